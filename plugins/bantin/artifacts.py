@@ -1,0 +1,144 @@
+"""Files written after the pages: sitemap, feeds, redirects, robots.txt (DESIGN §4, §7).
+
+Dates come from front matter only, never from the build clock or git, so two builds of the
+same content are byte-identical and crawlers see real modification dates.
+"""
+
+from __future__ import annotations
+
+import gzip
+import posixpath
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .model import Item
+from .pages import Generated
+from .views import SiteView
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+_templates = Environment(loader=PackageLoader("bantin", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def write_file(site_dir: str, rel: str, data: str | bytes) -> None:
+    path = Path(site_dir, rel)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+# --- sitemap ----------------------------------------------------------------------------
+
+def sitemap_entries(view: SiteView, pages: Sequence[Generated]) -> list[tuple[str, datetime]]:
+    """(page path, lastmod) for every published page; listings take their newest item's date."""
+    corpus = view.corpus
+    entries = [(i.path, i.lastmod) for i in corpus.published if not i.meta.draft]
+    newest = corpus.listed[0].lastmod if corpus.listed else None
+    for page in pages:
+        if page.item is not None:
+            entries.append((page.path, page.item.lastmod))
+        elif page.listing is not None and page.listing.items:
+            entries.append((page.path, max(i.lastmod for i in page.listing.items)))
+        elif newest is not None:
+            entries.append((page.path, newest))
+    return sorted(entries)
+
+
+def sitemap_xml(view: SiteView, entries: Iterable[tuple[str, datetime]]) -> bytes:
+    ET.register_namespace("", SITEMAP_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for path, lastmod in entries:
+        url = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = view.absolute(path)
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = lastmod.date().isoformat()
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+# --- feeds ------------------------------------------------------------------------------
+
+def atom_feed(view: SiteView, title: str, self_path: str, page_path: str, items: Sequence[Item],
+              summaries: dict[str, str]) -> bytes:
+    """Atom 1.0; `updated` is the newest entry's date so an unchanged site gives the same feed."""
+    ET.register_namespace("", ATOM_NS)
+    a = lambda tag: f"{{{ATOM_NS}}}{tag}"  # noqa: E731
+    feed = ET.Element(a("feed"), {"xml:lang": "vi"})
+    ET.SubElement(feed, a("title")).text = title
+    ET.SubElement(feed, a("id")).text = view.absolute(page_path)
+    ET.SubElement(feed, a("link"), rel="alternate", href=view.absolute(page_path))
+    ET.SubElement(feed, a("link"), rel="self", href=view.absolute(self_path).rstrip("/"))
+    updated = max((i.lastmod for i in items), default=None)
+    ET.SubElement(feed, a("updated")).text = _iso(updated) if updated else "1970-01-01T00:00:00+00:00"
+    agency = view.corpus.site.agency.name or view.corpus.site.site_name
+    ET.SubElement(ET.SubElement(feed, a("author")), a("name")).text = agency
+    for item in items:
+        entry = ET.SubElement(feed, a("entry"))
+        ET.SubElement(entry, a("title")).text = item.title
+        ET.SubElement(entry, a("id")).text = view.absolute(item.path)
+        ET.SubElement(entry, a("link"), rel="alternate", href=view.absolute(item.path))
+        ET.SubElement(entry, a("published")).text = _iso(item.date)
+        ET.SubElement(entry, a("updated")).text = _iso(item.lastmod)
+        if item.meta.author:
+            ET.SubElement(ET.SubElement(entry, a("author")), a("name")).text = item.meta.author
+        if item.category:
+            ET.SubElement(entry, a("category"), term=item.category.slug, label=item.category.title)
+        ET.SubElement(entry, a("summary")).text = item.meta.summary or summaries.get(item.path, "")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def feed_files(view: SiteView, summaries: dict[str, str]) -> dict[str, bytes]:
+    """The site feed and one per category: 'feed.xml', 'chuyen-muc/<slug>/feed.xml'."""
+    corpus, urls, size = view.corpus, view.urls, view.corpus.site.feed_size
+    name = corpus.site.site_name
+    files = {"feed.xml": atom_feed(view, name, "feed.xml", "", corpus.listed[:size], summaries)}
+    for category in corpus.categories:
+        rel = f"{urls.category(category.slug)}/feed.xml"
+        files[rel] = atom_feed(view, f"{name} – {category.title}", rel, urls.category(category.slug),
+                               corpus.in_category(category.slug)[:size], summaries)
+    return files
+
+
+# --- redirects --------------------------------------------------------------------------
+
+def redirect_html(view: SiteView, old: str, new: str, title: str) -> tuple[str, str]:
+    """(output file, HTML) of a page that sends readers from an old address to a new one."""
+    urls = view.urls
+    out = urls.redirect_file(old, urls.directory_urls)
+    target_file = urls.dest(new)
+    rel = posixpath.relpath(target_file, posixpath.dirname(out) or ".")
+    if urls.directory_urls and rel.endswith("index.html"):
+        rel = rel[: -len("index.html")] or "./"
+    html = _templates.get_template("redirect.html").render(target=rel, canonical=view.absolute(new), title=title)
+    return out, html
+
+
+def robots_txt(view: SiteView) -> str:
+    sitemap = view.absolute("sitemap.xml").rstrip("/")
+    lines = ["User-agent: *", "Allow: /"]
+    if view.corpus.site.site_url:
+        lines.append(f"Sitemap: {sitemap.removesuffix('.html')}")
+    return "\n".join(lines) + "\n"
+
+
+def write_all(view: SiteView, pages: Sequence[Generated], site_dir: str,
+              redirects: Sequence[tuple[str, str, str]], summaries: dict[str, str]) -> None:
+    """Every post-build artifact except search (see search.py)."""
+    if view.corpus.site.site_url:
+        xml = sitemap_xml(view, sitemap_entries(view, pages))
+        write_file(site_dir, "sitemap.xml", xml)
+        write_file(site_dir, "sitemap.xml.gz", gzip.compress(xml, mtime=0))
+    else:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(site_dir, name).unlink(missing_ok=True)
+    for rel, data in feed_files(view, summaries).items():
+        write_file(site_dir, rel, data)
+    for old, new, title in redirects:
+        out, html = redirect_html(view, old, new, title)
+        write_file(site_dir, out, html)
+    write_file(site_dir, "robots.txt", robots_txt(view))

@@ -1,0 +1,206 @@
+"""The Corpus: every content item of one build, validated and indexed (DESIGN §2).
+
+Built once per build before any page renders, so every cross-page listing (categories,
+tags, years, documents, related items) is complete and consistent, and immutable so that
+nothing leaks from one `mkdocs serve` rebuild into the next.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping
+
+from .frontmatter import read
+from .model import Item, Question, Tag
+from .problems import Problems
+from .qa import parse_questions
+from .siteconfig import Category, SiteConfig
+from .urls import UrlScheme
+from .vi import slugify
+
+# Finds the documents an item cites in its Markdown: canonical ids, see legalrefs.py.
+CitationFinder = Callable[[str], Iterable[str]]
+
+
+def newest_first(items: Iterable[Item]) -> list[Item]:
+    """Newest first; ties broken by path so every build lists in the same order."""
+    return sorted(items, key=lambda i: (-i.date.timestamp(), i.path))
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What happened to every content file, printed after each build (DESIGN §7)."""
+
+    published: Mapping[str, int]
+    drafts: int
+    reported: int
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.published.items()))
+        return f"Bản tin: xuất bản {kinds or '0 tệp'}; {self.drafts} bản nháp; {self.reported} tệp có lỗi"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All items of a build and the indexes every page and artifact reads."""
+
+    site: SiteConfig
+    items: tuple[Item, ...]  # every valid item, drafts included, newest first
+    include_drafts: bool = False
+    cites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # item path → doc ids
+    asset_sizes: Mapping[str, int] = field(default_factory=dict)  # non-Markdown files → bytes
+    counts: Counts = Counts({}, 0, 0)
+
+    def __post_init__(self) -> None:
+        index: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+        for item in self.listed:
+            index["category"][item.category.slug if item.category else ""].append(item)
+            index["year"][item.year].append(item)
+            index["kind"][item.kind].append(item)
+            for tag in item.tags:
+                index["tag"][tag.slug].append(item)
+            for doc in self.cites.get(item.path, ()):
+                index["document"][doc].append(item)
+        frozen = {name: MappingProxyType({k: tuple(v) for k, v in groups.items()}) for name, groups in index.items()}
+        object.__setattr__(self, "_index", frozen)
+        object.__setattr__(self, "_by_path", {i.path: i for i in self.items})
+        object.__setattr__(self, "_by_src", {i.src: i for i in self.items})
+
+    # --- selections ---------------------------------------------------------------------
+    @property
+    def published(self) -> tuple[Item, ...]:
+        """Items that get a page: drafts only in the live preview."""
+        return tuple(i for i in self.items if self.include_drafts or not i.meta.draft)
+
+    @property
+    def listed(self) -> tuple[Item, ...]:
+        """Items that appear in listings, feeds, search and the sitemap: never drafts or pages."""
+        return tuple(i for i in self.items if i.listed)
+
+    def _group(self, name: str) -> Mapping:
+        return self._index.get(name, MappingProxyType({}))  # type: ignore[attr-defined]
+
+    def in_category(self, slug: str) -> tuple[Item, ...]:
+        return self._group("category").get(slug, ())
+
+    def with_tag(self, slug: str) -> tuple[Item, ...]:
+        return self._group("tag").get(slug, ())
+
+    def in_year(self, year: int) -> tuple[Item, ...]:
+        return self._group("year").get(year, ())
+
+    def of_kind(self, kind: str) -> tuple[Item, ...]:
+        return self._group("kind").get(kind, ())
+
+    def citing(self, doc: str) -> tuple[Item, ...]:
+        return self._group("document").get(doc, ())
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self._group("year"), reverse=True)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted(self._group("document"))
+
+    @property
+    def tags(self) -> list[Tag]:
+        """Every tag in use, by title."""
+        seen = {t.slug: t for i in self.listed for t in i.tags}
+        return sorted(seen.values(), key=lambda t: (slugify(t.title), t.slug))
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        return self.site.categories
+
+    @property
+    def featured(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.listed if i.meta.featured)
+
+    def by_path(self, path: str) -> Item | None:
+        return self._by_path.get(path)  # type: ignore[attr-defined]
+
+    def by_src(self, src: str) -> Item | None:
+        return self._by_src.get(src)  # type: ignore[attr-defined]
+
+    def questions(self) -> Iterable[tuple[Item, Question]]:
+        for handbook in self.published:
+            for question in handbook.questions:
+                yield handbook, question
+
+
+# --- building ---------------------------------------------------------------------------
+
+def _parse_item(src: str, data: bytes, site: SiteConfig, urls: UrlScheme,
+                problems: Problems, exists) -> Item | None:
+    before = len(problems.errors)
+    parsed = read(src, data, site, problems, exists)
+    if parsed is None:
+        return None
+    meta, body = parsed.meta, parsed.body
+    intro, questions = ("", ())
+    if meta.kind == "qa":
+        intro, questions = parse_questions(src, body, parsed.body_line, problems)
+    if len(problems.errors) > before:
+        return None
+    return Item(src=src, meta=meta, body=body, body_line=parsed.body_line,
+                path=urls.item(meta.kind, meta.slug), questions=questions, intro=intro,
+                words=len(body.split()))
+
+
+def _merge_tags(items: list[Item]) -> list[Item]:
+    """Give every item Tag objects; spellings that fold to one slug show the most common one."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        for name in item.meta.tag_names:
+            spellings[slugify(name)][name] += 1
+    titles = {slug: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for slug, c in spellings.items() if slug}
+    merged = []
+    for item in items:
+        slugs = dict.fromkeys(s for s in (slugify(n) for n in item.meta.tag_names) if s)
+        merged.append(replace(item, tags=tuple(Tag(s, titles[s]) for s in slugs)))
+    return merged
+
+
+def _check_unique(items: list[Item], problems: Problems) -> None:
+    """Two files at one address, or one question id twice, are errors naming both places."""
+    paths: dict[str, Item] = {}
+    ids: dict[str, tuple[Item, Question]] = {}
+    for item in items:
+        other = paths.setdefault(item.path, item)
+        if other is not item:
+            problems.error(item.src, 1, "slug", f"trùng địa chỉ /{item.path}/ với tệp {other.src}",
+                           "đổi tiêu đề hoặc thêm `slug:` khác cho một trong hai bài")
+        for question in item.questions:
+            first = ids.setdefault(question.id, (item, question))
+            if first[1] is not question:
+                problems.error(item.src, question.line, "", f"mã câu hỏi `{question.id}` đã dùng ở "
+                               f"{first[0].src}:{first[1].line}",
+                               "mỗi mã câu hỏi phải khác nhau trên toàn trang: đổi mã của một trong hai câu")
+
+
+def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, *,
+                 assets: Mapping[str, int] | None = None, include_drafts: bool = False,
+                 find_citations: CitationFinder | None = None) -> tuple[Corpus, Problems]:
+    """Corpus from Markdown files (path relative to content/ → bytes) and the other files.
+
+    Every file ends up published, a draft, or reported in `Problems`: nothing vanishes.
+    """
+    problems = Problems()
+    assets = dict(assets or {})
+    known = set(files) | set(assets)
+    exists = known.__contains__
+    parsed = [_parse_item(src, files[src], site, urls, problems, exists) for src in sorted(files)]
+    items = _merge_tags([i for i in parsed if i is not None])
+    _check_unique(items, problems)
+    cites = {}
+    if find_citations is not None:
+        for item in items:
+            found = dict.fromkeys(find_citations("\n".join((*item.meta.documents, item.body))))
+            cites[item.path] = tuple(found)
+    published = Counter(i.kind for i in items if not i.meta.draft)
+    counts = Counts(dict(published), sum(i.meta.draft for i in items), len(files) - len(items))
+    corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, assets, counts)
+    return corpus, problems

@@ -1,0 +1,363 @@
+"""Read a content file: bytes → text → front matter → validated `Meta` (DESIGN §3, §5, §7).
+
+We parse YAML ourselves because MkDocs' reader silently drops front matter it cannot parse;
+here every failure becomes a `Problem` with file, line, field and a fix, and nothing raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Callable
+
+import yaml
+
+from .model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
+from .problems import Problems
+from .siteconfig import SiteConfig
+from .vi import legacy_encoding_hint, nfc, slugify
+
+VIETNAM = timezone(timedelta(hours=7))
+FIELDS = (
+    "title", "date", "category", "type", "tags", "author", "source", "summary", "image",
+    "image_alt", "documents", "attachments", "draft", "featured", "updated", "aliases", "slug",
+)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_DATE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?"
+)
+_VN_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+DATE_FIX = "viết ngày theo dạng năm-tháng-ngày, ví dụ `2024-11-21` hoặc `2024-11-21 08:30`"
+
+Exists = Callable[[str], bool]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file split into validated metadata and Markdown body."""
+
+    meta: Meta
+    body: str
+    body_line: int
+
+
+# --- bytes → text -----------------------------------------------------------------------
+
+def decode(src: str, data: bytes, problems: Problems) -> str | None:
+    """UTF-8 text, NFC, LF line ends; other encodings are reported with how to convert."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        problems.error(src, 1, "", "tệp được lưu bằng bảng mã UTF-16, không phải UTF-8",
+                       "mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8)")
+        return None
+    if b"\x00" in data[:8192]:
+        problems.error(src, 1, "", "đây là tệp nhị phân (ảnh, Word, PDF…), không phải văn bản Markdown",
+                       "đổi phần mở rộng của tệp, hoặc chép nội dung vào một tệp .md mới")
+        return None
+    try:
+        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.error(src, line, "", "tệp không phải UTF-8 (có thể là Windows-1258 / ANSI)",
+                       "mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8)")
+        return None
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    legacy = legacy_encoding_hint(text)
+    if legacy:
+        problems.error(src, 1, "", f"chữ Việt trong tệp có vẻ gõ bằng bảng mã cũ {legacy}, hiển thị sai",
+                       "chuyển mã sang Unicode bằng UniKey: Công cụ chuyển mã (Ctrl+Shift+F6), "
+                       f"nguồn {legacy}, đích Unicode, rồi chép lại vào tệp")
+        return None
+    return text
+
+
+# --- text → YAML mapping ----------------------------------------------------------------
+
+def split(src: str, text: str, problems: Problems) -> tuple[str, str, int] | None:
+    """(front matter, body, line of the body's first line), or None with a problem."""
+    if not text.startswith("---"):
+        problems.error(src, 1, "", "tệp không có phần khai báo (front matter) ở đầu",
+                       "thêm ở đầu tệp một dòng `---`, các dòng `title:`, `date:`, `category:`, "
+                       "rồi một dòng `---` (xem tệp mẫu do `bantin new` tạo)")
+        return None
+    first_break = text.find("\n")
+    closing = _CLOSING.search(text, first_break + 1) if first_break >= 0 else None
+    if closing is None:
+        problems.error(src, 1, "", "phần khai báo mở bằng `---` nhưng không có dòng `---` đóng lại",
+                       "thêm một dòng chỉ có `---` sau dòng khai báo cuối cùng")
+        return None
+    yaml_text = text[first_break + 1 : closing.start()]
+    body_start = text.find("\n", closing.end())
+    body = "" if body_start < 0 else text[body_start + 1 :]
+    body_line = text.count("\n", 0, body_start + 1) + 1 if body_start >= 0 else 1
+    return yaml_text, body, body_line
+
+
+def parse_yaml(src: str, yaml_text: str, problems: Problems) -> tuple[dict, dict[str, int]] | None:
+    """Mapping and the file line of each key; bad YAML is an error, never empty metadata."""
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            problems.error(src, 2, "", "phần khai báo phải là các dòng `tên: giá trị`",
+                           "viết mỗi trường trên một dòng, ví dụ `title: Tiêu đề bài`")
+            return None
+        lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 2
+            if key in lines:
+                problems.error(src, line, key, f"trường `{key}` được khai báo hai lần "
+                               f"(lần đầu ở dòng {lines[key]})", "xóa một trong hai dòng")
+            lines.setdefault(key, line)
+        data = yaml.SafeLoader("").construct_document(node)
+        return data, lines
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.error(src, line, "", f"không đọc được phần khai báo YAML: {what}",
+                       "kiểm tra dấu hai chấm và thụt lề ở dòng này; giá trị có dấu `:` hoặc `#` "
+                       "hãy đặt trong dấu ngoặc kép, ví dụ `title: \"Luật: những điểm mới\"`")
+        return None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date like 2024-02-30
+        problems.error(src, 2, "", f"giá trị không hợp lệ trong phần khai báo: {exc}",
+                       "sửa giá trị cho đúng (ngày có thật, số hợp lệ)")
+        return None
+
+
+# --- mapping → Meta ---------------------------------------------------------------------
+
+class _Check:
+    """Validation of one file's fields, collecting every problem instead of stopping."""
+
+    def __init__(self, src: str, data: dict, lines: dict[str, int], site: SiteConfig,
+                 problems: Problems, exists: Exists):
+        self.src, self.data, self.lines, self.site = src, data, lines, site
+        self.problems, self.exists = problems, exists
+        self.folder = posixpath.dirname(src)
+
+    def error(self, key: str, message: str, fix: str) -> None:
+        self.problems.error(self.src, self.lines.get(key, 1), key, message, fix)
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`",
+                                    f"thêm dòng `{key}: …` vào phần khai báo")
+            return ""
+        if isinstance(value, (dict, list)):
+            self.error(key, f"`{key}` phải là một dòng chữ, không phải danh sách", f"viết `{key}: …` trên một dòng")
+            return ""
+        return nfc(str(value)).strip()
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.error(key, f"`{key}` chỉ nhận `true` hoặc `false`, không nhận `{value}`",
+                   f"viết `{key}: true` hoặc `{key}: false`")
+        return False
+
+    def when(self, key: str, required: bool = False) -> datetime | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`", f"thêm dòng `{key}: 2024-11-21`")
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            self.error(key, f"không hiểu ngày `{value}`", DATE_FIX)
+        return parsed
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [part for part in value.split(",")]
+        if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
+            self.error(key, f"`{key}` phải là một danh sách", f"viết `{key}: [mục một, mục hai]`")
+            return ()
+        return tuple(s for s in (nfc(str(v)).strip() for v in value if v is not None) if s)
+
+    def content_path(self, key: str, value: str) -> str:
+        """Path relative to content/ of a file named relative to this file ('/x' = from content/)."""
+        target = posixpath.normpath(value.lstrip("/") if value.startswith("/") else posixpath.join(self.folder, value))
+        if target.startswith("..") or posixpath.isabs(target) or "://" in value:
+            self.error(key, f"`{value}` nằm ngoài thư mục content/", "đặt tệp trong content/ và ghi đường dẫn tương đối")
+            return ""
+        if not self.exists(target):
+            self.error(key, f"không có tệp `{value}` (tìm ở content/{target})",
+                       "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tương đối so với bài viết")
+            return ""
+        return target
+
+
+def parse_date(value: Any) -> datetime | None:
+    """Aware datetime; dates without offset are Vietnam time (+07:00)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=VIETNAM)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), VIETNAM)
+    match = _DATE.fullmatch(str(value).strip())
+    if not match:
+        return None
+    y, mo, d, h, mi, s, tz = match.groups()
+    try:
+        when = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    except ValueError:
+        return None
+    if tz:
+        return datetime.fromisoformat(when.isoformat() + ("+00:00" if tz == "Z" else tz))
+    return when.replace(tzinfo=VIETNAM)
+
+
+def _kind(check: _Check) -> str:
+    declared = check.text("type")
+    if declared:
+        if declared not in KINDS:
+            check.error("type", f"loại `{declared}` không có", f"dùng một trong: {', '.join(KINDS)}")
+            return "page"
+        return declared
+    top = check.src.split("/", 1)[0]
+    if top in FOLDER_KINDS and "/" in check.src:
+        return FOLDER_KINDS[top]
+    return "page"
+
+
+def _unknown_keys(check: _Check) -> None:
+    for key in check.data:
+        if key in FIELDS:
+            continue
+        close = difflib.get_close_matches(str(key), FIELDS, n=1, cutoff=0.6)
+        hint = f"có phải ý bạn là `{close[0]}`?" if close else f"các trường được phép: {', '.join(FIELDS)}"
+        check.error(str(key), f"trường `{key}` không được hỗ trợ", hint)
+
+
+def _category(check: _Check, kind: str):
+    name = check.text("category", required=kind in ("article", "qa", "guide"))
+    if not name:
+        return None
+    found = check.site.find_category(name)
+    if found is None:
+        slugs = [c.slug for c in check.site.categories]
+        close = difflib.get_close_matches(slugify(name), slugs, n=1, cutoff=0.5)
+        hint = f"có phải ý bạn là `{close[0]}`? " if close else ""
+        check.error("category", f"chuyên mục `{name}` chưa được khai báo trong mkdocs.yml",
+                    f"{hint}dùng một trong: {', '.join(slugs)}; hoặc thêm chuyên mục mới vào mkdocs.yml")
+    return found
+
+
+def _source(check: _Check) -> Source | None:
+    value = check.data.get("source")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return Source(nfc(value).strip())
+    if not isinstance(value, dict) or not value.get("name"):
+        check.error("source", "`source` cần có `name` (tên nguồn) và có thể có `url`",
+                    "viết `source:` rồi hai dòng thụt vào `  name: Báo …` và `  url: https://…`")
+        return None
+    extra = set(value) - {"name", "url"}
+    if extra:
+        check.error("source", f"`source` không có mục `{sorted(extra)[0]}`", "chỉ dùng `name` và `url`")
+    url = str(value.get("url") or "").strip()
+    if url and not url.startswith(("http://", "https://")):
+        check.error("source", f"địa chỉ nguồn `{url}` phải bắt đầu bằng http:// hoặc https://", "ghi đầy đủ địa chỉ")
+        url = ""
+    return Source(nfc(str(value["name"])).strip(), url)
+
+
+def _attachments(check: _Check) -> tuple[Attachment, ...]:
+    value = check.data.get("attachments")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        check.error("attachments", "`attachments` phải là danh sách các mục `title` + `file`",
+                    "viết `attachments:` rồi `  - title: …` và `    file: ../tai-lieu/….pdf`")
+        return ()
+    found = []
+    for entry in value:
+        if not isinstance(entry, dict) or not entry.get("file"):
+            check.error("attachments", "mỗi tệp đính kèm cần `title` và `file`",
+                        "viết `  - title: Tên tài liệu` và `    file: ../tai-lieu/tep.pdf`")
+            continue
+        path = check.content_path("attachments", str(entry["file"]))
+        if path:
+            title = nfc(str(entry.get("title") or posixpath.basename(path))).strip()
+            found.append(Attachment(title, path))
+    return tuple(found)
+
+
+def _aliases(check: _Check) -> tuple[str, ...]:
+    aliases = []
+    for alias in check.strings("aliases"):
+        if "://" in alias or "?" in alias or not alias.startswith("/"):
+            check.error("aliases", f"`{alias}` không phải đường dẫn trên trang này",
+                        "ghi đường dẫn bắt đầu bằng `/`, không có tên miền hay `?…`; địa chỉ của "
+                        "máy chủ cũ thì đưa vào bảng chuyển hướng (xem hướng dẫn biên tập)")
+            continue
+        aliases.append(alias)
+    return tuple(aliases)
+
+
+def _slug(check: _Check, title: str) -> str:
+    wanted = check.text("slug")
+    if wanted and slugify(wanted) != wanted:
+        check.error("slug", f"`{wanted}` không phải địa chỉ hợp lệ",
+                    f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{slugify(wanted)}`")
+    return slugify(wanted or title)
+
+
+def _image(check: _Check) -> tuple[str, str]:
+    image, alt = check.text("image"), check.text("image_alt")
+    if image and not alt:
+        check.error("image", "có ảnh minh họa nhưng thiếu `image_alt` (mô tả ảnh cho người khiếm thị)",
+                    "thêm dòng `image_alt: …` mô tả nội dung ảnh")
+    return (check.content_path("image", image) if image else ""), alt
+
+
+def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
+             problems: Problems, exists: Exists) -> Meta | None:
+    """Meta from a parsed mapping; None when a required field is unusable."""
+    check = _Check(src, data, lines, site, problems, exists)
+    _unknown_keys(check)
+    kind = _kind(check)
+    title = check.text("title", required=True)
+    when = check.when("date", required=True)
+    category = _category(check, kind)
+    image, image_alt = _image(check)
+    meta = dict(
+        kind=kind, category=category, tag_names=check.strings("tags"), author=check.text("author"),
+        source=_source(check), summary=check.text("summary"), image=image, image_alt=image_alt,
+        documents=check.strings("documents"), attachments=_attachments(check),
+        draft=check.flag("draft"), featured=check.flag("featured"), updated=check.when("updated"),
+        aliases=_aliases(check), slug=_slug(check, title) if title else "",
+    )
+    if not title or when is None or not meta["slug"]:
+        return None
+    return Meta(title=title, date=when, **meta)
+
+
+def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Exists) -> Parsed | None:
+    """The whole pipeline for one file; None (with problems recorded) when it cannot be used."""
+    text = decode(src, data, problems)
+    if text is None:
+        return None
+    parts = split(src, text, problems)
+    if parts is None:
+        return None
+    yaml_text, body, body_line = parts
+    parsed = parse_yaml(src, yaml_text, problems)
+    if parsed is None:
+        return None
+    meta = validate(src, parsed[0], parsed[1], site, problems, exists)
+    return Parsed(meta, body, body_line) if meta else None

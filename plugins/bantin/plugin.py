@@ -1,0 +1,253 @@
+"""MkDocs adapter: translates MkDocs events into core calls, nothing more (DESIGN §2).
+
+State is rebuilt in `on_config`/`on_files` on every build, so `mkdocs serve` rebuilds
+never see the previous corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from dataclasses import dataclass, field
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import artifacts
+from .corpus import Corpus, build_corpus
+from .model import Item
+from .pages import Generated, check_addresses, generated_pages
+from .problems import Problems
+from .qa import handbook_markdown
+from .text import excerpt, html_to_text
+from .siteconfig import Agency, SiteConfig, UrlPrefixes, build_categories
+from .urls import UrlScheme
+from .views import SiteView
+
+log = logging.getLogger("mkdocs.plugins.bantin")
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables")
+
+
+class CategoryConfig(base.Config):
+    title = c.Type(str)
+    """Name shown to readers; content may cite it by title or slug."""
+    slug = c.Optional(c.Type(str))
+    """Address segment; defaults to the title made ASCII."""
+    description = c.Type(str, default="")
+
+
+class AgencyConfig(base.Config):
+    """The owning agency printed in every page footer."""
+
+    name = c.Type(str, default="")
+    owner = c.Type(str, default="")
+    editor = c.Type(str, default="")
+    address = c.Type(str, default="")
+    phone = c.Type(str, default="")
+    email = c.Type(str, default="")
+    notice = c.Type(str, default="")
+
+
+class BantinConfig(base.Config):
+    categories = c.ListOfItems(c.SubConfig(CategoryConfig), default=[])
+    agency = c.SubConfig(AgencyConfig)
+    documents = c.ListOfItems(c.Type(dict), default=[])
+    """Registered legal documents: number, title, issuer, url, status, replaced_by."""
+    page_size = c.Type(int, default=20)
+    feed_size = c.Type(int, default=30)
+    image_max_kb = c.Type(int, default=1500)
+    iframe_hosts = c.ListOfItems(c.Type(str), default=[])
+    drafts = c.Type(bool, default=False)
+    """Render drafts (with a 'bản nháp' banner); set by `bantin serve`."""
+
+
+@dataclass
+class BuildState:
+    """Everything one build derives from the content; replaced wholesale on each build."""
+
+    corpus: Corpus
+    urls: UrlScheme
+    view: SiteView
+    items_by_src: dict[str, Item] = field(default_factory=dict)
+    generated: dict[str, Generated] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # src_uri → plain text of the rendered page
+
+
+def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Problems) -> SiteConfig:
+    entries = [dict(cat) for cat in plugin_config.categories]
+    return SiteConfig(
+        categories=build_categories(entries, problems),
+        agency=Agency(**dict(plugin_config.agency)),
+        prefixes=UrlPrefixes(),
+        page_size=plugin_config.page_size,
+        feed_size=plugin_config.feed_size,
+        site_url=config.site_url or "",
+        site_name=config.site_name,
+        image_max_kb=plugin_config.image_max_kb,
+        iframe_hosts=tuple(plugin_config.iframe_hosts),
+    )
+
+
+def _size(file: File) -> int:
+    """Size of a static file without reading it (generated files have no path on disk)."""
+    return os.path.getsize(file.abs_src_path) if file.abs_src_path and os.path.exists(file.abs_src_path) else 0
+
+
+def _fail(problems: Problems, what: str) -> None:
+    for problem in problems.errors:
+        log.error(str(problem))
+    raise PluginError(f"{what}: {len(problems.errors)} lỗi, xem các dòng ở trên. "
+                      "Chạy `bantin check` để xem lại danh sách.")
+
+
+class BantinPlugin(BasePlugin[BantinConfig]):
+    """Bản tin: content model, generated pages and artifacts for Material for MkDocs."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.state: BuildState | None = None
+        self.site: SiteConfig | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        problems = Problems()
+        self.site = _site_config(self.config, config, problems)
+        if problems.errors:
+            _fail(problems, "Cấu hình mkdocs.yml có lỗi")
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        # Generated and content pages stay out of the nav on purpose: don't list them all.
+        config.validation.nav.omitted_files = logging.DEBUG
+        self.state = None
+        return config
+
+    # --- files ----------------------------------------------------------------------------
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
+        pages_md = {f.src_uri: f for f in files.documentation_pages()}
+        assets = {f.src_uri: _size(f) for f in files if f.src_uri not in pages_md}
+        corpus, problems = build_corpus(
+            {src: f.content_bytes for src, f in pages_md.items()}, self.site, urls,
+            assets=assets, include_drafts=self.serving or self.config.drafts)
+        generated = generated_pages(corpus, urls)
+        aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
+        check_addresses(corpus, generated, problems, aliases)
+        for warning in problems.warnings:
+            log.info(str(warning))
+        if problems.errors:
+            _fail(problems, "Nội dung có lỗi")
+        log.info(corpus.counts.summary())
+        self.state = BuildState(corpus, urls, SiteView(corpus, urls))
+        self._place_content(files, pages_md, corpus, urls)
+        self._add_generated(files, generated, config, urls)
+        config.nav = self._nav(corpus, urls)
+        return files
+
+    def _place_content(self, files: Files, pages_md: dict[str, File], corpus: Corpus, urls: UrlScheme) -> None:
+        """Give every content page its address; drafts leave the built site entirely."""
+        for src, file in pages_md.items():
+            item = corpus.by_src(src)
+            if item is None or (item.meta.draft and not corpus.include_drafts):
+                files.remove(file)
+                continue
+            for cached in ("url", "abs_dest_path"):
+                file.__dict__.pop(cached, None)
+            file.dest_uri = urls.dest(item.path)
+            self.state.items_by_src[src] = item
+
+    def _add_generated(self, files: Files, pages: list[Generated], config: MkDocsConfig, urls: UrlScheme) -> None:
+        for page in pages:
+            src_uri = urls.src_uri(page.path)
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"content/{src_uri}: tên tệp này dành cho trang tự tạo '{page.title}'; "
+                                  "hãy đổi tên tệp")
+            files.append(File.generated(config, src_uri, content=""))
+            self.state.generated[src_uri] = page
+
+    @staticmethod
+    def _nav(corpus: Corpus, urls: UrlScheme) -> list:
+        """Sections and categories only: a nav listing every article makes the build O(n²)."""
+        src = urls.src_uri
+        nav: list = [{"Trang chủ": src("")}, {"Tin tức": src(urls.prefixes.article)}]
+        nav.append({"Chuyên mục": [{c.title: src(urls.category(c.slug))} for c in corpus.categories]})
+        nav += [{"Hỏi - Đáp": src(urls.prefixes.qa)}, {"Hướng dẫn": src(urls.prefixes.guide)},
+                {"Lưu trữ": src(urls.year())}, {"Tìm kiếm": src(urls.search())}]
+        nav += [{i.title: i.src} for i in corpus.published if i.kind == "page" and i.src.startswith("trang/")]
+        return nav
+
+    # --- pages ----------------------------------------------------------------------------
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        state, src = self.state, page.file.src_uri
+        item = state.items_by_src.get(src)
+        if item is not None:
+            return self._handbook_source(item, page) if item.kind == "qa" else item.body
+        generated = state.generated.get(src)
+        if generated is not None:
+            return generated.question.body if generated.question else ""
+        return None
+
+    def _handbook_source(self, item: Item, page: Page) -> str:
+        here = posixpath.dirname(page.file.src_uri)
+        urls = self.state.urls
+
+        def link(question) -> str:
+            return posixpath.relpath(urls.src_uri(urls.question(item.path, question.id)), here or ".")
+
+        return handbook_markdown(item.intro, item.questions, link, lambda q: self.state.view.short_path(q))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        state, src = self.state, page.file.src_uri
+        item = state.items_by_src.get(src)
+        if item is not None:
+            page.meta = {"title": item.title, "template": "bantin-item.html"}
+        elif src in state.generated:
+            generated = state.generated[src]
+            page.meta = {"title": generated.title, "template": generated.template}
+        return markdown
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """The corpus view is global so theme templates without a page (404) can use it too."""
+        env.globals["bantin"] = self.state.view
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        state, src = self.state, page.file.src_uri
+        context["bt_item"] = state.items_by_src.get(src)
+        context["bt_page"] = state.generated.get(src)
+        return context
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Keep each page's plain text once: search documents and feed summaries use it."""
+        key = page.file.src_uri
+        if key in self.state.items_by_src or (key in self.state.generated and self.state.generated[key].question):
+            self.state.texts[key] = html_to_text(html)
+        generated = self.state.generated.get(key)
+        if generated is not None and generated.question is not None:
+            self.state.view.answers[generated.path] = html
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.state is None:
+            return
+        state = self.state
+        summaries = {item.path: excerpt(state.texts.get(src, "")) for src, item in state.items_by_src.items()}
+        artifacts.write_all(state.view, list(state.generated.values()), config.site_dir,
+                            self._redirects(), summaries)
+
+    def _redirects(self) -> list[tuple[str, str, str]]:
+        """(old path, new path, title): question short links and editors' aliases."""
+        corpus, urls = self.state.corpus, self.state.urls
+        found = [(urls.short(q.id), urls.question(h.path, q.id), q.title) for h, q in corpus.questions()]
+        found += [(alias, item.path, item.title) for item in corpus.published for alias in item.meta.aliases]
+        return found

@@ -1,0 +1,60 @@
+"""Problems found in content or configuration, worded for editors (DESIGN §7).
+
+Every problem names the file, the line, the field, what is wrong and how to fix it, so an
+editor who is not a programmer can act on it without asking anyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "lỗi"
+WARNING = "cảnh báo"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing an editor must (error) or should (warning) fix."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    fix: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        subject = f" [{self.field}]" if self.field else ""
+        return f"{where}:{subject} {self.severity}: {self.message} → Cách sửa: {self.fix}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+@dataclass
+class Problems:
+    """Collects problems across a whole run so every mistake is reported at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int, field_: str, message: str, fix: str) -> None:
+        self.items.append(Problem(path, line, field_, message, fix, ERROR))
+
+    def warn(self, path: str, line: int, field_: str, message: str, fix: str) -> None:
+        self.items.append(Problem(path, line, field_, message, fix, WARNING))
+
+    def extend(self, other: "Problems | list[Problem]") -> None:
+        self.items.extend(other.items if isinstance(other, Problems) else other)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.is_error)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(p for p in self.items if not p.is_error)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)

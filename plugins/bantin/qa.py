@@ -1,0 +1,119 @@
+"""Hỏi - Đáp handbooks: every `## ` heading is a question with a permanent id (DESIGN §3).
+
+The id, not the position or wording, is the question's address, so trainers' printed links
+survive reordering and retitling. A missing id is an error; `bantin ids` fills them in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .model import Question
+from .problems import Problems
+from .vi import slugify
+
+_FENCE = re.compile(r"^(```|~~~)")
+_HEADING = re.compile(r"^##(?!#)\s+(.*?)\s*$")
+_ATTRS = re.compile(r"\s*\{:?\s*([^}]*)\}\s*$")
+_ID = re.compile(r"#([^\s}]+)")
+_NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
+LEGAL_BASIS = "Căn cứ pháp lý:"
+VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID_FIX = "thêm mã câu hỏi ở cuối dòng tiêu đề, ví dụ `## Câu hỏi 1: … {#hoa-giai-la-gi}`, hoặc chạy `bantin ids` để tự điền"
+
+
+def _heading_lines(body: str) -> list[tuple[int, str]]:
+    """(index, text) of `## ` headings outside fenced code blocks."""
+    found, fenced = [], False
+    for index, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (match := _HEADING.match(line)):
+            found.append((index, match.group(1)))
+    return found
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """('question text', 'id' or '') from a heading like 'Câu hỏi 1: … {#id}'."""
+    attrs = _ATTRS.search(text)
+    if not attrs:
+        return text.strip(), ""
+    ident = _ID.search(attrs.group(1))
+    return text[: attrs.start()].strip(), ident.group(1) if ident else ""
+
+
+def display_title(heading: str) -> str:
+    """The question without its 'Câu hỏi 3:' number, which changes when questions move."""
+    return _NUMBER_PREFIX.sub("", heading).strip() or heading
+
+
+def mark_legal_basis(answer: str) -> tuple[str, str]:
+    """(answer with its closing 'Căn cứ pháp lý:' paragraph tagged for styling, that paragraph)."""
+    stripped = answer.rstrip()
+    start = stripped.rfind("\n\n") + 2 if "\n\n" in stripped else 0
+    last = stripped[start:]
+    if not last.startswith(LEGAL_BASIS):
+        return answer, ""
+    return stripped + "\n{: .bt-can-cu }\n", last[len(LEGAL_BASIS):].strip()
+
+
+def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> tuple[str, tuple[Question, ...]]:
+    """(intro Markdown, questions) of a handbook body; bad or missing ids are reported."""
+    lines = body.split("\n")
+    headings = _heading_lines(body)
+    if not headings:
+        problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",
+                       "mỗi câu hỏi là một dòng bắt đầu bằng `## `, ví dụ `## Câu hỏi 1: … {#ma-cau-hoi}`")
+        return body, ()
+    questions = []
+    for number, (index, text) in enumerate(headings, start=1):
+        end = headings[number][0] if number < len(headings) else len(lines)
+        title, qid = split_heading(text)
+        line = body_line + index
+        if not qid:
+            problems.error(src, line, "", f"câu hỏi \"{title}\" chưa có mã (id)", _ID_FIX)
+            continue
+        if not VALID_ID.fullmatch(qid):
+            problems.error(src, line, "", f"mã câu hỏi `{qid}` không hợp lệ",
+                           f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{slugify(qid)}}}`")
+            continue
+        answer, basis = mark_legal_basis("\n".join(lines[index + 1 : end]).strip("\n"))
+        questions.append(Question(qid, display_title(title), number, answer, line, basis))
+    return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
+
+
+def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
+    """Body with an id added to every question heading lacking one; ids made from the text.
+
+    `taken` holds ids used anywhere on the site; new ids are added to it so they stay unique.
+    """
+    lines = body.split("\n")
+    added = []
+    for index, text in _heading_lines(body):
+        title, qid = split_heading(text)
+        if qid:
+            continue
+        base = slugify(display_title(title))[:60].strip("-") or "cau-hoi"
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        added.append(candidate)
+        lines[index] = f"## {title} {{#{candidate}}}"
+    return "\n".join(lines), added
+
+
+def handbook_markdown(intro: str, questions: tuple[Question, ...], link: Callable[[Question], str],
+                      short_label: Callable[[Question], str]) -> str:
+    """The handbook page: every question anchored by its id, with its own page and short link.
+
+    `link` gives the Markdown link target of a question's page (a relative `.md` path, so
+    MkDocs checks and rewrites it for either build flavour).
+    """
+    parts = [intro]
+    for q in questions:
+        parts.append(f"## {q.number}. {q.title} {{#{q.id}}}\n\n{q.body}\n\n"
+                     f"[Trang riêng của câu hỏi]({link(q)}){{: .bt-qlink }} · "
+                     f"Liên kết ngắn: `{short_label(q)}`{{: .bt-short }}")
+    return "\n\n".join(p for p in parts if p)

@@ -1,0 +1,101 @@
+"""Vietnamese text rules (DESIGN §5): normalisation, folding, slugs, dates, encodings.
+
+Everything that compares, indexes or addresses Vietnamese text goes through here, so
+search, slugs and tag merging agree on what "the same word" means.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from slugify import slugify as _slugify
+
+# Combining tone marks in NFD. Vowel-quality marks (circumflex, breve, horn) are not tones.
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_OPEN_GLIDE = re.compile(r"([^aeiouy]*)(o[ae]|uy)", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def nfc(text: str) -> str:
+    """Compose text so that a letter typed on any keyboard compares equal to itself."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, tone-less, đ-less form: 'Đất đai' -> 'dat dai'.
+
+    `đ` has no decomposition, so it is mapped explicitly; dropping every combining mark
+    also makes old and new tone placement ('hoà' / 'hòa') meet.
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def _retone_syllable(syllable: str) -> str:
+    """Put the tone of an open 'oa', 'oe', 'uy' syllable on its first vowel: 'hoà' -> 'hòa'."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [ch for ch in decomposed if ch in TONE_MARKS]
+    if len(tones) != 1:
+        return syllable
+    base = "".join(ch for ch in decomposed if ch not in TONE_MARKS)
+    match = _OPEN_GLIDE.fullmatch(base)
+    if not match or match.group(1).lower().endswith("q"):
+        return syllable  # 'quý': 'qu' is the onset, the tone sits on 'y'
+    split = len(match.group(1)) + 1
+    return nfc(base[:split] + tones[0] + base[split:])
+
+
+def normalize_tones(text: str) -> str:
+    """NFC text with one tone placement for 'oa/oe/uy', so 'thuỷ' and 'thủy' are one word."""
+    return _WORD.sub(lambda m: _retone_syllable(m.group(0)), nfc(text))
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-cased syllables of NFC text, tone placement normalised, punctuation dropped."""
+    return _WORD.findall(normalize_tones(text).lower())
+
+
+def slugify(text: str) -> str:
+    """ASCII lower-case slug: 'Hòa giải cơ sở' -> 'hoa-giai-co-so' (DESIGN §4)."""
+    return _slugify(fold(text), lowercase=True)
+
+
+def format_date(value: date | datetime) -> str:
+    """Date as Vietnamese readers expect it: 'Thứ Năm, 21/11/2024'."""
+    return f"{WEEKDAYS[value.weekday()]}, {value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def format_short_date(value: date | datetime) -> str:
+    """'21/11/2024', for listings where the weekday is noise."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+# --- Encodings -----------------------------------------------------------------------
+
+# Letters of Unicode Vietnamese in the Latin-1 range; anything else there is suspect.
+_VI_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Letters that only Unicode Vietnamese has (ă, đ, ĩ, ũ, ơ, ư and the U+1EA0 block).
+_VI_SPECIFIC = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
+_LATIN1_BLOCK = re.compile("[\u00a1-\u00ff]")
+
+
+def legacy_encoding_hint(text: str) -> str | None:
+    """Name the legacy encoding (TCVN3/VNI) that text looks like, or None if it reads as Unicode.
+
+    TCVN3 and VNI files opened as Windows-1252 turn Vietnamese letters into symbols such as
+    '¸', 'µ', 'ª' or sequences like 'Vieät'; no Unicode normalisation repairs that, so the
+    editor must convert the file.
+    """
+    suspects = [ch for ch in _LATIN1_BLOCK.findall(text) if ch not in _VI_LATIN1]
+    if len(suspects) < 3:
+        return None
+    genuine = len(_VI_SPECIFIC.findall(text))
+    if genuine > len(suspects) * 2:
+        return None
+    vni_marks = sum(text.count(ch) for ch in "øöñïûäëõ")
+    return "VNI" if vni_marks > len(suspects) / 2 else "TCVN3 (ABC)"

@@ -1,0 +1,121 @@
+"""What templates may ask of the corpus: URLs, dates and short lists, all precomputed.
+
+Templates stay markup only; anything that needs a loop over the corpus lives here (or in
+the corpus) and is O(page) per call, never O(site).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .corpus import Corpus
+from .model import KIND_LABELS, Attachment, Item, Question, Tag
+from .qrcodes import qr_svg
+from .siteconfig import Category
+from .urls import UrlScheme
+from .vi import format_date, format_short_date
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """Read-only access to one build's corpus for templates."""
+
+    corpus: Corpus
+    urls: UrlScheme
+    answers: dict[str, str] = field(default_factory=dict)
+    """Rendered HTML of each question (by page path), filled as pages render; read by print views."""
+
+    # --- addresses (site-root relative URLs; templates pass them through `| url`) ------
+    def url(self, path: str) -> str:
+        return self.urls.url(path)
+
+    def item_url(self, item: Item) -> str:
+        return self.urls.url(item.path)
+
+    def question_url(self, handbook: Item, question: Question) -> str:
+        return self.urls.url(self.urls.question(handbook.path, question.id))
+
+    def short_url(self, question: Question) -> str:
+        return self.urls.url(self.urls.short(question.id))
+
+    def short_path(self, question: Question) -> str:
+        """The short link as printed under a QR code: '/q/<id>/'."""
+        return "/" + self.urls.short(question.id) + "/"
+
+    def category_url(self, category: Category, page: int = 1) -> str:
+        return self.urls.url(self.urls.paged(self.urls.category(category.slug), page))
+
+    def tag_url(self, tag: Tag) -> str:
+        return self.urls.url(self.urls.tag(tag.slug))
+
+    def year_url(self, year: int) -> str:
+        return self.urls.url(self.urls.year(year))
+
+    def kind_url(self, kind: str) -> str:
+        return self.urls.url(getattr(self.urls.prefixes, kind))
+
+    def search_url(self) -> str:
+        return self.urls.url(self.urls.search())
+
+    def absolute(self, path: str) -> str:
+        """Full URL on the public site, for feeds, sharing and QR codes."""
+        base = self.corpus.site.site_url.rstrip("/")
+        return f"{base}/{self.urls.url(path).removeprefix('./')}" if base else "/" + path
+
+    # --- words ------------------------------------------------------------------------
+    @staticmethod
+    def date(value: datetime) -> str:
+        return format_date(value)
+
+    @staticmethod
+    def short_date(value: datetime) -> str:
+        return format_short_date(value)
+
+    @staticmethod
+    def kind_label(kind: str) -> str:
+        return KIND_LABELS.get(kind, kind)
+
+    # --- short lists ------------------------------------------------------------------
+    def latest(self, count: int = 10) -> tuple[Item, ...]:
+        return self.corpus.listed[:count]
+
+    def latest_in(self, category: Category, count: int = 5) -> tuple[Item, ...]:
+        return self.corpus.in_category(category.slug)[:count]
+
+    def featured(self, count: int = 3) -> tuple[Item, ...]:
+        return self.corpus.featured[:count]
+
+    def same_category(self, item: Item, count: int = 5) -> tuple[Item, ...]:
+        if item.category is None:
+            return ()
+        return tuple(i for i in self.corpus.in_category(item.category.slug)[: count + 1] if i is not item)[:count]
+
+    def category_count(self, category: Category) -> int:
+        return len(self.corpus.in_category(category.slug))
+
+    def tag_count(self, tag: Tag) -> int:
+        return len(self.corpus.with_tag(tag.slug))
+
+    def year_count(self, year: int) -> int:
+        return len(self.corpus.in_year(year))
+
+    def neighbours(self, handbook: Item, question: Question) -> tuple[Question | None, Question | None]:
+        """(previous, next) question within the handbook."""
+        qs = handbook.questions
+        index = qs.index(question)
+        return (qs[index - 1] if index else None, qs[index + 1] if index + 1 < len(qs) else None)
+
+    # --- trainers -----------------------------------------------------------------------
+    def qr(self, path: str, label: str) -> str:
+        return qr_svg(self.absolute(path), label)
+
+    def answer_html(self, handbook: Item, question: Question) -> str:
+        return self.answers.get(self.urls.question(handbook.path, question.id), "")
+
+    def attachment_size(self, attachment: Attachment) -> str:
+        """'1,2 MB' / '35 KB': readers on metered connections decide before downloading."""
+        size = self.corpus.asset_sizes.get(attachment.file, 0)
+        if size >= 1024 * 1024:
+            return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+        return f"{max(1, round(size / 1024))} KB" if size else ""
