@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Callable, Iterable, Mapping
 
+from .checks import check_body
 from .frontmatter import read
 from .model import Item, Question, Tag
 from .problems import Problems
@@ -195,6 +196,9 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
     parsed = [_parse_item(src, files[src], site, urls, problems, exists) for src in sorted(files)]
     items = _merge_tags([i for i in parsed if i is not None])
     _check_unique(items, problems)
+    sizes = {**{src: len(data) for src, data in files.items()}, **assets}
+    for item in items:
+        check_body(item, sizes, site.image_max_kb, problems)
     cites = {}
     if find_citations is not None:
         for item in items:

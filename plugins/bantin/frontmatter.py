@@ -35,6 +35,7 @@ _DATE = re.compile(
 _VN_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 DATE_FIX = "viết ngày theo dạng năm-tháng-ngày, ví dụ `2024-11-21` hoặc `2024-11-21 08:30`"
 
+PLACEHOLDER_CATEGORY = "chua-phan-loai"  # written by `bantin new` and the importer when none was given
 Exists = Callable[[str], bool]
 
 
@@ -245,6 +246,10 @@ def _unknown_keys(check: _Check) -> None:
 def _category(check: _Check, kind: str):
     name = check.text("category", required=kind in ("article", "qa", "guide"))
     if not name:
+        return None
+    if name == PLACEHOLDER_CATEGORY:
+        check.error("category", "bài chưa được xếp vào chuyên mục nào",
+                    f"thay `{PLACEHOLDER_CATEGORY}` bằng một trong: {', '.join(c.slug for c in check.site.categories)}")
         return None
     found = check.site.find_category(name)
     if found is None:

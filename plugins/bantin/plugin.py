@@ -106,6 +106,31 @@ def _fail(problems: Problems, what: str) -> None:
                       "Chạy `bantin check` để xem lại danh sách.")
 
 
+def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: bool):
+    """Corpus, generated pages and every problem, from MkDocs' file list (build and check)."""
+    pages_md = {f.src_uri: f for f in files.documentation_pages()}
+    assets = {f.src_uri: _size(f) for f in files if f.src_uri not in pages_md}
+    corpus, problems = build_corpus({src: f.content_bytes for src, f in pages_md.items()}, site, urls,
+                                    assets=assets, include_drafts=include_drafts)
+    generated = generated_pages(corpus, urls)
+    aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
+    check_addresses(corpus, generated, problems, aliases)
+    return corpus, generated, problems
+
+
+def check_site(config: MkDocsConfig, plugin: "BantinPlugin") -> tuple[Corpus, Problems]:
+    """What `bantin check` reports: the build's own validation, without rendering anything."""
+    from mkdocs.structure.files import get_files
+
+    problems = Problems()
+    site = _site_config(plugin.config, config, problems)
+    if problems.errors:
+        return None, problems
+    corpus, _, found = read_site(get_files(config), site, UrlScheme(site.prefixes), include_drafts=False)
+    problems.extend(found)
+    return corpus, problems
+
+
 class BantinPlugin(BasePlugin[BantinConfig]):
     """Bản tin: content model, generated pages and artifacts for Material for MkDocs."""
 
@@ -135,28 +160,22 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     # --- files ----------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
-        pages_md = {f.src_uri: f for f in files.documentation_pages()}
-        assets = {f.src_uri: _size(f) for f in files if f.src_uri not in pages_md}
-        corpus, problems = build_corpus(
-            {src: f.content_bytes for src, f in pages_md.items()}, self.site, urls,
-            assets=assets, include_drafts=self.serving or self.config.drafts)
-        generated = generated_pages(corpus, urls)
-        aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
-        check_addresses(corpus, generated, problems, aliases)
+        corpus, generated, problems = read_site(files, self.site, urls, self.serving or self.config.drafts)
         for warning in problems.warnings:
             log.info(str(warning))
         if problems.errors:
             _fail(problems, "Nội dung có lỗi")
         log.info(corpus.counts.summary())
         self.state = BuildState(corpus, urls, SiteView(corpus, urls))
-        self._place_content(files, pages_md, corpus, urls)
+        self._place_content(files, corpus, urls)
         self._add_generated(files, generated, config, urls)
         config.nav = self._nav(corpus, urls)
         return files
 
-    def _place_content(self, files: Files, pages_md: dict[str, File], corpus: Corpus, urls: UrlScheme) -> None:
+    def _place_content(self, files: Files, corpus: Corpus, urls: UrlScheme) -> None:
         """Give every content page its address; drafts leave the built site entirely."""
-        for src, file in pages_md.items():
+        for file in list(files.documentation_pages()):
+            src = file.src_uri
             item = corpus.by_src(src)
             if item is None or (item.meta.draft and not corpus.include_drafts):
                 files.remove(file)

@@ -23,7 +23,7 @@ VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ID_FIX = "thêm mã câu hỏi ở cuối dòng tiêu đề, ví dụ `## Câu hỏi 1: … {#hoa-giai-la-gi}`, hoặc chạy `bantin ids` để tự điền"
 
 
-def _heading_lines(body: str) -> list[tuple[int, str]]:
+def heading_lines(body: str) -> list[tuple[int, str]]:
     """(index, text) of `## ` headings outside fenced code blocks."""
     found, fenced = [], False
     for index, line in enumerate(body.split("\n")):
@@ -61,7 +61,7 @@ def mark_legal_basis(answer: str) -> tuple[str, str]:
 def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> tuple[str, tuple[Question, ...]]:
     """(intro Markdown, questions) of a handbook body; bad or missing ids are reported."""
     lines = body.split("\n")
-    headings = _heading_lines(body)
+    headings = heading_lines(body)
     if not headings:
         problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",
                        "mỗi câu hỏi là một dòng bắt đầu bằng `## `, ví dụ `## Câu hỏi 1: … {#ma-cau-hoi}`")
@@ -90,7 +90,7 @@ def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
     """
     lines = body.split("\n")
     added = []
-    for index, text in _heading_lines(body):
+    for index, text in heading_lines(body):
         title, qid = split_heading(text)
         if qid:
             continue

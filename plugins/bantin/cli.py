@@ -1,0 +1,178 @@
+"""`bantin` command: build, offline build, check, serve, new, ids, import (issue 5).
+
+Editors run these; every failure prints the problems and exits non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2 is not for editors
+
+from . import newcontent  # noqa: E402
+from .problems import Problems  # noqa: E402
+
+
+def _logging() -> None:
+    """MkDocs' messages (our errors among them) on stderr, as `mkdocs build` shows them."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
+def _load(config_file: str, **overrides):
+    from mkdocs.config import load_config
+
+    return load_config(config_file, **overrides)
+
+
+def _plugin(config):
+    plugin = config.plugins.get("bantin")
+    if plugin is None:
+        raise SystemExit(f"{config.config_file_path}: thiếu `- bantin` trong mục `plugins:`")
+    return plugin
+
+
+def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | None = None, drafts: bool = False) -> int:
+    """Build into a temporary folder beside the output, then swap it in.
+
+    An interrupted or failed build therefore leaves the previous site exactly as it was.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    base = _load(config_file)
+    target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    overrides = {"site_dir": str(staging)}
+    if offline:
+        overrides["use_directory_urls"] = False
+    try:
+        config = _load(config_file, **overrides)
+        _plugin(config).config.drafts = drafts
+        started = time.perf_counter()
+        build(config)
+    except (MkDocsException, SystemExit, KeyboardInterrupt) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {exc}", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, target)
+    print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
+    return 0
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with two renames; the old copy is removed last."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def run_check(config_file: str) -> int:
+    """Validate all content without building; errors → exit 1, warnings only → exit 0."""
+    from .plugin import check_site
+
+    config = _load(config_file)
+    started = time.perf_counter()
+    corpus, problems = check_site(config, _plugin(config))
+    for problem in sorted(problems.items, key=lambda p: (p.path, p.line)):
+        print(problem)
+    print(corpus.counts.summary() if corpus else "")
+    print(f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo "
+          f"({time.perf_counter() - started:.1f} giây).")
+    return 1 if problems.errors else 0
+
+
+def run_serve(config_file: str, address: str) -> int:
+    """Live preview with drafts; pure Python, so it runs the same on Windows and Linux."""
+    from mkdocs.commands.serve import serve
+
+    serve(config_file, dev_addr=address, livereload=True)
+    return 0
+
+
+def run_new(args) -> int:
+    try:
+        path = newcontent.create(Path(args.content_dir), args.kind, args.title, category=args.category,
+                                 now=datetime.now(newcontent.VIETNAM))
+    except newcontent.NewContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def run_ids(args) -> int:
+    changed = newcontent.fill_question_ids(Path(args.content_dir), [Path(p) for p in args.files])
+    for path, ids in changed:
+        print(f"{path}: thêm mã {', '.join(ids)}")
+    if not changed:
+        print("Mọi câu hỏi đã có mã.")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="tệp cấu hình (mặc định mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="dựng trang vào site/ (hoặc site-offline/ với --offline)")
+    build.add_argument("--offline", action="store_true", help="bản chạy từ file:// (USB), vào site-offline/")
+    build.add_argument("-d", "--site-dir", help="thư mục đích")
+    sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
+    serve = sub.add_parser("serve", help="xem trước trực tiếp (kể cả bản nháp)")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    new = sub.add_parser("new", help="tạo bài mới từ mẫu")
+    new.add_argument("kind", choices=sorted(newcontent.FOLDERS))
+    new.add_argument("title")
+    new.add_argument("--category", help="chuyên mục (slug hoặc tên)")
+    new.add_argument("--content-dir", default="content")
+    ids = sub.add_parser("ids", help="điền mã còn thiếu cho câu hỏi trong sổ tay Hỏi - Đáp")
+    ids.add_argument("files", nargs="*", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
+    ids.add_argument("--content-dir", default="content")
+    imp = sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết", add_help=False)
+    imp.add_argument("rest", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _logging()
+    if args.command == "build":
+        return atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir)
+    if args.command == "check":
+        return run_check(args.config_file)
+    if args.command == "serve":
+        return run_serve(args.config_file, args.dev_addr)
+    if args.command == "new":
+        return run_new(args)
+    if args.command == "ids":
+        return run_ids(args)
+    if args.command == "import":
+        from .importer import main_import
+
+        return main_import(args.rest)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""`bantin new` and `bantin ids`: files editors start from, and ids for their questions.
+
+A new file is valid the moment it is written (except the category placeholder, which
+`bantin check` flags on purpose), and nothing an editor wrote is ever overwritten.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import yaml
+
+from .frontmatter import PLACEHOLDER_CATEGORY
+from .qa import fill_ids, heading_lines, split_heading
+from .vi import nfc, slugify
+
+VIETNAM = timezone(timedelta(hours=7))
+FOLDERS = {"article": "tin-tuc", "qa": "hoi-dap", "guide": "huong-dan"}
+
+BODIES = {
+    "article": (
+        "Viết đoạn mở đầu (sapo) ở đây: một hai câu nói điều quan trọng nhất của tin.\n\n"
+        "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.\n"
+    ),
+    "qa": (
+        "Giới thiệu ngắn về sổ tay Hỏi - Đáp này.\n\n"
+        "## Câu hỏi 1: Viết câu hỏi thứ nhất ở đây? {{#{id1}}}\n\n"
+        "Viết câu trả lời ở đây.\n\n"
+        "Căn cứ pháp lý: Điều … Luật … năm ….\n\n"
+        "## Câu hỏi 2: Viết câu hỏi thứ hai ở đây? {{#{id2}}}\n\n"
+        "Viết câu trả lời ở đây.\n\n"
+        "Căn cứ pháp lý: Điều … Luật … năm ….\n"
+    ),
+    "guide": (
+        "Giới thiệu ngắn: tài liệu này hướng dẫn ai, làm việc gì.\n\n"
+        "## 1. Đối tượng áp dụng\n\nViết nội dung ở đây.\n\n"
+        "## 2. Trình tự thực hiện\n\n### Bước 1\n\nViết nội dung ở đây.\n"
+    ),
+}
+
+
+class NewContentError(Exception):
+    """A file could not be created; the message tells the editor why and what to do."""
+
+
+def front_matter(fields: dict) -> str:
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def create(content_dir: Path, kind: str, title: str, *, category: str | None, now: datetime) -> Path:
+    """Write content/<folder>/<slug>.md from the template of `kind`; return its path."""
+    title = nfc(title).strip()
+    slug = slugify(title)
+    if not slug:
+        raise NewContentError("Tiêu đề trống: hãy viết tiêu đề trong dấu ngoặc kép, ví dụ "
+                              "bantin new article \"Tập huấn hòa giải viên\"")
+    path = content_dir / FOLDERS[kind] / f"{slug}.md"
+    if path.exists():
+        raise NewContentError(f"{path} đã có; không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đang có.")
+    fields = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"),
+              "category": category or PLACEHOLDER_CATEGORY}
+    if kind == "article":
+        fields.update(tags=[], author="", summary="")
+    body = BODIES[kind].format(id1=f"{slug[:40].strip('-')}-cau-1", id2=f"{slug[:40].strip('-')}-cau-2")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(front_matter(fields) + body)
+    return path
+
+
+def _ids_in(text: str) -> set[str]:
+    return {split_heading(heading)[1] for _, heading in heading_lines(text)} - {""}
+
+
+def fill_question_ids(content_dir: Path, files: list[Path]) -> list[tuple[Path, list[str]]]:
+    """Add ids to questions that lack one, unique across every handbook; returns what changed."""
+    handbooks = sorted((content_dir / FOLDERS["qa"]).glob("**/*.md"))
+    texts = {path: path.read_text(encoding="utf-8") for path in set(handbooks) | set(files)}
+    taken = set().union(*(_ids_in(t) for t in texts.values())) if texts else set()
+    changed = []
+    for path in files or handbooks:
+        text = texts[path]
+        split_at = text.find("\n---", 3)
+        head, body = (text[: split_at + 4], text[split_at + 4 :]) if text.startswith("---") and split_at > 0 else ("", text)
+        new_body, added = fill_ids(body, taken)
+        if added:
+            path.write_text(head + new_body, encoding="utf-8")
+            changed.append((path, added))
+    return changed
