@@ -32,7 +32,6 @@ MAX_QUERY_SYLLABLES = 12
 
 # Real text writes NĐ with U+00D0 (Icelandic eth) as often as with Đ; vi.fold keeps it.
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
-_DIGITS = re.compile(r"\d+")
 
 # Legal document type codes (DESIGN §5), so "nghi dinh 42" finds 42/2022/NĐ-CP.
 DOCUMENT_TYPES = {
@@ -85,7 +84,7 @@ class SearchStats:
 
 def _number(folded: str) -> str:
     """'09' and '9' are one number (09/2019 vs 9/2019 in real text)."""
-    return folded.lstrip("0") or "0" if folded.isdigit() else folded
+    return (folded.lstrip("0") or "0") if folded.isdecimal() else folded
 
 
 class Analyzer:
@@ -138,10 +137,13 @@ def document_text(numbers: Sequence[str]) -> str:
 
 
 def _document_type(number: str) -> str:
-    for token in re.split(r"[^\w]+", fold(number.translate(_ETH))):
+    """Type name from the code after the number; a công văn has none (512/UBND-NC)."""
+    tokens = [t for t in re.split(r"\W+", fold(number.translate(_ETH))) if t]
+    for token in tokens:
         letters = token.rstrip("0123456789")
-        if token and not token.isdigit() and letters:
-            return DOCUMENT_TYPES.get(letters, "Công văn" if letters == token else "")
+        if letters and not token.isdecimal():
+            has_year = len(tokens) > 1 and tokens[1].isdecimal()
+            return DOCUMENT_TYPES.get(letters, "" if has_year else "Công văn")
     return ""
 
 

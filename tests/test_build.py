@@ -1,0 +1,185 @@
+"""End-to-end: small fixture sites built with `mkdocs build --strict`, HTML checked."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+
+from sitekit import article, build, read, write_site
+
+HANDBOOK = """---
+title: Sổ tay hòa giải ở cơ sở
+date: 2024-06-01
+category: hoa-giai-o-co-so
+---
+Những câu hỏi thường gặp.
+
+## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-la-gi}
+
+Là việc hòa giải viên giúp các bên tự thỏa thuận.
+
+Căn cứ pháp lý: Điều 2 Luật Hòa giải ở cơ sở năm 2013.
+
+## Câu hỏi 2: Ai được bầu làm hòa giải viên? {#ai-la-hoa-giai-vien}
+
+Công dân Việt Nam thường trú tại cơ sở.
+
+## Câu hỏi 3: Tổ hòa giải có bao nhiêu người? {#to-hoa-giai-bao-nhieu-nguoi}
+
+Từ ba hòa giải viên trở lên.
+"""
+
+
+def titles(html: str) -> list[str]:
+    return re.findall(r'class="bt-card__title" href="[^"]*">([^<]+)</a>', html)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("site")
+    files = {f"tin-tuc/bai-{n:02d}.md": article(f"Tin hòa giải số {n:02d}", f"2024-01-{n:02d}",
+                                                tags=["hòa giải"] if n % 2 else ["hoà giải"])
+             for n in range(1, 26)}
+    files["tin-tuc/dat.md"] = article("Tin đất đai", "2024-03-01", "Đất đai", tags=["đất đai"])
+    files["tin-tuc/nhap.md"] = article("Bản nháp bí mật", "2024-04-01", draft=True)
+    files["tin-tuc/cu.md"] = article("Tin năm cũ", "2021-07-04 08:30", "dat-dai", aliases=["/tin-cu.html", "/tin-tuc/ten-cu/"])
+    files["hoi-dap/so-tay.md"] = HANDBOOK
+    files["trang/gioi-thieu.md"] = "---\ntitle: Giới thiệu\ndate: 2024-01-01\n---\nVề chúng tôi.\n"
+    write_site(root, files)
+    result = build(root)
+    return root, result.stdout
+
+
+def test_build_prints_counts_by_type(site):
+    _, log = site
+    assert "xuất bản 27 article, 1 page, 1 qa; 1 bản nháp; 0 tệp có lỗi" in log
+
+
+def test_category_lists_exactly_its_items_newest_first_paginated(site):
+    root, _ = site
+    first = titles(read(root, "chuyen-muc/hoa-giai-o-co-so/index.html"))
+    second = titles(read(root, "chuyen-muc/hoa-giai-o-co-so/trang/2/index.html"))
+    assert first[0] == "Sổ tay hòa giải ở cơ sở"
+    assert first[1:] == [f"Tin hòa giải số {n:02d}" for n in range(25, 6, -1)]
+    assert second == [f"Tin hòa giải số {n:02d}" for n in range(6, 0, -1)]
+    assert "Tin đất đai" not in first + second
+    assert not (root / "site/chuyen-muc/hoa-giai-o-co-so/trang/3").exists()
+    assert titles(read(root, "chuyen-muc/dat-dai/index.html")) == ["Tin đất đai", "Tin năm cũ"]
+
+
+def test_article_page_header_and_footer(site):
+    root, _ = site
+    html = read(root, "tin-tuc/tin-nam-cu/index.html")
+    assert "Chủ Nhật, 04/07/2021" in html
+    assert 'lang="vi"' in html
+    assert "Sở Tư pháp tỉnh Thử" in html and "Nguyễn Thị Biên Tập" in html
+    assert "Ghi rõ nguồn khi phát lại thông tin từ website này." in html
+
+
+def test_tags_that_fold_together_are_one_tag(site):
+    root, _ = site
+    assert len(titles(read(root, "the/hoa-giai/index.html"))) == 20
+    assert not (root / "site/the/hoa-giai-2").exists()
+    index = read(root, "the/index.html")
+    assert index.count('href="hoa-giai/"') == 1
+
+
+def test_question_pages_at_stable_urls_with_short_links(site):
+    root, _ = site
+    page = read(root, "hoi-dap/so-tay-hoa-giai-o-co-so/ai-la-hoa-giai-vien/index.html")
+    assert "Ai được bầu làm hòa giải viên?" in page
+    assert "Câu hỏi 2/3" in page
+    assert 'href="../hoa-giai-la-gi/"' in page and 'href="../to-hoa-giai-bao-nhieu-nguoi/"' in page
+    assert "https://bantin.example.org/q/ai-la-hoa-giai-vien/" in page
+    assert "<svg" in page and "bt-qr" in page
+    short = read(root, "q/ai-la-hoa-giai-vien/index.html")
+    assert 'url=../../hoi-dap/so-tay-hoa-giai-o-co-so/ai-la-hoa-giai-vien/"' in short
+    handbook = read(root, "hoi-dap/so-tay-hoa-giai-o-co-so/index.html")
+    for qid in ("hoa-giai-la-gi", "ai-la-hoa-giai-vien", "to-hoa-giai-bao-nhieu-nguoi"):
+        assert f'id="{qid}"' in handbook
+    assert 'class="bt-can-cu"' in handbook
+
+
+def test_aliases_redirect(site):
+    root, _ = site
+    assert 'url=tin-tuc/tin-nam-cu/"' in read(root, "tin-cu.html")
+    assert 'url=../tin-nam-cu/"' in read(root, "tin-tuc/ten-cu/index.html")
+
+
+def test_drafts_never_reach_site_feeds_or_sitemap(site):
+    root, _ = site
+    everything = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in (root / "site").rglob("*")
+                         if p.suffix in (".html", ".xml", ".js", ".json") and p.is_file())
+    assert "Bản nháp bí mật" not in everything
+    assert not (root / "site/tin-tuc/ban-nhap-bi-mat").exists()
+
+
+def test_sitemap_dates_come_from_front_matter(site):
+    root, _ = site
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    tree = ET.parse(root / "site/sitemap.xml")
+    lastmod = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in tree.getroot()}
+    assert lastmod["https://bantin.example.org/tin-tuc/tin-nam-cu/"] == "2021-07-04"
+    assert lastmod["https://bantin.example.org/chuyen-muc/dat-dai/"] == "2024-03-01"
+    assert "https://bantin.example.org/q/hoa-giai-la-gi/" not in lastmod
+
+
+def test_feeds_parse_with_dates_from_front_matter(site):
+    root, _ = site
+    feed = feedparser.parse((root / "site/feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.entries[0].title == "Sổ tay hòa giải ở cơ sở"
+    assert feed.feed.updated.startswith("2024-06-01")
+    category = feedparser.parse((root / "site/chuyen-muc/dat-dai/feed.xml").read_bytes())
+    assert [e.title for e in category.entries] == ["Tin đất đai", "Tin năm cũ"]
+    assert category.entries[1].published.startswith("2021-07-04T08:30:00+07:00")
+
+
+def test_offline_flavour_uses_file_urls(tmp_path):
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("Bài A"), "hoi-dap/s.md": HANDBOOK})
+    build(root, "--no-directory-urls")
+    home = read(root, "index.html")
+    assert 'href="tin-tuc/bai-a.html"' in home
+    question = read(root, "hoi-dap/so-tay-hoa-giai-o-co-so/hoa-giai-la-gi.html")
+    assert 'href="../so-tay-hoa-giai-o-co-so.html#hoa-giai-la-gi"' in question
+    assert 'url=../hoi-dap/so-tay-hoa-giai-o-co-so/hoa-giai-la-gi.html"' in read(root, "q/hoa-giai-la-gi.html")
+
+
+# --- failures: every one names the file and line, and the build exits non-zero ---------
+
+def failing(tmp_path, files) -> str:
+    root = write_site(tmp_path, files)
+    done = build(root, check=False)
+    assert done.returncode != 0, done.stdout
+    assert "Traceback" not in done.stdout
+    return done.stdout
+
+
+def test_question_without_id_fails_the_build(tmp_path):
+    log = failing(tmp_path, {"hoi-dap/s.md": HANDBOOK.replace(" {#ai-la-hoa-giai-vien}", "")})
+    assert "hoi-dap/s.md:14:" in log and "chưa có mã" in log
+
+
+def test_broken_front_matter_fails_with_file_and_line(tmp_path):
+    bad = "---\ntitle: Tin\ndate: 2024-01-01\ncategory: [hoa-giai\n---\nNội dung\n"
+    log = failing(tmp_path, {"tin-tuc/hong.md": bad, "tin-tuc/tot.md": article("Tốt")})
+    assert re.search(r"tin-tuc/hong\.md:\d+:", log)
+    assert "YAML" in log
+
+
+def test_unknown_field_suggests_the_right_one(tmp_path):
+    log = failing(tmp_path, {"tin-tuc/a.md": article("A", catgory="x")})
+    assert "tin-tuc/a.md:5: [catgory]" in log and "`category`" in log
+
+
+def test_slug_collision_names_both_files(tmp_path):
+    log = failing(tmp_path, {"tin-tuc/a.md": article("Hòa giải"), "tin-tuc/b.md": article("Hoà giải")})
+    assert "tin-tuc/b.md" in log and "tin-tuc/a.md" in log and "trùng địa chỉ" in log
+
+
+def test_alias_collision_with_a_page_is_an_error(tmp_path):
+    log = failing(tmp_path, {"tin-tuc/a.md": article("A"), "tin-tuc/b.md": article("B", aliases=["/tin-tuc/a/"])})
+    assert "tin-tuc/b.md" in log and "aliases" in log
