@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 import posixpath
 from dataclasses import dataclass, field
 
@@ -138,6 +139,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.clock: list[float] = []
         self.state: BuildState | None = None
         self.site: SiteConfig | None = None
 
@@ -159,6 +161,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     # --- files ----------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.clock = [time.perf_counter()]
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
         corpus, generated, problems = read_site(files, self.site, urls, self.serving or self.config.drafts)
         for warning in problems.warnings:
@@ -170,6 +173,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self._place_content(files, corpus, urls)
         self._add_generated(files, generated, config, urls)
         config.nav = self._nav(corpus, urls)
+        self.clock.append(time.perf_counter())
         return files
 
     def _place_content(self, files: Files, corpus: Corpus, urls: UrlScheme) -> None:
@@ -259,10 +263,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.state is None:
             return
+        self.clock.append(time.perf_counter())
         state = self.state
         summaries = {item.path: excerpt(state.texts.get(src, "")) for src, item in state.items_by_src.items()}
         artifacts.write_all(state.view, list(state.generated.values()), config.site_dir,
                             self._redirects(), summaries)
+        self.clock.append(time.perf_counter())
+        read, render, post = (b - a for a, b in zip(self.clock, self.clock[1:]))
+        log.info(f"Bản tin: thời gian: đọc và kiểm tra {read:.2f} s; dựng trang {render:.2f} s; tệp phụ {post:.2f} s")
 
     def _redirects(self) -> list[tuple[str, str, str]]:
         """(old path, new path, title): question short links and editors' aliases."""

@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Benchmark: build synthetic bulletins and report time, memory, output and search figures.
+
+    .venv/bin/python scripts/bench.py --articles 1000 2000 10000 --runs 3 --anchors
+
+Each build runs in a fresh process (peak memory is that process's own). With --anchors,
+Material's blog plugin and plain MkDocs + Material build the same articles in the same
+run, so the ratios compare like with like on this machine (DESIGN §6).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import synthetic  # noqa: E402
+
+PYTHON = sys.executable
+# Runs one build in this process and prints JSON: wall time and the process's peak RSS.
+BUILD_ONE = r"""
+import json, logging, resource, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.basicConfig(level=logging.INFO, format="%(message)s")
+config = load_config(sys.argv[1])
+start = time.perf_counter()
+build(config)
+print("BENCH " + json.dumps({"seconds": time.perf_counter() - start,
+      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+PHASES = re.compile(r"Bản tin: thời gian: đọc và kiểm tra ([\d.]+) s; dựng trang ([\d.]+) s; tệp phụ ([\d.]+) s")
+ANCHORS = {1000: {"blog": 23.0}, 2000: {"blog": 60.0, "plain": 7.9}, 5000: {"blog": 271.0}}
+
+
+def run_build(config_file: Path) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([PYTHON, "-c", BUILD_ONE, str(config_file)], cwd=config_file.parent, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    found = re.search(r"^BENCH (.*)$", done.stdout, re.MULTILINE)
+    if done.returncode != 0 or not found:
+        raise SystemExit(f"build of {config_file} failed:\n{done.stdout[-4000:]}")
+    result = json.loads(found.group(1))
+    phases = PHASES.search(done.stdout)
+    if phases:
+        result["phases"] = dict(zip(("read", "render", "artifacts"), map(float, phases.groups())))
+    return result
+
+
+def median_build(config_file: Path, runs: int) -> dict:
+    results = [run_build(config_file) for _ in range(runs)]
+    best = {"seconds": statistics.median(r["seconds"] for r in results),
+            "peak_mb": max(r["peak_mb"] for r in results), "runs": [round(r["seconds"], 2) for r in results]}
+    if all("phases" in r for r in results):
+        best["phases"] = {k: round(statistics.median(r["phases"][k] for r in results), 2) for k in results[0]["phases"]}
+    return best
+
+
+def write_config(root: Path, config: dict) -> Path:
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def bantin_site(root: Path, articles: int) -> tuple[Path, dict]:
+    counts = synthetic.write_corpus(root / "content", articles)
+    config = {"site_name": "Bản tin thử nghiệm", "site_url": "https://bantin.example.org/", "docs_dir": "content",
+              "site_dir": "site", "theme": {"name": "material", "custom_dir": str(ROOT / "theme"),
+                                            "language": "vi", "font": False},
+              "plugins": [{"bantin": synthetic.site_config()}]}
+    return write_config(root, config), counts
+
+
+def anchor_blog(root: Path, articles: int) -> Path:
+    """Material's blog plugin on the same articles (its post schema: date + categories)."""
+    posts = root / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    (root / "docs" / "blog" / "index.md").write_text("# Tin tức\n", encoding="utf-8")
+    rng = synthetic.random.Random(2024)
+    for name, meta, body in synthetic.articles(rng, articles, synthetic._tags(rng)):
+        post = {"date": meta["date"], "categories": [meta["category"]], "tags": meta["tags"]}
+        (posts / name).write_text("---\n" + yaml.safe_dump(post, allow_unicode=True) + "---\n# " + meta["title"]
+                                  + "\n\n" + body.replace("\n\n", "\n\n<!-- more -->\n\n", 1), encoding="utf-8")
+    return write_config(root, {"site_name": "Blog", "theme": {"name": "material", "font": False},
+                               "plugins": ["search", "blog", "tags"]})
+
+
+def anchor_plain(root: Path, articles: int) -> Path:
+    """Plain MkDocs + Material rendering the same pages: the engine's floor (small nav)."""
+    docs = root / "docs"
+    (docs / "tin-tuc").mkdir(parents=True)
+    (docs / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
+    rng = synthetic.random.Random(2024)
+    for name, meta, body in synthetic.articles(rng, articles, synthetic._tags(rng)):
+        (docs / "tin-tuc" / name).write_text(f"# {meta['title']}\n\n{body}\n", encoding="utf-8")
+    return write_config(root, {"site_name": "Plain", "theme": {"name": "material", "font": False},
+                               "nav": ["index.md"], "plugins": ["search"]})
+
+
+def tree_size(path: Path) -> tuple[int, int]:
+    files = [p for p in path.rglob("*") if p.is_file()]
+    return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6, mtime=0))
+
+
+def check_time(root: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([str(Path(PYTHON).with_name("bantin")), "check"], cwd=root, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def page_weight(site: Path) -> dict:
+    """An article page's own HTML, and a cold view: HTML + every CSS/JS/image it loads."""
+    page = next(iter(sorted((site / "tin-tuc").glob("*/index.html"))))
+    html = page.read_text(encoding="utf-8")
+    assets = set(re.findall(r'(?:src|href)="((?:\.\./)+assets/[^"]+\.(?:css|js))"', html))
+    cold = page.stat().st_size + sum((page.parent / a).resolve().stat().st_size for a in assets)
+    cold_gz = gz(page) + sum(gz((page.parent / a).resolve()) for a in assets)
+    return {"article_html_kb": round(page.stat().st_size / 1024, 1), "cold_view_kb": round(cold / 1024, 1),
+            "cold_view_gzip_kb": round(cold_gz / 1024, 1)}
+
+
+def search_figures(site: Path) -> dict:
+    folder = site / "assets" / "search"
+    if not folder.exists():
+        return {}
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return {"search_index_mb": round(sum(p.stat().st_size for p in files) / 1e6, 2),
+            "search_index_gzip_mb": round(sum(gz(p) for p in files) / 1e6, 2), "search_files": len(files)}
+
+
+def bench_size(articles: int, runs: int, anchors: bool, workdir: Path) -> dict:
+    root = workdir / f"bantin-{articles}"
+    config, counts = bantin_site(root, articles)
+    row = {"articles": articles, **counts, "bantin": median_build(config, runs)}
+    row["pages"], size = tree_size(root / "site")
+    row["output_mb"] = round(size / 1e6, 1)
+    row.update(page_weight(root / "site"))
+    row.update(search_figures(root / "site"))
+    row["check_seconds"] = round(check_time(root), 2)
+    if anchors and articles <= 2000:
+        blog = anchor_blog(workdir / f"blog-{articles}", articles)
+        row["blog"] = median_build(blog, 1)
+        plain = anchor_plain(workdir / f"plain-{articles}", articles)
+        row["plain"] = median_build(plain, runs)
+        index = plain.parent / "site" / "search" / "search_index.json"
+        row["material_search_mb"] = round(index.stat().st_size / 1e6, 2)
+        row["material_search_gzip_mb"] = round(gz(index) / 1e6, 2)
+    return row
+
+
+def report(rows: list[dict]) -> str:
+    lines = ["| articles | questions | pages | build s (median) | runs | peak MB | read / render / artifacts s | output MB "
+             "| article KB | cold view KB (gz) | check s | blog s | plain s | blog ÷ bantin | bantin ÷ plain |",
+             "|" + "---|" * 15]
+    for r in rows:
+        b = r["bantin"]
+        p = b.get("phases", {})
+        blog, plain = r.get("blog", {}).get("seconds"), r.get("plain", {}).get("seconds")
+        t = b["seconds"]
+        speedup = f"{blog / t:.1f}×" if blog else "–"
+        floor = f"{t / plain:.2f}" if plain else "–"
+        lines.append(
+            f"| {r['articles']} | {r['questions']} | {r['pages']} | {b['seconds']:.1f} | {b['runs']} | {b['peak_mb']:.0f} "
+            f"| {p.get('read', '–')} / {p.get('render', '–')} / {p.get('artifacts', '–')} | {r['output_mb']} "
+            f"| {r['article_html_kb']} | {r['cold_view_kb']} ({r['cold_view_gzip_kb']}) | {r['check_seconds']} "
+            f"| {blog and f'{blog:.1f}' or '–'} | {plain and f'{plain:.1f}' or '–'} | {speedup} | {floor} |")
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        ratio = last["bantin"]["seconds"] / first["bantin"]["seconds"]
+        lines.append(f"\nt({last['articles']}) / t({first['articles']}) = {ratio:.1f} "
+                     f"(size ratio {last['articles'] / first['articles']:.0f})")
+    for r in rows:
+        if "search_index_mb" in r:
+            lines.append(f"\nsearch at {r['articles']}: index {r['search_index_mb']} MB "
+                         f"({r['search_index_gzip_mb']} MB gz, {r['search_files']} files)"
+                         + (f"; Material search_index.json {r['material_search_mb']} MB "
+                            f"({r['material_search_gzip_mb']} MB gz)" if "material_search_mb" in r else ""))
+    lines.append("\nAnchors measured here earlier (DESIGN §6): blog 23 s / 1,000, 60 s / 2,000, 271 s / 5,000; "
+                 "plain 7.9 s / 2,000.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, nargs="+", default=[1000])
+    parser.add_argument("--runs", type=int, default=1, help="builds per size; the median is reported")
+    parser.add_argument("--anchors", action="store_true", help="also build Material blog and plain sites (≤ 2,000)")
+    parser.add_argument("--workdir", type=Path, help="keep the generated sites here")
+    parser.add_argument("--json", type=Path, help="also write the raw figures as JSON")
+    args = parser.parse_args(argv)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bantin-bench-"))
+    try:
+        rows = [bench_size(n, args.runs, args.anchors, workdir) for n in args.articles]
+    finally:
+        if not args.workdir:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(report(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
