@@ -30,6 +30,7 @@ from .text import excerpt, html_to_text
 from .siteconfig import Agency, SiteConfig, UrlPrefixes, build_categories
 from .urls import UrlScheme
 from .views import SiteView
+from .vi import slugify
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables")
@@ -95,6 +96,11 @@ def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Pr
     )
 
 
+def heading_slug(value: str, separator: str = "-") -> str:
+    """Python-Markdown toc slugify hook: drops 'đ' otherwise."""
+    return slugify(value) or "muc"
+
+
 def _size(file: File) -> int:
     """Size of a static file without reading it (generated files have no path on disk)."""
     return os.path.getsize(file.abs_src_path) if file.abs_src_path and os.path.exists(file.abs_src_path) else 0
@@ -154,6 +160,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        # Heading anchors the Vietnamese way ('đăng ký' → 'dang-ky', not 'ang-ky').
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
         # Generated and content pages stay out of the nav on purpose: don't list them all.
         config.validation.nav.omitted_files = logging.DEBUG
         self.state = None
