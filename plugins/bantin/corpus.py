@@ -67,6 +67,8 @@ class Corpus:
         frozen = {name: MappingProxyType({k: tuple(v) for k, v in groups.items()}) for name, groups in index.items()}
         object.__setattr__(self, "_index", frozen)
         object.__setattr__(self, "_by_path", {i.path: i for i in self.items})
+        positions = {item.path: n for group in frozen.get("category", {}).values() for n, item in enumerate(group)}
+        object.__setattr__(self, "_category_position", positions)
         object.__setattr__(self, "_by_src", {i.src: i for i in self.items})
 
     # --- selections ---------------------------------------------------------------------
@@ -119,6 +121,14 @@ class Corpus:
     @property
     def featured(self) -> tuple[Item, ...]:
         return tuple(i for i in self.listed if i.meta.featured)
+
+    def category_neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
+        """(newer, older) neighbour of a listed item within its category."""
+        group = self.in_category(item.category.slug) if item.category else ()
+        n = self._category_position.get(item.path)  # type: ignore[attr-defined]
+        if n is None:
+            return None, None
+        return (group[n - 1] if n > 0 else None, group[n + 1] if n + 1 < len(group) else None)
 
     def by_path(self, path: str) -> Item | None:
         return self._by_path.get(path)  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import difflib
+import functools
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
@@ -227,11 +228,12 @@ _UPPER_SEG = re.compile(r"[A-ZĐ][A-ZĐ0-9]+[a-z]?")
 
 # A date written right after a number without a year: "ngày 12/4/2024", "ngày 12-4-2024",
 # "ngày 12 tháng 4 năm 2024", optionally after a comma.
-_GAP = "[ \t\u00a0\u2060]"
+_SPACE = "[ \t\u00a0\u2060]"
+_GAP = rf"{_SPACE}*(?:\n{_SPACE}*)?"  # a soft line break at most
 _DATE_AFTER = re.compile(
-    rf"""{_GAP}*,?{_GAP}*ng[aà]y{_GAP}+(?:
+    rf"""{_SPACE}*,?{_GAP}ng[aà]y{_SPACE}+(?:
         (?P<d>[0-9]{{1,2}})(?P<sep>[/.\-])(?P<m>[0-9]{{1,2}})(?P=sep)(?P<y>[0-9]{{4}})
-      | (?P<d2>[0-9]{{1,2}}){_GAP}+th[aá]ng{_GAP}+(?P<m2>[0-9]{{1,2}}){_GAP}+n[aă]m{_GAP}+(?P<y2>[0-9]{{4}})
+      | (?P<d2>[0-9]{{1,2}}){_SPACE}+th[aá]ng{_SPACE}+(?P<m2>[0-9]{{1,2}}){_SPACE}+n[aă]m{_SPACE}+(?P<y2>[0-9]{{4}})
     )(?![0-9])""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -243,7 +245,6 @@ _PREFIX = re.compile(rf"so\s*:?|(?:{_WORDS_ALT})(?![a-z0-9]).*")
 # Letters that look like Đ: Ð (U+00D0, Icelandic eth) and Ɖ (U+0189); one-to-one, so
 # offsets are preserved.
 _D_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110", "\u0256": "\u0111"})
-_HAS_D_LOOKALIKE = re.compile("[\u00d0\u00f0\u0189\u0256]")
 # Where a number can start: digits before '/' or a hyphen.
 _CANDIDATE = re.compile(rf"[0-9]+[ \u00a0]?[/{_HY}]")
 
@@ -384,6 +385,7 @@ def _label(kind: str, number: str, year: int | None) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
 def _canon_segment(segment: str) -> str:
     upper = segment.upper()
     return _CANON_SEGMENT.get(fold(upper).upper(), upper)
@@ -493,6 +495,7 @@ def _date_year(text: str, pos: int) -> int | None:
     return value.year if _MIN_YEAR <= value.year <= _MAX_YEAR else None
 
 
+@functools.lru_cache(maxsize=65536)
 def _slug(number: str, year: int | None) -> str:
     slug = slugify(number)
     if year is not None and str(year) not in number:
@@ -502,9 +505,9 @@ def _slug(number: str, year: int | None) -> str:
 
 def _map_d(text: str) -> str:
     """Map Đ look-alikes to Đ (one-to-one, offsets kept); cheap when there are none."""
-    if _HAS_D_LOOKALIKE.search(text) is None:
-        return text
-    return text.translate(_D_LOOKALIKES)
+    if "\u00d0" in text or "\u00f0" in text or "\u0189" in text or "\u0256" in text:
+        return text.translate(_D_LOOKALIKES)
+    return text
 
 
 def _work_text(text: str) -> tuple[str, list[int] | None]:
@@ -531,19 +534,24 @@ def _work_text(text: str) -> tuple[str, list[int] | None]:
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
-    """Matches of the pattern, tried only where digits meet '/' or '-' (a cheap scan), since
-    running the full pattern at every position of a page costs more than the rest together."""
-    pos = 0
-    while True:
-        candidate = _CANDIDATE.search(text, pos)
-        if candidate is None:
-            return
-        match = _REF_RE.match(text, candidate.start())
-        if match is not None:
-            yield match
-            pos = match.end()
-        else:
-            pos = candidate.end()
+    """Matches of the pattern, tried only next to a '/' (every form has one).
+
+    Running the full pattern at every position of a page costs more than everything else
+    together; ``str.find`` jumps between slashes and the pattern runs a few times per slash.
+    """
+    done = 0  # text before this offset is matched or known not to start a number
+    slash = text.find("/")
+    while slash != -1:
+        candidate = _CANDIDATE.search(text, max(done, slash - 16), slash + 1)
+        while candidate is not None:
+            match = _REF_RE.match(text, candidate.start())
+            if match is not None:
+                yield match
+                done = match.end()
+                break
+            done = candidate.end()
+            candidate = _CANDIDATE.search(text, done, slash + 1)
+        slash = text.find("/", max(slash + 1, done))
 
 
 def _scan(text: str) -> Iterator[tuple[re.Match[str], _Parsed, str | None, int | None]]:
@@ -844,25 +852,15 @@ _CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textar
 _NO_LINK_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "option"})
 _RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)\b[^<>]*?(/?)\s*>", re.DOTALL)
 _INLINE_MARK = "\u2060"  # stands for an inline tag boundary: stops a number, not a sentence
-
-
-@dataclass
-class _Slot:
-    element: etree.Element
-    parent: etree.Element | None  # set for a tail slot
-    text: str
-    start: int
-    linkable: bool
-    marks: list[tuple[int, bool, bool]]  # (offset, inside raw <a>, inside raw <code>) change points
-    links: list[tuple[int, int, str, str]] = field(default_factory=list)
+_BLOCK_MARK = "\n\n"  # a block boundary: a date in the next paragraph does not count
 
 
 class _LegalRefsTreeprocessor(Treeprocessor):
     """Finds references in the final tree and wraps them in ``<a class="vanban">``.
 
     The text of the whole document is concatenated (inline tags as an invisible mark, block
-    tags as a line break) so that "**Nghị định** số 42/2022/NĐ-CP" keeps its context and
-    one regex pass serves the page.
+    tags as a line break) so that "**Nghị định** số 42/2022/NĐ-CP ngày …" keeps its context
+    across tags and one scan serves the page.
     """
 
     def __init__(self, md, extension: LegalRefsExtension) -> None:
@@ -872,99 +870,112 @@ class _LegalRefsTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         refs: list[DocRef] = []
         self.md.bantin_refs = refs
-        self._pieces: list[str] = []
-        self._length = 0
-        self._slots: list[_Slot] = []
-        self._raw = [0, 0]  # open raw-HTML <a> and <code>-like tags
-        self._walk(root, code=False, nolink=False)
-        plain = "".join(self._pieces)
+        pieces: list[str] = []
+        # One slot per text or tail: (start in plain text, length, element, parent when it is
+        # a tail, linkable, raw-HTML marks or None). Marks are (offset, inside <a>, inside <code>).
+        slots: list[tuple[int, int, etree.Element, etree.Element | None, bool, list | None]] = []
+        raw = [0, 0]  # raw-HTML <a> and <code>-like tags open at this point
+        length = 0
+        is_block = self.md.is_block_level
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def add(element, parent, text, nolink):
+            nonlocal length
+            marks = None
+            if raw[0] or raw[1] or "\x02" in text:
+                marks = [(0, raw[0] > 0, raw[1] > 0)]
+                for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
+                    if _track_raw_tag(stash, int(placeholder.group(1)), raw):
+                        marks.append((placeholder.end(), raw[0] > 0, raw[1] > 0))
+            linkable = not nolink and not isinstance(text, AtomicString)
+            slots.append((length, len(text), element, parent, linkable, marks))
+            pieces.append(text)
+            length += len(text)
+
+        def walk(element, code, nolink):
+            nonlocal length
+            if element.text and not code:
+                add(element, None, element.text, nolink)
+            for child in element:
+                tag = child.tag
+                if isinstance(tag, str):
+                    child_code = code or tag in _CODE_TAGS
+                    mark = _BLOCK_MARK if is_block(tag) else _INLINE_MARK
+                    pieces.append(mark)
+                    length += len(mark)
+                    walk(child, child_code, nolink or child_code or tag in _NO_LINK_TAGS)
+                    pieces.append(mark)
+                    length += len(mark)
+                if child.tail and not code:
+                    add(child, element, child.tail, nolink)
+
+        walk(root, False, False)
+        plain = "".join(pieces)
         if "/" not in plain:
             return
-        starts = [slot.start for slot in self._slots]
+        starts = [slot[0] for slot in slots]
         resolve, registry = self.extension.resolve, self.extension.registry
+        links: dict[int, list[tuple[int, int, str, str]]] = {}
         for ref in find_references(plain, registry):
             index = bisect.bisect_right(starts, ref.start) - 1
             if index < 0:
                 continue
-            slot = self._slots[index]
-            local = ref.start - slot.start
-            if ref.end - slot.start > len(slot.text):
-                continue
-            in_a, in_code = False, False
-            for offset, a, c in slot.marks:
+            start, size, _element, _parent, linkable, marks = slots[index]
+            local, local_end = ref.start - start, ref.end - start
+            if local_end > size:
+                continue  # spans two text nodes: the marks prevent it, but never link across
+            in_a = in_code = False
+            for offset, a, c in marks or ():
                 if offset > local:
                     break
                 in_a, in_code = a, c
             if in_code:
                 continue
             refs.append(ref)
-            if not slot.linkable or in_a or resolve is None:
-                continue
-            url = resolve(ref)
-            if url:
-                slot.links.append((local, ref.end - slot.start, url, self.extension.title_for(ref)))
-        for slot in self._slots:
-            if slot.links:
-                self._rewrite(slot)
+            if linkable and not in_a and resolve is not None:
+                url = resolve(ref)
+                if url:
+                    links.setdefault(index, []).append((local, local_end, url, self.extension.title_for(ref)))
+        for index, found in links.items():
+            _start, _size, element, parent, _linkable, _marks = slots[index]
+            text = element.tail if parent is not None else element.text
+            _wrap(element, parent, text, found)
 
-    def _walk(self, element: etree.Element, code: bool, nolink: bool) -> None:
-        if element.text and not code:
-            self._add(element, None, element.text, nolink)
-        for child in element:
-            tag = child.tag
-            if isinstance(tag, str):
-                child_code = code or tag in _CODE_TAGS
-                mark = "\n" if self.md.is_block_level(tag) else _INLINE_MARK
-                self._push(mark)
-                self._walk(child, child_code, nolink or child_code or tag in _NO_LINK_TAGS)
-                self._push(mark)
-            if child.tail and not code:
-                self._add(child, element, child.tail, nolink)
 
-    def _push(self, text: str) -> None:
-        self._pieces.append(text)
-        self._length += len(text)
+def _track_raw_tag(stash: list, index: int, raw: list[int]) -> bool:
+    """Update the open raw <a>/<code> counts for one stashed inline HTML tag; True if changed."""
+    html = stash[index] if index < len(stash) else None
+    tag = _RAW_TAG.fullmatch(html.strip()) if isinstance(html, str) else None
+    if tag is None or tag.group(3):  # not a single tag, or self-closing
+        return False
+    name = tag.group(2).lower()
+    which = 0 if name == "a" else 1 if name in _CODE_TAGS else None
+    if which is None:
+        return False
+    raw[which] = max(0, raw[which] + (-1 if tag.group(1) else 1))
+    return True
 
-    def _add(self, element, parent, text: str, nolink: bool) -> None:
-        marks = [(0, self._raw[0] > 0, self._raw[1] > 0)]
-        if "\x02" in text:
-            stash = self.md.htmlStash.rawHtmlBlocks
-            for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
-                index = int(placeholder.group(1))
-                html = stash[index] if index < len(stash) else None
-                tag = _RAW_TAG.fullmatch(html.strip()) if isinstance(html, str) else None
-                if tag is None or tag.group(3):  # not a single tag, or self-closing
-                    continue
-                name = tag.group(2).lower()
-                slot_kind = 0 if name == "a" else 1 if name in _CODE_TAGS else None
-                if slot_kind is None:
-                    continue
-                self._raw[slot_kind] = max(0, self._raw[slot_kind] + (-1 if tag.group(1) else 1))
-                marks.append((placeholder.end(), self._raw[0] > 0, self._raw[1] > 0))
-        linkable = not nolink and not isinstance(text, AtomicString)
-        self._slots.append(_Slot(element, parent, text, self._length, linkable, marks))
-        self._push(text)
 
-    @staticmethod
-    def _rewrite(slot: _Slot) -> None:
-        text = slot.text
-        anchors = []
-        for position, (start, end, url, title) in enumerate(slot.links):
-            anchor = etree.Element("a", {"href": url, "class": "vanban", "title": title})
-            anchor.text = AtomicString(text[start:end])
-            next_start = slot.links[position + 1][0] if position + 1 < len(slot.links) else len(text)
-            anchor.tail = text[end:next_start]
-            anchors.append(anchor)
-        head = text[: slot.links[0][0]]
-        if slot.parent is None:
-            slot.element.text = head
-            for offset, anchor in enumerate(anchors):
-                slot.element.insert(offset, anchor)
-        else:
-            slot.element.tail = head
-            at = next(i for i, child in enumerate(slot.parent) if child is slot.element) + 1
-            for offset, anchor in enumerate(anchors):
-                slot.parent.insert(at + offset, anchor)
+def _wrap(element, parent, text: str, found: list[tuple[int, int, str, str]]) -> None:
+    """Replace the text (or tail) of ``element`` by text and ``<a class="vanban">`` elements."""
+    anchors = []
+    for position, (start, end, url, title) in enumerate(found):
+        anchor = etree.Element("a", {"href": url, "class": "vanban", "title": title})
+        anchor.text = AtomicString(text[start:end])  # keeps abbr/smarty out of the number
+        following = found[position + 1][0] if position + 1 < len(found) else len(text)
+        anchor.tail = text[end:following]
+        anchors.append(anchor)
+    head = text[: found[0][0]]
+    if parent is None:
+        element.text = head
+        at = 0
+        container = element
+    else:
+        element.tail = head
+        at = next(i for i, child in enumerate(parent) if child is element) + 1
+        container = parent
+    for offset, anchor in enumerate(anchors):
+        container.insert(at + offset, anchor)
 
 
 class LegalRefsExtension(Extension):

@@ -26,6 +26,7 @@ from .model import Item
 from .pages import Generated, check_addresses, generated_pages
 from .problems import Problems
 from .qa import handbook_markdown
+from .related import RelatedIndex
 from .text import excerpt, html_to_text
 from .siteconfig import Agency, SiteConfig, UrlPrefixes, build_categories
 from .urls import UrlScheme
@@ -177,7 +178,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if problems.errors:
             _fail(problems, "Nội dung có lỗi")
         log.info(corpus.counts.summary())
-        self.state = BuildState(corpus, urls, SiteView(corpus, urls))
+        self.state = BuildState(corpus, urls, SiteView(corpus, urls, RelatedIndex(corpus)))
         self._place_content(files, corpus, urls)
         self._add_generated(files, generated, config, urls)
         config.nav = self._nav(corpus, urls)

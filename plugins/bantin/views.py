@@ -12,6 +12,7 @@ from datetime import datetime
 from .corpus import Corpus
 from .model import KIND_LABELS, Attachment, Item, Question, Tag
 from .qrcodes import qr_svg
+from .related import RelatedIndex
 from .siteconfig import Category
 from .urls import UrlScheme
 from .vi import format_date, format_short_date
@@ -23,6 +24,7 @@ class SiteView:
 
     corpus: Corpus
     urls: UrlScheme
+    related_index: RelatedIndex | None = None
     answers: dict[str, str] = field(default_factory=dict)
     """Rendered HTML of each question (by page path), filled as pages render; read by print views."""
 
@@ -90,6 +92,15 @@ class SiteView:
         if item.category is None:
             return ()
         return tuple(i for i in self.corpus.in_category(item.category.slug)[: count + 1] if i is not item)[:count]
+
+    def related(self, item: Item, count: int = 5) -> list[Item]:
+        return self.related_index.related(item, count) if self.related_index else []
+
+    def category_neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
+        """(newer, older) item in the same category, for previous/next links."""
+        if item.category is None or not item.listed:
+            return None, None
+        return self.corpus.category_neighbours(item)
 
     def category_count(self, category: Category) -> int:
         return len(self.corpus.in_category(category.slug))
