@@ -129,7 +129,7 @@ def robots_txt(view: SiteView) -> str:
 def write_all(view: SiteView, pages: Sequence[Generated], site_dir: str,
               redirects: Sequence[tuple[str, str, str]], summaries: dict[str, str]) -> None:
     """Every post-build artifact except search (see search.py)."""
-    if view.corpus.site.site_url:
+    if view.corpus.site.site_url and view.urls.directory_urls:  # no sitemap for the offline copy
         xml = sitemap_xml(view, sitemap_entries(view, pages))
         write_file(site_dir, "sitemap.xml", xml)
         write_file(site_dir, "sitemap.xml.gz", gzip.compress(xml, mtime=0))

@@ -1364,37 +1364,48 @@ def _slug_for(title: str | None, source: Path) -> str:
     return slug
 
 
-def _read_front_matter(path: Path) -> dict:
+def _read_article(path: Path) -> tuple[dict, str]:
+    """(front matter, body) of an existing article; ({}, "") when unreadable."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return {}
-    match = re.match(r"^---\n(.*?)\n---", text, re.S)
+        return {}, ""
+    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
     if not match:
-        return {}
+        return {}, text.strip()
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        data = {}
+    return (data if isinstance(data, dict) else {}), text[match.end():].strip()
 
 
-def _choose_path(content_dir: Path, slug: str, front: dict, old_urls: list[str]) -> Path:
-    """A file name no existing article uses; refuse when the same page was imported before."""
+def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: Path) -> Path:
+    """A file name no existing article uses (`slug`, `slug-2`, …).
+
+    Refuses when the same page was imported before: same body, same old address, or
+    same title and date. A different article that happens to share the title gets a
+    numeric suffix instead.
+    """
     folder = content_dir / ARTICLE_DIR
     taken = {p.stem: p for p in folder.rglob("*.md")} if folder.is_dir() else {}
     candidate, n = slug, 1
     while candidate in taken:
-        existing = _read_front_matter(taken[candidate])
+        existing, existing_body = _read_article(taken[candidate])
         same_page = (
-            str(existing.get("title")) == str(front["title"])
-            and str(existing.get("date")) == str(front["date"])
-            and front["title"] != PLACEHOLDER_TITLE
-        ) or bool(set(existing.get("aliases") or []) & set(front.get("aliases") or []))
+            existing_body == body.strip()
+            or bool(set(existing.get("aliases") or []) & set(front.get("aliases") or []))
+            or (
+                front["title"] != PLACEHOLDER_TITLE
+                and str(existing.get("title")) == str(front["title"])
+                and str(existing.get("date")) == str(front["date"])
+            )
+        )
         if same_page:
             raise ImportFailure(
-                f"already imported as {_display_path(taken[candidate], content_dir)} "
-                "(same title and date, or same old address); delete that file first to "
+                f"{source}: already imported as "
+                f"{_display_path(taken[candidate], content_dir)} (same text, old address, "
+                "or title and date); nothing was overwritten — delete that file first to "
                 "import the page again"
             )
         n += 1
@@ -1609,7 +1620,8 @@ def import_file(
     if problems:  # a bug here, not the editor's fault; still a message, not a traceback
         raise ImportFailure(f"{path}: cannot write valid front matter: {'; '.join(problems)}")
     slug = _slug_for(found.title, path)
-    target = _choose_path(content_dir, slug, front, old_urls)
+    body = nfc("\n\n".join(b.markdown for b in found.body))
+    target = _choose_path(content_dir, slug, front, body, path)
     new_path = f"/{ARTICLE_DIR}/{target.stem}/"
     front["aliases"] = [a for a in front.get("aliases", []) if a != new_path]
     if not front["aliases"]:
@@ -1619,8 +1631,7 @@ def import_file(
         front = {k: front[k] for k in ALLOWED_FIELDS if k in front}
     result.redirects = [(old, new_path) for old in unmapped]
 
-    body = "\n\n".join(b.markdown for b in found.body)
-    document = "---\n" + front_matter_text(front) + "---\n\n" + nfc(body) + "\n"
+    document = "---\n" + front_matter_text(front) + "---\n\n" + body + "\n"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as handle:
@@ -1652,19 +1663,20 @@ def read_redirect_map(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> list[str]:
-    """Add pairs to the map file (sorted, no duplicates); return conflict messages.
+def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Add pairs to the map file (sorted, no duplicates).
 
-    An old address already mapped to another page keeps its first mapping.
+    An old address already mapped to another page keeps its first mapping; the
+    returned dict gives, for each such address, a message saying so.
     """
     path = Path(path)
-    existing = read_redirect_map(path)
-    mapping = dict(existing)
-    conflicts: list[str] = []
+    mapping = dict(read_redirect_map(path))
+    conflicts: dict[str, str] = {}
     for old, new in pairs:
         if old in mapping and mapping[old] != new:
-            conflicts.append(
-                f"{path}: {old} already redirects to {mapping[old]}; not changed to {new}"
+            conflicts[old] = (
+                f"{old} already redirects to {mapping[old]} in {path}; "
+                f"not changed to {new}"
             )
             continue
         mapping[old] = new
@@ -1718,10 +1730,8 @@ def import_files(
     pairs = [pair for r in results for pair in r.redirects]
     if redirect_map is not None and pairs:
         conflicts = update_redirect_map(redirect_map, pairs)
-        for message in conflicts:
-            for r in results:
-                if any(message.startswith(f"{redirect_map}: {old} ") for old, _ in r.redirects):
-                    r.warnings.append(message)
+        for r in results:
+            r.warnings += [conflicts[old] for old, _ in r.redirects if old in conflicts]
     return results
 
 
@@ -1743,6 +1753,12 @@ def _query_conditions(query: str) -> list[str]:
     return conditions
 
 
+def _rule_order(pair: tuple[str, str]) -> tuple[int, str, str]:
+    """Most query parameters first: both servers stop at the first rule that matches."""
+    query = urlsplit(pair[0]).query
+    return (-len([p for p in query.split("&") if p]), pair[0], pair[1])
+
+
 def _hosts_comment(pairs: Sequence[tuple[str, str]]) -> str:
     hosts = sorted({urlsplit(old).netloc for old, _ in pairs if urlsplit(old).netloc})
     return ", ".join(hosts) if hosts else "the old host"
@@ -1754,7 +1770,7 @@ def nginx_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> 
     Each old address becomes a case-insensitive regex on path and query; query
     parameters match in any order and extra parameters (`&fbclid=…`) are ignored.
     """
-    pairs = sorted(set(pairs))
+    pairs = sorted(set(pairs), key=_rule_order)
     lines = [
         "# Redirects from the old portal's addresses to the new site (bantin import).",
         "# 1) Inside the http { } block:",
@@ -1784,7 +1800,7 @@ def nginx_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> 
 
 def apache_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> str:
     """Apache mod_rewrite rules: one `RewriteCond %{QUERY_STRING}` per parameter + `RewriteRule`."""
-    pairs = sorted(set(pairs))
+    pairs = sorted(set(pairs), key=_rule_order)
     lines = [
         "# Redirects from the old portal's addresses to the new site (bantin import).",
         f"# In the <VirtualHost> of {_hosts_comment(pairs)}, or in its .htaccess (mod_rewrite).",

@@ -163,6 +163,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 config.markdown_extensions.append(name)
         # Heading anchors the Vietnamese way ('đăng ký' → 'dang-ky', not 'ang-ky').
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
+        if not config.use_directory_urls:
+            # Offline flavour (file://): every link relative, the 404 page included; the
+            # public address stays in SiteConfig for QR codes and printed links.
+            config.site_url = None
         # Generated and content pages stay out of the nav on purpose: don't list them all.
         config.validation.nav.omitted_files = logging.DEBUG
         self.state = None
@@ -252,6 +256,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """The corpus view is global so theme templates without a page (404) can use it too."""
         env.globals["bantin"] = self.state.view
         return env
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        """The offline 404 page sits at the root and is opened as a file: relative links."""
+        if template_name == "404.html" and not config.use_directory_urls:
+            context["base_url"] = "."
+        return context
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         state, src = self.state, page.file.src_uri

@@ -13,6 +13,8 @@ from .corpus import Corpus
 from .model import KIND_LABELS, Attachment, Item, Question, Tag
 from .qrcodes import qr_svg
 from .related import RelatedIndex
+from . import structured
+from .text import html_to_text
 from .siteconfig import Category
 from .urls import UrlScheme
 from .vi import format_date, format_short_date
@@ -116,6 +118,28 @@ class SiteView:
         qs = handbook.questions
         index = qs.index(question)
         return (qs[index - 1] if index else None, qs[index + 1] if index + 1 < len(qs) else None)
+
+    # --- structured data ---------------------------------------------------------------
+    def jsonld(self, item: Item | None, handbook: Item | None = None, question: Question | None = None) -> dict | None:
+        """JSON-LD for a content page, or a question page (handbook + question)."""
+        site = self.corpus.site
+        if question is not None and handbook is not None:
+            path = self.urls.question(handbook.path, question.id)
+            return structured.faq_page([(question, self._answer_text(handbook, question))], self.absolute(path))
+        if item is None or item.kind == "page":
+            return None
+        if item.kind == "qa":
+            pairs = [(q, self._answer_text(item, q)) for q in item.questions]
+            return structured.faq_page(pairs, self.absolute(item.path))
+        image = self.absolute_file(item.meta.image) if item.meta.image else ""
+        return structured.news_article(item, self.absolute(item.path), image, site)
+
+    def _answer_text(self, handbook: Item, question: Question) -> str:
+        return html_to_text(self.answer_html(handbook, question))
+
+    def absolute_file(self, rel: str) -> str:
+        base = self.corpus.site.site_url.rstrip("/")
+        return f"{base}/{rel}" if base else rel
 
     # --- trainers -----------------------------------------------------------------------
     def qr(self, path: str, label: str) -> str:
