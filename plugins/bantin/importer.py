@@ -18,7 +18,7 @@ What it does, in order:
 3. Find the article's first paragraph (the *anchor*). The title is the nearest title-like
    unit above it; the date is a "Ngày đăng"/"Cập nhật" line or a date line next to the
    title — never a header clock (a time with seconds or AM/PM above the article) or a
-   "last visit" stamp. Bylines, "Nguồn: … Link: …" and "(PLVN) -" prefixes give author and
+   "last visit" stamp. Bylines, "Nguồn: … Link: …" and "(TTXVN) -" prefixes give author and
    source. The article ends at the first "Tin liên quan" / "Đánh giá:" / "Bình luận" unit.
 4. Write YAML front matter with only the fields DESIGN §3 allows, never overwriting a file,
    and report every field it could not determine instead of guessing: a missing title or
@@ -243,9 +243,13 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _looks_like_body(text: str) -> bool:
-    """A paragraph of running text (not a title, caption, menu item or counter)."""
+    """A paragraph of running text (not a title, caption, menu item or counter).
+
+    A short question is a title ("Người dân cần biết gì khi …?"), not running text.
+    """
     words = _words(text)
-    return (words >= 12 and _ends_sentence(text)) or words >= 30
+    question = text.rstrip(_CLOSERS).endswith("?")
+    return (words >= 12 and _ends_sentence(text) and not question) or words >= 30
 
 
 # Image file names glued to the start of a paragraph by copy-and-paste: Zalo names
@@ -394,7 +398,7 @@ class FoundDate:
 
 
 def parse_date(text: str) -> FoundDate | None:
-    """The first calendar date in a unit ('21/11/2024', 'ngày 21 tháng 11 năm 2024', ISO)."""
+    """The first calendar date in a unit ('05/09/2019', 'ngày 5 tháng 9 năm 2019', ISO)."""
     folded = fold(text)
     found: tuple[int, int, int, int, int] | None = None  # y, m, d, start, end
     for match in _DMY.finditer(folded):
@@ -434,7 +438,7 @@ def parse_date(text: str) -> FoundDate | None:
 
 
 def _is_clock(text: str) -> bool:
-    """A header clock: a time with seconds or AM/PM ('Thứ 5 Ngày 14/5/2020, 10:13:21 AM')."""
+    """A header clock: a time with seconds or AM/PM ('Thứ 7 Ngày 18/11/2023, 04:52:10 PM')."""
     folded = fold(text)
     return bool(re.search(r"\d{1,2}:\d{2}:\d{2}", folded) or re.search(r"\d\s*(am|pm)\b", folded))
 
@@ -510,7 +514,7 @@ def _label_value(text: str, label: re.Pattern[str]) -> str | None:
 
 
 def is_person_name(text: str) -> bool:
-    """2–5 capitalised syllables that do not start like an organisation ('Phạm Thủy')."""
+    """2–5 capitalised syllables that do not start like an organisation ('Lê Thu Hà')."""
     tokens = text.split()
     if not 2 <= len(tokens) <= 5:
         return False
@@ -538,7 +542,7 @@ def parse_byline(text: str) -> str | None:
 
 
 def _split_source(value: str) -> tuple[str | None, str | None, str | None]:
-    """'Phạm Thủy - Tạp chí X (https://…)' -> (author, source name, url)."""
+    """'Lê Thu Hà - Báo Sông Lam (https://…)' -> (author, source name, url)."""
     url = None
     match = _URL.search(value)
     if match:
@@ -769,7 +773,7 @@ def _find_date(units: Sequence[Unit], start: int, title_idx: int | None, found: 
 
 
 def _date_prefix(text: str) -> str | None:
-    """Words written before the date on an unlabeled date line ('cải cách … 21/11/2024')."""
+    """Words written before the date on an unlabeled date line ('hòa giải cơ sở 05/09/2019')."""
     folded = fold(text)
     match = _DMY.search(folded)
     if not match or _PUBLISHED_LABEL.match(folded) or _UPDATED_LABEL.match(folded):
@@ -904,7 +908,7 @@ def _split_tags(text: str) -> list[str]:
 
 
 def _lead(found: Extracted) -> None:
-    """Summary: the first paragraph, without a "(PLVN) -" source prefix."""
+    """Summary: the first paragraph, without a "(TTXVN) -" source prefix."""
     for block in found.body:
         if block.kind != "p":
             continue

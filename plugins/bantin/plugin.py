@@ -11,6 +11,7 @@ import os
 import time
 import posixpath
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -22,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from . import artifacts
 from .corpus import Corpus, build_corpus
+from .images import Resizer, rewrite_images
 from .model import Item
 from .pages import Generated, check_addresses, generated_pages
 from .problems import Problems
@@ -80,6 +82,7 @@ class BuildState:
     items_by_src: dict[str, Item] = field(default_factory=dict)
     generated: dict[str, Generated] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # src_uri → plain text of the rendered page
+    resizer: Resizer | None = None
 
 
 def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Problems) -> SiteConfig:
@@ -105,6 +108,14 @@ def heading_slug(value: str, separator: str = "-") -> str:
 def _size(file: File) -> int:
     """Size of a static file without reading it (generated files have no path on disk)."""
     return os.path.getsize(file.abs_src_path) if file.abs_src_path and os.path.exists(file.abs_src_path) else 0
+
+
+def _reader(files: Files):
+    """Bytes of a content file by its path, for image resizing (None when absent)."""
+    def read(rel: str) -> bytes | None:
+        found = files.get_file_from_path(rel)
+        return found.content_bytes if found is not None else None
+    return read
 
 
 def _fail(problems: Problems, what: str) -> None:
@@ -183,6 +194,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             _fail(problems, "Nội dung có lỗi")
         log.info(corpus.counts.summary())
         self.state = BuildState(corpus, urls, SiteView(corpus, urls, RelatedIndex(corpus)))
+        self.state.resizer = Resizer(_reader(files), config.site_dir, self.site.image_widths)
         self._place_content(files, corpus, urls)
         self._add_generated(files, generated, config, urls)
         config.nav = self._nav(corpus, urls)
@@ -278,6 +290,17 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if generated is not None and generated.question is not None:
             self.state.view.answers[generated.path] = html
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Responsive, lazy images, in the body and in the templates alike."""
+        here = posixpath.dirname(page.file.dest_uri)
+
+        def resolve(src: str) -> str | None:
+            if not src or "://" in src or src.startswith(("data:", "/")):
+                return None
+            return posixpath.normpath(posixpath.join(here, unquote(src)))
+
+        return rewrite_images(output, resolve, self.state.resizer, lambda rel: posixpath.relpath(rel, here or "."))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.state is None:

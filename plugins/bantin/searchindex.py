@@ -28,16 +28,18 @@ minus one in base-64 VLQ (5 bits a character), followed by the weight byte in tw
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import math
 import re
 import shutil
 import time
+import zlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from operator import add, sub
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -104,16 +106,17 @@ _VLQ = [_vlq(v) for v in range(1 << 15)]
 _CODE = [ALPHABET[c >> 6] + ALPHABET[c & 63] for c in range(256)]
 
 
-def encode_postings(ids: Sequence[int], codes: Sequence[int]) -> str:
-    """'gap-1' VLQ then a two-character weight, for each posting in ascending id order."""
-    out, last = [], -1
-    vlq = _VLQ
-    for doc, code in zip(ids, codes):
-        gap = doc - last - 1
-        out.append(vlq[gap] if gap < 32768 else _vlq(gap))
-        out.append(_CODE[code])
-        last = doc
-    return "".join(out)
+def encode_postings(packed: Sequence[int]) -> str:
+    """'gap-1' VLQ then a two-character weight, for each (doc << 8 | code), ids ascending."""
+    ids = [p >> 8 for p in packed]
+    starts = [0]
+    starts.extend([i + 1 for i in ids[:-1]])
+    gaps = map(sub, ids, starts)
+    if ids and ids[-1] >= 32768:
+        gaps = [_vlq(g) for g in gaps]
+    else:
+        gaps = map(_VLQ.__getitem__, gaps)
+    return "".join(map(add, gaps, map(_CODE.__getitem__, [p & 255 for p in packed])))
 
 
 def decode_postings(text: str) -> tuple[list[int], list[int]]:
@@ -165,12 +168,64 @@ def utf16_key(term: str) -> bytes:
 # --- Building ---------------------------------------------------------------------------
 
 
-class _Ids(dict):
-    """Term -> dense integer id, assigned on first sight."""
+class _Bigrams(dict):
+    """Pair key (a << 32 | b) of folded syllable ids -> term id, made on first sight."""
 
-    def __missing__(self, term: str) -> int:
-        value = self[term] = len(self)
+    def __init__(self, vocabulary: "_Vocabulary") -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+
+    def __missing__(self, key: int) -> int:
+        terms = self.vocabulary.terms
+        value = self[key] = self.vocabulary.add(f"{BIGRAM}{terms[key >> 32]} {terms[key & MASK]}")
         return value
+
+
+MASK = (1 << 32) - 1
+
+
+class _Vocabulary:
+    """Term ids straight from text: the terms of `Analyzer.terms`, without making strings.
+
+    A corpus of 13,000 documents has 14 million term occurrences but few distinct chunks
+    and syllables; caching ids per chunk and keying bigrams by their pair of ids keeps the
+    build within seconds. `field_terms` is checked against `Analyzer.terms` in the tests.
+    """
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.terms: list[str] = []
+        self._ids: dict[str, int] = {}
+        self._chunks: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._bigrams = _Bigrams(self)
+
+    def add(self, term: str) -> int:
+        value = self._ids.get(term)
+        if value is None:
+            value = self._ids[term] = len(self.terms)
+            self.terms.append(term)
+        return value
+
+    def _chunk(self, chunk: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        pairs = self.analyzer.pairs(chunk)
+        folded = tuple(self.add(f) for _, f in pairs)
+        exact = tuple(self.add(EXACT + s) for s, f in pairs if s != f)
+        hit = self._chunks[chunk] = (folded, exact)
+        return hit
+
+    def field(self, text: str) -> list[int]:
+        """Ids of a field's terms in `Analyzer.terms` order: folded, exact, bigrams."""
+        folded: list[int] = []
+        exact: list[int] = []
+        chunks = self._chunks
+        for chunk in text.split():
+            hit = chunks.get(chunk) or self._chunk(chunk)
+            folded.extend(hit[0])
+            exact.extend(hit[1])
+        keys = [a << 32 | b for a, b in zip(folded, folded[1:])]
+        folded.extend(exact)
+        folded.extend(map(self._bigrams.__getitem__, keys))
+        return folded
 
 
 @dataclass
@@ -187,15 +242,15 @@ def order_docs(docs: Sequence[SearchDoc]) -> list[SearchDoc]:
     return sorted(sorted(docs, key=lambda d: d.url), key=lambda d: d.date, reverse=True)
 
 
-def count_terms(docs: Sequence[SearchDoc], analyzer: Analyzer, ids: _Ids) -> list[_Counts]:
+def count_terms(docs: Sequence[SearchDoc], vocabulary: _Vocabulary) -> list[_Counts]:
     out = []
     for doc in docs:
         fields = doc_fields(doc)
         counts = _Counts([], [], [])
         for name in FIELDS:
-            terms = analyzer.terms(fields[name])
+            terms = vocabulary.field(fields[name])
             tf = Counter(terms)
-            counts.ids.append(array("I", map(ids.__getitem__, tf.keys())))
+            counts.ids.append(array("I", tf.keys()))
             counts.tfs.append(array("I", tf.values()))
             counts.lengths.append(len(terms))
         out.append(counts)
@@ -206,44 +261,45 @@ def _bm25_tf(tf: int, length: int, average: float) -> float:
     return ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf)
 
 
-def postings(counts: list[_Counts], n_terms: int) -> tuple[list[list[int]], list[list[int]]]:
-    """Per term: ascending doc ids and weight codes of Σ_f boost_f * bm25tf_f (lunr's formula)."""
+def postings(counts: list[_Counts], n_terms: int) -> tuple[list[list[int]], list[int]]:
+    """Per term, ascending (doc << 8 | weight code), and lunr's document frequency.
+
+    The code quantises Σ_f boost_f * bm25tf_f; lunr's df counts a document once per field
+    that holds the term, so it is counted here rather than taken from the posting count.
+    """
     n = len(counts) or 1
     averages = [sum(c.lengths[f] for c in counts) / n or 1.0 for f in range(len(FIELDS))]
     boosts = [FIELD_BOOSTS[f] for f in FIELDS]
     body = FIELDS.index("body")
-    docs: list[list[int]] = [[] for _ in range(n_terms)]
-    codes: list[list[int]] = [[] for _ in range(n_terms)]
+    lists: list[list[int]] = [[] for _ in range(n_terms)]
+    df_extra: Counter = Counter()  # field occurrences beyond the one posting per document
     for doc, c in enumerate(counts):
         extra: dict[int, float] = {}
         for f in range(len(FIELDS)):
-            if f == body:
-                continue
-            for t, tf in zip(c.ids[f], c.tfs[f]):
-                extra[t] = extra.get(t, 0.0) + boosts[f] * _bm25_tf(tf, c.lengths[f], averages[f])
+            if f != body:
+                for t, tf in zip(c.ids[f], c.tfs[f]):
+                    score = boosts[f] * _bm25_tf(tf, c.lengths[f], averages[f])
+                    if t in extra:
+                        df_extra[t] += 1
+                    extra[t] = extra.get(t, 0.0) + score
         length, average, boost = c.lengths[body], averages[body], boosts[body]
         by_tf: dict[int, int] = {}
+        base = doc << 8
         for t, tf in zip(c.ids[body], c.tfs[body]):
             if t in extra:
+                df_extra[t] += 1
                 code = quantise(boost * _bm25_tf(tf, length, average) + extra.pop(t))
             else:
                 code = by_tf.get(tf)
                 if code is None:
                     code = by_tf[tf] = quantise(boost * _bm25_tf(tf, length, average))
-            docs[t].append(doc)
-            codes[t].append(code)
+            lists[t].append(base | code)
         for t, score in extra.items():
-            docs[t].append(doc)
-            codes[t].append(quantise(score))
-    return docs, codes
-
-
-def document_frequencies(counts: list[_Counts], n_terms: int) -> list[int]:
-    df = Counter()
-    for c in counts:
-        for ids in c.ids:
-            df.update(ids)
-    return [df[t] for t in range(n_terms)]
+            lists[t].append(base | quantise(score))
+    df = [len(p) for p in lists]
+    for t, more in df_extra.items():
+        df[t] += more
+    return lists, df
 
 
 @dataclass
@@ -265,32 +321,36 @@ def family_of(term: str) -> str:
     return "b" if term.startswith(BIGRAM) else "u"
 
 
-def _sorted_terms(terms: list[str]) -> list[str]:
-    if any(ord(ch) > 0xFFFF for ch in "".join(terms)):
-        return sorted(terms, key=utf16_key)
-    return sorted(terms)
+def _sorted_ids(ids: list[int], terms: list[str]) -> list[int]:
+    """Term ids in JavaScript string order (code points agree with it below U+10000)."""
+    if any(ord(ch) > 0xFFFF for t in ids for ch in terms[t]):
+        return sorted(ids, key=lambda t: utf16_key(terms[t]))
+    return sorted(ids, key=terms.__getitem__)
 
 
-def make_shards(vocabulary: dict[str, int], df: list[int], encoded: list[str], n_docs: int):
+def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int):
     """Range-partition each family's sorted terms into shards of about SHARD_TARGET chars."""
-    families: dict[str, list[str]] = {f: [] for f in FAMILIES}
-    for term in vocabulary:
-        families[family_of(term)].append(term)
+    families: dict[str, list[int]] = {f: [] for f in FAMILIES}
+    for t, term in enumerate(terms):
+        families[family_of(term)].append(t)
+    idfs: dict[int, int] = {}
     shards: dict[str, list[_Shard]] = {}
-    for family, terms in families.items():
+    for family, ids in families.items():
         tag = len(FAMILIES[family])
         out: list[_Shard] = []
         size = SHARD_TARGET
-        for term in _sorted_terms(terms):
-            t = vocabulary[term]
+        for t in _sorted_ids(ids, terms):
             if size >= SHARD_TARGET:
                 out.append(_Shard(family, len(out), [], [], []))
                 size = 0
             shard = out[-1]
-            shard.terms.append(term[tag:])
-            shard.idfs.append(round(idf(df[t], n_docs) * IDF_SCALE))
+            frequency = df[t]
+            if frequency not in idfs:
+                idfs[frequency] = round(idf(frequency, n_docs) * IDF_SCALE)
+            shard.terms.append(terms[t][tag:])
+            shard.idfs.append(idfs[frequency])
             shard.postings.append(encoded[t])
-            size += len(encoded[t]) + len(term)
+            size += len(encoded[t]) + len(terms[t])
         shards[family] = out
     return shards
 
@@ -329,10 +389,9 @@ def _facets(docs: list[SearchDoc]) -> dict:
     }
 
 
-def _doc_record(doc: SearchDoc, facets: dict) -> dict:
-    cats = [tuple(c) for c in facets["cats"]]
+def _doc_record(doc: SearchDoc, categories: dict[tuple[str, str], int]) -> dict:
     return {
-        "c": cats.index((doc.category_slug, doc.category)),
+        "c": categories[(doc.category_slug, doc.category)],
         "d": doc.date,
         "h": doc.handbook,
         "k": KINDS.index(doc.kind) if doc.kind in KINDS else 0,
@@ -343,48 +402,62 @@ def _doc_record(doc: SearchDoc, facets: dict) -> dict:
 
 
 class _Writer:
-    """Writes files, remembering sizes for the stats (gzip at level 9, as servers serve)."""
+    """Writes files on a second thread (zlib and file writes release the GIL), keeping sizes.
+
+    Gzip sizes are measured at level 6, what web servers typically serve.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.files = self.bytes = self.gzip_bytes = 0
         self.digest = hashlib.sha1()
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._jobs: list[Future] = []
 
-    def write(self, rel: str, text: str, measure_gzip: bool = True) -> None:
+    def write(self, rel: str, text: str) -> None:
         data = text.encode("utf-8")
-        path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
         self.digest.update(rel.encode() + b"\0" + data)
-        self.files += 1
-        self.bytes += len(data)
-        self.gzip_bytes += len(gzip.compress(data, 9, mtime=0)) if measure_gzip else 0
+        self._jobs.append(self._pool.submit(self._write, self.root / rel, data))
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> tuple[int, int]:
+        try:
+            path.write_bytes(data)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return len(data), len(zlib.compress(data, 6)) + 18  # + gzip header and trailer
+
+    def close(self) -> tuple[int, int, int]:
+        """(files, bytes, gzip bytes), once every file is on disk."""
+        sizes = [job.result() for job in self._jobs]
+        self._pool.shutdown()
+        return len(sizes), sum(s[0] for s in sizes), sum(s[1] for s in sizes)
 
 
 def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     """Build and write the whole index; deterministic bytes for the same documents."""
     started = time.perf_counter()
     docs = order_docs(docs)
-    vocabulary = _Ids()
-    counts = count_terms(docs, Analyzer(), vocabulary)
-    df = document_frequencies(counts, len(vocabulary))
-    doc_ids, codes = postings(counts, len(vocabulary))
-    n_postings = sum(map(len, doc_ids))
+    vocabulary = _Vocabulary(Analyzer())
+    counts = count_terms(docs, vocabulary)
+    lists, df = postings(counts, len(vocabulary.terms))
     del counts
-    encoded = [encode_postings(i, c) for i, c in zip(doc_ids, codes)]
-    del doc_ids, codes
-    shards = make_shards(vocabulary, df, encoded, len(docs))
+    n_postings = sum(map(len, lists))
+    encoded = [encode_postings(p) for p in lists]
+    del lists
+    shards = make_shards(vocabulary.terms, df, encoded, len(docs))
 
-    for sub in (*FAMILIES, "d"):
-        shutil.rmtree(out_dir / sub, ignore_errors=True)
+    for sub_dir in (*FAMILIES, "d"):
+        shutil.rmtree(out_dir / sub_dir, ignore_errors=True)
     writer = _Writer(out_dir)
     for family in shards.values():
         for shard in family:
             data = {"m": shard.idfs, "p": shard.postings, "t": shard.terms}
             writer.write(f"{shard.key}.js", _js(shard.key, data))
     facets = _facets(docs)
+    categories = {tuple(c): i for i, c in enumerate(facets["cats"])}
     for i, doc in enumerate(docs):
-        writer.write(f"d/{i}.js", _js(f"d/{i}", _doc_record(doc, facets)))
+        writer.write(f"d/{i}.js", _js(f"d/{i}", _doc_record(doc, categories)))
     manifest = {
         **facets,
         "bounds": {f: "\n".join(s.terms[0] for s in shards[f][1:]) for f in FAMILIES},
@@ -396,13 +469,14 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "v": writer.digest.hexdigest()[:12],
     }
     writer.write("manifest.js", _js("manifest", manifest))
+    files, size, gzip_size = writer.close()
     return SearchStats(
-        files=writer.files,
-        bytes=writer.bytes,
-        gzip_bytes=writer.gzip_bytes,
+        files=files,
+        bytes=size,
+        gzip_bytes=gzip_size,
         shards=sum(len(s) for s in shards.values()),
         docs=len(docs),
-        terms=len(vocabulary),
+        terms=len(vocabulary.terms),
         postings=n_postings,
         seconds=round(time.perf_counter() - started, 3),
         families={f: len(s) for f, s in shards.items()},
