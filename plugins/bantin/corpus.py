@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Callable, Iterable, Mapping
+from typing import Iterable, Mapping
 
 from .checks import check_body
 from .frontmatter import read
+from .legalrefs import DocRef, Registry, find_references, parse_reference
 from .model import Item, Question, Tag
 from .problems import Problems
 from .qa import parse_questions
@@ -21,8 +22,12 @@ from .siteconfig import Category, SiteConfig
 from .urls import UrlScheme
 from .vi import slugify
 
-# Finds the documents an item cites in its Markdown: canonical ids, see legalrefs.py.
-CitationFinder = Callable[[str], Iterable[str]]
+
+
+def citations(item: Item, registry: Registry) -> list[DocRef]:
+    """Documents an item cites: its front matter `documents` and the numbers in its text."""
+    declared = [parse_reference(entry, registry) for entry in item.meta.documents]
+    return [ref for ref in declared if ref is not None] + find_references(item.body, registry)
 
 
 def newest_first(items: Iterable[Item]) -> list[Item]:
@@ -50,7 +55,8 @@ class Corpus:
     site: SiteConfig
     items: tuple[Item, ...]  # every valid item, drafts included, newest first
     include_drafts: bool = False
-    cites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # item path → doc ids
+    cites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # item path → document slugs
+    doc_refs: Mapping[str, DocRef] = field(default_factory=dict)  # document slug → how it is cited
     asset_sizes: Mapping[str, int] = field(default_factory=dict)  # non-Markdown files → bytes
     counts: Counts = Counts({}, 0, 0)
 
@@ -107,6 +113,16 @@ class Corpus:
     @property
     def documents(self) -> list[str]:
         return sorted(self._group("document"))
+
+    def document(self, slug: str):
+        """The registered Document for a slug, or None when it is only known from citations."""
+        ref = self.doc_refs.get(slug)
+        return self.site.registry.get(ref.key) if ref is not None else None
+
+    def document_label(self, slug: str) -> str:
+        """'Luật số 31/2024/QH15' / 'Quyết định số 432/QĐ-UBND năm 2024', plus the title if known."""
+        ref, doc = self.doc_refs[slug], self.document(slug)
+        return f"{ref.label}: {doc.title}" if doc is not None and doc.title else ref.label
 
     @property
     def tags(self) -> list[Tag]:
@@ -193,8 +209,8 @@ def _check_unique(items: list[Item], problems: Problems) -> None:
 
 
 def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, *,
-                 assets: Mapping[str, int] | None = None, include_drafts: bool = False,
-                 find_citations: CitationFinder | None = None) -> tuple[Corpus, Problems]:
+                 assets: Mapping[str, int] | None = None,
+                 include_drafts: bool = False) -> tuple[Corpus, Problems]:
     """Corpus from Markdown files (path relative to content/ → bytes) and the other files.
 
     Every file ends up published, a draft, or reported in `Problems`: nothing vanishes.
@@ -209,12 +225,13 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
     sizes = {**{src: len(data) for src, data in files.items()}, **assets}
     for item in items:
         check_body(item, sizes, site.image_max_kb, problems)
-    cites = {}
-    if find_citations is not None:
-        for item in items:
-            found = dict.fromkeys(find_citations("\n".join((*item.meta.documents, item.body))))
-            cites[item.path] = tuple(found)
+    cites, doc_refs = {}, {}
+    for item in items:
+        refs = citations(item, site.registry)
+        for ref in refs:
+            doc_refs.setdefault(ref.slug, ref)
+        cites[item.path] = tuple(dict.fromkeys(ref.slug for ref in refs))
     published = Counter(i.kind for i in items if not i.meta.draft)
     counts = Counts(dict(published), sum(i.meta.draft for i in items), len(files) - len(items))
-    corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, assets, counts)
+    corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, doc_refs, assets, counts)
     return corpus, problems

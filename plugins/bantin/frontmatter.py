@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import yaml
 
+from .legalrefs import canonical_number, parse_reference
 from .model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
 from .problems import Problems
 from .siteconfig import SiteConfig
@@ -314,6 +315,22 @@ def _aliases(check: _Check) -> tuple[str, ...]:
     return tuple(aliases)
 
 
+def _documents(check: _Check) -> tuple[str, ...]:
+    """Cited document numbers; each must be a number we can identify (number + year)."""
+    found = []
+    for entry in check.strings("documents"):
+        if parse_reference(entry, check.site.registry) is not None:
+            found.append(entry)
+        elif not any(canonical_number(token) for token in entry.split()):
+            check.error("documents", f"`{entry}` không phải số hiệu văn bản",
+                        "viết số hiệu như trên văn bản, ví dụ `31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND ngày 12/4/2024`")
+        else:
+            check.error("documents", f"không biết năm ban hành của `{entry}`",
+                        f"ghi thêm ngày ban hành, ví dụ `{entry} ngày 12/4/2024`, hoặc khai báo văn bản "
+                        "trong mục `documents:` của mkdocs.yml")
+    return tuple(found)
+
+
 def _slug(check: _Check, title: str) -> str:
     wanted = check.text("slug")
     if wanted and slugify(wanted) != wanted:
@@ -343,7 +360,7 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
     meta = dict(
         kind=kind, category=category, tag_names=check.strings("tags"), author=check.text("author"),
         source=_source(check), summary=check.text("summary"), image=image, image_alt=image_alt,
-        documents=check.strings("documents"), attachments=_attachments(check),
+        documents=_documents(check), attachments=_attachments(check),
         draft=check.flag("draft"), featured=check.flag("featured"), updated=check.when("updated"),
         aliases=_aliases(check), slug=_slug(check, title) if title else "",
     )

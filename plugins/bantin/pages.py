@@ -6,7 +6,7 @@ page. Every listing is paginated newest first, so no page grows with the corpus.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from .corpus import Corpus
@@ -97,6 +97,10 @@ def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
     for year in corpus.years:
         pages += _listing_pages(urls, urls.year(year), corpus.in_year(year), size,
                                 kind="year", title=f"Năm {year}", key=str(year))
+    pages.append(Generated(urls.document(), "bantin-documents.html", "Văn bản được trích dẫn", "documents"))
+    for slug in corpus.documents:
+        pages += _listing_pages(urls, urls.document(slug), corpus.citing(slug), size,
+                                kind="document", title=corpus.document_label(slug), key=slug)
     pages += _questions(urls, corpus)
     return pages
 

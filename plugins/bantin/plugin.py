@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.structure.pages import _AbsoluteLinksValidationValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -30,12 +31,14 @@ from .problems import Problems
 from .qa import handbook_markdown
 from .related import RelatedIndex
 from .text import excerpt, html_to_text
-from .siteconfig import Agency, SiteConfig, UrlPrefixes, build_categories
+from .legalrefs import LegalRefsExtension, Registry
+from .siteconfig import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories
 from .urls import UrlScheme
 from .views import SiteView
 from .vi import slugify
 
 log = logging.getLogger("mkdocs.plugins.bantin")
+RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables")
 
 
@@ -87,7 +90,11 @@ class BuildState:
 
 def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Problems) -> SiteConfig:
     entries = [dict(cat) for cat in plugin_config.categories]
+    registry, errors = Registry.from_config(plugin_config.documents)
+    for message in errors:
+        problems.error(CONFIG_FILE, 0, "documents", message, "sửa mục `documents:` của plugin bantin trong mkdocs.yml")
     return SiteConfig(
+        registry=registry,
         categories=build_categories(entries, problems),
         agency=Agency(**dict(plugin_config.agency)),
         prefixes=UrlPrefixes(),
@@ -172,6 +179,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        config.markdown_extensions.append(LegalRefsExtension(resolve=self._document_link, registry=self.site.registry))
+        # Links like '/van-ban/x.md' are relative to content/, so MkDocs checks and relativises them.
+        config.validation.links.absolute_links = RELATIVE_TO_DOCS
         # Heading anchors the Vietnamese way ('đăng ký' → 'dang-ky', not 'ang-ky').
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
         if not config.use_directory_urls:
@@ -233,6 +243,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 {"Lưu trữ": src(urls.year())}, {"Tìm kiếm": src(urls.search())}]
         nav += [{i.title: i.src} for i in corpus.published if i.kind == "page" and i.src.startswith("trang/")]
         return nav
+
+    def _document_link(self, ref) -> str | None:
+        """Markdown link target of a cited document's page, when the build has one."""
+        state = self.state
+        if state is None or not state.corpus.citing(ref.slug):
+            return None
+        return "/" + state.urls.src_uri(state.urls.document(ref.slug))
 
     # --- pages ----------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:

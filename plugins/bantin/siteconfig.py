@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .legalrefs import Registry
 from .problems import Problems
 from .vi import fold, nfc, slugify
 
@@ -67,6 +68,7 @@ class SiteConfig:
     image_max_kb: int = 1500
     image_widths: tuple[int, ...] = (480, 960, 1440)
     iframe_hosts: tuple[str, ...] = ()
+    registry: Registry = field(default_factory=Registry)
 
     def find_category(self, name: str) -> Category | None:
         """Category by slug, title, or any spelling that folds to the same slug."""

@@ -12,6 +12,7 @@ from datetime import datetime
 from .corpus import Corpus
 from .model import KIND_LABELS, Attachment, Item, Question, Tag
 from .qrcodes import qr_svg
+from .legalrefs import group_order
 from .related import RelatedIndex
 from . import structured
 from .text import html_to_text
@@ -58,6 +59,9 @@ class SiteView:
 
     def kind_url(self, kind: str) -> str:
         return self.urls.url(getattr(self.urls.prefixes, kind))
+
+    def document_url(self, slug: str) -> str:
+        return self.urls.url(self.urls.document(slug))
 
     def search_url(self) -> str:
         return self.urls.url(self.urls.search())
@@ -118,6 +122,31 @@ class SiteView:
         qs = handbook.questions
         index = qs.index(question)
         return (qs[index - 1] if index else None, qs[index + 1] if index + 1 < len(qs) else None)
+
+    # --- legal documents -----------------------------------------------------------------
+    def documents_grouped(self) -> list[tuple[str, list[tuple[str, str, int]]]]:
+        """[(group, [(slug, label, count)])] in the fixed order Luật, Nghị định, Thông tư …"""
+        groups: dict[str, list] = {}
+        for slug in self.corpus.documents:
+            ref = self.corpus.doc_refs[slug]
+            groups.setdefault(ref.group, []).append((slug, self.corpus.document_label(slug), len(self.corpus.citing(slug))))
+        return sorted(groups.items(), key=lambda kv: group_order(kv[0]))
+
+    def document(self, slug: str):
+        return self.corpus.document(slug)
+
+    def replacement(self, slug: str):
+        """(replacing Document, its URL on this site or its official link) of an expired document."""
+        doc = self.corpus.document(slug)
+        new = self.corpus.site.registry.replacement(doc) if doc is not None else None
+        if new is None:
+            return None, ""
+        return new, (self.document_url(new.slug) if new.slug in self.corpus.doc_refs and self.corpus.citing(new.slug) else new.url)
+
+    def expired(self, item: Item) -> list:
+        """Registered documents this item cites that are no longer in force."""
+        docs = (self.corpus.document(slug) for slug in self.corpus.cites.get(item.path, ()))
+        return [d for d in docs if d is not None and not d.in_force]
 
     # --- structured data ---------------------------------------------------------------
     def jsonld(self, item: Item | None, handbook: Item | None = None, question: Question | None = None) -> dict | None:
