@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from .checks import check_body
+from .sanitize import report_unsafe
 from .frontmatter import read
 from .legalrefs import DocRef, Registry, find_references, parse_reference
 from .model import Item, Question, Tag
@@ -225,6 +226,7 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
     sizes = {**{src: len(data) for src, data in files.items()}, **assets}
     for item in items:
         check_body(item, sizes, site.image_max_kb, problems)
+        report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
     cites, doc_refs = {}, {}
     for item in items:
         refs = citations(item, site.registry)

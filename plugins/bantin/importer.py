@@ -1282,6 +1282,12 @@ def analyse_html(html: str) -> Extracted:
     start = _find_start(units, anchor)
     if start is None:
         return found
+    sapo = _sapo(root, units, start)
+    if sapo is not None:
+        # A lead in its own block ("sapo") that trafilatura left out: it is the first
+        # paragraph, and the article starts there.
+        blocks.insert(0, _text_block(units[sapo].text))
+        start = sapo
     analyse_header(units, start, found)
     if found.title is None:
         found.title = _meta_title(root, units)
@@ -1295,13 +1301,20 @@ def analyse_html(html: str) -> Extracted:
     found.body = body
     after = _units_after(units, body, start)
     if not found.author or not found.source_name:
+        # A signature or "Nguồn:" block right after the text, which trafilatura dropped:
+        # the units up to the first furniture must all be byline or source lines.
+        tail: list[Block] = []
+        for unit in after[:4]:
+            if is_furniture(unit.text) or is_end_marker(unit.text):
+                break
+            tail.append(_text_block(unit.text))
         extra = Extracted(author=found.author, source_name=found.source_name,
                           source_url=found.source_url)
-        leftovers = _trailer_meta([_text_block(u.text) for u in after[:4]], extra)
-        if len(leftovers) < len(after[:4]) and not leftovers:
+        if tail and not _trailer_meta(tail, extra):
             found.author = extra.author
             found.source_name = extra.source_name
             found.source_url = extra.source_url
+            found.urls += [u for u in extra.urls if u not in found.urls]
     _tags_from_units(after, found)
     if not found.author:
         for el in root.xpath("//*[contains(@class,'author') or contains(@class,'tac-gia') "
@@ -1325,6 +1338,32 @@ def analyse_html(html: str) -> Extracted:
             "download the ones you want and add them by hand"
         )
     return found
+
+
+_SAPO_CLASS = re.compile(
+    r"(^|[\s_-])(sapo|chapeau|lead|summary|tom-?tat|tomtat|mo-?ta|mota|intro|teaser|"
+    r"abstract|description)($|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _sapo(root, units: Sequence[Unit], start: int) -> int | None:
+    """Index of a lead block (class "sapo", "lead", "tom-tat"…) just above the article
+    start, when the article's text as extracted does not begin with it."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if not _SAPO_CLASS.search(marker):
+            continue
+        text = clean_line(el.text_content())
+        if not (_words(text) >= 12 and _ends_sentence(text)):
+            continue
+        key = fold(text)[:60]
+        for i in range(max(0, start - 8), start):
+            if key in fold(units[i].text):
+                return i
+    return None
 
 
 def _units_after(units: Sequence[Unit], body: Sequence[Block], start: int) -> list[Unit]:

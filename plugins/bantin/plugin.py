@@ -29,6 +29,7 @@ from .model import Item
 from .pages import Generated, check_addresses, generated_pages
 from .problems import Problems
 from .qa import handbook_markdown
+from .sanitize import clean
 from .related import RelatedIndex
 from .text import excerpt, html_to_text
 from .legalrefs import LegalRefsExtension, Registry
@@ -299,9 +300,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Keep each page's plain text once: search documents and feed summaries use it."""
+        """Sanitise what editors wrote, and keep its plain text for search and feed summaries."""
         key = page.file.src_uri
         if key in self.state.items_by_src or (key in self.state.generated and self.state.generated[key].question):
+            html = clean(html, self.site.iframe_hosts)
             self.state.texts[key] = html_to_text(html)
         generated = self.state.generated.get(key)
         if generated is not None and generated.question is not None:

@@ -1,0 +1,122 @@
+"""Reliability (issue 7): safe output, determinism, atomic publishing, nothing lost."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sitekit import ROOT, article, build, read, write_site
+
+HOSTILE = article("Bài có HTML lạ", body="""
+Đoạn mở đầu.
+
+<script>alert("xss")</script>
+
+<img src="../images/khong-co.png" onerror="alert(1)" alt="x">
+
+<a href="javascript:alert(2)">bấm vào đây</a>
+
+<iframe src="https://evil.example.net/frame"></iframe>
+
+<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>
+
+<a href="https://vbpl.vn/" target="_blank">Cơ sở dữ liệu văn bản</a>
+""")
+
+
+def test_hostile_html_is_removed_with_warnings_naming_file_and_line(tmp_path):
+    root = write_site(tmp_path, {"tin-tuc/la.md": HOSTILE, "images/khong-co.png": b"\x89PNG\r\n\x1a\n"},
+                      iframe_hosts=["youtube.com"])
+    log = build(root).stdout
+    html = read(root, "tin-tuc/bai-co-html-la/index.html")
+    body = html[html.index('class="bt-body"'):html.index("bt-item-footer")]
+    assert "<script" not in body and "alert" not in body
+    assert "onerror" not in body and "javascript:" not in body
+    assert "evil.example.net" not in body
+    assert 'src="https://www.youtube.com/embed/abc"' in body
+    assert 'href="https://vbpl.vn/" target="_blank" rel="noopener"' in body
+    assert "tin-tuc/la.md:9: cảnh báo: thẻ <script>" in log
+    assert "tin-tuc/la.md:11:" in log and "onclick, onerror" in log
+    assert "tin-tuc/la.md:15: cảnh báo: khung nhúng (iframe) từ `evil.example.net`" in log
+
+
+def test_paths_cannot_escape_content(tmp_path):
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("A", image="../../../etc/passwd", image_alt="x",
+                                                         body="![ảnh](../../../../etc/hostname)\n")})
+    done = build(root, check=False)
+    assert done.returncode != 0
+    assert "tin-tuc/a.md:5: [image]" in done.stdout and "nằm ngoài thư mục content/" in done.stdout
+    (root / "content/tin-tuc/a.md").write_text(article("A", body="\n![ảnh](../../../../etc/hostname)\n"), encoding="utf-8")
+    done = build(root, check=False)
+    assert done.returncode != 0
+    assert "tin-tuc/a.md:7:" in done.stdout and "trỏ ra ngoài thư mục content/" in done.stdout
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    files = {f"tin-tuc/b{n}.md": article(f"Tin số {n}", f"2024-0{1 + n % 9}-1{n % 9}", tags=["hòa giải", "đất đai"],
+                                          body=f"Theo Luật Đất đai số 31/2024/QH15, điều {n}.\n") for n in range(12)}
+    first = write_site(tmp_path / "a", files)
+    second = write_site(tmp_path / "b", files)
+    build(first)
+    time.sleep(1.1)  # a build clock leaking into output would now differ
+    build(second)
+    compare = filecmp.dircmp(first / "site", second / "site")
+    differing = []
+
+    def walk(cmp, prefix=""):
+        differing.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(compare)
+    assert differing == []
+
+
+def test_every_file_is_accounted_for(tmp_path):
+    files = {
+        "tin-tuc/tot-1.md": article("Tốt một"), "tin-tuc/tot-2.md": article("Tốt hai", "2023-01-01"),
+        "tin-tuc/nhap.md": article("Nháp", draft=True),
+        "tin-tuc/hong-yaml.md": "---\ntitle: [\n---\nx\n",
+        "tin-tuc/thieu-ngay.md": "---\ntitle: Thiếu ngày\ncategory: dat-dai\n---\nx\n",
+        "tin-tuc/utf16.md": "---\ntitle: x\n---\n".encode("utf-16"),
+    }
+    root = write_site(tmp_path, files)
+    done = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode == 1
+    assert "xuất bản 2 article; 1 bản nháp; 3 tệp có lỗi" in done.stdout
+    for name in ("hong-yaml", "thieu-ngay", "utf16"):
+        assert f"tin-tuc/{name}.md:" in done.stdout
+
+
+def test_interrupted_build_leaves_the_previous_site(tmp_path):
+    files = {f"tin-tuc/b{n:03d}.md": article(f"Tin {n}", body="Nội dung. " * 200) for n in range(300)}
+    root = write_site(tmp_path, files)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    bantin = [sys.executable, "-m", "bantin.cli", "build"]
+    subprocess.run(bantin, cwd=root, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    before = read(root, "index.html")
+    (root / "content/tin-tuc/moi.md").write_text(article("Tin mới nhất", "2030-01-01"), encoding="utf-8")
+    proc = subprocess.Popen(bantin, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = None
+    deadline = time.time() + 60
+    while time.time() < deadline and staging is None:  # wait until it is writing pages
+        staging = next((p for p in root.glob(".site.building-*") if (p / "tin-tuc").exists()), None)
+        time.sleep(0.02)
+    assert staging is not None, "the build never started writing"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert read(root, "index.html") == before
+    assert "Tin mới nhất" not in before
+    # A failed build (bad content) leaves it too, and says so.
+    (root / "content/tin-tuc/hong.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    failed = subprocess.run(bantin, cwd=root, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert failed.returncode == 1 and "trang cũ" in failed.stdout
+    assert read(root, "index.html") == before
