@@ -1,0 +1,180 @@
+"""Readers' experience in Chromium: privacy, accessibility, reading aids, print, offline, 404."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import ROOT, build_sample, launch, serve
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+PAGES = {
+    "home": "",
+    "category": "chuyen-muc/hoa-giai-o-co-so/",
+    "article": "tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so/",
+    "handbook": "hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/",
+    "question": "hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/",
+    "document": "van-ban/31-2024-qh15/",
+    "documents": "van-ban/",
+    "search": "tim-kiem/",
+    "tag": "the/hoa-giai/",
+    "guide": "huong-dan/huong-dan-thu-tuc-dang-ky-khai-sinh/",
+}
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    base = tmp_path_factory.mktemp("sample")
+    return build_sample(base / "site"), build_sample(base / "site-offline", offline=True)
+
+
+@pytest.fixture(scope="module")
+def server(sites):
+    url, stop = serve(sites[0])
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def offline_path(path: str) -> str:
+    return (path.rstrip("/") or "index") + ".html"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_request_leaves_the_site(page, server, name):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    response = page.goto(server + PAGES[name], wait_until="networkidle")
+    assert response.status == 200
+    foreign = [u for u in requests if urlsplit(u).hostname not in ("127.0.0.1",) and not u.startswith("data:")]
+    assert foreign == []
+    assert page.locator("html").get_attribute("lang") == "vi"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_offline_copy_loads_only_local_files(page, sites, name):
+    requests, failed = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.goto((sites[1] / offline_path(PAGES[name])).as_uri(), wait_until="load")
+    assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
+    assert failed == []
+
+
+def test_offline_navigation_by_clicking(page, sites):
+    page.goto((sites[1] / "index.html").as_uri())
+    page.get_by_role("link", name="Hòa giải ở cơ sở").first.click()
+    assert page.url.endswith("chuyen-muc/hoa-giai-o-co-so.html")
+    page.locator(".bt-card__title").first.click()
+    assert page.url.endswith(".html") and page.locator("h1").count() >= 1
+    assert page.locator(".bt-body").count() == 1
+
+
+def axe_violations(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => (await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
+        .map(v => ({id: v.id, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""")
+    return result
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("name", ["home", "category", "article", "handbook", "question", "document", "search"])
+def test_axe_finds_no_wcag_aa_violation(page, server, name, contrast):
+    page.goto(server)
+    if contrast:
+        page.evaluate("localStorage.setItem('bt-contrast', 'on')")
+    page.goto(server + PAGES[name], wait_until="networkidle")
+    assert (page.locator("html").get_attribute("data-bt-contrast") == "on") is contrast
+    assert axe_violations(page) == []
+
+
+def test_font_size_and_contrast_are_remembered_across_pages(page, server):
+    page.goto(server + PAGES["article"])
+    body = page.locator(".md-typeset").first
+    before = body.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    page.get_by_role("button", name="Tăng cỡ chữ").click()
+    page.get_by_role("button", name="Tăng cỡ chữ").click()
+    page.get_by_role("button", name="Độ tương phản cao").click()
+    page.goto(server + PAGES["question"])
+    after = page.locator(".md-typeset").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert after > before * 1.3
+    assert page.locator("html").get_attribute("data-bt-contrast") == "on"
+    assert page.get_by_role("button", name="Độ tương phản cao").get_attribute("aria-pressed") == "true"
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+
+
+def test_controls_are_reachable_by_keyboard(page, server):
+    page.goto(server + PAGES["article"])
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("(document.activeElement.getAttribute('aria-label') || document.activeElement.textContent).trim()"))
+    assert {"A+ tăng cỡ chữ", "Độ tương phản cao", "In trang"} <= reached
+
+
+def test_print_hides_chrome_and_prints_address_source_and_qr(page, server):
+    page.goto(server + PAGES["article"])
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    printed = page.locator(".bt-print-only")
+    assert printed.is_visible()
+    assert "https://bantin.example.org/tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so/" in printed.inner_text()
+    assert "Nguồn:" in printed.inner_text()
+    assert printed.locator("svg.bt-qr").count() == 1
+
+
+def test_listen_button_only_where_a_vietnamese_voice_exists(page, server):
+    page.add_init_script("""Object.defineProperty(window, 'speechSynthesis', {value: {
+        getVoices: () => [], speaking: false, addEventListener: () => {}, speak: () => {}, cancel: () => {}}});""")
+    page.goto(server + PAGES["article"])
+    assert page.locator("[data-bt-listen]").is_hidden()
+    page.add_init_script("""window.speechSynthesis.getVoices = () => [{lang: 'vi-VN', name: 'Giọng mạng', localService: false}];""")
+    page.goto(server + PAGES["article"])
+    assert page.locator("[data-bt-listen]").is_visible()
+    assert "cần kết nối Internet" in page.locator("[data-bt-listen-status]").inner_text()
+
+
+def test_copy_question_link_in_one_click(page, server, browser):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
+    page.goto(server + PAGES["question"])
+    page.get_by_role("button", name="Sao chép liên kết").click()
+    assert page.evaluate("navigator.clipboard.readText()") == "https://bantin.example.org/q/hoa-giai-o-co-so-la-gi/"
+    assert "Đã sao chép" in page.locator("[data-bt-copy-status]").inner_text()
+
+
+@pytest.mark.parametrize("depth", ["khong-co-trang", "mot/hai/ba/khong-co/"])
+def test_not_found_page_works_at_any_depth(page, server, depth):
+    response = page.goto(server + depth)
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+    page.get_by_role("link", name="Trợ giúp pháp lý").first.click()
+    assert page.url == server + "chuyen-muc/tro-giup-phap-ly/"
+    assert page.locator(".bt-card").count() >= 2
+
+
+def test_short_link_redirects_to_the_question(page, server):
+    page.goto(server + "q/hoa-giai-o-co-so-la-gi/")
+    page.wait_for_url("**/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/")
+    assert "Hòa giải ở cơ sở là gì" in page.locator("h1").inner_text()
