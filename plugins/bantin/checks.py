@@ -17,17 +17,18 @@ from .problems import Problems
 _FENCE = re.compile(r"^(```|~~~)")
 # [text](target "title") and ![alt](src); the target has no spaces unless in <…>.
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_INLINE_CODE = re.compile(r"(`+).+?\1")
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:")
 
 
-def _body_lines(body: str):
-    """(offset, line) of body lines outside fenced code, where links are real links."""
+def body_lines(body: str):
+    """(offset, line) of body lines outside code (fenced blocks, inline spans): real Markdown."""
     fenced = False
     for offset, line in enumerate(body.split("\n")):
         if _FENCE.match(line.lstrip()):
             fenced = not fenced
         elif not fenced:
-            yield offset, line
+            yield offset, _INLINE_CODE.sub("", line)
 
 
 def resolve(item_src: str, target: str) -> str | None:
@@ -48,7 +49,7 @@ def _exists(path: str, known: Mapping[str, int]) -> bool:
 
 def check_body(item: Item, known: Mapping[str, int], image_max_kb: int, problems: Problems) -> None:
     """Broken internal links and images, images without alt text, oversized originals."""
-    for offset, line in _body_lines(item.body):
+    for offset, line in body_lines(item.body):
         for bang, text, target in _LINK.findall(line):
             where = item.body_line + offset
             if target.lower().startswith(_EXTERNAL) or target.startswith("#"):

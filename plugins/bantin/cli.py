@@ -111,9 +111,24 @@ def run_serve(config_file: str, address: str) -> int:
     return 0
 
 
+def _category_slug(config_file: str, category: str | None) -> str | None:
+    """The slug of a category named on the command line; unknown ones stop here, not at `check`."""
+    if not category or not Path(config_file).exists():
+        return category
+    from .plugin import site_config
+
+    site = site_config(_load(config_file))
+    found = site.find_category(category)
+    if found is None:
+        raise newcontent.NewContentError(f"Chuyên mục `{category}` chưa có trong {config_file}. "
+                                         f"Dùng một trong: {', '.join(c.slug for c in site.categories)}")
+    return found.slug
+
+
 def run_new(args) -> int:
     try:
-        path = newcontent.create(Path(args.content_dir), args.kind, args.title, category=args.category,
+        category = _category_slug(args.config_file, args.category)
+        path = newcontent.create(Path(args.content_dir), args.kind, args.title, category=category,
                                  now=datetime.now(newcontent.VIETNAM))
     except newcontent.NewContentError as exc:
         print(exc, file=sys.stderr)

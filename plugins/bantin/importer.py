@@ -140,9 +140,10 @@ _CHARSET_ALIASES = {
 }
 
 CONVERT_HINT = (
-    "convert it to Unicode first: open it in UniKey's converter (right-click the UniKey "
-    "icon, \"Công cụ… [CS+F6]\" / \"Công cụ chuyển mã\"), choose source {enc}, "
-    "destination Unicode, convert the clipboard or the file, save as UTF-8 and import again"
+    "convert it to Unicode first with UniKey's \"Công cụ chuyển mã\" (right-click the "
+    "UniKey icon, \"Công cụ…\", or Ctrl+Shift+F6): copy the text, choose Nguồn \"{enc}\" "
+    "and Đích \"Unicode\", tick \"Chuyển mã clipboard\", press \"Chuyển mã\", paste into "
+    "a new text file saved as UTF-8, and import that file"
 )
 
 
@@ -292,7 +293,8 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(binh luan|y kien ban doc|y kien cua ban|gui y kien( cua ban)?|gui binh luan|"
     r"gui phan hoi|phan hoi|viet binh luan|cac binh luan)\s*:?$",
     r"^binh luan cua ban (se|duoc)\b",
-    r"\bma (xac thuc|xac nhan|bao ve|an toan|kiem tra)\b",
+    r"^(vui long )?(nhap |go )?ma (xac thuc|xac nhan|bao ve|an toan|kiem tra)\b.{0,25}$",
+    r"\bma (xac thuc|xac nhan) khong (dung|hop le|chinh xac)",
     r"\bcaptcha\b",
     r"^(ho (va )?ten|email|e-mail|dien thoai|so dien thoai|dia chi email|noi dung|"
     r"tieu de)\s*:?\s*\*?$",
@@ -472,17 +474,16 @@ def _parse_iso_meta(value: str) -> FoundDate | None:
 
 # --- Bylines and sources ----------------------------------------------------------------
 
+# First words of organisations and of ordinary sentences: a capitalised run starting with
+# one of them is not a person's name ("Sở Tư Pháp", "Báo Pháp Luật", "Trong Năm").
 _ORG_WORDS = {
     "so", "bo", "bao", "tap", "cong", "trang", "phong", "ban", "uy", "ubnd", "hdnd", "dai",
-    "trung", "toa", "vien", "cuc", "vu", "hoi", "tinh", "huyen", "xa", "thanh", "van", "chi",
-    "dang", "thong", "theo", "nguon", "tin", "bai", "anh", "tac", "co", "truong", "hoc",
-    "ngan", "kho", "quy", "lien", "tong", "nha", "doan", "mat", "quoc", "chinh", "nguoi",
-    "lanh", "to", "thon", "nhung", "cac", "mot", "ket", "ve", "trong", "de", "voi", "tai",
-    "ngay", "thang", "nam", "thu", "chu", "doc", "xem", "cung", "danh", "binh", "luot",
-    "so", "ma", "lien", "tu", "cap", "phan", "muc", "kinh", "chuc", "xin", "tran trong",
-    "hotline", "email", "dien", "online",
+    "trung", "toa", "vien", "cuc", "vu", "hoi", "tinh", "huyen", "xa", "van", "chi", "dang",
+    "thong", "theo", "nguon", "tin", "bai", "anh", "tac", "co", "truong", "hoc", "ngan",
+    "kho", "quy", "lien", "tong", "nha", "doan", "mat", "quoc", "chinh", "nguoi", "lanh",
+    "to", "thon", "ttxvn", "vov", "vtv", "nhung", "cac", "mot", "ket", "ve", "trong", "de",
+    "voi", "tai", "ngay", "thang", "nam", "thu", "chu",
 }
-_NAME_TOKEN = re.compile(r"^[A-ZĐÀ-ỸẠ-Ỹ][a-zđà-ỹ]*\.?$|^[A-ZĐÀ-ỸẠ-Ỹ]{1,3}\.?$")
 _BYLINE_LABEL = re.compile(
     r"^\(?\s*(tac gia|nguoi viet|but danh|bai viet|thuc hien|phong vien|nhom phong vien|"
     r"bai va anh|bai, anh|bai/anh|bai - anh|bai|tin va anh|tin, anh|tin/anh|tin - anh|tin|"
@@ -513,6 +514,14 @@ def _label_value(text: str, label: re.Pattern[str]) -> str | None:
     return value
 
 
+def _name_token(token: str) -> bool:
+    """'Hà', 'Đức', 'A.', 'HÀ' — a capitalised syllable (or initial) of a name."""
+    word = token.rstrip(".")
+    if not word.isalpha() or not word[0].isupper():
+        return False
+    return word[1:].islower() or word.isupper() or len(word) == 1
+
+
 def is_person_name(text: str) -> bool:
     """2–5 capitalised syllables that do not start like an organisation ('Lê Thu Hà')."""
     tokens = text.split()
@@ -520,7 +529,7 @@ def is_person_name(text: str) -> bool:
         return False
     if fold(tokens[0]).strip(".") in _ORG_WORDS:
         return False
-    return all(_NAME_TOKEN.match(t) for t in tokens)
+    return all(_name_token(t) for t in tokens)
 
 
 _BYLINE_SPLIT = re.compile(r"\s+[-–—]\s+|,\s+|\s+\(")
@@ -536,7 +545,7 @@ def parse_byline(text: str) -> str | None:
     if _SHORT_BYLINE.match(fold(text)):
         return text.strip("() ")
     head = _BYLINE_SPLIT.split(text, maxsplit=1)[0].strip()
-    if is_person_name(head):
+    if is_person_name(head) and parse_date(text) is None:  # not "Hà Nội, ngày 5/6/2024"
         return text.strip()
     return None
 
@@ -644,6 +653,7 @@ class Extracted:
     body: list[Block] = field(default_factory=list)
     rejected_dates: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    page_text: str = ""  # all visible text of an HTML page (for the encoding check)
 
 
 def _first_of_run(texts: Sequence[str]) -> int | None:
@@ -729,7 +739,7 @@ def _find_date(units: Sequence[Unit], start: int, title_idx: int | None, found: 
     updated: FoundDate | None = None
     near: list[tuple[int, FoundDate]] = []
     window_from = (title_idx if title_idx is not None else start) - 3
-    for i, unit in enumerate(units[: start + 1]):
+    for i, unit in enumerate(units[:start]):
         text = unit.text
         if not _is_date_line(text) and not (
             _PUBLISHED_LABEL.match(fold(text)) or _UPDATED_LABEL.match(fold(text))
@@ -752,10 +762,9 @@ def _find_date(units: Sequence[Unit], start: int, title_idx: int | None, found: 
         if _is_clock(text) and not between:
             found.rejected_dates.append(text)
             continue
-        if window_from <= i < start and i != start:
+        if window_from <= i:
             near.append((i, parsed))
-            continue
-        if i < start:
+        else:
             found.rejected_dates.append(text)
     choice = published
     if choice is None and near:
@@ -839,8 +848,13 @@ def _trailer_meta(blocks: list[Block], found: Extracted) -> list[Block]:
     return blocks
 
 
-def clean_body(blocks: Iterable[Block], found: Extracted) -> list[Block]:
-    """Drop furniture from body blocks, cut the trailer, take the byline, keep paragraphs."""
+def clean_body(blocks: Iterable[Block], found: Extracted, *, text_copy: bool) -> list[Block]:
+    """Drop furniture from body blocks, cut the trailer, take the byline, keep paragraphs.
+
+    In a text copy, links are lost: a long line that does not end like a sentence, between
+    paragraphs, is taken for a link to another article (dropped, and reported). In HTML
+    such links are recognised as paragraphs that are nothing but a link.
+    """
     out: list[Block] = []
     started = False
     title_key = fold(found.title) if found.title else None
@@ -877,7 +891,8 @@ def clean_body(blocks: Iterable[Block], found: Extracted) -> list[Block]:
             )
             continue
         if (
-            started
+            text_copy
+            and started
             and block.kind == "p"
             and _words(plain) >= 12
             and not _ends_sentence(plain)
@@ -927,19 +942,21 @@ def analyse_text(text: str) -> Extracted:
     """Extract an article from a plain-text copy of a portal page."""
     units = text_units(text)
     found = Extracted()
-    # A bare address or "URL: …" on the first line is the page's own address.
-    if units:
-        first = units[0].text
-        value = _label_value(first, _URL_LABEL)
-        if _URL.fullmatch(first) or (value and _URL.fullmatch(value)):
-            found.urls.append(_URL.search(first).group(0))
-            units = units[1:]
+    # A bare address or "URL: …" on the first or last line is the page's own address.
+    for index in (0, -1):
+        if not units:
+            break
+        line = units[index].text
+        value = _label_value(line, _URL_LABEL)
+        if _URL.fullmatch(line) or (value and _URL.fullmatch(value)):
+            found.urls.append(_URL.search(line).group(0))
+            del units[index]
     start = _find_start(units, None)
     if start is None:
         return found
     analyse_header(units, start, found)
     blocks = [_text_block(u.text) for u in units[start:]]
-    found.body = clean_body(blocks, found)
+    found.body = clean_body(blocks, found, text_copy=True)
     _tags_from_units(units[start:], found)
     _lead(found)
     return found
@@ -1271,6 +1288,7 @@ def analyse_html(html: str) -> Extracted:
         found.date = _parse_iso_meta(meta_date)
 
     units = html_units(root.body if root.body is not None else root)
+    found.page_text = " ".join(u.text for u in units)
     blocks, images = trafilatura_blocks(html, base)
     anchor = None
     first = _first_of_run([b.plain if b.kind == "p" else "" for b in blocks])
@@ -1291,11 +1309,14 @@ def analyse_html(html: str) -> Extracted:
     analyse_header(units, start, found)
     if found.title is None:
         found.title = _meta_title(root, units)
+    text_copy = False
     if not blocks or anchor is None:
-        # trafilatura found no running text: fall back to the page's own blocks.
+        # trafilatura found no running text: fall back to the page's own blocks, which
+        # have lost their links like a text copy.
         blocks = [_text_block(u.text) for u in units[start:]]
         images = []
-    body = clean_body(blocks, found)
+        text_copy = True
+    body = clean_body(blocks, found, text_copy=text_copy)
     if body and body[0].kind == "p":
         body[0] = _strip_wrapping_bold(body[0])
     found.body = body
@@ -1348,8 +1369,8 @@ _SAPO_CLASS = re.compile(
 
 
 def _sapo(root, units: Sequence[Unit], start: int) -> int | None:
-    """Index of a lead block (class "sapo", "lead", "tom-tat"…) just above the article
-    start, when the article's text as extracted does not begin with it."""
+    """Index of the unit of a lead block (class "sapo", "lead", "tom-tat"…) within the
+    eight units above the article's first paragraph, or None."""
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
@@ -1489,7 +1510,13 @@ def check_front_matter(front: dict) -> list[str]:
     return problems
 
 
+_BINARY_MAGIC = (
+    b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf", b"\x89PNG", b"\xff\xd8\xff", b"GIF8",
+)
+
+
 def _analyse(path: Path) -> tuple[Extracted, list[str]]:
+    """Read, decode and analyse one saved page; ImportFailure when that is impossible."""
     name = str(path)
     try:
         data = path.read_bytes()
@@ -1503,13 +1530,15 @@ def _analyse(path: Path) -> tuple[Extracted, list[str]]:
     if suffix in MHT_SUFFIXES or data[:400].lower().find(b"multipart/related") >= 0:
         data = _mht_html(data, name)
         suffix = ".html"
-    if b"\x00" in data[:1000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        if not data.startswith((b"\x00\x00\xfe\xff",)):
-            raise ImportFailure(
-                f"{name}: this is not a text or HTML file (a Word or PDF document?); "
-                "open the page in a browser and save it as a web page (.html) or copy its "
-                "text into a .txt file"
-            )
+    binary = data.startswith(_BINARY_MAGIC) or (
+        b"\x00" in data[:1000] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+    )
+    if binary:
+        raise ImportFailure(
+            f"{name}: this is not a text or HTML file (a Word, PDF or image file?); "
+            "open the page in a browser and save it as a web page (.html), or copy its "
+            "text into a .txt file"
+        )
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     is_html = suffix in HTML_SUFFIXES or (
         suffix not in TEXT_SUFFIXES and head.startswith((b"<!doctype", b"<html", b"<!--", b"<head"))
@@ -1518,7 +1547,8 @@ def _analyse(path: Path) -> tuple[Extracted, list[str]]:
     if is_html:
         found = analyse_html(text)
         checked = " ".join(b.plain for b in found.body) + " " + (found.title or "")
-    else:
+        if not found.body:
+            checked = found.page_text
         checked = text
         found = None
     _refuse_legacy(checked, name)
@@ -1670,8 +1700,7 @@ def import_file(
     if not front["aliases"]:
         front.pop("aliases")
         result.fields.pop("aliases", None)
-    else:  # keep the key order of ALLOWED_FIELDS
-        front = {k: front[k] for k in ALLOWED_FIELDS if k in front}
+    front = {k: front[k] for k in ALLOWED_FIELDS if k in front}
     result.redirects = [(old, new_path) for old in unmapped]
 
     document = "---\n" + front_matter_text(front) + "---\n\n" + body + "\n"
@@ -1862,6 +1891,14 @@ def apache_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") ->
 
 # --- Command line --------------------------------------------------------------------------
 
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
+    """Parsed arguments, or the exit code argparse chose (usage error 2, --help 0)."""
+    try:
+        return parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 2
+
+
 def main_import(argv: Sequence[str] | None = None) -> int:
     """`bantin import FILE... [--category C] [--url U] [--content-dir D] [--redirect-map M]`."""
     parser = argparse.ArgumentParser(
@@ -1874,7 +1911,9 @@ def main_import(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--url", help="the page's address on the old portal (one FILE only)")
     parser.add_argument("--content-dir", type=Path, default=Path("content"))
     parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP))
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
     if args.url and len(args.files) > 1:
         print("error: --url gives the old address of one page: import that file alone",
               file=sys.stderr)
@@ -1909,7 +1948,9 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--target-base", default="",
                         help="prefix for targets when the new site has another host, "
                         "e.g. https://bantin.example.org")
-    args = parser.parse_args(argv)
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
     pairs = read_redirect_map(args.redirect_map)
     if not pairs:
         print(f"error: {args.redirect_map}: no redirects recorded", file=sys.stderr)

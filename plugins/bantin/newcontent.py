@@ -58,7 +58,8 @@ def create(content_dir: Path, kind: str, title: str, *, category: str | None, no
     path = content_dir / FOLDERS[kind] / f"{slug}.md"
     if path.exists():
         raise NewContentError(f"{path} đã có; không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đang có.")
-    fields = {"title": title, "date": now.strftime("%Y-%m-%d %H:%M"),
+    # `slug` written out, so retitling the article later never moves its address.
+    fields = {"title": title, "slug": slug, "date": now.strftime("%Y-%m-%d %H:%M"),
               "category": category or PLACEHOLDER_CATEGORY}
     if kind == "article":
         fields.update(tags=[], author="", summary="")

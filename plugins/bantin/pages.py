@@ -112,8 +112,10 @@ def check_addresses(corpus: Corpus, pages: Sequence[Generated], problems: Proble
     `extra` holds (path, who) pairs such as aliases, named by the file that declares them.
     """
     owners: dict[str, str] = {page.path: f"trang tự tạo '{page.title}'" for page in pages}
-    for item in corpus.published:
-        _claim(owners, item.path, item.src, item.src, problems)
+    for item in corpus.published:  # two content files at one address: already reported by the corpus
+        if owners.get(item.path, item.src).startswith("trang tự tạo"):
+            _claim(owners, item.path, item.src, item.src, problems)
+        owners.setdefault(item.path, item.src)
     for path, src in extra:
         _claim(owners, path, f"bí danh (aliases) trong {src}", src, problems)
 
@@ -121,6 +123,7 @@ def check_addresses(corpus: Corpus, pages: Sequence[Generated], problems: Proble
 def _claim(owners: dict[str, str], path: str, who: str, src: str, problems: Problems) -> None:
     first = owners.setdefault(path, who)
     if first != who:
+        shown = f"/{path}" if "." in path.rsplit("/", 1)[-1] else f"/{path}/"
         problems.error(src, 1, "slug" if "aliases" not in who else "aliases",
-                       f"địa chỉ /{path}/ đã thuộc về {first}",
+                       f"địa chỉ {shown} đã thuộc về {first}",
                        "đổi `slug:` (hoặc bỏ bí danh trùng) để mỗi địa chỉ chỉ thuộc một trang")

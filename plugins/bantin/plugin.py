@@ -145,6 +145,11 @@ def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: b
     return corpus, generated, problems
 
 
+def site_config(config: MkDocsConfig) -> SiteConfig:
+    """SiteConfig of a loaded mkdocs.yml, for commands that do not build (problems ignored)."""
+    return _site_config(config.plugins["bantin"].config, config, Problems())
+
+
 def check_site(config: MkDocsConfig, plugin: "BantinPlugin") -> tuple[Corpus, Problems]:
     """What `bantin check` reports: the build's own validation, without rendering anything."""
     from mkdocs.structure.files import get_files

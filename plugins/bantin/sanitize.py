@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from .checks import body_lines
 from .problems import Problems
 
 EXTRA_TAGS = {"iframe", "figure", "figcaption", "details", "summary", "mark", "ins", "del", "abbr",
@@ -47,7 +48,7 @@ def report_unsafe(src: str, markdown: str, first_line: int, iframe_hosts: tuple[
     """Warn, with file and line, about raw HTML that the sanitiser will remove."""
     if "<" not in markdown:
         return
-    for offset, line in enumerate(markdown.split("\n")):
+    for offset, line in body_lines(markdown):
         if "<" not in line:
             continue
         where = first_line + offset
