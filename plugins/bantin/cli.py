@@ -164,12 +164,21 @@ def _parser() -> argparse.ArgumentParser:
     ids = sub.add_parser("ids", help="điền mã còn thiếu cho câu hỏi trong sổ tay Hỏi - Đáp")
     ids.add_argument("files", nargs="*", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
     ids.add_argument("--content-dir", default="content")
-    imp = sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết", add_help=False)
-    imp.add_argument("rest", nargs=argparse.REMAINDER)
+    sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết (bantin import --help)")
+    sub.add_parser("redirects", help="in cấu hình nginx/Apache chuyển hướng địa chỉ cũ (bantin redirects --help)")
     return parser
 
 
+# Subcommands with parsers of their own (importer.py): everything after the name is theirs.
+DELEGATED = {"import": "main_import", "redirects": "main_redirects"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in DELEGATED:
+        from . import importer
+
+        return getattr(importer, DELEGATED[argv[0]])(argv[1:])
     args = _parser().parse_args(argv)
     _logging()
     if args.command == "build":
@@ -182,10 +191,6 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(args)
     if args.command == "ids":
         return run_ids(args)
-    if args.command == "import":
-        from .importer import main_import
-
-        return main_import(args.rest)
     return 2
 
 

@@ -37,6 +37,7 @@ _VN_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 DATE_FIX = "viết ngày theo dạng năm-tháng-ngày, ví dụ `2024-11-21` hoặc `2024-11-21 08:30`"
 
 PLACEHOLDER_CATEGORY = "chua-phan-loai"  # written by `bantin new` and the importer when none was given
+PLACEHOLDER_TITLE = "Chưa có tiêu đề"  # written by the importer when the old page had no title
 Exists = Callable[[str], bool]
 
 
@@ -354,6 +355,8 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
     _unknown_keys(check)
     kind = _kind(check)
     title = check.text("title", required=True)
+    if title == PLACEHOLDER_TITLE:
+        check.error("title", "bài nhập từ cổng cũ chưa có tiêu đề", "thay `Chưa có tiêu đề` bằng tiêu đề thật của bài")
     when = check.when("date", required=True)
     category = _category(check, kind)
     image, image_alt = _image(check)

@@ -51,8 +51,7 @@ import yaml
 from bantin.vi import fold, legacy_encoding_hint, nfc, slugify
 
 ARTICLE_DIR = "tin-tuc"
-PLACEHOLDER_CATEGORY = "chua-phan-loai"
-PLACEHOLDER_TITLE = "Chưa có tiêu đề"
+from bantin.frontmatter import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE  # noqa: E402 (one definition, checked there)
 ALLOWED_FIELDS = (
     "title",
     "date",
@@ -1499,8 +1498,10 @@ def check_front_matter(front: dict) -> list[str]:
         problems.append("`tags` must be a list of text")
     if "source" in front:
         source = front["source"]
-        if not isinstance(source, dict) or not source or set(source) - {"name", "url"}:
-            problems.append("`source` must have `name` and/or `url`")
+        if not isinstance(source, dict) or not source.get("name") or set(source) - {"name", "url"}:
+            problems.append("`source` must have `name` and may have `url`")
+        elif "url" in source and not str(source["url"]).startswith(("http://", "https://")):
+            problems.append("`source.url` must be an http(s) address")
     if "aliases" in front and not all(
         isinstance(a, str) and a.startswith("/") and "?" not in a for a in front["aliases"]
     ):
@@ -1549,6 +1550,7 @@ def _analyse(path: Path) -> tuple[Extracted, list[str]]:
         checked = " ".join(b.plain for b in found.body) + " " + (found.title or "")
         if not found.body:
             checked = found.page_text
+    else:
         checked = text
         found = None
     _refuse_legacy(checked, name)
@@ -1637,21 +1639,27 @@ def import_file(
         result.fields["author"] = found.author
     else:
         missing.append("could not find the author; add `author:` by hand")
-    if found.source_name or found.source_url:
+    source_url = normalize_url(found.source_url) if found.source_url else None
+    if found.source_name or source_url:
         source = {}
         if found.source_name:
             source["name"] = found.source_name
-        if found.source_url:
-            source["url"] = normalize_url(found.source_url) or found.source_url
-        front["source"] = source
-        result.fields["source"] = dict(source)
-        if "url" not in source:
+        else:  # `name` is required: the publication's web address is what the page gives
+            host = urlsplit(source_url).netloc.removeprefix("www.")
+            source["name"] = host
+            missing.append(
+                f"found the source's link but not its name; `name: {host}` was written, "
+                "replace it with the publication's name"
+            )
+        if source_url:
+            source["url"] = source_url
+        else:
             missing.append(
                 "found the source's name but not its link; add `url:` under `source:` "
                 "by hand if there is one"
             )
-        elif "name" not in source:
-            missing.append("found the source's link but not its name; add `name:` under `source:`")
+        front["source"] = source
+        result.fields["source"] = dict(source)
     else:
         missing.append(
             "could not find a source (“Nguồn: …”); add `source:` with `name:` and `url:` "
