@@ -349,6 +349,7 @@ def test_output_passes_the_sites_validation(path: Path, content: Path) -> None:
     from bantin.siteconfig import Category, SiteConfig
 
     site = SiteConfig(categories=(Category("hoa-giai-o-co-so", "Hòa giải ở cơ sở"),))
+    (content / "probe").mkdir()
     untitled = [] if "title" in import_file(path, content / "probe", today=TODAY).fields else ["title"]
     for category, errors in (("Hòa giải ở cơ sở", untitled), (None, untitled + ["category"])):
         folder = content / ("a" if category else "b")
