@@ -6,6 +6,7 @@ a page costs the length of a few capped posting lists, so 10,000 articles stay l
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -45,14 +46,19 @@ class RelatedIndex:
     def related(self, item: Item, count: int = 5) -> list[Item]:
         """Best `count` other items; ties go to the newer one."""
         scores: Counter = Counter()
-        by_path: dict[str, Item] = {}
         for key in self._keys(item):
+            weight = WEIGHTS[key[0]]
             for other in self.postings.get(key, ())[:POSTING_CAP]:
-                scores[other.path] += WEIGHTS[key[0]]
-                by_path[other.path] = other
+                scores[other.path] += weight
         scores.pop(item.path, None)
-        for path in scores:
-            if item.category and by_path[path].category == item.category:
-                scores[path] += WEIGHTS["category"]
-        ranked = sorted(scores, key=lambda p: (-scores[p], -by_path[p].date.timestamp(), p))
-        return [by_path[p] for p in ranked[:count]]
+        # Only the best few can be lifted by the small category bonus: rank those alone.
+        find = self.corpus.by_path
+        shortlist = [(find(path), score) for path, score in heapq.nlargest(count * 3, scores.items(), key=_by_score)]
+        bonus = WEIGHTS["category"]
+        ranked = sorted(shortlist, key=lambda pair: (-(pair[1] + (bonus if pair[0].category == item.category else 0)),
+                                                     -pair[0].date.timestamp(), pair[0].path))
+        return [other for other, _ in ranked[:count]]
+
+
+def _by_score(pair: tuple[str, float]) -> tuple[float, str]:
+    return pair[1], pair[0]

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from .corpus import Corpus
 from .model import KIND_LABELS, Attachment, Item, Question, Tag
-from .qrcodes import qr_svg
+from .qrcodes import QrCodes, qr_svg
 from .legalrefs import group_order
 from .related import RelatedIndex
 from . import structured
@@ -28,6 +28,7 @@ class SiteView:
     corpus: Corpus
     urls: UrlScheme
     related_index: RelatedIndex | None = None
+    qrcodes: QrCodes | None = None
     answers: dict[str, str] = field(default_factory=dict)
     """Rendered HTML of each question (by page path), filled as pages render; read by print views."""
 
@@ -172,7 +173,13 @@ class SiteView:
 
     # --- trainers -----------------------------------------------------------------------
     def qr(self, path: str, label: str) -> str:
-        return qr_svg(self.absolute(path), label)
+        url = self.absolute(path)
+        return self.qrcodes.svg(url, label) if self.qrcodes else qr_svg(url, label)
+
+    def printed_urls(self) -> list[str]:
+        """Every URL a page of this build shows as a QR code, in rendering order."""
+        urls = [self.absolute(item.path) for item in self.corpus.published]
+        return urls + [self.absolute(self.urls.short(q.id)) for _, q in self.corpus.questions()]
 
     def answer_html(self, handbook: Item, question: Question) -> str:
         return self.answers.get(self.urls.question(handbook.path, question.id), "")
