@@ -209,6 +209,15 @@ def _check_unique(items: list[Item], problems: Problems) -> None:
                                "mỗi mã câu hỏi phải khác nhau trên toàn trang: đổi mã của một trong hai câu")
 
 
+def count_files(total: int, items: Iterable[Item], problems: Problems) -> Counts:
+    """Published, drafts, and files with an error: the three add up to every file."""
+    failed = {p.path for p in problems.errors}
+    good = [i for i in items if i.src not in failed]
+    published = Counter(i.kind for i in good if not i.meta.draft)
+    drafts = sum(1 for i in good if i.meta.draft)
+    return Counts(dict(published), drafts, total - sum(published.values()) - drafts)
+
+
 def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, *,
                  assets: Mapping[str, int] | None = None,
                  include_drafts: bool = False) -> tuple[Corpus, Problems]:
@@ -233,7 +242,6 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
         for ref in refs:
             doc_refs.setdefault(ref.slug, ref)
         cites[item.path] = tuple(dict.fromkeys(ref.slug for ref in refs))
-    published = Counter(i.kind for i in items if not i.meta.draft)
-    counts = Counts(dict(published), sum(i.meta.draft for i in items), len(files) - len(items))
+    counts = count_files(len(files), items, problems)
     corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, doc_refs, assets, counts)
     return corpus, problems

@@ -31,13 +31,14 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _DATE = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?", re.ASCII
 )
 _VN_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 DATE_FIX = "viết ngày theo dạng năm-tháng-ngày, ví dụ `2024-11-21` hoặc `2024-11-21 08:30`"
 
 PLACEHOLDER_CATEGORY = "chua-phan-loai"  # written by `bantin new` and the importer when none was given
 PLACEHOLDER_TITLE = "Chưa có tiêu đề"  # written by the importer when the old page had no title
+INVALID = object()  # a value already reported as unreadable: not reported again as missing
 Exists = Callable[[str], bool]
 
 
@@ -102,25 +103,13 @@ def split(src: str, text: str, problems: Problems) -> tuple[str, str, int] | Non
 
 
 def parse_yaml(src: str, yaml_text: str, problems: Problems) -> tuple[dict, dict[str, int]] | None:
-    """Mapping and the file line of each key; bad YAML is an error, never empty metadata."""
+    """Mapping and the file line of each key; bad YAML is an error, never empty metadata.
+
+    Keys are kept as the editor wrote them (`yes:` stays 'yes', not True) and each value is
+    built on its own, so an impossible value is reported on its own line and field.
+    """
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
-        if node is None:
-            return {}, {}
-        if not isinstance(node, yaml.MappingNode):
-            problems.error(src, 2, "", "phần khai báo phải là các dòng `tên: giá trị`",
-                           "viết mỗi trường trên một dòng, ví dụ `title: Tiêu đề bài`")
-            return None
-        lines: dict[str, int] = {}
-        for key_node, _ in node.value:
-            key = str(key_node.value)
-            line = key_node.start_mark.line + 2
-            if key in lines:
-                problems.error(src, line, key, f"trường `{key}` được khai báo hai lần "
-                               f"(lần đầu ở dòng {lines[key]})", "xóa một trong hai dòng")
-            lines.setdefault(key, line)
-        data = yaml.SafeLoader("").construct_document(node)
-        return data, lines
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
@@ -129,10 +118,34 @@ def parse_yaml(src: str, yaml_text: str, problems: Problems) -> tuple[dict, dict
                        "kiểm tra dấu hai chấm và thụt lề ở dòng này; giá trị có dấu `:` hoặc `#` "
                        "hãy đặt trong dấu ngoặc kép, ví dụ `title: \"Luật: những điểm mới\"`")
         return None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date like 2024-02-30
-        problems.error(src, 2, "", f"giá trị không hợp lệ trong phần khai báo: {exc}",
-                       "sửa giá trị cho đúng (ngày có thật, số hợp lệ)")
+    if node is None:
+        return {}, {}
+    if not isinstance(node, yaml.MappingNode):
+        problems.error(src, 2, "", "phần khai báo phải là các dòng `tên: giá trị`",
+                       "viết mỗi trường trên một dòng, ví dụ `title: Tiêu đề bài`")
         return None
+    return _construct(src, node, problems)
+
+
+def _construct(src: str, node: yaml.MappingNode, problems: Problems) -> tuple[dict, dict[str, int]]:
+    data: dict = {}
+    lines: dict[str, int] = {}
+    builder = yaml.SafeLoader("")
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 2
+        if key in lines:
+            problems.error(src, line, key, f"trường `{key}` được khai báo hai lần (lần đầu ở dòng {lines[key]})",
+                           "xóa một trong hai dòng")
+            continue
+        lines[key] = line
+        try:
+            data[key] = builder.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # e.g. date: 2024-02-30
+            problems.error(src, line, key, f"giá trị của `{key}` không hợp lệ ({exc})",
+                           DATE_FIX if key in ("date", "updated") else "sửa giá trị cho đúng")
+            data[key] = INVALID
+    return data, lines
 
 
 # --- mapping → Meta ---------------------------------------------------------------------
@@ -142,6 +155,8 @@ class _Check:
 
     def __init__(self, src: str, data: dict, lines: dict[str, int], site: SiteConfig,
                  problems: Problems, exists: Exists):
+        self.reported = {key for key, value in data.items() if value is INVALID}
+        data = {key: value for key, value in data.items() if value is not INVALID}
         self.src, self.data, self.lines, self.site = src, data, lines, site
         self.problems, self.exists = problems, exists
         self.folder = posixpath.dirname(src)
@@ -152,7 +167,7 @@ class _Check:
     def text(self, key: str, required: bool = False) -> str:
         value = self.data.get(key)
         if value is None or value == "":
-            if required:
+            if required and key not in self.reported:
                 self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`",
                                     f"thêm dòng `{key}: …` vào phần khai báo")
             return ""
@@ -172,7 +187,7 @@ class _Check:
     def when(self, key: str, required: bool = False) -> datetime | None:
         value = self.data.get(key)
         if value is None or value == "":
-            if required:
+            if required and key not in self.reported:
                 self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`", f"thêm dòng `{key}: 2024-11-21`")
             return None
         parsed = parse_date(value)
@@ -218,9 +233,12 @@ def parse_date(value: Any) -> datetime | None:
         when = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
     except ValueError:
         return None
-    if tz:
+    if not tz:
+        return when.replace(tzinfo=VIETNAM)
+    try:
         return datetime.fromisoformat(when.isoformat() + ("+00:00" if tz == "Z" else tz))
-    return when.replace(tzinfo=VIETNAM)
+    except ValueError:  # an offset such as +99:00
+        return None
 
 
 def _kind(check: _Check) -> str:
@@ -275,7 +293,7 @@ def _source(check: _Check) -> Source | None:
         return None
     extra = set(value) - {"name", "url"}
     if extra:
-        check.error("source", f"`source` không có mục `{sorted(extra)[0]}`", "chỉ dùng `name` và `url`")
+        check.error("source", f"`source` không có mục `{sorted(map(str, extra))[0]}`", "chỉ dùng `name` và `url`")
     url = str(value.get("url") or "").strip()
     if url and not url.startswith(("http://", "https://")):
         check.error("source", f"địa chỉ nguồn `{url}` phải bắt đầu bằng http:// hoặc https://", "ghi đầy đủ địa chỉ")
@@ -367,6 +385,9 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
         draft=check.flag("draft"), featured=check.flag("featured"), updated=check.when("updated"),
         aliases=_aliases(check), slug=_slug(check, title) if title else "",
     )
+    if title and not meta["slug"]:
+        check.error("title", f"tiêu đề `{title}` không tạo được địa chỉ (không có chữ hay số)",
+                    "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
     if not title or when is None or not meta["slug"]:
         return None
     return Meta(title=title, date=when, **meta)

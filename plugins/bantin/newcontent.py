@@ -63,11 +63,25 @@ def create(content_dir: Path, kind: str, title: str, *, category: str | None, no
               "category": category or PLACEHOLDER_CATEGORY}
     if kind == "article":
         fields.update(tags=[], author="", summary="")
-    body = BODIES[kind].format(id1=f"{slug[:40].strip('-')}-cau-1", id2=f"{slug[:40].strip('-')}-cau-2")
+    body = BODIES[kind].format(**_new_ids(content_dir, slug)) if kind == "qa" else BODIES[kind]
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write(front_matter(fields) + body)
     return path
+
+
+def _new_ids(content_dir: Path, slug: str) -> dict[str, str]:
+    """Ids for the template's two questions, unused anywhere in the site's handbooks."""
+    taken = set().union(set(), *(_ids_in(p.read_text(encoding="utf-8"))
+                                 for p in (content_dir / FOLDERS["qa"]).glob("**/*.md")))
+    ids = {}
+    for n in (1, 2):
+        candidate, extra = f"{slug}-cau-{n}", 2
+        while candidate in taken:
+            candidate, extra = f"{slug}-cau-{n}-{extra}", extra + 1
+        taken.add(candidate)
+        ids[f"id{n}"] = candidate
+    return ids
 
 
 def _ids_in(text: str) -> set[str]:

@@ -12,6 +12,7 @@ from typing import Iterator, Sequence
 from .corpus import Corpus
 from .model import Item, Question
 from .problems import Problems
+from .siteconfig import CONFIG_FILE
 from .urls import UrlScheme
 
 HOME_LATEST = 5
@@ -105,25 +106,43 @@ def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
     return pages
 
 
-def check_addresses(corpus: Corpus, pages: Sequence[Generated], problems: Problems,
-                    extra: Sequence[tuple[str, str]] = ()) -> None:
-    """A content file, generated page or alias sharing an address is an error, never an overwrite.
+def _address(path: str) -> str:
+    """One key for the paths that end up in one output file: 'a/b/', 'a/b/index.html', 'a/b.html'."""
+    clean = path.strip("/")
+    for suffix in ("/index.html", "index.html", ".html"):
+        if clean.endswith(suffix):
+            return clean[: -len(suffix)].strip("/")
+    return clean
 
-    `extra` holds (path, who) pairs such as aliases, named by the file that declares them.
+
+def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme, problems: Problems,
+                    aliases: Sequence[tuple[str, str]] = ()) -> None:
+    """Two things at one address are an error naming the file to change, never an overwrite.
+
+    Claimed in order: generated pages (and each question's short link), content files,
+    then editors' aliases; two content files at one address are reported by the corpus.
     """
-    owners: dict[str, str] = {page.path: f"trang tự tạo '{page.title}'" for page in pages}
-    for item in corpus.published:  # two content files at one address: already reported by the corpus
-        if owners.get(item.path, item.src).startswith("trang tự tạo"):
+    owners: dict[str, str] = {}
+    for page in pages:
+        src = page.item.src if page.item is not None else ""
+        what = f"câu hỏi `{page.key}` của {src}" if page.question else f"trang tự tạo '{page.title}'"
+        _claim(owners, page.path, what, src or CONFIG_FILE, problems)
+        if page.question is not None:
+            _claim(owners, urls.short(page.question.id), f"liên kết ngắn của câu hỏi `{page.key}` ({src})", src, problems)
+    content: set[str] = set()
+    for item in corpus.published:
+        if _address(item.path) not in content:
             _claim(owners, item.path, item.src, item.src, problems)
-        owners.setdefault(item.path, item.src)
-    for path, src in extra:
+            content.add(_address(item.path))
+    for path, src in aliases:
         _claim(owners, path, f"bí danh (aliases) trong {src}", src, problems)
 
 
 def _claim(owners: dict[str, str], path: str, who: str, src: str, problems: Problems) -> None:
-    first = owners.setdefault(path, who)
+    key = _address(path)
+    first = owners.setdefault(key, who)
     if first != who:
-        shown = f"/{path}" if "." in path.rsplit("/", 1)[-1] else f"/{path}/"
-        problems.error(src, 1, "slug" if "aliases" not in who else "aliases",
+        shown = f"/{path.strip('/')}" if "." in path.rsplit("/", 1)[-1] else f"/{key}/"
+        problems.error(src, 1, "aliases" if "aliases" in who else "slug",
                        f"địa chỉ {shown} đã thuộc về {first}",
-                       "đổi `slug:` (hoặc bỏ bí danh trùng) để mỗi địa chỉ chỉ thuộc một trang")
+                       "đổi `slug:` hoặc mã câu hỏi (hoặc bỏ bí danh trùng) để mỗi địa chỉ chỉ thuộc một trang")

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import artifacts
-from .corpus import Corpus, build_corpus
+from .corpus import Corpus, build_corpus, count_files
 from .images import Resizer, rewrite_images
 from .model import Item
 from .pages import Generated, check_addresses, generated_pages
@@ -179,7 +179,8 @@ def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: b
                                     assets=assets, include_drafts=include_drafts)
     generated = generated_pages(corpus, urls)
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
-    check_addresses(corpus, generated, problems, aliases)
+    check_addresses(corpus, generated, urls, problems, aliases)
+    corpus = replace(corpus, counts=count_files(len(pages_md), corpus.items, problems))
     return corpus, generated, problems
 
 

@@ -100,7 +100,9 @@ def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
             candidate, n = f"{base}-{n}", n + 1
         taken.add(candidate)
         added.append(candidate)
-        lines[index] = f"## {title} {{#{candidate}}}"
+        attrs = _ATTRS.search(text)  # keep the editor's own attributes ({: .noi-bat })
+        inner = attrs.group(1).strip() if attrs else ""
+        lines[index] = f"## {title} {{: #{candidate}{' ' + inner if inner else ''} }}" if inner else f"## {title} {{#{candidate}}}"
     return "\n".join(lines), added
 
 

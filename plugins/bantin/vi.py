@@ -79,6 +79,8 @@ def format_short_date(value: date | datetime) -> str:
 
 # Letters of Unicode Vietnamese in the Latin-1 range; anything else there is suspect.
 _VI_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Symbols that real Vietnamese documents use (30°C, ±5%, 12 m², «…»); never counted as mojibake.
+_COMMON_SYMBOLS = set("°±²³×÷§¼½¾«»€£¥\u00a0")
 # Letters that only Unicode Vietnamese has (ă, đ, ĩ, ũ, ơ, ư and the U+1EA0 block).
 _VI_SPECIFIC = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 _LATIN1_BLOCK = re.compile("[\u00a1-\u00ff]")
@@ -91,7 +93,7 @@ def legacy_encoding_hint(text: str) -> str | None:
     '¸', 'µ', 'ª' or sequences like 'Vieät'; no Unicode normalisation repairs that, so the
     editor must convert the file.
     """
-    suspects = [ch for ch in _LATIN1_BLOCK.findall(text) if ch not in _VI_LATIN1]
+    suspects = [ch for ch in _LATIN1_BLOCK.findall(text) if ch not in _VI_LATIN1 and ch not in _COMMON_SYMBOLS]
     if len(suspects) < 3:
         return None
     genuine = len(_VI_SPECIFIC.findall(text))

@@ -1,0 +1,234 @@
+"""Hỏi - Đáp handbooks: questions, permanent ids, legal basis, id filling (DESIGN §3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin import qa
+from bantin.model import Question
+from bantin.problems import Problems
+
+SRC = "hoi-dap/hoa-giai.md"
+BODY_LINE = 7  # the body starts on line 7 of the file
+
+BODY = """Giới thiệu sổ tay.
+
+## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-la-gi}
+
+Hòa giải ở cơ sở là việc hòa giải viên giúp các bên.
+
+Căn cứ pháp lý: Điều 1, Điều 2 Luật Hòa giải ở cơ sở năm 2013.
+
+## Câu 2. Ai được làm hòa giải viên? {: #ai-la-hoa-giai-vien .noi-bat }
+
+Công dân Việt Nam thường trú ở cơ sở.
+
+```markdown
+## Không phải câu hỏi {#trong-code}
+```
+
+### Tiểu mục trong câu trả lời
+
+Vẫn là câu trả lời 2.
+
+## Hỏi đáp không đánh số {#khong-danh-so}
+Trả lời ba.
+Căn cứ pháp lý: cùng đoạn nên không phải đoạn cuối riêng.
+"""
+
+
+def parse(body: str, body_line: int = BODY_LINE):
+    problems = Problems()
+    intro, questions = qa.parse_questions(SRC, body, body_line, problems)
+    for problem in problems.items:
+        assert SRC in str(problem) and "Cách sửa:" in str(problem)
+    return intro, questions, problems
+
+
+def test_parse_questions():
+    intro, questions, problems = parse(BODY)
+    assert problems.items == []
+    assert intro == "Giới thiệu sổ tay."
+    assert [q.id for q in questions] == ["hoa-giai-la-gi", "ai-la-hoa-giai-vien", "khong-danh-so"]
+    assert [q.title for q in questions] == ["Hòa giải ở cơ sở là gì?", "Ai được làm hòa giải viên?",
+                                           "Hỏi đáp không đánh số"]
+    assert [q.number for q in questions] == [1, 2, 3]
+    assert [q.line for q in questions] == [BODY_LINE + 2, BODY_LINE + 8, BODY_LINE + 20]
+
+
+def test_answers_and_legal_basis():
+    _, questions, _ = parse(BODY)
+    first, second, third = questions
+    assert first.legal_basis == "Điều 1, Điều 2 Luật Hòa giải ở cơ sở năm 2013."
+    assert first.body == ("Hòa giải ở cơ sở là việc hòa giải viên giúp các bên.\n\n"
+                          "Căn cứ pháp lý: Điều 1, Điều 2 Luật Hòa giải ở cơ sở năm 2013.\n{: .bt-can-cu }\n")
+    assert second.legal_basis == ""
+    assert "## Không phải câu hỏi {#trong-code}" in second.body
+    assert "### Tiểu mục trong câu trả lời" in second.body
+    assert second.body.endswith("Vẫn là câu trả lời 2.")
+    assert third.legal_basis == ""  # "Căn cứ pháp lý:" not at the start of the last paragraph
+    assert third.body == "Trả lời ba.\nCăn cứ pháp lý: cùng đoạn nên không phải đoạn cuối riêng."
+
+
+def test_heading_inside_fenced_code_is_not_a_question():
+    body = "Intro\n\n~~~\n## Không {#khong}\n~~~\n\n## Có {#co}\n\nA\n\n```\n## Cũng không {#cung-khong}\n```\n"
+    _, questions, problems = parse(body)
+    assert problems.items == []
+    assert [q.id for q in questions] == ["co"]
+
+
+def test_heading_levels():
+    body = "# Một\n\n### Ba {#ba}\n\n####### bảy\n\n## Hai {#hai}\n\nA\n"
+    intro, questions, _ = parse(body)
+    assert [q.id for q in questions] == ["hai"]
+    assert intro.startswith("# Một")
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("Câu hỏi 1: Hòa giải là gì?", "Hòa giải là gì?"),
+    ("Câu hỏi 12. Hòa giải là gì?", "Hòa giải là gì?"),
+    ("Câu 3) Hòa giải là gì?", "Hòa giải là gì?"),
+    ("CÂU HỎI 4 – Hòa giải là gì?", "Hòa giải là gì?"),
+    ("câu 5 - Hòa giải là gì?", "Hòa giải là gì?"),
+    ("Hòa giải là gì?", "Hòa giải là gì?"),
+    ("Câu hỏi 1:", "Câu hỏi 1:"),  # nothing left after the prefix: keep the heading
+])
+def test_display_title(heading, title):
+    assert qa.display_title(heading) == title
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Câu hỏi 1: A? {#a-1}", ("Câu hỏi 1: A?", "a-1")),
+    ("A? {: #a .lop }", ("A?", "a")),
+    ("A? {.lop #b}", ("A?", "b")),
+    ("A? {: .lop }", ("A?", "")),
+    ("A?", ("A?", "")),
+])
+def test_split_heading(text, expected):
+    assert qa.split_heading(text) == expected
+
+
+def test_missing_id_error_with_line():
+    body = "Intro\n\n## Câu hỏi 1: Có mã {#co-ma}\n\nA\n\n## Câu hỏi 2: Chưa có mã?\n\nB\n"
+    _, questions, problems = parse(body, body_line=10)
+    assert [q.id for q in questions] == ["co-ma"]
+    assert len(problems.items) == 1
+    problem = problems.items[0]
+    assert problem.path == SRC
+    assert problem.line == 16  # body line 10 + index 6
+    assert "Câu hỏi 2: Chưa có mã?" in problem.message
+    assert "bantin ids" in problem.fix
+    assert problem.is_error
+
+
+@pytest.mark.parametrize("bad", ["Hoa_Giai", "Hòa-giải", "-a", "a--b", "A", "a-"])
+def test_invalid_id(bad):
+    _, questions, problems = parse(f"## Câu hỏi 1: X {{#{bad}}}\n\nA\n", body_line=6)
+    assert questions == ()
+    assert len(problems.items) == 1
+    problem = problems.items[0]
+    assert problem.line == 6
+    assert f"`{bad}`" in problem.message
+
+
+def test_no_questions_error():
+    intro, questions, problems = parse("Chỉ có lời giới thiệu.\n\n### Mục con\n", body_line=6)
+    assert questions == ()
+    assert intro == "Chỉ có lời giới thiệu.\n\n### Mục con\n"
+    assert len(problems.items) == 1
+    problem = problems.items[0]
+    assert problem.line == 6
+    assert "## " in problem.fix
+
+
+def test_empty_body_has_no_questions():
+    _, questions, problems = parse("", body_line=5)
+    assert questions == () and len(problems.items) == 1
+
+
+def test_mark_legal_basis():
+    answer, basis = qa.mark_legal_basis("Trả lời.\n\nCăn cứ pháp lý: Điều 3.\n\n")
+    assert basis == "Điều 3."
+    assert answer == "Trả lời.\n\nCăn cứ pháp lý: Điều 3.\n{: .bt-can-cu }\n"
+    assert qa.mark_legal_basis("Căn cứ pháp lý: Điều 4.") == ("Căn cứ pháp lý: Điều 4.\n{: .bt-can-cu }\n", "Điều 4.")
+    assert qa.mark_legal_basis("Chỉ trả lời.") == ("Chỉ trả lời.", "")
+
+
+# --- fill_ids -----------------------------------------------------------------------------
+
+def test_fill_ids_adds_unique_ids_and_keeps_existing():
+    body = ("Intro\n\n## Câu hỏi 1: Hòa giải là gì? {#hoa-giai-la-gi}\n\nA\n\n"
+            "## Câu hỏi 2: Hoà giải là gì?\n\nB\n\n"
+            "## Câu 3. Ai là hòa giải viên?\n\nC\n\n"
+            "## Câu 4: Ai là hòa giải viên?\n\nD\n\n"
+            "```\n## Trong code\n```\n\n"
+            "## !!!\n")
+    taken = {"hoa-giai-la-gi", "ai-la-hoa-giai-vien"}
+    new_body, added = qa.fill_ids(body, taken)
+    assert added == ["hoa-giai-la-gi-2", "ai-la-hoa-giai-vien-2", "ai-la-hoa-giai-vien-3", "cau-hoi"]
+    assert taken == {"hoa-giai-la-gi", "ai-la-hoa-giai-vien", *added}
+    lines = new_body.split("\n")
+    assert "## Câu hỏi 1: Hòa giải là gì? {#hoa-giai-la-gi}" in lines
+    assert "## Câu hỏi 2: Hoà giải là gì? {#hoa-giai-la-gi-2}" in lines
+    assert "## Câu 3. Ai là hòa giải viên? {#ai-la-hoa-giai-vien-2}" in lines
+    assert "## Câu 4: Ai là hòa giải viên? {#ai-la-hoa-giai-vien-3}" in lines
+    assert "## Trong code" in lines  # fenced: untouched
+    assert "## !!! {#cau-hoi}" in lines
+    # Everything else is unchanged, and the result parses without problems.
+    assert len(lines) == len(body.split("\n"))
+    _, questions, problems = parse(new_body)
+    assert problems.items == []
+    assert len({q.id for q in questions}) == 5
+
+
+def test_fill_ids_is_idempotent():
+    body = "## Câu hỏi 1: Một?\n\nA\n"
+    once, added = qa.fill_ids(body, set())
+    assert added == ["mot"]
+    twice, added_again = qa.fill_ids(once, {"mot"})
+    assert (twice, added_again) == (once, [])
+
+
+def test_fill_ids_long_title_is_cut():
+    title = "Những trường hợp nào không được hòa giải ở cơ sở theo quy định của Luật năm 2013"
+    _, added = qa.fill_ids(f"## {title}\n", set())
+    assert len(added[0]) <= 60
+    assert not added[0].endswith("-")
+    assert added[0].startswith("nhung-truong-hop-nao-khong-duoc-hoa-giai")
+
+
+def test_fill_ids_keeps_other_heading_attributes():
+    # The editor's class `.noi-bat` must survive; only the id is added.
+    new_body, added = qa.fill_ids("## Câu hỏi 1: Một? {: .noi-bat }\n\nA\n", set())
+    assert added == ["mot"]
+    heading = new_body.split("\n")[0]
+    assert ".noi-bat" in heading
+    assert qa.split_heading(heading[3:]) == ("Câu hỏi 1: Một?", "mot")
+
+
+# --- handbook_markdown --------------------------------------------------------------------
+
+def test_handbook_markdown():
+    questions = (Question("hoa-giai-la-gi", "Hòa giải là gì?", 1, "Trả lời một.", 9),
+                 Question("ai-la-hoa-giai-vien", "Ai là hòa giải viên?", 2, "Trả lời hai.", 15, "Điều 7."))
+    text = qa.handbook_markdown("Giới thiệu.", questions,
+                                lambda q: f"hoa-giai/{q.id}.md", lambda q: f"/q/{q.id}/")
+    assert text == (
+        "Giới thiệu.\n\n"
+        "## 1. Hòa giải là gì? {#hoa-giai-la-gi}\n\nTrả lời một.\n\n"
+        "[Trang riêng của câu hỏi](hoa-giai/hoa-giai-la-gi.md){: .bt-qlink } · "
+        "Liên kết ngắn: `/q/hoa-giai-la-gi/`{: .bt-short }\n\n"
+        "## 2. Ai là hòa giải viên? {#ai-la-hoa-giai-vien}\n\nTrả lời hai.\n\n"
+        "[Trang riêng của câu hỏi](hoa-giai/ai-la-hoa-giai-vien.md){: .bt-qlink } · "
+        "Liên kết ngắn: `/q/ai-la-hoa-giai-vien/`{: .bt-short }"
+    )
+
+
+def test_handbook_markdown_without_intro_and_round_trip():
+    questions = (Question("a", "A?", 1, "X", 3),)
+    text = qa.handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
+    assert text.startswith("## 1. A? {#a}")
+    assert qa.handbook_markdown("", (), lambda q: "", lambda q: "") == ""
+    # The generated page is itself a valid handbook with the same ids.
+    _, parsed, problems = parse(text)
+    assert problems.items == [] and [q.id for q in parsed] == ["a"]
