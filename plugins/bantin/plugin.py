@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import artifacts
 from .corpus import Corpus, build_corpus, count_files
@@ -130,6 +131,43 @@ def _flatten(nav) -> list[str]:
         for value in values:
             found += _flatten(value) if isinstance(value, (list, dict)) else [value]
     return found
+
+
+class ListingPage(Page):
+    """A generated page whose body comes entirely from its template (listings, indexes).
+
+    Its Markdown is empty, so MkDocs' per-page Markdown instance (a third of a listing
+    page's cost, and listings are half the pages of a large site) is skipped.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+
+
+class FragmentCache:
+    """Listing cards rendered once per item per build, then placed at any page depth.
+
+    A card links with `root` (a marker replaced by the page's `base_url` + '/'), so one rendering
+    serves every listing, related list and home section that shows the item.
+    """
+
+    MARK = "\x00ROOT\x00"
+
+    def __init__(self) -> None:
+        self.cards: dict[str, str] = {}
+
+    @pass_context
+    def card(self, context, item: Item) -> Markup:
+        html = self.cards.get(item.path)
+        if html is None:
+            html = context.environment.get_template("partials/bantin-card.html").render(entry=item, root=self.MARK)
+            self.cards[item.path] = html
+        base = context.get("base_url") or "."
+        prefix = "" if base == "." else base.rstrip("/") + "/"
+        return Markup(html.replace(self.MARK, prefix))
 
 
 class ChromeCache:
@@ -278,8 +316,11 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"content/{src_uri}: tên tệp này dành cho trang tự tạo '{page.title}'; "
                                   "hãy đổi tên tệp")
-            files.append(File.generated(config, src_uri, content=""))
+            file = File.generated(config, src_uri, content="")
+            files.append(file)
             self.state.generated[src_uri] = page
+            if page.question is None:
+                ListingPage(page.title, file, config)
 
     @staticmethod
     def _nav(corpus: Corpus, urls: UrlScheme) -> list:
@@ -333,6 +374,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """The corpus view is global so theme templates without a page (404) can use it too."""
         env.globals["bantin"] = self.state.view
         env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources)
+        env.globals["bantin_card"] = FragmentCache().card
         return env
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):

@@ -1,0 +1,853 @@
+/*
+ * Bản tin search: the browser half of plugins/bantin/search.py and searchindex.py.
+ *
+ * The engine (pipeline, query plan, shard loading, lunr index rebuilt per query) has a
+ * Python twin, and tests/test_search_parity.py runs both on the same files. Shards and
+ * documents load as <script> files so search also works from file:// (offline build).
+ * The interface (header box, search page) only uses DOM text nodes: nothing an editor
+ * wrote is ever parsed as HTML.
+ */
+(function (root) {
+  "use strict";
+
+  var EXACT = "=", BIGRAM = "~";
+  var FAMILIES = { u: "", x: EXACT, b: BIGRAM };
+  var MIN_PREFIX = 2, MAX_QUERY_SYLLABLES = 12;
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var CHAR = new Int8Array(128);
+  for (var c = 0; c < ALPHABET.length; c++) CHAR[ALPHABET.charCodeAt(c)] = c;
+
+  // --- The Vietnamese pipeline (twin of bantin.vi and bantin.search.Analyzer) ---------
+
+  var WORD = /[\p{L}\p{N}_]+/gu;
+  var TONE = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  var OPEN_GLIDE = /^([^aeiouy]*)(o[ae]|uy)$/i;
+  var MARK = /\p{Mn}/gu;
+
+  /** Tone of an open 'oa', 'oe', 'uy' syllable on its first vowel: 'hoà' -> 'hòa'. */
+  function retone(word) {
+    var decomposed = word.normalize("NFD");
+    var tones = decomposed.match(TONE);
+    if (!tones || tones.length !== 1) return word;
+    var base = decomposed.replace(TONE, "");
+    var m = OPEN_GLIDE.exec(base);
+    if (!m || /q$/i.test(m[1])) return word;
+    var split = m[1].length + 1;
+    return (base.slice(0, split) + tones[0] + base.slice(split)).normalize("NFC");
+  }
+
+  function fold(text) {
+    return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
+      .replace(MARK, "").normalize("NFC").toLowerCase();
+  }
+
+  var DECIMAL = /^\p{Nd}+$/u;
+
+  /** [exact, folded]; '09' and '9' are one number (09/2019 vs 9/2019 in real text). */
+  function pair(syllable) {
+    if (!DECIMAL.test(syllable)) return [syllable, fold(syllable)];
+    var n = syllable.replace(/^0+/, "") || "0";
+    return [n, n];
+  }
+
+  /** [exact, folded] syllables: NFC, one tone placement, lower case, đ -> d when folded. */
+  function analyze(text) {
+    var prepared = String(text).replace(/\u00d0/g, "\u0110").replace(/\u00f0/g, "\u0111");
+    var words = prepared.normalize("NFC").replace(WORD, retone).toLowerCase().match(WORD) || [];
+    return words.map(pair);
+  }
+
+  // --- The query plan (twin of search.plan_query) -------------------------------------
+
+  function prefixCandidate(folded) {
+    return folded.length >= MIN_PREFIX && !DECIMAL.test(folded);
+  }
+
+  function planQuery(query, boosts, prefix, strict) {
+    var pairs = analyze(query).slice(0, MAX_QUERY_SYLLABLES);
+    var clauses = [], seen = Object.create(null);
+    if (!pairs.length) return clauses;
+    var marked = pairs.some(function (p) { return p[0] !== p[1]; });
+    function add(term, boost, required, isPrefix) {
+      if (seen[term]) return;
+      seen[term] = true;
+      clauses.push({ term: term, boost: boost, required: !!required && strict !== false, prefix: !!isPrefix });
+    }
+    var last = pairs.length - 1;
+    pairs.forEach(function (p, i) {
+      add(p[1], boosts.folded, true, prefix && i === last && prefixCandidate(p[1]));
+    });
+    if (marked) pairs.forEach(function (p) { if (p[0] !== p[1]) add(EXACT + p[0], boosts.exact); });
+    for (var i = 0; i < last; i++) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
+    return clauses;
+  }
+
+  /** Unmarked queries: add each word's most common marked form ('hoa' -> 'hòa') as optional. */
+  function withPreferred(clauses, preferred, boosts) {
+    if (clauses.some(function (c) { return c.term.charAt(0) === EXACT; })) return clauses;
+    var seen = Object.create(null), out = clauses.slice();
+    clauses.forEach(function (c) { seen[c.term] = true; });
+    clauses.forEach(function (c) {
+      var form = preferred[c.term];
+      if (form && !c.prefix && !seen[EXACT + form]) {
+        seen[EXACT + form] = true;
+        out.push({ term: EXACT + form, boost: boosts.exact, required: false, prefix: false });
+      }
+    });
+    return out;
+  }
+
+  // --- Compact encodings (twin of searchindex.py) --------------------------------------
+
+  function vlqDecode(text) {
+    var out = [], value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = CHAR[text.charCodeAt(i)];
+      value += (digit & 31) * Math.pow(2, shift);
+      shift += 5;
+      if (digit < 32) { out.push(value); value = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  function decodePostings(text) {
+    var ids = [], codes = [], i = 0, last = -1, n = text.length;
+    while (i < n) {
+      var value = 0, shift = 0, digit;
+      do {
+        digit = CHAR[text.charCodeAt(i++)];
+        value += (digit & 31) * Math.pow(2, shift);
+        shift += 5;
+      } while (digit >= 32);
+      last += value + 1;
+      ids.push(last);
+      codes.push(CHAR[text.charCodeAt(i)] * 64 + CHAR[text.charCodeAt(i + 1)]);
+      i += 2;
+    }
+    return { ids: ids, codes: codes };
+  }
+
+  function familyOf(term) {
+    if (term.charAt(0) === EXACT) return "x";
+    return term.charAt(0) === BIGRAM ? "b" : "u";
+  }
+
+  /** Number of boundaries <= term: the shard holding term (bisect_right in Python). */
+  function bisectRight(bounds, term) {
+    var lo = 0, hi = bounds.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (term < bounds[mid]) hi = mid; else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  // --- The engine -----------------------------------------------------------------------
+
+  /**
+   * createEngine({load: key -> Promise<data>, lunr}) answers queries from the shards.
+   * `load("manifest")`, `load("u/3")`, `load("d/17")` fetch the files written by the build.
+   */
+  function createEngine(options) {
+    var lunr = options.lunr, load = options.load;
+    var cache = Object.create(null);
+    var manifest = null, bounds = {}, facets = null, years = null, ready = null;
+
+    function fetch(key) {
+      if (!cache[key]) cache[key] = load(key);
+      return cache[key];
+    }
+
+    function init() {
+      if (ready) return ready;
+      ready = fetch("manifest").then(function (m) {
+        manifest = m;
+        Object.keys(FAMILIES).forEach(function (f) {
+          bounds[f] = m.shards[f] > 1 ? m.bounds[f].split("\n") : [];
+        });
+        facets = vlqDecode(m.facets);
+        years = [];
+        m.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
+        return m;
+      });
+      return ready;
+    }
+
+    function shardOf(family, term) {
+      return manifest.shards[family] ? bisectRight(bounds[family], term) : -1;
+    }
+
+    function shard(family, n) {
+      var key = family + "/" + n;
+      return fetch(key).then(function (data) {
+        if (!data.index) {
+          data.index = Object.create(null);
+          data.t.forEach(function (t, i) { data.index[t] = i; });
+        }
+        return data;
+      });
+    }
+
+    /** Promise of {idf, ids, codes} for a tagged term, or null when the index lacks it. */
+    function postings(term) {
+      var family = familyOf(term), bare = term.slice(FAMILIES[family].length);
+      var n = shardOf(family, bare);
+      if (n < 0) return Promise.resolve(null);
+      return shard(family, n).then(function (data) {
+        var i = data.index[bare];
+        if (i === undefined) return null;
+        if (!data.decoded) data.decoded = Object.create(null);
+        if (!data.decoded[i]) {
+          var p = decodePostings(data.p[i]);
+          if (data.e !== undefined && !data.preferred) data.preferred = data.e.split("\n");
+          data.decoded[i] = { idf: data.m[i], ids: p.ids, codes: p.codes, preferred: data.preferred ? data.preferred[i] : "" };
+        }
+        return data.decoded[i];
+      });
+    }
+
+    /** Folded terms with this prefix, or null when they span too many shards. */
+    function expand(prefix) {
+      var first = shardOf("u", prefix), last = shardOf("u", prefix + "\uffff");
+      if (first < 0 || last - first + 1 > manifest.prefixShards) return Promise.resolve(null);
+      var loads = [];
+      for (var n = first; n <= last; n++) loads.push(shard("u", n));
+      return Promise.all(loads).then(function (shards) {
+        var found = [];
+        shards.forEach(function (data) {
+          data.t.forEach(function (t) { if (t.lastIndexOf(prefix, 0) === 0) found.push(t); });
+        });
+        return found.sort();
+      });
+    }
+
+    /** Each clause with its expanded terms and their postings, all shards loaded. */
+    function gather(clauses) {
+      return Promise.all(clauses.map(function (clause) {
+        var terms = clause.prefix ? expand(clause.term) : Promise.resolve(null);
+        return terms.then(function (expanded) {
+          var wildcard = expanded !== null;
+          var list = wildcard ? expanded : [clause.term];
+          return Promise.all(list.map(postings)).then(function (ps) {
+            var found = {};
+            list.forEach(function (t, i) { if (ps[i]) found[t] = ps[i]; });
+            return { clause: clause, wildcard: wildcard, found: found };
+          });
+        });
+      }));
+    }
+
+    /** A lunr.Index holding exactly the gathered terms, with the build's integer weights. */
+    function rebuild(gathered) {
+      var all = Object.create(null);
+      gathered.forEach(function (g) { Object.keys(g.found).forEach(function (t) { all[t] = g.found[t]; }); });
+      var terms = Object.keys(all).sort();
+      var invertedIndex = Object.create(null), elements = Object.create(null), table = manifest.table;
+      var none = {};
+      terms.forEach(function (term, index) {
+        var p = all[term], docs = Object.create(null);
+        for (var k = 0; k < p.ids.length; k++) {
+          var ref = "t/" + p.ids[k];
+          docs[p.ids[k]] = none;
+          (elements[ref] || (elements[ref] = [])).push(index, p.idf * table[p.codes[k]]);
+        }
+        invertedIndex[term] = { _index: index, t: docs };
+      });
+      var fieldVectors = Object.create(null);
+      Object.keys(elements).forEach(function (ref) { fieldVectors[ref] = new lunr.Vector(elements[ref]); });
+      return new lunr.Index({
+        invertedIndex: invertedIndex,
+        fieldVectors: fieldVectors,
+        tokenSet: lunr.TokenSet.fromArray(terms),
+        fields: ["t"],
+        pipeline: new lunr.Pipeline()
+      });
+    }
+
+    function run(gathered) {
+      var index = rebuild(gathered);
+      var Q = lunr.Query;
+      var results = index.query(function (q) {
+        gathered.forEach(function (g) {
+          q.term(g.clause.term, {
+            fields: ["t"],
+            boost: g.clause.boost,
+            usePipeline: false,
+            wildcard: g.wildcard ? Q.wildcard.TRAILING : Q.wildcard.NONE,
+            presence: g.clause.required ? Q.presence.REQUIRED : Q.presence.OPTIONAL
+          });
+        });
+      });
+      return results.map(function (r) { return { id: +r.ref, score: r.score }; })
+        .sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    }
+
+    /** The clauses sent to lunr, with the corpus's preferred forms (twin of SearchIndex.plan). */
+    function plan(query, prefix, strict) {
+      var clauses = planQuery(query, manifest.boosts, prefix, strict);
+      return Promise.all(clauses.map(function (c) {
+        return c.prefix || familyOf(c.term) !== "u" ? null : postings(c.term);
+      })).then(function (found) {
+        var preferred = Object.create(null);
+        clauses.forEach(function (c, i) { if (found[i] && found[i].preferred) preferred[c.term] = found[i].preferred; });
+        return withPreferred(clauses, preferred, manifest.boosts);
+      });
+    }
+
+    /** Promise of {hits: [{id, score}], approximate}: all words required, else any. */
+    function search(query, opts) {
+      var prefix = !!(opts && opts.prefix);
+      return init().then(function () { return plan(query, prefix, true); }).then(function (strict) {
+        return gather(strict).then(function (g) {
+          var hits = run(g);
+          var required = strict.filter(function (c) { return c.required; }).length;
+          if (hits.length || required < 2) return { hits: hits, approximate: false };
+          return plan(query, prefix, false).then(gather).then(function (g2) {
+            return { hits: run(g2), approximate: true };
+          });
+        });
+      });
+    }
+
+    function doc(id) { return fetch("d/" + id); }
+
+    function facet(id) {
+      var v = facets[id];
+      return { kind: manifest.kinds[v & 3], category: manifest.cats[v >> 2], year: years[id] };
+    }
+
+    return {
+      init: init, search: search, doc: doc, facet: facet,
+      manifest: function () { return manifest; }
+    };
+  }
+
+  var api = {
+    analyze: analyze, fold: fold, retone: retone, planQuery: planQuery,
+    decodePostings: decodePostings, vlqDecode: vlqDecode, createEngine: createEngine
+  };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+
+  // --- Browser: script loading ------------------------------------------------------------
+
+  if (root.BantinSearch) return; // the header and the search page may both include this file
+  root.BantinSearch = api;
+  var waiting = Object.create(null);
+  root.__bantinSearch = {
+    load: function (key, data) {
+      var w = waiting[key];
+      if (w) { delete waiting[key]; w.resolve(data); }
+    }
+  };
+
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = src;
+      el.async = true;
+      el.onload = function () { el.remove(); resolve(); };
+      el.onerror = function () { el.remove(); reject(new Error("Không tải được " + src)); };
+      document.head.appendChild(el);
+    });
+  }
+
+  var engines = Object.create(null);
+
+  /** One engine per site root; data and lunr itself load on first use. */
+  function engineFor(base) {
+    var assets = new URL(base.replace(/\/?$/, "/") + "assets/", document.baseURI).href;
+    if (engines[assets]) return engines[assets];
+    var version = "";
+    var lunrReady = null;
+    function load(key) {
+      return new Promise(function (resolve, reject) {
+        waiting[key] = { resolve: resolve };
+        var src = assets + "search/" + key + ".js" + (key === "manifest" ? "" : "?v=" + version);
+        script(src).then(function () {
+          if (waiting[key]) { delete waiting[key]; reject(new Error("Dữ liệu tìm kiếm hỏng: " + key)); }
+        }, function (err) { delete waiting[key]; reject(err); });
+      });
+    }
+    function withLunr() {
+      if (!lunrReady) {
+        lunrReady = root.lunr ? Promise.resolve(root.lunr)
+          : script(assets + "vendor/lunr/lunr.min.js").then(function () { return root.lunr; });
+      }
+      return lunrReady;
+    }
+    var engine = null;
+    var proxy = {
+      ready: function () {
+        if (!engine) {
+          engine = Promise.all([withLunr(), load("manifest")]).then(function (r) {
+            version = r[1].v;
+            var e = createEngine({ lunr: r[0], load: function (key) { return key === "manifest" ? Promise.resolve(r[1]) : load(key); } });
+            return e.init().then(function () { return e; });
+          });
+          engine.catch(function () { engine = null; });
+        }
+        return engine;
+      }
+    };
+    engines[assets] = proxy;
+    return proxy;
+  }
+
+  // --- Browser: presentation ---------------------------------------------------------------
+
+  var KIND_LABELS = { article: "Tin bài", qa: "Hỏi đáp", question: "Hỏi đáp", guide: "Hướng dẫn" };
+  var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"] };
+  var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (ch) { if (ch) node.appendChild(typeof ch === "string" ? document.createTextNode(ch) : ch); });
+    return node;
+  }
+
+  function shortDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
+  }
+
+  function count(n) { return n.toLocaleString("vi-VN"); }
+
+  /** What to highlight: the folded query words; the last one also as a prefix while typing. */
+  function matcher(query, prefix) {
+    var words = analyze(query).map(function (p) { return p[1]; });
+    var set = Object.create(null);
+    words.forEach(function (w) { set[w] = true; });
+    var last = prefix && words.length && prefixCandidate(words[words.length - 1]) ? words[words.length - 1] : null;
+    return function (folded) { return set[folded] || (last !== null && folded.lastIndexOf(last, 0) === 0); };
+  }
+
+  /** Words of text with offsets and whether each matches the query. */
+  function marks(text, matches) {
+    var out = [], re = new RegExp(WORD.source, "gu"), m;
+    text = text.normalize("NFC");
+    while ((m = re.exec(text))) {
+      out.push({ start: m.index, end: m.index + m[0].length, hit: !!matches(pair(retone(m[0]).toLowerCase())[1]) });
+    }
+    return { text: text, words: out };
+  }
+
+  /** Text nodes and <mark>s for text[start:end]. */
+  function highlighted(marked, from, to, start, end) {
+    var frag = document.createDocumentFragment(), pos = start;
+    for (var i = from; i < to; i++) {
+      var w = marked.words[i];
+      if (!w.hit) continue;
+      if (w.start > pos) frag.appendChild(document.createTextNode(marked.text.slice(pos, w.start)));
+      frag.appendChild(el("mark", { text: marked.text.slice(w.start, w.end) }));
+      pos = w.end;
+    }
+    if (end > pos) frag.appendChild(document.createTextNode(marked.text.slice(pos, end)));
+    return frag;
+  }
+
+  /** The window of WINDOW words with the most distinct matches, adjacent ones counting double. */
+  function snippet(text, matches) {
+    var marked = marks(text || "", matches), words = marked.words;
+    if (!words.length) return document.createDocumentFragment();
+    var best = 0, bestScore = -1;
+    for (var i = 0; i < words.length; i++) {
+      if (!words[i].hit && i) continue;
+      var score = 0, seen = Object.create(null);
+      for (var j = i; j < Math.min(words.length, i + WINDOW); j++) {
+        if (!words[j].hit) continue;
+        var key = fold(marked.text.slice(words[j].start, words[j].end));
+        score += seen[key] ? 1 : 4;
+        if (j > i && words[j - 1].hit) score += 2;
+        seen[key] = true;
+      }
+      if (score > bestScore) { bestScore = score; best = i; }
+    }
+    var from = Math.max(0, best - 6), to = Math.min(words.length, from + WINDOW);
+    var start = from ? words[from].start : 0;
+    var end = to < words.length ? words[to - 1].end : marked.text.length;
+    var frag = document.createDocumentFragment();
+    if (from) frag.appendChild(document.createTextNode("… "));
+    frag.appendChild(highlighted(marked, from, to, start, end));
+    if (to < words.length) frag.appendChild(document.createTextNode(" …"));
+    return frag;
+  }
+
+  function titleNodes(title, matches) {
+    var marked = marks(title, matches);
+    return highlighted(marked, 0, marked.words.length, 0, marked.text.length);
+  }
+
+  function siteUrl(base, url) {
+    return base === "." || base === "" ? url : base.replace(/\/?$/, "/") + url;
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      var args = arguments, self = this;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(self, args); }, ms);
+    };
+  }
+
+  function keep(engine, filters) {
+    return function (hit) {
+      var f = engine.facet(hit.id);
+      return (!filters.type || (KIND_GROUPS[filters.type] || []).indexOf(f.kind) >= 0)
+        && (!filters.category || f.category[0] === filters.category)
+        && (!filters.year || String(f.year) === String(filters.year));
+    };
+  }
+
+  // --- Browser: the search page ------------------------------------------------------------
+
+  function SearchPage(rootEl) {
+    this.root = rootEl;
+    this.base = rootEl.getAttribute("data-bantin-base") || ".";
+    this.form = rootEl.querySelector("form");
+    this.input = rootEl.querySelector("input[name=q]");
+    this.selects = {
+      type: rootEl.querySelector("select[name=loai]"),
+      category: rootEl.querySelector("select[name=chuyen-muc]"),
+      year: rootEl.querySelector("select[name=nam]")
+    };
+    this.status = rootEl.querySelector("[data-bantin-status]");
+    this.list = rootEl.querySelector("[data-bantin-results]");
+    this.more = rootEl.querySelector("[data-bantin-more]");
+    this.hint = rootEl.querySelector("[data-bantin-hint]");
+    this.engine = engineFor(this.base);
+    this.seq = 0;
+    this.hits = null;
+    this.shown = 0;
+    this.bind();
+    this.fromUrl();
+  }
+
+  SearchPage.prototype.bind = function () {
+    var self = this;
+    var live = debounce(function () { self.run(true); }, DEBOUNCE);
+    this.form.addEventListener("submit", function (e) { e.preventDefault(); self.run(false); });
+    this.input.addEventListener("input", live);
+    Object.keys(this.selects).forEach(function (k) {
+      if (self.selects[k]) self.selects[k].addEventListener("change", function () { self.updateUrl(); self.render(); });
+    });
+    this.more.addEventListener("click", function () { self.showMore(true); });
+    window.addEventListener("popstate", function () { self.fromUrl(); });
+  };
+
+  SearchPage.prototype.filters = function () {
+    return {
+      type: this.selects.type ? this.selects.type.value : "",
+      category: this.selects.category ? this.selects.category.value : "",
+      year: this.selects.year ? this.selects.year.value : ""
+    };
+  };
+
+  SearchPage.prototype.fromUrl = function () {
+    var params = new URLSearchParams(location.search);
+    this.input.value = params.get("q") || "";
+    this.wanted = { type: params.get("loai") || "", category: params.get("chuyen-muc") || "", year: params.get("nam") || "" };
+    if (this.selects.type) this.selects.type.value = this.wanted.type;
+    if (this.filled) {
+      if (this.selects.category) this.selects.category.value = this.wanted.category;
+      if (this.selects.year) this.selects.year.value = this.wanted.year;
+    }
+    this.run(false);
+  };
+
+  SearchPage.prototype.updateUrl = function () {
+    var params = new URLSearchParams(), f = this.filters();
+    if (this.input.value.trim()) params.set("q", this.input.value.trim());
+    if (f.type) params.set("loai", f.type);
+    if (f.category) params.set("chuyen-muc", f.category);
+    if (f.year) params.set("nam", f.year);
+    var qs = params.toString();
+    try { history.replaceState(null, "", qs ? "?" + qs : location.pathname); } catch (e) { /* file:// may refuse */ }
+  };
+
+  SearchPage.prototype.say = function (text) { this.status.textContent = text; };
+
+  SearchPage.prototype.run = function (typing) {
+    var self = this, query = this.input.value, seq = ++this.seq;
+    if (typing) this.updateUrl();
+    if (!query.trim()) {
+      this.hits = null;
+      this.list.textContent = "";
+      this.more.hidden = true;
+      this.hint.textContent = "";
+      this.say("Nhập từ cần tìm, có dấu hoặc không dấu (ví dụ: phap luat, hòa giải, 31/2024/QH15).");
+      return Promise.resolve();
+    }
+    this.say("Đang tải…");
+    this.root.setAttribute("aria-busy", "true");
+    var started = performance.now();
+    return this.engine.ready().then(function (engine) {
+      self.fillFilters(engine);
+      var t0 = performance.now();
+      return engine.search(query, { prefix: typing }).then(function (result) {
+        if (seq !== self.seq) return;
+        self.timing = { query: query, total: performance.now() - started, search: performance.now() - t0 };
+        self.query = query;
+        self.prefix = typing;
+        self.result = result;
+        return self.render();
+      });
+    }).catch(function (err) {
+      if (seq !== self.seq) return;
+      self.root.removeAttribute("aria-busy");
+      self.say("Không tải được dữ liệu tìm kiếm. " + (location.protocol === "file:" ? "Hãy mở trang từ thư mục của bản offline." : "Hãy thử tải lại trang."));
+      if (root.console) console.error(err);
+    });
+  };
+
+  SearchPage.prototype.fillFilters = function (engine) {
+    if (this.filled) return;
+    this.filled = true;
+    var m = engine.manifest(), cat = this.selects.category, year = this.selects.year;
+    if (cat) m.cats.forEach(function (c) { cat.appendChild(el("option", { value: c[0], text: c[1] })); });
+    if (year) m.years.map(function (r) { return r[0]; }).filter(Boolean)
+      .forEach(function (y) { year.appendChild(el("option", { value: String(y), text: String(y) })); });
+    if (cat) cat.value = this.wanted.category;
+    if (year) year.value = this.wanted.year;
+  };
+
+  SearchPage.prototype.render = function () {
+    var self = this;
+    if (!this.result) return Promise.resolve();
+    this.engine.ready().then(function (engine) { self.counts(engine); });
+    return this.engine.ready().then(function (engine) {
+      var filters = self.filters();
+      self.hits = self.result.hits.filter(keep(engine, filters));
+      self.list.textContent = "";
+      self.shown = 0;
+      self.hint.textContent = "";
+      var q = "«" + self.query.trim() + "»";
+      if (!self.hits.length) {
+        self.root.removeAttribute("aria-busy");
+        self.more.hidden = true;
+        var any = filters.type || filters.category || filters.year;
+        self.say("Không tìm thấy kết quả cho " + q + (any ? " với bộ lọc đã chọn." : "."));
+        self.noResults(any);
+        return;
+      }
+      self.say(count(self.hits.length) + " kết quả cho " + q +
+        (self.result.approximate ? " (không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần)" : ""));
+      return self.showMore(false);
+    });
+  };
+
+  SearchPage.prototype.noResults = function (filtered) {
+    var self = this;
+    if (filtered && this.result.hits.length) {
+      var button = el("button", { type: "button", className: "md-button", text: "Thử bỏ bộ lọc (" + count(this.result.hits.length) + " kết quả)" });
+      button.addEventListener("click", function () {
+        Object.keys(self.selects).forEach(function (k) { if (self.selects[k]) self.selects[k].value = ""; });
+        self.updateUrl();
+        self.render().then(function () { var first = self.list.querySelector("a"); if (first) first.focus(); });
+      });
+      this.hint.appendChild(el("p", {}, [button]));
+      return;
+    }
+    this.hint.appendChild(el("p", { text: "Gợi ý: thử gõ ít từ hơn, kiểm tra chính tả, hoặc gõ không dấu (ví dụ “hoa giai” thay cho “hòa giải”). Số văn bản có thể gõ như “432/QĐ-UBND” hoặc “432/QD-UBND”." }));
+  };
+
+  SearchPage.prototype.counts = function (engine) {
+    var self = this, f = this.filters();
+    [["type", "loai"], ["category", "chuyen-muc"], ["year", "nam"]].forEach(function (pair) {
+      var select = self.selects[pair[0]];
+      if (!select) return;
+      var others = {}; Object.keys(f).forEach(function (k) { others[k] = k === pair[0] ? "" : f[k]; });
+      var tally = Object.create(null);
+      self.result.hits.filter(keep(engine, others)).forEach(function (h) {
+        var facet = engine.facet(h.id), keys;
+        if (pair[0] === "type") keys = Object.keys(KIND_GROUPS).filter(function (g) { return KIND_GROUPS[g].indexOf(facet.kind) >= 0; });
+        else keys = [pair[0] === "category" ? facet.category[0] : String(facet.year)];
+        keys.forEach(function (k) { tally[k] = (tally[k] || 0) + 1; });
+      });
+      Array.prototype.forEach.call(select.options, function (opt) {
+        if (!opt.value) return;
+        if (!opt.hasAttribute("data-label")) opt.setAttribute("data-label", opt.textContent);
+        opt.textContent = opt.getAttribute("data-label") + " (" + count(tally[opt.value] || 0) + ")";
+      });
+    });
+  };
+
+  SearchPage.prototype.showMore = function (focus) {
+    var self = this, slice = this.hits.slice(this.shown, this.shown + PAGE_SIZE), seq = this.seq;
+    var matches = matcher(this.query, this.prefix), firstNew = this.shown;
+    this.shown += slice.length;
+    return this.engine.ready().then(function (engine) {
+      return Promise.all(slice.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
+        if (seq !== self.seq) return;
+        docs.forEach(function (d) { self.list.appendChild(self.item(engine, d, matches)); });
+        self.root.removeAttribute("aria-busy");
+        self.more.hidden = self.shown >= self.hits.length;
+        if (self.timing) self.timing.render = performance.now();
+        root.__bantinSearch.last = self.timing;
+        if (focus) { var a = self.list.children[firstNew] && self.list.children[firstNew].querySelector("a"); if (a) a.focus(); }
+      });
+    });
+  };
+
+  SearchPage.prototype.item = function (engine, d, matches) {
+    var cats = engine.manifest().cats, kind = engine.manifest().kinds[d.k];
+    var meta = [el("span", { className: "bantin-search-result__type", text: KIND_LABELS[kind] || "" })];
+    if (d.h) meta.push(el("span", { text: d.h }));
+    if (cats[d.c] && cats[d.c][1]) meta.push(el("span", { text: cats[d.c][1] }));
+    if (d.d) meta.push(el("time", { datetime: d.d, text: shortDate(d.d) }));
+    return el("li", { className: "bantin-search-result" }, [
+      el("h2", { className: "bantin-search-result__title" }, [
+        el("a", { href: siteUrl(this.base, d.u) }, [titleNodes(d.t, matches)])
+      ]),
+      el("p", { className: "bantin-search-result__meta" }, meta),
+      el("p", { className: "bantin-search-result__snippet" }, [snippet(d.x, matches)])
+    ]);
+  };
+
+  // --- Browser: the header box (an ARIA 1.2 combobox with a listbox popup) ----------------
+
+  function SearchBox(form) {
+    this.form = form;
+    this.base = form.getAttribute("data-bantin-base") || ".";
+    this.input = form.querySelector("input[name=q]");
+    this.panel = form.querySelector("[data-bantin-panel]");
+    this.listbox = form.querySelector("[role=listbox]");
+    this.status = form.querySelector("[data-bantin-status]");
+    this.engine = engineFor(this.base);
+    this.options = [];
+    this.active = -1;
+    this.seq = 0;
+    this.bind();
+  }
+
+  SearchBox.prototype.bind = function () {
+    var self = this;
+    var live = debounce(function () { self.run(); }, DEBOUNCE);
+    this.input.addEventListener("focus", function () { self.engine.ready().catch(function () {}); });
+    this.input.addEventListener("input", live);
+    this.input.addEventListener("keydown", function (e) { self.key(e); });
+    this.form.addEventListener("focusout", function (e) {
+      if (!self.form.contains(e.relatedTarget)) self.close();
+    });
+    this.listbox.addEventListener("mousedown", function (e) { e.preventDefault(); });
+    this.listbox.addEventListener("click", function (e) {
+      var li = e.target.closest("[role=option]");
+      if (li) self.choose(self.options.indexOf(li));
+    });
+  };
+
+  SearchBox.prototype.open = function () {
+    this.panel.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+  };
+
+  SearchBox.prototype.close = function () {
+    this.panel.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.setActive(-1);
+  };
+
+  SearchBox.prototype.setActive = function (i) {
+    if (this.options[this.active]) this.options[this.active].setAttribute("aria-selected", "false");
+    this.active = i;
+    var opt = this.options[i];
+    if (opt) {
+      opt.setAttribute("aria-selected", "true");
+      this.input.setAttribute("aria-activedescendant", opt.id);
+      if (opt.scrollIntoView) opt.scrollIntoView({ block: "nearest" });
+    } else {
+      this.input.removeAttribute("aria-activedescendant");
+    }
+  };
+
+  SearchBox.prototype.key = function (e) {
+    var n = this.options.length;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (this.panel.hidden) { if (this.input.value.trim()) { this.open(); this.run(); } return; }
+      e.preventDefault();
+      if (!n) return;
+      var step = e.key === "ArrowDown" ? 1 : -1;
+      this.setActive(this.active < 0 ? (step > 0 ? 0 : n - 1) : (this.active + step + n) % n);
+    } else if (e.key === "Enter" && this.active >= 0 && !this.panel.hidden) {
+      e.preventDefault();
+      this.choose(this.active);
+    } else if (e.key === "Escape") {
+      if (!this.panel.hidden) { e.preventDefault(); this.close(); }
+      else if (this.input.value) { e.preventDefault(); this.input.value = ""; }
+    }
+  };
+
+  SearchBox.prototype.choose = function (i) {
+    var opt = this.options[i];
+    if (opt && opt.getAttribute("data-href")) location.href = opt.getAttribute("data-href");
+  };
+
+  SearchBox.prototype.say = function (text) { this.status.textContent = text; };
+
+  SearchBox.prototype.run = function () {
+    var self = this, query = this.input.value, seq = ++this.seq;
+    if (!query.trim()) { this.close(); this.listbox.textContent = ""; this.options = []; return Promise.resolve(); }
+    this.open();
+    if (!this.options.length) this.say("Đang tải…");
+    return this.engine.ready().then(function (engine) {
+      return engine.search(query, { prefix: true }).then(function (result) {
+        var top = result.hits.slice(0, BOX_SIZE);
+        return Promise.all(top.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
+          if (seq !== self.seq) return;
+          self.show(engine, query, result, docs);
+        });
+      });
+    }).catch(function (err) {
+      if (seq !== self.seq) return;
+      self.say("Không tải được dữ liệu tìm kiếm.");
+      if (root.console) console.error(err);
+    });
+  };
+
+  SearchBox.prototype.show = function (engine, query, result, docs) {
+    var self = this, matches = matcher(query, true), cats = engine.manifest().cats;
+    this.listbox.textContent = "";
+    this.options = [];
+    this.active = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    docs.forEach(function (d, i) {
+      var kind = engine.manifest().kinds[d.k];
+      var meta = [KIND_LABELS[kind], cats[d.c] && cats[d.c][1], shortDate(d.d)].filter(Boolean).join(" · ");
+      var li = el("li", { role: "option", id: self.input.id + "-opt-" + i, "aria-selected": "false", "data-href": siteUrl(self.base, d.u), className: "bantin-search-option" }, [
+        el("span", { className: "bantin-search-option__title" }, [titleNodes(d.t, matches)]),
+        el("span", { className: "bantin-search-option__meta", text: meta })
+      ]);
+      self.listbox.appendChild(li);
+      self.options.push(li);
+    });
+    var all = this.form.getAttribute("action") + "?q=" + encodeURIComponent(query.trim());
+    var more = el("li", { role: "option", id: this.input.id + "-opt-all", "aria-selected": "false", "data-href": all, className: "bantin-search-option bantin-search-option--all" }, [
+      result.hits.length ? "Xem tất cả " + count(result.hits.length) + " kết quả" : "Mở trang tìm kiếm"
+    ]);
+    this.listbox.appendChild(more);
+    this.options.push(more);
+    this.say(result.hits.length ? count(result.hits.length) + " kết quả" : "Không tìm thấy kết quả cho «" + query.trim() + "»");
+  };
+
+  // --- Start ---------------------------------------------------------------------------------
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-bantin-search=box]"), function (form) {
+      if (!form.__bantin) form.__bantin = new SearchBox(form);
+    });
+    var page = document.querySelector("[data-bantin-search=page]");
+    if (page && !page.__bantin) page.__bantin = new SearchPage(page);
+  }
+
+  api.engineFor = engineFor;
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+  // Material's instant navigation swaps pages without reloading scripts.
+  if (root.document$ && root.document$.subscribe) root.document$.subscribe(start);
+})(typeof window !== "undefined" ? window : globalThis);
