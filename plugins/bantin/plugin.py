@@ -171,16 +171,21 @@ class FragmentCache:
 
 
 class ChromeCache:
-    """Material's nav and tabs rendered once per directory depth for pages outside the nav.
+    """Material's nav and tabs rendered once per *position* for pages outside the nav.
 
-    Those pages have no active nav entry, so their nav and tabs differ only in relative
-    URLs, which depend on `base_url` alone; Material re-renders both for every page,
-    about a quarter of the template time on a large site.
+    Those pages have no active nav entry, so their nav and tabs differ only in the relative
+    URLs of the nav's targets. A relative URL depends on the page's folder depth and on how
+    many leading folders it shares with the target, so pages alike in both share one
+    rendering; Material would re-render both for every page, a quarter of the template time.
     """
 
-    def __init__(self, nav_sources: set[str]):
-        self.nav_sources = nav_sources
-        self.cache: dict[tuple[str, str], Markup] = {}
+    def __init__(self, nav_sources: set[str], target_dirs: list[tuple[str, ...]]):
+        self.nav_sources, self.target_dirs = nav_sources, target_dirs
+        self.cache: dict[tuple, Markup] = {}
+
+    def position(self, dest_uri: str) -> tuple:
+        folder = tuple(p for p in posixpath.dirname(dest_uri).split("/") if p)
+        return len(folder), tuple(_shared(folder, target) for target in self.target_dirs)
 
     @pass_context
     def __call__(self, context, name: str) -> Markup:
@@ -188,10 +193,18 @@ class ChromeCache:
         render = lambda: Markup(context.environment.get_template(name).render(context.get_all()))  # noqa: E731
         if page is None or page.file.src_uri in self.nav_sources:
             return render()
-        key = (name, context.get("base_url", ""))
+        key = (name, self.position(page.file.dest_uri))
         if key not in self.cache:
             self.cache[key] = render()
         return self.cache[key]
+
+
+def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Number of leading folders two paths share."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _reader(files: Files):
@@ -373,7 +386,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The corpus view is global so theme templates without a page (404) can use it too."""
         env.globals["bantin"] = self.state.view
-        env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources)
+        targets = [files.get_file_from_path(src) for src in sorted(self.state.nav_sources)]
+        dirs = [tuple(p for p in posixpath.dirname(f.dest_uri).split("/") if p) for f in targets if f is not None]
+        env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources, dirs)
         env.globals["bantin_card"] = FragmentCache().card
         return env
 

