@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from pathlib import Path
 import posixpath
 from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
@@ -24,8 +25,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
-from . import artifacts
+from . import artifacts, background
 from .corpus import Corpus, build_corpus, count_files
 from .images import Resizer, rewrite_images
 from .model import Item
@@ -33,6 +35,7 @@ from .pages import Generated, check_addresses, generated_pages
 from .problems import Problems
 from .qa import handbook_markdown
 from .qrcodes import QrCodes
+from .search import build_search_index
 from .sanitize import clean
 from .related import RelatedIndex
 from .text import excerpt, html_to_text
@@ -43,6 +46,7 @@ from .views import SiteView
 from .vi import slugify
 
 log = logging.getLogger("mkdocs.plugins.bantin")
+SEARCH_DIR = "assets/search"
 RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables")
 
@@ -91,6 +95,8 @@ class BuildState:
     generated: dict[str, Generated] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # src_uri → plain text of the rendered page
     resizer: Resizer | None = None
+    worker: object = None  # background.start(): QR codes and search on the second core
+    search: background.Job | None = None
     nav_sources: set[str] = field(default_factory=set)  # src_uris that appear in the nav
 
 
@@ -300,8 +306,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             _fail(problems, "Nội dung có lỗi")
         log.info(corpus.counts.summary())
         view = SiteView(corpus, urls, RelatedIndex(corpus))
-        view = replace(view, qrcodes=QrCodes(view.printed_urls()))
-        self.state = BuildState(corpus, urls, view)
+        worker = background.start(len(corpus.items))
+        view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker))
+        self.state = BuildState(corpus, urls, view, worker=worker)
+        # Queued after the QR codes: pages need those first; search is collected at the end.
+        self.state.search = background.Job(worker, build_search_index, view.search_docs(),
+                                           Path(config.site_dir) / SEARCH_DIR)
         self.state.resizer = Resizer(_reader(files), config.site_dir, self.site.image_widths)
         self._place_content(files, corpus, urls)
         self._add_generated(files, generated, config, urls)
@@ -396,10 +406,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """The offline 404 page sits at the root and is opened as a file: relative links."""
         if template_name == "404.html" and not config.use_directory_urls:
             context["base_url"] = "."
+        base = context.get("base_url", ".")
+        context["bantin_search_url"] = ("" if base == "." else base.rstrip("/") + "/") + self.state.view.search_url()
         return context
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         state, src = self.state, page.file.src_uri
+        context["bantin_search_url"] = get_relative_url(state.view.search_url(), page.url)
         context["bt_item"] = state.items_by_src.get(src)
         context["bt_page"] = state.generated.get(src)
         return context
@@ -416,8 +429,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return html
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.state is not None and self.state.view.qrcodes is not None:
-            self.state.view.qrcodes.close()
+        if self.state is not None:
+            background.stop(self.state.worker)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Responsive, lazy images, in the body and in the templates alike."""
@@ -435,7 +448,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             return
         self.clock.append(time.perf_counter())
         state = self.state
-        state.view.qrcodes.close()
+        stats = state.search.result()
+        background.stop(state.worker)
+        log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
+                 f"{stats.gzip_bytes / 1e6:.1f} MB nén ({stats.files} tệp)")
         summaries = {item.path: excerpt(state.texts.get(src, "")) for src, item in state.items_by_src.items()}
         artifacts.write_all(state.view, list(state.generated.values()), config.site_dir,
                             self._redirects(), summaries)

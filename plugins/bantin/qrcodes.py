@@ -6,8 +6,7 @@ SVG inline in the page: no request, sharp at any projector size, prints in black
 from __future__ import annotations
 
 import io
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from functools import lru_cache
 from typing import Iterable
 
@@ -43,32 +42,24 @@ def _svgs(urls: list[str]) -> list[str]:
 
 
 class QrCodes:
-    """QR codes of every URL a build prints, made in a worker process while pages render.
+    """QR codes of every URL a build prints, made in the background worker while pages render.
 
     A QR code costs ~2 ms of pure Python; 13,000 of them would add 25 s to a 10,000-article
-    build. On two cores the worker finishes them during Markdown rendering, so templates
-    rarely wait. Small sites (or no fork) make them inline, on demand.
+    build. With a worker they are done during Markdown rendering, so templates rarely wait;
+    without one they are made on demand.
     """
 
     CHUNK = 256
 
-    def __init__(self, urls: Iterable[str], parallel: bool = True):
+    def __init__(self, urls: Iterable[str], worker=None):
         self.pending: dict[str, tuple[Future, int]] = {}
-        self.executor = None
-        wanted = list(dict.fromkeys(urls))
-        if parallel and len(wanted) > self.CHUNK and "fork" in multiprocessing.get_all_start_methods():
-            self.executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            for start in range(0, len(wanted), self.CHUNK):
-                chunk = wanted[start : start + self.CHUNK]
-                future = self.executor.submit(_svgs, chunk)
-                self.pending.update((url, (future, n)) for n, url in enumerate(chunk))
+        wanted = list(dict.fromkeys(urls)) if worker is not None else []
+        for start in range(0, len(wanted), self.CHUNK):
+            chunk = wanted[start : start + self.CHUNK]
+            future = worker.submit(_svgs, chunk)
+            self.pending.update((url, (future, n)) for n, url in enumerate(chunk))
 
     def svg(self, url: str, label: str) -> str:
         """The SVG of `url`; with a label it is an image named for screen readers."""
         found = self.pending.get(url)
         return labelled(found[0].result()[found[1]] if found else _svg(url), label)
-
-    def close(self) -> None:
-        if self.executor is not None:
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = None

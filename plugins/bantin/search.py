@@ -8,10 +8,16 @@ here has a twin in the JavaScript file and a parity test in `tests/test_search_p
 Terms of one document field, all in the same lunr field so that lunr's BM25 treats them alike:
 
 - folded syllables, `dat`, `dai`: tone marks and đ dropped, so "dat dai" finds "đất đai";
-- exact syllables, `=đất`: only where they differ from the folded form, queried only when the
-  reader typed a mark, so "hòa giải" ranks "hòa giải" above "hóa giải";
+- exact syllables, `=đất`: only where they differ from the folded form, queried when the
+  reader typed a mark, so "hòa giải" ranks "hòa giải" above "hóa giải"; for a query typed
+  without marks, the form the site's texts use most for each word is added, so "hoa giai"
+  also prefers "hòa giải" (`with_preferred`);
 - folded syllable bigrams, `~dat dai`: lunr has no positions, so adjacency is a term of its
   own and a phrase outranks the same syllables scattered.
+
+Queries require every word (AND); when no item has them all, any word is enough and the
+result says so (`approximate`). While the reader types, the last word also matches as a
+prefix ("phap lu" finds "pháp luật").
 """
 
 from __future__ import annotations
@@ -82,9 +88,12 @@ class SearchStats:
 # --- The text pipeline ----------------------------------------------------------------
 
 
-def _number(folded: str) -> str:
-    """'09' and '9' are one number (09/2019 vs 9/2019 in real text)."""
-    return (folded.lstrip("0") or "0") if folded.isdecimal() else folded
+def _pair(syllable: str) -> tuple[str, str]:
+    """(exact, folded) forms; '09' and '9' are one number (09/2019 vs 9/2019 in real text)."""
+    if syllable.isdecimal():
+        number = syllable.lstrip("0") or "0"
+        return number, number
+    return syllable, fold(syllable)
 
 
 class Analyzer:
@@ -104,9 +113,7 @@ class Analyzer:
         for chunk in text.split():
             hit = cache.get(chunk)
             if hit is None:
-                hit = cache[chunk] = tuple(
-                    (s, _number(fold(s))) for s in syllables(chunk.translate(_ETH))
-                )
+                hit = cache[chunk] = tuple(map(_pair, syllables(chunk.translate(_ETH))))
             out.extend(hit)
         return out
 
@@ -193,6 +200,24 @@ def plan_query(query: str, prefix: bool = False, strict: bool = True) -> list[Cl
     for (_, a), (_, b) in zip(pairs, pairs[1:]):
         add(f"{BIGRAM}{a} {b}", QUERY_BOOSTS["bigram"])
     return clauses
+
+
+def with_preferred(clauses: list[Clause], preferred: dict[str, str]) -> list[Clause]:
+    """Clauses of an unmarked query plus, optionally, each word's most common marked form.
+
+    `preferred` maps folded words to the form the site's texts use most ('hoa' -> 'hòa'),
+    read from the index; a query typed with marks keeps its own and gets nothing added.
+    """
+    if any(c.term.startswith(EXACT) for c in clauses):
+        return clauses
+    seen = {c.term for c in clauses}
+    out = list(clauses)
+    for c in clauses:
+        form = preferred.get(c.term)
+        if form and not c.prefix and EXACT + form not in seen:
+            seen.add(EXACT + form)
+            out.append(Clause(EXACT + form, QUERY_BOOSTS["exact"]))
+    return out
 
 
 def prefix_candidate(folded: str) -> bool:

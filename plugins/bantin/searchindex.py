@@ -2,21 +2,23 @@
 
 Why not lunr.py's index: its JSON (string refs, one vector per document and field) is many
 times the download budget, and building it for 13,000 documents takes minutes. Instead the
-build computes exactly lunr's BM25 (k1 1.2, b 0.75, idf over postings of every field, field
-boosts) itself and writes, per term, its idf and one quantised weight per document. lunr.js
-then queries an index object rebuilt from the shards a query needs (bantin-search.js).
+build computes exactly lunr's BM25 (k1 1.2, b 0.75, idf over the postings of every field,
+field boosts) itself and writes, per term, its idf and one quantised weight per document.
+The browser rebuilds a lunr.Index holding just the terms of a query (bantin-search.js), and
+`tests/test_search_lunr.py` checks the ranking against lunr.py on the whole index.
 
 Why one lunr field: when every clause targets every field (as ours do), lunr scores a document
 as q·(Σ_f d_f)/|q|, so the per-field vectors can be summed at build time and stored once.
 
 Layout under out_dir (every file a script, so the offline build works from file://):
 
-- manifest.js: document count, category list, facets (kind, category, year), the shard
-  boundaries of each term family, the weight table, the query boosts;
-- u/N.js, x/N.js, b/N.js: shards of folded syllables, exact syllables and bigrams, partitioned
-  by term range (all terms sharing a prefix sit in few shards, which the typing-ahead prefix
-  needs);
-- d/N.js: one document (url, title, type, date, text for the snippet).
+- manifest.js: document count, categories, facets (type and category per document, years),
+  the first term of every shard, the weight table, the query boosts;
+- u/N.js, x/N.js, b/N.js: shards of folded syllables, exact syllables and bigrams, each
+  family partitioned by term range (the terms sharing a typed prefix sit in few shards), a
+  shard closed once it holds SHARD_TARGET characters; u/ shards also give each syllable's
+  preferred marked form;
+- d/N.js: one document (url, title, type, category, date, text for the snippet).
 
 Weights: w(t, d) = m_t * T[c], m_t = round(idf * 10^4), c a byte indexing the geometric table T
 (steps of 3 %) for Σ_f boost_f * bm25tf_f. Both are integers, so lunr.js and the Python mirror
@@ -24,6 +26,11 @@ add them exactly and rank identically, ties included (ties go to the newer docum
 
 Postings: doc ids ascending (documents are numbered newest first), each written as the gap
 minus one in base-64 VLQ (5 bits a character), followed by the weight byte in two characters.
+
+Build time: pure Python, so the work is arranged for CPython: ids cached per text chunk,
+loops inside C (map, Counter, array), and on a large corpus a forked worker that computes
+the postings of half the documents and then writes the document files, while this process
+merges the postings and writes the shards (about 15 s for 13,000 documents on 2 cores).
 """
 
 from __future__ import annotations
@@ -35,17 +42,19 @@ import multiprocessing
 import os
 import re
 import shutil
-import threading
 import time
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
+from itertools import accumulate, chain
+from operator import add
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from bantin.vi import fold
 from bantin.search import (
     BIGRAM,
     EXACT,
@@ -57,6 +66,7 @@ from bantin.search import (
     SearchStats,
     doc_fields,
     plan_query,
+    with_preferred,
 )
 
 K1, B = 1.2, 0.75
@@ -192,34 +202,47 @@ def utf16_key(term: str) -> bytes:
 
 
 class _Bigrams(dict):
-    """Pair key (a << 32 | b) of folded syllable ids -> term id, made on first sight."""
+    """(folded id, folded id) -> bigram term id, made on first sight."""
 
     def __init__(self, vocabulary: "_Vocabulary") -> None:
         super().__init__()
         self.vocabulary = vocabulary
 
-    def __missing__(self, key: int) -> int:
+    def __missing__(self, pair: tuple[int, int]) -> int:
         terms = self.vocabulary.terms
-        value = self[key] = self.vocabulary.add(f"{BIGRAM}{terms[key >> 32]} {terms[key & MASK]}")
+        value = self[pair] = self.vocabulary.add(f"{BIGRAM}{terms[pair[0]]} {terms[pair[1]]}")
         return value
 
 
-MASK = (1 << 32) - 1
+class _Chunks(dict):
+    """Whitespace-separated chunk -> ids of its folded syllables (exact ones kept aside)."""
+
+    def __init__(self, vocabulary: "_Vocabulary") -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+        self.exact: dict[str, tuple[int, ...]] = {}
+
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
+        add, pairs = self.vocabulary.add, self.vocabulary.analyzer.pairs(chunk)
+        self.exact[chunk] = tuple(add(EXACT + s) for s, f in pairs if s != f)
+        value = self[chunk] = tuple(add(f) for _, f in pairs)
+        return value
 
 
 class _Vocabulary:
     """Term ids straight from text: the terms of `Analyzer.terms`, without making strings.
 
     A corpus of 13,000 documents has 14 million term occurrences but few distinct chunks
-    and syllables; caching ids per chunk and keying bigrams by their pair of ids keeps the
-    build within seconds. `field_terms` is checked against `Analyzer.terms` in the tests.
+    and syllables. Ids are cached per chunk, bigrams keyed by their pair of ids, and the
+    loops run inside C (map, chain, Counter), which keeps the build within seconds.
+    `field` is checked against `Analyzer.terms` in the tests.
     """
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
         self.terms: list[str] = []
         self._ids: dict[str, int] = {}
-        self._chunks: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        self._chunks = _Chunks(self)
         self._bigrams = _Bigrams(self)
 
     def add(self, term: str) -> int:
@@ -229,25 +252,13 @@ class _Vocabulary:
             self.terms.append(term)
         return value
 
-    def _chunk(self, chunk: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        pairs = self.analyzer.pairs(chunk)
-        folded = tuple(self.add(f) for _, f in pairs)
-        exact = tuple(self.add(EXACT + s) for s, f in pairs if s != f)
-        hit = self._chunks[chunk] = (folded, exact)
-        return hit
-
     def field(self, text: str) -> list[int]:
         """Ids of a field's terms in `Analyzer.terms` order: folded, exact, bigrams."""
-        folded: list[int] = []
-        exact: list[int] = []
-        chunks = self._chunks
-        for chunk in text.split():
-            hit = chunks.get(chunk) or self._chunk(chunk)
-            folded.extend(hit[0])
-            exact.extend(hit[1])
-        keys = [a << 32 | b for a, b in zip(folded, folded[1:])]
-        folded.extend(exact)
-        folded.extend(map(self._bigrams.__getitem__, keys))
+        words = text.split()
+        folded = list(chain.from_iterable(map(self._chunks.__getitem__, words)))
+        bigrams = list(map(self._bigrams.__getitem__, zip(folded, folded[1:])))
+        folded.extend(chain.from_iterable(map(self._chunks.exact.__getitem__, words)))
+        folded.extend(bigrams)
         return folded
 
 
@@ -258,6 +269,37 @@ def order_docs(docs: Sequence[SearchDoc]) -> list[SearchDoc]:
 
 def _bm25_tf(tf: int, length: int, average: float) -> float:
     return ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf)
+
+
+class _BodyCodes(dict):
+    """tf -> weight code of a body-only posting in one document (lengths fixed per document)."""
+
+    def __init__(self, length: int, average: float) -> None:
+        super().__init__()
+        self.length, self.average = length, average
+
+    def __missing__(self, tf: int) -> int:
+        value = self[tf] = quantise(BODY_BOOST * _bm25_tf(tf, self.length, self.average))
+        return value
+
+
+class _MixedCodes(dict):
+    """tf per field -> weight code of a posting in several fields, in one document."""
+
+    def __init__(self, lengths: tuple[int, ...], averages: list[float]) -> None:
+        super().__init__()
+        self.lengths, self.averages = lengths, averages
+        self.fields: dict[tuple[int, ...], int] = {}
+
+    def __missing__(self, tfs: tuple[int, ...]) -> int:
+        score = sum(
+            FIELD_BOOSTS[FIELDS[f]] * _bm25_tf(tf, self.lengths[f], self.averages[f])
+            for f, tf in enumerate(tfs)
+            if tf
+        )
+        self.fields[tfs] = sum(1 for tf in tfs if tf)
+        value = self[tfs] = quantise(score)
+        return value
 
 
 @dataclass
@@ -271,26 +313,41 @@ class _Postings:
     count: int
 
 
+BODY = FIELDS.index("body")
+BODY_BOOST = FIELD_BOOSTS["body"]
+_OTHERS = tuple(f for f in range(len(FIELDS)) if f != BODY)
+
+
 class _Part:
     """Postings of a contiguous run of documents (ids first, first + 1, ...).
 
-    Two passes: term ids and field lengths, then, given the corpus-wide average field
-    lengths, lunr's BM25 per (term, document). Runs in a worker process for half the corpus.
+    Pass one counts terms per field; pass two, given the corpus-wide average field lengths,
+    computes lunr's BM25 per (term, document). Terms found in the body only (nearly all) are
+    handled in bulk; the few also in the title or the document numbers one by one. Runs in a
+    worker process for half of a large corpus.
     """
 
     def __init__(self, docs: Sequence[SearchDoc], first: int) -> None:
         self.docs, self.first = docs, first
         self.vocabulary = _Vocabulary(Analyzer())
-        self.fields: list[list[array]] = []
-        self.lengths: list[list[int]] = []
+        self.body: list[tuple[array, array]] = []  # body-only term ids and their tf
+        self.mixed: list[tuple[list[int], list[tuple[int, ...]]]] = []  # terms, tf per field
+        self.lengths: list[tuple[int, ...]] = []
 
     def length_sums(self) -> list[int]:
         field = self.vocabulary.field
         for doc in self.docs:
             texts = doc_fields(doc)
             ids = [field(texts[name]) for name in FIELDS]
-            self.fields.append([array("I", t) for t in ids])
-            self.lengths.append([len(t) for t in ids])
+            counts = [Counter(t) for t in ids]
+            body = counts[BODY]
+            others = set().union(*(counts[f].keys() for f in _OTHERS))
+            mixed = sorted(others)
+            self.mixed.append((mixed, [tuple(c.get(t, 0) for c in counts) for t in mixed]))
+            for t in others & body.keys():
+                del body[t]
+            self.body.append((array("I", body.keys()), array("I", body.values())))
+            self.lengths.append(tuple(map(len, ids)))
         return [sum(lengths[f] for lengths in self.lengths) for f in range(len(FIELDS))]
 
     def postings(self, averages: list[float]) -> _Postings:
@@ -298,42 +355,30 @@ class _Part:
 
         The code quantises Σ_f boost_f * bm25tf_f; lunr's df counts a document once per
         field holding the term, so it is counted here rather than taken from the postings.
+        Postings accumulate in arrays: no int object per posting, contiguous to encode.
         """
-        boosts = [FIELD_BOOSTS[f] for f in FIELDS]
-        body = FIELDS.index("body")
-        others = [f for f in range(len(FIELDS)) if f != body]
-        lists: list[list[int]] = []
+        lists = [array("I") for _ in self.vocabulary.terms]
+        get = lists.__getitem__
         df_extra: Counter = Counter()
-        for doc, (fields, lengths) in enumerate(zip(self.fields, self.lengths), self.first):
-            if len(lists) < len(self.vocabulary.terms):
-                lists.extend([] for _ in range(len(self.vocabulary.terms) - len(lists)))
-            extra: dict[int, float] = {}
-            for f in others:
-                for t, tf in Counter(fields[f]).items():
-                    if t in extra:
-                        df_extra[t] += 1
-                    extra[t] = extra.get(t, 0.0) + boosts[f] * _bm25_tf(tf, lengths[f], averages[f])
-            length, average, boost = lengths[body], averages[body], boosts[body]
-            by_tf: dict[int, int] = {}
+        for doc, (body, mixed, lengths) in enumerate(zip(self.body, self.mixed, self.lengths), self.first):
             base = doc << 8
-            for t, tf in Counter(fields[body]).items():
-                if t in extra:
-                    df_extra[t] += 1
-                    code = quantise(boost * _bm25_tf(tf, length, average) + extra.pop(t))
-                else:
-                    code = by_tf.get(tf)
-                    if code is None:
-                        code = by_tf[tf] = quantise(boost * _bm25_tf(tf, length, average))
-                lists[t].append(base | code)
-            for t, score in extra.items():
-                lists[t].append(base | quantise(score))
-        self.fields = []
+            codes = _BodyCodes(lengths[BODY], averages[BODY])
+            deque(map(array.append, map(get, body[0]), map(base.__or__, map(codes.__getitem__, body[1]))), 0)
+            codes = _MixedCodes(lengths, averages)
+            deque(map(array.append, map(get, mixed[0]), map(base.__or__, map(codes.__getitem__, mixed[1]))), 0)
+            for t, tfs in zip(*mixed):
+                if codes.fields[tfs] > 1:
+                    df_extra[t] += codes.fields[tfs] - 1
+        self.body, self.mixed = [], []
         df = [len(p) for p in lists]
         for t, more in df_extra.items():
             df[t] += more
-        last = [p[-1] >> 8 for p in lists]
-        encoded = [encode_postings(p) for p in lists]
-        return _Postings(self.vocabulary.terms, df, encoded, last, sum(map(len, lists)))
+        last = [p[-1] >> 8 if p else -1 for p in lists]
+        vlq = _vlq_table(self.first + len(self.docs) + 1)
+        encoded = [vlq[p[0] >> 8] + _CODE[p[0] & 255] if len(p) == 1 else encode_postings(p) for p in lists]
+        count = sum(df) - sum(df_extra.values())
+        terms, self.vocabulary = self.vocabulary.terms, None  # its caches are large
+        return _Postings(terms, df, encoded, last, count)
 
 
 def _merge(a: _Postings, b: _Postings) -> _Postings:
@@ -358,37 +403,77 @@ def _averages(sums: list[int], n_docs: int) -> list[float]:
     return [total / n_docs or 1.0 for total in sums] if n_docs else [1.0] * len(sums)
 
 
-def _part_worker(conn, docs: Sequence[SearchDoc], first: int) -> None:
-    part = _Part(docs, first)
-    conn.send(part.length_sums())
-    conn.send(part.postings(conn.recv()))
-    conn.close()
-
-
 PARALLEL_FROM = 3_000  # documents; below this a second process costs more than it saves
 
 
-def compute_postings(docs: Sequence[SearchDoc]) -> _Postings:
-    """Postings of all documents, the second half in a worker process on a large corpus."""
-    workers = min(2, os.cpu_count() or 1)
-    if len(docs) < PARALLEL_FROM or workers < 2:
-        part = _Part(docs, 0)
-        return part.postings(_averages(part.length_sums(), len(docs)))
-    half = len(docs) // 2
-    context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
-    conn, child_conn = context.Pipe()
-    worker = context.Process(target=_part_worker, args=(child_conn, docs[half:], half), daemon=True)
-    worker.start()
-    try:
-        part = _Part(docs[:half], 0)
-        sums = [a + b for a, b in zip(part.length_sums(), conn.recv())]
-        averages = _averages(sums, len(docs))
-        conn.send(averages)
-        mine = part.postings(averages)
-        theirs = conn.recv()
-    finally:
-        worker.join(timeout=60)
-    return _merge(mine, theirs)
+def _serial(docs: Sequence[SearchDoc]) -> _Postings:
+    part = _Part(docs, 0)
+    return part.postings(_averages(part.length_sums(), len(docs)))
+
+
+def _worker_main(conn, docs: Sequence[SearchDoc], half: int, out_dir: Path, facets: dict) -> None:
+    part = _Part(docs[half:], half)
+    conn.send(part.length_sums())
+    conn.send(part.postings(conn.recv()))
+    conn.send(write_documents(docs, out_dir, facets))
+    conn.close()
+
+
+class _Worker:
+    """A forked process: postings of the second half of the documents, then every document
+    file, which overlaps with this process merging and writing the shards.
+
+    Fork, not spawn: spawn re-runs the caller's main module, which a script without a
+    `__main__` guard cannot survive. The worker starts before this process has threads.
+    Whatever fails in it is redone here: slower, never wrong.
+    """
+
+    def __init__(self, process, conn) -> None:
+        self.process, self.conn = process, conn
+
+    @classmethod
+    def start(cls, docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> "_Worker | None":
+        if len(docs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+            return None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        context = multiprocessing.get_context("fork")
+        conn, child_conn = context.Pipe()
+        try:
+            process = context.Process(target=_worker_main, daemon=True,
+                                      args=(child_conn, docs, len(docs) // 2, out_dir, facets))
+            process.start()
+        except (OSError, AssertionError):  # no fork here, or we are a daemonic process ourselves
+            return None
+        child_conn.close()
+        return cls(process, conn)
+
+    def postings(self, docs: Sequence[SearchDoc]) -> _Postings:
+        """Postings of all documents: the first half here, the second from the worker."""
+        try:
+            part = _Part(docs[: len(docs) // 2], 0)
+            sums = [a + b for a, b in zip(part.length_sums(), self.conn.recv())]
+            averages = _averages(sums, len(docs))
+            self.conn.send(averages)
+            mine = part.postings(averages)
+            return _merge(mine, self.conn.recv())
+        except (EOFError, OSError):
+            self.close()
+            return _serial(docs)
+
+    def documents(self, docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> "_Written":
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):
+            return write_documents(docs, out_dir, facets)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.kill()
 
 
 @dataclass
@@ -398,10 +483,35 @@ class _Shard:
     terms: list[str]
     idfs: list[int]
     postings: list[str]
+    preferred: list[str]
 
     @property
     def key(self) -> str:
         return f"{self.family}/{self.number}"
+
+    def data(self) -> dict:
+        data = {"m": self.idfs, "p": self.postings, "t": self.terms}
+        if self.family == "u":
+            data["e"] = "\n".join(self.preferred)
+        return data
+
+    def script(self) -> str:
+        """`_js(self.key, self.data())`, assembled directly: 45 MB at 10,000 articles of
+        strings that need no escaping (base-64 postings, terms of word characters)."""
+        terms = '","'.join(self.terms)
+        preferred = "\\n".join(self.preferred)
+        if _UNSAFE.search(terms) or _UNSAFE.search(preferred):
+            return _js(self.key, self.data())
+        return "".join((
+            f'{GLOBAL}.load("{self.key}",{{',
+            f'"e":"{preferred}",' if self.family == "u" else "",
+            '"m":[', ",".join(map(str, self.idfs)),
+            '],"p":["', '","'.join(self.postings),
+            '"],"t":["', terms, '"]});\n',
+        ))
+
+
+_UNSAFE = re.compile(r'["\\\x00-\x1f\u2028\u2029]')
 
 
 def family_of(term: str) -> str:
@@ -410,36 +520,79 @@ def family_of(term: str) -> str:
     return "b" if term.startswith(BIGRAM) else "u"
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def _sorted_ids(ids: list[int], terms: list[str]) -> list[int]:
-    """Term ids in JavaScript string order (code points agree with it below U+10000)."""
-    if any(ord(ch) > 0xFFFF for t in ids for ch in terms[t]):
+    """Term ids in JavaScript string order (code point order agrees with it below U+10000)."""
+    if _ASTRAL.search("".join(map(terms.__getitem__, ids))):
         return sorted(ids, key=lambda t: utf16_key(terms[t]))
     return sorted(ids, key=terms.__getitem__)
 
 
-def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int):
-    """Range-partition each family's sorted terms into shards of about SHARD_TARGET chars."""
-    families: dict[str, list[int]] = {f: [] for f in FAMILIES}
+def preferred_forms(terms: list[str], df: list[int]) -> dict[str, str]:
+    """Folded syllable -> the marked form found in most of the documents that have it.
+
+    A query typed without marks ("hoa giai") then prefers what the site's texts usually mean
+    ("hòa giải") over rarer readings ("hóa giải"), while still finding them. No form is
+    preferred where none is in the majority ('cho': chợ, chó, chờ and plain cho).
+    """
+    folded_df = {term: df[t] for t, term in enumerate(terms) if family_of(term) == "u"}
+    best: dict[str, tuple[int, str]] = {}
     for t, term in enumerate(terms):
-        families[family_of(term)].append(t)
-    idfs: dict[int, int] = {}
+        if term.startswith(EXACT):
+            form = term[len(EXACT):]
+            key = fold(form)
+            if key not in best or (-df[t], form) < (-best[key][0], best[key][1]):
+                best[key] = (df[t], form)
+    return {f: form for f, (count, form) in best.items() if 2 * count > folded_df.get(f, 0)}
+
+
+class _Idfs(dict):
+    """Document frequency -> round(lunr idf * IDF_SCALE), computed once per frequency."""
+
+    def __init__(self, n_docs: int) -> None:
+        super().__init__()
+        self.n_docs = n_docs
+
+    def __missing__(self, frequency: int) -> int:
+        value = self[frequency] = round(idf(frequency, self.n_docs) * IDF_SCALE)
+        return value
+
+
+def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int,
+                preferred: dict[str, str] | None = None) -> dict[str, list[_Shard]]:
+    """Range-partition each family's sorted terms into shards of about SHARD_TARGET chars.
+
+    A shard takes terms until its size reaches the target, so a term larger than the target
+    sits alone and a query never fetches a shard much larger than what it needs.
+    """
+    preferred = preferred or {}
+    idfs = _Idfs(n_docs)
+    firsts = [term[:1] for term in terms]
+    families = {
+        "u": [t for t, c in enumerate(firsts) if c != EXACT and c != BIGRAM],
+        "x": [t for t, c in enumerate(firsts) if c == EXACT],
+        "b": [t for t, c in enumerate(firsts) if c == BIGRAM],
+    }
     shards: dict[str, list[_Shard]] = {}
     for family, ids in families.items():
+        ids = _sorted_ids(ids, terms)
         tag = len(FAMILIES[family])
+        names = [terms[t][tag:] for t in ids]
+        posts = list(map(encoded.__getitem__, ids))
+        weights = list(map(idfs.__getitem__, map(df.__getitem__, ids)))
+        prefs = [preferred.get(terms[t], "") for t in ids] if family == "u" else []
+        lengths = list(map(add, map(len, posts), map(len, names)))
+        sizes = list(accumulate([n + tag for n in lengths] if tag else lengths))  # cumulative
         out: list[_Shard] = []
-        size = SHARD_TARGET
-        for t in _sorted_ids(ids, terms):
-            if size >= SHARD_TARGET:
-                out.append(_Shard(family, len(out), [], [], []))
-                size = 0
-            shard = out[-1]
-            frequency = df[t]
-            if frequency not in idfs:
-                idfs[frequency] = round(idf(frequency, n_docs) * IDF_SCALE)
-            shard.terms.append(terms[t][tag:])
-            shard.idfs.append(idfs[frequency])
-            shard.postings.append(encoded[t])
-            size += len(encoded[t]) + len(terms[t])
+        start = 0
+        while start < len(ids):
+            base = sizes[start - 1] if start else 0
+            end = min(bisect_left(sizes, base + SHARD_TARGET, lo=start), len(ids) - 1) + 1
+            out.append(_Shard(family, len(out), names[start:end], weights[start:end], posts[start:end],
+                              prefs[start:end]))
+            start = end
         shards[family] = out
     return shards
 
@@ -490,10 +643,19 @@ def _doc_record(doc: SearchDoc, categories: dict[tuple[str, str], int]) -> dict:
     }
 
 
-class _Writer:
-    """Writes files on a second thread (zlib and file writes release the GIL), keeping sizes.
+@dataclass(frozen=True)
+class _Written:
+    files: int
+    bytes: int
+    gzip_bytes: int
+    digest: str
 
-    Gzip sizes are measured at level 6, what web servers typically serve.
+
+class _Writer:
+    """Writes files on a second thread, keeping their sizes and a digest of their content.
+
+    Gzip sizes are measured at level 6, what web servers typically serve. zlib and file
+    writes release the GIL, so the thread overlaps with the next file's serialisation.
     """
 
     def __init__(self, root: Path) -> None:
@@ -516,31 +678,41 @@ class _Writer:
             path.write_bytes(data)
         return len(data), len(zlib.compress(data, 6)) + 18  # + gzip header and trailer
 
-    def close(self) -> tuple[int, int, int]:
-        """(files, bytes, gzip bytes), once every file is on disk."""
+    def close(self) -> _Written:
+        """Sizes and digest, once every file is on disk."""
         sizes = [job.result() for job in self._jobs]
         self._pool.shutdown()
-        return len(sizes), sum(s[0] for s in sizes), sum(s[1] for s in sizes)
+        return _Written(len(sizes), sum(s[0] for s in sizes), sum(s[1] for s in sizes), self.digest.hexdigest())
+
+
+def write_documents(docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> _Written:
+    """d/N.js: what a result shows (title, url, type, category, date, text for the snippet)."""
+    writer = _Writer(out_dir)
+    categories = {tuple(c): i for i, c in enumerate(facets["cats"])}
+    for i, doc in enumerate(docs):
+        writer.write(f"d/{i}.js", _js(f"d/{i}", _doc_record(doc, categories)))
+    return writer.close()
 
 
 def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     """Build and write the whole index; deterministic bytes for the same documents."""
     started = time.perf_counter()
     docs = order_docs(docs)
-    index = compute_postings(docs)
-    shards = make_shards(index.terms, index.df, index.encoded, len(docs))
-
     for sub_dir in (*FAMILIES, "d"):
         shutil.rmtree(out_dir / sub_dir, ignore_errors=True)
+    facets = _facets(docs)
+    worker = _Worker.start(docs, out_dir, facets)
+    if worker:
+        index = worker.postings(docs)
+    else:
+        index = _serial(docs)
+    shards = make_shards(index.terms, index.df, index.encoded, len(docs), preferred_forms(index.terms, index.df))
     writer = _Writer(out_dir)
     for family in shards.values():
         for shard in family:
-            data = {"m": shard.idfs, "p": shard.postings, "t": shard.terms}
-            writer.write(f"{shard.key}.js", _js(shard.key, data))
-    facets = _facets(docs)
-    categories = {tuple(c): i for i, c in enumerate(facets["cats"])}
-    for i, doc in enumerate(docs):
-        writer.write(f"d/{i}.js", _js(f"d/{i}", _doc_record(doc, categories)))
+            writer.write(f"{shard.key}.js", shard.script())
+    documents = worker.documents(docs, out_dir, facets) if worker else write_documents(docs, out_dir, facets)
+    writer.digest.update(documents.digest.encode())
     manifest = {
         **facets,
         "bounds": {f: "\n".join(s.terms[0] for s in shards[f][1:]) for f in FAMILIES},
@@ -552,11 +724,11 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "v": writer.digest.hexdigest()[:12],
     }
     writer.write("manifest.js", _js("manifest", manifest))
-    files, size, gzip_size = writer.close()
+    written = writer.close()
     return SearchStats(
-        files=files,
-        bytes=size,
-        gzip_bytes=gzip_size,
+        files=written.files + documents.files,
+        bytes=written.bytes + documents.bytes,
+        gzip_bytes=written.gzip_bytes + documents.gzip_bytes,
         shards=sum(len(s) for s in shards.values()),
         docs=len(docs),
         terms=len(index.terms),
@@ -597,6 +769,7 @@ class _Term:
     idf: int
     ids: list[int]
     codes: list[int]
+    preferred: str = ""
 
 
 KIND_GROUPS = {"tin-bai": ("article",), "hoi-dap": ("qa", "question"), "huong-dan": ("guide",)}
@@ -634,8 +807,10 @@ class SearchIndex:
         if key not in self._shards:
             self.fetched.append(f"{key}.js")
             _, data = read_script(self.root / f"{key}.js")
+            preferred = data["e"].split("\n") if "e" in data else [""] * len(data["t"])
             self._shards[key] = {
-                t: _Term(m, *decode_postings(p)) for t, m, p in zip(data["t"], data["m"], data["p"])
+                t: _Term(m, *decode_postings(p), e)
+                for t, m, p, e in zip(data["t"], data["m"], data["p"], preferred)
             }
         return self._shards[key]
 
@@ -657,11 +832,22 @@ class SearchIndex:
 
     # Queries
 
+    def plan(self, query: str, prefix: bool = False, strict: bool = True) -> list[Clause]:
+        """The clauses the browser sends to lunr, the corpus's preferred forms included."""
+        clauses = plan_query(query, prefix, strict)
+        preferred = {}
+        for c in clauses:
+            term = None if c.prefix or family_of(c.term) != "u" else self.term(c.term)
+            if term and term.preferred:
+                preferred[c.term] = term.preferred
+        return with_preferred(clauses, preferred)
+
     def search(self, query: str, prefix: bool = False) -> Result:
         """All matching documents, best first; every word required unless none has all."""
-        result = self._query(plan_query(query, prefix))
-        if not result.hits and sum(c.required for c in plan_query(query, prefix)) > 1:
-            return Result(self._query(plan_query(query, prefix, strict=False)).hits, True)
+        strict = self.plan(query, prefix)
+        result = self._query(strict)
+        if not result.hits and sum(c.required for c in strict) > 1:
+            return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
         return result
 
     def _query(self, clauses: list[Clause]) -> Result:

@@ -15,7 +15,8 @@ from .qrcodes import QrCodes, qr_svg
 from .legalrefs import group_order
 from .related import RelatedIndex
 from . import structured
-from .text import html_to_text
+from .search import SearchDoc
+from .text import html_to_text, markdown_to_text
 from .siteconfig import Category
 from .urls import UrlScheme
 from .vi import format_date, format_short_date
@@ -170,6 +171,29 @@ class SiteView:
     def absolute_file(self, rel: str) -> str:
         base = self.corpus.site.site_url.rstrip("/")
         return f"{base}/{rel}" if base else rel
+
+    # --- search ----------------------------------------------------------------------------
+    def search_docs(self) -> list[SearchDoc]:
+        """One search document per listed item and per question, from the Markdown source.
+
+        Made before any page renders, so the index can be built beside the rendering.
+        """
+        docs = []
+        for item in self.corpus.listed:
+            category = item.category
+            common = dict(category=category.title if category else "", category_slug=category.slug if category else "",
+                          date=item.date.date().isoformat(), documents=tuple(self._cited_numbers(item)))
+            text = item.intro if item.kind == "qa" else item.body
+            docs.append(SearchDoc(url=self.item_url(item), title=item.title, kind=item.kind,
+                                  text=markdown_to_text(text), **common))
+            for q in item.questions:
+                docs.append(SearchDoc(url=self.question_url(item, q), title=q.title, kind="question",
+                                      text=markdown_to_text(q.body), handbook=item.title, **common))
+        return docs
+
+    def _cited_numbers(self, item: Item) -> list[str]:
+        refs = (self.corpus.doc_refs.get(slug) for slug in self.corpus.cites.get(item.path, ()))
+        return [ref.number for ref in refs if ref is not None]
 
     # --- trainers -----------------------------------------------------------------------
     def qr(self, path: str, label: str) -> str:

@@ -149,7 +149,7 @@
    * `load("manifest")`, `load("u/3")`, `load("d/17")` fetch the files written by the build.
    */
   function createEngine(options) {
-    var lunr = options.lunr, load = options.load;
+    var lunr = options.lunr, load = options.load, lunrLimit = options.lunrLimit || 2000;
     var cache = Object.create(null);
     var manifest = null, bounds = {}, facets = null, years = null, ready = null;
 
@@ -237,24 +237,89 @@
       }));
     }
 
-    /** A lunr.Index holding exactly the gathered terms, with the build's integer weights. */
-    function rebuild(gathered) {
-      var all = Object.create(null);
-      gathered.forEach(function (g) { Object.keys(g.found).forEach(function (t) { all[t] = g.found[t]; }); });
-      var terms = Object.keys(all).sort();
+    /** Documents holding every required clause (a clause: any of its expanded terms), or null. */
+    function required(gathered) {
+      var allowed = null;
+      gathered.forEach(function (g) {
+        if (!g.clause.required) return;
+        var mark = new Uint8Array(manifest.n);
+        Object.keys(g.found).forEach(function (t) {
+          var ids = g.found[t].ids;
+          for (var k = 0; k < ids.length; k++) mark[ids[k]] = 1;
+        });
+        if (allowed) for (var i = 0; i < mark.length; i++) allowed[i] &= mark[i];
+        else allowed = mark;
+      });
+      return allowed;
+    }
+
+    /** Every gathered term with its query weight: clause boosts added up, as lunr's upsert does. */
+    function queryVector(gathered) {
+      var all = Object.create(null), boost = Object.create(null);
+      gathered.forEach(function (g) {
+        Object.keys(g.found).forEach(function (t) {
+          all[t] = g.found[t];
+          boost[t] = (boost[t] || 0) + g.clause.boost;
+        });
+      });
+      return { postings: all, boost: boost };
+    }
+
+    /**
+     * The documents lunr will rank: those with every required clause, and at most
+     * `lunrLimit` of them, the best by the same integer dot product lunr computes
+     * (tests/test_search_parity.py checks the two agree). The rest, only reached by paging
+     * far or filtering, keep that exact score and order.
+     */
+    function candidates(gathered, q) {
+      var allowed = required(gathered), n = manifest.n, table = manifest.table;
+      var dots = new Float64Array(n), seen = new Uint8Array(n), ids = [];
+      Object.keys(q.postings).forEach(function (t) {
+        var p = q.postings[t], b = q.boost[t];
+        for (var k = 0; k < p.ids.length; k++) {
+          var id = p.ids[k];
+          if (allowed && !allowed[id]) continue;
+          dots[id] += b * p.idf * table[p.codes[k]];
+          if (!seen[id]) { seen[id] = 1; ids.push(id); }
+        }
+      });
+      if (ids.length <= lunrLimit) return { lunr: seen, tail: [] };
+      var magnitude = Math.sqrt(Object.keys(q.boost).sort().reduce(function (s, t) { return s + q.boost[t] * q.boost[t]; }, 0));
+      ids.sort(function (a, b) { return dots[b] - dots[a] || a - b; });
+      var top = new Uint8Array(n);
+      for (var i = 0; i < lunrLimit; i++) top[ids[i]] = 1;
+      return {
+        lunr: top,
+        tail: ids.slice(lunrLimit).map(function (id) { return { id: id, score: dots[id] / magnitude || 0 }; })
+      };
+    }
+
+    var refs = [];
+    function ref(id) { return refs[id] || (refs[id] = "d" + id); }
+
+    /**
+     * A lunr.Index holding exactly the gathered terms, with the build's integer weights,
+     * and postings only for the candidate documents: scores never depend on posting
+     * counts (idf is stored). Refs are "d<id>", not numbers, so lunr's Object.keys()
+     * reuses strings instead of making new ones.
+     */
+    function rebuild(q, keep) {
+      var terms = Object.keys(q.postings).sort();
       var invertedIndex = Object.create(null), elements = Object.create(null), table = manifest.table;
       var none = {};
       terms.forEach(function (term, index) {
-        var p = all[term], docs = Object.create(null);
+        var p = q.postings[term], docs = Object.create(null);
         for (var k = 0; k < p.ids.length; k++) {
-          var ref = "t/" + p.ids[k];
-          docs[p.ids[k]] = none;
-          (elements[ref] || (elements[ref] = [])).push(index, p.idf * table[p.codes[k]]);
+          var id = p.ids[k];
+          if (!keep[id]) continue;
+          var r = ref(id);
+          docs[r] = none;
+          (elements[r] || (elements[r] = [])).push(index, p.idf * table[p.codes[k]]);
         }
         invertedIndex[term] = { _index: index, t: docs };
       });
       var fieldVectors = Object.create(null);
-      Object.keys(elements).forEach(function (ref) { fieldVectors[ref] = new lunr.Vector(elements[ref]); });
+      Object.keys(elements).forEach(function (r) { fieldVectors["t/" + r] = new lunr.Vector(elements[r]); });
       return new lunr.Index({
         invertedIndex: invertedIndex,
         fieldVectors: fieldVectors,
@@ -264,22 +329,29 @@
       });
     }
 
+    /**
+     * lunr's query over the rebuilt index. Required clauses are enforced by leaving every
+     * other document out of it, so lunr gets them as optional: same documents, same scores
+     * (presence never changes a score), without lunr's set unions per term.
+     */
     function run(gathered) {
-      var index = rebuild(gathered);
+      if (gathered.some(function (g) { return g.clause.required && !Object.keys(g.found).length; })) return [];
+      var q = queryVector(gathered), chosen = candidates(gathered, q);
       var Q = lunr.Query;
-      var results = index.query(function (q) {
+      var results = rebuild(q, chosen.lunr).query(function (query) {
         gathered.forEach(function (g) {
-          q.term(g.clause.term, {
+          query.term(g.clause.term, {
             fields: ["t"],
             boost: g.clause.boost,
             usePipeline: false,
             wildcard: g.wildcard ? Q.wildcard.TRAILING : Q.wildcard.NONE,
-            presence: g.clause.required ? Q.presence.REQUIRED : Q.presence.OPTIONAL
+            presence: Q.presence.OPTIONAL
           });
         });
       });
-      return results.map(function (r) { return { id: +r.ref, score: r.score }; })
-        .sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      return results.map(function (r) { return { id: +r.ref.slice(1), score: r.score }; })
+        .sort(function (a, b) { return b.score - a.score || a.id - b.id; })
+        .concat(chosen.tail);
     }
 
     /** The clauses sent to lunr, with the corpus's preferred forms (twin of SearchIndex.plan). */
@@ -728,6 +800,10 @@
 
   SearchBox.prototype.bind = function () {
     var self = this;
+    this.input.setAttribute("role", "combobox");
+    this.input.setAttribute("aria-autocomplete", "list");
+    this.input.setAttribute("aria-expanded", "false");
+    this.input.setAttribute("aria-controls", this.listbox.id);
     var live = debounce(function () { self.run(); }, DEBOUNCE);
     this.input.addEventListener("focus", function () { self.engine.ready().catch(function () {}); });
     this.input.addEventListener("input", live);

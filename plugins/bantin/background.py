@@ -1,0 +1,40 @@
+"""A second core for work that needs no rendered page: QR codes and the search index.
+
+The build machine has two cores and MkDocs renders on one. Work whose inputs are known
+once the corpus is (every URL that gets a QR code, every search document) goes to one
+forked worker process at `on_files` and is collected at `on_post_build`. Without fork
+(Windows) or on small sites it simply runs in the build process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Callable
+
+MIN_ITEMS = 300  # below this a worker costs more than it saves
+
+
+def start(items: int) -> ProcessPoolExecutor | None:
+    if items < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+
+
+class Job:
+    """A call made in the worker when there is one, else when its result is first asked for."""
+
+    def __init__(self, worker: ProcessPoolExecutor | None, fn: Callable, *args: Any):
+        self.future: Future | None = worker.submit(fn, *args) if worker is not None else None
+        self.call = (fn, args)
+
+    def result(self) -> Any:
+        if self.future is not None:
+            return self.future.result()
+        fn, args = self.call
+        return fn(*args)
+
+
+def stop(worker: ProcessPoolExecutor | None) -> None:
+    if worker is not None:
+        worker.shutdown(wait=False, cancel_futures=True)

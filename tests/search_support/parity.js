@@ -1,0 +1,36 @@
+// Runs bantin-search.js in node on a built index, for tests/test_search_parity.py.
+// Usage: node parity.js INDEX_DIR < {"queries": [{"q": "...", "prefix": false}], "analyze": ["..."], "lunrLimit": n}
+// Prints {"results": [{"hits": [[id, score], ...], "approximate": bool}], "analyzed": [[[exact, folded], ...]]}.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const repo = path.resolve(__dirname, "..", "..");
+const lunr = require(path.join(repo, "node_modules", "lunr"));
+const search = require(path.join(repo, "theme", "assets", "javascripts", "bantin-search.js"));
+
+const dir = process.argv[2];
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+const loaded = [];
+
+function load(key) {
+  // Run the file as the browser would, with the one global it may touch.
+  const code = fs.readFileSync(path.join(dir, key + ".js"), "utf8");
+  let data;
+  vm.runInNewContext(code, { __bantinSearch: { load: (k, d) => { if (k !== key) throw new Error(k); data = d; } } });
+  loaded.push(key);
+  return Promise.resolve(JSON.parse(JSON.stringify(data)));
+}
+
+(async () => {
+  const results = [];
+  for (const { q, prefix } of input.queries || []) {
+    const engine = search.createEngine({ lunr, load, lunrLimit: input.lunrLimit });  // fresh, as a page load
+    loaded.length = 0;
+    const r = await engine.search(q, { prefix: !!prefix });
+    results.push({ hits: r.hits.map((h) => [h.id, h.score]), approximate: r.approximate, loaded: loaded.slice() });
+  }
+  const analyzed = (input.analyze || []).map((t) => search.analyze(t));
+  process.stdout.write(JSON.stringify({ results, analyzed }));
+})().catch((e) => { console.error(e.stack || e); process.exit(1); });

@@ -1,0 +1,231 @@
+"""Search in Chromium: the search page and the header box on a throwaway site (search_support.site),
+served over http and opened from file:// (the offline flavour)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from bantin.search import load_search_index
+from browser import launch, serve
+from search_support.browser import result_hrefs, result_titles, type_query, wait_results
+from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS
+from search_support.site import build_search_site
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    built = build_search_site(tmp_path_factory.mktemp("search-site"))
+    url, stop = serve(built.root)
+    yield built, url
+    stop()
+
+
+@pytest.fixture(scope="module")
+def offline(tmp_path_factory):
+    return build_search_site(tmp_path_factory.mktemp("search-offline"), offline=True)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with playwright_api.sync_playwright() as p:
+        browser = launch(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(locale="vi-VN")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not errors
+
+
+STATUS = "[data-bantin-search=page] [data-bantin-status]"
+
+
+def open_search(page, site, query=""):
+    built, url = site
+    page.goto(url + built.search_page + (f"?q={query}" if query else ""))
+    wait_results(page)
+
+
+@pytest.mark.parametrize("query", ["phap luat", "dat dai", "dieu 5", "nghi dinh 42", "432/QD-UBND"])
+def test_typing_shows_the_expected_item_first(page, site, query):
+    open_search(page, site)
+    type_query(page, query)
+    assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST[query]
+    assert parse_qs(urlparse(page.url).query)["q"] == [query]  # the list can be shared
+
+
+def test_typing_hoa_giai_shows_hoa_giai_items_first(page, site):
+    open_search(page, site)
+    type_query(page, "hoa giai")
+    hrefs = result_hrefs(page)
+    assert {h.removeprefix("../") for h in hrefs[: len(HOA_GIAI_ITEMS)]} == HOA_GIAI_ITEMS
+
+
+def test_page_lists_what_the_python_mirror_ranks(page, site):
+    built, _ = site
+    index = load_search_index(built.root / "assets" / "search")
+    for query in ["hòa giải", "phap luat", "căn cứ pháp lý"]:
+        open_search(page, site, query)
+        assert [h.removeprefix("../") for h in result_hrefs(page)] == index.urls(query, 10)
+
+
+def test_result_shows_type_category_date_and_highlighted_snippet(page, site):
+    open_search(page, site, "dieu 5")
+    first = page.locator(".bantin-search-result").first
+    meta = first.locator(".bantin-search-result__meta").inner_text()
+    assert "Hỏi đáp" in meta and "Hòa giải ở cơ sở" in meta and "01/06/2024" in meta
+    assert "Sổ tay hỏi đáp về hòa giải ở cơ sở" in meta  # the handbook of the question
+    marks = first.locator(".bantin-search-result__snippet mark").all_inner_texts()
+    assert {m.lower() for m in marks} >= {"điều", "5"}
+    assert first.locator(".bantin-search-result__title mark").all_inner_texts() == ["Điều", "5"]
+    status = page.locator(STATUS).inner_text()
+    assert status.endswith("kết quả cho «dieu 5»")
+
+
+def test_filters_and_the_hint_to_drop_them(page, site):
+    open_search(page, site, "hoa giai")
+    page.select_option("select[name=loai]", "hoi-dap")
+    wait_results(page)
+    assert all(h.startswith("../hoi-dap/") for h in result_hrefs(page))
+    assert "loai=hoi-dap" in page.url
+    page.select_option("select[name=nam]", "2021")
+    wait_results(page)
+    assert result_hrefs(page) == []
+    assert "Không tìm thấy kết quả cho «hoa giai» với bộ lọc đã chọn." in page.locator(STATUS).inner_text()
+    page.get_by_role("button", name="Thử bỏ bộ lọc").click()
+    wait_results(page)
+    assert len(result_hrefs(page)) > len(HOA_GIAI_ITEMS)
+    assert page.evaluate("document.activeElement.closest('.bantin-search-result') !== null")
+
+
+def test_filter_options_show_counts(page, site):
+    open_search(page, site, "hoa giai")
+    labels = page.locator("select[name=loai] option").all_inner_texts()
+    assert "Hỏi đáp (4)" in labels and "Tin bài (2)" in labels
+
+
+def test_filters_come_from_the_url(page, site):
+    built, url = site
+    page.goto(url + built.search_page + "?q=hoa+giai&loai=tin-bai&chuyen-muc=hoa-giai-o-co-so")
+    wait_results(page)
+    assert result_hrefs(page) == ["../tin-tuc/hoa-giai-vien-gioi/"]
+    assert page.input_value("select[name=chuyen-muc]") == "hoa-giai-o-co-so"
+
+
+def test_no_results_gives_a_hint(page, site):
+    open_search(page, site, "qwerty zxcv")
+    assert "Không tìm thấy kết quả cho «qwerty zxcv»." in page.locator(STATUS).inner_text()
+    assert "gõ không dấu" in page.locator("[data-bantin-hint]").inner_text()
+
+
+def test_header_box_by_keyboard(page, site):
+    built, url = site
+    page.goto(url)
+    box = page.locator("#bantin-search-q")
+    box.focus()
+    box.type("dat dai", delay=20)
+    page.wait_for_selector("#bantin-search-q-list [role=option]")
+    assert box.get_attribute("aria-expanded") == "true"
+    options = page.locator("#bantin-search-q-list [role=option]")
+    assert "Luật Đất đai" in options.first.inner_text()
+    page.keyboard.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == url + EXPECTED_FIRST["dat dai"]
+
+
+def test_header_box_enter_without_choice_opens_the_search_page(page, site):
+    built, url = site
+    page.goto(url + EXPECTED_FIRST["dat dai"])
+    page.fill("#bantin-search-q", "phap luat")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == url + "tim-kiem/?q=phap+luat"
+    wait_results(page)
+    assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST["phap luat"]
+
+
+def test_header_box_escape_closes(page, site):
+    _, url = site
+    page.goto(url)
+    page.locator("#bantin-search-q").type("hoa", delay=20)
+    page.wait_for_selector("#bantin-search-q-list [role=option]")
+    page.keyboard.press("Escape")
+    assert page.locator("[data-bantin-panel]").is_hidden()
+    assert page.get_attribute("#bantin-search-q", "aria-expanded") == "false"
+
+
+def test_without_javascript_the_form_goes_to_the_search_page(chromium, site):
+    built, url = site
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url)
+    page.fill("#bantin-search-q", "dat dai")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == url + "tim-kiem/?q=dat+dai"
+    assert "cần bật JavaScript" in page.content()
+    context.close()
+
+
+def test_only_the_needed_files_are_downloaded(page, site):
+    built, url = site
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    open_search(page, site, "dat dai")
+    search = [u.split("/assets/search/")[1].split("?")[0] for u in requested if "/assets/search/" in u]
+    assert search[0] == "manifest.js"
+    assert all(u.startswith(url) for u in requested)  # no other host
+    assert sorted(search) == sorted(["manifest.js", "u/0.js", "b/0.js", *[f"d/{i}.js" for i in range(len(search) - 3)]]) \
+        or len(search) <= 3 + len(built.docs)
+
+
+def test_offline_search_from_file_url(page, offline):
+    page.goto((offline.root / "tim-kiem.html").as_uri() + "?q=dat%20dai")
+    wait_results(page)
+    assert result_hrefs(page)[0] == "tin-tuc/luat-dat-dai-2024.html"
+    with page.expect_navigation():
+        page.click("[data-bantin-results] a >> nth=0")
+    assert page.url.endswith("/tin-tuc/luat-dat-dai-2024.html")
+
+
+def test_offline_header_box_from_file_url(page, offline):
+    page.goto((offline.root / "tin-tuc" / "phi-thuy-loi.html").as_uri())
+    page.locator("#bantin-search-q").type("thuỷ lợi", delay=20)
+    page.wait_for_selector("#bantin-search-q-list [role=option]")
+    assert "thuỷ lợi" in page.locator("#bantin-search-q-list [role=option]").first.inner_text()
+    assert page.get_attribute("#bantin-search-q-list [role=option] >> nth=0", "data-href") == "../tin-tuc/phi-thuy-loi.html"
+    titles = result_titles(page)
+    assert titles == []  # the header box does not render the page's list
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by npm ci (make test)")
+def test_no_accessibility_violations_with_results_and_open_popup(page, site):
+    _, url = site
+    open_search(page, site, "hoa giai")
+    page.click("#bantin-search-q")
+    page.keyboard.type("dat", delay=20)
+    page.wait_for_selector("#bantin-search-q-list [role=option]")
+    page.keyboard.press("ArrowDown")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}))"
+        ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
+    assert violations == []

@@ -1,0 +1,76 @@
+"""Search ranks as lunr would on the whole index.
+
+The build computes lunr's BM25 itself and ships quantised weights in term shards; here
+lunr.py builds an ordinary index of the same terms (fields title/body/documents with the
+same boosts, no pipeline) and answers the same clauses. Scores must agree within the
+quantisation (the weight table's 3 % steps, and lunr's own rounding to 0.001), and the
+order must agree wherever lunr's scores are not that close.
+"""
+
+from __future__ import annotations
+
+import pytest
+from lunr.builder import Builder
+from lunr.query import Query, QueryPresence
+
+from bantin.search import FIELD_BOOSTS, Analyzer, build_search_index, doc_fields, load_search_index, plan_query
+from bantin.searchindex import order_docs
+from search_support.corpus import mixed_docs
+from search_support.samples import EXPECTED_FIRST, SAMPLE_DOCS
+
+DOCS = order_docs([*SAMPLE_DOCS, *mixed_docs(150)])
+SCALE = 1e7  # our integer weights: round(idf * 1e4) * round(score * 1e3)
+QUERIES = [*EXPECTED_FIRST, "hoa giai", "hòa giải", "tổ hòa giải thành viên", "luat", "căn cứ pháp lý điều 5",
+           "nguoi dan", "dat dai khung long"]
+
+
+def tolerance(score: float) -> float:
+    return 0.03 * score + 0.01
+
+
+@pytest.fixture(scope="module")
+def lunr_index():
+    analyzer = Analyzer()
+    builder = Builder()
+    builder.ref("id")
+    for name, boost in FIELD_BOOSTS.items():
+        builder.field(name, boost=boost)
+    for i, doc in enumerate(DOCS):
+        fields = doc_fields(doc)
+        builder.add({"id": str(i), **{name: analyzer.terms(fields[name]) for name in FIELD_BOOSTS}})
+    return builder.build()
+
+
+@pytest.fixture(scope="module")
+def ours(tmp_path_factory):
+    out = tmp_path_factory.mktemp("lunr") / "index"
+    build_search_index(DOCS, out)
+    return out
+
+
+def lunr_search(index, clauses):
+    q = index.create_query()
+    for clause in clauses:
+        q.term(clause.term, use_pipeline=False, boost=clause.boost,
+               wildcard=Query.WILDCARD_TRAILING if clause.prefix else Query.WILDCARD_NONE,
+               presence=QueryPresence.REQUIRED if clause.required else QueryPresence.OPTIONAL)
+    return [(int(r["ref"]), r["score"]) for r in index.query(q)]
+
+
+@pytest.mark.parametrize("query, prefix", [(q, False) for q in QUERIES] + [("phap lu", True), ("hoa gi", True)])
+def test_same_ranking_as_lunr_on_the_whole_index(lunr_index, ours, query, prefix):
+    ours = load_search_index(ours)
+    result = ours.search(query, prefix)
+    expected = lunr_search(lunr_index, ours.plan(query, prefix, strict=not result.approximate))
+    got = {h.id: h.score / SCALE for h in result.hits}
+    assert set(got) == {ref for ref, _ in expected}
+    for ref, score in expected:
+        assert got[ref] == pytest.approx(score, abs=tolerance(score)), ref
+    ranks = {h.id: i for i, h in enumerate(result.hits)}
+    for (a, score_a), (b, score_b) in zip(expected, expected[1:]):
+        if score_a - score_b > tolerance(score_a):
+            assert ranks[a] < ranks[b], (a, b)
+
+
+def test_the_comparison_is_not_vacuous(lunr_index):
+    assert len(lunr_search(lunr_index, plan_query("hoa giai"))) > 20

@@ -1,0 +1,57 @@
+"""The browser engine (bantin-search.js with lunr.js 2.3.9, run in node) answers exactly as the
+Python mirror does on the same files: same documents, same order, same scores, same shards."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from bantin import searchindex
+from bantin.search import analyze, build_search_index, load_search_index
+from search_support.corpus import mixed_docs
+from search_support.node import node_available, run_node
+from search_support.samples import EXPECTED_FIRST, SAMPLE_DOCS
+
+pytestmark = pytest.mark.skipif(not node_available(), reason="node and node_modules/lunr are needed (make test installs them)")
+
+QUERIES = [(q, False) for q in EXPECTED_FIRST] + [
+    ("hoa giai", False), ("hòa giải", False), ("hoà giải", False), ("HÒA GIẢI Ở CƠ SỞ", False),
+    ("phap lu", True), ("hoa gi", True), ("t", True), ("dieu 5", True), ("tổ hòa giải có bao nhiêu", True),
+    ("đất đai khủng long", False), ("zzz", False), ("", False), ("!!!", False), ("09/2019", False),
+    (unicodedata.normalize("NFD", "Điều 5 Luật Hòa giải"), False),
+]
+TEXTS = ["Hoà giải ở cơ sở, THUỶ lợi", unicodedata.normalize("NFD", "Pháp luật đất đai"),
+         "42/2022/NÐ-CP và 09/2019/TT-BTP", "về việc được quý khoẻ", "snake_case x² ½ ٣"]
+
+
+def compare(index_dir, queries, lunr_limit=None):
+    js = run_node(index_dir, queries, lunr_limit=lunr_limit)["results"]
+    for (query, prefix), got in zip(queries, js):
+        index = load_search_index(index_dir)
+        expected = index.search(query, prefix)
+        assert got["hits"] == [[h.id, h.score] for h in expected.hits], query
+        assert got["approximate"] == expected.approximate, query
+        assert sorted(got["loaded"]) == sorted(f[:-3] for f in index.fetched), query
+
+
+def test_pipeline_twin():
+    assert run_node(".", analyze=TEXTS)["analyzed"] == [[list(p) for p in analyze(t)] for t in TEXTS]
+
+
+def test_same_answers_on_the_samples(tmp_path):
+    build_search_index(SAMPLE_DOCS, tmp_path)
+    compare(tmp_path, QUERIES)
+
+
+def test_same_answers_across_many_small_shards(tmp_path, monkeypatch):
+    monkeypatch.setattr(searchindex, "SHARD_TARGET", 300)
+    stats = build_search_index([*SAMPLE_DOCS, *mixed_docs(400)], tmp_path)
+    assert stats.shards > 50
+    compare(tmp_path, QUERIES)
+
+
+def test_same_answers_when_lunr_ranks_only_the_best_candidates(tmp_path):
+    # Past `lunrLimit` matches the engine orders the tail by the score lunr computes.
+    build_search_index([*SAMPLE_DOCS, *mixed_docs(300)], tmp_path)
+    compare(tmp_path, QUERIES, lunr_limit=3)

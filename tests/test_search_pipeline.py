@@ -1,0 +1,300 @@
+"""Search: the Vietnamese pipeline, the query plan, the compact encodings, the index build."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bantin import searchindex
+from bantin.search import (
+    BIGRAM,
+    EXACT,
+    Analyzer,
+    analyze,
+    build_search_index,
+    document_text,
+    load_search_index,
+    plan_query,
+)
+from search_support.corpus import mixed_docs
+from search_support.samples import (
+    EXPECTED_FIRST,
+    HOA_GIAI_DISTRACTOR,
+    HOA_GIAI_ITEMS,
+    SAMPLE_DOCS,
+)
+
+
+def folded(text: str) -> list[str]:
+    return [f for _, f in analyze(text)]
+
+
+def exact(text: str) -> list[str]:
+    return [s for s, _ in analyze(text)]
+
+
+# --- Pipeline --------------------------------------------------------------------------
+
+
+def test_tone_marks_and_d_fold_away():
+    assert folded("Pháp luật về Đất đai") == ["phap", "luat", "ve", "dat", "dai"]
+    assert folded("phap luat ve dat dai") == ["phap", "luat", "ve", "dat", "dai"]
+
+
+def test_exact_form_keeps_marks_and_lowers_case():
+    assert exact("PHÁP LUẬT Đất") == ["pháp", "luật", "đất"]
+
+
+@pytest.mark.parametrize("old, new", [("hoà", "hòa"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("Hoà giải", "Hòa giải")])
+def test_old_and_new_tone_placement_meet(old, new):
+    assert analyze(old) == analyze(new)
+
+
+def test_qu_keeps_its_tone_on_the_last_vowel():
+    assert exact("quý") == ["quý"]
+
+
+def test_nfd_input_equals_nfc_input():
+    text = "Hòa giải ở cơ sở, thuỷ lợi, Điều 5"
+    assert analyze(unicodedata.normalize("NFD", text)) == analyze(text)
+
+
+def test_vietnamese_words_are_not_cut():
+    # lunr.vi cut "về" to "v"; Material's tokenizer split on the marks.
+    assert exact("về việc được") == ["về", "việc", "được"]
+
+
+def test_numbers_drop_leading_zeros_and_have_no_exact_form():
+    assert analyze("09/2019") == [("9", "9"), ("2019", "2019")]
+
+
+def test_eth_look_alike_counts_as_d():
+    assert folded("42/2022/NÐ-CP") == folded("42/2022/NĐ-CP") == ["42", "2022", "nd", "cp"]
+
+
+def test_document_numbers_get_their_type_name():
+    text = document_text(["42/2022/NĐ-CP", "432/QĐ-UBND", "31/2024/QH15", "512/UBND-NC", "09-NQ/TU"])
+    assert text.splitlines() == [
+        "Nghị định 42/2022/NĐ-CP", "Quyết định 432/QĐ-UBND", "Luật 31/2024/QH15",
+        "Công văn 512/UBND-NC", "Nghị quyết 09-NQ/TU",
+    ]
+
+
+def test_terms_of_a_field():
+    terms = Analyzer().terms("Đất đai")
+    assert terms == ["dat", "dai", EXACT + "đất", EXACT + "đai", BIGRAM + "dat dai"]
+
+
+def test_indexer_terms_match_the_analyzer():
+    analyzer = Analyzer()
+    vocabulary = searchindex._Vocabulary(Analyzer())
+    for doc in SAMPLE_DOCS:
+        ids = vocabulary.field(doc.text)
+        assert [vocabulary.terms[i] for i in ids] == analyzer.terms(doc.text)
+
+
+# --- Query plan --------------------------------------------------------------------------
+
+
+def test_unmarked_query_uses_folded_terms_and_bigrams_only():
+    plan = plan_query("dat dai")
+    assert [(c.term, c.required) for c in plan] == [("dat", True), ("dai", True), (BIGRAM + "dat dai", False)]
+
+
+def test_marked_query_adds_exact_terms():
+    terms = [c.term for c in plan_query("đất đai")]
+    assert EXACT + "đất" in terms and EXACT + "đai" in terms
+
+
+def test_only_the_last_word_is_a_prefix_and_only_while_typing():
+    assert [c.prefix for c in plan_query("phap lu", prefix=True)] == [False, True, False]
+    assert not any(c.prefix for c in plan_query("phap lu"))
+    assert not any(c.prefix for c in plan_query("dieu 5", prefix=True))  # numbers are whole
+    assert not any(c.prefix for c in plan_query("phap l", prefix=True))  # one letter is too little
+
+
+def test_loose_plan_requires_nothing():
+    assert not any(c.required for c in plan_query("dat dai", strict=False))
+
+
+# --- Encodings -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("values", [[0], [31, 32, 1023, 1024, 40_000, 5_000_000], list(range(100))])
+def test_vlq_round_trip(values):
+    assert searchindex.vlq_decode(searchindex.vlq_list(values)) == values
+
+
+def test_postings_round_trip_and_rebase():
+    ids, codes = [0, 1, 5, 70_000, 70_001], [0, 255, 17, 128, 3]
+    text = searchindex.encode_postings([i << 8 | c for i, c in zip(ids, codes)])
+    assert searchindex.decode_postings(text) == (ids, codes)
+    tail = searchindex.encode_postings([80_000 << 8 | 9, 80_002 << 8 | 1])
+    joined = text + searchindex.rebase_postings(tail, ids[-1])
+    assert searchindex.decode_postings(joined) == (ids + [80_000, 80_002], codes + [9, 1])
+
+
+def test_quantised_weights_stay_within_two_percent():
+    for score in (0.02, 0.05, 0.3, 1.0, 2.2, 11.0, 24.2):
+        weight = searchindex.TABLE[searchindex.quantise(score)] / 1000
+        assert abs(weight - score) / score < 0.02, score
+
+
+def test_shard_scripts_are_the_json_of_their_data():
+    terms = ["dat", "dat dai", 'a"b', "x\u2028"]
+    for family, t in (("u", terms[:1]), ("b", terms[1:2]), ("u", terms[2:3]), ("x", terms[3:])):
+        shard = searchindex._Shard(family, 3, t, [12], ["AbC-_"], ["đất"] if family == "u" else [])
+        assert shard.script() == searchindex._js(shard.key, shard.data())
+
+
+@pytest.mark.parametrize("title, body", [(1, 0), (0, 7), (3, 9), (10, 10)])
+def test_idf_is_lunrs(title, body):
+    from lunr.idf import idf as lunr_idf
+
+    posting = {"_index": 0, "title": dict.fromkeys(range(title), {}), "body": dict.fromkeys(range(body), {})}
+    assert searchindex.idf(title + body, 10) == lunr_idf(posting, 10)
+
+
+# --- Build -----------------------------------------------------------------------------------
+
+
+def build(tmp_path: Path, docs=SAMPLE_DOCS, name="index"):
+    out = tmp_path / name
+    stats = build_search_index(docs, out)
+    return out, stats
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_same_documents_same_bytes_whatever_their_order(tmp_path):
+    first, stats = build(tmp_path, SAMPLE_DOCS, "a")
+    second, _ = build(tmp_path, tuple(reversed(SAMPLE_DOCS)), "b")
+    assert tree(first) == tree(second)
+    assert stats.docs == len(SAMPLE_DOCS) and stats.files == len(tree(first))
+    assert 0 < stats.gzip_bytes < stats.bytes == sum(map(len, tree(first).values()))
+
+
+def test_rebuild_replaces_stale_files(tmp_path):
+    out, _ = build(tmp_path, SAMPLE_DOCS)
+    build_search_index(SAMPLE_DOCS[:3], out)
+    assert not (out / "d" / "5.js").exists()
+
+
+def test_two_processes_write_what_one_writes(tmp_path, monkeypatch):
+    docs = mixed_docs(120)
+    serial, _ = build(tmp_path, docs, "serial")
+    monkeypatch.setattr(searchindex, "PARALLEL_FROM", 10)
+    parallel, _ = build(tmp_path, docs, "parallel")
+    assert tree(serial) == tree(parallel)
+
+
+def test_a_failing_worker_falls_back_to_one_process(tmp_path, monkeypatch):
+    docs = mixed_docs(60)
+    serial, _ = build(tmp_path, docs, "serial")
+    monkeypatch.setattr(searchindex, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(searchindex, "_worker_main", lambda *args: os._exit(3))
+    fallback, _ = build(tmp_path, docs, "fallback")
+    assert tree(serial) == tree(fallback)
+
+
+def test_a_worker_failing_while_writing_documents_is_replaced(tmp_path, monkeypatch):
+    docs = mixed_docs(60)
+    serial, _ = build(tmp_path, docs, "serial")
+    monkeypatch.setattr(searchindex, "PARALLEL_FROM", 10)
+    parent, real = os.getpid(), searchindex.write_documents
+    monkeypatch.setattr(searchindex, "write_documents",
+                        lambda *args: real(*args) if os.getpid() == parent else os._exit(3))
+    fallback, _ = build(tmp_path, docs, "fallback")
+    assert tree(serial) == tree(fallback)
+
+
+def test_small_shards_answer_like_one_shard(tmp_path, monkeypatch):
+    one, _ = build(tmp_path, SAMPLE_DOCS, "one")
+    monkeypatch.setattr(searchindex, "SHARD_TARGET", 60)
+    many, stats = build(tmp_path, SAMPLE_DOCS, "many")
+    assert stats.shards > 20
+    for query in [*EXPECTED_FIRST, "hoa gi", "phap lu"]:
+        prefix = query.endswith(("gi", "lu"))
+        assert load_search_index(one).search(query, prefix) == load_search_index(many).search(query, prefix)
+
+
+# --- Ranking (the Python mirror of the browser) ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_index(tmp_path_factory):
+    out = tmp_path_factory.mktemp("search") / "index"
+    build_search_index(SAMPLE_DOCS, out)
+    return load_search_index(out)
+
+
+@pytest.mark.parametrize("query, url", sorted(EXPECTED_FIRST.items()))
+def test_expected_first_result(sample_index, query, url):
+    assert sample_index.urls(query, 1) == [url]
+
+
+def test_hoa_giai_without_marks_finds_every_hoa_giai_item(sample_index):
+    urls = sample_index.urls("hoa giai", 20)
+    assert HOA_GIAI_ITEMS <= set(urls)
+
+
+def test_exact_tones_rank_above_other_tones(sample_index):
+    urls = sample_index.urls("hòa giải", 20)
+    assert urls.index(HOA_GIAI_DISTRACTOR) > max(urls.index(u) for u in HOA_GIAI_ITEMS)
+    assert sample_index.urls("hóa giải", 1) == [HOA_GIAI_DISTRACTOR]
+
+
+def test_adjacent_syllables_rank_above_scattered_ones(sample_index):
+    urls = sample_index.urls("phap luat", 20)
+    assert urls.index("tin-tuc/tang-cuong-pho-bien-phap-luat/") < urls.index("tin-tuc/luat-su-tu-van/")
+
+
+def test_questions_are_results_of_their_own(sample_index):
+    assert sample_index.urls("bao nhieu thanh vien", 1) == ["hoi-dap/so-tay-hoa-giai/to-hoa-giai-thanh-vien/"]
+
+
+def test_every_word_is_required_unless_no_item_has_them_all(sample_index):
+    assert all("luat" in folded(sample_index.doc(h.id)["t"] + " " + sample_index.doc(h.id)["x"])
+               for h in sample_index.search("dat dai luat").hits)
+    loose = sample_index.search("đất đai khủng long")
+    assert loose.approximate and sample_index.doc(loose.hits[0].id)["u"] == "tin-tuc/luat-dat-dai-2024/"
+
+
+def test_unmarked_words_prefer_the_sites_usual_marks(sample_index):
+    clauses = sample_index.plan("hoa giai")
+    assert {c.term for c in clauses if c.term.startswith(EXACT)} == {EXACT + "hòa", EXACT + "giải"}
+    assert sample_index.urls("hoa giai", 5) and HOA_GIAI_DISTRACTOR not in sample_index.urls("hoa giai", 5)
+
+
+def test_prefix_of_the_last_word_while_typing(sample_index):
+    assert sample_index.urls("phap lu", 1, prefix=True) == ["tin-tuc/tang-cuong-pho-bien-phap-luat/"]
+    assert sample_index.urls("thuy lo", 1, prefix=True) == ["tin-tuc/phi-thuy-loi/"]
+
+
+def test_filters(sample_index):
+    assert set(sample_index.urls("hoa giai", 20, kind="hoi-dap")) == HOA_GIAI_ITEMS - {"tin-tuc/hoa-giai-vien-gioi/"}
+    assert sample_index.urls("hoa giai", 20, year=2023) == ["tin-tuc/hoa-giai-vien-gioi/"]
+    assert sample_index.urls("hoa giai", 20, category="pho-bien-giao-duc-phap-luat") == [HOA_GIAI_DISTRACTOR]
+
+
+def test_a_query_loads_only_the_shards_it_needs(tmp_path, monkeypatch):
+    monkeypatch.setattr(searchindex, "SHARD_TARGET", 60)
+    out, stats = build(tmp_path)
+    index = load_search_index(out)
+    index.search("dat dai")
+    shards = [f for f in index.fetched if f[0] in "uxb"]
+    # u/ for dat and dai, x/ for their usual forms đất and đai, b/ for "dat dai"
+    assert len(shards) <= 5 < stats.shards
+
+
+def test_document_without_category_or_date(tmp_path):
+    doc = replace(SAMPLE_DOCS[0], category="", category_slug="", date="")
+    out, _ = build(tmp_path, [doc, *SAMPLE_DOCS[1:]])
+    index = load_search_index(out)
+    assert index.urls("tang cuong pho bien", 1) == [doc.url]
