@@ -138,13 +138,45 @@ def page_weight(site: Path) -> dict:
             "cold_view_gzip_kb": round(cold_gz / 1024, 1)}
 
 
+QUERIES = ("pháp luật", "hoa giai", "dat dai")
+
+
 def search_figures(site: Path) -> dict:
+    """Index size, and per query the gzip bytes a reader downloads and the time in Chromium."""
     folder = site / "assets" / "search"
     if not folder.exists():
         return {}
     files = [p for p in folder.rglob("*") if p.is_file()]
-    return {"search_index_mb": round(sum(p.stat().st_size for p in files) / 1e6, 2),
-            "search_index_gzip_mb": round(sum(gz(p) for p in files) / 1e6, 2), "search_files": len(files)}
+    figures = {"search_index_mb": round(sum(p.stat().st_size for p in files) / 1e6, 2),
+               "search_index_gzip_mb": round(sum(gz(p) for p in files) / 1e6, 2), "search_files": len(files)}
+    try:
+        figures["queries"] = measure_queries(site)
+    except Exception as exc:  # no Chromium here: sizes are still worth reporting
+        figures["queries_error"] = str(exc)
+    return figures
+
+
+def measure_queries(site: Path) -> list[dict]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch, serve
+    from search_support.browser import measure_query
+
+    url, stop = serve(site)
+    try:
+        with sync_playwright() as p:
+            chromium = launch(p)
+            results = []
+            for query in QUERIES:
+                page = chromium.new_page()
+                found = measure_query(page, url, "tim-kiem/", query)
+                results.append({k: found[k] for k in ("query", "gzip_bytes", "median_ms", "max_ms", "hits")})
+                page.close()
+            chromium.close()
+            return results
+    finally:
+        stop()
 
 
 def bench_size(articles: int, runs: int, anchors: bool, workdir: Path) -> dict:
@@ -194,6 +226,11 @@ def report(rows: list[dict]) -> str:
                          f"({r['search_index_gzip_mb']} MB gz, {r['search_files']} files)"
                          + (f"; Material search_index.json {r['material_search_mb']} MB "
                             f"({r['material_search_gzip_mb']} MB gz)" if "material_search_mb" in r else ""))
+            for q in r.get("queries", []):
+                lines.append(f"  «{q['query']}»: {q['gzip_bytes'] / 1024:.0f} KB gz downloaded, "
+                             f"{q['median_ms']:.0f} ms after data (max {q['max_ms']:.0f}), {q['hits']} hits")
+            if "queries_error" in r:
+                lines.append(f"  (queries not measured: {r['queries_error']})")
     lines.append("\nAnchors measured here earlier (DESIGN §6): blog 23 s / 1,000, 60 s / 2,000, 271 s / 5,000; "
                  "plain 7.9 s / 2,000.")
     return "\n".join(lines)
