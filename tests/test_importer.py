@@ -117,7 +117,7 @@ def test_sample_with_tags_on_the_date_line_and_a_source(content: Path) -> None:
     assert body == [lines[i] for i in (26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 48, 50, 52, 56, 58)]
     for dropped in (lines[46], lines[54]):
         assert dropped not in body
-        assert any(dropped in w and "another article" in w for w in result.warnings)
+        assert any(dropped in w and "giống tiêu đề của bài khác" in w for w in result.warnings)
     assert_absent(text.split("---", 2)[2], lines[0], lines[2], lines[12], lines[21], "Nguồn:",
                   "Link:")
     # Header counter digits (one per line) are gone: no paragraph is a bare number.
@@ -139,10 +139,12 @@ def test_sample_without_title_ignores_header_clock(content: Path) -> None:
     assert front["draft"] is True
     assert "title" not in result.fields and "date" not in result.fields
     assert result.path == content / "tin-tuc" / "dien-bien-2022-bo-tai-lieu.md"
-    date_message = next(m for m in result.missing if "article's date" in m)
-    assert lines[0] in date_message and "clock" in date_message
-    assert any(m.startswith("could not find the title") for m in result.missing)
-    assert "could not find the author; add `author:` by hand" in result.missing
+    date_message = next(m for m in result.missing if "không tìm thấy ngày đăng" in m)
+    assert lines[0] in date_message and "đồng hồ" in date_message
+    assert f"ngày hôm nay {TODAY.isoformat()}" in date_message
+    assert any(m.startswith("không tìm thấy tiêu đề; hãy thay `title: Chưa có tiêu đề`")
+               for m in result.missing)
+    assert "không tìm thấy tác giả; hãy tự thêm dòng `author:`" in result.missing
 
     image_name = re.match(r"z\d{6,}_[0-9a-f]{32}", lines[2])
     assert image_name is not None
@@ -161,10 +163,10 @@ def test_sample_with_audio_player_and_agency_prefix(content: Path) -> None:
     prefix = re.match(r"\((\w+)\) -", lines[4])
     assert prefix is not None
     assert front["source"] == {"name": prefix.group(1)}
-    assert any("not its link" in m for m in result.missing)
+    assert any("tìm thấy tên nguồn nhưng không thấy liên kết" in m for m in result.missing)
     assert front["summary"] == lines[4][prefix.end():]
     assert "author" not in front
-    assert "could not find the author; add `author:` by hand" in result.missing
+    assert "không tìm thấy tác giả; hãy tự thêm dòng `author:`" in result.missing
 
     assert body == [lines[i] for i in range(4, 23, 2)]
     assert lines[2] == "0:00 / 0:00" and lines[3] == "0:00"
@@ -208,8 +210,8 @@ def test_aspnet_portal_with_itemid_address(content: Path) -> None:
                   "Ra mắt mô hình tổ hòa giải kiểu mẫu", "Thống kê truy cập", "Online",
                   "A- A A+", "Tương phản", "00:00 / 03:12", "Thứ 7 Ngày", "Trang chủ",
                   "Sơ đồ cổng", "SỞ TƯ PHÁP TỈNH SÔNG LAM", "In bài")
-    assert any("z4172638491027_0a1b2c3d4e5f60718293a4b5c6d7e8f9.jpg" in w and "image" in w
-               for w in result.warnings)
+    assert any("z4172638491027_0a1b2c3d4e5f60718293a4b5c6d7e8f9.jpg" in w
+               and "ảnh chưa được nhập" in w for w in result.warnings)
 
 
 def test_joomla_portal_with_last_visit_stamp_and_html_address(content: Path) -> None:
@@ -237,10 +239,10 @@ def test_joomla_portal_with_last_visit_stamp_and_html_address(content: Path) -> 
     assert len(body) == 6
     # The paragraph that is only a link to another article is dropped, and reported.
     assert not any("Bồi dưỡng kỹ năng" in p for p in body)
-    assert any("only a link" in w and "Bồi dưỡng kỹ năng" in w for w in result.warnings)
-    assert any("quy-che-hoa-giai-dong-tien.pdf" in w and "attachments" in w
+    assert any("chỉ gồm liên kết" in w and "Bồi dưỡng kỹ năng" in w for w in result.warnings)
+    assert any("quy-che-hoa-giai-dong-tien.pdf" in w and "`attachments:`" in w
                for w in result.warnings)
-    assert any("«Hòa giải ở cơ sở»" in m for m in result.missing)
+    assert any("trang cũ xếp bài vào mục «Hòa giải ở cơ sở»" in m for m in result.missing)
     assert_absent(text, "Lần truy cập", "02/01/2024", "Số lượt xem", "Cỡ chữ", "A+",
                   "Nghe đọc", "04:05", "Tác giả:", "Nguồn:", "Link:", "Từ khóa", "Chia sẻ",
                   "Cùng chuyên mục", "Hội thi hòa giải viên giỏi", "Bình luận", "Mã xác thực",
@@ -253,7 +255,7 @@ def test_table_layout_portal_in_windows_1258(content: Path) -> None:
         raw.decode("utf-8")
     result, front, body, text = do_import(TABLE_1258, content)
 
-    assert any("Windows-1258" in w for w in result.warnings)
+    assert any("đã đọc theo bảng mã Windows-1258" in w for w in result.warnings)
     assert front["title"] == "Trợ giúp pháp lý lưu động tại xã Nậm Pồ: đưa pháp luật đến tận bản"
     assert front["date"] == "2019-09-05 15:20"  # "Cập nhật lúc", not the header clock
     assert front["author"] == "Lò Thị Hoa"
@@ -311,8 +313,8 @@ def test_text_copy_with_url_line_and_byline(content: Path) -> None:
         "category": "ho-tich-chung-thuc"
     }
     assert result.missing == [
-        "could not find a source (“Nguồn: …”); add `source:` with `name:` and `url:` if the "
-        "article was taken from another publication"
+        "không tìm thấy nguồn (“Nguồn: …”); nếu bài lấy từ báo, trang tin khác, hãy thêm "
+        "`source:` với `name:` và `url:`"
     ]
     assert_absent(text, "09:41:07", "Tương phản", "Số lượt xem", "00:00", "Đánh giá",
                   "Tin liên quan", "Lệ phí chứng thực áp dụng", "Online")
@@ -337,7 +339,7 @@ def test_output_is_valid_front_matter_and_markdown(path: Path, content: Path) ->
     assert "\n\n\n" not in text
     assert all(p.strip() == p and p for p in body)
     # Every field that could not be found is reported, one message each.
-    for key, needle in (("author", "author"), ("summary", "lead paragraph")):
+    for key, needle in (("author", "tác giả"), ("summary", "đoạn mở đầu")):
         assert (key in front) != any(needle in m for m in result.missing)
     assert ("draft" in front) == ("title" not in result.fields or "date" not in result.fields)
 
@@ -375,7 +377,7 @@ def test_source_with_only_a_link_gets_the_host_as_name(content: Path, tmp_path: 
     result, front, body, _ = do_import(page, content)
     assert front["source"] == {"name": "baosonglam.example.vn",
                                "url": "https://www.baosonglam.example.vn/bai-1.html"}
-    assert any("`name: baosonglam.example.vn` was written" in m for m in result.missing)
+    assert any("đã ghi tạm `name: baosonglam.example.vn`" in m for m in result.missing)
     assert len(body) == 2
 
 
@@ -383,17 +385,19 @@ def test_missing_fields_are_report_lines(content: Path) -> None:
     result = import_file(DIEN_BIEN, content, today=TODAY)
     lines = result.report(content)
     name = "tin-tuc/dien-bien-2022-bo-tai-lieu.md"
-    assert lines[0] == f"{DIEN_BIEN}: imported as {name}"
-    assert f"{name}: could not find the author; add `author:` by hand" in lines
+    assert lines[0] == f"{DIEN_BIEN}: đã nhập thành bài {name}"
+    assert f"{name}: không tìm thấy tác giả; hãy tự thêm dòng `author:`" in lines
     assert (
-        f"{name}: could not find the page's old address; no alias or redirect was recorded "
-        "(import again with --url to give it)"
+        f"{name}: không tìm thấy địa chỉ cũ của trang nên chưa ghi `aliases` hay chuyển hướng "
+        "nào; nếu biết địa chỉ cũ, hãy xóa bài vừa tạo rồi nhập lại với --url"
     ) in lines
     assert (
-        f"{name}: no category given (--category); replace `category: {PLACEHOLDER_CATEGORY}` "
-        "with a category from mkdocs.yml"
+        f"{name}: chưa chọn chuyên mục (--category); hãy thay `category: {PLACEHOLDER_CATEGORY}` "
+        "bằng một chuyên mục có trong mkdocs.yml"
     ) in lines
-    assert sum(1 for line in lines if "could not find" in line) == 5
+    assert sum(1 for line in lines if "không tìm thấy" in line) == 5
+    assert all(line.startswith(f"{name}: lưu ý: ") for line in lines[1:]
+               if line.removeprefix(f"{name}: ") not in result.missing)
 
 
 BODY_LINES = (
@@ -427,7 +431,7 @@ def test_date_after_today_is_not_accepted(content: Path, tmp_path: Path) -> None
                     "\n\n" + BODY_LINES, encoding="utf-8")
     result, front, _, _ = do_import(page, content)
     assert front["date"] == TODAY
-    assert any("Ngày đăng: 03/02/2026" in m and "future" in m for m in result.missing)
+    assert any("Ngày đăng: 03/02/2026" in m and "ngày trong tương lai" in m for m in result.missing)
 
 
 def test_markup_in_imported_text_is_escaped(content: Path, tmp_path: Path) -> None:
@@ -463,7 +467,8 @@ def test_reimport_is_refused_and_nothing_is_overwritten(content: Path) -> None:
     with pytest.raises(ImportFailure) as excinfo:
         import_file(JOOMLA, content, today=TODAY)
     message = str(excinfo.value)
-    assert str(JOOMLA) in message and "already imported" in message
+    assert str(JOOMLA) in message and "đã được nhập thành" in message
+    assert "không tệp nào bị ghi đè" in message
     assert first.path.read_bytes() == before
     assert sorted(p.name for p in (content / "tin-tuc").iterdir()) == [first.path.name]
 
@@ -486,7 +491,7 @@ def test_same_title_different_article_gets_a_suffix(content: Path) -> None:
 
 def test_untitled_reimport_is_recognised_by_its_text(content: Path) -> None:
     import_file(DIEN_BIEN, content, today=TODAY)
-    with pytest.raises(ImportFailure, match="already imported"):
+    with pytest.raises(ImportFailure, match="đã được nhập thành"):
         import_file(DIEN_BIEN, content, today=date(2025, 2, 1))
 
 
@@ -528,7 +533,7 @@ def test_url_option_with_plain_path_becomes_alias(content: Path) -> None:
     )
     assert front["aliases"] == ["/tin-tuc/cach-lam-hay-2021.html"]
     assert result.redirects == []
-    assert not any("old address" in m for m in result.missing)
+    assert not any("địa chỉ cũ" in m for m in result.missing)
 
 
 def test_bad_url_option_is_a_message(content: Path) -> None:
@@ -555,7 +560,7 @@ def test_redirect_map_is_sorted_without_duplicates(content: Path, tmp_path: Path
 
     # Importing again (refused: already imported) and adding an existing pair keeps one copy.
     again = import_files([ASPNET], content, today=TODAY, redirect_map=redirect_map)
-    assert again[0].error and "already imported" in again[0].error
+    assert again[0].error and "đã được nhập thành" in again[0].error
     importer.update_redirect_map(redirect_map, [tuple(expected[0].split())])
     assert [f"{a} {b}" for a, b in read_redirect_map(redirect_map)] == expected
 
@@ -563,7 +568,11 @@ def test_redirect_map_is_sorted_without_duplicates(content: Path, tmp_path: Path
     conflicts = importer.update_redirect_map(
         redirect_map, [("http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487", "/x/")]
     )
-    assert list(conflicts) == ["http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487"]
+    assert conflicts == {"http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487": (
+        f"địa chỉ cũ http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487 đã được "
+        f"chuyển hướng tới {aspnet} trong {redirect_map} nên không đổi sang /x/; nếu bài mới "
+        f"đúng là /x/, hãy sửa dòng đó trong {redirect_map}"
+    )}
     assert [f"{a} {b}" for a, b in read_redirect_map(redirect_map)] == expected
 
 
@@ -576,8 +585,8 @@ PAIRS = [
 
 def test_nginx_redirects_text() -> None:
     assert nginx_redirects(PAIRS) == (
-        "# Redirects from the old portal's addresses to the new site (bantin import).\n"
-        "# 1) Inside the http { } block:\n"
+        "# Chuyển hướng địa chỉ của cổng thông tin cũ tới trang mới (bantin redirects).\n"
+        "# 1) Đặt trong khối http { }:\n"
         "map $request_uri $bantin_redirect {\n"
         '    default "";\n'
         '    "~*^/index\\.php\\?(?=(?:.*&)?option=com_content(?:&|$))(?=(?:.*&)?id=321(?:&|$))"'
@@ -585,7 +594,7 @@ def test_nginx_redirects_text() -> None:
         '    "~*^/Pages/chi-tiet-tin\\.aspx\\?(?=(?:.*&)?ItemID=123(?:&|$))" /tin-tuc/bai-a/;\n'
         '    "~*^/Pages/gioi-thieu\\.aspx(?:\\?|$)" /trang/gioi-thieu/;\n'
         "}\n"
-        "# 2) Inside the server { } block of stp.songlam.gov.vn:\n"
+        "# 2) Đặt trong khối server { } của stp.songlam.gov.vn:\n"
         "if ($bantin_redirect) {\n"
         "    return 301 $bantin_redirect;\n"
         "}\n"
@@ -594,8 +603,9 @@ def test_nginx_redirects_text() -> None:
 
 def test_apache_redirects_text() -> None:
     assert apache_redirects(PAIRS, "https://bantin.example.org") == (
-        "# Redirects from the old portal's addresses to the new site (bantin import).\n"
-        "# In the <VirtualHost> of stp.songlam.gov.vn, or in its .htaccess (mod_rewrite).\n"
+        "# Chuyển hướng địa chỉ của cổng thông tin cũ tới trang mới (bantin redirects).\n"
+        "# Đặt trong <VirtualHost> của stp.songlam.gov.vn hoặc trong tệp .htaccess"
+        " (cần bật mod_rewrite).\n"
         "RewriteEngine On\n"
         "\n"
         "RewriteCond %{QUERY_STRING} (?:^|&)option=com_content(?:&|$) [NC]\n"
@@ -700,7 +710,7 @@ def test_encodings_give_the_same_article(encode, warned: bool, content: Path, tm
     page.write_bytes(encode(CHUNG_THUC.read_text(encoding="utf-8")))
     result = import_file(page, content, today=TODAY)
     assert result.path.read_text(encoding="utf-8") == expected
-    assert any("not UTF-8" in w for w in result.warnings) == warned
+    assert any("tệp không phải UTF-8" in w for w in result.warnings) == warned
 
 
 @pytest.mark.parametrize(
@@ -725,7 +735,7 @@ def test_legacy_encodings_are_refused_with_a_fix(text, name, as_bytes, content: 
         import_file(page, content, today=TODAY)
     message = str(excinfo.value)
     assert message.startswith(f"{page}:")
-    assert name in message and "UniKey" in message and "chuyển mã" in message
+    assert f"bảng mã cũ {name}" in message and "UniKey" in message and "chuyển mã" in message
     assert not (content / "tin-tuc").exists()
 
 
@@ -744,19 +754,20 @@ def test_web_archive_mht(content: Path, tmp_path: Path) -> None:
 
 def test_failures_name_the_file(content: Path, tmp_path: Path) -> None:
     missing = tmp_path / "khong-co.html"
-    with pytest.raises(ImportFailure, match=re.escape(f"{missing}: no such file")):
+    with pytest.raises(ImportFailure, match=re.escape(f"{missing}: không có tệp này; ")):
         import_file(missing, content)
-    with pytest.raises(ImportFailure, match="is a folder"):
+    with pytest.raises(ImportFailure, match=re.escape(f"{tmp_path}: đây là thư mục")):
         import_file(tmp_path, content)
     pdf = tmp_path / "van-ban.txt"
     pdf.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
-    with pytest.raises(ImportFailure, match=re.escape(str(pdf)) + ".*not a text or HTML"):
+    with pytest.raises(ImportFailure,
+                       match=re.escape(str(pdf)) + ".*không phải tệp văn bản hay HTML"):
         import_file(pdf, content)
     empty = tmp_path / "rong.txt"
     empty.write_bytes(b"")
-    with pytest.raises(ImportFailure, match=re.escape(str(empty)) + ".*no article text"):
+    with pytest.raises(ImportFailure, match=re.escape(str(empty)) + ".*không tìm thấy nội dung bài"):
         import_file(empty, content)
-    with pytest.raises(ImportFailure, match="content folder"):
+    with pytest.raises(ImportFailure, match="không có thư mục nội dung"):
         import_file(JOOMLA, tmp_path / "khong-co-thu-muc")
 
 
@@ -768,24 +779,49 @@ def test_main_import_reports_and_exit_codes(content: Path, tmp_path: Path, capsy
     out, err = capsys.readouterr()
     assert code == 1
     slug = "boi-duong-ky-nang-hoa-giai-cho-hoa-giai-vien-co-so-huyen-binh-son"
-    assert f"{ASPNET}: imported as tin-tuc/{slug}.md" in out.splitlines()
-    assert f"error: {tmp_path / 'khong-co.txt'}: no such file" in err.splitlines()
+    assert f"{ASPNET}: đã nhập thành bài tin-tuc/{slug}.md" in out.splitlines()
+    assert (
+        f"tin-tuc/{slug}.md: trang tĩnh không phục vụ được địa chỉ cũ "
+        "http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487; máy chủ web cũ cần "
+        f"chuyển hướng địa chỉ đó tới /tin-tuc/{slug}/ (xem bảng chuyển hướng)"
+    ) in out.splitlines()
+    assert any(line.startswith(f"lỗi: {tmp_path / 'khong-co.txt'}: không có tệp này; ")
+               for line in err.splitlines())
     assert "Traceback" not in out + err
-    assert out.splitlines()[-1] == "1 imported, 1 failed"
+    assert f"đã được ghi vào {redirect_map}" in out
+    assert out.splitlines()[-1] == "1 tệp đã nhập, 1 tệp không nhập được"
     assert redirect_map.exists()
+    assert redirect_map.read_text(encoding="utf-8").startswith("# Bảng chuyển hướng: địa chỉ cũ")
 
     assert main_import([str(ASPNET), str(JOOMLA), "--url", "http://x/a.html",
                         "--content-dir", str(content)]) == 2
-    assert "one page" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "lỗi: --url chỉ ghi địa chỉ cũ của một trang: khi dùng --url, hãy nhập riêng từng tệp\n"
+    )
 
     assert main_redirects(["--redirect-map", str(redirect_map)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Redirects") and "map $request_uri" in out
+    assert out.startswith("# Chuyển hướng") and "map $request_uri" in out
     assert main_redirects(["--apache", "--redirect-map", str(redirect_map)]) == 0
     assert "RewriteCond %{QUERY_STRING} (?:^|&)ItemID=1487(?:&|$) [NC]" in capsys.readouterr().out
     assert main_redirects(["--redirect-map", str(tmp_path / "none.map")]) == 1
+    assert "không có tệp này" in capsys.readouterr().err
+    empty_map = tmp_path / "empty.map"
+    empty_map.write_text("# chỉ có ghi chú\n", encoding="utf-8")
+    assert main_redirects(["--redirect-map", str(empty_map)]) == 1
+    assert "chưa có địa chỉ chuyển hướng nào" in capsys.readouterr().err
     assert main_import([]) == 2  # usage error: a return code, not SystemExit
-    assert "FILE" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("Cách dùng: bantin import")
+    assert err.splitlines()[-1] == (
+        "bantin import: lỗi: thiếu tham số bắt buộc TỆP → Cách sửa: xem `bantin import --help`"
+    )
+    assert main_redirects(["--nginx", "--apache"]) == 2
+    assert "lỗi: không dùng được --apache cùng với --nginx" in capsys.readouterr().err
+    assert main_import(["--help"]) == 0
+    help_text = capsys.readouterr().out
+    assert "tùy chọn:" in help_text and "hiện hướng dẫn này rồi thoát" in help_text
+    assert "usage" not in help_text and "show this help" not in help_text
 
 
 def test_binary_files_are_refused_by_signature(content: Path, tmp_path: Path) -> None:
@@ -793,7 +829,8 @@ def test_binary_files_are_refused_by_signature(content: Path, tmp_path: Path) ->
                        ("b.docx", b"PK\x03\x04\x14"), ("c.txt", b"\x89PNG\r\n\x1a\n")):
         page = tmp_path / name
         page.write_bytes(data + b"x" * 2000)
-        with pytest.raises(ImportFailure, match=re.escape(f"{page}: this is not a text or HTML")):
+        with pytest.raises(ImportFailure,
+                           match=re.escape(f"{page}: đây không phải tệp văn bản hay HTML")):
             import_file(page, content)
 
 

@@ -442,43 +442,61 @@ def test_undated_reference_with_two_registered_years_is_ambiguous():
     [
         (
             {"number": "42/2022-NĐ"},
-            "documents #1 (42/2022-NĐ): number '42/2022-NĐ' is not a legal document number; write it as "
-            "on the document, e.g. 31/2024/QH15, 42/2022/NĐ-CP, 432/QĐ-UBND, 512/UBND-NC or 09-NQ/TU.",
+            "mục 1 của `documents:` (42/2022-NĐ): `42/2022-NĐ` không phải số hiệu văn bản; hãy ghi "
+            "số hiệu như trên văn bản, ví dụ `31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND`, "
+            "`512/UBND-NC` hoặc `09-NQ/TU`.",
         ),
         (
             {"title": "Luật Đất đai"},
-            "documents #1: 'number' is missing; write it as on the document, e.g. 42/2022/NĐ-CP.",
+            "mục 1 của `documents:`: thiếu trường bắt buộc `number`; hãy ghi số hiệu như trên văn "
+            "bản, ví dụ `number: 42/2022/NĐ-CP`.",
         ),
         (
             {"number": "31/2024/QH15", "tittle": "Luật Đất đai"},
-            "documents #1 (31/2024/QH15): unknown key 'tittle'. Did you mean 'title'?",
+            "mục 1 của `documents:` (31/2024/QH15): trường `tittle` không được hỗ trợ; có phải ý "
+            "bạn là `title`?",
+        ),
+        (
+            {"number": "31/2024/QH15", "ghi_chu": "x"},
+            "mục 1 của `documents:` (31/2024/QH15): trường `ghi_chu` không được hỗ trợ; chỉ dùng "
+            "các trường `number`, `title`, `issuer`, `url`, `year`, `status`, `replaced_by`.",
         ),
         (
             {"number": "31/2024/QH15", "year": 2023},
-            "documents #1 (31/2024/QH15): year 2023 contradicts the year 2024 in the number; remove 'year'.",
+            "mục 1 của `documents:` (31/2024/QH15): `year: 2023` khác với năm 2024 trong số hiệu; "
+            "hãy xóa dòng `year` (năm đã có trong số hiệu).",
         ),
         (
             {"number": "432/QĐ-UBND", "year": "hai nghìn"},
-            "documents #1 (432/QĐ-UBND): year 'hai nghìn' is not a year; write it like 2024.",
+            "mục 1 của `documents:` (432/QĐ-UBND): `year: hai nghìn` không phải năm; hãy viết năm "
+            "bằng số, ví dụ `year: 2024`.",
+        ),
+        (
+            {"number": "31/2024/QH15", "title": 2024},
+            "mục 1 của `documents:` (31/2024/QH15): `title` phải là một dòng chữ, không phải số "
+            "`2024`; hãy viết `title: …` trên một dòng, giá trị có dấu `:` hoặc bắt đầu bằng số thì "
+            "đặt trong ngoặc kép.",
         ),
         (
             {"number": "31/2024/QH15", "url": "vbpl.vn/123"},
-            "documents #1 (31/2024/QH15): url 'vbpl.vn/123' must be a full link starting with https:// "
-            "(the official text).",
+            "mục 1 của `documents:` (31/2024/QH15): đường dẫn `vbpl.vn/123` phải là địa chỉ đầy đủ "
+            "tới văn bản chính thức, bắt đầu bằng https://, ví dụ `https://vbpl.vn/…`.",
         ),
         (
             {"number": "45/2013/QH13", "replaced_by": "Luật mới"},
-            "documents #1 (45/2013/QH13): replaced_by 'Luật mới' is not a legal document number; "
-            "write the number of the replacing document, e.g. 31/2024/QH15.",
+            "mục 1 của `documents:` (45/2013/QH13): `replaced_by: Luật mới` không phải số hiệu văn "
+            "bản; hãy ghi số hiệu của văn bản thay thế, ví dụ `replaced_by: 31/2024/QH15`.",
         ),
         (
             {"number": "45/2013/QH13", "replaced_by": "31/2024/QH15"},
-            "documents #1 (45/2013/QH13): replaced_by '31/2024/QH15' is not in the documents list; "
-            "add that document (number, title, issuer) or correct the number.",
+            "mục 1 của `documents:` (45/2013/QH13): văn bản thay thế `31/2024/QH15` (trường "
+            "`replaced_by`) chưa được khai báo trong `documents:`; hãy thêm một mục cho văn bản đó "
+            "(`number`, `title`, `issuer`) hoặc sửa lại số hiệu.",
         ),
         (
             {"number": "45/2013/QH13", "status": "con-hieu-luc", "replaced_by": "45/2013/QH13"},
-            "documents #1 (45/2013/QH13): status says 'con-hieu-luc' but replaced_by is set; fix one of them.",
+            "mục 1 của `documents:` (45/2013/QH13): `status` ghi `con-hieu-luc` (còn hiệu lực) nhưng "
+            "lại có `replaced_by` (đã bị thay thế); hãy sửa hoặc xóa một trong hai dòng.",
         ),
     ],
 )
@@ -491,9 +509,9 @@ def test_registry_unknown_status_lists_the_choices():
     registry, errors = Registry.from_config([{"number": "31/2024/QH15", "status": "bãi bỏ"}])
     assert len(registry) == 0
     assert errors == [
-        "documents #1 (31/2024/QH15): status 'bãi bỏ' is unknown; use one of 'con-hieu-luc' (còn hiệu lực), "
-        "'het-hieu-luc-mot-phan' (hết hiệu lực một phần), 'het-hieu-luc' (hết hiệu lực), "
-        "'chua-co-hieu-luc' (chưa có hiệu lực)."
+        "mục 1 của `documents:` (31/2024/QH15): không có tình trạng `bãi bỏ` (trường `status`); hãy "
+        "dùng một trong `con-hieu-luc` (còn hiệu lực), `het-hieu-luc-mot-phan` (hết hiệu lực một "
+        "phần), `het-hieu-luc` (hết hiệu lực), `chua-co-hieu-luc` (chưa có hiệu lực)."
     ]
 
 
@@ -505,18 +523,27 @@ def test_registry_duplicates_and_bad_shapes():
             "31/2024/QH15",
             {"number": 2024},
             {"number": "31/2024/QH15", "replaced_by": "31/2024/QH15"},
+            ["01/2020/NĐ-CP"],
         ]
     )
     assert len(registry) == 2
     assert errors == [
-        "documents #2 (09/2019/NĐ-CP): the same document as documents #1 (9/2019/ND-CP); remove one of them.",
-        "documents #3: expected a mapping with 'number', 'title', …, got '31/2024/QH15'.",
-        "documents #4: number 2024 is not a legal document number; write it as on the document, e.g. "
-        "31/2024/QH15, 42/2022/NĐ-CP, 432/QĐ-UBND, 512/UBND-NC or 09-NQ/TU.",
-        "documents #5 (31/2024/QH15): replaced_by names the document itself.",
+        "mục 2 của `documents:` (09/2019/NĐ-CP): trùng văn bản với mục 1 của `documents:` "
+        "(9/2019/ND-CP); hãy xóa một trong hai mục.",
+        "mục 3 của `documents:`: mỗi mục phải gồm các dòng `number:`, `title:`, …, nhưng ở đây là "
+        "dòng chữ `31/2024/QH15`; hãy viết `- number: 31/2024/QH15`, rồi các dòng `title:`, "
+        "`issuer:` thụt vào thẳng hàng.",
+        "mục 4 của `documents:`: `2024` không phải số hiệu văn bản; hãy ghi số hiệu như trên văn "
+        "bản, ví dụ `31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND`, `512/UBND-NC` hoặc `09-NQ/TU`.",
+        "mục 6 của `documents:`: mỗi mục phải gồm các dòng `number:`, `title:`, …, nhưng ở đây là "
+        "một danh sách; hãy viết mục đó thành `- number: …`, rồi các dòng `title:`, `issuer:` thụt "
+        "vào thẳng hàng.",
+        "mục 5 của `documents:` (31/2024/QH15): `replaced_by` ghi chính số hiệu của văn bản này; "
+        "hãy ghi số hiệu của văn bản thay thế, hoặc xóa dòng `replaced_by`.",
     ]
     assert Registry.from_config({"number": "31/2024/QH15"})[1] == [
-        "documents: expected a list of documents (each with at least 'number'), got dict."
+        "`documents:` phải là danh sách văn bản, nhưng ở đây là các dòng `tên: giá trị`; hãy viết "
+        "mỗi văn bản thành một mục bắt đầu bằng `- number: …`."
     ]
     assert len(Registry.from_config(None)[0]) == 0
 

@@ -64,6 +64,7 @@ ALLOWED_FIELDS = (
     "draft",
 )
 DEFAULT_REDIRECT_MAP = "redirects/old-host.map"
+URL_ALONE = "--url chỉ ghi địa chỉ cũ của một trang: khi dùng --url, hãy nhập riêng từng tệp"
 VIETNAM = timezone(timedelta(hours=7))
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -98,15 +99,15 @@ class ImportResult:
     def report(self, content_dir: Path | None = None) -> list[str]:
         """Report lines, each prefixed with the article's path (relative to content_dir)."""
         if self.error:
-            return [f"error: {self.error}"]
+            return [f"lỗi: {self.error}"]
         assert self.path is not None
         name = _display_path(self.path, content_dir)
-        lines = [f"{self.source}: imported as {name}"]
+        lines = [f"{self.source}: đã nhập thành bài {name}"]
         lines += [f"{name}: {message}" for message in self.missing]
-        lines += [f"{name}: note: {message}" for message in self.warnings]
+        lines += [f"{name}: lưu ý: {message}" for message in self.warnings]
         lines += [
-            f"{name}: old address {old} cannot be served by a static site; "
-            f"redirect it to {new} on the old web server (see the redirect map)"
+            f"{name}: trang tĩnh không phục vụ được địa chỉ cũ {old}; "
+            f"máy chủ web cũ cần chuyển hướng địa chỉ đó tới {new} (xem bảng chuyển hướng)"
             for old, new in self.redirects
         ]
         return lines
@@ -139,10 +140,10 @@ _CHARSET_ALIASES = {
 }
 
 CONVERT_HINT = (
-    "convert it to Unicode first with UniKey's \"Công cụ chuyển mã\" (right-click the "
-    "UniKey icon, \"Công cụ…\", or Ctrl+Shift+F6): copy the text, choose Nguồn \"{enc}\" "
-    "and Đích \"Unicode\", tick \"Chuyển mã clipboard\", press \"Chuyển mã\", paste into "
-    "a new text file saved as UTF-8, and import that file"
+    "hãy chuyển sang Unicode trước bằng \"Công cụ chuyển mã\" của UniKey (bấm chuột phải "
+    "vào biểu tượng UniKey, chọn \"Công cụ…\", hoặc bấm Ctrl+Shift+F6): chép chữ của trang, "
+    "chọn Nguồn \"{enc}\" và Đích \"Unicode\", đánh dấu \"Chuyển mã clipboard\", bấm "
+    "\"Chuyển mã\", dán vào một tệp văn bản mới lưu với bảng mã UTF-8, rồi nhập tệp đó"
 )
 
 
@@ -157,7 +158,10 @@ def decode_bytes(data: bytes, name: str, *, html: bool = False) -> tuple[str, li
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
         if "\ufffd" in text and "\ufffd".encode() not in data:
-            warnings.append("some bytes were not valid UTF-8 and were replaced by �")
+            warnings.append(
+                "một số byte không phải UTF-8 hợp lệ và đã bị thay bằng dấu �; "
+                "hãy tìm dấu � trong bài và sửa lại chữ ở những chỗ đó"
+            )
         return nfc(text), warnings
     for bom, codec in (
         (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -183,10 +187,13 @@ def decode_bytes(data: bytes, name: str, *, html: bool = False) -> tuple[str, li
         text = data.decode(codec)
     except UnicodeDecodeError:
         text = data.decode(codec, errors="replace")
-        warnings.append(f"some bytes are not {label} either and were replaced by �")
+        warnings.append(
+            f"một số byte cũng không đọc được theo bảng mã {label} và đã bị thay bằng dấu �; "
+            "hãy tìm dấu � trong bài và sửa lại chữ ở những chỗ đó"
+        )
     warnings.append(
-        f"the file is not UTF-8; it was read as {label} and normalised to Unicode: "
-        "check the Vietnamese letters in the article"
+        f"tệp không phải UTF-8; đã đọc theo bảng mã {label} và chuyển sang Unicode: "
+        "hãy đọc lại chữ Việt trong bài xem có đúng không"
     )
     return nfc(text), warnings
 
@@ -196,8 +203,8 @@ def _refuse_legacy(text: str, name: str) -> None:
     if hint:
         enc = "VNI Windows" if hint == "VNI" else "TCVN3 (ABC)"
         raise ImportFailure(
-            f"{name}: the text looks like the legacy {hint} encoding, whose letters cannot "
-            f"be repaired automatically; " + CONVERT_HINT.format(enc=enc)
+            f"{name}: chữ trong trang có vẻ gõ bằng bảng mã cũ {hint}, không thể tự sửa "
+            f"thành chữ Việt đúng; " + CONVERT_HINT.format(enc=enc)
         )
 
 
@@ -214,7 +221,10 @@ def _mht_html(data: bytes, name: str) -> bytes:
                 except (LookupError, UnicodeDecodeError):
                     return payload
             return payload
-    raise ImportFailure(f"{name}: the web archive has no HTML page inside")
+    raise ImportFailure(
+        f"{name}: tệp lưu trang web (.mht) không chứa trang HTML nào; hãy lưu lại trang dưới "
+        "dạng \"Trang web\" (.html), hoặc chép chữ của trang vào một tệp .txt rồi nhập tệp đó"
+    )
 
 
 # --- Text helpers ----------------------------------------------------------------------
@@ -775,8 +785,8 @@ def _find_date(units: Sequence[Unit], start: int, title_idx: int | None, found: 
         prefix = _date_prefix(choice.text)
         if prefix:
             found.warnings.append(
-                f"the date line also says «{prefix}» (tags or a category?); "
-                "add `tags:` by hand if they are"
+                f"dòng ngày đăng còn có chữ «{prefix}» (thẻ hay chuyên mục?); "
+                "nếu đó là thẻ thì hãy tự thêm vào `tags:`"
             )
 
 
@@ -885,8 +895,8 @@ def clean_body(blocks: Iterable[Block], found: Extracted, *, text_copy: bool) ->
             continue
         if block.link_only:
             found.warnings.append(
-                f"dropped a paragraph that is only a link to another page: «{plain}»; "
-                "put it back if it belongs to the article"
+                f"đã bỏ một đoạn chỉ gồm liên kết tới trang khác: «{plain}»; "
+                "nếu đoạn đó thuộc về bài thì hãy chép lại vào bài"
             )
             continue
         if (
@@ -899,8 +909,8 @@ def clean_body(blocks: Iterable[Block], found: Extracted, *, text_copy: bool) ->
             and not block.markdown.startswith("**")
         ):
             found.warnings.append(
-                f"dropped a line that looks like the title of another article: «{plain}»; "
-                "put it back if it belongs to the article"
+                f"đã bỏ một dòng giống tiêu đề của bài khác: «{plain}»; "
+                "nếu dòng đó thuộc về bài thì hãy chép lại vào bài"
             )
             continue
         byline = parse_byline(plain) if _BYLINE_LABEL.match(folded) else None
@@ -1348,14 +1358,14 @@ def analyse_html(html: str) -> Extracted:
     docs = [u for b in found.body for u in b.links if _DOC_EXT.search(u)]
     for url in dict.fromkeys(docs):
         found.warnings.append(
-            f"the article links to a file on the old site: {url}; download it, list it "
-            "under `attachments:` and change the link"
+            f"bài có liên kết tới một tệp trên trang cũ: {url}; hãy tải tệp về, khai báo "
+            "trong `attachments:` và sửa liên kết cho trỏ tới tệp đã tải"
         )
     if images:
         shown = ", ".join(images[:5]) + (", …" if len(images) > 5 else "")
         found.warnings.append(
-            f"the article shows {len(images)} image(s), which are not imported: {shown}; "
-            "download the ones you want and add them by hand"
+            f"bài có {len(images)} ảnh chưa được nhập: {shown}; hãy tải về những ảnh cần "
+            "dùng, đặt vào `content/images/` rồi tự chèn vào bài (kèm mô tả ảnh)"
         )
     return found
 
@@ -1466,10 +1476,10 @@ def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: P
         )
         if same_page:
             raise ImportFailure(
-                f"{source}: already imported as "
-                f"{_display_path(taken[candidate], content_dir)} (same text, old address, "
-                "or title and date); nothing was overwritten — delete that file first to "
-                "import the page again"
+                f"{source}: trang này đã được nhập thành "
+                f"{_display_path(taken[candidate], content_dir)} (trùng nội dung, trùng địa "
+                "chỉ cũ, hoặc trùng tiêu đề và ngày đăng); không tệp nào bị ghi đè — muốn nhập "
+                "lại thì hãy xóa tệp đó trước"
             )
         n += 1
         candidate = f"{slug}-{n}"
@@ -1483,31 +1493,31 @@ def front_matter_text(front: dict) -> str:
 
 def check_front_matter(front: dict) -> list[str]:
     """Problems with front matter the importer is about to write (empty when valid)."""
-    problems = [f"unknown field `{k}`" for k in front if k not in ALLOWED_FIELDS]
+    problems = [f"trường `{k}` không được hỗ trợ" for k in front if k not in ALLOWED_FIELDS]
     if not isinstance(front.get("title"), str) or not front["title"].strip():
-        problems.append("`title` must be text")
+        problems.append("`title` phải là một dòng chữ")
     value = front.get("date")
     if not (
         isinstance(value, date) and not isinstance(value, datetime)
         or isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", value)
     ):
-        problems.append("`date` must be YYYY-MM-DD or 'YYYY-MM-DD HH:MM'")
+        problems.append("`date` phải có dạng năm-tháng-ngày (`2024-11-21` hoặc `2024-11-21 08:30`)")
     if not isinstance(front.get("category"), str) or slugify(front["category"]) != front["category"]:
-        problems.append("`category` must be a slug")
+        problems.append("`category` phải là mã chuyên mục (chữ thường không dấu, gạch ngang)")
     if "tags" in front and not all(isinstance(t, str) and t for t in front["tags"]):
-        problems.append("`tags` must be a list of text")
+        problems.append("`tags` phải là danh sách các dòng chữ")
     if "source" in front:
         source = front["source"]
         if not isinstance(source, dict) or not source.get("name") or set(source) - {"name", "url"}:
-            problems.append("`source` must have `name` and may have `url`")
+            problems.append("`source` phải có `name` và chỉ có thể có thêm `url`")
         elif "url" in source and not str(source["url"]).startswith(("http://", "https://")):
-            problems.append("`source.url` must be an http(s) address")
+            problems.append("`url` trong `source` phải bắt đầu bằng http:// hoặc https://")
     if "aliases" in front and not all(
         isinstance(a, str) and a.startswith("/") and "?" not in a for a in front["aliases"]
     ):
-        problems.append("`aliases` must be paths starting with /")
+        problems.append("`aliases` phải là các đường dẫn bắt đầu bằng /")
     if "draft" in front and not isinstance(front["draft"], bool):
-        problems.append("`draft` must be true or false")
+        problems.append("`draft` chỉ nhận `true` hoặc `false`")
     return problems
 
 
@@ -1522,11 +1532,19 @@ def _analyse(path: Path) -> tuple[Extracted, list[str]]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFailure(f"{name}: no such file") from None
+        raise ImportFailure(
+            f"{name}: không có tệp này; hãy kiểm tra tên tệp, thư mục và phần đuôi (.html, .txt…)"
+        ) from None
     except IsADirectoryError:
-        raise ImportFailure(f"{name}: is a folder, not a saved page") from None
+        raise ImportFailure(
+            f"{name}: đây là thư mục, không phải trang đã lưu; hãy ghi tên các tệp trong thư "
+            "mục, ví dụ `trang-cu/*.html`"
+        ) from None
     except OSError as exc:
-        raise ImportFailure(f"{name}: cannot read the file ({exc.strerror})") from None
+        raise ImportFailure(
+            f"{name}: không đọc được tệp ({exc.strerror}); hãy đóng chương trình đang mở tệp "
+            "và kiểm tra quyền đọc tệp"
+        ) from None
     suffix = path.suffix.lower()
     if suffix in MHT_SUFFIXES or data[:400].lower().find(b"multipart/related") >= 0:
         data = _mht_html(data, name)
@@ -1536,9 +1554,9 @@ def _analyse(path: Path) -> tuple[Extracted, list[str]]:
     )
     if binary:
         raise ImportFailure(
-            f"{name}: this is not a text or HTML file (a Word, PDF or image file?); "
-            "open the page in a browser and save it as a web page (.html), or copy its "
-            "text into a .txt file"
+            f"{name}: đây không phải tệp văn bản hay HTML (tệp Word, PDF hay ảnh?); "
+            "hãy mở trang trên trình duyệt và lưu dạng \"Trang web\" (.html), hoặc chép chữ "
+            "của trang vào một tệp .txt"
         )
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     is_html = suffix in HTML_SUFFIXES or (
@@ -1558,8 +1576,9 @@ def _analyse(path: Path) -> tuple[Extracted, list[str]]:
         found = analyse_text(text)
     if not found.body:
         raise ImportFailure(
-            f"{name}: no article text found (no paragraph of running text); is this the "
-            "article's page?"
+            f"{name}: không tìm thấy nội dung bài (không có đoạn văn nào); hãy kiểm tra đây "
+            "có đúng là trang của bài viết không, hoặc chép chữ của bài vào một tệp .txt rồi "
+            "nhập tệp đó"
         )
     return found, warnings
 
@@ -1580,8 +1599,8 @@ def import_file(
     content_dir = Path(content_dir)
     if not content_dir.is_dir():
         raise ImportFailure(
-            f"{path}: the content folder {content_dir} does not exist; run the command in "
-            "the site's folder or pass --content-dir"
+            f"{path}: không có thư mục nội dung {content_dir}; hãy chạy lệnh trong thư mục "
+            "của trang, hoặc chỉ rõ thư mục nội dung bằng --content-dir"
         )
     found, warnings = _analyse(path)
     today = _today(today)
@@ -1601,8 +1620,8 @@ def import_file(
         front["title"] = PLACEHOLDER_TITLE
         draft = True
         missing.append(
-            f"could not find the title; replace `title: {PLACEHOLDER_TITLE}` by hand "
-            "(the article is a draft until then: remove `draft: true` after checking it)"
+            f"không tìm thấy tiêu đề; hãy thay `title: {PLACEHOLDER_TITLE}` bằng tiêu đề "
+            "của bài (tới lúc đó bài là bản nháp: kiểm tra xong thì xóa dòng `draft: true`)"
         )
     if found.date:
         front["date"] = found.date.front_matter()
@@ -1613,11 +1632,12 @@ def import_file(
         ignored = ""
         if found.rejected_dates:
             shown = "», «".join(dict.fromkeys(found.rejected_dates))
-            ignored = f" (ignored «{shown}»: a portal clock, a last-visit stamp or a future date)"
+            ignored = (f" (đã bỏ qua «{shown}»: đồng hồ của cổng thông tin, giờ truy cập "
+                       "lần trước hoặc ngày trong tương lai)")
         missing.append(
-            f"could not find the article's date{ignored}; set `date:` by hand "
-            f"(today's date {today.isoformat()} was written and the article is a draft: "
-            "remove `draft: true` after checking it)"
+            f"không tìm thấy ngày đăng bài{ignored}; hãy tự sửa `date:` "
+            f"(đã ghi tạm ngày hôm nay {today.isoformat()} và bài là bản nháp: "
+            "kiểm tra xong thì xóa dòng `draft: true`)"
         )
     if category:
         front["category"] = slugify(category) or PLACEHOLDER_CATEGORY
@@ -1626,10 +1646,10 @@ def import_file(
         front["category"] = PLACEHOLDER_CATEGORY
         hint = ""
         if found.category_hint:
-            hint = f"; the old page filed it under «{found.category_hint}»"
+            hint = f"; trang cũ xếp bài vào mục «{found.category_hint}»"
         missing.append(
-            f"no category given (--category); replace `category: {PLACEHOLDER_CATEGORY}` "
-            f"with a category from mkdocs.yml{hint}"
+            f"chưa chọn chuyên mục (--category); hãy thay `category: {PLACEHOLDER_CATEGORY}` "
+            f"bằng một chuyên mục có trong mkdocs.yml{hint}"
         )
     if found.tags:
         front["tags"] = found.tags
@@ -1638,7 +1658,7 @@ def import_file(
         front["author"] = found.author
         result.fields["author"] = found.author
     else:
-        missing.append("could not find the author; add `author:` by hand")
+        missing.append("không tìm thấy tác giả; hãy tự thêm dòng `author:`")
     source_url = normalize_url(found.source_url) if found.source_url else None
     if found.source_name or source_url:
         source = {}
@@ -1648,39 +1668,46 @@ def import_file(
             host = urlsplit(source_url).netloc.removeprefix("www.")
             source["name"] = host
             missing.append(
-                f"found the source's link but not its name; `name: {host}` was written, "
-                "replace it with the publication's name"
+                f"tìm thấy liên kết của nguồn nhưng không thấy tên nguồn; đã ghi tạm "
+                f"`name: {host}`, hãy thay bằng tên của báo, trang tin đó"
             )
         if source_url:
             source["url"] = source_url
         else:
             missing.append(
-                "found the source's name but not its link; add `url:` under `source:` "
-                "by hand if there is one"
+                "tìm thấy tên nguồn nhưng không thấy liên kết; nếu có liên kết, hãy tự thêm "
+                "`url:` dưới `source:`"
             )
         front["source"] = source
         result.fields["source"] = dict(source)
     else:
         missing.append(
-            "could not find a source (“Nguồn: …”); add `source:` with `name:` and `url:` "
-            "if the article was taken from another publication"
+            "không tìm thấy nguồn (“Nguồn: …”); nếu bài lấy từ báo, trang tin khác, hãy "
+            "thêm `source:` với `name:` và `url:`"
         )
     if found.summary:
         front["summary"] = found.summary
         result.fields["summary"] = found.summary
     else:
-        missing.append("could not find the lead paragraph; add `summary:` by hand")
+        missing.append("không tìm thấy đoạn mở đầu; hãy tự thêm dòng `summary:`")
 
     old_urls = [normalize_url(url)] if url else list(found.urls)
     if url and old_urls[0] is None:
-        raise ImportFailure(f"{path}: --url {url!r} is not an http(s) address or a /path")
+        raise ImportFailure(
+            f"{path}: --url {url!r} không phải địa chỉ http:// hay https://, cũng không phải "
+            "đường dẫn bắt đầu bằng /; hãy ghi đầy đủ địa chỉ của trang trên cổng thông tin "
+            "cũ, trong dấu ngoặc kép"
+        )
     old_urls = [u for u in dict.fromkeys(old_urls) if u]
     aliases: list[str] = []
     unmapped: list[str] = []
     for old in old_urls:
         kind = classify_old_url(old)
         if kind is None:
-            result.warnings.append(f"ignored the old address {old}: it is a home page")
+            result.warnings.append(
+                f"đã bỏ qua địa chỉ cũ {old} vì đó là trang chủ; nếu bài có địa chỉ riêng, "
+                "hãy dùng --url"
+            )
         elif kind[0] == "alias":
             if kind[1] not in aliases:
                 aliases.append(kind[1])
@@ -1691,15 +1718,18 @@ def import_file(
         result.fields["aliases"] = list(aliases)
     if not old_urls:
         missing.append(
-            "could not find the page's old address; no alias or redirect was recorded "
-            "(import again with --url to give it)"
+            "không tìm thấy địa chỉ cũ của trang nên chưa ghi `aliases` hay chuyển hướng "
+            "nào; nếu biết địa chỉ cũ, hãy xóa bài vừa tạo rồi nhập lại với --url"
         )
     if draft:
         front["draft"] = True
 
     problems = check_front_matter(front)
     if problems:  # a bug here, not the editor's fault; still a message, not a traceback
-        raise ImportFailure(f"{path}: cannot write valid front matter: {'; '.join(problems)}")
+        raise ImportFailure(
+            f"{path}: không ghi được phần khai báo hợp lệ ({'; '.join(problems)}); đây là lỗi "
+            "của chương trình, hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này"
+        )
     slug = _slug_for(found.title, path)
     body = nfc("\n\n".join(b.markdown for b in found.body))
     target = _choose_path(content_dir, slug, front, body, path)
@@ -1717,9 +1747,15 @@ def import_file(
         with open(target, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(document)
     except FileExistsError:
-        raise ImportFailure(f"{path}: {target} appeared while importing; not overwritten") from None
+        raise ImportFailure(
+            f"{path}: tệp {target} vừa xuất hiện trong lúc nhập nên không bị ghi đè; hãy chạy "
+            "lại lệnh"
+        ) from None
     except OSError as exc:
-        raise ImportFailure(f"{path}: cannot write {target} ({exc.strerror})") from None
+        raise ImportFailure(
+            f"{path}: không ghi được tệp {target} ({exc.strerror}); hãy kiểm tra quyền ghi vào "
+            "thư mục nội dung và chỗ trống trên đĩa"
+        ) from None
     result.path = target
     return result
 
@@ -1755,8 +1791,8 @@ def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> dict[st
     for old, new in pairs:
         if old in mapping and mapping[old] != new:
             conflicts[old] = (
-                f"{old} already redirects to {mapping[old]} in {path}; "
-                f"not changed to {new}"
+                f"địa chỉ cũ {old} đã được chuyển hướng tới {mapping[old]} trong {path} nên "
+                f"không đổi sang {new}; nếu bài mới đúng là {new}, hãy sửa dòng đó trong {path}"
             )
             continue
         mapping[old] = new
@@ -1768,9 +1804,10 @@ def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> dict[st
         ]
     if not comments:
         comments = [
-            "# Old addresses a static site cannot serve (query strings, .aspx/.php pages)",
-            "# and the new page each must redirect to. Written by `bantin import`; turn it",
-            "# into web server configuration with `bantin redirects --nginx` or `--apache`.",
+            "# Bảng chuyển hướng: địa chỉ cũ mà trang tĩnh không phục vụ được (có tham số",
+            "# như ?ItemID=…, trang .aspx, .php) và trang mới mà mỗi địa chỉ phải chuyển tới.",
+            "# Mỗi dòng: địa chỉ cũ, một dấu cách, địa chỉ mới. Tệp do `bantin import` ghi;",
+            "# lệnh `bantin redirects --nginx` hoặc `--apache` in ra cấu hình máy chủ web.",
         ]
     lines = comments + [f"{old} {new}" for old, new in sorted(mapping.items())]
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -1793,7 +1830,7 @@ def import_files(
     """
     paths = [Path(p) for p in paths]
     if url and len(paths) > 1:
-        raise ValueError("--url gives the old address of one page: import that file alone")
+        raise ValueError(URL_ALONE)
     results: list[ImportResult] = []
     for path in paths:
         try:
@@ -1803,8 +1840,8 @@ def import_files(
         except Exception as exc:  # never a traceback for an editor
             result = ImportResult(
                 source=path,
-                error=f"{path}: unexpected problem ({type(exc).__name__}: {exc}); please "
-                "report it with the file attached",
+                error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: {exc}); "
+                "hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này",
             )
         results.append(result)
     pairs = [pair for r in results for pair in r.redirects]
@@ -1841,7 +1878,7 @@ def _rule_order(pair: tuple[str, str]) -> tuple[int, str, str]:
 
 def _hosts_comment(pairs: Sequence[tuple[str, str]]) -> str:
     hosts = sorted({urlsplit(old).netloc for old, _ in pairs if urlsplit(old).netloc})
-    return ", ".join(hosts) if hosts else "the old host"
+    return ", ".join(hosts) if hosts else "tên miền cũ"
 
 
 def nginx_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> str:
@@ -1852,8 +1889,8 @@ def nginx_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> 
     """
     pairs = sorted(set(pairs), key=_rule_order)
     lines = [
-        "# Redirects from the old portal's addresses to the new site (bantin import).",
-        "# 1) Inside the http { } block:",
+        "# Chuyển hướng địa chỉ của cổng thông tin cũ tới trang mới (bantin redirects).",
+        "# 1) Đặt trong khối http { }:",
         "map $request_uri $bantin_redirect {",
         '    default "";',
     ]
@@ -1870,7 +1907,7 @@ def nginx_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> 
         lines.append(f'    "{pattern}" {target_base}{new};')
     lines += [
         "}",
-        f"# 2) Inside the server {{ }} block of {_hosts_comment(pairs)}:",
+        f"# 2) Đặt trong khối server {{ }} của {_hosts_comment(pairs)}:",
         "if ($bantin_redirect) {",
         "    return 301 $bantin_redirect;",
         "}",
@@ -1882,8 +1919,9 @@ def apache_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") ->
     """Apache mod_rewrite rules: one `RewriteCond %{QUERY_STRING}` per parameter + `RewriteRule`."""
     pairs = sorted(set(pairs), key=_rule_order)
     lines = [
-        "# Redirects from the old portal's addresses to the new site (bantin import).",
-        f"# In the <VirtualHost> of {_hosts_comment(pairs)}, or in its .htaccess (mod_rewrite).",
+        "# Chuyển hướng địa chỉ của cổng thông tin cũ tới trang mới (bantin redirects).",
+        f"# Đặt trong <VirtualHost> của {_hosts_comment(pairs)} hoặc trong tệp .htaccess"
+        " (cần bật mod_rewrite).",
         "RewriteEngine On",
     ]
     for old, new in pairs:
@@ -1899,6 +1937,42 @@ def apache_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") ->
 
 # --- Command line --------------------------------------------------------------------------
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with a Vietnamese "usage:" line."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
+# argparse's own error messages (Python 3.11), in Vietnamese; others are shown as they are.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (.+)"), "thiếu tham số bắt buộc {0}"),
+    (re.compile(r"unrecognized arguments: (.+)"), "không hiểu tham số {0}"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "không dùng được {0} cùng với {1}"),
+    (re.compile(r"argument (\S+): expected one argument"), "sau {0} phải ghi một giá trị"),
+    (re.compile(r"ambiguous option: (\S+) could match (.+)"), "tùy chọn {0} không rõ: có thể là {1}"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help, usage and errors are in Vietnamese."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(formatter_class=_HelpFormatter, add_help=False, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
+
+    def error(self, message: str):
+        for pattern, text in _ARGPARSE_ERRORS:
+            match = pattern.fullmatch(message)
+            if match:
+                message = text.format(*match.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message} → Cách sửa: xem `{self.prog} --help`\n")
+
+
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
     """Parsed arguments, or the exit code argparse chose (usage error 2, --help 0)."""
     try:
@@ -1909,22 +1983,28 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
 
 def main_import(argv: Sequence[str] | None = None) -> int:
     """`bantin import FILE... [--category C] [--url U] [--content-dir D] [--redirect-map M]`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="bantin import",
-        description="Turn pages saved from an old portal (.html, .mht or a .txt copy of the "
-        "page's text) into articles under content/tin-tuc/.",
+        description="Chuyển các trang lưu từ cổng thông tin cũ (.html, .mht, hoặc tệp .txt chép "
+        "chữ của trang) thành tin bài trong content/tin-tuc/.",
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    parser.add_argument("--category", help="category slug or title for the imported articles")
-    parser.add_argument("--url", help="the page's address on the old portal (one FILE only)")
-    parser.add_argument("--content-dir", type=Path, default=Path("content"))
-    parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP))
+    parser.add_argument("files", nargs="+", type=Path, metavar="TỆP",
+                        help="trang đã lưu: .html, .mht hoặc .txt (có thể ghi nhiều tệp)")
+    parser.add_argument("--category", metavar="CHUYÊN_MỤC",
+                        help="mã hoặc tên chuyên mục cho các bài được nhập")
+    parser.add_argument("--url", metavar="ĐỊA_CHỈ",
+                        help="địa chỉ của trang trên cổng thông tin cũ (chỉ dùng khi nhập một tệp)")
+    parser.add_argument("--content-dir", type=Path, default=Path("content"), metavar="THƯ_MỤC",
+                        help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP),
+                        metavar="BẢNG",
+                        help=f"bảng chuyển hướng, nơi ghi các địa chỉ cũ mà trang tĩnh không "
+                        f"phục vụ được (mặc định: {DEFAULT_REDIRECT_MAP})")
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
     if args.url and len(args.files) > 1:
-        print("error: --url gives the old address of one page: import that file alone",
-              file=sys.stderr)
+        print(f"lỗi: {URL_ALONE}", file=sys.stderr)
         return 2
     results = import_files(args.files, args.content_dir, category=args.category, url=args.url,
                            redirect_map=args.redirect_map)
@@ -1935,33 +2015,46 @@ def main_import(argv: Sequence[str] | None = None) -> int:
         for line in result.report(args.content_dir):
             print(line, file=out)
     if any(r.redirects for r in results):
-        print(f"old addresses to redirect were added to {args.redirect_map}; "
-              "`bantin redirects --nginx` or `--apache` prints the server configuration")
+        print(f"Các địa chỉ cũ cần chuyển hướng đã được ghi vào {args.redirect_map}; lệnh "
+              "`bantin redirects --nginx` hoặc `--apache` in ra cấu hình cho máy chủ web cũ")
     imported = len(results) - failed
-    print(f"{imported} imported, {failed} failed")
+    print(f"{imported} tệp đã nhập, {failed} tệp không nhập được")
     return 1 if failed else 0
 
 
 def main_redirects(argv: Sequence[str] | None = None) -> int:
     """`bantin redirects [--nginx | --apache] [--redirect-map M] [--target-base URL]`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="bantin redirects",
-        description="Print web server configuration that redirects the old portal's "
-        "addresses (from the redirect map) to the new pages.",
+        description="In cấu hình máy chủ web để chuyển hướng các địa chỉ của cổng thông tin cũ "
+        "(ghi trong bảng chuyển hướng) tới các trang mới.",
     )
     server = parser.add_mutually_exclusive_group()
-    server.add_argument("--nginx", action="store_true", help="nginx configuration (default)")
-    server.add_argument("--apache", action="store_true", help="Apache mod_rewrite rules")
-    parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP))
-    parser.add_argument("--target-base", default="",
-                        help="prefix for targets when the new site has another host, "
-                        "e.g. https://bantin.example.org")
+    server.add_argument("--nginx", action="store_true", help="cấu hình cho nginx (mặc định)")
+    server.add_argument("--apache", action="store_true", help="quy tắc mod_rewrite cho Apache")
+    parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP),
+                        metavar="BẢNG",
+                        help=f"bảng chuyển hướng do `bantin import` ghi (mặc định: {DEFAULT_REDIRECT_MAP})")
+    parser.add_argument("--target-base", default="", metavar="ĐỊA_CHỈ",
+                        help="phần đầu ghép vào trước địa chỉ mới khi trang mới nằm ở tên miền "
+                        "khác, ví dụ https://bantin.example.org")
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
-    pairs = read_redirect_map(args.redirect_map)
+    if not args.redirect_map.is_file():
+        print(f"lỗi: {args.redirect_map}: không có tệp này; hãy chạy lệnh trong thư mục của "
+              "trang, hoặc chỉ rõ tệp bằng --redirect-map", file=sys.stderr)
+        return 1
+    try:
+        pairs = read_redirect_map(args.redirect_map)
+    except (OSError, UnicodeDecodeError):
+        print(f"lỗi: {args.redirect_map}: không đọc được tệp; hãy lưu lại tệp với bảng mã "
+              "UTF-8 và kiểm tra quyền đọc tệp", file=sys.stderr)
+        return 1
     if not pairs:
-        print(f"error: {args.redirect_map}: no redirects recorded", file=sys.stderr)
+        print(f"lỗi: {args.redirect_map}: chưa có địa chỉ chuyển hướng nào; mỗi dòng phải gồm "
+              "địa chỉ cũ, một dấu cách và địa chỉ mới (`bantin import` tự ghi các dòng này khi "
+              "gặp địa chỉ cũ có tham số ?ItemID=… hoặc trang .aspx, .php)", file=sys.stderr)
         return 1
     base = args.target_base.rstrip("/")
     print(apache_redirects(pairs, base) if args.apache else nginx_redirects(pairs, base), end="")

@@ -664,7 +664,7 @@ class Registry:
         self._by_number: dict[str, list[Document]] = {}
         for document in documents:
             if document.key in self._by_key:
-                raise ValueError(f"document {document.number} ({document.year}) registered twice")
+                raise ValueError(f"văn bản {document.number} ({document.year}) được khai báo hai lần")
             self._by_key[document.key] = document
             self._by_number.setdefault(fold(document.number), []).append(document)
 
@@ -677,16 +677,21 @@ class Registry:
         if items is None:
             return cls(), []
         if not isinstance(items, list):
-            return cls(), ["documents: expected a list of documents (each with at least 'number'), "
-                           f"got {type(items).__name__}."]
+            return cls(), [f"`documents:` phải là danh sách văn bản, nhưng ở đây là {_shape(items)}; "
+                           "hãy viết mỗi văn bản thành một mục bắt đầu bằng `- number: …`."]
         errors: list[str] = []
         documents: list[tuple[str, Document]] = []
         seen: dict[tuple[str, int | None], str] = {}
         slugs: dict[str, str] = {}
         for index, item in enumerate(items, 1):
-            where = f"documents #{index}"
+            where = f"mục {index} của `documents:`"
             if not isinstance(item, dict):
-                errors.append(f"{where}: expected a mapping with 'number', 'title', …, got {item!r}.")
+                fix = (f"hãy viết `- number: {item}`" if isinstance(item, str) and item.strip()
+                       else "hãy viết mục đó thành `- number: …`")
+                errors.append(
+                    f"{where}: mỗi mục phải gồm các dòng `number:`, `title:`, …, nhưng ở đây là "
+                    f"{_shape(item)}; {fix}, rồi các dòng `title:`, `issuer:` thụt vào thẳng hàng."
+                )
                 continue
             if isinstance(item.get("number"), str):
                 where += f" ({item['number']})"
@@ -695,12 +700,12 @@ class Registry:
             if document is None:
                 continue
             if document.key in seen:
-                errors.append(f"{where}: the same document as {seen[document.key]}; remove one of them.")
+                errors.append(f"{where}: trùng văn bản với {seen[document.key]}; hãy xóa một trong hai mục.")
                 continue
             if document.slug in slugs:
                 errors.append(
-                    f"{where}: its address /van-ban/{document.slug}/ is already used by "
-                    f"{slugs[document.slug]}; check the number."
+                    f"{where}: địa chỉ /van-ban/{document.slug}/ của văn bản này đã thuộc về "
+                    f"{slugs[document.slug]}; hãy kiểm tra lại số hiệu."
                 )
                 continue
             seen[document.key] = where
@@ -713,11 +718,15 @@ class Registry:
             target = registry._match(document.replaced_by, document.replaced_by_year)
             if target is None:
                 errors.append(
-                    f"{where}: replaced_by '{document.replaced_by}' is not in the documents list; "
-                    "add that document (number, title, issuer) or correct the number."
+                    f"{where}: văn bản thay thế `{document.replaced_by}` (trường `replaced_by`) chưa "
+                    "được khai báo trong `documents:`; hãy thêm một mục cho văn bản đó (`number`, "
+                    "`title`, `issuer`) hoặc sửa lại số hiệu."
                 )
             elif target.key == document.key:
-                errors.append(f"{where}: replaced_by names the document itself.")
+                errors.append(
+                    f"{where}: `replaced_by` ghi chính số hiệu của văn bản này; hãy ghi số hiệu "
+                    "của văn bản thay thế, hoặc xóa dòng `replaced_by`."
+                )
         return registry, errors
 
     def __iter__(self) -> Iterator[Document]:
@@ -752,22 +761,43 @@ class Registry:
         return candidates[0] if len(candidates) == 1 else None
 
 
+def _shape(value: object) -> str:
+    """What a configuration value is, in words an editor knows (for error messages)."""
+    if value is None:
+        return "giá trị trống"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, (int, float)):
+        return f"số `{value}`"
+    if isinstance(value, str):
+        return f"dòng chữ `{value}`"
+    if isinstance(value, dict):
+        return "các dòng `tên: giá trị`"
+    if isinstance(value, (list, tuple)):
+        return "một danh sách"
+    return f"`{value}`"
+
+
 def _document_from_config(item: dict, where: str) -> tuple[Document | None, list[str]]:
     """One registry entry, or None with the reasons, each naming the field and the fix."""
     errors: list[str] = []
     for key in item:
         if key not in _CONFIG_KEYS:
             close = difflib.get_close_matches(str(key), _CONFIG_KEYS, n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else f" Known keys: {', '.join(_CONFIG_KEYS)}."
-            errors.append(f"{where}: unknown key '{key}'.{hint}")
+            hint = (f"có phải ý bạn là `{close[0]}`?" if close
+                    else "chỉ dùng các trường " + ", ".join(f"`{k}`" for k in _CONFIG_KEYS) + ".")
+            errors.append(f"{where}: trường `{key}` không được hỗ trợ; {hint}")
     raw_number = item.get("number")
     if raw_number is None or (isinstance(raw_number, str) and not raw_number.strip()):
-        return None, errors + [f"{where}: 'number' is missing; write it as on the document, e.g. 42/2022/NĐ-CP."]
+        return None, errors + [
+            f"{where}: thiếu trường bắt buộc `number`; hãy ghi số hiệu như trên văn bản, ví dụ "
+            "`number: 42/2022/NĐ-CP`."
+        ]
     number = canonical_number(str(raw_number)) if isinstance(raw_number, str) else None
     if number is None:
         return None, errors + [
-            f"{where}: number {raw_number!r} is not a legal document number; write it as on the "
-            "document, e.g. 31/2024/QH15, 42/2022/NĐ-CP, 432/QĐ-UBND, 512/UBND-NC or 09-NQ/TU."
+            f"{where}: `{raw_number}` không phải số hiệu văn bản; hãy ghi số hiệu như trên văn "
+            "bản, ví dụ `31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND`, `512/UBND-NC` hoặc `09-NQ/TU`."
         ]
     parsed = _parse(_REF_RE.fullmatch(_map_d(nfc(raw_number)).strip()), strict=False)
     assert parsed is not None
@@ -779,10 +809,17 @@ def _document_from_config(item: dict, where: str) -> tuple[Document | None, list
         elif isinstance(value, str):
             texts[key] = nfc(value.strip())
         else:
-            errors.append(f"{where}: '{key}' must be text, got {value!r}.")
+            errors.append(
+                f"{where}: `{key}` phải là một dòng chữ, không phải {_shape(value)}; hãy viết "
+                f"`{key}: …` trên một dòng, giá trị có dấu `:` hoặc bắt đầu bằng số thì đặt trong "
+                "ngoặc kép."
+            )
     url = texts.get("url", "")
     if url and not url.startswith(("https://", "http://")):
-        errors.append(f"{where}: url '{url}' must be a full link starting with https:// (the official text).")
+        errors.append(
+            f"{where}: đường dẫn `{url}` phải là địa chỉ đầy đủ tới văn bản chính thức, bắt đầu "
+            "bằng https://, ví dụ `https://vbpl.vn/…`."
+        )
     year = parsed.year
     raw_year = item.get("year")
     if raw_year is not None:
@@ -793,9 +830,12 @@ def _document_from_config(item: dict, where: str) -> tuple[Document | None, list
         except ValueError:
             given = None
         if given is None or not _MIN_YEAR <= given <= _MAX_YEAR:
-            errors.append(f"{where}: year {raw_year!r} is not a year; write it like 2024.")
+            errors.append(f"{where}: `year: {raw_year}` không phải năm; hãy viết năm bằng số, ví dụ `year: 2024`.")
         elif parsed.year is not None and given != parsed.year:
-            errors.append(f"{where}: year {given} contradicts the year {parsed.year} in the number; remove 'year'.")
+            errors.append(
+                f"{where}: `year: {given}` khác với năm {parsed.year} trong số hiệu; hãy xóa dòng "
+                "`year` (năm đã có trong số hiệu)."
+            )
         else:
             year = given
     status = ""
@@ -804,8 +844,8 @@ def _document_from_config(item: dict, where: str) -> tuple[Document | None, list
         status = slugify(str(raw_status))
         if status not in _STATUS_LABELS:
             errors.append(
-                f"{where}: status {raw_status!r} is unknown; use one of "
-                + ", ".join(f"'{k}' ({v.lower()})" for k, v in _STATUS_LABELS.items())
+                f"{where}: không có tình trạng `{raw_status}` (trường `status`); hãy dùng một trong "
+                + ", ".join(f"`{k}` ({v.lower()})" for k, v in _STATUS_LABELS.items())
                 + "."
             )
     replaced_by, replaced_by_year = "", None
@@ -819,13 +859,16 @@ def _document_from_config(item: dict, where: str) -> tuple[Document | None, list
             replaced_by = target_number  # no year: resolved against the registry later
         else:
             errors.append(
-                f"{where}: replaced_by {raw_replaced!r} is not a legal document number; "
-                "write the number of the replacing document, e.g. 31/2024/QH15."
+                f"{where}: `replaced_by: {raw_replaced}` không phải số hiệu văn bản; hãy ghi số "
+                "hiệu của văn bản thay thế, ví dụ `replaced_by: 31/2024/QH15`."
             )
         if replaced_by and not status:
             status = "het-hieu-luc"
         elif replaced_by and status == "con-hieu-luc":
-            errors.append(f"{where}: status says 'con-hieu-luc' but replaced_by is set; fix one of them.")
+            errors.append(
+                f"{where}: `status` ghi `con-hieu-luc` (còn hiệu lực) nhưng lại có `replaced_by` "
+                "(đã bị thay thế); hãy sửa hoặc xóa một trong hai dòng."
+            )
     if errors:
         return None, errors
     word_match = _WORD_START.match(fold(texts["title"])) if texts["title"] else None
