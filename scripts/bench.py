@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -28,6 +29,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import synthetic  # noqa: E402
+from bantin.vi import slugify  # noqa: E402
 
 PYTHON = sys.executable
 # Runs one build in this process and prints JSON: wall time and the process's peak RSS.
@@ -92,7 +94,7 @@ def anchor_blog(root: Path, articles: int) -> Path:
     (root / "docs" / "blog" / "index.md").write_text("# Tin tức\n", encoding="utf-8")
     rng = synthetic.random.Random(2024)
     for name, meta, body in synthetic.articles(rng, articles, synthetic._tags(rng)):
-        post = {"date": meta["date"], "categories": [meta["category"]], "tags": meta["tags"]}
+        post = {"date": date.fromisoformat(meta["date"]), "categories": [meta["category"]], "tags": meta["tags"]}
         (posts / name).write_text("---\n" + yaml.safe_dump(post, allow_unicode=True) + "---\n# " + meta["title"]
                                   + "\n\n" + body.replace("\n\n", "\n\n<!-- more -->\n\n", 1), encoding="utf-8")
     return write_config(root, {"site_name": "Blog", "theme": {"name": "material", "font": False},
@@ -179,6 +181,50 @@ def measure_queries(site: Path) -> list[dict]:
         stop()
 
 
+def measure_serve(root: Path, edits: int = 3) -> dict:
+    """Live preview: seconds from saving an article to `bantin serve` showing the change."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([PYTHON, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    source = sorted((root / "content" / "tin-tuc").glob("*.md"))[1]
+    original = source.read_text(encoding="utf-8")
+    base = f"http://127.0.0.1:{port}/"
+
+    def fetch(path: str) -> str:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        started = time.perf_counter()
+        while "bt-card" not in fetch("") and time.perf_counter() - started < 600:
+            time.sleep(0.5)
+        first = time.perf_counter() - started
+        title = yaml.safe_load(original.split("---")[1])["title"]
+        path = f"tin-tuc/{slugify(title)}/"
+        times = []
+        for n in range(edits):
+            marker = f"DAU-HIEU-SUA-{n}-{time.time_ns()}"
+            source.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            saved = time.perf_counter()
+            while marker not in fetch(path) and time.perf_counter() - saved < 600:
+                time.sleep(0.1)
+            times.append(time.perf_counter() - saved)
+        return {"serve_first_s": round(first, 1), "serve_edit_s": round(statistics.median(times), 1)}
+    finally:
+        source.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def bench_size(articles: int, runs: int, anchors: bool, workdir: Path) -> dict:
     root = workdir / f"bantin-{articles}"
     config, counts = bantin_site(root, articles)
@@ -188,6 +234,8 @@ def bench_size(articles: int, runs: int, anchors: bool, workdir: Path) -> dict:
     row.update(page_weight(root / "site"))
     row.update(search_figures(root / "site"))
     row["check_seconds"] = round(check_time(root), 2)
+    if articles <= 1000:
+        row.update(measure_serve(root))
     if anchors and articles <= 2000:
         blog = anchor_blog(workdir / f"blog-{articles}", articles)
         row["blog"] = median_build(blog, 1)
@@ -203,6 +251,8 @@ def report(rows: list[dict]) -> str:
     lines = ["| articles | questions | pages | build s (median) | runs | peak MB | read / render / artifacts s | output MB "
              "| article KB | cold view KB (gz) | check s | blog s | plain s | blog ÷ bantin | bantin ÷ plain |",
              "|" + "---|" * 15]
+    serve = [f"live preview at {r['articles']}: first build {r['serve_first_s']} s, an edited article shown "
+             f"after {r['serve_edit_s']} s (median of 3)" for r in rows if "serve_edit_s" in r]
     for r in rows:
         b = r["bantin"]
         p = b.get("phases", {})
@@ -231,6 +281,7 @@ def report(rows: list[dict]) -> str:
                              f"{q['median_ms']:.0f} ms after data (max {q['max_ms']:.0f}), {q['hits']} hits")
             if "queries_error" in r:
                 lines.append(f"  (queries not measured: {r['queries_error']})")
+    lines += ["\n" + line for line in serve]
     lines.append("\nAnchors measured here earlier (DESIGN §6): blog 23 s / 1,000, 60 s / 2,000, 271 s / 5,000; "
                  "plain 7.9 s / 2,000.")
     return "\n".join(lines)
