@@ -63,8 +63,7 @@ def sitemap_xml(view: SiteView, entries: Iterable[tuple[str, datetime]]) -> byte
 
 # --- feeds ------------------------------------------------------------------------------
 
-def atom_feed(view: SiteView, title: str, self_path: str, page_path: str, items: Sequence[Item],
-              summaries: dict[str, str]) -> bytes:
+def atom_feed(view: SiteView, title: str, self_path: str, page_path: str, items: Sequence[Item]) -> bytes:
     """Atom 1.0; `updated` is the newest entry's date so an unchanged site gives the same feed."""
     ET.register_namespace("", ATOM_NS)
     a = lambda tag: f"{{{ATOM_NS}}}{tag}"  # noqa: E731
@@ -88,19 +87,19 @@ def atom_feed(view: SiteView, title: str, self_path: str, page_path: str, items:
             ET.SubElement(ET.SubElement(entry, a("author")), a("name")).text = item.meta.author
         if item.category:
             ET.SubElement(entry, a("category"), term=item.category.slug, label=item.category.title)
-        ET.SubElement(entry, a("summary")).text = item.meta.summary or summaries.get(item.path, "")
+        ET.SubElement(entry, a("summary")).text = view.summary(item)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-def feed_files(view: SiteView, summaries: dict[str, str]) -> dict[str, bytes]:
+def feed_files(view: SiteView) -> dict[str, bytes]:
     """The site feed and one per category: 'feed.xml', 'chuyen-muc/<slug>/feed.xml'."""
     corpus, urls, size = view.corpus, view.urls, view.corpus.site.feed_size
     name = corpus.site.site_name
-    files = {"feed.xml": atom_feed(view, name, "feed.xml", "", corpus.listed[:size], summaries)}
+    files = {"feed.xml": atom_feed(view, name, "feed.xml", "", corpus.listed[:size])}
     for category in corpus.categories:
         rel = f"{urls.category(category.slug)}/feed.xml"
         files[rel] = atom_feed(view, f"{name} – {category.title}", rel, urls.category(category.slug),
-                               corpus.in_category(category.slug)[:size], summaries)
+                               corpus.in_category(category.slug)[:size])
     return files
 
 
@@ -127,7 +126,7 @@ def robots_txt(view: SiteView) -> str:
 
 
 def write_all(view: SiteView, pages: Sequence[Generated], site_dir: str,
-              redirects: Sequence[tuple[str, str, str]], summaries: dict[str, str]) -> None:
+              redirects: Sequence[tuple[str, str, str]]) -> None:
     """Every post-build artifact except search (see search.py)."""
     if view.corpus.site.site_url and view.urls.directory_urls:  # no sitemap for the offline copy
         xml = sitemap_xml(view, sitemap_entries(view, pages))
@@ -136,7 +135,7 @@ def write_all(view: SiteView, pages: Sequence[Generated], site_dir: str,
     else:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             Path(site_dir, name).unlink(missing_ok=True)
-    for rel, data in feed_files(view, summaries).items():
+    for rel, data in feed_files(view).items():
         write_file(site_dir, rel, data)
     for old, new, title in redirects:
         out, html = redirect_html(view, old, new, title)

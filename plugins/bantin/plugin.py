@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import logging
 import os
-import time
-from pathlib import Path
 import posixpath
+import time
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from urllib.parse import unquote
 
-from jinja2 import pass_context
-from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.structure.pages import _AbsoluteLinksValidationValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.pages import Page, _AbsoluteLinksValidationValue
 from mkdocs.utils import get_relative_url
 
 from . import artifacts, background
@@ -34,16 +30,16 @@ from .model import Item
 from .pages import Generated, check_addresses, generated_pages
 from .problems import Problems
 from .qa import handbook_markdown
-from .qrcodes import QrCodes
-from .search import build_search_index
-from .sanitize import clean
-from .related import RelatedIndex
-from .text import excerpt, html_to_text
 from .legalrefs import LegalRefsExtension, Registry
+from .qrcodes import QrCodes
+from .related import RelatedIndex
+from .rendering import ChromeCache, FragmentCache, ListingPage
+from .sanitize import clean
+from .search import build_search_index
 from .siteconfig import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories
 from .urls import UrlScheme
-from .views import SiteView
 from .vi import slugify
+from .views import SiteView
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 SEARCH_DIR = "assets/search"
@@ -93,7 +89,6 @@ class BuildState:
     view: SiteView
     items_by_src: dict[str, Item] = field(default_factory=dict)
     generated: dict[str, Generated] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)  # src_uri → plain text of the rendered page
     resizer: Resizer | None = None
     worker: object = None  # background.start(): QR codes and search on the second core
     search: background.Job | None = None
@@ -137,80 +132,6 @@ def _flatten(nav) -> list[str]:
         for value in values:
             found += _flatten(value) if isinstance(value, (list, dict)) else [value]
     return found
-
-
-class ListingPage(Page):
-    """A generated page whose body comes entirely from its template (listings, indexes).
-
-    Its Markdown is empty, so MkDocs' per-page Markdown instance (a third of a listing
-    page's cost, and listings are half the pages of a large site) is skipped.
-    """
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = ""
-        self.toc = get_toc([])
-        self._title_from_render = None
-        self.present_anchor_ids = set()
-
-
-class FragmentCache:
-    """Listing cards rendered once per item per build, then placed at any page depth.
-
-    A card links with `root` (a marker replaced by the page's `base_url` + '/'), so one rendering
-    serves every listing, related list and home section that shows the item.
-    """
-
-    MARK = "\x00ROOT\x00"
-
-    def __init__(self) -> None:
-        self.cards: dict[str, str] = {}
-
-    @pass_context
-    def card(self, context, item: Item) -> Markup:
-        html = self.cards.get(item.path)
-        if html is None:
-            html = context.environment.get_template("partials/bantin-card.html").render(entry=item, root=self.MARK)
-            self.cards[item.path] = html
-        base = context.get("base_url") or "."
-        prefix = "" if base == "." else base.rstrip("/") + "/"
-        return Markup(html.replace(self.MARK, prefix))
-
-
-class ChromeCache:
-    """Material's nav and tabs rendered once per *position* for pages outside the nav.
-
-    Those pages have no active nav entry, so their nav and tabs differ only in the relative
-    URLs of the nav's targets. A relative URL depends on the page's folder depth and on how
-    many leading folders it shares with the target, so pages alike in both share one
-    rendering; Material would re-render both for every page, a quarter of the template time.
-    """
-
-    def __init__(self, nav_sources: set[str], target_dirs: list[tuple[str, ...]]):
-        self.nav_sources, self.target_dirs = nav_sources, target_dirs
-        self.cache: dict[tuple, Markup] = {}
-
-    def position(self, dest_uri: str) -> tuple:
-        folder = tuple(p for p in posixpath.dirname(dest_uri).split("/") if p)
-        return len(folder), tuple(_shared(folder, target) for target in self.target_dirs)
-
-    @pass_context
-    def __call__(self, context, name: str) -> Markup:
-        page = context.get("page")
-        render = lambda: Markup(context.environment.get_template(name).render(context.get_all()))  # noqa: E731
-        if page is None or page.file.src_uri in self.nav_sources:
-            return render()
-        key = (name, self.position(page.file.dest_uri))
-        if key not in self.cache:
-            self.cache[key] = render()
-        return self.cache[key]
-
-
-def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """Number of leading folders two paths share."""
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
 
 
 def _reader(files: Files):
@@ -418,11 +339,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Sanitise what editors wrote, and keep its plain text for search and feed summaries."""
+        """Sanitise what editors wrote; keep answers for the printable handbook and JSON-LD."""
         key = page.file.src_uri
         if key in self.state.items_by_src or (key in self.state.generated and self.state.generated[key].question):
             html = clean(html, self.site.iframe_hosts)
-            self.state.texts[key] = html_to_text(html)
         generated = self.state.generated.get(key)
         if generated is not None and generated.question is not None:
             self.state.view.answers[generated.path] = html
@@ -452,9 +372,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         background.stop(state.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
                  f"{stats.gzip_bytes / 1e6:.1f} MB nén ({stats.files} tệp)")
-        summaries = {item.path: excerpt(state.texts.get(src, "")) for src, item in state.items_by_src.items()}
         artifacts.write_all(state.view, list(state.generated.values()), config.site_dir,
-                            self._redirects(), summaries)
+                            self._redirects())
         self.clock.append(time.perf_counter())
         read, render, post = (b - a for a, b in zip(self.clock, self.clock[1:]))
         log.info(f"Bản tin: thời gian: đọc và kiểm tra {read:.2f} s; dựng trang {render:.2f} s; tệp phụ {post:.2f} s")

@@ -16,7 +16,7 @@ from .legalrefs import group_order
 from .related import RelatedIndex
 from . import structured
 from .search import SearchDoc
-from .text import html_to_text, markdown_to_text
+from .text import excerpt, html_to_text, markdown_to_text
 from .siteconfig import Category
 from .urls import UrlScheme
 from .vi import format_date, format_short_date
@@ -171,6 +171,11 @@ class SiteView:
     def absolute_file(self, rel: str) -> str:
         base = self.corpus.site.site_url.rstrip("/")
         return f"{base}/{rel}" if base else rel
+
+    @staticmethod
+    def summary(item: Item) -> str:
+        """The lead for feeds: the editor's `summary`, else the start of the text."""
+        return item.meta.summary or excerpt(markdown_to_text(item.intro if item.kind == "qa" else item.body))
 
     # --- search ----------------------------------------------------------------------------
     def search_docs(self) -> list[SearchDoc]:

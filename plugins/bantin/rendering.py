@@ -1,0 +1,98 @@
+"""Rendering on MkDocs + Material, faster: adapter-side helpers for templates and pages.
+
+Material renders its whole shell (header, tabs, navigation) for every page; on a site of
+25,000 pages most of that work repeats. These helpers render what repeats once and place
+it, so the build stays near MkDocs' own floor per page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from jinja2 import pass_context
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .model import Item
+
+
+class ListingPage(Page):
+    """A generated page whose body comes entirely from its template (listings, indexes).
+
+    Its Markdown is empty, so MkDocs' per-page Markdown instance (a third of a listing
+    page's cost, and listings are half the pages of a large site) is skipped.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+
+
+class FragmentCache:
+    """Listing cards rendered once per item per build, then placed at any page depth.
+
+    A card links with `root` (a marker replaced by the page's `base_url` + '/'), so one rendering
+    serves every listing, related list and home section that shows the item.
+    """
+
+    MARK = "\x00ROOT\x00"
+
+    def __init__(self) -> None:
+        self.cards: dict[str, str] = {}
+
+    @pass_context
+    def card(self, context, item: Item) -> Markup:
+        html = self.cards.get(item.path)
+        if html is None:
+            html = context.environment.get_template("partials/bantin-card.html").render(entry=item, root=self.MARK)
+            self.cards[item.path] = html
+        base = context.get("base_url") or "."
+        prefix = "" if base == "." else base.rstrip("/") + "/"
+        return Markup(html.replace(self.MARK, prefix))
+
+
+class ChromeCache:
+    """Material's nav and tabs rendered once per *position* for pages outside the nav.
+
+    Those pages have no active nav entry, so their nav and tabs differ only in the relative
+    URLs of the nav's targets. A relative URL depends on the page's folder depth and on how
+    many leading folders it shares with the target, so pages alike in both share one
+    rendering; Material would re-render both for every page, a quarter of the template time.
+    """
+
+    def __init__(self, nav_sources: set[str], target_dirs: list[tuple[str, ...]]):
+        self.nav_sources, self.target_dirs = nav_sources, target_dirs
+        self.cache: dict[tuple, Markup] = {}
+
+    def position(self, dest_uri: str) -> tuple:
+        folder = tuple(p for p in posixpath.dirname(dest_uri).split("/") if p)
+        return len(folder), tuple(_shared(folder, target) for target in self.target_dirs)
+
+    @pass_context
+    def __call__(self, context, name: str, **slots: str) -> Markup:
+        """`name` rendered for this page; `slots` are per-page values (the page title) that
+        the template prints where it would otherwise differ between pages."""
+        page = context.get("page")
+        if page is None or page.file.src_uri in self.nav_sources:
+            return Markup(context.environment.get_template(name).render({**context.get_all(), **slots}))
+        key = (name, self.position(page.file.dest_uri))
+        if key not in self.cache:
+            marks = {slot: f"\x00{slot}\x00" for slot in slots}
+            self.cache[key] = context.environment.get_template(name).render({**context.get_all(), **marks})
+        html = self.cache[key]
+        for slot, value in slots.items():
+            html = html.replace(f"\x00{slot}\x00", str(value))
+        return Markup(html)
+
+
+def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Number of leading folders two paths share."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
