@@ -113,6 +113,30 @@ def anchor_plain(root: Path, articles: int) -> Path:
                                "nav": ["index.md"], "plugins": ["search"]})
 
 
+def anchor_plain_same(root: Path, site: Path) -> Path:
+    """Plain MkDocs + Material rendering the same *set* of pages our build wrote.
+
+    Every non-redirect page of our site becomes a Markdown page with its title and text,
+    so the engine's floor is measured on as many pages, of comparable size, as we render.
+    """
+    from bantin.text import html_to_text
+
+    docs = root / "docs"
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue
+        rel = page.parent.relative_to(site)
+        title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        body = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
+        target = docs / ("index.md" if str(rel) == "." else f"{rel}.md")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# {html_to_text(title.group(1)) if title else rel}\n\n"
+                          f"{html_to_text(body.group(1)) if body else ''}\n", encoding="utf-8")
+    return write_config(root, {"site_name": "Plain", "theme": {"name": "material", "font": False},
+                               "nav": ["index.md"], "plugins": ["search"]})
+
+
 def tree_size(path: Path) -> tuple[int, int]:
     files = [p for p in path.rglob("*") if p.is_file()]
     return len([p for p in files if p.suffix == ".html"]), sum(p.stat().st_size for p in files)
@@ -244,6 +268,9 @@ def bench_size(articles: int, runs: int, anchors: bool, workdir: Path) -> dict:
         index = plain.parent / "site" / "search" / "search_index.json"
         row["material_search_mb"] = round(index.stat().st_size / 1e6, 2)
         row["material_search_gzip_mb"] = round(gz(index) / 1e6, 2)
+        same = anchor_plain_same(workdir / f"plain-same-{articles}", root / "site")
+        row["plain_same"] = median_build(same, runs)
+        row["plain_same_pages"] = len(list((same.parent / "docs").rglob("*.md")))
     return row
 
 
@@ -282,6 +309,11 @@ def report(rows: list[dict]) -> str:
             if "queries_error" in r:
                 lines.append(f"  (queries not measured: {r['queries_error']})")
     lines += ["\n" + line for line in serve]
+    for r in rows:
+        if "plain_same" in r:
+            same = r["plain_same"]["seconds"]
+            lines.append(f"\nplain MkDocs + Material rendering the same {r['plain_same_pages']} pages at {r['articles']}: "
+                         f"{same:.1f} s; bantin ÷ that = {r['bantin']['seconds'] / same:.2f}")
     lines.append("\nAnchors measured here earlier (DESIGN §6): blog 23 s / 1,000, 60 s / 2,000, 271 s / 5,000; "
                  "plain 7.9 s / 2,000.")
     return "\n".join(lines)

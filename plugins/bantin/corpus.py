@@ -7,7 +7,9 @@ nothing leaks from one `mkdocs serve` rebuild into the next.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Iterable, Mapping
@@ -218,6 +220,37 @@ def count_files(total: int, items: Iterable[Item], problems: Problems) -> Counts
     return Counts(dict(published), drafts, total - sum(published.values()) - drafts)
 
 
+def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme,
+                sizes: Mapping[str, int]) -> list[tuple[Item | None, list, list[DocRef]]]:
+    """Parse, check and find the citations of each file: the per-file part of a corpus."""
+    done = []
+    for src in srcs:
+        problems = Problems()
+        item = _parse_item(src, files[src], site, urls, problems, sizes.__contains__)
+        refs: list[DocRef] = []
+        if item is not None:
+            check_body(item, sizes, site.image_max_kb, problems)
+            report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
+            refs = citations(item, site.registry)
+        done.append((item, problems.items, refs))
+    return done
+
+
+PARALLEL_FROM = 2000  # files; below this a second process costs more than it saves
+
+
+def _read_all(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme,
+              sizes: Mapping[str, int]) -> list[tuple[Item | None, list, list[DocRef]]]:
+    """`_read_files` over every file; a large site reads half of them in a forked process."""
+    if len(srcs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return _read_files(srcs, files, site, urls, sizes)
+    half = len(srcs) // 2
+    second = {src: files[src] for src in srcs[half:]}
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        later = pool.submit(_read_files, srcs[half:], second, site, urls, sizes)
+        return _read_files(srcs[:half], files, site, urls, sizes) + later.result()
+
+
 def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, *,
                  assets: Mapping[str, int] | None = None,
                  include_drafts: bool = False) -> tuple[Corpus, Problems]:
@@ -226,22 +259,21 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
     Every file ends up published, a draft, or reported in `Problems`: nothing vanishes.
     """
     problems = Problems()
-    assets = dict(assets or {})
-    known = set(files) | set(assets)
-    exists = known.__contains__
-    parsed = [_parse_item(src, files[src], site, urls, problems, exists) for src in sorted(files)]
-    items = _merge_tags([i for i in parsed if i is not None])
+    sizes = {**{src: len(data) for src, data in files.items()}, **dict(assets or {})}
+    read_files = _read_all(sorted(files), files, site, urls, sizes)
+    refs_of: dict[str, list[DocRef]] = {}
+    for item, found, refs in read_files:
+        problems.extend(found)
+        if item is not None:
+            refs_of[item.src] = refs
+    items = _merge_tags([item for item, _, _ in read_files if item is not None])
     _check_unique(items, problems)
-    sizes = {**{src: len(data) for src, data in files.items()}, **assets}
-    for item in items:
-        check_body(item, sizes, site.image_max_kb, problems)
-        report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
     cites, doc_refs = {}, {}
     for item in items:
-        refs = citations(item, site.registry)
-        for ref in refs:
+        for ref in refs_of[item.src]:
             doc_refs.setdefault(ref.slug, ref)
-        cites[item.path] = tuple(dict.fromkeys(ref.slug for ref in refs))
+        cites[item.path] = tuple(dict.fromkeys(ref.slug for ref in refs_of[item.src]))
     counts = count_files(len(files), items, problems)
-    corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, doc_refs, assets, counts)
+    assets_only = {k: v for k, v in sizes.items() if k not in files}
+    corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, doc_refs, assets_only, counts)
     return corpus, problems
