@@ -100,7 +100,7 @@ def articles(rng: random.Random, count: int, tags: list[str]):
         body, cited = _body(rng, year, rng.randint(300, 500))
         meta = {"title": title, "date": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                 "category": CATEGORIES[n % len(CATEGORIES)], "tags": rng.sample(tags, 3),
-                "author": f"Phòng Phổ biến, giáo dục pháp luật", "summary": _sentence(rng, year)}
+                "author": "Phòng Phổ biến, giáo dục pháp luật", "summary": _sentence(rng, year)}
         if cited:
             meta["documents"] = cited
         if n % 50 == 0:

@@ -1,4 +1,45 @@
+"""Shared fixtures: the sample site built once per test run, served on 127.0.0.1, and Chromium."""
+
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from browser import build_sample, launch, serve  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sample_sites(tmp_path_factory):
+    """(site/, site-offline/) of the repository's sample content, as `make site` and `make offline` build them."""
+    base = tmp_path_factory.mktemp("sample")
+    return build_sample(base / "site"), build_sample(base / "site-offline", offline=True)
+
+
+@pytest.fixture(scope="session")
+def sample_server(sample_sites):
+    url, stop = serve(sample_sites[0])
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    api = pytest.importorskip("playwright.sync_api")
+    with api.sync_playwright() as p:
+        browser = launch(p)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh Vietnamese browser context; any script error on the page fails the test."""
+    context = chromium.new_context(locale="vi-VN")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not errors

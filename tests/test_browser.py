@@ -6,10 +6,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import ROOT, build_sample, launch, serve
+from browser import ROOT
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 PAGES = {
     "home": "",
@@ -26,44 +26,15 @@ PAGES = {
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    base = tmp_path_factory.mktemp("sample")
-    return build_sample(base / "site"), build_sample(base / "site-offline", offline=True)
-
-
-@pytest.fixture(scope="module")
-def server(sites):
-    url, stop = serve(sites[0])
-    yield url
-    stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        chromium = launch(p)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def offline_path(path: str) -> str:
     return (path.rstrip("/") or "index") + ".html"
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_no_request_leaves_the_site(page, server, name):
+def test_no_request_leaves_the_site(page, sample_server, name):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    response = page.goto(server + PAGES[name], wait_until="networkidle")
+    response = page.goto(sample_server + PAGES[name], wait_until="networkidle")
     assert response.status == 200
     foreign = [u for u in requests if urlsplit(u).hostname not in ("127.0.0.1",) and not u.startswith("data:")]
     assert foreign == []
@@ -71,17 +42,17 @@ def test_no_request_leaves_the_site(page, server, name):
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_offline_copy_loads_only_local_files(page, sites, name):
+def test_offline_copy_loads_only_local_files(page, sample_sites, name):
     requests, failed = [], []
     page.on("request", lambda r: requests.append(r.url))
     page.on("requestfailed", lambda r: failed.append(r.url))
-    page.goto((sites[1] / offline_path(PAGES[name])).as_uri(), wait_until="load")
+    page.goto((sample_sites[1] / offline_path(PAGES[name])).as_uri(), wait_until="load")
     assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
     assert failed == []
 
 
-def test_offline_navigation_by_clicking(page, sites):
-    page.goto((sites[1] / "index.html").as_uri())
+def test_offline_navigation_by_clicking(page, sample_sites):
+    page.goto((sample_sites[1] / "index.html").as_uri())
     page.get_by_role("link", name="Hòa giải ở cơ sở").first.click()
     assert page.url.endswith("chuyen-muc/hoa-giai-o-co-so.html")
     page.locator(".bt-card__title").first.click()
@@ -99,23 +70,23 @@ def axe_violations(page) -> list:
 
 @pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
 @pytest.mark.parametrize("name", ["home", "category", "article", "handbook", "question", "document", "search"])
-def test_axe_finds_no_wcag_aa_violation(page, server, name, contrast):
-    page.goto(server)
+def test_axe_finds_no_wcag_aa_violation(page, sample_server, name, contrast):
+    page.goto(sample_server)
     if contrast:
         page.evaluate("localStorage.setItem('bt-contrast', 'on')")
-    page.goto(server + PAGES[name], wait_until="networkidle")
+    page.goto(sample_server + PAGES[name], wait_until="networkidle")
     assert (page.locator("html").get_attribute("data-bt-contrast") == "on") is contrast
     assert axe_violations(page) == []
 
 
-def test_font_size_and_contrast_are_remembered_across_pages(page, server):
-    page.goto(server + PAGES["article"])
+def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server):
+    page.goto(sample_server + PAGES["article"])
     body = page.locator(".md-typeset").first
     before = body.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     page.get_by_role("button", name="Tăng cỡ chữ").click()
     page.get_by_role("button", name="Tăng cỡ chữ").click()
     page.get_by_role("button", name="Độ tương phản cao").click()
-    page.goto(server + PAGES["question"])
+    page.goto(sample_server + PAGES["question"])
     after = page.locator(".md-typeset").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert after > before * 1.3
     assert page.locator("html").get_attribute("data-bt-contrast") == "on"
@@ -124,8 +95,8 @@ def test_font_size_and_contrast_are_remembered_across_pages(page, server):
     assert background == "rgb(0, 0, 0)"
 
 
-def test_controls_are_reachable_by_keyboard(page, server):
-    page.goto(server + PAGES["article"])
+def test_controls_are_reachable_by_keyboard(page, sample_server):
+    page.goto(sample_server + PAGES["article"])
     reached = set()
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -133,8 +104,8 @@ def test_controls_are_reachable_by_keyboard(page, server):
     assert {"A+ tăng cỡ chữ", "Độ tương phản cao", "In trang"} <= reached
 
 
-def test_print_hides_chrome_and_prints_address_source_and_qr(page, server):
-    page.goto(server + PAGES["article"])
+def test_print_hides_chrome_and_prints_address_source_and_qr(page, sample_server):
+    page.goto(sample_server + PAGES["article"])
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
@@ -145,36 +116,36 @@ def test_print_hides_chrome_and_prints_address_source_and_qr(page, server):
     assert printed.locator("svg.bt-qr").count() == 1
 
 
-def test_listen_button_only_where_a_vietnamese_voice_exists(page, server):
+def test_listen_button_only_where_a_vietnamese_voice_exists(page, sample_server):
     page.add_init_script("""Object.defineProperty(window, 'speechSynthesis', {value: {
         getVoices: () => [], speaking: false, addEventListener: () => {}, speak: () => {}, cancel: () => {}}});""")
-    page.goto(server + PAGES["article"])
+    page.goto(sample_server + PAGES["article"])
     assert page.locator("[data-bt-listen]").is_hidden()
     page.add_init_script("""window.speechSynthesis.getVoices = () => [{lang: 'vi-VN', name: 'Giọng mạng', localService: false}];""")
-    page.goto(server + PAGES["article"])
+    page.goto(sample_server + PAGES["article"])
     assert page.locator("[data-bt-listen]").is_visible()
     assert "cần kết nối Internet" in page.locator("[data-bt-listen-status]").inner_text()
 
 
-def test_copy_question_link_in_one_click(page, server, browser):
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
-    page.goto(server + PAGES["question"])
+def test_copy_question_link_in_one_click(page, sample_server):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server.rstrip("/"))
+    page.goto(sample_server + PAGES["question"])
     page.get_by_role("button", name="Sao chép liên kết").click()
     assert page.evaluate("navigator.clipboard.readText()") == "https://bantin.example.org/q/hoa-giai-o-co-so-la-gi/"
     assert "Đã sao chép" in page.locator("[data-bt-copy-status]").inner_text()
 
 
 @pytest.mark.parametrize("depth", ["khong-co-trang", "mot/hai/ba/khong-co/"])
-def test_not_found_page_works_at_any_depth(page, server, depth):
-    response = page.goto(server + depth)
+def test_not_found_page_works_at_any_depth(page, sample_server, depth):
+    response = page.goto(sample_server + depth)
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
     page.get_by_role("link", name="Trợ giúp pháp lý").first.click()
-    assert page.url == server + "chuyen-muc/tro-giup-phap-ly/"
+    assert page.url == sample_server + "chuyen-muc/tro-giup-phap-ly/"
     assert page.locator(".bt-card").count() >= 2
 
 
-def test_short_link_redirects_to_the_question(page, server):
-    page.goto(server + "q/hoa-giai-o-co-so-la-gi/")
+def test_short_link_redirects_to_the_question(page, sample_server):
+    page.goto(sample_server + "q/hoa-giai-o-co-so-la-gi/")
     page.wait_for_url("**/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/")
     assert "Hòa giải ở cơ sở là gì" in page.locator("h1").inner_text()

@@ -7,7 +7,6 @@ import pytest
 
 from bantin.corpus import build_corpus
 from bantin.pages import check_addresses, generated_pages, paginate
-from bantin.problems import Problems
 from bantin.siteconfig import Category, SiteConfig, UrlPrefixes
 from bantin.urls import UrlScheme, join
 

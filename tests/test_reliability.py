@@ -8,11 +8,9 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-import pytest
 
-from sitekit import ROOT, article, build, read, write_site
+from sitekit import article, build, read, write_site
 
 HOSTILE = article("Bài có HTML lạ", body="""
 Đoạn mở đầu.

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from browser import ROOT, build_sample, serve
+from browser import ROOT, serve
 
 ARTICLE = "tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so/index.html"
 HANDBOOK = "hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/"
@@ -23,8 +23,8 @@ MATERIAL_QUIRKS = ['Attribute "autocomplete" is only allowed when the input type
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    return build_sample(tmp_path_factory.mktemp("sample") / "site")
+def site(sample_sites):
+    return sample_sites[0]
 
 
 def page(site, rel: str) -> str:

@@ -9,13 +9,13 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bantin.search import load_search_index
-from browser import launch, serve
+from browser import serve
 from search_support.browser import result_hrefs, result_titles, type_query, wait_results
 from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS
 from search_support.site import build_search_site
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -29,25 +29,6 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def offline(tmp_path_factory):
     return build_search_site(tmp_path_factory.mktemp("search-offline"), offline=True)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with playwright_api.sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context(locale="vi-VN")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors
 
 
 STATUS = "[data-bantin-search=page] [data-bantin-status]"

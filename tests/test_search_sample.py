@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from browser import build_sample, launch, serve
 from search_support.browser import result_hrefs, type_query, wait_results
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 # What a reader expects first for each query, on the sample content.
 EXPECTED_FIRST = {
@@ -22,65 +21,33 @@ EXPECTED_FIRST = {
 }
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    base = tmp_path_factory.mktemp("search-sample")
-    return build_sample(base / "site"), build_sample(base / "site-offline", offline=True)
-
-
-@pytest.fixture(scope="module")
-def server(sites):
-    url, stop = serve(sites[0])
-    yield url
-    stop()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with playwright_api.sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context(locale="vi-VN")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors
-
-
 @pytest.mark.parametrize("query", sorted(EXPECTED_FIRST))
-def test_typing_on_the_search_page_shows_the_expected_item_first(page, server, query):
-    page.goto(server + "tim-kiem/")
+def test_typing_on_the_search_page_shows_the_expected_item_first(page, sample_server, query):
+    page.goto(sample_server + "tim-kiem/")
     wait_results(page)
     type_query(page, query)
     assert EXPECTED_FIRST[query] in result_hrefs(page)[0]
-    assert f"q=" in page.url  # the query is in the address, so a result list can be shared
+    assert "q=" in page.url  # the query is in the address, so a result list can be shared
 
 
 @pytest.mark.parametrize("query", ["phap luat", "dat dai", "hoa giai", "dieu 5"])
-def test_offline_copy_searches_from_file_url(page, sites, query):
-    page.goto((sites[1] / "tim-kiem.html").as_uri())
+def test_offline_copy_searches_from_file_url(page, sample_sites, query):
+    page.goto((sample_sites[1] / "tim-kiem.html").as_uri())
     wait_results(page)
     type_query(page, query)
     first = result_hrefs(page)[0]
     assert first.endswith(".html") and EXPECTED_FIRST[query].rstrip("/") in first
 
 
-def test_questions_are_results_of_their_own(page, server):
-    page.goto(server + "tim-kiem/?q=" + "tổ hòa giải gồm những ai")
+def test_questions_are_results_of_their_own(page, sample_server):
+    page.goto(sample_server + "tim-kiem/?q=" + "tổ hòa giải gồm những ai")
     wait_results(page)
     assert result_hrefs(page)[0].endswith("hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/to-hoa-giai-gom-nhung-ai/")
 
 
-def test_header_box_from_an_article_and_the_404_page(page, server):
+def test_header_box_from_an_article_and_the_404_page(page, sample_server):
     for start in ("tin-tuc/tap-huan-hoa-giai-vien-huyen-lam-son/", "mot/trang/khong-co/"):
-        page.goto(server + start)
+        page.goto(sample_server + start)
         box = page.locator("#bantin-search-q")
         box.type("dat dai", delay=20)
         page.wait_for_selector("#bantin-search-q-list [role=option]")

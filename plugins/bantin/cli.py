@@ -17,7 +17,6 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2 is not for editors
 
 from . import newcontent  # noqa: E402
-from .problems import Problems  # noqa: E402
 
 
 def _logging() -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .legalrefs import Registry
 from .problems import Problems
-from .vi import fold, nfc, slugify
+from .vi import nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -94,7 +94,3 @@ def build_categories(entries: list[dict], problems: Problems) -> tuple[Category,
         seen[slug] = Category(slug, title, nfc(str(entry.get("description") or "")).strip())
     return tuple(seen.values())
 
-
-def same_words(a: str, b: str) -> bool:
-    """True when two spellings differ only in tone marks, đ or case."""
-    return fold(a) == fold(b)

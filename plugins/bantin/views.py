@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from . import structured
 from .corpus import Corpus
+from .legalrefs import group_order
 from .model import KIND_LABELS, Attachment, Item, Question, Tag
 from .qrcodes import QrCodes, qr_svg
-from .legalrefs import group_order
 from .related import RelatedIndex
-from . import structured
 from .search import SearchDoc
-from .text import excerpt, html_to_text, markdown_to_text
 from .siteconfig import Category
+from .text import excerpt, html_to_text, markdown_to_text
 from .urls import UrlScheme
 from .vi import format_date, format_short_date
 
@@ -58,9 +58,6 @@ class SiteView:
 
     def year_url(self, year: int) -> str:
         return self.urls.url(self.urls.year(year))
-
-    def kind_url(self, kind: str) -> str:
-        return self.urls.url(getattr(self.urls.prefixes, kind))
 
     def document_url(self, slug: str) -> str:
         return self.urls.url(self.urls.document(slug))
