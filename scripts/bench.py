@@ -158,6 +158,7 @@ def page_weight(site: Path) -> dict:
     page = next(iter(sorted((site / "tin-tuc").glob("*/index.html"))))
     html = page.read_text(encoding="utf-8")
     assets = set(re.findall(r'(?:src|href)="((?:\.\./)+assets/[^"]+\.(?:css|js))"', html))
+    assets |= set(re.findall(r'<img [^>]*\bsrc="([^":]+)"', html))  # the served image, not the srcset
     cold = page.stat().st_size + sum((page.parent / a).resolve().stat().st_size for a in assets)
     cold_gz = gz(page) + sum(gz((page.parent / a).resolve()) for a in assets)
     return {"article_html_kb": round(page.stat().st_size / 1024, 1), "cold_view_kb": round(cold / 1024, 1),

@@ -118,3 +118,38 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     failed = subprocess.run(bantin, cwd=root, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert failed.returncode == 1 and "trang cũ" in failed.stdout
     assert read(root, "index.html") == before
+
+
+def test_check_warns_on_oversized_originals_and_exits_zero(tmp_path):
+    big = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8 * 1024  # 2 MB, over the 1 MB limit set below
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("A", image="../images/to.jpg", image_alt="Ảnh lớn"),
+                                 "images/to.jpg": big}, image_max_kb=1024)
+    done = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode == 0, done.stdout
+    assert "tin-tuc/a.md:1: [image] cảnh báo: ảnh `images/to.jpg` nặng 2048 KB" in done.stdout
+
+
+def test_live_preview_shows_drafts_with_a_banner(tmp_path):
+    import socket
+    import urllib.request
+
+    root = write_site(tmp_path, {"tin-tuc/nhap.md": article("Bài đang viết", draft=True)})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        html, deadline = "", time.time() + 60
+        while "Bài đang viết" not in html and time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/tin-tuc/bai-dang-viet/", timeout=5) as reply:
+                    html = reply.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.3)
+        assert "Bản nháp: trang này chỉ hiện khi xem trước" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
