@@ -94,6 +94,13 @@ def test_every_file_is_accounted_for(tmp_path):
         assert f"tin-tuc/{name}.md:" in done.stdout
 
 
+def _cwd(pid: str) -> str:
+    try:
+        return os.readlink(f"/proc/{pid}/cwd")
+    except OSError:
+        return ""
+
+
 def test_interrupted_build_leaves_the_previous_site(tmp_path):
     files = {f"tin-tuc/b{n:03d}.md": article(f"Tin {n}", body="Nội dung. " * 200) for n in range(300)}
     root = write_site(tmp_path, files)
@@ -112,6 +119,8 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert read(root, "index.html") == before
+    time.sleep(1)  # the background worker ends with its build, not later
+    assert not [pid for pid in os.listdir("/proc") if pid.isdigit() and _cwd(pid) == str(root)]
     assert "Tin mới nhất" not in before
     # A failed build (bad content) leaves it too, and says so.
     (root / "content/tin-tuc/hong.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")

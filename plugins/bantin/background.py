@@ -8,17 +8,40 @@ forked worker process at `on_files` and is collected at `on_post_build`. Without
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
+import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
 MIN_ITEMS = 300  # below this a worker costs more than it saves
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent() -> None:
+    """Worker initializer: end with the build. A forked worker keeps its own copy of the
+    task pipe, so when a build is killed it would otherwise wait for work forever."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: nothing to arrange
+        pass
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def fork_pool() -> ProcessPoolExecutor:
+    """One forked worker that ends with the build."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent)
 
 
 def start(items: int) -> ProcessPoolExecutor | None:
     if items < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return fork_pool()
 
 
 class Job:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
+from .background import fork_pool
 from .checks import check_body
 from .sanitize import report_unsafe
 from .frontmatter import read
@@ -246,7 +246,7 @@ def _read_all(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, url
         return _read_files(srcs, files, site, urls, sizes)
     half = len(srcs) // 2
     second = {src: files[src] for src in srcs[half:]}
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with fork_pool() as pool:
         later = pool.submit(_read_files, srcs[half:], second, site, urls, sizes)
         return _read_files(srcs[:half], files, site, urls, sizes) + later.result()
 
