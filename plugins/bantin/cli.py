@@ -56,6 +56,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a web server must read the site
     overrides = {"site_dir": str(staging)}
     if offline:
         overrides["use_directory_urls"] = False
@@ -74,6 +75,12 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     _swap(staging, target)
     print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
     return 0
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _swap(staging: Path, target: Path) -> None:
