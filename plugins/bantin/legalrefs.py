@@ -254,21 +254,12 @@ _MIN_YEAR, _MAX_YEAR = 1945, 2099
 # --- Public value types ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DocRef:
-    """One identified document reference in a text.
+class _Numbered:
+    """What a cited reference and a registered document share: identity, group, label."""
 
-    ``number``/``year`` say which document it is; ``raw``/``start``/``end`` say where and how
-    it was written, so a caller can wrap exactly the author's text in a link.
-    """
-
-    number: str  #: canonical number, e.g. "42/2022/NĐ-CP", "432/QĐ-UBND", "09-NQ/TU"
-    year: int | None  #: from the number, else from "ngày …" after it, else from the registry
-    kind: str  #: "Luật", "Nghị định", "Công văn", "Thông tri", …
-    slug: str  #: ASCII URL slug, e.g. "31-2024-qh15", "432-qd-ubnd-2024"
-    raw: str  #: the text as written, e.g. "30/2020/NÐ-CP" with U+00D0
-    start: int  #: offset of ``raw`` in the searched text
-    end: int
+    number: str
+    year: int | None
+    kind: str
 
     @property
     def key(self) -> tuple[str, int | None]:
@@ -291,6 +282,24 @@ class DocRef:
         return _label(self.kind, self.number, self.year)
 
 
+@dataclass(frozen=True)
+class DocRef(_Numbered):
+    """One identified document reference in a text.
+
+    ``number``/``year`` say which document it is; ``raw``/``start``/``end`` say where and how
+    it was written, so a caller can wrap exactly the author's text in a link.
+    """
+
+    number: str  #: canonical number, e.g. "42/2022/NĐ-CP", "432/QĐ-UBND", "09-NQ/TU"
+    year: int | None  #: from the number, else from "ngày …" after it, else from the registry
+    kind: str  #: "Luật", "Nghị định", "Công văn", "Thông tri", …
+    slug: str  #: ASCII URL slug, e.g. "31-2024-qh15", "432-qd-ubnd-2024"
+    raw: str  #: the text as written, e.g. "30/2020/NÐ-CP" with U+00D0
+    start: int  #: offset of ``raw`` in the searched text
+    end: int
+
+
+
 _STATUS_LABELS = {
     "con-hieu-luc": "Còn hiệu lực",
     "het-hieu-luc-mot-phan": "Hết hiệu lực một phần",
@@ -300,7 +309,7 @@ _STATUS_LABELS = {
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(_Numbered):
     """A document registered in configuration: what pages link to and list."""
 
     number: str  #: canonical number
@@ -315,10 +324,6 @@ class Document:
     replaced_by_year: int | None = field(default=None, repr=False)
 
     @property
-    def key(self) -> tuple[str, int | None]:
-        return _key(self.number, self.year)
-
-    @property
     def in_force(self) -> bool:
         """False when known to be out of force (or not yet in force); unknown counts as in force,
         so a page never claims "hết hiệu lực" without configuration saying so."""
@@ -329,17 +334,6 @@ class Document:
         """'Hết hiệu lực', 'Còn hiệu lực', … or '' when the status is not configured."""
         return _STATUS_LABELS.get(self.status, "")
 
-    @property
-    def party(self) -> bool:
-        return _is_party(self.number)
-
-    @property
-    def group(self) -> str:
-        return group_label(self.kind, party=self.party)
-
-    @property
-    def label(self) -> str:
-        return _label(self.kind, self.number, self.year)
 
 
 def group_label(kind: str, party: bool = False) -> str:
