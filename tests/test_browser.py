@@ -149,3 +149,11 @@ def test_short_link_redirects_to_the_question(page, sample_server):
     page.goto(sample_server + "q/hoa-giai-o-co-so-la-gi/")
     page.wait_for_url("**/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/")
     assert "Hòa giải ở cơ sở là gì" in page.locator("h1").inner_text()
+
+
+def test_offline_not_found_page_links_work_from_file_url(page, sample_sites):
+    page.goto((sample_sites[1] / "404.html").as_uri())
+    assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+    page.get_by_role("link", name="Trợ giúp pháp lý").first.click()
+    assert page.url.endswith("/chuyen-muc/tro-giup-phap-ly.html")
+    assert page.locator(".bt-card").count() >= 2
