@@ -354,6 +354,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Responsive, lazy images, in the body and in the templates alike."""
+        if "<img" not in output:  # most pages: listings, questions, text-only articles
+            return output
         here = posixpath.dirname(page.file.dest_uri)
 
         def resolve(src: str) -> str | None:
