@@ -54,8 +54,10 @@ def test_offline_copy_loads_only_local_files(page, sample_sites, name):
 def test_offline_navigation_by_clicking(page, sample_sites):
     page.goto((sample_sites[1] / "index.html").as_uri())
     page.get_by_role("link", name="Hòa giải ở cơ sở").first.click()
+    page.wait_for_load_state("load")
     assert page.url.endswith("chuyen-muc/hoa-giai-o-co-so.html")
     page.locator(".bt-card__title").first.click()
+    page.wait_for_load_state("load")  # click() waits for the navigation to start, not to finish
     assert page.url.endswith(".html") and page.locator("h1").count() >= 1
     assert page.locator(".bt-body").count() == 1
 
@@ -141,6 +143,7 @@ def test_not_found_page_works_at_any_depth(page, sample_server, depth):
     assert response.status == 404
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
     page.get_by_role("link", name="Trợ giúp pháp lý").first.click()
+    page.wait_for_load_state("load")
     assert page.url == sample_server + "chuyen-muc/tro-giup-phap-ly/"
     assert page.locator(".bt-card").count() >= 2
 
@@ -155,5 +158,6 @@ def test_offline_not_found_page_links_work_from_file_url(page, sample_sites):
     page.goto((sample_sites[1] / "404.html").as_uri())
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
     page.get_by_role("link", name="Trợ giúp pháp lý").first.click()
+    page.wait_for_load_state("load")
     assert page.url.endswith("/chuyen-muc/tro-giup-phap-ly.html")
     assert page.locator(".bt-card").count() >= 2
