@@ -7,6 +7,7 @@ nothing leaks from one `mkdocs serve` rebuild into the next.
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -148,6 +149,15 @@ class Corpus:
         if n is None:
             return None, None
         return (group[n - 1] if n > 0 else None, group[n + 1] if n + 1 < len(group) else None)
+
+    def recounted(self, total: int, problems: Problems) -> "Corpus":
+        """This corpus with counts that include problems found after it was built (addresses).
+
+        A shallow copy shares the indexes; `dataclasses.replace` would build them again.
+        """
+        clone = copy.copy(self)
+        object.__setattr__(clone, "counts", count_files(total, self.items, problems))
+        return clone
 
     def by_path(self, path: str) -> Item | None:
         return self._by_path.get(path)  # type: ignore[attr-defined]

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page, _AbsoluteLinksValidationValue
 from mkdocs.utils import get_relative_url
 
 from . import artifacts, background
-from .corpus import Corpus, build_corpus, count_files
+from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
 from .model import Item
 from .pages import Generated, check_addresses, generated_pages
@@ -158,7 +158,7 @@ def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: b
     generated = generated_pages(corpus, urls)
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     check_addresses(corpus, generated, urls, problems, aliases)
-    corpus = replace(corpus, counts=count_files(len(pages_md), corpus.items, problems))
+    corpus = corpus.recounted(len(pages_md), problems)
     return corpus, generated, problems
 
 

@@ -139,16 +139,21 @@ def encode_postings(packed: Sequence[int], start: int = -1) -> str:
     return "".join(out)
 
 
-def rebase_postings(text: str, last: int) -> str:
-    """Postings encoded from id -1 re-encoded to follow a list that ended at id `last`."""
-    i, value, shift = 0, 0, 0
+def _read_vlq(text: str, i: int) -> tuple[int, int]:
+    """(value, index after it) of the VLQ number starting at text[i]."""
+    value, shift = 0, 0
     while True:
         digit = _CHAR[text[i]]
         i += 1
         value |= (digit & 31) << shift
         shift += 5
         if digit < 32:
-            break
+            return value, i
+
+
+def rebase_postings(text: str, last: int) -> str:
+    """Postings encoded from id -1 re-encoded to follow a list that ended at id `last`."""
+    value, i = _read_vlq(text, 0)
     return _vlq(value - last - 1) + text[i:]
 
 
@@ -156,14 +161,7 @@ def decode_postings(text: str) -> tuple[list[int], list[int]]:
     """Inverse of encode_postings (the twin of decodePostings in bantin-search.js)."""
     ids, codes, i, last, n = [], [], 0, -1, len(text)
     while i < n:
-        value, shift = 0, 0
-        while True:
-            digit = _CHAR[text[i]]
-            i += 1
-            value |= (digit & 31) << shift
-            shift += 5
-            if digit < 32:
-                break
+        value, i = _read_vlq(text, i)
         last += value + 1
         ids.append(last)
         codes.append(_CHAR[text[i]] * 64 + _CHAR[text[i + 1]])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from . import structured
 from .corpus import Corpus
@@ -20,6 +21,12 @@ from .siteconfig import Category
 from .text import excerpt, html_to_text, markdown_to_text
 from .urls import UrlScheme
 from .vi import format_date, format_short_date
+
+
+class Replacement(NamedTuple):
+    document: object  # legalrefs.Document
+    page_url: str  # site-root relative, for `| url`; "" when no page cites it here
+    official_url: str  # absolute; used only without a page here
 
 
 @dataclass(frozen=True)
@@ -134,13 +141,14 @@ class SiteView:
     def document(self, slug: str):
         return self.corpus.document(slug)
 
-    def replacement(self, slug: str):
-        """(replacing Document, its URL on this site or its official link) of an expired document."""
+    def replacement(self, slug: str) -> Replacement | None:
+        """The document that replaces an expired one: its page here if it has one, else its official link."""
         doc = self.corpus.document(slug)
         new = self.corpus.site.registry.replacement(doc) if doc is not None else None
         if new is None:
-            return None, ""
-        return new, (self.document_url(new.slug) if new.slug in self.corpus.doc_refs and self.corpus.citing(new.slug) else new.url)
+            return None
+        page = self.document_url(new.slug) if self.corpus.citing(new.slug) else ""
+        return Replacement(new, page, "" if page else new.url)
 
     def expired(self, item: Item) -> list:
         """Registered documents this item cites that are no longer in force."""
