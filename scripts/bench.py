@@ -49,9 +49,17 @@ ANCHORS = {1000: {"blog": 23.0}, 2000: {"blog": 60.0, "plain": 7.9}, 5000: {"blo
 
 
 def run_build(config_file: Path) -> dict:
+    """One timed build into an empty output folder, as `bantin build` and CI do: the previous
+    output is moved aside first and deleted after the timing, for every tool alike."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    site = config_file.parent / (yaml.safe_load(config_file.read_text(encoding="utf-8")).get("site_dir") or "site")
+    old = site.with_name(site.name + ".old")
+    if site.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        site.rename(old)
     done = subprocess.run([PYTHON, "-c", BUILD_ONE, str(config_file)], cwd=config_file.parent, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    shutil.rmtree(old, ignore_errors=True)
     found = re.search(r"^BENCH (.*)$", done.stdout, re.MULTILINE)
     if done.returncode != 0 or not found:
         raise SystemExit(f"build of {config_file} failed:\n{done.stdout[-4000:]}")
@@ -326,10 +334,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, nargs="+", default=[1000])
     parser.add_argument("--runs", type=int, default=1, help="builds per size; the median is reported")
     parser.add_argument("--anchors", action="store_true", help="also build Material blog and plain sites (≤ 2,000)")
-    parser.add_argument("--workdir", type=Path, help="keep the generated sites here")
+    parser.add_argument("--workdir", type=Path, help="keep the generated sites here (default: a temporary "
+                        "folder in /dev/shm, so that the disk's speed is not part of the comparison)")
     parser.add_argument("--json", type=Path, help="also write the raw figures as JSON")
     args = parser.parse_args(argv)
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bantin-bench-"))
+    memory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bantin-bench-", dir=memory))
     try:
         rows = [bench_size(n, args.runs, args.anchors, workdir) for n in args.articles]
     finally:
