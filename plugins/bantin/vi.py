@@ -53,13 +53,12 @@ def fold(text: str) -> str:
     also makes old and new tone placement ('hoà' / 'hòa') meet. The table does all of
     Vietnamese; text it leaves decomposable (other scripts) takes the general path.
     """
-    quick = text.translate(_FOLD)
+    quick = text.lower().translate(_FOLD)  # lower first: lowering may itself add marks ('İ')
     if quick.isascii() or (unicodedata.is_normalized("NFD", quick)
                            and not any(unicodedata.combining(ch) for ch in _NON_ASCII.findall(quick))):
-        return quick.lower()
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).lower()
+        return quick
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", quick) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
 
 
 def _retone_syllable(syllable: str) -> str:
