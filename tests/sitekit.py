@@ -58,9 +58,9 @@ def write_site(root: Path, files: dict[str, str | bytes], **plugin_options) -> P
     return root
 
 
-def build(root: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
+def build(root: Path, *extra: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in root; returns the finished process (stdout+stderr in .stdout)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run([*MKDOCS, "build", "--strict", *extra], cwd=root, env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if check and done.returncode != 0:

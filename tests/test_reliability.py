@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import filecmp
+import io
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 
 
+from PIL import Image
 from sitekit import article, build, read, write_site
 
 HOSTILE = article("Bài có HTML lạ", body="""
@@ -65,16 +68,38 @@ def test_two_builds_are_byte_identical(tmp_path):
     build(first)
     time.sleep(1.1)  # a build clock leaking into output would now differ
     build(second)
-    compare = filecmp.dircmp(first / "site", second / "site")
-    differing = []
+    assert differing_files(first / "site", second / "site") == []
+
+
+def differing_files(left: Path, right: Path) -> list[str]:
+    """Paths that differ between two output folders, or exist in only one."""
+    found = []
 
     def walk(cmp, prefix=""):
-        differing.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
+        found.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
         for name, sub in cmp.subdirs.items():
             walk(sub, f"{prefix}{name}/")
 
-    walk(compare)
-    assert differing == []
+    walk(filecmp.dircmp(left, right))
+    return found
+
+
+def test_pages_rendered_by_two_processes_are_the_same_bytes(tmp_path):
+    """BANTIN_JOBS=2 forks the second renderer even on a small site (splitrender.py)."""
+    files = {f"tin-tuc/b{n}.md": article(f"Tin số {n}", f"2024-0{1 + n % 9}-1{n % 9}", tags=["hòa giải"],
+                                          body=f"![ảnh](../anh.png)\n\nTheo Luật Đất đai số 31/2024/QH15, điều {n}.\n")
+             for n in range(30)}
+    image = io.BytesIO()
+    Image.new("RGB", (1200, 800), (180, 40, 40)).save(image, "PNG")
+    files["anh.png"] = image.getvalue()
+    one = write_site(tmp_path / "one", files)
+    two = write_site(tmp_path / "two", files)
+    build(one, env={"BANTIN_JOBS": "1"})
+    done = build(two, env={"BANTIN_JOBS": "2"})
+    assert "Page skipped" not in done.stdout  # the pages the fork wrote are not reported as skipped
+    shares = re.search(r"dựng trang trên hai tiến trình: (\d+) \+ (\d+) trang", done.stdout)
+    assert shares and int(shares[1]) > 0 and int(shares[2]) > 0
+    assert differing_files(one / "site", two / "site") == []
 
 
 def test_every_file_is_accounted_for(tmp_path):

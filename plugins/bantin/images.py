@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -83,7 +84,10 @@ class Resizer:
                 resized = resized.convert("RGB")
             target.parent.mkdir(parents=True, exist_ok=True)
             options = {"quality": 80, "optimize": True, "progressive": True} if fmt == "JPEG" else {"optimize": True}
-            resized.save(target, fmt, **options)
+            # Both renderers may make the same variant: each writes its own file, then renames.
+            partial = target.with_name(f".{target.name}.{os.getpid()}")
+            resized.save(partial, fmt, **options)
+            os.replace(partial, target)
         return Variant(rel, width, height)
 
 

@@ -18,8 +18,9 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.commands.build import _build_page
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page, _AbsoluteLinksValidationValue
 from mkdocs.utils import get_relative_url
 
@@ -36,6 +37,7 @@ from .related import RelatedIndex
 from .rendering import ChromeCache, FragmentCache, ListingPage
 from .sanitize import clean
 from .search import build_search_index
+from .splitrender import RenderError, SplitRender, wanted
 from .siteconfig import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories
 from .urls import UrlScheme
 from .vi import slugify
@@ -93,6 +95,8 @@ class BuildState:
     worker: object = None  # background.start(): QR codes and search on the second core
     search: background.Job | None = None
     nav_sources: set[str] = field(default_factory=set)  # src_uris that appear in the nav
+    nav: object = None  # MkDocs' Navigation, for pages rendered in the second process
+    split: SplitRender | None = None  # the second process rendering pages, when there is one
 
 
 def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Problems) -> SiteConfig:
@@ -187,12 +191,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.clock: list[float] = []
         self.state: BuildState | None = None
         self.site: SiteConfig | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         problems = Problems()
@@ -314,6 +319,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             page.meta = {"title": generated.title, "template": generated.template}
         return markdown
 
+    @event_priority(-100)  # last: the second renderer needs everyone's nav
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.state.nav = nav
+        return nav
+
+    @event_priority(-100)  # last: the environment is final when the second renderer forks
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The corpus view is global so theme templates without a page (404) can use it too."""
         env.globals["bantin"] = self.state.view
@@ -321,7 +332,23 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         dirs = [tuple(p for p in posixpath.dirname(f.dest_uri).split("/") if p) for f in targets if f is not None]
         env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources, dirs)
         env.globals["bantin_card"] = FragmentCache().card
+        self._start_split(env, config, files)
         return env
+
+    def _start_split(self, env, config: MkDocsConfig, files: Files) -> None:
+        """Fork the second renderer over MkDocs' own page list (see splitrender)."""
+        inclusion = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        if not wanted(len(doc_files), self.dirty):
+            return
+        state = self.state
+        state.view.qrcodes.settle()
+
+        def build_page(page: Page) -> None:
+            _build_page(page, config, doc_files, state.nav, env, excluded=page.file.inclusion.is_excluded())
+
+        state.split = SplitRender([f.page for f in doc_files], build_page)
+        state.split.start()
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         """The offline 404 page sits at the root and is opened as a file: relative links."""
@@ -333,6 +360,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         state, src = self.state, page.file.src_uri
+        if state.split is not None and not state.split.mine(page):
+            context["bt_elsewhere"] = True  # main.html renders nothing: the other process writes it
+            return context
         context["bantin_search_url"] = get_relative_url(state.view.search_url(), page.url)
         context["bt_item"] = state.items_by_src.get(src)
         context["bt_page"] = state.generated.get(src)
@@ -350,10 +380,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.state is not None:
+            if self.state.split is not None:
+                self.state.split.abort()
             background.stop(self.state.worker)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Responsive, lazy images, in the body and in the templates alike."""
+        if self.state.split is not None and self.state.split.elsewhere(page):
+            return ""  # written by the second renderer
         if "<img" not in output:  # most pages: listings, questions, text-only articles
             return output
         here = posixpath.dirname(page.file.dest_uri)
@@ -370,6 +404,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             return
         self.clock.append(time.perf_counter())
         state = self.state
+        if state.split is not None:
+            try:
+                state.split.join()
+            except RenderError as error:
+                raise PluginError(f"{error}. Các thông báo ở trên cho biết trang nào; dựng lại với "
+                                  "BANTIN_JOBS=1 để dựng mọi trang trong một tiến trình.") from None
+            theirs = len(state.split.theirs)
+            log.info(f"Bản tin: dựng trang trên hai tiến trình: {len(state.split.pages) - theirs} + {theirs} trang")
         stats = state.search.result()
         background.stop(state.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "

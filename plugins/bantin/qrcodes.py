@@ -53,13 +53,23 @@ class QrCodes:
 
     def __init__(self, urls: Iterable[str], worker=None):
         self.pending: dict[str, tuple[Future, int]] = {}
+        self.ready: dict[str, str] = {}
         wanted = list(dict.fromkeys(urls)) if worker is not None else []
         for start in range(0, len(wanted), self.CHUNK):
             chunk = wanted[start : start + self.CHUNK]
             future = worker.submit(_svgs, chunk)
             self.pending.update((url, (future, n)) for n, url in enumerate(chunk))
 
+    def settle(self) -> None:
+        """Wait for the worker's codes, so that a forked renderer needs no worker."""
+        for url, (future, n) in self.pending.items():
+            self.ready[url] = future.result()[n]
+        self.pending.clear()
+
     def svg(self, url: str, label: str) -> str:
         """The SVG of `url`; with a label it is an image named for screen readers."""
-        found = self.pending.get(url)
-        return labelled(found[0].result()[found[1]] if found else _svg(url), label)
+        svg = self.ready.get(url)
+        if svg is None:
+            found = self.pending.get(url)
+            svg = found[0].result()[found[1]] if found else _svg(url)
+        return labelled(svg, label)
