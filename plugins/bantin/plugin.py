@@ -34,7 +34,7 @@ from .qa import handbook_markdown
 from .legalrefs import LegalRefsExtension, Registry
 from .qrcodes import QrCodes
 from .related import RelatedIndex
-from .rendering import ChromeCache, FragmentCache, ListingPage
+from .rendering import ChromeCache, ContentPage, FragmentCache, ListingPage, SharedMarkdown
 from .sanitize import clean
 from .search import build_search_index
 from .splitrender import RenderError, SplitRender, wanted
@@ -239,14 +239,16 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.state.search = background.Job(worker, build_search_index, view.search_docs(),
                                            Path(config.site_dir) / SEARCH_DIR)
         self.state.resizer = Resizer(_reader(files), config.site_dir, self.site.image_widths)
-        self._place_content(files, corpus, urls)
-        self._add_generated(files, generated, config, urls)
+        shared = SharedMarkdown(config)
+        self._place_content(files, corpus, urls, config, shared)
+        self._add_generated(files, generated, config, urls, shared)
         config.nav = self._nav(corpus, urls)
         self.state.nav_sources = {src for entry in _flatten(config.nav) for src in [entry]}
         self.clock.append(time.perf_counter())
         return files
 
-    def _place_content(self, files: Files, corpus: Corpus, urls: UrlScheme) -> None:
+    def _place_content(self, files: Files, corpus: Corpus, urls: UrlScheme, config: MkDocsConfig,
+                       shared: SharedMarkdown) -> None:
         """Give every content page its address; drafts leave the built site entirely."""
         for file in list(files.documentation_pages()):
             src = file.src_uri
@@ -258,8 +260,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 file.__dict__.pop(cached, None)
             file.dest_uri = urls.dest(item.path)
             self.state.items_by_src[src] = item
+            ContentPage(None, file, config, shared)
 
-    def _add_generated(self, files: Files, pages: list[Generated], config: MkDocsConfig, urls: UrlScheme) -> None:
+    def _add_generated(self, files: Files, pages: list[Generated], config: MkDocsConfig, urls: UrlScheme,
+                       shared: SharedMarkdown) -> None:
         for page in pages:
             src_uri = urls.src_uri(page.path)
             if files.get_file_from_path(src_uri) is not None:
@@ -270,6 +274,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             self.state.generated[src_uri] = page
             if page.question is None:
                 ListingPage(page.title, file, config)
+            else:
+                ContentPage(None, file, config, shared)
 
     @staticmethod
     def _nav(corpus: Corpus, urls: UrlScheme) -> list:

@@ -7,13 +7,16 @@ it, so the build stays near MkDocs' own floor per page.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 
+import markdown
 from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
+                                    _RawHTMLPreprocessor, _RelativePathTreeprocessor)
 from mkdocs.structure.toc import get_toc
 
 from .model import Item
@@ -31,6 +34,46 @@ class ListingPage(Page):
         self.toc = get_toc([])
         self._title_from_render = None
         self.present_anchor_ids = set()
+
+
+class SharedMarkdown:
+    """One Python-Markdown instance per build, reset between pages.
+
+    MkDocs makes a new instance with every extension for each page, about a tenth of the
+    cost of converting an article; Python-Markdown is made to be reset and reused.
+    """
+
+    def __init__(self, config: MkDocsConfig):
+        self.instance = markdown.Markdown(extensions=config.markdown_extensions,
+                                          extension_configs=config.mdx_configs or {})
+
+
+class ContentPage(Page):
+    """A page with Markdown (content file or question), converted as MkDocs' `Page.render`
+    does, but by the build's shared instance; MkDocs' per-page processors (links, anchors,
+    title) are registered anew on it for each page, replacing the previous page's."""
+
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig, shared: SharedMarkdown):
+        super().__init__(title, file, config)
+        self.shared = shared
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        md = self.shared.instance
+        md.reset()
+        raw_html = _RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
+        anchors._register(md)
+        links = _RelativePathTreeprocessor(self.file, files, config)
+        links._register(md)
+        title = _ExtractTitleTreeprocessor()
+        title._register(md)
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = title.title
+        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = links.links_to_anchors
 
 
 class FragmentCache:
