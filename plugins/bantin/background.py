@@ -52,10 +52,11 @@ class Job:
         self.call = (fn, args)
 
     def result(self) -> Any:
-        if self.future is not None:
-            return self.future.result()
-        fn, args = self.call
-        return fn(*args)
+        if self.future is None:
+            fn, args = self.call
+            self.future = Future()
+            self.future.set_result(fn(*args))
+        return self.future.result()
 
 
 def stop(worker: ProcessPoolExecutor | None) -> None:

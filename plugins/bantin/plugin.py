@@ -231,11 +231,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if problems.errors:
             _fail(problems, "Nội dung có lỗi")
         log.info(corpus.counts.summary())
-        view = SiteView(corpus, urls, RelatedIndex(corpus))
         worker = background.start(len(corpus.items))
-        view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker))
+        view = SiteView(corpus, urls)
+        # In the worker, in this order: QR codes and related lists are needed by pages (and
+        # settled before the second renderer forks); search is collected at the end.
+        view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker),
+                       related_lists=background.Job(worker, RelatedIndex(corpus).all))
         self.state = BuildState(corpus, urls, view, worker=worker)
-        # Queued after the QR codes: pages need those first; search is collected at the end.
         self.state.search = background.Job(worker, build_search_index, view.search_docs(),
                                            Path(config.site_dir) / SEARCH_DIR)
         self.state.resizer = Resizer(_reader(files), config.site_dir, self.site.image_widths)
@@ -334,6 +336,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The corpus view is global so theme templates without a page (404) can use it too."""
         env.globals["bantin"] = self.state.view
+        env.auto_reload = False  # a new environment per build: no need to stat templates per include
         targets = [files.get_file_from_path(src) for src in sorted(self.state.nav_sources)]
         dirs = [tuple(p for p in posixpath.dirname(f.dest_uri).split("/") if p) for f in targets if f is not None]
         env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources, dirs)
@@ -349,6 +352,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             return
         state = self.state
         state.view.qrcodes.settle()
+        state.view.related_lists.result()
 
         def build_page(page: Page) -> None:
             _build_page(page, config, doc_files, state.nav, env, excluded=page.file.inclusion.is_excluded())

@@ -15,7 +15,7 @@ from .corpus import Corpus
 from .legalrefs import group_order
 from .model import KIND_LABELS, Attachment, Item, Question, Tag
 from .qrcodes import QrCodes, qr_svg
-from .related import RelatedIndex
+from .background import Job
 from .search import SearchDoc
 from .siteconfig import Category
 from .text import excerpt, html_to_text, markdown_to_text
@@ -35,7 +35,7 @@ class SiteView:
 
     corpus: Corpus
     urls: UrlScheme
-    related_index: RelatedIndex | None = None
+    related_lists: Job | None = None  # of RelatedIndex.all(): ranked in the background worker
     qrcodes: QrCodes | None = None
     answers: dict[str, str] = field(default_factory=dict)
     """Rendered HTML of each question (by page path), filled as pages render; read by print views."""
@@ -105,8 +105,11 @@ class SiteView:
             return ()
         return tuple(i for i in self.corpus.in_category(item.category.slug)[: count + 1] if i is not item)[:count]
 
-    def related(self, item: Item, count: int = 5) -> list[Item]:
-        return self.related_index.related(item, count) if self.related_index else []
+    def related(self, item: Item) -> list[Item]:
+        """'Tin liên quan': up to five items sharing tags, cited documents or title words."""
+        if self.related_lists is None:
+            return []
+        return [self.corpus.by_path(path) for path in self.related_lists.result().get(item.path, ())]
 
     def category_neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
         """(newer, older) item in the same category, for previous/next links."""
