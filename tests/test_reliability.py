@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import io
+import json
 import os
 import re
 import signal
@@ -12,6 +13,7 @@ import sys
 import time
 
 
+import yaml
 from PIL import Image
 from sitekit import article, build, read, write_site
 
@@ -187,3 +189,16 @@ def test_live_preview_shows_drafts_with_a_banner(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_other_plugins_that_see_every_page_keep_the_build_in_one_process(tmp_path):
+    """Material's search collects pages in on_page_context: a fork's pages would be missing."""
+    root = write_site(tmp_path / "s", {f"tin-tuc/b{n}.md": article(f"Tin số {n}") for n in range(5)})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"].append("search")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = build(root, env={"BANTIN_JOBS": "2"})
+    assert "dựng trang trong một tiến trình vì plugin SearchPlugin" in done.stdout
+    assert "hai tiến trình" not in done.stdout
+    index = json.loads(read(root, "search/search_index.json"))
+    assert {f"tin-tuc/tin-so-{n}/" for n in range(5)} <= {doc["location"] for doc in index["docs"]}

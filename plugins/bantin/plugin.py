@@ -350,6 +350,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         doc_files = files.documentation_pages(inclusion=inclusion)
         if not wanted(len(doc_files), self.dirty):
             return
+        others = sorted({type(getattr(handler, "__self__", handler)).__name__
+                         for event in ("page_context", "post_page") for handler in config.plugins.events[event]
+                         if getattr(handler, "__self__", None) is not self})
+        if others:  # they would see only the pages this process renders
+            log.info(f"Bản tin: dựng trang trong một tiến trình vì plugin {', '.join(others)} xử lý từng trang")
+            return
         state = self.state
         state.view.qrcodes.settle()
         state.view.related_lists.result()
