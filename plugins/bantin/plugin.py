@@ -337,12 +337,18 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """The corpus view is global so theme templates without a page (404) can use it too."""
         env.globals["bantin"] = self.state.view
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
-        targets = [files.get_file_from_path(src) for src in sorted(self.state.nav_sources)]
-        dirs = [tuple(p for p in posixpath.dirname(f.dest_uri).split("/") if p) for f in targets if f is not None]
-        env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources, dirs)
+        env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources, self._link_targets(config, files))
         env.globals["bantin_card"] = FragmentCache().card
         self._start_split(env, config, files)
         return env
+
+    def _link_targets(self, config: MkDocsConfig, files: Files) -> list[tuple[str, ...]]:
+        """Folders that cached chrome links to: nav targets, footer links, theme and extra assets."""
+        urls = self.state.urls
+        sources = sorted(self.state.nav_sources) + [urls.src_uri(p) for p in (urls.category(), urls.year(), urls.tag())]
+        found = [posixpath.dirname(f.dest_uri) for f in map(files.get_file_from_path, sources) if f is not None]
+        found += ["assets/x"] + [posixpath.dirname(str(p)) for p in (*config.extra_css, *config.extra_javascript)]
+        return sorted({tuple(p for p in folder.split("/") if p) for folder in found})
 
     def _start_split(self, env, config: MkDocsConfig, files: Files) -> None:
         """Fork the second renderer over MkDocs' own page list (see splitrender)."""

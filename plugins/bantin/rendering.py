@@ -100,7 +100,8 @@ class FragmentCache:
 
 
 class ChromeCache:
-    """Material's nav and tabs rendered once per *position* for pages outside the nav.
+    """Material's nav and tabs rendered once per *position* for pages outside the nav, and
+    blocks that no page changes (styles, scripts, footer) once per position for every page.
 
     Those pages have no active nav entry, so their nav and tabs differ only in the relative
     URLs of the nav's targets. A relative URL depends on the page's folder depth and on how
@@ -111,10 +112,13 @@ class ChromeCache:
     def __init__(self, nav_sources: set[str], target_dirs: list[tuple[str, ...]]):
         self.nav_sources, self.target_dirs = nav_sources, target_dirs
         self.cache: dict[tuple, Markup] = {}
+        self.last: tuple[str | None, tuple] = (None, ())
 
     def position(self, dest_uri: str) -> tuple:
-        folder = tuple(p for p in posixpath.dirname(dest_uri).split("/") if p)
-        return len(folder), tuple(_shared(folder, target) for target in self.target_dirs)
+        if self.last[0] != dest_uri:  # each page asks about ten times in a row
+            folder = tuple(p for p in posixpath.dirname(dest_uri).split("/") if p)
+            self.last = dest_uri, (len(folder), tuple(_shared(folder, target) for target in self.target_dirs))
+        return self.last[1]
 
     @pass_context
     def __call__(self, context, name: str, **slots: str) -> Markup:
@@ -131,6 +135,16 @@ class ChromeCache:
         for slot, value in slots.items():
             html = html.replace(f"\x00{slot}\x00", str(value))
         return Markup(html)
+
+    @pass_context
+    def block(self, context, name: str, block) -> Markup:
+        """Material's block `name` (passed as `super`) for this position: for blocks that
+        depend on nothing but relative URLs (styles, scripts, the JSON config)."""
+        page = context.get("page")
+        key = ("block", name, self.position(page.file.dest_uri) if page else context.get("base_url"))
+        if key not in self.cache:
+            self.cache[key] = Markup(block())
+        return self.cache[key]
 
 
 def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
