@@ -29,17 +29,21 @@ def modules(url: str) -> tuple[int, bytes]:
 @lru_cache(maxsize=4096)
 def _svg(url: str) -> str:
     size, data = modules(url)
-    steps, x, y = [], BORDER, BORDER
-    for row in range(size):
-        offset = row * size
-        for run in _DARK.finditer(data, offset, offset + size):
-            left = BORDER + run.start() - offset
-            move = f"m{left - x} {BORDER + row - y}" if (left, BORDER + row) != (x, y) else ""
-            steps.append(f"{move}h{run.end() - run.start()}")
-            x, y = left + run.end() - run.start(), BORDER + row
     pixels = (size + 2 * BORDER) * SCALE
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" class="bt-qr">'
-            f'<path transform="scale({SCALE})" stroke="#000" d="M{BORDER} {BORDER}.5{"".join(steps)}"/></svg>')
+            f'<path transform="scale({SCALE})" stroke="#000" d="M{BORDER} {BORDER}.5{_runs(size, data)}"/></svg>')
+
+
+def _runs(size: int, data: bytes) -> str:
+    """Each run of dark modules as a relative move and a horizontal line, left to right."""
+    width = size + 1  # rows joined with one light module between, so no run spans two rows
+    joined = b"\xff".join([data[start:start + size] for start in range(0, size * size, size)])
+    steps, x, y = [], 0, 0
+    for start, end in [run.span() for run in _DARK.finditer(joined)]:
+        row, column = divmod(start, width)
+        steps.append(f"m{column - x} {row - y}h{end - start}")
+        x, y = column + end - start, row
+    return "".join(steps)
 
 
 def qr_svg(url: str, label: str) -> str:
