@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page, _AbsoluteLinksValidationValue
 from mkdocs.utils import get_relative_url
 
-from . import artifacts, background
+from . import artifacts, background, previewcache
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
 from .model import Item
@@ -241,9 +241,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.state.search = background.Job(worker, build_search_index, view.search_docs(),
                                            Path(config.site_dir) / SEARCH_DIR)
         self.state.resizer = Resizer(_reader(files), config.site_dir, self.site.image_widths)
-        shared = SharedMarkdown(config)
+        shared = SharedMarkdown(config, previewcache.SERVE if self.serving else None)
         self._place_content(files, corpus, urls, config, shared)
         self._add_generated(files, generated, config, urls, shared)
+        if shared.cache is not None:
+            shared.cache.start(previewcache.signature(
+                [(f.src_uri, f.url) for f in files], config.markdown_extensions, config.mdx_configs,
+                corpus.documents, self.config.documents))
         config.nav = self._nav(corpus, urls)
         self.state.nav_sources = {src for entry in _flatten(config.nav) for src in [entry]}
         self.clock.append(time.perf_counter())
@@ -441,6 +445,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         artifacts.write_all(state.view, list(state.generated.values()), config.site_dir,
                             self._redirects())
         self.clock.append(time.perf_counter())
+        if self.serving:
+            cache = previewcache.SERVE
+            log.info(f"Bản tin: xem trước: dùng lại {cache.hits} trang đã chuyển đổi, chuyển đổi {cache.misses} trang")
         read, render, post = (b - a for a, b in zip(self.clock, self.clock[1:]))
         log.info(f"Bản tin: thời gian: đọc và kiểm tra {read:.2f} s; dựng trang {render:.2f} s; tệp phụ {post:.2f} s")
 

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _Extract
 from mkdocs.structure.toc import get_toc
 
 from .model import Item
+from .previewcache import Conversion, ConversionCache, Recorder
 
 
 class ListingPage(Page):
@@ -43,9 +44,10 @@ class SharedMarkdown:
     cost of converting an article; Python-Markdown is made to be reset and reused.
     """
 
-    def __init__(self, config: MkDocsConfig):
+    def __init__(self, config: MkDocsConfig, cache: ConversionCache | None = None):
         self.instance = markdown.Markdown(extensions=config.markdown_extensions,
                                           extension_configs=config.mdx_configs or {})
+        self.cache = cache  # `bantin serve` only: conversions of the previous build
 
 
 class ContentPage(Page):
@@ -58,6 +60,24 @@ class ContentPage(Page):
         self.shared = shared
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        cache = self.shared.cache
+        if cache is None:
+            self._apply(self._convert(config, files), files)
+            return
+        key = (self.file.src_uri, self.file.dest_uri, self.markdown)
+        conversion = cache.get(key)
+        if conversion is None:
+            recorder = Recorder()
+            logging.getLogger("mkdocs").addHandler(recorder)
+            try:
+                conversion = self._convert(config, files)
+            finally:
+                logging.getLogger("mkdocs").removeHandler(recorder)
+            conversion.records = recorder.records
+            cache.put(key, conversion)
+        self._apply(conversion, files)
+
+    def _convert(self, config: MkDocsConfig, files: Files) -> Conversion:
         md = self.shared.instance
         md.reset()
         raw_html = _RawHTMLPreprocessor()
@@ -68,12 +88,17 @@ class ContentPage(Page):
         links._register(md)
         title = _ExtractTitleTreeprocessor()
         title._register(md)
-        self.content = md.convert(self.markdown)
-        self.toc = get_toc(getattr(md, "toc_tokens", []))
-        self._title_from_render = title.title
-        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-            self.links_to_anchors = links.links_to_anchors
+        content = md.convert(self.markdown)
+        keep_links = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
+        return Conversion(content, get_toc(getattr(md, "toc_tokens", [])), title.title,
+                          anchors.present_anchor_ids | raw_html.present_anchor_ids,
+                          {f.src_uri: v for f, v in links.links_to_anchors.items()} if keep_links else None)
+
+    def _apply(self, conversion: Conversion, files: Files) -> None:
+        self.content, self.toc, self._title_from_render = conversion.content, conversion.toc, conversion.title
+        self.present_anchor_ids = conversion.anchors
+        if conversion.links is not None:
+            self.links_to_anchors = {files.get_file_from_path(src): v for src, v in conversion.links.items()}
 
 
 class FragmentCache:
