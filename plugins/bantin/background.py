@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
 MIN_ITEMS = 300  # below this a worker costs more than it saves
+_SHARED: dict[str, Any] = {}  # set before the worker forks: it inherits them, nothing is pickled
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
@@ -38,10 +39,19 @@ def fork_pool() -> ProcessPoolExecutor:
                                initializer=die_with_parent)
 
 
-def start(items: int) -> ProcessPoolExecutor | None:
+def start(items: int, **shared: Any) -> ProcessPoolExecutor | None:
+    """The worker for a corpus of `items`, or None; `shared` objects are what its jobs read
+    through `shared()`: the worker forks at the first job and inherits them."""
+    _SHARED.clear()
+    _SHARED.update(shared)
     if items < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
         return None
     return fork_pool()
+
+
+def shared(name: str) -> Any:
+    """An object given to `start`, in the worker as in the build."""
+    return _SHARED[name]
 
 
 class Job:

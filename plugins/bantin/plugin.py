@@ -166,6 +166,16 @@ def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: b
     return corpus, generated, problems
 
 
+def _related_lists() -> dict[str, list[str]]:
+    """Worker job: every item's related list (the worker inherits the view, see background)."""
+    return RelatedIndex(background.shared("view").corpus).all()
+
+
+def _search_index(out_dir: Path):
+    """Worker job: the search index, written to `out_dir`."""
+    return build_search_index(background.shared("view").search_docs(), out_dir)
+
+
 def site_config(config: MkDocsConfig) -> SiteConfig:
     """SiteConfig of a loaded mkdocs.yml, for commands that do not build (problems ignored)."""
     return _site_config(config.plugins["bantin"].config, config, Problems())
@@ -231,15 +241,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if problems.errors:
             _fail(problems, "Nội dung có lỗi")
         log.info(corpus.counts.summary())
-        worker = background.start(len(corpus.items))
         view = SiteView(corpus, urls)
+        worker = background.start(len(corpus.items), view=view)
         # In the worker, in this order: QR codes and related lists are needed by pages (and
         # settled before the second renderer forks); search is collected at the end.
         view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker),
-                       related_lists=background.Job(worker, RelatedIndex(corpus).all))
+                       related_lists=background.Job(worker, _related_lists))
         self.state = BuildState(corpus, urls, view, worker=worker)
-        self.state.search = background.Job(worker, build_search_index, view.search_docs(),
-                                           Path(config.site_dir) / SEARCH_DIR)
+        self.state.search = background.Job(worker, _search_index, Path(config.site_dir) / SEARCH_DIR)
         self.state.resizer = Resizer(_reader(files), config.site_dir, self.site.image_widths)
         shared = SharedMarkdown(config, previewcache.SERVE if self.serving else None)
         self._place_content(files, corpus, urls, config, shared)
