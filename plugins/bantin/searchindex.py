@@ -48,7 +48,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, deque
-from itertools import accumulate, chain
+from itertools import accumulate, chain, repeat
 from operator import add
 from dataclasses import dataclass
 from pathlib import Path
@@ -341,7 +341,7 @@ class _Part:
             body = counts[BODY]
             others = set().union(*(counts[f].keys() for f in _OTHERS))
             mixed = sorted(others)
-            self.mixed.append((mixed, [tuple(c.get(t, 0) for c in counts) for t in mixed]))
+            self.mixed.append((mixed, list(zip(*[list(map(c.get, mixed, repeat(0))) for c in counts]))))
             for t in others & body.keys():
                 del body[t]
             self.body.append((array("I", body.keys()), array("I", body.values())))
