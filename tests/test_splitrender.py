@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bantin.splitrender import RenderError, PageSplit
+from bantin.splitrender import RenderError, SplitRender
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the split needs fork")
 
@@ -24,7 +24,7 @@ def render(out, who: str, page, slow: float = 0.0) -> None:
         f.write(who)
 
 
-def run_build(split: PageSplit, out, slow: float = 0.0) -> None:
+def run_build(split: SplitRender, out, slow: float = 0.0) -> None:
     """What MkDocs' page loop does in the build process."""
     split.start()
     for page in split.pages:
@@ -35,7 +35,7 @@ def run_build(split: PageSplit, out, slow: float = 0.0) -> None:
 
 def test_every_page_is_rendered_once_by_one_of_the_two(tmp_path):
     todo = pages(200)
-    split = PageSplit(todo, lambda page: render(tmp_path, "fork", page, 0.001))
+    split = SplitRender(todo, lambda page: render(tmp_path, "fork", page, 0.001))
     run_build(split, tmp_path, 0.001)
     written = {p.name: p.read_text() for p in tmp_path.iterdir()}
     assert sorted(written) == [p.file.src_uri for p in todo]
@@ -46,7 +46,7 @@ def test_every_page_is_rendered_once_by_one_of_the_two(tmp_path):
 
 
 def test_a_slow_build_process_leaves_more_to_the_fork(tmp_path):
-    split = PageSplit(pages(100), lambda page: render(tmp_path, "fork", page))
+    split = SplitRender(pages(100), lambda page: render(tmp_path, "fork", page))
     run_build(split, tmp_path, slow=0.01)
     assert len(split.theirs) > 80
 
@@ -57,7 +57,7 @@ def test_the_forks_log_is_replayed_in_the_build(tmp_path, caplog):
             logging.getLogger("mkdocs.plugins.test").warning("ảnh thiếu trong %s", page.file.src_uri)
         render(tmp_path, "fork", page)
 
-    split = PageSplit(pages(100), build_page)
+    split = SplitRender(pages(100), build_page)
     with caplog.at_level(logging.INFO):
         run_build(split, tmp_path, slow=0.001)
     replayed = [r for r in caplog.records if r.name == "mkdocs.plugins.test"]
@@ -68,28 +68,19 @@ def test_a_failure_in_the_fork_fails_the_build(tmp_path):
     def build_page(page):
         raise ValueError(f"hỏng mẫu trang ở {page.file.src_uri}")
 
-    split = PageSplit(pages(50), build_page)
+    split = SplitRender(pages(50), build_page)
     with pytest.raises(RenderError, match="ValueError: hỏng mẫu trang ở p049.md"):
         run_build(split, tmp_path, slow=0.001)
 
 
 def test_a_fork_that_dies_is_reported(tmp_path):
-    split = PageSplit(pages(50), lambda page: os._exit(3))
+    split = SplitRender(pages(50), lambda page: os._exit(3))
     with pytest.raises(RenderError, match="dừng bất thường"):
         run_build(split, tmp_path, slow=0.001)
 
 
-def test_the_fork_returns_its_results_by_page(tmp_path):
-    split = PageSplit(pages(100), lambda page: {"html": f"<p>{page.file.src_uri}</p>"})
-    split.start()
-    mine = [page.file.src_uri for page in split.pages if split.mine(page) and time.sleep(0.002) is None]
-    results = split.join()
-    assert sorted(results) == sorted(split.theirs) and not set(mine) & set(results)
-    assert results["p099.md"] == {"html": "<p>p099.md</p>"}
-
-
 def test_abort_ends_the_fork(tmp_path):
-    split = PageSplit(pages(10), lambda page: time.sleep(60))
+    split = SplitRender(pages(10), lambda page: time.sleep(60))
     split.start()
     pid = split.pid
     split.abort()

@@ -18,14 +18,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import _build_page
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page, _AbsoluteLinksValidationValue
 from mkdocs.utils import get_relative_url
 
 from . import artifacts, background, previewcache
-from .previewcache import Conversion
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
 from .model import Item
@@ -38,7 +37,7 @@ from .related import RelatedIndex
 from .rendering import ChromeCache, ContentPage, FragmentCache, ListingPage, SharedMarkdown
 from .sanitize import clean
 from .search import build_search_index
-from .splitrender import PageSplit, RenderError, wanted
+from .splitrender import RenderError, SplitRender, wanted
 from .siteconfig import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories
 from .urls import UrlScheme
 from .vi import slugify
@@ -48,9 +47,6 @@ log = logging.getLogger("mkdocs.plugins.bantin")
 SEARCH_DIR = "assets/search"
 RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables")
-# A fork may share a page loop only when no other plugin handles its pages' events.
-CONVERSION_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
-RENDERING_EVENTS = ("page_context", "post_page")
 
 
 class CategoryConfig(base.Config):
@@ -100,8 +96,7 @@ class BuildState:
     search: background.Job | None = None
     nav_sources: set[str] = field(default_factory=set)  # src_uris that appear in the nav
     nav: object = None  # MkDocs' Navigation, for pages rendered in the second process
-    converting: PageSplit | None = None  # the fork converting Markdown with this process, if any
-    rendering: PageSplit | None = None  # the fork rendering templates with this process, if any
+    split: SplitRender | None = None  # the second process rendering pages, when there is one
 
 
 def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Problems) -> SiteConfig:
@@ -197,14 +192,6 @@ def check_site(config: MkDocsConfig, plugin: "BantinPlugin") -> tuple[Corpus, Pr
     corpus, _, found = read_site(get_files(config), site, UrlScheme(site.prefixes), include_drafts=False)
     problems.extend(found)
     return corpus, problems
-
-
-def _converted(page: ContentPage, config: MkDocsConfig, files: Files) -> Conversion:
-    """In the conversion fork: MkDocs' own step for one page, every plugin event included."""
-    _populate_page(page, config, files)
-    links = page.links_to_anchors
-    return Conversion(page.content, page.toc, page._title_from_render, page.present_anchor_ids,
-                      None if links is None else {f.src_uri: v for f, v in links.items()})
 
 
 class BantinPlugin(BasePlugin[BantinConfig]):
@@ -326,8 +313,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     # --- pages ----------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         state, src = self.state, page.file.src_uri
-        if state.converting is not None and state.converting.elsewhere(page):
-            return ""  # the conversion fork has it; its HTML arrives at on_env
         item = state.items_by_src.get(src)
         if item is not None:
             return self._handbook_source(item, page) if item.kind == "qa" else item.body
@@ -355,51 +340,20 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             page.meta = {"title": generated.title, "template": generated.template}
         return markdown
 
-    @event_priority(-100)  # last: the forks need everyone's nav
+    @event_priority(-100)  # last: the second renderer needs everyone's nav
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        """Markdown is converted next: share that loop with a fork (see splitrender). Not
-        under `serve`, whose conversions are mostly reused from the previous build."""
         self.state.nav = nav
-        pages = [page for page in self._doc_pages(files) if isinstance(page, ContentPage)]
-        if not self.serving and self._can_split(config, pages, CONVERSION_EVENTS):
-            self.state.converting = PageSplit(pages, lambda page: _converted(page, config, files))
-            self.state.converting.start()
         return nav
-
-    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self.state.converting is not None:
-            self.state.converting.mine(page)  # claims it, or leaves it to the fork
-        return page
 
     @event_priority(-100)  # last: the environment is final when the second renderer forks
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The corpus view is global so theme templates without a page (404) can use it too."""
-        self._take_converted(files)
         env.globals["bantin"] = self.state.view
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources, self._link_targets(config, files))
         env.globals["bantin_card"] = FragmentCache().card
-        self._start_rendering(env, config, files)
+        self._start_split(env, config, files)
         return env
-
-    def _take_converted(self, files: Files) -> None:
-        """The pages the conversion fork had: their HTML, headings and anchors onto ours."""
-        state = self.state
-        if state.converting is None:
-            return
-        try:
-            converted = state.converting.join()
-        except RenderError as error:
-            raise PluginError(f"{error}. Các thông báo ở trên cho biết trang nào; dựng lại với "
-                              "BANTIN_JOBS=1 để dựng mọi trang trong một tiến trình.") from None
-        log.info(f"Bản tin: chuyển đổi Markdown trên hai tiến trình: "
-                 f"{len(state.converting.pages) - len(converted)} + {len(converted)} trang")
-        for src, conversion in converted.items():
-            page = files.get_file_from_path(src).page
-            page._apply(conversion, files)
-            generated = state.generated.get(src)
-            if generated is not None and generated.question is not None:
-                state.view.answers[generated.path] = page.content
 
     def _link_targets(self, config: MkDocsConfig, files: Files) -> list[tuple[str, ...]]:
         """Folders that cached chrome links to: nav targets, footer links, theme and extra assets."""
@@ -409,37 +363,27 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         found += ["assets/x"] + [posixpath.dirname(str(p)) for p in (*config.extra_css, *config.extra_javascript)]
         return sorted({tuple(p for p in folder.split("/") if p) for folder in found})
 
-    def _doc_pages(self, files: Files) -> list[Page]:
-        """MkDocs' own list of pages to build, in its order."""
-        inclusion = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
-        return [file.page for file in files.documentation_pages(inclusion=inclusion)]
-
-    def _can_split(self, config: MkDocsConfig, pages: list[Page], events: tuple[str, ...]) -> bool:
-        """Whether a page loop whose pages pass through `events` may be shared with a fork."""
-        if not wanted(len(pages), self.dirty):
-            return False
-        others = sorted({type(getattr(handler, "__self__", handler)).__name__
-                         for event in events for handler in config.plugins.events[event]
-                         if getattr(handler, "__self__", None) is not self})
-        if others:  # they would see only the pages this process handles
-            log.info(f"Bản tin: dựng trang trong một tiến trình vì plugin {', '.join(others)} xử lý từng trang")
-        return not others
-
-    def _start_rendering(self, env, config: MkDocsConfig, files: Files) -> None:
+    def _start_split(self, env, config: MkDocsConfig, files: Files) -> None:
         """Fork the second renderer over MkDocs' own page list (see splitrender)."""
-        pages = self._doc_pages(files)
-        if not self._can_split(config, pages, RENDERING_EVENTS):
+        inclusion = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        if not wanted(len(doc_files), self.dirty):
+            return
+        others = sorted({type(getattr(handler, "__self__", handler)).__name__
+                         for event in ("page_context", "post_page") for handler in config.plugins.events[event]
+                         if getattr(handler, "__self__", None) is not self})
+        if others:  # they would see only the pages this process renders
+            log.info(f"Bản tin: dựng trang trong một tiến trình vì plugin {', '.join(others)} xử lý từng trang")
             return
         state = self.state
-        state.view.qrcodes.settle()  # the fork cannot ask the worker
+        state.view.qrcodes.settle()
         state.view.related_lists.result()
-        doc_files = [page.file for page in pages]
 
         def build_page(page: Page) -> None:
             _build_page(page, config, doc_files, state.nav, env, excluded=page.file.inclusion.is_excluded())
 
-        state.rendering = PageSplit(pages, build_page)
-        state.rendering.start()
+        state.split = SplitRender([f.page for f in doc_files], build_page)
+        state.split.start()
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         """The offline 404 page sits at the root and is opened as a file: relative links."""
@@ -451,7 +395,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         state, src = self.state, page.file.src_uri
-        if state.rendering is not None and not state.rendering.mine(page):
+        if state.split is not None and not state.split.mine(page):
             context["bt_elsewhere"] = True  # main.html renders nothing: the other process writes it
             return context
         context["bantin_search_url"] = get_relative_url(state.view.search_url(), page.url)
@@ -461,8 +405,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitise what editors wrote; keep answers for the printable handbook and JSON-LD."""
-        if self.state.converting is not None and self.state.converting.elsewhere(page):
-            return html
         key = page.file.src_uri
         if key in self.state.items_by_src or (key in self.state.generated and self.state.generated[key].question):
             html = clean(html, self.site.iframe_hosts)
@@ -473,14 +415,13 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.state is not None:
-            for split in (self.state.converting, self.state.rendering):
-                if split is not None:
-                    split.abort()
+            if self.state.split is not None:
+                self.state.split.abort()
             background.stop(self.state.worker)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Responsive, lazy images, in the body and in the templates alike."""
-        if self.state.rendering is not None and self.state.rendering.elsewhere(page):
+        if self.state.split is not None and self.state.split.elsewhere(page):
             return ""  # written by the second renderer
         if "<img" not in output:  # most pages: listings, questions, text-only articles
             return output
@@ -498,14 +439,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             return
         self.clock.append(time.perf_counter())
         state = self.state
-        if state.rendering is not None:
+        if state.split is not None:
             try:
-                state.rendering.join()
+                state.split.join()
             except RenderError as error:
                 raise PluginError(f"{error}. Các thông báo ở trên cho biết trang nào; dựng lại với "
                                   "BANTIN_JOBS=1 để dựng mọi trang trong một tiến trình.") from None
-            theirs = len(state.rendering.theirs)
-            log.info(f"Bản tin: dựng trang trên hai tiến trình: {len(state.rendering.pages) - theirs} + {theirs} trang")
+            theirs = len(state.split.theirs)
+            log.info(f"Bản tin: dựng trang trên hai tiến trình: {len(state.split.pages) - theirs} + {theirs} trang")
         stats = state.search.result()
         background.stop(state.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "

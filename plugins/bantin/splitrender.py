@@ -1,17 +1,15 @@
-"""Pages rendered on both cores: MkDocs works through pages one by one; forked copies help.
+"""Pages rendered on both cores: MkDocs renders pages one by one; a forked copy helps.
 
-MkDocs has two page loops: converting every page's Markdown (after `on_nav`), then
-rendering every page's template (after `on_env`). Each is shared with a forked copy of the
-build that handles a page exactly as MkDocs would: the build from the front of MkDocs'
-page list (its own loop), the fork from the back, each claim made under one shared lock,
-meeting in the middle. Neither waits for the other, however uneven the pages and whatever
-else the machine is running (the search worker).
+At `on_env` every page's Markdown is converted and the template environment is final, so
+a forked copy of the build can render any page exactly as MkDocs would. The two processes
+take pages from opposite ends of MkDocs' page list and meet in the middle: the build from
+the front (MkDocs' own loop), the fork from the back, each claim made under one shared
+lock. Neither waits for the other, however uneven the pages and whatever else the machine
+is running (the search worker).
 
-The fork sends back what the build needs of its pages (`work`'s result per page: the
-converted HTML, headings and anchors; nothing for rendered templates, which the fork
-writes itself), its log records (so its warnings print once and count under `--strict`)
-and its error if it had one; `join` replays the records, raises `RenderError` if the fork
-failed, and returns the results.
+The build renders the pages the fork claimed to nothing and does not write them. The fork
+sends back its log records (so its warnings print once and count under `--strict`) and
+its error if it had one; `join` replays them and raises `RenderError` when it failed.
 Without fork (Windows), on small sites, with `--dirty` or with BANTIN_JOBS=1, every page
 is rendered in the build process, as MkDocs alone would; BANTIN_JOBS=2 splits any site.
 """
@@ -24,7 +22,7 @@ import multiprocessing
 import os
 import pickle
 import signal
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 from .background import die_with_parent
 
@@ -80,18 +78,18 @@ class _HideSkipped(logging.Filter):
 
 
 def wanted(pages: int, dirty: bool) -> bool:
-    """Whether a build of `pages` pages should share its page loops with forks."""
+    """Whether a build of `pages` pages should fork a second renderer."""
     jobs = os.environ.get("BANTIN_JOBS", "")
     if jobs == "1" or dirty or not hasattr(os, "fork"):
         return False
     return jobs == "2" or pages >= MIN_PAGES
 
 
-class PageSplit:
-    """Shares one of MkDocs' page loops with one forked process; see the module docstring."""
+class SplitRender:
+    """Shares MkDocs' page loop with one forked process; see the module docstring."""
 
-    def __init__(self, pages: Sequence, work: Callable[[object], Any]):
-        self.pages, self.work = list(pages), work
+    def __init__(self, pages: Sequence, build_page: Callable[[object], None]):
+        self.pages, self.build_page = list(pages), build_page
         self.index = {page.file.src_uri: n for n, page in enumerate(self.pages)}
         self.ends = _Ends(len(self.pages))
         self.theirs: set[str] = set()  # src_uri of every page the fork claimed
@@ -125,7 +123,7 @@ class PageSplit:
         return False
 
     def elsewhere(self, page) -> bool:
-        """True, in the build process, for a page the fork has."""
+        """True for a page the fork renders and writes (in the build process)."""
         return page.file.src_uri in self.theirs
 
     def _run_fork(self, writer: int) -> None:
@@ -133,26 +131,24 @@ class PageSplit:
         try:
             die_with_parent()
             capture = _capture_logs()
-            error, results = None, {}
+            error = None
             try:
                 for index in range(len(self.pages) - 1, -1, -1):
                     if not self.ends.back(index):
                         break
-                    page = self.pages[index]
-                    results[page.file.src_uri] = self.work(page)
+                    self.build_page(self.pages[index])
             except BaseException as exc:  # reported to the build, never raised past the fork
                 error = f"{type(exc).__name__}: {exc}"
             with os.fdopen(writer, "wb") as out:
-                pickle.dump((capture.records, error, results), out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(pickle.dumps((capture.records, error)))
             status = 0
         finally:
             os._exit(status)
 
-    def join(self) -> dict[str, Any]:
-        """Wait for the fork, replay its log, raise RenderError if it failed; else its
-        result for each page it had, by src_uri."""
+    def join(self) -> None:
+        """Wait for the fork, replay its log and raise RenderError if it failed."""
         if self.in_fork or self.pid is None:
-            return {}
+            return
         logging.getLogger("mkdocs.commands.build").removeFilter(self.hide)
         with os.fdopen(self.reader, "rb") as source:
             payload = source.read()
@@ -160,12 +156,11 @@ class PageSplit:
         self.pid = None
         if not payload:
             raise RenderError(f"tiến trình dựng trang thứ hai dừng bất thường (mã {status})")
-        records, error, results = pickle.loads(payload)
+        records, error = pickle.loads(payload)
         for name, level, message in records:
             logging.getLogger(name).log(level, "%s", message)
         if error:
             raise RenderError(f"tiến trình dựng trang thứ hai gặp lỗi: {error}")
-        return results
 
     def abort(self) -> None:
         """The build failed: end the fork and reap it."""

@@ -11,11 +11,11 @@ from datetime import datetime
 from typing import NamedTuple
 
 from . import structured
+from .background import Job
 from .corpus import Corpus
 from .legalrefs import group_order
 from .model import KIND_LABELS, Attachment, Item, Question, Tag
 from .qrcodes import QrCodes, qr_svg
-from .background import Job
 from .search import SearchDoc
 from .siteconfig import Category
 from .text import excerpt, html_to_text, markdown_to_text
