@@ -57,23 +57,53 @@ def run_build(config_file: Path) -> dict:
     if site.exists():
         shutil.rmtree(old, ignore_errors=True)
         site.rename(old)
-    done = subprocess.run([PYTHON, "-c", BUILD_ONE, str(config_file)], cwd=config_file.parent, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        build = subprocess.Popen([PYTHON, "-c", BUILD_ONE, str(config_file)], cwd=config_file.parent, env=env,
+                                 stdout=log, stderr=subprocess.STDOUT, text=True)
+        total_mb = 0.0
+        while build.poll() is None:  # the build's forks and worker are separate processes
+            total_mb = max(total_mb, tree_pss_mb(build.pid))
+            time.sleep(0.25)
+        log.seek(0)
+        output = log.read()
     shutil.rmtree(old, ignore_errors=True)
-    found = re.search(r"^BENCH (.*)$", done.stdout, re.MULTILINE)
-    if done.returncode != 0 or not found:
-        raise SystemExit(f"build of {config_file} failed:\n{done.stdout[-4000:]}")
+    found = re.search(r"^BENCH (.*)$", output, re.MULTILINE)
+    if build.returncode != 0 or not found:
+        raise SystemExit(f"build of {config_file} failed:\n{output[-4000:]}")
     result = json.loads(found.group(1))
-    phases = PHASES.search(done.stdout)
+    result["total_mb"] = round(total_mb)
+    phases = PHASES.search(output)
     if phases:
         result["phases"] = dict(zip(("read", "render", "artifacts"), map(float, phases.groups())))
     return result
 
 
+def tree_pss_mb(pid: int) -> float:
+    """Memory of a process and all its descendants now: the sum of their PSS (shared pages
+    counted once, split between the processes sharing them), 0 where /proc is missing."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            parents.setdefault(int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    todo, total = [pid], 0
+    while todo:
+        current = todo.pop()
+        todo += parents.get(current, [])
+        try:
+            rollup = (Path("/proc") / str(current) / "smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+)", rollup, re.MULTILINE).group(1))
+        except (OSError, AttributeError):
+            continue
+    return total / 1024
+
+
 def median_build(config_file: Path, runs: int) -> dict:
     results = [run_build(config_file) for _ in range(runs)]
     best = {"seconds": statistics.median(r["seconds"] for r in results),
-            "peak_mb": max(r["peak_mb"] for r in results), "runs": [round(r["seconds"], 2) for r in results]}
+            "peak_mb": max(r["peak_mb"] for r in results), "runs": [round(r["seconds"], 2) for r in results],
+            "total_mb": max(r["total_mb"] for r in results)}
     if all("phases" in r for r in results):
         best["phases"] = {k: round(statistics.median(r["phases"][k] for r in results), 2) for k in results[0]["phases"]}
     return best
@@ -285,7 +315,8 @@ def bench_size(articles: int, runs: int, anchors: bool, workdir: Path) -> dict:
 
 
 def report(rows: list[dict]) -> str:
-    lines = ["| articles | questions | pages | build s (median) | runs | peak MB | read / render / artifacts s | output MB "
+    lines = ["| articles | questions | pages | build s (median) | runs | peak MB (build / all processes) "
+             "| read / render / artifacts s | output MB "
              "| article KB | cold view KB (gz) | check s | blog s | plain s | blog ÷ bantin | bantin ÷ plain |",
              "|" + "---|" * 15]
     serve = [f"live preview at {r['articles']}: first build {r['serve_first_s']} s, an edited article shown "
@@ -298,7 +329,8 @@ def report(rows: list[dict]) -> str:
         speedup = f"{blog / t:.1f}×" if blog else "–"
         floor = f"{t / plain:.2f}" if plain else "–"
         lines.append(
-            f"| {r['articles']} | {r['questions']} | {r['pages']} | {b['seconds']:.1f} | {b['runs']} | {b['peak_mb']:.0f} "
+            f"| {r['articles']} | {r['questions']} | {r['pages']} | {b['seconds']:.1f} | {b['runs']} "
+            f"| {b['peak_mb']:.0f} / {b['total_mb']} "
             f"| {p.get('read', '–')} / {p.get('render', '–')} / {p.get('artifacts', '–')} | {r['output_mb']} "
             f"| {r['article_html_kb']} | {r['cold_view_kb']} ({r['cold_view_gzip_kb']}) | {r['check_seconds']} "
             f"| {blog and f'{blog:.1f}' or '–'} | {plain and f'{plain:.1f}' or '–'} | {speedup} | {floor} |")
