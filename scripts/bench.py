@@ -252,7 +252,8 @@ def measure_serve(root: Path, edits: int = 3) -> dict:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # `serve` writes its site to a temporary folder: beside the bench's sites, as they are.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root.parent)}
     server = subprocess.Popen([PYTHON, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     source = sorted((root / "content" / "tin-tuc").glob("*.md"))[1]

@@ -51,3 +51,30 @@ def test_a_reused_conversion_logs_again_what_converting_it_logged(caplog):
     assert [r.getMessage() for r in caplog.records] == ["liên kết hỏng trong a.md"]
     cache.start("another")  # something global changed: nothing is reused
     assert cache.get(("a.md", "a/index.html", "# A")) is None
+
+
+def test_templates_and_qr_codes_kept_between_rebuilds_never_go_stale(tmp_path):
+    """Compiled templates are reused only while their source is unchanged (Jinja's checksum)."""
+    import shutil
+
+    import yaml
+
+    from sitekit import ROOT
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    root = write_site(tmp_path / "s", {"hoi-dap/so-tay.md": "---\ntitle: Sổ tay\ndate: 2024-05-01\n"
+                                       "category: hoa-giai-o-co-so\ntype: qa\n---\n## Câu hỏi một? {#cau-1}\n\nTrả lời.\n"})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(theme)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    rebuild(root)
+    page = read(root, "hoi-dap/so-tay/cau-1/index.html")
+    assert "bt-qr" in page and "Chuyên mục</a>" in page
+    footer = theme / "partials" / "bantin-footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace(">Chuyên mục</a>", ">Mọi chuyên mục</a>"),
+                      encoding="utf-8")
+    rebuild(root)
+    again = read(root, "hoi-dap/so-tay/cau-1/index.html")
+    assert "Mọi chuyên mục</a>" in again
+    assert again.split('class="bt-qr"')[1][:2000] == page.split('class="bt-qr"')[1][:2000]  # same code, kept

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page, _AbsoluteLinksValidationValue
 from mkdocs.utils import get_relative_url
 
-from . import artifacts, background, previewcache
+from . import artifacts, background, previewcache, qrcodes
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
 from .model import Item
@@ -34,7 +34,7 @@ from .qa import handbook_markdown
 from .legalrefs import LegalRefsExtension, Registry
 from .qrcodes import QrCodes
 from .related import RelatedIndex
-from .rendering import ChromeCache, ContentPage, FragmentCache, ListingPage, SharedMarkdown
+from .rendering import SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage, SharedMarkdown
 from .sanitize import clean
 from .search import build_search_index
 from .splitrender import RenderError, SplitRender, wanted
@@ -245,7 +245,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         worker = background.start(len(corpus.items), view=view)
         # In the worker, in this order: QR codes and related lists are needed by pages (and
         # settled before the second renderer forks); search is collected at the end.
-        view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker),
+        view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if self.serving else None),
                        related_lists=background.Job(worker, _related_lists))
         self.state = BuildState(corpus, urls, view, worker=worker)
         self.state.search = background.Job(worker, _search_index, Path(config.site_dir) / SEARCH_DIR)
@@ -350,6 +350,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """The corpus view is global so theme templates without a page (404) can use it too."""
         env.globals["bantin"] = self.state.view
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
+        if self.serving:
+            env.bytecode_cache = SERVE_TEMPLATES
         env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources, self._link_targets(config, files))
         env.globals["bantin_card"] = FragmentCache().card
         self._start_split(env, config, files)

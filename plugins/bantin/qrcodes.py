@@ -62,20 +62,23 @@ def _svgs(urls: list[str]) -> list[str]:
     return [_svg(url) for url in urls]
 
 
+KEPT: dict[str, str] = {}  # `bantin serve`: codes of earlier rebuilds (a code depends on its URL only)
+
+
 class QrCodes:
     """QR codes of every URL a build prints, made in the background worker while pages render.
 
-    A QR code costs ~2 ms of pure Python; 13,000 of them would add 25 s to a 10,000-article
-    build. With a worker they are done during Markdown rendering, so templates rarely wait;
-    without one they are made on demand.
+    A code costs ~0.5 ms; a 10,000-article build prints 13,000 of them. With a worker they
+    are made during Markdown conversion, so templates rarely wait; without one, on demand.
+    `kept` (live preview) holds codes made by earlier builds of the same process.
     """
 
     CHUNK = 256
 
-    def __init__(self, urls: Iterable[str], worker=None):
+    def __init__(self, urls: Iterable[str], worker=None, kept: dict[str, str] | None = None):
         self.pending: dict[str, tuple[Future, int]] = {}
-        self.ready: dict[str, str] = {}
-        wanted = list(dict.fromkeys(urls)) if worker is not None else []
+        self.ready: dict[str, str] = kept if kept is not None else {}
+        wanted = [url for url in dict.fromkeys(urls) if url not in self.ready] if worker is not None else []
         for start in range(0, len(wanted), self.CHUNK):
             chunk = wanted[start : start + self.CHUNK]
             future = worker.submit(_svgs, chunk)
@@ -92,5 +95,5 @@ class QrCodes:
         svg = self.ready.get(url)
         if svg is None:
             found = self.pending.get(url)
-            svg = found[0].result()[found[1]] if found else _svg(url)
+            svg = self.ready[url] = found[0].result()[found[1]] if found else _svg(url)
         return labelled(svg, label)
