@@ -452,7 +452,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         stats = state.search.result()
         background.stop(state.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
-                 f"{stats.gzip_bytes / 1e6:.1f} MB nén ({stats.files} tệp)")
+                 f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
         artifacts.write_all(state.view, list(state.generated.values()), config.site_dir,
                             self._redirects())
         self.clock.append(time.perf_counter())

@@ -76,7 +76,6 @@ class SearchStats:
 
     files: int
     bytes: int
-    gzip_bytes: int
     shards: int
     docs: int
     terms: int = 0
