@@ -34,7 +34,8 @@ from .qa import handbook_markdown
 from .legalrefs import LegalRefsExtension, Registry
 from .qrcodes import QrCodes
 from .related import RelatedIndex
-from .rendering import SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage, SharedMarkdown
+from .rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage, SharedMarkdown,
+                        ShellCache)
 from .sanitize import clean
 from .search import build_search_index
 from .splitrender import RenderError, SplitRender, wanted
@@ -96,6 +97,7 @@ class BuildState:
     search: background.Job | None = None
     nav_sources: set[str] = field(default_factory=set)  # src_uris that appear in the nav
     nav: object = None  # MkDocs' Navigation, for pages rendered in the second process
+    shell_templates: set[str] = field(default_factory=set)  # page templates ShellCache may fill
     split: SplitRender | None = None  # the second process rendering pages, when there is one
 
 
@@ -352,10 +354,18 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES
-        env.globals["bantin_chrome"] = ChromeCache(self.state.nav_sources, self._link_targets(config, files))
+        chrome = ChromeCache(self.state.nav_sources, self._link_targets(config, files))
+        env.globals["bantin_chrome"] = chrome
+        env.globals["bantin_shell"] = ShellCache(chrome)
+        self.state.shell_templates = {name for name in self._templates(files)
+                                      if "content" in env.get_template(name).blocks}
         env.globals["bantin_card"] = FragmentCache().card
         self._start_split(env, config, files)
         return env
+
+    def _templates(self, files: Files) -> set[str]:
+        """Templates of the pages this build renders."""
+        return {f.page.meta.get("template", "main.html") for f in files.documentation_pages() if f.page is not None}
 
     def _link_targets(self, config: MkDocsConfig, files: Files) -> list[tuple[str, ...]]:
         """Folders that cached chrome links to: nav targets, footer links, theme and extra assets."""
@@ -403,6 +413,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         context["bantin_search_url"] = get_relative_url(state.view.search_url(), page.url)
         context["bt_item"] = state.items_by_src.get(src)
         context["bt_page"] = state.generated.get(src)
+        context["bt_shell"] = (page.meta.get("template") in state.shell_templates
+                               and ShellCache.wanted(page, state.nav_sources))
         return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -12,7 +12,7 @@ import posixpath
 
 import markdown
 from jinja2 import BytecodeCache, pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
@@ -197,3 +197,68 @@ class KeptBytecode(BytecodeCache):
 
 
 SERVE_TEMPLATES = KeptBytecode()
+
+
+class _MarkedPage:
+    """A page whose canonical URL is a mark, for rendering a shell shared by many pages."""
+
+    def __init__(self, page: Page, mark: str):
+        self._page, self.canonical_url = page, mark if page.canonical_url else page.canonical_url
+
+    def __getattr__(self, name: str):
+        return getattr(self._page, name)
+
+
+class ShellCache:
+    """Whole pages of Material's shell rendered once per template and position.
+
+    A page outside the nav and without headings differs from another page of the same
+    template and position only in its title, canonical URL, head meta and content: those
+    come out of the shell's one rendering as marks, and each page renders just them
+    (Jinja renders a single block of a template on its own) and fills them in. The build
+    checks it: output is byte-identical to Material rendering each page whole.
+    """
+
+    BLOCKS = ("htmltitle", "extrahead", "content")  # rendered per page, block by block
+    MARKS = {name: f"\x00bt-shell-{name}\x00" for name in (*BLOCKS, "title", "canonical")}
+
+    def __init__(self, chrome: ChromeCache):
+        self.chrome = chrome
+        self.shells: dict[tuple, str] = {}
+
+    @staticmethod
+    def wanted(page: Page, nav_sources: set[str]) -> bool:
+        """Pages with headings have their own skip link and table of contents; nav pages
+        their own active entry."""
+        return not page.toc and page.file.src_uri not in nav_sources
+
+    @pass_context
+    def __call__(self, context) -> Markup:
+        env, page = context.environment, context["page"]
+        template = env.get_template(page.meta.get("template", "main.html"))
+        page_vars = {**context.get_all(), "bt_shell": False}
+        key = (template.name, self.chrome.position(page.file.dest_uri))
+        if key not in self.shells:
+            self.shells[key] = self._capture(template, page_vars, page)
+        html = self.shells[key]
+        for name in self.BLOCKS:
+            html = html.replace(self.MARKS[name], _block(env, template, name, page_vars))
+        title = page.meta.get("title") or page.title
+        html = html.replace(self.MARKS["title"], str(escape(title)))
+        return Markup(html.replace(self.MARKS["canonical"], str(page.canonical_url)))
+
+    def _capture(self, template, page_vars: dict, page: Page) -> str:
+        marked = {**page_vars, "page": _MarkedPage(page, self.MARKS["canonical"]),
+                  "bt_title_mark": self.MARKS["title"]}
+        context = template.new_context(marked)
+        for name in self.BLOCKS:
+            context.blocks[name] = [lambda _context, mark=self.MARKS[name]: iter([mark])]
+        return "".join(template.root_render_func(context))
+
+
+def _block(env, template, name: str, page_vars: dict) -> str:
+    """One block of `template` (or of the first parent that defines it), rendered alone."""
+    for owner in (template, env.get_template("main.html")):
+        if name in owner.blocks:
+            return "".join(owner.blocks[name](owner.new_context(page_vars)))
+    return ""
