@@ -260,7 +260,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 [(f.src_uri, f.url) for f in files], config.markdown_extensions, config.mdx_configs,
                 corpus.documents, self.config.documents))
         config.nav = self._nav(corpus, urls)
-        self.state.nav_sources = {src for entry in _flatten(config.nav) for src in [entry]}
+        self.state.nav_sources = set(_flatten(config.nav))
         self.clock.append(time.perf_counter())
         return files
 
@@ -388,8 +388,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             log.info(f"Bản tin: dựng trang trong một tiến trình vì plugin {', '.join(others)} xử lý từng trang")
             return
         state = self.state
-        state.view.qrcodes.settle()
-        state.view.related_lists.result()
+        state.view.settle()  # the fork cannot ask the worker
 
         def build_page(page: Page) -> None:
             _build_page(page, config, doc_files, state.nav, env, excluded=page.file.inclusion.is_excluded())

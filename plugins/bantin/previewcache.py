@@ -12,8 +12,9 @@ The log lines a conversion wrote (a broken link) are kept and written again on r
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass, field
+
+from .logrecords import Record, replay
 
 
 @dataclass
@@ -25,18 +26,7 @@ class Conversion:
     title: str | None
     anchors: set[str]
     links: dict[str, dict[str, str]] | None  # target src_uri -> anchor -> link as written
-    records: list[tuple[str, int, str]] = field(default_factory=list)
-
-
-class Recorder(logging.Handler):
-    """Collects the log records of one conversion (attached only while it runs)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.NOTSET)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
+    records: list[Record] = field(default_factory=list)
 
 
 class ConversionCache:
@@ -62,8 +52,7 @@ class ConversionCache:
             return None
         self.hits += 1
         self.current[key] = found
-        for name, level, message in found.records:
-            logging.getLogger(name).log(level, "%s", message)
+        replay(found.records)
         return found
 
     def put(self, key: tuple, conversion: Conversion) -> None:

@@ -20,7 +20,8 @@ from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _Extract
 from mkdocs.structure.toc import get_toc
 
 from .model import Item
-from .previewcache import Conversion, ConversionCache, Recorder
+from .logrecords import Recorder
+from .previewcache import Conversion, ConversionCache
 
 
 class ListingPage(Page):

@@ -25,6 +25,7 @@ import signal
 from typing import Callable, Sequence
 
 from .background import die_with_parent
+from .logrecords import Recorder, replay
 
 MIN_PAGES = 400  # below this a fork costs more than it saves
 SKIPPED = "Page skipped: '{}'. Generated empty output."  # MkDocs' line for a page rendered to nothing
@@ -53,17 +54,6 @@ class _Ends:
                 self.shared[1] = index
                 return True
             return False
-
-
-class _Capture(logging.Handler):
-    """The fork's log records, kept to be replayed by the build."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.NOTSET)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 class _HideSkipped(logging.Filter):
@@ -157,8 +147,7 @@ class SplitRender:
         if not payload:
             raise RenderError(f"tiến trình dựng trang thứ hai dừng bất thường (mã {status})")
         records, error = pickle.loads(payload)
-        for name, level, message in records:
-            logging.getLogger(name).log(level, "%s", message)
+        replay(records)
         if error:
             raise RenderError(f"tiến trình dựng trang thứ hai gặp lỗi: {error}")
 
@@ -177,9 +166,9 @@ class SplitRender:
         logging.getLogger("mkdocs.commands.build").removeFilter(self.hide)
 
 
-def _capture_logs() -> _Capture:
-    """In the fork: every record goes to one capture instead of the terminal."""
-    capture = _Capture()
+def _capture_logs() -> Recorder:
+    """In the fork: every record goes to one recorder instead of the terminal."""
+    capture = Recorder()
     for name in ("", "mkdocs"):
         logger = logging.getLogger(name)
         for handler in list(logger.handlers):

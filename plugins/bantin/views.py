@@ -105,6 +105,13 @@ class SiteView:
             return ()
         return tuple(i for i in self.corpus.in_category(item.category.slug)[: count + 1] if i is not item)[:count]
 
+    def settle(self) -> None:
+        """Wait for what the background worker makes for pages (QR codes, related lists)."""
+        if self.qrcodes is not None:
+            self.qrcodes.settle()
+        if self.related_lists is not None:
+            self.related_lists.result()
+
     def related(self, item: Item) -> list[Item]:
         """'Tin liên quan': up to five items sharing tags, cited documents or title words."""
         if self.related_lists is None:
