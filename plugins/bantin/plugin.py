@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.commands.build import _build_page
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page, _AbsoluteLinksValidationValue
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import artifacts, background, previewcache, qrcodes
@@ -34,8 +34,8 @@ from .qa import handbook_markdown
 from .legalrefs import LegalRefsExtension, Registry
 from .qrcodes import QrCodes
 from .related import RelatedIndex
-from .rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage, SharedMarkdown,
-                        ShellCache)
+from .rendering import (RELATIVE_TO_DOCS, SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
+                        SharedMarkdown, ShellCache)
 from .sanitize import clean
 from .search import build_search_index
 from .splitrender import RenderError, SplitRender, wanted
@@ -46,7 +46,6 @@ from .views import SiteView
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 SEARCH_DIR = "assets/search"
-RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables")
 
 

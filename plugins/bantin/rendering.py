@@ -15,13 +15,17 @@ from jinja2 import BytecodeCache, pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor,
-                                    _RawHTMLPreprocessor, _RelativePathTreeprocessor)
+from mkdocs.structure.pages import (Page, _AbsoluteLinksValidationValue, _ExtractAnchorsTreeprocessor,
+                                    _ExtractTitleTreeprocessor, _RawHTMLPreprocessor, _RelativePathTreeprocessor)
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
+from . import quickinline
 from .model import Item
 from .logrecords import Recorder
 from .previewcache import Conversion, ConversionCache
+
+RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
 
 
 class ListingPage(Page):
@@ -42,13 +46,48 @@ class SharedMarkdown:
     """One Python-Markdown instance per build, reset between pages.
 
     MkDocs makes a new instance with every extension for each page, about a tenth of the
-    cost of converting an article; Python-Markdown is made to be reset and reused.
+    cost of converting an article; Python-Markdown is made to be reset and reused. Its
+    inline pass skips plain prose when the extensions allow it (see quickinline).
     """
 
     def __init__(self, config: MkDocsConfig, cache: ConversionCache | None = None):
         self.instance = markdown.Markdown(extensions=config.markdown_extensions,
                                           extension_configs=config.mdx_configs or {})
+        quickinline.install(self.instance)
         self.cache = cache  # `bantin serve` only: conversions of the previous build
+        self.absolute_links: dict[str, str] = {}  # see PageLinks
+
+
+class PageLinks(_RelativePathTreeprocessor):
+    """MkDocs' link rewriting, with absolute links ('/van-ban/x.md') looked up once per build.
+
+    An article cites about five documents, each linked as '/van-ban/<slug>.md'; such a
+    link names the same file from every page, so its target's URL is kept and only made
+    relative per page. Anything else (relative links, anchors, queries, missing or
+    excluded targets, other validation settings) takes MkDocs' own path and messages.
+    """
+
+    def __init__(self, file: File, files: Files, config: MkDocsConfig, known: dict[str, str]):
+        super().__init__(file, files, config)
+        self.known = known  # absolute link -> its target's URL, shared by the build's pages
+
+    def path_to_url(self, url: str) -> str:
+        target = self.known.get(url)
+        if target is None:
+            target = self._lookup(url)
+            if target is None:
+                return super().path_to_url(url)
+        return get_relative_url(target, self.file.url)
+
+    def _lookup(self, url: str) -> str | None:
+        if (not url.startswith("/") or any(c in url for c in "?#%\\")
+                or self.config.validation.links.absolute_links is not RELATIVE_TO_DOCS):
+            return None
+        found = self.files.get_file_from_path(self._target_uri(self.file.src_uri, url))  # as MkDocs
+        if found is None or found.inclusion.is_excluded():
+            return None
+        self.known[url] = found.url
+        return found.url
 
 
 class ContentPage(Page):
@@ -85,7 +124,7 @@ class ContentPage(Page):
         raw_html._register(md)
         anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
         anchors._register(md)
-        links = _RelativePathTreeprocessor(self.file, files, config)
+        links = PageLinks(self.file, files, config, self.shared.absolute_links)
         links._register(md)
         title = _ExtractTitleTreeprocessor()
         title._register(md)
