@@ -50,3 +50,39 @@ def test_the_worker_gets_a_picklable_index_and_the_same_lists():
     index = RelatedIndex(corpus)
     copy = pickle.loads(pickle.dumps(index))
     assert copy.all() == {item.path: index.related(item.path) for item in corpus.published}
+
+
+def test_the_lists_are_those_of_ranking_every_candidate_in_full():
+    """The shortcut (only items at or above the count-th best score are ranked) is exact."""
+    import random
+    from collections import Counter
+
+    from bantin.related import CATEGORY_BONUS, POSTING_CAP, WEIGHTS
+
+    rng = random.Random(7)
+    words = ["hòa giải", "đất đai", "hộ tịch", "chứng thực", "thôn", "xã", "tập huấn", "cấp phiếu"]
+    files = {}
+    for n in range(80):
+        title = " ".join(rng.sample(words, 3)) + f" {n}"
+        tags = rng.sample(["hòa giải", "đất đai", "hộ tịch", "lý lịch", "trẻ em"], rng.randint(0, 2))
+        laws = rng.sample(["35/2013/QH13", "31/2024/QH15", "60/2014/QH13"], rng.randint(0, 2))
+        body = "".join(f"Theo Luật số {law}.\n" for law in laws) or "Nội dung.\n"
+        files[f"tin-tuc/b{n}.md"] = doc(title, f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                                        category=rng.choice(["dat-dai", "hoa-giai-o-co-so"]), tags=tags, body=body)
+    corpus, problems = build(files)
+    assert not problems.errors
+    index = RelatedIndex(corpus)
+
+    def in_full(path, count):
+        scores = Counter()
+        for key in index.keys[path]:
+            for other in index.postings.get(key, ())[:POSTING_CAP]:
+                scores[other] += WEIGHTS[key[0]]
+        scores.pop(path, None)
+        category = index.info[path][0]
+        return sorted(scores, key=lambda o: (-(scores[o] + (CATEGORY_BONUS if index.info[o][0] == category else 0)),
+                                             index.info[o][1], o))[:count]
+
+    for path in index.keys:
+        for count in (1, 5, 12):
+            assert index.related(path, count) == in_full(path, count)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from itertools import chain
+from itertools import chain, compress
 
 from .corpus import Corpus
 from .model import Item
 from .vi import fold, syllables
 
 WEIGHTS = {"tag": 3, "doc": 4, "word": 1}  # whole numbers: a posting list is counted that many times
-CATEGORY_BONUS = 0.5
+CATEGORY_BONUS = 0.5  # below 1: it orders items of equal score, never lifts one above another
 POSTING_CAP = 150  # a word or tag shared with thousands of items says little; read the newest only
 COUNT = 5
 STOP = frozenset(fold(w) for w in (
@@ -56,20 +56,21 @@ class RelatedIndex:
                  for _ in range(WEIGHTS[key[0]])]
         scores = Counter(chain.from_iterable(lists))  # counted in C: the weights are repeats
         scores.pop(path, None)
-        # Only the best few can be lifted by the small category bonus: rank those alone.
+        candidates = list(scores)
+        if len(candidates) > count:
+            # Scores are whole and the category bonus is below 1: an item scoring under the
+            # count-th best score is outranked by at least `count` others. Filtered in C.
+            floor = heapq.nlargest(count, scores.values())[-1]
+            candidates = list(compress(candidates, map(floor.__le__, scores.values())))
         category, info = self.info[path][0], self.info
 
-        def rank(pair: tuple[str, int]) -> tuple[float, float, str]:
-            other, score = pair
-            return -(score + (CATEGORY_BONUS if info[other][0] == category else 0)), info[other][1], other
+        def rank(other: str) -> tuple[float, float, str]:
+            bonus = CATEGORY_BONUS if info[other][0] == category else 0
+            return -(scores[other] + bonus), info[other][1], other
 
-        shortlist = heapq.nlargest(count * 3, scores.items(), key=_by_score)
-        return [other for other, _ in sorted(shortlist, key=rank)[:count]]
+        return heapq.nsmallest(count, candidates, key=rank)
 
     def all(self) -> dict[str, list[str]]:
         """Every published item's related paths (run in the worker)."""
         return {path: self.related(path) for path in self.keys}
 
-
-def _by_score(pair: tuple[str, int]) -> tuple[int, str]:
-    return pair[1], pair[0]
