@@ -53,3 +53,19 @@ def test_codes_made_in_a_worker_equal_codes_made_here():
         codes = QrCodes(urls, pool)
         codes.settle()
     assert all(codes.svg(url, "") == qr_svg(url, "") for url in urls)
+
+
+@pytest.mark.parametrize("n", range(0, 400, 7))
+def test_the_path_draws_exactly_the_dark_modules(n):
+    """Every module, not just enough of them for a reader: all sizes, rows ending light or dark."""
+    from bantin.qrcodes import BORDER, _runs, modules
+
+    size, data = modules("https://bantin.example.org/" + "tin-tuc/bai-" * (n % 13) + str(n))
+    x, y, dark = float(BORDER), BORDER + 0.5, set()
+    for command, a, b in re.findall(r"([mh])(-?\d+)(?: (-?\d+))?", _runs(size, data)):
+        if command == "m":
+            x, y = x + int(a), y + int(b)
+        else:
+            dark.update((int(y - 0.5) - BORDER, int(x) - BORDER + i) for i in range(int(a)))
+            x += int(a)
+    assert dark == {(i // size, i % size) for i, value in enumerate(data) if value == 0}
