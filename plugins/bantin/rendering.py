@@ -281,8 +281,8 @@ class ShellCache:
         if key not in self.shells:
             self.shells[key] = self._capture(template, page_vars, page)
         html = self.shells[key]
-        for name in self.BLOCKS:
-            html = html.replace(self.MARKS[name], _block(env, template, name, page_vars))
+        for name, filled in _blocks(env, template, self.BLOCKS, page_vars):
+            html = html.replace(self.MARKS[name], filled)
         title = page.meta.get("title") or page.title
         html = html.replace(self.MARKS["title"], str(escape(title)))
         return Markup(html.replace(self.MARKS["canonical"], str(page.canonical_url)))
@@ -296,9 +296,11 @@ class ShellCache:
         return "".join(template.root_render_func(context))
 
 
-def _block(env, template, name: str, page_vars: dict) -> str:
-    """One block of `template` (or of the first parent that defines it), rendered alone."""
-    for owner in (template, env.get_template("main.html")):
-        if name in owner.blocks:
-            return "".join(owner.blocks[name](owner.new_context(page_vars)))
-    return ""
+def _blocks(env, template, names: tuple[str, ...], page_vars: dict):
+    """(name, HTML) of blocks of `template` (or of the first parent that defines them),
+    each rendered alone, in one context: a block's own assignments stay in the block."""
+    context = template.new_context(page_vars, shared=True)  # page_vars holds the globals too
+    main = env.get_template("main.html")
+    for name in names:
+        owner = template if name in template.blocks else main
+        yield name, "".join(owner.blocks[name](context)) if name in owner.blocks else ""
