@@ -1,0 +1,52 @@
+"""Plain text for search and feeds: the skipped patterns are those that could not match."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bantin.text import excerpt, html_to_text, markdown_to_text
+
+# Every pattern on every text, as before the shortcuts: the reference.
+_ALL = [
+    (re.compile(r"^(```|~~~).*?^\1\s*$", re.MULTILINE | re.DOTALL), " "),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\{[:#.][^}]*\}"), " "),
+    (re.compile(r"<[^>]+>"), " "),
+    (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.MULTILINE), ""),
+    (re.compile(r"[*_`|~]+"), " "),
+]
+
+
+def reference(markdown: str) -> str:
+    for pattern, replacement in _ALL:
+        markdown = pattern.sub(replacement, markdown)
+    return re.sub(r"\s+", " ", html.unescape(markdown)).strip()
+
+
+def test_markdown_marks_go_and_the_words_stay():
+    source = ("# Tiêu đề\n\nTheo **Luật** số 35/2013/QH13 ([toàn văn](https://x.vn/a)) và ![ảnh hội nghị](a.jpg)"
+              "{: .lead }\n\n```\nmã\n```\n\n- mục *một*\n> trích &amp; dẫn\n\n| a | b |")
+    assert markdown_to_text(source) == ("Tiêu đề Theo Luật số 35/2013/QH13 (toàn văn) và ảnh hội nghị "
+                                        "mục một trích & dẫn a b")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab đ\n\t #>-*+1.)![](){}:<>`~_|&;", max_size=120))
+def test_the_same_text_as_every_pattern_run_on_everything(source):
+    assert markdown_to_text(source) == reference(source)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_html_whitespace_collapses_as_a_regex_would(markup):
+    text = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", markup, flags=re.DOTALL | re.IGNORECASE)
+    assert html_to_text(markup) == re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text))).strip()
+
+
+def test_an_excerpt_ends_at_a_word():
+    assert excerpt("một hai ba bốn", limit=9) == "một hai…"
