@@ -41,6 +41,15 @@ def test_no_request_leaves_the_site(page, sample_server, name):
     assert page.locator("html").get_attribute("lang") == "vi"
 
 
+def test_a_page_view_does_not_download_the_sitemap(page, sample_server):
+    """Material fetches sitemap.xml beside any link[rel=alternate]; the feed link must not be one."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(sample_server + PAGES["article"], wait_until="networkidle")
+    assert [u for u in requests if "sitemap" in u] == []
+    assert page.locator('link[type="application/atom+xml"]').get_attribute("rel") == "alternate feed"
+
+
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_offline_copy_loads_only_local_files(page, sample_sites, name):
     requests, failed = [], []
