@@ -183,3 +183,23 @@ def test_slug_collision_names_both_files(tmp_path):
 def test_alias_collision_with_a_page_is_an_error(tmp_path):
     log = failing(tmp_path, {"tin-tuc/a.md": article("A"), "tin-tuc/b.md": article("B", aliases=["/tin-tuc/a/"])})
     assert "tin-tuc/b.md" in log and "aliases" in log
+
+
+@pytest.mark.parametrize("flag, doc", [((), "van-ban/35-2013-qh13/"), (("--no-directory-urls",), "van-ban/35-2013-qh13.html")])
+def test_links_to_a_document_page_are_relative_from_every_depth(tmp_path, flag, doc):
+    """Document links are looked up once per build (PageLinks) and made relative per page."""
+    cite = "Theo Luật Hòa giải ở cơ sở số 35/2013/QH13, hòa giải viên được hỗ trợ."
+    body = HANDBOOK.replace("Căn cứ pháp lý: Điều 2 Luật Hòa giải ở cơ sở năm 2013.", cite)
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("Bài A", body=cite + " Xem [bài B](/tin-tuc/b.md#y).\n"),
+                                 "tin-tuc/b.md": article("Bài B", body="## Ý {#y}\n\n" + cite + "\n"),
+                                 "hoi-dap/s.md": body})
+    build(root, *flag)
+    ext = ".html" if flag else "/index.html"
+    pages = {"tin-tuc/bai-a": "../../", "tin-tuc/bai-b": "../../", "hoi-dap/so-tay-hoa-giai-o-co-so": "../../",
+             "hoi-dap/so-tay-hoa-giai-o-co-so/hoa-giai-la-gi": "../../../"}
+    if flag:
+        pages = {path: up[3:] for path, up in pages.items()}
+    for path, up in pages.items():
+        assert f'<a class="vanban" href="{up}{doc}"' in read(root, path + ext), path
+    linked = "bai-b.html#y" if flag else "../bai-b/#y"
+    assert f'href="{linked}"' in read(root, "tin-tuc/bai-a" + ext)
