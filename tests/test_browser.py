@@ -127,6 +127,63 @@ def test_print_hides_chrome_and_prints_address_source_and_qr(page, sample_server
     assert printed.locator("svg.bt-qr").count() == 1
 
 
+def test_the_printed_qr_code_reads_as_the_page_address(chromium, sample_server):
+    """Printed 96 CSS px wide: drawn at a printer's resolution (4 dots per px), it must read."""
+    context = chromium.new_context(locale="vi-VN", device_scale_factor=4)
+    page = context.new_page()
+    page.goto(sample_server + PAGES["article"], wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert read_qr(page.locator(".bt-print-only svg.bt-qr")) == \
+        "https://bantin.example.org/tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so/"
+    context.close()
+
+
+def read_qr(locator) -> str:
+    """The text of a QR code as Chromium draws it, read back by zxing-cpp from a screenshot.
+
+    Scrolling hides Material's tabs, which moves the page up: wait until the code stands
+    still, or the screenshot catches half of it."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    locator.scroll_into_view_if_needed()
+    box = None
+    for _ in range(20):
+        locator.page.wait_for_timeout(100)
+        box, last = locator.bounding_box(), box
+        if box == last:
+            break
+    image = Image.open(io.BytesIO(locator.screenshot())).convert("L")
+    return " | ".join(code.text for code in zxingcpp.read_barcodes(image))
+
+
+def test_a_question_page_qr_code_reads_as_its_short_link(page, sample_server):
+    page.goto(sample_server + PAGES["question"])
+    code = page.locator("svg.bt-qr").first
+    assert code.is_visible()
+    assert read_qr(code) == "https://bantin.example.org/q/hoa-giai-o-co-so-la-gi/"
+
+
+def test_every_qr_code_of_a_handbook_reads_on_screen_and_in_print(chromium, sample_server):
+    """The handbook's own code (a long address) and each question's small one in the printed
+    handbook: the page sizes them, and they must scale, not be cropped."""
+    context = chromium.new_context(locale="vi-VN", device_scale_factor=3)
+    page = context.new_page()
+    page.goto(sample_server + PAGES["handbook"], wait_until="networkidle")
+    assert read_qr(page.locator("svg.bt-qr").first) == "https://bantin.example.org/" + PAGES["handbook"]
+    page.goto(sample_server + PAGES["handbook"] + "ban-in/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    figures = page.locator(".bt-print-q figure")
+    assert figures.count() == 11
+    for n in (0, 5, 10):  # the printed code reads as the short link printed under it
+        caption = figures.nth(n).locator("figcaption").inner_text().strip()
+        assert caption.startswith("https://bantin.example.org/q/")
+        assert read_qr(figures.nth(n).locator("svg.bt-qr")) == caption
+    context.close()
+
+
 def test_listen_button_only_where_a_vietnamese_voice_exists(page, sample_server):
     page.add_init_script("""Object.defineProperty(window, 'speechSynthesis', {value: {
         getVoices: () => [], speaking: false, addEventListener: () => {}, speak: () => {}, cancel: () => {}}});""")

@@ -14,7 +14,7 @@ from bantin.qrcodes import QrCodes, qr_svg
 def rasterise(svg: str) -> Image.Image:
     """Draw the SVG's one path the way a browser does: each 'h' is a 1-module-high stroke."""
     width = int(re.search(r'width="(\d+)"', svg)[1])
-    scale = int(re.search(r"scale\((\d+)\)", svg)[1])
+    scale = width // int(re.search(r'viewBox="0 0 (\d+) ', svg)[1])
     image = Image.new("L", (width, width), 255)
     draw = ImageDraw.Draw(image)
     x = y = 0.0

@@ -15,7 +15,7 @@ from typing import Iterable
 
 import zxingcpp
 
-SCALE, BORDER = 4, 2  # pixels per module; light modules around the symbol
+SCALE, BORDER = 4, 2  # pixels per module at the SVG's own size; light modules around the symbol
 # zxing-cpp's image has a byte per module: 0 is dark, 255 light.
 
 
@@ -28,10 +28,13 @@ def modules(url: str) -> tuple[int, bytes]:
 
 @lru_cache(maxsize=4096)
 def _svg(url: str) -> str:
+    """The code drawn in module units: the viewBox lets the page size it (148 px on screen,
+    96 px in print) without cropping it; edges stay crisp for cameras at any scale."""
     size, data = modules(url)
-    pixels = (size + 2 * BORDER) * SCALE
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" class="bt-qr">'
-            f'<path transform="scale({SCALE})" stroke="#000" d="M{BORDER} {BORDER}.5{_runs(size, data)}"/></svg>')
+    units = size + 2 * BORDER
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{units * SCALE}" height="{units * SCALE}" '
+            f'viewBox="0 0 {units} {units}" class="bt-qr"><path stroke="#000" shape-rendering="crispEdges" '
+            f'd="M{BORDER} {BORDER}.5{_runs(size, data)}"/></svg>')
 
 
 def _runs(size: int, data: bytes) -> str:
