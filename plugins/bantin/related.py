@@ -42,6 +42,8 @@ class RelatedIndex:
         for item in corpus.listed:  # newest first, so capped lists keep the newest
             for key in self.keys[item.path]:
                 self.postings[key].append(item.path)
+        for found in self.postings.values():
+            del found[POSTING_CAP:]
 
     @staticmethod
     def _keys(corpus: Corpus, item: Item) -> list[tuple[str, str]]:
@@ -52,8 +54,7 @@ class RelatedIndex:
 
     def related(self, path: str, count: int = COUNT) -> list[str]:
         """Paths of the best `count` other items; ties go to the newer one."""
-        lists = [self.postings.get(key, ())[:POSTING_CAP] for key in self.keys.get(path, ())
-                 for _ in range(WEIGHTS[key[0]])]
+        lists = [self.postings.get(key, ()) for key in self.keys.get(path, ()) for _ in range(WEIGHTS[key[0]])]
         scores = Counter(chain.from_iterable(lists))  # counted in C: the weights are repeats
         scores.pop(path, None)
         candidates = list(scores)
