@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import Future
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 import zxingcpp
@@ -71,7 +71,7 @@ class _Steps(dict):
         return step
 
 
-@lru_cache(maxsize=None)
+@cache
 def _steps(size: int) -> _Steps:
     return _Steps(size)
 
