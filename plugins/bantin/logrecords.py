@@ -8,6 +8,8 @@ converting it logged (a broken link stays reported).
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from typing import Iterator
 
 Record = tuple[str, int, str]  # logger name, level, message
 
@@ -21,6 +23,17 @@ class Recorder(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+@contextmanager
+def recording(logger: logging.Logger) -> Iterator[Recorder]:
+    """Keep what `logger` receives while the block runs (it is written as usual too)."""
+    recorder = Recorder()
+    logger.addHandler(recorder)
+    try:
+        yield recorder
+    finally:
+        logger.removeHandler(recorder)
 
 
 def replay(records: list[Record]) -> None:

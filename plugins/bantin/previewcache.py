@@ -12,9 +12,11 @@ The log lines a conversion wrote (a broken link) are kept and written again on r
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
+from typing import Callable
 
-from .logrecords import Record, replay
+from .logrecords import Record, recording, replay
 
 
 @dataclass
@@ -57,6 +59,16 @@ class ConversionCache:
 
     def put(self, key: tuple, conversion: Conversion) -> None:
         self.current[key] = conversion
+
+    def get_or_convert(self, key: tuple, convert: Callable[[], Conversion], logger: logging.Logger) -> Conversion:
+        """The last build's conversion of `key`, else a new one, kept with what it logged."""
+        found = self.get(key)
+        if found is None:
+            with recording(logger) as recorder:
+                found = convert()
+            found.records = recorder.records
+            self.put(key, found)
+        return found
 
 
 def signature(addresses: list[tuple[str, str]], extensions: list, settings: dict, cited: list[str],

@@ -22,7 +22,6 @@ from mkdocs.utils import get_relative_url
 
 from . import quickinline
 from .model import Item
-from .logrecords import Recorder
 from .previewcache import Conversion, ConversionCache
 
 RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
@@ -101,21 +100,15 @@ class ContentPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         cache = self.shared.cache
+
+        def convert() -> Conversion:
+            return self._convert(config, files)
+
         if cache is None:
-            self._apply(self._convert(config, files), files)
-            return
-        key = (self.file.src_uri, self.file.dest_uri, self.markdown)
-        conversion = cache.get(key)
-        if conversion is None:
-            recorder = Recorder()
-            logging.getLogger("mkdocs").addHandler(recorder)
-            try:
-                conversion = self._convert(config, files)
-            finally:
-                logging.getLogger("mkdocs").removeHandler(recorder)
-            conversion.records = recorder.records
-            cache.put(key, conversion)
-        self._apply(conversion, files)
+            self._apply(convert(), files)
+        else:
+            key = (self.file.src_uri, self.file.dest_uri, self.markdown)
+            self._apply(cache.get_or_convert(key, convert, logging.getLogger("mkdocs")), files)
 
     def _convert(self, config: MkDocsConfig, files: Files) -> Conversion:
         md = self.shared.instance
