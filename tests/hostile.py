@@ -29,6 +29,8 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4
 HOSTILE_URL = 'https://nguon.example.org/a?b=1&c="><script>alert(1)</script>'
 DOC_URL = "https://vbpl.example.org/van-ban?id=1&x=\"'><svg onload=alert(1)>"
 
+FILE_NAME = "t\"><img src=x onerror=alert(1)>'"  # a file name can break out of an attribute too
+
 # Slugs of the pages whose <h1> shows a payload (directory-URL paths).
 ARTICLES = {f"tin-tuc/doc-{n}": f"Tin {n} {p}" for n, p in enumerate(PAYLOADS)}
 
@@ -89,14 +91,16 @@ Nội dung <img src=x onerror=alert(1)> và <a href="javascript:alert(1)">liên 
 
 def files() -> dict[str, str | bytes]:
     """Content: articles with every front matter field hostile, a handbook, a guide."""
-    found: dict[str, str | bytes] = {"images/anh.png": PNG, "tai-lieu/tep.pdf": b"%PDF-1.4\n%%EOF\n"}
+    found: dict[str, str | bytes] = {"images/anh.png": PNG, "tai-lieu/tep.pdf": b"%PDF-1.4\n%%EOF\n",
+                                     f"images/{FILE_NAME}.png": PNG, f"tai-lieu/{FILE_NAME}.pdf": b"%PDF-1.4\n%%EOF\n"}
     for n, payload in enumerate(PAYLOADS):
         found[f"tin-tuc/doc-{n}.md"] = article(
             f"Tin {n} {payload}", f"2024-05-0{n + 1}", "hoa-giai", slug=f"doc-{n}",
             summary=f"Tóm tắt {ALL}", author=f"Tác giả {payload}", tags=[f"thẻ {payload}", "hòa giải"],
             source={"name": f"Báo {ALL}", "url": HOSTILE_URL},
-            image="../images/anh.png", image_alt=f"Ảnh {ALL}",
-            attachments=[{"title": f"Tệp {ALL}", "file": "../tai-lieu/tep.pdf"}],
+            image=f"../images/{FILE_NAME}.png" if n == 2 else "../images/anh.png", image_alt=f"Ảnh {ALL}",
+            attachments=[{"title": f"Tệp {ALL}", "file": "../tai-lieu/tep.pdf"},
+                         {"title": "Tệp tên lạ", "file": f"../tai-lieu/{FILE_NAME}.pdf"}],
             documents=["31/2024/QH15"], featured=n == 0,
             body=f"Theo Luật số 31/2024/QH15 {payload}.\n\n<script>alert(1)</script>\n")
     found["tin-tuc/dieu-khien.md"] = article(
