@@ -214,7 +214,7 @@ def test_shell_filled_pages_escape_title_and_canonical_as_whole_renders(tmp_path
 
     root = tmp_path / "s"
     site_config = config()
-    site_config["site_url"] = "https://bantin.example.org/a&b'c/"
+    site_config["site_url"] = 'https://bantin.example.org/a&b\'c"<d/'  # MkDocs accepts it
     write(root, site_config=site_config)
     filled = []
     real = rendering.ShellCache._capture
@@ -231,8 +231,9 @@ def test_shell_filled_pages_escape_title_and_canonical_as_whole_renders(tmp_path
     monkeypatch.setattr(rendering.ShellCache, "_capture", counting)
     shared = [built("shared"), built("shared-offline", use_directory_urls=False)]
     assert filled
-    canonical = '<link rel="canonical" href="https://bantin.example.org/a&amp;b&#39;c/the/the-img-src-x-onerror-alert-1/">'
+    canonical = '<link rel="canonical" href="https://bantin.example.org/a&amp;b&#39;c&#34;&lt;d/the/the-img-src-x-onerror-alert-1/">'
     assert canonical in (shared[0] / "the/the-img-src-x-onerror-alert-1/index.html").read_text(encoding="utf-8")
+    assert [p for p in html_files(shared[0]) if scan(p.read_text(encoding="utf-8")).problems] == []
     monkeypatch.setattr(rendering.ShellCache, "wanted", staticmethod(lambda page, nav: False))
     whole = [built("whole"), built("whole-offline", use_directory_urls=False)]
     assert differing_files(shared[0], whole[0]) == [] and differing_files(shared[1], whole[1]) == []
