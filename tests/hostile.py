@@ -103,9 +103,6 @@ def files() -> dict[str, str | bytes]:
                          {"title": "Tệp tên lạ", "file": f"../tai-lieu/{FILE_NAME}.pdf"}],
             documents=["31/2024/QH15"], featured=n == 0,
             body=f"Theo Luật số 31/2024/QH15 {payload}.\n\n<script>alert(1)</script>\n")
-    found["tin-tuc/dieu-khien.md"] = article(
-        f"Tin ký tự điều khiển {CONTROL} hết", "2024-04-01", "dat-dai", slug="dieu-khien",
-        summary=f"Tóm tắt{CONTROL}.", author=f"Tác giả{CONTROL}", tags=[f"thẻ{CONTROL}"])
     found["hoi-dap/so-tay.md"] = HANDBOOK
     found["huong-dan/doc.md"] = GUIDE
     found["trang/gioi-thieu.md"] = front(title=f"Giới thiệu {SCRIPT}", date="2024-01-01") + "Về chúng tôi.\n"
