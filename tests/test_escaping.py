@@ -207,6 +207,22 @@ def test_toc_titles_are_markup_once():
     assert str(Markup("{}").format(first.children[0].title)) == "&lt;c&gt;"
 
 
+def test_no_template_opts_out_of_autoescape():
+    """`| safe` or `{% autoescape false %}` in a template would print a value raw again;
+    real HTML is Markup where it is made (plugin.on_page_content, qrcodes, rendering)."""
+    theme = Path(__file__).resolve().parent.parent / "theme"
+    templates = [*theme.rglob("*.html"), Path(__file__).resolve().parent.parent / "plugins/bantin/templates/redirect.html"]
+    raw = re.compile(r"\|\s*safe\b|autoescape\s+false|\bMarkup\b")
+    comments = re.compile(r"\{#.*?#\}", re.S)
+    assert [str(p) for p in templates if raw.search(comments.sub("", p.read_text(encoding="utf-8")))] == []
+    assert len(templates) > 20
+
+
+def test_not_found_page_title(hostile_sites):
+    page = scan((hostile_sites[0] / "404.html").read_text(encoding="utf-8"))
+    assert "".join(page.title).strip() == f"Không tìm thấy trang - Bản tin {SCRIPT}{IMG}"
+
+
 # --- what is refused ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("field", [
