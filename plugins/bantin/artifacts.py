@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +29,26 @@ def write_file(site_dir: str, rel: str, data: str | bytes) -> None:
     path = Path(site_dir, rel)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+# --- XML values -------------------------------------------------------------------------
+# Characters XML 1.0 forbids even as references (C0 controls but tab/LF/CR, lone surrogates,
+# U+FFFE/U+FFFF): one in a title made every feed unreadable. ElementTree escapes `&<>"` but
+# writes these as they are, so every text and attribute of the writers goes through `_xml`.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(value: str) -> str:
+    """`value` without the characters XML 1.0 cannot carry."""
+    return _NOT_XML.sub("", str(value))
+
+
+def _node(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element whose text and attributes are XML-safe by construction."""
+    node = ET.SubElement(parent, tag, {key: _xml(value) for key, value in attrs.items()})
+    if text is not None:
+        node.text = _xml(text)
+    return node
 
 
 def _iso(value: datetime) -> str:
@@ -55,9 +76,9 @@ def sitemap_xml(view: SiteView, entries: Iterable[tuple[str, datetime]]) -> byte
     ET.register_namespace("", SITEMAP_NS)
     root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for path, lastmod in entries:
-        url = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = view.absolute(path)
-        ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = lastmod.date().isoformat()
+        url = _node(root, f"{{{SITEMAP_NS}}}url")
+        _node(url, f"{{{SITEMAP_NS}}}loc", view.absolute(path))
+        _node(url, f"{{{SITEMAP_NS}}}lastmod", lastmod.date().isoformat())
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
@@ -68,26 +89,26 @@ def atom_feed(view: SiteView, title: str, self_path: str, page_path: str, items:
     ET.register_namespace("", ATOM_NS)
     a = lambda tag: f"{{{ATOM_NS}}}{tag}"  # noqa: E731
     feed = ET.Element(a("feed"), {"xml:lang": "vi"})
-    ET.SubElement(feed, a("title")).text = title
-    ET.SubElement(feed, a("id")).text = view.absolute(page_path)
-    ET.SubElement(feed, a("link"), rel="alternate", href=view.absolute(page_path))
-    ET.SubElement(feed, a("link"), rel="self", href=view.absolute(self_path).rstrip("/"))
+    _node(feed, a("title"), title)
+    _node(feed, a("id"), view.absolute(page_path))
+    _node(feed, a("link"), rel="alternate", href=view.absolute(page_path))
+    _node(feed, a("link"), rel="self", href=view.absolute(self_path).rstrip("/"))
     updated = max((i.lastmod for i in items), default=None)
-    ET.SubElement(feed, a("updated")).text = _iso(updated) if updated else "1970-01-01T00:00:00+00:00"
+    _node(feed, a("updated"), _iso(updated) if updated else "1970-01-01T00:00:00+00:00")
     agency = view.corpus.site.agency.name or view.corpus.site.site_name
-    ET.SubElement(ET.SubElement(feed, a("author")), a("name")).text = agency
+    _node(_node(feed, a("author")), a("name"), agency)
     for item in items:
-        entry = ET.SubElement(feed, a("entry"))
-        ET.SubElement(entry, a("title")).text = item.title
-        ET.SubElement(entry, a("id")).text = view.absolute(item.path)
-        ET.SubElement(entry, a("link"), rel="alternate", href=view.absolute(item.path))
-        ET.SubElement(entry, a("published")).text = _iso(item.date)
-        ET.SubElement(entry, a("updated")).text = _iso(item.lastmod)
+        entry = _node(feed, a("entry"))
+        _node(entry, a("title"), item.title)
+        _node(entry, a("id"), view.absolute(item.path))
+        _node(entry, a("link"), rel="alternate", href=view.absolute(item.path))
+        _node(entry, a("published"), _iso(item.date))
+        _node(entry, a("updated"), _iso(item.lastmod))
         if item.meta.author:
-            ET.SubElement(ET.SubElement(entry, a("author")), a("name")).text = item.meta.author
+            _node(_node(entry, a("author")), a("name"), item.meta.author)
         if item.category:
-            ET.SubElement(entry, a("category"), term=item.category.slug, label=item.category.title)
-        ET.SubElement(entry, a("summary")).text = view.summary(item)
+            _node(entry, a("category"), term=item.category.slug, label=item.category.title)
+        _node(entry, a("summary"), view.summary(item))
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 

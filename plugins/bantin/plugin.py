@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -348,7 +349,16 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     @event_priority(-100)  # last: the environment is final when the second renderer forks
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """The corpus view is global so theme templates without a page (404) can use it too."""
+        """The corpus view is global so theme templates without a page (404) can use it too.
+
+        Autoescape on (MkDocs leaves it off): every `{{ value }}` in our templates and
+        Material's is escaped unless it is `Markup`, which only the sanitiser's output, QR
+        codes and Python-Markdown's toc titles are. Templates compile after this event; a
+        template another plugin compiled earlier is dropped from the cache to compile again.
+        """
+        env.autoescape = True
+        if env.cache is not None:
+            env.cache.clear()
         env.globals["bantin"] = self.state.view
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
@@ -419,7 +429,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Sanitise what editors wrote; keep answers for the printable handbook and JSON-LD."""
         key = page.file.src_uri
         if key in self.state.items_by_src or (key in self.state.generated and self.state.generated[key].question):
-            html = clean(html, self.site.iframe_hosts)
+            html = Markup(clean(str(html), self.site.iframe_hosts))  # HTML the sanitiser produced
+        else:  # generated listings: their Markdown is empty, the template writes the page
+            html = Markup(html)
         generated = self.state.generated.get(key)
         if generated is not None and generated.question is not None:
             self.state.view.answers[generated.path] = html

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from typing import Iterable
 
 import zxingcpp
+from markupsafe import Markup, escape
 
 SCALE, BORDER = 4, 2  # pixels per module at the SVG's own size; light modules around the symbol
 # zxing-cpp's image has a byte per module: 0 is dark, 255 light.
@@ -76,16 +77,19 @@ def _steps(size: int) -> _Steps:
     return _Steps(size)
 
 
-def qr_svg(url: str, label: str) -> str:
+def qr_svg(url: str, label: str) -> Markup:
     """An SVG QR code of `url`; with a label it is an image named for screen readers."""
     return labelled(_svg(url), label)
 
 
-def labelled(svg: str, label: str) -> str:
+def labelled(svg: str, label: str) -> Markup:
+    """`svg` (our own markup) named by `label`, which may be editor text: it is escaped for
+    text and attribute context alike (`&<>"'`), so the result is safe to print as Markup."""
+    svg = str(svg)
     if not label:
-        return svg.replace("<svg ", '<svg aria-hidden="true" ', 1)
-    title = label.replace("&", "&amp;").replace("<", "&lt;")
-    return svg.replace("<svg ", '<svg role="img" ', 1).replace(">", f"><title>{title}</title>", 1)
+        return Markup(svg.replace("<svg ", '<svg aria-hidden="true" ', 1))
+    title = str(escape(label))
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1).replace(">", f"><title>{title}</title>", 1))
 
 
 def _svgs(urls: list[str]) -> list[str]:
@@ -120,7 +124,7 @@ class QrCodes:
             self.ready[url] = future.result()[n]
         self.pending.clear()
 
-    def svg(self, url: str, label: str) -> str:
+    def svg(self, url: str, label: str) -> Markup:
         """The SVG of `url`; with a label it is an image named for screen readers."""
         svg = self.ready.get(url)
         if svg is None:

@@ -35,7 +35,7 @@ class ListingPage(Page):
     """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = ""
+        self.content = Markup("")
         self.toc = get_toc([])
         self._title_from_render = None
         self.present_anchor_ids = set()
@@ -123,7 +123,7 @@ class ContentPage(Page):
         title._register(md)
         content = md.convert(self.markdown)
         keep_links = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
-        return Conversion(content, get_toc(getattr(md, "toc_tokens", [])), title.title,
+        return Conversion(content, markup_toc(get_toc(getattr(md, "toc_tokens", []))), title.title,
                           anchors.present_anchor_ids | raw_html.present_anchor_ids,
                           {f.src_uri: v for f, v in links.links_to_anchors.items()} if keep_links else None)
 
@@ -132,6 +132,18 @@ class ContentPage(Page):
         self.present_anchor_ids = conversion.anchors
         if conversion.links is not None:
             self.links_to_anchors = {files.get_file_from_path(src): v for src, v in conversion.links.items()}
+
+
+def markup_toc(toc):
+    """The table of contents with titles marked as HTML: Python-Markdown's toc gives each
+    heading's text already escaped (tags dropped, `&` and `<` as entities), so an autoescaping
+    template (Material's toc-item.html) would escape it twice."""
+    stack = list(toc)
+    while stack:
+        link = stack.pop()
+        link.title = Markup(link.title)
+        stack.extend(link.children)
+    return toc
 
 
 class FragmentCache:
@@ -154,7 +166,7 @@ class FragmentCache:
             self.cards[item.path] = html
         base = context.get("base_url") or "."
         prefix = "" if base == "." else base.rstrip("/") + "/"
-        return Markup(html.replace(self.MARK, prefix))
+        return Markup(html.replace(self.MARK, str(escape(prefix))))
 
 
 class ChromeCache:
@@ -181,7 +193,8 @@ class ChromeCache:
     @pass_context
     def __call__(self, context, name: str, **slots: str) -> Markup:
         """`name` rendered for this page; `slots` are per-page values (the page title) that
-        the template prints where it would otherwise differ between pages."""
+        the template prints where it would otherwise differ between pages. A slot is filled
+        in escaped, as the template would print it (a `Markup` value as it is)."""
         page = context.get("page")
         if page is None or page.file.src_uri in self.nav_sources:
             return Markup(context.environment.get_template(name).render({**context.get_all(), **slots}))
@@ -191,7 +204,7 @@ class ChromeCache:
             self.cache[key] = context.environment.get_template(name).render({**context.get_all(), **marks})
         html = self.cache[key]
         for slot, value in slots.items():
-            html = html.replace(f"\x00{slot}\x00", str(value))
+            html = html.replace(f"\x00{slot}\x00", str(escape(value)))
         return Markup(html)
 
     @pass_context
@@ -278,7 +291,7 @@ class ShellCache:
             html = html.replace(self.MARKS[name], filled)
         title = page.meta.get("title") or page.title
         html = html.replace(self.MARKS["title"], str(escape(title)))
-        return Markup(html.replace(self.MARKS["canonical"], str(page.canonical_url)))
+        return Markup(html.replace(self.MARKS["canonical"], str(escape(page.canonical_url))))
 
     def _capture(self, template, page_vars: dict, page: Page) -> str:
         marked = {**page_vars, "page": _MarkedPage(page, self.MARKS["canonical"]),

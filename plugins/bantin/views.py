@@ -11,6 +11,8 @@ from datetime import datetime
 from typing import NamedTuple
 
 from . import structured
+from markupsafe import Markup
+
 from .background import Job
 from .corpus import Corpus
 from .legalrefs import group_order
@@ -37,8 +39,8 @@ class SiteView:
     urls: UrlScheme
     related_lists: Job | None = None  # of RelatedIndex.all(): ranked in the background worker
     qrcodes: QrCodes | None = None
-    answers: dict[str, str] = field(default_factory=dict)
-    """Rendered HTML of each question (by page path), filled as pages render; read by print views."""
+    answers: dict[str, Markup] = field(default_factory=dict)
+    """Sanitised HTML of each question (by page path), filled as pages render; read by print views."""
 
     # --- addresses (site-root relative URLs; templates pass them through `| url`) ------
     def url(self, path: str) -> str:
@@ -181,7 +183,7 @@ class SiteView:
         return structured.news_article(item, self.absolute(item.path), image, site)
 
     def _answer_text(self, handbook: Item, question: Question) -> str:
-        return html_to_text(self.answer_html(handbook, question))
+        return html_to_text(str(self.answer_html(handbook, question)))  # plain str: Markup escapes str ops
 
     def absolute_file(self, rel: str) -> str:
         base = self.corpus.site.site_url.rstrip("/")
@@ -216,7 +218,8 @@ class SiteView:
         return [ref.number for ref in refs if ref is not None]
 
     # --- trainers -----------------------------------------------------------------------
-    def qr(self, path: str, label: str) -> str:
+    def qr(self, path: str, label: str) -> Markup:
+        """The QR code as inline SVG, `Markup`: our own markup, the label escaped inside it."""
         url = self.absolute(path)
         return self.qrcodes.svg(url, label) if self.qrcodes else qr_svg(url, label)
 
@@ -225,8 +228,9 @@ class SiteView:
         urls = [self.absolute(item.path) for item in self.corpus.published]
         return urls + [self.absolute(self.urls.short(q.id)) for _, q in self.corpus.questions()]
 
-    def answer_html(self, handbook: Item, question: Question) -> str:
-        return self.answers.get(self.urls.question(handbook.path, question.id), "")
+    def answer_html(self, handbook: Item, question: Question) -> Markup:
+        """The sanitised answer (`Markup` from the sanitiser, see plugin.on_page_content)."""
+        return self.answers.get(self.urls.question(handbook.path, question.id), Markup(""))
 
     def attachment_size(self, attachment: Attachment) -> str:
         """'1,2 MB' / '35 KB': readers on metered connections decide before downloading."""
