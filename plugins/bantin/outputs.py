@@ -88,7 +88,7 @@ class Gate:
         self.files: dict[str, str] = {}  # output file → who writes it
         self.dirs: dict[str, str] = {}  # folder implied by a file → the first writer under it
         self.owned: dict[str, str] = {}  # folder reserved for one writer → that writer
-        self._safe_dirs: set[str] = {""}  # folders already found inside the root
+        self._safe_dirs: set[str] = set()  # folders already made and found inside the root
 
     # --- claims ---------------------------------------------------------------------------
     def own(self, folder: str, who: str) -> None:
@@ -141,13 +141,20 @@ class Gate:
         path = self.root / rel
         folder = rel.rpartition("/")[0]
         if folder not in self._safe_dirs:
+            existing = path.parent
+            while not existing.exists() and existing != self.root:  # check before mkdir makes anything
+                existing = existing.parent
+            self._inside(rel, existing)
             path.parent.mkdir(parents=True, exist_ok=True)
-            real = Path(os.path.realpath(path.parent))
-            if real != self.real_root and self.real_root not in real.parents:
-                raise OutputError(f"thư mục của `{_shown(rel)}` dẫn ra ngoài thư mục trang ({real}): "
-                                  "có một liên kết tượng trưng (symlink) trong thư mục trang; hãy xóa nó")
-            self._safe_dirs.update((folder, *parents(folder)) if folder else ("",))
+            self._inside(rel, path.parent)
+            self._safe_dirs.update((folder, *parents(folder), ""))
         return path
+
+    def _inside(self, rel: str, folder: Path) -> None:
+        real = Path(os.path.realpath(folder))
+        if real != self.real_root and self.real_root not in real.parents:
+            raise OutputError(f"thư mục của `{_shown(rel)}` dẫn ra ngoài thư mục trang ({real}): "
+                              "có một liên kết tượng trưng (symlink) trong thư mục trang; hãy xóa nó")
 
     def write(self, rel: str, data: str | bytes, who: str) -> Path:
         """Write `data` (text as UTF-8) to `rel`, never through a symlink at the file itself."""
