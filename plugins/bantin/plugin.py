@@ -181,7 +181,7 @@ def build_outputs(files: Files, config: MkDocsConfig) -> list[tuple[str, str]]:
     found += [(name, f"giao diện ({name})") for name in config.theme.static_templates if name not in SITEMAPS]
     docs_dir = os.path.normpath(config.docs_dir)
     for file in files:
-        if file.is_documentation_page():
+        if file.is_documentation_page() or file.inclusion.is_excluded():  # pages: check_addresses; excluded: not written
             continue
         if os.path.normpath(file.src_dir or "") != docs_dir:
             found.append((file.dest_uri, f"giao diện ({file.src_uri})"))
@@ -200,7 +200,8 @@ def _gate(files: Files, config: MkDocsConfig) -> Gate:
     for name in config.theme.static_templates:
         gate.claim(name, artifacts.ARTIFACTS if name in SITEMAPS else f"giao diện ({name})")
     for file in files:
-        gate.claim(file.dest_uri, file.src_uri)
+        if not file.inclusion.is_excluded():
+            gate.claim(file.dest_uri, file.src_uri)
     return gate
 
 
