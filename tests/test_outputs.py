@@ -130,7 +130,8 @@ def test_image_variants_go_through_the_gate(tmp_path):
 
 @pytest.mark.parametrize("alias", ["/../mkdocs.yml", "/../content/x.md", "/../../../X", "/a/%2e%2e/b", "/a/%2E/b",
                                    "/a//b", "//host/x", "/a\\b", "/a%5c..%5cb", "/a\x08b", "/a%00b", "/a%2fb",
-                                   "/" + "x" * 300, "/con/", "/tin/NUL.html", "/a:b", "/a./"])
+                                   "/" + "x" * 300, "/con/", "/tin/NUL.html", "/a:b", "/a./", "/.htaccess",
+                                   "/.well-known/x", "/%2ehtaccess"])
 def test_bad_aliases(alias):
     assert alias_problem(alias)
 
@@ -171,6 +172,10 @@ def test_alias_over_any_output_is_a_problem_on_its_file(alias):
     found = clashes(alias)
     assert len(found) == 1 and found[0].field == "aliases", found
     assert "Cách sửa:" in str(found[0])
+
+
+def test_outputs_that_differ_by_case_only_clash():
+    assert len(clashes("/Feed.xml")) == 1 and len(clashes("/Tin-Tuc/Bai-A/")) == 1
 
 
 def test_alias_beside_outputs_is_fine():

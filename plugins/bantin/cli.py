@@ -86,9 +86,12 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
                 _stop_helpers(config)
                 raise
             staging.publish()
-    except publish.Interrupted as exc:  # arrived while the new site was being swapped in
-        print(f"Trang mới đã vào {target}, nhưng lần dựng {exc} khi đang dọn bản cũ; "
-              "lần dựng sau sẽ dọn nốt.", file=sys.stderr)
+    except publish.Interrupted as exc:  # a second signal during the clean-up, or one during the swap
+        if staging.published:
+            print(f"Trang mới đã vào {target}, nhưng lần dựng {exc} khi đang dọn bản cũ; "
+                  "lần dựng sau sẽ dọn nốt.", file=sys.stderr)
+        else:
+            print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. Lần dựng {exc}.", file=sys.stderr)
         return 128 + exc.signum
     print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
     return 0

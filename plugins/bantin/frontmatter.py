@@ -365,6 +365,8 @@ def alias_problem(alias: str) -> str | None:
         wrong = segment_problem(decoded) or segment_problem(segment)
         if wrong:
             return wrong
+        if decoded.startswith("."):
+            return f"có phần `{decoded}` bắt đầu bằng dấu chấm (tệp ẩn như .htaccess điều khiển máy chủ web)"
         if set(decoded) & _WINDOWS_INVALID or decoded.endswith((".", " ")):
             return f"có phần `{decoded}` chứa ký tự không dùng được trong tên tệp (< > : \" | * hoặc dấu chấm, khoảng trắng ở cuối)"
     return None

@@ -85,23 +85,27 @@ class Gate:
     def __init__(self, root: str | os.PathLike) -> None:
         self.root = Path(root)
         self.real_root = Path(os.path.realpath(self.root))
-        self.files: dict[str, str] = {}  # output file → who writes it
+        self.files: dict[str, str] = {}  # output file (case-folded) → who writes it
         self.dirs: dict[str, str] = {}  # folder implied by a file → the first writer under it
         self.owned: dict[str, str] = {}  # folder reserved for one writer → that writer
         self._safe_dirs: set[str] = set()  # folders already made and found inside the root
 
     # --- claims ---------------------------------------------------------------------------
+    # Keys are case-folded: on the USB copy (FAT, NTFS) and on Windows or macOS checkouts
+    # `Feed.xml` and `feed.xml` are one file, so two outputs may not differ by case only.
     def own(self, folder: str, who: str) -> None:
         """Reserve `folder` and everything under it for `who`."""
         self._valid(folder)
-        if folder in self.files:
-            raise OutputError(f"{who} cần thư mục `{folder}` nhưng {self.files[folder]} ghi tệp cùng tên")
-        self.owned[folder] = who
-        self._claim_parents(folder, who)
+        key = folder.casefold()
+        if key in self.files:
+            raise OutputError(f"{who} cần thư mục `{folder}` nhưng {self.files[key]} ghi tệp cùng tên")
+        self.owned[key] = who
+        self._claim_parents(key, who)
 
     def owner(self, rel: str) -> str | None:
         """Who owns the reserved folder `rel` lies in, if any."""
-        for folder in (*parents(rel), rel):
+        key = rel.casefold()
+        for folder in (*parents(key), key):
             if folder in self.owned:
                 return self.owned[folder]
         return None
@@ -109,19 +113,21 @@ class Gate:
     def claim(self, rel: str, who: str) -> str:
         """Register `who` as the writer of `rel`; raises OutputError for any clash."""
         self._valid(rel)
-        first = self.files.get(rel)
+        key = rel.casefold()
+        first = self.files.get(key)
         if first is not None and first != who:
-            raise OutputError(f"{who} và {first} cùng ghi tệp `{_shown(rel)}`; mỗi tệp chỉ thuộc một nơi")
+            raise OutputError(f"{who} và {first} cùng ghi tệp `{_shown(rel)}` (chữ hoa và chữ thường là một "
+                              "trên USB); mỗi tệp chỉ thuộc một nơi")
         owner = self.owner(rel)
         if owner is not None and owner != who:
             raise OutputError(f"{who} muốn ghi `{_shown(rel)}` trong thư mục dành riêng cho {owner}")
-        if rel in self.dirs:
-            raise OutputError(f"{who} muốn ghi tệp `{_shown(rel)}` nhưng đó là thư mục chứa tệp của {self.dirs[rel]}")
-        for folder in parents(rel):
+        if key in self.dirs:
+            raise OutputError(f"{who} muốn ghi tệp `{_shown(rel)}` nhưng đó là thư mục chứa tệp của {self.dirs[key]}")
+        for folder in parents(key):
             if folder in self.files:
                 raise OutputError(f"{who} muốn ghi `{_shown(rel)}` bên trong tệp `{folder}` của {self.files[folder]}")
-        self.files[rel] = who
-        self._claim_parents(rel, who)
+        self.files[key] = who
+        self._claim_parents(key, who)
         return rel
 
     def _claim_parents(self, rel: str, who: str) -> None:

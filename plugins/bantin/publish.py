@@ -102,6 +102,7 @@ class Publishing:
     def __init__(self, target: Path) -> None:
         self.target = Path(target)
         self.path: Path | None = None
+        self.published = False
         self.lock = _Lock(self.target.with_name(f".{self.target.name}.build-lock"))
         self.pid = os.getpid()
         self._previous: dict[int, object] = {}
@@ -127,7 +128,7 @@ class Publishing:
         with _signals_blocked():
             if not os.path.lexists(self.target):
                 os.rename(self.path, self.target)
-                self.path = None
+                self.path, self.published = None, True
                 return
             if exchange(self.path, self.target):
                 old = self.path  # the staging name now holds the previous site
@@ -135,7 +136,7 @@ class Publishing:
                 old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
                 os.rename(self.target, old)  # the window: no site/ until the next rename
                 os.rename(self.path, self.target)
-            self.path = None
+            self.path, self.published = None, True
         shutil.rmtree(old, ignore_errors=True)
 
     def discard(self) -> None:
