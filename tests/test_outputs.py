@@ -79,6 +79,14 @@ def test_every_accepted_alias_is_a_file_inside_the_site(alias):
     assert not os.path.isabs(rel) and ".." not in rel.split("/")
 
 
+@settings(max_examples=500)
+@given(rel=st.text(st.sampled_from("aZ09_-./ \\:cCoOnNuUlLpPrRxX"), max_size=30) | st.text(max_size=300))
+def test_fast_path_agrees_with_the_segment_rules(rel):
+    from bantin.outputs import _path_problem
+
+    assert (path_problem(rel) is None) == (_path_problem(rel) is None)
+
+
 def test_symlinked_folder_does_not_lead_out(tmp_path):
     root, outside = tmp_path / "site", tmp_path / "outside"
     root.mkdir()

@@ -54,8 +54,20 @@ def segment_problem(segment: str) -> str | None:
     return None
 
 
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*")
+_MAYBE_RESERVED = re.compile(r"(?:^|/)(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:[. /]|$)", re.IGNORECASE)
+
+
 def path_problem(rel: str) -> str | None:
     """Why `rel` is not a plain relative output path, or None when it is one."""
+    if (isinstance(rel, str) and len(rel) <= MAX_SEGMENT_BYTES and _PLAIN_PATH.fullmatch(rel)
+            and not _MAYBE_RESERVED.search(rel)):
+        return None  # the common case, in one pass: ASCII names, no dot segments, nothing reserved
+    return _path_problem(rel)
+
+
+def _path_problem(rel: str) -> str | None:
+    """path_problem, segment by segment (the authority the fast path must agree with)."""
     if not isinstance(rel, str) or not rel:
         return "đường dẫn trống"
     if rel.startswith("/") or re.match(r"[A-Za-z]:", rel):
@@ -123,11 +135,13 @@ class Gate:
             raise OutputError(f"{who} muốn ghi `{_shown(rel)}` trong thư mục dành riêng cho {owner}")
         if key in self.dirs:
             raise OutputError(f"{who} muốn ghi tệp `{_shown(rel)}` nhưng đó là thư mục chứa tệp của {self.dirs[key]}")
-        for folder in parents(key):
+        folders = parents(key)
+        for folder in folders:
             if folder in self.files:
                 raise OutputError(f"{who} muốn ghi `{_shown(rel)}` bên trong tệp `{folder}` của {self.files[folder]}")
         self.files[key] = who
-        self._claim_parents(key, who)
+        for folder in folders:
+            self.dirs.setdefault(folder, who)
         return rel
 
     def _claim_parents(self, rel: str, who: str) -> None:

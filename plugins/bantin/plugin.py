@@ -179,6 +179,7 @@ def build_outputs(files: Files, config: MkDocsConfig) -> list[tuple[str, str]]:
     folders of the search index and the image variants ('…/')."""
     found = [(f"{SEARCH_DIR}/", "chỉ mục tìm kiếm (assets/search/)"), (f"{images.OUT_DIR}/", images.WHO)]
     found += [(name, f"giao diện ({name})") for name in config.theme.static_templates if name not in SITEMAPS]
+    found += [(name, f"extra_templates ({name})") for name in config.extra_templates]
     docs_dir = os.path.normpath(config.docs_dir)
     for file in files:
         if file.is_documentation_page() or file.inclusion.is_excluded():  # pages: check_addresses; excluded: not written
@@ -199,6 +200,8 @@ def _gate(files: Files, config: MkDocsConfig) -> Gate:
     gate.own(images.OUT_DIR, images.WHO)
     for name in config.theme.static_templates:
         gate.claim(name, artifacts.ARTIFACTS if name in SITEMAPS else f"giao diện ({name})")
+    for name in config.extra_templates:
+        gate.claim(name, f"extra_templates ({name})")
     for file in files:
         if not file.inclusion.is_excluded():
             gate.claim(file.dest_uri, file.src_uri)
