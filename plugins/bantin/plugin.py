@@ -179,7 +179,7 @@ def build_outputs(files: Files, config: MkDocsConfig) -> list[tuple[str, str]]:
     folders of the search index and the image variants ('…/')."""
     found = [(f"{SEARCH_DIR}/", "chỉ mục tìm kiếm (assets/search/)"), (f"{images.OUT_DIR}/", images.WHO)]
     found += [(name, f"giao diện ({name})") for name in config.theme.static_templates if name not in SITEMAPS]
-    found += [(name, f"extra_templates ({name})") for name in config.extra_templates]
+    found += [(name, name) for name in config.extra_templates]  # a content file, rendered by MkDocs
     docs_dir = os.path.normpath(config.docs_dir)
     for file in files:
         if file.is_documentation_page() or file.inclusion.is_excluded():  # pages: check_addresses; excluded: not written
@@ -201,7 +201,7 @@ def _gate(files: Files, config: MkDocsConfig) -> Gate:
     for name in config.theme.static_templates:
         gate.claim(name, artifacts.ARTIFACTS if name in SITEMAPS else f"giao diện ({name})")
     for name in config.extra_templates:
-        gate.claim(name, f"extra_templates ({name})")
+        gate.claim(name, name)  # the content file of that name, rendered
     for file in files:
         if not file.inclusion.is_excluded():
             gate.claim(file.dest_uri, file.src_uri)
