@@ -298,8 +298,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                        related_lists=background.Job(worker, _related_lists))
         self.state = BuildState(corpus, urls, view, worker=worker)
         self.state.search = background.Job(worker, _search_index, Path(config.site_dir) / SEARCH_DIR)
-        gate = Gate(config.site_dir)
-        self.state.resizer = Resizer(_reader(files), gate, self.site.image_widths)
         shared = SharedMarkdown(config, previewcache.SERVE if self.serving else None)
         self._place_content(files, corpus, urls, config, shared)
         self._add_generated(files, generated, config, urls, shared)
@@ -311,7 +309,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             self.state.gate = _gate(files, config)
         except OutputError as error:
             raise PluginError(str(error)) from None
-        self.state.resizer.gate = self.state.gate
+        self.state.resizer = Resizer(_reader(files), self.state.gate, self.site.image_widths)
         config.nav = self._nav(corpus, urls)
         self.state.nav_sources = set(_flatten(config.nav))
         self.clock.append(time.perf_counter())
