@@ -240,3 +240,15 @@ def test_a_foreign_folder_is_not_replaced(tmp_path):
     (tmp_path / "site" / "index.html").write_text("x")
     assert foreign_folder_problem(str(tmp_path / "site")) is None
     assert foreign_folder_problem(str(tmp_path / "missing")) is None
+
+
+def test_overlong_explicit_slug_and_question_id_are_problems_not_tracebacks():
+    from test_pages_urls import doc
+
+    files = dict(FILES)
+    files["tin-tuc/dai.md"] = doc("Bài dài", slug="a" * 300)
+    files["hoi-dap/dai.md"] = doc("Sổ tay dài", body="## Câu hỏi? {#" + "b" * 300 + "}\n\nĐáp.\n")
+    corpus, problems = build_corpus(files, SITE, HTTP)
+    check_addresses(corpus, generated_pages(corpus, HTTP), HTTP, problems)
+    assert {p.path for p in problems.errors} == {"tin-tuc/dai.md", "hoi-dap/dai.md"}, problems.errors
+    assert all("Cách sửa:" in str(p) and p.fix for p in problems.errors)

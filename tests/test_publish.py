@@ -266,3 +266,13 @@ def test_gitignore_covers_the_leftovers():
     ignored = subprocess.run(["git", "check-ignore", ".site.building-x1/", ".site-offline.old-12/", ".site.build-lock"],
                              cwd=Path(__file__).parent.parent, text=True, stdout=subprocess.PIPE)
     assert ignored.stdout.split() == [".site.building-x1/", ".site-offline.old-12/", ".site.build-lock"]
+
+
+def test_offline_build_removes_its_own_leftovers_only(tmp_path):
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("Bài A")})
+    for name in (".site-offline.building-x1", ".site-offline.old-99", ".site.building-y2"):
+        (root / name / "tin-tuc").mkdir(parents=True)
+    done = bantin(root, "build", "--offline")
+    assert done.returncode == 0, done.stdout
+    assert (root / "site-offline" / "index.html").is_file()
+    assert sorted(p.name for p in root.glob(".site*")) == [".site-offline.build-lock", ".site.building-y2"]
