@@ -10,7 +10,6 @@ import gzip
 import posixpath
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from jinja2 import Environment, PackageLoader, select_autoescape
