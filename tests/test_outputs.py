@@ -252,3 +252,14 @@ def test_overlong_explicit_slug_and_question_id_are_problems_not_tracebacks():
     check_addresses(corpus, generated_pages(corpus, HTTP), HTTP, problems)
     assert {p.path for p in problems.errors} == {"tin-tuc/dai.md", "hoi-dap/dai.md"}, problems.errors
     assert all("Cách sửa:" in str(p) and p.fix for p in problems.errors)
+
+
+def test_exchange_swaps_two_folders_in_one_step(tmp_path):
+    from bantin.publish import exchange
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x").write_text(name)
+    if not exchange(tmp_path / "a", tmp_path / "b"):
+        pytest.skip("no RENAME_EXCHANGE here")
+    assert (tmp_path / "a" / "x").read_text() == "b" and (tmp_path / "b" / "x").read_text() == "a"

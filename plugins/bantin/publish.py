@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import functools
 import os
+import platform
 import shutil
 import signal
 import sys
@@ -29,6 +31,7 @@ from pathlib import Path
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2  # linux/fs.h
+SYSCALL = {"x86_64": 316, "aarch64": 276}  # renameat2, where libc has no wrapper
 
 
 class Interrupted(BaseException):
@@ -45,11 +48,18 @@ def exchange(a: Path, b: Path) -> bool:
         return False
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):  # glibc < 2.28, musl without it
+    except OSError:
         return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+    args = (AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    if hasattr(libc, "renameat2"):
+        call = libc.renameat2
+        call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    elif platform.machine() in SYSCALL and hasattr(libc, "syscall"):  # glibc < 2.28, older musl
+        call = functools.partial(libc.syscall, ctypes.c_long(SYSCALL[platform.machine()]))
+        args = (ctypes.c_int(AT_FDCWD), args[1], ctypes.c_int(AT_FDCWD), args[3], ctypes.c_uint(RENAME_EXCHANGE))
+    else:
+        return False
+    if call(*args) == 0:
         return True
     code = ctypes.get_errno()
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
