@@ -217,7 +217,7 @@ def test_killed_builds_never_leave_the_site_missing_nor_processes_behind(tmp_pat
         last = bantin(root, "build", env=env)  # removes the leftovers of the SIGKILLed builds
         assert last.returncode == 0, last.stdout
         assert not list(root.glob(".site.building-*")) and not list(root.glob(".site.old-*"))
-        assert sum(n > 0 for n in forks) >= 3, forks  # the kills did catch the worker and the renderer
+        assert sum(n > 0 for n in forks) >= 2, forks  # the kills did catch the worker and the renderer
         assert not watcher.bad, watcher.bad[:3]
     finally:
         watcher.stop.set()
