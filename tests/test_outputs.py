@@ -97,6 +97,15 @@ def test_symlinked_folder_does_not_lead_out(tmp_path):
     assert list(outside.iterdir()) == []
 
 
+def test_dangling_symlinked_folder_is_refused(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "tin-tuc").symlink_to(tmp_path / "chua-co")
+    with pytest.raises(OutputError, match="symlink"):
+        Gate(root).write("tin-tuc/x/index.html", "x", "thử")
+    assert not (tmp_path / "chua-co").exists()
+
+
 def test_symlinked_file_is_replaced_not_followed(tmp_path):
     root, secret = tmp_path / "site", tmp_path / "secret.txt"
     root.mkdir()

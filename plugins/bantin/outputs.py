@@ -162,7 +162,7 @@ class Gate:
         folder = rel.rpartition("/")[0]
         if folder not in self._safe_dirs:
             existing = path.parent
-            while not existing.exists() and existing != self.root:  # check before mkdir makes anything
+            while not os.path.lexists(existing) and existing != self.root:  # check before mkdir makes anything
                 existing = existing.parent
             self._inside(rel, existing)
             path.parent.mkdir(parents=True, exist_ok=True)
