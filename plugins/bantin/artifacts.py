@@ -11,12 +11,12 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .model import Item
+from .outputs import Gate
 from .pages import Generated
 from .views import SiteView
 
@@ -25,10 +25,12 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 _templates = Environment(loader=PackageLoader("bantin", "templates"), autoescape=select_autoescape(["html"]))
 
 
-def write_file(site_dir: str, rel: str, data: str | bytes) -> None:
-    path = Path(site_dir, rel)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+ARTIFACTS = "tệp phụ của trang (sitemap, nguồn tin, robots.txt)"  # as pages.artifact_files says
+
+
+def write_file(gate: Gate | str, rel: str, data: str | bytes, who: str = ARTIFACTS) -> None:
+    """Write one artifact through the output gate (a folder name gets a gate of its own)."""
+    (gate if isinstance(gate, Gate) else Gate(gate)).write(rel, data, who)
 
 
 # --- XML values -------------------------------------------------------------------------
@@ -146,19 +148,28 @@ def robots_txt(view: SiteView) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_all(view: SiteView, pages: Sequence[Generated], site_dir: str,
+def redirect_owner(src: str) -> str:
+    return f"chuyển hướng từ địa chỉ cũ của {src}"
+
+
+def write_all(view: SiteView, pages: Sequence[Generated], gate: Gate | str,
               redirects: Sequence[tuple[str, str, str]]) -> None:
-    """Every post-build artifact except search (see search.py)."""
+    """Every post-build artifact except search (see search.py), each through the gate.
+
+    `redirects` are (old path, new path, title); the old path's output file is claimed
+    for its redirect, so it can never replace a page, a feed or another redirect.
+    """
+    gate = gate if isinstance(gate, Gate) else Gate(gate)
     if view.corpus.site.site_url and view.urls.directory_urls:  # no sitemap for the offline copy
         xml = sitemap_xml(view, sitemap_entries(view, pages))
-        write_file(site_dir, "sitemap.xml", xml)
-        write_file(site_dir, "sitemap.xml.gz", gzip.compress(xml, mtime=0))
+        write_file(gate, "sitemap.xml", xml)
+        write_file(gate, "sitemap.xml.gz", gzip.compress(xml, mtime=0))
     else:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
-            Path(site_dir, name).unlink(missing_ok=True)
+            gate.remove(name, ARTIFACTS)
     for rel, data in feed_files(view).items():
-        write_file(site_dir, rel, data)
+        write_file(gate, rel, data)
     for old, new, title in redirects:
         out, html = redirect_html(view, old, new, title)
-        write_file(site_dir, out, html)
-    write_file(site_dir, "robots.txt", robots_txt(view))
+        write_file(gate, out, html, redirect_owner(old))
+    write_file(gate, "robots.txt", robots_txt(view))

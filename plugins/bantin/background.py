@@ -21,22 +21,31 @@ _SHARED: dict[str, Any] = {}  # set before the worker forks: it inherits them, n
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def die_with_parent() -> None:
-    """Worker initializer: end with the build. A forked worker keeps its own copy of the
-    task pipe, so when a build is killed it would otherwise wait for work forever."""
+def die_with_parent(parent: int | None = None) -> None:
+    """First call in every forked process of a build: end with the build.
+
+    A forked worker keeps its own copy of the task pipe, so when a build is killed it
+    would otherwise wait for work forever. The kernel sends SIGTERM when the parent dies
+    (Linux); the signal handlers the build installed (cli.atomic_build removes its staging
+    folder on SIGTERM) are reset, so the fork dies at once and never deletes anything.
+    `parent` is the build's pid taken before the fork: if it is already gone, exit now.
+    """
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except (OSError, AttributeError):  # not Linux: nothing to arrange
         pass
-    if os.getppid() == 1:  # the parent died before prctl took effect
-        os._exit(1)
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)  # the parent died before prctl took effect (the build may itself be pid 1)
 
 
 def fork_pool() -> ProcessPoolExecutor:
     """One forked worker that ends with the build."""
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                               initializer=die_with_parent)
+                               initializer=die_with_parent, initargs=(os.getpid(),))
 
 
 def start(items: int, **shared: Any) -> ProcessPoolExecutor | None:
@@ -69,6 +78,13 @@ class Job:
         return self.future.result()
 
 
-def stop(worker: ProcessPoolExecutor | None) -> None:
-    if worker is not None:
-        worker.shutdown(wait=False, cancel_futures=True)
+def stop(worker: ProcessPoolExecutor | None, kill: bool = False) -> None:
+    """Let the worker go; `kill` (a failed or interrupted build) ends it now, so it writes
+    nothing more into a folder that is about to be deleted."""
+    if worker is None:
+        return
+    processes = list((getattr(worker, "_processes", None) or {}).values()) if kill else []
+    worker.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+        process.join(timeout=5)

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -45,53 +43,66 @@ def _plugin(config):
 
 
 def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | None = None, drafts: bool = False) -> int:
-    """Build into a temporary folder beside the output, then swap it in.
+    """Build into a staging folder beside the output, then swap it in (publish.py).
 
-    An interrupted or failed build therefore leaves the previous site exactly as it was.
+    The output folder is checked before anything happens (never the project, content/,
+    .git or theme/); an interrupted (SIGTERM, SIGINT, SIGHUP) or failed build removes its
+    staging folder and leaves the previous site exactly as it was; a killed one leaves a
+    staging folder that the next build removes.
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
+    from . import publish
+    from .outputs import foreign_folder_problem, site_dir_problem
+
     base = _load(config_file)
-    target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).resolve()
+    target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
+    wrong = site_dir_problem(str(target), base.config_file_path, base.docs_dir, base.theme.custom_dir)
+    wrong = wrong or foreign_folder_problem(str(target))
+    if wrong:
+        print(wrong, file=sys.stderr)
+        return 2
+    target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    staging.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a web server must read the site
-    overrides = {"site_dir": str(staging)}
-    if offline:
-        overrides["use_directory_urls"] = False
+    staging = publish.Publishing(target)
     try:
-        config = _load(config_file, **overrides)
-        _plugin(config).config.drafts = drafts
-        started = time.perf_counter()
-        build(config)
-    except (MkDocsException, SystemExit, KeyboardInterrupt) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {exc}", file=sys.stderr)
-        return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, target)
+        with staging:
+            config = None
+            try:
+                overrides = {"site_dir": str(staging.path)}
+                if offline:
+                    overrides["use_directory_urls"] = False
+                config = _load(config_file, **overrides)
+                _plugin(config).config.drafts = drafts
+                started = time.perf_counter()
+                build(config)
+            except (MkDocsException, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
+                _stop_helpers(config)
+                staging.discard()
+                print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {exc}", file=sys.stderr)
+                return 128 + exc.signum if isinstance(exc, publish.Interrupted) else 1
+            except BaseException:
+                _stop_helpers(config)
+                raise
+            staging.publish()
+    except publish.Interrupted as exc:  # a second signal during the clean-up, or one during the swap
+        if staging.published:
+            print(f"Trang mới đã vào {target}, nhưng lần dựng {exc} khi đang dọn bản cũ; "
+                  "lần dựng sau sẽ dọn nốt.", file=sys.stderr)
+        else:
+            print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. Lần dựng {exc}.", file=sys.stderr)
+        return 128 + exc.signum
     print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
     return 0
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames; the old copy is removed last."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        target.rename(old)
-    staging.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _stop_helpers(config) -> None:
+    """End the build's forked helpers before their folder is deleted (MkDocs calls
+    on_build_error for errors, not for an interrupt)."""
+    plugin = config.plugins.get("bantin") if config is not None else None
+    if plugin is not None:
+        plugin.on_build_error(error=None)
 
 
 def run_check(config_file: str) -> int:

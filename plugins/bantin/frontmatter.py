@@ -10,6 +10,7 @@ import codecs
 import difflib
 import posixpath
 import re
+from urllib.parse import unquote
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Callable
@@ -18,6 +19,7 @@ import yaml
 
 from .legalrefs import canonical_number, parse_reference
 from .model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
+from .outputs import segment_problem
 from .problems import Problems
 from .siteconfig import SiteConfig
 from .vi import legacy_encoding_hint, nfc, slugify
@@ -322,6 +324,8 @@ def _attachments(check: _Check) -> tuple[Attachment, ...]:
 
 
 def _aliases(check: _Check) -> tuple[str, ...]:
+    """Old paths on this site; each becomes a file of the output, so each must be a plain path
+    inside it (checked here, before anything is written; clashes in pages.check_addresses)."""
     aliases = []
     for alias in check.strings("aliases"):
         if "://" in alias or "?" in alias or not alias.startswith("/"):
@@ -329,8 +333,48 @@ def _aliases(check: _Check) -> tuple[str, ...]:
                         "ghi đường dẫn bắt đầu bằng `/`, không có tên miền hay `?…`; địa chỉ của "
                         "máy chủ cũ thì đưa vào bảng chuyển hướng (xem hướng dẫn biên tập)")
             continue
+        wrong = alias_problem(alias)
+        if wrong:
+            check.error("aliases", f"bí danh `{_shown_alias(alias)}`: {wrong}",
+                        "ghi đường dẫn cũ dạng `/thu-muc/ten-bai.html` hoặc `/thu-muc/ten-bai/`: mỗi phần "
+                        "giữa hai dấu `/` là tên thường (không `.`, `..`, `\\`, ký tự điều khiển, không quá "
+                        "255 byte, không phải con/nul/aux/prn/com1…/lpt1…); bỏ bí danh nếu không cần")
+            continue
         aliases.append(alias)
     return tuple(aliases)
+
+
+_WINDOWS_INVALID = frozenset('<>:"|*')
+
+
+def alias_problem(alias: str) -> str | None:
+    """Why the old path `alias` (begins with '/') cannot be a file of the site, or None.
+
+    Segments are checked as written and percent-decoded (a web server decodes `%2e%2e` to
+    `..` before it looks for the file)."""
+    body = alias[1:]
+    body = body[:-1] if body.endswith("/") else body
+    if not body:
+        return None  # '/': the home page's address, reported as a clash by check_addresses
+    for segment in body.split("/"):
+        if segment == "":
+            return "có hai dấu `/` liền nhau"
+        decoded = unquote(segment)
+        if "/" in decoded:
+            return "có dấu `/` viết dưới dạng mã `%2F`"
+        wrong = segment_problem(decoded) or segment_problem(segment)
+        if wrong:
+            return wrong
+        if decoded.startswith("."):
+            return f"có phần `{decoded}` bắt đầu bằng dấu chấm (tệp ẩn như .htaccess điều khiển máy chủ web)"
+        if set(decoded) & _WINDOWS_INVALID or decoded.endswith((".", " ")):
+            return f"có phần `{decoded}` chứa ký tự không dùng được trong tên tệp (< > : \" | * hoặc dấu chấm, khoảng trắng ở cuối)"
+    return None
+
+
+def _shown_alias(alias: str) -> str:
+    text = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", alias)
+    return text if len(text) <= 120 else text[:100] + "…"
 
 
 def _documents(check: _Check) -> tuple[str, ...]:

@@ -19,10 +19,14 @@ from typing import Callable
 
 from PIL import Image, ImageOps
 
+from .outputs import MAX_SEGMENT_BYTES, Gate, windows_reserved
+
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 OUT_DIR = "assets/img"
 SIZES = "(max-width: 45em) 100vw, 45em"
 _IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
+WHO = "ảnh thu nhỏ (assets/img/)"
+_UNSAFE_NAME = re.compile(r"[\\\x00-\x1f\x7f]")
 _ATTR = re.compile(r'([a-zA-Z_:-]+)="([^"]*)"')
 
 
@@ -45,8 +49,9 @@ class Responsive:
 class Resizer:
     """Makes (once per build) the variants of each content image that pages use."""
 
-    def __init__(self, read: Callable[[str], bytes | None], site_dir: Path, widths: tuple[int, ...]):
-        self.read, self.site_dir, self.widths = read, Path(site_dir), tuple(sorted(widths))
+    def __init__(self, read: Callable[[str], bytes | None], site_dir: Path | Gate, widths: tuple[int, ...]):
+        self.gate = site_dir if isinstance(site_dir, Gate) else Gate(site_dir)
+        self.read, self.site_dir, self.widths = read, self.gate.root, tuple(sorted(widths))
         self.done: dict[str, Responsive | None] = {}
 
     def get(self, rel: str) -> Responsive | None:
@@ -76,19 +81,25 @@ class Resizer:
     def _write(self, image: Image.Image, stem: str, digest: str, width: int, fmt: str) -> Variant:
         height = max(1, round(image.height * width / image.width))
         ext = "jpg" if fmt == "JPEG" else "png"
-        rel = f"{OUT_DIR}/{stem}-{digest}-{width}.{ext}"
-        target = self.site_dir / rel
+        rel = f"{OUT_DIR}/{_stem(stem)}-{digest}-{width}.{ext}"
+        target = self.gate.target(rel, WHO)
         if not target.exists():
             resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
             if fmt == "JPEG" and resized.mode not in ("RGB", "L"):
                 resized = resized.convert("RGB")
-            target.parent.mkdir(parents=True, exist_ok=True)
             options = {"quality": 80, "optimize": True, "progressive": True} if fmt == "JPEG" else {"optimize": True}
             # Both renderers may make the same variant: each writes its own file, then renames.
-            partial = target.with_name(f".{target.name}.{os.getpid()}")
+            partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
             resized.save(partial, fmt, **options)
             os.replace(partial, target)
         return Variant(rel, width, height)
+
+
+def _stem(stem: str) -> str:
+    """A file name stem that leaves room for '-<hash>-<width>.jpg' and is no reserved name."""
+    stem = _UNSAFE_NAME.sub("-", stem)
+    cut = stem.encode("utf-8")[: MAX_SEGMENT_BYTES - 40].decode("utf-8", "ignore")
+    return "anh" if not cut or windows_reserved(cut) or cut.startswith(".") else cut
 
 
 def img_attributes(responsive: Responsive, link: Callable[[str], str]) -> dict[str, str]:

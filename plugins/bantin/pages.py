@@ -7,10 +7,12 @@ page. Every listing is paginated newest first, so no page grows with the corpus.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
+from urllib.parse import unquote
 
 from .corpus import Corpus
 from .model import Item, Question
+from .outputs import Gate, OutputError, path_problem
 from .problems import Problems
 from .siteconfig import CONFIG_FILE
 from .urls import UrlScheme
@@ -115,30 +117,74 @@ def _address(path: str) -> str:
     return clean
 
 
-def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme, problems: Problems,
-                    aliases: Sequence[tuple[str, str]] = ()) -> None:
-    """Two things at one address are an error naming the file to change, never an overwrite.
+def artifact_files(corpus: Corpus, urls: UrlScheme) -> dict[str, str]:
+    """Files written after the pages whatever the content (artifacts.write_all), with their
+    writer: claimed before any page or alias, so neither can replace them."""
+    who = "tệp phụ của trang (sitemap, nguồn tin, robots.txt)"
+    names = ["feed.xml", *(f"{urls.category(c.slug)}/feed.xml" for c in corpus.categories),
+             "sitemap.xml", "sitemap.xml.gz", "robots.txt"]
+    return dict.fromkeys(names, who)
 
-    Claimed in order: generated pages (and each question's short link), content files,
-    then editors' aliases; two content files at one address are reported by the corpus.
+
+def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme, problems: Problems,
+                    aliases: Sequence[tuple[str, str]] = (),
+                    outputs: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+    """Two things at one address, or at one output file, are an error naming the file to
+    change, never an overwrite; so is an output name no disk can hold (outputs.Gate rules).
+
+    `outputs` are the other files of the build (MkDocs' static files and theme assets, the
+    404 page): (output file, who writes it) pairs (a content path for content files); a name ending
+    in '/' is a folder that belongs to one writer (the search index, image variants).
+    Claimed in order: those files, the artifacts, generated pages (and each question's
+    short link), content files, then editors' aliases; two content files at one address
+    are reported by the corpus.
     """
     owners: dict[str, str] = {}
+    gate = Gate(".")  # claims only: nothing is written here
+    others = list(outputs.items() if isinstance(outputs, Mapping) else outputs)
+    claims = [*artifact_files(corpus, urls).items(), *others]
+    for rel, who in sorted(claims, key=lambda claim: not claim[0].endswith("/")):  # folders first, stable
+        _file(gate, rel.rstrip("/"), who, who, "", problems, folder=rel.endswith("/"))
     for page in pages:
         src = page.item.src if page.item is not None else ""
         what = f"câu hỏi `{page.key}` của {src}" if page.question else f"trang tự tạo '{page.title}'"
-        _claim(owners, page.path, what, src or CONFIG_FILE, problems)
+        if _claim(owners, page.path, what, src or CONFIG_FILE, problems):
+            _file(gate, urls.dest(page.path), what, src or CONFIG_FILE, "slug", problems)
         if page.question is not None:
-            _claim(owners, urls.short(page.question.id), f"liên kết ngắn của câu hỏi `{page.key}` ({src})", src, problems)
+            short = f"liên kết ngắn của câu hỏi `{page.key}` ({src})"
+            if _claim(owners, urls.short(page.question.id), short, src, problems):
+                _file(gate, urls.redirect_file(urls.short(page.question.id), urls.directory_urls), short, src,
+                      "slug", problems)
     content: set[str] = set()
     for item in corpus.published:
         if _address(item.path) not in content:
-            _claim(owners, item.path, item.src, item.src, problems)
+            if _claim(owners, item.path, item.src, item.src, problems):
+                _file(gate, urls.dest(item.path), item.src, item.src, "slug", problems)
             content.add(_address(item.path))
     for path, src in aliases:
-        _claim(owners, path, f"bí danh (aliases) trong {src}", src, problems)
+        who = f"bí danh (aliases) trong {src}"
+        if _claim(owners, unquote(path), who, src, problems):
+            _file(gate, urls.redirect_file(path, urls.directory_urls), who, src, "aliases", problems)
 
 
-def _claim(owners: dict[str, str], path: str, who: str, src: str, problems: Problems) -> None:
+def _file(gate: Gate, rel: str, who: str, src: str, field: str, problems: Problems, folder: bool = False) -> None:
+    """Claim output file (or folder) `rel` for `who`; a bad name or a clash is a problem of `src`."""
+    wrong = path_problem(rel)
+    if wrong:
+        fix = ("bỏ bí danh này hoặc viết lại thành đường dẫn hợp lệ" if field == "aliases" else
+               "đổi `slug:` (hoặc mã câu hỏi, tên thẻ, tên tệp) thành chữ thường không dấu, số và dấu gạch "
+               "ngang, ngắn hơn 200 ký tự, không phải con/prn/aux/nul/com1…/lpt1…")
+        problems.error(src, 1, field, f"không tạo được tệp trang: {wrong}", fix)
+        return
+    try:
+        gate.own(rel, who) if folder else gate.claim(rel, who)
+    except OutputError as exc:
+        problems.error(src, 1, field, str(exc),
+                       "bỏ bí danh trùng hoặc đổi nó sang đường dẫn khác" if field == "aliases" else
+                       "đổi `slug:` hoặc tên tệp để mỗi tệp của trang chỉ có một nguồn")
+
+
+def _claim(owners: dict[str, str], path: str, who: str, src: str, problems: Problems) -> bool:
     key = _address(path)
     first = owners.setdefault(key, who)
     if first != who:
@@ -146,3 +192,5 @@ def _claim(owners: dict[str, str], path: str, who: str, src: str, problems: Prob
         problems.error(src, 1, "aliases" if "aliases" in who else "slug",
                        f"địa chỉ {shown} đã thuộc về {first}",
                        "đổi `slug:` hoặc mã câu hỏi (hoặc bỏ bí danh trùng) để mỗi địa chỉ chỉ thuộc một trang")
+        return False
+    return True

@@ -25,10 +25,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import artifacts, background, previewcache, qrcodes
+from . import artifacts, background, images, previewcache, qrcodes
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
 from .model import Item
+from .outputs import Gate, OutputError, site_dir_problem
 from .pages import Generated, check_addresses, generated_pages
 from .problems import Problems
 from .qa import handbook_markdown
@@ -99,6 +100,7 @@ class BuildState:
     nav: object = None  # MkDocs' Navigation, for pages rendered in the second process
     shell_templates: set[str] = field(default_factory=set)  # page templates ShellCache may fill
     split: SplitRender | None = None  # the second process rendering pages, when there is one
+    gate: Gate | None = None  # every file this build writes (outputs.py)
 
 
 def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Problems) -> SiteConfig:
@@ -155,7 +157,7 @@ def _fail(problems: Problems, what: str) -> None:
                       "Chạy `bantin check` để xem lại danh sách.")
 
 
-def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: bool):
+def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: bool, outputs=()):
     """Corpus, generated pages and every problem, from MkDocs' file list (build and check)."""
     pages_md = {f.src_uri: f for f in files.documentation_pages()}
     assets = {f.src_uri: _size(f) for f in files if f.src_uri not in pages_md}
@@ -163,9 +165,48 @@ def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: b
                                     assets=assets, include_drafts=include_drafts)
     generated = generated_pages(corpus, urls)
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
-    check_addresses(corpus, generated, urls, problems, aliases)
+    check_addresses(corpus, generated, urls, problems, aliases, outputs)
     corpus = corpus.recounted(len(pages_md), problems)
     return corpus, generated, problems
+
+
+SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")  # MkDocs' own, replaced by artifacts.write_all
+
+
+def build_outputs(files: Files, config: MkDocsConfig) -> list[tuple[str, str]]:
+    """(output file, writer) of every file MkDocs writes that is not a page: the theme's
+    static templates and assets, then the static files from content/ (a content file that
+    would replace a theme asset, say `assets/javascripts/bantin.js`, is reported), and the
+    folders of the search index and the image variants ('…/')."""
+    found = [(f"{SEARCH_DIR}/", "chỉ mục tìm kiếm (assets/search/)"), (f"{images.OUT_DIR}/", images.WHO)]
+    found += [(name, f"giao diện ({name})") for name in config.theme.static_templates if name not in SITEMAPS]
+    found += [(name, name) for name in config.extra_templates]  # a content file, rendered by MkDocs
+    docs_dir = os.path.normpath(config.docs_dir)
+    for file in files:
+        if file.is_documentation_page() or file.inclusion.is_excluded():  # pages: check_addresses; excluded: not written
+            continue
+        if os.path.normpath(file.src_dir or "") != docs_dir:
+            found.append((file.dest_uri, f"giao diện ({file.src_uri})"))
+            continue
+        if any(os.path.isfile(os.path.join(folder, file.src_uri)) for folder in config.theme.dirs):
+            found.append((file.dest_uri, f"giao diện ({file.src_uri})"))
+        found.append((file.dest_uri, file.src_uri))
+    return found
+
+
+def _gate(files: Files, config: MkDocsConfig) -> Gate:
+    """The build's output gate, every file MkDocs writes already claimed (see outputs.py)."""
+    gate = Gate(config.site_dir)
+    gate.own(SEARCH_DIR, "chỉ mục tìm kiếm (assets/search/)")
+    gate.own(images.OUT_DIR, images.WHO)
+    for name in config.theme.static_templates:
+        gate.claim(name, artifacts.ARTIFACTS if name in SITEMAPS else f"giao diện ({name})")
+    for name in config.extra_templates:
+        gate.claim(name, name)  # the content file of that name, rendered
+    for file in files:
+        if not file.inclusion.is_excluded():
+            gate.claim(file.dest_uri, file.src_uri)
+    return gate
 
 
 def _related_lists() -> dict[str, list[str]]:
@@ -191,7 +232,10 @@ def check_site(config: MkDocsConfig, plugin: "BantinPlugin") -> tuple[Corpus, Pr
     site = _site_config(plugin.config, config, problems)
     if problems.errors:
         return None, problems
-    corpus, _, found = read_site(get_files(config), site, UrlScheme(site.prefixes), include_drafts=False)
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)  # as the build does: theme assets are outputs
+    corpus, _, found = read_site(files, site, UrlScheme(site.prefixes), include_drafts=False,
+                                 outputs=build_outputs(files, config))
     problems.extend(found)
     return corpus, problems
 
@@ -216,6 +260,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.site = _site_config(self.config, config, problems)
         if problems.errors:
             _fail(problems, "Cấu hình mkdocs.yml có lỗi")
+        wrong = site_dir_problem(config.site_dir, config.config_file_path, config.docs_dir, config.theme.custom_dir)
+        if wrong:  # before MkDocs empties the folder: `mkdocs build -d .git` is refused here
+            raise PluginError(wrong)
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -237,7 +284,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.clock = [time.perf_counter()]
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
-        corpus, generated, problems = read_site(files, self.site, urls, self.serving or self.config.drafts)
+        corpus, generated, problems = read_site(files, self.site, urls, self.serving or self.config.drafts,
+                                                build_outputs(files, config))
         for warning in problems.warnings:
             log.info(str(warning))
         if problems.errors:
@@ -251,7 +299,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                        related_lists=background.Job(worker, _related_lists))
         self.state = BuildState(corpus, urls, view, worker=worker)
         self.state.search = background.Job(worker, _search_index, Path(config.site_dir) / SEARCH_DIR)
-        self.state.resizer = Resizer(_reader(files), config.site_dir, self.site.image_widths)
         shared = SharedMarkdown(config, previewcache.SERVE if self.serving else None)
         self._place_content(files, corpus, urls, config, shared)
         self._add_generated(files, generated, config, urls, shared)
@@ -259,6 +306,11 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             shared.cache.start(previewcache.signature(
                 [(f.src_uri, f.url) for f in files], config.markdown_extensions, config.mdx_configs,
                 corpus.documents, self.config.documents))
+        try:  # every name was checked by read_site; this is the last line of defence
+            self.state.gate = _gate(files, config)
+        except OutputError as error:
+            raise PluginError(str(error)) from None
+        self.state.resizer = Resizer(_reader(files), self.state.gate, self.site.image_widths)
         config.nav = self._nav(corpus, urls)
         self.state.nav_sources = set(_flatten(config.nav))
         self.clock.append(time.perf_counter())
@@ -437,11 +489,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             self.state.view.answers[generated.path] = html
         return html
 
-    def on_build_error(self, *, error: Exception) -> None:
+    def on_build_error(self, *, error: Exception | None) -> None:
+        """End the forked helpers now: the build's folder is about to be deleted."""
         if self.state is not None:
             if self.state.split is not None:
                 self.state.split.abort()
-            background.stop(self.state.worker)
+            background.stop(self.state.worker, kill=True)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Responsive, lazy images, in the body and in the templates alike."""
@@ -456,7 +509,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 return None
             return posixpath.normpath(posixpath.join(here, unquote(src)))
 
-        return rewrite_images(output, resolve, self.state.resizer, lambda rel: posixpath.relpath(rel, here or "."))
+        try:
+            return rewrite_images(output, resolve, self.state.resizer, lambda rel: posixpath.relpath(rel, here or "."))
+        except OutputError as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.state is None:
@@ -475,8 +531,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         background.stop(state.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
                  f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
-        artifacts.write_all(state.view, list(state.generated.values()), config.site_dir,
-                            self._redirects())
+        try:
+            artifacts.write_all(state.view, list(state.generated.values()), state.gate, self._redirects())
+        except OutputError as error:
+            raise PluginError(str(error)) from None
         self.clock.append(time.perf_counter())
         if self.serving:
             cache = previewcache.SERVE

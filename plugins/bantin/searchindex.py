@@ -53,6 +53,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from bantin.background import die_with_parent
+from bantin.outputs import Gate, write_new
 from bantin.vi import fold
 from bantin.search import (
     BIGRAM,
@@ -68,6 +70,7 @@ from bantin.search import (
     with_preferred,
 )
 
+WHO = "chỉ mục tìm kiếm (assets/search/)"
 K1, B = 1.2, 0.75
 IDF_SCALE = 10_000
 KINDS = ("article", "qa", "question", "guide")
@@ -408,7 +411,8 @@ def _serial(docs: Sequence[SearchDoc]) -> _Postings:
     return part.postings(_averages(part.length_sums(), len(docs)))
 
 
-def _worker_main(conn, docs: Sequence[SearchDoc], half: int, out_dir: Path, facets: dict) -> None:
+def _worker_main(conn, docs: Sequence[SearchDoc], half: int, out_dir: Path, facets: dict, parent: int) -> None:
+    die_with_parent(parent)
     part = _Part(docs[half:], half)
     conn.send(part.length_sums())
     conn.send(part.postings(conn.recv()))
@@ -438,7 +442,7 @@ class _Worker:
         conn, child_conn = context.Pipe()
         try:
             process = context.Process(target=_worker_main, daemon=True,
-                                      args=(child_conn, docs, len(docs) // 2, out_dir, facets))
+                                      args=(child_conn, docs, len(docs) // 2, out_dir, facets, os.getpid()))
             process.start()
         except (OSError, AssertionError):  # no fork here, or we are a daemonic process ourselves
             return None
@@ -657,6 +661,7 @@ class _Writer:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.gate = Gate(root)  # the search folder is all the search index's: confined to it
         self.digest = hashlib.sha1()
         self._pool = ThreadPoolExecutor(max_workers=1)
         self._jobs: list[Future] = []
@@ -664,15 +669,11 @@ class _Writer:
     def write(self, rel: str, text: str) -> None:
         data = text.encode("utf-8")
         self.digest.update(rel.encode() + b"\0" + data)
-        self._jobs.append(self._pool.submit(self._write, self.root / rel, data))
+        self._jobs.append(self._pool.submit(self._write, self.gate.target(rel, WHO), data))
 
     @staticmethod
     def _write(path: Path, data: bytes) -> int:
-        try:
-            path.write_bytes(data)
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        write_new(path, data)
         return len(data)
 
     def close(self) -> _Written:

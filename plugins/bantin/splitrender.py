@@ -91,11 +91,12 @@ class SplitRender:
     def start(self) -> None:
         gc.freeze()  # the fork then shares the corpus' memory instead of copying it
         reader, writer = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
             os.close(reader)
             self.in_fork = True
-            self._run_fork(writer)  # never returns
+            self._run_fork(writer, parent)  # never returns
         gc.unfreeze()
         os.close(writer)
         self.pid, self.reader = pid, reader
@@ -116,10 +117,10 @@ class SplitRender:
         """True for a page the fork renders and writes (in the build process)."""
         return page.file.src_uri in self.theirs
 
-    def _run_fork(self, writer: int) -> None:
+    def _run_fork(self, writer: int, parent: int) -> None:
         status = 1
         try:
-            die_with_parent()
+            die_with_parent(parent)
             capture = _capture_logs()
             error = None
             try:

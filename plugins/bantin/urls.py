@@ -9,6 +9,7 @@ URLs ('tin-tuc/slug/' → 'tin-tuc/slug/index.html') for http hosting, file URLs
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import unquote
 from dataclasses import dataclass
 
 from .siteconfig import UrlPrefixes
@@ -72,8 +73,11 @@ class UrlScheme:
 
     @staticmethod
     def redirect_file(old_path: str, directory_urls: bool = True) -> str:
-        """Output file for a redirect from an old path: keeps '.html' names as they were."""
-        clean = old_path.strip("/")
+        """Output file for a redirect from an old path: keeps '.html' names as they were.
+
+        Percent-decoded: the web server decodes `/tin-tuc/%C4%91at.html` before it looks
+        for the file, so the file is `tin-tuc/đat.html`."""
+        clean = unquote(old_path).strip("/")
         if posixpath.splitext(clean)[1]:
             return clean
         if not clean:

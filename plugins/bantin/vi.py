@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from slugify import slugify as _slugify
 
+from .outputs import WINDOWS_RESERVED
+
 # Combining tone marks in NFD. Vowel-quality marks (circumflex, breve, horn) are not tones.
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _OPEN_GLIDE = re.compile(r"([^aeiouy]*)(o[ae]|uy)", re.IGNORECASE)
@@ -85,13 +87,19 @@ def syllables(text: str) -> list[str]:
     return _WORD.findall(normalize_tones(text).lower())
 
 
+SLUG_MAX = 200  # bytes of one path segment: 255 at most, less room for '.html' and suffixes
+
+
 @lru_cache(maxsize=1 << 16)
 def slugify(text: str) -> str:
     """ASCII lower-case slug: 'Hòa giải cơ sở' -> 'hoa-giai-co-so' (DESIGN §4).
 
     Cached: tags, categories and document numbers repeat across thousands of files.
+    A slug is a file name of the site, also on the USB copy: at most SLUG_MAX characters
+    (cut at a word) and never a name Windows reserves (`con` → `con-1`, DESIGN §7).
     """
-    return _slugify(fold(text), lowercase=True)
+    slug = _slugify(fold(text), lowercase=True, max_length=SLUG_MAX, word_boundary=True)
+    return slug + "-1" if slug in WINDOWS_RESERVED else slug
 
 
 def format_date(value: date | datetime) -> str:

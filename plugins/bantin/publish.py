@@ -1,0 +1,207 @@
+"""Atomic publish: a complete output folder at every moment, whatever kills the build (DESIGN §7).
+
+`bantin build` writes into a staging folder beside the output (`.site.building-XXXX`) and
+swaps it in at the end. On Linux the swap is one `renameat2(RENAME_EXCHANGE)`: staging and
+output trade places in one step, so `site/` is always either the old or the new site.
+Elsewhere (or on a file system without it) it is two renames, and between them there is a
+window of a few microseconds without `site/`; a build killed exactly there leaves the old
+copy as `.site.old-<pid>`, and the next build puts it back before anything else.
+
+A lock file (`.site.build-lock`, flock) is held for the whole build, so two builds into one
+folder run one after the other and the leftovers a build removes at its start (staging
+and old copies of killed builds, 200+ MB each) can never be a running build's folder.
+SIGTERM, SIGINT and SIGHUP raise `Interrupted` in the build: its caller removes the staging
+folder and exits non-zero; the forked helpers reset these handlers (background.die_with_parent).
+No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import functools
+import os
+import platform
+import shutil
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2  # linux/fs.h
+SYSCALL = {"x86_64": 316, "aarch64": 276}  # renameat2, where libc has no wrapper
+
+
+class Interrupted(BaseException):
+    """The build got SIGTERM/SIGINT/SIGHUP; BaseException so no `except Exception` swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"bị dừng bởi tín hiệu {signal.Signals(signum).name}")
+        self.signum = signum
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one step (Linux renameat2); False where that is unavailable."""
+    if not sys.platform.startswith("linux") or os.environ.get("BANTIN_NO_EXCHANGE"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    args = (AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    if hasattr(libc, "renameat2"):
+        call = libc.renameat2
+        call.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    elif platform.machine() in SYSCALL and hasattr(libc, "syscall"):  # glibc < 2.28, older musl
+        call = functools.partial(libc.syscall, ctypes.c_long(SYSCALL[platform.machine()]))
+        args = (ctypes.c_int(AT_FDCWD), args[1], ctypes.c_int(AT_FDCWD), args[3], ctypes.c_uint(RENAME_EXCHANGE))
+    else:
+        return False
+    if call(*args) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # kernel or file system without RENAME_EXCHANGE
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def leftovers(target: Path) -> list[Path]:
+    """Staging folders and old copies that builds into `target` left behind."""
+    return sorted(p for pattern in (f".{target.name}.building-*", f".{target.name}.old-*")
+                  for p in target.parent.glob(pattern))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class _Lock:
+    """An exclusive lock on a file beside the output, held while one build runs."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.fd = path, None
+
+    def acquire(self) -> None:
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            import fcntl
+        except ImportError:  # Windows: no concurrent builds into one folder there (no CI on it)
+            return
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Đang chờ một lần dựng trang khác vào {self.path.parent} kết thúc…", file=sys.stderr)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the flock
+            self.fd = None
+
+
+class Publishing:
+    """`with Publishing(target) as staging:` build into `staging.path`, then `publish()`.
+
+    Leaving the block without `publish()` (an error, an interrupt) removes the staging folder.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = Path(target)
+        self.path: Path | None = None
+        self.published = False
+        self.lock = _Lock(self.target.with_name(f".{self.target.name}.build-lock"))
+        self.pid = os.getpid()
+        self._previous: dict[int, object] = {}
+
+    def __enter__(self) -> "Publishing":
+        self.lock.acquire()
+        self._sweep()
+        self._handle_signals()
+        self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.building-", dir=self.target.parent))
+        self.path.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a web server must read the site
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.discard()
+        finally:
+            self._restore_signals()
+            self.lock.release()
+
+    # --- the swap ---------------------------------------------------------------------------
+    def publish(self) -> None:
+        """Put the staging folder in the output's place; the old site is removed last."""
+        with _signals_blocked():
+            if not os.path.lexists(self.target):
+                os.rename(self.path, self.target)
+                self.path, self.published = None, True
+                return
+            if exchange(self.path, self.target):
+                old = self.path  # the staging name now holds the previous site
+            else:
+                old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
+                os.rename(self.target, old)  # the window: no site/ until the next rename
+                os.rename(self.path, self.target)
+            self.path, self.published = None, True
+        shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Remove the staging folder (twice: a helper may still have been writing into it)."""
+        if self.path is None:
+            return
+        for _ in range(2):
+            shutil.rmtree(self.path, ignore_errors=True)
+        self.path = None
+
+    # --- leftovers of killed builds -----------------------------------------------------------
+    def _sweep(self) -> None:
+        """Under the lock, every staging folder and old copy is a dead build's: remove them.
+
+        A build killed between the two renames of the fallback left no output but an old
+        copy: it is put back first."""
+        found = leftovers(self.target)
+        old = [p for p in found if ".old-" in p.name]
+        if old and not os.path.lexists(self.target):
+            newest = max(old, key=lambda p: p.stat().st_mtime)
+            os.rename(newest, self.target)
+            found.remove(newest)
+        for path in found:
+            shutil.rmtree(path, ignore_errors=True)
+        if found:
+            print(f"Đã xóa {len(found)} thư mục dở dang của lần dựng trước bị dừng giữa chừng.", file=sys.stderr)
+
+    # --- signals --------------------------------------------------------------------------------
+    def _handle_signals(self) -> None:
+        for signum in SIGNALS:
+            try:
+                self._previous[signum] = signal.signal(signum, self._interrupt)
+            except ValueError:  # not the main thread: nothing to install
+                return
+
+    def _restore_signals(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
+
+    def _interrupt(self, signum: int, frame) -> None:
+        if os.getpid() != self.pid:  # a fork that kept our handler: die as the signal says
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Interrupted(signum)
+
+
+class _signals_blocked:
+    """Hold SIGTERM/SIGINT/SIGHUP during the swap, so an interrupt never lands between renames."""
+
+    def __enter__(self) -> None:
+        if hasattr(signal, "pthread_sigmask"):
+            self.old = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+
+    def __exit__(self, *exc) -> None:
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.old)
