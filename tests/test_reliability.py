@@ -34,8 +34,19 @@ HOSTILE = article("Bài có HTML lạ", body="""
 """)
 
 
+def tiny_png() -> bytes:
+    """A real PNG: images are verified by content (issue 12), a bare signature is not one."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(out, "PNG")
+    return out.getvalue()
+
+
 def test_hostile_html_is_removed_with_warnings_naming_file_and_line(tmp_path):
-    root = write_site(tmp_path, {"tin-tuc/la.md": HOSTILE, "images/khong-co.png": b"\x89PNG\r\n\x1a\n"},
+    root = write_site(tmp_path, {"tin-tuc/la.md": HOSTILE, "images/khong-co.png": tiny_png()},
                       iframe_hosts=["youtube.com"])
     log = build(root).stdout
     html = read(root, "tin-tuc/bai-co-html-la/index.html")

@@ -48,7 +48,8 @@ _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _ATTR_ID = re.compile(r"#([^\s{}#]+)")
 _TRAILING_ATTRS = re.compile(r"\{:?[^{}\n]*\}[ \t]*$")
 _RAW_ID = re.compile(r"\b(?:id|name)\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.IGNORECASE)
-_MD_LINK_TEXT = re.compile(r"!?\[([^\[\]]*)\]\([^()\n]*\)")
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()\n]*\)")
+_MD_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()\n]*\)")
 _TAGS = re.compile(r"<[^<>\n]*>")
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:")
 _FOOTNOTE_ANCHORS = ("fn:", "fnref:")
@@ -100,8 +101,9 @@ def _blank_comments(text: str) -> str:
 
 
 def markdown_text(body: str) -> str:
-    """The body with code and comments blanked, same lines: what links and ids are read from."""
-    lines = [""] * (body.count("\n") + 1)
+    """The body with code and comments blanked to spaces, every character at its offset:
+    what links and ids are read from, and where `rebase_links` edits."""
+    lines = [" " * len(line) for line in body.split("\n")]
     for offset, line in body_lines(body):
         lines[offset] = line
     text = "\n".join(lines)
@@ -149,6 +151,52 @@ def references(item: Item) -> list[Ref]:
     return [ref for ref in found if ref.target]
 
 
+def _target_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every link target in `text` (a `markdown_text`), raw HTML included."""
+    spans = []
+    if "](" in text:
+        spans += [m.span(3) for m in _LINK.finditer(text)] + [m.span(1) for m in _LINKED_IMAGE.finditer(text)]
+    if "]:" in text:
+        spans += [m.span(2) for m in _REF_DEF.finditer(text)]
+    if "<" in text:
+        for m in _TAG.finditer(text):
+            key = "src" if m.group(1).lower() == "img" else "href"
+            position = m.end()
+            while (a := _ATTR.match(text, position)) is not None:
+                if a.group(1).lower() == key:
+                    value = next((g for g in (2, 3, 4) if a.group(g) is not None), None)
+                    if value is not None:
+                        spans.append(a.span(value))
+                    break
+                position = a.end()
+    return sorted(spans)
+
+
+def rebase_links(body: str, src: str, new_src: str) -> str:
+    """`body`, written in file `src`, with its relative links and images rewritten to work from
+    `new_src`; a bare `#anchor` points back to `src`. For question pages, whose virtual file
+    sits one folder below their handbook's: the editor wrote links from the handbook."""
+    text = markdown_text(body)
+    out, position = [], 0
+    here = posixpath.dirname(new_src) or "."
+    for start, end in _target_spans(text):
+        target = body[start:end]
+        bare = _strip_angles(target)
+        if not bare or bare.lower().startswith(_EXTERNAL) or bare.startswith("/") or "&" in bare:
+            continue
+        parts = urlsplit(bare)
+        if parts.scheme or parts.netloc:
+            continue
+        path = resolve(src, bare) if parts.path else src
+        if path is None:
+            continue
+        new = posixpath.relpath(path, here) + (f"?{parts.query}" if parts.query else "") + \
+            (f"#{parts.fragment}" if parts.fragment else "")
+        out += [body[position:start], f"<{new}>" if target.startswith("<") else new]
+        position = end
+    return "".join(out) + body[position:]
+
+
 def _strip_angles(target: str) -> str:
     return target[1:-1].strip() if target.startswith("<") else target
 
@@ -165,22 +213,23 @@ def _attributes(text: str, position: int) -> dict[str, str]:
 
 # --- anchors -----------------------------------------------------------------------------
 
-def _heading_texts(text: str) -> list[str]:
-    """Text of every ATX and setext heading, in order."""
-    lines = text.split("\n")
+def _heading_texts(body: str, text: str) -> list[str]:
+    """Text of every ATX and setext heading, in order: found in `text` (code blanked), read
+    from `body` (a heading's own `code` counts in its id)."""
+    lines, original = text.split("\n"), body.split("\n")
     found = []
     for index, line in enumerate(lines):
-        if (m := _ATX.match(line)) is not None:
-            found.append(m.group(2).strip().rstrip("#").strip())
+        if _ATX.match(line) is not None:
+            found.append(_ATX.match(original[index]).group(2).strip().rstrip("#").strip())
         elif (index and lines[index - 1].strip() and _SETEXT.match(line)
               and not _ATX.match(lines[index - 1]) and not lines[index - 1].startswith((" " * 4, "\t"))):
-            found.append(lines[index - 1].strip())
+            found.append(original[index - 1].strip())
     return found
 
 
 def _plain(heading: str) -> str:
     """Heading text as the toc extension reads it: link and image text, no tags, entities decoded."""
-    return html.unescape(_TAGS.sub("", _MD_LINK_TEXT.sub(r"\1", heading)))
+    return html.unescape(_TAGS.sub("", _MD_LINK_TEXT.sub(r"\1", _MD_IMAGE.sub("", heading))))
 
 
 def anchors(body: str, slug: Callable[[str], str] | None = None) -> set[str]:
@@ -195,7 +244,7 @@ def anchors(body: str, slug: Callable[[str], str] | None = None) -> set[str]:
     explicit = {i for m in _ATTR_LIST.finditer(text) for i in _ATTR_ID.findall(m.group(1))}
     found = set(explicit)
     found |= {next(v for v in m.groups() if v is not None) for m in _RAW_ID.finditer(text)}
-    headings = [h for h in _heading_texts(text) if not _ATTR_ID.search(_attr_tail(h))]
+    headings = [h for h in _heading_texts(body, text) if not _ATTR_ID.search(_attr_tail(h))]
     for reading in (lambda h: _TRAILING_ATTRS.sub("", h), lambda h: _plain(_TRAILING_ATTRS.sub("", h))):
         used = set(explicit)
         found |= {unique(slug(reading(h)), used) for h in headings}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import warnings
 
 from PIL import Image, UnidentifiedImageError
@@ -47,8 +48,9 @@ def _verdict(name: str, ext: str, data: bytes) -> tuple[str, str] | None:
         try:
             with Image.open(io.BytesIO(data)) as image:
                 found, (width, height) = image.format, image.size
-        except Image.DecompressionBombError:
-            return _too_big(name, None)
+        except Image.DecompressionBombError as exc:  # past Pillow's own limit: only the count is known
+            pixels = re.search(r"\((\d+) pixels\)", str(exc))
+            return _too_big(name, None, int(pixels[1]) if pixels else 0)
         except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
             return f"`{name}` không phải ảnh đọc được (nội dung không phải ảnh {expected})", redo
         if found != expected:
@@ -76,7 +78,10 @@ def _decode(data: bytes, fmt: str) -> None:
         image.load()
 
 
-def _too_big(name: str, size: tuple[int, int] | None) -> tuple[str, str]:
-    shown = f"{size[0]}×{size[1]} điểm ảnh ({size[0] * size[1] / 1e6:.0f} megapixel)" if size else "quá nhiều điểm ảnh"
+def _too_big(name: str, size: tuple[int, int] | None, pixels: int = 0) -> tuple[str, str]:
+    if size:
+        shown = f"{size[0]}×{size[1]} điểm ảnh ({size[0] * size[1] / 1e6:.0f} megapixel)"
+    else:
+        shown = f"{pixels / 1e6:.0f} megapixel" if pixels else "quá nhiều điểm ảnh"
     return (f"ảnh `{name}` quá lớn: {shown}, giới hạn {MAX_PIXELS // 1_000_000} megapixel",
             "thu nhỏ ảnh (chiều ngang khoảng 1.600 điểm ảnh là đủ cho trang web) rồi lưu lại")

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import artifacts, background, previewcache, qrcodes
-from .checks import check_links, draft_only, link_site
+from .checks import check_links, draft_only, link_site, rebase_links
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
 from .inventory import take_inventory
@@ -372,7 +372,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             return self._handbook_source(item, page) if item.kind == "qa" else item.body
         generated = state.generated.get(src)
         if generated is not None:
-            return generated.question.body if generated.question else ""
+            if generated.question is None:
+                return ""
+            return rebase_links(generated.question.body, generated.item.src, src)  # links as from the handbook
         return None
 
     def _handbook_source(self, item: Item, page: Page) -> str:
