@@ -60,8 +60,8 @@ class Inventory:
 
     @property
     def reported_files(self) -> int:
-        """Files named by an error that are not pages (pages are counted by the corpus)."""
-        return len({p.path for p in self.problems if p.is_error and not p.path.endswith(PAGE)})
+        """Files (or folders) named by an error that are not pages: the corpus counts pages."""
+        return len({p.path for p in self.problems if p.is_error} - set(self.pages))
 
 
 def take_inventory(docs_dir: str | os.PathLike, allowed: Iterable[str] = ()) -> Inventory:
