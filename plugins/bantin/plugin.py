@@ -28,7 +28,7 @@ from . import artifacts, background, previewcache, qrcodes
 from .checks import check_links, draft_only, link_site, rebase_links
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
-from .inventory import take_inventory
+from .inventory import Inventory, take_inventory
 from .model import Item
 from .pages import Generated, check_addresses, generated_pages
 from .problems import Problems
@@ -169,13 +169,14 @@ def _content_files(files: Files, docs_dir: str) -> dict[str, File]:
 
 
 def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: bool, docs_dir: str,
-              keep: frozenset[str] = frozenset()) -> SiteRead:
+              keep: frozenset[str] = frozenset(), inventory: Inventory | None = None) -> SiteRead:
     """Corpus, generated pages and every problem, from content/ (build and check alike).
 
     The inventory decides what each file of content/ is; MkDocs' list only says which of
-    them the site's own `exclude_docs` leaves out. `keep`: files mkdocs.yml names.
+    them the site's own `exclude_docs` leaves out. `keep`: files mkdocs.yml names;
+    `inventory`: one taken moments ago with the same `keep` (else it is taken here).
     """
-    inventory = take_inventory(docs_dir, keep)
+    inventory = inventory or take_inventory(docs_dir, keep)
     problems = Problems()
     problems.extend(list(inventory.problems))
     content = {src: f for src, f in _content_files(files, docs_dir).items() if not f.inclusion.is_excluded()}
@@ -234,7 +235,7 @@ def check_site(config: MkDocsConfig, plugin: "BantinPlugin") -> tuple[Corpus, Pr
     files = Files([File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
                    for src in sorted(inventory.accepted)])
     set_exclusions(files, config)
-    found = read_site(files, site, UrlScheme(site.prefixes), False, config.docs_dir, keep)
+    found = read_site(files, site, UrlScheme(site.prefixes), False, config.docs_dir, keep, inventory)
     problems.extend(found.problems)
     return found.corpus, problems
 
@@ -250,6 +251,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.clock: list[float] = []
         self.state: BuildState | None = None
         self.site: SiteConfig | None = None
+        self.inventory: Inventory | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -272,9 +274,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             # public address stays in SiteConfig for QR codes and printed links.
             config.site_url = None
         # MkDocs' walk of content/ (next) follows links to folders, even to '/': stop here.
-        hazards = take_inventory(config.docs_dir).walk_hazards
-        if hazards:
-            _fail(Problems(list(hazards)), "Thư mục content/ có liên kết tới thư mục")
+        self.inventory = take_inventory(config.docs_dir, configured_files(config))  # read_site uses it too
+        if self.inventory.walk_hazards:
+            _fail(Problems(list(self.inventory.walk_hazards)), "Thư mục content/ có liên kết tới thư mục")
         # Generated and content pages stay out of the nav on purpose: don't list them all.
         config.validation.nav.omitted_files = logging.DEBUG
         self.state = None
@@ -285,7 +287,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.clock = [time.perf_counter()]
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
         found = read_site(files, self.site, urls, self.serving or self.config.drafts, config.docs_dir,
-                          configured_files(config))
+                          configured_files(config), self.inventory)
         corpus, generated, problems = found.corpus, found.generated, found.problems
         for file in list(files):  # refused or draft-only files of content/ are never copied
             if file.src_uri in found.withheld and file.src_dir is not None:
