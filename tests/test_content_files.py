@@ -89,6 +89,10 @@ def test_a_site_check_accepts_builds_strict_without_link_warnings(tmp_path):
     for href in ("../../../tai-lieu/a.pdf", "../../../tin-tuc/a/#muc-mot", "../#hai"):
         assert f'href="{href}"' in question
     assert (root / "site/tai-lieu/a.pdf").exists()
+    # Raw HTML links reach their pages too (MkDocs rewrites Markdown links only).
+    article_a = (root / "site/tin-tuc/a/index.html").read_text(encoding="utf-8")
+    assert 'href="../../hoi-dap/so-tay-thu/#mot"' in article_a
+    assert 'href="../../../tin-tuc/a/"' in question
 
 
 def test_symlinks_are_refused_by_check_and_build(tmp_path):

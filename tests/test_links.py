@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 from PIL import Image
 
-from bantin.checks import anchors, check_links, draft_only, link_site, markdown_text, rebase_links, references
+from bantin.checks import (anchors, check_links, draft_only, html_links, link_site, markdown_text, rebase_links,
+                           references)
 from bantin.corpus import build_corpus
 from bantin.problems import Problems
 from test_corpus import SITE, URLS, doc
@@ -109,6 +110,27 @@ def test_images_verified_by_content_in_body_and_front_matter():
     assert sum("`tin-tuc/b.md` không phải tệp ảnh" in p.message for p in found if p.path == "tin-tuc/a.md") == 1
 
 
+def test_an_attachment_must_be_a_document():
+    corpus, found, _ = corpus_of({"tin-tuc/a.md": doc("A", attachments=[{"title": "B", "file": "b.md"}]),
+                                  "tin-tuc/b.md": doc("B")})
+    assert [(p.field, target(p)) for p in found] == [("attachments", "tin-tuc/b.md")]
+
+
+def test_raw_html_targets_rewritten_for_the_page():
+    body = ('<a href="b.md#x">b</a> <IMG alt=x src=../images/a.jpg> `<a href="c.md">`\n'
+            "[md](b.md) <a href='https://x.vn'>x</a> <a title=\"t\" href=\"k.pdf?a=1&amp;b=2\">k</a>\n")
+    seen = []
+
+    def url_of(target):
+        seen.append(target)
+        return None if target.startswith("https:") else "NEW"
+
+    out = html_links(body, url_of)
+    assert seen == ["b.md#x", "../images/a.jpg", "https://x.vn", "k.pdf?a=1&b=2"]
+    assert out == ('<a href="NEW">b</a> <IMG alt=x src=NEW> `<a href="c.md">`\n'
+                   "[md](b.md) <a href='https://x.vn'>x</a> <a title=\"t\" href=\"NEW\">k</a>\n")
+
+
 def test_files_only_drafts_use():
     files = {"tin-tuc/a.md": doc("A", body="![Ảnh](../images/chung.jpg)\n"),
              "tin-tuc/nhap.md": doc("Nháp", draft=True, image="../images/rieng.jpg", image_alt="x",
@@ -153,6 +175,7 @@ def test_linear_on_a_300_kb_line(line):
     started = time.perf_counter()
     references(item)
     rebase_links(item.body, "hoi-dap/a.md", "hoi-dap/a/b.md")
+    html_links(item.body, lambda target: "x")
     check_links([item, base.by_src("tin-tuc/b.md")], site, Problems())  # b.md#y: the anchors of a.md
     assert time.perf_counter() - started < 5, line[:20]  # ~0.3 s here; quadratic would take minutes
 

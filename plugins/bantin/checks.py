@@ -151,12 +151,13 @@ def references(item: Item) -> list[Ref]:
     return [ref for ref in found if ref.target]
 
 
-def _target_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every link target in `text` (a `markdown_text`), raw HTML included."""
+def _target_spans(text: str, markdown: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of every link target in `text` (a `markdown_text`): Markdown links and
+    definitions (unless `markdown` is false) and raw HTML `<a href>`/`<img src>`."""
     spans = []
-    if "](" in text:
+    if markdown and "](" in text:
         spans += [m.span(3) for m in _LINK.finditer(text)] + [m.span(1) for m in _LINKED_IMAGE.finditer(text)]
-    if "]:" in text:
+    if markdown and "]:" in text:
         spans += [m.span(2) for m in _REF_DEF.finditer(text)]
     if "<" in text:
         for m in _TAG.finditer(text):
@@ -172,29 +173,47 @@ def _target_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def _replace_targets(body: str, spans: list[tuple[int, int]], new: Callable[[str], str | None]) -> str:
+    out, position = [], 0
+    for start, end in spans:
+        replacement = new(body[start:end])
+        if replacement is not None:
+            out += [body[position:start], replacement]
+            position = end
+    return "".join(out) + body[position:]
+
+
+def html_links(body: str, url_of: Callable[[str], str | None]) -> str:
+    """`body` with the targets of its raw `<a href>`/`<img src>` replaced by `url_of(target)`
+    where that is not None. MkDocs rewrites Markdown links only; raw HTML reaches the page as
+    written, so `<a href="b.md">` would be a broken link there."""
+    if _TAG.search(body) is None:
+        return body
+    return _replace_targets(body, _target_spans(markdown_text(body), markdown=False),
+                            lambda target: url_of(html.unescape(target)))
+
+
 def rebase_links(body: str, src: str, new_src: str) -> str:
     """`body`, written in file `src`, with its relative links and images rewritten to work from
     `new_src`; a bare `#anchor` points back to `src`. For question pages, whose virtual file
     sits one folder below their handbook's: the editor wrote links from the handbook."""
-    text = markdown_text(body)
-    out, position = [], 0
     here = posixpath.dirname(new_src) or "."
-    for start, end in _target_spans(text):
-        target = body[start:end]
+
+    def new(target: str) -> str | None:
         bare = _strip_angles(target)
         if not bare or bare.lower().startswith(_EXTERNAL) or bare.startswith("/") or "&" in bare:
-            continue
+            return None
         parts = urlsplit(bare)
         if parts.scheme or parts.netloc:
-            continue
+            return None
         path = resolve(src, bare) if parts.path else src
         if path is None:
-            continue
-        new = posixpath.relpath(path, here) + (f"?{parts.query}" if parts.query else "") + \
+            return None
+        rebased = posixpath.relpath(path, here) + (f"?{parts.query}" if parts.query else "") + \
             (f"#{parts.fragment}" if parts.fragment else "")
-        out += [body[position:start], f"<{new}>" if target.startswith("<") else new]
-        position = end
-    return "".join(out) + body[position:]
+        return f"<{rebased}>" if target.startswith("<") else rebased
+
+    return _replace_targets(body, _target_spans(markdown_text(body)), new)
 
 
 def _strip_angles(target: str) -> str:
@@ -310,6 +329,9 @@ def check_item(item: Item, site: Site, problems: Problems) -> None:
         _check_image(item, Ref(1, meta.image, True, meta.image_alt, field="image"), meta.image, site, problems)
     for attachment in meta.attachments:
         _use(site, attachment.file, item)
+        if attachment.file.endswith(".md"):  # a page has no file to download; MkDocs copies none
+            problems.error(item.src, 1, "attachments", f"tệp đính kèm `{attachment.file}` là một bài viết, không phải tài liệu",
+                           "đính kèm tệp tài liệu (PDF, Word…); muốn dẫn tới bài kia thì viết liên kết trong thân bài")
 
 
 def _use(site: Site, path: str, item: Item) -> None:

@@ -6,13 +6,14 @@ never see the previous corpus.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import posixpath
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import artifacts, background, previewcache, qrcodes
-from .checks import check_links, draft_only, link_site, rebase_links
+from .checks import check_links, draft_only, html_links, link_site, rebase_links, resolve
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
 from .inventory import Inventory, take_inventory
@@ -142,6 +143,20 @@ def _reader(files: Files):
         found = files.get_file_from_path(rel)
         return found.content_bytes if found is not None else None
     return read
+
+
+def _page_url(target: str, file: File, files: Files) -> str | None:
+    """URL from `file`'s page to the content file a raw HTML link names, as MkDocs makes it
+    for Markdown links (checks.check_links has made sure the file exists)."""
+    if target.lower().startswith(("http:", "https:", "//", "mailto:", "tel:", "data:", "#")) or ":" in target[:12]:
+        return None
+    parts = urlsplit(target)
+    path = resolve(file.src_uri, target)
+    found = files.get_file_from_path(path) if path else None
+    if found is None or found.inclusion.is_excluded():
+        return None
+    suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return html.escape(get_relative_url(found.url, file.url) + suffix)
 
 
 def _fail(problems: Problems, what: str) -> None:
@@ -396,7 +411,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         elif src in state.generated:
             generated = state.generated[src]
             page.meta = {"title": generated.title, "template": generated.template}
-        return markdown
+        else:
+            return markdown
+        return html_links(markdown, lambda target: _page_url(target, page.file, files))
 
     @event_priority(-100)  # last: the second renderer needs everyone's nav
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
