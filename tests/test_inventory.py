@@ -51,15 +51,18 @@ def test_symlinks_out_of_content_are_errors_and_never_read(tmp_path):
     (content / "vong").symlink_to(".")  # a loop inside
     (content / "hong.pdf").symlink_to("khong-co.pdf")
     (content / "ban-sao.png").symlink_to("images/a.png")  # a file inside: that file
+    (content / ".env").write_text("MAT_KHAU=1")
+    (content / "an.pdf").symlink_to(".env")  # a file inside, but hidden: never published
     inventory = take_inventory(content)
     found = problems_by_path(inventory)
     for rel in ("tin-tuc/config.md", "passwd.jpg", "ngoai"):
         assert "ra ngoài thư mục content/" in found[rel].message and found[rel].is_error
     assert "tới một thư mục" in found["vong"].message
     assert "hỏng" in found["hong.pdf"].message
+    assert "tệp ẩn" in found["an.pdf"].message
     assert inventory.pages == ("tin-tuc/a.md",)
     assert set(inventory.static) == {"images/a.png", "ban-sao.png"}
-    assert {"tin-tuc/config.md", "passwd.jpg", "ngoai", "vong", "hong.pdf"} <= inventory.refused
+    assert {"tin-tuc/config.md", "passwd.jpg", "ngoai", "vong", "hong.pdf", "an.pdf"} <= inventory.refused
     assert {p.path for p in inventory.walk_hazards} == {"ngoai", "vong"}
     assert all("SECRET" not in str(p) and "mat.md" not in str(p) for p in inventory.problems)
 

@@ -47,6 +47,16 @@ def test_raw_html_links_and_images_are_checked():
     assert "alt" in found[2].message
 
 
+def test_media_tags_and_handwritten_srcset():
+    found = errors_of('<video controls src="../video/khong-co.mp4" poster="../images/a.png"></video>\n'
+                      '<audio src="../am-thanh/a.mp3"></audio><source src="../video/b.webm">\n'
+                      '<img alt="Ảnh" src="../images/a.png" srcset="../images/a.png 2x">\n',
+                      assets={"images/a.png": 10, "am-thanh/a.mp3": 10})
+    assert [(p.line, target(p)) for p in found] == [(6, "../video/khong-co.mp4"), (7, "../video/b.webm"),
+                                                    (8, "srcset")]
+    assert "tự tạo" in found[2].fix
+
+
 def test_reference_definitions_and_linked_images():
     found = errors_of("[Bài][b] và [![Ảnh](../images/a.png)](khong-co.md)\n\n[b]: khong-co-2.md\n[^1]: chú thích\n",
                       assets={"images/a.png": 10})
@@ -162,7 +172,7 @@ def test_markdown_text_keeps_offsets():
 ATTACKS = ["[" * 300_000, "](" * 150_000, "![" * 150_000, "[a](" * 75_000, "[a](b " * 50_000, "<a " * 100_000,
            '<img src="' * 30_000, '<a href="x' * 30_000, "<a x" * 75_000 + ">", "`" * 300_000, "` `` " * 60_000,
            "{#" * 150_000, "{: " * 100_000, 'id="' * 75_000, "# " + " " * 300_000 + "x", "<!--" * 75_000,
-           ")](" * 100_000, "[x]: " * 60_000, "a < b và c <d " * 20_000, "[a](<" * 60_000, "[a](b '" * 40_000]
+           ")](" * 100_000, "[x]: " * 60_000, "a < b và c <d " * 20_000, "<video src=x " * 25_000, "[a](<" * 60_000, "[a](b '" * 40_000]
 
 
 @pytest.mark.parametrize("line", ATTACKS, ids=[a[:8] for a in ATTACKS])

@@ -40,7 +40,10 @@ _LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*" + _TARGET)
 # The outer link of [![alt](src)](target): its text ends with the image's ')'.
 _LINKED_IMAGE = re.compile(r"\)\]\(\s*" + _TARGET)
 _REF_DEF = re.compile(r"^ {0,3}\[([^\[\]\n^][^\[\]\n]*)\]:[ \t]*<?([^\s<>]+)>?", re.MULTILINE)
-_TAG = re.compile(r"<(a|img)(?=[\s/>])", re.IGNORECASE)
+_TAG = re.compile(r"<(a|img|audio|video|source)(?=[\s/>])", re.IGNORECASE)
+# The URL attributes the sanitiser keeps (sanitize.ATTRIBUTES), and whether each names an image.
+_URL_ATTRS = {"a": {"href": False}, "img": {"src": True}, "audio": {"src": False},
+              "video": {"src": False, "poster": True}, "source": {"src": False}}
 _ATTR = re.compile(r"""\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)(.*)$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
@@ -120,6 +123,7 @@ class Ref:
     alt: str | None = None  # images: the alt text (None when the <img> has no alt attribute)
     html: bool = False
     field: str = ""
+    needs_alt: bool = True  # images only; a video's poster has the video's own label
 
 
 def references(item: Item) -> list[Ref]:
@@ -142,13 +146,34 @@ def references(item: Item) -> list[Ref]:
     if "]:" in text:
         found += [Ref(line(m.start()), m.group(2)) for m in _REF_DEF.finditer(text)]
     if "<" in text:
-        for m in _TAG.finditer(text):
-            attrs = _attributes(text, m.end())
-            key = "src" if m.group(1).lower() == "img" else "href"
-            if key in attrs:
-                is_image = key == "src"
-                found.append(Ref(line(m.start()), attrs[key], is_image, attrs.get("alt") if is_image else None, True))
+        for m, name, _, attrs in _html_targets(text):
+            tag = m.group(1).lower()
+            is_image = _URL_ATTRS[tag][name]
+            alt = attrs.get("alt") if is_image else None
+            found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img"))
+            if tag == "img" and "srcset" in attrs and name == "src":
+                found.append(Ref(line(m.start()), attrs["srcset"], True, "", True, field="srcset"))
     return [ref for ref in found if ref.target]
+
+
+def _html_targets(text: str):
+    """(tag match, attribute name, value span, all attributes) of every URL in raw a/img/audio/
+    video/source tags of `text`; each tag's attributes are read once, up to its first `<` or `>`."""
+    for m in _TAG.finditer(text):
+        wanted = _URL_ATTRS[m.group(1).lower()]
+        attrs: dict[str, str] = {}
+        spans: dict[str, tuple[int, int]] = {}
+        position = m.end()
+        while (a := _ATTR.match(text, position)) is not None:
+            name = a.group(1).lower()
+            group = next((g for g in (2, 3, 4) if a.group(g) is not None), None)
+            if name not in attrs:
+                attrs[name] = html.unescape(a.group(group)).strip() if group else ""
+                if name in wanted and group is not None:
+                    spans[name] = a.span(group)
+            position = a.end()
+        for name, span in spans.items():
+            yield m, name, span, attrs
 
 
 def _target_spans(text: str, markdown: bool = True) -> list[tuple[int, int]]:
@@ -160,16 +185,7 @@ def _target_spans(text: str, markdown: bool = True) -> list[tuple[int, int]]:
     if markdown and "]:" in text:
         spans += [m.span(2) for m in _REF_DEF.finditer(text)]
     if "<" in text:
-        for m in _TAG.finditer(text):
-            key = "src" if m.group(1).lower() == "img" else "href"
-            position = m.end()
-            while (a := _ATTR.match(text, position)) is not None:
-                if a.group(1).lower() == key:
-                    value = next((g for g in (2, 3, 4) if a.group(g) is not None), None)
-                    if value is not None:
-                        spans.append(a.span(value))
-                    break
-                position = a.end()
+        spans += [span for _, _, span, _ in _html_targets(text)]
     return sorted(spans)
 
 
@@ -218,16 +234,6 @@ def rebase_links(body: str, src: str, new_src: str) -> str:
 
 def _strip_angles(target: str) -> str:
     return target[1:-1].strip() if target.startswith("<") else target
-
-
-def _attributes(text: str, position: int) -> dict[str, str]:
-    """Attributes of the tag whose name ends at `position` (first value of each name wins)."""
-    attrs: dict[str, str] = {}
-    while (m := _ATTR.match(text, position)) is not None:
-        value = next((v for v in m.group(2, 3, 4) if v is not None), "")
-        attrs.setdefault(m.group(1).lower(), html.unescape(value).strip())
-        position = m.end()
-    return attrs
 
 
 # --- anchors -----------------------------------------------------------------------------
@@ -340,6 +346,10 @@ def _use(site: Site, path: str, item: Item) -> None:
 
 
 def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
+    if ref.field == "srcset":
+        problems.error(item.src, ref.line, "", "ảnh HTML có `srcset` viết tay",
+                       "bỏ `srcset`: bản dựng tự tạo các cỡ ảnh (srcset) từ `src` cho mọi ảnh JPG, PNG")
+        return
     target = ref.target
     if target.lower().startswith(_EXTERNAL) or ":" in target.split("/", 1)[0].split("#", 1)[0]:
         return  # another site or scheme: sanitize.py decides which schemes may stay
@@ -353,7 +363,7 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
     if path is None:
         error("trỏ ra ngoài thư mục content/", "chỉ liên kết tới tệp trong content/, bằng đường dẫn tương đối")
         return
-    if ref.image and ref.alt is not None and not ref.alt.strip() or ref.image and ref.html and ref.alt is None:
+    if ref.image and ref.needs_alt and not (ref.alt or "").strip():
         problems.error(item.src, ref.line, "", f"ảnh `{target}` chưa có mô tả (alt)",
                        "viết mô tả trong ngoặc vuông: `![Hội nghị tập huấn hòa giải viên](…)`"
                        + (" hoặc thuộc tính `alt=\"…\"`" if ref.html else ""))

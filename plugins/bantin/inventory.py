@@ -122,6 +122,9 @@ class _Walker:
         elif not os.path.isfile(target):
             self.refuse(path, "là liên kết tượng trưng (symlink) hỏng, không trỏ tới tệp nào",
                         "xóa liên kết")
+        elif _hidden(os.path.relpath(target, self.real_root).replace(os.sep, "/")):
+            self.refuse(path, "là liên kết tượng trưng (symlink) tới một tệp ẩn, không được xuất bản",
+                        "xóa liên kết; chép tệp cần đăng ra ngoài thư mục ẩn")
         else:
             self.file(path, os.path.getsize(target))
 
@@ -186,6 +189,12 @@ class _Walker:
     def refuse(self, path: str, message: str, fix: str) -> None:
         self.refused.add(path)
         self.problems.error(path, 0, "", message, fix)
+
+
+def _hidden(rel: str) -> bool:
+    """A path the inventory never publishes by its name: a hidden part, or under templates/."""
+    parts = rel.split("/")
+    return any(p.startswith(".") for p in parts) or parts[0] in HIDDEN_FOLDERS_TOP
 
 
 def _is_backup(name: str) -> bool:
