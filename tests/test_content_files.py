@@ -77,9 +77,11 @@ def test_check_and_build_agree_on_broken_links(tmp_path):
 
 def test_a_site_check_accepts_builds_strict_without_link_warnings(tmp_path):
     files = {"tin-tuc/a.md": article("A", body="## Mục một\n\n[B](b.md#muc-hai) ![Ảnh](../images/a.jpg)\n"
-                                               "<a href=\"../hoi-dap/so-tay.md#mot\">câu một</a>\n"),
+                                               "<a href=\"../hoi-dap/so-tay.md#mot\">câu một</a> [QĐ](../tai-lieu/qd_(2024).pdf)\n"
+                                               "<video src=\"../tai-lieu/a.mp4\" poster=\"../images/a.jpg\"></video>\n"),
              "tin-tuc/b.md": article("B", body="## Mục hai\n\n[A](/tin-tuc/a.md)\n"),
-             "hoi-dap/so-tay.md": QA, "tai-lieu/a.pdf": b"%PDF-1.4\n", "images/a.jpg": jpeg()}
+             "hoi-dap/so-tay.md": QA, "tai-lieu/a.pdf": b"%PDF-1.4\n", "images/a.jpg": jpeg(),
+             "tai-lieu/qd_(2024).pdf": b"%PDF-1.4\n", "tai-lieu/a.mp4": b"\0\0\0\x18ftypmp42"}
     root = write_site(tmp_path, files)
     checked, built = both(root)
     assert checked.returncode == 0, checked.stdout
@@ -92,6 +94,7 @@ def test_a_site_check_accepts_builds_strict_without_link_warnings(tmp_path):
     # Raw HTML links reach their pages too (MkDocs rewrites Markdown links only).
     article_a = (root / "site/tin-tuc/a/index.html").read_text(encoding="utf-8")
     assert 'href="../../hoi-dap/so-tay-thu/#mot"' in article_a
+    assert 'src="../../tai-lieu/a.mp4" poster="../../images/a.jpg"' in article_a
     assert 'href="../../../tin-tuc/a/"' in question
 
 

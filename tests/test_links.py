@@ -57,10 +57,10 @@ def test_media_tags_and_handwritten_srcset():
     assert "tự tạo" in found[2].fix
 
 
-def test_reference_definitions_and_linked_images():
-    found = errors_of("[Bài][b] và [![Ảnh](../images/a.png)](khong-co.md)\n\n[b]: khong-co-2.md\n[^1]: chú thích\n",
-                      assets={"images/a.png": 10})
-    assert sorted(target(p) for p in found) == ["khong-co-2.md", "khong-co.md"]
+def test_reference_definitions_linked_images_and_parentheses():
+    found = errors_of("[Bài][b] và [![Ảnh](../images/a.png)](khong-co.md) [QĐ](../tai-lieu/qd_(2024).pdf)\n\n"
+                      "[b]: khong-co-2.md\n[^1]: chú thích\n", assets={"images/a.png": 10})
+    assert sorted(target(p) for p in found) == ["../tai-lieu/qd_(2024).pdf", "khong-co-2.md", "khong-co.md"]
 
 
 def test_anchors_same_page_other_page_duplicates_and_questions():
@@ -172,7 +172,7 @@ def test_markdown_text_keeps_offsets():
 ATTACKS = ["[" * 300_000, "](" * 150_000, "![" * 150_000, "[a](" * 75_000, "[a](b " * 50_000, "<a " * 100_000,
            '<img src="' * 30_000, '<a href="x' * 30_000, "<a x" * 75_000 + ">", "`" * 300_000, "` `` " * 60_000,
            "{#" * 150_000, "{: " * 100_000, 'id="' * 75_000, "# " + " " * 300_000 + "x", "<!--" * 75_000,
-           ")](" * 100_000, "[x]: " * 60_000, "a < b và c <d " * 20_000, "<video src=x " * 25_000, "[a](<" * 60_000, "[a](b '" * 40_000]
+           ")](" * 100_000, "[x]: " * 60_000, "a < b và c <d " * 20_000, "<video src=x " * 25_000, "[a](<" * 60_000, "[a](b '" * 40_000, "[a](b(c" * 40_000, "[a](b(c)" * 40_000]
 
 
 @pytest.mark.parametrize("line", ATTACKS, ids=[a[:8] for a in ATTACKS])

@@ -34,7 +34,7 @@ from .vi import slugify
 
 _FENCE = re.compile(r"^(```|~~~)")
 _TICKS = re.compile(r"`+")
-_TARGET = r"(<[^<>\n]*>|[^()\s<>]*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+_TARGET = r"(<[^<>\n]*>|(?:[^()\s<>]|\([^()\s<>]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
 # [text](target "title") and ![alt](src): text stops at any bracket, target at any parenthesis.
 _LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*" + _TARGET)
 # The outer link of [![alt](src)](target): its text ends with the image's ')'.
