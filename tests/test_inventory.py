@@ -28,10 +28,10 @@ def problems_by_path(inventory):
 def test_pages_and_allowed_static_files(tmp_path):
     content = tree(tmp_path, {"tin-tuc/a.md": "x", "images/a.jpg": b"x" * 10, "tai-lieu/k.pdf": "x",
                               "tai-lieu/bieu-mau.docx": "x", "tai-lieu/so-lieu.csv": "x", "am-thanh/b.mp3": "x",
-                              "images/.gitkeep": ""})
+                              "images/.gitkeep": "", "CNAME": "x"})
     inventory = take_inventory(content)
     assert inventory.pages == ("tin-tuc/a.md",)
-    assert dict(inventory.static) == {"am-thanh/b.mp3": 1, "images/a.jpg": 10, "tai-lieu/bieu-mau.docx": 1,
+    assert dict(inventory.static) == {"CNAME": 1, "am-thanh/b.mp3": 1, "images/a.jpg": 10, "tai-lieu/bieu-mau.docx": 1,
                                       "tai-lieu/k.pdf": 1, "tai-lieu/so-lieu.csv": 1}
     assert inventory.problems == ()  # .gitkeep: silent, not published
     assert inventory.refused == {"images/.gitkeep"}

@@ -40,6 +40,7 @@ SCRIPTABLE = {
 # Editors' text dropped into a content folder instead of being written as a page.
 TEXT_DOCUMENTS = {".txt", ".doc", ".docx", ".odt", ".rtf", ".pages"}
 BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig", ".rej")
+ROOT_FILES = {"CNAME"}  # GitHub Pages' custom domain, beside index.html: plain text, never run
 SILENT = {".gitkeep"}  # placeholder that keeps an empty folder in git: not content, not reported
 HIDDEN_FOLDERS_TOP = {"templates"}  # MkDocs skips content/templates/ without a word
 
@@ -151,7 +152,7 @@ class _Walker:
     def file(self, path: str, size: int) -> None:
         name = posixpath.basename(path)
         ext = posixpath.splitext(name)[1].lower()
-        if path in self.allowed:
+        if path in self.allowed or path in ROOT_FILES:
             self.static[path] = size
         elif name in SILENT:
             self.refused.add(path)
