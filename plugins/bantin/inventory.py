@@ -40,6 +40,7 @@ SCRIPTABLE = {
 # Editors' text dropped into a content folder instead of being written as a page.
 TEXT_DOCUMENTS = {".txt", ".doc", ".docx", ".odt", ".rtf", ".pages"}
 BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig", ".rej")
+MAX_DEPTH = 32  # folders inside content/; real sites use three or four
 ROOT_FILES = {"CNAME"}  # GitHub Pages' custom domain, beside index.html: plain text, never run
 SILENT = {".gitkeep"}  # placeholder that keeps an empty folder in git: not content, not reported
 HIDDEN_FOLDERS_TOP = {"templates"}  # MkDocs skips content/templates/ without a word
@@ -86,16 +87,25 @@ class _Walker:
         self.problems = Problems()
         self.refused: set[str] = set()
         self.hazards: list[Problem] = []
+        self.pending: list[tuple[str, str]] = []  # folders still to read
 
     def walk(self, folder: str, rel: str) -> None:
+        """Every entry below `folder`, depth first in name order; a stack, not recursion, so
+        folders nested thousands deep are walked too."""
+        self.pending = [(folder, rel)]
+        while self.pending:
+            here, base = self.pending.pop()
+            try:
+                entries = sorted(os.scandir(here), key=lambda e: e.name, reverse=True)
+            except OSError as exc:
+                self.problems.error(base or ".", 0, "", f"không đọc được thư mục ({exc.strerror})",
+                                    "kiểm tra quyền đọc của thư mục")
+                continue
+            for entry in entries:
+                self.entry(entry, posixpath.join(base, entry.name) if base else entry.name)
+
+    def entry(self, entry: os.DirEntry, path: str) -> None:
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            self.problems.error(rel or ".", 0, "", f"không đọc được thư mục ({exc.strerror})",
-                                "kiểm tra quyền đọc của thư mục")
-            return
-        for entry in entries:
-            path = posixpath.join(rel, entry.name) if rel else entry.name
             if entry.is_symlink():
                 self.link(entry, path)
             elif entry.is_dir(follow_symlinks=False):
@@ -104,6 +114,8 @@ class _Walker:
                 self.file(path, entry.stat(follow_symlinks=False).st_size)
             else:  # sockets, pipes, devices
                 self.refuse(path, "không phải tệp thường", "xóa nó khỏi content/")
+        except OSError as exc:
+            self.refuse(path, f"không đọc được ({exc.strerror})", "kiểm tra quyền đọc của tệp")
 
     # --- links -------------------------------------------------------------------------
     def link(self, entry: os.DirEntry, path: str) -> None:
@@ -132,8 +144,12 @@ class _Walker:
     # --- folders -----------------------------------------------------------------------
     def folder(self, entry: os.DirEntry, path: str) -> None:
         top_templates = "/" not in path and entry.name in HIDDEN_FOLDERS_TOP
+        if path.count("/") >= MAX_DEPTH:  # MkDocs' own walk recurses: Python would stop with a traceback
+            self.refuse(path, f"thư mục lồng quá sâu (hơn {MAX_DEPTH} cấp)", "đặt tệp ở thư mục nông hơn")
+            self.hazards.append(self.problems.items[-1])
+            return
         if not entry.name.startswith(".") and not top_templates:
-            self.walk(entry.path, path)
+            self.pending.append((entry.path, path))
             return
         inside = _files_under(entry.path, path)
         self.refused.update(inside)
