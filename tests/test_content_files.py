@@ -76,9 +76,10 @@ def test_check_and_build_agree_on_broken_links(tmp_path):
 
 
 def test_a_site_check_accepts_builds_strict_without_link_warnings(tmp_path):
-    files = {"tin-tuc/a.md": article("A", body="## Mục một\n\n[B](b.md#muc-hai) ![Ảnh](../images/a.jpg)\n"
-                                               "<a href=\"../hoi-dap/so-tay.md#mot\">câu một</a> [QĐ](../tai-lieu/qd_(2024).pdf)\n"
-                                               "<video src=\"../tai-lieu/a.mp4\" poster=\"../images/a.jpg\"></video>\n"),
+    body = ("## Mục một\n\n[B](b.md#muc-hai) ![Ảnh](../images/a.jpg)\n"
+            "<a href=\"../hoi-dap/so-tay.md#mot\">câu một</a>\n[QĐ](../tai-lieu/qd_(2024).pdf)\n"
+            "<video src=\"../tai-lieu/a.mp4\" poster=\"../images/a.jpg\"></video>\n")
+    files = {"tin-tuc/a.md": article("A", body=body),
              "tin-tuc/b.md": article("B", body="## Mục hai\n\n[A](/tin-tuc/a.md)\n"),
              "hoi-dap/so-tay.md": QA, "tai-lieu/a.pdf": b"%PDF-1.4\n", "images/a.jpg": jpeg(),
              "tai-lieu/qd_(2024).pdf": b"%PDF-1.4\n", "tai-lieu/a.mp4": b"\0\0\0\x18ftypmp42"}

@@ -291,7 +291,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         # MkDocs' walk of content/ (next) follows links to folders, even to '/': stop here.
         self.inventory = take_inventory(config.docs_dir, configured_files(config))  # read_site uses it too
         if self.inventory.walk_hazards:
-            _fail(Problems(list(self.inventory.walk_hazards)), "Thư mục content/ có liên kết tới thư mục hoặc lồng quá sâu")
+            _fail(Problems(list(self.inventory.walk_hazards)),
+                  "Thư mục content/ có liên kết tới thư mục hoặc lồng quá sâu")
         # Generated and content pages stay out of the nav on purpose: don't list them all.
         config.validation.nav.omitted_files = logging.DEBUG
         self.state = None
