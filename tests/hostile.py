@@ -17,6 +17,9 @@ from sitekit import ROOT, article, build
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
+# In bodies the image must exist and have alt text, or the link check stops the build first:
+# the payload there is the event handler, which the sanitiser must remove.
+BODY_IMG = '"><img src="../images/anh.png" alt="a" onerror=alert(1)>'
 SVG = "'><svg onload=alert(1)>"
 JSONLD = "</script><script>alert(1)</script>"
 PAYLOADS = (SCRIPT, IMG, SVG, JSONLD)
@@ -67,7 +70,7 @@ HANDBOOK = front(title=f"Sổ tay {IMG}", date="2024-06-01", category="hoa-giai"
 
 ## Câu hỏi {SCRIPT} là gì? {{#cau-mot}}
 
-Trả lời {IMG} theo Luật số 31/2024/QH15.
+Trả lời {BODY_IMG} theo Luật số 31/2024/QH15.
 
 Căn cứ pháp lý: Điều 2 {SVG}.
 
@@ -81,9 +84,9 @@ GUIDE = front(title=f"Hướng dẫn {SVG}", date="2024-07-01", category="dat-da
 
 ## Bước một & <script>alert(1)</script>
 
-Nội dung <img src=x onerror=alert(1)> và <a href="javascript:alert(1)">liên kết</a>.
+Nội dung <img src="../images/anh.png" alt="a" onerror=alert(1)> và <a href="javascript:alert(1)">liên kết</a>.
 
-## Bước hai "\\"><img src=x onerror=alert(1)>"
+## Bước hai "\\"><img src="../images/anh.png" alt="a" onerror=alert(1)>"
 
 <svg onload=alert(1)></svg>
 """
@@ -102,7 +105,7 @@ def files() -> dict[str, str | bytes]:
             attachments=[{"title": f"Tệp {ALL}", "file": "../tai-lieu/tep.pdf"},
                          {"title": "Tệp tên lạ", "file": f"../tai-lieu/{FILE_NAME}.pdf"}],
             documents=["31/2024/QH15"], featured=n == 0,
-            body=f"Theo Luật số 31/2024/QH15 {payload}.\n\n<script>alert(1)</script>\n")
+            body=f"Theo Luật số 31/2024/QH15 {payload.replace(IMG, BODY_IMG)}.\n\n<script>alert(1)</script>\n")
     found["hoi-dap/so-tay.md"] = HANDBOOK
     found["huong-dan/doc.md"] = GUIDE
     found["trang/gioi-thieu.md"] = front(title=f"Giới thiệu {SCRIPT}", date="2024-01-01") + "Về chúng tôi.\n"

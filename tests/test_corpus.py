@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from bantin.checks import check_body, resolve
+from bantin.checks import check_body, check_links, link_site, resolve
 from bantin.corpus import Counts, build_corpus, newest_first
 from bantin.model import Tag
 from bantin.problems import Problems
@@ -29,7 +29,10 @@ def doc(title: str, date: str = "2024-05-01", category: str | None = "dat-dai", 
 
 
 def build(files, **kw):
+    """The corpus, then its links and images checked as read_site does (without image bytes)."""
     corpus, problems = build_corpus(files, SITE, URLS, **kw)
+    check_links(corpus.items, link_site(corpus, kw.get("assets") or {}), problems)
+    corpus = corpus.recounted(len(files), problems)
     for problem in problems.items:
         assert problem.path in str(problem) and "Cách sửa:" in str(problem)
     return corpus, problems
@@ -305,17 +308,21 @@ def body_problems(body: str, extra=None):
 
 def test_check_body():
     found = body_problems(BODY)
-    # The body starts on line 6 of tin-tuc/a.md.
-    assert [(p.line, p.severity) for p in found] == [(6, "lỗi"), (8, "lỗi"), (10, "lỗi"), (22, "lỗi")]
-    broken, no_alt, missing_image, outside = found
+    # The body starts on line 6 of tin-tuc/a.md. A folder link (`../hoi-dap/`, left broken by
+    # MkDocs) and a missing anchor (`#muc-2`) used to pass: they are errors now (issue 12).
+    assert [(p.line, p.severity) for p in found] == [(6, "lỗi")] * 3 + [(8, "lỗi"), (10, "lỗi"), (22, "lỗi"), (22, "lỗi")]
+    broken, folder, anchor, no_alt, missing_image, outside, neighbour_anchor = found
     assert "`khong-co.md`" in broken.message and "content/tin-tuc/khong-co.md" in broken.message
+    assert "`../hoi-dap/`" in folder.message and "`../hoi-dap/index.md`" in folder.fix
+    assert "`#muc-2`" in anchor.message and "`#doan-2`" in neighbour_anchor.message
     assert "alt" in no_alt.message and "`../images/a.jpg`" in no_alt.message
     assert "content/images/khong-co.jpg" in missing_image.message and "ảnh" in missing_image.message
     assert "`../../etc/passwd`" in outside.message and "content/" in outside.message
 
 
 def test_check_body_clean_links():
-    assert body_problems("[a](b.md) [b](./b.md) [c](/tin-tuc/b.md) ![Ảnh](../images/a.jpg) [d](#x)\n") == []
+    assert body_problems("[a](b.md) [b](./b.md) [c](/tin-tuc/b.md) ![Ảnh](../images/a.jpg) [d](#x) "
+                         "[e](b.md)\n\n## X {#x}\n") == []
 
 
 def test_check_body_oversized_image_is_a_warning():

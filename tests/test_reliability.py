@@ -34,8 +34,19 @@ HOSTILE = article("Bài có HTML lạ", body="""
 """)
 
 
+def tiny_png() -> bytes:
+    """A real PNG: images are verified by content (issue 12), a bare signature is not one."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(out, "PNG")
+    return out.getvalue()
+
+
 def test_hostile_html_is_removed_with_warnings_naming_file_and_line(tmp_path):
-    root = write_site(tmp_path, {"tin-tuc/la.md": HOSTILE, "images/khong-co.png": b"\x89PNG\r\n\x1a\n"},
+    root = write_site(tmp_path, {"tin-tuc/la.md": HOSTILE, "images/khong-co.png": tiny_png()},
                       iframe_hosts=["youtube.com"])
     log = build(root).stdout
     html = read(root, "tin-tuc/bai-co-html-la/index.html")
@@ -157,13 +168,18 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
 
 
 def test_check_warns_on_oversized_originals_and_exits_zero(tmp_path):
-    big = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8 * 1024  # 2 MB, over the 1 MB limit set below
+    # A real photo-sized JPEG over the 1 MB limit set below (a JPEG header on filler bytes was
+    # used here before images were verified by content, issue 12: it is an error now).
+    out = io.BytesIO()
+    Image.effect_noise((1600, 1200), 90).convert("RGB").save(out, "JPEG", quality=95)
+    big = out.getvalue()
+    assert len(big) > 1024 * 1024
     root = write_site(tmp_path, {"tin-tuc/a.md": article("A", image="../images/to.jpg", image_alt="Ảnh lớn"),
                                  "images/to.jpg": big}, image_max_kb=1024)
     done = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 0, done.stdout
-    assert "tin-tuc/a.md:1: [image] cảnh báo: ảnh `images/to.jpg` nặng 2048 KB" in done.stdout
+    assert f"tin-tuc/a.md:1: [image] cảnh báo: ảnh `images/to.jpg` nặng {len(big) // 1024} KB" in done.stdout
 
 
 def test_live_preview_shows_drafts_with_a_banner(tmp_path):

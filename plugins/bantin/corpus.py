@@ -15,7 +15,6 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from .background import fork_pool
-from .checks import check_body
 from .sanitize import report_unsafe
 from .frontmatter import read
 from .legalrefs import DocRef, Registry, find_references, parse_reference
@@ -46,10 +45,12 @@ class Counts:
     published: Mapping[str, int]
     drafts: int
     reported: int
+    draft_only: int = 0  # static files only drafts use: not published (plugin.read_site)
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.published.items()))
-        return f"Bản tin: xuất bản {kinds or '0 tệp'}; {self.drafts} bản nháp; {self.reported} tệp có lỗi"
+        held = f"; {self.draft_only} tệp chỉ bản nháp dùng (không xuất bản)" if self.draft_only else ""
+        return f"Bản tin: xuất bản {kinds or '0 tệp'}; {self.drafts} bản nháp; {self.reported} tệp có lỗi{held}"
 
 
 @dataclass(frozen=True)
@@ -150,13 +151,15 @@ class Corpus:
             return None, None
         return (group[n - 1] if n > 0 else None, group[n + 1] if n + 1 < len(group) else None)
 
-    def recounted(self, total: int, problems: Problems) -> "Corpus":
-        """This corpus with counts that include problems found after it was built (addresses).
+    def recounted(self, total: int, problems: Problems, draft_only: int = 0) -> "Corpus":
+        """This corpus with counts that include problems found after it was built (addresses,
+        links, files of content/ that are not pages).
 
         A shallow copy shares the indexes; `dataclasses.replace` would build them again.
         """
         clone = copy.copy(self)
-        object.__setattr__(clone, "counts", count_files(total, self.items, problems))
+        counts = replace(count_files(total, self.items, problems), draft_only=draft_only)
+        object.__setattr__(clone, "counts", counts)
         return clone
 
     def by_path(self, path: str) -> Item | None:
@@ -238,8 +241,7 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
         problems = Problems()
         item = _parse_item(src, files[src], site, urls, problems, sizes.__contains__)
         refs: list[DocRef] = []
-        if item is not None:
-            check_body(item, sizes, site.image_max_kb, problems)
+        if item is not None:  # links and images: checks.check_links, once every page is known
             report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
             refs = citations(item, site.registry)
         done.append((item, problems.items, refs))

@@ -6,13 +6,14 @@ never see the previous corpus.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import posixpath
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 from mkdocs.config import base
@@ -26,8 +27,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import artifacts, background, images, previewcache, qrcodes
+from .checks import check_links, draft_only, html_links, link_site, rebase_links, resolve
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
+from .inventory import Inventory, take_inventory
 from .model import Item
 from .outputs import Gate, OutputError, site_dir_problem
 from .pages import Generated, check_addresses, generated_pages
@@ -127,11 +130,6 @@ def heading_slug(value: str, separator: str = "-") -> str:
     return slugify(value) or "muc"
 
 
-def _size(file: File) -> int:
-    """Size of a static file without reading it (generated files have no path on disk)."""
-    return os.path.getsize(file.abs_src_path) if file.abs_src_path and os.path.exists(file.abs_src_path) else 0
-
-
 def _flatten(nav) -> list[str]:
     """Every src_uri named in a nav structure of dicts and lists."""
     found = []
@@ -150,6 +148,20 @@ def _reader(files: Files):
     return read
 
 
+def _page_url(target: str, file: File, files: Files) -> str | None:
+    """URL from `file`'s page to the content file a raw HTML link names, as MkDocs makes it
+    for Markdown links (checks.check_links has made sure the file exists)."""
+    if target.lower().startswith(("http:", "https:", "//", "mailto:", "tel:", "data:", "#")) or ":" in target[:12]:
+        return None
+    parts = urlsplit(target)
+    path = resolve(file.src_uri, target)
+    found = files.get_file_from_path(path) if path else None
+    if found is None or found.inclusion.is_excluded():
+        return None
+    suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return html.escape(get_relative_url(found.url, file.url) + suffix)
+
+
 def _fail(problems: Problems, what: str) -> None:
     for problem in problems.errors:
         log.error(str(problem))
@@ -157,17 +169,61 @@ def _fail(problems: Problems, what: str) -> None:
                       "Chạy `bantin check` để xem lại danh sách.")
 
 
-def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: bool, outputs=()):
-    """Corpus, generated pages and every problem, from MkDocs' file list (build and check)."""
-    pages_md = {f.src_uri: f for f in files.documentation_pages()}
-    assets = {f.src_uri: _size(f) for f in files if f.src_uri not in pages_md}
-    corpus, problems = build_corpus({src: f.content_bytes for src, f in pages_md.items()}, site, urls,
-                                    assets=assets, include_drafts=include_drafts)
+@dataclass
+class SiteRead:
+    """What `read_site` found: the build's corpus and pages, every problem, and the files of
+    content/ that must not be published (refused by the inventory, or used by drafts only)."""
+
+    corpus: Corpus
+    generated: list[Generated]
+    problems: Problems
+    withheld: set[str] = field(default_factory=set)
+
+
+def _content_files(files: Files, docs_dir: str) -> dict[str, File]:
+    """MkDocs' files that come from content/ (not the theme, not generated), by src_uri."""
+    root = os.path.abspath(docs_dir)
+    return {f.src_uri: f for f in files if f.src_dir is not None and os.path.abspath(f.src_dir) == root}
+
+
+def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: bool, docs_dir: str,
+              keep: frozenset[str] = frozenset(), inventory: Inventory | None = None,
+              outputs=()) -> SiteRead:
+    """Corpus, generated pages and every problem, from content/ (build and check alike).
+
+    The inventory decides what each file of content/ is; MkDocs' list only says which of
+    them the site's own `exclude_docs` leaves out. `keep`: files mkdocs.yml names;
+    `inventory`: one taken moments ago with the same `keep` (else it is taken here);
+    `outputs`: (file, writer) of every other output, which no page or alias may replace.
+    """
+    inventory = inventory or take_inventory(docs_dir, keep)
+    problems = Problems()
+    problems.extend(list(inventory.problems))
+    content = {src: f for src, f in _content_files(files, docs_dir).items() if not f.inclusion.is_excluded()}
+    pages_md = {src: content[src] for src in inventory.pages if src in content}
+    assets = {src: size for src, size in inventory.static.items() if src in content}
+    corpus, found = build_corpus({src: f.content_bytes for src, f in pages_md.items()}, site, urls,
+                                 assets=assets, include_drafts=include_drafts)
+    problems.extend(found)
     generated = generated_pages(corpus, urls)
+    targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
+                        refused=inventory.refused, read=lambda rel: content[rel].content_bytes,
+                        short_prefix=urls.prefixes.short)
+    held = draft_only(check_links(corpus.items, targets, problems), corpus) - keep
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     check_addresses(corpus, generated, urls, problems, aliases, outputs)
-    corpus = corpus.recounted(len(pages_md), problems)
-    return corpus, generated, problems
+    corpus = corpus.recounted(len(pages_md) + inventory.reported_files, problems, draft_only=len(held))
+    withheld = (set(_content_files(files, docs_dir)) - inventory.accepted) | held
+    return SiteRead(corpus, generated, problems, withheld)
+
+
+def configured_files(config: MkDocsConfig) -> frozenset[str]:
+    """Files of content/ that mkdocs.yml names (logo, favicon, extra_css, extra_javascript):
+    whoever controls mkdocs.yml publishes them, whatever their type and whoever links them."""
+    named = [config.theme.get("logo"), config.theme.get("favicon"), *config.extra_css,
+             *(getattr(s, "path", s) for s in config.extra_javascript)]
+    return frozenset(posixpath.normpath(str(n)).lstrip("/") for n in named
+                     if n and "://" not in str(n) and not str(n).startswith("//"))
 
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")  # MkDocs' own, replaced by artifacts.write_all
@@ -226,18 +282,23 @@ def site_config(config: MkDocsConfig) -> SiteConfig:
 
 def check_site(config: MkDocsConfig, plugin: "BantinPlugin") -> tuple[Corpus, Problems]:
     """What `bantin check` reports: the build's own validation, without rendering anything."""
-    from mkdocs.structure.files import get_files
+    from mkdocs.structure.files import set_exclusions
 
     problems = Problems()
     site = _site_config(plugin.config, config, problems)
     if problems.errors:
         return None, problems
-    files = get_files(config)
+    # MkDocs' own walk follows symbolic links; the inventory lists what a build would read.
+    keep = configured_files(config)
+    inventory = take_inventory(config.docs_dir, keep)
+    files = Files([File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
+                   for src in sorted(inventory.accepted)])
+    set_exclusions(files, config)
     files.add_files_from_theme(config.theme.get_env(), config)  # as the build does: theme assets are outputs
-    corpus, _, found = read_site(files, site, UrlScheme(site.prefixes), include_drafts=False,
-                                 outputs=build_outputs(files, config))
-    problems.extend(found)
-    return corpus, problems
+    found = read_site(files, site, UrlScheme(site.prefixes), False, config.docs_dir, keep, inventory,
+                      outputs=build_outputs(files, config))
+    problems.extend(found.problems)
+    return found.corpus, problems
 
 
 class BantinPlugin(BasePlugin[BantinConfig]):
@@ -251,6 +312,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.clock: list[float] = []
         self.state: BuildState | None = None
         self.site: SiteConfig | None = None
+        self.inventory: Inventory | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -275,6 +337,11 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             # Offline flavour (file://): every link relative, the 404 page included; the
             # public address stays in SiteConfig for QR codes and printed links.
             config.site_url = None
+        # MkDocs' walk of content/ (next) follows links to folders, even to '/': stop here.
+        self.inventory = take_inventory(config.docs_dir, configured_files(config))  # read_site uses it too
+        if self.inventory.walk_hazards:
+            _fail(Problems(list(self.inventory.walk_hazards)),
+                  "Thư mục content/ có liên kết tới thư mục hoặc lồng quá sâu")
         # Generated and content pages stay out of the nav on purpose: don't list them all.
         config.validation.nav.omitted_files = logging.DEBUG
         self.state = None
@@ -284,8 +351,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.clock = [time.perf_counter()]
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
-        corpus, generated, problems = read_site(files, self.site, urls, self.serving or self.config.drafts,
-                                                build_outputs(files, config))
+        found = read_site(files, self.site, urls, self.serving or self.config.drafts, config.docs_dir,
+                          configured_files(config), self.inventory, build_outputs(files, config))
+        corpus, generated, problems = found.corpus, found.generated, found.problems
+        for file in list(files):  # refused or draft-only files of content/ are never copied
+            if file.src_uri in found.withheld and file.src_dir is not None:
+                files.remove(file)
         for warning in problems.warnings:
             log.info(str(warning))
         if problems.errors:
@@ -372,7 +443,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             return self._handbook_source(item, page) if item.kind == "qa" else item.body
         generated = state.generated.get(src)
         if generated is not None:
-            return generated.question.body if generated.question else ""
+            if generated.question is None:
+                return ""
+            return rebase_links(generated.question.body, generated.item.src, src)  # links as from the handbook
         return None
 
     def _handbook_source(self, item: Item, page: Page) -> str:
@@ -392,7 +465,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         elif src in state.generated:
             generated = state.generated[src]
             page.meta = {"title": generated.title, "template": generated.template}
-        return markdown
+        else:
+            return markdown
+        return html_links(markdown, lambda target: _page_url(target, page.file, files))
 
     @event_priority(-100)  # last: the second renderer needs everyone's nav
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):

@@ -1,0 +1,87 @@
+"""Is an image file what its name says, whole, and small enough to decode? (issue 12)
+
+`image:` and body images used to accept a `.md`, a PDF, random bytes, a truncated JPEG or a
+20000×20000 PNG (400 megapixels: a decompression bomb for the resizer and for readers'
+phones). Each is now a problem with a fix. The size in pixels is read from the header and
+checked *before* any pixel is decoded; the decode that follows reads the whole file, at
+1/8 scale for JPEG, so a file cut short is found without the cost of a full decode.
+
+Verdicts are cached by extension and content hash: `bantin serve` rebuilds and pages that
+share a photo check it once; a changed file has another hash, so a verdict is never stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import warnings
+
+from PIL import Image, UnidentifiedImageError
+
+# Extension → the format Pillow must find in the file.
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WEBP"}
+MAX_PIXELS = 40_000_000  # 40 megapixels: a 7,700×5,200 photo; phones take 12-50
+_EXT_OF = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
+_cache: dict[tuple[str, bytes], tuple[str, str] | None] = {}
+
+
+def verify_image(name: str, data: bytes | None) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) for the image file `name` with bytes `data`; None if sound."""
+    ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name.rsplit("/", 1)[-1] else ""
+    if ext not in FORMATS:
+        return (f"`{name}` không phải tệp ảnh (chỉ nhận {', '.join(sorted(FORMATS))})",
+                "dùng ảnh JPG hoặc PNG; tài liệu PDF thì khai báo ở `attachments` hoặc dẫn bằng liên kết thường")
+    if data is None:
+        return f"không đọc được tệp ảnh `{name}`", "kiểm tra tệp có trong content/"
+    key = (ext, hashlib.sha256(data).digest())
+    if key not in _cache:
+        _cache[key] = _verdict(name, ext, data)
+    return _cache[key]
+
+
+def _verdict(name: str, ext: str, data: bytes) -> tuple[str, str] | None:
+    expected = FORMATS[ext]
+    redo = "chụp hoặc xuất lại ảnh rồi chép lại tệp (tệp có thể đã hỏng khi tải về hoặc chép)"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                found, (width, height) = image.format, image.size
+        except Image.DecompressionBombError as exc:  # past Pillow's own limit: only the count is known
+            pixels = re.search(r"\((\d+) pixels\)", str(exc))
+            return _too_big(name, None, int(pixels[1]) if pixels else 0)
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+            return f"`{name}` không phải ảnh đọc được (nội dung không phải ảnh {expected})", redo
+        if found != expected:
+            right = _EXT_OF.get(found)
+            fix = f"đổi đuôi tệp thành `{right}`" if right else "lưu lại ảnh dạng JPG hoặc PNG"
+            return f"`{name}` có đuôi {ext} nhưng nội dung là ảnh {found}", fix
+        if width * height > MAX_PIXELS:
+            return _too_big(name, (width, height))
+        try:
+            _decode(data, expected)
+        except Exception:  # noqa: BLE001 - any decoder failure means a broken file, and is reported
+            return f"ảnh `{name}` bị hỏng hoặc không trọn vẹn (tệp bị cắt cụt)", redo
+    return None
+
+
+def _decode(data: bytes, fmt: str) -> None:
+    """Structure check, then every byte decoded: a file cut short raises here, a JPEG
+    missing only its end marker too (Pillow: "image file is truncated"). Data after the end
+    marker is allowed: phones append a video to "motion photos"."""
+    with Image.open(io.BytesIO(data)) as image:
+        image.verify()  # PNG: chunk checksums up to IEND
+    with Image.open(io.BytesIO(data)) as image:
+        if fmt == "JPEG":
+            image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+        image.load()
+
+
+def _too_big(name: str, size: tuple[int, int] | None, pixels: int = 0) -> tuple[str, str]:
+    if size:
+        shown = f"{size[0]}×{size[1]} điểm ảnh ({size[0] * size[1] / 1e6:.0f} megapixel)"
+    else:
+        shown = f"{pixels / 1e6:.0f} megapixel" if pixels else "quá nhiều điểm ảnh"
+    return (f"ảnh `{name}` quá lớn: {shown}, giới hạn {MAX_PIXELS // 1_000_000} megapixel",
+            "thu nhỏ ảnh (chiều ngang khoảng 1.600 điểm ảnh là đủ cho trang web) rồi lưu lại")

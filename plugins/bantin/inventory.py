@@ -1,0 +1,240 @@
+"""Inventory of content/: every file is a page, a static file we publish, or a problem (issue 12).
+
+MkDocs' own `get_files` follows symbolic links (a link to `/etc/passwd` or to
+`../../.git/config` is published), copies any file type verbatim (an `.html` page or an
+`.svg` with script runs on our origin), publishes `bai.MD` or `bai.md~` as raw source and
+silently drops dotfiles and a top-level `templates/` folder. This module walks content/
+itself with `os.scandir`, never following a link, and decides for each file; the build and
+`bantin check` both use it (plugin.read_site), and the adapter removes from MkDocs' file
+list every file that is not accepted here, so it is never copied.
+
+No MkDocs import: the rules are the content model's, not the engine's.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from .model import FOLDER_KINDS
+from .problems import Problem, Problems
+
+PAGE = ".md"
+# Other spellings of Markdown: MkDocs takes some as pages and copies the rest as raw source.
+MARKDOWN_LIKE = {".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"}
+IMAGES = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
+DOCUMENTS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp",
+             ".csv", ".zip"}
+MEDIA = {".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".webm", ".ogv"}
+OTHER = {".ico"}  # a favicon
+ALLOWED = IMAGES | DOCUMENTS | MEDIA | OTHER
+# Types a browser runs script in when the file is opened from our origin.
+SCRIPTABLE = {
+    ".html": "trang HTML", ".htm": "trang HTML", ".xhtml": "trang HTML", ".xht": "trang HTML",
+    ".shtml": "trang HTML", ".xml": "tệp XML", ".xsl": "tệp XSL", ".xslt": "tệp XSL",
+    ".js": "mã JavaScript", ".mjs": "mã JavaScript", ".svg": "ảnh SVG", ".svgz": "ảnh SVG",
+    ".swf": "tệp Flash",
+}
+# Editors' text dropped into a content folder instead of being written as a page.
+TEXT_DOCUMENTS = {".txt", ".doc", ".docx", ".odt", ".rtf", ".pages"}
+BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig", ".rej")
+MAX_DEPTH = 32  # folders inside content/; real sites use three or four
+ROOT_FILES = {"CNAME"}  # GitHub Pages' custom domain, beside index.html: plain text, never run
+SILENT = {".gitkeep"}  # placeholder that keeps an empty folder in git: not content, not reported
+HIDDEN_FOLDERS_TOP = {"templates"}  # MkDocs skips content/templates/ without a word
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """What content/ holds, decided once: pages, static files, and everything reported."""
+
+    pages: tuple[str, ...] = ()  # .md files, paths relative to content/
+    static: Mapping[str, int] = field(default_factory=dict)  # accepted static files → size in bytes
+    problems: tuple[Problem, ...] = ()
+    refused: frozenset[str] = frozenset()  # files seen and not published (reported or silent)
+    walk_hazards: tuple[Problem, ...] = ()  # folder links: MkDocs' own walk would follow them
+
+    @property
+    def accepted(self) -> frozenset[str]:
+        return frozenset(self.pages) | frozenset(self.static)
+
+    @property
+    def reported_files(self) -> int:
+        """Files (or folders) named by an error that are not pages: the corpus counts pages."""
+        return len({p.path for p in self.problems if p.is_error} - set(self.pages))
+
+
+def take_inventory(docs_dir: str | os.PathLike, allowed: Iterable[str] = ()) -> Inventory:
+    """Walk `docs_dir` without following links and classify every file.
+
+    `allowed` are files the site's configuration names (extra_css, extra_javascript, logo,
+    favicon): whoever controls mkdocs.yml may publish them whatever their type.
+    """
+    walker = _Walker(os.fspath(docs_dir), frozenset(allowed))
+    walker.walk(walker.root, "")
+    return Inventory(tuple(sorted(walker.pages)), dict(sorted(walker.static.items())),
+                     tuple(sorted(walker.problems.items)), frozenset(walker.refused), tuple(walker.hazards))
+
+
+class _Walker:
+    def __init__(self, root: str, allowed: frozenset[str]):
+        self.root, self.allowed = root, allowed
+        self.real_root = os.path.realpath(root)
+        self.pages: list[str] = []
+        self.static: dict[str, int] = {}
+        self.problems = Problems()
+        self.refused: set[str] = set()
+        self.hazards: list[Problem] = []
+        self.pending: list[tuple[str, str]] = []  # folders still to read
+
+    def walk(self, folder: str, rel: str) -> None:
+        """Every entry below `folder`, depth first in name order; a stack, not recursion, so
+        folders nested thousands deep are walked too."""
+        self.pending = [(folder, rel)]
+        while self.pending:
+            here, base = self.pending.pop()
+            try:
+                entries = sorted(os.scandir(here), key=lambda e: e.name, reverse=True)
+            except OSError as exc:
+                self.problems.error(base or ".", 0, "", f"không đọc được thư mục ({exc.strerror})",
+                                    "kiểm tra quyền đọc của thư mục")
+                continue
+            for entry in entries:
+                self.entry(entry, posixpath.join(base, entry.name) if base else entry.name)
+
+    def entry(self, entry: os.DirEntry, path: str) -> None:
+        try:
+            if entry.is_symlink():
+                self.link(entry, path)
+            elif entry.is_dir(follow_symlinks=False):
+                self.folder(entry, path)
+            elif entry.is_file(follow_symlinks=False):
+                self.file(path, entry.stat(follow_symlinks=False).st_size)
+            else:  # sockets, pipes, devices
+                self.refuse(path, "không phải tệp thường", "xóa nó khỏi content/")
+        except OSError as exc:
+            self.refuse(path, f"không đọc được ({exc.strerror})", "kiểm tra quyền đọc của tệp")
+
+    # --- links -------------------------------------------------------------------------
+    def link(self, entry: os.DirEntry, path: str) -> None:
+        """A link is never followed out of content/; one to a file inside is that file."""
+        target = os.path.realpath(entry.path)
+        inside = target == self.real_root or target.startswith(self.real_root + os.sep)
+        if not inside:
+            self.refuse(path, "là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục content/; "
+                        "tệp đó không được đọc và không được xuất bản",
+                        "xóa liên kết; nếu cần tệp đó thì chép một bản vào content/")
+            if os.path.isdir(target):
+                self.hazards.append(self.problems.items[-1])
+        elif os.path.isdir(target):
+            self.refuse(path, "là liên kết tượng trưng (symlink) tới một thư mục",
+                        "xóa liên kết; đặt tệp trực tiếp trong thư mục cần dùng")
+            self.hazards.append(self.problems.items[-1])
+        elif not os.path.isfile(target):
+            self.refuse(path, "là liên kết tượng trưng (symlink) hỏng, không trỏ tới tệp nào",
+                        "xóa liên kết")
+        elif _hidden(os.path.relpath(target, self.real_root).replace(os.sep, "/")):
+            self.refuse(path, "là liên kết tượng trưng (symlink) tới một tệp ẩn, không được xuất bản",
+                        "xóa liên kết; chép tệp cần đăng ra ngoài thư mục ẩn")
+        else:
+            self.file(path, os.path.getsize(target))
+
+    # --- folders -----------------------------------------------------------------------
+    def folder(self, entry: os.DirEntry, path: str) -> None:
+        top_templates = "/" not in path and entry.name in HIDDEN_FOLDERS_TOP
+        if path.count("/") >= MAX_DEPTH:  # MkDocs' own walk recurses: Python would stop with a traceback
+            self.refuse(path, f"thư mục lồng quá sâu (hơn {MAX_DEPTH} cấp)", "đặt tệp ở thư mục nông hơn")
+            self.hazards.append(self.problems.items[-1])
+            return
+        if not entry.name.startswith(".") and not top_templates:
+            self.pending.append((entry.path, path))
+            return
+        inside = _files_under(entry.path, path)
+        self.refused.update(inside)
+        pages = [p for p in inside if p.endswith(PAGE)]
+        why = "tên bắt đầu bằng dấu chấm (thư mục ẩn)" if entry.name.startswith(".") else \
+            "MkDocs bỏ qua thư mục `templates/` ở gốc content/"
+        if pages:
+            self.problems.error(path, 0, "", f"thư mục có {len(pages)} bài (.md) không được xuất bản: {why}",
+                                "đổi tên thư mục (bỏ dấu chấm đầu, hoặc không đặt tên `templates`); muốn "
+                                "giữ bài chưa đăng thì dùng `draft: true`")
+        elif inside:
+            self.problems.warn(path, 0, "", f"thư mục có {len(inside)} tệp không được xuất bản: {why}",
+                               "xóa thư mục nếu không cần; nếu cần xuất bản thì đổi tên thư mục")
+
+    # --- files -------------------------------------------------------------------------
+    def file(self, path: str, size: int) -> None:
+        name = posixpath.basename(path)
+        ext = posixpath.splitext(name)[1].lower()
+        if path in self.allowed or path in ROOT_FILES:
+            self.static[path] = size
+        elif name in SILENT:
+            self.refused.add(path)
+        elif name.startswith("."):
+            hidden = "tệp ẩn (tên bắt đầu bằng dấu chấm) không được xuất bản"
+            if ext in MARKDOWN_LIKE:
+                self.refuse(path, f"bài này là {hidden}", "bỏ dấu chấm ở đầu tên tệp; muốn giữ bài chưa "
+                            "đăng thì dùng `draft: true`")
+            else:
+                self.refused.add(path)
+                self.problems.warn(path, 0, "", hidden, "xóa tệp nếu không cần; nếu cần thì bỏ dấu chấm đầu tên")
+        elif _is_backup(name):
+            self.refuse(path, "là tệp sao lưu hoặc tệp tạm của trình soạn thảo, không được xuất bản",
+                        "xóa tệp này (nội dung thật nằm ở tệp gốc)")
+        elif name.endswith(PAGE):
+            self.pages.append(path)
+        elif ext in MARKDOWN_LIKE:
+            fixed = posixpath.join(posixpath.dirname(path), posixpath.splitext(name)[0] + PAGE)
+            self.refuse(path, f"đuôi `{posixpath.splitext(name)[1]}` không được nhận là bài viết",
+                        f"đổi tên thành `{posixpath.basename(fixed)}` (đuôi .md, chữ thường)")
+        elif ext in TEXT_DOCUMENTS and path.split("/", 1)[0] in FOLDER_KINDS:
+            self.refuse(path, f"tệp `{ext}` trong thư mục bài viết không thành trang nào",
+                        "chép nội dung vào một tệp .md (lệnh `bantin new`); tệp đính kèm thì đặt trong "
+                        "content/tai-lieu/ và khai báo ở `attachments`")
+        elif ext in SCRIPTABLE:
+            self.refuse(path, f"{SCRIPTABLE[ext]} (`{ext}`) có thể chứa mã chạy trong trình duyệt người đọc "
+                        "nên không được xuất bản", _script_fix(ext))
+        elif ext in ALLOWED:
+            self.static[path] = size
+        else:
+            self.refuse(path, f"loại tệp `{ext or name}` không được xuất bản",
+                        "ảnh: " + ", ".join(sorted(IMAGES)) + "; tài liệu: " + ", ".join(sorted(DOCUMENTS))
+                        + "; âm thanh, video: " + ", ".join(sorted(MEDIA)) + ". Xóa tệp nếu không cần")
+
+    def refuse(self, path: str, message: str, fix: str) -> None:
+        self.refused.add(path)
+        self.problems.error(path, 0, "", message, fix)
+
+
+def _hidden(rel: str) -> bool:
+    """A path the inventory never publishes by its name: a hidden part, or under templates/."""
+    parts = rel.split("/")
+    return any(p.startswith(".") for p in parts) or parts[0] in HIDDEN_FOLDERS_TOP
+
+
+def _is_backup(name: str) -> bool:
+    """Editors' leftovers: `bai.md~`, `bai.bak`, Emacs `#bai.md#`, Office lock files `~$bai.docx`."""
+    lower = name.lower()
+    return (lower.endswith(BACKUP_SUFFIXES) or (name.startswith("#") and name.endswith("#"))
+            or name.startswith("~$"))
+
+
+def _script_fix(ext: str) -> str:
+    if ext in (".svg", ".svgz"):
+        return "xuất ảnh ra PNG (trong Inkscape: Export PNG; hoặc chụp màn hình) rồi dùng tệp .png"
+    if ext in (".html", ".htm", ".xhtml", ".xht", ".shtml"):
+        return "chép nội dung vào một bài .md (lệnh `bantin new` hoặc `bantin import` cho trang của cổng cũ)"
+    return "xóa tệp; giao diện và mã của trang do người quản trị cấu hình trong mkdocs.yml"
+
+
+def _files_under(folder: str, rel: str) -> list[str]:
+    """Every file below a folder that is not published, links included (never followed)."""
+    found = []
+    for here, dirs, files in os.walk(folder, followlinks=False):
+        sub = os.path.relpath(here, folder)
+        base = rel if sub == "." else posixpath.join(rel, sub.replace(os.sep, "/"))
+        found += [posixpath.join(base, name) for name in files]
+        found += [posixpath.join(base, name) for name in dirs if os.path.islink(os.path.join(here, name))]
+    return sorted(found)

@@ -1,0 +1,211 @@
+"""Links, anchors and images: one validation path for `bantin check` and the build (issue 12)."""
+
+from __future__ import annotations
+
+import io
+import time
+from dataclasses import replace
+
+import pytest
+from PIL import Image
+
+from bantin.checks import (anchors, check_links, draft_only, html_links, link_site, markdown_text, rebase_links,
+                           references)
+from bantin.corpus import build_corpus
+from bantin.problems import Problems
+from test_corpus import SITE, URLS, doc
+
+
+def target(problem) -> str:
+    return problem.message.split("`")[1]
+
+
+def corpus_of(files, assets=None, include_drafts=False, data=None):
+    corpus, problems = build_corpus(files, SITE, URLS, assets=assets or {}, include_drafts=include_drafts)
+    assert problems.items == []
+    data = data or {}
+    site = link_site(corpus, assets or {}, generated=["chuyen-muc/dat-dai.md"], refused=["tin-tuc/cu.html"],
+                     read=data.get if data else None)
+    found = Problems()
+    used = check_links(corpus.items, site, found)
+    return corpus, found.items, used
+
+
+def errors_of(body, others=None, **kw):
+    files = {"tin-tuc/a.md": doc("Bài A", body=body), "tin-tuc/b.md": doc("Bài B", body="## Mục một\n\n## Mục một\n"),
+             "hoi-dap/so-tay.md": doc("Sổ tay", type="qa", body="## Câu hỏi 1: Một? {#cau-mot}\n\nĐáp.\n"),
+             **(others or {})}
+    return [p for p in corpus_of(files, **kw)[1] if p.path == "tin-tuc/a.md"]
+
+
+def test_raw_html_links_and_images_are_checked():
+    found = errors_of('<p>Xem <a href="khong-co.md">bài</a> và <a\n  title="x" href=\'b.md\'>B</a></p>\n\n'
+                      '<img alt="Ảnh" src="../images/khong-co.png">\n<IMG SRC="../images/a.png">\n',
+                      assets={"images/a.png": 10})
+    assert [(p.line, target(p)) for p in found] == [(6, "khong-co.md"), (9, "../images/khong-co.png"),
+                                                    (10, "../images/a.png")]
+    assert "alt" in found[2].message
+
+
+def test_media_tags_and_handwritten_srcset():
+    found = errors_of('<video controls src="../video/khong-co.mp4" poster="../images/a.png"></video>\n'
+                      '<audio src="../am-thanh/a.mp3"></audio><source src="../video/b.webm">\n'
+                      '<img alt="Ảnh" src="../images/a.png" srcset="../images/a.png 2x">\n',
+                      assets={"images/a.png": 10, "am-thanh/a.mp3": 10})
+    assert [(p.line, target(p)) for p in found] == [(6, "../video/khong-co.mp4"), (7, "../video/b.webm"),
+                                                    (8, "srcset")]
+    assert "tự tạo" in found[2].fix
+
+
+def test_reference_definitions_linked_images_and_parentheses():
+    found = errors_of("[Bài][b] và [![Ảnh](../images/a.png)](khong-co.md) [QĐ](../tai-lieu/qd_(2024).pdf)\n\n"
+                      "[b]: khong-co-2.md\n[^1]: chú thích\n", assets={"images/a.png": 10})
+    assert sorted(target(p) for p in found) == ["../tai-lieu/qd_(2024).pdf", "khong-co-2.md", "khong-co.md"]
+
+
+def test_anchors_same_page_other_page_duplicates_and_questions():
+    body = ("## Thủ tục đăng ký {#dang-ky}\n\n## Hồ sơ\n\n### Hồ sơ\n\n<span id=\"rieng\"></span>\n\n"
+            "[a](#dang-ky) [b](#ho-so) [c](#ho-so_1) [d](#rieng) [e](b.md#muc-mot) [f](b.md#muc-mot_1) "
+            "[g](../hoi-dap/so-tay.md#cau-mot) [h](#fn:1)\n")
+    assert errors_of(body) == []
+    found = errors_of("[a](#ho-so) [b](b.md#muc-mo) [c](../hoi-dap/so-tay.md#cau-hai)\n\n## Hồ sơ nộp\n")
+    assert [p.message.split("`")[3] for p in found] == ["#ho-so", "#muc-mo", "#cau-hai"]
+    assert "`#ho-so-nop`" in found[0].fix and "`#muc-mot`" in found[1].fix
+
+
+def test_heading_ids_as_the_toc_extension_makes_them():
+    body = ("# Đăng ký\n\n## Đăng ký\n\n## Đăng ký\n\n## Điều 5. [Luật](https://x.vn) *mới*\n\n"
+            "Setext\n------\n\n## `mã` & <em>thẻ</em>\n\n```\n## trong code\n```\n\n## Có thuộc tính {: .lop }\n"
+            "\n## ![ảnh](x.png) Ảnh\n")
+    ids = anchors(body)
+    assert {"dang-ky", "dang-ky_1", "dang-ky_2", "dieu-5-luat-moi", "setext", "ma-the", "co-thuoc-tinh", "anh"} <= ids
+    assert "trong-code" not in ids
+
+
+def test_site_addresses_folders_and_slugs_get_the_right_md():
+    found = errors_of("[a](/tin-tuc/bai-b/) [b](../tin-tuc/bai-b/) [c](bai-b) [d](/q/cau-mot/) "
+                      "[e](/hoi-dap/so-tay/cau-mot/) [f](/chuyen-muc/dat-dai/)\n")
+    fixes = [p.fix.split("`")[1] for p in found]
+    assert fixes == ["b.md", "b.md", "b.md", "../hoi-dap/so-tay.md#cau-mot", "../hoi-dap/so-tay.md#cau-mot",
+                     "../chuyen-muc/dat-dai.md"]
+    assert all("địa chỉ trang hoặc thư mục" in p.message for p in found)
+
+
+def test_links_to_drafts_and_refused_files():
+    others = {"tin-tuc/nhap.md": doc("Nháp", draft=True, body="[b](b.md) [a](a.md)\n")}
+    found = errors_of("[n](nhap.md) [h](cu.html)\n", others)
+    assert "bản nháp" in found[0].message and "không được xuất bản" in found[1].message
+    assert errors_of("[n](nhap.md)\n", others, include_drafts=True) == []
+
+
+def jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (32, 32)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_images_verified_by_content_in_body_and_front_matter():
+    good = jpeg()
+    data = {"images/a.jpg": good, "images/cut.jpg": good[:-2], "tai-lieu/k.pdf": b"%PDF-1.4"}
+    assets = {k: len(v) for k, v in data.items()}
+    others = {"tin-tuc/c.md": doc("Bài C", image="../tai-lieu/k.pdf", image_alt="x"),
+              "tin-tuc/d.md": doc("Bài D", image="b.md", image_alt="x")}
+    corpus, found, _ = corpus_of({"tin-tuc/a.md": doc("A", body="![Ảnh](../images/a.jpg) ![Cụt](../images/cut.jpg)\n"
+                                                            "<img alt=\"x\" src=\"b.md\">\n"),
+                                  "tin-tuc/b.md": doc("B"), **others}, assets, data=data)
+    by = {(p.path, p.field): p.message for p in found}
+    assert "không trọn vẹn" in by[("tin-tuc/a.md", "")] or any("không trọn vẹn" in p.message for p in found)
+    assert "không phải tệp ảnh" in by[("tin-tuc/c.md", "image")]
+    assert "không phải tệp ảnh" in by[("tin-tuc/d.md", "image")]
+    assert sum("`tin-tuc/b.md` không phải tệp ảnh" in p.message for p in found if p.path == "tin-tuc/a.md") == 1
+
+
+def test_an_attachment_must_be_a_document():
+    corpus, found, _ = corpus_of({"tin-tuc/a.md": doc("A", attachments=[{"title": "B", "file": "b.md"}]),
+                                  "tin-tuc/b.md": doc("B")})
+    assert [(p.field, target(p)) for p in found] == [("attachments", "tin-tuc/b.md")]
+
+
+def test_raw_html_targets_rewritten_for_the_page():
+    body = ('<a href="b.md#x">b</a> <IMG alt=x src=../images/a.jpg> `<a href="c.md">`\n'
+            "[md](b.md) <a href='https://x.vn'>x</a> <a title=\"t\" href=\"k.pdf?a=1&amp;b=2\">k</a>\n")
+    seen = []
+
+    def url_of(target):
+        seen.append(target)
+        return None if target.startswith("https:") else "NEW"
+
+    out = html_links(body, url_of)
+    assert seen == ["b.md#x", "../images/a.jpg", "https://x.vn", "k.pdf?a=1&b=2"]
+    assert out == ('<a href="NEW">b</a> <IMG alt=x src=NEW> `<a href="c.md">`\n'
+                   "[md](b.md) <a href='https://x.vn'>x</a> <a title=\"t\" href=\"NEW\">k</a>\n")
+
+
+def test_files_only_drafts_use():
+    files = {"tin-tuc/a.md": doc("A", body="![Ảnh](../images/chung.jpg)\n"),
+             "tin-tuc/nhap.md": doc("Nháp", draft=True, image="../images/rieng.jpg", image_alt="x",
+                                    attachments=[{"title": "T", "file": "../tai-lieu/rieng.pdf"}],
+                                    body="![Ảnh](../images/chung.jpg) [t](../tai-lieu/rieng-2.pdf)\n")}
+    assets = {"images/chung.jpg": 1, "images/rieng.jpg": 1, "tai-lieu/rieng.pdf": 1, "tai-lieu/rieng-2.pdf": 1,
+              "tai-lieu/khong-ai-dung.pdf": 1}
+    corpus, found, used = corpus_of(files, assets)
+    assert draft_only(used, corpus) == {"images/rieng.jpg", "tai-lieu/rieng.pdf", "tai-lieu/rieng-2.pdf"}
+    preview, _, used = corpus_of(files, assets, include_drafts=True)
+    assert draft_only(used, preview) == set()
+
+
+def test_rebase_links_for_question_pages():
+    body = ("[a](../tai-lieu/a.pdf) ![b](<../images/b c.png>) [c](#hai) [d](https://x.vn) [e](/tin-tuc/a.md)\n"
+            "`[f](../x.md)` <a href=\"../tin-tuc/b.md#m\">g</a>\n\n[r]: ../tin-tuc/c.md\n")
+    out = rebase_links(body, "hoi-dap/so-tay.md", "hoi-dap/so-tay-thu/mot.md")
+    assert out == ("[a](../../tai-lieu/a.pdf) ![b](<../../images/b c.png>) [c](../so-tay.md#hai) [d](https://x.vn) "
+                   "[e](/tin-tuc/a.md)\n`[f](../x.md)` <a href=\"../../tin-tuc/b.md#m\">g</a>\n\n[r]: ../../tin-tuc/c.md\n")
+
+
+def test_markdown_text_keeps_offsets():
+    body = "a `[x](y)` b\n```\n[z](w)\n```\n<!-- [c](d)\n-->\n"
+    text = markdown_text(body)
+    assert len(text) == len(body) and "[x]" not in text and "[z]" not in text and "[c]" not in text
+    assert text.count("\n") == body.count("\n")
+
+
+ATTACKS = ["[" * 300_000, "](" * 150_000, "![" * 150_000, "[a](" * 75_000, "[a](b " * 50_000, "<a " * 100_000,
+           '<img src="' * 30_000, '<a href="x' * 30_000, "<a x" * 75_000 + ">", "`" * 300_000, "` `` " * 60_000,
+           "{#" * 150_000, "{: " * 100_000, 'id="' * 75_000, "# " + " " * 300_000 + "x", "<!--" * 75_000,
+           ")](" * 100_000, "[x]: " * 60_000, "a < b và c <d " * 20_000, "<video src=x " * 25_000,
+           "[a](<" * 60_000, "[a](b '" * 40_000, "[a](b(c" * 40_000, "[a](b(c)" * 40_000]
+
+
+@pytest.mark.parametrize("line", ATTACKS, ids=[a[:8] for a in ATTACKS])
+def test_linear_on_a_300_kb_line(line):
+    # The item is made around the attack, not read: this measures checks.py alone.
+    base, _ = build_corpus({"tin-tuc/a.md": doc("A"), "tin-tuc/b.md": doc("B", body="[x](a.md#y)\n")}, SITE, URLS)
+    item = replace(base.by_src("tin-tuc/a.md"), body=line + "\n")
+    site = link_site(base, {})
+    site.pages = {**site.pages, item.src: item}
+    started = time.perf_counter()
+    references(item)
+    rebase_links(item.body, "hoi-dap/a.md", "hoi-dap/a/b.md")
+    html_links(item.body, lambda target: "x")
+    check_links([item, base.by_src("tin-tuc/b.md")], site, Problems())  # b.md#y: the anchors of a.md
+    assert time.perf_counter() - started < 5, line[:20]  # ~0.3 s here; quadratic would take minutes
+
+
+def test_anchor_ids_cover_what_python_markdown_makes_on_the_sample_site():
+    """No false positives: every id the build gives a sample page is one `anchors` knows."""
+    import re
+    from pathlib import Path
+
+    import markdown
+
+    from bantin.frontmatter import split
+    from bantin.plugin import heading_slug
+
+    root = Path(__file__).resolve().parent.parent / "content"
+    md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html", "tables", "admonition", "fenced_code"],
+                           extension_configs={"toc": {"slugify": heading_slug}})
+    for path in sorted(root.rglob("*.md")):
+        body = split(str(path), path.read_text(encoding="utf-8"), Problems())[1]
+        md.reset()
+        made = set(re.findall(r'\bid="([^"]+)"', md.convert(body)))
+        assert made <= anchors(body), path
