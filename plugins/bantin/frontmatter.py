@@ -93,14 +93,27 @@ def split(src: str, text: str, problems: Problems) -> tuple[str, str, int] | Non
     first_break = text.find("\n")
     closing = _CLOSING.search(text, first_break + 1) if first_break >= 0 else None
     if closing is None:
-        problems.error(src, 1, "", "phần khai báo mở bằng `---` nhưng không có dòng `---` đóng lại",
-                       "thêm một dòng chỉ có `---` sau dòng khai báo cuối cùng")
+        line = _body_start_guess(text)
+        where = f" trước dòng {line} (nơi nội dung bài có vẻ bắt đầu)" if line else " sau dòng khai báo cuối cùng"
+        problems.error(src, line or 1, "", "phần khai báo mở bằng `---` nhưng không có dòng `---` đóng lại, "
+                       "nên cả bài bị đọc như phần khai báo", f"thêm một dòng chỉ có `---`{where}")
         return None
     yaml_text = text[first_break + 1 : closing.start()]
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
     body_line = text.count("\n", 0, body_start + 1) + 1 if body_start >= 0 else 1
     return yaml_text, body, body_line
+
+
+_FIELD_LINE = re.compile(r"[A-Za-z_]+[ \t]*:|[ \t]|-[ \t]|#|$")
+
+
+def _body_start_guess(text: str) -> int:
+    """Line of the first blank line or line that is no `key: value`, after an unclosed `---`."""
+    for number, line in enumerate(text.split("\n")[1:200], start=2):
+        if not line.strip() or not _FIELD_LINE.match(line):
+            return number
+    return 0
 
 
 def parse_yaml(src: str, yaml_text: str, problems: Problems) -> tuple[dict, dict[str, int]] | None:

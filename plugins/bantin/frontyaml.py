@@ -85,7 +85,7 @@ class _Builder:
             if event.tag:
                 self.error(line, self.field(), f"giá trị bắt đầu bằng thẻ YAML `{short(event.tag, 30)}`, "
                            "phần đó bị YAML coi là ký hiệu và không được ghi",
-                           'đặt cả giá trị trong dấu ngoặc kép, ví dụ `title: "!Quan trọng: …"`')
+                           f'đặt cả giá trị trong dấu ngoặc kép, ví dụ `{self.field() or "title"}: "!Quan trọng …"`')
         if isinstance(event, yaml.ScalarEvent):
             self.add(self.scalar(event, line), event, line)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
@@ -226,7 +226,7 @@ def _explain(lines: list[str], index: int, problem: str, context: str) -> tuple[
         start = _open_quote_line(lines, index)
         return (start, "dấu ngoặc kép mở nhưng không được đóng lại",
                 'thêm dấu ngoặc đóng cùng loại ở cuối giá trị, ví dụ `title: "Tiêu đề bài"`')
-    if "unknown escape" in problem:
+    if "escape" in problem:  # unknown escape, or one that makes no character (\ud800)
         return (index, "trong dấu ngoặc kép \"…\", dấu `\\` bắt đầu một ký hiệu đặc biệt mà YAML không hiểu",
                 "viết `\\\\` thay cho `\\`, hoặc đặt giá trị trong dấu nháy đơn '…'")
     if "could not find expected ':'" in problem:
@@ -255,7 +255,7 @@ def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
         bare = value.strip().strip(CURLY_OPEN + CURLY_CLOSE).replace('"', "'")
         return (index, "dấu ngoặc kép cong “…” (do Word hay bộ gõ tự đổi) không phải dấu ngoặc của YAML, "
                 "nên dấu `: ` bên trong làm hỏng dòng",
-                f'gõ lại bằng dấu ngoặc kép thẳng ": `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+                f'gõ lại bằng dấu ngoặc kép thẳng (phím Shift + \'): `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
     if ": " in value or value.rstrip().endswith(":"):
         bare = value.strip().replace('"', "'")
         return (index, "giá trị có dấu `: ` (hai chấm rồi dấu cách) nên YAML hiểu nhầm là một trường mới",
