@@ -22,8 +22,10 @@ from PIL import Image, ImageOps
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 OUT_DIR = "assets/img"
 SIZES = "(max-width: 45em) 100vw, 45em"
-_IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
-_ATTR = re.compile(r'([a-zA-Z_:-]+)="([^"]*)"')
+# `[^<>]*` then `>`: from each '<img' the scan stops at the next '<' or '>' (linear; the
+# old lazy `[^>]*?\s*/?>` rescanned to the end of the text from every '<img').
+_IMG = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r'(?<![a-zA-Z_:-])([a-zA-Z_:-]+)="([^"]*)"')  # a name tried from its start only
 
 
 @dataclass(frozen=True)

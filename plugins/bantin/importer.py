@@ -506,7 +506,7 @@ _URL_LABEL = re.compile(r"^(url|dia chi( bai viet| trang)?|link bai viet|link go
 _URL = re.compile(r"https?://[^\s<>\"“”]+", re.IGNORECASE)
 _LEAD_SOURCE = re.compile(r"^\(\s*([A-ZĐ][\w.&\- ]{1,30}?)\s*\)\s*[-–—]\s*")
 _TRAILING_CREDIT = re.compile(
-    r"\s*\(\s*(?:Tin|Bài|Tin,\s*ảnh|Tin và ảnh|Bài và ảnh|Bài,\s*ảnh|Tin/ảnh|Bài/ảnh|"
+    r"\(\s*(?:Tin|Bài|Tin,\s*ảnh|Tin và ảnh|Bài và ảnh|Bài,\s*ảnh|Tin/ảnh|Bài/ảnh|"
     r"Tác giả|TG)\s*:\s*([^()]{2,80})\)\s*$"
 )
 
@@ -541,7 +541,8 @@ def is_person_name(text: str) -> bool:
     return all(_name_token(t) for t in tokens)
 
 
-_BYLINE_SPLIT = re.compile(r"\s+[-–—]\s+|,\s+|\s+\(")
+# Each run of spaces is tried once (the look-behind), not from each of its spaces: linear.
+_BYLINE_SPLIT = re.compile(r"(?<!\s)\s+[-–—]\s+|,\s+|(?<!\s)\s+\(")
 
 
 def parse_byline(text: str) -> str | None:

@@ -46,7 +46,7 @@ from .views import SiteView
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 SEARCH_DIR = "assets/search"
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables")
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables", "bantin.htmlguard")  # htmlguard: issue 12
 
 
 class CategoryConfig(base.Config):
