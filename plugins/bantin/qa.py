@@ -11,7 +11,8 @@ from typing import Callable
 
 from .model import Question
 from .problems import Problems
-from .vi import slugify
+from .frontyaml import short
+from .vi import cap_slug, slugify
 
 _FENCE = re.compile(r"^(```|~~~)")
 _HEADING = re.compile(r"^##(?!#)\s+(.*)$")  # text stripped in code: a lazy `(.*?)\s*$` is quadratic
@@ -19,6 +20,7 @@ _ID = re.compile(r"#([^\s}]+)")
 _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
 LEGAL_BASIS = "Căn cứ pháp lý:"
 VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_MAX = 80  # an id is a folder name (/hoi-dap/<handbook>/<id>/) and a printed short link
 _ID_FIX = "thêm mã câu hỏi ở cuối dòng tiêu đề, ví dụ `## Câu hỏi 1: … {#hoa-giai-la-gi}`, hoặc chạy `bantin ids` để tự điền"
 
 
@@ -90,11 +92,15 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
         title, qid = split_heading(text)
         line = body_line + index
         if not qid:
-            problems.error(src, line, "", f"câu hỏi \"{title}\" chưa có mã (id)", _ID_FIX)
+            problems.error(src, line, "", f"câu hỏi \"{short(title)}\" chưa có mã (id)", _ID_FIX)
             continue
         if not VALID_ID.fullmatch(qid):
-            problems.error(src, line, "", f"mã câu hỏi `{qid}` không hợp lệ",
-                           f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{slugify(qid)}}}`")
+            problems.error(src, line, "", f"mã câu hỏi `{short(qid)}` không hợp lệ",
+                           f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{cap_slug(slugify(qid), 60)}}}`")
+            continue
+        if len(qid) > ID_MAX:
+            problems.error(src, line, "", f"mã câu hỏi dài {len(qid)} ký tự, quá {ID_MAX} ký tự",
+                           f"rút gọn mã, ví dụ `{{#{cap_slug(qid, 60)}}}`: mã là địa chỉ và liên kết ngắn in ra giấy")
             continue
         answer, basis = mark_legal_basis("\n".join(lines[index + 1 : end]).strip("\n"))
         questions.append(Question(qid, display_title(title), number, answer, line, basis))
