@@ -12,6 +12,11 @@ gets `&lt;` in its place: exactly what Python-Markdown writes for a text '<', in
 spans too. (Writing `&lt;` into the Markdown instead would make one inline placeholder per
 '<', and Python-Markdown's inline pass is itself quadratic in those.) Below that count, or
 when the text already holds U+FDD0, nothing is changed but the count's worth of escaping.
+
+Python-Markdown's link pattern has the same shape in pure Python: from every '[' it walks
+to the matching ']' and from every '](' to the matching ')', to the end of the paragraph
+when there is none ("[a](" repeated: 500 s for 100 KB). A '[' or such a '(' that nothing
+closes is replaced the same way (U+FDD1, U+FDD2) and written back as itself.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 PLACEHOLDER = "\ufdd0"
+MARKS = {"<": "\ufdd0", "[": "\ufdd1", "(": "\ufdd2"}
+RESTORE = {"\ufdd0": "&lt;", "\ufdd1": "[", "\ufdd2": "("}
 FEW = 32  # unclosed '<' the parser may scan past: 32 × 300 KB is still well under a second
 _OPENER = re.compile(r"<(?=[A-Za-z/!?])")
 
@@ -44,29 +51,60 @@ def unclosed_openers(text: str) -> list[int]:
     return found
 
 
-def defuse(text: str) -> tuple[str, bool]:
-    """(text, placeholders used): unclosed '<' replaced when there are more than FEW of them.
+def unclosed(text: str, opening: str, closing: str, only_after: str = "") -> list[int]:
+    """Offsets of `opening` characters that no later `closing` balances (nesting counted).
 
-    They become PLACEHOLDER (restored as `&lt;` by `restore`), or `&lt;` when the text
-    already contains PLACEHOLDER.
+    One pass with a stack: what is left on it at the end was never closed. With
+    `only_after`, only openings right after that character are returned ('(' after ']').
     """
-    if "<" not in text:
+    stack: list[int] = []
+    for index, char in enumerate(text):
+        if char == opening:
+            stack.append(index)
+        elif char == closing and stack:
+            stack.pop()
+    return [i for i in stack if not only_after or (i > 0 and text[i - 1] == only_after)]
+
+
+def defuse(text: str) -> tuple[str, bool]:
+    """(text, placeholders used): each kind of unclosed opener replaced when there are
+    more than FEW of it.
+
+    They become placeholders (written back by `restore`); when the text already holds a
+    placeholder character, '<' becomes `&lt;` and '[' / '(' are left alone.
+    """
+    found: dict[int, str] = {}
+    if "<" in text:
+        openers = unclosed_openers(text)
+        if len(openers) > FEW:
+            found.update(dict.fromkeys(openers, "<"))
+    if text.count("[") > FEW:
+        brackets = unclosed(text, "[", "]")
+        if len(brackets) > FEW:
+            found.update(dict.fromkeys(brackets, "["))
+        parens = unclosed(text, "(", ")", only_after="]") if "](" in text else []
+        if len(parens) > FEW:
+            found.update(dict.fromkeys(parens, "("))
+    if not found:
         return text, False
-    openers = unclosed_openers(text)
-    if len(openers) <= FEW:
-        return text, False
-    mark = "&lt;" if PLACEHOLDER in text else PLACEHOLDER
+    clash = any(mark in text for mark in RESTORE)
     pieces, previous = [], 0
-    for start in openers:
+    for start in sorted(found):
+        kind = found[start]
+        if clash and kind != "<":
+            continue
         pieces.append(text[previous:start])
-        pieces.append(mark)
+        pieces.append("&lt;" if clash else MARKS[kind])
         previous = start + 1
     pieces.append(text[previous:])
-    return "".join(pieces), mark == PLACEHOLDER
+    return "".join(pieces), not clash
 
 
 def restore(html: str) -> str:
-    return html.replace(PLACEHOLDER, "&lt;")
+    for mark, written in RESTORE.items():
+        if mark in html:
+            html = html.replace(mark, written)
+    return html
 
 
 class _Defuse(Preprocessor):
@@ -86,7 +124,7 @@ class _Restore(Postprocessor):
         self.state = state
 
     def run(self, text: str) -> str:
-        if not self.state.pop("placeholders", False):
+        if not self.state.get("placeholders"):  # set by every conversion; toc also runs us on headings
             return text
         return restore(text)
 
