@@ -188,6 +188,7 @@ def test_flags_true_false(written, expected):
     ("2024-11-21 08:30", datetime(2024, 11, 21, 8, 30, tzinfo=VN)),
     ("2024-11-21T08:30:00+02:00", datetime(2024, 11, 21, 8, 30, tzinfo=timezone(timedelta(hours=2)))),
     ("2024-11-21 08:30Z", datetime(2024, 11, 21, 8, 30, tzinfo=timezone.utc)),
+    ("2024-11-21T01:30:00.000Z", datetime(2024, 11, 21, 1, 30, tzinfo=timezone.utc)),  # Decap CMS
 ])
 def test_dates_from_written_text(written, expected):
     parsed, problems = read(f"---\ntitle: A\ndate: {written}\ncategory: dat-dai\n---\n")

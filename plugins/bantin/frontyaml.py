@@ -210,7 +210,7 @@ def explain_error(src: str, yaml_text: str, exc: yaml.YAMLError, problems: Probl
     problem = (getattr(exc, "problem", None) or "").lower()
     context = (getattr(exc, "context", None) or "").lower()
     line_no, message, fix = _explain(lines, index, problem, context)
-    problems.error(src, line_no + 2, _key_of(lines[line_no]), message, fix)
+    problems.error(src, line_no + 2, _key_of(lines[line_no]), f"phần khai báo sai cú pháp YAML: {message}", fix)
 
 
 def _explain(lines: list[str], index: int, problem: str, context: str) -> tuple[int, str, str]:
