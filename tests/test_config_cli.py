@@ -168,3 +168,14 @@ def test_long_question_id_is_an_error():
 def test_filled_ids_stay_short():
     body, added = qa.fill_ids("## " + "Câu hỏi rất dài về hòa giải " * 30 + "\n", set())
     assert len(added[0]) <= 60
+
+
+@pytest.mark.parametrize("option", ["page_size: 0", "feed_size: -2", "image_max_kb: 0"])
+def test_sizes_must_be_positive(tmp_path, option):
+    """`page_size: 0` ended in a ZeroDivisionError traceback."""
+    config(tmp_path, GOOD_HEAD + f"plugins:\n  - bantin:\n      {option}\n")
+    for command in ("check", "build"):
+        result = bantin(tmp_path, command)
+        assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+        assert f"[plugins.bantin.{option.split(':')[0]}]" in result.stdout + result.stderr
+        assert "lớn hơn 0" in result.stdout + result.stderr

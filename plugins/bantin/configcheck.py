@@ -106,9 +106,14 @@ def _child(node: yaml.Node | None, key: str):
 
 
 _CONFIG_VALUE = re.compile(r"Config value '([^']+)': (?:Plugin '([^']+)' option '([^']+)': )?(.*)", re.S)
-_TYPES = {"int": "một số nguyên (ví dụ `20`)", "str": "chữ", "list": "một danh sách (các dòng `- …`)",
+_TYPES = {"int": "một số nguyên", "str": "chữ", "list": "một danh sách (các dòng `- …`)",
           "dict": "các mục con `tên: giá trị`", "bool": "`true` hoặc `false`", "float": "một số",
           "NoneType": "để trống"}
+_TYPE_FIX = {"int": "viết số không có dấu ngoặc kép, ví dụ `{key}: 20`",
+             "str": 'viết chữ, trong dấu ngoặc kép nếu có dấu `:` hoặc `#`, ví dụ `{key}: "…"`',
+             "list": "viết `{key}:` rồi mỗi mục một dòng bắt đầu bằng `- ` (thụt vào hai dấu cách)",
+             "dict": "viết `{key}:` rồi các mục con `tên: giá trị` thụt vào hai dấu cách",
+             "bool": "viết `{key}: true` hoặc `{key}: false`"}
 _LIST = re.compile(r"Expected a list of items, but a <class '(\w+)'> was given")
 _NO_DIR = re.compile(r"The path '([^']*)' isn't an existing directory")
 _EXPECTED = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>")
@@ -128,8 +133,8 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str) ->
     if expected:
         want = _TYPES.get(expected.group(1), expected.group(1))
         got = _TYPES.get(expected.group(2), expected.group(2))
-        return _message(config_file, line, field, f"`{keys[-1]}` phải là {want}, không phải {got}",
-                        f"sửa dòng {line or '…'}: ví dụ `{keys[-1]}: 20` cho số, bỏ dấu ngoặc kép quanh số")
+        fix = _TYPE_FIX.get(expected.group(1), "so với mkdocs.yml mẫu và sửa dòng này").format(key=keys[-1])
+        return _message(config_file, line, field, f"`{keys[-1]}` (hoặc một mục của nó) phải là {want}, không phải {got}", fix)
     listed = _LIST.search(detail)
     if listed:
         return _message(config_file, line, field, f"`{keys[-1]}` phải là một danh sách (các dòng `- …`), "
