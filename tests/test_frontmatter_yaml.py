@@ -436,3 +436,18 @@ def test_quoted_scalars_round_trip(written):
     expected = unicodedata.normalize("NFC", written).strip()
     assert [p for p in problems.items if p.is_error] == []
     assert parsed.meta.summary == parsed.meta.author == expected
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "> ", "1. ", "+ ", "- > "])
+def test_deeply_nested_markdown_is_an_error(marker):
+    """`- - - … x` 3,000 deep crashed Python-Markdown with a RecursionError traceback."""
+    started = time.perf_counter()
+    parsed, problems = read(HEAD + "---\nĐoạn đầu.\n\n" + marker * 3000 + "x\n")
+    assert time.perf_counter() - started < 2
+    problem = one(problems)
+    assert problem.line == 8 and "quá 50 tầng" in problem.message
+
+
+def test_ordinary_nested_lists_are_fine():
+    parsed, problems = read(HEAD + "---\n- a\n  - b\n    - c\n> - d\n1. e\n- - f\n")
+    assert problems.items == []

@@ -55,3 +55,10 @@ def test_control_character_escape_in_front_matter_fails_the_build(tmp_path):
     root = write_site(tmp_path, {"tin-tuc/a.md": '---\ntitle: "Tin\\x08"\ndate: 2024-11-21\ncategory: dat-dai\n---\nA\n'})
     done = build(root, check=False)
     assert done.returncode != 0 and "tin-tuc/a.md:2: [title]" in done.stdout and "U+0008" in done.stdout
+
+
+def test_deeply_nested_list_fails_with_a_message(tmp_path):
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("Tin", body="- " * 3000 + "x\n")})
+    done = build(root, check=False)
+    assert done.returncode != 0 and "Traceback" not in done.stdout and "RecursionError" not in done.stdout
+    assert "quá 50 tầng" in done.stdout

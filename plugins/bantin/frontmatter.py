@@ -458,6 +458,25 @@ def _strip_body_controls(src: str, body: str, body_line: int, problems: Problems
     return strip_control(body)
 
 
+_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)")
+MAX_NESTING = 50  # Python-Markdown recurses once per level: `- - - … x` 3,000 deep was a RecursionError
+
+
+def _check_nesting(src: str, body: str, body_line: int, problems: Problems) -> None:
+    """An error for a line nesting lists or quotes deeper than MAX_NESTING (first one only)."""
+    for offset, line in enumerate(body.split("\n")):
+        if line[:1] not in "-*+>0123456789 \t" or not line:
+            continue
+        depth, pos = 0, 0
+        while depth <= MAX_NESTING and (marker := _MARKER.match(line, pos)):
+            depth, pos = depth + 1, max(marker.end(), pos + 1)
+        if depth > MAX_NESTING:
+            problems.error(src, body_line + offset, "", f"dòng lồng danh sách hoặc trích dẫn quá {MAX_NESTING} tầng "
+                           "(nhiều dấu `-`, `*`, `>` hay số thứ tự liên tiếp ở đầu dòng)",
+                           "bỏ bớt các dấu ở đầu dòng; danh sách chỉ cần vài tầng")
+            return
+
+
 def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Exists) -> Parsed | None:
     """The whole pipeline for one file; None (with problems recorded) when it cannot be used."""
     text = decode(src, data, problems)
@@ -468,6 +487,7 @@ def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Ex
         return None
     yaml_text, body, body_line = parts
     body = _strip_body_controls(src, body, body_line, problems)
+    _check_nesting(src, body, body_line, problems)
     parsed = parse_yaml(src, yaml_text, problems)
     if parsed is None:
         return None
