@@ -40,6 +40,7 @@ def _load(config_file: str, **overrides):
     """
     import logging
 
+    import yaml
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -54,17 +55,11 @@ def _load(config_file: str, **overrides):
     logger.addFilter(errors)
     try:
         return load_config(config_file, **overrides)
-    except (MkDocsException, yaml_error(), OSError, ValueError, TypeError) as exc:
+    except (MkDocsException, yaml.YAMLError, OSError, ValueError, TypeError) as exc:
         messages = [configcheck.explain_validation(config_file, node, m) for m in errors.messages]
         raise SystemExit("\n".join(messages) or configcheck.explain_validation(config_file, node, str(exc))) from None
     finally:
         logger.removeFilter(errors)
-
-
-def yaml_error() -> type:
-    import yaml
-
-    return yaml.YAMLError
 
 
 class _ConfigErrors:

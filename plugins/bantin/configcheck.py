@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .frontyaml import _explain, short
+from .frontyaml import explain, short
 
 MAX_BYTES = 1024 * 1024
 
@@ -64,7 +64,7 @@ def compose(config_file: str, text: str) -> yaml.Node:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         lines = text.split("\n")
         index = min(mark.line, len(lines) - 1) if mark is not None else 0
-        line, what, fix = _explain(lines, index, (getattr(exc, "problem", None) or "").lower(),
+        line, what, fix = explain(lines, index, (getattr(exc, "problem", None) or "").lower(),
                                    (getattr(exc, "context", None) or "").lower())
         raise ConfigError(_message(config_file, line + 1, "", f"mkdocs.yml viết sai cú pháp YAML: {what}", fix)) from None
     except RecursionError:

@@ -209,11 +209,12 @@ def explain_error(src: str, yaml_text: str, exc: yaml.YAMLError, problems: Probl
     index = min(mark.line, len(lines) - 1) if mark is not None else 0
     problem = (getattr(exc, "problem", None) or "").lower()
     context = (getattr(exc, "context", None) or "").lower()
-    line_no, message, fix = _explain(lines, index, problem, context)
+    line_no, message, fix = explain(lines, index, problem, context)
     problems.error(src, line_no + 2, _key_of(lines[line_no]), f"phần khai báo sai cú pháp YAML: {message}", fix)
 
 
-def _explain(lines: list[str], index: int, problem: str, context: str) -> tuple[int, str, str]:
+def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[int, str, str]:
+    """(0-based line, message, fix) for PyYAML's `problem`/`context` at line `index` of `lines`."""
     tab = next((i for i in (index, index - 1) if 0 <= i < len(lines) and "\t" in lines[i]), None)
     if tab is not None and ("tab" in problem or "cannot start any token" in problem or "indent" in problem
                             or "expected" in problem):
