@@ -70,34 +70,41 @@ class _Builder:
         return self.current
 
     def event(self, event: yaml.Event) -> None:
-        line = event.start_mark.line + 2  # line 1 of the file is the opening `---`
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            self.error(line, self.field(), "phần khai báo dùng ký hiệu `&` / `*` (neo và bí danh của YAML)",
-                       "bài viết không cần đến chúng: viết thẳng giá trị; nếu giá trị bắt đầu bằng `&` hoặc `*`, "
-                       "đặt nó trong dấu ngoặc kép")
-            raise _Stop
-        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            self.nodes += 1
-            if self.nodes > MAX_NODES:
-                self.error(line, self.field(), f"phần khai báo có quá nhiều mục (hơn {MAX_NODES})",
-                           "bài viết chỉ cần vài chục dòng khai báo; chuyển nội dung dài xuống phần thân bài")
-                raise _Stop
-            if event.tag:
-                self.error(line, self.field(), f"giá trị bắt đầu bằng thẻ YAML `{short(event.tag, 30)}`, "
-                           "phần đó bị YAML coi là ký hiệu và không được ghi",
-                           f'đặt cả giá trị trong dấu ngoặc kép, ví dụ `{self.field() or "title"}: "!Quan trọng …"`')
-        if isinstance(event, yaml.ScalarEvent):
-            self.add(self.scalar(event, line), event, line)
-        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            if len(self.stack) >= MAX_DEPTH:
-                self.error(line, self.field(), f"phần khai báo lồng nhau quá sâu (hơn {MAX_DEPTH} tầng)",
-                           "mỗi trường là một dòng `tên: giá trị`, danh sách là `[mục một, mục hai]`")
-                raise _Stop
-            container = [] if isinstance(event, yaml.SequenceStartEvent) else {}
-            self.stack.append([container, _NO_KEY, event])
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+        kind = type(event)
+        if kind in _ENDS:
             container, _, start = self.stack.pop()
             self.add(container, start, start.start_mark.line + 2)
+            return
+        if kind not in _NODES:
+            if kind is yaml.AliasEvent:
+                self.refuse_anchor(event.start_mark.line + 2)
+            return  # stream and document events
+        line = event.start_mark.line + 2  # line 1 of the file is the opening `---`
+        if event.anchor:
+            self.refuse_anchor(line)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.error(line, self.field(), f"phần khai báo có quá nhiều mục (hơn {MAX_NODES})",
+                       "bài viết chỉ cần vài chục dòng khai báo; chuyển nội dung dài xuống phần thân bài")
+            raise _Stop
+        if event.tag:
+            self.error(line, self.field(), f"giá trị bắt đầu bằng thẻ YAML `{short(event.tag, 30)}`, "
+                       "phần đó bị YAML coi là ký hiệu và không được ghi",
+                       f'đặt cả giá trị trong dấu ngoặc kép, ví dụ `{self.field() or "title"}: "!Quan trọng …"`')
+        if kind is yaml.ScalarEvent:
+            self.add(self.scalar(event, line), event, line)
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            self.error(line, self.field(), f"phần khai báo lồng nhau quá sâu (hơn {MAX_DEPTH} tầng)",
+                       "mỗi trường là một dòng `tên: giá trị`, danh sách là `[mục một, mục hai]`")
+            raise _Stop
+        self.stack.append([[] if kind is yaml.SequenceStartEvent else {}, _NO_KEY, event])
+
+    def refuse_anchor(self, line: int) -> None:
+        self.error(line, self.field(), "phần khai báo dùng ký hiệu `&` / `*` (neo và bí danh của YAML)",
+                   "bài viết không cần đến chúng: viết thẳng giá trị; nếu giá trị bắt đầu bằng `&` hoặc `*`, "
+                   "đặt nó trong dấu ngoặc kép")
+        raise _Stop
 
     def scalar(self, event: yaml.ScalarEvent, line: int) -> str | None:
         value = event.value
@@ -121,7 +128,7 @@ class _Builder:
             return  # a key, or a field where a comment is plausible (date, draft…)
         end = event.end_mark
         rest = self.raw_lines[end.line][end.column:] if end.line < len(self.raw_lines) else ""
-        if re.match(r"[ \t]+#", rest):
+        if "#" in rest and re.match(r"[ \t]+#", rest):
             cut = rest.strip()[1:].strip()
             self.error(end.line + 2, field,
                        f"phần sau dấu ` #` (`{short(cut, 40)}`) bị YAML coi là ghi chú và đã mất khỏi giá trị",
@@ -162,6 +169,8 @@ class _Builder:
 
 _NO_KEY = object()
 _DROP = object()
+_NODES = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent})
+_ENDS = frozenset({yaml.SequenceEndEvent, yaml.MappingEndEvent})
 
 
 def load(src: str, yaml_text: str, problems: Problems) -> tuple[object, dict[str, int]] | None:
