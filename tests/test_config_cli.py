@@ -179,3 +179,9 @@ def test_sizes_must_be_positive(tmp_path, option):
         assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
         assert f"[plugins.bantin.{option.split(':')[0]}]" in result.stdout + result.stderr
         assert "lớn hơn 0" in result.stdout + result.stderr
+
+
+def test_duplicate_key_in_config(tmp_path):
+    config(tmp_path, GOOD_HEAD + "plugins:\n  - bantin:\n      page_size: 5\n      categories: []\n      page_size: 7\n")
+    result = bantin(tmp_path, "check")
+    assert result.returncode == 1 and "mkdocs.yml:8: [page_size]" in result.stderr and "dòng 6" in result.stderr

@@ -72,7 +72,29 @@ def compose(config_file: str, text: str) -> yaml.Node:
     if not isinstance(node, yaml.MappingNode):
         raise ConfigError(_message(config_file, 1, "", "tệp cấu hình phải là các dòng `tên: giá trị`",
                                    "bắt đầu từ mkdocs.yml mẫu của `bantin init` hoặc của trang mẫu"))
+    _no_duplicate_keys(config_file, node)
     return node
+
+
+def _no_duplicate_keys(config_file: str, root: yaml.Node) -> None:
+    """A key written twice in one mapping: YAML keeps the last silently, we say so."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise ConfigError(_message(config_file, line, short(key.value, 40),
+                                                   f"`{short(key.value, 40)}` được khai báo hai lần (lần đầu ở dòng "
+                                                   f"{seen[key.value]}); chỉ lần sau được dùng",
+                                                   "gộp hai chỗ làm một, rồi xóa chỗ còn lại"))
+                    seen[key.value] = line
+                pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
 
 
 def line_of(node: yaml.Node | None, *keys: str) -> int:
