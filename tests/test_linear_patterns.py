@@ -108,6 +108,17 @@ def test_guard_changes_no_output(unit):
     assert not any(mark in str(guarded.toc_tokens) for mark in htmlguard.RESTORE)
 
 
+@pytest.mark.parametrize("source", ["[" * 20_000 + "]" * 20_000, "[a](" * 25_000 + ")" * 25_000,
+                                    ("[" * 500 + "]" * 500) * 150])
+def test_nested_closed_brackets(source):
+    """Balanced but deep: 20,000 nested '[…]' took 97 s in Python-Markdown's link parsing."""
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.htmlguard"])
+    started = time.perf_counter()
+    html = md.convert(source)
+    assert time.perf_counter() - started < BOUND
+    assert not any(mark in html for mark in htmlguard.RESTORE)
+
+
 def test_guard_leaves_ordinary_text_alone():
     source = "Giá 5 < 7 và `<b>` trong mã, [liên kết](a.md) và <span>HTML</span>.\n"
     assert htmlguard.defuse(source) == (source, False)

@@ -14,9 +14,11 @@ spans too. (Writing `&lt;` into the Markdown instead would make one inline place
 when the text already holds U+FDD0, nothing is changed but the count's worth of escaping.
 
 Python-Markdown's link pattern has the same shape in pure Python: from every '[' it walks
-to the matching ']' and from every '](' to the matching ')', to the end of the paragraph
-when there is none ("[a](" repeated: 500 s for 100 KB). A '[' or such a '(' that nothing
-closes is replaced the same way (U+FDD1, U+FDD2) and written back as itself.
+to the balancing ']' and from every '](' to the balancing ')', to the end of the paragraph
+when there is none ("[a](" repeated: 500 s for 100 KB; 20,000 nested "[…]": 97 s). When
+those walks would add up to more than BUDGET characters, the costliest openers (with
+their balancing closer) are replaced the same way (U+FDD1-U+FDD4) and written back as
+themselves; a page of ordinary links walks a few thousand characters.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 PLACEHOLDER = "\ufdd0"
-MARKS = {"<": "\ufdd0", "[": "\ufdd1", "(": "\ufdd2"}
-RESTORE = {"\ufdd0": "&lt;", "\ufdd1": "[", "\ufdd2": "("}
-FEW = 32  # unclosed '<' the parser may scan past: 32 × 300 KB is still well under a second
+MARKS = {"<": "\ufdd0", "[": "\ufdd1", "(": "\ufdd2", "]": "\ufdd3", ")": "\ufdd4"}
+RESTORE = {"\ufdd0": "&lt;", "\ufdd1": "[", "\ufdd2": "(", "\ufdd3": "]", "\ufdd4": ")"}
+FEW = 32
+BUDGET = 200_000  # characters Python-Markdown may walk for '[' (or '(' after ']') in one page  # unclosed '<' the parser may scan past: 32 × 300 KB is still well under a second
 _OPENER = re.compile(r"<(?=[A-Za-z/!?])")
 
 
@@ -51,40 +54,65 @@ def unclosed_openers(text: str) -> list[int]:
     return found
 
 
-def unclosed(text: str, opening: str, closing: str, only_after: str = "") -> list[int]:
-    """Offsets of `opening` characters that no later `closing` balances (nesting counted).
+def scans(text: str, opening: str, closing: str, only_after: str = "") -> list[tuple[int, int, int]]:
+    """(cost, opening offset, closing offset or -1) for each `opening` (one pass, a stack).
 
-    One pass with a stack: what is left on it at the end was never closed. With
-    `only_after`, only openings right after that character are returned ('(' after ']').
+    The cost is what Python-Markdown walks from that opening: to its balancing `closing`
+    (nesting counted), or to the end of the text when nothing balances it. With
+    `only_after`, only openings right after that character count ('(' after ']').
     """
     stack: list[int] = []
+    found: list[tuple[int, int, int]] = []
     for index, char in enumerate(text):
         if char == opening:
             stack.append(index)
         elif char == closing and stack:
-            stack.pop()
-    return [i for i in stack if not only_after or (i > 0 and text[i - 1] == only_after)]
+            start = stack.pop()
+            found.append((index - start, start, index))
+    found.extend((len(text) - start, start, -1) for start in stack)
+    if only_after:
+        found = [f for f in found if f[1] > 0 and text[f[1] - 1] == only_after]
+    return found
+
+
+def _over_budget(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The costliest scans to take out until the rest walk at most BUDGET characters.
+
+    Taking out a balanced pair (both ends) leaves the pairing of every other one as it was.
+    """
+    total = sum(cost for cost, _, _ in found)
+    if total <= BUDGET:
+        return []
+    chosen = []
+    for item in sorted(found, reverse=True):
+        chosen.append(item)
+        total -= item[0]
+        if total <= BUDGET:
+            break
+    return chosen
 
 
 def defuse(text: str) -> tuple[str, bool]:
-    """(text, placeholders used): each kind of unclosed opener replaced when there are
-    more than FEW of it.
+    """(text, placeholders used): openers that would make the parsers quadratic replaced.
 
-    They become placeholders (written back by `restore`); when the text already holds a
-    placeholder character, '<' becomes `&lt;` and '[' / '(' are left alone.
+    '<' that nothing closes, when there are more than FEW; '[' and '(' after ']' (with
+    their balancing ']' / ')'), costliest first, until Python-Markdown's walks stay under
+    BUDGET. They become placeholders (written back by `restore`); when the text already
+    holds a placeholder character, '<' becomes `&lt;` and brackets are left alone.
     """
     found: dict[int, str] = {}
     if "<" in text:
         openers = unclosed_openers(text)
         if len(openers) > FEW:
             found.update(dict.fromkeys(openers, "<"))
-    if text.count("[") > FEW:
-        brackets = unclosed(text, "[", "]")
-        if len(brackets) > FEW:
-            found.update(dict.fromkeys(brackets, "["))
-        parens = unclosed(text, "(", ")", only_after="]") if "](" in text else []
-        if len(parens) > FEW:
-            found.update(dict.fromkeys(parens, "("))
+    if "[" in text:
+        for opening, closing, after in (("[", "]", ""), ("(", ")", "]")):
+            if after and "](" not in text:
+                continue
+            for _, start, end in _over_budget(scans(text, opening, closing, after)):
+                found[start] = opening
+                if end >= 0:
+                    found[end] = closing
     if not found:
         return text, False
     clash = any(mark in text for mark in RESTORE)
