@@ -33,8 +33,17 @@ PLACEHOLDER = "\ufdd0"
 MARKS = {"<": "\ufdd0", "[": "\ufdd1", "(": "\ufdd2", "]": "\ufdd3", ")": "\ufdd4"}
 RESTORE = {"\ufdd0": "&lt;", "\ufdd1": "[", "\ufdd2": "(", "\ufdd3": "]", "\ufdd4": ")"}
 FEW = 32
-BUDGET = 200_000  # characters Python-Markdown may walk for '[' (or '(' after ']') in one page  # unclosed '<' the parser may scan past: 32 × 300 KB is still well under a second
+BUDGET = 1_000_000  # characters Python-Markdown may walk for '[' (or '(' after ']'): well under a second  # unclosed '<' the parser may scan past: 32 × 300 KB is still well under a second
+_BRACKETS = {"[": re.compile(r"[\[\]]"), "(": re.compile(r"[()]")}
 _OPENER = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def _may_have_many_unclosed(text: str) -> bool:
+    """Cheap test (counts in C) before `unclosed_openers`: more than FEW '<' could be unclosed."""
+    after_last_tag = text.count("<", text.rfind(">") + 1)
+    comments = text.count("<!--", text.rfind("-->") + 1) if "<!--" in text else 0
+    cdata = text.count("<![CDATA[", text.rfind("]]>") + 1) if "<![" in text else 0
+    return after_last_tag + comments + cdata > FEW
 
 
 def unclosed_openers(text: str) -> list[int]:
@@ -63,10 +72,11 @@ def scans(text: str, opening: str, closing: str, only_after: str = "") -> list[t
     """
     stack: list[int] = []
     found: list[tuple[int, int, int]] = []
-    for index, char in enumerate(text):
-        if char == opening:
+    for match in _BRACKETS[opening].finditer(text):  # Python work per bracket, not per character
+        index = match.start()
+        if match.group() == opening:
             stack.append(index)
-        elif char == closing and stack:
+        elif stack:
             start = stack.pop()
             found.append((index - start, start, index))
     found.extend((len(text) - start, start, -1) for start in stack)
@@ -101,11 +111,11 @@ def defuse(text: str) -> tuple[str, bool]:
     holds a placeholder character, '<' becomes `&lt;` and brackets are left alone.
     """
     found: dict[int, str] = {}
-    if "<" in text:
+    if "<" in text and _may_have_many_unclosed(text):
         openers = unclosed_openers(text)
         if len(openers) > FEW:
             found.update(dict.fromkeys(openers, "<"))
-    if "[" in text:
+    if "[" in text and text.count("[") * len(text) > BUDGET:  # else no walk can add up to BUDGET
         for opening, closing, after in (("[", "]", ""), ("(", ")", "]")):
             if after and "](" not in text:
                 continue
