@@ -179,7 +179,7 @@ def test_unquoted_colon_reports_its_line():
     problem = only(problems)
     assert problem.line == 3  # line 1 is the opening `---`
     assert "YAML" in problem.message
-    assert '"Luật: những điểm mới"' in problem.fix
+    assert '`title: "Luật: mới"`' in problem.fix  # the editor's own line, quoted
 
 
 def test_unquoted_colon_on_first_key_line():

@@ -457,7 +457,7 @@ def test_markup_in_imported_text_is_escaped(content: Path, tmp_path: Path) -> No
     assert "<script>" not in text.split("\n---\n", 1)[1]
     assert front["summary"].startswith("Kẻ gian gửi tin nhắn có đường link lạ <script>")
     assert body[0] == (
-        "Kẻ gian gửi tin nhắn có đường link lạ &lt;script>alert(1)&lt;/script> và yêu cầu "
+        "Kẻ gian gửi tin nhắn có đường link lạ &lt;script&gt;alert(1)&lt;/script&gt; và yêu cầu "
         "người nhận cung cấp mã \\*OTP\\* để \\[xác thực\\] tài khoản ngân hàng."
     )
     assert body[1].startswith("\\# Người dân tuyệt đối")

@@ -30,9 +30,47 @@ def _logging() -> None:
 
 
 def _load(config_file: str, **overrides):
-    from mkdocs.config import load_config
+    """MkDocs' configuration, or SystemExit with Vietnamese messages naming file and line.
 
-    return load_config(config_file, **overrides)
+    The file is read and parsed by configcheck first (missing, binary, not UTF-8, broken
+    YAML); MkDocs' own English validation errors are caught as they are logged and
+    reworded with the line of the option.
+    """
+    import logging
+
+    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from . import configcheck
+
+    try:
+        node = configcheck.compose(config_file, configcheck.read_text(config_file))
+    except configcheck.ConfigError as exc:
+        raise SystemExit(str(exc)) from None
+    errors = _ConfigErrors()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addFilter(errors)
+    try:
+        return load_config(config_file, **overrides)
+    except (MkDocsException, yaml.YAMLError, OSError, ValueError, TypeError) as exc:
+        messages = [configcheck.explain_validation(config_file, node, m) for m in errors.messages]
+        raise SystemExit("\n".join(messages) or configcheck.explain_validation(config_file, node, str(exc))) from None
+    finally:
+        logger.removeFilter(errors)
+
+
+class _ConfigErrors:
+    """Logging filter keeping MkDocs' "Config value …" errors (reworded by `_load`) off the screen."""
+
+    def __init__(self):
+        self.messages: list[str] = []
+
+    def filter(self, record) -> bool:
+        if record.levelname == "ERROR" and str(record.msg).startswith("Config value"):
+            self.messages.append(record.getMessage())
+            return False
+        return True
 
 
 def _plugin(config):
@@ -124,6 +162,7 @@ def run_serve(config_file: str, address: str) -> int:
     """Live preview with drafts; pure Python, so it runs the same on Windows and Linux."""
     from mkdocs.commands.serve import serve
 
+    _load(config_file)  # a broken mkdocs.yml: one Vietnamese message, not MkDocs' traceback
     serve(config_file, dev_addr=address, livereload=True)
     return 0
 
@@ -155,7 +194,11 @@ def run_new(args) -> int:
 
 
 def run_ids(args) -> int:
-    changed = newcontent.fill_question_ids(Path(args.content_dir), [Path(p) for p in args.files])
+    try:
+        changed = newcontent.fill_question_ids(Path(args.content_dir), [Path(p) for p in args.files])
+    except newcontent.NewContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     for path, ids in changed:
         print(f"{path}: thêm mã {', '.join(ids)}")
     if not changed:

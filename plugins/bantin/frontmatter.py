@@ -15,27 +15,29 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Callable
 
-import yaml
-
 from .legalrefs import canonical_number, parse_reference
 from .model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
 from .outputs import segment_problem
 from .problems import Problems
 from .siteconfig import SiteConfig
-from .vi import legacy_encoding_hint, nfc, slugify
+from . import frontyaml
+from .frontyaml import Plain, short
+from .vi import CONTROL, CONTROL_FIX, cap_slug, control_chars, full_slug, legacy_encoding_hint, nfc, slugify, strip_control
 
 VIETNAM = timezone(timedelta(hours=7))
 FIELDS = (
     "title", "date", "category", "type", "tags", "author", "source", "summary", "image",
     "image_alt", "documents", "attachments", "draft", "featured", "updated", "aliases", "slug",
 )
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _DATE = re.compile(
-    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?"  # web editors add .000
     r"\s*(Z|[+-]\d{2}:?\d{2})?", re.ASCII
 )
 DATE_FIX = "viết ngày theo dạng năm-tháng-ngày, ví dụ `2024-11-21` hoặc `2024-11-21 08:30`"
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[:h](\d{2}))?", re.ASCII)
+FLAG_WORDS = {"yes", "no", "on", "off", "y", "n", "có", "không"}
+SLUG_MAX = 80  # characters of a slug made from a title; file names stay far below 255 bytes
 
 PLACEHOLDER_CATEGORY = "chua-phan-loai"  # written by `bantin new` and the importer when none was given
 PLACEHOLDER_TITLE = "Chưa có tiêu đề"  # written by the importer when the old page had no title
@@ -93,8 +95,10 @@ def split(src: str, text: str, problems: Problems) -> tuple[str, str, int] | Non
     first_break = text.find("\n")
     closing = _CLOSING.search(text, first_break + 1) if first_break >= 0 else None
     if closing is None:
-        problems.error(src, 1, "", "phần khai báo mở bằng `---` nhưng không có dòng `---` đóng lại",
-                       "thêm một dòng chỉ có `---` sau dòng khai báo cuối cùng")
+        line = _body_start_guess(text)
+        where = f" trước dòng {line} (nơi nội dung bài có vẻ bắt đầu)" if line else " sau dòng khai báo cuối cùng"
+        problems.error(src, line or 1, "", "phần khai báo mở bằng `---` nhưng không có dòng `---` đóng lại, "
+                       "nên cả bài bị đọc như phần khai báo", f"thêm một dòng chỉ có `---`{where}")
         return None
     yaml_text = text[first_break + 1 : closing.start()]
     body_start = text.find("\n", closing.end())
@@ -103,50 +107,35 @@ def split(src: str, text: str, problems: Problems) -> tuple[str, str, int] | Non
     return yaml_text, body, body_line
 
 
+_FIELD_LINE = re.compile(r"[A-Za-z_]+[ \t]*:|[ \t]|-[ \t]|#|$")
+
+
+def _body_start_guess(text: str) -> int:
+    """Line of the first blank line or line that is no `key: value`, after an unclosed `---`."""
+    for number, line in enumerate(text.split("\n")[1:200], start=2):
+        if not line.strip() or not _FIELD_LINE.match(line):
+            return number
+    return 0
+
+
 def parse_yaml(src: str, yaml_text: str, problems: Problems) -> tuple[dict, dict[str, int]] | None:
     """Mapping and the file line of each key; bad YAML is an error, never empty metadata.
 
-    Keys are kept as the editor wrote them (`yes:` stays 'yes', not True) and each value is
-    built on its own, so an impossible value is reported on its own line and field.
+    Read by `frontyaml.load`: limits and refusals on the event stream, and every value the
+    text the editor wrote (no YAML 1.1 booleans, octals, sexagesimals or floats); each
+    field's validator below decides its type and reports on the field's own line.
     """
-    try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 2
-        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.error(src, line, "", f"không đọc được phần khai báo YAML: {what}",
-                       "kiểm tra dấu hai chấm và thụt lề ở dòng này; giá trị có dấu `:` hoặc `#` "
-                       "hãy đặt trong dấu ngoặc kép, ví dụ `title: \"Luật: những điểm mới\"`")
+    loaded = frontyaml.load(src, yaml_text, problems)
+    if loaded is None:
         return None
-    if node is None:
+    value, lines = loaded
+    if value is None:
         return {}, {}
-    if not isinstance(node, yaml.MappingNode):
+    if not isinstance(value, dict):
         problems.error(src, 2, "", "phần khai báo phải là các dòng `tên: giá trị`",
                        "viết mỗi trường trên một dòng, ví dụ `title: Tiêu đề bài`")
         return None
-    return _construct(src, node, problems)
-
-
-def _construct(src: str, node: yaml.MappingNode, problems: Problems) -> tuple[dict, dict[str, int]]:
-    data: dict = {}
-    lines: dict[str, int] = {}
-    builder = yaml.SafeLoader("")
-    for key_node, value_node in node.value:
-        key = str(key_node.value)
-        line = key_node.start_mark.line + 2
-        if key in lines:
-            problems.error(src, line, key, f"trường `{key}` được khai báo hai lần (lần đầu ở dòng {lines[key]})",
-                           "xóa một trong hai dòng")
-            continue
-        lines[key] = line
-        try:
-            data[key] = builder.construct_object(value_node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # e.g. date: 2024-02-30
-            problems.error(src, line, key, f"giá trị của `{key}` không hợp lệ ({exc})",
-                           DATE_FIX if key in ("date", "updated") else "sửa giá trị cho đúng")
-            data[key] = INVALID
-    return data, lines
+    return value, lines
 
 
 # --- mapping → Meta ---------------------------------------------------------------------
@@ -175,14 +164,27 @@ class _Check:
         if isinstance(value, (dict, list)):
             self.error(key, f"`{key}` phải là một dòng chữ, không phải danh sách", f"viết `{key}: …` trên một dòng")
             return ""
-        return nfc(str(value)).strip()
+        text = nfc(str(value)).strip()
+        if isinstance(value, Plain) and _curly_quoted(text):
+            self.problems.warn(self.src, self.lines.get(key, 1), key,
+                               "giá trị nằm trong dấu ngoặc kép cong “…”, dấu này được giữ lại như một phần của chữ",
+                               f'muốn bỏ dấu ngoặc thì gõ dấu thẳng: `{key}: "{short(text[1:-1], 40)}"`; '
+                               f"muốn hiện dấu ngoặc cong thì viết `{key}: '{short(text, 40)}'`")
+        return text
 
     def flag(self, key: str) -> bool:
-        value = self.data.get(key, False)
-        if isinstance(value, bool):
-            return value
-        self.error(key, f"`{key}` chỉ nhận `true` hoặc `false`, không nhận `{value}`",
-                   f"viết `{key}: true` hoặc `{key}: false`")
+        """Only unquoted `true`/`false`: YAML 1.1's `yes`/`no`/`on`/`off` are named, not guessed."""
+        value = self.data.get(key)
+        if value is None:
+            return False
+        if isinstance(value, Plain) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        written = short(value if isinstance(value, str) else "[…]", 30)
+        if isinstance(value, str) and value.strip().lower() in FLAG_WORDS:
+            message = f"`{key}: {written}` không còn được hiểu là có/không; chỉ `true` hoặc `false` được nhận"
+        else:
+            message = f"`{key}` chỉ nhận `true` hoặc `false`, không nhận `{written}`"
+        self.error(key, message, f"viết `{key}: true` (có) hoặc `{key}: false` (không), không có dấu ngoặc kép")
         return False
 
     def when(self, key: str, required: bool = False) -> datetime | None:
@@ -191,9 +193,19 @@ class _Check:
             if required and key not in self.reported:
                 self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`", f"thêm dòng `{key}: 2024-11-21`")
             return None
+        if isinstance(value, (dict, list)):
+            self.error(key, f"`{key}` phải là một ngày, không phải danh sách", DATE_FIX)
+            return None
         parsed = parse_date(value)
         if parsed is None:
-            self.error(key, f"không hiểu ngày `{value}`", DATE_FIX)
+            day_first = _DAY_FIRST.fullmatch(str(value).strip())
+            if day_first:
+                d, mo, y, h, mi = day_first.groups()
+                iso = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
+                self.error(key, f"ngày `{short(value, 30)}` viết theo kiểu ngày/tháng/năm; "
+                           "phần khai báo cần năm-tháng-ngày", f"viết `{key}: {iso}`")
+            else:
+                self.error(key, f"không hiểu ngày `{short(value, 40)}`", DATE_FIX)
         return parsed
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -201,23 +213,44 @@ class _Check:
         if value is None:
             return ()
         if isinstance(value, str):
-            value = [part for part in value.split(",")]
+            if ";" in value and "," not in value:
+                parts = [p.strip() for p in value.split(";") if p.strip()]
+                self.problems.warn(self.src, self.lines.get(key, 1), key,
+                                   f"các mục của `{key}` được ngăn bằng dấu `;`; đã tách thành {len(parts)} mục",
+                                   f"ngăn các mục bằng dấu phẩy: `{key}: [{short(', '.join(parts), 60)}]`")
+                value = parts
+            else:
+                value = value.split(",")
         if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
             self.error(key, f"`{key}` phải là một danh sách", f"viết `{key}: [mục một, mục hai]`")
             return ()
-        return tuple(s for s in (nfc(str(v)).strip() for v in value if v is not None) if s)
+        found = []
+        for item in (nfc(str(v)).strip() for v in value if v is not None):
+            if _curly_quoted(item):
+                self.error(key, f"mục `{short(item, 40)}` của `{key}` nằm trong dấu ngoặc kép cong “…”, "
+                           "dấu này sẽ thành một phần của mục", f"bỏ dấu ngoặc cong hoặc gõ dấu thẳng: "
+                           f'`{key}: ["{short(item[1:-1], 30)}"]`')
+                item = item[1:-1].strip()
+            if item:
+                found.append(item)
+        return tuple(found)
 
     def content_path(self, key: str, value: str) -> str:
         """Path relative to content/ of a file named relative to this file ('/x' = from content/)."""
         target = posixpath.normpath(value.lstrip("/") if value.startswith("/") else posixpath.join(self.folder, value))
         if target.startswith("..") or posixpath.isabs(target) or "://" in value:
-            self.error(key, f"`{value}` nằm ngoài thư mục content/", "đặt tệp trong content/ và ghi đường dẫn tương đối")
+            self.error(key, f"`{short(value)}` nằm ngoài thư mục content/", "đặt tệp trong content/ và ghi đường dẫn tương đối")
             return ""
         if not self.exists(target):
-            self.error(key, f"không có tệp `{value}` (tìm ở content/{target})",
+            self.error(key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})",
                        "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tương đối so với bài viết")
             return ""
         return target
+
+
+def _curly_quoted(text: str) -> bool:
+    """Text wrapped in typographic quotes, as Word and phones type them."""
+    return len(text) >= 2 and text[0] in frontyaml.CURLY_OPEN and text[-1] in frontyaml.CURLY_CLOSE
 
 
 def parse_date(value: Any) -> datetime | None:
@@ -226,7 +259,10 @@ def parse_date(value: Any) -> datetime | None:
         return value if value.tzinfo else value.replace(tzinfo=VIETNAM)
     if isinstance(value, date):
         return datetime.combine(value, time(0, 0), VIETNAM)
-    match = _DATE.fullmatch(str(value).strip())
+    text = str(value).strip()
+    if len(text) > 40:  # no date is longer; the regex then never sees a long value
+        return None
+    match = _DATE.fullmatch(text)
     if not match:
         return None
     y, mo, d, h, mi, s, tz = match.groups()
@@ -246,7 +282,7 @@ def _kind(check: _Check) -> str:
     declared = check.text("type")
     if declared:
         if declared not in KINDS:
-            check.error("type", f"loại `{declared}` không có", f"dùng một trong: {', '.join(KINDS)}")
+            check.error("type", f"loại `{short(declared, 30)}` không có", f"dùng một trong: {', '.join(KINDS)}")
             return "page"
         return declared
     top = check.src.split("/", 1)[0]
@@ -259,9 +295,9 @@ def _unknown_keys(check: _Check) -> None:
     for key in check.data:
         if key in FIELDS:
             continue
-        close = difflib.get_close_matches(str(key), FIELDS, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(key)[:40], FIELDS, n=1, cutoff=0.6)
         hint = f"có phải ý bạn là `{close[0]}`?" if close else f"các trường được phép: {', '.join(FIELDS)}"
-        check.error(str(key), f"trường `{key}` không được hỗ trợ", hint)
+        check.error(short(str(key), 40), f"trường `{short(str(key), 40)}` không được hỗ trợ", hint)
 
 
 def _category(check: _Check, kind: str):
@@ -277,7 +313,7 @@ def _category(check: _Check, kind: str):
         slugs = [c.slug for c in check.site.categories]
         close = difflib.get_close_matches(slugify(name), slugs, n=1, cutoff=0.5)
         hint = f"có phải ý bạn là `{close[0]}`? " if close else ""
-        check.error("category", f"chuyên mục `{name}` chưa được khai báo trong mkdocs.yml",
+        check.error("category", f"chuyên mục `{short(name)}` chưa được khai báo trong mkdocs.yml",
                     f"{hint}dùng một trong: {', '.join(slugs)}; hoặc thêm chuyên mục mới vào mkdocs.yml")
     return found
 
@@ -294,10 +330,10 @@ def _source(check: _Check) -> Source | None:
         return None
     extra = set(value) - {"name", "url"}
     if extra:
-        check.error("source", f"`source` không có mục `{sorted(map(str, extra))[0]}`", "chỉ dùng `name` và `url`")
+        check.error("source", f"`source` không có mục `{short(sorted(map(str, extra))[0], 40)}`", "chỉ dùng `name` và `url`")
     url = str(value.get("url") or "").strip()
     if url and not url.startswith(("http://", "https://")):
-        check.error("source", f"địa chỉ nguồn `{url}` phải bắt đầu bằng http:// hoặc https://", "ghi đầy đủ địa chỉ")
+        check.error("source", f"địa chỉ nguồn `{short(url)}` phải bắt đầu bằng http:// hoặc https://", "ghi đầy đủ địa chỉ")
         url = ""
     return Source(nfc(str(value["name"])).strip(), url)
 
@@ -384,21 +420,35 @@ def _documents(check: _Check) -> tuple[str, ...]:
         if parse_reference(entry, check.site.registry) is not None:
             found.append(entry)
         elif not any(canonical_number(token) for token in entry.split()):
-            check.error("documents", f"`{entry}` không phải số hiệu văn bản",
+            check.error("documents", f"`{short(entry)}` không phải số hiệu văn bản",
                         "viết số hiệu như trên văn bản, ví dụ `31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND ngày 12/4/2024`")
         else:
-            check.error("documents", f"không biết năm ban hành của `{entry}`",
-                        f"ghi thêm ngày ban hành, ví dụ `{entry} ngày 12/4/2024`, hoặc khai báo văn bản "
+            check.error("documents", f"không biết năm ban hành của `{short(entry)}`",
+                        f"ghi thêm ngày ban hành, ví dụ `{short(entry)} ngày 12/4/2024`, hoặc khai báo văn bản "
                         "trong mục `documents:` của mkdocs.yml")
     return tuple(found)
 
 
 def _slug(check: _Check, title: str) -> str:
+    """The page's address: `slug` as written, else made from the title, at most SLUG_MAX long."""
     wanted = check.text("slug")
-    if wanted and slugify(wanted) != wanted:
-        check.error("slug", f"`{wanted}` không phải địa chỉ hợp lệ",
-                    f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{slugify(wanted)}`")
-    return slugify(wanted or title)
+    if wanted:
+        made = full_slug(wanted)
+        if not made:
+            suggestion = cap_slug(slugify(title), SLUG_MAX) or "tap-huan-hoa-giai-2024"
+            check.error("slug", f"`slug: {short(wanted, 30)}` không có chữ hay số nên không tạo được địa chỉ",
+                        f"viết `slug: {suggestion}` (chữ thường không dấu, số và dấu gạch ngang), "
+                        "hoặc xóa dòng `slug:` để địa chỉ được tạo từ tiêu đề")
+            return ""
+        if made != wanted:
+            check.error("slug", f"`{short(wanted)}` không phải địa chỉ hợp lệ",
+                        f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{cap_slug(made, SLUG_MAX)}`")
+        if len(made) > SLUG_MAX:
+            check.problems.warn(check.src, check.lines.get("slug", 1), "slug",
+                                f"`slug` dài {len(made)} ký tự; địa chỉ được rút còn {SLUG_MAX} ký tự",
+                                f"viết `slug: {cap_slug(made, SLUG_MAX)}` hoặc một địa chỉ ngắn hơn")
+        return cap_slug(made, SLUG_MAX)
+    return cap_slug(slugify(title), SLUG_MAX)
 
 
 def _image(check: _Check) -> tuple[str, str]:
@@ -428,12 +478,47 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
         draft=check.flag("draft"), featured=check.flag("featured"), updated=check.when("updated"),
         aliases=_aliases(check), slug=_slug(check, title) if title else "",
     )
-    if title and not meta["slug"]:
-        check.error("title", f"tiêu đề `{title}` không tạo được địa chỉ (không có chữ hay số)",
+    if title and not meta["slug"] and not check.text("slug"):
+        check.error("title", f"tiêu đề `{short(title)}` không tạo được địa chỉ (không có chữ hay số)",
                     "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
     if not title or when is None or not meta["slug"]:
         return None
     return Meta(title=title, date=when, **meta)
+
+
+def _strip_body_controls(src: str, body: str, body_line: int, problems: Problems) -> str:
+    """The body without invisible control characters: a warning on the first line that had one.
+
+    A warning, not an error: the text is still what the editor meant, minus characters no
+    reader can see (and which would make every feed invalid XML).
+    """
+    found = control_chars(body)
+    if not found:
+        return body
+    first = body.count("\n", 0, CONTROL.search(body).start()) + body_line
+    lines = sum(1 for line in body.split("\n") if control_chars(line))
+    more = f" (ở {lines} dòng)" if lines > 1 else ""
+    problems.warn(src, first, "", f"nội dung có ký tự điều khiển vô hình ({found}){more}, đã bị xóa", CONTROL_FIX)
+    return strip_control(body)
+
+
+_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)")
+MAX_NESTING = 50  # Python-Markdown recurses once per level: `- - - … x` 3,000 deep was a RecursionError
+
+
+def _check_nesting(src: str, body: str, body_line: int, problems: Problems) -> None:
+    """An error for a line nesting lists or quotes deeper than MAX_NESTING (first one only)."""
+    for offset, line in enumerate(body.split("\n")):
+        if line[:1] not in "-*+>0123456789 \t" or not line:
+            continue
+        depth, pos = 0, 0
+        while depth <= MAX_NESTING and (marker := _MARKER.match(line, pos)):
+            depth, pos = depth + 1, max(marker.end(), pos + 1)
+        if depth > MAX_NESTING:
+            problems.error(src, body_line + offset, "", f"dòng lồng danh sách hoặc trích dẫn quá {MAX_NESTING} tầng "
+                           "(nhiều dấu `-`, `*`, `>` hay số thứ tự liên tiếp ở đầu dòng)",
+                           "bỏ bớt các dấu ở đầu dòng; danh sách chỉ cần vài tầng")
+            return
 
 
 def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Exists) -> Parsed | None:
@@ -445,6 +530,8 @@ def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Ex
     if parts is None:
         return None
     yaml_text, body, body_line = parts
+    body = _strip_body_controls(src, body, body_line, problems)
+    _check_nesting(src, body, body_line, problems)
     parsed = parse_yaml(src, yaml_text, problems)
     if parsed is None:
         return None

@@ -24,10 +24,12 @@ from .outputs import MAX_SEGMENT_BYTES, Gate, windows_reserved
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 OUT_DIR = "assets/img"
 SIZES = "(max-width: 45em) 100vw, 45em"
-_IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.IGNORECASE)
+# `[^<>]*` then `>`: from each '<img' the scan stops at the next '<' or '>' (linear; the
+# old lazy `[^>]*?\s*/?>` rescanned to the end of the text from every '<img').
+_IMG = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r'(?<![a-zA-Z_:-])([a-zA-Z_:-]+)="([^"]*)"')  # a name tried from its start only
 WHO = "ảnh thu nhỏ (assets/img/)"
 _UNSAFE_NAME = re.compile(r"[\\\x00-\x1f\x7f]")
-_ATTR = re.compile(r'([a-zA-Z_:-]+)="([^"]*)"')
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ from bantin.vi import fold, legacy_encoding_hint, nfc, slugify
 
 ARTICLE_DIR = "tin-tuc"
 from bantin.frontmatter import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE  # noqa: E402 (one definition, checked there)
+from bantin.frontyaml import short as _short  # noqa: E402
 ALLOWED_FIELDS = (
     "title",
     "date",
@@ -368,12 +369,21 @@ def is_end_marker(text: str) -> bool:
     return any(p.search(folded) for p in _END_MARKERS)
 
 
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
 def md_escape(text: str) -> str:
-    """Escape what Markdown (and attr_list) would read as markup in imported plain text."""
+    """Escape what Markdown (and attr_list) would read as markup in imported plain text.
+
+    Old-portal text stays text: '<' and '>' become `&lt;`/`&gt;`, and an '&' that would
+    start an entity becomes `&amp;`, so text that was `&lt;img …&gt;` on the old page
+    (shown there as characters) is shown as those same characters, never parsed (issue 12).
+    """
     text = text.replace("\\", "\\\\")
     for ch in "*`[]{":
         text = text.replace(ch, "\\" + ch)
-    text = text.replace("<", "&lt;")
+    text = _ENTITY.sub("&amp;", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"^(#|>|[-+](?=\s)|=+$)", r"\\\1", text)
     text = re.sub(r"^(\d+)([.)])(?=\s)", r"\1\\\2", text)
     return text
@@ -506,7 +516,7 @@ _URL_LABEL = re.compile(r"^(url|dia chi( bai viet| trang)?|link bai viet|link go
 _URL = re.compile(r"https?://[^\s<>\"“”]+", re.IGNORECASE)
 _LEAD_SOURCE = re.compile(r"^\(\s*([A-ZĐ][\w.&\- ]{1,30}?)\s*\)\s*[-–—]\s*")
 _TRAILING_CREDIT = re.compile(
-    r"\s*\(\s*(?:Tin|Bài|Tin,\s*ảnh|Tin và ảnh|Bài và ảnh|Bài,\s*ảnh|Tin/ảnh|Bài/ảnh|"
+    r"\(\s*(?:Tin|Bài|Tin,\s*ảnh|Tin và ảnh|Bài và ảnh|Bài,\s*ảnh|Tin/ảnh|Bài/ảnh|"
     r"Tác giả|TG)\s*:\s*([^()]{2,80})\)\s*$"
 )
 
@@ -541,7 +551,8 @@ def is_person_name(text: str) -> bool:
     return all(_name_token(t) for t in tokens)
 
 
-_BYLINE_SPLIT = re.compile(r"\s+[-–—]\s+|,\s+|\s+\(")
+# Each run of spaces is tried once (the look-behind), not from each of its spaces: linear.
+_BYLINE_SPLIT = re.compile(r"(?<!\s)\s+[-–—]\s+|,\s+|(?<!\s)\s+\(")
 
 
 def parse_byline(text: str) -> str | None:
@@ -607,6 +618,8 @@ def classify_old_url(url: str) -> tuple[str, str] | None:
     path = parts.path or "/"
     if path == "/" and not parts.query:
         return None
+    if _dot_segments(path):
+        return ("outside", url)  # '/../theme/main.html' would name a file of the new site
     if parts.query:
         return ("redirect", url)
     last = path.rstrip("/").rsplit("/", 1)[-1]
@@ -614,6 +627,11 @@ def classify_old_url(url: str) -> tuple[str, str] | None:
     if ext not in _STATIC_EXT or not _ALIAS_PATH.match(path):
         return ("redirect", url)
     return ("alias", path)
+
+
+def _dot_segments(path: str) -> bool:
+    """True when a path has '.' or '..' segments (also percent-encoded, or after a '\\')."""
+    return any(s in (".", "..") for s in unquote(path).replace("\\", "/").split("/"))
 
 
 # --- Page units ------------------------------------------------------------------------
@@ -1102,12 +1120,17 @@ def _render_inline(el, links: list[str], base: str | None) -> list[tuple[str, st
     return [(clean_line(md), link_text) for md, link_text in parts]
 
 
+# A link's text stops at an unescaped '[' too, so no '[' rescans the rest of the line.
+_MD_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\[\]\\])*)\]\([^()]*\)")
+
+
 def _plain_of_markdown(markdown: str) -> str:
-    text = re.sub(r"\[((?:\\.|[^\]])*)\]\([^)]*\)", r"\1", markdown)
+    """The text of Markdown written by `md_escape` and the inline walk, markup undone."""
+    text = _MD_LINK.sub(r"\1", markdown)
     text = text.replace("**", "")
     text = re.sub(r"(?<!\\)\*", "", text)
     text = re.sub(r"\\(.)", r"\1", text)
-    return clean_line(text.replace("&lt;", "<"))
+    return clean_line(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
 
 
 def _paragraph_blocks(el, base: str | None, kind: str = "p") -> list[Block]:
@@ -1708,6 +1731,12 @@ def import_file(
                 f"đã bỏ qua địa chỉ cũ {old} vì đó là trang chủ; nếu bài có địa chỉ riêng, "
                 "hãy dùng --url"
             )
+        elif kind[0] == "outside":
+            result.warnings.append(
+                f"đã bỏ qua địa chỉ cũ {_short(old)} vì có đoạn `.` hoặc `..`: địa "
+                "chỉ như vậy có thể trỏ ra ngoài bài, tới tệp khác của trang; nếu đó đúng là địa "
+                "chỉ của bài trên cổng cũ, hãy nhập lại với --url và địa chỉ đã rút gọn"
+            )
         elif kind[0] == "alias":
             if kind[1] not in aliases:
                 aliases.append(kind[1])
@@ -1740,6 +1769,14 @@ def import_file(
         result.fields.pop("aliases", None)
     front = {k: front[k] for k in ALLOWED_FIELDS if k in front}
     result.redirects = [(old, new_path) for old in unmapped]
+    if draft and result.redirects:
+        # A draft is not published: a redirect to it would lead readers to a missing page.
+        lines = "; ".join(f"`{_short(old)} {new}`" for old, new in result.redirects)
+        result.warnings.append(
+            f"bài là bản nháp nên địa chỉ cũ chưa được ghi vào bảng chuyển hướng; khi xuất bản "
+            f"bài (xóa dòng `draft: true`), thêm vào bảng chuyển hướng dòng {lines}"
+        )
+        result.redirects = []
 
     document = "---\n" + front_matter_text(front) + "---\n\n" + body + "\n"
     try:
@@ -2022,6 +2059,40 @@ def main_import(argv: Sequence[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+_TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/")
+
+
+def _is_draft(content_dir: Path, target: str) -> bool:
+    """True when the new page of a redirect is a draft in content/ (not published)."""
+    match = _TARGET.fullmatch(target)
+    if not match:
+        return False
+    try:
+        text = (content_dir / match.group(1) / f"{match.group(2)}.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    head = re.match(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", text.replace("\r\n", "\n"), re.S)
+    if head is None:
+        return False
+    from bantin.frontyaml import load
+    from bantin.problems import Problems
+
+    loaded = load("", head.group(1), Problems())
+    value = loaded[0] if loaded else None
+    return isinstance(value, dict) and str(value.get("draft", "")).lower() == "true"
+
+
+def _without_drafts(pairs: list[tuple[str, str]], content_dir: Path) -> list[tuple[str, str]]:
+    """Pairs whose new page is published; each left out is named on stderr."""
+    kept = []
+    for old, new in pairs:
+        if _is_draft(content_dir, new):
+            print(f"bỏ qua {_short(old)} → {new}: bài mới còn là bản nháp (`draft: true`)", file=sys.stderr)
+        else:
+            kept.append((old, new))
+    return kept
+
+
 def main_redirects(argv: Sequence[str] | None = None) -> int:
     """`bantin redirects [--nginx | --apache] [--redirect-map M] [--target-base URL]`."""
     parser = _Parser(
@@ -2035,6 +2106,8 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP),
                         metavar="BẢNG",
                         help=f"bảng chuyển hướng do `bantin import` ghi (mặc định: {DEFAULT_REDIRECT_MAP})")
+    parser.add_argument("--content-dir", type=Path, default=Path("content"), metavar="THƯ_MỤC",
+                        help="thư mục nội dung, để bỏ qua địa chỉ trỏ tới bản nháp (mặc định: content)")
     parser.add_argument("--target-base", default="", metavar="ĐỊA_CHỈ",
                         help="phần đầu ghép vào trước địa chỉ mới khi trang mới nằm ở tên miền "
                         "khác, ví dụ https://bantin.example.org")
@@ -2056,6 +2129,7 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
               "địa chỉ cũ, một dấu cách và địa chỉ mới (`bantin import` tự ghi các dòng này khi "
               "gặp địa chỉ cũ có tham số ?ItemID=… hoặc trang .aspx, .php)", file=sys.stderr)
         return 1
+    pairs = _without_drafts(pairs, args.content_dir)
     base = args.target_base.rstrip("/")
     print(apache_redirects(pairs, base) if args.apache else nginx_redirects(pairs, base), end="")
     return 0

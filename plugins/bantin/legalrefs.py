@@ -223,7 +223,7 @@ _REF_RE = re.compile(
     )""",
     re.VERBOSE,
 )
-_SPLIT_CODE = re.compile(rf"[ \u00a0]*[{_HY}][ \u00a0]*")
+_SPLIT_CODE = re.compile(rf"(?<![ \u00a0])[ \u00a0]*[{_HY}][ \u00a0]*")  # a run of spaces tried once
 _UPPER_SEG = re.compile(r"[A-ZĐ][A-ZĐ0-9]+[a-z]?")
 
 # A date written right after a number without a year: "ngày 12/4/2024", "ngày 12-4-2024",
@@ -887,7 +887,8 @@ def _document_from_config(item: dict, where: str) -> tuple[Document | None, list
 # Content never scanned (not prose) and elements whose text is recorded but never linked.
 _CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
 _NO_LINK_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "option"})
-_RAW_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z]+)\b[^<>]*?(/?)\s*>", re.DOTALL)
+# One optional '/' between the spaces and no lazy scan before `\s*>`: linear on any tag.
+_RAW_TAG = re.compile(r"<\s*(?:(/)\s*)?([a-zA-Z]+)\b([^<>]*)>", re.DOTALL)
 _INLINE_MARK = "\u2060"  # stands for an inline tag boundary: stops a number, not a sentence
 _BLOCK_MARK = "\n\n"  # a block boundary: a date in the next paragraph does not count
 
@@ -983,7 +984,7 @@ def _track_raw_tag(stash: list, index: int, raw: list[int]) -> bool:
     """Update the open raw <a>/<code> counts for one stashed inline HTML tag; True if changed."""
     html = stash[index] if index < len(stash) else None
     tag = _RAW_TAG.fullmatch(html.strip()) if isinstance(html, str) else None
-    if tag is None or tag.group(3):  # not a single tag, or self-closing
+    if tag is None or tag.group(3).rstrip().endswith("/"):  # not a single tag, or self-closing
         return False
     name = tag.group(2).lower()
     which = 0 if name == "a" else 1 if name in _CODE_TAGS else None

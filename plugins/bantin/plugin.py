@@ -44,14 +44,14 @@ from .rendering import (RELATIVE_TO_DOCS, SERVE_TEMPLATES, ChromeCache, ContentP
 from .sanitize import clean
 from .search import build_search_index
 from .splitrender import RenderError, SplitRender, wanted
-from .siteconfig import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories
+from .siteconfig import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from .urls import UrlScheme
 from .vi import slugify
 from .views import SiteView
 
 log = logging.getLogger("mkdocs.plugins.bantin")
 SEARCH_DIR = "assets/search"
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables")
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables", "bantin.htmlguard")  # htmlguard: issue 12
 
 
 class CategoryConfig(base.Config):
@@ -111,7 +111,7 @@ def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Pr
     registry, errors = Registry.from_config(plugin_config.documents)
     for message in errors:
         problems.error(CONFIG_FILE, 0, "documents", message, "sửa mục `documents:` của plugin bantin trong mkdocs.yml")
-    return SiteConfig(
+    site = SiteConfig(
         registry=registry,
         categories=build_categories(entries, problems),
         agency=Agency(**dict(plugin_config.agency)),
@@ -123,6 +123,8 @@ def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Pr
         image_max_kb=plugin_config.image_max_kb,
         iframe_hosts=tuple(plugin_config.iframe_hosts),
     )
+    check_numbers(site, problems)
+    return site
 
 
 def heading_slug(value: str, separator: str = "-") -> str:

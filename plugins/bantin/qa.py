@@ -11,15 +11,16 @@ from typing import Callable
 
 from .model import Question
 from .problems import Problems
-from .vi import slugify
+from .frontyaml import short
+from .vi import cap_slug, slugify
 
 _FENCE = re.compile(r"^(```|~~~)")
-_HEADING = re.compile(r"^##(?!#)\s+(.*?)\s*$")
-_ATTRS = re.compile(r"\s*\{:?\s*([^}]*)\}\s*$")
+_HEADING = re.compile(r"^##(?!#)\s+(.*)$")  # text stripped in code: a lazy `(.*?)\s*$` is quadratic
 _ID = re.compile(r"#([^\s}]+)")
 _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
 LEGAL_BASIS = "Căn cứ pháp lý:"
 VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_MAX = 80  # an id is a folder name (/hoi-dap/<handbook>/<id>/) and a printed short link
 _ID_FIX = "thêm mã câu hỏi ở cuối dòng tiêu đề, ví dụ `## Câu hỏi 1: … {#hoa-giai-la-gi}`, hoặc chạy `bantin ids` để tự điền"
 
 
@@ -30,17 +31,36 @@ def heading_lines(body: str) -> list[tuple[int, str]]:
         if _FENCE.match(line):
             fenced = not fenced
         elif not fenced and (match := _HEADING.match(line)):
-            found.append((index, match.group(1)))
+            found.append((index, match.group(1).rstrip()))
     return found
+
+
+def _attrs(text: str) -> tuple[int, str] | None:
+    r"""(where the attribute list starts, its inside) of a heading ending in `{…}`, or None.
+
+    What `\s*\{:?\s*([^}]*)\}\s*$` found, with `str` searches: that regex rescanned the
+    line from every '{' and every space (quadratic on a hostile 300 KB heading).
+    """
+    stripped = text.rstrip()
+    if not stripped.endswith("}"):
+        return None
+    close = len(stripped) - 1
+    previous = stripped.rfind("}", 0, close)
+    opening = stripped.find("{", previous + 1, close)
+    if opening < 0:
+        return None
+    inner = stripped[opening + 1 : close]
+    inner = inner[1:] if inner.startswith(":") else inner
+    return len(stripped[:opening].rstrip()), inner.strip()
 
 
 def split_heading(text: str) -> tuple[str, str]:
     """('question text', 'id' or '') from a heading like 'Câu hỏi 1: … {#id}'."""
-    attrs = _ATTRS.search(text)
+    attrs = _attrs(text)
     if not attrs:
         return text.strip(), ""
-    ident = _ID.search(attrs.group(1))
-    return text[: attrs.start()].strip(), ident.group(1) if ident else ""
+    ident = _ID.search(attrs[1])
+    return text[: attrs[0]].strip(), ident.group(1) if ident else ""
 
 
 def display_title(heading: str) -> str:
@@ -72,11 +92,15 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
         title, qid = split_heading(text)
         line = body_line + index
         if not qid:
-            problems.error(src, line, "", f"câu hỏi \"{title}\" chưa có mã (id)", _ID_FIX)
+            problems.error(src, line, "", f"câu hỏi \"{short(title)}\" chưa có mã (id)", _ID_FIX)
             continue
         if not VALID_ID.fullmatch(qid):
-            problems.error(src, line, "", f"mã câu hỏi `{qid}` không hợp lệ",
-                           f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{slugify(qid)}}}`")
+            problems.error(src, line, "", f"mã câu hỏi `{short(qid)}` không hợp lệ",
+                           f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{cap_slug(slugify(qid), 60)}}}`")
+            continue
+        if len(qid) > ID_MAX:
+            problems.error(src, line, "", f"mã câu hỏi dài {len(qid)} ký tự, quá {ID_MAX} ký tự",
+                           f"rút gọn mã, ví dụ `{{#{cap_slug(qid, 60)}}}`: mã là địa chỉ và liên kết ngắn in ra giấy")
             continue
         answer, basis = mark_legal_basis("\n".join(lines[index + 1 : end]).strip("\n"))
         questions.append(Question(qid, display_title(title), number, answer, line, basis))
@@ -100,8 +124,8 @@ def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
             candidate, n = f"{base}-{n}", n + 1
         taken.add(candidate)
         added.append(candidate)
-        attrs = _ATTRS.search(text)  # keep the editor's own attributes ({: .noi-bat })
-        inner = attrs.group(1).strip() if attrs else ""
+        attrs = _attrs(text)  # keep the editor's own attributes ({: .noi-bat })
+        inner = attrs[1] if attrs else ""
         lines[index] = f"## {title} {{: #{candidate}{' ' + inner if inner else ''} }}" if inner else f"## {title} {{#{candidate}}}"
     return "\n".join(lines), added
 

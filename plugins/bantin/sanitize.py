@@ -32,13 +32,13 @@ SCHEMES = {"http", "https", "mailto", "tel"}
 _UNSAFE = [
     (re.compile(r"<script\b", re.I), "thẻ <script>"),
     (re.compile(r"<(?:object|embed|applet|base|meta|link|form)\b", re.I), "thẻ nhúng/biểu mẫu"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "thuộc tính sự kiện (onclick, onerror…)"),
+    (re.compile(r"<[a-z][^<>]*?\son[a-z]+\s*=", re.I), "thuộc tính sự kiện (onclick, onerror…)"),
     (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(?:javascript|vbscript|data:text/html)", re.I), "địa chỉ javascript:"),
     (re.compile(r"<style\b", re.I), "thẻ <style>"),
 ]
-_IFRAME_SRC = re.compile(r"<iframe\b[^>]*\ssrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_IFRAME_SRC = re.compile(r"<iframe\b[^<>]*?\ssrc\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
 _ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # the one style tables keep
-_BLANK_LINK = re.compile(r"<a\b(?=[^>]*\btarget=\"_blank\")(?![^>]*\brel=)([^>]*)>", re.I)
+_BLANK_LINK = re.compile(r"<a\b(?=[^<>]*\btarget=\"_blank\")(?![^<>]*\brel=)([^<>]*)>", re.I)
 
 
 def host_allowed(url: str, hosts: tuple[str, ...]) -> bool:

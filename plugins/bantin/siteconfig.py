@@ -76,6 +76,15 @@ class SiteConfig:
         return next((c for c in self.categories if c.slug == key), None)
 
 
+def check_numbers(site: SiteConfig, problems: Problems) -> None:
+    """Sizes that must be positive: 0 divided pages by zero, negatives made empty listings."""
+    for name in ("page_size", "feed_size", "image_max_kb"):
+        value = getattr(site, name)
+        if value < 1:
+            problems.error(CONFIG_FILE, 0, f"plugins.bantin.{name}", f"`{name}: {value}` phải là số lớn hơn 0",
+                           f"xóa dòng `{name}:` để dùng mặc định, hoặc ghi một số dương, ví dụ `{name}: 20`")
+
+
 def build_categories(entries: list[dict], problems: Problems) -> tuple[Category, ...]:
     """Categories from config entries; two that fold to one slug are a configuration error."""
     seen: dict[str, Category] = {}

@@ -5,14 +5,41 @@ from __future__ import annotations
 import html
 import re
 
-_DROP = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+_DROP_OPEN = re.compile(r"<(script|style|svg)\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]+>")  # stops at the next '<': linear on "a < b < c" (issue 12)
 
 
 def html_to_text(markup: str) -> str:
     """Visible text of an HTML fragment, whitespace collapsed (regex: 10,000 pages, no parser)."""
-    text = _TAG.sub(" ", _DROP.sub(" ", markup))
+    text = _TAG.sub(" ", _drop_blocks(markup))
     return " ".join(html.unescape(text).split())  # whitespace collapsed: a quarter of a regex's time
+
+
+def _drop_blocks(markup: str) -> str:
+    """Markup without <script>, <style> and <svg> elements and their content.
+
+    A loop of `find`s instead of `<(script|style|svg)\b.*?</\1>`, which rescans to the end
+    of the text from every opening tag that is never closed (quadratic, issue 12).
+    """
+    if "<" not in markup:
+        return markup
+    lower, pieces, pos, unclosed = None, [], 0, set()
+    for match in _DROP_OPEN.finditer(markup):
+        name = match.group(1).lower()
+        if match.start() < pos or name in unclosed:
+            continue
+        lower = lower if lower is not None else markup.lower()
+        end = lower.find(f"</{name}>", match.end())
+        if end < 0:
+            unclosed.add(name)  # no later opening of it can be closed either
+            continue
+        pieces.append(markup[pos : match.start()])
+        pieces.append(" ")
+        pos = end + len(name) + 3
+    if not pieces:
+        return markup
+    pieces.append(markup[pos:])
+    return "".join(pieces)
 
 
 def excerpt(text: str, limit: int = 280) -> str:
@@ -25,10 +52,12 @@ def excerpt(text: str, limit: int = 280) -> str:
 
 _MD_DROP = [  # (only when the text has this, pattern, replacement)
     (("```", "~~~"), re.compile(r"^(```|~~~).*?^\1\s*$", re.MULTILINE | re.DOTALL), " "),  # fenced code
-    (("![",), re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep the alt text
-    (("](",), re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep the text
-    (("{",), re.compile(r"\{[:#.][^}]*\}"), " "),  # attribute lists
-    (("<",), re.compile(r"<[^>]+>"), " "),  # raw HTML tags
+    # Every scan below stops at the next opening mark too ('[', '(', '{', '<'), so no pattern
+    # rescans to the end of a long line from each mark (issue 12: linear on hostile text).
+    (("![",), re.compile(r"!\[([^\[\]]*)\]\((?:[^()]*|[^()]*\([^()]*\)[^()]*)\)"), r"\1"),  # images: alt
+    (("](",), re.compile(r"\[([^\[\]]*)\]\((?:[^()]*|[^()]*\([^()]*\)[^()]*)\)"), r"\1"),  # links: text
+    (("{",), re.compile(r"\{[:#.][^{}]*\}"), " "),  # attribute lists
+    (("<",), re.compile(r"<[^<>]+>"), " "),  # raw HTML tags
     ((), re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # block markers
     (tuple("*_`|~"), re.compile(r"[*_`|~]+"), " "),  # emphasis, code, table pipes
 ]

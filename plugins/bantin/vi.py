@@ -98,7 +98,12 @@ def slugify(text: str) -> str:
     A slug is a file name of the site, also on the USB copy: at most SLUG_MAX characters
     (cut at a word) and never a name Windows reserves (`con` → `con-1`, DESIGN §7).
     """
-    slug = _slugify(fold(text), lowercase=True, max_length=SLUG_MAX, word_boundary=True)
+    return full_slug(text, SLUG_MAX)
+
+
+def full_slug(text: str, limit: int = 0) -> str:
+    """`slugify` without its length cap (limit 0): to tell whether a written slug is one."""
+    slug = _slugify(fold(text), lowercase=True, max_length=limit, word_boundary=bool(limit))
     return slug + "-1" if slug in WINDOWS_RESERVED else slug
 
 
@@ -140,3 +145,39 @@ def legacy_encoding_hint(text: str) -> str | None:
         return None
     vni_marks = sum(text.count(ch) for ch in "øöñïûäëõ")
     return "VNI" if vni_marks > len(suspects) / 2 else "TCVN3 (ABC)"
+
+
+# --- Invisible characters ----------------------------------------------------------------
+
+# C0 controls but tab and newline, DEL, C1 controls, lone surrogates (only YAML escapes can
+# make them) and the non-characters U+FFFE/U+FFFF: none is visible, and each makes every
+# feed and sitemap invalid XML (issue 12).
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+CONTROL_FIX = ("ký tự này thường lọt vào khi dán từ Word, PDF hoặc trang web; gõ lại đoạn đó, "
+               "hoặc dán qua Notepad trước khi dán vào tệp")
+
+
+def control_chars(text: str) -> str:
+    """'U+0008, U+001F' naming the invisible characters in text (at most three), or ''."""
+    if CONTROL.search(text) is None:
+        return ""
+    found = sorted({ord(ch) for ch in CONTROL.findall(text)})
+    names = ", ".join(f"U+{code:04X}" for code in found[:3])
+    return names + (", …" if len(found) > 3 else "")
+
+
+def strip_control(text: str) -> str:
+    """Text without the characters `control_chars` names."""
+    return CONTROL.sub("", text)
+
+
+def cap_slug(slug: str, limit: int = 80) -> str:
+    """A slug at most `limit` characters, cut at a hyphen when there is one in the second half.
+
+    Titles of 300 characters exist; their slugs become folder names, which file systems cap
+    at 255 bytes.
+    """
+    if len(slug) <= limit:
+        return slug
+    cut = slug.rfind("-", limit // 2, limit + 1)
+    return slug[: cut if cut > 0 else limit].strip("-")

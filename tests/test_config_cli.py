@@ -1,0 +1,187 @@
+"""`bantin` on a broken mkdocs.yml or unreadable files: one Vietnamese message with the
+line, exit non-zero, never a traceback (issue 12)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bantin import cli, configcheck, newcontent, qa
+from bantin.problems import Problems
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bantin(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
+    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def config(tmp_path: Path, text: str | bytes) -> Path:
+    (tmp_path / "content").mkdir(exist_ok=True)
+    path = tmp_path / "mkdocs.yml"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+GOOD_HEAD = "site_name: Thử\ndocs_dir: content\ntheme: {name: material}\n"
+
+
+@pytest.mark.parametrize("text, line, expected", [
+    (None, 0, "không có tệp cấu hình"),
+    (b"\x00\x01\x02", 1, "nhị phân"),
+    (b"site_name: \xe0 x\n", 1, "UTF-8"),
+    ("site_name: Bản tin: Sông Lam\n", 1, "`: `"),
+    ("site_name: x\nplugins:\n  - bantin:\n\t page_size: 2\n", 4, "Tab"),
+    ("- a\n- b\n", 1, "`tên: giá trị`"),
+    (GOOD_HEAD + "plugins:\n  - bantin:\n      page_size: \"hai\"\n", 6, "số nguyên"),
+    (GOOD_HEAD + "plugins:\n  - bantin:\n      categories: abc\n", 6, "danh sách"),
+    ("site_name: x\ndocs_dir: khong-co\n", 2, "không có thư mục"),
+])
+@pytest.mark.parametrize("command", [["check"], ["build"]])
+def test_broken_config_is_one_vietnamese_message(tmp_path, text, line, expected, command):
+    if text is not None:
+        config(tmp_path, text)
+    result = bantin(tmp_path, *command)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    message = result.stderr.strip().splitlines()[-1]
+    assert expected in message and "Cách sửa:" in message
+    assert message.startswith(f"mkdocs.yml:{line}:" if line else "mkdocs.yml:")
+
+
+def test_serve_checks_the_config_first(tmp_path):
+    config(tmp_path, GOOD_HEAD + "plugins:\n  - bantin:\n      page_size: \"hai\"\n")
+    result = bantin(tmp_path, "serve", "-a", "127.0.0.1:0")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "mkdocs.yml:6:" in result.stderr
+
+
+def test_new_with_category_and_broken_config(tmp_path):
+    config(tmp_path, "site_name: x: y\n")
+    result = bantin(tmp_path, "new", "article", "Tập huấn", "--category", "dat-dai")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "mkdocs.yml:1:" in result.stderr
+
+
+def test_line_of_plugin_option():
+    node = configcheck.compose("mkdocs.yml", "a: 1\nplugins:\n  - search\n  - bantin:\n      page_size: x\n")
+    assert configcheck.line_of(node, "plugins", "bantin", "page_size") == 5
+    assert configcheck.line_of(node, "plugins", "khong-co") == 2
+
+
+def test_load_raises_system_exit_not_a_traceback(tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        cli._load(str(tmp_path / "khong-co.yml"))
+    assert "không có tệp cấu hình" in str(stop.value)
+
+
+# --- bantin ids / bantin new on files they cannot use -----------------------------------------
+
+HANDBOOK = "---\ntitle: Sổ tay\ndate: 2024-11-21\ncategory: dat-dai\n---\n## Câu hỏi 1: Hỏi gì?\n\nTrả lời.\n"
+
+
+def handbooks(tmp_path: Path, files: dict[str, bytes]) -> Path:
+    folder = tmp_path / "content" / "hoi-dap"
+    folder.mkdir(parents=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return tmp_path / "content"
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "nhị phân"),
+    (b"---\ntitle: S\xf4 tay\n---\n## C\xe2u h\xf4i\n", "UTF-8"),
+])
+def test_ids_on_unreadable_handbook(tmp_path, data, expected):
+    content = handbooks(tmp_path, {"a.md": HANDBOOK.encode(), "b.md": data})
+    result = bantin(tmp_path, "ids")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "b.md" in result.stderr and expected in result.stderr
+    assert (content / "hoi-dap" / "a.md").read_text(encoding="utf-8") == HANDBOOK  # nothing half-done
+
+
+def test_ids_on_missing_file(tmp_path):
+    handbooks(tmp_path, {})
+    result = bantin(tmp_path, "ids", "content/hoi-dap/khong-co.md")
+    assert result.returncode == 1 and "không có tệp này" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_ids_on_read_only_file(tmp_path):
+    content = handbooks(tmp_path, {"a.md": HANDBOOK.encode()})
+    (content / "hoi-dap" / "a.md").chmod(0o444)
+    result = bantin(tmp_path, "ids")
+    assert result.returncode == 1 and "không ghi được" in result.stderr
+
+
+def test_ids_write_failure_is_a_message(tmp_path, monkeypatch):
+    content = handbooks(tmp_path, {"a.md": HANDBOOK.encode()})
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    with pytest.raises(newcontent.NewContentError, match="không ghi được"):
+        newcontent.fill_question_ids(content, [])
+
+
+def test_new_in_unwritable_folder_is_a_message(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(newcontent.NewContentError, match="không tạo được"):
+        newcontent.create(tmp_path / "content", "article", "Tập huấn", category=None,
+                          now=__import__("datetime").datetime(2024, 11, 21, tzinfo=newcontent.VIETNAM))
+
+
+def test_new_with_binary_handbook_beside_it(tmp_path):
+    handbooks(tmp_path, {"anh.md": b"\x00\x01"})
+    result = bantin(tmp_path, "new", "qa", "Sổ tay mới")
+    assert result.returncode == 1 and "nhị phân" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_new_long_title_makes_a_short_file_name(tmp_path):
+    path = newcontent.create(tmp_path / "content", "article", "Hướng dẫn thực hiện " * 40 + "\x08", category=None,
+                             now=__import__("datetime").datetime(2024, 11, 21, tzinfo=newcontent.VIETNAM))
+    assert len(path.name.encode()) <= 90
+    assert "\x08" not in path.read_text(encoding="utf-8")
+
+
+# --- question ids ---------------------------------------------------------------------------
+
+def test_long_question_id_is_an_error():
+    problems = Problems()
+    qid = "-".join(["hoa-giai"] * 60)
+    _, questions = qa.parse_questions("hoi-dap/a.md", f"## Câu hỏi 1: Hỏi? {{#{qid}}}\n\nĐáp.\n", 6, problems)
+    assert questions == ()
+    [problem] = problems.items
+    assert "quá 80" in problem.message and len(str(problem)) < 400
+
+
+def test_filled_ids_stay_short():
+    body, added = qa.fill_ids("## " + "Câu hỏi rất dài về hòa giải " * 30 + "\n", set())
+    assert len(added[0]) <= 60
+
+
+@pytest.mark.parametrize("option", ["page_size: 0", "feed_size: -2", "image_max_kb: 0"])
+def test_sizes_must_be_positive(tmp_path, option):
+    """`page_size: 0` ended in a ZeroDivisionError traceback."""
+    config(tmp_path, GOOD_HEAD + f"plugins:\n  - bantin:\n      {option}\n")
+    for command in ("check", "build"):
+        result = bantin(tmp_path, command)
+        assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+        assert f"[plugins.bantin.{option.split(':')[0]}]" in result.stdout + result.stderr
+        assert "lớn hơn 0" in result.stdout + result.stderr
+
+
+def test_duplicate_key_in_config(tmp_path):
+    config(tmp_path, GOOD_HEAD + "plugins:\n  - bantin:\n      page_size: 5\n      categories: []\n      page_size: 7\n")
+    result = bantin(tmp_path, "check")
+    assert result.returncode == 1 and "mkdocs.yml:8: [page_size]" in result.stderr and "dòng 6" in result.stderr

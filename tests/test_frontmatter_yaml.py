@@ -1,0 +1,453 @@
+"""Front matter YAML: hostile input ends fast, YAML 1.1 never rewrites what editors wrote,
+and every YAML mistake is explained in Vietnamese (issue 12 part 3, issue 14).
+
+Timing bounds here are generous safety regressions (the bugs took a minute and 2.2 GB, or
+ended in a RecursionError); they are not performance measurements.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import time
+import unicodedata
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from bantin import frontmatter, frontyaml
+from bantin.problems import Problems
+from bantin.siteconfig import Category, SiteConfig
+from bantin.vi import CONTROL, slugify
+
+SITE = SiteConfig(categories=(Category("dat-dai", "Đất đai"),))
+SRC = "tin-tuc/bai.md"
+HEAD = "---\ntitle: Tập huấn hòa giải viên\ndate: 2024-11-21\ncategory: dat-dai\n"
+VN = timezone(timedelta(hours=7))
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐ"
+ENGLISH = re.compile(r"\b(found|expected|while|scanning|mapping|allowed|character|could not)\b")
+
+
+def read(text: str | bytes):
+    problems = Problems()
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    result = frontmatter.read(SRC, data, SITE, problems, lambda _: False)
+    for problem in problems.items:
+        assert problem.fix.strip() and "Cách sửa:" in str(problem)
+        assert not ENGLISH.search(problem.message), str(problem)  # PyYAML's English never leaks
+        assert len(problem.message) < 400 and len(problem.fix) < 400, "a value formatted at full length"
+    return result, problems
+
+
+def one(problems: Problems, field: str | None = None):
+    found = [p for p in problems.items if field is None or p.field == field]
+    assert len(found) == 1, [str(p) for p in problems.items]
+    return found[0]
+
+
+# --- hostile YAML: limits on the event stream, before anything is built --------------------
+
+BOMB = ('---\ntitle: A\ndate: 2024-11-21\ncategory: dat-dai\n'
+        'summary: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+        'author: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+        'tags: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
+        'image_alt: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n'
+        'source: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n---\n')
+
+
+def test_alias_bomb_refused_at_once():
+    """The 474-byte bomb ran a minute to a MemoryError; now anchors are refused outright."""
+    started = time.perf_counter()
+    parsed, problems = read(BOMB)
+    assert time.perf_counter() - started < 2
+    assert parsed is None
+    problem = one(problems)
+    assert (problem.line, problem.field) == (5, "summary")
+    assert "`&`" in problem.message and "`*`" in problem.message
+
+
+@pytest.mark.parametrize("text", ["summary: &x Tóm tắt\n", "summary: *x\n", "tags: [&x a]\n"])
+def test_any_anchor_or_alias_refused(text):
+    parsed, problems = read(HEAD + text + "---\n")
+    assert parsed is None and "neo và bí danh" in one(problems).message
+
+
+@pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{a: " * 5000 + "b" + "}" * 5000])
+def test_deep_flow_nesting_is_an_error_not_a_recursion_error(nested):
+    started = time.perf_counter()
+    parsed, problems = read(HEAD + f"tags: {nested}\n---\n")
+    assert time.perf_counter() - started < 2
+    assert parsed is None
+    problem = one(problems)
+    assert (problem.line, problem.field) == (5, "tags")
+    assert "quá sâu" in problem.message
+
+
+def test_deep_block_nesting_is_an_error():
+    text = HEAD + "".join("  " * i + f"k{i}:\n" for i in range(200)) + "---\n"
+    parsed, problems = read(text)
+    assert parsed is None and "quá sâu" in one(problems).message
+
+
+def test_front_matter_size_limit():
+    text = HEAD + "summary: " + "chữ " * 30_000 + "\n---\nBody\n"
+    started = time.perf_counter()
+    parsed, problems = read(text)
+    assert time.perf_counter() - started < 2
+    assert parsed is None
+    assert "KB" in one(problems).message
+
+
+def test_node_count_limit():
+    text = HEAD + "tags: [" + ",".join(["a"] * 10_000) + "]\n---\n"
+    parsed, problems = read(text)
+    assert parsed is None and "quá nhiều mục" in one(problems).message
+
+
+def test_explicit_yaml_tag_reported():
+    parsed, problems = read(HEAD + "summary: !quan trọng\n---\n")
+    problem = one(problems)
+    assert problem.field == "summary" and "`summary: \"" in problem.fix
+
+
+def test_long_values_are_cut_in_messages():
+    """No value is ever formatted into a message at full length (80 characters at most)."""
+    long = "x" * 5000
+    texts = [f"---\ntitle: A\ndate: {long}\ncategory: dat-dai\n---\n",
+             f"---\ntitle: A\ndate: 2024-11-21\ncategory: {long}\n---\n",
+             HEAD + f"{long}: 1\n---\n", HEAD + f"draft: {long}\n---\n", HEAD + f"type: {long}\n---\n",
+             HEAD + f"documents: [{long}]\n---\n", HEAD + f"slug: {long.upper()}\n---\n",
+             HEAD + f"source: {{name: a, url: {long}}}\n---\n", HEAD + f"summary: a: {long}\n---\n"]
+    for text in texts:
+        _, problems = read(text)
+        assert problems.items, text[:60]
+        for problem in problems.items:
+            assert long[:100] not in str(problem)
+            assert len(problem.field) <= 40
+
+
+# --- YAML 1.2-like scalars: the text the editor wrote ---------------------------------------
+
+@pytest.mark.parametrize("field, written", [
+    ("title", "no"), ("title", "yes"), ("title", "off"), ("title", "1.10"), ("title", "0123"),
+    ("title", "12:30"), ("title", "1e3"), ("title", "0x1F"), ("title", ".inf"), ("title", "2024"),
+    ("summary", "12:30"), ("summary", "no"), ("author", "1.10"), ("author", "False"), ("image_alt", "0o17"),
+])
+def test_text_fields_keep_the_written_scalar(field, written):
+    parsed, problems = read(HEAD.replace("title: Tập huấn hòa giải viên\n", "") + f"{field}: {written}\n"
+                            + ("title: A\n" if field != "title" else "") + "---\n")
+    assert problems.items == []
+    assert getattr(parsed.meta, field) == written
+
+
+@pytest.mark.parametrize("written", ["0123", "2024", "1-10"])
+def test_slug_keeps_the_written_scalar(written):
+    """`slug: 0123` was read as octal 83: the page moved to /tin-tuc/83/."""
+    parsed, problems = read(HEAD + f"slug: {written}\n---\n")
+    assert problems.items == [] and parsed.meta.slug == written
+
+
+def test_lists_keep_written_text():
+    parsed, problems = read(HEAD + "tags: [no, 1.10, 0123, 12:30, true]\n---\n")
+    assert problems.items == []
+    assert parsed.meta.tag_names == ("no", "1.10", "0123", "12:30", "true")
+
+
+@pytest.mark.parametrize("written", ["null", "~", "NULL", ""])
+def test_null_words_mean_not_given(written):
+    """Decision (docs/decisions.md): unquoted null/~/empty is "not given", as in YAML 1.2."""
+    parsed, problems = read(HEAD + f"author: {written}\n---\n")
+    assert problems.items == [] and parsed.meta.author == ""
+
+
+def test_quoted_null_is_text():
+    parsed, _ = read(HEAD + "author: \"null\"\n---\n")
+    assert parsed.meta.author == "null"
+
+
+@pytest.mark.parametrize("written", ["yes", "no", "on", "off", "Yes", "NO", "y"])
+def test_flags_name_yaml_11_words(written):
+    parsed, problems = read(HEAD + f"draft: {written}\nfeatured: true\n---\n")
+    problem = one(problems)
+    assert problem.field == "draft" and problem.line == 5
+    assert f"`draft: {written}`" in problem.message
+    assert "`draft: true`" in problem.fix and "`draft: false`" in problem.fix
+    assert parsed.meta.draft is False and parsed.meta.featured is True
+
+
+@pytest.mark.parametrize("written, expected", [("true", True), ("false", False), ("True", True), ("FALSE", False)])
+def test_flags_true_false(written, expected):
+    parsed, problems = read(HEAD + f"featured: {written}\n---\n")
+    assert problems.items == [] and parsed.meta.featured is expected
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("2024-11-21", datetime(2024, 11, 21, tzinfo=VN)),
+    ("2024-11-21 08:30", datetime(2024, 11, 21, 8, 30, tzinfo=VN)),
+    ("2024-11-21T08:30:00+02:00", datetime(2024, 11, 21, 8, 30, tzinfo=timezone(timedelta(hours=2)))),
+    ("2024-11-21 08:30Z", datetime(2024, 11, 21, 8, 30, tzinfo=timezone.utc)),
+    ("2024-11-21T01:30:00.000Z", datetime(2024, 11, 21, 1, 30, tzinfo=timezone.utc)),  # Decap CMS
+])
+def test_dates_from_written_text(written, expected):
+    parsed, problems = read(f"---\ntitle: A\ndate: {written}\ncategory: dat-dai\n---\n")
+    assert problems.items == [] and parsed.meta.date == expected
+
+
+@pytest.mark.parametrize("written, iso", [("21/11/2024", "2024-11-21"), ("1/2/2024", "2024-02-01"),
+                                          ("21-11-2024", "2024-11-21"), ("21/11/2024 08:30", "2024-11-21 08:30")])
+def test_day_first_date_shows_the_iso_spelling(written, iso):
+    parsed, problems = read(f"---\ntitle: A\ndate: {written}\ncategory: dat-dai\n---\n")
+    problem = one(problems)
+    assert (problem.field, problem.line) == ("date", 3)
+    assert f"`date: {iso}`" in problem.fix
+
+
+# --- control characters -----------------------------------------------------------------
+
+@pytest.mark.parametrize("char", ["\x08", "\x0b", "\x1f", "\x7f", "\x85", "\ufffe", "\uffff"])
+def test_control_character_in_front_matter_is_an_error_and_removed(char):
+    parsed, problems = read(HEAD + f"summary: a{char}b\n---\nBody\n")
+    problem = one(problems)
+    assert (problem.line, problem.field) == (5, "summary") and problem.is_error
+    assert f"U+{ord(char):04X}" in problem.message
+    assert parsed.meta.summary == "ab"
+
+
+@pytest.mark.parametrize("escape, code", [("\\x08", "U+0008"), ("\\x1f", "U+001F"), ("\\u000b", "U+000B"),
+                                          ("\\uffff", "U+FFFF"), ("\\0", "U+0000")])
+def test_control_character_from_yaml_escape(escape, code):
+    parsed, problems = read(HEAD + f'summary: "a{escape}b"\ntags: ["x{escape}"]\n---\n')
+    assert {p.field for p in problems.items} == {"summary", "tags"}
+    assert all(code in p.message for p in problems.items)
+    assert parsed.meta.summary == "ab" and parsed.meta.tag_names == ("x",)
+
+
+def test_escape_of_a_lone_surrogate_explained():
+    parsed, problems = read(HEAD + 'summary: "a\\ud800b"\n---\n')
+    problem = one(problems)
+    assert problem.line == 5 and "`\\`" in problem.message
+
+
+def test_control_character_in_body_is_a_warning_and_removed():
+    parsed, problems = read(HEAD + "---\nDòng một\nDòng \x0bhai\x08\nDòng ba \x1f\n")
+    problem = one(problems)
+    assert not problem.is_error and problem.line == 7  # the first line that had one
+    assert "2 dòng" in problem.message
+    assert not CONTROL.search(parsed.body) and "Dòng hai" in parsed.body
+
+
+def test_tab_and_newline_are_not_control_characters_to_remove():
+    parsed, problems = read(HEAD + "---\na\tb\n")
+    assert problems.items == [] and parsed.body == "a\tb\n"
+
+
+# --- YAML mistakes, explained in Vietnamese -------------------------------------------------
+
+def test_tab_indentation_explained():
+    parsed, problems = read(HEAD + "tags:\n\t- a\n---\n")
+    problem = one(problems)
+    assert problem.line == 6 and "Tab" in problem.message and "dấu cách" in problem.fix
+
+
+def test_tab_after_key_explained():
+    parsed, problems = read(HEAD + "source:\n\tname: Báo\n---\n")
+    assert "Tab" in one(problems).message
+
+
+def test_unquoted_colon_explained_with_the_line_quoted():
+    parsed, problems = read(HEAD + "summary: Luật đất đai: những điểm mới\n---\n")
+    problem = one(problems)
+    assert (problem.line, problem.field) == (5, "summary")
+    assert "`: `" in problem.message
+    assert '`summary: "Luật đất đai: những điểm mới"`' in problem.fix
+
+
+def test_line_without_colon_explained():
+    parsed, problems = read("---\ntitle Tập huấn\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    problem = one(problems)
+    assert problem.line == 2 and "thiếu dấu hai chấm" in problem.message
+
+
+@pytest.mark.parametrize("field", ["summary", "title", "author", "image_alt"])
+def test_hash_that_cut_a_value_is_reported(field):
+    """` #` starts a YAML comment: `summary: Điều 5 #quan trọng` was silently cut."""
+    text = HEAD.replace("title: Tập huấn hòa giải viên\n", "title: A\n" if field != "title" else "")
+    parsed, problems = read(text + f"{field}: Điều 5 #quan trọng\n---\n")
+    problem = one(problems, field)
+    assert "`quan trọng`" in problem.message and "ghi chú" in problem.message
+    assert f'`{field}: "Điều 5 #quan trọng"`' in problem.fix
+
+
+def test_hash_in_a_tag_list_item_reported():
+    parsed, problems = read(HEAD + "tags:\n  - hòa giải #1\n---\n")
+    assert one(problems).field == "tags"
+
+
+def test_comment_after_date_or_flag_is_fine():
+    parsed, problems = read(HEAD + "draft: false # bật khi cần\nupdated: 2024-11-22 # sửa lỗi\n---\n")
+    assert problems.items == []
+
+
+def test_hash_without_space_and_quoted_hash_are_text():
+    parsed, problems = read(HEAD + 'summary: "Điều 5 #quan trọng"\nauthor: Tổ#1\n---\n')
+    assert problems.items == []
+    assert parsed.meta.summary == "Điều 5 #quan trọng" and parsed.meta.author == "Tổ#1"
+
+
+def test_curly_quotes_with_colon_explained():
+    parsed, problems = read("---\ntitle: “Luật: mới”\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    problem = one(problems)
+    assert problem.line == 2 and "ngoặc kép cong" in problem.message
+    assert '`title: "Luật: mới"`' in problem.fix
+
+
+def test_curly_quotes_in_tags_are_an_error_and_removed():
+    parsed, problems = read(HEAD + "tags: [“hòa giải”, “tập huấn”]\n---\n")
+    assert [p.field for p in problems.items] == ["tags", "tags"]
+    assert all(p.is_error and "ngoặc kép cong" in p.message for p in problems.items)
+    assert parsed.meta.tag_names == ("hòa giải", "tập huấn")
+
+
+def test_curly_quoted_title_warned():
+    parsed, problems = read("---\ntitle: “Sống và làm việc theo pháp luật”\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    problem = one(problems)
+    assert not problem.is_error and problem.field == "title"
+    assert "'“Sống và làm việc theo pháp luật”'" in problem.fix  # how to keep them on purpose
+
+
+def test_tags_separated_by_semicolons():
+    parsed, problems = read(HEAD + "tags: hòa giải; tập huấn; đất đai\n---\n")
+    problem = one(problems)
+    assert problem.field == "tags" and "`;`" in problem.message
+    assert "`tags: [hòa giải, tập huấn, đất đai]`" in problem.fix
+    assert parsed.meta.tag_names == ("hòa giải", "tập huấn", "đất đai")
+
+
+def test_missing_closing_dashes_points_at_the_body():
+    parsed, problems = read("---\ntitle: A\ndate: 2024-11-21\ncategory: dat-dai\n\nNội dung bài.\n")
+    problem = one(problems)
+    assert problem.line == 5 and "trước dòng 5" in problem.fix
+
+
+def test_missing_closing_dashes_body_right_after():
+    parsed, problems = read("---\ntitle: A\ndate: 2024-11-21\nNội dung bài.\n")
+    assert "trước dòng 4" in one(problems).fix
+
+
+def test_unclosed_quote_explained():
+    parsed, problems = read(HEAD + 'summary: "Tóm tắt\nauthor: B\n---\n')
+    problem = one(problems)
+    assert problem.line == 5 and "không được đóng" in problem.message
+
+
+def test_duplicate_key_still_reported():
+    parsed, problems = read(HEAD + "title: B\n---\n")
+    problem = one(problems)
+    assert (problem.line, problem.field) == (5, "title") and "dòng 2" in problem.message
+    assert parsed.meta.title == "Tập huấn hòa giải viên"  # the first one counts
+
+
+def test_bad_indentation_explained():
+    parsed, problems = read(HEAD + "source:\n  name: A\n url: b\n---\n")
+    assert "thụt lề" in one(problems).message
+
+
+# --- slugs ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("slug", ['".."', "'---'", "'???'"])
+def test_slug_that_makes_nothing_blames_slug(slug):
+    parsed, problems = read(HEAD + f"slug: {slug}\n---\n")
+    problem = one(problems)
+    assert problem.field == "slug" and problem.line == 5
+    assert "`slug: tap-huan-hoa-giai-vien`" in problem.fix
+    assert parsed is None
+
+
+def test_long_title_slug_capped_at_a_word():
+    title = "Hướng dẫn thực hiện " * 30
+    parsed, problems = read(f"---\ntitle: {title}\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    assert problems.items == []
+    assert 40 <= len(parsed.meta.slug) <= frontmatter.SLUG_MAX
+    assert not parsed.meta.slug.endswith("-") and slugify(title).startswith(parsed.meta.slug + "-")
+
+
+def test_long_written_slug_capped_with_a_warning():
+    parsed, problems = read(HEAD + "slug: " + "-".join(["hoa-giai"] * 40) + "\n---\n")
+    problem = one(problems)
+    assert not problem.is_error and problem.field == "slug"
+    assert len(parsed.meta.slug) <= frontmatter.SLUG_MAX
+
+
+# --- properties -----------------------------------------------------------------------------
+
+PROPS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPS
+@given(st.binary(max_size=2000))
+def test_read_never_raises_on_bytes(data):
+    read(b"---\n" + data)
+    read(data)
+
+
+@PROPS
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=600))
+def test_read_never_raises_on_text(text):
+    read("---\n" + text + "\n---\nBody\n")
+    read(HEAD + text)
+
+
+YAMLISH = st.lists(st.sampled_from(list("&*!|>{}[],:#-?'\"\t\n ~@%`\\“”") + ["title", "a", "1", "\x08", "\ufeff"]),
+                   max_size=80).map("".join)
+
+
+@PROPS
+@given(YAMLISH)
+def test_read_never_raises_on_yaml_punctuation(text):
+    read(HEAD + "summary: " + text + "\n---\n")
+    read("---\n" + text + "\n---\n")
+
+
+PLAIN = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9.:_+\-]{0,15}", fullmatch=True)
+
+
+@PROPS
+@given(PLAIN)
+def test_plain_scalars_round_trip(written):
+    """Whatever YAML 1.1 would make of it (bool, int, octal, float, sexagesimal, date)."""
+    assume(written not in frontyaml.NULLS and not written.endswith(":") and slugify(written))
+    parsed, problems = read(f"---\ntitle: {written}\ndate: 2024-11-21\ncategory: dat-dai\n"
+                            f"summary: {written}\nauthor: {written}\ntags: [{written}]\n---\n")
+    assert problems.items == []
+    meta = parsed.meta
+    assert meta.title == meta.summary == meta.author == written
+    assert meta.tag_names == (written,)
+
+
+@PROPS
+@given(st.text(alphabet=VIETNAMESE + string.printable.replace("\r", "").replace("\n", "").replace("\x0b", "").replace("\x0c", "")
+               + "“”‘’…–—🙂", max_size=60))
+def test_quoted_scalars_round_trip(written):
+    assume(written.strip() and "\ufeff" not in written and not CONTROL.search(written))
+    quoted = '"' + written.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    parsed, problems = read(HEAD + f"summary: {quoted}\nauthor: {quoted}\n---\n")
+    expected = unicodedata.normalize("NFC", written).strip()
+    assert [p for p in problems.items if p.is_error] == []
+    assert parsed.meta.summary == parsed.meta.author == expected
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "> ", "1. ", "+ ", "- > "])
+def test_deeply_nested_markdown_is_an_error(marker):
+    """`- - - … x` 3,000 deep crashed Python-Markdown with a RecursionError traceback."""
+    started = time.perf_counter()
+    parsed, problems = read(HEAD + "---\nĐoạn đầu.\n\n" + marker * 3000 + "x\n")
+    assert time.perf_counter() - started < 2
+    problem = one(problems)
+    assert problem.line == 8 and "quá 50 tầng" in problem.message
+
+
+def test_ordinary_nested_lists_are_fine():
+    parsed, problems = read(HEAD + "---\n- a\n  - b\n    - c\n> - d\n1. e\n- - f\n")
+    assert problems.items == []

@@ -1,0 +1,142 @@
+"""Importer safety (issue 12): old-portal text stays text, old addresses never leave the
+site, drafts get no redirects, and no pattern on imported text is quadratic."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import markdown
+import pytest
+
+from bantin import importer
+from bantin.importer import classify_old_url, import_file, import_files, main_redirects, md_escape
+
+TODAY = date(2025, 1, 15)
+LEAD = "Đoạn mở đầu đủ dài để làm tóm tắt của bài viết này, nói về những điều quan trọng nhất."
+
+
+def page(tmp_path: Path, body: str, head: str = "", title: str = "Cảnh giác với lừa đảo qua mạng") -> Path:
+    path = tmp_path / "trang.html"
+    path.write_text(f"<html><head><title>{title}</title>{head}</head><body><h1>{title}</h1>"
+                    f"<p class='date'>Ngày đăng: 02/05/2024</p><div class='content'><p>{LEAD}</p>"
+                    f"{body}</div></body></html>", encoding="utf-8")
+    return path
+
+
+def _content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def body_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+def rendered(path: Path) -> str:
+    return markdown.markdown(body_of(path), extensions=["tables", "md_in_html", "attr_list"])
+
+
+@pytest.mark.parametrize("html", [
+    "<p>Kẻ gian gửi &lt;img src=x onerror=alert(1)&gt; đi kèm.</p>",
+    "<p><strong>Đậm &lt;img src=x onerror=alert(1)&gt;</strong></p>",
+    "<ul><li>Mục &lt;img src=x onerror=alert(1)&gt;</li></ul>",
+    "<table><tr><td>Ô &lt;img src=x onerror=alert(1)&gt;</td></tr></table>",
+    "<p><a href='https://x.vn/'>liên kết &lt;img src=x onerror=alert(1)&gt;</a></p>",
+    "<blockquote>Trích &lt;img src=x onerror=alert(1)&gt;</blockquote>",
+])
+def test_escaped_markup_on_the_old_page_stays_text(tmp_path, html):
+    result = import_file(page(tmp_path, html), _content(tmp_path), today=TODAY)
+    out = rendered(result.path)
+    assert "<img" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out  # shown as the characters the old page showed
+
+
+def test_entities_written_as_text_on_the_old_page_stay_as_written(tmp_path):
+    """`&amp;lt;b&amp;gt;` showed "&lt;b&gt;" on the old page; it must not become "<b>"."""
+    result = import_file(page(tmp_path, "<p>Viết &amp;lt;b&amp;gt; và &amp;#60;i&amp;#62; và A &amp; B.</p>"),
+                         _content(tmp_path), today=TODAY)
+    out = rendered(result.path)
+    assert "Viết &amp;lt;b&amp;gt; và &amp;#60;i&amp;#62; và A &amp; B." in out
+
+
+def test_md_escape_direct():
+    assert md_escape("<b> & &lt; &#60; &x") == "&lt;b&gt; & &amp;lt; &amp;#60; &x"
+    assert md_escape("> trích") == "\\&gt; trích" or md_escape("> trích").startswith("&gt;")
+
+
+def test_summary_is_the_plain_text(tmp_path):
+    result = import_file(page(tmp_path, "", title="Tin thử"), _content(tmp_path), today=TODAY)
+    assert result.fields["summary"] == LEAD
+    path = tmp_path / "b.html"
+    path.write_text("<html><body><h1>Tin thử hai</h1><p class='date'>Ngày đăng: 02/05/2024</p><div class='content'>"
+                    "<p>Kẻ gian gửi &lt;b&gt; và A &amp;amp; B cho người dân, đoạn đủ dài làm tóm tắt bài viết.</p>"
+                    "</div></body></html>", encoding="utf-8")
+    result = import_file(path, _content(tmp_path), today=TODAY)
+    assert "Kẻ gian gửi <b> và A &amp; B" in result.fields["summary"]  # plain text: `&amp;` was text
+
+
+@pytest.mark.parametrize("url", ["https://old.example.org/../theme/main.html", "https://old.example.org/a/../../x.html",
+                                 "https://old.example.org/%2e%2e/x.html", "https://old.example.org/./a.html",
+                                 "https://old.example.org/a/..%2F..%2Fx.html"])
+def test_dot_segments_are_never_aliases(url):
+    assert classify_old_url(url)[0] == "outside"
+
+
+def test_canonical_link_leaving_the_site_is_refused_with_a_warning(tmp_path):
+    head = "<link rel='canonical' href='https://old.example.org/../theme/main.html'>"
+    result = import_file(page(tmp_path, "", head=head), _content(tmp_path), today=TODAY)
+    text = result.path.read_text(encoding="utf-8")
+    assert "aliases" not in text and ".." not in text
+    assert any("`..`" in w for w in result.warnings)
+    assert result.redirects == []
+
+
+def test_plain_canonical_link_still_an_alias(tmp_path):
+    head = "<link rel='canonical' href='https://old.example.org/tin-tuc/bai-cu.html'>"
+    result = import_file(page(tmp_path, "", head=head), _content(tmp_path), today=TODAY)
+    assert "/tin-tuc/bai-cu.html" in result.path.read_text(encoding="utf-8")
+
+
+def test_a_drafts_redirect_is_not_in_the_map(tmp_path):
+    """No title → the import is a draft; its ?ItemID= address must not be redirected yet."""
+    path = tmp_path / "draft.html"
+    path.write_text("<html><head><link rel='canonical' href='https://old.example.org/Pages/tin.aspx?ItemID=7'>"
+                    "</head><body><div class='content'><p>Ngày đăng: 02/05/2024</p><p>" + LEAD + "</p></div>"
+                    "</body></html>", encoding="utf-8")
+    redirect_map = tmp_path / "chuyen-huong.txt"
+    [result] = import_files([path], _content(tmp_path), today=TODAY, redirect_map=redirect_map)
+    assert "draft: true" in result.path.read_text(encoding="utf-8")
+    assert result.redirects == []
+    assert not redirect_map.exists() or "ItemID=7" not in redirect_map.read_text(encoding="utf-8")
+    assert any("bản nháp" in w and "ItemID=7" in w for w in result.warnings)
+
+
+def test_redirects_command_leaves_out_draft_targets(tmp_path, capsys):
+    content = tmp_path / "content"
+    (content / "tin-tuc").mkdir(parents=True)
+    (content / "tin-tuc" / "nhap.md").write_text("---\ntitle: A\ndraft: true\n---\n", encoding="utf-8")
+    (content / "tin-tuc" / "xong.md").write_text("---\ntitle: B\n---\n", encoding="utf-8")
+    redirect_map = tmp_path / "map.txt"
+    redirect_map.write_text("https://old/a.aspx?id=1 /tin-tuc/nhap/\nhttps://old/a.aspx?id=2 /tin-tuc/xong/\n",
+                            encoding="utf-8")
+    assert main_redirects(["--redirect-map", str(redirect_map), "--content-dir", str(content)]) == 0
+    out, err = capsys.readouterr()
+    assert "/tin-tuc/xong/" in out and "/tin-tuc/nhap/" not in out
+    assert "bản nháp" in err
+
+
+# --- linear patterns on imported text ---------------------------------------------------------
+
+@pytest.mark.parametrize("unit", ["a" + " " * 20, "[a](", "\\[", "Tin:  ", " (", "- "])
+def test_patterns_on_imported_text_are_linear(unit):
+    """Safety regression, not a benchmark: 300 KB in a few seconds (quadratic took minutes)."""
+    text = unit * (300_000 // len(unit))
+    started = time.perf_counter()
+    importer._TRAILING_CREDIT.search(text)
+    importer._BYLINE_SPLIT.split(text, maxsplit=1)
+    importer._plain_of_markdown(text)
+    md_escape(text)
+    assert time.perf_counter() - started < 5

@@ -1,0 +1,141 @@
+"""Every pattern that runs on untrusted text stays linear (issue 12, DESIGN §7).
+
+Safety regressions, not benchmarks: each runs a 300 KB hostile line that took from tens of
+seconds to many minutes when a pattern rescanned the rest of the text from every '<', '['
+or space, and allows a generous few seconds on this shared 2-core machine.
+"""
+
+from __future__ import annotations
+
+import time
+
+import markdown
+import pytest
+
+from bantin import htmlguard, images, legalrefs, qa, quickinline, sanitize, text
+from bantin.frontmatter import read
+from bantin.problems import Problems
+from bantin.siteconfig import Category, SiteConfig
+
+SIZE = 300_000
+BOUND = 4.0  # seconds, for 300 KB: quadratic versions took 30 s to 12 min
+UNITS = ["a < b và c <d ", "<a ", "<img ", "<iframe ", "<a x=\"", "<a on", "< ", "<" + " " * 50, "[a](", "![a](",
+         "[[", "{#", "{: ", "#", " ", "a  ", "<!-- > ", "<script ", "</", "số 12/QĐ-UBND ", "1- ", "Điều 5 ",
+         "href=\" ", "\\[", "*a ", "`a ", "&lt;", "Tin:  ", " ("]
+
+
+def line(unit: str) -> str:
+    return unit * (SIZE // len(unit))
+
+
+def timed(function, *args) -> float:
+    started = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_sanitize_report_unsafe(unit):
+    problems = Problems()
+    assert timed(sanitize.report_unsafe, "tin-tuc/a.md", line(unit), 1, ("youtube.com",), problems) < BOUND
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_sanitize_clean(unit):
+    assert timed(sanitize.clean, line(unit), ()) < BOUND
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_blank_link_rewrite(unit):
+    assert timed(sanitize._BLANK_LINK.sub, "", line(unit).replace("<a", '<a target="_blank"')) < BOUND
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_plain_text_of_html_and_markdown(unit):
+    assert timed(text.html_to_text, line(unit)) < BOUND
+    assert timed(text.markdown_to_text, line(unit)) < BOUND
+
+
+@pytest.mark.parametrize("unit", ["<img ", "<img a", "<img src=\"x\" ", "<IMG\t"])
+def test_image_rewrite(unit):
+    class NoResizer:
+        def get(self, rel):
+            return None
+
+    assert timed(images.rewrite_images, line(unit), lambda src: None, NoResizer(), str) < BOUND
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_question_headings(unit):
+    body = "## " + line(unit) + "\n\nĐáp.\n"
+    started = time.perf_counter()
+    qa.heading_lines(body)
+    qa.split_heading(line(unit))
+    qa.fill_ids(body, set())
+    qa.parse_questions("hoi-dap/a.md", body, 6, Problems())
+    assert time.perf_counter() - started < BOUND
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_legal_references(unit):
+    started = time.perf_counter()
+    legalrefs.find_references(line(unit))
+    legalrefs._RAW_TAG.fullmatch(line(unit))
+    legalrefs._SPLIT_CODE.split(line(unit))
+    assert time.perf_counter() - started < BOUND
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_quick_inline_syntax(unit):
+    assert timed(quickinline.SYNTAX.search, line(unit)) < BOUND
+
+
+@pytest.mark.parametrize("unit", ["a < b và c <d ", "<a ", "[a](", "![a](", "[[", "<!-- > ", "</", "<a x=\""])
+def test_markdown_conversion_with_the_guard(unit):
+    """Python's HTMLParser and Python-Markdown's link parsing were the 41 s and 32 s builds."""
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.htmlguard"])
+    started = time.perf_counter()
+    md.convert(line(unit)[:120_000])
+    assert time.perf_counter() - started < 2 * BOUND
+
+
+@pytest.mark.parametrize("unit", ["a <d ", "<a ", "[a](", "[[", "![a](", "x `<b` [c", "<!-- > ", "## h <x "])
+def test_guard_changes_no_output(unit):
+    source = unit * 200 + "\n\n[ok](x) <b>b</b> `[` `(` `<`\n"
+    plain = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc"])
+    guarded = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.htmlguard"])
+    assert guarded.convert(source) == plain.convert(source)
+    assert not any(mark in str(guarded.toc_tokens) for mark in htmlguard.RESTORE)
+
+
+@pytest.mark.parametrize("source", ["[" * 20_000 + "]" * 20_000, "[a](" * 25_000 + ")" * 25_000,
+                                    ("[" * 500 + "]" * 500) * 150])
+def test_nested_closed_brackets(source):
+    """Balanced but deep: 20,000 nested '[…]' took 97 s in Python-Markdown's link parsing."""
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.htmlguard"])
+    started = time.perf_counter()
+    html = md.convert(source)
+    assert time.perf_counter() - started < BOUND
+    assert not any(mark in html for mark in htmlguard.RESTORE)
+
+
+def test_guard_leaves_ordinary_text_alone():
+    source = "Giá 5 < 7 và `<b>` trong mã, [liên kết](a.md) và <span>HTML</span>.\n"
+    assert htmlguard.defuse(source) == (source, False)
+
+
+def test_guard_with_placeholder_characters_in_the_text():
+    source = "\ufdd1 " + "a <d " * 100
+    fixed, used = htmlguard.defuse(source)
+    assert not used and "&lt;d" in fixed and "\ufdd1" in fixed
+
+
+SITE = SiteConfig(categories=(Category("dat-dai", "Đất đai"),))
+
+
+@pytest.mark.parametrize("unit", ["a < b và c <d ", "<a ", "\x08", "#", " #", ": "])
+def test_front_matter_reader(unit):
+    data = ("---\ntitle: A\ndate: 2024-11-21\ncategory: dat-dai\nsummary: " + line(unit)[:60_000]
+            + "\n---\n" + line(unit) + "\n").encode()
+    assert timed(read, "tin-tuc/a.md", data, SITE, Problems(), lambda _: False) < BOUND
+
