@@ -32,8 +32,8 @@ from markdown.preprocessors import Preprocessor
 PLACEHOLDER = "\ufdd0"
 MARKS = {"<": "\ufdd0", "[": "\ufdd1", "(": "\ufdd2", "]": "\ufdd3", ")": "\ufdd4"}
 RESTORE = {"\ufdd0": "&lt;", "\ufdd1": "[", "\ufdd2": "(", "\ufdd3": "]", "\ufdd4": ")"}
-FEW = 32
-BUDGET = 1_000_000  # characters Python-Markdown may walk for '[' (or '(' after ']'): well under a second  # unclosed '<' the parser may scan past: 32 × 300 KB is still well under a second
+FEW = 32  # unclosed '<' the parser may scan past: 32 × 300 KB is still well under a second
+BUDGET = 1_000_000  # characters Python-Markdown may walk for '[' (or '(' after ']'): well under a second
 _BRACKETS = {"[": re.compile(r"[\[\]]"), "(": re.compile(r"[()]")}
 _OPENER = re.compile(r"<(?=[A-Za-z/!?])")
 
