@@ -54,7 +54,6 @@ def test_alias_cannot_write_web_server_configuration(alias):
     assert alias_problem(alias) is not None
 
 
-@pytest.mark.xfail(strict=True, reason="review: the atomic swap deletes hidden files MkDocs keeps")
 def test_build_into_a_pages_checkout_keeps_its_git_folder(tmp_path):
     """`bantin build -d ../org.github.io` (a checkout with index.html and .git) deleted `.git`,
     `.well-known/` and `CNAME` without a word, exit 0; `mkdocs build -d` keeps dotfiles
