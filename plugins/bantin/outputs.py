@@ -311,7 +311,8 @@ def foreign_folder_problem(site_dir: str, mark: dict | None = None) -> str | Non
         if not unknown:
             return None
         return (f"Không dựng vào {site_dir}: lần dựng trước không tạo {', '.join(f'`{_shown(n)}`' for n in unknown[:5])}"
-                f"{' …' if len(unknown) > 5 else ''}; ai đó đã thêm vào, và dựng trang sẽ xóa chúng. {_MOVE}")
+                f"{' …' if len(unknown) > 5 else ''}; ai đó đã thêm vào, và dựng trang sẽ xóa chúng. {_MOVE}. Nếu chúng "
+                "do `mkdocs build` tạo ra thì xóa cả thư mục đó rồi dựng lại")
     host = [n for n in names if n.casefold() in (HOST_FILES_TOP | HOST_FILES_ANYWHERE) - BUILD_MAY_WRITE]
     if os.path.isfile(os.path.join(site_dir, *OUR_SCRIPT)) and "index.html" in names and not host:
         return None  # built by a version of bantin before the mark (no mark, no dotfiles)
