@@ -137,3 +137,39 @@ def test_an_unwritable_parent_is_a_message(project, tmp_path, monkeypatch, capsy
     err = capsys.readouterr().err
     assert "không có quyền ghi" in err and ".site.build-lock" in err, err
     assert not out.exists()
+
+
+def _root_tool(*command: str) -> bool:
+    try:
+        return os.geteuid() == 0 and subprocess.run(command, capture_output=True).returncode == 0
+    except (OSError, AttributeError):
+        return False
+
+
+@pytest.mark.skipif(not _root_tool("unshare", "-m", "true"), reason="needs root and unshare -m")
+def test_a_real_mount_point(project, tmp_path):
+    """EBUSY from renameat2 after the whole build: the output folder is a mount point."""
+    out = tmp_path / "site"
+    out.mkdir()
+    script = (f"mount -t tmpfs tmpfs {out} && "
+              f"{sys.executable} -m bantin.cli build -d {out}; echo rc=$?")
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=project, env=ENV, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert "rc=1" in done.stdout and "Traceback" not in done.stdout, done.stdout
+    assert f"Không ghi được trang vào {out}: thư mục đích đang bận hoặc là một điểm gắn kết" in done.stdout
+    assert ".building-" not in done.stdout.split("Không ghi được")[1]
+    assert not publish.leftovers(out)
+
+
+def test_an_immutable_parent(project, tmp_path):
+    parent = tmp_path / "khoa"
+    parent.mkdir()
+    if not _root_tool("chattr", "+i", str(parent)):
+        pytest.skip("needs root and chattr +i on this file system")
+    try:
+        done = bantin(project, "build", "-d", str(parent / "site"))
+    finally:
+        subprocess.run(["chattr", "-i", str(parent)])
+    assert done.returncode == 1 and "Traceback" not in done.stdout, done.stdout
+    assert f"Không ghi được trang vào {parent / 'site'}: không có quyền ghi" in done.stdout
+    assert not list(parent.iterdir())

@@ -282,6 +282,7 @@ def publish_error(target: Path, exc: OSError) -> str:
     """One Vietnamese message for an OSError of the publish step: folder, what, how to fix."""
     what, fix = _WHY.get(exc.errno, (f"lỗi hệ thống: {exc.strerror or exc}",
                                      "kiểm tra ổ đĩa và quyền ghi của thư mục cha, hoặc chọn thư mục khác với `-d`"))
-    where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(target) else ""
+    shown = str(exc.filename or "")
+    where = f" ({shown})" if shown and shown != str(target) and ".building-" not in shown else ""  # not our staging
     return (f"Không ghi được trang vào {target}: {what}{where}. Trang cũ (nếu có) vẫn giữ nguyên. "
             f"Cách sửa: {fix}")
