@@ -173,3 +173,23 @@ def test_an_immutable_parent(project, tmp_path):
     assert done.returncode == 1 and "Traceback" not in done.stdout, done.stdout
     assert f"Không ghi được trang vào {parent / 'site'}: không có quyền ghi" in done.stdout
     assert not list(parent.iterdir())
+
+
+@pytest.mark.skipif(not _root_tool("unshare", "-m", "true"), reason="needs root and unshare -m")
+def test_a_read_only_file_system(project, tmp_path):
+    ro = tmp_path / "chi-doc"
+    ro.mkdir()
+    script = (f"mount --bind {ro} {ro} && mount -o remount,ro,bind {ro} && "
+              f"{sys.executable} -m bantin.cli build -d {ro}/site; echo rc=$?")
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=project, env=ENV, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert "rc=1" in done.stdout and "Traceback" not in done.stdout, done.stdout
+    assert f"Không ghi được trang vào {ro}/site: ổ đĩa chỉ cho đọc" in done.stdout, done.stdout
+
+
+def test_an_error_outside_the_output_is_not_blamed_on_it(tmp_path):
+    exc = FileNotFoundError(errno.ENOENT, "No such file or directory", "/du-an/content/tin-tuc/a.md")
+    message = publish.publish_error(tmp_path / "site", exc)
+    assert "lỗi hệ thống khi đọc hoặc ghi tệp" in message and "content/tin-tuc/a.md" in message
+    assert "thư mục cha không có" in publish.publish_error(Path("/proc/x/site"), FileNotFoundError(
+        errno.ENOENT, "No such file or directory", "/proc/x/.site.build-lock"))

@@ -280,9 +280,12 @@ _WHY[errno.ENOTDIR] = _WHY[errno.ENOENT]
 
 def publish_error(target: Path, exc: OSError) -> str:
     """One Vietnamese message for an OSError of the publish step: folder, what, how to fix."""
-    what, fix = _WHY.get(exc.errno, (f"lỗi hệ thống: {exc.strerror or exc}",
-                                     "kiểm tra ổ đĩa và quyền ghi của thư mục cha, hoặc chọn thư mục khác với `-d`"))
     shown = str(exc.filename or "")
+    elsewhere = shown and not os.path.abspath(shown).startswith(str(target.parent))
+    generic = (f"lỗi hệ thống khi đọc hoặc ghi tệp: {exc.strerror or exc}",
+               "kiểm tra tệp được nêu (còn không, có quyền đọc không), ổ đĩa và quyền ghi của thư mục cha")
+    what, fix = generic if elsewhere and exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) else \
+        _WHY.get(exc.errno, generic)
     where = f" ({shown})" if shown and shown != str(target) and ".building-" not in shown else ""  # not our staging
     return (f"Không ghi được trang vào {target}: {what}{where}. Trang cũ (nếu có) vẫn giữ nguyên. "
             f"Cách sửa: {fix}")
