@@ -264,7 +264,7 @@ BUILD_MAY_WRITE = frozenset({"cname", "robots.txt", "favicon.ico"})  # from cont
 HOST_FILES_ANYWHERE = frozenset({"web.config", ".htaccess", ".htpasswd", ".user.ini", "php.ini"})
 _MOVE = ("Cách sửa: dựng vào một thư mục trống hoặc chưa có (ví dụ `site` hay `-d public`), hoặc chuyển những "
          "tệp đó ra chỗ khác trước; nhánh GitHub Pages (gh-pages) thì đừng dựng thẳng vào bản sao của nó mà "
-         "dùng quy trình xuất bản tự động (.ci/, GitHub Actions)")
+         "dùng quy trình xuất bản tự động (.github/workflows/publish.yml)")
 
 
 def _dot_entry(folder: str, limit: int = 200_000) -> str | None:
