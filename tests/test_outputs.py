@@ -247,8 +247,39 @@ def test_a_foreign_folder_is_not_replaced(tmp_path):
     assert foreign_folder_problem(str(tmp_path / "documents"))
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "index.html").write_text("x")
-    assert foreign_folder_problem(str(tmp_path / "site")) is None
+    assert foreign_folder_problem(str(tmp_path / "site")), "index.html alone is anybody's site (review finding 2)"
+    (tmp_path / "site" / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "site" / "assets" / "javascripts" / "bantin.js").write_text("x")
+    assert foreign_folder_problem(str(tmp_path / "site")) is None  # built by an earlier version: no mark
     assert foreign_folder_problem(str(tmp_path / "missing")) is None
+    (tmp_path / "empty").mkdir()
+    assert foreign_folder_problem(str(tmp_path / "empty")) is None
+
+
+@pytest.mark.parametrize("extra", [".git/HEAD", ".well-known/security.txt", "tin-tuc/.htaccess", ".nojekyll"])
+def test_a_folder_with_files_a_build_never_writes_is_refused_even_when_marked(tmp_path, extra):
+    site = tmp_path / "site"
+    (site / "assets" / "javascripts").mkdir(parents=True)
+    (site / "assets" / "javascripts" / "bantin.js").write_text("x")
+    (site / "index.html").write_text("x")
+    (site / extra).parent.mkdir(parents=True, exist_ok=True)
+    (site / extra).write_text("x")
+    mark = {"names": sorted(p.name for p in site.iterdir())}
+    problem = foreign_folder_problem(str(site), mark)
+    assert problem and extra.split("/")[0] in problem and "Cách sửa" in problem and "GitHub" in problem
+
+
+@pytest.mark.parametrize("extra", ["web.config", "_headers", "uploads"])
+def test_host_files_and_foreign_folders_beside_an_old_build_are_refused(tmp_path, extra):
+    site = tmp_path / "site"
+    (site / "assets" / "javascripts").mkdir(parents=True)
+    (site / "assets" / "javascripts" / "bantin.js").write_text("x")
+    (site / "index.html").write_text("x")
+    (site / extra).write_text("x")
+    assert foreign_folder_problem(str(site), {"names": ["assets", "index.html"]})  # marked: not ours
+    if extra != "uploads":  # unmarked (earlier version): a host file is not ours either
+        assert foreign_folder_problem(str(site))
+    assert foreign_folder_problem(str(site), {"names": ["assets", "index.html", extra]}) is None
 
 
 def test_overlong_explicit_slug_and_question_id_are_problems_not_tracebacks():

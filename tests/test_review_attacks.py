@@ -45,7 +45,6 @@ def test_iframe_host_is_the_host_a_browser_loads():
     assert "evil.example" not in clean(f'<iframe src="{url}"></iframe>', ("youtube.com",))
 
 
-@pytest.mark.xfail(strict=True, reason="review: web server configuration names are accepted as aliases")
 @pytest.mark.parametrize("alias", ["/web.config", "/tin-tuc/web.config", "/_headers", "/_redirects"])
 def test_alias_cannot_write_web_server_configuration(alias):
     """An alias file is a redirect page; named web.config (IIS: HTTP 500.19 for the whole site or
@@ -54,7 +53,6 @@ def test_alias_cannot_write_web_server_configuration(alias):
     assert alias_problem(alias) is not None
 
 
-@pytest.mark.xfail(strict=True, reason="review: the atomic swap deletes hidden files MkDocs keeps")
 def test_build_into_a_pages_checkout_keeps_its_git_folder(tmp_path):
     """`bantin build -d ../org.github.io` (a checkout with index.html and .git) deleted `.git`,
     `.well-known/` and `CNAME` without a word, exit 0; `mkdocs build -d` keeps dotfiles

@@ -97,14 +97,14 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     base = _load(config_file)
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
     wrong = site_dir_problem(str(target), base.config_file_path, base.docs_dir, base.theme.custom_dir)
-    wrong = wrong or foreign_folder_problem(str(target))
+    wrong = wrong or foreign_folder_problem(str(target), publish.read_mark(target.resolve()))
     if wrong:
         print(wrong, file=sys.stderr)
         return 2
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
     staging = publish.Publishing(target)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with staging:
             config = None
             try:
@@ -131,6 +131,9 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
         else:
             print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. Lần dựng {exc}.", file=sys.stderr)
         return 128 + exc.signum
+    except OSError as exc:  # the lock, the staging folder, the swap: a mount point, a full or read-only disk
+        print(publish.publish_error(target, exc), file=sys.stderr)
+        return 1
     print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
     return 0
 

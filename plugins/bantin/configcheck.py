@@ -97,10 +97,11 @@ def _no_duplicate_keys(config_file: str, root: yaml.Node) -> None:
             pending.extend(node.value)
 
 
-def line_of(node: yaml.Node | None, *keys: str) -> int:
+def line_of(node: yaml.Node | None, *keys: str | int) -> int:
     """File line (1-based) of the deepest of `keys` found under node; 0 when not even the first.
 
-    A step that names a plugin (`plugins` → `bantin`) also looks inside the plugins list.
+    A step that names a plugin (`plugins` → `bantin`) also looks inside the plugins list;
+    a number is the position (0-based) in a list (`categories`, 2: the third category).
     """
     line = 0
     for key in keys:
@@ -112,7 +113,10 @@ def line_of(node: yaml.Node | None, *keys: str) -> int:
     return line
 
 
-def _child(node: yaml.Node | None, key: str):
+def _child(node: yaml.Node | None, key: str | int):
+    if isinstance(key, int):
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        return (items[key], items[key]) if 0 <= key < len(items) else None
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
@@ -169,3 +173,17 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str) ->
     return _message(config_file, line, field, f"giá trị của `{keys[-1]}` không hợp lệ ({short(detail, 120)})",
                     "so với mkdocs.yml mẫu (trang mẫu của dự án) và sửa dòng này")
 
+
+
+def config_lines(config_file: str | None):
+    """`line(*keys)` of options under `plugins: - bantin:` in mkdocs.yml (0 when not found or
+    unreadable): the plugin's own configuration errors name the line of their option."""
+    try:
+        node = compose(config_file, read_text(config_file)) if config_file else None
+    except ConfigError:
+        node = None
+
+    def line(*keys: str | int) -> int:
+        return line_of(node, "plugins", "bantin", *keys)
+
+    return line

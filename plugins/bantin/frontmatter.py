@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from .legalrefs import canonical_number, parse_reference
 from .model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
-from .outputs import segment_problem
+from .outputs import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem
 from .problems import Problems
 from .siteconfig import SiteConfig
 from . import frontyaml
@@ -365,11 +365,16 @@ def _aliases(check: _Check) -> tuple[str, ...]:
     aliases = []
     for alias in check.strings("aliases"):
         if "://" in alias or "?" in alias or not alias.startswith("/"):
-            check.error("aliases", f"`{alias}` không phải đường dẫn trên trang này",
+            check.error("aliases", f"`{_shown_alias(alias)}` không phải đường dẫn trên trang này",
                         "ghi đường dẫn bắt đầu bằng `/`, không có tên miền hay `?…`; địa chỉ của "
                         "máy chủ cũ thì đưa vào bảng chuyển hướng (xem hướng dẫn biên tập)")
             continue
         wrong = alias_problem(alias)
+        if wrong and _HOST_FILE in wrong:
+            check.error("aliases", f"bí danh `{_shown_alias(alias)}`: {wrong}",
+                        "bỏ bí danh này; địa chỉ cũ mang tên đó thì đưa vào bảng chuyển hướng của máy chủ "
+                        "(`bantin redirects`, xem hướng dẫn biên tập), không tạo trang ở đó")
+            continue
         if wrong:
             check.error("aliases", f"bí danh `{_shown_alias(alias)}`: {wrong}",
                         "ghi đường dẫn cũ dạng `/thu-muc/ten-bai.html` hoặc `/thu-muc/ten-bai/`: mỗi phần "
@@ -392,19 +397,40 @@ def alias_problem(alias: str) -> str | None:
     body = body[:-1] if body.endswith("/") else body
     if not body:
         return None  # '/': the home page's address, reported as a clash by check_addresses
-    for segment in body.split("/"):
+    for index, segment in enumerate(body.split("/")):
         if segment == "":
             return "có hai dấu `/` liền nhau"
         decoded = unquote(segment)
+        host = _host_file(decoded, index == 0)
+        if host:
+            return host
         if "/" in decoded:
             return "có dấu `/` viết dưới dạng mã `%2F`"
         wrong = segment_problem(decoded) or segment_problem(segment)
         if wrong:
             return wrong
         if decoded.startswith("."):
-            return f"có phần `{decoded}` bắt đầu bằng dấu chấm (tệp ẩn như .htaccess điều khiển máy chủ web)"
+            return f"có phần `{short(decoded, 60)}` bắt đầu bằng dấu chấm (tệp ẩn như .htaccess điều khiển máy chủ web)"
         if set(decoded) & _WINDOWS_INVALID or decoded.endswith((".", " ")):
-            return f"có phần `{decoded}` chứa ký tự không dùng được trong tên tệp (< > : \" | * hoặc dấu chấm, khoảng trắng ở cuối)"
+            return f"có phần `{short(decoded, 60)}` chứa ký tự không dùng được trong tên tệp (< > : \" | * hoặc dấu chấm, khoảng trắng ở cuối)"
+    return None
+
+
+_HOST_FILE = "là tên tệp cấu hình"
+
+
+def _host_file(segment: str, top: bool) -> str | None:
+    """A name a web server or static host reads as its configuration, not as a page.
+
+    `web.config` (IIS), `.htaccess`/`.htpasswd` (Apache), `.user.ini`, `php.ini` are read in
+    every folder; `_headers`, `_redirects` (Netlify, Cloudflare Pages), `CNAME`, `_config.yml`
+    (GitHub Pages), `netlify.toml`, `vercel.json`… and the files browsers and crawlers fetch
+    by themselves (`robots.txt`, `favicon.ico`, `crossdomain.xml`) only at the top."""
+    name = segment.casefold()
+    if name in HOST_FILES_ANYWHERE or (top and name in HOST_FILES_TOP):
+        where = "ở mọi thư mục" if name in HOST_FILES_ANYWHERE else "ở thư mục gốc của trang"
+        return (f"`{short(segment, 60)}` {_HOST_FILE} mà máy chủ web hoặc dịch vụ lưu trữ đọc {where} "
+                "(không phải một trang); một trang chuyển hướng mang tên đó có thể làm hỏng cả trang")
     return None
 
 

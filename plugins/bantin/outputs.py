@@ -254,19 +254,68 @@ def site_dir_problem(site_dir: str, config_file: str | None, docs_dir: str, cust
     return None
 
 
-SITE_MARKERS = ("index.html", "404.html", "assets", "sitemap.xml")
+# The theme's own script: every folder a build of Bản tin wrote has it (previous versions too).
+OUR_SCRIPT = ("assets", "javascripts", "bantin.js")
+# Files a web server or static host reads as its configuration, not as pages (see HOST_FILES_ANYWHERE).
+HOST_FILES_TOP = frozenset({"_headers", "_redirects", "_routes.json", "_config.yml", "cname", "crossdomain.xml",
+                            "clientaccesspolicy.xml", "favicon.ico", "robots.txt", "netlify.toml",
+                            "vercel.json", "staticwebapp.config.json", "firebase.json"})
+BUILD_MAY_WRITE = frozenset({"cname", "robots.txt", "favicon.ico"})  # from content/ or our artifacts
+HOST_FILES_ANYWHERE = frozenset({"web.config", ".htaccess", ".htpasswd", ".user.ini", "php.ini"})
+_MOVE = ("Cách sửa: dựng vào một thư mục trống hoặc chưa có (ví dụ `site` hay `-d public`), hoặc chuyển những "
+         "tệp đó ra chỗ khác trước; nhánh GitHub Pages (gh-pages) thì đừng dựng thẳng vào bản sao của nó mà "
+         "dùng quy trình xuất bản tự động (.github/workflows/publish.yml)")
 
 
-def foreign_folder_problem(site_dir: str) -> str | None:
-    """An existing folder with files but nothing of a built site: replacing it would delete
-    someone's files (`-d ~/Documents`), so it is refused."""
+def _dot_entry(folder: str, limit: int = 200_000) -> str | None:
+    """The first name starting with `.` anywhere under folder (a build never writes one), or None."""
+    pending, seen = [folder], 0
+    while pending and seen < limit:
+        try:
+            with os.scandir(pending.pop()) as entries:
+                for entry in entries:
+                    seen += 1
+                    if entry.name.startswith("."):
+                        return os.path.relpath(entry.path, folder)
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+        except OSError:
+            continue
+    return None
+
+
+def foreign_folder_problem(site_dir: str, mark: dict | None = None) -> str | None:
+    """Why `bantin build` must not replace the existing folder `site_dir`, or None.
+
+    Publishing swaps whole folders, so everything in the old folder goes. It may therefore
+    only be: missing or empty; or the output of an earlier build. "Ours" means the mark
+    the last build left in the lock file beside the folder (publish.read_mark) names this
+    very folder and every top-level entry is one it wrote; a folder built before marks
+    existed is accepted when it holds the theme's script and no host configuration file.
+    Either way a name starting with `.` anywhere (`.git`, `.well-known`, `.htaccess`,
+    `.nojekyll`) is refused: a build never writes one, so someone else put it there.
+    """
     try:
         names = set(os.listdir(site_dir))
     except (FileNotFoundError, NotADirectoryError):
         return None if not os.path.lexists(site_dir) or os.path.isdir(site_dir) else (
             f"Không dựng vào {site_dir}: đó là một tệp, không phải thư mục. Cách sửa: chọn thư mục khác")
-    if not names or names & set(SITE_MARKERS):
+    if not names:
         return None
-    return (f"Không dựng vào {site_dir}: thư mục đã có {len(names)} tệp khác và không phải trang đã dựng "
-            "(không có index.html); dựng trang sẽ thay thế và xóa chúng. Cách sửa: chọn một thư mục "
-            "trống hoặc chưa có, hoặc tự xóa thư mục này trước nếu chắc chắn không cần")
+    hidden = _dot_entry(site_dir)
+    if hidden:
+        return (f"Không dựng vào {site_dir}: thư mục có `{_shown(hidden)}`, thứ mà bantin không bao giờ tạo "
+                f"(kho git, .well-known, .htaccess…); dựng trang sẽ thay cả thư mục và xóa nó. {_MOVE}")
+    if mark is not None:
+        unknown = sorted(names - set(mark.get("names", ())))
+        if not unknown:
+            return None
+        return (f"Không dựng vào {site_dir}: lần dựng trước không tạo {', '.join(f'`{_shown(n)}`' for n in unknown[:5])}"
+                f"{' …' if len(unknown) > 5 else ''}; ai đó đã thêm vào, và dựng trang sẽ xóa chúng. {_MOVE}. Nếu chúng "
+                "do `mkdocs build` tạo ra thì xóa cả thư mục đó rồi dựng lại")
+    host = [n for n in names if n.casefold() in (HOST_FILES_TOP | HOST_FILES_ANYWHERE) - BUILD_MAY_WRITE]
+    if os.path.isfile(os.path.join(site_dir, *OUR_SCRIPT)) and "index.html" in names and not host:
+        return None  # built by a version of bantin before the mark (no mark, no dotfiles)
+    return (f"Không dựng vào {site_dir}: thư mục đã có {len(names)} tệp và không phải trang đã dựng bằng bantin "
+            f"(không có dấu của lần dựng trước, không có assets/javascripts/bantin.js); dựng trang sẽ thay thế và "
+            f"xóa chúng. {_MOVE}")

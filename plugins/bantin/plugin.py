@@ -10,6 +10,7 @@ import html
 import logging
 import os
 import posixpath
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import artifacts, background, images, previewcache, qrcodes
+from . import artifacts, background, configcheck, images, previewcache, qrcodes
 from .checks import check_links, draft_only, html_links, link_site, rebase_links, resolve
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
@@ -107,13 +108,17 @@ class BuildState:
 
 
 def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Problems) -> SiteConfig:
+    """The core's settings; configuration errors name the line of their option in mkdocs.yml."""
+    line = configcheck.config_lines(config.config_file_path)
     entries = [dict(cat) for cat in plugin_config.categories]
     registry, errors = Registry.from_config(plugin_config.documents)
     for message in errors:
-        problems.error(CONFIG_FILE, 0, "documents", message, "sửa mục `documents:` của plugin bantin trong mkdocs.yml")
+        item = re.match(r"mục (\d+) của `documents:`", message)  # legalrefs numbers its entries from 1
+        where = line("documents", int(item.group(1)) - 1) if item else line("documents")
+        problems.error(CONFIG_FILE, where, "documents", message, "sửa mục `documents:` của plugin bantin trong mkdocs.yml")
     site = SiteConfig(
         registry=registry,
-        categories=build_categories(entries, problems),
+        categories=build_categories(entries, problems, line),
         agency=Agency(**dict(plugin_config.agency)),
         prefixes=UrlPrefixes(),
         page_size=plugin_config.page_size,
@@ -123,7 +128,7 @@ def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Pr
         image_max_kb=plugin_config.image_max_kb,
         iframe_hosts=tuple(plugin_config.iframe_hosts),
     )
-    check_numbers(site, problems)
+    check_numbers(site, problems, line)
     return site
 
 

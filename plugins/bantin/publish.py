@@ -9,10 +9,13 @@ copy as `.site.old-<pid>`, and the next build puts it back before anything else.
 
 A lock file (`.site.build-lock`, flock) is held for the whole build, so two builds into one
 folder run one after the other and the leftovers a build removes at its start (staging
-and old copies of killed builds, 200+ MB each) can never be a running build's folder.
+and old copies of killed builds, 200+ MB each) can never be a running build's folder. After a swap the lock file records the new folder's
+identity and top-level names (`read_mark`): a later build replaces only a folder it made
+(outputs.foreign_folder_problem), never a gh-pages checkout or /var/www/html.
 SIGTERM, SIGINT and SIGHUP raise `Interrupted` in the build: its caller removes the staging
 folder and exits non-zero; the forked helpers reset these handlers (background.die_with_parent).
-No MkDocs import.
+Every OSError of this step (a mount point, a read-only or full disk, no permission on the
+parent) is for the caller to word (`publish_error`). No MkDocs import.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import functools
+import json
 import os
 import platform
 import shutil
@@ -67,6 +71,30 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(a))
 
 
+MARK_MAX = 1024 * 1024
+
+
+def lock_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.build-lock")
+
+
+def read_mark(target: Path) -> dict | None:
+    """What the last build into `target` recorded in the lock file, if it still names this folder.
+
+    The mark is the folder's identity (device, inode: a folder deleted and replaced by a
+    git clone is another one) and its top-level names; outputs.foreign_folder_problem
+    replaces a marked folder only while it holds nothing else."""
+    try:
+        with open(lock_path(target), "rb") as lock:
+            mark = json.loads(lock.read(MARK_MAX) or b"null")
+        info = os.stat(target, follow_symlinks=False)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(mark, dict) or [mark.get("dev"), mark.get("ino")] != [info.st_dev, info.st_ino]:
+        return None
+    return mark
+
+
 def leftovers(target: Path) -> list[Path]:
     """Staging folders and old copies that builds into `target` left behind."""
     return sorted(p for pattern in (f".{target.name}.building-*", f".{target.name}.old-*")
@@ -97,6 +125,13 @@ class _Lock:
             print(f"Đang chờ một lần dựng trang khác vào {self.path.parent} kết thúc…", file=sys.stderr)
             fcntl.flock(self.fd, fcntl.LOCK_EX)
 
+    def record(self, data: bytes) -> None:
+        """Replace the lock file's content (the mark of the folder just published)."""
+        if self.fd is not None:
+            os.ftruncate(self.fd, 0)
+            os.lseek(self.fd, 0, os.SEEK_SET)
+            os.write(self.fd, data)
+
     def release(self) -> None:
         if self.fd is not None:
             os.close(self.fd)  # closing releases the flock
@@ -113,7 +148,7 @@ class Publishing:
         self.target = Path(target)
         self.path: Path | None = None
         self.published = False
-        self.lock = _Lock(self.target.with_name(f".{self.target.name}.build-lock"))
+        self.lock = _Lock(lock_path(self.target))
         self.pid = os.getpid()
         self._previous: dict[int, object] = {}
 
@@ -135,19 +170,34 @@ class Publishing:
     # --- the swap ---------------------------------------------------------------------------
     def publish(self) -> None:
         """Put the staging folder in the output's place; the old site is removed last."""
+        names = sorted(os.listdir(self.path))
         with _signals_blocked():
             if not os.path.lexists(self.target):
                 os.rename(self.path, self.target)
                 self.path, self.published = None, True
+                self._mark(names)
                 return
             if exchange(self.path, self.target):
                 old = self.path  # the staging name now holds the previous site
             else:
                 old = self.target.with_name(f".{self.target.name}.old-{os.getpid()}")
                 os.rename(self.target, old)  # the window: no site/ until the next rename
-                os.rename(self.path, self.target)
+                try:
+                    os.rename(self.path, self.target)
+                except OSError:
+                    os.rename(old, self.target)  # put the old site back before reporting
+                    raise
             self.path, self.published = None, True
+        self._mark(names)
         shutil.rmtree(old, ignore_errors=True)
+
+    def _mark(self, names: list[str]) -> None:
+        """Record in the lock file that the output folder is this build's (see read_mark)."""
+        try:
+            info = os.stat(self.target, follow_symlinks=False)
+            self.lock.record(json.dumps({"dev": info.st_dev, "ino": info.st_ino, "names": names}).encode())
+        except OSError:
+            pass  # no mark: the next build falls back to the content rule (outputs.foreign_folder_problem)
 
     def discard(self) -> None:
         """Remove the staging folder (twice: a helper may still have been writing into it)."""
@@ -205,3 +255,37 @@ class _signals_blocked:
     def __exit__(self, *exc) -> None:
         if hasattr(signal, "pthread_sigmask"):
             signal.pthread_sigmask(signal.SIG_SETMASK, self.old)
+
+
+# --- what went wrong, for editors -------------------------------------------------------------
+_WHY = {
+    errno.EBUSY: ("thư mục đích đang bận hoặc là một điểm gắn kết (mount point, ổ đĩa hay thư mục chia sẻ "
+                  "gắn vào đó), nên không thay được cả thư mục",
+                  "dựng vào một thư mục thường (ví dụ `-d public`) rồi chép nội dung sang, hoặc gắn thư mục cha "
+                  "thay vì chính thư mục đích"),
+    errno.ENOENT: ("thư mục cha không có hoặc không tạo được ở đó",
+                   "kiểm tra lại đường dẫn của `-d`, chọn một thư mục trên ổ đĩa thường (không phải /proc, /sys)"),
+    errno.EACCES: ("không có quyền ghi vào thư mục cha hoặc vào tệp khóa bên cạnh",
+                   "chọn thư mục mà bạn có quyền ghi, hoặc nhờ quản trị cấp quyền ghi cho thư mục cha"),
+    errno.EROFS: ("ổ đĩa chỉ cho đọc (read-only)", "dựng vào một ổ đĩa ghi được, rồi chép sang"),
+    errno.ENOSPC: ("ổ đĩa đã đầy", "xóa bớt tệp không cần trên ổ đĩa đó hoặc dựng vào ổ khác; trang cần "
+                   "chỗ cho hai bản (cũ và mới) trong lúc thay"),
+    errno.EXDEV: ("thư mục tạm và thư mục đích nằm trên hai ổ đĩa khác nhau",
+                  "chọn thư mục đích không phải là điểm gắn kết, hoặc dựng vào thư mục thường rồi chép sang"),
+}
+_WHY[errno.EPERM] = _WHY[errno.EACCES]
+_WHY[errno.EDQUOT] = _WHY[errno.ENOSPC]
+_WHY[errno.ENOTDIR] = _WHY[errno.ENOENT]
+
+
+def publish_error(target: Path, exc: OSError) -> str:
+    """One Vietnamese message for an OSError of the publish step: folder, what, how to fix."""
+    shown = str(exc.filename or "")
+    elsewhere = shown and not os.path.abspath(shown).startswith(str(target.parent))
+    generic = (f"lỗi hệ thống khi đọc hoặc ghi tệp: {exc.strerror or exc}",
+               "kiểm tra tệp được nêu (còn không, có quyền đọc không), ổ đĩa và quyền ghi của thư mục cha")
+    what, fix = generic if elsewhere and exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) else \
+        _WHY.get(exc.errno, generic)
+    where = f" ({shown})" if shown and shown != str(target) and ".building-" not in shown else ""  # not our staging
+    return (f"Không ghi được trang vào {target}: {what}{where}. Trang cũ (nếu có) vẫn giữ nguyên. "
+            f"Cách sửa: {fix}")

@@ -7,12 +7,18 @@ any engine (or by a test) without MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .legalrefs import Registry
 from .problems import Problems
 from .vi import nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"
+Lines = Callable[..., int]  # line(*keys) of a plugin option in mkdocs.yml, 0 when unknown (configcheck.config_lines)
+
+
+def _no_lines(*keys) -> int:
+    return 0
 
 
 @dataclass(frozen=True)
@@ -76,27 +82,28 @@ class SiteConfig:
         return next((c for c in self.categories if c.slug == key), None)
 
 
-def check_numbers(site: SiteConfig, problems: Problems) -> None:
+def check_numbers(site: SiteConfig, problems: Problems, line: Lines = _no_lines) -> None:
     """Sizes that must be positive: 0 divided pages by zero, negatives made empty listings."""
     for name in ("page_size", "feed_size", "image_max_kb"):
         value = getattr(site, name)
         if value < 1:
-            problems.error(CONFIG_FILE, 0, f"plugins.bantin.{name}", f"`{name}: {value}` phải là số lớn hơn 0",
+            problems.error(CONFIG_FILE, line(name), f"plugins.bantin.{name}", f"`{name}: {value}` phải là số lớn hơn 0",
                            f"xóa dòng `{name}:` để dùng mặc định, hoặc ghi một số dương, ví dụ `{name}: 20`")
 
 
-def build_categories(entries: list[dict], problems: Problems) -> tuple[Category, ...]:
+def build_categories(entries: list[dict], problems: Problems, line: Lines = _no_lines) -> tuple[Category, ...]:
     """Categories from config entries; two that fold to one slug are a configuration error."""
     seen: dict[str, Category] = {}
     for index, entry in enumerate(entries, start=1):
         title = nfc(str(entry.get("title") or "")).strip()
         if not title:
-            problems.error(CONFIG_FILE, 0, f"categories[{index}].title",
+            problems.error(CONFIG_FILE, line("categories", index - 1), f"categories[{index}].title",
                            "chuyên mục không có tên", "thêm `title:` cho chuyên mục này")
             continue
         slug = slugify(str(entry.get("slug") or title))
         if slug in seen:
-            problems.error(CONFIG_FILE, 0, f"categories[{index}]",
+            problems.error(CONFIG_FILE, line("categories", index - 1, "slug"),
+                           f"categories[{index}]",
                            f"chuyên mục '{title}' trùng địa chỉ '{slug}' với '{seen[slug].title}'",
                            "đổi tên hoặc `slug:` của một trong hai chuyên mục")
             continue
