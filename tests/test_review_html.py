@@ -109,3 +109,37 @@ def test_link_pattern_linear(unit):
     list(checks._LINKED_IMAGE.finditer(text))
     checks.rebase_links(text, "a/b.md", "a/c/d.md")
     assert time.perf_counter() - started < 4.0
+
+
+# --- 8: images and media from other hosts ------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "![Ảnh](https://evil.example/t.png)", "![Ảnh](//evil.example/t.png)", "![Ảnh](HTTP://evil.example/t.png)",
+    '<img src="https://evil.example/t.png" alt="Ảnh">', "<img src='//evil.example/x' alt=a>",
+    '<video src="https://evil.example/v.mp4" controls></video>',
+    '<video src="../images/a.jpg" poster="https://evil.example/p.jpg"></video>',
+    '<audio src="http://evil.example/a.mp3" controls></audio>',
+    '<video controls><source src="https://evil.example/v.mp4" type="video/mp4"></video>',
+    "![Ảnh][t]\n\n[t]: https://evil.example/t.png", "![T]\n\n[t]: https://evil.example/t.png",
+])
+def test_media_from_other_hosts_is_an_error(body):
+    from test_corpus import body_problems
+    found = body_problems(body + "\n")
+    assert found and all(p.severity == "lỗi" for p in found), found
+    assert any("trang web khác" in p.message and "content/images/" in p.fix for p in found)
+    assert found[0].line == (8 if "[t]:" in body else 6)  # the body starts on line 6
+
+
+@pytest.mark.parametrize("body", [
+    "[Văn bản](https://vbpl.vn/x)", '<a href="https://vbpl.vn/x">x</a>', "[t]: https://vbpl.vn/x\n\n[Văn bản][t]",
+    "![Ảnh](../images/a.jpg)",
+])
+def test_links_frames_and_own_images_stay(body):
+    from test_corpus import body_problems
+    assert body_problems(body + "\n") == []
+
+
+def test_build_refuses_an_image_from_another_host(tmp_path):
+    write_site(tmp_path, {"tin-tuc/a.md": article("Tin A", slug="tin-a", body="![Ảnh](https://evil.example/t.png)\n")})
+    done = build(tmp_path, check=False)
+    assert done.returncode != 0 and "trang web khác" in done.stdout
