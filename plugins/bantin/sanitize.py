@@ -35,7 +35,7 @@ _UNSAFE = [
     (re.compile(r"<[a-z][^<>]*?\son[a-z]+\s*=", re.I), "thuộc tính sự kiện (onclick, onerror…)"),
     (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(?:javascript|vbscript|data:text/html)", re.I), "địa chỉ javascript:"),
     (re.compile(r"<style\b", re.I), "thẻ <style>"),
-    (re.compile(r"(?:<[a-z][^<>]*?\s|\{:?\s*(?:[^{}\n]*?\s)?)data-[^\s=<>{}]*\s*=", re.I), "thuộc tính `data-…`"),
+    (re.compile(r"(?:<[a-z][^<>]*?\s|\{(?:[^{}\n]*?[\s:])?)data-[^\s=<>{}]*\s*=", re.I), "thuộc tính `data-…`"),
 ]
 _RAW_ID = re.compile(r"<[a-z][^<>]*?\sid\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.I)
 _LIST_ID = re.compile(r"\{:?([^{}\n]*)\}")
