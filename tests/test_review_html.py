@@ -143,3 +143,11 @@ def test_build_refuses_an_image_from_another_host(tmp_path):
     write_site(tmp_path, {"tin-tuc/a.md": article("Tin A", slug="tin-a", body="![Ảnh](https://evil.example/t.png)\n")})
     done = build(tmp_path, check=False)
     assert done.returncode != 0 and "trang web khác" in done.stdout
+
+
+@pytest.mark.parametrize("text", ["{" + " " * 300_000, "{:" + " " * 300_000, "<a id" + " " * 300_000,
+                                  "{data-" * 50_000, "<a data-" * 40_000, "{: #x " * 50_000])
+def test_report_unsafe_linear_on_ids_and_data(text):
+    started = time.perf_counter()
+    report_unsafe("tin-tuc/a.md", text, 1, HOSTS, Problems())
+    assert time.perf_counter() - started < 4.0
