@@ -151,3 +151,8 @@ def test_report_unsafe_linear_on_ids_and_data(text):
     started = time.perf_counter()
     report_unsafe("tin-tuc/a.md", text, 1, HOSTS, Problems())
     assert time.perf_counter() - started < 4.0
+
+
+def test_links_to_reserved_ids_are_not_anchors():
+    """The sanitiser drops a heading's `lunr` id: a link to `#lunr` must fail the check, not the reader."""
+    assert checks.anchors("## Lunr\n\n## Hòa giải\n\nĐoạn {: #__config }\n") == {"hoa-giai"}

@@ -60,6 +60,22 @@ _FOOTNOTE_ANCHORS = ("fn:", "fnref:")
 _OTHER_HOST = ("http:", "https:", "//", "ftp:")  # a browser fetches these from another host
 
 
+# Names the page's own scripts look up (Material's bundle, theme/assets/javascripts) or read as
+# window globals: an editor's element with such an id would replace the theme's (Material reads
+# the first `#__config`) or clobber the global (`window.lunr`, `window.BantinSearch`).
+RESERVED_IDS = frozenset({"lunr", "BantinSearch", "module", "exports", "define", "require",
+                          "ga", "gtag", "dataLayer", "document$", "location$", "target$"})
+RESERVED_ID_PREFIXES = ("_", "bantin-", "bt-")  # Material's ids are `__…`; the theme's `bantin-…`, `bt-…`
+
+
+def reserved_id(value: str) -> bool:
+    """True for an id editor HTML may not give an element: one the theme or Material uses,
+    a window global our scripts read, or anything with `$` (Material's observable globals).
+    Heading and question anchors (lower case, letters, digits, hyphens) never match."""
+    value = value.strip()
+    return value in RESERVED_IDS or value.startswith(RESERVED_ID_PREFIXES) or "$" in value
+
+
 # --- reading the body --------------------------------------------------------------------
 
 def _blank_inline_code(line: str) -> str:
@@ -288,7 +304,7 @@ def anchors(body: str, slug: Callable[[str], str] | None = None) -> set[str]:
     for reading in (lambda h: _TRAILING_ATTRS.sub("", h), lambda h: _plain(_TRAILING_ATTRS.sub("", h))):
         used = set(explicit)
         found |= {unique(slug(reading(h)), used) for h in headings}
-    return found
+    return {anchor for anchor in found if not reserved_id(anchor)}  # the sanitiser drops those
 
 
 def _attr_tail(heading: str) -> str:

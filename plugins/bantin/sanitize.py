@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from .checks import body_lines
+from .checks import RESERVED_IDS, body_lines, reserved_id  # noqa: F401 (RESERVED_IDS re-exported)
 from .problems import Problems
 
 EXTRA_TAGS = {"iframe", "figure", "figcaption", "details", "summary", "mark", "ins", "del", "abbr",
@@ -48,22 +48,6 @@ _TARGET_LINK = re.compile(r"<a\b(?=[^<>]*\starget=\")([^<>]*)>", re.I)
 # backslash, space, control or percent sign in the host, so urlsplit and a browser's WHATWG
 # parser agree on it.
 _PLAIN_HTTPS = re.compile(r"https://([A-Za-z0-9.-]+)(?::[0-9]{1,5})?(?:[/?#][!-\[\]-~]*)?")
-
-# Names the page's own scripts look up (Material's bundle, theme/assets/javascripts) or read as
-# window globals: an editor's element with such an id would replace the theme's (Material reads
-# the first `#__config`) or clobber the global (`window.lunr`, `window.BantinSearch`).
-RESERVED_IDS = frozenset({"lunr", "BantinSearch", "module", "exports", "define", "require",
-                          "ga", "gtag", "dataLayer", "document$", "location$", "target$"})
-RESERVED_ID_PREFIXES = ("_", "bantin-", "bt-")  # Material's ids are `__…`; the theme's `bantin-…`, `bt-…`
-
-
-def reserved_id(value: str) -> bool:
-    """True for an id editor HTML may not give an element: one the theme or Material uses,
-    a window global our scripts read, or anything with `$` (Material's observable globals).
-    Heading and question anchors (lower case, letters, digits, hyphens) never match."""
-    value = value.strip()
-    return value in RESERVED_IDS or value.startswith(RESERVED_ID_PREFIXES) or "$" in value
-
 
 def host_allowed(url: str, hosts: tuple[str, ...]) -> bool:
     """True when `url` is a plain https address on one of `hosts` (or a subdomain): anything a
