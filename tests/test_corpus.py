@@ -310,8 +310,11 @@ def test_check_body():
     found = body_problems(BODY)
     # The body starts on line 6 of tin-tuc/a.md. A folder link (`../hoi-dap/`, left broken by
     # MkDocs) and a missing anchor (`#muc-2`) used to pass: they are errors now (issue 12).
-    assert [(p.line, p.severity) for p in found] == [(6, "lỗi")] * 3 + [(8, "lỗi"), (10, "lỗi"), (22, "lỗi"), (22, "lỗi")]
-    broken, folder, anchor, no_alt, missing_image, outside, neighbour_anchor = found
+    # An image from another host (`http://x.vn/y.png`) used to pass too: an error since the review (DESIGN §6).
+    assert [(p.line, p.severity) for p in found] == [(6, "lỗi")] * 3 + [(8, "lỗi"), (10, "lỗi"), (12, "lỗi"),
+                                                                           (22, "lỗi"), (22, "lỗi")]
+    broken, folder, anchor, no_alt, missing_image, foreign, outside, neighbour_anchor = found
+    assert "`http://x.vn/y.png`" in foreign.message and "content/images/" in foreign.fix
     assert "`khong-co.md`" in broken.message and "content/tin-tuc/khong-co.md" in broken.message
     assert "`../hoi-dap/`" in folder.message and "`../hoi-dap/index.md`" in folder.fix
     assert "`#muc-2`" in anchor.message and "`#doan-2`" in neighbour_anchor.message

@@ -55,7 +55,7 @@ def test_hostile_html_is_removed_with_warnings_naming_file_and_line(tmp_path):
     assert "onerror" not in body and "javascript:" not in body
     assert "evil.example.net" not in body
     assert 'src="https://www.youtube.com/embed/abc"' in body
-    assert 'href="https://vbpl.vn/" target="_blank" rel="noopener"' in body
+    assert 'href="https://vbpl.vn/" target="_blank" rel="noopener noreferrer"' in body
     assert "tin-tuc/la.md:9: cảnh báo: thẻ <script>" in log
     assert "tin-tuc/la.md:11:" in log and "onclick, onerror" in log
     assert "tin-tuc/la.md:15: cảnh báo: khung nhúng (iframe) từ `evil.example.net`" in log

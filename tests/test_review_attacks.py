@@ -20,7 +20,6 @@ from sitekit import article, build, write_site
 
 
 
-@pytest.mark.xfail(strict=True, reason="review: editor ids clobber Material's #__config (XSS via instant navigation)")
 def test_editor_html_cannot_replace_the_theme_configuration(tmp_path):
     """Material reads its configuration with querySelector('#__config'): the first element with
     that id wins, and the article body comes before the theme's <script id="__config">. With
@@ -36,7 +35,6 @@ def test_editor_html_cannot_replace_the_theme_configuration(tmp_path):
     assert first is not None and first.group(0).startswith("<script"), first and first.group(0)
 
 
-@pytest.mark.xfail(strict=True, reason="review: urlsplit and browsers disagree on the host of a URL with a backslash")
 def test_iframe_host_is_the_host_a_browser_loads():
     """`https://evil.example\\@www.youtube.com/` is evil.example to a browser (WHATWG: `\\` ends the
     host of http(s) URLs) and www.youtube.com to urllib.parse."""

@@ -40,6 +40,7 @@ _LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*" + _TARGET)
 # The outer link of [![alt](src)](target): its text ends with the image's ')'.
 _LINKED_IMAGE = re.compile(r"\)\]\(\s*" + _TARGET)
 _REF_DEF = re.compile(r"^ {0,3}\[([^\[\]\n^][^\[\]\n]*)\]:[ \t]*<?([^\s<>]+)>?", re.MULTILINE)
+_IMAGE_REF = re.compile(r"!\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
 _TAG = re.compile(r"<(a|img|audio|video|source)(?=[\s/>])", re.IGNORECASE)
 # The URL attributes the sanitiser keeps (sanitize.ATTRIBUTES), and whether each names an image.
 _URL_ATTRS = {"a": {"href": False}, "img": {"src": True}, "audio": {"src": False},
@@ -56,6 +57,23 @@ _MD_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()\n]*\)")
 _TAGS = re.compile(r"<[^<>\n]*>")
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:")
 _FOOTNOTE_ANCHORS = ("fn:", "fnref:")
+_OTHER_HOST = ("http:", "https:", "//", "ftp:")  # a browser fetches these from another host
+
+
+# Names the page's own scripts look up (Material's bundle, theme/assets/javascripts) or read as
+# window globals: an editor's element with such an id would replace the theme's (Material reads
+# the first `#__config`) or clobber the global (`window.lunr`, `window.BantinSearch`).
+RESERVED_IDS = frozenset({"lunr", "BantinSearch", "module", "exports", "define", "require",
+                          "ga", "gtag", "dataLayer", "document$", "location$", "target$"})
+RESERVED_ID_PREFIXES = ("_", "bantin-", "bt-")  # Material's ids are `__…`; the theme's `bantin-…`, `bt-…`
+
+
+def reserved_id(value: str) -> bool:
+    """True for an id editor HTML may not give an element: one the theme or Material uses,
+    a window global our scripts read, or anything with `$` (Material's observable globals).
+    Heading and question anchors (lower case, letters, digits, hyphens) never match."""
+    value = value.strip()
+    return value in RESERVED_IDS or value.startswith(RESERVED_ID_PREFIXES) or "$" in value
 
 
 # --- reading the body --------------------------------------------------------------------
@@ -124,6 +142,7 @@ class Ref:
     html: bool = False
     field: str = ""
     needs_alt: bool = True  # images only; a video's poster has the video's own label
+    media: bool = False  # the browser fetches it with the page: an image, audio, video, poster
 
 
 def references(item: Item) -> list[Ref]:
@@ -140,20 +159,32 @@ def references(item: Item) -> list[Ref]:
     found: list[Ref] = []
     if "](" in text:
         for m in _LINK.finditer(text):
-            found.append(Ref(line(m.start()), _strip_angles(m.group(3)), bool(m.group(1)), m.group(2)))
+            image = bool(m.group(1))
+            found.append(Ref(line(m.start()), _strip_angles(m.group(3)), image, m.group(2), media=image))
         for m in _LINKED_IMAGE.finditer(text):
             found.append(Ref(line(m.start()), _strip_angles(m.group(1))))
     if "]:" in text:
-        found += [Ref(line(m.start()), m.group(2)) for m in _REF_DEF.finditer(text)]
+        shown = _image_labels(text) if "![" in text else set()
+        found += [Ref(line(m.start()), m.group(2), media=_label(m.group(1)) in shown) for m in _REF_DEF.finditer(text)]
     if "<" in text:
         for m, name, _, attrs in _html_targets(text):
             tag = m.group(1).lower()
             is_image = _URL_ATTRS[tag][name]
             alt = attrs.get("alt") if is_image else None
-            found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img"))
+            found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img", media=tag != "a"))
             if tag == "img" and "srcset" in attrs and name == "src":
                 found.append(Ref(line(m.start()), attrs["srcset"], True, "", True, field="srcset"))
     return [ref for ref in found if ref.target]
+
+
+def _label(label: str) -> str:
+    """A reference label as Python-Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(label.split()).lower()
+
+
+def _image_labels(text: str) -> set[str]:
+    """Labels that `![alt][label]`, `![alt][]` and `![label]` images use."""
+    return {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(text)}
 
 
 def _html_targets(text: str):
@@ -273,7 +304,7 @@ def anchors(body: str, slug: Callable[[str], str] | None = None) -> set[str]:
     for reading in (lambda h: _TRAILING_ATTRS.sub("", h), lambda h: _plain(_TRAILING_ATTRS.sub("", h))):
         used = set(explicit)
         found |= {unique(slug(reading(h)), used) for h in headings}
-    return found
+    return {anchor for anchor in found if not reserved_id(anchor)}  # the sanitiser drops those
 
 
 def _attr_tail(heading: str) -> str:
@@ -352,6 +383,9 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
                        "bỏ `srcset`: bản dựng tự tạo các cỡ ảnh (srcset) từ `src` cho mọi ảnh JPG, PNG")
         return
     target = ref.target
+    if ref.media and target.lower().startswith(_OTHER_HOST):
+        _other_host(item, ref, problems)
+        return
     if target.lower().startswith(_EXTERNAL) or ":" in target.split("/", 1)[0].split("#", 1)[0]:
         return  # another site or scheme: sanitize.py decides which schemes may stay
     what = "ảnh" if ref.image else "liên kết"
@@ -380,6 +414,16 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
         _check_anchor(item, ref, path, fragment, site, error)
     elif path not in site.generated:
         _missing(item, ref, path, site, error)
+
+
+def _other_host(item: Item, ref: Ref, problems: Problems) -> None:
+    """DESIGN §6: a page makes no request to any host but the site's own (a reader's visit is
+    nobody else's business, and the page must work offline and after the other site is gone)."""
+    what = "tệp âm thanh/video" if ref.html and not ref.image else "ảnh"
+    shown = ref.target if len(ref.target) <= 80 else ref.target[:77] + "…"
+    problems.error(item.src, ref.line, ref.field, f"{what} `{shown}` lấy từ trang web khác",
+                   "tải tệp về content/images/ (âm thanh, video: content/tai-lieu/) rồi dẫn bằng đường dẫn tương đối, "
+                   "ví dụ `![Mô tả](../images/ten-anh.jpg)`; video YouTube thì nhúng bằng khung nhúng (iframe)")
 
 
 def _check_anchor(item: Item, ref: Ref, path: str, fragment: str, site: Site, error) -> None:

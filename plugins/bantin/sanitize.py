@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from .checks import body_lines
+from .checks import RESERVED_IDS, body_lines, reserved_id  # noqa: F401 (RESERVED_IDS re-exported)
 from .problems import Problems
 
 EXTRA_TAGS = {"iframe", "figure", "figcaption", "details", "summary", "mark", "ins", "del", "abbr",
@@ -35,23 +35,36 @@ _UNSAFE = [
     (re.compile(r"<[a-z][^<>]*?\son[a-z]+\s*=", re.I), "thuộc tính sự kiện (onclick, onerror…)"),
     (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(?:javascript|vbscript|data:text/html)", re.I), "địa chỉ javascript:"),
     (re.compile(r"<style\b", re.I), "thẻ <style>"),
+    (re.compile(r"(?:<[a-z][^<>]*?\s|\{(?:[^{}\n]*?[\s:])?)data-[^\s=<>{}]*\s*=", re.I), "thuộc tính `data-…`"),
 ]
+_RAW_ID = re.compile(r"<[a-z][^<>]*?\sid\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.I)
+_LIST_ID = re.compile(r"\{:?([^{}\n]*)\}")
+_LIST_ID_NAME = re.compile(r"#([^\s{}#]+)")
 _IFRAME_SRC = re.compile(r"<iframe\b[^<>]*?\ssrc\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
 _ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # the one style tables keep
-_BLANK_LINK = re.compile(r"<a\b(?=[^<>]*\btarget=\"_blank\")(?![^<>]*\brel=)([^<>]*)>", re.I)
-
+# Any <a> with a target (nh3 quotes every attribute and escapes `>` in values; `rel` is never kept).
+_TARGET_LINK = re.compile(r"<a\b(?=[^<>]*\starget=\")([^<>]*)>", re.I)
+# The only iframe addresses we read the host of: https, a plain host name, no userinfo, no
+# backslash, space, control or percent sign in the host, so urlsplit and a browser's WHATWG
+# parser agree on it.
+_PLAIN_HTTPS = re.compile(r"https://([A-Za-z0-9.-]+)(?::[0-9]{1,5})?(?:[/?#][!-\[\]-~]*)?")
 
 def host_allowed(url: str, hosts: tuple[str, ...]) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
+    """True when `url` is a plain https address on one of `hosts` (or a subdomain): anything a
+    browser might read with another host (`https://evil\\@youtube.com`, `%2e`, tabs) is refused."""
+    m = _PLAIN_HTTPS.fullmatch(url.strip())
+    if m is None:
+        return False
+    host = m.group(1).lower().rstrip(".")
     return any(host == h or host.endswith("." + h) for h in hosts)
 
 
 def report_unsafe(src: str, markdown: str, first_line: int, iframe_hosts: tuple[str, ...], problems: Problems) -> None:
     """Warn, with file and line, about raw HTML that the sanitiser will remove."""
-    if "<" not in markdown:
+    if "<" not in markdown and "{" not in markdown:
         return
     for offset, line in body_lines(markdown):
-        if "<" not in line:
+        if "<" not in line and "{" not in line:
             continue
         where = first_line + offset
         for pattern, what in _UNSAFE:
@@ -60,16 +73,42 @@ def report_unsafe(src: str, markdown: str, first_line: int, iframe_hosts: tuple[
                               "chỉ dùng Markdown hoặc HTML đơn giản; không chèn mã chạy trên trang")
         for url in _IFRAME_SRC.findall(line):
             if not host_allowed(url, iframe_hosts):
-                problems.warn(src, where, "", f"khung nhúng (iframe) từ `{urlsplit(url).hostname or url}` đã bị gỡ bỏ",
-                              "thêm tên miền vào `iframe_hosts` của plugin bantin trong mkdocs.yml nếu nguồn tin cậy")
+                _report_iframe(src, where, url, problems)
+        for value in _ids(line):
+            if reserved_id(value):
+                problems.warn(src, where, "", f"mã `{value[:40]}` (id) dành riêng cho giao diện, đã bị gỡ bỏ",
+                              "đặt mã khác, bắt đầu bằng chữ cái, không bắt đầu bằng `_`, `bt-`, `bantin-`, không có `$`")
+
+
+def _ids(line: str) -> list[str]:
+    """Ids a line gives elements: raw `id="…"` and `{#…}` attribute lists."""
+    found = []
+    if "id" in line:
+        found += [next(v for v in m.groups() if v is not None) for m in _RAW_ID.finditer(line)]
+    if "{" in line:
+        found += [i for m in _LIST_ID.finditer(line) for i in _LIST_ID_NAME.findall(m.group(1))]
+    return found
+
+
+def _report_iframe(src: str, where: int, url: str, problems: Problems) -> None:
+    if not url.lower().startswith("https://"):
+        problems.warn(src, where, "", f"khung nhúng (iframe) `{url[:80]}` không dùng https, đã bị gỡ bỏ",
+                      "dùng địa chỉ nhúng bắt đầu bằng `https://` do trang nguồn cung cấp")
+    elif _PLAIN_HTTPS.fullmatch(url.strip()) is None:
+        problems.warn(src, where, "", f"khung nhúng (iframe) `{url[:80]}` có địa chỉ bất thường, đã bị gỡ bỏ",
+                      "dán lại đúng mã nhúng do trang nguồn cung cấp (không có `\\`, `@`, `%`, dấu cách trong tên miền)")
+    else:
+        problems.warn(src, where, "", f"khung nhúng (iframe) từ `{urlsplit(url).hostname or url[:80]}` đã bị gỡ bỏ",
+                      "thêm tên miền vào `iframe_hosts` của plugin bantin trong mkdocs.yml nếu nguồn tin cậy")
 
 
 def clean(html: str, iframe_hosts: tuple[str, ...]) -> str:
     """Allowlisted HTML: no script, event handlers, javascript: URLs or foreign frames."""
     cleaned = _cleaner(iframe_hosts).clean(html)
-    if 'target="_blank"' not in cleaned:
+    if " target=" not in cleaned:
         return cleaned
-    return _BLANK_LINK.sub(lambda m: f'<a{m.group(1)} rel="noopener">', cleaned)
+    # Any target (`_blank`, `cuaso`…) opens a window that could navigate ours (tabnabbing).
+    return _TARGET_LINK.sub(lambda m: f'<a{m.group(1)} rel="noopener noreferrer">', cleaned)
 
 
 @lru_cache(maxsize=8)
@@ -80,8 +119,10 @@ def _cleaner(iframe_hosts: tuple[str, ...]) -> nh3.Cleaner:
             return None
         if attribute == "style" and not _ALIGN.fullmatch(value):
             return None
+        if attribute == "id" and reserved_id(value):
+            return None
         return value
 
     return nh3.Cleaner(tags=nh3.ALLOWED_TAGS | EXTRA_TAGS, attributes=ATTRIBUTES, attribute_filter=keep,
                        url_schemes=SCHEMES, link_rel=None, strip_comments=True,
-                       generic_attribute_prefixes={"aria-", "data-"}, clean_content_tags={"script", "style"})
+                       generic_attribute_prefixes={"aria-"}, clean_content_tags={"script", "style"})

@@ -403,7 +403,9 @@
 
   // --- Browser: script loading ------------------------------------------------------------
 
-  if (root.BantinSearch) return; // the header and the search page may both include this file
+  // The header and the search page may both include this file. Globals are checked by type:
+  // an element with id="BantinSearch" or id="lunr" is also window.BantinSearch / window.lunr.
+  if (root.BantinSearch && typeof root.BantinSearch.createEngine === "function") return;
   root.BantinSearch = api;
   var waiting = Object.create(null);
   root.__bantinSearch = {
@@ -443,7 +445,7 @@
     }
     function withLunr() {
       if (!lunrReady) {
-        lunrReady = root.lunr ? Promise.resolve(root.lunr)
+        lunrReady = typeof root.lunr === "function" ? Promise.resolve(root.lunr)
           : script(assets + "vendor/lunr/lunr.min.js").then(function () { return root.lunr; });
       }
       return lunrReady;

@@ -1,0 +1,158 @@
+"""Review fixes for editor HTML (issue 12 review, findings 1, 3, 8, 9): ids and data attributes
+the page's scripts use, iframe hosts read as a browser reads them, no request to other hosts
+for body images and media, no window an opened link can navigate back."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from bantin import checks
+from bantin.problems import Problems
+from bantin.sanitize import clean, host_allowed, report_unsafe, reserved_id
+from sitekit import article, build, write_site
+
+HOSTS = ("youtube.com",)
+
+
+# --- 1: ids and data attributes ----------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["__config", "__search", "_x", "lunr", "BantinSearch", "document$",
+                                   "bt-noi-bat", "bantin-search-q"])
+def test_reserved_ids_are_removed_and_reported(value):
+    html = clean(f'<div id="{value}">x</div>', HOSTS)
+    assert "id=" not in html
+    problems = Problems()
+    report_unsafe("tin-tuc/a.md", f'Đoạn.\n<div id="{value}">x</div>\n', 5, HOSTS, problems)
+    assert [(p.line, "id" in p.message) for p in problems.warnings] == [(6, True)]
+
+
+@pytest.mark.parametrize("value", ["hoa-giai", "hoa-giai_1", "fn:1", "fnref:1", "muc-3", "Dieu5"])
+def test_ordinary_anchors_stay(value):
+    assert not reserved_id(value)
+    assert f'id="{value}"' in clean(f'<h2 id="{value}">x</h2>', HOSTS)
+
+
+def test_attribute_list_ids_are_reported():
+    problems = Problems()
+    report_unsafe("tin-tuc/a.md", "## Mục {#__config}\n\nĐoạn {: #lunr }\n", 1, HOSTS, problems)
+    assert [p.line for p in problems.warnings] == [1, 3]
+
+
+@pytest.mark.parametrize("attribute", ["data-md-component", "data-bantin-search", "data-bt-font", "data-x"])
+def test_data_attributes_are_removed_and_reported(attribute):
+    assert "data-" not in clean(f'<div {attribute}="page">x</div>', HOSTS)
+    for source in (f'<div {attribute}="page">x</div>', f"Đoạn\n{{: {attribute}=\"page\" }}"):
+        problems = Problems()
+        report_unsafe("tin-tuc/a.md", source, 1, HOSTS, problems)
+        assert any("data-" in p.message for p in problems.warnings), source
+
+
+def test_built_page_has_one_config(tmp_path):
+    """Editor HTML and Markdown attribute lists both try `__config`; the page keeps Material's."""
+    body = ('<div id="__config">{"base": "https://evil.example/"}</div>\n\n'
+            'Đoạn văn.\n{: #__config data-md-component="search" }\n\n<a id="lunr" data-bt-font="1">x</a>\n')
+    write_site(tmp_path, {"tin-tuc/a.md": article("Tin A", slug="tin-a", body=body)})
+    done = build(tmp_path)
+    page = (tmp_path / "site" / "tin-tuc" / "tin-a" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'\bid="__config"', page)) == 1
+    assert re.search(r'<script\b[^>]*\bid="__config"', page)
+    assert 'id="lunr"' not in page and 'data-md-component="search"' not in page
+    assert "__config" in done.stdout and "data-" in done.stdout  # reported with file and line
+
+
+# --- 3: iframe hosts ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["https://www.youtube.com/embed/x", "https://youtube.com/embed/x?a=1#t",
+                                 "https://www.youtube.com:443/embed/x", "https://WWW.YouTube.com./x"])
+def test_plain_https_iframes_on_allowed_hosts(url):
+    assert host_allowed(url, HOSTS)
+    assert "<iframe" in clean(f'<iframe src="{url}"></iframe>', HOSTS)
+
+
+@pytest.mark.parametrize("url", ["https://evil.example\\@www.youtube.com/embed/x", "https://evil@www.youtube.com/x",
+                                 "http://www.youtube.com/embed/x", "//www.youtube.com/embed/x",
+                                 "https://www%2eyoutube.com/x", "https://evil.example%5C@youtube.com/",
+                                 "https://evil.example\t@youtube.com/", "https://youtube.com\\.evil.example/",
+                                 "https://evil.example/x\\@youtube.com", "javascript://youtube.com/%0aalert(1)",
+                                 "https://evil.example#@youtube.com/", "https://youtube.com.evil.example/"])
+def test_iframe_urls_a_browser_reads_differently_are_refused(url):
+    assert not host_allowed(url, HOSTS)
+    assert "<iframe" not in clean(f'<iframe src="{url}"></iframe>', HOSTS) or "src=" not in \
+        clean(f'<iframe src="{url}"></iframe>', HOSTS)
+    problems = Problems()
+    report_unsafe("tin-tuc/a.md", f'<iframe src="{url}"></iframe>', 1, HOSTS, problems)
+    assert len(problems.warnings) >= 1
+
+
+# --- 9: links that open a window ---------------------------------------------------------
+
+@pytest.mark.parametrize("target", ["_blank", "cuaso", "_top", "_self"])
+def test_every_link_with_a_target_gets_rel(target):
+    html = clean(f'<a title="a>b" href="https://evil.example/" target="{target}" rel="opener">x</a>', HOSTS)
+    assert 'rel="noopener noreferrer"' in html and 'rel="opener"' not in html
+
+
+def test_links_without_target_are_unchanged():
+    assert clean('<a href="/tin-tuc/">x</a>', HOSTS) == '<a href="/tin-tuc/">x</a>'
+
+
+# --- checks._LINK stays linear -----------------------------------------------------------
+
+@pytest.mark.parametrize("unit", ["[a](", "![a](", "[a](b ", "[a](<", "[a](b(c)", "[a](()", "[](", "a](b)"])
+def test_link_pattern_linear(unit):
+    text = unit * (300_000 // len(unit))
+    started = time.perf_counter()
+    list(checks._LINK.finditer(text))
+    list(checks._LINKED_IMAGE.finditer(text))
+    checks.rebase_links(text, "a/b.md", "a/c/d.md")
+    assert time.perf_counter() - started < 4.0
+
+
+# --- 8: images and media from other hosts ------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "![Ảnh](https://evil.example/t.png)", "![Ảnh](//evil.example/t.png)", "![Ảnh](HTTP://evil.example/t.png)",
+    '<img src="https://evil.example/t.png" alt="Ảnh">', "<img src='//evil.example/x' alt=a>",
+    '<video src="https://evil.example/v.mp4" controls></video>',
+    '<video src="../images/a.jpg" poster="https://evil.example/p.jpg"></video>',
+    '<audio src="http://evil.example/a.mp3" controls></audio>',
+    '<video controls><source src="https://evil.example/v.mp4" type="video/mp4"></video>',
+    "![Ảnh][t]\n\n[t]: https://evil.example/t.png", "![T]\n\n[t]: https://evil.example/t.png",
+])
+def test_media_from_other_hosts_is_an_error(body):
+    from test_corpus import body_problems
+    found = body_problems(body + "\n")
+    assert found and all(p.severity == "lỗi" for p in found), found
+    assert any("trang web khác" in p.message and "content/images/" in p.fix for p in found)
+    assert found[0].line == (8 if "[t]:" in body else 6)  # the body starts on line 6
+
+
+@pytest.mark.parametrize("body", [
+    "[Văn bản](https://vbpl.vn/x)", '<a href="https://vbpl.vn/x">x</a>', "[t]: https://vbpl.vn/x\n\n[Văn bản][t]",
+    "![Ảnh](../images/a.jpg)",
+])
+def test_links_frames_and_own_images_stay(body):
+    from test_corpus import body_problems
+    assert body_problems(body + "\n") == []
+
+
+def test_build_refuses_an_image_from_another_host(tmp_path):
+    write_site(tmp_path, {"tin-tuc/a.md": article("Tin A", slug="tin-a", body="![Ảnh](https://evil.example/t.png)\n")})
+    done = build(tmp_path, check=False)
+    assert done.returncode != 0 and "trang web khác" in done.stdout
+
+
+@pytest.mark.parametrize("text", ["{" + " " * 300_000, "{:" + " " * 300_000, "<a id" + " " * 300_000,
+                                  "{data-" * 50_000, "<a data-" * 40_000, "{: #x " * 50_000])
+def test_report_unsafe_linear_on_ids_and_data(text):
+    started = time.perf_counter()
+    report_unsafe("tin-tuc/a.md", text, 1, HOSTS, Problems())
+    assert time.perf_counter() - started < 4.0
+
+
+def test_links_to_reserved_ids_are_not_anchors():
+    """The sanitiser drops a heading's `lunr` id: a link to `#lunr` must fail the check, not the reader."""
+    assert checks.anchors("## Lunr\n\n## Hòa giải\n\nĐoạn {: #__config }\n") == {"hoa-giai"}
