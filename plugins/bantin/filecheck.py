@@ -95,9 +95,10 @@ def _looks_like_markup(head: bytes) -> bool:
     """Markup within the first bytes: a browser sniffing the file could take it for HTML/XML.
     A known binary signature comes first in its file, so a sniffer stops there (and the
     compressed bytes after it may hold `<img` by chance, or a JPEG its XMP `<?xpacket`)."""
-    if _binary_magic(head):
+    boms = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # text, whatever follows (FF FE is no MP3 frame)
+    if not head.startswith(boms) and _binary_magic(head):
         return False
-    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+    for bom in boms:
         head = head.removeprefix(bom)
     text = head.replace(b"\x00", b"").lower()  # UTF-16 markup too
     return text.lstrip(b" \t\r\n\x0c").startswith(b"<") or _MARKUP.search(text) is not None
