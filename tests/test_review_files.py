@@ -81,6 +81,13 @@ def test_files_that_are_not_their_type_are_refused(name, data, said):
     assert found is not None and said in found[0] + found[1], found
 
 
+def test_huge_images_are_refused_unread():
+    def never():
+        raise AssertionError("read")
+    found = check_static("a.jpg", ".jpg", b"\xff\xd8\xff", never, size=200_000_000)
+    assert found and "200 MB" in found[0]
+
+
 def test_unreferenced_bad_files_and_link_rules(tmp_path):
     content = tmp_path / "content"
     for rel, data in {"tin-tuc/a.md": b"x", "tin-tuc/nhap.md": b"x", "images/anh.png": b"<html><script>",

@@ -50,10 +50,16 @@ MARKUP_FIX = ("xóa tệp này; trang web thì chép nội dung vào một bài 
               "định dạng (PDF, Word, Excel) rồi chép lại")
 
 
-def check_static(name: str, ext: str, head: bytes, read_all) -> tuple[str, str] | None:
-    """Verdict for static file `name` (extension `ext`, lower case) from its first bytes
-    `head`; `read_all()` gives the whole file, called for images only."""
+IMAGE_READ_MAX = 100_000_000  # bytes; an image is read whole to be decoded, never a bigger one
+
+
+def check_static(name: str, ext: str, head: bytes, read_all, size: int = 0) -> tuple[str, str] | None:
+    """Verdict for static file `name` (extension `ext`, lower case, `size` bytes) from its
+    first bytes `head`; `read_all()` gives the whole file, called for images only."""
     head = head[:HEAD]
+    if ext in IMAGE_FORMATS and size > IMAGE_READ_MAX:
+        return (f"ảnh `{name}` nặng {size // 1_000_000} MB, quá {IMAGE_READ_MAX // 1_000_000} MB",
+                "thu nhỏ ảnh (chiều ngang khoảng 1.600 điểm ảnh là đủ cho trang web) rồi lưu lại dạng JPG")
     if _looks_like_markup(head):
         return (f"`{name}` có đuôi {ext} nhưng nội dung là trang web hoặc mã (HTML, XML, SVG, script): trình "
                 "duyệt có thể chạy mã đó trên trang của cơ quan", MARKUP_FIX)
@@ -116,7 +122,7 @@ def _binary_magic(head: bytes) -> bool:
 SVG_MAX = 1_000_000  # bytes; a logo is a few kilobytes
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
 # `url(#gradient)` is a reference inside the image; any other `url(` fetches.
-_CSS_FETCH = re.compile(r"url\s*\((?!\s*['\"]?\s*#)|@import|expression\s*\(", re.IGNORECASE)
+_CSS_FETCH = re.compile(r"url\s*\((?![\s'\"]*#)|@import|expression\s*\(", re.IGNORECASE)
 SVG_FIX = ("dùng logo dạng PNG; nếu cần SVG thì lưu lại bằng Inkscape (Save As → Optimized SVG) và bỏ mọi "
            "script, liên kết, sự kiện `on…`, `<foreignObject>` và `url(...)` trong kiểu")
 

@@ -267,7 +267,7 @@ class _Walker:
         """Published if its content is what its extension says (filecheck)."""
         with open(real, "rb") as handle:
             head = handle.read(HEAD)
-        wrong = check_static(path, ext, head, lambda: _read(real))
+        wrong = check_static(path, ext, head, lambda: _read(real), size)
         if wrong:
             self.refuse(path, *wrong)
         else:
