@@ -172,11 +172,20 @@ def test_nfd_names_are_refused_and_their_twins_named(tmp_path):
         (content / rel).write_bytes(b"%PDF-1.4")
     inventory = take_inventory(content)
     found = {p.path: p for p in inventory.problems}
-    assert set(inventory.static) == {nfc}
+    assert set(inventory.static) == {nfc, f"{folder}/a.pdf"}  # the folder's error stops the build
     assert "NFD" in found[nfd].message and f"`{nfc}`" in found[nfd].message
     alone = found["tai-lieu/" + unicodedata.normalize("NFD", "Tờ trình.pdf")]
     assert "Tờ trình.pdf" in alone.fix and "trùng" not in alone.message
-    assert folder in found and f"{folder}/a.pdf" in inventory.refused
+    assert folder in found and found[folder].is_error
+
+
+def test_an_nfd_folder_is_still_walked_for_links_to_folders(tmp_path):
+    folder = tmp_path / "content" / unicodedata.normalize("NFD", "ảnh")
+    folder.mkdir(parents=True)
+    os.symlink("/", folder / "goc")  # MkDocs' own walk would read the whole machine
+    os.symlink("/", tmp_path / "content" / unicodedata.normalize("NFD", "gốc"))
+    inventory = take_inventory(tmp_path / "content")
+    assert sorted(p.path.rsplit("/", 1)[-1] for p in inventory.walk_hazards) == ["goc", unicodedata.normalize("NFD", "gốc")]
 
 
 # --- finding 10: tags without letters ----------------------------------------------------------

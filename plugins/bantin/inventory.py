@@ -184,8 +184,8 @@ class _Walker:
     def normalised(self, entry: os.DirEntry, path: str, siblings: set[str]) -> bool:
         """Names are compared in NFC, as links are (frontmatter.decode): a name written with
         separate marks (NFD, typical of zips made on a Mac) can never be linked, and beside
-        its NFC twin it is a second file that one disk (macOS) holds as one. Such a name is
-        refused; its NFC twin, if any, is named in the message (a clash)."""
+        its NFC twin it is a second file that one disk (macOS) holds as one. Such a name is an
+        error; its NFC twin, if any, is named in the message (a clash)."""
         nfc = unicodedata.normalize("NFC", entry.name)
         if nfc == entry.name:
             return True
@@ -194,9 +194,9 @@ class _Walker:
                     f"gặp ở tệp nén tạo trên máy Mac): liên kết tới tên này không bao giờ khớp{twin}",
                     "xóa tệp trùng" if twin else
                     f"đổi tên thành `{nfc}` bằng cách gõ lại tên (xóa tên cũ, gõ lại bằng bàn phím tiếng Việt)")
-        if entry.is_dir(follow_symlinks=False):
-            self.refused.update(_files_under(entry.path, path))
-        return False
+        # Folders and links still go on: MkDocs walks them too (a link to a folder is a hazard),
+        # and the error above stops the build whatever is found.
+        return not entry.is_file(follow_symlinks=False)
 
     # --- folders -----------------------------------------------------------------------
     def folder(self, entry: os.DirEntry, path: str) -> None:
