@@ -168,9 +168,11 @@ def test_tag_spellings_merge_into_most_common():
     assert corpus.by_src("tin-tuc/c.md").tags[1].title == "Đất đai"
 
 
-def test_tag_without_slug_dropped_quietly_and_tags_sorted():
-    files = {"tin-tuc/a.md": doc("Bài A", tags=["Thủ tục", "!!!", "an ninh"])}
-    corpus, _ = build(files)
+def test_tag_without_slug_is_an_error_and_tags_sorted():
+    # A tag with no letter or digit used to vanish silently (review finding 10): now an error.
+    corpus, problems = build({"tin-tuc/a.md": doc("Bài A", tags=["Thủ tục", "!!!", "an ninh"])})
+    assert [(p.field, p.line) for p in problems.errors] == [("tags", 5)] and "`!!!`" in problems.errors[0].message
+    corpus, _ = build({"tin-tuc/a.md": doc("Bài A", tags=["Thủ tục", "an ninh"])})
     assert [t.slug for t in corpus.by_src("tin-tuc/a.md").tags] == ["thu-tuc", "an-ninh"]
     assert [t.slug for t in corpus.tags] == ["an-ninh", "thu-tuc"]
 

@@ -5,10 +5,14 @@ Symlink tests make real links in tmp_path, as an editor's commit would check the
 
 from __future__ import annotations
 
+import base64
 import os
 from pathlib import Path
 
 from bantin.inventory import take_inventory
+
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+PDF, DOCX, MP3 = b"%PDF-1.4\n", b"PK\x03\x04rest", b"ID3\x04rest"
 
 
 def tree(root: Path, files: dict[str, bytes | str]) -> Path:
@@ -26,13 +30,13 @@ def problems_by_path(inventory):
 
 
 def test_pages_and_allowed_static_files(tmp_path):
-    content = tree(tmp_path, {"tin-tuc/a.md": "x", "images/a.jpg": b"x" * 10, "tai-lieu/k.pdf": "x",
-                              "tai-lieu/bieu-mau.docx": "x", "tai-lieu/so-lieu.csv": "x", "am-thanh/b.mp3": "x",
+    content = tree(tmp_path, {"tin-tuc/a.md": "x", "images/a.png": PNG, "tai-lieu/k.pdf": PDF,
+                              "tai-lieu/bieu-mau.docx": DOCX, "tai-lieu/so-lieu.csv": "x", "am-thanh/b.mp3": MP3,
                               "images/.gitkeep": "", "CNAME": "x"})
     inventory = take_inventory(content)
     assert inventory.pages == ("tin-tuc/a.md",)
-    assert dict(inventory.static) == {"CNAME": 1, "am-thanh/b.mp3": 1, "images/a.jpg": 10, "tai-lieu/bieu-mau.docx": 1,
-                                      "tai-lieu/k.pdf": 1, "tai-lieu/so-lieu.csv": 1}
+    assert dict(inventory.static) == {"CNAME": 1, "am-thanh/b.mp3": 8, "images/a.png": len(PNG),
+                                      "tai-lieu/bieu-mau.docx": 8, "tai-lieu/k.pdf": 9, "tai-lieu/so-lieu.csv": 1}
     assert inventory.problems == ()  # .gitkeep: silent, not published
     assert inventory.refused == {"images/.gitkeep"}
 
@@ -44,7 +48,7 @@ def test_symlinks_out_of_content_are_errors_and_never_read(tmp_path):
     outside = tmp_path / "ngoai"
     outside.mkdir()
     (outside / "mat.md").write_text("bí mật")
-    content = tree(tmp_path / "repo", {"tin-tuc/a.md": "x", "images/a.png": "x"})
+    content = tree(tmp_path / "repo", {"tin-tuc/a.md": "x", "images/a.png": PNG})
     (content / "tin-tuc" / "config.md").symlink_to("../../.git/config")  # relative, as committed
     (content / "passwd.jpg").symlink_to("/etc/passwd")
     (content / "ngoai").symlink_to(outside)  # a folder outside
@@ -106,10 +110,17 @@ def test_script_capable_and_unknown_types_are_refused(tmp_path):
     assert "không được xuất bản" in found["tai-lieu/a.exe"].message and ".pdf" in found["tai-lieu/a.exe"].fix
 
 
-def test_files_named_in_mkdocs_yml_are_allowed(tmp_path):
-    content = tree(tmp_path, {"css/extra.css": "x", "js/extra.js": "x", "images/logo.svg": "<svg/>"})
-    inventory = take_inventory(content, {"css/extra.css", "js/extra.js", "images/logo.svg"})
-    assert inventory.problems == () and set(inventory.static) == {"css/extra.css", "js/extra.js", "images/logo.svg"}
+def test_files_named_in_mkdocs_yml_are_checked_too(tmp_path):
+    """Review finding 6: an SVG logo is accepted in content/ only when mkdocs.yml names it and it
+    passes the strict check; script and style sheets named there are refused (theme/ is their place)."""
+    content = tree(tmp_path, {"css/extra.css": "x", "js/extra.js": "x", "images/logo.svg": "<svg/>",
+                              "favicon.ico": "<html><script>alert(1)</script>", "images/so-do.svg": "<svg/>"})
+    inventory = take_inventory(content, {"css/extra.css", "js/extra.js", "images/logo.svg", "favicon.ico"})
+    found = problems_by_path(inventory)
+    assert set(inventory.static) == {"images/logo.svg"}
+    assert set(found) == {"css/extra.css", "js/extra.js", "favicon.ico", "images/so-do.svg"}
+    assert "theme/" in found["js/extra.js"].fix and "theme/" in found["css/extra.css"].fix
+    assert "trang web" in found["favicon.ico"].message
 
 
 def test_inventory_does_not_follow_a_symlinked_root_child_even_when_huge(tmp_path):

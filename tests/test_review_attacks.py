@@ -65,7 +65,6 @@ def test_build_into_a_pages_checkout_keeps_its_git_folder(tmp_path):
     assert done.returncode != 0 or (out / ".git" / "HEAD").exists(), done.stderr[-500:]
 
 
-@pytest.mark.xfail(strict=True, reason="review: static files are published unverified, drafts' sources included")
 def test_unreferenced_files_are_published_as_what_they_are(tmp_path):
     """An unreferenced `.png` holding HTML, and a `.pdf` symlink to a draft's Markdown, are
     published with no message: the draft's title and body leave the building."""
@@ -79,7 +78,6 @@ def test_unreferenced_files_are_published_as_what_they_are(tmp_path):
     assert done.returncode != 0 or not published, published
 
 
-@pytest.mark.xfail(strict=True, reason="review: files named by mkdocs.yml but kept in content/ skip every check")
 def test_logo_in_content_is_checked_like_any_file(tmp_path):
     """theme.logo/favicon inside content/ are exempt from the inventory: an editor's change to
     content/images/logo.svg publishes script on our origin (open /images/logo.svg)."""

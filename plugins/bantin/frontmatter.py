@@ -485,6 +485,17 @@ def _image(check: _Check) -> tuple[str, str]:
     return (check.content_path("image", image) if image else ""), alt
 
 
+def _tags(check: _Check) -> tuple[str, ...]:
+    """Tags; one with no letter or digit (`..`, `🙂`) has no address (/the/<slug>/) and would
+    vanish from the page: an error on the `tags` line (review finding 10)."""
+    names = check.strings("tags")
+    for name in names:
+        if not slugify(name):
+            check.error("tags", f"thẻ `{short(name, 40)}` không có chữ hay số nào nên không tạo được trang thẻ",
+                        "viết thẻ bằng chữ hoặc số, ví dụ `tags: [hòa giải, đất đai]`; bỏ thẻ này nếu không cần")
+    return tuple(name for name in names if slugify(name))
+
+
 def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
              problems: Problems, exists: Exists) -> Meta | None:
     """Meta from a parsed mapping; None when a required field is unusable."""
@@ -498,7 +509,7 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
     category = _category(check, kind)
     image, image_alt = _image(check)
     meta = dict(
-        kind=kind, category=category, tag_names=check.strings("tags"), author=check.text("author"),
+        kind=kind, category=category, tag_names=_tags(check), author=check.text("author"),
         source=_source(check), summary=check.text("summary"), image=image, image_alt=image_alt,
         documents=_documents(check), attachments=_attachments(check),
         draft=check.flag("draft"), featured=check.flag("featured"), updated=check.when("updated"),

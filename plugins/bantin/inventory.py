@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import os
 import posixpath
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+from .filecheck import HEAD, check_static, svg_problem
 from .model import FOLDER_KINDS
 from .problems import Problem, Problems
 
@@ -55,27 +57,42 @@ class Inventory:
     problems: tuple[Problem, ...] = ()
     refused: frozenset[str] = frozenset()  # files seen and not published (reported or silent)
     walk_hazards: tuple[Problem, ...] = ()  # folder links: MkDocs' own walk would follow them
+    links: Mapping[str, str] = field(default_factory=dict)  # accepted symlink → its target (both in content/)
 
     @property
     def accepted(self) -> frozenset[str]:
         return frozenset(self.pages) | frozenset(self.static)
 
-    @property
-    def reported_files(self) -> int:
-        """Files (or folders) named by an error that are not pages: the corpus counts pages."""
-        return len({p.path for p in self.problems if p.is_error} - set(self.pages))
+    def failed_files(self, problems: Problems, static: Iterable[str]) -> int:
+        """Files that are not pages with an error, the inventory's own and those found later
+        (a static file in a name clash): "N tệp có lỗi" agrees with the errors listed."""
+        later = {p.path for p in problems.errors} & set(static)
+        return len(({p.path for p in self.problems if p.is_error} | later) - set(self.pages))
+
+    def draft_link_problems(self, held: Iterable[str]) -> list[Problem]:
+        """A link to a file only drafts use would publish that file before its draft."""
+        found = Problems()
+        held = set(held)
+        for link, target in self.links.items():
+            if target in held and link not in held:
+                found.error(link, 0, "", f"là liên kết tượng trưng (symlink) tới `{target}`, tệp chỉ bài nháp dùng: "
+                            "tệp đó sẽ bị đăng trước bài", "xóa liên kết; khi bài được đăng, dẫn thẳng tới tệp gốc")
+        return list(found.items)
 
 
 def take_inventory(docs_dir: str | os.PathLike, allowed: Iterable[str] = ()) -> Inventory:
     """Walk `docs_dir` without following links and classify every file.
 
     `allowed` are files the site's configuration names (extra_css, extra_javascript, logo,
-    favicon): whoever controls mkdocs.yml may publish them whatever their type.
+    favicon). Kept in content/, editors can change them, so they are checked by content too:
+    an SVG is accepted there only (after filecheck.svg_problem), script and style sheets are
+    refused (they belong in theme/), other types are checked like any file.
     """
     walker = _Walker(os.fspath(docs_dir), frozenset(allowed))
     walker.walk(walker.root, "")
     return Inventory(tuple(sorted(walker.pages)), dict(sorted(walker.static.items())),
-                     tuple(sorted(walker.problems.items)), frozenset(walker.refused), tuple(walker.hazards))
+                     tuple(sorted(walker.problems.items)), frozenset(walker.refused), tuple(walker.hazards),
+                     dict(sorted(walker.links.items())))
 
 
 class _Walker:
@@ -87,6 +104,7 @@ class _Walker:
         self.problems = Problems()
         self.refused: set[str] = set()
         self.hazards: list[Problem] = []
+        self.links: dict[str, str] = {}
         self.pending: list[tuple[str, str]] = []  # folders still to read
 
     def walk(self, folder: str, rel: str) -> None:
@@ -101,8 +119,11 @@ class _Walker:
                 self.problems.error(base or ".", 0, "", f"không đọc được thư mục ({exc.strerror})",
                                     "kiểm tra quyền đọc của thư mục")
                 continue
+            names = {entry.name for entry in entries}
             for entry in entries:
-                self.entry(entry, posixpath.join(base, entry.name) if base else entry.name)
+                path = posixpath.join(base, entry.name) if base else entry.name
+                if self.normalised(entry, path, names):
+                    self.entry(entry, path)
 
     def entry(self, entry: os.DirEntry, path: str) -> None:
         try:
@@ -139,7 +160,43 @@ class _Walker:
             self.refuse(path, "là liên kết tượng trưng (symlink) tới một tệp ẩn, không được xuất bản",
                         "xóa liên kết; chép tệp cần đăng ra ngoài thư mục ẩn")
         else:
-            self.file(path, os.path.getsize(target))
+            self.linked_file(path, target)
+
+    def linked_file(self, path: str, target: str) -> None:
+        """Rule: a link to a file is followed only when the target is a static file (never a
+        page or Markdown source) with the link's own extension; the target's bytes are then
+        checked like any file. (A draft's use of the target is checked by plugin.read_site.)"""
+        rel = os.path.relpath(target, self.real_root).replace(os.sep, "/")
+        ext, target_ext = _ext(path), _ext(rel)
+        if target_ext in MARKDOWN_LIKE:
+            self.refuse(path, f"là liên kết tượng trưng (symlink) tới bài viết `{rel}`: mã nguồn của bài "
+                        "(kể cả bài nháp) sẽ bị xuất bản dưới tên khác", "xóa liên kết")
+        elif ext != target_ext:
+            self.refuse(path, f"là liên kết tượng trưng (symlink) có đuôi `{ext or '(không có)'}` nhưng trỏ tới "
+                        f"`{rel}` (đuôi `{target_ext or '(không có)'}`)",
+                        "xóa liên kết; cần tệp ở hai nơi thì chép một bản với đúng đuôi của nó")
+        else:
+            self.file(path, os.path.getsize(target), target)
+            if path in self.static:
+                self.links[path] = rel
+
+    # --- names -------------------------------------------------------------------------
+    def normalised(self, entry: os.DirEntry, path: str, siblings: set[str]) -> bool:
+        """Names are compared in NFC, as links are (frontmatter.decode): a name written with
+        separate marks (NFD, typical of zips made on a Mac) can never be linked, and beside
+        its NFC twin it is a second file that one disk (macOS) holds as one. Such a name is an
+        error; its NFC twin, if any, is named in the message (a clash)."""
+        nfc = unicodedata.normalize("NFC", entry.name)
+        if nfc == entry.name:
+            return True
+        twin = f"; trùng với `{posixpath.join(posixpath.dirname(path), nfc)}` đã có" if nfc in siblings else ""
+        self.refuse(path, "tên trông bình thường nhưng chữ có dấu được viết bằng ký tự dấu rời (Unicode NFD, hay "
+                    f"gặp ở tệp nén tạo trên máy Mac): liên kết tới tên này không bao giờ khớp{twin}",
+                    "xóa tệp trùng" if twin else
+                    f"đổi tên thành `{nfc}` bằng cách gõ lại tên (xóa tên cũ, gõ lại bằng bàn phím tiếng Việt)")
+        # Folders and links still go on: MkDocs walks them too (a link to a folder is a hazard),
+        # and the error above stops the build whatever is found.
+        return not entry.is_file(follow_symlinks=False)
 
     # --- folders -----------------------------------------------------------------------
     def folder(self, entry: os.DirEntry, path: str) -> None:
@@ -165,11 +222,14 @@ class _Walker:
                                "xóa thư mục nếu không cần; nếu cần xuất bản thì đổi tên thư mục")
 
     # --- files -------------------------------------------------------------------------
-    def file(self, path: str, size: int) -> None:
+    def file(self, path: str, size: int, real: str | None = None) -> None:
         name = posixpath.basename(path)
         ext = posixpath.splitext(name)[1].lower()
-        if path in self.allowed or path in ROOT_FILES:
-            self.static[path] = size
+        real = real or os.path.join(self.root, path)
+        if path in self.allowed:
+            self.configured(path, ext, size, real)
+        elif path in ROOT_FILES:
+            self.verified(path, ext, size, real)
         elif name in SILENT:
             self.refused.add(path)
         elif name.startswith("."):
@@ -197,15 +257,54 @@ class _Walker:
             self.refuse(path, f"{SCRIPTABLE[ext]} (`{ext}`) có thể chứa mã chạy trong trình duyệt người đọc "
                         "nên không được xuất bản", _script_fix(ext))
         elif ext in ALLOWED:
-            self.static[path] = size
+            self.verified(path, ext, size, real)
         else:
             self.refuse(path, f"loại tệp `{ext or name}` không được xuất bản",
                         "ảnh: " + ", ".join(sorted(IMAGES)) + "; tài liệu: " + ", ".join(sorted(DOCUMENTS))
                         + "; âm thanh, video: " + ", ".join(sorted(MEDIA)) + ". Xóa tệp nếu không cần")
 
+    def verified(self, path: str, ext: str, size: int, real: str) -> None:
+        """Published if its content is what its extension says (filecheck)."""
+        with open(real, "rb") as handle:
+            head = handle.read(HEAD)
+        wrong = check_static(path, ext, head, lambda: _read(real), size)
+        if wrong:
+            self.refuse(path, *wrong)
+        else:
+            self.static[path] = size
+
+    def configured(self, path: str, ext: str, size: int, real: str) -> None:
+        """A file mkdocs.yml names (logo, favicon, extra_css, extra_javascript) kept in content/."""
+        if ext in (".svg", ".svgz"):
+            wrong = svg_problem(path, _read(real)) if ext == ".svg" else \
+                (f"ảnh SVG nén `{path}` không kiểm tra được", "dùng tệp .svg thường hoặc .png")
+            if wrong:
+                self.refuse(path, *wrong)
+            else:
+                self.static[path] = size
+        elif ext in (".js", ".mjs", ".css"):
+            self.refuse(path, f"tệp {'mã JavaScript' if ext != '.css' else 'kiểu CSS'} do mkdocs.yml khai báo "
+                        "(extra_javascript/extra_css) nằm trong content/, nơi biên tập viên sửa được",
+                        "người quản trị: chuyển tệp vào thư mục theme/ (custom_dir), giữ nguyên đường dẫn trong "
+                        "mkdocs.yml")
+        elif ext in ALLOWED or ext in SCRIPTABLE or ext in MARKDOWN_LIKE:
+            self.allowed = self.allowed - {path}
+            self.file(path, size, real)  # the ordinary rules
+        else:  # a font or other type the maintainer chose: only the markup test
+            self.verified(path, ext, size, real)
+
     def refuse(self, path: str, message: str, fix: str) -> None:
         self.refused.add(path)
         self.problems.error(path, 0, "", message, fix)
+
+
+def _ext(path: str) -> str:
+    return posixpath.splitext(posixpath.basename(path))[1].lower()
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 def _hidden(rel: str) -> bool:

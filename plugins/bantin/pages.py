@@ -167,21 +167,31 @@ def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme,
             _file(gate, urls.redirect_file(path, urls.directory_urls), who, src, "aliases", problems)
 
 
+_RENAME_FILE = ("đổi tên tệp trong content/ thành chữ thường không dấu, số và dấu gạch ngang, ngắn hơn 200 ký tự, "
+                "không phải con/prn/aux/nul/com1…/lpt1…")
+_RENAME_ONE = ("đổi tên một trong hai tệp trong content/ (hai tên chỉ khác chữ hoa/thường vẫn là một tệp trên "
+               "Windows, macOS và USB)")
+_THEME_NAME = "đổi tên hoặc xóa tệp này trong content/: tên đó là của giao diện trang"
+
+
 def _file(gate: Gate, rel: str, who: str, src: str, field: str, problems: Problems, folder: bool = False) -> None:
-    """Claim output file (or folder) `rel` for `who`; a bad name or a clash is a problem of `src`."""
+    """Claim output file (or folder) `rel` for `who`; a bad name or a clash is a problem of `src`.
+    field "" is a file of content/ (or the theme) published as it is: the fix is a rename, not `slug:`."""
     wrong = path_problem(rel)
+    line = 1 if field else 0
     if wrong:
-        fix = ("bỏ bí danh này hoặc viết lại thành đường dẫn hợp lệ" if field == "aliases" else
+        fix = ("bỏ bí danh này hoặc viết lại thành đường dẫn hợp lệ" if field == "aliases" else _RENAME_FILE
+               if not field else
                "đổi `slug:` (hoặc mã câu hỏi, tên thẻ, tên tệp) thành chữ thường không dấu, số và dấu gạch "
                "ngang, ngắn hơn 200 ký tự, không phải con/prn/aux/nul/com1…/lpt1…")
-        problems.error(src, 1, field, f"không tạo được tệp trang: {wrong}", fix)
+        problems.error(src, line, field, f"không tạo được tệp trang: {wrong}", fix)
         return
     try:
         gate.own(rel, who) if folder else gate.claim(rel, who)
     except OutputError as exc:
-        problems.error(src, 1, field, str(exc),
+        problems.error(src, line, field, str(exc),
                        "bỏ bí danh trùng hoặc đổi nó sang đường dẫn khác" if field == "aliases" else
-                       "đổi `slug:` hoặc tên tệp để mỗi tệp của trang chỉ có một nguồn")
+                       (_RENAME_ONE if "giao diện" not in str(exc) else _THEME_NAME) if not field else "đổi `slug:` hoặc tên tệp để mỗi tệp của trang chỉ có một nguồn")
 
 
 def _claim(owners: dict[str, str], path: str, who: str, src: str, problems: Problems) -> bool:

@@ -217,9 +217,10 @@ def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: b
                         refused=inventory.refused, read=lambda rel: content[rel].content_bytes,
                         short_prefix=urls.prefixes.short)
     held = draft_only(check_links(corpus.items, targets, problems), corpus) - keep
+    problems.extend(inventory.draft_link_problems(held))
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     check_addresses(corpus, generated, urls, problems, aliases, outputs)
-    corpus = corpus.recounted(len(pages_md) + inventory.reported_files, problems, draft_only=len(held))
+    corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems, draft_only=len(held))
     withheld = (set(_content_files(files, docs_dir)) - inventory.accepted) | held
     return SiteRead(corpus, generated, problems, withheld)
 

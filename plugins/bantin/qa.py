@@ -10,6 +10,7 @@ import re
 from typing import Callable
 
 from .model import Question
+from .outputs import windows_reserved
 from .problems import Problems
 from .frontyaml import short
 from .vi import cap_slug, slugify
@@ -97,6 +98,11 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
         if not VALID_ID.fullmatch(qid):
             problems.error(src, line, "", f"mã câu hỏi `{short(qid)}` không hợp lệ",
                            f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{cap_slug(slugify(qid), 60)}}}`")
+            continue
+        if windows_reserved(qid):  # its page would be /hoi-dap/<so-tay>/con/: a name Windows refuses
+            problems.error(src, line, "", f"mã câu hỏi `{qid}` là tên Windows dành riêng (con, prn, aux, nul, "
+                           "com1…, lpt1…): bản sao trang trên USB không tạo được thư mục này",
+                           f"đổi mã, ví dụ `{{#cau-hoi-{qid}}}`")
             continue
         if len(qid) > ID_MAX:
             problems.error(src, line, "", f"mã câu hỏi dài {len(qid)} ký tự, quá {ID_MAX} ký tự",
