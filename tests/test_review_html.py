@@ -156,3 +156,19 @@ def test_report_unsafe_linear_on_ids_and_data(text):
 def test_links_to_reserved_ids_are_not_anchors():
     """The sanitiser drops a heading's `lunr` id: a link to `#lunr` must fail the check, not the reader."""
     assert checks.anchors("## Lunr\n\n## Hòa giải\n\nĐoạn {: #__config }\n") == {"hoa-giai"}
+
+
+def test_question_id_cannot_be_a_name_the_page_scripts_use():
+    """The handbook prints each question id as an element id without the sanitiser: an id
+    `exports` or `lunr` would clobber the globals the search script reads."""
+    from bantin.problems import Problems
+    from bantin.qa import parse_questions
+
+    for qid in ("lunr", "exports", "module", "bt-x", "bantin-y"):
+        problems = Problems()
+        _, questions = parse_questions("hoi-dap/a.md", f"## Câu hỏi? {{#{qid}}}\n\nĐáp.\n", 5, problems)
+        assert questions == () and len(problems.errors) == 1, qid
+        assert problems.errors[0].line == 5 and f"`{qid}`" in problems.errors[0].message
+    problems = Problems()
+    _, questions = parse_questions("hoi-dap/a.md", "## Câu hỏi? {#lunr-la-gi}\n\nĐáp.\n", 5, problems)
+    assert [q.id for q in questions] == ["lunr-la-gi"] and not problems.errors

@@ -10,6 +10,7 @@ import re
 from typing import Callable
 
 from .model import Question
+from .checks import reserved_id
 from .outputs import windows_reserved
 from .problems import Problems
 from .frontyaml import short
@@ -102,6 +103,11 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
         if windows_reserved(qid):  # its page would be /hoi-dap/<so-tay>/con/: a name Windows refuses
             problems.error(src, line, "", f"mã câu hỏi `{qid}` là tên Windows dành riêng (con, prn, aux, nul, "
                            "com1…, lpt1…): bản sao trang trên USB không tạo được thư mục này",
+                           f"đổi mã, ví dụ `{{#cau-hoi-{qid}}}`")
+            continue
+        if reserved_id(qid):  # printed as id="…" on the handbook page: a name the page's scripts use
+            problems.error(src, line, "", f"mã câu hỏi `{qid}` trùng tên mà mã chạy của trang dùng "
+                           "(lunr, module, exports, define, require, ga, gtag, bt-…, bantin-…)",
                            f"đổi mã, ví dụ `{{#cau-hoi-{qid}}}`")
             continue
         if len(qid) > ID_MAX:
