@@ -87,8 +87,11 @@ def _shown(rel: str) -> str:
 
 def parents(rel: str) -> list[str]:
     """'a/b/c.html' → ['a', 'a/b']."""
-    parts = rel.split("/")
-    return ["/".join(parts[:n]) for n in range(1, len(parts))]
+    found, cut = [], rel.find("/")
+    while cut >= 0:
+        found.append(rel[:cut])
+        cut = rel.find("/", cut + 1)
+    return found
 
 
 class Gate:
@@ -117,10 +120,16 @@ class Gate:
     def owner(self, rel: str) -> str | None:
         """Who owns the reserved folder `rel` lies in, if any."""
         key = rel.casefold()
+        if not self.owned or not key.startswith(self._owned_starts):  # most files: one C call
+            return None
         for folder in (*parents(key), key):
             if folder in self.owned:
                 return self.owned[folder]
         return None
+
+    @property
+    def _owned_starts(self) -> tuple[str, ...]:
+        return tuple(self.owned)
 
     def claim(self, rel: str, who: str) -> str:
         """Register `who` as the writer of `rel`; raises OutputError for any clash."""
@@ -161,14 +170,35 @@ class Gate:
         path = self.root / rel
         folder = rel.rpartition("/")[0]
         if folder not in self._safe_dirs:
-            existing = path.parent
-            while not os.path.lexists(existing) and existing != self.root:  # check before mkdir makes anything
-                existing = existing.parent
-            self._inside(rel, existing)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._inside(rel, path.parent)
-            self._safe_dirs.update((folder, *parents(folder), ""))
+            self._make_folder(rel, folder)
         return path
+
+    def _make_folder(self, rel: str, folder: str) -> None:
+        """Make `folder` (relative) inside the root, sure that no part of it leads out.
+
+        Below the nearest folder already found safe, a part that exists is resolved (it may
+        be a planted symlink); parts this call creates are plain folders and need no look.
+        """
+        if "" not in self._safe_dirs:  # the root itself, which a writer of a subfolder may be first to need
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._inside(rel, self.root)
+            self._safe_dirs.add("")
+        known = folder
+        while known and known not in self._safe_dirs:
+            known = known.rpartition("/")[0]
+        for part in (*parents(folder), folder)[len(parents(known)) + (1 if known else 0):]:
+            here = self.root / part
+            if os.path.lexists(here):
+                self._inside(rel, here)
+            else:
+                here.mkdir(exist_ok=True)
+                self._inside_if_link(rel, here)
+            self._safe_dirs.add(part)
+
+    def _inside_if_link(self, rel: str, folder: Path) -> None:
+        """A folder that mkdir just made is plain, unless something raced it into a symlink."""
+        if folder.is_symlink():
+            self._inside(rel, folder)
 
     def _inside(self, rel: str, folder: Path) -> None:
         real = Path(os.path.realpath(folder))

@@ -392,6 +392,11 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.state.resizer = Resizer(_reader(files), self.state.gate, self.site.image_widths)
         config.nav = self._nav(corpus, urls)
         self.state.nav_sources = set(_flatten(config.nav))
+        # MkDocs' sitemap stamps the build date and ours replaces it (artifacts.write_all): not
+        # rendered at all, sparing a template loop over every page (0.4 s at 2,000 articles).
+        # Only now: MkDocs has collected the theme's files, and would otherwise copy the
+        # template itself as a static file.
+        config.theme.static_templates.discard("sitemap.xml")
         self.clock.append(time.perf_counter())
         return files
 

@@ -157,6 +157,7 @@ class FragmentCache:
 
     def __init__(self) -> None:
         self.cards: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}  # base_url → the escaped prefix (a page places ~10 cards)
 
     @pass_context
     def card(self, context, item: Item) -> Markup:
@@ -165,8 +166,10 @@ class FragmentCache:
             html = context.environment.get_template("partials/bantin-card.html").render(entry=item, root=self.MARK)
             self.cards[item.path] = html
         base = context.get("base_url") or "."
-        prefix = "" if base == "." else base.rstrip("/") + "/"
-        return Markup(html.replace(self.MARK, str(escape(prefix))))
+        prefix = self.prefixes.get(base)
+        if prefix is None:
+            prefix = self.prefixes[base] = str(escape("" if base == "." else base.rstrip("/") + "/"))
+        return Markup(html.replace(self.MARK, prefix))
 
 
 class ChromeCache:
