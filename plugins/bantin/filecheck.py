@@ -124,7 +124,8 @@ def _iso_bmff(head: bytes) -> bool:
     zero bytes), typed `ftyp`, whose major brand is four letters, digits or spaces (`isom`, `M4A `)."""
     if len(head) < 12 or head[4:8] != b"ftyp":
         return False
-    return 8 <= int.from_bytes(head[:4], "big") <= 4096 and head[8:12].decode("latin-1").replace(" ", "0").isalnum()
+    brand = head[8:12].replace(b" ", b"0")
+    return 8 <= int.from_bytes(head[:4], "big") <= 4096 and brand.isascii() and brand.isalnum()
 
 
 def has_tag(head: bytes) -> bool:
