@@ -6,10 +6,10 @@ our origin. Every static file is now checked by content before it is published, 
 not a page links it:
 
 - images: decoded by imagecheck (whole file, verdicts cached by content hash);
-- PDF, Office (ZIP or OLE containers), RTF, icons, audio and video: their magic number, read
-  from the first bytes only, so a 200 MB video costs one small read;
-- CSV and any file whose type has no magic number: refused when its first bytes look like
-  markup or script (HTML, XML, SVG), whatever its name;
+- PDF, Office (ZIP or OLE containers), RTF, icons, audio, video and fonts: their signature
+  at offset 0, read from the first bytes only, so a 200 MB video costs one small read;
+- CSV, CNAME and any file whose type has no signature: refused when its first 1,445 bytes
+  hold a `<` that could open a tag (review 2: a list of tags was bypassed), whatever its name;
 - SVG only where mkdocs.yml names it as the logo or favicon, and only after `svg_problem`.
 
 No MkDocs import. Each check returns (what is wrong, how to fix it) or None.
@@ -38,14 +38,22 @@ MAGIC: dict[str, tuple[tuple[bytes, ...], str]] = {
     ".ico": ((b"\x00\x00\x01\x00", b"\x89PNG\r\n\x1a\n"), "biểu tượng ICO"),
     ".ogg": ((b"OggS",), "Ogg"), ".oga": ((b"OggS",), "Ogg"), ".ogv": ((b"OggS",), "Ogg"),
     ".webm": ((b"\x1a\x45\xdf\xa3",), "WebM"),
+    # fonts a maintainer may name in mkdocs.yml (theme.font is served from Google; local ones here)
+    ".woff": ((b"wOFF",), "phông WOFF"), ".woff2": ((b"wOF2",), "phông WOFF2"),
+    ".ttf": ((b"\x00\x01\x00\x00", b"true"), "phông TrueType"), ".otf": ((b"OTTO",), "phông OpenType"),
 }
+# Image extension → its signature at offset 0 (WebP: RIFF, then WEBP at offset 8).
+_IMAGE_MAGIC = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+                ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}
 # What the first bytes say a file is, to suggest the right extension.
 _KNOWN = [(b"%PDF-", ".pdf"), (b"PK\x03\x04", ".docx/.xlsx/.zip"), (_OLE[0], ".doc/.xls/.ppt"),
           (b"{\\rtf", ".rtf"), (b"\x89PNG", ".png"), (b"\xff\xd8\xff", ".jpg"), (b"GIF8", ".gif"),
           (b"OggS", ".ogg"), (b"ID3", ".mp3")]
-# Markup a browser sniffs as HTML or XML (WHATWG: after optional whitespace); matched on the
-# lower-cased head, so `<SCRIPT` too. A text file holding any of these is refused.
-_MARKUP = re.compile(rb"<(?:!doctype|html|head|script|iframe|body|svg|\?xml|object|embed|xsl|meta|style|img)")
+# Rule for types without a signature (CSV, CNAME, a configured type): no tag-like `<` at all in
+# the bytes a browser sniffs. Every HTML/XML sniff (WHATWG, Chromium, old IE scanning anywhere)
+# needs `<` then a letter, `!` (`<!--`, `<!DOCTYPE`), `?` (`<?xml`) or `/`. Linear, no backtracking.
+_TAG = re.compile(rb"<[A-Za-z!?/]")
+_TEXT_TAG = re.compile(r"<[A-Za-z!?/]")
 MARKUP_FIX = ("xóa tệp này; trang web thì chép nội dung vào một bài .md, tài liệu thì lưu lại đúng "
               "định dạng (PDF, Word, Excel) rồi chép lại")
 
@@ -55,34 +63,90 @@ IMAGE_READ_MAX = 100_000_000  # bytes; an image is read whole to be decoded, nev
 
 def check_static(name: str, ext: str, head: bytes, read_all, size: int = 0) -> tuple[str, str] | None:
     """Verdict for static file `name` (extension `ext`, lower case, `size` bytes) from its
-    first bytes `head`; `read_all()` gives the whole file, called for images only."""
+    first bytes `head`; `read_all()` gives the whole file, called for images only.
+
+    Structural rule (review 2, finding 5): a file is published only if a browser that gets no
+    Content-Type cannot take it for HTML. Either it starts at offset 0 with the strong
+    signature of its type (a sniffer decides on the first bytes, and these are not text), or
+    its type has no signature and its first HEAD bytes hold no `<` that could open a tag."""
     head = head[:HEAD]
     if ext in IMAGE_FORMATS and size > IMAGE_READ_MAX:
         return (f"ảnh `{name}` nặng {size // 1_000_000} MB, quá {IMAGE_READ_MAX // 1_000_000} MB",
                 "thu nhỏ ảnh (chiều ngang khoảng 1.600 điểm ảnh là đủ cho trang web) rồi lưu lại dạng JPG")
-    if _looks_like_markup(head):
-        return (f"`{name}` có đuôi {ext} nhưng nội dung là trang web hoặc mã (HTML, XML, SVG, script): trình "
-                "duyệt có thể chạy mã đó trên trang của cơ quan", MARKUP_FIX)
+    signed = _signed(ext, head)
+    if signed is None:  # no signature for this type: the text rule
+        return _markup(name, ext) if has_tag(head) else None
     if ext in IMAGE_FORMATS:
+        if not (signed or _any_image(head)):
+            return _markup(name, ext) if has_tag(head) else verify_image(name, read_all()) or \
+                _mismatch(name, ext, f"ảnh {ext}", head)
         return verify_image(name, read_all())
+    if signed:
+        return None
+    if has_tag(head):
+        return _markup(name, ext)
+    what = MAGIC[ext][1] if ext in MAGIC else f"âm thanh/video {ext}"
+    return _mismatch(name, ext, what, head)
+
+
+def _signed(ext: str, head: bytes) -> bool | None:
+    """Whether `head` starts with the signature of type `ext`; None if the type has none."""
+    if ext in _IMAGE_MAGIC:
+        return head.startswith(_IMAGE_MAGIC[ext]) and (ext != ".webp" or head[8:12] == b"WEBP")
     if ext in MAGIC:
-        starts, what = MAGIC[ext]
-        return None if head.startswith(starts) else _mismatch(name, ext, what, head)
-    media = _media(ext, head)
-    if media is not None:
-        return None if media else _mismatch(name, ext, f"âm thanh/video {ext}", head)
-    return None  # .csv and text: nothing to match but the markup test above
-
-
-def _media(ext: str, head: bytes) -> bool | None:
-    """Whether an audio or video file starts as its format does; None for other types."""
-    if ext == ".mp3":  # ID3 tag, or an MPEG audio frame (11 sync bits)
-        return head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
+        return head.startswith(MAGIC[ext][0])
+    if ext == ".mp3":
+        return head.startswith(b"ID3") or _mpeg_frame(head)
     if ext in (".mp4", ".m4a"):
-        return head[4:8] == b"ftyp"
+        return _iso_bmff(head)
     if ext == ".wav":
         return head.startswith(b"RIFF") and head[8:12] == b"WAVE"
     return None
+
+
+def _any_image(head: bytes) -> bool:
+    """Starts as some image format does (a GIF named .png is then reported by imagecheck)."""
+    return any(_signed(ext, head) for ext in _IMAGE_MAGIC)
+
+
+def _mpeg_frame(head: bytes) -> bool:
+    """An MPEG audio frame header at offset 0: 11 sync bits, a version that is not reserved,
+    layer II or III, a bitrate and a sample rate that are not reserved. (FF FE, a UTF-16
+    byte-order mark, reads as layer I and is refused.)"""
+    if len(head) < 3 or head[0] != 0xFF or head[1] & 0xE0 != 0xE0:
+        return False
+    version, layer = (head[1] >> 3) & 3, (head[1] >> 1) & 3
+    return version != 1 and layer in (1, 2) and head[2] >> 4 != 0xF and (head[2] >> 2) & 3 != 3
+
+
+def _iso_bmff(head: bytes) -> bool:
+    """MP4/M4A: a first box of plausible size (8..4096, big-endian, so the file starts with two
+    zero bytes), typed `ftyp`, whose major brand is four letters, digits or spaces (`isom`, `M4A `)."""
+    if len(head) < 12 or head[4:8] != b"ftyp":
+        return False
+    brand = head[8:12].replace(b" ", b"0")
+    return 8 <= int.from_bytes(head[:4], "big") <= 4096 and brand.isascii() and brand.isalnum()
+
+
+def has_tag(head: bytes) -> bool:
+    """`<` followed by a letter, `!`, `?` or `/` in `head`: decoded as UTF-16 when it starts
+    with that byte-order mark, and also with NUL bytes removed (UTF-16 without a mark)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16-le" if head.startswith(b"\xff\xfe") else "utf-16-be"
+        if _TEXT_TAG.search(head[2:].decode(codec, errors="replace")):
+            return True
+    return _TAG.search(head) is not None or _TAG.search(head.replace(b"\x00", b"")) is not None
+
+
+def _described(name: str, ext: str) -> str:
+    """`x.csv` có đuôi .csv / `CNAME` (không có đuôi)."""
+    return f"`{name}` có đuôi {ext}" if ext else f"`{name}` (tệp không có đuôi)"
+
+
+def _markup(name: str, ext: str) -> tuple[str, str]:
+    return (f"{_described(name, ext)} nhưng nội dung có thẻ trang web hoặc mã (HTML, XML, SVG, script: "
+            "dấu `<` liền trước chữ, `!`, `?` hoặc `/`): trình duyệt có thể chạy mã đó trên trang của cơ quan",
+            MARKUP_FIX)
 
 
 def _mismatch(name: str, ext: str, what: str, head: bytes) -> tuple[str, str]:
@@ -90,31 +154,11 @@ def _mismatch(name: str, ext: str, what: str, head: bytes) -> tuple[str, str]:
     if not head:
         return f"`{name}` là tệp rỗng (0 byte)", "chép lại tệp đầy đủ, hoặc xóa tệp nếu không cần"
     if actual:
-        return (f"`{name}` có đuôi {ext} nhưng nội dung là tệp {actual}",
+        return (f"{_described(name, ext)} nhưng nội dung là tệp {actual}",
                 f"đổi đuôi tệp cho đúng ({actual}), hoặc mở tệp và lưu lại dạng {what}")
-    return (f"`{name}` có đuôi {ext} nhưng nội dung không phải tệp {what}",
+    return (f"{_described(name, ext)} nhưng nội dung không phải tệp {what} (phần đầu tệp không đúng dạng)",
             f"mở tệp bằng chương trình của nó và lưu lại dạng {what} (tệp có thể đã hỏng khi tải về), "
             "hoặc xóa tệp nếu không cần")
-
-
-def _looks_like_markup(head: bytes) -> bool:
-    """Markup within the first bytes: a browser sniffing the file could take it for HTML/XML.
-    A known binary signature comes first in its file, so a sniffer stops there (and the
-    compressed bytes after it may hold `<img` by chance, or a JPEG its XMP `<?xpacket`)."""
-    boms = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")  # text, whatever follows (FF FE is no MP3 frame)
-    if not head.startswith(boms) and _binary_magic(head):
-        return False
-    for bom in boms:
-        head = head.removeprefix(bom)
-    text = head.replace(b"\x00", b"").lower()  # UTF-16 markup too
-    return text.lstrip(b" \t\r\n\x0c").startswith(b"<") or _MARKUP.search(text) is not None
-
-
-def _binary_magic(head: bytes) -> bool:
-    """The first bytes are the signature of a known binary format."""
-    return (any(head.startswith(start) for start, _ in _KNOWN) or head[4:8] == b"ftyp"
-            or head.startswith((b"\x1a\x45\xdf\xa3", b"RIFF", b"\x00\x00\x01\x00"))
-            or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0))
 
 
 # --- SVG: only as the configured logo or favicon ------------------------------------------------

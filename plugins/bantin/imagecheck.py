@@ -48,6 +48,7 @@ def _verdict(name: str, ext: str, data: bytes) -> tuple[str, str] | None:
         try:
             with Image.open(io.BytesIO(data)) as image:
                 found, (width, height) = image.format, image.size
+                frames = _frames(image) if found == expected else 1
         except Image.DecompressionBombError as exc:  # past Pillow's own limit: only the count is known
             pixels = re.search(r"\((\d+) pixels\)", str(exc))
             return _too_big(name, None, int(pixels[1]) if pixels else 0)
@@ -59,11 +60,35 @@ def _verdict(name: str, ext: str, data: bytes) -> tuple[str, str] | None:
             return f"`{name}` có đuôi {ext} nhưng nội dung là ảnh {found}", fix
         if width * height > MAX_PIXELS:
             return _too_big(name, (width, height))
+        if frames * width * height > MAX_PIXELS:
+            return _too_many_frames(name, (width, height), frames)
         try:
             _decode(data, expected)
         except Exception:  # noqa: BLE001 - any decoder failure means a broken file, and is reported
             return f"ảnh `{name}` bị hỏng hoặc không trọn vẹn (tệp bị cắt cụt)", redo
     return None
+
+
+def _frames(image: Image.Image) -> int:
+    """Frames of an animated image (GIF, APNG, animated WebP), each of the canvas size.
+    Counted without decoding pixels: PNG reads acTL, WebP its demuxer, GIF walks the frame
+    headers and skips their data (linear in a file already capped at IMAGE_READ_MAX)."""
+    if not getattr(image, "is_animated", False):
+        return 1
+    try:
+        return max(1, int(image.n_frames))
+    except Exception:  # noqa: BLE001 - a frame list that cannot be walked is a broken file
+        raise OSError("frames unreadable") from None
+
+
+def _too_many_frames(name: str, size: tuple[int, int], frames: int) -> tuple[str, str]:
+    """Review 2, finding 12: the limit is per image, not per frame (21 frames of 6000×6000 is
+    756 megapixels to decode for a browser showing the animation)."""
+    total = frames * size[0] * size[1]
+    return (f"ảnh động `{name}` quá lớn: {frames} khung hình × {size[0]}×{size[1]} điểm ảnh "
+            f"({total / 1e6:.0f} megapixel), giới hạn {MAX_PIXELS // 1_000_000} megapixel cho cả ảnh",
+            "bớt khung hình hoặc thu nhỏ ảnh (chiều ngang vài trăm điểm ảnh là đủ cho ảnh động); "
+            "đoạn phim dài thì đăng dạng video MP4")
 
 
 def _decode(data: bytes, fmt: str) -> None:

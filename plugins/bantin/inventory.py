@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
@@ -46,6 +47,10 @@ MAX_DEPTH = 32  # folders inside content/; real sites use three or four
 ROOT_FILES = {"CNAME"}  # GitHub Pages' custom domain, beside index.html: plain text, never run
 SILENT = {".gitkeep"}  # placeholder that keeps an empty folder in git: not content, not reported
 HIDDEN_FOLDERS_TOP = {"templates"}  # MkDocs skips content/templates/ without a word
+# Invisible characters that reorder or hide text (review 2, finding 11): `y\u202efdp.zip`
+# shows as `ypdf.zip`. Bidirectional embeddings, overrides and isolates, the marks LRM, RLM
+# and ALM, zero-width space, word joiner and BOM. Kept here, not in vi, to stay a file rule.
+INVISIBLE_IN_NAMES = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 @dataclass(frozen=True)
@@ -185,7 +190,13 @@ class _Walker:
         """Names are compared in NFC, as links are (frontmatter.decode): a name written with
         separate marks (NFD, typical of zips made on a Mac) can never be linked, and beside
         its NFC twin it is a second file that one disk (macOS) holds as one. Such a name is an
-        error; its NFC twin, if any, is named in the message (a clash)."""
+        error; its NFC twin, if any, is named in the message (a clash). A name holding bidi or
+        zero-width characters (INVISIBLE_IN_NAMES) is an error too: it shows as another name."""
+        if INVISIBLE_IN_NAMES.search(entry.name):
+            self.refuse(path, f"tên có ký tự vô hình đảo chiều hoặc che chữ ({_codepoints(entry.name)}): tên "
+                        "hiện ra khác tên thật, ví dụ `tep.pdf` thật ra là tệp .zip",
+                        "đổi tên tệp: xóa tên cũ và gõ lại bằng bàn phím (không dán tên chép từ nơi khác)")
+            return not entry.is_file(follow_symlinks=False)
         nfc = unicodedata.normalize("NFC", entry.name)
         if nfc == entry.name:
             return True
@@ -296,6 +307,12 @@ class _Walker:
     def refuse(self, path: str, message: str, fix: str) -> None:
         self.refused.add(path)
         self.problems.error(path, 0, "", message, fix)
+
+
+def _codepoints(name: str) -> str:
+    """The invisible characters of `name`, as `U+202E` (never printed raw)."""
+    found = dict.fromkeys(INVISIBLE_IN_NAMES.findall(name))
+    return ", ".join(f"U+{ord(char):04X}" for char in found)
 
 
 def _ext(path: str) -> str:
