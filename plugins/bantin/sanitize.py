@@ -50,6 +50,8 @@ _LIST_CLASS = re.compile(r"(?<![^\s:])\.([^\s{}.#=\"']+)")
 RESERVED_CLASSES = frozenset({"mermaid", "annotate", "highlight", "hll", "copy", "no-copy", "select", "no-select",
                               "js", "no-js", "focus-visible", "js-focus-visible", "c1", "cm"})
 RESERVED_CLASS_PREFIXES = ("md-", "bt-", "bantin", "tabbed-")
+# Style-only classes the handbook's generated Markdown writes (qa.py); no script reads them.
+OUR_MARKDOWN_CLASSES = frozenset({"bt-can-cu", "bt-qlink", "bt-short"})
 _IFRAME_SRC = re.compile(r"<iframe\b[^<>]*?\ssrc\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
 _ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # the one style tables keep
 # Any <a> with a target (nh3 quotes every attribute and escapes `>` in values; `rel` is never kept).
@@ -100,6 +102,8 @@ def report_unsafe(src: str, markdown: str, first_line: int, iframe_hosts: tuple[
 
 def reserved_class(name: str) -> bool:
     """True for a class editor HTML may not give an element (RESERVED_CLASSES)."""
+    if name in OUR_MARKDOWN_CLASSES:
+        return False
     return name in RESERVED_CLASSES or name.lower().startswith(RESERVED_CLASS_PREFIXES)
 
 
