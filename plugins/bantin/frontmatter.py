@@ -514,9 +514,11 @@ def _tags(check: _Check) -> tuple[str, ...]:
 
 def _empty_entries(value: Any) -> bool:
     """True when a tags list (or comma-separated string) has an entry with nothing in it:
-    `strings` drops those, and the editor meant some tag there."""
+    `strings` drops those, and the editor meant some tag there. A comma ending the text
+    (`tags: hòa giải, tập huấn,`) is a habit, not a missing tag."""
     if isinstance(value, str):
         value = value.split(";" if ";" in value and "," not in value else ",")
+        value = value[:-1] if len(value) > 1 and not value[-1].strip() else value
     if not isinstance(value, list):
         return False
     return any(v is None or (isinstance(v, str) and not nfc(v).strip()) for v in value)
