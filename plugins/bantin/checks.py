@@ -48,9 +48,10 @@ _URL_ATTRS = {"a": {"href": False}, "img": {"src": True}, "audio": {"src": False
 _ATTR = re.compile(r"""\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)(.*)$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+_ATTR_LIST = re.compile(r"(?<!\\)\{:?([^{}\n]*)\}")  # `\{#x}` is text, not an attribute list
 _ATTR_ID = re.compile(r"#([^\s{}#]+)")
-_TRAILING_ATTRS = re.compile(r"\{:?[^{}\n]*\}[ \t]*$")
+_ATTR_KEY_ID = re.compile(r"(?<![^\s:])id=(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'{}]+))")
+_TRAILING_ATTRS = re.compile(r"(?<!\\)\{:?[^{}\n]*\}[ \t]*$")
 _RAW_ID = re.compile(r"\b(?:id|name)\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.IGNORECASE)
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()\n]*\)")
 _MD_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()\n]*\)")
@@ -74,6 +75,23 @@ def reserved_id(value: str) -> bool:
     Heading and question anchors (lower case, letters, digits, hyphens) never match."""
     value = value.strip()
     return value in RESERVED_IDS or value.startswith(RESERVED_ID_PREFIXES) or "$" in value
+
+
+def heading_id(text: str) -> str:
+    """The id of a heading (the toc extension's slug hook, and `anchors`): the Vietnamese slug,
+    `muc` when it has no letter, `muc-…` when the slug is an id the page's scripts use
+    (`## Gà` → `muc-ga`, `## Lunr` → `muc-lunr`): the sanitiser would drop it and the toc
+    would link to nothing. Every other heading keeps the id it always had."""
+    value = slugify(text) or "muc"
+    return f"muc-{value}" if reserved_id(value) else value
+
+
+def attr_list_ids(content: str) -> list[str]:
+    """Ids an attribute list `{: …}` gives (its content): `#x` and `id="x"` / `id=x`."""
+    found = _ATTR_ID.findall(content)
+    if "id" in content:
+        found += [next(v for v in m.groups() if v is not None) for m in _ATTR_KEY_ID.finditer(content)]
+    return found
 
 
 # --- reading the body --------------------------------------------------------------------
@@ -250,6 +268,8 @@ def rebase_links(body: str, src: str, new_src: str) -> str:
         bare = _strip_angles(target)
         if not bare or bare.lower().startswith(_EXTERNAL) or bare.startswith("/") or "&" in bare:
             return None
+        if not _parses(bare):
+            return None  # reported by check_item
         parts = urlsplit(bare)
         if parts.scheme or parts.netloc:
             return None
@@ -295,12 +315,12 @@ def anchors(body: str, slug: Callable[[str], str] | None = None) -> set[str]:
     Headings are slugged from two readings of their text (as written, and without markup)
     so a heading with unusual markup never makes a good link fail.
     """
-    slug = slug or (lambda value: slugify(value) or "muc")
+    slug = slug or heading_id
     text = markdown_text(body)
-    explicit = {i for m in _ATTR_LIST.finditer(text) for i in _ATTR_ID.findall(m.group(1))}
+    explicit = {i for m in _ATTR_LIST.finditer(text) for i in attr_list_ids(m.group(1))}
     found = set(explicit)
     found |= {next(v for v in m.groups() if v is not None) for m in _RAW_ID.finditer(text)}
-    headings = [h for h in _heading_texts(body, text) if not _ATTR_ID.search(_attr_tail(h))]
+    headings = [h for h in _heading_texts(body, text) if not attr_list_ids(_attr_tail(h))]
     for reading in (lambda h: _TRAILING_ATTRS.sub("", h), lambda h: _plain(_TRAILING_ATTRS.sub("", h))):
         used = set(explicit)
         found |= {unique(slug(reading(h)), used) for h in headings}
@@ -383,6 +403,12 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
                        "bỏ `srcset`: bản dựng tự tạo các cỡ ảnh (srcset) từ `src` cho mọi ảnh JPG, PNG")
         return
     target = ref.target
+    if not _parses(target):
+        what = "ảnh" if ref.image else "liên kết"
+        problems.error(item.src, ref.line, ref.field, f"{what} `{target[:80]}` có địa chỉ viết sai, trình duyệt không đọc được",
+                       "chép lại đúng địa chỉ từ thanh địa chỉ của trình duyệt (dấu ngoặc vuông `[ ]` chỉ dùng "
+                       "cho địa chỉ IPv6, số cổng sau dấu `:` phải là số)")
+        return
     if ref.media and target.lower().startswith(_OTHER_HOST):
         _other_host(item, ref, problems)
         return
@@ -414,6 +440,16 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
         _check_anchor(item, ref, path, fragment, site, error)
     elif path not in site.generated:
         _missing(item, ref, path, site, error)
+
+
+def _parses(target: str) -> bool:
+    """True when urlsplit (and so MkDocs) reads `target`: `http://[::1/` raises ValueError
+    there, which would end the build with a traceback after `bantin check` passed."""
+    try:
+        urlsplit(target).port
+    except ValueError:
+        return False
+    return True
 
 
 def _other_host(item: Item, ref: Ref, problems: Problems) -> None:

@@ -10,7 +10,7 @@ import codecs
 import difflib
 import posixpath
 import re
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Callable
@@ -335,7 +335,20 @@ def _source(check: _Check) -> Source | None:
     if url and not url.startswith(("http://", "https://")):
         check.error("source", f"địa chỉ nguồn `{short(url)}` phải bắt đầu bằng http:// hoặc https://", "ghi đầy đủ địa chỉ")
         url = ""
+    elif url and not _parses(url):
+        check.error("source", f"địa chỉ nguồn `{short(url)}` viết sai (tên miền hoặc dấu ngoặc vuông `[ ]` không đúng)",
+                    "chép lại đúng địa chỉ từ thanh địa chỉ của trình duyệt")
+        url = ""
     return Source(nfc(str(value["name"])).strip(), url)
+
+
+def _parses(url: str) -> bool:
+    """True when urlsplit reads `url` (`http://[::1` raises: a broken IPv6 host)."""
+    try:
+        urlsplit(url).port
+    except ValueError:
+        return False
+    return True
 
 
 def _attachments(check: _Check) -> tuple[Attachment, ...]:
@@ -489,11 +502,26 @@ def _tags(check: _Check) -> tuple[str, ...]:
     """Tags; one with no letter or digit (`..`, `🙂`) has no address (/the/<slug>/) and would
     vanish from the page: an error on the `tags` line (review finding 10)."""
     names = check.strings("tags")
+    if _empty_entries(check.data.get("tags")):
+        check.error("tags", "`tags` có mục rỗng (chỉ có dấu cách, `~` hoặc không có gì)",
+                    "xóa mục rỗng hoặc viết tên thẻ vào đó, ví dụ `tags: [hòa giải, đất đai]`")
     for name in names:
         if not slugify(name):
             check.error("tags", f"thẻ `{short(name, 40)}` không có chữ hay số nào nên không tạo được trang thẻ",
                         "viết thẻ bằng chữ hoặc số, ví dụ `tags: [hòa giải, đất đai]`; bỏ thẻ này nếu không cần")
     return tuple(name for name in names if slugify(name))
+
+
+def _empty_entries(value: Any) -> bool:
+    """True when a tags list (or comma-separated string) has an entry with nothing in it:
+    `strings` drops those, and the editor meant some tag there. A comma ending the text
+    (`tags: hòa giải, tập huấn,`) is a habit, not a missing tag."""
+    if isinstance(value, str):
+        value = value.split(";" if ";" in value and "," not in value else ",")
+        value = value[:-1] if len(value) > 1 and not value[-1].strip() else value
+    if not isinstance(value, list):
+        return False
+    return any(v is None or (isinstance(v, str) and not nfc(v).strip()) for v in value)
 
 
 def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import artifacts, background, configcheck, images, previewcache, qrcodes
-from .checks import check_links, draft_only, html_links, link_site, rebase_links, resolve
+from .checks import check_links, draft_only, heading_id, html_links, link_site, rebase_links, resolve
 from .corpus import Corpus, build_corpus
 from .images import Resizer, rewrite_images
 from .inventory import Inventory, take_inventory
@@ -47,7 +47,6 @@ from .search import build_search_index
 from .splitrender import RenderError, SplitRender, wanted
 from .siteconfig import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from .urls import UrlScheme
-from .vi import slugify
 from .views import SiteView
 
 log = logging.getLogger("mkdocs.plugins.bantin")
@@ -133,8 +132,9 @@ def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Pr
 
 
 def heading_slug(value: str, separator: str = "-") -> str:
-    """Python-Markdown toc slugify hook: drops 'đ' otherwise."""
-    return slugify(value) or "muc"
+    """Python-Markdown toc slugify hook: drops 'đ' otherwise; never an id the page's scripts
+    use (checks.heading_id), so no heading loses its id in the sanitiser."""
+    return heading_id(value)
 
 
 def _flatten(nav) -> list[str]:

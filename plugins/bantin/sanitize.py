@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from .checks import RESERVED_IDS, body_lines, reserved_id  # noqa: F401 (RESERVED_IDS re-exported)
+from .checks import RESERVED_IDS, attr_list_ids, body_lines, reserved_id  # noqa: F401 (RESERVED_IDS re-exported)
 from .problems import Problems
 
 EXTRA_TAGS = {"iframe", "figure", "figcaption", "details", "summary", "mark", "ins", "del", "abbr",
@@ -38,8 +38,20 @@ _UNSAFE = [
     (re.compile(r"(?:<[a-z][^<>]*?\s|\{(?:[^{}\n]*?[\s:])?)data-[^\s=<>{}]*\s*=", re.I), "thuộc tính `data-…`"),
 ]
 _RAW_ID = re.compile(r"<[a-z][^<>]*?\sid\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.I)
-_LIST_ID = re.compile(r"\{:?([^{}\n]*)\}")
-_LIST_ID_NAME = re.compile(r"#([^\s{}#]+)")
+_RAW_CLASS = re.compile(r"<[a-z][^<>]*?\sclass\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.I)
+_RAW_DOWNLOAD = re.compile(r"<a\s[^<>]*?\bdownload\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.I)
+_LIST_ID = re.compile(r"(?<!\\)\{:?([^{}\n]*)\}")  # `\{#x}` is text: attr_list leaves it alone
+_LIST_CLASS = re.compile(r"(?<![^\s:])\.([^\s{}.#=\"']+)")
+# Classes Material's bundle or our theme's scripts act on (`pre.mermaid` loads mermaid from
+# unpkg.com; `.md-dialog--active` fakes a site notice; `.annotate`, `.highlight`, `.tabbed-…`
+# start code and tab behaviours), and every class of Material's layout (`md-…`) and our
+# theme's (`bt-…`, `bantin…`). The classes our Markdown extensions write (admonition,
+# `vanban`, `toc`) are none of these.
+RESERVED_CLASSES = frozenset({"mermaid", "annotate", "highlight", "hll", "copy", "no-copy", "select", "no-select",
+                              "js", "no-js", "focus-visible", "js-focus-visible", "c1", "cm"})
+RESERVED_CLASS_PREFIXES = ("md-", "bt-", "bantin", "tabbed-")
+# Style-only classes the handbook's generated Markdown writes (qa.py); no script reads them.
+OUR_MARKDOWN_CLASSES = frozenset({"bt-can-cu", "bt-qlink", "bt-short"})
 _IFRAME_SRC = re.compile(r"<iframe\b[^<>]*?\ssrc\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
 _ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # the one style tables keep
 # Any <a> with a target (nh3 quotes every attribute and escapes `>` in values; `rel` is never kept).
@@ -78,15 +90,48 @@ def report_unsafe(src: str, markdown: str, first_line: int, iframe_hosts: tuple[
             if reserved_id(value):
                 problems.warn(src, where, "", f"mã `{value[:40]}` (id) dành riêng cho giao diện, đã bị gỡ bỏ",
                               "đặt mã khác, bắt đầu bằng chữ cái, không bắt đầu bằng `_`, `bt-`, `bantin-`, không có `$`")
+        for name in _classes(line):
+            if reserved_class(name):
+                problems.warn(src, where, "", f"lớp `{name[:40]}` (class) dành riêng cho giao diện, đã bị gỡ bỏ",
+                              "bỏ lớp này; không dùng `mermaid`, lớp bắt đầu bằng `md-`, `bt-`, `bantin` hay lớp "
+                              "của giao diện (highlight, annotate…)")
+        for name in _download_names(line):
+            problems.warn(src, where, "", f"tên tệp tải về `{name[:40]}` (download) đã bị bỏ: tệp tải về giữ tên thật",
+                          "viết `download` không có giá trị; muốn đổi tên thì đổi tên tệp trong content/")
+
+
+def reserved_class(name: str) -> bool:
+    """True for a class editor HTML may not give an element (RESERVED_CLASSES)."""
+    if name in OUR_MARKDOWN_CLASSES:
+        return False
+    return name in RESERVED_CLASSES or name.lower().startswith(RESERVED_CLASS_PREFIXES)
+
+
+def _classes(line: str) -> list[str]:
+    """Classes a line gives elements: raw `class="…"` and `{: .x}` attribute lists."""
+    found = []
+    if "class" in line:
+        found += [c for m in _RAW_CLASS.finditer(line) for c in next(v for v in m.groups() if v is not None).split()]
+    if "{" in line:
+        found += [c for m in _LIST_ID.finditer(line) for c in _LIST_CLASS.findall(m.group(1))]
+    return found
+
+
+def _download_names(line: str) -> list[str]:
+    """File names `<a download="…">` asks for (the sanitiser keeps a bare `download`)."""
+    if "download" not in line:
+        return []
+    values = (next(v for v in m.groups() if v is not None) for m in _RAW_DOWNLOAD.finditer(line))
+    return [v.strip() for v in values if v.strip()]
 
 
 def _ids(line: str) -> list[str]:
-    """Ids a line gives elements: raw `id="…"` and `{#…}` attribute lists."""
+    """Ids a line gives elements: raw `id="…"` and `{#…}`, `{: id="…"}` attribute lists."""
     found = []
     if "id" in line:
         found += [next(v for v in m.groups() if v is not None) for m in _RAW_ID.finditer(line)]
     if "{" in line:
-        found += [i for m in _LIST_ID.finditer(line) for i in _LIST_ID_NAME.findall(m.group(1))]
+        found += [i for m in _LIST_ID.finditer(line) for i in attr_list_ids(m.group(1))]
     return found
 
 
@@ -121,8 +166,21 @@ def _cleaner(iframe_hosts: tuple[str, ...]) -> nh3.Cleaner:
             return None
         if attribute == "id" and reserved_id(value):
             return None
+        if attribute == "class":
+            return _allowed_classes(value)
+        if attribute == "download":
+            return ""  # a link cannot rename the file it downloads (`bang.csv` as `HuongDan.bat`)
         return value
 
     return nh3.Cleaner(tags=nh3.ALLOWED_TAGS | EXTRA_TAGS, attributes=ATTRIBUTES, attribute_filter=keep,
                        url_schemes=SCHEMES, link_rel=None, strip_comments=True,
                        generic_attribute_prefixes={"aria-"}, clean_content_tags={"script", "style"})
+
+
+def _allowed_classes(value: str) -> str | None:
+    """`value` without the reserved classes (unchanged when it has none), None when none is left."""
+    names = value.split()
+    kept = [name for name in names if not reserved_class(name)]
+    if len(kept) == len(names):
+        return value
+    return " ".join(kept) or None

@@ -151,8 +151,12 @@ def legacy_encoding_hint(text: str) -> str | None:
 
 # C0 controls but tab and newline, DEL, C1 controls, lone surrogates (only YAML escapes can
 # make them) and the non-characters U+FFFE/U+FFFF: none is visible, and each makes every
-# feed and sitemap invalid XML (issue 12).
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# feed and sitemap invalid XML (issue 12). Also the bidirectional controls (U+202A–U+202E,
+# U+2066–U+2069: `y\u202Efdp.zip` shows as `ypdf.zip`, a title can read backwards) and the
+# zero-width spaces U+200B, U+2060, U+FEFF (split words so search and tags miss them). The
+# joiners U+200C/U+200D stay: emoji sequences and other scripts need them.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069"
+                     "\ud800-\udfff\ufeff\ufffe\uffff]")
 CONTROL_FIX = ("ký tự này thường lọt vào khi dán từ Word, PDF hoặc trang web; gõ lại đoạn đó, "
                "hoặc dán qua Notepad trước khi dán vào tệp")
 
