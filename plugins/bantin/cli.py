@@ -97,7 +97,8 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     base = _load(config_file)
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
     wrong = site_dir_problem(str(target), base.config_file_path, base.docs_dir, base.theme.custom_dir)
-    wrong = wrong or foreign_folder_problem(str(target), publish.read_mark(target.resolve()))
+    wrong = wrong or foreign_folder_problem(str(target), publish.read_mark(target.resolve()),
+                                            default_dir=_is_default_output(base, target, offline))
     if wrong:
         print(wrong, file=sys.stderr)
         return 2
@@ -136,6 +137,14 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
         return 1
     print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
     return 0
+
+
+def _is_default_output(base, target: Path, offline: bool) -> bool:
+    """True when `target` is mkdocs.yml's own `site_dir` (or its -offline twin) inside the project:
+    the only folder that an unmarked build of an earlier version may be replaced in (outputs.foreign_folder_problem)."""
+    default = Path(base.site_dir + ("-offline" if offline else "")).absolute().resolve()
+    project = Path(base.config_file_path or "mkdocs.yml").absolute().parent.resolve()
+    return target.resolve() == default and project in default.parents
 
 
 def _stop_helpers(config) -> None:
