@@ -99,3 +99,127 @@ def test_problem_text_shows_control_characters_visibly():
     assert "\x1b" not in shown and "\n" not in shown and "\x07" not in shown and "\r" not in shown
     assert "a\\x1b[2J\\n::error" in shown and "\\x07" in shown
     assert str(Problem("tin-tuc/bài.md", 1, "", "đúng", "—")).startswith("tin-tuc/bài.md:1:")
+
+
+# --- finding 4: import, ids and new never write through a symlink or outside the project ----------
+
+HANDBOOK = "---\ntitle: Sổ tay\ndate: 2024-11-21\ncategory: dat-dai\n---\n## Câu hỏi 1: Hỏi gì?\n\nTrả lời.\n"
+OLD_PAGE = ("<html><head><title>Tin cũ</title><meta property=\"article:published_time\" content=\"2024-03-12\">"
+            "</head><body><h1>Tập huấn hòa giải viên</h1>"
+            "<p>Ngày 12/3/2024, Phòng Tư pháp tổ chức tập huấn cho hòa giải viên ở cơ sở của huyện.</p>"
+            "<p>Hội nghị có hơn một trăm đại biểu tham dự và trao đổi nhiều tình huống thực tế.</p></body></html>")
+
+
+def test_ids_never_writes_through_a_symlinked_handbook(tmp_path):
+    outside = tmp_path / "ngoai.md"
+    outside.write_text(HANDBOOK, encoding="utf-8")
+    folder = tmp_path / "du-an" / "content" / "hoi-dap"
+    folder.mkdir(parents=True)
+    (folder / "x.md").symlink_to(outside)
+    (folder / "that.md").write_text(HANDBOOK, encoding="utf-8")
+    done = bantin(tmp_path / "du-an", "ids")
+    assert done.returncode == 0 and "that.md" in done.stdout and "x.md" not in done.stdout, done.stdout
+    assert outside.read_text(encoding="utf-8") == HANDBOOK
+    named = bantin(tmp_path / "du-an", "ids", "content/hoi-dap/x.md")
+    assert named.returncode == 1 and "liên kết tượng trưng" in named.stdout and "Traceback" not in named.stdout
+    assert outside.read_text(encoding="utf-8") == HANDBOOK
+
+
+def test_ids_refuses_a_file_outside_content_and_reads_docs_dir(tmp_path):
+    project = write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A", slug="bai-a")})
+    stray = tmp_path / "khac.md"
+    stray.write_text(HANDBOOK, encoding="utf-8")
+    done = bantin(project, "ids", str(stray))
+    assert done.returncode == 1 and "không phải sổ tay" in done.stdout
+    assert stray.read_text(encoding="utf-8") == HANDBOOK
+    docs = project / "noi-dung"
+    os.rename(project / "content", docs)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: noi-dung")
+                      if "docs_dir:" in config.read_text(encoding="utf-8")
+                      else "docs_dir: noi-dung\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "hoi-dap").mkdir(exist_ok=True)
+    (docs / "hoi-dap" / "s.md").write_text(HANDBOOK, encoding="utf-8")
+    done = bantin(project, "ids")
+    assert done.returncode == 0 and "s.md" in done.stdout, done.stdout
+    made = bantin(project, "new", "article", "Tin mới")
+    assert made.returncode == 0 and (docs / "tin-tuc" / "tin-moi.md").exists(), made.stdout
+    assert not (project / "content").exists()
+
+
+def test_new_never_writes_through_a_dangling_symlink(tmp_path):
+    (tmp_path / "content" / "tin-tuc").mkdir(parents=True)
+    (tmp_path / "content" / "tin-tuc" / "tin-moi.md").symlink_to(tmp_path / "ngoai.md")
+    done = bantin(tmp_path, "new", "article", "Tin mới")
+    assert done.returncode == 1 and not (tmp_path / "ngoai.md").exists()
+
+
+def test_import_never_writes_the_redirect_map_through_a_symlink(tmp_path):
+    outside = tmp_path / "outside.map"
+    outside.write_text("# của người khác\n", encoding="utf-8")
+    project = tmp_path / "du-an"
+    (project / "content" / "tin-tuc").mkdir(parents=True)
+    (project / "redirects").mkdir()
+    (project / "redirects" / "old-host.map").symlink_to(outside)
+    (project / "old.html").write_text(OLD_PAGE, encoding="utf-8")
+    done = bantin(project, "import", "old.html", "--url", "http://cu.gov.vn/tin.aspx?ItemID=12")
+    assert "Traceback" not in done.stdout
+    assert outside.read_text(encoding="utf-8") == "# của người khác\n"
+    assert "liên kết tượng trưng" in done.stdout, done.stdout
+
+
+def test_import_never_writes_an_article_into_a_symlinked_folder(tmp_path):
+    elsewhere = tmp_path / "ngoai"
+    elsewhere.mkdir()
+    project = tmp_path / "du-an"
+    (project / "content").mkdir(parents=True)
+    (project / "content" / "tin-tuc").symlink_to(elsewhere)
+    (project / "old.html").write_text(OLD_PAGE, encoding="utf-8")
+    done = bantin(project, "import", "old.html")
+    assert done.returncode == 1 and "liên kết tượng trưng" in done.stdout and list(elsewhere.iterdir()) == []
+
+
+# --- finding 6: redirect targets are paths on this site, every bad line reported -------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("http://old/b.aspx?id=2 https://evil.example/", "bắt đầu bằng `/`"),
+    ("http://old/b.aspx?id=2 //evil.example/", "bắt đầu bằng `/`"),
+    ("http://old/b.aspx?id=2 /a/$http_cookie", "`$`"),
+    ("http://old/b.aspx?id=2 /a/%{HTTP_COOKIE}", "`%{`"),
+    ("http://old/b.aspx?id=2 /a/\";return", "`\"`"),
+    ("http://old/b.aspx?id=2 /a/;", "`;`"),
+    ("http://old/b.aspx?id=\"2 /a/", "`\"`"),
+    ("http://old/b.aspx?id=2 /a/ /b/", "3 phần"),
+    ("http://old/b.aspx?id=2", "1 phần"),
+])
+def test_bad_redirect_lines_are_reported_with_their_line_and_no_rules_printed(tmp_path, line, expected):
+    (tmp_path / "redirects").mkdir()
+    (tmp_path / "redirects" / "old-host.map").write_text(f"# ghi chú\n{line}\nhttp://old/a.aspx?id=1 /tin-tuc/a/\n",
+                                                         encoding="utf-8")
+    for server in ("--nginx", "--apache"):
+        done = bantin(tmp_path, "redirects", server)
+        assert done.returncode == 1 and "old-host.map:2:" in done.stdout and expected in done.stdout, done.stdout
+        assert "evil" not in done.stdout.split("Cách sửa")[-1] and "return 301" not in done.stdout
+        assert "RewriteRule" not in done.stdout
+
+
+def test_a_good_redirect_map_still_makes_rules(tmp_path):
+    (tmp_path / "redirects").mkdir()
+    (tmp_path / "redirects" / "old-host.map").write_text("http://old/a.aspx?id=1 /tin-tuc/a/\n", encoding="utf-8")
+    done = bantin(tmp_path, "redirects", "--nginx")
+    assert done.returncode == 0 and "/tin-tuc/a/;" in done.stdout
+
+
+def test_import_keeps_bad_lines_of_the_map_for_redirects_to_report(tmp_path):
+    from bantin import importer
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        path = Path("old-host.map")
+        path.write_text("x y z\nhttp://old/a.aspx?id=1 /tin-tuc/a/\n", encoding="utf-8")
+        importer.update_redirect_map(path, [("http://old/b.aspx?id=2", "/tin-tuc/b/")])
+        text = path.read_text(encoding="utf-8")
+    finally:
+        os.chdir(cwd)
+    assert "x y z" in text and "http://old/b.aspx?id=2 /tin-tuc/b/" in text and "/tin-tuc/a/" in text

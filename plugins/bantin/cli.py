@@ -193,10 +193,19 @@ def _category_slug(config_file: str, category: str | None) -> str | None:
     return found.slug
 
 
+def _content_dir(args) -> Path:
+    """`--content-dir`, else `docs_dir` of mkdocs.yml when there is one, else content/."""
+    if args.content_dir:
+        return Path(args.content_dir)
+    if Path(args.config_file).exists():
+        return Path(_load(args.config_file).docs_dir)
+    return Path("content")
+
+
 def run_new(args) -> int:
     try:
         category = _category_slug(args.config_file, args.category)
-        path = newcontent.create(Path(args.content_dir), args.kind, args.title, category=category,
+        path = newcontent.create(_content_dir(args), args.kind, args.title, category=category,
                                  now=datetime.now(newcontent.VIETNAM))
     except newcontent.NewContentError as exc:
         print(exc, file=sys.stderr)
@@ -207,7 +216,7 @@ def run_new(args) -> int:
 
 def run_ids(args) -> int:
     try:
-        changed = newcontent.fill_question_ids(Path(args.content_dir), [Path(p) for p in args.files])
+        changed = newcontent.fill_question_ids(_content_dir(args), [Path(p) for p in args.files])
     except newcontent.NewContentError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -232,10 +241,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=sorted(newcontent.FOLDERS))
     new.add_argument("title")
     new.add_argument("--category", help="chuyên mục (slug hoặc tên)")
-    new.add_argument("--content-dir", default="content")
+    new.add_argument("--content-dir", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
     ids = sub.add_parser("ids", help="điền mã còn thiếu cho câu hỏi trong sổ tay Hỏi - Đáp")
     ids.add_argument("files", nargs="*", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
-    ids.add_argument("--content-dir", default="content")
+    ids.add_argument("--content-dir", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
     sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết (bantin import --help)")
     sub.add_parser("redirects", help="in cấu hình nginx/Apache chuyển hướng địa chỉ cũ (bantin redirects --help)")
     return parser
