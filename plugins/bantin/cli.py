@@ -15,6 +15,8 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2 is not for editors
 
 from . import newcontent  # noqa: E402
+from .argvi import VietnameseParser  # noqa: E402
+from .argvi import parse as parse_args  # noqa: E402
 
 
 def _logging() -> None:
@@ -228,23 +230,26 @@ def run_ids(args) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="tệp cấu hình (mặc định mkdocs.yml)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    """Usage, help and errors in Vietnamese (argvi.VietnameseParser, inherited by every subcommand)."""
+    parser = VietnameseParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp cấu hình (mặc định mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
     build = sub.add_parser("build", help="dựng trang vào site/ (hoặc site-offline/ với --offline)")
     build.add_argument("--offline", action="store_true", help="bản chạy từ file:// (USB), vào site-offline/")
-    build.add_argument("-d", "--site-dir", help="thư mục đích")
+    build.add_argument("-d", "--site-dir", metavar="THƯ_MỤC", help="thư mục đích")
     sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
     serve = sub.add_parser("serve", help="xem trước trực tiếp (kể cả bản nháp)")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
+                       help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
     new = sub.add_parser("new", help="tạo bài mới từ mẫu")
-    new.add_argument("kind", choices=sorted(newcontent.FOLDERS))
-    new.add_argument("title")
-    new.add_argument("--category", help="chuyên mục (slug hoặc tên)")
-    new.add_argument("--content-dir", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
+    new.add_argument("kind", choices=sorted(newcontent.FOLDERS), metavar="LOẠI",
+                     help=f"loại bài: {', '.join(sorted(newcontent.FOLDERS))} (tin, sổ tay Hỏi - Đáp, hướng dẫn)")
+    new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài, trong dấu ngoặc kép")
+    new.add_argument("--category", metavar="CHUYÊN_MỤC", help="chuyên mục (slug hoặc tên)")
+    new.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
     ids = sub.add_parser("ids", help="điền mã còn thiếu cho câu hỏi trong sổ tay Hỏi - Đáp")
-    ids.add_argument("files", nargs="*", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
-    ids.add_argument("--content-dir", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
+    ids.add_argument("files", nargs="*", metavar="TỆP", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
+    ids.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
     sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết (bantin import --help)")
     sub.add_parser("redirects", help="in cấu hình nginx/Apache chuyển hướng địa chỉ cũ (bantin redirects --help)")
     return parser
@@ -260,7 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         from . import importer
 
         return getattr(importer, DELEGATED[argv[0]])(argv[1:])
-    args = _parser().parse_args(argv)
+    args = parse_args(_parser(), argv)
+    if isinstance(args, int):
+        return args
     _logging()
     if args.command == "build":
         return atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir)

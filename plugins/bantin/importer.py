@@ -2072,48 +2072,7 @@ def apache_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") ->
 
 # --- Command line --------------------------------------------------------------------------
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's help with a Vietnamese "usage:" line."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
-
-
-# argparse's own error messages (Python 3.11), in Vietnamese; others are shown as they are.
-_ARGPARSE_ERRORS = (
-    (re.compile(r"the following arguments are required: (.+)"), "thiếu tham số bắt buộc {0}"),
-    (re.compile(r"unrecognized arguments: (.+)"), "không hiểu tham số {0}"),
-    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "không dùng được {0} cùng với {1}"),
-    (re.compile(r"argument (\S+): expected one argument"), "sau {0} phải ghi một giá trị"),
-    (re.compile(r"ambiguous option: (\S+) could match (.+)"), "tùy chọn {0} không rõ: có thể là {1}"),
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose help, usage and errors are in Vietnamese."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(formatter_class=_HelpFormatter, add_help=False, **kwargs)
-        self._positionals.title = "tham số"
-        self._optionals.title = "tùy chọn"
-        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
-
-    def error(self, message: str):
-        for pattern, text in _ARGPARSE_ERRORS:
-            match = pattern.fullmatch(message)
-            if match:
-                message = text.format(*match.groups())
-                break
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: lỗi: {message} → Cách sửa: xem `{self.prog} --help`\n")
-
-
-def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
-    """Parsed arguments, or the exit code argparse chose (usage error 2, --help 0)."""
-    try:
-        return parser.parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 2
+from bantin.argvi import VietnameseParser as _Parser, parse as _parse  # noqa: E402 (shared with cli.py)
 
 
 def main_import(argv: Sequence[str] | None = None) -> int:
