@@ -121,7 +121,8 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
             except (MkDocsException, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
                 _stop_helpers(config)
                 staging.discard()
-                print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {exc}", file=sys.stderr)
+                print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {_failure_reason(exc)}",
+                      file=sys.stderr)
                 return 128 + exc.signum if isinstance(exc, publish.Interrupted) else 1
             except BaseException:
                 _stop_helpers(config)
@@ -139,6 +140,23 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
         return 1
     print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
     return 0
+
+
+def _failure_reason(exc: BaseException) -> str:
+    """Why the build stopped, in Vietnamese: MkDocs' own words ("Aborted with a BuildError!",
+    "Aborted with 2 warnings in strict mode!") stay on their log line above, not in our summary."""
+    import re
+
+    text = str(exc)
+    if isinstance(exc, KeyboardInterrupt):
+        return "Lần dựng bị dừng (Ctrl+C)."
+    if text.startswith("Aborted with a BuildError"):
+        return "Lý do: nội dung hoặc cấu hình có lỗi, xem các dòng ERROR ở trên; `bantin check` liệt kê lại đầy đủ."
+    strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!?", text)
+    if strict:
+        return (f"Lý do: có {strict.group(1)} cảnh báo, mà trang được dựng ở chế độ nghiêm ngặt (strict) nên mỗi "
+                "cảnh báo là một lỗi; xem các dòng WARNING ở trên và sửa chúng.")
+    return text
 
 
 def _is_default_output(base, target: Path, offline: bool) -> bool:
