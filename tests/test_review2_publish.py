@@ -223,3 +223,58 @@ def test_import_keeps_bad_lines_of_the_map_for_redirects_to_report(tmp_path):
     finally:
         os.chdir(cwd)
     assert "x y z" in text and "http://old/b.aspx?id=2 /tin-tuc/b/" in text and "/tin-tuc/a/" in text
+
+
+# --- finding 13: Vietnamese usage, errors and summaries ------------------------------------------
+
+@pytest.mark.parametrize("args, expected", [
+    (["new"], "thiếu tham số bắt buộc LOẠI, TIÊU_ĐỀ"),
+    (["new", "foo", "Tiêu đề"], "LOẠI không nhận giá trị 'foo'"),
+    (["build", "--xyz"], "không hiểu tham số --xyz"),
+    (["frob"], "LỆNH không nhận giá trị 'frob'"),
+    ([], "thiếu tham số bắt buộc LỆNH"),
+])
+def test_usage_errors_are_vietnamese(tmp_path, args, expected):
+    done = bantin(tmp_path, *args)
+    assert done.returncode == 2 and expected in done.stdout and "Cách dùng: bantin" in done.stdout, done.stdout
+    assert "usage:" not in done.stdout and "error:" not in done.stdout
+
+
+def test_a_failed_build_ends_with_a_vietnamese_reason(tmp_path):
+    project = write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A", slug="bai-a", category="khong-co")})
+    done = bantin(project, "build")
+    last = done.stdout.strip().splitlines()[-1]
+    assert done.returncode == 1 and last.startswith("Dựng trang thất bại") and "Lý do:" in last, done.stdout
+    assert "Aborted" not in last
+
+
+def _front(yaml_text: str) -> list[str]:
+    from bantin import frontmatter
+    from bantin.problems import Problems
+
+    problems = Problems()
+    frontmatter.parse_yaml("tin-tuc/a.md", yaml_text, problems)
+    return [str(p) for p in problems.items]
+
+
+def test_a_python_tag_is_one_clear_error():
+    found = _front("title: !!python/object/apply:os.system ['id']\ndate: 2024-01-01")
+    assert len(found) == 1 and "!!python/object/apply:os.system" in found[0] and "danh sách" not in found[0]
+
+
+def test_an_unclosed_bracket_in_mkdocs_yml_is_named():
+    from bantin import configcheck
+
+    with pytest.raises(configcheck.ConfigError) as caught:
+        configcheck.compose("mkdocs.yml", "site_name: [\n")
+    assert "mkdocs.yml:1:" in str(caught.value) and "không đóng" in str(caught.value) and "`?`" not in str(caught.value)
+
+
+def test_quoted_flag_and_group_value_messages(tmp_path):
+    files = {"tin-tuc/a.md": article("Bài A", slug="bai-a").replace("slug: bai-a", "slug: bai-a\ndraft: 'false'"),
+             "tin-tuc/b.md": article("Bài B", slug="bai-b").replace("slug: bai-b", "slug: bai-b\nimage: {x: 1}")}
+    project = write_site(tmp_path / "du-an", files)
+    done = bantin(project, "check")
+    assert "viết không có dấu ngoặc: `draft: false`" in done.stdout, done.stdout
+    image = [line for line in done.stdout.splitlines() if "[image]" in line]
+    assert image and "nhóm" in image[0] and "danh sách" not in image[0], done.stdout
