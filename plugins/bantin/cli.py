@@ -17,6 +17,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkD
 from . import newcontent  # noqa: E402
 from .argvi import VietnameseParser  # noqa: E402
 from .argvi import parse as parse_args  # noqa: E402
+from .problems import visible  # noqa: E402
 
 
 def _logging() -> None:
@@ -228,9 +229,9 @@ def run_new(args) -> int:
         path = newcontent.create(_content_dir(args), args.kind, args.title, category=category,
                                  now=datetime.now(newcontent.VIETNAM))
     except newcontent.NewContentError as exc:
-        print(exc, file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return 1
-    print(path)
+    print(visible(str(path)))
     return 0
 
 
@@ -238,10 +239,10 @@ def run_ids(args) -> int:
     try:
         changed = newcontent.fill_question_ids(_content_dir(args), [Path(p) for p in args.files])
     except newcontent.NewContentError as exc:
-        print(exc, file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return 1
     for path, ids in changed:
-        print(f"{path}: thêm mã {', '.join(ids)}")
+        print(visible(f"{path}: thêm mã {', '.join(ids)}"))
     if not changed:
         print("Mọi câu hỏi đã có mã.")
     return 0
