@@ -123,10 +123,10 @@ def test_ids_on_read_only_file(tmp_path):
 def test_ids_write_failure_is_a_message(tmp_path, monkeypatch):
     content = handbooks(tmp_path, {"a.md": HANDBOOK.encode()})
 
-    def refuse(self, *args, **kwargs):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "write_text", refuse)
+    monkeypatch.setattr(newcontent.os, "ftruncate", refuse)  # the write opens with O_NOFOLLOW (review 2, finding 4)
     with pytest.raises(newcontent.NewContentError, match="không ghi được"):
         newcontent.fill_question_ids(content, [])
 

@@ -250,7 +250,8 @@ def test_a_foreign_folder_is_not_replaced(tmp_path):
     assert foreign_folder_problem(str(tmp_path / "site")), "index.html alone is anybody's site (review finding 2)"
     (tmp_path / "site" / "assets" / "javascripts").mkdir(parents=True)
     (tmp_path / "site" / "assets" / "javascripts" / "bantin.js").write_text("x")
-    assert foreign_folder_problem(str(tmp_path / "site")) is None  # built by an earlier version: no mark
+    assert foreign_folder_problem(str(tmp_path / "site"), default_dir=True) is None  # earlier version: no mark
+    assert foreign_folder_problem(str(tmp_path / "site")), "only the project's own site_dir (review 2, finding 3)"
     assert foreign_folder_problem(str(tmp_path / "missing")) is None
     (tmp_path / "empty").mkdir()
     assert foreign_folder_problem(str(tmp_path / "empty")) is None

@@ -55,12 +55,14 @@ def test_a_marked_build_is_replaced_but_not_once_someone_adds_files(project, tmp
     assert (out / "uploads" / "bien-ban.pdf").exists()
 
 
-def test_a_site_built_by_the_previous_version_is_still_replaced(project, tmp_path):
-    """No mark (the lock file of earlier versions was empty), the theme's script, no dotfiles."""
-    out = tmp_path / "site"
-    assert bantin(project, "build", "-d", str(out)).returncode == 0
+def test_a_site_built_by_the_previous_version_is_still_replaced(tmp_path):
+    """No mark (the lock file of earlier versions was empty), the theme's script, no dotfiles:
+    replaced in the project's own site_dir only (review 2, finding 3: not with `-d`)."""
+    project = write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A", slug="bai-a")})
+    out = project / "site"
+    assert bantin(project, "build").returncode == 0
     publish.lock_path(out).write_text("")
-    again = bantin(project, "build", "-d", str(out))
+    again = bantin(project, "build")
     assert again.returncode == 0, again.stdout
     assert publish.read_mark(out) is not None
 

@@ -15,6 +15,9 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2 is not for editors
 
 from . import newcontent  # noqa: E402
+from .argvi import VietnameseParser  # noqa: E402
+from .argvi import parse as parse_args  # noqa: E402
+from .problems import visible  # noqa: E402
 
 
 def _logging() -> None:
@@ -97,7 +100,8 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     base = _load(config_file)
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
     wrong = site_dir_problem(str(target), base.config_file_path, base.docs_dir, base.theme.custom_dir)
-    wrong = wrong or foreign_folder_problem(str(target), publish.read_mark(target.resolve()))
+    wrong = wrong or foreign_folder_problem(str(target), publish.read_mark(target.resolve()),
+                                            default_dir=_is_default_output(base, target, offline))
     if wrong:
         print(wrong, file=sys.stderr)
         return 2
@@ -118,7 +122,8 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
             except (MkDocsException, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
                 _stop_helpers(config)
                 staging.discard()
-                print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {exc}", file=sys.stderr)
+                print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {_failure_reason(exc)}",
+                      file=sys.stderr)
                 return 128 + exc.signum if isinstance(exc, publish.Interrupted) else 1
             except BaseException:
                 _stop_helpers(config)
@@ -136,6 +141,31 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
         return 1
     print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
     return 0
+
+
+def _failure_reason(exc: BaseException) -> str:
+    """Why the build stopped, in Vietnamese: MkDocs' own words ("Aborted with a BuildError!",
+    "Aborted with 2 warnings in strict mode!") stay on their log line above, not in our summary."""
+    import re
+
+    text = str(exc)
+    if isinstance(exc, KeyboardInterrupt):
+        return "Lần dựng bị dừng (Ctrl+C)."
+    if text.startswith("Aborted with a BuildError"):
+        return "Lý do: nội dung hoặc cấu hình có lỗi, xem các dòng ERROR ở trên; `bantin check` liệt kê lại đầy đủ."
+    strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!?", text)
+    if strict:
+        return (f"Lý do: có {strict.group(1)} cảnh báo, mà trang được dựng ở chế độ nghiêm ngặt (strict) nên mỗi "
+                "cảnh báo là một lỗi; xem các dòng WARNING ở trên và sửa chúng.")
+    return text
+
+
+def _is_default_output(base, target: Path, offline: bool) -> bool:
+    """True when `target` is mkdocs.yml's own `site_dir` (or its -offline twin) inside the project:
+    the only folder that an unmarked build of an earlier version may be replaced in (outputs.foreign_folder_problem)."""
+    default = Path(base.site_dir + ("-offline" if offline else "")).absolute().resolve()
+    project = Path(base.config_file_path or "mkdocs.yml").absolute().parent.resolve()
+    return target.resolve() == default and project in default.parents
 
 
 def _stop_helpers(config) -> None:
@@ -184,49 +214,61 @@ def _category_slug(config_file: str, category: str | None) -> str | None:
     return found.slug
 
 
+def _content_dir(args) -> Path:
+    """`--content-dir`, else `docs_dir` of mkdocs.yml when there is one, else content/."""
+    if args.content_dir:
+        return Path(args.content_dir)
+    if Path(args.config_file).exists():
+        return Path(_load(args.config_file).docs_dir)
+    return Path("content")
+
+
 def run_new(args) -> int:
     try:
         category = _category_slug(args.config_file, args.category)
-        path = newcontent.create(Path(args.content_dir), args.kind, args.title, category=category,
+        path = newcontent.create(_content_dir(args), args.kind, args.title, category=category,
                                  now=datetime.now(newcontent.VIETNAM))
     except newcontent.NewContentError as exc:
-        print(exc, file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return 1
-    print(path)
+    print(visible(str(path)))
     return 0
 
 
 def run_ids(args) -> int:
     try:
-        changed = newcontent.fill_question_ids(Path(args.content_dir), [Path(p) for p in args.files])
+        changed = newcontent.fill_question_ids(_content_dir(args), [Path(p) for p in args.files])
     except newcontent.NewContentError as exc:
-        print(exc, file=sys.stderr)
+        print(visible(str(exc)), file=sys.stderr)
         return 1
     for path, ids in changed:
-        print(f"{path}: thêm mã {', '.join(ids)}")
+        print(visible(f"{path}: thêm mã {', '.join(ids)}"))
     if not changed:
         print("Mọi câu hỏi đã có mã.")
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="tệp cấu hình (mặc định mkdocs.yml)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    """Usage, help and errors in Vietnamese (argvi.VietnameseParser, inherited by every subcommand)."""
+    parser = VietnameseParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp cấu hình (mặc định mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
     build = sub.add_parser("build", help="dựng trang vào site/ (hoặc site-offline/ với --offline)")
     build.add_argument("--offline", action="store_true", help="bản chạy từ file:// (USB), vào site-offline/")
-    build.add_argument("-d", "--site-dir", help="thư mục đích")
+    build.add_argument("-d", "--site-dir", metavar="THƯ_MỤC", help="thư mục đích")
     sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
     serve = sub.add_parser("serve", help="xem trước trực tiếp (kể cả bản nháp)")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
+                       help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
     new = sub.add_parser("new", help="tạo bài mới từ mẫu")
-    new.add_argument("kind", choices=sorted(newcontent.FOLDERS))
-    new.add_argument("title")
-    new.add_argument("--category", help="chuyên mục (slug hoặc tên)")
-    new.add_argument("--content-dir", default="content")
+    new.add_argument("kind", choices=sorted(newcontent.FOLDERS), metavar="LOẠI",
+                     help=f"loại bài: {', '.join(sorted(newcontent.FOLDERS))} (tin, sổ tay Hỏi - Đáp, hướng dẫn)")
+    new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài, trong dấu ngoặc kép")
+    new.add_argument("--category", metavar="CHUYÊN_MỤC", help="chuyên mục (slug hoặc tên)")
+    new.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
     ids = sub.add_parser("ids", help="điền mã còn thiếu cho câu hỏi trong sổ tay Hỏi - Đáp")
-    ids.add_argument("files", nargs="*", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
-    ids.add_argument("--content-dir", default="content")
+    ids.add_argument("files", nargs="*", metavar="TỆP", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
+    ids.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
     sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết (bantin import --help)")
     sub.add_parser("redirects", help="in cấu hình nginx/Apache chuyển hướng địa chỉ cũ (bantin redirects --help)")
     return parser
@@ -242,7 +284,9 @@ def main(argv: list[str] | None = None) -> int:
         from . import importer
 
         return getattr(importer, DELEGATED[argv[0]])(argv[1:])
-    args = _parser().parse_args(argv)
+    args = parse_args(_parser(), argv)
+    if isinstance(args, int):
+        return args
     _logging()
     if args.command == "build":
         return atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir)

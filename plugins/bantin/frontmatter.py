@@ -162,7 +162,7 @@ class _Check:
                                     f"thêm dòng `{key}: …` vào phần khai báo")
             return ""
         if isinstance(value, (dict, list)):
-            self.error(key, f"`{key}` phải là một dòng chữ, không phải danh sách", f"viết `{key}: …` trên một dòng")
+            self.error(key, f"`{key}` phải là một dòng chữ, không phải {_shape(value)}", f"viết `{key}: …` trên một dòng")
             return ""
         text = nfc(str(value)).strip()
         if isinstance(value, Plain) and _curly_quoted(text):
@@ -180,6 +180,10 @@ class _Check:
         if isinstance(value, Plain) and value.lower() in ("true", "false"):
             return value.lower() == "true"
         written = short(value if isinstance(value, str) else "[…]", 30)
+        if isinstance(value, str) and not isinstance(value, Plain) and value.strip().lower() in ("true", "false"):
+            self.error(key, f"`{key}` viết trong dấu ngoặc (`'{written}'`) nên là chữ, không phải có/không",
+                       f"viết không có dấu ngoặc: `{key}: {value.strip().lower()}`")
+            return False
         if isinstance(value, str) and value.strip().lower() in FLAG_WORDS:
             message = f"`{key}: {written}` không còn được hiểu là có/không; chỉ `true` hoặc `false` được nhận"
         else:
@@ -194,7 +198,7 @@ class _Check:
                 self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`", f"thêm dòng `{key}: 2024-11-21`")
             return None
         if isinstance(value, (dict, list)):
-            self.error(key, f"`{key}` phải là một ngày, không phải danh sách", DATE_FIX)
+            self.error(key, f"`{key}` phải là một ngày, không phải {_shape(value)}", DATE_FIX)
             return None
         parsed = parse_date(value)
         if parsed is None:
@@ -246,6 +250,11 @@ class _Check:
                        "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tương đối so với bài viết")
             return ""
         return target
+
+
+def _shape(value: object) -> str:
+    """How an editor would call a YAML value that is not text: a list `[…]` or a group `tên: giá trị`."""
+    return "danh sách" if isinstance(value, list) else "một nhóm `tên: giá trị` (dấu `{…}` hay các dòng thụt vào)"
 
 
 def _curly_quoted(text: str) -> bool:

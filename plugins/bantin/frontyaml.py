@@ -88,9 +88,13 @@ class _Builder:
                        "bài viết chỉ cần vài chục dòng khai báo; chuyển nội dung dài xuống phần thân bài")
             raise _Stop
         if event.tag:
-            self.error(line, self.field(), f"giá trị bắt đầu bằng thẻ YAML `{short(event.tag, 30)}`, "
-                       "phần đó bị YAML coi là ký hiệu và không được ghi",
+            # One error, then stop: the rest of a tagged value (`!!python/object/apply:os.system ['id']`)
+            # is no value the editor meant, and validating it would add a second, misleading error.
+            tag = "!!" + event.tag[len("tag:yaml.org,2002:"):] if event.tag.startswith("tag:yaml.org,2002:") else event.tag
+            self.error(line, self.field(), f"giá trị bắt đầu bằng thẻ YAML `{short(tag, 40)}`: dấu `!` ở đầu giá trị "
+                       "là ký hiệu của YAML (thẻ kiểu dữ liệu), không được dùng trong bài và không bao giờ được thực hiện",
                        f'đặt cả giá trị trong dấu ngoặc kép, ví dụ `{self.field() or "title"}: "!Quan trọng …"`')
+            raise _Stop
         if kind is yaml.ScalarEvent:
             self.add(self.scalar(event, line), event, line)
             return
@@ -243,6 +247,11 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
         return (index, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm, hoặc phần nội dung bài "
                 "bắt đầu mà chưa có dòng `---` đóng phần khai báo)",
                 "thêm `: ` sau tên trường, hoặc thêm một dòng `---` ngay trước nội dung bài")
+    if "flow" in context and ("stream end" in problem or "expected ','" in problem or "node content" in problem):
+        opened = next((i for i in range(min(index, len(lines) - 1), -1, -1) if "[" in lines[i] or "{" in lines[i]), index)
+        return (opened, "danh sách `[…]` (hoặc nhóm `{…}`) mở nhưng không đóng lại",
+                "thêm dấu `]` ở cuối dòng, ví dụ `tags: [hòa giải, tập huấn]`; nếu giá trị là chữ bắt đầu bằng "
+                f"`[` thì đặt cả giá trị trong dấu ngoặc kép, {_QUOTE_FIX}")
     if "cannot start any token" in problem or "expected node content" in problem:
         first = line.split(":", 1)[1].strip()[:1] if ":" in line else line.strip()[:1]
         return (index, f"giá trị không được bắt đầu bằng ký tự `{first or '?'}` khi không có dấu ngoặc kép",

@@ -35,11 +35,14 @@ This module is part of the engine-independent core: it does not import MkDocs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import email
 import email.policy
+import os
 import re
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -53,6 +56,7 @@ from bantin.vi import fold, legacy_encoding_hint, nfc, slugify
 ARTICLE_DIR = "tin-tuc"
 from bantin.frontmatter import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE  # noqa: E402 (one definition, checked there)
 from bantin.frontyaml import short as _short  # noqa: E402
+from bantin.problems import Problem, Problems, visible  # noqa: E402
 ALLOWED_FIELDS = (
     "title",
     "date",
@@ -1779,9 +1783,12 @@ def import_file(
         result.redirects = []
 
     document = "---\n" + front_matter_text(front) + "---\n\n" + body + "\n"
+    linked = _no_symlink_on_the_way(target)
+    if linked:
+        raise ImportFailure(f"{path}: {linked}")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x" (O_EXCL): never through a link
             handle.write(document)
     except FileExistsError:
         raise ImportFailure(
@@ -1799,31 +1806,116 @@ def import_file(
 
 # --- Several files and the redirect map ---------------------------------------------------
 
-def read_redirect_map(path: Path) -> list[tuple[str, str]]:
-    """Pairs from a redirect map file (`OLD_URL NEW_PATH` per line; `#` comments)."""
+# A redirect target is a path on this site; its text goes verbatim into nginx and Apache rules,
+# where quotes, `;`, braces, `$var` and `%{VAR}` would be configuration, not an address.
+_UNSAFE_IN_RULES = re.compile(r"[\s\"'`;{}\\$\x00-\x1f\x7f-\x9f]|%\{")
+
+
+def redirect_line_problem(old: str, new: str) -> str | None:
+    """Why one `OLD NEW` line of the map cannot become a server rule, or None."""
+    bad = _UNSAFE_IN_RULES.search(old)
+    if bad:
+        return (f"địa chỉ cũ có ký tự `{visible(bad.group())}` không được phép trong quy tắc máy chủ "
+                "(dấu nháy, `;`, `{`, `}`, `$`, `%{`, `\\`, ký tự điều khiển)")
+    bad = _UNSAFE_IN_RULES.search(new)
+    if bad:
+        return (f"địa chỉ mới có ký tự `{visible(bad.group())}` không được phép (dấu nháy, `;`, `{{`, `}}`, "
+                "`$`, `%{`, `\\`, ký tự điều khiển)")
+    if not new.startswith("/") or new.startswith("//") or "://" in new:
+        return (f"địa chỉ mới `{_short(visible(new))}` phải là đường dẫn trên trang này, bắt đầu bằng `/` "
+                "(ví dụ `/tin-tuc/ten-bai/`), không có `http://`, `https://` hay tên miền khác")
+    return None
+
+
+def parse_redirect_map(text: str, name: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(good pairs, problems): every line that is not a comment, blank, or exactly two safe fields
+    is a problem with its line number, never dropped in silence nor written into rules."""
     pairs: list[tuple[str, str]] = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return pairs
-    for line in lines:
-        line = line.strip()
-        if not line or line.startswith("#"):
+    problems = Problems()
+    fix = ("mỗi dòng ghi đúng hai phần cách nhau bằng dấu cách: địa chỉ cũ và đường dẫn mới trên trang "
+           "này, ví dụ `http://cu.gov.vn/tin.aspx?ItemID=12 /tin-tuc/ten-bai/`; dòng ghi chú bắt đầu bằng `#`")
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
             continue
-        parts = line.split()
-        if len(parts) == 2:
-            pairs.append((parts[0], parts[1]))
-    return pairs
+        parts = stripped.split()
+        if len(parts) != 2:
+            problems.error(name, number, "", f"dòng có {len(parts)} phần, không phải 2 (địa chỉ cũ, địa chỉ mới)", fix)
+            continue
+        wrong = redirect_line_problem(*parts)
+        if wrong:
+            problems.error(name, number, "", wrong, fix)
+            continue
+        pairs.append((parts[0], parts[1]))
+    return pairs, problems.items
+
+
+def read_redirect_map(path: Path) -> list[tuple[str, str]]:
+    """Good pairs from a redirect map file (`OLD_URL NEW_PATH` per line; `#` comments); see
+    parse_redirect_map for the lines left out (and reported by `bantin redirects`)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return parse_redirect_map(text, str(path))[0]
+
+
+def _no_symlink_on_the_way(path: Path) -> str | None:
+    """A message when `path`, or a folder on the way to it below the current folder, is a symlink."""
+    path = Path(path)
+    here = Path.cwd()
+    full = path if path.is_absolute() else here / path
+    steps = [full, *full.parents]
+    for step in steps:
+        if step == here or here not in step.parents and step != full:
+            break
+        if step.is_symlink():
+            return (f"{visible(step)} là liên kết tượng trưng (symlink); bantin không ghi qua liên kết ra "
+                    "chỗ khác. Cách sửa: xóa liên kết và dùng tệp, thư mục thật trong dự án")
+    return None
+
+
+def write_no_follow(path: Path, text: str) -> None:
+    """Replace a text file, never through a symlink: a temporary file beside it, then a rename
+    (a rename replaces a link itself, never its target; the link case is refused before)."""
+    wrong = _no_symlink_on_the_way(path)
+    if wrong:
+        raise ImportFailure(wrong)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Add pairs to the map file (sorted, no duplicates).
 
     An old address already mapped to another page keeps its first mapping; the
-    returned dict gives, for each such address, a message saying so.
+    returned dict gives, for each such address, a message saying so. Lines the map
+    cannot use (parse_redirect_map) are kept as written, for `bantin redirects` to report.
+    The file is never written through a symlink (write_no_follow).
     """
     path = Path(path)
-    mapping = dict(read_redirect_map(path))
+    wrong = _no_symlink_on_the_way(path)
+    if wrong:
+        raise ImportFailure(wrong)
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    good, _ = parse_redirect_map(text, str(path))
+    mapping = dict(good)
+    good_lines = {f"{old} {new}" for old, new in good}
     conflicts: dict[str, str] = {}
     for old, new in pairs:
         if old in mapping and mapping[old] != new:
@@ -1833,12 +1925,9 @@ def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> dict[st
             )
             continue
         mapping[old] = new
-    comments: list[str] = []
-    if path.exists():
-        comments = [
-            line for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip().startswith("#")
-        ]
+    comments = [line for line in text.splitlines() if line.strip().startswith("#")]
+    kept = [line for line in text.splitlines() if line.strip() and not line.strip().startswith("#")
+            and " ".join(line.split()) not in good_lines]
     if not comments:
         comments = [
             "# Bảng chuyển hướng: địa chỉ cũ mà trang tĩnh không phục vụ được (có tham số",
@@ -1846,9 +1935,8 @@ def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> dict[st
             "# Mỗi dòng: địa chỉ cũ, một dấu cách, địa chỉ mới. Tệp do `bantin import` ghi;",
             "# lệnh `bantin redirects --nginx` hoặc `--apache` in ra cấu hình máy chủ web.",
         ]
-    lines = comments + [f"{old} {new}" for old, new in sorted(mapping.items())]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+    lines = comments + kept + [f"{old} {new}" for old, new in sorted(mapping.items())]
+    write_no_follow(path, "\n".join(lines) + "\n")
     return conflicts
 
 
@@ -1883,7 +1971,17 @@ def import_files(
         results.append(result)
     pairs = [pair for r in results for pair in r.redirects]
     if redirect_map is not None and pairs:
-        conflicts = update_redirect_map(redirect_map, pairs)
+        try:
+            conflicts = update_redirect_map(redirect_map, pairs)
+        except (ImportFailure, OSError, UnicodeDecodeError) as exc:
+            reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
+            for r in results:
+                if r.redirects:
+                    lines = "; ".join(f"`{_short(old)} {new}`" for old, new in r.redirects)
+                    r.warnings.append(f"chưa ghi được bảng chuyển hướng {redirect_map}: {reason}; hãy tự thêm "
+                                      f"các dòng {lines}")
+                    r.redirects = []
+            return results
         for r in results:
             r.warnings += [conflicts[old] for old, _ in r.redirects if old in conflicts]
     return results
@@ -1974,48 +2072,7 @@ def apache_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") ->
 
 # --- Command line --------------------------------------------------------------------------
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's help with a Vietnamese "usage:" line."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
-
-
-# argparse's own error messages (Python 3.11), in Vietnamese; others are shown as they are.
-_ARGPARSE_ERRORS = (
-    (re.compile(r"the following arguments are required: (.+)"), "thiếu tham số bắt buộc {0}"),
-    (re.compile(r"unrecognized arguments: (.+)"), "không hiểu tham số {0}"),
-    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), "không dùng được {0} cùng với {1}"),
-    (re.compile(r"argument (\S+): expected one argument"), "sau {0} phải ghi một giá trị"),
-    (re.compile(r"ambiguous option: (\S+) could match (.+)"), "tùy chọn {0} không rõ: có thể là {1}"),
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose help, usage and errors are in Vietnamese."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(formatter_class=_HelpFormatter, add_help=False, **kwargs)
-        self._positionals.title = "tham số"
-        self._optionals.title = "tùy chọn"
-        self.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này rồi thoát")
-
-    def error(self, message: str):
-        for pattern, text in _ARGPARSE_ERRORS:
-            match = pattern.fullmatch(message)
-            if match:
-                message = text.format(*match.groups())
-                break
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: lỗi: {message} → Cách sửa: xem `{self.prog} --help`\n")
-
-
-def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace | int:
-    """Parsed arguments, or the exit code argparse chose (usage error 2, --help 0)."""
-    try:
-        return parser.parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 2
+from bantin.argvi import VietnameseParser as _Parser, parse as _parse  # noqa: E402 (shared with cli.py)
 
 
 def main_import(argv: Sequence[str] | None = None) -> int:
@@ -2119,10 +2176,16 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
               "trang, hoặc chỉ rõ tệp bằng --redirect-map", file=sys.stderr)
         return 1
     try:
-        pairs = read_redirect_map(args.redirect_map)
+        pairs, problems = parse_redirect_map(args.redirect_map.read_text(encoding="utf-8"), str(args.redirect_map))
     except (OSError, UnicodeDecodeError):
         print(f"lỗi: {args.redirect_map}: không đọc được tệp; hãy lưu lại tệp với bảng mã "
               "UTF-8 và kiểm tra quyền đọc tệp", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} dòng trong {args.redirect_map} không dùng được; chưa in cấu hình nào. "
+              "Sửa các dòng đó rồi chạy lại lệnh", file=sys.stderr)
         return 1
     if not pairs:
         print(f"lỗi: {args.redirect_map}: chưa có địa chỉ chuyển hướng nào; mỗi dòng phải gồm "

@@ -297,15 +297,23 @@ _MOVE = ("Cách sửa: dựng vào một thư mục trống hoặc chưa có (v�
          "dùng quy trình xuất bản tự động (.github/workflows/publish.yml)")
 
 
-def _dot_entry(folder: str, limit: int = 200_000) -> str | None:
-    """The first name starting with `.` anywhere under folder (a build never writes one), or None."""
+SERVER_SCRIPTS = (".php", ".phtml", ".php5", ".asp", ".aspx", ".ashx", ".jsp", ".cgi")
+
+
+def _stranger(folder: str, deep: bool = False, limit: int = 200_000) -> str | None:
+    """The first name anywhere under `folder` that a build never writes, or None.
+
+    Always: a name starting with `.`. With `deep` (a folder without a mark, see
+    foreign_folder_problem): also a host configuration file (web.config, .htaccess) or a
+    server-side script (.php, .aspx…) at any depth: an application lives there."""
     pending, seen = [folder], 0
     while pending and seen < limit:
         try:
             with os.scandir(pending.pop()) as entries:
                 for entry in entries:
                     seen += 1
-                    if entry.name.startswith("."):
+                    name = entry.name.casefold()
+                    if name.startswith(".") or deep and (name in HOST_FILES_ANYWHERE or name.endswith(SERVER_SCRIPTS)):
                         return os.path.relpath(entry.path, folder)
                     if entry.is_dir(follow_symlinks=False):
                         pending.append(entry.path)
@@ -314,14 +322,18 @@ def _dot_entry(folder: str, limit: int = 200_000) -> str | None:
     return None
 
 
-def foreign_folder_problem(site_dir: str, mark: dict | None = None) -> str | None:
+def foreign_folder_problem(site_dir: str, mark: dict | None = None, default_dir: bool = False) -> str | None:
     """Why `bantin build` must not replace the existing folder `site_dir`, or None.
 
     Publishing swaps whole folders, so everything in the old folder goes. It may therefore
     only be: missing or empty; or the output of an earlier build. "Ours" means the mark
     the last build left in the lock file beside the folder (publish.read_mark) names this
     very folder and every top-level entry is one it wrote; a folder built before marks
-    existed is accepted when it holds the theme's script and no host configuration file.
+    existed is accepted only when it is the project's own default output (`default_dir`:
+    mkdocs.yml's `site_dir`, inside the project), holds index.html and the theme's script and
+    nothing a build never writes (host configuration, server scripts) at any depth. Any other
+    folder given with `-d` must be missing, empty or marked: a web root that once received a
+    copy of an old build also holds other people's uploads and applications.
     Either way a name starting with `.` anywhere (`.git`, `.well-known`, `.htaccess`,
     `.nojekyll`) is refused: a build never writes one, so someone else put it there.
     """
@@ -332,7 +344,7 @@ def foreign_folder_problem(site_dir: str, mark: dict | None = None) -> str | Non
             f"Không dựng vào {site_dir}: đó là một tệp, không phải thư mục. Cách sửa: chọn thư mục khác")
     if not names:
         return None
-    hidden = _dot_entry(site_dir)
+    hidden = _stranger(site_dir)
     if hidden:
         return (f"Không dựng vào {site_dir}: thư mục có `{_shown(hidden)}`, thứ mà bantin không bao giờ tạo "
                 f"(kho git, .well-known, .htaccess…); dựng trang sẽ thay cả thư mục và xóa nó. {_MOVE}")
@@ -344,8 +356,19 @@ def foreign_folder_problem(site_dir: str, mark: dict | None = None) -> str | Non
                 f"{' …' if len(unknown) > 5 else ''}; ai đó đã thêm vào, và dựng trang sẽ xóa chúng. {_MOVE}. Nếu chúng "
                 "do `mkdocs build` tạo ra thì xóa cả thư mục đó rồi dựng lại")
     host = [n for n in names if n.casefold() in (HOST_FILES_TOP | HOST_FILES_ANYWHERE) - BUILD_MAY_WRITE]
-    if os.path.isfile(os.path.join(site_dir, *OUR_SCRIPT)) and "index.html" in names and not host:
-        return None  # built by a version of bantin before the mark (no mark, no dotfiles)
+    looks_ours = os.path.isfile(os.path.join(site_dir, *OUR_SCRIPT)) and "index.html" in names
+    if looks_ours and not default_dir:
+        return (f"Không dựng vào {site_dir}: thư mục trông như trang do phiên bản bantin cũ dựng nhưng không có dấu "
+                "của lần dựng trước (tệp khóa bên cạnh), nên không biết chắc mọi tệp trong đó đều do bantin tạo; "
+                "chỉ thư mục mặc định trong dự án (`site_dir` của mkdocs.yml, ví dụ site/) mới được thay như vậy. "
+                "Cách sửa: dựng vào một thư mục trống hoặc chưa có rồi chép sang, hoặc tự kiểm tra và xóa thư mục "
+                "đó trước nếu chắc chắn nó chỉ chứa trang đã dựng")
+    stranger = _stranger(site_dir, deep=True) if looks_ours and not host else None
+    if looks_ours and not host and not stranger:
+        return None  # our default output, built by a version of bantin before the mark
+    if stranger:
+        return (f"Không dựng vào {site_dir}: thư mục có `{_shown(stranger)}` (cấu hình máy chủ hoặc chương trình "
+                f"chạy trên máy chủ), thứ mà bantin không bao giờ tạo; dựng trang sẽ thay cả thư mục và xóa nó. {_MOVE}")
     return (f"Không dựng vào {site_dir}: thư mục đã có {len(names)} tệp và không phải trang đã dựng bằng bantin "
             f"(không có dấu của lần dựng trước, không có assets/javascripts/bantin.js); dựng trang sẽ thay thế và "
             f"xóa chúng. {_MOVE}")

@@ -6,7 +6,17 @@ editor who is not a programmer can act on it without asking anyone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# C0 controls, DEL, C1 controls: shown as escapes so no file name or quoted text can move the
+# cursor, recolour a terminal or start a new line that a CI log reads as `::error …`.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written as `\\x1b`, `\\n`… (for terminals and CI logs)."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text))
 
 ERROR = "lỗi"
 WARNING = "cảnh báo"
@@ -24,9 +34,10 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        subject = f" [{self.field}]" if self.field else ""
-        return f"{where}:{subject} {self.severity}: {self.message} → Cách sửa: {self.fix}"
+        path = visible(self.path)
+        where = f"{path}:{self.line}" if self.line else path
+        subject = f" [{visible(self.field)}]" if self.field else ""
+        return f"{where}:{subject} {self.severity}: {visible(self.message)} → Cách sửa: {visible(self.fix)}"
 
     @property
     def is_error(self) -> bool:

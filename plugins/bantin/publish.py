@@ -28,6 +28,7 @@ import os
 import platform
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -85,7 +86,8 @@ def read_mark(target: Path) -> dict | None:
     git clone is another one) and its top-level names; outputs.foreign_folder_problem
     replaces a marked folder only while it holds nothing else."""
     try:
-        with open(lock_path(target), "rb") as lock:
+        fd = _open_regular(lock_path(target), os.O_RDONLY)
+        with os.fdopen(fd, "rb") as lock:
             mark = json.loads(lock.read(MARK_MAX) or b"null")
         info = os.stat(target, follow_symlinks=False)
     except (OSError, ValueError):
@@ -95,10 +97,35 @@ def read_mark(target: Path) -> dict | None:
     return mark
 
 
+class NotRegular(OSError):
+    """A symlink, folder, FIFO or device where publish keeps a file of its own."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.ELOOP, "không phải tệp thường", str(path))
+
+
+def _open_regular(path: Path, flags: int, mode: int = 0o666) -> int:
+    """Open `path` never through a symlink (O_NOFOLLOW), and only if it is a regular file.
+
+    The lock file sits beside the output, often inside the repository: a committed symlink
+    `.site.build-lock -> ~/.bashrc` must not make a build truncate and rewrite its target."""
+    try:
+        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), mode)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK, errno.EISDIR) or os.path.islink(path):
+            raise NotRegular(path) from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegular(path)
+    return fd
+
+
 def leftovers(target: Path) -> list[Path]:
-    """Staging folders and old copies that builds into `target` left behind."""
+    """Staging folders and old copies that builds into `target` left behind (real folders only:
+    a symlink with such a name is someone else's and never moved or followed)."""
     return sorted(p for pattern in (f".{target.name}.building-*", f".{target.name}.old-*")
-                  for p in target.parent.glob(pattern))
+                  for p in target.parent.glob(pattern) if p.is_dir() and not p.is_symlink())
 
 
 def _umask() -> int:
@@ -114,7 +141,7 @@ class _Lock:
         self.path, self.fd = path, None
 
     def acquire(self) -> None:
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        self.fd = _open_regular(self.path, os.O_RDWR | os.O_CREAT)
         try:
             import fcntl
         except ImportError:  # Windows: no concurrent builds into one folder there (no CI on it)
@@ -273,6 +300,9 @@ _WHY = {
     errno.EXDEV: ("thư mục tạm và thư mục đích nằm trên hai ổ đĩa khác nhau",
                   "chọn thư mục đích không phải là điểm gắn kết, hoặc dựng vào thư mục thường rồi chép sang"),
 }
+_WHY[errno.ELOOP] = ("tệp khóa bên cạnh thư mục đích là một liên kết tượng trưng (symlink), thư mục hay tệp đặc "
+                     "biệt, không phải tệp thường; bantin không ghi theo liên kết",
+                     "xóa nó (nếu nó nằm trong kho git thì xóa khỏi kho), bantin sẽ tự tạo lại tệp khóa")
 _WHY[errno.EPERM] = _WHY[errno.EACCES]
 _WHY[errno.EDQUOT] = _WHY[errno.ENOSPC]
 _WHY[errno.ENOTDIR] = _WHY[errno.ENOENT]

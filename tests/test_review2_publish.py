@@ -1,0 +1,280 @@
+"""Second hostile review of issue 12: publishing, importer, CLI (findings 2, 3, 4, 6, 8, 13)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitekit import article, write_site
+
+from bantin import publish
+from bantin.outputs import foreign_folder_problem
+from bantin.problems import Problem
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def bantin(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=root, env=ENV, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return write_site(tmp_path_factory.mktemp("du-an"), {"tin-tuc/a.md": article("Bài A", slug="bai-a")})
+
+
+# --- finding 2: the lock file is never followed through a symlink ---------------------------------
+
+def test_a_symlinked_lock_file_is_refused_and_its_target_untouched(project, tmp_path):
+    victim = tmp_path / "bashrc"
+    victim.write_text("export PATH=/usr/bin\n")
+    out = tmp_path / "site"
+    publish.lock_path(out).symlink_to(victim)
+    done = bantin(project, "build", "-d", str(out))
+    assert done.returncode == 1 and "liên kết tượng trưng" in done.stdout and "Cách sửa" in done.stdout, done.stdout
+    assert "Traceback" not in done.stdout
+    assert victim.read_text() == "export PATH=/usr/bin\n" and not out.exists()
+    assert publish.read_mark(out) is None
+
+
+def test_a_lock_file_that_is_a_folder_or_fifo_is_refused(tmp_path):
+    target = tmp_path / "site"
+    publish.lock_path(target).mkdir()
+    with pytest.raises(publish.NotRegular):
+        publish.Publishing(target).__enter__()
+    fifo = tmp_path / "b"
+    os.mkfifo(publish.lock_path(fifo))
+    with pytest.raises(publish.NotRegular):
+        publish.Publishing(fifo).__enter__()
+
+
+def test_a_symlink_named_like_a_leftover_is_never_moved_or_followed(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "keep.txt").write_text("x")
+    (tmp_path / ".site.old-1").symlink_to(tmp_path / "elsewhere")
+    assert publish.leftovers(tmp_path / "site") == []
+
+
+# --- finding 3: an unmarked folder is replaced only where it is the project's own site_dir -------
+
+def _old_build(folder: Path, *extra: str) -> None:
+    (folder / "assets" / "javascripts").mkdir(parents=True)
+    (folder / "assets" / "javascripts" / "bantin.js").write_text("x")
+    (folder / "index.html").write_text("x")
+    for name in extra:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("x")
+
+
+def test_a_web_root_with_an_old_build_copied_in_is_not_wiped(project, tmp_path):
+    www = tmp_path / "www"
+    _old_build(www, "uploads/private/ho-so.pdf", "app/index.php", "app/web.config")
+    done = bantin(project, "build", "-d", str(www))
+    assert done.returncode == 2 and "Cách sửa" in done.stdout, done.stdout
+    assert (www / "uploads" / "private" / "ho-so.pdf").exists() and (www / "app" / "index.php").exists()
+
+
+@pytest.mark.parametrize("extra", ["app/index.php", "app/web.config", "x/y/Default.ASPX"])
+def test_even_the_default_folder_with_a_server_application_is_kept(tmp_path, extra):
+    _old_build(tmp_path / "site", extra)
+    problem = foreign_folder_problem(str(tmp_path / "site"), default_dir=True)
+    assert problem and extra.split("/")[-1] in problem
+
+
+def test_an_unmarked_old_build_elsewhere_is_refused_with_the_reason(tmp_path):
+    _old_build(tmp_path / "public")
+    problem = foreign_folder_problem(str(tmp_path / "public"))
+    assert problem and "site_dir" in problem and "Cách sửa" in problem
+    assert foreign_folder_problem(str(tmp_path / "public"), default_dir=True) is None
+
+
+# --- finding 8: control characters in file names are shown, never sent to the terminal -----------
+
+def test_problem_text_shows_control_characters_visibly():
+    shown = str(Problem("tin-tuc/a\x1b[2J\n::error file=x::giả.md", 3, "ti\ttle", "sai\x07", "sửa\r"))
+    assert "\x1b" not in shown and "\n" not in shown and "\x07" not in shown and "\r" not in shown
+    assert "a\\x1b[2J\\n::error" in shown and "\\x07" in shown
+    assert str(Problem("tin-tuc/bài.md", 1, "", "đúng", "—")).startswith("tin-tuc/bài.md:1:")
+
+
+# --- finding 4: import, ids and new never write through a symlink or outside the project ----------
+
+HANDBOOK = "---\ntitle: Sổ tay\ndate: 2024-11-21\ncategory: dat-dai\n---\n## Câu hỏi 1: Hỏi gì?\n\nTrả lời.\n"
+OLD_PAGE = ("<html><head><title>Tin cũ</title><meta property=\"article:published_time\" content=\"2024-03-12\">"
+            "</head><body><h1>Tập huấn hòa giải viên</h1>"
+            "<p>Ngày 12/3/2024, Phòng Tư pháp tổ chức tập huấn cho hòa giải viên ở cơ sở của huyện.</p>"
+            "<p>Hội nghị có hơn một trăm đại biểu tham dự và trao đổi nhiều tình huống thực tế.</p></body></html>")
+
+
+def test_ids_never_writes_through_a_symlinked_handbook(tmp_path):
+    outside = tmp_path / "ngoai.md"
+    outside.write_text(HANDBOOK, encoding="utf-8")
+    folder = tmp_path / "du-an" / "content" / "hoi-dap"
+    folder.mkdir(parents=True)
+    (folder / "x.md").symlink_to(outside)
+    (folder / "that.md").write_text(HANDBOOK, encoding="utf-8")
+    done = bantin(tmp_path / "du-an", "ids")
+    assert done.returncode == 0 and "that.md" in done.stdout and "x.md" not in done.stdout, done.stdout
+    assert outside.read_text(encoding="utf-8") == HANDBOOK
+    named = bantin(tmp_path / "du-an", "ids", "content/hoi-dap/x.md")
+    assert named.returncode == 1 and "liên kết tượng trưng" in named.stdout and "Traceback" not in named.stdout
+    assert outside.read_text(encoding="utf-8") == HANDBOOK
+
+
+def test_ids_refuses_a_file_outside_content_and_reads_docs_dir(tmp_path):
+    project = write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A", slug="bai-a")})
+    stray = tmp_path / "khac.md"
+    stray.write_text(HANDBOOK, encoding="utf-8")
+    done = bantin(project, "ids", str(stray))
+    assert done.returncode == 1 and "không phải sổ tay" in done.stdout
+    assert stray.read_text(encoding="utf-8") == HANDBOOK
+    docs = project / "noi-dung"
+    os.rename(project / "content", docs)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: content", "docs_dir: noi-dung")
+                      if "docs_dir:" in config.read_text(encoding="utf-8")
+                      else "docs_dir: noi-dung\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "hoi-dap").mkdir(exist_ok=True)
+    (docs / "hoi-dap" / "s.md").write_text(HANDBOOK, encoding="utf-8")
+    done = bantin(project, "ids")
+    assert done.returncode == 0 and "s.md" in done.stdout, done.stdout
+    made = bantin(project, "new", "article", "Tin mới")
+    assert made.returncode == 0 and (docs / "tin-tuc" / "tin-moi.md").exists(), made.stdout
+    assert not (project / "content").exists()
+
+
+def test_new_never_writes_through_a_dangling_symlink(tmp_path):
+    (tmp_path / "content" / "tin-tuc").mkdir(parents=True)
+    (tmp_path / "content" / "tin-tuc" / "tin-moi.md").symlink_to(tmp_path / "ngoai.md")
+    done = bantin(tmp_path, "new", "article", "Tin mới")
+    assert done.returncode == 1 and not (tmp_path / "ngoai.md").exists()
+
+
+def test_import_never_writes_the_redirect_map_through_a_symlink(tmp_path):
+    outside = tmp_path / "outside.map"
+    outside.write_text("# của người khác\n", encoding="utf-8")
+    project = tmp_path / "du-an"
+    (project / "content" / "tin-tuc").mkdir(parents=True)
+    (project / "redirects").mkdir()
+    (project / "redirects" / "old-host.map").symlink_to(outside)
+    (project / "old.html").write_text(OLD_PAGE, encoding="utf-8")
+    done = bantin(project, "import", "old.html", "--url", "http://cu.gov.vn/tin.aspx?ItemID=12")
+    assert "Traceback" not in done.stdout
+    assert outside.read_text(encoding="utf-8") == "# của người khác\n"
+    assert "liên kết tượng trưng" in done.stdout, done.stdout
+
+
+def test_import_never_writes_an_article_into_a_symlinked_folder(tmp_path):
+    elsewhere = tmp_path / "ngoai"
+    elsewhere.mkdir()
+    project = tmp_path / "du-an"
+    (project / "content").mkdir(parents=True)
+    (project / "content" / "tin-tuc").symlink_to(elsewhere)
+    (project / "old.html").write_text(OLD_PAGE, encoding="utf-8")
+    done = bantin(project, "import", "old.html")
+    assert done.returncode == 1 and "liên kết tượng trưng" in done.stdout and list(elsewhere.iterdir()) == []
+
+
+# --- finding 6: redirect targets are paths on this site, every bad line reported -------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("http://old/b.aspx?id=2 https://evil.example/", "bắt đầu bằng `/`"),
+    ("http://old/b.aspx?id=2 //evil.example/", "bắt đầu bằng `/`"),
+    ("http://old/b.aspx?id=2 /a/$http_cookie", "`$`"),
+    ("http://old/b.aspx?id=2 /a/%{HTTP_COOKIE}", "`%{`"),
+    ("http://old/b.aspx?id=2 /a/\";return", "`\"`"),
+    ("http://old/b.aspx?id=2 /a/;", "`;`"),
+    ("http://old/b.aspx?id=\"2 /a/", "`\"`"),
+    ("http://old/b.aspx?id=2 /a/ /b/", "3 phần"),
+    ("http://old/b.aspx?id=2", "1 phần"),
+])
+def test_bad_redirect_lines_are_reported_with_their_line_and_no_rules_printed(tmp_path, line, expected):
+    (tmp_path / "redirects").mkdir()
+    (tmp_path / "redirects" / "old-host.map").write_text(f"# ghi chú\n{line}\nhttp://old/a.aspx?id=1 /tin-tuc/a/\n",
+                                                         encoding="utf-8")
+    for server in ("--nginx", "--apache"):
+        done = bantin(tmp_path, "redirects", server)
+        assert done.returncode == 1 and "old-host.map:2:" in done.stdout and expected in done.stdout, done.stdout
+        assert "evil" not in done.stdout.split("Cách sửa")[-1] and "return 301" not in done.stdout
+        assert "RewriteRule" not in done.stdout
+
+
+def test_a_good_redirect_map_still_makes_rules(tmp_path):
+    (tmp_path / "redirects").mkdir()
+    (tmp_path / "redirects" / "old-host.map").write_text("http://old/a.aspx?id=1 /tin-tuc/a/\n", encoding="utf-8")
+    done = bantin(tmp_path, "redirects", "--nginx")
+    assert done.returncode == 0 and "/tin-tuc/a/;" in done.stdout
+
+
+def test_import_keeps_bad_lines_of_the_map_for_redirects_to_report(tmp_path):
+    from bantin import importer
+
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        path = Path("old-host.map")
+        path.write_text("x y z\nhttp://old/a.aspx?id=1 /tin-tuc/a/\n", encoding="utf-8")
+        importer.update_redirect_map(path, [("http://old/b.aspx?id=2", "/tin-tuc/b/")])
+        text = path.read_text(encoding="utf-8")
+    finally:
+        os.chdir(cwd)
+    assert "x y z" in text and "http://old/b.aspx?id=2 /tin-tuc/b/" in text and "/tin-tuc/a/" in text
+
+
+# --- finding 13: Vietnamese usage, errors and summaries ------------------------------------------
+
+@pytest.mark.parametrize("args, expected", [
+    (["new"], "thiếu tham số bắt buộc LOẠI, TIÊU_ĐỀ"),
+    (["new", "foo", "Tiêu đề"], "LOẠI không nhận giá trị 'foo'"),
+    (["build", "--xyz"], "không hiểu tham số --xyz"),
+    (["frob"], "LỆNH không nhận giá trị 'frob'"),
+    ([], "thiếu tham số bắt buộc LỆNH"),
+])
+def test_usage_errors_are_vietnamese(tmp_path, args, expected):
+    done = bantin(tmp_path, *args)
+    assert done.returncode == 2 and expected in done.stdout and "Cách dùng: bantin" in done.stdout, done.stdout
+    assert "usage:" not in done.stdout and "error:" not in done.stdout
+
+
+def test_a_failed_build_ends_with_a_vietnamese_reason(tmp_path):
+    project = write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A", slug="bai-a", category="khong-co")})
+    done = bantin(project, "build")
+    last = done.stdout.strip().splitlines()[-1]
+    assert done.returncode == 1 and last.startswith("Dựng trang thất bại") and "Lý do:" in last, done.stdout
+    assert "Aborted" not in last
+
+
+def _front(yaml_text: str) -> list[str]:
+    from bantin import frontmatter
+    from bantin.problems import Problems
+
+    problems = Problems()
+    frontmatter.parse_yaml("tin-tuc/a.md", yaml_text, problems)
+    return [str(p) for p in problems.items]
+
+
+def test_a_python_tag_is_one_clear_error():
+    found = _front("title: !!python/object/apply:os.system ['id']\ndate: 2024-01-01")
+    assert len(found) == 1 and "!!python/object/apply:os.system" in found[0] and "danh sách" not in found[0]
+
+
+def test_an_unclosed_bracket_in_mkdocs_yml_is_named():
+    from bantin import configcheck
+
+    with pytest.raises(configcheck.ConfigError) as caught:
+        configcheck.compose("mkdocs.yml", "site_name: [\n")
+    assert "mkdocs.yml:1:" in str(caught.value) and "không đóng" in str(caught.value) and "`?`" not in str(caught.value)
+
+
+def test_quoted_flag_and_group_value_messages(tmp_path):
+    files = {"tin-tuc/a.md": article("Bài A", slug="bai-a").replace("slug: bai-a", "slug: bai-a\ndraft: 'false'"),
+             "tin-tuc/b.md": article("Bài B", slug="bai-b").replace("slug: bai-b", "slug: bai-b\nimage: {x: 1}")}
+    project = write_site(tmp_path / "du-an", files)
+    done = bantin(project, "check")
+    assert "viết không có dấu ngoặc: `draft: false`" in done.stdout, done.stdout
+    image = [line for line in done.stdout.splitlines() if "[image]" in line]
+    assert image and "nhóm" in image[0] and "danh sách" not in image[0], done.stdout
