@@ -70,3 +70,38 @@ def build(root: Path, *extra: str, check: bool = True, env: dict | None = None) 
 
 def read(root: Path, rel: str) -> str:
     return (root / "site" / rel).read_text(encoding="utf-8")
+
+
+def run_bantin(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`bantin …` in root, as an editor runs it; stdout and stderr together in .stdout."""
+    env = env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=root, env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def shell_and_whole_builds(root: Path, out: Path, monkeypatch) -> tuple[list[Path], list[Path], list]:
+    """The site built twice in each flavour, in one process: with pages filled into Material's
+    shared shell (rendering.ShellCache) and with every page rendered whole. Returns
+    (shell builds, whole builds, one entry per shell rendered) for byte comparisons."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from bantin import rendering
+
+    filled = []
+    real = rendering.ShellCache._capture
+
+    def counting(self, *args):
+        filled.append(1)
+        return real(self, *args)
+
+    def built(name, **options):
+        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(out / name), **options))
+        return out / name
+
+    monkeypatch.setenv("BANTIN_JOBS", "1")
+    monkeypatch.setattr(rendering.ShellCache, "_capture", counting)
+    shared = [built("shared"), built("shared-offline", use_directory_urls=False)]
+    monkeypatch.setattr(rendering.ShellCache, "wanted", staticmethod(lambda page, nav: False))
+    whole = [built("whole"), built("whole-offline", use_directory_urls=False)]
+    return shared, whole, filled

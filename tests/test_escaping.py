@@ -17,7 +17,7 @@ from markupsafe import Markup
 from hostile import (ALL, CONTROL, IMG, JSONLD, PAYLOADS, SCRIPT, SVG, config, files, front, hostile_sites,  # noqa: F401
                      write)
 from htmlscan import scan
-from sitekit import article, build, write_site
+from sitekit import article, build, shell_and_whole_builds, write_site
 
 # page (directory-URL path) -> the text its <h1> must show
 H1 = {
@@ -252,36 +252,17 @@ def test_registered_document_urls_must_be_http(tmp_path, url):
 
 def test_shell_filled_pages_escape_title_and_canonical_as_whole_renders(tmp_path, monkeypatch):
     """ShellCache fills title and canonical URL marks escaped as the template prints them."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    from bantin import rendering
     from test_reliability import differing_files
 
     root = tmp_path / "s"
     site_config = config()
     site_config["site_url"] = 'https://bantin.example.org/a&b\'c"<d/'  # MkDocs accepts it
     write(root, site_config=site_config)
-    filled = []
-    real = rendering.ShellCache._capture
-
-    def counting(self, *args):
-        filled.append(1)
-        return real(self, *args)
-
-    def built(name, **options):
-        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / name), **options))
-        return tmp_path / name
-
-    monkeypatch.setenv("BANTIN_JOBS", "1")
-    monkeypatch.setattr(rendering.ShellCache, "_capture", counting)
-    shared = [built("shared"), built("shared-offline", use_directory_urls=False)]
+    shared, whole, filled = shell_and_whole_builds(root, tmp_path, monkeypatch)
     assert filled
     canonical = '<link rel="canonical" href="https://bantin.example.org/a&amp;b&#39;c&#34;&lt;d/the/the-img-src-x-onerror-alert-1/">'
     assert canonical in (shared[0] / "the/the-img-src-x-onerror-alert-1/index.html").read_text(encoding="utf-8")
     assert [p for p in html_files(shared[0]) if scan(p.read_text(encoding="utf-8")).problems] == []
-    monkeypatch.setattr(rendering.ShellCache, "wanted", staticmethod(lambda page, nav: False))
-    whole = [built("whole"), built("whole-offline", use_directory_urls=False)]
     assert differing_files(shared[0], whole[0]) == [] and differing_files(shared[1], whole[1]) == []
 
 

@@ -10,16 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitekit import article, write_site
+from sitekit import article, run_bantin, write_site
 
 from bantin import cli, publish
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def bantin(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=root, env=ENV, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+bantin = run_bantin
 
 
 @pytest.fixture(scope="module")

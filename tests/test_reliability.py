@@ -15,7 +15,7 @@ import time
 
 import yaml
 from PIL import Image
-from sitekit import article, build, read, write_site
+from sitekit import article, build, read, shell_and_whole_builds, write_site
 
 HOSTILE = article("Bài có HTML lạ", body="""
 Đoạn mở đầu.
@@ -222,32 +222,12 @@ def test_other_plugins_that_see_every_page_keep_the_build_in_one_process(tmp_pat
 
 def test_pages_filled_into_a_shared_shell_are_the_same_bytes(tmp_path, monkeypatch):
     """ShellCache (rendering.py) against Material rendering every page whole, both flavours."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    from bantin import rendering
-
     files = {f"tin-tuc/b{n}.md": article(f"Tin <số> {n} & \"mới\"", f"2024-0{1 + n % 9}-1{n % 9}",
                                           tags=["hòa giải", "đất đai"], body=f"Theo Luật số 31/2024/QH15, điều {n}.\n")
              for n in range(25)}
     files["hoi-dap/so-tay.md"] = ("---\ntitle: Sổ tay\ndate: 2024-05-01\ncategory: hoa-giai-o-co-so\ntype: qa\n---\n"
                                   "## Câu hỏi một? {#cau-1}\n\nTrả lời.\n\n## Câu hỏi hai? {#cau-2}\n\nTrả lời.\n")
     root = write_site(tmp_path / "s", files)
-    filled = []
-    real = rendering.ShellCache._capture
-
-    def counting(self, *args):
-        filled.append(1)
-        return real(self, *args)
-
-    def built(name, **options):
-        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / name), **options))
-        return tmp_path / name
-
-    monkeypatch.setenv("BANTIN_JOBS", "1")
-    monkeypatch.setattr(rendering.ShellCache, "_capture", counting)
-    shared = [built("shared"), built("shared-offline", use_directory_urls=False)]
+    shared, whole, filled = shell_and_whole_builds(root, tmp_path, monkeypatch)
     assert filled  # listings and questions went through the shell
-    monkeypatch.setattr(rendering.ShellCache, "wanted", staticmethod(lambda page, nav: False))
-    whole = [built("whole"), built("whole-offline", use_directory_urls=False)]
     assert differing_files(shared[0], whole[0]) == [] and differing_files(shared[1], whole[1]) == []

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from sitekit import article, write_site
+from sitekit import article, run_bantin, write_site
 
 from bantin import publish
 from bantin.outputs import foreign_folder_problem
@@ -17,9 +15,7 @@ from bantin.problems import Problem
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def bantin(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=root, env=ENV, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+bantin = run_bantin
 
 
 @pytest.fixture(scope="module")
