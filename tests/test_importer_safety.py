@@ -140,3 +140,13 @@ def test_patterns_on_imported_text_are_linear(unit):
     importer._plain_of_markdown(text)
     md_escape(text)
     assert time.perf_counter() - started < 5
+
+
+def test_invisible_characters_of_the_old_page_are_not_imported(tmp_path):
+    """`&#x7;` (BEL) and `&#x202E;` (right-to-left override) on the old page would be reported
+    by `bantin check` in the imported file, or turn text around on screen: they are dropped."""
+    result = import_file(page(tmp_path, "<p>Chuông&#x7; và chữ &#x202E;ngược&#x202C; hết.</p>"),
+                         _content(tmp_path), today=TODAY)
+    text = result.path.read_text(encoding="utf-8")
+    assert "Chuông và chữ ngược hết." in text
+    assert not any(c in text for c in "\x07\u202e\u202c")

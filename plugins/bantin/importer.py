@@ -51,7 +51,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import yaml
 
-from bantin.vi import fold, legacy_encoding_hint, nfc, slugify
+from bantin.vi import fold, legacy_encoding_hint, nfc, slugify, strip_control
 
 ARTICLE_DIR = "tin-tuc"
 from bantin.frontmatter import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE  # noqa: E402 (one definition, checked there)
@@ -239,8 +239,11 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_line(text: str) -> str:
-    """NFC, one space between words, no invisible characters, no surrounding space."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", nfc(text))).strip()
+    """NFC, one space between words, no invisible characters, no surrounding space.
+
+    Control, bidirectional and zero-width characters (`&#x7;`, `&#x202E;` on the old page)
+    go too: `bantin check` would report them in every imported file (vi.CONTROL)."""
+    return _SPACES.sub(" ", strip_control(_INVISIBLE.sub("", nfc(text)))).strip()
 
 
 def _words(text: str) -> int:
