@@ -12,7 +12,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from typing import Any, Callable
 
 from .legalrefs import canonical_number, parse_reference
@@ -22,9 +22,9 @@ from .problems import Problems
 from .siteconfig import SiteConfig
 from . import frontyaml
 from .frontyaml import Plain, short
-from .vi import CONTROL, CONTROL_FIX, cap_slug, control_chars, full_slug, legacy_encoding_hint, nfc, slugify, strip_control
+from .vi import (VIETNAM, CONTROL, CONTROL_FIX, cap_slug, control_chars, full_slug, legacy_encoding_hint, nfc, slugify,
+                 strip_control)
 
-VIETNAM = timezone(timedelta(hours=7))
 FIELDS = (
     "title", "date", "category", "type", "tags", "author", "source", "summary", "image",
     "image_alt", "documents", "attachments", "draft", "featured", "updated", "aliases", "slug",

@@ -44,14 +44,14 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable, Sequence
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 import yaml
 
-from bantin.vi import fold, legacy_encoding_hint, nfc, slugify, strip_control
+from bantin.vi import VIETNAM, fold, legacy_encoding_hint, nfc, slugify, strip_control
 
 ARTICLE_DIR = "tin-tuc"
 from bantin.frontmatter import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE  # noqa: E402 (one definition, checked there)
@@ -70,7 +70,6 @@ ALLOWED_FIELDS = (
 )
 DEFAULT_REDIRECT_MAP = "redirects/old-host.map"
 URL_ALONE = "--url chỉ ghi địa chỉ cũ của một trang: khi dùng --url, hãy nhập riêng từng tệp"
-VIETNAM = timezone(timedelta(hours=7))
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".asp", ".aspx", ".php", ".jsp"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 import yaml
@@ -20,9 +20,8 @@ from .inventory import take_inventory
 from .model import FOLDER_KINDS, KINDS
 from .problems import Problems, visible
 from .qa import fill_ids, heading_lines, split_heading
-from .vi import cap_slug, nfc, slugify, strip_control
+from .vi import VIETNAM, cap_slug, nfc, slugify, strip_control
 
-VIETNAM = timezone(timedelta(hours=7))
 FOLDERS = {"article": "tin-tuc", "qa": "hoi-dap", "guide": "huong-dan"}
 
 BODIES = {

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from slugify import slugify as _slugify
 
 from .outputs import WINDOWS_RESERVED
+
+VIETNAM = timezone(timedelta(hours=7))  # dates without an offset are Vietnam time (DESIGN §3)
 
 # Combining tone marks in NFD. Vowel-quality marks (circumflex, breve, horn) are not tones.
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
