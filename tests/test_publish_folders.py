@@ -146,18 +146,23 @@ def _root_tool(*command: str) -> bool:
         return False
 
 
+def _build_in_own_mounts(project: Path, setup: str, out: str) -> str:
+    """`bantin build -d out` after the shell commands `setup`, in a mount namespace of its own
+    (so the mounts vanish with it); the output, ending with `rc=<exit code>`."""
+    script = f"{setup} && {sys.executable} -m bantin.cli build -d {out}; echo rc=$?"
+    return subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=project, env=ENV, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
+
+
 @pytest.mark.skipif(not _root_tool("unshare", "-m", "true"), reason="needs root and unshare -m")
 def test_a_real_mount_point(project, tmp_path):
     """EBUSY from renameat2 after the whole build: the output folder is a mount point."""
     out = tmp_path / "site"
     out.mkdir()
-    script = (f"mount -t tmpfs tmpfs {out} && "
-              f"{sys.executable} -m bantin.cli build -d {out}; echo rc=$?")
-    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=project, env=ENV, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    assert "rc=1" in done.stdout and "Traceback" not in done.stdout, done.stdout
-    assert f"Không ghi được trang vào {out}: thư mục đích đang bận hoặc là một điểm gắn kết" in done.stdout
-    assert ".building-" not in done.stdout.split("Không ghi được")[1]
+    output = _build_in_own_mounts(project, f"mount -t tmpfs tmpfs {out}", str(out))
+    assert "rc=1" in output and "Traceback" not in output, output
+    assert f"Không ghi được trang vào {out}: thư mục đích đang bận hoặc là một điểm gắn kết" in output
+    assert ".building-" not in output.split("Không ghi được")[1]
     assert not publish.leftovers(out)
 
 
@@ -179,12 +184,9 @@ def test_an_immutable_parent(project, tmp_path):
 def test_a_read_only_file_system(project, tmp_path):
     ro = tmp_path / "chi-doc"
     ro.mkdir()
-    script = (f"mount --bind {ro} {ro} && mount -o remount,ro,bind {ro} && "
-              f"{sys.executable} -m bantin.cli build -d {ro}/site; echo rc=$?")
-    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=project, env=ENV, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    assert "rc=1" in done.stdout and "Traceback" not in done.stdout, done.stdout
-    assert f"Không ghi được trang vào {ro}/site: ổ đĩa chỉ cho đọc" in done.stdout, done.stdout
+    output = _build_in_own_mounts(project, f"mount --bind {ro} {ro} && mount -o remount,ro,bind {ro}", f"{ro}/site")
+    assert "rc=1" in output and "Traceback" not in output, output
+    assert f"Không ghi được trang vào {ro}/site: ổ đĩa chỉ cho đọc" in output, output
 
 
 def test_an_error_outside_the_output_is_not_blamed_on_it(tmp_path):

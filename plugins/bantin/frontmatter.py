@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from .legalrefs import canonical_number, parse_reference
 from .model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
-from .outputs import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem
+from .outputs import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem, shown
 from .problems import Problems
 from .siteconfig import SiteConfig
 from . import frontyaml
@@ -387,18 +387,18 @@ def _aliases(check: _Check) -> tuple[str, ...]:
     aliases = []
     for alias in check.strings("aliases"):
         if "://" in alias or "?" in alias or not alias.startswith("/"):
-            check.error("aliases", f"`{_shown_alias(alias)}` không phải đường dẫn trên trang này",
+            check.error("aliases", f"`{shown(alias, tail=0)}` không phải đường dẫn trên trang này",
                         "ghi đường dẫn bắt đầu bằng `/`, không có tên miền hay `?…`; địa chỉ của "
                         "máy chủ cũ thì đưa vào bảng chuyển hướng (xem hướng dẫn biên tập)")
             continue
         wrong = alias_problem(alias)
         if wrong and _HOST_FILE in wrong:
-            check.error("aliases", f"bí danh `{_shown_alias(alias)}`: {wrong}",
+            check.error("aliases", f"bí danh `{shown(alias, tail=0)}`: {wrong}",
                         "bỏ bí danh này; địa chỉ cũ mang tên đó thì đưa vào bảng chuyển hướng của máy chủ "
                         "(`bantin redirects`, xem hướng dẫn biên tập), không tạo trang ở đó")
             continue
         if wrong:
-            check.error("aliases", f"bí danh `{_shown_alias(alias)}`: {wrong}",
+            check.error("aliases", f"bí danh `{shown(alias, tail=0)}`: {wrong}",
                         "ghi đường dẫn cũ dạng `/thu-muc/ten-bai.html` hoặc `/thu-muc/ten-bai/`: mỗi phần "
                         "giữa hai dấu `/` là tên thường (không `.`, `..`, `\\`, ký tự điều khiển, không quá "
                         "255 byte, không phải con/nul/aux/prn/com1…/lpt1…); bỏ bí danh nếu không cần")
@@ -454,11 +454,6 @@ def _host_file(segment: str, top: bool) -> str | None:
         return (f"`{short(segment, 60)}` {_HOST_FILE} mà máy chủ web hoặc dịch vụ lưu trữ đọc {where} "
                 "(không phải một trang); một trang chuyển hướng mang tên đó có thể làm hỏng cả trang")
     return None
-
-
-def _shown_alias(alias: str) -> str:
-    text = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", alias)
-    return text if len(text) <= 120 else text[:100] + "…"
 
 
 def _documents(check: _Check) -> tuple[str, ...]:

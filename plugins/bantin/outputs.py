@@ -23,6 +23,8 @@ import os
 import re
 from pathlib import Path
 
+from .problems import visible
+
 MAX_SEGMENT_BYTES = 255  # ext4, NTFS and FAT (in UTF-16 units there, fewer bytes) alike
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                               *(f"lpt{i}" for i in range(10))})
@@ -71,18 +73,19 @@ def _path_problem(rel: str) -> str | None:
     if not isinstance(rel, str) or not rel:
         return "đường dẫn trống"
     if rel.startswith("/") or re.match(r"[A-Za-z]:", rel):
-        return f"`{_shown(rel)}` là đường dẫn tuyệt đối"
+        return f"`{shown(rel)}` là đường dẫn tuyệt đối"
     for segment in rel.split("/"):
         problem = segment_problem(segment)
         if problem:
-            return f"`{_shown(rel)}`: {problem}"
+            return f"`{shown(rel)}`: {problem}"
     return None
 
 
-def _shown(rel: str) -> str:
-    """A path as it can be printed: control characters visible, very long ones cut."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", rel)
-    return text if len(text) <= 120 else text[:100] + "…" + text[-15:]
+def shown(text: str, tail: int = 15) -> str:
+    """A path or alias as it can be printed: control characters visible (problems.visible),
+    a very long one cut to its first 100 characters and its last `tail`."""
+    text = visible(text)
+    return text if len(text) <= 120 else text[:100] + "…" + (text[-tail:] if tail else "")
 
 
 def parents(rel: str) -> list[str]:
@@ -137,17 +140,17 @@ class Gate:
         key = rel.casefold()
         first = self.files.get(key)
         if first is not None and first != who:
-            raise OutputError(f"{who} và {first} cùng ghi tệp `{_shown(rel)}` (chữ hoa và chữ thường là một "
+            raise OutputError(f"{who} và {first} cùng ghi tệp `{shown(rel)}` (chữ hoa và chữ thường là một "
                               "trên USB); mỗi tệp chỉ thuộc một nơi")
         owner = self.owner(rel)
         if owner is not None and owner != who:
-            raise OutputError(f"{who} muốn ghi `{_shown(rel)}` trong thư mục dành riêng cho {owner}")
+            raise OutputError(f"{who} muốn ghi `{shown(rel)}` trong thư mục dành riêng cho {owner}")
         if key in self.dirs:
-            raise OutputError(f"{who} muốn ghi tệp `{_shown(rel)}` nhưng đó là thư mục chứa tệp của {self.dirs[key]}")
+            raise OutputError(f"{who} muốn ghi tệp `{shown(rel)}` nhưng đó là thư mục chứa tệp của {self.dirs[key]}")
         folders = parents(key)
         for folder in folders:
             if folder in self.files:
-                raise OutputError(f"{who} muốn ghi `{_shown(rel)}` bên trong tệp `{folder}` của {self.files[folder]}")
+                raise OutputError(f"{who} muốn ghi `{shown(rel)}` bên trong tệp `{folder}` của {self.files[folder]}")
         self.files[key] = who
         for folder in folders:
             self.dirs.setdefault(folder, who)
@@ -203,7 +206,7 @@ class Gate:
     def _inside(self, rel: str, folder: Path) -> None:
         real = Path(os.path.realpath(folder))
         if real != self.real_root and self.real_root not in real.parents:
-            raise OutputError(f"thư mục của `{_shown(rel)}` dẫn ra ngoài thư mục trang ({real}): "
+            raise OutputError(f"thư mục của `{shown(rel)}` dẫn ra ngoài thư mục trang ({real}): "
                               "có một liên kết tượng trưng (symlink) trong thư mục trang; hãy xóa nó")
 
     def write(self, rel: str, data: str | bytes, who: str) -> Path:
@@ -346,13 +349,13 @@ def foreign_folder_problem(site_dir: str, mark: dict | None = None, default_dir:
         return None
     hidden = _stranger(site_dir)
     if hidden:
-        return (f"Không dựng vào {site_dir}: thư mục có `{_shown(hidden)}`, thứ mà bantin không bao giờ tạo "
+        return (f"Không dựng vào {site_dir}: thư mục có `{shown(hidden)}`, thứ mà bantin không bao giờ tạo "
                 f"(kho git, .well-known, .htaccess…); dựng trang sẽ thay cả thư mục và xóa nó. {_MOVE}")
     if mark is not None:
         unknown = sorted(names - set(mark.get("names", ())))
         if not unknown:
             return None
-        return (f"Không dựng vào {site_dir}: lần dựng trước không tạo {', '.join(f'`{_shown(n)}`' for n in unknown[:5])}"
+        return (f"Không dựng vào {site_dir}: lần dựng trước không tạo {', '.join(f'`{shown(n)}`' for n in unknown[:5])}"
                 f"{' …' if len(unknown) > 5 else ''}; ai đó đã thêm vào, và dựng trang sẽ xóa chúng. {_MOVE}. Nếu chúng "
                 "do `mkdocs build` tạo ra thì xóa cả thư mục đó rồi dựng lại")
     host = [n for n in names if n.casefold() in (HOST_FILES_TOP | HOST_FILES_ANYWHERE) - BUILD_MAY_WRITE]
@@ -367,7 +370,7 @@ def foreign_folder_problem(site_dir: str, mark: dict | None = None, default_dir:
     if looks_ours and not host and not stranger:
         return None  # our default output, built by a version of bantin before the mark
     if stranger:
-        return (f"Không dựng vào {site_dir}: thư mục có `{_shown(stranger)}` (cấu hình máy chủ hoặc chương trình "
+        return (f"Không dựng vào {site_dir}: thư mục có `{shown(stranger)}` (cấu hình máy chủ hoặc chương trình "
                 f"chạy trên máy chủ), thứ mà bantin không bao giờ tạo; dựng trang sẽ thay cả thư mục và xóa nó. {_MOVE}")
     return (f"Không dựng vào {site_dir}: thư mục đã có {len(names)} tệp và không phải trang đã dựng bằng bantin "
             f"(không có dấu của lần dựng trước, không có assets/javascripts/bantin.js); dựng trang sẽ thay thế và "
