@@ -31,7 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import synthetic  # noqa: E402
-from bantin.vi import slugify  # noqa: E402
+from bantin.text.vi import slugify  # noqa: E402
 
 PYTHON = sys.executable
 # Runs one build in this process and prints JSON: wall time and the process's peak RSS.
@@ -170,7 +170,7 @@ def anchor_plain_same(root: Path, site: Path) -> Path:
     Every non-redirect page of our site becomes a Markdown page with its title and text,
     so the engine's floor is measured on as many pages, of comparable size, as we render.
     """
-    from bantin.text import html_to_text
+    from bantin.text.plain import html_to_text
 
     docs = root / "docs"
     for page in site.rglob("index.html"):
@@ -267,7 +267,7 @@ def measure_serve(root: Path, edits: int = 3) -> dict:
         port = probe.getsockname()[1]
     # `serve` writes its site to a temporary folder: beside the bench's sites, as they are.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root.parent)}
-    server = subprocess.Popen([PYTHON, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
+    server = subprocess.Popen([PYTHON, "-m", "bantin.cli.main", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     source = sorted((root / "content" / "tin-tuc").glob("*.md"))[1]
     original = source.read_text(encoding="utf-8")

@@ -75,7 +75,7 @@ def read(root: Path, rel: str) -> str:
 def run_bantin(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`bantin …` in root, as an editor runs it; stdout and stderr together in .stdout."""
     env = env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=root, env=env, text=True,
+    return subprocess.run([sys.executable, "-m", "bantin.cli.main", *args], cwd=root, env=env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
@@ -86,7 +86,7 @@ def shell_and_whole_builds(root: Path, out: Path, monkeypatch) -> tuple[list[Pat
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from bantin import rendering
+    from bantin.adapter import rendering
 
     filled = []
     real = rendering.ShellCache._capture

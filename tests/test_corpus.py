@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import yaml
 
-from bantin.checks import check_body, check_links, link_site, resolve
-from bantin.corpus import Counts, build_corpus, newest_first
-from bantin.model import Tag
-from bantin.problems import Problems
-from bantin.siteconfig import Category, SiteConfig, UrlPrefixes
-from bantin.urls import UrlScheme
+from bantin.content.checks import check_body, check_links, link_site, resolve
+from bantin.site.corpus import Counts, build_corpus, newest_first
+from bantin.content.model import Tag
+from bantin.content.problems import Problems
+from bantin.config.settings import Category, SiteConfig, UrlPrefixes
+from bantin.site.urls import UrlScheme
 
 SITE = SiteConfig(categories=(
     Category("hoa-giai-o-co-so", "Hòa giải ở cơ sở"),
@@ -338,7 +338,7 @@ def test_check_body_oversized_image_is_a_warning():
 
 
 def test_check_body_direct():
-    from bantin.corpus import _parse_item  # one item, without the rest of the corpus
+    from bantin.site.corpus import _parse_item  # one item, without the rest of the corpus
     problems = Problems()
     item = _parse_item("tin-tuc/x.md", doc("X", body="a\n\n![](p.png)\n"), SITE, URLS, problems, lambda _: True)
     check_body(item, {"tin-tuc/p.png": 10}, 100, problems)

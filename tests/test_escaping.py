@@ -178,7 +178,7 @@ def test_feeds_drop_characters_xml_cannot_carry(control_site):
 
 
 def test_xml_writers_drop_what_xml_cannot_carry():
-    from bantin.artifacts import _node, _xml
+    from bantin.site.artifacts import _node, _xml
 
     assert _xml("a\x08b\x0bc\x1fd\ufffee\ud800f\tg\nh\U0001F600") == "abcdef\tg\nh\U0001F600"
     root = ET.Element("r")
@@ -188,7 +188,7 @@ def test_xml_writers_drop_what_xml_cannot_carry():
 
 
 def test_qr_label_is_escaped_for_text_and_attribute():
-    from bantin.qrcodes import labelled
+    from bantin.site.qrcodes import labelled
 
     svg = labelled('<svg class="bt-qr"><path/></svg>', f"{IMG}{SVG}")
     assert isinstance(svg, Markup)
@@ -199,7 +199,7 @@ def test_qr_label_is_escaped_for_text_and_attribute():
 def test_toc_titles_are_markup_once():
     from mkdocs.structure.toc import get_toc
 
-    from bantin.rendering import markup_toc
+    from bantin.adapter.rendering import markup_toc
 
     toc = markup_toc(get_toc([{"level": 2, "id": "a", "name": "A &amp; b", "children": [
         {"level": 3, "id": "b", "name": "&lt;c&gt;", "children": []}]}]))

@@ -12,10 +12,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bantin import frontmatter
-from bantin.model import Attachment, Source
-from bantin.problems import Problems
-from bantin.siteconfig import Category, SiteConfig
+from bantin.content import frontmatter
+from bantin.content.model import Attachment, Source
+from bantin.content.problems import Problems
+from bantin.config.settings import Category, SiteConfig
 
 VN = timezone(timedelta(hours=7))
 SITE = SiteConfig(categories=(

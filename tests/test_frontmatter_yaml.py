@@ -17,10 +17,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from bantin import frontmatter, frontyaml
-from bantin.problems import Problems
-from bantin.siteconfig import Category, SiteConfig
-from bantin.vi import CONTROL, slugify
+from bantin.content import frontmatter
+from bantin.content import frontyaml
+from bantin.content.problems import Problems
+from bantin.config.settings import Category, SiteConfig
+from bantin.text.vi import CONTROL, slugify
 
 SITE = SiteConfig(categories=(Category("dat-dai", "Đất đai"),))
 SRC = "tin-tuc/bai.md"

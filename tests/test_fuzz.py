@@ -15,12 +15,15 @@ import yaml
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from bantin import frontmatter, qa, text, vi
-from bantin.corpus import build_corpus
-from bantin.pages import generated_pages
-from bantin.problems import Problems
-from bantin.siteconfig import Category, SiteConfig, UrlPrefixes
-from bantin.urls import UrlScheme
+from bantin.content import frontmatter
+from bantin.content import qa
+from bantin.text import plain as text
+from bantin.text import vi
+from bantin.site.corpus import build_corpus
+from bantin.site.pages import generated_pages
+from bantin.content.problems import Problems
+from bantin.config.settings import Category, SiteConfig, UrlPrefixes
+from bantin.site.urls import UrlScheme
 
 SITE = SiteConfig(categories=(Category("hoa-giai-o-co-so", "Hòa giải ở cơ sở"), Category("dat-dai", "Đất đai")),
                   page_size=3)

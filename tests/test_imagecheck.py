@@ -9,8 +9,8 @@ import zlib
 
 from PIL import Image
 
-from bantin import imagecheck
-from bantin.imagecheck import verify_image
+from bantin.inputs import imagecheck
+from bantin.inputs.imagecheck import verify_image
 
 
 def encoded(fmt: str, size=(64, 48), mode="RGB") -> bytes:

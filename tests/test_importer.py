@@ -24,8 +24,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bantin import importer
-from bantin.importer import (
+from bantin.tools import importer
+from bantin.tools.importer import (
     ALLOWED_FIELDS,
     PLACEHOLDER_CATEGORY,
     PLACEHOLDER_TITLE,
@@ -39,7 +39,7 @@ from bantin.importer import (
     nginx_redirects,
     read_redirect_map,
 )
-from bantin.vi import slugify
+from bantin.text.vi import slugify
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 # The real portal copies stay in shared/ (beside the checkout, in CI too): their text is
@@ -351,9 +351,9 @@ def test_output_is_valid_front_matter_and_markdown(path: Path, content: Path) ->
 
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
 def test_output_passes_the_sites_validation(path: Path, content: Path) -> None:
-    from bantin import frontmatter
-    from bantin.problems import Problems
-    from bantin.siteconfig import Category, SiteConfig
+    from bantin.content import frontmatter
+    from bantin.content.problems import Problems
+    from bantin.config.settings import Category, SiteConfig
 
     site = SiteConfig(categories=(Category("hoa-giai-o-co-so", "Hòa giải ở cơ sở"),))
     (content / "probe").mkdir()
@@ -885,7 +885,7 @@ def test_any_bytes_give_an_article_or_a_message(data: bytes) -> None:
 
 def test_importer_does_not_import_mkdocs() -> None:
     code = (
-        "import sys, bantin.importer as m; from pathlib import Path; "
+        "import sys, bantin.tools.importer as m; from pathlib import Path; "
         "assert not [k for k in sys.modules if k.split('.')[0] in ('mkdocs', 'material')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from bantin import importer
-from bantin.importer import classify_old_url, import_file, import_files, main_redirects, md_escape
+from bantin.tools import importer
+from bantin.tools.importer import classify_old_url, import_file, import_files, main_redirects, md_escape
 
 TODAY = date(2025, 1, 15)
 LEAD = "Đoạn mở đầu đủ dài để làm tóm tắt của bài viết này, nói về những điều quan trọng nhất."

@@ -8,7 +8,7 @@ import xml.dom.minidom
 
 from sitekit import article, build, write_site
 
-from bantin.vi import CONTROL
+from bantin.text.vi import CONTROL
 
 BOMB = ('---\ntitle: A\ndate: 2024-11-21\ncategory: dat-dai\n'
         'summary: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin.legalrefs import (
+from bantin.legal.refs import (
     GROUPS,
     DocRef,
     LegalRefsExtension,

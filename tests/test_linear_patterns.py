@@ -12,10 +12,16 @@ import time
 import markdown
 import pytest
 
-from bantin import htmlguard, images, legalrefs, qa, quickinline, sanitize, text
-from bantin.frontmatter import read
-from bantin.problems import Problems
-from bantin.siteconfig import Category, SiteConfig
+from bantin.convert import htmlguard
+from bantin.site import images
+from bantin.legal import refs as legalrefs
+from bantin.content import qa
+from bantin.convert import quickinline
+from bantin.content import sanitize
+from bantin.text import plain as text
+from bantin.content.frontmatter import read
+from bantin.content.problems import Problems
+from bantin.config.settings import Category, SiteConfig
 
 SIZE = 300_000
 BOUND = 4.0  # seconds, for 300 KB: quadratic versions took 30 s to 12 min
@@ -93,7 +99,7 @@ def test_quick_inline_syntax(unit):
 @pytest.mark.parametrize("unit", ["a < b và c <d ", "<a ", "[a](", "![a](", "[[", "<!-- > ", "</", "<a x=\""])
 def test_markdown_conversion_with_the_guard(unit):
     """Python's HTMLParser and Python-Markdown's link parsing were the 41 s and 32 s builds."""
-    md = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.htmlguard"])
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.convert.htmlguard"])
     started = time.perf_counter()
     md.convert(line(unit)[:120_000])
     assert time.perf_counter() - started < 2 * BOUND
@@ -103,7 +109,7 @@ def test_markdown_conversion_with_the_guard(unit):
 def test_guard_changes_no_output(unit):
     source = unit * 200 + "\n\n[ok](x) <b>b</b> `[` `(` `<`\n"
     plain = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc"])
-    guarded = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.htmlguard"])
+    guarded = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.convert.htmlguard"])
     assert guarded.convert(source) == plain.convert(source)
     assert not any(mark in str(guarded.toc_tokens) for mark in htmlguard.RESTORE)
 
@@ -112,7 +118,7 @@ def test_guard_changes_no_output(unit):
                                     ("[" * 500 + "]" * 500) * 150])
 def test_nested_closed_brackets(source):
     """Balanced but deep: 20,000 nested '[…]' took 97 s in Python-Markdown's link parsing."""
-    md = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.htmlguard"])
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.convert.htmlguard"])
     started = time.perf_counter()
     html = md.convert(source)
     assert time.perf_counter() - started < BOUND

@@ -9,10 +9,10 @@ from dataclasses import replace
 import pytest
 from PIL import Image
 
-from bantin.checks import (anchors, check_links, draft_only, html_links, link_site, markdown_text, rebase_links,
+from bantin.content.checks import (anchors, check_links, draft_only, html_links, link_site, markdown_text, rebase_links,
                            references)
-from bantin.corpus import build_corpus
-from bantin.problems import Problems
+from bantin.site.corpus import build_corpus
+from bantin.content.problems import Problems
 from test_corpus import SITE, URLS, doc
 
 
@@ -198,8 +198,8 @@ def test_anchor_ids_cover_what_python_markdown_makes_on_the_sample_site():
 
     import markdown
 
-    from bantin.frontmatter import split
-    from bantin.plugin import heading_slug
+    from bantin.content.frontmatter import split
+    from bantin.adapter.plugin import heading_slug
 
     root = Path(__file__).resolve().parent.parent / "content"
     md = markdown.Markdown(extensions=["toc", "attr_list", "md_in_html", "tables", "admonition", "fenced_code"],

@@ -7,13 +7,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import yaml
 
-from bantin import frontmatter
-from bantin.corpus import build_corpus
-from bantin.newcontent import NewContentError, create, fill_question_ids
-from bantin.problems import Problems
-from bantin.qa import heading_lines, parse_questions, split_heading
-from bantin.siteconfig import Category, SiteConfig, UrlPrefixes
-from bantin.urls import UrlScheme
+from bantin.content import frontmatter
+from bantin.site.corpus import build_corpus
+from bantin.tools.newcontent import NewContentError, create, fill_question_ids
+from bantin.content.problems import Problems
+from bantin.content.qa import heading_lines, parse_questions, split_heading
+from bantin.config.settings import Category, SiteConfig, UrlPrefixes
+from bantin.site.urls import UrlScheme
 
 VN = timezone(timedelta(hours=7))
 NOW = datetime(2024, 11, 21, 8, 30, tzinfo=VN)

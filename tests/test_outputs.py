@@ -10,13 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bantin import artifacts
-from bantin.corpus import build_corpus
-from bantin.frontmatter import alias_problem
-from bantin.images import Resizer
-from bantin.outputs import Gate, OutputError, foreign_folder_problem, path_problem, site_dir_problem, windows_reserved
-from bantin.pages import check_addresses, generated_pages
-from bantin.vi import slugify
+from bantin.site import artifacts
+from bantin.site.corpus import build_corpus
+from bantin.content.frontmatter import alias_problem
+from bantin.site.images import Resizer
+from bantin.outputs.gate import Gate, OutputError, foreign_folder_problem, path_problem, site_dir_problem, windows_reserved
+from bantin.site.pages import check_addresses, generated_pages
+from bantin.text.vi import slugify
 
 from test_pages_urls import FILES, HTTP, SITE
 
@@ -82,7 +82,7 @@ def test_every_accepted_alias_is_a_file_inside_the_site(alias):
 @settings(max_examples=500)
 @given(rel=st.text(st.sampled_from("aZ09_-./ \\:cCoOnNuUlLpPrRxX"), max_size=30) | st.text(max_size=300))
 def test_fast_path_agrees_with_the_segment_rules(rel):
-    from bantin.outputs import _path_problem
+    from bantin.outputs.gate import _path_problem
 
     assert (path_problem(rel) is None) == (_path_problem(rel) is None)
 
@@ -218,7 +218,7 @@ def test_question_id_that_is_a_reserved_name_is_a_problem():
 
 
 def test_write_all_refuses_an_alias_over_the_feed_even_unchecked(tmp_path):
-    from bantin.views import SiteView
+    from bantin.site.views import SiteView
 
     corpus, _ = build_corpus(FILES, SITE, HTTP)
     gate = Gate(tmp_path)
@@ -299,7 +299,7 @@ def test_overlong_explicit_slug_and_question_id_are_problems_not_tracebacks():
 
 
 def test_exchange_swaps_two_folders_in_one_step(tmp_path):
-    from bantin.publish import exchange
+    from bantin.outputs.publish import exchange
 
     for name in ("a", "b"):
         (tmp_path / name).mkdir()

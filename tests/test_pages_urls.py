@@ -5,10 +5,10 @@ from __future__ import annotations
 import yaml
 import pytest
 
-from bantin.corpus import build_corpus
-from bantin.pages import check_addresses, generated_pages, paginate
-from bantin.siteconfig import Category, SiteConfig, UrlPrefixes
-from bantin.urls import UrlScheme, join
+from bantin.site.corpus import build_corpus
+from bantin.site.pages import check_addresses, generated_pages, paginate
+from bantin.config.settings import Category, SiteConfig, UrlPrefixes
+from bantin.site.urls import UrlScheme, join
 
 PREFIXES = UrlPrefixes()
 HTTP = UrlScheme(PREFIXES)

@@ -7,7 +7,7 @@ import logging
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from bantin import previewcache
+from bantin.convert import previewcache
 from sitekit import article, read, write_site
 
 

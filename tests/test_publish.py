@@ -17,7 +17,7 @@ import pytest
 from sitekit import MKDOCS, article, build, read, write_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-BANTIN = [sys.executable, "-m", "bantin.cli"]
+BANTIN = [sys.executable, "-m", "bantin.cli.main"]
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")  # 1×1, sound
 
 
@@ -227,7 +227,7 @@ def test_killed_builds_never_leave_the_site_missing_nor_processes_behind(tmp_pat
 
 
 def test_two_renames_fallback_and_the_old_copy_put_back(tmp_path):
-    from bantin.publish import Publishing
+    from bantin.outputs.publish import Publishing
 
     root = write_site(tmp_path, {"tin-tuc/a.md": article("Bài A")})
     done = bantin(root, "build", env={**ENV, "BANTIN_NO_EXCHANGE": "1"})
@@ -247,7 +247,7 @@ def test_two_renames_fallback_and_the_old_copy_put_back(tmp_path):
 
 def test_a_concurrent_build_waits_and_its_staging_survives(tmp_path):
     """The lock: a second build never sweeps the first one's staging folder."""
-    from bantin.publish import Publishing
+    from bantin.outputs.publish import Publishing
 
     root = write_site(tmp_path, {"tin-tuc/a.md": article("Bài A")})
     with Publishing(root / "site") as first:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bantin import qa
-from bantin.model import Question
-from bantin.problems import Problems
+from bantin.content import qa
+from bantin.content.model import Question
+from bantin.content.problems import Problems
 
 SRC = "hoi-dap/hoa-giai.md"
 BODY_LINE = 7  # the body starts on line 7 of the file

@@ -8,7 +8,7 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageDraw
 
-from bantin.qrcodes import QrCodes, qr_svg
+from bantin.site.qrcodes import QrCodes, qr_svg
 
 
 def rasterise(svg: str) -> Image.Image:
@@ -58,7 +58,7 @@ def test_codes_made_in_a_worker_equal_codes_made_here():
 @pytest.mark.parametrize("n", range(0, 400, 7))
 def test_the_path_draws_exactly_the_dark_modules(n):
     """Every module, not just enough of them for a reader: all sizes, rows ending light or dark."""
-    from bantin.qrcodes import BORDER, _runs, modules
+    from bantin.site.qrcodes import BORDER, _runs, modules
 
     size, data = modules("https://bantin.example.org/" + "tin-tuc/bai-" * (n % 13) + str(n))
     x, y, dark = float(BORDER), BORDER + 0.5, set()

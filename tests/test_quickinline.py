@@ -6,8 +6,8 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin import quickinline
-from bantin.plugin import REQUIRED_EXTENSIONS
+from bantin.convert import quickinline
+from bantin.adapter.plugin import REQUIRED_EXTENSIONS
 
 EXTENSIONS = [*REQUIRED_EXTENSIONS, "admonition"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from bantin.related import RelatedIndex
+from bantin.site.related import RelatedIndex
 from test_corpus import build, doc
 
 
@@ -57,7 +57,7 @@ def test_the_lists_are_those_of_ranking_every_candidate_in_full():
     import random
     from collections import Counter
 
-    from bantin.related import CATEGORY_BONUS, POSTING_CAP, WEIGHTS
+    from bantin.site.related import CATEGORY_BONUS, POSTING_CAP, WEIGHTS
 
     rng = random.Random(7)
     words = ["hòa giải", "đất đai", "hộ tịch", "chứng thực", "thôn", "xã", "tập huấn", "cấp phiếu"]

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from bantin import checks, frontmatter
-from bantin.model import Item
-from bantin.problems import Problems
-from bantin.sanitize import clean, report_unsafe
-from bantin.siteconfig import Category, SiteConfig
-from bantin.vi import control_chars, strip_control
+from bantin.content import checks
+from bantin.content import frontmatter
+from bantin.content.model import Item
+from bantin.content.problems import Problems
+from bantin.content.sanitize import clean, report_unsafe
+from bantin.config.settings import Category, SiteConfig
+from bantin.text.vi import control_chars, strip_control
 from sitekit import article, build, write_site
 
 HOSTS = ("youtube.com",)

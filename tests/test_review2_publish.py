@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sitekit import article, run_bantin, write_site
 
-from bantin import publish
-from bantin.outputs import foreign_folder_problem
-from bantin.problems import Problem
+from bantin.outputs import publish
+from bantin.outputs.gate import foreign_folder_problem
+from bantin.content.problems import Problem
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -207,7 +207,7 @@ def test_a_good_redirect_map_still_makes_rules(tmp_path):
 
 
 def test_import_keeps_bad_lines_of_the_map_for_redirects_to_report(tmp_path):
-    from bantin import importer
+    from bantin.tools import importer
 
     cwd = os.getcwd()
     os.chdir(tmp_path)
@@ -245,8 +245,8 @@ def test_a_failed_build_ends_with_a_vietnamese_reason(tmp_path):
 
 
 def _front(yaml_text: str) -> list[str]:
-    from bantin import frontmatter
-    from bantin.problems import Problems
+    from bantin.content import frontmatter
+    from bantin.content.problems import Problems
 
     problems = Problems()
     frontmatter.parse_yaml("tin-tuc/a.md", yaml_text, problems)
@@ -259,7 +259,7 @@ def test_a_python_tag_is_one_clear_error():
 
 
 def test_an_unclosed_bracket_in_mkdocs_yml_is_named():
-    from bantin import configcheck
+    from bantin.config import precheck as configcheck
 
     with pytest.raises(configcheck.ConfigError) as caught:
         configcheck.compose("mkdocs.yml", "site_name: [\n")

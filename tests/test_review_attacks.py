@@ -14,8 +14,8 @@ import sys
 import pytest
 import yaml
 
-from bantin.frontmatter import alias_problem
-from bantin.sanitize import clean, host_allowed
+from bantin.content.frontmatter import alias_problem
+from bantin.content.sanitize import clean, host_allowed
 from sitekit import article, build, write_site
 
 
@@ -60,7 +60,7 @@ def test_build_into_a_pages_checkout_keeps_its_git_folder(tmp_path):
     (out / ".git").mkdir(parents=True)
     (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     (out / "index.html").write_text("<p>old</p>")
-    done = subprocess.run([sys.executable, "-m", "bantin.cli", "build", "-d", str(out)], cwd=project,
+    done = subprocess.run([sys.executable, "-m", "bantin.cli.main", "build", "-d", str(out)], cwd=project,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
     assert done.returncode != 0 or (out / ".git" / "HEAD").exists(), done.stderr[-500:]
 

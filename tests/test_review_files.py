@@ -15,18 +15,18 @@ import pytest
 import yaml
 from PIL import Image
 
-from bantin import qa
-from bantin.corpus import build_corpus
-from bantin.filecheck import check_static, svg_problem
-from bantin.inventory import take_inventory
-from bantin.problems import Problems
-from bantin.siteconfig import Category, SiteConfig, UrlPrefixes
-from bantin.urls import UrlScheme
+from bantin.content import qa
+from bantin.site.corpus import build_corpus
+from bantin.inputs.filecheck import check_static, svg_problem
+from bantin.inputs.inventory import take_inventory
+from bantin.content.problems import Problems
+from bantin.config.settings import Category, SiteConfig, UrlPrefixes
+from bantin.site.urls import UrlScheme
 from sitekit import article, build, write_site
 
 
 def bantin_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
+    return subprocess.run([sys.executable, "-m", "bantin.cli.main", "check"], cwd=root, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT)
 

@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from bantin import searchindex
-from bantin.search import analyze, build_search_index, load_search_index
+from bantin.search import index as searchindex
+from bantin.search.terms import analyze, build_search_index, load_search_index
 from search_support.corpus import mixed_docs
 from search_support.node import node_available, run_node
 from search_support.samples import EXPECTED_FIRST, SAMPLE_DOCS

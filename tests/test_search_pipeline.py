@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bantin import searchindex
-from bantin.search import (
+from bantin.search import index as searchindex
+from bantin.search.terms import (
     BIGRAM,
     EXACT,
     Analyzer,

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bantin.splitrender import RenderError, SplitRender
+from bantin.workers.splitrender import RenderError, SplitRender
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the split needs fork")
 

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin.text import _MD_DROP, excerpt, html_to_text, markdown_to_text
+from bantin.text.plain import _MD_DROP, excerpt, html_to_text, markdown_to_text
 
 # Every pattern on every text, as before the shortcuts: the reference. The patterns are the
 # module's own (made linear in issue 12: the old ones rescanned a line from every '<' or '[').

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from bantin import vi
+from bantin.text import vi
 
 
 def nfd(text: str) -> str:

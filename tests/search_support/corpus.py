@@ -6,7 +6,7 @@ import random
 import re
 from dataclasses import replace
 
-from bantin.search import SearchDoc
+from bantin.search.terms import SearchDoc
 
 from .samples import SAMPLE_DOCS
 

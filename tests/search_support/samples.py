@@ -7,7 +7,7 @@ far apart for "pháp luật", "Điều 50" for "điều 5", "Nghị định 142"
 
 from __future__ import annotations
 
-from bantin.search import SearchDoc
+from bantin.search.terms import SearchDoc
 
 PHO_BIEN = ("pho-bien-giao-duc-phap-luat", "Phổ biến, giáo dục pháp luật")
 HOA_GIAI = ("hoa-giai-o-co-so", "Hòa giải ở cơ sở")

@@ -1,0 +1,315 @@
+"""Rendering on MkDocs + Material, faster: adapter-side helpers for templates and pages.
+
+Material renders its whole shell (header, tabs, navigation) for every page; on a site of
+25,000 pages most of that work repeats. These helpers render what repeats once and place
+it, so the build stays near MkDocs' own floor per page.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+
+import markdown
+from jinja2 import BytecodeCache, pass_context
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import (Page, _AbsoluteLinksValidationValue, _ExtractAnchorsTreeprocessor,
+                                    _ExtractTitleTreeprocessor, _RawHTMLPreprocessor, _RelativePathTreeprocessor)
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from bantin.convert import quickinline
+from bantin.content.model import Item
+from bantin.convert.previewcache import Conversion, ConversionCache
+
+RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
+
+
+class ListingPage(Page):
+    """A generated page whose body comes entirely from its template (listings, indexes).
+
+    Its Markdown is empty, so MkDocs' per-page Markdown instance (a third of a listing
+    page's cost, and listings are half the pages of a large site) is skipped.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = Markup("")
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+
+
+class SharedMarkdown:
+    """One Python-Markdown instance per build, reset between pages.
+
+    MkDocs makes a new instance with every extension for each page, about a tenth of the
+    cost of converting an article; Python-Markdown is made to be reset and reused. Its
+    inline pass skips plain prose when the extensions allow it (see quickinline).
+    """
+
+    def __init__(self, config: MkDocsConfig, cache: ConversionCache | None = None):
+        self.instance = markdown.Markdown(extensions=config.markdown_extensions,
+                                          extension_configs=config.mdx_configs or {})
+        quickinline.install(self.instance)
+        self.cache = cache  # `bantin serve` only: conversions of the previous build
+        self.absolute_links: dict[str, str] = {}  # see PageLinks
+
+
+class PageLinks(_RelativePathTreeprocessor):
+    """MkDocs' link rewriting, with absolute links ('/van-ban/x.md') looked up once per build.
+
+    An article cites about five documents, each linked as '/van-ban/<slug>.md'; such a
+    link names the same file from every page, so its target's URL is kept and only made
+    relative per page. Anything else (relative links, anchors, queries, missing or
+    excluded targets, other validation settings) takes MkDocs' own path and messages.
+    """
+
+    def __init__(self, file: File, files: Files, config: MkDocsConfig, known: dict[str, str]):
+        super().__init__(file, files, config)
+        self.known = known  # absolute link -> its target's URL, shared by the build's pages
+
+    def path_to_url(self, url: str) -> str:
+        target = self.known.get(url)
+        if target is None:
+            target = self._lookup(url)
+            if target is None:
+                return super().path_to_url(url)
+        return get_relative_url(target, self.file.url)
+
+    def _lookup(self, url: str) -> str | None:
+        if (not url.startswith("/") or any(c in url for c in "?#%\\")
+                or self.config.validation.links.absolute_links is not RELATIVE_TO_DOCS):
+            return None
+        found = self.files.get_file_from_path(self._target_uri(self.file.src_uri, url))  # as MkDocs
+        if found is None or found.inclusion.is_excluded():
+            return None
+        self.known[url] = found.url
+        return found.url
+
+
+class ContentPage(Page):
+    """A page with Markdown (content file or question), converted as MkDocs' `Page.render`
+    does, but by the build's shared instance; MkDocs' per-page processors (links, anchors,
+    title) are registered anew on it for each page, replacing the previous page's."""
+
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig, shared: SharedMarkdown):
+        super().__init__(title, file, config)
+        self.shared = shared
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        cache = self.shared.cache
+
+        def convert() -> Conversion:
+            return self._convert(config, files)
+
+        if cache is None:
+            self._apply(convert(), files)
+        else:
+            key = (self.file.src_uri, self.file.dest_uri, self.markdown)
+            self._apply(cache.get_or_convert(key, convert, logging.getLogger("mkdocs")), files)
+
+    def _convert(self, config: MkDocsConfig, files: Files) -> Conversion:
+        md = self.shared.instance
+        md.reset()
+        raw_html = _RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
+        anchors._register(md)
+        links = PageLinks(self.file, files, config, self.shared.absolute_links)
+        links._register(md)
+        title = _ExtractTitleTreeprocessor()
+        title._register(md)
+        content = md.convert(self.markdown)
+        keep_links = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
+        return Conversion(content, markup_toc(get_toc(getattr(md, "toc_tokens", []))), title.title,
+                          anchors.present_anchor_ids | raw_html.present_anchor_ids,
+                          {f.src_uri: v for f, v in links.links_to_anchors.items()} if keep_links else None)
+
+    def _apply(self, conversion: Conversion, files: Files) -> None:
+        self.content, self.toc, self._title_from_render = conversion.content, conversion.toc, conversion.title
+        self.present_anchor_ids = conversion.anchors
+        if conversion.links is not None:
+            self.links_to_anchors = {files.get_file_from_path(src): v for src, v in conversion.links.items()}
+
+
+def markup_toc(toc):
+    """The table of contents with titles marked as HTML: Python-Markdown's toc gives each
+    heading's text already escaped (tags dropped, `&` and `<` as entities), so an autoescaping
+    template (Material's toc-item.html) would escape it twice."""
+    stack = list(toc)
+    while stack:
+        link = stack.pop()
+        link.title = Markup(link.title)
+        stack.extend(link.children)
+    return toc
+
+
+class FragmentCache:
+    """Listing cards rendered once per item per build, then placed at any page depth.
+
+    A card links with `root` (a marker replaced by the page's `base_url` + '/'), so one rendering
+    serves every listing, related list and home section that shows the item.
+    """
+
+    MARK = "\x00ROOT\x00"
+
+    def __init__(self) -> None:
+        self.cards: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}  # base_url → the escaped prefix (a page places ~10 cards)
+
+    @pass_context
+    def card(self, context, item: Item) -> Markup:
+        html = self.cards.get(item.path)
+        if html is None:
+            html = context.environment.get_template("partials/bantin-card.html").render(entry=item, root=self.MARK)
+            self.cards[item.path] = html
+        base = context.get("base_url") or "."
+        prefix = self.prefixes.get(base)
+        if prefix is None:
+            prefix = self.prefixes[base] = str(escape("" if base == "." else base.rstrip("/") + "/"))
+        return Markup(html.replace(self.MARK, prefix))
+
+
+class ChromeCache:
+    """Material's nav and tabs rendered once per *position* for pages outside the nav, and
+    blocks that no page changes (styles, scripts, footer) once per position for every page.
+
+    Those pages have no active nav entry, so their nav and tabs differ only in the relative
+    URLs of the nav's targets. A relative URL depends on the page's folder depth and on how
+    many leading folders it shares with the target, so pages alike in both share one
+    rendering; Material would re-render both for every page, a quarter of the template time.
+    """
+
+    def __init__(self, nav_sources: set[str], target_dirs: list[tuple[str, ...]]):
+        self.nav_sources, self.target_dirs = nav_sources, target_dirs
+        self.cache: dict[tuple, Markup] = {}
+        self.last: tuple[str | None, tuple] = (None, ())
+
+    def position(self, dest_uri: str) -> tuple:
+        if self.last[0] != dest_uri:  # each page asks about ten times in a row
+            folder = tuple(p for p in posixpath.dirname(dest_uri).split("/") if p)
+            self.last = dest_uri, (len(folder), tuple(_shared(folder, target) for target in self.target_dirs))
+        return self.last[1]
+
+    @pass_context
+    def __call__(self, context, name: str, **slots: str) -> Markup:
+        """`name` rendered for this page; `slots` are per-page values (the page title) that
+        the template prints where it would otherwise differ between pages. A slot is filled
+        in escaped, as the template would print it (a `Markup` value as it is)."""
+        page = context.get("page")
+        if page is None or page.file.src_uri in self.nav_sources:
+            return Markup(context.environment.get_template(name).render({**context.get_all(), **slots}))
+        key = (name, self.position(page.file.dest_uri))
+        if key not in self.cache:
+            marks = {slot: f"\x00{slot}\x00" for slot in slots}
+            self.cache[key] = context.environment.get_template(name).render({**context.get_all(), **marks})
+        html = self.cache[key]
+        for slot, value in slots.items():
+            html = html.replace(f"\x00{slot}\x00", str(escape(value)))
+        return Markup(html)
+
+    @pass_context
+    def block(self, context, name: str, block) -> Markup:
+        """Material's block `name` (passed as `super`) for this position: for blocks that
+        depend on nothing but relative URLs (styles, scripts, the JSON config)."""
+        page = context.get("page")
+        key = ("block", name, self.position(page.file.dest_uri) if page else context.get("base_url"))
+        if key not in self.cache:
+            self.cache[key] = Markup(block())
+        return self.cache[key]
+
+
+def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Number of leading folders two paths share."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+class KeptBytecode(BytecodeCache):
+    """Compiled templates kept between the rebuilds of `bantin serve`: MkDocs makes a new
+    template environment for each build, which compiles every template again (~0.5 s).
+    Jinja checks each template's source checksum, so an edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+SERVE_TEMPLATES = KeptBytecode()
+
+
+class _MarkedPage:
+    """A page whose canonical URL is a mark, for rendering a shell shared by many pages."""
+
+    def __init__(self, page: Page, mark: str):
+        self._page, self.canonical_url = page, mark if page.canonical_url else page.canonical_url
+
+    def __getattr__(self, name: str):
+        return getattr(self._page, name)
+
+
+class ShellCache:
+    """Whole pages of Material's shell rendered once per template and position.
+
+    A page outside the nav and without headings differs from another page of the same
+    template and position only in its title, canonical URL, head meta and content: those
+    come out of the shell's one rendering as marks, and each page renders just them
+    (Jinja renders a single block of a template on its own) and fills them in. The build
+    checks it: output is byte-identical to Material rendering each page whole.
+    """
+
+    BLOCKS = ("htmltitle", "extrahead", "content")  # rendered per page, block by block
+    MARKS = {name: f"\x00bt-shell-{name}\x00" for name in (*BLOCKS, "title", "canonical")}
+
+    def __init__(self, chrome: ChromeCache):
+        self.chrome = chrome
+        self.shells: dict[tuple, str] = {}
+
+    @staticmethod
+    def wanted(page: Page, nav_sources: set[str]) -> bool:
+        """Pages with headings have their own skip link and table of contents; nav pages
+        their own active entry."""
+        return not page.toc and page.file.src_uri not in nav_sources
+
+    @pass_context
+    def __call__(self, context) -> Markup:
+        env, page = context.environment, context["page"]
+        template = env.get_template(page.meta.get("template", "main.html"))
+        page_vars = {**context.get_all(), "bt_shell": False}
+        key = (template.name, self.chrome.position(page.file.dest_uri))
+        if key not in self.shells:
+            self.shells[key] = self._capture(template, page_vars, page)
+        html = self.shells[key]
+        for name, filled in _blocks(env, template, self.BLOCKS, page_vars):
+            html = html.replace(self.MARKS[name], filled)
+        title = page.meta.get("title") or page.title
+        html = html.replace(self.MARKS["title"], str(escape(title)))
+        return Markup(html.replace(self.MARKS["canonical"], str(escape(page.canonical_url))))
+
+    def _capture(self, template, page_vars: dict, page: Page) -> str:
+        marked = {**page_vars, "page": _MarkedPage(page, self.MARKS["canonical"]),
+                  "bt_title_mark": self.MARKS["title"]}
+        context = template.new_context(marked)
+        for name in self.BLOCKS:
+            context.blocks[name] = [lambda _context, mark=self.MARKS[name]: iter([mark])]
+        return "".join(template.root_render_func(context))
+
+
+def _blocks(env, template, names: tuple[str, ...], page_vars: dict):
+    """(name, HTML) of blocks of `template` (or of the first parent that defines them),
+    each rendered alone, in one context: a block's own assignments stay in the block."""
+    context = template.new_context(page_vars, shared=True)  # page_vars holds the globals too
+    main = env.get_template("main.html")
+    for name in names:
+        owner = template if name in template.blocks else main
+        yield name, "".join(owner.blocks[name](context)) if name in owner.blocks else ""

@@ -1,0 +1,305 @@
+"""`bantin` command: build, offline build, check, serve, new, ids, import (issue 5).
+
+Editors run these; every failure prints the problems and exits non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2 is not for editors
+
+from bantin.tools import newcontent  # noqa: E402
+from bantin.cli.argvi import VietnameseParser  # noqa: E402
+from bantin.cli.argvi import parse as parse_args  # noqa: E402
+from bantin.content.problems import visible  # noqa: E402
+
+
+def _logging() -> None:
+    """MkDocs' messages (our errors among them) on stderr, as `mkdocs build` shows them."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
+def _load(config_file: str, **overrides):
+    """MkDocs' configuration, or SystemExit with Vietnamese messages naming file and line.
+
+    The file is read and parsed by configcheck first (missing, binary, not UTF-8, broken
+    YAML); MkDocs' own English validation errors are caught as they are logged and
+    reworded with the line of the option.
+    """
+    import logging
+
+    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from bantin.config import precheck as configcheck
+
+    try:
+        node = configcheck.compose(config_file, configcheck.read_text(config_file))
+    except configcheck.ConfigError as exc:
+        raise SystemExit(str(exc)) from None
+    errors = _ConfigErrors()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addFilter(errors)
+    try:
+        return load_config(config_file, **overrides)
+    except (MkDocsException, yaml.YAMLError, OSError, ValueError, TypeError) as exc:
+        messages = [configcheck.explain_validation(config_file, node, m) for m in errors.messages]
+        raise SystemExit("\n".join(messages) or configcheck.explain_validation(config_file, node, str(exc))) from None
+    finally:
+        logger.removeFilter(errors)
+
+
+class _ConfigErrors:
+    """Logging filter keeping MkDocs' "Config value …" errors (reworded by `_load`) off the screen."""
+
+    def __init__(self):
+        self.messages: list[str] = []
+
+    def filter(self, record) -> bool:
+        if record.levelname == "ERROR" and str(record.msg).startswith("Config value"):
+            self.messages.append(record.getMessage())
+            return False
+        return True
+
+
+def _plugin(config):
+    plugin = config.plugins.get("bantin")
+    if plugin is None:
+        raise SystemExit(f"{config.config_file_path}: thiếu `- bantin` trong mục `plugins:`")
+    return plugin
+
+
+def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | None = None, drafts: bool = False) -> int:
+    """Build into a staging folder beside the output, then swap it in (publish.py).
+
+    The output folder is checked before anything happens (never the project, content/,
+    .git or theme/); an interrupted (SIGTERM, SIGINT, SIGHUP) or failed build removes its
+    staging folder and leaves the previous site exactly as it was; a killed one leaves a
+    staging folder that the next build removes.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    from bantin.outputs import publish
+    from bantin.outputs.gate import foreign_folder_problem, site_dir_problem
+
+    base = _load(config_file)
+    target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
+    wrong = site_dir_problem(str(target), base.config_file_path, base.docs_dir, base.theme.custom_dir)
+    wrong = wrong or foreign_folder_problem(str(target), publish.read_mark(target.resolve()),
+                                            default_dir=_is_default_output(base, target, offline))
+    if wrong:
+        print(wrong, file=sys.stderr)
+        return 2
+    target = target.resolve()
+    staging = publish.Publishing(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with staging:
+            config = None
+            try:
+                overrides = {"site_dir": str(staging.path)}
+                if offline:
+                    overrides["use_directory_urls"] = False
+                config = _load(config_file, **overrides)
+                _plugin(config).config.drafts = drafts
+                started = time.perf_counter()
+                build(config)
+            except (MkDocsException, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
+                _stop_helpers(config)
+                staging.discard()
+                print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {_failure_reason(exc)}",
+                      file=sys.stderr)
+                return 128 + exc.signum if isinstance(exc, publish.Interrupted) else 1
+            except BaseException:
+                _stop_helpers(config)
+                raise
+            staging.publish()
+    except publish.Interrupted as exc:  # a second signal during the clean-up, or one during the swap
+        if staging.published:
+            print(f"Trang mới đã vào {target}, nhưng lần dựng {exc} khi đang dọn bản cũ; "
+                  "lần dựng sau sẽ dọn nốt.", file=sys.stderr)
+        else:
+            print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. Lần dựng {exc}.", file=sys.stderr)
+        return 128 + exc.signum
+    except OSError as exc:  # the lock, the staging folder, the swap: a mount point, a full or read-only disk
+        print(publish.publish_error(target, exc), file=sys.stderr)
+        return 1
+    print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
+    return 0
+
+
+def _failure_reason(exc: BaseException) -> str:
+    """Why the build stopped, in Vietnamese: MkDocs' own words ("Aborted with a BuildError!",
+    "Aborted with 2 warnings in strict mode!") stay on their log line above, not in our summary."""
+    import re
+
+    text = str(exc)
+    if isinstance(exc, KeyboardInterrupt):
+        return "Lần dựng bị dừng (Ctrl+C)."
+    if text.startswith("Aborted with a BuildError"):
+        return "Lý do: nội dung hoặc cấu hình có lỗi, xem các dòng ERROR ở trên; `bantin check` liệt kê lại đầy đủ."
+    strict = re.fullmatch(r"Aborted with (\d+) warnings? in strict mode!?", text)
+    if strict:
+        return (f"Lý do: có {strict.group(1)} cảnh báo, mà trang được dựng ở chế độ nghiêm ngặt (strict) nên mỗi "
+                "cảnh báo là một lỗi; xem các dòng WARNING ở trên và sửa chúng.")
+    return text
+
+
+def _is_default_output(base, target: Path, offline: bool) -> bool:
+    """True when `target` is mkdocs.yml's own `site_dir` (or its -offline twin) inside the project:
+    the only folder that an unmarked build of an earlier version may be replaced in (outputs.foreign_folder_problem)."""
+    default = Path(base.site_dir + ("-offline" if offline else "")).absolute().resolve()
+    project = Path(base.config_file_path or "mkdocs.yml").absolute().parent.resolve()
+    return target.resolve() == default and project in default.parents
+
+
+def _stop_helpers(config) -> None:
+    """End the build's forked helpers before their folder is deleted (MkDocs calls
+    on_build_error for errors, not for an interrupt)."""
+    plugin = config.plugins.get("bantin") if config is not None else None
+    if plugin is not None:
+        plugin.on_build_error(error=None)
+
+
+def run_check(config_file: str) -> int:
+    """Validate all content without building; errors → exit 1, warnings only → exit 0."""
+    from bantin.adapter.plugin import check_site
+
+    config = _load(config_file)
+    started = time.perf_counter()
+    corpus, problems = check_site(config, _plugin(config))
+    for problem in sorted(problems.items, key=lambda p: (p.path, p.line)):
+        print(problem)
+    print(corpus.counts.summary() if corpus else "")
+    print(f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo "
+          f"({time.perf_counter() - started:.1f} giây).")
+    return 1 if problems.errors else 0
+
+
+def run_serve(config_file: str, address: str) -> int:
+    """Live preview with drafts; pure Python, so it runs the same on Windows and Linux."""
+    from mkdocs.commands.serve import serve
+
+    _load(config_file)  # a broken mkdocs.yml: one Vietnamese message, not MkDocs' traceback
+    serve(config_file, dev_addr=address, livereload=True)
+    return 0
+
+
+def _category_slug(config_file: str, category: str | None) -> str | None:
+    """The slug of a category named on the command line; unknown ones stop here, not at `check`."""
+    if not category or not Path(config_file).exists():
+        return category
+    from bantin.adapter.plugin import site_config
+
+    site = site_config(_load(config_file))
+    found = site.find_category(category)
+    if found is None:
+        raise newcontent.NewContentError(f"Chuyên mục `{category}` chưa có trong {config_file}. "
+                                         f"Dùng một trong: {', '.join(c.slug for c in site.categories)}")
+    return found.slug
+
+
+def _content_dir(args) -> Path:
+    """`--content-dir`, else `docs_dir` of mkdocs.yml when there is one, else content/."""
+    if args.content_dir:
+        return Path(args.content_dir)
+    if Path(args.config_file).exists():
+        return Path(_load(args.config_file).docs_dir)
+    return Path("content")
+
+
+def run_new(args) -> int:
+    try:
+        category = _category_slug(args.config_file, args.category)
+        path = newcontent.create(_content_dir(args), args.kind, args.title, category=category,
+                                 now=datetime.now(newcontent.VIETNAM))
+    except newcontent.NewContentError as exc:
+        print(visible(str(exc)), file=sys.stderr)
+        return 1
+    print(visible(str(path)))
+    return 0
+
+
+def run_ids(args) -> int:
+    try:
+        changed = newcontent.fill_question_ids(_content_dir(args), [Path(p) for p in args.files])
+    except newcontent.NewContentError as exc:
+        print(visible(str(exc)), file=sys.stderr)
+        return 1
+    for path, ids in changed:
+        print(visible(f"{path}: thêm mã {', '.join(ids)}"))
+    if not changed:
+        print("Mọi câu hỏi đã có mã.")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Usage, help and errors in Vietnamese (argvi.VietnameseParser, inherited by every subcommand)."""
+    parser = VietnameseParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp cấu hình (mặc định mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
+    build = sub.add_parser("build", help="dựng trang vào site/ (hoặc site-offline/ với --offline)")
+    build.add_argument("--offline", action="store_true", help="bản chạy từ file:// (USB), vào site-offline/")
+    build.add_argument("-d", "--site-dir", metavar="THƯ_MỤC", help="thư mục đích")
+    sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
+    serve = sub.add_parser("serve", help="xem trước trực tiếp (kể cả bản nháp)")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
+                       help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
+    new = sub.add_parser("new", help="tạo bài mới từ mẫu")
+    new.add_argument("kind", choices=sorted(newcontent.FOLDERS), metavar="LOẠI",
+                     help=f"loại bài: {', '.join(sorted(newcontent.FOLDERS))} (tin, sổ tay Hỏi - Đáp, hướng dẫn)")
+    new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài, trong dấu ngoặc kép")
+    new.add_argument("--category", metavar="CHUYÊN_MỤC", help="chuyên mục (slug hoặc tên)")
+    new.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
+    ids = sub.add_parser("ids", help="điền mã còn thiếu cho câu hỏi trong sổ tay Hỏi - Đáp")
+    ids.add_argument("files", nargs="*", metavar="TỆP", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
+    ids.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
+    sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết (bantin import --help)")
+    sub.add_parser("redirects", help="in cấu hình nginx/Apache chuyển hướng địa chỉ cũ (bantin redirects --help)")
+    return parser
+
+
+# Subcommands with parsers of their own (importer.py): everything after the name is theirs.
+DELEGATED = {"import": "main_import", "redirects": "main_redirects"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in DELEGATED:
+        from bantin.tools import importer
+
+        return getattr(importer, DELEGATED[argv[0]])(argv[1:])
+    args = parse_args(_parser(), argv)
+    if isinstance(args, int):
+        return args
+    _logging()
+    if args.command == "build":
+        return atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir)
+    if args.command == "check":
+        return run_check(args.config_file)
+    if args.command == "serve":
+        return run_serve(args.config_file, args.dev_addr)
+    if args.command == "new":
+        return run_new(args)
+    if args.command == "ids":
+        return run_ids(args)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""`mkdocs.yml` read before MkDocs reads it: missing, unreadable or broken files, and wrong
+option types, become one Vietnamese message with the line (issue 12).
+
+MkDocs reports these in English without a line ("Config file 'mkdocs.yml' does not
+exist.", "Expected type: <class 'int'> but received: <class 'str'>"), or with a
+traceback. Nothing here imports MkDocs: the CLI passes in what MkDocs logged.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from bantin.content.frontyaml import explain, short
+
+MAX_BYTES = 1024 * 1024
+
+
+class ConfigError(Exception):
+    """mkdocs.yml cannot be used; the message says where, what and how to fix it."""
+
+
+def _message(path: str, line: int, field: str, what: str, fix: str) -> str:
+    where = f"{path}:{line}" if line else path
+    subject = f" [{field}]" if field else ""
+    return f"{where}:{subject} lỗi: {what} → Cách sửa: {fix}"
+
+
+def read_text(config_file: str) -> str:
+    """The configuration's text; ConfigError when it is missing, binary or not UTF-8."""
+    path = Path(config_file)
+    if not path.is_file():
+        where = "" if path.parent.is_dir() else f" (không có thư mục {path.parent})"
+        raise ConfigError(_message(config_file, 0, "", f"không có tệp cấu hình `{config_file}` ở {Path.cwd()}{where}",
+                                   "chạy lệnh trong thư mục của trang (nơi có mkdocs.yml), hoặc chỉ rõ tệp: "
+                                   "`bantin -f đường/dẫn/mkdocs.yml build`"))
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ConfigError(_message(config_file, 0, "", "tệp cấu hình lớn hơn 1 MB, không phải mkdocs.yml thật",
+                                       "kiểm tra lại tên tệp truyền cho `-f`"))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(_message(config_file, 0, "", f"không đọc được tệp cấu hình ({exc.strerror})",
+                                   "kiểm tra quyền đọc tệp")) from None
+    if b"\x00" in data[:8192]:
+        raise ConfigError(_message(config_file, 1, "", "tệp cấu hình là tệp nhị phân, không phải văn bản YAML",
+                                   "kiểm tra lại tên tệp truyền cho `-f`"))
+    try:
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ConfigError(_message(config_file, line, "", "tệp cấu hình không phải UTF-8",
+                                   "mở tệp và lưu lại với bảng mã UTF-8")) from None
+
+
+def compose(config_file: str, text: str) -> yaml.Node:
+    """The YAML tree (tags such as `!ENV` or `!!python/name:` left unresolved); ConfigError if broken."""
+    text = text.replace("\r\n", "\n")
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        lines = text.split("\n")
+        index = min(mark.line, len(lines) - 1) if mark is not None else 0
+        line, what, fix = explain(lines, index, (getattr(exc, "problem", None) or "").lower(),
+                                   (getattr(exc, "context", None) or "").lower())
+        raise ConfigError(_message(config_file, line + 1, "", f"mkdocs.yml viết sai cú pháp YAML: {what}", fix)) from None
+    except RecursionError:
+        raise ConfigError(_message(config_file, 0, "", "tệp cấu hình lồng nhau quá sâu", "viết lại theo mkdocs.yml mẫu")) from None
+    if not isinstance(node, yaml.MappingNode):
+        raise ConfigError(_message(config_file, 1, "", "tệp cấu hình phải là các dòng `tên: giá trị`",
+                                   "bắt đầu từ mkdocs.yml mẫu của `bantin init` hoặc của trang mẫu"))
+    _no_duplicate_keys(config_file, node)
+    return node
+
+
+def _no_duplicate_keys(config_file: str, root: yaml.Node) -> None:
+    """A key written twice in one mapping: YAML keeps the last silently, we say so."""
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 1
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise ConfigError(_message(config_file, line, short(key.value, 40),
+                                                   f"`{short(key.value, 40)}` được khai báo hai lần (lần đầu ở dòng "
+                                                   f"{seen[key.value]}); chỉ lần sau được dùng",
+                                                   "gộp hai chỗ làm một, rồi xóa chỗ còn lại"))
+                    seen[key.value] = line
+                pending.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+
+
+def line_of(node: yaml.Node | None, *keys: str | int) -> int:
+    """File line (1-based) of the deepest of `keys` found under node; 0 when not even the first.
+
+    A step that names a plugin (`plugins` → `bantin`) also looks inside the plugins list;
+    a number is the position (0-based) in a list (`categories`, 2: the third category).
+    """
+    line = 0
+    for key in keys:
+        found = _child(node, key)
+        if found is None:
+            return line
+        key_node, node = found
+        line = key_node.start_mark.line + 1
+    return line
+
+
+def _child(node: yaml.Node | None, key: str | int):
+    if isinstance(key, int):
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        return (items[key], items[key]) if 0 <= key < len(items) else None
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return key_node, value
+    if isinstance(node, yaml.SequenceNode):  # plugins: [- search, - bantin: {…}]
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode) and item.value == key:
+                return item, item
+            found = _child(item, key)
+            if found is not None:
+                return found
+    return None
+
+
+_CONFIG_VALUE = re.compile(r"Config value '([^']+)': (?:Plugin '([^']+)' option '([^']+)': )?(.*)", re.S)
+_TYPES = {"int": "một số nguyên", "str": "chữ", "list": "một danh sách (các dòng `- …`)",
+          "dict": "các mục con `tên: giá trị`", "bool": "`true` hoặc `false`", "float": "một số",
+          "NoneType": "để trống"}
+_TYPE_FIX = {"int": "viết số không có dấu ngoặc kép, ví dụ `{key}: 20`",
+             "str": 'viết chữ, trong dấu ngoặc kép nếu có dấu `:` hoặc `#`, ví dụ `{key}: "…"`',
+             "list": "viết `{key}:` rồi mỗi mục một dòng bắt đầu bằng `- ` (thụt vào hai dấu cách)",
+             "dict": "viết `{key}:` rồi các mục con `tên: giá trị` thụt vào hai dấu cách",
+             "bool": "viết `{key}: true` hoặc `{key}: false`"}
+_LIST = re.compile(r"Expected a list of items, but a <class '(\w+)'> was given")
+_NO_DIR = re.compile(r"The path '([^']*)' isn't an existing directory")
+_EXPECTED = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>")
+
+
+def explain_validation(config_file: str, node: yaml.Node | None, logged: str) -> str:
+    """A Vietnamese message for one of MkDocs' "Config value '…': …" errors."""
+    match = _CONFIG_VALUE.match(logged.strip())
+    if match is None:
+        return _message(config_file, 0, "", f"cấu hình không hợp lệ ({short(logged, 120)})",
+                        "sửa mkdocs.yml theo thông báo, hoặc so với mkdocs.yml mẫu")
+    name, plugin, option, detail = match.groups()
+    keys = [name] + ([plugin] if plugin else []) + (option.split(".") if option else [])
+    field = ".".join(keys)
+    line = line_of(node, *keys)
+    expected = _EXPECTED.search(detail)
+    if expected:
+        want = _TYPES.get(expected.group(1), expected.group(1))
+        got = _TYPES.get(expected.group(2), expected.group(2))
+        fix = _TYPE_FIX.get(expected.group(1), "so với mkdocs.yml mẫu và sửa dòng này").format(key=keys[-1])
+        return _message(config_file, line, field, f"`{keys[-1]}` (hoặc một mục của nó) phải là {want}, không phải {got}", fix)
+    listed = _LIST.search(detail)
+    if listed:
+        return _message(config_file, line, field, f"`{keys[-1]}` phải là một danh sách (các dòng `- …`), "
+                        f"không phải {_TYPES.get(listed.group(1), listed.group(1))}",
+                        f"viết `{keys[-1]}:` rồi mỗi mục trên một dòng bắt đầu bằng `- ` (thụt vào hai dấu cách)")
+    missing = _NO_DIR.search(detail)
+    if missing:
+        return _message(config_file, line, field, f"không có thư mục `{short(missing.group(1))}`",
+                        f"tạo thư mục đó, hoặc sửa `{keys[-1]}:` cho đúng tên thư mục (trang mẫu dùng `docs_dir: content`)")
+    return _message(config_file, line, field, f"giá trị của `{keys[-1]}` không hợp lệ ({short(detail, 120)})",
+                    "so với mkdocs.yml mẫu (trang mẫu của dự án) và sửa dòng này")
+
+
+
+def config_lines(config_file: str | None):
+    """`line(*keys)` of options under `plugins: - bantin:` in mkdocs.yml (0 when not found or
+    unreadable): the plugin's own configuration errors name the line of their option."""
+    try:
+        node = compose(config_file, read_text(config_file)) if config_file else None
+    except ConfigError:
+        node = None
+
+    def line(*keys: str | int) -> int:
+        return line_of(node, "plugins", "bantin", *keys)
+
+    return line

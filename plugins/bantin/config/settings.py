@@ -1,0 +1,112 @@
+"""Site-wide settings the core needs: categories, agency, URL prefixes (DESIGN §3, §4).
+
+Plain data, filled by the MkDocs adapter from `mkdocs.yml`, so the core can be driven by
+any engine (or by a test) without MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from bantin.legal.refs import Registry
+from bantin.content.problems import Problems
+from bantin.text.vi import nfc, slugify
+
+CONFIG_FILE = "mkdocs.yml"
+Lines = Callable[..., int]  # line(*keys) of a plugin option in mkdocs.yml, 0 when unknown (configcheck.config_lines)
+
+
+def _no_lines(*keys) -> int:
+    return 0
+
+
+@dataclass(frozen=True)
+class Category:
+    """A chuyên mục registered in configuration; content may name it by slug or title."""
+
+    slug: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The owning agency shown in every footer (DESIGN §1)."""
+
+    name: str = ""
+    owner: str = ""
+    editor: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class UrlPrefixes:
+    """First path segment of each kind of page; trainers' printed links rely on the defaults."""
+
+    article: str = "tin-tuc"
+    qa: str = "hoi-dap"
+    guide: str = "huong-dan"
+    page: str = ""
+    category: str = "chuyen-muc"
+    tag: str = "the"
+    year: str = "luu-tru"
+    document: str = "van-ban"
+    search: str = "tim-kiem"
+    short: str = "q"
+    pagination: str = "trang"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Everything from configuration that shapes the corpus and its pages."""
+
+    categories: tuple[Category, ...] = ()
+    agency: Agency = field(default_factory=Agency)
+    prefixes: UrlPrefixes = field(default_factory=UrlPrefixes)
+    page_size: int = 20
+    feed_size: int = 30
+    site_url: str = ""
+    site_name: str = ""
+    image_max_kb: int = 1500
+    image_widths: tuple[int, ...] = (480, 960, 1440)
+    iframe_hosts: tuple[str, ...] = ()
+    registry: Registry = field(default_factory=Registry)
+
+    def find_category(self, name: str) -> Category | None:
+        """Category by slug, title, or any spelling that folds to the same slug."""
+        key = slugify(name)
+        return next((c for c in self.categories if c.slug == key), None)
+
+
+def check_numbers(site: SiteConfig, problems: Problems, line: Lines = _no_lines) -> None:
+    """Sizes that must be positive: 0 divided pages by zero, negatives made empty listings."""
+    for name in ("page_size", "feed_size", "image_max_kb"):
+        value = getattr(site, name)
+        if value < 1:
+            problems.error(CONFIG_FILE, line(name), f"plugins.bantin.{name}", f"`{name}: {value}` phải là số lớn hơn 0",
+                           f"xóa dòng `{name}:` để dùng mặc định, hoặc ghi một số dương, ví dụ `{name}: 20`")
+
+
+def build_categories(entries: list[dict], problems: Problems, line: Lines = _no_lines) -> tuple[Category, ...]:
+    """Categories from config entries; two that fold to one slug are a configuration error."""
+    seen: dict[str, Category] = {}
+    for index, entry in enumerate(entries, start=1):
+        title = nfc(str(entry.get("title") or "")).strip()
+        if not title:
+            problems.error(CONFIG_FILE, line("categories", index - 1), f"categories[{index}].title",
+                           "chuyên mục không có tên", "thêm `title:` cho chuyên mục này")
+            continue
+        slug = slugify(str(entry.get("slug") or title))
+        if slug in seen:
+            problems.error(CONFIG_FILE, line("categories", index - 1, "slug"),
+                           f"categories[{index}]",
+                           f"chuyên mục '{title}' trùng địa chỉ '{slug}' với '{seen[slug].title}'",
+                           "đổi tên hoặc `slug:` của một trong hai chuyên mục")
+            continue
+        seen[slug] = Category(slug, title, nfc(str(entry.get("description") or "")).strip())
+    return tuple(seen.values())
+

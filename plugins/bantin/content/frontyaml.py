@@ -1,0 +1,299 @@
+"""Front matter YAML read safely and as written (DESIGN §7, issue 12).
+
+PyYAML's composer and constructor are where YAML goes wrong for us: aliases expand into
+bombs, deep nesting recurses until Python gives up, and YAML 1.1 rewrites what editors
+wrote (`no` → False, `0123` → 83, `12:30` → 750, `1.10` → 1.1). So we never compose or
+construct: we walk the parser's event stream (iterative, in C when libyaml is there),
+refuse anchors and aliases outright, stop at limits of size, depth and node count, and
+build plain values from each scalar's own text:
+
+- a scalar is the `str` the editor wrote (`Plain` when unquoted, so `true`/`false` can be
+  told from `"true"`); unquoted `~`, `null`, `Null`, `NULL` and an empty value mean "not
+  given", as in YAML 1.2's core schema (also what web editors write for an empty field);
+- a sequence is a `list`, a mapping a `dict` with text keys.
+
+Types (flags, dates) are decided by the field's validator in frontmatter.py, never here.
+Every YAML mistake becomes a Vietnamese message that says what happened and the fix;
+PyYAML's English never reaches an editor.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from bantin.content.problems import Problems
+from bantin.text.vi import CONTROL_FIX, control_chars, strip_control
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 64 * 1024  # a long article's front matter is under 4 KB
+MAX_DEPTH = 10  # `attachments: - title:` is depth 3
+MAX_NODES = 5000
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+# Fields whose value is prose: an unquoted ` #` there is almost surely text, not a comment.
+PROSE_FIELDS = frozenset({"title", "summary", "author", "image_alt", "tags", "source", "attachments"})
+CURLY_OPEN, CURLY_CLOSE = "“‘„«", "”’“»"
+_QUOTE_FIX = 'ví dụ `title: "Luật đất đai: những điểm mới"`'
+
+
+class Plain(str):
+    """The text of an unquoted scalar (quoted ones are plain `str`)."""
+
+
+def short(value: object, limit: int = 80) -> str:
+    """A value as it may appear in a message: one line, at most `limit` characters."""
+    text = " ".join(str(value).split()) if not isinstance(value, str) else value.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Stop(Exception):
+    """A limit was hit or an anchor seen; the problem is already recorded."""
+
+
+class _Builder:
+    """Values from parser events, with the checks that need the raw line of each scalar."""
+
+    def __init__(self, src: str, raw_lines: list[str], problems: Problems):
+        self.src, self.raw_lines, self.problems = src, raw_lines, problems
+        self.stack: list[list] = []  # [container, pending key or _NO_KEY]
+        self.root: object = None
+        self.lines: dict[str, int] = {}
+        self.nodes = 0
+        self.current = ""  # the top-level key being read
+
+    def error(self, line: int, field: str, message: str, fix: str) -> None:
+        self.problems.error(self.src, line, field, message, fix)
+
+    def field(self) -> str:
+        """The top-level key the current event belongs to ('' before any)."""
+        return self.current
+
+    def event(self, event: yaml.Event) -> None:
+        kind = type(event)
+        if kind in _ENDS:
+            container, _, start = self.stack.pop()
+            self.add(container, start, start.start_mark.line + 2)
+            return
+        if kind not in _NODES:
+            if kind is yaml.AliasEvent:
+                self.refuse_anchor(event.start_mark.line + 2)
+            return  # stream and document events
+        line = event.start_mark.line + 2  # line 1 of the file is the opening `---`
+        if event.anchor:
+            self.refuse_anchor(line)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.error(line, self.field(), f"phần khai báo có quá nhiều mục (hơn {MAX_NODES})",
+                       "bài viết chỉ cần vài chục dòng khai báo; chuyển nội dung dài xuống phần thân bài")
+            raise _Stop
+        if event.tag:
+            # One error, then stop: the rest of a tagged value (`!!python/object/apply:os.system ['id']`)
+            # is no value the editor meant, and validating it would add a second, misleading error.
+            tag = "!!" + event.tag[len("tag:yaml.org,2002:"):] if event.tag.startswith("tag:yaml.org,2002:") else event.tag
+            self.error(line, self.field(), f"giá trị bắt đầu bằng thẻ YAML `{short(tag, 40)}`: dấu `!` ở đầu giá trị "
+                       "là ký hiệu của YAML (thẻ kiểu dữ liệu), không được dùng trong bài và không bao giờ được thực hiện",
+                       f'đặt cả giá trị trong dấu ngoặc kép, ví dụ `{self.field() or "title"}: "!Quan trọng …"`')
+            raise _Stop
+        if kind is yaml.ScalarEvent:
+            self.add(self.scalar(event, line), event, line)
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            self.error(line, self.field(), f"phần khai báo lồng nhau quá sâu (hơn {MAX_DEPTH} tầng)",
+                       "mỗi trường là một dòng `tên: giá trị`, danh sách là `[mục một, mục hai]`")
+            raise _Stop
+        self.stack.append([[] if kind is yaml.SequenceStartEvent else {}, _NO_KEY, event])
+
+    def refuse_anchor(self, line: int) -> None:
+        self.error(line, self.field(), "phần khai báo dùng ký hiệu `&` / `*` (neo và bí danh của YAML)",
+                   "bài viết không cần đến chúng: viết thẳng giá trị; nếu giá trị bắt đầu bằng `&` hoặc `*`, "
+                   "đặt nó trong dấu ngoặc kép")
+        raise _Stop
+
+    def scalar(self, event: yaml.ScalarEvent, line: int) -> str | None:
+        value = event.value
+        plain = not event.style  # None (PyYAML) or "" (libyaml)
+        if plain and value in NULLS:
+            return None
+        found = control_chars(value)
+        if found:
+            self.error(line, self.field(), f"giá trị có ký tự điều khiển vô hình ({found}), đã bị xóa", CONTROL_FIX)
+            value = strip_control(value)
+        if plain:
+            self.check_cut_comment(event, line)
+            return Plain(value)
+        return value
+
+    def check_cut_comment(self, event: yaml.ScalarEvent, line: int) -> None:
+        """An unquoted ` #` ends a value silently; in prose it is nearly always text."""
+        field = self.field()
+        top = self.stack[-1] if self.stack else None
+        if field not in PROSE_FIELDS or top is None or isinstance(top[0], dict) and top[1] is _NO_KEY:
+            return  # a key, or a field where a comment is plausible (date, draft…)
+        end = event.end_mark
+        rest = self.raw_lines[end.line][end.column:] if end.line < len(self.raw_lines) else ""
+        if "#" in rest and re.match(r"[ \t]+#", rest):
+            cut = rest.strip()[1:].strip()
+            self.error(end.line + 2, field,
+                       f"phần sau dấu ` #` (`{short(cut, 40)}`) bị YAML coi là ghi chú và đã mất khỏi giá trị",
+                       f'đặt cả giá trị trong dấu ngoặc kép: `{field}: "{short(event.value, 30)} #{short(cut, 20)}"`')
+
+    def add(self, value: object, event: yaml.Event, line: int) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        container = top[0]
+        if isinstance(container, list):
+            container.append(value)
+            return
+        if top[1] is not _NO_KEY:
+            if top[1] is not _DROP:
+                container[top[1]] = value
+            top[1] = _NO_KEY
+            return
+        if not isinstance(value, str):
+            self.error(line, self.field(), "tên trường phải là chữ, không phải danh sách",
+                       "viết mỗi trường trên một dòng dạng `tên: giá trị`")
+            raise _Stop
+        key = str(value)
+        if len(self.stack) == 1:
+            self.current = key
+        if key in container:
+            first = self.lines.get(key) if len(self.stack) == 1 else None
+            where = f" (lần đầu ở dòng {first})" if first else ""
+            self.error(line, self.field(), f"trường `{short(key, 40)}` được khai báo hai lần{where}",
+                       "xóa một trong hai dòng")
+            top[1] = _DROP  # its value is read (to find its problems) and dropped: the first counts
+            return
+        if len(self.stack) == 1:
+            self.lines[key] = line
+        top[1] = key
+
+
+_NO_KEY = object()
+_DROP = object()
+_NODES = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent})
+_ENDS = frozenset({yaml.SequenceEndEvent, yaml.MappingEndEvent})
+
+
+def load(src: str, yaml_text: str, problems: Problems) -> tuple[object, dict[str, int]] | None:
+    """(value, line of each top-level key) from front matter text, or None with a problem."""
+    size = len(yaml_text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        problems.error(src, 1, "", f"phần khai báo dài {size // 1024} KB, quá giới hạn {MAX_BYTES // 1024} KB",
+                       "phần khai báo chỉ gồm các trường ngắn; đưa nội dung dài xuống phần thân bài, sau dòng `---`")
+        return None
+    raw_lines = yaml_text.split("\n")
+    yaml_text = _strip_raw_controls(src, raw_lines, problems)
+    builder = _Builder(src, yaml_text.split("\n"), problems)
+    try:
+        for event in yaml.parse(yaml_text, Loader=_Loader):
+            builder.event(event)
+    except _Stop:
+        return None
+    except yaml.YAMLError as exc:
+        explain_error(src, yaml_text, exc, problems)
+        return None
+    except (RecursionError, MemoryError, ValueError):  # not expected from the parser; never a traceback
+        problems.error(src, 1, "", "không đọc được phần khai báo", "viết lại phần khai báo theo tệp mẫu của `bantin new`")
+        return None
+    return builder.root, builder.lines
+
+
+def _strip_raw_controls(src: str, raw_lines: list[str], problems: Problems) -> str:
+    """Front matter without invisible control characters, each reported on its line."""
+    for index, line in enumerate(raw_lines):
+        found = control_chars(line)
+        if found:
+            key = line.split(":", 1)[0].strip() if ":" in line and not line[:1].isspace() else ""
+            problems.error(src, index + 2, key if re.fullmatch(r"[A-Za-z_]{1,30}", key) else "",
+                           f"dòng có ký tự điều khiển vô hình ({found}), đã bị xóa", CONTROL_FIX)
+            raw_lines[index] = strip_control(line)
+    return "\n".join(raw_lines)
+
+
+# --- YAML mistakes, explained ---------------------------------------------------------------
+
+def explain_error(src: str, yaml_text: str, exc: yaml.YAMLError, problems: Problems) -> None:
+    """One Vietnamese problem for a YAML syntax error: what the editor did, and the fix."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    lines = yaml_text.split("\n")
+    index = min(mark.line, len(lines) - 1) if mark is not None else 0
+    problem = (getattr(exc, "problem", None) or "").lower()
+    context = (getattr(exc, "context", None) or "").lower()
+    line_no, message, fix = explain(lines, index, problem, context)
+    problems.error(src, line_no + 2, _key_of(lines[line_no]), f"phần khai báo sai cú pháp YAML: {message}", fix)
+
+
+def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[int, str, str]:
+    """(0-based line, message, fix) for PyYAML's `problem`/`context` at line `index` of `lines`."""
+    tab = next((i for i in (index, index - 1) if 0 <= i < len(lines) and "\t" in lines[i]), None)
+    if tab is not None and ("tab" in problem or "cannot start any token" in problem or "indent" in problem
+                            or "expected" in problem):
+        return (tab, "dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách (phím Space) để thụt lề",
+                "xóa ký tự Tab, thụt lề bằng hai dấu cách, ví dụ `tags:` rồi dòng `  - hòa giải`")
+    line = lines[index]
+    if "mapping values are not allowed" in problem:
+        return _explain_colon(lines, index)
+    if "unexpected end of stream" in problem and "quoted" in context:
+        start = _open_quote_line(lines, index)
+        return (start, "dấu ngoặc kép mở nhưng không được đóng lại",
+                'thêm dấu ngoặc đóng cùng loại ở cuối giá trị, ví dụ `title: "Tiêu đề bài"`')
+    if "escape" in problem:  # unknown escape, or one that makes no character (\ud800)
+        return (index, "trong dấu ngoặc kép \"…\", dấu `\\` bắt đầu một ký hiệu đặc biệt mà YAML không hiểu",
+                "viết `\\\\` thay cho `\\`, hoặc đặt giá trị trong dấu nháy đơn '…'")
+    if "could not find expected ':'" in problem:
+        return (index, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm, hoặc phần nội dung bài "
+                "bắt đầu mà chưa có dòng `---` đóng phần khai báo)",
+                "thêm `: ` sau tên trường, hoặc thêm một dòng `---` ngay trước nội dung bài")
+    if "flow" in context and ("stream end" in problem or "expected ','" in problem or "node content" in problem):
+        opened = next((i for i in range(min(index, len(lines) - 1), -1, -1) if "[" in lines[i] or "{" in lines[i]), index)
+        return (opened, "danh sách `[…]` (hoặc nhóm `{…}`) mở nhưng không đóng lại",
+                "thêm dấu `]` ở cuối dòng, ví dụ `tags: [hòa giải, tập huấn]`; nếu giá trị là chữ bắt đầu bằng "
+                f"`[` thì đặt cả giá trị trong dấu ngoặc kép, {_QUOTE_FIX}")
+    if "cannot start any token" in problem or "expected node content" in problem:
+        first = line.split(":", 1)[1].strip()[:1] if ":" in line else line.strip()[:1]
+        return (index, f"giá trị không được bắt đầu bằng ký tự `{first or '?'}` khi không có dấu ngoặc kép",
+                f"đặt cả giá trị trong dấu ngoặc kép, {_QUOTE_FIX}")
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem or "flow" in context:
+        return (index, "danh sách `[…]` mở nhưng không đóng đúng, hoặc thiếu dấu phẩy giữa các mục",
+                "viết danh sách trên một dòng: `tags: [hòa giải, tập huấn]`")
+    if "expected key" in problem or "block end" in problem or "'-' indicator" in problem or "indent" in problem:
+        return (index, "dòng này thụt lề không thẳng hàng với các dòng trên",
+                "các trường chính viết sát lề trái; chỉ các mục con (`  name:`, `  - …`) thụt vào hai dấu cách")
+    return (index, "phần khai báo viết sai cú pháp YAML ở dòng này",
+            f"mỗi dòng có dạng `tên: giá trị`; giá trị có dấu `:` hoặc `#` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
+    """`mapping values are not allowed`: a `: ` inside a value, or a line before without one."""
+    line = lines[index]
+    key, _, value = line.partition(":")
+    if any(q in line for q in CURLY_OPEN + CURLY_CLOSE):
+        bare = value.strip().strip(CURLY_OPEN + CURLY_CLOSE).replace('"', "'")
+        return (index, "dấu ngoặc kép cong “…” (do Word hay bộ gõ tự đổi) không phải dấu ngoặc của YAML, "
+                "nên dấu `: ` bên trong làm hỏng dòng",
+                f'gõ lại bằng dấu ngoặc kép thẳng (phím Shift + \'): `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+    if ": " in value or value.rstrip().endswith(":"):
+        bare = value.strip().replace('"', "'")
+        return (index, "giá trị có dấu `: ` (hai chấm rồi dấu cách) nên YAML hiểu nhầm là một trường mới",
+                f'đặt cả giá trị trong dấu ngoặc kép: `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+    previous = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if previous is not None and ":" not in lines[previous]:
+        return (previous, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm)",
+                "thêm `: ` sau tên trường, hoặc nối dòng này vào giá trị của dòng trên")
+    return (index, "dòng này thụt lề không thẳng hàng hoặc có dấu `: ` trong giá trị",
+            f"các trường chính viết sát lề trái; giá trị có dấu `: ` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+def _open_quote_line(lines: list[str], index: int) -> int:
+    for i in range(min(index, len(lines) - 1), -1, -1):
+        if re.search(r":\s+[\"']", lines[i]):
+            return i
+    return index
+
+
+def _key_of(line: str) -> str:
+    key = line.split(":", 1)[0].strip() if ":" in line and not line[:1].isspace() else ""
+    return key if re.fullmatch(r"[A-Za-z_]{1,30}", key) else ""

@@ -1,0 +1,132 @@
+"""The content model (DESIGN §3): what an article, handbook, question or guide *is*.
+
+Immutable records, built once per build by the reader and the corpus; templates and
+artifacts (search, feeds, sitemap) only read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bantin.config.settings import Category
+
+KINDS = ("article", "qa", "guide", "page")
+KIND_LABELS = {
+    "article": "Tin bài",
+    "qa": "Hỏi - Đáp",
+    "question": "Hỏi - Đáp",
+    "guide": "Hướng dẫn",
+    "page": "Trang",
+}
+# Folder of a content file → its default type.
+FOLDER_KINDS = {"tin-tuc": "article", "hoi-dap": "qa", "huong-dan": "guide", "trang": "page"}
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag; spellings that fold to one slug share it, shown in the most common spelling."""
+
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    title: str
+    file: str  # path relative to content/, already resolved against the item's folder
+    size: int = 0
+
+    @property
+    def extension(self) -> str:
+        return self.file.rsplit(".", 1)[-1].upper() if "." in self.file else ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One `## ` section of a Hỏi - Đáp handbook, with its permanent id."""
+
+    id: str
+    title: str
+    number: int
+    body: str  # Markdown of the answer
+    line: int
+    legal_basis: str = ""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Validated front matter, one field per DESIGN §3 entry."""
+
+    title: str
+    date: datetime
+    kind: str
+    category: Category | None = None
+    tag_names: tuple[str, ...] = ()
+    author: str = ""
+    source: Source | None = None
+    summary: str = ""
+    image: str = ""  # relative to content/
+    image_alt: str = ""
+    documents: tuple[str, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    draft: bool = False
+    featured: bool = False
+    updated: datetime | None = None
+    aliases: tuple[str, ...] = ()
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A content file after validation: its metadata, body and address."""
+
+    src: str  # path relative to content/, '/'-separated
+    meta: Meta
+    body: str  # Markdown without front matter
+    body_line: int  # line of the body's first line in the file, for error messages
+    path: str  # page path (see urls.py)
+    tags: tuple[Tag, ...] = ()
+    questions: tuple[Question, ...] = ()
+    intro: str = ""  # handbooks: text before the first question
+    words: int = 0
+
+    @property
+    def kind(self) -> str:
+        return self.meta.kind
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    @property
+    def date(self) -> datetime:
+        return self.meta.date
+
+    @property
+    def year(self) -> int:
+        return self.meta.date.year
+
+    @property
+    def category(self) -> Category | None:
+        return self.meta.category
+
+    @property
+    def lastmod(self) -> datetime:
+        return self.meta.updated or self.meta.date
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read at ~200 words a minute, never less than one."""
+        return max(1, round(self.words / 200))
+
+    @property
+    def listed(self) -> bool:
+        """Plain pages and drafts stay out of every listing."""
+        return self.kind != "page" and not self.meta.draft

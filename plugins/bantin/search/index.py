@@ -1,0 +1,904 @@
+"""Compact, term-partitioned search index (DESIGN §6) and its Python reader.
+
+Why not lunr.py's index: its JSON (string refs, one vector per document and field) is many
+times the download budget, and building it for 13,000 documents takes minutes. Instead the
+build computes exactly lunr's BM25 (k1 1.2, b 0.75, idf over the postings of every field,
+field boosts) itself and writes, per term, its idf and one quantised weight per document.
+The browser rebuilds a lunr.Index holding just the terms of a query (bantin-search.js), and
+`tests/test_search_lunr.py` checks the ranking against lunr.py on the whole index.
+
+Why one lunr field: when every clause targets every field (as ours do), lunr scores a document
+as q·(Σ_f d_f)/|q|, so the per-field vectors can be summed at build time and stored once.
+
+Layout under out_dir (every file a script, so the offline build works from file://):
+
+- manifest.js: document count, categories, facets (type and category per document, years),
+  the first term of every shard, the weight table, the query boosts;
+- u/N.js, x/N.js, b/N.js: shards of folded syllables, exact syllables and bigrams, each
+  family partitioned by term range (the terms sharing a typed prefix sit in few shards), a
+  shard closed once it holds SHARD_TARGET characters; u/ shards also give each syllable's
+  preferred marked form;
+- d/N.js: one document (url, title, type, category, date, text for the snippet).
+
+Weights: w(t, d) = m_t * T[c], m_t = round(idf * 10^4), c a byte indexing the geometric table T
+(steps of 3 %) for Σ_f boost_f * bm25tf_f. Both are integers, so lunr.js and the Python mirror
+add them exactly and rank identically, ties included (ties go to the newer document).
+
+Postings: doc ids ascending (documents are numbered newest first), each written as the gap
+minus one in base-64 VLQ (5 bits a character), followed by the weight byte in two characters.
+
+Build time: pure Python, so the work is arranged for CPython: ids cached per text chunk,
+loops inside C (map, Counter, array), and on a large corpus a forked worker that computes
+the postings of half the documents and then writes the document files, while this process
+merges the postings and writes the shards (about 15 s for 13,000 documents on 2 cores).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import multiprocessing
+import os
+import re
+import shutil
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter, deque
+from itertools import accumulate, chain, repeat
+from operator import add
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from bantin.workers.background import die_with_parent
+from bantin.outputs.gate import Gate, write_new
+from bantin.text.vi import fold
+from bantin.search.terms import (
+    BIGRAM,
+    EXACT,
+    FIELD_BOOSTS,
+    QUERY_BOOSTS,
+    Analyzer,
+    Clause,
+    SearchDoc,
+    SearchStats,
+    doc_fields,
+    plan_query,
+    with_preferred,
+)
+
+WHO = "chỉ mục tìm kiếm (assets/search/)"
+K1, B = 1.2, 0.75
+IDF_SCALE = 10_000
+KINDS = ("article", "qa", "question", "guide")
+FIELDS = tuple(FIELD_BOOSTS)
+FAMILIES = {"u": "", "x": EXACT, "b": BIGRAM}
+SHARD_TARGET = 12_000  # characters of postings per shard; larger terms get a shard alone
+MAX_PREFIX_SHARDS = 3  # a typed prefix that spans more shards is matched as a whole word
+SNIPPET_CHARS = 4_000  # text kept per document for snippets
+GLOBAL = "__bantinSearch"
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+_CHAR = {ch: i for i, ch in enumerate(ALPHABET)}
+
+
+def weight_table() -> list[int]:
+    """256 weights (x1000): +1 steps up to 32, then +1/32 (3 %) steps, up to ~31,000."""
+    table = [10]
+    while len(table) < 256:
+        table.append(table[-1] + max(1, table[-1] >> 5))
+    return table
+
+
+TABLE = weight_table()
+
+
+def quantise(score: float) -> int:
+    """Byte whose table weight is nearest to score*1000 in ratio."""
+    value = score * 1000
+    i = bisect_left(TABLE, value)
+    if i == 0:
+        return 0
+    if i == len(TABLE):
+        return 255
+    return i if TABLE[i] / value < value / TABLE[i - 1] else i - 1
+
+
+def _vlq(value: int) -> str:
+    out = []
+    while True:
+        digit, value = value & 31, value >> 5
+        out.append(ALPHABET[digit | 32] if value else ALPHABET[digit])
+        if not value:
+            return "".join(out)
+
+
+_VLQ = [_vlq(v) for v in range(1 << 15)]
+_CODE = [ALPHABET[c >> 6] + ALPHABET[c & 63] for c in range(256)]
+
+
+def _vlq_table(size: int) -> list[str]:
+    while len(_VLQ) < size:
+        _VLQ.append(_vlq(len(_VLQ)))
+    return _VLQ
+
+
+def encode_postings(packed: Sequence[int], start: int = -1) -> str:
+    """'gap-1' VLQ then a two-character weight, for each (doc << 8 | code), ids ascending.
+
+    A plain loop over table look-ups: faster here than any map/slice pipeline measured.
+    """
+    out: list[str] = []
+    append, vlq, code, last = out.append, _vlq_table((packed[-1] >> 8) + 2 if packed else 0), _CODE, start
+    for p in packed:
+        doc = p >> 8
+        append(vlq[doc - last - 1])
+        append(code[p & 255])
+        last = doc
+    return "".join(out)
+
+
+def _read_vlq(text: str, i: int) -> tuple[int, int]:
+    """(value, index after it) of the VLQ number starting at text[i]."""
+    value, shift = 0, 0
+    while True:
+        digit = _CHAR[text[i]]
+        i += 1
+        value |= (digit & 31) << shift
+        shift += 5
+        if digit < 32:
+            return value, i
+
+
+def rebase_postings(text: str, last: int) -> str:
+    """Postings encoded from id -1 re-encoded to follow a list that ended at id `last`."""
+    value, i = _read_vlq(text, 0)
+    return _vlq(value - last - 1) + text[i:]
+
+
+def decode_postings(text: str) -> tuple[list[int], list[int]]:
+    """Inverse of encode_postings (the twin of decodePostings in bantin-search.js)."""
+    ids, codes, i, last, n = [], [], 0, -1, len(text)
+    while i < n:
+        value, i = _read_vlq(text, i)
+        last += value + 1
+        ids.append(last)
+        codes.append(_CHAR[text[i]] * 64 + _CHAR[text[i + 1]])
+        i += 2
+    return ids, codes
+
+
+def vlq_list(values: Iterable[int]) -> str:
+    return "".join(_VLQ[v] if v < 32768 else _vlq(v) for v in values)
+
+
+def vlq_decode(text: str) -> list[int]:
+    out, value, shift = [], 0, 0
+    for ch in text:
+        digit = _CHAR[ch]
+        value |= (digit & 31) << shift
+        shift += 5
+        if digit < 32:
+            out.append(value)
+            value, shift = 0, 0
+    return out
+
+
+def idf(documents_with_term: int, document_count: int) -> float:
+    """lunr.idf: documents_with_term counts a document once per field holding the term."""
+    x = (document_count - documents_with_term + 0.5) / (documents_with_term + 0.5)
+    return math.log(1 + abs(x))
+
+
+def utf16_key(term: str) -> bytes:
+    """Order of JavaScript string comparison (UTF-16 code units)."""
+    return term.encode("utf-16-be")
+
+
+# --- Building ---------------------------------------------------------------------------
+
+
+class _Bigrams(dict):
+    """(folded id, folded id) -> bigram term id, made on first sight."""
+
+    def __init__(self, vocabulary: "_Vocabulary") -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+
+    def __missing__(self, pair: tuple[int, int]) -> int:
+        terms = self.vocabulary.terms
+        value = self[pair] = self.vocabulary.add(f"{BIGRAM}{terms[pair[0]]} {terms[pair[1]]}")
+        return value
+
+
+class _Chunks(dict):
+    """Whitespace-separated chunk -> ids of its folded syllables (exact ones kept aside)."""
+
+    def __init__(self, vocabulary: "_Vocabulary") -> None:
+        super().__init__()
+        self.vocabulary = vocabulary
+        self.exact: dict[str, tuple[int, ...]] = {}
+
+    def __missing__(self, chunk: str) -> tuple[int, ...]:
+        add, pairs = self.vocabulary.add, self.vocabulary.analyzer.pairs(chunk)
+        self.exact[chunk] = tuple(add(EXACT + s) for s, f in pairs if s != f)
+        value = self[chunk] = tuple(add(f) for _, f in pairs)
+        return value
+
+
+class _Vocabulary:
+    """Term ids straight from text: the terms of `Analyzer.terms`, without making strings.
+
+    A corpus of 13,000 documents has 14 million term occurrences but few distinct chunks
+    and syllables. Ids are cached per chunk, bigrams keyed by their pair of ids, and the
+    loops run inside C (map, chain, Counter), which keeps the build within seconds.
+    `field` is checked against `Analyzer.terms` in the tests.
+    """
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.terms: list[str] = []
+        self._ids: dict[str, int] = {}
+        self._chunks = _Chunks(self)
+        self._bigrams = _Bigrams(self)
+
+    def add(self, term: str) -> int:
+        value = self._ids.get(term)
+        if value is None:
+            value = self._ids[term] = len(self.terms)
+            self.terms.append(term)
+        return value
+
+    def field(self, text: str) -> list[int]:
+        """Ids of a field's terms in `Analyzer.terms` order: folded, exact, bigrams."""
+        words = text.split()
+        folded = list(chain.from_iterable(map(self._chunks.__getitem__, words)))
+        bigrams = list(map(self._bigrams.__getitem__, zip(folded, folded[1:])))
+        folded.extend(chain.from_iterable(map(self._chunks.exact.__getitem__, words)))
+        folded.extend(bigrams)
+        return folded
+
+
+def order_docs(docs: Sequence[SearchDoc]) -> list[SearchDoc]:
+    """Newest first, then by url: ids follow this order, and ranking ties go to the newer."""
+    return sorted(sorted(docs, key=lambda d: d.url), key=lambda d: d.date, reverse=True)
+
+
+def _bm25_tf(tf: int, length: int, average: float) -> float:
+    return ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average)) + tf)
+
+
+class _BodyCodes(dict):
+    """tf -> weight code of a body-only posting in one document (lengths fixed per document)."""
+
+    def __init__(self, length: int, average: float) -> None:
+        super().__init__()
+        self.length, self.average = length, average
+
+    def __missing__(self, tf: int) -> int:
+        value = self[tf] = quantise(BODY_BOOST * _bm25_tf(tf, self.length, self.average))
+        return value
+
+
+class _MixedCodes(dict):
+    """tf per field -> weight code of a posting in several fields, in one document."""
+
+    def __init__(self, lengths: tuple[int, ...], averages: list[float]) -> None:
+        super().__init__()
+        self.lengths, self.averages = lengths, averages
+        self.fields: dict[tuple[int, ...], int] = {}
+
+    def __missing__(self, tfs: tuple[int, ...]) -> int:
+        score = sum(
+            FIELD_BOOSTS[FIELDS[f]] * _bm25_tf(tf, self.lengths[f], self.averages[f])
+            for f, tf in enumerate(tfs)
+            if tf
+        )
+        self.fields[tfs] = sum(1 for tf in tfs if tf)
+        value = self[tfs] = quantise(score)
+        return value
+
+
+@dataclass
+class _Postings:
+    """Encoded postings of a run of documents, ready to merge with the next run."""
+
+    terms: list[str]
+    df: list[int]
+    encoded: list[str]
+    last: list[int]
+    count: int
+
+
+BODY = FIELDS.index("body")
+BODY_BOOST = FIELD_BOOSTS["body"]
+_OTHERS = tuple(f for f in range(len(FIELDS)) if f != BODY)
+
+
+class _Part:
+    """Postings of a contiguous run of documents (ids first, first + 1, ...).
+
+    Pass one counts terms per field; pass two, given the corpus-wide average field lengths,
+    computes lunr's BM25 per (term, document). Terms found in the body only (nearly all) are
+    handled in bulk; the few also in the title or the document numbers one by one. Runs in a
+    worker process for half of a large corpus.
+    """
+
+    def __init__(self, docs: Sequence[SearchDoc], first: int) -> None:
+        self.docs, self.first = docs, first
+        self.vocabulary = _Vocabulary(Analyzer())
+        self.body: list[tuple[array, array]] = []  # body-only term ids and their tf
+        self.mixed: list[tuple[list[int], list[tuple[int, ...]]]] = []  # terms, tf per field
+        self.lengths: list[tuple[int, ...]] = []
+
+    def length_sums(self) -> list[int]:
+        field = self.vocabulary.field
+        for doc in self.docs:
+            texts = doc_fields(doc)
+            ids = [field(texts[name]) for name in FIELDS]
+            counts = [Counter(t) for t in ids]
+            body = counts[BODY]
+            others = set().union(*(counts[f].keys() for f in _OTHERS))
+            mixed = sorted(others)
+            self.mixed.append((mixed, list(zip(*[list(map(c.get, mixed, repeat(0))) for c in counts]))))
+            for t in others & body.keys():
+                del body[t]
+            self.body.append((array("I", body.keys()), array("I", body.values())))
+            self.lengths.append(tuple(map(len, ids)))
+        return [sum(lengths[f] for lengths in self.lengths) for f in range(len(FIELDS))]
+
+    def postings(self, averages: list[float]) -> _Postings:
+        """Per term, ascending (doc << 8 | weight code) encoded, and lunr's df.
+
+        The code quantises Σ_f boost_f * bm25tf_f; lunr's df counts a document once per
+        field holding the term, so it is counted here rather than taken from the postings.
+        Postings accumulate in arrays: no int object per posting, contiguous to encode.
+        """
+        lists = [array("I") for _ in self.vocabulary.terms]
+        get = lists.__getitem__
+        df_extra: Counter = Counter()
+        for doc, (body, mixed, lengths) in enumerate(zip(self.body, self.mixed, self.lengths), self.first):
+            base = doc << 8
+            codes = _BodyCodes(lengths[BODY], averages[BODY])
+            deque(map(array.append, map(get, body[0]), map(base.__or__, map(codes.__getitem__, body[1]))), 0)
+            codes = _MixedCodes(lengths, averages)
+            deque(map(array.append, map(get, mixed[0]), map(base.__or__, map(codes.__getitem__, mixed[1]))), 0)
+            for t, tfs in zip(*mixed):
+                if codes.fields[tfs] > 1:
+                    df_extra[t] += codes.fields[tfs] - 1
+        self.body, self.mixed = [], []
+        df = [len(p) for p in lists]
+        for t, more in df_extra.items():
+            df[t] += more
+        last = [p[-1] >> 8 if p else -1 for p in lists]
+        vlq = _vlq_table(self.first + len(self.docs) + 1)
+        encoded = [vlq[p[0] >> 8] + _CODE[p[0] & 255] if len(p) == 1 else encode_postings(p) for p in lists]
+        count = sum(df) - sum(df_extra.values())
+        terms, self.vocabulary = self.vocabulary.terms, None  # its caches are large
+        return _Postings(terms, df, encoded, last, count)
+
+
+def _merge(a: _Postings, b: _Postings) -> _Postings:
+    """Postings of two consecutive runs of documents as one."""
+    index = {term: i for i, term in enumerate(a.terms)}
+    for term, df, encoded, last in zip(b.terms, b.df, b.encoded, b.last):
+        i = index.get(term)
+        if i is None:
+            a.terms.append(term)
+            a.df.append(df)
+            a.encoded.append(encoded)
+            a.last.append(last)
+        else:
+            a.df[i] += df
+            a.encoded[i] += rebase_postings(encoded, a.last[i])
+            a.last[i] = last
+    a.count += b.count
+    return a
+
+
+def _averages(sums: list[int], n_docs: int) -> list[float]:
+    return [total / n_docs or 1.0 for total in sums] if n_docs else [1.0] * len(sums)
+
+
+PARALLEL_FROM = 3_000  # documents; below this a second process costs more than it saves
+
+
+def _serial(docs: Sequence[SearchDoc]) -> _Postings:
+    part = _Part(docs, 0)
+    return part.postings(_averages(part.length_sums(), len(docs)))
+
+
+def _worker_main(conn, docs: Sequence[SearchDoc], half: int, out_dir: Path, facets: dict, parent: int) -> None:
+    die_with_parent(parent)
+    part = _Part(docs[half:], half)
+    conn.send(part.length_sums())
+    conn.send(part.postings(conn.recv()))
+    conn.send(write_documents(docs, out_dir, facets))
+    conn.close()
+
+
+class _Worker:
+    """A forked process: postings of the second half of the documents, then every document
+    file, which overlaps with this process merging and writing the shards.
+
+    Fork, not spawn: spawn re-runs the caller's main module, which a script without a
+    `__main__` guard cannot survive. The worker starts before this process has threads.
+    Whatever fails in it is redone here: slower, never wrong.
+    """
+
+    def __init__(self, process, conn) -> None:
+        self.process, self.conn = process, conn
+
+    @classmethod
+    def start(cls, docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> "_Worker | None":
+        if len(docs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+            return None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        context = multiprocessing.get_context("fork")
+        conn, child_conn = context.Pipe()
+        try:
+            process = context.Process(target=_worker_main, daemon=True,
+                                      args=(child_conn, docs, len(docs) // 2, out_dir, facets, os.getpid()))
+            process.start()
+        except (OSError, AssertionError):  # no fork here, or we are a daemonic process ourselves
+            return None
+        child_conn.close()
+        return cls(process, conn)
+
+    def postings(self, docs: Sequence[SearchDoc]) -> _Postings:
+        """Postings of all documents: the first half here, the second from the worker."""
+        try:
+            part = _Part(docs[: len(docs) // 2], 0)
+            sums = [a + b for a, b in zip(part.length_sums(), self.conn.recv())]
+            averages = _averages(sums, len(docs))
+            self.conn.send(averages)
+            mine = part.postings(averages)
+            return _merge(mine, self.conn.recv())
+        except (EOFError, OSError):
+            self.close()
+            return _serial(docs)
+
+    def documents(self, docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> "_Written":
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):
+            return write_documents(docs, out_dir, facets)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+        self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.kill()
+
+
+@dataclass
+class _Shard:
+    family: str
+    number: int
+    terms: list[str]
+    idfs: list[int]
+    postings: list[str]
+    preferred: list[str]
+
+    @property
+    def key(self) -> str:
+        return f"{self.family}/{self.number}"
+
+    def data(self) -> dict:
+        data = {"m": self.idfs, "p": self.postings, "t": self.terms}
+        if self.family == "u":
+            data["e"] = "\n".join(self.preferred)
+        return data
+
+    def script(self) -> str:
+        """`_js(self.key, self.data())`, assembled directly: 45 MB at 10,000 articles of
+        strings that need no escaping (base-64 postings, terms of word characters)."""
+        terms = '","'.join(self.terms)
+        preferred = "\\n".join(self.preferred)
+        if _UNSAFE.search(terms) or _UNSAFE.search(preferred):
+            return _js(self.key, self.data())
+        return "".join((
+            f'{GLOBAL}.load("{self.key}",{{',
+            f'"e":"{preferred}",' if self.family == "u" else "",
+            '"m":[', ",".join(map(str, self.idfs)),
+            '],"p":["', '","'.join(self.postings),
+            '"],"t":["', terms, '"]});\n',
+        ))
+
+
+_UNSAFE = re.compile(r'["\\\x00-\x1f\u2028\u2029]')
+
+
+def family_of(term: str) -> str:
+    if term.startswith(EXACT):
+        return "x"
+    return "b" if term.startswith(BIGRAM) else "u"
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _sorted_ids(ids: list[int], terms: list[str]) -> list[int]:
+    """Term ids in JavaScript string order (code point order agrees with it below U+10000)."""
+    if _ASTRAL.search("".join(map(terms.__getitem__, ids))):
+        return sorted(ids, key=lambda t: utf16_key(terms[t]))
+    return sorted(ids, key=terms.__getitem__)
+
+
+def preferred_forms(terms: list[str], df: list[int]) -> dict[str, str]:
+    """Folded syllable -> the marked form found in most of the documents that have it.
+
+    A query typed without marks ("hoa giai") then prefers what the site's texts usually mean
+    ("hòa giải") over rarer readings ("hóa giải"), while still finding them. No form is
+    preferred where none is in the majority ('cho': chợ, chó, chờ and plain cho).
+    """
+    folded_df = {term: df[t] for t, term in enumerate(terms) if family_of(term) == "u"}
+    best: dict[str, tuple[int, str]] = {}
+    for t, term in enumerate(terms):
+        if term.startswith(EXACT):
+            form = term[len(EXACT):]
+            key = fold(form)
+            if key not in best or (-df[t], form) < (-best[key][0], best[key][1]):
+                best[key] = (df[t], form)
+    return {f: form for f, (count, form) in best.items() if 2 * count > folded_df.get(f, 0)}
+
+
+class _Idfs(dict):
+    """Document frequency -> round(lunr idf * IDF_SCALE), computed once per frequency."""
+
+    def __init__(self, n_docs: int) -> None:
+        super().__init__()
+        self.n_docs = n_docs
+
+    def __missing__(self, frequency: int) -> int:
+        value = self[frequency] = round(idf(frequency, self.n_docs) * IDF_SCALE)
+        return value
+
+
+def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int,
+                preferred: dict[str, str] | None = None) -> dict[str, list[_Shard]]:
+    """Range-partition each family's sorted terms into shards of about SHARD_TARGET chars.
+
+    A shard takes terms until its size reaches the target, so a term larger than the target
+    sits alone and a query never fetches a shard much larger than what it needs.
+    """
+    preferred = preferred or {}
+    idfs = _Idfs(n_docs)
+    firsts = [term[:1] for term in terms]
+    families = {
+        "u": [t for t, c in enumerate(firsts) if c != EXACT and c != BIGRAM],
+        "x": [t for t, c in enumerate(firsts) if c == EXACT],
+        "b": [t for t, c in enumerate(firsts) if c == BIGRAM],
+    }
+    shards: dict[str, list[_Shard]] = {}
+    for family, ids in families.items():
+        ids = _sorted_ids(ids, terms)
+        tag = len(FAMILIES[family])
+        names = [terms[t][tag:] for t in ids]
+        posts = list(map(encoded.__getitem__, ids))
+        weights = list(map(idfs.__getitem__, map(df.__getitem__, ids)))
+        prefs = [preferred.get(terms[t], "") for t in ids] if family == "u" else []
+        lengths = list(map(add, map(len, posts), map(len, names)))
+        sizes = list(accumulate([n + tag for n in lengths] if tag else lengths))  # cumulative
+        out: list[_Shard] = []
+        start = 0
+        while start < len(ids):
+            base = sizes[start - 1] if start else 0
+            end = min(bisect_left(sizes, base + SHARD_TARGET, lo=start), len(ids) - 1) + 1
+            out.append(_Shard(family, len(out), names[start:end], weights[start:end], posts[start:end],
+                              prefs[start:end]))
+            start = end
+        shards[family] = out
+    return shards
+
+
+def _js(key: str, data) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f'{GLOBAL}.load("{key}",{text});\n'
+
+
+def _snippet_text(text: str) -> str:
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    cut = text.rfind(" ", 0, SNIPPET_CHARS)
+    return text[: cut if cut > 0 else SNIPPET_CHARS]
+
+
+def _facets(docs: list[SearchDoc]) -> dict:
+    """Kind and category per document, years as runs (documents are sorted newest first)."""
+    categories = sorted({(d.category_slug, d.category) for d in docs}, key=lambda c: (c[1], c[0]))
+    index = {c: i for i, c in enumerate(categories)}
+    kinds = [KINDS.index(d.kind) if d.kind in KINDS else 0 for d in docs]
+    cats = [index[(d.category_slug, d.category)] for d in docs]
+    years: list[list[int]] = []
+    for d in docs:
+        year = int(d.date[:4]) if d.date[:4].isdecimal() else 0
+        if years and years[-1][0] == year:
+            years[-1][1] += 1
+        else:
+            years.append([year, 1])
+    return {
+        "cats": [list(c) for c in categories],
+        "facets": vlq_list(cat * 4 + kind for cat, kind in zip(cats, kinds)),
+        "kinds": list(KINDS),
+        "years": years,
+    }
+
+
+def _doc_record(doc: SearchDoc, categories: dict[tuple[str, str], int]) -> dict:
+    return {
+        "c": categories[(doc.category_slug, doc.category)],
+        "d": doc.date,
+        "h": doc.handbook,
+        "k": KINDS.index(doc.kind) if doc.kind in KINDS else 0,
+        "t": doc.title,
+        "u": doc.url,
+        "x": _snippet_text(doc.text),
+    }
+
+
+@dataclass(frozen=True)
+class _Written:
+    files: int
+    bytes: int
+    digest: str
+
+
+class _Writer:
+    """Writes files on a second thread, keeping their sizes and a digest of their content.
+
+    File writes release the GIL, so the thread overlaps with the next file's serialisation.
+    (Compressed sizes are the benchmark's to measure: compressing every shard here only for
+    a log line cost a second of CPU at 10,000 articles.)
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.gate = Gate(root)  # the search folder is all the search index's: confined to it
+        self.digest = hashlib.sha1()
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._jobs: list[Future] = []
+
+    def write(self, rel: str, text: str) -> None:
+        data = text.encode("utf-8")
+        self.digest.update(rel.encode() + b"\0" + data)
+        self._jobs.append(self._pool.submit(self._write, self.gate.target(rel, WHO), data))
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> int:
+        write_new(path, data)
+        return len(data)
+
+    def close(self) -> _Written:
+        """Sizes and digest, once every file is on disk."""
+        sizes = [job.result() for job in self._jobs]
+        self._pool.shutdown()
+        return _Written(len(sizes), sum(sizes), self.digest.hexdigest())
+
+
+def write_documents(docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> _Written:
+    """d/N.js: what a result shows (title, url, type, category, date, text for the snippet)."""
+    writer = _Writer(out_dir)
+    categories = {tuple(c): i for i, c in enumerate(facets["cats"])}
+    for i, doc in enumerate(docs):
+        writer.write(f"d/{i}.js", _js(f"d/{i}", _doc_record(doc, categories)))
+    return writer.close()
+
+
+def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
+    """Build and write the whole index; deterministic bytes for the same documents."""
+    started = time.perf_counter()
+    docs = order_docs(docs)
+    for sub_dir in (*FAMILIES, "d"):
+        shutil.rmtree(out_dir / sub_dir, ignore_errors=True)
+    facets = _facets(docs)
+    worker = _Worker.start(docs, out_dir, facets)
+    if worker:
+        index = worker.postings(docs)
+    else:
+        index = _serial(docs)
+    shards = make_shards(index.terms, index.df, index.encoded, len(docs), preferred_forms(index.terms, index.df))
+    writer = _Writer(out_dir)
+    for family in shards.values():
+        for shard in family:
+            writer.write(f"{shard.key}.js", shard.script())
+    documents = worker.documents(docs, out_dir, facets) if worker else write_documents(docs, out_dir, facets)
+    writer.digest.update(documents.digest.encode())
+    manifest = {
+        **facets,
+        "bounds": {f: "\n".join(s.terms[0] for s in shards[f][1:]) for f in FAMILIES},
+        "boosts": dict(QUERY_BOOSTS),
+        "n": len(docs),
+        "prefixShards": MAX_PREFIX_SHARDS,
+        "shards": {f: len(s) for f, s in shards.items()},
+        "table": TABLE,
+        "v": writer.digest.hexdigest()[:12],
+    }
+    writer.write("manifest.js", _js("manifest", manifest))
+    written = writer.close()
+    return SearchStats(
+        files=written.files + documents.files,
+        bytes=written.bytes + documents.bytes,
+        shards=sum(len(s) for s in shards.values()),
+        docs=len(docs),
+        terms=len(index.terms),
+        postings=index.count,
+        seconds=round(time.perf_counter() - started, 3),
+        families={f: len(s) for f, s in shards.items()},
+    )
+
+
+# --- Reading: the Python mirror of bantin-search.js -------------------------------------
+
+
+def read_script(path: Path) -> tuple[str, object]:
+    """(key, data) of a file written by `_js`."""
+    text = path.read_text(encoding="utf-8")
+    match = re.fullmatch(rf'{GLOBAL}\.load\("([^"]+)",(.*)\);\n', text, re.DOTALL)
+    if not match:
+        raise ValueError(f"{path}: not a search data file")
+    return match.group(1), json.loads(match.group(2))
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Result:
+    """Ranked hits; `approximate` when no document had every word and any word was enough."""
+
+    hits: list[Hit]
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class _Term:
+    idf: int
+    ids: list[int]
+    codes: list[int]
+    preferred: str = ""
+
+
+KIND_GROUPS = {"tin-bai": ("article",), "hoi-dap": ("qa", "question"), "huong-dan": ("guide",)}
+
+
+class SearchIndex:
+    """Answers queries from the written files exactly as bantin-search.js does.
+
+    Loads only the shards a query needs and records them in `fetched`, so the tests and the
+    benchmark know what a browser downloads.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        _, self.manifest = read_script(self.root / "manifest.js")
+        m = self.manifest
+        self.bounds = {f: m["bounds"][f].split("\n") if m["shards"][f] > 1 else [] for f in FAMILIES}
+        self.fetched: list[str] = ["manifest.js"]
+        self._shards: dict[str, dict[str, _Term]] = {}
+        self._docs: dict[int, dict] = {}
+        facets = vlq_decode(m["facets"])
+        self.kinds = [m["kinds"][v & 3] for v in facets]
+        self.categories = [m["cats"][v >> 2][0] for v in facets]
+        self.years = [year for year, count in m["years"] for _ in range(count)]
+
+    # Shards
+
+    def shard_of(self, family: str, term: str) -> int | None:
+        if not self.manifest["shards"][family]:
+            return None
+        return bisect_right(self.bounds[family], utf16_key(term), key=utf16_key)
+
+    def _shard(self, family: str, number: int) -> dict[str, _Term]:
+        key = f"{family}/{number}"
+        if key not in self._shards:
+            self.fetched.append(f"{key}.js")
+            _, data = read_script(self.root / f"{key}.js")
+            preferred = data["e"].split("\n") if "e" in data else [""] * len(data["t"])
+            self._shards[key] = {
+                t: _Term(m, *decode_postings(p), e)
+                for t, m, p, e in zip(data["t"], data["m"], data["p"], preferred)
+            }
+        return self._shards[key]
+
+    def term(self, term: str) -> _Term | None:
+        family = family_of(term)
+        bare = term[len(FAMILIES[family]) :]
+        number = self.shard_of(family, bare)
+        return None if number is None else self._shard(family, number).get(bare)
+
+    def expand(self, prefix: str) -> list[str] | None:
+        """Folded terms starting with prefix, or None when they span too many shards."""
+        first, last = self.shard_of("u", prefix), self.shard_of("u", prefix + "\uffff")
+        if first is None or last - first + 1 > self.manifest["prefixShards"]:
+            return None
+        found = []
+        for number in range(first, last + 1):
+            found += [t for t in self._shard("u", number) if t.startswith(prefix)]
+        return sorted(found, key=utf16_key)
+
+    # Queries
+
+    def plan(self, query: str, prefix: bool = False, strict: bool = True) -> list[Clause]:
+        """The clauses the browser sends to lunr, the corpus's preferred forms included."""
+        clauses = plan_query(query, prefix, strict)
+        preferred = {}
+        for c in clauses:
+            term = None if c.prefix or family_of(c.term) != "u" else self.term(c.term)
+            if term and term.preferred:
+                preferred[c.term] = term.preferred
+        return with_preferred(clauses, preferred)
+
+    def search(self, query: str, prefix: bool = False) -> Result:
+        """All matching documents, best first; every word required unless none has all."""
+        strict = self.plan(query, prefix)
+        result = self._query(strict)
+        if not result.hits and sum(c.required for c in strict) > 1:
+            return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
+        return result
+
+    def _query(self, clauses: list[Clause]) -> Result:
+        """lunr.Index.query over one field, with integer weights (see the module docstring)."""
+        vector: dict[str, int] = {}
+        postings: dict[str, _Term] = {}
+        required: set[int] | None = None
+        for clause in clauses:
+            terms = self.expand(clause.term) if clause.prefix else None
+            terms = [clause.term] if terms is None else terms
+            found = [(t, p) for t in terms if (p := self.term(t)) is not None]
+            if clause.required and not found:
+                return Result([])
+            matches: set[int] = set()
+            for t, p in found:
+                vector[t] = vector.get(t, 0) + clause.boost
+                postings[t] = p
+                matches.update(p.ids)
+            if clause.required:
+                required = matches if required is None else required & matches
+        return Result(self._rank(vector, postings, required))
+
+    def _rank(self, vector: dict[str, int], postings: dict[str, _Term], required) -> list[Hit]:
+        table = self.manifest["table"]
+        magnitude = math.sqrt(sum(b * b for b in vector.values()))
+        dots: dict[int, int] = {}
+        for t, boost in vector.items():
+            p = postings[t]
+            for doc, code in zip(p.ids, p.codes):
+                dots[doc] = dots.get(doc, 0) + boost * p.idf * table[code]
+        hits = [
+            Hit(doc, (dot / magnitude) if magnitude else 0.0)
+            for doc, dot in dots.items()
+            if required is None or doc in required
+        ]
+        return sorted(hits, key=lambda h: (-h.score, h.id))
+
+    # Documents and filters
+
+    def doc(self, i: int) -> dict:
+        if i not in self._docs:
+            self.fetched.append(f"d/{i}.js")
+            _, self._docs[i] = read_script(self.root / f"d/{i}.js")
+        return self._docs[i]
+
+    def keep(self, i: int, kind: str = "", category: str = "", year: int | str = "") -> bool:
+        """Whether document i passes the filters (kind group slug, category slug, year)."""
+        return (
+            (not kind or self.kinds[i] in KIND_GROUPS.get(kind, ()))
+            and (not category or self.categories[i] == category)
+            and (not year or self.years[i] == int(year))
+        )
+
+    def urls(self, query: str, limit: int = 10, prefix: bool = False, **filters) -> list[str]:
+        """Urls of the first results, as the search page lists them."""
+        hits = [h for h in self.search(query, prefix).hits if self.keep(h.id, **filters)]
+        return [self.doc(h.id)["u"] for h in hits[:limit]]

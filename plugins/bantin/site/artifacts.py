@@ -1,0 +1,175 @@
+"""Files written after the pages: sitemap, feeds, redirects, robots.txt (DESIGN §4, §7).
+
+Dates come from front matter only, never from the build clock or git, so two builds of the
+same content are byte-identical and crawlers see real modification dates.
+"""
+
+from __future__ import annotations
+
+import gzip
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from typing import Iterable, Sequence
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from bantin.content.model import Item
+from bantin.outputs.gate import Gate
+from bantin.site.pages import Generated
+from bantin.site.views import SiteView
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+_templates = Environment(loader=PackageLoader("bantin", "templates"), autoescape=select_autoescape(["html"]))
+
+
+ARTIFACTS = "tệp phụ của trang (sitemap, nguồn tin, robots.txt)"  # as pages.artifact_files says
+
+
+def write_file(gate: Gate | str, rel: str, data: str | bytes, who: str = ARTIFACTS) -> None:
+    """Write one artifact through the output gate (a folder name gets a gate of its own)."""
+    (gate if isinstance(gate, Gate) else Gate(gate)).write(rel, data, who)
+
+
+# --- XML values -------------------------------------------------------------------------
+# Characters XML 1.0 forbids even as references (C0 controls but tab/LF/CR, lone surrogates,
+# U+FFFE/U+FFFF): one in a title made every feed unreadable. ElementTree escapes `&<>"` but
+# writes these as they are, so every text and attribute of the writers goes through `_xml`.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(value: str) -> str:
+    """`value` without the characters XML 1.0 cannot carry."""
+    return _NOT_XML.sub("", str(value))
+
+
+def _node(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    """A child element whose text and attributes are XML-safe by construction."""
+    node = ET.SubElement(parent, tag, {key: _xml(value) for key, value in attrs.items()})
+    if text is not None:
+        node.text = _xml(text)
+    return node
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+# --- sitemap ----------------------------------------------------------------------------
+
+def sitemap_entries(view: SiteView, pages: Sequence[Generated]) -> list[tuple[str, datetime]]:
+    """(page path, lastmod) for every published page; listings take their newest item's date."""
+    corpus = view.corpus
+    entries = [(i.path, i.lastmod) for i in corpus.published if not i.meta.draft]
+    newest = corpus.listed[0].lastmod if corpus.listed else None
+    for page in pages:
+        if page.item is not None:
+            entries.append((page.path, page.item.lastmod))
+        elif page.listing is not None and page.listing.items:
+            entries.append((page.path, max(i.lastmod for i in page.listing.items)))
+        elif newest is not None:
+            entries.append((page.path, newest))
+    return sorted(entries)
+
+
+def sitemap_xml(view: SiteView, entries: Iterable[tuple[str, datetime]]) -> bytes:
+    ET.register_namespace("", SITEMAP_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for path, lastmod in entries:
+        url = _node(root, f"{{{SITEMAP_NS}}}url")
+        _node(url, f"{{{SITEMAP_NS}}}loc", view.absolute(path))
+        _node(url, f"{{{SITEMAP_NS}}}lastmod", lastmod.date().isoformat())
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+# --- feeds ------------------------------------------------------------------------------
+
+def atom_feed(view: SiteView, title: str, self_path: str, page_path: str, items: Sequence[Item]) -> bytes:
+    """Atom 1.0; `updated` is the newest entry's date so an unchanged site gives the same feed."""
+    ET.register_namespace("", ATOM_NS)
+    a = lambda tag: f"{{{ATOM_NS}}}{tag}"  # noqa: E731
+    feed = ET.Element(a("feed"), {"xml:lang": "vi"})
+    _node(feed, a("title"), title)
+    _node(feed, a("id"), view.absolute(page_path))
+    _node(feed, a("link"), rel="alternate", href=view.absolute(page_path))
+    _node(feed, a("link"), rel="self", href=view.absolute(self_path).rstrip("/"))
+    updated = max((i.lastmod for i in items), default=None)
+    _node(feed, a("updated"), _iso(updated) if updated else "1970-01-01T00:00:00+00:00")
+    agency = view.corpus.site.agency.name or view.corpus.site.site_name
+    _node(_node(feed, a("author")), a("name"), agency)
+    for item in items:
+        entry = _node(feed, a("entry"))
+        _node(entry, a("title"), item.title)
+        _node(entry, a("id"), view.absolute(item.path))
+        _node(entry, a("link"), rel="alternate", href=view.absolute(item.path))
+        _node(entry, a("published"), _iso(item.date))
+        _node(entry, a("updated"), _iso(item.lastmod))
+        if item.meta.author:
+            _node(_node(entry, a("author")), a("name"), item.meta.author)
+        if item.category:
+            _node(entry, a("category"), term=item.category.slug, label=item.category.title)
+        _node(entry, a("summary"), view.summary(item))
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def feed_files(view: SiteView) -> dict[str, bytes]:
+    """The site feed and one per category: 'feed.xml', 'chuyen-muc/<slug>/feed.xml'."""
+    corpus, urls, size = view.corpus, view.urls, view.corpus.site.feed_size
+    name = corpus.site.site_name
+    files = {"feed.xml": atom_feed(view, name, "feed.xml", "", corpus.listed[:size])}
+    for category in corpus.categories:
+        rel = f"{urls.category(category.slug)}/feed.xml"
+        files[rel] = atom_feed(view, f"{name} – {category.title}", rel, urls.category(category.slug),
+                               corpus.in_category(category.slug)[:size])
+    return files
+
+
+# --- redirects --------------------------------------------------------------------------
+
+def redirect_html(view: SiteView, old: str, new: str, title: str) -> tuple[str, str]:
+    """(output file, HTML) of a page that sends readers from an old address to a new one."""
+    urls = view.urls
+    out = urls.redirect_file(old, urls.directory_urls)
+    target_file = urls.dest(new)
+    rel = posixpath.relpath(target_file, posixpath.dirname(out) or ".")
+    if urls.directory_urls and rel.endswith("index.html"):
+        rel = rel[: -len("index.html")] or "./"
+    html = _templates.get_template("redirect.html").render(target=rel, canonical=view.absolute(new), title=title)
+    return out, html
+
+
+def robots_txt(view: SiteView) -> str:
+    sitemap = view.absolute("sitemap.xml").rstrip("/")
+    lines = ["User-agent: *", "Allow: /"]
+    if view.corpus.site.site_url:
+        lines.append(f"Sitemap: {sitemap.removesuffix('.html')}")
+    return "\n".join(lines) + "\n"
+
+
+def redirect_owner(src: str) -> str:
+    return f"chuyển hướng từ địa chỉ cũ của {src}"
+
+
+def write_all(view: SiteView, pages: Sequence[Generated], gate: Gate | str,
+              redirects: Sequence[tuple[str, str, str]]) -> None:
+    """Every post-build artifact except search (see search.py), each through the gate.
+
+    `redirects` are (old path, new path, title); the old path's output file is claimed
+    for its redirect, so it can never replace a page, a feed or another redirect.
+    """
+    gate = gate if isinstance(gate, Gate) else Gate(gate)
+    if view.corpus.site.site_url and view.urls.directory_urls:  # no sitemap for the offline copy
+        xml = sitemap_xml(view, sitemap_entries(view, pages))
+        write_file(gate, "sitemap.xml", xml)
+        write_file(gate, "sitemap.xml.gz", gzip.compress(xml, mtime=0))
+    else:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            gate.remove(name, ARTIFACTS)
+    for rel, data in feed_files(view).items():
+        write_file(gate, rel, data)
+    for old, new, title in redirects:
+        out, html = redirect_html(view, old, new, title)
+        write_file(gate, out, html, redirect_owner(old))
+    write_file(gate, "robots.txt", robots_txt(view))

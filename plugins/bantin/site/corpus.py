@@ -1,0 +1,291 @@
+"""The Corpus: every content item of one build, validated and indexed (DESIGN §2).
+
+Built once per build before any page renders, so every cross-page listing (categories,
+tags, years, documents, related items) is complete and consistent, and immutable so that
+nothing leaks from one `mkdocs serve` rebuild into the next.
+"""
+
+from __future__ import annotations
+
+import copy
+import multiprocessing
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+from bantin.workers.background import fork_pool
+from bantin.content.sanitize import report_unsafe
+from bantin.content.frontmatter import read
+from bantin.legal.refs import DocRef, Registry, find_references, parse_reference
+from bantin.content.model import Item, Question, Tag
+from bantin.content.problems import Problems
+from bantin.content.qa import parse_questions
+from bantin.config.settings import Category, SiteConfig
+from bantin.site.urls import UrlScheme
+from bantin.text.vi import slugify
+
+
+
+def citations(item: Item, registry: Registry) -> list[DocRef]:
+    """Documents an item cites: its front matter `documents` and the numbers in its text."""
+    declared = [parse_reference(entry, registry) for entry in item.meta.documents]
+    return [ref for ref in declared if ref is not None] + find_references(item.body, registry)
+
+
+def newest_first(items: Iterable[Item]) -> list[Item]:
+    """Newest first; ties broken by path so every build lists in the same order."""
+    return sorted(items, key=lambda i: (-i.date.timestamp(), i.path))
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What happened to every content file, printed after each build (DESIGN §7)."""
+
+    published: Mapping[str, int]
+    drafts: int
+    reported: int
+    draft_only: int = 0  # static files only drafts use: not published (plugin.read_site)
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.published.items()))
+        held = f"; {self.draft_only} tệp chỉ bản nháp dùng (không xuất bản)" if self.draft_only else ""
+        return f"Bản tin: xuất bản {kinds or '0 tệp'}; {self.drafts} bản nháp; {self.reported} tệp có lỗi{held}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """All items of a build and the indexes every page and artifact reads."""
+
+    site: SiteConfig
+    items: tuple[Item, ...]  # every valid item, drafts included, newest first
+    include_drafts: bool = False
+    cites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # item path → document slugs
+    doc_refs: Mapping[str, DocRef] = field(default_factory=dict)  # document slug → how it is cited
+    asset_sizes: Mapping[str, int] = field(default_factory=dict)  # non-Markdown files → bytes
+    counts: Counts = Counts({}, 0, 0)
+
+    def __post_init__(self) -> None:
+        index: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+        for item in self.listed:
+            index["category"][item.category.slug if item.category else ""].append(item)
+            index["year"][item.year].append(item)
+            index["kind"][item.kind].append(item)
+            for tag in item.tags:
+                index["tag"][tag.slug].append(item)
+            for doc in self.cites.get(item.path, ()):
+                index["document"][doc].append(item)
+        frozen = {name: MappingProxyType({k: tuple(v) for k, v in groups.items()}) for name, groups in index.items()}
+        object.__setattr__(self, "_index", frozen)
+        object.__setattr__(self, "_by_path", {i.path: i for i in self.items})
+        positions = {item.path: n for group in frozen.get("category", {}).values() for n, item in enumerate(group)}
+        object.__setattr__(self, "_category_position", positions)
+        object.__setattr__(self, "_by_src", {i.src: i for i in self.items})
+
+    # --- selections ---------------------------------------------------------------------
+    @property
+    def published(self) -> tuple[Item, ...]:
+        """Items that get a page: drafts only in the live preview."""
+        return tuple(i for i in self.items if self.include_drafts or not i.meta.draft)
+
+    @property
+    def listed(self) -> tuple[Item, ...]:
+        """Items that appear in listings, feeds, search and the sitemap: never drafts or pages."""
+        return tuple(i for i in self.items if i.listed)
+
+    def _group(self, name: str) -> Mapping:
+        return self._index.get(name, MappingProxyType({}))  # type: ignore[attr-defined]
+
+    def in_category(self, slug: str) -> tuple[Item, ...]:
+        return self._group("category").get(slug, ())
+
+    def with_tag(self, slug: str) -> tuple[Item, ...]:
+        return self._group("tag").get(slug, ())
+
+    def in_year(self, year: int) -> tuple[Item, ...]:
+        return self._group("year").get(year, ())
+
+    def of_kind(self, kind: str) -> tuple[Item, ...]:
+        return self._group("kind").get(kind, ())
+
+    def citing(self, doc: str) -> tuple[Item, ...]:
+        return self._group("document").get(doc, ())
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self._group("year"), reverse=True)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted(self._group("document"))
+
+    def document(self, slug: str):
+        """The registered Document for a slug, or None when it is only known from citations."""
+        ref = self.doc_refs.get(slug)
+        return self.site.registry.get(ref.key) if ref is not None else None
+
+    def document_label(self, slug: str) -> str:
+        """'Luật số 31/2024/QH15' / 'Quyết định số 432/QĐ-UBND năm 2024', plus the title if known."""
+        ref, doc = self.doc_refs[slug], self.document(slug)
+        return f"{ref.label}: {doc.title}" if doc is not None and doc.title else ref.label
+
+    @property
+    def tags(self) -> list[Tag]:
+        """Every tag in use, by title."""
+        seen = {t.slug: t for i in self.listed for t in i.tags}
+        return sorted(seen.values(), key=lambda t: (slugify(t.title), t.slug))
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        return self.site.categories
+
+    @property
+    def featured(self) -> tuple[Item, ...]:
+        return tuple(i for i in self.listed if i.meta.featured)
+
+    def category_neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
+        """(newer, older) neighbour of a listed item within its category."""
+        group = self.in_category(item.category.slug) if item.category else ()
+        n = self._category_position.get(item.path)  # type: ignore[attr-defined]
+        if n is None:
+            return None, None
+        return (group[n - 1] if n > 0 else None, group[n + 1] if n + 1 < len(group) else None)
+
+    def recounted(self, total: int, problems: Problems, draft_only: int = 0) -> "Corpus":
+        """This corpus with counts that include problems found after it was built (addresses,
+        links, files of content/ that are not pages).
+
+        A shallow copy shares the indexes; `dataclasses.replace` would build them again.
+        """
+        clone = copy.copy(self)
+        counts = replace(count_files(total, self.items, problems), draft_only=draft_only)
+        object.__setattr__(clone, "counts", counts)
+        return clone
+
+    def by_path(self, path: str) -> Item | None:
+        return self._by_path.get(path)  # type: ignore[attr-defined]
+
+    def by_src(self, src: str) -> Item | None:
+        return self._by_src.get(src)  # type: ignore[attr-defined]
+
+    def questions(self) -> Iterable[tuple[Item, Question]]:
+        for handbook in self.published:
+            for question in handbook.questions:
+                yield handbook, question
+
+
+# --- building ---------------------------------------------------------------------------
+
+def _parse_item(src: str, data: bytes, site: SiteConfig, urls: UrlScheme,
+                problems: Problems, exists) -> Item | None:
+    before = len(problems.errors)
+    parsed = read(src, data, site, problems, exists)
+    if parsed is None:
+        return None
+    meta, body = parsed.meta, parsed.body
+    intro, questions = ("", ())
+    if meta.kind == "qa":
+        intro, questions = parse_questions(src, body, parsed.body_line, problems)
+    if len(problems.errors) > before:
+        return None
+    return Item(src=src, meta=meta, body=body, body_line=parsed.body_line,
+                path=urls.item(meta.kind, meta.slug), questions=questions, intro=intro,
+                words=len(body.split()))
+
+
+def _merge_tags(items: list[Item]) -> list[Item]:
+    """Give every item Tag objects; spellings that fold to one slug show the most common one."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        for name in item.meta.tag_names:
+            spellings[slugify(name)][name] += 1
+    titles = {slug: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for slug, c in spellings.items() if slug}
+    merged = []
+    for item in items:
+        slugs = dict.fromkeys(s for s in (slugify(n) for n in item.meta.tag_names) if s)
+        merged.append(replace(item, tags=tuple(Tag(s, titles[s]) for s in slugs)))
+    return merged
+
+
+def _check_unique(items: list[Item], problems: Problems) -> None:
+    """Two files at one address, or one question id twice, are errors naming both places."""
+    paths: dict[str, Item] = {}
+    ids: dict[str, tuple[Item, Question]] = {}
+    for item in items:
+        other = paths.setdefault(item.path, item)
+        if other is not item:
+            problems.error(item.src, 1, "slug", f"trùng địa chỉ /{item.path}/ với tệp {other.src}",
+                           "đổi tiêu đề hoặc thêm `slug:` khác cho một trong hai bài")
+        for question in item.questions:
+            first = ids.setdefault(question.id, (item, question))
+            if first[1] is not question:
+                problems.error(item.src, question.line, "", f"mã câu hỏi `{question.id}` đã dùng ở "
+                               f"{first[0].src}:{first[1].line}",
+                               "mỗi mã câu hỏi phải khác nhau trên toàn trang: đổi mã của một trong hai câu")
+
+
+def count_files(total: int, items: Iterable[Item], problems: Problems) -> Counts:
+    """Published, drafts, and files with an error: the three add up to every file."""
+    failed = {p.path for p in problems.errors}
+    good = [i for i in items if i.src not in failed]
+    published = Counter(i.kind for i in good if not i.meta.draft)
+    drafts = sum(1 for i in good if i.meta.draft)
+    return Counts(dict(published), drafts, total - sum(published.values()) - drafts)
+
+
+def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme,
+                sizes: Mapping[str, int]) -> list[tuple[Item | None, list, list[DocRef]]]:
+    """Parse, check and find the citations of each file: the per-file part of a corpus."""
+    done = []
+    for src in srcs:
+        problems = Problems()
+        item = _parse_item(src, files[src], site, urls, problems, sizes.__contains__)
+        refs: list[DocRef] = []
+        if item is not None:  # links and images: checks.check_links, once every page is known
+            report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
+            refs = citations(item, site.registry)
+        done.append((item, problems.items, refs))
+    return done
+
+
+PARALLEL_FROM = 2000  # files; below this a second process costs more than it saves
+
+
+def _read_all(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme,
+              sizes: Mapping[str, int]) -> list[tuple[Item | None, list, list[DocRef]]]:
+    """`_read_files` over every file; a large site reads half of them in a forked process."""
+    if len(srcs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return _read_files(srcs, files, site, urls, sizes)
+    half = len(srcs) // 2
+    second = {src: files[src] for src in srcs[half:]}
+    with fork_pool() as pool:
+        later = pool.submit(_read_files, srcs[half:], second, site, urls, sizes)
+        return _read_files(srcs[:half], files, site, urls, sizes) + later.result()
+
+
+def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, *,
+                 assets: Mapping[str, int] | None = None,
+                 include_drafts: bool = False) -> tuple[Corpus, Problems]:
+    """Corpus from Markdown files (path relative to content/ → bytes) and the other files.
+
+    Every file ends up published, a draft, or reported in `Problems`: nothing vanishes.
+    """
+    problems = Problems()
+    sizes = {**{src: len(data) for src, data in files.items()}, **dict(assets or {})}
+    read_files = _read_all(sorted(files), files, site, urls, sizes)
+    refs_of: dict[str, list[DocRef]] = {}
+    for item, found, refs in read_files:
+        problems.extend(found)
+        if item is not None:
+            refs_of[item.src] = refs
+    items = _merge_tags([item for item, _, _ in read_files if item is not None])
+    _check_unique(items, problems)
+    cites, doc_refs = {}, {}
+    for item in items:
+        for ref in refs_of[item.src]:
+            doc_refs.setdefault(ref.slug, ref)
+        cites[item.path] = tuple(dict.fromkeys(ref.slug for ref in refs_of[item.src]))
+    counts = count_files(len(files), items, problems)
+    assets_only = {k: v for k, v in sizes.items() if k not in files}
+    corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, doc_refs, assets_only, counts)
+    return corpus, problems

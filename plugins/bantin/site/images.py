@@ -1,0 +1,134 @@
+"""Responsive images: phone photos resized at build time (issue 4, DESIGN §6).
+
+Editors upload 3000-pixel photos straight from a phone; readers on metered connections
+get a width that fits their screen (`srcset`), with width and height set so the page
+does not jump, and `loading="lazy"`. Output names carry a hash of the original, so
+a changed photo gets a new name and two builds write identical bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PIL import Image, ImageOps
+
+from bantin.outputs.gate import MAX_SEGMENT_BYTES, Gate, windows_reserved
+
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
+OUT_DIR = "assets/img"
+SIZES = "(max-width: 45em) 100vw, 45em"
+# `[^<>]*` then `>`: from each '<img' the scan stops at the next '<' or '>' (linear; the
+# old lazy `[^>]*?\s*/?>` rescanned to the end of the text from every '<img').
+_IMG = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
+_ATTR = re.compile(r'(?<![a-zA-Z_:-])([a-zA-Z_:-]+)="([^"]*)"')  # a name tried from its start only
+WHO = "ảnh thu nhỏ (assets/img/)"
+_UNSAFE_NAME = re.compile(r"[\\\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Variant:
+    rel: str  # site-root-relative path
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Responsive:
+    variants: tuple[Variant, ...]  # narrowest first
+
+    @property
+    def largest(self) -> Variant:
+        return self.variants[-1]
+
+
+class Resizer:
+    """Makes (once per build) the variants of each content image that pages use."""
+
+    def __init__(self, read: Callable[[str], bytes | None], site_dir: Path | Gate, widths: tuple[int, ...]):
+        self.gate = site_dir if isinstance(site_dir, Gate) else Gate(site_dir)
+        self.read, self.site_dir, self.widths = read, self.gate.root, tuple(sorted(widths))
+        self.done: dict[str, Responsive | None] = {}
+
+    def get(self, rel: str) -> Responsive | None:
+        """Variants of content image `rel` (path relative to content/), or None to leave it be."""
+        if rel not in self.done:
+            self.done[rel] = self._make(rel)
+        return self.done[rel]
+
+    def _make(self, rel: str) -> Responsive | None:
+        fmt = FORMATS.get(posixpath.splitext(rel)[1].lower())
+        data = self.read(rel) if fmt else None
+        if not data:
+            return None
+        try:
+            with Image.open(io.BytesIO(data)) as opened:
+                image = ImageOps.exif_transpose(opened)
+                image.load()
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return None  # not an image we can read: the original is served as it is
+        digest = hashlib.sha256(data).hexdigest()[:10]
+        stem = posixpath.splitext(posixpath.basename(rel))[0]
+        # Each configured width below the original, then the original capped at the widest.
+        widths = [w for w in self.widths if w < image.width]
+        widths += [] if widths and widths[-1] == self.widths[-1] else [min(image.width, self.widths[-1])]
+        return Responsive(tuple(self._write(image, stem, digest, w, fmt) for w in widths))
+
+    def _write(self, image: Image.Image, stem: str, digest: str, width: int, fmt: str) -> Variant:
+        height = max(1, round(image.height * width / image.width))
+        ext = "jpg" if fmt == "JPEG" else "png"
+        rel = f"{OUT_DIR}/{_stem(stem)}-{digest}-{width}.{ext}"
+        target = self.gate.target(rel, WHO)
+        if not target.exists():
+            resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
+            if fmt == "JPEG" and resized.mode not in ("RGB", "L"):
+                resized = resized.convert("RGB")
+            options = {"quality": 80, "optimize": True, "progressive": True} if fmt == "JPEG" else {"optimize": True}
+            # Both renderers may make the same variant: each writes its own file, then renames.
+            partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
+            resized.save(partial, fmt, **options)
+            os.replace(partial, target)
+        return Variant(rel, width, height)
+
+
+def _stem(stem: str) -> str:
+    """A file name stem that leaves room for '-<hash>-<width>.jpg' and is no reserved name."""
+    stem = _UNSAFE_NAME.sub("-", stem)
+    cut = stem.encode("utf-8")[: MAX_SEGMENT_BYTES - 40].decode("utf-8", "ignore")
+    return "anh" if not cut or windows_reserved(cut) or cut.startswith(".") else cut
+
+
+def img_attributes(responsive: Responsive, link: Callable[[str], str]) -> dict[str, str]:
+    """src, srcset, sizes, width and height for an <img>; `link` makes a URL relative to the page."""
+    biggest = responsive.largest
+    attrs = {"src": link(biggest.rel), "width": str(biggest.width), "height": str(biggest.height)}
+    if len(responsive.variants) > 1:
+        attrs["srcset"] = ", ".join(f"{link(v.rel)} {v.width}w" for v in responsive.variants)
+        attrs["sizes"] = SIZES
+    return attrs
+
+
+def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Resizer,
+                   link: Callable[[str], str]) -> str:
+    """Give every local <img> its responsive attributes plus lazy loading.
+
+    `resolve` turns an img src (relative to the page) into a content path, or None for
+    images that are not ours (other hosts, data: URLs).
+    """
+    def replace(match: re.Match) -> str:
+        attrs = dict(_ATTR.findall(match.group(1)))
+        rel = resolve(attrs.get("src", ""))
+        responsive = resizer.get(rel) if rel else None
+        if responsive is not None:
+            attrs.update(img_attributes(responsive, link))
+        attrs.setdefault("loading", "lazy")
+        attrs.setdefault("decoding", "async")
+        return "<img " + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + ">"
+
+    return _IMG.sub(replace, html)

@@ -1,0 +1,206 @@
+"""Generated pages: listings, question pages, indexes (DESIGN §2, §4).
+
+Pure descriptions (path, template, data); the adapter turns each into a virtual MkDocs
+page. Every listing is paginated newest first, so no page grows with the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping, Sequence
+from urllib.parse import unquote
+
+from bantin.site.corpus import Corpus
+from bantin.content.model import Item, Question
+from bantin.outputs.gate import Gate, OutputError, path_problem
+from bantin.content.problems import Problems
+from bantin.config.settings import CONFIG_FILE
+from bantin.site.urls import UrlScheme
+
+HOME_LATEST = 5
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a paginated list of items."""
+
+    items: tuple[Item, ...]
+    number: int
+    paths: tuple[str, ...]  # path of every page of this listing, page 1 first
+    total: int
+
+    @property
+    def previous(self) -> str | None:
+        return self.paths[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.paths[self.number] if self.number < len(self.paths) else None
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A page that exists in no content file: what to render, where, with which data."""
+
+    path: str
+    template: str
+    title: str
+    kind: str
+    description: str = ""
+    listing: Listing | None = None
+    item: Item | None = None
+    question: Question | None = None
+    key: str = ""  # category/tag slug, year or document id the page is about
+
+
+def paginate(urls: UrlScheme, base: str, items: Sequence[Item], size: int) -> list[Listing]:
+    """Listings of `size` items; an empty list still gets its first page."""
+    count = max(1, -(-len(items) // size))
+    paths = tuple(urls.paged(base, n) for n in range(1, count + 1))
+    return [Listing(tuple(items[(n - 1) * size : n * size]), n, paths, len(items)) for n in range(1, count + 1)]
+
+
+def _listing_pages(urls: UrlScheme, base: str, items: Sequence[Item], size: int, *, kind: str,
+                   title: str, key: str = "", description: str = "") -> Iterator[Generated]:
+    for listing in paginate(urls, base, items, size):
+        suffix = f" – trang {listing.number}" if listing.number > 1 else ""
+        yield Generated(listing.paths[listing.number - 1], "bantin-listing.html", title + suffix, kind,
+                        description, listing, key=key)
+
+
+def _questions(urls: UrlScheme, corpus: Corpus) -> Iterator[Generated]:
+    for handbook in corpus.published:
+        for question in handbook.questions:
+            yield Generated(urls.question(handbook.path, question.id), "bantin-question.html",
+                            question.title, "question", item=handbook, question=question, key=question.id)
+        if handbook.questions:
+            yield Generated(urls.question(handbook.path, "ban-in"), "bantin-handbook-print.html",
+                            f"{handbook.title} (bản in)", "handbook-print", item=handbook)
+
+
+def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
+    """Every generated page of the site, in a stable order."""
+    size, p = corpus.site.page_size, urls.prefixes
+    pages = [
+        Generated("", "bantin-home.html", corpus.site.site_name or "Trang chủ", "home"),
+        Generated(urls.search(), "bantin-search-page.html", "Tìm kiếm", "search"),
+        Generated(urls.category(), "bantin-index.html", "Chuyên mục", "categories"),
+        Generated(urls.tag(), "bantin-index.html", "Thẻ", "tags"),
+        Generated(urls.year(), "bantin-index.html", "Lưu trữ theo năm", "years"),
+    ]
+    for kind, title in (("article", "Tin tức"), ("qa", "Hỏi - Đáp"), ("guide", "Tài liệu hướng dẫn")):
+        pages += _listing_pages(urls, getattr(p, kind), corpus.of_kind(kind), size, kind=f"kind-{kind}", title=title, key=kind)
+    for category in corpus.categories:
+        pages += _listing_pages(urls, urls.category(category.slug), corpus.in_category(category.slug), size,
+                                kind="category", title=category.title, key=category.slug,
+                                description=category.description)
+    for tag in corpus.tags:
+        pages += _listing_pages(urls, urls.tag(tag.slug), corpus.with_tag(tag.slug), size,
+                                kind="tag", title=f"Thẻ: {tag.title}", key=tag.slug)
+    for year in corpus.years:
+        pages += _listing_pages(urls, urls.year(year), corpus.in_year(year), size,
+                                kind="year", title=f"Năm {year}", key=str(year))
+    pages.append(Generated(urls.document(), "bantin-documents.html", "Văn bản được trích dẫn", "documents"))
+    for slug in corpus.documents:
+        pages += _listing_pages(urls, urls.document(slug), corpus.citing(slug), size,
+                                kind="document", title=corpus.document_label(slug), key=slug)
+    pages += _questions(urls, corpus)
+    return pages
+
+
+def _address(path: str) -> str:
+    """One key for the paths that end up in one output file: 'a/b/', 'a/b/index.html', 'a/b.html'."""
+    clean = path.strip("/")
+    for suffix in ("/index.html", "index.html", ".html"):
+        if clean.endswith(suffix):
+            return clean[: -len(suffix)].strip("/")
+    return clean
+
+
+def artifact_files(corpus: Corpus, urls: UrlScheme) -> dict[str, str]:
+    """Files written after the pages whatever the content (artifacts.write_all), with their
+    writer: claimed before any page or alias, so neither can replace them."""
+    who = "tệp phụ của trang (sitemap, nguồn tin, robots.txt)"
+    names = ["feed.xml", *(f"{urls.category(c.slug)}/feed.xml" for c in corpus.categories),
+             "sitemap.xml", "sitemap.xml.gz", "robots.txt"]
+    return dict.fromkeys(names, who)
+
+
+def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme, problems: Problems,
+                    aliases: Sequence[tuple[str, str]] = (),
+                    outputs: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+    """Two things at one address, or at one output file, are an error naming the file to
+    change, never an overwrite; so is an output name no disk can hold (outputs.Gate rules).
+
+    `outputs` are the other files of the build (MkDocs' static files and theme assets, the
+    404 page): (output file, who writes it) pairs (a content path for content files); a name ending
+    in '/' is a folder that belongs to one writer (the search index, image variants).
+    Claimed in order: those files, the artifacts, generated pages (and each question's
+    short link), content files, then editors' aliases; two content files at one address
+    are reported by the corpus.
+    """
+    owners: dict[str, str] = {}
+    gate = Gate(".")  # claims only: nothing is written here
+    others = list(outputs.items() if isinstance(outputs, Mapping) else outputs)
+    claims = [*artifact_files(corpus, urls).items(), *others]
+    for rel, who in sorted(claims, key=lambda claim: not claim[0].endswith("/")):  # folders first, stable
+        _file(gate, rel.rstrip("/"), who, who, "", problems, folder=rel.endswith("/"))
+    for page in pages:
+        src = page.item.src if page.item is not None else ""
+        what = f"câu hỏi `{page.key}` của {src}" if page.question else f"trang tự tạo '{page.title}'"
+        if _claim(owners, page.path, what, src or CONFIG_FILE, problems):
+            _file(gate, urls.dest(page.path), what, src or CONFIG_FILE, "slug", problems)
+        if page.question is not None:
+            short = f"liên kết ngắn của câu hỏi `{page.key}` ({src})"
+            if _claim(owners, urls.short(page.question.id), short, src, problems):
+                _file(gate, urls.redirect_file(urls.short(page.question.id), urls.directory_urls), short, src,
+                      "slug", problems)
+    content: set[str] = set()
+    for item in corpus.published:
+        if _address(item.path) not in content:
+            if _claim(owners, item.path, item.src, item.src, problems):
+                _file(gate, urls.dest(item.path), item.src, item.src, "slug", problems)
+            content.add(_address(item.path))
+    for path, src in aliases:
+        who = f"bí danh (aliases) trong {src}"
+        if _claim(owners, unquote(path), who, src, problems):
+            _file(gate, urls.redirect_file(path, urls.directory_urls), who, src, "aliases", problems)
+
+
+_RENAME_FILE = ("đổi tên tệp trong content/ thành chữ thường không dấu, số và dấu gạch ngang, ngắn hơn 200 ký tự, "
+                "không phải con/prn/aux/nul/com1…/lpt1…")
+_RENAME_ONE = ("đổi tên một trong hai tệp trong content/ (hai tên chỉ khác chữ hoa/thường vẫn là một tệp trên "
+               "Windows, macOS và USB)")
+_THEME_NAME = "đổi tên hoặc xóa tệp này trong content/: tên đó là của giao diện trang"
+
+
+def _file(gate: Gate, rel: str, who: str, src: str, field: str, problems: Problems, folder: bool = False) -> None:
+    """Claim output file (or folder) `rel` for `who`; a bad name or a clash is a problem of `src`.
+    field "" is a file of content/ (or the theme) published as it is: the fix is a rename, not `slug:`."""
+    wrong = path_problem(rel)
+    line = 1 if field else 0
+    if wrong:
+        fix = ("bỏ bí danh này hoặc viết lại thành đường dẫn hợp lệ" if field == "aliases" else _RENAME_FILE
+               if not field else
+               "đổi `slug:` (hoặc mã câu hỏi, tên thẻ, tên tệp) thành chữ thường không dấu, số và dấu gạch "
+               "ngang, ngắn hơn 200 ký tự, không phải con/prn/aux/nul/com1…/lpt1…")
+        problems.error(src, line, field, f"không tạo được tệp trang: {wrong}", fix)
+        return
+    try:
+        gate.own(rel, who) if folder else gate.claim(rel, who)
+    except OutputError as exc:
+        problems.error(src, line, field, str(exc),
+                       "bỏ bí danh trùng hoặc đổi nó sang đường dẫn khác" if field == "aliases" else
+                       (_RENAME_ONE if "giao diện" not in str(exc) else _THEME_NAME) if not field else "đổi `slug:` hoặc tên tệp để mỗi tệp của trang chỉ có một nguồn")
+
+
+def _claim(owners: dict[str, str], path: str, who: str, src: str, problems: Problems) -> bool:
+    key = _address(path)
+    first = owners.setdefault(key, who)
+    if first != who:
+        shown = f"/{path.strip('/')}" if "." in path.rsplit("/", 1)[-1] else f"/{key}/"
+        problems.error(src, 1, "aliases" if "aliases" in who else "slug",
+                       f"địa chỉ {shown} đã thuộc về {first}",
+                       "đổi `slug:` hoặc mã câu hỏi (hoặc bỏ bí danh trùng) để mỗi địa chỉ chỉ thuộc một trang")
+        return False
+    return True

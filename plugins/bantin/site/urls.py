@@ -1,0 +1,85 @@
+"""Page paths and URLs (DESIGN §4).
+
+A *path* is the site-root-relative address without decoration: 'tin-tuc/slug', '' for the
+home page. The URL and output file follow from it and from the build flavour: directory
+URLs ('tin-tuc/slug/' → 'tin-tuc/slug/index.html') for http hosting, file URLs
+('tin-tuc/slug.html') for the offline copy opened from file://.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import unquote
+from dataclasses import dataclass
+
+from bantin.config.settings import UrlPrefixes
+
+
+def join(*parts: str) -> str:
+    return "/".join(p.strip("/") for p in parts if p and p.strip("/"))
+
+
+@dataclass(frozen=True)
+class UrlScheme:
+    prefixes: UrlPrefixes
+    directory_urls: bool = True
+
+    # --- paths ------------------------------------------------------------------------
+    def item(self, kind: str, slug: str) -> str:
+        return join(getattr(self.prefixes, kind), slug)
+
+    def question(self, handbook_path: str, qid: str) -> str:
+        return join(handbook_path, qid)
+
+    def short(self, qid: str) -> str:
+        return join(self.prefixes.short, qid)
+
+    def paged(self, base: str, page: int) -> str:
+        """Page N of a listing: 'chuyen-muc/x' then 'chuyen-muc/x/trang/2'."""
+        return base if page <= 1 else join(base, self.prefixes.pagination, str(page))
+
+    def category(self, slug: str = "") -> str:
+        return join(self.prefixes.category, slug)
+
+    def tag(self, slug: str = "") -> str:
+        return join(self.prefixes.tag, slug)
+
+    def year(self, year: int | str = "") -> str:
+        return join(self.prefixes.year, str(year))
+
+    def document(self, slug: str = "") -> str:
+        return join(self.prefixes.document, slug)
+
+    def search(self) -> str:
+        return self.prefixes.search
+
+    # --- URLs and files ---------------------------------------------------------------
+    def url(self, path: str) -> str:
+        """Site-root-relative URL of a page path, as MkDocs' `url` filter expects it."""
+        if not path:
+            return "./" if self.directory_urls else "index.html"
+        return path + "/" if self.directory_urls else path + ".html"
+
+    def dest(self, path: str) -> str:
+        """Output file of a page path."""
+        if not path:
+            return "index.html"
+        return path + "/index.html" if self.directory_urls else path + ".html"
+
+    @staticmethod
+    def src_uri(path: str) -> str:
+        """Virtual source name of a generated page; MkDocs derives `dest` from it."""
+        return path + ".md" if path else "index.md"
+
+    @staticmethod
+    def redirect_file(old_path: str, directory_urls: bool = True) -> str:
+        """Output file for a redirect from an old path: keeps '.html' names as they were.
+
+        Percent-decoded: the web server decodes `/tin-tuc/%C4%91at.html` before it looks
+        for the file, so the file is `tin-tuc/đat.html`."""
+        clean = unquote(old_path).strip("/")
+        if posixpath.splitext(clean)[1]:
+            return clean
+        if not clean:
+            return "index.html"
+        return clean + "/index.html" if directory_urls else clean + ".html"

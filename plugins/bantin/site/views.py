@@ -1,0 +1,240 @@
+"""What templates may ask of the corpus: URLs, dates and short lists, all precomputed.
+
+Templates stay markup only; anything that needs a loop over the corpus lives here (or in
+the corpus) and is O(page) per call, never O(site).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
+
+from bantin.site import structured
+from markupsafe import Markup
+
+from bantin.workers.background import Job
+from bantin.site.corpus import Corpus
+from bantin.legal.refs import group_order
+from bantin.content.model import KIND_LABELS, Attachment, Item, Question, Tag
+from bantin.site.qrcodes import QrCodes, qr_svg
+from bantin.search.terms import SearchDoc
+from bantin.config.settings import Category
+from bantin.text.plain import excerpt, html_to_text, markdown_to_text
+from bantin.site.urls import UrlScheme
+from bantin.text.vi import format_date, format_short_date
+
+
+class Replacement(NamedTuple):
+    document: object  # legalrefs.Document
+    page_url: str  # site-root relative, for `| url`; "" when no page cites it here
+    official_url: str  # absolute; used only without a page here
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """Read-only access to one build's corpus for templates."""
+
+    corpus: Corpus
+    urls: UrlScheme
+    related_lists: Job | None = None  # of RelatedIndex.all(): ranked in the background worker
+    qrcodes: QrCodes | None = None
+    answers: dict[str, Markup] = field(default_factory=dict)
+    """Sanitised HTML of each question (by page path), filled as pages render; read by print views."""
+
+    # --- addresses (site-root relative URLs; templates pass them through `| url`) ------
+    def url(self, path: str) -> str:
+        return self.urls.url(path)
+
+    def item_url(self, item: Item) -> str:
+        return self.urls.url(item.path)
+
+    def question_url(self, handbook: Item, question: Question) -> str:
+        return self.urls.url(self.urls.question(handbook.path, question.id))
+
+    def short_url(self, question: Question) -> str:
+        return self.urls.url(self.urls.short(question.id))
+
+    def short_path(self, question: Question) -> str:
+        """The short link as printed under a QR code: '/q/<id>/'."""
+        return "/" + self.urls.short(question.id) + "/"
+
+    def category_url(self, category: Category, page: int = 1) -> str:
+        return self.urls.url(self.urls.paged(self.urls.category(category.slug), page))
+
+    def tag_url(self, tag: Tag) -> str:
+        return self.urls.url(self.urls.tag(tag.slug))
+
+    def year_url(self, year: int) -> str:
+        return self.urls.url(self.urls.year(year))
+
+    def document_url(self, slug: str) -> str:
+        return self.urls.url(self.urls.document(slug))
+
+    def search_url(self) -> str:
+        return self.urls.url(self.urls.search())
+
+    def absolute(self, path: str) -> str:
+        """Full URL on the public site, for feeds, sharing and QR codes."""
+        base = self.corpus.site.site_url.rstrip("/")
+        return f"{base}/{self.urls.url(path).removeprefix('./')}" if base else "/" + path
+
+    # --- words ------------------------------------------------------------------------
+    @staticmethod
+    def date(value: datetime) -> str:
+        return format_date(value)
+
+    @staticmethod
+    def short_date(value: datetime) -> str:
+        return format_short_date(value)
+
+    @staticmethod
+    def kind_label(kind: str) -> str:
+        return KIND_LABELS.get(kind, kind)
+
+    # --- short lists ------------------------------------------------------------------
+    def latest(self, count: int = 10) -> tuple[Item, ...]:
+        return self.corpus.listed[:count]
+
+    def latest_in(self, category: Category, count: int = 5) -> tuple[Item, ...]:
+        return self.corpus.in_category(category.slug)[:count]
+
+    def featured(self, count: int = 3) -> tuple[Item, ...]:
+        return self.corpus.featured[:count]
+
+    def same_category(self, item: Item, count: int = 5) -> tuple[Item, ...]:
+        if item.category is None:
+            return ()
+        return tuple(i for i in self.corpus.in_category(item.category.slug)[: count + 1] if i is not item)[:count]
+
+    def settle(self) -> None:
+        """Wait for what the background worker makes for pages (QR codes, related lists)."""
+        if self.qrcodes is not None:
+            self.qrcodes.settle()
+        if self.related_lists is not None:
+            self.related_lists.result()
+
+    def related(self, item: Item) -> list[Item]:
+        """'Tin liên quan': up to five items sharing tags, cited documents or title words."""
+        if self.related_lists is None:
+            return []
+        return [self.corpus.by_path(path) for path in self.related_lists.result().get(item.path, ())]
+
+    def category_neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
+        """(newer, older) item in the same category, for previous/next links."""
+        if item.category is None or not item.listed:
+            return None, None
+        return self.corpus.category_neighbours(item)
+
+    def category_count(self, category: Category) -> int:
+        return len(self.corpus.in_category(category.slug))
+
+    def tag_count(self, tag: Tag) -> int:
+        return len(self.corpus.with_tag(tag.slug))
+
+    def year_count(self, year: int) -> int:
+        return len(self.corpus.in_year(year))
+
+    def neighbours(self, handbook: Item, question: Question) -> tuple[Question | None, Question | None]:
+        """(previous, next) question within the handbook."""
+        qs = handbook.questions
+        index = qs.index(question)
+        return (qs[index - 1] if index else None, qs[index + 1] if index + 1 < len(qs) else None)
+
+    # --- legal documents -----------------------------------------------------------------
+    def documents_grouped(self) -> list[tuple[str, list[tuple[str, str, int]]]]:
+        """[(group, [(slug, label, count)])] in the fixed order Luật, Nghị định, Thông tư …"""
+        groups: dict[str, list] = {}
+        for slug in self.corpus.documents:
+            ref = self.corpus.doc_refs[slug]
+            groups.setdefault(ref.group, []).append((slug, self.corpus.document_label(slug), len(self.corpus.citing(slug))))
+        return sorted(groups.items(), key=lambda kv: group_order(kv[0]))
+
+    def document(self, slug: str):
+        return self.corpus.document(slug)
+
+    def replacement(self, slug: str) -> Replacement | None:
+        """The document that replaces an expired one: its page here if it has one, else its official link."""
+        doc = self.corpus.document(slug)
+        new = self.corpus.site.registry.replacement(doc) if doc is not None else None
+        if new is None:
+            return None
+        page = self.document_url(new.slug) if self.corpus.citing(new.slug) else ""
+        return Replacement(new, page, "" if page else new.url)
+
+    def expired(self, item: Item) -> list:
+        """Registered documents this item cites that are no longer in force."""
+        docs = (self.corpus.document(slug) for slug in self.corpus.cites.get(item.path, ()))
+        return [d for d in docs if d is not None and not d.in_force]
+
+    # --- structured data ---------------------------------------------------------------
+    def jsonld(self, item: Item | None, handbook: Item | None = None, question: Question | None = None) -> dict | None:
+        """JSON-LD for a content page, or a question page (handbook + question)."""
+        site = self.corpus.site
+        if question is not None and handbook is not None:
+            path = self.urls.question(handbook.path, question.id)
+            return structured.faq_page([(question, self._answer_text(handbook, question))], self.absolute(path))
+        if item is None or item.kind == "page":
+            return None
+        if item.kind == "qa":
+            pairs = [(q, self._answer_text(item, q)) for q in item.questions]
+            return structured.faq_page(pairs, self.absolute(item.path))
+        image = self.absolute_file(item.meta.image) if item.meta.image else ""
+        return structured.news_article(item, self.absolute(item.path), image, site)
+
+    def _answer_text(self, handbook: Item, question: Question) -> str:
+        return html_to_text(str(self.answer_html(handbook, question)))  # plain str: Markup escapes str ops
+
+    def absolute_file(self, rel: str) -> str:
+        base = self.corpus.site.site_url.rstrip("/")
+        return f"{base}/{rel}" if base else rel
+
+    @staticmethod
+    def summary(item: Item) -> str:
+        """The lead for feeds: the editor's `summary`, else the start of the text."""
+        return item.meta.summary or excerpt(markdown_to_text(item.intro if item.kind == "qa" else item.body))
+
+    # --- search ----------------------------------------------------------------------------
+    def search_docs(self) -> list[SearchDoc]:
+        """One search document per listed item and per question, from the Markdown source.
+
+        Made before any page renders, so the index can be built beside the rendering.
+        """
+        docs = []
+        for item in self.corpus.listed:
+            category = item.category
+            common = dict(category=category.title if category else "", category_slug=category.slug if category else "",
+                          date=item.date.date().isoformat(), documents=tuple(self._cited_numbers(item)))
+            text = item.intro if item.kind == "qa" else item.body
+            docs.append(SearchDoc(url=self.item_url(item), title=item.title, kind=item.kind,
+                                  text=markdown_to_text(text), **common))
+            for q in item.questions:
+                docs.append(SearchDoc(url=self.question_url(item, q), title=q.title, kind="question",
+                                      text=markdown_to_text(q.body), handbook=item.title, **common))
+        return docs
+
+    def _cited_numbers(self, item: Item) -> list[str]:
+        refs = (self.corpus.doc_refs.get(slug) for slug in self.corpus.cites.get(item.path, ()))
+        return [ref.number for ref in refs if ref is not None]
+
+    # --- trainers -----------------------------------------------------------------------
+    def qr(self, path: str, label: str) -> Markup:
+        """The QR code as inline SVG, `Markup`: our own markup, the label escaped inside it."""
+        url = self.absolute(path)
+        return self.qrcodes.svg(url, label) if self.qrcodes else qr_svg(url, label)
+
+    def printed_urls(self) -> list[str]:
+        """Every URL a page of this build shows as a QR code, in rendering order."""
+        urls = [self.absolute(item.path) for item in self.corpus.published]
+        return urls + [self.absolute(self.urls.short(q.id)) for _, q in self.corpus.questions()]
+
+    def answer_html(self, handbook: Item, question: Question) -> Markup:
+        """The sanitised answer (`Markup` from the sanitiser, see plugin.on_page_content)."""
+        return self.answers.get(self.urls.question(handbook.path, question.id), Markup(""))
+
+    def attachment_size(self, attachment: Attachment) -> str:
+        """'1,2 MB' / '35 KB': readers on metered connections decide before downloading."""
+        size = self.corpus.asset_sizes.get(attachment.file, 0)
+        if size >= 1024 * 1024:
+            return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+        return f"{max(1, round(size / 1024))} KB" if size else ""

@@ -1,0 +1,4 @@
+"""Vietnamese text rules (NFC, tone-mark folding, slugs, dates) and plain text from HTML/Markdown.
+
+No other bantin package is needed to use these; every other package leans on them.
+"""

@@ -1,0 +1,223 @@
+"""`bantin new` and `bantin ids`: files editors start from, and ids for their questions.
+
+A new file is valid the moment it is written (except the category placeholder, which
+`bantin check` flags on purpose), and nothing an editor wrote is ever overwritten.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+from bantin.content import frontmatter
+from bantin.content.frontmatter import PLACEHOLDER_CATEGORY, SLUG_MAX
+from bantin.inputs.inventory import take_inventory
+from bantin.content.model import FOLDER_KINDS, KINDS
+from bantin.content.problems import Problems, visible
+from bantin.content.qa import fill_ids, heading_lines, split_heading
+from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify, strip_control
+
+FOLDERS = {"article": "tin-tuc", "qa": "hoi-dap", "guide": "huong-dan"}
+
+BODIES = {
+    "article": (
+        "Viết đoạn mở đầu (sapo) ở đây: một hai câu nói điều quan trọng nhất của tin.\n\n"
+        "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.\n"
+    ),
+    "qa": (
+        "Giới thiệu ngắn về sổ tay Hỏi - Đáp này.\n\n"
+        "## Câu hỏi 1: Viết câu hỏi thứ nhất ở đây? {{#{id1}}}\n\n"
+        "Viết câu trả lời ở đây.\n\n"
+        "Căn cứ pháp lý: Điều … Luật … năm ….\n\n"
+        "## Câu hỏi 2: Viết câu hỏi thứ hai ở đây? {{#{id2}}}\n\n"
+        "Viết câu trả lời ở đây.\n\n"
+        "Căn cứ pháp lý: Điều … Luật … năm ….\n"
+    ),
+    "guide": (
+        "Giới thiệu ngắn: tài liệu này hướng dẫn ai, làm việc gì.\n\n"
+        "## 1. Đối tượng áp dụng\n\nViết nội dung ở đây.\n\n"
+        "## 2. Trình tự thực hiện\n\n### Bước 1\n\nViết nội dung ở đây.\n"
+    ),
+}
+
+
+class NewContentError(Exception):
+    """A file could not be created; the message tells the editor why and what to do."""
+
+
+def front_matter(fields: dict) -> str:
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def create(content_dir: Path, kind: str, title: str, *, category: str | None, now: datetime) -> Path:
+    """Write content/<folder>/<slug>.md from the template of `kind`; return its path."""
+    title = strip_control(nfc(title)).strip()
+    slug = cap_slug(slugify(title), SLUG_MAX)
+    if not slug:
+        raise NewContentError("Tiêu đề trống: hãy viết tiêu đề trong dấu ngoặc kép, ví dụ "
+                              "bantin new article \"Tập huấn hòa giải viên\"")
+    path = content_dir / FOLDERS[kind] / f"{slug}.md"
+    if path.exists():
+        raise NewContentError(f"{path} đã có; không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đang có.")
+    # `slug` written out, so retitling the article later never moves its address.
+    fields = {"title": title, "slug": slug, "date": now.strftime("%Y-%m-%d %H:%M"),
+              "category": category or PLACEHOLDER_CATEGORY}
+    if kind == "article":
+        fields.update(tags=[], author="", summary="")
+    body = BODIES[kind].format(**_new_ids(content_dir, slug)) if kind == "qa" else BODIES[kind]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _no_linked_folder(content_dir, path)
+        # O_EXCL: never overwrite, even in a race, and never through a symlink (even a dangling one).
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(front_matter(fields) + body)
+    except FileExistsError:
+        raise NewContentError(f"{path} đã có; không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đang có.") from None
+    except OSError as exc:
+        raise NewContentError(f"{path}: không tạo được tệp ({exc.strerror}). Kiểm tra quyền ghi vào thư mục "
+                              f"{path.parent} và chỗ trống trên đĩa.") from None
+    return path
+
+
+def read_text(path: Path) -> str:
+    """A Markdown file's text; NewContentError saying why when it is missing, binary or not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NewContentError(f"{path}: không có tệp này. Kiểm tra tên tệp (phân biệt hoa thường) và "
+                              "chạy lệnh trong thư mục của trang.") from None
+    except OSError as exc:
+        raise NewContentError(f"{path}: không đọc được tệp ({exc.strerror}). Kiểm tra quyền đọc tệp.") from None
+    if b"\x00" in data[:8192]:
+        raise NewContentError(f"{path}: đây là tệp nhị phân (ảnh, Word, PDF…), không phải sổ tay Markdown. "
+                              "Chỉ đưa tệp .md vào lệnh này.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise NewContentError(f"{path}:{line}: tệp không phải UTF-8 (có thể là Windows-1258 / ANSI). Mở tệp và "
+                              "lưu lại với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8).") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as open() in text mode read it
+
+
+def _no_linked_folder(content_dir: Path, path: Path) -> None:
+    """Refuse a file whose folder is, or lies under, a symlink: the write would land outside content/."""
+    here = path.parent
+    while here != content_dir and content_dir in here.parents:
+        if here.is_symlink():
+            raise NewContentError(f"{visible(here)} là liên kết tượng trưng (symlink); bantin không ghi qua liên kết. "
+                                  "Xóa liên kết và tạo thư mục thật trong content/.")
+        here = here.parent
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Rewrite a handbook in place, never through a symlink (O_NOFOLLOW) and only a regular file."""
+    try:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NewContentError(f"{visible(path)} là liên kết tượng trưng (symlink); bantin không ghi qua liên "
+                                  "kết. Sửa tệp gốc trong content/hoi-dap/ thay vì liên kết.") from None
+        raise NewContentError(f"{visible(path)}: không ghi được tệp ({exc.strerror}); chưa có mã nào được thêm vào "
+                              "tệp này. Kiểm tra tệp có đang chỉ đọc (read-only) hay đang mở trong chương trình "
+                              "khác.") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NewContentError(f"{visible(path)}: không phải tệp thường; không ghi.")
+        os.ftruncate(fd, 0)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", closefd=False) as out:
+            out.write(text)
+    except OSError as exc:
+        raise NewContentError(f"{path}: không ghi được tệp ({exc.strerror}); chưa có mã nào được thêm vào tệp này. "
+                              "Kiểm tra tệp có đang chỉ đọc (read-only) hay đang mở trong chương trình khác.") from None
+    finally:
+        os.close(fd)
+
+
+def _new_ids(content_dir: Path, slug: str) -> dict[str, str]:
+    """Ids for the template's two questions, unused anywhere in the site's handbooks."""
+    taken = set().union(set(), *(_ids_in(read_text(p)) for p in handbooks(content_dir)))
+    ids = {}
+    for n in (1, 2):
+        candidate, extra = f"{slug}-cau-{n}", 2
+        while candidate in taken:
+            candidate, extra = f"{slug}-cau-{n}-{extra}", extra + 1
+        taken.add(candidate)
+        ids[f"id{n}"] = candidate
+    return ids
+
+
+def _ids_in(text: str) -> set[str]:
+    return {split_heading(heading)[1] for _, heading in heading_lines(text)} - {""}
+
+
+def handbooks(content_dir: Path) -> list[Path]:
+    """The handbooks as the build reads them: pages the inventory accepts (no symlinks, hidden
+    or NFD names) whose kind is `qa` (`type: qa`, or no `type` and in hoi-dap/)."""
+    if not content_dir.is_dir():
+        return []
+    found = []
+    for rel in take_inventory(content_dir).pages:
+        path = content_dir / rel
+        in_folder = rel.split("/", 1)[0] == FOLDERS["qa"] and "/" in rel
+        try:
+            text = read_text(path)
+        except NewContentError:
+            if in_folder:  # a handbook the build cannot read either: say so before writing anything
+                raise
+            continue
+        if _kind(rel, text) == "qa":
+            found.append(path)
+    return found
+
+
+def _kind(rel: str, text: str) -> str:
+    """The page's kind as frontmatter._kind decides it, without reporting anything."""
+    scratch = Problems()
+    parts = frontmatter.split(rel, text, scratch)
+    loaded = frontmatter.parse_yaml(rel, parts[0], scratch) if parts else None
+    declared = loaded[0].get("type") if loaded else None
+    if isinstance(declared, str) and declared.strip():
+        return declared.strip() if declared.strip() in KINDS else "page"
+    top = rel.split("/", 1)[0]
+    return FOLDER_KINDS[top] if top in FOLDER_KINDS and "/" in rel else "page"
+
+
+def _chosen(content_dir: Path, files: list[Path], known: list[Path]) -> list[Path]:
+    """Files named on the command line, each one of the handbooks (same file, not a link to it)."""
+    by_identity = {os.path.normcase(os.path.abspath(p)): p for p in known}
+    chosen = []
+    for path in files:
+        found = by_identity.get(os.path.normcase(os.path.abspath(path)))
+        if found is None:
+            if not path.exists() and not path.is_symlink():
+                read_text(path)  # the "no such file" message
+            raise NewContentError(f"{visible(path)}: không phải sổ tay Hỏi - Đáp mà trang đọc (phải là tệp .md thật, "
+                                  f"không phải liên kết tượng trưng, nằm trong {visible(content_dir)}/ với `type: qa` "
+                                  f"hoặc trong {FOLDERS['qa']}/). Không ghi gì.")
+        chosen.append(found)
+    return chosen
+
+
+def fill_question_ids(content_dir: Path, files: list[Path]) -> list[tuple[Path, list[str]]]:
+    """Add ids to questions that lack one, unique across every handbook; returns what changed."""
+    known = handbooks(content_dir)
+    targets = _chosen(content_dir, files, known) if files else known
+    texts = {path: read_text(path) for path in known}
+    taken = set().union(*(_ids_in(t) for t in texts.values())) if texts else set()
+    changed = []
+    for path in targets:
+        text = texts[path]
+        split_at = text.find("\n---", 3)
+        head, body = (text[: split_at + 4], text[split_at + 4 :]) if text.startswith("---") and split_at > 0 else ("", text)
+        new_body, added = fill_ids(body, taken)
+        if added:
+            _write_text(path, head + new_body)
+            changed.append((path, added))
+    return changed
