@@ -42,7 +42,8 @@ from bantin.outputs.gate import Gate, OutputError, site_dir_problem
 from bantin.site.pages import Generated, check_addresses, generated_pages
 from bantin.content.problems import Problems
 from bantin.content.qa import handbook_markdown
-from bantin.legal.refs import LegalRefsExtension, Registry
+from bantin.legal.markdown import LegalRefsExtension
+from bantin.legal.registry import Registry
 from bantin.site.qrcodes import QrCodes
 from bantin.site.related import RelatedIndex
 from bantin.adapter.rendering import (RELATIVE_TO_DOCS, SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,

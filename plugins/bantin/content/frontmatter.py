@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, Callable
 
-from bantin.legal.refs import canonical_number, parse_reference
+from bantin.legal.numbers import canonical_number, parse_reference
 from bantin.content.model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
 from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem, shown
 from bantin.content.problems import Problems
