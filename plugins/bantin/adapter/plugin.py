@@ -49,7 +49,7 @@ from bantin.site.related import RelatedIndex
 from bantin.adapter.rendering import (RELATIVE_TO_DOCS, SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
 from bantin.content.sanitize import clean
-from bantin.search.terms import build_search_index
+from bantin.search.writer import build_search_index
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from bantin.site.urls import UrlScheme
