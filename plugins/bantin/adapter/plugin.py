@@ -33,7 +33,9 @@ from bantin.config import precheck as configcheck
 from bantin.site import images
 from bantin.convert import previewcache
 from bantin.site import qrcodes
-from bantin.content.checks import check_links, draft_only, heading_id, html_links, link_site, rebase_links, resolve
+from bantin.content.anchors import heading_id
+from bantin.content.checks import check_links, draft_only, link_site
+from bantin.content.links import html_links, rebase_links, resolve
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer, rewrite_images
 from bantin.inputs.inventory import Inventory, take_inventory
