@@ -24,7 +24,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bantin.content.frontmatter import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
+from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
 from bantin.tools.importer.cli import main_import, main_redirects
 from bantin.tools.importer.redirectmap import read_redirect_map, update_redirect_map
 from bantin.tools.importer.result import ALLOWED_FIELDS, ImportFailure, ImportResult

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from bantin.text.vi import VIETNAM, nfc, slugify
-from bantin.content.frontmatter import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
+from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
 from bantin.content.frontyaml import short as _short
 from bantin.tools.importer.htmlpage import analyse_html
 from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
