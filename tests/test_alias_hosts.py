@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_frontmatter import HEAD, read
 
-from bantin.content.frontmatter import alias_problem
+from bantin.content.fields import alias_problem
 
 ANYWHERE = ["/web.config", "/tin-tuc/web.config", "/tin-tuc/Web.Config", "/a/b/WEB%2Econfig", "/x/.htaccess",
             "/x/.htpasswd", "/x/.user.ini", "/web.config/"]

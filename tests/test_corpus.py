@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from bantin.content.checks import check_body, check_links, link_site, resolve
+from bantin.content.checks import check_body, check_links, link_site
+from bantin.content.links import resolve
 from bantin.site.corpus import Counts, build_corpus, newest_first
 from bantin.content.model import Tag
 from bantin.content.problems import Problems

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bantin.content import frontmatter
+from bantin.content import fields, frontmatter
 from bantin.content.model import Attachment, Source
 from bantin.content.problems import Problems
 from bantin.config.settings import Category, SiteConfig
@@ -440,11 +440,11 @@ def test_impossible_offset_is_a_problem_not_a_crash(value):
 
 
 def test_parse_date_direct():
-    assert frontmatter.parse_date("2024-11-21") == datetime(2024, 11, 21, tzinfo=VN)
-    assert frontmatter.parse_date(" 2024-11-21 ") == datetime(2024, 11, 21, tzinfo=VN)
-    assert frontmatter.parse_date("21/11/2024") is None
-    assert frontmatter.parse_date("2024-02-30") is None
-    assert frontmatter.parse_date(datetime(2024, 1, 1, 5)) == datetime(2024, 1, 1, 5, tzinfo=VN)
+    assert fields.parse_date("2024-11-21") == datetime(2024, 11, 21, tzinfo=VN)
+    assert fields.parse_date(" 2024-11-21 ") == datetime(2024, 11, 21, tzinfo=VN)
+    assert fields.parse_date("21/11/2024") is None
+    assert fields.parse_date("2024-02-30") is None
+    assert fields.parse_date(datetime(2024, 1, 1, 5)) == datetime(2024, 1, 1, 5, tzinfo=VN)
 
 
 def test_bad_updated():
@@ -657,7 +657,7 @@ def test_decode_direct():
 
 def test_validate_direct():
     problems = Problems()
-    meta = frontmatter.validate("huong-dan/x.md", {"title": "Hướng dẫn", "date": "2024-11-21", "category": "dat-dai"},
+    meta = fields.validate("huong-dan/x.md", {"title": "Hướng dẫn", "date": "2024-11-21", "category": "dat-dai"},
                                 {"title": 2, "date": 3, "category": 4}, SITE, problems, EXISTING.__contains__)
     assert problems.items == []
     assert (meta.kind, meta.slug, meta.category.slug) == ("guide", "huong-dan", "dat-dai")

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from bantin.content import frontmatter
+from bantin.content import fields, frontmatter
 from bantin.content import frontyaml
 from bantin.content.problems import Problems
 from bantin.config.settings import Category, SiteConfig
@@ -370,7 +370,7 @@ def test_long_title_slug_capped_at_a_word():
     title = "Hướng dẫn thực hiện " * 30
     parsed, problems = read(f"---\ntitle: {title}\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
     assert problems.items == []
-    assert 40 <= len(parsed.meta.slug) <= frontmatter.SLUG_MAX
+    assert 40 <= len(parsed.meta.slug) <= fields.SLUG_MAX
     assert not parsed.meta.slug.endswith("-") and slugify(title).startswith(parsed.meta.slug + "-")
 
 
@@ -378,7 +378,7 @@ def test_long_written_slug_capped_with_a_warning():
     parsed, problems = read(HEAD + "slug: " + "-".join(["hoa-giai"] * 40) + "\n---\n")
     problem = one(problems)
     assert not problem.is_error and problem.field == "slug"
-    assert len(parsed.meta.slug) <= frontmatter.SLUG_MAX
+    assert len(parsed.meta.slug) <= fields.SLUG_MAX
 
 
 # --- properties -----------------------------------------------------------------------------

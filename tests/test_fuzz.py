@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from bantin.content import frontmatter
+from bantin.content import fields, frontmatter
 from bantin.content import qa
 from bantin.text import plain as text
 from bantin.text import vi
@@ -118,7 +118,7 @@ SCALARS = st.one_of(
     st.sampled_from(["", "chua-phan-loai", "dat-dai", "Hoà giải ở cơ sở", "../images/a.jpg", "../../etc/passwd",
                      "/a?x=1", "https://x.vn/a", "true", "2024-02-30", "???", "🙂"]),
 )
-KEYS = st.one_of(st.sampled_from(frontmatter.FIELDS + ("name", "url", "file", "catgory", "tittle")),
+KEYS = st.one_of(st.sampled_from(fields.FIELDS + ("name", "url", "file", "catgory", "tittle")),
                  st.text(max_size=8), st.integers(-3, 3), st.booleans(), st.none())
 VALUES = st.recursive(
     SCALARS,
@@ -132,7 +132,7 @@ DOCUMENTS = st.one_of(
         {"title": st.one_of(WORDS, SCALARS, st.text(alphabet=" -:!?#.,/", max_size=4)),
          "date": st.one_of(st.dates(), DATE_TEXT, SCALARS),
          "category": st.one_of(st.sampled_from(["dat-dai", "Đất đai", "hoa-giai"]), SCALARS)},
-        optional={k: VALUES for k in frontmatter.FIELDS[3:] + ("catgory",)},
+        optional={k: VALUES for k in fields.FIELDS[3:] + ("catgory",)},
     ),
     VALUES,
 )

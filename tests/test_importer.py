@@ -1,4 +1,4 @@
-"""Tests for `bantin import` (plugins/bantin/importer.py).
+"""Tests for `bantin import` (plugins/bantin/tools/importer/).
 
 Inputs: the three plain-text copies of real provincial portal pages in
 ../shared/samples/portal-pages/ (read in place, never copied into the project; expectations
@@ -24,21 +24,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bantin.tools import importer
-from bantin.tools.importer import (
-    ALLOWED_FIELDS,
-    PLACEHOLDER_CATEGORY,
-    PLACEHOLDER_TITLE,
-    ImportFailure,
-    apache_redirects,
-    classify_old_url,
-    import_file,
-    import_files,
-    main_import,
-    main_redirects,
-    nginx_redirects,
-    read_redirect_map,
-)
+from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
+from bantin.tools.importer.cli import main_import, main_redirects
+from bantin.tools.importer.redirectmap import read_redirect_map, update_redirect_map
+from bantin.tools.importer.result import ALLOWED_FIELDS, ImportFailure, ImportResult
+from bantin.tools.importer.urls import classify_old_url
+from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
+from bantin.tools.importer.writing import check_front_matter, import_file, import_files
 from bantin.text.vi import slugify
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -85,7 +77,7 @@ def read_article(path: Path) -> tuple[dict, list[str], str]:
     return front, paragraphs, text
 
 
-def do_import(path: Path, content: Path, **kwargs) -> tuple[importer.ImportResult, dict, list[str], str]:
+def do_import(path: Path, content: Path, **kwargs) -> tuple[ImportResult, dict, list[str], str]:
     kwargs.setdefault("today", TODAY)
     result = import_file(path, content, **kwargs)
     assert result.path is not None and result.path.exists()
@@ -334,7 +326,7 @@ def test_output_is_valid_front_matter_and_markdown(path: Path, content: Path) ->
 
     assert set(front) <= set(ALLOWED_FIELDS)
     assert list(front) == [k for k in ALLOWED_FIELDS if k in front]
-    assert importer.check_front_matter(front) == []
+    assert check_front_matter(front) == []
     assert isinstance(front["title"], str) and front["title"]
     assert isinstance(front["date"], date) or re.fullmatch(
         r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", front["date"]
@@ -566,11 +558,11 @@ def test_redirect_map_is_sorted_without_duplicates(content: Path, tmp_path: Path
     # Importing again (refused: already imported) and adding an existing pair keeps one copy.
     again = import_files([ASPNET], content, today=TODAY, redirect_map=redirect_map)
     assert again[0].error and "đã được nhập thành" in again[0].error
-    importer.update_redirect_map(redirect_map, [tuple(expected[0].split())])
+    update_redirect_map(redirect_map, [tuple(expected[0].split())])
     assert [f"{a} {b}" for a, b in read_redirect_map(redirect_map)] == expected
 
     # An old address already mapped elsewhere keeps its first target and is reported.
-    conflicts = importer.update_redirect_map(
+    conflicts = update_redirect_map(
         redirect_map, [("http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487", "/x/")]
     )
     assert conflicts == {"http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487": (
@@ -866,7 +858,7 @@ def test_any_page_gives_a_valid_article_or_a_message(parts, suffix) -> None:
             assert str(exc).startswith(f"{page}:") or "content" in str(exc)
             return
         front, _, _ = read_article(result.path)
-        assert importer.check_front_matter(front) == []
+        assert check_front_matter(front) == []
 
 
 @settings(max_examples=40, deadline=None)
@@ -885,7 +877,7 @@ def test_any_bytes_give_an_article_or_a_message(data: bytes) -> None:
 
 def test_importer_does_not_import_mkdocs() -> None:
     code = (
-        "import sys, bantin.tools.importer as m; from pathlib import Path; "
+        "import sys, bantin.tools.importer.cli; "
         "assert not [k for k in sys.modules if k.split('.')[0] in ('mkdocs', 'material')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

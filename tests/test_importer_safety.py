@@ -10,8 +10,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from bantin.tools import importer
-from bantin.tools.importer import classify_old_url, import_file, import_files, main_redirects, md_escape
+from bantin.tools.importer.bylines import _BYLINE_SPLIT, _TRAILING_CREDIT
+from bantin.tools.importer.cli import main_redirects
+from bantin.tools.importer.htmlpage import _plain_of_markdown
+from bantin.tools.importer.lines import md_escape
+from bantin.tools.importer.urls import classify_old_url
+from bantin.tools.importer.writing import import_file, import_files
 
 TODAY = date(2025, 1, 15)
 LEAD = "Đoạn mở đầu đủ dài để làm tóm tắt của bài viết này, nói về những điều quan trọng nhất."
@@ -135,9 +139,9 @@ def test_patterns_on_imported_text_are_linear(unit):
     """Safety regression, not a benchmark: 300 KB in a few seconds (quadratic took minutes)."""
     text = unit * (300_000 // len(unit))
     started = time.perf_counter()
-    importer._TRAILING_CREDIT.search(text)
-    importer._BYLINE_SPLIT.split(text, maxsplit=1)
-    importer._plain_of_markdown(text)
+    _TRAILING_CREDIT.search(text)
+    _BYLINE_SPLIT.split(text, maxsplit=1)
+    _plain_of_markdown(text)
     md_escape(text)
     assert time.perf_counter() - started < 5
 

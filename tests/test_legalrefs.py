@@ -9,17 +9,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin.legal.refs import (
+from bantin.legal.markdown import LegalRefsExtension
+from bantin.legal.numbers import (
     GROUPS,
     DocRef,
-    LegalRefsExtension,
-    Registry,
     canonical_number,
     find_references,
     group_label,
     group_order,
     parse_reference,
 )
+from bantin.legal.registry import Registry
 
 ETH = "\u00d0"  # Ð, the Icelandic letter that old fonts and OCR put in place of Đ
 

@@ -14,7 +14,8 @@ import pytest
 
 from bantin.convert import htmlguard
 from bantin.site import images
-from bantin.legal import refs as legalrefs
+from bantin.legal import markdown as legalmarkdown
+from bantin.legal import numbers as legalnumbers
 from bantin.content import qa
 from bantin.convert import quickinline
 from bantin.content import sanitize
@@ -85,9 +86,9 @@ def test_question_headings(unit):
 @pytest.mark.parametrize("unit", UNITS)
 def test_legal_references(unit):
     started = time.perf_counter()
-    legalrefs.find_references(line(unit))
-    legalrefs._RAW_TAG.fullmatch(line(unit))
-    legalrefs._SPLIT_CODE.split(line(unit))
+    legalnumbers.find_references(line(unit))
+    legalmarkdown._RAW_TAG.fullmatch(line(unit))
+    legalnumbers._SPLIT_CODE.split(line(unit))
     assert time.perf_counter() - started < BOUND
 
 

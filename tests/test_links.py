@@ -9,8 +9,9 @@ from dataclasses import replace
 import pytest
 from PIL import Image
 
-from bantin.content.checks import (anchors, check_links, draft_only, html_links, link_site, markdown_text, rebase_links,
-                           references)
+from bantin.content.anchors import anchors
+from bantin.content.checks import check_links, draft_only, link_site
+from bantin.content.links import html_links, markdown_text, rebase_links, references
 from bantin.site.corpus import build_corpus
 from bantin.content.problems import Problems
 from test_corpus import SITE, URLS, doc
@@ -178,7 +179,7 @@ ATTACKS = ["[" * 300_000, "](" * 150_000, "![" * 150_000, "[a](" * 75_000, "[a](
 
 @pytest.mark.parametrize("line", ATTACKS, ids=[a[:8] for a in ATTACKS])
 def test_linear_on_a_300_kb_line(line):
-    # The item is made around the attack, not read: this measures checks.py alone.
+    # The item is made around the attack, not read: this measures the link code alone (links, anchors, checks).
     base, _ = build_corpus({"tin-tuc/a.md": doc("A"), "tin-tuc/b.md": doc("B", body="[x](a.md#y)\n")}, SITE, URLS)
     item = replace(base.by_src("tin-tuc/a.md"), body=line + "\n")
     site = link_site(base, {})

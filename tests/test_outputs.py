@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bantin.site import artifacts
 from bantin.site.corpus import build_corpus
-from bantin.content.frontmatter import alias_problem
+from bantin.content.fields import alias_problem
 from bantin.site.images import Resizer
 from bantin.outputs.gate import Gate, OutputError, foreign_folder_problem, path_problem, site_dir_problem, windows_reserved
 from bantin.site.pages import check_addresses, generated_pages
@@ -291,7 +291,7 @@ def test_overlong_explicit_slug_and_question_id_are_problems_not_tracebacks():
     files["hoi-dap/dai.md"] = doc("Sổ tay dài", body="## Câu hỏi? {#" + "b" * 300 + "}\n\nĐáp.\n")
     corpus, problems = build_corpus(files, SITE, HTTP)
     check_addresses(corpus, generated_pages(corpus, HTTP), HTTP, problems)
-    # A written slug over 80 characters is cut, with a warning (frontmatter._slug); an id is not.
+    # A written slug over 80 characters is cut, with a warning (fields._slug); an id is not.
     assert {p.path for p in problems.errors} == {"hoi-dap/dai.md"}, problems.errors
     assert {p.path for p in problems.warnings} == {"tin-tuc/dai.md"}
     assert corpus.by_src("tin-tuc/dai.md").meta.slug == "a" * 80

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bantin.content import checks
+from bantin.content import anchors, checks
 from bantin.content import frontmatter
 from bantin.content.model import Item
 from bantin.content.problems import Problems
@@ -67,22 +67,22 @@ def test_download_keeps_no_file_name():
 @pytest.mark.parametrize("heading, slug", [("Gà", "muc-ga"), ("Module", "muc-module"), ("Lunr", "muc-lunr"),
                                            ("Bt vụ việc", "muc-bt-vu-viec"), ("Exports", "muc-exports")])
 def test_reserved_heading_slugs_get_a_prefix(heading, slug):
-    assert checks.heading_id(heading) == slug
-    assert not checks.reserved_id(slug)
+    assert anchors.heading_id(heading) == slug
+    assert not anchors.reserved_id(slug)
 
 
 @pytest.mark.parametrize("heading, slug", [("Hòa giải", "hoa-giai"), ("Đăng ký", "dang-ky"), ("!!!", "muc"),
                                            ("Điều 5", "dieu-5"), ("Gà trống", "ga-trong")])
 def test_ordinary_heading_slugs_are_unchanged(heading, slug):
-    assert checks.heading_id(heading) == slug
+    assert anchors.heading_id(heading) == slug
 
 
 def test_attribute_list_id_forms():
     assert [line for line, m in warnings('Đoạn\n{: id="bt-x" }') if "id" in m] == [2]
     assert [line for line, m in warnings("Đoạn {: id=__config}") if "id" in m] == [1]
     assert warnings("Viết \\{#__config} để …") == []
-    assert checks.anchors("Đoạn\n{: id=\"muc-rieng\" }\n\n## Gà\n\n## Gà\n") == {"muc-rieng", "muc-ga", "muc-ga_1"}
-    assert checks.anchors("Chữ \\{#x}") == set()
+    assert anchors.anchors("Đoạn\n{: id=\"muc-rieng\" }\n\n## Gà\n\n## Gà\n") == {"muc-rieng", "muc-ga", "muc-ga_1"}
+    assert anchors.anchors("Chữ \\{#x}") == set()
 
 
 @pytest.mark.parametrize("tags", ['["", hòa giải]', '[" ", hòa giải]', '["\\u00a0", hòa giải]', "[~, hòa giải]",

@@ -207,14 +207,14 @@ def test_a_good_redirect_map_still_makes_rules(tmp_path):
 
 
 def test_import_keeps_bad_lines_of_the_map_for_redirects_to_report(tmp_path):
-    from bantin.tools import importer
+    from bantin.tools.importer.redirectmap import update_redirect_map
 
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
         path = Path("old-host.map")
         path.write_text("x y z\nhttp://old/a.aspx?id=1 /tin-tuc/a/\n", encoding="utf-8")
-        importer.update_redirect_map(path, [("http://old/b.aspx?id=2", "/tin-tuc/b/")])
+        update_redirect_map(path, [("http://old/b.aspx?id=2", "/tin-tuc/b/")])
         text = path.read_text(encoding="utf-8")
     finally:
         os.chdir(cwd)

@@ -14,7 +14,7 @@ import sys
 import pytest
 import yaml
 
-from bantin.content.frontmatter import alias_problem
+from bantin.content.fields import alias_problem
 from bantin.content.sanitize import clean, host_allowed
 from sitekit import article, build, write_site
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bantin.content import checks
+from bantin.content import anchors, links
 from bantin.content.problems import Problems
 from bantin.content.sanitize import clean, host_allowed, report_unsafe, reserved_id
 from sitekit import article, build, write_site
@@ -99,15 +99,15 @@ def test_links_without_target_are_unchanged():
     assert clean('<a href="/tin-tuc/">x</a>', HOSTS) == '<a href="/tin-tuc/">x</a>'
 
 
-# --- checks._LINK stays linear -----------------------------------------------------------
+# --- links._LINK stays linear ------------------------------------------------------------
 
 @pytest.mark.parametrize("unit", ["[a](", "![a](", "[a](b ", "[a](<", "[a](b(c)", "[a](()", "[](", "a](b)"])
 def test_link_pattern_linear(unit):
     text = unit * (300_000 // len(unit))
     started = time.perf_counter()
-    list(checks._LINK.finditer(text))
-    list(checks._LINKED_IMAGE.finditer(text))
-    checks.rebase_links(text, "a/b.md", "a/c/d.md")
+    list(links._LINK.finditer(text))
+    list(links._LINKED_IMAGE.finditer(text))
+    links.rebase_links(text, "a/b.md", "a/c/d.md")
     assert time.perf_counter() - started < 4.0
 
 
@@ -155,8 +155,8 @@ def test_report_unsafe_linear_on_ids_and_data(text):
 
 def test_links_to_reserved_ids_are_not_anchors():
     """The sanitiser drops a `lunr` id: a link to `#lunr` must fail the check, not the reader.
-    A heading "Lunr" gets `muc-lunr` since review 2 (checks.heading_id), so it keeps an id."""
-    assert checks.anchors("## Lunr\n\n## Hòa giải\n\nĐoạn {: #__config }\n") == {"muc-lunr", "hoa-giai"}
+    A heading "Lunr" gets `muc-lunr` since review 2 (anchors.heading_id), so it keeps an id."""
+    assert anchors.anchors("## Lunr\n\n## Hòa giải\n\nĐoạn {: #__config }\n") == {"muc-lunr", "hoa-giai"}
 
 
 def test_question_id_cannot_be_a_name_the_page_scripts_use():

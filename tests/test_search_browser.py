@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from bantin.search.terms import load_search_index
+from bantin.search.reader import load_search_index
 from browser import serve
 from search_support.browser import result_hrefs, result_titles, type_query, wait_results
 from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS

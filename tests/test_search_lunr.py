@@ -13,8 +13,9 @@ import pytest
 from lunr.builder import Builder
 from lunr.query import Query, QueryPresence
 
-from bantin.search.terms import FIELD_BOOSTS, Analyzer, build_search_index, doc_fields, load_search_index, plan_query
-from bantin.search.index import order_docs
+from bantin.search.reader import load_search_index
+from bantin.search.terms import FIELD_BOOSTS, Analyzer, doc_fields, plan_query
+from bantin.search.writer import build_search_index, order_docs
 from search_support.corpus import mixed_docs
 from search_support.samples import EXPECTED_FIRST, SAMPLE_DOCS
 

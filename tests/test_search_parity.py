@@ -7,8 +7,10 @@ import unicodedata
 
 import pytest
 
-from bantin.search import index as searchindex
-from bantin.search.terms import analyze, build_search_index, load_search_index
+from bantin.search import writer
+from bantin.search.reader import load_search_index
+from bantin.search.terms import analyze
+from bantin.search.writer import build_search_index
 from search_support.corpus import mixed_docs
 from search_support.node import node_available, run_node
 from search_support.samples import EXPECTED_FIRST, SAMPLE_DOCS
@@ -45,7 +47,7 @@ def test_same_answers_on_the_samples(tmp_path):
 
 
 def test_same_answers_across_many_small_shards(tmp_path, monkeypatch):
-    monkeypatch.setattr(searchindex, "SHARD_TARGET", 300)
+    monkeypatch.setattr(writer, "SHARD_TARGET", 300)
     stats = build_search_index([*SAMPLE_DOCS, *mixed_docs(400)], tmp_path)
     assert stats.shards > 50
     compare(tmp_path, QUERIES)

@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from bantin.search import index as searchindex
+from bantin.search import codec, writer
+from bantin.search.reader import load_search_index
 from bantin.search.terms import (
     BIGRAM,
     EXACT,
     Analyzer,
     analyze,
-    build_search_index,
     document_text,
-    load_search_index,
     plan_query,
 )
+from bantin.search.writer import build_search_index
 from search_support.corpus import mixed_docs
 from search_support.samples import (
     EXPECTED_FIRST,
@@ -91,7 +91,7 @@ def test_terms_of_a_field():
 
 def test_indexer_terms_match_the_analyzer():
     analyzer = Analyzer()
-    vocabulary = searchindex._Vocabulary(Analyzer())
+    vocabulary = writer._Vocabulary(Analyzer())
     for doc in SAMPLE_DOCS:
         ids = vocabulary.field(doc.text)
         assert [vocabulary.terms[i] for i in ids] == analyzer.terms(doc.text)
@@ -126,29 +126,29 @@ def test_loose_plan_requires_nothing():
 
 @pytest.mark.parametrize("values", [[0], [31, 32, 1023, 1024, 40_000, 5_000_000], list(range(100))])
 def test_vlq_round_trip(values):
-    assert searchindex.vlq_decode(searchindex.vlq_list(values)) == values
+    assert codec.vlq_decode(codec.vlq_list(values)) == values
 
 
 def test_postings_round_trip_and_rebase():
     ids, codes = [0, 1, 5, 70_000, 70_001], [0, 255, 17, 128, 3]
-    text = searchindex.encode_postings([i << 8 | c for i, c in zip(ids, codes)])
-    assert searchindex.decode_postings(text) == (ids, codes)
-    tail = searchindex.encode_postings([80_000 << 8 | 9, 80_002 << 8 | 1])
-    joined = text + searchindex.rebase_postings(tail, ids[-1])
-    assert searchindex.decode_postings(joined) == (ids + [80_000, 80_002], codes + [9, 1])
+    text = codec.encode_postings([i << 8 | c for i, c in zip(ids, codes)])
+    assert codec.decode_postings(text) == (ids, codes)
+    tail = codec.encode_postings([80_000 << 8 | 9, 80_002 << 8 | 1])
+    joined = text + codec.rebase_postings(tail, ids[-1])
+    assert codec.decode_postings(joined) == (ids + [80_000, 80_002], codes + [9, 1])
 
 
 def test_quantised_weights_stay_within_two_percent():
     for score in (0.02, 0.05, 0.3, 1.0, 2.2, 11.0, 24.2):
-        weight = searchindex.TABLE[searchindex.quantise(score)] / 1000
+        weight = codec.TABLE[codec.quantise(score)] / 1000
         assert abs(weight - score) / score < 0.02, score
 
 
 def test_shard_scripts_are_the_json_of_their_data():
     terms = ["dat", "dat dai", 'a"b', "x\u2028"]
     for family, t in (("u", terms[:1]), ("b", terms[1:2]), ("u", terms[2:3]), ("x", terms[3:])):
-        shard = searchindex._Shard(family, 3, t, [12], ["AbC-_"], ["đất"] if family == "u" else [])
-        assert shard.script() == searchindex._js(shard.key, shard.data())
+        shard = writer._Shard(family, 3, t, [12], ["AbC-_"], ["đất"] if family == "u" else [])
+        assert shard.script() == writer._js(shard.key, shard.data())
 
 
 @pytest.mark.parametrize("title, body", [(1, 0), (0, 7), (3, 9), (10, 10)])
@@ -156,7 +156,7 @@ def test_idf_is_lunrs(title, body):
     from lunr.idf import idf as lunr_idf
 
     posting = {"_index": 0, "title": dict.fromkeys(range(title), {}), "body": dict.fromkeys(range(body), {})}
-    assert searchindex.idf(title + body, 10) == lunr_idf(posting, 10)
+    assert codec.idf(title + body, 10) == lunr_idf(posting, 10)
 
 
 # --- Build -----------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ def test_rebuild_replaces_stale_files(tmp_path):
 def test_two_processes_write_what_one_writes(tmp_path, monkeypatch):
     docs = mixed_docs(120)
     serial, _ = build(tmp_path, docs, "serial")
-    monkeypatch.setattr(searchindex, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 10)
     parallel, _ = build(tmp_path, docs, "parallel")
     assert tree(serial) == tree(parallel)
 
@@ -197,8 +197,8 @@ def test_two_processes_write_what_one_writes(tmp_path, monkeypatch):
 def test_a_failing_worker_falls_back_to_one_process(tmp_path, monkeypatch):
     docs = mixed_docs(60)
     serial, _ = build(tmp_path, docs, "serial")
-    monkeypatch.setattr(searchindex, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(searchindex, "_worker_main", lambda *args: os._exit(3))
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(writer, "_worker_main", lambda *args: os._exit(3))
     fallback, _ = build(tmp_path, docs, "fallback")
     assert tree(serial) == tree(fallback)
 
@@ -206,9 +206,9 @@ def test_a_failing_worker_falls_back_to_one_process(tmp_path, monkeypatch):
 def test_a_worker_failing_while_writing_documents_is_replaced(tmp_path, monkeypatch):
     docs = mixed_docs(60)
     serial, _ = build(tmp_path, docs, "serial")
-    monkeypatch.setattr(searchindex, "PARALLEL_FROM", 10)
-    parent, real = os.getpid(), searchindex.write_documents
-    monkeypatch.setattr(searchindex, "write_documents",
+    monkeypatch.setattr(writer, "PARALLEL_FROM", 10)
+    parent, real = os.getpid(), writer.write_documents
+    monkeypatch.setattr(writer, "write_documents",
                         lambda *args: real(*args) if os.getpid() == parent else os._exit(3))
     fallback, _ = build(tmp_path, docs, "fallback")
     assert tree(serial) == tree(fallback)
@@ -216,7 +216,7 @@ def test_a_worker_failing_while_writing_documents_is_replaced(tmp_path, monkeypa
 
 def test_small_shards_answer_like_one_shard(tmp_path, monkeypatch):
     one, _ = build(tmp_path, SAMPLE_DOCS, "one")
-    monkeypatch.setattr(searchindex, "SHARD_TARGET", 60)
+    monkeypatch.setattr(writer, "SHARD_TARGET", 60)
     many, stats = build(tmp_path, SAMPLE_DOCS, "many")
     assert stats.shards > 20
     for query in [*EXPECTED_FIRST, "hoa gi", "phap lu"]:
@@ -284,7 +284,7 @@ def test_filters(sample_index):
 
 
 def test_a_query_loads_only_the_shards_it_needs(tmp_path, monkeypatch):
-    monkeypatch.setattr(searchindex, "SHARD_TARGET", 60)
+    monkeypatch.setattr(writer, "SHARD_TARGET", 60)
     out, stats = build(tmp_path)
     index = load_search_index(out)
     index.search("dat dai")

@@ -18,7 +18,8 @@ from typing import Sequence
 import jinja2
 import material
 
-from bantin.search.terms import SearchDoc, SearchStats, build_search_index
+from bantin.search.terms import SearchDoc, SearchStats
+from bantin.search.writer import build_search_index
 
 from .samples import SAMPLE_DOCS
 

@@ -33,7 +33,9 @@ from bantin.config import precheck as configcheck
 from bantin.site import images
 from bantin.convert import previewcache
 from bantin.site import qrcodes
-from bantin.content.checks import check_links, draft_only, heading_id, html_links, link_site, rebase_links, resolve
+from bantin.content.anchors import heading_id
+from bantin.content.checks import check_links, draft_only, link_site
+from bantin.content.links import html_links, rebase_links, resolve
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer, rewrite_images
 from bantin.inputs.inventory import Inventory, take_inventory
@@ -42,13 +44,14 @@ from bantin.outputs.gate import Gate, OutputError, site_dir_problem
 from bantin.site.pages import Generated, check_addresses, generated_pages
 from bantin.content.problems import Problems
 from bantin.content.qa import handbook_markdown
-from bantin.legal.refs import LegalRefsExtension, Registry
+from bantin.legal.markdown import LegalRefsExtension
+from bantin.legal.registry import Registry
 from bantin.site.qrcodes import QrCodes
 from bantin.site.related import RelatedIndex
 from bantin.adapter.rendering import (RELATIVE_TO_DOCS, SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
 from bantin.content.sanitize import clean
-from bantin.search.terms import build_search_index
+from bantin.search.writer import build_search_index
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from bantin.site.urls import UrlScheme

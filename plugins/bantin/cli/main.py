@@ -274,16 +274,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Subcommands with parsers of their own (importer.py): everything after the name is theirs.
+# Subcommands with parsers of their own (tools/importer/cli.py): everything after the name is theirs.
 DELEGATED = {"import": "main_import", "redirects": "main_redirects"}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in DELEGATED:
-        from bantin.tools import importer
+        from bantin.tools.importer import cli
 
-        return getattr(importer, DELEGATED[argv[0]])(argv[1:])
+        return getattr(cli, DELEGATED[argv[0]])(argv[1:])
     args = parse_args(_parser(), argv)
     if isinstance(args, int):
         return args

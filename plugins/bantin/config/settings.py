@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from bantin.legal.refs import Registry
+from bantin.legal.registry import Registry
 from bantin.content.problems import Problems
 from bantin.text.vi import nfc, slugify
 

@@ -12,7 +12,7 @@ build plain values from each scalar's own text:
   given", as in YAML 1.2's core schema (also what web editors write for an empty field);
 - a sequence is a `list`, a mapping a `dict` with text keys.
 
-Types (flags, dates) are decided by the field's validator in frontmatter.py, never here.
+Types (flags, dates) are decided by the field's validator in fields.py, never here.
 Every YAML mistake becomes a Vietnamese message that says what happened and the fix;
 PyYAML's English never reaches an editor.
 """

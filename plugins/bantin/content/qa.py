@@ -10,7 +10,7 @@ import re
 from typing import Callable
 
 from bantin.content.model import Question
-from bantin.content.checks import reserved_id
+from bantin.content.anchors import reserved_id
 from bantin.outputs.gate import windows_reserved
 from bantin.content.problems import Problems
 from bantin.content.frontyaml import short

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from bantin.content.checks import RESERVED_IDS, attr_list_ids, body_lines, reserved_id  # noqa: F401 (RESERVED_IDS re-exported)
+from bantin.content.anchors import RESERVED_IDS, attr_list_ids, reserved_id  # noqa: F401 (RESERVED_IDS re-exported)
+from bantin.content.links import body_lines
 from bantin.content.problems import Problems
 
 EXTRA_TAGS = {"iframe", "figure", "figcaption", "details", "summary", "mark", "ins", "del", "abbr",

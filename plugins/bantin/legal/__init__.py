@@ -1,3 +1,4 @@
-"""Legal document numbers and citations: parsing, the registry of documents a site cites,
-and the Python-Markdown extension that links citations.
+"""Legal document numbers and citations, bottom-up: `numbers` (parsing, canonical numbers,
+identity), `registry` (the documents a site registers in its configuration), and `markdown`
+(the Python-Markdown extension that links citations and records what a page cites).
 """

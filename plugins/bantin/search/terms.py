@@ -1,9 +1,10 @@
-"""Vietnamese site search (DESIGN §5, §6): one text pipeline, the query plan, the build entry.
+"""Vietnamese site search (DESIGN §5, §6): one text pipeline and the query plan.
 
 The browser runs lunr.js over index objects rebuilt from term shards written by
-`searchindex.py`; this module defines what a term *is*, so that the Python build, the Python
-mirror of the browser query (`SearchIndex.search`) and `bantin-search.js` agree. Every rule
-here has a twin in the JavaScript file and a parity test in `tests/test_search_parity.py`.
+`bantin.search.writer`; this module defines what a term *is*, so that the Python build, the
+Python mirror of the browser query (`bantin.search.reader`) and `bantin-search.js` agree. Every
+rule here has a twin in the JavaScript file and a parity test in `tests/test_search_parity.py`.
+It imports nothing from the index modules: they build on it.
 
 Terms of one document field, all in the same lunr field so that lunr's BM25 treats them alike:
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Sequence
 
 from bantin.text.vi import fold, syllables
@@ -222,17 +222,3 @@ def with_preferred(clauses: list[Clause], preferred: dict[str, str]) -> list[Cla
 def prefix_candidate(folded: str) -> bool:
     """A last word worth expanding while the reader types: not a number, not one letter."""
     return len(folded) >= MIN_PREFIX and not folded.isdigit()
-
-
-def build_search_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
-    """Write manifest, term shards and per-document files for the browser under out_dir."""
-    from bantin.search.index import write_index
-
-    return write_index(docs, Path(out_dir))
-
-
-def load_search_index(out_dir: Path):
-    """The Python mirror of the browser search over a built index (tests, benchmark)."""
-    from bantin.search.index import SearchIndex
-
-    return SearchIndex(Path(out_dir))

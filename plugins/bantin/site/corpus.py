@@ -17,7 +17,8 @@ from typing import Iterable, Mapping
 from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
 from bantin.content.frontmatter import read
-from bantin.legal.refs import DocRef, Registry, find_references, parse_reference
+from bantin.legal.numbers import DocRef, find_references, parse_reference
+from bantin.legal.registry import Registry
 from bantin.content.model import Item, Question, Tag
 from bantin.content.problems import Problems
 from bantin.content.qa import parse_questions

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from bantin.workers.background import Job
 from bantin.site.corpus import Corpus
-from bantin.legal.refs import group_order
+from bantin.legal.numbers import group_order
 from bantin.content.model import KIND_LABELS, Attachment, Item, Question, Tag
 from bantin.site.qrcodes import QrCodes, qr_svg
 from bantin.search.terms import SearchDoc
@@ -26,7 +26,7 @@ from bantin.text.vi import format_date, format_short_date
 
 
 class Replacement(NamedTuple):
-    document: object  # legalrefs.Document
+    document: object  # bantin.legal.numbers.Document
     page_url: str  # site-root relative, for `| url`; "" when no page cites it here
     official_url: str  # absolute; used only without a page here
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from bantin.content import frontmatter
-from bantin.content.frontmatter import PLACEHOLDER_CATEGORY, SLUG_MAX
+from bantin.content.fields import PLACEHOLDER_CATEGORY, SLUG_MAX
 from bantin.inputs.inventory import take_inventory
 from bantin.content.model import FOLDER_KINDS, KINDS
 from bantin.content.problems import Problems, visible
@@ -178,7 +178,7 @@ def handbooks(content_dir: Path) -> list[Path]:
 
 
 def _kind(rel: str, text: str) -> str:
-    """The page's kind as frontmatter._kind decides it, without reporting anything."""
+    """The page's kind as fields._kind decides it, without reporting anything."""
     scratch = Problems()
     parts = frontmatter.split(rel, text, scratch)
     loaded = frontmatter.parse_yaml(rel, parts[0], scratch) if parts else None

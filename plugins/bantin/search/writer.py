@@ -1,11 +1,12 @@
-"""Compact, term-partitioned search index (DESIGN §6) and its Python reader.
+"""Writing the compact, term-partitioned search index (DESIGN §6) at build time.
 
 Why not lunr.py's index: its JSON (string refs, one vector per document and field) is many
 times the download budget, and building it for 13,000 documents takes minutes. Instead the
 build computes exactly lunr's BM25 (k1 1.2, b 0.75, idf over the postings of every field,
-field boosts) itself and writes, per term, its idf and one quantised weight per document.
-The browser rebuilds a lunr.Index holding just the terms of a query (bantin-search.js), and
-`tests/test_search_lunr.py` checks the ranking against lunr.py on the whole index.
+field boosts) itself and writes, per term, its idf and one quantised weight per document
+(`bantin.search.codec`). The browser rebuilds a lunr.Index holding just the terms of a query
+(bantin-search.js), and `tests/test_search_lunr.py` checks the ranking against lunr.py on the
+whole index.
 
 Why one lunr field: when every clause targets every field (as ours do), lunr scores a document
 as q·(Σ_f d_f)/|q|, so the per-field vectors can be summed at build time and stored once.
@@ -20,24 +21,17 @@ Layout under out_dir (every file a script, so the offline build works from file:
   preferred marked form;
 - d/N.js: one document (url, title, type, category, date, text for the snippet).
 
-Weights: w(t, d) = m_t * T[c], m_t = round(idf * 10^4), c a byte indexing the geometric table T
-(steps of 3 %) for Σ_f boost_f * bm25tf_f. Both are integers, so lunr.js and the Python mirror
-add them exactly and rank identically, ties included (ties go to the newer document).
-
-Postings: doc ids ascending (documents are numbered newest first), each written as the gap
-minus one in base-64 VLQ (5 bits a character), followed by the weight byte in two characters.
-
 Build time: pure Python, so the work is arranged for CPython: ids cached per text chunk,
 loops inside C (map, Counter, array), and on a large corpus a forked worker that computes
 the postings of half the documents and then writes the document files, while this process
 merges the postings and writes the shards (about 15 s for 13,000 documents on 2 cores).
+`build_search_index` is the entry the build calls.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import multiprocessing
 import os
 import re
@@ -45,160 +39,34 @@ import shutil
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter, deque
 from itertools import accumulate, chain, repeat
 from operator import add
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from bantin.workers.background import die_with_parent
 from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
-from bantin.search.terms import (
-    BIGRAM,
-    EXACT,
-    FIELD_BOOSTS,
-    QUERY_BOOSTS,
-    Analyzer,
-    Clause,
-    SearchDoc,
-    SearchStats,
-    doc_fields,
-    plan_query,
-    with_preferred,
+from bantin.search.terms import BIGRAM, EXACT, FIELD_BOOSTS, QUERY_BOOSTS, Analyzer, SearchDoc, SearchStats, doc_fields
+from bantin.search.codec import (
+    FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
+    quantise, rebase_postings, utf16_key, vlq_list,
 )
+
 
 WHO = "chỉ mục tìm kiếm (assets/search/)"
 K1, B = 1.2, 0.75
-IDF_SCALE = 10_000
-KINDS = ("article", "qa", "question", "guide")
+
+
 FIELDS = tuple(FIELD_BOOSTS)
-FAMILIES = {"u": "", "x": EXACT, "b": BIGRAM}
+
+
 SHARD_TARGET = 12_000  # characters of postings per shard; larger terms get a shard alone
 MAX_PREFIX_SHARDS = 3  # a typed prefix that spans more shards is matched as a whole word
 SNIPPET_CHARS = 4_000  # text kept per document for snippets
-GLOBAL = "__bantinSearch"
-
-ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-_CHAR = {ch: i for i, ch in enumerate(ALPHABET)}
-
-
-def weight_table() -> list[int]:
-    """256 weights (x1000): +1 steps up to 32, then +1/32 (3 %) steps, up to ~31,000."""
-    table = [10]
-    while len(table) < 256:
-        table.append(table[-1] + max(1, table[-1] >> 5))
-    return table
-
-
-TABLE = weight_table()
-
-
-def quantise(score: float) -> int:
-    """Byte whose table weight is nearest to score*1000 in ratio."""
-    value = score * 1000
-    i = bisect_left(TABLE, value)
-    if i == 0:
-        return 0
-    if i == len(TABLE):
-        return 255
-    return i if TABLE[i] / value < value / TABLE[i - 1] else i - 1
-
-
-def _vlq(value: int) -> str:
-    out = []
-    while True:
-        digit, value = value & 31, value >> 5
-        out.append(ALPHABET[digit | 32] if value else ALPHABET[digit])
-        if not value:
-            return "".join(out)
-
-
-_VLQ = [_vlq(v) for v in range(1 << 15)]
-_CODE = [ALPHABET[c >> 6] + ALPHABET[c & 63] for c in range(256)]
-
-
-def _vlq_table(size: int) -> list[str]:
-    while len(_VLQ) < size:
-        _VLQ.append(_vlq(len(_VLQ)))
-    return _VLQ
-
-
-def encode_postings(packed: Sequence[int], start: int = -1) -> str:
-    """'gap-1' VLQ then a two-character weight, for each (doc << 8 | code), ids ascending.
-
-    A plain loop over table look-ups: faster here than any map/slice pipeline measured.
-    """
-    out: list[str] = []
-    append, vlq, code, last = out.append, _vlq_table((packed[-1] >> 8) + 2 if packed else 0), _CODE, start
-    for p in packed:
-        doc = p >> 8
-        append(vlq[doc - last - 1])
-        append(code[p & 255])
-        last = doc
-    return "".join(out)
-
-
-def _read_vlq(text: str, i: int) -> tuple[int, int]:
-    """(value, index after it) of the VLQ number starting at text[i]."""
-    value, shift = 0, 0
-    while True:
-        digit = _CHAR[text[i]]
-        i += 1
-        value |= (digit & 31) << shift
-        shift += 5
-        if digit < 32:
-            return value, i
-
-
-def rebase_postings(text: str, last: int) -> str:
-    """Postings encoded from id -1 re-encoded to follow a list that ended at id `last`."""
-    value, i = _read_vlq(text, 0)
-    return _vlq(value - last - 1) + text[i:]
-
-
-def decode_postings(text: str) -> tuple[list[int], list[int]]:
-    """Inverse of encode_postings (the twin of decodePostings in bantin-search.js)."""
-    ids, codes, i, last, n = [], [], 0, -1, len(text)
-    while i < n:
-        value, i = _read_vlq(text, i)
-        last += value + 1
-        ids.append(last)
-        codes.append(_CHAR[text[i]] * 64 + _CHAR[text[i + 1]])
-        i += 2
-    return ids, codes
-
-
-def vlq_list(values: Iterable[int]) -> str:
-    return "".join(_VLQ[v] if v < 32768 else _vlq(v) for v in values)
-
-
-def vlq_decode(text: str) -> list[int]:
-    out, value, shift = [], 0, 0
-    for ch in text:
-        digit = _CHAR[ch]
-        value |= (digit & 31) << shift
-        shift += 5
-        if digit < 32:
-            out.append(value)
-            value, shift = 0, 0
-    return out
-
-
-def idf(documents_with_term: int, document_count: int) -> float:
-    """lunr.idf: documents_with_term counts a document once per field holding the term."""
-    x = (document_count - documents_with_term + 0.5) / (documents_with_term + 0.5)
-    return math.log(1 + abs(x))
-
-
-def utf16_key(term: str) -> bytes:
-    """Order of JavaScript string comparison (UTF-16 code units)."""
-    return term.encode("utf-16-be")
-
-
-# --- Building ---------------------------------------------------------------------------
 
 
 class _Bigrams(dict):
@@ -515,12 +383,6 @@ class _Shard:
 _UNSAFE = re.compile(r'["\\\x00-\x1f\u2028\u2029]')
 
 
-def family_of(term: str) -> str:
-    if term.startswith(EXACT):
-        return "x"
-    return "b" if term.startswith(BIGRAM) else "u"
-
-
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
@@ -735,170 +597,6 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     )
 
 
-# --- Reading: the Python mirror of bantin-search.js -------------------------------------
-
-
-def read_script(path: Path) -> tuple[str, object]:
-    """(key, data) of a file written by `_js`."""
-    text = path.read_text(encoding="utf-8")
-    match = re.fullmatch(rf'{GLOBAL}\.load\("([^"]+)",(.*)\);\n', text, re.DOTALL)
-    if not match:
-        raise ValueError(f"{path}: not a search data file")
-    return match.group(1), json.loads(match.group(2))
-
-
-@dataclass(frozen=True)
-class Hit:
-    id: int
-    score: float
-
-
-@dataclass(frozen=True)
-class Result:
-    """Ranked hits; `approximate` when no document had every word and any word was enough."""
-
-    hits: list[Hit]
-    approximate: bool = False
-
-
-@dataclass(frozen=True)
-class _Term:
-    idf: int
-    ids: list[int]
-    codes: list[int]
-    preferred: str = ""
-
-
-KIND_GROUPS = {"tin-bai": ("article",), "hoi-dap": ("qa", "question"), "huong-dan": ("guide",)}
-
-
-class SearchIndex:
-    """Answers queries from the written files exactly as bantin-search.js does.
-
-    Loads only the shards a query needs and records them in `fetched`, so the tests and the
-    benchmark know what a browser downloads.
-    """
-
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
-        _, self.manifest = read_script(self.root / "manifest.js")
-        m = self.manifest
-        self.bounds = {f: m["bounds"][f].split("\n") if m["shards"][f] > 1 else [] for f in FAMILIES}
-        self.fetched: list[str] = ["manifest.js"]
-        self._shards: dict[str, dict[str, _Term]] = {}
-        self._docs: dict[int, dict] = {}
-        facets = vlq_decode(m["facets"])
-        self.kinds = [m["kinds"][v & 3] for v in facets]
-        self.categories = [m["cats"][v >> 2][0] for v in facets]
-        self.years = [year for year, count in m["years"] for _ in range(count)]
-
-    # Shards
-
-    def shard_of(self, family: str, term: str) -> int | None:
-        if not self.manifest["shards"][family]:
-            return None
-        return bisect_right(self.bounds[family], utf16_key(term), key=utf16_key)
-
-    def _shard(self, family: str, number: int) -> dict[str, _Term]:
-        key = f"{family}/{number}"
-        if key not in self._shards:
-            self.fetched.append(f"{key}.js")
-            _, data = read_script(self.root / f"{key}.js")
-            preferred = data["e"].split("\n") if "e" in data else [""] * len(data["t"])
-            self._shards[key] = {
-                t: _Term(m, *decode_postings(p), e)
-                for t, m, p, e in zip(data["t"], data["m"], data["p"], preferred)
-            }
-        return self._shards[key]
-
-    def term(self, term: str) -> _Term | None:
-        family = family_of(term)
-        bare = term[len(FAMILIES[family]) :]
-        number = self.shard_of(family, bare)
-        return None if number is None else self._shard(family, number).get(bare)
-
-    def expand(self, prefix: str) -> list[str] | None:
-        """Folded terms starting with prefix, or None when they span too many shards."""
-        first, last = self.shard_of("u", prefix), self.shard_of("u", prefix + "\uffff")
-        if first is None or last - first + 1 > self.manifest["prefixShards"]:
-            return None
-        found = []
-        for number in range(first, last + 1):
-            found += [t for t in self._shard("u", number) if t.startswith(prefix)]
-        return sorted(found, key=utf16_key)
-
-    # Queries
-
-    def plan(self, query: str, prefix: bool = False, strict: bool = True) -> list[Clause]:
-        """The clauses the browser sends to lunr, the corpus's preferred forms included."""
-        clauses = plan_query(query, prefix, strict)
-        preferred = {}
-        for c in clauses:
-            term = None if c.prefix or family_of(c.term) != "u" else self.term(c.term)
-            if term and term.preferred:
-                preferred[c.term] = term.preferred
-        return with_preferred(clauses, preferred)
-
-    def search(self, query: str, prefix: bool = False) -> Result:
-        """All matching documents, best first; every word required unless none has all."""
-        strict = self.plan(query, prefix)
-        result = self._query(strict)
-        if not result.hits and sum(c.required for c in strict) > 1:
-            return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
-        return result
-
-    def _query(self, clauses: list[Clause]) -> Result:
-        """lunr.Index.query over one field, with integer weights (see the module docstring)."""
-        vector: dict[str, int] = {}
-        postings: dict[str, _Term] = {}
-        required: set[int] | None = None
-        for clause in clauses:
-            terms = self.expand(clause.term) if clause.prefix else None
-            terms = [clause.term] if terms is None else terms
-            found = [(t, p) for t in terms if (p := self.term(t)) is not None]
-            if clause.required and not found:
-                return Result([])
-            matches: set[int] = set()
-            for t, p in found:
-                vector[t] = vector.get(t, 0) + clause.boost
-                postings[t] = p
-                matches.update(p.ids)
-            if clause.required:
-                required = matches if required is None else required & matches
-        return Result(self._rank(vector, postings, required))
-
-    def _rank(self, vector: dict[str, int], postings: dict[str, _Term], required) -> list[Hit]:
-        table = self.manifest["table"]
-        magnitude = math.sqrt(sum(b * b for b in vector.values()))
-        dots: dict[int, int] = {}
-        for t, boost in vector.items():
-            p = postings[t]
-            for doc, code in zip(p.ids, p.codes):
-                dots[doc] = dots.get(doc, 0) + boost * p.idf * table[code]
-        hits = [
-            Hit(doc, (dot / magnitude) if magnitude else 0.0)
-            for doc, dot in dots.items()
-            if required is None or doc in required
-        ]
-        return sorted(hits, key=lambda h: (-h.score, h.id))
-
-    # Documents and filters
-
-    def doc(self, i: int) -> dict:
-        if i not in self._docs:
-            self.fetched.append(f"d/{i}.js")
-            _, self._docs[i] = read_script(self.root / f"d/{i}.js")
-        return self._docs[i]
-
-    def keep(self, i: int, kind: str = "", category: str = "", year: int | str = "") -> bool:
-        """Whether document i passes the filters (kind group slug, category slug, year)."""
-        return (
-            (not kind or self.kinds[i] in KIND_GROUPS.get(kind, ()))
-            and (not category or self.categories[i] == category)
-            and (not year or self.years[i] == int(year))
-        )
-
-    def urls(self, query: str, limit: int = 10, prefix: bool = False, **filters) -> list[str]:
-        """Urls of the first results, as the search page lists them."""
-        hits = [h for h in self.search(query, prefix).hits if self.keep(h.id, **filters)]
-        return [self.doc(h.id)["u"] for h in hits[:limit]]
+def build_search_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
+    """Write manifest, term shards and per-document files for the browser under out_dir."""
+    return write_index(docs, Path(out_dir))

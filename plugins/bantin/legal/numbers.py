@@ -1,4 +1,4 @@
-"""Vietnamese legal document numbers (DESIGN §5): find, normalise, identify, link.
+"""Vietnamese legal document numbers (DESIGN §5): find, normalise, identify.
 
 Numbers come in three shapes (Nghị định 30/2020/NĐ-CP on công tác văn thư):
 
@@ -16,25 +16,21 @@ Identity is the number *and* the year (every committee issues a ``432/QĐ-UBND``
 spellings are the same document when their canonical numbers fold to the same ASCII text
 (``vi.fold``) and their years agree; so ``HD`` typed for ``HĐ`` still meets its document.
 
-This module does not import MkDocs; the Markdown extension at the end is plain
-Python-Markdown.
+This module holds the vocabulary, the pattern, the value types (``DocRef``, ``Document``)
+and the parsers. A registry (``bantin.legal.registry``) is built on them, so the parsers
+only ask it through ``Lookup`` and never import it; the Markdown extension that links
+numbers in pages is ``bantin.legal.markdown``.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
-import difflib
 import functools
 import re
 import unicodedata
-import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from typing import Protocol
 
 from bantin.text.vi import fold, nfc, slugify
 
@@ -42,14 +38,14 @@ __all__ = [
     "GROUPS",
     "DocRef",
     "Document",
-    "LegalRefsExtension",
-    "Registry",
+    "Lookup",
     "canonical_number",
     "find_references",
     "group_label",
     "group_order",
     "parse_reference",
 ]
+
 
 # --- Vocabulary -------------------------------------------------------------------------
 
@@ -354,6 +350,16 @@ def group_order(label: str) -> int:
 # --- Parsing -----------------------------------------------------------------------------
 
 
+class Lookup(Protocol):
+    """What parsing asks of a registry: the registered document a number and year name.
+
+    ``bantin.legal.registry.Registry`` is one; it parses with this module, so this module
+    names the one method it needs instead of importing the registry back.
+    """
+
+    def match(self, number: str, year: int | None) -> Document | None: ...
+
+
 @dataclass(frozen=True)
 class _Parsed:
     number: str
@@ -565,7 +571,7 @@ def _scan(text: str) -> Iterator[tuple[re.Match[str], _Parsed, str | None, int |
         yield match, parsed, _kind(parsed, word, hint), year
 
 
-def find_references(text: str, registry: Registry | None = None) -> list[DocRef]:
+def find_references(text: str, registry: Lookup | None = None) -> list[DocRef]:
     """Identifiable document references in ``text``, in order of appearance.
 
     A reference is identifiable when its year is known (in the number, or from "ngày …"
@@ -588,8 +594,8 @@ def find_references(text: str, registry: Registry | None = None) -> list[DocRef]
     return refs
 
 
-def _make_ref(parsed: _Parsed, kind: str, year: int | None, registry: Registry | None) -> DocRef | None:
-    document = registry._match(parsed.number, year) if registry is not None else None
+def _make_ref(parsed: _Parsed, kind: str, year: int | None, registry: Lookup | None) -> DocRef | None:
+    document = registry.match(parsed.number, year) if registry is not None else None
     if document is not None:
         return DocRef(document.number, document.year, document.kind, document.slug, "", 0, 0)
     if year is None:
@@ -597,7 +603,7 @@ def _make_ref(parsed: _Parsed, kind: str, year: int | None, registry: Registry |
     return DocRef(parsed.number, year, kind, _slug(parsed.number, year), "", 0, 0)
 
 
-def parse_reference(value: str, registry: Registry | None = None) -> DocRef | None:
+def parse_reference(value: str, registry: Lookup | None = None) -> DocRef | None:
     """One reference written as a whole value (front matter ``documents``, ``replaced_by``).
 
     Accepts the number alone or with its kind and date or year: '31/2024/QH15',
@@ -637,433 +643,3 @@ def parse_reference(value: str, registry: Registry | None = None) -> DocRef | No
     if ref is None:
         return None
     return DocRef(ref.number, ref.year, ref.kind, ref.slug, str(value), 0, len(str(value)))
-
-
-# --- Registry ----------------------------------------------------------------------------
-
-_CONFIG_KEYS = ("number", "title", "issuer", "url", "year", "status", "replaced_by")
-
-
-class Registry:
-    """Documents known from configuration, looked up by identity (number + year).
-
-    A registered number without a year ('512/UBND-NC', no ``year``) has the number alone as
-    identity: it matches references written without a date. A reference written without a
-    date also matches a registered dated document when only one is registered under that
-    number. A dated reference matches only a document of that year.
-    """
-
-    def __init__(self, documents: Iterable[Document] = ()) -> None:
-        self._by_key: dict[tuple[str, int | None], Document] = {}
-        self._by_number: dict[str, list[Document]] = {}
-        for document in documents:
-            if document.key in self._by_key:
-                raise ValueError(f"văn bản {document.number} ({document.year}) được khai báo hai lần")
-            self._by_key[document.key] = document
-            self._by_number.setdefault(fold(document.number), []).append(document)
-
-    @classmethod
-    def from_config(cls, items: object) -> tuple[Registry, list[str]]:
-        """Registry from the ``documents`` list of the configuration, plus readable errors.
-
-        Entries with errors are left out; the caller reports the messages and fails the build.
-        """
-        if items is None:
-            return cls(), []
-        if not isinstance(items, list):
-            return cls(), [f"`documents:` phải là danh sách văn bản, nhưng ở đây là {_shape(items)}; "
-                           "hãy viết mỗi văn bản thành một mục bắt đầu bằng `- number: …`."]
-        errors: list[str] = []
-        documents: list[tuple[str, Document]] = []
-        seen: dict[tuple[str, int | None], str] = {}
-        slugs: dict[str, str] = {}
-        for index, item in enumerate(items, 1):
-            where = f"mục {index} của `documents:`"
-            if not isinstance(item, dict):
-                fix = (f"hãy viết `- number: {item}`" if isinstance(item, str) and item.strip()
-                       else "hãy viết mục đó thành `- number: …`")
-                errors.append(
-                    f"{where}: mỗi mục phải gồm các dòng `number:`, `title:`, …, nhưng ở đây là "
-                    f"{_shape(item)}; {fix}, rồi các dòng `title:`, `issuer:` thụt vào thẳng hàng."
-                )
-                continue
-            if isinstance(item.get("number"), str):
-                where += f" ({item['number']})"
-            document, problems = _document_from_config(item, where)
-            errors.extend(problems)
-            if document is None:
-                continue
-            if document.key in seen:
-                errors.append(f"{where}: trùng văn bản với {seen[document.key]}; hãy xóa một trong hai mục.")
-                continue
-            if document.slug in slugs:
-                errors.append(
-                    f"{where}: địa chỉ /van-ban/{document.slug}/ của văn bản này đã thuộc về "
-                    f"{slugs[document.slug]}; hãy kiểm tra lại số hiệu."
-                )
-                continue
-            seen[document.key] = where
-            slugs[document.slug] = where
-            documents.append((where, document))
-        registry = cls(document for _, document in documents)
-        for where, document in documents:
-            if not document.replaced_by:
-                continue
-            target = registry._match(document.replaced_by, document.replaced_by_year)
-            if target is None:
-                errors.append(
-                    f"{where}: văn bản thay thế `{document.replaced_by}` (trường `replaced_by`) chưa "
-                    "được khai báo trong `documents:`; hãy thêm một mục cho văn bản đó (`number`, "
-                    "`title`, `issuer`) hoặc sửa lại số hiệu."
-                )
-            elif target.key == document.key:
-                errors.append(
-                    f"{where}: `replaced_by` ghi chính số hiệu của văn bản này; hãy ghi số hiệu "
-                    "của văn bản thay thế, hoặc xóa dòng `replaced_by`."
-                )
-        return registry, errors
-
-    def __iter__(self) -> Iterator[Document]:
-        return iter(self._by_key.values())
-
-    def __len__(self) -> int:
-        return len(self._by_key)
-
-    def get(self, key: tuple[str, int | None]) -> Document | None:
-        """Registered document with this identity (``DocRef.key`` / ``Document.key``)."""
-        return self._by_key.get(key)
-
-    def lookup(self, value: str) -> Document | None:
-        """Registered document for a written reference ('31/2024/QH15', '432/QĐ-UBND ngày 12/4/2024')."""
-        ref = parse_reference(value, self)
-        return self._by_key.get(ref.key) if ref is not None else None
-
-    def replacement(self, document: Document) -> Document | None:
-        """The document that replaced ``document``, for "thay thế bởi …" notes."""
-        if not document.replaced_by:
-            return None
-        return self._match(document.replaced_by, document.replaced_by_year)
-
-    def _match(self, number: str, year: int | None) -> Document | None:
-        folded = fold(number)
-        if year is not None:
-            return self._by_key.get((folded, year))
-        document = self._by_key.get((folded, None))
-        if document is not None:
-            return document
-        candidates = self._by_number.get(folded, ())
-        return candidates[0] if len(candidates) == 1 else None
-
-
-def _shape(value: object) -> str:
-    """What a configuration value is, in words an editor knows (for error messages)."""
-    if value is None:
-        return "giá trị trống"
-    if isinstance(value, bool):
-        return f"`{str(value).lower()}`"
-    if isinstance(value, (int, float)):
-        return f"số `{value}`"
-    if isinstance(value, str):
-        return f"dòng chữ `{value}`"
-    if isinstance(value, dict):
-        return "các dòng `tên: giá trị`"
-    if isinstance(value, (list, tuple)):
-        return "một danh sách"
-    return f"`{value}`"
-
-
-def _document_from_config(item: dict, where: str) -> tuple[Document | None, list[str]]:
-    """One registry entry, or None with the reasons, each naming the field and the fix."""
-    errors: list[str] = []
-    for key in item:
-        if key not in _CONFIG_KEYS:
-            close = difflib.get_close_matches(str(key), _CONFIG_KEYS, n=1)
-            hint = (f"có phải ý bạn là `{close[0]}`?" if close
-                    else "chỉ dùng các trường " + ", ".join(f"`{k}`" for k in _CONFIG_KEYS) + ".")
-            errors.append(f"{where}: trường `{key}` không được hỗ trợ; {hint}")
-    raw_number = item.get("number")
-    if raw_number is None or (isinstance(raw_number, str) and not raw_number.strip()):
-        return None, errors + [
-            f"{where}: thiếu trường bắt buộc `number`; hãy ghi số hiệu như trên văn bản, ví dụ "
-            "`number: 42/2022/NĐ-CP`."
-        ]
-    number = canonical_number(str(raw_number)) if isinstance(raw_number, str) else None
-    if number is None:
-        return None, errors + [
-            f"{where}: `{raw_number}` không phải số hiệu văn bản; hãy ghi số hiệu như trên văn "
-            "bản, ví dụ `31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND`, `512/UBND-NC` hoặc `09-NQ/TU`."
-        ]
-    parsed = _parse(_REF_RE.fullmatch(_map_d(nfc(raw_number)).strip()), strict=False)
-    assert parsed is not None
-    texts: dict[str, str] = {}
-    for key in ("title", "issuer", "url"):
-        value = item.get(key)
-        if value is None:
-            texts[key] = ""
-        elif isinstance(value, str):
-            texts[key] = nfc(value.strip())
-        else:
-            errors.append(
-                f"{where}: `{key}` phải là một dòng chữ, không phải {_shape(value)}; hãy viết "
-                f"`{key}: …` trên một dòng, giá trị có dấu `:` hoặc bắt đầu bằng số thì đặt trong "
-                "ngoặc kép."
-            )
-    url = texts.get("url", "")
-    if url and not url.startswith(("https://", "http://")):
-        errors.append(
-            f"{where}: đường dẫn `{url}` phải là địa chỉ đầy đủ tới văn bản chính thức, bắt đầu "
-            "bằng https://, ví dụ `https://vbpl.vn/…`."
-        )
-    year = parsed.year
-    raw_year = item.get("year")
-    if raw_year is not None:
-        try:
-            if isinstance(raw_year, bool):
-                raise ValueError
-            given = int(str(raw_year).strip())
-        except ValueError:
-            given = None
-        if given is None or not _MIN_YEAR <= given <= _MAX_YEAR:
-            errors.append(f"{where}: `year: {raw_year}` không phải năm; hãy viết năm bằng số, ví dụ `year: 2024`.")
-        elif parsed.year is not None and given != parsed.year:
-            errors.append(
-                f"{where}: `year: {given}` khác với năm {parsed.year} trong số hiệu; hãy xóa dòng "
-                "`year` (năm đã có trong số hiệu)."
-            )
-        else:
-            year = given
-    status = ""
-    raw_status = item.get("status")
-    if raw_status is not None:
-        status = slugify(str(raw_status))
-        if status not in _STATUS_LABELS:
-            errors.append(
-                f"{where}: không có tình trạng `{raw_status}` (trường `status`); hãy dùng một trong "
-                + ", ".join(f"`{k}` ({v.lower()})" for k, v in _STATUS_LABELS.items())
-                + "."
-            )
-    replaced_by, replaced_by_year = "", None
-    raw_replaced = item.get("replaced_by")
-    if raw_replaced is not None:
-        target = parse_reference(str(raw_replaced))
-        target_number = canonical_number(str(raw_replaced))
-        if target is not None:
-            replaced_by, replaced_by_year = target.number, target.year
-        elif target_number is not None:
-            replaced_by = target_number  # no year: resolved against the registry later
-        else:
-            errors.append(
-                f"{where}: `replaced_by: {raw_replaced}` không phải số hiệu văn bản; hãy ghi số "
-                "hiệu của văn bản thay thế, ví dụ `replaced_by: 31/2024/QH15`."
-            )
-        if replaced_by and not status:
-            status = "het-hieu-luc"
-        elif replaced_by and status == "con-hieu-luc":
-            errors.append(
-                f"{where}: `status` ghi `con-hieu-luc` (còn hiệu lực) nhưng lại có `replaced_by` "
-                "(đã bị thay thế); hãy sửa hoặc xóa một trong hai dòng."
-            )
-    if errors:
-        return None, errors
-    word_match = _WORD_START.match(fold(texts["title"])) if texts["title"] else None
-    word = _KIND_WORDS[word_match.group(1)] if word_match else None
-    document = Document(
-        number=number,
-        year=year,
-        kind=_kind(parsed, word, None),
-        slug=_slug(number, year),
-        title=texts["title"],
-        issuer=texts["issuer"],
-        url=url,
-        status=status,
-        replaced_by=replaced_by,
-        replaced_by_year=replaced_by_year,
-    )
-    return document, []
-
-
-# --- Markdown extension ------------------------------------------------------------------
-
-# Content never scanned (not prose) and elements whose text is recorded but never linked.
-_CODE_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"})
-_NO_LINK_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "option"})
-# One optional '/' between the spaces and no lazy scan before `\s*>`: linear on any tag.
-_RAW_TAG = re.compile(r"<\s*(?:(/)\s*)?([a-zA-Z]+)\b([^<>]*)>", re.DOTALL)
-_INLINE_MARK = "\u2060"  # stands for an inline tag boundary: stops a number, not a sentence
-_BLOCK_MARK = "\n\n"  # a block boundary: a date in the next paragraph does not count
-
-
-class _LegalRefsTreeprocessor(Treeprocessor):
-    """Finds references in the final tree and wraps them in ``<a class="vanban">``.
-
-    The text of the whole document is concatenated (inline tags as an invisible mark, block
-    tags as a line break) so that "**Nghị định** số 42/2022/NĐ-CP ngày …" keeps its context
-    across tags and one scan serves the page.
-    """
-
-    def __init__(self, md, extension: LegalRefsExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, root: etree.Element) -> None:
-        refs: list[DocRef] = []
-        self.md.bantin_refs = refs
-        pieces: list[str] = []
-        # One slot per text or tail: (start in plain text, length, element, parent when it is
-        # a tail, linkable, raw-HTML marks or None). Marks are (offset, inside <a>, inside <code>).
-        slots: list[tuple[int, int, etree.Element, etree.Element | None, bool, list | None]] = []
-        raw = [0, 0]  # raw-HTML <a> and <code>-like tags open at this point
-        length = 0
-        is_block = self.md.is_block_level
-        stash = self.md.htmlStash.rawHtmlBlocks
-
-        def add(element, parent, text, nolink):
-            nonlocal length
-            marks = None
-            if raw[0] or raw[1] or "\x02" in text:
-                marks = [(0, raw[0] > 0, raw[1] > 0)]
-                for placeholder in HTML_PLACEHOLDER_RE.finditer(text):
-                    if _track_raw_tag(stash, int(placeholder.group(1)), raw):
-                        marks.append((placeholder.end(), raw[0] > 0, raw[1] > 0))
-            linkable = not nolink and not isinstance(text, AtomicString)
-            slots.append((length, len(text), element, parent, linkable, marks))
-            pieces.append(text)
-            length += len(text)
-
-        def walk(element, code, nolink):
-            nonlocal length
-            if element.text and not code:
-                add(element, None, element.text, nolink)
-            for child in element:
-                tag = child.tag
-                if isinstance(tag, str):
-                    child_code = code or tag in _CODE_TAGS
-                    mark = _BLOCK_MARK if is_block(tag) else _INLINE_MARK
-                    pieces.append(mark)
-                    length += len(mark)
-                    walk(child, child_code, nolink or child_code or tag in _NO_LINK_TAGS)
-                    pieces.append(mark)
-                    length += len(mark)
-                if child.tail and not code:
-                    add(child, element, child.tail, nolink)
-
-        walk(root, False, False)
-        plain = "".join(pieces)
-        if "/" not in plain:
-            return
-        starts = [slot[0] for slot in slots]
-        resolve, registry = self.extension.resolve, self.extension.registry
-        links: dict[int, list[tuple[int, int, str, str]]] = {}
-        for ref in find_references(plain, registry):
-            index = bisect.bisect_right(starts, ref.start) - 1
-            if index < 0:
-                continue
-            start, size, _element, _parent, linkable, marks = slots[index]
-            local, local_end = ref.start - start, ref.end - start
-            if local_end > size:
-                continue  # spans two text nodes: the marks prevent it, but never link across
-            in_a = in_code = False
-            for offset, a, c in marks or ():
-                if offset > local:
-                    break
-                in_a, in_code = a, c
-            if in_code:
-                continue
-            refs.append(ref)
-            if linkable and not in_a and resolve is not None:
-                url = resolve(ref)
-                if url:
-                    links.setdefault(index, []).append((local, local_end, url, self.extension.title_for(ref)))
-        for index, found in links.items():
-            _start, _size, element, parent, _linkable, _marks = slots[index]
-            text = element.tail if parent is not None else element.text
-            _wrap(element, parent, text, found)
-
-
-def _track_raw_tag(stash: list, index: int, raw: list[int]) -> bool:
-    """Update the open raw <a>/<code> counts for one stashed inline HTML tag; True if changed."""
-    html = stash[index] if index < len(stash) else None
-    tag = _RAW_TAG.fullmatch(html.strip()) if isinstance(html, str) else None
-    if tag is None or tag.group(3).rstrip().endswith("/"):  # not a single tag, or self-closing
-        return False
-    name = tag.group(2).lower()
-    which = 0 if name == "a" else 1 if name in _CODE_TAGS else None
-    if which is None:
-        return False
-    raw[which] = max(0, raw[which] + (-1 if tag.group(1) else 1))
-    return True
-
-
-def _wrap(element, parent, text: str, found: list[tuple[int, int, str, str]]) -> None:
-    """Replace the text (or tail) of ``element`` by text and ``<a class="vanban">`` elements."""
-    anchors = []
-    for position, (start, end, url, title) in enumerate(found):
-        anchor = etree.Element("a", {"href": url, "class": "vanban", "title": title})
-        anchor.text = AtomicString(text[start:end])  # keeps abbr/smarty out of the number
-        following = found[position + 1][0] if position + 1 < len(found) else len(text)
-        anchor.tail = text[end:following]
-        anchors.append(anchor)
-    head = text[: found[0][0]]
-    if parent is None:
-        element.text = head
-        at = 0
-        container = element
-    else:
-        element.tail = head
-        at = next(i for i, child in enumerate(parent) if child is element) + 1
-        container = parent
-    for offset, anchor in enumerate(anchors):
-        container.insert(at + offset, anchor)
-
-
-class LegalRefsExtension(Extension):
-    """Python-Markdown extension: link document numbers and record what a page cites.
-
-    ``resolve(ref)`` returns the href for a reference or None to leave it as text (it is still
-    recorded). After each conversion ``md.bantin_refs`` lists every reference found outside
-    code, in order (repeats included), so the build knows which documents a page cites.
-    Links are not made inside existing links (Markdown or raw HTML ``<a>``) or headings (the
-    table of contents and permalinks wrap heading text in links of their own).
-    """
-
-    #: Runs after inline parsing (20) and before attr_list (8), abbr (7), smarty (6), toc (5)
-    #: and MkDocs' link rewriting (0), which therefore also validates and relativises our hrefs.
-    PRIORITY = 9
-
-    def __init__(
-        self,
-        resolve: Callable[[DocRef], str | None] | None = None,
-        registry: Registry | None = None,
-        **kwargs,
-    ) -> None:
-        self.resolve = resolve
-        self.registry = registry
-        self.md = None
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
-        self.md = md
-        md.bantin_refs = []
-        md.registerExtension(self)
-        md.treeprocessors.register(_LegalRefsTreeprocessor(md, self), "bantin_legalrefs", self.PRIORITY)
-
-    def reset(self) -> None:
-        """Forget the previous conversion's references (``Markdown.reset()`` calls this)."""
-        if self.md is not None:
-            self.md.bantin_refs = []
-
-    def title_for(self, ref: DocRef) -> str:
-        """Tooltip: the registered title when known, and the status when out of force."""
-        document = self.registry.get(ref.key) if self.registry is not None else None
-        if document is None or not document.title:
-            text = ref.label
-        else:
-            text = f"{document.title} ({ref.number})"
-        if document is not None and not document.in_force and document.status_label:
-            text += f" – {document.status_label.lower()}"
-        return text
-
-
-def makeExtension(**kwargs) -> LegalRefsExtension:  # noqa: N802 (Python-Markdown's name)
-    """Entry point for ``markdown.Markdown(extensions=["bantin.legal.refs"])``: records only."""
-    return LegalRefsExtension(**kwargs)

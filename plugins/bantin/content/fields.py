@@ -1,0 +1,461 @@
+"""What each front matter field may hold: a parsed YAML mapping validated into a `Meta`.
+
+One `_Check` per file collects every problem (field, line, what is wrong, how to fix it)
+instead of stopping at the first; the rules for dates, flags, categories, sources,
+attachments, aliases, cited documents, slugs, images and tags are each a function here.
+The placeholders `bantin new` and the importer write are defined here, where they are refused.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
+from datetime import date, datetime, time
+from typing import Any, Callable
+
+from bantin.legal.numbers import canonical_number, parse_reference
+from bantin.content.model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
+from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem, shown
+from bantin.content.problems import Problems
+from bantin.config.settings import SiteConfig
+from bantin.content import frontyaml
+from bantin.content.frontyaml import Plain, short
+from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
+
+
+FIELDS = (
+    "title", "date", "category", "type", "tags", "author", "source", "summary", "image",
+    "image_alt", "documents", "attachments", "draft", "featured", "updated", "aliases", "slug",
+)
+
+
+_DATE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?"  # web editors add .000
+    r"\s*(Z|[+-]\d{2}:?\d{2})?", re.ASCII
+)
+DATE_FIX = "viết ngày theo dạng năm-tháng-ngày, ví dụ `2024-11-21` hoặc `2024-11-21 08:30`"
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[:h](\d{2}))?", re.ASCII)
+FLAG_WORDS = {"yes", "no", "on", "off", "y", "n", "có", "không"}
+SLUG_MAX = 80  # characters of a slug made from a title; file names stay far below 255 bytes
+
+PLACEHOLDER_CATEGORY = "chua-phan-loai"  # written by `bantin new` and the importer when none was given
+PLACEHOLDER_TITLE = "Chưa có tiêu đề"  # written by the importer when the old page had no title
+INVALID = object()  # a value already reported as unreadable: not reported again as missing
+Exists = Callable[[str], bool]
+
+
+class _Check:
+    """Validation of one file's fields, collecting every problem instead of stopping."""
+
+    def __init__(self, src: str, data: dict, lines: dict[str, int], site: SiteConfig,
+                 problems: Problems, exists: Exists):
+        self.reported = {key for key, value in data.items() if value is INVALID}
+        data = {key: value for key, value in data.items() if value is not INVALID}
+        self.src, self.data, self.lines, self.site = src, data, lines, site
+        self.problems, self.exists = problems, exists
+        self.folder = posixpath.dirname(src)
+
+    def error(self, key: str, message: str, fix: str) -> None:
+        self.problems.error(self.src, self.lines.get(key, 1), key, message, fix)
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required and key not in self.reported:
+                self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`",
+                                    f"thêm dòng `{key}: …` vào phần khai báo")
+            return ""
+        if isinstance(value, (dict, list)):
+            self.error(key, f"`{key}` phải là một dòng chữ, không phải {_shape(value)}", f"viết `{key}: …` trên một dòng")
+            return ""
+        text = nfc(str(value)).strip()
+        if isinstance(value, Plain) and _curly_quoted(text):
+            self.problems.warn(self.src, self.lines.get(key, 1), key,
+                               "giá trị nằm trong dấu ngoặc kép cong “…”, dấu này được giữ lại như một phần của chữ",
+                               f'muốn bỏ dấu ngoặc thì gõ dấu thẳng: `{key}: "{short(text[1:-1], 40)}"`; '
+                               f"muốn hiện dấu ngoặc cong thì viết `{key}: '{short(text, 40)}'`")
+        return text
+
+    def flag(self, key: str) -> bool:
+        """Only unquoted `true`/`false`: YAML 1.1's `yes`/`no`/`on`/`off` are named, not guessed."""
+        value = self.data.get(key)
+        if value is None:
+            return False
+        if isinstance(value, Plain) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        written = short(value if isinstance(value, str) else "[…]", 30)
+        if isinstance(value, str) and not isinstance(value, Plain) and value.strip().lower() in ("true", "false"):
+            self.error(key, f"`{key}` viết trong dấu ngoặc (`'{written}'`) nên là chữ, không phải có/không",
+                       f"viết không có dấu ngoặc: `{key}: {value.strip().lower()}`")
+            return False
+        if isinstance(value, str) and value.strip().lower() in FLAG_WORDS:
+            message = f"`{key}: {written}` không còn được hiểu là có/không; chỉ `true` hoặc `false` được nhận"
+        else:
+            message = f"`{key}` chỉ nhận `true` hoặc `false`, không nhận `{written}`"
+        self.error(key, message, f"viết `{key}: true` (có) hoặc `{key}: false` (không), không có dấu ngoặc kép")
+        return False
+
+    def when(self, key: str, required: bool = False) -> datetime | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required and key not in self.reported:
+                self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`", f"thêm dòng `{key}: 2024-11-21`")
+            return None
+        if isinstance(value, (dict, list)):
+            self.error(key, f"`{key}` phải là một ngày, không phải {_shape(value)}", DATE_FIX)
+            return None
+        parsed = parse_date(value)
+        if parsed is None:
+            day_first = _DAY_FIRST.fullmatch(str(value).strip())
+            if day_first:
+                d, mo, y, h, mi = day_first.groups()
+                iso = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
+                self.error(key, f"ngày `{short(value, 30)}` viết theo kiểu ngày/tháng/năm; "
+                           "phần khai báo cần năm-tháng-ngày", f"viết `{key}: {iso}`")
+            else:
+                self.error(key, f"không hiểu ngày `{short(value, 40)}`", DATE_FIX)
+        return parsed
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            if ";" in value and "," not in value:
+                parts = [p.strip() for p in value.split(";") if p.strip()]
+                self.problems.warn(self.src, self.lines.get(key, 1), key,
+                                   f"các mục của `{key}` được ngăn bằng dấu `;`; đã tách thành {len(parts)} mục",
+                                   f"ngăn các mục bằng dấu phẩy: `{key}: [{short(', '.join(parts), 60)}]`")
+                value = parts
+            else:
+                value = value.split(",")
+        if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
+            self.error(key, f"`{key}` phải là một danh sách", f"viết `{key}: [mục một, mục hai]`")
+            return ()
+        found = []
+        for item in (nfc(str(v)).strip() for v in value if v is not None):
+            if _curly_quoted(item):
+                self.error(key, f"mục `{short(item, 40)}` của `{key}` nằm trong dấu ngoặc kép cong “…”, "
+                           "dấu này sẽ thành một phần của mục", f"bỏ dấu ngoặc cong hoặc gõ dấu thẳng: "
+                           f'`{key}: ["{short(item[1:-1], 30)}"]`')
+                item = item[1:-1].strip()
+            if item:
+                found.append(item)
+        return tuple(found)
+
+    def content_path(self, key: str, value: str) -> str:
+        """Path relative to content/ of a file named relative to this file ('/x' = from content/)."""
+        target = posixpath.normpath(value.lstrip("/") if value.startswith("/") else posixpath.join(self.folder, value))
+        if target.startswith("..") or posixpath.isabs(target) or "://" in value:
+            self.error(key, f"`{short(value)}` nằm ngoài thư mục content/", "đặt tệp trong content/ và ghi đường dẫn tương đối")
+            return ""
+        if not self.exists(target):
+            self.error(key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})",
+                       "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tương đối so với bài viết")
+            return ""
+        return target
+
+
+def _shape(value: object) -> str:
+    """How an editor would call a YAML value that is not text: a list `[…]` or a group `tên: giá trị`."""
+    return "danh sách" if isinstance(value, list) else "một nhóm `tên: giá trị` (dấu `{…}` hay các dòng thụt vào)"
+
+
+def _curly_quoted(text: str) -> bool:
+    """Text wrapped in typographic quotes, as Word and phones type them."""
+    return len(text) >= 2 and text[0] in frontyaml.CURLY_OPEN and text[-1] in frontyaml.CURLY_CLOSE
+
+
+def parse_date(value: Any) -> datetime | None:
+    """Aware datetime; dates without offset are Vietnam time (+07:00)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=VIETNAM)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), VIETNAM)
+    text = str(value).strip()
+    if len(text) > 40:  # no date is longer; the regex then never sees a long value
+        return None
+    match = _DATE.fullmatch(text)
+    if not match:
+        return None
+    y, mo, d, h, mi, s, tz = match.groups()
+    try:
+        when = datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    except ValueError:
+        return None
+    if not tz:
+        return when.replace(tzinfo=VIETNAM)
+    try:
+        return datetime.fromisoformat(when.isoformat() + ("+00:00" if tz == "Z" else tz))
+    except ValueError:  # an offset such as +99:00
+        return None
+
+
+def _kind(check: _Check) -> str:
+    declared = check.text("type")
+    if declared:
+        if declared not in KINDS:
+            check.error("type", f"loại `{short(declared, 30)}` không có", f"dùng một trong: {', '.join(KINDS)}")
+            return "page"
+        return declared
+    top = check.src.split("/", 1)[0]
+    if top in FOLDER_KINDS and "/" in check.src:
+        return FOLDER_KINDS[top]
+    return "page"
+
+
+def _unknown_keys(check: _Check) -> None:
+    for key in check.data:
+        if key in FIELDS:
+            continue
+        close = difflib.get_close_matches(str(key)[:40], FIELDS, n=1, cutoff=0.6)
+        hint = f"có phải ý bạn là `{close[0]}`?" if close else f"các trường được phép: {', '.join(FIELDS)}"
+        check.error(short(str(key), 40), f"trường `{short(str(key), 40)}` không được hỗ trợ", hint)
+
+
+def _category(check: _Check, kind: str):
+    name = check.text("category", required=kind in ("article", "qa", "guide"))
+    if not name:
+        return None
+    if name == PLACEHOLDER_CATEGORY:
+        check.error("category", "bài chưa được xếp vào chuyên mục nào",
+                    f"thay `{PLACEHOLDER_CATEGORY}` bằng một trong: {', '.join(c.slug for c in check.site.categories)}")
+        return None
+    found = check.site.find_category(name)
+    if found is None:
+        slugs = [c.slug for c in check.site.categories]
+        close = difflib.get_close_matches(slugify(name), slugs, n=1, cutoff=0.5)
+        hint = f"có phải ý bạn là `{close[0]}`? " if close else ""
+        check.error("category", f"chuyên mục `{short(name)}` chưa được khai báo trong mkdocs.yml",
+                    f"{hint}dùng một trong: {', '.join(slugs)}; hoặc thêm chuyên mục mới vào mkdocs.yml")
+    return found
+
+
+def _source(check: _Check) -> Source | None:
+    value = check.data.get("source")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return Source(nfc(value).strip())
+    if not isinstance(value, dict) or not value.get("name"):
+        check.error("source", "`source` cần có `name` (tên nguồn) và có thể có `url`",
+                    "viết `source:` rồi hai dòng thụt vào `  name: Báo …` và `  url: https://…`")
+        return None
+    extra = set(value) - {"name", "url"}
+    if extra:
+        check.error("source", f"`source` không có mục `{short(sorted(map(str, extra))[0], 40)}`", "chỉ dùng `name` và `url`")
+    url = str(value.get("url") or "").strip()
+    if url and not url.startswith(("http://", "https://")):
+        check.error("source", f"địa chỉ nguồn `{short(url)}` phải bắt đầu bằng http:// hoặc https://", "ghi đầy đủ địa chỉ")
+        url = ""
+    elif url and not _parses(url):
+        check.error("source", f"địa chỉ nguồn `{short(url)}` viết sai (tên miền hoặc dấu ngoặc vuông `[ ]` không đúng)",
+                    "chép lại đúng địa chỉ từ thanh địa chỉ của trình duyệt")
+        url = ""
+    return Source(nfc(str(value["name"])).strip(), url)
+
+
+def _parses(url: str) -> bool:
+    """True when urlsplit reads `url` (`http://[::1` raises: a broken IPv6 host)."""
+    try:
+        urlsplit(url).port
+    except ValueError:
+        return False
+    return True
+
+
+def _attachments(check: _Check) -> tuple[Attachment, ...]:
+    value = check.data.get("attachments")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        check.error("attachments", "`attachments` phải là danh sách các mục `title` + `file`",
+                    "viết `attachments:` rồi `  - title: …` và `    file: ../tai-lieu/….pdf`")
+        return ()
+    found = []
+    for entry in value:
+        if not isinstance(entry, dict) or not entry.get("file"):
+            check.error("attachments", "mỗi tệp đính kèm cần `title` và `file`",
+                        "viết `  - title: Tên tài liệu` và `    file: ../tai-lieu/tep.pdf`")
+            continue
+        path = check.content_path("attachments", str(entry["file"]))
+        if path:
+            title = nfc(str(entry.get("title") or posixpath.basename(path))).strip()
+            found.append(Attachment(title, path))
+    return tuple(found)
+
+
+def _aliases(check: _Check) -> tuple[str, ...]:
+    """Old paths on this site; each becomes a file of the output, so each must be a plain path
+    inside it (checked here, before anything is written; clashes in pages.check_addresses)."""
+    aliases = []
+    for alias in check.strings("aliases"):
+        if "://" in alias or "?" in alias or not alias.startswith("/"):
+            check.error("aliases", f"`{shown(alias, tail=0)}` không phải đường dẫn trên trang này",
+                        "ghi đường dẫn bắt đầu bằng `/`, không có tên miền hay `?…`; địa chỉ của "
+                        "máy chủ cũ thì đưa vào bảng chuyển hướng (xem hướng dẫn biên tập)")
+            continue
+        wrong = alias_problem(alias)
+        if wrong and _HOST_FILE in wrong:
+            check.error("aliases", f"bí danh `{shown(alias, tail=0)}`: {wrong}",
+                        "bỏ bí danh này; địa chỉ cũ mang tên đó thì đưa vào bảng chuyển hướng của máy chủ "
+                        "(`bantin redirects`, xem hướng dẫn biên tập), không tạo trang ở đó")
+            continue
+        if wrong:
+            check.error("aliases", f"bí danh `{shown(alias, tail=0)}`: {wrong}",
+                        "ghi đường dẫn cũ dạng `/thu-muc/ten-bai.html` hoặc `/thu-muc/ten-bai/`: mỗi phần "
+                        "giữa hai dấu `/` là tên thường (không `.`, `..`, `\\`, ký tự điều khiển, không quá "
+                        "255 byte, không phải con/nul/aux/prn/com1…/lpt1…); bỏ bí danh nếu không cần")
+            continue
+        aliases.append(alias)
+    return tuple(aliases)
+
+
+_WINDOWS_INVALID = frozenset('<>:"|*')
+
+
+def alias_problem(alias: str) -> str | None:
+    """Why the old path `alias` (begins with '/') cannot be a file of the site, or None.
+
+    Segments are checked as written and percent-decoded (a web server decodes `%2e%2e` to
+    `..` before it looks for the file)."""
+    body = alias[1:]
+    body = body[:-1] if body.endswith("/") else body
+    if not body:
+        return None  # '/': the home page's address, reported as a clash by check_addresses
+    for index, segment in enumerate(body.split("/")):
+        if segment == "":
+            return "có hai dấu `/` liền nhau"
+        decoded = unquote(segment)
+        host = _host_file(decoded, index == 0)
+        if host:
+            return host
+        if "/" in decoded:
+            return "có dấu `/` viết dưới dạng mã `%2F`"
+        wrong = segment_problem(decoded) or segment_problem(segment)
+        if wrong:
+            return wrong
+        if decoded.startswith("."):
+            return f"có phần `{short(decoded, 60)}` bắt đầu bằng dấu chấm (tệp ẩn như .htaccess điều khiển máy chủ web)"
+        if set(decoded) & _WINDOWS_INVALID or decoded.endswith((".", " ")):
+            return f"có phần `{short(decoded, 60)}` chứa ký tự không dùng được trong tên tệp (< > : \" | * hoặc dấu chấm, khoảng trắng ở cuối)"
+    return None
+
+
+_HOST_FILE = "là tên tệp cấu hình"
+
+
+def _host_file(segment: str, top: bool) -> str | None:
+    """A name a web server or static host reads as its configuration, not as a page.
+
+    `web.config` (IIS), `.htaccess`/`.htpasswd` (Apache), `.user.ini`, `php.ini` are read in
+    every folder; `_headers`, `_redirects` (Netlify, Cloudflare Pages), `CNAME`, `_config.yml`
+    (GitHub Pages), `netlify.toml`, `vercel.json`… and the files browsers and crawlers fetch
+    by themselves (`robots.txt`, `favicon.ico`, `crossdomain.xml`) only at the top."""
+    name = segment.casefold()
+    if name in HOST_FILES_ANYWHERE or (top and name in HOST_FILES_TOP):
+        where = "ở mọi thư mục" if name in HOST_FILES_ANYWHERE else "ở thư mục gốc của trang"
+        return (f"`{short(segment, 60)}` {_HOST_FILE} mà máy chủ web hoặc dịch vụ lưu trữ đọc {where} "
+                "(không phải một trang); một trang chuyển hướng mang tên đó có thể làm hỏng cả trang")
+    return None
+
+
+def _documents(check: _Check) -> tuple[str, ...]:
+    """Cited document numbers; each must be a number we can identify (number + year)."""
+    found = []
+    for entry in check.strings("documents"):
+        if parse_reference(entry, check.site.registry) is not None:
+            found.append(entry)
+        elif not any(canonical_number(token) for token in entry.split()):
+            check.error("documents", f"`{short(entry)}` không phải số hiệu văn bản",
+                        "viết số hiệu như trên văn bản, ví dụ `31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND ngày 12/4/2024`")
+        else:
+            check.error("documents", f"không biết năm ban hành của `{short(entry)}`",
+                        f"ghi thêm ngày ban hành, ví dụ `{short(entry)} ngày 12/4/2024`, hoặc khai báo văn bản "
+                        "trong mục `documents:` của mkdocs.yml")
+    return tuple(found)
+
+
+def _slug(check: _Check, title: str) -> str:
+    """The page's address: `slug` as written, else made from the title, at most SLUG_MAX long."""
+    wanted = check.text("slug")
+    if wanted:
+        made = full_slug(wanted)
+        if not made:
+            suggestion = cap_slug(slugify(title), SLUG_MAX) or "tap-huan-hoa-giai-2024"
+            check.error("slug", f"`slug: {short(wanted, 30)}` không có chữ hay số nên không tạo được địa chỉ",
+                        f"viết `slug: {suggestion}` (chữ thường không dấu, số và dấu gạch ngang), "
+                        "hoặc xóa dòng `slug:` để địa chỉ được tạo từ tiêu đề")
+            return ""
+        if made != wanted:
+            check.error("slug", f"`{short(wanted)}` không phải địa chỉ hợp lệ",
+                        f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{cap_slug(made, SLUG_MAX)}`")
+        if len(made) > SLUG_MAX:
+            check.problems.warn(check.src, check.lines.get("slug", 1), "slug",
+                                f"`slug` dài {len(made)} ký tự; địa chỉ được rút còn {SLUG_MAX} ký tự",
+                                f"viết `slug: {cap_slug(made, SLUG_MAX)}` hoặc một địa chỉ ngắn hơn")
+        return cap_slug(made, SLUG_MAX)
+    return cap_slug(slugify(title), SLUG_MAX)
+
+
+def _image(check: _Check) -> tuple[str, str]:
+    image, alt = check.text("image"), check.text("image_alt")
+    if image and not alt:
+        check.error("image", "có ảnh minh họa nhưng thiếu `image_alt` (mô tả ảnh cho người khiếm thị)",
+                    "thêm dòng `image_alt: …` mô tả nội dung ảnh")
+    return (check.content_path("image", image) if image else ""), alt
+
+
+def _tags(check: _Check) -> tuple[str, ...]:
+    """Tags; one with no letter or digit (`..`, `🙂`) has no address (/the/<slug>/) and would
+    vanish from the page: an error on the `tags` line (review finding 10)."""
+    names = check.strings("tags")
+    if _empty_entries(check.data.get("tags")):
+        check.error("tags", "`tags` có mục rỗng (chỉ có dấu cách, `~` hoặc không có gì)",
+                    "xóa mục rỗng hoặc viết tên thẻ vào đó, ví dụ `tags: [hòa giải, đất đai]`")
+    for name in names:
+        if not slugify(name):
+            check.error("tags", f"thẻ `{short(name, 40)}` không có chữ hay số nào nên không tạo được trang thẻ",
+                        "viết thẻ bằng chữ hoặc số, ví dụ `tags: [hòa giải, đất đai]`; bỏ thẻ này nếu không cần")
+    return tuple(name for name in names if slugify(name))
+
+
+def _empty_entries(value: Any) -> bool:
+    """True when a tags list (or comma-separated string) has an entry with nothing in it:
+    `strings` drops those, and the editor meant some tag there. A comma ending the text
+    (`tags: hòa giải, tập huấn,`) is a habit, not a missing tag."""
+    if isinstance(value, str):
+        value = value.split(";" if ";" in value and "," not in value else ",")
+        value = value[:-1] if len(value) > 1 and not value[-1].strip() else value
+    if not isinstance(value, list):
+        return False
+    return any(v is None or (isinstance(v, str) and not nfc(v).strip()) for v in value)
+
+
+def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
+             problems: Problems, exists: Exists) -> Meta | None:
+    """Meta from a parsed mapping; None when a required field is unusable."""
+    check = _Check(src, data, lines, site, problems, exists)
+    _unknown_keys(check)
+    kind = _kind(check)
+    title = check.text("title", required=True)
+    if title == PLACEHOLDER_TITLE:
+        check.error("title", "bài nhập từ cổng cũ chưa có tiêu đề", "thay `Chưa có tiêu đề` bằng tiêu đề thật của bài")
+    when = check.when("date", required=True)
+    category = _category(check, kind)
+    image, image_alt = _image(check)
+    meta = dict(
+        kind=kind, category=category, tag_names=_tags(check), author=check.text("author"),
+        source=_source(check), summary=check.text("summary"), image=image, image_alt=image_alt,
+        documents=_documents(check), attachments=_attachments(check),
+        draft=check.flag("draft"), featured=check.flag("featured"), updated=check.when("updated"),
+        aliases=_aliases(check), slug=_slug(check, title) if title else "",
+    )
+    if title and not meta["slug"] and not check.text("slug"):
+        check.error("title", f"tiêu đề `{short(title)}` không tạo được địa chỉ (không có chữ hay số)",
+                    "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
+    if not title or when is None or not meta["slug"]:
+        return None
+    return Meta(title=title, date=when, **meta)

@@ -1,0 +1,252 @@
+"""Links in a Markdown body: finding them, resolving them, rewriting them.
+
+Markdown links and images, reference definitions and raw HTML `<a href>`, `<img src>`,
+`<audio>`, `<video>`, `<source>` are read with their line, outside code spans, fences and
+comments, so `checks` can say where a mistake is; `html_links` and `rebase_links` rewrite
+targets for the build (site addresses, a question's page one folder down).
+
+Every pattern here is linear on a long line: character classes stop at the next bracket,
+quote or parenthesis, so no start position rescans the rest of the line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import unquote, urlsplit
+
+from bantin.content.model import Item
+
+
+_FENCE = re.compile(r"^(```|~~~)")
+_TICKS = re.compile(r"`+")
+_TARGET = r"(<[^<>\n]*>|(?:[^()\s<>]|\([^()\s<>]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+# [text](target "title") and ![alt](src): text stops at any bracket, target at any parenthesis.
+_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*" + _TARGET)
+# The outer link of [![alt](src)](target): its text ends with the image's ')'.
+_LINKED_IMAGE = re.compile(r"\)\]\(\s*" + _TARGET)
+_REF_DEF = re.compile(r"^ {0,3}\[([^\[\]\n^][^\[\]\n]*)\]:[ \t]*<?([^\s<>]+)>?", re.MULTILINE)
+_IMAGE_REF = re.compile(r"!\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
+_TAG = re.compile(r"<(a|img|audio|video|source)(?=[\s/>])", re.IGNORECASE)
+# The URL attributes the sanitiser keeps (sanitize.ATTRIBUTES), and whether each names an image.
+_URL_ATTRS = {"a": {"href": False}, "img": {"src": True}, "audio": {"src": False},
+              "video": {"src": False, "poster": True}, "source": {"src": False}}
+_ATTR = re.compile(r"""\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+_EXTERNAL = ("http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:")
+
+
+def _blank_inline_code(line: str) -> str:
+    """The line with every `code span` replaced by spaces (same length); unmatched ticks stay."""
+    if "`" not in line:
+        return line
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    out, index, last = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        position = bisect.bisect_right(same, index)
+        if position < len(same):  # a closing run of the same length: a code span
+            closing = same[position]
+            out += [line[last:start], " " * (runs[closing][1] - start)]
+            last, index = runs[closing][1], closing + 1
+        else:
+            index += 1
+    return "".join(out) + line[last:]
+
+
+def body_lines(body: str):
+    """(offset, line) of body lines outside code (fenced blocks, inline spans): real Markdown."""
+    fenced = False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line.lstrip()):
+            fenced = not fenced
+        elif not fenced:
+            yield offset, _blank_inline_code(line)
+
+
+def _blank_comments(text: str) -> str:
+    """HTML comments blanked (newlines kept): nothing in them is published."""
+    out, position = [], 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        end = len(text) if end == -1 else end + 3
+        out += [text[position:start], re.sub(r"[^\n]", " ", text[start:end])]
+        position = end
+    return "".join(out) + text[position:]
+
+
+def markdown_text(body: str) -> str:
+    """The body with code and comments blanked to spaces, every character at its offset:
+    what links and ids are read from, and where `rebase_links` edits."""
+    lines = [" " * len(line) for line in body.split("\n")]
+    for offset, line in body_lines(body):
+        lines[offset] = line
+    text = "\n".join(lines)
+    return _blank_comments(text) if "<!--" in text else text
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One link or image an item contains."""
+
+    line: int
+    target: str
+    image: bool = False
+    alt: str | None = None  # images: the alt text (None when the <img> has no alt attribute)
+    html: bool = False
+    field: str = ""
+    needs_alt: bool = True  # images only; a video's poster has the video's own label
+    media: bool = False  # the browser fetches it with the page: an image, audio, video, poster
+
+
+def references(item: Item) -> list[Ref]:
+    """Every link and image of an item's body (Markdown, reference definitions, raw HTML)."""
+    body = item.body
+    if "](" not in body and "]:" not in body and "<" not in body:
+        return []  # most bodies link nothing
+    text = markdown_text(body)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(offset: int) -> int:
+        return item.body_line + bisect.bisect_right(starts, offset) - 1
+
+    found: list[Ref] = []
+    if "](" in text:
+        for m in _LINK.finditer(text):
+            image = bool(m.group(1))
+            found.append(Ref(line(m.start()), _strip_angles(m.group(3)), image, m.group(2), media=image))
+        for m in _LINKED_IMAGE.finditer(text):
+            found.append(Ref(line(m.start()), _strip_angles(m.group(1))))
+    if "]:" in text:
+        shown = _image_labels(text) if "![" in text else set()
+        found += [Ref(line(m.start()), m.group(2), media=_label(m.group(1)) in shown) for m in _REF_DEF.finditer(text)]
+    if "<" in text:
+        for m, name, _, attrs in _html_targets(text):
+            tag = m.group(1).lower()
+            is_image = _URL_ATTRS[tag][name]
+            alt = attrs.get("alt") if is_image else None
+            found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img", media=tag != "a"))
+            if tag == "img" and "srcset" in attrs and name == "src":
+                found.append(Ref(line(m.start()), attrs["srcset"], True, "", True, field="srcset"))
+    return [ref for ref in found if ref.target]
+
+
+def _label(label: str) -> str:
+    """A reference label as Python-Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(label.split()).lower()
+
+
+def _image_labels(text: str) -> set[str]:
+    """Labels that `![alt][label]`, `![alt][]` and `![label]` images use."""
+    return {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(text)}
+
+
+def _html_targets(text: str):
+    """(tag match, attribute name, value span, all attributes) of every URL in raw a/img/audio/
+    video/source tags of `text`; each tag's attributes are read once, up to its first `<` or `>`."""
+    for m in _TAG.finditer(text):
+        wanted = _URL_ATTRS[m.group(1).lower()]
+        attrs: dict[str, str] = {}
+        spans: dict[str, tuple[int, int]] = {}
+        position = m.end()
+        while (a := _ATTR.match(text, position)) is not None:
+            name = a.group(1).lower()
+            group = next((g for g in (2, 3, 4) if a.group(g) is not None), None)
+            if name not in attrs:
+                attrs[name] = html.unescape(a.group(group)).strip() if group else ""
+                if name in wanted and group is not None:
+                    spans[name] = a.span(group)
+            position = a.end()
+        for name, span in spans.items():
+            yield m, name, span, attrs
+
+
+def _target_spans(text: str, markdown: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of every link target in `text` (a `markdown_text`): Markdown links and
+    definitions (unless `markdown` is false) and raw HTML `<a href>`/`<img src>`."""
+    spans = []
+    if markdown and "](" in text:
+        spans += [m.span(3) for m in _LINK.finditer(text)] + [m.span(1) for m in _LINKED_IMAGE.finditer(text)]
+    if markdown and "]:" in text:
+        spans += [m.span(2) for m in _REF_DEF.finditer(text)]
+    if "<" in text:
+        spans += [span for _, _, span, _ in _html_targets(text)]
+    return sorted(spans)
+
+
+def _replace_targets(body: str, spans: list[tuple[int, int]], new: Callable[[str], str | None]) -> str:
+    out, position = [], 0
+    for start, end in spans:
+        replacement = new(body[start:end])
+        if replacement is not None:
+            out += [body[position:start], replacement]
+            position = end
+    return "".join(out) + body[position:]
+
+
+def html_links(body: str, url_of: Callable[[str], str | None]) -> str:
+    """`body` with the targets of its raw `<a href>`/`<img src>` replaced by `url_of(target)`
+    where that is not None. MkDocs rewrites Markdown links only; raw HTML reaches the page as
+    written, so `<a href="b.md">` would be a broken link there."""
+    if _TAG.search(body) is None:
+        return body
+    return _replace_targets(body, _target_spans(markdown_text(body), markdown=False),
+                            lambda target: url_of(html.unescape(target)))
+
+
+def rebase_links(body: str, src: str, new_src: str) -> str:
+    """`body`, written in file `src`, with its relative links and images rewritten to work from
+    `new_src`; a bare `#anchor` points back to `src`. For question pages, whose virtual file
+    sits one folder below their handbook's: the editor wrote links from the handbook."""
+    here = posixpath.dirname(new_src) or "."
+
+    def new(target: str) -> str | None:
+        bare = _strip_angles(target)
+        if not bare or bare.lower().startswith(_EXTERNAL) or bare.startswith("/") or "&" in bare:
+            return None
+        if not _parses(bare):
+            return None  # reported by check_item
+        parts = urlsplit(bare)
+        if parts.scheme or parts.netloc:
+            return None
+        path = resolve(src, bare) if parts.path else src
+        if path is None:
+            return None
+        rebased = posixpath.relpath(path, here) + (f"?{parts.query}" if parts.query else "") + \
+            (f"#{parts.fragment}" if parts.fragment else "")
+        return f"<{rebased}>" if target.startswith("<") else rebased
+
+    return _replace_targets(body, _target_spans(markdown_text(body)), new)
+
+
+def _strip_angles(target: str) -> str:
+    return target[1:-1].strip() if target.startswith("<") else target
+
+
+def resolve(item_src: str, target: str) -> str | None:
+    """Path relative to content/ of a relative link target, or None when it leaves content/."""
+    path = unquote(urlsplit(target).path)
+    if not path:
+        return ""  # a pure '#anchor' link
+    base = "" if path.startswith("/") else posixpath.dirname(item_src)
+    joined = posixpath.normpath(posixpath.join(base, path.lstrip("/")))
+    return None if joined.startswith("..") else joined
+
+
+def _parses(target: str) -> bool:
+    """True when urlsplit (and so MkDocs) reads `target`: `http://[::1/` raises ValueError
+    there, which would end the build with a traceback after `bantin check` passed."""
+    try:
+        urlsplit(target).port
+    except ValueError:
+        return False
+    return True

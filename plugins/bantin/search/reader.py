@@ -1,0 +1,189 @@
+"""Reading a written search index: the Python mirror of bantin-search.js.
+
+`SearchIndex` answers a query from the files exactly as the browser does, loading only the
+shards the query needs, so the tests compare rankings with lunr.py and the benchmark knows
+what a browser downloads. `load_search_index` is the entry the tests and the benchmark call.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from bantin.search.terms import Clause, plan_query, with_preferred
+from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, idf, utf16_key, vlq_decode
+
+
+def read_script(path: Path) -> tuple[str, object]:
+    """(key, data) of a file written by `_js`."""
+    text = path.read_text(encoding="utf-8")
+    match = re.fullmatch(rf'{GLOBAL}\.load\("([^"]+)",(.*)\);\n', text, re.DOTALL)
+    if not match:
+        raise ValueError(f"{path}: not a search data file")
+    return match.group(1), json.loads(match.group(2))
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Result:
+    """Ranked hits; `approximate` when no document had every word and any word was enough."""
+
+    hits: list[Hit]
+    approximate: bool = False
+
+
+@dataclass(frozen=True)
+class _Term:
+    idf: int
+    ids: list[int]
+    codes: list[int]
+    preferred: str = ""
+
+
+KIND_GROUPS = {"tin-bai": ("article",), "hoi-dap": ("qa", "question"), "huong-dan": ("guide",)}
+
+
+class SearchIndex:
+    """Answers queries from the written files exactly as bantin-search.js does.
+
+    Loads only the shards a query needs and records them in `fetched`, so the tests and the
+    benchmark know what a browser downloads.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        _, self.manifest = read_script(self.root / "manifest.js")
+        m = self.manifest
+        self.bounds = {f: m["bounds"][f].split("\n") if m["shards"][f] > 1 else [] for f in FAMILIES}
+        self.fetched: list[str] = ["manifest.js"]
+        self._shards: dict[str, dict[str, _Term]] = {}
+        self._docs: dict[int, dict] = {}
+        facets = vlq_decode(m["facets"])
+        self.kinds = [m["kinds"][v & 3] for v in facets]
+        self.categories = [m["cats"][v >> 2][0] for v in facets]
+        self.years = [year for year, count in m["years"] for _ in range(count)]
+
+    # Shards
+
+    def shard_of(self, family: str, term: str) -> int | None:
+        if not self.manifest["shards"][family]:
+            return None
+        return bisect_right(self.bounds[family], utf16_key(term), key=utf16_key)
+
+    def _shard(self, family: str, number: int) -> dict[str, _Term]:
+        key = f"{family}/{number}"
+        if key not in self._shards:
+            self.fetched.append(f"{key}.js")
+            _, data = read_script(self.root / f"{key}.js")
+            preferred = data["e"].split("\n") if "e" in data else [""] * len(data["t"])
+            self._shards[key] = {
+                t: _Term(m, *decode_postings(p), e)
+                for t, m, p, e in zip(data["t"], data["m"], data["p"], preferred)
+            }
+        return self._shards[key]
+
+    def term(self, term: str) -> _Term | None:
+        family = family_of(term)
+        bare = term[len(FAMILIES[family]) :]
+        number = self.shard_of(family, bare)
+        return None if number is None else self._shard(family, number).get(bare)
+
+    def expand(self, prefix: str) -> list[str] | None:
+        """Folded terms starting with prefix, or None when they span too many shards."""
+        first, last = self.shard_of("u", prefix), self.shard_of("u", prefix + "\uffff")
+        if first is None or last - first + 1 > self.manifest["prefixShards"]:
+            return None
+        found = []
+        for number in range(first, last + 1):
+            found += [t for t in self._shard("u", number) if t.startswith(prefix)]
+        return sorted(found, key=utf16_key)
+
+    # Queries
+
+    def plan(self, query: str, prefix: bool = False, strict: bool = True) -> list[Clause]:
+        """The clauses the browser sends to lunr, the corpus's preferred forms included."""
+        clauses = plan_query(query, prefix, strict)
+        preferred = {}
+        for c in clauses:
+            term = None if c.prefix or family_of(c.term) != "u" else self.term(c.term)
+            if term and term.preferred:
+                preferred[c.term] = term.preferred
+        return with_preferred(clauses, preferred)
+
+    def search(self, query: str, prefix: bool = False) -> Result:
+        """All matching documents, best first; every word required unless none has all."""
+        strict = self.plan(query, prefix)
+        result = self._query(strict)
+        if not result.hits and sum(c.required for c in strict) > 1:
+            return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
+        return result
+
+    def _query(self, clauses: list[Clause]) -> Result:
+        """lunr.Index.query over one field, with integer weights (see the module docstring)."""
+        vector: dict[str, int] = {}
+        postings: dict[str, _Term] = {}
+        required: set[int] | None = None
+        for clause in clauses:
+            terms = self.expand(clause.term) if clause.prefix else None
+            terms = [clause.term] if terms is None else terms
+            found = [(t, p) for t in terms if (p := self.term(t)) is not None]
+            if clause.required and not found:
+                return Result([])
+            matches: set[int] = set()
+            for t, p in found:
+                vector[t] = vector.get(t, 0) + clause.boost
+                postings[t] = p
+                matches.update(p.ids)
+            if clause.required:
+                required = matches if required is None else required & matches
+        return Result(self._rank(vector, postings, required))
+
+    def _rank(self, vector: dict[str, int], postings: dict[str, _Term], required) -> list[Hit]:
+        table = self.manifest["table"]
+        magnitude = math.sqrt(sum(b * b for b in vector.values()))
+        dots: dict[int, int] = {}
+        for t, boost in vector.items():
+            p = postings[t]
+            for doc, code in zip(p.ids, p.codes):
+                dots[doc] = dots.get(doc, 0) + boost * p.idf * table[code]
+        hits = [
+            Hit(doc, (dot / magnitude) if magnitude else 0.0)
+            for doc, dot in dots.items()
+            if required is None or doc in required
+        ]
+        return sorted(hits, key=lambda h: (-h.score, h.id))
+
+    # Documents and filters
+
+    def doc(self, i: int) -> dict:
+        if i not in self._docs:
+            self.fetched.append(f"d/{i}.js")
+            _, self._docs[i] = read_script(self.root / f"d/{i}.js")
+        return self._docs[i]
+
+    def keep(self, i: int, kind: str = "", category: str = "", year: int | str = "") -> bool:
+        """Whether document i passes the filters (kind group slug, category slug, year)."""
+        return (
+            (not kind or self.kinds[i] in KIND_GROUPS.get(kind, ()))
+            and (not category or self.categories[i] == category)
+            and (not year or self.years[i] == int(year))
+        )
+
+    def urls(self, query: str, limit: int = 10, prefix: bool = False, **filters) -> list[str]:
+        """Urls of the first results, as the search page lists them."""
+        hits = [h for h in self.search(query, prefix).hits if self.keep(h.id, **filters)]
+        return [self.doc(h.id)["u"] for h in hits[:limit]]
+
+
+def load_search_index(out_dir: Path) -> SearchIndex:
+    """The Python mirror of the browser search over a built index (tests, benchmark)."""
+    return SearchIndex(Path(out_dir))

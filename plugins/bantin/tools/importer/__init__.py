@@ -1,0 +1,39 @@
+"""Import pages saved from old portals as articles (`bantin import FILE...`).
+
+Old provincial portals are full of furniture: header clocks, visitor counters, font-size
+and contrast bars, audio-player timers, ratings, comment boxes with captchas, "related"
+and "same category" link lists. An editor saves a page (as HTML, as a web archive `.mht`,
+or by copying its text into a `.txt` file) and this package turns it into an article
+(DESIGN §3) under `content/tin-tuc/<slug>.md`.
+
+What it does, in order (and the module that does it):
+
+1. `reading`: read bytes and decode them (UTF-8 with or without BOM, UTF-16 with BOM,
+   otherwise the charset an HTML page declares, otherwise Windows-1258), normalise to NFC,
+   and refuse TCVN3/VNI text, which no normalisation repairs (DESIGN §5).
+2. `units`, `htmlpage`: cut the page into *units*: one per line of a text copy; one per
+   block element of an HTML page, flagged when it comes from a heading or an element whose
+   class says "title". HTML bodies come from trafilatura's main-content extraction; our own
+   rules (`lines`) then drop what it keeps (counters, timers, ratings, link-only
+   paragraphs, glued image names).
+3. `units`, with `dates` and `bylines`: find the article's first paragraph (the *anchor*).
+   The title is the nearest title-like unit above it; the date is a "Ngày đăng"/"Cập nhật"
+   line or a date line next to the title — never a header clock (a time with seconds or
+   AM/PM above the article) or a "last visit" stamp. Bylines, "Nguồn: … Link: …" and
+   "(TTXVN) -" prefixes give author and source. The article ends at the first
+   "Tin liên quan" / "Đánh giá:" / "Bình luận" unit.
+4. `writing`: write YAML front matter with only the fields DESIGN §3 allows, never
+   overwriting a file (`safefiles`), and report every field it could not determine instead
+   of guessing: a missing title or date gets a visible placeholder and `draft: true`, a
+   missing category the placeholder `chua-phan-loai`, which the checker flags.
+5. `urls`, `redirectmap`, `webserver`: record the page's old address: a plain path becomes
+   an alias (the new site serves a redirect page there); an address a static host cannot
+   serve (a query string such as `?ItemID=123`, or a server-side script such as `.aspx`)
+   goes into a redirect map, from which `nginx_redirects` / `apache_redirects` write
+   configuration for the old host.
+
+`result` holds what an import produces (`ImportResult`, `ImportFailure`) and the rules every
+step shares; `cli` holds the command lines `bantin import` and `bantin redirects`.
+
+Nothing in the build uses this package, and it does not import MkDocs.
+"""

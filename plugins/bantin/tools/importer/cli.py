@@ -1,0 +1,142 @@
+"""The command lines `bantin import` and `bantin redirects`.
+
+`bantin.cli.main` hands every argument after the subcommand's name to `main_import` or
+`main_redirects`, which have parsers of their own (Vietnamese messages, via argvi).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from bantin.content.frontyaml import short as _short
+from bantin.content.problems import Problems
+from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
+from bantin.tools.importer.redirectmap import DEFAULT_REDIRECT_MAP, parse_redirect_map
+from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
+from bantin.tools.importer.writing import URL_ALONE, import_files
+
+
+def main_import(argv: Sequence[str] | None = None) -> int:
+    """`bantin import FILE... [--category C] [--url U] [--content-dir D] [--redirect-map M]`."""
+    parser = _Parser(
+        prog="bantin import",
+        description="Chuyển các trang lưu từ cổng thông tin cũ (.html, .mht, hoặc tệp .txt chép "
+        "chữ của trang) thành tin bài trong content/tin-tuc/.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="TỆP",
+                        help="trang đã lưu: .html, .mht hoặc .txt (có thể ghi nhiều tệp)")
+    parser.add_argument("--category", metavar="CHUYÊN_MỤC",
+                        help="mã hoặc tên chuyên mục cho các bài được nhập")
+    parser.add_argument("--url", metavar="ĐỊA_CHỈ",
+                        help="địa chỉ của trang trên cổng thông tin cũ (chỉ dùng khi nhập một tệp)")
+    parser.add_argument("--content-dir", type=Path, default=Path("content"), metavar="THƯ_MỤC",
+                        help="thư mục nội dung (mặc định: content)")
+    parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP),
+                        metavar="BẢNG",
+                        help=f"bảng chuyển hướng, nơi ghi các địa chỉ cũ mà trang tĩnh không "
+                        f"phục vụ được (mặc định: {DEFAULT_REDIRECT_MAP})")
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
+    if args.url and len(args.files) > 1:
+        print(f"lỗi: {URL_ALONE}", file=sys.stderr)
+        return 2
+    results = import_files(args.files, args.content_dir, category=args.category, url=args.url,
+                           redirect_map=args.redirect_map)
+    failed = 0
+    for result in results:
+        out = sys.stderr if result.error else sys.stdout
+        failed += bool(result.error)
+        for line in result.report(args.content_dir):
+            print(line, file=out)
+    if any(r.redirects for r in results):
+        print(f"Các địa chỉ cũ cần chuyển hướng đã được ghi vào {args.redirect_map}; lệnh "
+              "`bantin redirects --nginx` hoặc `--apache` in ra cấu hình cho máy chủ web cũ")
+    imported = len(results) - failed
+    print(f"{imported} tệp đã nhập, {failed} tệp không nhập được")
+    return 1 if failed else 0
+
+
+_TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/")
+
+
+def _is_draft(content_dir: Path, target: str) -> bool:
+    """True when the new page of a redirect is a draft in content/ (not published)."""
+    match = _TARGET.fullmatch(target)
+    if not match:
+        return False
+    try:
+        text = (content_dir / match.group(1) / f"{match.group(2)}.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    head = re.match(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", text.replace("\r\n", "\n"), re.S)
+    if head is None:
+        return False
+    from bantin.content.frontyaml import load
+    from bantin.content.problems import Problems
+
+    loaded = load("", head.group(1), Problems())
+    value = loaded[0] if loaded else None
+    return isinstance(value, dict) and str(value.get("draft", "")).lower() == "true"
+
+
+def _without_drafts(pairs: list[tuple[str, str]], content_dir: Path) -> list[tuple[str, str]]:
+    """Pairs whose new page is published; each left out is named on stderr."""
+    kept = []
+    for old, new in pairs:
+        if _is_draft(content_dir, new):
+            print(f"bỏ qua {_short(old)} → {new}: bài mới còn là bản nháp (`draft: true`)", file=sys.stderr)
+        else:
+            kept.append((old, new))
+    return kept
+
+
+def main_redirects(argv: Sequence[str] | None = None) -> int:
+    """`bantin redirects [--nginx | --apache] [--redirect-map M] [--target-base URL]`."""
+    parser = _Parser(
+        prog="bantin redirects",
+        description="In cấu hình máy chủ web để chuyển hướng các địa chỉ của cổng thông tin cũ "
+        "(ghi trong bảng chuyển hướng) tới các trang mới.",
+    )
+    server = parser.add_mutually_exclusive_group()
+    server.add_argument("--nginx", action="store_true", help="cấu hình cho nginx (mặc định)")
+    server.add_argument("--apache", action="store_true", help="quy tắc mod_rewrite cho Apache")
+    parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP),
+                        metavar="BẢNG",
+                        help=f"bảng chuyển hướng do `bantin import` ghi (mặc định: {DEFAULT_REDIRECT_MAP})")
+    parser.add_argument("--content-dir", type=Path, default=Path("content"), metavar="THƯ_MỤC",
+                        help="thư mục nội dung, để bỏ qua địa chỉ trỏ tới bản nháp (mặc định: content)")
+    parser.add_argument("--target-base", default="", metavar="ĐỊA_CHỈ",
+                        help="phần đầu ghép vào trước địa chỉ mới khi trang mới nằm ở tên miền "
+                        "khác, ví dụ https://bantin.example.org")
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
+    if not args.redirect_map.is_file():
+        print(f"lỗi: {args.redirect_map}: không có tệp này; hãy chạy lệnh trong thư mục của "
+              "trang, hoặc chỉ rõ tệp bằng --redirect-map", file=sys.stderr)
+        return 1
+    try:
+        pairs, problems = parse_redirect_map(args.redirect_map.read_text(encoding="utf-8"), str(args.redirect_map))
+    except (OSError, UnicodeDecodeError):
+        print(f"lỗi: {args.redirect_map}: không đọc được tệp; hãy lưu lại tệp với bảng mã "
+              "UTF-8 và kiểm tra quyền đọc tệp", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} dòng trong {args.redirect_map} không dùng được; chưa in cấu hình nào. "
+              "Sửa các dòng đó rồi chạy lại lệnh", file=sys.stderr)
+        return 1
+    if not pairs:
+        print(f"lỗi: {args.redirect_map}: chưa có địa chỉ chuyển hướng nào; mỗi dòng phải gồm "
+              "địa chỉ cũ, một dấu cách và địa chỉ mới (`bantin import` tự ghi các dòng này khi "
+              "gặp địa chỉ cũ có tham số ?ItemID=… hoặc trang .aspx, .php)", file=sys.stderr)
+        return 1
+    pairs = _without_drafts(pairs, args.content_dir)
+    base = args.target_base.rstrip("/")
+    print(apache_redirects(pairs, base) if args.apache else nginx_redirects(pairs, base), end="")
+    return 0

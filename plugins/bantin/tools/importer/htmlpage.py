@@ -1,0 +1,470 @@
+"""An HTML page into units and Markdown blocks (step 2 for saved HTML pages).
+
+The body comes from trafilatura's main-content extraction (imported lazily: it is slow to
+load); our own rules then drop what it keeps (counters, timers, ratings, link-only
+paragraphs, glued image names). Links and emphasis become Markdown.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Sequence
+
+from bantin.text.vi import fold
+from bantin.content.problems import visible
+from bantin.tools.importer.bylines import parse_byline
+from bantin.tools.importer.dates import _parse_iso_meta
+from bantin.tools.importer.lines import (
+    _SPACES, _ends_sentence, _words, clean_line, is_end_marker, is_furniture, md_escape,
+    strip_image_name,
+)
+from bantin.tools.importer.units import (
+    Block, Extracted, Unit, _find_start, _first_of_run, _lead, _tags_from_units, _text_block,
+    _trailer_meta, analyse_header, clean_body,
+)
+from bantin.tools.importer.urls import _SAVED_FROM, normalize_url
+
+
+_SKIP_TAGS = {
+    "script", "style", "noscript", "template", "head", "select", "option", "textarea",
+    "button", "iframe", "object", "embed", "svg", "audio", "video", "canvas", "input", "map",
+}
+_BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "br", "section",
+    "article", "header", "footer", "table", "ul", "ol", "dd", "dt", "dl", "blockquote",
+    "figure", "figcaption", "center", "pre", "address", "main", "aside", "nav", "form",
+    "fieldset", "legend", "label", "hr", "caption", "tbody", "thead",
+}
+_TITLE_CLASS = re.compile(r"title|tieu-?de|tieude|headline", re.IGNORECASE)
+_DECORATIVE = re.compile(
+    r"(banner|logo|icon|star|captcha|print|e?mail|top|arrow|bullet|spacer|button|btn|"
+    r"share|facebook|zalo|twitter|rss|loading)[^/]*$|\.gif$",
+    re.IGNORECASE,
+)
+_DOC_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z)(\?|$)", re.IGNORECASE)
+
+
+def html_units(root) -> list[Unit]:
+    """The page as units: one per block element, flagged when it is a heading."""
+    units: list[Unit] = []
+    pieces: list[tuple[str, bool]] = []
+
+    def flush() -> None:
+        text = clean_line("".join(p for p, _ in pieces))
+        if text:
+            heading = all(h for p, h in pieces if p.strip())
+            units.append(Unit(text, heading))
+        pieces.clear()
+
+    def walk(el, in_heading: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else None
+        if tag is None or tag.lower() in _SKIP_TAGS:
+            if el.tail:
+                pieces.append((el.tail, in_heading))
+            return
+        tag = tag.lower()
+        marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('itemprop', '')}"
+        heading = in_heading or tag in ("h1", "h2", "h3", "h4", "h5", "h6") or bool(
+            _TITLE_CLASS.search(marker)
+        )
+        block = tag in _BLOCK_TAGS
+        if block:
+            flush()
+        if el.text:
+            pieces.append((el.text, heading))
+        for child in el:
+            walk(child, heading)
+        if block:
+            flush()
+        if el.tail:
+            pieces.append((el.tail, in_heading))
+
+    walk(root, False)
+    flush()
+    return units
+
+
+def _meta(root, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            for el in root.xpath(f"//meta[@{attr}=$n]", n=name):
+                value = clean_line(el.get("content") or "")
+                if value:
+                    return value
+    return None
+
+
+_INLINE_TAGS = {"hi", "ref", "lb", "graphic", "del", "code"}
+
+
+def _render_inline(el, links: list[str], base: str | None) -> list[tuple[str, str]]:
+    """Markdown of a trafilatura element's inline content, split into paragraphs at <lb/>.
+
+    Returns (markdown, link text) per paragraph: the link text tells a paragraph that
+    is nothing but a link (an inline "related article") from one that contains one.
+    """
+    parts: list[list[str]] = [["", ""]]
+
+    def add(text: str | None) -> None:
+        if text:
+            parts[-1][0] += md_escape(_SPACES.sub(" ", text))
+
+    def walk(node) -> None:
+        add(node.text)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "lb":
+                parts.append(["", ""])
+            elif tag == "hi":
+                rend = child.get("rend", "")
+                mark = "**" if "#b" in rend else "*" if "#i" in rend else ""
+                for k, (part, link_text) in enumerate(_render_inline(child, links, base)):
+                    if k:
+                        parts.append(["", ""])
+                    if part:
+                        parts[-1][0] += f"{mark}{part}{mark}" if mark else part
+                        parts[-1][1] += link_text
+            elif tag == "ref":
+                target = child.get("target") or ""
+                text = _SPACES.sub(" ", "".join(child.itertext())).strip()
+                label = md_escape(text)
+                url = normalize_url(target, base) if target and not target.startswith("#") else None
+                if url and url.startswith("http") and label:
+                    links.append(url)
+                    parts[-1][0] += f"[{label}]({url})"
+                else:
+                    parts[-1][0] += label
+                parts[-1][1] += text + " "
+            elif tag == "graphic":
+                pass
+            else:
+                walk(child)
+            add(child.tail)
+
+    walk(el)
+    return [(clean_line(md), link_text) for md, link_text in parts]
+
+
+# A link's text stops at an unescaped '[' too, so no '[' rescans the rest of the line.
+_MD_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\[\]\\])*)\]\([^()]*\)")
+
+
+def _plain_of_markdown(markdown: str) -> str:
+    """The text of Markdown written by `md_escape` and the inline walk, markup undone."""
+    text = _MD_LINK.sub(r"\1", markdown)
+    text = text.replace("**", "")
+    text = re.sub(r"(?<!\\)\*", "", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return clean_line(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+
+
+def _paragraph_blocks(el, base: str | None, kind: str = "p") -> list[Block]:
+    blocks = []
+    for part, link_text in _render_inline(el, links := [], base):
+        if not part:
+            continue
+        plain = _plain_of_markdown(part)
+        link_only = bool(link_text.strip()) and fold(plain) == fold(clean_line(link_text))
+        md = ("> " + part) if kind == "quote" else part
+        part_links = [u for u in links if u in part]
+        blocks.append(Block(md, plain, kind, link_only, part_links))
+    return blocks
+
+
+def _is_layout_table(table) -> bool:
+    """A table used for page layout (cells hold paragraphs or long text), not data."""
+    for cell in table.iter("cell"):
+        if any(isinstance(c.tag, str) and c.tag in ("p", "list", "head", "table", "quote")
+               for c in cell):
+            return True
+        if len(clean_line("".join(cell.itertext()))) > 250:
+            return True
+    rows = list(table.iter("row"))
+    return all(len(list(r.iter("cell"))) <= 1 for r in rows)
+
+
+def _container_blocks(container, base: str | None, top: int) -> list[Block]:
+    """Blocks of an element whose children mix inline content and block elements."""
+    from lxml import etree
+
+    blocks: list[Block] = []
+    pending = etree.Element("p")
+    pending.text = container.text
+
+    def flush() -> None:
+        nonlocal pending
+        if (pending.text or "").strip() or len(pending):
+            blocks.extend(_paragraph_blocks(pending, base))
+        pending = etree.Element("p")
+
+    for child in container:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _INLINE_TAGS or not tag:
+            if tag:
+                pending.append(copy.deepcopy(child))  # the copy keeps its tail
+        else:
+            flush()
+            blocks.extend(_element_blocks(child, base, top))
+            if child.tail and child.tail.strip():
+                pending.text = child.tail
+    flush()
+    return blocks
+
+
+def _element_blocks(el, base: str | None, top: int) -> list[Block]:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in ("p", "quote"):
+        if any(isinstance(c.tag, str) and c.tag in ("p", "list", "table", "head") for c in el):
+            return _container_blocks(el, base, top)
+        return _paragraph_blocks(el, base, "quote" if tag == "quote" else "p")
+    if tag == "head":
+        text = clean_line("".join(el.itertext()))
+        if not text:
+            return []
+        rend = el.get("rend", "")
+        level = int(rend[1:]) if re.fullmatch(r"h[1-6]", rend) else top
+        hashes = "#" * min(2 + max(level - top, 0), 4)
+        return [Block(f"{hashes} {md_escape(text)}", text, "h")]
+    if tag == "list":
+        items, plains, links = [], [], []
+        all_links = True
+        for item in el.iter("item"):
+            rendered = [(md, lt) for md, lt in _render_inline(item, links, base) if md]
+            if not rendered:
+                continue
+            whole = clean_line("".join(item.itertext()))
+            link_text = clean_line(" ".join(lt for _, lt in rendered))
+            if not link_text or fold(link_text) != fold(whole):
+                all_links = False
+            items.append("- " + " ".join(md for md, _ in rendered))
+            plains.append(whole)
+        if not items:
+            return []
+        return [Block("\n".join(items), " ".join(plains), "list", all_links, links)]
+    if tag == "table":
+        if _is_layout_table(el):
+            blocks = []
+            for cell in el.iter("cell"):
+                blocks.extend(_container_blocks(cell, base, top))
+            return blocks
+        rows, links = [], []
+        for row in el.iter("row"):
+            cells = [" ".join(md for md, _ in _render_inline(c, links, base)).replace("|", "\\|")
+                     for c in row.iter("cell")]
+            if any(cells):
+                rows.append(cells)
+        if not rows:
+            return []
+        width = max(len(r) for r in rows)
+        lines = []
+        for k, row in enumerate(rows):
+            row = row + [""] * (width - len(row))
+            lines.append("| " + " | ".join(row) + " |")
+            if k == 0:
+                lines.append("|" + " --- |" * width)
+        plain = " ".join(clean_line("".join(c.itertext())) for c in el.iter("cell"))
+        return [Block("\n".join(lines), plain, "table", False, links)]
+    if tag in ("div", "cell", "item", "row", "body"):
+        return _container_blocks(el, base, top)
+    return []
+
+
+def trafilatura_blocks(html: str, base: str | None) -> tuple[list[Block], list[str]]:
+    """Main content of an HTML page as blocks (trafilatura), and the addresses of its images.
+
+    Links are resolved against base; images are listed, not imported (icons, banners and
+    GIFs are left out). Layout tables (cells holding paragraphs) are flattened.
+    """
+    import trafilatura  # imported here: slow to import, and only HTML needs it
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=base,
+        include_comments=False,
+        include_tables=True,
+        include_images=True,
+        include_formatting=True,
+        include_links=True,
+        with_metadata=False,
+    )
+    if doc is None or getattr(doc, "body", None) is None:
+        return [], []
+    levels = [int(h.get("rend")[1:]) for h in doc.body.iter("head")
+              if re.fullmatch(r"h[1-6]", h.get("rend", ""))]
+    top = min(levels) if levels else 2
+    blocks: list[Block] = []
+    for el in doc.body:
+        blocks.extend(_element_blocks(el, base, top))
+    images = [
+        normalize_url(g.get("src") or "", base) or g.get("src")
+        for g in doc.body.iter("graphic")
+        if g.get("src") and not _DECORATIVE.search(g.get("src"))
+    ]
+    return blocks, list(dict.fromkeys(images))
+
+
+def _strip_wrapping_bold(block: Block) -> Block:
+    md = block.markdown
+    if block.kind == "p" and md.startswith("**") and md.endswith("**") and md.count("**") == 2:
+        return Block(md[2:-2].strip(), block.plain, block.kind, block.link_only, block.links)
+    return block
+
+
+def analyse_html(html: str) -> Extracted:
+    """Extract an article from a saved HTML page."""
+    import lxml.html
+
+    found = Extracted()
+    saved = _SAVED_FROM.search(html[:2048])
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises several types for empty or broken documents
+        return found
+    addresses: list[str] = []
+    for el in root.xpath("//link[@rel='canonical']"):
+        if el.get("href"):
+            addresses.append(el.get("href"))
+    og_url = _meta(root, "og:url")
+    if og_url:
+        addresses.append(og_url)
+    if saved:
+        addresses.append(saved.group(1))
+    base = next((a for a in addresses if a.lower().startswith("http")), None)
+    for address in addresses:
+        url = normalize_url(address, base)
+        if url and url not in found.urls:
+            found.urls.append(url)
+
+    meta_date = _meta(root, "article:published_time", "datePublished", "pubdate",
+                      "publishdate", "dc.date.issued", "date")
+    if not meta_date:
+        times = root.xpath("//time[@datetime]")
+        if times:
+            meta_date = times[0].get("datetime")
+    if meta_date:
+        found.date = _parse_iso_meta(meta_date)
+
+    units = html_units(root.body if root.body is not None else root)
+    found.page_text = " ".join(u.text for u in units)
+    blocks, images = trafilatura_blocks(html, base)
+    anchor = None
+    first = _first_of_run([b.plain if b.kind == "p" else "" for b in blocks])
+    if first is not None:
+        anchor = strip_image_name(blocks[first].plain)
+        # What trafilatura kept above the first paragraph is header, menus and
+        # sidebars; the title and date are read from the page's own units.
+        blocks = blocks[first:]
+    start = _find_start(units, anchor)
+    if start is None:
+        return found
+    sapo = _sapo(root, units, start)
+    if sapo is not None:
+        # A lead in its own block ("sapo") that trafilatura left out: it is the first
+        # paragraph, and the article starts there.
+        blocks.insert(0, _text_block(units[sapo].text))
+        start = sapo
+    analyse_header(units, start, found)
+    if found.title is None:
+        found.title = _meta_title(root, units)
+    text_copy = False
+    if not blocks or anchor is None:
+        # trafilatura found no running text: fall back to the page's own blocks, which
+        # have lost their links like a text copy.
+        blocks = [_text_block(u.text) for u in units[start:]]
+        images = []
+        text_copy = True
+    body = clean_body(blocks, found, text_copy=text_copy)
+    if body and body[0].kind == "p":
+        body[0] = _strip_wrapping_bold(body[0])
+    found.body = body
+    after = _units_after(units, body, start)
+    if not found.author or not found.source_name:
+        # A signature or "Nguồn:" block right after the text, which trafilatura dropped:
+        # the units up to the first furniture must all be byline or source lines.
+        tail: list[Block] = []
+        for unit in after[:4]:
+            if is_furniture(unit.text) or is_end_marker(unit.text):
+                break
+            tail.append(_text_block(unit.text))
+        extra = Extracted(author=found.author, source_name=found.source_name,
+                          source_url=found.source_url)
+        if tail and not _trailer_meta(tail, extra):
+            found.author = extra.author
+            found.source_name = extra.source_name
+            found.source_url = extra.source_url
+            found.urls += [u for u in extra.urls if u not in found.urls]
+    _tags_from_units(after, found)
+    if not found.author:
+        for el in root.xpath("//*[contains(@class,'author') or contains(@class,'tac-gia') "
+                             "or contains(@class,'byline') or @itemprop='author']"):
+            text = clean_line(el.text_content())
+            author = parse_byline(text) if text else None
+            if author:
+                found.author = author
+                break
+    _lead(found)
+    docs = [u for b in found.body for u in b.links if _DOC_EXT.search(u)]
+    for url in dict.fromkeys(docs):
+        found.warnings.append(
+            f"bài có liên kết tới một tệp trên trang cũ: {url}; hãy tải tệp về, khai báo "
+            "trong `attachments:` và sửa liên kết cho trỏ tới tệp đã tải"
+        )
+    if images:
+        shown = ", ".join(images[:5]) + (", …" if len(images) > 5 else "")
+        found.warnings.append(
+            f"bài có {len(images)} ảnh chưa được nhập: {shown}; hãy tải về những ảnh cần "
+            "dùng, đặt vào `content/images/` rồi tự chèn vào bài (kèm mô tả ảnh)"
+        )
+    return found
+
+
+_SAPO_CLASS = re.compile(
+    r"(^|[\s_-])(sapo|chapeau|lead|summary|tom-?tat|tomtat|mo-?ta|mota|intro|teaser|"
+    r"abstract|description)($|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _sapo(root, units: Sequence[Unit], start: int) -> int | None:
+    """Index of the unit of a lead block (class "sapo", "lead", "tom-tat"…) within the
+    eight units above the article's first paragraph, or None."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        marker = f"{el.get('class', '')} {el.get('id', '')}"
+        if not _SAPO_CLASS.search(marker):
+            continue
+        text = clean_line(el.text_content())
+        if not (_words(text) >= 12 and _ends_sentence(text)):
+            continue
+        key = fold(text)[:60]
+        for i in range(max(0, start - 8), start):
+            if key in fold(units[i].text):
+                return i
+    return None
+
+
+def _units_after(units: Sequence[Unit], body: Sequence[Block], start: int) -> list[Unit]:
+    """Page units after the last body paragraph (where a byline trafilatura dropped sits)."""
+    if not body:
+        return list(units[start:])
+    key = fold(body[-1].plain)[:60]
+    for i in range(len(units) - 1, start - 1, -1):
+        if key and key in fold(units[i].text):
+            return list(units[i + 1:])
+    return []
+
+
+def _meta_title(root, units: Sequence[Unit]) -> str | None:
+    """og:title, or the part of <title> that is also written on the page."""
+    site = fold(_meta(root, "og:site_name") or "")
+    og = _meta(root, "og:title", "twitter:title")
+    if og and fold(og) != site and _words(og) >= 3:
+        return og
+    title = clean_line(root.findtext(".//title") or "")
+    visible = {fold(u.text) for u in units}
+    for part in sorted(re.split(r"\s+[-–|:»]\s+", title), key=len, reverse=True):
+        if _words(part) >= 3 and fold(part) in visible:
+            return part
+    return None

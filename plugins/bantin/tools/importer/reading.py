@@ -1,0 +1,118 @@
+"""Reading a saved page's bytes into text (step 1 of the importer).
+
+UTF-8 with or without BOM, UTF-16 with BOM, otherwise the charset an HTML page declares,
+otherwise Windows-1258; normalised to NFC. TCVN3/VNI text is refused with a hint on how
+to convert it (DESIGN §5): no normalisation repairs it. Web archives (`.mht`) give up
+their HTML part here.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+
+from bantin.text.vi import legacy_encoding_hint, nfc
+from bantin.tools.importer.result import ImportFailure
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CHARSET_ALIASES = {
+    # Browsers read ISO-8859-1 and ASCII labels as Windows-1252 (WHATWG Encoding).
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "windows-1252": "cp1252",
+    "cp1252": "cp1252",
+    "windows-1258": "cp1258",
+    "cp1258": "cp1258",
+}
+
+CONVERT_HINT = (
+    "hãy chuyển sang Unicode trước bằng \"Công cụ chuyển mã\" của UniKey (bấm chuột phải "
+    "vào biểu tượng UniKey, chọn \"Công cụ…\", hoặc bấm Ctrl+Shift+F6): chép chữ của trang, "
+    "chọn Nguồn \"{enc}\" và Đích \"Unicode\", đánh dấu \"Chuyển mã clipboard\", bấm "
+    "\"Chuyển mã\", dán vào một tệp văn bản mới lưu với bảng mã UTF-8, rồi nhập tệp đó"
+)
+
+
+def decode_bytes(data: bytes, name: str, *, html: bool = False) -> tuple[str, list[str]]:
+    """Decode a saved page to NFC text; return (text, warnings).
+
+    UTF-8 (BOM or not) and UTF-16/32 with BOM are read as such. Anything else is not
+    UTF-8: an HTML page's declared charset is used when it is a Windows/ISO Latin one,
+    otherwise Windows-1258 (Vietnamese Windows), with a warning to check the letters.
+    """
+    warnings: list[str] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+        if "\ufffd" in text and "\ufffd".encode() not in data:
+            warnings.append(
+                "một số byte không phải UTF-8 hợp lệ và đã bị thay bằng dấu �; "
+                "hãy tìm dấu � trong bài và sửa lại chữ ở những chỗ đó"
+            )
+        return nfc(text), warnings
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            text = data[len(bom):].decode(codec, errors="replace")
+            return nfc(text), warnings
+    try:
+        return nfc(data.decode("utf-8")), warnings
+    except UnicodeDecodeError:
+        pass
+    codec = "cp1258"
+    if html:
+        match = _META_CHARSET.search(data[:4096])
+        if match:
+            declared = match.group(1).decode("ascii", "replace").lower()
+            codec = _CHARSET_ALIASES.get(declared, "cp1258")
+    label = {"cp1258": "Windows-1258", "cp1252": "Windows-1252"}[codec]
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        warnings.append(
+            f"một số byte cũng không đọc được theo bảng mã {label} và đã bị thay bằng dấu �; "
+            "hãy tìm dấu � trong bài và sửa lại chữ ở những chỗ đó"
+        )
+    warnings.append(
+        f"tệp không phải UTF-8; đã đọc theo bảng mã {label} và chuyển sang Unicode: "
+        "hãy đọc lại chữ Việt trong bài xem có đúng không"
+    )
+    return nfc(text), warnings
+
+
+def _refuse_legacy(text: str, name: str) -> None:
+    hint = legacy_encoding_hint(text)
+    if hint:
+        enc = "VNI Windows" if hint == "VNI" else "TCVN3 (ABC)"
+        raise ImportFailure(
+            f"{name}: chữ trong trang có vẻ gõ bằng bảng mã cũ {hint}, không thể tự sửa "
+            f"thành chữ Việt đúng; " + CONVERT_HINT.format(enc=enc)
+        )
+
+
+def _mht_html(data: bytes, name: str) -> bytes:
+    """The first text/html part of a web archive (.mht), re-encoded as UTF-8."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            if charset:
+                try:
+                    return payload.decode(charset).encode("utf-8")
+                except (LookupError, UnicodeDecodeError):
+                    return payload
+            return payload
+    raise ImportFailure(
+        f"{name}: tệp lưu trang web (.mht) không chứa trang HTML nào; hãy lưu lại trang dưới "
+        "dạng \"Trang web\" (.html), hoặc chép chữ của trang vào một tệp .txt rồi nhập tệp đó"
+    )

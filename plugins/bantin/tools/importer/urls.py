@@ -1,0 +1,59 @@
+"""An old page's address: found in the page, normalised, and classified.
+
+A plain path becomes an alias (the new site serves a redirect page there); an address a
+static host cannot serve (a query string, a server-side script) goes into the redirect map.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+_STATIC_EXT = {"", ".html", ".htm"}
+_ALIAS_PATH = re.compile(r"^/[A-Za-z0-9/._~\-]*$")
+
+
+def normalize_url(url: str, base: str | None = None) -> str | None:
+    """An absolute http(s) URL (or a root-relative path), percent-encoded, no fragment."""
+    url = url.strip().strip("\"'<>")
+    if not url:
+        return None
+    if base:
+        url = urljoin(base, url)
+    parts = urlsplit(url)
+    if parts.scheme and parts.scheme.lower() not in ("http", "https"):
+        return None
+    if not parts.scheme and not url.startswith("/"):
+        return None
+    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
+    query = quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def classify_old_url(url: str) -> tuple[str, str] | None:
+    """('alias', path) when a static site can serve the old path, else ('redirect', url).
+
+    A static host can put a redirect page at a plain path ('/tin-tuc/abc-123.html',
+    '/tin-tuc/abc/'); it cannot answer a query string ('?ItemID=123'), and a page named
+    '.aspx' or '.php' would be served with the wrong type. None for a site's home page.
+    """
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if path == "/" and not parts.query:
+        return None
+    if _dot_segments(path):
+        return ("outside", url)  # '/../theme/main.html' would name a file of the new site
+    if parts.query:
+        return ("redirect", url)
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    ext = ("." + last.rsplit(".", 1)[1].lower()) if "." in last else ""
+    if ext not in _STATIC_EXT or not _ALIAS_PATH.match(path):
+        return ("redirect", url)
+    return ("alias", path)
+
+
+def _dot_segments(path: str) -> bool:
+    """True when a path has '.' or '..' segments (also percent-encoded, or after a '\\')."""
+    return any(s in (".", "..") for s in unquote(path).replace("\\", "/").split("/"))

@@ -1,0 +1,438 @@
+"""Writing an imported article (step 4): front matter, file name, never overwriting.
+
+`import_file` reads one saved page, writes `content/tin-tuc/<slug>.md` with only the
+fields DESIGN §3 allows and reports each field it could not determine; `import_files`
+does several and records old addresses in the redirect map.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import urlsplit
+
+import yaml
+
+from bantin.text.vi import VIETNAM, nfc, slugify
+from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
+from bantin.content.frontyaml import short as _short
+from bantin.tools.importer.htmlpage import analyse_html
+from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
+from bantin.tools.importer.redirectmap import update_redirect_map
+from bantin.tools.importer.result import (
+    ALLOWED_FIELDS, ARTICLE_DIR, ImportFailure, ImportResult, _display_path,
+)
+from bantin.tools.importer.safefiles import _no_symlink_on_the_way
+from bantin.tools.importer.units import Extracted, analyse_text
+from bantin.tools.importer.urls import classify_old_url, normalize_url
+
+
+URL_ALONE = "--url chỉ ghi địa chỉ cũ của một trang: khi dùng --url, hãy nhập riêng từng tệp"
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".asp", ".aspx", ".php", ".jsp"}
+MHT_SUFFIXES = {".mht", ".mhtml"}
+SLUG_MAX = 80
+
+
+def _today(today: date | None) -> date:
+    return today or datetime.now(VIETNAM).date()
+
+
+def _slug_for(title: str | None, source: Path) -> str:
+    slug = slugify(title) if title else ""
+    if not slug:
+        slug = slugify(source.stem) or "bai-nhap"
+    if len(slug) > SLUG_MAX:
+        cut = slug[:SLUG_MAX]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug
+
+
+def _read_article(path: Path) -> tuple[dict, str]:
+    """(front matter, body) of an existing article; ({}, "") when unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}, ""
+    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+    if not match:
+        return {}, text.strip()
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        data = {}
+    return (data if isinstance(data, dict) else {}), text[match.end():].strip()
+
+
+def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: Path) -> Path:
+    """A file name no existing article uses (`slug`, `slug-2`, …).
+
+    Refuses when the same page was imported before: same body, same old address, or
+    same title and date. A different article that happens to share the title gets a
+    numeric suffix instead.
+    """
+    folder = content_dir / ARTICLE_DIR
+    taken = {p.stem: p for p in folder.rglob("*.md")} if folder.is_dir() else {}
+    candidate, n = slug, 1
+    while candidate in taken:
+        existing, existing_body = _read_article(taken[candidate])
+        same_page = (
+            existing_body == body.strip()
+            or bool(set(existing.get("aliases") or []) & set(front.get("aliases") or []))
+            or (
+                front["title"] != PLACEHOLDER_TITLE
+                and str(existing.get("title")) == str(front["title"])
+                and str(existing.get("date")) == str(front["date"])
+            )
+        )
+        if same_page:
+            raise ImportFailure(
+                f"{source}: trang này đã được nhập thành "
+                f"{_display_path(taken[candidate], content_dir)} (trùng nội dung, trùng địa "
+                "chỉ cũ, hoặc trùng tiêu đề và ngày đăng); không tệp nào bị ghi đè — muốn nhập "
+                "lại thì hãy xóa tệp đó trước"
+            )
+        n += 1
+        candidate = f"{slug}-{n}"
+    return folder / f"{candidate}.md"
+
+
+def front_matter_text(front: dict) -> str:
+    return yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=4096,
+                          default_flow_style=False)
+
+
+def check_front_matter(front: dict) -> list[str]:
+    """Problems with front matter the importer is about to write (empty when valid)."""
+    problems = [f"trường `{k}` không được hỗ trợ" for k in front if k not in ALLOWED_FIELDS]
+    if not isinstance(front.get("title"), str) or not front["title"].strip():
+        problems.append("`title` phải là một dòng chữ")
+    value = front.get("date")
+    if not (
+        isinstance(value, date) and not isinstance(value, datetime)
+        or isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", value)
+    ):
+        problems.append("`date` phải có dạng năm-tháng-ngày (`2024-11-21` hoặc `2024-11-21 08:30`)")
+    if not isinstance(front.get("category"), str) or slugify(front["category"]) != front["category"]:
+        problems.append("`category` phải là mã chuyên mục (chữ thường không dấu, gạch ngang)")
+    if "tags" in front and not all(isinstance(t, str) and t for t in front["tags"]):
+        problems.append("`tags` phải là danh sách các dòng chữ")
+    if "source" in front:
+        source = front["source"]
+        if not isinstance(source, dict) or not source.get("name") or set(source) - {"name", "url"}:
+            problems.append("`source` phải có `name` và chỉ có thể có thêm `url`")
+        elif "url" in source and not str(source["url"]).startswith(("http://", "https://")):
+            problems.append("`url` trong `source` phải bắt đầu bằng http:// hoặc https://")
+    if "aliases" in front and not all(
+        isinstance(a, str) and a.startswith("/") and "?" not in a for a in front["aliases"]
+    ):
+        problems.append("`aliases` phải là các đường dẫn bắt đầu bằng /")
+    if "draft" in front and not isinstance(front["draft"], bool):
+        problems.append("`draft` chỉ nhận `true` hoặc `false`")
+    return problems
+
+
+_BINARY_MAGIC = (
+    b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf", b"\x89PNG", b"\xff\xd8\xff", b"GIF8",
+)
+
+
+def _analyse(path: Path) -> tuple[Extracted, list[str]]:
+    """Read, decode and analyse one saved page; ImportFailure when that is impossible."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailure(
+            f"{name}: không có tệp này; hãy kiểm tra tên tệp, thư mục và phần đuôi (.html, .txt…)"
+        ) from None
+    except IsADirectoryError:
+        raise ImportFailure(
+            f"{name}: đây là thư mục, không phải trang đã lưu; hãy ghi tên các tệp trong thư "
+            "mục, ví dụ `trang-cu/*.html`"
+        ) from None
+    except OSError as exc:
+        raise ImportFailure(
+            f"{name}: không đọc được tệp ({exc.strerror}); hãy đóng chương trình đang mở tệp "
+            "và kiểm tra quyền đọc tệp"
+        ) from None
+    suffix = path.suffix.lower()
+    if suffix in MHT_SUFFIXES or data[:400].lower().find(b"multipart/related") >= 0:
+        data = _mht_html(data, name)
+        suffix = ".html"
+    binary = data.startswith(_BINARY_MAGIC) or (
+        b"\x00" in data[:1000] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+    )
+    if binary:
+        raise ImportFailure(
+            f"{name}: đây không phải tệp văn bản hay HTML (tệp Word, PDF hay ảnh?); "
+            "hãy mở trang trên trình duyệt và lưu dạng \"Trang web\" (.html), hoặc chép chữ "
+            "của trang vào một tệp .txt"
+        )
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    is_html = suffix in HTML_SUFFIXES or (
+        suffix not in TEXT_SUFFIXES and head.startswith((b"<!doctype", b"<html", b"<!--", b"<head"))
+    ) or bool(re.match(rb"\s*<(!doctype|html)", head))
+    text, warnings = decode_bytes(data, name, html=is_html)
+    if is_html:
+        found = analyse_html(text)
+        checked = " ".join(b.plain for b in found.body) + " " + (found.title or "")
+        if not found.body:
+            checked = found.page_text
+    else:
+        checked = text
+        found = None
+    _refuse_legacy(checked, name)
+    if found is None:
+        found = analyse_text(text)
+    if not found.body:
+        raise ImportFailure(
+            f"{name}: không tìm thấy nội dung bài (không có đoạn văn nào); hãy kiểm tra đây "
+            "có đúng là trang của bài viết không, hoặc chép chữ của bài vào một tệp .txt rồi "
+            "nhập tệp đó"
+        )
+    return found, warnings
+
+
+def import_file(
+    path: Path,
+    content_dir: Path,
+    *,
+    category: str | None = None,
+    url: str | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    """Import one saved page as `content_dir/tin-tuc/<slug>.md`; never overwrites.
+
+    Raises ImportFailure (message names the file) when nothing can be imported.
+    """
+    path = Path(path)
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        raise ImportFailure(
+            f"{path}: không có thư mục nội dung {content_dir}; hãy chạy lệnh trong thư mục "
+            "của trang, hoặc chỉ rõ thư mục nội dung bằng --content-dir"
+        )
+    found, warnings = _analyse(path)
+    today = _today(today)
+    result = ImportResult(source=path, warnings=list(warnings) + found.warnings)
+    missing = result.missing
+
+    if found.date is not None and not (date(1990, 1, 1) <= found.date.value <= today):
+        found.rejected_dates.append(found.date.text)
+        found.date = None
+
+    front: dict = {}
+    draft = False
+    if found.title:
+        front["title"] = found.title
+        result.fields["title"] = found.title
+    else:
+        front["title"] = PLACEHOLDER_TITLE
+        draft = True
+        missing.append(
+            f"không tìm thấy tiêu đề; hãy thay `title: {PLACEHOLDER_TITLE}` bằng tiêu đề "
+            "của bài (tới lúc đó bài là bản nháp: kiểm tra xong thì xóa dòng `draft: true`)"
+        )
+    if found.date:
+        front["date"] = found.date.front_matter()
+        result.fields["date"] = front["date"]
+    else:
+        front["date"] = today
+        draft = True
+        ignored = ""
+        if found.rejected_dates:
+            shown = "», «".join(dict.fromkeys(found.rejected_dates))
+            ignored = (f" (đã bỏ qua «{shown}»: đồng hồ của cổng thông tin, giờ truy cập "
+                       "lần trước hoặc ngày trong tương lai)")
+        missing.append(
+            f"không tìm thấy ngày đăng bài{ignored}; hãy tự sửa `date:` "
+            f"(đã ghi tạm ngày hôm nay {today.isoformat()} và bài là bản nháp: "
+            "kiểm tra xong thì xóa dòng `draft: true`)"
+        )
+    if category:
+        front["category"] = slugify(category) or PLACEHOLDER_CATEGORY
+        result.fields["category"] = front["category"]
+    else:
+        front["category"] = PLACEHOLDER_CATEGORY
+        hint = ""
+        if found.category_hint:
+            hint = f"; trang cũ xếp bài vào mục «{found.category_hint}»"
+        missing.append(
+            f"chưa chọn chuyên mục (--category); hãy thay `category: {PLACEHOLDER_CATEGORY}` "
+            f"bằng một chuyên mục có trong mkdocs.yml{hint}"
+        )
+    if found.tags:
+        front["tags"] = found.tags
+        result.fields["tags"] = found.tags
+    if found.author:
+        front["author"] = found.author
+        result.fields["author"] = found.author
+    else:
+        missing.append("không tìm thấy tác giả; hãy tự thêm dòng `author:`")
+    source_url = normalize_url(found.source_url) if found.source_url else None
+    if found.source_name or source_url:
+        source = {}
+        if found.source_name:
+            source["name"] = found.source_name
+        else:  # `name` is required: the publication's web address is what the page gives
+            host = urlsplit(source_url).netloc.removeprefix("www.")
+            source["name"] = host
+            missing.append(
+                f"tìm thấy liên kết của nguồn nhưng không thấy tên nguồn; đã ghi tạm "
+                f"`name: {host}`, hãy thay bằng tên của báo, trang tin đó"
+            )
+        if source_url:
+            source["url"] = source_url
+        else:
+            missing.append(
+                "tìm thấy tên nguồn nhưng không thấy liên kết; nếu có liên kết, hãy tự thêm "
+                "`url:` dưới `source:`"
+            )
+        front["source"] = source
+        result.fields["source"] = dict(source)
+    else:
+        missing.append(
+            "không tìm thấy nguồn (“Nguồn: …”); nếu bài lấy từ báo, trang tin khác, hãy "
+            "thêm `source:` với `name:` và `url:`"
+        )
+    if found.summary:
+        front["summary"] = found.summary
+        result.fields["summary"] = found.summary
+    else:
+        missing.append("không tìm thấy đoạn mở đầu; hãy tự thêm dòng `summary:`")
+
+    old_urls = [normalize_url(url)] if url else list(found.urls)
+    if url and old_urls[0] is None:
+        raise ImportFailure(
+            f"{path}: --url {url!r} không phải địa chỉ http:// hay https://, cũng không phải "
+            "đường dẫn bắt đầu bằng /; hãy ghi đầy đủ địa chỉ của trang trên cổng thông tin "
+            "cũ, trong dấu ngoặc kép"
+        )
+    old_urls = [u for u in dict.fromkeys(old_urls) if u]
+    aliases: list[str] = []
+    unmapped: list[str] = []
+    for old in old_urls:
+        kind = classify_old_url(old)
+        if kind is None:
+            result.warnings.append(
+                f"đã bỏ qua địa chỉ cũ {old} vì đó là trang chủ; nếu bài có địa chỉ riêng, "
+                "hãy dùng --url"
+            )
+        elif kind[0] == "outside":
+            result.warnings.append(
+                f"đã bỏ qua địa chỉ cũ {_short(old)} vì có đoạn `.` hoặc `..`: địa "
+                "chỉ như vậy có thể trỏ ra ngoài bài, tới tệp khác của trang; nếu đó đúng là địa "
+                "chỉ của bài trên cổng cũ, hãy nhập lại với --url và địa chỉ đã rút gọn"
+            )
+        elif kind[0] == "alias":
+            if kind[1] not in aliases:
+                aliases.append(kind[1])
+        else:
+            unmapped.append(old)
+    if aliases:
+        front["aliases"] = aliases
+        result.fields["aliases"] = list(aliases)
+    if not old_urls:
+        missing.append(
+            "không tìm thấy địa chỉ cũ của trang nên chưa ghi `aliases` hay chuyển hướng "
+            "nào; nếu biết địa chỉ cũ, hãy xóa bài vừa tạo rồi nhập lại với --url"
+        )
+    if draft:
+        front["draft"] = True
+
+    problems = check_front_matter(front)
+    if problems:  # a bug here, not the editor's fault; still a message, not a traceback
+        raise ImportFailure(
+            f"{path}: không ghi được phần khai báo hợp lệ ({'; '.join(problems)}); đây là lỗi "
+            "của chương trình, hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này"
+        )
+    slug = _slug_for(found.title, path)
+    body = nfc("\n\n".join(b.markdown for b in found.body))
+    target = _choose_path(content_dir, slug, front, body, path)
+    new_path = f"/{ARTICLE_DIR}/{target.stem}/"
+    front["aliases"] = [a for a in front.get("aliases", []) if a != new_path]
+    if not front["aliases"]:
+        front.pop("aliases")
+        result.fields.pop("aliases", None)
+    front = {k: front[k] for k in ALLOWED_FIELDS if k in front}
+    result.redirects = [(old, new_path) for old in unmapped]
+    if draft and result.redirects:
+        # A draft is not published: a redirect to it would lead readers to a missing page.
+        lines = "; ".join(f"`{_short(old)} {new}`" for old, new in result.redirects)
+        result.warnings.append(
+            f"bài là bản nháp nên địa chỉ cũ chưa được ghi vào bảng chuyển hướng; khi xuất bản "
+            f"bài (xóa dòng `draft: true`), thêm vào bảng chuyển hướng dòng {lines}"
+        )
+        result.redirects = []
+
+    document = "---\n" + front_matter_text(front) + "---\n\n" + body + "\n"
+    linked = _no_symlink_on_the_way(target)
+    if linked:
+        raise ImportFailure(f"{path}: {linked}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x" (O_EXCL): never through a link
+            handle.write(document)
+    except FileExistsError:
+        raise ImportFailure(
+            f"{path}: tệp {target} vừa xuất hiện trong lúc nhập nên không bị ghi đè; hãy chạy "
+            "lại lệnh"
+        ) from None
+    except OSError as exc:
+        raise ImportFailure(
+            f"{path}: không ghi được tệp {target} ({exc.strerror}); hãy kiểm tra quyền ghi vào "
+            "thư mục nội dung và chỗ trống trên đĩa"
+        ) from None
+    result.path = target
+    return result
+
+
+def import_files(
+    paths: Iterable[Path],
+    content_dir: Path,
+    *,
+    category: str | None = None,
+    url: str | None = None,
+    today: date | None = None,
+    redirect_map: Path | None = None,
+) -> list[ImportResult]:
+    """Import several pages; failures become results with `error` set, never exceptions.
+
+    Old addresses a static site cannot serve are added to `redirect_map`.
+    """
+    paths = [Path(p) for p in paths]
+    if url and len(paths) > 1:
+        raise ValueError(URL_ALONE)
+    results: list[ImportResult] = []
+    for path in paths:
+        try:
+            result = import_file(path, content_dir, category=category, url=url, today=today)
+        except ImportFailure as exc:
+            result = ImportResult(source=path, error=str(exc))
+        except Exception as exc:  # never a traceback for an editor
+            result = ImportResult(
+                source=path,
+                error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: {exc}); "
+                "hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này",
+            )
+        results.append(result)
+    pairs = [pair for r in results for pair in r.redirects]
+    if redirect_map is not None and pairs:
+        try:
+            conflicts = update_redirect_map(redirect_map, pairs)
+        except (ImportFailure, OSError, UnicodeDecodeError) as exc:
+            reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
+            for r in results:
+                if r.redirects:
+                    lines = "; ".join(f"`{_short(old)} {new}`" for old, new in r.redirects)
+                    r.warnings.append(f"chưa ghi được bảng chuyển hướng {redirect_map}: {reason}; hãy tự thêm "
+                                      f"các dòng {lines}")
+                    r.redirects = []
+            return results
+        for r in results:
+            r.warnings += [conflicts[old] for old, _ in r.redirects if old in conflicts]
+    return results
