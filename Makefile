@@ -45,12 +45,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: install it (apt-get install chromium) to run the browser tests"; exit 1; fi; }
 
+## BANTIN_REQUIRE_ENGINES: the second engine (ProperDocs) must run, never be skipped (tests/test_engines.py).
 test: $(TEST_STAMP) $(NODE_STAMP) chromium
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	BANTIN_REQUIRE_ENGINES=1 $(BIN)/python -m pytest -q -p no:cacheprovider
 
 ## Unit and build tests only, no browser.
 test-fast: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+	BANTIN_REQUIRE_ENGINES=1 $(BIN)/python -m pytest -q -m "not browser and not slow"
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --articles 1000

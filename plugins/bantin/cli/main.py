@@ -12,9 +12,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2 is not for editors
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for editors (cli/endoflife.py)
 
 from bantin.tools import newcontent  # noqa: E402
+from bantin.cli import endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
 from bantin.content.problems import visible  # noqa: E402
@@ -252,6 +253,8 @@ def _parser() -> argparse.ArgumentParser:
     """Usage, help and errors in Vietnamese (argvi.VietnameseParser, inherited by every subcommand)."""
     parser = VietnameseParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp cấu hình (mặc định mkdocs.yml)")
+    parser.add_argument("--version", action=endoflife.VersionAction,
+                        help="phiên bản Bản tin và công cụ dựng, kèm ghi chú cho người bảo trì")
     sub = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
     build = sub.add_parser("build", help="dựng trang vào site/ (hoặc site-offline/ với --offline)")
     build.add_argument("--offline", action="store_true", help="bản chạy từ file:// (USB), vào site-offline/")
@@ -289,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         return args
     _logging()
     if args.command == "build":
+        endoflife.tell_maintainers()  # CI logs only: editors never see it (docs/platform.md)
         return atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir)
     if args.command == "check":
         return run_check(args.config_file)

@@ -1,0 +1,65 @@
+"""The engine's end of life, told to maintainers and never to editors (docs/platform.md).
+
+Material for MkDocs prints its own English banner only when the command is `mkdocs`, and
+`bantin` sets NO_MKDOCS_2_WARNING anyway: editors must not be alarmed by what they cannot
+act on. Maintainers read CI logs and `bantin --version`, so the notice goes there: at the
+start of `bantin build` when CI is set (GitHub Actions and GitLab CI set it), and always in
+`bantin --version`. Never in `check`, `serve`, `new`, nor in the built site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from importlib import metadata
+
+MATERIAL_END_OF_LIFE = date(2027, 5, 5)  # printed by mkdocs-material 9.8.1 (docs/platform.md)
+ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "properdocs")
+
+
+def notice(today: date) -> str:
+    """The maintainers' notice on `today`, in Vietnamese, with the date and where to read on."""
+    eol = f"{MATERIAL_END_OF_LIFE.day}/{MATERIAL_END_OF_LIFE.month}/{MATERIAL_END_OF_LIFE.year}"
+    if today < MATERIAL_END_OF_LIFE:
+        state = (f"Material for MkDocs (giao diện Bản tin dựng trên) ngừng được bảo trì từ ngày {eol}: "
+                 f"còn {(MATERIAL_END_OF_LIFE - today).days} ngày, đến đó chỉ còn các bản sửa lỗi nghiêm trọng và bảo mật.")
+    else:
+        state = (f"Material for MkDocs (giao diện Bản tin dựng trên) đã ngừng được bảo trì từ ngày {eol}: "
+                 "không còn bản vá bảo mật nào nữa.")
+    return (f"Ghi chú cho người bảo trì: {state} MkDocs 1.x cũng không còn được bảo trì. "
+            "Kế hoạch chuyển đổi và những gì cần làm: docs/platform.md.")
+
+
+def for_maintainers() -> bool:
+    """True in CI, where maintainers read the log; editors' own machines do not set CI."""
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def tell_maintainers(stream=None) -> None:
+    """`bantin build`: the notice on stderr, in CI only."""
+    if for_maintainers():
+        print(notice(date.today()), file=stream or sys.stderr)
+
+
+def version_text() -> str:
+    """`bantin --version`: our version, the installed engines, and the notice."""
+    found = []
+    for name in ("bantin", *ENGINE_PACKAGES):
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            continue
+    return ", ".join(found) + "\n" + notice(date.today())
+
+
+class VersionAction(argparse.Action):
+    """`--version`, with the versions looked up only when asked for."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(version_text())
+        parser.exit()

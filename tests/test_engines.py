@@ -1,0 +1,117 @@
+"""Two engines, and no engine without our plugin (issue 13, docs/platform.md).
+
+ProperDocs (a continuation of MkDocs 1.x) must build the sample site byte for byte as MkDocs
+does, apart from the generator tag, so the day MkDocs 1.x breaks we can switch engines
+without a surprise. An engine that reads mkdocs.yml but ignores plugins (Zensical) would
+publish drafts: the theme stops every such build (theme/main.html, theme/sitemap.xml).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitekit import ROOT, article, build, write_site
+
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+GUARD = "plugin_bantin_khong_chay__xem_docs_platform_md"
+
+
+def _engine_required() -> bool:
+    """`make test` (and any CI) must run the second engine: a missing one fails, never skips."""
+    return bool(os.environ.get("BANTIN_REQUIRE_ENGINES") or os.environ.get("CI"))
+
+
+@pytest.fixture(scope="module")
+def properdocs():
+    if importlib.util.find_spec("properdocs") is None:
+        message = "ProperDocs is not installed: `make test` installs it with the test extras (pyproject.toml)"
+        if _engine_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    return [sys.executable, "-m", "properdocs"]
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_sample_site_is_byte_identical_on_properdocs(properdocs, sample_sites, tmp_path):
+    """Every file of the sample site, as `bantin build` (MkDocs) writes it, from ProperDocs too."""
+    out = tmp_path / "properdocs"
+    done = subprocess.run([*properdocs, "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
+                          cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert done.returncode == 0, done.stdout
+    theirs, ours = _files(out), _files(sample_sites[0])
+    assert sorted(theirs) == sorted(ours)
+    tags = {m for data in theirs.values() for m in GENERATOR.findall(data)}
+    assert tags and all(b"ProperDocs" in tag for tag in tags), tags  # the second engine really ran
+    different = [name for name in ours if GENERATOR.sub(b"", ours[name]) != GENERATOR.sub(b"", theirs[name])]
+    assert different == []
+
+
+def _site_without_plugin(root: Path, plugins: list) -> Path:
+    write_site(root, {
+        "tin-tuc/cong-khai.md": article("Bài công khai"),
+        "tin-tuc/ban-nhap.md": article("Bài nháp chưa duyệt", draft=True, body="Nội dung nháp bí mật."),
+    })
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = plugins
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("plugins", [[], ["search"]], ids=["no-plugins", "search-only"])
+def test_a_build_without_our_plugin_stops_before_any_page(tmp_path, plugins):
+    """`mkdocs build` of a mkdocs.yml without `- bantin`: it fails, saying why in Vietnamese,
+    and writes no page, no sitemap (a draft's address) and no search index (a draft's text)."""
+    root = _site_without_plugin(tmp_path / "site", plugins)
+    done = build(root, check=False)
+    assert done.returncode != 0
+    assert GUARD in done.stdout and "plugin bantin không chạy" in done.stdout
+    written = [p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*") if p.is_file()]
+    assert not [name for name in written if not name.startswith("assets/")], written
+    assert not any(b"nh\xc3\xa1p" in p.read_bytes() for p in (root / "site").rglob("*") if p.is_file())
+
+
+def test_bantin_build_refuses_a_config_without_our_plugin(tmp_path):
+    """The editors' command says it before anything is built, and publishes nothing."""
+    root = _site_without_plugin(tmp_path / "site", [])
+    done = subprocess.run([sys.executable, "-m", "bantin.cli.main", "build"], cwd=root, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode != 0 and "- bantin" in done.stdout
+    assert not (root / "site").exists()
+
+
+def test_every_page_template_passes_the_guard():
+    """The guard sits in main.html (before `extends`, so it runs for every page) and in the
+    sitemap: a page template that did not extend main.html would skip it."""
+    theme = ROOT / "theme"
+    main = (theme / "main.html").read_text(encoding="utf-8")
+    assert main.index(f"{{%- if bantin is not defined %}}{{{{ {GUARD}(") < main.index("{% extends")
+    assert GUARD in (theme / "sitemap.xml").read_text(encoding="utf-8")
+    parents = {"main.html", "bantin-elsewhere.html", "bantin-shell.html"}  # main.html and what it extends
+    for page in sorted(theme.glob("*.html")):
+        if page.name not in parents:
+            assert '{% extends "main.html" %}' in page.read_text(encoding="utf-8"), page.name
+
+
+@pytest.mark.skipif(not os.environ.get("BANTIN_ZENSICAL"),
+                    reason="opt-in: BANTIN_ZENSICAL=<path to a zensical executable> (not a test dependency)")
+def test_zensical_stops_at_the_guard(tmp_path):
+    """Zensical reads mkdocs.yml and ignores our plugin; its MiniJinja stops at the guard.
+    Checked with Zensical 0.0.73 (docs/platform.md): it still writes search.json first."""
+    root = _site_without_plugin(tmp_path / "site", [{"bantin": {}}])
+    done = subprocess.run([os.environ["BANTIN_ZENSICAL"], "build"], cwd=root, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode != 0 and GUARD in done.stdout, done.stdout[-2000:]
+    assert not list((root / "site").rglob("*.html"))
