@@ -45,7 +45,7 @@ class Counts:
     published: Mapping[str, int]
     drafts: int
     reported: int
-    draft_only: int = 0  # static files only drafts use: not published (plugin.read_site)
+    draft_only: int = 0  # static files only drafts use: not published (site/build.py's read_site)
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.published.items()))
