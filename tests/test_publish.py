@@ -165,7 +165,7 @@ class Watcher(threading.Thread):
 
 
 def big_site(tmp_path: Path) -> Path:
-    """Over background.MIN_ITEMS items, so the build forks its worker; BANTIN_JOBS=2 adds the renderer."""
+    """Over policy.WORKER_FROM items, so the build forks its worker; BANTIN_JOBS=2 adds the renderer."""
     files = {f"tin-tuc/b{n:03d}.md": article(f"Tin số {n}", body="Nội dung về hòa giải ở cơ sở. " * 40)
              for n in range(320)}
     files["images/anh.png"] = PNG

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bantin.search import codec, writer
+from bantin.workers import policy
 from bantin.search.reader import load_search_index
 from bantin.search.terms import (
     BIGRAM,
@@ -189,7 +190,7 @@ def test_rebuild_replaces_stale_files(tmp_path):
 def test_two_processes_write_what_one_writes(tmp_path, monkeypatch):
     docs = mixed_docs(120)
     serial, _ = build(tmp_path, docs, "serial")
-    monkeypatch.setattr(writer, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(policy, "SEARCH_FROM", 10)
     parallel, _ = build(tmp_path, docs, "parallel")
     assert tree(serial) == tree(parallel)
 
@@ -197,7 +198,7 @@ def test_two_processes_write_what_one_writes(tmp_path, monkeypatch):
 def test_a_failing_worker_falls_back_to_one_process(tmp_path, monkeypatch):
     docs = mixed_docs(60)
     serial, _ = build(tmp_path, docs, "serial")
-    monkeypatch.setattr(writer, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(policy, "SEARCH_FROM", 10)
     monkeypatch.setattr(writer, "_worker_main", lambda *args: os._exit(3))
     fallback, _ = build(tmp_path, docs, "fallback")
     assert tree(serial) == tree(fallback)
@@ -206,7 +207,7 @@ def test_a_failing_worker_falls_back_to_one_process(tmp_path, monkeypatch):
 def test_a_worker_failing_while_writing_documents_is_replaced(tmp_path, monkeypatch):
     docs = mixed_docs(60)
     serial, _ = build(tmp_path, docs, "serial")
-    monkeypatch.setattr(writer, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(policy, "SEARCH_FROM", 10)
     parent, real = os.getpid(), writer.write_documents
     monkeypatch.setattr(writer, "write_documents",
                         lambda *args: real(*args) if os.getpid() == parent else os._exit(3))

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import posixpath
-import re
 import time
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
@@ -27,38 +24,29 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from bantin.site import artifacts
-from bantin.workers import background
-from bantin.config import precheck as configcheck
-from bantin.site import images
+from bantin.adapter import translate
+from bantin.site import build
+from bantin.site.build import Build
 from bantin.convert import previewcache
-from bantin.site import qrcodes
 from bantin.content.anchors import heading_id
-from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.links import html_links, rebase_links, resolve
-from bantin.site.corpus import Corpus, build_corpus
-from bantin.site.images import Resizer, rewrite_images
+from bantin.site.corpus import Corpus
+from bantin.site.images import rewrite_images
 from bantin.inputs.inventory import Inventory, take_inventory
 from bantin.content.model import Item
-from bantin.outputs.gate import Gate, OutputError, site_dir_problem
-from bantin.site.pages import Generated, check_addresses, generated_pages
+from bantin.outputs.gate import OutputError, site_dir_problem
+from bantin.site.pages import Generated
 from bantin.content.problems import Problems
 from bantin.content.qa import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
-from bantin.legal.registry import Registry
-from bantin.site.qrcodes import QrCodes
-from bantin.site.related import RelatedIndex
 from bantin.adapter.rendering import (RELATIVE_TO_DOCS, SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
 from bantin.content.sanitize import clean
-from bantin.search.writer import build_search_index
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
-from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
+from bantin.config.settings import SiteConfig
 from bantin.site.urls import UrlScheme
-from bantin.site.views import SiteView
 
 log = logging.getLogger("mkdocs.plugins.bantin")
-SEARCH_DIR = "assets/search"
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables", "bantin.convert.htmlguard")  # htmlguard: issue 12
 
 
@@ -95,50 +83,6 @@ class BantinConfig(base.Config):
     """Render drafts (with a 'bản nháp' banner); set by `bantin serve`."""
 
 
-@dataclass
-class BuildState:
-    """Everything one build derives from the content; replaced wholesale on each build."""
-
-    corpus: Corpus
-    urls: UrlScheme
-    view: SiteView
-    items_by_src: dict[str, Item] = field(default_factory=dict)
-    generated: dict[str, Generated] = field(default_factory=dict)
-    resizer: Resizer | None = None
-    worker: object = None  # background.start(): QR codes and search on the second core
-    search: background.Job | None = None
-    nav_sources: set[str] = field(default_factory=set)  # src_uris that appear in the nav
-    nav: object = None  # MkDocs' Navigation, for pages rendered in the second process
-    shell_templates: set[str] = field(default_factory=set)  # page templates ShellCache may fill
-    split: SplitRender | None = None  # the second process rendering pages, when there is one
-    gate: Gate | None = None  # every file this build writes (outputs.py)
-
-
-def _site_config(plugin_config: BantinConfig, config: MkDocsConfig, problems: Problems) -> SiteConfig:
-    """The core's settings; configuration errors name the line of their option in mkdocs.yml."""
-    line = configcheck.config_lines(config.config_file_path)
-    entries = [dict(cat) for cat in plugin_config.categories]
-    registry, errors = Registry.from_config(plugin_config.documents)
-    for message in errors:
-        item = re.match(r"mục (\d+) của `documents:`", message)  # legalrefs numbers its entries from 1
-        where = line("documents", int(item.group(1)) - 1) if item else line("documents")
-        problems.error(CONFIG_FILE, where, "documents", message, "sửa mục `documents:` của plugin bantin trong mkdocs.yml")
-    site = SiteConfig(
-        registry=registry,
-        categories=build_categories(entries, problems, line),
-        agency=Agency(**dict(plugin_config.agency)),
-        prefixes=UrlPrefixes(),
-        page_size=plugin_config.page_size,
-        feed_size=plugin_config.feed_size,
-        site_url=config.site_url or "",
-        site_name=config.site_name,
-        image_max_kb=plugin_config.image_max_kb,
-        iframe_hosts=tuple(plugin_config.iframe_hosts),
-    )
-    check_numbers(site, problems, line)
-    return site
-
-
 def heading_slug(value: str, separator: str = "-") -> str:
     """Python-Markdown toc slugify hook: drops 'đ' otherwise; never an id the page's scripts
     use (checks.heading_id), so no heading loses its id in the sanitiser."""
@@ -153,14 +97,6 @@ def _flatten(nav) -> list[str]:
         for value in values:
             found += _flatten(value) if isinstance(value, (list, dict)) else [value]
     return found
-
-
-def _reader(files: Files):
-    """Bytes of a content file by its path, for image resizing (None when absent)."""
-    def read(rel: str) -> bytes | None:
-        found = files.get_file_from_path(rel)
-        return found.content_bytes if found is not None else None
-    return read
 
 
 def _page_url(target: str, file: File, files: Files) -> str | None:
@@ -185,136 +121,13 @@ def _fail(problems: Problems, what: str) -> None:
 
 
 @dataclass
-class SiteRead:
-    """What `read_site` found: the build's corpus and pages, every problem, and the files of
-    content/ that must not be published (refused by the inventory, or used by drafts only)."""
+class BuildState(Build):
+    """site/build.py's state of one build, and what MkDocs' side of it needs."""
 
-    corpus: Corpus
-    generated: list[Generated]
-    problems: Problems
-    withheld: set[str] = field(default_factory=set)
-
-
-def _content_files(files: Files, docs_dir: str) -> dict[str, File]:
-    """MkDocs' files that come from content/ (not the theme, not generated), by src_uri."""
-    root = os.path.abspath(docs_dir)
-    return {f.src_uri: f for f in files if f.src_dir is not None and os.path.abspath(f.src_dir) == root}
-
-
-def read_site(files: Files, site: SiteConfig, urls: UrlScheme, include_drafts: bool, docs_dir: str,
-              keep: frozenset[str] = frozenset(), inventory: Inventory | None = None,
-              outputs=()) -> SiteRead:
-    """Corpus, generated pages and every problem, from content/ (build and check alike).
-
-    The inventory decides what each file of content/ is; MkDocs' list only says which of
-    them the site's own `exclude_docs` leaves out. `keep`: files mkdocs.yml names;
-    `inventory`: one taken moments ago with the same `keep` (else it is taken here);
-    `outputs`: (file, writer) of every other output, which no page or alias may replace.
-    """
-    inventory = inventory or take_inventory(docs_dir, keep)
-    problems = Problems()
-    problems.extend(list(inventory.problems))
-    content = {src: f for src, f in _content_files(files, docs_dir).items() if not f.inclusion.is_excluded()}
-    pages_md = {src: content[src] for src in inventory.pages if src in content}
-    assets = {src: size for src, size in inventory.static.items() if src in content}
-    corpus, found = build_corpus({src: f.content_bytes for src, f in pages_md.items()}, site, urls,
-                                 assets=assets, include_drafts=include_drafts)
-    problems.extend(found)
-    generated = generated_pages(corpus, urls)
-    targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
-                        refused=inventory.refused, read=lambda rel: content[rel].content_bytes,
-                        short_prefix=urls.prefixes.short)
-    held = draft_only(check_links(corpus.items, targets, problems), corpus) - keep
-    problems.extend(inventory.draft_link_problems(held))
-    aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
-    check_addresses(corpus, generated, urls, problems, aliases, outputs)
-    corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems, draft_only=len(held))
-    withheld = (set(_content_files(files, docs_dir)) - inventory.accepted) | held
-    return SiteRead(corpus, generated, problems, withheld)
-
-
-def configured_files(config: MkDocsConfig) -> frozenset[str]:
-    """Files of content/ that mkdocs.yml names (logo, favicon, extra_css, extra_javascript):
-    whoever controls mkdocs.yml publishes them, whatever their type and whoever links them."""
-    named = [config.theme.get("logo"), config.theme.get("favicon"), *config.extra_css,
-             *(getattr(s, "path", s) for s in config.extra_javascript)]
-    return frozenset(posixpath.normpath(str(n)).lstrip("/") for n in named
-                     if n and "://" not in str(n) and not str(n).startswith("//"))
-
-
-SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")  # MkDocs' own, replaced by artifacts.write_all
-
-
-def build_outputs(files: Files, config: MkDocsConfig) -> list[tuple[str, str]]:
-    """(output file, writer) of every file MkDocs writes that is not a page: the theme's
-    static templates and assets, then the static files from content/ (a content file that
-    would replace a theme asset, say `assets/javascripts/bantin.js`, is reported), and the
-    folders of the search index and the image variants ('…/')."""
-    found = [(f"{SEARCH_DIR}/", "chỉ mục tìm kiếm (assets/search/)"), (f"{images.OUT_DIR}/", images.WHO)]
-    found += [(name, f"giao diện ({name})") for name in config.theme.static_templates if name not in SITEMAPS]
-    found += [(name, name) for name in config.extra_templates]  # a content file, rendered by MkDocs
-    docs_dir = os.path.normpath(config.docs_dir)
-    for file in files:
-        if file.is_documentation_page() or file.inclusion.is_excluded():  # pages: check_addresses; excluded: not written
-            continue
-        if os.path.normpath(file.src_dir or "") != docs_dir:
-            found.append((file.dest_uri, f"giao diện ({file.src_uri})"))
-            continue
-        if any(os.path.isfile(os.path.join(folder, file.src_uri)) for folder in config.theme.dirs):
-            found.append((file.dest_uri, f"giao diện ({file.src_uri})"))
-        found.append((file.dest_uri, file.src_uri))
-    return found
-
-
-def _gate(files: Files, config: MkDocsConfig) -> Gate:
-    """The build's output gate, every file MkDocs writes already claimed (see outputs.py)."""
-    gate = Gate(config.site_dir)
-    gate.own(SEARCH_DIR, "chỉ mục tìm kiếm (assets/search/)")
-    gate.own(images.OUT_DIR, images.WHO)
-    for name in config.theme.static_templates:
-        gate.claim(name, artifacts.ARTIFACTS if name in SITEMAPS else f"giao diện ({name})")
-    for name in config.extra_templates:
-        gate.claim(name, name)  # the content file of that name, rendered
-    for file in files:
-        if not file.inclusion.is_excluded():
-            gate.claim(file.dest_uri, file.src_uri)
-    return gate
-
-
-def _related_lists() -> dict[str, list[str]]:
-    """Worker job: every item's related list (the worker inherits the view, see background)."""
-    return RelatedIndex(background.shared("view").corpus).all()
-
-
-def _search_index(out_dir: Path):
-    """Worker job: the search index, written to `out_dir`."""
-    return build_search_index(background.shared("view").search_docs(), out_dir)
-
-
-def site_config(config: MkDocsConfig) -> SiteConfig:
-    """SiteConfig of a loaded mkdocs.yml, for commands that do not build (problems ignored)."""
-    return _site_config(config.plugins["bantin"].config, config, Problems())
-
-
-def check_site(config: MkDocsConfig, plugin: "BantinPlugin") -> tuple[Corpus, Problems]:
-    """What `bantin check` reports: the build's own validation, without rendering anything."""
-    from mkdocs.structure.files import set_exclusions
-
-    problems = Problems()
-    site = _site_config(plugin.config, config, problems)
-    if problems.errors:
-        return None, problems
-    # MkDocs' own walk follows symbolic links; the inventory lists what a build would read.
-    keep = configured_files(config)
-    inventory = take_inventory(config.docs_dir, keep)
-    files = Files([File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
-                   for src in sorted(inventory.accepted)])
-    set_exclusions(files, config)
-    files.add_files_from_theme(config.theme.get_env(), config)  # as the build does: theme assets are outputs
-    found = read_site(files, site, UrlScheme(site.prefixes), False, config.docs_dir, keep, inventory,
-                      outputs=build_outputs(files, config))
-    problems.extend(found.problems)
-    return found.corpus, problems
+    nav_sources: set[str] = field(default_factory=set)  # src_uris that appear in the nav
+    nav: object = None  # MkDocs' Navigation, for pages rendered in the second process
+    shell_templates: set[str] = field(default_factory=set)  # page templates ShellCache may fill
+    split: SplitRender | None = None  # the second process rendering pages, when there is one
 
 
 class BantinPlugin(BasePlugin[BantinConfig]):
@@ -335,7 +148,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         problems = Problems()
-        self.site = _site_config(self.config, config, problems)
+        self.site = build.site_config(translate.settings(self.config, config), problems)
         if problems.errors:
             _fail(problems, "Cấu hình mkdocs.yml có lỗi")
         wrong = site_dir_problem(config.site_dir, config.config_file_path, config.docs_dir, config.theme.custom_dir)
@@ -354,7 +167,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             # public address stays in SiteConfig for QR codes and printed links.
             config.site_url = None
         # MkDocs' walk of content/ (next) follows links to folders, even to '/': stop here.
-        self.inventory = take_inventory(config.docs_dir, configured_files(config))  # read_site uses it too
+        self.inventory = take_inventory(config.docs_dir, translate.configured_files(config))  # read_site uses it too
         if self.inventory.walk_hazards:
             _fail(Problems(list(self.inventory.walk_hazards)),
                   "Thư mục content/ có liên kết tới thư mục hoặc lồng quá sâu")
@@ -367,37 +180,28 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.clock = [time.perf_counter()]
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
-        found = read_site(files, self.site, urls, self.serving or self.config.drafts, config.docs_dir,
-                          configured_files(config), self.inventory, build_outputs(files, config))
-        corpus, generated, problems = found.corpus, found.generated, found.problems
+        try:
+            self.state = BuildState.begin(translate.inputs(files, config, self.inventory), self.site, urls,
+                                          include_drafts=self.serving or self.config.drafts,
+                                          serving=self.serving, log=log)
+        except build.Failed as failed:
+            _fail(failed.problems, failed.what)
+        corpus = self.state.corpus
         for file in list(files):  # refused or draft-only files of content/ are never copied
-            if file.src_uri in found.withheld and file.src_dir is not None:
+            if file.src_uri in self.state.withheld and file.src_dir is not None:
                 files.remove(file)
-        for warning in problems.warnings:
-            log.info(str(warning))
-        if problems.errors:
-            _fail(problems, "Nội dung có lỗi")
-        log.info(corpus.counts.summary())
-        view = SiteView(corpus, urls)
-        worker = background.start(len(corpus.items), view=view)
-        # In the worker, in this order: QR codes and related lists are needed by pages (and
-        # settled before the second renderer forks); search is collected at the end.
-        view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if self.serving else None),
-                       related_lists=background.Job(worker, _related_lists))
-        self.state = BuildState(corpus, urls, view, worker=worker)
-        self.state.search = background.Job(worker, _search_index, Path(config.site_dir) / SEARCH_DIR)
         shared = SharedMarkdown(config, previewcache.SERVE if self.serving else None)
         self._place_content(files, corpus, urls, config, shared)
-        self._add_generated(files, generated, config, urls, shared)
+        self._add_generated(files, self.state.generated_pages, config, urls, shared)
         if shared.cache is not None:
             shared.cache.start(previewcache.signature(
                 [(f.src_uri, f.url) for f in files], config.markdown_extensions, config.mdx_configs,
                 corpus.documents, self.config.documents))
         try:  # every name was checked by read_site; this is the last line of defence
-            self.state.gate = _gate(files, config)
+            self.state.claim_outputs(translate.source_files(files, config), config.theme.static_templates,
+                                     config.extra_templates, translate.reader(files), self.site.image_widths)
         except OutputError as error:
             raise PluginError(str(error)) from None
-        self.state.resizer = Resizer(_reader(files), self.state.gate, self.site.image_widths)
         config.nav = self._nav(corpus, urls)
         self.state.nav_sources = set(_flatten(config.nav))
         # MkDocs' sitemap stamps the build date and ours replaces it (artifacts.write_all): not
@@ -590,7 +394,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self.state is not None:
             if self.state.split is not None:
                 self.state.split.abort()
-            background.stop(self.state.worker, kill=True)
+            self.state.abort()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Responsive, lazy images, in the body and in the templates alike."""
@@ -623,12 +427,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                                   "BANTIN_JOBS=1 để dựng mọi trang trong một tiến trình.") from None
             theirs = len(state.split.theirs)
             log.info(f"Bản tin: dựng trang trên hai tiến trình: {len(state.split.pages) - theirs} + {theirs} trang")
-        stats = state.search.result()
-        background.stop(state.worker)
-        log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
-                 f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
         try:
-            artifacts.write_all(state.view, list(state.generated.values()), state.gate, self._redirects())
+            state.finish(log)
         except OutputError as error:
             raise PluginError(str(error)) from None
         self.clock.append(time.perf_counter())
@@ -637,10 +437,3 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             log.info(f"Bản tin: xem trước: dùng lại {cache.hits} trang đã chuyển đổi, chuyển đổi {cache.misses} trang")
         read, render, post = (b - a for a, b in zip(self.clock, self.clock[1:]))
         log.info(f"Bản tin: thời gian: đọc và kiểm tra {read:.2f} s; dựng trang {render:.2f} s; tệp phụ {post:.2f} s")
-
-    def _redirects(self) -> list[tuple[str, str, str]]:
-        """(old path, new path, title): question short links and editors' aliases."""
-        corpus, urls = self.state.corpus, self.state.urls
-        found = [(urls.short(q.id), urls.question(h.path, q.id), q.title) for h, q in corpus.questions()]
-        found += [(alias, item.path, item.title) for item in corpus.published for alias in item.meta.aliases]
-        return found

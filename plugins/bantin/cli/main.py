@@ -43,9 +43,8 @@ def _load(config_file: str, **overrides):
     import logging
 
     import yaml
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
+    from bantin.adapter import engine
     from bantin.config import precheck as configcheck
 
     try:
@@ -56,8 +55,8 @@ def _load(config_file: str, **overrides):
     logger = logging.getLogger("mkdocs.config")
     logger.addFilter(errors)
     try:
-        return load_config(config_file, **overrides)
-    except (MkDocsException, yaml.YAMLError, OSError, ValueError, TypeError) as exc:
+        return engine.load_config(config_file, **overrides)
+    except (engine.EngineError, yaml.YAMLError, OSError, ValueError, TypeError) as exc:
         messages = [configcheck.explain_validation(config_file, node, m) for m in errors.messages]
         raise SystemExit("\n".join(messages) or configcheck.explain_validation(config_file, node, str(exc))) from None
     finally:
@@ -92,9 +91,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     staging folder and leaves the previous site exactly as it was; a killed one leaves a
     staging folder that the next build removes.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
+    from bantin.adapter import engine
     from bantin.outputs import publish
     from bantin.outputs.gate import foreign_folder_problem, site_dir_problem
 
@@ -119,8 +116,8 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
                 config = _load(config_file, **overrides)
                 _plugin(config).config.drafts = drafts
                 started = time.perf_counter()
-                build(config)
-            except (MkDocsException, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
+                engine.build(config)
+            except (engine.EngineError, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
                 _stop_helpers(config)
                 staging.discard()
                 print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {_failure_reason(exc)}",
@@ -179,11 +176,13 @@ def _stop_helpers(config) -> None:
 
 def run_check(config_file: str) -> int:
     """Validate all content without building; errors → exit 1, warnings only → exit 0."""
-    from bantin.adapter.plugin import check_site
+    from bantin.adapter import engine
+    from bantin.site import build
 
     config = _load(config_file)
+    _plugin(config)
     started = time.perf_counter()
-    corpus, problems = check_site(config, _plugin(config))
+    corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
     for problem in sorted(problems.items, key=lambda p: (p.path, p.line)):
         print(problem)
     print(corpus.counts.summary() if corpus else "")
@@ -194,10 +193,10 @@ def run_check(config_file: str) -> int:
 
 def run_serve(config_file: str, address: str) -> int:
     """Live preview with drafts; pure Python, so it runs the same on Windows and Linux."""
-    from mkdocs.commands.serve import serve
+    from bantin.adapter import engine
 
     _load(config_file)  # a broken mkdocs.yml: one Vietnamese message, not MkDocs' traceback
-    serve(config_file, dev_addr=address, livereload=True)
+    engine.serve(config_file, address)
     return 0
 
 
@@ -205,9 +204,13 @@ def _category_slug(config_file: str, category: str | None) -> str | None:
     """The slug of a category named on the command line; unknown ones stop here, not at `check`."""
     if not category or not Path(config_file).exists():
         return category
-    from bantin.adapter.plugin import site_config
+    from bantin.adapter import engine
+    from bantin.content.problems import Problems
+    from bantin.site import build
 
-    site = site_config(_load(config_file))
+    config = _load(config_file)
+    _plugin(config)
+    site = build.site_config(engine.settings(config), Problems())
     found = site.find_category(category)
     if found is None:
         raise newcontent.NewContentError(f"Chuyên mục `{category}` chưa có trong {config_file}. "

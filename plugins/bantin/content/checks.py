@@ -1,7 +1,7 @@
 """Checks of links and images in the body and front matter (issues 5 and 12, DESIGN §7).
 
 One validation path: `bantin check` and every build call `check_links` through
-`plugin.read_site`, with the file and the line of the mistake. It is at least as strict as
+`site.build.read_site`, with the file and the line of the mistake. It is at least as strict as
 MkDocs' own link validation (which in `--strict` mode aborts with an English message):
 a link must name the exact file the build has, as MkDocs resolves it, so a site that
 `bantin check` accepts never fails the build on a link. It also checks what MkDocs does

@@ -5,7 +5,7 @@ MkDocs' own `get_files` follows symbolic links (a link to `/etc/passwd` or to
 `.svg` with script runs on our origin), publishes `bai.MD` or `bai.md~` as raw source and
 silently drops dotfiles and a top-level `templates/` folder. This module walks content/
 itself with `os.scandir`, never following a link, and decides for each file; the build and
-`bantin check` both use it (plugin.read_site), and the adapter removes from MkDocs' file
+`bantin check` both use it (site/build.py's read_site), and the adapter removes from MkDocs' file
 list every file that is not accepted here, so it is never copied.
 
 No MkDocs import: the rules are the content model's, not the engine's.
@@ -170,7 +170,7 @@ class _Walker:
     def linked_file(self, path: str, target: str) -> None:
         """Rule: a link to a file is followed only when the target is a static file (never a
         page or Markdown source) with the link's own extension; the target's bytes are then
-        checked like any file. (A draft's use of the target is checked by plugin.read_site.)"""
+        checked like any file. (A draft's use of the target is checked by site/build.py's read_site.)"""
         rel = os.path.relpath(target, self.real_root).replace(os.sep, "/")
         ext, target_ext = _ext(path), _ext(rel)
         if target_ext in MARKDOWN_LIKE:

@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
 import re
 import shutil
 import time
@@ -47,7 +45,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from bantin.workers.background import die_with_parent
+from bantin.workers import policy
+from bantin.workers.background import fork_process
 from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
 from bantin.search.terms import BIGRAM, EXACT, FIELD_BOOSTS, QUERY_BOOSTS, Analyzer, SearchDoc, SearchStats, doc_fields
@@ -271,16 +270,12 @@ def _averages(sums: list[int], n_docs: int) -> list[float]:
     return [total / n_docs or 1.0 for total in sums] if n_docs else [1.0] * len(sums)
 
 
-PARALLEL_FROM = 3_000  # documents; below this a second process costs more than it saves
-
-
 def _serial(docs: Sequence[SearchDoc]) -> _Postings:
     part = _Part(docs, 0)
     return part.postings(_averages(part.length_sums(), len(docs)))
 
 
-def _worker_main(conn, docs: Sequence[SearchDoc], half: int, out_dir: Path, facets: dict, parent: int) -> None:
-    die_with_parent(parent)
+def _worker_main(conn, docs: Sequence[SearchDoc], half: int, out_dir: Path, facets: dict) -> None:
     part = _Part(docs[half:], half)
     conn.send(part.length_sums())
     conn.send(part.postings(conn.recv()))
@@ -302,20 +297,10 @@ class _Worker:
 
     @classmethod
     def start(cls, docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> "_Worker | None":
-        if len(docs) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        if not policy.search_split(len(docs)):
             return None
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return None
-        context = multiprocessing.get_context("fork")
-        conn, child_conn = context.Pipe()
-        try:
-            process = context.Process(target=_worker_main, daemon=True,
-                                      args=(child_conn, docs, len(docs) // 2, out_dir, facets, os.getpid()))
-            process.start()
-        except (OSError, AssertionError):  # no fork here, or we are a daemonic process ourselves
-            return None
-        child_conn.close()
-        return cls(process, conn)
+        started = fork_process(_worker_main, docs, len(docs) // 2, out_dir, facets)
+        return cls(*started) if started is not None else None
 
     def postings(self, docs: Sequence[SearchDoc]) -> _Postings:
         """Postings of all documents: the first half here, the second from the worker."""

@@ -8,12 +8,12 @@ nothing leaks from one `mkdocs serve` rebuild into the next.
 from __future__ import annotations
 
 import copy
-import multiprocessing
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
+from bantin.workers import policy
 from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
 from bantin.content.frontmatter import read
@@ -46,7 +46,7 @@ class Counts:
     published: Mapping[str, int]
     drafts: int
     reported: int
-    draft_only: int = 0  # static files only drafts use: not published (plugin.read_site)
+    draft_only: int = 0  # static files only drafts use: not published (site/build.py's read_site)
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.published.items()))
@@ -249,13 +249,10 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
     return done
 
 
-PARALLEL_FROM = 2000  # files; below this a second process costs more than it saves
-
-
 def _read_all(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme,
               sizes: Mapping[str, int]) -> list[tuple[Item | None, list, list[DocRef]]]:
     """`_read_files` over every file; a large site reads half of them in a forked process."""
-    if len(srcs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if not policy.read_split(len(srcs)):
         return _read_files(srcs, files, site, urls, sizes)
     half = len(srcs) // 2
     second = {src: files[src] for src in srcs[half:]}

@@ -3,7 +3,10 @@
 The build machine has two cores and MkDocs renders on one. Work whose inputs are known
 once the corpus is (every URL that gets a QR code, every search document) goes to one
 forked worker process at `on_files` and is collected at `on_post_build`. Without fork
-(Windows) or on small sites it simply runs in the build process.
+(Windows) or on small sites it simply runs in the build process (policy.py decides).
+
+Every process a build forks starts here (`fork_pool`, `fork_process`) or in splitrender,
+and first arranges to end with the build (`die_with_parent`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
 
-MIN_ITEMS = 300  # below this a worker costs more than it saves
+from bantin.workers import policy
+
 _SHARED: dict[str, Any] = {}  # set before the worker forks: it inherits them, nothing is pickled
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -48,12 +52,33 @@ def fork_pool() -> ProcessPoolExecutor:
                                initializer=die_with_parent, initargs=(os.getpid(),))
 
 
+def fork_process(target: Callable, *args: Any):
+    """`target(conn, *args)` in a forked process that ends with the build: (process, this
+    end of the pipe `conn`), or None when it cannot start (a daemonic process, say the
+    background worker on some Pythons, may not have children). Fork, not spawn: spawn
+    re-runs the caller's main module, which a script without a `__main__` guard cannot survive."""
+    context = multiprocessing.get_context("fork")
+    conn, child_conn = context.Pipe()
+    try:
+        process = context.Process(target=_forked, daemon=True, args=(os.getpid(), target, child_conn, *args))
+        process.start()
+    except (OSError, AssertionError):
+        return None
+    child_conn.close()
+    return process, conn
+
+
+def _forked(parent: int, target: Callable, *args: Any) -> None:
+    die_with_parent(parent)
+    target(*args)
+
+
 def start(items: int, **shared: Any) -> ProcessPoolExecutor | None:
     """The worker for a corpus of `items`, or None; `shared` objects are what its jobs read
     through `shared()`: the worker forks at the first job and inherits them."""
     _SHARED.clear()
     _SHARED.update(shared)
-    if items < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if not policy.background_worker(items):
         return None
     return fork_pool()
 

@@ -11,7 +11,8 @@ The build renders the pages the fork claimed to nothing and does not write them.
 sends back its log records (so its warnings print once and count under `--strict`) and
 its error if it had one; `join` replays them and raises `RenderError` when it failed.
 Without fork (Windows), on small sites, with `--dirty` or with BANTIN_JOBS=1, every page
-is rendered in the build process, as MkDocs alone would; BANTIN_JOBS=2 splits any site.
+is rendered in the build process, as MkDocs alone would; BANTIN_JOBS=2 splits any site
+(policy.py).
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ import pickle
 import signal
 from typing import Callable, Sequence
 
+from bantin.workers import policy
 from bantin.workers.background import die_with_parent
 from bantin.workers.logrecords import Recorder, replay
 
-MIN_PAGES = 400  # below this a fork costs more than it saves
 SKIPPED = "Page skipped: '{}'. Generated empty output."  # MkDocs' line for a page rendered to nothing
 
 
@@ -68,11 +69,8 @@ class _HideSkipped(logging.Filter):
 
 
 def wanted(pages: int, dirty: bool) -> bool:
-    """Whether a build of `pages` pages should fork a second renderer."""
-    jobs = os.environ.get("BANTIN_JOBS", "")
-    if jobs == "1" or dirty or not hasattr(os, "fork"):
-        return False
-    return jobs == "2" or pages >= MIN_PAGES
+    """Whether a build of `pages` pages should fork a second renderer (policy.py decides)."""
+    return policy.render_split(pages, dirty)
 
 
 class SplitRender:

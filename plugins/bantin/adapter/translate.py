@@ -1,0 +1,83 @@
+"""MkDocs' objects → the plain inputs of site/build.py (issue 13).
+
+The order of a build lives in `bantin.site.build`, which never sees MkDocs: the plugin
+and the `bantin` command hand it what these functions make of MkDocs' configuration and
+file list, and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, set_exclusions
+
+from bantin.inputs.inventory import Inventory, take_inventory
+from bantin.site.build import Inputs, Settings, SourceFile
+
+
+def settings(plugin_config, config: MkDocsConfig) -> Settings:
+    """The plugin's options and the site's name and address."""
+    return Settings(
+        config_file=config.config_file_path,
+        site_url=config.site_url or "",
+        site_name=config.site_name,
+        categories=[dict(cat) for cat in plugin_config.categories],
+        agency=dict(plugin_config.agency),
+        documents=plugin_config.documents,
+        page_size=plugin_config.page_size,
+        feed_size=plugin_config.feed_size,
+        image_max_kb=plugin_config.image_max_kb,
+        iframe_hosts=tuple(plugin_config.iframe_hosts),
+    )
+
+
+def configured_files(config: MkDocsConfig) -> frozenset[str]:
+    """Files of content/ that mkdocs.yml names (logo, favicon, extra_css, extra_javascript):
+    whoever controls mkdocs.yml publishes them, whatever their type and whoever links them."""
+    named = [config.theme.get("logo"), config.theme.get("favicon"), *config.extra_css,
+             *(getattr(s, "path", s) for s in config.extra_javascript)]
+    return frozenset(posixpath.normpath(str(n)).lstrip("/") for n in named
+                     if n and "://" not in str(n) and not str(n).startswith("//"))
+
+
+def source_files(files: Files, config: MkDocsConfig) -> list[SourceFile]:
+    """MkDocs' file list, in its order: where each file comes from and where it goes."""
+    root = os.path.abspath(config.docs_dir)
+    return [SourceFile(f.src_uri, f.dest_uri,
+                       from_content=f.src_dir is not None and os.path.abspath(f.src_dir) == root,
+                       page=f.is_documentation_page(), excluded=f.inclusion.is_excluded())
+            for f in files]
+
+
+def reader(files: Files):
+    """Bytes of a file of MkDocs' list by its path (None when absent)."""
+    def read(rel: str) -> bytes | None:
+        found = files.get_file_from_path(rel)
+        return found.content_bytes if found is not None else None
+    return read
+
+
+def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = None) -> Inputs:
+    """What a build reads: MkDocs' files at `on_files`."""
+    return Inputs(config.docs_dir, config.site_dir, source_files(files, config), reader(files),
+                  keep=configured_files(config), static_templates=list(config.theme.static_templates),
+                  extra_templates=list(config.extra_templates), theme_dirs=list(config.theme.dirs),
+                  inventory=inventory)
+
+
+def check_inputs(config: MkDocsConfig) -> Inputs:
+    """What `bantin check` reads: the files a build would list, without building.
+
+    MkDocs' own walk follows symbolic links; the inventory lists what a build would read,
+    and MkDocs then says which of them `exclude_docs` leaves out and adds the theme's
+    assets (they are outputs too).
+    """
+    keep = configured_files(config)
+    inventory = take_inventory(config.docs_dir, keep)
+    files = Files([File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
+                   for src in sorted(inventory.accepted)])
+    set_exclusions(files, config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return inputs(files, config, inventory)

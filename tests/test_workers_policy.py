@@ -1,0 +1,62 @@
+"""When a build forks (workers/policy.py): thresholds, BANTIN_JOBS, platforms without fork."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from bantin.workers import background, policy
+from bantin.workers.splitrender import wanted
+
+
+@pytest.fixture(autouse=True)
+def no_jobs(monkeypatch):
+    monkeypatch.delenv("BANTIN_JOBS", raising=False)
+
+
+def test_each_fork_from_its_own_size():
+    assert not policy.background_worker(policy.WORKER_FROM - 1) and policy.background_worker(policy.WORKER_FROM)
+    assert not policy.render_split(policy.RENDER_FROM - 1, False) and policy.render_split(policy.RENDER_FROM, False)
+    assert not policy.read_split(policy.READ_FROM - 1) and policy.read_split(policy.READ_FROM)
+    assert not policy.search_split(policy.SEARCH_FROM - 1) and policy.search_split(policy.SEARCH_FROM)
+    assert (policy.WORKER_FROM, policy.RENDER_FROM, policy.READ_FROM, policy.SEARCH_FROM) == (300, 400, 2_000, 3_000)
+
+
+def test_jobs_1_is_one_process_for_everything(monkeypatch):
+    monkeypatch.setenv("BANTIN_JOBS", "1")
+    huge = 10 ** 6
+    assert not any([policy.background_worker(huge), policy.render_split(huge, False),
+                    policy.read_split(huge), policy.search_split(huge)])
+    assert background.start(huge) is None
+
+
+def test_jobs_2_forks_the_renderer_on_any_site_but_not_dirty(monkeypatch):
+    monkeypatch.setenv("BANTIN_JOBS", "2")
+    assert wanted(1, dirty=False)
+    assert not wanted(10 ** 6, dirty=True)
+    assert not policy.background_worker(1)  # the other forks keep their sizes
+
+
+def test_no_fork_on_platforms_without_it(monkeypatch):
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    huge = 10 ** 6
+    assert not any([policy.background_worker(huge), policy.render_split(huge, False),
+                    policy.read_split(huge), policy.search_split(huge)])
+
+
+def test_search_split_needs_two_cores(monkeypatch):
+    monkeypatch.setattr(policy.os, "cpu_count", lambda: 1)
+    assert not policy.search_split(10 ** 6)
+
+
+def _echo(conn, value):
+    conn.send(value * 2)
+    conn.close()
+
+
+def test_fork_process_runs_the_target_with_a_pipe():
+    process, conn = background.fork_process(_echo, 21)
+    assert conn.recv() == 42
+    process.join(timeout=10)
+    assert process.exitcode == 0
