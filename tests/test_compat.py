@@ -62,6 +62,43 @@ def test_a_missing_private_name_takes_the_public_path(monkeypatch, name):
     assert not found.fast and len(found.reasons) == 1 and "không còn như MkDocs 1.6" in found.reasons[0]
 
 
+def test_a_private_name_that_raises_when_used_is_a_failed_check_not_a_crash(monkeypatch):
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+
+    class NeedsArguments:
+        def __init__(self, md):
+            self.md = md
+
+        def _register(self, md):
+            pass
+
+    monkeypatch.setattr(compat, "_RawHTML", NeedsArguments)
+    monkeypatch.setattr(compat, "_build_page", len)  # a builtin: no __code__, no signature
+    assert [r.split(" ")[0] for r in compat.gate().reasons] == ["mkdocs.commands.build._build_page",
+                                                                 "mkdocs.structure.pages._RawHTMLPreprocessor"]
+
+
+def test_relative_to_docs_is_mkdocs_own_value_and_an_engine_without_it_is_refused():
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.pages import _AbsoluteLinksValidationValue
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x"})
+    config.validate()
+    assert compat.relative_to_docs(config) is _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
+
+    class Unknown:
+        def load_dict(self, patch):
+            self.absolute_links = patch["absolute_links"]
+
+        def validate(self):
+            return [("absolute_links", ValueError("không biết"))], []
+
+    with pytest.raises(PluginError, match="relative_to_docs"):
+        compat._relative_to_docs(Unknown)
+
+
 def test_a_changed_skipped_line_or_signature_takes_the_public_path(monkeypatch):
     monkeypatch.delenv("BANTIN_COMPAT", raising=False)
 
