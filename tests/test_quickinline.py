@@ -6,7 +6,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bantin.convert import quickinline
+from bantin.adapter import compat
 from bantin.adapter.plugin import REQUIRED_EXTENSIONS
 
 EXTENSIONS = [*REQUIRED_EXTENSIONS, "admonition"]
@@ -14,17 +14,17 @@ EXTENSIONS = [*REQUIRED_EXTENSIONS, "admonition"]
 
 def pair(extensions=EXTENSIONS):
     plain, quick = markdown.Markdown(extensions=extensions), markdown.Markdown(extensions=extensions)
-    return plain, quick, quickinline.install(quick)
+    return plain, quick, compat.install_quick_inline(quick)
 
 
 def test_installed_with_the_extensions_a_bulletin_uses():
     _, quick, installed = pair()
-    assert installed and type(quick.treeprocessors["inline"]) is quickinline.QuickInlineProcessor
+    assert installed and type(quick.treeprocessors["inline"]) is compat.QuickInlineProcessor
 
 
 def test_an_extension_with_its_own_inline_pattern_keeps_python_markdowns_pass():
     _, quick, installed = pair([*EXTENSIONS, "footnotes"])
-    assert not installed and type(quick.treeprocessors["inline"]) is not quickinline.QuickInlineProcessor
+    assert not installed and type(quick.treeprocessors["inline"]) is not compat.QuickInlineProcessor
 
 
 SAMPLES = [

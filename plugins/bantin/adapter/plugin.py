@@ -18,7 +18,6 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.commands.build import _build_page
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -39,7 +38,8 @@ from bantin.site.pages import Generated
 from bantin.content.problems import Problems
 from bantin.content.qa import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
-from bantin.adapter.rendering import (RELATIVE_TO_DOCS, SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
+from bantin.adapter import compat
+from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
 from bantin.content.sanitize import clean
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
@@ -142,11 +142,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.state: BuildState | None = None
         self.site: SiteConfig | None = None
         self.inventory: Inventory | None = None
+        self.compat = compat.Gate(True)  # the fast paths or MkDocs' public path: on_config decides
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.compat = compat.gate()
+        compat.announce(self.compat, log)
         problems = Problems()
         self.site = build.site_config(translate.settings(self.config, config), problems)
         if problems.errors:
@@ -159,7 +162,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 config.markdown_extensions.append(name)
         config.markdown_extensions.append(LegalRefsExtension(resolve=self._document_link, registry=self.site.registry))
         # Links like '/van-ban/x.md' are relative to content/, so MkDocs checks and relativises them.
-        config.validation.links.absolute_links = RELATIVE_TO_DOCS
+        config.validation.links.absolute_links = compat.relative_to_docs(config)
         # Heading anchors the Vietnamese way ('đăng ký' → 'dang-ky', not 'ang-ky').
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
         if not config.use_directory_urls:
@@ -190,10 +193,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         for file in list(files):  # refused or draft-only files of content/ are never copied
             if file.src_uri in self.state.withheld and file.src_dir is not None:
                 files.remove(file)
-        shared = SharedMarkdown(config, previewcache.SERVE if self.serving else None)
+        shared = SharedMarkdown(config, previewcache.SERVE if self.serving else None) if self.compat.fast else None
         self._place_content(files, corpus, urls, config, shared)
         self._add_generated(files, self.state.generated_pages, config, urls, shared)
-        if shared.cache is not None:
+        if shared is not None and shared.cache is not None:
             shared.cache.start(previewcache.signature(
                 [(f.src_uri, f.url) for f in files], config.markdown_extensions, config.mdx_configs,
                 corpus.documents, self.config.documents))
@@ -213,7 +216,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return files
 
     def _place_content(self, files: Files, corpus: Corpus, urls: UrlScheme, config: MkDocsConfig,
-                       shared: SharedMarkdown) -> None:
+                       shared: SharedMarkdown | None) -> None:
         """Give every content page its address; drafts leave the built site entirely."""
         for file in list(files.documentation_pages()):
             src = file.src_uri
@@ -221,14 +224,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             if item is None or (item.meta.draft and not corpus.include_drafts):
                 files.remove(file)
                 continue
-            for cached in ("url", "abs_dest_path"):
-                file.__dict__.pop(cached, None)
-            file.dest_uri = urls.dest(item.path)
+            file = compat.readdress(files, file, urls.dest(item.path), self.compat.fast)
             self.state.items_by_src[src] = item
             ContentPage(None, file, config, shared)
 
     def _add_generated(self, files: Files, pages: list[Generated], config: MkDocsConfig, urls: UrlScheme,
-                       shared: SharedMarkdown) -> None:
+                       shared: SharedMarkdown | None) -> None:
         for page in pages:
             src_uri = urls.src_uri(page.path)
             if files.get_file_from_path(src_uri) is not None:
@@ -238,7 +239,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             files.append(file)
             self.state.generated[src_uri] = page
             if page.question is None:
-                ListingPage(page.title, file, config)
+                (ListingPage if shared is not None else Page)(page.title, file, config)
             else:
                 ContentPage(None, file, config, shared)
 
@@ -315,7 +316,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES
-        chrome = ChromeCache(self.state.nav_sources, self._link_targets(config, files))
+        chrome = ChromeCache(self.state.nav_sources, self._link_targets(config, files), self.compat.fast)
         env.globals["bantin_chrome"] = chrome
         env.globals["bantin_shell"] = ShellCache(chrome)
         self.state.shell_templates = {name for name in self._templates(files)
@@ -340,7 +341,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         """Fork the second renderer over MkDocs' own page list (see splitrender)."""
         inclusion = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
         doc_files = files.documentation_pages(inclusion=inclusion)
-        if not wanted(len(doc_files), self.dirty):
+        if not self.compat.fast or not wanted(len(doc_files), self.dirty):
             return
         others = sorted({type(getattr(handler, "__self__", handler)).__name__
                          for event in ("page_context", "post_page") for handler in config.plugins.events[event]
@@ -352,9 +353,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         state.view.settle()  # the fork cannot ask the worker
 
         def build_page(page: Page) -> None:
-            _build_page(page, config, doc_files, state.nav, env, excluded=page.file.inclusion.is_excluded())
+            compat.build_page(page, config, doc_files, state.nav, env)
 
-        state.split = SplitRender([f.page for f in doc_files], build_page)
+        state.split = SplitRender([f.page for f in doc_files], build_page,
+                                  hide=(compat.SKIPPED_LOGGER, compat.SKIPPED_LINE))
         state.split.start()
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
@@ -373,7 +375,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         context["bantin_search_url"] = get_relative_url(state.view.search_url(), page.url)
         context["bt_item"] = state.items_by_src.get(src)
         context["bt_page"] = state.generated.get(src)
-        context["bt_shell"] = (page.meta.get("template") in state.shell_templates
+        context["bt_shell"] = (self.compat.fast and page.meta.get("template") in state.shell_templates
                                and ShellCache.wanted(page, state.nav_sources))
         return context
 

@@ -15,30 +15,26 @@ from jinja2 import BytecodeCache, pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import (Page, _AbsoluteLinksValidationValue, _ExtractAnchorsTreeprocessor,
-                                    _ExtractTitleTreeprocessor, _RawHTMLPreprocessor, _RelativePathTreeprocessor)
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
 
-from bantin.convert import quickinline
+from bantin.adapter import compat
 from bantin.content.model import Item
 from bantin.convert.previewcache import Conversion, ConversionCache
-
-RELATIVE_TO_DOCS = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
 
 
 class ListingPage(Page):
     """A generated page whose body comes entirely from its template (listings, indexes).
 
     Its Markdown is empty, so MkDocs' per-page Markdown instance (a third of a listing
-    page's cost, and listings are half the pages of a large site) is skipped.
+    page's cost, and listings are half the pages of a large site) is skipped. Fast path
+    only (compat.gate): on another MkDocs, `Page.render` may set more than this.
     """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = Markup("")
         self.toc = get_toc([])
-        self._title_from_render = None
-        self.present_anchor_ids = set()
+        self.present_anchor_ids = set()  # the title from render stays None, as Page.__init__ left it
 
 
 class SharedMarkdown:
@@ -52,86 +48,40 @@ class SharedMarkdown:
     def __init__(self, config: MkDocsConfig, cache: ConversionCache | None = None):
         self.instance = markdown.Markdown(extensions=config.markdown_extensions,
                                           extension_configs=config.mdx_configs or {})
-        quickinline.install(self.instance)
+        compat.install_quick_inline(self.instance)
         self.cache = cache  # `bantin serve` only: conversions of the previous build
         self.absolute_links: dict[str, str] = {}  # see PageLinks
 
 
-class PageLinks(_RelativePathTreeprocessor):
-    """MkDocs' link rewriting, with absolute links ('/van-ban/x.md') looked up once per build.
-
-    An article cites about five documents, each linked as '/van-ban/<slug>.md'; such a
-    link names the same file from every page, so its target's URL is kept and only made
-    relative per page. Anything else (relative links, anchors, queries, missing or
-    excluded targets, other validation settings) takes MkDocs' own path and messages.
-    """
-
-    def __init__(self, file: File, files: Files, config: MkDocsConfig, known: dict[str, str]):
-        super().__init__(file, files, config)
-        self.known = known  # absolute link -> its target's URL, shared by the build's pages
-
-    def path_to_url(self, url: str) -> str:
-        target = self.known.get(url)
-        if target is None:
-            target = self._lookup(url)
-            if target is None:
-                return super().path_to_url(url)
-        return get_relative_url(target, self.file.url)
-
-    def _lookup(self, url: str) -> str | None:
-        if (not url.startswith("/") or any(c in url for c in "?#%\\")
-                or self.config.validation.links.absolute_links is not RELATIVE_TO_DOCS):
-            return None
-        found = self.files.get_file_from_path(self._target_uri(self.file.src_uri, url))  # as MkDocs
-        if found is None or found.inclusion.is_excluded():
-            return None
-        self.known[url] = found.url
-        return found.url
-
-
 class ContentPage(Page):
     """A page with Markdown (content file or question), converted as MkDocs' `Page.render`
-    does, but by the build's shared instance; MkDocs' per-page processors (links, anchors,
-    title) are registered anew on it for each page, replacing the previous page's."""
+    does, but by the build's shared instance (compat.convert). Without one (`shared` None:
+    the public path, see compat) it is MkDocs' own `Page.render`."""
 
-    def __init__(self, title: str | None, file: File, config: MkDocsConfig, shared: SharedMarkdown):
+    def __init__(self, title: str | None, file: File, config: MkDocsConfig, shared: SharedMarkdown | None):
         super().__init__(title, file, config)
         self.shared = shared
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.shared is None:
+            super().render(config, files)
+            self.toc = markup_toc(self.toc)
+            return
         cache = self.shared.cache
 
         def convert() -> Conversion:
             return self._convert(config, files)
 
         if cache is None:
-            self._apply(convert(), files)
+            compat.apply(self, convert(), files)
         else:
             key = (self.file.src_uri, self.file.dest_uri, self.markdown)
-            self._apply(cache.get_or_convert(key, convert, logging.getLogger("mkdocs")), files)
+            compat.apply(self, cache.get_or_convert(key, convert, logging.getLogger("mkdocs")), files)
 
     def _convert(self, config: MkDocsConfig, files: Files) -> Conversion:
-        md = self.shared.instance
-        md.reset()
-        raw_html = _RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
-        anchors._register(md)
-        links = PageLinks(self.file, files, config, self.shared.absolute_links)
-        links._register(md)
-        title = _ExtractTitleTreeprocessor()
-        title._register(md)
-        content = md.convert(self.markdown)
-        keep_links = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
-        return Conversion(content, markup_toc(get_toc(getattr(md, "toc_tokens", []))), title.title,
-                          anchors.present_anchor_ids | raw_html.present_anchor_ids,
-                          {f.src_uri: v for f, v in links.links_to_anchors.items()} if keep_links else None)
-
-    def _apply(self, conversion: Conversion, files: Files) -> None:
-        self.content, self.toc, self._title_from_render = conversion.content, conversion.toc, conversion.title
-        self.present_anchor_ids = conversion.anchors
-        if conversion.links is not None:
-            self.links_to_anchors = {files.get_file_from_path(src): v for src, v in conversion.links.items()}
+        conversion = compat.convert(self.shared.instance, self, config, files, self.shared.absolute_links)
+        conversion.toc = markup_toc(conversion.toc)
+        return conversion
 
 
 def markup_toc(toc):
@@ -182,8 +132,9 @@ class ChromeCache:
     rendering; Material would re-render both for every page, a quarter of the template time.
     """
 
-    def __init__(self, nav_sources: set[str], target_dirs: list[tuple[str, ...]]):
+    def __init__(self, nav_sources: set[str], target_dirs: list[tuple[str, ...]], fast: bool = True):
         self.nav_sources, self.target_dirs = nav_sources, target_dirs
+        self.fast = fast  # False on the public path (compat): every page renders its own chrome
         self.cache: dict[tuple, Markup] = {}
         self.last: tuple[str | None, tuple] = (None, ())
 
@@ -199,7 +150,7 @@ class ChromeCache:
         the template prints where it would otherwise differ between pages. A slot is filled
         in escaped, as the template would print it (a `Markup` value as it is)."""
         page = context.get("page")
-        if page is None or page.file.src_uri in self.nav_sources:
+        if page is None or not self.fast or page.file.src_uri in self.nav_sources:
             return Markup(context.environment.get_template(name).render({**context.get_all(), **slots}))
         key = (name, self.position(page.file.dest_uri))
         if key not in self.cache:
@@ -214,6 +165,8 @@ class ChromeCache:
     def block(self, context, name: str, block) -> Markup:
         """Material's block `name` (passed as `super`) for this position: for blocks that
         depend on nothing but relative URLs (styles, scripts, the JSON config)."""
+        if not self.fast:
+            return Markup(block())
         page = context.get("page")
         key = ("block", name, self.position(page.file.dest_uri) if page else context.get("base_url"))
         if key not in self.cache:

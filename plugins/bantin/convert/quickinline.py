@@ -7,14 +7,16 @@ line break. Such text is returned as it is, which is exactly what the patterns w
 
 Only the built-in patterns are known here. When an extension adds or replaces one, or a
 Python-Markdown release changes one, the inline pass stays Python-Markdown's own.
+
+This module holds the knowledge (which patterns, which characters); the pass itself
+overrides a private method of Python-Markdown, so it lives with the other private names
+in adapter/compat.py (`install_quick_inline`), behind the version gate.
 """
 
 from __future__ import annotations
 
 import re
-
-from markdown import Markdown
-from markdown.treeprocessors import InlineProcessor
+from typing import Iterable
 
 # Every built-in pattern needs one of these to match (regexes as in Markdown 3.11).
 KNOWN_PATTERNS = {
@@ -36,12 +38,9 @@ HTML_PATTERN = "html"  # its regex is long; it cannot match without '<'
 SYNTAX = re.compile(r"[\\`\[<&*_]|  \n")
 
 
-def quick_inline_applies(md: Markdown) -> bool:
-    """True when every inline pattern registered on `md` is a built-in one known above."""
-    if type(md.treeprocessors["inline"]) is not InlineProcessor:
-        return False
-    for name in [item.name for item in md.inlinePatterns._priority]:  # the registry's names
-        pattern = md.inlinePatterns[name]
+def all_known(patterns: Iterable[tuple[str, object]]) -> bool:
+    """True when every (name, pattern) registered is a built-in one known above."""
+    for name, pattern in patterns:
         if type(pattern).__module__ != "markdown.inlinepatterns":
             return False
         if name == HTML_PATTERN:
@@ -52,19 +51,6 @@ def quick_inline_applies(md: Markdown) -> bool:
     return True
 
 
-class QuickInlineProcessor(InlineProcessor):
-    """The inline pass that leaves text without inline syntax untouched (see module)."""
-
-    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
-        if patternIndex == 0 and SYNTAX.search(data) is None:
-            return data
-        return super()._InlineProcessor__handleInline(data, patternIndex)
-
-
-def install(md: Markdown) -> bool:
-    """Use the quick inline pass on `md` when its patterns allow it; True if installed."""
-    if "inline" not in md.treeprocessors or not quick_inline_applies(md):
-        return False
-    priority = next(item.priority for item in md.treeprocessors._priority if item.name == "inline")
-    md.treeprocessors.register(QuickInlineProcessor(md), "inline", priority)
-    return True
+def has_syntax(text: str) -> bool:
+    """Whether any built-in inline pattern could match in `text`."""
+    return SYNTAX.search(text) is not None

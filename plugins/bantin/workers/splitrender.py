@@ -10,9 +10,9 @@ is running (the search worker).
 The build renders the pages the fork claimed to nothing and does not write them. The fork
 sends back its log records (so its warnings print once and count under `--strict`) and
 its error if it had one; `join` replays them and raises `RenderError` when it failed.
-Without fork (Windows), on small sites, with `--dirty` or with BANTIN_JOBS=1, every page
-is rendered in the build process, as MkDocs alone would; BANTIN_JOBS=2 splits any site
-(policy.py).
+Without fork (Windows), on small sites, with `--dirty`, with BANTIN_JOBS=1 or on MkDocs'
+public path (adapter/compat.py), every page is rendered in the build process, as MkDocs
+alone would; BANTIN_JOBS=2 splits any site (policy.py).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from bantin.workers import policy
 from bantin.workers.background import die_with_parent
 from bantin.workers.logrecords import Recorder, replay
 
-SKIPPED = "Page skipped: '{}'. Generated empty output."  # MkDocs' line for a page rendered to nothing
 
 
 class RenderError(Exception):
@@ -58,7 +57,7 @@ class _Ends:
 
 
 class _HideSkipped(logging.Filter):
-    """Drops MkDocs' 'Page skipped' line for the pages the fork wrote."""
+    """Drops the engine's 'Page skipped' line for the pages the fork wrote."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,10 +73,16 @@ def wanted(pages: int, dirty: bool) -> bool:
 
 
 class SplitRender:
-    """Shares MkDocs' page loop with one forked process; see the module docstring."""
+    """Shares MkDocs' page loop with one forked process; see the module docstring.
 
-    def __init__(self, pages: Sequence, build_page: Callable[[object], None]):
+    `hide`: (logger, line with '{}' for the page's src_uri) that the engine logs for a page
+    rendered to nothing, as the build process renders the fork's pages (the adapter knows
+    the text: compat.SKIPPED_LINE); those lines are dropped."""
+
+    def __init__(self, pages: Sequence, build_page: Callable[[object], None],
+                 hide: tuple[str, str] | None = None):
         self.pages, self.build_page = list(pages), build_page
+        self.hidden_logger, self.hidden_line = hide or ("", "")
         self.index = {page.file.src_uri: n for n, page in enumerate(self.pages)}
         self.ends = _Ends(len(self.pages))
         self.theirs: set[str] = set()  # src_uri of every page the fork claimed
@@ -98,7 +103,8 @@ class SplitRender:
         gc.unfreeze()
         os.close(writer)
         self.pid, self.reader = pid, reader
-        logging.getLogger("mkdocs.commands.build").addFilter(self.hide)
+        if self.hidden_line:
+            logging.getLogger(self.hidden_logger).addFilter(self.hide)
 
     def mine(self, page) -> bool:
         """True when this process renders `page`; in the build process this claims it."""
@@ -108,7 +114,8 @@ class SplitRender:
         if index is None or self.ends.front(index):
             return True
         self.theirs.add(page.file.src_uri)
-        self.hide.lines.add(SKIPPED.format(page.file.src_uri))
+        if self.hidden_line:
+            self.hide.lines.add(self.hidden_line.format(page.file.src_uri))
         return False
 
     def elsewhere(self, page) -> bool:
@@ -138,7 +145,7 @@ class SplitRender:
         """Wait for the fork, replay its log and raise RenderError if it failed."""
         if self.in_fork or self.pid is None:
             return
-        logging.getLogger("mkdocs.commands.build").removeFilter(self.hide)
+        logging.getLogger(self.hidden_logger).removeFilter(self.hide)
         with os.fdopen(self.reader, "rb") as source:
             payload = source.read()
         _, status = os.waitpid(self.pid, 0)
@@ -162,7 +169,7 @@ class SplitRender:
         if self.reader is not None:
             os.close(self.reader)
         self.pid = self.reader = None
-        logging.getLogger("mkdocs.commands.build").removeFilter(self.hide)
+        logging.getLogger(self.hidden_logger).removeFilter(self.hide)
 
 
 def _capture_logs() -> Recorder:

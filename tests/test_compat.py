@@ -1,0 +1,243 @@
+"""MkDocs' private names behind one gate (adapter/compat.py, issue 13): the public path gives
+the same bytes as the fast one, and the gate sends any untested release to it, saying so once."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import subprocess
+import sys
+
+import pytest
+from PIL import Image
+from markdown.treeprocessors import InlineProcessor
+from sitekit import ROOT, article, build, write_site
+from test_reliability import differing_files
+
+from bantin.adapter import compat, plugin, rendering
+
+NOTICE = "dựng theo đường công khai của MkDocs"
+PUBLIC = {"BANTIN_COMPAT": "public"}
+STABLE = {"SOURCE_DATE_EPOCH": "1764547200", "NO_MKDOCS_2_WARNING": "1"}
+
+
+# --- the gate ---------------------------------------------------------------------------
+def test_the_pinned_releases_take_the_fast_path(monkeypatch):
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+    assert compat.gate() == compat.Gate(True)
+
+
+def test_bantin_compat_public_forces_the_public_path(monkeypatch):
+    monkeypatch.setenv("BANTIN_COMPAT", "public")
+    found = compat.gate()
+    assert not found.fast and found.forced and found.reasons == ("BANTIN_COMPAT=public",)
+
+
+@pytest.mark.parametrize("name, version", [("mkdocs", "1.7.0"), ("mkdocs", "2.0.0"), ("markdown", "4.0"),
+                                           ("mkdocs-material", "10.0.1"), ("mkdocs-material", None)])
+def test_a_release_outside_the_tested_series_takes_the_public_path(monkeypatch, name, version):
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+    real = compat._installed
+    monkeypatch.setattr(compat, "_installed", lambda n: version if n == name else real(n))
+    found = compat.gate()
+    assert not found.fast and not found.forced
+    assert found.reasons == (f"{name} {version or 'không có'} (đã thử: {dict(compat.TESTED)[name]}.x)",)
+
+
+def test_properdocs_answers_for_mkdocs_with_its_own_version(monkeypatch):
+    """ProperDocs aliases `mkdocs` to itself; a 1.6.x continuation keeps the fast path."""
+    import mkdocs
+
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+    monkeypatch.setattr(mkdocs, "__version__", "1.6.7")
+    assert compat.gate().fast
+
+
+@pytest.mark.parametrize("name", ["_build_page", "_RawHTML", "_Anchors", "_Title", "_RelativePath"])
+def test_a_missing_private_name_takes_the_public_path(monkeypatch, name):
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+    monkeypatch.setattr(compat, name, None)
+    found = compat.gate()
+    assert not found.fast and len(found.reasons) == 1 and "không còn như MkDocs 1.6" in found.reasons[0]
+
+
+def test_a_private_name_that_raises_when_used_is_a_failed_check_not_a_crash(monkeypatch):
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+
+    class NeedsArguments:
+        def __init__(self, md):
+            self.md = md
+
+        def _register(self, md):
+            pass
+
+    monkeypatch.setattr(compat, "_RawHTML", NeedsArguments)
+    monkeypatch.setattr(compat, "_build_page", len)  # a builtin: no __code__, no signature
+    assert [r.split(" ")[0] for r in compat.gate().reasons] == ["mkdocs.commands.build._build_page",
+                                                                 "mkdocs.structure.pages._RawHTMLPreprocessor"]
+
+
+def test_relative_to_docs_is_mkdocs_own_value_and_an_engine_without_it_is_refused():
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import PluginError
+    from mkdocs.structure.pages import _AbsoluteLinksValidationValue
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x"})
+    config.validate()
+    assert compat.relative_to_docs(config) is _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
+
+    class Unknown:
+        def load_dict(self, patch):
+            self.absolute_links = patch["absolute_links"]
+
+        def validate(self):
+            return [("absolute_links", ValueError("không biết"))], []
+
+    with pytest.raises(PluginError, match="relative_to_docs"):
+        compat._relative_to_docs(Unknown)
+
+
+def test_a_changed_skipped_line_or_signature_takes_the_public_path(monkeypatch):
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+
+    def reworded(page, config, doc_files, nav, env, dirty=False, excluded=False):
+        logging.getLogger("mkdocs").info(f"Skipped page '{page}'")
+
+    monkeypatch.setattr(compat, "_build_page", reworded)
+    assert compat.gate().reasons == ("mkdocs.commands.build._build_page không còn như MkDocs 1.6 / Markdown 3",)
+
+    def reordered(config, page, doc_files, nav, env, excluded=False):
+        logging.getLogger("mkdocs").info(f"Page skipped: '{page}'. Generated empty output.")
+
+    monkeypatch.setattr(compat, "_build_page", reordered)
+    assert not compat.gate().fast
+
+
+def test_python_markdowns_private_names_are_checked(monkeypatch):
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+    monkeypatch.delattr(InlineProcessor, "_InlineProcessor__handleInline")
+    assert compat.gate().reasons == ("markdown.treeprocessors.InlineProcessor.__handleInline "
+                                     "không còn như MkDocs 1.6 / Markdown 3",)
+
+
+def test_the_notice_says_what_differs_that_output_is_right_and_what_to_do(caplog):
+    log = logging.getLogger("test.compat")
+    with caplog.at_level(logging.INFO, logger="test.compat"):
+        compat.announce(compat.Gate(True), log)
+        assert caplog.records == []
+        compat.announce(compat.Gate(False, ("mkdocs 2.0.0 (đã thử: 1.6.x)",)), log)
+        compat.announce(compat.Gate(False, ("BANTIN_COMPAT=public",), forced=True), log)
+    versions, forced = (r.getMessage() for r in caplog.records)
+    assert all(r.levelno == logging.INFO for r in caplog.records)  # never fails a --strict build
+    assert NOTICE in versions and "mkdocs 2.0.0" in versions and "vẫn đúng, chỉ dựng chậm hơn" in versions
+    assert "pyproject.toml" in versions
+    assert "bỏ biến môi trường BANTIN_COMPAT" in forced
+
+
+# --- both paths, byte for byte ----------------------------------------------------------
+def png(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (40, 90, 160)).save(out, "PNG")
+    return out.getvalue()
+
+
+def fixture_files() -> dict[str, str | bytes]:
+    """A small site that goes through every fast path: absolute document links cited from
+    many pages, headings and a toc, raw HTML with ids, relative links with anchors, images,
+    a Q&A handbook, a draft, tags, an escaped title."""
+    files: dict[str, str | bytes] = {"anh.png": png(1200, 800)}
+    for n in range(24):
+        files[f"tin-tuc/b{n}.md"] = article(
+            f"Tin <số> {n} & \"mới\"", f"2024-0{1 + n % 9}-1{n % 9}", tags=["hòa giải", "đất đai"][: 1 + n % 2],
+            category=["hoa-giai-o-co-so", "dat-dai"][n % 2],
+            body=f"""
+            Theo Luật Đất đai số 31/2024/QH15 và Luật Hòa giải ở cơ sở số 35/2013/QH13, điều {n}.
+
+            ## Mục một {n}
+
+            Văn bản **quan trọng**, *mới*, `mã`, &amp; a\\*b; xem [bài trước](b{max(n - 1, 0)}.md#muc-mot-{max(n - 1, 0)}).
+
+            ![ảnh](../anh.png)
+
+            <div id="khung-{n}" markdown>Trong **HTML** có [liên kết](/tin-tuc/b0.md).</div>
+
+            ### Quyền & nghĩa vụ <của> "hộ"
+
+            | a | b |
+            |---|---|
+            | 1 | _2_ |
+            """)
+    files["tin-tuc/nhap.md"] = article("Nháp", draft=True)
+    files["hoi-dap/so-tay.md"] = ("---\ntitle: Sổ tay hòa giải\ndate: 2024-05-01\ncategory: hoa-giai-o-co-so\n"
+                                  "type: qa\n---\nGiới thiệu theo Luật số 35/2013/QH13.\n\n"
+                                  "## Câu hỏi một? {#cau-1}\n\nTrả lời, xem [tin](../tin-tuc/b1.md).\n\n"
+                                  "## Câu hỏi hai? {#cau-2}\n\nTrả lời *ngắn*.\n")
+    return files
+
+
+DOCUMENTS = [{"number": "31/2024/QH15", "title": "Luật Đất đai", "issuer": "Quốc hội", "url": "https://vbpl.vn/"},
+             {"number": "35/2013/QH13", "title": "Luật Hòa giải ở cơ sở", "issuer": "Quốc hội"}]
+
+
+def test_a_fixture_site_is_the_same_bytes_on_both_paths(tmp_path):
+    files = fixture_files()
+    fast = write_site(tmp_path / "fast", files, documents=DOCUMENTS)
+    public = write_site(tmp_path / "public", files, documents=DOCUMENTS)
+    done_fast = build(fast, env={**STABLE, "BANTIN_JOBS": "2"})  # the second renderer too
+    done_public = build(public, env={**STABLE, **PUBLIC, "BANTIN_JOBS": "2"})
+    assert NOTICE not in done_fast.stdout and "hai tiến trình" in done_fast.stdout
+    assert done_public.stdout.count(NOTICE) == 1 and "hai tiến trình" not in done_public.stdout
+    assert (fast / "site/van-ban").is_dir() and list((fast / "site/assets/img").iterdir())  # the paths were exercised
+    assert differing_files(fast / "site", public / "site") == []
+
+
+def test_the_sample_site_is_the_same_bytes_on_both_paths(tmp_path):
+    def built(name: str, env: dict) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                               "-d", str(tmp_path / name)], cwd=ROOT, env={**os.environ, **STABLE, **env},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=True)
+
+    assert NOTICE not in built("fast", {"BANTIN_JOBS": "2"}).stdout
+    assert built("public", PUBLIC).stdout.count(NOTICE) == 1
+    assert differing_files(tmp_path / "fast", tmp_path / "public") == []
+
+
+def in_process(config_file, out, **options):
+    """One build in this process (so the gate can be made to fail), BANTIN_JOBS=1."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    mkdocs_build(load_config(str(config_file), site_dir=str(out), **options))
+    return out
+
+
+def never(*args, **kwargs):
+    raise AssertionError("a fast path ran on the public path")
+
+
+@pytest.mark.parametrize("fail", ["version", "name"])
+def test_a_failed_gate_builds_the_same_bytes_by_mkdocs_public_path_and_says_so_once(tmp_path, monkeypatch, caplog, fail):
+    """Offline flavour of the sample site, in this process: a release we have not tested
+    (or a private name gone) and no fast path runs, one notice, the same bytes."""
+    for key, value in {**STABLE, "BANTIN_JOBS": "1"}.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("BANTIN_COMPAT", raising=False)
+    fast = in_process(ROOT / "mkdocs.yml", tmp_path / "fast", use_directory_urls=False)
+    if fail == "version":
+        real = compat._installed
+        monkeypatch.setattr(compat, "_installed", lambda n: "1.7.0" if n == "mkdocs" else real(n))
+    else:
+        monkeypatch.setattr(compat, "_RelativePath", None)
+    for name in ("convert", "apply", "install_quick_inline", "build_page"):
+        monkeypatch.setattr(compat, name, never)
+    monkeypatch.setattr(rendering.ShellCache, "_capture", never)
+    monkeypatch.setattr(rendering.ListingPage, "render", never)
+    monkeypatch.setattr(plugin, "SplitRender", never)
+    with caplog.at_level(logging.INFO):
+        public = in_process(ROOT / "mkdocs.yml", tmp_path / "public", use_directory_urls=False)
+    notices = [r.getMessage() for r in caplog.records if NOTICE in r.getMessage()]
+    assert len(notices) == 1 and ("mkdocs 1.7.0" in notices[0] if fail == "version" else
+                                  "_RelativePathTreeprocessor" in notices[0])
+    assert differing_files(fast, public) == []
