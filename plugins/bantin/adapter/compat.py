@@ -22,6 +22,7 @@ import importlib.metadata
 import inspect
 import logging
 import os
+import sys
 from dataclasses import dataclass
 
 from markdown import Markdown
@@ -55,9 +56,19 @@ _Title = _private("mkdocs.structure.pages", "_ExtractTitleTreeprocessor")
 _RelativePath = _private("mkdocs.structure.pages", "_RelativePathTreeprocessor")
 
 # MkDocs' log line for a page rendered to nothing, which the second renderer hides.
-SKIPPED_LOGGER = "mkdocs.commands.build"
 SKIPPED_LINE = "Page skipped: '{}'. Generated empty output."
 _SKIPPED_PIECES = ("Page skipped: '", "'. Generated empty output.")  # as `_build_page`'s f-string holds it
+
+
+
+def skipped_logger() -> str:
+    """The logger `_build_page` writes its "Page skipped" line to: `mkdocs.commands.build`,
+    or `properdocs.commands.build` under ProperDocs, whose import hook serves `mkdocs.*`
+    from `properdocs.*` (a filter on the wrong logger let one line per page through)."""
+    module = sys.modules.get(getattr(_build_page, "__module__", "") or "")
+    log = getattr(module, "log", None)
+    return log.name if isinstance(log, logging.Logger) else "mkdocs.commands.build"
+
 
 _HANDLE_INLINE = "_InlineProcessor__handleInline"  # InlineProcessor.__handleInline, name-mangled
 

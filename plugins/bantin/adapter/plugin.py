@@ -356,7 +356,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             compat.build_page(page, config, doc_files, state.nav, env)
 
         state.split = SplitRender([f.page for f in doc_files], build_page,
-                                  hide=(compat.SKIPPED_LOGGER, compat.SKIPPED_LINE))
+                                  hide=(compat.skipped_logger(), compat.SKIPPED_LINE))
         state.split.start()
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
