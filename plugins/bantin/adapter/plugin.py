@@ -505,6 +505,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if env.cache is not None:
             env.cache.clear()
         env.globals["bantin"] = self.state.view
+        env.globals["bt_site"] = self.state.view.site_data()  # what templates show of the site (pagedata)
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES
@@ -566,6 +567,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         context["bantin_search_url"] = get_relative_url(state.view.search_url(), page.url)
         context["bt_item"] = state.items_by_src.get(src)
         context["bt_page"] = state.generated.get(src)
+        context["bt_data"] = state.view.page_data(context["bt_item"], context["bt_page"])  # pagedata.PageData
         context["bt_shell"] = (page.meta.get("template") in state.shell_templates
                                and ShellCache.wanted(page, state.nav_sources))
         return context

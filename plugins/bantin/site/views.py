@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from bantin.site import structured
+from bantin.site import pagedata, structured
 from markupsafe import Markup
 
 from bantin.workers.background import Job
@@ -41,6 +41,16 @@ class SiteView:
     qrcodes: QrCodes | None = None
     answers: dict[str, Markup] = field(default_factory=dict)
     """Sanitised HTML of each question (by page path), filled as pages render; read by print views."""
+    cards: dict = field(default_factory=dict)
+    """pagedata.Card of each item shown in a list (by page path), made once per build."""
+
+    # --- data for templates (pagedata.py): templates read it and call nothing ------------
+    def site_data(self) -> pagedata.SiteData:
+        return pagedata.site_data(self)
+
+    def page_data(self, item: Item | None, page) -> pagedata.PageData:
+        """`item` of a content page or `page` (pages.Generated) of a generated one."""
+        return pagedata.page_data(self, item, page)
 
     # --- addresses (site-root relative URLs; templates pass them through `| url`) ------
     def url(self, path: str) -> str:
