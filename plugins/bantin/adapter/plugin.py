@@ -494,7 +494,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     @event_priority(-100)  # last: the environment is final when the second renderer forks
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """The corpus view is global so theme templates without a page (404) can use it too.
+        """The site's data (pagedata.SiteData) is global so theme templates without a page (404) can use it too.
 
         Autoescape on (MkDocs leaves it off): every `{{ value }}` in our templates and
         Material's is escaped unless it is `Markup`, which only the sanitiser's output, QR
@@ -504,8 +504,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.autoescape = True
         if env.cache is not None:
             env.cache.clear()
-        env.globals["bantin"] = self.state.view
-        env.globals["bt_site"] = self.state.view.site_data()  # what templates show of the site (pagedata)
+        env.globals["bt_site"] = self.state.view.site_data()  # data, not the view: templates call no Python
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES
