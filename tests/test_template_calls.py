@@ -94,3 +94,21 @@ def test_the_check_sees_calls():
     tree = Environment().parse('{% set x = (a.b(1) ~ "") %}{{ entry.date.date().isoformat() }}'
                                '{% for i in f() %}{{ i | url }}{% endfor %}')
     assert sorted(_name(c.node) for c in tree.find_all(nodes.Call)) == ["a.b", "entry.date.date", "entry.date.date().isoformat", "f"]
+
+
+def test_templates_read_fields_the_data_has():
+    """A misspelt field would print nothing (Jinja's undefined is empty): every `bt_data.x`,
+    `bt_site.x` and the card's `card.x` names a field of its dataclass."""
+    from dataclasses import fields
+
+    from bantin.site.pagedata import Card, PageData, SiteData
+
+    known = {"bt_data": PageData, "bt_site": SiteData, "card": Card}
+    wrong = []
+    for name, tree in _parsed():
+        for node in tree.find_all(nodes.Getattr):
+            if isinstance(node.node, nodes.Name) and node.node.name in known:
+                data = known[node.node.name]
+                if node.attr not in {f.name for f in fields(data)}:
+                    wrong.append(f"{name}:{node.lineno}: {node.node.name}.{node.attr} ({data.__name__})")
+    assert not wrong, "\n".join(wrong)
