@@ -93,7 +93,8 @@ def test_the_check_sees_calls():
     """The walk finds method calls on data and calls in any expression (the test can fail)."""
     tree = Environment().parse('{% set x = (a.b(1) ~ "") %}{{ entry.date.date().isoformat() }}'
                                '{% for i in f() %}{{ i | url }}{% endfor %}')
-    assert sorted(_name(c.node) for c in tree.find_all(nodes.Call)) == ["a.b", "entry.date.date", "entry.date.date().isoformat", "f"]
+    found = sorted(_name(c.node) for c in tree.find_all(nodes.Call))
+    assert found == ["a.b", "entry.date.date", "entry.date.date().isoformat", "f"]
 
 
 def test_templates_read_fields_the_data_has():

@@ -494,7 +494,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     @event_priority(-100)  # last: the environment is final when the second renderer forks
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """The site's data (pagedata.SiteData) is global so theme templates without a page (404) can use it too.
+        """Site data (pagedata.SiteData) is global so templates without a page (404) can use it too.
 
         Autoescape on (MkDocs leaves it off): every `{{ value }}` in our templates and
         Material's is escaped unless it is `Markup`, which only the sanitiser's output, QR
