@@ -101,7 +101,7 @@ def test_every_page_template_passes_the_guard():
     sitemap: a page template that did not extend main.html would skip it."""
     theme = ROOT / "theme"
     main = (theme / "main.html").read_text(encoding="utf-8")
-    assert main.index(f"{{%- if bantin is not defined %}}{{{{ {GUARD}(") < main.index("{% extends")
+    assert main.index(f"{{%- if bt_site is not defined %}}{{{{ {GUARD}(") < main.index("{% extends")
     assert GUARD in (theme / "sitemap.xml").read_text(encoding="utf-8")
     parents = {"main.html", "bantin-elsewhere.html", "bantin-shell.html"}  # main.html and what it extends
     for page in sorted(theme.glob("*.html")):

@@ -302,7 +302,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     @event_priority(-100)  # last: the environment is final when the second renderer forks
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """The corpus view is global so theme templates without a page (404) can use it too.
+        """Site data (pagedata.SiteData) is global so templates without a page (404) can use it too.
 
         Autoescape on (MkDocs leaves it off): every `{{ value }}` in our templates and
         Material's is escaped unless it is `Markup`, which only the sanitiser's output, QR
@@ -312,7 +312,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.autoescape = True
         if env.cache is not None:
             env.cache.clear()
-        env.globals["bantin"] = self.state.view
+        env.globals["bt_site"] = self.state.view.site_data()  # data, not the view: templates call no Python
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES
@@ -375,6 +375,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         context["bantin_search_url"] = get_relative_url(state.view.search_url(), page.url)
         context["bt_item"] = state.items_by_src.get(src)
         context["bt_page"] = state.generated.get(src)
+        context["bt_data"] = state.view.page_data(context["bt_item"], context["bt_page"])  # pagedata.PageData
         context["bt_shell"] = (self.compat.fast and page.meta.get("template") in state.shell_templates
                                and ShellCache.wanted(page, state.nav_sources))
         return context

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from bantin.adapter import compat
-from bantin.content.model import Item
+from bantin.site.pagedata import Card
 from bantin.convert.previewcache import Conversion, ConversionCache
 
 
@@ -110,11 +110,11 @@ class FragmentCache:
         self.prefixes: dict[str, str] = {}  # base_url → the escaped prefix (a page places ~10 cards)
 
     @pass_context
-    def card(self, context, item: Item) -> Markup:
-        html = self.cards.get(item.path)
+    def card(self, context, card: Card) -> Markup:
+        html = self.cards.get(card.url)
         if html is None:
-            html = context.environment.get_template("partials/bantin-card.html").render(entry=item, root=self.MARK)
-            self.cards[item.path] = html
+            html = context.environment.get_template("partials/bantin-card.html").render(card=card, root=self.MARK)
+            self.cards[card.url] = html
         base = context.get("base_url") or "."
         prefix = self.prefixes.get(base)
         if prefix is None:

@@ -1,28 +1,27 @@
-"""What templates may ask of the corpus: URLs, dates and short lists, all precomputed.
+"""What pages show of the corpus: URLs and short lists, all precomputed.
 
-Templates stay markup only; anything that needs a loop over the corpus lives here (or in
-the corpus) and is O(page) per call, never O(site).
+Templates stay markup only and call nothing: `pagedata.py` makes, from this view, the values
+they read. Anything that needs a loop over the corpus lives here (or in the corpus) and is
+O(page) per call, never O(site).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import NamedTuple
 
-from bantin.site import structured
+from bantin.site import pagedata, structured
 from markupsafe import Markup
 
 from bantin.workers.background import Job
 from bantin.site.corpus import Corpus
 from bantin.legal.numbers import group_order
-from bantin.content.model import KIND_LABELS, Attachment, Item, Question, Tag
+from bantin.content.model import Attachment, Item, Question, Tag
 from bantin.site.qrcodes import QrCodes, qr_svg
 from bantin.search.terms import SearchDoc
 from bantin.config.settings import Category
 from bantin.text.plain import excerpt, html_to_text, markdown_to_text
 from bantin.site.urls import UrlScheme
-from bantin.text.vi import format_date, format_short_date
 
 
 class Replacement(NamedTuple):
@@ -41,6 +40,16 @@ class SiteView:
     qrcodes: QrCodes | None = None
     answers: dict[str, Markup] = field(default_factory=dict)
     """Sanitised HTML of each question (by page path), filled as pages render; read by print views."""
+    cards: dict = field(default_factory=dict)
+    """pagedata.Card of each item shown in a list (by page path), made once per build."""
+
+    # --- data for templates (pagedata.py): templates read it and call nothing ------------
+    def site_data(self) -> pagedata.SiteData:
+        return pagedata.site_data(self)
+
+    def page_data(self, item: Item | None, page) -> pagedata.PageData:
+        """`item` of a content page or `page` (pages.Generated) of a generated one."""
+        return pagedata.page_data(self, item, page)
 
     # --- addresses (site-root relative URLs; templates pass them through `| url`) ------
     def url(self, path: str) -> str:
@@ -78,19 +87,6 @@ class SiteView:
         """Full URL on the public site, for feeds, sharing and QR codes."""
         base = self.corpus.site.site_url.rstrip("/")
         return f"{base}/{self.urls.url(path).removeprefix('./')}" if base else "/" + path
-
-    # --- words ------------------------------------------------------------------------
-    @staticmethod
-    def date(value: datetime) -> str:
-        return format_date(value)
-
-    @staticmethod
-    def short_date(value: datetime) -> str:
-        return format_short_date(value)
-
-    @staticmethod
-    def kind_label(kind: str) -> str:
-        return KIND_LABELS.get(kind, kind)
 
     # --- short lists ------------------------------------------------------------------
     def latest(self, count: int = 10) -> tuple[Item, ...]:
