@@ -4,6 +4,8 @@
   function ties the core to the engine just as much).
 - No module imports, directly or through others, a module that imports it back: the
   package reads bottom-up, and a cycle means a seam in the wrong place.
+- Packages are layered: each imports only packages before it in LAYERS (the order
+  bantin/__init__.py and docs/decisions.md give a newcomer).
 - Every subpackage says in its `__init__` what it is for (the folder list explains the
   architecture only if each folder says what it holds).
 """
@@ -12,6 +14,8 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "plugins" / "bantin"
 ENGINE = ("mkdocs", "material", "properdocs")
+LAYERS = ("problems", "text", "legal", "files", "outputs", "workers", "config", "content", "convert", "search",
+          "site", "adapter", "tools", "cli")
 
 
 def modules() -> dict[str, Path]:
@@ -97,3 +101,17 @@ def test_every_subpackage_says_what_it_holds():
     bare = [str(init.relative_to(PACKAGE.parent)) for init in PACKAGE.rglob("__init__.py")
             if ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) is None]
     assert not bare, "subpackages without a docstring: " + ", ".join(bare)
+
+
+def package_of(module: str) -> str:
+    return module.split(".")[1] if module.count(".") else "bantin"
+
+
+def test_packages_import_only_the_layers_below():
+    found = modules()
+    assert {package_of(name) for name in found} - {"bantin"} == set(LAYERS), "a package is missing from LAYERS"
+    upward = sorted(f"{found[a].relative_to(PACKAGE.parent)}: imports {b}"
+                    for a, targets in graph().items() for b in targets
+                    if package_of(a) != "bantin" and package_of(b) != "bantin"
+                    and LAYERS.index(package_of(b)) > LAYERS.index(package_of(a)))
+    assert not upward, "imports of a higher layer (LAYERS):\n" + "\n".join(upward)

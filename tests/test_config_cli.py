@@ -14,7 +14,7 @@ from bantin.cli import main as cli
 from bantin.config import precheck as configcheck
 from bantin.tools import newcontent
 from bantin.content import qa
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from test_config_cli import GOOD_HEAD, bantin, config
 
 from bantin.config import precheck as configcheck
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.config.settings import SiteConfig, build_categories, check_numbers
 
 CATEGORIES = GOOD_HEAD + """plugins:

@@ -8,7 +8,7 @@ from bantin.content.checks import check_body, check_links, link_site
 from bantin.content.links import resolve
 from bantin.site.corpus import Counts, build_corpus, newest_first
 from bantin.content.model import Tag
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig, UrlPrefixes
 from bantin.site.urls import UrlScheme
 

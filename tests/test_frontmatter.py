@@ -14,7 +14,7 @@ import pytest
 
 from bantin.content import fields, frontmatter
 from bantin.content.model import Attachment, Source
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig
 
 VN = timezone(timedelta(hours=7))

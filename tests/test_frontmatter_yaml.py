@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from bantin.content import fields, frontmatter
 from bantin.content import frontyaml
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig
 from bantin.text.vi import CONTROL, slugify
 

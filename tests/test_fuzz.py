@@ -21,7 +21,7 @@ from bantin.text import plain as text
 from bantin.text import vi
 from bantin.site.corpus import build_corpus
 from bantin.site.pages import generated_pages
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig, UrlPrefixes
 from bantin.site.urls import UrlScheme
 

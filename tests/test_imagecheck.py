@@ -9,8 +9,8 @@ import zlib
 
 from PIL import Image
 
-from bantin.inputs import imagecheck
-from bantin.inputs.imagecheck import verify_image
+from bantin.files import imagecheck
+from bantin.files.imagecheck import verify_image
 
 
 def encoded(fmt: str, size=(64, 48), mode="RGB") -> bytes:

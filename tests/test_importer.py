@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
-from bantin.tools.importer.cli import main_import, main_redirects
+from bantin.cli.importer import main_import, main_redirects
 from bantin.tools.importer.redirectmap import read_redirect_map, update_redirect_map
 from bantin.tools.importer.result import ALLOWED_FIELDS, ImportFailure, ImportResult
 from bantin.tools.importer.urls import classify_old_url
@@ -344,7 +344,7 @@ def test_output_is_valid_front_matter_and_markdown(path: Path, content: Path) ->
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
 def test_output_passes_the_sites_validation(path: Path, content: Path) -> None:
     from bantin.content import frontmatter
-    from bantin.content.problems import Problems
+    from bantin.problems import Problems
     from bantin.config.settings import Category, SiteConfig
 
     site = SiteConfig(categories=(Category("hoa-giai-o-co-so", "Hòa giải ở cơ sở"),))
@@ -877,7 +877,7 @@ def test_any_bytes_give_an_article_or_a_message(data: bytes) -> None:
 
 def test_importer_does_not_import_mkdocs() -> None:
     code = (
-        "import sys, bantin.tools.importer.cli; "
+        "import sys, bantin.cli.importer; "
         "assert not [k for k in sys.modules if k.split('.')[0] in ('mkdocs', 'material')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

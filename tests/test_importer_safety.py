@@ -11,7 +11,7 @@ import markdown
 import pytest
 
 from bantin.tools.importer.bylines import _BYLINE_SPLIT, _TRAILING_CREDIT
-from bantin.tools.importer.cli import main_redirects
+from bantin.cli.importer import main_redirects
 from bantin.tools.importer.htmlpage import _plain_of_markdown
 from bantin.tools.importer.lines import md_escape
 from bantin.tools.importer.urls import classify_old_url

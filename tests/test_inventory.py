@@ -9,7 +9,7 @@ import base64
 import os
 from pathlib import Path
 
-from bantin.inputs.inventory import take_inventory
+from bantin.content.inventory import take_inventory
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 PDF, DOCX, MP3 = b"%PDF-1.4\n", b"PK\x03\x04rest", b"ID3\x04rest"

@@ -21,7 +21,7 @@ from bantin.convert import quickinline
 from bantin.content import sanitize
 from bantin.text import plain as text
 from bantin.content.frontmatter import read
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig
 
 SIZE = 300_000

@@ -13,7 +13,7 @@ from bantin.content.anchors import anchors
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.links import html_links, markdown_text, rebase_links, references
 from bantin.site.corpus import build_corpus
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from test_corpus import SITE, URLS, doc
 
 

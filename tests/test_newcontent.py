@@ -10,7 +10,7 @@ import yaml
 from bantin.content import frontmatter
 from bantin.site.corpus import build_corpus
 from bantin.tools.newcontent import NewContentError, create, fill_question_ids
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.content.qa import heading_lines, parse_questions, split_heading
 from bantin.config.settings import Category, SiteConfig, UrlPrefixes
 from bantin.site.urls import UrlScheme

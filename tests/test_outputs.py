@@ -14,7 +14,8 @@ from bantin.site import artifacts
 from bantin.site.corpus import build_corpus
 from bantin.content.fields import alias_problem
 from bantin.site.images import Resizer
-from bantin.outputs.gate import Gate, OutputError, foreign_folder_problem, path_problem, site_dir_problem, windows_reserved
+from bantin.outputs.gate import Gate, OutputError, foreign_folder_problem, path_problem, site_dir_problem
+from bantin.text.names import windows_reserved
 from bantin.site.pages import check_addresses, generated_pages
 from bantin.text.vi import slugify
 

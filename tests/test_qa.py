@@ -6,7 +6,7 @@ import pytest
 
 from bantin.content import qa
 from bantin.content.model import Question
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 
 SRC = "hoi-dap/hoa-giai.md"
 BODY_LINE = 7  # the body starts on line 7 of the file

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bantin.inputs.filecheck import HEAD, check_static
-from bantin.inputs.imagecheck import MAX_PIXELS, verify_image
-from bantin.inputs.inventory import ALLOWED, take_inventory
+from bantin.files.filecheck import HEAD, check_static
+from bantin.files.imagecheck import MAX_PIXELS, verify_image
+from bantin.content.inventory import ALLOWED, take_inventory
 from sitekit import article, build, write_site
 
 SCRIPT = b"<script>alert(1)</script><img src=x onerror=alert(2)>"

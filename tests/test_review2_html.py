@@ -11,7 +11,7 @@ import pytest
 from bantin.content import anchors, checks
 from bantin.content import frontmatter
 from bantin.content.model import Item
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.content.sanitize import clean, report_unsafe
 from bantin.config.settings import Category, SiteConfig
 from bantin.text.vi import control_chars, strip_control

@@ -10,7 +10,7 @@ from sitekit import article, run_bantin, write_site
 
 from bantin.outputs import publish
 from bantin.outputs.gate import foreign_folder_problem
-from bantin.content.problems import Problem
+from bantin.problems import Problem
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -246,7 +246,7 @@ def test_a_failed_build_ends_with_a_vietnamese_reason(tmp_path):
 
 def _front(yaml_text: str) -> list[str]:
     from bantin.content import frontmatter
-    from bantin.content.problems import Problems
+    from bantin.problems import Problems
 
     problems = Problems()
     frontmatter.parse_yaml("tin-tuc/a.md", yaml_text, problems)

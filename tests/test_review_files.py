@@ -17,9 +17,9 @@ from PIL import Image
 
 from bantin.content import qa
 from bantin.site.corpus import build_corpus
-from bantin.inputs.filecheck import check_static, svg_problem
-from bantin.inputs.inventory import take_inventory
-from bantin.content.problems import Problems
+from bantin.files.filecheck import check_static, svg_problem
+from bantin.content.inventory import take_inventory
+from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig, UrlPrefixes
 from bantin.site.urls import UrlScheme
 from sitekit import article, build, write_site

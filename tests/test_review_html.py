@@ -10,7 +10,7 @@ import time
 import pytest
 
 from bantin.content import anchors, links
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.content.sanitize import clean, host_allowed, report_unsafe, reserved_id
 from sitekit import article, build, write_site
 
@@ -162,7 +162,7 @@ def test_links_to_reserved_ids_are_not_anchors():
 def test_question_id_cannot_be_a_name_the_page_scripts_use():
     """The handbook prints each question id as an element id without the sanitiser: an id
     `exports` or `lunr` would clobber the globals the search script reads."""
-    from bantin.content.problems import Problems
+    from bantin.problems import Problems
     from bantin.content.qa import parse_questions
 
     for qid in ("lunr", "exports", "module", "bt-x", "bantin-y"):

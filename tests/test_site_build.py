@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from sitekit import CATEGORIES, article
 
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.outputs.gate import OutputError
 from bantin.site import build
 from bantin.site.build import Build, Inputs, Settings, SourceFile

@@ -31,11 +31,11 @@ from bantin.content.anchors import heading_id
 from bantin.content.links import html_links, rebase_links, resolve
 from bantin.site.corpus import Corpus
 from bantin.site.images import rewrite_images
-from bantin.inputs.inventory import Inventory, take_inventory
+from bantin.content.inventory import Inventory, take_inventory
 from bantin.content.model import Item
 from bantin.outputs.gate import OutputError, site_dir_problem
 from bantin.site.pages import Generated
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.content.qa import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
 from bantin.adapter import compat

@@ -13,7 +13,7 @@ import posixpath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, set_exclusions
 
-from bantin.inputs.inventory import Inventory, take_inventory
+from bantin.content.inventory import Inventory, take_inventory
 from bantin.site.build import Inputs, Settings, SourceFile
 
 

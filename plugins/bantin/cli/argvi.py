@@ -12,7 +12,7 @@ import re
 import sys
 from typing import Sequence
 
-from bantin.content.problems import visible
+from bantin.problems import visible
 
 
 class HelpFormatter(argparse.HelpFormatter):

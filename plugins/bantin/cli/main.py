@@ -18,7 +18,7 @@ from bantin.tools import newcontent  # noqa: E402
 from bantin.cli import endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
-from bantin.content.problems import visible  # noqa: E402
+from bantin.problems import visible  # noqa: E402
 
 
 def _logging() -> None:
@@ -205,7 +205,7 @@ def _category_slug(config_file: str, category: str | None) -> str | None:
     if not category or not Path(config_file).exists():
         return category
     from bantin.adapter import engine
-    from bantin.content.problems import Problems
+    from bantin.problems import Problems
     from bantin.site import build
 
     config = _load(config_file)
@@ -280,7 +280,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Subcommands with parsers of their own (tools/importer/cli.py): everything after the name is theirs.
+# Subcommands with parsers of their own (cli/importer.py): everything after the name is theirs.
 DELEGATED = {"import": "main_import", "redirects": "main_redirects"}
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from bantin.content.frontyaml import explain, short
+from bantin.problems import short
+from bantin.text.yamlerrors import explain
 
 MAX_BYTES = 1024 * 1024
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from bantin.legal.registry import Registry
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.text.vi import nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"

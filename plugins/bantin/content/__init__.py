@@ -1,7 +1,11 @@
-"""What editors write: the content model, front matter, Q&A handbooks, body checks and sanitising.
+"""What editors write: the files of content/ and the text in them.
 
+`inventory.py` says what each file under content/ is (a page, a static file we publish,
+or a problem); `model.py` what an article, handbook, question or guide is; `frontyaml.py`,
+`frontmatter.py` and `fields.py` read and validate front matter; `qa.py` reads handbooks.
 The body checks read bottom-up: `links.py` finds and rewrites links, `anchors.py` says what
-ids a page has, `checks.py` checks links and images against the site.
+ids a page has, `checks.py` checks links and images against the site; `sanitize.py` keeps
+editors' HTML from running script.
 
-Pure Python over strings and paths; problems are collected, never raised (problems.py).
+Pure Python over strings and paths; problems are collected, never raised (bantin/problems.py).
 """

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
-from bantin.inputs.imagecheck import FORMATS as IMAGE_FORMATS
-from bantin.inputs.imagecheck import verify_image
+from bantin.files.imagecheck import FORMATS as IMAGE_FORMATS
+from bantin.files.imagecheck import verify_image
 from bantin.content.model import Item
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.content.anchors import anchors
 from bantin.content.links import Ref, _EXTERNAL, _parses, references, resolve
 

@@ -18,10 +18,10 @@ from typing import Any, Callable
 from bantin.legal.numbers import canonical_number, parse_reference
 from bantin.content.model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
 from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem, shown
-from bantin.content.problems import Problems
+from bantin.problems import Problems, short
 from bantin.config.settings import SiteConfig
-from bantin.content import frontyaml
-from bantin.content.frontyaml import Plain, short
+from bantin.content.frontyaml import Plain
+from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN
 from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
 
 
@@ -165,7 +165,7 @@ def _shape(value: object) -> str:
 
 def _curly_quoted(text: str) -> bool:
     """Text wrapped in typographic quotes, as Word and phones type them."""
-    return len(text) >= 2 and text[0] in frontyaml.CURLY_OPEN and text[-1] in frontyaml.CURLY_CLOSE
+    return len(text) >= 2 and text[0] in CURLY_OPEN and text[-1] in CURLY_CLOSE
 
 
 def parse_date(value: Any) -> datetime | None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bantin.content.model import Meta
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.config.settings import SiteConfig
 from bantin.content import frontyaml
 from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, legacy_encoding_hint, nfc, strip_control

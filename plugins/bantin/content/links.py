@@ -15,7 +15,7 @@ import bisect
 import html
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 

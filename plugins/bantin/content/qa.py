@@ -11,9 +11,9 @@ from typing import Callable
 
 from bantin.content.model import Question
 from bantin.content.anchors import reserved_id
-from bantin.outputs.gate import windows_reserved
-from bantin.content.problems import Problems
-from bantin.content.frontyaml import short
+from bantin.text.names import windows_reserved
+from bantin.problems import Problems
+from bantin.problems import short
 from bantin.text.vi import cap_slug, slugify
 
 _FENCE = re.compile(r"^(```|~~~)")

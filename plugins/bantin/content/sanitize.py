@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from bantin.content.anchors import RESERVED_IDS, attr_list_ids, reserved_id  # noqa: F401 (RESERVED_IDS re-exported)
+from bantin.content.anchors import attr_list_ids, reserved_id
 from bantin.content.links import body_lines
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 
 EXTRA_TAGS = {"iframe", "figure", "figcaption", "details", "summary", "mark", "ins", "del", "abbr",
               "sup", "sub", "input", "dl", "dt", "dd", "caption", "colgroup", "col", "audio", "video", "source"}

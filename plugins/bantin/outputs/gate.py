@@ -23,22 +23,16 @@ import os
 import re
 from pathlib import Path
 
-from bantin.content.problems import visible
+from bantin.problems import visible
+from bantin.text.names import windows_reserved
 
 MAX_SEGMENT_BYTES = 255  # ext4, NTFS and FAT (in UTF-16 units there, fewer bytes) alike
-WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                              *(f"lpt{i}" for i in range(10))})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FIX = "đổi đường dẫn thành các phần chữ thường không dấu, số và dấu gạch ngang, ngăn bởi `/`"
 
 
 class OutputError(Exception):
     """A file the build must not write; the message is for editors, in Vietnamese."""
-
-
-def windows_reserved(segment: str) -> bool:
-    """`con`, `NUL.txt`, `com1.tar.gz`: names Windows will not create (any case, any extension)."""
-    return segment.split(".", 1)[0].rstrip(" ").lower() in WINDOWS_RESERVED
 
 
 def segment_problem(segment: str) -> str | None:

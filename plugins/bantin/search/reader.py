@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bantin.search.terms import Clause, plan_query, with_preferred
-from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, idf, utf16_key, vlq_decode
+from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, utf16_key, vlq_decode
 
 
 def read_script(path: Path) -> tuple[str, object]:

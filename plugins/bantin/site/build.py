@@ -31,8 +31,8 @@ from bantin.config import precheck as configcheck
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.model import Item
-from bantin.content.problems import Problems
-from bantin.inputs.inventory import Inventory, take_inventory
+from bantin.problems import Problems
+from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index

@@ -20,7 +20,7 @@ from bantin.content.frontmatter import read
 from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
 from bantin.content.model import Item, Question, Tag
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.content.qa import parse_questions
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme

@@ -19,7 +19,8 @@ from typing import Callable
 
 from PIL import Image, ImageOps
 
-from bantin.outputs.gate import MAX_SEGMENT_BYTES, Gate, windows_reserved
+from bantin.outputs.gate import MAX_SEGMENT_BYTES, Gate
+from bantin.text.names import windows_reserved
 
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 OUT_DIR = "assets/img"

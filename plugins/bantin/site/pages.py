@@ -13,7 +13,7 @@ from urllib.parse import unquote
 from bantin.site.corpus import Corpus
 from bantin.content.model import Item, Question
 from bantin.outputs.gate import Gate, OutputError, path_problem
-from bantin.content.problems import Problems
+from bantin.problems import Problems
 from bantin.config.settings import CONFIG_FILE
 from bantin.site.urls import UrlScheme
 

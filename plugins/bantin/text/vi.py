@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from slugify import slugify as _slugify
 
-from bantin.outputs.gate import WINDOWS_RESERVED
+from bantin.text.names import WINDOWS_RESERVED
 
 VIETNAM = timezone(timedelta(hours=7))  # dates without an offset are Vietnam time (DESIGN §3)
 

@@ -16,11 +16,11 @@ import yaml
 
 from bantin.content import frontmatter
 from bantin.content.fields import PLACEHOLDER_CATEGORY, SLUG_MAX
-from bantin.inputs.inventory import take_inventory
+from bantin.content.inventory import take_inventory
 from bantin.content.model import FOLDER_KINDS, KINDS
-from bantin.content.problems import Problems, visible
+from bantin.problems import Problems, visible
 from bantin.content.qa import fill_ids, heading_lines, split_heading
-from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify, strip_control
+from bantin.text.vi import cap_slug, nfc, slugify, strip_control
 
 FOLDERS = {"article": "tin-tuc", "qa": "hoi-dap", "guide": "huong-dan"}
 

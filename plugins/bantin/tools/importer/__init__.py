@@ -33,7 +33,8 @@ What it does, in order (and the module that does it):
    configuration for the old host.
 
 `result` holds what an import produces (`ImportResult`, `ImportFailure`) and the rules every
-step shares; `cli` holds the command lines `bantin import` and `bantin redirects`.
+step shares; the command lines `bantin import` and `bantin redirects` are in
+`bantin/cli/importer.py`.
 
 Nothing in the build uses this package, and it does not import MkDocs.
 """

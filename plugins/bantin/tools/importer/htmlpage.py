@@ -12,7 +12,6 @@ import re
 from typing import Sequence
 
 from bantin.text.vi import fold
-from bantin.content.problems import visible
 from bantin.tools.importer.bylines import parse_byline
 from bantin.tools.importer.dates import _parse_iso_meta
 from bantin.tools.importer.lines import (

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from bantin.content.frontyaml import short as _short
-from bantin.content.problems import Problem, Problems, visible
+from bantin.problems import short as _short
+from bantin.problems import Problem, Problems, visible
 from bantin.tools.importer.result import ImportFailure
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way, write_no_follow
 

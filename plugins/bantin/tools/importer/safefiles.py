@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from bantin.content.problems import visible
+from bantin.problems import visible
 from bantin.tools.importer.result import ImportFailure
 
 

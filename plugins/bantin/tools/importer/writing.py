@@ -17,7 +17,7 @@ import yaml
 
 from bantin.text.vi import VIETNAM, nfc, slugify
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
-from bantin.content.frontyaml import short as _short
+from bantin.problems import short as _short
 from bantin.tools.importer.htmlpage import analyse_html
 from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
 from bantin.tools.importer.redirectmap import update_redirect_map

@@ -18,6 +18,12 @@ def visible(text: str) -> str:
     """`text` with every control character written as `\\x1b`, `\\n`… (for terminals and CI logs)."""
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(text))
 
+def short(value: object, limit: int = 80) -> str:
+    """A value as it may appear in a message: one line, at most `limit` characters."""
+    text = " ".join(str(value).split()) if not isinstance(value, str) else value.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 ERROR = "lỗi"
 WARNING = "cảnh báo"
 

@@ -20,9 +20,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from bantin.inputs.filecheck import HEAD, check_static, svg_problem
+from bantin.files.filecheck import HEAD, check_static, svg_problem
 from bantin.content.model import FOLDER_KINDS
-from bantin.content.problems import Problem, Problems
+from bantin.problems import Problem, Problems
 
 PAGE = ".md"
 # Other spellings of Markdown: MkDocs takes some as pages and copies the rest as raw source.

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from bantin.inputs.imagecheck import FORMATS as IMAGE_FORMATS
-from bantin.inputs.imagecheck import verify_image
+from bantin.files.imagecheck import FORMATS as IMAGE_FORMATS
+from bantin.files.imagecheck import verify_image
 
 HEAD = 1445  # bytes browsers read to sniff a type (WHATWG MIME Sniffing, "resource header")
 _ZIP = (b"PK\x03\x04",)

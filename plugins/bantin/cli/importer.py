@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from bantin.content.frontyaml import short as _short
-from bantin.content.problems import Problems
+from bantin.problems import short as _short
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.tools.importer.redirectmap import DEFAULT_REDIRECT_MAP, parse_redirect_map
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
@@ -76,7 +75,7 @@ def _is_draft(content_dir: Path, target: str) -> bool:
     if head is None:
         return False
     from bantin.content.frontyaml import load
-    from bantin.content.problems import Problems
+    from bantin.problems import Problems
 
     loaded = load("", head.group(1), Problems())
     value = loaded[0] if loaded else None

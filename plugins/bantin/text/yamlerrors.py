@@ -1,0 +1,88 @@
+"""YAML mistakes explained in Vietnamese: the line at fault, what the editor did, the fix.
+
+PyYAML's English ("mapping values are not allowed here") never reaches an editor or a
+province's maintainer: front matter (content/frontyaml.py) and mkdocs.yml
+(config/precheck.py) both go through `explain`. Pure text rules over the file's lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bantin.problems import short
+
+CURLY_OPEN, CURLY_CLOSE = "“‘„«", "”’“»"  # quotes a word processor puts in place of '"'
+_QUOTE_FIX = 'ví dụ `title: "Luật đất đai: những điểm mới"`'
+
+
+def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[int, str, str]:
+    """(0-based line, message, fix) for PyYAML's `problem`/`context` at line `index` of `lines`."""
+    tab = next((i for i in (index, index - 1) if 0 <= i < len(lines) and "\t" in lines[i]), None)
+    if tab is not None and ("tab" in problem or "cannot start any token" in problem or "indent" in problem
+                            or "expected" in problem):
+        return (tab, "dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách (phím Space) để thụt lề",
+                "xóa ký tự Tab, thụt lề bằng hai dấu cách, ví dụ `tags:` rồi dòng `  - hòa giải`")
+    line = lines[index]
+    if "mapping values are not allowed" in problem:
+        return _explain_colon(lines, index)
+    if "unexpected end of stream" in problem and "quoted" in context:
+        start = _open_quote_line(lines, index)
+        return (start, "dấu ngoặc kép mở nhưng không được đóng lại",
+                'thêm dấu ngoặc đóng cùng loại ở cuối giá trị, ví dụ `title: "Tiêu đề bài"`')
+    if "escape" in problem:  # unknown escape, or one that makes no character (\ud800)
+        return (index, "trong dấu ngoặc kép \"…\", dấu `\\` bắt đầu một ký hiệu đặc biệt mà YAML không hiểu",
+                "viết `\\\\` thay cho `\\`, hoặc đặt giá trị trong dấu nháy đơn '…'")
+    if "could not find expected ':'" in problem:
+        return (index, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm, hoặc phần nội dung bài "
+                "bắt đầu mà chưa có dòng `---` đóng phần khai báo)",
+                "thêm `: ` sau tên trường, hoặc thêm một dòng `---` ngay trước nội dung bài")
+    if "flow" in context and ("stream end" in problem or "expected ','" in problem or "node content" in problem):
+        opened = next((i for i in range(min(index, len(lines) - 1), -1, -1) if "[" in lines[i] or "{" in lines[i]), index)
+        return (opened, "danh sách `[…]` (hoặc nhóm `{…}`) mở nhưng không đóng lại",
+                "thêm dấu `]` ở cuối dòng, ví dụ `tags: [hòa giải, tập huấn]`; nếu giá trị là chữ bắt đầu bằng "
+                f"`[` thì đặt cả giá trị trong dấu ngoặc kép, {_QUOTE_FIX}")
+    if "cannot start any token" in problem or "expected node content" in problem:
+        first = line.split(":", 1)[1].strip()[:1] if ":" in line else line.strip()[:1]
+        return (index, f"giá trị không được bắt đầu bằng ký tự `{first or '?'}` khi không có dấu ngoặc kép",
+                f"đặt cả giá trị trong dấu ngoặc kép, {_QUOTE_FIX}")
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem or "flow" in context:
+        return (index, "danh sách `[…]` mở nhưng không đóng đúng, hoặc thiếu dấu phẩy giữa các mục",
+                "viết danh sách trên một dòng: `tags: [hòa giải, tập huấn]`")
+    if "expected key" in problem or "block end" in problem or "'-' indicator" in problem or "indent" in problem:
+        return (index, "dòng này thụt lề không thẳng hàng với các dòng trên",
+                "các trường chính viết sát lề trái; chỉ các mục con (`  name:`, `  - …`) thụt vào hai dấu cách")
+    return (index, "phần khai báo viết sai cú pháp YAML ở dòng này",
+            f"mỗi dòng có dạng `tên: giá trị`; giá trị có dấu `:` hoặc `#` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
+    """`mapping values are not allowed`: a `: ` inside a value, or a line before without one."""
+    line = lines[index]
+    key, _, value = line.partition(":")
+    if any(q in line for q in CURLY_OPEN + CURLY_CLOSE):
+        bare = value.strip().strip(CURLY_OPEN + CURLY_CLOSE).replace('"', "'")
+        return (index, "dấu ngoặc kép cong “…” (do Word hay bộ gõ tự đổi) không phải dấu ngoặc của YAML, "
+                "nên dấu `: ` bên trong làm hỏng dòng",
+                f'gõ lại bằng dấu ngoặc kép thẳng (phím Shift + \'): `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+    if ": " in value or value.rstrip().endswith(":"):
+        bare = value.strip().replace('"', "'")
+        return (index, "giá trị có dấu `: ` (hai chấm rồi dấu cách) nên YAML hiểu nhầm là một trường mới",
+                f'đặt cả giá trị trong dấu ngoặc kép: `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+    previous = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if previous is not None and ":" not in lines[previous]:
+        return (previous, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm)",
+                "thêm `: ` sau tên trường, hoặc nối dòng này vào giá trị của dòng trên")
+    return (index, "dòng này thụt lề không thẳng hàng hoặc có dấu `: ` trong giá trị",
+            f"các trường chính viết sát lề trái; giá trị có dấu `: ` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+def _open_quote_line(lines: list[str], index: int) -> int:
+    for i in range(min(index, len(lines) - 1), -1, -1):
+        if re.search(r":\s+[\"']", lines[i]):
+            return i
+    return index
+
+
+def key_of(line: str) -> str:
+    key = line.split(":", 1)[0].strip() if ":" in line and not line[:1].isspace() else ""
+    return key if re.fullmatch(r"[A-Za-z_]{1,30}", key) else ""
