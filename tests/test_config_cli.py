@@ -15,6 +15,7 @@ from bantin.config import precheck as configcheck
 from bantin.tools import newcontent
 from bantin.content import qa
 from bantin.problems import Problems
+from bantin.text.vi import VIETNAM
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,7 +142,7 @@ def test_new_in_unwritable_folder_is_a_message(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "mkdir", refuse)
     with pytest.raises(newcontent.NewContentError, match="không tạo được"):
         newcontent.create(tmp_path / "content", "article", "Tập huấn", category=None,
-                          now=__import__("datetime").datetime(2024, 11, 21, tzinfo=newcontent.VIETNAM))
+                          now=__import__("datetime").datetime(2024, 11, 21, tzinfo=VIETNAM))
 
 
 def test_new_with_binary_handbook_beside_it(tmp_path):
@@ -152,7 +153,7 @@ def test_new_with_binary_handbook_beside_it(tmp_path):
 
 def test_new_long_title_makes_a_short_file_name(tmp_path):
     path = newcontent.create(tmp_path / "content", "article", "Hướng dẫn thực hiện " * 40 + "\x08", category=None,
-                             now=__import__("datetime").datetime(2024, 11, 21, tzinfo=newcontent.VIETNAM))
+                             now=__import__("datetime").datetime(2024, 11, 21, tzinfo=VIETNAM))
     assert len(path.name.encode()) <= 90
     assert "\x08" not in path.read_text(encoding="utf-8")
 

@@ -19,6 +19,7 @@ from bantin.cli import endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
 from bantin.problems import visible  # noqa: E402
+from bantin.text.vi import VIETNAM  # noqa: E402
 
 
 def _logging() -> None:
@@ -231,7 +232,7 @@ def run_new(args) -> int:
     try:
         category = _category_slug(args.config_file, args.category)
         path = newcontent.create(_content_dir(args), args.kind, args.title, category=category,
-                                 now=datetime.now(newcontent.VIETNAM))
+                                 now=datetime.now(VIETNAM))
     except newcontent.NewContentError as exc:
         print(visible(str(exc)), file=sys.stderr)
         return 1
@@ -287,9 +288,9 @@ DELEGATED = {"import": "main_import", "redirects": "main_redirects"}
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in DELEGATED:
-        from bantin.tools.importer import cli
+        from bantin.cli import importer  # slow to import (trafilatura): only for these two
 
-        return getattr(cli, DELEGATED[argv[0]])(argv[1:])
+        return getattr(importer, DELEGATED[argv[0]])(argv[1:])
     args = parse_args(_parser(), argv)
     if isinstance(args, int):
         return args
