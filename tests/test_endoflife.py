@@ -1,4 +1,5 @@
-"""Material's end of life, told to maintainers (CI logs, `bantin --version`), never to editors."""
+"""Material's end of life, told to technical maintainers (the end of a successful CI build,
+`bantin --version`), never to editors: a failed build's log is theirs, for their own errors."""
 
 from __future__ import annotations
 
@@ -8,17 +9,22 @@ from datetime import date
 
 from sitekit import article, run_bantin, write_site
 
-from bantin.cli import endoflife
+from bantin.cli import endoflife, main
 
-MARK = "Ghi chú cho người bảo trì"
+MARK = "Ghi chú cho người quản trị kỹ thuật"
+CI = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
 
 
-def test_the_notice_names_the_date_and_the_plan_and_changes_on_the_day():
+def test_the_notice_names_the_date_and_the_plan_and_stays_calm_on_the_day():
     before = endoflife.notice(date(2026, 12, 1))
     assert "5/5/2027" in before and "docs/platform.md" in before and "còn 155 ngày" in before
     after = endoflife.notice(date(2027, 5, 5))
-    assert "đã ngừng được bảo trì từ ngày 5/5/2027" in after and "bản vá bảo mật" in after
-    assert "ngày, đến đó" not in after  # no countdown once the day has come
+    assert "đã ngừng được bảo trì từ ngày 5/5/2027" in after and "docs/platform.md" in after
+    assert "còn 155 ngày" not in after and "ngày)" not in after  # no countdown once the day has come
+    for text in (before, after):
+        assert text.startswith(MARK) and "biên tập viên không cần làm gì" in text
+        assert "vẫn dựng và chạy bình thường" in text and "cập nhật Bản tin" in text
+        assert "bảo mật" not in text and "không còn bản vá" not in text  # nothing to alarm an editor
 
 
 def test_editors_machines_never_see_it(monkeypatch):
@@ -44,14 +50,42 @@ def test_version_lists_the_engines_and_the_notice(tmp_path):
     assert second.startswith(MARK) and "5/5/2027" in second
 
 
-def test_ci_build_logs_carry_it_and_check_and_the_site_do_not(tmp_path):
+def test_a_successful_ci_build_ends_with_it_and_the_site_does_not_carry_it(tmp_path):
     root = write_site(tmp_path / "site", {"tin-tuc/a.md": article("Bài một")})
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
-    built = run_bantin(root, "build", env=env)
+    built = run_bantin(root, "build", env=CI)
     assert built.returncode == 0 and MARK in built.stdout
-    checked = run_bantin(root, "check", env=env)
-    assert checked.returncode == 0 and MARK not in checked.stdout
+    assert built.stdout.rstrip().splitlines()[-1].startswith(MARK)  # after the build, not before
     for path in (root / "site").rglob("*"):
         if path.is_file():
             data = path.read_bytes()
             assert b"docs/platform.md" not in data and MARK.encode() not in data, path
+
+
+def test_a_failed_ci_build_shows_the_editors_errors_and_not_the_notice(tmp_path):
+    root = write_site(tmp_path / "site", {"tin-tuc/a.md": article("Bài một", date="không phải ngày")})
+    built = run_bantin(root, "build", env=CI)
+    assert built.returncode == 1 and "tin-tuc/a.md" in built.stdout
+    assert MARK not in built.stdout and "docs/platform.md" not in built.stdout
+
+
+def test_check_new_and_ids_never_print_it_even_in_ci(tmp_path):
+    root = write_site(tmp_path / "site", {"tin-tuc/a.md": article("Bài một")})
+    for args in (("check",), ("new", "article", "Bài hai"), ("ids",)):
+        done = run_bantin(root, *args, env=CI)
+        assert done.returncode == 0, (args, done.stdout)
+        assert MARK not in done.stdout and "docs/platform.md" not in done.stdout, args
+
+
+def test_only_a_successful_build_calls_it(monkeypatch, capsys):
+    """The dispatch itself, serve included (a real `bantin serve` never returns)."""
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setattr(main, "_logging", lambda: None)
+    for name in ("run_check", "run_serve", "run_new", "run_ids"):
+        monkeypatch.setattr(main, name, lambda *args: 0)
+    for argv in (["check"], ["serve"], ["new", "article", "Bài"], ["ids"]):
+        assert main.main(argv) == 0
+        assert MARK not in capsys.readouterr().err, argv
+    for status, told in ((1, False), (2, False), (0, True)):
+        monkeypatch.setattr(main, "atomic_build", lambda *args, status=status, **kwargs: status)
+        assert main.main(["build"]) == status
+        assert (MARK in capsys.readouterr().err) is told, status

@@ -312,7 +312,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.autoescape = True
         if env.cache is not None:
             env.cache.clear()
-        env.globals["bt_site"] = self.state.view.site_data()  # data, not the view: templates call no Python
+        env.globals["bt_site"] = self.state.view.site_data()  # data, not the view: templates call no view method
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES

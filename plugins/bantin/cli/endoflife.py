@@ -1,10 +1,14 @@
-"""The engine's end of life, told to maintainers and never to editors (docs/platform.md).
+"""The engine's end of life, told to technical maintainers and never to editors (docs/platform.md).
 
 Material for MkDocs prints its own English banner only when the command is `mkdocs`, and
 `bantin` sets NO_MKDOCS_2_WARNING anyway: editors must not be alarmed by what they cannot
 act on. Maintainers read CI logs and `bantin --version`, so the notice goes there: at the
-start of `bantin build` when CI is set (GitHub Actions and GitLab CI set it), and always in
-`bantin --version`. Never in `check`, `serve`, `new`, nor in the built site.
+END of a successful `bantin build` when CI is set (GitHub Actions and GitLab CI set it),
+and always in `bantin --version`. Editors who use the web editor read the same CI log for
+their own errors (.github/workflows/publish.yml): a failed build never prints the notice,
+so what they see is their `ERROR tin-tuc/a.md:4 …` lines, and its wording stays calm
+before and after the date (the site keeps building; nothing for an editor to do).
+Never in `check`, `serve`, `new`, `ids`, nor in the built site.
 """
 
 from __future__ import annotations
@@ -20,16 +24,20 @@ ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "properdocs")
 
 
 def notice(today: date) -> str:
-    """The maintainers' notice on `today`, in Vietnamese, with the date and where to read on."""
+    """The technical maintainers' notice on `today`: in Vietnamese, calm, with the date, what it
+    means, what to do, and where the plan is (docs/platform.md, in English, in the repository)."""
     eol = f"{MATERIAL_END_OF_LIFE.day}/{MATERIAL_END_OF_LIFE.month}/{MATERIAL_END_OF_LIFE.year}"
     if today < MATERIAL_END_OF_LIFE:
-        state = (f"Material for MkDocs (giao diện Bản tin dựng trên) ngừng được bảo trì từ ngày {eol}: "
-                 f"còn {(MATERIAL_END_OF_LIFE - today).days} ngày, đến đó chỉ còn các bản sửa lỗi nghiêm trọng và bảo mật.")
+        state = (f"Material for MkDocs, giao diện mà Bản tin dựng trên, sẽ ngừng được bảo trì từ ngày {eol} "
+                 f"(còn {(MATERIAL_END_OF_LIFE - today).days} ngày); MkDocs 1.x cũng không còn được bảo trì. "
+                 "Trang vẫn dựng và chạy bình thường, trước và sau ngày đó.")
     else:
-        state = (f"Material for MkDocs (giao diện Bản tin dựng trên) đã ngừng được bảo trì từ ngày {eol}: "
-                 "không còn bản vá bảo mật nào nữa.")
-    return (f"Ghi chú cho người bảo trì: {state} MkDocs 1.x cũng không còn được bảo trì. "
-            "Kế hoạch chuyển đổi và những gì cần làm: docs/platform.md.")
+        state = (f"Material for MkDocs, giao diện mà Bản tin dựng trên, đã ngừng được bảo trì từ ngày {eol}; "
+                 "MkDocs 1.x cũng không còn được bảo trì. Trang vẫn dựng và chạy bình thường; "
+                 "bản sửa cho giao diện, nếu cần, sẽ đến cùng các phiên bản mới của Bản tin.")
+    return (f"Ghi chú cho người quản trị kỹ thuật (biên tập viên không cần làm gì): {state} "
+            "Việc cần làm: cập nhật Bản tin khi có phiên bản mới. "
+            "Kế hoạch chuyển đổi (tiếng Anh): docs/platform.md trong kho mã Bản tin.")
 
 
 def for_maintainers() -> bool:
@@ -38,7 +46,7 @@ def for_maintainers() -> bool:
 
 
 def tell_maintainers(stream=None) -> None:
-    """`bantin build`: the notice on stderr, in CI only."""
+    """After a successful `bantin build`: the notice on stderr, in CI only."""
     if for_maintainers():
         print(notice(date.today()), file=stream or sys.stderr)
 

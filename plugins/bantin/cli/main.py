@@ -258,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = VietnameseParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp cấu hình (mặc định mkdocs.yml)")
     parser.add_argument("--version", action=endoflife.VersionAction,
-                        help="phiên bản Bản tin và công cụ dựng, kèm ghi chú cho người bảo trì")
+                        help="phiên bản Bản tin và công cụ dựng, kèm ghi chú cho người quản trị kỹ thuật")
     sub = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
     build = sub.add_parser("build", help="dựng trang vào site/ (hoặc site-offline/ với --offline)")
     build.add_argument("--offline", action="store_true", help="bản chạy từ file:// (USB), vào site-offline/")
@@ -296,8 +296,10 @@ def main(argv: list[str] | None = None) -> int:
         return args
     _logging()
     if args.command == "build":
-        endoflife.tell_maintainers()  # CI logs only: editors never see it (docs/platform.md)
-        return atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir)
+        status = atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir)
+        if status == 0:  # after success only, in CI only: a failed build's log is the editors' errors
+            endoflife.tell_maintainers()
+        return status
     if args.command == "check":
         return run_check(args.config_file)
     if args.command == "serve":

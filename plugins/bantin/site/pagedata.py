@@ -118,7 +118,7 @@ class PageData:
     cards: tuple[Card, ...] = ()
     page_urls: tuple[str, ...] = ()  # every page of a listing, when there are several
     feed_url: str = ""
-    document: Any = None  # legal.refs Document of a document page
+    document: Any = None  # legal.numbers Document of a document page
     replacement: Any = None  # views.Replacement
     index: tuple[IndexEntry, ...] = ()
     document_groups: tuple[DocumentGroup, ...] = ()
