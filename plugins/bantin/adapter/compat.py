@@ -70,6 +70,14 @@ def skipped_logger() -> str:
     return log.name if isinstance(log, logging.Logger) else "mkdocs.commands.build"
 
 
+def engine_loggers() -> tuple[str, ...]:
+    """The loggers whose handlers print and count a build's warnings: `mkdocs`, and the
+    engine's own top logger where it differs (`properdocs`, whose `--strict` counter sits
+    there): the second renderer's fork must capture records on each (workers/splitrender)."""
+    engine = (getattr(_build_page, "__module__", "") or "mkdocs").split(".")[0]
+    return tuple(dict.fromkeys(("mkdocs", engine)))
+
+
 _HANDLE_INLINE = "_InlineProcessor__handleInline"  # InlineProcessor.__handleInline, name-mangled
 
 

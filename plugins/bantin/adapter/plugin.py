@@ -356,7 +356,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             compat.build_page(page, config, doc_files, state.nav, env)
 
         state.split = SplitRender([f.page for f in doc_files], build_page,
-                                  hide=(compat.skipped_logger(), compat.SKIPPED_LINE))
+                                  hide=(compat.skipped_logger(), compat.SKIPPED_LINE),
+                                  loggers=compat.engine_loggers())
         state.split.start()
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
