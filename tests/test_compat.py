@@ -241,3 +241,19 @@ def test_a_failed_gate_builds_the_same_bytes_by_mkdocs_public_path_and_says_so_o
     assert len(notices) == 1 and ("mkdocs 1.7.0" in notices[0] if fail == "version" else
                                   "_RelativePathTreeprocessor" in notices[0])
     assert differing_files(fast, public) == []
+
+
+def test_a_private_class_that_became_a_function_does_not_break_the_import():
+    """compat subclasses MkDocs' `_RelativePathTreeprocessor` only on the fast path (page_links):
+    were it a function in a new release, importing compat (and so the public path) still works
+    and the gate sends the build to the public path."""
+    script = ("import mkdocs.structure.pages as pages\n"
+              "pages._RelativePathTreeprocessor = lambda file, files, config: None\n"
+              "from bantin.adapter import compat\n"
+              "found = compat.gate()\n"
+              "print(found.fast, [r.split(' ')[0] for r in found.reasons])\n")
+    env = {k: v for k, v in os.environ.items() if k != "BANTIN_COMPAT"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.strip() == "False ['mkdocs.structure.pages._RelativePathTreeprocessor']", done.stdout

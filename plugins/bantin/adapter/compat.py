@@ -224,36 +224,44 @@ def readdress(files: Files, file: File, dest_uri: str, fast: bool) -> File:
     return moved
 
 
-class PageLinks(_RelativePath or object):  # `object` only where the gate has refused the fast path
-    """MkDocs' link rewriting, with absolute links ('/van-ban/x.md') looked up once per build.
+@functools.cache
+def page_links() -> type:
+    """`PageLinks`, made on first use, on the fast path only: subclassing a private MkDocs
+    name when compat is imported would break the import itself (and with it the public
+    path) the day that name is no longer a class."""
 
-    An article cites about five documents, each linked as '/van-ban/<slug>.md'; such a
-    link names the same file from every page, so its target's URL is kept and only made
-    relative per page. Anything else (relative links, anchors, queries, missing or
-    excluded targets, other validation settings) takes MkDocs' own path and messages.
-    """
+    class PageLinks(_RelativePath):
+        """MkDocs' link rewriting, with absolute links ('/van-ban/x.md') looked up once per build.
 
-    def __init__(self, file: File, files: Files, config, known: dict[str, str]):
-        super().__init__(file, files, config)
-        self.known = known  # absolute link -> its target's URL, shared by the build's pages
+        An article cites about five documents, each linked as '/van-ban/<slug>.md'; such a
+        link names the same file from every page, so its target's URL is kept and only made
+        relative per page. Anything else (relative links, anchors, queries, missing or
+        excluded targets, other validation settings) takes MkDocs' own path and messages.
+        """
 
-    def path_to_url(self, url: str) -> str:
-        target = self.known.get(url)
-        if target is None:
-            target = self._lookup(url)
+        def __init__(self, file: File, files: Files, config, known: dict[str, str]):
+            super().__init__(file, files, config)
+            self.known = known  # absolute link -> its target's URL, shared by the build's pages
+
+        def path_to_url(self, url: str) -> str:
+            target = self.known.get(url)
             if target is None:
-                return super().path_to_url(url)
-        return get_relative_url(target, self.file.url)
+                target = self._lookup(url)
+                if target is None:
+                    return super().path_to_url(url)
+            return get_relative_url(target, self.file.url)
 
-    def _lookup(self, url: str) -> str | None:
-        if (not url.startswith("/") or any(c in url for c in "?#%\\")
-                or self.config.validation.links.absolute_links is not relative_to_docs(self.config)):
-            return None
-        found = self.files.get_file_from_path(self._target_uri(self.file.src_uri, url))  # as MkDocs
-        if found is None or found.inclusion.is_excluded():
-            return None
-        self.known[url] = found.url
-        return found.url
+        def _lookup(self, url: str) -> str | None:
+            if (not url.startswith("/") or any(c in url for c in "?#%\\")
+                    or self.config.validation.links.absolute_links is not relative_to_docs(self.config)):
+                return None
+            found = self.files.get_file_from_path(self._target_uri(self.file.src_uri, url))  # as MkDocs
+            if found is None or found.inclusion.is_excluded():
+                return None
+            self.known[url] = found.url
+            return found.url
+
+    return PageLinks
 
 
 def convert(md: Markdown, page, config, files: Files, known: dict[str, str]) -> Conversion:
@@ -265,7 +273,7 @@ def convert(md: Markdown, page, config, files: Files, known: dict[str, str]) -> 
     raw_html._register(md)
     anchors = _Anchors(page.file, files, config)
     anchors._register(md)
-    links = PageLinks(page.file, files, config, known)
+    links = page_links()(page.file, files, config, known)
     links._register(md)
     title = _Title()
     title._register(md)
