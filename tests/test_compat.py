@@ -34,24 +34,37 @@ def test_bantin_compat_public_forces_the_public_path(monkeypatch):
     assert not found.fast and found.forced and found.reasons == ("BANTIN_COMPAT=public",)
 
 
-@pytest.mark.parametrize("name, version", [("mkdocs", "1.7.0"), ("mkdocs", "2.0.0"), ("markdown", "4.0"),
-                                           ("mkdocs-material", "10.0.1"), ("mkdocs-material", None)])
-def test_a_release_outside_the_tested_series_takes_the_public_path(monkeypatch, name, version):
+@pytest.mark.parametrize("name, version", [
+    ("mkdocs", "1.7.0"), ("mkdocs", "2.0.0"), ("mkdocs", "1.6.9"), ("mkdocs", "1.6.7"), ("markdown", "4.0"),
+    ("markdown", "3.0"), ("markdown", "3.11.4"), ("mkdocs-material", "10.0.1"), ("mkdocs-material", "9.5.0"),
+    ("mkdocs-material", None), ("jinja2", "3.1.7"), ("jinja2", "3.2.0"), ("markupsafe", "3.0.5")])
+def test_a_release_other_than_the_pinned_one_takes_the_public_path(monkeypatch, name, version):
+    """Exact releases, not series: the render caches assume Material's exact templates and
+    Jinja's low-level API (review of issue 13: Material 9.5 or MkDocs 1.6.9 took the fast path)."""
     monkeypatch.delenv("BANTIN_COMPAT", raising=False)
     real = compat._installed
     monkeypatch.setattr(compat, "_installed", lambda n: version if n == name else real(n))
     found = compat.gate()
     assert not found.fast and not found.forced
-    assert found.reasons == (f"{name} {version or 'không có'} (đã thử: {dict(compat.TESTED)[name]}.x)",)
+    assert found.reasons == (f"{name} {version or 'không có'} (đã thử: {compat.TESTED[name]})",)
+
+
+def test_the_pins_in_pyproject_are_the_gate_s_releases():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8").lower()
+    for name, version in compat.TESTED.items():
+        assert f'"{name}=={version}"' in text, name
 
 
 def test_properdocs_answers_for_mkdocs_with_its_own_version(monkeypatch):
-    """ProperDocs aliases `mkdocs` to itself; a 1.6.x continuation keeps the fast path."""
-    import mkdocs
-
+    """ProperDocs aliases `mkdocs` to itself (sys.modules['mkdocs'] is the `properdocs`
+    module): its pinned 1.6.7 keeps the fast path; another ProperDocs release does not."""
+    properdocs = pytest.importorskip("properdocs")
     monkeypatch.delenv("BANTIN_COMPAT", raising=False)
-    monkeypatch.setattr(mkdocs, "__version__", "1.6.7")
+    monkeypatch.setitem(sys.modules, "mkdocs", properdocs)
+    assert compat.engine() == "properdocs" and compat._installed("mkdocs") == "1.6.7"
     assert compat.gate().fast
+    monkeypatch.setattr(properdocs, "__version__", "1.6.8")
+    assert compat.gate().reasons == ("properdocs 1.6.8 (đã thử: 1.6.7)",)
 
 
 @pytest.mark.parametrize("name", ["_build_page", "_RawHTML", "_Anchors", "_Title", "_RelativePath"])

@@ -38,7 +38,12 @@ from bantin.convert import quickinline
 from bantin.convert.previewcache import Conversion
 
 ENV = "BANTIN_COMPAT"  # "public": the public path whatever the versions (tests, a suspect build)
-TESTED = (("mkdocs", "1.6"), ("markdown", "3"), ("mkdocs-material", "9"))  # release series pinned in pyproject.toml
+# The exact releases pinned in pyproject.toml and tested: the render caches (rendering.py)
+# assume Material's exact templates and Jinja's low-level rendering API, so a later patch
+# release is untested too. `mkdocs` is the engine imported as `mkdocs`: ProperDocs aliases
+# that name to itself and answers with its own version (tests/test_engines.py).
+TESTED = {"mkdocs": "1.6.1", "properdocs": "1.6.7", "markdown": "3.11.3", "mkdocs-material": "9.8.1",
+          "jinja2": "3.1.6", "markupsafe": "3.0.4"}
 
 
 def _private(module: str, name: str):
@@ -99,13 +104,24 @@ def gate() -> Gate:
     return Gate(not reasons, tuple(reasons))
 
 
-def _installed(name: str) -> str | None:
-    """The version of the module actually imported (ProperDocs answers for `mkdocs`)."""
-    module = {"mkdocs": "mkdocs", "markdown": "markdown", "mkdocs-material": "material"}[name]
+def engine() -> str:
+    """The engine behind `import mkdocs`: "mkdocs", or "properdocs" under ProperDocs."""
     try:
-        version = getattr(importlib.import_module(module), "__version__", None)
+        return importlib.import_module("mkdocs").__name__.split(".")[0]
     except ImportError:
-        return None
+        return "mkdocs"
+
+
+def _installed(name: str) -> str | None:
+    """The version of the module actually imported (ProperDocs answers for `mkdocs`);
+    Jinja2 and MarkupSafe by their installed metadata (MarkupSafe deprecates `__version__`)."""
+    module = {"mkdocs": "mkdocs", "markdown": "markdown", "mkdocs-material": "material"}.get(name)
+    version = None
+    if module is not None:
+        try:
+            version = getattr(importlib.import_module(module), "__version__", None)
+        except ImportError:
+            return None
     if version is None:
         try:
             version = importlib.metadata.version(name)
@@ -116,10 +132,12 @@ def _installed(name: str) -> str | None:
 
 def _version_problems() -> list[str]:
     found = []
-    for name, series in TESTED:
-        version = _installed(name)
-        if version is None or version.split(".")[: series.count(".") + 1] != series.split("."):
-            found.append(f"{name} {version or 'không có'} (đã thử: {series}.x)")
+    for name in ("mkdocs", "markdown", "mkdocs-material", "jinja2", "markupsafe"):
+        version, label = _installed(name), name
+        if name == "mkdocs":
+            label = engine()
+        if version != TESTED.get(label):
+            found.append(f"{label} {version or 'không có'} (đã thử: {TESTED.get(label, TESTED['mkdocs'])})")
     return found
 
 
