@@ -6,16 +6,20 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image
 from markdown.treeprocessors import InlineProcessor
 from sitekit import ROOT, article, build, write_site
 from test_reliability import differing_files
 
-from bantin.adapter import compat, plugin, rendering
+from bantin.adapter import cachedtemplates, compat, plugin, rendering
 
 NOTICE = "dựng theo đường công khai của MkDocs"
 PUBLIC = {"BANTIN_COMPAT": "public"}
@@ -270,3 +274,69 @@ def test_a_private_class_that_became_a_function_does_not_break_the_import():
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 0, done.stdout
     assert done.stdout.strip() == "False ['mkdocs.structure.pages._RelativePathTreeprocessor']", done.stdout
+
+
+# --- the templates the render caches assume (adapter/cachedtemplates.py) -----------------
+def _material_templates():
+    import material
+
+    return Path(material.__file__).parent / "templates"
+
+
+def test_the_known_template_hashes_are_those_of_our_theme_and_material():
+    """A change to theme/ must come with a conscious update of cachedtemplates.KNOWN (after
+    checking the changed template still fits ShellCache/ChromeCache): until then every build
+    would silently lose the caches."""
+    found = cachedtemplates.current(ROOT / "theme", _material_templates())
+    changed = sorted(set(found.items()) ^ set(cachedtemplates.KNOWN.items()))
+    assert not changed, ("templates changed: check they still fit the render caches (adapter/rendering.py), "
+                         f"then run `python -m bantin.adapter.cachedtemplates` and update KNOWN: {changed}")
+
+
+def test_an_edited_theme_template_no_longer_matches(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    header = theme / "partials" / "header.html"
+    header.write_text(header.read_text(encoding="utf-8") + "\n{{ page.title }}\n", encoding="utf-8")
+    found = cachedtemplates.current(theme, _material_templates())
+    assert [n for n in found if found[n] != cachedtemplates.KNOWN.get(n)] == ["partials/header.html"]
+
+
+OG_TITLE = '<meta property="og:title" content="{{ page.title }}">'
+
+
+def test_a_custom_dir_base_html_gets_each_page_its_own_title(tmp_path):
+    """The review's case: a site's custom_dir whose base.html prints the page title in
+    `site_meta` (outside the blocks ShellCache renders per page). The caches stay off, every
+    page shows its own title, and a maintainer is told once."""
+    root = write_site(tmp_path / "site", {f"tin-tuc/bai-{n:02}.md": article(f"Bài số {n}", tags=["hòa giải"])
+                                          for n in range(12)})
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    base = (_material_templates() / "base.html").read_text(encoding="utf-8")
+    assert "{% block site_meta %}" in base
+    (theme / "base.html").write_text(base.replace("{% block site_meta %}", "{% block site_meta %}\n" + OG_TITLE, 1),
+                                     encoding="utf-8")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(theme)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "BANTIN_COMPAT"}
+    done = build(root, env={**env, **STABLE, "BANTIN_JOBS": "1"})
+    checked = 0
+    for page in sorted(p for p in (root / "site").rglob("*.html") if p.name != "404.html"):  # no page: no title
+        html = page.read_text(encoding="utf-8")
+        og = re.search(r'<meta property="og:title" content="([^"]*)">', html)
+        title = re.search(r"<title>(.*?) - Bản tin thử</title>", html)
+        if og is None or title is None:
+            continue
+        assert og.group(1) == title.group(1), page
+        checked += 1
+    assert checked >= 12
+    assert done.stdout.count("khác với mẫu đã kiểm thử") == 1 and "base.html" in done.stdout, done.stdout
+
+
+def test_our_theme_as_mkdocs_loads_it_keeps_the_caches():
+    from mkdocs.theme import Theme
+
+    env = Theme(name="material", custom_dir=str(ROOT / "theme"), language="vi").get_env()
+    assert cachedtemplates.differing(env) == []
