@@ -7,11 +7,13 @@ inline pass, cached chrome) lean on names MkDocs and Python-Markdown do not prom
 `InlineProcessor.__handleInline`. They are all here and nowhere else, so a new release of
 either is checked in one place.
 
-`gate()` allows the fast paths only on the releases we pin and test (`TESTED`) and only when
-every name below still has the shape we use. Otherwise the build takes MkDocs' public path:
-MkDocs' own `Page.render` for every page, one process, Material rendering every page whole.
-Its output is the same bytes (tests/test_compat.py builds both), only slower; `announce`
-says so once per build. `BANTIN_COMPAT=public` forces the public path with any versions.
+`gate()` allows the fast paths only on the exact releases we pin and test (`TESTED`) and only
+when every name below still has the shape we use. Otherwise the build takes MkDocs' public
+path: MkDocs' own `Page.render` for every page, one process, Material rendering every page
+whole. On the pinned releases its output is the same bytes (tests/test_compat.py builds
+both), only slower; on an untested release it uses no private name, which is all we know of
+it, so `announce` asks the maintainer once per build to compare pages before publishing.
+`BANTIN_COMPAT=public` forces the public path with any versions.
 """
 
 from __future__ import annotations
@@ -190,16 +192,23 @@ def _registry_shape() -> bool:
 
 
 def announce(found: Gate, log: logging.Logger) -> None:
-    """Once per build, for maintainers: what differs, that output stays right, what to do.
-    INFO, not a warning: `--strict` must not fail a build whose output is correct."""
+    """Once per build, for technical maintainers (`bantin serve` shows it to editors too):
+    what differs, what the public path does and does not promise, what to do. Identical
+    bytes are proven only on the pinned releases; on another, the public path merely avoids
+    private names. INFO, not a warning: `--strict` must not fail a build for it."""
     if found.fast:
         return
     why = "; ".join(found.reasons)
-    fix = (f"bỏ biến môi trường {ENV} để dựng nhanh trở lại" if found.forced else
-           "cài đúng các phiên bản ghi trong pyproject.toml (pip install -e .) để dựng nhanh trở lại")
-    log.info(f"Bản tin: dựng theo đường công khai của MkDocs ({why}): mỗi trang qua Page.render của MkDocs, "
-             f"một tiến trình, không dùng tên nội bộ của MkDocs/Material/Python-Markdown. Trang web "
-             f"vẫn đúng, chỉ dựng chậm hơn. Cách sửa: {fix}.")
+    if found.forced:
+        log.info(f"Bản tin (cho người quản trị kỹ thuật): dựng theo đường công khai của MkDocs ({why}): "
+                 f"chậm hơn; trên các phiên bản đã ghim, trang ra giống hệt đường nhanh. Cách sửa: bỏ biến "
+                 f"môi trường {ENV} để dựng nhanh trở lại.")
+        return
+    log.info(f"Bản tin (cho người quản trị kỹ thuật): dựng theo đường công khai của MkDocs ({why}): mỗi trang "
+             f"qua Page.render của MkDocs, một tiến trình, không dùng tên nội bộ của MkDocs/Material/"
+             f"Python-Markdown, nên chậm hơn. Phiên bản này chưa được kiểm thử với Bản tin: hãy so sánh các "
+             f"trang với bản đang xuất bản trước khi xuất bản. Cách sửa: cài đúng các phiên bản ghi trong "
+             f"pyproject.toml (pip install -e .) để dựng nhanh trở lại.")
 
 
 # --- MkDocs -----------------------------------------------------------------------------
