@@ -6,16 +6,20 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image
 from markdown.treeprocessors import InlineProcessor
 from sitekit import ROOT, article, build, write_site
 from test_reliability import differing_files
 
-from bantin.adapter import compat, plugin, rendering
+from bantin.adapter import cachedtemplates, compat, plugin, rendering
 
 NOTICE = "dựng theo đường công khai của MkDocs"
 PUBLIC = {"BANTIN_COMPAT": "public"}
@@ -34,24 +38,37 @@ def test_bantin_compat_public_forces_the_public_path(monkeypatch):
     assert not found.fast and found.forced and found.reasons == ("BANTIN_COMPAT=public",)
 
 
-@pytest.mark.parametrize("name, version", [("mkdocs", "1.7.0"), ("mkdocs", "2.0.0"), ("markdown", "4.0"),
-                                           ("mkdocs-material", "10.0.1"), ("mkdocs-material", None)])
-def test_a_release_outside_the_tested_series_takes_the_public_path(monkeypatch, name, version):
+@pytest.mark.parametrize("name, version", [
+    ("mkdocs", "1.7.0"), ("mkdocs", "2.0.0"), ("mkdocs", "1.6.9"), ("mkdocs", "1.6.7"), ("markdown", "4.0"),
+    ("markdown", "3.0"), ("markdown", "3.11.4"), ("mkdocs-material", "10.0.1"), ("mkdocs-material", "9.5.0"),
+    ("mkdocs-material", None), ("jinja2", "3.1.7"), ("jinja2", "3.2.0"), ("markupsafe", "3.0.5")])
+def test_a_release_other_than_the_pinned_one_takes_the_public_path(monkeypatch, name, version):
+    """Exact releases, not series: the render caches assume Material's exact templates and
+    Jinja's low-level API (review of issue 13: Material 9.5 or MkDocs 1.6.9 took the fast path)."""
     monkeypatch.delenv("BANTIN_COMPAT", raising=False)
     real = compat._installed
     monkeypatch.setattr(compat, "_installed", lambda n: version if n == name else real(n))
     found = compat.gate()
     assert not found.fast and not found.forced
-    assert found.reasons == (f"{name} {version or 'không có'} (đã thử: {dict(compat.TESTED)[name]}.x)",)
+    assert found.reasons == (f"{name} {version or 'không có'} (đã thử: {compat.TESTED[name]})",)
+
+
+def test_the_pins_in_pyproject_are_the_gate_s_releases():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8").lower()
+    for name, version in compat.TESTED.items():
+        assert f'"{name}=={version}"' in text, name
 
 
 def test_properdocs_answers_for_mkdocs_with_its_own_version(monkeypatch):
-    """ProperDocs aliases `mkdocs` to itself; a 1.6.x continuation keeps the fast path."""
-    import mkdocs
-
+    """ProperDocs aliases `mkdocs` to itself (sys.modules['mkdocs'] is the `properdocs`
+    module): its pinned 1.6.7 keeps the fast path; another ProperDocs release does not."""
+    properdocs = pytest.importorskip("properdocs")
     monkeypatch.delenv("BANTIN_COMPAT", raising=False)
-    monkeypatch.setattr(mkdocs, "__version__", "1.6.7")
+    monkeypatch.setitem(sys.modules, "mkdocs", properdocs)
+    assert compat.engine() == "properdocs" and compat._installed("mkdocs") == "1.6.7"
     assert compat.gate().fast
+    monkeypatch.setattr(properdocs, "__version__", "1.6.8")
+    assert compat.gate().reasons == ("properdocs 1.6.8 (đã thử: 1.6.7)",)
 
 
 @pytest.mark.parametrize("name", ["_build_page", "_RawHTML", "_Anchors", "_Title", "_RelativePath"])
@@ -122,7 +139,9 @@ def test_python_markdowns_private_names_are_checked(monkeypatch):
                                      "không còn như MkDocs 1.6 / Markdown 3",)
 
 
-def test_the_notice_says_what_differs_that_output_is_right_and_what_to_do(caplog):
+def test_the_notice_says_what_differs_who_it_is_for_and_what_to_do(caplog):
+    """Identical bytes are proven only on the pinned releases: on another, the notice asks
+    for a comparison before publishing instead of promising the same site (review of issue 13)."""
     log = logging.getLogger("test.compat")
     with caplog.at_level(logging.INFO, logger="test.compat"):
         compat.announce(compat.Gate(True), log)
@@ -131,8 +150,9 @@ def test_the_notice_says_what_differs_that_output_is_right_and_what_to_do(caplog
         compat.announce(compat.Gate(False, ("BANTIN_COMPAT=public",), forced=True), log)
     versions, forced = (r.getMessage() for r in caplog.records)
     assert all(r.levelno == logging.INFO for r in caplog.records)  # never fails a --strict build
-    assert NOTICE in versions and "mkdocs 2.0.0" in versions and "vẫn đúng, chỉ dựng chậm hơn" in versions
-    assert "pyproject.toml" in versions
+    assert NOTICE in versions and "mkdocs 2.0.0" in versions and "vẫn đúng" not in versions
+    assert "chưa được kiểm thử" in versions and "so sánh các trang" in versions and "pyproject.toml" in versions
+    assert all("cho người quản trị kỹ thuật" in m for m in (versions, forced))
     assert "bỏ biến môi trường BANTIN_COMPAT" in forced
 
 
@@ -241,3 +261,85 @@ def test_a_failed_gate_builds_the_same_bytes_by_mkdocs_public_path_and_says_so_o
     assert len(notices) == 1 and ("mkdocs 1.7.0" in notices[0] if fail == "version" else
                                   "_RelativePathTreeprocessor" in notices[0])
     assert differing_files(fast, public) == []
+
+
+def test_a_private_class_that_became_a_function_does_not_break_the_import():
+    """compat subclasses MkDocs' `_RelativePathTreeprocessor` only on the fast path (page_links):
+    were it a function in a new release, importing compat (and so the public path) still works
+    and the gate sends the build to the public path."""
+    script = ("import mkdocs.structure.pages as pages\n"
+              "pages._RelativePathTreeprocessor = lambda file, files, config: None\n"
+              "from bantin.adapter import compat\n"
+              "found = compat.gate()\n"
+              "print(found.fast, [r.split(' ')[0] for r in found.reasons])\n")
+    env = {k: v for k, v in os.environ.items() if k != "BANTIN_COMPAT"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.strip() == "False ['mkdocs.structure.pages._RelativePathTreeprocessor']", done.stdout
+
+
+# --- the templates the render caches assume (adapter/cachedtemplates.py) -----------------
+def _material_templates():
+    import material
+
+    return Path(material.__file__).parent / "templates"
+
+
+def test_the_known_template_hashes_are_those_of_our_theme_and_material():
+    """A change to theme/ must come with a conscious update of cachedtemplates.KNOWN (after
+    checking the changed template still fits ShellCache/ChromeCache): until then every build
+    would silently lose the caches."""
+    found = cachedtemplates.current(ROOT / "theme", _material_templates())
+    changed = sorted(set(found.items()) ^ set(cachedtemplates.KNOWN.items()))
+    assert not changed, ("templates changed: check they still fit the render caches (adapter/rendering.py), "
+                         f"then run `python -m bantin.adapter.cachedtemplates` and update KNOWN: {changed}")
+
+
+def test_an_edited_theme_template_no_longer_matches(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    header = theme / "partials" / "header.html"
+    header.write_text(header.read_text(encoding="utf-8") + "\n{{ page.title }}\n", encoding="utf-8")
+    found = cachedtemplates.current(theme, _material_templates())
+    assert [n for n in found if found[n] != cachedtemplates.KNOWN.get(n)] == ["partials/header.html"]
+
+
+OG_TITLE = '<meta property="og:title" content="{{ page.title }}">'
+
+
+def test_a_custom_dir_base_html_gets_each_page_its_own_title(tmp_path):
+    """The review's case: a site's custom_dir whose base.html prints the page title in
+    `site_meta` (outside the blocks ShellCache renders per page). The caches stay off, every
+    page shows its own title, and a maintainer is told once."""
+    root = write_site(tmp_path / "site", {f"tin-tuc/bai-{n:02}.md": article(f"Bài số {n}", tags=["hòa giải"])
+                                          for n in range(12)})
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    base = (_material_templates() / "base.html").read_text(encoding="utf-8")
+    assert "{% block site_meta %}" in base
+    (theme / "base.html").write_text(base.replace("{% block site_meta %}", "{% block site_meta %}\n" + OG_TITLE, 1),
+                                     encoding="utf-8")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(theme)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "BANTIN_COMPAT"}
+    done = build(root, env={**env, **STABLE, "BANTIN_JOBS": "1"})
+    checked = 0
+    for page in sorted(p for p in (root / "site").rglob("*.html") if p.name != "404.html"):  # no page: no title
+        html = page.read_text(encoding="utf-8")
+        og = re.search(r'<meta property="og:title" content="([^"]*)">', html)
+        title = re.search(r"<title>(.*?) - Bản tin thử</title>", html)
+        if og is None or title is None:
+            continue
+        assert og.group(1) == title.group(1), page
+        checked += 1
+    assert checked >= 12
+    assert done.stdout.count("khác với mẫu đã kiểm thử") == 1 and "base.html" in done.stdout, done.stdout
+
+
+def test_our_theme_as_mkdocs_loads_it_keeps_the_caches():
+    from mkdocs.theme import Theme
+
+    env = Theme(name="material", custom_dir=str(ROOT / "theme"), language="vi").get_env()
+    assert cachedtemplates.differing(env) == []

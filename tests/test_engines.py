@@ -136,3 +136,42 @@ def test_zensical_stops_at_the_guard(tmp_path):
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode != 0 and GUARD in done.stdout, done.stdout[-2000:]
     assert not list((root / "site").rglob("*.html"))
+
+
+FORK_HOOK = '''
+import logging, os
+import mkdocs.commands.build as engine_build  # properdocs.commands.build under ProperDocs
+
+MAIN = []
+
+
+def on_env(env, config, files):
+    """Record the build process; a page rendered anywhere else was rendered by the fork."""
+    MAIN.append(os.getpid())
+    context = engine_build.get_context
+
+    def get_context(nav, files, config, page=None, base_url=""):
+        if page is not None and os.getpid() not in MAIN:
+            engine_build.log.warning(f"hook-canh-bao-trong-fork: {page.file.src_uri}")
+        return context(nav, files, config, page, base_url)
+
+    engine_build.get_context = get_context
+    return env
+'''
+
+
+def test_a_warning_in_a_page_the_fork_renders_fails_strict_on_properdocs(properdocs, tmp_path):
+    """ProperDocs counts `--strict` warnings on the `properdocs` logger: the fork must capture
+    records there too (compat.engine_loggers), or its warnings print in the fork and are
+    never counted. The hook warns on the engine's own logger, only in the forked renderer."""
+    root = write_site(tmp_path / "site", {f"tin-tuc/bai-{n:02}.md": article(f"Bài {n}") for n in range(12)})
+    (root / "fork_hook.py").write_text(FORK_HOOK, encoding="utf-8")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = ["fork_hook.py"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = subprocess.run([*properdocs, "build", "--strict"], cwd=root, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BANTIN_JOBS": "2"},
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert "hook-canh-bao-trong-fork" in done.stdout, done.stdout[-3000:]  # the fork did render pages
+    assert done.returncode != 0, done.stdout[-3000:]
+    assert "strict" in done.stdout

@@ -7,11 +7,13 @@ inline pass, cached chrome) lean on names MkDocs and Python-Markdown do not prom
 `InlineProcessor.__handleInline`. They are all here and nowhere else, so a new release of
 either is checked in one place.
 
-`gate()` allows the fast paths only on the releases we pin and test (`TESTED`) and only when
-every name below still has the shape we use. Otherwise the build takes MkDocs' public path:
-MkDocs' own `Page.render` for every page, one process, Material rendering every page whole.
-Its output is the same bytes (tests/test_compat.py builds both), only slower; `announce`
-says so once per build. `BANTIN_COMPAT=public` forces the public path with any versions.
+`gate()` allows the fast paths only on the exact releases we pin and test (`TESTED`) and only
+when every name below still has the shape we use. Otherwise the build takes MkDocs' public
+path: MkDocs' own `Page.render` for every page, one process, Material rendering every page
+whole. On the pinned releases its output is the same bytes (tests/test_compat.py builds
+both), only slower; on an untested release it uses no private name, which is all we know of
+it, so `announce` asks the maintainer once per build to compare pages before publishing.
+`BANTIN_COMPAT=public` forces the public path with any versions.
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ from bantin.convert import quickinline
 from bantin.convert.previewcache import Conversion
 
 ENV = "BANTIN_COMPAT"  # "public": the public path whatever the versions (tests, a suspect build)
-TESTED = (("mkdocs", "1.6"), ("markdown", "3"), ("mkdocs-material", "9"))  # release series pinned in pyproject.toml
+# The exact releases pinned in pyproject.toml and tested: the render caches (rendering.py)
+# assume Material's exact templates and Jinja's low-level rendering API, so a later patch
+# release is untested too. `mkdocs` is the engine imported as `mkdocs`: ProperDocs aliases
+# that name to itself and answers with its own version (tests/test_engines.py).
+TESTED = {"mkdocs": "1.6.1", "properdocs": "1.6.7", "markdown": "3.11.3", "mkdocs-material": "9.8.1",
+          "jinja2": "3.1.6", "markupsafe": "3.0.4"}
 
 
 def _private(module: str, name: str):
@@ -70,6 +77,14 @@ def skipped_logger() -> str:
     return log.name if isinstance(log, logging.Logger) else "mkdocs.commands.build"
 
 
+def engine_loggers() -> tuple[str, ...]:
+    """The loggers whose handlers print and count a build's warnings: `mkdocs`, and the
+    engine's own top logger where it differs (`properdocs`, whose `--strict` counter sits
+    there): the second renderer's fork must capture records on each (workers/splitrender)."""
+    engine = (getattr(_build_page, "__module__", "") or "mkdocs").split(".")[0]
+    return tuple(dict.fromkeys(("mkdocs", engine)))
+
+
 _HANDLE_INLINE = "_InlineProcessor__handleInline"  # InlineProcessor.__handleInline, name-mangled
 
 
@@ -91,13 +106,24 @@ def gate() -> Gate:
     return Gate(not reasons, tuple(reasons))
 
 
-def _installed(name: str) -> str | None:
-    """The version of the module actually imported (ProperDocs answers for `mkdocs`)."""
-    module = {"mkdocs": "mkdocs", "markdown": "markdown", "mkdocs-material": "material"}[name]
+def engine() -> str:
+    """The engine behind `import mkdocs`: "mkdocs", or "properdocs" under ProperDocs."""
     try:
-        version = getattr(importlib.import_module(module), "__version__", None)
+        return importlib.import_module("mkdocs").__name__.split(".")[0]
     except ImportError:
-        return None
+        return "mkdocs"
+
+
+def _installed(name: str) -> str | None:
+    """The version of the module actually imported (ProperDocs answers for `mkdocs`);
+    Jinja2 and MarkupSafe by their installed metadata (MarkupSafe deprecates `__version__`)."""
+    module = {"mkdocs": "mkdocs", "markdown": "markdown", "mkdocs-material": "material"}.get(name)
+    version = None
+    if module is not None:
+        try:
+            version = getattr(importlib.import_module(module), "__version__", None)
+        except ImportError:
+            return None
     if version is None:
         try:
             version = importlib.metadata.version(name)
@@ -108,10 +134,12 @@ def _installed(name: str) -> str | None:
 
 def _version_problems() -> list[str]:
     found = []
-    for name, series in TESTED:
-        version = _installed(name)
-        if version is None or version.split(".")[: series.count(".") + 1] != series.split("."):
-            found.append(f"{name} {version or 'không có'} (đã thử: {series}.x)")
+    for name in ("mkdocs", "markdown", "mkdocs-material", "jinja2", "markupsafe"):
+        version, label = _installed(name), name
+        if name == "mkdocs":
+            label = engine()
+        if version != TESTED.get(label):
+            found.append(f"{label} {version or 'không có'} (đã thử: {TESTED.get(label, TESTED['mkdocs'])})")
     return found
 
 
@@ -164,16 +192,23 @@ def _registry_shape() -> bool:
 
 
 def announce(found: Gate, log: logging.Logger) -> None:
-    """Once per build, for maintainers: what differs, that output stays right, what to do.
-    INFO, not a warning: `--strict` must not fail a build whose output is correct."""
+    """Once per build, for technical maintainers (`bantin serve` shows it to editors too):
+    what differs, what the public path does and does not promise, what to do. Identical
+    bytes are proven only on the pinned releases; on another, the public path merely avoids
+    private names. INFO, not a warning: `--strict` must not fail a build for it."""
     if found.fast:
         return
     why = "; ".join(found.reasons)
-    fix = (f"bỏ biến môi trường {ENV} để dựng nhanh trở lại" if found.forced else
-           "cài đúng các phiên bản ghi trong pyproject.toml (pip install -e .) để dựng nhanh trở lại")
-    log.info(f"Bản tin: dựng theo đường công khai của MkDocs ({why}): mỗi trang qua Page.render của MkDocs, "
-             f"một tiến trình, không dùng tên nội bộ của MkDocs/Material/Python-Markdown. Trang web "
-             f"vẫn đúng, chỉ dựng chậm hơn. Cách sửa: {fix}.")
+    if found.forced:
+        log.info(f"Bản tin (cho người quản trị kỹ thuật): dựng theo đường công khai của MkDocs ({why}): "
+                 f"chậm hơn; trên các phiên bản đã ghim, trang ra giống hệt đường nhanh. Cách sửa: bỏ biến "
+                 f"môi trường {ENV} để dựng nhanh trở lại.")
+        return
+    log.info(f"Bản tin (cho người quản trị kỹ thuật): dựng theo đường công khai của MkDocs ({why}): mỗi trang "
+             f"qua Page.render của MkDocs, một tiến trình, không dùng tên nội bộ của MkDocs/Material/"
+             f"Python-Markdown, nên chậm hơn. Phiên bản này chưa được kiểm thử với Bản tin: hãy so sánh các "
+             f"trang với bản đang xuất bản trước khi xuất bản. Cách sửa: cài đúng các phiên bản ghi trong "
+             f"pyproject.toml (pip install -e .) để dựng nhanh trở lại.")
 
 
 # --- MkDocs -----------------------------------------------------------------------------
@@ -216,36 +251,44 @@ def readdress(files: Files, file: File, dest_uri: str, fast: bool) -> File:
     return moved
 
 
-class PageLinks(_RelativePath or object):  # `object` only where the gate has refused the fast path
-    """MkDocs' link rewriting, with absolute links ('/van-ban/x.md') looked up once per build.
+@functools.cache
+def page_links() -> type:
+    """`PageLinks`, made on first use, on the fast path only: subclassing a private MkDocs
+    name when compat is imported would break the import itself (and with it the public
+    path) the day that name is no longer a class."""
 
-    An article cites about five documents, each linked as '/van-ban/<slug>.md'; such a
-    link names the same file from every page, so its target's URL is kept and only made
-    relative per page. Anything else (relative links, anchors, queries, missing or
-    excluded targets, other validation settings) takes MkDocs' own path and messages.
-    """
+    class PageLinks(_RelativePath):
+        """MkDocs' link rewriting, with absolute links ('/van-ban/x.md') looked up once per build.
 
-    def __init__(self, file: File, files: Files, config, known: dict[str, str]):
-        super().__init__(file, files, config)
-        self.known = known  # absolute link -> its target's URL, shared by the build's pages
+        An article cites about five documents, each linked as '/van-ban/<slug>.md'; such a
+        link names the same file from every page, so its target's URL is kept and only made
+        relative per page. Anything else (relative links, anchors, queries, missing or
+        excluded targets, other validation settings) takes MkDocs' own path and messages.
+        """
 
-    def path_to_url(self, url: str) -> str:
-        target = self.known.get(url)
-        if target is None:
-            target = self._lookup(url)
+        def __init__(self, file: File, files: Files, config, known: dict[str, str]):
+            super().__init__(file, files, config)
+            self.known = known  # absolute link -> its target's URL, shared by the build's pages
+
+        def path_to_url(self, url: str) -> str:
+            target = self.known.get(url)
             if target is None:
-                return super().path_to_url(url)
-        return get_relative_url(target, self.file.url)
+                target = self._lookup(url)
+                if target is None:
+                    return super().path_to_url(url)
+            return get_relative_url(target, self.file.url)
 
-    def _lookup(self, url: str) -> str | None:
-        if (not url.startswith("/") or any(c in url for c in "?#%\\")
-                or self.config.validation.links.absolute_links is not relative_to_docs(self.config)):
-            return None
-        found = self.files.get_file_from_path(self._target_uri(self.file.src_uri, url))  # as MkDocs
-        if found is None or found.inclusion.is_excluded():
-            return None
-        self.known[url] = found.url
-        return found.url
+        def _lookup(self, url: str) -> str | None:
+            if (not url.startswith("/") or any(c in url for c in "?#%\\")
+                    or self.config.validation.links.absolute_links is not relative_to_docs(self.config)):
+                return None
+            found = self.files.get_file_from_path(self._target_uri(self.file.src_uri, url))  # as MkDocs
+            if found is None or found.inclusion.is_excluded():
+                return None
+            self.known[url] = found.url
+            return found.url
+
+    return PageLinks
 
 
 def convert(md: Markdown, page, config, files: Files, known: dict[str, str]) -> Conversion:
@@ -257,7 +300,7 @@ def convert(md: Markdown, page, config, files: Files, known: dict[str, str]) -> 
     raw_html._register(md)
     anchors = _Anchors(page.file, files, config)
     anchors._register(md)
-    links = PageLinks(page.file, files, config, known)
+    links = page_links()(page.file, files, config, known)
     links._register(md)
     title = _Title()
     title._register(md)

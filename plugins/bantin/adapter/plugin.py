@@ -38,7 +38,7 @@ from bantin.site.pages import Generated
 from bantin.problems import Problems
 from bantin.content.qa import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
-from bantin.adapter import compat
+from bantin.adapter import cachedtemplates, compat
 from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
 from bantin.content.sanitize import clean
@@ -316,14 +316,28 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES
-        chrome = ChromeCache(self.state.nav_sources, self._link_targets(config, files), self.compat.fast)
+        caches = self.compat.fast and self._templates_as_tested(env)
+        chrome = ChromeCache(self.state.nav_sources, self._link_targets(config, files), caches)
         env.globals["bantin_chrome"] = chrome
         env.globals["bantin_shell"] = ShellCache(chrome)
         self.state.shell_templates = {name for name in self._templates(files)
-                                      if "content" in env.get_template(name).blocks}
+                                      if caches and "content" in env.get_template(name).blocks}
         env.globals["bantin_card"] = FragmentCache().card
         self._start_split(env, config, files)
         return env
+
+    @staticmethod
+    def _templates_as_tested(env) -> bool:
+        """Whether the templates the render caches assume are the tested ones (cachedtemplates);
+        if not, the caches stay off and a technical maintainer is told once."""
+        changed = cachedtemplates.differing(env)
+        if changed:
+            shown = ", ".join(changed[:5]) + (f" và {len(changed) - 5} mẫu khác" if len(changed) > 5 else "")
+            log.info(f"Bản tin (cho người quản trị kỹ thuật): mẫu giao diện {shown} khác với mẫu đã kiểm thử "
+                     "(custom_dir của trang hoặc theme/ đã sửa), nên không dùng bộ nhớ đệm khung trang: mỗi "
+                     "trang được Material dựng trọn, đúng nhưng chậm hơn. Nếu thay đổi là chủ ý trong theme/, "
+                     "xem adapter/cachedtemplates.py để cập nhật danh sách.")
+        return not changed
 
     def _templates(self, files: Files) -> set[str]:
         """Templates of the pages this build renders."""
@@ -356,7 +370,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             compat.build_page(page, config, doc_files, state.nav, env)
 
         state.split = SplitRender([f.page for f in doc_files], build_page,
-                                  hide=(compat.skipped_logger(), compat.SKIPPED_LINE))
+                                  hide=(compat.skipped_logger(), compat.SKIPPED_LINE),
+                                  loggers=compat.engine_loggers())
         state.split.start()
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):

@@ -50,7 +50,7 @@ class SharedMarkdown:
                                           extension_configs=config.mdx_configs or {})
         compat.install_quick_inline(self.instance)
         self.cache = cache  # `bantin serve` only: conversions of the previous build
-        self.absolute_links: dict[str, str] = {}  # see PageLinks
+        self.absolute_links: dict[str, str] = {}  # see compat.page_links
 
 
 class ContentPage(Page):

@@ -77,11 +77,14 @@ class SplitRender:
 
     `hide`: (logger, line with '{}' for the page's src_uri) that the engine logs for a page
     rendered to nothing, as the build process renders the fork's pages (the adapter knows
-    the text: compat.SKIPPED_LINE); those lines are dropped."""
+    the text: compat.SKIPPED_LINE); those lines are dropped.
+    `loggers`: the loggers whose handlers print and count warnings (`--strict`); the engine
+    decides (`properdocs` under ProperDocs, compat.engine_loggers), the fork captures there."""
 
     def __init__(self, pages: Sequence, build_page: Callable[[object], None],
-                 hide: tuple[str, str] | None = None):
+                 hide: tuple[str, str] | None = None, loggers: Sequence[str] = ("", "mkdocs")):
         self.pages, self.build_page = list(pages), build_page
+        self.loggers = tuple(loggers)
         self.hidden_logger, self.hidden_line = hide or ("", "")
         self.index = {page.file.src_uri: n for n, page in enumerate(self.pages)}
         self.ends = _Ends(len(self.pages))
@@ -126,7 +129,7 @@ class SplitRender:
         status = 1
         try:
             die_with_parent(parent)
-            capture = _capture_logs()
+            capture = _capture_logs(self.loggers)
             error = None
             try:
                 for index in range(len(self.pages) - 1, -1, -1):
@@ -172,13 +175,16 @@ class SplitRender:
         logging.getLogger(self.hidden_logger).removeFilter(self.hide)
 
 
-def _capture_logs() -> Recorder:
-    """In the fork: every record goes to one recorder instead of the terminal."""
+def _capture_logs(names: Sequence[str]) -> Recorder:
+    """In the fork: every record goes to one recorder instead of the terminal. A logger
+    left out would print its records in the fork and count them there, where `--strict`
+    never sees the count."""
     capture = Recorder()
-    for name in ("", "mkdocs"):
+    for name in dict.fromkeys(("", *names)):
         logger = logging.getLogger(name)
         for handler in list(logger.handlers):
             logger.removeHandler(handler)
         logger.addHandler(capture)
-    logging.getLogger("mkdocs").propagate = False
+        if name:
+            logger.propagate = False
     return capture
