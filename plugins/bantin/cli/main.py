@@ -15,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for editors (cli/endoflife.py)
 
 from bantin.tools import newcontent  # noqa: E402
-from bantin.cli import endoflife  # noqa: E402
+import bantin.cli.endoflife as endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
 from bantin.problems import visible  # noqa: E402
@@ -288,7 +288,7 @@ DELEGATED = {"import": "main_import", "redirects": "main_redirects"}
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in DELEGATED:
-        from bantin.cli import importer  # slow to import (trafilatura): only for these two
+        import bantin.cli.importer as importer  # slow to import (trafilatura): only for these two
 
         return getattr(importer, DELEGATED[argv[0]])(argv[1:])
     args = parse_args(_parser(), argv)
