@@ -95,6 +95,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     from bantin.adapter import engine
     from bantin.outputs import publish
     from bantin.outputs.gate import foreign_folder_problem, site_dir_problem
+    from bantin.workers.background import JobFailed
 
     base = _load(config_file)
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
@@ -118,7 +119,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
                 _plugin(config).config.drafts = drafts
                 started = time.perf_counter()
                 engine.build(config)
-            except (engine.EngineError, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
+            except (engine.EngineError, JobFailed, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
                 _stop_helpers(config)
                 staging.discard()
                 print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {_failure_reason(exc)}",
@@ -147,7 +148,12 @@ def _failure_reason(exc: BaseException) -> str:
     "Aborted with 2 warnings in strict mode!") stay on their log line above, not in our summary."""
     import re
 
+    from bantin.workers.background import JobFailed
+
     text = str(exc)
+    job = _cause(exc, JobFailed)
+    if job is not None:  # the worker's job failed: its message names it (MkDocs' abort hides it)
+        return f"Lý do: {job}"
     if isinstance(exc, KeyboardInterrupt):
         return "Lần dựng bị dừng (Ctrl+C)."
     if text.startswith("Aborted with a BuildError"):
@@ -157,6 +163,17 @@ def _failure_reason(exc: BaseException) -> str:
         return (f"Lý do: có {strict.group(1)} cảnh báo, mà trang được dựng ở chế độ nghiêm ngặt (strict) nên mỗi "
                 "cảnh báo là một lỗi; xem các dòng WARNING ở trên và sửa chúng.")
     return text
+
+
+def _cause(exc: BaseException, kind: type) -> BaseException | None:
+    """`exc` or the first exception of type `kind` it was raised from or while handling."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, kind):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _is_default_output(base, target: Path, offline: bool) -> bool:
