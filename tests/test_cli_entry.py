@@ -40,6 +40,12 @@ def test_pyproject_points_at_the_package():
     assert project["project"]["entry-points"]["mkdocs.plugins"]["bantin"] == "bantin.adapter.plugin:BantinPlugin"
 
 
+def test_the_package_and_the_module_give_one_main():
+    done = subprocess.run([sys.executable, "-c", "import bantin.cli as c; m = c.main; import bantin.cli.main as n; "
+                           "print(m is n, m.atomic_build is n.atomic_build)"], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["True", "True"], done.stderr
+
+
 def test_importing_the_package_does_not_load_the_command_line():
     done = subprocess.run([sys.executable, "-c", "import sys, bantin.cli; print('bantin.cli.main' in sys.modules)"],
                           capture_output=True, text=True, timeout=60)
