@@ -60,3 +60,22 @@ def test_fork_process_runs_the_target_with_a_pipe():
     assert conn.recv() == 42
     process.join(timeout=10)
     assert process.exitcode == 0
+
+
+@pytest.mark.parametrize("value, means", [("", ""), ("1", "1"), ("2", "2"), (" 1", "1"), ("1 ", "1"), (" 2\n", "2")])
+def test_jobs_accepts_1_and_2_with_spaces(monkeypatch, capsys, value, means):
+    monkeypatch.setenv("BANTIN_JOBS", value)
+    assert policy._jobs() == means
+    assert policy.can_fork() is (means != "1" and "fork" in multiprocessing.get_all_start_methods())
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "one", "3", "1,2", "１"])
+def test_jobs_refuses_anything_else_once_in_vietnamese_and_keeps_the_default(monkeypatch, capsys, value):
+    monkeypatch.setattr(policy, "_told", set())
+    monkeypatch.setenv("BANTIN_JOBS", value)
+    assert policy._jobs() == ""
+    assert policy.background_worker(policy.WORKER_FROM) is ("fork" in multiprocessing.get_all_start_methods())
+    assert not policy.render_split(1, False)  # not read as "2" either
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"BANTIN_JOBS={value!r}" in err and "chỉ nhận 1" in err

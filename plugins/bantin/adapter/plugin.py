@@ -42,6 +42,7 @@ from bantin.adapter import cachedtemplates, compat
 from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
 from bantin.content.sanitize import clean
+from bantin.workers.background import JobFailed
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
 from bantin.config.settings import SiteConfig
 from bantin.site.urls import UrlScheme
@@ -364,7 +365,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             log.info(f"Bản tin: dựng trang trong một tiến trình vì plugin {', '.join(others)} xử lý từng trang")
             return
         state = self.state
-        state.view.settle()  # the fork cannot ask the worker
+        try:
+            state.view.settle()  # the fork cannot ask the worker
+        except JobFailed as error:
+            raise PluginError(str(error)) from error
 
         def build_page(page: Page) -> None:
             compat.build_page(page, config, doc_files, state.nav, env)
@@ -449,6 +453,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             state.finish(log)
         except OutputError as error:
             raise PluginError(str(error)) from None
+        except JobFailed as error:  # kept as the cause: `bantin build` gives its words as the reason
+            raise PluginError(str(error)) from error
         self.clock.append(time.perf_counter())
         if self.serving:
             cache = previewcache.SERVE

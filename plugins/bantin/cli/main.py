@@ -15,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for editors (cli/endoflife.py)
 
 from bantin.tools import newcontent  # noqa: E402
-from bantin.cli import endoflife  # noqa: E402
+import bantin.cli.endoflife as endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
 from bantin.problems import visible  # noqa: E402
@@ -95,6 +95,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     from bantin.adapter import engine
     from bantin.outputs import publish
     from bantin.outputs.gate import foreign_folder_problem, site_dir_problem
+    from bantin.workers.background import JobFailed
 
     base = _load(config_file)
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
@@ -118,7 +119,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
                 _plugin(config).config.drafts = drafts
                 started = time.perf_counter()
                 engine.build(config)
-            except (engine.EngineError, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
+            except (engine.EngineError, JobFailed, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
                 _stop_helpers(config)
                 staging.discard()
                 print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {_failure_reason(exc)}",
@@ -147,7 +148,12 @@ def _failure_reason(exc: BaseException) -> str:
     "Aborted with 2 warnings in strict mode!") stay on their log line above, not in our summary."""
     import re
 
+    from bantin.workers.background import JobFailed
+
     text = str(exc)
+    job = _cause(exc, JobFailed)
+    if job is not None:  # the worker's job failed: its message names it (MkDocs' abort hides it)
+        return f"Lý do: {job}"
     if isinstance(exc, KeyboardInterrupt):
         return "Lần dựng bị dừng (Ctrl+C)."
     if text.startswith("Aborted with a BuildError"):
@@ -157,6 +163,17 @@ def _failure_reason(exc: BaseException) -> str:
         return (f"Lý do: có {strict.group(1)} cảnh báo, mà trang được dựng ở chế độ nghiêm ngặt (strict) nên mỗi "
                 "cảnh báo là một lỗi; xem các dòng WARNING ở trên và sửa chúng.")
     return text
+
+
+def _cause(exc: BaseException, kind: type) -> BaseException | None:
+    """`exc` or the first exception of type `kind` it was raised from or while handling."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, kind):
+            return exc
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _is_default_output(base, target: Path, offline: bool) -> bool:
@@ -288,7 +305,7 @@ DELEGATED = {"import": "main_import", "redirects": "main_redirects"}
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in DELEGATED:
-        from bantin.cli import importer  # slow to import (trafilatura): only for these two
+        import bantin.cli.importer as importer  # slow to import (trafilatura): only for these two
 
         return getattr(importer, DELEGATED[argv[0]])(argv[1:])
     args = parse_args(_parser(), argv)
@@ -310,6 +327,17 @@ def main(argv: list[str] | None = None) -> int:
         return run_ids(args)
     return 2
 
+
+class _Command(type(sys)):
+    """This module, callable as `main`. Importing it sets the package's attribute `main` to
+    it, over the function of cli/__init__.py: `from bantin.cli import main; main()` (the
+    console script, old installs too) must work whichever was imported first."""
+
+    def __call__(self, argv: list[str] | None = None) -> int:
+        return main(argv)
+
+
+sys.modules[__name__].__class__ = _Command
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -48,6 +48,7 @@ from bantin.workers import background
 
 SEARCH_DIR = "assets/search"
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")  # the engine's own, replaced by artifacts.write_all
+SEARCH, RELATED = "chỉ mục tìm kiếm", "danh sách tin liên quan"  # worker jobs, as a failure names them
 
 
 # --- inputs -------------------------------------------------------------------------------
@@ -249,9 +250,9 @@ class Build:
         # In the worker, in this order: QR codes and related lists are needed by pages (and
         # settled before the second renderer forks); search is collected at the end.
         view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if serving else None),
-                       related_lists=background.Job(worker, _related_lists))
+                       related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker)
-        build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR)
+        build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         return build
 
     def claim_outputs(self, files: Iterable[SourceFile], static_templates: Iterable[str],
@@ -273,7 +274,8 @@ class Build:
         self.resizer = Resizer(read, gate, image_widths)
 
     def finish(self, log: logging.Logger) -> None:
-        """Search index collected, the worker let go, artifacts written (OutputError on a clash)."""
+        """Search index collected, the worker let go, artifacts written (OutputError on a clash;
+        background.JobFailed when the worker failed or died)."""
         stats = self.search.result()
         background.stop(self.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "

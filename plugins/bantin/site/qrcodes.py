@@ -16,6 +16,8 @@ from typing import Iterable
 import zxingcpp
 from markupsafe import Markup, escape
 
+from bantin.workers import background
+
 SCALE, BORDER = 4, 2  # pixels per module at the SVG's own size; light modules around the symbol
 # zxing-cpp's image has a byte per module: 0 is dark, 255 light.
 
@@ -49,6 +51,7 @@ def _runs(size: int, data: bytes) -> str:
     return "".join(map(_steps(size).__getitem__, _TOKENS.findall(joined)))
 
 
+WHAT = "mã QR"  # what a failed worker job was making (background.JobFailed)
 _ROW = b"\x01"
 _TOKENS = re.compile(rb"\x00+|\xff*\x01\xff*|\xff+")  # a dark run, a row's end, a light run
 
@@ -121,7 +124,7 @@ class QrCodes:
     def settle(self) -> None:
         """Wait for the worker's codes, so that a forked renderer needs no worker."""
         for url, (future, n) in self.pending.items():
-            self.ready[url] = future.result()[n]
+            self.ready[url] = background.wait(future, WHAT)[n]
         self.pending.clear()
 
     def svg(self, url: str, label: str) -> Markup:
@@ -129,5 +132,5 @@ class QrCodes:
         svg = self.ready.get(url)
         if svg is None:
             found = self.pending.get(url)
-            svg = self.ready[url] = found[0].result()[found[1]] if found else _svg(url)
+            svg = self.ready[url] = background.wait(found[0], WHAT)[found[1]] if found else _svg(url)
         return labelled(svg, label)

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
 
 from bantin.workers import policy
@@ -88,19 +89,50 @@ def shared(name: str) -> Any:
     return _SHARED[name]
 
 
-class Job:
-    """A call made in the worker when there is one, else when its result is first asked for."""
+class JobFailed(Exception):
+    """A job of the build's second core failed: a bug in it, or the worker process died
+    (BrokenProcessPool, EOFError). The message says, in Vietnamese, what could not be made
+    and what to try; the build stops on it without a traceback (adapter, cli)."""
 
-    def __init__(self, worker: ProcessPoolExecutor | None, fn: Callable, *args: Any):
+
+def failure(what: str, error: BaseException, forked: bool) -> JobFailed:
+    """The build's message for `error`, raised while making `what` ("chỉ mục tìm kiếm")."""
+    if isinstance(error, (BrokenProcessPool, EOFError)):
+        reason = "tiến trình phụ làm việc này dừng bất thường (có thể do thiếu bộ nhớ hoặc bị tắt)"
+    else:
+        reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    hint = ("Hãy dựng lại; nếu lỗi lặp lại, dựng với BANTIN_JOBS=1 để làm mọi việc trong một tiến trình "
+            "và báo lỗi kèm thông báo này." if forked else "Hãy dựng lại; nếu lỗi lặp lại, báo lỗi kèm thông báo này.")
+    return JobFailed(f"Không tạo được {what}: {reason}. {hint}")
+
+
+def wait(future: Future, what: str) -> Any:
+    """`future.result()` of a job sent to the worker, its failure as `JobFailed`."""
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - any failure of the job stops the build, in words
+        raise failure(what, error, forked=True) from error
+
+
+class Job:
+    """A call made in the worker when there is one, else when its result is first asked for;
+    either way a failure is `JobFailed` naming `what` the job makes."""
+
+    def __init__(self, worker: ProcessPoolExecutor | None, fn: Callable, *args: Any, what: str = "việc chạy nền"):
         self.future: Future | None = worker.submit(fn, *args) if worker is not None else None
         self.call = (fn, args)
+        self.what = what
 
     def result(self) -> Any:
         if self.future is None:
             fn, args = self.call
             self.future = Future()
-            self.future.set_result(fn(*args))
-        return self.future.result()
+            try:
+                self.future.set_result(fn(*args))
+            except Exception as error:  # noqa: BLE001
+                self.future = None
+                raise failure(self.what, error, forked=False) from error
+        return wait(self.future, self.what)
 
 
 def stop(worker: ProcessPoolExecutor | None, kill: bool = False) -> None:
