@@ -267,7 +267,7 @@ def measure_serve(root: Path, edits: int = 3) -> dict:
         port = probe.getsockname()[1]
     # `serve` writes its site to a temporary folder: beside the bench's sites, as they are.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(root.parent)}
-    server = subprocess.Popen([PYTHON, "-m", "bantin.cli.main", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
+    server = subprocess.Popen([PYTHON, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     source = sorted((root / "content" / "tin-tuc").glob("*.md"))[1]
     original = source.read_text(encoding="utf-8")

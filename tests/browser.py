@@ -22,7 +22,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 def build_sample(dest: Path, offline: bool = False) -> Path:
     """Build the repository's sample site into dest (atomic build, as `make site` does)."""
-    command = [sys.executable, "-m", "bantin.cli.main", "build", "--site-dir", str(dest)] + (["--offline"] if offline else [])
+    command = [sys.executable, "-m", "bantin.cli", "build", "--site-dir", str(dest)] + (["--offline"] if offline else [])
     done = subprocess.run(command, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if done.returncode != 0:

@@ -75,7 +75,7 @@ def read(root: Path, rel: str) -> str:
 def run_bantin(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`bantin …` in root, as an editor runs it; stdout and stderr together in .stdout."""
     env = env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "bantin.cli.main", *args], cwd=root, env=env, text=True,
+    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=root, env=env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 

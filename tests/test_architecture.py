@@ -199,9 +199,9 @@ def test_packages_import_only_the_layers_below():
 
 
 def test_layer_check_sees_the_root_and_upward_imports():
-    assert upward_imports({"bantin": {"bantin.site.build"}, "bantin.text.vi": {"bantin.cli.main"},
-                           "bantin.cli.main": {"bantin.text.vi", "bantin"}}) == [
-        "bantin.text.vi: imports bantin.cli.main", "bantin: imports bantin.site.build"]
+    assert upward_imports({"bantin": {"bantin.site.build"}, "bantin.text.vi": {"bantin.cli.commands"},
+                           "bantin.cli.commands": {"bantin.text.vi", "bantin"}}) == [
+        "bantin.text.vi: imports bantin.cli.commands", "bantin: imports bantin.site.build"]
 
 
 # --- the root package and the subpackages' __init__ ----------------------------------------
@@ -253,12 +253,12 @@ def test_init_check_sees_imports_outside_functions():
 
 
 def test_cycles_through_a_package_init_are_seen(tmp_path):
-    """`from bantin.cli import x` in cli/main.py depends on cli/__init__.py, which imports it back."""
-    for rel, text in {"__init__.py": "", "cli/x.py": "", "cli/main.py": "from bantin.cli import x\n",
-                      "cli/__init__.py": "def main():\n    from bantin.cli.main import main\n"}.items():
+    """`from bantin.cli import x` in cli/commands.py depends on cli/__init__.py, which imports it back."""
+    for rel, text in {"__init__.py": "", "cli/x.py": "", "cli/commands.py": "from bantin.cli import x\n",
+                      "cli/__init__.py": "def main():\n    from bantin.cli.commands import main\n"}.items():
         (tmp_path / "bantin" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "bantin" / rel).write_text(text, encoding="utf-8")
-    assert cycles(graph(tmp_path / "bantin")) == [["bantin.cli", "bantin.cli.main"]]
+    assert cycles(graph(tmp_path / "bantin")) == [["bantin.cli", "bantin.cli.commands"]]
 
 
 # --- at run time ---------------------------------------------------------------------------

@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = "import sys; {before}from bantin.cli import main; sys.exit(main(['--version']))"
 
 
-@pytest.mark.parametrize("before", ["", "import bantin.cli.main; ", "import bantin.cli.main as m; m.main; "])
+@pytest.mark.parametrize("before", ["", "import bantin.cli.commands; ", "import bantin.cli.commands as m; m.main; "])
 def test_old_and_new_console_script_run(before):
-    """Fresh process: `main` is the package's function, or, once cli/main.py was imported
-    (which rebinds the package's `main` to the module), the callable module."""
+    """Fresh process: `main` is the package's function, whether or not the command module
+    (cli/commands.py) was imported first."""
     done = subprocess.run([sys.executable, "-c", SCRIPT.format(before=before)], capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -26,8 +26,8 @@ def test_old_and_new_console_script_run(before):
 
 
 def test_in_this_process(capsys):
-    """Here bantin.cli.main is already imported (other tests): `main` is the callable module."""
-    import bantin.cli.main  # noqa: F401
+    """Here bantin.cli.commands is already imported (other tests): `main` is still the function."""
+    import bantin.cli.commands  # noqa: F401
     from bantin.cli import main
 
     assert main(["--version"]) == 0
@@ -40,13 +40,14 @@ def test_pyproject_points_at_the_package():
     assert project["project"]["entry-points"]["mkdocs.plugins"]["bantin"] == "bantin.adapter.plugin:BantinPlugin"
 
 
-def test_the_package_and_the_module_give_one_main():
-    done = subprocess.run([sys.executable, "-c", "import bantin.cli as c; m = c.main; import bantin.cli.main as n; "
-                           "print(m is n, m.atomic_build is n.atomic_build)"], capture_output=True, text=True, timeout=60)
-    assert done.stdout.split() == ["True", "True"], done.stderr
+def test_python_dash_m_runs_the_command():
+    """`python -m bantin.cli`, what tests and a venv without its scripts on PATH use."""
+    done = subprocess.run([sys.executable, "-m", "bantin.cli", "--version"], capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=120)
+    assert done.returncode == 0 and "bantin 0.1.0" in done.stdout, done.stderr
 
 
 def test_importing_the_package_does_not_load_the_command_line():
-    done = subprocess.run([sys.executable, "-c", "import sys, bantin.cli; print('bantin.cli.main' in sys.modules)"],
+    done = subprocess.run([sys.executable, "-c", "import sys, bantin.cli; print('bantin.cli.commands' in sys.modules)"],
                           capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bantin.cli import main as cli
+from bantin.cli import commands as cli
 from bantin.config import precheck as configcheck
 from bantin.tools import newcontent
 from bantin.content import qa
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def bantin(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
-    return subprocess.run([sys.executable, "-m", "bantin.cli.main", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 
 

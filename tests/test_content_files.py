@@ -40,7 +40,7 @@ def jpeg(size=(40, 30)) -> bytes:
 
 
 def check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bantin.cli.main", "check"], cwd=root, text=True,
+    return subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 

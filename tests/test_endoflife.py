@@ -9,7 +9,7 @@ from datetime import date
 
 from sitekit import article, run_bantin, write_site
 
-from bantin.cli import endoflife, main
+from bantin.cli import commands as main, endoflife
 
 MARK = "Ghi chú cho người quản trị kỹ thuật"
 CI = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}

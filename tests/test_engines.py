@@ -105,7 +105,7 @@ def test_bantin_build_refuses_a_config_without_our_plugin(tmp_path):
     """The editors' command says it before anything is built, and publishes nothing: not a
     page, and not the static files a bare `mkdocs build` copies before failing."""
     root = _site_without_plugin(tmp_path / "site", [])
-    done = subprocess.run([sys.executable, "-m", "bantin.cli.main", "build"], cwd=root, text=True,
+    done = subprocess.run([sys.executable, "-m", "bantin.cli", "build"], cwd=root, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode != 0 and "- bantin" in done.stdout

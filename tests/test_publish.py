@@ -17,7 +17,7 @@ import pytest
 from sitekit import MKDOCS, article, build, read, write_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-BANTIN = [sys.executable, "-m", "bantin.cli.main"]
+BANTIN = [sys.executable, "-m", "bantin.cli"]
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")  # 1×1, sound
 
 

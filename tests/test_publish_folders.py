@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sitekit import article, run_bantin, write_site
 
-from bantin.cli import main as cli
+from bantin.cli import commands as cli
 from bantin.outputs import publish
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -150,7 +150,7 @@ def _root_tool(*command: str) -> bool:
 def _build_in_own_mounts(project: Path, setup: str, out: str) -> str:
     """`bantin build -d out` after the shell commands `setup`, in a mount namespace of its own
     (so the mounts vanish with it); the output, ending with `rc=<exit code>`."""
-    script = f"{setup} && {sys.executable} -m bantin.cli.main build -d {out}; echo rc=$?"
+    script = f"{setup} && {sys.executable} -m bantin.cli build -d {out}; echo rc=$?"
     return subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=project, env=ENV, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT).stdout
 

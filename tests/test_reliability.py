@@ -124,7 +124,7 @@ def test_every_file_is_accounted_for(tmp_path):
         "tin-tuc/utf16.md": "---\ntitle: x\n---\n".encode("utf-16"),
     }
     root = write_site(tmp_path, files)
-    done = subprocess.run([sys.executable, "-m", "bantin.cli.main", "check"], cwd=root, text=True,
+    done = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 1
     assert "xuất bản 2 article; 1 bản nháp; 3 tệp có lỗi" in done.stdout
@@ -143,7 +143,7 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     files = {f"tin-tuc/b{n:03d}.md": article(f"Tin {n}", body="Nội dung. " * 200) for n in range(300)}
     root = write_site(tmp_path, files)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    bantin = [sys.executable, "-m", "bantin.cli.main", "build"]
+    bantin = [sys.executable, "-m", "bantin.cli", "build"]
     subprocess.run(bantin, cwd=root, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     before = read(root, "index.html")
     (root / "content/tin-tuc/moi.md").write_text(article("Tin mới nhất", "2030-01-01"), encoding="utf-8")
@@ -176,7 +176,7 @@ def test_check_warns_on_oversized_originals_and_exits_zero(tmp_path):
     assert len(big) > 1024 * 1024
     root = write_site(tmp_path, {"tin-tuc/a.md": article("A", image="../images/to.jpg", image_alt="Ảnh lớn"),
                                  "images/to.jpg": big}, image_max_kb=1024)
-    done = subprocess.run([sys.executable, "-m", "bantin.cli.main", "check"], cwd=root, text=True,
+    done = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 0, done.stdout
     assert f"tin-tuc/a.md:1: [image] cảnh báo: ảnh `images/to.jpg` nặng {len(big) // 1024} KB" in done.stdout
@@ -190,7 +190,7 @@ def test_live_preview_shows_drafts_with_a_banner(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "bantin.cli.main", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+    server = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

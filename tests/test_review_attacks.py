@@ -60,7 +60,7 @@ def test_build_into_a_pages_checkout_keeps_its_git_folder(tmp_path):
     (out / ".git").mkdir(parents=True)
     (out / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     (out / "index.html").write_text("<p>old</p>")
-    done = subprocess.run([sys.executable, "-m", "bantin.cli.main", "build", "-d", str(out)], cwd=project,
+    done = subprocess.run([sys.executable, "-m", "bantin.cli", "build", "-d", str(out)], cwd=project,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
     assert done.returncode != 0 or (out / ".git" / "HEAD").exists(), done.stderr[-500:]
 

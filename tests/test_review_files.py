@@ -26,7 +26,7 @@ from sitekit import article, build, write_site
 
 
 def bantin_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bantin.cli.main", "check"], cwd=root, text=True,
+    return subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT)
 

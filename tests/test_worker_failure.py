@@ -19,7 +19,7 @@ SCRIPT = """
 import os, sys
 from bantin.site import build
 from bantin.workers import policy
-from bantin.cli.main import main
+from bantin.cli.commands import main
 
 def crash(*args):
     raise RuntimeError("hỏng thử")

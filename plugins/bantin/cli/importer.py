@@ -1,6 +1,6 @@
 """The command lines `bantin import` and `bantin redirects`.
 
-`bantin.cli.main` hands every argument after the subcommand's name to `main_import` or
+`bantin.cli.commands` hands every argument after the subcommand's name to `main_import` or
 `main_redirects`, which have parsers of their own (Vietnamese messages, via argvi).
 """
 

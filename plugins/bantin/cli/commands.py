@@ -328,16 +328,5 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-class _Command(type(sys)):
-    """This module, callable as `main`. Importing it sets the package's attribute `main` to
-    it, over the function of cli/__init__.py: `from bantin.cli import main; main()` (the
-    console script, old installs too) must work whichever was imported first."""
-
-    def __call__(self, argv: list[str] | None = None) -> int:
-        return main(argv)
-
-
-sys.modules[__name__].__class__ = _Command
-
 if __name__ == "__main__":
     sys.exit(main())
