@@ -1,9 +1,12 @@
 """The engine as the `bantin` command uses it: load, build, serve, and the inputs of a
 check (issue 13).
 
-The CLI imports MkDocs through this module only (and imports this module lazily), so that
-swapping or gating the engine touches the adapter and nothing above it. What `bantin check`
-runs is site/build.py's `check`; this module only translates the loaded configuration.
+The CLI imports MkDocs through this module only (and imports this module lazily). It still
+reads a few attributes of the loaded configuration itself (site_dir, docs_dir, the theme's
+custom_dir, the plugin's drafts switch) and filters MkDocs' "Config value" log lines: those
+are next to move here, so that swapping the engine touches the adapter alone. What
+`bantin check` runs is site/build.py's `check`; this module only translates the loaded
+configuration.
 """
 
 from __future__ import annotations
