@@ -6,6 +6,7 @@ import multiprocessing
 
 import pytest
 
+from bantin import problems
 from bantin.workers import background, policy
 from bantin.workers.splitrender import wanted
 
@@ -72,7 +73,7 @@ def test_jobs_accepts_1_and_2_with_spaces(monkeypatch, capsys, value, means):
 
 @pytest.mark.parametrize("value", ["abc", "-1", "0", "one", "3", "1,2", "１"])
 def test_jobs_refuses_anything_else_once_in_vietnamese_and_keeps_the_default(monkeypatch, capsys, value):
-    monkeypatch.setattr(policy, "_told", set())
+    monkeypatch.setattr(problems, "_told_env", set())
     monkeypatch.setenv("BANTIN_JOBS", value)
     assert policy._jobs() == ""
     assert policy.background_worker(policy.WORKER_FROM) is ("fork" in multiprocessing.get_all_start_methods())

@@ -6,7 +6,9 @@ editor who is not a programmer can act on it without asking anyone.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 
 # C0 controls, DEL, C1 controls: shown as escapes so no file name or quoted text can move the
@@ -22,6 +24,26 @@ def short(value: object, limit: int = 80) -> str:
     """A value as it may appear in a message: one line, at most `limit` characters."""
     text = " ".join(str(value).split()) if not isinstance(value, str) else value.replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_told_env: set[tuple[str, str]] = set()  # (variable, value) already reported by this process
+
+
+def env_choice(variable: str, allowed: tuple[str, ...], meaning: str) -> str:
+    """A Bản tin environment variable, spaces stripped and lower-cased, when it is one of
+    `allowed` ("" = not set); anything else is reported once on stderr and read as unset.
+    A typo must neither pass silently nor stop the build. Stderr, not the build's log: a
+    WARNING there fails a `--strict` build, and INFO would be lost among MkDocs' lines or,
+    outside a build, not shown at all. `meaning` says which values mean what."""
+    raw = os.environ.get(variable, "")
+    value = raw.strip().lower()
+    if value in allowed:
+        return value
+    if (variable, raw) not in _told_env:
+        _told_env.add((variable, raw))
+        print(f"Bản tin: bỏ qua {variable}={raw!r}: {meaning}; lần dựng này chạy như khi không đặt biến.",
+              file=sys.stderr)
+    return ""
 
 
 ERROR = "lỗi"

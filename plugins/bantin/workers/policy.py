@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
+
+from bantin.problems import env_choice
 
 WORKER_FROM = 300  # content items: background worker (QR codes, related lists, search index)
 RENDER_FROM = 400  # pages: the second page renderer
@@ -41,24 +42,13 @@ JOBS = "BANTIN_JOBS"  # "1": never fork; "2": fork the renderer at any size
 
 
 JOBS_VALUES = ("", "1", "2")
-_told: set[str] = set()  # wrong values already reported by this process
 
 
 def _jobs() -> str:
-    """BANTIN_JOBS, spaces stripped: "", "1" or "2". Anything else ("abc", "0", "-1", "one")
-    is reported once and read as unset: a typo must neither pass silently for "1" nor stop
-    the build. The note goes to stderr, not to the build's log: a WARNING there fails a
-    `--strict` build (every site here builds strict), and INFO would be lost among MkDocs'
-    lines or, outside a build, not shown at all."""
-    raw = os.environ.get(JOBS, "")
-    value = raw.strip()
-    if value in JOBS_VALUES:
-        return value
-    if raw not in _told:
-        _told.add(raw)
-        print(f"Bản tin: bỏ qua {JOBS}={raw!r}: biến này chỉ nhận 1 (dựng trong một tiến trình) hoặc 2 "
-              "(luôn dựng trang trên hai tiến trình); lần dựng này chạy như khi không đặt biến.", file=sys.stderr)
-    return ""
+    """BANTIN_JOBS: "", "1" or "2"; anything else ("abc", "0", "-1", "one") is reported once
+    and read as unset (problems.env_choice)."""
+    return env_choice(JOBS, JOBS_VALUES, "biến này chỉ nhận 1 (dựng trong một tiến trình) hoặc 2 "
+                                         "(luôn dựng trang trên hai tiến trình)")
 
 
 def can_fork() -> bool:
