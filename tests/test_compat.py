@@ -38,6 +38,19 @@ def test_bantin_compat_public_forces_the_public_path(monkeypatch):
     assert not found.fast and found.forced and found.reasons == ("BANTIN_COMPAT=public",)
 
 
+@pytest.mark.parametrize("value", ["publc", "yes", "1"])
+def test_a_mistyped_bantin_compat_is_reported_once_and_ignored(monkeypatch, capsys, value):
+    """A typo must not pass silently: the build says BANTIN_COMPAT was ignored, and why."""
+    from bantin import problems
+
+    monkeypatch.setattr(problems, "_told_env", set())
+    monkeypatch.setenv("BANTIN_COMPAT", value)
+    assert not compat.gate().forced
+    compat.gate()
+    err = capsys.readouterr().err
+    assert err.count("BANTIN_COMPAT") == 1 and "public" in err and "bỏ qua" in err
+
+
 @pytest.mark.parametrize("name, version", [
     ("mkdocs", "1.7.0"), ("mkdocs", "2.0.0"), ("mkdocs", "1.6.9"), ("mkdocs", "1.6.7"), ("markdown", "4.0"),
     ("markdown", "3.0"), ("markdown", "3.11.4"), ("mkdocs-material", "10.0.1"), ("mkdocs-material", "9.5.0"),

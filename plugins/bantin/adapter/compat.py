@@ -23,7 +23,6 @@ import importlib
 import importlib.metadata
 import inspect
 import logging
-import os
 import sys
 from dataclasses import dataclass
 
@@ -37,6 +36,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from bantin.convert import quickinline
+from bantin.problems import env_choice
 from bantin.convert.previewcache import Conversion
 
 ENV = "BANTIN_COMPAT"  # "public": the public path whatever the versions (tests, a suspect build)
@@ -100,7 +100,7 @@ class Gate:
 
 def gate() -> Gate:
     """The fast paths only on tested releases whose private names have the shape we use."""
-    if os.environ.get(ENV, "").strip().lower() == "public":
+    if env_choice(ENV, ("", "public"), "biến này chỉ nhận `public` (dựng theo đường công khai của MkDocs)") == "public":
         return Gate(False, (f"{ENV}=public",), forced=True)
     reasons = [*_version_problems(), *_shape_problems()]
     return Gate(not reasons, tuple(reasons))
