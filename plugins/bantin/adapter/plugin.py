@@ -13,7 +13,6 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +40,6 @@ from bantin.legal.markdown import LegalRefsExtension
 from bantin.adapter import cachedtemplates, compat
 from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
-from bantin.content.sanitize import clean
 from bantin.workers.background import JobFailed
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
 from bantin.config.settings import SiteConfig
@@ -206,7 +204,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                                      config.extra_templates, translate.reader(files), self.site.image_widths)
         except OutputError as error:
             raise PluginError(str(error)) from None
-        config.nav = self._nav(corpus, urls)
+        config.nav = self.state.nav_sections()
         self.state.nav_sources = set(_flatten(config.nav))
         # MkDocs' sitemap stamps the build date and ours replaces it (artifacts.write_all): not
         # rendered at all, sparing a template loop over every page (0.4 s at 2,000 articles).
@@ -244,17 +242,6 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             else:
                 ContentPage(None, file, config, shared)
 
-    @staticmethod
-    def _nav(corpus: Corpus, urls: UrlScheme) -> list:
-        """Sections and categories only: a nav listing every article makes the build O(n²)."""
-        src = urls.src_uri
-        nav: list = [{"Trang chủ": src("")}, {"Tin tức": src(urls.prefixes.article)}]
-        nav.append({"Chuyên mục": [{c.title: src(urls.category(c.slug))} for c in corpus.categories]})
-        nav += [{"Hỏi - Đáp": src(urls.prefixes.qa)}, {"Hướng dẫn": src(urls.prefixes.guide)},
-                {"Lưu trữ": src(urls.year())}, {"Tìm kiếm": src(urls.search())}]
-        nav += [{i.title: i.src} for i in corpus.published if i.kind == "page" and i.src.startswith("trang/")]
-        return nav
-
     def _document_link(self, ref) -> str | None:
         """Markdown link target of a cited document's page, when the build has one."""
         state = self.state
@@ -285,15 +272,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return handbook_markdown(item.intro, item.questions, link, lambda q: self.state.view.short_path(q))
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        state, src = self.state, page.file.src_uri
-        item = state.items_by_src.get(src)
-        if item is not None:
-            page.meta = {"title": item.title, "template": "bantin-item.html"}
-        elif src in state.generated:
-            generated = state.generated[src]
-            page.meta = {"title": generated.title, "template": generated.template}
-        else:
+        meta = self.state.page_meta(page.file.src_uri)
+        if meta is None:
             return markdown
+        page.meta = meta
         return html_links(markdown, lambda target: _page_url(target, page.file, files))
 
     @event_priority(-100)  # last: the second renderer needs everyone's nav
@@ -401,15 +383,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitise what editors wrote; keep answers for the printable handbook and JSON-LD."""
-        key = page.file.src_uri
-        if key in self.state.items_by_src or (key in self.state.generated and self.state.generated[key].question):
-            html = Markup(clean(str(html), self.site.iframe_hosts))  # HTML the sanitiser produced
-        else:  # generated listings: their Markdown is empty, the template writes the page
-            html = Markup(html)
-        generated = self.state.generated.get(key)
-        if generated is not None and generated.question is not None:
-            self.state.view.answers[generated.path] = html
-        return html
+        return self.state.page_html(page.file.src_uri, html, self.site.iframe_hosts)
 
     def on_build_error(self, *, error: Exception | None) -> None:
         """End the forked helpers now: the build's folder is about to be deleted."""

@@ -27,9 +27,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
+from markupsafe import Markup
+
 from bantin.config import precheck as configcheck
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from bantin.content.checks import check_links, draft_only, link_site
+from bantin.content.sanitize import clean
 from bantin.content.model import Item
 from bantin.problems import Problems
 from bantin.content.inventory import Inventory, take_inventory
@@ -254,6 +257,42 @@ class Build:
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         return build
+
+    def nav_sections(self) -> list:
+        """The site's navigation, as {title: source path} entries: sections and categories
+        only (a nav listing every article makes the build O(n²)), then the pages of trang/."""
+        src, urls, corpus = self.urls.src_uri, self.urls, self.corpus
+        nav: list = [{"Trang chủ": src("")}, {"Tin tức": src(urls.prefixes.article)}]
+        nav.append({"Chuyên mục": [{c.title: src(urls.category(c.slug))} for c in corpus.categories]})
+        nav += [{"Hỏi - Đáp": src(urls.prefixes.qa)}, {"Hướng dẫn": src(urls.prefixes.guide)},
+                {"Lưu trữ": src(urls.year())}, {"Tìm kiếm": src(urls.search())}]
+        nav += [{i.title: i.src} for i in corpus.published if i.kind == "page" and i.src.startswith("trang/")]
+        return nav
+
+    def page_meta(self, src: str) -> dict | None:
+        """Title and template of a page this build owns (a content item or a generated
+        page), None for a page it leaves to the engine."""
+        item = self.items_by_src.get(src)
+        if item is not None:
+            return {"title": item.title, "template": "bantin-item.html"}
+        generated = self.generated.get(src)
+        if generated is not None:
+            return {"title": generated.title, "template": generated.template}
+        return None
+
+    def page_html(self, src: str, html: str, iframe_hosts: Sequence[str]) -> Markup:
+        """A page's converted HTML as it may be published. What editors wrote (content items,
+        question pages) goes through the sanitiser; generated listings, whose Markdown is
+        empty, are kept as they are (their template writes the page). A question's answer is
+        kept for the printable handbook and JSON-LD."""
+        generated = self.generated.get(src)
+        if src in self.items_by_src or (generated is not None and generated.question is not None):
+            html = Markup(clean(str(html), iframe_hosts))  # HTML the sanitiser produced
+        else:
+            html = Markup(html)
+        if generated is not None and generated.question is not None:
+            self.view.answers[generated.path] = html
+        return html
 
     def claim_outputs(self, files: Iterable[SourceFile], static_templates: Iterable[str],
                       extra_templates: Iterable[str], read: Callable[[str], bytes | None],
