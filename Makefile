@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site offline serve check test test-fast bench vendor chromium clean
+.PHONY: site offline serve check test test-fast bench vendor chromium clean dist
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -58,8 +58,13 @@ bench: $(STAMP)
 
 ## Copy pinned lunr.js from npm into the theme (committed, so building needs no npm).
 vendor: $(NODE_STAMP)
-	mkdir -p theme/assets/vendor/lunr
-	cp node_modules/lunr/lunr.min.js node_modules/lunr/LICENSE theme/assets/vendor/lunr/
+	mkdir -p plugins/bantin/theme/assets/vendor/lunr
+	cp node_modules/lunr/lunr.min.js node_modules/lunr/LICENSE plugins/bantin/theme/assets/vendor/lunr/
+
+## The wheel a province installs (plugin, theme and command in one package) into dist/.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/pip wheel -q --no-deps -w dist .
 
 clean:
-	rm -rf site site-offline
+	rm -rf site site-offline dist

@@ -131,8 +131,7 @@ def write_config(root: Path, config: dict) -> Path:
 def bantin_site(root: Path, articles: int) -> tuple[Path, dict]:
     counts = synthetic.write_corpus(root / "content", articles)
     config = {"site_name": "Bản tin thử nghiệm", "site_url": "https://bantin.example.org/", "docs_dir": "content",
-              "site_dir": "site", "theme": {"name": "material", "custom_dir": str(ROOT / "theme"),
-                                            "language": "vi", "font": False},
+              "site_dir": "site", "theme": {"name": "material", "language": "vi", "font": False},
               "plugins": [{"bantin": synthetic.site_config()}]}
     return write_config(root, config), counts
 

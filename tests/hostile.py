@@ -46,7 +46,7 @@ def config(offline: bool = False) -> dict:
         "site_url": "https://bantin.example.org/",
         "use_directory_urls": not offline,
         "docs_dir": "content", "strict": True,
-        "theme": {"name": "material", "custom_dir": str(ROOT / "theme"), "language": "vi", "font": False},
+        "theme": {"name": "material", "language": "vi", "font": False},
         "plugins": [{"bantin": {
             "page_size": 20,
             "categories": [{"title": f"Hòa giải {SVG}", "slug": "hoa-giai", "description": f"Mô tả {ALL}"},

@@ -33,7 +33,7 @@ def site_config(**plugin_options) -> dict:
     return {
         "site_name": "Bản tin thử", "site_url": "https://bantin.example.org/",
         "docs_dir": "content", "strict": True,
-        "theme": {"name": "material", "custom_dir": str(ROOT / "theme"), "language": "vi", "font": False},
+        "theme": {"name": "material", "language": "vi", "font": False},
         "plugins": [{"bantin": options}],
     }
 

@@ -303,7 +303,7 @@ def test_the_known_template_hashes_are_those_of_our_theme_and_material():
     """A change to theme/ must come with a conscious update of cachedtemplates.KNOWN (after
     checking the changed template still fits ShellCache/ChromeCache): until then every build
     would silently lose the caches."""
-    found = cachedtemplates.current(ROOT / "theme", _material_templates())
+    found = cachedtemplates.current(ROOT / "plugins" / "bantin" / "theme", _material_templates())
     changed = sorted(set(found.items()) ^ set(cachedtemplates.KNOWN.items()))
     assert not changed, ("templates changed: check they still fit the render caches (adapter/rendering.py), "
                          f"then run `python -m bantin.adapter.cachedtemplates` and update KNOWN: {changed}")
@@ -311,7 +311,7 @@ def test_the_known_template_hashes_are_those_of_our_theme_and_material():
 
 def test_an_edited_theme_template_no_longer_matches(tmp_path):
     theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
+    shutil.copytree(ROOT / "plugins" / "bantin" / "theme", theme)
     header = theme / "partials" / "header.html"
     header.write_text(header.read_text(encoding="utf-8") + "\n{{ page.title }}\n", encoding="utf-8")
     found = cachedtemplates.current(theme, _material_templates())
@@ -328,7 +328,7 @@ def test_a_custom_dir_base_html_gets_each_page_its_own_title(tmp_path):
     root = write_site(tmp_path / "site", {f"tin-tuc/bai-{n:02}.md": article(f"Bài số {n}", tags=["hòa giải"])
                                           for n in range(12)})
     theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
+    shutil.copytree(ROOT / "plugins" / "bantin" / "theme", theme)
     base = (_material_templates() / "base.html").read_text(encoding="utf-8")
     assert "{% block site_meta %}" in base
     (theme / "base.html").write_text(base.replace("{% block site_meta %}", "{% block site_meta %}\n" + OG_TITLE, 1),
@@ -354,5 +354,5 @@ def test_a_custom_dir_base_html_gets_each_page_its_own_title(tmp_path):
 def test_our_theme_as_mkdocs_loads_it_keeps_the_caches():
     from mkdocs.theme import Theme
 
-    env = Theme(name="material", custom_dir=str(ROOT / "theme"), language="vi").get_env()
+    env = Theme(name="material", custom_dir=str(ROOT / "plugins" / "bantin" / "theme"), language="vi").get_env()
     assert cachedtemplates.differing(env) == []

@@ -76,6 +76,9 @@ def _site_without_plugin(root: Path, plugins: list) -> Path:
     })
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = plugins
+    # Our theme on the path without the plugin: a site that copied it into its custom_dir (as
+    # every fork did before issue 14). Without both, MkDocs builds plain Material (docs/platform.md).
+    config["theme"]["custom_dir"] = str(ROOT / "plugins" / "bantin" / "theme")
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return root
 
@@ -116,7 +119,7 @@ def test_bantin_build_refuses_a_config_without_our_plugin(tmp_path):
 def test_every_page_template_passes_the_guard():
     """The guard sits in main.html (before `extends`, so it runs for every page) and in the
     sitemap: a page template that did not extend main.html would skip it."""
-    theme = ROOT / "theme"
+    theme = ROOT / "plugins" / "bantin" / "theme"
     main = (theme / "main.html").read_text(encoding="utf-8")
     assert main.index(f"{{%- if bt_site is not defined %}}{{{{ {GUARD}(") < main.index("{% extends")
     assert GUARD in (theme / "sitemap.xml").read_text(encoding="utf-8")

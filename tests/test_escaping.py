@@ -211,7 +211,7 @@ def test_toc_titles_are_markup_once():
 def test_no_template_opts_out_of_autoescape():
     """`| safe` or `{% autoescape false %}` in a template would print a value raw again;
     real HTML is Markup where it is made (plugin.on_page_content, qrcodes, rendering)."""
-    theme = Path(__file__).resolve().parent.parent / "theme"
+    theme = Path(__file__).resolve().parent.parent / "plugins" / "bantin" / "theme"
     templates = [*theme.rglob("*.html"), Path(__file__).resolve().parent.parent / "plugins/bantin/templates/redirect.html"]
     raw = re.compile(r"\|\s*safe\b|autoescape\s+false|\bMarkup\b")
     comments = re.compile(r"\{#.*?#\}", re.S)

@@ -23,7 +23,7 @@ def large(tmp_path_factory):
     root = tmp_path_factory.mktemp("large")
     counts = synthetic.write_corpus(root / "content", 1000)
     config = {"site_name": "Bản tin lớn", "site_url": "https://bantin.example.org/", "docs_dir": "content",
-              "strict": True, "theme": {"name": "material", "custom_dir": str(ROOT / "theme"), "language": "vi",
+              "strict": True, "theme": {"name": "material", "language": "vi",
                                         "font": False},
               "plugins": [{"bantin": synthetic.site_config()}]}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -62,7 +62,7 @@ def test_templates_and_qr_codes_kept_between_rebuilds_never_go_stale(tmp_path):
     from sitekit import ROOT
 
     theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
+    shutil.copytree(ROOT / "plugins" / "bantin" / "theme", theme)
     root = write_site(tmp_path / "s", {"hoi-dap/so-tay.md": "---\ntitle: Sổ tay\ndate: 2024-05-01\n"
                                        "category: hoa-giai-o-co-so\ntype: qa\n---\n## Câu hỏi một? {#cau-1}\n\nTrả lời.\n"})
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))

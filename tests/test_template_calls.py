@@ -13,9 +13,9 @@ from pathlib import Path
 
 from jinja2 import Environment, nodes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent / "plugins" / "bantin"  # the package: theme/ and templates/
 TEMPLATES = sorted([*ROOT.glob("theme/*.html"), *ROOT.glob("theme/partials/*.html"),
-                    *ROOT.glob("plugins/bantin/templates/*.html")])
+                    *ROOT.glob("templates/*.html")])
 
 CACHE = ("the adapter's rendering cache (adapter/rendering.py): it renders a partial once and places "
          "it; without it a theme includes the partial, which is plain data")
@@ -69,7 +69,7 @@ def template_calls() -> dict[tuple[str, str], list[int]]:
 
 def test_templates_are_found():
     names = {p.relative_to(ROOT).as_posix() for p in TEMPLATES}
-    assert {"theme/main.html", "theme/partials/bantin-card.html", "plugins/bantin/templates/redirect.html"} <= names
+    assert {"theme/main.html", "theme/partials/bantin-card.html", "templates/redirect.html"} <= names
 
 
 def test_no_python_call_beyond_the_allowed_ones():

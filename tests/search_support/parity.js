@@ -8,7 +8,7 @@ const vm = require("vm");
 
 const repo = path.resolve(__dirname, "..", "..");
 const lunr = require(path.join(repo, "node_modules", "lunr"));
-const search = require(path.join(repo, "theme", "assets", "javascripts", "bantin-search.js"));
+const search = require(path.join(repo, "plugins", "bantin", "theme", "assets", "javascripts", "bantin-search.js"));
 
 const dir = process.argv[2];
 const input = JSON.parse(fs.readFileSync(0, "utf8"));

@@ -24,7 +24,7 @@ from bantin.search.writer import build_search_index
 from .samples import SAMPLE_DOCS
 
 REPO = Path(__file__).resolve().parents[2]
-THEME = REPO / "theme"
+THEME = REPO / "plugins" / "bantin" / "theme"
 MATERIAL = Path(material.__file__).parent / "templates"
 
 

@@ -53,7 +53,7 @@ def current(theme: Path, material: Path) -> dict[str, str]:
 def _main() -> None:
     import material  # noqa: PLC0415 (a developer's command, in the adapter: may import material)
 
-    theme = Path(__file__).resolve().parents[3] / "theme"
+    theme = Path(__file__).resolve().parents[1] / "theme"
     found = current(theme, Path(material.__file__).parent / "templates")
     print("KNOWN = {")
     for name, value in found.items():

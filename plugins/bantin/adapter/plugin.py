@@ -37,7 +37,7 @@ from bantin.site.pages import Generated
 from bantin.problems import Problems
 from bantin.content.qa import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
-from bantin.adapter import cachedtemplates, compat
+from bantin.adapter import cachedtemplates, compat, themedir
 from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
 from bantin.workers.background import JobFailed
@@ -156,6 +156,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         wrong = site_dir_problem(config.site_dir, config.config_file_path, config.docs_dir, config.theme.custom_dir)
         if wrong:  # before MkDocs empties the folder: `mkdocs build -d .git` is refused here
             raise PluginError(wrong)
+        if config.theme.name != "material":
+            raise PluginError(themedir.not_material(config.theme.name))
+        themedir.place(config.theme)
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)

@@ -13,6 +13,7 @@ import posixpath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, set_exclusions
 
+from bantin.adapter import themedir
 from bantin.content.inventory import Inventory, take_inventory
 from bantin.site.build import Inputs, Settings, SourceFile
 
@@ -74,6 +75,7 @@ def check_inputs(config: MkDocsConfig) -> Inputs:
     and MkDocs then says which of them `exclude_docs` leaves out and adds the theme's
     assets (they are outputs too).
     """
+    themedir.place(config.theme)
     keep = configured_files(config)
     inventory = take_inventory(config.docs_dir, keep)
     files = Files([File(src, config.docs_dir, config.site_dir, config.use_directory_urls)

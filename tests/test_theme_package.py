@@ -1,0 +1,42 @@
+"""The theme ships inside the package and the plugin puts it on the template path (issue 14):
+a site needs only `theme: {name: material}` and `plugins: [bantin]`, and its own custom_dir
+still overrides a single template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from sitekit import article, build, read, write_site
+
+PACKAGE_THEME = Path(__file__).resolve().parent.parent / "plugins" / "bantin" / "theme"
+
+
+def _set_theme(root: Path, **theme) -> None:
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"] = theme
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+
+def test_a_site_without_custom_dir_gets_our_theme_and_a_custom_dir_overrides_one_partial(tmp_path):
+    root = write_site(tmp_path / "s", {"tin-tuc/bai.md": article("Bài thử")})
+    own = tmp_path / "s" / "giao-dien" / "partials"
+    own.mkdir(parents=True)
+    footer = (PACKAGE_THEME / "partials" / "bantin-footer.html").read_text(encoding="utf-8")
+    (own / "bantin-footer.html").write_text(footer.replace(">Lưu trữ</a>", ">Kho bài cũ của tỉnh</a>"), encoding="utf-8")
+    _set_theme(root, name="material", language="vi", custom_dir="giao-dien")
+    build(root)
+    page = read(root, "tin-tuc/bai-thu/index.html")
+    assert "Kho bài cũ của tỉnh</a>" in page and ">Lưu trữ</a>" not in page  # the site's partial
+    assert "bt-footer__agency" in page  # the rest of the footer is ours
+    assert "assets/stylesheets/bantin.css" in page  # our theme's other files, from the package
+    assert (root / "site" / "assets" / "vendor" / "lunr" / "lunr.min.js").is_file()
+
+
+def test_another_theme_is_refused_with_the_fix(tmp_path):
+    root = write_site(tmp_path / "s", {"tin-tuc/bai.md": article("Bài thử")})
+    _set_theme(root, name="mkdocs")
+    done = build(root, check=False)
+    assert done.returncode != 0
+    assert "theme → name" in done.stdout and "name: material" in done.stdout and "Traceback" not in done.stdout
