@@ -295,19 +295,27 @@ def _parser() -> argparse.ArgumentParser:
     ids.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
     sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết (bantin import --help)")
     sub.add_parser("redirects", help="in cấu hình nginx/Apache chuyển hướng địa chỉ cũ (bantin redirects --help)")
+    sub.add_parser("init", help="tạo kho mới cho trang của một đơn vị (bantin init --help)")
     return parser
 
 
-# Subcommands with parsers of their own (cli/importer.py): everything after the name is theirs.
-DELEGATED = {"import": "main_import", "redirects": "main_redirects"}
+# Subcommands with parsers of their own: everything after the name is theirs.
+DELEGATED = {"import": "main_import", "redirects": "main_redirects", "init": "main_init"}
+
+
+def _delegated(name: str):
+    """The subcommand's own main, imported only when asked for (the importer is slow to import)."""
+    if name == "init":
+        import bantin.cli.init as module
+    else:
+        import bantin.cli.importer as module
+    return getattr(module, DELEGATED[name])
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in DELEGATED:
-        import bantin.cli.importer as importer  # slow to import (trafilatura): only for these two
-
-        return getattr(importer, DELEGATED[argv[0]])(argv[1:])
+        return _delegated(argv[0])(argv[1:])
     args = parse_args(_parser(), argv)
     if isinstance(args, int):
         return args

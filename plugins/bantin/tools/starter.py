@@ -1,0 +1,148 @@
+"""`bantin init FOLDER`: a new province's site repository, ready to fill in and push.
+
+A province installs Bản tin as a package and keeps only its own content and settings in its
+repository (issue 14), so what `init` writes is small: `mkdocs.yml` with the agency and
+categories to fill in, one draft example of each content type, the GitHub and GitLab
+publishing files, a pre-commit hook, `.gitignore`, `requirements.txt` naming the Bản tin
+release, and a short README in Vietnamese. The files live in the package (`bantin/starter/`);
+dot-files are stored under plain names there (wheels' globs skip dot-files) and renamed here.
+
+Writes are confined by construction: the destination names are this module's constants, the
+folder must be new or empty (never a symlink), and every file is created with O_EXCL and
+O_NOFOLLOW, so `init` never overwrites or writes through a link.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bantin.text.vi import nfc, strip_control
+
+STARTER = Path(__file__).resolve().parents[1] / "starter"
+
+# (file in bantin/starter/, file in the new site). The publishing workflows are this
+# repository's own, kept identical by tests/test_init.py.
+FILES = (
+    ("mkdocs.yml", "mkdocs.yml"),
+    ("README.md", "README.md"),
+    ("requirements.txt", "requirements.txt"),
+    ("gitignore", ".gitignore"),
+    ("pre-commit-config.yaml", ".pre-commit-config.yaml"),
+    ("github-publish.yml", ".github/workflows/publish.yml"),
+    ("gitlab-ci.yml", ".gitlab-ci.yml"),
+    ("content/tin-tuc/bai-mau.md", "content/tin-tuc/bai-mau.md"),
+    ("content/hoi-dap/so-tay-mau.md", "content/hoi-dap/so-tay-mau.md"),
+    ("content/huong-dan/huong-dan-mau.md", "content/huong-dan/huong-dan-mau.md"),
+    ("content/trang/gioi-thieu.md", "content/trang/gioi-thieu.md"),
+)
+
+PLACEHOLDER_URL = "https://bantin.example.org/"
+HOME = "https://github.com/bantin-vn/bantin"  # where the README points for the documentation
+TOKEN = re.compile(r"__[A-Z0-9_]+__")
+URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
+
+
+class InitError(Exception):
+    """The site could not be written; the message says why and what to do, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What the person running `init` may say up front; the rest is filled in later."""
+    agency: str = ""
+    site_url: str = ""
+    package: str = ""  # the pip requirement the site's CI installs
+    today: date | None = None
+
+
+def create(folder: Path, answers: Answers, version: str) -> list[Path]:
+    """Write a new site into `folder` (new or empty); return the files written."""
+    values = _values(answers, version)  # before the folder: a refused answer leaves nothing behind
+    target = _prepare(folder)
+    written = []
+    for source, dest in FILES:
+        text = (STARTER / source).read_text(encoding="utf-8")
+        group = "content" if source.startswith("content/") else source
+        written.append(_write(target, dest, _fill(text, values.get(group, {}))))
+    return written
+
+
+def _prepare(folder: Path) -> Path:
+    """The folder to write into: created when missing; refused when a link, a file or not empty."""
+    if folder.is_symlink():
+        raise InitError(f"{folder} là liên kết tượng trưng (symlink): hãy chọn một thư mục thật, mới.")
+    if folder.exists() and not folder.is_dir():
+        raise InitError(f"{folder} là một tệp, không phải thư mục: hãy chọn tên khác.")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise InitError(f"Thư mục {folder} đã có tệp; bantin init không ghi đè. "
+                        "Hãy chọn một thư mục mới (chưa có) hoặc thư mục trống.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InitError(f"Không tạo được thư mục {folder}: {exc.strerror}. Hãy chọn nơi khác có quyền ghi.") from exc
+    return folder.resolve()
+
+
+def _values(answers: Answers, version: str) -> dict[str, str]:
+    agency = _clean(answers.agency, "--agency") or "Sở Tư pháp tỉnh …"
+    site_url = (answers.site_url or PLACEHOLDER_URL).strip()
+    if not URL.match(site_url):
+        raise InitError(f"--site-url {site_url!r} không phải địa chỉ web: hãy viết dạng https://phapluat.tinh.gov.vn/")
+    if not site_url.endswith("/"):
+        site_url += "/"
+    package = _clean(answers.package, "--package") or f"bantin=={version}"
+    site_name = f"Bản tin Pháp luật - {agency}" if answers.agency else "Bản tin Pháp luật tỉnh …"
+    owner = "Ủy ban nhân dân tỉnh …"
+    today = (answers.today or date.today()).isoformat()
+    yaml_text = {  # JSON strings are YAML double-quoted scalars: any text stays one value
+        "__SITE_NAME__": json.dumps(site_name, ensure_ascii=False),
+        "__SITE_DESCRIPTION__": json.dumps(f"Trang thông tin phổ biến, giáo dục pháp luật của {agency}",
+                                           ensure_ascii=False),
+        "__SITE_URL__": json.dumps(site_url),
+        "__AGENCY__": json.dumps(agency, ensure_ascii=False),
+        "__OWNER__": json.dumps(owner, ensure_ascii=False),
+    }
+    return {"mkdocs.yml": yaml_text,
+            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency, "__HOME__": HOME},
+            "requirements.txt": {"__PACKAGE__": package},
+            "content": {"__DATE__": today}}
+
+
+def _clean(value: str, option: str) -> str:
+    """One line of text: NFC, no control characters, no line breaks (they would end a YAML value)."""
+    cleaned = strip_control(nfc(value or "")).strip()
+    if "\n" in cleaned or "\r" in cleaned:
+        raise InitError(f"{option}: chỉ một dòng, không xuống dòng.")
+    if len(cleaned) > 200:
+        raise InitError(f"{option}: dài quá 200 ký tự; hãy viết ngắn hơn.")
+    return cleaned
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    """Put the values in place of their tokens; every token of the template must be given."""
+    for token, value in values.items():
+        text = text.replace(token, value)
+    left = TOKEN.findall(text)
+    assert not left, f"starter template token without a value: {left}"  # our own files: a bug, not input
+    return text
+
+
+def _write(target: Path, dest: str, text: str) -> Path:
+    """Create target/dest: never overwrite, never through a link, never outside `target`."""
+    path = target / dest
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if target != path.parent.resolve() and target not in path.parent.resolve().parents:
+        raise InitError(f"{path.parent} trỏ ra ngoài thư mục mới: không ghi.")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except FileExistsError as exc:
+        raise InitError(f"{path} đã có; bantin init không ghi đè.") from exc
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return path

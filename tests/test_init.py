@@ -1,0 +1,144 @@
+"""`bantin init FOLDER` (issue 14, part 2): a new province's repository, built with --strict,
+and the same from an installed wheel in a clean virtual environment."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bantin.tools import starter
+from sitekit import ROOT
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _init(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bantin.cli", "init", str(folder), *args], env=ENV, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def _config(folder: Path) -> dict:
+    return yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_path):
+    site = tmp_path / "so-tu-phap"
+    done = _init(site, "--agency", "Sở Tư pháp tỉnh Thử", "--site-url", "https://phapluat.thu.gov.vn")
+    assert done.returncode == 0, done.stdout
+    names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert names == sorted(dest for _, dest in starter.FILES)
+    config = _config(site)
+    assert config["theme"] == {"name": "material", "language": "vi", "font": False,
+                               "features": ["navigation.tabs", "navigation.top"]}  # no custom_dir: the package's theme
+    assert config["plugins"][0]["bantin"]["agency"]["name"] == "Sở Tư pháp tỉnh Thử"
+    assert config["site_url"] == "https://phapluat.thu.gov.vn/"
+    assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1].startswith("bantin==")
+    for example in (site / "content").rglob("*.md"):
+        assert yaml.safe_load(example.read_text(encoding="utf-8").split("---")[1])["draft"] is True, example
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=ENV, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert built.returncode == 0, built.stdout
+    home = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Sở Tư pháp tỉnh Thử" in home and "assets/stylesheets/bantin.css" in home
+    assert "Bài tin mẫu" not in home and not (site / "site" / "tin-tuc" / "bai-tin-mau").exists()  # drafts
+    checked = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=site, env=ENV, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_the_examples_pass_check_once_published(tmp_path):
+    """Each example is a valid file of its type: removing `draft: true` publishes it cleanly."""
+    site = tmp_path / "s"
+    assert _init(site).returncode == 0
+    for example in (site / "content").rglob("*.md"):
+        text = example.read_text(encoding="utf-8")
+        example.write_text("\n".join(line for line in text.splitlines() if not line.startswith("draft:")) + "\n",
+                           encoding="utf-8")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=ENV, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert built.returncode == 0, built.stdout
+    out = site / "site"
+    assert (out / "tin-tuc" / "bai-tin-mau" / "index.html").is_file()
+    assert (out / "hoi-dap" / "so-tay-hoi-dap-mau" / "so-tay-mau-cau-1" / "index.html").is_file()
+    assert (out / "huong-dan" / "huong-dan-mau" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("agency", ['Sở "Tư pháp": #1\nsite_url: http://evil', "<script>alert(1)</script> & 'x'"])
+def test_hostile_answers_stay_one_value_or_are_refused(tmp_path, agency):
+    site = tmp_path / "s"
+    done = _init(site, "--agency", agency)
+    if "\n" in agency:
+        assert done.returncode == 1 and "một dòng" in done.stdout and not site.exists()
+        return
+    assert done.returncode == 0, done.stdout
+    config = _config(site)
+    assert config["plugins"][0]["bantin"]["agency"]["name"] == agency
+    assert config["site_url"] == starter.PLACEHOLDER_URL
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=ENV, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert built.returncode == 0, built.stdout
+    assert "<script>alert(1)</script>" not in (site / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_init_never_overwrites_or_follows_a_link(tmp_path):
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "mkdocs.yml").write_text("keep\n", encoding="utf-8")
+    done = _init(busy)
+    assert done.returncode == 1 and "đã có tệp" in done.stdout and "Traceback" not in done.stdout
+    assert (busy / "mkdocs.yml").read_text(encoding="utf-8") == "keep\n"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "link").symlink_to(elsewhere)
+    done = _init(tmp_path / "link")
+    assert done.returncode == 1 and "symlink" in done.stdout and not any(elsewhere.iterdir())
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert _init(tmp_path / "file").returncode == 1
+    assert _init(tmp_path / "s", "--site-url", "javascript:alert(1)").returncode == 1
+
+
+def test_the_publishing_files_are_this_repositorys_own():
+    """One source: the workflows a new site gets are the ones this repository runs."""
+    pairs = {"github-publish.yml": ".github/workflows/publish.yml", "gitlab-ci.yml": ".gitlab-ci.yml"}
+    for packaged, ours in pairs.items():
+        assert (starter.STARTER / packaged).read_text(encoding="utf-8") == (ROOT / ours).read_text(encoding="utf-8"), ours
+
+
+@pytest.mark.slow
+def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
+    """What a province does: install the released package (here the wheel `make dist` builds)
+    into an empty virtual environment, `bantin init`, and build with --strict."""
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT)],
+                   check=True, env=ENV, cwd=tmp_path)
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    bantin = env_dir / "bin" / "bantin"
+    site = tmp_path / "tinh"
+    # The wheel first: `init` is a command of the installed package, nothing of this checkout.
+    clean = {k: v for k, v in ENV.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--find-links", str(dist), "bantin"],
+                   check=True, env=clean, cwd=tmp_path)
+    done = subprocess.run([str(bantin), "init", str(site), "--agency", "Sở Tư pháp tỉnh Thử"], env=clean,
+                          cwd=tmp_path, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode == 0, done.stdout
+    # What the site's CI runs: requirements.txt names the release.
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--find-links", str(dist), "-r", "requirements.txt"],
+                   check=True, env=clean, cwd=site)
+    built = subprocess.run([str(python), "-m", "mkdocs", "build", "--strict"], cwd=site, env=clean, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert built.returncode == 0, built.stdout
+    found = subprocess.run([str(python), "-c", "import bantin; print(bantin.__file__)"], env=clean, cwd=tmp_path,
+                           text=True, stdout=subprocess.PIPE, check=True).stdout
+    assert str(env_dir) in found and str(ROOT) not in found  # the installed copy, not this checkout
+    out = site / "site"
+    assert (out / "assets" / "stylesheets" / "bantin.css").is_file()
+    assert (out / "assets" / "vendor" / "lunr" / "lunr.min.js").is_file()
+    assert "Sở Tư pháp tỉnh Thử" in (out / "index.html").read_text(encoding="utf-8")
