@@ -47,6 +47,7 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
     home = (site / "site" / "index.html").read_text(encoding="utf-8")
     assert "Sở Tư pháp tỉnh Thử" in home and "assets/stylesheets/bantin.css" in home
     assert "Bài tin mẫu" not in home and not (site / "site" / "tin-tuc" / "bai-tin-mau").exists()  # drafts
+    assert "Chưa có bài nào được đăng" in home  # an empty home says so instead of an empty list
     checked = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=site, env=ENV, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert checked.returncode == 0, checked.stdout

@@ -66,7 +66,7 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "bantin-documents.html": "e08fae1827c3460d",
     "bantin-elsewhere.html": "566f603033bfe872",
     "bantin-handbook-print.html": "69c3aafef609e7de",
-    "bantin-home.html": "764bca649caeff3a",
+    "bantin-home.html": "ebee5d3ccec0fd48",
     "bantin-index.html": "4dbf323976cc4d4a",
     "bantin-item.html": "8d6c0ca10db29904",
     "bantin-listing.html": "ff818fef4a289d64",
