@@ -55,7 +55,7 @@ def site(tmp_path_factory):
 
 def test_build_prints_counts_by_type(site):
     _, log = site
-    assert "xuất bản 27 article, 1 page, 1 qa; 1 bản nháp; 0 tệp có lỗi" in log
+    assert "xuất bản 27 tin bài, 1 trang, 1 sổ tay hỏi - đáp; 1 bản nháp; 0 tệp có lỗi" in log  # editors' words
 
 
 def test_category_lists_exactly_its_items_newest_first_paginated(site):

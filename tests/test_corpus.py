@@ -258,7 +258,8 @@ def test_counts_add_up_for_good_draft_and_broken_files():
     assert reported_files == {"tin-tuc/yaml.md", "tin-tuc/thieu.md", "tin-tuc/utf16.md", "tin-tuc/khong-front.md",
                               "tin-tuc/la.md", "hoi-dap/khong-ma.md", "hoi-dap/rong.md", "tin-tuc/nhap-loi.md"}
     assert {i.src for i in corpus.items} | reported_files == set(files)
-    assert counts.summary() == "Bản tin: xuất bản 2 article, 1 guide, 1 page, 1 qa; 1 bản nháp; 8 tệp có lỗi"
+    assert counts.summary() == ("Bản tin: xuất bản 2 tin bài, 1 tài liệu hướng dẫn, 1 trang, 1 sổ tay hỏi - đáp; "
+                                "1 bản nháp; 8 tệp có lỗi")
 
 
 def test_counts_summary_empty():

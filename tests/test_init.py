@@ -139,6 +139,12 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     found = subprocess.run([str(python), "-c", "import bantin; print(bantin.__file__)"], env=clean, cwd=tmp_path,
                            text=True, stdout=subprocess.PIPE, check=True).stdout
     assert str(env_dir) in found and str(ROOT) not in found  # the installed copy, not this checkout
+    installed = Path(found.strip()).parent
+    for folder in ("theme", "starter", "templates"):  # every file of the package data, none forgotten
+        ours = sorted(p.relative_to(ROOT / "plugins" / "bantin").as_posix()
+                      for p in (ROOT / "plugins" / "bantin" / folder).rglob("*") if p.is_file())
+        theirs = sorted(p.relative_to(installed).as_posix() for p in (installed / folder).rglob("*") if p.is_file())
+        assert theirs == ours, folder
     out = site / "site"
     assert (out / "assets" / "stylesheets" / "bantin.css").is_file()
     assert (out / "assets" / "vendor" / "lunr" / "lunr.min.js").is_file()

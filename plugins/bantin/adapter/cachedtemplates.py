@@ -176,7 +176,7 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "partials/languages/uk.html": "50466e86c74a45a8",
     "partials/languages/ur.html": "dba529e286f1c171",
     "partials/languages/uz.html": "3dbc62ae0e4539ca",
-    "partials/languages/vi.html": "53aa292d745afb7b",
+    "partials/languages/vi.html": "384ef019542c8315",
     "partials/languages/zh-Hant.html": "5eaf42bcebf9b008",
     "partials/languages/zh-TW.html": "e78c9b0bf9602a3f",
     "partials/languages/zh.html": "7114aa64aa8e4899",

@@ -39,6 +39,10 @@ def newest_first(items: Iterable[Item]) -> list[Item]:
     return sorted(items, key=lambda i: (-i.date.timestamp(), i.path))
 
 
+# The build log is read by editors: kinds in their words ("15 tin bài", not "15 article").
+KIND_WORDS = {"article": "tin bài", "qa": "sổ tay hỏi - đáp", "guide": "tài liệu hướng dẫn", "page": "trang"}
+
+
 @dataclass(frozen=True)
 class Counts:
     """What happened to every content file, printed after each build (DESIGN §7)."""
@@ -49,7 +53,7 @@ class Counts:
     draft_only: int = 0  # static files only drafts use: not published (site/build.py's read_site)
 
     def summary(self) -> str:
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.published.items()))
+        kinds = ", ".join(f"{n} {KIND_WORDS.get(k, k)}" for k, n in sorted(self.published.items()))
         held = f"; {self.draft_only} tệp chỉ bản nháp dùng (không xuất bản)" if self.draft_only else ""
         return f"Bản tin: xuất bản {kinds or '0 tệp'}; {self.drafts} bản nháp; {self.reported} tệp có lỗi{held}"
 
