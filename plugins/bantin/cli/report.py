@@ -187,7 +187,10 @@ def write_gitlab(problems: Iterable[Problem], places: Places, output: str) -> st
         temporary.write_text(data, encoding="utf-8")  # no byte order mark: GitLab refuses one
         os.replace(temporary, target)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
         return f"{visible(output)}: không ghi được báo cáo Code Quality ({exc.strerror})"
     return None
 
