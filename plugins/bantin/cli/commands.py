@@ -192,21 +192,59 @@ def _stop_helpers(config) -> None:
         plugin.on_build_error(error=None)
 
 
-def run_check(config_file: str) -> int:
-    """Validate all content without building; errors → exit 1, warnings only → exit 0."""
+def run_check(config_file: str, output_format: str = "text", output: str | None = None) -> int:
+    """Validate all content without building; errors → exit 1, warnings only → exit 0.
+    `output_format` github or gitlab also reports where CI shows it (cli/report.py)."""
     from bantin.adapter import engine
+    import bantin.cli.report as report
     from bantin.site import build
 
-    config = _load(config_file)
-    _plugin(config)
+    if output and output_format != "gitlab":
+        print("Bỏ qua --output: tệp báo cáo chỉ dùng với --format gitlab.", file=sys.stderr)
+    try:
+        config = _load(config_file)
+        _plugin(config)
+    except SystemExit as stop:  # mkdocs.yml itself is wrong: CI shows that on its line too
+        if output_format != "text" and isinstance(stop.code, str):
+            places = report.Places.of(config_file, "content", _CI_ROOT[output_format])
+            problem = report.config_problem(stop.code)
+            if output_format == "github":
+                report.print_github([problem], places, sys.stdout)
+                sys.stdout.flush()  # before the message SystemExit prints on stderr
+            _report_ci(output_format, [problem], places, output or report.GITLAB_REPORT, "", 1, 0)
+        raise
     started = time.perf_counter()
     corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
-    for problem in sorted(problems.items, key=lambda p: (p.path, p.line)):
-        print(problem)
-    print(corpus.counts.summary() if corpus else "")
+    places = report.Places.of(config.config_file_path, config.docs_dir, _CI_ROOT[output_format])
+    if output_format == "github":
+        report.print_github(problems.items, places, sys.stdout)
+    else:
+        report.print_text(problems.items, sys.stdout)
+    counts = corpus.counts.summary() if corpus else ""
+    print(counts)
     print(f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo "
           f"({time.perf_counter() - started:.1f} giây).")
-    return 1 if problems.errors else 0
+    failed = _report_ci(output_format, problems.items, places, output or report.GITLAB_REPORT, counts,
+                        len(problems.errors), len(problems.warnings))
+    return 1 if problems.errors or failed else 0
+
+
+_CI_ROOT = {"text": "", "github": "GITHUB_WORKSPACE", "gitlab": "CI_PROJECT_DIR"}
+
+
+def _report_ci(output_format: str, problems, places, output: str, counts: str, errors: int, warnings: int) -> bool:
+    """The GitHub step summary or the GitLab report; True when the report could not be written."""
+    import bantin.cli.report as report
+
+    if output_format == "github":
+        report.write_github_summary(report.github_summary(list(problems), places, counts, errors, warnings))
+        return False
+    if output_format == "gitlab":
+        wrong = report.write_gitlab(problems, places, output)
+        if wrong:
+            print(wrong, file=sys.stderr)
+            return True
+    return False
 
 
 def run_serve(config_file: str, address: str) -> int:
@@ -280,7 +318,12 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="dựng trang vào site/ (hoặc site-offline/ với --offline)")
     build.add_argument("--offline", action="store_true", help="bản chạy từ file:// (USB), vào site-offline/")
     build.add_argument("-d", "--site-dir", metavar="THƯ_MỤC", help="thư mục đích")
-    sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
+    check = sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
+    check.add_argument("--format", default="text", choices=("text", "github", "gitlab"), metavar="DẠNG",
+                       help="text (mặc định): từng dòng cho người đọc; github: chú thích trên từng dòng tệp "
+                            "trong GitHub Actions; gitlab: thêm báo cáo Code Quality cho GitLab")
+    check.add_argument("--output", metavar="TỆP",
+                       help="tệp báo cáo của --format gitlab (mặc định gl-code-quality-report.json)")
     serve = sub.add_parser("serve", help="xem trước trực tiếp (kể cả bản nháp)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
                        help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
@@ -326,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
             endoflife.tell_maintainers()
         return status
     if args.command == "check":
-        return run_check(args.config_file)
+        return run_check(args.config_file, args.format, args.output)
     if args.command == "serve":
         return run_serve(args.config_file, args.dev_addr)
     if args.command == "new":

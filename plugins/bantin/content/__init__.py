@@ -5,7 +5,8 @@ or a problem); `model.py` what an article, handbook, question or guide is; `fron
 `frontmatter.py` and `fields.py` read and validate front matter; `qa.py` reads handbooks.
 The body checks read bottom-up: `links.py` finds and rewrites links, `anchors.py` says what
 ids a page has, `checks.py` checks links and images against the site; `sanitize.py` keeps
-editors' HTML from running script.
+editors' HTML from running script. `drafts.py` says which problems are a draft's (they
+never block publishing) and `placeholders.py` which template text cannot be published.
 
 Pure Python over strings and paths; problems are collected, never raised (bantin/problems.py).
 """

@@ -5,7 +5,8 @@ A build, and `bantin check`, read from the top of this module down:
 1. `site_config`: mkdocs.yml's plugin options → `SiteConfig` (errors name their line);
 2. `read_site`: the inventory of content/, the corpus, the generated pages, links and
    images, addresses, and what must not be published: every problem, nothing rendered
-   (`check` stops here);
+   (`check` stops here); a draft's problems are warnings when drafts are left out
+   (content/drafts.py);
 3. `Build.begin`: problems reported (a build fails on errors), the site view, the
    background worker and its jobs (QR codes, related lists, search index);
 4. the engine places pages and generated pages (adapter);
@@ -31,6 +32,7 @@ from markupsafe import Markup
 
 from bantin.config import precheck as configcheck
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
+from bantin.content import drafts
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.sanitize import clean
 from bantin.content.model import Item
@@ -162,7 +164,14 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     problems.extend(inventory.draft_link_problems(held))
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     check_addresses(corpus, generated, urls, problems, aliases, planned_outputs(inputs))
-    corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems, draft_only=len(held))
+    unread_drafts = 0
+    if not include_drafts:  # a draft's problems never block publishing: it is not published
+        unread = {src: inputs.read(src) for src in pages_md if corpus.by_src(src) is None}
+        left_out = drafts.unpublished_drafts(corpus.items, unread)
+        problems = drafts.demote(problems, left_out)
+        unread_drafts = len(left_out & unread.keys())
+    corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems,
+                              draft_only=len(held), unread_drafts=unread_drafts)
     withheld = (in_content - inventory.accepted) | held
     return SiteRead(corpus, generated, problems, withheld)
 

@@ -16,6 +16,7 @@ from typing import Iterable, Mapping
 from bantin.workers import policy
 from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
+from bantin.content import placeholders
 from bantin.content.frontmatter import read
 from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
@@ -156,14 +157,17 @@ class Corpus:
             return None, None
         return (group[n - 1] if n > 0 else None, group[n + 1] if n + 1 < len(group) else None)
 
-    def recounted(self, total: int, problems: Problems, draft_only: int = 0) -> "Corpus":
+    def recounted(self, total: int, problems: Problems, draft_only: int = 0, unread_drafts: int = 0) -> "Corpus":
         """This corpus with counts that include problems found after it was built (addresses,
-        links, files of content/ that are not pages).
+        links, files of content/ that are not pages); `unread_drafts` are drafts whose front
+        matter could not be read (content/drafts.py): counted as drafts, not as files with errors.
 
         A shallow copy shares the indexes; `dataclasses.replace` would build them again.
         """
         clone = copy.copy(self)
-        counts = replace(count_files(total, self.items, problems), draft_only=draft_only)
+        counts = count_files(total, self.items, problems)
+        counts = replace(counts, draft_only=draft_only, drafts=counts.drafts + unread_drafts,
+                         reported=counts.reported - unread_drafts)
         object.__setattr__(clone, "counts", counts)
         return clone
 
@@ -248,6 +252,8 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
         refs: list[DocRef] = []
         if item is not None:  # links and images: checks.check_links, once every page is known
             report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
+            if not item.meta.draft:  # a draft's placeholder text is its to-do list
+                placeholders.report(item.src, item.body, item.body_line, problems)
             refs = citations(item, site.registry)
         done.append((item, problems.items, refs))
     return done
@@ -281,7 +287,8 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
         if item is not None:
             refs_of[item.src] = refs
     items = _merge_tags([item for item, _, _ in read_files if item is not None])
-    _check_unique(items, problems)
+    # Published items first: in a clash with a draft, the draft is the one told to change (content/drafts.py).
+    _check_unique(sorted(items, key=lambda item: item.meta.draft), problems)
     cites, doc_refs = {}, {}
     for item in items:
         for ref in refs_of[item.src]:

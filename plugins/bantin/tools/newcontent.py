@@ -1,7 +1,9 @@
 """`bantin new` and `bantin ids`: files editors start from, and ids for their questions.
 
-A new file is valid the moment it is written (except the category placeholder, which
-`bantin check` flags on purpose), and nothing an editor wrote is ever overwritten.
+A new file is a draft (`draft: true`) until the editor says otherwise: valid the moment it is
+written (the category placeholder is flagged on purpose, as a draft's warning), never
+published with the template's placeholder text (content/placeholders.py), and nothing an
+editor wrote is ever overwritten.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from bantin.content import frontmatter
+from bantin.content import placeholders as ph
 from bantin.content.fields import PLACEHOLDER_CATEGORY, SLUG_MAX
 from bantin.content.inventory import take_inventory
 from bantin.content.model import FOLDER_KINDS, KINDS
@@ -24,24 +27,22 @@ from bantin.text.vi import cap_slug, nfc, slugify, strip_control
 
 FOLDERS = {"article": "tin-tuc", "qa": "hoi-dap", "guide": "huong-dan"}
 
+# The placeholder sentences are content/placeholders.py's: published with them is an error.
 BODIES = {
-    "article": (
-        "Viết đoạn mở đầu (sapo) ở đây: một hai câu nói điều quan trọng nhất của tin.\n\n"
-        "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.\n"
-    ),
+    "article": f"{ph.LEAD}\n\n{ph.ARTICLE_TEXT}\n",
     "qa": (
-        "Giới thiệu ngắn về sổ tay Hỏi - Đáp này.\n\n"
-        "## Câu hỏi 1: Viết câu hỏi thứ nhất ở đây? {{#{id1}}}\n\n"
-        "Viết câu trả lời ở đây.\n\n"
-        "Căn cứ pháp lý: Điều … Luật … năm ….\n\n"
-        "## Câu hỏi 2: Viết câu hỏi thứ hai ở đây? {{#{id2}}}\n\n"
-        "Viết câu trả lời ở đây.\n\n"
-        "Căn cứ pháp lý: Điều … Luật … năm ….\n"
+        f"{ph.HANDBOOK_INTRO}\n\n"
+        f"## Câu hỏi 1: {ph.QUESTIONS[0]} {{{{#{{id1}}}}}}\n\n"
+        f"{ph.ANSWER}\n\n"
+        f"Căn cứ pháp lý: {ph.LEGAL_BASIS}.\n\n"
+        f"## Câu hỏi 2: {ph.QUESTIONS[1]} {{{{#{{id2}}}}}}\n\n"
+        f"{ph.ANSWER}\n\n"
+        f"Căn cứ pháp lý: {ph.LEGAL_BASIS}.\n"
     ),
     "guide": (
-        "Giới thiệu ngắn: tài liệu này hướng dẫn ai, làm việc gì.\n\n"
-        "## 1. Đối tượng áp dụng\n\nViết nội dung ở đây.\n\n"
-        "## 2. Trình tự thực hiện\n\n### Bước 1\n\nViết nội dung ở đây.\n"
+        f"{ph.GUIDE_INTRO}\n\n"
+        f"## 1. Đối tượng áp dụng\n\n{ph.GUIDE_TEXT}\n\n"
+        f"## 2. Trình tự thực hiện\n\n### Bước 1\n\n{ph.GUIDE_TEXT}\n"
     ),
 }
 
@@ -66,7 +67,7 @@ def create(content_dir: Path, kind: str, title: str, *, category: str | None, no
         raise NewContentError(f"{path} đã có; không ghi đè. Hãy đặt tiêu đề khác hoặc sửa tệp đang có.")
     # `slug` written out, so retitling the article later never moves its address.
     fields = {"title": title, "slug": slug, "date": now.strftime("%Y-%m-%d %H:%M"),
-              "category": category or PLACEHOLDER_CATEGORY}
+              "category": category or PLACEHOLDER_CATEGORY, "draft": True}
     if kind == "article":
         fields.update(tags=[], author="", summary="")
     body = BODIES[kind].format(**_new_ids(content_dir, slug)) if kind == "qa" else BODIES[kind]

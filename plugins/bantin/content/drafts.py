@@ -1,0 +1,73 @@
+"""A draft's problems never block publishing (DESIGN §3, issue 14).
+
+A draft is not published, so nothing a reader sees can be wrong because of it: a build or
+`bantin check` that leaves drafts out reports each of their problems as a warning that
+says so (NOTE) and still fails on every problem of a published file. What counts:
+
+- a file that was read: its `draft: true`;
+- a file whose front matter could not be read (bad YAML, a missing `---`): a top-level line
+  `draft: true` in what would be its front matter (`declares_draft`). Such a file is never
+  published either (it has no page), so trusting the line can only keep a build going, never
+  publish something.
+
+Clashes between a draft and a published file (a question id, an address) are the draft's
+problem: the published file keeps its id and address, since QR codes and printed links may
+already carry them (site/corpus.py lists published items first when looking for clashes).
+
+Builds that show drafts (`bantin serve`) keep every problem as it is: the draft is rendered
+there, so its mistakes are the preview's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable, Mapping
+
+from bantin.problems import WARNING, Problem, Problems
+
+NOTE = "bản nháp, không chặn xuất bản"
+FIX_NOTE = "sửa trước khi bỏ dòng `draft: true`"
+
+# `draft: true` (also yes/on, quoted, with a comment): an editor's intent, read without YAML.
+_DECLARED = re.compile(r"""draft[ \t]*:[ \t]*(["']?)(?:true|yes|on|có)\1[ \t]*(?:#.*)?""", re.IGNORECASE)
+_HEAD_LINES = 200  # front matter longer than this is not front matter an editor wrote
+
+
+def declares_draft(data: bytes) -> bool:
+    """True when a file that could not be read says `draft: true` on a top-level line of its
+    front matter (from the opening `---` to the closing one, or to the first blank line when
+    the closing `---` is missing)."""
+    text = data[: 64 * 1024].decode("utf-8", errors="replace").lstrip("\ufeff")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return False
+    head = lines[1:_HEAD_LINES]
+    closing = next((n for n, line in enumerate(head) if line.rstrip() in ("---", "...")), None)
+    if closing is None:  # no closing `---`: the front matter ends where the text seems to begin
+        closing = next((n for n, line in enumerate(head) if not line.strip()), len(head))
+    return any(_DECLARED.fullmatch(line.rstrip()) for line in head[:closing])
+
+
+def unpublished_drafts(items: Iterable, unread: Mapping[str, bytes]) -> set[str]:
+    """Sources of the drafts a build leaves out: items with `draft: true`, and files that could
+    not be read (`unread`: src → bytes) that declare it."""
+    found = {item.src for item in items if item.meta.draft}
+    return found | {src for src, data in unread.items() if declares_draft(data)}
+
+
+def as_draft(problem: Problem) -> Problem:
+    """`problem` as a draft's: a warning whose message starts with NOTE."""
+    if problem.message.startswith(NOTE):
+        return problem
+    fix = f"{problem.fix} ({FIX_NOTE})" if problem.fix else FIX_NOTE
+    return replace(problem, severity=WARNING, message=f"{NOTE}: {problem.message}", fix=fix)
+
+
+def is_draft_problem(problem: Problem) -> bool:
+    return problem.message.startswith(NOTE)
+
+
+def demote(problems: Problems, drafts: set[str]) -> Problems:
+    """Every problem of a file in `drafts` as a draft's warning; the others as they are."""
+    return Problems([as_draft(p) if p.path in drafts else p for p in problems.items])

@@ -1,0 +1,37 @@
+"""The template's placeholder text cannot be published (issue 14).
+
+`bantin new` writes a draft (`draft: true`) whose body holds these sentences, each standing
+where the editor must write. Once `draft: true` is gone, a file that still holds one of them
+is an error on its line: half-written articles stay off the site. Drafts are not checked
+(the sentences are their to-do list).
+
+The marker is the exact sentences below, not a pattern: a pattern ("Viết … ở đây") would
+one day match a real sentence and block a real article. tools/newcontent.py builds its
+templates from these constants, so the two cannot drift apart (tests/test_drafts_policy.py).
+"""
+
+from __future__ import annotations
+
+from bantin.problems import Problems, short
+
+LEAD = "Viết đoạn mở đầu (sapo) ở đây: một hai câu nói điều quan trọng nhất của tin."
+ARTICLE_TEXT = "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống."
+HANDBOOK_INTRO = "Giới thiệu ngắn về sổ tay Hỏi - Đáp này."
+QUESTIONS = ("Viết câu hỏi thứ nhất ở đây?", "Viết câu hỏi thứ hai ở đây?")
+ANSWER = "Viết câu trả lời ở đây."
+LEGAL_BASIS = "Điều … Luật … năm …"
+GUIDE_INTRO = "Giới thiệu ngắn: tài liệu này hướng dẫn ai, làm việc gì."
+GUIDE_TEXT = "Viết nội dung ở đây."
+
+PLACEHOLDERS = (LEAD, ARTICLE_TEXT, HANDBOOK_INTRO, *QUESTIONS, ANSWER, LEGAL_BASIS, GUIDE_INTRO, GUIDE_TEXT)
+
+
+def report(src: str, body: str, body_line: int, problems: Problems) -> None:
+    """An error on every line of `body` that still holds a placeholder sentence."""
+    for offset, line in enumerate(body.split("\n")):
+        found = next((text for text in PLACEHOLDERS if text in line), None)
+        if found is not None:
+            problems.error(src, body_line + offset, "",
+                           f"còn chữ mẫu «{short(found, 60)}» của tệp mẫu: bài chưa viết xong thì không được xuất bản",
+                           "thay chữ mẫu ở dòng này bằng nội dung thật (hoặc xóa dòng); nếu bài chưa xong, "
+                           "thêm lại dòng `draft: true` vào phần khai báo")
