@@ -53,21 +53,40 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
     assert checked.returncode == 0, checked.stdout
 
 
-def test_the_examples_pass_check_once_published(tmp_path):
-    """Each example is a valid file of its type: removing `draft: true` publishes it cleanly."""
+def test_an_example_published_unedited_is_refused_and_once_written_it_builds(tmp_path):
+    """Each example still holds the template's placeholder sentences: removing `draft: true`
+    alone is refused on those lines; with real text in their place, every example publishes."""
+    from bantin.content.placeholders import PLACEHOLDERS
+
     site = tmp_path / "s"
     assert _init(site).returncode == 0
-    for example in (site / "content").rglob("*.md"):
+    examples = sorted((site / "content").rglob("*.md"))
+    for example in examples:
         text = example.read_text(encoding="utf-8")
         example.write_text("\n".join(line for line in text.splitlines() if not line.startswith("draft:")) + "\n",
                            encoding="utf-8")
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=ENV, text=True,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    refused = _build(site)
+    assert refused.returncode != 0
+    for example in examples:
+        assert f"{example.relative_to(site / 'content').as_posix()}:" in refused.stdout, example
+    assert "còn chữ mẫu" in refused.stdout and "Traceback" not in refused.stdout
+    for n, example in enumerate(examples):
+        text = example.read_text(encoding="utf-8")
+        for sentence in PLACEHOLDERS:
+            text = text.replace(sentence, f"Nội dung thật số {n}.")
+        example.write_text(text, encoding="utf-8")
+    built = _build(site)
     assert built.returncode == 0, built.stdout
     out = site / "site"
     assert (out / "tin-tuc" / "bai-tin-mau" / "index.html").is_file()
     assert (out / "hoi-dap" / "so-tay-hoi-dap-mau" / "so-tay-mau-cau-1" / "index.html").is_file()
     assert (out / "huong-dan" / "huong-dan-mau" / "index.html").is_file()
+    assert (out / "gioi-thieu" / "index.html").is_file() or (out / "trang" / "gioi-thieu" / "index.html").is_file()
+
+
+def _build(site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=ENV, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
 
 @pytest.mark.parametrize("agency", ['Sở "Tư pháp": #1\nsite_url: http://evil', "<script>alert(1)</script> & 'x'"])

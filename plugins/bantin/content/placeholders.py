@@ -22,8 +22,9 @@ ANSWER = "Viết câu trả lời ở đây."
 LEGAL_BASIS = "Điều … Luật … năm …"
 GUIDE_INTRO = "Giới thiệu ngắn: tài liệu này hướng dẫn ai, làm việc gì."
 GUIDE_TEXT = "Viết nội dung ở đây."
+PAGE_TEXT = "Viết nội dung trang ở đây."  # the example page of `bantin init` (tools/starter.py)
 
-PLACEHOLDERS = (LEAD, ARTICLE_TEXT, HANDBOOK_INTRO, *QUESTIONS, ANSWER, LEGAL_BASIS, GUIDE_INTRO, GUIDE_TEXT)
+PLACEHOLDERS = (LEAD, ARTICLE_TEXT, HANDBOOK_INTRO, *QUESTIONS, ANSWER, LEGAL_BASIS, GUIDE_INTRO, GUIDE_TEXT, PAGE_TEXT)
 
 
 def report(src: str, body: str, body_line: int, problems: Problems) -> None:
