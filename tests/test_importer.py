@@ -179,7 +179,8 @@ def test_aspnet_portal_with_itemid_address(content: Path) -> None:
     slug = "boi-duong-ky-nang-hoa-giai-cho-hoa-giai-vien-co-so-huyen-binh-son"
 
     assert result.path == content / "tin-tuc" / f"{slug}.md"
-    assert list(front) == ["title", "date", "category", "author", "summary"]
+    assert list(front) == ["title", "slug", "date", "category", "author", "summary"]
+    assert front["slug"] == slug  # written once: the address stays when the title changes
     assert front["title"] == "Bồi dưỡng kỹ năng hòa giải cho hòa giải viên cơ sở huyện Bình Sơn"
     assert front["date"] == "2023-03-18 09:15"
     assert front["category"] == "hoa-giai-o-co-so"
@@ -225,8 +226,8 @@ def test_joomla_portal_with_last_visit_stamp_and_html_address(content: Path) -> 
     }
     assert front["aliases"] == ["/tin-tuc/to-hoa-giai-thon-dong-tien-ra-mat-456.html"]
     assert result.redirects == []
-    assert list(front) == ["title", "date", "category", "tags", "author", "source", "summary",
-                           "aliases"]
+    assert list(front) == ["title", "slug", "date", "category", "tags", "author", "source",
+                           "summary", "aliases"]
     assert body[0].startswith("Sáng 11/12, Ủy ban nhân dân xã Tân Lập")
     assert body[2] == "## Gần dân, hiểu dân"
     assert body[-1] == (
@@ -279,6 +280,7 @@ def test_sapo_and_signature_outside_the_extracted_text(content: Path) -> None:
     )
     assert front == {
         "title": "Phổ biến pháp luật cho người lao động tại khu công nghiệp Bắc Lam",
+        "slug": "pho-bien-phap-luat-cho-nguoi-lao-dong-tai-khu-cong-nghiep-bac-lam",
         # article:published_time 01:45 UTC is 08:45 in Vietnam; the 09:12:44 clock is ignored
         "date": "2024-04-19 08:45",
         "category": PLACEHOLDER_CATEGORY,
@@ -297,6 +299,7 @@ def test_text_copy_with_url_line_and_byline(content: Path) -> None:
 
     assert front == {
         "title": "Người dân cần biết gì khi chứng thực bản sao từ bản chính?",
+        "slug": "nguoi-dan-can-biet-gi-khi-chung-thuc-ban-sao-tu-ban-chinh",
         "date": "2021-03-08 16:05",
         "category": "ho-tich-chung-thuc",
         "author": "Nguyễn Văn An - Phòng PBGDPL",
@@ -306,7 +309,7 @@ def test_text_copy_with_url_line_and_byline(content: Path) -> None:
     lines = lines_of(CHUNG_THUC)
     assert body == [lines[i] for i in (14, 16, 18, 20, 22)]
     assert body[3] == "Lưu ý về lệ phí"
-    assert result.fields == {k: v for k, v in front.items() if k != "category"} | {
+    assert result.fields == {k: v for k, v in front.items() if k not in ("category", "slug")} | {
         "category": "ho-tich-chung-thuc"
     }
     assert result.missing == [

@@ -196,3 +196,51 @@ def test_lines_that_only_look_like_furniture_stay(line: str, content: Path, tmp_
     page = text_page(tmp_path, f"{TITLE}\nNgày đăng: 03/02/2024\n\n{FIRST}\n\n{line}\n\n{SECOND}\n")
     _, body, _ = imported(page, content)
     assert body == [FIRST, line, SECOND]
+
+
+# --- slug: written once ------------------------------------------------------------------------
+
+
+def site_meta(path: Path, content: Path):
+    """The article's metadata as the site reads it (its address comes from `meta.slug`)."""
+    from bantin.config.settings import SiteConfig
+    from bantin.content import frontmatter
+    from bantin.problems import Problems
+
+    problems = Problems()
+    parsed = frontmatter.read(path.relative_to(content).as_posix(), path.read_bytes(), SiteConfig(),
+                              problems, lambda _: False)
+    return parsed.meta
+
+
+def test_imported_file_keeps_its_address_when_retitled(content: Path) -> None:
+    result = import_file(INFOBAR, content, today=TODAY)
+    text = result.path.read_text(encoding="utf-8")
+    head = yaml.safe_load(text[4:].split("\n---\n", 1)[0])
+    assert list(head)[:2] == ["title", "slug"]
+    assert head["slug"] == result.path.stem == "xa-tan-lap-to-chuc-ngay-hoi-hoa-giai-o-co-so"
+    retitled = text.replace(f"title: {head['title']}", "title: Ngày hội hòa giải ở xã Tân Lập")
+    result.path.write_text(retitled, encoding="utf-8")
+    meta = site_meta(result.path, content)
+    assert meta.title == "Ngày hội hòa giải ở xã Tân Lập" and meta.slug == head["slug"]
+
+
+def test_a_slug_in_use_by_another_file_is_not_taken(content: Path) -> None:
+    folder = content / "tin-tuc"
+    folder.mkdir()
+    other = folder / "bai-cu.md"
+    other.write_text("---\ntitle: Bài cũ\nslug: xa-tan-lap-to-chuc-ngay-hoi-hoa-giai-o-co-so\n"
+                     "date: 2020-01-02\ncategory: x\n---\n\nMột bài khác.\n", encoding="utf-8")
+    front, _, _ = imported(INFOBAR, content)
+    assert front["slug"] == "xa-tan-lap-to-chuc-ngay-hoi-hoa-giai-o-co-so-2"
+
+
+def test_a_long_title_with_a_suffix_stays_within_the_slug_limit(content: Path, tmp_path: Path) -> None:
+    title = "Hội nghị " + " ".join(["tuyên truyền pháp luật về hòa giải ở cơ sở"] * 2) + " cho hội viên các thôn"
+    for n in (1, 2):
+        page = text_page(tmp_path, f"{title}\nNgày đăng: 0{n}/02/2024\n\n{FIRST}\n\n{SECOND} {n}\n", f"t{n}.txt")
+        front, _, _ = imported(page, content)
+        assert len(front["slug"]) <= 80, front["slug"]
+    assert front["slug"].endswith("-2"), front["slug"]
+    meta = site_meta(content / "tin-tuc" / f"{front['slug']}.md", content)
+    assert meta.slug == front["slug"]
