@@ -592,6 +592,8 @@ def test_nginx_redirects_text() -> None:
         '    "~*^/index\\.php\\?(?=(?:.*&)?option=com_content(?:&|$))(?=(?:.*&)?id=321(?:&|$))"'
         " /tin-tuc/bai-b/;\n"
         '    "~*^/Pages/chi-tiet-tin\\.aspx\\?(?=(?:.*&)?ItemID=123(?:&|$))" /tin-tuc/bai-a/;\n'
+        # the identifying parameter alone, after every full address (issue 14)
+        '    "~*^/index\\.php\\?(?=(?:.*&)?id=321(?:&|$))" /tin-tuc/bai-b/;\n'
         '    "~*^/Pages/gioi-thieu\\.aspx(?:\\?|$)" /trang/gioi-thieu/;\n'
         "}\n"
         "# 2) Đặt trong khối server { } của stp.songlam.gov.vn:\n"
@@ -615,6 +617,9 @@ def test_apache_redirects_text() -> None:
         "RewriteCond %{QUERY_STRING} (?:^|&)ItemID=123(?:&|$) [NC]\n"
         "RewriteRule ^/?Pages/chi-tiet-tin\\.aspx$ https://bantin.example.org/tin-tuc/bai-a/? "
         "[NC,R=301,L]\n"
+        "\n"
+        "RewriteCond %{QUERY_STRING} (?:^|&)id=321(?:&|$) [NC]\n"
+        "RewriteRule ^/?index\\.php$ https://bantin.example.org/tin-tuc/bai-b/? [NC,R=301,L]\n"
         "\n"
         "RewriteRule ^/?Pages/gioi-thieu\\.aspx$ https://bantin.example.org/trang/gioi-thieu/? "
         "[NC,R=301,L]\n"
@@ -652,6 +657,8 @@ def apache_target(config: str, path: str, query: str) -> str | None:
         ("/Pages/chi-tiet-tin.aspx?XItemID=123", None),
         ("/index.php?id=321&option=com_content", "/tin-tuc/bai-b/"),
         ("/index.php?option=com_content&Itemid=321", None),
+        ("/index.php?id=321", "/tin-tuc/bai-b/"),  # the identifying parameter alone (issue 14)
+        ("/index.php?option=com_weblinks&id=3210", None),
         ("/Pages/gioi-thieu.aspx", "/trang/gioi-thieu/"),
         ("/Pages/gioi-thieu.aspx?lang=vi", "/trang/gioi-thieu/"),
         ("/Pages/gioi-thieu.aspxx", None),
@@ -799,10 +806,10 @@ def test_main_import_reports_and_exit_codes(content: Path, tmp_path: Path, capsy
         "lỗi: --url chỉ ghi địa chỉ cũ của một trang: khi dùng --url, hãy nhập riêng từng tệp\n"
     )
 
-    assert main_redirects(["--redirect-map", str(redirect_map)]) == 0
+    assert main_redirects(["--redirect-map", str(redirect_map), "--content-dir", str(content)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Chuyển hướng") and "map $request_uri" in out
-    assert main_redirects(["--apache", "--redirect-map", str(redirect_map)]) == 0
+    assert main_redirects(["--apache", "--redirect-map", str(redirect_map), "--content-dir", str(content)]) == 0
     assert "RewriteCond %{QUERY_STRING} (?:^|&)ItemID=1487(?:&|$) [NC]" in capsys.readouterr().out
     assert main_redirects(["--redirect-map", str(tmp_path / "none.map")]) == 1
     assert "không có tệp này" in capsys.readouterr().err

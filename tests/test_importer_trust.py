@@ -244,3 +244,14 @@ def test_a_long_title_with_a_suffix_stays_within_the_slug_limit(content: Path, t
     assert front["slug"].endswith("-2"), front["slug"]
     meta = site_meta(content / "tin-tuc" / f"{front['slug']}.md", content)
     assert meta.slug == front["slug"]
+
+
+def test_redirect_map_target_is_the_articles_address(content: Path, tmp_path: Path) -> None:
+    from bantin.tools.importer.redirectmap import read_redirect_map
+    from bantin.tools.importer.writing import import_files
+
+    redirect_map = tmp_path / "redirects" / "old-host.map"
+    [result] = import_files([INFOBAR], content, today=TODAY, redirect_map=redirect_map)
+    front = yaml.safe_load(result.path.read_text(encoding="utf-8")[4:].split("\n---\n", 1)[0])
+    old = "http://stp.songlam.gov.vn/tin-tuc/chi-tiet.html?id=2031&cat=5&page=2"
+    assert read_redirect_map(redirect_map) == [(old, f"/tin-tuc/{front['slug']}/")]

@@ -39,7 +39,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, images, qrcodes
+from bantin.site import artifacts, images, qrcodes, redirectmap
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -193,8 +193,13 @@ def check(settings: Settings, inputs: Inputs) -> tuple[Corpus | None, Problems]:
     site = site_config(settings, problems)
     if problems.errors:
         return None, problems
-    found = read_site(inputs, site, UrlScheme(site.prefixes), include_drafts=False)
+    urls = UrlScheme(site.prefixes)
+    found = read_site(inputs, site, urls, include_drafts=False)
     problems.extend(found.problems)
+    if settings.config_file:  # the redirect map beside mkdocs.yml: targets still pages? (issue 14)
+        project = os.path.dirname(os.path.abspath(settings.config_file))
+        redirectmap.check_map(os.path.join(project, redirectmap.DEFAULT_REDIRECT_MAP), redirectmap.DEFAULT_REDIRECT_MAP,
+                              found.corpus, found.generated, urls, inputs.files, problems)
     return found.corpus, problems
 
 
