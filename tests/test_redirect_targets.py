@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from sitekit import article, write_site
@@ -27,8 +26,7 @@ def check(tmp_path: Path, files: dict, lines: list[str] | None):
     if lines is not None:
         (tmp_path / "redirects").mkdir(exist_ok=True)
         (tmp_path / MAP).write_text("# ghi chú\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    settings = replace(SETTINGS, config_file=str(tmp_path / "mkdocs.yml"))
-    _, problems = build.check(settings, inputs(tmp_path, files))
+    _, problems = build.check(SETTINGS, inputs(tmp_path, files, redirect_map=str(tmp_path / MAP)))
     return [p for p in problems.items if p.path == MAP], problems
 
 

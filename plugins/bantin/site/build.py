@@ -96,6 +96,7 @@ class Inputs:
     extra_templates: Sequence[str] = ()  # content files rendered as templates
     theme_dirs: Sequence[str] = ()  # folders the theme's files come from
     inventory: Inventory | None = None  # taken moments ago with the same `keep`, else taken here
+    redirect_map: str | None = None  # redirects/old-host.map beside mkdocs.yml (site/redirectmap.py)
 
 
 # --- 1. settings --------------------------------------------------------------------------
@@ -135,6 +136,7 @@ class SiteRead:
     generated: list[Generated]
     problems: Problems
     withheld: set[str] = field(default_factory=set)
+    query_pages: dict = field(default_factory=dict)  # output file -> redirectmap.Rule list
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -164,7 +166,27 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     check_addresses(corpus, generated, urls, problems, aliases, planned_outputs(inputs))
     corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems, draft_only=len(held))
     withheld = (in_content - inventory.accepted) | held
-    return SiteRead(corpus, generated, problems, withheld)
+    query_pages = _query_pages(inputs, site, urls, corpus, generated, problems)
+    return SiteRead(corpus, generated, problems, withheld, query_pages)
+
+
+def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corpus, generated: list[Generated],
+                 problems: Problems) -> dict:
+    """The site's own redirect pages for the redirect map's old addresses with a query
+    (redirectmap.query_pages), kept clear of every other output file."""
+    try:
+        text = redirectmap.read_map_text(inputs.redirect_map) if inputs.redirect_map else None
+    except (OSError, UnicodeDecodeError, ValueError):
+        text = None  # `bantin check` says why (redirectmap.check_map)
+    if text is None:
+        return {}
+    lines, _ = redirectmap.parse_redirect_lines(text, redirectmap.DEFAULT_REDIRECT_MAP)
+    taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
+    taken |= {urls.redirect_file(alias, urls.directory_urls) for item in corpus.published for alias in item.meta.aliases}
+    taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}
+    taken |= {out.rstrip("/") for out, _ in planned_outputs(inputs)}
+    return redirectmap.query_pages(lines, site.site_url, {t.lower() for t in taken}, urls,
+                                   redirectmap.DEFAULT_REDIRECT_MAP, problems)
 
 
 def planned_outputs(inputs: Inputs) -> list[tuple[str, str]]:
@@ -196,10 +218,9 @@ def check(settings: Settings, inputs: Inputs) -> tuple[Corpus | None, Problems]:
     urls = UrlScheme(site.prefixes)
     found = read_site(inputs, site, urls, include_drafts=False)
     problems.extend(found.problems)
-    if settings.config_file:  # the redirect map beside mkdocs.yml: targets still pages? (issue 14)
-        project = os.path.dirname(os.path.abspath(settings.config_file))
-        redirectmap.check_map(os.path.join(project, redirectmap.DEFAULT_REDIRECT_MAP), redirectmap.DEFAULT_REDIRECT_MAP,
-                              found.corpus, found.generated, urls, inputs.files, problems)
+    if inputs.redirect_map:  # the redirect map beside mkdocs.yml: targets still pages? (issue 14)
+        redirectmap.check_map(inputs.redirect_map, redirectmap.DEFAULT_REDIRECT_MAP, found.corpus, found.generated,
+                              urls, inputs.files, problems)
     return found.corpus, problems
 
 
@@ -240,6 +261,7 @@ class Build:
     worker: object = None  # background.start(): QR codes, related lists and search on the second core
     search: background.Job | None = None
     gate: Gate | None = None  # every file this build writes (outputs/gate.py)
+    query_pages: dict = field(default_factory=dict)  # the redirect map's own pages (SiteRead.query_pages)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -259,7 +281,8 @@ class Build:
         # settled before the second renderer forks); search is collected at the end.
         view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if serving else None),
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
-        build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker)
+        build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
+                    query_pages=found.query_pages)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         return build
 
@@ -324,7 +347,7 @@ class Build:
         background.stop(self.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
                  f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
-        artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects())
+        artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects(), self.query_pages)
 
     def abort(self) -> None:
         """The build failed: the worker ends now, its folder is about to be deleted."""

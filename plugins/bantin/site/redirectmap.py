@@ -11,7 +11,9 @@ parameter alone (`?id=123` visited without the `&cat=5&page=2` recorded with it)
 
 from __future__ import annotations
 
+import json
 import os
+import posixpath
 import re
 import stat
 from dataclasses import dataclass
@@ -247,3 +249,71 @@ def check_map(map_file: str, shown_as: str, corpus, generated, urls, files, prob
         stem = item.src.rsplit("/", 1)[-1].removesuffix(".md")
         renamed.setdefault(urls.item(item.kind, stem), item.path)
     check_targets(lines, shown_as, addresses, drafts, renamed, problems)
+
+
+# --- the site's own redirect pages for old addresses with a query ------------------------------
+
+_PLAIN_PATH = re.compile(r"/[A-Za-z0-9/._~\-]*")
+_STATIC = ("", ".html", ".htm")
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def query_pages(lines: Sequence[tuple[int, str, str]], site_url: str, taken: set[str], urls,
+                name: str, problems: Problems) -> dict[str, list[Rule]]:
+    """Output file → its rules, for the old addresses with a query that this site can answer.
+
+    When the site now lives on the old portal's host (`site_url`'s), a request for
+    `/tin-tuc/chi-tiet.html?id=2031` reaches the static host, which serves the file
+    `tin-tuc/chi-tiet.html` whatever the query: a page there that reads the query and sends
+    the reader on, by the same rules as the servers' (`query_rules`), answers it. Only paths a
+    static host serves as HTML (no extension, `.html`, `.htm`; not `.aspx`/`.php`, which only
+    the old server's rules can answer), never a file the site already writes (`taken`: output
+    files, lower-cased; such a line is a warning), nor a name with `.`/`..` segments.
+    """
+    site_host = _host(site_url)
+    if not site_host:
+        return {}
+    chosen: dict[str, list[tuple[str, str]]] = {}
+    for number, old, new in lines:
+        parts = urlsplit(old)
+        path = parts.path or "/"
+        if not parts.query or (parts.netloc and _host(old) != site_host) or not _PLAIN_PATH.fullmatch(path):
+            continue
+        segments = path.split("/")
+        if any(s in (".", "..") for s in segments) or posixpath.splitext(segments[-1])[1].lower() not in _STATIC:
+            continue
+        out = urls.redirect_file(path, urls.directory_urls)
+        if out.lower() in taken:
+            problems.warn(name, number, "",
+                          f"địa chỉ cũ {short(old)} không thể có trang chuyển hướng riêng trên trang này: tệp {out} "
+                          "đã là một trang, một bí danh (aliases) hay một tệp khác",
+                          "bỏ bí danh hay đổi địa chỉ trang đang dùng tên đó; hoặc để máy chủ chuyển hướng địa chỉ "
+                          "cũ (`bantin redirects`)")
+            continue
+        chosen.setdefault(out, []).append((old, new))
+    return {out: query_rules(pairs)[0] for out, pairs in chosen.items()}
+
+
+def _relative(out: str, target: str, urls) -> str:
+    """A map target as a link from the output file `out` (works from any host and prefix)."""
+    path_part, _, fragment = target.partition("#")
+    path = target_path(path_part)
+    last = path.rsplit("/", 1)[-1]
+    dest = path if "." in last else urls.dest(path)
+    rel = posixpath.relpath(dest, posixpath.dirname(out) or ".")
+    if urls.directory_urls and (rel == "index.html" or rel.endswith("/index.html")):
+        rel = rel[: -len("index.html")] or "./"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def query_page_data(out: str, rules: Sequence[Rule], urls) -> tuple[str, str, str]:
+    """(rules as JSON safe inside a <script> element, link to the home page, to search):
+    what `query-redirect.html` renders. Parameters are compared lower-cased, as the servers'
+    rules are case-insensitive."""
+    data = [{"p": [p.lower() for p in rule.params], "t": _relative(out, rule.target, urls)} for rule in rules]
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text, _relative(out, "/", urls), _relative(out, "/" + urls.search() + "/", urls)
