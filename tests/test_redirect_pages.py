@@ -48,10 +48,10 @@ def rules(site: Path, rel: str) -> list[dict]:
 
 def test_pages_only_where_the_static_host_serves_html(site: Path) -> None:
     assert rules(site, "tin-tuc/chi-tiet.html") == [
-        {"p": ["id=2031", "cat=5", "page=2"], "t": "ngay-hoi/"},
-        {"p": ["id=2032", "cat=5"], "t": "tap-huan/#anh"},
-        {"p": ["id=2031"], "t": "ngay-hoi/"},
-        {"p": ["id=2032"], "t": "tap-huan/#anh"},
+        {"p": ["id=2031", "cat=5", "page=2"], "t": "./ngay-hoi/"},
+        {"p": ["id=2032", "cat=5"], "t": "./tap-huan/#anh"},
+        {"p": ["id=2031"], "t": "./ngay-hoi/"},
+        {"p": ["id=2032"], "t": "./tap-huan/#anh"},
     ]
     assert rules(site, "tin/index.html") == [{"p": ["itemid=7", "cateid=2"], "t": "../tin-tuc/ngay-hoi/"},
                                              {"p": ["itemid=7"], "t": "../tin-tuc/ngay-hoi/"}]
@@ -81,3 +81,17 @@ def test_a_reader_arrives_at_the_new_page(site: Path, page, query: str, expected
             assert page.url == f"{base}tin-tuc/chi-tiet.html{query}"
     finally:
         stop()
+
+
+def test_a_hostile_target_stays_a_path_on_this_site() -> None:
+    from bantin.config.settings import UrlPrefixes
+    from bantin.site.redirectmap import Rule, query_page_data
+    from bantin.site.urls import UrlScheme
+
+    urls = UrlScheme(UrlPrefixes())
+    data, home, search = query_page_data("chi-tiet.html", [Rule("/chi-tiet.html", ("id=1",), "/javascript:alert(1)"),
+                                                           Rule("/chi-tiet.html", ("id=2",), "/a/%3C/script%3E/")],
+                                         urls)
+    assert [r["t"] for r in json.loads(data)] == ["./javascript:alert(1)/", "./a/</script>/"]
+    assert "<" not in data and ">" not in data
+    assert (home, search) == ("./", "./tim-kiem/")

@@ -306,6 +306,8 @@ def _relative(out: str, target: str, urls) -> str:
     rel = posixpath.relpath(dest, posixpath.dirname(out) or ".")
     if urls.directory_urls and (rel == "index.html" or rel.endswith("/index.html")):
         rel = rel[: -len("index.html")] or "./"
+    if not rel.startswith(("./", "../")):
+        rel = "./" + rel  # never read as a scheme: a target `/javascript:…` stays a path
     return rel + (f"#{fragment}" if fragment else "")
 
 
