@@ -95,3 +95,17 @@ def test_a_hostile_target_stays_a_path_on_this_site() -> None:
     assert [r["t"] for r in json.loads(data)] == ["./javascript:alert(1)/", "./a/</script>/"]
     assert "<" not in data and ">" not in data
     assert (home, search) == ("./", "./tim-kiem/")
+
+
+def test_paths_that_differ_in_case_share_one_page() -> None:
+    from bantin.config.settings import UrlPrefixes
+    from bantin.problems import Problems
+    from bantin.site.redirectmap import query_pages
+    from bantin.site.urls import UrlScheme
+
+    lines = [(1, "https://h.vn/Tin/Xem.html?id=1", "/tin-tuc/a/"), (2, "https://h.vn/tin/xem.html?id=2", "/tin-tuc/b/"),
+             (3, "https://h.vn/index.html?id=3", "/tin-tuc/c/")]
+    problems = Problems()
+    pages = query_pages(lines, "https://h.vn/", {"index.html"}, UrlScheme(UrlPrefixes()), "map", problems)
+    assert list(pages) == ["Tin/Xem.html"] and len(pages["Tin/Xem.html"]) == 2
+    assert [p.line for p in problems.warnings] == [3]

@@ -277,6 +277,7 @@ def query_pages(lines: Sequence[tuple[int, str, str]], site_url: str, taken: set
     if not site_host:
         return {}
     chosen: dict[str, list[tuple[str, str]]] = {}
+    spelled: dict[str, str] = {}  # one file for paths that differ only in case (one file on Windows, macOS)
     for number, old, new in lines:
         parts = urlsplit(old)
         path = parts.path or "/"
@@ -293,6 +294,7 @@ def query_pages(lines: Sequence[tuple[int, str, str]], site_url: str, taken: set
                           "bỏ bí danh hay đổi địa chỉ trang đang dùng tên đó; hoặc để máy chủ chuyển hướng địa chỉ "
                           "cũ (`bantin redirects`)")
             continue
+        out = spelled.setdefault(out.lower(), out)
         chosen.setdefault(out, []).append((old, new))
     return {out: query_rules(pairs)[0] for out, pairs in chosen.items()}
 
