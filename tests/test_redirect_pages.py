@@ -97,15 +97,16 @@ def test_a_hostile_target_stays_a_path_on_this_site() -> None:
     assert (home, search) == ("./", "./tim-kiem/")
 
 
-def test_paths_that_differ_in_case_share_one_page() -> None:
+def test_paths_that_differ_in_case_share_one_page_and_others_files_are_left() -> None:
     from bantin.config.settings import UrlPrefixes
     from bantin.problems import Problems
     from bantin.site.redirectmap import query_pages
     from bantin.site.urls import UrlScheme
 
     lines = [(1, "https://h.vn/Tin/Xem.html?id=1", "/tin-tuc/a/"), (2, "https://h.vn/tin/xem.html?id=2", "/tin-tuc/b/"),
-             (3, "https://h.vn/index.html?id=3", "/tin-tuc/c/")]
+             (3, "https://h.vn/index.html?id=3", "/tin-tuc/c/"), (4, "https://h.vn/assets/search/x.html?id=4", "/")]
     problems = Problems()
-    pages = query_pages(lines, "https://h.vn/", {"index.html"}, UrlScheme(UrlPrefixes()), "map", problems)
+    pages = query_pages(lines, "https://h.vn/", {"index.html", "assets/search/"}, UrlScheme(UrlPrefixes()), "map",
+                        problems)
     assert list(pages) == ["Tin/Xem.html"] and len(pages["Tin/Xem.html"]) == 2
-    assert [p.line for p in problems.warnings] == [3]
+    assert [p.line for p in problems.warnings] == [3, 4]

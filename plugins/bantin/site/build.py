@@ -184,7 +184,7 @@ def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corp
     taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
     taken |= {urls.redirect_file(alias, urls.directory_urls) for item in corpus.published for alias in item.meta.aliases}
     taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}
-    taken |= {out.rstrip("/") for out, _ in planned_outputs(inputs)}
+    taken |= {out for out, _ in planned_outputs(inputs)}  # folders ('assets/search/') end with '/'
     return redirectmap.query_pages(lines, site.site_url, {t.lower() for t in taken}, urls,
                                    redirectmap.DEFAULT_REDIRECT_MAP, problems)
 

@@ -271,11 +271,13 @@ def query_pages(lines: Sequence[tuple[int, str, str]], site_url: str, taken: set
     the reader on, by the same rules as the servers' (`query_rules`), answers it. Only paths a
     static host serves as HTML (no extension, `.html`, `.htm`; not `.aspx`/`.php`, which only
     the old server's rules can answer), never a file the site already writes (`taken`: output
-    files, lower-cased; such a line is a warning), nor a name with `.`/`..` segments.
+    files, lower-cased, folders ending in '/'; such a line is a warning), nor a name with
+    `.`/`..` segments.
     """
     site_host = _host(site_url)
     if not site_host:
         return {}
+    folders = [t for t in taken if t.endswith("/")]
     chosen: dict[str, list[tuple[str, str]]] = {}
     spelled: dict[str, str] = {}  # one file for paths that differ only in case (one file on Windows, macOS)
     for number, old, new in lines:
@@ -287,7 +289,7 @@ def query_pages(lines: Sequence[tuple[int, str, str]], site_url: str, taken: set
         if any(s in (".", "..") for s in segments) or posixpath.splitext(segments[-1])[1].lower() not in _STATIC:
             continue
         out = urls.redirect_file(path, urls.directory_urls)
-        if out.lower() in taken:
+        if out.lower() in taken or any(out.lower().startswith(t) for t in folders):
             problems.warn(name, number, "",
                           f"địa chỉ cũ {short(old)} không thể có trang chuyển hướng riêng trên trang này: tệp {out} "
                           "đã là một trang, một bí danh (aliases) hay một tệp khác",
