@@ -113,6 +113,9 @@ CAPTION = '<div class="sub">Toàn cảnh hội nghị tại nhà văn hóa thôn
     (f"<title>Sở Tư pháp tỉnh Sông Lam | {TITLE}</title>", f'<div class="name">{TITLE}</div>{CAPTION}'),
     # An <h1> that nothing contradicts, on a page without og:title or <title>.
     ("", f"<h1>{TITLE}</h1>{CAPTION}"),
+    # The section's name in an <h1>, which <title> names too, is not the article's title.
+    (f"<title>{TITLE} - Tin hoạt động - Sở Tư pháp tỉnh Sông Lam</title>",
+     f"<h1>Tin hoạt động</h1><h2>{TITLE}</h2>{CAPTION}"),
 ])
 def test_declared_title_wins_over_nearer_lines(head: str, above: str, content: Path, tmp_path: Path) -> None:
     front, body, _ = imported(html_page(tmp_path, head, above), content)

@@ -461,8 +461,8 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-–|:»]\s+")
 def _declared_titles(root) -> list[str]:
     """What the page says its title is, folded, best first.
 
-    An <h1> that og:title or <title> confirms (portals put their own name in an <h1> too),
-    then og:title, then <title>, each followed by its parts around " - ", " | " …, longest
+    An <h1> that is the whole og:title or <title> (portals put their own name in an <h1>
+    too), then og:title, then <title>, each followed by its parts around " - ", " | " …, longest
     first (the article's title is longer than the portal's name beside it); og:site_name is never one. An <h1> nothing
     confirms counts last, and only when the page has neither og:title nor <title>.
     `analyse_header` takes one of these only when it is written right above the article.
@@ -473,7 +473,9 @@ def _declared_titles(root) -> list[str]:
     confirming = [t for whole in (og, title) if whole
                   for t in [whole, *sorted(set(_TITLE_SEPARATORS.split(whole)), key=len, reverse=True)]]
     h1s = [fold(clean_line(h.text_content())) for h in root.iter("h1")]
-    confirmed = sorted((h for h in h1s if h in confirming), key=confirming.index)
+    # An <h1> that is the whole og:title or <title>; one that is only a part of them may be
+    # the section's or portal's name ("Tin hoạt động"), and ranks as that part does.
+    confirmed = [h for h in h1s if h and h in (og, title)]
     unconfirmed = h1s[::-1] if not confirming else []  # the last <h1> is nearest the text
     found: list[str] = []
     for text in confirmed + confirming + unconfirmed:
