@@ -179,7 +179,8 @@ def test_aspnet_portal_with_itemid_address(content: Path) -> None:
     slug = "boi-duong-ky-nang-hoa-giai-cho-hoa-giai-vien-co-so-huyen-binh-son"
 
     assert result.path == content / "tin-tuc" / f"{slug}.md"
-    assert list(front) == ["title", "date", "category", "author", "summary"]
+    assert list(front) == ["title", "slug", "date", "category", "author", "summary"]
+    assert front["slug"] == slug  # written once: the address stays when the title changes
     assert front["title"] == "Bồi dưỡng kỹ năng hòa giải cho hòa giải viên cơ sở huyện Bình Sơn"
     assert front["date"] == "2023-03-18 09:15"
     assert front["category"] == "hoa-giai-o-co-so"
@@ -225,8 +226,8 @@ def test_joomla_portal_with_last_visit_stamp_and_html_address(content: Path) -> 
     }
     assert front["aliases"] == ["/tin-tuc/to-hoa-giai-thon-dong-tien-ra-mat-456.html"]
     assert result.redirects == []
-    assert list(front) == ["title", "date", "category", "tags", "author", "source", "summary",
-                           "aliases"]
+    assert list(front) == ["title", "slug", "date", "category", "tags", "author", "source",
+                           "summary", "aliases"]
     assert body[0].startswith("Sáng 11/12, Ủy ban nhân dân xã Tân Lập")
     assert body[2] == "## Gần dân, hiểu dân"
     assert body[-1] == (
@@ -279,6 +280,7 @@ def test_sapo_and_signature_outside_the_extracted_text(content: Path) -> None:
     )
     assert front == {
         "title": "Phổ biến pháp luật cho người lao động tại khu công nghiệp Bắc Lam",
+        "slug": "pho-bien-phap-luat-cho-nguoi-lao-dong-tai-khu-cong-nghiep-bac-lam",
         # article:published_time 01:45 UTC is 08:45 in Vietnam; the 09:12:44 clock is ignored
         "date": "2024-04-19 08:45",
         "category": PLACEHOLDER_CATEGORY,
@@ -297,6 +299,7 @@ def test_text_copy_with_url_line_and_byline(content: Path) -> None:
 
     assert front == {
         "title": "Người dân cần biết gì khi chứng thực bản sao từ bản chính?",
+        "slug": "nguoi-dan-can-biet-gi-khi-chung-thuc-ban-sao-tu-ban-chinh",
         "date": "2021-03-08 16:05",
         "category": "ho-tich-chung-thuc",
         "author": "Nguyễn Văn An - Phòng PBGDPL",
@@ -306,7 +309,7 @@ def test_text_copy_with_url_line_and_byline(content: Path) -> None:
     lines = lines_of(CHUNG_THUC)
     assert body == [lines[i] for i in (14, 16, 18, 20, 22)]
     assert body[3] == "Lưu ý về lệ phí"
-    assert result.fields == {k: v for k, v in front.items() if k != "category"} | {
+    assert result.fields == {k: v for k, v in front.items() if k not in ("category", "slug")} | {
         "category": "ho-tich-chung-thuc"
     }
     assert result.missing == [
@@ -589,6 +592,8 @@ def test_nginx_redirects_text() -> None:
         '    "~*^/index\\.php\\?(?=(?:.*&)?option=com_content(?:&|$))(?=(?:.*&)?id=321(?:&|$))"'
         " /tin-tuc/bai-b/;\n"
         '    "~*^/Pages/chi-tiet-tin\\.aspx\\?(?=(?:.*&)?ItemID=123(?:&|$))" /tin-tuc/bai-a/;\n'
+        # the identifying parameter alone, after every full address (issue 14)
+        '    "~*^/index\\.php\\?(?=(?:.*&)?id=321(?:&|$))" /tin-tuc/bai-b/;\n'
         '    "~*^/Pages/gioi-thieu\\.aspx(?:\\?|$)" /trang/gioi-thieu/;\n'
         "}\n"
         "# 2) Đặt trong khối server { } của stp.songlam.gov.vn:\n"
@@ -612,6 +617,9 @@ def test_apache_redirects_text() -> None:
         "RewriteCond %{QUERY_STRING} (?:^|&)ItemID=123(?:&|$) [NC]\n"
         "RewriteRule ^/?Pages/chi-tiet-tin\\.aspx$ https://bantin.example.org/tin-tuc/bai-a/? "
         "[NC,R=301,L]\n"
+        "\n"
+        "RewriteCond %{QUERY_STRING} (?:^|&)id=321(?:&|$) [NC]\n"
+        "RewriteRule ^/?index\\.php$ https://bantin.example.org/tin-tuc/bai-b/? [NC,R=301,L]\n"
         "\n"
         "RewriteRule ^/?Pages/gioi-thieu\\.aspx$ https://bantin.example.org/trang/gioi-thieu/? "
         "[NC,R=301,L]\n"
@@ -649,6 +657,8 @@ def apache_target(config: str, path: str, query: str) -> str | None:
         ("/Pages/chi-tiet-tin.aspx?XItemID=123", None),
         ("/index.php?id=321&option=com_content", "/tin-tuc/bai-b/"),
         ("/index.php?option=com_content&Itemid=321", None),
+        ("/index.php?id=321", "/tin-tuc/bai-b/"),  # the identifying parameter alone (issue 14)
+        ("/index.php?option=com_weblinks&id=3210", None),
         ("/Pages/gioi-thieu.aspx", "/trang/gioi-thieu/"),
         ("/Pages/gioi-thieu.aspx?lang=vi", "/trang/gioi-thieu/"),
         ("/Pages/gioi-thieu.aspxx", None),
@@ -796,10 +806,10 @@ def test_main_import_reports_and_exit_codes(content: Path, tmp_path: Path, capsy
         "lỗi: --url chỉ ghi địa chỉ cũ của một trang: khi dùng --url, hãy nhập riêng từng tệp\n"
     )
 
-    assert main_redirects(["--redirect-map", str(redirect_map)]) == 0
+    assert main_redirects(["--redirect-map", str(redirect_map), "--content-dir", str(content)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Chuyển hướng") and "map $request_uri" in out
-    assert main_redirects(["--apache", "--redirect-map", str(redirect_map)]) == 0
+    assert main_redirects(["--apache", "--redirect-map", str(redirect_map), "--content-dir", str(content)]) == 0
     assert "RewriteCond %{QUERY_STRING} (?:^|&)ItemID=1487(?:&|$) [NC]" in capsys.readouterr().out
     assert main_redirects(["--redirect-map", str(tmp_path / "none.map")]) == 1
     assert "không có tệp này" in capsys.readouterr().err

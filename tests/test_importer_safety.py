@@ -121,8 +121,9 @@ def test_a_drafts_redirect_is_not_in_the_map(tmp_path):
 def test_redirects_command_leaves_out_draft_targets(tmp_path, capsys):
     content = tmp_path / "content"
     (content / "tin-tuc").mkdir(parents=True)
-    (content / "tin-tuc" / "nhap.md").write_text("---\ntitle: A\ndraft: true\n---\n", encoding="utf-8")
-    (content / "tin-tuc" / "xong.md").write_text("---\ntitle: B\n---\n", encoding="utf-8")
+    # Addresses come from `slug:` (else the title), not file names (issue 14).
+    (content / "tin-tuc" / "a.md").write_text("---\ntitle: A\nslug: nhap\ndraft: true\n---\n", encoding="utf-8")
+    (content / "tin-tuc" / "b.md").write_text("---\ntitle: B\nslug: xong\n---\n", encoding="utf-8")
     redirect_map = tmp_path / "map.txt"
     redirect_map.write_text("https://old/a.aspx?id=1 /tin-tuc/nhap/\nhttps://old/a.aspx?id=2 /tin-tuc/xong/\n",
                             encoding="utf-8")

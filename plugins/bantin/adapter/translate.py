@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files, set_exclusions
 from bantin.adapter import themedir
 from bantin.content.inventory import Inventory, take_inventory
 from bantin.site.build import Inputs, Settings, SourceFile
+from bantin.site.redirectmap import DEFAULT_REDIRECT_MAP
 
 
 def settings(plugin_config, config: MkDocsConfig) -> Settings:
@@ -65,7 +66,14 @@ def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = Non
     return Inputs(config.docs_dir, config.site_dir, source_files(files, config), reader(files),
                   keep=configured_files(config), static_templates=list(config.theme.static_templates),
                   extra_templates=list(config.extra_templates), theme_dirs=list(config.theme.dirs),
-                  inventory=inventory)
+                  inventory=inventory, redirect_map=redirect_map(config))
+
+
+def redirect_map(config: MkDocsConfig) -> str | None:
+    """The redirect map beside mkdocs.yml (`bantin import` writes it there)."""
+    if not config.config_file_path:
+        return None
+    return os.path.join(os.path.dirname(os.path.abspath(config.config_file_path)), DEFAULT_REDIRECT_MAP)
 
 
 def check_inputs(config: MkDocsConfig) -> Inputs:

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from bantin.problems import short as _short
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
-from bantin.tools.importer.redirectmap import DEFAULT_REDIRECT_MAP, parse_redirect_map
+from bantin.site.redirectmap import DEFAULT_REDIRECT_MAP, parse_redirect_map, query_rules
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from bantin.tools.importer.writing import URL_ALONE, import_files
 
@@ -59,34 +59,63 @@ def main_import(argv: Sequence[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-_TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/")
+_TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/?")
+_FRONT = re.compile(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
-def _is_draft(content_dir: Path, target: str) -> bool:
-    """True when the new page of a redirect is a draft in content/ (not published)."""
-    match = _TARGET.fullmatch(target)
-    if not match:
-        return False
-    try:
-        text = (content_dir / match.group(1) / f"{match.group(2)}.md").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    head = re.match(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", text.replace("\r\n", "\n"), re.S)
-    if head is None:
-        return False
+def _front(path: Path) -> dict | None:
+    """The front matter of a content file as data, None when it has none or cannot be read."""
     from bantin.content.frontyaml import load
     from bantin.problems import Problems
 
-    loaded = load("", head.group(1), Problems())
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    head = _FRONT.match(text.replace("\r\n", "\n"))
+    loaded = load("", head.group(1), Problems()) if head else None
     value = loaded[0] if loaded else None
-    return isinstance(value, dict) and str(value.get("draft", "")).lower() == "true"
+    return value if isinstance(value, dict) else None
 
 
-def _without_drafts(pairs: list[tuple[str, str]], content_dir: Path) -> list[tuple[str, str]]:
-    """Pairs whose new page is published; each left out is named on stderr."""
+def _folder_pages(folder: Path) -> dict[str, bool]:
+    """Address (slug) → draft? for every page of one content folder: `slug:` as written, else
+    made from the title, as the site makes it (content/fields.py)."""
+    from bantin.content.fields import SLUG_MAX
+    from bantin.text.vi import cap_slug, full_slug, slugify
+
+    pages: dict[str, bool] = {}
+    for path in sorted(folder.rglob("*.md")):
+        if path.is_symlink():
+            continue
+        front = _front(path)
+        if front is None:
+            continue
+        slug = str(front.get("slug") or "").strip()
+        address = cap_slug(full_slug(slug) if slug else slugify(str(front.get("title") or "")), SLUG_MAX)
+        if address:
+            pages[address] = pages.get(address, False) or str(front.get("draft", "")).lower() == "true"
+    return pages
+
+
+def _published_targets(pairs: list[tuple[str, str]], content_dir: Path) -> list[tuple[str, str]]:
+    """Pairs whose new page is published. A target in a content folder (`/tin-tuc/<slug>/`)
+    is looked up by the pages' addresses (`slug:`, else the title), not their file names;
+    a draft or a missing page there is left out, and named on stderr."""
+    folders: dict[str, dict[str, bool]] = {}
     kept = []
     for old, new in pairs:
-        if _is_draft(content_dir, new):
+        match = _TARGET.fullmatch(new)
+        folder = content_dir / match.group(1) if match else None
+        if folder is None or not folder.is_dir() or folder.is_symlink():
+            kept.append((old, new))
+            continue
+        pages = folders.setdefault(match.group(1), _folder_pages(folder))
+        draft = pages.get(match.group(2))
+        if draft is None:
+            print(f"bỏ qua {_short(old)} → {new}: không còn bài nào ở địa chỉ này (tệp đã đổi tên, đổi `slug:` "
+                  "hoặc đã bị xóa); `bantin check` chỉ ra dòng cần sửa trong bảng chuyển hướng", file=sys.stderr)
+        elif draft:
             print(f"bỏ qua {_short(old)} → {new}: bài mới còn là bản nháp (`draft: true`)", file=sys.stderr)
         else:
             kept.append((old, new))
@@ -107,7 +136,8 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
                         metavar="BẢNG",
                         help=f"bảng chuyển hướng do `bantin import` ghi (mặc định: {DEFAULT_REDIRECT_MAP})")
     parser.add_argument("--content-dir", type=Path, default=Path("content"), metavar="THƯ_MỤC",
-                        help="thư mục nội dung, để bỏ qua địa chỉ trỏ tới bản nháp (mặc định: content)")
+                        help="thư mục nội dung, để bỏ qua địa chỉ trỏ tới bản nháp hay bài không còn "
+                        "(mặc định: content)")
     parser.add_argument("--target-base", default="", metavar="ĐỊA_CHỈ",
                         help="phần đầu ghép vào trước địa chỉ mới khi trang mới nằm ở tên miền "
                         "khác, ví dụ https://bantin.example.org")
@@ -135,7 +165,9 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
               "địa chỉ cũ, một dấu cách và địa chỉ mới (`bantin import` tự ghi các dòng này khi "
               "gặp địa chỉ cũ có tham số ?ItemID=… hoặc trang .aspx, .php)", file=sys.stderr)
         return 1
-    pairs = _without_drafts(pairs, args.content_dir)
+    pairs = _published_targets(pairs, args.content_dir)
+    for note in query_rules(pairs)[1]:
+        print(f"lưu ý: {note}", file=sys.stderr)
     base = args.target_base.rstrip("/")
     print(apache_redirects(pairs, base) if args.apache else nginx_redirects(pairs, base), end="")
     return 0

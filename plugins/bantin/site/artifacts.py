@@ -11,12 +11,14 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from bantin.content.model import Item
 from bantin.outputs.gate import Gate
+from bantin.site import redirectmap
 from bantin.site.pages import Generated
 from bantin.site.views import SiteView
 
@@ -140,6 +142,16 @@ def redirect_html(view: SiteView, old: str, new: str, title: str) -> tuple[str, 
     return out, html
 
 
+def query_redirect_html(view: SiteView, out: str, rules) -> str:
+    """A page at an old address with a query that sends each query to its new page
+    (site/redirectmap.py: query_pages, query_page_data)."""
+    data, home, search = redirectmap.query_page_data(out, rules, view.urls)
+    return _templates.get_template("query-redirect.html").render(rules=Markup(data), home=home, search=search)
+
+
+QUERY_REDIRECTS = "chuyển hướng địa chỉ cũ có tham số (redirects/old-host.map)"
+
+
 def robots_txt(view: SiteView) -> str:
     sitemap = view.absolute("sitemap.xml").rstrip("/")
     lines = ["User-agent: *", "Allow: /"]
@@ -153,7 +165,7 @@ def redirect_owner(src: str) -> str:
 
 
 def write_all(view: SiteView, pages: Sequence[Generated], gate: Gate | str,
-              redirects: Sequence[tuple[str, str, str]]) -> None:
+              redirects: Sequence[tuple[str, str, str]], query_pages: Mapping[str, Sequence] | None = None) -> None:
     """Every post-build artifact except search (see search.py), each through the gate.
 
     `redirects` are (old path, new path, title); the old path's output file is claimed
@@ -172,4 +184,6 @@ def write_all(view: SiteView, pages: Sequence[Generated], gate: Gate | str,
     for old, new, title in redirects:
         out, html = redirect_html(view, old, new, title)
         write_file(gate, out, html, redirect_owner(old))
+    for out, rules in sorted((query_pages or {}).items()):
+        write_file(gate, out, query_redirect_html(view, out, rules), QUERY_REDIRECTS)
     write_file(gate, "robots.txt", robots_txt(view))

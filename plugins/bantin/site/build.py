@@ -41,7 +41,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, images, qrcodes
+from bantin.site import artifacts, images, qrcodes, redirectmap
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -98,6 +98,7 @@ class Inputs:
     extra_templates: Sequence[str] = ()  # content files rendered as templates
     theme_dirs: Sequence[str] = ()  # folders the theme's files come from
     inventory: Inventory | None = None  # taken moments ago with the same `keep`, else taken here
+    redirect_map: str | None = None  # redirects/old-host.map beside mkdocs.yml (site/redirectmap.py)
 
 
 # --- 1. settings --------------------------------------------------------------------------
@@ -137,6 +138,7 @@ class SiteRead:
     generated: list[Generated]
     problems: Problems
     withheld: set[str] = field(default_factory=set)
+    query_pages: dict = field(default_factory=dict)  # output file -> redirectmap.Rule list
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -173,7 +175,27 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems,
                               draft_only=len(held), unread_drafts=unread_drafts)
     withheld = (in_content - inventory.accepted) | held
-    return SiteRead(corpus, generated, problems, withheld)
+    query_pages = _query_pages(inputs, site, urls, corpus, generated, problems)
+    return SiteRead(corpus, generated, problems, withheld, query_pages)
+
+
+def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corpus, generated: list[Generated],
+                 problems: Problems) -> dict:
+    """The site's own redirect pages for the redirect map's old addresses with a query
+    (redirectmap.query_pages), kept clear of every other output file."""
+    try:
+        text = redirectmap.read_map_text(inputs.redirect_map) if inputs.redirect_map else None
+    except (OSError, UnicodeDecodeError, ValueError):
+        text = None  # `bantin check` says why (redirectmap.check_map)
+    if text is None:
+        return {}
+    lines, _ = redirectmap.parse_redirect_lines(text, redirectmap.DEFAULT_REDIRECT_MAP)
+    taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
+    taken |= {urls.redirect_file(alias, urls.directory_urls) for item in corpus.published for alias in item.meta.aliases}
+    taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}
+    taken |= {out for out, _ in planned_outputs(inputs)}  # folders ('assets/search/') end with '/'
+    return redirectmap.query_pages(lines, site.site_url, {t.lower() for t in taken}, urls,
+                                   redirectmap.DEFAULT_REDIRECT_MAP, problems)
 
 
 def planned_outputs(inputs: Inputs) -> list[tuple[str, str]]:
@@ -202,8 +224,12 @@ def check(settings: Settings, inputs: Inputs) -> tuple[Corpus | None, Problems]:
     site = site_config(settings, problems)
     if problems.errors:
         return None, problems
-    found = read_site(inputs, site, UrlScheme(site.prefixes), include_drafts=False)
+    urls = UrlScheme(site.prefixes)
+    found = read_site(inputs, site, urls, include_drafts=False)
     problems.extend(found.problems)
+    if inputs.redirect_map:  # the redirect map beside mkdocs.yml: targets still pages? (issue 14)
+        redirectmap.check_map(inputs.redirect_map, redirectmap.DEFAULT_REDIRECT_MAP, found.corpus, found.generated,
+                              urls, inputs.files, problems)
     return found.corpus, problems
 
 
@@ -244,6 +270,7 @@ class Build:
     worker: object = None  # background.start(): QR codes, related lists and search on the second core
     search: background.Job | None = None
     gate: Gate | None = None  # every file this build writes (outputs/gate.py)
+    query_pages: dict = field(default_factory=dict)  # the redirect map's own pages (SiteRead.query_pages)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -263,7 +290,8 @@ class Build:
         # settled before the second renderer forks); search is collected at the end.
         view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if serving else None),
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
-        build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker)
+        build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
+                    query_pages=found.query_pages)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         return build
 
@@ -328,7 +356,7 @@ class Build:
         background.stop(self.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
                  f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
-        artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects())
+        artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects(), self.query_pages)
 
     def abort(self) -> None:
         """The build failed: the worker ends now, its folder is about to be deleted."""

@@ -16,10 +16,13 @@ What it does, in order (and the module that does it):
    class says "title". HTML bodies come from trafilatura's main-content extraction; our own
    rules (`lines`) then drop what it keeps (counters, timers, ratings, link-only
    paragraphs, glued image names).
-3. `units`, with `dates` and `bylines`: find the article's first paragraph (the *anchor*).
-   The title is the nearest title-like unit above it; the date is a "Ngày đăng"/"Cập nhật"
-   line or a date line next to the title — never a header clock (a time with seconds or
-   AM/PM above the article) or a "last visit" stamp. Bylines, "Nguồn: … Link: …" and
+3. `units`, with `dates`, `bylines` and `infobar`: find the article's first paragraph (the
+   *anchor*). The title is what the page declares (a confirmed `<h1>`, og:title, `<title>`)
+   when it is written just above the anchor, else the nearest title-like unit above it —
+   never an info bar ("Ngày đăng … | Lượt xem …", `infobar`) or a counter; the date is a
+   "Ngày đăng"/"Cập nhật" line or a date line next to the title — never a header clock (a
+   time with seconds or AM/PM above the article) or a "last visit" stamp. Bylines (also a
+   signature alone on the last line, often after "./."), "Nguồn: … Link: …" and
    "(TTXVN) -" prefixes give author and source. The article ends at the first
    "Tin liên quan" / "Đánh giá:" / "Bình luận" unit.
 4. `writing`: write YAML front matter with only the fields DESIGN §3 allows, never

@@ -68,6 +68,10 @@ def is_person_name(text: str) -> bool:
     return all(_name_token(t) for t in tokens)
 
 
+# Degrees and professions written before a signature's name: "ThS. Nguyễn Văn A", "Luật sư Lê B".
+_HONORIFIC = re.compile(r"^((pgs|gs|ts|ths|ls|cn|ks|bs|nb)\.\s*)+|^(luat su|nha bao|thac si|tien si)\s+")
+
+
 # Each run of spaces is tried once (the look-behind), not from each of its spaces: linear.
 _BYLINE_SPLIT = re.compile(r"(?<!\s)\s+[-–—]\s+|,\s+|(?<!\s)\s+\(")
 
@@ -82,6 +86,9 @@ def parse_byline(text: str) -> str | None:
     if _SHORT_BYLINE.match(fold(text)):
         return text.strip("() ")
     head = _BYLINE_SPLIT.split(text, maxsplit=1)[0].strip()
+    honorific = _HONORIFIC.match(fold(head))
+    if honorific:
+        head = head[honorific.end():].strip()
     if is_person_name(head) and parse_date(text) is None:  # not "Hà Nội, ngày 5/6/2024"
         return text.strip()
     return None

@@ -15,7 +15,9 @@ from bantin.tools.importer.lines import _words
 
 
 _DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/.-])")
-_WORDY = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+# "ngày 5 tháng 9 năm 2019"; without "ngày" only at the start, after ':' or ','
+# ("Ngày đăng: 21 tháng 11 năm 2024", "Thứ năm, 21 tháng 11, 2024"), never inside a sentence.
+_WORDY = re.compile(r"(?:ngay\s+|(?:^|[:,])\s*)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,|\s)\s*(?:nam\s+)?(\d{4})")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
 _TIME = re.compile(
     r"(?<![\d/.:])(\d{1,2})\s*(?::|h|g|gio)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d/])"

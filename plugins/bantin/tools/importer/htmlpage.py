@@ -363,7 +363,7 @@ def analyse_html(html: str) -> Extracted:
         # paragraph, and the article starts there.
         blocks.insert(0, _text_block(units[sapo].text))
         start = sapo
-    analyse_header(units, start, found)
+    analyse_header(units, start, found, _declared_titles(root))
     if found.title is None:
         found.title = _meta_title(root, units)
     text_copy = False
@@ -455,6 +455,35 @@ def _units_after(units: Sequence[Unit], body: Sequence[Block], start: int) -> li
     return []
 
 
+_TITLE_SEPARATORS = re.compile(r"\s+[-–|:»]\s+")
+
+
+def _declared_titles(root) -> list[str]:
+    """What the page says its title is, folded, best first.
+
+    An <h1> that is the whole og:title or <title> (portals put their own name in an <h1>
+    too), then og:title, then <title>, each followed by its parts around " - ", " | " …, longest
+    first (the article's title is longer than the portal's name beside it); og:site_name is never one. An <h1> nothing
+    confirms counts last, and only when the page has neither og:title nor <title>.
+    `analyse_header` takes one of these only when it is written right above the article.
+    """
+    site = fold(_meta(root, "og:site_name") or "")
+    og = fold(_meta(root, "og:title", "twitter:title") or "")
+    title = fold(clean_line(root.findtext(".//title") or ""))
+    confirming = [t for whole in (og, title) if whole
+                  for t in [whole, *sorted(set(_TITLE_SEPARATORS.split(whole)), key=len, reverse=True)]]
+    h1s = [fold(clean_line(h.text_content())) for h in root.iter("h1")]
+    # An <h1> that is the whole og:title or <title>; one that is only a part of them may be
+    # the section's or portal's name ("Tin hoạt động"), and ranks as that part does.
+    confirmed = [h for h in h1s if h and h in (og, title)]
+    unconfirmed = h1s[::-1] if not confirming else []  # the last <h1> is nearest the text
+    found: list[str] = []
+    for text in confirmed + confirming + unconfirmed:
+        if text and text != site and text not in found:
+            found.append(text)
+    return found
+
+
 def _meta_title(root, units: Sequence[Unit]) -> str | None:
     """og:title, or the part of <title> that is also written on the page."""
     site = fold(_meta(root, "og:site_name") or "")
@@ -463,7 +492,7 @@ def _meta_title(root, units: Sequence[Unit]) -> str | None:
         return og
     title = clean_line(root.findtext(".//title") or "")
     visible = {fold(u.text) for u in units}
-    for part in sorted(re.split(r"\s+[-–|:»]\s+", title), key=len, reverse=True):
+    for part in sorted(_TITLE_SEPARATORS.split(title), key=len, reverse=True):
         if _words(part) >= 3 and fold(part) in visible:
             return part
     return None

@@ -112,8 +112,27 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(« ?)?(truoc|sau|bai truoc|bai sau|tin truoc|tin sau)( ?»)?$",
     r"^(tham do y kien|binh chon|ket qua binh chon)\b.{0,40}$",
     r"^(lan truy cap|truy cap lan|lan cuoi truy cap|lan truy cap cuoi|last visit)",
+    # counters: "Lượt xem: 1.234", "Đã xem 56 lần", "1.234 lượt xem", "Hits: 12", "Views 9"
+    r"^(so )?(luot|lan) (xem|doc|nghe|tai|thich|chia se|binh luan|danh gia|binh chon)\b[\s:.,\d]*(luot|lan)?$",
+    r"^(da xem|xem|doc|da doc|hits?|views?|binh luan|y kien)\s*:?\s*[\d.,]+\s*(luot|lan)?$",
+    r"^[\d.,]+\s*(luot|lan) (xem|doc|nghe|tai|thich|chia se|binh luan|danh gia|binh chon)$",
+    r"^[\d.,]+\s*(views?|hits?|binh luan|y kien)$",
+    # ratings: "Đánh giá bài viết", "Bình chọn: 4,5/5 (12 lượt)", "★★★★☆", "(4.5/5 - 12 bình chọn)"
+    r"^(danh gia|binh chon|xep hang|cham diem)( bai viet| bai nay| bai| tin bai| tin| noi dung)?\s*:?"
+    r"[\s\d.,/()*★☆✩✪✫✬✭✮✯⭐-]*(diem|sao|phieu|luot( danh gia| binh chon)?|danh gia|binh chon)?"
+    r"[\s\d.,/()]*$",
+    r"^[\s\d.,/()*★☆✩✪✫✬✭✮✯⭐-]*(diem|sao|phieu|luot|danh gia|binh chon|luot danh gia|luot binh chon)?"
+    r"[\s\d.,/()-]*$",
+    r"^(rat (hay|tot|huu ich)|hay|tot|huu ich|binh thuong|trung binh|kem|khong (hay|huu ich))"
+    r"(\s*[|/]?\s*(rat (hay|tot|huu ich)|hay|tot|huu ich|binh thuong|trung binh|kem|khong (hay|huu ich)))+$",
+    # toolbars the pattern above misses: "Gửi bài viết qua email", "Phóng to | Thu nhỏ"
+    r"^(gui (bai viet|bai|tin|trang) (qua e-?mail|cho ban be)|gui e-?mail cho ban be|in bai nay|"
+    r"phong to|thu nho|ban de in|xem ban in|luu bai viet|in bai viet nay)$",
 )]
+# Toolbar and counter bars: "Lượt xem: 1234 | In bài viết | Gửi email", one part after another.
+_BAR_SPLIT = re.compile(r"\s*[|•·]\s*|\s+[-–]\s+")
 _FURNITURE_MAX_WORDS = 14
+_FURNITURE_MAX_CHARS = 200
 # Footer lines: owning agency, responsible editor, copyright, the "cite the source" notice.
 _FOOTER = re.compile(
     r"^(ghi ro nguon|co quan chu quan|chiu trach nhiem( chinh| noi dung)?\s*:|ban quyen|"
@@ -126,7 +145,7 @@ _END_MARKERS = [re.compile(p) for p in (
     r"khac|da dua|moi( nhat)?|cung loai|noi bat|xem nhieu)\s*:?$",
     r"^(cung chuyen muc|doc them|xem them|co the ban quan tam|tin noi bat|"
     r"xem nhieu nhat|tin xem nhieu)\s*:?$",
-    r"^(danh gia|binh chon)\s*:?$",
+    r"^(danh gia|binh chon)( bai viet| bai nay| tin bai)?\s*:?$",
     r"luot danh gia\s*:",
     r"^(binh luan|y kien ban doc|gui y kien( cua ban)?|gui binh luan|y kien cua ban|"
     r"cac binh luan|viet binh luan)\s*:?$",
@@ -141,9 +160,12 @@ def is_furniture(text: str) -> bool:
     folded = fold(text).strip()
     if _words(text) <= 40 and _FOOTER.match(folded):
         return True
-    if _words(text) > _FURNITURE_MAX_WORDS:
-        return False
-    return any(p.search(folded) for p in _FURNITURE)
+    if _words(text) > _FURNITURE_MAX_WORDS or len(text) > _FURNITURE_MAX_CHARS:
+        return False  # the length bound keeps the patterns' backtracking short on a hostile line
+    if any(p.search(folded) for p in _FURNITURE):
+        return True
+    parts = [p for p in _BAR_SPLIT.split(folded) if p]
+    return len(parts) > 1 and all(any(f.search(p) for f in _FURNITURE) for p in parts)
 
 
 def is_end_marker(text: str) -> bool:

@@ -1,66 +1,18 @@
 """The redirect map: old addresses a static host cannot serve, and their new paths (step 5).
 
-One `old new` pair a line, in `redirects/old-host.map` by default. Reading it reports
-every bad line as a Problem; updating it keeps existing pairs and reports conflicts.
+One `old new` pair a line, in `redirects/old-host.map` by default. Its format and reading
+are `bantin.site.redirectmap`'s (`bantin check` reads it too); updating it here keeps
+existing pairs and reports conflicts.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable
 
-from bantin.problems import short as _short
-from bantin.problems import Problem, Problems, visible
+from bantin.site.redirectmap import parse_redirect_map
 from bantin.tools.importer.result import ImportFailure
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way, write_no_follow
-
-
-DEFAULT_REDIRECT_MAP = "redirects/old-host.map"
-
-
-# A redirect target is a path on this site; its text goes verbatim into nginx and Apache rules,
-# where quotes, `;`, braces, `$var` and `%{VAR}` would be configuration, not an address.
-_UNSAFE_IN_RULES = re.compile(r"[\s\"'`;{}\\$\x00-\x1f\x7f-\x9f]|%\{")
-
-
-def redirect_line_problem(old: str, new: str) -> str | None:
-    """Why one `OLD NEW` line of the map cannot become a server rule, or None."""
-    bad = _UNSAFE_IN_RULES.search(old)
-    if bad:
-        return (f"địa chỉ cũ có ký tự `{visible(bad.group())}` không được phép trong quy tắc máy chủ "
-                "(dấu nháy, `;`, `{`, `}`, `$`, `%{`, `\\`, ký tự điều khiển)")
-    bad = _UNSAFE_IN_RULES.search(new)
-    if bad:
-        return (f"địa chỉ mới có ký tự `{visible(bad.group())}` không được phép (dấu nháy, `;`, `{{`, `}}`, "
-                "`$`, `%{`, `\\`, ký tự điều khiển)")
-    if not new.startswith("/") or new.startswith("//") or "://" in new:
-        return (f"địa chỉ mới `{_short(visible(new))}` phải là đường dẫn trên trang này, bắt đầu bằng `/` "
-                "(ví dụ `/tin-tuc/ten-bai/`), không có `http://`, `https://` hay tên miền khác")
-    return None
-
-
-def parse_redirect_map(text: str, name: str) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """(good pairs, problems): every line that is not a comment, blank, or exactly two safe fields
-    is a problem with its line number, never dropped in silence nor written into rules."""
-    pairs: list[tuple[str, str]] = []
-    problems = Problems()
-    fix = ("mỗi dòng ghi đúng hai phần cách nhau bằng dấu cách: địa chỉ cũ và đường dẫn mới trên trang "
-           "này, ví dụ `http://cu.gov.vn/tin.aspx?ItemID=12 /tin-tuc/ten-bai/`; dòng ghi chú bắt đầu bằng `#`")
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        parts = stripped.split()
-        if len(parts) != 2:
-            problems.error(name, number, "", f"dòng có {len(parts)} phần, không phải 2 (địa chỉ cũ, địa chỉ mới)", fix)
-            continue
-        wrong = redirect_line_problem(*parts)
-        if wrong:
-            problems.error(name, number, "", wrong, fix)
-            continue
-        pairs.append((parts[0], parts[1]))
-    return pairs, problems.items
 
 
 def read_redirect_map(path: Path) -> list[tuple[str, str]]:

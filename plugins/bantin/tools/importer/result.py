@@ -17,6 +17,7 @@ ARTICLE_DIR = "tin-tuc"
 
 ALLOWED_FIELDS = (
     "title",
+    "slug",  # written once: the address the article gets now stays when it is retitled
     "date",
     "category",
     "tags",

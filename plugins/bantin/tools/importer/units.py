@@ -21,6 +21,7 @@ from bantin.tools.importer.dates import (
     FoundDate, _DMY, _PUBLISHED_LABEL, _UPDATED_LABEL, _is_clock, _is_date_line, _is_visit_stamp,
     parse_date,
 )
+from bantin.tools.importer.infobar import info_bar
 from bantin.tools.importer.lines import (
     _CLOSERS, _ends_sentence, _looks_like_body, _words, clean_line, is_end_marker, is_furniture,
     md_escape, strip_image_name,
@@ -116,33 +117,55 @@ def _title_like(text: str, heading: bool = False) -> bool:
     return heading or text.rstrip(_CLOSERS).endswith(("?", "!")) or not _looks_like_body(text)
 
 
-def analyse_header(units: Sequence[Unit], start: int, found: Extracted) -> None:
-    """Title, date, labeled byline and category hint from the units above the article."""
-    title_idx = None
+def analyse_header(units: Sequence[Unit], start: int, found: Extracted,
+                   declared: Sequence[str] = ()) -> None:
+    """Title, date, labeled byline and category hint from the units above the article.
+
+    The title is the unit right above the article (dates, clocks, bylines and info bars
+    skipped) when it looks like one; but a unit within the eight above that the page itself
+    declares its title (`declared`: folded texts, best first: a confirmed <h1>, og:title, a
+    part of <title>) wins over it, except the page's first line (its header, the portal's
+    name, often in an <h1> and in <title> too). An info bar ("Ngày đăng … | Lượt xem …") is never a title.
+    """
+    # The page's first line is its header (the portal's name), which <title> repeats too.
+    header = next((i for i, u in enumerate(units[:start]) if not is_furniture(u.text)), None)
+    nearest: int | None = None
+    positional = True  # still looking at the first unit that is not skipped
+    matches: dict[int, int] = {}  # rank in `declared` -> unit index
     seen = 0
     for i in range(start - 1, -1, -1):
         text = units[i].text
         if is_furniture(text) or _is_visit_stamp(text) and _is_date_line(text):
+            continue
+        folded = fold(text)
+        byline = parse_byline(text) if _BYLINE_LABEL.match(folded) else None
+        bar = None if byline else info_bar(text)
+        if bar is not None:
+            found.author = found.author or bar.author
             continue
         seen += 1
         if seen > 8:
             break
         if _is_date_line(text) or _is_clock(text):
             continue
-        folded = fold(text)
         if re.match(r"^(danh muc|chuyen muc|linh vuc)\s*:", folded):
             found.category_hint = found.category_hint or _label_value_any(text)
             continue
         if re.match(r"^(tu khoa|tags?|the)\s*:", folded):
             continue
-        byline = parse_byline(text) if _BYLINE_LABEL.match(folded) else None
         if byline:
             found.author = found.author or byline
             continue
-        if _title_like(text, units[i].heading):
-            title_idx = i
-            found.title = text
-        break
+        if positional and _title_like(text, units[i].heading):
+            nearest = i
+        positional = False
+        if folded in declared and i != header and _title_like(text, True):
+            matches.setdefault(declared.index(folded), i)
+        if not declared:
+            break
+    title_idx = matches[min(matches)] if matches else nearest
+    if title_idx is not None:
+        found.title = units[title_idx].text
     _find_date(units, start, title_idx, found)
 
 
@@ -256,14 +279,23 @@ def _trailer_meta(blocks: list[Block], found: Extracted) -> list[Block]:
     if pending_link:
         # A "Link:" line with no "Nguồn:" above it is the page's own address.
         found.urls.append(pending_link)
-    if blocks and not found.author:
+    if blocks and not found.author and blocks[-1].kind == "p":
         last = blocks[-1]
         match = _TRAILING_CREDIT.search(last.plain)
-        if match:
-            found.author = match.group(1).strip()
-            plain = last.plain[: match.start()].rstrip()
-            blocks[-1] = Block(md_escape(plain), plain) if last.kind == "p" else last
+        author = match.group(1).strip() if match else None
+        if match is None:
+            # The signature pasted onto the closing "./." of the last paragraph.
+            match = _SIGNED_END.search(last.plain)
+            author = parse_byline(match.group(1)) if match else None
+        if author:
+            found.author = author
+            plain = last.plain[: match.start(1) if match.re is _SIGNED_END else match.start()].rstrip()
+            blocks[-1] = Block(md_escape(plain), plain)
     return blocks
+
+
+# "… theo quy định./. Minh Hạnh": the end mark of an official text, then a name.
+_SIGNED_END = re.compile(r"\./\.\s*(\S[^./]{1,80})$")
 
 
 def clean_body(blocks: Iterable[Block], found: Extracted, *, text_copy: bool) -> list[Block]:
@@ -325,6 +357,10 @@ def clean_body(blocks: Iterable[Block], found: Extracted, *, text_copy: bool) ->
         byline = parse_byline(plain) if _BYLINE_LABEL.match(folded) else None
         if byline and not found.author:
             found.author = byline
+            continue
+        bar = None if byline or block.kind not in ("p", "h") else info_bar(plain)
+        if bar is not None:
+            found.author = found.author or bar.author
             continue
         out.append(block)
     return _trailer_meta(out, found)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bantin.text.vi import VIETNAM, nfc, slugify
+from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
 from bantin.problems import short as _short
 from bantin.tools.importer.htmlpage import analyse_html
@@ -67,6 +67,33 @@ def _read_article(path: Path) -> tuple[dict, str]:
     return (data if isinstance(data, dict) else {}), text[match.end():].strip()
 
 
+_SLUG_LINE = re.compile(r"^slug:[ \t]*['\"]?([^'\"\s#]+)", re.M)
+
+
+def _addresses(folder: Path) -> dict[str, Path]:
+    """Article addresses in use: each file's `slug:` (the first 4 KB are read), else its name.
+
+    A file's name is taken too: the new file must not have it either. Links are not followed.
+    """
+    taken: dict[str, Path] = {}
+    if not folder.is_dir() or folder.is_symlink():
+        return taken
+    for path in sorted(folder.rglob("*.md")):
+        taken.setdefault(path.stem, path)
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(4096).decode("utf-8", "replace")
+        except OSError:
+            continue
+        end = head.find("\n---", 3)
+        match = _SLUG_LINE.search(head[:end] if head.startswith("---") and end > 0 else "")
+        if match:
+            taken.setdefault(match.group(1), path)
+    return taken
+
+
 def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: Path) -> Path:
     """A file name no existing article uses (`slug`, `slug-2`, …).
 
@@ -75,7 +102,7 @@ def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: P
     numeric suffix instead.
     """
     folder = content_dir / ARTICLE_DIR
-    taken = {p.stem: p for p in folder.rglob("*.md")} if folder.is_dir() else {}
+    taken = _addresses(folder)
     candidate, n = slug, 1
     while candidate in taken:
         existing, existing_body = _read_article(taken[candidate])
@@ -96,7 +123,7 @@ def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: P
                 "lại thì hãy xóa tệp đó trước"
             )
         n += 1
-        candidate = f"{slug}-{n}"
+        candidate = f"{cap_slug(slug, SLUG_MAX - len(str(n)) - 1)}-{n}"  # `slug:` stays within SLUG_MAX
     return folder / f"{candidate}.md"
 
 
@@ -126,6 +153,9 @@ def check_front_matter(front: dict) -> list[str]:
             problems.append("`source` phải có `name` và chỉ có thể có thêm `url`")
         elif "url" in source and not str(source["url"]).startswith(("http://", "https://")):
             problems.append("`url` trong `source` phải bắt đầu bằng http:// hoặc https://")
+    if "slug" in front and (not isinstance(front["slug"], str) or not front["slug"]
+                            or slugify(front["slug"]) != front["slug"]):
+        problems.append("`slug` phải là chữ thường không dấu, số và dấu gạch ngang")
     if "aliases" in front and not all(
         isinstance(a, str) and a.startswith("/") and "?" not in a for a in front["aliases"]
     ):
@@ -353,7 +383,10 @@ def import_file(
     slug = _slug_for(found.title, path)
     body = nfc("\n\n".join(b.markdown for b in found.body))
     target = _choose_path(content_dir, slug, front, body, path)
-    new_path = f"/{ARTICLE_DIR}/{target.stem}/"
+    # `slug:` is the address: written once, so retitling the article never moves it (and
+    # the redirect map, which names this address, stays right).
+    front["slug"] = target.stem
+    new_path = f"/{ARTICLE_DIR}/{front['slug']}/"
     front["aliases"] = [a for a in front.get("aliases", []) if a != new_path]
     if not front["aliases"]:
         front.pop("aliases")

@@ -1,0 +1,92 @@
+"""Old addresses match by their identifying parameter (issue 14, item 6).
+
+A portal address is recorded with every parameter it had when it was saved
+(`chi-tiet.html?id=2031&cat=5&page=2`), but readers and search engines arrive with fewer
+(`?id=2031`). The generated nginx and Apache rules (and the site's own redirect pages, see
+test_redirect_pages.py) match every recorded parameter first, then the identifying one alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bantin.site.redirectmap import identifying_param, query_rules
+from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
+
+PAIRS = [
+    ("http://stp.songlam.gov.vn/tin-tuc/chi-tiet.html?id=2031&cat=5&page=2", "/tin-tuc/ngay-hoi/"),
+    ("http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487&CateID=12", "/tin-tuc/boi-duong/"),
+    ("http://stp.songlam.gov.vn/index.php?option=com_content&task=view&id=321&Itemid=45", "/tin-tuc/tro-giup/"),
+    ("http://stp.songlam.gov.vn/index.php", "/"),
+    # one id on one path naming two pages: no guess
+    ("http://stp.songlam.gov.vn/xem.php?id=5&loai=tin", "/tin-tuc/bai-tin/"),
+    ("http://stp.songlam.gov.vn/xem.php?id=5&loai=vanban", "/van-ban/bai-van-ban/"),
+]
+
+
+def nginx_target(config: str, request_uri: str) -> str | None:
+    """What the generated map gives for a request (nginx: first matching regex wins)."""
+    for pattern, target in re.findall(r'^\s+"~\*(.+)" (\S+);$', config, re.M):
+        if re.search(pattern, request_uri, re.IGNORECASE):
+            return target
+    return None
+
+
+def apache_target(config: str, path: str, query: str) -> str | None:
+    """What the generated rules give for a request (conditions AND-ed, first rule wins)."""
+    for block in config.split("\n\n")[1:]:
+        conditions = re.findall(r"^RewriteCond %\{QUERY_STRING\} (\S+) \[NC\]$", block, re.M)
+        rule = re.search(r"^RewriteRule (\S+) (\S+)\? \[NC,R=301,L\]$", block, re.M)
+        assert rule
+        if re.search(rule.group(1), path.lstrip("/"), re.IGNORECASE) and all(
+            re.search(c, query, re.IGNORECASE) for c in conditions
+        ):
+            return rule.group(2)
+    return None
+
+
+@pytest.mark.parametrize(("request_uri", "expected"), [
+    ("/tin-tuc/chi-tiet.html?id=2031&cat=5&page=2", "/tin-tuc/ngay-hoi/"),
+    ("/tin-tuc/chi-tiet.html?id=2031", "/tin-tuc/ngay-hoi/"),
+    ("/tin-tuc/chi-tiet.html?page=1&ID=2031", "/tin-tuc/ngay-hoi/"),
+    ("/tin-tuc/chi-tiet.html?id=20310", None),
+    ("/tin-tuc/chi-tiet.html?cat=5&page=2", None),
+    ("/Pages/chi-tiet-tin.aspx?ItemID=1487", "/tin-tuc/boi-duong/"),
+    ("/Pages/chi-tiet-tin.aspx?CateID=12", None),
+    # Joomla: `id` is the article, `Itemid` only the menu it was shown under
+    ("/index.php?id=321", "/tin-tuc/tro-giup/"),
+    ("/index.php?option=com_content&id=321&Itemid=99", "/tin-tuc/tro-giup/"),
+    ("/index.php?Itemid=45", "/"),  # the bare /index.php line, which comes after every other
+    ("/index.php", "/"),
+    ("/xem.php?id=5&loai=tin", "/tin-tuc/bai-tin/"),
+    ("/xem.php?loai=vanban&id=5", "/van-ban/bai-van-ban/"),
+    ("/xem.php?id=5", None),
+])
+def test_identifying_parameter_alone_finds_the_page(request_uri: str, expected) -> None:
+    assert nginx_target(nginx_redirects(PAIRS), request_uri) == expected
+    path, _, query = request_uri.partition("?")
+    assert apache_target(apache_redirects(PAIRS), path, query) == expected
+
+
+def test_an_ambiguous_identifier_is_said_in_the_configuration() -> None:
+    rules, notes = query_rules(PAIRS)
+    assert notes == ["`id=5` ở /xem.php ứng với 2 trang mới (/tin-tuc/bai-tin/, /van-ban/bai-van-ban/): chỉ địa "
+                     "chỉ cũ ghi đủ tham số mới được chuyển hướng"]
+    for config in (nginx_redirects(PAIRS), apache_redirects(PAIRS)):
+        assert f"# Lưu ý: {notes[0]}\n" in config
+    assert [r.params for r in rules if r.fallback] == [("ItemID=1487",), ("id=321",), ("id=2031",)]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("id=2031&cat=5", "id=2031"),
+    ("cat=5&ItemID=7", "ItemID=7"),
+    ("option=com_content&Itemid=45&id=321", "id=321"),
+    ("Itemid=45", "Itemid=45"),
+    ("p=12", "p=12"),
+    ("cat=5&page=2", None),
+    ("id=&cat=5", None),
+])
+def test_identifying_parameter(query: str, expected) -> None:
+    assert identifying_param(query) == expected
