@@ -239,6 +239,38 @@ def run_serve(config_file: str, address: str) -> int:
     return 0
 
 
+def run_serve_site(folder: str, address: str) -> int:
+    """The built site as a host serves it, our 404 page included (tools/siteserver.py)."""
+    from bantin.tools import siteserver
+
+    root = Path(folder)
+    if not (root / "index.html").is_file():
+        print(visible(f"lỗi: {folder}: chưa có trang đã dựng (không thấy {folder}/index.html) → Cách sửa: "
+                      "chạy `bantin build` (hoặc `make site`) trước, hoặc ghi thư mục khác, ví dụ "
+                      "`bantin serve-site site-offline`"), file=sys.stderr)
+        return 1
+    try:
+        host, port = siteserver.parse_address(address)
+        server = siteserver.SiteServer(root, (host, port))
+    except ValueError:
+        print(visible(f"lỗi: địa chỉ `{address}` không đúng → Cách sửa: ghi ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:8000"),
+              file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(visible(f"lỗi: không mở được {address}: {exc.strerror or exc} → Cách sửa: cổng đang bận? "
+                      "chọn cổng khác, ví dụ `bantin serve-site -a 127.0.0.1:8001`"), file=sys.stderr)
+        return 1
+    shown_host, shown_port = server.server_address[:2]
+    print(f"Đang phục vụ {root.resolve()} tại http://{shown_host}:{shown_port}/ (Ctrl+C để dừng)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def _category_slug(config_file: str, category: str | None) -> str | None:
     """The slug of a category named on the command line; unknown ones stop here, not at `check`."""
     if not category or not Path(config_file).exists():
@@ -310,6 +342,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="xem trước trực tiếp (kể cả bản nháp)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
                        help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
+    site = sub.add_parser("serve-site", help="xem trang đã dựng như trên máy chủ thật (trang 404, địa chỉ không có .html)")
+    site.add_argument("folder", nargs="?", default="site", metavar="THƯ_MỤC", help="thư mục đã dựng (mặc định site)")
+    site.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
+                      help="địa chỉ (mặc định 127.0.0.1:8000, chỉ máy này mở được)")
     new = sub.add_parser("new", help="tạo bài mới từ mẫu")
     new.add_argument("kind", choices=sorted(newcontent.FOLDERS), metavar="LOẠI",
                      help=f"loại bài: {', '.join(sorted(newcontent.FOLDERS))} (tin, sổ tay Hỏi - Đáp, hướng dẫn)")
@@ -348,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.config_file)
     if args.command == "serve":
         return run_serve(args.config_file, args.dev_addr)
+    if args.command == "serve-site":
+        return run_serve_site(args.folder, args.dev_addr)
     if args.command == "new":
         return run_new(args)
     if args.command == "ids":
