@@ -342,9 +342,33 @@ def test_serve_site_cli_listens_on_loopback_and_explains_mistakes(tmp_path, conf
         busy.listen()
         done = run_bantin(tmp_path, "serve-site", str(confined), "-a", f"127.0.0.1:{busy.getsockname()[1]}")
         assert done.returncode == 1 and "cổng đang bận" in done.stdout and "Traceback" not in done.stdout
+    project = tmp_path / "du-an"
+    project.mkdir()
+    (project / "index.html").write_text("x", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    done = run_bantin(tmp_path, "serve-site", str(project))
+    assert done.returncode == 1 and "thư mục dự án" in done.stdout
+    assert siteserver.loopback("127.0.0.1") and siteserver.loopback("::1") and siteserver.loopback("localhost")
+    assert not siteserver.loopback("0.0.0.0") and not siteserver.loopback("192.168.1.5")
     assert siteserver.parse_address("8001") == ("127.0.0.1", 8001)
     assert siteserver.parse_address(":8001") == ("127.0.0.1", 8001)
     assert siteserver.parse_address("0.0.0.0:80") == ("0.0.0.0", 80)
     for wrong in ("", "a:b", "127.0.0.1:70000", "127.0.0.1:-1"):
         with pytest.raises(ValueError):
             siteserver.parse_address(wrong)
+
+
+def test_serve_site_command_serves_until_ctrl_c(confined, tmp_path):
+    import signal
+    import sys
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve-site", str(confined), "-a", f"127.0.0.1:{port}"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(port, process)
+        assert get(port, "/")[:1] == (200,) and get(port, "/khong-co")[2].decode() == "không thấy"
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=10)
+    assert process.returncode == 0 and f"http://127.0.0.1:{port}/" in out and "Traceback" not in out

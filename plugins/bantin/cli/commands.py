@@ -249,6 +249,11 @@ def run_serve_site(folder: str, address: str) -> int:
                       "chạy `bantin build` (hoặc `make site`) trước, hoặc ghi thư mục khác, ví dụ "
                       "`bantin serve-site site-offline`"), file=sys.stderr)
         return 1
+    if (root / "mkdocs.yml").exists() or (root / ".git").exists():
+        print(visible(f"lỗi: {folder} là thư mục dự án (có mkdocs.yml hoặc .git), không phải trang đã dựng; "
+                      "phục vụ nó sẽ để lộ nội dung chưa xuất bản → Cách sửa: ghi thư mục đã dựng, ví dụ "
+                      "`bantin serve-site site`"), file=sys.stderr)
+        return 1
     try:
         host, port = siteserver.parse_address(address)
         server = siteserver.SiteServer(root, (host, port))
@@ -262,6 +267,9 @@ def run_serve_site(folder: str, address: str) -> int:
         return 1
     shown_host, shown_port = server.server_address[:2]
     print(f"Đang phục vụ {root.resolve()} tại http://{shown_host}:{shown_port}/ (Ctrl+C để dừng)", flush=True)
+    if not siteserver.loopback(shown_host):
+        print("Lưu ý: địa chỉ này mở cho mọi máy trong mạng; đây là công cụ xem trước, không phải máy chủ web "
+              "để xuất bản (docs/hosting.md).", file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ lists no folder, and writes nothing. A preview tool: not a production server.
 
 from __future__ import annotations
 
+import ipaddress
 import mimetypes
 import os
 import shutil
@@ -159,6 +160,14 @@ class SiteServer(ThreadingHTTPServer):
     def __init__(self, root: Path, address: tuple[str, int]):
         self.root = Path(root).resolve()
         super().__init__(address, Handler)
+
+
+def loopback(host: str) -> bool:
+    """True for an address only this machine reaches (127.0.0.0/8, ::1, localhost)."""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 def parse_address(text: str) -> tuple[str, int]:
