@@ -239,46 +239,6 @@ def run_serve(config_file: str, address: str) -> int:
     return 0
 
 
-def run_serve_site(folder: str, address: str) -> int:
-    """The built site as a host serves it, our 404 page included (tools/siteserver.py)."""
-    from bantin.tools import siteserver
-
-    root = Path(folder)
-    if not (root / "index.html").is_file():
-        print(visible(f"lỗi: {folder}: chưa có trang đã dựng (không thấy {folder}/index.html) → Cách sửa: "
-                      "chạy `bantin build` (hoặc `make site`) trước, hoặc ghi thư mục khác, ví dụ "
-                      "`bantin serve-site site-offline`"), file=sys.stderr)
-        return 1
-    if (root / "mkdocs.yml").exists() or (root / ".git").exists():
-        print(visible(f"lỗi: {folder} là thư mục dự án (có mkdocs.yml hoặc .git), không phải trang đã dựng; "
-                      "phục vụ nó sẽ để lộ nội dung chưa xuất bản → Cách sửa: ghi thư mục đã dựng, ví dụ "
-                      "`bantin serve-site site`"), file=sys.stderr)
-        return 1
-    try:
-        host, port = siteserver.parse_address(address)
-        server = siteserver.SiteServer(root, (host, port))
-    except ValueError:
-        print(visible(f"lỗi: địa chỉ `{address}` không đúng → Cách sửa: ghi ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:8000"),
-              file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(visible(f"lỗi: không mở được {address}: {exc.strerror or exc} → Cách sửa: cổng đang bận? "
-                      "chọn cổng khác, ví dụ `bantin serve-site -a 127.0.0.1:8001`"), file=sys.stderr)
-        return 1
-    shown_host, shown_port = server.server_address[:2]
-    print(f"Đang phục vụ {root.resolve()} tại http://{shown_host}:{shown_port}/ (Ctrl+C để dừng)", flush=True)
-    if not siteserver.loopback(shown_host):
-        print("Lưu ý: địa chỉ này mở cho mọi máy trong mạng; đây là công cụ xem trước, không phải máy chủ web "
-              "để xuất bản (docs/hosting.md).", file=sys.stderr, flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
-
-
 def _category_slug(config_file: str, category: str | None) -> str | None:
     """The slug of a category named on the command line; unknown ones stop here, not at `check`."""
     if not category or not Path(config_file).exists():
@@ -393,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         return run_serve(args.config_file, args.dev_addr)
     if args.command == "serve-site":
+        from bantin.cli.servesite import run_serve_site
+
         return run_serve_site(args.folder, args.dev_addr)
     if args.command == "new":
         return run_new(args)
