@@ -304,13 +304,15 @@ def confined(tmp_path):
     (root / "vong").symlink_to(root / "vong")
     (root / "ben-trong.html").symlink_to(root / "trong.html")
     (root / ".an.html").write_text("ẩn", encoding="utf-8")
+    (root / "khong-muc-luc").mkdir()  # a folder without index.html is never listed
+    (root / "khong-muc-luc" / "tep.pdf").write_bytes(b"%PDF-1.4")
     return root
 
 
 ATTACKS = ["/../bi-mat.html", "/..%2fbi-mat.html", "/%2e%2e/bi-mat.html", "/a/../../bi-mat.html", "/a/%2E%2E/%2E%2E/bi-mat.html",
            "/lien-ket.html", "/lien-ket", "/thu-muc/", "/thu-muc", "/thu-muc/index.html", "/vong", "/.an.html", "/.an",
            "//bi-mat.html", "/a//index.html", "/a\\..\\..\\bi-mat.html", "/a%5c..%5c..%5cbi-mat.html", "/%00", "/a/.", "/./a/",
-           "bi-mat.html", "/" + "x" * 5000, "/%ff%fe"]
+           "/khong-muc-luc/", "/khong-muc-luc", "bi-mat.html", "/" + "x" * 5000, "/%ff%fe"]
 
 
 @pytest.mark.parametrize("path", ATTACKS)
