@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site offline serve check test test-fast bench vendor chromium clean dist
+.PHONY: site offline serve serve-site check test test-fast bench vendor chromium servers clean dist
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,7 +25,11 @@ $(NODE_STAMP): package.json package-lock.json
 ## Build the sample site into site/ (atomic: a failed build leaves the old site in place).
 site: $(STAMP)
 	$(BIN)/bantin build
-	@echo "Open site/index.html through a web server, e.g.: $(BIN)/python -m http.server -d site 8000"
+	@echo "Preview it as a web host serves it (404 page, addresses without .html): $(BIN)/bantin serve-site, then open http://127.0.0.1:8000/"
+
+## The built site/ on http://127.0.0.1:8000, answered as docs/hosting.md's servers do.
+serve-site: $(STAMP)
+	$(BIN)/bantin serve-site site
 
 ## Offline flavour for USB copies: works from file://, output in site-offline/.
 offline: $(STAMP)
@@ -45,8 +49,18 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: install it (apt-get install chromium) to run the browser tests"; exit 1; fi; }
 
-## BANTIN_REQUIRE_ENGINES: the second engine (ProperDocs) must run, never be skipped (tests/test_engines.py).
-test: $(TEST_STAMP) $(NODE_STAMP) chromium
+## Web servers for tests/test_hosting.py (docs/hosting.md's configurations run for real): nginx is
+## required, Apache and Caddy are run when installed. Debian packages, installed when missing and we are root.
+servers:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else echo "nginx is missing: install it (apt-get install nginx) to run tests/test_hosting.py"; exit 1; fi; }
+	@if [ "$$(id -u)" = 0 ] && ! { test -x /usr/sbin/apache2 && command -v caddy >/dev/null 2>&1; }; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2 caddy >/dev/null 2>&1 || echo "apache2/caddy not installed: their hosting tests are skipped"; fi
+
+## BANTIN_REQUIRE_ENGINES: the second engine (ProperDocs) and nginx must run, never be skipped
+## (tests/test_engines.py, tests/test_hosting.py).
+test: $(TEST_STAMP) $(NODE_STAMP) chromium servers
 	BANTIN_REQUIRE_ENGINES=1 $(BIN)/python -m pytest -q -p no:cacheprovider
 
 ## Unit and build tests only, no browser.

@@ -58,6 +58,15 @@ def write_site(root: Path, files: dict[str, str | bytes], **plugin_options) -> P
     return root
 
 
+def set_site_url(root: Path, url: str) -> Path:
+    """Give a fixture site a real-looking address: a publishing build (CI, `bantin build
+    --publish`) refuses the placeholder https://bantin.example.org/ (config/siteurl.py)."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_url"] = url
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return root
+
+
 def build(root: Path, *extra: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in root; returns the finished process (stdout+stderr in .stdout)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}

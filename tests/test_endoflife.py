@@ -7,12 +7,13 @@ import io
 import os
 from datetime import date
 
-from sitekit import article, run_bantin, write_site
+from sitekit import article, run_bantin, set_site_url, write_site
 
 from bantin.cli import commands as main, endoflife
 
 MARK = "Ghi chú cho người quản trị kỹ thuật"
 CI = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
+PUBLIC = "https://stp.songlam.gov.vn/"  # a CI build publishes: the placeholder address is refused (test_site_url.py)
 
 
 def test_the_notice_names_the_date_and_the_plan_and_stays_calm_on_the_day():
@@ -51,7 +52,7 @@ def test_version_lists_the_engines_and_the_notice(tmp_path):
 
 
 def test_a_successful_ci_build_ends_with_it_and_the_site_does_not_carry_it(tmp_path):
-    root = write_site(tmp_path / "site", {"tin-tuc/a.md": article("Bài một")})
+    root = set_site_url(write_site(tmp_path / "site", {"tin-tuc/a.md": article("Bài một")}), PUBLIC)
     built = run_bantin(root, "build", env=CI)
     assert built.returncode == 0 and MARK in built.stdout
     assert built.stdout.rstrip().splitlines()[-1].startswith(MARK)  # after the build, not before
@@ -62,7 +63,8 @@ def test_a_successful_ci_build_ends_with_it_and_the_site_does_not_carry_it(tmp_p
 
 
 def test_a_failed_ci_build_shows_the_editors_errors_and_not_the_notice(tmp_path):
-    root = write_site(tmp_path / "site", {"tin-tuc/a.md": article("Bài một", date="không phải ngày")})
+    root = set_site_url(write_site(tmp_path / "site", {"tin-tuc/a.md": article("Bài một", date="không phải ngày")}),
+                        PUBLIC)
     built = run_bantin(root, "build", env=CI)
     assert built.returncode == 1 and "tin-tuc/a.md" in built.stdout
     assert MARK not in built.stdout and "docs/platform.md" not in built.stdout

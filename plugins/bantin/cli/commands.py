@@ -84,7 +84,8 @@ def _plugin(config):
     return plugin
 
 
-def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | None = None, drafts: bool = False) -> int:
+def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | None = None, drafts: bool = False,
+                 publishing: bool = False) -> int:
     """Build into a staging folder beside the output, then swap it in (publish.py).
 
     The output folder is checked before anything happens (never the project, content/,
@@ -98,6 +99,8 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     from bantin.workers.background import JobFailed
 
     base = _load(config_file)
+    if not _site_url_ok(config_file, base.site_url, publishing):
+        return 1
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
     wrong = site_dir_problem(str(target), base.config_file_path, base.docs_dir, base.theme.custom_dir)
     wrong = wrong or foreign_folder_problem(str(target), publish.read_mark(target.resolve()),
@@ -141,6 +144,24 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
         return 1
     print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
     return 0
+
+
+def _site_url_ok(config_file: str, site_url: str | None, publishing: bool) -> bool:
+    """False when a publishing build has a placeholder `site_url` (config/siteurl.py): the
+    error is printed and nothing is built. Other builds print the same address as a warning."""
+    from bantin.config.siteurl import site_url_problem
+
+    problem = site_url_problem(config_file, site_url, publishing=publishing)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+    return problem is None or not problem.is_error
+
+
+def is_publishing(args) -> bool:
+    """A build for readers: `--publish`, or any build in CI (GitHub Actions and GitLab CI set
+    CI: the same test as the maintainers' notice) except one marked `--preview` (a merge
+    request's preview). A build on an editor's machine is a preview unless `--publish`."""
+    return bool(args.publish or (endoflife.for_maintainers() and not args.preview))
 
 
 def _failure_reason(exc: BaseException) -> str:
@@ -318,6 +339,11 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="dựng trang vào site/ (hoặc site-offline/ với --offline)")
     build.add_argument("--offline", action="store_true", help="bản chạy từ file:// (USB), vào site-offline/")
     build.add_argument("-d", "--site-dir", metavar="THƯ_MỤC", help="thư mục đích")
+    purpose = build.add_mutually_exclusive_group()
+    purpose.add_argument("--publish", action="store_true",
+                         help="bản để xuất bản: dừng nếu site_url còn là địa chỉ mẫu (mặc định trong CI)")
+    purpose.add_argument("--preview", action="store_true",
+                         help="bản xem trước, không xuất bản (kể cả trong CI): site_url mẫu chỉ bị cảnh báo")
     check = sub.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
     check.add_argument("--format", default="text", choices=("text", "github", "gitlab"), metavar="DẠNG",
                        help="text (mặc định): từng dòng cho người đọc; github: chú thích trên từng dòng tệp "
@@ -327,6 +353,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="xem trước trực tiếp (kể cả bản nháp)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
                        help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
+    site = sub.add_parser("serve-site", help="xem trang đã dựng như trên máy chủ thật (trang 404, địa chỉ không có .html)")
+    site.add_argument("folder", nargs="?", default="site", metavar="THƯ_MỤC", help="thư mục đã dựng (mặc định site)")
+    site.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
+                      help="địa chỉ (mặc định 127.0.0.1:8000, chỉ máy này mở được)")
     new = sub.add_parser("new", help="tạo bài mới từ mẫu")
     new.add_argument("kind", choices=sorted(newcontent.FOLDERS), metavar="LOẠI",
                      help=f"loại bài: {', '.join(sorted(newcontent.FOLDERS))} (tin, sổ tay Hỏi - Đáp, hướng dẫn)")
@@ -364,7 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         return args
     _logging()
     if args.command == "build":
-        status = atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir)
+        status = atomic_build(args.config_file, offline=args.offline, site_dir=args.site_dir,
+                              publishing=is_publishing(args))
         if status == 0:  # after success only, in CI only: a failed build's log is the editors' errors
             endoflife.tell_maintainers()
         return status
@@ -372,6 +403,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(args.config_file, args.format, args.output)
     if args.command == "serve":
         return run_serve(args.config_file, args.dev_addr)
+    if args.command == "serve-site":
+        from bantin.cli.servesite import run_serve_site
+
+        return run_serve_site(args.folder, args.dev_addr)
     if args.command == "new":
         return run_new(args)
     if args.command == "ids":

@@ -1,0 +1,51 @@
+"""`bantin serve-site`: the built site on 127.0.0.1 as a web host serves it (issue 14).
+
+The server itself is tools/siteserver.py; this module reads the command line's folder and
+address and says in Vietnamese what is wrong with them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bantin.problems import visible
+from bantin.tools import siteserver
+
+
+def run_serve_site(folder: str, address: str) -> int:
+    """The built site as a host serves it, our 404 page included (tools/siteserver.py)."""
+    root = Path(folder)
+    if not (root / "index.html").is_file():
+        print(visible(f"lỗi: {folder}: chưa có trang đã dựng (không thấy {folder}/index.html) → Cách sửa: "
+                      "chạy `bantin build` (hoặc `make site`) trước, hoặc ghi thư mục khác, ví dụ "
+                      "`bantin serve-site site-offline`"), file=sys.stderr)
+        return 1
+    if (root / "mkdocs.yml").exists() or (root / ".git").exists():
+        print(visible(f"lỗi: {folder} là thư mục dự án (có mkdocs.yml hoặc .git), không phải trang đã dựng; "
+                      "phục vụ nó sẽ để lộ nội dung chưa xuất bản → Cách sửa: ghi thư mục đã dựng, ví dụ "
+                      "`bantin serve-site site`"), file=sys.stderr)
+        return 1
+    try:
+        host, port = siteserver.parse_address(address)
+        server = siteserver.SiteServer(root, (host, port))
+    except ValueError:
+        print(visible(f"lỗi: địa chỉ `{address}` không đúng → Cách sửa: ghi ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:8000"),
+              file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(visible(f"lỗi: không mở được {address}: {exc.strerror or exc} → Cách sửa: cổng đang bận? "
+                      "chọn cổng khác, ví dụ `bantin serve-site -a 127.0.0.1:8001`"), file=sys.stderr)
+        return 1
+    shown_host, shown_port = server.server_address[:2]
+    print(f"Đang phục vụ {root.resolve()} tại http://{shown_host}:{shown_port}/ (Ctrl+C để dừng)", flush=True)
+    if not siteserver.loopback(shown_host):
+        print("Lưu ý: địa chỉ này mở cho mọi máy trong mạng; đây là công cụ xem trước, không phải máy chủ web "
+              "để xuất bản (docs/hosting.md).", file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0

@@ -1,0 +1,82 @@
+"""Is `site_url` the site's real public address? (issue 14, operators)
+
+QR codes, question short links, the sitemap, feeds, canonical links and printed handbooks
+carry `site_url`. A site published with the sample's `https://bantin.example.org/` prints
+codes that lead nowhere, and printed codes cannot be recalled. So a publishing build refuses
+a placeholder address (the CLI decides which builds publish: cli/commands.py), and any
+other build says once that the address is a placeholder.
+
+A placeholder is: no address; not an `http(s)://` address with a host; a host of the
+domains and top-level names reserved for examples and tests (RFC 2606 and 6761:
+`example.org/.com/.net` and their subdomains, `.example`, `.test`, `.invalid`,
+`.localhost`), `.local` (the local network's own names), `localhost`, or a loopback or
+unspecified IP address. Private network addresses (`10.…`, `192.168.…`) are accepted: a
+province may publish on its own intranet.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
+
+from bantin.config import precheck
+from bantin.problems import ERROR, WARNING, Problem, short
+
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+RESERVED_TLDS = ("example", "test", "invalid", "localhost", "local")
+FIELD = "site_url"
+
+
+def placeholder_reason(site_url: str | None) -> str | None:
+    """Why `site_url` is not a public address (Vietnamese), or None when it may be one."""
+    if not site_url or not str(site_url).strip():
+        return "chưa có `site_url` (địa chỉ của trang)"
+    try:
+        parts = urlsplit(str(site_url).strip())
+        host = (parts.hostname or "").rstrip(".").lower()
+    except ValueError:  # a malformed IPv6 literal, a bad port
+        return f"`{short(site_url)}` không phải một địa chỉ web"
+    if parts.scheme not in ("http", "https") or not host:
+        return f"`{short(site_url)}` không phải địa chỉ web đầy đủ (phải bắt đầu bằng `https://` và có tên miền)"
+    if host in EXAMPLE_DOMAINS or host.endswith(tuple("." + d for d in EXAMPLE_DOMAINS)):
+        domain = next(d for d in EXAMPLE_DOMAINS if host == d or host.endswith("." + d))
+        return f"`{short(site_url)}` là địa chỉ mẫu: tên miền {domain} chỉ dành cho ví dụ, không ai mở được trang ở đó"
+    tld = host.rsplit(".", 1)[-1]
+    if host == "localhost" or tld in RESERVED_TLDS:
+        return f"`{short(site_url)}` là địa chỉ trên máy của bạn hoặc địa chỉ thử, bạn đọc không mở được"
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return None
+    if ip.is_loopback or ip.is_unspecified:
+        return f"`{short(site_url)}` là địa chỉ trên máy của bạn, bạn đọc không mở được"
+    return None
+
+
+def site_url_problem(config_file: str | None, site_url: str | None, *, publishing: bool) -> Problem | None:
+    """The problem a placeholder `site_url` is for this build: an error when it publishes,
+    a warning otherwise; None when the address may be real. The line is `site_url:`'s own
+    in mkdocs.yml (0 when the option is missing)."""
+    reason = placeholder_reason(site_url)
+    if reason is None:
+        return None
+    line = _line(config_file)
+    carried = "mã QR, liên kết rút gọn /q/…, sơ đồ trang (sitemap), tin RSS và bản in sẽ mang địa chỉ này"
+    fix = ("ghi địa chỉ thật mà bạn đọc sẽ mở vào dòng `site_url:` của mkdocs.yml, ví dụ "
+           "`site_url: https://phobienphapluat.songlam.gov.vn/` (có `https://`, kết thúc bằng `/`)")
+    if publishing:
+        message = f"{reason}; trang chưa được xuất bản vì {carried}, mà mã QR đã in thì không sửa được"
+        fix += ("; bản xem trước không xuất bản (yêu cầu hợp nhất, thử trên máy) dựng bằng `bantin build --preview`")
+        return Problem(config_file or "mkdocs.yml", line, FIELD, message, fix, ERROR)
+    message = (f"{reason}; được phép khi xem thử, nhưng lần dựng để xuất bản (trong CI, hoặc "
+               f"`bantin build --publish`) sẽ dừng ở đây, vì {carried}")
+    return Problem(config_file or "mkdocs.yml", line, FIELD, message, fix, WARNING)
+
+
+def _line(config_file: str | None) -> int:
+    if not config_file:
+        return 0
+    try:
+        return precheck.line_of(precheck.compose(config_file, precheck.read_text(config_file)), FIELD)
+    except precheck.ConfigError:
+        return 0

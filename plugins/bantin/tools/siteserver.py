@@ -1,0 +1,180 @@
+"""`bantin serve-site`: the built site served as a real host serves it (issue 14, operators).
+
+Python's `http.server` lists folders, answers a missing page with its own English error
+page and needs the `.html` an offline copy would have, so an editor previewing `site/` with
+it sees neither our 404 page nor the addresses readers get. This server answers like the
+configurations in docs/hosting.md: `/a/` serves `a/index.html`, `/a` redirects to `/a/`
+when `a/` is a folder, `/a` serves `a.html` when there is one, and anything else is our
+`404.html` with status 404.
+
+Confined to its folder by construction: `.` and `..` segments (also percent-encoded), empty
+segments, backslashes, NUL and hidden names are not found; every file is resolved (symbolic
+links followed) and served only when the result is a regular file inside the folder, so a
+link out of the folder is not found either. It listens on 127.0.0.1 unless told otherwise,
+lists no folder, and writes nothing. A preview tool: not a production server.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import mimetypes
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+NOT_FOUND_PAGE = "404.html"
+# What real hosts send for the files a build writes (mimetypes alone depends on the machine).
+TYPES = {
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
+    ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".gif": "image/gif", ".webp": "image/webp", ".ico": "image/x-icon", ".pdf": "application/pdf",
+    ".gz": "application/gzip", ".woff2": "font/woff2", ".woff": "font/woff", ".map": "application/json",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".doc": "application/msword", ".xls": "application/vnd.ms-excel", ".zip": "application/zip",
+    ".mp3": "audio/mpeg", ".mp4": "video/mp4", ".ogg": "audio/ogg", ".wav": "audio/wav", ".csv": "text/csv; charset=utf-8",
+}
+FALLBACK_404 = ("<!doctype html><meta charset=utf-8><title>Không tìm thấy trang</title>"
+                "<h1>Không tìm thấy trang (404)</h1>").encode()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What to answer a request: a status, the file to send (None: no body of ours), and
+    the address of a redirect."""
+
+    status: int
+    file: Path | None = None
+    location: str | None = None
+
+
+def content_type(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+def _inside(root: Path, candidate: Path) -> Path | None:
+    """The resolved regular file `candidate` when it lies in `root` (already resolved), else None."""
+    try:
+        real = candidate.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, a loop of links, a name too long
+        return None
+    if real != root and root not in real.parents:
+        return None
+    return real if real.is_file() else None
+
+
+def _folder(root: Path, candidate: Path) -> bool:
+    try:
+        real = candidate.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    return (real == root or root in real.parents) and real.is_dir()
+
+
+def answer(root: Path, target: str) -> Answer:
+    """The answer to a request for `target` (the request line's path, query included)."""
+    root = root.resolve()
+    raw = urlsplit(target).path
+    path = unquote(raw)
+    if not path.startswith("/") or "\\" in path or "\x00" in path:
+        return _not_found(root)
+    segments = path[1:].split("/")
+    folder_request = segments[-1] == ""
+    if folder_request:
+        segments = segments[:-1]
+    if any(s in ("", ".", "..") or s.startswith(".") for s in segments):
+        return _not_found(root)
+    candidate = root.joinpath(*segments) if segments else root
+    if folder_request:
+        found = _inside(root, candidate / "index.html")
+        return Answer(200, found) if found else _not_found(root)
+    found = _inside(root, candidate)
+    if found:
+        return Answer(200, found)
+    if _folder(root, candidate) and _inside(root, candidate / "index.html"):
+        query = urlsplit(target).query
+        return Answer(301, location=raw + "/" + (f"?{query}" if query else ""))
+    found = _inside(root, candidate.with_name(candidate.name + ".html"))
+    return Answer(200, found) if found else _not_found(root)
+
+
+def _not_found(root: Path) -> Answer:
+    return Answer(404, _inside(root, root / NOT_FOUND_PAGE))
+
+
+class Handler(BaseHTTPRequestHandler):
+    """GET and HEAD of the folder's files; other methods get http.server's 501."""
+
+    server_version = "bantin-serve-site"
+    sys_version = ""
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's names)
+        self._send(body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._send(body=False)
+
+    def _send(self, body: bool) -> None:
+        found = answer(self.server.root, self.path)
+        self.send_response(found.status)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-cache")
+        if found.location:
+            self.send_header("Location", found.location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if found.file is None:
+            self.send_header("Content-Type", TYPES[".html"])
+            self.send_header("Content-Length", str(len(FALLBACK_404)))
+            self.end_headers()
+            if body:
+                self.wfile.write(FALLBACK_404)
+            return
+        try:
+            handle = open(found.file, "rb")
+        except OSError:
+            self.send_error(404)
+            return
+        with handle:
+            self.send_header("Content-Type", content_type(found.file))
+            self.send_header("Content-Length", str(os.fstat(handle.fileno()).st_size))
+            self.end_headers()
+            if body:
+                shutil.copyfileobj(handle, self.wfile)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's signature)
+        sys.stderr.write("%s %s\n" % (self.address_string(), format % args))
+
+
+class SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, root: Path, address: tuple[str, int]):
+        self.root = Path(root).resolve()
+        super().__init__(address, Handler)
+
+
+def loopback(host: str) -> bool:
+    """True for an address only this machine reaches (127.0.0.0/8, ::1, localhost)."""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def parse_address(text: str) -> tuple[str, int]:
+    """`HOST:PORT`, `:PORT` or `PORT` → (host, port); 127.0.0.1 by default. ValueError when wrong."""
+    host, _, port = text.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    number = int(port)
+    if not 0 <= number <= 65535:
+        raise ValueError(port)
+    return host, number

@@ -1,0 +1,376 @@
+"""docs/hosting.md's configurations, run for real on a fixture site (issue 14, operators).
+
+The configuration blocks are read from the document itself (one source: what operators copy
+is what ran here). Each server must answer as docs/hosting.md's table says: pages with their
+content types, a folder without its slash redirected, `.html`-less addresses, our 404 page
+with status 404, and (nginx, Apache) the old portal's addresses with a 301 from the rules
+`bantin redirects` prints. These three are marked slow (not in `make test-fast`, which
+installs no server). nginx is required under `make test` and in CI
+(BANTIN_REQUIRE_ENGINES, as tests/test_engines.py): a missing nginx fails there, and is
+skipped elsewhere; Apache and Caddy are run when installed.
+
+`bantin serve-site` (tools/siteserver.py) is held to the same table, without the redirects,
+and attacked with `..` and symbolic links out of its folder.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sitekit import ROOT, article, build, run_bantin, write_site
+
+from bantin.tools import siteserver
+
+DOC = ROOT / "docs" / "hosting.md"
+OLD = "http://cu.songlam.gov.vn/tin-tuc/chi-tiet.aspx?ItemID=12&CatID=3"
+
+
+def required() -> bool:
+    """`make test` (and any CI) must run nginx: missing, it fails instead of skipping."""
+    return bool(os.environ.get("BANTIN_REQUIRE_ENGINES") or os.environ.get("CI"))
+
+
+def binary(name: str, *, must: bool) -> str:
+    found = shutil.which(name) or (f"/usr/sbin/{name}" if os.access(f"/usr/sbin/{name}", os.X_OK) else None)
+    if found is None:
+        if must and required():
+            pytest.fail(f"{name} is missing: `make test` installs it (apt-get install {name})")
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+def block(name: str) -> str:
+    """The fenced block after `<!-- hosting: name -->` in docs/hosting.md."""
+    found = re.findall(rf"<!-- hosting: {name} -->\n```\w*\n(.*?)\n```", DOC.read_text(encoding="utf-8"), re.S)
+    assert len(found) == 1, f"docs/hosting.md: one block marked `hosting: {name}` expected, found {len(found)}"
+    return found[0] + "\n"
+
+
+def substitute(text: str, *pairs: tuple[str, str]) -> str:
+    """Replace each text that must occur exactly once: the test follows the document or fails."""
+    for old, new in pairs:
+        assert text.count(old) == 1, f"docs/hosting.md: `{old}` expected once in the block, found {text.count(old)}"
+        text = text.replace(old, new)
+    return text
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(port: int, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(method, path, headers={"Accept-Encoding": "identity"})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def wait_for(port: int, process: subprocess.Popen | None = None, log: Path | None = None) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"server stopped ({process.returncode}): {log.read_text() if log and log.exists() else ''}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise AssertionError(f"nothing listens on {port}")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A built fixture site (world-readable: Apache's workers do not run as root), its
+    redirect map and the rules `bantin redirects` prints for it."""
+    base = Path(tempfile.mkdtemp(prefix="bantin-hosting-"))
+    base.chmod(0o755)
+    root = write_site(base / "project", {
+        "tin-tuc/bai-mot.md": article("Bài một", slug="bai-mot"),
+        "tin-tuc/gioi-thieu.md": article("Giới thiệu", slug="gioi-thieu"),
+    })
+    build(root)
+    (root / "redirects").mkdir()
+    (root / "redirects" / "old-host.map").write_text(
+        f"{OLD} /tin-tuc/bai-mot/\nhttp://cu.songlam.gov.vn/gioi-thieu.aspx /tin-tuc/gioi-thieu/\n", encoding="utf-8")
+    rules = {}
+    for server in ("nginx", "apache"):
+        done = run_bantin(root, "redirects", f"--{server}")
+        assert done.returncode == 0, done.stdout
+        rules[server] = done.stdout
+    for path in [base, *base.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    yield root / "site", rules
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def expect_host(port: int, site: Path, *, redirects: bool, folder_statuses=(301,)) -> None:
+    """docs/hosting.md's table, asked of the server on `port` serving `site`."""
+    status, headers, body = get(port, "/tin-tuc/bai-mot/")
+    assert status == 200 and body == (site / "tin-tuc/bai-mot/index.html").read_bytes()
+    assert headers["content-type"].replace(" ", "").lower() == "text/html;charset=utf-8", headers
+    assert headers.get("x-content-type-options") == "nosniff"
+    status, headers, _ = get(port, "/tin-tuc/bai-mot")
+    assert status in folder_statuses and headers["location"].endswith("/tin-tuc/bai-mot/"), (status, headers)
+    status, _, body = get(port, "/")
+    assert status == 200 and body == (site / "index.html").read_bytes()
+    not_found = (site / "404.html").read_bytes()
+    for path in ("/khong-co-trang-nay/", "/tin-tuc/khong-co", "/a/b/c.html", "/.git/config", "/.site.build-lock"):
+        status, headers, body = get(port, path)
+        assert (status, body) == (404, not_found), path
+        assert headers["content-type"].startswith("text/html"), path
+    status, _, body = get(port, "/404")  # .html-less: 404.html is the one such file of a build
+    assert status == 200 and body == not_found
+    kinds = {".css": "text/css", ".js": "javascript", ".png": "image/png", ".xml": "xml"}
+    for suffix, kind in kinds.items():
+        sample = next(p for p in sorted(site.rglob(f"*{suffix}")) if p.is_file())
+        status, headers, body = get(port, "/" + sample.relative_to(site).as_posix())
+        assert status == 200 and body == sample.read_bytes(), sample
+        assert kind in headers["content-type"], (sample, headers["content-type"])
+    if redirects:
+        for old in (OLD, OLD + "&fbclid=abc", OLD.replace("ItemID=12&CatID=3", "CatID=3&ItemID=12")):
+            status, headers, _ = get(port, old.split("cu.songlam.gov.vn", 1)[1])
+            assert status == 301 and headers["location"].endswith("/tin-tuc/bai-mot/"), (old, status, headers)
+        status, headers, _ = get(port, "/gioi-thieu.aspx")
+        assert status == 301 and headers["location"].endswith("/tin-tuc/gioi-thieu/"), headers
+        status, _, _ = get(port, "/tin-tuc/chi-tiet.aspx?ItemID=99&CatID=3")
+        assert status == 404
+
+
+@pytest.fixture
+def run(tmp_path):
+    """Start a server process; stop it (and only it) at the end."""
+    started: list[subprocess.Popen] = []
+
+    def start(command: list[str], port: int, log: Path, env: dict | None = None) -> subprocess.Popen:
+        with open(log, "ab") as out:
+            process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env or os.environ.copy())
+        started.append(process)
+        wait_for(port, process, log)
+        return process
+
+    yield start
+    for process in started:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.slow  # needs the server's binary: `make test` installs it
+def test_nginx_serves_the_documented_configuration(site, run, tmp_path):
+    nginx = binary("nginx", must=True)
+    built, rules = site
+    port = free_port()
+    part1, part2 = rules["nginx"].split("# 2)", 1)
+    server = substitute(block("nginx"), ("listen 80;", f"listen 127.0.0.1:{port};"), ("    listen [::]:80;\n", ""),
+                        ("root /var/www/bantin/site;", f"root {built};"))
+    # Part 2 of `bantin redirects --nginx` is written into the document's server block.
+    words = lambda text: [line.strip() for line in text.splitlines() if line.strip()]  # noqa: E731
+    assert "\n".join(words(part2)[1:]) in "\n".join(words(server))
+    (tmp_path / "conf.d").mkdir()
+    (tmp_path / "conf.d" / "bantin-redirects.conf").write_text(part1, encoding="utf-8")
+    (tmp_path / "bantin").write_text(server, encoding="utf-8")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    main = tmp_path / "nginx.conf"
+    main.write_text("\n".join([
+        "daemon off;", f"pid {tmp_path}/nginx.pid;", f"error_log {tmp_path}/error.log;",
+        "user root;" if os.geteuid() == 0 else "", "events {}", "http {",
+        "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;", "    access_log off;",
+        *(f"    {kind}_temp_path {temp}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
+        f"    include {tmp_path}/conf.d/*.conf;", f"    include {tmp_path}/bantin;", "}", ""]), encoding="utf-8")
+    checked = subprocess.run([nginx, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    run([nginx, "-c", str(main), "-p", str(tmp_path)], port, tmp_path / "error.log")
+    expect_host(port, built, redirects=True)
+    # A site without an old portal: the one-line map of docs/hosting.md keeps the same block valid.
+    line = re.search(r"echo '(map \$request_uri.*?)'", DOC.read_text(encoding="utf-8")).group(1)
+    (tmp_path / "conf.d" / "bantin-redirects.conf").write_text(line + "\n", encoding="utf-8")
+    checked = subprocess.run([nginx, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+
+
+APACHE_MODULES = ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers", "alias")
+
+
+@pytest.mark.slow  # needs the server's binary: `make test` installs it
+def test_apache_serves_the_documented_configuration(site, run, tmp_path):
+    apache = binary("apache2", must=False)
+    built, rules = site
+    port = free_port()
+    work = Path(tempfile.mkdtemp(prefix="bantin-apache-"))
+    try:
+        (work / "bantin-redirects.conf").write_text(rules["apache"], encoding="utf-8")
+        host = substitute(block("apache"), ("<VirtualHost *:80>", f"<VirtualHost 127.0.0.1:{port}>"),
+                          ("DocumentRoot /var/www/bantin/site", f"DocumentRoot {built}"),
+                          ("<Directory /var/www/bantin/site>", f"<Directory {built}>"),
+                          ("Include /etc/apache2/bantin-redirects.conf", f"Include {work}/bantin-redirects.conf"))
+        main = work / "apache2.conf"
+        modules = [f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so" for name in APACHE_MODULES]
+        main.write_text("\n".join([
+            *modules, f"ServerRoot {work}", f"PidFile {work}/apache2.pid", f"ErrorLog {work}/error.log",
+            f"Listen 127.0.0.1:{port}", "ServerName localhost", "TypesConfig /etc/mime.types",
+            *(["User www-data", "Group www-data"] if os.geteuid() == 0 else []),
+            "<Directory />", "    AllowOverride None", "    Require all denied", "</Directory>",
+            f"Include {work}/bantin.conf", ""]), encoding="utf-8")
+        (work / "bantin.conf").write_text(host, encoding="utf-8")
+        for path in [work, *work.iterdir()]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        checked = subprocess.run([apache, "-t", "-f", str(main)], capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stderr
+        run([apache, "-f", str(main), "-DFOREGROUND"], port, work / "error.log")
+        expect_host(port, built, redirects=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.mark.slow  # needs the server's binary: `make test` installs it
+def test_caddy_serves_the_documented_configuration(site, run, tmp_path):
+    caddy = binary("caddy", must=False)
+    built, _ = site
+    port = free_port()
+    config = substitute(block("caddy"), ("phobienphapluat.songlam.gov.vn {", f"http://127.0.0.1:{port} {{"),
+                        ("root * /var/www/bantin/site", f"root * {built}"))
+    caddyfile = tmp_path / "Caddyfile"
+    caddyfile.write_text("{\n    admin off\n}\n" + config, encoding="utf-8")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "HOME": str(tmp_path)}
+    checked = subprocess.run([caddy, "validate", "--config", str(caddyfile), "--adapter", "caddyfile"],
+                             capture_output=True, text=True, env=env)
+    assert checked.returncode == 0, checked.stderr
+    run([caddy, "run", "--config", str(caddyfile), "--adapter", "caddyfile"], port, tmp_path / "caddy.log", env)
+    expect_host(port, built, redirects=False, folder_statuses=(301, 308))
+
+
+# --- bantin serve-site --------------------------------------------------------------------
+
+@pytest.fixture
+def serving():
+    servers = []
+
+    def start(root: Path) -> int:
+        server = siteserver.SiteServer(root, ("127.0.0.1", 0))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return server.server_address[1]
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_serve_site_answers_like_the_hosts(site, serving):
+    built, _ = site
+    port = serving(built)
+    expect_host(port, built, redirects=False)
+    status, headers, body = get(port, "/tin-tuc/bai-mot/", method="HEAD")
+    assert status == 200 and body == b"" and int(headers["content-length"]) > 0
+    assert get(port, "/tin-tuc/bai-mot?x=1")[1]["location"] == "/tin-tuc/bai-mot/?x=1"
+
+
+@pytest.fixture
+def confined(tmp_path):
+    """A folder with a secret beside it, and links from inside to it."""
+    root = tmp_path / "site"
+    (root / "a").mkdir(parents=True)
+    (root / "index.html").write_text("trang chủ", encoding="utf-8")
+    (root / "404.html").write_text("không thấy", encoding="utf-8")
+    (root / "a" / "index.html").write_text("a", encoding="utf-8")
+    (root / "trong.html").write_text("trong", encoding="utf-8")
+    secret = tmp_path / "bi-mat.html"
+    secret.write_text("bí mật", encoding="utf-8")
+    (tmp_path / "ngoai").mkdir()
+    (tmp_path / "ngoai" / "index.html").write_text("bí mật", encoding="utf-8")
+    (root / "lien-ket.html").symlink_to(secret)
+    (root / "thu-muc").symlink_to(tmp_path / "ngoai", target_is_directory=True)
+    (root / "vong").symlink_to(root / "vong")
+    (root / "ben-trong.html").symlink_to(root / "trong.html")
+    (root / ".an.html").write_text("ẩn", encoding="utf-8")
+    (root / "khong-muc-luc").mkdir()  # a folder without index.html is never listed
+    (root / "khong-muc-luc" / "tep.pdf").write_bytes(b"%PDF-1.4")
+    return root
+
+
+ATTACKS = ["/../bi-mat.html", "/..%2fbi-mat.html", "/%2e%2e/bi-mat.html", "/a/../../bi-mat.html", "/a/%2E%2E/%2E%2E/bi-mat.html",
+           "/lien-ket.html", "/lien-ket", "/thu-muc/", "/thu-muc", "/thu-muc/index.html", "/vong", "/.an.html", "/.an",
+           "//bi-mat.html", "/a//index.html", "/a\\..\\..\\bi-mat.html", "/a%5c..%5c..%5cbi-mat.html", "/%00", "/a/.", "/./a/",
+           "/khong-muc-luc/", "/khong-muc-luc", "bi-mat.html", "/" + "x" * 5000, "/%ff%fe"]
+
+
+@pytest.mark.parametrize("path", ATTACKS)
+def test_serve_site_never_leaves_its_folder(confined, path):
+    found = siteserver.answer(confined, path)
+    assert found.status == 404 and found.file == (confined / "404.html").resolve(), found
+
+
+def test_serve_site_over_http_refuses_the_same(confined, serving):
+    port = serving(confined)
+    for path in ATTACKS[:-3]:
+        status, _, body = get(port, path.replace("\\", "%5c"))
+        assert (status, body.decode()) == (404, "không thấy"), path
+    assert get(port, "/ben-trong")[2].decode() == "trong"  # a link that stays inside is followed
+    assert get(port, "/a")[:2][0] == 301
+    assert get(port, "/", method="POST")[0] == 501
+    (confined / "404.html").unlink()
+    status, headers, body = get(port, "/khong-co")
+    assert status == 404 and "Không tìm thấy".encode() in body and headers["content-type"].startswith("text/html")
+
+
+def test_serve_site_cli_listens_on_loopback_and_explains_mistakes(tmp_path, confined):
+    done = run_bantin(tmp_path, "serve-site", "khong-co")
+    assert done.returncode == 1 and "bantin build" in done.stdout and "Traceback" not in done.stdout
+    done = run_bantin(tmp_path, "serve-site", str(confined), "-a", "127.0.0.1:nope")
+    assert done.returncode == 2 and "ĐỊA_CHỈ:CỔNG" in done.stdout
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        done = run_bantin(tmp_path, "serve-site", str(confined), "-a", f"127.0.0.1:{busy.getsockname()[1]}")
+        assert done.returncode == 1 and "cổng đang bận" in done.stdout and "Traceback" not in done.stdout
+    project = tmp_path / "du-an"
+    project.mkdir()
+    (project / "index.html").write_text("x", encoding="utf-8")
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    done = run_bantin(tmp_path, "serve-site", str(project))
+    assert done.returncode == 1 and "thư mục dự án" in done.stdout
+    assert siteserver.loopback("127.0.0.1") and siteserver.loopback("::1") and siteserver.loopback("localhost")
+    assert not siteserver.loopback("0.0.0.0") and not siteserver.loopback("192.168.1.5")
+    assert siteserver.parse_address("8001") == ("127.0.0.1", 8001)
+    assert siteserver.parse_address(":8001") == ("127.0.0.1", 8001)
+    assert siteserver.parse_address("0.0.0.0:80") == ("0.0.0.0", 80)
+    for wrong in ("", "a:b", "127.0.0.1:70000", "127.0.0.1:-1"):
+        with pytest.raises(ValueError):
+            siteserver.parse_address(wrong)
+
+
+def test_serve_site_command_serves_until_ctrl_c(confined, tmp_path):
+    import signal
+    import sys
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve-site", str(confined), "-a", f"127.0.0.1:{port}"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(port, process)
+        assert get(port, "/")[:1] == (200,) and get(port, "/khong-co")[2].decode() == "không thấy"
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=10)
+    assert process.returncode == 0 and f"http://127.0.0.1:{port}/" in out and "Traceback" not in out

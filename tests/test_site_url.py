@@ -1,0 +1,86 @@
+"""A publishing build refuses a placeholder `site_url` (issue 14, operators): QR codes, short
+links, the sitemap and feeds would carry it. Previews (an editor's machine, `--preview` in CI)
+only warn, so `make site` on the sample (https://bantin.example.org/) keeps working."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sitekit import article, run_bantin, set_site_url, write_site
+
+from bantin.config.siteurl import placeholder_reason, site_url_problem
+
+PLACEHOLDERS = [
+    None, "", "   ", "https://bantin.example.org/", "https://example.org/", "http://EXAMPLE.COM/",
+    "https://a.b.example.net/bantin/", "https://bantin.example.org./", "https://tinh.example/",
+    "https://site.test/", "https://x.invalid/", "http://localhost:8000/", "http://app.localhost/",
+    "http://127.0.0.1:8000/", "http://[::1]/", "http://0.0.0.0/", "http://may-chu.local/",
+    "bantin.songlam.gov.vn", "ftp://bantin.songlam.gov.vn/", "https:///", "http://[::1/",
+]
+REAL = ["https://stp.songlam.gov.vn/", "https://songlam.gov.vn/ban-tin/", "http://10.0.0.5/",
+        "https://myexample.org/", "https://example.org.vn/", "https://tỉnh.vn/", "https://user.github.io/repo/"]
+
+
+@pytest.mark.parametrize("url", PLACEHOLDERS)
+def test_placeholders_are_named(url):
+    assert placeholder_reason(url)
+
+
+@pytest.mark.parametrize("url", REAL)
+def test_real_addresses_pass(url):
+    assert placeholder_reason(url) is None
+
+
+def test_the_error_names_the_line_and_says_what_to_type(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Thử\n\nsite_url: https://bantin.example.org/\n", encoding="utf-8")
+    error = site_url_problem(str(config), "https://bantin.example.org/", publishing=True)
+    text = str(error)
+    assert error.is_error and text.startswith(f"{config}:3: [site_url] lỗi:")
+    assert "example.org" in text and "mã QR" in text and "site_url: https://" in text and "--preview" in text
+    warning = site_url_problem(str(config), "https://bantin.example.org/", publishing=False)
+    assert not warning.is_error and "--publish" in str(warning)
+    assert site_url_problem(str(config), "https://stp.songlam.gov.vn/", publishing=True) is None
+    missing = site_url_problem(None, None, publishing=True)
+    assert str(missing).startswith("mkdocs.yml: [site_url] lỗi: chưa có `site_url`")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return write_site(tmp_path_factory.mktemp("siteurl"), {"tin-tuc/a.md": article("Bài một")})
+
+
+def _env(**extra):
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    return {**env, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def test_publishing_builds_stop_before_building(site):
+    for args, env in ((["--publish"], _env()), ([], _env(CI="true")), ([], _env(CI="1"))):
+        done = run_bantin(site, "build", "-d", "out", *args, env=env)
+        assert done.returncode == 1, (args, done.stdout)
+        assert "[site_url] lỗi:" in done.stdout and "example.org" in done.stdout
+        assert "Traceback" not in done.stdout
+        assert not (site / "out").exists()  # nothing built, nothing replaced
+
+
+def test_previews_build_and_warn(site):
+    """An editor's machine (`make site`) and a merge request's preview in CI."""
+    for args, env in (([], _env()), (["--preview"], _env(CI="true")), ([], _env(CI="false"))):
+        done = run_bantin(site, "build", "-d", "out", *args, env=env)
+        assert done.returncode == 0, (args, done.stdout)
+        assert "[site_url] cảnh báo:" in done.stdout
+        assert (site / "out" / "index.html").is_file()
+
+
+def test_a_real_address_publishes_in_ci_without_a_word(tmp_path):
+    root = set_site_url(write_site(tmp_path, {"tin-tuc/a.md": article("Bài một")}), "https://stp.songlam.gov.vn/")
+    done = run_bantin(root, "build", env=_env(CI="true"))
+    assert done.returncode == 0, done.stdout
+    assert "site_url" not in done.stdout
+
+
+def test_preview_and_publish_exclude_each_other(site):
+    done = run_bantin(site, "build", "--preview", "--publish", env=_env())
+    assert done.returncode == 2 and "không dùng được --publish cùng với --preview" in done.stdout
