@@ -127,7 +127,7 @@ def test_every_file_is_accounted_for(tmp_path):
     done = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 1
-    assert "xuất bản 2 article; 1 bản nháp; 3 tệp có lỗi" in done.stdout
+    assert "xuất bản 2 tin bài; 1 bản nháp; 3 tệp có lỗi" in done.stdout
     for name in ("hong-yaml", "thieu-ngay", "utf16"):
         assert f"tin-tuc/{name}.md:" in done.stdout
 
