@@ -33,7 +33,7 @@ def large(tmp_path_factory):
 
 def test_every_file_is_published_and_counted(large):
     root, counts, log = large
-    assert f"xuất bản {counts['articles']} article, {counts['handbooks']} qa; 0 bản nháp; 0 tệp có lỗi" in log
+    assert f"xuất bản {counts['articles']} tin bài, {counts['handbooks']} sổ tay hỏi - đáp; 0 bản nháp; 0 tệp có lỗi" in log
     assert len(list((root / "site/hoi-dap").glob("*/*/index.html"))) == counts["questions"] + counts["handbooks"]
 
 
