@@ -37,6 +37,7 @@ _DATE = re.compile(
 )
 DATE_FIX = "viết ngày theo dạng năm-tháng-ngày, ví dụ `2024-11-21` hoặc `2024-11-21 08:30`"
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[:h](\d{2}))?", re.ASCII)
+_YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(\d{1,2})[:h](\d{2}))?", re.ASCII)  # 2024/11/21
 FLAG_WORDS = {"yes", "no", "on", "off", "y", "n", "có", "không"}
 SLUG_MAX = 80  # characters of a slug made from a title; file names stay far below 255 bytes
 
@@ -109,11 +110,17 @@ class _Check:
         parsed = parse_date(value)
         if parsed is None:
             day_first = _DAY_FIRST.fullmatch(str(value).strip())
+            year_first = _YEAR_FIRST.fullmatch(str(value).strip())
             if day_first:
                 d, mo, y, h, mi = day_first.groups()
                 iso = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
                 self.error(key, f"ngày `{short(value, 30)}` viết theo kiểu ngày/tháng/năm; "
                            "phần khai báo cần năm-tháng-ngày", f"viết `{key}: {iso}`")
+            elif year_first:
+                y, mo, d, h, mi = year_first.groups()
+                iso = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
+                self.error(key, f"ngày `{short(value, 30)}` ngăn bằng dấu `/` hoặc `.`; phần khai báo ngăn bằng "
+                           "dấu gạch ngang `-`", f"viết `{key}: {iso}`")
             else:
                 self.error(key, f"không hiểu ngày `{short(value, 40)}`", DATE_FIX)
         return parsed
@@ -131,6 +138,7 @@ class _Check:
                 value = parts
             else:
                 value = value.split(",")
+            value = self._uncurled(key, value)
         if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
             self.error(key, f"`{key}` phải là một danh sách", f"viết `{key}: [mục một, mục hai]`")
             return ()
@@ -144,6 +152,17 @@ class _Check:
             if item:
                 found.append(item)
         return tuple(found)
+
+    def _uncurled(self, key: str, parts: list[str]) -> list[str]:
+        """The parts of a list written as one line of text (`tags: “hòa giải, tập huấn”`) without
+        the curly quotes a word processor put around it or around its parts: one error, with the
+        line to type (the quotes would otherwise end up inside the first and last tag)."""
+        bare = [p.strip() for p in parts]
+        cleaned = [p.strip(CURLY_OPEN + CURLY_CLOSE).strip() for p in bare]
+        if cleaned != bare:
+            self.error(key, f"`{key}` có dấu ngoặc kép cong “…” (do Word hay điện thoại tự đổi), dấu này sẽ thành "
+                       "một phần của mục", f"bỏ dấu ngoặc cong, viết: `{key}: [{short(', '.join(c for c in cleaned if c), 60)}]`")
+        return cleaned
 
     def content_path(self, key: str, value: str) -> str:
         """Path relative to content/ of a file named relative to this file ('/x' = from content/)."""
@@ -216,21 +235,34 @@ def _unknown_keys(check: _Check) -> None:
 
 
 def _category(check: _Check, kind: str):
-    name = check.text("category", required=kind in ("article", "qa", "guide"))
+    """The registered category named by slug, title or any spelling that folds to it (marks
+    left out, other case: that category, without a word). Missing or unknown: the closest one
+    and every registered one, each as the line to type and its title."""
+    name = check.text("category")
     if not name:
+        if kind in ("article", "qa", "guide") and "category" not in check.reported:
+            check.problems.error(check.src, 1, "category", "thiếu trường bắt buộc `category` (chuyên mục của bài)",
+                                 f"thêm một dòng vào phần khai báo, chọn một trong: {_category_lines(check.site)}")
         return None
     if name == PLACEHOLDER_CATEGORY:
         check.error("category", "bài chưa được xếp vào chuyên mục nào",
-                    f"thay `{PLACEHOLDER_CATEGORY}` bằng một trong: {', '.join(c.slug for c in check.site.categories)}")
+                    f"thay dòng `category: {PLACEHOLDER_CATEGORY}` bằng một trong: {_category_lines(check.site)}")
         return None
     found = check.site.find_category(name)
     if found is None:
-        slugs = [c.slug for c in check.site.categories]
-        close = difflib.get_close_matches(slugify(name), slugs, n=1, cutoff=0.5)
-        hint = f"có phải ý bạn là `{close[0]}`? " if close else ""
+        categories = {c.slug: c for c in check.site.categories}
+        close = difflib.get_close_matches(slugify(name), list(categories), n=1, cutoff=0.5)
+        hint = (f"có phải ý bạn là `category: {close[0]}` ({categories[close[0]].title})? " if close else "")
         check.error("category", f"chuyên mục `{short(name)}` chưa được khai báo trong mkdocs.yml",
-                    f"{hint}dùng một trong: {', '.join(slugs)}; hoặc thêm chuyên mục mới vào mkdocs.yml")
+                    f"{hint}viết một trong: {_category_lines(check.site)}; chuyên mục mới thì nhờ người quản trị "
+                    "thêm vào mkdocs.yml")
     return found
+
+
+def _category_lines(site: SiteConfig) -> str:
+    """Every registered category as the line to type and its title: `category: hoa-giai-o-co-so` (Hòa giải ở cơ sở)."""
+    return ", ".join(f"`category: {c.slug}` ({c.title})" for c in site.categories) or \
+        "(mkdocs.yml chưa khai báo chuyên mục nào: nhờ người quản trị thêm mục `categories:`)"
 
 
 def _source(check: _Check) -> Source | None:

@@ -20,8 +20,9 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
     tab = next((i for i in (index, index - 1) if 0 <= i < len(lines) and "\t" in lines[i]), None)
     if tab is not None and ("tab" in problem or "cannot start any token" in problem or "indent" in problem
                             or "expected" in problem):
-        return (tab, "dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách (phím Space) để thụt lề",
-                "xóa ký tự Tab, thụt lề bằng hai dấu cách, ví dụ `tags:` rồi dòng `  - hòa giải`")
+        return (tab, "dòng này có ký tự Tab (không nhìn thấy trong trình soạn thảo); YAML chỉ chấp nhận dấu cách "
+                "(phím Space) để thụt lề",
+                f"xóa khoảng trống đầu dòng rồi gõ lại bằng dấu cách (phím Space), để dòng thành: `{short(_untabbed(lines[tab]), 60)}`")
     line = lines[index]
     if "mapping values are not allowed" in problem:
         return _explain_colon(lines, index)
@@ -53,6 +54,16 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
                 "các trường chính viết sát lề trái; chỉ các mục con (`  name:`, `  - …`) thụt vào hai dấu cách")
     return (index, "phần khai báo viết sai cú pháp YAML ở dòng này",
             f"mỗi dòng có dạng `tên: giá trị`; giá trị có dấu `:` hoặc `#` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+def _untabbed(line: str) -> str:
+    """`line` with the tabs of its indentation (and after a `- `) as spaces: two for each tab
+    before the text, one after a dash; a tab elsewhere becomes one space."""
+    body = line.lstrip(" \t")
+    indent = line[: len(line) - len(body)].replace("\t", "  ")
+    if body.startswith("-") and body[1:2] in (" ", "\t"):
+        body = "- " + body[1:].lstrip(" \t")
+    return (indent + body.replace("\t", " ")).rstrip()
 
 
 def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
