@@ -171,8 +171,15 @@ class _Check:
             self.error(key, f"`{short(value)}` nằm ngoài thư mục content/", "đặt tệp trong content/ và ghi đường dẫn tương đối")
             return ""
         if not self.exists(target):
-            self.error(key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})",
-                       "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tương đối so với bài viết")
+            near = getattr(self.exists, "near", None)  # content/nearby.Known: the file meant, if any
+            meant = near(target, self.folder) if near is not None else None
+            line = "file" if key == "attachments" else key
+            fix = (f"có tệp content/{posixpath.normpath(posixpath.join(self.folder, meant))}: viết `{line}: {meant}` "
+                   f"(đường dẫn tính từ thư mục của bài, content/{self.folder or ''})" if meant else
+                   "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tính từ thư mục của bài "
+                   f"(content/{self.folder or ''}): tệp trong content/images/ thì viết `../images/ten-tep.jpg`; "
+                   "chưa có tệp thì tải tệp lên thư mục đó")
+            self.error(key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})", fix)
             return ""
         return target
 

@@ -21,6 +21,7 @@ from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
 from bantin.content.model import Item, Question, Tag
 from bantin.problems import Problems
+from bantin.content.nearby import Known
 from bantin.content.qa import parse_questions
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
@@ -238,9 +239,10 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
                 sizes: Mapping[str, int]) -> list[tuple[Item | None, list, list[DocRef]]]:
     """Parse, check and find the citations of each file: the per-file part of a corpus."""
     done = []
+    known = Known(sizes)  # the files front matter may name, and the one meant by a wrong path
     for src in srcs:
         problems = Problems()
-        item = _parse_item(src, files[src], site, urls, problems, sizes.__contains__)
+        item = _parse_item(src, files[src], site, urls, problems, known)
         refs: list[DocRef] = []
         if item is not None:  # links and images: checks.check_links, once every page is known
             report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
