@@ -158,12 +158,15 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     generated = generated_pages(corpus, urls)
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
                         refused=inventory.refused, read=inputs.read, short_prefix=urls.prefixes.short)
-    held = draft_only(check_links(corpus.items, targets, problems), corpus) - keep
+    used = check_links(corpus.items, targets, problems)
+    held = draft_only(used, corpus) - keep
     problems.extend(inventory.draft_link_problems(held))
+    unused = (inventory.loose & set(assets)) - set(used) - keep  # a Word file no page uses (issue 14)
+    problems.extend(inventory.unused_problems(unused))
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     check_addresses(corpus, generated, urls, problems, aliases, planned_outputs(inputs))
     corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems, draft_only=len(held))
-    withheld = (in_content - inventory.accepted) | held
+    withheld = (in_content - inventory.accepted) | held | unused
     return SiteRead(corpus, generated, problems, withheld)
 
 
