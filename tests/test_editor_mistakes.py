@@ -105,8 +105,8 @@ MISTAKES = {
                                  ("ngoặc kép cong", 'tags: ["hòa giải"]')),
     "curly-quoted-tag-string": Mistake(replace(ART, TAGS, "tags: “hòa giải, tập huấn”"), ART, 5,
                                        ("ngoặc kép cong", "`tags: [hòa giải, tập huấn]`")),
-    "curly-quoted-title": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn", "title: “Tập huấn hòa giải viên”"), ART, 2,
-            ("ngoặc kép cong", 'title: "Tập huấn hòa giải viên"'), "cảnh báo"),
+    "curly-quoted-title": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn", "title: “Tập huấn hòa giải viên huyện Lam Sơn”"),
+                                  ART, 2, ("ngoặc kép cong", 'title: "Tập huấn hòa giải viên huyện Lam Sơn"'), "cảnh báo"),
     # 7. tags as one `;` string: split, and the comma form given
     "tags-semicolons": Mistake(replace(ART, TAGS, "tags: hòa giải; tập huấn"), ART, 5,
                                ("dấu `;`", "`tags: [hòa giải, tập huấn]`"), "cảnh báo"),

@@ -58,7 +58,7 @@ class Site:
 
     def own_path(self, target: str) -> str | None:
         """The path inside content/'s site of a full address on this site (`https://<site>/tin-tuc/bai/`), else None."""
-        if not self.site_url:
+        if not self.site_url or not target[:8].lower().startswith(("http://", "https://")):
             return None
         ours, theirs = urlsplit(self.site_url), urlsplit(target)
         if theirs.scheme.lower() not in ("http", "https") or theirs.hostname is None \

@@ -439,6 +439,27 @@ def _slug(check: _Check, title: str) -> str:
     return cap_slug(slugify(title), SLUG_MAX)
 
 
+TITLE_NAME_DASHES = 2  # a file name of three words or more was made from a title (a.md, bai-1.md were not)
+
+
+def _address_from_title(check: _Check, kind: str, made: str) -> None:
+    """Without `slug:`, the address comes from the title: retitling an article moves it, and
+    every link and printed QR code to the old address breaks without a word (issue 14). When
+    the file's name (which `bantin new`, the importer and the web editor make from the first
+    title) is another slug, say so, with the line that keeps the address the file name
+    suggests. Short names made by hand (`a.md`, `bai-1.md`, `index.md`) say nothing of a title."""
+    stem = posixpath.splitext(posixpath.basename(check.src))[0]
+    if stem == made or full_slug(stem) != stem or stem.count("-") < TITLE_NAME_DASHES:
+        return
+    prefix = getattr(check.site.prefixes, kind, "")
+    prefix = f"/{prefix}/" if prefix else "/"
+    check.problems.warn(check.src, check.lines.get("title", 1), "title",
+                        f"bài không có `slug:` nên địa chỉ lấy từ tiêu đề: {prefix}{made}/, khác tên tệp `{stem}`; "
+                        "sửa tiêu đề là đổi địa chỉ, liên kết và mã QR tới địa chỉ cũ sẽ hỏng",
+                        f"thêm dòng `slug: {stem}` vào phần khai báo để giữ địa chỉ theo tên tệp (nếu bài đã đăng ở "
+                        f"địa chỉ đó), hoặc `slug: {made}` để giữ địa chỉ hiện tại")
+
+
 def _image(check: _Check) -> tuple[str, str]:
     image, alt = check.text("image"), check.text("image_alt")
     if image and not alt:
@@ -495,6 +516,8 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
     if title and not meta["slug"] and not check.text("slug"):
         check.error("title", f"tiêu đề `{short(title)}` không tạo được địa chỉ (không có chữ hay số)",
                     "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
+    if title and meta["slug"] and not check.text("slug"):
+        _address_from_title(check, kind, meta["slug"])
     if not title or when is None or not meta["slug"]:
         return None
     return Meta(title=title, date=when, **meta)
