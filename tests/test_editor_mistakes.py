@@ -189,3 +189,59 @@ def test_mistake_is_explained(name, pristine, tmp_path):
         assert problem.line == mistake.line, shown
     for words in mistake.says:
         assert words in shown, f"{words!r} not in {shown}"
+
+
+# --- what only a build shows ---------------------------------------------------------------
+
+BUILT_MISTAKES = [
+    add("Bai viet moi.docx", b"PK\x03\x04"),  # saved at the top of content/, used by no page
+    add("tin-tuc/ghi-chu.txt", "ghi chú".encode()),
+    add("tai-lieu/bieu-mau.docx", b"PK\x03\x04"),  # attached below: published
+    replace(ART, "documents: [", "attachments:\n  - title: Biểu mẫu\n    file: ../tai-lieu/bieu-mau.docx\ndocuments: ["),
+    MISTAKES["retitled-without-slug"].change,
+]
+
+
+@pytest.fixture(scope="module")
+def built(pristine, tmp_path_factory):
+    """The sample site with the mistakes that do not stop a build, built with --strict."""
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(pristine, root / "content")
+    for change in BUILT_MISTAKES:
+        change(root / "content")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    if config["theme"].get("custom_dir"):
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return root, mkdocs_build(root)
+
+
+def test_stray_word_and_text_files_are_said_and_not_published(built):
+    root, done = built
+    assert not (root / "site" / "Bai viet moi.docx").exists() and not (root / "site/tin-tuc/ghi-chu.txt").exists()
+    assert (root / "site/tai-lieu/bieu-mau.docx").exists()  # a page attaches it
+    assert "Bai viet moi.docx: cảnh báo" in done.stdout and "tin-tuc/ghi-chu.txt: cảnh báo" in done.stdout
+
+
+def test_a_retitled_article_moves_and_the_build_says_so(built):
+    root, done = built
+    assert (root / "site/tin-tuc/lam-son-tap-huan-hoa-giai-vien-nam-2023/index.html").exists()
+    assert not (root / "site/tin-tuc/tap-huan-hoa-giai-vien-huyen-lam-son").exists()
+    assert f"{ART}:2: [title] cảnh báo" in done.stdout and "slug: tap-huan-hoa-giai-vien-huyen-lam-son" in done.stdout
+
+
+def test_fresh_ids_are_unique_on_the_whole_site(pristine, tmp_path):
+    """Two questions without id in two handbooks, one text: two different ids to paste; and an
+    id of a handbook that fails for another reason is still taken."""
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    replace(QA, " {#hoa-giai-o-co-so-la-gi}", "")(docs)
+    replace(QA2, "date: 2022-11-10", "date: 10/11/2022")(docs)  # fails: its ids are still taken
+    add("hoi-dap/moi.md", ("---\ntitle: Sổ tay mới\ndate: 2025-01-01\ncategory: hoa-giai-o-co-so\n---\n\n"
+                           "## Câu 1: Hòa giải ở cơ sở là gì?\n\nA.\n\n"
+                           "## Câu 2: Quyền tiếp cận thông tin là gì?\n\nB.\n").encode())(docs)
+    fixes = {(p.path, p.line): p.fix for p in check(docs) if "chưa có mã" in p.message}
+    assert len(fixes) == 3
+    assert "`## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}`" in fixes[QA, 14]
+    assert "`## Câu 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi-2}`" in fixes["hoi-dap/moi.md", 7]
+    assert "`## Câu 2: Quyền tiếp cận thông tin là gì? {#quyen-tiep-can-thong-tin-la-gi-2}`" in fixes["hoi-dap/moi.md", 11]

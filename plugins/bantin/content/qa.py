@@ -139,7 +139,7 @@ def taken_id(src: str, line: int, qid: str, text: str, owner: str, taken: set[st
 
 
 def _paste(line: int, text: str, qid: str) -> str:
-    return f"thay cả dòng {line} bằng dòng này: `{heading_with_id(text, qid)}`"
+    return f"thay cả dòng {line} bằng dòng này: `{short(heading_with_id(text, qid), 300)}`"
 
 
 def new_id(title: str, taken: set[str]) -> str:

@@ -25,7 +25,7 @@ from bantin.content.nearby import Known
 from bantin.content.qa import NO_ID, heading_lines, missing_id, parse_questions, split_heading, taken_id
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
-from bantin.text.vi import slugify
+from bantin.text.vi import nfc, slugify
 
 
 
@@ -249,7 +249,8 @@ def _fresh_missing_ids(problems: Problems, files: Mapping[str, bytes], taken: se
         if problem.field or not problem.message.endswith(NO_ID) or problem.path not in files:
             continue
         lines = files[problem.path].decode("utf-8", "replace").split("\n")
-        text = lines[problem.line - 1].rstrip("\r")[2:].strip() if 0 < problem.line <= len(lines) else ""
+        line = nfc(lines[problem.line - 1].rstrip("\r")) if 0 < problem.line <= len(lines) else ""
+        text = line[2:].strip() if line.startswith("## ") else ""
         if text:
             problems.items[index] = missing_id(problem.path, problem.line, text, taken)
 
