@@ -43,6 +43,8 @@ SLUG_MAX = 80  # characters of a slug made from a title; file names stay far bel
 
 PLACEHOLDER_CATEGORY = "chua-phan-loai"  # written by `bantin new` and the importer when none was given
 PLACEHOLDER_TITLE = "Chưa có tiêu đề"  # written by the importer when the old page had no title
+_EXAMPLE_PATH = {"image": "ảnh trong content/images/ thì viết `../images/ten-anh.jpg`",
+                 "attachments": "tài liệu trong content/tai-lieu/ thì viết `file: ../tai-lieu/ten-tep.pdf`"}
 INVALID = object()  # a value already reported as unreadable: not reported again as missing
 Exists = Callable[[str], bool]
 
@@ -177,7 +179,7 @@ class _Check:
             fix = (f"có tệp content/{posixpath.normpath(posixpath.join(self.folder, meant))}: viết `{line}: {meant}` "
                    f"(đường dẫn tính từ thư mục của bài, content/{self.folder or ''})" if meant else
                    "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tính từ thư mục của bài "
-                   f"(content/{self.folder or ''}): tệp trong content/images/ thì viết `../images/ten-tep.jpg`; "
+                   f"(content/{self.folder or ''}): {_EXAMPLE_PATH.get(key, _EXAMPLE_PATH['image'])}; "
                    "chưa có tệp thì tải tệp lên thư mục đó")
             self.error(key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})", fix)
             return ""

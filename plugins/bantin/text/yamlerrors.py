@@ -22,7 +22,7 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
                             or "expected" in problem):
         return (tab, "dòng này có ký tự Tab (không nhìn thấy trong trình soạn thảo); YAML chỉ chấp nhận dấu cách "
                 "(phím Space) để thụt lề",
-                f"xóa khoảng trống đầu dòng rồi gõ lại bằng dấu cách (phím Space), để dòng thành: `{short(_untabbed(lines[tab]), 60)}`")
+                f"xóa khoảng trống đầu dòng rồi gõ lại bằng dấu cách (phím Space), để dòng thành: `{short(_untabbed(lines, tab), 60)}`")
     line = lines[index]
     if "mapping values are not allowed" in problem:
         return _explain_colon(lines, index)
@@ -56,14 +56,21 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
             f"mỗi dòng có dạng `tên: giá trị`; giá trị có dấu `:` hoặc `#` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
 
 
-def _untabbed(line: str) -> str:
-    """`line` with the tabs of its indentation (and after a `- `) as spaces: two for each tab
-    before the text, one after a dash; a tab elsewhere becomes one space."""
+def _untabbed(lines: list[str], index: int) -> str:
+    """Line `index` as it must be typed: its tabs gone, indented as YAML needs, guessed from
+    the line above: two spaces more after a line that opens a block (`tags:`) or starts a
+    list entry (`  - title: …` then `    file: …`), else as much as that line."""
+    line = lines[index]
     body = line.lstrip(" \t")
-    indent = line[: len(line) - len(body)].replace("\t", "  ")
     if body.startswith("-") and body[1:2] in (" ", "\t"):
         body = "- " + body[1:].lstrip(" \t")
-    return (indent + body.replace("\t", " ")).rstrip()
+    body = body.replace("\t", " ").rstrip()
+    above = next((lines[i].replace("\t", "  ") for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+    indent = len(above) - len(above.lstrip(" "))
+    text = above.strip()
+    if text.endswith(":") or (text.startswith("- ") and ": " in text and not body.startswith("- ")):
+        indent += 2
+    return " " * indent + body
 
 
 def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
