@@ -92,6 +92,8 @@ MISTAKES = {
     # 3. a tab: invisible in a web editor, so the message shows the line to type
     "tab-indent": Mistake(replace(ART, TAGS, "tags:\n\t- tập huấn\n\t- hòa giải"), ART, 6,
                           ("Tab", "`  - tập huấn`")),
+    "tab-before-a-field": Mistake(replace(ART, "documents: [", "\tdocuments: ["), ART, 8,
+                                  ("Tab", 'dòng thành: `documents: ["35/2013/QH13"')),
     # 4. no closing ---
     "no-closing-dashes": Mistake(replace(ART, '13/2022/QH15"]\n---\n', '13/2022/QH15"]\n\n'), ART, 9,
                                  ("không có dòng `---` đóng", "trước dòng 9")),
