@@ -145,6 +145,9 @@ MISTAKES = {
     "link-by-full-address": Mistake(replace(ART, BODY, "Xem [bài](https://bantin.example.org/hoi-dap/"
                                             "hoi-dap-ve-hoa-giai-o-co-so/). " + BODY),
                                     ART, 19, ("`../hoi-dap/hoi-dap-ve-hoa-giai-o-co-so.md`",)),
+    "image-by-full-address": Mistake(replace(ART, "(../images/tap-huan-hoa-giai.png)",
+                                             "(https://bantin.example.org/images/tap-huan-hoa-giai.png)"), ART, 17,
+                                     ("địa chỉ đầy đủ", "`../images/tap-huan-hoa-giai.png`")),
     "link-by-slug": Mistake(replace(ART, BODY, "Xem [bài](phieu-ly-lich-tu-phap-qua-vneid). " + BODY), ART, 19,
                             ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
     # 13. an attachment that is not there

@@ -114,10 +114,10 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
                        "chép lại đúng địa chỉ từ thanh địa chỉ của trình duyệt (dấu ngoặc vuông `[ ]` chỉ dùng "
                        "cho địa chỉ IPv6, số cổng sau dấu `:` phải là số)")
         return
+    if _own_address(item, ref, site, problems):
+        return
     if ref.media and target.lower().startswith(_OTHER_HOST):
         _other_host(item, ref, problems)
-        return
-    if not ref.image and _own_address(item, ref, site, problems):
         return
     if target.lower().startswith(_EXTERNAL) or ":" in target.split("/", 1)[0].split("#", 1)[0]:
         return  # another site or scheme: sanitize.py decides which schemes may stay
@@ -212,16 +212,17 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
         return False
     here = posixpath.dirname(item.src) or "."
     bare = path.split("#", 1)[0].split("?", 1)[0]
-    right = _intended(posixpath.normpath(bare) if bare else "", site)
+    right = None if ref.media else _intended(posixpath.normpath(bare) if bare else "", site)
     if right is None and bare in site.static:
         right = (bare, "")
     if right is None:
-        return False  # not a page of this build (a feed, an old address): left as a link to another site
+        return False  # not a page or file of this build (a feed, an old address): another site's rules
     src, anchor = right
-    fragment = urlsplit(ref.target).fragment or anchor
-    problems.error(item.src, ref.line, ref.field, f"liên kết `{short(ref.target, 80)}` là địa chỉ đầy đủ của một trang "
-                   "trên chính trang này: bản chép USB và bản xem trước sẽ mở trang trên mạng, và liên kết không "
-                   "theo trang khi địa chỉ đổi", f"dẫn tới tệp .md của trang: `{posixpath.relpath(src, here)}"
+    fragment = "" if ref.media else (urlsplit(ref.target).fragment or anchor)
+    what = "ảnh" if ref.image else "tệp" if ref.media or src in site.static else "liên kết"
+    problems.error(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` viết bằng địa chỉ đầy đủ của "
+                   "chính trang này: bản chép USB và bản xem trước sẽ mở trang trên mạng, và đường dẫn không theo "
+                   "khi địa chỉ đổi", f"dẫn bằng đường dẫn tính từ thư mục của bài: `{posixpath.relpath(src, here)}"
                    + (f"#{fragment}`" if fragment else "`"))
     return True
 

@@ -518,7 +518,7 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
     if title and not meta["slug"] and not check.text("slug"):
         check.error("title", f"tiêu đề `{short(title)}` không tạo được địa chỉ (không có chữ hay số)",
                     "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
-    if title and meta["slug"] and not check.text("slug"):
+    if title and meta["slug"] and not check.text("slug") and not meta["draft"]:  # a draft has no old address
         _address_from_title(check, kind, meta["slug"])
     if not title or when is None or not meta["slug"]:
         return None
