@@ -265,3 +265,15 @@ def test_a_category_without_marks_or_in_another_case_is_that_category(written, p
     corpus, problems = check_site(docs)
     assert problems.items == []
     assert corpus.by_src(ART).category.slug == "hoa-giai-o-co-so"
+
+
+def test_the_quoted_line_to_type_is_never_cut_silently():
+    """A line an editor copies back must be whole, or say where the two quotes go."""
+    from bantin.text.yamlerrors import quoted_line
+
+    assert quoted_line("title", "Lam Sơn: tập huấn") == '`title: "Lam Sơn: tập huấn"`'
+    assert quoted_line("title", 'Luật "mới": điểm mới') == "`title: 'Luật \"mới\": điểm mới'`"
+    assert quoted_line("title", "Đường dẫn C:\\tai-lieu: x") == "`title: 'Đường dẫn C:\\tai-lieu: x'`"
+    long = "Lưu ý: " + "chữ " * 60 + "cuối câu."
+    shown = quoted_line("summary", long)
+    assert "ngay sau `summary: ` và một dấu `\"` ở cuối dòng" in shown and shown.endswith('cuối câu."`')

@@ -81,17 +81,37 @@ def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
         bare = value.strip().strip(CURLY_OPEN + CURLY_CLOSE).replace('"', "'")
         return (index, "dấu ngoặc kép cong “…” (do Word hay bộ gõ tự đổi) không phải dấu ngoặc của YAML, "
                 "nên dấu `: ` bên trong làm hỏng dòng",
-                f'gõ lại bằng dấu ngoặc kép thẳng (phím Shift + \'): `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+                f"gõ lại bằng dấu ngoặc kép thẳng (phím Shift + '): {quoted_line(key, bare)}")
     if ": " in value or value.rstrip().endswith(":"):
-        bare = value.strip().replace('"', "'")
         return (index, "giá trị có dấu `: ` (hai chấm rồi dấu cách) nên YAML hiểu nhầm là một trường mới",
-                f'đặt cả giá trị trong dấu ngoặc kép: `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+                f"đặt cả giá trị trong dấu ngoặc kép: {quoted_line(key, value.strip())}")
     previous = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
     if previous is not None and ":" not in lines[previous]:
         return (previous, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm)",
                 "thêm `: ` sau tên trường, hoặc nối dòng này vào giá trị của dòng trên")
     return (index, "dòng này thụt lề không thẳng hàng hoặc có dấu `: ` trong giá trị",
             f"các trường chính viết sát lề trái; giá trị có dấu `: ` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+QUOTED_MAX = 120  # a longer line is shown by its two ends: an editor copies it, never an ellipsis inside
+
+
+def quoted_line(key: str, value: str) -> str:
+    """The line `key: "value"` to type, in backticks: double quotes, or single quotes when the
+    value holds `"` or `\\` (inside double quotes YAML reads `\\` as an escape). A long value
+    is shown by its ends with words saying where the two quotes go, since text cut by `…`
+    must not be copied back into the file."""
+    key = short(key.strip(), 20)
+    if '"' in value or "\\" in value:
+        line = f"{key}: '" + value.replace("'", "''") + "'"
+        mark = "'"
+    else:
+        line, mark = f'{key}: "{value}"', '"'
+    if len(line) <= QUOTED_MAX:
+        return f"`{line}`"
+    return (f"thêm dấu `{mark}` ngay sau `{key}: ` và một dấu `{mark}` ở cuối dòng, giữ nguyên chữ ở giữa: "
+            f"`{line[:50]}…{line[-25:]}`" + (" (mỗi dấu ' trong chữ gõ thành hai dấu '')" if mark == "'" and "'" in value
+                                           else ""))
 
 
 def _open_quote_line(lines: list[str], index: int) -> int:
