@@ -21,7 +21,7 @@ from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_pro
 from bantin.problems import Problems, short
 from bantin.config.settings import SiteConfig
 from bantin.content.frontyaml import Plain
-from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN
+from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN, quoted_line
 from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
 
 
@@ -77,8 +77,10 @@ class _Check:
         if isinstance(value, Plain) and _curly_quoted(text):
             self.problems.warn(self.src, self.lines.get(key, 1), key,
                                "giá trị nằm trong dấu ngoặc kép cong “…”, dấu này được giữ lại như một phần của chữ",
-                               f'muốn bỏ dấu ngoặc thì gõ dấu thẳng: `{key}: "{short(text[1:-1], 40)}"`; '
-                               f"muốn hiện dấu ngoặc cong thì viết `{key}: '{short(text, 40)}'`")
+                               f"muốn bỏ dấu ngoặc thì gõ dấu thẳng: {quoted_line(key, text[1:-1])}; "
+                               "muốn hiện dấu ngoặc cong thì "
+                               + (f"viết `{key}: '{text.replace(chr(39), chr(39) * 2)}'`" if len(text) <= 100 else
+                                  f"thêm dấu nháy đơn ' ngay sau `{key}: ` và ở cuối dòng"))
         return text
 
     def flag(self, key: str) -> bool:
