@@ -144,6 +144,9 @@ MISTAKES = {
     # 12. links by file path, by address (relative or full) and by slug without .md
     "link-by-file-path": Mistake(replace(ART, BODY, "Xem [bài](content/tin-tuc/phieu-ly-lich-tu-phap-qua-vneid.md). "
                                          + BODY), ART, 19, ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
+    "link-by-path-from-the-repository": Mistake(replace(ART, BODY, "Xem [bài](../../content/tin-tuc/phieu-ly-lich-tu-phap-"
+                                                        "qua-vneid.md). " + BODY), ART, 19,
+                                                ("ra ngoài", "`phieu-ly-lich-tu-phap-qua-vneid.md`")),
     "link-by-address": Mistake(replace(ART, BODY, "Xem [bài](/tin-tuc/phieu-ly-lich-tu-phap-qua-vneid/). " + BODY),
                                ART, 19, ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
     "link-by-full-address": Mistake(replace(ART, BODY, "Xem [bài](https://bantin.example.org/hoi-dap/"

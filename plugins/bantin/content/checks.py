@@ -129,7 +129,10 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
         problems.error(item.src, ref.line, ref.field, f"{what} `{target}` {message}", fix)
 
     if path is None:
-        error("trỏ ra ngoài thư mục content/", "chỉ liên kết tới tệp trong content/, bằng đường dẫn tương đối")
+        here = posixpath.dirname(item.src) or "."
+        meant = site.near(unquote(urlsplit(target).path), here)
+        error("trỏ ra ngoài thư mục content/", f"viết `{meant}` (đường dẫn tính từ thư mục của bài)" if meant else
+              "chỉ liên kết tới tệp trong content/, bằng đường dẫn tương đối")
         return
     if ref.image and ref.needs_alt and not (ref.alt or "").strip():
         shown = short(target, 80)
