@@ -245,10 +245,13 @@ def _heading(item: Item, question: Question) -> str:
 def _fresh_missing_ids(problems: Problems, files: Mapping[str, bytes], taken: set[str]) -> None:
     """A missing id's suggestion (made by its file alone, content/qa.py) becomes unique on the
     whole site: every id in use, and every id suggested before it, is avoided."""
+    texts: dict[str, list[str]] = {}  # each file's lines, decoded once
     for index, problem in enumerate(problems.items):
         if problem.field or not problem.message.endswith(NO_ID) or problem.path not in files:
             continue
-        lines = files[problem.path].decode("utf-8", "replace").split("\n")
+        if problem.path not in texts:
+            texts[problem.path] = files[problem.path].decode("utf-8", "replace").split("\n")
+        lines = texts[problem.path]
         line = nfc(lines[problem.line - 1].rstrip("\r")) if 0 < problem.line <= len(lines) else ""
         text = line[2:].strip() if line.startswith("## ") else ""
         if text:
