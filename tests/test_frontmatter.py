@@ -294,8 +294,8 @@ def test_unknown_category_suggests_close_one():
     problem = only(problems)
     assert (problem.field, problem.line) == ("category", 4)
     assert "`dat-dia`" in problem.message
-    assert "có phải ý bạn là `dat-dai`?" in problem.fix
-    assert "hoa-giai-o-co-so, dat-dai, cai-cach-hanh-chinh" in problem.fix
+    assert "có phải ý bạn là `category: dat-dai` (Đất đai)?" in problem.fix  # the line to type (issue 14)
+    assert "`category: cai-cach-hanh-chinh` (Cải cách hành chính)" in problem.fix
 
 
 def test_placeholder_category():

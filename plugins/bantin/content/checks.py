@@ -21,9 +21,10 @@ from urllib.parse import unquote, urlsplit
 from bantin.files.imagecheck import FORMATS as IMAGE_FORMATS
 from bantin.files.imagecheck import verify_image
 from bantin.content.model import Item
-from bantin.problems import Problems
+from bantin.problems import Problems, short
 from bantin.content.anchors import anchors
 from bantin.content.links import Ref, _EXTERNAL, _parses, references, resolve
+from bantin.content.nearby import Known
 
 
 _FOOTNOTE_ANCHORS = ("fn:", "fnref:")
@@ -45,7 +46,25 @@ class Site:
     short_prefix: str = "q"
     read: Callable[[str], bytes | None] | None = None  # bytes of a static file, for images
     used: dict[str, set[str]] = field(default_factory=dict)  # static file → srcs of items using it
+    site_url: str = ""  # the site's own address: a link to it by full address is a link by file
     _anchors: dict[str, set[str]] = field(default_factory=dict)
+    _known: Known | None = None
+
+    def near(self, path: str, folder: str) -> str | None:
+        """The file a wrong path meant (content/nearby.py), relative to `folder`."""
+        if self._known is None:
+            self._known = Known([*self.pages, *self.static, *self.drafts])
+        return self._known.near(path, folder)
+
+    def own_path(self, target: str) -> str | None:
+        """The path inside content/'s site of a full address on this site (`https://<site>/tin-tuc/bai/`), else None."""
+        if not self.site_url or not target[:8].lower().startswith(("http://", "https://")):
+            return None
+        ours, theirs = urlsplit(self.site_url), urlsplit(target)
+        if theirs.scheme.lower() not in ("http", "https") or theirs.hostname is None \
+                or theirs.hostname != ours.hostname or not theirs.path.startswith(ours.path.rstrip("/") + "/"):
+            return None
+        return unquote(theirs.path[len(ours.path.rstrip("/")) + 1:])
 
     def anchors_of(self, src: str) -> set[str] | None:
         item = self.pages.get(src)
@@ -95,6 +114,8 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
                        "chép lại đúng địa chỉ từ thanh địa chỉ của trình duyệt (dấu ngoặc vuông `[ ]` chỉ dùng "
                        "cho địa chỉ IPv6, số cổng sau dấu `:` phải là số)")
         return
+    if _own_address(item, ref, site, problems):
+        return
     if ref.media and target.lower().startswith(_OTHER_HOST):
         _other_host(item, ref, problems)
         return
@@ -108,12 +129,18 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
         problems.error(item.src, ref.line, ref.field, f"{what} `{target}` {message}", fix)
 
     if path is None:
-        error("trỏ ra ngoài thư mục content/", "chỉ liên kết tới tệp trong content/, bằng đường dẫn tương đối")
+        here = posixpath.dirname(item.src) or "."
+        meant = site.near(unquote(urlsplit(target).path), here)
+        error("trỏ ra ngoài thư mục content/", f"viết `{meant}` (đường dẫn tính từ thư mục của bài)" if meant else
+              "chỉ liên kết tới tệp trong content/, bằng đường dẫn tương đối")
         return
     if ref.image and ref.needs_alt and not (ref.alt or "").strip():
-        problems.error(item.src, ref.line, "", f"ảnh `{target}` chưa có mô tả (alt)",
-                       "viết mô tả trong ngoặc vuông: `![Hội nghị tập huấn hòa giải viên](…)`"
-                       + (" hoặc thuộc tính `alt=\"…\"`" if ref.html else ""))
+        shown = short(target, 80)
+        typed = (f'`<img src="{shown}" alt="Mô tả ngắn điều ảnh cho thấy">`' if ref.html else
+                 f"`![Mô tả ngắn điều ảnh cho thấy]({shown})`")
+        problems.error(item.src, ref.line, "", f"ảnh `{shown}` chưa có mô tả (alt) cho người khiếm thị và khi ảnh "
+                       "không tải được", f"viết mô tả vào dòng ảnh: {typed}, ví dụ \"Hòa giải viên trao đổi với "
+                       "người dân tại nhà văn hóa thôn\"")
     if not path:  # '#anchor' in the same page
         _check_anchor(item, ref, item.src, fragment, site, error)
     elif path in site.static:
@@ -169,9 +196,38 @@ def _missing(item: Item, ref: Ref, path: str, site: Site, error) -> None:
         src, anchor = right
         suggestion = posixpath.relpath(src, here) + (f"#{anchor}" if anchor else "")
         error("là địa chỉ trang hoặc thư mục, không phải tệp", f"dẫn tới tệp .md của trang: `{suggestion}`")
+    elif (meant := site.near(path, here)) is not None:
+        suffix = f"#{urlsplit(ref.target).fragment}" if urlsplit(ref.target).fragment else ""
+        error(f"trỏ tới tệp không có (content/{path})",
+              f"đường dẫn tính từ thư mục của bài (content/{here if here != '.' else ''}): viết `{meant}{suffix}`")
     else:
         error(f"trỏ tới tệp không có (content/{path})",
-              "sửa tên hoặc đường dẫn tệp (phân biệt chữ hoa, chữ thường), hoặc thêm tệp vào content/")
+              "sửa tên hoặc đường dẫn tệp (phân biệt chữ hoa, chữ thường, tính từ thư mục của bài), "
+              "hoặc tải tệp lên content/")
+
+
+def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
+    """A link by this site's full address (`https://<site>/tin-tuc/bai/`) to a page or file of
+    this build: an error with the `.md` path to type (it would leave a USB copy or a preview for
+    the live site, and not follow the page when its address changes). True when reported."""
+    path = site.own_path(ref.target)
+    if path is None:
+        return False
+    here = posixpath.dirname(item.src) or "."
+    bare = path.split("#", 1)[0].split("?", 1)[0]
+    right = None if ref.media else _intended(posixpath.normpath(bare) if bare else "", site)
+    if right is None and bare in site.static:
+        right = (bare, "")
+    if right is None:
+        return False  # not a page or file of this build (a feed, an old address): another site's rules
+    src, anchor = right
+    fragment = "" if ref.media else (urlsplit(ref.target).fragment or anchor)
+    what = "ảnh" if ref.image else "tệp" if ref.media or src in site.static else "liên kết"
+    problems.error(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` viết bằng địa chỉ đầy đủ của "
+                   "chính trang này: bản chép USB và bản xem trước sẽ mở trang trên mạng, và đường dẫn không theo "
+                   "khi địa chỉ đổi", f"dẫn bằng đường dẫn tính từ thư mục của bài: `{posixpath.relpath(src, here)}"
+                   + (f"#{fragment}`" if fragment else "`"))
+    return True
 
 
 def _intended(path: str, site: Site) -> tuple[str, str] | None:
@@ -228,7 +284,7 @@ def link_site(corpus, static: Mapping[str, int], *, generated: Iterable[str] = (
                 generated=frozenset(generated), refused=frozenset(refused),
                 by_path={item.path: item for item in published},
                 questions={q.id: handbook for handbook, q in corpus.questions()},
-                short_prefix=short_prefix, read=read)
+                short_prefix=short_prefix, read=read, site_url=corpus.site.site_url)
 
 
 def draft_only(used: Mapping[str, set[str]], corpus) -> set[str]:

@@ -21,7 +21,7 @@ from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_pro
 from bantin.problems import Problems, short
 from bantin.config.settings import SiteConfig
 from bantin.content.frontyaml import Plain
-from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN
+from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN, quoted_line
 from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
 
 
@@ -37,11 +37,14 @@ _DATE = re.compile(
 )
 DATE_FIX = "viết ngày theo dạng năm-tháng-ngày, ví dụ `2024-11-21` hoặc `2024-11-21 08:30`"
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]+(\d{1,2})[:h](\d{2}))?", re.ASCII)
+_YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T]+(\d{1,2})[:h](\d{2}))?", re.ASCII)  # 2024/11/21
 FLAG_WORDS = {"yes", "no", "on", "off", "y", "n", "có", "không"}
 SLUG_MAX = 80  # characters of a slug made from a title; file names stay far below 255 bytes
 
 PLACEHOLDER_CATEGORY = "chua-phan-loai"  # written by `bantin new` and the importer when none was given
 PLACEHOLDER_TITLE = "Chưa có tiêu đề"  # written by the importer when the old page had no title
+_EXAMPLE_PATH = {"image": "ảnh trong content/images/ thì viết `../images/ten-anh.jpg`",
+                 "attachments": "tài liệu trong content/tai-lieu/ thì viết `file: ../tai-lieu/ten-tep.pdf`"}
 INVALID = object()  # a value already reported as unreadable: not reported again as missing
 Exists = Callable[[str], bool]
 
@@ -74,8 +77,10 @@ class _Check:
         if isinstance(value, Plain) and _curly_quoted(text):
             self.problems.warn(self.src, self.lines.get(key, 1), key,
                                "giá trị nằm trong dấu ngoặc kép cong “…”, dấu này được giữ lại như một phần của chữ",
-                               f'muốn bỏ dấu ngoặc thì gõ dấu thẳng: `{key}: "{short(text[1:-1], 40)}"`; '
-                               f"muốn hiện dấu ngoặc cong thì viết `{key}: '{short(text, 40)}'`")
+                               f"muốn bỏ dấu ngoặc thì gõ dấu thẳng: {quoted_line(key, text[1:-1])}; "
+                               "muốn hiện dấu ngoặc cong thì "
+                               + (f"viết `{key}: '{text.replace(chr(39), chr(39) * 2)}'`" if len(text) <= 100 else
+                                  f"thêm dấu nháy đơn ' ngay sau `{key}: ` và ở cuối dòng"))
         return text
 
     def flag(self, key: str) -> bool:
@@ -109,11 +114,17 @@ class _Check:
         parsed = parse_date(value)
         if parsed is None:
             day_first = _DAY_FIRST.fullmatch(str(value).strip())
+            year_first = _YEAR_FIRST.fullmatch(str(value).strip())
             if day_first:
                 d, mo, y, h, mi = day_first.groups()
                 iso = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
                 self.error(key, f"ngày `{short(value, 30)}` viết theo kiểu ngày/tháng/năm; "
                            "phần khai báo cần năm-tháng-ngày", f"viết `{key}: {iso}`")
+            elif year_first:
+                y, mo, d, h, mi = year_first.groups()
+                iso = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
+                self.error(key, f"ngày `{short(value, 30)}` ngăn bằng dấu `/` hoặc `.`; phần khai báo ngăn bằng "
+                           "dấu gạch ngang `-`", f"viết `{key}: {iso}`")
             else:
                 self.error(key, f"không hiểu ngày `{short(value, 40)}`", DATE_FIX)
         return parsed
@@ -131,6 +142,7 @@ class _Check:
                 value = parts
             else:
                 value = value.split(",")
+            value = self._uncurled(key, value)
         if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
             self.error(key, f"`{key}` phải là một danh sách", f"viết `{key}: [mục một, mục hai]`")
             return ()
@@ -145,6 +157,17 @@ class _Check:
                 found.append(item)
         return tuple(found)
 
+    def _uncurled(self, key: str, parts: list[str]) -> list[str]:
+        """The parts of a list written as one line of text (`tags: “hòa giải, tập huấn”`) without
+        the curly quotes a word processor put around it or around its parts: one error, with the
+        line to type (the quotes would otherwise end up inside the first and last tag)."""
+        bare = [p.strip() for p in parts]
+        cleaned = [p.strip(CURLY_OPEN + CURLY_CLOSE).strip() for p in bare]
+        if cleaned != bare:
+            self.error(key, f"`{key}` có dấu ngoặc kép cong “…” (do Word hay điện thoại tự đổi), dấu này sẽ thành "
+                       "một phần của mục", f"bỏ dấu ngoặc cong, viết: `{key}: [{short(', '.join(c for c in cleaned if c), 60)}]`")
+        return cleaned
+
     def content_path(self, key: str, value: str) -> str:
         """Path relative to content/ of a file named relative to this file ('/x' = from content/)."""
         target = posixpath.normpath(value.lstrip("/") if value.startswith("/") else posixpath.join(self.folder, value))
@@ -152,8 +175,15 @@ class _Check:
             self.error(key, f"`{short(value)}` nằm ngoài thư mục content/", "đặt tệp trong content/ và ghi đường dẫn tương đối")
             return ""
         if not self.exists(target):
-            self.error(key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})",
-                       "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tương đối so với bài viết")
+            near = getattr(self.exists, "near", None)  # content/nearby.Known: the file meant, if any
+            meant = near(target, self.folder) if near is not None else None
+            line = "file" if key == "attachments" else key
+            fix = (f"có tệp content/{posixpath.normpath(posixpath.join(self.folder, meant))}: viết `{line}: {meant}` "
+                   f"(đường dẫn tính từ thư mục của bài, content/{self.folder or ''})" if meant else
+                   "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tính từ thư mục của bài "
+                   f"(content/{self.folder or ''}): {_EXAMPLE_PATH.get(key, _EXAMPLE_PATH['image'])}; "
+                   "chưa có tệp thì tải tệp lên thư mục đó")
+            self.error(key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})", fix)
             return ""
         return target
 
@@ -216,21 +246,34 @@ def _unknown_keys(check: _Check) -> None:
 
 
 def _category(check: _Check, kind: str):
-    name = check.text("category", required=kind in ("article", "qa", "guide"))
+    """The registered category named by slug, title or any spelling that folds to it (marks
+    left out, other case: that category, without a word). Missing or unknown: the closest one
+    and every registered one, each as the line to type and its title."""
+    name = check.text("category")
     if not name:
+        if kind in ("article", "qa", "guide") and "category" not in check.reported:
+            check.problems.error(check.src, 1, "category", "thiếu trường bắt buộc `category` (chuyên mục của bài)",
+                                 f"thêm một dòng vào phần khai báo, chọn một trong: {_category_lines(check.site)}")
         return None
     if name == PLACEHOLDER_CATEGORY:
         check.error("category", "bài chưa được xếp vào chuyên mục nào",
-                    f"thay `{PLACEHOLDER_CATEGORY}` bằng một trong: {', '.join(c.slug for c in check.site.categories)}")
+                    f"thay dòng `category: {PLACEHOLDER_CATEGORY}` bằng một trong: {_category_lines(check.site)}")
         return None
     found = check.site.find_category(name)
     if found is None:
-        slugs = [c.slug for c in check.site.categories]
-        close = difflib.get_close_matches(slugify(name), slugs, n=1, cutoff=0.5)
-        hint = f"có phải ý bạn là `{close[0]}`? " if close else ""
+        categories = {c.slug: c for c in check.site.categories}
+        close = difflib.get_close_matches(slugify(name), list(categories), n=1, cutoff=0.5)
+        hint = (f"có phải ý bạn là `category: {close[0]}` ({categories[close[0]].title})? " if close else "")
         check.error("category", f"chuyên mục `{short(name)}` chưa được khai báo trong mkdocs.yml",
-                    f"{hint}dùng một trong: {', '.join(slugs)}; hoặc thêm chuyên mục mới vào mkdocs.yml")
+                    f"{hint}viết một trong: {_category_lines(check.site)}; chuyên mục mới thì nhờ người quản trị "
+                    "thêm vào mkdocs.yml")
     return found
+
+
+def _category_lines(site: SiteConfig) -> str:
+    """Every registered category as the line to type and its title: `category: hoa-giai-o-co-so` (Hòa giải ở cơ sở)."""
+    return ", ".join(f"`category: {c.slug}` ({c.title})" for c in site.categories) or \
+        "(mkdocs.yml chưa khai báo chuyên mục nào: nhờ người quản trị thêm mục `categories:`)"
 
 
 def _source(check: _Check) -> Source | None:
@@ -400,6 +443,27 @@ def _slug(check: _Check, title: str) -> str:
     return cap_slug(slugify(title), SLUG_MAX)
 
 
+TITLE_NAME_DASHES = 2  # a file name of three words or more was made from a title (a.md, bai-1.md were not)
+
+
+def _address_from_title(check: _Check, kind: str, made: str) -> None:
+    """Without `slug:`, the address comes from the title: retitling an article moves it, and
+    every link and printed QR code to the old address breaks without a word (issue 14). When
+    the file's name (which `bantin new`, the importer and the web editor make from the first
+    title) is another slug, say so, with the line that keeps the address the file name
+    suggests. Short names made by hand (`a.md`, `bai-1.md`, `index.md`) say nothing of a title."""
+    stem = posixpath.splitext(posixpath.basename(check.src))[0]
+    if stem == made or full_slug(stem) != stem or stem.count("-") < TITLE_NAME_DASHES:
+        return
+    prefix = getattr(check.site.prefixes, kind, "")
+    prefix = f"/{prefix}/" if prefix else "/"
+    check.problems.warn(check.src, check.lines.get("title", 1), "title",
+                        f"bài không có `slug:` nên địa chỉ lấy từ tiêu đề: {prefix}{made}/, khác tên tệp `{stem}`; "
+                        "sửa tiêu đề là đổi địa chỉ, liên kết và mã QR tới địa chỉ cũ sẽ hỏng",
+                        f"thêm dòng `slug: {stem}` vào phần khai báo để giữ địa chỉ theo tên tệp (nếu bài đã đăng ở "
+                        f"địa chỉ đó), hoặc `slug: {made}` để giữ địa chỉ hiện tại")
+
+
 def _image(check: _Check) -> tuple[str, str]:
     image, alt = check.text("image"), check.text("image_alt")
     if image and not alt:
@@ -456,6 +520,8 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
     if title and not meta["slug"] and not check.text("slug"):
         check.error("title", f"tiêu đề `{short(title)}` không tạo được địa chỉ (không có chữ hay số)",
                     "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
+    if title and meta["slug"] and not check.text("slug") and not meta["draft"]:  # a draft has no old address
+        _address_from_title(check, kind, meta["slug"])
     if not title or when is None or not meta["slug"]:
         return None
     return Meta(title=title, date=when, **meta)

@@ -24,7 +24,7 @@ import re
 import yaml
 
 from bantin.problems import Problems, short
-from bantin.text.yamlerrors import explain, key_of
+from bantin.text.yamlerrors import explain, key_of, quoted_line
 from bantin.text.vi import CONTROL_FIX, control_chars, strip_control
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -127,9 +127,12 @@ class _Builder:
         rest = self.raw_lines[end.line][end.column:] if end.line < len(self.raw_lines) else ""
         if "#" in rest and re.match(r"[ \t]+#", rest):
             cut = rest.strip()[1:].strip()
+            whole = isinstance(top[0], dict)  # the field's own value, not an entry of a list
+            fix = quoted_line(field, event.value + rest.rstrip()) if whole else \
+                f'dòng mục thành `- "{short(event.value + rest.rstrip(), 100)}"`'
             self.error(end.line + 2, field,
                        f"phần sau dấu ` #` (`{short(cut, 40)}`) bị YAML coi là ghi chú và đã mất khỏi giá trị",
-                       f'đặt cả giá trị trong dấu ngoặc kép: `{field}: "{short(event.value, 30)} #{short(cut, 20)}"`')
+                       f"đặt cả giá trị trong dấu ngoặc kép: {fix}")
 
     def add(self, value: object, event: yaml.Event, line: int) -> None:
         if not self.stack:

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from bantin.files.filecheck import HEAD, check_static, svg_problem
-from bantin.content.model import FOLDER_KINDS
 from bantin.problems import Problem, Problems
 
 PAGE = ".md"
@@ -40,8 +39,11 @@ SCRIPTABLE = {
     ".js": "mã JavaScript", ".mjs": "mã JavaScript", ".svg": "ảnh SVG", ".svgz": "ảnh SVG",
     ".swf": "tệp Flash",
 }
-# Editors' text dropped into a content folder instead of being written as a page.
+# Editors' text saved into content/ instead of being written as a page (issue 14): published
+# only when a page links to it or attaches it (site/build.py), else a warning, never published.
 TEXT_DOCUMENTS = {".txt", ".doc", ".docx", ".odt", ".rtf", ".pages"}
+LOOSE_FIX = ("nếu đây là nội dung một bài: chép nội dung vào một tệp .md (bài mới) rồi xóa tệp này; nếu là tài liệu "
+             "để tải về: đặt trong content/tai-lieu/ và khai báo ở `attachments:` của bài; nếu không cần: xóa tệp")
 BACKUP_SUFFIXES = ("~", ".bak", ".swp", ".swo", ".tmp", ".orig", ".rej")
 MAX_DEPTH = 32  # folders inside content/; real sites use three or four
 ROOT_FILES = {"CNAME"}  # GitHub Pages' custom domain, beside index.html: plain text, never run
@@ -63,6 +65,16 @@ class Inventory:
     refused: frozenset[str] = frozenset()  # files seen and not published (reported or silent)
     walk_hazards: tuple[Problem, ...] = ()  # folder links: MkDocs' own walk would follow them
     links: Mapping[str, str] = field(default_factory=dict)  # accepted symlink → its target (both in content/)
+    loose: frozenset[str] = frozenset()  # accepted text documents, published only when a page uses them
+
+    def unused_problems(self, unused: Iterable[str]) -> list[Problem]:
+        """Text documents no page links to or attaches: not published, and said so (a warning:
+        like a draft, a file that is not published does not stop everyone else's publishing)."""
+        found = Problems()
+        for path in sorted(unused):
+            found.warn(path, 0, "", f"tệp `{posixpath.basename(path)}` (Word, văn bản) không được bài nào dẫn tới "
+                       "hay đính kèm nên không được xuất bản", LOOSE_FIX)
+        return list(found.items)
 
     @property
     def accepted(self) -> frozenset[str]:
@@ -97,7 +109,7 @@ def take_inventory(docs_dir: str | os.PathLike, allowed: Iterable[str] = ()) -> 
     walker.walk(walker.root, "")
     return Inventory(tuple(sorted(walker.pages)), dict(sorted(walker.static.items())),
                      tuple(sorted(walker.problems.items)), frozenset(walker.refused), tuple(walker.hazards),
-                     dict(sorted(walker.links.items())))
+                     dict(sorted(walker.links.items())), frozenset(walker.loose))
 
 
 class _Walker:
@@ -110,6 +122,7 @@ class _Walker:
         self.refused: set[str] = set()
         self.hazards: list[Problem] = []
         self.links: dict[str, str] = {}
+        self.loose: set[str] = set()
         self.pending: list[tuple[str, str]] = []  # folders still to read
 
     def walk(self, folder: str, rel: str) -> None:
@@ -260,10 +273,14 @@ class _Walker:
             fixed = posixpath.join(posixpath.dirname(path), posixpath.splitext(name)[0] + PAGE)
             self.refuse(path, f"đuôi `{posixpath.splitext(name)[1]}` không được nhận là bài viết",
                         f"đổi tên thành `{posixpath.basename(fixed)}` (đuôi .md, chữ thường)")
-        elif ext in TEXT_DOCUMENTS and path.split("/", 1)[0] in FOLDER_KINDS:
-            self.refuse(path, f"tệp `{ext}` trong thư mục bài viết không thành trang nào",
-                        "chép nội dung vào một tệp .md (lệnh `bantin new`); tệp đính kèm thì đặt trong "
-                        "content/tai-lieu/ và khai báo ở `attachments`")
+        elif ext in TEXT_DOCUMENTS and ext in ALLOWED:  # .doc, .docx, .odt, .rtf: an attachment, if a page uses it
+            self.verified(path, ext, size, real)
+            if path in self.static:
+                self.loose.add(path)
+        elif ext in TEXT_DOCUMENTS:  # .txt, .pages: never published
+            self.refused.add(path)
+            self.problems.warn(path, 0, "", f"tệp `{name}` ({ext}) không được xuất bản: trang chỉ đăng bài .md, "
+                               "ảnh và tài liệu (PDF, Word…)", LOOSE_FIX)
         elif ext in SCRIPTABLE:
             self.refuse(path, f"{SCRIPTABLE[ext]} (`{ext}`) có thể chứa mã chạy trong trình duyệt người đọc "
                         "nên không được xuất bản", _script_fix(ext))

@@ -12,7 +12,7 @@ from typing import Callable
 from bantin.content.model import Question
 from bantin.content.anchors import reserved_id
 from bantin.text.names import windows_reserved
-from bantin.problems import Problems
+from bantin.problems import Problem, Problems
 from bantin.problems import short
 from bantin.text.vi import cap_slug, slugify
 
@@ -23,7 +23,7 @@ _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.I
 LEGAL_BASIS = "Căn cứ pháp lý:"
 VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_MAX = 80  # an id is a folder name (/hoi-dap/<handbook>/<id>/) and a printed short link
-_ID_FIX = "thêm mã câu hỏi ở cuối dòng tiêu đề, ví dụ `## Câu hỏi 1: … {#hoa-giai-la-gi}`, hoặc chạy `bantin ids` để tự điền"
+NO_ID = "chưa có mã (id)"  # the end of a missing id's message (site/corpus.py makes its id unique site-wide)
 
 
 def heading_lines(body: str) -> list[tuple[int, str]]:
@@ -89,12 +89,13 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
                        "mỗi câu hỏi là một dòng bắt đầu bằng `## `, ví dụ `## Câu hỏi 1: … {#ma-cau-hoi}`")
         return body, ()
     questions = []
+    taken = {split_heading(text)[1] for _, text in headings} - {""}
     for number, (index, text) in enumerate(headings, start=1):
         end = headings[number][0] if number < len(headings) else len(lines)
         title, qid = split_heading(text)
         line = body_line + index
         if not qid:
-            problems.error(src, line, "", f"câu hỏi \"{short(title)}\" chưa có mã (id)", _ID_FIX)
+            problems.items.append(missing_id(src, line, text, taken))
             continue
         if not VALID_ID.fullmatch(qid):
             problems.error(src, line, "", f"mã câu hỏi `{short(qid)}` không hợp lệ",
@@ -119,6 +120,47 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
     return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
 
 
+def missing_id(src: str, line: int, text: str, taken: set[str]) -> Problem:
+    """A question without id: the whole heading line to paste in its place, with a new id
+    (not in `taken`, then added to it). An editor in a web editor cannot run `bantin ids`."""
+    title = split_heading(text)[0]
+    qid = new_id(title, taken)
+    return Problem(src, line, "", f"câu hỏi \"{short(title)}\" {NO_ID}", _paste(line, text, qid)
+                   + "; mã là địa chỉ cố định của câu hỏi, đừng đổi sau khi đăng (hoặc chạy `bantin ids` để tự điền)")
+
+
+def taken_id(src: str, line: int, qid: str, text: str, owner: str, taken: set[str]) -> Problem:
+    """The newer of two questions with one id: it changes its id (the older one's is printed on
+    paper and QR codes already). `owner` is 'file:line' of the older one."""
+    fresh = new_id(split_heading(text)[0], taken)
+    return Problem(src, line, "", f"mã câu hỏi `{qid}` đã dùng ở {owner} (câu hỏi đăng trước: địa chỉ và mã QR của "
+                   "nó có thể đã được in ra giấy, nên câu đó giữ mã)",
+                   "đổi mã của câu hỏi này, không đổi câu kia: " + _paste(line, text, fresh))
+
+
+def _paste(line: int, text: str, qid: str) -> str:
+    return f"thay cả dòng {line} bằng dòng này: `{short(heading_with_id(text, qid), 300)}`"
+
+
+def new_id(title: str, taken: set[str]) -> str:
+    """An id from the question's text (without its number), unique among `taken`, added to it."""
+    base = slugify(display_title(title))[:60].strip("-") or "cau-hoi"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def heading_with_id(text: str, qid: str) -> str:
+    """The heading line `## <text>` with `qid` as its only id; the editor's own attributes
+    (`{: .noi-bat }`) are kept."""
+    title = split_heading(text)[0]
+    attrs = _attrs(text)
+    inner = " ".join(part for part in (attrs[1] if attrs else "").split() if not part.startswith("#"))
+    return f"## {title} {{: #{qid} {inner} }}" if inner else f"## {title} {{#{qid}}}"
+
+
 def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
     """Body with an id added to every question heading lacking one; ids made from the text.
 
@@ -130,15 +172,9 @@ def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
         title, qid = split_heading(text)
         if qid:
             continue
-        base = slugify(display_title(title))[:60].strip("-") or "cau-hoi"
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        taken.add(candidate)
+        candidate = new_id(title, taken)
         added.append(candidate)
-        attrs = _attrs(text)  # keep the editor's own attributes ({: .noi-bat })
-        inner = attrs[1] if attrs else ""
-        lines[index] = f"## {title} {{: #{candidate}{' ' + inner if inner else ''} }}" if inner else f"## {title} {{#{candidate}}}"
+        lines[index] = heading_with_id(text, candidate)  # keeps the editor's own attributes ({: .noi-bat })
     return "\n".join(lines), added
 
 

@@ -162,8 +162,11 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     generated = generated_pages(corpus, urls)
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
                         refused=inventory.refused, read=inputs.read, short_prefix=urls.prefixes.short)
-    held = draft_only(check_links(corpus.items, targets, problems), corpus) - keep
+    used = check_links(corpus.items, targets, problems)
+    held = draft_only(used, corpus) - keep
     problems.extend(inventory.draft_link_problems(held))
+    unused = (inventory.loose & set(assets)) - set(used) - keep  # a Word file no page uses (issue 14)
+    problems.extend(inventory.unused_problems(unused))
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     check_addresses(corpus, generated, urls, problems, aliases, planned_outputs(inputs))
     unread_drafts = 0
@@ -174,7 +177,7 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
         unread_drafts = len(left_out & unread.keys())
     corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems,
                               draft_only=len(held), unread_drafts=unread_drafts)
-    withheld = (in_content - inventory.accepted) | held
+    withheld = (in_content - inventory.accepted) | held | unused
     query_pages = _query_pages(inputs, site, urls, corpus, generated, problems)
     return SiteRead(corpus, generated, problems, withheld, query_pages)
 

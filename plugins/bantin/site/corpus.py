@@ -22,10 +22,11 @@ from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
 from bantin.content.model import Item, Question, Tag
 from bantin.problems import Problems
-from bantin.content.qa import parse_questions
+from bantin.content.nearby import Known
+from bantin.content.qa import NO_ID, heading_lines, missing_id, parse_questions, split_heading, taken_id
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
-from bantin.text.vi import slugify
+from bantin.text.vi import nfc, slugify
 
 
 
@@ -216,21 +217,63 @@ def _merge_tags(items: list[Item]) -> list[Item]:
     return merged
 
 
-def _check_unique(items: list[Item], problems: Problems) -> None:
-    """Two files at one address, or one question id twice, are errors naming both places."""
+def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> None:
+    """Two files at one address, or one question id twice, are errors naming both places.
+
+    A question id used twice is reported once, on the newer question, which is told to
+    change (issue 14): the older one's address may be printed on paper and QR codes. Newer:
+    in a draft rather than a published handbook, else in the handbook with the later `date`,
+    else later in path order and line. `taken` holds every id of the site (fresh ids avoid it).
+    """
     paths: dict[str, Item] = {}
-    ids: dict[str, tuple[Item, Question]] = {}
+    uses: dict[str, list[tuple[Item, Question]]] = {}
     for item in items:
         other = paths.setdefault(item.path, item)
         if other is not item:
             problems.error(item.src, 1, "slug", f"trùng địa chỉ /{item.path}/ với tệp {other.src}",
                            "đổi tiêu đề hoặc thêm `slug:` khác cho một trong hai bài")
         for question in item.questions:
-            first = ids.setdefault(question.id, (item, question))
-            if first[1] is not question:
-                problems.error(item.src, question.line, "", f"mã câu hỏi `{question.id}` đã dùng ở "
-                               f"{first[0].src}:{first[1].line}",
-                               "mỗi mã câu hỏi phải khác nhau trên toàn trang: đổi mã của một trong hai câu")
+            uses.setdefault(question.id, []).append((item, question))
+    for qid, found in uses.items():
+        if len(found) < 2:
+            continue
+        found.sort(key=lambda use: (use[0].meta.draft, use[0].meta.date, use[0].src, use[1].line))
+        owner, owner_q = found[0]
+        for item, question in found[1:]:
+            problems.items.append(taken_id(item.src, question.line, qid, _heading(item, question),
+                                           f"{owner.src}:{owner_q.line}", taken))
+
+
+def _heading(item: Item, question: Question) -> str:
+    """The text of a question's heading line, as the editor wrote it (after `## `)."""
+    line = item.body.split("\n")[question.line - item.body_line]
+    return line[2:].strip()
+
+
+def _fresh_missing_ids(problems: Problems, files: Mapping[str, bytes], taken: set[str]) -> None:
+    """A missing id's suggestion (made by its file alone, content/qa.py) becomes unique on the
+    whole site: every id in use, and every id suggested before it, is avoided."""
+    texts: dict[str, list[str]] = {}  # each file's lines, decoded once
+    for index, problem in enumerate(problems.items):
+        if problem.field or not problem.message.endswith(NO_ID) or problem.path not in files:
+            continue
+        if problem.path not in texts:
+            texts[problem.path] = files[problem.path].decode("utf-8", "replace").split("\n")
+        lines = texts[problem.path]
+        line = nfc(lines[problem.line - 1].rstrip("\r")) if 0 < problem.line <= len(lines) else ""
+        text = line[2:].strip() if line.startswith("## ") else ""
+        if text:
+            problems.items[index] = missing_id(problem.path, problem.line, text, taken)
+
+
+def _site_ids(items: list[Item], failed: Iterable[bytes]) -> set[str]:
+    """Every question id of the site: the handbooks read, and the headings of files that failed
+    (a handbook with one mistake still owns its other ids)."""
+    taken = {q.id for item in items for q in item.questions}
+    for data in failed:
+        taken.update(qid for _, text in heading_lines(data.decode("utf-8", "replace"))
+                     if (qid := split_heading(text)[1]))
+    return taken
 
 
 def count_files(total: int, items: Iterable[Item], problems: Problems) -> Counts:
@@ -246,9 +289,10 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
                 sizes: Mapping[str, int]) -> list[tuple[Item | None, list, list[DocRef]]]:
     """Parse, check and find the citations of each file: the per-file part of a corpus."""
     done = []
+    known = Known(sizes)  # the files front matter may name, and the one meant by a wrong path
     for src in srcs:
         problems = Problems()
-        item = _parse_item(src, files[src], site, urls, problems, sizes.__contains__)
+        item = _parse_item(src, files[src], site, urls, problems, known)
         refs: list[DocRef] = []
         if item is not None:  # links and images: checks.check_links, once every page is known
             report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
@@ -287,8 +331,11 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
         if item is not None:
             refs_of[item.src] = refs
     items = _merge_tags([item for item, _, _ in read_files if item is not None])
+    failed = {p.path for p in problems.errors if p.path in files} - {item.src for item in items}
+    taken = _site_ids(items, (files[src] for src in sorted(failed)))
+    _fresh_missing_ids(problems, files, taken)
     # Published items first: in a clash with a draft, the draft is the one told to change (content/drafts.py).
-    _check_unique(sorted(items, key=lambda item: item.meta.draft), problems)
+    _check_unique(sorted(items, key=lambda item: item.meta.draft), problems, taken)
     cites, doc_refs = {}, {}
     for item in items:
         for ref in refs_of[item.src]:

@@ -20,8 +20,9 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
     tab = next((i for i in (index, index - 1) if 0 <= i < len(lines) and "\t" in lines[i]), None)
     if tab is not None and ("tab" in problem or "cannot start any token" in problem or "indent" in problem
                             or "expected" in problem):
-        return (tab, "dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách (phím Space) để thụt lề",
-                "xóa ký tự Tab, thụt lề bằng hai dấu cách, ví dụ `tags:` rồi dòng `  - hòa giải`")
+        return (tab, "dòng này có ký tự Tab (không nhìn thấy trong trình soạn thảo); YAML chỉ chấp nhận dấu cách "
+                "(phím Space) để thụt lề",
+                f"xóa khoảng trống đầu dòng rồi gõ lại bằng dấu cách (phím Space), để dòng thành: `{short(_untabbed(lines, tab), 60)}`")
     line = lines[index]
     if "mapping values are not allowed" in problem:
         return _explain_colon(lines, index)
@@ -55,6 +56,23 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
             f"mỗi dòng có dạng `tên: giá trị`; giá trị có dấu `:` hoặc `#` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
 
 
+def _untabbed(lines: list[str], index: int) -> str:
+    """Line `index` as it must be typed: its tabs gone, indented as YAML needs, guessed from
+    the line above: two spaces more after a line that opens a block (`tags:`) or starts a
+    list entry (`  - title: …` then `    file: …`), else as much as that line."""
+    line = lines[index]
+    body = line.lstrip(" \t")
+    if body.startswith("-") and body[1:2] in (" ", "\t"):
+        body = "- " + body[1:].lstrip(" \t")
+    body = body.replace("\t", " ").rstrip()
+    above = next((lines[i].replace("\t", "  ") for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+    indent = len(above) - len(above.lstrip(" "))
+    text = above.strip()
+    if text.endswith(":") or (text.startswith("- ") and ": " in text and not body.startswith("- ")):
+        indent += 2
+    return " " * indent + body
+
+
 def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
     """`mapping values are not allowed`: a `: ` inside a value, or a line before without one."""
     line = lines[index]
@@ -63,17 +81,37 @@ def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
         bare = value.strip().strip(CURLY_OPEN + CURLY_CLOSE).replace('"', "'")
         return (index, "dấu ngoặc kép cong “…” (do Word hay bộ gõ tự đổi) không phải dấu ngoặc của YAML, "
                 "nên dấu `: ` bên trong làm hỏng dòng",
-                f'gõ lại bằng dấu ngoặc kép thẳng (phím Shift + \'): `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+                f"gõ lại bằng dấu ngoặc kép thẳng (phím Shift + '): {quoted_line(key, bare)}")
     if ": " in value or value.rstrip().endswith(":"):
-        bare = value.strip().replace('"', "'")
         return (index, "giá trị có dấu `: ` (hai chấm rồi dấu cách) nên YAML hiểu nhầm là một trường mới",
-                f'đặt cả giá trị trong dấu ngoặc kép: `{short(key.strip(), 20)}: "{short(bare, 50)}"`')
+                f"đặt cả giá trị trong dấu ngoặc kép: {quoted_line(key, value.strip())}")
     previous = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
     if previous is not None and ":" not in lines[previous]:
         return (previous, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm)",
                 "thêm `: ` sau tên trường, hoặc nối dòng này vào giá trị của dòng trên")
     return (index, "dòng này thụt lề không thẳng hàng hoặc có dấu `: ` trong giá trị",
             f"các trường chính viết sát lề trái; giá trị có dấu `: ` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+QUOTED_MAX = 120  # a longer line is shown by its two ends: an editor copies it, never an ellipsis inside
+
+
+def quoted_line(key: str, value: str) -> str:
+    """The line `key: "value"` to type, in backticks: double quotes, or single quotes when the
+    value holds `"` or `\\` (inside double quotes YAML reads `\\` as an escape). A long value
+    is shown by its ends with words saying where the two quotes go, since text cut by `…`
+    must not be copied back into the file."""
+    key = short(key.strip(), 20)
+    if '"' in value or "\\" in value:
+        line = f"{key}: '" + value.replace("'", "''") + "'"
+        mark = "'"
+    else:
+        line, mark = f'{key}: "{value}"', '"'
+    if len(line) <= QUOTED_MAX:
+        return f"`{line}`"
+    return (f"thêm dấu `{mark}` ngay sau `{key}: ` và một dấu `{mark}` ở cuối dòng, giữ nguyên chữ ở giữa: "
+            f"`{line[:50]}…{line[-25:]}`" + (" (mỗi dấu ' trong chữ gõ thành hai dấu '')" if mark == "'" and "'" in value
+                                           else ""))
 
 
 def _open_quote_line(lines: list[str], index: int) -> int:

@@ -1,0 +1,283 @@
+"""The fifteen mistakes editors really make (issue 14, part 5), each on a copy of the sample site.
+
+Each case changes one file of the repository's own `content/` the way an editor would (in the
+GitHub or GitLab web editor, in Word, on a phone) and runs what `bantin check` runs
+(site/build.py's `check`, no MkDocs): the message must name the file, the line, and say what to
+type. The editors' guide lists the same messages (content/bien-tap/huong-dan-bien-tap.md,
+"Mười lăm lỗi thường gặp"). What only a build shows (a stray `.docx` is not published, a
+retitled article keeps no old address) is checked by one `--strict` build at the end.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+from sitekit import ROOT, build as mkdocs_build
+
+from bantin.site import build
+from bantin.site.build import Inputs, Settings, SourceFile
+
+SAMPLE = ROOT / "content"
+ART = "tin-tuc/tap-huan-hoa-giai-vien-huyen-lam-son.md"
+QA = "hoi-dap/hoi-dap-ve-hoa-giai-o-co-so.md"  # date 2024-03-15
+QA2 = "hoi-dap/hoi-dap-ve-luat-tiep-can-thong-tin.md"
+IMAGE_LINE = ("![Các hòa giải viên ngồi quanh một bàn tròn, trên bàn có giấy tờ, hai người đang trao đổi ý kiến "
+              "trong buổi thực hành sắm vai](../images/tap-huan-hoa-giai.png)")
+TAGS = "tags: [hòa giải, hòa giải viên, tập huấn, bạo lực gia đình]"
+SUMMARY = "summary: Trong hai ngày"
+BODY = "Ngày thứ hai dành"
+
+
+def sample_settings() -> Settings:
+    """The sample site's own options (mkdocs.yml), as the adapter hands them to the core."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    options = next(p["bantin"] for p in config["plugins"] if isinstance(p, dict) and "bantin" in p)
+    return Settings(config_file=str(ROOT / "mkdocs.yml"), site_url=config["site_url"], site_name=config["site_name"],
+                    categories=options["categories"], agency=options["agency"], documents=options["documents"])
+
+
+def check_site(docs: Path):
+    """(corpus, problems) of `bantin check` on `docs` (a content/ folder)."""
+    files = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+
+    def dest(src: str) -> str:
+        return f"{src[:-3].removesuffix('/index')}/index.html" if src.endswith(".md") else src
+
+    listed = [SourceFile(src, dest(src), page=src.endswith(".md")) for src in files]
+    inputs = Inputs(str(docs), str(docs.parent / "site"), listed, lambda rel: (docs / rel).read_bytes())
+    return build.check(sample_settings(), inputs)
+
+
+def check(docs: Path) -> list:
+    """Every problem `bantin check` reports for `docs`."""
+    return check_site(docs)[1].items
+
+
+def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
+    def change(docs: Path) -> None:
+        file = docs / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}"
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return change
+
+
+def add(path: str, data: bytes) -> Callable[[Path], None]:
+    return lambda docs: (docs / path).write_bytes(data)
+
+
+@dataclass
+class Mistake:
+    change: Callable[[Path], None]
+    path: str  # the file the message must name
+    line: int  # its line (0: the whole file)
+    says: tuple[str, ...]  # what the message must contain, what to type first
+    severity: str = "lỗi"
+
+
+MISTAKES = {
+    # 1. a date as Vietnamese write it
+    "date-day-first": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 21/11/2024"), ART, 3,
+                              ("ngày/tháng/năm", "`date: 2024-11-21`")),
+    "date-slashes": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 2024/11/21"), ART, 3,
+                            ("`date: 2024-11-21`",)),
+    # 2. categories: a spelling that folds to a registered one is that category (no message);
+    # anything else names the closest and every registered category with its title
+    "category-unknown": Mistake(replace(ART, "category: hoa-giai-o-co-so", "category: Hòa giải cơ sở"), ART, 4,
+                                ("`category: hoa-giai-o-co-so`", "Trợ giúp pháp lý", "tro-giup-phap-ly")),
+    "category-missing": Mistake(replace(ART, "category: hoa-giai-o-co-so\n", ""), ART, 1,
+                                ("thiếu trường bắt buộc `category`", "`category: tro-giup-phap-ly`",
+                                 "(Trợ giúp pháp lý)")),
+    # 3. a tab: invisible in a web editor, so the message shows the line to type
+    "tab-indent": Mistake(replace(ART, TAGS, "tags:\n\t- tập huấn\n\t- hòa giải"), ART, 6,
+                          ("Tab", "`  - tập huấn`")),
+    "tab-before-a-field": Mistake(replace(ART, "documents: [", "\tdocuments: ["), ART, 8,
+                                  ("Tab", 'dòng thành: `documents: ["35/2013/QH13"')),
+    # 4. no closing ---
+    "no-closing-dashes": Mistake(replace(ART, '13/2022/QH15"]\n---\n', '13/2022/QH15"]\n\n'), ART, 9,
+                                 ("không có dòng `---` đóng", "trước dòng 9")),
+    # 5. `: ` or ` #` in a value without quotes (a summary silently cut at `#` before)
+    "colon-in-value": Mistake(replace(ART, SUMMARY, "summary: Lưu ý: Trong hai ngày"), ART, 7,
+                              ("`: `", 'summary: "Lưu ý: Trong hai ngày')),
+    "hash-in-value": Mistake(replace(ART, SUMMARY, "summary: Bài #1 Trong hai ngày"), ART, 7,
+                             ("ghi chú", 'summary: "Bài #1 Trong hai ngày')),
+    # 6. curly quotes from Word or a phone
+    "curly-quoted-tags": Mistake(replace(ART, TAGS, "tags: [“hòa giải”, tập huấn]"), ART, 5,
+                                 ("ngoặc kép cong", 'tags: ["hòa giải"]')),
+    "curly-quoted-tag-string": Mistake(replace(ART, TAGS, "tags: “hòa giải, tập huấn”"), ART, 5,
+                                       ("ngoặc kép cong", "`tags: [hòa giải, tập huấn]`")),
+    "curly-quoted-title": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn", "title: “Tập huấn hòa giải viên huyện Lam Sơn”"),
+                                  ART, 2, ("ngoặc kép cong", 'title: "Tập huấn hòa giải viên huyện Lam Sơn"'), "cảnh báo"),
+    # 7. tags as one `;` string: split, and the comma form given
+    "tags-semicolons": Mistake(replace(ART, TAGS, "tags: hòa giải; tập huấn"), ART, 5,
+                               ("dấu `;`", "`tags: [hòa giải, tập huấn]`"), "cảnh báo"),
+    # 8. an image path written from content/ or with the wrong extension
+    "image-path-from-content": Mistake(replace(ART, "(../images/tap-huan-hoa-giai.png)", "(images/tap-huan-hoa-giai.png)"),
+                                       ART, 17, ("tệp không có", "`../images/tap-huan-hoa-giai.png`")),
+    "image-path-in-front-matter": Mistake(replace(ART, "documents: [", "image: images/hoi-nghi.jpg\n"
+                                                  "image_alt: Hội nghị\ndocuments: ["),
+                                          ART, 8, ("không có tệp", "`image: ../images/hoi-nghi.jpg`")),
+    # 9. an image without alt, Markdown or HTML
+    "image-without-alt": Mistake(replace(ART, IMAGE_LINE, "![](../images/tap-huan-hoa-giai.png)"), ART, 17,
+                                 ("chưa có mô tả", "(../images/tap-huan-hoa-giai.png)`")),
+    "html-image-without-alt": Mistake(replace(ART, IMAGE_LINE, '<img src="../images/tap-huan-hoa-giai.png">'),
+                                      ART, 17, ("chưa có mô tả", 'alt="')),
+    "cover-image-without-alt": Mistake(replace(ART, "documents: [", "image: ../images/hoi-nghi.jpg\ndocuments: ["),
+                                       ART, 8, ("thiếu `image_alt`", "image_alt:")),
+    # 10. a question without id: the heading line to paste, with a fresh id
+    "question-without-id": Mistake(replace(QA, " {#hoa-giai-o-co-so-la-gi}", ""), QA, 14,
+                                   ("chưa có mã", "`## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}`")),
+    # 11. an id copied from an older handbook: the newer handbook is told to change it
+    "question-id-taken": Mistake(replace(QA, "\n## ", "\n## Câu hỏi 0: Quyền tiếp cận thông tin là gì? "
+                                         "{#quyen-tiep-can-thong-tin-la-gi}\n\nTrả lời.\n\n## "), QA, 14,
+                                 (f"đã dùng ở {QA2}:16", "`## Câu hỏi 0: Quyền tiếp cận thông tin là gì? "
+                                  "{#quyen-tiep-can-thong-tin-la-gi-2}`")),
+    "question-id-taken-by-a-draft": Mistake(add("hoi-dap/so-tay-moi.md", (
+        "---\ntitle: Sổ tay mới\ndate: 2020-01-01\ncategory: hoa-giai-o-co-so\ndraft: true\n---\n\n"
+        "## Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nTrả lời.\n").encode()),
+        "hoi-dap/so-tay-moi.md", 8, (f"đã dùng ở {QA}:14", "{#hoa-giai-o-co-so-la-gi-2}`", "bản nháp, không chặn"),
+        "cảnh báo"),  # a draft's problem never blocks publishing (content/drafts.py)
+    # 12. links by file path, by address (relative or full) and by slug without .md
+    "link-by-file-path": Mistake(replace(ART, BODY, "Xem [bài](content/tin-tuc/phieu-ly-lich-tu-phap-qua-vneid.md). "
+                                         + BODY), ART, 19, ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
+    "link-by-path-from-the-repository": Mistake(replace(ART, BODY, "Xem [bài](../../content/tin-tuc/phieu-ly-lich-tu-phap-"
+                                                        "qua-vneid.md). " + BODY), ART, 19,
+                                                ("ra ngoài", "`phieu-ly-lich-tu-phap-qua-vneid.md`")),
+    "link-by-address": Mistake(replace(ART, BODY, "Xem [bài](/tin-tuc/phieu-ly-lich-tu-phap-qua-vneid/). " + BODY),
+                               ART, 19, ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
+    "link-by-full-address": Mistake(replace(ART, BODY, "Xem [bài](https://bantin.example.org/hoi-dap/"
+                                            "hoi-dap-ve-hoa-giai-o-co-so/). " + BODY),
+                                    ART, 19, ("`../hoi-dap/hoi-dap-ve-hoa-giai-o-co-so.md`",)),
+    "image-by-full-address": Mistake(replace(ART, "(../images/tap-huan-hoa-giai.png)",
+                                             "(https://bantin.example.org/images/tap-huan-hoa-giai.png)"), ART, 17,
+                                     ("địa chỉ đầy đủ", "`../images/tap-huan-hoa-giai.png`")),
+    "link-by-slug": Mistake(replace(ART, BODY, "Xem [bài](phieu-ly-lich-tu-phap-qua-vneid). " + BODY), ART, 19,
+                            ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
+    # 13. an attachment that is not there
+    "attachment-missing": Mistake(replace(ART, "documents: [", "attachments:\n  - title: Kế hoạch\n"
+                                          "    file: ../tai-lieu/ke-hoach.pdf\ndocuments: ["), ART, 8,
+                                  ("không có tệp `../tai-lieu/ke-hoach.pdf`", "content/tai-lieu/")),
+    # 14. Word or text files saved into content/: reported, never published
+    "docx-in-articles": Mistake(add("tin-tuc/bai-moi.docx", b"PK\x03\x04"), "tin-tuc/bai-moi.docx", 0,
+                                ("không được xuất bản", "tệp .md"), "cảnh báo"),
+    "docx-at-the-top": Mistake(add("Bai viet moi.docx", b"PK\x03\x04"), "Bai viet moi.docx", 0,
+                               ("không được xuất bản", "tệp .md"), "cảnh báo"),
+    "txt-in-articles": Mistake(add("tin-tuc/ghi-chu.txt", "ghi chú".encode()), "tin-tuc/ghi-chu.txt", 0,
+                               ("không được xuất bản", "tệp .md"), "cảnh báo"),
+    # 15. a retitled article without slug: its address moves
+    "retitled-without-slug": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn",
+                                             "title: Lam Sơn tập huấn hòa giải viên năm 2023"), ART, 2,
+                                     ("địa chỉ", "`slug: tap-huan-hoa-giai-vien-huyen-lam-son`"), "cảnh báo"),
+}
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    docs = tmp_path_factory.mktemp("sample") / "content"
+    shutil.copytree(SAMPLE, docs)
+    return docs
+
+
+def test_the_sample_site_has_no_mistake(pristine):
+    assert [str(p) for p in check(pristine)] == []
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_mistake_is_explained(name, pristine, tmp_path):
+    mistake = MISTAKES[name]
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    mistake.change(docs)
+    found = [p for p in check(docs) if p.path == mistake.path]
+    assert len(found) == 1, "\n".join(str(p) for p in check(docs))
+    problem = found[0]
+    shown = str(problem)
+    assert problem.severity == mistake.severity, shown
+    if mistake.line:
+        assert problem.line == mistake.line, shown
+    for words in mistake.says:
+        assert words in shown, f"{words!r} not in {shown}"
+
+
+# --- what only a build shows ---------------------------------------------------------------
+
+BUILT_MISTAKES = [
+    add("Bai viet moi.docx", b"PK\x03\x04"),  # saved at the top of content/, used by no page
+    add("tin-tuc/ghi-chu.txt", "ghi chú".encode()),
+    add("tai-lieu/bieu-mau.docx", b"PK\x03\x04"),  # attached below: published
+    replace(ART, "documents: [", "attachments:\n  - title: Biểu mẫu\n    file: ../tai-lieu/bieu-mau.docx\ndocuments: ["),
+    MISTAKES["retitled-without-slug"].change,
+]
+
+
+@pytest.fixture(scope="module")
+def built(pristine, tmp_path_factory):
+    """The sample site with the mistakes that do not stop a build, built with --strict."""
+    root = tmp_path_factory.mktemp("built")
+    shutil.copytree(pristine, root / "content")
+    for change in BUILT_MISTAKES:
+        change(root / "content")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    if config["theme"].get("custom_dir"):
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return root, mkdocs_build(root)
+
+
+def test_stray_word_and_text_files_are_said_and_not_published(built):
+    root, done = built
+    assert not (root / "site" / "Bai viet moi.docx").exists() and not (root / "site/tin-tuc/ghi-chu.txt").exists()
+    assert (root / "site/tai-lieu/bieu-mau.docx").exists()  # a page attaches it
+    assert "Bai viet moi.docx: cảnh báo" in done.stdout and "tin-tuc/ghi-chu.txt: cảnh báo" in done.stdout
+
+
+def test_a_retitled_article_moves_and_the_build_says_so(built):
+    root, done = built
+    assert (root / "site/tin-tuc/lam-son-tap-huan-hoa-giai-vien-nam-2023/index.html").exists()
+    assert not (root / "site/tin-tuc/tap-huan-hoa-giai-vien-huyen-lam-son").exists()
+    assert f"{ART}:2: [title] cảnh báo" in done.stdout and "slug: tap-huan-hoa-giai-vien-huyen-lam-son" in done.stdout
+
+
+def test_fresh_ids_are_unique_on_the_whole_site(pristine, tmp_path):
+    """Two questions without id in two handbooks, one text: two different ids to paste; and an
+    id of a handbook that fails for another reason is still taken."""
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    replace(QA, " {#hoa-giai-o-co-so-la-gi}", "")(docs)
+    replace(QA2, "date: 2022-11-10", "date: 10/11/2022")(docs)  # fails: its ids are still taken
+    add("hoi-dap/moi.md", ("---\ntitle: Sổ tay mới\ndate: 2025-01-01\ncategory: hoa-giai-o-co-so\n---\n\n"
+                           "## Câu 1: Hòa giải ở cơ sở là gì?\n\nA.\n\n"
+                           "## Câu 2: Quyền tiếp cận thông tin là gì?\n\nB.\n").encode())(docs)
+    fixes = {(p.path, p.line): p.fix for p in check(docs) if "chưa có mã" in p.message}
+    assert len(fixes) == 3
+    assert "`## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}`" in fixes[QA, 14]
+    assert "`## Câu 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi-2}`" in fixes["hoi-dap/moi.md", 7]
+    assert "`## Câu 2: Quyền tiếp cận thông tin là gì? {#quyen-tiep-can-thong-tin-la-gi-2}`" in fixes["hoi-dap/moi.md", 11]
+
+
+@pytest.mark.parametrize("written", ["Hoa giai o co so", "hòa giải ở cơ sở", "HÒA GIẢI Ở CƠ SỞ", "Hoà giải ở cơ sở"])
+def test_a_category_without_marks_or_in_another_case_is_that_category(written, pristine, tmp_path):
+    """Nothing is ambiguous, so nothing is said: the article is in the registered category."""
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    replace(ART, "category: hoa-giai-o-co-so", f"category: {written}")(docs)
+    corpus, problems = check_site(docs)
+    assert problems.items == []
+    assert corpus.by_src(ART).category.slug == "hoa-giai-o-co-so"
+
+
+def test_the_quoted_line_to_type_is_never_cut_silently():
+    """A line an editor copies back must be whole, or say where the two quotes go."""
+    from bantin.text.yamlerrors import quoted_line
+
+    assert quoted_line("title", "Lam Sơn: tập huấn") == '`title: "Lam Sơn: tập huấn"`'
+    assert quoted_line("title", 'Luật "mới": điểm mới') == "`title: 'Luật \"mới\": điểm mới'`"
+    assert quoted_line("title", "Đường dẫn C:\\tai-lieu: x") == "`title: 'Đường dẫn C:\\tai-lieu: x'`"
+    long = "Lưu ý: " + "chữ " * 60 + "cuối câu."
+    shown = quoted_line("summary", long)
+    assert "ngay sau `summary: ` và một dấu `\"` ở cuối dòng" in shown and shown.endswith('cuối câu."`')
