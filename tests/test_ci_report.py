@@ -250,7 +250,7 @@ def test_a_broken_mkdocs_yml_is_an_annotation_too(tmp_path):
     assert done.returncode != 0 and "Traceback" not in done.stdout
     commands = [line for line in done.stdout.splitlines() if line.startswith("::")]
     assert len(commands) == 1 and commands[0].startswith("::error file=mkdocs.yml,line=5,title=Bản tin%3A lỗi::")
-    assert "Tab" in commands[0] and "→ Cách sửa: xóa ký tự Tab" in commands[0]
+    assert "Tab" in commands[0] and "→ Cách sửa: xóa khoảng trống đầu dòng" in commands[0]  # the tab message of part 5
     gitlab = run_bantin(tmp_path, "check", "--format", "gitlab", env=ci_env())
     issues = json.loads((tmp_path / report.GITLAB_REPORT).read_text(encoding="utf-8"))
     validate(issues, GITLAB_SCHEMA)
