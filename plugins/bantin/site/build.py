@@ -30,6 +30,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from markupsafe import Markup
 
 from bantin.config import precheck as configcheck
+from bantin.config.editor import build_editor
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.sanitize import clean
@@ -39,7 +40,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, images, qrcodes
+from bantin.site import artifacts, images, qrcodes, webeditor
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -70,6 +71,8 @@ class Settings:
     feed_size: int = 30
     image_max_kb: int = 1500
     iframe_hosts: Sequence[str] = ()
+    editor: object = None  # the `editor:` option as written (config/editor.py checks it)
+    docs_dir: str = "content"  # relative to mkdocs.yml's folder: the web editor's folders
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
         site_name=settings.site_name,
         image_max_kb=settings.image_max_kb,
         iframe_hosts=tuple(settings.iframe_hosts),
+        editor=replace(build_editor(settings.editor, problems, line), content=settings.docs_dir),
     )
     check_numbers(site, problems, line)
     return site
@@ -172,7 +176,8 @@ def planned_outputs(inputs: Inputs) -> list[tuple[str, str]]:
     static templates and assets, then the static files from content/ (a content file that
     would replace a theme asset, say `assets/javascripts/bantin.js`, is reported), and the
     folders of the search index and the image variants ('…/')."""
-    found = [(f"{SEARCH_DIR}/", "chỉ mục tìm kiếm (assets/search/)"), (f"{images.OUT_DIR}/", images.WHO)]
+    found = [(f"{SEARCH_DIR}/", "chỉ mục tìm kiếm (assets/search/)"), (f"{images.OUT_DIR}/", images.WHO),
+             (f"{webeditor.ADMIN}/", webeditor.WHO)]  # reserved even when this build writes no editor
     found += [(name, f"giao diện ({name})") for name in inputs.static_templates if name not in SITEMAPS]
     found += [(name, name) for name in inputs.extra_templates]  # a content file, rendered by the engine
     for file in inputs.files:
@@ -302,6 +307,7 @@ class Build:
         gate = Gate(self.site_dir)
         gate.own(SEARCH_DIR, "chỉ mục tìm kiếm (assets/search/)")
         gate.own(images.OUT_DIR, images.WHO)
+        gate.own(webeditor.ADMIN, webeditor.WHO)
         for name in static_templates:
             gate.claim(name, artifacts.ARTIFACTS if name in SITEMAPS else f"giao diện ({name})")
         for name in extra_templates:
@@ -320,6 +326,16 @@ class Build:
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
                  f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
         artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects())
+        self.write_editor()
+
+    def write_editor(self) -> None:
+        """The web editor at /admin/, when this build has one (webeditor.wanted)."""
+        site = self.corpus.site
+        if not webeditor.wanted(site.editor, offline=not self.urls.directory_urls):
+            return
+        ids = [question.id for _, question in self.corpus.questions()]
+        for rel, data in webeditor.admin_files(site, ids):
+            self.gate.write(rel, data, webeditor.WHO)
 
     def abort(self) -> None:
         """The build failed: the worker ends now, its folder is about to be deleted."""
