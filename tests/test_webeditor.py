@@ -222,3 +222,14 @@ def test_editor_errors_stop_the_build_with_their_line(tmp_path):
     done = run_bantin(root, "check")
     assert done.returncode == 1 and "plugins.bantin.editor.base_url" in done.stdout and "OAuth" in done.stdout
     assert re.search(r"mkdocs\.yml:\d+:", done.stdout), done.stdout
+
+
+def test_content_outside_the_repository_top_is_refused_for_an_online_editor(tmp_path):
+    from bantin.site.build import Settings, site_config
+
+    problems = Problems()
+    site_config(Settings(editor=GITLAB, docs_dir="../content"), problems)
+    assert any("docs_dir: ../content" in str(p) for p in problems.errors)
+    problems = Problems()
+    assert site_config(Settings(editor=GITLAB, docs_dir="content"), problems).editor.content == "content"
+    assert not problems.errors

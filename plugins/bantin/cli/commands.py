@@ -221,7 +221,7 @@ def run_serve(config_file: str, address: str) -> int:
 def run_edit(config_file: str, address: str, port: int) -> int:
     """The web editor on this computer: decap-server plus the live preview (cli/editing.py)."""
     from bantin.adapter import engine
-    from bantin.cli import editing
+    import bantin.cli.editing as editing
 
     config = _load(config_file)
     _plugin(config)

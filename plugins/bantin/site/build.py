@@ -124,6 +124,10 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
         iframe_hosts=tuple(settings.iframe_hosts),
         editor=replace(build_editor(settings.editor, problems, line), content=settings.docs_dir),
     )
+    if site.editor.online and settings.docs_dir.startswith(".."):  # the editor names folders from the repository's top
+        problems.error(CONFIG_FILE, line("editor"), "plugins.bantin.editor",
+                       f"trình biên tập web cần thư mục nội dung nằm trong thư mục của mkdocs.yml (docs_dir: {settings.docs_dir})",
+                       "đặt mkdocs.yml ở thư mục gốc của kho, cạnh thư mục content/")
     check_numbers(site, problems, line)
     return site
 
