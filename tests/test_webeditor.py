@@ -233,3 +233,17 @@ def test_content_outside_the_repository_top_is_refused_for_an_online_editor(tmp_
     problems = Problems()
     assert site_config(Settings(editor=GITLAB, docs_dir="content"), problems).editor.content == "content"
     assert not problems.errors
+
+
+def test_edit_without_node_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(editing.shutil, "which", lambda name: None)
+    with pytest.raises(editing.EditError, match="Cần Node.js"):
+        editing.decap_server_command(tmp_path)
+
+
+def test_edit_finds_decap_server_in_the_project(tmp_path, monkeypatch):
+    script = tmp_path / editing.SCRIPT
+    script.parent.mkdir(parents=True)
+    script.write_text("")
+    monkeypatch.setattr(editing.shutil, "which", lambda name: f"/usr/bin/{name}")
+    assert editing.decap_server_command(tmp_path) == ["/usr/bin/node", str(script)]

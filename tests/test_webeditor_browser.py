@@ -32,6 +32,23 @@ pytest.importorskip("playwright.sync_api")
 # beside the test's files (a test run leaves the working tree as it was).
 SHOTS = ROOT / "docs" / "images" if os.environ.get("BANTIN_SCREENSHOTS") == "1" else None
 HANDBOOK = "Mở đầu sổ tay.\n\n## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nLà việc giúp các bên tự thỏa thuận.\n"
+# Markdown beyond CommonMark that our site reads: the rich text editor must keep it as written.
+EXTENDED = """Đoạn đầu.
+
+!!! note "Lưu ý"
+    Nội dung lưu ý, có **chữ đậm**.
+
+Đoạn có lớp.
+{: .noi-bat }
+
+## Mục có mã {#muc-co-ma}
+
+Liên kết tới [câu hỏi](../hoi-dap/so-tay.md#hoa-giai-o-co-so-la-gi).
+
+<div markdown="1" class="hop">
+Trong hộp.
+</div>
+"""
 TITLE = "Tập huấn hòa giải viên ở xã Đông Sơn"
 SLUG = "tap-huan-hoa-giai-vien-o-xa-dong-son"
 QUESTION = "Câu hỏi 2: Ai được bầu làm hòa giải viên?"
@@ -67,6 +84,7 @@ def editing(tmp_path_factory):
         "tin-tuc/bai-cu.md": article("Bài cũ", summary="Bài có sẵn."),
         "hoi-dap/so-tay.md": article("Sổ tay hòa giải", body=HANDBOOK),
         "trang/gioi-thieu.md": "---\ntitle: Giới thiệu\ndate: 2024-01-01\n---\n\nTrang giới thiệu.\n",
+        "tin-tuc/mo-rong.md": article("Bài có khối mở rộng", body=EXTENDED),
     })
     (root / "content/images").mkdir()
     (root / ".gitignore").write_text("site/\n", encoding="utf-8")
@@ -214,9 +232,36 @@ def test_a_question_added_to_a_handbook(admin, editing):
     assert "## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nLà việc giúp" in text  # kept
 
 
+def test_editing_one_paragraph_keeps_the_rest_as_written(admin, editing):
+    page, root = admin, editing[0]
+    saved = root / "content/tin-tuc/mo-rong.md"
+    before = saved.read_text(encoding="utf-8")
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/mo-rong")
+    page.wait_for_timeout(1000)
+    first = page.locator("[data-slate-editor]").first.get_by_text("Đoạn đầu.")
+    first.evaluate("""e => { const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT); let t = null, n;
+        while ((n = walk.nextNode())) if (n.textContent.trim()) t = n;
+        document.getSelection().collapse(t, t.textContent.length); }""")
+    page.wait_for_timeout(200)
+    page.keyboard.type(" Thêm câu.")
+    _publish(page)
+    _until(lambda: "Thêm câu." in saved.read_text(encoding="utf-8"))
+    after = saved.read_text(encoding="utf-8")
+    assert after.split("Đoạn đầu. Thêm câu.\n", 1)[1] == before.split("Đoạn đầu.\n", 1)[1]
+
+
 def test_saved_files_pass_check_and_are_published(editing):
-    root = editing[0]
+    root, preview = editing[0], editing[1]
     assert (root / f"content/tin-tuc/{SLUG}.md").exists(), "run with the tests above"
+
+    def previewed() -> bool:  # the live preview rebuilt itself after the save
+        try:
+            with urllib.request.urlopen(f"{preview}tin-tuc/{SLUG}/", timeout=5) as answer:
+                return TITLE in answer.read().decode()
+        except OSError:
+            return False
+
+    _until(previewed, 60)
     done = run_bantin(root, "check")
     assert done.returncode == 0 and "0 lỗi" in done.stdout, done.stdout
     build(root)

@@ -80,7 +80,7 @@ def decap_config(site: SiteConfig) -> dict:
         "public_folder": f"../{IMAGES}",  # as the files of tin-tuc/, hoi-dap/… name them
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
     })
-    if site.site_url:
+    if site.site_url.startswith(("https://", "http://")):  # the editor's links back to the site
         config["site_url"] = config["display_url"] = site.site_url
     config["collections"] = [_collection(site, content, *entry) for entry in COLLECTIONS]
     return config
