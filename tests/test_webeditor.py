@@ -247,3 +247,15 @@ def test_edit_finds_decap_server_in_the_project(tmp_path, monkeypatch):
     script.write_text("")
     monkeypatch.setattr(editing.shutil, "which", lambda name: f"/usr/bin/{name}")
     assert editing.decap_server_command(tmp_path) == ["/usr/bin/node", str(script)]
+
+
+def test_the_page_allows_the_site_and_its_git_backend_only():
+    gitlab = webeditor.content_policy(_site(**GITLAB).editor)
+    assert "connect-src 'self' blob: data: https://git.songlam.gov.vn;" in gitlab
+    assert "default-src 'self';" in gitlab and "'unsafe-inline'" not in gitlab.split("style-src")[0]
+    github = webeditor.content_policy(_site(backend="github", repo="a/b", base_url="https://oauth.x.vn").editor)
+    assert "connect-src 'self' blob: data: https://api.github.com https://oauth.x.vn;" in github
+    local = webeditor.content_policy(build_editor(None, Problems(), port="8123"))
+    assert "connect-src 'self' blob: data: http://127.0.0.1:8123;" in local
+    html = webeditor.admin_html(_site(**GITLAB))
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;;' in html

@@ -154,6 +154,9 @@ def test_the_editor_is_vietnamese_and_asks_no_other_host(admin, editing):
     _shot(page, "danh-sach-390")
     assert _hosts(page.requests) == {"127.0.0.1"}, sorted(page.requests)
     assert any(f":{editing[2]}/api/v1" in u for u in page.requests)  # decap-server, as config.yml says
+    # and enforced: the page's CSP refuses any other host, whatever a script asks
+    assert page.evaluate("fetch('https://example.org/x').then(() => 'sent', () => 'refused')") == "refused"
+    assert _hosts(page.requests) == {"127.0.0.1"}, sorted(page.requests)
 
 
 def test_a_new_article_with_an_uploaded_picture(admin, editing, tmp_path):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 from typing import Iterator
+from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -166,9 +167,39 @@ def config_yaml(site: SiteConfig) -> str:
 
 # --- the page and its files ---------------------------------------------------------------
 
+def backend_origins(editor: Editor) -> list[str]:
+    """The hosts the editor may talk to besides the site's own: its git backend only."""
+    urls = [editor.local_url, editor.api_root, editor.base_url]
+    if editor.backend == "github" and not editor.api_root:
+        urls.append("https://api.github.com")
+    return sorted({_origin(url) for url in urls if url})
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def content_policy(editor: Editor) -> str:
+    """The page's Content-Security-Policy: DESIGN's rule "nothing from any host but the site's
+    own, the git backend excepted" enforced by the browser, not only measured. Decap injects
+    its styles (emotion), compiles its config schema (ajv: 'unsafe-eval') and WebAssembly;
+    what it fetches unasked (GitHub's status page) is refused and Decap carries on. No inline
+    script runs: the live preview's reload script, which reloaded the editor (losing what
+    was being typed) whenever it saved a file, is refused too."""
+    hosts = " ".join(backend_origins(editor))
+    extra = f" {hosts}" if hosts else ""
+    return (f"default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
+            f"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:{extra}; "
+            f"connect-src 'self' blob: data:{extra}; font-src 'self' data:; media-src 'self' data: blob:; "
+            f"worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+            f"form-action 'self'{extra}")
+
+
 def admin_html(site: SiteConfig) -> str:
     """/admin/index.html: Decap and our script, noindex, every value escaped by the template."""
-    return _templates.get_template("webeditor.html").render(site_name=site.site_name or "Bản tin")
+    return _templates.get_template("webeditor.html").render(site_name=site.site_name or "Bản tin",
+                                                            policy=content_policy(site.editor))
 
 
 def question_ids(ids) -> bytes:

@@ -14,13 +14,6 @@
   "use strict";
   var CMS = window.CMS, h = window.h, createClass = window.createClass;
 
-  // The live preview (`bantin edit`, MkDocs' server) adds a script to every page that
-  // reloads it when a file changes, and the editor changes files: a save would reload the
-  // editor and lose what is being typed in another tab. Its `var livereload = …` cannot
-  // replace a read-only property, so its call does nothing.
-  try {
-    Object.defineProperty(window, "livereload", { value: function () {}, writable: false, configurable: false });
-  } catch (e) { /* already defined: nothing to do */ }
   var RESERVED = ["con", "prn", "aux", "nul"];
   for (var i = 0; i < 10; i++) { RESERVED.push("com" + i, "lpt" + i); }
   var SLUG_MAX = 80, ID_MAX = 60;
