@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import parse_qs, urlsplit
 from pathlib import Path
 
 import pytest
@@ -140,8 +141,6 @@ def _publish(page) -> None:
 
 
 def _hosts(urls) -> set[str]:
-    from urllib.parse import urlsplit
-
     return {urlsplit(u).hostname for u in urls if not u.startswith(("data:", "blob:"))}
 
 
@@ -287,15 +286,26 @@ def test_a_published_gitlab_editor_asks_no_other_host_before_login(chromium, tmp
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
+    gitlab = []
+    page.route("https://git.songlam.gov.vn/**", lambda route: (gitlab.append(route.request.url),
+                                                               route.fulfill(body="GitLab", content_type="text/plain")))
     try:
         page.goto(url + "admin/")
-        page.get_by_role("button", name="Đăng nhập bằng GitLab").wait_for()
+        login = page.get_by_role("button", name="Đăng nhập bằng GitLab")
+        login.wait_for()
         page.wait_for_timeout(500)
         assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex, nofollow"
+        assert _hosts(requests) == {"127.0.0.1"}, sorted(requests)
+        login.click()  # PKCE: to the self-hosted GitLab's authorize page, no secret anywhere
+        page.wait_for_url("https://git.songlam.gov.vn/**")
     finally:
         context.close()
         stop()
-    assert _hosts(requests) == {"127.0.0.1"}, sorted(requests)
+    query = parse_qs(urlsplit(gitlab[0]).query)
+    assert gitlab[0].startswith("https://git.songlam.gov.vn/oauth/authorize?")
+    assert query["client_id"] == ["abc"] and query["response_type"] == ["code"]
+    assert query["code_challenge_method"] == ["S256"] and query["code_challenge"][0]
+    assert query["redirect_uri"][0].startswith(url) and "client_secret" not in query
 
 
 def _add_component(page, name: str) -> None:

@@ -39,7 +39,10 @@ def _relative_docs(config: MkDocsConfig) -> str:
     """content/'s path from mkdocs.yml's folder, '/'-separated (the web editor's folders are
     named from the repository's top, where mkdocs.yml is)."""
     base = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
-    return os.path.relpath(os.path.abspath(config.docs_dir), base).replace(os.sep, "/")
+    try:
+        return os.path.relpath(os.path.abspath(config.docs_dir), base).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows): outside, as the editor's check says
+        return "../" + os.path.basename(config.docs_dir)
 
 
 def configured_files(config: MkDocsConfig) -> frozenset[str]:
