@@ -213,6 +213,7 @@ def test_a_question_added_to_a_handbook(admin, editing):
     page.wait_for_timeout(200)
     for key in ("Enter", "Enter", "ArrowUp"):  # an empty line for the block, one for the answer
         page.keyboard.press(key)
+    assert page.get_by_title("Đậm").is_visible() and page.get_by_title("Bold").count() == 0  # words we added
     _add_component(page, "Câu hỏi")
     page.get_by_label("Câu hỏi", exact=True).last.fill(QUESTION)
     answer = "Công dân Việt Nam thường trú ở cơ sở, tự nguyện làm hòa giải viên."
@@ -312,7 +313,7 @@ def _add_component(page, name: str) -> None:
     """The toolbar's "+" menu, then one of its blocks; the menu closes when the editor
     re-renders under it (a moment after the entry loads), so it is opened again then."""
     for attempt in range(5):
-        page.get_by_title("Add Component").click()
+        page.get_by_title("Thêm khối (Câu hỏi, ảnh…)").click()
         page.wait_for_timeout(300)
         try:
             page.get_by_role("menuitem", name=name).click(timeout=3000)

@@ -14,6 +14,49 @@
   "use strict";
   var CMS = window.CMS, h = window.h, createClass = window.createClass;
 
+  // --- the words Decap's Vietnamese file lacks (it falls back to English for them) --------
+  var MORE_VI = {
+    collection: { collectionTop: { viewAsList: "Xem dạng danh sách", viewAsGrid: "Xem dạng lưới", groupBy: "Nhóm theo" },
+                  groups: { other: "Khác", negateLabel: "Không %{label}" } },
+    editor: {
+      editorInterface: { togglePreview: "Bật/tắt xem trước", toggleScrollSync: "Cuộn đồng bộ" },
+      editorWidgets: {
+        markdown: { bold: "Đậm", italic: "Nghiêng", strikethrough: "Gạch ngang", code: "Mã", link: "Liên kết",
+                    linkPrompt: "Nhập địa chỉ của liên kết", headings: "Tiêu đề mục", quote: "Trích dẫn",
+                    bulletedList: "Danh sách dấu chấm", numberedList: "Danh sách đánh số",
+                    addComponent: "Thêm khối (Câu hỏi, ảnh…)",
+                    toggleMode: { rich: "Chuyển sang văn bản định dạng", markdown: "Chuyển sang Markdown" } },
+        image: { chooseMultiple: "Chọn các hình", addMore: "Thêm hình", removeAll: "Gỡ mọi hình" },
+        file: { chooseMultiple: "Chọn các tệp", addMore: "Thêm tệp", removeAll: "Gỡ mọi tệp" },
+        datetime: { setToNow: "Đặt %{fieldLabel} là bây giờ" },
+        list: { add: "Thêm %{item}", addType: "Thêm %{item}" },
+        object: { expand: "Mở ra", collapse: "Thu gọn" }
+      }
+    },
+    mediaLibrary: {
+      mediaLibraryCard: { copy: "Chép", copyUrl: "Chép địa chỉ", copyPath: "Chép đường dẫn", copyName: "Chép tên",
+                          copied: "Đã chép" },
+      mediaLibraryModal: { close: "Đóng" }
+    },
+    ui: { settingsDropdown: { account: "Tài khoản" } }
+  };
+
+  function merged(base, more) {
+    var out = {}, key;
+    for (key in base) { if (Object.prototype.hasOwnProperty.call(base, key)) { out[key] = base[key]; } }
+    for (key in more) {
+      if (!Object.prototype.hasOwnProperty.call(more, key)) { continue; }
+      var value = more[key], had = out[key];
+      if (value && typeof value === "object") {
+        out[key] = merged(had && typeof had === "object" ? had : {}, value);
+      } else if (had === undefined) {
+        out[key] = value;  // Decap's own words win where it has them
+      }
+    }
+    return out;
+  }
+  CMS.registerLocale("vi", merged(CMS.getLocale("vi") || {}, MORE_VI));
+
   var RESERVED = ["con", "prn", "aux", "nul"];
   for (var i = 0; i < 10; i++) { RESERVED.push("com" + i, "lpt" + i); }
   var SLUG_MAX = 80, ID_MAX = 60;
