@@ -259,3 +259,45 @@ def test_the_page_allows_the_site_and_its_git_backend_only():
     assert "connect-src 'self' blob: data: http://127.0.0.1:8123;" in local
     html = webeditor.admin_html(_site(**GITLAB))
     assert '<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;;' in html
+
+
+# --- bantin-admin.js, run by Node with a stand-in for Decap --------------------------------
+
+TITLES = ["Tập huấn hòa giải viên ở xã Đông Sơn", "Đất đai: hỏi & đáp (2024)", "Thuỷ lợi – hoà giải “cơ sở”",
+          "CON", "Nghị định 30/2020/NĐ-CP về công tác văn thư", "Ông bà anh chị em " * 12]
+
+
+def _harness(request: dict) -> dict:
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None:
+        pytest.skip("needs Node.js")
+    script = ROOT / "plugins/bantin/webeditor/bantin-admin.js"
+    done = subprocess.run(["node", str(ROOT / "tests/webeditor_harness.js"), str(script)], input=json.dumps(request),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_editor_script_writes_addresses_and_question_ids_as_the_build_reads_them():
+    from bantin.content.fields import SLUG_MAX
+    from bantin.content.qa import split_heading
+    from bantin.text.vi import cap_slug, slugify
+
+    found = _harness({"titles": TITLES, "ids": ["ai-duoc-lam-hoa-giai-vien"],
+                      "blocks": [{"question": "Câu hỏi 2: Ai được làm hòa giải viên?"},
+                                 {"question": "## Câu hỏi 3:\n{#x} Phí bao nhiêu?", "id": ""},
+                                 {"question": "Câu hỏi 4: Ở đâu?", "id": "Câu 4 Ở Đâu"},
+                                 {"question": "Câu hỏi 5: Cũ?", "id": "cu-da-co"}],
+                      "parse": ["## Câu hỏi 1: Là gì? {#la-gi}\n\nTrả lời.", "## Không mã\n", "### Câu {#a}"]})
+    assert found["slugs"] == [cap_slug(slugify(t), SLUG_MAX) for t in TITLES]  # the address the build would make
+    assert found["blocks"] == ["## Câu hỏi 2: Ai được làm hòa giải viên? {#ai-duoc-lam-hoa-giai-vien-2}",
+                               "## Câu hỏi 3: #x Phí bao nhiêu? {#x-phi-bao-nhieu}",
+                               "## Câu hỏi 4: Ở đâu? {#cau-4-o-dau}",
+                               "## Câu hỏi 5: Cũ? {#cu-da-co}"]
+    for block in found["blocks"]:
+        assert split_heading(block[3:])[1]  # the build reads the id back
+    assert found["parsed"] == [{"question": "Câu hỏi 1: Là gì?", "id": "la-gi"}, None, None]
+    assert "Mô tả ảnh" in found["refused"]
+    assert found["kept"] == ["title", "draft", "slug"]  # empty optional fields left out

@@ -126,7 +126,10 @@
     return candidate;
   }
 
-  function oneLine(text) { return String(text || "").replace(/\s+/g, " ").replace(/[{}]/g, "").trim(); }
+  // One heading line: no line breaks, no `{…}` (the id's place), no leading `#` typed by habit.
+  function oneLine(text) {
+    return String(text || "").replace(/\s+/g, " ").replace(/[{}]/g, "").replace(/^[#\s]+/, "").trim();
+  }
 
   CMS.registerEditorComponent({
     id: "bantin-cau-hoi",
@@ -141,7 +144,8 @@
     fromBlock: function (match) { return { question: match[1], id: match[2] }; },
     toBlock: function (data) {
       var question = oneLine(data.question) || "Câu hỏi mới";
-      var id = new RegExp("^" + ID + "$").test(data.id || "") ? data.id : questionId(question);
+      var written = slugify(data.id || "");  // an id typed by hand, made valid (`Câu 1` → `cau-1`)
+      var id = written ? written.slice(0, ID_MAX).replace(/-+$/, "") : questionId(question);
       return "## " + question + " {#" + id + "}";
     },
     toPreview: function (data) { return h("h2", {}, oneLine(data.question)); }
