@@ -301,3 +301,9 @@ def test_the_editor_script_writes_addresses_and_question_ids_as_the_build_reads_
     assert found["parsed"] == [{"question": "Câu hỏi 1: Là gì?", "id": "la-gi"}, None, None]
     assert "Mô tả ảnh" in found["refused"]
     assert found["kept"] == ["title", "draft", "slug"]  # empty optional fields left out
+
+
+def test_edit_says_when_the_editor_is_switched_off(tmp_path):
+    root = write_site(tmp_path, {"tin-tuc/bai.md": article("Bài")}, editor={"backend": "none"})
+    done = run_bantin(root, "edit")
+    assert done.returncode == 1 and "backend: none" in done.stdout

@@ -224,7 +224,11 @@ def run_edit(config_file: str, address: str, port: int) -> int:
     import bantin.cli.editing as editing
 
     config = _load(config_file)
-    _plugin(config)
+    editor = _plugin(config).config.editor
+    if isinstance(editor, dict) and str(editor.get("backend", "")).strip().lower() == "none":
+        print(f"{config_file}: trình biên tập web đang tắt (`editor: backend: none`); xóa dòng đó hoặc đổi "
+              "thành `backend: local` rồi chạy lại `bantin edit`.", file=sys.stderr)
+        return 1
     return editing.run(config_file, address, port, engine.serve, config.site_url or "")
 
 
