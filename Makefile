@@ -70,10 +70,15 @@ test-fast: $(TEST_STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --articles 1000
 
-## Copy pinned lunr.js from npm into the theme (committed, so building needs no npm).
+## Copy pinned lunr.js and Decap CMS (the web editor at /admin/) from npm into the package
+## (committed, so building needs no npm).
 vendor: $(NODE_STAMP)
 	mkdir -p plugins/bantin/theme/assets/vendor/lunr
 	cp node_modules/lunr/lunr.min.js node_modules/lunr/LICENSE plugins/bantin/theme/assets/vendor/lunr/
+	rm -rf plugins/bantin/webeditor/decap && mkdir -p plugins/bantin/webeditor/decap
+	cp node_modules/decap-cms/dist/decap-cms.js node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
+	  node_modules/decap-cms/dist/[0-9]*.decap-cms.js node_modules/decap-cms/dist/*.wasm plugins/bantin/webeditor/decap/
+	cp node_modules/decap-cms-locales/LICENSE plugins/bantin/webeditor/decap/LICENSE
 
 ## The wheel a province installs (plugin, theme and command in one package) into dist/.
 dist: $(STAMP)

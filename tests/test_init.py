@@ -159,7 +159,7 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
                            text=True, stdout=subprocess.PIPE, check=True).stdout
     assert str(env_dir) in found and str(ROOT) not in found  # the installed copy, not this checkout
     installed = Path(found.strip()).parent
-    for folder in ("theme", "starter", "templates"):  # every file of the package data, none forgotten
+    for folder in ("theme", "starter", "templates", "webeditor"):  # every file of the package data, none forgotten
         ours = sorted(p.relative_to(ROOT / "plugins" / "bantin").as_posix()
                       for p in (ROOT / "plugins" / "bantin" / folder).rglob("*") if p.is_file())
         theirs = sorted(p.relative_to(installed).as_posix() for p in (installed / folder).rglob("*") if p.is_file())
@@ -168,3 +168,33 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     assert (out / "assets" / "stylesheets" / "bantin.css").is_file()
     assert (out / "assets" / "vendor" / "lunr" / "lunr.min.js").is_file()
     assert "Sở Tư pháp tỉnh Thử" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_new_sites_decap_server_is_the_one_bantin_edit_names():
+    import json
+
+    from bantin.cli.editing import DECAP_SERVER
+
+    package = json.loads((starter.STARTER / "package.json").read_text(encoding="utf-8"))
+    assert package["devDependencies"] == {"decap-server": DECAP_SERVER}
+
+
+def test_the_commented_web_editor_block_works_once_filled_in(tmp_path):
+    """The README's two steps: uncomment `editor:` in mkdocs.yml and fill in the GitLab lines."""
+    site = tmp_path / "s"
+    assert _init(site).returncode == 0
+    text = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    block = [line for line in text.splitlines() if line.startswith("      # ") and
+             any(key in line for key in ("editor:", "backend:", "repo:", "app_id:", "api_root:"))]
+    assert len(block) == 5
+    for line in block:
+        filled = line.replace("      # ", "      ", 1).replace("#   ", "  ", 1)
+        if "app_id:" in filled:
+            filled = '        app_id: "' + "ab12" * 16 + '"'
+        text = text.replace(line, filled)
+    (site / "mkdocs.yml").write_text(text, encoding="utf-8")
+    built = _build(site)
+    assert built.returncode == 0, built.stdout
+    config = yaml.safe_load((site / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["name"] == "gitlab" and config["backend"]["repo"] == "so-tu-phap/ban-tin"
+    assert config["backend"]["auth_type"] == "pkce"

@@ -78,6 +78,8 @@ class BantinConfig(base.Config):
     feed_size = c.Type(int, default=30)
     image_max_kb = c.Type(int, default=1500)
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
+    editor = c.Type(dict, default={})
+    """The web editor at /admin/: backend (local, gitlab, github, none), repo, app_id… (config/editor.py)."""
     drafts = c.Type(bool, default=False)
     """Render drafts (with a 'bản nháp' banner); set by `bantin serve`."""
 

@@ -32,7 +32,19 @@ def settings(plugin_config, config: MkDocsConfig) -> Settings:
         feed_size=plugin_config.feed_size,
         image_max_kb=plugin_config.image_max_kb,
         iframe_hosts=tuple(plugin_config.iframe_hosts),
+        editor=dict(plugin_config.editor),
+        docs_dir=_relative_docs(config),
     )
+
+
+def _relative_docs(config: MkDocsConfig) -> str:
+    """content/'s path from mkdocs.yml's folder, '/'-separated (the web editor's folders are
+    named from the repository's top, where mkdocs.yml is)."""
+    base = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    try:
+        return os.path.relpath(os.path.abspath(config.docs_dir), base).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows): outside, as the editor's check says
+        return "../" + os.path.basename(config.docs_dir)
 
 
 def configured_files(config: MkDocsConfig) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""`bantin` command: build, offline build, check, serve, new, ids, import (issue 5).
+"""`bantin` command: build, offline build, check, serve, edit, new, ids, import (issue 5).
 
 Editors run these; every failure prints the problems and exits non-zero, never a traceback.
 """
@@ -277,6 +277,20 @@ def run_serve(config_file: str, address: str) -> int:
     return 0
 
 
+def run_edit(config_file: str, address: str, port: int) -> int:
+    """The web editor on this computer: decap-server plus the live preview (cli/editing.py)."""
+    from bantin.adapter import engine
+    import bantin.cli.editing as editing
+
+    config = _load(config_file)
+    editor = _plugin(config).config.editor
+    if isinstance(editor, dict) and str(editor.get("backend", "")).strip().lower() == "none":
+        print(f"{config_file}: trình biên tập web đang tắt (`editor: backend: none`); xóa dòng đó hoặc đổi "
+              "thành `backend: local` rồi chạy lại `bantin edit`.", file=sys.stderr)
+        return 1
+    return editing.run(config_file, address, port, engine.serve, config.site_url or "")
+
+
 def _category_slug(config_file: str, category: str | None) -> str | None:
     """The slug of a category named on the command line; unknown ones stop here, not at `check`."""
     if not category or not Path(config_file).exists():
@@ -357,6 +371,11 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("folder", nargs="?", default="site", metavar="THƯ_MỤC", help="thư mục đã dựng (mặc định site)")
     site.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
                       help="địa chỉ (mặc định 127.0.0.1:8000, chỉ máy này mở được)")
+    edit = sub.add_parser("edit", help="trình biên tập web trên máy (/admin/), kèm xem trước trực tiếp")
+    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
+                      help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
+    edit.add_argument("--port", type=int, default=0, metavar="CỔNG",
+                      help="cổng của decap-server trên 127.0.0.1 (mặc định: một cổng còn trống)")
     new = sub.add_parser("new", help="tạo bài mới từ mẫu")
     new.add_argument("kind", choices=sorted(newcontent.FOLDERS), metavar="LOẠI",
                      help=f"loại bài: {', '.join(sorted(newcontent.FOLDERS))} (tin, sổ tay Hỏi - Đáp, hướng dẫn)")
@@ -407,6 +426,8 @@ def main(argv: list[str] | None = None) -> int:
         from bantin.cli.servesite import run_serve_site
 
         return run_serve_site(args.folder, args.dev_addr)
+    if args.command == "edit":
+        return run_edit(args.config_file, args.dev_addr, args.port)
     if args.command == "new":
         return run_new(args)
     if args.command == "ids":

@@ -61,6 +61,29 @@ class UrlPrefixes:
 
 
 @dataclass(frozen=True)
+class Editor:
+    """The web editor at /admin/ (Decap CMS): where it saves (config/editor.py checks it).
+
+    `local` works only beside `bantin edit` (decap-server on this computer); `gitlab` and
+    `github` save to the repository online; `none` leaves the editor out.
+    """
+
+    backend: str = "local"
+    repo: str = ""  # "nhóm/dự-án" on GitLab, "chủ/kho" on GitHub
+    branch: str = "main"
+    app_id: str = ""  # GitLab OAuth application id (PKCE: no secret)
+    api_root: str = ""  # self-hosted GitLab: https://git.example.gov.vn/api/v4
+    base_url: str = ""  # GitLab: its address; GitHub: the OAuth proxy's address
+    auth_endpoint: str = ""
+    local_url: str = ""  # decap-server's API while `bantin edit` runs (BANTIN_EDITOR_PORT)
+    content: str = "content"  # docs_dir from the repository's top (mkdocs.yml's folder)
+
+    @property
+    def online(self) -> bool:
+        return self.backend in ("gitlab", "github")
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """Everything from configuration that shapes the corpus and its pages."""
 
@@ -75,6 +98,7 @@ class SiteConfig:
     image_widths: tuple[int, ...] = (480, 960, 1440)
     iframe_hosts: tuple[str, ...] = ()
     registry: Registry = field(default_factory=Registry)
+    editor: Editor = field(default_factory=Editor)
 
     def find_category(self, name: str) -> Category | None:
         """Category by slug, title, or any spelling that folds to the same slug."""

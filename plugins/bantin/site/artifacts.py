@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from typing import Iterable, Mapping, Sequence
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -153,8 +154,10 @@ QUERY_REDIRECTS = "chuyển hướng địa chỉ cũ có tham số (redirects/o
 
 
 def robots_txt(view: SiteView) -> str:
+    """Everything may be crawled but the web editor (/admin/, webeditor.py), which is not for readers."""
     sitemap = view.absolute("sitemap.xml").rstrip("/")
-    lines = ["User-agent: *", "Allow: /"]
+    base = urlsplit(view.corpus.site.site_url).path.rstrip("/") if view.corpus.site.site_url else ""
+    lines = ["User-agent: *", f"Disallow: {quote(base, safe='/')}/admin/", "Allow: /"]
     if view.corpus.site.site_url:
         lines.append(f"Sitemap: {sitemap.removesuffix('.html')}")
     return "\n".join(lines) + "\n"

@@ -31,6 +31,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from markupsafe import Markup
 
 from bantin.config import precheck as configcheck
+from bantin.config.editor import build_editor
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from bantin.content import drafts
 from bantin.content.checks import check_links, draft_only, link_site
@@ -41,7 +42,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, images, qrcodes, redirectmap
+from bantin.site import artifacts, images, qrcodes, redirectmap, webeditor
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -72,6 +73,8 @@ class Settings:
     feed_size: int = 30
     image_max_kb: int = 1500
     iframe_hosts: Sequence[str] = ()
+    editor: object = None  # the `editor:` option as written (config/editor.py checks it)
+    docs_dir: str = "content"  # relative to mkdocs.yml's folder: the web editor's folders
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,12 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
         site_name=settings.site_name,
         image_max_kb=settings.image_max_kb,
         iframe_hosts=tuple(settings.iframe_hosts),
+        editor=replace(build_editor(settings.editor, problems, line), content=settings.docs_dir),
     )
+    if site.editor.online and settings.docs_dir.startswith(".."):  # the editor names folders from the repository's top
+        problems.error(CONFIG_FILE, line("editor"), "plugins.bantin.editor",
+                       f"trình biên tập web cần thư mục nội dung nằm trong thư mục của mkdocs.yml (docs_dir: {settings.docs_dir})",
+                       "đặt mkdocs.yml ở thư mục gốc của kho, cạnh thư mục content/")
     check_numbers(site, problems, line)
     return site
 
@@ -206,7 +214,8 @@ def planned_outputs(inputs: Inputs) -> list[tuple[str, str]]:
     static templates and assets, then the static files from content/ (a content file that
     would replace a theme asset, say `assets/javascripts/bantin.js`, is reported), and the
     folders of the search index and the image variants ('…/')."""
-    found = [(f"{SEARCH_DIR}/", "chỉ mục tìm kiếm (assets/search/)"), (f"{images.OUT_DIR}/", images.WHO)]
+    found = [(f"{SEARCH_DIR}/", "chỉ mục tìm kiếm (assets/search/)"), (f"{images.OUT_DIR}/", images.WHO),
+             (f"{webeditor.ADMIN}/", webeditor.WHO)]  # reserved even when this build writes no editor
     found += [(name, f"giao diện ({name})") for name in inputs.static_templates if name not in SITEMAPS]
     found += [(name, name) for name in inputs.extra_templates]  # a content file, rendered by the engine
     for file in inputs.files:
@@ -342,6 +351,7 @@ class Build:
         gate = Gate(self.site_dir)
         gate.own(SEARCH_DIR, "chỉ mục tìm kiếm (assets/search/)")
         gate.own(images.OUT_DIR, images.WHO)
+        gate.own(webeditor.ADMIN, webeditor.WHO)
         for name in static_templates:
             gate.claim(name, artifacts.ARTIFACTS if name in SITEMAPS else f"giao diện ({name})")
         for name in extra_templates:
@@ -360,6 +370,16 @@ class Build:
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
                  f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
         artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects(), self.query_pages)
+        self.write_editor()
+
+    def write_editor(self) -> None:
+        """The web editor at /admin/, when this build has one (webeditor.wanted)."""
+        site = self.corpus.site
+        if not webeditor.wanted(site.editor, offline=not self.urls.directory_urls):
+            return
+        ids = [question.id for _, question in self.corpus.questions()]
+        for rel, data in webeditor.admin_files(site, ids):
+            self.gate.write(rel, data, webeditor.WHO)
 
     def abort(self) -> None:
         """The build failed: the worker ends now, its folder is about to be deleted."""

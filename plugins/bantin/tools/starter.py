@@ -33,6 +33,7 @@ FILES = (
     ("requirements.txt", "requirements.txt"),
     ("gitignore", ".gitignore"),
     ("pre-commit-config.yaml", ".pre-commit-config.yaml"),
+    ("package.json", "package.json"),  # decap-server for `bantin edit`, pinned as cli/editing.py names it
     ("github-publish.yml", ".github/workflows/publish.yml"),
     ("gitlab-ci.yml", ".gitlab-ci.yml"),
     ("content/tin-tuc/bai-mau.md", "content/tin-tuc/bai-mau.md"),

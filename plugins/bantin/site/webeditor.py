@@ -1,0 +1,227 @@
+"""The web editor at /admin/ (DESIGN §10): Decap CMS, vendored, configured from mkdocs.yml.
+
+The build writes `admin/index.html` (the page), `admin/config.yml` (made here from the
+plugin's settings: one collection per content type, a widget per front matter field),
+`admin/ma-cau-hoi.json` (the question ids already taken, so a new question's id is unique
+across the site), our small `bantin-admin.js` (Vietnamese slug, the "Câu hỏi" block, the
+image-alt rule) and the vendored Decap bundle (`bantin/webeditor/`, `make vendor`).
+
+Values from mkdocs.yml (agency, category titles, addresses) reach config.yml through
+`yaml.safe_dump` and the page through an autoescaping template: never through a string
+template. Nothing here is fetched from another host: the only other host the editor talks
+to is the git backend chosen in `editor:` (GitLab, GitHub, or decap-server on 127.0.0.1).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import yaml
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from bantin.config.settings import Editor, SiteConfig
+from bantin.content.model import FOLDER_KINDS
+
+ADMIN = "admin"
+WHO = "trình biên tập web (admin/)"
+VENDOR = "webeditor"  # package data: our script and, in decap/, the vendored bundle
+_templates = Environment(loader=PackageLoader("bantin", "templates"), autoescape=select_autoescape(["html"]))
+
+# Content types, in the order the editor lists them: (kind, label, one of them).
+COLLECTIONS = (
+    ("article", "Tin bài", "tin bài"),
+    ("qa", "Hỏi - Đáp", "sổ tay Hỏi - Đáp"),
+    ("guide", "Hướng dẫn", "tài liệu hướng dẫn"),
+    ("page", "Trang", "trang"),
+)
+KIND_FOLDERS = {kind: folder for folder, kind in FOLDER_KINDS.items()}
+IMAGES, FILES = "images", "tai-lieu"  # folders of content/ for pictures and attached documents
+
+
+def wanted(editor: Editor, offline: bool) -> bool:
+    """Whether this build writes /admin/: never in the offline copy (a USB stick has no git
+    backend, and file:// pages cannot call one), never with `backend: none`, and with the
+    local backend only while `bantin edit` runs decap-server."""
+    if offline or editor.backend == "none" or editor.content.startswith(".."):
+        return False
+    return editor.online or bool(editor.local_url)
+
+
+# --- config.yml ---------------------------------------------------------------------------
+
+def backend(editor: Editor) -> dict:
+    """Decap's `backend:` for the configured git host (the local proxy for `local`)."""
+    if editor.backend == "gitlab":
+        found = {"name": "gitlab", "repo": editor.repo, "branch": editor.branch, "auth_type": "pkce",
+                 "app_id": editor.app_id, "api_root": editor.api_root, "base_url": editor.base_url}
+    elif editor.backend == "github":
+        found = {"name": "github", "repo": editor.repo, "branch": editor.branch, "base_url": editor.base_url}
+        if editor.api_root:
+            found["api_root"] = editor.api_root
+    else:
+        found = {"name": "proxy", "proxy_url": editor.local_url, "branch": editor.branch}
+    if editor.auth_endpoint and editor.online:
+        found["auth_endpoint"] = editor.auth_endpoint
+    return found
+
+
+def decap_config(site: SiteConfig) -> dict:
+    """Decap CMS's whole configuration, as data (written by `config_yaml`)."""
+    editor = site.editor
+    content = editor.content.strip("/") or "."
+    config: dict = {"locale": "vi", "backend": backend(editor)}
+    if editor.local_url:  # `bantin edit`: decap-server on this computer, whatever the backend online
+        config["local_backend"] = {"url": editor.local_url}
+    config.update({
+        "publish_mode": "simple",
+        "media_folder": f"{content}/{IMAGES}",
+        "public_folder": f"../{IMAGES}",  # as the files of tin-tuc/, hoi-dap/… name them
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+    })
+    if site.site_url.startswith(("https://", "http://")):  # the editor's links back to the site
+        config["site_url"] = config["display_url"] = site.site_url
+    config["collections"] = [_collection(site, content, *entry) for entry in COLLECTIONS]
+    return config
+
+
+def _collection(site: SiteConfig, content: str, kind: str, label: str, singular: str) -> dict:
+    folder = KIND_FOLDERS[kind]
+    return {
+        "name": folder, "label": label, "label_singular": singular,
+        "folder": f"{content}/{folder}", "extension": "md", "format": "yaml-frontmatter",
+        "create": True, "delete": False,  # a published address stays: removing a file is done in git
+        "slug": "{{fields.slug}}", "identifier_field": "title", "summary": "{{title}}",
+        "sortable_fields": ["date", "title"],
+        "fields": list(_fields(site, kind, content)),
+    }
+
+
+def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
+    """A widget per front matter field (content/fields.py FIELDS), in the guide's order."""
+    yield {"name": "title", "label": "Tiêu đề", "widget": "string"}
+    yield {"name": "slug", "label": "Địa chỉ", "widget": "bantin-slug", "required": False,  # made when saving
+           "hint": "Tạo một lần từ tiêu đề, khi lưu lần đầu; sau đó giữ nguyên để đường dẫn và mã QR đã in không hỏng."}
+    yield {"name": "date", "label": "Ngày đăng", "widget": "datetime", "format": "YYYY-MM-DD",
+           "date_format": "DD/MM/YYYY", "time_format": False, "default": "{{now}}"}
+    if kind != "page":
+        yield _category(site)
+    yield {"name": "summary", "label": "Tóm tắt", "widget": "text", "required": False,
+           "hint": "Một hai câu hiện dưới tiêu đề, trong danh sách bài và khi chia sẻ."}
+    if kind != "page":
+        yield {"name": "image", "label": "Ảnh minh họa", "widget": "image", "required": False, "choose_url": False}
+        yield {"name": "image_alt", "label": "Mô tả ảnh", "widget": "string", "required": False,
+               "hint": "Bắt buộc khi có ảnh: tả ảnh cho người khiếm thị, ví dụ “Hòa giải viên trao đổi với người dân”."}
+        yield {"name": "tags", "label": "Thẻ", "widget": "list", "required": False,
+               "hint": "Các thẻ ngăn cách bằng dấu phẩy, ví dụ: hòa giải, tập huấn"}
+        yield {"name": "author", "label": "Tác giả", "widget": "string", "required": False}
+        yield {"name": "source", "label": "Nguồn", "widget": "object", "required": False, "collapsed": True,
+               "fields": [{"name": "name", "label": "Tên nguồn", "widget": "string", "required": False},
+                          {"name": "url", "label": "Địa chỉ bài gốc", "widget": "string", "required": False,
+                           "pattern": ["^(https?://\\S+)?$", "Địa chỉ bắt đầu bằng http:// hoặc https://"]}]}
+        yield _documents(site)
+        yield {"name": "attachments", "label": "Tệp đính kèm", "label_singular": "tệp", "widget": "list",
+               "required": False, "collapsed": False,
+               "fields": [{"name": "title", "label": "Tên tài liệu", "widget": "string"},
+                          {"name": "file", "label": "Tệp", "widget": "file", "choose_url": False,
+                           "media_folder": f"/{content}/{FILES}", "public_folder": f"../{FILES}"}]}
+    if kind == "article":
+        yield {"name": "featured", "label": "Nổi bật ở trang chủ", "widget": "boolean", "required": False,
+               "default": False}
+    yield {"name": "draft", "label": "Bản nháp (chưa đăng)", "widget": "boolean", "required": False, "default": False,
+           "hint": "Bản nháp chỉ hiện khi xem trước, không được xuất bản."}
+    if kind != "page":
+        yield {"name": "updated", "label": "Ngày cập nhật", "widget": "datetime", "required": False,
+               "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False}
+    body = {"name": "body", "label": "Nội dung", "widget": "markdown"}
+    if kind == "qa":
+        body["hint"] = ("Mỗi câu hỏi là một khối “Câu hỏi” (nút + trong thanh công cụ): khối này tự tạo mã "
+                        "cố định cho câu hỏi, là địa chỉ riêng và mã QR của câu hỏi.")
+    yield body
+
+
+def _category(site: SiteConfig) -> dict:
+    """A select of the registered categories (value: slug; label: title)."""
+    field = {"name": "category", "label": "Chuyên mục"}
+    if not site.categories:
+        return {**field, "widget": "string", "hint": "Chưa có chuyên mục nào trong mkdocs.yml."}
+    return {**field, "widget": "select", "options": [{"label": c.title, "value": c.slug} for c in site.categories]}
+
+
+def _documents(site: SiteConfig) -> dict:
+    """Cited document numbers: a list of text, since articles also cite documents that are
+    not registered (a number with its year); the registered ones are named in the hint."""
+    known = [document.number for document in site.registry]
+    hint = "Số hiệu văn bản, ngăn cách bằng dấu phẩy, ví dụ: 31/2024/QH15, 42/2022/NĐ-CP"
+    if known:
+        hint += ". Đã khai báo: " + ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+    return {"name": "documents", "label": "Văn bản được trích dẫn", "widget": "list", "required": False, "hint": hint}
+
+
+def config_yaml(site: SiteConfig) -> str:
+    """config.yml, by the YAML library: a category called `a: b # c` stays one value."""
+    return yaml.safe_dump(decap_config(site), allow_unicode=True, sort_keys=False, width=1000)
+
+
+# --- the page and its files ---------------------------------------------------------------
+
+def backend_origins(editor: Editor) -> list[str]:
+    """The hosts the editor may talk to besides the site's own: its git backend only."""
+    urls = [editor.local_url, editor.api_root, editor.base_url]
+    if editor.backend == "github" and not editor.api_root:
+        urls.append("https://api.github.com")
+    return sorted({_origin(url) for url in urls if url})
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def content_policy(editor: Editor) -> str:
+    """The page's Content-Security-Policy: DESIGN's rule "nothing from any host but the site's
+    own, the git backend excepted" enforced by the browser, not only measured. Decap injects
+    its styles (emotion), compiles its config schema (ajv: 'unsafe-eval') and WebAssembly;
+    what it fetches unasked (GitHub's status page) is refused and Decap carries on. No inline
+    script runs: the live preview's reload script, which reloaded the editor (losing what
+    was being typed) whenever it saved a file, is refused too."""
+    hosts = " ".join(backend_origins(editor))
+    extra = f" {hosts}" if hosts else ""
+    return (f"default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
+            f"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:{extra}; "
+            f"connect-src 'self' blob: data:{extra}; font-src 'self' data:; media-src 'self' data: blob:; "
+            f"worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+            f"form-action 'self'{extra}")
+
+
+def admin_html(site: SiteConfig) -> str:
+    """/admin/index.html: Decap and our script, noindex, every value escaped by the template."""
+    return _templates.get_template("webeditor.html").render(site_name=site.site_name or "Bản tin",
+                                                            policy=content_policy(site.editor))
+
+
+def question_ids(ids) -> bytes:
+    """The question ids taken anywhere on the site, sorted (byte-identical builds)."""
+    return json.dumps(sorted(set(ids)), ensure_ascii=True).encode()
+
+
+def vendored() -> Iterator[tuple[str, bytes]]:
+    """(name under admin/, bytes) of our script and the vendored Decap files."""
+    root = resources.files("bantin") / VENDOR
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.startswith("."):
+            yield entry.name, entry.read_bytes()
+    for entry in sorted((root / "decap").iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            yield f"decap/{entry.name}", entry.read_bytes()
+
+
+def admin_files(site: SiteConfig, ids) -> Iterator[tuple[str, bytes | str]]:
+    """Every file of /admin/, as (path in the built site, content)."""
+    yield f"{ADMIN}/index.html", admin_html(site)
+    yield f"{ADMIN}/config.yml", config_yaml(site)
+    yield f"{ADMIN}/ma-cau-hoi.json", question_ids(ids)
+    for name, data in vendored():
+        yield f"{ADMIN}/{name}", data

@@ -1,0 +1,309 @@
+"""The web editor at /admin/ (issue 14 item 3): its configuration, its checks, its files.
+
+The browser side (decap-server, Chromium, files saved through the UI) is in
+test_webeditor_browser.py; here everything runs without a browser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bantin.cli import editing
+from bantin.config.editor import build_editor
+from bantin.config.settings import Category, Editor, SiteConfig
+from bantin.content.fields import FIELDS
+from bantin.problems import Problems
+from bantin.site import webeditor
+from sitekit import ROOT, article, build, read, run_bantin, write_site
+
+HOSTILE = 'Hòa giải: "x" # <script>alert(1)</script> {{7*7}}\n- y'
+GITLAB = {"backend": "gitlab", "repo": "so-tu-phap/ban-tin", "app_id": "a1b2c3",
+          "api_root": "https://git.songlam.gov.vn/api/v4"}
+
+
+def _site(**editor) -> SiteConfig:
+    problems = Problems()
+    found = build_editor(editor or None, problems, port="")
+    assert not problems.items, problems.items
+    return SiteConfig(categories=(Category("hoa-giai", HOSTILE), Category("dat-dai", "Đất đai")),
+                      editor=found, site_url="https://bantin.example.org/", site_name=HOSTILE)
+
+
+def _errors(entry, **kwargs) -> list[str]:
+    problems = Problems()
+    editor = build_editor(entry, problems, lambda *keys: 40 + len(keys), port="")
+    if problems.errors:
+        assert editor.backend == "none"  # never published half-configured
+    return [str(p) for p in problems.errors]
+
+
+# --- config.yml ---------------------------------------------------------------------------
+
+def test_config_has_a_collection_per_content_type_and_a_widget_per_field():
+    config = yaml.safe_load(webeditor.config_yaml(_site(**GITLAB)))
+    assert config["locale"] == "vi"
+    assert config["media_folder"] == "content/images" and config["public_folder"] == "../images"
+    assert config["slug"]["encoding"] == "ascii" and config["slug"]["clean_accents"] is True
+    collections = {c["name"]: c for c in config["collections"]}
+    assert list(collections) == ["tin-tuc", "hoi-dap", "huong-dan", "trang"]
+    for name, collection in collections.items():
+        assert collection["folder"] == f"content/{name}" and collection["slug"] == "{{fields.slug}}"
+        assert collection["delete"] is False and collection["format"] == "yaml-frontmatter"
+        names = [f["name"] for f in collection["fields"]]
+        assert names[:3] == ["title", "slug", "date"] and names[-1] == "body"
+        assert set(names) - {"body"} <= set(FIELDS)  # nothing content/fields.py would refuse
+    article_fields = {f["name"]: f for f in collections["tin-tuc"]["fields"]}
+    # every front matter field an editor sets by hand (type: the folder; aliases: the guide)
+    assert set(FIELDS) - set(article_fields) == {"type", "aliases"}
+    assert article_fields["category"]["widget"] == "select"
+    assert [o["value"] for o in article_fields["category"]["options"]] == ["hoa-giai", "dat-dai"]
+    assert article_fields["slug"]["widget"] == "bantin-slug"
+    assert article_fields["date"]["format"] == "YYYY-MM-DD"
+    assert article_fields["attachments"]["fields"][1]["media_folder"] == "/content/tai-lieu"
+    page_fields = [f["name"] for f in collections["trang"]["fields"]]
+    assert "category" not in page_fields and "featured" not in page_fields
+
+
+def test_values_from_mkdocs_yml_stay_values():
+    """A category title or site name with YAML, HTML and template syntax comes back as written."""
+    site = _site(**GITLAB)
+    config = yaml.safe_load(webeditor.config_yaml(site))
+    fields = {f["name"]: f for f in config["collections"][0]["fields"]}
+    assert fields["category"]["options"][0]["label"] == HOSTILE
+    html = webeditor.admin_html(site)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+
+
+def test_backends():
+    gitlab = yaml.safe_load(webeditor.config_yaml(_site(**GITLAB)))["backend"]
+    assert gitlab == {"name": "gitlab", "repo": "so-tu-phap/ban-tin", "branch": "main", "auth_type": "pkce",
+                      "app_id": "a1b2c3", "api_root": "https://git.songlam.gov.vn/api/v4",
+                      "base_url": "https://git.songlam.gov.vn"}
+    assert build_editor({"backend": "gitlab", "repo": "a/b", "app_id": "x"}, Problems(), port="").api_root \
+        == "https://gitlab.com/api/v4"
+    github = _site(backend="github", repo="stp/ban-tin", base_url="https://oauth.songlam.gov.vn")
+    assert webeditor.backend(github.editor) == {"name": "github", "repo": "stp/ban-tin", "branch": "main",
+                                                "base_url": "https://oauth.songlam.gov.vn"}
+    local = build_editor(None, Problems(), port="8123")
+    config = webeditor.decap_config(SiteConfig(editor=local))
+    assert config["backend"]["name"] == "proxy"
+    assert config["local_backend"] == {"url": "http://127.0.0.1:8123/api/v1"}
+    assert build_editor(None, Problems(), port="80; rm").local_url == ""
+
+
+def test_where_the_editor_is_written():
+    gitlab = Editor(backend="gitlab")
+    assert webeditor.wanted(gitlab, offline=False)
+    assert not webeditor.wanted(gitlab, offline=True)  # no git backend on a USB stick
+    assert not webeditor.wanted(Editor(), offline=False)  # local: only beside `bantin edit`
+    assert webeditor.wanted(Editor(local_url="http://127.0.0.1:1/api/v1"), offline=False)
+    assert not webeditor.wanted(Editor(backend="none", local_url="http://127.0.0.1:1/api/v1"), offline=False)
+
+
+@pytest.mark.parametrize("entry, words", [
+    ({"backend": "gitlb"}, "dùng một trong: local, gitlab, github, none"),
+    ({"bakend": "gitlab"}, "có phải ý bạn là `backend`"),
+    ({"backend": "gitlab", "repo": "a/b"}, "thiếu `app_id:`"),
+    ({"backend": "gitlab", "app_id": "x"}, "thiếu `repo:`"),
+    ({"backend": "gitlab", "repo": "https://gitlab.com/a/b", "app_id": "x"}, "không phải tên kho"),
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "api_root": "http://git.x/api/v4"}, "bắt đầu bằng https://"),
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "api_root": "https://git.x/\"><script>"}, "https://"),
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x y"}, "Application ID"),
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "branch": "../main"}, "không phải tên nhánh"),
+    ({"backend": "github", "repo": "a/b"}, "OAuth"),
+    ({"backend": ["gitlab"]}, "phải là một dòng chữ"),
+    ("gitlab", "phải là một nhóm"),
+])
+def test_wrong_editor_settings_are_explained(entry, words):
+    errors = _errors(entry)
+    assert errors and any(words in e for e in errors), errors
+    assert all(e.startswith("mkdocs.yml:4") and "plugins.bantin.editor" in e for e in errors)
+
+
+def test_question_ids_are_sorted_and_unique():
+    assert webeditor.question_ids(["b", "a", "b"]) == b'["a", "b"]'
+
+
+def test_vendored_decap_ships_with_the_package():
+    """The bundle, its chunks and licence are package data (pyproject), never fetched."""
+    names = dict(webeditor.vendored())
+    assert "decap/decap-cms.js" in names and "decap/LICENSE" in names and "bantin-admin.js" in names
+    assert any(re.fullmatch(r"decap/\d+\.decap-cms\.js", n) for n in names)
+    assert b"decap-cms 3.16.3" in names["decap/decap-cms.js"]
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"webeditor/*", "webeditor/decap/*"' in pyproject
+
+
+def test_pinned_npm_packages():
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    assert package["decap-server"] == editing.DECAP_SERVER
+    assert re.fullmatch(r"\d+\.\d+\.\d+", package["decap-cms"])  # exact, as `make vendor` copies it
+    assert f"decap-cms {package['decap-cms']}".encode() in dict(webeditor.vendored())["decap/decap-cms.js"]
+
+
+# --- `bantin edit` ------------------------------------------------------------------------
+
+def test_decap_server_runs_on_this_computer_only(tmp_path):
+    env = editing.server_env(tmp_path, 8123)
+    assert env["BIND_HOST"] == "127.0.0.1" and env["PORT"] == "8123" and env["MODE"] == "fs"
+    assert env["GIT_REPO_DIRECTORY"] == str(tmp_path)
+    assert editing.admin_url("127.0.0.1:8000", "https://x.github.io/ban-tin/") == "http://127.0.0.1:8000/ban-tin/admin/"
+
+
+def test_edit_refuses_a_port_in_use(tmp_path):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        with pytest.raises(editing.EditError, match="đang có chương trình khác"):
+            editing.start_server(tmp_path, busy.getsockname()[1])
+
+
+# --- a built site -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("webeditor"), {
+        "tin-tuc/bai.md": article("Bài viết"),
+        "hoi-dap/so-tay.md": article("Sổ tay", body="Mở đầu.\n\n## Câu hỏi 1: Là gì? {#la-gi}\n\nLà thế.\n"),
+    }, editor=GITLAB)
+    build(root)
+    build(root, "--no-directory-urls", "-d", "site-offline")
+    return root
+
+
+def test_a_build_writes_the_editor(built):
+    config = yaml.safe_load(read(built, "admin/config.yml"))
+    assert config["backend"]["name"] == "gitlab" and "local_backend" not in config
+    assert 'rel="cms-config-url"' in read(built, "admin/index.html")
+    assert json.loads(read(built, "admin/ma-cau-hoi.json")) == ["la-gi"]
+    assert (built / "site/admin/decap/decap-cms.js").is_file()
+
+
+def test_the_editor_is_not_for_readers_or_crawlers(built):
+    assert "Disallow: /admin/" in read(built, "robots.txt")
+    assert "/admin/" not in read(built, "sitemap.xml")
+    search = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (built / "site/assets/search").rglob("*")
+                     if p.is_file())
+    assert "admin" not in search and "Decap" not in search
+
+
+def test_the_offline_copy_has_no_editor(built):
+    assert (built / "site-offline/index.html").is_file()
+    assert not (built / "site-offline/admin").exists()
+
+
+def test_a_content_page_cannot_take_the_editors_address(tmp_path):
+    root = write_site(tmp_path, {"trang/quan-tri.md": "---\ntitle: Quản trị\nslug: admin\ndate: 2024-01-01\n---\n\nx\n"})
+    done = run_bantin(root, "check")
+    assert done.returncode == 1 and "admin" in done.stdout and "trình biên tập web" in done.stdout, done.stdout
+
+
+def test_robots_under_a_sub_path(tmp_path):
+    from bantin.site.artifacts import robots_txt
+    from bantin.site.corpus import build_corpus
+    from bantin.site.urls import UrlScheme
+    from bantin.site.views import SiteView
+
+    site = SiteConfig(site_url="https://stp.github.io/ban tin/")
+    corpus, _ = build_corpus({}, site, UrlScheme(site.prefixes))
+    assert "Disallow: /ban%20tin/admin/\n" in robots_txt(SiteView(corpus, UrlScheme(site.prefixes)))
+
+
+def test_editor_errors_stop_the_build_with_their_line(tmp_path):
+    root = write_site(tmp_path, {"tin-tuc/bai.md": article("Bài")}, editor={"backend": "github", "repo": "a/b"})
+    done = run_bantin(root, "check")
+    assert done.returncode == 1 and "plugins.bantin.editor.base_url" in done.stdout and "OAuth" in done.stdout
+    assert re.search(r"mkdocs\.yml:\d+:", done.stdout), done.stdout
+
+
+def test_content_outside_the_repository_top_is_refused_for_an_online_editor(tmp_path):
+    from bantin.site.build import Settings, site_config
+
+    problems = Problems()
+    site_config(Settings(editor=GITLAB, docs_dir="../content"), problems)
+    assert any("docs_dir: ../content" in str(p) for p in problems.errors)
+    problems = Problems()
+    assert site_config(Settings(editor=GITLAB, docs_dir="content"), problems).editor.content == "content"
+    assert not problems.errors
+
+
+def test_edit_without_node_says_what_to_install(tmp_path, monkeypatch):
+    monkeypatch.setattr(editing.shutil, "which", lambda name: None)
+    with pytest.raises(editing.EditError, match="Cần Node.js"):
+        editing.decap_server_command(tmp_path)
+
+
+def test_edit_finds_decap_server_in_the_project(tmp_path, monkeypatch):
+    script = tmp_path / editing.SCRIPT
+    script.parent.mkdir(parents=True)
+    script.write_text("")
+    monkeypatch.setattr(editing.shutil, "which", lambda name: f"/usr/bin/{name}")
+    assert editing.decap_server_command(tmp_path) == ["/usr/bin/node", str(script)]
+
+
+def test_the_page_allows_the_site_and_its_git_backend_only():
+    gitlab = webeditor.content_policy(_site(**GITLAB).editor)
+    assert "connect-src 'self' blob: data: https://git.songlam.gov.vn;" in gitlab
+    assert "default-src 'self';" in gitlab and "'unsafe-inline'" not in gitlab.split("style-src")[0]
+    github = webeditor.content_policy(_site(backend="github", repo="a/b", base_url="https://oauth.x.vn").editor)
+    assert "connect-src 'self' blob: data: https://api.github.com https://oauth.x.vn;" in github
+    local = webeditor.content_policy(build_editor(None, Problems(), port="8123"))
+    assert "connect-src 'self' blob: data: http://127.0.0.1:8123;" in local
+    html = webeditor.admin_html(_site(**GITLAB))
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;;' in html
+
+
+# --- bantin-admin.js, run by Node with a stand-in for Decap --------------------------------
+
+TITLES = ["Tập huấn hòa giải viên ở xã Đông Sơn", "Đất đai: hỏi & đáp (2024)", "Thuỷ lợi – hoà giải “cơ sở”",
+          "CON", "Nghị định 30/2020/NĐ-CP về công tác văn thư", "Ông bà anh chị em " * 12]
+
+
+def _harness(request: dict) -> dict:
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None:
+        pytest.skip("needs Node.js")
+    script = ROOT / "plugins/bantin/webeditor/bantin-admin.js"
+    done = subprocess.run(["node", str(ROOT / "tests/webeditor_harness.js"), str(script)], input=json.dumps(request),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_editor_script_writes_addresses_and_question_ids_as_the_build_reads_them():
+    from bantin.content.fields import SLUG_MAX
+    from bantin.content.qa import split_heading
+    from bantin.text.vi import cap_slug, slugify
+
+    found = _harness({"titles": TITLES, "ids": ["ai-duoc-lam-hoa-giai-vien"],
+                      "blocks": [{"question": "Câu hỏi 2: Ai được làm hòa giải viên?"},
+                                 {"question": "## Câu hỏi 3:\n{#x} Phí bao nhiêu?", "id": ""},
+                                 {"question": "Câu hỏi 4: Ở đâu?", "id": "Câu 4 Ở Đâu"},
+                                 {"question": "Câu hỏi 5: Cũ?", "id": "cu-da-co"}],
+                      "parse": ["## Câu hỏi 1: Là gì? {#la-gi}\n\nTrả lời.", "## Không mã\n", "### Câu {#a}"]})
+    assert found["slugs"] == [cap_slug(slugify(t), SLUG_MAX) for t in TITLES]  # the address the build would make
+    assert found["blocks"] == ["## Câu hỏi 2: Ai được làm hòa giải viên? {#ai-duoc-lam-hoa-giai-vien-2}",
+                               "## Câu hỏi 3: #x Phí bao nhiêu? {#x-phi-bao-nhieu}",
+                               "## Câu hỏi 4: Ở đâu? {#cau-4-o-dau}",
+                               "## Câu hỏi 5: Cũ? {#cu-da-co}"]
+    for block in found["blocks"]:
+        assert split_heading(block[3:])[1]  # the build reads the id back
+    assert found["parsed"] == [{"question": "Câu hỏi 1: Là gì?", "id": "la-gi"}, None, None]
+    assert "Mô tả ảnh" in found["refused"]
+    assert found["kept"] == ["title", "draft", "slug"]  # empty optional fields left out
+
+
+def test_edit_says_when_the_editor_is_switched_off(tmp_path):
+    root = write_site(tmp_path, {"tin-tuc/bai.md": article("Bài")}, editor={"backend": "none"})
+    done = run_bantin(root, "edit")
+    assert done.returncode == 1 and "backend: none" in done.stdout

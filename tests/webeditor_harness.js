@@ -1,0 +1,45 @@
+// Loads plugins/bantin/webeditor/bantin-admin.js with a stand-in for Decap's `CMS` and
+// answers one JSON request from stdin: {titles: [...], blocks: [...], ids: [...]} →
+// slugs of the titles (as the preSave handler writes them), and each block's Markdown.
+"use strict";
+const fs = require("fs");
+const vm = require("vm");
+const registered = { components: [], listeners: [], widgets: {} };
+const request = JSON.parse(fs.readFileSync(0, "utf8"));
+
+// A small Immutable.Map stand-in: what the preSave handler calls.
+class Data {
+  constructor(values) { this.values = values; }
+  get size() { return Object.keys(this.values).length; }
+  every(test) { return Object.entries(this.values).every(([k, v]) => test(v, k)); }
+  get(key) { return this.values[key]; }
+  set(key, value) { return new Data({ ...this.values, [key]: value }); }
+  filter(keep) {
+    return new Data(Object.fromEntries(Object.entries(this.values).filter(([k, v]) => keep(v, k))));
+  }
+}
+const sandbox = {
+  window: {},
+  h: () => null, createClass: (spec) => spec,
+  fetch: () => Promise.resolve({ ok: true, json: () => Promise.resolve(request.ids || []) }),
+  CMS: {
+    registerWidget: (name, control) => { registered.widgets[name] = control; },
+    registerEditorComponent: (c) => registered.components.push(c),
+    registerEventListener: (l) => registered.listeners.push(l),
+    registerLocale: () => {}, getLocale: () => ({}),
+  },
+};
+sandbox.window = sandbox;
+vm.runInNewContext(fs.readFileSync(process.argv[2], "utf8"), sandbox);
+setTimeout(() => {  // after the taken ids arrived
+  const save = registered.listeners.find((l) => l.name === "preSave").handler;
+  const entry = (values) => ({ get: (k) => ({ newRecord: true, data: new Data(values) })[k] });
+  const slugs = request.titles.map((title) => save({ entry: entry({ title }) }).get("slug"));
+  let refused = "";
+  try { save({ entry: entry({ title: "x", image: "../images/a.jpg", image_alt: " " }) }); } catch (e) { refused = e.message; }
+  const kept = Object.keys(save({ entry: entry({ title: "x", summary: "", tags: new Data({}), draft: false }) }).values);
+  const question = registered.components.find((c) => c.label === "Câu hỏi");
+  const blocks = request.blocks.map((data) => question.toBlock(data));
+  const parsed = request.parse.map((text) => { const m = text.match(question.pattern); return m ? question.fromBlock(m) : null; });
+  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed }));
+}, 20);
