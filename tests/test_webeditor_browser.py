@@ -3,8 +3,8 @@
 decap-server on 127.0.0.1 (a free port), the live preview beside it; through the UI an
 editor creates an article with an uploaded picture and adds a question to a handbook. The
 files land in content/, pass `bantin check`, and the rebuilt site shows them. Every request
-the editor page makes is recorded: 127.0.0.1 only. The screenshots go to docs/images/ for
-the editors' guide (BANTIN_SCREENSHOTS=1).
+the editor page makes is recorded: 127.0.0.1 only. The screenshots go to content/bien-tap/anh/
+for the editors' guide (BANTIN_SCREENSHOTS=1).
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from sitekit import ROOT, article, build, read, run_bantin, write_site
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
 
-# The editors' guide's pictures: written to docs/images/ when BANTIN_SCREENSHOTS=1, else
-# beside the test's files (a test run leaves the working tree as it was).
-SHOTS = ROOT / "docs" / "images" if os.environ.get("BANTIN_SCREENSHOTS") == "1" else None
+# The editors' guide's pictures (published with it): written to content/bien-tap/anh/ when
+# BANTIN_SCREENSHOTS=1, else beside the test's files (a test run leaves the tree as it was).
+SHOTS = ROOT / "content" / "bien-tap" / "anh" if os.environ.get("BANTIN_SCREENSHOTS") == "1" else None
 HANDBOOK = "Mở đầu sổ tay.\n\n## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nLà việc giúp các bên tự thỏa thuận.\n"
 # Markdown beyond CommonMark that our site reads: the rich text editor must keep it as written.
 EXTENDED = """Đoạn đầu.
@@ -235,6 +235,27 @@ def test_a_question_added_to_a_handbook(admin, editing):
     assert "## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nLà việc giúp" in text  # kept
 
 
+GUIDE = "Hướng dẫn chứng thực bản sao từ bản chính"
+GUIDE_SLUG = "huong-dan-chung-thuc-ban-sao-tu-ban-chinh"
+
+
+def test_a_new_guide(admin, editing):
+    page, root = admin, editing[0]
+    page.goto(editing[1] + "admin/#/collections/huong-dan/new")
+    page.get_by_label("Tiêu đề").fill(GUIDE)
+    page.get_by_label("Chuyên mục").click()
+    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("Người dân mang bản chính và bản sao đến Ủy ban nhân dân cấp xã.")
+    page.get_by_label("Tiêu đề").scroll_into_view_if_needed()
+    _shot(page, "huong-dan-1280")
+    _publish(page)
+    saved = root / f"content/huong-dan/{GUIDE_SLUG}.md"
+    _until(saved.exists)
+    meta = yaml.safe_load(saved.read_text(encoding="utf-8").split("---")[1])
+    assert meta["title"] == GUIDE and meta["slug"] == GUIDE_SLUG and meta["category"] == "hoa-giai-o-co-so"
+
+
 def test_editing_one_paragraph_keeps_the_rest_as_written(admin, editing):
     page, root = admin, editing[0]
     saved = root / "content/tin-tuc/mo-rong.md"
@@ -272,6 +293,7 @@ def test_saved_files_pass_check_and_are_published(editing):
     assert "anh-lop-tap-huan" in read(root, f"tin-tuc/{SLUG}/index.html")
     assert QUESTION.split(": ", 1)[1] in read(root, f"hoi-dap/so-tay-hoa-giai/{QUESTION_ID}/index.html")
     assert (root / f"site/q/{QUESTION_ID}/index.html").exists()
+    assert "bản chính và bản sao" in read(root, f"huong-dan/{GUIDE_SLUG}/index.html")
     assert not (root / "site/admin").exists()  # a plain build of a local-only site has no editor
     status = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True).stdout
     assert "content/tin-tuc/" in status  # saved as files; committing stays the editor's choice

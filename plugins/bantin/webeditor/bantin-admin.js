@@ -55,7 +55,10 @@
     }
     return out;
   }
-  CMS.registerLocale("vi", merged(CMS.getLocale("vi") || {}, MORE_VI));
+  var VI = merged(CMS.getLocale("vi") || {}, MORE_VI);
+  // Decap's "＋ %{collectionLabel}" uses a full-width plus that many phones' fonts lack (a box).
+  VI.collection.collectionTop.newButton = "Viết %{collectionLabel} mới";
+  CMS.registerLocale("vi", VI);
 
   var RESERVED = ["con", "prn", "aux", "nul"];
   for (var i = 0; i < 10; i++) { RESERVED.push("com" + i, "lpt" + i); }
