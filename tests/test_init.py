@@ -198,3 +198,31 @@ def test_the_commented_web_editor_block_works_once_filled_in(tmp_path):
     config = yaml.safe_load((site / "site" / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"]["name"] == "gitlab" and config["backend"]["repo"] == "so-tu-phap/ban-tin"
     assert config["backend"]["auth_type"] == "pkce"
+
+
+def test_the_package_a_new_site_installs():
+    """Installed from git, the new site's CI installs the same repository and commit; from a
+    local file or a checkout, `bantin==<version>` and the command says to give --package."""
+    git = ('{"url": "https://github.com/so-tu-phap/bantin", "vcs_info": {"vcs": "git", '
+           '"commit_id": "0123456789abcdef0123456789abcdef01234567", "requested_revision": "v0.1.0"}}')
+    assert starter.installed_from(git, "0.1.0") == (
+        "bantin @ git+https://github.com/so-tu-phap/bantin@0123456789abcdef0123456789abcdef01234567", True)
+    assert starter.installed_from('{"url": "file:///work/bantin", "dir_info": {"editable": true}}', "0.1.0") == (
+        "bantin==0.1.0", False)
+    assert starter.installed_from(None, "0.1.0") == ("bantin==0.1.0", False)
+    assert starter.installed_from("{not json", "0.1.0") == ("bantin==0.1.0", False)
+    hostile = '{"url": "https://x.org/b --index-url https://evil", "vcs_info": {"vcs": "git"}}'
+    assert starter.installed_from(hostile, "0.1.0") == ("bantin==0.1.0", False)
+
+
+@pytest.mark.parametrize("package", ["--index-url https://evil.example/simple", "requests", "bantin @ file:///x"])
+def test_package_must_name_bantin(tmp_path, package):
+    done = _init(tmp_path / "s", "--package", package)
+    assert done.returncode == 1 and "phải là gói bantin" in done.stdout and not (tmp_path / "s").exists()
+
+
+def test_a_package_given_is_written_as_is(tmp_path):
+    done = _init(tmp_path / "s", "--package", "bantin @ git+https://git.tinh.gov.vn/stp/bantin@v0.1.0")
+    assert done.returncode == 0 and "Lưu ý" not in done.stdout
+    assert (tmp_path / "s" / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (
+        "bantin @ git+https://git.tinh.gov.vn/stp/bantin@v0.1.0")

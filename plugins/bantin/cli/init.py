@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Sequence
 
@@ -10,6 +11,14 @@ from bantin import __version__
 from bantin.cli.argvi import VietnameseParser, parse
 from bantin.problems import visible
 from bantin.tools import starter
+
+
+def _direct_url() -> str | None:
+    """pip's record of where this Bản tin was installed from (PEP 610), if any."""
+    try:
+        return metadata.distribution("bantin").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def main_init(argv: Sequence[str] | None = None) -> int:
@@ -22,17 +31,25 @@ def main_init(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--site-url", default="", metavar="ĐỊA_CHỈ",
                         help="địa chỉ công khai của trang, ví dụ https://phapluat.songlam.gov.vn/")
     parser.add_argument("--package", default="", metavar="GÓI",
-                        help=f"gói Bản tin mà quy trình xuất bản cài (mặc định bantin=={__version__}; "
-                        "có thể là địa chỉ git, ví dụ 'bantin @ git+https://…@v0.1.0')")
+                        help="gói Bản tin mà quy trình xuất bản cài (mặc định: kho git Bản tin được cài từ đó, "
+                        f"nếu không thì bantin=={__version__}); ví dụ 'bantin @ git+https://…@v0.1.0'")
     args = parse(parser, argv)
     if isinstance(args, int):
         return args
-    answers = starter.Answers(agency=args.agency, site_url=args.site_url, package=args.package)
+    package, reachable = args.package, True
+    if not package:
+        package, reachable = starter.installed_from(_direct_url(), __version__)
+    answers = starter.Answers(agency=args.agency, site_url=args.site_url, package=package)
     try:
         written = starter.create(args.folder, answers, __version__)
     except starter.InitError as exc:
         print(visible(f"lỗi: {exc}"), file=sys.stderr)
         return 1
     print(visible(f"Đã tạo {len(written)} tệp trong {args.folder}."))
+    if not reachable:
+        print(visible(f"Lưu ý: requirements.txt ghi `{package}`, nhưng Bản tin được cài từ tệp trên máy này, "
+                      "nên quy trình xuất bản (CI) chưa cài được. Sửa dòng đó thành địa chỉ kho của Bản tin, "
+                      "ví dụ: bantin @ git+https://github.com/<tổ-chức>/bantin@v0.1.0 "
+                      "(hoặc chạy lại với --package)."))
     print("Bước tiếp theo: sửa các dòng có chữ ĐIỀN trong mkdocs.yml, rồi làm theo README.md.")
     return 0

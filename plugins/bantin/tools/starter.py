@@ -44,8 +44,29 @@ FILES = (
 
 PLACEHOLDER_URL = "https://bantin.example.org/"
 HOME = "https://github.com/bantin-vn/bantin"  # where the README points for the documentation
+REQUIREMENT = re.compile(r"bantin\s*(==|~=|>=|@\s*(git\+)?https://)\S")
 TOKEN = re.compile(r"__[A-Z0-9_]+__")
 URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
+
+
+def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
+    """The pip requirement a new site's CI should install: (requirement, reachable).
+
+    pip records where a package came from (PEP 610, `direct_url.json`). Installed from git, the
+    new site names the same repository at the same commit, which its CI can reach; installed
+    from a local wheel or a checkout (a `file://` URL) or an index, only `bantin==<version>` is
+    left, which works once Bản tin is on the index the CI uses, so `reachable` is False and
+    `bantin init` says to give `--package`.
+    """
+    try:
+        found = json.loads(direct_url) if direct_url else {}
+    except ValueError:
+        found = {}
+    vcs, url = found.get("vcs_info") or {}, str(found.get("url", ""))
+    if vcs.get("vcs") == "git" and url.startswith("https://") and not any(c.isspace() for c in url):
+        commit = str(vcs.get("commit_id", ""))
+        return f"bantin @ git+{url}" + (f"@{commit}" if re.fullmatch(r"[0-9a-f]{7,40}", commit) else ""), True
+    return f"bantin=={version}", False
 
 
 class InitError(Exception):
@@ -97,6 +118,9 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
     if not site_url.endswith("/"):
         site_url += "/"
     package = _clean(answers.package, "--package") or f"bantin=={version}"
+    if not REQUIREMENT.match(package):  # one requirement of Bản tin, never a pip option (--index-url …)
+        raise InitError(f"--package {package!r}: phải là gói bantin, ví dụ 'bantin==0.1.0' hoặc "
+                        "'bantin @ git+https://…/bantin@v0.1.0'")
     site_name = f"Bản tin Pháp luật - {agency}" if answers.agency else "Bản tin Pháp luật tỉnh …"
     owner = "Ủy ban nhân dân tỉnh …"
     today = (answers.today or date.today()).isoformat()
