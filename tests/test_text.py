@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bantin.text.plain import _MD_DROP, excerpt, html_to_text, markdown_to_text
@@ -37,6 +37,9 @@ def test_the_same_text_as_every_pattern_run_on_everything(source):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=60))
 def test_html_whitespace_collapses_as_a_regex_would(markup):
+    # The regex model holds for tags only: "<" before anything but a letter, "/", "!" or "?"
+    # is text in HTML ("<<>" reads "<<>"), where the regex would drop it (hypothesis found it).
+    assume(not re.search(r"<(?![A-Za-z/!?])", markup))
     text = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", markup, flags=re.DOTALL | re.IGNORECASE)
     assert html_to_text(markup) == re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text))).strip()
 
