@@ -32,6 +32,7 @@ from bantin.tools.importer.urls import classify_old_url
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from bantin.tools.importer.writing import check_front_matter, import_file, import_files
 from bantin.text.vi import slugify
+from redirectkit import apache_target, nginx_target
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 # The real portal copies stay in shared/ (beside the checkout, in CI too): their text is
@@ -624,27 +625,6 @@ def test_apache_redirects_text() -> None:
         "RewriteRule ^/?Pages/gioi-thieu\\.aspx$ https://bantin.example.org/trang/gioi-thieu/? "
         "[NC,R=301,L]\n"
     )
-
-
-def nginx_target(config: str, request_uri: str) -> str | None:
-    """What the generated map gives for a request (nginx: first matching regex wins)."""
-    for pattern, target in re.findall(r'^\s+"~\*(.+)" (\S+);$', config, re.M):
-        if re.search(pattern, request_uri, re.IGNORECASE):
-            return target
-    return None
-
-
-def apache_target(config: str, path: str, query: str) -> str | None:
-    """What the generated rules give for a request (conditions AND-ed, first rule wins)."""
-    for block in config.split("\n\n")[1:]:
-        conditions = re.findall(r"^RewriteCond %\{QUERY_STRING\} (\S+) \[NC\]$", block, re.M)
-        rule = re.search(r"^RewriteRule (\S+) (\S+)\? \[NC,R=301,L\]$", block, re.M)
-        assert rule
-        if re.search(rule.group(1), path.lstrip("/"), re.IGNORECASE) and all(
-            re.search(c, query, re.IGNORECASE) for c in conditions
-        ):
-            return rule.group(2)
-    return None
 
 
 @pytest.mark.parametrize(

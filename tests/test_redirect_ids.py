@@ -8,12 +8,12 @@ test_redirect_pages.py) match every recorded parameter first, then the identifyi
 
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from bantin.site.redirectmap import identifying_param, query_rules
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
+from redirectkit import apache_target, nginx_target
 
 PAIRS = [
     ("http://stp.songlam.gov.vn/tin-tuc/chi-tiet.html?id=2031&cat=5&page=2", "/tin-tuc/ngay-hoi/"),
@@ -24,27 +24,6 @@ PAIRS = [
     ("http://stp.songlam.gov.vn/xem.php?id=5&loai=tin", "/tin-tuc/bai-tin/"),
     ("http://stp.songlam.gov.vn/xem.php?id=5&loai=vanban", "/van-ban/bai-van-ban/"),
 ]
-
-
-def nginx_target(config: str, request_uri: str) -> str | None:
-    """What the generated map gives for a request (nginx: first matching regex wins)."""
-    for pattern, target in re.findall(r'^\s+"~\*(.+)" (\S+);$', config, re.M):
-        if re.search(pattern, request_uri, re.IGNORECASE):
-            return target
-    return None
-
-
-def apache_target(config: str, path: str, query: str) -> str | None:
-    """What the generated rules give for a request (conditions AND-ed, first rule wins)."""
-    for block in config.split("\n\n")[1:]:
-        conditions = re.findall(r"^RewriteCond %\{QUERY_STRING\} (\S+) \[NC\]$", block, re.M)
-        rule = re.search(r"^RewriteRule (\S+) (\S+)\? \[NC,R=301,L\]$", block, re.M)
-        assert rule
-        if re.search(rule.group(1), path.lstrip("/"), re.IGNORECASE) and all(
-            re.search(c, query, re.IGNORECASE) for c in conditions
-        ):
-            return rule.group(2)
-    return None
 
 
 @pytest.mark.parametrize(("request_uri", "expected"), [

@@ -1,0 +1,27 @@
+"""What generated nginx and Apache redirect rules answer for a request, as the servers read
+them: shared by the importer's and the redirect map's tests."""
+
+from __future__ import annotations
+
+import re
+
+
+def nginx_target(config: str, request_uri: str) -> str | None:
+    """What the generated map gives for a request (nginx: first matching regex wins)."""
+    for pattern, target in re.findall(r'^\s+"~\*(.+)" (\S+);$', config, re.M):
+        if re.search(pattern, request_uri, re.IGNORECASE):
+            return target
+    return None
+
+
+def apache_target(config: str, path: str, query: str) -> str | None:
+    """What the generated rules give for a request (conditions AND-ed, first rule wins)."""
+    for block in config.split("\n\n")[1:]:
+        conditions = re.findall(r"^RewriteCond %\{QUERY_STRING\} (\S+) \[NC\]$", block, re.M)
+        rule = re.search(r"^RewriteRule (\S+) (\S+)\? \[NC,R=301,L\]$", block, re.M)
+        assert rule
+        if re.search(rule.group(1), path.lstrip("/"), re.IGNORECASE) and all(
+            re.search(c, query, re.IGNORECASE) for c in conditions
+        ):
+            return rule.group(2)
+    return None
