@@ -45,6 +45,7 @@ FILES = (
 PLACEHOLDER_URL = "https://bantin.example.org/"
 HOME = "https://github.com/bantin-vn/bantin"  # where the README points for the documentation
 TOKEN = re.compile(r"__[A-Z0-9_]+__")
+REQUIREMENT = re.compile(r"[A-Za-z0-9]")  # a PEP 508 requirement starts with its name
 URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
 
 
@@ -97,6 +98,9 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
     if not site_url.endswith("/"):
         site_url += "/"
     package = _clean(answers.package, "--package") or f"bantin=={version}"
+    if not REQUIREMENT.match(package):  # pip reads `-r`, `-e`, `--index-url …` lines as options
+        raise InitError(f"--package {package!r} không phải tên gói: hãy viết dạng bantin==0.1.0 "
+                        "hoặc 'bantin @ git+https://…@v0.1.0' (không bắt đầu bằng dấu '-')")
     site_name = f"Bản tin Pháp luật - {agency}" if answers.agency else "Bản tin Pháp luật tỉnh …"
     owner = "Ủy ban nhân dân tỉnh …"
     today = (answers.today or date.today()).isoformat()
