@@ -46,3 +46,21 @@ def test_init_refuses_a_package_that_is_a_pip_option(tmp_path, package):
 def test_init_takes_a_requirement_or_a_git_url(tmp_path, package):
     starter.create(tmp_path / "site", starter.Answers(package=package), "0.1.0")
     assert package in (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8")
+
+
+# --- site_url placeholder check ---------------------------------------------------------------
+# Browsers read `127.1`, `0x7f.1`, `0` and `::ffff:127.0.0.1` as loopback addresses, and IDNA
+# maps the ideographic and full-width full stops to `.`: each slipped past the check.
+
+@pytest.mark.parametrize("url", ["https://127.1/", "https://0/", "https://0x7f.1/", "https://[::ffff:127.0.0.1]/",
+                                 "https://bantin.example\u3002org/", "https://bantin\uff0eexample\uff0eorg/"])
+def test_site_url_placeholder_forms_a_browser_reads_the_same(url):
+    from bantin.config.siteurl import placeholder_reason
+    assert placeholder_reason(url) is not None
+
+
+@pytest.mark.parametrize("url", ["https://phapluat.songlam.gov.vn/", "https://cafe.vn/", "https://10.0.0.5/",
+                                 "https://face/", "https://192.168.1.10/ban-tin/"])
+def test_site_url_real_addresses_still_pass(url):
+    from bantin.config.siteurl import placeholder_reason
+    assert placeholder_reason(url) is None
