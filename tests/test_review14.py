@@ -64,3 +64,64 @@ def test_site_url_placeholder_forms_a_browser_reads_the_same(url):
 def test_site_url_real_addresses_still_pass(url):
     from bantin.config.siteurl import placeholder_reason
     assert placeholder_reason(url) is None
+
+
+# --- bantin edit: decap-server ------------------------------------------------------------------
+
+def test_a_projects_env_file_cannot_open_decap_server_to_other_sites(tmp_path, monkeypatch):
+    """decap-server loads the project's `.env` (dotenv), which never overrides a variable that
+    is set: ORIGIN must be set (empty = decap-server's localhost-only rule), or `ORIGIN=*` in a
+    `.env` of the repository lets any web page write files while `bantin edit` runs."""
+    from bantin.cli import editing
+    monkeypatch.delenv("ORIGIN", raising=False)
+    assert editing.server_env(tmp_path, 8123)["ORIGIN"] == ""
+
+
+def test_stopping_decap_server_stops_what_it_started(tmp_path, monkeypatch):
+    """Through `npx`, decap-server is a child of npx: stopping npx alone left it listening."""
+    import os
+    import subprocess
+    import sys
+    import time
+    from bantin.cli import editing
+
+    if not hasattr(os, "killpg"):
+        pytest.skip("process groups are POSIX")
+    pidfile = tmp_path / "child.pid"
+    # A parent that starts a long-lived child and waits, as npx does.
+    script = ("import subprocess, sys, time\n"
+              f"c = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+              f"open({str(pidfile)!r}, 'w').write(str(c.pid))\n"
+              "time.sleep(60)\n")
+    monkeypatch.setattr(editing, "decap_server_command", lambda project: [sys.executable, "-c", script])
+    real_popen = subprocess.Popen
+    started = []
+    monkeypatch.setattr(editing.subprocess, "Popen", lambda *a, **k: started.append(real_popen(*a, **k)) or started[-1])
+    monkeypatch.setattr(editing.socket, "create_connection", lambda *a, **k: _Connected())
+    process = editing.start_server(tmp_path, editing.free_port())
+    for _ in range(100):
+        if pidfile.exists() and pidfile.read_text():
+            break
+        time.sleep(0.05)
+    child = int(pidfile.read_text())
+    editing.stop_server(process)
+    for _ in range(100):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        try:
+            os.waitpid(child, os.WNOHANG)
+        except ChildProcessError:
+            pass
+        time.sleep(0.05)
+    os.kill(child, 9)
+    pytest.fail("the child of the stopped server is still running")
+
+
+class _Connected:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
