@@ -125,3 +125,25 @@ class _Connected:
 
     def __exit__(self, *exc):
         return False
+
+
+# --- query redirect pages: a draft's address --------------------------------------------------
+# A redirect map line whose new address is a draft (the draft's slug often says its title) was
+# written into the published page at the old address, and sent readers to a missing page;
+# `bantin redirects` already leaves such lines out of the servers' rules.
+
+def test_a_query_redirect_page_never_names_a_draft(tmp_path):
+    from sitekit import article, build, write_site
+    root = write_site(tmp_path / "site", {
+        "tin-tuc/da-dang.md": article("Bài đã đăng", slug="da-dang"),
+        "tin-tuc/nhap.md": article("Kỷ luật cán bộ X", slug="ky-luat-can-bo-x", draft=True),
+    })
+    (root / "redirects").mkdir()
+    (root / "redirects" / "old-host.map").write_text(
+        "https://bantin.example.org/tin.html?id=1 /tin-tuc/da-dang/\n"
+        "https://bantin.example.org/tin.html?id=2 /tin-tuc/ky-luat-can-bo-x/\n", encoding="utf-8")
+    build(root)
+    built = "".join(p.read_text(encoding="utf-8", errors="replace") for p in (root / "site").rglob("*")
+                    if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt", ".yml"))
+    assert "da-dang" in (root / "site" / "tin.html").read_text(encoding="utf-8")
+    assert "ky-luat-can-bo-x" not in built
