@@ -57,7 +57,10 @@ def free_port() -> int:
 
 def server_env(project: Path, port: int) -> dict[str, str]:
     """decap-server's settings (its own `.env` file in the project cannot override them)."""
-    return {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
+    # ORIGIN set, if empty, so that a project's `.env` cannot set it (dotenv never overrides a
+    # set variable): `ORIGIN=*` there would let any web page the editor visits write files;
+    # empty, decap-server keeps its own rule (pages of localhost and 127.0.0.1 only).
+    return {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs", "ORIGIN": "",
             "GIT_REPO_DIRECTORY": str(project), "LOG_LEVEL": os.environ.get("LOG_LEVEL", "warn")}
 
 
@@ -71,8 +74,11 @@ def start_server(project: Path, port: int, timeout: float = 60.0) -> subprocess.
     except OSError:
         raise EditError(f"Cổng {port} trên 127.0.0.1 đang có chương trình khác dùng (có thể là một "
                         "`bantin edit` khác): dừng chương trình đó, hoặc bỏ `--port` để chọn cổng trống.") from None
+    # Its own process group: through `npx`, decap-server is npx's child, and stopping npx alone
+    # left decap-server running (and writing files for whoever asks) after `bantin edit` ended.
+    group = {"process_group": 0} if hasattr(os, "killpg") else {}
     process = subprocess.Popen(decap_server_command(project), cwd=project, env=server_env(project, port),
-                               stdin=subprocess.DEVNULL)
+                               stdin=subprocess.DEVNULL, **group)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -87,13 +93,23 @@ def start_server(project: Path, port: int, timeout: float = 60.0) -> subprocess.
 
 
 def stop_server(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
+    """decap-server and whatever it started (npx's child): its whole process group on POSIX."""
+    _signal(process, signal.SIGTERM)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        _signal(process, signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+        process.wait()
+
+
+def _signal(process: subprocess.Popen, number: int) -> None:
+    if hasattr(os, "killpg"):
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            os.killpg(process.pid, number)  # the group is the process's own (process_group=0)
+        except (ProcessLookupError, PermissionError):
+            pass
+    elif process.poll() is None:
+        process.terminate() if number == signal.SIGTERM else process.kill()
 
 
 def _interrupt(signum, frame) -> None:
@@ -117,8 +133,12 @@ def run(config_file: str, address: str, port: int, serve, site_url: str) -> int:
         return 1
     previous = os.environ.get(PORT_VARIABLE)
     os.environ[PORT_VARIABLE] = str(port)
-    stopping = signal.getsignal(signal.SIGTERM)
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill`: decap-server must not outlive us
+    # `kill`, or the terminal closed (SIGHUP no longer reaches decap-server's own process group):
+    # decap-server must not outlive us.
+    endings = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    stopping = {number: signal.getsignal(number) for number in endings}
+    for number in endings:
+        signal.signal(number, _interrupt)
     try:
         print(f"Trình biên tập: mở {admin_url(address, site_url)} (bài lưu vào {project}); "
               "xem trước ở địa chỉ MkDocs in ra dưới đây. Dừng bằng Ctrl+C.", flush=True)
@@ -126,7 +146,8 @@ def run(config_file: str, address: str, port: int, serve, site_url: str) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGTERM, stopping)
+        for number, handler in stopping.items():
+            signal.signal(number, handler)
         if previous is None:
             os.environ.pop(PORT_VARIABLE, None)
         else:

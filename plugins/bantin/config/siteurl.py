@@ -17,6 +17,8 @@ province may publish on its own intranet.
 from __future__ import annotations
 
 import ipaddress
+import re
+import socket
 from urllib.parse import urlsplit
 
 from bantin.config import precheck
@@ -25,6 +27,7 @@ from bantin.problems import ERROR, WARNING, Problem, short
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
 RESERVED_TLDS = ("example", "test", "invalid", "localhost", "local")
 FIELD = "site_url"
+_DOTS = re.compile("[\u3002\uff0e\uff61]")  # full stops that browsers (IDNA) read as `.`
 
 
 def placeholder_reason(site_url: str | None) -> str | None:
@@ -33,7 +36,7 @@ def placeholder_reason(site_url: str | None) -> str | None:
         return "chưa có `site_url` (địa chỉ của trang)"
     try:
         parts = urlsplit(str(site_url).strip())
-        host = (parts.hostname or "").rstrip(".").lower()
+        host = _DOTS.sub(".", parts.hostname or "").rstrip(".").lower()
     except ValueError:  # a malformed IPv6 literal, a bad port
         return f"`{short(site_url)}` không phải một địa chỉ web"
     if parts.scheme not in ("http", "https") or not host:
@@ -44,13 +47,28 @@ def placeholder_reason(site_url: str | None) -> str | None:
     tld = host.rsplit(".", 1)[-1]
     if host == "localhost" or tld in RESERVED_TLDS:
         return f"`{short(site_url)}` là địa chỉ trên máy của bạn hoặc địa chỉ thử, bạn đọc không mở được"
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
+    ip = _ip(host)
+    if ip is None:
         return None
     if ip.is_loopback or ip.is_unspecified:
         return f"`{short(site_url)}` là địa chỉ trên máy của bạn, bạn đọc không mở được"
     return None
+
+
+def _ip(host: str):
+    """The IP address `host` names, in every form a browser reads as one: also IPv4's short and
+    hexadecimal forms (`127.1`, `0x7f.1`, `0`) and IPv4-mapped IPv6 (`::ffff:127.0.0.1`)."""
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        if not re.fullmatch(r"[0-9a-fx.]+", host) or not host[-1:].isalnum():
+            return None
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return mapped or ip
 
 
 def site_url_problem(config_file: str | None, site_url: str | None, *, publishing: bool) -> Problem | None:

@@ -201,6 +201,10 @@ def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corp
     if text is None:
         return {}
     lines, _ = redirectmap.parse_redirect_lines(text, redirectmap.DEFAULT_REDIRECT_MAP)
+    # A draft's address (its slug often says its title) never goes into a published page;
+    # `bantin check` warns about such a line (redirectmap.check_targets).
+    drafts = {item.path for item in corpus.items if item.meta.draft} - {item.path for item in corpus.published}
+    lines = [line for line in lines if redirectmap.target_path(line[2]) not in drafts]
     taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
     taken |= {urls.redirect_file(alias, urls.directory_urls) for item in corpus.published for alias in item.meta.aliases}
     taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}

@@ -30,6 +30,9 @@ MAX_MAP_BYTES = 20_000_000  # ~150,000 lines: far beyond any portal; a bigger fi
 # A redirect target is a path on this site; its text goes verbatim into nginx and Apache rules,
 # where quotes, `;`, braces, `$var` and `%{VAR}` would be configuration, not an address.
 _UNSAFE_IN_RULES = re.compile(r"[\s\"'`;{}\\$\x00-\x1f\x7f-\x9f]|%\{")
+# Apache's rules match the decoded path (tools/importer/webserver.py unquotes it): a `%0A`
+# there would be a line break in the configuration, `%09` an argument separator.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def redirect_line_problem(old: str, new: str) -> str | None:
@@ -38,6 +41,10 @@ def redirect_line_problem(old: str, new: str) -> str | None:
     if bad:
         return (f"địa chỉ cũ có ký tự `{visible(bad.group())}` không được phép trong quy tắc máy chủ "
                 "(dấu nháy, `;`, `{`, `}`, `$`, `%{`, `\\`, ký tự điều khiển)")
+    bad = _CONTROL.search(unquote(urlsplit(old).path))
+    if bad:
+        return (f"địa chỉ cũ có ký tự điều khiển mã hóa (`{visible(bad.group())}`, viết dạng `%0A`, `%09`…) "
+                "không được phép trong quy tắc máy chủ")
     bad = _UNSAFE_IN_RULES.search(new)
     if bad:
         return (f"địa chỉ mới có ký tự `{visible(bad.group())}` không được phép (dấu nháy, `;`, `{{`, `}}`, "
