@@ -38,7 +38,8 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
                                "features": ["navigation.tabs", "navigation.top"]}  # no custom_dir: the package's theme
     assert config["plugins"][0]["bantin"]["agency"]["name"] == "Sở Tư pháp tỉnh Thử"
     assert config["site_url"] == "https://phapluat.thu.gov.vn/"
-    assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1].startswith("bantin==")
+    assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (  # this checkout: unknown
+        "bantin @ git+https://DIEN-DIA-CHI-KHO-BANTIN.invalid/bantin@v0.1.0")
     for example in (site / "content").rglob("*.md"):
         assert yaml.safe_load(example.read_text(encoding="utf-8").split("---")[1])["draft"] is True, example
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=ENV, text=True,
@@ -146,7 +147,8 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     clean = {k: v for k, v in ENV.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--find-links", str(dist), "bantin"],
                    check=True, env=clean, cwd=tmp_path)
-    done = subprocess.run([str(bantin), "init", str(site), "--agency", "Sở Tư pháp tỉnh Thử"], env=clean,
+    done = subprocess.run([str(bantin), "init", str(site), "--agency", "Sở Tư pháp tỉnh Thử",
+                           "--package", "bantin==0.1.0"], env=clean,
                           cwd=tmp_path, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 0, done.stdout
     # What the site's CI runs: requirements.txt names the release.
@@ -202,17 +204,18 @@ def test_the_commented_web_editor_block_works_once_filled_in(tmp_path):
 
 def test_the_package_a_new_site_installs():
     """Installed from git, the new site's CI installs the same repository and commit; from a
-    local file or a checkout, `bantin==<version>` and the command says to give --package."""
+    local file or a checkout, a host that never resolves (not PyPI's `bantin`, which may be
+    someone else's) and the command says to give --package."""
     git = ('{"url": "https://github.com/so-tu-phap/bantin", "vcs_info": {"vcs": "git", '
            '"commit_id": "0123456789abcdef0123456789abcdef01234567", "requested_revision": "v0.1.0"}}')
     assert starter.installed_from(git, "0.1.0") == (
         "bantin @ git+https://github.com/so-tu-phap/bantin@0123456789abcdef0123456789abcdef01234567", True)
-    assert starter.installed_from('{"url": "file:///work/bantin", "dir_info": {"editable": true}}', "0.1.0") == (
-        "bantin==0.1.0", False)
-    assert starter.installed_from(None, "0.1.0") == ("bantin==0.1.0", False)
-    assert starter.installed_from("{not json", "0.1.0") == ("bantin==0.1.0", False)
+    unknown = ("bantin @ git+https://DIEN-DIA-CHI-KHO-BANTIN.invalid/bantin@v0.1.0", False)  # never PyPI's name
+    assert starter.installed_from('{"url": "file:///work/bantin", "dir_info": {"editable": true}}', "0.1.0") == unknown
+    assert starter.installed_from(None, "0.1.0") == unknown
+    assert starter.installed_from("{not json", "0.1.0") == unknown
     hostile = '{"url": "https://x.org/b --index-url https://evil", "vcs_info": {"vcs": "git"}}'
-    assert starter.installed_from(hostile, "0.1.0") == ("bantin==0.1.0", False)
+    assert starter.installed_from(hostile, "0.1.0") == unknown
 
 
 @pytest.mark.parametrize("package", ["--index-url https://evil.example/simple", "requests", "bantin @ file:///x"])

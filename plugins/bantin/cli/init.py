@@ -32,7 +32,7 @@ def main_init(argv: Sequence[str] | None = None) -> int:
                         help="địa chỉ công khai của trang, ví dụ https://phapluat.songlam.gov.vn/")
     parser.add_argument("--package", default="", metavar="GÓI",
                         help="gói Bản tin mà quy trình xuất bản cài (mặc định: kho git Bản tin được cài từ đó, "
-                        f"nếu không thì bantin=={__version__}); ví dụ 'bantin @ git+https://…@v0.1.0'")
+                        "nếu không thì một dòng mẫu phải sửa); ví dụ 'bantin @ git+https://…@v0.1.0'")
     args = parse(parser, argv)
     if isinstance(args, int):
         return args
@@ -47,9 +47,9 @@ def main_init(argv: Sequence[str] | None = None) -> int:
         return 1
     print(visible(f"Đã tạo {len(written)} tệp trong {args.folder}."))
     if not reachable:
-        print(visible(f"Lưu ý: requirements.txt ghi `{package}`, nhưng Bản tin được cài từ tệp trên máy này, "
-                      "nên quy trình xuất bản (CI) chưa cài được. Sửa dòng đó thành địa chỉ kho của Bản tin, "
-                      "ví dụ: bantin @ git+https://github.com/<tổ-chức>/bantin@v0.1.0 "
-                      "(hoặc chạy lại với --package)."))
+        print(visible("Lưu ý: Bản tin trên máy này không được cài từ một kho git, nên requirements.txt chưa biết "
+                      "lấy Bản tin ở đâu và quy trình xuất bản (CI) sẽ dừng ở bước cài đặt. Sửa dòng cuối của "
+                      "requirements.txt thành địa chỉ kho của Bản tin, ví dụ: "
+                      "bantin @ git+https://github.com/<tổ-chức>/bantin@v0.1.0 (hoặc chạy lại với --package)."))
     print("Bước tiếp theo: sửa các dòng có chữ ĐIỀN trong mkdocs.yml, rồi làm theo README.md.")
     return 0

@@ -43,6 +43,7 @@ FILES = (
 )
 
 PLACEHOLDER_URL = "https://bantin.example.org/"
+UNKNOWN_HOST = "DIEN-DIA-CHI-KHO-BANTIN.invalid"  # requirements.txt when the source is unknown
 HOME = "https://github.com/bantin-vn/bantin"  # where the README points for the documentation
 REQUIREMENT = re.compile(r"bantin\s*(==|~=|>=|@\s*(git\+)?https://)\S")
 TOKEN = re.compile(r"__[A-Z0-9_]+__")
@@ -54,9 +55,10 @@ def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
 
     pip records where a package came from (PEP 610, `direct_url.json`). Installed from git, the
     new site names the same repository at the same commit, which its CI can reach; installed
-    from a local wheel or a checkout (a `file://` URL) or an index, only `bantin==<version>` is
-    left, which works once Bản tin is on the index the CI uses, so `reachable` is False and
-    `bantin init` says to give `--package`.
+    from a local wheel or a checkout (a `file://` URL), the new site cannot know where to get it:
+    its requirement names a host that never resolves (`.invalid`, RFC 2606), so CI fails at
+    the install until someone writes the address, `reachable` is False and `bantin init` says
+    to give `--package`.
     """
     try:
         found = json.loads(direct_url) if direct_url else {}
@@ -66,7 +68,8 @@ def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
     if vcs.get("vcs") == "git" and url.startswith("https://") and not any(c.isspace() for c in url):
         commit = str(vcs.get("commit_id", ""))
         return f"bantin @ git+{url}" + (f"@{commit}" if re.fullmatch(r"[0-9a-f]{7,40}", commit) else ""), True
-    return f"bantin=={version}", False
+    # Not `bantin==<version>`: that would ask PyPI, where the name may be someone else's.
+    return f"bantin @ git+https://{UNKNOWN_HOST}/bantin@v{version}", False
 
 
 class InitError(Exception):
@@ -117,7 +120,7 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
         raise InitError(f"--site-url {site_url!r} không phải địa chỉ web: hãy viết dạng https://phapluat.tinh.gov.vn/")
     if not site_url.endswith("/"):
         site_url += "/"
-    package = _clean(answers.package, "--package") or f"bantin=={version}"
+    package = _clean(answers.package, "--package") or installed_from(None, version)[0]
     if not REQUIREMENT.match(package):  # one requirement of Bản tin, never a pip option (--index-url …)
         raise InitError(f"--package {package!r}: phải là gói bantin, ví dụ 'bantin==0.1.0' hoặc "
                         "'bantin @ git+https://…/bantin@v0.1.0'")
