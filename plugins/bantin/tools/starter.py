@@ -44,7 +44,6 @@ FILES = (
 
 PLACEHOLDER_URL = "https://bantin.example.org/"
 UNKNOWN_HOST = "DIEN-DIA-CHI-KHO-BANTIN.invalid"  # requirements.txt when the source is unknown
-HOME = "https://github.com/bantin-vn/bantin"  # where the README points for the documentation
 REQUIREMENT = re.compile(r"bantin\s*(==|~=|>=|@\s*(git\+)?https://)\S")
 TOKEN = re.compile(r"__[A-Z0-9_]+__")
 URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
@@ -136,7 +135,7 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
         "__OWNER__": json.dumps(owner, ensure_ascii=False),
     }
     return {"mkdocs.yml": yaml_text,
-            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency, "__HOME__": HOME},
+            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency},
             "requirements.txt": {"__PACKAGE__": package},
             "content": {"__DATE__": today}}
 
