@@ -176,7 +176,8 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     unused = (inventory.loose & set(assets)) - set(used) - keep  # a Word file no page uses (issue 14)
     problems.extend(inventory.unused_problems(unused))
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
-    check_addresses(corpus, generated, urls, problems, aliases, planned_outputs(inputs))
+    planned = planned_outputs(inputs)  # once: it looks each content file up in every theme folder
+    check_addresses(corpus, generated, urls, problems, aliases, planned)
     unread_drafts = 0
     if not include_drafts:  # a draft's problems never block publishing: it is not published
         unread = {src: inputs.read(src) for src in pages_md if corpus.by_src(src) is None}
@@ -186,12 +187,12 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems,
                               draft_only=len(held), unread_drafts=unread_drafts)
     withheld = (in_content - inventory.accepted) | held | unused
-    query_pages = _query_pages(inputs, site, urls, corpus, generated, problems)
+    query_pages = _query_pages(inputs, site, urls, corpus, generated, planned, problems)
     return SiteRead(corpus, generated, problems, withheld, query_pages)
 
 
 def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corpus, generated: list[Generated],
-                 problems: Problems) -> dict:
+                 planned: list[tuple[str, str]], problems: Problems) -> dict:
     """The site's own redirect pages for the redirect map's old addresses with a query
     (redirectmap.query_pages), kept clear of every other output file."""
     try:
@@ -208,7 +209,7 @@ def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corp
     taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
     taken |= {urls.redirect_file(alias, urls.directory_urls) for item in corpus.published for alias in item.meta.aliases}
     taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}
-    taken |= {out for out, _ in planned_outputs(inputs)}  # folders ('assets/search/') end with '/'
+    taken |= {out for out, _ in planned}  # folders ('assets/search/') end with '/'
     return redirectmap.query_pages(lines, site.site_url, {t.lower() for t in taken}, urls,
                                    redirectmap.DEFAULT_REDIRECT_MAP, problems)
 
