@@ -18,10 +18,10 @@ def apache_target(config: str, path: str, query: str) -> str | None:
     """What the generated rules give for a request (conditions AND-ed, first rule wins)."""
     for block in config.split("\n\n")[1:]:
         conditions = re.findall(r"^RewriteCond %\{QUERY_STRING\} (\S+) \[NC\]$", block, re.M)
-        rule = re.search(r"^RewriteRule (\S+) (\S+)\? \[NC,R=301,L\]$", block, re.M)
+        rule = re.search(r"^RewriteRule (\S+) (\S+)\? \[NC,NE,R=301,L\]$", block, re.M)
         assert rule
         if re.search(rule.group(1), path.lstrip("/"), re.IGNORECASE) and all(
             re.search(c, query, re.IGNORECASE) for c in conditions
         ):
-            return rule.group(2)
+            return rule.group(2).replace("\\%", "%")
     return None

@@ -33,6 +33,8 @@ from bantin.tools import siteserver
 
 DOC = ROOT / "docs" / "hosting.md"
 OLD = "http://cu.songlam.gov.vn/tin-tuc/chi-tiet.aspx?ItemID=12&CatID=3"
+# A target with percent-encoded letters (`đ`, `ề`): Apache would read `%9`, `%8` as back references.
+ENCODED = "/tai-lieu/%C4%91i%E1%BB%81u-le.pdf"
 
 
 def required() -> bool:
@@ -106,7 +108,8 @@ def site(tmp_path_factory):
     build(root)
     (root / "redirects").mkdir()
     (root / "redirects" / "old-host.map").write_text(
-        f"{OLD} /tin-tuc/bai-mot/\nhttp://cu.songlam.gov.vn/gioi-thieu.aspx /tin-tuc/gioi-thieu/\n", encoding="utf-8")
+        f"{OLD} /tin-tuc/bai-mot/\nhttp://cu.songlam.gov.vn/gioi-thieu.aspx /tin-tuc/gioi-thieu/\n"
+        f"http://cu.songlam.gov.vn/vanban.aspx?id=7 {ENCODED}\n", encoding="utf-8")
     rules = {}
     for server in ("nginx", "apache"):
         done = run_bantin(root, "redirects", f"--{server}")
@@ -147,6 +150,8 @@ def expect_host(port: int, site: Path, *, redirects: bool, folder_statuses=(301,
             assert status == 301 and headers["location"].endswith("/tin-tuc/bai-mot/"), (old, status, headers)
         status, headers, _ = get(port, "/gioi-thieu.aspx")
         assert status == 301 and headers["location"].endswith("/tin-tuc/gioi-thieu/"), headers
+        status, headers, _ = get(port, "/vanban.aspx?id=7")
+        assert status == 301 and headers["location"].endswith(ENCODED), headers
         status, _, _ = get(port, "/tin-tuc/chi-tiet.aspx?ItemID=99&CatID=3")
         assert status == 404
 

@@ -613,17 +613,17 @@ def test_apache_redirects_text() -> None:
         "\n"
         "RewriteCond %{QUERY_STRING} (?:^|&)option=com_content(?:&|$) [NC]\n"
         "RewriteCond %{QUERY_STRING} (?:^|&)id=321(?:&|$) [NC]\n"
-        "RewriteRule ^/?index\\.php$ https://bantin.example.org/tin-tuc/bai-b/? [NC,R=301,L]\n"
+        "RewriteRule ^/?index\\.php$ https://bantin.example.org/tin-tuc/bai-b/? [NC,NE,R=301,L]\n"
         "\n"
         "RewriteCond %{QUERY_STRING} (?:^|&)ItemID=123(?:&|$) [NC]\n"
         "RewriteRule ^/?Pages/chi-tiet-tin\\.aspx$ https://bantin.example.org/tin-tuc/bai-a/? "
-        "[NC,R=301,L]\n"
+        "[NC,NE,R=301,L]\n"
         "\n"
         "RewriteCond %{QUERY_STRING} (?:^|&)id=321(?:&|$) [NC]\n"
-        "RewriteRule ^/?index\\.php$ https://bantin.example.org/tin-tuc/bai-b/? [NC,R=301,L]\n"
+        "RewriteRule ^/?index\\.php$ https://bantin.example.org/tin-tuc/bai-b/? [NC,NE,R=301,L]\n"
         "\n"
         "RewriteRule ^/?Pages/gioi-thieu\\.aspx$ https://bantin.example.org/trang/gioi-thieu/? "
-        "[NC,R=301,L]\n"
+        "[NC,NE,R=301,L]\n"
     )
 
 

@@ -20,6 +20,14 @@ def _re_escape(text: str) -> str:
     return _REGEX_SPECIAL.sub(r"\\\1", text)
 
 
+def _apache_literal(target: str) -> str:
+    """A redirect target as mod_rewrite's substitution reads it literally. `%N` there is a back
+    reference (an encoded `đ`, `%C4%91`, would lose its `%9`) and mod_rewrite re-encodes `%`
+    as `%25` unless the rule has NE: so `%` is written `\\%` and every rule carries NE. The
+    other specials (`$`, spaces, quotes) are refused in targets (redirectmap.redirect_line_problem)."""
+    return target.replace("%", "\\%")
+
+
 def _hosts_comment(pairs: Sequence[tuple[str, str]]) -> str:
     hosts = sorted({urlsplit(old).netloc for old, _ in pairs if urlsplit(old).netloc})
     return ", ".join(hosts) if hosts else "tên miền cũ"
@@ -82,5 +90,6 @@ def apache_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") ->
         for param in rule.params:
             lines.append(f"RewriteCond %{{QUERY_STRING}} (?:^|&){_re_escape(param)}(?:&|$) [NC]")
         # The trailing "?" drops the old query string from the redirect.
-        lines.append(f"RewriteRule ^/?{path}$ {target_base}{rule.target}? [NC,R=301,L]")
+        target = _apache_literal(f"{target_base}{rule.target}")
+        lines.append(f"RewriteRule ^/?{path}$ {target}? [NC,NE,R=301,L]")
     return "\n".join(lines) + "\n"
