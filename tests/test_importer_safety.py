@@ -133,6 +133,51 @@ def test_redirects_command_leaves_out_draft_targets(tmp_path, capsys):
     assert "bản nháp" in err
 
 
+def test_redirects_reads_the_map_as_check_does(tmp_path, capsys):
+    """`bantin redirects` holds the map to `bantin check`'s rules: never through a symbolic link
+    (it would print another file's lines into server configuration and CI logs), not a folder,
+    not bigger than MAX_MAP_BYTES; each refusal says what to do."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("https://old/a.aspx?id=1 /tin-tuc/bi-mat/\n", encoding="utf-8")
+    link = tmp_path / "old-host.map"
+    link.symlink_to(secret)
+    assert main_redirects(["--redirect-map", str(link)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "bi-mat" not in err and "liên kết tượng trưng" in err
+    assert main_redirects(["--redirect-map", str(tmp_path)]) == 1
+    assert "phải là tệp thường" in capsys.readouterr().err
+    big = tmp_path / "big.map"
+    with big.open("wb") as handle:
+        handle.truncate(20_000_001)
+    assert main_redirects(["--redirect-map", str(big)]) == 1
+    assert "20 MB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("base", [
+    "https://x.vn; return 200",            # nginx: the rest of the line would be configuration
+    "https://x.vn/$1",                       # a variable / back reference
+    "https://x.vn/%{HTTP_HOST}",            # an Apache variable
+    "javascript:alert(1)", "//x.vn", "x.vn", "https://user@x.vn", "https://x.vn/?a=1", "https://x.vn/#a",
+    "https://x.vn/ b", "https://x.vn\n",
+])
+def test_target_base_is_an_address_never_configuration(tmp_path, capsys, base):
+    redirect_map = tmp_path / "old-host.map"
+    redirect_map.write_text("https://old/a.aspx?id=1 /tin-tuc/xong/\n", encoding="utf-8")
+    for server in ("--nginx", "--apache"):
+        assert main_redirects([server, "--redirect-map", str(redirect_map), "--content-dir", str(tmp_path),
+                               "--target-base", base]) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and "--target-base" in err and "lỗi" in err
+
+
+def test_a_good_target_base_goes_before_every_target(tmp_path, capsys):
+    redirect_map = tmp_path / "old-host.map"
+    redirect_map.write_text("https://old/a.aspx?id=1 /tin-tuc/xong/\n", encoding="utf-8")
+    assert main_redirects(["--redirect-map", str(redirect_map), "--content-dir", str(tmp_path),
+                           "--target-base", "https://stp.songlam.gov.vn/bantin/"]) == 0
+    assert " https://stp.songlam.gov.vn/bantin/tin-tuc/xong/;" in capsys.readouterr().out
+
+
 # --- linear patterns on imported text ---------------------------------------------------------
 
 @pytest.mark.parametrize("unit", ["a" + " " * 20, "[a](", "\\[", "Tin:  ", " (", "- "])

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from bantin.problems import short as _short
+from bantin.problems import short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
-from bantin.site.redirectmap import DEFAULT_REDIRECT_MAP, parse_redirect_map, query_rules
+from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
+                                     read_map_text, target_base_problem)
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from bantin.tools.importer.writing import URL_ALONE, import_files
 
@@ -144,16 +145,23 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
-    if not args.redirect_map.is_file():
+    base_problem = target_base_problem(args.target_base)
+    if base_problem:
+        print(f"lỗi: --target-base {_short(visible(args.target_base))}: {base_problem}", file=sys.stderr)
+        return 1
+    try:
+        text = read_map_text(str(args.redirect_map))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        why = f" ({error})" if isinstance(error, ValueError) else ""
+        print(f"lỗi: {args.redirect_map}: không đọc được tệp{why}; bảng chuyển hướng phải là tệp thường "
+              f"(không phải liên kết tượng trưng), dưới {MAX_MAP_BYTES // 1_000_000} MB, lưu với bảng mã "
+              "UTF-8; kiểm tra cả quyền đọc tệp", file=sys.stderr)
+        return 1
+    if text is None:
         print(f"lỗi: {args.redirect_map}: không có tệp này; hãy chạy lệnh trong thư mục của "
               "trang, hoặc chỉ rõ tệp bằng --redirect-map", file=sys.stderr)
         return 1
-    try:
-        pairs, problems = parse_redirect_map(args.redirect_map.read_text(encoding="utf-8"), str(args.redirect_map))
-    except (OSError, UnicodeDecodeError):
-        print(f"lỗi: {args.redirect_map}: không đọc được tệp; hãy lưu lại tệp với bảng mã "
-              "UTF-8 và kiểm tra quyền đọc tệp", file=sys.stderr)
-        return 1
+    pairs, problems = parse_redirect_map(text, str(args.redirect_map))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -55,6 +55,25 @@ def redirect_line_problem(old: str, new: str) -> str | None:
     return None
 
 
+def target_base_problem(base: str) -> str | None:
+    """Why `bantin redirects --target-base` cannot go before every target in server rules, or
+    None. It is typed by an operator but pasted into nginx and Apache configuration, so it is
+    held to the targets' own rule: an address, never configuration (`;`, quotes, `$`, `%{`)."""
+    if not base:
+        return None
+    bad = _UNSAFE_IN_RULES.search(base)
+    if bad:
+        return (f"có ký tự `{visible(bad.group())}` không được phép trong quy tắc máy chủ "
+                "(dấu cách, dấu nháy, `;`, `{`, `}`, `$`, `%{`, `\\`, ký tự điều khiển)")
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc \
+            or parts.query or parts.fragment or "?" in base or "#" in base:
+        return ("phải là địa chỉ trang mới gồm `https://` và tên miền, có thể thêm thư mục, "
+                "ví dụ `https://bantin.example.org` hoặc `https://stp.songlam.gov.vn/bantin`; "
+                "không có `?`, `#` hay `tên@`")
+    return None
+
+
 _LINE_FIX = ("mỗi dòng ghi đúng hai phần cách nhau bằng dấu cách: địa chỉ cũ và đường dẫn mới trên trang "
              "này, ví dụ `http://cu.gov.vn/tin.aspx?ItemID=12 /tin-tuc/ten-bai/`; dòng ghi chú bắt đầu bằng `#`")
 
