@@ -114,6 +114,10 @@ def test_where_the_editor_is_written():
     ({"backend": "gitlab", "repo": "https://gitlab.com/a/b", "app_id": "x"}, "không phải tên kho"),
     ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "api_root": "http://git.x/api/v4"}, "bắt đầu bằng https://"),
     ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "api_root": "https://git.x/\"><script>"}, "https://"),
+    # `;` or `,` in the origin would add a directive or a policy to the admin page's CSP
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "api_root": "https://git.x;report-uri/api/v4"}, "https://"),
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "base_url": "https://git.x,https:"}, "https://"),
+    ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "api_root": "https://git.x/api;x"}, "https://"),
     ({"backend": "gitlab", "repo": "a/b", "app_id": "x y"}, "Application ID"),
     ({"backend": "gitlab", "repo": "a/b", "app_id": "x", "branch": "../main"}, "không phải tên nhánh"),
     ({"backend": "github", "repo": "a/b"}, "OAuth"),

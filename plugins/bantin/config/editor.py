@@ -124,15 +124,21 @@ def _online(check: _Check, editor: Editor) -> Editor:
     return editor
 
 
+# A host name and port, nothing else: the origin goes into the admin page's Content-Security-Policy,
+# where `;` would start a directive of the admin's choosing and `,` a second policy.
+_HOST = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?")
+
+
 def _https(url: str) -> bool:
-    """An https address with a host and nothing that would change its meaning in YAML or a URL."""
+    """An https address with a host and nothing that would change its meaning in YAML, a URL
+    or the admin page's Content-Security-Policy (webeditor.content_policy)."""
     try:
         parts = urlsplit(url)
         parts.port
     except ValueError:
         return False
-    return (parts.scheme == "https" and bool(parts.hostname) and "@" not in parts.netloc
-            and not parts.query and not parts.fragment and not re.search(r"[\s\"'<>\\`]", url))
+    return (parts.scheme == "https" and bool(_HOST.fullmatch(parts.netloc))
+            and not parts.query and not parts.fragment and not re.search(r"[\s\"'<>\\`;,]", url))
 
 
 def _origin(url: str) -> str:
