@@ -1,15 +1,18 @@
 """The engine as the `bantin` command uses it: load, build, serve, and the inputs of a
-check (issue 13).
+check (issues 13 and 15).
 
-The CLI imports MkDocs through this module only (and imports this module lazily). It still
-reads a few attributes of the loaded configuration itself (site_dir, docs_dir, the theme's
-custom_dir, the plugin's drafts switch) and filters MkDocs' "Config value" log lines: those
-are next to move here, so that swapping the engine touches the adapter alone. What
-`bantin check` runs is site/build.py's `check`; this module only translates the loaded
-configuration.
+The CLI imports MkDocs through this module only (and imports this module lazily), and never
+reads MkDocs' configuration object: `load` gives it a `Project` of plain values (folders,
+site_url, the plugin's `editor` option) with the engine's object inside, handed back to the
+functions here. MkDocs' English "Config value" log lines are caught here too, for the CLI
+to reword. Swapping the engine touches the adapter alone. What `bantin check` runs is
+site/build.py's `check`; this module only translates the loaded configuration.
 """
 
 from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException as EngineError
@@ -17,14 +20,85 @@ from mkdocs.exceptions import MkDocsException as EngineError
 from bantin.adapter import translate
 from bantin.site.build import Inputs, Settings
 
-__all__ = ["EngineError", "load_config", "build", "serve", "plugin", "settings", "check_inputs"]
+__all__ = ["EngineError", "LoadFailed", "Project", "load", "build", "serve", "plugin", "settings",
+           "check_inputs", "set_drafts", "stop_helpers"]
 
 
-def build(config) -> None:
-    """A whole build of a loaded configuration (raises EngineError when it fails)."""
+@dataclass(frozen=True)
+class Project:
+    """A loaded mkdocs.yml as the CLI needs it. `engine_config` is the engine's own object:
+    the CLI passes it back to this module and reads nothing in it."""
+    config_file: str
+    site_dir: str
+    docs_dir: str
+    custom_dir: str | None
+    site_url: str
+    has_plugin: bool
+    editor: object  # the plugin's `editor` option as written (config/editor.py reads it)
+    engine_config: object
+
+
+class LoadFailed(Exception):
+    """mkdocs.yml was refused: `messages` are the engine's own (English) validation lines,
+    `error` what it raised; the CLI rewords both with the option's line (config/precheck.py)."""
+
+    def __init__(self, messages: list[str], error: BaseException):
+        super().__init__(str(error))
+        self.messages = messages
+        self.error = error
+
+
+def load(config_file: str, **overrides) -> Project:
+    """Load and validate `config_file` (with `overrides` of its options); LoadFailed when refused."""
+    import yaml
+
+    errors = _ConfigErrors()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addFilter(errors)
+    try:
+        config = load_config(config_file, **overrides)
+    except (EngineError, yaml.YAMLError, OSError, ValueError, TypeError) as exc:
+        raise LoadFailed(errors.messages, exc) from None
+    finally:
+        logger.removeFilter(errors)
+    found = plugin(config)
+    return Project(config_file=config.config_file_path or config_file, site_dir=config.site_dir,
+                   docs_dir=config.docs_dir, custom_dir=config.theme.custom_dir, site_url=config.site_url or "",
+                   has_plugin=found is not None, editor=found.config.editor if found else None,
+                   engine_config=config)
+
+
+class _ConfigErrors:
+    """Logging filter keeping MkDocs' "Config value …" errors (reworded by the CLI) off the screen."""
+
+    def __init__(self):
+        self.messages: list[str] = []
+
+    def filter(self, record) -> bool:
+        if record.levelname == "ERROR" and str(record.msg).startswith("Config value"):
+            self.messages.append(record.getMessage())
+            return False
+        return True
+
+
+def build(project: Project) -> None:
+    """A whole build of a loaded project (raises EngineError when it fails)."""
     from mkdocs.commands.build import build as run
 
-    run(config)
+    run(project.engine_config)
+
+
+def set_drafts(project: Project, drafts: bool) -> None:
+    """Show drafts (under their banner) in this build: `bantin build -d` of a preview."""
+    plugin(project.engine_config).config.drafts = drafts
+
+
+def stop_helpers(project: Project | None) -> None:
+    """End the build's forked helpers before their folder is deleted (MkDocs calls
+    on_build_error for errors, not for an interrupt)."""
+    found = plugin(project.engine_config) if project is not None else None
+    if found is not None:
+        found.on_build_error(error=None)
 
 
 def serve(config_file: str, address: str) -> None:
@@ -39,11 +113,12 @@ def plugin(config):
     return config.plugins.get("bantin")
 
 
-def settings(config) -> Settings:
-    """The options site/build.py reads, from a loaded configuration that names our plugin."""
+def settings(project: Project) -> Settings:
+    """The options site/build.py reads, from a loaded project that names our plugin."""
+    config = project.engine_config
     return translate.settings(plugin(config).config, config)
 
 
-def check_inputs(config) -> Inputs:
-    """What a build of `config` would read, for `bantin check` (translate.check_inputs)."""
-    return translate.check_inputs(config)
+def check_inputs(project: Project) -> Inputs:
+    """What a build of `project` would read, for `bantin check` (translate.check_inputs)."""
+    return translate.check_inputs(project.engine_config)

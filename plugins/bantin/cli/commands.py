@@ -35,16 +35,12 @@ def _logging() -> None:
 
 
 def _load(config_file: str, **overrides):
-    """MkDocs' configuration, or SystemExit with Vietnamese messages naming file and line.
+    """The loaded project (adapter/engine.Project), or SystemExit with Vietnamese messages
+    naming file and line.
 
     The file is read and parsed by configcheck first (missing, binary, not UTF-8, broken
-    YAML); MkDocs' own English validation errors are caught as they are logged and
-    reworded with the line of the option.
+    YAML); the engine's own English validation errors are reworded with the line of the option.
     """
-    import logging
-
-    import yaml
-
     from bantin.adapter import engine
     from bantin.config import precheck as configcheck
 
@@ -52,36 +48,17 @@ def _load(config_file: str, **overrides):
         node = configcheck.compose(config_file, configcheck.read_text(config_file))
     except configcheck.ConfigError as exc:
         raise SystemExit(str(exc)) from None
-    errors = _ConfigErrors()
-    logger = logging.getLogger("mkdocs.config")
-    logger.addFilter(errors)
     try:
-        return engine.load_config(config_file, **overrides)
-    except (engine.EngineError, yaml.YAMLError, OSError, ValueError, TypeError) as exc:
-        messages = [configcheck.explain_validation(config_file, node, m) for m in errors.messages]
-        raise SystemExit("\n".join(messages) or configcheck.explain_validation(config_file, node, str(exc))) from None
-    finally:
-        logger.removeFilter(errors)
+        return engine.load(config_file, **overrides)
+    except engine.LoadFailed as failed:
+        messages = [configcheck.explain_validation(config_file, node, m) for m in failed.messages]
+        raise SystemExit("\n".join(messages) or configcheck.explain_validation(config_file, node, str(failed.error))) from None
 
 
-class _ConfigErrors:
-    """Logging filter keeping MkDocs' "Config value …" errors (reworded by `_load`) off the screen."""
-
-    def __init__(self):
-        self.messages: list[str] = []
-
-    def filter(self, record) -> bool:
-        if record.levelname == "ERROR" and str(record.msg).startswith("Config value"):
-            self.messages.append(record.getMessage())
-            return False
-        return True
-
-
-def _plugin(config):
-    plugin = config.plugins.get("bantin")
-    if plugin is None:
-        raise SystemExit(f"{config.config_file_path}: thiếu `- bantin` trong mục `plugins:`")
-    return plugin
+def _plugin(project) -> None:
+    """SystemExit when mkdocs.yml does not name our plugin."""
+    if not project.has_plugin:
+        raise SystemExit(f"{project.config_file}: thiếu `- bantin` trong mục `plugins:`")
 
 
 def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | None = None, drafts: bool = False,
@@ -102,7 +79,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     if not _site_url_ok(config_file, base.site_url, publishing):
         return 1
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
-    wrong = site_dir_problem(str(target), base.config_file_path, base.docs_dir, base.theme.custom_dir)
+    wrong = site_dir_problem(str(target), base.config_file, base.docs_dir, base.custom_dir)
     wrong = wrong or foreign_folder_problem(str(target), publish.read_mark(target.resolve()),
                                             default_dir=_is_default_output(base, target, offline))
     if wrong:
@@ -119,17 +96,18 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
                 if offline:
                     overrides["use_directory_urls"] = False
                 config = _load(config_file, **overrides)
-                _plugin(config).config.drafts = drafts
+                _plugin(config)
+                engine.set_drafts(config, drafts)
                 started = time.perf_counter()
                 engine.build(config)
             except (engine.EngineError, JobFailed, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
-                _stop_helpers(config)
+                engine.stop_helpers(config)
                 staging.discard()
                 print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {_failure_reason(exc)}",
                       file=sys.stderr)
                 return 128 + exc.signum if isinstance(exc, publish.Interrupted) else 1
             except BaseException:
-                _stop_helpers(config)
+                engine.stop_helpers(config)
                 raise
             staging.publish()
     except publish.Interrupted as exc:  # a second signal during the clean-up, or one during the swap
@@ -201,16 +179,8 @@ def _is_default_output(base, target: Path, offline: bool) -> bool:
     """True when `target` is mkdocs.yml's own `site_dir` (or its -offline twin) inside the project:
     the only folder that an unmarked build of an earlier version may be replaced in (outputs.foreign_folder_problem)."""
     default = Path(base.site_dir + ("-offline" if offline else "")).absolute().resolve()
-    project = Path(base.config_file_path or "mkdocs.yml").absolute().parent.resolve()
+    project = Path(base.config_file or "mkdocs.yml").absolute().parent.resolve()
     return target.resolve() == default and project in default.parents
-
-
-def _stop_helpers(config) -> None:
-    """End the build's forked helpers before their folder is deleted (MkDocs calls
-    on_build_error for errors, not for an interrupt)."""
-    plugin = config.plugins.get("bantin") if config is not None else None
-    if plugin is not None:
-        plugin.on_build_error(error=None)
 
 
 def run_check(config_file: str, output_format: str = "text", output: str | None = None) -> int:
@@ -236,7 +206,7 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
         raise
     started = time.perf_counter()
     corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
-    places = report.Places.of(config.config_file_path, config.docs_dir, _CI_ROOT[output_format])
+    places = report.Places.of(config.config_file, config.docs_dir, _CI_ROOT[output_format])
     if output_format == "github":
         report.print_github(problems.items, places, sys.stdout)
     else:
@@ -283,12 +253,13 @@ def run_edit(config_file: str, address: str, port: int) -> int:
     import bantin.cli.editing as editing
 
     config = _load(config_file)
-    editor = _plugin(config).config.editor
+    _plugin(config)
+    editor = config.editor
     if isinstance(editor, dict) and str(editor.get("backend", "")).strip().lower() == "none":
         print(f"{config_file}: trình biên tập web đang tắt (`editor: backend: none`); xóa dòng đó hoặc đổi "
               "thành `backend: local` rồi chạy lại `bantin edit`.", file=sys.stderr)
         return 1
-    return editing.run(config_file, address, port, engine.serve, config.site_url or "")
+    return editing.run(config_file, address, port, engine.serve, config.site_url)
 
 
 def _category_slug(config_file: str, category: str | None) -> str | None:
