@@ -23,13 +23,12 @@ DEFAULT_IMAGE_SIZE = (1200, 630)
 SHARE_WIDTH = 1200  # og:image: Facebook and Zalo ask for at least 1200 px wide
 
 
-def description(*candidates: str, fallback: str = "") -> str:
-    """The first non-empty candidate (Markdown or plain text) as one plain line of at most
-    DESCRIPTION_CHARS characters, else `fallback` (the site's description or name).
-
-    Candidates are Markdown (a summary may hold `**`, a lead holds links): their text only."""
-    for candidate in candidates:
-        text = " ".join(markdown_to_text(candidate or "").split())
+def description(plain: str = "", markdown: str = "", fallback: str = "") -> str:
+    """One line of at most DESCRIPTION_CHARS characters: the plain text `plain` (an editor's
+    `summary`, printed as text like titles), else the text of the Markdown `markdown` (the
+    start of the body), else `fallback` (the site's description or name)."""
+    for text in (plain, markdown_to_text(markdown) if markdown else ""):
+        text = " ".join((text or "").split())
         if text:
             return excerpt(text, DESCRIPTION_CHARS)
     return " ".join(fallback.split())

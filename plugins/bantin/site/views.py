@@ -189,11 +189,11 @@ class SiteView:
         fallback = site.site_description or site.site_name
         if item is not None:
             lead = item.intro if item.kind == "qa" else item.body
-            return sharing.description(item.meta.summary, lead[:4000], fallback=fallback)
+            return sharing.description(item.meta.summary, lead[:4000], fallback)
         if page is None:
             return ""
         if page.question is not None:
-            return sharing.description(page.question.body[:4000], fallback=fallback)
+            return sharing.description(markdown=page.question.body[:4000], fallback=fallback)
         if page.kind == "handbook-print" and page.item is not None:
             return self.description(page.item)
         return sharing.description(page.description, fallback=fallback)
