@@ -58,9 +58,13 @@ def test_share_image_is_checked_like_other_images():
     problems = Problems()
     sharing.check_image("images/khong-co.png", {}, lambda p: None, problems, 3)
     sharing.check_image("images/sai.png", {"images/sai.png": 5}, lambda p: b"not a png", problems, 3)
-    missing, broken = sorted(problems.errors, key=lambda p: "không có tệp" not in p.message)
-    assert "không có tệp" in missing.message and "share_image" in missing.fix
-    assert "không phải ảnh" in broken.message
+    sharing.check_image("images/anh.webp", {"images/anh.webp": 5}, lambda p: b"", problems, 3)
+    sharing.check_image("images/bo.png", {}, lambda p: None, problems, 3, refused={"images/bo.png"})  # said once, by the inventory
+    messages = sorted(p.message for p in problems.errors)
+    assert len(messages) == 3 and all(p.line == 3 for p in problems.errors)
+    assert "`images/sai.png` không phải ảnh đọc được (nội dung không phải ảnh PNG)" in messages
+    assert any("không có tệp `images/khong-co.png`" in m for m in messages)
+    assert any("phải là tệp JPG hoặc PNG" in m for m in messages)
 
 
 def test_the_packaged_share_image_is_a_small_raster_of_the_recommended_size():

@@ -173,7 +173,7 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
                                  assets=assets, include_drafts=include_drafts)
     problems.extend(found)
     generated = generated_pages(corpus, urls)
-    sharing.check_image(site.share_image, assets, inputs.read, problems, site.share_image_line)
+    sharing.check_image(site.share_image, assets, inputs.read, problems, site.share_image_line, in_content - set(assets))
     keep = keep | {site.share_image} - {""}  # named in mkdocs.yml: published whoever links it
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
                         refused=inventory.refused, read=inputs.read, short_prefix=urls.prefixes.short)

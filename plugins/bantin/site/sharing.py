@@ -58,9 +58,18 @@ def configured_image(value: str, problems: Problems, line: int) -> str:
     return path
 
 
-def check_image(path: str, assets, read, problems: Problems, line: int) -> None:
-    """The configured share image exists in content/ and is a JPG or PNG that opens."""
+def check_image(path: str, assets, read, problems: Problems, line: int, refused=frozenset()) -> None:
+    """The configured share image exists in content/ and is a JPG or PNG that opens. A file
+    of content/ the inventory refused (`refused`) has its problem already: not said twice."""
     if not path:
+        return
+    if posixpath.splitext(path)[1].lower() not in (".jpg", ".jpeg", ".png"):  # what Zalo and Facebook all show
+        problems.error(CONFIG_FILE, line, "plugins.bantin.share_image",
+                       f"ảnh chia sẻ `{path[:120]}` phải là tệp JPG hoặc PNG",
+                       "lưu ảnh dạng JPG hoặc PNG trong content/ rồi ghi đường dẫn của nó, ví dụ "
+                       "`share_image: images/anh-chia-se.jpg`")
+        return
+    if path in refused:
         return
     if path not in assets:
         problems.error(CONFIG_FILE, line, "plugins.bantin.share_image",
