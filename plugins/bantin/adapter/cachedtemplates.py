@@ -83,7 +83,7 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "partials/alternate.html": "572b1d4dae611aa5",
     "partials/bantin-breadcrumb.html": "d9ae906cb714e1e7",
     "partials/bantin-card.html": "6f9b3d0de8d1cddb",
-    "partials/bantin-document-info.html": "ae704e82b8cc8b99",
+    "partials/bantin-document-info.html": "1b47723a6145498b",
     "partials/bantin-expired.html": "58c666b27e9c807a",
     "partials/bantin-footer.html": "d655bd21fd83391a",
     "partials/bantin-handbook-tools.html": "329ed1a195873aac",
