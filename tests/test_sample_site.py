@@ -55,12 +55,14 @@ def test_sharing_metadata_and_news_article_json_ld(site):
     assert data["publisher"]["name"] == "Sở Tư pháp tỉnh Sông Lam"
 
 
-def test_handbook_and_question_pages_carry_faq_json_ld(site):
+def test_handbooks_carry_the_faq_json_ld_and_question_pages_only_their_breadcrumbs(site):
+    """One FAQ markup per question (issue 15): the handbook's FAQPage; its own page has a BreadcrumbList."""
     handbook = jsonld(page(site, HANDBOOK + "index.html"))
     assert handbook["@type"] == "FAQPage" and len(handbook["mainEntity"]) == 11
     assert all(q["acceptedAnswer"]["text"] for q in handbook["mainEntity"])
     question = jsonld(page(site, HANDBOOK + "hoa-giai-o-co-so-la-gi/index.html"))
-    assert question["mainEntity"][0]["name"] == "Hòa giải ở cơ sở là gì?"
+    assert question["@type"] == "BreadcrumbList"
+    assert question["itemListElement"][-1]["name"] == "Hòa giải ở cơ sở là gì?"
 
 
 def test_trainers_get_qr_codes_short_links_and_a_printable_handbook(site):

@@ -35,7 +35,7 @@ from bantin.content.model import Item
 from bantin.outputs.gate import OutputError, site_dir_problem
 from bantin.site.pages import Generated
 from bantin.problems import Problems
-from bantin.content.qa import handbook_markdown
+from bantin.content.qa import handbook_markdown, shift_headings
 from bantin.legal.markdown import LegalRefsExtension
 from bantin.adapter import cachedtemplates, compat, themedir
 from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
@@ -78,6 +78,8 @@ class BantinConfig(base.Config):
     feed_size = c.Type(int, default=30)
     image_max_kb = c.Type(int, default=1500)
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
+    share_image = c.Type(str, default="")
+    """A content/ image (JPG or PNG, ideally 1200×630) for pages shared without their own (site/sharing.py)."""
     editor = c.Type(dict, default={})
     """The web editor at /admin/: backend (local, gitlab, github, none), repo, app_id… (config/editor.py)."""
     drafts = c.Type(bool, default=False)
@@ -264,7 +266,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if generated is not None:
             if generated.question is None:
                 return ""
-            return rebase_links(generated.question.body, generated.item.src, src)  # links as from the handbook
+            body = shift_headings(generated.question.body, 2)  # under the page's h1 (the handbook's: 3)
+            return rebase_links(body, generated.item.src, src)  # links as from the handbook
         return None
 
     def _handbook_source(self, item: Item, page: Page) -> str:
@@ -382,6 +385,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         context["bt_item"] = state.items_by_src.get(src)
         context["bt_page"] = state.generated.get(src)
         context["bt_data"] = state.view.page_data(context["bt_item"], context["bt_page"])  # pagedata.PageData
+        if context["bt_data"].description:  # Material prints it in site_meta; ShellCache fills it per page
+            page.meta["description"] = context["bt_data"].description
         context["bt_shell"] = (self.compat.fast and page.meta.get("template") in state.shell_templates
                                and ShellCache.wanted(page, state.nav_sources))
         return context

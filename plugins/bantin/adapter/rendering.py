@@ -202,10 +202,12 @@ SERVE_TEMPLATES = KeptBytecode()
 
 
 class _MarkedPage:
-    """A page whose canonical URL is a mark, for rendering a shell shared by many pages."""
+    """A page whose canonical URL and description are marks, for rendering a shell shared by
+    many pages (base.html prints both in its `site_meta` block, which the shell holds)."""
 
-    def __init__(self, page: Page, mark: str):
+    def __init__(self, page: Page, mark: str, description_mark: str):
         self._page, self.canonical_url = page, mark if page.canonical_url else page.canonical_url
+        self.meta = {**page.meta, "description": description_mark} if page.meta.get("description") else page.meta
 
     def __getattr__(self, name: str):
         return getattr(self._page, name)
@@ -215,14 +217,14 @@ class ShellCache:
     """Whole pages of Material's shell rendered once per template and position.
 
     A page outside the nav and without headings differs from another page of the same
-    template and position only in its title, canonical URL, head meta and content: those
+    template and position only in its title, canonical URL, description, head meta and content: those
     come out of the shell's one rendering as marks, and each page renders just them
     (Jinja renders a single block of a template on its own) and fills them in. The build
     checks it: output is byte-identical to Material rendering each page whole.
     """
 
     BLOCKS = ("htmltitle", "extrahead", "content")  # rendered per page, block by block
-    MARKS = {name: f"\x00bt-shell-{name}\x00" for name in (*BLOCKS, "title", "canonical")}
+    MARKS = {name: f"\x00bt-shell-{name}\x00" for name in (*BLOCKS, "title", "canonical", "description")}
 
     def __init__(self, chrome: ChromeCache):
         self.chrome = chrome
@@ -239,7 +241,7 @@ class ShellCache:
         env, page = context.environment, context["page"]
         template = env.get_template(page.meta.get("template", "main.html"))
         page_vars = {**context.get_all(), "bt_shell": False}
-        key = (template.name, self.chrome.position(page.file.dest_uri))
+        key = (template.name, self.chrome.position(page.file.dest_uri), bool(page.meta.get("description")))
         if key not in self.shells:
             self.shells[key] = self._capture(template, page_vars, page)
         html = self.shells[key]
@@ -247,10 +249,11 @@ class ShellCache:
             html = html.replace(self.MARKS[name], filled)
         title = page.meta.get("title") or page.title
         html = html.replace(self.MARKS["title"], str(escape(title)))
+        html = html.replace(self.MARKS["description"], str(escape(page.meta.get("description") or "")))
         return Markup(html.replace(self.MARKS["canonical"], str(escape(page.canonical_url))))
 
     def _capture(self, template, page_vars: dict, page: Page) -> str:
-        marked = {**page_vars, "page": _MarkedPage(page, self.MARKS["canonical"]),
+        marked = {**page_vars, "page": _MarkedPage(page, self.MARKS["canonical"], self.MARKS["description"]),
                   "bt_title_mark": self.MARKS["title"]}
         context = template.new_context(marked)
         for name in self.BLOCKS:

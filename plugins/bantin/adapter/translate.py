@@ -25,6 +25,8 @@ def settings(plugin_config, config: MkDocsConfig) -> Settings:
         config_file=config.config_file_path,
         site_url=config.site_url or "",
         site_name=config.site_name,
+        site_description=config.site_description or "",
+        share_image=plugin_config.share_image,
         categories=[dict(cat) for cat in plugin_config.categories],
         agency=dict(plugin_config.agency),
         documents=plugin_config.documents,

@@ -94,6 +94,9 @@ class SiteConfig:
     feed_size: int = 30
     site_url: str = ""
     site_name: str = ""
+    site_description: str = ""  # mkdocs.yml `site_description`: the description of pages without their own
+    share_image: str = ""  # `share_image:` a content/ image shown when a page is shared without one of its own
+    share_image_line: int = 0  # its line in mkdocs.yml, for the problem a missing image is
     image_max_kb: int = 1500
     image_widths: tuple[int, ...] = (480, 960, 1440)
     iframe_hosts: tuple[str, ...] = ()

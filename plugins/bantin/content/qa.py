@@ -19,6 +19,8 @@ from bantin.text.vi import cap_slug, slugify
 _FENCE = re.compile(r"^(```|~~~)")
 _HEADING = re.compile(r"^##(?!#)\s+(.*)$")  # text stripped in code: a lazy `(.*?)\s*$` is quadratic
 _ID = re.compile(r"#([^\s}]+)")
+_ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # an ATX heading's marks (CommonMark: up to 3 spaces before)
+_HTML_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
 LEGAL_BASIS = "Căn cứ pháp lý:"
 VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -178,6 +180,36 @@ def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
     return "\n".join(lines), added
 
 
+def shift_headings(markdown: str, top: int) -> str:
+    """An answer's headings moved so the highest becomes level `top`, the others keeping their
+    steps below it (capped at 6); code blocks untouched.
+
+    A question is `##` on its handbook and the `<h1>` of its own page, so one `###` in an
+    answer is right on the handbook and skips a level on the question page (issue 15):
+    answers are shifted to start at 3 on the handbook and at 2 on the question page. A `#`
+    an editor put in an answer becomes level 3 on the handbook, under its question."""
+    lines = markdown.split("\n")
+    found, fenced = [], False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (match := _ATX.match(line)):
+            found.append((index, match))
+    if not found:
+        return markdown
+    delta = top - min(len(match.group(2)) for _, match in found)
+    for index, match in found:
+        level = min(6, len(match.group(2)) + delta)
+        lines[index] = match.group(1) + "#" * level + lines[index][match.end():]
+    return "\n".join(lines)
+
+
+def demote_html_headings(html: str, by: int) -> str:
+    """Sanitised HTML with every heading `by` levels lower (capped at 6): a question page's
+    answer (headings from h2) placed under an `<h2>` question, as on the printable handbook."""
+    return _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + by)}", html)
+
+
 def handbook_markdown(intro: str, questions: tuple[Question, ...], link: Callable[[Question], str],
                       short_label: Callable[[Question], str]) -> str:
     """The handbook page: every question anchored by its id, with its own page and short link.
@@ -187,7 +219,7 @@ def handbook_markdown(intro: str, questions: tuple[Question, ...], link: Callabl
     """
     parts = [intro]
     for q in questions:
-        parts.append(f"## {q.number}. {q.title} {{#{q.id}}}\n\n{q.body}\n\n"
+        parts.append(f"## {q.number}. {q.title} {{#{q.id}}}\n\n{shift_headings(q.body, 3)}\n\n"
                      f"[Trang riêng của câu hỏi]({link(q)}){{: .bt-qlink }} · "
                      f"Liên kết ngắn: `{short_label(q)}`{{: .bt-short }}")
     return "\n\n".join(p for p in parts if p)

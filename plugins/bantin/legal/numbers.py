@@ -339,6 +339,14 @@ def group_label(kind: str, party: bool = False) -> str:
     return _GROUP_OF_KIND.get(kind, "Khác")
 
 
+def index_order(number: str, year: int | None) -> tuple:
+    """Sort key of the document index within a group: newest year first, then the number as
+    an integer (11/2017 before 104/2016, 9/2024 before 10/2024), undated documents last.
+    Text order put '104/2016' before '11/2017' (issue 15)."""
+    digits = re.match(r"\d+", number)
+    return (year is None, -(year or 0), int(digits.group()) if digits else 0, fold(number))
+
+
 def group_order(label: str) -> int:
     """Sort key putting groups in the fixed display order of :data:`GROUPS`."""
     try:

@@ -122,6 +122,11 @@ class Registry:
             return None
         return self.match(document.replaced_by, document.replaced_by_year)
 
+    def replaces(self, document: Document) -> list[Document]:
+        """The registered documents `document` replaced ("thay thế …"), the other direction
+        of `replacement`: a new law's page names the law it replaced."""
+        return [old for old in self if old.replaced_by and self.replacement(old) == document]
+
     def match(self, number: str, year: int | None) -> Document | None:
         """The registered document a number and year name (see the class docstring), or None."""
         folded = fold(number)

@@ -42,7 +42,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, images, qrcodes, redirectmap, webeditor
+from bantin.site import artifacts, images, qrcodes, redirectmap, sharing, webeditor
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -66,6 +66,8 @@ class Settings:
     config_file: str | None = None  # for the line numbers of configuration errors
     site_url: str = ""
     site_name: str = ""
+    site_description: str = ""
+    share_image: str = ""
     categories: Sequence[Mapping] = ()
     agency: Mapping = field(default_factory=dict)
     documents: Sequence[Mapping] = ()
@@ -123,6 +125,9 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
         feed_size=settings.feed_size,
         site_url=settings.site_url,
         site_name=settings.site_name,
+        site_description=settings.site_description or "",
+        share_image=sharing.configured_image(settings.share_image, problems, line("share_image")),
+        share_image_line=line("share_image"),
         image_max_kb=settings.image_max_kb,
         iframe_hosts=tuple(settings.iframe_hosts),
         editor=replace(build_editor(settings.editor, problems, line), content=settings.docs_dir),
@@ -168,6 +173,8 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
                                  assets=assets, include_drafts=include_drafts)
     problems.extend(found)
     generated = generated_pages(corpus, urls)
+    sharing.check_image(site.share_image, assets, inputs.read, problems, site.share_image_line, in_content - set(assets))
+    keep = keep | {site.share_image} - {""}  # named in mkdocs.yml: published whoever links it
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
                         refused=inventory.refused, read=inputs.read, short_prefix=urls.prefixes.short)
     used = check_links(corpus.items, targets, problems)
@@ -366,6 +373,7 @@ class Build:
                 gate.claim(file.dest, file.src)
         self.gate = gate
         self.resizer = Resizer(read, gate, image_widths)
+        self.view = replace(self.view, resizer=self.resizer)  # pages' shared pictures are its variants
 
     def finish(self, log: logging.Logger) -> None:
         """Search index collected, the worker let go, artifacts written (OutputError on a clash;

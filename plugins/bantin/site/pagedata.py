@@ -9,12 +9,13 @@ templates that way). URLs are site-root relative, for `| url`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
 
 from bantin.content.model import KIND_LABELS, Attachment, Item, Question
+from bantin.content.qa import demote_html_headings
 from bantin.text.vi import format_date, format_short_date
 
 HOME_FEATURED = 3  # "Tin nổi bật" on the home page
@@ -59,7 +60,8 @@ class IndexEntry:
 
 @dataclass(frozen=True, slots=True)
 class DocumentGroup:
-    """Cited documents of one type (Luật, Nghị định …): `documents` are (url, label, count)."""
+    """Cited documents of one type (Luật, Nghị định …): `documents` are (url, label, count,
+    status), status '' for a document in force or of unknown status, else 'Hết hiệu lực' …"""
 
     title: str
     documents: tuple[tuple[str, str, int], ...]
@@ -96,6 +98,10 @@ class PageData:
     sequence the page belongs to (category, handbook, pages of a listing)."""
 
     jsonld: dict | None = None
+    description: str = ""  # <meta name="description"> and og:description (site/sharing.py)
+    image: str = ""  # absolute URL of og:image: the page's picture, the site's or the theme's
+    breadcrumbs: tuple[Link, ...] = ()  # Trang chủ › … down to the page's parent (site/breadcrumbs.py)
+    breadcrumb_ld: dict | None = None  # the same trail, with the page, as BreadcrumbList JSON-LD
     category_url: str = ""
     date: str = ""
     date_iso: str = ""
@@ -120,6 +126,7 @@ class PageData:
     feed_url: str = ""
     document: Any = None  # legal.numbers Document of a document page
     replacement: Any = None  # views.Replacement
+    replaces: tuple = ()  # views.Replacement of each document a document page's document replaced
     index: tuple[IndexEntry, ...] = ()
     document_groups: tuple[DocumentGroup, ...] = ()
     questions: tuple[PrintedQuestion, ...] = ()
@@ -158,10 +165,16 @@ NO_DATA = PageData()
 
 def page_data(view, item: Item | None, page) -> PageData:
     """Once per page, as it renders: `item` for a content page, `page` (pages.Generated) else."""
-    if item is not None:
-        return _item_data(view, item)
-    if page is None:
+    if item is None and page is None:
         return NO_DATA
+    data = _item_data(view, item) if item is not None else _generated_data(view, page)
+    trail, trail_ld = view.breadcrumbs(item, page)
+    own = item if item is not None else (page.item if page.question is not None or page.kind == "handbook-print" else None)
+    return replace(data, description=view.description(item, page), image=view.share_image(own),
+                   breadcrumbs=trail, breadcrumb_ld=trail_ld)
+
+
+def _generated_data(view, page) -> PageData:
     jsonld = view.jsonld(None, page.item, page.question)
     if page.question is not None:
         return _question_data(view, page.item, page.question, jsonld)
@@ -176,7 +189,8 @@ def page_data(view, item: Item | None, page) -> PageData:
         index = tuple(IndexEntry(view.year_url(y), str(y), view.year_count(y)) for y in view.corpus.years)
         return PageData(jsonld=jsonld, index=index)
     if page.kind == "documents":
-        groups = tuple(DocumentGroup(group, tuple((view.document_url(slug), label, count) for slug, label, count in docs))
+        groups = tuple(DocumentGroup(group, tuple((view.document_url(slug), label, count, status)
+                                                  for slug, label, count, status in docs))
                        for group, docs in view.documents_grouped())
         return PageData(jsonld=jsonld, document_groups=groups)
     return PageData(jsonld=jsonld)
@@ -228,7 +242,8 @@ def _listing_data(view, page, jsonld) -> PageData:
         next=Link(view.url(listing.next)) if several and listing.next is not None else None,
         feed_url=view.urls.category(page.key) + "/feed.xml" if page.kind == "category" else "",
         document=document,
-        replacement=view.replacement(page.key) if document is not None and not document.in_force else None)
+        replacement=view.replacement(page.key) if document is not None else None,
+        replaces=tuple(view.replaced(page.key)) if document is not None else ())
 
 
 def _print_data(view, handbook: Item, jsonld) -> PageData:
@@ -236,5 +251,6 @@ def _print_data(view, handbook: Item, jsonld) -> PageData:
     for q in handbook.questions:
         short = view.urls.short(q.id)
         qr = view.qr(short, "Mã QR: " + q.title)
-        questions.append(PrintedQuestion(q, view.answer_html(handbook, q), qr, view.absolute(short)))
+        answer = Markup(demote_html_headings(str(view.answer_html(handbook, q)), 1))  # under the <h2> question
+        questions.append(PrintedQuestion(q, answer, qr, view.absolute(short)))
     return PageData(jsonld=jsonld, absolute=view.absolute(handbook.path), questions=tuple(questions))

@@ -78,17 +78,22 @@ def _questions(urls: UrlScheme, corpus: Corpus) -> Iterator[Generated]:
                             f"{handbook.title} (bản in)", "handbook-print", item=handbook)
 
 
+SECTIONS = (("article", "Tin tức"), ("qa", "Hỏi - Đáp"), ("guide", "Tài liệu hướng dẫn"))  # listings of a type
+INDEX_TITLES = {"categories": "Chuyên mục", "tags": "Thẻ", "years": "Lưu trữ theo năm",
+                "documents": "Văn bản được trích dẫn"}
+
+
 def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
     """Every generated page of the site, in a stable order."""
     size, p = corpus.site.page_size, urls.prefixes
     pages = [
         Generated("", "bantin-home.html", corpus.site.site_name or "Trang chủ", "home"),
         Generated(urls.search(), "bantin-search-page.html", "Tìm kiếm", "search"),
-        Generated(urls.category(), "bantin-index.html", "Chuyên mục", "categories"),
-        Generated(urls.tag(), "bantin-index.html", "Thẻ", "tags"),
-        Generated(urls.year(), "bantin-index.html", "Lưu trữ theo năm", "years"),
+        Generated(urls.category(), "bantin-index.html", INDEX_TITLES["categories"], "categories"),
+        Generated(urls.tag(), "bantin-index.html", INDEX_TITLES["tags"], "tags"),
+        Generated(urls.year(), "bantin-index.html", INDEX_TITLES["years"], "years"),
     ]
-    for kind, title in (("article", "Tin tức"), ("qa", "Hỏi - Đáp"), ("guide", "Tài liệu hướng dẫn")):
+    for kind, title in SECTIONS:
         pages += _listing_pages(urls, getattr(p, kind), corpus.of_kind(kind), size, kind=f"kind-{kind}", title=title, key=kind)
     for category in corpus.categories:
         pages += _listing_pages(urls, urls.category(category.slug), corpus.in_category(category.slug), size,
@@ -100,7 +105,7 @@ def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
     for year in corpus.years:
         pages += _listing_pages(urls, urls.year(year), corpus.in_year(year), size,
                                 kind="year", title=f"Năm {year}", key=str(year))
-    pages.append(Generated(urls.document(), "bantin-documents.html", "Văn bản được trích dẫn", "documents"))
+    pages.append(Generated(urls.document(), "bantin-documents.html", INDEX_TITLES["documents"], "documents"))
     for slug in corpus.documents:
         pages += _listing_pages(urls, urls.document(slug), corpus.citing(slug), size,
                                 kind="document", title=corpus.document_label(slug), key=slug)

@@ -1,7 +1,9 @@
 """Structured data for search engines and sharing: schema.org JSON-LD (issue 4).
 
-NewsArticle on articles and guides, FAQPage on handbooks and question pages; built as
-plain dicts so the template only serialises them (`tojson` escapes `<` for script tags).
+NewsArticle on articles and guides, FAQPage on handbooks only (a question is marked up once,
+on its handbook: docs/decisions.md, issue 15), BreadcrumbList on every page but the home
+page; built as plain dicts so the template only serialises them (`tojson` escapes `<` for
+script tags).
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ def news_article(item: Item, url: str, image_url: str, site) -> dict:
         "datePublished": item.date.isoformat(), "dateModified": item.lastmod.isoformat(),
         "inLanguage": "vi", "mainEntityOfPage": url, "publisher": _publisher(site),
     }
-    if item.meta.author:
-        data["author"] = {"@type": "Person", "name": item.meta.author}
+    # Without a byline the agency wrote it (Google wants an author on every article).
+    data["author"] = {"@type": "Person", "name": item.meta.author} if item.meta.author else _publisher(site)
     if item.meta.summary:
         data["description"] = item.meta.summary
     if image_url:
@@ -40,4 +42,15 @@ def faq_page(questions: Sequence[tuple[Question, str]], url: str) -> dict:
         "mainEntity": [{"@type": "Question", "name": q.title,
                         "acceptedAnswer": {"@type": "Answer", "text": excerpt(answer, 1000)}}
                        for q, answer in questions],
+    }
+
+
+def breadcrumb_list(trail: Sequence[tuple[str, str]]) -> dict | None:
+    """BreadcrumbList of (absolute URL, name) pairs, home first; None for fewer than two."""
+    if len(trail) < 2:
+        return None
+    return {
+        "@context": "https://schema.org", "@type": "BreadcrumbList",
+        "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "item": url}
+                            for n, (url, name) in enumerate(trail, start=1)],
     }

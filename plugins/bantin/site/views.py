@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from bantin.site import pagedata, structured
+from bantin.site import breadcrumbs, pagedata, sharing, structured
 from markupsafe import Markup
 
 from bantin.workers.background import Job
 from bantin.site.corpus import Corpus
-from bantin.legal.numbers import group_order
+from bantin.legal.numbers import group_order, index_order
 from bantin.content.model import Attachment, Item, Question, Tag
 from bantin.site.qrcodes import QrCodes, qr_svg
 from bantin.search.terms import SearchDoc
@@ -42,6 +42,8 @@ class SiteView:
     """Sanitised HTML of each question (by page path), filled as pages render; read by print views."""
     cards: dict = field(default_factory=dict)
     """pagedata.Card of each item shown in a list (by page path), made once per build."""
+    resizer: object = None
+    """images.Resizer, once the build's outputs are claimed: the shared picture's variant."""
 
     # --- data for templates (pagedata.py): templates read it and call nothing ------------
     def site_data(self) -> pagedata.SiteData:
@@ -138,13 +140,18 @@ class SiteView:
         return (qs[index - 1] if index else None, qs[index + 1] if index + 1 < len(qs) else None)
 
     # --- legal documents -----------------------------------------------------------------
-    def documents_grouped(self) -> list[tuple[str, list[tuple[str, str, int]]]]:
-        """[(group, [(slug, label, count)])] in the fixed order Luật, Nghị định, Thông tư …"""
+    def documents_grouped(self) -> list[tuple[str, list[tuple[str, str, int, str]]]]:
+        """[(group, [(slug, label, count, status)])] in the fixed order Luật, Nghị định, Thông tư …,
+        each group newest year first then by number (legal.numbers.index_order); `status` is
+        the label of a document out of force ('Hết hiệu lực'), else ""."""
         groups: dict[str, list] = {}
         for slug in self.corpus.documents:
-            ref = self.corpus.doc_refs[slug]
-            groups.setdefault(ref.group, []).append((slug, self.corpus.document_label(slug), len(self.corpus.citing(slug))))
-        return sorted(groups.items(), key=lambda kv: group_order(kv[0]))
+            ref, doc = self.corpus.doc_refs[slug], self.corpus.document(slug)
+            status = (doc.status_label or "Hết hiệu lực") if doc is not None and not doc.in_force else ""
+            groups.setdefault(ref.group, []).append(
+                (index_order(ref.number, ref.year), slug, self.corpus.document_label(slug), len(self.corpus.citing(slug)), status))
+        return [(group, [entry[1:] for entry in sorted(entries)])
+                for group, entries in sorted(groups.items(), key=lambda kv: group_order(kv[0]))]
 
     def document(self, slug: str):
         return self.corpus.document(slug)
@@ -158,32 +165,77 @@ class SiteView:
         page = self.document_url(new.slug) if self.corpus.citing(new.slug) else ""
         return Replacement(new, page, "" if page else new.url)
 
+    def replaced(self, slug: str) -> list[Replacement]:
+        """The documents this one replaced ("thay thế …"), each with its page here or official link."""
+        doc = self.corpus.document(slug)
+        if doc is None:
+            return []
+        found = []
+        for old in self.corpus.site.registry.replaces(doc):
+            page = self.document_url(old.slug) if self.corpus.citing(old.slug) else ""
+            found.append(Replacement(old, page, "" if page else old.url))
+        return found
+
     def expired(self, item: Item) -> list:
         """Registered documents this item cites that are no longer in force."""
         docs = (self.corpus.document(slug) for slug in self.corpus.cites.get(item.path, ()))
         return [d for d in docs if d is not None and not d.in_force]
 
+    # --- what a page says of itself (site/sharing.py) -------------------------------------
+    def description(self, item: Item | None, page=None) -> str:
+        """`<meta name="description">`: the summary or start of an item or question, a listing's
+        own description, else the site's description or name."""
+        site = self.corpus.site
+        fallback = site.site_description or site.site_name
+        if item is not None:
+            lead = item.intro if item.kind == "qa" else item.body
+            return sharing.description(item.meta.summary, lead[:4000], fallback)
+        if page is None:
+            return ""
+        if page.question is not None:
+            return sharing.description(markdown=page.question.body[:4000], fallback=fallback)
+        if page.kind == "handbook-print" and page.item is not None:
+            return self.description(page.item)
+        return sharing.description(page.description, fallback=fallback)
+
+    def share_image(self, item: Item | None) -> str:
+        """Absolute URL of the page's picture for og:image and JSON-LD ("" without a site
+        address: a relative og:image is ignored): the item's, the site's, or the theme's."""
+        base = self.corpus.site.site_url.rstrip("/")
+        if not base:
+            return ""
+        own = item.meta.image if item is not None and item.meta.image else ""
+        rel = own or self.corpus.site.share_image
+        if not rel:
+            return f"{base}/{sharing.DEFAULT_IMAGE}"
+        responsive = self.resizer.get(rel) if self.resizer is not None else None
+        variant = sharing.pick_variant(responsive.variants) if responsive is not None else None
+        return f"{base}/{variant.rel if variant is not None else rel}"
+
     # --- structured data ---------------------------------------------------------------
     def jsonld(self, item: Item | None, handbook: Item | None = None, question: Question | None = None) -> dict | None:
-        """JSON-LD for a content page, or a question page (handbook + question)."""
+        """JSON-LD for a content page; none for a question page, whose question the FAQPage
+        of its handbook marks up (one instance per question: docs/decisions.md, issue 15)."""
         site = self.corpus.site
-        if question is not None and handbook is not None:
-            path = self.urls.question(handbook.path, question.id)
-            return structured.faq_page([(question, self._answer_text(handbook, question))], self.absolute(path))
+        if question is not None:
+            return None
         if item is None or item.kind == "page":
             return None
         if item.kind == "qa":
             pairs = [(q, self._answer_text(item, q)) for q in item.questions]
             return structured.faq_page(pairs, self.absolute(item.path))
-        image = self.absolute_file(item.meta.image) if item.meta.image else ""
-        return structured.news_article(item, self.absolute(item.path), image, site)
+        return structured.news_article(item, self.absolute(item.path), self.share_image(item), site)
+
+    def breadcrumbs(self, item: Item | None, page=None) -> tuple[tuple[pagedata.Link, ...], dict | None]:
+        """(visible trail without the page itself, BreadcrumbList JSON-LD) of a page."""
+        found = breadcrumbs.trail(self.urls, item, page)
+        visible = tuple(pagedata.Link(self.url(path), title) for path, title in found[:-1])
+        if not self.corpus.site.site_url:  # JSON-LD wants absolute addresses
+            return visible, None
+        return visible, structured.breadcrumb_list([(self.absolute(path), title) for path, title in found])
 
     def _answer_text(self, handbook: Item, question: Question) -> str:
         return html_to_text(str(self.answer_html(handbook, question)))  # plain str: Markup escapes str ops
-
-    def absolute_file(self, rel: str) -> str:
-        base = self.corpus.site.site_url.rstrip("/")
-        return f"{base}/{rel}" if base else rel
 
     @staticmethod
     def summary(item: Item) -> str:
