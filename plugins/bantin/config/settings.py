@@ -41,6 +41,8 @@ class Agency:
     phone: str = ""
     email: str = ""
     notice: str = ""
+    emblem: str = ""  # path in content/ (config/emblem.py checks it); "" for the theme's own
+    banner: str = ""  # path in content/ of an image shown atop the home page instead of the text banner
 
 
 @dataclass(frozen=True)
