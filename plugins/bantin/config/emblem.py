@@ -19,9 +19,9 @@ from bantin.files.filecheck import svg_problem
 from bantin.files.imagecheck import verify_image
 from bantin.problems import Problems
 
-# field → (what it is, largest size in KB, the example path to type)
-LIMITS = {"emblem": ("biểu trưng (emblem)", 200, "images/bieu-trung.png"),
-          "banner": ("ảnh băng rôn (banner)", 600, "images/bang-ron.jpg")}
+# field → (what it is, largest size in KB, the example path to type, what shows without it)
+LIMITS = {"emblem": ("biểu trưng (emblem)", 200, "images/bieu-trung.png", "biểu trưng mặc định"),
+          "banner": ("ảnh băng rôn (banner)", 600, "images/bang-ron.jpg", "dòng chữ tên cơ quan ở đầu trang chủ")}
 EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 
 
@@ -36,7 +36,7 @@ def check_agency_images(agency: Agency, content: Path, problems: Problems, line:
 
 
 def _checked(name: str, value: str, content: Path, problems: Problems, line: Lines) -> str:
-    what, max_kb, example = LIMITS[name]
+    what, max_kb, example, default = LIMITS[name]
 
     def error(wrong: str, fix: str) -> str:
         problems.error(CONFIG_FILE, line("agency", name), f"plugins.bantin.agency.{name}", wrong, fix)
@@ -65,10 +65,10 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
     if data is None:
         return error(f"không có tệp {what} `content/{rel}`",
                      f"chép ảnh vào content/{rel}, hoặc sửa đường dẫn (phân biệt chữ hoa, chữ thường), "
-                     f"hoặc xóa dòng `{name}:` để dùng biểu trưng mặc định")
+                     f"hoặc xóa dòng `{name}:` để dùng {default}")
     if len(data) > max_kb * 1024:
         return error(f"{what} `{rel}` nặng {len(data) // 1024} KB, quá {max_kb} KB: mọi trang đều tải ảnh này",
-                     f"thu nhỏ ảnh dưới {max_kb} KB (biểu trưng chỉ cần khoảng 200×200 điểm ảnh)")
+                     f"thu nhỏ ảnh dưới {max_kb} KB (biểu trưng: khoảng 200×200 điểm ảnh; băng rôn: ngang 1400 điểm ảnh)")
     verdict = svg_problem(rel, data) if rel.lower().endswith(".svg") else verify_image(rel, data)
     if verdict is not None:
         return error(*verdict)
