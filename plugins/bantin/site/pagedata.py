@@ -226,16 +226,20 @@ def _item_data(view, item: Item) -> PageData:
     meta, category, kind = item.meta, item.category, item.kind
     values: dict[str, Any] = dict(jsonld=view.jsonld(item), absolute=view.absolute(item.path),
                                   print_qr=view.qr(item.path, ""))
+    related = view.related(item) if item.listed else []
     if category is not None:
         values["category_url"] = view.category_url(category)
-        values["same_category"] = cards(view, view.same_category(item, 5))
+        # "Cùng chuyên mục" leaves out what "Tin liên quan" above it already lists (issue 15).
+        shown = {i.path for i in related}
+        values["same_category"] = cards(view, [i for i in view.same_category(item, 5 + len(shown))
+                                               if i.path not in shown][:5])
     if kind != "page":
         values.update(date_iso=item.date.isoformat(), date=format_date(item.date))
         if meta.updated:
             values.update(updated_iso=meta.updated.isoformat(), updated=format_short_date(meta.updated))
     if item.listed:
         values["expired"] = tuple((doc, view.replacement(doc.slug)) for doc in view.expired(item))
-        values["related"] = cards(view, view.related(item))
+        values["related"] = cards(view, related)
         newer, older = view.category_neighbours(item)
         values["previous"] = Link(view.item_url(older), older.title) if older else None
         values["next"] = Link(view.item_url(newer), newer.title) if newer else None
