@@ -68,7 +68,7 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "bantin-handbook-print.html": "69c3aafef609e7de",
     "bantin-home.html": "e267013b541b76f5",
     "bantin-index.html": "4dbf323976cc4d4a",
-    "bantin-item.html": "8d6c0ca10db29904",
+    "bantin-item.html": "3e0b9e5633b717c6",
     "bantin-listing.html": "ff818fef4a289d64",
     "bantin-question.html": "e0a2560da68e8117",
     "bantin-search-page.html": "cf07b6bcd5a80137",

@@ -61,6 +61,7 @@ class Resizer:
         self.read, self.site_dir, self.widths = read, self.gate.root, tuple(sorted(widths))
         self.done: dict[str, Responsive | None] = {}
         self.thumbs: dict[str, Variant | None] = {}
+        self.digests: dict[str, str] = {}  # content path → hash of its bytes, for variants and thumbnail alike
 
     def get(self, rel: str) -> Responsive | None:
         """Variants of content image `rel` (path relative to content/), or None to leave it be."""
@@ -89,7 +90,7 @@ class Resizer:
                     width, height = height, width
                 size = _thumb_size(width, height)
                 name = f"{OUT_DIR}/{_stem(posixpath.splitext(posixpath.basename(rel))[0])}-" \
-                       f"{hashlib.sha256(data).hexdigest()[:10]}-{size[0]}x{size[1]}.jpg"
+                       f"{self._digest(rel, data)}-{size[0]}x{size[1]}.jpg"
                 target = self.gate.target(name, WHO)
                 if not target.exists():
                     image = ImageOps.fit(ImageOps.exif_transpose(opened), size, Image.LANCZOS)
@@ -97,6 +98,12 @@ class Resizer:
         except (OSError, ValueError, Image.DecompressionBombError):
             return None  # not an image we can read: the card stays text
         return Variant(name, *size)
+
+    def _digest(self, rel: str, data: bytes) -> str:
+        """Hashed once per build: a card's thumbnail and the article's variants read the same photo."""
+        if rel not in self.digests:
+            self.digests[rel] = hashlib.sha256(data).hexdigest()[:10]
+        return self.digests[rel]
 
     def _make(self, rel: str) -> Responsive | None:
         fmt = FORMATS.get(posixpath.splitext(rel)[1].lower())
@@ -109,7 +116,7 @@ class Resizer:
                 image.load()
         except (OSError, ValueError, Image.DecompressionBombError):
             return None  # not an image we can read: the original is served as it is
-        digest = hashlib.sha256(data).hexdigest()[:10]
+        digest = self._digest(rel, data)
         stem = posixpath.splitext(posixpath.basename(rel))[0]
         # Each configured width below the original, then the original capped at the widest.
         widths = [w for w in self.widths if w < image.width]
