@@ -137,6 +137,7 @@ def test_a_sound_emblem_is_kept_in_its_normal_form(content):
     problems = Problems()
     agency = check_agency_images(Agency(name="Sở", emblem="./images/logo.png", banner="images\\logo.png"), content, problems)
     assert problems.items == [] and (agency.emblem, agency.banner, agency.name) == ("images/logo.png", "images/logo.png", "Sở")
+    assert agency.banner_size == (120, 120)  # width and height of the banner's <img>: no layout shift
 
 
 @pytest.mark.parametrize("value, said", [
@@ -180,7 +181,8 @@ def site(tmp_path_factory):
         extra = {"image": "anh/le.jpg", "image_alt": "Lễ"} if n % 3 == 0 else {}
         files[f"tin-tuc/bai-{n}.md"] = article(f"Bài số {n}", f"2024-04-{n + 1:02d}",
                                                category=["hoa-giai-o-co-so", "dat-dai", "cai-cach-hanh-chinh"][n % 3], **extra)
-    agency = {"name": "Sở Tư pháp tỉnh Thử", "owner": "Ủy ban nhân dân tỉnh Thử", "emblem": "images/logo.png"}
+    agency = {"name": "Sở Tư pháp tỉnh Thử", "owner": "Ủy ban nhân dân tỉnh Thử", "emblem": "images/logo.png",
+              "banner": "images/logo.png"}
     write_site(root, files, agency=agency)
     build(root)
     return root
@@ -195,7 +197,8 @@ def test_the_home_page_shows_each_item_once_led_by_the_story_with_its_picture(si
     assert "tin-tuc/noi-bat-co-anh/" in re.search(r'bt-story__title"><a href="([^"]+)"', lead).group(1)
     img = re.search(r"<img [^>]*>", lead).group(0)
     assert 'loading="eager"' in img and "srcset=" in img and 'width="' in img
-    assert "Ủy ban nhân dân tỉnh Thử" in home and "Sở Tư pháp tỉnh Thử" in home  # the banner's text
+    banner = re.search(r'<img class="bt-masthead__banner"[^>]*>', home).group(0)
+    assert 'alt="Ủy ban nhân dân tỉnh Thử – Sở Tư pháp tỉnh Thử"' in banner and 'width="96" height="96"' in banner
     logo = re.search(r'class="md-header__button md-logo".*?</a>', home, re.S).group(0)
     assert 'src="images/logo.png"' in logo and "srcset" not in logo  # the configured emblem, as it is
 

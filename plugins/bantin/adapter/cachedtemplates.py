@@ -66,7 +66,7 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "bantin-documents.html": "e08fae1827c3460d",
     "bantin-elsewhere.html": "566f603033bfe872",
     "bantin-handbook-print.html": "69c3aafef609e7de",
-    "bantin-home.html": "e267013b541b76f5",
+    "bantin-home.html": "9d17cdc1ab14b585",
     "bantin-index.html": "4dbf323976cc4d4a",
     "bantin-item.html": "3e0b9e5633b717c6",
     "bantin-listing.html": "ff818fef4a289d64",

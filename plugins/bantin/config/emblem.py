@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import posixpath
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
+
+from PIL import Image
 
 from bantin.config.settings import CONFIG_FILE, Agency, Lines, _no_lines
 from bantin.files.filecheck import svg_problem
@@ -32,7 +35,23 @@ def check_agency_images(agency: Agency, content: Path, problems: Problems, line:
     for name in LIMITS:
         value = getattr(agency, name)
         kept[name] = _checked(name, value, content, problems, line) if value else ""
+    kept["banner_size"] = _size(content / kept["banner"]) if kept["banner"] else (0, 0)
     return replace(agency, **kept)
+
+
+def _size(path: Path) -> tuple[int, int]:
+    """Width and height of a checked image, for the <img> that has them (0, 0 when unknown:
+    an SVG without width and height or viewBox)."""
+    try:
+        if path.suffix.lower() == ".svg":
+            root = ET.fromstring(path.read_bytes())
+            box = (root.get("viewBox") or "").replace(",", " ").split()
+            width, height = (box[2], box[3]) if len(box) == 4 else (root.get("width", ""), root.get("height", ""))
+            return round(float(width)), round(float(height))
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, ValueError, ET.ParseError):
+        return 0, 0
 
 
 def _checked(name: str, value: str, content: Path, problems: Problems, line: Lines) -> str:
