@@ -86,7 +86,8 @@ class Resizer:
         try:
             with Image.open(io.BytesIO(data)) as opened:
                 width, height = opened.size
-                if opened.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8):
+                # JPEG only: a PNG's EXIF may follow its pixels, and Pillow decodes them to find it.
+                if fmt == "JPEG" and opened.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8):
                     width, height = height, width
                 size = _thumb_size(width, height)
                 name = f"{OUT_DIR}/{_stem(posixpath.splitext(posixpath.basename(rel))[0])}-" \
