@@ -35,7 +35,8 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
     assert names == sorted(dest for _, dest in starter.FILES)
     config = _config(site)
     assert config["theme"] == {"name": "material", "language": "vi", "font": False,
-                               "features": ["navigation.tabs", "navigation.top"]}  # no custom_dir: the package's theme
+                               "features": ["navigation.tabs", "navigation.top"],
+                               "palette": {"primary": "custom", "accent": "custom"}}  # no custom_dir: the package's theme
     assert config["plugins"][0]["bantin"]["agency"]["name"] == "Sở Tư pháp tỉnh Thử"
     assert config["site_url"] == "https://phapluat.thu.gov.vn/"
     assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (  # this checkout: unknown

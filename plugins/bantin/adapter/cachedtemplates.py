@@ -61,14 +61,14 @@ def _main() -> None:
     print("}")
 
 
-KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
+KNOWN: dict[str, str] = {
     "404.html": "04b0314c8a5102b0",
     "bantin-documents.html": "fe10dc5bb3775da6",
     "bantin-elsewhere.html": "566f603033bfe872",
     "bantin-handbook-print.html": "69c3aafef609e7de",
-    "bantin-home.html": "ebee5d3ccec0fd48",
+    "bantin-home.html": "9d17cdc1ab14b585",
     "bantin-index.html": "1d1a522e269c0b48",
-    "bantin-item.html": "8d6c0ca10db29904",
+    "bantin-item.html": "3e0b9e5633b717c6",
     "bantin-listing.html": "b94b4a9cc42de61f",
     "bantin-question.html": "38cda6bb1e10f401",
     "bantin-search-page.html": "cf07b6bcd5a80137",
@@ -82,8 +82,9 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "partials/actions.html": "1bcd66d6f428194e",
     "partials/alternate.html": "572b1d4dae611aa5",
     "partials/bantin-breadcrumb.html": "d9ae906cb714e1e7",
-    "partials/bantin-card.html": "6f9b3d0de8d1cddb",
+    "partials/bantin-card.html": "f173624a57179234",
     "partials/bantin-document-info.html": "1b47723a6145498b",
+    "partials/bantin-emblem.html": "212a87c05967307d",
     "partials/bantin-expired.html": "58c666b27e9c807a",
     "partials/bantin-footer.html": "d655bd21fd83391a",
     "partials/bantin-handbook-tools.html": "329ed1a195873aac",
@@ -181,7 +182,7 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "partials/languages/zh-Hant.html": "5eaf42bcebf9b008",
     "partials/languages/zh-TW.html": "e78c9b0bf9602a3f",
     "partials/languages/zh.html": "7114aa64aa8e4899",
-    "partials/logo.html": "e0925ef6c190174a",
+    "partials/logo.html": "e4f6f39bf55b744b",
     "partials/nav-item.html": "89895208f22d68ce",
     "partials/nav.html": "af33f6e032f632eb",
     "partials/pagination.html": "f368740c60701056",

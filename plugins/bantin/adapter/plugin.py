@@ -67,6 +67,10 @@ class AgencyConfig(base.Config):
     phone = c.Type(str, default="")
     email = c.Type(str, default="")
     notice = c.Type(str, default="")
+    emblem = c.Type(str, default="")
+    """Biểu trưng in the header's logo slot: an image of content/ (config/emblem.py)."""
+    banner = c.Type(str, default="")
+    """Image atop the home page in place of the text banner (agency name, owner)."""
 
 
 class BantinConfig(base.Config):

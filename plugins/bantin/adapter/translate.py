@@ -53,9 +53,16 @@ def configured_files(config: MkDocsConfig) -> frozenset[str]:
     """Files of content/ that mkdocs.yml names (logo, favicon, extra_css, extra_javascript):
     whoever controls mkdocs.yml publishes them, whatever their type and whoever links them."""
     named = [config.theme.get("logo"), config.theme.get("favicon"), *config.extra_css,
-             *(getattr(s, "path", s) for s in config.extra_javascript)]
+             *(getattr(s, "path", s) for s in config.extra_javascript), *_agency_images(config)]
     return frozenset(posixpath.normpath(str(n)).lstrip("/") for n in named
                      if n and "://" not in str(n) and not str(n).startswith("//"))
+
+
+def _agency_images(config: MkDocsConfig) -> list[str]:
+    """agency.emblem and agency.banner of the bantin plugin (config/emblem.py checks them)."""
+    plugin = config.plugins.get("bantin") if config.plugins else None
+    agency = getattr(getattr(plugin, "config", None), "agency", None) or {}
+    return [str(agency.get(name) or "").replace("\\", "/") for name in ("emblem", "banner")]
 
 
 def source_files(files: Files, config: MkDocsConfig) -> list[SourceFile]:

@@ -41,6 +41,9 @@ class Agency:
     phone: str = ""
     email: str = ""
     notice: str = ""
+    emblem: str = ""  # path in content/ (config/emblem.py checks it); "" for the theme's own
+    banner: str = ""  # path in content/ of an image shown atop the home page instead of the text banner
+    banner_size: tuple[int, int] = (0, 0)  # its width and height in pixels, read by config/emblem.py (no layout shift)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from bantin.config import precheck as configcheck
 from bantin.config.editor import build_editor
+from bantin.config.emblem import check_agency_images
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
 from bantin.content import drafts
 from bantin.content.checks import check_links, draft_only, link_site
@@ -137,7 +138,8 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
                        f"trình biên tập web cần thư mục nội dung nằm trong thư mục của mkdocs.yml (docs_dir: {settings.docs_dir})",
                        "đặt mkdocs.yml ở thư mục gốc của kho, cạnh thư mục content/")
     check_numbers(site, problems, line)
-    return site
+    content = Path(os.path.dirname(os.path.abspath(settings.config_file)) if settings.config_file else ".") / settings.docs_dir
+    return replace(site, agency=check_agency_images(site.agency, content, problems, line))
 
 
 # --- 2. reading and checking --------------------------------------------------------------
@@ -373,7 +375,8 @@ class Build:
                 gate.claim(file.dest, file.src)
         self.gate = gate
         self.resizer = Resizer(read, gate, image_widths)
-        self.view = replace(self.view, resizer=self.resizer)  # pages' shared pictures are its variants
+        self.view = replace(self.view, resizer=self.resizer,  # pages' shared pictures are its variants
+                            thumbnails=self.resizer.thumbnail)  # cards are made after this
 
     def finish(self, log: logging.Logger) -> None:
         """Search index collected, the worker let go, artifacts written (OutputError on a clash;

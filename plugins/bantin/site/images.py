@@ -25,6 +25,10 @@ from bantin.text.names import windows_reserved
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
 OUT_DIR = "assets/img"
 SIZES = "(max-width: 45em) 100vw, 45em"
+# Listing thumbnails (issue 15): cropped to 3:2, shown at 150×100 CSS px in listings and up to
+# about 300 px wide in the home page's grid; one small JPEG instead of a 480-pixel variant.
+THUMB = (300, 200)
+_ORIENTATION = 0x0112  # EXIF: 5-8 turn the picture a quarter, swapping width and height
 # `[^<>]*` then `>`: from each '<img' the scan stops at the next '<' or '>' (linear; the
 # old lazy `[^>]*?\s*/?>` rescanned to the end of the text from every '<img').
 _IMG = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
@@ -56,12 +60,51 @@ class Resizer:
         self.gate = site_dir if isinstance(site_dir, Gate) else Gate(site_dir)
         self.read, self.site_dir, self.widths = read, self.gate.root, tuple(sorted(widths))
         self.done: dict[str, Responsive | None] = {}
+        self.thumbs: dict[str, Variant | None] = {}
+        self.digests: dict[str, str] = {}  # content path → hash of its bytes, for variants and thumbnail alike
 
     def get(self, rel: str) -> Responsive | None:
         """Variants of content image `rel` (path relative to content/), or None to leave it be."""
         if rel not in self.done:
             self.done[rel] = self._make(rel)
         return self.done[rel]
+
+    def thumbnail(self, rel: str) -> Variant | None:
+        """The 3:2 thumbnail of content image `rel` for cards, or None (no readable JPEG/PNG).
+
+        Made once per build; a later build finds the file by its hash-carrying name and
+        reads only the image's header (size and orientation), never its pixels."""
+        if rel not in self.thumbs:
+            self.thumbs[rel] = self._thumbnail(rel)
+        return self.thumbs[rel]
+
+    def _thumbnail(self, rel: str) -> Variant | None:
+        fmt = FORMATS.get(posixpath.splitext(rel)[1].lower())
+        data = self.read(rel) if fmt else None
+        if not data:
+            return None
+        try:
+            with Image.open(io.BytesIO(data)) as opened:
+                width, height = opened.size
+                # JPEG only: a PNG's EXIF may follow its pixels, and Pillow decodes them to find it.
+                if fmt == "JPEG" and opened.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8):
+                    width, height = height, width
+                size = _thumb_size(width, height)
+                name = f"{OUT_DIR}/{_stem(posixpath.splitext(posixpath.basename(rel))[0])}-" \
+                       f"{self._digest(rel, data)}-{size[0]}x{size[1]}.jpg"
+                target = self.gate.target(name, WHO)
+                if not target.exists():
+                    image = ImageOps.fit(ImageOps.exif_transpose(opened), size, Image.LANCZOS)
+                    _save_jpeg(_flatten(image), target, quality=75)
+        except (OSError, ValueError, Image.DecompressionBombError):
+            return None  # not an image we can read: the card stays text
+        return Variant(name, *size)
+
+    def _digest(self, rel: str, data: bytes) -> str:
+        """Hashed once per build: a card's thumbnail and the article's variants read the same photo."""
+        if rel not in self.digests:
+            self.digests[rel] = hashlib.sha256(data).hexdigest()[:10]
+        return self.digests[rel]
 
     def _make(self, rel: str) -> Responsive | None:
         fmt = FORMATS.get(posixpath.splitext(rel)[1].lower())
@@ -74,7 +117,7 @@ class Resizer:
                 image.load()
         except (OSError, ValueError, Image.DecompressionBombError):
             return None  # not an image we can read: the original is served as it is
-        digest = hashlib.sha256(data).hexdigest()[:10]
+        digest = self._digest(rel, data)
         stem = posixpath.splitext(posixpath.basename(rel))[0]
         # Each configured width below the original, then the original capped at the widest.
         widths = [w for w in self.widths if w < image.width]
@@ -96,6 +139,31 @@ class Resizer:
             resized.save(partial, fmt, **options)
             os.replace(partial, target)
         return Variant(rel, width, height)
+
+
+def _thumb_size(width: int, height: int) -> tuple[int, int]:
+    """THUMB, or the largest 3:2 box inside a smaller picture (never enlarged)."""
+    scale = min(1.0, width / THUMB[0], height / THUMB[1])
+    return max(1, round(THUMB[0] * scale)), max(1, round(THUMB[1] * scale))
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """RGB for JPEG; a transparent PNG on white (its transparent parts were black)."""
+    if image.mode in ("RGB", "L"):
+        return image
+    if image.mode in ("RGBA", "LA", "P", "PA"):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        return flat
+    return image.convert("RGB")
+
+
+def _save_jpeg(image: Image.Image, target: Path, quality: int) -> None:
+    """Written beside the target then renamed: both renderers may make the same file."""
+    partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
+    image.save(partial, "JPEG", quality=quality, optimize=True, progressive=True)
+    os.replace(partial, target)
 
 
 def _stem(stem: str) -> str:
@@ -124,6 +192,8 @@ def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Res
     """
     def replace(match: re.Match) -> str:
         attrs = dict(_ATTR.findall(match.group(1)))
+        if "data-bt-fixed" in match.group(1):  # the emblem: a small file served as it is, eager
+            return match.group(0)
         rel = resolve(attrs.get("src", ""))
         responsive = resizer.get(rel) if rel else None
         if responsive is not None:

@@ -18,9 +18,12 @@ from bantin.content.model import KIND_LABELS, Attachment, Item, Question
 from bantin.content.qa import demote_html_headings
 from bantin.text.vi import format_date, format_short_date
 
-HOME_FEATURED = 3  # "Tin nổi bật" on the home page
-HOME_LATEST = 6  # "Mới cập nhật" on the home page; the 404 page shows the first five
-HOME_PER_CATEGORY = 4  # latest items of each category on the home page
+# The home page (issue 15) shows each item at most once, in this order: the newest featured
+# item large with its picture (`lead`), the other featured items, "Mới cập nhật" (the newest
+# items not featured), then each category's newest items shown nowhere above.
+HOME_FEATURED = 4  # the lead story and up to three more "Tin nổi bật"
+HOME_LATEST = 5  # "Mới cập nhật"; the 404 page shows them too
+HOME_PER_CATEGORY = 3  # per category block
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,11 @@ class Card:
     date_iso: str  # the day: 2024-05-31
     date_short: str
     summary: str
+    image: str = ""  # the item's picture, content path (for `| url`): the home page's lead story
+    image_alt: str = ""
+    thumb: str = ""  # site-root relative 3:2 thumbnail (images.THUMB), "" for a text-only card
+    thumb_width: int = 0
+    thumb_height: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +94,10 @@ class SiteData:
     tags_url: str
     years_url: str
     agency: Any  # settings.Agency
-    categories: tuple[IndexEntry, ...]
-    featured: tuple[Card, ...]
-    latest: tuple[Card, ...]
+    categories: tuple[IndexEntry, ...]  # `latest`: the home page's block, shown items left out
+    featured: tuple[Card, ...]  # after the lead
+    latest: tuple[Card, ...]  # "Mới cập nhật": newest items not featured
+    lead: Card | None = None  # the newest featured item, large on the home page
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +145,15 @@ def card(view, item: Item) -> Card:
     """The card of `item`, made once per build (kept in `view.cards`)."""
     found = view.cards.get(item.path)
     if found is None:
-        category = item.category
+        category, meta = item.category, item.meta
+        thumb = view.thumbnail(meta.image) if meta.image else None
         found = view.cards[item.path] = Card(
             view.item_url(item), item.title, item.kind, KIND_LABELS.get(item.kind, item.kind),
             category.title if category else "", view.category_url(category) if category else "",
-            item.date.date().isoformat(), format_short_date(item.date), item.meta.summary)
+            item.date.date().isoformat(), format_short_date(item.date), meta.summary,
+            image=meta.image if thumb else "", image_alt=meta.image_alt if thumb else "",
+            thumb=thumb.rel if thumb else "", thumb_width=thumb.width if thumb else 0,
+            thumb_height=thumb.height if thumb else 0)
     return found
 
 
@@ -151,13 +164,40 @@ def cards(view, items) -> tuple[Card, ...]:
 def site_data(view) -> SiteData:
     """Once per build, before any page renders."""
     corpus, urls = view.corpus, view.urls
+    home = home_items(view)
     categories = tuple(
         IndexEntry(view.category_url(c), c.title, view.category_count(c), c.slug, c.description,
-                   cards(view, view.latest_in(c, HOME_PER_CATEGORY)))
+                   cards(view, home.by_category.get(c.slug, ())))
         for c in corpus.categories)
     return SiteData(view.search_url(), view.url(urls.category()), view.url(urls.tag()), view.url(urls.year()),
-                    corpus.site.agency, categories, cards(view, view.featured(HOME_FEATURED)),
-                    cards(view, view.latest(HOME_LATEST)))
+                    corpus.site.agency, categories, cards(view, home.featured), cards(view, home.latest),
+                    card(view, home.lead) if home.lead is not None else None)
+
+
+@dataclass(frozen=True, slots=True)
+class HomeItems:
+    """The items of the home page, each in one place only."""
+
+    lead: Item | None
+    featured: tuple[Item, ...]
+    latest: tuple[Item, ...]
+    by_category: dict[str, tuple[Item, ...]]
+
+
+def home_items(view) -> HomeItems:
+    """Lead (the newest featured item with a picture, else the newest featured), the other
+    featured, "Mới cập nhật" (newest not featured), then per category its newest items that
+    none of those shows. A reader scrolling the home page never meets an item twice."""
+    featured = view.featured(HOME_FEATURED)
+    lead = next((i for i in featured if i.meta.image), featured[0] if featured else None)
+    shown = {i.path for i in featured}
+    latest = tuple(i for i in view.latest(HOME_LATEST + len(shown)) if i.path not in shown)[:HOME_LATEST]
+    shown.update(i.path for i in latest)
+    by_category = {}
+    for category in view.corpus.categories:
+        fresh = (i for i in view.latest_in(category, HOME_PER_CATEGORY + len(shown)) if i.path not in shown)
+        by_category[category.slug] = tuple(fresh)[:HOME_PER_CATEGORY]
+    return HomeItems(lead, tuple(i for i in featured if i is not lead), latest, by_category)
 
 
 NO_DATA = PageData()
@@ -200,16 +240,20 @@ def _item_data(view, item: Item) -> PageData:
     meta, category, kind = item.meta, item.category, item.kind
     values: dict[str, Any] = dict(jsonld=view.jsonld(item), absolute=view.absolute(item.path),
                                   print_qr=view.qr(item.path, ""))
+    related = view.related(item) if item.listed else []
     if category is not None:
         values["category_url"] = view.category_url(category)
-        values["same_category"] = cards(view, view.same_category(item, 5))
+        # "Cùng chuyên mục" leaves out what "Tin liên quan" above it already lists (issue 15).
+        shown = {i.path for i in related}
+        values["same_category"] = cards(view, [i for i in view.same_category(item, 5 + len(shown))
+                                               if i.path not in shown][:5])
     if kind != "page":
         values.update(date_iso=item.date.isoformat(), date=format_date(item.date))
         if meta.updated:
             values.update(updated_iso=meta.updated.isoformat(), updated=format_short_date(meta.updated))
     if item.listed:
         values["expired"] = tuple((doc, view.replacement(doc.slug)) for doc in view.expired(item))
-        values["related"] = cards(view, view.related(item))
+        values["related"] = cards(view, related)
         newer, older = view.category_neighbours(item)
         values["previous"] = Link(view.item_url(older), older.title) if older else None
         values["next"] = Link(view.item_url(newer), newer.title) if newer else None

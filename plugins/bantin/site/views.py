@@ -8,7 +8,7 @@ O(page) per call, never O(site).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bantin.site import breadcrumbs, pagedata, sharing, structured
 from markupsafe import Markup
@@ -44,6 +44,8 @@ class SiteView:
     """pagedata.Card of each item shown in a list (by page path), made once per build."""
     resizer: object = None
     """images.Resizer, once the build's outputs are claimed: the shared picture's variant."""
+    thumbnails: Any = None
+    """images.Resizer.thumbnail once the build's outputs are claimed (Build.claim_outputs)."""
 
     # --- data for templates (pagedata.py): templates read it and call nothing ------------
     def site_data(self) -> pagedata.SiteData:
@@ -52,6 +54,10 @@ class SiteView:
     def page_data(self, item: Item | None, page) -> pagedata.PageData:
         """`item` of a content page or `page` (pages.Generated) of a generated one."""
         return pagedata.page_data(self, item, page)
+
+    def thumbnail(self, image: str):
+        """images.Variant of the card thumbnail of content image `image`, or None."""
+        return self.thumbnails(image) if self.thumbnails is not None else None
 
     # --- addresses (site-root relative URLs; templates pass them through `| url`) ------
     def url(self, path: str) -> str:

@@ -1,0 +1,94 @@
+"""The agency's emblem and banner (`agency.emblem`, `agency.banner`, issue 15).
+
+Both are files of content/ named in mkdocs.yml, so the inventory publishes them as it does
+the theme's logo (adapter/translate.configured_files): here they are checked as strictly as
+any image an editor uploads. A path that leaves content/ (`..`, an absolute path, a symbolic
+link pointing out), another host's address, a file that is not the image its name says, an
+unsafe SVG or a heavy file is a Problem naming the line of mkdocs.yml and what to type.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+from PIL import Image
+
+from bantin.config.settings import CONFIG_FILE, Agency, Lines, _no_lines
+from bantin.files.filecheck import svg_problem
+from bantin.files.imagecheck import verify_image
+from bantin.problems import Problems
+
+# field → (what it is, largest size in KB, the example path to type, what shows without it)
+LIMITS = {"emblem": ("biểu trưng (emblem)", 200, "images/bieu-trung.png", "biểu trưng mặc định"),
+          "banner": ("ảnh băng rôn (banner)", 600, "images/bang-ron.jpg", "dòng chữ tên cơ quan ở đầu trang chủ")}
+EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+
+
+def check_agency_images(agency: Agency, content: Path, problems: Problems, line: Lines = _no_lines) -> Agency:
+    """`agency` with each sound image path kept, in its normal form, and each unsound one
+    emptied (the page then shows the default) after an error that says how to fix it."""
+    kept = {}
+    for name in LIMITS:
+        value = getattr(agency, name)
+        kept[name] = _checked(name, value, content, problems, line) if value else ""
+    kept["banner_size"] = _size(content / kept["banner"]) if kept["banner"] else (0, 0)
+    return replace(agency, **kept)
+
+
+def _size(path: Path) -> tuple[int, int]:
+    """Width and height of a checked image, for the <img> that has them (0, 0 when unknown:
+    an SVG without width and height or viewBox)."""
+    try:
+        if path.suffix.lower() == ".svg":
+            root = ET.fromstring(path.read_bytes())
+            box = (root.get("viewBox") or "").replace(",", " ").split()
+            width, height = (box[2], box[3]) if len(box) == 4 else (root.get("width", ""), root.get("height", ""))
+            return round(float(width)), round(float(height))
+        with Image.open(path) as image:
+            return image.size
+    except (OSError, ValueError, ET.ParseError):
+        return 0, 0
+
+
+def _checked(name: str, value: str, content: Path, problems: Problems, line: Lines) -> str:
+    what, max_kb, example, default = LIMITS[name]
+
+    def error(wrong: str, fix: str) -> str:
+        problems.error(CONFIG_FILE, line("agency", name), f"plugins.bantin.agency.{name}", wrong, fix)
+        return ""
+
+    raw = str(value).strip().replace("\\", "/")
+    if "://" in raw or raw.startswith(("//", "data:")):
+        return error(f"{what} `{raw[:80]}` là địa chỉ trên mạng: trang sẽ tải ảnh từ máy chủ khác",
+                     f"chép ảnh vào thư mục content/ rồi ghi đường dẫn tính từ content/, ví dụ `{example}`")
+    rel = posixpath.normpath(raw.lstrip("/"))
+    if raw.startswith("/") or rel == "." or rel.startswith("..") or ":" in rel:
+        return error(f"{what} `{raw[:80]}` nằm ngoài thư mục content/",
+                     f"ghi đường dẫn tính từ content/, không có `..` hay `/` ở đầu, ví dụ `{example}`")
+    if posixpath.splitext(rel)[1].lower() not in EXTENSIONS:
+        return error(f"{what} `{rel}` không phải tệp ảnh (chỉ nhận PNG, JPG, WEBP hoặc SVG)",
+                     f"lưu ảnh dạng PNG rồi ghi đường dẫn của nó, ví dụ `{example}`")
+    path = content / rel
+    try:
+        inside = os.path.realpath(path).startswith(os.path.realpath(content) + os.sep)
+        data = path.read_bytes() if inside and path.is_file() else None
+    except OSError:
+        data = None
+    if not inside:
+        return error(f"{what} `{rel}` là lối tắt trỏ ra ngoài thư mục content/",
+                     "chép chính tệp ảnh (không phải lối tắt) vào content/")
+    if data is None:
+        return error(f"không có tệp {what} `content/{rel}`",
+                     f"chép ảnh vào content/{rel}, hoặc sửa đường dẫn (phân biệt chữ hoa, chữ thường), "
+                     f"hoặc xóa dòng `{name}:` để dùng {default}")
+    if len(data) > max_kb * 1024:
+        return error(f"{what} `{rel}` nặng {len(data) // 1024} KB, quá {max_kb} KB: mọi trang đều tải ảnh này",
+                     f"thu nhỏ ảnh dưới {max_kb} KB (biểu trưng: khoảng 200×200 điểm ảnh; băng rôn: ngang 1400 điểm ảnh)")
+    verdict = svg_problem(rel, data) if rel.lower().endswith(".svg") else verify_image(rel, data)
+    if verdict is not None:
+        return error(*verdict)
+    return rel
