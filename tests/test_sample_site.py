@@ -49,10 +49,15 @@ def test_sharing_metadata_and_news_article_json_ld(site):
     html = page(site, ARTICLE)
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Phổ biến Luật Đất đai năm 2024 cho cán bộ cơ sở">' in html
-    assert re.search(r'<meta property="og:image" content="https://bantin\.example\.org/images/[^"]+">', html)
+    # the resized variant (issue 15), not the editor's original upload
+    assert re.search(r'<meta property="og:image" content="https://bantin\.example\.org/assets/img/[^"]+\.jpg">', html)
     data = jsonld(html)
     assert data["@type"] == "NewsArticle" and data["datePublished"].startswith("2024-08-20T14:30:00+07:00")
     assert data["publisher"]["name"] == "Sở Tư pháp tỉnh Sông Lam"
+    plain = page(site, "tin-tuc/danh-gia-thi-diem-bo-tai-lieu-ve-tiep-can-thong-tin-tai-co-so/index.html")
+    assert '<meta property="og:image" content="https://bantin.example.org/assets/images/bantin-chia-se.png">' in plain
+    assert jsonld(plain)["image"] == ["https://bantin.example.org/assets/images/bantin-chia-se.png"]
+    assert (site / "assets/images/bantin-chia-se.png").is_file()
 
 
 def test_handbooks_carry_the_faq_json_ld_and_question_pages_only_their_breadcrumbs(site):
