@@ -120,11 +120,13 @@ def test_print_hides_chrome_and_prints_address_source_and_qr(page, sample_server
     page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
-    printed = page.locator(".bt-print-only")
+    printed = page.locator(".bt-print-head")  # issue 15: agency, address and dates head the printout
     assert printed.is_visible()
     assert "https://bantin.example.org/tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so/" in printed.inner_text()
-    assert "Nguồn:" in printed.inner_text()
+    assert "sở tư pháp tỉnh sông lam" in printed.inner_text().casefold()
     assert printed.locator("svg.bt-qr").count() == 1
+    assert "Nguồn:" in page.locator(".bt-source").inner_text()  # printed where it stands on screen
+    assert not page.locator(".bt-related").is_visible()
 
 
 def test_the_printed_qr_code_reads_as_the_page_address(chromium, sample_server):
@@ -133,7 +135,7 @@ def test_the_printed_qr_code_reads_as_the_page_address(chromium, sample_server):
     page = context.new_page()
     page.goto(sample_server + PAGES["article"], wait_until="networkidle")
     page.emulate_media(media="print")
-    assert read_qr(page.locator(".bt-print-only svg.bt-qr")) == \
+    assert read_qr(page.locator(".bt-print-head svg.bt-qr")) == \
         "https://bantin.example.org/tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so/"
     context.close()
 
@@ -161,7 +163,7 @@ def read_qr(locator) -> str:
 
 def test_a_question_page_qr_code_reads_as_its_short_link(page, sample_server):
     page.goto(sample_server + PAGES["question"])
-    code = page.locator("svg.bt-qr").first
+    code = page.locator(".bt-trainer svg.bt-qr")  # the screen one (the printout has its own)
     assert code.is_visible()
     assert read_qr(code) == "https://bantin.example.org/q/hoa-giai-o-co-so-la-gi/"
 
@@ -172,7 +174,7 @@ def test_every_qr_code_of_a_handbook_reads_on_screen_and_in_print(chromium, samp
     context = chromium.new_context(locale="vi-VN", device_scale_factor=3)
     page = context.new_page()
     page.goto(sample_server + PAGES["handbook"], wait_until="networkidle")
-    assert read_qr(page.locator("svg.bt-qr").first) == "https://bantin.example.org/" + PAGES["handbook"]
+    assert read_qr(page.locator(".bt-trainer svg.bt-qr")) == "https://bantin.example.org/" + PAGES["handbook"]
     page.goto(sample_server + PAGES["handbook"] + "ban-in/", wait_until="networkidle")
     page.emulate_media(media="print")
     figures = page.locator(".bt-print-q figure")

@@ -125,7 +125,8 @@ class PageData:
     next: Link | None = None
     absolute: str = ""  # the page's address on the public site
     qr: Markup = Markup("")  # QR code of the page (a handbook's: for its trainer box)
-    print_qr: Markup = Markup("")  # the unlabelled QR code printed at the foot of the page
+    print_qr: Markup = Markup("")  # the unlabelled QR code of the printout's header (partials/bantin-print.html)
+    print_address: str = ""  # the public address printed beside it: a question's short link, else `absolute`
     print_url: str = ""  # a handbook's printable version
     handbook_url: str = ""
     short_url: str = ""
@@ -238,7 +239,8 @@ def _generated_data(view, page) -> PageData:
 
 def _item_data(view, item: Item) -> PageData:
     meta, category, kind = item.meta, item.category, item.kind
-    values: dict[str, Any] = dict(jsonld=view.jsonld(item), absolute=view.absolute(item.path),
+    absolute = view.absolute(item.path)
+    values: dict[str, Any] = dict(jsonld=view.jsonld(item), absolute=absolute, print_address=absolute,
                                   print_qr=view.qr(item.path, ""))
     related = view.related(item) if item.listed else []
     if category is not None:
@@ -248,9 +250,7 @@ def _item_data(view, item: Item) -> PageData:
         values["same_category"] = cards(view, [i for i in view.same_category(item, 5 + len(shown))
                                                if i.path not in shown][:5])
     if kind != "page":
-        values.update(date_iso=item.date.isoformat(), date=format_date(item.date))
-        if meta.updated:
-            values.update(updated_iso=meta.updated.isoformat(), updated=format_short_date(meta.updated))
+        values.update(_dates(item))
     if item.listed:
         values["expired"] = tuple((doc, view.replacement(doc.slug)) for doc in view.expired(item))
         values["related"] = cards(view, related)
@@ -265,12 +265,23 @@ def _item_data(view, item: Item) -> PageData:
     return PageData(**values)
 
 
+def _dates(item: Item) -> dict[str, str]:
+    """The item's date (and `updated`) as readers read them and as ISO, for its page and printout."""
+    dates = dict(date_iso=item.date.isoformat(), date=format_date(item.date))
+    if item.meta.updated:
+        dates.update(updated_iso=item.meta.updated.isoformat(), updated=format_short_date(item.meta.updated))
+    return dates
+
+
 def _question_data(view, handbook: Item, question: Question, jsonld) -> PageData:
+    """A question prints its short link and the handbook's dates: trainers hand it out alone."""
     short = view.urls.short(question.id)
+    short_absolute = view.absolute(short)
     before, after = view.neighbours(handbook, question)
     return PageData(
         jsonld=jsonld, handbook_url=view.item_url(handbook), short_url=view.short_url(question),
-        short_absolute=view.absolute(short), qr=view.qr(short, "Mã QR của câu hỏi: " + question.title),
+        short_absolute=short_absolute, qr=view.qr(short, "Mã QR của câu hỏi: " + question.title),
+        print_qr=view.qr(short, ""), print_address=short_absolute, **_dates(handbook),
         previous=Link(view.question_url(handbook, before), before.title) if before else None,
         next=Link(view.question_url(handbook, after), after.title) if after else None)
 
@@ -297,4 +308,6 @@ def _print_data(view, handbook: Item, jsonld) -> PageData:
         qr = view.qr(short, "Mã QR: " + q.title)
         answer = Markup(demote_html_headings(str(view.answer_html(handbook, q)), 1))  # under the <h2> question
         questions.append(PrintedQuestion(q, answer, qr, view.absolute(short)))
-    return PageData(jsonld=jsonld, absolute=view.absolute(handbook.path), questions=tuple(questions))
+    absolute = view.absolute(handbook.path)
+    return PageData(jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,
+                    print_qr=view.qr(handbook.path, ""), **_dates(handbook))

@@ -60,6 +60,18 @@ class UrlScheme:
             return "./" if self.directory_urls else "index.html"
         return path + "/" if self.directory_urls else path + ".html"
 
+    @staticmethod
+    def public(path: str) -> str:
+        """The page's address on the public site, relative to `site_url`, in the online
+        flavour's form ('tin-tuc/slug/', '' for the home page) whatever this build's flavour.
+
+        QR codes, printed links, feeds and JSON-LD carry it. The offline copy's own URL
+        ('tin-tuc/slug.html') exists only on the USB stick: a code printed from that copy
+        must still open the page on the public host, where that name is a 404 (issue 15).
+        The online flavour is the directory form: a build without it is the offline one
+        (adapter.plugin drops `site_url` there)."""
+        return path + "/" if path else ""
+
     def dest(self, path: str) -> str:
         """Output file of a page path."""
         if not path:

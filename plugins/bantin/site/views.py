@@ -92,9 +92,10 @@ class SiteView:
         return self.urls.url(self.urls.search())
 
     def absolute(self, path: str) -> str:
-        """Full URL on the public site, for feeds, sharing and QR codes."""
+        """Full URL on the public site, for feeds, sharing and QR codes: the online flavour's
+        address in either flavour (UrlScheme.public), so an offline copy prints working codes."""
         base = self.corpus.site.site_url.rstrip("/")
-        return f"{base}/{self.urls.url(path).removeprefix('./')}" if base else "/" + path
+        return f"{base}/{self.urls.public(path)}" if base else "/" + path
 
     # --- short lists ------------------------------------------------------------------
     def latest(self, count: int = 10) -> tuple[Item, ...]:

@@ -79,6 +79,17 @@
     });
   }
 
+  /* --- Print (issue 15): the printout's header says when it was printed: a law may change
+     after a sheet is handed out. The build stamps no date (output stays byte-identical). */
+  function initPrintDate() {
+    var now = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    document.querySelectorAll("[data-bt-print-date]").forEach(function (line) {
+      line.lastElementChild.textContent = two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" + now.getFullYear();
+      line.hidden = false;
+    });
+  }
+
   function initCopy() {
     var link = document.querySelector("[data-bt-copy]");
     var button = document.querySelector("[data-bt-copy-button]");
@@ -106,6 +117,6 @@
     document.body.removeChild(area);
   }
 
-  function init() { initAids(); initListen(); initPrint(); initCopy(); }
+  function init() { initAids(); initListen(); initPrint(); initPrintDate(); initCopy(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

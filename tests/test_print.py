@@ -1,0 +1,242 @@
+"""Print that saves paper, and offline copies that print working codes (issue 15).
+
+Trainers print single questions, articles and the printable handbook to hand out, often from
+the USB copy (`bantin build --offline`). What is checked is what lands on paper: Chromium prints
+each page to an A4 PDF (print media, as Ctrl+P does), pypdfium2 counts its pages, extracts its
+text and draws it, and zxing-cpp reads the QR codes off the drawn page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from sitekit import article, build, write_site
+
+PUBLIC = "https://bantin.example.org/"
+AGENCY = {"name": "Sở Tư pháp tỉnh Thử", "owner": "Ủy ban nhân dân tỉnh Thử",
+          "address": "Số 9 đường Trần Phú, phường Đông Thử, tỉnh Thử", "phone": "0238 3 000 000",
+          "email": "stp@example.org", "notice": "Ghi rõ nguồn khi phát lại thông tin từ website này."}
+
+SENTENCES = [
+    "Tổ hòa giải ở cơ sở giúp các bên tự tìm được tiếng nói chung, giữ gìn đoàn kết trong cộng đồng dân cư.",
+    "Hòa giải viên được tập huấn kỹ năng lắng nghe, đặt câu hỏi và gợi ý để các bên cùng tìm ra giải pháp.",
+    "Ủy ban nhân dân cấp xã bảo đảm kinh phí cho hoạt động hòa giải theo quy định của Luật Hòa giải ở cơ sở.",
+    "Những vụ việc phức tạp về đất đai được báo cáo kịp thời để chính quyền hướng dẫn các bên đúng pháp luật.",
+]
+
+
+def paragraphs(count: int, start: int = 0) -> str:
+    """`count` paragraphs of about 420 characters of plain Vietnamese prose."""
+    return "\n\n".join(" ".join(SENTENCES[(start + n + k) % 4] for k in range(4)) for n in range(count)) + "\n"
+
+
+LONG_PARAGRAPHS = 20
+TAGS = ["hòa giải", "tập huấn"]
+QUESTIONS = [("Hòa giải ở cơ sở là gì?", "la-gi", 2), ("Ai được bầu làm hòa giải viên?", "ai-duoc-bau", 3),
+             ("Tổ hòa giải gồm những ai?", "to-hoa-giai", 2), ("Hòa giải viên có quyền gì?", "quyen", 4),
+             ("Khi nào tổ hòa giải tiến hành hòa giải?", "khi-nao", 3), ("Ai chi trả kinh phí?", "kinh-phi", 2)]
+HANDBOOK = "---\ntitle: Sổ tay hòa giải\ndate: 2024-03-15\ncategory: hoa-giai-o-co-so\nslug: so-tay\n---\n" + \
+    "Sổ tay trả lời những câu hỏi thường gặp.\n\n" + "".join(
+        f"## Câu hỏi {n + 1}: {title} {{#{qid}}}\n\n{paragraphs(size, n)}\nCăn cứ pháp lý: Điều {n + 1} Luật Hòa giải ở cơ sở năm 2013.\n\n"
+        for n, (title, qid, size) in enumerate(QUESTIONS))
+FILES = {
+    "tin-tuc/ngan.md": article("Thôn Đông lập tổ hòa giải mới", "2024-05-02", tags=TAGS, slug="ngan",
+                               source={"name": "Báo Thử", "url": "https://bao.example.org/tin/1"},
+                               body=paragraphs(5)),
+    "tin-tuc/dai.md": article("Tập huấn hòa giải viên cả tỉnh", "2024-05-03", tags=TAGS, slug="dai",
+                              body=paragraphs(LONG_PARAGRAPHS, 1)),
+    **{f"tin-tuc/lien-quan-{n}.md": article(f"Hòa giải viên thôn {n} kể chuyện nghề", f"2024-04-0{n}", tags=TAGS,
+                                            body=paragraphs(1, n)) for n in range(1, 5)},
+    "hoi-dap/so-tay.md": HANDBOOK,
+}
+QUESTION, SHORT = "hoi-dap/so-tay/la-gi", PUBLIC + "q/la-gi/"
+
+
+# --- the public address, in both flavours (no build) ------------------------------------------------
+
+def test_the_public_address_is_the_online_form_in_both_flavours():
+    from bantin.config.settings import UrlPrefixes
+    from bantin.site.urls import UrlScheme
+
+    online, offline = UrlScheme(UrlPrefixes()), UrlScheme(UrlPrefixes(), directory_urls=False)
+    assert offline.url("q/la-gi") == "q/la-gi.html"  # the USB copy's own file…
+    for urls in (online, offline):  # …but paper carries the public site's address
+        assert urls.public("q/la-gi") == "q/la-gi/"
+        assert urls.public("tin-tuc/ngan") == "tin-tuc/ngan/"
+        assert urls.public("") == ""
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["online", "offline"])
+def test_codes_and_printed_links_carry_the_online_address(directory_urls):
+    """Printed address, QR code, short link and every code the build makes: the same in both
+    flavours, under a site_url with a path, never a `.html` name (a 404 on the public host)."""
+    from bantin.config.settings import Agency, Category, SiteConfig, UrlPrefixes
+    from bantin.site.corpus import build_corpus
+    from bantin.site.pages import generated_pages
+    from bantin.site.urls import UrlScheme
+    from bantin.site.views import SiteView
+    from test_qrcodes import rasterise
+    import zxingcpp
+
+    base = "https://stp.example.gov.vn/ban-tin/"
+    site = SiteConfig(categories=(Category("hoa-giai-o-co-so", "Hòa giải ở cơ sở"),), site_url=base,
+                      agency=Agency(name="Sở Tư pháp tỉnh Thử"))
+    urls = UrlScheme(UrlPrefixes(), directory_urls=directory_urls)
+    corpus, problems = build_corpus({k: v.encode() for k, v in FILES.items()}, site, urls)
+    assert problems.errors == []
+    view = SiteView(corpus, urls)
+    pages = {page.path: page for page in generated_pages(corpus, urls)}
+
+    question = view.page_data(None, pages[QUESTION])
+    assert question.print_address == question.short_absolute == base + "q/la-gi/"
+    assert question.date == "Thứ Sáu, 15/03/2024"  # the handbook's date
+    news = view.page_data(corpus.by_path("tin-tuc/ngan"), None)
+    assert news.print_address == news.absolute == base + "tin-tuc/ngan/"
+    printable = view.page_data(None, pages["hoi-dap/so-tay/ban-in"])
+    assert printable.print_address == base + "hoi-dap/so-tay/"
+    assert [q.short_absolute for q in printable.questions][:2] == [base + "q/la-gi/", base + "q/ai-duoc-bau/"]
+    for data in (question, news, printable):
+        assert [c.text for c in zxingcpp.read_barcodes(rasterise(str(data.print_qr)))] == [data.print_address]
+    assert not [url for url in view.printed_urls() if ".html" in url or not url.startswith(base)]
+
+
+# --- the fixture site, built once in each flavour ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def print_sites(tmp_path_factory):
+    """(site/, site-offline/) of the fixture: `bantin build --offline` is this build."""
+    root = write_site(tmp_path_factory.mktemp("print"), FILES, agency=AGENCY)
+    build(root)
+    build(root, "--no-directory-urls", "-d", "site-offline")
+    return root / "site", root / "site-offline"
+
+
+def test_the_offline_copy_prints_the_public_addresses(print_sites):
+    """Every address the offline copy prints or copies is the online one, with its QR code."""
+    from test_qrcodes import rasterise
+    import zxingcpp
+
+    offline = print_sites[1]
+    page = (offline / (QUESTION + ".html")).read_text(encoding="utf-8")
+    assert 'href="../../q/la-gi.html"' in page  # the copy's own link stays local
+    assert f'data-bt-copy="{SHORT}"' in page and f'bt-print-head__url">{SHORT}<' in page
+    printed = set()
+    for path in offline.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        printed.update(re.findall(r'(?:bt-print-head__url">|data-bt-copy="|<figcaption>)(https?://[^<"]+)', html))
+        for svg in re.findall(r"<svg [^>]*class=\"bt-qr\".*?</svg>", html):
+            printed.update(code.text for code in zxingcpp.read_barcodes(rasterise(svg)))
+    assert SHORT in printed and PUBLIC + "tin-tuc/dai/" in printed and PUBLIC + "hoi-dap/so-tay/" in printed
+    assert [url for url in printed if ".html" in url or not url.startswith(PUBLIC)] == []
+
+
+# --- on paper ------------------------------------------------------------------------------------------
+
+@dataclass
+class Printout:
+    texts: list[str]  # each page's text
+    codes: list[str]  # QR codes read off the first page
+    screen_hidden: bool  # the print header is not shown on screen
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+
+def pdf_of(page, url: str) -> Printout:
+    """`url` printed by Chromium to A4 (print media, default margins of the page's @page rule)."""
+    import pypdfium2
+    import zxingcpp
+
+    page.goto(url, wait_until="load")
+    hidden = page.locator(".bt-print-head").is_hidden()
+    pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+    try:
+        texts = [pdf[n].get_textpage().get_text_range() for n in range(len(pdf))]
+        image = pdf[0].render(scale=4).to_pil().convert("L")  # 288 dpi, a printer's resolution
+        codes = [code.text for code in zxingcpp.read_barcodes(image)]
+    finally:
+        pdf.close()
+    return Printout(texts, codes, hidden)
+
+
+@pytest.fixture(scope="module")
+def printouts(print_sites, chromium):
+    """The fixture's pages printed once: online over http, offline from file://."""
+    from browser import serve
+
+    url, stop = serve(print_sites[0])
+    context = chromium.new_context(locale="vi-VN")
+    page = context.new_page()
+    offline = print_sites[1]
+    try:
+        yield {
+            "question": pdf_of(page, url + QUESTION + "/"),
+            "short": pdf_of(page, url + "tin-tuc/ngan/"),
+            "long": pdf_of(page, url + "tin-tuc/dai/"),
+            "handbook": pdf_of(page, url + "hoi-dap/so-tay/ban-in/"),
+            "offline question": pdf_of(page, (offline / (QUESTION + ".html")).as_uri()),
+            "offline handbook": pdf_of(page, (offline / "hoi-dap/so-tay/ban-in.html").as_uri()),
+        }
+    finally:
+        context.close()
+        stop()
+
+
+def words(text: str) -> str:
+    """PDF text as words, case folded: the agency's name prints in capitals."""
+    return " ".join(text.split()).casefold()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["question", "offline question"])
+def test_a_short_question_prints_on_one_page_naming_the_agency(printouts, name):
+    printed = printouts[name]
+    assert len(printed.texts) == 1, [len(t) for t in printed.texts]  # no blank second page
+    text = words(printed.text)
+    for expected in (AGENCY["name"], AGENCY["owner"], AGENCY["address"], SHORT, "Hòa giải ở cơ sở là gì?",
+                     "Ngày đăng: Thứ Sáu, 15/03/2024", "Căn cứ pháp lý: Điều 1"):
+        assert words(expected) in text, expected
+    assert re.search(r"in ngày \d\d/\d\d/\d{4}", text)  # filled in by bantin.js when printed
+    assert printed.codes == [SHORT]  # the code on paper reads as the public short link
+    assert printed.screen_hidden
+    for chrome in ("sao chép liên kết", "in trang", "câu hỏi sau", "về sổ tay"):
+        assert chrome not in text, chrome
+
+
+@pytest.mark.browser
+def test_an_article_prints_without_related_lists_tags_or_navigation(printouts, print_sites):
+    screen = (print_sites[0] / "tin-tuc/ngan/index.html").read_text(encoding="utf-8")
+    assert "Tin liên quan" in screen and "Cùng chuyên mục" in screen  # on screen they are there
+    short, long = printouts["short"], printouts["long"]
+    assert len(short.texts) == 1, [len(t) for t in short.texts]
+    text = words(short.text)
+    for absent in ("tin liên quan", "cùng chuyên mục", "thẻ:", "bài trước", "bài sau", "nghe đọc bài", "in trang",
+                   "hòa giải viên thôn 1 kể chuyện nghề"):
+        assert absent not in text, absent
+    for expected in (AGENCY["name"], AGENCY["address"], PUBLIC + "tin-tuc/ngan/", "Ngày đăng: Thứ Năm, 02/05/2024",
+                     "Nguồn: Báo Thử"):
+        assert words(expected) in text, expected
+    assert short.codes == [PUBLIC + "tin-tuc/ngan/"]
+    # About 8,400 characters of text: two A4 pages, none blank, nothing of the related lists.
+    assert len(long.texts) <= 2 and min(len(t.strip()) for t in long.texts) > 500, [len(t) for t in long.texts]
+    assert "tin liên quan" not in words(long.text)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["handbook", "offline handbook"])
+def test_the_printable_handbook_has_no_blank_page_and_keeps_questions_with_their_answers(printouts, name):
+    printed = printouts[name]
+    pages = [words(t) for t in printed.texts]
+    assert 1 < len(pages) <= 3 and min(len(p) for p in pages) > 500, [len(p) for p in pages]
+    for n, (title, qid, _) in enumerate(QUESTIONS):
+        heading = words(f"Câu hỏi {n + 1}. {title}")
+        page = next(p for p in pages if heading in p)
+        after = page[page.index(heading) + len(heading):]
+        assert len(after) > 150, f"{title}: the heading ends its page"  # the answer's first lines follow it
+    assert words(AGENCY["name"]) in pages[0] and words(PUBLIC + "hoi-dap/so-tay/") in pages[0]
+    # The handbook's code and each question's code on the first page read as public addresses.
+    assert PUBLIC + "hoi-dap/so-tay/" in printed.codes and SHORT in printed.codes and all(".html" not in code for code in printed.codes)
