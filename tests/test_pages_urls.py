@@ -85,7 +85,7 @@ def test_paginate_exact_multiple():
 
 def test_generated_fixed_pages(corpus):
     pages = by_path(generated_pages(corpus, HTTP))
-    assert (pages[""].template, pages[""].title, pages[""].kind) == ("bantin-home.html", "Bản tin thử", "home")
+    assert (pages[""].template, pages[""].title, pages[""].kind) == ("bantin-home.html", "Trang chủ", "home")
     assert pages["tim-kiem"].kind == "search"
     assert pages["chuyen-muc"].kind == "categories"
     assert pages["the"].kind == "tags"

@@ -89,7 +89,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-footer.html": "d655bd21fd83391a",
     "partials/bantin-handbook-tools.html": "329ed1a195873aac",
     "partials/bantin-item-footer.html": "e88ddb2a8927105c",
-    "partials/bantin-meta.html": "bf86ad4c7b322e53",
+    "partials/bantin-meta.html": "6521c102242d8df9",
     "partials/bantin-pagination.html": "0f619502a0b19141",
     "partials/bantin-print.html": "56e458ee0cab8558",
     "partials/bantin-reading-aids.html": "e88a35fb4ea63b2d",

@@ -87,7 +87,8 @@ def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
     """Every generated page of the site, in a stable order."""
     size, p = corpus.site.page_size, urls.prefixes
     pages = [
-        Generated("", "bantin-home.html", corpus.site.site_name or "Trang chủ", "home"),
+        # "Trang chủ": the title the first tab and the menu show (the header names the site).
+        Generated("", "bantin-home.html", "Trang chủ", "home"),
         Generated(urls.search(), "bantin-search-page.html", "Tìm kiếm", "search"),
         Generated(urls.category(), "bantin-index.html", INDEX_TITLES["categories"], "categories"),
         Generated(urls.tag(), "bantin-index.html", INDEX_TITLES["tags"], "tags"),
