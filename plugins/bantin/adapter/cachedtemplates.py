@@ -61,14 +61,14 @@ def _main() -> None:
     print("}")
 
 
-KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
+KNOWN: dict[str, str] = {
     "404.html": "018df11d9c8a11cf",
     "bantin-documents.html": "e08fae1827c3460d",
     "bantin-elsewhere.html": "566f603033bfe872",
     "bantin-handbook-print.html": "69c3aafef609e7de",
     "bantin-home.html": "ebee5d3ccec0fd48",
     "bantin-index.html": "4dbf323976cc4d4a",
-    "bantin-item.html": "8d6c0ca10db29904",
+    "bantin-item.html": "47583e35be23c42c",
     "bantin-listing.html": "ff818fef4a289d64",
     "bantin-question.html": "e0a2560da68e8117",
     "bantin-search-page.html": "cf07b6bcd5a80137",
@@ -78,7 +78,7 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "blog.html": "02cf7095d8fad22f",
     "fragments/tags/default/listing.html": "93d20bc3c64a84de",
     "fragments/tags/default/tag.html": "1883eaa46e05be69",
-    "main.html": "648887ea5ade99c9",
+    "main.html": "c0d186ff69cbb6cb",
     "partials/actions.html": "1bcd66d6f428194e",
     "partials/alternate.html": "572b1d4dae611aa5",
     "partials/bantin-card.html": "6f9b3d0de8d1cddb",
@@ -90,9 +90,10 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "partials/bantin-meta.html": "af9bde919639b532",
     "partials/bantin-pagination.html": "0f619502a0b19141",
     "partials/bantin-print.html": "e14385d3d2c897e9",
-    "partials/bantin-reading-aids.html": "e88a35fb4ea63b2d",
+    "partials/bantin-reading-aids.html": "691797cb8497cf5f",
     "partials/bantin-replacement-link.html": "164e9c5520e03d6f",
     "partials/bantin-search-box.html": "6f64a0289dd402fa",
+    "partials/bantin-toc-phone.html": "23fa40cd35117d7f",
     "partials/bantin-tools.html": "1e29fe41aba33e6a",
     "partials/comments.html": "bacd2a2e0dbfb6d2",
     "partials/consent.html": "2ba7f1d07d58ae11",
@@ -100,7 +101,7 @@ KNOWN: dict[str, str] = {  # generated: python -m bantin.adapter.cachedtemplates
     "partials/copyright.html": "bc86bca3bf75070f",
     "partials/feedback.html": "d47879b262c1d49f",
     "partials/footer.html": "50c2a75f013b7b03",
-    "partials/header.html": "8b0729eb25272eb7",
+    "partials/header.html": "5450cd8b26addbdf",
     "partials/icons.html": "461a02930eb982ef",
     "partials/integrations/analytics.html": "3dba249b95699a16",
     "partials/integrations/analytics/google.html": "df50013e194f9b3d",
