@@ -74,11 +74,33 @@
       drawer.click();  /* Material follows the checkbox's change event */
       sync();
       if (drawer.checked && nav) {
-        var first = nav.querySelector("a[href]");
-        if (first) { setTimeout(function () { if (drawer.checked) { first.focus(); } }, 50); }
+        setTimeout(function () {  /* the first link the reader sees (an open section hides its parent's) */
+          var links = Array.prototype.filter.call(nav.querySelectorAll("a[href]"), function (a) {
+            return a.getClientRects().length && getComputedStyle(a).visibility === "visible";
+          });
+          if (drawer.checked && links.length) { links[0].focus(); }
+        }, 50);
       }
     });
     drawer.addEventListener("change", sync);
+    /* Sections in the drawer by keyboard: Material opens one on Enter but leaves focus on its
+       label, which the open level covers (hidden by bantin.css), and its "back" title takes
+       no focus. Focus follows the level that opens or closes; the back title is a button. */
+    if (nav) {
+      nav.querySelectorAll(".md-nav__item--nested > .md-nav > label.md-nav__title[for]").forEach(function (back) {
+        back.setAttribute("tabindex", "0");
+        back.setAttribute("role", "button");
+        back.addEventListener("keydown", function (e) {
+          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); back.click(); }
+        });
+      });
+      nav.addEventListener("change", function (e) {
+        var toggle = e.target, item = toggle.parentNode;
+        if (!toggle.classList.contains("md-nav__toggle") || !item.contains(document.activeElement)) { return; }
+        var target = toggle.checked ? item.querySelector(".md-nav a[href]") : item.querySelector("label.md-nav__link");
+        if (target) { setTimeout(function () { target.focus(); }, 50); }
+      });
+    }
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && drawer.checked) { drawer.click(); button.focus(); }
     });
