@@ -66,7 +66,11 @@
     if (!drawer || !label || !button) { return; }
     label.hidden = true;
     button.hidden = false;
+    var backs = [];
     function sync() {
+      backs.forEach(function (back) {  /* buttons only in the open drawer (a sidebar heading on desktop) */
+        if (drawer.checked) { back.setAttribute("tabindex", "0"); back.setAttribute("role", "button"); } else { back.removeAttribute("tabindex"); back.removeAttribute("role"); }
+      });
       button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
       button.setAttribute("aria-label", drawer.checked ? "Đóng danh mục trang" : "Danh mục trang");
     }
@@ -87,9 +91,8 @@
        label, which the open level covers (hidden by bantin.css), and its "back" title takes
        no focus. Focus follows the level that opens or closes; the back title is a button. */
     if (nav) {
-      nav.querySelectorAll(".md-nav__item--nested > .md-nav > label.md-nav__title[for]").forEach(function (back) {
-        back.setAttribute("tabindex", "0");
-        back.setAttribute("role", "button");
+      backs = nav.querySelectorAll(".md-nav__item--nested > .md-nav > label.md-nav__title[for]");
+      backs.forEach(function (back) {
         back.addEventListener("keydown", function (e) {
           if (e.key === "Enter" || e.key === " ") { e.preventDefault(); back.click(); }
         });
