@@ -94,6 +94,7 @@ def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server)
     page.goto(sample_server + PAGES["article"])
     body = page.locator(".md-typeset").first
     before = body.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    page.get_by_role("button", name="Aa cỡ chữ, độ tương phản").click()
     page.get_by_role("button", name="Tăng cỡ chữ").click()
     page.get_by_role("button", name="Tăng cỡ chữ").click()
     page.get_by_role("button", name="Độ tương phản cao").click()
@@ -101,6 +102,7 @@ def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server)
     after = page.locator(".md-typeset").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert after > before * 1.3
     assert page.locator("html").get_attribute("data-bt-contrast") == "on"
+    page.get_by_role("button", name="Aa cỡ chữ, độ tương phản").click()
     assert page.get_by_role("button", name="Độ tương phản cao").get_attribute("aria-pressed") == "true"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(0, 0, 0)"
@@ -112,7 +114,7 @@ def test_controls_are_reachable_by_keyboard(page, sample_server):
     for _ in range(60):
         page.keyboard.press("Tab")
         reached.add(page.evaluate("(document.activeElement.getAttribute('aria-label') || document.activeElement.textContent).trim()"))
-    assert {"A+ tăng cỡ chữ", "Độ tương phản cao", "In trang"} <= reached
+    assert {"Bỏ qua đến nội dung", "Aa cỡ chữ, độ tương phản", "In trang"} <= reached
 
 
 def test_print_hides_chrome_and_prints_address_source_and_qr(page, sample_server):
@@ -186,11 +188,17 @@ def test_every_qr_code_of_a_handbook_reads_on_screen_and_in_print(chromium, samp
     context.close()
 
 
-def test_listen_button_only_where_a_vietnamese_voice_exists(page, sample_server):
+def test_listen_button_explains_a_missing_vietnamese_voice(page, sample_server):
+    """Without a Vietnamese voice the button stays and says what to install (it used to vanish,
+    leaving the reader no clue); with an online voice it warns that the Internet is needed."""
     page.add_init_script("""Object.defineProperty(window, 'speechSynthesis', {value: {
-        getVoices: () => [], speaking: false, addEventListener: () => {}, speak: () => {}, cancel: () => {}}});""")
+        getVoices: () => [], speaking: false, addEventListener: () => {}, speak: () => {}, cancel: () => {}}});
+        Object.defineProperty(navigator, 'userAgent', {get: () => 'Mozilla/5.0 (Linux; Android 14) Chrome/130'});""")
     page.goto(sample_server + PAGES["article"])
-    assert page.locator("[data-bt-listen]").is_hidden()
+    status = page.locator("[data-bt-listen-status]")
+    page.get_by_role("button", name="Nghe đọc bài").click()
+    assert "chưa có giọng đọc tiếng Việt" in status.inner_text()
+    assert "Trên Android: Cài đặt > Chuyển văn bản thành giọng nói" in status.inner_text()
     page.add_init_script("""window.speechSynthesis.getVoices = () => [{lang: 'vi-VN', name: 'Giọng mạng', localService: false}];""")
     page.goto(sample_server + PAGES["article"])
     assert page.locator("[data-bt-listen]").is_visible()

@@ -22,8 +22,27 @@
     });
   }
 
+  /* --- Reading aids: one "Aa" disclosure button opening the font and contrast panel --- */
   function initAids() {
-    document.querySelectorAll("[data-bt-aids]").forEach(function (box) { box.hidden = false; });
+    document.querySelectorAll("[data-bt-aids]").forEach(function (box) {
+      box.setAttribute("data-bt-ready", "");
+      var toggle = box.querySelector("[data-bt-aids-toggle]");
+      var panel = box.querySelector(".bt-aids__panel");
+      if (!toggle || !panel) { return; }
+      function show(open, refocus) {
+        panel.hidden = !open;
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+        if (open) { panel.querySelector("button").focus(); } else if (refocus) { toggle.focus(); }
+      }
+      toggle.addEventListener("click", function () { show(panel.hidden, false); });
+      box.addEventListener("keydown", function (e) {
+        if (e.key === "Escape" && !panel.hidden) { e.preventDefault(); e.stopPropagation(); show(false, true); }
+      });
+      document.addEventListener("click", function (e) { if (!panel.hidden && !box.contains(e.target)) { show(false, false); } });
+      box.addEventListener("focusout", function (e) {
+        if (!panel.hidden && e.relatedTarget && !box.contains(e.relatedTarget)) { show(false, false); }
+      });
+    });
     document.querySelectorAll("[data-bt-font]").forEach(function (button) {
       if (button.tagName !== "BUTTON") { return; }
       button.addEventListener("click", function () {
@@ -38,11 +57,76 @@
     });
   }
 
+  /* --- Menu: a focusable button for Material's drawer (its <label> takes no focus) ----- */
+  function initMenu() {
+    var drawer = document.getElementById("__drawer");
+    var label = document.querySelector("[data-bt-menu-label]");
+    var button = document.querySelector("[data-bt-menu]");
+    var nav = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !label || !button) { return; }
+    label.hidden = true;
+    button.hidden = false;
+    var backs = [];
+    function sync() {
+      backs.forEach(function (back) {  /* buttons only in the open drawer (a sidebar heading on desktop) */
+        if (drawer.checked) { back.setAttribute("tabindex", "0"); back.setAttribute("role", "button"); } else { back.removeAttribute("tabindex"); back.removeAttribute("role"); }
+      });
+      button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+      button.setAttribute("aria-label", drawer.checked ? "Đóng danh mục trang" : "Danh mục trang");
+    }
+    button.addEventListener("click", function () {
+      drawer.click();  /* Material follows the checkbox's change event */
+      sync();
+      if (drawer.checked && nav) {
+        setTimeout(function () {  /* the first link the reader sees (an open section hides its parent's) */
+          var links = Array.prototype.filter.call(nav.querySelectorAll("a[href]"), function (a) {
+            return a.getClientRects().length && getComputedStyle(a).visibility === "visible";
+          });
+          if (drawer.checked && links.length) { links[0].focus(); }
+        }, 50);
+      }
+    });
+    drawer.addEventListener("change", sync);
+    /* Sections in the drawer by keyboard: Material opens one on Enter but leaves focus on its
+       label, which the open level covers (hidden by bantin.css), and its "back" title takes
+       no focus. Focus follows the level that opens or closes; the back title is a button. */
+    if (nav) {
+      backs = nav.querySelectorAll(".md-nav__item--nested > .md-nav > label.md-nav__title[for]");
+      backs.forEach(function (back) {
+        back.addEventListener("keydown", function (e) {
+          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); back.click(); }
+        });
+      });
+      nav.addEventListener("change", function (e) {
+        var toggle = e.target, item = toggle.parentNode;
+        if (!toggle.classList.contains("md-nav__toggle") || !item.contains(document.activeElement)) { return; }
+        var target = toggle.checked ? item.querySelector(".md-nav a[href]") : item.querySelector("label.md-nav__link");
+        if (target) { setTimeout(function () { target.focus(); }, 50); }
+      });
+    }
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && drawer.checked) { drawer.click(); button.focus(); }
+    });
+    sync();
+  }
+
   /* Read aloud with a Vietnamese voice, preferring one that works offline (localService). */
   function vietnameseVoice() {
     var voices = window.speechSynthesis.getVoices().filter(function (v) { return /^vi\b/i.test(v.lang); });
     var local = voices.filter(function (v) { return v.localService; });
     return local[0] || voices[0] || null;
+  }
+
+  /* Without a Vietnamese voice the button stays and, when pressed, says why nothing is read
+     and where this device installs one (voices often arrive late, so it asks again then). */
+  function missingVoiceHelp() {
+    var ua = navigator.userAgent || "";
+    var where = /Android/i.test(ua) ? "Trên Android: Cài đặt > Chuyển văn bản thành giọng nói (trong Hỗ trợ tiếp cận hoặc Quản lý chung), chọn Google và tải giọng Tiếng Việt."
+      : /iPhone|iPad|iPod/i.test(ua) ? "Trên iPhone, iPad: Cài đặt > Trợ năng > Nội dung được đọc > Giọng nói > Tiếng Việt."
+      : /Windows/i.test(ua) ? "Trên Windows: Cài đặt > Thời gian và ngôn ngữ > Giọng nói > Thêm giọng nói > Tiếng Việt (giọng An), rồi mở lại trình duyệt; hoặc dùng trình duyệt Edge."
+      : /Macintosh/i.test(ua) ? "Trên máy Mac: Cài đặt hệ thống > Trợ năng > Nội dung được đọc > Giọng hệ thống > Tiếng Việt (giọng Linh)."
+      : "Hãy cài giọng đọc Tiếng Việt trong phần giọng nói của máy, hoặc mở trang bằng Chrome trên điện thoại Android.";
+    return "Máy này chưa có giọng đọc tiếng Việt nên chưa thể đọc bài. " + where;
   }
 
   function initListen() {
@@ -52,20 +136,22 @@
     if (!button || !body || !("speechSynthesis" in window)) { return; }
     function offer() {
       var voice = vietnameseVoice();
-      button.hidden = !voice;
-      if (voice && !voice.localService && status) {
-        status.textContent = "Giọng đọc tiếng Việt của trình duyệt cần kết nối Internet.";
+      if (status) {
+        status.textContent = voice && !voice.localService ? "Giọng đọc tiếng Việt của trình duyệt cần kết nối Internet." : "";
       }
     }
+    button.hidden = false;
     offer();
     window.speechSynthesis.addEventListener("voiceschanged", offer);
     button.addEventListener("click", function () {
       var synth = window.speechSynthesis;
       if (synth.speaking) { synth.cancel(); button.textContent = "Nghe đọc bài"; return; }
+      var voice = vietnameseVoice();
+      if (!voice) { if (status) { status.textContent = missingVoiceHelp(); } return; }
       var heading = document.querySelector(".md-content h1");
       var utterance = new SpeechSynthesisUtterance((heading ? heading.textContent + ". " : "") + body.innerText);
       utterance.lang = "vi-VN";
-      utterance.voice = vietnameseVoice();
+      utterance.voice = voice;
       utterance.onend = function () { button.textContent = "Nghe đọc bài"; };
       synth.speak(utterance);
       button.textContent = "Dừng đọc";
@@ -117,6 +203,6 @@
     document.body.removeChild(area);
   }
 
-  function init() { initAids(); initListen(); initPrint(); initPrintDate(); initCopy(); }
+  function init() { initAids(); initMenu(); initListen(); initPrint(); initPrintDate(); initCopy(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
