@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             server.shutdown()
 
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    chrome = subprocess.run([CHROME, "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
+    chrome = subprocess.run([CHROME, "--version"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout.strip()
     print(f"Lighthouse {rows[0][2]['version']} mobile (simulated throttling), median of {args.runs}, {when}; "
           f"{chrome}; {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}\n")
     print(table(rows))
