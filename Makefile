@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site offline serve serve-site check test test-fast bench vendor chromium servers clean dist
+.PHONY: site offline serve serve-site check test test-fast bench lighthouse vendor chromium servers clean dist
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -69,6 +69,12 @@ test-fast: $(TEST_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --articles 1000
+
+## Lighthouse 12 (pinned in scripts/lighthouse/, never needed by `make test`) on the sample site
+## and plain Material's blog, mobile, median of 3: figures in docs/performance.md (issue 15).
+lighthouse: $(STAMP) chromium
+	npm ci --prefix scripts/lighthouse --no-audit --no-fund --loglevel=error
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/lighthouse.py --runs 3
 
 ## Copy pinned lunr.js and Decap CMS (the web editor at /admin/) from npm into the package
 ## (committed, so building needs no npm).

@@ -13,8 +13,11 @@ from html.parser import HTMLParser
 URL_ATTRS = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "content", "srcset"}
 # Scripts we ship: Material's bundle, its inline config, ours; JSON-LD is data, not script.
 OUR_SCRIPTS = ("assets/javascripts/", "assets/vendor/", "search/")
-# Inline scripts of main.html (reading aids) and Material's base.html, as they begin.
-INLINE = ('try{var r=document.documentElement,f=localStorage.getItem("bt-font")', 'var palette=__md_get("__palette")',
+# Inline scripts of main.html (no-js switch, reading aids), of the header search box (loads
+# bantin-search.js on first use) and of Material's base.html, as they begin.
+INLINE = ('var r=document.documentElement;r.classList.remove("no-js");r.classList.add("js");try{var f=localStorage',
+          '(function () {\n  var form = document.querySelector("[data-bantin-search=box]");',
+          'var palette=__md_get("__palette")',
           "var target=document.getElementById(location.hash.slice(1))", "__md_scope=new URL(")
 
 

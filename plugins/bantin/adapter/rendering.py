@@ -162,16 +162,25 @@ class ChromeCache:
         return Markup(html)
 
     @pass_context
-    def block(self, context, name: str, block) -> Markup:
+    def block(self, context, name: str, block, defer: bool = False) -> Markup:
         """Material's block `name` (passed as `super`) for this position: for blocks that
-        depend on nothing but relative URLs (styles, scripts, the JSON config)."""
+        depend on nothing but relative URLs (styles, scripts, the JSON config).
+
+        `defer`: its scripts get `defer`. Material's bundle is the last thing in <body>, so it
+        runs at the same point, but the browser paints before it has downloaded it: the
+        first view of a page on a slow phone no longer waits for 114 KB of script (issue 15)."""
         if not self.fast:
-            return Markup(block())
+            return _deferred(block()) if defer else Markup(block())
         page = context.get("page")
-        key = ("block", name, self.position(page.file.dest_uri) if page else context.get("base_url"))
+        key = ("block", name, defer, self.position(page.file.dest_uri) if page else context.get("base_url"))
         if key not in self.cache:
-            self.cache[key] = Markup(block())
+            self.cache[key] = _deferred(block()) if defer else Markup(block())
         return self.cache[key]
+
+
+def _deferred(html: str) -> Markup:
+    """Scripts loaded from a file (`<script src=`) made `defer`; inline scripts stay as they are."""
+    return Markup(str(html).replace("<script src=", "<script defer src="))
 
 
 def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:

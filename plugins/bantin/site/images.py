@@ -2,8 +2,9 @@
 
 Editors upload 3000-pixel photos straight from a phone; readers on metered connections
 get a width that fits their screen (`srcset`), with width and height set so the page
-does not jump, and `loading="lazy"`. Output names carry a hash of the original, so
-a changed photo gets a new name and two builds write identical bytes.
+does not jump, and `loading="lazy"` but for the first image of the page's article, which loads
+at once. Output names carry a hash of the original, so a changed photo gets a new name and two
+builds write identical bytes.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Variant:
     rel: str  # site-root-relative path
     width: int
     height: int
+    webp: str = ""  # its WebP twin (issue 15: a photo in WebP is less than half the JPEG's bytes)
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,22 @@ class Resizer:
             partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
             resized.save(partial, fmt, **options)
             os.replace(partial, target)
-        return Variant(rel, width, height)
+        return Variant(rel, width, height, self._webp(image, rel, width, height, fmt))
+
+    def _webp(self, image: Image.Image, rel: str, width: int, height: int, fmt: str) -> str:
+        """The WebP twin of a variant, offered first to browsers that read WebP (<picture>):
+        lossy at the JPEG's quality for photos, lossless for PNGs (screenshots keep sharp text)."""
+        webp = rel.rsplit(".", 1)[0] + ".webp"
+        target = self.gate.target(webp, WHO)
+        if not target.exists():
+            resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
+            if resized.mode not in ("RGB", "RGBA", "L", "LA"):
+                resized = resized.convert("RGBA" if "A" in resized.getbands() or "transparency" in resized.info else "RGB")
+            options = {"quality": 80, "method": 4} if fmt == "JPEG" else {"lossless": True, "method": 4}
+            partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
+            resized.save(partial, "WEBP", **options)
+            os.replace(partial, target)
+        return webp
 
 
 def _thumb_size(width: int, height: int) -> tuple[int, int]:
@@ -183,13 +200,28 @@ def img_attributes(responsive: Responsive, link: Callable[[str], str]) -> dict[s
     return attrs
 
 
+def _picture(img: str, responsive: Responsive, link: Callable[[str], str]) -> str:
+    """<picture> with the WebP twins first; browsers without WebP use the <img> as it is."""
+    if not all(v.webp for v in responsive.variants):
+        return img
+    srcset = ", ".join(f"{link(v.webp)} {v.width}w" for v in responsive.variants)
+    sizes = f' sizes="{SIZES}"' if len(responsive.variants) > 1 else ""
+    return f'<picture><source type="image/webp" srcset="{srcset}"{sizes}>{img}</picture>'
+
+
 def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Resizer,
                    link: Callable[[str], str]) -> str:
     """Give every local <img> its responsive attributes plus lazy loading.
 
     `resolve` turns an img src (relative to the page) into a content path, or None for
-    images that are not ours (other hosts, data: URLs).
+    images that are not ours (other hosts, data: URLs). The first image of the page's
+    <article> (an article's top photo, a home page's lead story) is on the first screen and
+    is its largest paint: it loads at once with high priority, never lazily (issue 15, LCP).
+    Resized images come in a <picture> whose WebP source browsers that read WebP take.
     """
+    article = html.find("<article")
+    first = [article] if article >= 0 else []
+
     def replace(match: re.Match) -> str:
         attrs = dict(_ATTR.findall(match.group(1)))
         if "data-bt-fixed" in match.group(1):  # the emblem: a small file served as it is, eager
@@ -198,8 +230,12 @@ def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Res
         responsive = resizer.get(rel) if rel else None
         if responsive is not None:
             attrs.update(img_attributes(responsive, link))
+        if first and match.start() > first[0]:
+            first.clear()
+            attrs.update(loading="eager", fetchpriority="high")
         attrs.setdefault("loading", "lazy")
         attrs.setdefault("decoding", "async")
-        return "<img " + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + ">"
+        img = "<img " + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + ">"
+        return _picture(img, responsive, link) if responsive is not None else img
 
     return _IMG.sub(replace, html)

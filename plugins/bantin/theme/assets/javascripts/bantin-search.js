@@ -698,11 +698,11 @@
     return this.engine.ready().then(function (engine) {
       var filters = self.filters();
       self.hits = self.result.hits.filter(keep(engine, filters));
-      self.list.textContent = "";
       self.shown = 0;
-      self.hint.textContent = "";
       var q = "«" + self.query.trim() + "»";
       if (!self.hits.length) {
+        self.list.textContent = "";
+        self.hint.textContent = "";
         self.root.removeAttribute("aria-busy");
         self.more.hidden = true;
         var any = filters.type || filters.category || filters.year;
@@ -710,9 +710,10 @@
         self.noResults(any);
         return;
       }
-      self.say(count(self.hits.length) + " kết quả cho " + q +
+      // The old results stay until the new ones are ready, then all change at once: a
+      // list emptied while result texts load moved everything under it twice (issue 15).
+      return self.showMore(false, count(self.hits.length) + " kết quả cho " + q +
         (self.result.approximate ? " (không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần)" : ""));
-      return self.showMore(false);
     });
   };
 
@@ -752,13 +753,15 @@
     });
   };
 
-  SearchPage.prototype.showMore = function (focus) {
+  /** The next page of results; with `status`, a new list replacing the old one in one pass. */
+  SearchPage.prototype.showMore = function (focus, status) {
     var self = this, slice = this.hits.slice(this.shown, this.shown + PAGE_SIZE), seq = this.seq;
     var matches = matcher(this.query, this.prefix), firstNew = this.shown;
     this.shown += slice.length;
     return this.engine.ready().then(function (engine) {
       return Promise.all(slice.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
         if (seq !== self.seq) return;
+        if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); }
         docs.forEach(function (d) { self.list.appendChild(self.item(engine, d, matches)); });
         self.root.removeAttribute("aria-busy");
         self.more.hidden = self.shown >= self.hits.length;
@@ -798,6 +801,12 @@
     this.active = -1;
     this.seq = 0;
     this.bind();
+    // Loaded when the reader reached for the box (bantin-search-box.html): what was typed
+    // before the script arrived is searched now.
+    if (document.activeElement === this.input) {
+      this.engine.ready().catch(function () {});
+      if (this.input.value.trim()) this.live();
+    }
   }
 
   SearchBox.prototype.bind = function () {
@@ -806,7 +815,7 @@
     this.input.setAttribute("aria-autocomplete", "list");
     this.input.setAttribute("aria-expanded", "false");
     this.input.setAttribute("aria-controls", this.listbox.id);
-    var live = debounce(function () { self.run(); }, DEBOUNCE);
+    var live = this.live = debounce(function () { self.run(); }, DEBOUNCE);
     this.input.addEventListener("focus", function () { self.engine.ready().catch(function () {}); });
     this.input.addEventListener("input", live);
     this.input.addEventListener("keydown", function (e) { self.key(e); });

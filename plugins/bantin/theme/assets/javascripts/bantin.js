@@ -1,5 +1,7 @@
-/* Reading aids, read-aloud, print and copy-link. Progressive enhancement: every control is
-   hidden in the HTML and shown here only when the browser can do what it offers. */
+/* Reading aids, read-aloud, print and copy-link. Progressive enhancement: controls a browser may
+   lack are hidden in the HTML and shown here only when the browser can do what it offers. Print
+   and copy work wherever scripts run: they are in the HTML at their final size, hidden by CSS
+   only under `.no-js` (main.html switches it in the head), so showing them moves nothing. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -160,7 +162,6 @@
 
   function initPrint() {
     document.querySelectorAll("[data-bt-print]").forEach(function (button) {
-      button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
   }
@@ -181,7 +182,6 @@
     var button = document.querySelector("[data-bt-copy-button]");
     var status = document.querySelector("[data-bt-copy-status]");
     if (!link || !button) { return; }
-    button.hidden = false;
     button.addEventListener("click", function () {
       var text = link.getAttribute("data-bt-copy");
       function done() { if (status) { status.textContent = "Đã sao chép: " + text; } }
