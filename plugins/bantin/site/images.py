@@ -131,31 +131,36 @@ class Resizer:
         ext = "jpg" if fmt == "JPEG" else "png"
         rel = f"{OUT_DIR}/{_stem(stem)}-{digest}-{width}.{ext}"
         target = self.gate.target(rel, WHO)
+        # Photos only get a WebP twin: half the JPEG's bytes. A PNG (a screenshot, a diagram) would
+        # need lossless WebP, about a quarter smaller for several times the PNG's encoding time.
+        webp = rel.rsplit(".", 1)[0] + ".webp" if fmt == "JPEG" else ""
+        webp_target = self.gate.target(webp, WHO) if webp else None
+        if target.exists() and (webp_target is None or webp_target.exists()):
+            return Variant(rel, width, height, webp)
+        # Resized once for both files: LANCZOS from a 3000-pixel photo is most of the cost.
+        resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
         if not target.exists():
-            resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
-            if fmt == "JPEG" and resized.mode not in ("RGB", "L"):
-                resized = resized.convert("RGB")
+            flat = resized.convert("RGB") if fmt == "JPEG" and resized.mode not in ("RGB", "L") else resized
             options = {"quality": 80, "optimize": True, "progressive": True} if fmt == "JPEG" else {"optimize": True}
-            # Both renderers may make the same variant: each writes its own file, then renames.
-            partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
-            resized.save(partial, fmt, **options)
-            os.replace(partial, target)
-        return Variant(rel, width, height, self._webp(image, rel, width, height, fmt))
+            _save(flat, target, fmt, options)
+        if webp_target is not None and not webp_target.exists():
+            _save(_webp_mode(resized), webp_target, "WEBP", {"quality": 80, "method": 4})
+        return Variant(rel, width, height, webp)
 
-    def _webp(self, image: Image.Image, rel: str, width: int, height: int, fmt: str) -> str:
-        """The WebP twin of a variant, offered first to browsers that read WebP (<picture>):
-        lossy at the JPEG's quality for photos, lossless for PNGs (screenshots keep sharp text)."""
-        webp = rel.rsplit(".", 1)[0] + ".webp"
-        target = self.gate.target(webp, WHO)
-        if not target.exists():
-            resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
-            if resized.mode not in ("RGB", "RGBA", "L", "LA"):
-                resized = resized.convert("RGBA" if "A" in resized.getbands() or "transparency" in resized.info else "RGB")
-            options = {"quality": 80, "method": 4} if fmt == "JPEG" else {"lossless": True, "method": 4}
-            partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
-            resized.save(partial, "WEBP", **options)
-            os.replace(partial, target)
-        return webp
+
+def _save(image: Image.Image, target: Path, fmt: str, options: dict) -> None:
+    """Write through a partial file, then rename: both renderers may make the same variant."""
+    partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
+    image.save(partial, fmt, **options)
+    os.replace(partial, target)
+
+
+def _webp_mode(image: Image.Image) -> Image.Image:
+    """A photo's WebP twin, offered first to browsers that read WebP (<picture>), lossy at the
+    JPEG's quality."""
+    if image.mode in ("RGB", "RGBA", "L", "LA"):
+        return image
+    return image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
 
 
 def _thumb_size(width: int, height: int) -> tuple[int, int]:
