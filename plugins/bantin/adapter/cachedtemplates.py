@@ -97,7 +97,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-search-box.html": "5bd064dbdd078acd",
     "partials/bantin-toc-phone-item.html": "4f6c970f1ae33570",
     "partials/bantin-toc-phone.html": "b792f33df0fb6e5c",
-    "partials/bantin-tools.html": "e8a00b4da1cdc3ee",
+    "partials/bantin-tools.html": "c94d298d091845a0",
     "partials/comments.html": "bacd2a2e0dbfb6d2",
     "partials/consent.html": "2ba7f1d07d58ae11",
     "partials/content.html": "ce33929c85af129f",
