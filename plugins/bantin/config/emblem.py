@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import posixpath
 import xml.etree.ElementTree as ET
+from urllib.parse import quote
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def check_agency_images(agency: Agency, content: Path, problems: Problems, line:
         value = getattr(agency, name)
         kept[name] = _checked(name, value, content, problems, line) if value else ""
     kept["banner_size"] = _size(content / kept["banner"]) if kept["banner"] else (0, 0)
+    kept.update({f"{name}_src": quote(kept[name]) for name in LIMITS})  # what the templates print
     return replace(agency, **kept)
 
 
