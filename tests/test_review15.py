@@ -62,7 +62,6 @@ def test_an_emblem_or_banner_named_with_a_space_hash_or_question_mark_still_show
         assert file.is_file(), src
 
 
-@pytest.mark.xfail(strict=True, reason="images.py converts I;16 by clipping")
 def test_webp_twin_and_thumbnail_of_a_16_bit_greyscale_png_keep_its_picture(tmp_path):
     """Pillow turns 16-bit greyscale ('I;16') into RGB by clipping each value at 255: every
     pixel but pure black came out white, so browsers (which take the WebP twin) and the

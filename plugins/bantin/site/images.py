@@ -149,6 +149,7 @@ class Resizer:
         target = self.gate.target(webp, WHO)
         if not target.exists():
             resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
+            resized = _eight_bit(resized)
             if resized.mode not in ("RGB", "RGBA", "L", "LA"):
                 resized = resized.convert("RGBA" if "A" in resized.getbands() or "transparency" in resized.info else "RGB")
             options = {"quality": 80, "method": 4} if fmt == "JPEG" else {"lossless": True, "method": 4}
@@ -164,8 +165,17 @@ def _thumb_size(width: int, height: int) -> tuple[int, int]:
     return max(1, round(THUMB[0] * scale)), max(1, round(THUMB[1] * scale))
 
 
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """16-bit greyscale (a scanner's PNG: Pillow's 'I;16' or 'I') as 8-bit 'L', scaled. Pillow's
+    own conversion to RGB or L clips each value at 255: all but black came out white."""
+    if image.mode.startswith("I;16") or image.mode == "I":
+        return image.convert("I").point(lambda v: v / 256).convert("L")
+    return image
+
+
 def _flatten(image: Image.Image) -> Image.Image:
     """RGB for JPEG; a transparent PNG on white (its transparent parts were black)."""
+    image = _eight_bit(image)
     if image.mode in ("RGB", "L"):
         return image
     if image.mode in ("RGBA", "LA", "P", "PA"):
