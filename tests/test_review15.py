@@ -75,3 +75,26 @@ def test_webp_twin_and_thumbnail_of_a_16_bit_greyscale_png_keep_its_picture(tmp_
             grey = made.convert("L")
             left, middle = grey.getpixel((1, 1)), grey.getpixel((made.width // 2, made.height // 2))
             assert left < 40 and 90 < middle < 170, (rel, left, middle)
+
+
+def test_variants_of_a_photo_named_with_spaces_or_a_hash_have_names_srcset_and_og_image_can_hold(tmp_path):
+    """Phones and Windows name photos 'ảnh hội nghị.jpg'. Variant names kept the spaces, and a
+    srcset splits on spaces: every candidate of the <img> and of the WebP <source> was dropped
+    (the browser fell back to the 1440-pixel original on every phone), and og:image carried
+    the space or, for 'ảnh #1.jpg', lost the name's end to a fragment."""
+    from bantin.site.images import rewrite_images
+
+    name = "anh/ảnh hội nghị #1 & 'x'.jpg"
+    out = io.BytesIO()
+    Image.new("RGB", (1600, 900), "steelblue").save(out, "JPEG")
+    resizer = Resizer({name: out.getvalue()}.get, tmp_path, (480, 960))
+    made = [v.rel for v in resizer.get(name).variants] + [v.webp for v in resizer.get(name).variants]
+    made.append(resizer.thumbnail(name).rel)
+    for rel in made:
+        assert not re.search(r"[\s#?%\"'<>&]", rel) and (tmp_path / rel).is_file(), rel
+    html = rewrite_images('<article><img src="anh/ảnh hội nghị #1 &amp; \'x\'.jpg" alt="x"></article>',
+                          lambda src: name, resizer, lambda rel: rel)
+    srcsets = re.findall(r'srcset="([^"]*)"', html)
+    assert len(srcsets) == 2  # the WebP <source> and the <img>
+    for srcset in srcsets:
+        assert all(len(candidate.split()) == 2 for candidate in srcset.split(", ")), srcset

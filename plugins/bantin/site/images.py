@@ -35,7 +35,10 @@ _ORIENTATION = 0x0112  # EXIF: 5-8 turn the picture a quarter, swapping width an
 _IMG = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r'(?<![a-zA-Z_:-])([a-zA-Z_:-]+)="([^"]*)"')  # a name tried from its start only
 WHO = "ảnh thu nhỏ (assets/img/)"
-_UNSAFE_NAME = re.compile(r"[\\\x00-\x1f\x7f]")
+# In a variant's name: what a file name cannot hold, and what an address cannot hold as it is
+# (a space ends a srcset candidate, '#' and '?' end the path, '%' starts an escape, quotes and
+# '&' need escaping in attributes): 'ảnh hội nghị.jpg' → 'ảnh-hội-nghị-<hash>-480.jpg'.
+_UNSAFE_NAME = re.compile(r"[\\\x00-\x1f\x7f\s#?%\"'<>&]+")
 
 
 @dataclass(frozen=True)
