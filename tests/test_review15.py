@@ -98,3 +98,20 @@ def test_variants_of_a_photo_named_with_spaces_or_a_hash_have_names_srcset_and_o
     assert len(srcsets) == 2  # the WebP <source> and the <img>
     for srcset in srcsets:
         assert all(len(candidate.split()) == 2 for candidate in srcset.split(", ")), srcset
+
+
+@pytest.mark.parametrize("size", ['viewBox="0 0 inf 100"', 'width="1e999" height="10"', 'width="-300" height="-100"',
+                                  'viewBox="0 0 1e300 1e300"'])
+def test_a_banner_svg_with_a_size_no_image_has_is_drawn_without_width_and_height(tmp_path, size):
+    """`inf` or `1e999` in the banner SVG's viewBox stopped the build with a traceback
+    (OverflowError from round()); a negative size was printed as width="-300"."""
+    from bantin.config.emblem import check_agency_images
+    from bantin.config.settings import Agency
+    from bantin.problems import Problems
+
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "bang-ron.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" {size}><rect width="10" height="10"/></svg>', encoding="utf-8")
+    problems = Problems()
+    agency = check_agency_images(Agency(banner="images/bang-ron.svg"), tmp_path, problems)
+    assert agency.banner == "images/bang-ron.svg" and agency.banner_size == (0, 0) and not problems.items

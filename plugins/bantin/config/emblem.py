@@ -43,16 +43,18 @@ def check_agency_images(agency: Agency, content: Path, problems: Problems, line:
 
 def _size(path: Path) -> tuple[int, int]:
     """Width and height of a checked image, for the <img> that has them (0, 0 when unknown:
-    an SVG without width and height or viewBox)."""
+    an SVG without width and height or viewBox, or with sizes no image has)."""
     try:
         if path.suffix.lower() == ".svg":
             root = ET.fromstring(path.read_bytes())
             box = (root.get("viewBox") or "").replace(",", " ").split()
             width, height = (box[2], box[3]) if len(box) == 4 else (root.get("width", ""), root.get("height", ""))
-            return round(float(width)), round(float(height))
+            size = round(float(width)), round(float(height))
+            # an editor's numbers: 'inf' or '1e999' (OverflowError), '-300', '1e300' print no size
+            return size if all(0 < n <= 20_000 for n in size) else (0, 0)
         with Image.open(path) as image:
             return image.size
-    except (OSError, ValueError, ET.ParseError):
+    except (OSError, ValueError, ArithmeticError, ET.ParseError):
         return 0, 0
 
 
