@@ -115,3 +115,19 @@ def test_a_banner_svg_with_a_size_no_image_has_is_drawn_without_width_and_height
     problems = Problems()
     agency = check_agency_images(Agency(banner="images/bang-ron.svg"), tmp_path, problems)
     assert agency.banner == "images/bang-ron.svg" and agency.banner_size == (0, 0) and not problems.items
+
+
+@pytest.mark.parametrize("value", [".rieng/logo.png", "templates/logo.png", "images/.logo.png"])
+def test_an_emblem_where_nothing_is_published_is_a_problem(tmp_path, value):
+    """content/ files in a hidden folder or under a top `templates/` are never published
+    (content/inventory._hidden): the check passed them, and every page showed a broken emblem."""
+    from bantin.config.emblem import check_agency_images
+    from bantin.config.settings import Agency
+    from bantin.problems import Problems
+
+    (tmp_path / value).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / value).write_bytes(png(96, 96))
+    problems = Problems()
+    agency = check_agency_images(Agency(emblem=value), tmp_path, problems)
+    [error] = problems.errors
+    assert "không được xuất bản" in error.message and agency.emblem == "" and agency.emblem_src == ""

@@ -73,6 +73,11 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
     if raw.startswith("/") or rel == "." or rel.startswith("..") or ":" in rel:
         return error(f"{what} `{raw[:80]}` nằm ngoài thư mục content/",
                      f"ghi đường dẫn tính từ content/, không có `..` hay `/` ở đầu, ví dụ `{example}`")
+    parts = rel.split("/")
+    if any(part.startswith(".") for part in parts) or parts[0] == "templates":  # as content/inventory._hidden
+        return error(f"{what} `{rel}` nằm trong thư mục ẩn (tên bắt đầu bằng dấu chấm) hoặc thư mục `templates/`, "
+                     "là những chỗ không được xuất bản: trang sẽ hiện ảnh hỏng",
+                     f"chuyển ảnh sang thư mục thường rồi ghi lại đường dẫn, ví dụ `{example}`")
     if posixpath.splitext(rel)[1].lower() not in EXTENSIONS:
         return error(f"{what} `{rel}` không phải tệp ảnh (chỉ nhận PNG, JPG, WEBP hoặc SVG)",
                      f"lưu ảnh dạng PNG rồi ghi đường dẫn của nó, ví dụ `{example}`")
