@@ -131,3 +131,21 @@ def test_an_emblem_where_nothing_is_published_is_a_problem(tmp_path, value):
     agency = check_agency_images(Agency(emblem=value), tmp_path, problems)
     [error] = problems.errors
     assert "không được xuất bản" in error.message and agency.emblem == "" and agency.emblem_src == ""
+
+
+@pytest.mark.browser
+def test_home_at_1024px_uses_the_width_and_shows_an_emblem_named_with_a_hash(site, page):
+    """From 60em to 76.25em (a 1024-pixel laptop or tablet) Material keeps the table of contents
+    column, empty on the home page: the front page filled three quarters of the screen beside
+    a blank 242-pixel strip. One load also sees the emblem named `logo sở #1.png` drawn."""
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto((site / "site" / "index.html").as_uri())
+    found = page.evaluate("""() => {
+        const toc = document.querySelector('.md-sidebar--secondary');
+        const content = document.querySelector('.md-content').getBoundingClientRect();
+        const emblem = document.querySelector('.bt-masthead img, .md-header img.bt-emblem');
+        return {toc: toc ? getComputedStyle(toc).display : 'none', right: content.right,
+                emblem: [...document.querySelectorAll('img.bt-emblem')].map(i => i.complete && i.naturalWidth)};
+    }""")
+    assert found["toc"] == "none" and found["right"] > 1000, found
+    assert found["emblem"] and all(found["emblem"]), found
