@@ -149,3 +149,13 @@ def test_home_at_1024px_uses_the_width_and_shows_an_emblem_named_with_a_hash(sit
     }""")
     assert found["toc"] == "none" and found["right"] > 1000, found
     assert found["emblem"] and all(found["emblem"]), found
+
+
+@pytest.mark.browser
+def test_the_printout_says_the_day_it_is_printed_not_the_day_the_tab_was_opened(site, page):
+    """An office PC keeps a tab open for days: 'In ngày' was stamped when the page loaded."""
+    page.goto((site / "site" / "tin-tuc" / "bai-thu" / "index.html").as_uri())
+    page.evaluate("""() => { const Real = Date;
+        window.Date = function (...a) { return a.length ? new Real(...a) : new Real(2031, 0, 2, 9, 0); };
+        window.dispatchEvent(new Event('beforeprint')); }""")
+    assert page.text_content("[data-bt-print-date] span") == "02/01/2031"
