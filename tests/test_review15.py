@@ -159,3 +159,28 @@ def test_the_printout_says_the_day_it_is_printed_not_the_day_the_tab_was_opened(
         window.Date = function (...a) { return a.length ? new Real(...a) : new Real(2031, 0, 2, 9, 0); };
         window.dispatchEvent(new Event('beforeprint')); }""")
     assert page.text_content("[data-bt-print-date] span") == "02/01/2031"
+
+
+@pytest.mark.parametrize("svg", [
+    b'<?xml-stylesheet href="http://example.org/x.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+    b'<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="x.xsl"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><style>rect{fill:u\\72l(http://example.org/a.svg#a)}</style></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><style>@\\69mport "http://example.org/x.css";</style></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:\\75 rl(http://example.org/a.svg#a)"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><a><set attributeName="xlink:href" to="https://example.org/"/></a></svg>',
+])
+def test_an_emblem_svg_that_fetches_from_another_host_when_opened_is_refused(svg):
+    """The emblem and banner (issue 15) may be SVG files published on the bulletin's own
+    address: opened directly, these fetched another host (Chromium did) past svg_problem."""
+    from bantin.files.filecheck import svg_problem
+
+    assert svg_problem("images/bieu-trung.svg", svg) is not None
+
+
+def test_a_plain_svg_emblem_with_a_declaration_and_an_internal_gradient_is_kept():
+    from bantin.files.filecheck import svg_problem
+
+    svg = (b'<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+           b'<defs><linearGradient id="g"/></defs><style>.a{fill:url(#g);font-family:"A\\"B"}</style>'
+           b'<rect class="a" width="10" height="10" style="fill:url(#g)"/></svg>')
+    assert svg_problem("images/bieu-trung.svg", svg) is None
