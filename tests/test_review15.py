@@ -24,6 +24,12 @@ def png(width: int, height: int) -> bytes:
     return out.getvalue()
 
 
+def gif() -> bytes:
+    out = io.BytesIO()
+    Image.new("P", (120, 80)).save(out, "GIF")
+    return out.getvalue()
+
+
 def grey16(width: int = 1200, height: int = 800) -> bytes:
     """A 16-bit greyscale PNG (scanners save documents so): a left-to-right ramp, dark at left."""
     row = b"".join(struct.pack("<H", x * 65535 // (width - 1)) for x in range(width))
@@ -36,7 +42,9 @@ def grey16(width: int = 1200, height: int = 800) -> bytes:
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("review15")
     files = {"images/logo sở #1.png": png(96, 96), "images/băng rôn?.png": png(1400, 300),
-             "tin-tuc/bai.md": article("Bài thử", "2024-05-03")}
+             "tin-tuc/bai.md": article("Bài thử", "2024-05-03"),
+             "tin-tuc/anh/ảnh động #2.gif": gif(), "tin-tuc/dong.md": article("Ảnh động", "2024-05-02",
+                                                                            image="anh/ảnh động #2.gif", image_alt="Ảnh")}
     write_site(root, files, agency={"name": "Sở Tư pháp tỉnh Thử", "emblem": "images/logo sở #1.png",
                                     "banner": "images/băng rôn?.png"})
     build(root)
@@ -184,3 +192,12 @@ def test_a_plain_svg_emblem_with_a_declaration_and_an_internal_gradient_is_kept(
            b'<defs><linearGradient id="g"/></defs><style>.a{fill:url(#g);font-family:"A\\"B"}</style>'
            b'<rect class="a" width="10" height="10" style="fill:url(#g)"/></svg>')
     assert svg_problem("images/bieu-trung.svg", svg) is None
+
+
+def test_og_image_of_a_picture_served_as_it_is_is_a_whole_address(site):
+    """A GIF (not resized) named 'ảnh động #2.gif' was shared as '…/anh/ảnh động #2.gif':
+    a preview fetched '…/ảnh động ' and showed nothing."""
+    html = read(site, "tin-tuc/anh-dong/index.html")
+    og = re.search(r'<meta property="og:image" content="([^"]*)"', html).group(1)
+    ld = re.search(r'"image": \["([^"]*)"\]', html).group(1)
+    assert og == ld == "https://bantin.example.org/tin-tuc/anh/%E1%BA%A3nh%20%C4%91%E1%BB%99ng%20%232.gif", (og, ld)
