@@ -201,3 +201,18 @@ def test_og_image_of_a_picture_served_as_it_is_is_a_whole_address(site):
     og = re.search(r'<meta property="og:image" content="([^"]*)"', html).group(1)
     ld = re.search(r'"image": \["([^"]*)"\]', html).group(1)
     assert og == ld == "https://bantin.example.org/tin-tuc/anh/%E1%BA%A3nh%20%C4%91%E1%BB%99ng%20%232.gif", (og, ld)
+
+
+def test_a_photo_whose_name_has_an_ampersand_or_apostrophe_is_resized_like_any_other(tmp_path):
+    """Templates and Markdown print 'hội nghị & tập huấn.jpg' as '…&amp;…' in the src; the
+    resizer looked that text up as a file name, found none, and every reader downloaded the
+    original (here 1600 pixels; a phone's photo is 4000)."""
+    from bantin.site.images import rewrite_images
+
+    out = io.BytesIO()
+    Image.new("RGB", (1600, 900), "steelblue").save(out, "JPEG")
+    files = {"anh/hop & tap-huan.jpg": out.getvalue(), "anh/l'anh.jpg": out.getvalue()}
+    resizer = Resizer(files.get, tmp_path, (480, 960))
+    html = rewrite_images('<p><img src="anh/hop &amp; tap-huan.jpg" alt="a"><img src="anh/l&#39;anh.jpg" alt="b"></p>',
+                          lambda src: src if src in files else None, resizer, lambda rel: rel)
+    assert html.count("<picture>") == 2 and html.count("srcset=") == 4, html

@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Callable
 
@@ -239,7 +240,7 @@ def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Res
         attrs = dict(_ATTR.findall(match.group(1)))
         if "data-bt-fixed" in match.group(1):  # the emblem: a small file served as it is, eager
             return match.group(0)
-        rel = resolve(attrs.get("src", ""))
+        rel = resolve(unescape(attrs.get("src", "")))  # as the browser reads it: 'a&amp;b.jpg' is a&b.jpg
         responsive = resizer.get(rel) if rel else None
         if responsive is not None:
             attrs.update(img_attributes(responsive, link))
