@@ -216,3 +216,23 @@ def test_a_photo_whose_name_has_an_ampersand_or_apostrophe_is_resized_like_any_o
     html = rewrite_images('<p><img src="anh/hop &amp; tap-huan.jpg" alt="a"><img src="anh/l&#39;anh.jpg" alt="b"></p>',
                           lambda src: src if src in files else None, resizer, lambda rel: rel)
     assert html.count("<picture>") == 2 and html.count("srcset=") == 4, html
+
+
+@pytest.mark.parametrize("field, size", [("emblem", (4000, 4000)), ("banner", (11811, 2000))])
+def test_an_emblem_or_banner_of_many_pixels_but_few_bytes_is_refused(tmp_path, field, size):
+    """A logo exported from a vector at 4000×4000, or a banner at print resolution, is a flat
+    PNG of a few dozen KB: the byte limits let it through, and every phone decoded 16 or 24
+    megapixels (64-94 MB of memory) for a header picture two centimetres wide."""
+    from bantin.config.emblem import check_agency_images
+    from bantin.config.settings import Agency
+    from bantin.problems import Problems
+
+    (tmp_path / "images").mkdir()
+    out = io.BytesIO()
+    Image.new("RGB", size, "white").save(out, "PNG", optimize=True)
+    assert len(out.getvalue()) < 200 * 1024
+    (tmp_path / "images" / "anh.png").write_bytes(out.getvalue())
+    problems = Problems()
+    agency = check_agency_images(Agency(**{field: "images/anh.png"}), tmp_path, problems)
+    [error] = problems.errors
+    assert "megapixel" in error.message and getattr(agency, field) == ""

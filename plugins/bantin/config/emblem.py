@@ -27,6 +27,9 @@ from bantin.problems import Problems
 LIMITS = {"emblem": ("biểu trưng (emblem)", 200, "images/bieu-trung.png", "biểu trưng mặc định"),
           "banner": ("ảnh băng rôn (banner)", 600, "images/bang-ron.jpg", "dòng chữ tên cơ quan ở đầu trang chủ")}
 EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+# Largest picture in pixels (width × height) a browser decodes for it: a flat logo exported at
+# 6000×6000 is under 200 KB, and every phone then decodes 144 MB of bitmap for a 32-pixel header.
+MAX_PIXELS = {"emblem": 1000 * 1000, "banner": 2800 * 1400}
 
 
 def check_agency_images(agency: Agency, content: Path, problems: Problems, line: Lines = _no_lines) -> Agency:
@@ -100,4 +103,9 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
     verdict = svg_problem(rel, data) if rel.lower().endswith(".svg") else verify_image(rel, data)
     if verdict is not None:
         return error(*verdict)
+    width, height = _size(path) if not rel.lower().endswith(".svg") else (0, 0)
+    if width * height > MAX_PIXELS[name]:
+        return error(f"{what} `{rel}` lớn {width}×{height} điểm ảnh: điện thoại phải giải nén "
+                     f"{width * height / 1e6:.0f} megapixel cho ảnh này",
+                     f"thu nhỏ ảnh ({'khoảng 200×200' if name == 'emblem' else 'ngang khoảng 1400'} điểm ảnh) rồi lưu lại")
     return rel
