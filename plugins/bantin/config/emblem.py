@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import posixpath
 import xml.etree.ElementTree as ET
+from urllib.parse import quote
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,6 +27,9 @@ from bantin.problems import Problems
 LIMITS = {"emblem": ("biểu trưng (emblem)", 200, "images/bieu-trung.png", "biểu trưng mặc định"),
           "banner": ("ảnh băng rôn (banner)", 600, "images/bang-ron.jpg", "dòng chữ tên cơ quan ở đầu trang chủ")}
 EXTENSIONS = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+# Largest picture in pixels (width × height) a browser decodes for it: a flat logo exported at
+# 6000×6000 is under 200 KB, and every phone then decodes 144 MB of bitmap for a 32-pixel header.
+MAX_PIXELS = {"emblem": 1000 * 1000, "banner": 2800 * 1400}
 
 
 def check_agency_images(agency: Agency, content: Path, problems: Problems, line: Lines = _no_lines) -> Agency:
@@ -36,21 +40,24 @@ def check_agency_images(agency: Agency, content: Path, problems: Problems, line:
         value = getattr(agency, name)
         kept[name] = _checked(name, value, content, problems, line) if value else ""
     kept["banner_size"] = _size(content / kept["banner"]) if kept["banner"] else (0, 0)
+    kept.update({f"{name}_src": quote(kept[name]) for name in LIMITS})  # what the templates print
     return replace(agency, **kept)
 
 
 def _size(path: Path) -> tuple[int, int]:
     """Width and height of a checked image, for the <img> that has them (0, 0 when unknown:
-    an SVG without width and height or viewBox)."""
+    an SVG without width and height or viewBox, or with sizes no image has)."""
     try:
         if path.suffix.lower() == ".svg":
             root = ET.fromstring(path.read_bytes())
             box = (root.get("viewBox") or "").replace(",", " ").split()
             width, height = (box[2], box[3]) if len(box) == 4 else (root.get("width", ""), root.get("height", ""))
-            return round(float(width)), round(float(height))
+            size = round(float(width)), round(float(height))
+            # an editor's numbers: 'inf' or '1e999' (OverflowError), '-300', '1e300' print no size
+            return size if all(0 < n <= 20_000 for n in size) else (0, 0)
         with Image.open(path) as image:
             return image.size
-    except (OSError, ValueError, ET.ParseError):
+    except (OSError, ValueError, ArithmeticError, ET.ParseError):
         return 0, 0
 
 
@@ -69,6 +76,11 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
     if raw.startswith("/") or rel == "." or rel.startswith("..") or ":" in rel:
         return error(f"{what} `{raw[:80]}` nằm ngoài thư mục content/",
                      f"ghi đường dẫn tính từ content/, không có `..` hay `/` ở đầu, ví dụ `{example}`")
+    parts = rel.split("/")
+    if any(part.startswith(".") for part in parts) or parts[0] == "templates":  # as content/inventory._hidden
+        return error(f"{what} `{rel}` nằm trong thư mục ẩn (tên bắt đầu bằng dấu chấm) hoặc thư mục `templates/`, "
+                     "là những chỗ không được xuất bản: trang sẽ hiện ảnh hỏng",
+                     f"chuyển ảnh sang thư mục thường rồi ghi lại đường dẫn, ví dụ `{example}`")
     if posixpath.splitext(rel)[1].lower() not in EXTENSIONS:
         return error(f"{what} `{rel}` không phải tệp ảnh (chỉ nhận PNG, JPG, WEBP hoặc SVG)",
                      f"lưu ảnh dạng PNG rồi ghi đường dẫn của nó, ví dụ `{example}`")
@@ -91,4 +103,9 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
     verdict = svg_problem(rel, data) if rel.lower().endswith(".svg") else verify_image(rel, data)
     if verdict is not None:
         return error(*verdict)
+    width, height = _size(path) if not rel.lower().endswith(".svg") else (0, 0)
+    if width * height > MAX_PIXELS[name]:
+        return error(f"{what} `{rel}` lớn {width}×{height} điểm ảnh: điện thoại phải giải nén "
+                     f"{width * height / 1e6:.0f} megapixel cho ảnh này",
+                     f"thu nhỏ ảnh ({'khoảng 200×200' if name == 'emblem' else 'ngang khoảng 1400'} điểm ảnh) rồi lưu lại")
     return rel

@@ -44,6 +44,10 @@ class Agency:
     emblem: str = ""  # path in content/ (config/emblem.py checks it); "" for the theme's own
     banner: str = ""  # path in content/ of an image shown atop the home page instead of the text banner
     banner_size: tuple[int, int] = (0, 0)  # its width and height in pixels, read by config/emblem.py (no layout shift)
+    # emblem and banner as an <img src> (config/emblem.py): percent-encoded, so a file named with
+    # `#`, `?`, a space or a quote is still found (`#1` in a src is a fragment, not the name)
+    emblem_src: str = ""
+    banner_src: str = ""
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,11 @@ SVG_MAX = 1_000_000  # bytes; a logo is a few kilobytes
 _DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST)", re.IGNORECASE)
 # `url(#gradient)` is a reference inside the image; any other `url(` fetches.
 _CSS_FETCH = re.compile(r"url\s*\((?![\s'\"]*#)|@import|expression\s*\(", re.IGNORECASE)
+# Processing instructions but the XML declaration: `<?xml-stylesheet href=…?>` makes a browser
+# opening the file fetch a style sheet (or an XSLT) from anywhere (review of issue 15).
+_INSTRUCTION = re.compile(rb"<\?(?!xml[\s?])", re.IGNORECASE)
+# CSS escapes (`u\72l(` is `url(`), undone before _CSS_FETCH looks (review of issue 15).
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
 SVG_FIX = ("dùng logo dạng PNG; nếu cần SVG thì lưu lại bằng Inkscape (Save As → Optimized SVG) và bỏ mọi "
            "script, liên kết, sự kiện `on…`, `<foreignObject>` và `url(...)` trong kiểu")
 
@@ -179,6 +184,8 @@ def svg_problem(name: str, data: bytes) -> tuple[str, str] | None:
         return f"ảnh SVG `{name}` lớn {len(data) // 1000} KB, quá {SVG_MAX // 1000} KB", SVG_FIX
     if _DECLARATION.search(data):
         return f"ảnh SVG `{name}` có khai báo DOCTYPE/ENTITY", SVG_FIX
+    if _INSTRUCTION.search(data):
+        return f"ảnh SVG `{name}` có chỉ thị `<?…?>` (ví dụ xml-stylesheet) tải tài nguyên khác", SVG_FIX
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
@@ -196,9 +203,9 @@ def _svg_element_problem(element: ET.Element) -> str | None:
     tag = _local(element.tag) if isinstance(element.tag, str) else "?"
     if tag.lower() in ("script", "foreignobject", "iframe", "embed", "object", "handler", "listener"):
         return f"có phần tử `<{tag}>`"
-    if tag.lower() in ("set", "animate") and _local(element.get("attributeName", "")).lower() in ("href", "src"):
+    if tag.lower() in ("set", "animate") and _local(element.get("attributeName", "")).split(":")[-1].lower() in ("href", "src"):
         return f"có phần tử `<{tag}>` đổi liên kết"
-    if tag.lower() == "style" and _CSS_FETCH.search("".join(element.itertext())):
+    if tag.lower() == "style" and _CSS_FETCH.search(_css_unescaped("".join(element.itertext()))):
         return "có kiểu (style) tải tài nguyên khác (`url(` hoặc `@import`)"
     for attribute, value in element.attrib.items():
         local = _local(attribute).lower()
@@ -208,9 +215,22 @@ def _svg_element_problem(element: ET.Element) -> str | None:
             return f"có liên kết `{local}` ra ngoài ảnh (chỉ nhận `#...`)"
         if "javascript:" in value.lower().replace(" ", ""):
             return f"có thuộc tính `{_local(attribute)}` chứa `javascript:`"
-        if _CSS_FETCH.search(value):
+        if _CSS_FETCH.search(_css_unescaped(value)):
             return f"có thuộc tính `{_local(attribute)}` tải tài nguyên khác (`url(...)`)"
     return None
+
+
+def _css_unescaped(text: str) -> str:
+    """CSS text with its escapes undone: `\\72` and `\\r` are both `r` to a browser."""
+    if "\\" not in text:
+        return text
+
+    def one(match: re.Match) -> str:
+        if match.group(2) is not None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return _CSS_ESCAPE.sub(one, text)
 
 
 def _local(name: str) -> str:

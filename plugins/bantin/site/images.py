@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Callable
 
@@ -35,7 +36,10 @@ _ORIENTATION = 0x0112  # EXIF: 5-8 turn the picture a quarter, swapping width an
 _IMG = re.compile(r"<img\b([^<>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r'(?<![a-zA-Z_:-])([a-zA-Z_:-]+)="([^"]*)"')  # a name tried from its start only
 WHO = "ảnh thu nhỏ (assets/img/)"
-_UNSAFE_NAME = re.compile(r"[\\\x00-\x1f\x7f]")
+# In a variant's name: what a file name cannot hold, and what an address cannot hold as it is
+# (a space ends a srcset candidate, '#' and '?' end the path, '%' starts an escape, quotes and
+# '&' need escaping in attributes): 'ảnh hội nghị.jpg' → 'ảnh-hội-nghị-<hash>-480.jpg'.
+_UNSAFE_NAME = re.compile(r"[\\\x00-\x1f\x7f\s#?%\"'<>&]+")
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,8 @@ class Resizer:
         # Resized once for both files: LANCZOS from a 3000-pixel photo is most of the cost.
         resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
         if not target.exists():
-            flat = resized.convert("RGB") if fmt == "JPEG" and resized.mode not in ("RGB", "L") else resized
+            flat = _eight_bit(resized)  # a 16-bit scan: 8 bits are all a screen shows
+            flat = flat.convert("RGB") if fmt == "JPEG" and flat.mode not in ("RGB", "L") else flat
             options = {"quality": 80, "optimize": True, "progressive": True} if fmt == "JPEG" else {"optimize": True}
             _save(flat, target, fmt, options)
         if webp_target is not None and not webp_target.exists():
@@ -158,6 +163,7 @@ def _save(image: Image.Image, target: Path, fmt: str, options: dict) -> None:
 def _webp_mode(image: Image.Image) -> Image.Image:
     """A photo's WebP twin, offered first to browsers that read WebP (<picture>), lossy at the
     JPEG's quality."""
+    image = _eight_bit(image)
     if image.mode in ("RGB", "RGBA", "L", "LA"):
         return image
     return image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
@@ -169,8 +175,17 @@ def _thumb_size(width: int, height: int) -> tuple[int, int]:
     return max(1, round(THUMB[0] * scale)), max(1, round(THUMB[1] * scale))
 
 
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """16-bit greyscale (a scanner's PNG: Pillow's 'I;16' or 'I') as 8-bit 'L', scaled. Pillow's
+    own conversion to RGB or L clips each value at 255: all but black came out white."""
+    if image.mode.startswith("I;16") or image.mode == "I":
+        return image.convert("I").point(lambda v: v / 256).convert("L")
+    return image
+
+
 def _flatten(image: Image.Image) -> Image.Image:
     """RGB for JPEG; a transparent PNG on white (its transparent parts were black)."""
+    image = _eight_bit(image)
     if image.mode in ("RGB", "L"):
         return image
     if image.mode in ("RGBA", "LA", "P", "PA"):
@@ -231,7 +246,7 @@ def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Res
         attrs = dict(_ATTR.findall(match.group(1)))
         if "data-bt-fixed" in match.group(1):  # the emblem: a small file served as it is, eager
             return match.group(0)
-        rel = resolve(attrs.get("src", ""))
+        rel = resolve(unescape(attrs.get("src", "")))  # as the browser reads it: 'a&amp;b.jpg' is a&b.jpg
         responsive = resizer.get(rel) if rel else None
         if responsive is not None:
             attrs.update(img_attributes(responsive, link))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from bantin.site import breadcrumbs, pagedata, sharing, structured
 from markupsafe import Markup
@@ -217,7 +218,8 @@ class SiteView:
             return f"{base}/{sharing.DEFAULT_IMAGE}"
         responsive = self.resizer.get(rel) if self.resizer is not None else None
         variant = sharing.pick_variant(responsive.variants) if responsive is not None else None
-        return f"{base}/{variant.rel if variant is not None else rel}"
+        # Percent-encoded: a picture served as it is (GIF, WebP) keeps its name, spaces and '#' too.
+        return f"{base}/{quote(variant.rel if variant is not None else rel)}"
 
     # --- structured data ---------------------------------------------------------------
     def jsonld(self, item: Item | None, handbook: Item | None = None, question: Question | None = None) -> dict | None:

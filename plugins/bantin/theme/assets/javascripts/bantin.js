@@ -169,12 +169,16 @@
   /* --- Print (issue 15): the printout's header says when it was printed: a law may change
      after a sheet is handed out. The build stamps no date (output stays byte-identical). */
   function initPrintDate() {
-    var now = new Date();
     function two(n) { return (n < 10 ? "0" : "") + n; }
-    document.querySelectorAll("[data-bt-print-date]").forEach(function (line) {
-      line.lastElementChild.textContent = two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" + now.getFullYear();
-      line.hidden = false;
-    });
+    function stamp() {
+      var now = new Date();
+      document.querySelectorAll("[data-bt-print-date]").forEach(function (line) {
+        line.lastElementChild.textContent = two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" + now.getFullYear();
+        line.hidden = false;
+      });
+    }
+    stamp();
+    window.addEventListener("beforeprint", stamp);  /* a tab left open overnight prints today's date */
   }
 
   function initCopy() {
