@@ -214,3 +214,29 @@ def test_listings_show_thumbnails_with_their_size_and_text_cards_stay_text(site)
         assert (site / "site" / "chuyen-muc" / "hoa-giai-o-co-so" / src).resolve().stat().st_size < 20_000
     cards = listing.count('<li class="bt-card')
     assert cards > len(thumbs)  # the items without a picture are text cards
+
+
+def test_a_diagram_of_few_colours_stays_small_when_resized(tmp_path):
+    """Resizing blends new colours into a flat drawing; saved as a full-colour PNG its 480-pixel
+    copy was four times the original's bytes (the sample's lead picture: 8 KB → 31 KB). A PNG of
+    at most 256 colours gets a palette again; a photo saved as PNG keeps its colours."""
+    import random
+
+    drawing = Image.new("RGB", (900, 560), "white")
+    for i in range(40):
+        drawing.paste((i * 6, 90, 200 - i * 4), (i * 20, i * 12, i * 20 + 60, i * 12 + 40))
+    noisy = Image.new("RGB", (900, 560))
+    rng = random.Random(1)
+    noisy.putdata([(rng.randrange(256), rng.randrange(256), rng.randrange(256)) for _ in range(900 * 560)])
+    files = {}
+    for name, picture in (("ve.png", drawing), ("anh.png", noisy)):
+        out = io.BytesIO()
+        picture.save(out, "PNG")
+        files[name] = out.getvalue()
+    resizer = Resizer(files.get, tmp_path, (480, 960))
+    small = resizer.get("ve.png").variants[0]
+    with Image.open(tmp_path / small.rel) as made:
+        assert made.mode == "P" and made.width == 480
+    assert (tmp_path / small.rel).stat().st_size < 1.5 * len(files["ve.png"])  # full colour: 2-4 times
+    with Image.open(tmp_path / resizer.get("anh.png").variants[0].rel) as made:
+        assert made.mode == "RGB"
