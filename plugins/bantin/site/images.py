@@ -84,11 +84,17 @@ class Resizer:
             self.thumbs[rel] = self._thumbnail(rel)
         return self.thumbs[rel]
 
-    def _thumbnail(self, rel: str) -> Variant | None:
+    def _source(self, rel: str) -> tuple[str, bytes] | None:
+        """Pillow's format name and the bytes of content image `rel`, or None (not JPEG/PNG, missing)."""
         fmt = FORMATS.get(posixpath.splitext(rel)[1].lower())
         data = self.read(rel) if fmt else None
-        if not data:
+        return (fmt, data) if data else None
+
+    def _thumbnail(self, rel: str) -> Variant | None:
+        source = self._source(rel)
+        if source is None:
             return None
+        fmt, data = source
         try:
             with Image.open(io.BytesIO(data)) as opened:
                 width, height = opened.size
@@ -113,10 +119,10 @@ class Resizer:
         return self.digests[rel]
 
     def _make(self, rel: str) -> Responsive | None:
-        fmt = FORMATS.get(posixpath.splitext(rel)[1].lower())
-        data = self.read(rel) if fmt else None
-        if not data:
+        source = self._source(rel)
+        if source is None:
             return None
+        fmt, data = source
         try:
             with Image.open(io.BytesIO(data)) as opened:
                 image = ImageOps.exif_transpose(opened)
