@@ -39,7 +39,7 @@ def trail(urls: UrlScheme, item: Item | None = None, page=None) -> list[tuple[st
         return home + _parent(urls, item) + [(item.path, item.title)]
     if page is None or page.kind == "home":
         return []
-    if page.question is not None or page.kind == "handbook-print":
+    if page.item is not None:  # a question or the printable handbook
         handbook = page.item
         return home + _parent(urls, handbook) + [(handbook.path, handbook.title), (page.path, page.title)]
     parent = _LISTING_PARENTS.get(page.kind)

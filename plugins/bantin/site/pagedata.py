@@ -210,7 +210,7 @@ def page_data(view, item: Item | None, page) -> PageData:
         return NO_DATA
     data = _item_data(view, item) if item is not None else _generated_data(view, page)
     trail, trail_ld = view.breadcrumbs(item, page)
-    own = item if item is not None else (page.item if page.question is not None or page.kind == "handbook-print" else None)
+    own = item if item is not None else page.item  # a question or printable page: its handbook
     return replace(data, description=view.description(item, page), image=view.share_image(own),
                    breadcrumbs=trail, breadcrumb_ld=trail_ld)
 

@@ -48,7 +48,7 @@ class Generated:
     kind: str
     description: str = ""
     listing: Listing | None = None
-    item: Item | None = None
+    item: Item | None = None  # the handbook of a question or of its printable page, else None
     question: Question | None = None
     key: str = ""  # category/tag slug, year or document id the page is about
 

@@ -202,7 +202,7 @@ class SiteView:
             return ""
         if page.question is not None:
             return sharing.description(markdown=page.question.body[:4000], fallback=fallback)
-        if page.kind == "handbook-print" and page.item is not None:
+        if page.item is not None:  # the printable handbook (a question was answered above)
             return self.description(page.item)
         return sharing.description(page.description, fallback=fallback)
 
