@@ -35,11 +35,11 @@ MAX_PIXELS = {"emblem": 1000 * 1000, "banner": 2800 * 1400}
 def check_agency_images(agency: Agency, content: Path, problems: Problems, line: Lines = _no_lines) -> Agency:
     """`agency` with each sound image path kept, in its normal form, and each unsound one
     emptied (the page then shows the default) after an error that says how to fix it."""
-    kept = {}
+    kept, sizes = {}, {}
     for name in LIMITS:
         value = getattr(agency, name)
-        kept[name] = _checked(name, value, content, problems, line) if value else ""
-    kept["banner_size"] = _size(content / kept["banner"]) if kept["banner"] else (0, 0)
+        kept[name], sizes[name] = _checked(name, value, content, problems, line) if value else ("", (0, 0))
+    kept["banner_size"] = sizes["banner"]
     kept.update({f"{name}_src": quote(kept[name]) for name in LIMITS})  # what the templates print
     return replace(agency, **kept)
 
@@ -61,12 +61,13 @@ def _size(path: Path) -> tuple[int, int]:
         return 0, 0
 
 
-def _checked(name: str, value: str, content: Path, problems: Problems, line: Lines) -> str:
+def _checked(name: str, value: str, content: Path, problems: Problems, line: Lines) -> tuple[str, tuple[int, int]]:
+    """(the path in normal form, its width and height), or ("", (0, 0)) after an error."""
     what, max_kb, example, default = LIMITS[name]
 
-    def error(wrong: str, fix: str) -> str:
+    def error(wrong: str, fix: str) -> tuple[str, tuple[int, int]]:
         problems.error(CONFIG_FILE, line("agency", name), f"plugins.bantin.agency.{name}", wrong, fix)
-        return ""
+        return "", (0, 0)
 
     raw = str(value).strip().replace("\\", "/")
     if "://" in raw or raw.startswith(("//", "data:")):
@@ -103,9 +104,10 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
     verdict = svg_problem(rel, data) if rel.lower().endswith(".svg") else verify_image(rel, data)
     if verdict is not None:
         return error(*verdict)
-    width, height = _size(path) if not rel.lower().endswith(".svg") else (0, 0)
+    size = _size(path)  # read once: the pixel limit here, the banner's <img> width and height
+    width, height = size if not rel.lower().endswith(".svg") else (0, 0)
     if width * height > MAX_PIXELS[name]:
         return error(f"{what} `{rel}` lớn {width}×{height} điểm ảnh: điện thoại phải giải nén "
                      f"{width * height / 1e6:.0f} megapixel cho ảnh này",
                      f"thu nhỏ ảnh ({'khoảng 200×200' if name == 'emblem' else 'ngang khoảng 1400'} điểm ảnh) rồi lưu lại")
-    return rel
+    return rel, size
