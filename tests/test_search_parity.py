@@ -22,6 +22,12 @@ QUERIES = [(q, False) for q in EXPECTED_FIRST] + [
     ("phap lu", True), ("hoa gi", True), ("t", True), ("dieu 5", True), ("tổ hòa giải có bao nhiêu", True),
     ("đất đai khủng long", False), ("zzz", False), ("", False), ("!!!", False), ("09/2019", False),
     (unicodedata.normalize("NFD", "Điều 5 Luật Hòa giải"), False),
+    # Questions (issue 16): ranked, stop words and common syllables not looked up alone.
+    ("Cho tôi hỏi tổ hòa giải ở thôn có bao nhiêu hòa giải viên ạ?", False),
+    ("cho toi hoi to hoa giai o thon co bao nhieu hoa giai vien a", True),
+    ("có được không như thế nào ạ vậy", False),
+    ("theo Điều 5 Luật Hòa giải ở cơ sở 35/2013/QH13 thì hòa giải viên phải làm gì", False),
+    (" ".join(["đất đai pháp luật hòa giải"] * 30), False),
 ]
 TEXTS = ["Hoà giải ở cơ sở, THUỶ lợi", unicodedata.normalize("NFD", "Pháp luật đất đai"),
          "42/2022/NÐ-CP và 09/2019/TT-BTP", "về việc được quý khoẻ", "snake_case x² ½ ٣"]

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from bantin.search.terms import Clause, plan_query, with_preferred
+from bantin.search.terms import Clause, analyze, is_question, plan_question, plan_query, with_preferred
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, utf16_key, vlq_decode
 
 
@@ -71,6 +71,7 @@ class SearchIndex:
         self.kinds = [m["kinds"][v & 3] for v in facets]
         self.categories = [m["cats"][v >> 2][0] for v in facets]
         self.years = [year for year, count in m["years"] for _ in range(count)]
+        self.common = frozenset(m["common"].split("\n")) if m.get("common") else frozenset()
 
     # Shards
 
@@ -110,7 +111,10 @@ class SearchIndex:
     # Queries
 
     def plan(self, query: str, prefix: bool = False, strict: bool = True) -> list[Clause]:
-        """The clauses the browser sends to lunr, the corpus's preferred forms included."""
+        """The clauses the browser ranks: a question's, or keywords' with the preferred forms."""
+        pairs = analyze(query)
+        if is_question(pairs):
+            return plan_question(pairs, self.common)
         clauses = plan_query(query, prefix, strict)
         preferred = {}
         for c in clauses:
@@ -120,14 +124,19 @@ class SearchIndex:
         return with_preferred(clauses, preferred)
 
     def search(self, query: str, prefix: bool = False) -> Result:
-        """All matching documents, best first; every word required unless none has all."""
+        """All matching documents, best first; every word required unless none has all.
+
+        A question: every document sharing a term, ranked with `coverage`.
+        """
+        if is_question(analyze(query)):
+            return self._query(self.plan(query), coverage=True)
         strict = self.plan(query, prefix)
         result = self._query(strict)
         if not result.hits and sum(c.required for c in strict) > 1:
             return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
         return result
 
-    def _query(self, clauses: list[Clause]) -> Result:
+    def _query(self, clauses: list[Clause], coverage: bool = False) -> Result:
         """lunr.Index.query over one field, with integer weights (see the module docstring)."""
         vector: dict[str, int] = {}
         postings: dict[str, _Term] = {}
@@ -145,7 +154,8 @@ class SearchIndex:
                 matches.update(p.ids)
             if clause.required:
                 required = matches if required is None else required & matches
-        return Result(self._rank(vector, postings, required))
+        hits = self._rank(vector, postings, required)
+        return Result(self._covered(hits, postings) if coverage else hits)
 
     def _rank(self, vector: dict[str, int], postings: dict[str, _Term], required) -> list[Hit]:
         table = self.manifest["table"]
@@ -161,6 +171,22 @@ class SearchIndex:
             if required is None or doc in required
         ]
         return sorted(hits, key=lambda h: (-h.score, h.id))
+
+    @staticmethod
+    def _covered(hits: list[Hit], postings: dict[str, _Term]) -> list[Hit]:
+        """A question's scores times the square root of the share of its terms an item has.
+
+        BM25 lets one rare syllable repeated outweigh the rest of a question; an answer usually
+        has most of the asker's words and phrases (scripts/searcheval: MRR@10 +0.02).
+        """
+        if not postings:
+            return hits
+        held: dict[int, int] = {}
+        for p in postings.values():
+            for doc in p.ids:
+                held[doc] = held.get(doc, 0) + 1
+        scored = [Hit(h.id, h.score * math.sqrt(held[h.id] / len(postings))) for h in hits]
+        return sorted(scored, key=lambda h: (-h.score, h.id))
 
     # Documents and filters
 

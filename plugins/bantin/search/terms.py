@@ -16,9 +16,18 @@ Terms of one document field, all in the same lunr field so that lunr's BM25 trea
 - folded syllable bigrams, `~dat dai`: lunr has no positions, so adjacency is a term of its
   own and a phrase outranks the same syllables scattered.
 
-Queries require every word (AND); when no item has them all, any word is enough and the
-result says so (`approximate`). While the reader types, the last word also matches as a
-prefix ("phap lu" finds "pháp luật").
+Two kinds of query (issue 16):
+
+- **Keywords** (up to `QUESTION_SYLLABLES` syllables: "dat dai", "dieu 5", "hòa giải ở cơ sở")
+  require every word (AND); when no item has them all, any word is enough and the result says
+  so (`approximate`). While the reader types, the last word also matches as a prefix ("phap
+  lu" finds "pháp luật").
+- **Questions** (longer: "Tôi mới đi làm được tám tháng thì có được nghỉ phép năm không?")
+  are a ranked search: nothing is required, so an answer that lacks one of the asker's words
+  still ranks; question words and particles (`STOP`) and the syllables found in most of the
+  site's items (the manifest's `common`, measured at build time) are not looked up alone, but
+  every adjacent pair is, so "người lao động" and "Điều 113" still count as phrases. BM25's
+  length normalisation keeps long definition articles from winning on word count.
 """
 
 from __future__ import annotations
@@ -31,10 +40,28 @@ from bantin.text.vi import fold, syllables
 
 EXACT = "="
 BIGRAM = "~"
-FIELD_BOOSTS = {"title": 5, "body": 1, "documents": 5}
+# The title is two lunr fields: its syllables weigh little more than the body's, its adjacent
+# pairs (phrases) much more. A title's single syllables ("Điều 8", "Nghĩa vụ của …") matched
+# nearly every question alone; its phrases are what the reader typed when it is the answer.
+FIELD_BOOSTS = {"title": 1, "phrase": 2, "body": 1, "documents": 5}
+FIELD_PARTS = {"title": "words", "phrase": "pairs"}  # the other fields hold all their terms
 QUERY_BOOSTS = {"folded": 1, "exact": 1, "bigram": 1}
 MIN_PREFIX = 2  # shorter last words are not expanded as prefixes: "p*" would fetch half the index
-MAX_QUERY_SYLLABLES = 12
+QUESTION_SYLLABLES = 6  # a query of at least this many syllables is a question
+MAX_QUESTION_SYLLABLES = 80  # bounds the work of a pasted page; real questions are far shorter
+
+# Question words, pronouns and particles citizens wrap around their question ("cho tôi hỏi",
+# "có được không ạ", "như thế nào", "bao nhiêu"): written with marks, checked on the exact
+# syllable when the reader typed marks ("tội" is not "tôi"), folded when not. A dropped
+# syllable still counts inside its pairs ("~toi pham"), so a folded collision costs little.
+STOP = frozenset("""
+    à ạ ai anh bao bây bị biết các cái cần chị cho chứ chưa có còn của cũng dạ đã đang
+    đâu đây để đến đều đi đó đúng được gì giúp gồm hả hay hãy hỏi họ hoặc không khi kia là
+    làm lại luôn mà mấy mình một mới muốn nào này nay nếu nên nhé nhỉ nhiêu nhiều như những
+    nữa ơi phải ra rằng rồi sai sao sau sẽ thế thể thì thôi thưa tôi tớ trong từ vào vậy
+    vẫn về vì việc với xin xem
+    k ko khong đc dc hok ntn vs
+""".split())
 
 # Real text writes NĐ with U+00D0 (Icelandic eth) as often as with Đ; vi.fold keeps it.
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
@@ -116,13 +143,24 @@ class Analyzer:
             out.extend(hit)
         return out
 
-    def terms(self, text: str) -> list[str]:
-        """Every index term of a field: folded syllables, exact ones, folded bigrams."""
+    def terms(self, text: str, part: str = "all") -> list[str]:
+        """Index terms of a field: folded syllables, exact ones, folded bigrams.
+
+        `part` keeps only the syllables ("words") or the bigrams ("pairs"): `FIELD_PARTS`.
+        """
         pairs = self.pairs(text)
         folded = [f for _, f in pairs]
         exact = [EXACT + s for s, f in pairs if s != f]
         bigrams = [f"{BIGRAM}{a} {b}" for a, b in zip(folded, folded[1:])]
+        if part == "words":
+            return folded + exact
+        if part == "pairs":
+            return bigrams
         return folded + exact + bigrams
+
+    def field_terms(self, name: str, text: str) -> list[str]:
+        """The terms lunr's field `name` holds for text."""
+        return self.terms(text, FIELD_PARTS.get(name, "all"))
 
 
 def analyze(text: str) -> list[tuple[str, str]]:
@@ -155,7 +193,7 @@ def _document_type(number: str) -> str:
 
 def doc_fields(doc: SearchDoc) -> dict[str, str]:
     """The lunr fields of a document: what is weighed more (title, numbers) and the body."""
-    return {"title": doc.title, "body": doc.text, "documents": document_text(doc.documents)}
+    return {"title": doc.title, "phrase": doc.title, "body": doc.text, "documents": document_text(doc.documents)}
 
 
 # --- The query plan -------------------------------------------------------------------
@@ -171,13 +209,22 @@ class Clause:
     prefix: bool = False
 
 
-def plan_query(query: str, prefix: bool = False, strict: bool = True) -> list[Clause]:
+def is_question(pairs: Sequence[tuple[str, str]]) -> bool:
+    """Whether analysed query syllables are a question (ranked) rather than keywords (AND)."""
+    return len(pairs) >= QUESTION_SYLLABLES
+
+
+def plan_query(query: str, prefix: bool = False, strict: bool = True,
+               common: frozenset[str] = frozenset()) -> list[Clause]:
     """Clauses for a query, before shards are known (prefix eligibility is decided later).
 
-    Every folded syllable is required (AND), unless `strict` is off (the fallback when
-    nothing has them all). Exact syllables count only when the reader typed a mark or đ.
+    Keywords: every folded syllable is required (AND), unless `strict` is off (the fallback
+    when nothing has them all); exact syllables count only when the reader typed a mark or đ.
+    Questions: `plan_question`, with `common` the index's most frequent syllables.
     """
-    pairs = analyze(query)[:MAX_QUERY_SYLLABLES]
+    pairs = analyze(query)
+    if is_question(pairs):
+        return plan_question(pairs, common)
     if not pairs:
         return []
     marked = any(s != f for s, f in pairs)
@@ -198,6 +245,43 @@ def plan_query(query: str, prefix: bool = False, strict: bool = True) -> list[Cl
                 add(EXACT + s, QUERY_BOOSTS["exact"])
     for (_, a), (_, b) in zip(pairs, pairs[1:]):
         add(f"{BIGRAM}{a} {b}", QUERY_BOOSTS["bigram"])
+    return clauses
+
+
+FOLDED_STOP = frozenset(map(fold, STOP))
+
+
+def is_stop(exact: str, folded: str) -> bool:
+    """A question word or particle: by its marks when typed with them, else by its folded form."""
+    return exact in STOP if exact != folded else folded in FOLDED_STOP
+
+
+def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = frozenset()) -> list[Clause]:
+    """A ranked search over a question's informative syllables and all its adjacent pairs.
+
+    Nothing is required. Folded terms only, so a question typed with or without tone marks
+    finds the same items (pairs tell "hòa giải" from "hóa chất" well enough). Syllables
+    that are question words (`is_stop`) or in most items (`common`) are not looked up alone:
+    they rank nothing and cost the longest posting lists; a pair is skipped only when both of
+    its syllables are stop words. A cited reference ("Điều 113", "45/2019/QH14") is a pair
+    found in its article's title or its document's number, which weigh more.
+    """
+    pairs = list(pairs[:MAX_QUESTION_SYLLABLES])
+    stop = [is_stop(s, f) for s, f in pairs]
+    clauses: list[Clause] = []
+    seen: set[str] = set()
+
+    def add(term: str, boost: int) -> None:
+        if term not in seen:
+            seen.add(term)
+            clauses.append(Clause(term, boost))
+
+    for (_, f), skip in zip(pairs, stop):
+        if not skip and f not in common:
+            add(f, QUERY_BOOSTS["folded"])
+    for i in range(len(pairs) - 1):
+        if not (stop[i] and stop[i + 1]):
+            add(f"{BIGRAM}{pairs[i][1]} {pairs[i + 1][1]}", QUERY_BOOSTS["bigram"])
     return clauses
 
 

@@ -49,7 +49,10 @@ from bantin.workers import policy
 from bantin.workers.background import fork_process
 from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
-from bantin.search.terms import BIGRAM, EXACT, FIELD_BOOSTS, QUERY_BOOSTS, Analyzer, SearchDoc, SearchStats, doc_fields
+from bantin.search.terms import (
+    BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS, QUESTION_SYLLABLES, STOP, Analyzer,
+    SearchDoc, SearchStats, doc_fields,
+)
 from bantin.search.codec import (
     FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
     quantise, rebase_postings, utf16_key, vlq_list,
@@ -66,6 +69,7 @@ FIELDS = tuple(FIELD_BOOSTS)
 SHARD_TARGET = 12_000  # characters of postings per shard; larger terms get a shard alone
 MAX_PREFIX_SHARDS = 3  # a typed prefix that spans more shards is matched as a whole word
 SNIPPET_CHARS = 4_000  # text kept per document for snippets
+COMMON_SHARE = 0.5  # a syllable in more of the items than this is not looked up alone in a question
 
 
 class _Bigrams(dict):
@@ -119,13 +123,16 @@ class _Vocabulary:
             self.terms.append(term)
         return value
 
-    def field(self, text: str) -> list[int]:
-        """Ids of a field's terms in `Analyzer.terms` order: folded, exact, bigrams."""
+    def field(self, text: str, part: str = "all") -> list[int]:
+        """Ids of a field's terms in `Analyzer.terms(text, part)` order: folded, exact, bigrams."""
         words = text.split()
         folded = list(chain.from_iterable(map(self._chunks.__getitem__, words)))
         bigrams = list(map(self._bigrams.__getitem__, zip(folded, folded[1:])))
+        if part == "pairs":
+            return bigrams
         folded.extend(chain.from_iterable(map(self._chunks.exact.__getitem__, words)))
-        folded.extend(bigrams)
+        if part == "all":
+            folded.extend(bigrams)
         return folded
 
 
@@ -205,7 +212,7 @@ class _Part:
         field = self.vocabulary.field
         for doc in self.docs:
             texts = doc_fields(doc)
-            ids = [field(texts[name]) for name in FIELDS]
+            ids = [field(texts[name], FIELD_PARTS.get(name, "all")) for name in FIELDS]
             counts = [Counter(t) for t in ids]
             body = counts[BODY]
             others = set().union(*(counts[f].keys() for f in _OTHERS))
@@ -408,6 +415,20 @@ class _Idfs(dict):
         return value
 
 
+def common_syllables(terms: list[str], df: list[int], n_docs: int) -> list[str]:
+    """Folded syllables in more than COMMON_SHARE of the items, for the question plan.
+
+    Alone they barely rank (idf below 0.7) yet are the longest posting lists a question would
+    fetch; their pairs still count. Measured per site, so a labour-law site's "lao" is common
+    there and rare on a site about land. (lunr's df counts each field holding it: near enough.)
+    """
+    limit = COMMON_SHARE * n_docs
+    return sorted(
+        (term for t, term in enumerate(terms) if family_of(term) == "u" and df[t] > limit and not term.isdecimal()),
+        key=utf16_key,
+    )
+
+
 def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int,
                 preferred: dict[str, str] | None = None) -> dict[str, list[_Shard]]:
     """Range-partition each family's sorted terms into shards of about SHARD_TARGET chars.
@@ -562,9 +583,13 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         **facets,
         "bounds": {f: "\n".join(s.terms[0] for s in shards[f][1:]) for f in FAMILIES},
         "boosts": dict(QUERY_BOOSTS),
+        "common": "\n".join(common_syllables(index.terms, index.df, len(docs))),
+        "maxQuestion": MAX_QUESTION_SYLLABLES,
         "n": len(docs),
         "prefixShards": MAX_PREFIX_SHARDS,
+        "question": QUESTION_SYLLABLES,
         "shards": {f: len(s) for f, s in shards.items()},
+        "stop": " ".join(sorted(STOP)),
         "table": TABLE,
         "v": writer.digest.hexdigest()[:12],
     }

@@ -12,7 +12,7 @@
 
   var EXACT = "=", BIGRAM = "~";
   var FAMILIES = { u: "", x: EXACT, b: BIGRAM };
-  var MIN_PREFIX = 2, MAX_QUERY_SYLLABLES = 12;
+  var MIN_PREFIX = 2;
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var CHAR = new Int8Array(128);
   for (var c = 0; c < ALPHABET.length; c++) CHAR[ALPHABET.charCodeAt(c)] = c;
@@ -64,7 +64,7 @@
   }
 
   function planQuery(query, boosts, prefix, strict) {
-    var pairs = analyze(query).slice(0, MAX_QUERY_SYLLABLES);
+    var pairs = analyze(query);
     var clauses = [], seen = Object.create(null);
     if (!pairs.length) return clauses;
     var marked = pairs.some(function (p) { return p[0] !== p[1]; });
@@ -80,6 +80,37 @@
     if (marked) pairs.forEach(function (p) { if (p[0] !== p[1]) add(EXACT + p[0], boosts.exact); });
     for (var i = 0; i < last; i++) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
     return clauses;
+  }
+
+  /**
+   * A question (twin of terms.plan_question): nothing required, folded terms only; question
+   * words (`stop`, by marks when typed with them) and the site's most frequent syllables
+   * (`common`) are not looked up alone, every adjacent pair is unless both are stop words.
+   */
+  function planQuestion(pairs, words) {
+    pairs = pairs.slice(0, words.max);
+    var clauses = [], seen = Object.create(null), boosts = words.boosts;
+    var stop = pairs.map(function (p) { return p[0] !== p[1] ? words.stop[p[0]] === 1 : words.folded[p[1]] === 1; });
+    function add(term, boost) {
+      if (seen[term]) return;
+      seen[term] = true;
+      clauses.push({ term: term, boost: boost, required: false, prefix: false });
+    }
+    pairs.forEach(function (p, i) {
+      if (!stop[i] && words.common[p[1]] !== 1) add(p[1], boosts.folded);
+    });
+    for (var i = 0; i + 1 < pairs.length; i++) {
+      if (!(stop[i] && stop[i + 1])) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
+    }
+    return clauses;
+  }
+
+  /** The manifest's word lists for planQuestion, as lookup tables. */
+  function questionWords(m) {
+    var stop = Object.create(null), folded = Object.create(null), common = Object.create(null);
+    (m.stop || "").split(" ").forEach(function (w) { if (w) { stop[w] = 1; folded[fold(w)] = 1; } });
+    (m.common || "").split("\n").forEach(function (w) { if (w) common[w] = 1; });
+    return { stop: stop, folded: folded, common: common, max: m.maxQuestion, min: m.question, boosts: m.boosts };
   }
 
   /** Unmarked queries: add each word's most common marked form ('hoa' -> 'hòa') as optional. */
@@ -147,11 +178,15 @@
   /**
    * createEngine({load: key -> Promise<data>, lunr}) answers queries from the shards.
    * `load("manifest")`, `load("u/3")`, `load("d/17")` fetch the files written by the build.
+   * `lunr` may instead be a function returning a promise of it: keyword queries need lunr,
+   * questions are ranked here, so a reader who asks a question never downloads it.
    */
   function createEngine(options) {
-    var lunr = options.lunr, load = options.load, lunrLimit = options.lunrLimit || 2000;
+    var lunr = typeof options.lunr === "function" && !options.lunr.Index ? null : options.lunr;
+    var loadLunr = lunr ? function () { return Promise.resolve(lunr); } : options.lunr;
+    var load = options.load, lunrLimit = options.lunrLimit || 2000;
     var cache = Object.create(null);
-    var manifest = null, bounds = {}, facets = null, years = null, ready = null;
+    var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null;
 
     function fetch(key) {
       if (!cache[key]) cache[key] = load(key);
@@ -166,6 +201,7 @@
           bounds[f] = m.shards[f] > 1 ? m.bounds[f].split("\n") : [];
         });
         facets = vlqDecode(m.facets);
+        words = questionWords(m);
         years = [];
         m.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
         return m;
@@ -354,6 +390,29 @@
         .concat(chosen.tail);
     }
 
+    /**
+     * A question's ranking: every document sharing a term, by the integer dot product lunr
+     * would compute times the square root of the share of the question's terms each has
+     * (twin of SearchIndex._rank and _covered), without lunr.
+     */
+    function rankAll(gathered) {
+      var q = queryVector(gathered), n = manifest.n, table = manifest.table;
+      var dots = new Float64Array(n), held = new Uint16Array(n), ids = [], terms = Object.keys(q.postings);
+      terms.forEach(function (t) {
+        var p = q.postings[t], b = q.boost[t];
+        for (var k = 0; k < p.ids.length; k++) {
+          var id = p.ids[k];
+          dots[id] += b * p.idf * table[p.codes[k]];
+          if (!held[id]++) ids.push(id);
+        }
+      });
+      var magnitude = Math.sqrt(Object.keys(q.boost).reduce(function (s, t) { return s + q.boost[t] * q.boost[t]; }, 0));
+      return ids.map(function (id) {
+        var score = dots[id] / magnitude || 0;
+        return { id: id, score: score * Math.sqrt(held[id] / terms.length) };
+      }).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    }
+
     /** The clauses sent to lunr, with the corpus's preferred forms (twin of SearchIndex.plan). */
     function plan(query, prefix, strict) {
       var clauses = planQuery(query, manifest.boosts, prefix, strict);
@@ -369,7 +428,20 @@
     /** Promise of {hits: [{id, score}], approximate}: all words required, else any. */
     function search(query, opts) {
       var prefix = !!(opts && opts.prefix);
-      return init().then(function () { return plan(query, prefix, true); }).then(function (strict) {
+      return init().then(function () {
+        var pairs = analyze(query);
+        if (!words.min || pairs.length < words.min) return keywords(query, prefix);
+        return gather(planQuestion(pairs, words)).then(function (g) {
+          return { hits: rankAll(g), approximate: false, question: true };
+        });
+      });
+    }
+
+    /** Every word required (lunr ranks), else any word with the result marked approximate. */
+    function keywords(query, prefix) {
+      return Promise.all([loadLunr(), plan(query, prefix, true)]).then(function (r) {
+        lunr = r[0];
+        var strict = r[1];
         return gather(strict).then(function (g) {
           var hits = run(g);
           var required = strict.filter(function (c) { return c.required; }).length;
@@ -383,13 +455,27 @@
 
     function doc(id) { return fetch("d/" + id); }
 
+    /** What to highlight: the folded query words (a question's without its question words);
+     * the last one also as a prefix while typing. */
+    function matcher(query, prefix) {
+      var pairs = analyze(query), question = words.min && pairs.length >= words.min;
+      var set = Object.create(null), folded = [];
+      pairs.forEach(function (p) {
+        if (question && (p[0] !== p[1] ? words.stop[p[0]] === 1 : words.folded[p[1]] === 1)) return;
+        set[p[1]] = true;
+        folded.push(p[1]);
+      });
+      var last = prefix && !question && folded.length && prefixCandidate(folded[folded.length - 1]) ? folded[folded.length - 1] : null;
+      return function (f) { return set[f] || (last !== null && f.lastIndexOf(last, 0) === 0); };
+    }
+
     function facet(id) {
       var v = facets[id];
       return { kind: manifest.kinds[v & 3], category: manifest.cats[v >> 2], year: years[id] };
     }
 
     return {
-      init: init, search: search, doc: doc, facet: facet,
+      init: init, search: search, doc: doc, facet: facet, matcher: matcher,
       manifest: function () { return manifest; }
     };
   }
@@ -428,7 +514,7 @@
 
   var engines = Object.create(null);
 
-  /** One engine per site root; data and lunr itself load on first use. */
+  /** One engine per site root; data load on first use, lunr on the first keyword query. */
   function engineFor(base) {
     var assets = new URL(base.replace(/\/?$/, "/") + "assets/", document.baseURI).href;
     if (engines[assets]) return engines[assets];
@@ -454,9 +540,9 @@
     var proxy = {
       ready: function () {
         if (!engine) {
-          engine = Promise.all([withLunr(), load("manifest")]).then(function (r) {
-            version = r[1].v;
-            var e = createEngine({ lunr: r[0], load: function (key) { return key === "manifest" ? Promise.resolve(r[1]) : load(key); } });
+          engine = load("manifest").then(function (m) {
+            version = m.v;
+            var e = createEngine({ lunr: withLunr, load: function (key) { return key === "manifest" ? Promise.resolve(m) : load(key); } });
             return e.init().then(function () { return e; });
           });
           engine.catch(function () { engine = null; });
@@ -491,15 +577,6 @@
   }
 
   function count(n) { return n.toLocaleString("vi-VN"); }
-
-  /** What to highlight: the folded query words; the last one also as a prefix while typing. */
-  function matcher(query, prefix) {
-    var words = analyze(query).map(function (p) { return p[1]; });
-    var set = Object.create(null);
-    words.forEach(function (w) { set[w] = true; });
-    var last = prefix && words.length && prefixCandidate(words[words.length - 1]) ? words[words.length - 1] : null;
-    return function (folded) { return set[folded] || (last !== null && folded.lastIndexOf(last, 0) === 0); };
-  }
 
   /** Words of text with offsets and whether each matches the query. */
   function marks(text, matches) {
@@ -713,7 +790,8 @@
       // The old results stay until the new ones are ready, then all change at once: a
       // list emptied while result texts load moved everything under it twice (issue 15).
       return self.showMore(false, count(self.hits.length) + " kết quả cho " + q +
-        (self.result.approximate ? " (không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần)" : ""));
+        (self.result.approximate ? " (không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần)" : "") +
+        (self.result.question ? ", xếp theo mức độ phù hợp với câu hỏi" : ""));
     });
   };
 
@@ -756,9 +834,10 @@
   /** The next page of results; with `status`, a new list replacing the old one in one pass. */
   SearchPage.prototype.showMore = function (focus, status) {
     var self = this, slice = this.hits.slice(this.shown, this.shown + PAGE_SIZE), seq = this.seq;
-    var matches = matcher(this.query, this.prefix), firstNew = this.shown;
+    var firstNew = this.shown;
     this.shown += slice.length;
     return this.engine.ready().then(function (engine) {
+      var matches = engine.matcher(self.query, self.prefix);
       return Promise.all(slice.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
         if (seq !== self.seq) return;
         if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); }
@@ -898,7 +977,7 @@
   };
 
   SearchBox.prototype.show = function (engine, query, result, docs) {
-    var self = this, matches = matcher(query, true), cats = engine.manifest().cats;
+    var self = this, matches = engine.matcher(query, true), cats = engine.manifest().cats;
     this.listbox.textContent = "";
     this.options = [];
     this.active = -1;
