@@ -43,15 +43,23 @@ def test_thumbnails_are_small_cropped_cached_and_never_enlarged(tmp_path):
     assert big.width == 300 and big.height == 200 and re.fullmatch(r"assets/img/anh-[0-9a-f]{10}-300x200\.jpg", big.rel)
     with Image.open(tmp_path / big.rel) as made:
         assert made.size == (300, 200) and made.format == "JPEG"
-    assert resizer.thumbnail("nho.jpg") == Variant(resizer.thumbnail("nho.jpg").rel, 150, 100)  # 3:2 inside, not enlarged
+    # Its WebP twin, offered first by the card (issue 15: 2.3 KB against 5.4 for the sample's photo).
+    assert big.webp == big.rel[:-len(".jpg")] + ".webp"
+    with Image.open(tmp_path / big.webp) as made:
+        assert made.size == (300, 200) and made.format == "WEBP"
+    small = resizer.thumbnail("nho.jpg")
+    assert small == Variant(small.rel, 150, 100, small.webp)  # 3:2 inside, not enlarged
     with Image.open(tmp_path / resizer.thumbnail("trong.png").rel) as flat:
         assert flat.mode == "RGB" and flat.getpixel((5, 5)) == (255, 255, 255)  # transparent → white, not black
     assert resizer.thumbnail("hong.jpg") is None and resizer.thumbnail("dong.gif") is None
     assert resizer.thumbnail("khong-co.jpg") is None
     # A later build reuses the file (same name from the same bytes) without writing it again.
-    before = os.stat(tmp_path / big.rel).st_mtime_ns
+    before = [os.stat(tmp_path / rel).st_mtime_ns for rel in (big.rel, big.webp)]
     again = Resizer(files.get, tmp_path, (480, 960)).thumbnail("a/anh.jpg")
-    assert again == big and os.stat(tmp_path / big.rel).st_mtime_ns == before
+    assert again == big and [os.stat(tmp_path / rel).st_mtime_ns for rel in (big.rel, big.webp)] == before
+    # A folder built before the twins existed gets the WebP next to the JPEG it already has.
+    os.remove(tmp_path / big.webp)
+    assert Resizer(files.get, tmp_path, (480, 960)).thumbnail("a/anh.jpg") == big and (tmp_path / big.webp).is_file()
 
 
 def _item(path, image="", featured=False, category="a"):
@@ -205,7 +213,8 @@ def test_the_home_page_shows_each_item_once_led_by_the_story_with_its_picture(si
 
 def test_listings_show_thumbnails_with_their_size_and_text_cards_stay_text(site):
     listing = read(site, "chuyen-muc/hoa-giai-o-co-so/index.html")
-    thumbs = re.findall(r'<a class="bt-card__thumb"[^>]*><img ([^>]*)>', listing)
+    thumbs = re.findall(r'<a class="bt-card__thumb"[^>]*><picture><source type="image/webp" srcset="[^"]+-300x200\.webp">'
+                        r'<img ([^>]*)></picture></a>', listing)
     assert thumbs and all('width="300" height="200"' in t and "-300x200.jpg" in t for t in thumbs)
     # The page's first picture loads at once (issue 15, first view: images.rewrite_images); the rest when scrolled to.
     assert 'loading="eager"' in thumbs[0] and all('loading="lazy"' in t for t in thumbs[1:])

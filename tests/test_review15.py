@@ -78,8 +78,8 @@ def test_webp_twin_and_thumbnail_of_a_16_bit_greyscale_png_keep_its_picture(tmp_
     resizer = Resizer(files.get, tmp_path, (480, 960))
     responsive = resizer.get("quet.png")
     thumb = resizer.thumbnail("quet.png")
-    # PNGs get no WebP twin since the variants' speed-up: the PNG variants and the thumbnail are read.
-    for rel in [v.webp or v.rel for v in responsive.variants] + [thumb.rel]:
+    # PNGs' variants get no WebP twin since the variants' speed-up; the thumbnail has one (a JPEG's).
+    for rel in [v.webp or v.rel for v in responsive.variants] + [thumb.rel, thumb.webp]:
         with Image.open(tmp_path / rel) as made:
             grey = made.convert("L")
             left, middle = grey.getpixel((1, 1)), grey.getpixel((made.width // 2, made.height // 2))

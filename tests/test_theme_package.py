@@ -25,12 +25,21 @@ def test_a_site_without_custom_dir_gets_our_theme_and_a_custom_dir_overrides_one
     own.mkdir(parents=True)
     footer = (PACKAGE_THEME / "partials" / "bantin-footer.html").read_text(encoding="utf-8")
     (own / "bantin-footer.html").write_text(footer.replace(">Lưu trữ</a>", ">Kho bài cũ của tỉnh</a>"), encoding="utf-8")
+    styles = tmp_path / "s" / "giao-dien" / "assets" / "stylesheets"
+    styles.mkdir(parents=True)
+    own_search = "/* Kiểu ô tìm kiếm của tỉnh */\n.bantin-search { color:  red; }\n"
+    (styles / "bantin-search.css").write_text(own_search, encoding="utf-8")
     _set_theme(root, name="material", language="vi", custom_dir="giao-dien")
     build(root)
     page = read(root, "tin-tuc/bai-thu/index.html")
     assert "Kho bài cũ của tỉnh</a>" in page and ">Lưu trữ</a>" not in page  # the site's partial
     assert "bt-footer__agency" in page  # the rest of the footer is ours
     assert "assets/stylesheets/bantin.css" in page  # our theme's other files, from the package
+    # The site's own bantin-search.css is served as written and linked apart; ours, lean, without it.
+    assert "assets/stylesheets/bantin-search.css" in page
+    assert (root / "site" / "assets" / "stylesheets" / "bantin-search.css").read_text(encoding="utf-8") == own_search
+    served = (root / "site" / "assets" / "stylesheets" / "bantin.css").read_text(encoding="utf-8")
+    assert ".bt-aids{" in served and "/* ---" not in served and "bantin-search__field" not in served
     assert (root / "site" / "assets" / "vendor" / "lunr" / "lunr.min.js").is_file()
 
 

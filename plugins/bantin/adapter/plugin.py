@@ -150,6 +150,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.site: SiteConfig | None = None
         self.inventory: Inventory | None = None
         self.compat = compat.Gate(True)  # the fast paths or MkDocs' public path: on_config decides
+        self.styles_apart = True  # main.html links bantin-search.css (themedir.serve_lean)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -192,6 +193,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     # --- files ----------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.clock = [time.perf_counter()]
+        self.styles_apart = themedir.serve_lean(files, config)
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
         try:
             self.state = BuildState.begin(translate.inputs(files, config, self.inventory), self.site, urls,
@@ -308,6 +310,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if env.cache is not None:
             env.cache.clear()
         env.globals["bt_site"] = self.state.view.site_data()  # data, not the view: templates call no view method
+        env.globals["bt_styles_apart"] = self.styles_apart
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES

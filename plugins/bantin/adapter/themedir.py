@@ -12,7 +12,12 @@ an upgrade is a `pip install -U` (issue 14). Order of precedence, first wins:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from bantin.site import themeassets
 
 THEME = str(Path(__file__).resolve().parents[1] / "theme")
 
@@ -23,6 +28,24 @@ def place(theme) -> None:
         return
     position = 1 if theme.custom_dir and theme.dirs and theme.dirs[0] == theme.custom_dir else 0
     theme.dirs.insert(position, THEME)
+
+
+def serve_lean(files: Files, config) -> bool:
+    """Our own stylesheets and scripts in MkDocs' file list replaced by what is served
+    (site/themeassets.py: no comments, bantin-search.css inside bantin.css); whether main.html
+    must still link bantin-search.css. MkDocs has added the theme's files before `on_files`;
+    only those it took from our package are replaced, never a site's custom_dir or content/
+    file of the same name."""
+    ours = {}
+    for rel in themeassets.OURS:
+        found = files.get_file_from_path(rel)
+        if found is not None and found.src_dir is not None and os.path.abspath(found.src_dir) == THEME:
+            ours[rel] = found.content_string
+    served = themeassets.served(ours)
+    for rel, text in served.texts.items():
+        files.remove(files.get_file_from_path(rel))
+        files.append(File.generated(config, rel, content=text))
+    return served.styles_apart
 
 
 def not_material(name: str | None) -> str:

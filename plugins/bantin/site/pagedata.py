@@ -44,6 +44,7 @@ class Card:
     thumb: str = ""  # site-root relative 3:2 thumbnail (images.THUMB), "" for a text-only card
     thumb_width: int = 0
     thumb_height: int = 0
+    thumb_webp: str = ""  # its WebP twin, offered first (<picture>)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def card(view, item: Item) -> Card:
             item.date.date().isoformat(), format_short_date(item.date), meta.summary,
             image=meta.image if thumb else "", image_alt=meta.image_alt if thumb else "",
             thumb=thumb.rel if thumb else "", thumb_width=thumb.width if thumb else 0,
-            thumb_height=thumb.height if thumb else 0)
+            thumb_height=thumb.height if thumb else 0, thumb_webp=thumb.webp if thumb else "")
     return found
 
 
