@@ -66,8 +66,8 @@ K1, B = 1.2, 0.75
 FIELDS = tuple(FIELD_BOOSTS)
 
 
-SHARD_TARGET = 12_000  # characters of postings per shard; larger terms get a shard alone
-MAX_PREFIX_SHARDS = 3  # a typed prefix that spans more shards is matched as a whole word
+SHARD_TARGET = 4_000  # characters of postings per shard; larger terms get a shard alone (issue 16)
+MAX_PREFIX_SHARDS = 8  # a typed prefix that spans more shards is matched as a whole word
 SNIPPET_CHARS = 4_000  # text kept per document for snippets
 COMMON_SHARE = 0.5  # a syllable in more of the items than this is not looked up alone in a question
 
