@@ -306,7 +306,7 @@ def measure_serve(root: Path, edits: int = 3) -> dict:
         server.wait(timeout=30)
 
 
-def searcheval(articles: int, workdir: Path, sample: int) -> dict:
+def searcheval(articles: int, workdir: Path, sample: int, folder: Path | None = None) -> dict:
     """scripts/searcheval.py on the sample site + the laws + `articles` synthetic articles.
 
     Its own site (the evaluation set's questions need the sample site and the laws, not only
@@ -315,6 +315,7 @@ def searcheval(articles: int, workdir: Path, sample: int) -> dict:
     out = workdir / f"searcheval-{articles}"
     command = [PYTHON, str(ROOT / "scripts" / "searcheval.py"), "--articles", str(articles), "--workdir", str(out),
                "--json", str(out) + ".json", "--misses", str(out) + "-misses.md", "--browser-sample", str(sample)]
+    command += ["--set", str(folder)] if folder else []
     done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if done.returncode:
         return {"error": (done.stderr + done.stdout)[-3000:]}
@@ -421,6 +422,7 @@ def main(argv: list[str] | None = None) -> int:
                         "(sample site + laws + that many synthetic articles; ranking, bytes, requests, 3G time)")
     parser.add_argument("--searcheval-sample", type=int, default=40, metavar="K",
                         help="questions searcheval opens in Chromium at each size (default 40)")
+    parser.add_argument("--searcheval-set", type=Path, metavar="DIR", help="searcheval's set (default scripts/searcheval)")
     args = parser.parse_args(argv)
     memory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bantin-bench-", dir=memory))
@@ -428,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [bench_size(n, args.runs, args.anchors, workdir) for n in args.articles]
         if args.searcheval:  # after the timed builds, so that it never weighs on them
             for row in rows:
-                row["searcheval"] = searcheval(row["articles"], workdir, args.searcheval_sample)
+                row["searcheval"] = searcheval(row["articles"], workdir, args.searcheval_sample, args.searcheval_set)
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
