@@ -91,7 +91,8 @@ class Article:
     number: str
     name: str
     text: str
-    line: int
+    line: int  # of its heading
+    text_line: int = 0  # of its text's first line, so that a build error can name the law's line
 
     @property
     def title(self) -> str:
@@ -189,7 +190,8 @@ def parse_law(text: str, name: str, slug: str) -> tuple[Law | None, list[str]]:
             body = "\n".join(current[3]).strip()
             if not body:
                 problems.append(f"{name}:{current[2]}: Điều {current[0]} không có nội dung")
-            law.articles[current[0]] = Article(current[0], current[1], body, current[2])
+            lead = next((k for k, line in enumerate(current[3]) if line.strip()), 0)
+            law.articles[current[0]] = Article(current[0], current[1], body, current[2], current[2] + 1 + lead)
 
     for i, line in enumerate(text[front.end():].split("\n"), start):
         match = LAW_ARTICLE.match(line)
@@ -426,8 +428,10 @@ def write_site(workdir: Path, laws: dict[str, Law], articles: int) -> dict:
         taken |= {law.slug, fold(title)}
         for article in law.articles.values():
             name = f"tin-tuc/{article_slug(law.slug, article.number)}.md"
-            (workdir / "content" / name).write_text(law_page(law, article), encoding="utf-8")
-            sources[name] = f"laws/{law.path.name}:{article.line}"
+            page = law_page(law, article)
+            (workdir / "content" / name).write_text(page, encoding="utf-8")
+            first = page[: page.rindex(article.text)].count("\n") + 1  # the page's line of the text's start
+            sources[name] = [f"laws/{law.path.name}", article.line, article.text_line - first]
     counts = {"laws": len(laws), "law_articles": len(sources)}
     if articles:
         import synthetic  # noqa: PLC0415 (scripts/synthetic.py: the bench's corpus)
@@ -452,9 +456,15 @@ def build_site(workdir: Path) -> float:
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if done.returncode:
         sources = json.loads((workdir / "sources.json").read_text(encoding="utf-8"))
-        named = [f"  {page} được viết từ {src}" for page, src in sources.items() if page in done.stdout]
+        named = []
+        for page, line in re.findall(r"(tin-tuc/[a-z0-9-]+\.md)(?::(\d+))?", done.stdout):
+            if page in sources:
+                law, heading, shift = sources[page]
+                where = f"{law}:{int(line) + shift}" if line and int(line) + shift > heading else f"{law}:{heading}"
+                if f"  {page}:{line} → {where}" not in named:
+                    named.append(f"  {page}:{line} → {where}")
         raise SystemExit("Dựng trang đánh giá không được:\n" + done.stdout[-6000:]
-                         + ("\nTệp gây lỗi:\n" + "\n".join(named[:20]) if named else ""))
+                         + ("\nTrang gây lỗi được viết từ (tệp luật:dòng):\n" + "\n".join(named[:20]) if named else ""))
     return time.perf_counter() - started
 
 
@@ -767,17 +777,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Bộ câu hỏi {args.set} có lỗi:\n" + "\n".join(f"  {p}" for p in exc.problems), file=sys.stderr)
         return 2
     temporary = None
-    if args.site:
-        site, counts, build_s = args.site, {}, 0.0
-    else:
-        workdir = args.workdir or Path(temporary := tempfile.mkdtemp(prefix="bantin-searcheval-"))
-        prepare_workdir(workdir)
-        counts = write_site(workdir, laws, args.articles)
-        log(f"Dựng trang đánh giá trong {workdir} ({counts}) …")
-        build_s = build_site(workdir)
-        site = workdir / "site"
-        log(f"  xong sau {build_s:.0f} s")
     try:
+        if args.site:
+            site, counts, build_s = args.site, {}, 0.0
+        else:
+            workdir = args.workdir or Path(temporary := tempfile.mkdtemp(prefix="bantin-searcheval-"))
+            prepare_workdir(workdir)
+            counts = write_site(workdir, laws, args.articles)
+            log(f"Dựng trang đánh giá trong {workdir} ({counts}) …")
+            build_s = build_site(workdir)
+            site = workdir / "site"
+            log(f"  xong sau {build_s:.0f} s")
         try:
             check_urls(site, questions)
         except SetError as exc:

@@ -6,6 +6,7 @@ No build and no browser here: the evaluation itself runs in the benchmark, never
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -133,3 +134,19 @@ def test_a_work_folder_that_is_not_ours_is_never_cleared(tmp_path):
     with pytest.raises(SystemExit, match="không trống"):
         ev.prepare_workdir(tmp_path)
     assert (tmp_path / "mine.txt").exists()
+
+
+def test_the_site_registers_each_law_and_maps_its_pages_back_to_the_law(tmp_path):
+    laws, _ = ev.load_set(write_set(tmp_path / "set"), ROOT / "content")
+    work = ev.prepare_workdir(tmp_path / "work")
+    assert ev.write_site(work, laws, 0) == {"laws": 1, "law_articles": 2}
+    config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
+    categories = next(p["bantin"] for p in config["plugins"] if isinstance(p, dict))["categories"]
+    assert categories[-1]["title"] == "Bộ luật Lao động" and categories[-1]["slug"] == "bo-luat-lao-dong"
+    assert (work / "content" / "hoi-dap" / "hoi-dap-ve-hoa-giai-o-co-so.md").is_file()  # the sample site too
+    page = (work / "content" / "tin-tuc" / "bo-luat-lao-dong-dieu-113.md").read_text(encoding="utf-8").split("\n")
+    law_file, heading, shift = json.loads((work / "sources.json").read_text(encoding="utf-8"))[
+        "tin-tuc/bo-luat-lao-dong-dieu-113.md"]
+    line = page.index("a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;") + 1
+    assert (law_file, heading) == ("laws/bo-luat-lao-dong.md", 13)
+    assert LAW.split("\n")[line + shift - 1].startswith("a) 12 ngày")  # a build error's line, in the law file
