@@ -638,6 +638,12 @@ def open_search(browser, base: str, query: str | None, network: dict | None, tim
         context.close()
 
 
+def file_group(path: str) -> str:
+    """What a counted file is, for the breakdown: 'u/' for /assets/search/u/3.js, else its name."""
+    rest = path.split("/assets/search/", 1)[1] if "/assets/search/" in path else path.rsplit("/", 1)[-1]
+    return rest.split("/", 1)[0] + "/" if "/" in rest else rest
+
+
 def counted(requests: list[dict], page_itself: set[str]) -> list[dict]:
     """Requests the query causes: the search's files, and any script or data the bare page did not
     load (its styles, pictures and fonts are the page's, whenever the browser asks for them)."""
@@ -670,7 +676,7 @@ def browser_figures(site: Path, runs: list[tuple[str, str, list[str]]], slow: li
                                 "requests": len(mine), "bytes": sum(r["body"] for r in mine),
                                 "transfer": sum(r["transfer"] for r in mine),
                                 "failed": [r["path"] for r in mine if r["failed"] or (r["status"] or 0) >= 400],
-                                "files": sorted(r["path"] for r in mine)})
+                                "files": sorted(r["path"] for r in mine), "by_group": by_group(mine)})
                 if (i + 1) % 25 == 0:
                     log(f"  Chromium: {i + 1}/{len(runs)}")
             throttled = []
@@ -688,8 +694,21 @@ def browser_figures(site: Path, runs: list[tuple[str, str, list[str]]], slow: li
             "summary": browser_summary(records, throttled)}
 
 
+def by_group(requests: list[dict]) -> dict[str, list[int]]:
+    """group -> [requests, bytes]."""
+    out: dict[str, list[int]] = {}
+    for r in requests:
+        entry = out.setdefault(file_group(r["path"]), [0, 0])
+        entry[0] += 1
+        entry[1] += r["body"]
+    return out
+
+
 def browser_summary(records: list[dict], throttled: list[dict]) -> dict:
-    out = {}
+    groups = sorted({g for r in records for g in r["by_group"]})
+    out = {"groups": {g: {"requests": statistics.median(r["by_group"].get(g, [0, 0])[0] for r in records),
+                          "kb": statistics.median(r["by_group"].get(g, [0, 0])[1] / 1024 for r in records)}
+                      for g in groups} if records else {}}
     for variant in ("marked", "folded", None):
         rows = [r for r in records if variant is None or r["variant"] == variant]
         slow = [r for r in throttled if variant is None or r["variant"] == variant]
@@ -742,6 +761,8 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
             trio = lambda d, k=0: f"{_f(d['median'], k)} / {_f(d['p90'], k)} / {_f(d['max'], k)}"  # noqa: E731
             lines.append(f"| {variant} | {s['n']} | {trio(s['requests'])} | {trio(s['kb'], 1)} | {trio(s['ms'])} "
                          f"| {trio(s['throttled_ms'])} ({s['throttled_ms']['n']}) | {s['parity']}/{s['n']} |")
+        lines.append("Trung vị theo loại tệp (yêu cầu, KB gzip): " + "; ".join(
+            f"{g} {v['requests']:g}, {v['kb']:.1f}" for g, v in br["summary"]["groups"].items()))
         lines.append(f"Mạng chậm: {br['network']['label']}.")
         bad = [r for r in br["records"] if not r["parity"]]
         for r in bad[:20]:
@@ -799,7 +820,8 @@ def main(argv: list[str] | None = None) -> int:
             tops = {(r["variant"], r["query"]): r["top"] for r in py["records"]}
             chosen = sample(questions, args.browser_sample)
             runs = [(v, q, tops[(v, q)]) for question in chosen for v, q in variants(question.q).items()]
-            slow = [(v, q) for question in sample(chosen, args.throttled_sample) for v, q in variants(question.q).items()]
+            slow = [(v, q) for question in sample(chosen, args.throttled_sample) for v, q in variants(question.q).items()
+                    ] if args.throttled_sample > 0 else []
             network = {"key": args.network, **NETWORKS[args.network]}
             log(f"Chromium: {len(runs)} lượt, {len(slow)} lượt trên mạng chậm …")
             br = browser_figures(site, runs, slow, network, log)

@@ -78,6 +78,8 @@ def test_metrics():
     chosen = ev.sample(list(range(100)), 4)
     assert chosen == [0, 25, 50, 75] and ev.sample(list(range(100)), 4) == chosen
     assert ev.sample([1, 2], 5) == [1, 2]
+    assert [ev.file_group(p) for p in ("/assets/search/u/3.js", "/assets/search/manifest.js",
+                                        "/assets/vendor/lunr/lunr.min.js")] == ["u/", "manifest.js", "lunr.min.js"]
 
 
 def test_reads_a_set_and_writes_its_pages(tmp_path):
