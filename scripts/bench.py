@@ -8,6 +8,11 @@ Material's blog plugin and plain MkDocs + Material build the same articles in th
 run, so the ratios compare like with like on this machine (DESIGN §6). Plain Material is
 built alternately with ours (ours, plain, ours, plain …): the machine is shared, and a
 change in its load then weighs on both; the ratio reported is the median of the pairs'.
+
+With --searcheval, after the timed builds, scripts/searcheval.py runs at each size: the
+sample site, the evaluation set's laws and as many synthetic articles as the size, its
+questions ranked in Python and --searcheval-sample of them opened in Chromium (requests,
+KB, time, also on the former "Fast 3G"); its report is appended to the bench's.
 """
 
 from __future__ import annotations
@@ -301,6 +306,26 @@ def measure_serve(root: Path, edits: int = 3) -> dict:
         server.wait(timeout=30)
 
 
+def searcheval(articles: int, workdir: Path, sample: int, folder: Path | None = None) -> dict:
+    """scripts/searcheval.py on the sample site + the laws + `articles` synthetic articles.
+
+    Its own site (the evaluation set's questions need the sample site and the laws, not only
+    the synthetic corpus), built in a subprocess; its text report is kept for the bench's.
+    """
+    out = workdir / f"searcheval-{articles}"
+    command = [PYTHON, str(ROOT / "scripts" / "searcheval.py"), "--articles", str(articles), "--workdir", str(out),
+               "--json", str(out) + ".json", "--misses", str(out) + "-misses.md", "--browser-sample", str(sample)]
+    command += ["--set", str(folder)] if folder else []
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        return {"error": (done.stderr + done.stdout)[-3000:]}
+    figures = json.loads(Path(str(out) + ".json").read_text(encoding="utf-8"))
+    shutil.rmtree(out, ignore_errors=True)  # a few GB at 10,000; the JSON and the misses stay
+    browser = figures.get("browser") or {}
+    return {"report": done.stdout,
+            "python": figures["python"]["summary"], "browser": browser.get("summary")}
+
+
 def bench_size(articles: int, runs: int, anchors: bool, workdir: Path) -> dict:
     root = workdir / f"bantin-{articles}"
     config, counts = bantin_site(root, articles)
@@ -366,6 +391,11 @@ def report(rows: list[dict]) -> str:
             if "queries_error" in r:
                 lines.append(f"  (queries not measured: {r['queries_error']})")
     for r in rows:
+        if "searcheval" in r:
+            found = r["searcheval"]
+            lines.append(f"\nsearch evaluation at {r['articles']} synthetic articles (scripts/searcheval.py):\n"
+                         + found.get("report", found.get("error", "")).rstrip())
+    for r in rows:
         if "plain_ratios" in r:
             lines.append(f"\nbantin ÷ plain at {r['articles']}, build by build (built alternately): "
                          f"{', '.join(f'{x:.2f}' for x in r['plain_ratios'])}; median {statistics.median(r['plain_ratios']):.2f}")
@@ -388,11 +418,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="keep the generated sites here (default: a temporary "
                         "folder in /dev/shm, so that the disk's speed is not part of the comparison)")
     parser.add_argument("--json", type=Path, help="also write the raw figures as JSON")
+    parser.add_argument("--searcheval", action="store_true", help="also run scripts/searcheval.py at each size "
+                        "(sample site + laws + that many synthetic articles; ranking, bytes, requests, 3G time)")
+    parser.add_argument("--searcheval-sample", type=int, default=40, metavar="K",
+                        help="questions searcheval opens in Chromium at each size (default 40)")
+    parser.add_argument("--searcheval-set", type=Path, metavar="DIR", help="searcheval's set (default scripts/searcheval)")
     args = parser.parse_args(argv)
     memory = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="bantin-bench-", dir=memory))
     try:
         rows = [bench_size(n, args.runs, args.anchors, workdir) for n in args.articles]
+        if args.searcheval:  # after the timed builds, so that it never weighs on them
+            for row in rows:
+                row["searcheval"] = searcheval(row["articles"], workdir, args.searcheval_sample, args.searcheval_set)
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)

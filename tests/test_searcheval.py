@@ -1,0 +1,154 @@
+"""scripts/searcheval.py (issue 16): its metrics, its reading of the set, and its errors.
+
+No build and no browser here: the evaluation itself runs in the benchmark, never as a test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load():
+    spec = importlib.util.spec_from_file_location("searcheval", ROOT / "scripts" / "searcheval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["searcheval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ev = _load()
+
+LAW = """---
+title: Bộ luật Lao động
+number: 45/2019/QH14
+year: 2019
+---
+
+## Điều 3. Giải thích từ ngữ
+
+Trong Bộ luật này, các từ ngữ dưới đây được hiểu như sau:
+
+1. Người lao động là người làm việc cho người sử dụng lao động.
+
+## Điều 113. Nghỉ hằng năm
+
+1. Người lao động làm việc đủ 12 tháng thì được nghỉ hằng năm.
+
+a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;
+"""
+
+QUESTIONS = """- q: "Tôi mới đi làm được tám tháng thì có được nghỉ phép năm không?"
+  law: bo-luat-lao-dong
+  article: 113
+- q: "người lao động là ai"
+  law: bo-luat-lao-dong
+  article: 3
+  also: [113]
+- q: "Hòa giải ở cơ sở là gì?"
+  item: hoi-dap/hoi-dap-ve-hoa-giai-o-co-so.md#hoa-giai-o-co-so-la-gi
+"""
+
+
+def write_set(root: Path, law: str = LAW, questions: str = QUESTIONS) -> Path:
+    (root / "laws").mkdir(parents=True)
+    (root / "questions").mkdir()
+    (root / "laws" / "bo-luat-lao-dong.md").write_text(law, encoding="utf-8")
+    (root / "questions" / "bo-luat-lao-dong.yaml").write_text(questions, encoding="utf-8")
+    return root
+
+
+def test_metrics():
+    relevant = ("a/", "b/")
+    assert ev.first_rank(["x/", "b/", "a/"], relevant) == 2  # the first of the item and its `also`
+    assert ev.first_rank(["x/"] * 10 + ["a/"], relevant) is None  # 11th is a miss at 10
+    s = ev.scores([1, 2, None, 4])
+    assert s["n"] == 4 and s["recall10"] == 0.75 and s["top1"] == 0.25
+    assert s["mrr10"] == pytest.approx((1 + 0.5 + 0.25) / 4)
+    assert ev.scores([])["recall10"] is None
+    assert ev.spread([float(v) for v in range(1, 11)]) == {"median": 5.5, "p90": 9.0, "max": 10.0, "n": 10}
+    assert ev.variants("Đất đai có được không?")["folded"] == "dat dai co duoc khong?"
+    chosen = ev.sample(list(range(100)), 4)
+    assert chosen == [0, 25, 50, 75] and ev.sample(list(range(100)), 4) == chosen
+    assert ev.sample([1, 2], 5) == [1, 2]
+    assert [ev.file_group(p) for p in ("/assets/search/u/3.js", "/assets/search/manifest.js",
+                                        "/assets/vendor/lunr/lunr.min.js")] == ["u/", "manifest.js", "lunr.min.js"]
+
+
+def test_reads_a_set_and_writes_its_pages(tmp_path):
+    laws, questions = ev.load_set(write_set(tmp_path / "set"), ROOT / "content")
+    law = laws["bo-luat-lao-dong"]
+    assert list(law.articles) == ["3", "113"] and law.articles["113"].line == 13
+    assert law.articles["113"].text.startswith("1. Người lao động") and law.articles["113"].text.endswith("bình thường;")
+    assert [q.relevant for q in questions] == [
+        ("tin-tuc/bo-luat-lao-dong-dieu-113/",),
+        ("tin-tuc/bo-luat-lao-dong-dieu-3/", "tin-tuc/bo-luat-lao-dong-dieu-113/"),
+        ("hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/",)]
+    assert questions[2].group == "mau" and questions[0].where == "questions/bo-luat-lao-dong.yaml:1"
+
+    page = ev.law_page(law, law.articles["113"])
+    meta = yaml.safe_load(page.split("---")[1])
+    assert meta["title"] == "Điều 113. Nghỉ hằng năm"  # the article's own name, not the law's
+    assert meta["documents"] == ["45/2019/QH14"] and meta["category"] == "bo-luat-lao-dong"
+    assert meta["slug"] == "bo-luat-lao-dong-dieu-113"
+    assert page.split("---\n", 2)[2].lstrip().startswith("Bộ luật Lao động 2019 (45/2019/QH14)\n")
+
+
+@pytest.mark.parametrize("law, questions, expected", [
+    ("## Điều 1. Phạm vi\n\nText.\n", QUESTIONS, "laws/bo-luat-lao-dong.md:1: thiếu phần khai báo"),
+    (LAW.replace("## Điều 113. Nghỉ", "## Điều 113 Nghỉ"), QUESTIONS, "laws/bo-luat-lao-dong.md:13: «## Điều 113 Nghỉ"),
+    (LAW.replace("## Điều 113.", "## Điều 3."), QUESTIONS, "laws/bo-luat-lao-dong.md:13: Điều 3 đã có ở trên"),
+    (LAW.replace("number: 45/2019/QH14", "number: 45/QH14"), QUESTIONS, "laws/bo-luat-lao-dong.md:2: `number: 45/QH14`"),
+    (LAW, QUESTIONS.replace("article: 3", "article: 999"),
+     "questions/bo-luat-lao-dong.yaml:4: bo-luat-lao-dong.md không có Điều 999"),
+    (LAW, QUESTIONS.replace("law: bo-luat-lao-dong\n  article: 113", "law: luat-khac\n  article: 113"),
+     "questions/bo-luat-lao-dong.yaml:1: `law: luat-khac` không có trong laws/"),
+    (LAW, QUESTIONS.replace("#hoa-giai-o-co-so-la-gi", "#khong-co"),
+     "questions/bo-luat-lao-dong.yaml:8: `item: hoi-dap/hoi-dap-ve-hoa-giai-o-co-so.md#khong-co`"),
+    (LAW, QUESTIONS.replace("hoi-dap/hoi-dap-ve-hoa-giai-o-co-so.md", "../../etc/passwd.md"),
+     "questions/bo-luat-lao-dong.yaml:8: `item: ../../etc/passwd.md#hoa-giai-o-co-so-la-gi` phải là đường dẫn"),
+    (LAW, QUESTIONS.replace("  article: 3\n", "  artcle: 3\n"), "questions/bo-luat-lao-dong.yaml:4: trường `artcle`"),
+    (LAW, QUESTIONS + "- q: [\n", "questions/bo-luat-lao-dong.yaml:"),
+])
+def test_a_broken_set_says_which_file_and_line(tmp_path, law, questions, expected):
+    folder = write_set(tmp_path / "set", law, questions)
+    with pytest.raises(ev.SetError) as caught:
+        ev.load_set(folder, ROOT / "content")
+    assert any(p.startswith(expected) for p in caught.value.problems), caught.value.problems
+
+
+def test_the_command_reports_a_broken_set_without_a_traceback(tmp_path, capsys):
+    folder = write_set(tmp_path / "set", LAW.replace("---\n", "", 2))
+    assert ev.main(["--set", str(folder), "--no-browser"]) == 2
+    err = capsys.readouterr().err
+    assert "laws/bo-luat-lao-dong.md:1: thiếu phần khai báo" in err and "Traceback" not in err
+
+
+def test_a_work_folder_that_is_not_ours_is_never_cleared(tmp_path):
+    (tmp_path / "mine.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(SystemExit, match="không trống"):
+        ev.prepare_workdir(tmp_path)
+    assert (tmp_path / "mine.txt").exists()
+
+
+def test_the_site_registers_each_law_and_maps_its_pages_back_to_the_law(tmp_path):
+    laws, _ = ev.load_set(write_set(tmp_path / "set"), ROOT / "content")
+    work = ev.prepare_workdir(tmp_path / "work")
+    assert ev.write_site(work, laws, 0) == {"laws": 1, "law_articles": 2}
+    config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
+    categories = next(p["bantin"] for p in config["plugins"] if isinstance(p, dict))["categories"]
+    assert categories[-1]["title"] == "Bộ luật Lao động" and categories[-1]["slug"] == "bo-luat-lao-dong"
+    assert (work / "content" / "hoi-dap" / "hoi-dap-ve-hoa-giai-o-co-so.md").is_file()  # the sample site too
+    page = (work / "content" / "tin-tuc" / "bo-luat-lao-dong-dieu-113.md").read_text(encoding="utf-8").split("\n")
+    law_file, heading, shift = json.loads((work / "sources.json").read_text(encoding="utf-8"))[
+        "tin-tuc/bo-luat-lao-dong-dieu-113.md"]
+    line = page.index("a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;") + 1
+    assert (law_file, heading) == ("laws/bo-luat-lao-dong.md", 13)
+    assert LAW.split("\n")[line + shift - 1].startswith("a) 12 ngày")  # a build error's line, in the law file
