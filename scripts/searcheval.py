@@ -18,7 +18,7 @@
    of the browser's top 10 with Python's; then the same on DevTools' former "Fast 3G"
    preset with a cold cache. What is counted: scripts/searcheval/README.md, "Harness".
 
-The set's format: /work/notes/evalformat.md, summarised in the README. Errors in the set
+The set's format: scripts/searcheval/README.md. Errors in the set
 name their file and line. Only the search's public entry points are used (the Python
 `load_search_index(...).urls` and the search page), so the figures follow whatever query
 plan and shard layout the search has.

@@ -28,6 +28,8 @@ QUERIES = [(q, False) for q in EXPECTED_FIRST] + [
     ("có được không như thế nào ạ vậy", False),
     ("theo Điều 5 Luật Hòa giải ở cơ sở 35/2013/QH13 thì hòa giải viên phải làm gì", False),
     (" ".join(["đất đai pháp luật hòa giải"] * 30), False),
+    ("sổ đỏ bị mất thì xin cấp lại ở đâu", False), ("so do bi mat thi xin cap lai o dau", False),
+    ("cty nợ bhxh rồi tôi đuổi việc có được không", False),
 ]
 TEXTS = ["Hoà giải ở cơ sở, THUỶ lợi", unicodedata.normalize("NFD", "Pháp luật đất đai"),
          "42/2022/NÐ-CP và 09/2019/TT-BTP", "về việc được quý khoẻ", "snake_case x² ½ ٣"]

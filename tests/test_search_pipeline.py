@@ -299,3 +299,50 @@ def test_document_without_category_or_date(tmp_path):
     out, _ = build(tmp_path, [doc, *SAMPLE_DOCS[1:]])
     index = load_search_index(out)
     assert index.urls("tang cuong pho bien", 1) == [doc.url]
+
+
+# --- Questions (issue 16) -----------------------------------------------------------------
+
+
+def question_terms(text: str, common=frozenset(), synonyms=()) -> list[str]:
+    from bantin.search.terms import plan_question
+    return [c.term for c in plan_question(analyze(text), common, synonyms)]
+
+
+def test_a_long_query_is_a_question_with_nothing_required():
+    clauses = plan_query("Tôi mới đi làm được tám tháng thì có được nghỉ phép năm không")
+    assert clauses and not any(c.required or c.prefix for c in clauses)
+    assert all(c.required for c in plan_query("hòa giải cơ sở") if not c.term.startswith(("~", "=")))
+
+
+def test_a_question_skips_question_words_but_keeps_their_pairs():
+    terms = question_terms("cho toi hoi toi pham bi xu ly nhu the nao a")
+    assert "toi" not in terms and "hoi" not in terms and "nhu" not in terms
+    assert "~toi pham" in terms and "pham" in terms
+    assert "~cho toi" not in terms and "~nhu the" not in terms  # both stop words
+    # Typed with marks, "tội" is not the pronoun "tôi".
+    assert "toi" in question_terms("cho tôi hỏi tội phạm bị xử lý như thế nào ạ")
+    assert "toi" not in question_terms("cho tôi hỏi người phạm bị xử lý như thế nào ạ")
+
+
+def test_a_question_with_or_without_marks_has_one_plan():
+    assert question_terms("Hòa giải viên ở thôn có được trả thù lao không?") == question_terms(
+        "hoa giai vien o thon co duoc tra thu lao khong")
+
+
+def test_common_syllables_are_not_looked_up_alone():
+    terms = question_terms("người lao động được nghỉ hằng năm bao nhiêu ngày", common=frozenset({"nguoi", "lao"}))
+    assert "nguoi" not in terms and "lao" not in terms and "~nguoi lao" in terms and "~lao dong" in terms
+
+
+def test_no_cap_drops_the_topic_of_a_long_question():
+    text = "cho tôi hỏi là nhà tôi có ba anh em và bố mẹ tôi đã mất từ lâu mà không để lại di chúc thì phần đất hương hỏa chia thừa kế"
+    assert len(analyze(text)) > 24 and "~thua ke" in question_terms(text)
+
+
+def test_citizens_words_add_the_laws_words():
+    from bantin.search.terms import folded_synonyms
+    terms = question_terms("sổ đỏ bị mất thì xin cấp lại ở đâu", synonyms=folded_synonyms())
+    assert "~giay chung" in terms and "~su dung" in terms and "dung" in terms  # not the stop word "đúng"
+    assert "~o giay" not in terms and "~dau giay" not in terms  # no pair across the join
+    assert "~giay chung" not in question_terms("sổ đỏ bị mất thì xin cấp lại ở đâu")

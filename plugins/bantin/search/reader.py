@@ -72,6 +72,7 @@ class SearchIndex:
         self.categories = [m["cats"][v >> 2][0] for v in facets]
         self.years = [year for year, count in m["years"] for _ in range(count)]
         self.common = frozenset(m["common"].split("\n")) if m.get("common") else frozenset()
+        self.synonyms = m.get("synonyms", [])
 
     # Shards
 
@@ -114,7 +115,7 @@ class SearchIndex:
         """The clauses the browser ranks: a question's, or keywords' with the preferred forms."""
         pairs = analyze(query)
         if is_question(pairs):
-            return plan_question(pairs, self.common)
+            return plan_question(pairs, self.common, self.synonyms)
         clauses = plan_query(query, prefix, strict)
         preferred = {}
         for c in clauses:

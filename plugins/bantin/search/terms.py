@@ -63,6 +63,41 @@ STOP = frozenset("""
     k ko khong đc dc hok ntn vs
 """.split())
 
+# Citizens' words for what the law calls otherwise (issue 16): a question holding the left
+# side also looks up the right side's syllables and pairs. Common knowledge of how people
+# speak about the law, kept short: each entry is a word a reader uses and no legal text does.
+SYNONYMS = {
+    "sổ đỏ": "giấy chứng nhận quyền sử dụng đất",
+    "sổ hồng": "giấy chứng nhận quyền sở hữu nhà ở",
+    "nghỉ phép": "nghỉ hằng năm",
+    "phép năm": "nghỉ hằng năm",
+    "tăng ca": "làm thêm giờ",
+    "đuổi việc": "đơn phương chấm dứt hợp đồng lao động",
+    "nghỉ ngang": "đơn phương chấm dứt hợp đồng lao động",
+    "bằng lái": "giấy phép lái xe",
+    "ly dị": "ly hôn",
+    "có bầu": "mang thai",
+    "mang bầu": "mang thai",
+    "nghỉ đẻ": "nghỉ thai sản",
+    "hộ khẩu": "đăng ký thường trú",
+    "chứng minh nhân dân": "thẻ căn cước",
+    "cmnd": "thẻ căn cước",
+    "cccd": "thẻ căn cước",
+    "căn cước công dân": "thẻ căn cước",
+    "bhxh": "bảo hiểm xã hội",
+    "bhyt": "bảo hiểm y tế",
+    "rút bảo hiểm": "bảo hiểm xã hội một lần",
+    "về hưu": "nghỉ hưu",
+    "cty": "công ty",
+    "sếp": "người sử dụng lao động",
+    "đền bù": "bồi thường",
+    "giải tỏa": "thu hồi đất",
+    "uống rượu": "nồng độ cồn",
+    "uống bia": "nồng độ cồn",
+    "luật sư miễn phí": "trợ giúp pháp lý",
+    "tư vấn miễn phí": "trợ giúp pháp lý",
+}
+
 # Real text writes NĐ with U+00D0 (Icelandic eth) as often as with Đ; vi.fold keeps it.
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
@@ -215,16 +250,16 @@ def is_question(pairs: Sequence[tuple[str, str]]) -> bool:
 
 
 def plan_query(query: str, prefix: bool = False, strict: bool = True,
-               common: frozenset[str] = frozenset()) -> list[Clause]:
+               common: frozenset[str] = frozenset(), synonyms: Sequence[Sequence[str]] = ()) -> list[Clause]:
     """Clauses for a query, before shards are known (prefix eligibility is decided later).
 
     Keywords: every folded syllable is required (AND), unless `strict` is off (the fallback
     when nothing has them all); exact syllables count only when the reader typed a mark or đ.
-    Questions: `plan_question`, with `common` the index's most frequent syllables.
+    Questions: `plan_question`, with the index's most frequent syllables and its synonyms.
     """
     pairs = analyze(query)
     if is_question(pairs):
-        return plan_question(pairs, common)
+        return plan_question(pairs, common, synonyms)
     if not pairs:
         return []
     marked = any(s != f for s, f in pairs)
@@ -256,18 +291,42 @@ def is_stop(exact: str, folded: str) -> bool:
     return exact in STOP if exact != folded else folded in FOLDED_STOP
 
 
-def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = frozenset()) -> list[Clause]:
+def folded_synonyms() -> list[list[str]]:
+    """SYNONYMS as [folded words, folded expansion]: what the manifest ships to the browser."""
+    return [[" ".join(f for _, f in analyze(k)), " ".join(f for _, f in analyze(v))] for k, v in SYNONYMS.items()]
+
+
+def with_synonyms(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
+    """The question's syllables, then for each citizen's word it holds, the law's words.
+
+    A blank pair ("", "") separates each expansion, so no pair joins two of them. The law's
+    words are never stop words ("sử dụng" folds like "đúng").
+    """
+    folded = [f for _, f in pairs]
+    out = list(pairs)
+    for key, expansion in synonyms:
+        words = key.split(" ")
+        if any(folded[i:i + len(words)] == words for i in range(len(folded) - len(words) + 1)):
+            out.append(("", ""))
+            out.extend((f, f) for f in expansion.split(" "))
+    return out
+
+
+def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = frozenset(),
+                  synonyms: Sequence[Sequence[str]] = ()) -> list[Clause]:
     """A ranked search over a question's informative syllables and all its adjacent pairs.
 
     Nothing is required. Folded terms only, so a question typed with or without tone marks
     finds the same items (pairs tell "hòa giải" from "hóa chất" well enough). Syllables
     that are question words (`is_stop`) or in most items (`common`) are not looked up alone:
     they rank nothing and cost the longest posting lists; a pair is skipped only when both of
-    its syllables are stop words. A cited reference ("Điều 113", "45/2019/QH14") is a pair
+    its syllables are stop words. A citizen's word for a legal one (`SYNONYMS`: "sổ đỏ",
+    "tăng ca") adds the legal words. A cited reference ("Điều 113", "45/2019/QH14") is a pair
     found in its article's title or its document's number, which weigh more.
     """
-    pairs = list(pairs[:MAX_QUESTION_SYLLABLES])
-    stop = [is_stop(s, f) for s, f in pairs]
+    asked = list(pairs[:MAX_QUESTION_SYLLABLES])
+    pairs = with_synonyms(asked, synonyms)
+    stop = [is_stop(s, f) for s, f in asked] + [not f for _, f in pairs[len(asked):]]
     clauses: list[Clause] = []
     seen: set[str] = set()
 
@@ -280,7 +339,7 @@ def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = fro
         if not skip and f not in common:
             add(f, QUERY_BOOSTS["folded"])
     for i in range(len(pairs) - 1):
-        if not (stop[i] and stop[i + 1]):
+        if pairs[i][1] and pairs[i + 1][1] and not (stop[i] and stop[i + 1]):
             add(f"{BIGRAM}{pairs[i][1]} {pairs[i + 1][1]}", QUERY_BOOSTS["bigram"])
     return clauses
 

@@ -14,7 +14,8 @@ as q·(Σ_f d_f)/|q|, so the per-field vectors can be summed at build time and s
 Layout under out_dir (every file a script, so the offline build works from file://):
 
 - manifest.js: document count, categories, facets (type and category per document, years),
-  the first term of every shard, the weight table, the query boosts;
+  the first term of every shard, the weight table, the query boosts; for questions, the stop
+  words, the site's common terms and the citizens' synonyms (one source for both languages);
 - u/N.js, x/N.js, b/N.js: shards of folded syllables, exact syllables and bigrams, each
   family partitioned by term range (the terms sharing a typed prefix sit in few shards), a
   shard closed once it holds SHARD_TARGET characters; u/ shards also give each syllable's
@@ -51,7 +52,7 @@ from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
 from bantin.search.terms import (
     BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS, QUESTION_SYLLABLES, STOP, Analyzer,
-    SearchDoc, SearchStats, doc_fields,
+    SearchDoc, SearchStats, doc_fields, folded_synonyms,
 )
 from bantin.search.codec import (
     FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
@@ -590,6 +591,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "question": QUESTION_SYLLABLES,
         "shards": {f: len(s) for f, s in shards.items()},
         "stop": " ".join(sorted(STOP)),
+        "synonyms": folded_synonyms(),
         "table": TABLE,
         "v": writer.digest.hexdigest()[:12],
     }

@@ -88,9 +88,13 @@
    * (`common`) are not looked up alone, every adjacent pair is unless both are stop words.
    */
   function planQuestion(pairs, words) {
-    pairs = pairs.slice(0, words.max);
+    var asked = pairs.slice(0, words.max);
+    pairs = withSynonyms(asked, words.synonyms);
     var clauses = [], seen = Object.create(null), boosts = words.boosts;
-    var stop = pairs.map(function (p) { return p[0] !== p[1] ? words.stop[p[0]] === 1 : words.folded[p[1]] === 1; });
+    var stop = pairs.map(function (p, i) {
+      if (i >= asked.length) return !p[1];  // the law's words are never stop words
+      return p[0] !== p[1] ? words.stop[p[0]] === 1 : words.folded[p[1]] === 1;
+    });
     function add(term, boost) {
       if (seen[term]) return;
       seen[term] = true;
@@ -100,9 +104,29 @@
       if (!stop[i] && words.common[p[1]] !== 1) add(p[1], boosts.folded);
     });
     for (var i = 0; i + 1 < pairs.length; i++) {
-      if (!(stop[i] && stop[i + 1])) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
+      if (pairs[i][1] && pairs[i + 1][1] && !(stop[i] && stop[i + 1])) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
     }
     return clauses;
+  }
+
+  /** A question's syllables, then the law's words for each citizen's word it holds (twin of
+   * terms.with_synonyms); a blank pair separates each expansion, whose words are never stop
+   * words. */
+  function withSynonyms(pairs, synonyms) {
+    var folded = pairs.map(function (p) { return p[1]; }), out = pairs.slice();
+    (synonyms || []).forEach(function (entry) {
+      var words = entry[0].split(" ");
+      for (var i = 0; i + words.length <= folded.length; i++) {
+        var k = 0;
+        while (k < words.length && folded[i + k] === words[k]) k++;
+        if (k === words.length) {
+          out.push(["", ""]);
+          entry[1].split(" ").forEach(function (f) { out.push([f, f]); });
+          return;
+        }
+      }
+    });
+    return out;
   }
 
   /** The manifest's word lists for planQuestion, as lookup tables. */
@@ -110,7 +134,7 @@
     var stop = Object.create(null), folded = Object.create(null), common = Object.create(null);
     (m.stop || "").split(" ").forEach(function (w) { if (w) { stop[w] = 1; folded[fold(w)] = 1; } });
     (m.common || "").split("\n").forEach(function (w) { if (w) common[w] = 1; });
-    return { stop: stop, folded: folded, common: common, max: m.maxQuestion, min: m.question, boosts: m.boosts };
+    return { stop: stop, folded: folded, common: common, synonyms: m.synonyms, max: m.maxQuestion, min: m.question, boosts: m.boosts };
   }
 
   /** Unmarked queries: add each word's most common marked form ('hoa' -> 'hòa') as optional. */
