@@ -92,8 +92,7 @@
     pairs = withSynonyms(asked, words.synonyms);
     var clauses = [], seen = Object.create(null), boosts = words.boosts;
     var stop = pairs.map(function (p, i) {
-      if (i >= asked.length) return !p[1];  // the law's words are never stop words
-      return p[0] !== p[1] ? words.stop[p[0]] === 1 : words.folded[p[1]] === 1;
+      return i >= asked.length ? !p[1] : isStop(p, words);  // the law's words are never stop words
     });
     function add(term, boost) {
       if (seen[term]) return;
@@ -107,6 +106,11 @@
       if (pairs[i][1] && pairs[i + 1][1] && !(stop[i] && stop[i + 1])) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
     }
     return clauses;
+  }
+
+  /** A question word or particle: by its marks when typed with them (twin of terms.is_stop). */
+  function isStop(p, words) {
+    return p[0] !== p[1] ? words.stop[p[0]] === 1 : words.folded[p[1]] === 1;
   }
 
   /** A question's syllables, then the law's words for each citizen's word it holds (twin of
@@ -485,7 +489,7 @@
       var pairs = analyze(query), question = words.min && pairs.length >= words.min;
       var set = Object.create(null), folded = [];
       pairs.forEach(function (p) {
-        if (question && (p[0] !== p[1] ? words.stop[p[0]] === 1 : words.folded[p[1]] === 1)) return;
+        if (question && isStop(p, words)) return;
         set[p[1]] = true;
         folded.push(p[1]);
       });
