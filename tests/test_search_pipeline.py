@@ -294,6 +294,42 @@ def test_a_query_loads_only_the_shards_it_needs(tmp_path, monkeypatch):
     assert len(shards) <= 5 < stats.shards
 
 
+def test_pairs_sit_in_the_shard_of_their_rarer_looked_up_syllable(tmp_path, monkeypatch):
+    from bantin.search.reader import read_script
+    monkeypatch.setattr(writer, "SHARD_TARGET", 60)
+    out, stats = build(tmp_path, SAMPLE_DOCS)
+    index = load_search_index(out)
+    df: dict[str, int] = {}
+    for shard in sorted((out / "u").glob("*.js")):
+        _, data = read_script(shard)
+        for term, idf in zip(data["t"], data["m"]):
+            df.setdefault(term, idf)  # idf falls as df rises: the rarer syllable has the larger idf
+    anchored = 0
+    for shard in sorted((out / "u").glob("*.js")):
+        _, data = read_script(shard)
+        for term in (t for t in data["t"] if " " in t):
+            homes = codec.pair_homes(term, index.common)
+            assert homes, term
+            home = max(homes, key=lambda h: (df[h], -homes.index(h)))
+            assert shard.stem == str(index.shard_of("u", home)), term
+            anchored += 1
+    loose = [t for f in (out / "b").glob("*.js") for t in read_script(f)[1]["t"]]
+    assert anchored > 100 and loose
+    assert all(not codec.pair_homes(t, index.common) for t in loose)  # two question words: "co the"
+    assert all(" " not in t for t in index.expand("phap"))
+    # A question fetches its syllables' shards and nothing more for its pairs, but for a pair
+    # of two question words or common syllables ("hoa giai" on this small hòa giải site).
+    question = "Hòa giải viên ở thôn có được trả thù lao không?"
+    index = load_search_index(out)
+    index.search(question)
+    terms = [c.term for c in index.plan(question)]
+    wanted = {f"u/{index.shard_of('u', t)}.js" for t in terms if not t.startswith(BIGRAM)}
+    loose_pairs = [t[1:] for t in terms if t.startswith(BIGRAM) and not codec.pair_homes(t[1:], index.common)]
+    assert loose_pairs == ["hoa giai"]
+    wanted |= {f"b/{index.shard_of('b', t)}.js" for t in loose_pairs}
+    assert sorted(f for f in index.fetched if f[0] in "ub") == sorted(wanted)
+
+
 def test_document_without_category_or_date(tmp_path):
     doc = replace(SAMPLE_DOCS[0], category="", category_slug="", date="")
     out, _ = build(tmp_path, [doc, *SAMPLE_DOCS[1:]])

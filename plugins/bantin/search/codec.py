@@ -7,6 +7,10 @@ add them exactly and rank identically, ties included (ties go to the newer docum
 Postings: doc ids ascending (documents are numbered newest first), each written as the gap
 minus one in base-64 VLQ (5 bits a character), followed by the weight byte in two characters.
 
+Pairs ("phap luat") sit in the u/ shard of one of their syllables, the rarer of those a
+question looks up alone (`pair_homes`), so a question's pairs cost no file beyond its
+syllables'; only pairs of two question words or very common syllables keep a b/ shard.
+
 Every file is a script calling `GLOBAL.load(key, data)`, so the offline build works from
 file://; the term families (`FAMILIES`) and the document kinds (`KINDS`) are numbered here.
 """
@@ -17,7 +21,7 @@ import math
 from bisect import bisect_left
 from typing import Iterable, Sequence
 
-from bantin.search.terms import BIGRAM, EXACT
+from bantin.search.terms import BIGRAM, EXACT, FOLDED_STOP
 
 
 IDF_SCALE = 10_000
@@ -151,3 +155,15 @@ def family_of(term: str) -> str:
     if term.startswith(EXACT):
         return "x"
     return "b" if term.startswith(BIGRAM) else "u"
+
+
+def pair_homes(pair: str, common: frozenset[str] | set[str]) -> list[str]:
+    """The syllables of a pair ("a b", folded) whose u/ shard may hold it; none: it is in b/.
+
+    A syllable a question looks up alone (not a question word, not in most items) is fetched
+    anyway, so a pair stored beside it costs no request of its own (issue 16). The writer puts
+    the pair beside the rarer home (fewer pairs per syllable, smaller shards); the readers
+    look in both homes' shards, which a query fetches in any case. The twin of pairHomes in
+    bantin-search.js.
+    """
+    return [s for s in pair.split(" ") if s not in FOLDED_STOP and s not in common]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bantin.search.terms import Clause, analyze, is_question, plan_question, plan_query, with_preferred
-from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, utf16_key, vlq_decode
+from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, pair_homes, utf16_key, vlq_decode
 
 
 def read_script(path: Path) -> tuple[str, object]:
@@ -96,6 +96,11 @@ class SearchIndex:
     def term(self, term: str) -> _Term | None:
         family = family_of(term)
         bare = term[len(FAMILIES[family]) :]
+        homes = pair_homes(bare, self.common) if family == "b" else []
+        if homes:  # in the u/ shard of one of its syllables, both fetched by the query anyway
+            numbers = [n for h in homes if (n := self.shard_of("u", h)) is not None]
+            found = [self._shard("u", n).get(bare) for n in numbers]
+            return next((t for t in found if t is not None), None)
         number = self.shard_of(family, bare)
         return None if number is None else self._shard(family, number).get(bare)
 
@@ -106,7 +111,7 @@ class SearchIndex:
             return None
         found = []
         for number in range(first, last + 1):
-            found += [t for t in self._shard("u", number) if t.startswith(prefix)]
+            found += [t for t in self._shard("u", number) if t.startswith(prefix) and " " not in t]
         return sorted(found, key=utf16_key)
 
     # Queries

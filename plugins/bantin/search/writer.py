@@ -19,7 +19,9 @@ Layout under out_dir (every file a script, so the offline build works from file:
 - u/N.js, x/N.js, b/N.js: shards of folded syllables, exact syllables and bigrams, each
   family partitioned by term range (the terms sharing a typed prefix sit in few shards), a
   shard closed once it holds SHARD_TARGET characters; u/ shards also give each syllable's
-  preferred marked form;
+  preferred marked form, and hold most bigrams: each beside the rarer of its syllables a
+  question looks up anyway (`codec.pair_homes`), so its pairs cost a question no file of
+  their own (issue 16: 19 shard files for a median question at 10,000 articles, now 12);
 - d/N.js: one document (url, title, type, category, date, text for the snippet).
 
 Build time: pure Python, so the work is arranged for CPython: ids cached per text chunk,
@@ -56,7 +58,7 @@ from bantin.search.terms import (
 )
 from bantin.search.codec import (
     FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
-    quantise, rebase_postings, utf16_key, vlq_list,
+    pair_homes, quantise, rebase_postings, utf16_key, vlq_list,
 )
 
 
@@ -346,6 +348,7 @@ class _Shard:
     idfs: list[int]
     postings: list[str]
     preferred: list[str]
+    first: str = ""  # the shard's bound: its first term, or in u/ its first group's syllable
 
     @property
     def key(self) -> str:
@@ -377,6 +380,11 @@ _UNSAFE = re.compile(r'["\\\x00-\x1f\u2028\u2029]')
 
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _sorted_terms(keys: list[str]) -> list[str]:
+    """Strings in JavaScript string order (code point order agrees with it below U+10000)."""
+    return sorted(keys, key=utf16_key) if _ASTRAL.search("".join(keys)) else sorted(keys)
 
 
 def _sorted_ids(ids: list[int], terms: list[str]) -> list[int]:
@@ -431,40 +439,88 @@ def common_syllables(terms: list[str], df: list[int], n_docs: int) -> list[str]:
 
 
 def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int,
-                preferred: dict[str, str] | None = None) -> dict[str, list[_Shard]]:
+                preferred: dict[str, str] | None = None,
+                common: frozenset[str] = frozenset()) -> dict[str, list[_Shard]]:
     """Range-partition each family's sorted terms into shards of about SHARD_TARGET chars.
 
     A shard takes terms until its size reaches the target, so a term larger than the target
-    sits alone and a query never fetches a shard much larger than what it needs.
+    sits alone and a query never fetches a shard much larger than what it needs. In u/, a
+    syllable and the pairs stored beside it (`pair_homes`) are one group, never split.
     """
     preferred = preferred or {}
     idfs = _Idfs(n_docs)
     firsts = [term[:1] for term in terms]
-    families = {
+    ids_of = {
         "u": [t for t, c in enumerate(firsts) if c != EXACT and c != BIGRAM],
         "x": [t for t, c in enumerate(firsts) if c == EXACT],
         "b": [t for t, c in enumerate(firsts) if c == BIGRAM],
     }
+    groups = _home_groups(terms, df, ids_of, common)
     shards: dict[str, list[_Shard]] = {}
-    for family, ids in families.items():
-        ids = _sorted_ids(ids, terms)
-        tag = len(FAMILIES[family])
-        names = [terms[t][tag:] for t in ids]
-        posts = list(map(encoded.__getitem__, ids))
-        weights = list(map(idfs.__getitem__, map(df.__getitem__, ids)))
-        prefs = [preferred.get(terms[t], "") for t in ids] if family == "u" else []
-        lengths = list(map(add, map(len, posts), map(len, names)))
-        sizes = list(accumulate([n + tag for n in lengths] if tag else lengths))  # cumulative
-        out: list[_Shard] = []
-        start = 0
-        while start < len(ids):
-            base = sizes[start - 1] if start else 0
-            end = min(bisect_left(sizes, base + SHARD_TARGET, lo=start), len(ids) - 1) + 1
-            out.append(_Shard(family, len(out), names[start:end], weights[start:end], posts[start:end],
-                              prefs[start:end]))
-            start = end
-        shards[family] = out
+    for family, ids in ids_of.items():
+        if family == "u":
+            keys = _sorted_terms(list(groups))
+            runs = [groups[k] for k in keys]
+        else:
+            keys = runs = [[t] for t in _sorted_ids(ids, terms)]
+        shards[family] = _partition(family, keys, runs, terms, df, encoded, idfs, preferred)
     return shards
+
+
+def _home_groups(terms: list[str], df: list[int], ids_of: dict[str, list[int]],
+                 common: frozenset[str]) -> dict[str, list[int]]:
+    """Folded syllable -> term ids of its u/ group: itself, then the pairs it is home to.
+
+    A pair goes beside the rarer of its homes; pairs without one stay in b/ (removed from
+    ids_of["b"] here). Syllables are keyed by their text, so a pair can find its home.
+    """
+    tag = len(BIGRAM)
+    syllable_df = {terms[t]: df[t] for t in ids_of["u"]}
+    groups: dict[str, list[int]] = {terms[t]: [t] for t in ids_of["u"]}
+    loose = []
+    for t in ids_of["b"]:
+        homes = pair_homes(terms[t][tag:], common)
+        if not homes:
+            loose.append(t)
+            continue
+        home = min(homes, key=lambda h: syllable_df.get(h, 0))  # the first of equals
+        groups.setdefault(home, []).append(t)
+    ids_of["b"] = loose
+    for ids in groups.values():
+        ids[1:] = sorted(ids[1:], key=terms.__getitem__)  # any fixed order: looked up by name
+    return groups
+
+
+def _partition(family: str, keys: list, runs: list[list[int]], terms: list[str], df: list[int],
+               encoded: list[str], idfs: "_Idfs", preferred: dict[str, str]) -> list[_Shard]:
+    """Shards of consecutive runs of term ids (a run is never split), about SHARD_TARGET each.
+
+    The first key of each shard is its bound in the manifest: the reader bisects on it.
+    """
+    tag = len(FAMILIES[family])
+    names = [terms[t][len(BIGRAM) if family == "u" and terms[t][:1] == BIGRAM else tag:] for t in chain(*runs)]
+    ids = list(chain(*runs))
+    posts = list(map(encoded.__getitem__, ids))
+    weights = list(map(idfs.__getitem__, map(df.__getitem__, ids)))
+    prefs = [preferred.get(terms[t], "") for t in ids] if family == "u" else []
+    lengths = list(map(add, map(len, posts), map(len, names)))
+    run_sizes = []
+    i = 0
+    for run in runs:
+        run_sizes.append(sum(lengths[i:i + len(run)]) + tag * len(run))
+        i += len(run)
+    ends = list(accumulate(map(len, runs)))  # term index after each run
+    sizes = list(accumulate(run_sizes))  # cumulative, per run
+    out: list[_Shard] = []
+    start = 0
+    while start < len(runs):
+        base = sizes[start - 1] if start else 0
+        end = min(bisect_left(sizes, base + SHARD_TARGET, lo=start), len(runs) - 1) + 1
+        lo, hi = ends[start - 1] if start else 0, ends[end - 1]
+        first = keys[start] if family == "u" else names[lo]
+        out.append(_Shard(family, len(out), names[lo:hi], weights[lo:hi], posts[lo:hi], prefs[lo:hi], first))
+        start = end
+    return out
 
 
 def _js(key: str, data) -> str:
@@ -573,7 +629,9 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         index = worker.postings(docs)
     else:
         index = _serial(docs)
-    shards = make_shards(index.terms, index.df, index.encoded, len(docs), preferred_forms(index.terms, index.df))
+    common = common_syllables(index.terms, index.df, len(docs))
+    shards = make_shards(index.terms, index.df, index.encoded, len(docs), preferred_forms(index.terms, index.df),
+                         frozenset(common))
     writer = _Writer(out_dir)
     for family in shards.values():
         for shard in family:
@@ -582,9 +640,9 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     writer.digest.update(documents.digest.encode())
     manifest = {
         **facets,
-        "bounds": {f: "\n".join(s.terms[0] for s in shards[f][1:]) for f in FAMILIES},
+        "bounds": {f: "\n".join(s.first for s in shards[f][1:]) for f in FAMILIES},
         "boosts": dict(QUERY_BOOSTS),
-        "common": "\n".join(common_syllables(index.terms, index.df, len(docs))),
+        "common": "\n".join(common),
         "maxQuestion": MAX_QUESTION_SYLLABLES,
         "n": len(docs),
         "prefixShards": MAX_PREFIX_SHARDS,

@@ -252,22 +252,41 @@
       });
     }
 
+    /**
+     * The syllables of a pair ("a b") whose u/ shard may hold it; none: it is in b/. A pair
+     * sits beside a syllable a question looks up alone anyway (twin of codec.pair_homes).
+     */
+    function pairHomes(pair) {
+      return pair.split(" ").filter(function (s) { return !words.folded[s] && !words.common[s]; });
+    }
+
     /** Promise of {idf, ids, codes} for a tagged term, or null when the index lacks it. */
     function postings(term) {
       var family = familyOf(term), bare = term.slice(FAMILIES[family].length);
+      var homes = family === "b" ? pairHomes(bare) : [];
+      if (homes.length) {
+        if (shardOf("u", homes[0]) < 0) return Promise.resolve(null);
+        return Promise.all(homes.map(function (h) { return shard("u", shardOf("u", h)); })).then(function (found) {
+          for (var k = 0; k < found.length; k++) if (found[k].index[bare] !== undefined) return decoded(found[k], bare);
+          return null;
+        });
+      }
       var n = shardOf(family, bare);
       if (n < 0) return Promise.resolve(null);
-      return shard(family, n).then(function (data) {
-        var i = data.index[bare];
-        if (i === undefined) return null;
-        if (!data.decoded) data.decoded = Object.create(null);
-        if (!data.decoded[i]) {
-          var p = decodePostings(data.p[i]);
-          if (data.e !== undefined && !data.preferred) data.preferred = data.e.split("\n");
-          data.decoded[i] = { idf: data.m[i], ids: p.ids, codes: p.codes, preferred: data.preferred ? data.preferred[i] : "" };
-        }
-        return data.decoded[i];
-      });
+      return shard(family, n).then(function (data) { return decoded(data, bare); });
+    }
+
+    /** A term's postings in a loaded shard, decoded once; null when the shard lacks it. */
+    function decoded(data, bare) {
+      var i = data.index[bare];
+      if (i === undefined) return null;
+      if (!data.decoded) data.decoded = Object.create(null);
+      if (!data.decoded[i]) {
+        var p = decodePostings(data.p[i]);
+        if (data.e !== undefined && !data.preferred) data.preferred = data.e.split("\n");
+        data.decoded[i] = { idf: data.m[i], ids: p.ids, codes: p.codes, preferred: data.preferred ? data.preferred[i] : "" };
+      }
+      return data.decoded[i];
     }
 
     /** Folded terms with this prefix, or null when they span too many shards. */
@@ -279,7 +298,7 @@
       return Promise.all(loads).then(function (shards) {
         var found = [];
         shards.forEach(function (data) {
-          data.t.forEach(function (t) { if (t.lastIndexOf(prefix, 0) === 0) found.push(t); });
+          data.t.forEach(function (t) { if (t.lastIndexOf(prefix, 0) === 0 && t.indexOf(" ") < 0) found.push(t); });
         });
         return found.sort();
       });
