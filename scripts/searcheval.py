@@ -13,10 +13,11 @@
    search (`load_search_index(...).urls`), as written and folded (no tone marks): recall@10
    and MRR@10 per variant, per source (sample site, laws) and overall; `--misses FILE`
    lists each miss with what came first. DESIGN §6's two-word queries print their top 3.
-3. Opens `/tim-kiem/?q=…` in Chromium over http with gzip (scripts/lighthouse.py's server):
+3. Opens `/tim-kiem/?q=…` in Chromium over HTTP/2 with TLS and gzip (scripts/h2serve.mjs,
+   as static hosts serve; `--protocol h1`: HTTP/1.1, scripts/lighthouse.py's server):
    requests and bytes beyond the page itself, time from navigation to results, and parity
-   of the browser's top 10 with Python's; then the same on DevTools' former "Fast 3G"
-   preset with a cold cache. What is counted: scripts/searcheval/README.md, "Harness".
+   of the browser's top 10 with Python's; then, on DevTools' former "Fast 3G" preset with a
+   cold cache, the time from the address and the time of the query typed on the loaded page. What is counted: scripts/searcheval/README.md, "Harness".
 
 The set's format: scripts/searcheval/README.md. Errors in the set
 name their file and line. Only the search's public entry points are used (the Python
@@ -571,6 +572,7 @@ class Recorder:
 
     def __init__(self, cdp) -> None:
         self.requests: dict[str, dict] = {}
+        self.protocol = ""
         cdp.on("Network.requestWillBeSent", self._sent)
         cdp.on("Network.responseReceived", self._response)
         cdp.on("Network.loadingFinished", self._finished)
@@ -585,6 +587,7 @@ class Recorder:
         r["status"] = e["response"]["status"]
         r["body"] = int(headers.get("content-length", 0) or 0)
         r["gzip"] = headers.get("content-encoding") == "gzip"
+        self.protocol = e["response"].get("protocol", self.protocol)
 
     def _finished(self, e) -> None:
         r = self.requests.setdefault(e["requestId"], {"url": "", "done": False})
@@ -600,15 +603,37 @@ class Recorder:
         return sum(not r["done"] for r in self.requests.values())
 
 
+def serve_h2(site: Path, workdir: Path) -> tuple[str, subprocess.Popen]:
+    """The site over HTTP/2 with TLS (scripts/h2serve.mjs) and a self-signed certificate made
+    here by openssl for 127.0.0.1 (the browser contexts ignore certificate errors)."""
+    key, cert = workdir / "key.pem", workdir / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    server = subprocess.Popen(["node", str(ROOT / "scripts" / "h2serve.mjs"), str(site), str(key), str(cert)],
+                              stdout=subprocess.PIPE, text=True)
+    line = server.stdout.readline()
+    if not line.startswith("PORT "):
+        server.kill()
+        raise SystemExit(f"scripts/h2serve.mjs did not start: {line!r}")
+    return f"https://127.0.0.1:{int(line.split()[1])}/", server
+
+
 def _path(url: str, base: str) -> str:
     return url.split("#")[0].split("?")[0][len(base) - 1:] if url.startswith(base) else url
 
 
-def open_search(browser, base: str, query: str | None, network: dict | None, timeout: float) -> dict:
-    """One cold visit of the search page (a new browser context: empty cache)."""
+def open_search(browser, base: str, query: str | None, network: dict | None, timeout: float,
+                typed: bool = False) -> dict:
+    """One cold visit of the search page (a new browser context: empty cache).
+
+    From the address (`/tim-kiem/?q=…`): time from navigation to results, the page included.
+    `typed`: the page is loaded first, then the query submitted in its box, as a reader who
+    asks on the search page: time from the submit, and only the requests after it.
+    """
     from search_support.browser import result_hrefs, wait_results  # noqa: PLC0415
 
-    context = browser.new_context()
+    context = browser.new_context(ignore_https_errors=True)
     try:
         page = context.new_page()
         cdp = context.new_cdp_session(page)
@@ -618,24 +643,43 @@ def open_search(browser, base: str, query: str | None, network: dict | None, tim
             cdp.send("Network.emulateNetworkConditions", {"offline": False, **{k: network[k] for k in (
                 "latency", "downloadThroughput", "uploadThroughput")}})
         page.add_init_script(OBSERVE_JS)
-        address = base + "tim-kiem/" + (f"?q={quote(query)}" if query is not None else "")
+        address = base + "tim-kiem/" + (f"?q={quote(query)}" if query is not None and not typed else "")
         page.goto(address, wait_until="commit", timeout=timeout)
-        if query is None:
+        before: set[str] = set()
+        start = 0.0
+        if query is None or typed:
             page.wait_for_load_state("networkidle", timeout=timeout)
+        if query is None:
             shown, hrefs = 0.0, []
         else:
+            if typed:
+                before = set(recorder.requests)
+                start = page.evaluate(SUBMIT_JS, query)
             wait_results(page, timeout=timeout)
-            shown = page.evaluate("window.__evalShown")
+            page.wait_for_function("s => window.__evalShown > s", arg=start, timeout=timeout)
+            shown = page.evaluate("window.__evalShown") - start
             hrefs = [_path(urljoin(page.url, h), base).lstrip("/") for h in result_hrefs(page)[:TOP]]
         deadline = time.perf_counter() + 10
         while recorder.pending() and time.perf_counter() < deadline:
             page.wait_for_timeout(50)
-        return {"ms": shown, "top": hrefs, "requests": [
+        return {"ms": shown, "top": hrefs, "protocol": recorder.protocol, "requests": [
             {"path": _path(r["url"], base), "body": r.get("body", 0), "transfer": r.get("transfer", 0),
              "status": r.get("status"), "failed": r.get("failed", False)}
-            for r in recorder.requests.values() if r["url"].startswith(base)]}
+            for key, r in recorder.requests.items() if r["url"].startswith(base) and key not in before]}
     finally:
         context.close()
+
+
+# Submits a query in the loaded search page's own form; returns the moment, on the page's clock.
+SUBMIT_JS = """
+(query) => {
+  const form = document.querySelector('[data-bantin-search=page] form');
+  form.querySelector('input[name=q]').value = query;
+  const start = performance.now();
+  form.requestSubmit();
+  return start;
+}
+"""
 
 
 def file_group(path: str) -> str:
@@ -652,15 +696,23 @@ def counted(requests: list[dict], page_itself: set[str]) -> list[dict]:
 
 
 def browser_figures(site: Path, runs: list[tuple[str, str, list[str]]], slow: list[tuple[str, str]],
-                    network: dict, log) -> dict:
-    """runs: (variant, query, python top 10); slow: (variant, query) timed on the throttled network."""
+                    network: dict, log, protocol: str = "h2") -> dict:
+    """runs: (variant, query, python top 10); slow: (variant, query) timed on the throttled network,
+    from the address and typed on the loaded page. protocol: "h2" (HTTP/2 with TLS, as static
+    hosts serve) or "h1" (HTTP/1.1, scripts/lighthouse.py's server)."""
     sys.path.insert(0, str(ROOT / "tests"))
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     import lighthouse  # noqa: PLC0415 (its gzip server: as a real host serves the site)
     from browser import launch  # noqa: PLC0415
 
-    base, server = lighthouse.serve(site)
+    certs = Path(tempfile.mkdtemp(prefix="bantin-h2-"))
+    if protocol == "h2":
+        base, process = serve_h2(site, certs)
+        stop = process.kill
+    else:
+        base, server = lighthouse.serve(site)
+        stop = server.shutdown
     try:
         with sync_playwright() as p:
             browser = launch(p)
@@ -682,16 +734,19 @@ def browser_figures(site: Path, runs: list[tuple[str, str, list[str]]], slow: li
             throttled = []
             for i, (variant, query) in enumerate(slow):
                 visit = open_search(browser, base, query, network, 120_000)
-                throttled.append({"variant": variant, "query": query, "ms": visit["ms"]})
+                typed = open_search(browser, base, query, network, 120_000, typed=True)
+                throttled.append({"variant": variant, "query": query, "ms": visit["ms"], "typed_ms": typed["ms"],
+                                  "typed_requests": len(counted(typed["requests"], set()))})
                 if (i + 1) % 10 == 0:
                     log(f"  {network['key']}: {i + 1}/{len(slow)}")
             browser.close()
     finally:
-        server.shutdown()
+        stop()
+        shutil.rmtree(certs, ignore_errors=True)
     return {"page_itself": {"requests": len(itself), "bytes": sum(r["body"] for r in itself),
                             "files": sorted(r["path"] for r in itself)},
             "records": records, "throttled": throttled, "network": network,
-            "summary": browser_summary(records, throttled)}
+            "protocol": bare["protocol"], "summary": browser_summary(records, throttled)}
 
 
 def by_group(requests: list[dict]) -> dict[str, list[int]]:
@@ -716,6 +771,8 @@ def browser_summary(records: list[dict], throttled: list[dict]) -> dict:
             "requests": spread([r["requests"] for r in rows]), "kb": spread([r["bytes"] / 1024 for r in rows]),
             "kb_transfer": spread([r["transfer"] / 1024 for r in rows]), "ms": spread([r["ms"] for r in rows]),
             "throttled_ms": spread([r["ms"] for r in slow]),
+            "typed_ms": spread([r["typed_ms"] for r in slow]),
+            "typed_requests": spread([r["typed_requests"] for r in slow]),
             "parity": sum(r["parity"] for r in rows), "n": len(rows)}
     return out
 
@@ -752,18 +809,22 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
         lines.append(f"  «{q}»: " + (" | ".join(f"{u} «{page_title(site, u)[:50]}»" for u in urls) or "không có kết quả"))
     if br:
         pi = br["page_itself"]
-        lines += ["", f"Chromium, http + gzip, bộ nhớ đệm trống; trang tìm kiếm không kể truy vấn: "
-                  f"{pi['requests']} yêu cầu, {pi['bytes'] / 1024:.1f} KB (không tính vào dưới đây).",
+        lines += ["", f"Chromium, {br.get('protocol') or 'http'} + gzip, bộ nhớ đệm trống; trang tìm kiếm không kể "
+                  f"truy vấn: {pi['requests']} yêu cầu, {pi['bytes'] / 1024:.1f} KB (không tính vào dưới đây).",
                   "| biến thể | n | yêu cầu (trung vị / p90 / max) | KB gzip | ms đến kết quả | "
-                  f"ms trên {br['network']['key']} (n) | top 10 trùng Python |", "|---|---|---|---|---|---|---|"]
+                  f"ms trên {br['network']['key']}, từ địa chỉ (n) | ms trên {br['network']['key']}, gõ trên trang "
+                  "(yêu cầu) | top 10 trùng Python |", "|---|---|---|---|---|---|---|---|"]
         for variant in ("marked", "folded", "all"):
             s = br["summary"][variant]
             trio = lambda d, k=0: f"{_f(d['median'], k)} / {_f(d['p90'], k)} / {_f(d['max'], k)}"  # noqa: E731
+            typed = s.get("typed_ms") or spread([])
             lines.append(f"| {variant} | {s['n']} | {trio(s['requests'])} | {trio(s['kb'], 1)} | {trio(s['ms'])} "
-                         f"| {trio(s['throttled_ms'])} ({s['throttled_ms']['n']}) | {s['parity']}/{s['n']} |")
+                         f"| {trio(s['throttled_ms'])} ({s['throttled_ms']['n']}) | {trio(typed)} "
+                         f"({_f((s.get('typed_requests') or spread([]))['median'])}) | {s['parity']}/{s['n']} |")
         lines.append("Trung vị theo loại tệp (yêu cầu, KB gzip): " + "; ".join(
             f"{g} {v['requests']:g}, {v['kb']:.1f}" for g, v in br["summary"]["groups"].items()))
-        lines.append(f"Mạng chậm: {br['network']['label']}.")
+        lines.append(f"Mạng chậm: {br['network']['label']}. «Từ địa chỉ»: mở /tim-kiem/?q=… (cả trang); «gõ trên "
+                     "trang»: trang đã mở, câu hỏi gửi trong ô tìm kiếm của nó (chỉ phần truy vấn).")
         bad = [r for r in br["records"] if not r["parity"]]
         for r in bad[:20]:
             lines.append(f"  khác Python: «{r['query']}»\n    trình duyệt: {r['top']}\n    Python:      {r['python_top']}")
@@ -785,6 +846,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--throttled-sample", type=int, default=30, metavar="K",
                         help="questions timed on the slow network (0: none)")
     parser.add_argument("--network", choices=sorted(NETWORKS), default="fast3g")
+    parser.add_argument("--protocol", choices=("h2", "h1"), default="h2",
+                        help="h2: HTTP/2 with TLS, as static hosts serve (node scripts/h2serve.mjs); h1: HTTP/1.1")
     parser.add_argument("--misses", type=Path, help="write the misses (question, expected, first) here")
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args(argv)
@@ -824,7 +887,7 @@ def main(argv: list[str] | None = None) -> int:
                     ] if args.throttled_sample > 0 else []
             network = {"key": args.network, **NETWORKS[args.network]}
             log(f"Chromium: {len(runs)} lượt, {len(slow)} lượt trên mạng chậm …")
-            br = browser_figures(site, runs, slow, network, log)
+            br = browser_figures(site, runs, slow, network, log, args.protocol)
         meta = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "questions": len(questions),
                 "mau": sum(q.group == "mau" for q in questions), "law_questions": sum(q.group == "laws" for q in questions),
                 "laws": len(laws), "law_articles": sum(len(law.articles) for law in laws.values()),
