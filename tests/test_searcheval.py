@@ -152,3 +152,42 @@ def test_the_site_registers_each_law_and_maps_its_pages_back_to_the_law(tmp_path
     line = page.index("a) 12 ngày làm việc đối với người làm công việc trong điều kiện bình thường;") + 1
     assert (law_file, heading) == ("laws/bo-luat-lao-dong.md", 13)
     assert LAW.split("\n")[line + shift - 1].startswith("a) 12 ngày")  # a build error's line, in the law file
+
+
+H2_CLIENT = r"""
+const http2 = require("node:http2");
+const [base, ...paths] = process.argv.slice(1);
+const session = http2.connect(base, { rejectUnauthorized: false });
+const out = {};
+let left = paths.length;
+for (const p of paths) {
+  const req = session.request({ ":path": p, "accept-encoding": "gzip" });
+  let status = 0, encoding = "", size = 0;
+  req.on("response", (h) => { status = h[":status"]; encoding = h["content-encoding"] || ""; });
+  req.on("data", (d) => { size += d.length; });
+  req.on("end", () => {
+    out[p] = [status, encoding, size];
+    if (--left === 0) { console.log(JSON.stringify(out)); session.close(); }
+  });
+  req.end();
+}
+"""
+
+
+def test_the_http2_server_serves_the_site_and_nothing_outside_it(tmp_path):
+    site = tmp_path / "site"
+    (site / "tim-kiem").mkdir(parents=True)
+    (site / "tim-kiem" / "index.html").write_text("<p>tìm kiếm</p>" * 50, encoding="utf-8")
+    (site / "404.html").write_text("không có", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("bí mật", encoding="utf-8")
+    (site / "link.txt").symlink_to(tmp_path / "secret.txt")
+    base, server = ev.serve_h2(site, tmp_path)
+    try:
+        paths = ["/tim-kiem/", "/../secret.txt", "/%2e%2e/secret.txt", "/link.txt", "/tim-kiem/%00", "/%zz"]
+        run = ev.subprocess.run(["node", "-e", H2_CLIENT, base, *paths], capture_output=True, text=True, timeout=30)
+        answers = json.loads(run.stdout)
+    finally:
+        server.kill()
+    assert answers["/tim-kiem/"][:2] == [200, "gzip"]
+    for path in paths[1:]:
+        assert answers[path][0] == 404, path  # outside the folder, through a symlink, or malformed
