@@ -112,6 +112,13 @@ def test_no_results_gives_a_hint(page, site):
     assert "gõ không dấu" in page.locator("[data-bantin-hint]").inner_text()
 
 
+def test_a_pasted_page_in_the_address_is_quoted_short_in_the_status_line(page, site):
+    open_search(page, site, "qwerty%20zxcv" + "%20a" * 600 + "%20hoa%20giai" * 4_000)  # 50 KB
+    status = page.locator(STATUS).inner_text()
+    assert status.startswith("Không tìm thấy kết quả cho «qwerty zxcv a a") and "…»" in status
+    assert len(status) < 200
+
+
 def test_header_box_by_keyboard(page, site):
     built, url = site
     page.goto(url)

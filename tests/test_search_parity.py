@@ -30,6 +30,10 @@ QUERIES = [(q, False) for q in EXPECTED_FIRST] + [
     (" ".join(["đất đai pháp luật hòa giải"] * 30), False),
     ("sổ đỏ bị mất thì xin cấp lại ở đâu", False), ("so do bi mat thi xin cap lai o dau", False),
     ("cty nợ bhxh rồi tôi đuổi việc có được không", False),
+    # A pasted page: cut at 2,000 code points in both (astral characters count one each).
+    ("𝒳😀 " * 600 + "hòa giải " * 300, False), ("hòa 😀 " * 330 + "đất đai " * 100, False),
+    ("hòa giải" + "😀" * 1992 + " đất đai là gì có được không", False),
+    ("hòa giải" + "😀" * 1000 + " đất đai là gì có được không", False),
 ]
 TEXTS = ["Hoà giải ở cơ sở, THUỶ lợi", unicodedata.normalize("NFD", "Pháp luật đất đai"),
          "42/2022/NÐ-CP và 09/2019/TT-BTP", "về việc được quý khoẻ", "snake_case x² ½ ٣"]

@@ -376,6 +376,14 @@ def test_no_cap_drops_the_topic_of_a_long_question():
     assert len(analyze(text)) > 24 and "~thua ke" in question_terms(text)
 
 
+def test_a_pasted_page_is_cut_before_it_is_analysed(sample_index):
+    from bantin.search.terms import MAX_QUERY_CHARS
+    query = "hòa giải" + " " * MAX_QUERY_CHARS + "đất đai " * 200_000  # 1.6 MB in ?q=
+    assert plan_query(query) == plan_query("hòa giải")  # two keywords: the rest is never read
+    assert sample_index.search(query) == sample_index.search("hòa giải")
+    assert sample_index.plan(query) == sample_index.plan("hòa giải")
+
+
 def test_citizens_words_add_the_laws_words():
     from bantin.search.terms import folded_synonyms
     terms = question_terms("sổ đỏ bị mất thì xin cấp lại ở đâu", synonyms=folded_synonyms())

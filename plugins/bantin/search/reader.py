@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from bantin.search.terms import Clause, analyze, is_question, plan_question, plan_query, with_preferred
+from bantin.search.terms import Clause, analyze, clip_query, is_question, plan_question, plan_query, with_preferred
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, pair_homes, utf16_key, vlq_decode
 
 
@@ -118,7 +118,7 @@ class SearchIndex:
 
     def plan(self, query: str, prefix: bool = False, strict: bool = True) -> list[Clause]:
         """The clauses the browser ranks: a question's, or keywords' with the preferred forms."""
-        pairs = analyze(query)
+        pairs = analyze(clip_query(query))
         if is_question(pairs):
             return plan_question(pairs, self.common, self.synonyms)
         clauses = plan_query(query, prefix, strict)
@@ -134,7 +134,7 @@ class SearchIndex:
 
         A question: every document sharing a term, ranked with `coverage`.
         """
-        if is_question(analyze(query)):
+        if is_question(analyze(clip_query(query))):
             return self._query(self.plan(query), coverage=True)
         strict = self.plan(query, prefix)
         result = self._query(strict)

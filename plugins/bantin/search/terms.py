@@ -49,6 +49,7 @@ QUERY_BOOSTS = {"folded": 1, "exact": 1, "bigram": 1}
 MIN_PREFIX = 2  # shorter last words are not expanded as prefixes: "p*" would fetch half the index
 QUESTION_SYLLABLES = 6  # a query of at least this many syllables is a question
 MAX_QUESTION_SYLLABLES = 80  # bounds the work of a pasted page; real questions are far shorter
+MAX_QUERY_CHARS = 2_000  # a query is cut here before it is analysed: 80 syllables take ~500
 
 # Question words, pronouns and particles citizens wrap around their question ("cho tôi hỏi",
 # "có được không ạ", "như thế nào", "bao nhiêu"): written with marks, checked on the exact
@@ -244,6 +245,15 @@ class Clause:
     prefix: bool = False
 
 
+def clip_query(query: str) -> str:
+    """The first MAX_QUERY_CHARS code points of a query (the twin of clipQuery in the browser).
+
+    A link can carry a megabyte in `?q=`; analysing it whole would freeze the reader's tab
+    for a minute before the syllable cap applies. Real questions are a few hundred characters.
+    """
+    return query[:MAX_QUERY_CHARS]
+
+
 def is_question(pairs: Sequence[tuple[str, str]]) -> bool:
     """Whether analysed query syllables are a question (ranked) rather than keywords (AND)."""
     return len(pairs) >= QUESTION_SYLLABLES
@@ -257,7 +267,7 @@ def plan_query(query: str, prefix: bool = False, strict: bool = True,
     when nothing has them all); exact syllables count only when the reader typed a mark or đ.
     Questions: `plan_question`, with the index's most frequent syllables and its synonyms.
     """
-    pairs = analyze(query)
+    pairs = analyze(clip_query(query))
     if is_question(pairs):
         return plan_question(pairs, common, synonyms)
     if not pairs:

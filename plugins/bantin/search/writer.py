@@ -53,7 +53,7 @@ from bantin.workers.background import fork_process
 from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
 from bantin.search.terms import (
-    BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS, QUESTION_SYLLABLES, STOP, Analyzer,
+    BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUERY_CHARS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS, QUESTION_SYLLABLES, STOP, Analyzer,
     SearchDoc, SearchStats, doc_fields, folded_synonyms,
 )
 from bantin.search.codec import (
@@ -643,6 +643,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "bounds": {f: "\n".join(s.first for s in shards[f][1:]) for f in FAMILIES},
         "boosts": dict(QUERY_BOOSTS),
         "common": "\n".join(common),
+        "maxChars": MAX_QUERY_CHARS,
         "maxQuestion": MAX_QUESTION_SYLLABLES,
         "n": len(docs),
         "prefixShards": MAX_PREFIX_SHARDS,

@@ -472,10 +472,21 @@
       });
     }
 
+    /**
+     * The first `maxChars` code points of a query (twin of terms.clip_query): a link can carry
+     * a megabyte in ?q=, which analysed whole would freeze the tab before any cap applies.
+     */
+    function clip(query) {
+      var max = manifest.maxChars || 2000;
+      query = String(query);
+      return query.length <= max ? query : Array.from(query.slice(0, 2 * max)).slice(0, max).join("");
+    }
+
     /** Promise of {hits: [{id, score}], approximate}: all words required, else any. */
     function search(query, opts) {
       var prefix = !!(opts && opts.prefix);
       return init().then(function () {
+        query = clip(query);
         var pairs = analyze(query);
         if (!words.min || pairs.length < words.min) return keywords(query, prefix);
         return gather(planQuestion(pairs, words)).then(function (g) {
@@ -505,7 +516,7 @@
     /** What to highlight: the folded query words (a question's without its question words);
      * the last one also as a prefix while typing. */
     function matcher(query, prefix) {
-      var pairs = analyze(query), question = words.min && pairs.length >= words.min;
+      var pairs = analyze(clip(query)), question = words.min && pairs.length >= words.min;
       var set = Object.create(null), folded = [];
       pairs.forEach(function (p) {
         if (question && isStop(p, words)) return;
@@ -624,6 +635,12 @@
   }
 
   function count(n) { return n.toLocaleString("vi-VN"); }
+
+  /** «query» for the status line, a pasted page cut to its first 120 characters. */
+  function quoted(query) {
+    var chars = Array.from(query.trim().slice(0, 242));
+    return "«" + (chars.length > 120 ? chars.slice(0, 120).join("") + "…" : chars.join("")) + "»";
+  }
 
   /** Words of text with offsets and whether each matches the query. */
   function marks(text, matches) {
@@ -823,7 +840,7 @@
       var filters = self.filters();
       self.hits = self.result.hits.filter(keep(engine, filters));
       self.shown = 0;
-      var q = "«" + self.query.trim() + "»";
+      var q = quoted(self.query);
       if (!self.hits.length) {
         self.list.textContent = "";
         self.hint.textContent = "";
@@ -1045,7 +1062,7 @@
     ]);
     this.listbox.appendChild(more);
     this.options.push(more);
-    this.say(result.hits.length ? count(result.hits.length) + " kết quả" : "Không tìm thấy kết quả cho «" + query.trim() + "»");
+    this.say(result.hits.length ? count(result.hits.length) + " kết quả" : "Không tìm thấy kết quả cho " + quoted(query));
   };
 
   // --- Start ---------------------------------------------------------------------------------
