@@ -76,6 +76,16 @@ def test_result_shows_type_category_date_and_highlighted_snippet(page, site):
     assert status.endswith("kết quả cho «dieu 5»")
 
 
+def test_words_typed_with_marks_are_highlighted_by_their_marks(page, site):
+    open_search(page, site, "hòa giải mâu thuẫn")  # finds "Cách hóa giải mâu thuẫn …" (folded)
+    titles = page.locator(".bantin-search-result__title")
+    distractor = [t for t in titles.all() if "hóa giải" in t.inner_text()]
+    assert distractor and distractor[0].locator("mark").all_inner_texts() == ["giải", "mâu", "thuẫn"]
+    open_search(page, site, "hoa giai mau thuan")  # typed without marks: every reading
+    distractor = [t for t in titles.all() if "hóa giải" in t.inner_text()]
+    assert distractor[0].locator("mark").all_inner_texts() == ["hóa", "giải", "mâu", "thuẫn"]
+
+
 def test_filters_and_the_hint_to_drop_them(page, site):
     open_search(page, site, "hoa giai")
     page.select_option("select[name=loai]", "hoi-dap")

@@ -513,18 +513,23 @@
 
     function doc(id) { return fetch("d/" + id); }
 
-    /** What to highlight: the folded query words (a question's without its question words);
-     * the last one also as a prefix while typing. */
+    /**
+     * What to highlight, given a text word's [exact, folded]: a query word typed with marks by
+     * its marks ("hòa" not "hóa"), one typed without by its folded form (a question's without
+     * its question words); the last one also as a folded prefix while typing.
+     */
     function matcher(query, prefix) {
       var pairs = analyze(clip(query)), question = words.min && pairs.length >= words.min;
-      var set = Object.create(null), folded = [];
+      var exact = Object.create(null), folded = Object.create(null), last = null;
       pairs.forEach(function (p) {
         if (question && isStop(p, words)) return;
-        set[p[1]] = true;
-        folded.push(p[1]);
+        if (p[0] !== p[1]) exact[p[0]] = true; else folded[p[1]] = true;
+        last = p[1];
       });
-      var last = prefix && !question && folded.length && prefixCandidate(folded[folded.length - 1]) ? folded[folded.length - 1] : null;
-      return function (f) { return set[f] || (last !== null && f.lastIndexOf(last, 0) === 0); };
+      if (!prefix || question || last === null || !prefixCandidate(last)) last = null;
+      return function (p) {
+        return exact[p[0]] || folded[p[1]] || (last !== null && p[1].lastIndexOf(last, 0) === 0);
+      };
     }
 
     function facet(id) {
@@ -647,7 +652,7 @@
     var out = [], re = new RegExp(WORD.source, "gu"), m;
     text = text.normalize("NFC");
     while ((m = re.exec(text))) {
-      out.push({ start: m.index, end: m.index + m[0].length, hit: !!matches(pair(retone(m[0]).toLowerCase())[1]) });
+      out.push({ start: m.index, end: m.index + m[0].length, hit: !!matches(pair(retone(m[0]).toLowerCase())) });
     }
     return { text: text, words: out };
   }
