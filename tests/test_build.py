@@ -203,3 +203,19 @@ def test_links_to_a_document_page_are_relative_from_every_depth(tmp_path, flag, 
         assert f'<a class="vanban" href="{up}{doc}"' in read(root, path + ext), path
     linked = "bai-b.html#y" if flag else "../bai-b/#y"
     assert f'href="{linked}"' in read(root, "tin-tuc/bai-a" + ext)
+
+
+def test_page_numbers_are_a_window_on_a_long_listing(tmp_path):
+    files = {f"tin-tuc/bai-{n:02d}.md": article(f"Tin số {n:02d}", f"2024-01-{n:02d}") for n in range(1, 13)}
+    write_site(tmp_path, files, page_size=1)
+    build(tmp_path)
+    html = read(tmp_path, "tin-tuc/trang/6/index.html")
+    nav = re.search(r'<nav class="bt-pages" aria-label="Phân trang">(.*?)</nav>', html, re.S).group(1)
+    shown = re.findall(r'>(\d+|…)</(?:a|span)>', nav)
+    assert shown == ["1", "…", "4", "5", "6", "7", "8", "…", "12"]
+    assert '<span aria-current="page">6</span>' in nav
+    assert 'href="../../"' in nav and 'href="../12/"' in nav and 'href="../4/"' in nav
+    assert 'rel="prev" href="../5/"' in nav and 'rel="next" href="../7/"' in nav
+    first = read(tmp_path, "tin-tuc/index.html")
+    assert re.findall(r'>(\d+|…)</(?:a|span)>', first.split('aria-label="Phân trang"')[1].split("</nav>")[0]) == \
+        ["1", "2", "3", "…", "12"]

@@ -75,6 +75,34 @@ def test_paginate_41_items_in_pages_of_20():
     assert [(p.previous, p.next) for p in pages] == [(None, "x/trang/2"), ("x", "x/trang/3"), ("x/trang/2", None)]
 
 
+@pytest.mark.parametrize("count, current, expected", [
+    (1, 1, [1]),
+    (2, 2, [1, 2]),
+    (7, 1, [1, 2, 3, None, 7]),
+    (7, 4, [1, 2, 3, 4, 5, 6, 7]),  # a gap of one shows its number
+    (8, 4, [1, 2, 3, 4, 5, 6, 7, 8]),
+    (9, 4, [1, 2, 3, 4, 5, 6, None, 9]),
+    (5000, 2500, [1, None, 2498, 2499, 2500, 2501, 2502, None, 5000]),
+    (5000, 5000, [1, None, 4998, 4999, 5000]),
+])
+def test_page_numbers_are_a_window_around_the_current_page(count, current, expected):
+    from bantin.site.pages import page_window
+    assert page_window(count, current) == expected
+
+
+def test_every_page_is_reachable_and_no_page_links_many():
+    from bantin.site.pages import page_window
+    count = 300
+    links = {n: {m for m in page_window(count, n) if m is not None} for n in range(1, count + 1)}
+    reached, todo = {1}, [1]
+    while todo:
+        for m in links[todo.pop()] - reached:
+            reached.add(m)
+            todo.append(m)
+    assert reached == set(range(1, count + 1))
+    assert max(len(page_window(count, n)) for n in range(1, count + 1)) <= 9
+
+
 def test_paginate_exact_multiple():
     pages = paginate(HTTP, "chuyen-muc/dat-dai", list(range(40)), 20)
     assert pages[-1].paths == ("chuyen-muc/dat-dai", "chuyen-muc/dat-dai/trang/2")

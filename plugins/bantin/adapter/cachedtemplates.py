@@ -90,7 +90,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-handbook-tools.html": "329ed1a195873aac",
     "partials/bantin-item-footer.html": "e88ddb2a8927105c",
     "partials/bantin-meta.html": "6521c102242d8df9",
-    "partials/bantin-pagination.html": "0f619502a0b19141",
+    "partials/bantin-pagination.html": "97f6b901df913ac3",
     "partials/bantin-print.html": "56e458ee0cab8558",
     "partials/bantin-reading-aids.html": "691797cb8497cf5f",
     "partials/bantin-replacement-link.html": "164e9c5520e03d6f",

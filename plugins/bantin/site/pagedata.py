@@ -133,7 +133,7 @@ class PageData:
     short_url: str = ""
     short_absolute: str = ""
     cards: tuple[Card, ...] = ()
-    page_urls: tuple[str, ...] = ()  # every page of a listing, when there are several
+    page_links: tuple[tuple[int, str] | None, ...] = ()  # (number, url) of pages.page_window; None: "…"
     feed_url: str = ""
     document: Any = None  # legal.numbers Document of a document page
     replacement: Any = None  # views.Replacement
@@ -293,7 +293,8 @@ def _listing_data(view, page, jsonld) -> PageData:
     document = view.document(page.key) if page.kind == "document" else None
     return PageData(
         jsonld=jsonld, cards=cards(view, listing.items),
-        page_urls=tuple(view.url(path) for path in listing.paths) if several else (),
+        page_links=tuple(None if n is None else (n, view.url(listing.paths[n - 1])) for n in listing.numbers)
+        if several else (),
         previous=Link(view.url(listing.previous)) if several and listing.previous is not None else None,
         next=Link(view.url(listing.next)) if several and listing.next is not None else None,
         feed_url=view.urls.category(page.key) + "/feed.xml" if page.kind == "category" else "",
