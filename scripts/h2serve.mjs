@@ -1,6 +1,6 @@
 // A built site over HTTP/2 (TLS, gzip), as free static hosts serve it: searcheval.py's
-// --protocol h2. Python's http.server speaks HTTP/1.1 only, where Chromium opens at most six
-// connections to a host and queues the rest; over HTTP/2 every request of a query goes out at
+// --protocol h2. Python's http.server answers in HTTP/1.0, a connection per request, and
+// Chromium opens at most six connections to a host and queues the rest; over HTTP/2 every request of a query goes out at
 // once on one connection. Node's own http2 module: nothing to install.
 //
 //   node scripts/h2serve.mjs SITE_DIR KEY.pem CERT.pem   -> prints "PORT <n>", serves until killed

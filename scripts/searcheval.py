@@ -14,7 +14,7 @@
    and MRR@10 per variant, per source (sample site, laws) and overall; `--misses FILE`
    lists each miss with what came first. DESIGN §6's two-word queries print their top 3.
 3. Opens `/tim-kiem/?q=…` in Chromium over HTTP/2 with TLS and gzip (scripts/h2serve.mjs,
-   as static hosts serve; `--protocol h1`: HTTP/1.1, scripts/lighthouse.py's server):
+   as static hosts serve; `--protocol h1`: HTTP/1.0 without keep-alive, scripts/lighthouse.py's server):
    requests and bytes beyond the page itself, time from navigation to results, and parity
    of the browser's top 10 with Python's; then, on DevTools' former "Fast 3G" preset with a
    cold cache, the time from the address and the time of the query typed on the loaded page. What is counted: scripts/searcheval/README.md, "Harness".
@@ -699,7 +699,7 @@ def browser_figures(site: Path, runs: list[tuple[str, str, list[str]]], slow: li
                     network: dict, log, protocol: str = "h2") -> dict:
     """runs: (variant, query, python top 10); slow: (variant, query) timed on the throttled network,
     from the address and typed on the loaded page. protocol: "h2" (HTTP/2 with TLS, as static
-    hosts serve) or "h1" (HTTP/1.1, scripts/lighthouse.py's server)."""
+    hosts serve) or "h1" (HTTP/1.0, a connection per request: scripts/lighthouse.py's server)."""
     sys.path.insert(0, str(ROOT / "tests"))
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
@@ -847,7 +847,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="questions timed on the slow network (0: none)")
     parser.add_argument("--network", choices=sorted(NETWORKS), default="fast3g")
     parser.add_argument("--protocol", choices=("h2", "h1"), default="h2",
-                        help="h2: HTTP/2 with TLS, as static hosts serve (node scripts/h2serve.mjs); h1: HTTP/1.1")
+                        help="h2: HTTP/2 with TLS, as static hosts serve (node scripts/h2serve.mjs); h1: HTTP/1.0 (Python's http.server)")
     parser.add_argument("--misses", type=Path, help="write the misses (question, expected, first) here")
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args(argv)
