@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 
 import pytest
@@ -61,6 +62,26 @@ def test_fork_process_runs_the_target_with_a_pipe():
     assert conn.recv() == 42
     process.join(timeout=10)
     assert process.exitcode == 0
+
+
+def _frozen(conn):
+    conn.send(gc.get_freeze_count())
+    conn.close()
+
+
+def _pool_frozen():
+    return gc.get_freeze_count()
+
+
+def test_forks_leave_the_heap_they_inherit_out_of_garbage_collection():
+    """Issue 17: a fork's full collections visited (and copied) the build's whole heap."""
+    before = gc.get_freeze_count()
+    process, conn = background.fork_process(_frozen)
+    assert conn.recv() > before
+    process.join(timeout=10)
+    with background.fork_pool() as pool:
+        assert pool.submit(_pool_frozen).result() > before
+    assert gc.get_freeze_count() == before  # the build's own collector is left as it was
 
 
 @pytest.mark.parametrize("value, means", [("", ""), ("1", "1"), ("2", "2"), (" 1", "1"), ("1 ", "1"), (" 2\n", "2")])

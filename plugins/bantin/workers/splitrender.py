@@ -26,7 +26,7 @@ import signal
 from typing import Callable, Sequence
 
 from bantin.workers import policy
-from bantin.workers.background import die_with_parent
+from bantin.workers.background import settle
 from bantin.workers.logrecords import Recorder, replay
 
 
@@ -128,7 +128,7 @@ class SplitRender:
     def _run_fork(self, writer: int, parent: int) -> None:
         status = 1
         try:
-            die_with_parent(parent)
+            settle(parent)
             capture = _capture_logs(self.loggers)
             error = None
             try:
