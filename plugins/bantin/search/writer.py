@@ -21,7 +21,7 @@ Layout under out_dir (every file a script, so the offline build works from file:
   shard closed once it holds SHARD_TARGET characters; u/ shards also give each syllable's
   preferred marked form, and hold most bigrams: each beside the rarer of its syllables a
   question looks up anyway (`codec.pair_homes`), so its pairs cost a question no file of
-  their own (issue 16: 19 shard files for a median question at 10,000 articles, now 12);
+  their own (issue 16: at 10,000 articles a question's term files went 16 -> 10, median);
 - d/N.js: one document (url, title, type, category, date, text for the snippet).
 
 Build time: pure Python, so the work is arranged for CPython: ids cached per text chunk,
@@ -53,8 +53,8 @@ from bantin.workers.background import fork_process
 from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
 from bantin.search.terms import (
-    BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUERY_CHARS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS, QUESTION_SYLLABLES, STOP, Analyzer,
-    SearchDoc, SearchStats, doc_fields, folded_synonyms,
+    BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUERY_CHARS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS,
+    QUESTION_SYLLABLES, STOP, Analyzer, SearchDoc, SearchStats, doc_fields, folded_synonyms,
 )
 from bantin.search.codec import (
     FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
@@ -462,7 +462,8 @@ def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int
             keys = _sorted_terms(list(groups))
             runs = [groups[k] for k in keys]
         else:
-            keys = runs = [[t] for t in _sorted_ids(ids, terms)]
+            runs = [[t] for t in _sorted_ids(ids, terms)]
+            keys = [terms[run[0]][len(FAMILIES[family]):] for run in runs]
         shards[family] = _partition(family, keys, runs, terms, df, encoded, idfs, preferred)
     return shards
 
@@ -491,11 +492,12 @@ def _home_groups(terms: list[str], df: list[int], ids_of: dict[str, list[int]],
     return groups
 
 
-def _partition(family: str, keys: list, runs: list[list[int]], terms: list[str], df: list[int],
+def _partition(family: str, keys: list[str], runs: list[list[int]], terms: list[str], df: list[int],
                encoded: list[str], idfs: "_Idfs", preferred: dict[str, str]) -> list[_Shard]:
     """Shards of consecutive runs of term ids (a run is never split), about SHARD_TARGET each.
 
-    The first key of each shard is its bound in the manifest: the reader bisects on it.
+    `keys[i]` names run i as the reader bisects for it (a term, or in u/ a group's syllable);
+    the key of each shard's first run is its bound in the manifest.
     """
     tag = len(FAMILIES[family])
     names = [terms[t][len(BIGRAM) if family == "u" and terms[t][:1] == BIGRAM else tag:] for t in chain(*runs)]
@@ -517,8 +519,7 @@ def _partition(family: str, keys: list, runs: list[list[int]], terms: list[str],
         base = sizes[start - 1] if start else 0
         end = min(bisect_left(sizes, base + SHARD_TARGET, lo=start), len(runs) - 1) + 1
         lo, hi = ends[start - 1] if start else 0, ends[end - 1]
-        first = keys[start] if family == "u" else names[lo]
-        out.append(_Shard(family, len(out), names[lo:hi], weights[lo:hi], posts[lo:hi], prefs[lo:hi], first))
+        out.append(_Shard(family, len(out), names[lo:hi], weights[lo:hi], posts[lo:hi], prefs[lo:hi], keys[start]))
         start = end
     return out
 
