@@ -246,7 +246,7 @@ class Clause:
 
 
 def clip_query(query: str) -> str:
-    """The first MAX_QUERY_CHARS code points of a query (the twin of clipQuery in the browser).
+    """The first MAX_QUERY_CHARS code points of a query (the twin of `clip` in bantin-search.js).
 
     A link can carry a megabyte in `?q=`; analysing it whole would freeze the reader's tab
     for a minute before the syllable cap applies. Real questions are a few hundred characters.
