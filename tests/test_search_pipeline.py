@@ -269,8 +269,32 @@ def test_every_word_is_required_unless_no_item_has_them_all(sample_index):
 
 def test_unmarked_words_prefer_the_sites_usual_marks(sample_index):
     clauses = sample_index.plan("hoa giai")
-    assert {c.term for c in clauses if c.term.startswith(EXACT)} == {EXACT + "hòa", EXACT + "giải"}
+    # "hòa" is most of "hoa" (not "hóa giải"); "giải" is every "giai": its boost joins "giai".
+    assert {c.term for c in clauses if c.term.startswith(EXACT)} == {EXACT + "hòa"}
+    assert {c.term: c.boost for c in clauses}["giai"] == 2
     assert sample_index.urls("hoa giai", 5) and HOA_GIAI_DISTRACTOR not in sample_index.urls("hoa giai", 5)
+
+
+def test_a_marked_form_with_its_words_very_postings_is_not_fetched_twice(tmp_path):
+    from bantin.search.terms import QUERY_BOOSTS, Clause
+    out, _ = build(tmp_path, SAMPLE_DOCS)
+    index = load_search_index(out)
+    assert index.term("giai").preferred == "=giải" and index.term("hoa").preferred == "hòa"
+    for query in ("hoa giai", "phap luat", "hoa giai co so", "to hoa giai"):
+        new = index.search(query)
+        assert new.hits and not new.approximate, query
+        # The plan as it was: the marked form as a clause of its own, the word at its own boost.
+        plan = index.plan(query)
+        merged = [c for c in plan if c.boost > QUERY_BOOSTS["folded"]]
+        assert merged, query
+        old_plan = [Clause(c.term, QUERY_BOOSTS["folded"], c.required, c.prefix) if c in merged else c for c in plan]
+        old_plan += [Clause(EXACT + index.term(c.term).preferred[1:], QUERY_BOOSTS["exact"]) for c in merged]
+        old = index._query(old_plan)
+        assert [h.id for h in new.hits] == [h.id for h in old.hits], query
+        assert len({round(a.score / b.score, 9) for a, b in zip(new.hits, old.hits)}) == 1, query  # one factor: |q|
+    fresh = load_search_index(out)
+    fresh.search("giai")
+    assert [f for f in fresh.fetched if f[0] in "ux"] == [f"u/{fresh.shard_of('u', 'giai')}.js"]  # no x/ file
 
 
 def test_prefix_of_the_last_word_while_typing(sample_index):

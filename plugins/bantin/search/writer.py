@@ -54,7 +54,7 @@ from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
 from bantin.search.terms import (
     BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUERY_CHARS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS,
-    QUESTION_SYLLABLES, STOP, Analyzer, SearchDoc, SearchStats, doc_fields, folded_synonyms,
+    QUESTION_SYLLABLES, SAME_POSTINGS, STOP, Analyzer, SearchDoc, SearchStats, doc_fields, folded_synonyms,
 )
 from bantin.search.codec import (
     FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
@@ -394,22 +394,34 @@ def _sorted_ids(ids: list[int], terms: list[str]) -> list[int]:
     return sorted(ids, key=terms.__getitem__)
 
 
-def preferred_forms(terms: list[str], df: list[int]) -> dict[str, str]:
+def preferred_forms(terms: list[str], df: list[int], encoded: list[str] | None = None) -> dict[str, str]:
     """Folded syllable -> the marked form found in most of the documents that have it.
 
     A query typed without marks ("hoa giai") then prefers what the site's texts usually mean
     ("hòa giải") over rarer readings ("hóa giải"), while still finding them. No form is
     preferred where none is in the majority ('cho': chợ, chó, chờ and plain cho).
+
+    A form whose postings are exactly its folded syllable's ("pháp" is every "phap" of the
+    site) is marked with SAME_POSTINGS: its clause would fetch a second copy of the same
+    list (issue 17: the largest lists of a two-word query), so the readers add its boost to
+    the folded clause instead, which ranks identically.
     """
-    folded_df = {term: df[t] for t, term in enumerate(terms) if family_of(term) == "u"}
-    best: dict[str, tuple[int, str]] = {}
+    folded_id = {term: t for t, term in enumerate(terms) if family_of(term) == "u"}
+    best: dict[str, tuple[int, str, int]] = {}
     for t, term in enumerate(terms):
         if term.startswith(EXACT):
             form = term[len(EXACT):]
             key = fold(form)
             if key not in best or (-df[t], form) < (-best[key][0], best[key][1]):
-                best[key] = (df[t], form)
-    return {f: form for f, (count, form) in best.items() if 2 * count > folded_df.get(f, 0)}
+                best[key] = (df[t], form, t)
+    out = {}
+    for f, (count, form, t) in best.items():
+        u = folded_id.get(f)
+        if u is None or 2 * count <= df[u]:
+            continue
+        same = encoded is not None and count == df[u] and encoded[t] == encoded[u]
+        out[f] = SAME_POSTINGS + form if same else form
+    return out
 
 
 class _Idfs(dict):
@@ -631,8 +643,8 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     else:
         index = _serial(docs)
     common = common_syllables(index.terms, index.df, len(docs))
-    shards = make_shards(index.terms, index.df, index.encoded, len(docs), preferred_forms(index.terms, index.df),
-                         frozenset(common))
+    preferred = preferred_forms(index.terms, index.df, index.encoded)
+    shards = make_shards(index.terms, index.df, index.encoded, len(docs), preferred, frozenset(common))
     writer = _Writer(out_dir)
     for family in shards.values():
         for shard in family:

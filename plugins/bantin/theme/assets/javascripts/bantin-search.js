@@ -10,7 +10,7 @@
 (function (root) {
   "use strict";
 
-  var EXACT = "=", BIGRAM = "~";
+  var EXACT = "=", BIGRAM = "~", SAME_POSTINGS = "=";
   var FAMILIES = { u: "", x: EXACT, b: BIGRAM };
   var MIN_PREFIX = 2;
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -141,14 +141,21 @@
     return { stop: stop, folded: folded, common: common, synonyms: m.synonyms, max: m.maxQuestion, min: m.question, boosts: m.boosts };
   }
 
-  /** Unmarked queries: add each word's most common marked form ('hoa' -> 'hòa') as optional. */
+  /**
+   * Unmarked queries: add each word's most common marked form ('hoa' -> 'hòa') as optional;
+   * a form marked SAME_POSTINGS ("=pháp") has the word's very postings, so its boost goes to
+   * the word's clause instead (twin of terms.with_preferred).
+   */
   function withPreferred(clauses, preferred, boosts) {
     if (clauses.some(function (c) { return c.term.charAt(0) === EXACT; })) return clauses;
     var seen = Object.create(null), out = clauses.slice();
     clauses.forEach(function (c) { seen[c.term] = true; });
-    clauses.forEach(function (c) {
+    clauses.forEach(function (c, i) {
       var form = preferred[c.term];
-      if (form && !c.prefix && !seen[EXACT + form]) {
+      if (!form || c.prefix) return;
+      if (form.charAt(0) === SAME_POSTINGS) {
+        out[i] = { term: c.term, boost: c.boost + boosts.exact, required: c.required, prefix: c.prefix };
+      } else if (!seen[EXACT + form]) {
         seen[EXACT + form] = true;
         out.push({ term: EXACT + form, boost: boosts.exact, required: false, prefix: false });
       }
