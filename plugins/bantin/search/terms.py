@@ -33,7 +33,7 @@ Two kinds of query (issue 16):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from bantin.text.vi import fold, syllables
@@ -372,7 +372,7 @@ def with_preferred(clauses: list[Clause], preferred: dict[str, str]) -> list[Cla
         if not form or c.prefix:
             continue
         if form.startswith(SAME_POSTINGS):
-            out[i] = Clause(c.term, c.boost + QUERY_BOOSTS["exact"], c.required, c.prefix)
+            out[i] = replace(c, boost=c.boost + QUERY_BOOSTS["exact"])
         elif EXACT + form not in seen:
             seen.add(EXACT + form)
             out.append(Clause(EXACT + form, QUERY_BOOSTS["exact"]))

@@ -43,7 +43,6 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, deque
 from itertools import accumulate, chain, repeat
-from operator import add
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -394,7 +393,7 @@ def _sorted_ids(ids: list[int], terms: list[str]) -> list[int]:
     return sorted(ids, key=terms.__getitem__)
 
 
-def preferred_forms(terms: list[str], df: list[int], encoded: list[str] | None = None) -> dict[str, str]:
+def preferred_forms(terms: list[str], df: list[int], encoded: list[str]) -> dict[str, str]:
     """Folded syllable -> the marked form found in most of the documents that have it.
 
     A query typed without marks ("hoa giai") then prefers what the site's texts usually mean
@@ -419,7 +418,7 @@ def preferred_forms(terms: list[str], df: list[int], encoded: list[str] | None =
         u = folded_id.get(f)
         if u is None or 2 * count <= df[u]:
             continue
-        same = encoded is not None and count == df[u] and encoded[t] == encoded[u]
+        same = count == df[u] and encoded[t] == encoded[u]
         out[f] = SAME_POSTINGS + form if same else form
     return out
 
@@ -467,7 +466,7 @@ def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int
         "x": [t for t, c in enumerate(firsts) if c == EXACT],
         "b": [t for t, c in enumerate(firsts) if c == BIGRAM],
     }
-    groups = _home_groups(terms, df, ids_of, common)
+    groups, ids_of["b"] = _home_groups(terms, df, ids_of, common)
     shards: dict[str, list[_Shard]] = {}
     for family, ids in ids_of.items():
         if family == "u":
@@ -481,11 +480,12 @@ def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int
 
 
 def _home_groups(terms: list[str], df: list[int], ids_of: dict[str, list[int]],
-                 common: frozenset[str]) -> dict[str, list[int]]:
-    """Folded syllable -> term ids of its u/ group: itself, then the pairs it is home to.
+                 common: frozenset[str]) -> tuple[dict[str, list[int]], list[int]]:
+    """Folded syllable -> term ids of its u/ group (itself, then the pairs it is home to),
+    and the pairs without a home, which stay in b/.
 
-    A pair goes beside the rarer of its homes; pairs without one stay in b/ (removed from
-    ids_of["b"] here). Syllables are keyed by their text, so a pair can find its home.
+    A pair goes beside the rarer of its homes. Syllables are keyed by their text, so a pair
+    can find its home.
     """
     tag = len(BIGRAM)
     syllable_df = {terms[t]: df[t] for t in ids_of["u"]}
@@ -498,10 +498,9 @@ def _home_groups(terms: list[str], df: list[int], ids_of: dict[str, list[int]],
             continue
         home = min(homes, key=lambda h: syllable_df.get(h, 0))  # the first of equals
         groups.setdefault(home, []).append(t)
-    ids_of["b"] = loose
     for ids in groups.values():
         ids[1:] = sorted(ids[1:], key=terms.__getitem__)  # any fixed order: looked up by name
-    return groups
+    return groups, loose
 
 
 def _partition(family: str, keys: list[str], runs: list[list[int]], terms: list[str], df: list[int],
@@ -512,19 +511,14 @@ def _partition(family: str, keys: list[str], runs: list[list[int]], terms: list[
     the key of each shard's first run is its bound in the manifest.
     """
     tag = len(FAMILIES[family])
-    names = [terms[t][len(BIGRAM) if family == "u" and terms[t][:1] == BIGRAM else tag:] for t in chain(*runs)]
     ids = list(chain(*runs))
+    names = [terms[t][len(FAMILIES[family_of(terms[t])]):] for t in ids]  # a pair in u/ loses its tag
     posts = list(map(encoded.__getitem__, ids))
     weights = list(map(idfs.__getitem__, map(df.__getitem__, ids)))
     prefs = [preferred.get(terms[t], "") for t in ids] if family == "u" else []
-    lengths = list(map(add, map(len, posts), map(len, names)))
-    run_sizes = []
-    i = 0
-    for run in runs:
-        run_sizes.append(sum(lengths[i:i + len(run)]) + tag * len(run))
-        i += len(run)
+    chars = list(accumulate(len(p) + len(n) + tag for p, n in zip(posts, names)))  # cumulative, per term
     ends = list(accumulate(map(len, runs)))  # term index after each run
-    sizes = list(accumulate(run_sizes))  # cumulative, per run
+    sizes = [chars[e - 1] for e in ends]  # cumulative, per run
     out: list[_Shard] = []
     start = 0
     while start < len(runs):
