@@ -130,13 +130,21 @@ def test_vlq_round_trip(values):
     assert codec.vlq_decode(codec.vlq_list(values)) == values
 
 
-def test_postings_round_trip_and_rebase():
-    ids, codes = [0, 1, 5, 70_000, 70_001], [0, 255, 17, 128, 3]
+def test_postings_round_trip_and_join():
+    base = codec.CODE_BASE
+    ids, codes = [0, 1, 5, 70_000, 70_001], [0, 255, base, base + 62, base + 63]
     text = codec.encode_postings([i << 8 | c for i, c in zip(ids, codes)])
     assert codec.decode_postings(text) == (ids, codes)
-    tail = codec.encode_postings([80_000 << 8 | 9, 80_002 << 8 | 1])
-    joined = text + codec.rebase_postings(tail, ids[-1])
-    assert codec.decode_postings(joined) == (ids + [80_000, 80_002], codes + [9, 1])
+    gaps, dot, weights = text.partition(".")
+    assert dot and len(weights) == 3 + 3 + 1 + 1 + 3  # one character in the window, three outside
+    tail = codec.encode_postings([80_000 << 8 | 9, 80_002 << 8 | base + 1])
+    joined = codec.join_postings(text, tail, ids[-1])
+    assert codec.decode_postings(joined) == (ids + [80_000, 80_002], codes + [9, base + 1])
+
+
+def test_a_dense_list_costs_about_a_character_a_posting():
+    packed = [i << 8 | codec.CODE_BASE + i % 40 for i in range(1000)]
+    assert len(codec.encode_postings(packed)) == 1000 + 1 + 1000
 
 
 def test_quantised_weights_stay_within_two_percent():

@@ -56,8 +56,8 @@ from bantin.search.terms import (
     QUESTION_SYLLABLES, SAME_POSTINGS, STOP, Analyzer, SearchDoc, SearchStats, doc_fields, folded_synonyms,
 )
 from bantin.search.codec import (
-    FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
-    pair_homes, quantise, rebase_postings, utf16_key, vlq_list,
+    CODE_BASE, FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
+    join_postings, pair_homes, quantise, utf16_key, vlq_list,
 )
 
 
@@ -251,7 +251,7 @@ class _Part:
             df[t] += more
         last = [p[-1] >> 8 if p else -1 for p in lists]
         vlq = _vlq_table(self.first + len(self.docs) + 1)
-        encoded = [vlq[p[0] >> 8] + _CODE[p[0] & 255] if len(p) == 1 else encode_postings(p) for p in lists]
+        encoded = [f"{vlq[p[0] >> 8]}.{_CODE[p[0] & 255]}" if len(p) == 1 else encode_postings(p) for p in lists]
         count = sum(df) - sum(df_extra.values())
         terms, self.vocabulary = self.vocabulary.terms, None  # its caches are large
         return _Postings(terms, df, encoded, last, count)
@@ -269,7 +269,7 @@ def _merge(a: _Postings, b: _Postings) -> _Postings:
             a.last.append(last)
         else:
             a.df[i] += df
-            a.encoded[i] += rebase_postings(encoded, a.last[i])
+            a.encoded[i] = join_postings(a.encoded[i], encoded, a.last[i])
             a.last[i] = last
     a.count += b.count
     return a
@@ -649,6 +649,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         **facets,
         "bounds": {f: "\n".join(s.first for s in shards[f][1:]) for f in FAMILIES},
         "boosts": dict(QUERY_BOOSTS),
+        "codeBase": CODE_BASE,
         "common": "\n".join(common),
         "maxChars": MAX_QUERY_CHARS,
         "maxQuestion": MAX_QUESTION_SYLLABLES,

@@ -163,7 +163,7 @@
     return out;
   }
 
-  // --- Compact encodings (twin of searchindex.py) --------------------------------------
+  // --- Compact encodings (twin of bantin.search.codec) --------------------------------------
 
   function vlqDecode(text) {
     var out = [], value = 0, shift = 0;
@@ -176,9 +176,13 @@
     return out;
   }
 
-  function decodePostings(text) {
-    var ids = [], codes = [], i = 0, last = -1, n = text.length;
-    while (i < n) {
+  /**
+   * The gaps, ".", the weight codes: one character each from `base` (the manifest's
+   * codeBase), or "_" and two characters (twin of codec.decode_postings).
+   */
+  function decodePostings(text, base) {
+    var ids = [], codes = [], i = 0, last = -1, dot = text.indexOf("."), n = text.length;
+    while (i < dot) {
       var value = 0, shift = 0, digit;
       do {
         digit = CHAR[text.charCodeAt(i++)];
@@ -187,8 +191,11 @@
       } while (digit >= 32);
       last += value + 1;
       ids.push(last);
-      codes.push(CHAR[text.charCodeAt(i)] * 64 + CHAR[text.charCodeAt(i + 1)]);
-      i += 2;
+    }
+    for (i = dot + 1; i < n; i++) {
+      var c = CHAR[text.charCodeAt(i)];
+      if (c === 63) { codes.push(CHAR[text.charCodeAt(i + 1)] * 64 + CHAR[text.charCodeAt(i + 2)]); i += 2; }
+      else codes.push(base + c);
     }
     return { ids: ids, codes: codes };
   }
@@ -289,7 +296,7 @@
       if (i === undefined) return null;
       if (!data.decoded) data.decoded = Object.create(null);
       if (!data.decoded[i]) {
-        var p = decodePostings(data.p[i]);
+        var p = decodePostings(data.p[i], manifest.codeBase);
         if (data.e !== undefined && !data.preferred) data.preferred = data.e.split("\n");
         data.decoded[i] = { idf: data.m[i], ids: p.ids, codes: p.codes, preferred: data.preferred ? data.preferred[i] : "" };
       }
