@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import unicodedata
 from dataclasses import replace
@@ -11,7 +12,7 @@ import pytest
 
 from bantin.search import codec, writer
 from bantin.workers import policy
-from bantin.search.reader import load_search_index
+from bantin.search.reader import load_search_index, read_script
 from bantin.search.terms import (
     BIGRAM,
     EXACT,
@@ -147,6 +148,27 @@ def test_a_dense_list_costs_about_a_character_a_posting():
     assert len(codec.encode_postings(packed)) == 1000 + 1 + 1000
 
 
+def test_halved_weights_take_every_other_step_and_keep_escapes():
+    base = codec.CODE_BASE
+    codes = [base, base + 1, base + 2, base + 61, base + 62, 127, 255, base + 5]  # 127, 255: escaped, "_" inside
+    ids = list(range(0, 80, 10))
+    text = codec.encode_postings([i << 8 | c for i, c in zip(ids, codes)])
+    assert "__" in text or "_B_" in text  # an escape whose payload holds "_"
+    halved = codec.decode_postings(codec.halve_weights(text))
+    assert halved == (ids, [base, base, base + 2, base + 60, base + 62, 127, 255, base + 4])
+    assert codec.halve_weights(".") == "."
+
+
+def test_only_terms_in_most_items_have_halved_weights(tmp_path):
+    out, _ = build(tmp_path, SAMPLE_DOCS)
+    index = load_search_index(out)
+    lists = [p for f in (out / "u").glob("*.js") for p in index._shard("u", int(f.stem)).values() if p]
+    odd = [any((c - codec.CODE_BASE) % 2 for c in p.codes if 0 <= c - codec.CODE_BASE < 63) for p in lists]
+    common = [i for i, p in enumerate(lists) if p.idf < codec.IDF_SCALE * math.log(2)]  # df > n / 2
+    assert common and not any(odd[i] for i in common)
+    assert any(odd)  # the others keep 3 % steps
+
+
 def test_quantised_weights_stay_within_two_percent():
     for score in (0.02, 0.05, 0.3, 1.0, 2.2, 11.0, 24.2):
         weight = codec.TABLE[codec.quantise(score)] / 1000
@@ -277,10 +299,34 @@ def test_every_word_is_required_unless_no_item_has_them_all(sample_index):
 
 def test_unmarked_words_prefer_the_sites_usual_marks(sample_index):
     clauses = sample_index.plan("hoa giai")
-    # "hòa" is most of "hoa" (not "hóa giải"); "giải" is every "giai": its boost joins "giai".
-    assert {c.term for c in clauses if c.term.startswith(EXACT)} == {EXACT + "hòa"}
+    # "hòa" is most of "hoa" (not "hóa giải"): the items of "hoa" with "hòa" count it once
+    # more; "giải" is every "giai": its boost joins "giai".
+    assert not [c for c in clauses if c.term.startswith(EXACT)]
+    assert {c.term: c.boost for c in clauses}["+hoa"] == 1
     assert {c.term: c.boost for c in clauses}["giai"] == 2
     assert sample_index.urls("hoa giai", 5) and HOA_GIAI_DISTRACTOR not in sample_index.urls("hoa giai", 5)
+
+
+def test_the_usual_form_is_read_from_its_words_shard(tmp_path):
+    out, _ = build(tmp_path, SAMPLE_DOCS)
+    index = load_search_index(out)
+    word, usual, form = index.term("hoa"), index.term("+hoa"), index.term("=hòa")
+    assert usual.ids == form.ids and len(form.ids) < len(word.ids)  # the items with "hòa", not "hóa"
+    weight = dict(zip(word.ids, word.codes))
+    assert usual.codes == [weight[i] for i in usual.ids] and usual.idf == word.idf  # weighed as "hoa"
+    fresh = load_search_index(out)
+    assert fresh.search("hoa giai").hits
+    assert not [f for f in fresh.fetched if f.startswith("x/")]  # no second round trip, no second list
+
+
+def test_a_form_with_its_words_very_postings_is_not_repeated_in_x(tmp_path):
+    out, _ = build(tmp_path, SAMPLE_DOCS)
+    index = load_search_index(out)
+    in_x = {t: p for f in (out / "x").glob("*.js") for t, p in zip(*(read_script(f)[1][k] for k in "tp"))}
+    assert in_x["giải"] == "=" and len(in_x["hòa"]) > 1
+    assert index.term("=giải") == index.term("giai")  # a reader typing marks gets the syllable's list
+    assert index.term("=giảii") is None
+    assert index.urls("hòa giải", 3) == index.urls("hoa giai", 3)
 
 
 def test_a_marked_form_with_its_words_very_postings_is_not_fetched_twice(tmp_path):

@@ -11,10 +11,15 @@ import json
 import math
 import re
 from bisect import bisect_right
+from itertools import accumulate, compress
 from dataclasses import dataclass
 from pathlib import Path
 
-from bantin.search.terms import Clause, analyze, clip_query, is_question, plan_question, plan_query, with_preferred
+from bantin.search.terms import (
+    SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze, clip_query, is_question, plan_question, plan_query,
+    with_preferred,
+)
+from bantin.text.vi import fold
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, pair_homes, utf16_key, vlq_decode
 
 
@@ -46,7 +51,17 @@ class _Term:
     idf: int
     ids: list[int]
     codes: list[int]
-    preferred: str = ""
+    preferred: str = ""  # a syllable's usual form: "=pháp" (SAME_POSTINGS) or "hòa"
+    absent: str = ""  # VLQ gaps: the positions in `ids` of the items without that form
+
+
+def _entry(m: int, postings: str, usual: str) -> _Term | None:
+    """A shard's term; `usual` is its "e" entry (`writer.preferred_forms`). None: a form with
+    its syllable's very postings, which x/ does not repeat."""
+    if postings == SAME_POSTINGS:
+        return None
+    form, _, absent = usual.partition(USUAL_SEPARATOR)
+    return _Term(m, *decode_postings(postings), form, absent)
 
 
 KIND_GROUPS = {"tin-bai": ("article",), "hoi-dap": ("qa", "question"), "huong-dan": ("guide",)}
@@ -81,19 +96,18 @@ class SearchIndex:
             return None
         return bisect_right(self.bounds[family], utf16_key(term), key=utf16_key)
 
-    def _shard(self, family: str, number: int) -> dict[str, _Term]:
+    def _shard(self, family: str, number: int) -> dict[str, _Term | None]:
         key = f"{family}/{number}"
         if key not in self._shards:
             self.fetched.append(f"{key}.js")
             _, data = read_script(self.root / f"{key}.js")
             preferred = data["e"].split("\n") if "e" in data else [""] * len(data["t"])
-            self._shards[key] = {
-                t: _Term(m, *decode_postings(p), e)
-                for t, m, p, e in zip(data["t"], data["m"], data["p"], preferred)
-            }
+            self._shards[key] = {t: _entry(m, p, e) for t, m, p, e in zip(data["t"], data["m"], data["p"], preferred)}
         return self._shards[key]
 
     def term(self, term: str) -> _Term | None:
+        if term.startswith(USUAL):
+            return self._usual(term[len(USUAL):])
         family = family_of(term)
         bare = term[len(FAMILIES[family]) :]
         homes = pair_homes(bare, self.common) if family == "b" else []
@@ -102,7 +116,19 @@ class SearchIndex:
             found = [self._shard("u", n).get(bare) for n in numbers]
             return next((t for t in found if t is not None), None)
         number = self.shard_of(family, bare)
-        return None if number is None else self._shard(family, number).get(bare)
+        shard = {} if number is None else self._shard(family, number)
+        if bare in shard and shard[bare] is None:  # a form with its syllable's very postings
+            return self.term(fold(bare))
+        return shard.get(bare)
+
+    def _usual(self, word: str) -> _Term | None:
+        """The items of `word` that use its usual form, with the word's weights (a `USUAL` clause)."""
+        t = self.term(word)
+        if t is None or not t.preferred:
+            return None
+        skip = set(accumulate((gap + 1 for gap in vlq_decode(t.absent)), initial=-1))
+        keep = [k not in skip for k in range(len(t.ids))]
+        return _Term(t.idf, list(compress(t.ids, keep)), list(compress(t.codes, keep)))
 
     def expand(self, prefix: str) -> list[str] | None:
         """Folded terms starting with prefix, or None when they span too many shards."""

@@ -11,8 +11,8 @@ Terms of one document field, all in the same lunr field so that lunr's BM25 trea
 - folded syllables, `dat`, `dai`: tone marks and đ dropped, so "dat dai" finds "đất đai";
 - exact syllables, `=đất`: only where they differ from the folded form, queried when the
   reader typed a mark, so "hòa giải" ranks "hòa giải" above "hóa giải"; for a query typed
-  without marks, the form the site's texts use most for each word is added, so "hoa giai"
-  also prefers "hòa giải" (`with_preferred`);
+  without marks, the items using the form the site's texts use most for each word count
+  that word once more, so "hoa giai" also prefers "hòa giải" (`with_preferred`);
 - folded syllable bigrams, `~dat dai`: lunr has no positions, so adjacency is a term of its
   own and a phrase outranks the same syllables scattered.
 
@@ -51,6 +51,8 @@ QUESTION_SYLLABLES = 6  # a query of at least this many syllables is a question
 MAX_QUESTION_SYLLABLES = 80  # bounds the work of a pasted page; real questions are far shorter
 MAX_QUERY_CHARS = 2_000  # a query is cut here before it is analysed: 80 syllables take ~500
 SAME_POSTINGS = "="  # before a preferred form (u/ shards' "e"): its postings are its folded word's
+USUAL_SEPARATOR = ":"  # after any other preferred form in "e": the items of its word that lack it
+USUAL = "+"  # "+hoa": a clause for the items of "hoa" that use its usual form, weighed as "hoa"
 
 # Question words, pronouns and particles citizens wrap around their question ("cho tôi hỏi",
 # "có được không ạ", "như thế nào", "bao nhiêu"): written with marks, checked on the exact
@@ -356,16 +358,16 @@ def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = fro
 
 
 def with_preferred(clauses: list[Clause], preferred: dict[str, str]) -> list[Clause]:
-    """Clauses of an unmarked query plus, optionally, each word's most common marked form.
+    """Clauses of an unmarked query plus, optionally, each word's usual marked form.
 
     `preferred` maps folded words to the form the site's texts use most ('hoa' -> 'hòa'),
-    read from the index; a query typed with marks keeps its own and gets nothing added. A
-    form marked SAME_POSTINGS has its folded word's very postings: its boost goes to the
-    folded clause, the same scores without fetching the list twice.
+    read from the index; a query typed with marks keeps its own and gets nothing added.
+    The items of "hoa" that use "hòa" count "hoa" once more (the `USUAL` clause "+hoa",
+    read from the word's own shard); where every item of the word has the form with the
+    same weight (SAME_POSTINGS), that is the word's clause with its boost raised.
     """
     if any(c.term.startswith(EXACT) for c in clauses):
         return clauses
-    seen = {c.term for c in clauses}
     out = list(clauses)
     for i, c in enumerate(clauses):
         form = preferred.get(c.term)
@@ -373,9 +375,8 @@ def with_preferred(clauses: list[Clause], preferred: dict[str, str]) -> list[Cla
             continue
         if form.startswith(SAME_POSTINGS):
             out[i] = replace(c, boost=c.boost + QUERY_BOOSTS["exact"])
-        elif EXACT + form not in seen:
-            seen.add(EXACT + form)
-            out.append(Clause(EXACT + form, QUERY_BOOSTS["exact"]))
+        else:
+            out.append(Clause(USUAL + c.term, QUERY_BOOSTS["exact"]))
     return out
 
 

@@ -53,10 +53,10 @@ from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
 from bantin.search.terms import (
     BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUERY_CHARS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS,
-    QUESTION_SYLLABLES, SAME_POSTINGS, STOP, Analyzer, SearchDoc, SearchStats, doc_fields, folded_synonyms,
+    QUESTION_SYLLABLES, SAME_POSTINGS, STOP, USUAL_SEPARATOR, Analyzer, SearchDoc, SearchStats, doc_fields, folded_synonyms,
 )
 from bantin.search.codec import (
-    CODE_BASE, FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, encode_postings, family_of, idf,
+    CODE_BASE, FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, decode_ids, encode_postings, family_of, halve_weights, idf,
     join_postings, pair_homes, quantise, utf16_key, vlq_list,
 )
 
@@ -394,16 +394,19 @@ def _sorted_ids(ids: list[int], terms: list[str]) -> list[int]:
 
 
 def preferred_forms(terms: list[str], df: list[int], encoded: list[str]) -> dict[str, str]:
-    """Folded syllable -> the marked form found in most of the documents that have it.
+    """Folded syllable -> its usual marked form, as the u/ shards' "e" gives it.
 
     A query typed without marks ("hoa giai") then prefers what the site's texts usually mean
     ("hòa giải") over rarer readings ("hóa giải"), while still finding them. No form is
-    preferred where none is in the majority ('cho': chợ, chó, chờ and plain cho).
+    usual where none is in the majority ('cho': chợ, chó, chờ and plain cho).
 
-    A form whose postings are exactly its folded syllable's ("pháp" is every "phap" of the
-    site) is marked with SAME_POSTINGS: its clause would fetch a second copy of the same
-    list (issue 17: the largest lists of a two-word query), so the readers add its boost to
-    the folded clause instead, which ranks identically.
+    - "=pháp" (SAME_POSTINGS): the form's postings are exactly its syllable's; x/ gives
+      SAME_POSTINGS for its list, and the readers take the syllable's.
+    - "hòa:<VLQ>" (USUAL_SEPARATOR): the positions, in the syllable's list, of the items
+      without the form. An unmarked query weighs the usual form from the syllable's own
+      shard (the `USUAL` clause), instead of fetching the form's list from x/ after the
+      syllable's told its name: a round trip and, at 130,000 items, 70-85 KB a word
+      (issue 17).
     """
     folded_id = {term: t for t, term in enumerate(terms) if family_of(term) == "u"}
     best: dict[str, tuple[int, str, int]] = {}
@@ -418,9 +421,22 @@ def preferred_forms(terms: list[str], df: list[int], encoded: list[str]) -> dict
         u = folded_id.get(f)
         if u is None or 2 * count <= df[u]:
             continue
-        same = count == df[u] and encoded[t] == encoded[u]
-        out[f] = SAME_POSTINGS + form if same else form
+        if count == df[u] and encoded[t] == encoded[u]:
+            out[f] = SAME_POSTINGS + form
+        else:
+            out[f] = form + USUAL_SEPARATOR + _absent(encoded[u], encoded[t])
     return out
+
+
+def _absent(word: str, form: str) -> str:
+    """VLQ gaps of the positions in the word's list of the items the form's list lacks."""
+    has = set(decode_ids(form))
+    mask = bytes(map(has.__contains__, decode_ids(word)))
+    positions = [m.start() for m in _ZERO.finditer(mask)]
+    return vlq_list(b - a - 1 for a, b in zip([-1, *positions], positions))
+
+
+_ZERO = re.compile(b"\x00")
 
 
 class _Idfs(dict):
@@ -454,8 +470,12 @@ def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int
                 common: frozenset[str] = frozenset()) -> dict[str, list[_Shard]]:
     """Range-partition each family's sorted terms into shards of about SHARD_TARGET chars.
 
-    A shard takes terms until its size reaches the target, so a term larger than the target
-    sits alone and a query never fetches a shard much larger than what it needs. In u/, a
+    A form with its syllable's very postings gets SAME_POSTINGS for its list, and a term in
+    most of the items weights on every other step (`codec.halve_weights`).
+
+    A shard takes terms until its size reaches the target, and a term larger than the target
+    sits alone, so a query never fetches a shard much larger than what it needs, nor a large
+    list beside the small term it looks for. In u/, a
     syllable and the pairs stored beside it (`pair_homes`) are one group, never split.
     """
     preferred = preferred or {}
@@ -466,6 +486,12 @@ def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int
         "x": [t for t, c in enumerate(firsts) if c == EXACT],
         "b": [t for t, c in enumerate(firsts) if c == BIGRAM],
     }
+    same = {EXACT + form[len(SAME_POSTINGS):] for form in preferred.values() if form.startswith(SAME_POSTINGS)}
+    limit = COMMON_SHARE * n_docs
+    encoded = [
+        SAME_POSTINGS if term in same else halve_weights(text) if count > limit else text
+        for term, text, count in zip(terms, encoded, df)
+    ]
     groups, ids_of["b"] = _home_groups(terms, df, ids_of, common)
     shards: dict[str, list[_Shard]] = {}
     for family, ids in ids_of.items():
@@ -524,6 +550,8 @@ def _partition(family: str, keys: list[str], runs: list[list[int]], terms: list[
     while start < len(runs):
         base = sizes[start - 1] if start else 0
         end = min(bisect_left(sizes, base + SHARD_TARGET, lo=start), len(runs) - 1) + 1
+        if end - 1 > start and sizes[end - 1] - sizes[end - 2] >= SHARD_TARGET:
+            end -= 1  # a run as large as a shard gets one of its own: a term beside it costs nothing extra
         lo, hi = ends[start - 1] if start else 0, ends[end - 1]
         out.append(_Shard(family, len(out), names[lo:hi], weights[lo:hi], posts[lo:hi], prefs[lo:hi], keys[start]))
         start = end

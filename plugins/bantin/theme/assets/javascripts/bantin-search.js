@@ -10,7 +10,7 @@
 (function (root) {
   "use strict";
 
-  var EXACT = "=", BIGRAM = "~", SAME_POSTINGS = "=";
+  var EXACT = "=", BIGRAM = "~", SAME_POSTINGS = "=", USUAL = "+", USUAL_SEPARATOR = ":";
   var FAMILIES = { u: "", x: EXACT, b: BIGRAM };
   var MIN_PREFIX = 2;
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -142,22 +142,20 @@
   }
 
   /**
-   * Unmarked queries: add each word's most common marked form ('hoa' -> 'hòa') as optional;
-   * a form marked SAME_POSTINGS ("=pháp") has the word's very postings, so its boost goes to
-   * the word's clause instead (twin of terms.with_preferred).
+   * Unmarked queries: the items of a word that use its usual form ('hoa' -> 'hòa') count the
+   * word once more (the clause "+hoa"); a form marked SAME_POSTINGS ("=pháp") is in all of
+   * them, so its boost goes to the word's clause instead (twin of terms.with_preferred).
    */
   function withPreferred(clauses, preferred, boosts) {
     if (clauses.some(function (c) { return c.term.charAt(0) === EXACT; })) return clauses;
-    var seen = Object.create(null), out = clauses.slice();
-    clauses.forEach(function (c) { seen[c.term] = true; });
+    var out = clauses.slice();
     clauses.forEach(function (c, i) {
       var form = preferred[c.term];
       if (!form || c.prefix) return;
       if (form.charAt(0) === SAME_POSTINGS) {
         out[i] = { term: c.term, boost: c.boost + boosts.exact, required: c.required, prefix: c.prefix };
-      } else if (!seen[EXACT + form]) {
-        seen[EXACT + form] = true;
-        out.push({ term: EXACT + form, boost: boosts.exact, required: false, prefix: false });
+      } else {
+        out.push({ term: USUAL + c.term, boost: boosts.exact, required: false, prefix: false });
       }
     });
     return out;
@@ -276,6 +274,7 @@
 
     /** Promise of {idf, ids, codes} for a tagged term, or null when the index lacks it. */
     function postings(term) {
+      if (term.charAt(0) === USUAL) return postings(term.slice(USUAL.length)).then(usual);
       var family = familyOf(term), bare = term.slice(FAMILIES[family].length);
       var homes = family === "b" ? pairHomes(bare) : [];
       if (homes.length) {
@@ -287,7 +286,23 @@
       }
       var n = shardOf(family, bare);
       if (n < 0) return Promise.resolve(null);
-      return shard(family, n).then(function (data) { return decoded(data, bare); });
+      return shard(family, n).then(function (data) {
+        // A form with its syllable's very postings: x/ does not repeat the syllable's list.
+        if (data.p[data.index[bare]] === SAME_POSTINGS) return postings(fold(bare));
+        return decoded(data, bare);
+      });
+    }
+
+    /** The items of a word that use its usual form, with the word's weights (twin of SearchIndex._usual). */
+    function usual(word) {
+      if (!word || !word.preferred) return null;
+      var skip = new Uint8Array(word.ids.length), at = -1;
+      vlqDecode(word.absent).forEach(function (gap) { at += gap + 1; skip[at] = 1; });
+      var ids = [], codes = [];
+      for (var k = 0; k < word.ids.length; k++) {
+        if (!skip[k]) { ids.push(word.ids[k]); codes.push(word.codes[k]); }
+      }
+      return { idf: word.idf, ids: ids, codes: codes, preferred: "" };
     }
 
     /** A term's postings in a loaded shard, decoded once; null when the shard lacks it. */
@@ -298,7 +313,11 @@
       if (!data.decoded[i]) {
         var p = decodePostings(data.p[i], manifest.codeBase);
         if (data.e !== undefined && !data.preferred) data.preferred = data.e.split("\n");
-        data.decoded[i] = { idf: data.m[i], ids: p.ids, codes: p.codes, preferred: data.preferred ? data.preferred[i] : "" };
+        var e = data.preferred ? data.preferred[i] : "", sep = e.indexOf(USUAL_SEPARATOR);
+        data.decoded[i] = {
+          idf: data.m[i], ids: p.ids, codes: p.codes,
+          preferred: sep < 0 ? e : e.slice(0, sep), absent: sep < 0 ? "" : e.slice(sep + 1)
+        };
       }
       return data.decoded[i];
     }
