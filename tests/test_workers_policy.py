@@ -84,6 +84,44 @@ def test_forks_leave_the_heap_they_inherit_out_of_garbage_collection():
     assert gc.get_freeze_count() == before  # the build's own collector is left as it was
 
 
+def _slow(seconds: float) -> int:
+    import os
+    import time
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_a_released_worker_ends_after_its_last_job():
+    """Issue 17: the worker idled to the end of the build holding what its jobs touched."""
+    import os
+    import time
+    pool = background.fork_pool()
+    first, last = pool.submit(_slow, 0.2), pool.submit(_slow, 0.2)
+    background.release(pool)
+    pid = last.result(timeout=30)
+    assert first.result() == pid  # both jobs ran and their results are collected
+    for _ in range(100):  # the process exits once the queue is empty
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the released worker is still running")
+    background.stop(pool)
+
+
+def test_a_released_worker_is_still_killed_when_the_build_fails():
+    pool = background.fork_pool()
+    running = pool.submit(_slow, 60)
+    background.release(pool)
+    (process,) = pool.bantin_processes
+    background.stop(pool, kill=True)  # a failed build: nothing more written into its folder
+    assert not process.is_alive()
+    with pytest.raises(Exception):
+        running.result(timeout=10)
+
+
 @pytest.mark.parametrize("value, means", [("", ""), ("1", "1"), ("2", "2"), (" 1", "1"), ("1 ", "1"), (" 2\n", "2")])
 def test_jobs_accepts_1_and_2_with_spaces(monkeypatch, capsys, value, means):
     monkeypatch.setenv("BANTIN_JOBS", value)

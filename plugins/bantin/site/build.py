@@ -319,6 +319,7 @@ class Build:
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
                     query_pages=found.query_pages)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
+        background.release(worker)  # the last job: the worker ends with it
         return build
 
     def nav_sections(self) -> list:

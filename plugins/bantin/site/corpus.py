@@ -8,8 +8,10 @@ nothing leaks from one `mkdocs serve` rebuild into the next.
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
@@ -305,10 +307,16 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
 
 def _read_all(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme,
               sizes: Mapping[str, int]) -> list[tuple[Item | None, list, list[DocRef]]]:
-    """`_read_files` over every file; a large site reads half of them in a forked process."""
+    """`_read_files` over every file; a large site reads half of them in a forked process.
+
+    Half by bytes, not by count: a handbook of 30 questions is 20 times an article, and the
+    handbooks sort together (issue 17: at 100,000 articles the halves by count took 47 s
+    and 34 s).
+    """
     if not policy.read_split(len(srcs)):
         return _read_files(srcs, files, site, urls, sizes)
-    half = len(srcs) // 2
+    ends = list(accumulate(len(files[src]) for src in srcs))
+    half = min(max(bisect_left(ends, ends[-1] / 2), 1), len(srcs) - 1)
     second = {src: files[src] for src in srcs[half:]}
     with fork_pool() as pool:
         later = pool.submit(_read_files, srcs[half:], second, site, urls, sizes)

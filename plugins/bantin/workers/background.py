@@ -151,12 +151,24 @@ class Job:
         return wait(self.future, self.what)
 
 
+def release(worker: ProcessPoolExecutor | None) -> None:
+    """Every job is submitted: the worker process ends once they are done, instead of
+    idling to the end of the build with all it touched (issue 17: at 100,000 articles the
+    search index left it 2.2 GB, held through the render). Results stay collectable, and
+    `stop(kill=True)` still finds the process to kill."""
+    if worker is None:
+        return
+    worker.bantin_processes = list((getattr(worker, "_processes", None) or {}).values())  # shutdown forgets them
+    worker.shutdown(wait=False)
+
+
 def stop(worker: ProcessPoolExecutor | None, kill: bool = False) -> None:
     """Let the worker go; `kill` (a failed or interrupted build) ends it now, so it writes
     nothing more into a folder that is about to be deleted."""
     if worker is None:
         return
-    processes = list((getattr(worker, "_processes", None) or {}).values()) if kill else []
+    running = getattr(worker, "bantin_processes", None) or list((getattr(worker, "_processes", None) or {}).values())
+    processes = running if kill else []
     worker.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.kill()

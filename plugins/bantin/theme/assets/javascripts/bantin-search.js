@@ -1,5 +1,5 @@
 /*
- * Bản tin search: the browser half of plugins/bantin/search.py and searchindex.py.
+ * Bản tin search: the browser half of the bantin.search package (terms, codec, reader).
  *
  * The engine (pipeline, query plan, shard loading, lunr index rebuilt per query) has a
  * Python twin, and tests/test_search_parity.py runs both on the same files. Shards and
