@@ -657,15 +657,14 @@ def write_documents(docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> _
     return writer.close()
 
 
-def write_index(docs: Sequence[SearchDoc], out_dir: Path, split: bool = True) -> SearchStats:
-    """Build and write the whole index; deterministic bytes for the same documents, split
-    or not. `split`: half the postings in a fork when the corpus is large (policy)."""
+def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
+    """Build and write the whole index; deterministic bytes for the same documents."""
     started = time.perf_counter()
     docs = order_docs(docs)
     for sub_dir in (*FAMILIES, "d"):
         shutil.rmtree(out_dir / sub_dir, ignore_errors=True)
     facets = _facets(docs)
-    worker = _Worker.start(docs, out_dir, facets) if split else None
+    worker = _Worker.start(docs, out_dir, facets)
     if worker:
         index = worker.postings(docs)
     else:
@@ -710,6 +709,6 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path, split: bool = True) ->
     )
 
 
-def build_search_index(docs: Sequence[SearchDoc], out_dir: Path, split: bool = True) -> SearchStats:
+def build_search_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     """Write manifest, term shards and per-document files for the browser under out_dir."""
-    return write_index(docs, Path(out_dir), split)
+    return write_index(docs, Path(out_dir))

@@ -274,12 +274,9 @@ def _related_lists() -> dict[str, list[str]]:
     return RelatedIndex(background.shared("view").corpus).all()
 
 
-def _search_index(out_dir: Path, split: bool):
-    """Worker job: the search index, written to `out_dir`; `split` in the build process only
-    (policy.search_split): in the worker a fork of its own would be a third process on two
-    cores beside the renderers, for an index ready long before the pages anyway, and at
-    100,000 articles 1.8 GB more at the build's peak (issue 17)."""
-    return build_search_index(background.shared("view").search_docs(), out_dir, split=split)
+def _search_index(out_dir: Path):
+    """Worker job: the search index, written to `out_dir`."""
+    return build_search_index(background.shared("view").search_docs(), out_dir)
 
 
 @dataclass
@@ -321,8 +318,7 @@ class Build:
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
                     query_pages=found.query_pages)
-        build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, worker is None,
-                                      what=SEARCH)
+        build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         background.release(worker)  # the last job: the worker ends with it
         return build
 

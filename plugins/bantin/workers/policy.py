@@ -18,10 +18,8 @@ not measured again when they were gathered here; `scripts/bench.py` is how to ch
   (`site.corpus`). A file takes well under a millisecond and every item travels back
   pickled, so the gain shows on large sites only (10,000 articles: reading ~10 s → 5.6 s).
 - `SEARCH_FROM` = 3,000 search documents: half the postings of the search index in a fork
-  (`search.writer`) when the index is built in the build process itself. Not from inside
-  the background worker, whose work overlaps with rendering on both cores: there the fork
-  was a third process for an index ready long before the pages, and at 100,000 articles
-  1.8 GB more at the build's peak (issue 17; `site.build._search_index`).
+  (`search.writer`), from inside the background worker, whose work already overlaps with
+  rendering: a shorter index build shortens the whole build only on large sites.
 
 Where nothing forks: a platform without `fork` (Windows: `spawn` would re-run the caller's
 main module), `BANTIN_JOBS=1` (the whole build in one process, as the README says), and for
