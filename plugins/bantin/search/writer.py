@@ -18,10 +18,11 @@ Layout under out_dir (every file a script, so the offline build works from file:
   words, the site's common terms and the citizens' synonyms (one source for both languages);
 - u/N.js, x/N.js, b/N.js: shards of folded syllables, exact syllables and bigrams, each
   family partitioned by term range (the terms sharing a typed prefix sit in few shards), a
-  shard closed once it holds SHARD_TARGET characters; u/ shards also give each syllable's
-  preferred marked form, and hold most bigrams: each beside the rarer of its syllables a
-  question looks up anyway (`codec.pair_homes`), so its pairs cost a question no file of
-  their own (issue 16: at 10,000 articles a question's term files went 16 -> 10, median);
+  shard closed once it holds SHARD_TARGET characters (a larger term alone); u/ shards also
+  give each syllable's usual marked form and the items without it (`preferred_forms`), and
+  hold most bigrams: each beside the rarer of its syllables a question looks up anyway
+  (`codec.pair_homes`), so its pairs cost a question no file of their own (issue 16: at
+  10,000 articles a question's term files went 16 -> 10, median);
 - d/N.js: one document (url, title, type, category, date, text for the snippet).
 
 Build time: pure Python, so the work is arranged for CPython: ids cached per text chunk,
