@@ -153,25 +153,19 @@ _GAP_BYTES = bytes.maketrans(ALPHABET.encode(), bytes(range(1, 65)))  # a termin
 def decode_ids(text: str) -> list[int]:
     """The doc ids of an encoded list, without its weights.
 
-    The writer compares whole lists of ids (`writer.usual_forms`); a list whose gaps all fit
-    one character, nearly every large one, is decoded by C loops (translate, accumulate).
+    A list whose gaps all fit one character (nearly every large one) is decoded by C loops
+    (translate, accumulate): the writer compares whole lists of ids (`writer.preferred_forms`).
     """
     gaps = text.partition(".")[0]
     steps = gaps.encode("ascii").translate(_GAP_BYTES)  # gap - 1 + 1, for a single digit
-    if max(steps, default=0) <= 32:
-        return list(accumulate(steps, initial=-1))[1:]
-    return decode_postings(gaps + ".")[0]
+    if max(steps, default=0) > 32:  # some gap takes more than one character
+        steps = [value + 1 for value in vlq_decode(gaps)]
+    return list(accumulate(steps, initial=-1))[1:]
 
 
 def decode_postings(text: str) -> tuple[list[int], list[int]]:
     """Inverse of encode_postings (the twin of decodePostings in bantin-search.js)."""
-    ids, codes, i, last = [], [], 0, -1
-    gaps, _, weights = text.partition(".")
-    n = len(gaps)
-    while i < n:
-        value, i = _read_vlq(gaps, i)
-        last += value + 1
-        ids.append(last)
+    codes, weights = [], text.partition(".")[2]
     i, n = 0, len(weights)
     while i < n:
         digit = _CHAR[weights[i]]
@@ -181,7 +175,7 @@ def decode_postings(text: str) -> tuple[list[int], list[int]]:
         else:
             codes.append(CODE_BASE + digit)
             i += 1
-    return ids, codes
+    return decode_ids(text), codes
 
 
 def vlq_list(values: Iterable[int]) -> str:

@@ -158,8 +158,13 @@ def release(worker: ProcessPoolExecutor | None) -> None:
     `stop(kill=True)` still finds the process to kill."""
     if worker is None:
         return
-    worker.bantin_processes = list((getattr(worker, "_processes", None) or {}).values())  # shutdown forgets them
+    worker.bantin_processes = _processes(worker)  # shutdown forgets them
     worker.shutdown(wait=False)
+
+
+def _processes(worker: ProcessPoolExecutor) -> list:
+    """The worker's processes, as the executor holds them before its shutdown."""
+    return list((getattr(worker, "_processes", None) or {}).values())
 
 
 def stop(worker: ProcessPoolExecutor | None, kill: bool = False) -> None:
@@ -167,8 +172,7 @@ def stop(worker: ProcessPoolExecutor | None, kill: bool = False) -> None:
     nothing more into a folder that is about to be deleted."""
     if worker is None:
         return
-    running = getattr(worker, "bantin_processes", None) or list((getattr(worker, "_processes", None) or {}).values())
-    processes = running if kill else []
+    processes = (getattr(worker, "bantin_processes", None) or _processes(worker)) if kill else []
     worker.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.kill()

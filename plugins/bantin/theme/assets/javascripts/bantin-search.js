@@ -179,18 +179,9 @@
    * codeBase), or "_" and two characters (twin of codec.decode_postings).
    */
   function decodePostings(text, base) {
-    var ids = [], codes = [], i = 0, last = -1, dot = text.indexOf("."), n = text.length;
-    while (i < dot) {
-      var value = 0, shift = 0, digit;
-      do {
-        digit = CHAR[text.charCodeAt(i++)];
-        value += (digit & 31) * Math.pow(2, shift);
-        shift += 5;
-      } while (digit >= 32);
-      last += value + 1;
-      ids.push(last);
-    }
-    for (i = dot + 1; i < n; i++) {
+    var dot = text.indexOf("."), ids = vlqDecode(text.slice(0, dot)), codes = [], last = -1;
+    for (var k = 0; k < ids.length; k++) ids[k] = last += ids[k] + 1;
+    for (var i = dot + 1, n = text.length; i < n; i++) {
       var c = CHAR[text.charCodeAt(i)];
       if (c === 63) { codes.push(CHAR[text.charCodeAt(i + 1)] * 64 + CHAR[text.charCodeAt(i + 2)]); i += 2; }
       else codes.push(base + c);
