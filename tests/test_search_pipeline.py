@@ -468,3 +468,15 @@ def test_citizens_words_add_the_laws_words():
     assert "~giay chung" in terms and "~su dung" in terms and "dung" in terms  # not the stop word "đúng"
     assert "~o giay" not in terms and "~dau giay" not in terms  # no pair across the join
     assert "~giay chung" not in question_terms("sổ đỏ bị mất thì xin cấp lại ở đâu")
+
+
+def test_a_word_repeated_past_16_bits_keeps_its_count(tmp_path):
+    """A hostile or pasted 20 MB body: a tf over 65,535 does not fit the compact array."""
+    base = SAMPLE_DOCS[0]
+    flood = replace(base, url="tin-tuc/lap-lai/", title="Lặp lại", text="hoa " * 70_000)
+    once = replace(base, url="tin-tuc/mot-lan/", title="Một lần", text="hoa giai")
+    out, _ = build(tmp_path, [flood, once])
+    index = load_search_index(out)
+    hits = {index.doc(h.id)["u"]: h.score for h in index.search("hoa").hits}
+    assert set(hits) == {"tin-tuc/lap-lai/", "tin-tuc/mot-lan/"}
+    assert hits["tin-tuc/lap-lai/"] > hits["tin-tuc/mot-lan/"]
