@@ -62,10 +62,10 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _shell(title: str, base: str, box: str, content: str) -> str:
+def _shell(title: str, base: str, box: str, content: str, head: str = "") -> str:
     return f"""<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{escape(title)}</title>
+{head}<title>{escape(title)}</title>
 <link rel="stylesheet" href="{base}/assets/stylesheets/material.css">
 <link rel="stylesheet" href="{base}/assets/stylesheets/bantin-search.css">
 </head>
@@ -106,12 +106,14 @@ def build_search_site(dest: Path, docs: Sequence[SearchDoc] = SAMPLE_DOCS, offli
         base = _relative("", page_path).rstrip("/") or "."
         ctx = {"base_url": base, "bantin_search_url": _relative(site.search_page, page_path)}
         box = env.get_template("partials/bantin-search-box.html").render(ctx)
-        if content is None:
+        head = ""
+        if content is None:  # the search page: its content, and its script early in the head
             template = env.get_template("bantin-search-page.html")
             content = "".join(template.blocks["content"](template.new_context(ctx)))
+            head = "".join(template.blocks["bantin_search_early"](template.new_context(ctx)))
         out = dest / page_path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(_shell(title, base, box, content), encoding="utf-8")
+        out.write_text(_shell(title, base, box, content, head), encoding="utf-8")
 
     render("index.html", "Trang chủ", "<h1>Bản tin thử</h1><p>Trang chủ của site thử tìm kiếm.</p>")
     render(search_path, "Tìm kiếm")
