@@ -219,3 +219,19 @@ def test_page_numbers_are_a_window_on_a_long_listing(tmp_path):
     first = read(tmp_path, "tin-tuc/index.html")
     assert re.findall(r'>(\d+|…)</(?:a|span)>', first.split('aria-label="Phân trang"')[1].split("</nav>")[0]) == \
         ["1", "2", "3", "…", "12"]
+
+
+def test_a_body_that_begins_like_metadata_is_printed_whole(tmp_path):
+    """MkDocs' own meta parser took a first line "Hotline: 1900 1234" for metadata and dropped
+    it; the plugin hands MkDocs no text to parse, so every line an editor wrote is printed."""
+    root = write_site(tmp_path / "s", {
+        "tin-tuc/lien-he.md": article("Đường dây nóng", body="Hotline: 1900 1234\nEmail: stp@example.org\n\nGọi khi cần.\n"),
+        "hoi-dap/so-tay.md": HANDBOOK.replace("Những câu hỏi thường gặp.", "Website: sotuphap.example.org\n\nNhững câu hỏi thường gặp."),
+    })
+    build(root)
+
+    def body(rel: str) -> str:  # the printed text, not the page's description
+        return read(root, rel).split('<div class="bt-body">', 1)[1]
+
+    assert "<p>Hotline: 1900 1234\nEmail: stp@example.org</p>" in body("tin-tuc/duong-day-nong/index.html")
+    assert "<p>Website: sotuphap.example.org</p>" in body("hoi-dap/so-tay-hoa-giai-o-co-so/index.html")

@@ -135,6 +135,7 @@ class BuildState(Build):
     nav: object = None  # MkDocs' Navigation, for pages rendered in the second process
     shell_templates: set[str] = field(default_factory=set)  # page templates ShellCache may fill
     split: SplitRender | None = None  # the second process rendering pages, when there is one
+    sources: dict[str, str] = field(default_factory=dict)  # a page's Markdown, read to page_markdown
 
 
 class BantinPlugin(BasePlugin[BantinConfig]):
@@ -264,6 +265,16 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     # --- pages ----------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """MkDocs gets "" for the pages we make, their text waits for on_page_markdown: MkDocs'
+        own metadata parser would take a first line such as "Hotline: 1900 1234" for a
+        field and drop it, and would copy every body line by line (memory at 100,000)."""
+        source = self._source(page)
+        if source is None:
+            return None
+        self.state.sources[page.file.src_uri] = source
+        return ""
+
+    def _source(self, page: Page) -> str | None:
         state, src = self.state, page.file.src_uri
         item = state.items_by_src.get(src)
         if item is not None:
@@ -285,7 +296,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
         return handbook_markdown(item.intro, item.questions, link, lambda q: self.state.view.short_path(q))
 
+    @event_priority(100)  # first: other plugins see the text, not the "" MkDocs parsed
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown = self.state.sources.pop(page.file.src_uri, markdown)
         meta = self.state.page_meta(page.file.src_uri)
         if meta is None:
             return markdown
