@@ -5,8 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
-from browser import ROOT
+from browser import ROOT, serve
+from sitekit import article, build, write_site
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -86,6 +88,34 @@ def test_a_question_in_the_address_fetches_its_shards_while_the_styles_load(page
     assert shards and min(shards) < done[styles]
     search = sorted(path for path in paths.values() if "/assets/search/" in path)
     assert len(search) == len(set(search)), search  # each file once: the page reused the early answer
+
+
+def test_search_works_after_materials_instant_navigation(page, tmp_path):
+    """A site may turn on Material's `navigation.instant`: the search page is then swapped in
+    without running its head's scripts. It still loads its script and answers."""
+    from search_support.browser import result_hrefs, wait_results  # noqa: PLC0415
+
+    root = write_site(tmp_path / "s", {f"tin-tuc/t{n}.md": article(f"Hòa giải số {n}", body="Hòa giải ở cơ sở.")
+                                       for n in range(3)})
+    (root / "site").mkdir()
+    url, stop = serve(root / "site")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["features"] = ["navigation.instant", "navigation.tabs"]
+    config["site_url"] = url  # Material swaps in only pages of the site's own address
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    try:
+        build(root)
+        page.goto(url, wait_until="networkidle")
+        page.evaluate("window.__sameDocument = true")
+        page.click("a.md-tabs__link[href$='tim-kiem/']")
+        page.wait_for_url("**/tim-kiem/")
+        page.fill("#bantin-page-q", "hoa giai")
+        page.press("#bantin-page-q", "Enter")
+        wait_results(page)
+        assert page.evaluate("window.__sameDocument === true")  # Material swapped the page in
+        assert len(result_hrefs(page)) == 3
+    finally:
+        stop()
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -110,7 +110,7 @@ def build_search_site(dest: Path, docs: Sequence[SearchDoc] = SAMPLE_DOCS, offli
         if content is None:  # the search page: its content, and its script early in the head
             template = env.get_template("bantin-search-page.html")
             content = "".join(template.blocks["content"](template.new_context(ctx)))
-            head = "".join(template.blocks["bantin_search_early"](template.new_context(ctx)))
+            head = "".join(template.blocks["bantin_head_first"](template.new_context(ctx)))
         out = dest / page_path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(_shell(title, base, box, content, head), encoding="utf-8")

@@ -275,6 +275,9 @@ def _blocks(env, template, names: tuple[str, ...], page_vars: dict):
     each rendered alone, in one context: a block's own assignments stay in the block."""
     context = template.new_context(page_vars, shared=True)  # page_vars holds the globals too
     main = env.get_template("main.html")
+    for name, block in main.blocks.items():  # as `extends` stacks them: a block inside one of
+        if block not in context.blocks.setdefault(name, []):  # main's (bantin_head_first in
+            context.blocks[name].append(block)  # htmltitle) is found, and super() works
     for name in names:
         owner = template if name in template.blocks else main
         yield name, "".join(owner.blocks[name](context)) if name in owner.blocks else ""

@@ -512,9 +512,9 @@
     function search(query, opts) {
       var prefix = !!(opts && opts.prefix), key = (prefix ? "1" : "0") + query;
       if (last && last.key === key) return last.promise;
-      last = { key: key, promise: answer(query, prefix) };
-      last.promise.catch(function () { last = null; });
-      return last.promise;
+      var entry = last = { key: key, promise: answer(query, prefix) };
+      entry.promise.catch(function () { if (last === entry) last = null; });
+      return entry.promise;
     }
 
     function answer(query, prefix) {
@@ -764,13 +764,16 @@
    * A question in the address, asked before the page is parsed. The search page loads this
    * script async in its head (data-bantin-early: the site's base), so the term shards and the
    * first results' documents are on their way while Material's styles still download; a
-   * deferred script ran only after them (0.1 s later on Fast 3G, issue 16). The page asks the
+   * deferred script waited for them (0.1 s on Fast 3G, after 0.45 s lost to its low priority; issue 16). The page asks the
    * same question once parsed and finds the answer and the documents in the engine's cache.
    */
   function early(tag) {
     var base = tag && tag.getAttribute("data-bantin-early");
-    var params = new URLSearchParams(location.search), query = params.get("q");
-    if (base === null || !query || !query.trim()) return;
+    var params = new URLSearchParams(location.search);
+    // As the page's search box will hold it: an input drops line breaks.
+    var query = (params.get("q") || "").replace(/[\r\n]/g, "");
+    if (base === null || !query.trim()) return;
+    base = base || ".";
     var filters = { type: params.get("loai") || "", category: params.get("chuyen-muc") || "", year: params.get("nam") || "" };
     engineFor(base).ready().then(function (engine) {
       return engine.search(query, { prefix: false }).then(function (result) {
@@ -1147,6 +1150,14 @@
       start();
     });
   } else start();
-  // Material's instant navigation swaps pages without reloading scripts.
-  if (root.document$ && root.document$.subscribe) root.document$.subscribe(start);
+  // Material's instant navigation swaps pages without reloading scripts: start on each one.
+  // Loaded early in the head, this script runs before Material's bundle defines document$.
+  var following = false;
+  function follow() {
+    if (following || !(root.document$ && root.document$.subscribe)) return;
+    following = true;
+    root.document$.subscribe(start);
+  }
+  follow();
+  if (!following) document.addEventListener("DOMContentLoaded", follow);
 })(typeof window !== "undefined" ? window : globalThis);
