@@ -17,7 +17,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -297,13 +297,23 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         return handbook_markdown(item.intro, item.questions, link, lambda q: self.state.view.short_path(q))
 
     @event_priority(100)  # first: other plugins see the text, not the "" MkDocs parsed
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown = self.state.sources.pop(page.file.src_uri, markdown)
+    def _page_source(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        source = self.state.sources.pop(page.file.src_uri, None)
+        if source is None:
+            return markdown
+        page.markdown = source  # for a plugin that reads the page rather than its argument
+        return source
+
+    def _page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         meta = self.state.page_meta(page.file.src_uri)
         if meta is None:
             return markdown
         page.meta = meta
         return html_links(markdown, lambda target: _page_url(target, page.file, files))
+
+    # Two handlers, each at its place among other plugins' (Material's meta plugin, at 50,
+    # still runs before the meta we set, as it always did).
+    on_page_markdown = CombinedEvent(_page_source, _page_markdown)
 
     @event_priority(-100)  # last: the second renderer needs everyone's nav
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
