@@ -86,3 +86,30 @@ def test_abort_ends_the_fork(tmp_path):
     split.abort()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)
+
+
+def test_a_late_fork_leaves_the_first_pages_to_the_build_and_takes_the_back(tmp_path):
+    """start(when=…): the build renders alone until the worker has made the search index
+    (issue 17: both at once were the build's peak memory), then the fork takes the back."""
+    todo, claimed = pages(120), []
+    split = SplitRender(todo, lambda page: render(tmp_path, "fork", page, 0.001))
+    split.start(when=lambda: len(claimed) >= 40)
+    assert split.pid is None
+    for page in split.pages:
+        if split.mine(page):
+            claimed.append(page.file.src_uri)
+            render(tmp_path, "build", page, 0.002)
+    split.join()
+    written = {p.name: p.read_text() for p in tmp_path.iterdir()}
+    assert sorted(written) == [p.file.src_uri for p in todo]
+    assert all(written[f"p{n:03}.md"] == "build" for n in range(41))
+    assert split.theirs and min(split.theirs) > "p040.md" and sorted(split.theirs) == sorted(
+        name for name, who in written.items() if who == "fork")
+
+
+def test_a_fork_never_allowed_leaves_every_page_to_the_build(tmp_path):
+    split = SplitRender(pages(30), lambda page: render(tmp_path, "fork", page))
+    split.start(when=lambda: False)
+    mine = [page for page in split.pages if split.mine(page)]
+    split.join()
+    assert len(mine) == 30 and split.pid is None and not split.theirs

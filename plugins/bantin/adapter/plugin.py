@@ -396,7 +396,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         state.split = SplitRender([f.page for f in doc_files], build_page,
                                   hide=(compat.skipped_logger(), compat.SKIPPED_LINE),
                                   loggers=compat.engine_loggers())
-        state.split.start()
+        # Not while the worker still makes the search index: both at once were the peak.
+        state.split.start(when=lambda: state.search is None or state.search.done())
 
     def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
         """The offline 404 page sits at the root and is opened as a file: relative links."""

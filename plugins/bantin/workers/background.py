@@ -150,6 +150,10 @@ class Job:
                 raise failure(self.what, error, forked=False) from error
         return wait(self.future, self.what)
 
+    def done(self) -> bool:
+        """Whether the job is off the worker: made, failed, or to be made here when asked."""
+        return self.future is None or self.future.done()
+
 
 def release(worker: ProcessPoolExecutor | None) -> None:
     """Every job is submitted: the worker process ends once they are done, instead of
