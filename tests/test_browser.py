@@ -87,7 +87,7 @@ def test_a_question_in_the_address_fetches_its_shards_while_the_styles_load(page
     shards = [sent[rid] for rid, path in paths.items() if "/assets/search/u/" in path or "/assets/search/b/" in path]
     assert shards and min(shards) < done[styles]
     search = sorted(path for path in paths.values() if "/assets/search/" in path)
-    assert len(search) == len(set(search)), search  # each file once: the page reused the early answer
+    assert len(search) == len(set(search)), search  # each file once: the page's search found the early one's files
 
 
 def test_search_works_after_materials_instant_navigation(page, tmp_path):
