@@ -122,6 +122,27 @@ def test_no_results_gives_a_hint(page, site):
     assert "gõ không dấu" in page.locator("[data-bantin-hint]").inner_text()
 
 
+def test_a_file_that_failed_to_load_is_fetched_again_when_the_reader_searches_again(page, site):
+    """A dropped request (a slow line, or the early start's during the page's own load) used
+    to stay cached as failed: every later search on the page failed until a reload."""
+    built, url = site
+    failed = []
+
+    def drop_once(route):
+        if not failed:
+            failed.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/assets/search/u/**", drop_once)
+    open_search(page, site, "dat dai")
+    assert failed and page.locator(STATUS).inner_text().startswith("Không tải được dữ liệu tìm kiếm")
+    page.locator("[data-bantin-search=page] form button[type=submit]").click()
+    wait_results(page)
+    assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST["dat dai"]
+
+
 def test_a_pasted_page_in_the_address_is_quoted_short_in_the_status_line(page, site):
     open_search(page, site, "qwerty%20zxcv" + "%20a" * 600 + "%20hoa%20giai" * 4_000)  # 50 KB
     status = page.locator(STATUS).inner_text()

@@ -219,8 +219,13 @@
     var cache = Object.create(null);
     var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null;
 
+    /** A file once; a failed load is forgotten, so that asking again (a slow line, a
+     *  dropped request during the page's own load) fetches it again. */
     function fetch(key) {
-      if (!cache[key]) cache[key] = load(key);
+      if (!cache[key]) {
+        cache[key] = load(key);
+        cache[key].catch(function () { delete cache[key]; });
+      }
       return cache[key];
     }
 
@@ -631,6 +636,7 @@
       if (!lunrReady) {
         lunrReady = typeof root.lunr === "function" ? Promise.resolve(root.lunr)
           : script(assets + "vendor/lunr/lunr.min.js").then(function () { return root.lunr; });
+        lunrReady.catch(function () { lunrReady = null; }); // asked again, fetched again
       }
       return lunrReady;
     }
