@@ -17,6 +17,7 @@ import gc
 import multiprocessing
 import os
 import signal
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable
@@ -181,3 +182,13 @@ def stop(worker: ProcessPoolExecutor | None, kill: bool = False) -> None:
     for process in processes:
         process.kill()
         process.join(timeout=5)
+        _settled(process)
+
+
+def _settled(process, timeout: float = 5.0) -> None:
+    """`join` may return, the child gone, while the executor's own thread is reaping it: the
+    exit code lands on the process a moment later, and until then it still looks alive
+    (1 run in 5 of the kill test). Wait for that, so the caller sees it ended."""
+    deadline = time.monotonic() + timeout
+    while process.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
