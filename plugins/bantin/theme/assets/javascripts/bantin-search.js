@@ -766,6 +766,15 @@
     };
   }
 
+  /** The query and filters of the address (?q=…&loai=…&chuyen-muc=…&nam=…). */
+  function fromAddress() {
+    var params = new URLSearchParams(location.search);
+    return {
+      query: params.get("q") || "",
+      filters: { type: params.get("loai") || "", category: params.get("chuyen-muc") || "", year: params.get("nam") || "" }
+    };
+  }
+
   /**
    * A question in the address, asked before the page is parsed. The search page loads this
    * script async in its head (data-bantin-early: the site's base), so the term shards and the
@@ -774,13 +783,11 @@
    * same question once parsed and finds the answer and the documents in the engine's cache.
    */
   function early(tag) {
-    var base = tag && tag.getAttribute("data-bantin-early");
-    var params = new URLSearchParams(location.search);
+    var base = tag && tag.getAttribute("data-bantin-early"), asked = fromAddress();
     // As the page's search box will hold it: an input drops line breaks.
-    var query = (params.get("q") || "").replace(/[\r\n]/g, "");
+    var query = asked.query.replace(/[\r\n]/g, ""), filters = asked.filters;
     if (base === null || !query.trim()) return;
     base = base || ".";
-    var filters = { type: params.get("loai") || "", category: params.get("chuyen-muc") || "", year: params.get("nam") || "" };
     engineFor(base).ready().then(function (engine) {
       return engine.search(query, { prefix: false }).then(function (result) {
         result.hits.filter(keep(engine, filters)).slice(0, PAGE_SIZE).forEach(function (h) {
@@ -835,9 +842,9 @@
   };
 
   SearchPage.prototype.fromUrl = function () {
-    var params = new URLSearchParams(location.search);
-    this.input.value = params.get("q") || "";
-    this.wanted = { type: params.get("loai") || "", category: params.get("chuyen-muc") || "", year: params.get("nam") || "" };
+    var asked = fromAddress();
+    this.input.value = asked.query;
+    this.wanted = asked.filters;
     if (this.selects.type) this.selects.type.value = this.wanted.type;
     if (this.filled) {
       if (this.selects.category) this.selects.category.value = this.wanted.category;
