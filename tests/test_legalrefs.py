@@ -150,6 +150,16 @@ def test_canonical_number_rejects(written):
     assert canonical_number(written) is None
 
 
+def test_a_number_read_both_ways_keeps_each_reading():
+    """Parsing is cached per number and per reading: a lower-case công văn symbol is a number
+    as a whole value and not in running text, in whichever order the two are asked."""
+    text = "Xem văn bản 512/ubnd-nc về việc này."
+    for _ in range(2):
+        assert find_references(text) == []
+        assert canonical_number("512/ubnd-nc") == "512/UBND-NC"
+    assert [r.number for r in find_references("Công văn số 512/UBND-NC ngày 3/5/2024")] == ["512/UBND-NC"]
+
+
 def test_canonical_number_accepts_nfd():
     assert canonical_number(unicodedata.normalize("NFD", "432/QĐ-UBND")) == "432/QĐ-UBND"
 
