@@ -221,6 +221,7 @@ def test_two_processes_write_what_one_writes(tmp_path, monkeypatch):
     docs = mixed_docs(120)
     serial, _ = build(tmp_path, docs, "serial")
     monkeypatch.setattr(policy, "SEARCH_FROM", 10)
+    monkeypatch.setattr(policy, "SEARCH_CORES", 1)
     parallel, _ = build(tmp_path, docs, "parallel")
     assert tree(serial) == tree(parallel)
 
@@ -229,6 +230,7 @@ def test_a_failing_worker_falls_back_to_one_process(tmp_path, monkeypatch):
     docs = mixed_docs(60)
     serial, _ = build(tmp_path, docs, "serial")
     monkeypatch.setattr(policy, "SEARCH_FROM", 10)
+    monkeypatch.setattr(policy, "SEARCH_CORES", 1)
     monkeypatch.setattr(writer, "_worker_main", lambda *args: os._exit(3))
     fallback, _ = build(tmp_path, docs, "fallback")
     assert tree(serial) == tree(fallback)
@@ -238,6 +240,7 @@ def test_a_worker_failing_while_writing_documents_is_replaced(tmp_path, monkeypa
     docs = mixed_docs(60)
     serial, _ = build(tmp_path, docs, "serial")
     monkeypatch.setattr(policy, "SEARCH_FROM", 10)
+    monkeypatch.setattr(policy, "SEARCH_CORES", 1)
     parent, real = os.getpid(), writer.write_documents
     monkeypatch.setattr(writer, "write_documents",
                         lambda *args: real(*args) if os.getpid() == parent else os._exit(3))

@@ -17,7 +17,8 @@ def no_jobs(monkeypatch):
     monkeypatch.delenv("BANTIN_JOBS", raising=False)
 
 
-def test_each_fork_from_its_own_size():
+def test_each_fork_from_its_own_size(monkeypatch):
+    monkeypatch.setattr(policy.os, "cpu_count", lambda: policy.SEARCH_CORES)
     assert not policy.background_worker(policy.WORKER_FROM - 1) and policy.background_worker(policy.WORKER_FROM)
     assert not policy.render_split(policy.RENDER_FROM - 1, False) and policy.render_split(policy.RENDER_FROM, False)
     assert not policy.read_split(policy.READ_FROM - 1) and policy.read_split(policy.READ_FROM)
@@ -47,9 +48,12 @@ def test_no_fork_on_platforms_without_it(monkeypatch):
                     policy.read_split(huge), policy.search_split(huge)])
 
 
-def test_search_split_needs_two_cores(monkeypatch):
-    monkeypatch.setattr(policy.os, "cpu_count", lambda: 1)
+def test_search_split_needs_a_core_of_its_own(monkeypatch):
+    """Build process and background worker take two cores: the split wants a third."""
+    monkeypatch.setattr(policy.os, "cpu_count", lambda: 2)
     assert not policy.search_split(10 ** 6)
+    monkeypatch.setattr(policy.os, "cpu_count", lambda: 3)
+    assert policy.search_split(10 ** 6)
 
 
 def _echo(conn, value):

@@ -19,7 +19,12 @@ not measured again when they were gathered here; `scripts/bench.py` is how to ch
   pickled, so the gain shows on large sites only (10,000 articles: reading ~10 s → 5.6 s).
 - `SEARCH_FROM` = 3,000 search documents: half the postings of the search index in a fork
   (`search.writer`), from inside the background worker, whose work already overlaps with
-  rendering: a shorter index build shortens the whole build only on large sites.
+  rendering: a shorter index build shortens the whole build only on large sites. And only
+  with `SEARCH_CORES` = 3 cores: the build process converts and renders pages on one core
+  while the worker makes the index on the other, so on two cores a third process has no
+  core of its own. It then only held a second copy of the index's working set: at 100,000
+  articles 1.8 GB beside the worker's 1.8 GB, the build's peak (issue 17), for a search
+  index finished no sooner (one process: 94 s, two: 87 s on an idle machine).
 
 Where nothing forks: a platform without `fork` (Windows: `spawn` would re-run the caller's
 main module), `BANTIN_JOBS=1` (the whole build in one process, as the README says), and for
@@ -38,6 +43,7 @@ WORKER_FROM = 300  # content items: background worker (QR codes, related lists, 
 RENDER_FROM = 400  # pages: the second page renderer
 READ_FROM = 2_000  # content files: half of content/ read in a fork
 SEARCH_FROM = 3_000  # search documents: half the postings in a fork
+SEARCH_CORES = 3  # cores: with two, the build renders on one and the worker indexes on the other
 JOBS = "BANTIN_JOBS"  # "1": never fork; "2": fork the renderer at any size
 
 
@@ -75,4 +81,4 @@ def read_split(files: int) -> bool:
 
 def search_split(docs: int) -> bool:
     """Compute half the postings of `docs` search documents in a fork."""
-    return docs >= SEARCH_FROM and (os.cpu_count() or 1) >= 2 and can_fork()
+    return docs >= SEARCH_FROM and (os.cpu_count() or 1) >= SEARCH_CORES and can_fork()
