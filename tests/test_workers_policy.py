@@ -28,6 +28,7 @@ def test_each_fork_from_its_own_size(monkeypatch):
 
 def test_jobs_1_is_one_process_for_everything(monkeypatch):
     monkeypatch.setenv("BANTIN_JOBS", "1")
+    monkeypatch.setattr(policy.os, "cpu_count", lambda: policy.SEARCH_CORES)  # cores are not why
     huge = 10 ** 6
     assert not any([policy.background_worker(huge), policy.render_split(huge, False),
                     policy.read_split(huge), policy.search_split(huge)])
@@ -43,6 +44,7 @@ def test_jobs_2_forks_the_renderer_on_any_site_but_not_dirty(monkeypatch):
 
 def test_no_fork_on_platforms_without_it(monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(policy.os, "cpu_count", lambda: policy.SEARCH_CORES)  # cores are not why
     huge = 10 ** 6
     assert not any([policy.background_worker(huge), policy.render_split(huge, False),
                     policy.read_split(huge), policy.search_split(huge)])

@@ -23,12 +23,13 @@ not measured again when they were gathered here; `scripts/bench.py` is how to ch
   with `SEARCH_CORES` = 3 cores: the build process converts and renders pages on one core
   while the worker makes the index on the other, so on two cores a third process has no
   core of its own. It then only held a second copy of the index's working set: at 100,000
-  articles 1.8 GB beside the worker's 1.8 GB, the build's peak (issue 17), for a search
-  index finished no sooner (one process: 94 s, two: 87 s on an idle machine).
+  articles 1.8 GB beside the worker's 1.8 GB, the build's peak (issue 17), for an index
+  made 7 s sooner alone on an idle machine (87 s in two processes, 94 s in one) and no
+  sooner inside a build, whose other core is busy (521.8 s with it, 515.5 s without).
 
 Where nothing forks: a platform without `fork` (Windows: `spawn` would re-run the caller's
 main module), `BANTIN_JOBS=1` (the whole build in one process, as the README says), and for
-the search postings a machine with one core. The renderer also stays in the build process
+the search postings a machine with fewer than `SEARCH_CORES` cores. The renderer also stays in the build process
 with `--dirty`; `BANTIN_JOBS=2` forks it on any site, so that tests exercise it.
 """
 
