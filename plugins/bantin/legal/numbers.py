@@ -417,8 +417,8 @@ def _parse(match: re.Match[str], strict: bool) -> _Parsed | None:
 def _parse_groups(groups: tuple[str | None, ...], strict: bool) -> _Parsed | None:
     """`_parse` on the groups it reads: a pure function of them, so a number cited on many
     pages (a province cites the same laws and decisions again and again) is parsed once per
-    process. It was a quarter of the legal-citation scan, the largest part of `bantin check`
-    after reading YAML (issue 17)."""
+    process. It was a quarter of the legal-citation scan, itself a third of what `bantin
+    check` spends reading content/ (issue 17)."""
     n1, y, ca, n2, cb, n3, pt, pi = groups
     if ca is not None:
         digits, code, year = n1, ca, int(y)

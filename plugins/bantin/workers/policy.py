@@ -29,8 +29,9 @@ not measured again when they were gathered here; `scripts/bench.py` is how to ch
 
 Where nothing forks: a platform without `fork` (Windows: `spawn` would re-run the caller's
 main module), `BANTIN_JOBS=1` (the whole build in one process, as the README says), and for
-the search postings a machine with fewer than `SEARCH_CORES` cores. The renderer also stays in the build process
-with `--dirty`; `BANTIN_JOBS=2` forks it on any site, so that tests exercise it.
+the search postings a machine with fewer than `SEARCH_CORES` cores. The renderer also
+stays in the build process with `--dirty`; `BANTIN_JOBS=2` forks it on any site, so that
+tests exercise it.
 """
 
 from __future__ import annotations
