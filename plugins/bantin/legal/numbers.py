@@ -619,10 +619,12 @@ def _make_ref(parsed: _Parsed, kind: str, year: int | None, registry: Lookup | N
     """The reference written at text[start:end], named as the registry names it if it can."""
     document = registry.match(parsed.number, year) if registry is not None else None
     if document is not None:
-        return DocRef(document.number, document.year, document.kind, document.slug, text[start:end], start, end)
-    if year is None:
+        number, year, kind, slug = document.number, document.year, document.kind, document.slug
+    elif year is None:
         return None
-    return DocRef(parsed.number, year, kind, _slug(parsed.number, year), text[start:end], start, end)
+    else:
+        number, slug = parsed.number, _slug(parsed.number, year)
+    return DocRef(number, year, kind, slug, text[start:end], start, end)
 
 
 def parse_reference(value: str, registry: Lookup | None = None) -> DocRef | None:

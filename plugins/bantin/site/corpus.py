@@ -207,17 +207,13 @@ def _parse_item(src: str, data: bytes, site: SiteConfig, urls: UrlScheme,
 def _merge_tags(items: list[Item]) -> list[Item]:
     """Give every item Tag objects; spellings that fold to one slug show the most common one."""
     spellings: dict[str, Counter] = defaultdict(Counter)
-    slug_of: dict[str, str] = {}  # a site has few tag spellings and many uses: slugify each once
     for item in items:
         for name in item.meta.tag_names:
-            slug = slug_of.get(name)
-            if slug is None:
-                slug = slug_of[name] = slugify(name)
-            spellings[slug][name] += 1
+            spellings[slugify(name)][name] += 1
     titles = {slug: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for slug, c in spellings.items() if slug}
     merged = []
     for item in items:
-        slugs = dict.fromkeys(s for s in map(slug_of.__getitem__, item.meta.tag_names) if s)
+        slugs = dict.fromkeys(s for s in (slugify(n) for n in item.meta.tag_names) if s)
         merged.append(replace(item, tags=tuple(Tag(s, titles[s]) for s in slugs)))
     return merged
 
