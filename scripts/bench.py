@@ -72,10 +72,9 @@ def run_build(config_file: Path) -> dict:
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
         build = subprocess.Popen([PYTHON, "-c", BUILD_ONE, str(config_file)], cwd=config_file.parent, env=env,
                                  stdout=log, stderr=subprocess.STDOUT, text=True)
-        total_mb = 0.0
+        sampler = PssSampler(build.pid)
         while build.poll() is None:  # the build's forks and worker are separate processes
-            total_mb = max(total_mb, tree_pss_mb(build.pid))
-            time.sleep(0.25)
+            time.sleep(sampler.sample())
         log.seek(0)
         output = log.read()
     shutil.rmtree(old, ignore_errors=True)
@@ -83,11 +82,44 @@ def run_build(config_file: Path) -> dict:
     if build.returncode != 0 or not found:
         raise SystemExit(f"build of {config_file} failed:\n{output[-4000:]}")
     result = json.loads(found.group(1))
-    result["total_mb"] = round(total_mb)
+    result["total_mb"] = round(sampler.peak_mb)
+    result["sampler"] = sampler.figures(result["seconds"])
     phases = PHASES.search(output)
     if phases:
         result["phases"] = dict(zip(("read", "render", "artifacts"), map(float, phases.groups())))
     return result
+
+
+class PssSampler:
+    """The peak PSS of a build's process tree, sampled at a cost the build can bear.
+
+    Reading `smaps_rollup` walks a process's page tables in the kernel: at 100,000 articles
+    (three processes of 2-3 GB) one sample costs tens of milliseconds, and sampling every
+    0.25 s took a third of a core from a build on two cores, inflating the time it measured
+    (session 13). The pause after a sample is therefore `SHARE` ⁻¹ times what the sample
+    cost, never under `MIN_PAUSE`: small sites are still sampled four times a second, large
+    ones every second or two, where memory moves over tens of seconds.
+    """
+
+    SHARE = 0.05  # of one core, at most, for sampling
+    MIN_PAUSE = 0.25
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak_mb, self.samples, self.cpu_s = pid, 0.0, 0, 0.0
+
+    def sample(self) -> float:
+        """Take one sample; the seconds to wait before the next."""
+        started = time.process_time()  # user + system time of this process: /proc reads are system time
+        self.peak_mb = max(self.peak_mb, tree_pss_mb(self.pid))
+        cost = time.process_time() - started
+        self.samples += 1
+        self.cpu_s += cost
+        return max(self.MIN_PAUSE, cost / self.SHARE)
+
+    def figures(self, seconds: float) -> dict:
+        """How often it sampled and what that cost, beside the build's own time."""
+        return {"samples": self.samples, "cpu_s": round(self.cpu_s, 2),
+                "every_s": round(seconds / max(1, self.samples), 2)}
 
 
 def tree_pss_mb(pid: int) -> float:
@@ -126,7 +158,7 @@ def paired_builds(ours: Path, anchor: Path, runs: int) -> tuple[dict, dict, list
 def summary(results: list[dict]) -> dict:
     best = {"seconds": statistics.median(r["seconds"] for r in results),
             "peak_mb": max(r["peak_mb"] for r in results), "runs": [round(r["seconds"], 2) for r in results],
-            "total_mb": max(r["total_mb"] for r in results)}
+            "total_mb": max(r["total_mb"] for r in results), "sampler": [r["sampler"] for r in results]}
     if all("phases" in r for r in results):
         best["phases"] = {k: round(statistics.median(r["phases"][k] for r in results), 2) for k in results[0]["phases"]}
     return best
@@ -387,6 +419,9 @@ def report(rows: list[dict]) -> str:
             f"| {p.get('read', '–')} / {p.get('render', '–')} / {p.get('artifacts', '–')} | {r['output_mb']} "
             f"| {r['article_html_kb']} | {r['cold_view_kb']} ({r['cold_view_gzip_kb']}) | {r['check_seconds']} "
             f"| {blog and f'{blog:.1f}' or '–'} | {plain and f'{plain:.1f}' or '–'} | {speedup} | {floor} |")
+    lines.append("\nmemory sampled (PSS of every process; bench.PssSampler) at "
+                 + "; ".join(f"{r['articles']}: every {s['every_s']} s, {s['cpu_s']} CPU s"
+                             for r in rows for s in r["bantin"]["sampler"][:1]))
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         ratio = last["bantin"]["seconds"] / first["bantin"]["seconds"]
