@@ -516,6 +516,19 @@ def python_figures(site: Path, questions: list[Question]) -> dict:
             "query_ms": spread([t * 1000 for t in times]), "two_word": two_word}
 
 
+def bm25_figures(site: Path, questions: list[Question]) -> dict:
+    """The same questions ranked by plain BM25 over the same documents (scripts/bm25.py):
+    issue 16's bar, measured on this site in this run."""
+    import bm25  # noqa: PLC0415 (scripts/bm25.py)
+
+    started = time.perf_counter()
+    index = bm25.Bm25(bm25.site_documents(site))
+    records = [{"id": n, "variant": variant, "source": question.source, "group": question.group,
+                "rank": first_rank(index.search(query, TOP), question.relevant)}
+               for n, question in enumerate(questions) for variant, query in variants(question.q).items()]
+    return {"summary": summarise(records), "seconds": round(time.perf_counter() - started, 1)}
+
+
 def summarise(records: list[dict]) -> dict:
     """scores per variant x (all, mau, laws), and per law file."""
     out: dict = {}
@@ -795,6 +808,14 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
         cells = [f"{_f(s[g]['recall10'], 3)} / {_f(s[g]['mrr10'], 3)} / {_f(s[g]['top1'], 2)} (n={s[g]['n']})"
                  for g in ("all", "mau", "laws")]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if py.get("bm25"):
+        for variant, label in (("marked", "BM25, có dấu"), ("folded", "BM25, không dấu")):
+            s = py["bm25"]["summary"][variant]
+            cells = [f"{_f(s[g]['recall10'], 3)} / {_f(s[g]['mrr10'], 3)} / {_f(s[g]['top1'], 2)} (n={s[g]['n']})"
+                     for g in ("all", "mau", "laws")]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        lines.append("BM25: mốc của issue 16 trên cùng trang, cùng tài liệu (scripts/bm25.py: âm tiết bỏ dấu "
+                     "và cặp liền nhau, một trường, k1 1,2, b 0,75).")
     lines += ["", "Theo tệp câu hỏi (có dấu | không dấu: recall@10, MRR@10):"]
     for source, s in py["summary"]["marked"]["by_source"].items():
         f = py["summary"]["folded"]["by_source"][source]
@@ -848,6 +869,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--network", choices=sorted(NETWORKS), default="fast3g")
     parser.add_argument("--protocol", choices=("h2", "h1"), default="h2",
                         help="h2: HTTP/2 with TLS, as static hosts serve (node scripts/h2serve.mjs); h1: HTTP/1.0 (Python's http.server)")
+    parser.add_argument("--bm25", action="store_true",
+                        help="also rank the set with plain BM25 over the same documents (issue 16's bar; a minute at 10,000)")
     parser.add_argument("--misses", type=Path, help="write the misses (question, expected, first) here")
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args(argv)
@@ -878,6 +901,9 @@ def main(argv: list[str] | None = None) -> int:
             print("Địa chỉ không khớp:\n" + "\n".join(f"  {p}" for p in exc.problems), file=sys.stderr)
             return 2
         py = python_figures(site, questions)
+        if args.bm25:
+            log("BM25 trên cùng tài liệu …")
+            py["bm25"] = bm25_figures(site, questions)
         br = None
         if not args.no_browser:
             tops = {(r["variant"], r["query"]): r["top"] for r in py["records"]}

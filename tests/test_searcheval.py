@@ -191,3 +191,28 @@ def test_the_http2_server_serves_the_site_and_nothing_outside_it(tmp_path):
     assert answers["/tim-kiem/"][:2] == [200, "gzip"]
     for path in paths[1:]:
         assert answers[path][0] == 404, path  # outside the folder, through a symlink, or malformed
+
+
+# --- scripts/bm25.py: issue 16's bar ------------------------------------------------------
+
+import bm25  # noqa: E402  (scripts/ is on sys.path once searcheval is loaded)
+
+
+def test_bm25_ranks_a_phrase_above_its_scattered_words_and_skips_unrelated_documents():
+    index = bm25.Bm25([
+        ("scattered/", "Giải thích từ ngữ. Hòa bình là mục tiêu, còn tranh chấp thì phải giải quyết."),
+        ("phrase/", "Hòa giải ở cơ sở do tổ hòa giải thực hiện."),
+        ("unrelated/", "Đăng ký khai sinh cho trẻ em."),
+    ])
+    assert index.search("hoa giai o co so") == ["phrase/", "scattered/"]
+    assert index.search("hòa giải") == ["phrase/", "scattered/"]  # tone marks fold away
+    assert index.search("tàu vũ trụ") == []
+
+
+def test_bm25_is_the_textbook_formula():
+    """idf = ln(1 + (N - df + .5) / (df + .5)); a term in every document still counts a little,
+    and of two documents with the term once, the shorter one wins (b = 0.75)."""
+    index = bm25.Bm25([("short/", "lao động"), ("long/", "lao động " + "khác nhau " * 20), ("other/", "đất đai")])
+    assert index.idf("lao") == pytest.approx(__import__("math").log(1 + (3 - 2 + 0.5) / (2 + 0.5)))
+    assert index.search("lao dong") == ["short/", "long/"]
+    assert index.terms("Điều 09") == ["dieu", "9", "dieu 9"]  # the search's own analyser: 09 is 9
