@@ -85,7 +85,7 @@ def run_build(config_file: Path) -> dict:
         raise SystemExit(f"build of {config_file} failed:\n{output[-4000:]}")
     result = json.loads(found.group(1))
     result["total_mb"] = round(sampler.peak_mb)
-    result["sampler"] = sampler.figures(result["seconds"])
+    result["sampler"] = sampler.figures()
     phases = PHASES.search(output)
     if phases:
         result["phases"] = dict(zip(("read", "render", "artifacts"), map(float, phases.groups())))
@@ -116,23 +116,28 @@ class PssSampler:
 
     SHARE = 0.05  # of one core, at most, for sampling
     MIN_PAUSE = 0.25
+    MAX_PAUSE = 5.0  # one freak sample (steal time on a VM) must not blind it to a peak
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak_mb, self.samples, self.cpu_s = pid, 0.0, 0, 0.0
+        self.first = self.last = 0.0
 
     def sample(self) -> float:
         """Take one sample; the seconds to wait before the next."""
         started = time.process_time()  # user + system time of this process: /proc reads are system time
         self.peak_mb = max(self.peak_mb, tree_pss_mb(self.pid))
         cost = time.process_time() - started
+        self.last = time.monotonic()
+        self.first = self.first or self.last
         self.samples += 1
         self.cpu_s += cost
-        return max(self.MIN_PAUSE, cost / self.SHARE)
+        return min(self.MAX_PAUSE, max(self.MIN_PAUSE, cost / self.SHARE))
 
-    def figures(self, seconds: float) -> dict:
-        """How often it sampled and what that cost, beside the build's own time."""
+    def figures(self) -> dict:
+        """How often it sampled over its own span, and what that cost."""
+        span = self.last - self.first
         return {"samples": self.samples, "cpu_s": round(self.cpu_s, 2),
-                "every_s": round(seconds / max(1, self.samples), 2)}
+                "every_s": round(span / max(1, self.samples - 1), 2)}
 
 
 def tree_pss_mb(pid: int) -> float:

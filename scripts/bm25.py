@@ -10,7 +10,9 @@ The documents are those the site's search publishes (`assets/search/d/*.js`): a 
 the text kept for snippets, which is the whole text up to `SNIPPET_CHARS` (4,000) characters;
 longer documents are cut there. On the evaluation site with 10,000 distractors, BM25 over
 the laws' full text instead moved recall@10 and MRR@10 by 0.002-0.004 (session 13).
-Tokens come from the search's own analyser, so "09" and "9" are one number here too.
+Tokens come from the search's own analyser, so "09" and "9" are one number here too. The
+idf is Lucene's and lunr's, ln(1 + (N - df + 0.5) / (df + 0.5)), never negative; a term
+repeated in the question counts once.
 """
 
 from __future__ import annotations
@@ -52,15 +54,19 @@ class Bm25:
         df, n = len(self.postings.get(term, ())), len(self.urls)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def search(self, query: str, limit: int = 10) -> list[str]:
-        """Urls of the best `limit` documents; equal scores keep the documents' order."""
+    def scores(self, query: str) -> dict[int, float]:
+        """Every document sharing a term with `query` (by its number), with its score."""
         scores: dict[int, float] = defaultdict(float)
-        for term in set(self.terms(query)):
+        for term in sorted(set(self.terms(query))):  # each term once, as lunr; a fixed order of sums
             idf = self.idf(term)
             for doc, tf in self.postings.get(term, ()):
                 norm = K1 * (1 - B + B * self.lengths[doc] / self.average)
                 scores[doc] += idf * tf * (K1 + 1) / (tf + norm)
-        best = heapq.nsmallest(limit, scores.items(), key=lambda hit: (-hit[1], hit[0]))
+        return scores
+
+    def search(self, query: str, limit: int = 10) -> list[str]:
+        """Urls of the best `limit` documents; equal scores keep the documents' order."""
+        best = heapq.nsmallest(limit, self.scores(query).items(), key=lambda hit: (-hit[1], hit[0]))
         return [self.urls[doc] for doc, _ in best]
 
 

@@ -814,7 +814,7 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
             cells = [f"{_f(s[g]['recall10'], 3)} / {_f(s[g]['mrr10'], 3)} / {_f(s[g]['top1'], 2)} (n={s[g]['n']})"
                      for g in ("all", "mau", "laws")]
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
-        lines.append("BM25: mốc của issue 16 trên cùng trang, cùng tài liệu (scripts/bm25.py: âm tiết bỏ dấu "
+        lines.append("\nBM25: mốc của issue 16 trên cùng trang, cùng tài liệu (scripts/bm25.py: âm tiết bỏ dấu "
                      "và cặp liền nhau, một trường, k1 1,2, b 0,75).")
     lines += ["", "Theo tệp câu hỏi (có dấu | không dấu: recall@10, MRR@10):"]
     for source, s in py["summary"]["marked"]["by_source"].items():
@@ -870,7 +870,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--protocol", choices=("h2", "h1"), default="h2",
                         help="h2: HTTP/2 with TLS, as static hosts serve (node scripts/h2serve.mjs); h1: HTTP/1.0 (Python's http.server)")
     parser.add_argument("--bm25", action="store_true",
-                        help="also rank the set with plain BM25 over the same documents (issue 16's bar; a minute at 10,000)")
+                        help="also rank the set with plain BM25 over the same documents (issue 16's bar; 1-2 minutes at 10,000)")
     parser.add_argument("--misses", type=Path, help="write the misses (question, expected, first) here")
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args(argv)

@@ -370,12 +370,19 @@ def test_serve_site_command_serves_until_ctrl_c(confined, tmp_path):
     import sys
 
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve-site", str(confined), "-a", f"127.0.0.1:{port}"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # -X faulthandler: if Ctrl+C ever fails to stop it (seen twice in ~30 full runs under load,
+    # never alone), SIGABRT below prints every thread's stack into the failure message.
+    process = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "bantin.cli", "serve-site", str(confined),
+                                "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         wait_for(port, process)
         assert get(port, "/")[:1] == (200,) and get(port, "/khong-co")[2].decode() == "không thấy"
     finally:
         process.send_signal(signal.SIGINT)
-        out, _ = process.communicate(timeout=10)
+        try:
+            out, _ = process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGABRT)
+            out, _ = process.communicate(timeout=30)
+            pytest.fail(f"serve-site did not stop within 30 s of SIGINT; its threads:\n{out[-6000:]}")
     assert process.returncode == 0 and f"http://127.0.0.1:{port}/" in out and "Traceback" not in out

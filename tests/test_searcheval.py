@@ -209,10 +209,17 @@ def test_bm25_ranks_a_phrase_above_its_scattered_words_and_skips_unrelated_docum
     assert index.search("tàu vũ trụ") == []
 
 
-def test_bm25_is_the_textbook_formula():
-    """idf = ln(1 + (N - df + .5) / (df + .5)); a term in every document still counts a little,
-    and of two documents with the term once, the shorter one wins (b = 0.75)."""
-    index = bm25.Bm25([("short/", "lao động"), ("long/", "lao động " + "khác nhau " * 20), ("other/", "đất đai")])
-    assert index.idf("lao") == pytest.approx(__import__("math").log(1 + (3 - 2 + 0.5) / (2 + 0.5)))
+def test_bm25_is_the_formula_the_issue_names():
+    """idf = ln(1 + (N - df + .5) / (df + .5)) (Lucene's and lunr's, never negative), k1 1.2,
+    b 0.75: of two documents with the term once, the shorter one wins, whatever their order."""
+    import math
+
+    index = bm25.Bm25([("long/", "lao động " + "khác nhau " * 20), ("short/", "lao động"), ("other/", "đất đai")])
+    assert index.idf("lao") == pytest.approx(math.log(1 + (3 - 2 + 0.5) / (2 + 0.5)))
+    assert index.idf("dat") == pytest.approx(math.log(1 + (3 - 1 + 0.5) / (1 + 0.5)))
     assert index.search("lao dong") == ["short/", "long/"]
+    # 42 syllables and 41 pairs, 2 + 1, 2 + 1 terms; "đất đai" is three terms of df 1 and tf 1
+    assert index.lengths == [83, 3, 3]
+    norm = 1.2 * (1 - 0.75 + 0.75 * 3 / (89 / 3))
+    assert index.scores("dat dai") == {2: pytest.approx(3 * math.log(1 + 2.5 / 1.5) * 2.2 / (1 + norm))}
     assert index.terms("Điều 09") == ["dieu", "9", "dieu 9"]  # the search's own analyser: 09 is 9
