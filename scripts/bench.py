@@ -96,8 +96,9 @@ def settle_disk() -> None:
     """Flush the page cache's dirty files and the file system's journal now.
 
     The disk here is ext4 with online discard: deleting a 100,000-article output (217,000
-    files, 7 GB) or writing its content leaves gigabytes to write back and discard, and the
-    next thing timed (the next build, `bantin check`) paid for it in its file creations.
+    files, 7 GB) or writing its content leaves gigabytes to write back and discard, which the
+    next thing timed (the next build, `bantin check`) would otherwise pay for in its file
+    creations. How much that weighed was not measured apart from the machine's own drift.
     """
     if hasattr(os, "sync"):
         os.sync()
@@ -110,8 +111,8 @@ class PssSampler:
     (three processes of 2-3 GB) one sample costs tens of milliseconds, and sampling every
     0.25 s took a third of a core from a build on two cores, inflating the time it measured
     (session 13). The pause after a sample is therefore `SHARE` ⁻¹ times what the sample
-    cost, never under `MIN_PAUSE`: small sites are still sampled four times a second, large
-    ones every second or two, where memory moves over tens of seconds.
+    cost, between `MIN_PAUSE` and `MAX_PAUSE`: small sites are still sampled four times a
+    second, large ones every second or two, where memory moves over tens of seconds.
     """
 
     SHARE = 0.05  # of one core, at most, for sampling
