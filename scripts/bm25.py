@@ -18,11 +18,11 @@ repeated in the question counts once.
 from __future__ import annotations
 
 import heapq
-import math
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Iterable
 
+from bantin.search.codec import idf
 from bantin.search.reader import load_search_index
 from bantin.search.terms import Analyzer
 
@@ -51,8 +51,7 @@ class Bm25:
         return folded + [f"{a} {b}" for a, b in zip(folded, folded[1:])]
 
     def idf(self, term: str) -> float:
-        df, n = len(self.postings.get(term, ())), len(self.urls)
-        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return idf(len(self.postings.get(term, ())), len(self.urls))  # the site's own, lunr's
 
     def scores(self, query: str) -> dict[int, float]:
         """Every document sharing a term with `query` (by its number), with its score."""

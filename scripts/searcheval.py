@@ -797,23 +797,26 @@ def _f(value, digits: int = 0) -> str:
     return "–" if value is None else f"{value:,.{digits}f}".replace(",", " ")
 
 
+def _ranking_rows(summary: dict, prefix: str) -> list[str]:
+    """One table row per variant: recall@10 / MRR@10 / top-1 over all, the sample site, the laws."""
+    rows = []
+    for variant, label in (("marked", "có dấu (như viết)"), ("folded", "không dấu")):
+        s = summary[variant]
+        cells = [f"{_f(s[g]['recall10'], 3)} / {_f(s[g]['mrr10'], 3)} / {_f(s[g]['top1'], 2)} (n={s[g]['n']})"
+                 for g in ("all", "mau", "laws")]
+        rows.append(f"| {prefix}{label} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
     lines = [f"Đánh giá tìm kiếm (searcheval), {meta['when']}: {meta['questions']} câu hỏi "
              f"({meta['mau']} về trang mẫu, {meta['law_questions']} về {meta['laws']} luật, "
              f"{meta['law_articles']} điều), {meta['synthetic']} bài tổng hợp; {meta['pages']} trang HTML.",
              "", "Xếp hạng (Python, giống trình duyệt): recall@10 / MRR@10 / đứng đầu",
              "| biến thể | tất cả | trang mẫu | luật |", "|---|---|---|---|"]
-    for variant, label in (("marked", "có dấu (như viết)"), ("folded", "không dấu")):
-        s = py["summary"][variant]
-        cells = [f"{_f(s[g]['recall10'], 3)} / {_f(s[g]['mrr10'], 3)} / {_f(s[g]['top1'], 2)} (n={s[g]['n']})"
-                 for g in ("all", "mau", "laws")]
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += _ranking_rows(py["summary"], "")
     if py.get("bm25"):
-        for variant, label in (("marked", "BM25, có dấu"), ("folded", "BM25, không dấu")):
-            s = py["bm25"]["summary"][variant]
-            cells = [f"{_f(s[g]['recall10'], 3)} / {_f(s[g]['mrr10'], 3)} / {_f(s[g]['top1'], 2)} (n={s[g]['n']})"
-                     for g in ("all", "mau", "laws")]
-            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        lines += _ranking_rows(py["bm25"]["summary"], "BM25, ")
         lines.append("\nBM25: mốc của issue 16 trên cùng trang, cùng tài liệu (scripts/bm25.py: âm tiết bỏ dấu "
                      "và cặp liền nhau, một trường, k1 1,2, b 0,75).")
     lines += ["", "Theo tệp câu hỏi (có dấu | không dấu: recall@10, MRR@10):"]
