@@ -52,6 +52,9 @@ function answer(stream, headers) {
   let body = file ? fs.readFileSync(file) : Buffer.from("404");
   const type = (file && TYPES[path.extname(file).toLowerCase()]) || "application/octet-stream";
   const out = { ":status": status, "content-type": type, "x-content-type-options": "nosniff" };
+  // GitHub Pages' own header: a reader's next page reuses the files for ten minutes. A cold
+  // visit (a new browser context) is not affected.
+  if (status === 200) out["cache-control"] = "max-age=600";
   if (TEXT.test(type) && /\bgzip\b/.test(headers["accept-encoding"] || "")) {
     body = zlib.gzipSync(body, { level: 6 });
     out["content-encoding"] = "gzip";

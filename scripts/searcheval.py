@@ -17,7 +17,9 @@
    as static hosts serve; `--protocol h1`: HTTP/1.0 without keep-alive, scripts/lighthouse.py's server):
    requests and bytes beyond the page itself, time from navigation to results, and parity
    of the browser's top 10 with Python's; then, on DevTools' former "Fast 3G" preset with a
-   cold cache, the time from the address and the time of the query typed on the loaded page. What is counted: scripts/searcheval/README.md, "Harness".
+   cold cache, the time from the address, the time of the query typed on the loaded page, and
+   the time from Enter in the header box of the home page (desktop) to the search page's
+   results. What is counted: scripts/searcheval/README.md, "Harness".
 
 The set's format: scripts/searcheval/README.md. Errors in the set
 name their file and line. Only the search's public entry points are used (the Python
@@ -28,6 +30,8 @@ plan and shard layout the search has.
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
 import json
 import math
 import os
@@ -590,6 +594,7 @@ class Recorder:
         cdp.on("Network.responseReceived", self._response)
         cdp.on("Network.loadingFinished", self._finished)
         cdp.on("Network.loadingFailed", self._failed)
+        cdp.on("Network.requestServedFromCache", self._cached)
 
     def _sent(self, e) -> None:
         self.requests.setdefault(e["requestId"], {"url": e["request"]["url"], "done": False})
@@ -598,6 +603,7 @@ class Recorder:
         r = self.requests.setdefault(e["requestId"], {"url": e["response"]["url"], "done": False})
         headers = {k.lower(): v for k, v in e["response"]["headers"].items()}
         r["status"] = e["response"]["status"]
+        r["cached"] = r.get("cached") or bool(e["response"].get("fromDiskCache"))
         r["body"] = int(headers.get("content-length", 0) or 0)
         r["gzip"] = headers.get("content-encoding") == "gzip"
         self.protocol = e["response"].get("protocol", self.protocol)
@@ -611,6 +617,9 @@ class Recorder:
         r = self.requests.setdefault(e["requestId"], {"url": "", "done": False})
         r["failed"] = True
         r["done"] = True
+
+    def _cached(self, e) -> None:
+        self.requests.setdefault(e["requestId"], {"url": "", "done": False})["cached"] = True
 
     def pending(self) -> int:
         return sum(not r["done"] for r in self.requests.values())
@@ -630,6 +639,18 @@ def serve_h2(site: Path, workdir: Path) -> tuple[str, subprocess.Popen]:
         server.kill()
         raise SystemExit(f"scripts/h2serve.mjs did not start: {line!r}")
     return f"https://127.0.0.1:{int(line.split()[1])}/", server
+
+
+def spki_hash(cert: Path) -> str:
+    """base64 SHA-256 of the certificate's public key, for Chromium's
+    --ignore-certificate-errors-spki-list: the browser then treats the run's certificate as
+    valid, and caches what the site sends (it stores nothing from a host whose certificate
+    it merely ignores, so a reader's next page would look uncached)."""
+    pem = subprocess.run(["openssl", "x509", "-in", str(cert), "-pubkey", "-noout"],
+                         check=True, capture_output=True).stdout
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=pem,
+                         check=True, capture_output=True).stdout
+    return base64.b64encode(hashlib.sha256(der).digest()).decode()
 
 
 def _path(url: str, base: str) -> str:
@@ -683,6 +704,48 @@ def open_search(browser, base: str, query: str | None, network: dict | None, tim
         context.close()
 
 
+BOX_PAUSE_MS = 3_000  # a reader who typed in the header box reads its suggestions, then presses Enter
+
+
+def from_box(browser, base: str, query: str, network: dict, timeout: float) -> dict:
+    """A desktop reader's way to the search page: the home page loaded cold, the question
+    typed key by key into the header box (a phone's header has only a link to the search
+    page), BOX_PAUSE_MS to read the suggestions, then Enter. Time from Enter to the results
+    shown on the search page (its own clock, which starts at the navigation), and the
+    requests after Enter that went to the network (the rest came from the browser's cache,
+    as a host's Cache-Control allows: scripts/h2serve.mjs sends GitHub Pages' ten minutes)."""
+    from search_support.browser import wait_results  # noqa: PLC0415
+
+    context = browser.new_context(ignore_https_errors=True, viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        recorder = Recorder(cdp)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **{k: network[k] for k in (
+            "latency", "downloadThroughput", "uploadThroughput")}})
+        page.add_init_script(OBSERVE_JS)
+        page.goto(base, wait_until="load", timeout=timeout)
+        page.wait_for_load_state("networkidle", timeout=timeout)
+        page.click("#bantin-search-q")
+        page.keyboard.type(query, delay=40)
+        page.wait_for_timeout(BOX_PAUSE_MS)
+        before = set(recorder.requests)
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/tim-kiem/**", timeout=timeout)
+        wait_results(page, timeout=timeout)
+        page.wait_for_function("() => window.__evalShown > 0", timeout=timeout)
+        shown = page.evaluate("window.__evalShown")
+        deadline = time.perf_counter() + 10
+        while recorder.pending() and time.perf_counter() < deadline:
+            page.wait_for_timeout(50)
+        fetched = [_path(r["url"], base) for key, r in recorder.requests.items()
+                   if key not in before and r["url"].startswith(base) and not r.get("cached")]
+        return {"ms": shown, "network": sorted(fetched)}
+    finally:
+        context.close()
+
+
 # Submits a query in the loaded search page's own form; returns the moment, on the page's clock.
 SUBMIT_JS = """
 (query) => {
@@ -717,7 +780,7 @@ def browser_figures(site: Path, runs: list[tuple[str, str, list[str]]], slow: li
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     import lighthouse  # noqa: PLC0415 (its gzip server: as a real host serves the site)
-    from browser import launch  # noqa: PLC0415
+    from browser import CHROMIUM, CHROMIUM_ARGS, launch  # noqa: PLC0415
 
     certs = Path(tempfile.mkdtemp(prefix="bantin-h2-"))
     if protocol == "h2":
@@ -728,7 +791,9 @@ def browser_figures(site: Path, runs: list[tuple[str, str, list[str]]], slow: li
         stop = server.shutdown
     try:
         with sync_playwright() as p:
-            browser = launch(p)
+            browser = launch(p) if protocol != "h2" else p.chromium.launch(
+                executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, "--ignore-certificate-errors-spki-list="
+                                                + spki_hash(certs / "cert.pem")])
             bare = open_search(browser, base, None, None, 30_000)
             page_itself = {r["path"] for r in bare["requests"]}
             itself = [r for r in bare["requests"] if not any(s in r["path"] for s in SEARCH_FILES)]
@@ -748,8 +813,10 @@ def browser_figures(site: Path, runs: list[tuple[str, str, list[str]]], slow: li
             for i, (variant, query) in enumerate(slow):
                 visit = open_search(browser, base, query, network, 120_000)
                 typed = open_search(browser, base, query, network, 120_000, typed=True)
+                box = from_box(browser, base, query, network, 120_000)
                 throttled.append({"variant": variant, "query": query, "ms": visit["ms"], "typed_ms": typed["ms"],
-                                  "typed_requests": len(counted(typed["requests"], set()))})
+                                  "typed_requests": len(counted(typed["requests"], set())),
+                                  "box_ms": box["ms"], "box_network": box["network"]})
                 if (i + 1) % 10 == 0:
                     log(f"  {network['key']}: {i + 1}/{len(slow)}")
             browser.close()
@@ -786,6 +853,8 @@ def browser_summary(records: list[dict], throttled: list[dict]) -> dict:
             "throttled_ms": spread([r["ms"] for r in slow]),
             "typed_ms": spread([r["typed_ms"] for r in slow]),
             "typed_requests": spread([r["typed_requests"] for r in slow]),
+            "box_ms": spread([r["box_ms"] for r in slow if "box_ms" in r]),
+            "box_requests": spread([len(r["box_network"]) for r in slow if "box_network" in r]),
             "parity": sum(r["parity"] for r in rows), "n": len(rows)}
     return out
 
@@ -845,6 +914,13 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
             lines.append(f"| {variant} | {s['n']} | {trio(s['requests'])} | {trio(s['kb'], 1)} | {trio(s['ms'])} "
                          f"| {trio(s['throttled_ms'])} ({s['throttled_ms']['n']}) | {trio(typed)} "
                          f"({_f((s.get('typed_requests') or spread([]))['median'])}) | {s['parity']}/{s['n']} |")
+        box = [(v, br["summary"][v]) for v in ("marked", "folded", "all") if br["summary"][v].get("box_ms", {}).get("n")]
+        if box:
+            lines += [f"Từ ô tìm kiếm ở đầu trang (máy tính, {br['network']['key']}): trang chủ đã mở, gõ câu hỏi, "
+                      f"chờ {BOX_PAUSE_MS / 1000:g} s, Enter; ms từ Enter đến kết quả (trung vị / p90 / max), "
+                      "yêu cầu ra mạng sau Enter (trung vị / max):"]
+            lines += [f"  {v}: {_f(b['box_ms']['median'])} / {_f(b['box_ms']['p90'])} / {_f(b['box_ms']['max'])} ms; "
+                      f"{_f(b['box_requests']['median'])} / {_f(b['box_requests']['max'])} yêu cầu" for v, b in box]
         lines.append("Trung vị theo loại tệp (yêu cầu, KB gzip): " + "; ".join(
             f"{g} {v['requests']:g}, {v['kb']:.1f}" for g, v in br["summary"]["groups"].items()))
         lines.append(f"Mạng chậm: {br['network']['label']}. «Từ địa chỉ»: mở /tim-kiem/?q=… (cả trang); «gõ trên "
