@@ -178,6 +178,25 @@ def test_header_box_enter_without_choice_opens_the_search_page(page, site):
     assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST["phap luat"]
 
 
+def test_header_box_fetches_the_rest_of_the_first_page_once_the_reader_pauses(page, site):
+    """The box shows 6 results; once the reader stops typing it also loads results 7 to 10,
+    so Enter opens a search page whose first page is in the browser's cache (issue 16)."""
+    built, url = site
+    question = "cho tôi hỏi về pháp luật đất đai và hòa giải ở cơ sở"
+    expected = load_search_index(built.root / "assets" / "search").search(question, prefix=True).hits[:10]
+    assert len(expected) == 10
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(url)
+    page.locator("#bantin-search-q").type(question, delay=20)
+    page.wait_for_selector("#bantin-search-q-list [role=option]")
+    wanted = {f"d/{h.id}.js" for h in expected}
+    page.wait_for_function("""(wanted) => wanted.every(k => performance.getEntriesByType('resource')
+        .some(e => e.name.split('?')[0].endsWith('/assets/search/' + k)))""", arg=sorted(wanted), timeout=5_000)
+    docs = {u.split("/assets/search/")[1].split("?")[0] for u in requested if "/assets/search/d/" in u}
+    assert wanted <= docs
+
+
 def test_header_box_escape_closes(page, site):
     _, url = site
     page.goto(url)

@@ -662,7 +662,7 @@
 
   var KIND_LABELS = { article: "Tin bài", qa: "Hỏi đáp", question: "Hỏi đáp", guide: "Hướng dẫn" };
   var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"] };
-  var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28;
+  var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28, PREFETCH_PAUSE = 400;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -1108,6 +1108,7 @@
         return Promise.all(top.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
           if (seq !== self.seq) return;
           self.show(engine, query, result, docs);
+          self.prefetch(engine, result, seq);
         });
       });
     }).catch(function (err) {
@@ -1115,6 +1116,22 @@
       self.say("Không tải được dữ liệu tìm kiếm.");
       if (root.console) console.error(err);
     });
+  };
+
+  /**
+   * Once the reader stops typing, the documents of the rest of the search page's first page
+   * (results 7 to 10; the box shows 6), so that Enter opens a page whose results are all in
+   * the browser's cache: one round trip for the page instead of two (issue 16, 0.6 s on
+   * Fast 3G). Not while typing: each keystroke's list would cost four files for nothing.
+   */
+  SearchBox.prototype.prefetch = function (engine, result, seq) {
+    var self = this;
+    setTimeout(function () {
+      if (seq !== self.seq) return;
+      result.hits.slice(BOX_SIZE, PAGE_SIZE).forEach(function (h) {
+        engine.doc(h.id).catch(function () { /* the search page asks again */ });
+      });
+    }, PREFETCH_PAUSE);
   };
 
   SearchBox.prototype.show = function (engine, query, result, docs) {
