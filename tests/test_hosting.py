@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 from sitekit import ROOT, article, build, run_bantin, write_site
 
+from bantin.search.reader import read_script
 from bantin.tools import siteserver
 
 DOC = ROOT / "docs" / "hosting.md"
@@ -121,6 +122,27 @@ def site(tmp_path_factory):
     shutil.rmtree(base, ignore_errors=True)
 
 
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def expect_cache(port: int, site: Path) -> None:
+    """docs/hosting.md, "Browser cache": a year for addresses that name their file's version
+    (Material's fingerprinted files, ours and the search's files with ?v=), nothing for
+    the rest."""
+    page = (site / "tin-tuc/bai-mot/index.html").read_text(encoding="utf-8")
+    ours = re.search(r'href="[./]*(assets/stylesheets/bantin\.css\?v=[0-9a-f]{10})"', page).group(1)
+    material = re.search(r'href="[./]*(assets/stylesheets/main\.[0-9a-f]{8}\.min\.css)"', page).group(1)
+    _, manifest = read_script(site / "assets/search/manifest.js")
+    versioned = [ours, material, f"assets/search/u/0.js?v={manifest['v']}"]
+    for path in versioned:
+        status, headers, _ = get(port, "/" + path)
+        assert status == 200 and headers.get("cache-control") == IMMUTABLE, (path, status, headers)
+    for path in ("/tin-tuc/bai-mot/", "/assets/stylesheets/bantin.css", "/assets/search/manifest.js",
+                 "/assets/stylesheets/bantin.css?v=../../x"):
+        status, headers, _ = get(port, path)
+        assert status == 200 and "immutable" not in headers.get("cache-control", ""), (path, headers)
+
+
 def expect_host(port: int, site: Path, *, redirects: bool, folder_statuses=(301,)) -> None:
     """docs/hosting.md's table, asked of the server on `port` serving `site`."""
     status, headers, body = get(port, "/tin-tuc/bai-mot/")
@@ -205,6 +227,7 @@ def test_nginx_serves_the_documented_configuration(site, run, tmp_path):
     assert checked.returncode == 0, checked.stderr
     run([nginx, "-c", str(main), "-p", str(tmp_path)], port, tmp_path / "error.log")
     expect_host(port, built, redirects=True)
+    expect_cache(port, built)
     # A site without an old portal: the one-line map of docs/hosting.md keeps the same block valid.
     line = re.search(r"echo '(map \$request_uri.*?)'", DOC.read_text(encoding="utf-8")).group(1)
     (tmp_path / "conf.d" / "bantin-redirects.conf").write_text(line + "\n", encoding="utf-8")
@@ -242,6 +265,7 @@ def test_apache_serves_the_documented_configuration(site, run, tmp_path):
         assert checked.returncode == 0, checked.stderr
         run([apache, "-f", str(main), "-DFOREGROUND"], port, work / "error.log")
         expect_host(port, built, redirects=True)
+        expect_cache(port, built)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -262,6 +286,7 @@ def test_caddy_serves_the_documented_configuration(site, run, tmp_path):
     assert checked.returncode == 0, checked.stderr
     run([caddy, "run", "--config", str(caddyfile), "--adapter", "caddyfile"], port, tmp_path / "caddy.log", env)
     expect_host(port, built, redirects=False, folder_statuses=(301, 308))
+    expect_cache(port, built)
 
 
 # --- bantin serve-site --------------------------------------------------------------------

@@ -8,6 +8,7 @@ exercise the same markup, scripts and data files as the built site.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import shutil
 from dataclasses import dataclass, replace
@@ -59,6 +60,9 @@ def _relative(target: str, page: str) -> str:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(THEME), str(MATERIAL)]), autoescape=True)
     env.filters["url"] = lambda value: value  # only reached when bantin_search_url is missing
+    # As the plugin versions its assets (adapter/themedir.versions): the script's address carries "?v=".
+    script = (THEME / "assets" / "javascripts" / "bantin-search.js").read_bytes()
+    env.globals["bt_version"] = {"assets/javascripts/bantin-search.js": "?v=" + hashlib.sha256(script).hexdigest()[:10]}
     return env
 
 

@@ -152,6 +152,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.inventory: Inventory | None = None
         self.compat = compat.Gate(True)  # the fast paths or MkDocs' public path: on_config decides
         self.styles_apart = True  # main.html links bantin-search.css (themedir.serve_lean)
+        self.asset_versions: dict[str, str] = {}  # our assets' "?v=…" (themedir.versions)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -195,6 +196,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.clock = [time.perf_counter()]
         self.styles_apart = themedir.serve_lean(files, config)
+        self.asset_versions = themedir.versions(files)
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
         try:
             self.state = BuildState.begin(translate.inputs(files, config, self.inventory), self.site, urls,
@@ -334,6 +336,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             env.cache.clear()
         env.globals["bt_site"] = self.state.view.site_data()  # data, not the view: templates call no view method
         env.globals["bt_styles_apart"] = self.styles_apart
+        env.globals["bt_version"] = self.asset_versions  # "?v=…" after our assets' addresses
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES

@@ -12,6 +12,7 @@ an upgrade is a `pip install -U` (issue 14). Order of precedence, first wins:
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -46,6 +47,22 @@ def serve_lean(files: Files, config) -> bool:
         files.remove(files.get_file_from_path(rel))
         files.append(File.generated(config, rel, content=text))
     return served.styles_apart
+
+
+def versions(files: Files) -> dict[str, str]:
+    """Path -> "?v=" and a digest of what is served there, for each of our stylesheets and
+    scripts (the site's own copy when it overrides one).
+
+    Their addresses then change with their content, as Material's fingerprinted names
+    (`main.57a0d79d.min.css`) do, so a host may let browsers keep them for a year
+    (docs/hosting.md, "Browser cache") and a reader's next page needs no round trip to ask
+    whether the styles changed."""
+    found = {}
+    for rel in themeassets.OURS:
+        file = files.get_file_from_path(rel)
+        if file is not None:
+            found[rel] = "?v=" + hashlib.sha256(file.content_bytes).hexdigest()[:10]
+    return found
 
 
 def not_material(name: str | None) -> str:
