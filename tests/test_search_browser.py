@@ -178,17 +178,19 @@ def test_header_box_enter_without_choice_opens_the_search_page(page, site):
     assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST["phap luat"]
 
 
-def test_header_box_fetches_the_rest_of_the_first_page_once_the_reader_pauses(page, site):
-    """The box shows 6 results; once the reader stops typing it also loads results 7 to 10,
-    so Enter opens a search page whose first page is in the browser's cache (issue 16)."""
+@pytest.mark.parametrize("typed", ["cho tôi hỏi về pháp luật đất đai và hòa giải ở cơ sở", "ban ha"])
+def test_header_box_loads_the_search_pages_first_results_once_the_reader_pauses(page, site, typed):
+    """Once the reader stops typing, the box loads the documents of the first page of the
+    search page that Enter opens (issue 16). That page ranks without a prefix: for a question
+    the same list as the box (10 where the box shows 6), for a few words typed ("ban ha") its
+    own."""
     built, url = site
-    question = "cho tôi hỏi về pháp luật đất đai và hòa giải ở cơ sở"
-    expected = load_search_index(built.root / "assets" / "search").search(question, prefix=True).hits[:10]
-    assert len(expected) == 10
+    expected = load_search_index(built.root / "assets" / "search").search(typed).hits[:10]
+    assert expected
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(url)
-    page.locator("#bantin-search-q").type(question, delay=20)
+    page.fill("#bantin-search-q", typed)  # at once: no list for a part of it loads other documents
     page.wait_for_selector("#bantin-search-q-list [role=option]")
     wanted = {f"d/{h.id}.js" for h in expected}
     page.wait_for_function("""(wanted) => wanted.every(k => performance.getEntriesByType('resource')
