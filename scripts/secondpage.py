@@ -3,9 +3,9 @@
 
     .venv/bin/python scripts/secondpage.py site tin-tuc/<bai>/ [--visits 7]
 
-Serves the built site with docs/hosting.md's nginx block (address and folder replaced, as
-tests/test_hosting.py does), with and without its "Browser cache" lines, two rounds each;
-every file is touched first, as a build that just ran leaves them. Each visit is a new
+Serves a copy of the built site with docs/hosting.md's nginx block (address and folder
+replaced, as tests/test_hosting.py does), with and without its "Browser cache" lines, two
+rounds each; every file of the copy is touched first, as a build that just ran leaves them. Each visit is a new
 Chromium context at 390 px on DevTools' former "Fast 3G" (scripts/searcheval.py's preset):
 the home page, then the article; printed: the article's first contentful paint and its
 requests that went to the network rather than to the browser's cache. Needs nginx
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -65,10 +66,14 @@ def start_nginx(site: Path, with_cache: bool, work: Path) -> tuple[str, subproce
     while time.monotonic() < deadline:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
+            return f"http://127.0.0.1:{port}/", process
         except OSError:
+            if process.poll() is not None:
+                break
             time.sleep(0.05)
-    return f"http://127.0.0.1:{port}/", process
+    process.kill()
+    log = (work / "error.log").read_text(encoding="utf-8", errors="replace") if (work / "error.log").exists() else ""
+    raise SystemExit(f"nginx did not start: {log[-500:]}")
 
 
 def visit(browser, base: str, article: str) -> tuple[float, int]:
@@ -102,7 +107,10 @@ def main() -> int:
 
     from browser import launch  # noqa: PLC0415 (tests/browser.py)
 
-    site = args.site.resolve()
+    copy = Path(tempfile.mkdtemp(prefix="bantin-secondpage-"))
+    site = copy / "site"
+    shutil.copytree(args.site, site)  # touched below: never the folder a server serves
+    copy.chmod(0o755)
     with sync_playwright() as p:
         browser = launch(p)
         for with_cache in (False, True, False, True):
@@ -119,6 +127,7 @@ def main() -> int:
                   f"{statistics.median(paints):,.0f} ms ({min(paints):,.0f}-{max(paints):,.0f}); requests to the "
                   f"network median {statistics.median(r[1] for r in runs):g}", flush=True)
         browser.close()
+    shutil.rmtree(copy, ignore_errors=True)
     return 0
 
 

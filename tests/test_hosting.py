@@ -122,25 +122,30 @@ def site(tmp_path_factory):
     shutil.rmtree(base, ignore_errors=True)
 
 
-IMMUTABLE = "public, max-age=31536000, immutable"
+A_YEAR, A_DAY = "public, max-age=31536000, immutable", "public, max-age=86400"
 
 
 def expect_cache(port: int, site: Path) -> None:
-    """docs/hosting.md, "Browser cache": a year for addresses that name their file's version
-    (Material's fingerprinted files, ours and the search's files with ?v=), nothing for
-    the rest."""
+    """docs/hosting.md, "Browser cache": a year for Material's files named by their digest,
+    a day for ours with a digest after ?v=, nothing for the rest, nor for a missing file."""
     page = (site / "tin-tuc/bai-mot/index.html").read_text(encoding="utf-8")
     ours = re.search(r'href="[./]*(assets/stylesheets/bantin\.css\?v=[0-9a-f]{10})"', page).group(1)
     material = re.search(r'href="[./]*(assets/stylesheets/main\.[0-9a-f]{8}\.min\.css)"', page).group(1)
-    _, manifest = read_script(site / "assets/search/manifest.js")
-    versioned = [ours, material, f"assets/search/u/0.js?v={manifest['v']}"]
-    for path in versioned:
+    for path, expected in ((material, A_YEAR), (ours, A_DAY)):
         status, headers, _ = get(port, "/" + path)
-        assert status == 200 and headers.get("cache-control") == IMMUTABLE, (path, status, headers)
+        assert status == 200 and headers.get("cache-control") == expected, (path, status, headers)
+    _, manifest = read_script(site / "assets/search/manifest.js")
     for path in ("/tin-tuc/bai-mot/", "/assets/stylesheets/bantin.css", "/assets/search/manifest.js",
-                 "/assets/stylesheets/bantin.css?v=../../x"):
+                 f"/assets/search/u/0.js?v={manifest['v']}", "/assets/stylesheets/bantin.css?v=../../x",
+                 "/assets/stylesheets/bantin.css?v=2", "/assets/stylesheets/bantin.css?v=0123456789&x=1"):
         status, headers, _ = get(port, path)
-        assert status == 200 and "immutable" not in headers.get("cache-control", ""), (path, headers)
+        assert status == 200 and "max-age" not in headers.get("cache-control", ""), (path, headers)
+    status, headers, _ = get(port, "/assets/x/..%2f..%2ftin-tuc/bai-mot/?v=0123456789")  # a page (or 404: Apache)
+    assert "max-age" not in headers.get("cache-control", ""), (status, headers)
+    for path in ("/assets/stylesheets/khong-co.css?v=0123456789", "/assets/stylesheets/main.0123abcd.min.css",
+                 "/tin-tuc/khong-co.0123abcd.min.js"):
+        status, headers, _ = get(port, path)
+        assert status == 404 and "max-age" not in headers.get("cache-control", ""), (path, headers)
 
 
 def expect_host(port: int, site: Path, *, redirects: bool, folder_statuses=(301,)) -> None:
