@@ -53,10 +53,10 @@ def versions(files: Files) -> dict[str, str]:
     """Path -> "?v=" and a digest of what is served there, for each of our stylesheets and
     scripts (the site's own copy when it overrides one).
 
-    Their addresses then change with their content, as Material's fingerprinted names
-    (`main.57a0d79d.min.css`) do, so a host may let browsers keep them for a year
-    (docs/hosting.md, "Browser cache") and a reader's next page needs no round trip to ask
-    whether the styles changed."""
+    Their addresses then change with their content, so a host may let browsers keep them
+    (docs/hosting.md, "Browser cache": a day; a year only for Material's files, whose name
+    carries the digest) and a reader's next page needs no round trip to ask whether the
+    styles changed."""
     found = {}
     for rel in themeassets.OURS:
         file = files.get_file_from_path(rel)
