@@ -9,9 +9,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bantin.search.reader import load_search_index
+from bantin.search.writer import build_search_index
 from browser import serve
 from search_support.browser import result_hrefs, result_titles, type_query, wait_results
-from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS
+from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS, SAMPLE_DOCS
 from search_support.site import build_search_site
 
 pytestmark = pytest.mark.browser
@@ -61,6 +62,24 @@ def test_page_lists_what_the_python_mirror_ranks(page, site):
     for query in ["hòa giải", "phap luat", "căn cứ pháp lý"]:
         open_search(page, site, query)
         assert [h.removeprefix("../") for h in result_hrefs(page)] == index.urls(query, 10)
+
+
+def test_a_page_open_across_a_build_searches_the_new_index(page, tmp_path):
+    """The engine holds the manifest it read; after a build, a term shard of the new index
+    carries another layout id: the engine fetches the manifest again and asks once more,
+    so results are the new index's, never the old bounds read into the new shards."""
+    built = build_search_site(tmp_path / "site", SAMPLE_DOCS[1:])
+    url, stop = serve(built.root)
+    try:
+        page.goto(url + built.search_page + "?q=dat dai")
+        wait_results(page)
+        build_search_index(SAMPLE_DOCS, built.root / "assets" / "search")  # a build with one item more
+        index = load_search_index(built.root / "assets" / "search")
+        for query in ("hòa giải", "căn cứ pháp lý", "cho tôi hỏi thủ tục hòa giải ở cơ sở như thế nào"):
+            type_query(page, query)
+            assert [h.removeprefix("../") for h in result_hrefs(page)] == index.urls(query, 10), query
+    finally:
+        stop()
 
 
 def test_result_shows_type_category_date_and_highlighted_snippet(page, site):

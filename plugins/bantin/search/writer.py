@@ -354,13 +354,14 @@ class _Shard:
     postings: list[str]
     preferred: list[str]
     first: str = ""  # the shard's bound: its first term, or in u/ its first group's syllable
+    layout: str = ""  # `layout_id` of the index: a reader with another manifest notices
 
     @property
     def key(self) -> str:
         return f"{self.family}/{self.number}"
 
     def data(self) -> dict:
-        data = {"m": self.idfs, "p": self.postings, "t": self.terms}
+        data = {"l": self.layout, "m": self.idfs, "p": self.postings, "t": self.terms}
         if self.family == "u":
             data["e"] = "\n".join(self.preferred)
         return data
@@ -375,6 +376,7 @@ class _Shard:
         return "".join((
             f'{GLOBAL}.load("{self.key}",{{',
             f'"e":"{preferred}",' if self.family == "u" else "",
+            f'"l":"{self.layout}",',
             '"m":[', ",".join(map(str, self.idfs)),
             '],"p":["', '","'.join(self.postings),
             '"],"t":["', terms, '"]});\n',
@@ -564,6 +566,20 @@ def _partition(family: str, keys: list[str], runs: list[list[int]], terms: list[
     return out
 
 
+def layout_id(docs: Sequence[SearchDoc], shards: dict[str, list[_Shard]]) -> str:
+    """What a term shard must agree on with the manifest that routes to it: every family's
+    bounds and the documents' order (their ids). A page that kept a manifest across a build
+    (open in a tab, or in the browser's cache: GitHub Pages keeps files ten minutes) would
+    look its terms up in the new build's shards through the old bounds; bantin-search.js
+    compares this in each shard with its manifest's and fetches the manifest again."""
+    digest = hashlib.sha1()
+    for family, found in sorted(shards.items()):
+        digest.update(f"{family}\0{len(found)}\0".encode() + "\0".join(s.first for s in found).encode("utf-8", "surrogatepass"))
+    for doc in docs:
+        digest.update(doc.url.encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()[:12]
+
+
 def _js(key: str, data) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -673,9 +689,11 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     common = common_syllables(index.terms, index.df, len(docs))
     preferred = preferred_forms(index.terms, index.df, index.encoded)
     shards = make_shards(index.terms, index.df, index.encoded, len(docs), preferred, frozenset(common))
+    layout = layout_id(docs, shards)
     writer = _Writer(out_dir)
     for family in shards.values():
         for shard in family:
+            shard.layout = layout
             writer.write(f"{shard.key}.js", shard.script())
     documents = worker.documents(docs, out_dir, facets) if worker else write_documents(docs, out_dir, facets)
     writer.digest.update(documents.digest.encode())
@@ -685,6 +703,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "boosts": dict(QUERY_BOOSTS),
         "codeBase": CODE_BASE,
         "common": "\n".join(common),
+        "layout": layout,
         "maxChars": MAX_QUERY_CHARS,
         "maxQuestion": MAX_QUESTION_SYLLABLES,
         "n": len(docs),

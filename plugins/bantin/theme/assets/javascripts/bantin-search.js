@@ -231,18 +231,34 @@
 
     function init() {
       if (ready) return ready;
-      ready = fetch("manifest").then(function (m) {
-        manifest = m;
-        Object.keys(FAMILIES).forEach(function (f) {
-          bounds[f] = m.shards[f] > 1 ? m.bounds[f].split("\n") : [];
-        });
-        facets = vlqDecode(m.facets);
-        words = questionWords(m);
-        years = [];
-        m.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
-        return m;
-      });
+      ready = fetch("manifest").then(read);
       return ready;
+    }
+
+    /**
+     * The manifest fetched again past the browser's cache, and every file read through the
+     * old one forgotten: a term shard of another build answered (`shard`). A page open
+     * across a build, or a manifest the browser kept (GitHub Pages: ten minutes), would look
+     * terms up through the old bounds in the new shards.
+     */
+    function refresh() {
+      cache = Object.create(null);
+      last = null;
+      ready = load("manifest", true).then(read);
+      ready.catch(function () { ready = null; });
+      return ready;
+    }
+
+    function read(m) {
+      manifest = m;
+      Object.keys(FAMILIES).forEach(function (f) {
+        bounds[f] = m.shards[f] > 1 ? m.bounds[f].split("\n") : [];
+      });
+      facets = vlqDecode(m.facets);
+      words = questionWords(m);
+      years = [];
+      m.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
+      return m;
     }
 
     function shardOf(family, term) {
@@ -252,6 +268,11 @@
     function shard(family, n) {
       var key = family + "/" + n;
       return fetch(key).then(function (data) {
+        if (manifest.layout && data.l !== manifest.layout) {
+          var stale = new Error("Dữ liệu tìm kiếm của lần dựng khác: " + key);
+          stale.stale = true;
+          throw stale;
+        }
         if (!data.index) {
           data.index = Object.create(null);
           data.t.forEach(function (t, i) { data.index[t] = i; });
@@ -517,7 +538,10 @@
     function search(query, opts) {
       var prefix = !!(opts && opts.prefix), key = (prefix ? "1" : "0") + query;
       if (last && last.key === key) return last.promise;
-      var entry = last = { key: key, promise: answer(query, prefix) };
+      var entry = last = { key: key, promise: answer(query, prefix).catch(function (err) {
+        if (!err || !err.stale) throw err;
+        return refresh().then(function () { return answer(query, prefix); }); // once: a second mismatch fails
+      }) };
       entry.promise.catch(function () { if (last === entry) last = null; });
       return entry.promise;
     }
@@ -623,10 +647,11 @@
     if (engines[assets]) return engines[assets];
     var version = "";
     var lunrReady = null;
-    function load(key) {
+    /** `fresh`: the manifest past the browser's cache (the engine's `refresh`). */
+    function load(key, fresh) {
       return new Promise(function (resolve, reject) {
         waiting[key] = { resolve: resolve };
-        var src = assets + "search/" + key + ".js" + (key === "manifest" ? "" : "?v=" + version);
+        var src = assets + "search/" + key + ".js" + (key !== "manifest" ? "?v=" + version : fresh ? "?t=" + Date.now() : "");
         script(src).then(function () {
           if (waiting[key]) { delete waiting[key]; reject(new Error("Dữ liệu tìm kiếm hỏng: " + key)); }
         }, function (err) { delete waiting[key]; reject(err); });
@@ -646,7 +671,11 @@
         if (!engine) {
           engine = load("manifest").then(function (m) {
             version = m.v;
-            var e = createEngine({ lunr: withLunr, load: function (key) { return key === "manifest" ? Promise.resolve(m) : load(key); } });
+            var e = createEngine({ lunr: withLunr, load: function (key, fresh) {
+              if (key !== "manifest") return load(key);
+              if (!fresh) return Promise.resolve(m);
+              return load(key, true).then(function (again) { version = again.v; return again; });
+            } });
             return e.init().then(function () { return e; });
           });
           engine.catch(function () { engine = null; });
