@@ -217,7 +217,7 @@
     var loadLunr = lunr ? function () { return Promise.resolve(lunr); } : options.lunr;
     var load = options.load, lunrLimit = options.lunrLimit || 2000;
     var cache = Object.create(null);
-    var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null;
+    var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null, refreshing = null;
 
     /** A file once; a failed load is forgotten, so that asking again (a slow line, a
      *  dropped request during the page's own load) fetches it again. */
@@ -242,10 +242,11 @@
      * terms up through the old bounds in the new shards.
      */
     function refresh() {
+      if (refreshing) return refreshing; // two searches that noticed at once load it once
       cache = Object.create(null);
       last = null;
-      ready = load("manifest", true).then(read);
-      ready.catch(function () { ready = null; });
+      ready = refreshing = load("manifest", true).then(read);
+      refreshing.then(function () { refreshing = null; }, function () { refreshing = null; ready = null; });
       return ready;
     }
 
