@@ -641,6 +641,12 @@ def serve_h2(site: Path, workdir: Path) -> tuple[str, subprocess.Popen]:
     return f"https://127.0.0.1:{int(line.split()[1])}/", server
 
 
+def throttle(cdp, network: dict) -> None:
+    """DevTools' network conditions (a NETWORKS preset) on a page's CDP session."""
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, **{k: network[k] for k in (
+        "latency", "downloadThroughput", "uploadThroughput")}})
+
+
 def spki_hash(cert: Path) -> str:
     """base64 SHA-256 of the certificate's public key, for Chromium's
     --ignore-certificate-errors-spki-list: the browser then treats the run's certificate as
@@ -674,8 +680,7 @@ def open_search(browser, base: str, query: str | None, network: dict | None, tim
         recorder = Recorder(cdp)
         cdp.send("Network.enable")
         if network:
-            cdp.send("Network.emulateNetworkConditions", {"offline": False, **{k: network[k] for k in (
-                "latency", "downloadThroughput", "uploadThroughput")}})
+            throttle(cdp, network)
         page.add_init_script(OBSERVE_JS)
         address = base + "tim-kiem/" + (f"?q={quote(query)}" if query is not None and not typed else "")
         page.goto(address, wait_until="commit", timeout=timeout)
@@ -722,8 +727,7 @@ def from_box(browser, base: str, query: str, network: dict, timeout: float) -> d
         cdp = context.new_cdp_session(page)
         recorder = Recorder(cdp)
         cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, **{k: network[k] for k in (
-            "latency", "downloadThroughput", "uploadThroughput")}})
+        throttle(cdp, network)
         page.add_init_script(OBSERVE_JS)
         page.goto(base, wait_until="load", timeout=timeout)
         page.wait_for_load_state("networkidle", timeout=timeout)

@@ -15,76 +15,42 @@ requests that went to the network rather than to the browser's cache. Needs ngin
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests"), str(ROOT / "plugins")]
 
-from searcheval import NETWORKS  # noqa: E402
+from hostingkit import free_port, nginx_main, nginx_server, wait_for  # noqa: E402 (tests/hostingkit.py)
+from searcheval import NETWORKS, throttle  # noqa: E402
 
 CACHE_LINE = "    add_header Cache-Control $bantin_cache;\n"
 
 
-def nginx_block() -> str:
-    doc = (ROOT / "docs" / "hosting.md").read_text(encoding="utf-8")
-    return re.findall(r"<!-- hosting: nginx -->\n```\w*\n(.*?)\n```", doc, re.S)[0]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_nginx(site: Path, with_cache: bool, work: Path) -> tuple[str, subprocess.Popen]:
+    """docs/hosting.md's nginx block serving site, without its Browser cache line unless with_cache."""
     port = free_port()
-    server = nginx_block().replace("listen 80;", f"listen 127.0.0.1:{port};").replace(
-        "    listen [::]:80;\n", "").replace("root /var/www/bantin/site;", f"root {site};")
+    server = nginx_server(port, site)
     assert CACHE_LINE in server, "docs/hosting.md: the nginx block has no Browser cache line"
-    if not with_cache:
-        server = server.replace(CACHE_LINE, "")
     (work / "redirects.conf").write_text('map $request_uri $bantin_redirect { default ""; }\n', encoding="utf-8")
-    (work / "bantin").write_text(server, encoding="utf-8")
-    (work / "temp").mkdir(exist_ok=True)
-    (work / "nginx.conf").write_text("\n".join([
-        "daemon off;", f"pid {work}/nginx.pid;", f"error_log {work}/error.log;",
-        "user root;" if os.geteuid() == 0 else "", "events {}", "http {",
-        "include /etc/nginx/mime.types;", "default_type application/octet-stream;", "access_log off;",
-        *(f"{k}_temp_path {work}/temp/{k};" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
-        f"include {work}/redirects.conf;", f"include {work}/bantin;", "}", ""]), encoding="utf-8")
-    process = subprocess.Popen(["nginx", "-c", str(work / "nginx.conf"), "-p", str(work)])
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return f"http://127.0.0.1:{port}/", process
-        except OSError:
-            if process.poll() is not None:
-                break
-            time.sleep(0.05)
-    process.kill()
-    log = (work / "error.log").read_text(encoding="utf-8", errors="replace") if (work / "error.log").exists() else ""
-    raise SystemExit(f"nginx did not start: {log[-500:]}")
+    (work / "bantin").write_text(server if with_cache else server.replace(CACHE_LINE, ""), encoding="utf-8")
+    main = nginx_main(work, [f"{work}/redirects.conf", f"{work}/bantin"])
+    process = subprocess.Popen(["nginx", "-c", str(main), "-p", str(work)])
+    wait_for(port, process, work / "error.log")
+    return f"http://127.0.0.1:{port}/", process
 
 
 def visit(browser, base: str, article: str) -> tuple[float, int]:
-    network = NETWORKS["fast3g"]
     context = browser.new_context(viewport={"width": 390, "height": 800})
     try:
         page = context.new_page()
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {"offline": False, **{k: network[k] for k in (
-            "latency", "downloadThroughput", "uploadThroughput")}})
+        throttle(cdp, NETWORKS["fast3g"])
         page.goto(base, wait_until="load")
         page.wait_for_load_state("networkidle")
         sent, cached = [], set()

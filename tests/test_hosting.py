@@ -23,16 +23,15 @@ import socket
 import subprocess
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 import pytest
-from sitekit import ROOT, article, build, run_bantin, write_site
+from hostingkit import DOC, block, free_port, nginx_main, nginx_server, substitute, wait_for
+from sitekit import article, build, run_bantin, write_site
 
 from bantin.search.reader import read_script
 from bantin.tools import siteserver
 
-DOC = ROOT / "docs" / "hosting.md"
 OLD = "http://cu.songlam.gov.vn/tin-tuc/chi-tiet.aspx?ItemID=12&CatID=3"
 # A target with percent-encoded letters (`đ`, `ề`): Apache would read `%9`, `%8` as back references.
 ENCODED = "/tai-lieu/%C4%91i%E1%BB%81u-le.pdf"
@@ -52,27 +51,6 @@ def binary(name: str, *, must: bool) -> str:
     return found
 
 
-def block(name: str) -> str:
-    """The fenced block after `<!-- hosting: name -->` in docs/hosting.md."""
-    found = re.findall(rf"<!-- hosting: {name} -->\n```\w*\n(.*?)\n```", DOC.read_text(encoding="utf-8"), re.S)
-    assert len(found) == 1, f"docs/hosting.md: one block marked `hosting: {name}` expected, found {len(found)}"
-    return found[0] + "\n"
-
-
-def substitute(text: str, *pairs: tuple[str, str]) -> str:
-    """Replace each text that must occur exactly once: the test follows the document or fails."""
-    for old, new in pairs:
-        assert text.count(old) == 1, f"docs/hosting.md: `{old}` expected once in the block, found {text.count(old)}"
-        text = text.replace(old, new)
-    return text
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def get(port: int, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
@@ -81,19 +59,6 @@ def get(port: int, path: str, method: str = "GET") -> tuple[int, dict[str, str],
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
         connection.close()
-
-
-def wait_for(port: int, process: subprocess.Popen | None = None, log: Path | None = None) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise AssertionError(f"server stopped ({process.returncode}): {log.read_text() if log and log.exists() else ''}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError(f"nothing listens on {port}")
 
 
 @pytest.fixture(scope="module")
@@ -213,23 +178,14 @@ def test_nginx_serves_the_documented_configuration(site, run, tmp_path):
     built, rules = site
     port = free_port()
     part1, part2 = rules["nginx"].split("# 2)", 1)
-    server = substitute(block("nginx"), ("listen 80;", f"listen 127.0.0.1:{port};"), ("    listen [::]:80;\n", ""),
-                        ("root /var/www/bantin/site;", f"root {built};"))
+    server = nginx_server(port, built)
     # Part 2 of `bantin redirects --nginx` is written into the document's server block.
     words = lambda text: [line.strip() for line in text.splitlines() if line.strip()]  # noqa: E731
     assert "\n".join(words(part2)[1:]) in "\n".join(words(server))
     (tmp_path / "conf.d").mkdir()
     (tmp_path / "conf.d" / "bantin-redirects.conf").write_text(part1, encoding="utf-8")
     (tmp_path / "bantin").write_text(server, encoding="utf-8")
-    temp = tmp_path / "temp"
-    temp.mkdir()
-    main = tmp_path / "nginx.conf"
-    main.write_text("\n".join([
-        "daemon off;", f"pid {tmp_path}/nginx.pid;", f"error_log {tmp_path}/error.log;",
-        "user root;" if os.geteuid() == 0 else "", "events {}", "http {",
-        "    include /etc/nginx/mime.types;", "    default_type application/octet-stream;", "    access_log off;",
-        *(f"    {kind}_temp_path {temp}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")),
-        f"    include {tmp_path}/conf.d/*.conf;", f"    include {tmp_path}/bantin;", "}", ""]), encoding="utf-8")
+    main = nginx_main(tmp_path, [f"{tmp_path}/conf.d/*.conf", f"{tmp_path}/bantin"])
     checked = subprocess.run([nginx, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     run([nginx, "-c", str(main), "-p", str(tmp_path)], port, tmp_path / "error.log")

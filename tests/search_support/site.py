@@ -8,7 +8,6 @@ exercise the same markup, scripts and data files as the built site.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import shutil
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ import jinja2
 import material
 
 from bantin.search.terms import SearchDoc, SearchStats
+from bantin.site import themeassets
 from bantin.search.writer import build_search_index
 
 from .samples import SAMPLE_DOCS
@@ -62,7 +62,7 @@ def _environment() -> jinja2.Environment:
     env.filters["url"] = lambda value: value  # only reached when bantin_search_url is missing
     # As the plugin versions its assets (adapter/themedir.versions): the script's address carries "?v=".
     script = (THEME / "assets" / "javascripts" / "bantin-search.js").read_bytes()
-    env.globals["bt_version"] = {"assets/javascripts/bantin-search.js": "?v=" + hashlib.sha256(script).hexdigest()[:10]}
+    env.globals["bt_version"] = {"assets/javascripts/bantin-search.js": themeassets.version(script)}
     return env
 
 

@@ -12,7 +12,6 @@ an upgrade is a `pip install -U` (issue 14). Order of precedence, first wins:
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -50,19 +49,10 @@ def serve_lean(files: Files, config) -> bool:
 
 
 def versions(files: Files) -> dict[str, str]:
-    """Path -> "?v=" and a digest of what is served there, for each of our stylesheets and
-    scripts (the site's own copy when it overrides one).
-
-    Their addresses then change with their content, so a host may let browsers keep them
-    (docs/hosting.md, "Browser cache": a day; a year only for Material's files, whose name
-    carries the digest) and a reader's next page needs no round trip to ask whether the
-    styles changed."""
-    found = {}
-    for rel in themeassets.OURS:
-        file = files.get_file_from_path(rel)
-        if file is not None:
-            found[rel] = "?v=" + hashlib.sha256(file.content_bytes).hexdigest()[:10]
-    return found
+    """Path -> `themeassets.version` of what is served there, for each of our stylesheets and
+    scripts (the site's own copy when it overrides one), after `serve_lean`."""
+    return {rel: themeassets.version(file.content_bytes)
+            for rel in themeassets.OURS if (file := files.get_file_from_path(rel)) is not None}
 
 
 def not_material(name: str | None) -> str:

@@ -566,15 +566,15 @@ def _partition(family: str, keys: list[str], runs: list[list[int]], terms: list[
     return out
 
 
-def layout_id(docs: Sequence[SearchDoc], shards: dict[str, list[_Shard]]) -> str:
+def layout_id(docs: Sequence[SearchDoc], bounds: dict[str, str]) -> str:
     """What a term shard must agree on with the manifest that routes to it: every family's
     bounds and the documents' order (their ids). A page that kept a manifest across a build
     (open in a tab, or in the browser's cache: GitHub Pages keeps files ten minutes) would
     look its terms up in the new build's shards through the old bounds; bantin-search.js
     compares this in each shard with its manifest's and fetches the manifest again."""
     digest = hashlib.sha1()
-    for family, found in sorted(shards.items()):
-        digest.update(f"{family}\0{len(found)}\0".encode() + "\0".join(s.first for s in found).encode("utf-8", "surrogatepass"))
+    for family, text in sorted(bounds.items()):  # the manifest's bounds: what routes a term to a shard
+        digest.update(f"{family}\0".encode() + text.encode("utf-8", "surrogatepass") + b"\0")
     for doc in docs:
         digest.update(doc.url.encode("utf-8", "surrogatepass") + b"\n")
     return digest.hexdigest()[:12]
@@ -689,7 +689,8 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     common = common_syllables(index.terms, index.df, len(docs))
     preferred = preferred_forms(index.terms, index.df, index.encoded)
     shards = make_shards(index.terms, index.df, index.encoded, len(docs), preferred, frozenset(common))
-    layout = layout_id(docs, shards)
+    bounds = {f: "\n".join(s.first for s in shards[f][1:]) for f in FAMILIES}
+    layout = layout_id(docs, bounds)
     writer = _Writer(out_dir)
     for family in shards.values():
         for shard in family:
@@ -699,7 +700,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     writer.digest.update(documents.digest.encode())
     manifest = {
         **facets,
-        "bounds": {f: "\n".join(s.first for s in shards[f][1:]) for f in FAMILIES},
+        "bounds": bounds,
         "boosts": dict(QUERY_BOOSTS),
         "codeBase": CODE_BASE,
         "common": "\n".join(common),

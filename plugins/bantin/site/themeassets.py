@@ -12,6 +12,7 @@ apart, so main.html links both (`styles_apart`).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from bantin.text import minify
@@ -36,3 +37,9 @@ def served(ours: dict[str, str]) -> Served:
     if together:
         texts[STYLES] = texts[STYLES] + "\n" + texts[SEARCH_STYLES]
     return Served(texts, styles_apart=not together)
+
+
+def version(data: bytes) -> str:
+    """"?v=" and ten hex digits of the file's SHA-256: its address changes with its content, so
+    hosts may let browsers keep it (docs/hosting.md, "Browser cache")."""
+    return "?v=" + hashlib.sha256(data).hexdigest()[:10]
