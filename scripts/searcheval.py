@@ -566,18 +566,19 @@ def misses_report(records: list[dict], site: Path) -> str:
 # --- Chromium ---------------------------------------------------------------------------
 
 # Time of the last change inside the search page's block, on the page's own clock
-# (performance.now(): milliseconds since navigation start).
+# (performance.now(): milliseconds since navigation start). The whole document is watched from
+# the start: a page that fills its results while it is still being parsed (its script and data
+# inline, before DOMContentLoaded) would otherwise be missed and wait forever.
 OBSERVE_JS = """
 (() => {
   window.__evalShown = 0;
-  const start = () => {
-    const root = document.querySelector('[data-bantin-search=page]');
-    if (!root) return;
-    new MutationObserver(() => { window.__evalShown = performance.now(); })
-      .observe(root, {subtree: true, childList: true, attributes: true, characterData: true});
+  const inside = (node) => {
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    return !!(el && el.closest && el.closest('[data-bantin-search=page]'));
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  new MutationObserver((changes) => {
+    if (changes.some((c) => inside(c.target))) window.__evalShown = performance.now();
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 })();
 """
 SEARCH_FILES = ("/assets/search/", "/bantin-search.js", "/lunr.min.js", "/assets/vendor/lunr/")
