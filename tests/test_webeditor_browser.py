@@ -217,7 +217,8 @@ def test_a_question_added_to_a_handbook(admin, editing):
     _add_component(page, "Câu hỏi")
     page.get_by_label("Câu hỏi", exact=True).last.fill(QUESTION)
     answer = "Công dân Việt Nam thường trú ở cơ sở, tự nguyện làm hòa giải viên."
-    for attempt in range(3):  # the editor may re-render under the caret just after the block went in
+    page.wait_for_timeout(500)  # the block just went in: the editor re-renders the lines below it
+    for attempt in range(6):  # it may still re-render under the caret and drop what was typed
         line = editor.locator(":scope > p").last
         line.click()
         page.keyboard.press("End")
@@ -225,6 +226,7 @@ def test_a_question_added_to_a_handbook(admin, editing):
         page.wait_for_timeout(300)
         if line.inner_text().strip("\ufeff \n") == answer:
             break
+    assert line.inner_text().strip("\ufeff \n") == answer, "the answer could not be typed into the editor"
     page.get_by_label("Câu hỏi", exact=True).last.scroll_into_view_if_needed()
     _shot(page, "cau-hoi-1280")
     _publish(page)
