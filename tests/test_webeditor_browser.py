@@ -218,15 +218,16 @@ def test_a_question_added_to_a_handbook(admin, editing):
     page.get_by_label("Câu hỏi", exact=True).last.fill(QUESTION)
     answer = "Công dân Việt Nam thường trú ở cơ sở, tự nguyện làm hòa giải viên."
     page.wait_for_timeout(500)  # the block just went in: the editor re-renders the lines below it
-    for attempt in range(6):  # it may still re-render under the caret and drop what was typed
-        line = editor.locator(":scope > p").last
+    line = editor.locator(":scope > p").last  # a locator: found again at each use
+    typed = lambda: line.inner_text().strip("\ufeff \n")  # noqa: E731
+    for _ in range(6):  # it may still re-render under the caret and drop what was typed
         line.click()
         page.keyboard.press("End")
-        page.keyboard.type(answer[len(line.inner_text().strip("\ufeff \n")):])
+        page.keyboard.type(answer[len(typed()):])
         page.wait_for_timeout(300)
-        if line.inner_text().strip("\ufeff \n") == answer:
+        if typed() == answer:
             break
-    assert line.inner_text().strip("\ufeff \n") == answer, "the answer could not be typed into the editor"
+    assert typed() == answer, "the answer could not be typed into the editor"
     page.get_by_label("Câu hỏi", exact=True).last.scroll_into_view_if_needed()
     _shot(page, "cau-hoi-1280")
     _publish(page)
