@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from hostile import (ALL, CONTROL, IMG, JSONLD, PAYLOADS, SCRIPT, SVG, config, files, front, hostile_sites,  # noqa: F401
                      write)
-from htmlscan import scan
+from htmlscan import SEARCH_SCRIPT, scan
 from sitekit import article, build, shell_and_whole_builds, write_site
 
 # page (directory-URL path) -> the text its <h1> must show
@@ -119,6 +119,17 @@ def test_json_ld_is_data_with_the_payloads_intact(site):
         assert 1 <= len(scripts) <= 2 and not any("</" in script for script in scripts)
         data = " ".join(json.dumps(json.loads(script), ensure_ascii=False) for script in scripts)
         assert JSONLD.replace("/", "\\/") in data or JSONLD in data
+
+
+def test_the_search_pages_manifest_is_data_with_the_payloads_intact(site):
+    """The search page carries manifest.js's data (site/searchpage.py), category titles
+    included: inside it as one JSON value equal to the file's, each payload intact as text."""
+    page = scan(page_file(site, "tim-kiem").read_text(encoding="utf-8"))
+    carried = [json.loads(text) for attrs, text in page.scripts if attrs.get("id") == "bantin-search-manifest"]
+    script = (site / "assets" / "search" / "manifest.js").read_text(encoding="utf-8")
+    assert carried == [json.loads(script[script.index(",") + 1:script.rindex(")")])]
+    assert {f"Hòa giải {SVG}", f"Đất đai {IMG}"} <= {title for _, title in carried[0]["cats"]}
+    assert [text for attrs, text in page.scripts if "data-bantin-early" in attrs] == [SEARCH_SCRIPT]
 
 
 def test_nothing_is_escaped_twice(site):

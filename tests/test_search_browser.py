@@ -3,6 +3,7 @@ served over http and opened from file:// (the offline flavour)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -143,20 +144,23 @@ def test_no_results_gives_a_hint(page, site):
 
 def test_a_file_that_failed_to_load_is_fetched_again_when_the_reader_searches_again(page, site):
     """A dropped request (a slow line, or the early start's during the page's own load) used
-    to stay cached as failed: every later search on the page failed until a reload."""
+    to stay cached as failed: every later search on the page failed until a reload. The line
+    here fails until the page has said so, then comes back."""
     built, url = site
     failed = []
 
-    def drop_once(route):
-        if not failed:
+    def drop_while_down(route):
+        if line_down:
             failed.append(route.request.url)
             route.abort()
         else:
             route.continue_()
 
-    page.route("**/assets/search/u/**", drop_once)
+    line_down = True
+    page.route("**/assets/search/u/**", drop_while_down)
     open_search(page, site, "dat dai")
     assert failed and page.locator(STATUS).inner_text().startswith("Không tải được dữ liệu tìm kiếm")
+    line_down = False
     page.locator("[data-bantin-search=page] form button[type=submit]").click()
     wait_results(page)
     assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST["dat dai"]
@@ -242,15 +246,63 @@ def test_without_javascript_the_form_goes_to_the_search_page(chromium, site):
 
 
 def test_only_the_needed_files_are_downloaded(page, site):
+    """The search page carries its script and the manifest (site/searchpage.py): a question
+    fetches its term files and its results' documents, nothing else of search."""
     built, url = site
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     open_search(page, site, "dat dai")
     search = [u.split("/assets/search/")[1].split("?")[0] for u in requested if "/assets/search/" in u]
-    assert search[0] == "manifest.js"
     assert all(u.startswith(url) for u in requested)  # no other host
-    assert sorted(search) == sorted(["manifest.js", "u/0.js", "b/0.js", *[f"d/{i}.js" for i in range(len(search) - 3)]]) \
-        or len(search) <= 3 + len(built.docs)
+    assert not [u for u in requested if "bantin-search.js" in u]
+    terms = sorted(f for f in search if not f.startswith("d/"))
+    assert "u/0.js" in terms and set(terms) <= {"u/0.js", "b/0.js"} and len(set(terms)) == len(terms), search
+    shown = {f"d/{built.docs.index(d)}.js" for d in built.docs if "../" + d.url in result_hrefs(page)}
+    assert sorted(f for f in search if f.startswith("d/")) == sorted(shown)
+    page.locator("#bantin-search-q").focus()  # the header box finds the script already there
+    page.wait_for_timeout(300)
+    assert not [u for u in requested if "bantin-search.js" in u]
+
+
+def test_a_search_page_that_links_its_files_fetches_them(page, tmp_path):
+    """A site whose own bantin-search.js cannot sit inside the page (inline=False) links the
+    script and the manifest, as every search page did before."""
+    built = build_search_site(tmp_path / "site", inline=False)
+    page_html = (built.root / "tim-kiem" / "index.html").read_text(encoding="utf-8")
+    assert "bantin-search-manifest" not in page_html and 'rel="preload"' in page_html
+    url, stop = serve(built.root)
+    try:
+        requested = []
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(url + built.search_page + "?q=dat dai")
+        wait_results(page)
+        assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST["dat dai"]
+        assert [u for u in requested if "/assets/search/manifest.js" in u]
+        assert [u for u in requested if "/assets/javascripts/bantin-search.js" in u]
+    finally:
+        stop()
+
+
+def test_a_category_title_cannot_break_out_of_the_pages_manifest(page, tmp_path):
+    """Editors name categories; the names travel in the manifest inside the search page.
+    Markup in one is text in the filter list, never a script or a cut page."""
+    hostile = "</script><script>window.__bantinPwned=1</script><!--<script>"
+    docs = [replace(d, category=hostile) if d.category_slug == "hoa-giai-o-co-so" else d for d in SAMPLE_DOCS]
+    built = build_search_site(tmp_path / "site", docs)
+    html = (built.root / "tim-kiem" / "index.html").read_text(encoding="utf-8")
+    assert hostile not in html and "\\u003c/script\\u003e" in html
+    url, stop = serve(built.root)
+    try:
+        requested = []
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(url + built.search_page + "?q=hoa giai")
+        wait_results(page)
+        assert page.evaluate("window.__bantinPwned") is None
+        assert not [u for u in requested if "manifest.js" in u]  # the page's own manifest was read
+        options = page.locator("select[name=chuyen-muc] option").all_inner_texts()
+        assert any(o.startswith(hostile) for o in options), options
+    finally:
+        stop()
 
 
 def test_offline_search_from_file_url(page, offline):

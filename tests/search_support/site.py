@@ -17,9 +17,10 @@ from typing import Sequence
 
 import jinja2
 import material
+from markupsafe import Markup
 
 from bantin.search.terms import SearchDoc, SearchStats
-from bantin.site import themeassets
+from bantin.site import searchpage, themeassets
 from bantin.search.writer import build_search_index
 
 from .samples import SAMPLE_DOCS
@@ -57,12 +58,16 @@ def _relative(target: str, page: str) -> str:
     return rel + "/" if target.endswith("/") and not rel.endswith("/") else rel
 
 
-def _environment() -> jinja2.Environment:
+def _environment(inline: bool) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(THEME), str(MATERIAL)]), autoescape=True)
     env.filters["url"] = lambda value: value  # only reached when bantin_search_url is missing
     # As the plugin versions its assets (adapter/themedir.versions): the script's address carries "?v=".
     script = (THEME / "assets" / "javascripts" / "bantin-search.js").read_bytes()
     env.globals["bt_version"] = {"assets/javascripts/bantin-search.js": themeassets.version(script)}
+    # As the plugin gives the search page its script (adapter/themedir.inline_scripts).
+    served = themeassets.served({"assets/javascripts/bantin-search.js": script.decode("utf-8")})
+    text = searchpage.inline_script(served.texts["assets/javascripts/bantin-search.js"])
+    env.globals["bt_inline"] = {"assets/javascripts/bantin-search.js": Markup(text)} if inline and text else {}
     return env
 
 
@@ -96,13 +101,16 @@ def _copy_assets(root: Path) -> None:
         material_css.read_text(encoding="utf-8") + "\n" + palette_css.read_text(encoding="utf-8"), encoding="utf-8")
 
 
-def build_search_site(dest: Path, docs: Sequence[SearchDoc] = SAMPLE_DOCS, offline: bool = False) -> SearchSite:
-    """Index + home page + search page + one page per document under dest."""
+def build_search_site(dest: Path, docs: Sequence[SearchDoc] = SAMPLE_DOCS, offline: bool = False,
+                      inline: bool = True) -> SearchSite:
+    """Index + home page + search page + one page per document under dest. The search page
+    carries its script and the manifest as the build writes it (site/searchpage.py), or with
+    `inline=False` links both files, as for a site's own bantin-search.js."""
     dest = Path(dest)
     docs = tuple(replace(d, url=offline_url(d.url)) for d in docs) if offline else tuple(docs)
     stats = build_search_index(docs, dest / "assets" / "search")
     _copy_assets(dest)
-    env = _environment()
+    env = _environment(inline)
     site = SearchSite(dest, offline, stats, docs)
     search_path = "tim-kiem.html" if offline else "tim-kiem/index.html"
 
@@ -115,9 +123,12 @@ def build_search_site(dest: Path, docs: Sequence[SearchDoc] = SAMPLE_DOCS, offli
             template = env.get_template("bantin-search-page.html")
             content = "".join(template.blocks["content"](template.new_context(ctx)))
             head = "".join(template.blocks["bantin_head_first"](template.new_context(ctx)))
+        html = _shell(title, base, box, content, head)
+        if head:  # as Build.embed_search_manifest does once the index is written
+            html = searchpage.embed_manifest(html, stats.manifest) or html
         out = dest / page_path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(_shell(title, base, box, content, head), encoding="utf-8")
+        out.write_text(html, encoding="utf-8")
 
     render("index.html", "Trang chủ", "<h1>Bản tin thử</h1><p>Trang chủ của site thử tìm kiếm.</p>")
     render(search_path, "Tìm kiếm")

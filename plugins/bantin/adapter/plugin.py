@@ -153,6 +153,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.compat = compat.Gate(True)  # the fast paths or MkDocs' public path: on_config decides
         self.styles_apart = True  # main.html links bantin-search.css (themedir.serve_lean)
         self.asset_versions: dict[str, str] = {}  # our assets' "?v=…" (themedir.versions)
+        self.inline_scripts: dict = {}  # our scripts a page may carry inside it (themedir.inline_scripts)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -197,6 +198,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.clock = [time.perf_counter()]
         self.styles_apart = themedir.serve_lean(files, config)
         self.asset_versions = themedir.versions(files)
+        self.inline_scripts = themedir.inline_scripts(files)
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
         try:
             self.state = BuildState.begin(translate.inputs(files, config, self.inventory), self.site, urls,
@@ -337,6 +339,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.globals["bt_site"] = self.state.view.site_data()  # data, not the view: templates call no view method
         env.globals["bt_styles_apart"] = self.styles_apart
         env.globals["bt_version"] = self.asset_versions  # "?v=…" after our assets' addresses
+        env.globals["bt_inline"] = self.inline_scripts  # the search page's own copy of its script
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES

@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 
-from bantin.site import themeassets
+from bantin.site import searchpage, themeassets
 
 THEME = str(Path(__file__).resolve().parents[1] / "theme")
 
@@ -53,6 +54,19 @@ def versions(files: Files) -> dict[str, str]:
     scripts (the site's own copy when it overrides one), after `serve_lean`."""
     return {rel: themeassets.version(file.content_bytes)
             for rel in themeassets.OURS if (file := files.get_file_from_path(rel)) is not None}
+
+
+def inline_scripts(files: Files) -> dict[str, Markup]:
+    """Path -> the served text of each of our scripts that a page may carry inside it
+    (site/searchpage.py: the search page, bantin-search.js), when that text can stand
+    inside a script element; a template links the file for any other."""
+    found = {}
+    for rel in themeassets.INLINED:
+        file = files.get_file_from_path(rel)
+        text = searchpage.inline_script(file.content_string) if file is not None else None
+        if text is not None:
+            found[rel] = Markup(text)  # script text: HTML escaping would break it (checked above)
+    return found
 
 
 def not_material(name: str | None) -> str:

@@ -150,6 +150,10 @@ class Gate:
             self.dirs.setdefault(folder, who)
         return rel
 
+    def writer(self, rel: str) -> str | None:
+        """Who claimed the file `rel`, if anyone did."""
+        return self.files.get(rel.casefold())
+
     def _claim_parents(self, rel: str, who: str) -> None:
         for folder in parents(rel):
             self.dirs.setdefault(folder, who)
@@ -208,6 +212,17 @@ class Gate:
         path = self.target(rel, who)
         write_new(path, data.encode("utf-8") if isinstance(data, str) else data)
         return path
+
+    def read(self, rel: str, who: str) -> bytes | None:
+        """The bytes an earlier step wrote to `rel` (a file `who` writes), to change them;
+        None when it is missing or is a symlink (never followed: it may lead anywhere)."""
+        path = self.target(rel, who)
+        try:
+            fd = os.open(path, os.O_RDONLY | NOFOLLOW | getattr(os, "O_BINARY", 0))
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as found:
+            return None if path.is_symlink() else found.read()
 
     def remove(self, rel: str, who: str) -> None:
         """Delete a stale output `rel` (a file this writer owns), if it is there."""

@@ -148,6 +148,7 @@ class SearchStats:
     postings: int = 0
     seconds: float = 0.0
     families: dict = field(default_factory=dict)
+    manifest: str = field(default="", repr=False)  # manifest.js's JSON, for the search page (site/searchpage.py)
 
 
 # --- The text pipeline ----------------------------------------------------------------

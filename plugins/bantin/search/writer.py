@@ -15,7 +15,8 @@ Layout under out_dir (every file a script, so the offline build works from file:
 
 - manifest.js: document count, categories, facets (type and category per document, years),
   the first term of every shard, the weight table, the query boosts; for questions, the stop
-  words, the site's common terms and the citizens' synonyms (one source for both languages);
+  words, the site's common terms and the citizens' synonyms (one source for both languages).
+  The search page carries the same JSON inside it (`SearchStats.manifest`, site/searchpage.py);
 - u/N.js, x/N.js, b/N.js: shards of folded syllables, exact syllables and bigrams, each
   family partitioned by term range (the terms sharing a typed prefix sit in few shards), a
   shard closed once it holds SHARD_TARGET characters (a larger term alone); u/ shards also
@@ -580,10 +581,13 @@ def layout_id(docs: Sequence[SearchDoc], bounds: dict[str, str]) -> str:
     return digest.hexdigest()[:12]
 
 
-def _js(key: str, data) -> str:
+def _json(data) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f'{GLOBAL}.load("{key}",{text});\n'
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _js(key: str, data) -> str:
+    return f'{GLOBAL}.load("{key}",{_json(data)});\n'
 
 
 def _snippet_text(text: str) -> str:
@@ -716,7 +720,8 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "table": TABLE,
         "v": writer.digest.hexdigest()[:12],
     }
-    writer.write("manifest.js", _js("manifest", manifest))
+    manifest_json = _json(manifest)
+    writer.write("manifest.js", f'{GLOBAL}.load("manifest",{manifest_json});\n')
     written = writer.close()
     return SearchStats(
         files=written.files + documents.files,
@@ -727,6 +732,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         postings=index.count,
         seconds=round(time.perf_counter() - started, 3),
         families={f: len(s) for f, s in shards.items()},
+        manifest=manifest_json,
     )
 
 

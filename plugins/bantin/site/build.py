@@ -12,7 +12,8 @@ A build, and `bantin check`, read from the top of this module down:
 4. the engine places pages and generated pages (adapter);
 5. `Build.claim_outputs`: the output gate, every file the engine writes claimed;
 6. the engine renders pages (adapter, splitrender);
-7. `Build.finish`: search index collected, the worker let go, artifacts written.
+7. `Build.finish`: search index collected (its manifest written into the search page), the
+   worker let go, artifacts written.
 
 Everything here takes plain data: `Settings` (the options), `Inputs` (the files the engine
 will write, as `SourceFile`s, and a reader for the bytes of content files). The adapter
@@ -43,7 +44,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, images, qrcodes, redirectmap, sharing, webeditor
+from bantin.site import artifacts, images, qrcodes, redirectmap, searchpage, sharing, webeditor
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -386,8 +387,20 @@ class Build:
         background.stop(self.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
                  f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
+        self.embed_search_manifest(stats.manifest)
         artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects(), self.query_pages)
         self.write_editor()
+
+    def embed_search_manifest(self, manifest_json: str) -> None:
+        """The index's manifest written into the rendered search page, which then needs no
+        manifest.js (site/searchpage.py); left as rendered when its template has no place
+        for it or the manifest is too large."""
+        rel = self.urls.dest(self.urls.search())
+        who = self.gate.writer(rel)
+        page = self.gate.read(rel, who) if who else None
+        html = searchpage.embed_manifest(page.decode("utf-8", "replace"), manifest_json) if page else None
+        if html is not None:
+            self.gate.write(rel, html, who)
 
     def write_editor(self) -> None:
         """The web editor at /admin/, when this build has one (webeditor.wanted)."""

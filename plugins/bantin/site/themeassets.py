@@ -21,6 +21,7 @@ STYLES = "assets/stylesheets/bantin.css"
 SEARCH_STYLES = "assets/stylesheets/bantin-search.css"
 SCRIPTS = ("assets/javascripts/bantin.js", "assets/javascripts/bantin-search.js")
 OURS = (STYLES, SEARCH_STYLES, *SCRIPTS)
+INLINED = ("assets/javascripts/bantin-search.js",)  # inside the search page too (site/searchpage.py)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
  *
  * The engine (pipeline, query plan, shard loading, lunr index rebuilt per query) has a
  * Python twin, and tests/test_search_parity.py runs both on the same files. Shards and
- * documents load as <script> files so search also works from file:// (offline build).
+ * documents load as script elements so search also works from file:// (offline build).
  * The interface (header box, search page) only uses DOM text nodes: nothing an editor
  * wrote is ever parsed as HTML.
  */
@@ -666,11 +666,27 @@
       }
       return lunrReady;
     }
+    /**
+     * The manifest the search page carries for this site (site/searchpage.py): a cold visit
+     * waits for no manifest.js. null when there is none, or when the build left the element
+     * empty (a very large index) or it cannot be read: then the file is fetched. One kept
+     * across a build is caught like any stale manifest (the shards' layout id).
+     */
+    function carried() {
+      var el = document.getElementById("bantin-search-manifest");
+      if (!el || el.tagName !== "SCRIPT") return null;
+      if (new URL(el.getAttribute("data-bantin-assets") || "", document.baseURI).href !== assets) return null;
+      try {
+        var m = JSON.parse(el.textContent);
+        return m && typeof m === "object" && m.v ? m : null;
+      } catch (e) { return null; }
+    }
     var engine = null;
     var proxy = {
       ready: function () {
         if (!engine) {
-          engine = load("manifest").then(function (m) {
+          var inside = carried();
+          engine = (inside ? Promise.resolve(inside) : load("manifest")).then(function (m) {
             version = m.v;
             var e = createEngine({ lunr: withLunr, load: function (key, fresh) {
               if (key !== "manifest") return load(key);
