@@ -125,7 +125,9 @@ def test_the_search_pages_manifest_is_data_with_the_payloads_intact(site):
     """The search page carries manifest.js's data (site/searchpage.py), category titles
     included: inside it as one JSON value equal to the file's, each payload intact as text."""
     page = scan(page_file(site, "tim-kiem").read_text(encoding="utf-8"))
-    carried = [json.loads(text) for attrs, text in page.scripts if attrs.get("id") == "bantin-search-manifest"]
+    texts = [text for attrs, text in page.scripts if attrs.get("id") == "bantin-search-manifest"]
+    assert len(texts) == 1 and not set("<>&") & set(texts[0])  # the payloads' < > & as JSON escapes
+    carried = [json.loads(text) for text in texts]
     script = (site / "assets" / "search" / "manifest.js").read_text(encoding="utf-8")
     assert carried == [json.loads(script[script.index(",") + 1:script.rindex(")")])]
     assert {f"Hòa giải {SVG}", f"Đất đai {IMG}"} <= {title for _, title in carried[0]["cats"]}

@@ -92,16 +92,17 @@ A_YEAR, A_DAY = "public, max-age=31536000, immutable", "public, max-age=86400"
 
 def expect_cache(port: int, site: Path) -> None:
     """docs/hosting.md, "Browser cache": a year for Material's files named by their digest,
-    a day for ours with a digest after ?v=, always asked again for the search's manifest,
-    nothing for the rest, nor for a missing file."""
+    a day for ours with a digest after ?v=, always asked again for the search's manifest and
+    the search page that carries it, nothing for the rest, nor for a missing file."""
     page = (site / "tin-tuc/bai-mot/index.html").read_text(encoding="utf-8")
     ours = re.search(r'href="[./]*(assets/stylesheets/bantin\.css\?v=[0-9a-f]{10})"', page).group(1)
     material = re.search(r'href="[./]*(assets/stylesheets/main\.[0-9a-f]{8}\.min\.css)"', page).group(1)
     for path, expected in ((material, A_YEAR), (ours, A_DAY)):
         status, headers, _ = get(port, "/" + path)
         assert status == 200 and headers.get("cache-control") == expected, (path, status, headers)
-    status, headers, _ = get(port, "/assets/search/manifest.js")
-    assert status == 200 and headers.get("cache-control") == "no-cache", headers
+    for path in ("/assets/search/manifest.js", "/tim-kiem/", "/tim-kiem/index.html"):  # the page carries the manifest
+        status, headers, _ = get(port, path)
+        assert status == 200 and headers.get("cache-control") == "no-cache", (path, headers)
     _, manifest = read_script(site / "assets/search/manifest.js")
     for path in ("/tin-tuc/bai-mot/", "/assets/stylesheets/bantin.css", f"/assets/search/u/0.js?v={manifest['v']}", "/assets/stylesheets/bantin.css?v=../../x",
                  "/assets/stylesheets/bantin.css?v=2", "/assets/stylesheets/bantin.css?v=0123456789&x=1"):

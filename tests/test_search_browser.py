@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bantin.search.reader import load_search_index
-from bantin.search.writer import build_search_index
+from bantin.search.writer import build_search_index, order_docs
 from browser import serve
 from search_support.browser import result_hrefs, result_titles, type_query, wait_results
 from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS, SAMPLE_DOCS
@@ -251,13 +251,15 @@ def test_only_the_needed_files_are_downloaded(page, site):
     built, url = site
     requested = []
     page.on("request", lambda r: requested.append(r.url))
-    open_search(page, site, "dat dai")
+    open_search(page, site, "hoa giai")
     search = [u.split("/assets/search/")[1].split("?")[0] for u in requested if "/assets/search/" in u]
     assert all(u.startswith(url) for u in requested)  # no other host
     assert not [u for u in requested if "bantin-search.js" in u]
     terms = sorted(f for f in search if not f.startswith("d/"))
     assert "u/0.js" in terms and set(terms) <= {"u/0.js", "b/0.js"} and len(set(terms)) == len(terms), search
-    shown = {f"d/{built.docs.index(d)}.js" for d in built.docs if "../" + d.url in result_hrefs(page)}
+    ids = order_docs(built.docs)  # document ids: the index's order (newest first), not the list's
+    shown = {f"d/{ids.index(d)}.js" for d in ids if "../" + d.url in result_hrefs(page)}
+    assert len(shown) == len(result_hrefs(page)) > 3
     assert sorted(f for f in search if f.startswith("d/")) == sorted(shown)
     page.locator("#bantin-search-q").focus()  # the header box finds the script already there
     page.wait_for_timeout(300)

@@ -49,3 +49,29 @@ def test_another_theme_is_refused_with_the_fix(tmp_path):
     done = build(root, check=False)
     assert done.returncode != 0
     assert "theme → name" in done.stdout and "name: material" in done.stdout and "Traceback" not in done.stdout
+
+
+def test_the_search_page_carries_our_script_and_links_a_sites_own(tmp_path):
+    """Our bantin-search.js goes inside the search page with the index's manifest
+    (site/searchpage.py); a site's own copy in custom_dir is linked as written, even one
+    not saved as UTF-8, and the page then fetches manifest.js beside it."""
+    root = write_site(tmp_path / "s", {"tin-tuc/bai.md": article("Bài thử")})
+    build(root)
+    page = read(root, "tim-kiem/index.html")
+    assert '<script data-bantin-early="..">(function (root) {' in page
+    assert '<script type="application/json" id="bantin-search-manifest" data-bantin-assets="../assets/">{"' in page
+    assert "assets/search/manifest.js" not in page
+
+    scripts = tmp_path / "s" / "giao-dien" / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    own = PACKAGE_THEME / "assets" / "javascripts" / "bantin-search.js"
+    own_bytes = own.read_bytes() + b"\n// T\xecm ki\xeam (Windows-1258, not UTF-8)\n"
+    (scripts / "bantin-search.js").write_bytes(own_bytes)
+    _set_theme(root, name="material", language="vi", custom_dir="giao-dien")
+    done = build(root)
+    assert "Traceback" not in done.stdout
+    page = read(root, "tim-kiem/index.html")
+    assert "bantin-search-manifest" not in page and "(function (root) {" not in page
+    assert '<link rel="preload" as="script" href="../assets/search/manifest.js">' in page
+    assert "assets/javascripts/bantin-search.js?v=" in page
+    assert (root / "site" / "assets" / "javascripts" / "bantin-search.js").read_bytes() == own_bytes

@@ -71,7 +71,7 @@ KNOWN: dict[str, str] = {
     "bantin-item.html": "14851892bbd78949",
     "bantin-listing.html": "b94b4a9cc42de61f",
     "bantin-question.html": "a67de8f2d7c7fff8",
-    "bantin-search-page.html": "4d67d9a00ad31c0e",
+    "bantin-search-page.html": "7ae4de249c554583",
     "bantin-shell.html": "46ffbd7102032c04",
     "base.html": "8536d352b0093623",
     "blog-post.html": "d1a725d4b5fe7c75",

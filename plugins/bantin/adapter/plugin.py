@@ -196,9 +196,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     # --- files ----------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.clock = [time.perf_counter()]
-        self.styles_apart = themedir.serve_lean(files, config)
+        served = themedir.serve_lean(files, config)
+        self.styles_apart = served.styles_apart
         self.asset_versions = themedir.versions(files)
-        self.inline_scripts = themedir.inline_scripts(files)
+        self.inline_scripts = themedir.inline_scripts(served)
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
         try:
             self.state = BuildState.begin(translate.inputs(files, config, self.inventory), self.site, urls,

@@ -31,12 +31,12 @@ def place(theme) -> None:
     theme.dirs.insert(position, THEME)
 
 
-def serve_lean(files: Files, config) -> bool:
+def serve_lean(files: Files, config) -> themeassets.Served:
     """Our own stylesheets and scripts in MkDocs' file list replaced by what is served
-    (site/themeassets.py: no comments, bantin-search.css inside bantin.css); whether main.html
-    must still link bantin-search.css. MkDocs has added the theme's files before `on_files`;
-    only those it took from our package are replaced, never a site's custom_dir or content/
-    file of the same name."""
+    (site/themeassets.py: no comments, bantin-search.css inside bantin.css); the texts, and
+    whether main.html must still link bantin-search.css. MkDocs has added the theme's files
+    before `on_files`; only those it took from our package are replaced, never a site's
+    custom_dir or content/ file of the same name."""
     ours = {}
     for rel in themeassets.OURS:
         found = files.get_file_from_path(rel)
@@ -46,7 +46,7 @@ def serve_lean(files: Files, config) -> bool:
     for rel, text in served.texts.items():
         files.remove(files.get_file_from_path(rel))
         files.append(File.generated(config, rel, content=text))
-    return served.styles_apart
+    return served
 
 
 def versions(files: Files) -> dict[str, str]:
@@ -56,15 +56,16 @@ def versions(files: Files) -> dict[str, str]:
             for rel in themeassets.OURS if (file := files.get_file_from_path(rel)) is not None}
 
 
-def inline_scripts(files: Files) -> dict[str, Markup]:
+def inline_scripts(served: themeassets.Served) -> dict[str, Markup]:
     """Path -> the served text of each of our scripts that a page may carry inside it
-    (site/searchpage.py: the search page, bantin-search.js), when that text can stand
-    inside a script element; a template links the file for any other."""
+    (site/searchpage.py: the search page, bantin-search.js), when that text can stand inside
+    a script element. Only our package's own (`serve_lean` served it): a site's copy in its
+    custom_dir or content/ is linked as written, since it may not be UTF-8, may expect to be
+    a file (`currentScript.src`), and was never checked against the page's later passes."""
     found = {}
     for rel in themeassets.INLINED:
-        file = files.get_file_from_path(rel)
-        text = searchpage.inline_script(file.content_string) if file is not None else None
-        if text is not None:
+        text = served.texts.get(rel)
+        if text is not None and searchpage.inline_script(text) is not None:
             found[rel] = Markup(text)  # script text: HTML escaping would break it (checked above)
     return found
 

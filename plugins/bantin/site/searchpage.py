@@ -4,7 +4,7 @@ A reader who opens /tim-kiem/?q=… on a slow line used to wait four round trips
 other: the page, then bantin-search.js and manifest.js, then the question's term files, then
 the first results' documents. On Chrome's Fast 3G preset (562.5 ms a round trip) that was 3.0 s
 at 10,000 articles. Both files of the second round trip now travel inside the page, which
-saves one (measured 2.9 -> 2.3 s, docs/performance.md):
+saves one (measured 3.0 -> 2.3 s, docs/performance.md):
 
 - the script, as the build serves it (`inline_script`), written by the page's template;
 - the manifest, written into the built page once the search index is done (`embed_manifest`):
@@ -18,7 +18,8 @@ the term files and fetches manifest.js, as before).
 Editors' text (category titles) is part of the manifest. It goes into a
 `<script type="application/json">` element, which the browser never runs, with every `<`,
 `>` and `&` written as a JSON escape: nothing in it can close the element or open a comment.
-A script that could (a site's own bantin-search.js containing `</script`) stays a file.
+A site's own bantin-search.js stays a file (adapter/themedir.inline_scripts), and so would
+ours if it ever held text that ends or rereads a script element (`inline_script`).
 """
 
 from __future__ import annotations

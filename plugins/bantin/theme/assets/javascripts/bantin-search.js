@@ -675,8 +675,8 @@
     function carried() {
       var el = document.getElementById("bantin-search-manifest");
       if (!el || el.tagName !== "SCRIPT") return null;
-      if (new URL(el.getAttribute("data-bantin-assets") || "", document.baseURI).href !== assets) return null;
       try {
+        if (new URL(el.getAttribute("data-bantin-assets") || "", document.baseURI).href !== assets) return null;
         var m = JSON.parse(el.textContent);
         return m && typeof m === "object" && m.v ? m : null;
       } catch (e) { return null; }
