@@ -3,6 +3,7 @@ served over http and opened from file:// (the offline flavour)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -266,23 +267,31 @@ def test_only_the_needed_files_are_downloaded(page, site):
     assert not [u for u in requested if "bantin-search.js" in u]
 
 
+@contextmanager
+def opened(page, built, query):
+    """`built` served over http and its search page opened with `query` in the address;
+    yields the list of URLs the page requests (still growing while the block runs)."""
+    url, stop = serve(built.root)
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    try:
+        page.goto(url + built.search_page + "?q=" + query)
+        wait_results(page)
+        yield requested
+    finally:
+        stop()
+
+
 def test_a_search_page_that_links_its_files_fetches_them(page, tmp_path):
     """A site whose own bantin-search.js cannot sit inside the page (inline=False) links the
     script and the manifest, as every search page did before."""
     built = build_search_site(tmp_path / "site", inline=False)
     page_html = (built.root / "tim-kiem" / "index.html").read_text(encoding="utf-8")
     assert "bantin-search-manifest" not in page_html and 'rel="preload"' in page_html
-    url, stop = serve(built.root)
-    try:
-        requested = []
-        page.on("request", lambda r: requested.append(r.url))
-        page.goto(url + built.search_page + "?q=dat dai")
-        wait_results(page)
+    with opened(page, built, "dat dai") as requested:
         assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST["dat dai"]
         assert [u for u in requested if "/assets/search/manifest.js" in u]
         assert [u for u in requested if "/assets/javascripts/bantin-search.js" in u]
-    finally:
-        stop()
 
 
 def test_a_category_title_cannot_break_out_of_the_pages_manifest(page, tmp_path):
@@ -293,18 +302,11 @@ def test_a_category_title_cannot_break_out_of_the_pages_manifest(page, tmp_path)
     built = build_search_site(tmp_path / "site", docs)
     html = (built.root / "tim-kiem" / "index.html").read_text(encoding="utf-8")
     assert hostile not in html and "\\u003c/script\\u003e" in html
-    url, stop = serve(built.root)
-    try:
-        requested = []
-        page.on("request", lambda r: requested.append(r.url))
-        page.goto(url + built.search_page + "?q=hoa giai")
-        wait_results(page)
+    with opened(page, built, "hoa giai") as requested:
         assert page.evaluate("window.__bantinPwned") is None
         assert not [u for u in requested if "manifest.js" in u]  # the page's own manifest was read
         options = page.locator("select[name=chuyen-muc] option").all_inner_texts()
         assert any(o.startswith(hostile) for o in options), options
-    finally:
-        stop()
 
 
 def test_offline_search_from_file_url(page, offline):
