@@ -66,8 +66,7 @@ def _environment(inline: bool) -> jinja2.Environment:
     env.globals["bt_version"] = {"assets/javascripts/bantin-search.js": themeassets.version(script)}
     # As the plugin gives the search page its script (adapter/themedir.inline_scripts).
     served = themeassets.served({"assets/javascripts/bantin-search.js": script.decode("utf-8")})
-    text = searchpage.inline_script(served.texts["assets/javascripts/bantin-search.js"])
-    env.globals["bt_inline"] = {"assets/javascripts/bantin-search.js": Markup(text)} if inline and text else {}
+    env.globals["bt_inline"] = {rel: Markup(text) for rel, text in themeassets.inline_texts(served).items() if inline}
     return env
 
 

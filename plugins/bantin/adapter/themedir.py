@@ -18,7 +18,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 
-from bantin.site import searchpage, themeassets
+from bantin.site import themeassets
 
 THEME = str(Path(__file__).resolve().parents[1] / "theme")
 
@@ -57,17 +57,8 @@ def versions(files: Files) -> dict[str, str]:
 
 
 def inline_scripts(served: themeassets.Served) -> dict[str, Markup]:
-    """Path -> the served text of each of our scripts that a page may carry inside it
-    (site/searchpage.py: the search page, bantin-search.js), when that text can stand inside
-    a script element. Only our package's own (`serve_lean` served it): a site's copy in its
-    custom_dir or content/ is linked as written, since it may not be UTF-8, may expect to be
-    a file (`currentScript.src`), and was never checked against the page's later passes."""
-    found = {}
-    for rel in themeassets.INLINED:
-        text = served.texts.get(rel)
-        if text is not None and searchpage.inline_script(text) is not None:
-            found[rel] = Markup(text)  # script text: HTML escaping would break it (checked above)
-    return found
+    """`themeassets.inline_texts` as template values: script text, which HTML escaping would break."""
+    return {rel: Markup(text) for rel, text in themeassets.inline_texts(served).items()}
 
 
 def not_material(name: str | None) -> str:

@@ -586,8 +586,9 @@ def _json(data) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _js(key: str, data) -> str:
-    return f'{GLOBAL}.load("{key}",{_json(data)});\n'
+def _js(key: str, data, text: str | None = None) -> str:
+    """The file for `key`: a script handing `data` (or its JSON `text`, already made) to the reader."""
+    return f'{GLOBAL}.load("{key}",{_json(data) if text is None else text});\n'
 
 
 def _snippet_text(text: str) -> str:
@@ -721,7 +722,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "v": writer.digest.hexdigest()[:12],
     }
     manifest_json = _json(manifest)
-    writer.write("manifest.js", f'{GLOBAL}.load("manifest",{manifest_json});\n')
+    writer.write("manifest.js", _js("manifest", manifest, manifest_json))
     written = writer.close()
     return SearchStats(
         files=written.files + documents.files,

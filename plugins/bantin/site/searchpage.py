@@ -33,7 +33,7 @@ MANIFEST_ID = "bantin-search-manifest"
 # keeps fetching manifest.js itself.
 INLINE_LIMIT = 256 * 1024
 
-_ELEMENT = re.compile(r'(<script type="application/json" id="' + MANIFEST_ID + r'"[^<>]*>)([^<]*)(</script>)')
+_ELEMENT = re.compile(r'<script type="application/json" id="' + MANIFEST_ID + r'"[^<>]*>([^<]*)</script>')
 _UNSAFE_IN_SCRIPT = re.compile(r"<!--|</?script", re.IGNORECASE)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _TO_ESCAPE = re.compile("[<>&\u2028\u2029]")
@@ -66,4 +66,4 @@ def embed_manifest(html: str, manifest_json: str) -> str | None:
     found = _ELEMENT.search(html)
     if found is None:
         return None
-    return html[:found.start(2)] + data + html[found.end(2):]
+    return html[:found.start(1)] + data + html[found.end(1):]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from bantin.site import searchpage
 from bantin.text import minify
 
 STYLES = "assets/stylesheets/bantin.css"
@@ -38,6 +39,14 @@ def served(ours: dict[str, str]) -> Served:
     if together:
         texts[STYLES] = texts[STYLES] + "\n" + texts[SEARCH_STYLES]
     return Served(texts, styles_apart=not together)
+
+
+def inline_texts(served: Served) -> dict[str, str]:
+    """Path -> served text of each of INLINED that a page may carry inside it: only what
+    `served` made of our package's own file (a site's copy may not be UTF-8 or may expect to
+    be a file), and only text that can stand inside a script element (searchpage.inline_script)."""
+    return {rel: served.texts[rel] for rel in INLINED
+            if rel in served.texts and searchpage.inline_script(served.texts[rel]) is not None}
 
 
 def version(data: bytes) -> str:
