@@ -97,6 +97,24 @@ def test_result_shows_type_category_date_and_highlighted_snippet(page, site):
     assert status.endswith("kết quả cho «dieu 5»")
 
 
+def test_a_printed_list_keeps_each_result_on_one_sheet_without_the_controls(page, site):
+    open_search(page, site, "hoa giai")
+    page.emulate_media(media="print")
+    results = page.locator(".bantin-search-result")
+    assert results.count() >= 5 and results.first.is_visible()
+    breaks = results.evaluate_all("rs => rs.map(r => getComputedStyle(r).breakInside)")
+    assert set(breaks) == {"avoid"}, breaks
+    for hidden in ("#bantin-page-q", "#bantin-page-help", ".bantin-search", ".bantin-search-filters label"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert "kết quả cho «hoa giai»" in page.locator(STATUS).inner_text()  # what was asked
+    page.emulate_media(media="screen")
+    page.get_by_label("Loại").select_option("hoi-dap")
+    page.emulate_media(media="print")
+    labels = page.locator(".bantin-search-filters label")
+    assert [labels.nth(i).is_visible() for i in range(3)] == [True, False, False]  # what was chosen
+    assert page.pdf(format="A4")[:5] == b"%PDF-"
+
+
 def test_words_typed_with_marks_are_highlighted_by_their_marks(page, site):
     open_search(page, site, "hòa giải mâu thuẫn")  # finds "Cách hóa giải mâu thuẫn …" (folded)
     titles = page.locator(".bantin-search-result__title")
