@@ -233,6 +233,42 @@ def test_a_question_added_to_a_handbook(admin, editing):
     assert "## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nLà việc giúp" in text  # kept
 
 
+LAST_QUESTION = "Câu hỏi 3: Hòa giải viên được hỗ trợ những gì?"
+
+
+def test_a_block_left_last_is_answered_in_markdown_mode(admin, editing):
+    """The guide's way out when a question block ends the handbook: Decap's editor gives no
+    line under a last block (a click there, Enter or ↓ in the block: nothing is typed), so
+    the answer is written in Markdown mode under the block's `## …` line."""
+    page, root = admin, editing[0]
+    page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
+    editor = page.locator("[data-slate-editor]").first
+    page.wait_for_timeout(1000)
+    _caret_at_end(page, editor.locator(":scope > p").last)
+    page.keyboard.press("Enter")  # one empty line, which the block takes: nothing under it
+    _add_component(page, "Câu hỏi")
+    page.get_by_label("Câu hỏi", exact=True).last.fill(LAST_QUESTION)
+    page.wait_for_timeout(500)
+    assert editor.locator(":scope > *").last.get_attribute("data-slate-void") == "true"
+    toggle = page.locator("button[role=switch][class*=ToolbarToggle]")  # "Văn bản định dạng | Markdown"
+    toggle.click()
+    raw = page.get_by_role("textbox").filter(has_text="{#hoa-giai-vien-duoc-ho-tro-nhung-gi}").last
+    raw.get_by_text("{#hoa-giai-vien-duoc-ho-tro-nhung-gi}").last.click()
+    page.wait_for_timeout(300)
+    page.keyboard.press("Control+End")
+    for key in ("Enter", "Enter"):  # a blank line between the question and its answer
+        page.keyboard.press(key)
+    page.keyboard.type("Được bồi dưỡng kỹ năng và hỗ trợ kinh phí.")
+    toggle.click()
+    editor.get_by_text("Được bồi dưỡng kỹ năng").wait_for()  # back in rich text, under the block
+    _publish(page)
+    saved = root / "content/hoi-dap/so-tay.md"
+    _until(lambda: "hoa-giai-vien-duoc-ho-tro-nhung-gi" in saved.read_text(encoding="utf-8"))
+    text = saved.read_text(encoding="utf-8")
+    assert (f"## {LAST_QUESTION} {{#hoa-giai-vien-duoc-ho-tro-nhung-gi}}\n\n"
+            "Được bồi dưỡng kỹ năng và hỗ trợ kinh phí.") in text
+
+
 GUIDE = "Hướng dẫn chứng thực bản sao từ bản chính"
 GUIDE_SLUG = "huong-dan-chung-thuc-ban-sao-tu-ban-chinh"
 
