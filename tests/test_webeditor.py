@@ -138,6 +138,7 @@ def test_vendored_decap_ships_with_the_package():
     """The bundle, its chunks and licence are package data (pyproject), never fetched."""
     names = dict(webeditor.vendored())
     assert "decap/decap-cms.js" in names and "decap/LICENSE" in names and "bantin-admin.js" in names
+    assert "bantin-admin.css" in names  # linked by admin/index.html (phones)
     assert any(re.fullmatch(r"decap/\d+\.decap-cms\.js", n) for n in names)
     assert b"decap-cms 3.16.3" in names["decap/decap-cms.js"]
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")

@@ -158,6 +158,43 @@ def test_the_editor_is_vietnamese_and_asks_no_other_host(admin, editing):
     assert _hosts(page.requests) == {"127.0.0.1"}, sorted(page.requests)
 
 
+@pytest.mark.parametrize("width", [360, 390])
+def test_an_entry_fits_a_phone_with_publish_on_screen(chromium, editing, width, tmp_path):
+    """Decap lays an entry out 800 px wide; bantin-admin.css and .js fit it to the phone and
+    start it without the preview beside the form (the eye button brings it back)."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": width, "height": 800},
+                                   is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.shots = tmp_path / "shots"
+    try:
+        page.goto(editing[1] + "admin/")
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Bộ sưu tập").wait_for()
+        page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
+        editor = page.locator("[data-slate-editor]").first
+        editor.wait_for()
+        page.wait_for_timeout(500)
+        if width == 390:
+            _shot(page, "so-tay-390")  # the editors' guide, 1.1
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        publish = page.get_by_role("button", name="Công bố").first.bounding_box()
+        assert publish["x"] >= 0 and publish["x"] + publish["width"] <= width
+        box = editor.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert page.locator("iframe").count() == 0  # no preview squeezed beside the form
+        assert page.get_by_label("Tiêu đề").bounding_box()["width"] > width * 0.8
+    finally:
+        context.close()
+
+
+def test_a_computer_keeps_the_preview_beside_the_form(admin, editing):
+    admin.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
+    admin.locator("[data-slate-editor]").first.wait_for()
+    preview = admin.locator("iframe").first
+    preview.wait_for()
+    assert preview.bounding_box()["x"] > 500  # right of the form
+
+
 def test_a_new_article_with_an_uploaded_picture(admin, editing, tmp_path):
     from PIL import Image
 

@@ -14,6 +14,17 @@
   "use strict";
   var CMS = window.CMS, h = window.h, createClass = window.createClass;
 
+  // --- phones: the entry without the preview beside it (bantin-admin.css) -------------------
+  // Decap reads which pane stands right of the form ("cms.right-pane") when an entry opens;
+  // on a narrow screen the preview squeezed the form to half a phone. The editor's own choice
+  // (the eye button writes it) is kept.
+  try {
+    if (window.matchMedia && window.matchMedia("(max-width: 799px)").matches &&
+        window.localStorage.getItem("cms.right-pane") === null) {
+      window.localStorage.setItem("cms.right-pane", "none");
+    }
+  } catch (e) { /* storage refused (private mode): the preview shows, as before */ }
+
   // --- the words Decap's Vietnamese file lacks (it falls back to English for them) --------
   var MORE_VI = {
     collection: { collectionTop: { viewAsList: "Xem dạng danh sách", viewAsGrid: "Xem dạng lưới", groupBy: "Nhóm theo" },
