@@ -15,6 +15,7 @@ from bantin.search.writer import build_search_index, order_docs
 from browser import serve
 from search_support.browser import result_hrefs, result_titles, type_query, wait_results
 from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS, SAMPLE_DOCS
+from search_support.corpus import mixed_docs
 from search_support.site import build_search_site
 
 pytestmark = pytest.mark.browser
@@ -112,7 +113,30 @@ def test_a_printed_list_keeps_each_result_on_one_sheet_without_the_controls(page
     page.emulate_media(media="print")
     labels = page.locator(".bantin-search-filters label")
     assert [labels.nth(i).is_visible() for i in range(3)] == [True, False, False]  # what was chosen
+    assert page.locator(".bantin-search-filters legend").is_hidden()
     assert page.pdf(format="A4")[:5] == b"%PDF-"
+
+
+def _print_note(page) -> str:
+    return page.evaluate("""() => { const l = document.querySelector('[data-bantin-results]');
+        const c = getComputedStyle(l, '::after').content; return c === 'none' ? '' : JSON.parse(c); }""")
+
+
+def test_a_printed_list_says_when_it_holds_only_part_of_the_results(page, tmp_path):
+    built = build_search_site(tmp_path / "site", mixed_docs(60))
+    with opened(page, built, "hoa giai"):
+        page.emulate_media(media="print")
+        total = page.locator(STATUS).inner_text().split(" kết quả")[0]
+        assert int(total.replace(".", "")) > 20
+        assert _print_note(page) == (f"Bản in có 10 trong {total} kết quả. "
+                                     "Muốn in thêm, bấm “Xem thêm kết quả” trước khi in.")
+        page.emulate_media(media="screen")
+        assert _print_note(page) == ""  # paper only
+        while page.locator("[data-bantin-more]").is_visible():
+            page.locator("[data-bantin-more]").click()
+            page.wait_for_timeout(200)
+        page.emulate_media(media="print")
+        assert _print_note(page) == ""  # the whole list is on paper
 
 
 def test_words_typed_with_marks_are_highlighted_by_their_marks(page, site):

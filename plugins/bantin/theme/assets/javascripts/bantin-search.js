@@ -966,6 +966,7 @@
       var q = quoted(self.query);
       if (!self.hits.length) {
         self.list.textContent = "";
+        self.list.removeAttribute("data-bantin-print-note");
         self.hint.textContent = "";
         self.root.removeAttribute("aria-busy");
         self.more.hidden = true;
@@ -1031,11 +1032,22 @@
         docs.forEach(function (d) { self.list.appendChild(self.item(engine, d, matches)); });
         self.root.removeAttribute("aria-busy");
         self.more.hidden = self.shown >= self.hits.length;
+        self.printNote();
         if (self.timing) self.timing.render = performance.now();
         root.__bantinSearch.last = self.timing;
         if (focus) { var a = self.list.children[firstNew] && self.list.children[firstNew].querySelector("a"); if (a) a.focus(); }
       });
     });
+  };
+
+  /** A printed list names what it leaves out (bantin-search.css shows this on paper only). */
+  SearchPage.prototype.printNote = function () {
+    if (this.shown < this.hits.length) {
+      this.list.setAttribute("data-bantin-print-note", "Bản in có " + count(this.shown) + " trong " +
+        count(this.hits.length) + " kết quả. Muốn in thêm, bấm “Xem thêm kết quả” trước khi in.");
+    } else {
+      this.list.removeAttribute("data-bantin-print-note");
+    }
   };
 
   SearchPage.prototype.item = function (engine, d, matches) {
