@@ -80,6 +80,8 @@ def test_question_headings(unit):
     qa.split_heading(line(unit))
     qa.fill_ids(body, set())
     qa.parse_questions("hoi-dap/a.md", body, 6, Problems())
+    qa.nested_questions("* " * 5_000 + "> " * 5_000 + line(unit))  # markers, then no `##`
+    qa.nested_questions("* ## " + line(unit))
     assert time.perf_counter() - started < BOUND
 
 

@@ -232,3 +232,29 @@ def test_handbook_markdown_without_intro_and_round_trip():
     # The generated page is itself a valid handbook with the same ids.
     _, parsed, problems = parse(text)
     assert problems.items == [] and [q.id for q in parsed] == ["a"]
+
+
+@pytest.mark.parametrize("line", [
+    "* ## Câu hỏi 2: Ai trả kinh phí? {#ai-tra-kinh-phi}",  # what the web editor wrote (session 17)
+    "- ## Ai trả kinh phí? {#ai-tra-kinh-phi}",
+    "1. ## Câu hỏi 2: Ai trả kinh phí?",
+    "> ## Câu hỏi 2: Ai trả kinh phí? {#ai-tra-kinh-phi}",
+    "  *   > ## Câu 2. Ai trả kinh phí?",
+])
+def test_a_question_inside_a_list_or_quote_is_an_error_naming_its_line(line):
+    body = f"Intro\n\n## Câu hỏi 1: Hỏi? {{#hoi}}\n\n* Được hỗ trợ kinh phí.\n{line}\n\n  Trả lời.\n"
+    _, questions, problems = parse(body)
+    assert [q.id for q in questions] == ["hoi"]  # the nested one is no question: said, not lost
+    [problem] = problems.items
+    assert problem.line == BODY_LINE + 5 and "nằm trong một mục danh sách" in problem.message
+    assert "## " in problem.fix
+
+
+@pytest.mark.parametrize("line", [
+    "* ## Một mục con của câu trả lời",  # no id, no number: a heading the answer may have
+    "```\n* ## Câu hỏi 2: trong mã {#trong-ma}\n```",
+    "* Câu hỏi 2: không phải tiêu đề {#x}",
+])
+def test_what_is_not_a_lost_question(line):
+    _, _, problems = parse(f"## Câu hỏi 1: Hỏi? {{#hoi}}\n\n{line}\n")
+    assert problems.items == []

@@ -19,6 +19,10 @@ from bantin.text.vi import cap_slug, slugify
 _FENCE = re.compile(r"^(```|~~~)")
 _HEADING = re.compile(r"^##(?!#)\s+(.*)$")  # text stripped in code: a lazy `(.*?)\s*$` is quadratic
 _ID = re.compile(r"#([^\s}]+)")
+# A question heading written inside a list item or a quote (`* ## Câu hỏi 2: … {#…}`): Markdown
+# makes it part of the previous answer, so no question. The web editor writes this when its
+# block goes into a bullet (session 17).
+_NESTED = re.compile(r"^[ \t]*(?:[*+-][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]*)+##(?!#)[ \t]+(.*)$")
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # an ATX heading's marks (CommonMark: up to 3 spaces before)
 _HTML_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
@@ -36,6 +40,20 @@ def heading_lines(body: str) -> list[tuple[int, str]]:
             fenced = not fenced
         elif not fenced and (match := _HEADING.match(line)):
             found.append((index, match.group(1).rstrip()))
+    return found
+
+
+def nested_questions(body: str) -> list[tuple[int, str]]:
+    """(index, text) of question headings (with an `{#id}` or a "Câu hỏi" number) written
+    inside a list item or a quote, outside fenced code: each is a question the site loses."""
+    found, fenced = [], False
+    for index, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (match := _NESTED.match(line)):
+            text = match.group(1).rstrip()
+            if split_heading(text)[1] or _NUMBER_PREFIX.match(text):
+                found.append((index, text))
     return found
 
 
@@ -85,6 +103,11 @@ def mark_legal_basis(answer: str) -> tuple[str, str]:
 def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> tuple[str, tuple[Question, ...]]:
     """(intro Markdown, questions) of a handbook body; bad or missing ids are reported."""
     lines = body.split("\n")
+    for index, text in nested_questions(body):
+        problems.error(src, body_line + index, "", f"câu hỏi «{short(text)}» nằm trong một mục danh sách hay "
+                       "trích dẫn (dòng bắt đầu bằng `*`, `-`, số hoặc `>` trước `##`), nên trang không coi là câu hỏi",
+                       "xóa phần trước `## ` để dòng bắt đầu bằng `## `, và để một dòng trống trước và sau dòng đó "
+                       "(trình biên tập web: bật công tắc Markdown để sửa)")
     headings = heading_lines(body)
     if not headings:
         problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",

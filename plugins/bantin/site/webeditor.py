@@ -138,8 +138,9 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
     body = {"name": "body", "label": "Nội dung", "widget": "markdown"}
     if kind == "qa":
         body["hint"] = ("Mỗi câu hỏi là một khối “Câu hỏi” (nút + trong thanh công cụ): khối này tự tạo mã "
-                        "cố định cho câu hỏi, là địa chỉ riêng và mã QR của câu hỏi. Trước khi thêm khối, "
-                        "nhấn Enter hai lần rồi phím ↑: dòng trống dưới khối là chỗ viết câu trả lời.")
+                        "cố định cho câu hỏi, là địa chỉ riêng và mã QR của câu hỏi. Trước khi thêm khối, nhấn "
+                        "Enter cho tới khi có hai dòng trống và bấm vào dòng trên: dòng dưới khối là chỗ viết "
+                        "câu trả lời.")
     yield body
 
 

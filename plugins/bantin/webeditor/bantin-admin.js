@@ -16,13 +16,26 @@
 
   // --- phones: the entry without the preview beside it (bantin-admin.css) -------------------
   // Decap reads which pane stands right of the form ("cms.right-pane") when an entry opens;
-  // on a narrow screen the preview squeezed the form to half a phone. The editor's own choice
-  // (the eye button writes it) is kept.
-  try {
-    if (window.matchMedia && window.matchMedia("(max-width: 799px)").matches &&
-        window.localStorage.getItem("cms.right-pane") === null) {
-      window.localStorage.setItem("cms.right-pane", "none");
+  // on a narrow screen the preview squeezed the form to half a phone. When the editor page
+  // loads on a narrow screen and the editor has not chosen, we hide it, and mark the value as
+  // ours ("bantin.right-pane"): loaded on a wide screen, our value is taken back, so a
+  // computer in the same browser profile has its preview. A choice made with the eye button
+  // replaces our value and is kept.
+  function placePreview() {
+    var storage = window.localStorage, ours = storage.getItem("bantin.right-pane") === "none";
+    var pane = storage.getItem("cms.right-pane");
+    if (ours && pane !== "none") { storage.removeItem("bantin.right-pane"); ours = false; }
+    var narrow = window.matchMedia && window.matchMedia("(max-width: 799px)").matches;
+    if (narrow && pane === null) {
+      storage.setItem("cms.right-pane", "none");
+      storage.setItem("bantin.right-pane", "none");
+    } else if (!narrow && ours) {
+      storage.removeItem("cms.right-pane");
+      storage.removeItem("bantin.right-pane");
     }
+  }
+  try {
+    placePreview();
   } catch (e) { /* storage refused (private mode): the preview shows, as before */ }
 
   // --- the words Decap's Vietnamese file lacks (it falls back to English for them) --------
