@@ -8,6 +8,7 @@
  *   from the question, unique against the ids already on the site (ma-cau-hoi.json).
  * - Before saving: a picture needs its description (image_alt), and empty optional fields are
  *   left out of the file rather than written as `summary: ''`.
+ * - Phones: entries open without the preview beside the form (with bantin-admin.css).
  * Everything shown is built with `h` (React elements): text is escaped by construction.
  */
 (function () {
