@@ -124,11 +124,20 @@ def admin(chromium, editing, tmp_path):
     page.shots = tmp_path / "shots"
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
-    page.goto(editing[1] + "admin/")
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.get_by_text("Bộ sưu tập").wait_for()
+    _log_in(page, editing[1])
     yield page
     context.close()
+
+
+def _log_in(page, url: str) -> None:
+    """/admin/, logged in to the local backend: the button the first time in a browser
+    context, none after (Decap keeps the session)."""
+    page.goto(url + "admin/")
+    login = page.get_by_role("button", name="Đăng nhập")
+    login.or_(page.get_by_text("Bộ sưu tập")).first.wait_for()
+    if login.count():
+        login.click()
+    page.get_by_text("Bộ sưu tập").wait_for()
 
 
 def _shot(page, name: str) -> None:
@@ -170,9 +179,7 @@ def test_an_entry_fits_a_phone_with_publish_on_screen(chromium, editing, width, 
     page = context.new_page()
     page.shots = tmp_path / "shots"
     try:
-        page.goto(editing[1] + "admin/")
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Bộ sưu tập").wait_for()
+        _log_in(page, editing[1])
         page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
         editor = page.locator("[data-slate-editor]").first
         editor.wait_for()
@@ -208,12 +215,7 @@ def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, ed
 
     def preview_frames(width: int) -> int:
         page.set_viewport_size({"width": width, "height": 800})
-        page.goto(editing[1] + "admin/")
-        login = page.get_by_role("button", name="Đăng nhập")
-        login.or_(page.get_by_text("Bộ sưu tập")).first.wait_for()
-        if login.count():  # the first time only: Decap keeps the session
-            login.click()
-        page.get_by_text("Bộ sưu tập").wait_for()
+        _log_in(page, editing[1])
         page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
         page.locator("[data-slate-editor]").first.wait_for()
         page.wait_for_timeout(500)

@@ -7,7 +7,7 @@ survive reordering and retitling. A missing id is an error; `bantin ids` fills t
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 from bantin.content.model import Question
 from bantin.content.anchors import reserved_id
@@ -32,25 +32,28 @@ ID_MAX = 80  # an id is a folder name (/hoi-dap/<handbook>/<id>/) and a printed 
 NO_ID = "chưa có mã (id)"  # the end of a missing id's message (site/corpus.py makes its id unique site-wide)
 
 
-def heading_lines(body: str) -> list[tuple[int, str]]:
-    """(index, text) of `## ` headings outside fenced code blocks."""
-    found, fenced = [], False
-    for index, line in enumerate(body.split("\n")):
+def _unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, line) of the lines outside fenced code blocks (``` or ~~~ at a line's start)."""
+    fenced = False
+    for index, line in enumerate(lines):
         if _FENCE.match(line):
             fenced = not fenced
-        elif not fenced and (match := _HEADING.match(line)):
-            found.append((index, match.group(1).rstrip()))
-    return found
+        elif not fenced:
+            yield index, line
+
+
+def heading_lines(body: str) -> list[tuple[int, str]]:
+    """(index, text) of `## ` headings outside fenced code blocks."""
+    return [(index, match.group(1).rstrip()) for index, line in _unfenced(body.split("\n"))
+            if (match := _HEADING.match(line))]
 
 
 def nested_questions(body: str) -> list[tuple[int, str]]:
     """(index, text) of question headings (with an `{#id}` or a "Câu hỏi" number) written
     inside a list item or a quote, outside fenced code: each is a question the site loses."""
-    found, fenced = [], False
-    for index, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (match := _NESTED.match(line)):
+    found = []
+    for index, line in _unfenced(body.split("\n")):
+        if (match := _NESTED.match(line)):
             text = match.group(1).rstrip()
             if split_heading(text)[1] or _NUMBER_PREFIX.match(text):
                 found.append((index, text))
@@ -212,12 +215,7 @@ def shift_headings(markdown: str, top: int) -> str:
     answers are shifted to start at 3 on the handbook and at 2 on the question page. A `#`
     an editor put in an answer becomes level 3 on the handbook, under its question."""
     lines = markdown.split("\n")
-    found, fenced = [], False
-    for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (match := _ATX.match(line)):
-            found.append((index, match))
+    found = [(index, match) for index, line in _unfenced(lines) if (match := _ATX.match(line))]
     if not found:
         return markdown
     delta = top - min(len(match.group(2)) for _, match in found)

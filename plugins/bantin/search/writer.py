@@ -586,9 +586,14 @@ def _json(data) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _js(key: str, data, text: str | None = None) -> str:
-    """The file for `key`: a script handing `data` (or its JSON `text`, already made) to the reader."""
-    return f'{GLOBAL}.load("{key}",{_json(data) if text is None else text});\n'
+def _js(key: str, data) -> str:
+    """The file for `key`: a script handing `data` to the reader."""
+    return _script(key, _json(data))
+
+
+def _script(key: str, json_text: str) -> str:
+    """The file for `key`, from JSON already made (the manifest's, also carried by the search page)."""
+    return f'{GLOBAL}.load("{key}",{json_text});\n'
 
 
 def _snippet_text(text: str) -> str:
@@ -722,7 +727,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "v": writer.digest.hexdigest()[:12],
     }
     manifest_json = _json(manifest)
-    writer.write("manifest.js", _js("manifest", manifest, manifest_json))
+    writer.write("manifest.js", _script("manifest", manifest_json))
     written = writer.close()
     return SearchStats(
         files=written.files + documents.files,
