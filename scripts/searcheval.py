@@ -520,9 +520,10 @@ def python_figures(site: Path, questions: list[Question]) -> dict:
             "query_ms": spread([t * 1000 for t in times]), "two_word": two_word}
 
 
-def bm25_figures(site: Path, questions: list[Question]) -> dict:
+def bm25_figures(site: Path, questions: list[Question], ours: list[dict]) -> dict:
     """The same questions ranked by plain BM25 over the same documents (scripts/bm25.py):
-    issue 16's bar, measured on this site in this run."""
+    issue 16's bar, measured on this site in this run; and, from the two rankings of each
+    question (`ours`: python_figures' records), what ours would score on the issue's set."""
     import bm25  # noqa: PLC0415 (scripts/bm25.py)
 
     started = time.perf_counter()
@@ -530,7 +531,46 @@ def bm25_figures(site: Path, questions: list[Question]) -> dict:
     records = [{"id": n, "variant": variant, "source": question.source, "group": question.group,
                 "rank": first_rank(index.search(query, TOP), question.relevant)}
                for n, question in enumerate(questions) for variant, query in variants(question.q).items()]
-    return {"summary": summarise(records), "seconds": round(time.perf_counter() - started, 1)}
+    theirs = {(r["id"], r["variant"]): r["rank"] for r in records}
+    projected = {v: projection([(r["rank"], theirs[r["id"], v]) for r in ours if r["variant"] == v])
+                 for v in ("marked", "folded")}
+    return {"summary": summarise(records), "seconds": round(time.perf_counter() - started, 1),
+            "projection": projected}
+
+
+STRATA = ("1", "2", "3", "4-10", "none")  # BM25's rank of the answer on a question
+HELD_OUT = (0.98, 0.92)  # issue 16: BM25's recall@10 and MRR@10 on its held-out set
+
+
+def stratum(rank: int | None) -> str:
+    return "none" if rank is None else str(rank) if rank <= 3 else "4-10"
+
+
+def projection(pairs: list[tuple[int | None, int | None]], target: tuple[float, float] = HELD_OUT) -> dict:
+    """What this search would score on a set where BM25 scores `target`, from (ours, BM25) ranks.
+
+    The issue's held-out set cannot be run here; only BM25's figures on it are known. Ours is
+    measured on each stratum of our set by BM25's rank of the answer (first, second, third,
+    4th to 10th, missed), and the strata are weighed as on a set where BM25 has the target
+    recall@10 and MRR@10: the missed stratum is 1 - recall, ranks 2 to 10 keep our set's
+    proportions among themselves, and the first-rank share is what makes BM25's MRR the
+    target. Biased against us: a question BM25 ranked first partly by luck is one another
+    ranker is likelier to rank lower (`reverse`: BM25's MRR@10 where ours ranks first).
+    """
+    by = {s: [o for o, b in pairs if stratum(b) == s] for s in STRATA}
+    rows = {s: {"n": len(v), **scores(v), "bm25_mrr10": scores([b for o, b in pairs if stratum(b) == s])["mrr10"]}
+            for s, v in by.items()}
+    recall, mrr = target
+    middle = [s for s in ("2", "3", "4-10") if by[s]]
+    inner = sum(len(by[s]) for s in middle)
+    rr = sum(len(by[s]) * rows[s]["bm25_mrr10"] for s in middle) / inner if inner else 0.0
+    first = (mrr - recall * rr) / (1 - rr)  # first + (recall - first) * rr == mrr
+    weights = {"1": first, "none": 1 - recall, **{s: (recall - first) * len(by[s]) / inner for s in middle}}
+    out = {"strata": rows, "weights": weights, "projected": None,
+           "reverse": scores([b for o, b in pairs if o == 1])["mrr10"]}
+    if 0 <= first <= recall and all(by[s] for s, w in weights.items() if w > 0):
+        out["projected"] = {k: sum(w * rows[s][k] for s, w in weights.items() if w > 0) for k in ("recall10", "mrr10")}
+    return out
 
 
 def summarise(records: list[dict]) -> dict:
@@ -882,6 +922,23 @@ def _ranking_rows(summary: dict, prefix: str) -> list[str]:
     return rows
 
 
+def _projection_lines(projected: dict) -> list[str]:
+    """The strata by BM25's rank and the estimate for the issue's held-out set (`projection`)."""
+    recall, mrr = HELD_OUT
+    lines = ["", f"Theo hạng BM25 xếp câu trả lời (n; của ta: recall@10 / MRR@10; MRR@10 của BM25), và ước tính "
+             f"trên một bộ mà BM25 đạt {recall} / {mrr} như bộ giữ lại của issue 16:"]
+    for variant, label in (("marked", "có dấu"), ("folded", "không dấu")):
+        p = projected[variant]
+        cells = [f"{'ngoài 10' if s == 'none' else s} ({r['n']}; {_f(r['recall10'], 3)} / {_f(r['mrr10'], 3)}; {_f(r['bm25_mrr10'], 3)})"
+                 for s, r in p["strata"].items()]
+        est = p["projected"]
+        guess = (f"Ước tính {_f(est['recall10'], 3)} / {_f(est['mrr10'], 3)}" if est
+                 else "Không ước tính được (thiếu tầng)")
+        lines.append(f"  {label}: " + "; ".join(cells) + f". {guess}; MRR@10 của BM25 ở các câu ta xếp đầu: "
+                     f"{_f(p['reverse'], 3)}.")
+    return lines
+
+
 def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
     lines = [f"Đánh giá tìm kiếm (searcheval), {meta['when']}: {meta['questions']} câu hỏi "
              f"({meta['mau']} về trang mẫu, {meta['law_questions']} về {meta['laws']} luật, "
@@ -893,6 +950,7 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
         lines += _ranking_rows(py["bm25"]["summary"], "BM25, ")
         lines.append("\nBM25: mốc của issue 16 trên cùng trang, cùng tài liệu (scripts/bm25.py: âm tiết bỏ dấu "
                      "và cặp liền nhau, một trường, k1 1,2, b 0,75).")
+        lines += _projection_lines(py["bm25"]["projection"])
     lines += ["", "Theo tệp câu hỏi (có dấu | không dấu: recall@10, MRR@10):"]
     for source, s in py["summary"]["marked"]["by_source"].items():
         f = py["summary"]["folded"]["by_source"][source]
@@ -987,7 +1045,7 @@ def main(argv: list[str] | None = None) -> int:
         py = python_figures(site, questions)
         if args.bm25:
             log("BM25 trên cùng tài liệu …")
-            py["bm25"] = bm25_figures(site, questions)
+            py["bm25"] = bm25_figures(site, questions, py["records"])
         br = None
         if not args.no_browser:
             tops = {(r["variant"], r["query"]): r["top"] for r in py["records"]}

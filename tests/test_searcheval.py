@@ -193,6 +193,26 @@ def test_the_http2_server_serves_the_site_and_nothing_outside_it(tmp_path):
         assert answers[path][0] == 404, path  # outside the folder, through a symlink, or malformed
 
 
+def test_the_held_out_estimate_weighs_our_strata_as_bm25_scores_there():
+    """A ranker identical to BM25 is estimated at exactly BM25's figures on the issue's set; one
+    that always ranks the answer first at 1 / 1; a stratum the weights need but the set lacks
+    gives no estimate rather than a wrong one."""
+    bm25_ranks = [1] * 50 + [2] * 10 + [3] * 5 + [6] * 10 + [None] * 5
+    same = ev.projection([(b, b) for b in bm25_ranks])
+    assert same["projected"]["recall10"] == pytest.approx(0.98)
+    assert same["projected"]["mrr10"] == pytest.approx(0.92)
+    assert same["strata"]["4-10"] == {"n": 10, "recall10": 1.0, "mrr10": pytest.approx(1 / 6), "top1": 0.0,
+                                      "bm25_mrr10": pytest.approx(1 / 6)}
+    best = ev.projection([(1, b) for b in bm25_ranks])
+    assert best["projected"] == {"recall10": pytest.approx(1.0), "mrr10": pytest.approx(1.0)}
+    assert best["reverse"] == pytest.approx(sum(1 / b for b in bm25_ranks if b) / len(bm25_ranks))  # BM25's own MRR
+    # ours second wherever BM25 is first, the same elsewhere: only the first stratum's share moves
+    worse = ev.projection([(2 if b == 1 else b, b) for b in bm25_ranks])
+    first = worse["weights"]["1"]
+    assert worse["projected"]["mrr10"] == pytest.approx(0.92 - first * 0.5)
+    assert ev.projection([(b, b) for b in bm25_ranks if b])["projected"] is None  # no missed question to weigh
+
+
 # --- scripts/bm25.py: issue 16's bar ------------------------------------------------------
 
 import bm25  # noqa: E402  (scripts/ is on sys.path once searcheval is loaded)
