@@ -17,8 +17,13 @@ PLACEHOLDERS = [
     "https://site.test/", "https://x.invalid/", "http://localhost:8000/", "http://app.localhost/",
     "http://127.0.0.1:8000/", "http://[::1]/", "http://0.0.0.0/", "http://may-chu.local/",
     "bantin.songlam.gov.vn", "ftp://bantin.songlam.gov.vn/", "https:///", "http://[::1/",
+    # malformed, seen when a province typed its address (session 18's review)
+    "https://https://stp.songlam.gov.vn/", "https://stp.songlam.gov.vn/ ", " https://stp.songlam.gov.vn/",
+    "https://stp.songlam.gov.vn/tin tuc/", "https://stp.songlam.gov.vn/?a=1", "https://stp.songlam.gov.vn/#dau",
+    "https://stp.songlam.gov.vn/?", "http://phapluat/", "https://stp.songlam.gov.vn/\n",
 ]
-REAL = ["https://stp.songlam.gov.vn/", "https://songlam.gov.vn/ban-tin/", "http://10.0.0.5/",
+REAL = ["https://stp.songlam.gov.vn/", "https://songlam.gov.vn/ban-tin/", "http://10.0.0.5/", "http://[fd00::5]/",
+        "https://stp.songlam.gov.vn:8443/", "http://192.168.1.20:8080/ban-tin/",
         "https://myexample.org/", "https://example.org.vn/", "https://tỉnh.vn/", "https://user.github.io/repo/"]
 
 

@@ -10,8 +10,11 @@ A placeholder is: no address; not an `http(s)://` address with a host; a host of
 domains and top-level names reserved for examples and tests (RFC 2606 and 6761:
 `example.org/.com/.net` and their subdomains, `.example`, `.test`, `.invalid`,
 `.localhost`), `.local` (the local network's own names), `localhost`, or a loopback or
-unspecified IP address. Private network addresses (`10.…`, `192.168.…`) are accepted: a
-province may publish on its own intranet.
+unspecified IP address. Malformed addresses are refused too, since they reach the same QR
+codes: a space anywhere (a trailing one inside quotes survives MkDocs), a `?…` or `#…` part
+(pages are appended to the address), a host that is not a domain (`https://https://…` has the
+host `https`; a one-word intranet name opens nowhere on a reader's phone). Private network
+addresses (`10.…`, `192.168.…`) are accepted: a province may publish on its own intranet.
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ def placeholder_reason(site_url: str | None) -> str | None:
     """Why `site_url` is not a public address (Vietnamese), or None when it may be one."""
     if not site_url or not str(site_url).strip():
         return "chưa có `site_url` (địa chỉ của trang)"
+    if any(c.isspace() for c in str(site_url)):  # MkDocs keeps it: "https://…/ /" in the sitemap
+        return (f"`{short(site_url)}` có dấu cách (có thể ở cuối, trong dấu ngoặc kép); "
+                "địa chỉ web không có khoảng trắng")
     try:
         parts = urlsplit(str(site_url).strip())
         host = _DOTS.sub(".", parts.hostname or "").rstrip(".").lower()
@@ -41,6 +47,9 @@ def placeholder_reason(site_url: str | None) -> str | None:
         return f"`{short(site_url)}` không phải một địa chỉ web"
     if parts.scheme not in ("http", "https") or not host:
         return f"`{short(site_url)}` không phải địa chỉ web đầy đủ (phải bắt đầu bằng `https://` và có tên miền)"
+    if parts.query or parts.fragment or str(site_url).rstrip().endswith(("?", "#")):
+        return (f"`{short(site_url)}` có phần `?…` hoặc `#…`; địa chỉ của trang chỉ gồm `https://`, "
+                "tên miền và thư mục, mọi trang sẽ nối thêm vào sau nó")
     if host in EXAMPLE_DOMAINS or host.endswith(tuple("." + d for d in EXAMPLE_DOMAINS)):
         domain = next(d for d in EXAMPLE_DOMAINS if host == d or host.endswith("." + d))
         return f"`{short(site_url)}` là địa chỉ mẫu: tên miền {domain} chỉ dành cho ví dụ, không ai mở được trang ở đó"
@@ -48,6 +57,9 @@ def placeholder_reason(site_url: str | None) -> str | None:
     if host == "localhost" or tld in RESERVED_TLDS:
         return f"`{short(site_url)}` là địa chỉ trên máy của bạn hoặc địa chỉ thử, bạn đọc không mở được"
     ip = _ip(host)
+    if ip is None and "." not in host:  # "https://https://…" has the host "https"
+        return (f"`{short(site_url)}`: `{host}` không phải tên miền (thiếu phần như `.gov.vn`, `.vn`), "
+                "điện thoại của bạn đọc không mở được")
     if ip is None:
         return None
     if ip.is_loopback or ip.is_unspecified:
