@@ -34,6 +34,7 @@ def config(tmp_path: Path, text: str | bytes) -> Path:
 
 
 GOOD_HEAD = "site_name: Thử\ndocs_dir: content\ntheme: {name: material}\n"
+STRICT = GOOD_HEAD + "strict: true\n"  # an unknown option is a warning, which strict mode makes an error
 
 
 @pytest.mark.parametrize("text, line, expected", [
@@ -46,6 +47,14 @@ GOOD_HEAD = "site_name: Thử\ndocs_dir: content\ntheme: {name: material}\n"
     (GOOD_HEAD + "plugins:\n  - bantin:\n      page_size: \"hai\"\n", 6, "số nguyên"),
     (GOOD_HEAD + "plugins:\n  - bantin:\n      categories: abc\n", 6, "danh sách"),
     ("site_name: x\ndocs_dir: khong-co\n", 2, "không có thư mục"),
+    # misspelt and missing names (session 18's review: MkDocs' English warning, no line, before)
+    (STRICT + "plugins:\n  - bantin:\n      agnecy:\n        name: Sở\n", 7, "có phải ý bạn là `agency`?"),
+    (STRICT + "plugins:\n  - bantin:\n      agency:\n        emai: a@b.vn\n", 8, "có phải ý bạn là `email`?"),
+    (STRICT + "plugins:\n  - bantin:\n      pagesize: 20\n", 7, "có phải ý bạn là `page_size`?"),
+    (STRICT + "plugin:\n  - bantin\n", 5, "có phải ý bạn là `plugins`?"),
+    (STRICT + "plugins:\n  - bantn\n", 6, "có phải ý bạn là `- bantin`?"),
+    (STRICT + "site_url: phapluat.songlam.gov.vn\n", 5, "bắt đầu bằng `https://`"),
+    (STRICT + "plugins:\n  - bantin:\n      categories:\n        - slug: dat-dai\n", 7, "thiếu mục `title`"),
 ])
 @pytest.mark.parametrize("command", [["check"], ["build"]])
 def test_broken_config_is_one_vietnamese_message(tmp_path, text, line, expected, command):
@@ -57,6 +66,14 @@ def test_broken_config_is_one_vietnamese_message(tmp_path, text, line, expected,
     message = result.stderr.strip().splitlines()[-1]
     assert expected in message and "Cách sửa:" in message
     assert message.startswith(f"mkdocs.yml:{line}:" if line else "mkdocs.yml:")
+
+
+def test_an_unknown_option_in_a_site_that_is_not_strict_keeps_mkdocs_warning(tmp_path):
+    """Not strict, MkDocs goes on: its warning is shown again, never swallowed."""
+    config(tmp_path, GOOD_HEAD + "plugins:\n  - bantin:\n      pagesize: 20\n")
+    result = bantin(tmp_path, "build", "--preview")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Unrecognised configuration name: pagesize" in result.stdout + result.stderr
 
 
 def test_serve_checks_the_config_first(tmp_path):

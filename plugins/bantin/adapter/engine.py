@@ -42,10 +42,11 @@ class LoadFailed(Exception):
     """mkdocs.yml was refused: `messages` are the engine's own (English) validation lines,
     `error` what it raised; the CLI rewords both with the option's line (config/precheck.py)."""
 
-    def __init__(self, messages: list[str], error: BaseException):
+    def __init__(self, messages: list[str], error: BaseException, names: dict[str, tuple[str, ...]] | None = None):
         super().__init__(str(error))
         self.messages = messages
         self.error = error
+        self.names = names or {}  # the options each part of mkdocs.yml may have, for "did you mean"
 
 
 def load(config_file: str, **overrides) -> Project:
@@ -58,9 +59,11 @@ def load(config_file: str, **overrides) -> Project:
     try:
         config = load_config(config_file, **overrides)
     except (EngineError, yaml.YAMLError, OSError, ValueError, TypeError) as exc:
-        raise LoadFailed(errors.messages, exc) from None
+        raise LoadFailed(errors.messages + errors.warnings, exc, option_names()) from None
     finally:
         logger.removeFilter(errors)
+    for warning in errors.warnings:  # not strict: MkDocs goes on, and so do its words
+        logger.warning(warning)
     found = plugin(config)
     return Project(config_file=config.config_file_path or config_file, site_dir=config.site_dir,
                    docs_dir=config.docs_dir, custom_dir=config.theme.custom_dir, site_url=config.site_url or "",
@@ -69,16 +72,33 @@ def load(config_file: str, **overrides) -> Project:
 
 
 class _ConfigErrors:
-    """Logging filter keeping MkDocs' "Config value …" errors (reworded by the CLI) off the screen."""
+    """Logging filter keeping MkDocs' "Config value …" errors and warnings (reworded by the CLI)
+    off the screen. A warning (an unknown option: `agnecy:`) stops a strict build; a build that
+    is not strict goes on, and `load` logs it again as MkDocs wrote it."""
 
     def __init__(self):
         self.messages: list[str] = []
+        self.warnings: list[str] = []
 
     def filter(self, record) -> bool:
-        if record.levelname == "ERROR" and str(record.msg).startswith("Config value"):
-            self.messages.append(record.getMessage())
+        if record.levelname in ("ERROR", "WARNING") and str(record.msg).startswith("Config value"):
+            (self.messages if record.levelname == "ERROR" else self.warnings).append(record.getMessage())
             return False
         return True
+
+
+def option_names() -> dict[str, tuple[str, ...]]:
+    """The options mkdocs.yml may hold, by where they are written: "" for the top level,
+    "plugins.bantin" and its sections. The CLI suggests the nearest to a misspelt one."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from bantin.adapter.plugin import AgencyConfig, BantinConfig, CategoryConfig
+
+    def names(config) -> tuple[str, ...]:
+        return tuple(name for name, _ in config._schema if name not in ("config_file_path", "pages"))
+
+    return {"": names(MkDocsConfig), "plugins.bantin": names(BantinConfig),
+            "plugins.bantin.agency": names(AgencyConfig), "plugins.bantin.categories": names(CategoryConfig)}
 
 
 def build(project: Project) -> None:

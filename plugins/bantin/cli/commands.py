@@ -51,7 +51,7 @@ def _load(config_file: str, **overrides):
     try:
         return engine.load(config_file, **overrides)
     except engine.LoadFailed as failed:
-        messages = [configcheck.explain_validation(config_file, node, m) for m in failed.messages]
+        messages = [configcheck.explain_validation(config_file, node, m, failed.names) for m in failed.messages]
         raise SystemExit("\n".join(messages) or configcheck.explain_validation(config_file, node, str(failed.error))) from None
 
 

@@ -8,6 +8,7 @@ traceback. Nothing here imports MkDocs: the CLI passes in what MkDocs logged.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -132,7 +133,13 @@ def _child(node: yaml.Node | None, key: str | int):
     return None
 
 
-_CONFIG_VALUE = re.compile(r"Config value '([^']+)': (?:Plugin '([^']+)' option '([^']+)': )?(.*)", re.S)
+_CONFIG_VALUE = re.compile(
+    r"Config value '([^']+)': (?:Plugin '([^']+)' option '([^']+)': )?(?:Sub-option '([^']+)': )?(.*)", re.S)
+_UNKNOWN = re.compile(r"Unrecognised configuration name: (.+)")
+_REQUIRED = "Required configuration not provided."
+_NO_PLUGIN = re.compile(r'The "([^"]+)" plugin is not installed')
+_NO_SCHEME = "The URL isn't valid, it should include the http:// (scheme)"
+SAMPLE = "so với một mkdocs.yml mẫu (`bantin init /tmp/mau` tạo một bản, không đụng đến trang của bạn)"
 _TYPES = {"int": "một số nguyên", "str": "chữ", "list": "một danh sách (các dòng `- …`)",
           "dict": "các mục con `tên: giá trị`", "bool": "`true` hoặc `false`", "float": "một số",
           "NoneType": "để trống"}
@@ -146,21 +153,30 @@ _NO_DIR = re.compile(r"The path '([^']*)' isn't an existing directory")
 _EXPECTED = re.compile(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>")
 
 
-def explain_validation(config_file: str, node: yaml.Node | None, logged: str) -> str:
-    """A Vietnamese message for one of MkDocs' "Config value '…': …" errors."""
+def explain_validation(config_file: str, node: yaml.Node | None, logged: str,
+                       names: dict[str, tuple[str, ...]] | None = None) -> str:
+    """A Vietnamese message for one of MkDocs' "Config value '…': …" errors and warnings.
+
+    `names`: the options each part of mkdocs.yml may hold (adapter/engine.option_names), for
+    the nearest name to a misspelt one.
+    """
     match = _CONFIG_VALUE.match(logged.strip())
     if match is None:
         return _message(config_file, 0, "", f"cấu hình không hợp lệ ({short(logged, 120)})",
-                        "sửa mkdocs.yml theo thông báo, hoặc so với mkdocs.yml mẫu")
-    name, plugin, option, detail = match.groups()
+                        f"sửa mkdocs.yml theo thông báo, hoặc {SAMPLE}")
+    name, plugin, option, sub, detail = match.groups()
     keys = [name] + ([plugin] if plugin else []) + (option.split(".") if option else [])
+    special = _name_problem(config_file, node, keys, sub, detail, names or {})
+    if special:
+        return special
+    keys += [sub] if sub else []
     field = ".".join(keys)
     line = line_of(node, *keys)
     expected = _EXPECTED.search(detail)
     if expected:
         want = _TYPES.get(expected.group(1), expected.group(1))
         got = _TYPES.get(expected.group(2), expected.group(2))
-        fix = _TYPE_FIX.get(expected.group(1), "so với mkdocs.yml mẫu và sửa dòng này").format(key=keys[-1])
+        fix = _TYPE_FIX.get(expected.group(1), f"{SAMPLE} và sửa dòng này").format(key=keys[-1])
         return _message(config_file, line, field, f"`{keys[-1]}` (hoặc một mục của nó) phải là {want}, không phải {got}", fix)
     listed = _LIST.search(detail)
     if listed:
@@ -172,7 +188,45 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str) ->
         return _message(config_file, line, field, f"không có thư mục `{short(missing.group(1))}`",
                         f"tạo thư mục đó, hoặc sửa `{keys[-1]}:` cho đúng tên thư mục (trang mẫu dùng `docs_dir: content`)")
     return _message(config_file, line, field, f"giá trị của `{keys[-1]}` không hợp lệ ({short(detail, 120)})",
-                    "so với mkdocs.yml mẫu (trang mẫu của dự án) và sửa dòng này")
+                    f"{SAMPLE} và sửa dòng này")
+
+
+def _name_problem(config_file: str, node, keys: list[str], sub: str | None, detail: str,
+                  names: dict[str, tuple[str, ...]]) -> str | None:
+    """A misspelt or missing option, an unknown plugin, an address without `https://`; None otherwise."""
+    detail = detail.strip()
+    unknown = _UNKNOWN.fullmatch(detail)
+    if unknown:
+        bad = unknown.group(1).strip()
+        scope = ".".join(keys[:-1] if not sub and len(keys) > 1 else keys) if keys[0] == "plugins" else ""
+        where = keys + [sub] if sub else keys
+        allowed = names.get(scope, ())
+        close = difflib.get_close_matches(bad, allowed, n=1, cutoff=0.6)
+        hint = (f"có phải ý bạn là `{close[0]}`? Sửa tên ở dòng này" if close else
+                f"các mục được phép ở đây: {', '.join(allowed)}" if scope and allowed else
+                f"xóa dòng này hoặc sửa tên, {SAMPLE}")
+        return _message(config_file, line_of(node, *where), ".".join(where),
+                        f"không có mục nào tên `{short(bad, 60)}` ở chỗ này", hint)
+    if detail == _REQUIRED:
+        missing = sub or keys[-1]
+        if sub and keys[-1] == "categories":
+            fix = f"mỗi chuyên mục bắt đầu bằng `- {missing}: …`, ví dụ `- title: Hòa giải ở cơ sở`"
+        else:
+            fix = f"thêm dòng `{missing}: …`, {SAMPLE}"
+        return _message(config_file, line_of(node, *keys), ".".join(keys + ([sub] if sub else [])),
+                        f"thiếu mục `{missing}`", fix)
+    plugin = _NO_PLUGIN.fullmatch(detail)
+    if plugin:
+        bad = plugin.group(1)
+        close = difflib.get_close_matches(bad, ["bantin", "search"], n=1, cutoff=0.6)
+        return _message(config_file, line_of(node, *keys, bad), ".".join(keys),
+                        f"không có phần mở rộng (plugin) tên `{short(bad, 60)}`",
+                        f"có phải ý bạn là `- {close[0]}`?" if close else "xóa dòng này, hoặc sửa đúng tên `- bantin`")
+    if detail == _NO_SCHEME:
+        return _message(config_file, line_of(node, *keys), ".".join(keys),
+                        f"`{keys[-1]}` phải là địa chỉ đầy đủ, bắt đầu bằng `https://`",
+                        f"viết `{keys[-1]}: https://…/`, ví dụ `site_url: https://phapluat.songlam.gov.vn/`")
+    return None
 
 
 
