@@ -58,7 +58,7 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
 def test_an_example_published_unedited_is_refused_and_once_written_it_builds(tmp_path):
     """Each example still holds the template's placeholder sentences: removing `draft: true`
     alone is refused on those lines; with real text in their place, every example publishes."""
-    from bantin.content.placeholders import PLACEHOLDERS
+    from bantin.content.placeholders import PLACEHOLDERS, STARTER_SUMMARIES, TITLE_MARK
 
     site = tmp_path / "s"
     assert _init(site).returncode == 0
@@ -77,6 +77,20 @@ def test_an_example_published_unedited_is_refused_and_once_written_it_builds(tmp
         for sentence in PLACEHOLDERS:
             text = text.replace(sentence, f"Nội dung thật số {n}.")
         example.write_text(text, encoding="utf-8")
+    # the body written, the example's title and summary are still refused (session 18's review)
+    words = _build(site)
+    assert words.returncode != 0
+    marked = [e for e in examples if TITLE_MARK in e.read_text(encoding="utf-8")]
+    assert len(marked) == 3, marked  # the article, the handbook and the guide
+    for example in marked:
+        where = example.relative_to(site / "content").as_posix()
+        assert f"{where}:2: [title] lỗi:" in words.stdout, where
+    assert words.stdout.count("[summary] lỗi:") == 3
+    for n, example in enumerate(examples):
+        text = example.read_text(encoding="utf-8").replace(f" {TITLE_MARK}", "")
+        for summary in STARTER_SUMMARIES:
+            text = text.replace(summary, f"Tóm tắt thật số {n}.")
+        example.write_text(text, encoding="utf-8")
     built = _build(site)
     assert built.returncode == 0, built.stdout
     out = site / "site"
@@ -84,6 +98,43 @@ def test_an_example_published_unedited_is_refused_and_once_written_it_builds(tmp
     assert (out / "hoi-dap" / "so-tay-hoi-dap-mau" / "so-tay-mau-cau-1" / "index.html").is_file()
     assert (out / "huong-dan" / "huong-dan-mau" / "index.html").is_file()
     assert (out / "gioi-thieu" / "index.html").is_file() or (out / "trang" / "gioi-thieu" / "index.html").is_file()
+
+
+def test_a_new_site_publishes_only_once_its_agency_is_filled_in(tmp_path):
+    """`bantin init` leaves what it was not told as visible placeholders (a fake telephone,
+    "tỉnh …"); a publishing build names each on its line and builds nothing, a preview only
+    warns; filled in, the site publishes without a word about them."""
+    site = tmp_path / "s"
+    assert _init(site, "--site-url", "https://phapluat.thu.gov.vn/").returncode == 0
+    env = {k: v for k, v in ENV.items() if k != "CI"}
+    publish = [sys.executable, "-m", "bantin.cli", "build", "--publish"]
+    refused = subprocess.run(publish, cwd=site, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert refused.returncode == 1 and not (site / "site").exists()
+    lines = (site / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    fields = ["site_name", "site_description"] + [f"plugins.bantin.agency.{k}" for k in
+                                                  ("name", "owner", "editor", "address", "phone", "email")]
+    for field in fields:
+        key = field.rsplit(".", 1)[-1]
+        line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{key}:") and "ĐIỀN" in text)
+        assert f"mkdocs.yml:{line}: [{field}] lỗi:" in refused.stdout, field
+    assert "site_url" not in refused.stdout and "Traceback" not in refused.stdout
+    preview = subprocess.run(publish[:-1] + ["--preview"], cwd=site, env=env, text=True, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT)
+    assert preview.returncode == 0 and preview.stdout.count("cảnh báo:") >= len(fields), preview.stdout
+    filled = {"site_name": "Bản tin Pháp luật tỉnh Thử", "site_description": "Trang phổ biến pháp luật của tỉnh Thử",
+              "name": "Sở Tư pháp tỉnh Thử", "owner": "Ủy ban nhân dân tỉnh Thử", "editor": "Nguyễn Văn A, Giám đốc",
+              "address": "Số 1 đường Trần Phú, phường Một, tỉnh Thử", "phone": "0200 3 123 456",
+              "email": "stp@thu.gov.vn"}
+    out = []
+    for text in lines:
+        key = text.strip().split(":", 1)[0]
+        if key in filled and "ĐIỀN" in text:
+            text = text[: text.index(key)] + f'{key}: "{filled[key]}"'
+        out.append(text)
+    (site / "mkdocs.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
+    done = subprocess.run(publish, cwd=site, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode == 0, done.stdout
+    assert "cảnh báo:" not in done.stdout and "0200 3 123 456" in (site / "site" / "index.html").read_text("utf-8")
 
 
 def _build(site: Path) -> subprocess.CompletedProcess:

@@ -60,7 +60,7 @@ def test_site_url_placeholder_forms_a_browser_reads_the_same(url):
 
 
 @pytest.mark.parametrize("url", ["https://phapluat.songlam.gov.vn/", "https://cafe.vn/", "https://10.0.0.5/",
-                                 "https://face/", "https://192.168.1.10/ban-tin/"])
+                                 "https://face.cafe/", "https://192.168.1.10/ban-tin/"])  # hex letters, not an IP
 def test_site_url_real_addresses_still_pass(url):
     from bantin.config.siteurl import placeholder_reason
     assert placeholder_reason(url) is None

@@ -125,14 +125,17 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
 
 
 def _site_url_ok(config_file: str, site_url: str | None, publishing: bool) -> bool:
-    """False when a publishing build has a placeholder `site_url` (config/siteurl.py): the
-    error is printed and nothing is built. Other builds print the same address as a warning."""
+    """False when a publishing build has a placeholder `site_url` (config/siteurl.py) or
+    agency details (config/unfilled.py): the errors are printed and nothing is built. Other
+    builds print the same as warnings."""
     from bantin.config.siteurl import site_url_problem
+    from bantin.config.unfilled import unfilled_problems
 
-    problem = site_url_problem(config_file, site_url, publishing=publishing)
-    if problem is not None:
+    problems = [p for p in [site_url_problem(config_file, site_url, publishing=publishing)] if p is not None]
+    problems += unfilled_problems(config_file, publishing=publishing)
+    for problem in problems:
         print(problem, file=sys.stderr)
-    return problem is None or not problem.is_error
+    return not any(p.is_error for p in problems)
 
 
 def is_publishing(args) -> bool:

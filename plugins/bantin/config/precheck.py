@@ -115,6 +115,16 @@ def line_of(node: yaml.Node | None, *keys: str | int) -> int:
     return line
 
 
+def value_of(node: yaml.Node | None, *keys: str | int) -> str | None:
+    """The text written at `keys` (as `line_of` finds them), or None when missing or not text."""
+    for key in keys:
+        found = _child(node, key)
+        if found is None:
+            return None
+        node = found[1]
+    return node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
+
+
 def _child(node: yaml.Node | None, key: str | int):
     if isinstance(key, int):
         items = node.value if isinstance(node, yaml.SequenceNode) else []

@@ -20,6 +20,7 @@ from bantin.content.model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
 from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem, shown
 from bantin.problems import Problems, short
 from bantin.config.settings import SiteConfig
+from bantin.content import placeholders
 from bantin.content.frontyaml import Plain
 from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN, quoted_line
 from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
@@ -522,6 +523,11 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
                     "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
     if title and meta["slug"] and not check.text("slug") and not meta["draft"]:  # a draft has no old address
         _address_from_title(check, kind, meta["slug"])
+    if not meta["draft"]:  # a draft may keep the example's words: they are its to-do list
+        for field, text in placeholders.starter_fields(title, meta["summary"]):
+            check.error(field, f"`{field}` còn là chữ của tệp mẫu («{short(text, 60)}»): bài chưa viết xong "
+                        "thì không được xuất bản", f"viết {'tiêu đề' if field == 'title' else 'tóm tắt'} thật của "
+                        "bài vào dòng này; nếu bài chưa xong, thêm lại dòng `draft: true`")
     if not title or when is None or not meta["slug"]:
         return None
     return Meta(title=title, date=when, **meta)

@@ -26,6 +26,26 @@ PAGE_TEXT = "Viết nội dung trang ở đây."  # the example page of `bantin 
 
 PLACEHOLDERS = (LEAD, ARTICLE_TEXT, HANDBOOK_INTRO, *QUESTIONS, ANSWER, LEGAL_BASIS, GUIDE_INTRO, GUIDE_TEXT, PAGE_TEXT)
 
+# The examples `bantin init` writes (starter/content/) name what to change in their title and
+# summary too; published with them, the home page, the feed and the search show "(sửa tiêu đề
+# này)". tests/test_init.py publishes every example and finds each refused.
+TITLE_MARK = "(sửa tiêu đề này)"
+STARTER_SUMMARIES = (
+    "Một hai câu tóm tắt bài, hiện ở trang chủ và trong kết quả tìm kiếm.",
+    "Sổ tay mẫu, mỗi câu hỏi có trang và đường dẫn ngắn riêng để in và chia sẻ.",
+    "Hướng dẫn từng bước một thủ tục cho người dân.",
+)
+
+
+def starter_fields(title: str | None, summary: str | None) -> list[tuple[str, str]]:
+    """(field, the example's text) for a title or summary still as `bantin init` wrote it."""
+    found = []
+    if title and TITLE_MARK in title:
+        found.append(("title", title))
+    if summary and " ".join(summary.split()) in STARTER_SUMMARIES:
+        found.append(("summary", summary))
+    return found
+
 
 def report(src: str, body: str, body_line: int, problems: Problems) -> None:
     """An error on every line of `body` that still holds a placeholder sentence."""

@@ -1,0 +1,70 @@
+"""Are the agency's details still the starter's placeholders? (session 18, a province's review)
+
+`bantin init` writes mkdocs.yml with the lines a province must fill marked `# ĐIỀN`. What it
+was not told stays a visible placeholder: "Ủy ban nhân dân tỉnh …", "Họ và tên, chức vụ",
+"0000 000 000", "email@co-quan.gov.vn". Every page's footer and every printed page carries
+them, and a printed handbook with a fake telephone number cannot be recalled any more than a
+printed QR code (config/siteurl.py). So, as for `site_url`, a publishing build refuses them
+and any other build names them once as a warning (`make site` on a new site keeps working).
+
+A placeholder is one of the starter's exact values, a value holding "tỉnh …" (where the
+starter leaves the province's name: "Sở Tư pháp tỉnh …", "Bản tin Pháp luật tỉnh …"; an
+ellipsis alone is not enough, a real description may have one), or an empty `agency.name`
+(the footer would begin with "Cơ quan chủ quản"). Other empty details are allowed: a
+province may have no public telephone.
+"""
+
+from __future__ import annotations
+
+from bantin.config import precheck
+from bantin.problems import ERROR, WARNING, Problem, short
+
+# what starter/mkdocs.yml writes (tests/test_init.py builds a new site and finds them all)
+STARTER_VALUES = frozenset({"Họ và tên, chức vụ", "Số nhà, đường, phường/xã, tỉnh", "0000 000 000",
+                            "email@co-quan.gov.vn"})
+HOLE = "tỉnh …"  # the starter's place for the province's name
+AGENCY_FIELDS = {"name": "tên cơ quan", "owner": "cơ quan chủ quản", "editor": "người chịu trách nhiệm nội dung",
+                 "address": "địa chỉ", "phone": "điện thoại", "email": "thư điện tử"}
+SITE_FIELDS = {"site_name": "tên trang", "site_description": "câu giới thiệu trang"}
+CARRIED = {"site_name": "đầu mọi trang, tiêu đề trong kết quả Google và khi chia sẻ qua Zalo, Facebook mang dòng này",
+           "site_description": "mô tả trang trong kết quả Google và khi chia sẻ qua Zalo, Facebook mang dòng này"}
+FOOTER = "chân mọi trang và mọi bản in mang dòng này"
+
+
+def is_placeholder(value: str) -> bool:
+    text = " ".join(value.split())
+    return text in STARTER_VALUES or HOLE in text
+
+
+def unfilled_problems(config_file: str, *, publishing: bool) -> list[Problem]:
+    """One problem per detail still a placeholder: errors when the build publishes, warnings
+    otherwise. An unreadable mkdocs.yml gives none: loading it reports that."""
+    try:
+        node = precheck.compose(config_file, precheck.read_text(config_file))
+    except precheck.ConfigError:
+        return []
+    found = [(key, what, precheck.value_of(node, key)) for key, what in SITE_FIELDS.items()]
+    agency = ("plugins", "bantin", "agency")
+    found += [(f"plugins.bantin.agency.{key}", what, precheck.value_of(node, *agency, key))
+              for key, what in AGENCY_FIELDS.items()]
+    problems = []
+    for field, what, value in found:
+        empty_name = field.endswith(".name") and not (value or "").strip()
+        if value is None and not empty_name:
+            continue
+        if empty_name or is_placeholder(value):
+            line = precheck.line_of(node, *field.split("."))
+            problems.append(_problem(config_file, line, field, what, value or "", publishing))
+    return problems
+
+
+def _problem(config_file: str, line: int, field: str, what: str, value: str, publishing: bool) -> Problem:
+    shown = f"`{short(value, 60)}` là chữ mẫu" if value.strip() else "còn trống"
+    carried = CARRIED.get(field, FOOTER)
+    key = field.rsplit(".", 1)[-1]
+    fix = f"ghi {what} thật vào dòng `{key}:` của mkdocs.yml (những dòng có chữ ĐIỀN)"
+    if publishing:
+        return Problem(config_file, line, field, f"{what} {shown}; trang chưa được xuất bản vì {carried}, "
+                       "mà trang đã in, đã chia sẻ thì không thu hồi được", fix + "; bản xem trước dựng bằng `bantin build --preview`", ERROR)
+    return Problem(config_file, line, field, f"{what} {shown}; được phép khi xem thử, nhưng lần dựng để xuất bản "
+                   f"(trong CI, hoặc `bantin build --publish`) sẽ dừng ở đây, vì {carried}", fix, WARNING)
