@@ -298,6 +298,16 @@ def test_every_word_is_required_unless_no_item_has_them_all(sample_index):
                for h in sample_index.search("dat dai luat").hits)
     loose = sample_index.search("đất đai khủng long")
     assert loose.approximate and sample_index.doc(loose.hits[0].id)["u"] == "tin-tuc/luat-dat-dai-2024/"
+    with_question_words = sample_index.search("đất đai khủng long có không")
+    assert [h.id for h in with_question_words.hits] == [h.id for h in loose.hits]
+
+
+def test_the_any_word_fallback_never_lists_items_for_question_words_alone(sample_index):
+    """«xyzabc khong co» listed every item of the site for "không" and "có" (a reader's review,
+    session 18); the fallback now leaves question words out, so it finds nothing."""
+    for query in ("xyzabc khong co", "xyzabc không có", "khủng long có"):
+        assert sample_index.search(query).hits == [], query
+    assert sample_index.search("không có").hits  # all of them required still finds items with both
 
 
 def test_unmarked_words_prefer_the_sites_usual_marks(sample_index):

@@ -173,12 +173,12 @@ class SearchIndex:
         vector: dict[str, int] = {}
         postings: dict[str, _Term] = {}
         required: set[int] | None = None
+        missing = False  # a required word nowhere: no result, but the browser fetched every clause's file
         for clause in clauses:
             terms = self.expand(clause.term) if clause.prefix else None
             terms = [clause.term] if terms is None else terms
             found = [(t, p) for t in terms if (p := self.term(t)) is not None]
-            if clause.required and not found:
-                return Result([])
+            missing = missing or (clause.required and not found)
             matches: set[int] = set()
             for t, p in found:
                 vector[t] = vector.get(t, 0) + clause.boost
@@ -186,6 +186,8 @@ class SearchIndex:
                 matches.update(p.ids)
             if clause.required:
                 required = matches if required is None else required & matches
+        if missing:
+            return Result([])
         hits = self._rank(vector, postings, required)
         return Result(self._covered(hits, postings) if coverage else hits)
 

@@ -269,7 +269,10 @@ def plan_query(query: str, prefix: bool = False, strict: bool = True,
 
     Keywords: every folded syllable is required (AND), unless `strict` is off (the fallback
     when nothing has them all); exact syllables count only when the reader typed a mark or đ.
-    Questions: `plan_question`, with the index's most frequent syllables and its synonyms.
+    The fallback leaves out question words (`is_stop`) and pairs of two: «xyzabc không có»
+    listed every item of the site for its "không" and "có"; now it finds what the other words
+    find, or nothing. Questions: `plan_question`, with the index's most frequent syllables and
+    its synonyms.
     """
     pairs = analyze(clip_query(query))
     if is_question(pairs):
@@ -286,14 +289,17 @@ def plan_query(query: str, prefix: bool = False, strict: bool = True,
             clauses.append(Clause(term, boost, required and strict, is_prefix))
 
     last = len(pairs) - 1
+    stop = [not strict and is_stop(s, f) for s, f in pairs]
     for i, (_, f) in enumerate(pairs):
-        add(f, QUERY_BOOSTS["folded"], True, prefix and i == last and prefix_candidate(f))
+        if not stop[i]:
+            add(f, QUERY_BOOSTS["folded"], True, prefix and i == last and prefix_candidate(f))
     if marked:
-        for s, f in pairs:
-            if s != f:
+        for (s, f), skip in zip(pairs, stop):
+            if s != f and not skip:
                 add(EXACT + s, QUERY_BOOSTS["exact"])
-    for (_, a), (_, b) in zip(pairs, pairs[1:]):
-        add(f"{BIGRAM}{a} {b}", QUERY_BOOSTS["bigram"])
+    for i in range(last):
+        if not (stop[i] and stop[i + 1]):
+            add(f"{BIGRAM}{pairs[i][1]} {pairs[i + 1][1]}", QUERY_BOOSTS["bigram"])
     return clauses
 
 

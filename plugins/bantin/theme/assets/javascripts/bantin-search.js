@@ -63,7 +63,11 @@
     return folded.length >= MIN_PREFIX && !DECIMAL.test(folded);
   }
 
-  function planQuery(query, boosts, prefix, strict) {
+  /**
+   * `words` (the manifest's stop list, `questionWords`): the fallback (`strict` false) leaves
+   * out question words and pairs of two, as terms.plan_query does.
+   */
+  function planQuery(query, boosts, prefix, strict, words) {
     var pairs = analyze(query);
     var clauses = [], seen = Object.create(null);
     if (!pairs.length) return clauses;
@@ -74,11 +78,14 @@
       clauses.push({ term: term, boost: boost, required: !!required && strict !== false, prefix: !!isPrefix });
     }
     var last = pairs.length - 1;
+    var stop = pairs.map(function (p) { return strict === false && !!words && isStop(p, words); });
     pairs.forEach(function (p, i) {
-      add(p[1], boosts.folded, true, prefix && i === last && prefixCandidate(p[1]));
+      if (!stop[i]) add(p[1], boosts.folded, true, prefix && i === last && prefixCandidate(p[1]));
     });
-    if (marked) pairs.forEach(function (p) { if (p[0] !== p[1]) add(EXACT + p[0], boosts.exact); });
-    for (var i = 0; i < last; i++) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
+    if (marked) pairs.forEach(function (p, i) { if (p[0] !== p[1] && !stop[i]) add(EXACT + p[0], boosts.exact); });
+    for (var i = 0; i < last; i++) {
+      if (!(stop[i] && stop[i + 1])) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
+    }
     return clauses;
   }
 
@@ -513,7 +520,7 @@
 
     /** The clauses sent to lunr, with the corpus's preferred forms (twin of SearchIndex.plan). */
     function plan(query, prefix, strict) {
-      var clauses = planQuery(query, manifest.boosts, prefix, strict);
+      var clauses = planQuery(query, manifest.boosts, prefix, strict, words);
       return Promise.all(clauses.map(function (c) {
         return c.prefix || familyOf(c.term) !== "u" ? null : postings(c.term);
       })).then(function (found) {
