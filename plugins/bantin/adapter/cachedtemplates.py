@@ -70,7 +70,7 @@ KNOWN: dict[str, str] = {
     "bantin-index.html": "1d1a522e269c0b48",
     "bantin-item.html": "14851892bbd78949",
     "bantin-listing.html": "b94b4a9cc42de61f",
-    "bantin-question.html": "a67de8f2d7c7fff8",
+    "bantin-question.html": "349f0c5492a0b0e0",
     "bantin-search-page.html": "7ae4de249c554583",
     "bantin-shell.html": "46ffbd7102032c04",
     "base.html": "8536d352b0093623",
