@@ -42,6 +42,12 @@ STRICT = GOOD_HEAD + "strict: true\n"  # an unknown option is a warning, which s
     (b"\x00\x01\x02", 1, "nhị phân"),
     (b"site_name: \xe0 x\n", 1, "UTF-8"),
     ("site_name: Bản tin: Sông Lam\n", 1, "`: `"),
+    # the fix quotes the value, not the note after it (which would print on every page)
+    ("site_name: Bản tin: Sông Lam   # ĐIỀN: tên trang\n", 1, 'dấu ngoặc kép: `site_name: "Bản tin: Sông Lam"` (phần `# ĐIỀN'),
+    # quote trouble YAML reports as indentation on a later line: the line named is the one to fix
+    ("site_name: x\nplugins:\n  - bantin:\n      agency:\n        name: \"Sở Tư pháp   # ĐIỀN\n        owner: \"UBND\"\n",
+     5, 'không được đóng lại, nên YAML đọc lẫn sang dòng sau → Cách sửa: thêm một dấu ngoặc kép ở cuối giá trị: `name: "Sở Tư pháp"`'),
+    ('site_name: "Bản tin "Pháp luật" tỉnh"\n', 1, "dấu nháy đơn: `site_name: 'Bản tin \"Pháp luật\" tỉnh'`"),
     ("site_name: x\nplugins:\n  - bantin:\n\t page_size: 2\n", 4, "Tab"),
     ("- a\n- b\n", 1, "`tên: giá trị`"),
     (GOOD_HEAD + "plugins:\n  - bantin:\n      page_size: \"hai\"\n", 6, "số nguyên"),

@@ -50,6 +50,9 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
         return (index, "danh sách `[…]` mở nhưng không đóng đúng, hoặc thiếu dấu phẩy giữa các mục",
                 "viết danh sách trên một dòng: `tags: [hòa giải, tập huấn]`")
     if "expected key" in problem or "block end" in problem or "'-' indicator" in problem or "indent" in problem:
+        quoted = _quote_trouble(lines, index)
+        if quoted:
+            return quoted
         return (index, "dòng này thụt lề không thẳng hàng với các dòng trên",
                 "các trường chính viết sát lề trái; chỉ các mục con (`  name:`, `  - …`) thụt vào hai dấu cách")
     return (index, "phần khai báo viết sai cú pháp YAML ở dòng này",
@@ -82,15 +85,51 @@ def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
         return (index, "dấu ngoặc kép cong “…” (do Word hay bộ gõ tự đổi) không phải dấu ngoặc của YAML, "
                 "nên dấu `: ` bên trong làm hỏng dòng",
                 f"gõ lại bằng dấu ngoặc kép thẳng (phím Shift + '): {quoted_line(key, bare)}")
+    value, comment = _comment_apart(value)
     if ": " in value or value.rstrip().endswith(":"):
+        kept = (f" (phần `{short(comment, 40)}` ở cuối dòng là ghi chú: để nó ngoài dấu ngoặc, hoặc xóa đi)"
+                if comment else "")
         return (index, "giá trị có dấu `: ` (hai chấm rồi dấu cách) nên YAML hiểu nhầm là một trường mới",
-                f"đặt cả giá trị trong dấu ngoặc kép: {quoted_line(key, value.strip())}")
+                f"đặt cả giá trị trong dấu ngoặc kép: {quoted_line(key, value.strip())}{kept}")
     previous = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
     if previous is not None and ":" not in lines[previous]:
         return (previous, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm)",
                 "thêm `: ` sau tên trường, hoặc nối dòng này vào giá trị của dòng trên")
     return (index, "dòng này thụt lề không thẳng hàng hoặc có dấu `: ` trong giá trị",
             f"các trường chính viết sát lề trái; giá trị có dấu `: ` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+_QUOTED_VALUE = re.compile(r'^(\s*(?:- )?[^\s:#"\'][^:#"]*):\s*"(.*)$')
+
+
+def _quote_trouble(lines: list[str], index: int) -> tuple[int, str, str] | None:
+    """A double-quoted value that YAML ended too early, which it reports as bad indentation
+    on a later line: a quote never closed (the next line's opening quote closes it), or quotes
+    inside quotes (`"Bản tin "Pháp luật" tỉnh"`). The line is the one to fix."""
+    for i in range(min(index, len(lines) - 1), max(-1, index - 4), -1):
+        found = _QUOTED_VALUE.match(lines[i])
+        if not found:
+            continue
+        key, rest = found.group(1).strip().removeprefix("- "), found.group(2).rstrip()
+        if '"' not in rest:
+            value = _comment_apart(rest)[0].rstrip()
+            return (i, "dấu ngoặc kép mở ở dòng này nhưng không được đóng lại, nên YAML đọc lẫn sang dòng sau",
+                    "thêm một dấu ngoặc kép ở cuối giá trị: " + quoted_line(key, value))
+        inner = _comment_apart(rest)[0].rstrip()
+        if inner.endswith('"') and '"' in inner[:-1]:
+            return (i, "giá trị đặt trong dấu ngoặc kép lại có dấu ngoặc kép bên trong, nên YAML tưởng giá trị "
+                    "đã hết ở dấu thứ hai", "đặt cả giá trị trong dấu nháy đơn: " + quoted_line(key, inner[:-1]))
+    return None
+
+
+_COMMENT = re.compile(r"[ \t]#")
+
+
+def _comment_apart(value: str) -> tuple[str, str]:
+    """(value, comment) of an unquoted value: YAML ends it at ` #` (mkdocs.yml's "# ĐIỀN: …"
+    notes), and a fix that quoted the note too would print it on every page."""
+    found = _COMMENT.search(value)
+    return (value, "") if found is None else (value[:found.start()], value[found.start():].strip())
 
 
 QUOTED_MAX = 120  # a longer line is shown by its two ends: an editor copies it, never an ellipsis inside
