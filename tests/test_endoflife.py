@@ -91,3 +91,18 @@ def test_only_a_successful_build_calls_it(monkeypatch, capsys):
         monkeypatch.setattr(main, "atomic_build", lambda *args, status=status, **kwargs: status)
         assert main.main(["build"]) == status
         assert (MARK in capsys.readouterr().err) is told, status
+
+
+def test_version_names_the_commit_pip_installed_from_git():
+    """Every commit is 0.1.0 so far: the commit is what tells an administrator an upgrade took."""
+    import json
+
+    record = {"url": "https://git.example.org/bantin", "vcs_info": {"vcs": "git", "requested_revision": "v0.2.0",
+                                                                    "commit_id": "9ed9377" + "0" * 33}}
+    assert endoflife.origin(json.dumps(record)) == " (git 9ed9377, v0.2.0)"
+    record["vcs_info"]["requested_revision"] = "9ed9377" + "0" * 33  # a commit asked: shown once
+    assert endoflife.origin(json.dumps(record)) == " (git 9ed9377)"
+    record["vcs_info"]["requested_revision"] = "v1\n<script>"  # odd text is left out
+    assert endoflife.origin(json.dumps(record)) == " (git 9ed9377)"
+    assert endoflife.origin(json.dumps({"url": "file:///tmp/bantin.whl", "archive_info": {}})) == ""
+    assert endoflife.origin("not json") == "" and endoflife.origin("[]") == ""

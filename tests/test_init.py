@@ -270,7 +270,8 @@ def test_the_package_a_new_site_installs():
     assert starter.installed_from(hostile, "0.1.0") == unknown
 
 
-@pytest.mark.parametrize("package", ["--index-url https://evil.example/simple", "requests", "bantin @ file:///x"])
+@pytest.mark.parametrize("package", ["--index-url https://evil.example/simple", "requests", "bantin @ file:///x",
+                                     "bantin==0.1.0", "bantin>=0.1"])  # by name: PyPI, maybe someone else's
 def test_package_must_name_bantin(tmp_path, package):
     done = _init(tmp_path / "s", "--package", package)
     assert done.returncode == 1 and "phải là gói bantin" in done.stdout and not (tmp_path / "s").exists()

@@ -142,6 +142,23 @@ def test_an_emblem_where_nothing_is_published_is_a_problem(tmp_path, value):
     assert "không được xuất bản" in error.message and agency.emblem == "" and agency.emblem_src == ""
 
 
+@pytest.mark.parametrize("written, fix", [("content/images/bieu-trung.png", "ghi `emblem: images/bieu-trung.png`"),
+                                          ("images/Bieu-Trung.PNG", "ghi `emblem: images/bieu-trung.png`"),
+                                          ("images/khong-co.png", "chép ảnh vào content/images/khong-co.png")])
+def test_a_missing_emblem_says_what_to_write_instead(tmp_path, written, fix):
+    """A province wrote the path from the repository's top, or in another case (session 18)."""
+    from bantin.config.emblem import check_agency_images
+    from bantin.config.settings import Agency
+    from bantin.problems import Problems
+
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "bieu-trung.png").write_bytes(png(96, 96))
+    problems = Problems()
+    check_agency_images(Agency(emblem=written), tmp_path, problems)
+    [error] = problems.errors
+    assert "không có tệp biểu trưng" in error.message and fix in error.fix, error.fix
+
+
 @pytest.mark.browser
 def test_home_at_1024px_uses_the_width_and_shows_an_emblem_named_with_a_hash(site, page):
     """From 60em to 76.25em (a 1024-pixel laptop or tablet) Material keeps the table of contents

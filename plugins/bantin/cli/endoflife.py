@@ -14,7 +14,9 @@ Never in `check`, `serve`, `new`, `ids`, nor in the built site.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import sys
 from datetime import date
 from importlib import metadata
@@ -52,14 +54,37 @@ def tell_maintainers(stream=None) -> None:
 
 
 def version_text() -> str:
-    """`bantin --version`: our version, the installed engines, and the notice."""
+    """`bantin --version`: our version (and the commit it was installed from), the installed
+    engines, and the notice."""
     found = []
     for name in ("bantin", *ENGINE_PACKAGES):
         try:
-            found.append(f"{name} {metadata.version(name)}")
+            found.append(f"{name} {metadata.version(name)}" + (origin() if name == "bantin" else ""))
         except metadata.PackageNotFoundError:
             continue
     return ", ".join(found) + "\n" + notice(date.today())
+
+
+def origin(direct_url: str | None = None) -> str:
+    """`" (git 9ed9377, v0.2.0)"` when pip installed Bản tin from git (PEP 610 `direct_url.json`).
+
+    Every commit is version 0.1.0 so far: without the commit a province's administrator cannot
+    tell whether an upgrade took (pip keeps the installed copy when only the git ref changes).
+    """
+    if direct_url is None:
+        try:
+            direct_url = metadata.distribution("bantin").read_text("direct_url.json")
+        except metadata.PackageNotFoundError:
+            return ""
+    try:
+        vcs = (json.loads(direct_url or "{}").get("vcs_info") or {})
+    except (ValueError, AttributeError):
+        return ""
+    commit, asked = str(vcs.get("commit_id", ""))[:7], str(vcs.get("requested_revision", ""))
+    if vcs.get("vcs") != "git" or not re.fullmatch(r"[0-9a-f]{7}", commit):
+        return ""
+    shown = asked if re.fullmatch(r"[\w.\-/]{1,60}", asked) and not asked.startswith(commit) else ""
+    return f" (git {commit}" + (f", {shown}" if shown else "") + ")"
 
 
 class VersionAction(argparse.Action):

@@ -95,9 +95,7 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
         return error(f"{what} `{rel}` là lối tắt trỏ ra ngoài thư mục content/",
                      "chép chính tệp ảnh (không phải lối tắt) vào content/")
     if data is None:
-        return error(f"không có tệp {what} `content/{rel}`",
-                     f"chép ảnh vào content/{rel}, hoặc sửa đường dẫn (phân biệt chữ hoa, chữ thường), "
-                     f"hoặc xóa dòng `{name}:` để dùng {default}")
+        return error(f"không có tệp {what} `content/{rel}`", _missing_fix(content, rel, name, default))
     if len(data) > max_kb * 1024:
         return error(f"{what} `{rel}` nặng {len(data) // 1024} KB, quá {max_kb} KB: mọi trang đều tải ảnh này",
                      f"thu nhỏ ảnh dưới {max_kb} KB (biểu trưng: khoảng 200×200 điểm ảnh; băng rôn: ngang 1400 điểm ảnh)")
@@ -111,3 +109,20 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
                      f"{width * height / 1e6:.0f} megapixel cho ảnh này",
                      f"thu nhỏ ảnh ({'khoảng 200×200' if name == 'emblem' else 'ngang khoảng 1400'} điểm ảnh) rồi lưu lại")
     return rel, size
+
+
+def _missing_fix(content: Path, rel: str, name: str, default: str) -> str:
+    """What to write instead: the path without `content/` (paths start inside it), or the file
+    that exists under another case (`Bieu-Trung.PNG`); else where to copy the image."""
+    if rel.startswith("content/") and (content / rel[len("content/"):]).is_file():
+        return f"đường dẫn tính từ trong thư mục content/: ghi `{name}: {rel[len('content/'):]}`"
+    folder, _, base = rel.rpartition("/")
+    try:
+        same = [p.name for p in (content / folder).iterdir() if p.name.lower() == base.lower() and p.is_file()]
+    except OSError:
+        same = []
+    if same:
+        shown = f"{folder}/{same[0]}" if folder else same[0]
+        return f"tên tệp phân biệt chữ hoa, chữ thường: ghi `{name}: {shown}`"
+    return (f"chép ảnh vào content/{rel}, hoặc sửa đường dẫn (phân biệt chữ hoa, chữ thường), "
+            f"hoặc xóa dòng `{name}:` để dùng {default}")

@@ -44,7 +44,9 @@ FILES = (
 
 PLACEHOLDER_URL = "https://bantin.example.org/"
 UNKNOWN_HOST = "DIEN-DIA-CHI-KHO-BANTIN.invalid"  # requirements.txt when the source is unknown
-REQUIREMENT = re.compile(r"bantin\s*(==|~=|>=|@\s*(git\+)?https://)\S")
+# Bản tin from a git repository or a file at an https address; never `bantin==…`, which asks
+# PyPI, where the name may be someone else's (README, "A new province's site").
+REQUIREMENT = re.compile(r"bantin\s*@\s*(git\+)?https://\S")
 TOKEN = re.compile(r"__[A-Z0-9_]+__")
 URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
 
@@ -121,7 +123,7 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
         site_url += "/"
     package = _clean(answers.package, "--package") or installed_from(None, version)[0]
     if not REQUIREMENT.match(package):  # one requirement of Bản tin, never a pip option (--index-url …)
-        raise InitError(f"--package {package!r}: phải là gói bantin, ví dụ 'bantin==0.1.0' hoặc "
+        raise InitError(f"--package {package!r}: phải là gói bantin từ kho git, ví dụ "
                         "'bantin @ git+https://…/bantin@v0.1.0'")
     site_name = f"Bản tin Pháp luật - {agency}" if answers.agency else "Bản tin Pháp luật tỉnh …"
     owner = "Ủy ban nhân dân tỉnh …"
