@@ -241,3 +241,43 @@ def test_the_printable_handbook_has_no_blank_page_and_keeps_questions_with_their
     assert words(AGENCY["name"]) in pages[0] and words(PUBLIC + "hoi-dap/so-tay/") in pages[0]
     # The handbook's code and each question's code on the first page read as public addresses.
     assert PUBLIC + "hoi-dap/so-tay/" in printed.codes and SHORT in printed.codes and all(".html" not in code for code in printed.codes)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("flavour", ["online", "offline"])
+def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_result(print_sites, chromium, flavour):
+    """A trainee holding a printed search or category page could follow none of it back (a
+    reader's review, session 18): both now start with the agency and the list's public address
+    (the search's with its query and filters), and each search result prints its public
+    address; on screen neither shows. The offline copy prints the online addresses too."""
+    from browser import serve
+
+    site = print_sites[0] if flavour == "online" else print_sites[1]
+    url, stop = serve(site)
+    context = chromium.new_context(locale="vi-VN")
+    page = context.new_page()
+    search = "tim-kiem/" if flavour == "online" else "tim-kiem.html"
+    listing = "chuyen-muc/hoa-giai-o-co-so/" if flavour == "online" else "chuyen-muc/hoa-giai-o-co-so.html"
+    try:
+        page.goto(url + search + "?q=hòa giải&loai=hoi-dap")
+        page.wait_for_selector(".bantin-search-result")
+        head, first = page.locator(".bt-print-head__url"), page.locator(".bantin-search-result").first
+        address = first.locator(".bantin-search-result__address")
+        assert page.locator(".bt-print-head").is_hidden() and address.is_hidden()
+        page.emulate_media(media="print")
+        assert page.locator(".bt-print-head").is_visible() and address.is_visible()
+        assert head.inner_text() == PUBLIC + "tim-kiem/?q=hòa giải&loai=hoi-dap"
+        title = first.locator("a").first.inner_text()
+        expected = next(PUBLIC + f"hoi-dap/so-tay/{qid}/" for t, qid, _ in QUESTIONS if t == title)
+        assert address.inner_text() == expected
+        text = words(page.locator("body").inner_text())
+        assert words(AGENCY["name"]) in text and words(AGENCY["address"]) in text
+        page.emulate_media(media="screen")
+        page.goto(url + listing)
+        page.emulate_media(media="print")
+        assert head.inner_text() == PUBLIC + "chuyen-muc/hoa-giai-o-co-so/"
+        assert page.locator(".bt-print-head__qr").count() == 0  # no code per listing page: a build cost
+        assert not page.get_by_text("Theo dõi chuyên mục").is_visible()
+    finally:
+        context.close()
+        stop()

@@ -89,7 +89,7 @@ def test_result_shows_type_category_date_and_highlighted_snippet(page, site):
     open_search(page, site, "dieu 5")
     first = page.locator(".bantin-search-result").first
     meta = first.locator(".bantin-search-result__meta").inner_text()
-    assert "Hỏi đáp" in meta and "Hòa giải ở cơ sở" in meta and "01/06/2024" in meta
+    assert "Hỏi - Đáp" in meta and "Hòa giải ở cơ sở" in meta and "01/06/2024" in meta
     assert "Sổ tay hỏi đáp về hòa giải ở cơ sở" in meta  # the handbook of the question
     marks = first.locator(".bantin-search-result__snippet mark").all_inner_texts()
     assert {m.lower() for m in marks} >= {"điều", "5"}
@@ -168,7 +168,7 @@ def test_filters_and_the_hint_to_drop_them(page, site):
 def test_filter_options_show_counts(page, site):
     open_search(page, site, "hoa giai")
     labels = page.locator("select[name=loai] option").all_inner_texts()
-    assert "Hỏi đáp (4)" in labels and "Tin bài (2)" in labels
+    assert "Hỏi - Đáp (4)" in labels and "Tin bài (2)" in labels
 
 
 def test_filters_come_from_the_url(page, site):

@@ -128,6 +128,7 @@ class PageData:
     qr: Markup = Markup("")  # QR code of the page (a handbook's: for its trainer box)
     print_qr: Markup = Markup("")  # the unlabelled QR code of the printout's header (partials/bantin-print.html)
     print_address: str = ""  # the public address printed beside it: a question's short link, else `absolute`
+    public_root: str = ""  # the search page's: the public site, to print each result's address
     print_url: str = ""  # a handbook's printable version
     handbook_url: str = ""
     short_url: str = ""
@@ -224,6 +225,8 @@ def _generated_data(view, page) -> PageData:
         return _listing_data(view, page, jsonld)
     if page.kind == "handbook-print":
         return _print_data(view, page.item, jsonld)
+    if page.kind == "search":  # a printed result list names the site and each result's address
+        return PageData(jsonld=jsonld, print_address=view.absolute(page.path), public_root=view.absolute(""))
     if page.kind == "tags":
         index = tuple(IndexEntry(view.tag_url(t), t.title, view.tag_count(t)) for t in view.corpus.tags)
         return PageData(jsonld=jsonld, index=index)
@@ -292,7 +295,7 @@ def _listing_data(view, page, jsonld) -> PageData:
     several = len(listing.paths) > 1
     document = view.document(page.key) if page.kind == "document" else None
     return PageData(
-        jsonld=jsonld, cards=cards(view, listing.items),
+        jsonld=jsonld, cards=cards(view, listing.items), print_address=view.absolute(page.path),
         page_links=tuple(None if n is None else (n, view.url(listing.paths[n - 1])) for n in listing.numbers)
         if several else (),
         previous=Link(view.url(listing.previous)) if several and listing.previous is not None else None,

@@ -713,7 +713,7 @@
 
   // --- Browser: presentation ---------------------------------------------------------------
 
-  var KIND_LABELS = { article: "Tin bài", qa: "Hỏi đáp", question: "Hỏi đáp", guide: "Hướng dẫn" };
+  var KIND_LABELS = { article: "Tin bài", qa: "Hỏi - Đáp", question: "Hỏi - Đáp", guide: "Hướng dẫn" };
   var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"] };
   var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28, PREFETCH_PAUSE = 400;
 
@@ -866,6 +866,9 @@
     this.list = rootEl.querySelector("[data-bantin-results]");
     this.more = rootEl.querySelector("[data-bantin-more]");
     this.hint = rootEl.querySelector("[data-bantin-hint]");
+    // The printout's header (partials/bantin-print.html): the public address of this list.
+    this.address = document.querySelector("[data-bt-search-address]");
+    this.publicRoot = this.address ? this.address.getAttribute("data-bt-public-root") : "";
     this.engine = engineFor(this.base);
     this.seq = 0;
     this.hits = null;
@@ -973,7 +976,7 @@
       var q = quoted(self.query);
       if (!self.hits.length) {
         self.list.textContent = "";
-        self.list.removeAttribute("data-bantin-print-note");
+        self.printNote();
         self.hint.textContent = "";
         self.root.removeAttribute("aria-busy");
         self.more.hidden = true;
@@ -1047,8 +1050,17 @@
     });
   };
 
-  /** A printed list names what it leaves out (bantin-search.css shows this on paper only). */
+  /**
+   * A printed list names what it leaves out (bantin-search.css shows this on paper only), and
+   * its header the address of this very list, query and filters included, as a reader can
+   * type it («?q=hòa+giải», not «%C3%B2»).
+   */
   SearchPage.prototype.printNote = function () {
+    if (this.address) {
+      var query = location.search;
+      try { query = decodeURIComponent(query); } catch (e) { /* a malformed escape: as it is */ }
+      this.address.textContent = this.address.getAttribute("data-bt-search-address") + query;
+    }
     if (this.shown < this.hits.length) {
       this.list.setAttribute("data-bantin-print-note", "Bản in có " + count(this.shown) + " trong " +
         count(this.hits.length) + " kết quả. Muốn in thêm, bấm “Xem thêm kết quả” trước khi in.");
@@ -1069,8 +1081,14 @@
       ]),
       el("p", { className: "bantin-search-result__meta" }, meta),
       el("p", { className: "bantin-search-result__snippet" }, [snippet(d.x, matches)])
-    ]);
+    ].concat(this.publicRoot ? [el("p", { className: "bantin-search-result__address bt-print-only",
+                                          text: this.publicRoot + publicPath(d.u) })] : []));
   };
+
+  /** A result's address in the online site's form, whatever this copy's (twin of UrlScheme.public). */
+  function publicPath(u) {
+    return /(^|\/)index\.html$/.test(u) ? u.slice(0, -10) : u.replace(/\.html$/, "/");
+  }
 
   // --- Browser: the header box (an ARIA 1.2 combobox with a listbox popup) ----------------
 
