@@ -174,3 +174,69 @@ def test_every_page_kind_starts_with_one_skip_link_to_its_content(sample_sites, 
     assert 'class="md-skip bt-skip"' in first.group(0) and 'href="#bt-noi-dung"' in first.group(0), first.group(0)
     assert body.count('id="bt-noi-dung"') == 1
     assert body.count("Bỏ qua đến nội dung") == 1
+
+
+# --- Fingers (a reader's review, session 18) ------------------------------------------------------
+
+SMALL_TARGETS = """(selectors) => selectors.flatMap(s => [...document.querySelectorAll(s)]
+  .filter(e => e.checkVisibility({visibilityProperty: true}) && !e.closest('.md-sidebar'))
+  .map(e => [s, e.getBoundingClientRect()])
+  .filter(([s, r]) => r.height < 44 || r.width < 44)
+  .map(([s, r]) => `${s} ${Math.round(r.width)}x${Math.round(r.height)}`))"""
+TARGETS = {
+    "article": [".md-header__button.md-icon", ".bt-tools .md-button", ".bt-header__category a", ".bt-tags a",
+                ".bt-footer__links a", ".bt-pages a"],
+    "question": [".bt-breadcrumb a", ".bt-short", ".bt-qnav a"],
+    "home": [".bt-section-title a"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TARGETS))
+def test_what_a_citizen_taps_is_at_least_44_px_on_a_touch_phone(chromium, sample_server, name):
+    """They were 17 to 40 px (section headings, header buttons, "In trang", tags, footer links).
+    A card is one target: a tap on its date opens it (the title's link covers the card)."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 360, "height": 780}, is_mobile=True,
+                                   has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(sample_server + PAGES[name], wait_until="networkidle")
+        assert page.evaluate(SMALL_TARGETS, TARGETS[name]) == []
+        hit = page.evaluate("""() => {
+          const s = [...document.querySelectorAll('.bt-card .bt-card__meta time')].find(e => e.checkVisibility());
+          if (!s) return null;
+          s.scrollIntoView({block: 'center'});
+          const r = s.getBoundingClientRect();
+          return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).closest('a')?.className;
+        }""")
+        assert hit == ("bt-card__title" if name != "question" else None)  # a question page lists no cards
+        inner = page.evaluate("""() => {  // the category link inside a card still opens the category
+          const a = [...document.querySelectorAll('.bt-card .bt-card__meta a')].find(e => e.checkVisibility());
+          if (!a) return null;
+          a.scrollIntoView({block: 'center'});
+          const r = a.getBoundingClientRect();
+          return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).closest('a') === a;
+        }""")
+        assert inner in (True, None) and (inner or name == "question")
+    finally:
+        context.close()
+
+
+def test_the_drawer_names_the_site_whole_and_search_opens_ready_to_type(chromium, sample_server):
+    """"Bản tin Pháp luật tỉnh Sô…" in the menu; the search icon opened a page whose box needed a
+    second tap before the keyboard came up."""
+    context, page, errors = phone(chromium, 360)
+    try:
+        page.goto(sample_server + PAGES["home"], wait_until="networkidle")
+        page.locator("button.bt-menu").click()
+        title = page.locator(".md-nav--primary > .md-nav__title[for=__drawer]")
+        title.wait_for()
+        page.evaluate(f"document.querySelector('.md-nav--primary > .md-nav__title').lastChild.textContent = {LONG_NAME!r}")
+        assert title.evaluate("e => e.scrollWidth <= e.clientWidth && getComputedStyle(e).whiteSpace === 'normal'")
+        assert LONG_NAME in title.inner_text()
+        page.goto(sample_server + PAGES["search"], wait_until="networkidle")
+        assert page.evaluate("document.activeElement.id") == "bantin-page-q"
+        page.goto(sample_server + PAGES["search"] + "?q=hoa+giai", wait_until="networkidle")
+        assert page.evaluate("document.activeElement.id") != "bantin-page-q"  # a list to read: no keyboard over it
+        assert errors == []
+    finally:
+        context.close()

@@ -71,7 +71,7 @@ KNOWN: dict[str, str] = {
     "bantin-item.html": "14851892bbd78949",
     "bantin-listing.html": "d60661d5c3d56e4c",
     "bantin-question.html": "349f0c5492a0b0e0",
-    "bantin-search-page.html": "d387ef4f64eeb0fc",
+    "bantin-search-page.html": "57f6d017a8ac1ad8",
     "bantin-shell.html": "46ffbd7102032c04",
     "base.html": "8536d352b0093623",
     "blog-post.html": "d1a725d4b5fe7c75",

@@ -875,6 +875,11 @@
     this.shown = 0;
     this.bind();
     this.fromUrl();
+    // Opened empty (the header's search icon on a phone): the reader came to type, so the
+    // keyboard should not wait for a second tap (a reader's review, session 18).
+    if (!this.input.value && (!document.activeElement || document.activeElement === document.body)) {
+      try { this.input.focus({ preventScroll: true }); } catch (e) { this.input.focus(); }
+    }
   }
 
   SearchPage.prototype.bind = function () {
