@@ -74,8 +74,10 @@ class SiteView:
         return self.urls.url(self.urls.short(question.id))
 
     def short_path(self, question: Question) -> str:
-        """The short link as printed under a QR code: '/q/<id>/'."""
-        return "/" + self.urls.short(question.id) + "/"
+        """The short link as a handbook shows it under each answer: the whole public address
+        ('https://…/q/<id>/'), which a reader can read out or type; a bare '/q/<id>/' said
+        nothing about where (a reader's review, session 18)."""
+        return self.absolute(self.urls.short(question.id))
 
     def category_url(self, category: Category, page: int = 1) -> str:
         return self.urls.url(self.urls.paged(self.urls.category(category.slug), page))
