@@ -282,3 +282,29 @@ def test_a_package_given_is_written_as_is(tmp_path):
     assert done.returncode == 0 and "Lưu ý" not in done.stdout
     assert (tmp_path / "s" / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (
         "bantin @ git+https://git.tinh.gov.vn/stp/bantin@v0.1.0")
+
+
+def test_the_new_sites_readme_sends_editors_to_the_guide_of_its_own_version():
+    """A new site had no editors' guide, the reference the error messages assume (session 18)."""
+    assert starter.guide_line("bantin @ git+https://github.com/stp/bantin@9ed9377") == (
+        "<https://github.com/stp/bantin/blob/9ed9377/content/bien-tap/huong-dan-bien-tap.md>")
+    assert starter.guide_line("bantin @ git+https://gitlab.com/stp/bantin.git@v0.2.0") == (
+        "<https://gitlab.com/stp/bantin/-/blob/v0.2.0/content/bien-tap/huong-dan-bien-tap.md>")
+    assert starter.guide_line("bantin @ git+https://git.tinh.gov.vn/stp/bantin") == (
+        "tệp `content/bien-tap/huong-dan-bien-tap.md` trong kho https://git.tinh.gov.vn/stp/bantin (phiên bản `HEAD`)")
+    unknown = starter.installed_from(None, "0.1.0")[0]
+    assert "kho mã Bản tin" in starter.guide_line(unknown) and "invalid" not in starter.guide_line(unknown)
+
+
+def test_the_guide_copied_into_a_new_site_builds(tmp_path):
+    """What the new site's README suggests: content/bien-tap/ of this repository, copied, builds
+    strict (it links nothing of the sample site)."""
+    import shutil
+
+    site = tmp_path / "s"
+    assert _init(site, "--agency", "Sở Tư pháp tỉnh Thử").returncode == 0
+    assert "## Hướng dẫn cho biên tập viên" in (site / "README.md").read_text(encoding="utf-8")
+    shutil.copytree(ROOT / "content" / "bien-tap", site / "content" / "bien-tap")
+    built = _build(site)
+    assert built.returncode == 0, built.stdout
+    assert (site / "site" / "huong-dan-bien-tap" / "index.html").is_file()

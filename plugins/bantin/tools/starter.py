@@ -51,6 +51,26 @@ TOKEN = re.compile(r"__[A-Z0-9_]+__")
 URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
 
 
+GUIDE = "content/bien-tap/huong-dan-bien-tap.md"  # the editors' guide, in Bản tin's own repository
+_GIT_REQUIREMENT = re.compile(r"bantin\s*@\s*git\+(https://[^\s@#]+?)(?:\.git)?(?:@([\w.\-/]+))?\s*\Z")
+
+
+def guide_line(package: str) -> str:
+    """Where the new site's README sends editors for the guide: the file in the Bản tin
+    repository and version the site installs, linked on GitHub and GitLab.com, whose pages
+    show it with its pictures; named otherwise (another host's address for a file varies)."""
+    found = _GIT_REQUIREMENT.match(package)
+    if not found or UNKNOWN_HOST in package:
+        return f"tệp `{GUIDE}` trong kho mã Bản tin (cùng phiên bản ghi trong `requirements.txt`)"
+    repo, rev = found.group(1).rstrip("/"), found.group(2) or "HEAD"
+    host = repo.split("/")[2].lower()
+    if host == "github.com":
+        return f"<{repo}/blob/{rev}/{GUIDE}>"
+    if host == "gitlab.com":
+        return f"<{repo}/-/blob/{rev}/{GUIDE}>"
+    return f"tệp `{GUIDE}` trong kho {repo} (phiên bản `{rev}`)"
+
+
 def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
     """The pip requirement a new site's CI should install: (requirement, reachable).
 
@@ -137,7 +157,7 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
         "__OWNER__": json.dumps(owner, ensure_ascii=False),
     }
     return {"mkdocs.yml": yaml_text,
-            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency},
+            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency, "__GUIDE__": guide_line(package)},
             "requirements.txt": {"__PACKAGE__": package},
             "content": {"__DATE__": today}}
 
