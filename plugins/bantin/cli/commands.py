@@ -120,8 +120,18 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     except OSError as exc:  # the lock, the staging folder, the swap: a mount point, a full or read-only disk
         print(publish.publish_error(target, exc), file=sys.stderr)
         return 1
-    print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target}")
+    print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target} ({_footprint(target)})")
     return 0
+
+
+def _footprint(target) -> str:
+    """The site's size, and the free hosts' limits it passes (outputs/footprint.py)."""
+    from bantin.outputs import footprint
+
+    files, size = footprint.measure(target)
+    passed = footprint.over_limits(files, size)
+    note = (f"; lưu ý: {'; '.join(passed)}, xem docs/hosting.md mục «Dung lượng» của Bản tin" if passed else "")
+    return footprint.summary(files, size) + note
 
 
 def _site_url_ok(config_file: str, site_url: str | None, publishing: bool) -> bool:
