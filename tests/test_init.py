@@ -308,3 +308,26 @@ def test_the_guide_copied_into_a_new_site_builds(tmp_path):
     built = _build(site)
     assert built.returncode == 0, built.stdout
     assert (site / "site" / "huong-dan-bien-tap" / "index.html").is_file()
+
+
+def test_a_detail_cut_short_by_a_note_is_named(tmp_path):
+    """`address: Số 1 Nguyễn Trãi # phường Hà Giang 1` published "Số 1 Nguyễn Trãi": YAML reads
+    ` #` as a note. A warning names the line and the quotes to add; the starter's own "# ĐIỀN"
+    notes and a quoted value are left alone."""
+    from bantin.config.unfilled import unfilled_problems
+
+    site = tmp_path / "s"
+    assert _init(site, "--agency", "Sở Tư pháp tỉnh Thử").returncode == 0
+    config = site / "mkdocs.yml"
+    assert not [p for p in unfilled_problems(str(config), publishing=False) if "ghi chú" in p.message]
+    text = config.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    n = next(i for i, line in enumerate(lines) if line.strip().startswith("address:"))
+    lines[n] = "        address: Số 1 Nguyễn Trãi # phường Hà Giang 1"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [cut] = [p for p in unfilled_problems(str(config), publishing=True) if "ghi chú" in p.message]
+    assert cut.line == n + 1 and cut.field == "plugins.bantin.agency.address" and not cut.is_error
+    assert '`address: "Số 1 Nguyễn Trãi # phường Hà Giang 1"`' in cut.fix
+    lines[n] = '        address: "Số 1 Nguyễn Trãi # phường Hà Giang 1"'
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert not [p for p in unfilled_problems(str(config), publishing=True) if "ghi chú" in p.message]

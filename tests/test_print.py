@@ -216,11 +216,12 @@ def test_an_article_prints_without_related_lists_tags_or_navigation(printouts, p
     assert len(short.texts) == 1, [len(t) for t in short.texts]
     text = words(short.text)
     for absent in ("tin liên quan", "cùng chuyên mục", "thẻ:", "bài trước", "bài sau", "nghe đọc bài", "in trang",
-                   "hòa giải viên thôn 1 kể chuyện nghề"):
+                   "hòa giải viên thôn 1 kể chuyện nghề", "phút đọc"):
         assert absent not in text, absent
     for expected in (AGENCY["name"], AGENCY["address"], PUBLIC + "tin-tuc/ngan/", "Ngày đăng: Thứ Năm, 02/05/2024",
                      "Nguồn: Báo Thử"):
         assert words(expected) in text, expected
+    assert text.count(words("02/05/2024")) == 1  # the date once, in the head (not again under the title)
     assert short.codes == [PUBLIC + "tin-tuc/ngan/"]
     # About 8,400 characters of text: two A4 pages, none blank, nothing of the related lists.
     assert len(long.texts) <= 2 and min(len(t.strip()) for t in long.texts) > 500, [len(t) for t in long.texts]

@@ -117,12 +117,18 @@ def line_of(node: yaml.Node | None, *keys: str | int) -> int:
 
 def value_of(node: yaml.Node | None, *keys: str | int) -> str | None:
     """The text written at `keys` (as `line_of` finds them), or None when missing or not text."""
+    found = scalar_of(node, *keys)
+    return None if found is None else found.value
+
+
+def scalar_of(node: yaml.Node | None, *keys: str | int) -> yaml.ScalarNode | None:
+    """The scalar node at `keys` (its marks say where it is written), or None."""
     for key in keys:
         found = _child(node, key)
         if found is None:
             return None
         node = found[1]
-    return node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
+    return node if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
 
 
 def _child(node: yaml.Node | None, key: str | int):

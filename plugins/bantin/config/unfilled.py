@@ -38,15 +38,47 @@ def is_placeholder(value: str) -> bool:
 
 def unfilled_problems(config_file: str, *, publishing: bool) -> list[Problem]:
     """One problem per detail still a placeholder: errors when the build publishes, warnings
-    otherwise. An unreadable mkdocs.yml gives none: loading it reports that."""
+    otherwise; and a warning for a detail cut short by ` #`. An unreadable mkdocs.yml gives
+    none: loading it reports that."""
     try:
-        node = precheck.compose(config_file, precheck.read_text(config_file))
+        text = precheck.read_text(config_file)
+        node = precheck.compose(config_file, text)
     except precheck.ConfigError:
         return []
-    found = [(key, what, precheck.value_of(node, key)) for key, what in SITE_FIELDS.items()]
-    agency = ("plugins", "bantin", "agency")
-    found += [(f"plugins.bantin.agency.{key}", what, precheck.value_of(node, *agency, key))
-              for key, what in AGENCY_FIELDS.items()]
+    return _placeholders(config_file, node, publishing) + _cut_by_comments(config_file, node, text)
+
+
+def _fields(node) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(field, what it is, keys) of the details every page shows."""
+    return [(key, what, (key,)) for key, what in SITE_FIELDS.items()] + [
+        (f"plugins.bantin.agency.{key}", what, ("plugins", "bantin", "agency", key))
+        for key, what in AGENCY_FIELDS.items()]
+
+
+def _cut_by_comments(config_file: str, node, text: str) -> list[Problem]:
+    """`address: Số 1 Nguyễn Trãi # phường Hà Giang 1` publishes "Số 1 Nguyễn Trãi": YAML
+    reads ` #` as the start of a note. The starter's own notes ("# ĐIỀN: …") are meant."""
+    lines = text.splitlines()
+    problems = []
+    for field, what, keys in _fields(node):
+        found = precheck.scalar_of(node, *keys)
+        if found is None or found.style:  # quoted or a block: a # inside is text
+            continue
+        line = found.end_mark.line
+        rest = lines[line][found.end_mark.column:] if line < len(lines) else ""
+        note = rest.strip()
+        if note.startswith("#") and not note.lstrip("# ").startswith("ĐIỀN") and found.start_mark.line == line:
+            problems.append(Problem(
+                config_file, line + 1, field,
+                f"{what} dừng ở «{short(found.value, 40)}»: phần `{short(note, 40)}` sau nó là ghi chú của YAML, "
+                "không hiện trên trang",
+                f"nếu đó là một phần của {what}, đặt cả giá trị trong dấu ngoặc kép: "
+                f"`{keys[-1]}: \"{short(found.value + ' ' + note, 80)}\"`", WARNING))
+    return problems
+
+
+def _placeholders(config_file: str, node, publishing: bool) -> list[Problem]:
+    found = [(field, what, precheck.value_of(node, *keys)) for field, what, keys in _fields(node)]
     problems = []
     for field, what, value in found:
         empty_name = field.endswith(".name") and not (value or "").strip()
