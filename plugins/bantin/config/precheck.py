@@ -37,7 +37,8 @@ def read_text(config_file: str) -> str:
         where = "" if path.parent.is_dir() else f" (không có thư mục {path.parent})"
         raise ConfigError(_message(config_file, 0, "", f"không có tệp cấu hình `{config_file}` ở {Path.cwd()}{where}",
                                    "chạy lệnh trong thư mục của trang (nơi có mkdocs.yml), hoặc chỉ rõ tệp: "
-                                   "`bantin -f đường/dẫn/mkdocs.yml build`"))
+                                   "`bantin -f đường/dẫn/mkdocs.yml` rồi tên lệnh (`check`, `build`…); chưa có "
+                                   "trang thì tạo bằng `bantin init THƯ_MỤC`"))
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ConfigError(_message(config_file, 0, "", "tệp cấu hình lớn hơn 1 MB, không phải mkdocs.yml thật",
