@@ -203,6 +203,7 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
                            "--package", "bantin==0.1.0"], env=clean,
                           cwd=tmp_path, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 0, done.stdout
+    assert "PyPI" in done.stdout  # by version: said to be PyPI's name unless from a wheelhouse
     # What the site's CI runs: requirements.txt names the release.
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--find-links", str(dist), "-r", "requirements.txt"],
                    check=True, env=clean, cwd=site)
@@ -270,8 +271,7 @@ def test_the_package_a_new_site_installs():
     assert starter.installed_from(hostile, "0.1.0") == unknown
 
 
-@pytest.mark.parametrize("package", ["--index-url https://evil.example/simple", "requests", "bantin @ file:///x",
-                                     "bantin==0.1.0", "bantin>=0.1"])  # by name: PyPI, maybe someone else's
+@pytest.mark.parametrize("package", ["--index-url https://evil.example/simple", "requests", "bantin @ file:///x"])
 def test_package_must_name_bantin(tmp_path, package):
     done = _init(tmp_path / "s", "--package", package)
     assert done.returncode == 1 and "phải là gói bantin" in done.stdout and not (tmp_path / "s").exists()

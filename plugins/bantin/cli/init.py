@@ -46,6 +46,11 @@ def main_init(argv: Sequence[str] | None = None) -> int:
         print(visible(f"lỗi: {exc}"), file=sys.stderr)
         return 1
     print(visible(f"Đã tạo {len(written)} tệp trong {args.folder}."))
+    if starter.BY_VERSION.match(package):
+        print(visible("Lưu ý: requirements.txt ghi Bản tin theo số phiên bản; pip sẽ tìm tên `bantin` trên PyPI, "
+                      "nơi tên này có thể là gói của người khác, trừ khi quy trình xuất bản cài từ kho gói riêng "
+                      "(`pip install --no-index --find-links …`). Nên ghi kho git: --package "
+                      "'bantin @ git+https://…/bantin@v0.1.0'."))
     if not reachable:
         print(visible("Lưu ý: Bản tin trên máy này không được cài từ một kho git, nên requirements.txt chưa biết "
                       "lấy Bản tin ở đâu và quy trình xuất bản (CI) sẽ dừng ở bước cài đặt. Sửa dòng cuối của "

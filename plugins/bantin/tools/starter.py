@@ -44,9 +44,11 @@ FILES = (
 
 PLACEHOLDER_URL = "https://bantin.example.org/"
 UNKNOWN_HOST = "DIEN-DIA-CHI-KHO-BANTIN.invalid"  # requirements.txt when the source is unknown
-# Bản tin from a git repository or a file at an https address; never `bantin==…`, which asks
-# PyPI, where the name may be someone else's (README, "A new province's site").
-REQUIREMENT = re.compile(r"bantin\s*@\s*(git\+)?https://\S")
+# One requirement of Bản tin: from a git repository or an https file, or by version for a
+# province's own wheelhouse (`pip install --find-links`); never a pip option. `bantin==…`
+# alone asks PyPI, where the name may be someone else's: cli/init.py warns (README).
+REQUIREMENT = re.compile(r"bantin\s*(==|~=|>=|@\s*(git\+)?https://)\S")
+BY_VERSION = re.compile(r"bantin\s*(==|~=|>=)")
 TOKEN = re.compile(r"__[A-Z0-9_]+__")
 URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
 
