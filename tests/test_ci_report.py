@@ -13,7 +13,7 @@ import yaml
 
 from bantin.cli import report
 from bantin.problems import ERROR, WARNING, Problem
-from sitekit import ROOT, article, run_bantin, write_site
+from sitekit import ROOT, article, run_bantin, set_site_url, write_site
 
 # GitLab's Code Quality report, as its documentation describes it ("Code Quality report format",
 # docs.gitlab.com/ci/testing/code_quality): a JSON array of objects with description,
@@ -194,11 +194,23 @@ def test_gitlab_report_is_never_written_into_content(tmp_path):
 
 @pytest.fixture(scope="module")
 def broken_site(tmp_path_factory) -> Path:
-    return write_site(tmp_path_factory.mktemp("ci") / "repo", {
+    """A real address: what publishing would refuse in mkdocs.yml is its own test below."""
+    return set_site_url(write_site(tmp_path_factory.mktemp("ci") / "repo", {
         "tin-tuc/dung.md": article("Bài đúng"),
         "tin-tuc/sai.md": article("Bài sai", category="khong-co"),
         "tin-tuc/nhap.md": article("Bài nháp", date="21/11/2024", draft=True),
-    })
+    }), "https://stp.songlam.gov.vn/")
+
+
+def test_check_warns_of_what_a_publishing_build_refuses_in_mkdocs_yml(tmp_path):
+    """A new site's check said 0 problems while its publishing build stopped on five (a
+    hostile review, session 18): the merge request's report now lists them, as warnings."""
+    root = write_site(tmp_path / "repo", {"tin-tuc/dung.md": article("Bài đúng")})
+    done = run_bantin(root, "check", "--format", "gitlab", env=ci_env(CI_PROJECT_DIR=str(root)))
+    assert done.returncode == 0, done.stdout
+    assert "[site_url] cảnh báo:" in (done.stdout or "") + (done.stderr or "")
+    report = json.loads((root / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+    assert any("site_url" in issue["description"] and issue["severity"] == "minor" for issue in report), report
 
 
 def ci_env(**extra) -> dict:

@@ -74,12 +74,15 @@ def test_broken_config_is_one_vietnamese_message(tmp_path, text, line, expected,
     assert message.startswith(f"mkdocs.yml:{line}:" if line else "mkdocs.yml:")
 
 
-def test_an_unknown_option_in_a_site_that_is_not_strict_keeps_mkdocs_warning(tmp_path):
-    """Not strict, MkDocs goes on: its warning is shown again, never swallowed."""
+def test_an_unknown_option_in_a_site_that_is_not_strict_is_a_vietnamese_warning(tmp_path):
+    """Not strict, MkDocs goes on: its warning is shown reworded, with its line, never swallowed."""
     config(tmp_path, GOOD_HEAD + "plugins:\n  - bantin:\n      pagesize: 20\n")
-    result = bantin(tmp_path, "build", "--preview")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "Unrecognised configuration name: pagesize" in result.stdout + result.stderr
+    for command in (["build", "--preview"], ["check"]):
+        result = bantin(tmp_path, *command)
+        out = result.stdout + result.stderr
+        assert result.returncode == 0, out
+        assert "mkdocs.yml:6: [plugins.bantin.pagesize] cảnh báo:" in out and "`page_size`" in out, command
+        assert "Unrecognised" not in out
 
 
 def test_serve_checks_the_config_first(tmp_path):

@@ -281,3 +281,16 @@ def test_the_quoted_line_to_type_is_never_cut_silently():
     long = "Lưu ý: " + "chữ " * 60 + "cuối câu."
     shown = quoted_line("summary", long)
     assert "ngay sau `summary: ` và một dấu `\"` ở cuối dòng" in shown and shown.endswith('cuối câu."`')
+
+
+def test_quote_trouble_is_only_blamed_on_a_line_yaml_rejects_alone():
+    """A valid `title: "Nói \"không\" với ma túy"` was called "quotes inside quotes", with a fix
+    that would publish the backslashes (a hostile review, session 18); the fault below is named."""
+    from bantin.text.yamlerrors import explain
+
+    lines = ['title: "Nói \\"không\\" với ma túy"', "slug: x", "date: 2026-01-05", "- b"]
+    index, message, _ = explain(lines, 3, "expected <block end>, but found '-'", "while parsing a block mapping")
+    assert index == 3 and "ngoặc kép" not in message
+    lines = ['title: "Bản tin "Pháp luật" tỉnh"', "slug: x"]
+    index, message, fix = explain(lines, 0, "expected <block end>, but found '<scalar>'", "while parsing a block mapping")
+    assert index == 0 and "ngoặc kép bên trong" in message and "'Bản tin \"Pháp luật\" tỉnh'" in fix

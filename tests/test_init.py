@@ -292,6 +292,7 @@ def test_the_new_sites_readme_sends_editors_to_the_guide_of_its_own_version():
         "<https://gitlab.com/stp/bantin/-/blob/v0.2.0/content/bien-tap/huong-dan-bien-tap.md>")
     assert starter.guide_line("bantin @ git+https://git.tinh.gov.vn/stp/bantin") == (
         "tệp `content/bien-tap/huong-dan-bien-tap.md` trong kho https://git.tinh.gov.vn/stp/bantin (phiên bản `HEAD`)")
+    assert "tok" not in starter.guide_line("bantin @ git+https://user:tok@github.com/x/bantin@v1")  # never a secret
     unknown = starter.installed_from(None, "0.1.0")[0]
     assert "kho mã Bản tin" in starter.guide_line(unknown) and "invalid" not in starter.guide_line(unknown)
 
@@ -319,15 +320,52 @@ def test_a_detail_cut_short_by_a_note_is_named(tmp_path):
     site = tmp_path / "s"
     assert _init(site, "--agency", "Sở Tư pháp tỉnh Thử").returncode == 0
     config = site / "mkdocs.yml"
-    assert not [p for p in unfilled_problems(str(config), publishing=False) if "ghi chú" in p.message]
+    assert not [p for p in unfilled_problems(str(config), {}, publishing=False) if "ghi chú" in p.message]
     text = config.read_text(encoding="utf-8")
     lines = text.splitlines()
     n = next(i for i, line in enumerate(lines) if line.strip().startswith("address:"))
     lines[n] = "        address: Số 1 Nguyễn Trãi # phường Hà Giang 1"
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    [cut] = [p for p in unfilled_problems(str(config), publishing=True) if "ghi chú" in p.message]
+    [cut] = [p for p in unfilled_problems(str(config), {}, publishing=True) if "ghi chú" in p.message]
     assert cut.line == n + 1 and cut.field == "plugins.bantin.agency.address" and not cut.is_error
     assert '`address: "Số 1 Nguyễn Trãi # phường Hà Giang 1"`' in cut.fix
+    lines[n] = "        address: Số 1 # x   # ĐIỀN: địa chỉ"  # the starter's note after the reader's own
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [cut] = [p for p in unfilled_problems(str(config), {}, publishing=True) if "ghi chú" in p.message]
+    assert '`address: "Số 1 # x"`' in cut.fix and "ĐIỀN" not in cut.fix
     lines[n] = '        address: "Số 1 Nguyễn Trãi # phường Hà Giang 1"'
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert not [p for p in unfilled_problems(str(config), publishing=True) if "ghi chú" in p.message]
+    assert not [p for p in unfilled_problems(str(config), {}, publishing=True) if "ghi chú" in p.message]
+
+
+def test_the_agency_judged_is_the_one_mkdocs_loads(tmp_path):
+    """A site name INHERITed from a base file, or an agency name read with !ENV, was refused as
+    "còn trống" (the raw file was read), and a placeholder in the base file passed. The loaded
+    values are judged now; the file only gives the lines."""
+    site = tmp_path / "s"
+    assert _init(site, "--agency", "Sở Tư pháp tỉnh Thử", "--site-url", "https://phapluat.thu.gov.vn/").returncode == 0
+    config = site / "mkdocs.yml"
+    real = {"owner": "Ủy ban nhân dân tỉnh Thử", "editor": "Nguyễn Văn A", "address": "Số 1 đường Một",
+            "phone": "0200 3 123 456", "email": "stp@thu.gov.vn"}
+    out = []
+    for line in config.read_text(encoding="utf-8").splitlines():
+        key = line.strip().split(":", 1)[0]
+        if key in ("site_name", "site_description"):
+            continue  # from base.yml
+        if key == "name" and "ĐIỀN" in line:
+            line = "        name: !ENV [TEN_CO_QUAN, 'Sở Tư pháp tỉnh Thử']"
+        elif key in real and "ĐIỀN" in line:
+            line = f"        {key}: {real[key]}"
+        out.append(line)
+    config.write_text("INHERIT: base.yml\n" + "\n".join(out) + "\n", encoding="utf-8")
+    base = site / "base.yml"
+    base.write_text("site_name: Bản tin Pháp luật tỉnh Thử\nsite_description: Trang của tỉnh Thử\n", encoding="utf-8")
+    env = {k: v for k, v in ENV.items() if k != "CI"}
+    publish = [sys.executable, "-m", "bantin.cli", "build", "--publish"]
+    done = subprocess.run(publish, cwd=site, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode == 0, done.stdout
+    home = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Sở Tư pháp tỉnh Thử" in home and "Bản tin Pháp luật tỉnh Thử" in home
+    base.write_text("site_name: Bản tin Pháp luật tỉnh …\nsite_description: Trang của tỉnh Thử\n", encoding="utf-8")
+    refused = subprocess.run(publish, cwd=site, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert refused.returncode == 1 and "mkdocs.yml: [site_name] lỗi: tên trang `Bản tin Pháp luật tỉnh …`" in refused.stdout

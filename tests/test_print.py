@@ -260,14 +260,26 @@ def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_
     search = "tim-kiem/" if flavour == "online" else "tim-kiem.html"
     listing = "chuyen-muc/hoa-giai-o-co-so/" if flavour == "online" else "chuyen-muc/hoa-giai-o-co-so.html"
     try:
-        page.goto(url + search + "?q=hòa giải&loai=hoi-dap")
+        page.goto(url + search + "?q=hòa giải&loai=hoi-dap&fbclid=IwAR0abc%26x%3D1")  # as shared on Facebook
         page.wait_for_selector(".bantin-search-result")
         head, first = page.locator(".bt-print-head__url"), page.locator(".bantin-search-result").first
         address = first.locator(".bantin-search-result__address")
         assert page.locator(".bt-print-head").is_hidden() and address.is_hidden()
         page.emulate_media(media="print")
         assert page.locator(".bt-print-head").is_visible() and address.is_visible()
-        assert head.inner_text() == PUBLIC + "tim-kiem/?q=hòa giải&loai=hoi-dap"
+        assert head.inner_text() == PUBLIC + "tim-kiem/?q=hòa+giải&loai=hoi-dap"  # what it searches, typeable
+        page.emulate_media(media="screen")
+        page.locator("#bantin-page-q").fill("a&b #1 + 100%")
+        page.locator("#bantin-page-q").press("Enter")
+        page.wait_for_timeout(300)
+        assert head.inner_text() == PUBLIC + "tim-kiem/?q=a%26b+%231+%2B+100%25&loai=hoi-dap"  # the same search
+        page.locator("#bantin-page-q").fill("")
+        page.locator("#bantin-page-q").press("Enter")
+        page.wait_for_timeout(300)
+        assert head.inner_text() == PUBLIC + "tim-kiem/?loai=hoi-dap"  # cleared: no stale query
+        page.goto(url + search + "?q=hòa giải&loai=hoi-dap")
+        page.wait_for_selector(".bantin-search-result")
+        page.emulate_media(media="print")
         title = first.locator("a").first.inner_text()
         expected = next(PUBLIC + f"hoi-dap/so-tay/{qid}/" for t, qid, _ in QUESTIONS if t == title)
         assert address.inner_text() == expected

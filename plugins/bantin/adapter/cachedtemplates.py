@@ -94,7 +94,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-print.html": "9ee8289b343d67f7",
     "partials/bantin-reading-aids.html": "691797cb8497cf5f",
     "partials/bantin-replacement-link.html": "164e9c5520e03d6f",
-    "partials/bantin-search-box.html": "2480e273e0f7cf01",
+    "partials/bantin-search-box.html": "7883cfef9bd434b0",
     "partials/bantin-toc-phone-item.html": "4f6c970f1ae33570",
     "partials/bantin-toc-phone.html": "b792f33df0fb6e5c",
     "partials/bantin-tools.html": "c94d298d091845a0",

@@ -12,7 +12,7 @@ site/build.py's `check`; this module only translates the loaded configuration.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException as EngineError
@@ -36,6 +36,10 @@ class Project:
     has_plugin: bool
     editor: object  # the plugin's `editor` option as written (config/editor.py reads it)
     engine_config: object
+    # what every page shows, as loaded (INHERIT, !ENV applied): site_name, site_description and
+    # the agency's fields under plugins.bantin.agency.* (config/unfilled.py)
+    details: dict = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # MkDocs' "Config value" warnings of a load that went on (not strict)
 
 
 class LoadFailed(Exception):
@@ -62,19 +66,26 @@ def load(config_file: str, **overrides) -> Project:
         raise LoadFailed(errors.messages + errors.warnings, exc, option_names()) from None
     finally:
         logger.removeFilter(errors)
-    for warning in errors.warnings:  # not strict: MkDocs goes on, and so do its words
-        logger.warning(warning)
     found = plugin(config)
     return Project(config_file=config.config_file_path or config_file, site_dir=config.site_dir,
                    docs_dir=config.docs_dir, custom_dir=config.theme.custom_dir, site_url=config.site_url or "",
                    has_plugin=found is not None, editor=found.config.editor if found else None,
-                   engine_config=config)
+                   engine_config=config, details=_details(config, found), warnings=tuple(errors.warnings))
+
+
+def _details(config, found) -> dict:
+    """The loaded values of what every page shows (config/unfilled.py checks them)."""
+    details = {"site_name": config.site_name or "", "site_description": config.site_description or ""}
+    agency = found.config.agency if found else {}
+    for key in ("name", "owner", "editor", "address", "phone", "email"):
+        details[f"plugins.bantin.agency.{key}"] = str(agency.get(key) or "")
+    return details
 
 
 class _ConfigErrors:
     """Logging filter keeping MkDocs' "Config value …" errors and warnings (reworded by the CLI)
     off the screen. A warning (an unknown option: `agnecy:`) stops a strict build; a build that
-    is not strict goes on, and `load` logs it again as MkDocs wrote it."""
+    is not strict goes on, and the CLI shows it reworded (`Project.warnings`)."""
 
     def __init__(self):
         self.messages: list[str] = []

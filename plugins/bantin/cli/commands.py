@@ -49,7 +49,11 @@ def _load(config_file: str, **overrides):
     except configcheck.ConfigError as exc:
         raise SystemExit(str(exc)) from None
     try:
-        return engine.load(config_file, **overrides)
+        project = engine.load(config_file, **overrides)
+        for warning in project.warnings:  # not strict: MkDocs went on; its words, reworded, go on screen
+            print(configcheck.as_warning(configcheck.explain_validation(config_file, node, warning,
+                                                                        engine.option_names())), file=sys.stderr)
+        return project
     except engine.LoadFailed as failed:
         messages = [configcheck.explain_validation(config_file, node, m, failed.names) for m in failed.messages]
         raise SystemExit("\n".join(messages) or configcheck.explain_validation(config_file, node, str(failed.error))) from None
@@ -76,7 +80,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     from bantin.workers.background import JobFailed
 
     base = _load(config_file)
-    if not _site_url_ok(config_file, base.site_url, publishing):
+    if not _site_url_ok(config_file, base.site_url, publishing, base.details):
         return 1
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
     wrong = site_dir_problem(str(target), base.config_file, base.docs_dir, base.custom_dir)
@@ -120,32 +124,39 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     except OSError as exc:  # the lock, the staging folder, the swap: a mount point, a full or read-only disk
         print(publish.publish_error(target, exc), file=sys.stderr)
         return 1
-    print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target} ({_footprint(target)})")
+    print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target} ({_footprint(target, offline)})")
     return 0
 
 
-def _footprint(target) -> str:
-    """The site's size, and the free hosts' limits it passes (outputs/footprint.py)."""
+def _footprint(target, offline: bool) -> str:
+    """The site's size, and the free hosts' limits it passes (outputs/footprint.py); an
+    offline copy goes on a USB stick, where no host's limit applies."""
     from bantin.outputs import footprint
 
     files, size = footprint.measure(target)
-    passed = footprint.over_limits(files, size)
-    note = (f"; lưu ý: {'; '.join(passed)}, xem docs/hosting.md mục «Dung lượng» của Bản tin" if passed else "")
+    passed = [] if offline else footprint.over_limits(files, size)
+    note = (f"; lưu ý: {'; '.join(passed)}, xem mục «Size» trong docs/hosting.md của Bản tin" if passed else "")
     return footprint.summary(files, size) + note
 
 
-def _site_url_ok(config_file: str, site_url: str | None, publishing: bool) -> bool:
+def _site_url_ok(config_file: str, site_url: str | None, publishing: bool, details: dict) -> bool:
     """False when a publishing build has a placeholder `site_url` (config/siteurl.py) or
     agency details (config/unfilled.py): the errors are printed and nothing is built. Other
     builds print the same as warnings."""
+    problems = _publish_problems(config_file, site_url, details, publishing=publishing)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return not any(p.is_error for p in problems)
+
+
+def _publish_problems(config_file: str, site_url: str | None, details: dict, *, publishing: bool) -> list:
+    """What a publishing build refuses in mkdocs.yml; `bantin check` lists it as warnings, so a
+    merge request's report says it before the build stops on it."""
     from bantin.config.siteurl import site_url_problem
     from bantin.config.unfilled import unfilled_problems
 
     problems = [p for p in [site_url_problem(config_file, site_url, publishing=publishing)] if p is not None]
-    problems += unfilled_problems(config_file, publishing=publishing)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    return not any(p.is_error for p in problems)
+    return problems + unfilled_problems(config_file, details, publishing=publishing)
 
 
 def is_publishing(args) -> bool:
@@ -219,6 +230,7 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
         raise
     started = time.perf_counter()
     corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
+    problems.extend(_publish_problems(config_file, config.site_url, config.details, publishing=False))
     places = report.Places.of(config.config_file, config.docs_dir, _CI_ROOT[output_format])
     if output_format == "github":
         report.print_github(problems.items, places, sys.stdout)

@@ -30,6 +30,11 @@ def _message(path: str, line: int, field: str, what: str, fix: str) -> str:
     return f"{where}:{subject} lỗi: {what} → Cách sửa: {fix}"
 
 
+def as_warning(message: str) -> str:
+    """A message of `explain_validation` as a warning: MkDocs went on (a site that is not strict)."""
+    return message.replace(" lỗi: ", " cảnh báo: ", 1)
+
+
 def read_text(config_file: str) -> str:
     """The configuration's text; ConfigError when it is missing, binary or not UTF-8."""
     path = Path(config_file)

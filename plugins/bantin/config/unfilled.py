@@ -9,8 +9,9 @@ and any other build names them once as a warning (`make site` on a new site keep
 
 A placeholder is one of the starter's exact values, a value holding "tỉnh …" (where the
 starter leaves the province's name: "Sở Tư pháp tỉnh …", "Bản tin Pháp luật tỉnh …"; an
-ellipsis alone is not enough, a real description may have one), or an empty `agency.name`
-(the footer would begin with "Cơ quan chủ quản"). Other empty details are allowed: a
+ellipsis alone is not enough, a real description may have one), or no agency name at all
+(an empty `name:`, or no `agency:`: the footer would begin with "Cơ quan chủ quản"). The
+values judged are those MkDocs loaded, `INHERIT` and `!ENV` applied. Other empty details are allowed: a
 province may have no public telephone.
 """
 
@@ -36,16 +37,21 @@ def is_placeholder(value: str) -> bool:
     return text in STARTER_VALUES or HOLE in text
 
 
-def unfilled_problems(config_file: str, *, publishing: bool) -> list[Problem]:
+def unfilled_problems(config_file: str, details: dict, *, publishing: bool) -> list[Problem]:
     """One problem per detail still a placeholder: errors when the build publishes, warnings
-    otherwise; and a warning for a detail cut short by ` #`. An unreadable mkdocs.yml gives
-    none: loading it reports that."""
+    otherwise; and a warning for a detail cut short by ` #`.
+
+    `details` are the values MkDocs loaded (adapter/engine.Project.details: `INHERIT` and
+    `!ENV` applied), so what is judged is what the pages will show; mkdocs.yml's own text
+    only gives the lines (0 or the nearest key when a value comes from elsewhere) and the
+    notes. An unreadable mkdocs.yml gives no line: loading it reported that.
+    """
     try:
         text = precheck.read_text(config_file)
         node = precheck.compose(config_file, text)
     except precheck.ConfigError:
-        return []
-    return _placeholders(config_file, node, publishing) + _cut_by_comments(config_file, node, text)
+        text, node = "", None
+    return _placeholders(config_file, node, details, publishing) + _cut_by_comments(config_file, node, text)
 
 
 def _fields(node) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -66,8 +72,8 @@ def _cut_by_comments(config_file: str, node, text: str) -> list[Problem]:
             continue
         line = found.end_mark.line
         rest = lines[line][found.end_mark.column:] if line < len(lines) else ""
-        note = rest.strip()
-        if note.startswith("#") and not note.lstrip("# ").startswith("ĐIỀN") and found.start_mark.line == line:
+        note = rest.strip().split("# ĐIỀN")[0].strip()  # the starter's own note stays a note
+        if note.startswith("#") and found.start_mark.line == line:
             problems.append(Problem(
                 config_file, line + 1, field,
                 f"{what} dừng ở «{short(found.value, 40)}»: phần `{short(note, 40)}` sau nó là ghi chú của YAML, "
@@ -77,16 +83,13 @@ def _cut_by_comments(config_file: str, node, text: str) -> list[Problem]:
     return problems
 
 
-def _placeholders(config_file: str, node, publishing: bool) -> list[Problem]:
-    found = [(field, what, precheck.value_of(node, *keys)) for field, what, keys in _fields(node)]
+def _placeholders(config_file: str, node, details: dict, publishing: bool) -> list[Problem]:
+    """The loaded details still the starter's, and an agency without a name (or no `agency:`)."""
     problems = []
-    for field, what, value in found:
-        empty_name = field.endswith(".name") and not (value or "").strip()
-        if value is None and not empty_name:
-            continue
-        if empty_name or is_placeholder(value):
-            line = precheck.line_of(node, *field.split("."))
-            problems.append(_problem(config_file, line, field, what, value or "", publishing))
+    for field, what, keys in _fields(node):
+        value = str(details.get(field) or "")
+        if (field.endswith(".name") and not value.strip()) or is_placeholder(value):
+            problems.append(_problem(config_file, precheck.line_of(node, *keys), field, what, value, publishing))
     return problems
 
 
@@ -94,7 +97,10 @@ def _problem(config_file: str, line: int, field: str, what: str, value: str, pub
     shown = f"`{short(value, 60)}` là chữ mẫu" if value.strip() else "còn trống"
     carried = CARRIED.get(field, FOOTER)
     key = field.rsplit(".", 1)[-1]
-    fix = f"ghi {what} thật vào dòng `{key}:` của mkdocs.yml (những dòng có chữ ĐIỀN)"
+    fix = (f"ghi {what} thật vào dòng `{key}:` của mkdocs.yml (những dòng có chữ ĐIỀN)" if value.strip() else
+           f"ghi {what} vào mục `agency:` của `- bantin:` trong mkdocs.yml, ví dụ `{key}: Sở Tư pháp tỉnh …` "
+           "(xem mkdocs.yml do `bantin init` tạo)" if field.endswith(".name") else
+           f"ghi {what} vào dòng `{key}:` của mkdocs.yml")
     if publishing:
         return Problem(config_file, line, field, f"{what} {shown}; trang chưa được xuất bản vì {carried}, "
                        "mà trang đã in, đã chia sẻ thì không thu hồi được", fix + "; bản xem trước dựng bằng `bantin build --preview`", ERROR)

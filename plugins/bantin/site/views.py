@@ -76,7 +76,7 @@ class SiteView:
     def short_path(self, question: Question) -> str:
         """The short link as a handbook shows it under each answer: the whole public address
         ('https://…/q/<id>/'), which a reader can read out or type; a bare '/q/<id>/' said
-        nothing about where (a reader's review, session 18)."""
+        nothing about where (a reader's review, session 18). Without `site_url`, '/q/<id>/'."""
         return self.absolute(self.urls.short(question.id))
 
     def category_url(self, category: Category, page: int = 1) -> str:
@@ -98,7 +98,7 @@ class SiteView:
         """Full URL on the public site, for feeds, sharing and QR codes: the online flavour's
         address in either flavour (UrlScheme.public), so an offline copy prints working codes."""
         base = self.corpus.site.site_url.rstrip("/")
-        return f"{base}/{self.urls.public(path)}" if base else "/" + path
+        return f"{base}/{self.urls.public(path)}" if base else "/" + self.urls.public(path)
 
     # --- short lists ------------------------------------------------------------------
     def latest(self, count: int = 10) -> tuple[Item, ...]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from bantin.problems import short
 
 CURLY_OPEN, CURLY_CLOSE = "“‘„«", "”’“»"  # quotes a word processor puts in place of '"'
@@ -108,7 +110,7 @@ def _quote_trouble(lines: list[str], index: int) -> tuple[int, str, str] | None:
     inside quotes (`"Bản tin "Pháp luật" tỉnh"`). The line is the one to fix."""
     for i in range(min(index, len(lines) - 1), max(-1, index - 4), -1):
         found = _QUOTED_VALUE.match(lines[i])
-        if not found:
+        if not found or _reads_alone(lines[i]):  # `"Nói \"không\" với ma túy"` is fine: look elsewhere
             continue
         key, rest = found.group(1).strip().removeprefix("- "), found.group(2).rstrip()
         if '"' not in rest:
@@ -120,6 +122,15 @@ def _quote_trouble(lines: list[str], index: int) -> tuple[int, str, str] | None:
             return (i, "giá trị đặt trong dấu ngoặc kép lại có dấu ngoặc kép bên trong, nên YAML tưởng giá trị "
                     "đã hết ở dấu thứ hai", "đặt cả giá trị trong dấu nháy đơn: " + quoted_line(key, inner[:-1]))
     return None
+
+
+def _reads_alone(line: str) -> bool:
+    """Whether YAML reads this one `key: value` line by itself (then its quotes are not the fault)."""
+    try:
+        yaml.safe_load(line.strip().removeprefix("- "))
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 _COMMENT = re.compile(r"[ \t]#")

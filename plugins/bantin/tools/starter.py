@@ -54,7 +54,8 @@ URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
 
 
 GUIDE = "content/bien-tap/huong-dan-bien-tap.md"  # the editors' guide, in Bản tin's own repository
-_GIT_REQUIREMENT = re.compile(r"bantin\s*@\s*git\+(https://[^\s@#]+?)(?:\.git)?(?:@([\w.\-/]+))?\s*\Z")
+_USERINFO = re.compile(r"bantin\s*@\s*git\+https://[^/\s]*@")
+_GIT_REQUIREMENT = re.compile(r"bantin\s*@\s*git\+(https://[^\s#]+?)(?:\.git)?(?:@([\w.\-/]+))?\s*\Z")
 
 
 def guide_line(package: str) -> str:
@@ -62,7 +63,7 @@ def guide_line(package: str) -> str:
     repository and version the site installs, linked on GitHub and GitLab.com, whose pages
     show it with its pictures; named otherwise (another host's address for a file varies)."""
     found = _GIT_REQUIREMENT.match(package)
-    if not found or UNKNOWN_HOST in package:
+    if not found or UNKNOWN_HOST in package or _USERINFO.match(package):  # a user or token: never written out
         return f"tệp `{GUIDE}` trong kho mã Bản tin (cùng phiên bản ghi trong `requirements.txt`)"
     repo, rev = found.group(1).rstrip("/"), found.group(2) or "HEAD"
     host = repo.split("/")[2].lower()

@@ -875,9 +875,10 @@
     this.shown = 0;
     this.bind();
     this.fromUrl();
-    // Opened empty (the header's search icon on a phone): the reader came to type, so the
-    // keyboard should not wait for a second tap (a reader's review, session 18).
-    if (!this.input.value && (!document.activeElement || document.activeElement === document.body)) {
+    // Opened from the header's search icon (a phone; its link ends in #bantin-page-q) with
+    // nothing asked: the reader came to type, so the box takes the focus (a reader's review,
+    // session 18). Not otherwise: a screen reader starts at the page's heading.
+    if (location.hash === "#bantin-page-q" && !this.input.value) {
       try { this.input.focus({ preventScroll: true }); } catch (e) { this.input.focus(); }
     }
   }
@@ -922,6 +923,7 @@
     if (f.year) params.set("nam", f.year);
     var qs = params.toString();
     try { history.replaceState(null, "", qs ? "?" + qs : location.pathname); } catch (e) { /* file:// may refuse */ }
+    this.printAddress();
   };
 
   SearchPage.prototype.say = function (text) { this.status.textContent = text; };
@@ -929,6 +931,7 @@
   SearchPage.prototype.run = function (typing) {
     var self = this, query = this.input.value, seq = ++this.seq;
     if (typing) this.updateUrl();
+    this.printAddress();
     if (!query.trim()) {
       this.hits = null;
       this.list.textContent = "";
@@ -1056,16 +1059,24 @@
   };
 
   /**
-   * A printed list names what it leaves out (bantin-search.css shows this on paper only), and
-   * its header the address of this very list, query and filters included, as a reader can
-   * type it («?q=hòa+giải», not «%C3%B2»).
+   * The printout's header names the address of this very list, built from what the page
+   * searches (the box and the filters, not the address bar, which may carry a share's
+   * `fbclid`), as a reader can type it: «?q=hòa+giải», not «%C3%B2»; only `%`, `&`, `#` and
+   * `+` stay escaped, so the address gives the same search. A pasted page is cut at 120.
    */
+  SearchPage.prototype.printAddress = function () {
+    if (!this.address) return;
+    function put(value) { return String(value).replace(/[%&#+]/g, encodeURIComponent).replace(/\s+/g, "+"); }
+    var f = this.filters(), q = Array.from(this.input.value.trim()), parts = [];
+    if (q.length) parts.push("q=" + put(q.length > 120 ? q.slice(0, 120).join("") + "…" : q.join("")));
+    if (f.type) parts.push("loai=" + put(f.type));
+    if (f.category) parts.push("chuyen-muc=" + put(f.category));
+    if (f.year) parts.push("nam=" + put(f.year));
+    this.address.textContent = this.address.getAttribute("data-bt-search-address") + (parts.length ? "?" + parts.join("&") : "");
+  };
+
+  /** A printed list names what it leaves out (bantin-search.css shows this on paper only). */
   SearchPage.prototype.printNote = function () {
-    if (this.address) {
-      var query = location.search;
-      try { query = decodeURIComponent(query); } catch (e) { /* a malformed escape: as it is */ }
-      this.address.textContent = this.address.getAttribute("data-bt-search-address") + query;
-    }
     if (this.shown < this.hits.length) {
       this.list.setAttribute("data-bantin-print-note", "Bản in có " + count(this.shown) + " trong " +
         count(this.hits.length) + " kết quả. Muốn in thêm, bấm “Xem thêm kết quả” trước khi in.");
