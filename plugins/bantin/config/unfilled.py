@@ -11,8 +11,8 @@ A placeholder is one of the starter's exact values, a value holding "tỉnh …"
 starter leaves the province's name: "Sở Tư pháp tỉnh …", "Bản tin Pháp luật tỉnh …"; an
 ellipsis alone is not enough, a real description may have one), or no agency name at all
 (an empty `name:`, or no `agency:`: the footer would begin with "Cơ quan chủ quản"). The
-values judged are those MkDocs loaded, `INHERIT` and `!ENV` applied. Other empty details are allowed: a
-province may have no public telephone.
+values judged are those MkDocs loaded, `INHERIT` and `!ENV` applied. Other empty details are
+allowed: a province may have no public telephone.
 """
 
 from __future__ import annotations
@@ -98,11 +98,12 @@ def _problem(config_file: str, line: int, field: str, what: str, value: str, pub
     carried = CARRIED.get(field, FOOTER)
     key = field.rsplit(".", 1)[-1]
     fix = (f"ghi {what} thật vào dòng `{key}:` của mkdocs.yml (những dòng có chữ ĐIỀN)" if value.strip() else
-           f"ghi {what} vào mục `agency:` của `- bantin:` trong mkdocs.yml, ví dụ `{key}: Sở Tư pháp tỉnh …` "
-           "(xem mkdocs.yml do `bantin init` tạo)" if field.endswith(".name") else
+           f"ghi {what} vào mục `agency:` của `- bantin:` trong mkdocs.yml, ví dụ `{key}: Sở Tư pháp tỉnh "
+           "Sông Lam` (xem mkdocs.yml do `bantin init` tạo)" if field.endswith(".name") else
            f"ghi {what} vào dòng `{key}:` của mkdocs.yml")
     if publishing:
         return Problem(config_file, line, field, f"{what} {shown}; trang chưa được xuất bản vì {carried}, "
-                       "mà trang đã in, đã chia sẻ thì không thu hồi được", fix + "; bản xem trước dựng bằng `bantin build --preview`", ERROR)
+                       "mà trang đã in, đã chia sẻ thì không thu hồi được",
+                       fix + "; bản xem trước dựng bằng `bantin build --preview`", ERROR)
     return Problem(config_file, line, field, f"{what} {shown}; được phép khi xem thử, nhưng lần dựng để xuất bản "
                    f"(trong CI, hoặc `bantin build --publish`) sẽ dừng ở đây, vì {carried}", fix, WARNING)
