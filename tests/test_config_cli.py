@@ -42,25 +42,11 @@ STRICT = GOOD_HEAD + "strict: true\n"  # an unknown option is a warning, which s
     (b"\x00\x01\x02", 1, "nhị phân"),
     (b"site_name: \xe0 x\n", 1, "UTF-8"),
     ("site_name: Bản tin: Sông Lam\n", 1, "`: `"),
-    # the fix quotes the value, not the note after it (which would print on every page)
-    ("site_name: Bản tin: Sông Lam   # ĐIỀN: tên trang\n", 1, 'dấu ngoặc kép: `site_name: "Bản tin: Sông Lam"` (phần `# ĐIỀN'),
-    # quote trouble YAML reports as indentation on a later line: the line named is the one to fix
-    ("site_name: x\nplugins:\n  - bantin:\n      agency:\n        name: \"Sở Tư pháp   # ĐIỀN\n        owner: \"UBND\"\n",
-     5, 'không được đóng lại, nên YAML đọc lẫn sang dòng sau → Cách sửa: thêm một dấu ngoặc kép ở cuối giá trị: `name: "Sở Tư pháp"`'),
-    ('site_name: "Bản tin "Pháp luật" tỉnh"\n', 1, "dấu nháy đơn: `site_name: 'Bản tin \"Pháp luật\" tỉnh'`"),
     ("site_name: x\nplugins:\n  - bantin:\n\t page_size: 2\n", 4, "Tab"),
     ("- a\n- b\n", 1, "`tên: giá trị`"),
     (GOOD_HEAD + "plugins:\n  - bantin:\n      page_size: \"hai\"\n", 6, "số nguyên"),
     (GOOD_HEAD + "plugins:\n  - bantin:\n      categories: abc\n", 6, "danh sách"),
     ("site_name: x\ndocs_dir: khong-co\n", 2, "không có thư mục"),
-    # misspelt and missing names (session 18's review: MkDocs' English warning, no line, before)
-    (STRICT + "plugins:\n  - bantin:\n      agnecy:\n        name: Sở\n", 7, "có phải ý bạn là `agency`?"),
-    (STRICT + "plugins:\n  - bantin:\n      agency:\n        emai: a@b.vn\n", 8, "có phải ý bạn là `email`?"),
-    (STRICT + "plugins:\n  - bantin:\n      pagesize: 20\n", 7, "có phải ý bạn là `page_size`?"),
-    (STRICT + "plugin:\n  - bantin\n", 5, "có phải ý bạn là `plugins`?"),
-    (STRICT + "plugins:\n  - bantn\n", 6, "có phải ý bạn là `- bantin`?"),
-    (STRICT + "site_url: phapluat.songlam.gov.vn\n", 5, "bắt đầu bằng `https://`"),
-    (STRICT + "plugins:\n  - bantin:\n      categories:\n        - slug: dat-dai\n", 7, "thiếu mục `title`"),
 ])
 @pytest.mark.parametrize("command", [["check"], ["build"]])
 def test_broken_config_is_one_vietnamese_message(tmp_path, text, line, expected, command):
@@ -83,6 +69,32 @@ def test_an_unknown_option_in_a_site_that_is_not_strict_is_a_vietnamese_warning(
         assert result.returncode == 0, out
         assert "mkdocs.yml:6: [plugins.bantin.pagesize] cảnh báo:" in out and "`page_size`" in out, command
         assert "Unrecognised" not in out
+
+
+@pytest.mark.parametrize("text, line, expected", [
+    # the fix quotes the value, not the note after it (which would print on every page)
+    ("site_name: Bản tin: Sông Lam   # ĐIỀN: tên trang\n", 1, 'dấu ngoặc kép: `site_name: "Bản tin: Sông Lam"` (phần `# ĐIỀN'),
+    # quote trouble YAML reports as indentation on a later line: the line named is the one to fix
+    ("site_name: x\nplugins:\n  - bantin:\n      agency:\n        name: \"Sở Tư pháp   # ĐIỀN\n        owner: \"UBND\"\n",
+     5, 'không được đóng lại, nên YAML đọc lẫn sang dòng sau → Cách sửa: thêm một dấu ngoặc kép ở cuối giá trị: `name: "Sở Tư pháp"`'),
+    ('site_name: "Bản tin "Pháp luật" tỉnh"\n', 1, "dấu nháy đơn: `site_name: 'Bản tin \"Pháp luật\" tỉnh'`"),
+    # misspelt and missing names (session 18's review: MkDocs' English warning, no line, before)
+    (STRICT + "plugins:\n  - bantin:\n      agnecy:\n        name: Sở\n", 7, "có phải ý bạn là `agency`?"),
+    (STRICT + "plugins:\n  - bantin:\n      agency:\n        emai: a@b.vn\n", 8, "có phải ý bạn là `email`?"),
+    (STRICT + "plugins:\n  - bantin:\n      pagesize: 20\n", 7, "có phải ý bạn là `page_size`?"),
+    (STRICT + "plugin:\n  - bantin\n", 5, "có phải ý bạn là `plugins`?"),
+    (STRICT + "plugins:\n  - bantn\n", 6, "có phải ý bạn là `- bantin`?"),
+    (STRICT + "site_url: phapluat.songlam.gov.vn\n", 5, "bắt đầu bằng `https://`"),
+    (STRICT + "plugins:\n  - bantin:\n      categories:\n        - slug: dat-dai\n", 7, "thiếu mục `title`"),
+])
+def test_a_misspelt_or_misquoted_config_is_named_on_its_line(tmp_path, text, line, expected):
+    """Session 18's cases; `check` and `build` share the explanation (the cases above run both)."""
+    config(tmp_path, text)
+    result = bantin(tmp_path, "check")
+    assert result.returncode != 0 and "Traceback" not in result.stderr + result.stdout
+    message = result.stderr.strip().splitlines()[-1]
+    assert expected in message and "Cách sửa:" in message
+    assert message.startswith(f"mkdocs.yml:{line}:" if line else "mkdocs.yml:")
 
 
 def test_serve_checks_the_config_first(tmp_path):
