@@ -161,7 +161,8 @@ _UNKNOWN = re.compile(r"Unrecognised configuration name: (.+)")
 _REQUIRED = "Required configuration not provided."
 _NO_PLUGIN = re.compile(r'The "([^"]+)" plugin is not installed')
 _NO_SCHEME = "The URL isn't valid, it should include the http:// (scheme)"
-SAMPLE = "so với một mkdocs.yml mẫu (`bantin init /tmp/mau` tạo một bản, không đụng đến trang của bạn)"
+SAMPLE = ("so với một mkdocs.yml mẫu (`bantin init ../mau` tạo một bản ở thư mục bên cạnh, "
+          "không đụng đến trang của bạn)")
 _TYPES = {"int": "một số nguyên", "str": "chữ", "list": "một danh sách (các dòng `- …`)",
           "dict": "các mục con `tên: giá trị`", "bool": "`true` hoặc `false`", "float": "một số",
           "NoneType": "để trống"}
