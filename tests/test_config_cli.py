@@ -85,7 +85,9 @@ def test_an_unknown_option_in_a_site_that_is_not_strict_is_a_vietnamese_warning(
     (STRICT + "plugin:\n  - bantin\n", 5, "có phải ý bạn là `plugins`?"),
     (STRICT + "plugins:\n  - bantn\n", 6, "có phải ý bạn là `- bantin`?"),
     (STRICT + "site_url: phapluat.songlam.gov.vn\n", 5, "bắt đầu bằng `https://`"),
-    (STRICT + "plugins:\n  - bantin:\n      categories:\n        - slug: dat-dai\n", 7, "thiếu mục `title`"),
+    (STRICT + "plugins:\n  - bantin:\n      categories:\n        - slug: dat-dai\n", 8, "thiếu mục `title`"),
+    (STRICT + "plugins:\n  - bantin:\n      categories:\n        - title: Đất đai\n        - titel: Hộ tịch\n",
+     9, "thiếu mục `title`"),  # the item without it, not the list's first line
 ])
 def test_a_misspelt_or_misquoted_config_is_named_on_its_line(tmp_path, text, line, expected):
     """Session 18's cases; `check` and `build` share the explanation (the cases above run both)."""

@@ -214,6 +214,19 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str,
                     f"{SAMPLE} và sửa dòng này")
 
 
+def _item_without(node, keys: list[str], key: str) -> int:
+    """The line of the first item of the list at `keys` that lacks `key` (`- titel: …`), or 0."""
+    for step in keys:
+        found = _child(node, step)
+        if found is None:
+            return 0
+        node = found[1]
+    for item in node.value if isinstance(node, yaml.SequenceNode) else []:
+        if isinstance(item, yaml.MappingNode) and not any(getattr(k, "value", None) == key for k, _ in item.value):
+            return item.start_mark.line + 1
+    return 0
+
+
 def _name_problem(config_file: str, node, keys: list[str], sub: str | None, detail: str,
                   names: dict[str, tuple[str, ...]]) -> str | None:
     """A misspelt or missing option, an unknown plugin, an address without `https://`; None otherwise."""
@@ -232,12 +245,13 @@ def _name_problem(config_file: str, node, keys: list[str], sub: str | None, deta
                         f"không có mục nào tên `{short(bad, 60)}` ở chỗ này", hint)
     if detail == _REQUIRED:
         missing = sub or keys[-1]
+        line = line_of(node, *keys)
         if sub and keys[-1] == "categories":
             fix = f"mỗi chuyên mục bắt đầu bằng `- {missing}: …`, ví dụ `- title: Hòa giải ở cơ sở`"
+            line = _item_without(node, keys, missing) or line
         else:
             fix = f"thêm dòng `{missing}: …`, {SAMPLE}"
-        return _message(config_file, line_of(node, *keys), ".".join(keys + ([sub] if sub else [])),
-                        f"thiếu mục `{missing}`", fix)
+        return _message(config_file, line, ".".join(keys + ([sub] if sub else [])), f"thiếu mục `{missing}`", fix)
     plugin = _NO_PLUGIN.fullmatch(detail)
     if plugin:
         bad = plugin.group(1)
