@@ -77,8 +77,7 @@ def _details(config, found) -> dict:
     """The loaded values of what every page shows (config/unfilled.py checks them)."""
     details = {"site_name": config.site_name or "", "site_description": config.site_description or ""}
     agency = found.config.agency if found else {}
-    for key in ("name", "owner", "editor", "address", "phone", "email"):
-        details[f"plugins.bantin.agency.{key}"] = str(agency.get(key) or "")
+    details.update((f"plugins.bantin.agency.{key}", str(value or "")) for key, value in agency.items())
     return details
 
 

@@ -80,7 +80,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     from bantin.workers.background import JobFailed
 
     base = _load(config_file)
-    if not _site_url_ok(config_file, base.site_url, publishing, base.details):
+    if not _publishable(config_file, base.site_url, publishing, base.details):
         return 1
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
     wrong = site_dir_problem(str(target), base.config_file, base.docs_dir, base.custom_dir)
@@ -139,7 +139,7 @@ def _footprint(target, offline: bool) -> str:
     return footprint.summary(files, size) + note
 
 
-def _site_url_ok(config_file: str, site_url: str | None, publishing: bool, details: dict) -> bool:
+def _publishable(config_file: str, site_url: str | None, publishing: bool, details: dict) -> bool:
     """False when a publishing build has a placeholder `site_url` (config/siteurl.py) or
     agency details (config/unfilled.py): the errors are printed and nothing is built. Other
     builds print the same as warnings."""

@@ -129,12 +129,18 @@ def value_of(node: yaml.Node | None, *keys: str | int) -> str | None:
 
 def scalar_of(node: yaml.Node | None, *keys: str | int) -> yaml.ScalarNode | None:
     """The scalar node at `keys` (its marks say where it is written), or None."""
+    node = _node_at(node, keys)
+    return node if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
+
+
+def _node_at(node: yaml.Node | None, keys) -> yaml.Node | None:
+    """The value node at `keys` (the steps of `line_of`), or None when one is missing."""
     for key in keys:
         found = _child(node, key)
         if found is None:
             return None
         node = found[1]
-    return node if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
+    return node
 
 
 def _child(node: yaml.Node | None, key: str | int):
@@ -216,11 +222,7 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str,
 
 def _item_without(node, keys: list[str], key: str) -> int:
     """The line of the first item of the list at `keys` that lacks `key` (`- titel: …`), or 0."""
-    for step in keys:
-        found = _child(node, step)
-        if found is None:
-            return 0
-        node = found[1]
+    node = _node_at(node, keys)
     for item in node.value if isinstance(node, yaml.SequenceNode) else []:
         if isinstance(item, yaml.MappingNode) and not any(getattr(k, "value", None) == key for k, _ in item.value):
             return item.start_mark.line + 1

@@ -280,7 +280,7 @@ def _dates(item: Item) -> dict[str, str]:
 def _question_data(view, handbook: Item, question: Question, jsonld) -> PageData:
     """A question prints its short link and the handbook's dates: trainers hand it out alone."""
     short = view.urls.short(question.id)
-    short_absolute = view.absolute(short)
+    short_absolute = view.short_path(question)  # the same address the handbook shows under the answer
     before, after = view.neighbours(handbook, question)
     return PageData(
         jsonld=jsonld, handbook_url=view.item_url(handbook), short_url=view.short_url(question),
