@@ -60,12 +60,14 @@ servers:
 
 ## BANTIN_REQUIRE_ENGINES: the second engine (ProperDocs) and nginx must run, never be skipped
 ## (tests/test_engines.py, tests/test_hosting.py).
+## TEST_WORKERS: test processes (pytest-xdist); a file's tests stay in one of them.
+TEST_WORKERS ?= 2
 test: $(TEST_STAMP) $(NODE_STAMP) chromium servers
-	BANTIN_REQUIRE_ENGINES=1 $(BIN)/python -m pytest -q -p no:cacheprovider
+	BANTIN_REQUIRE_ENGINES=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile
 
 ## Unit and build tests only, no browser.
 test-fast: $(TEST_STAMP)
-	BANTIN_REQUIRE_ENGINES=1 $(BIN)/python -m pytest -q -m "not browser and not slow"
+	BANTIN_REQUIRE_ENGINES=1 $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile -m "not browser and not slow"
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --articles 1000
