@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from bantin.adapter import translate
-from bantin.site import build
+from bantin.site import build, contentpolicy
 from bantin.site.build import Build
 from bantin.convert import previewcache
 from bantin.content.anchors import heading_id
@@ -82,6 +82,8 @@ class BantinConfig(base.Config):
     feed_size = c.Type(int, default=30)
     image_max_kb = c.Type(int, default=1500)
     iframe_hosts = c.ListOfItems(c.Type(str), default=[])
+    content_policy = c.Type(bool, default=True)
+    """Each published page carries its Content-Security-Policy (site/contentpolicy.py)."""
     share_image = c.Type(str, default="")
     """A content/ image (JPG or PNG, ideally 1200×630) for pages shared without their own (site/sharing.py)."""
     editor = c.Type(dict, default={})
@@ -344,7 +346,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
         if self.serving:
             env.bytecode_cache = SERVE_TEMPLATES
-        caches = self.compat.fast and self._templates_as_tested(env)
+        caches = self.compat.fast and self._templates_as_tested(env)  # reads the sources as written
+        contentpolicy.OWN.install(env)  # the templates' own scripts: the pages' policy allows them
         chrome = ChromeCache(self.state.nav_sources, self._link_targets(config, files), caches)
         env.globals["bantin_chrome"] = chrome
         env.globals["bantin_shell"] = ShellCache(chrome)
@@ -441,9 +444,20 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             self.state.abort()
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Responsive, lazy images, in the body and in the templates alike."""
+        """Responsive, lazy images, in the body and in the templates alike; then the page's
+        Content-Security-Policy, computed from the page as it will be written."""
         if self.state.split is not None and self.state.split.elsewhere(page):
             return ""  # written by the second renderer
+        output = self._images(output, page)
+        for text in self.state.view.foreign_scripts(output):
+            log.warning(contentpolicy.foreign_message(page.file.src_uri, text))
+        return self.state.view.secured(output)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's 404 page gets its policy like every page (sitemap.xml is ours: artifacts)."""
+        return self.state.view.secured(output) if self.state is not None and template_name.endswith(".html") else output
+
+    def _images(self, output: str, page: Page) -> str:
         if "<img" not in output:  # most pages: listings, questions, text-only articles
             return output
         here = posixpath.dirname(page.file.dest_uri)

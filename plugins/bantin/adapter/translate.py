@@ -34,6 +34,7 @@ def settings(plugin_config, config: MkDocsConfig) -> Settings:
         feed_size=plugin_config.feed_size,
         image_max_kb=plugin_config.image_max_kb,
         iframe_hosts=tuple(plugin_config.iframe_hosts),
+        content_policy=plugin_config.content_policy,
         editor=dict(plugin_config.editor),
         docs_dir=_relative_docs(config),
     )

@@ -6,6 +6,8 @@ any engine (or by a test) without MkDocs.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -107,6 +109,7 @@ class SiteConfig:
     image_max_kb: int = 1500
     image_widths: tuple[int, ...] = (480, 960, 1440)
     iframe_hosts: tuple[str, ...] = ()
+    content_policy: bool = True  # pages carry a Content-Security-Policy (site/contentpolicy.py)
     registry: Registry = field(default_factory=Registry)
     editor: Editor = field(default_factory=Editor)
 
@@ -123,6 +126,22 @@ def check_numbers(site: SiteConfig, problems: Problems, line: Lines = _no_lines)
         if value < 1:
             problems.error(CONFIG_FILE, line(name), f"plugins.bantin.{name}", f"`{name}: {value}` phải là số lớn hơn 0",
                            f"xóa dòng `{name}:` để dùng mặc định, hoặc ghi một số dương, ví dụ `{name}: 20`")
+
+
+# A host name as `iframe_hosts` takes it: labels of letters, digits and hyphens, at least one
+# dot. It reaches each page's Content-Security-Policy (site/contentpolicy.py), so a space or
+# ";" would add a directive of its own.
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+
+
+def check_iframe_hosts(site: SiteConfig, problems: Problems, line: Lines = _no_lines) -> None:
+    """Each of `iframe_hosts` a bare host name ("www.youtube-nocookie.com"), as the sanitiser
+    and the pages' policy compare them."""
+    for index, host in enumerate(site.iframe_hosts):
+        if not _HOST.fullmatch(host):
+            problems.error(CONFIG_FILE, line("iframe_hosts", index), f"plugins.bantin.iframe_hosts[{index + 1}]",
+                           f"`{host}` không phải một tên miền",
+                           "chỉ ghi tên miền, chữ thường, không có https:// hay dấu /, ví dụ `www.youtube-nocookie.com`")
 
 
 def build_categories(entries: list[dict], problems: Problems, line: Lines = _no_lines) -> tuple[Category, ...]:

@@ -19,13 +19,14 @@ from markupsafe import Markup
 
 from bantin.content.model import Item
 from bantin.outputs.gate import Gate
-from bantin.site import redirectmap
+from bantin.site import contentpolicy, redirectmap
 from bantin.site.pages import Generated
 from bantin.site.views import SiteView
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 ATOM_NS = "http://www.w3.org/2005/Atom"
-_templates = Environment(loader=PackageLoader("bantin", "templates"), autoescape=select_autoescape(["html"]))
+_templates = contentpolicy.OWN.install(Environment(loader=PackageLoader("bantin", "templates"),
+                                                   autoescape=select_autoescape(["html"])))
 
 
 ARTIFACTS = "tệp phụ của trang (sitemap, nguồn tin, robots.txt)"  # as pages.artifact_files says
@@ -140,14 +141,14 @@ def redirect_html(view: SiteView, old: str, new: str, title: str) -> tuple[str, 
     if urls.directory_urls and rel.endswith("index.html"):
         rel = rel[: -len("index.html")] or "./"
     html = _templates.get_template("redirect.html").render(target=rel, canonical=view.absolute(new), title=title)
-    return out, html
+    return out, view.secured(html)
 
 
 def query_redirect_html(view: SiteView, out: str, rules) -> str:
     """A page at an old address with a query that sends each query to its new page
     (site/redirectmap.py: query_pages, query_page_data)."""
     data, home, search = redirectmap.query_page_data(out, rules, view.urls)
-    return _templates.get_template("query-redirect.html").render(rules=Markup(data), home=home, search=search)
+    return view.secured(_templates.get_template("query-redirect.html").render(rules=Markup(data), home=home, search=search))
 
 
 QUERY_REDIRECTS = "chuyển hướng địa chỉ cũ có tham số (redirects/old-host.map)"

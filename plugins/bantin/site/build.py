@@ -34,7 +34,7 @@ from markupsafe import Markup
 from bantin.config import precheck as configcheck
 from bantin.config.editor import build_editor
 from bantin.config.emblem import check_agency_images
-from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_numbers
+from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_iframe_hosts, check_numbers
 from bantin.content import drafts
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.sanitize import clean
@@ -77,6 +77,7 @@ class Settings:
     feed_size: int = 30
     image_max_kb: int = 1500
     iframe_hosts: Sequence[str] = ()
+    content_policy: bool = True
     editor: object = None  # the `editor:` option as written (config/editor.py checks it)
     docs_dir: str = "content"  # relative to mkdocs.yml's folder: the web editor's folders
 
@@ -132,6 +133,7 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
         share_image_line=line("share_image"),
         image_max_kb=settings.image_max_kb,
         iframe_hosts=tuple(settings.iframe_hosts),
+        content_policy=settings.content_policy,
         editor=replace(build_editor(settings.editor, problems, line), content=settings.docs_dir),
     )
     if site.editor.online and settings.docs_dir.startswith(".."):  # the editor names folders from the repository's top
@@ -139,6 +141,7 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
                        f"trình biên tập web cần thư mục nội dung nằm trong thư mục của mkdocs.yml (docs_dir: {settings.docs_dir})",
                        "đặt mkdocs.yml ở thư mục gốc của kho, cạnh thư mục content/")
     check_numbers(site, problems, line)
+    check_iframe_hosts(site, problems, line)
     content = Path(os.path.dirname(os.path.abspath(settings.config_file)) if settings.config_file else ".") / settings.docs_dir
     return replace(site, agency=check_agency_images(site.agency, content, problems, line))
 
@@ -311,7 +314,7 @@ class Build:
             raise Failed("Nội dung có lỗi", found.problems)
         corpus = found.corpus
         log.info(corpus.counts.summary())
-        view = SiteView(corpus, urls)
+        view = SiteView(corpus, urls, content_policy=site.content_policy and not serving and urls.directory_urls)
         worker = background.start(len(corpus.items), view=view)
         # In the worker, in this order: QR codes and related lists are needed by pages (and
         # settled before the second renderer forks); search is collected at the end.

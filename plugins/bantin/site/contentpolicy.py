@@ -1,0 +1,175 @@
+"""The Content-Security-Policy every published page carries in its own head (DESIGN §7).
+
+Why in the page and not in the host's headers: the free static hosts a province uses
+(GitHub Pages, GitLab Pages) let nobody set headers, so a policy written only in
+docs/hosting.md protected no site that followed the README. A `<meta http-equiv>` policy
+travels with the page to any host.
+
+What it refuses, whatever reached a page: script from any host but the site's own, inline
+event handlers (`onerror=`) and `javascript:` addresses (no `'unsafe-inline'`, no
+`'unsafe-hashes'`), plugins, a `<base>` that moves the page's links, forms sent elsewhere,
+frames but from `iframe_hosts`, and pictures, fonts or data from other hosts (DESIGN's rule
+"nothing fetched from any host but the site's own", enforced in the reader's browser).
+
+Which inline scripts run: those the templates wrote, by the SHA-256 of their text. Trust is
+decided by where a script's text comes from, not by what the page holds: `OwnScripts` puts
+the text of every `<script>` element of the templates' *source* through a Jinja filter
+that records it as rendered; a script element that reached a page any other way (a title
+printed unescaped, a sanitiser slip) has no hash and the browser refuses it, and the build
+says which page holds it (`foreign`).
+
+Not on the offline copy (browsers disagree about what 'self' is for a `file://` page) nor
+under `bantin serve` (MkDocs' live reload is an inline script added after the build).
+Styles keep `'unsafe-inline'`: Material's script writes style attributes through markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html import escape
+from typing import Iterable, Sequence
+
+from jinja2 import BaseLoader, Environment
+from markupsafe import Markup
+
+# A script element's start tag, text and end tag: the text never holds "</script" (an HTML
+# parser ends the element there too). `[^<>]*` keeps the scan linear.
+_SCRIPT = re.compile(r"(<script\b[^<>]*>)(.*?)(</script\s*>)", re.IGNORECASE | re.DOTALL)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_SRC = re.compile(r"""(?:^|\s)src\s*=""", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^<>]*>", re.IGNORECASE)
+_HOSTNAME = re.compile(r"[a-z0-9.-]+")
+# Types a browser runs; anything else (application/json, application/ld+json) is data.
+_RUN = {"", "text/javascript", "application/javascript", "module"}
+FILTER = "bt_own_script"
+
+
+class OwnScripts:
+    """The texts of the inline scripts the site's templates wrote in this process.
+
+    `loader` wraps a Jinja loader so that every template's script elements pass their
+    rendered text through the `FILTER` filter (`record`), which keeps it; no text reaches
+    this set but through a template's own script element. Rendered parts cached by the
+    adapter were recorded when first rendered; a forked renderer inherits the set.
+    """
+
+    def __init__(self) -> None:
+        self.texts: set[str] = set()
+
+    def record(self, text: str) -> str:
+        self.texts.add(str(text))
+        return text if isinstance(text, Markup) else Markup(text)  # already rendered: not escaped again
+
+    def install(self, env: Environment) -> Environment:
+        """`env` with its templates' script texts recorded here as they render; call it
+        before the first template compiles."""
+        env.loader = _MarkingLoader(env.loader)
+        env.filters[FILTER] = self.record
+        if env.cache is not None:
+            env.cache.clear()
+        return env
+
+
+OWN = OwnScripts()  # one per process: it only ever holds template text
+
+
+def marked(source: str) -> str:
+    """Template source with the text of each script element inside a `FILTER` block: what
+    renders is unchanged (the block's tags print nothing), and it is recorded."""
+    return _SCRIPT.sub(lambda m: f"{m[1]}{{% filter {FILTER} %}}{m[2]}{{% endfilter %}}{m[3]}", source)
+
+
+class _MarkingLoader(BaseLoader):
+    """A loader whose templates are `inner`'s with their script texts marked."""
+
+    def __init__(self, inner: BaseLoader) -> None:
+        self.inner = inner
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        return marked(source), filename, uptodate
+
+    def list_templates(self):
+        return self.inner.list_templates()
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The texts of the page's inline scripts a browser would run, in order.
+
+    A pattern, not a parser (Python's HTMLParser takes 30 times longer, seconds on a large
+    site): in our pages "<script" only starts a tag, since every producer writes "<" as
+    "&lt;" in text and attribute values alike: Jinja's autoescape, and the sanitiser (nh3,
+    tested in tests/test_contentpolicy.py, so an upgrade that stops doing it is caught).
+    """
+    found = []
+    for match in _SCRIPT.finditer(html):
+        attrs, text = match[1][len("<script"):-1], match[2]
+        kind = _TYPE.search(attrs)
+        if _SRC.search(attrs) or (kind[1].lower() if kind else "") not in _RUN:
+            continue
+        found.append(text)
+    return found
+
+
+def script_hash(text: str) -> str:
+    """CSP's source for one inline script: the SHA-256 of its text as the parser sees it
+    (CR LF and lone CR are read as LF)."""
+    data = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
+    return "'sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii") + "'"
+
+
+def frame_sources(hosts: Sequence[str]) -> str:
+    """`frame-src` for `iframe_hosts`: each host and its subdomains over https, as the
+    sanitiser keeps them (`sanitize.host_allowed`); none when the list is empty. The
+    configuration refuses anything but a host name (`settings.check_iframe_hosts`); a name
+    that slipped past it is left out rather than read as a directive."""
+    named = [h for h in hosts if _HOSTNAME.fullmatch(h)]
+    if not named:
+        return "'none'"
+    return " ".join(f"https://{h} https://*.{h}" for h in named)
+
+
+def policy(scripts: Iterable[str], frame_hosts: Sequence[str] = ()) -> str:
+    """The policy's text for a page whose own inline scripts are `scripts`."""
+    hashes = sorted({script_hash(s) for s in scripts})
+    return "; ".join((
+        "default-src 'self'",
+        " ".join(["script-src 'self'", *hashes]),
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        f"frame-src {frame_sources(frame_hosts)}",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ))
+
+
+def foreign(html: str, own: OwnScripts = OWN) -> list[str]:
+    """The page's inline scripts that no template wrote: refused by its policy."""
+    return [s for s in inline_scripts(html) if s not in own.texts]
+
+
+def with_policy(html: str, frame_hosts: Sequence[str] = (), own: OwnScripts = OWN) -> str:
+    """The page with its policy as the first element after `<meta charset>` (a policy in a
+    meta element governs only what comes after it), or after `<head>`. A text without a head
+    is not a page and is returned as it is."""
+    found = _CHARSET.search(html, 0, 2048) or _HEAD.search(html, 0, 2048)
+    if found is None:
+        return html
+    scripts = [s for s in inline_scripts(html) if s in own.texts]
+    text = escape(policy(scripts, frame_hosts), quote=False).replace('"', "&quot;")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{text}">'
+    return html[: found.end()] + "\n    " + meta + html[found.end():]
+
+
+def foreign_message(page: str, text: str) -> str:
+    """What the build says of a page holding a script no template wrote (`foreign`)."""
+    shown = " ".join(text.split())[:80]
+    return (f"{page}: trang có một đoạn mã <script> mà giao diện Bản tin không viết («{shown}»); trình duyệt "
+            "sẽ không chạy nó vì chính sách an toàn nội dung (Content-Security-Policy) của trang. → Cách sửa: "
+            "nếu đoạn mã nằm trong bài, xóa nó; nếu do một plugin khác trong mkdocs.yml thêm vào, đặt "
+            "`content_policy: false` trong khối `bantin` để bỏ chính sách (xem docs/security.md).")
