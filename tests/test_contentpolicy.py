@@ -33,6 +33,7 @@ def test_only_scripts_a_browser_runs_are_counted():
             '<script type="application/ld+json">{}</script><script type="module">b()</script>'
             "<SCRIPT TYPE='text/javascript'>c()</SCRIPT >")
     assert cp.inline_scripts(html) == ["a()", "b()", "c()"]
+    assert cp.inline_scripts("<script>a()</script><script <p>x</p><script>b()") == ["a()"]  # no end: not a script
 
 
 def test_hashes_are_the_browsers():
@@ -52,20 +53,21 @@ def test_a_script_printed_from_a_value_is_foreign_and_left_out_of_the_policy():
     env, own = _env({"t.html": "<html><head><meta charset=\"utf-8\"><script>ours()</script></head>"
                                 "<body>{{ title | safe }}</body></html>"})
     html = env.get_template("t.html").render(title="<script>alert(1)</script>")
-    assert cp.foreign(html, own) == ["alert(1)"]
-    text = META.search(cp.with_policy(html, own=own))[1]
+    done = cp.with_policy(html, own=own)
+    assert done.foreign == ["alert(1)"]
+    text = META.search(done.html)[1]
     assert cp.script_hash("ours()") in text and cp.script_hash("alert(1)") not in text
     assert "'unsafe-inline'" not in text.split("; ")[1]  # script-src: hashes only
 
 
 def test_the_policy_comes_first_in_the_head():
     page = '<!doctype html><html><head>\n<meta charset="utf-8">\n<script>x()</script></head><body></body></html>'
-    out = cp.with_policy(page, own=cp.OwnScripts())
+    out = cp.with_policy(page, own=cp.OwnScripts()).html
     assert out.index("Content-Security-Policy") < out.index("<script")
     assert out.index('<meta charset="utf-8">') < out.index("Content-Security-Policy")
-    bare = cp.with_policy("<html><head><title>t</title><script>x()</script></head></html>", own=cp.OwnScripts())
+    bare = cp.with_policy("<html><head><title>t</title><script>x()</script></head></html>", own=cp.OwnScripts()).html
     assert bare.index("Content-Security-Policy") < bare.index("<title>")
-    assert cp.with_policy("User-agent: *", own=cp.OwnScripts()) == "User-agent: *"
+    assert cp.with_policy("User-agent: *", own=cp.OwnScripts()) == ("User-agent: *", [])
 
 
 def test_the_sanitiser_writes_no_tag_inside_an_attribute():
@@ -77,7 +79,7 @@ def test_the_sanitiser_writes_no_tag_inside_an_attribute():
 
 
 def test_directives():
-    text = cp.policy(["a()"], ("youtube.com",))
+    text = cp.policy([cp.script_hash("a()")], ("youtube.com",))
     directives = dict(d.split(" ", 1) for d in text.split("; "))
     assert directives["default-src"] == "'self'"
     assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"

@@ -448,14 +448,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         Content-Security-Policy, computed from the page as it will be written."""
         if self.state.split is not None and self.state.split.elsewhere(page):
             return ""  # written by the second renderer
-        output = self._images(output, page)
-        for text in self.state.view.foreign_scripts(output):
+        done = self.state.view.secured(self._images(output, page))
+        for text in done.foreign:
             log.warning(contentpolicy.foreign_message(page.file.src_uri, text))
-        return self.state.view.secured(output)
+        return done.html
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The theme's 404 page gets its policy like every page (sitemap.xml is ours: artifacts)."""
-        return self.state.view.secured(output) if self.state is not None and template_name.endswith(".html") else output
+        return self.state.view.secured(output).html if self.state is not None and template_name.endswith(".html") else output
 
     def _images(self, output: str, page: Page) -> str:
         if "<img" not in output:  # most pages: listings, questions, text-only articles

@@ -141,14 +141,15 @@ def redirect_html(view: SiteView, old: str, new: str, title: str) -> tuple[str, 
     if urls.directory_urls and rel.endswith("index.html"):
         rel = rel[: -len("index.html")] or "./"
     html = _templates.get_template("redirect.html").render(target=rel, canonical=view.absolute(new), title=title)
-    return out, view.secured(html)
+    return out, view.secured(html).html
 
 
 def query_redirect_html(view: SiteView, out: str, rules) -> str:
     """A page at an old address with a query that sends each query to its new page
     (site/redirectmap.py: query_pages, query_page_data)."""
     data, home, search = redirectmap.query_page_data(out, rules, view.urls)
-    return view.secured(_templates.get_template("query-redirect.html").render(rules=Markup(data), home=home, search=search))
+    html = _templates.get_template("query-redirect.html").render(rules=Markup(data), home=home, search=search)
+    return view.secured(html).html
 
 
 QUERY_REDIRECTS = "chuyển hướng địa chỉ cũ có tham số (redirects/old-host.map)"

@@ -18,7 +18,7 @@ from bantin.workers.background import Job
 from bantin.site.corpus import Corpus
 from bantin.legal.numbers import group_order, index_order
 from bantin.content.model import Attachment, Item, Question, Tag
-from bantin.site.contentpolicy import foreign, with_policy
+from bantin.site.contentpolicy import Secured, with_policy
 from bantin.site.qrcodes import QrCodes, qr_svg
 from bantin.search.terms import SearchDoc
 from bantin.config.settings import Category
@@ -52,13 +52,10 @@ class SiteView:
     """Pages carry their Content-Security-Policy (contentpolicy.py): a published build, not
     the offline copy nor `bantin serve`."""
 
-    def secured(self, html: str) -> str:
-        """A finished page with its policy when this build gives pages one (contentpolicy.py)."""
-        return with_policy(html, self.corpus.site.iframe_hosts) if self.content_policy else html
-
-    def foreign_scripts(self, html: str) -> list[str]:
-        """Inline scripts of a finished page that no template wrote: its policy refuses them."""
-        return foreign(html) if self.content_policy else []
+    def secured(self, html: str) -> Secured:
+        """A finished page with its policy when this build gives pages one (contentpolicy.py),
+        and the inline scripts no template wrote, which the policy refuses."""
+        return with_policy(html, self.corpus.site.iframe_hosts) if self.content_policy else Secured(html, [])
 
     # --- data for templates (pagedata.py): templates read it and call nothing ------------
     def site_data(self) -> pagedata.SiteData:
