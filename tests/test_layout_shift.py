@@ -73,9 +73,9 @@ def test_no_page_type_moves_while_it_loads(chromium, sample_server):
             assert response.status == (404 if name == "404" else 200), name
             if name == "search":
                 # Results come from the index after load; then a query typed into the page.
-                page.wait_for_function("document.querySelectorAll('[data-bantin-results] li').length > 0")
+                page.wait_for_function("() => document.querySelectorAll('[data-bantin-results] li').length > 0")
                 page.fill("#bantin-page-q", "khai sinh")
-                page.wait_for_function("/khai sinh/.test(document.querySelector('.bantin-search-page [data-bantin-status]').textContent)")
+                page.wait_for_function("() => /khai sinh/.test(document.querySelector('.bantin-search-page [data-bantin-status]').textContent)")
             if name == "article":
                 first = page.locator("article img").first
                 assert first.get_attribute("loading") != "lazy" and first.get_attribute("fetchpriority") == "high"

@@ -167,6 +167,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.site = build.site_config(translate.settings(self.config, config), problems)
         if problems.errors:
             _fail(problems, "Cấu hình mkdocs.yml có lỗi")
+        if self.config.content_policy and translate.instant_navigation(config):
+            log.info(contentpolicy.INSTANT_NOTE)
         wrong = site_dir_problem(config.site_dir, config.config_file_path, config.docs_dir, config.theme.custom_dir)
         if wrong:  # before MkDocs empties the folder: `mkdocs build -d .git` is refused here
             raise PluginError(wrong)

@@ -19,6 +19,12 @@ from bantin.site.build import Inputs, Settings, SourceFile
 from bantin.site.redirectmap import DEFAULT_REDIRECT_MAP
 
 
+def instant_navigation(config: MkDocsConfig) -> bool:
+    """Material's `navigation.instant`: pages are swapped into the first one, whose
+    Content-Security-Policy then holds for scripts of pages it never saw (contentpolicy.py)."""
+    return "navigation.instant" in (config.theme.get("features") or ())
+
+
 def settings(plugin_config, config: MkDocsConfig) -> Settings:
     """The plugin's options and the site's name and address."""
     return Settings(
@@ -34,7 +40,7 @@ def settings(plugin_config, config: MkDocsConfig) -> Settings:
         feed_size=plugin_config.feed_size,
         image_max_kb=plugin_config.image_max_kb,
         iframe_hosts=tuple(plugin_config.iframe_hosts),
-        content_policy=plugin_config.content_policy,
+        content_policy=plugin_config.content_policy and not instant_navigation(config),
         editor=dict(plugin_config.editor),
         docs_dir=_relative_docs(config),
     )

@@ -18,8 +18,9 @@ that records it as rendered; a script element that reached a page any other way 
 printed unescaped, a sanitiser slip) has no hash and the browser refuses it, and the build
 says which page holds it (`foreign`).
 
-Not on the offline copy (browsers disagree about what 'self' is for a `file://` page) nor
-under `bantin serve` (MkDocs' live reload is an inline script added after the build).
+Not on the offline copy (browsers disagree about what 'self' is for a `file://` page), under
+`bantin serve` (MkDocs' live reload is an inline script added after the build), nor with
+Material's `navigation.instant` (later pages are swapped into the first, under its policy).
 Styles keep `'unsafe-inline'`: Material's script writes style attributes through markup.
 """
 
@@ -192,6 +193,12 @@ def with_policy(html: str, frame_hosts: Sequence[str] = (), own: OwnScripts = OW
     meta = f'<meta http-equiv="Content-Security-Policy" content="{text}">'
     return Secured(html[: found.end()] + "\n    " + meta + html[found.end():],
                    [s for s in scripts if s not in own.texts])
+
+
+INSTANT_NOTE = ("Bản tin: các trang không mang chính sách an toàn nội dung (Content-Security-Policy) vì "
+                "`navigation.instant` của Material đang bật: trang mới được ghép vào trang đầu tiên, nên "
+                "chính sách của trang đầu sẽ chặn mã của các trang sau. Bỏ `navigation.instant` khỏi "
+                "`theme.features` để có lại chính sách (docs/security.md).")
 
 
 def foreign_message(page: str, text: str) -> str:
