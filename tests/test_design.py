@@ -89,6 +89,9 @@ class FakeView:
     def thumbnail(self, image):
         return self.thumbs.get(image)
 
+    def absolute(self, path):
+        return "https://bantin.example.org/" + path
+
     def item_url(self, item):
         return item.path + "/"
 
@@ -118,6 +121,7 @@ def test_a_card_carries_its_thumbnail_and_a_card_without_one_stays_text():
     assert (card.thumb, card.thumb_width, card.thumb_height) == ("assets/img/a-0123456789-300x200.jpg", 300, 200)
     assert (card.image, card.image_alt) == ("anh/a.jpg", "Ảnh co-anh")
     assert pagedata.card(view, with_picture) is card  # made once per build
+    assert card.address == "https://bantin.example.org/" + with_picture.path  # printed under the title
     for plain in (pagedata.card(view, without), pagedata.card(view, broken)):
         assert (plain.thumb, plain.image, plain.thumb_width) == ("", "", 0)
 

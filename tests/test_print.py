@@ -291,6 +291,17 @@ def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_
         assert head.inner_text() == PUBLIC + "chuyen-muc/hoa-giai-o-co-so/"
         assert page.locator(".bt-print-head__qr").count() == 0  # no code per listing page: a build cost
         assert not page.get_by_text("Theo dõi chuyên mục").is_visible()
+        cards = page.locator(".bt-card")
+        assert cards.count() >= 2
+        for n in range(cards.count()):  # each entry with the address to type (session 19)
+            card = cards.nth(n)
+            href = card.locator(".bt-card__title").get_attribute("href")
+            slug = href.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+            shown = card.locator(".bt-card__address")
+            assert shown.is_visible() and shown.inner_text().startswith(PUBLIC)
+            assert shown.inner_text().rstrip("/").endswith("/" + slug)
+        page.emulate_media(media="screen")
+        assert cards.first.locator(".bt-card__address").is_hidden()
     finally:
         context.close()
         stop()

@@ -82,7 +82,7 @@ KNOWN: dict[str, str] = {
     "partials/actions.html": "1bcd66d6f428194e",
     "partials/alternate.html": "572b1d4dae611aa5",
     "partials/bantin-breadcrumb.html": "d9ae906cb714e1e7",
-    "partials/bantin-card.html": "2a52e22708c7814b",
+    "partials/bantin-card.html": "f74424c86e50481e",
     "partials/bantin-document-info.html": "1b47723a6145498b",
     "partials/bantin-emblem.html": "212a87c05967307d",
     "partials/bantin-expired.html": "58c666b27e9c807a",

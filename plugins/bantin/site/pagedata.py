@@ -45,6 +45,7 @@ class Card:
     thumb_width: int = 0
     thumb_height: int = 0
     thumb_webp: str = ""  # its WebP twin, offered first (<picture>)
+    address: str = ""  # the whole public address, printed under the title (views.absolute)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,8 @@ def card(view, item: Item) -> Card:
             item.date.date().isoformat(), format_short_date(item.date), meta.summary,
             image=meta.image if thumb else "", image_alt=meta.image_alt if thumb else "",
             thumb=thumb.rel if thumb else "", thumb_width=thumb.width if thumb else 0,
-            thumb_height=thumb.height if thumb else 0, thumb_webp=thumb.webp if thumb else "")
+            thumb_height=thumb.height if thumb else 0, thumb_webp=thumb.webp if thumb else "",
+            address=view.absolute(item.path))
     return found
 
 
