@@ -192,3 +192,30 @@ def test_what_reached_a_page_does_not_run_in_chromium(tmp_path, chromium):
     finally:
         context.close()
         stop()
+
+
+def test_what_mkdocs_yml_asks_from_other_hosts_is_named(tmp_path):
+    """Google Fonts, analytics, a script or style by address: the policy would refuse each in
+    readers' browsers, so the build says which option and how to fix it."""
+    root = write_site(tmp_path / "s", {"tin-tuc/bai.md": article("Bài")})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    del config["theme"]["font"]
+    config.update(extra_javascript=["https://cdn.example.com/x.js"],
+                  extra_css=["//fonts.example.com/a.css"], extra={"analytics": {"provider": "google", "property": "G-1"}})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = build(root, check=False)
+    assert done.returncode == 1
+    warnings = [line for line in done.stdout.splitlines() if "cần tải từ máy chủ khác" in line]
+    assert [w.split("`")[1] for w in warnings] == ["theme.font", "extra.analytics", "extra_javascript", "extra_css"], warnings
+    assert "ghi `font: false`" in warnings[0] and "https://cdn.example.com/x.js" in warnings[2]
+    assert translate_hosts(["x.js", "/abs.js", "HTTPS://a.b/c.js"]) == ["HTTPS://a.b/c.js"]
+
+
+def translate_hosts(scripts: list[str]) -> list[str]:
+    """translate.other_hosts on a stand-in config with these extra_javascript entries."""
+    from types import SimpleNamespace
+
+    from bantin.adapter.translate import other_hosts
+
+    config = SimpleNamespace(theme={"font": False}, extra={}, extra_javascript=scripts, extra_css=[])
+    return [what for _, what in other_hosts(config)]

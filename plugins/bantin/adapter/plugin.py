@@ -169,6 +169,9 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             _fail(problems, "Cấu hình mkdocs.yml có lỗi")
         if self.config.content_policy and translate.instant_navigation(config):
             log.info(contentpolicy.INSTANT_NOTE)
+        elif self.site.content_policy and config.use_directory_urls and not self.serving:
+            for option, what in translate.other_hosts(config):
+                log.warning(contentpolicy.other_host_message(option, what))
         wrong = site_dir_problem(config.site_dir, config.config_file_path, config.docs_dir, config.theme.custom_dir)
         if wrong:  # before MkDocs empties the folder: `mkdocs build -d .git` is refused here
             raise PluginError(wrong)

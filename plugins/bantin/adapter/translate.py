@@ -25,6 +25,26 @@ def instant_navigation(config: MkDocsConfig) -> bool:
     return "navigation.instant" in (config.theme.get("features") or ())
 
 
+_ELSEWHERE = ("http://", "https://", "//")
+
+
+def other_hosts(config: MkDocsConfig) -> list[tuple[str, str]]:
+    """(option, what) of each thing mkdocs.yml asks readers' browsers to fetch from another
+    host: Material's Google Fonts (unless `font: false`), its analytics, and scripts or styles
+    named by address (contentpolicy.other_host_message)."""
+    found = []
+    if config.theme.get("font") is not False:
+        found.append(("theme.font", "Google Fonts"))
+    if (config.extra or {}).get("analytics"):
+        found.append(("extra.analytics", str((config.extra["analytics"] or {}).get("provider", "")) or "analytics"))
+    for option in ("extra_javascript", "extra_css"):
+        for entry in getattr(config, option):
+            path = str(getattr(entry, "path", entry))
+            if path.lower().startswith(_ELSEWHERE):
+                found.append((option, path))
+    return found
+
+
 def settings(plugin_config, config: MkDocsConfig) -> Settings:
     """The plugin's options and the site's name and address."""
     return Settings(

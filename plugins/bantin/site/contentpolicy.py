@@ -201,6 +201,16 @@ INSTANT_NOTE = ("Bản tin: các trang không mang chính sách an toàn nội d
                 "`theme.features` để có lại chính sách (docs/security.md).")
 
 
+def other_host_message(option: str, what: str) -> str:
+    """What the build says of an option of mkdocs.yml that needs another host (the policy
+    refuses it in readers' browsers; DESIGN: nothing from any host but the site's own)."""
+    fixes = {"theme.font": "ghi `font: false` trong khối `theme` (chữ hiển thị bằng phông của máy người đọc)"}
+    fix = fixes.get(option, f"xóa `{what}` khỏi `{option}`, hoặc chép tệp vào trang và ghi đường dẫn của nó")
+    return (f"mkdocs.yml: `{option}` ({what}) cần tải từ máy chủ khác; chính sách an toàn nội dung "
+            f"(Content-Security-Policy) của mỗi trang sẽ khiến trình duyệt chặn nó. → Cách sửa: {fix}; "
+            "hoặc, nếu đơn vị chấp nhận cho trang tải từ nơi khác, đặt `content_policy: false` trong khối `bantin`.")
+
+
 def foreign_message(page: str, text: str) -> str:
     """What the build says of a page holding a script no template wrote (`foreign`)."""
     shown = " ".join(text.split())[:80]
