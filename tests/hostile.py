@@ -89,6 +89,10 @@ Nội dung <img src="../images/anh.png" alt="a" onerror=alert(1)> và <a href="j
 ## Bước hai "\\"><img src="../images/anh.png" alt="a" onerror=alert(1)>"
 
 <svg onload=alert(1)></svg>
+
+## Bước ba <?x > <script a=b=c>alert(1)</script a=b=c> <!-- ?> đuôi <![CDATA[ --> ]]>
+
+Heading built to slip past the toc's tag patterns (a hostile review, session 19).
 """
 
 

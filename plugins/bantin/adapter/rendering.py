@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 from bantin.adapter import compat
 from bantin.site.pagedata import Card
 from bantin.convert.previewcache import Conversion, ConversionCache
+from bantin.text.plain import html_to_text
 
 
 class ListingPage(Page):
@@ -85,13 +86,18 @@ class ContentPage(Page):
 
 
 def markup_toc(toc):
-    """The table of contents with titles marked as HTML: Python-Markdown's toc gives each
-    heading's text already escaped (tags dropped, `&` and `<` as entities), so an autoescaping
-    template (Material's toc-item.html) would escape it twice."""
+    """The table of contents with each title as its text, escaped once.
+
+    Python-Markdown's toc gives each heading's text with tags dropped and `&`, `<` as
+    entities, by patterns: a heading built to slip past them (`<?x > <script a=b=c>…`) came
+    through as markup and ran in the sidebar (a hostile review, session 19). Its visible text,
+    escaped, is what every reading of it shows, whatever it holds; an autoescaping template
+    (Material's toc-item.html) then prints the Markup as it is.
+    """
     stack = list(toc)
     while stack:
         link = stack.pop()
-        link.title = Markup(link.title)
+        link.title = escape(html_to_text(str(link.title)))
         stack.extend(link.children)
     return toc
 
