@@ -33,7 +33,30 @@ def test_only_scripts_a_browser_runs_are_counted():
             '<script type="application/ld+json">{}</script><script type="module">b()</script>'
             "<SCRIPT TYPE='text/javascript'>c()</SCRIPT >")
     assert cp.inline_scripts(html) == ["a()", "b()", "c()"]
-    assert cp.inline_scripts("<script>a()</script><script <p>x</p><script>b()") == ["a()"]  # no end: not a script
+    assert cp.inline_scripts("<script>a()</script><script>b()") == ["a()"]  # no end: not a script
+
+
+@pytest.mark.parametrize("element, text", [
+    ('<script data-x="<">a()</script>', "a()"),  # "<" inside a quoted value
+    ('<script data-type="application/json">a()</script>', "a()"),  # not `type`
+    ('<script title=" src=x.js">a()</script>', "a()"),  # not `src`
+    ('<script type="text/ecmascript">a()</script>', "a()"),
+    ("<script type='application/x-javascript'>a()</script>", "a()"),
+    ("<script>a()</script a=b=c>", "a()"),  # an end tag with junk still ends it
+    ("<script>a()</script\n>", "a()"),
+])
+def test_the_scanner_reads_script_elements_as_a_browser_does(element, text):
+    """Forms a hostile review found misread (session 19): each is script to Chromium."""
+    assert cp.inline_scripts("<p>x</p>" + element + "<script>b()</script>") == [text, "b()"]
+
+
+def test_marking_leaves_data_and_files_alone_and_falls_back_when_it_would_not_compile():
+    source = ('<script type="application/ld+json">{{ data | tojson }}</script><script src="a.js"></script>'
+              "<script>run()</script>")
+    assert cp.marked(source).count("{% filter") == 1
+    env, own = _env({"t.html": "{# <script> #}<p>{{ x }}</p><script>ok()</script>"})
+    assert env.get_template("t.html").render(x="y") == "<p>y</p><script>ok()</script>"  # compiled as written
+    assert cp.marked("<script " * 20_000) == "<script " * 20_000  # linear: never closed, nothing to mark
 
 
 def test_hashes_are_the_browsers():
@@ -84,7 +107,7 @@ def test_directives():
     assert directives["default-src"] == "'self'"
     assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'"
     assert directives["form-action"] == "'self'" and directives["img-src"] == "'self' data:"
-    assert directives["frame-src"] == "https://youtube.com https://*.youtube.com"
+    assert directives["frame-src"] == "https://youtube.com:* https://*.youtube.com:*"
     assert "frame-src 'none'" in cp.policy([])
     assert cp.frame_sources(["a.vn; script-src *"]) == "'none'"  # never a directive of its own
 
@@ -154,7 +177,7 @@ def _slipped_site(root: Path, strict: bool) -> Path:
 def test_a_script_that_reached_a_page_is_named_and_fails_a_strict_build(tmp_path):
     done = build(_slipped_site(tmp_path / "s", strict=True), check=False)
     assert done.returncode == 1
-    assert "tin-tuc/bai.md: trang có một đoạn mã <script> mà giao diện Bản tin không viết" in done.stdout
+    assert "tin-tuc/bai.md: trang có một đoạn mã <script> mà không mẫu giao diện nào viết" in done.stdout
     assert "document.title = \"pwned\";" in done.stdout and "content_policy: false" in done.stdout
 
 
@@ -172,7 +195,7 @@ def test_what_reached_a_page_does_not_run_in_chromium(tmp_path, chromium):
     root = _slipped_site(tmp_path / "s", strict=False)
     done = subprocess.run([*MKDOCS, "build"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert done.returncode == 0 and "giao diện Bản tin không viết" in done.stdout, done.stdout
+    assert done.returncode == 0 and "không mẫu giao diện nào viết" in done.stdout, done.stdout
     url, stop = serve(root / "site")
     context = chromium.new_context()
     page = context.new_page()
@@ -219,3 +242,15 @@ def translate_hosts(scripts: list[str]) -> list[str]:
 
     config = SimpleNamespace(theme={"font": False}, extra={}, extra_javascript=scripts, extra_css=[])
     return [what for _, what in other_hosts(config)]
+
+
+def test_a_script_added_to_every_page_is_named_on_its_first_three(tmp_path):
+    root = write_site(tmp_path / "s", {f"tin-tuc/b{n}.md": article(f"Bài {n}") for n in range(5)})
+    (root / "hook.py").write_text("from markupsafe import Markup\n\n\ndef on_page_content(html, **kwargs):\n"
+                                  "    return Markup(str(html) + '<script>track()</script>')\n", encoding="utf-8")
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = ["hook.py"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = build(root, check=False)
+    warnings = [line for line in done.stdout.splitlines() if "«track()»" in line]
+    assert len(warnings) == 3 and "không được kể thêm" in warnings[-1], done.stdout

@@ -92,6 +92,9 @@ class BantinConfig(base.Config):
     """Render drafts (with a 'bản nháp' banner); set by `bantin serve`."""
 
 
+FOREIGN_SHOWN = 3  # pages named for each script no template wrote
+
+
 def heading_slug(value: str, separator: str = "-") -> str:
     """Python-Markdown toc slugify hook: drops 'đ' otherwise; never an id the page's scripts
     use (checks.heading_id), so no heading loses its id in the sanitiser."""
@@ -156,6 +159,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.styles_apart = True  # main.html links bantin-search.css (themedir.serve_lean)
         self.asset_versions: dict[str, str] = {}  # our assets' "?v=…" (themedir.versions)
         self.inline_scripts: dict = {}  # our scripts a page may carry inside it (themedir.inline_scripts)
+        self.foreign_seen: dict[str, int] = {}  # pages holding each script no template wrote (contentpolicy)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -448,16 +452,21 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 self.state.split.abort()
             self.state.abort()
 
+    @event_priority(-100)  # last: the policy is computed from the page as it will be written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Responsive, lazy images, in the body and in the templates alike; then the page's
         Content-Security-Policy, computed from the page as it will be written."""
         if self.state.split is not None and self.state.split.elsewhere(page):
             return ""  # written by the second renderer
         done = self.state.view.secured(self._images(output, page))
-        for text in done.foreign:
-            log.warning(contentpolicy.foreign_message(page.file.src_uri, text))
+        for text in done.foreign:  # named on its first pages, not on each of thousands
+            self.foreign_seen[text] = seen = self.foreign_seen.get(text, 0) + 1
+            if seen <= FOREIGN_SHOWN:
+                log.warning(contentpolicy.foreign_message(page.file.src_uri, text)
+                            + (" (Các trang khác có cùng đoạn mã không được kể thêm.)" if seen == FOREIGN_SHOWN else ""))
         return done.html
 
+    @event_priority(-100)
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The theme's 404 page gets its policy like every page (sitemap.xml is ours: artifacts)."""
         return self.state.view.secured(output).html if self.state is not None and template_name.endswith(".html") else output

@@ -32,23 +32,22 @@ import re
 from html import escape
 from typing import Iterable, NamedTuple, Sequence
 
-from jinja2 import BaseLoader, Environment
+from jinja2 import BaseLoader, Environment, TemplateSyntaxError
 from markupsafe import Markup
 
-# A script element's start tag, text and end tag: the text never holds "</script" (an HTML
-# parser ends the element there too). `[^<>]*` keeps the scan linear. For template sources;
-# finished pages are scanned in steps (`_elements`), four times faster.
-_SCRIPT = re.compile(r"(<script\b[^<>]*>)(.*?)(</script\s*>)", re.IGNORECASE | re.DOTALL)
-_OPEN = re.compile(r"<script\b", re.IGNORECASE)
-_START_REST = re.compile(r"[^<>]*>")
-_CLOSE = re.compile(r"</script\s*>", re.IGNORECASE)
-_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
-_SRC = re.compile(r"""(?:^|\s)src\s*=""", re.IGNORECASE)
+# Script elements are found in steps, as an HTML tokenizer does, in one pass (linear): a start
+# tag "<script" ends at the first ">" outside quotes; its text runs to "</script" followed by
+# a space, "/" or ">" (an end tag may carry junk up to its ">").
+_OPEN = re.compile(r"<script(?=[\t\n\f\r />])", re.IGNORECASE)
+_START_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_CLOSE = re.compile(r"</script[\t\n\f\r />]", re.IGNORECASE)
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^<>]*>", re.IGNORECASE)
 _HOSTNAME = re.compile(r"[a-z0-9.-]+")
-# Types a browser runs; anything else (application/json, application/ld+json) is data.
-_RUN = {"", "text/javascript", "application/javascript", "module"}
+# Types a browser never runs: data blocks. Any other type counts as script (the policy
+# governs it or the browser ignores it; either way it is no data of ours).
+_DATA = {"application/json", "application/ld+json"}
 FILTER = "bt_own_script"
 
 
@@ -92,7 +91,13 @@ OWN = OwnScripts()  # one per process: it only ever holds template text
 def marked(source: str) -> str:
     """Template source with the text of each script element inside a `FILTER` block: what
     renders is unchanged (the block's tags print nothing), and it is recorded."""
-    return _SCRIPT.sub(lambda m: f"{m[1]}{{% filter {FILTER} %}}{m[2]}{{% endfilter %}}{m[3]}", source)
+    pieces, pos = [], 0
+    for attrs, (start, end) in _elements(source):
+        if start == end or not _runs(attrs):  # a file's element, or data (JSON-LD of editors' fields)
+            continue
+        pieces += [source[pos:start], f"{{% filter {FILTER} %}}", source[start:end], "{% endfilter %}"]
+        pos = end
+    return "".join(pieces) + source[pos:]
 
 
 class _MarkingLoader(BaseLoader):
@@ -102,26 +107,41 @@ class _MarkingLoader(BaseLoader):
         self.inner = inner
 
     def get_source(self, environment, template):
+        """The marked source, or the source as written when marking would not compile (a
+        `<script>` in a Jinja comment or string of a site's own template): its scripts
+        are then unrecorded, and the build names the pages they reach (`foreign`)."""
         source, filename, uptodate = self.inner.get_source(environment, template)
-        return marked(source), filename, uptodate
+        text = marked(source)
+        if text != source:
+            try:
+                environment.parse(text, template, filename)
+            except TemplateSyntaxError:
+                return source, filename, uptodate
+        return text, filename, uptodate
 
     def list_templates(self):
         return self.inner.list_templates()
 
 
 def _elements(html: str):
-    """(attributes, text) of each script element of a page, in order."""
+    """(attributes, (start, end) of the text) of each script element, in order."""
     pos = 0
     while (start := _OPEN.search(html, pos)) is not None:
         rest = _START_REST.match(html, start.end())
-        if rest is None:
-            pos = start.end()
-            continue
+        if rest is None:  # a start tag never closed: nothing after it is a tag
+            return
         close = _CLOSE.search(html, rest.end())
         if close is None:
             return
-        yield html[start.end():rest.end() - 1], html[rest.end():close.start()]
-        pos = close.end()
+        yield html[start.end():rest.end() - 1], (rest.end(), close.start())
+        gt = html.find(">", close.end() - 1)
+        pos = len(html) if gt < 0 else gt + 1
+
+
+def _runs(attrs: str) -> bool:
+    """Whether a script element with these attributes is inline script, not data nor a file."""
+    names = {m[1].lower(): next((v for v in m.groups()[1:] if v is not None), "") for m in _ATTR.finditer(attrs)}
+    return "src" not in names and names.get("type", "").strip().lower() not in _DATA
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -132,13 +152,7 @@ def inline_scripts(html: str) -> list[str]:
     "&lt;" in text and attribute values alike: Jinja's autoescape, and the sanitiser (nh3,
     tested in tests/test_contentpolicy.py, so an upgrade that stops doing it is caught).
     """
-    found = []
-    for attrs, text in _elements(html):
-        kind = _TYPE.search(attrs)
-        if _SRC.search(attrs) or (kind[1].lower() if kind else "") not in _RUN:
-            continue
-        found.append(text)
-    return found
+    return [html[start:end] for attrs, (start, end) in _elements(html) if _runs(attrs)]
 
 
 def script_hash(text: str) -> str:
@@ -156,7 +170,7 @@ def frame_sources(hosts: Sequence[str]) -> str:
     named = [h for h in hosts if _HOSTNAME.fullmatch(h)]
     if not named:
         return "'none'"
-    return " ".join(f"https://{h} https://*.{h}" for h in named)
+    return " ".join(f"https://{h}:* https://*.{h}:*" for h in named)  # any port, as the sanitiser keeps
 
 
 def policy(hashes: Iterable[str], frame_hosts: Sequence[str] = ()) -> str:
@@ -214,7 +228,9 @@ def other_host_message(option: str, what: str) -> str:
 def foreign_message(page: str, text: str) -> str:
     """What the build says of a page holding a script no template wrote (`foreign`)."""
     shown = " ".join(text.split())[:80]
-    return (f"{page}: trang có một đoạn mã <script> mà giao diện Bản tin không viết («{shown}»); trình duyệt "
-            "sẽ không chạy nó vì chính sách an toàn nội dung (Content-Security-Policy) của trang. → Cách sửa: "
-            "nếu đoạn mã nằm trong bài, xóa nó; nếu do một plugin khác trong mkdocs.yml thêm vào, đặt "
-            "`content_policy: false` trong khối `bantin` để bỏ chính sách (xem docs/security.md).")
+    return (f"{page}: trang có một đoạn mã <script> mà không mẫu giao diện nào viết («{shown}»); trình duyệt "
+            "sẽ không chạy nó vì chính sách an toàn nội dung (Content-Security-Policy) của trang. Bài viết không "
+            "thể đưa mã vào trang (bộ lọc gỡ mọi thẻ <script>), nên đoạn mã do một plugin hay hook trong "
+            "mkdocs.yml thêm vào sau khi trang được dựng. → Cách sửa: nếu đó là chủ ý của người quản trị, "
+            "đặt `content_policy: false` trong khối `bantin` (xem docs/security.md); nếu không ai chủ ý "
+            "thêm, đó là lỗi an toàn: báo ngay cho người quản trị kỹ thuật.")
