@@ -803,11 +803,13 @@
 
   function debounce(fn, ms) {
     var timer = null;
-    return function () {
+    var call = function () {
       var args = arguments, self = this;
       clearTimeout(timer);
       timer = setTimeout(function () { fn.apply(self, args); }, ms);
     };
+    call.cancel = function () { clearTimeout(timer); };
+    return call;
   }
 
   function keep(engine, filters) {
@@ -1154,6 +1156,10 @@
   };
 
   SearchBox.prototype.close = function () {
+    // Escape or leaving the box while a typed word still waits for its search: that search
+    // must not open the list again a moment later (it did, when a phone was slow).
+    if (this.live) this.live.cancel();
+    this.seq++;
     clearTimeout(this.prefetchTimer);
     this.panel.hidden = true;
     this.input.setAttribute("aria-expanded", "false");
