@@ -57,6 +57,9 @@ def test_marking_leaves_data_and_files_alone_and_falls_back_when_it_would_not_co
     env, own = _env({"t.html": "{# <script> #}<p>{{ x }}</p><script>ok()</script>"})
     assert env.get_template("t.html").render(x="y") == "<p>y</p><script>ok()</script>"  # compiled as written
     assert cp.marked("<script " * 20_000) == "<script " * 20_000  # linear: never closed, nothing to mark
+    for jinja in ("{% raw %}<script>a()</script>{% endraw %}", '{{ "<script>b()</script>" }}',
+                  "{# <script>c()</script> #}"):
+        assert cp.marked(jinja) == jinja  # not an element of the template's output
 
 
 def test_hashes_are_the_browsers():

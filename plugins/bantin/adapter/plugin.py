@@ -469,7 +469,12 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     @event_priority(-100)
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The theme's 404 page gets its policy like every page (sitemap.xml is ours: artifacts)."""
-        return self.state.view.secured(output).html if self.state is not None and template_name.endswith(".html") else output
+        if self.state is None or not template_name.endswith(".html"):
+            return output
+        done = self.state.view.secured(output)
+        for text in done.foreign:
+            log.warning(contentpolicy.foreign_message(template_name, text))
+        return done.html
 
     def _images(self, output: str, page: Page) -> str:
         if "<img" not in output:  # most pages: listings, questions, text-only articles

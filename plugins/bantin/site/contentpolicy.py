@@ -48,6 +48,8 @@ _HOSTNAME = re.compile(r"[a-z0-9.-]+")
 # Types a browser never runs: data blocks. Any other type counts as script (the policy
 # governs it or the browser ignores it; either way it is no data of ours).
 _DATA = {"application/json", "application/ld+json"}
+# Jinja's own constructs in a template's source: a "<script>" inside one is not an element.
+_JINJA = re.compile(r"{%-?\s*raw\s*-?%}.*?{%-?\s*endraw\s*-?%}|{#.*?#}|{{.*?}}|{%.*?%}", re.DOTALL)
 FILTER = "bt_own_script"
 
 
@@ -92,8 +94,11 @@ def marked(source: str) -> str:
     """Template source with the text of each script element inside a `FILTER` block: what
     renders is unchanged (the block's tags print nothing), and it is recorded."""
     pieces, pos = [], 0
+    jinja = [m.span() for m in _JINJA.finditer(source)] if "{" in source else []
     for attrs, (start, end) in _elements(source):
         if start == end or not _runs(attrs):  # a file's element, or data (JSON-LD of editors' fields)
+            continue
+        if any(a < start <= b for a, b in jinja):  # "<script>" in a raw block, a string, a comment
             continue
         pieces += [source[pos:start], f"{{% filter {FILTER} %}}", source[start:end], "{% endfilter %}"]
         pos = end
