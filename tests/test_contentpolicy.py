@@ -225,7 +225,7 @@ def test_what_mkdocs_yml_asks_from_other_hosts_is_named(tmp_path):
     readers' browsers, so the build says which option and how to fix it."""
     root = write_site(tmp_path / "s", {"tin-tuc/bai.md": article("Bài")})
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    del config["theme"]["font"]
+    config["theme"]["font"] = {"text": "Inter"}  # Material's default (Roboto) the plugin turns off itself
     config.update(extra_javascript=["https://cdn.example.com/x.js"],
                   extra_css=["//fonts.example.com/a.css"], extra={"analytics": {"provider": "google", "property": "G-1"}})
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

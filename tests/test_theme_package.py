@@ -34,6 +34,7 @@ def test_a_site_without_custom_dir_gets_our_theme_and_a_custom_dir_overrides_one
     page = read(root, "tin-tuc/bai-thu/index.html")
     assert "Kho bài cũ của tỉnh</a>" in page and ">Lưu trữ</a>" not in page  # the site's partial
     assert "bt-footer__agency" in page  # the rest of the footer is ours
+    assert "fonts.googleapis.com" not in page  # Material's default font, from Google, is left out
     assert "assets/stylesheets/bantin.css" in page  # our theme's other files, from the package
     # The site's own bantin-search.css is served as written and linked apart; ours, lean, without it.
     assert "assets/stylesheets/bantin-search.css" in page

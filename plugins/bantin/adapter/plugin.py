@@ -171,17 +171,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.site = build.site_config(translate.settings(self.config, config), problems)
         if problems.errors:
             _fail(problems, "Cấu hình mkdocs.yml có lỗi")
-        if self.config.content_policy and translate.instant_navigation(config):
-            log.info(contentpolicy.INSTANT_NOTE)
-        elif self.site.content_policy and config.use_directory_urls and not self.serving:
-            for option, what in translate.other_hosts(config):
-                log.warning(contentpolicy.other_host_message(option, what))
         wrong = site_dir_problem(config.site_dir, config.config_file_path, config.docs_dir, config.theme.custom_dir)
         if wrong:  # before MkDocs empties the folder: `mkdocs build -d .git` is refused here
             raise PluginError(wrong)
         if config.theme.name != "material":
             raise PluginError(themedir.not_material(config.theme.name))
         themedir.place(config.theme)
+        themedir.no_default_font(config.theme)
+        self._policy_notes(config)
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -203,6 +200,14 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         config.validation.nav.omitted_files = logging.DEBUG
         self.state = None
         return config
+
+    def _policy_notes(self, config: MkDocsConfig) -> None:
+        """Why pages carry no Content-Security-Policy, or what in mkdocs.yml it would refuse."""
+        if self.config.content_policy and translate.instant_navigation(config):
+            log.info(contentpolicy.INSTANT_NOTE)
+        elif self.site.content_policy and config.use_directory_urls and not self.serving:
+            for option, what in translate.other_hosts(config):
+                log.warning(contentpolicy.other_host_message(option, what))
 
     # --- files ----------------------------------------------------------------------------
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

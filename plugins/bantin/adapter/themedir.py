@@ -31,6 +31,17 @@ def place(theme) -> None:
     theme.dirs.insert(position, THEME)
 
 
+MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}  # Material's default: from Google Fonts
+
+
+def no_default_font(theme) -> None:
+    """`font: false` where the site left Material's default, which every page would fetch
+    from Google (DESIGN: nothing from any host but the site's own). A font the site names
+    itself stays, and the build names it (contentpolicy.other_host_message)."""
+    if theme.get("font") == MATERIAL_FONT:
+        theme["font"] = False
+
+
 def serve_lean(files: Files, config) -> themeassets.Served:
     """Our own stylesheets and scripts in MkDocs' file list replaced by what is served
     (site/themeassets.py: no comments, bantin-search.css inside bantin.css); the texts, and
