@@ -30,8 +30,9 @@ _ELSEWHERE = ("http://", "https://", "//")
 
 def other_hosts(config: MkDocsConfig) -> list[tuple[str, str]]:
     """(option, what) of each thing mkdocs.yml asks readers' browsers to fetch from another
-    host: Material's Google Fonts (unless `font: false`), its analytics, and scripts or styles
-    named by address (contentpolicy.other_host_message)."""
+    host: a Google font in `theme.font` (Material's own default is turned off before this,
+    themedir.no_default_font), its analytics, and scripts or styles named by address
+    (contentpolicy.other_host_message)."""
     found = []
     if config.theme.get("font") is not False:
         found.append(("theme.font", "Google Fonts"))

@@ -7,7 +7,6 @@ any engine (or by a test) without MkDocs.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Callable
 

@@ -56,10 +56,11 @@ FILTER = "bt_own_script"
 class OwnScripts:
     """The texts of the inline scripts the site's templates wrote in this process.
 
-    `loader` wraps a Jinja loader so that every template's script elements pass their
-    rendered text through the `FILTER` filter (`record`), which keeps it; no text reaches
-    this set but through a template's own script element. Rendered parts cached by the
-    adapter were recorded when first rendered; a forked renderer inherits the set.
+    `install` wraps an environment's loader so that every template's script elements pass
+    their rendered text through the `FILTER` filter (`record`), which keeps it; no text
+    reaches this set but through a template's own script element (never a data block).
+    Rendered parts cached by the adapter were recorded when first rendered; a forked
+    renderer inherits the set.
     """
 
     def __init__(self) -> None:
