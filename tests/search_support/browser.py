@@ -26,6 +26,18 @@ def type_query(page, text: str, selector: str = "#bantin-page-q") -> None:
     wait_results(page)
 
 
+def box_shows(page, text: str, timeout: float = 10_000) -> None:
+    """Wait until the header box's first suggestion holds `text`. Typing key by key shows the
+    suggestions of each word typed so far: the first ones to appear may be an earlier word's
+    (the list is then replaced), which failed tests on a loaded machine."""
+    try:
+        page.wait_for_function("""(t) => { const o = document.querySelector('#bantin-search-q-list [role=option]');
+                                         return o && o.textContent.includes(t); }""", arg=text, timeout=timeout)
+    except Exception:  # noqa: BLE001 (Playwright's TimeoutError): say what was shown instead
+        first = page.locator("#bantin-search-q-list [role=option]").first
+        raise AssertionError(f"{text!r} not in the first suggestion: {first.inner_text() if first.count() else None!r}")
+
+
 def result_hrefs(page) -> list[str]:
     return page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))")
 
