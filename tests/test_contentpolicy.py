@@ -168,13 +168,17 @@ def on_page_content(html, page, **kwargs):
 '''
 
 
-def _slipped_site(root: Path, strict: bool) -> Path:
-    write_site(root, {"tin-tuc/bai.md": article("Bài có mã lạ")})
-    (root / "hook.py").write_text(HOOK, encoding="utf-8")
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(hooks=["hook.py"], strict=strict)
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+def _with_hook(root: Path, source: str, **config) -> Path:
+    """The fixture site at `root` with `source` as its hooks file, and these mkdocs.yml options."""
+    (root / "hook.py").write_text(source, encoding="utf-8")
+    loaded = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    loaded.update(hooks=["hook.py"], **config)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(loaded, allow_unicode=True), encoding="utf-8")
     return root
+
+
+def _slipped_site(root: Path, strict: bool) -> Path:
+    return _with_hook(write_site(root, {"tin-tuc/bai.md": article("Bài có mã lạ")}), HOOK, strict=strict)
 
 
 def test_a_script_that_reached_a_page_is_named_and_fails_a_strict_build(tmp_path):
@@ -238,22 +242,14 @@ def test_what_mkdocs_yml_asks_from_other_hosts_is_named(tmp_path):
 
 
 def translate_hosts(scripts: list[str]) -> list[str]:
-    """translate.other_hosts on a stand-in config with these extra_javascript entries."""
-    from types import SimpleNamespace
-
-    from bantin.adapter.translate import other_hosts
-
-    config = SimpleNamespace(theme={"font": False}, extra={}, extra_javascript=scripts, extra_css=[])
-    return [what for _, what in other_hosts(config)]
+    """contentpolicy.other_hosts on a site with these extra_javascript entries."""
+    return [what for _, what in cp.other_hosts(False, None, {"extra_javascript": scripts})]
 
 
 def test_a_script_added_to_every_page_is_named_on_its_first_three(tmp_path):
     root = write_site(tmp_path / "s", {f"tin-tuc/b{n}.md": article(f"Bài {n}") for n in range(5)})
-    (root / "hook.py").write_text("from markupsafe import Markup\n\n\ndef on_page_content(html, **kwargs):\n"
-                                  "    return Markup(str(html) + '<script>track()</script>')\n", encoding="utf-8")
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = ["hook.py"]
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    _with_hook(root, "from markupsafe import Markup\n\n\ndef on_page_content(html, **kwargs):\n"
+                     "    return Markup(str(html) + '<script>track()</script>')\n")
     done = build(root, check=False)
     warnings = [line for line in done.stdout.splitlines() if "«track()»" in line]
     assert len(warnings) == 3 and "không được kể thêm" in warnings[-1], done.stdout

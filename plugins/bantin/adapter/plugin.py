@@ -92,9 +92,6 @@ class BantinConfig(base.Config):
     """Render drafts (with a 'bản nháp' banner); set by `bantin serve`."""
 
 
-FOREIGN_SHOWN = 3  # pages named for each script no template wrote
-
-
 def heading_slug(value: str, separator: str = "-") -> str:
     """Python-Markdown toc slugify hook: drops 'đ' otherwise; never an id the page's scripts
     use (checks.heading_id), so no heading loses its id in the sanitiser."""
@@ -159,7 +156,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.styles_apart = True  # main.html links bantin-search.css (themedir.serve_lean)
         self.asset_versions: dict[str, str] = {}  # our assets' "?v=…" (themedir.versions)
         self.inline_scripts: dict = {}  # our scripts a page may carry inside it (themedir.inline_scripts)
-        self.foreign_seen: dict[str, int] = {}  # pages holding each script no template wrote (contentpolicy)
+        self.foreign = contentpolicy.ForeignReport()  # scripts no template wrote, named on their first pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving, self.dirty = command == "serve", dirty
@@ -206,7 +203,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self.config.content_policy and translate.instant_navigation(config):
             log.info(contentpolicy.INSTANT_NOTE)
         elif self.site.content_policy and config.use_directory_urls and not self.serving:
-            for option, what in translate.other_hosts(config):
+            for option, what in contentpolicy.other_hosts(*translate.fetched_elsewhere(config)):
                 log.warning(contentpolicy.other_host_message(option, what))
 
     # --- files ----------------------------------------------------------------------------
@@ -464,11 +461,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self.state.split is not None and self.state.split.elsewhere(page):
             return ""  # written by the second renderer
         done = self.state.view.secured(self._images(output, page))
-        for text in done.foreign:  # named on its first pages, not on each of thousands
-            self.foreign_seen[text] = seen = self.foreign_seen.get(text, 0) + 1
-            if seen <= FOREIGN_SHOWN:
-                log.warning(contentpolicy.foreign_message(page.file.src_uri, text)
-                            + (" (Các trang khác có cùng đoạn mã không được kể thêm.)" if seen == FOREIGN_SHOWN else ""))
+        for message in self.foreign.messages(page.file.src_uri, done.foreign):
+            log.warning(message)
         return done.html
 
     @event_priority(-100)
@@ -477,8 +471,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if self.state is None or not template_name.endswith(".html"):
             return output
         done = self.state.view.secured(output)
-        for text in done.foreign:
-            log.warning(contentpolicy.foreign_message(template_name, text))
+        for message in self.foreign.messages(template_name, done.foreign):
+            log.warning(message)
         return done.html
 
     def _images(self, output: str, page: Page) -> str:

@@ -25,25 +25,12 @@ def instant_navigation(config: MkDocsConfig) -> bool:
     return "navigation.instant" in (config.theme.get("features") or ())
 
 
-_ELSEWHERE = ("http://", "https://", "//")
-
-
-def other_hosts(config: MkDocsConfig) -> list[tuple[str, str]]:
-    """(option, what) of each thing mkdocs.yml asks readers' browsers to fetch from another
-    host: a Google font in `theme.font` (Material's own default is turned off before this,
-    themedir.no_default_font), its analytics, and scripts or styles named by address
-    (contentpolicy.other_host_message)."""
-    found = []
-    if config.theme.get("font") is not False:
-        found.append(("theme.font", "Google Fonts"))
-    if (config.extra or {}).get("analytics"):
-        found.append(("extra.analytics", str((config.extra["analytics"] or {}).get("provider", "")) or "analytics"))
-    for option in ("extra_javascript", "extra_css"):
-        for entry in getattr(config, option):
-            path = str(getattr(entry, "path", entry))
-            if path.lower().startswith(_ELSEWHERE):
-                found.append((option, path))
-    return found
+def fetched_elsewhere(config: MkDocsConfig) -> tuple:
+    """(theme font, analytics, {option: paths}) as loaded, for contentpolicy.other_hosts
+    (Material's own default font is turned off before this, themedir.no_default_font)."""
+    addresses = {option: [str(getattr(entry, "path", entry)) for entry in getattr(config, option)]
+                 for option in ("extra_javascript", "extra_css")}
+    return config.theme.get("font"), (config.extra or {}).get("analytics"), addresses
 
 
 def settings(plugin_config, config: MkDocsConfig) -> Settings:

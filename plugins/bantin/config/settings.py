@@ -130,14 +130,14 @@ def check_numbers(site: SiteConfig, problems: Problems, line: Lines = _no_lines)
 # A host name as `iframe_hosts` takes it: labels of letters, digits and hyphens, at least one
 # dot. It reaches each page's Content-Security-Policy (site/contentpolicy.py), so a space or
 # ";" would add a directive of its own.
-_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+HOST_NAME = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
 
 def check_iframe_hosts(site: SiteConfig, problems: Problems, line: Lines = _no_lines) -> None:
     """Each of `iframe_hosts` a bare host name ("www.youtube-nocookie.com"), as the sanitiser
     and the pages' policy compare them."""
     for index, host in enumerate(site.iframe_hosts):
-        if not _HOST.fullmatch(host):
+        if not HOST_NAME.fullmatch(host):
             problems.error(CONFIG_FILE, line("iframe_hosts", index), f"plugins.bantin.iframe_hosts[{index + 1}]",
                            f"`{host}` không phải một tên miền",
                            "chỉ ghi tên miền, chữ thường, không có https:// hay dấu /, ví dụ `www.youtube-nocookie.com`")

@@ -28,7 +28,7 @@ from bantin.content.nearby import Known
 
 
 _FOOTNOTE_ANCHORS = ("fn:", "fnref:")
-_OTHER_HOST = ("http:", "https:", "//", "ftp:")  # a browser fetches these from another host
+OTHER_HOST = ("http:", "https:", "//", "ftp:")  # a browser fetches these from another host
 
 
 @dataclass
@@ -116,7 +116,7 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
         return
     if _own_address(item, ref, site, problems):
         return
-    if ref.media and target.lower().startswith(_OTHER_HOST):
+    if ref.media and target.lower().startswith(OTHER_HOST):
         _other_host(item, ref, problems)
         return
     if target.lower().startswith(_EXTERNAL) or ":" in target.split("/", 1)[0].split("#", 1)[0]:

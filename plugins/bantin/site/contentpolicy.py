@@ -35,6 +35,9 @@ from typing import Iterable, NamedTuple, Sequence
 from jinja2 import BaseLoader, Environment, TemplateSyntaxError
 from markupsafe import Markup
 
+from bantin.config.settings import HOST_NAME
+from bantin.content.checks import OTHER_HOST
+
 # Script elements are found in steps, as an HTML tokenizer does, in one pass (linear): a start
 # tag "<script" ends at the first ">" outside quotes; its text runs to "</script" followed by
 # a space, "/" or ">" (an end tag may carry junk up to its ">").
@@ -44,7 +47,6 @@ _CLOSE = re.compile(r"</script[\t\n\f\r />]", re.IGNORECASE)
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^<>]*>", re.IGNORECASE)
-_HOSTNAME = re.compile(r"[a-z0-9.-]+")
 # Types a browser never runs: data blocks. Any other type counts as script (the policy
 # governs it or the browser ignores it; either way it is no data of ours).
 _DATA = {"application/json", "application/ld+json"}
@@ -173,7 +175,7 @@ def frame_sources(hosts: Sequence[str]) -> str:
     sanitiser keeps them (`sanitize.host_allowed`); none when the list is empty. The
     configuration refuses anything but a host name (`settings.check_iframe_hosts`); a name
     that slipped past it is left out rather than read as a directive."""
-    named = [h for h in hosts if _HOSTNAME.fullmatch(h)]
+    named = [h for h in hosts if HOST_NAME.fullmatch(h)]
     if not named:
         return "'none'"
     return " ".join(f"https://{h}:* https://*.{h}:*" for h in named)  # any port, as the sanitiser keeps
@@ -221,6 +223,18 @@ INSTANT_NOTE = ("Bản tin: các trang không mang chính sách an toàn nội d
                 "`theme.features` để có lại chính sách (docs/security.md).")
 
 
+def other_hosts(font, analytics, addresses: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(option, what) of each thing a site's configuration asks readers' browsers to fetch
+    from another host: a font of Material's (any `theme.font` but false: Google Fonts), its
+    analytics, and the scripts or styles of `addresses` (option → paths) given as addresses."""
+    found = [("theme.font", "Google Fonts")] if font is not False else []
+    if analytics:
+        found.append(("extra.analytics", str((analytics or {}).get("provider", "")) or "analytics"))
+    found += [(option, path) for option, paths in addresses.items() for path in paths
+              if path.lower().startswith(OTHER_HOST)]
+    return found
+
+
 def other_host_message(option: str, what: str) -> str:
     """What the build says of an option of mkdocs.yml that needs another host (the policy
     refuses it in readers' browsers; DESIGN: nothing from any host but the site's own)."""
@@ -229,6 +243,25 @@ def other_host_message(option: str, what: str) -> str:
     return (f"mkdocs.yml: `{option}` ({what}) cần tải từ máy chủ khác; chính sách an toàn nội dung "
             f"(Content-Security-Policy) của mỗi trang sẽ khiến trình duyệt chặn nó. → Cách sửa: {fix}; "
             "hoặc, nếu đơn vị chấp nhận cho trang tải từ nơi khác, đặt `content_policy: false` trong khối `bantin`.")
+
+
+class ForeignReport:
+    """The build's words on scripts no template wrote: each script named on its first
+    `SHOWN` pages, not on each of thousands when a plugin adds it to every page."""
+
+    SHOWN = 3
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def messages(self, page: str, foreign: list[str]) -> list[str]:
+        found = []
+        for text in foreign:
+            self.seen[text] = seen = self.seen.get(text, 0) + 1
+            if seen <= self.SHOWN:
+                last = " (Các trang khác có cùng đoạn mã không được kể thêm.)" if seen == self.SHOWN else ""
+                found.append(foreign_message(page, text) + last)
+        return found
 
 
 def foreign_message(page: str, text: str) -> str:
