@@ -86,6 +86,9 @@ def test_free_previews_are_artifacts_linked_from_the_merge_request():
     assert any(line.startswith("bantin check") for line in preview["script"])
     artifacts = preview["artifacts"]
     # expose_as needs the trailing slash to link a folder (gitlab-org/gitlab#366867).
+    # GitLab checks the label with Ruby's ASCII-only \\w and refuses the whole file otherwise
+    # (lib/gitlab/ci/config/entry/artifacts.rb EXPOSE_AS_REGEX): "Bản xem trước" stopped every pipeline.
+    assert re.fullmatch(r"[A-Za-z0-9_][-A-Za-z0-9_ ]*", artifacts["expose_as"])
     assert artifacts["expose_as"] and artifacts["paths"] == ["preview/"] and artifacts.get("expire_in")
     assert artifacts["reports"]["dotenv"] == "preview.env" and preview["environment"]["url"] == "$PREVIEW_URL"
     url = next(line for line in preview["script"] if "PREVIEW_URL=" in line)
