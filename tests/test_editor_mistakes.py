@@ -173,6 +173,16 @@ MISTAKES = {
     "retitled-without-slug": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn",
                                              "title: Lam Sơn tập huấn hòa giải viên năm 2023"), ART, 2,
                                      ("địa chỉ", "`slug: tap-huan-hoa-giai-vien-huyen-lam-son`"), "cảnh báo"),
+    # Found by an editor's-eye review (session 20): each vanished or passed `bantin check`.
+    "title-blank": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn", 'title: "   "'), ART, 2,
+                           ("`title` để trống", "gõ nội dung sau `title: `")),
+    "link-with-spaces-missing": Mistake(replace(ART, BODY, "Xem [bài](Bài không có thật.md). " + BODY), ART, 19,
+                                        ("trỏ tới tệp không có (content/tin-tuc/Bài không có thật.md)",)),
+    "image-with-spaces-missing": Mistake(replace(ART, "(../images/tap-huan-hoa-giai.png)",
+                                                 "(../images/Ảnh hội nghị không có.png)"), ART, 17,
+                                         ("images/Ảnh hội nghị không có.png",)),
+    "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
+                                   ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }
 
 
@@ -294,3 +304,15 @@ def test_quote_trouble_is_only_blamed_on_a_line_yaml_rejects_alone():
     lines = ['title: "Bản tin "Pháp luật" tỉnh"', "slug: x"]
     index, message, fix = explain(lines, 0, "expected <block end>, but found '<scalar>'", "while parsing a block mapping")
     assert index == 0 and "ngoặc kép bên trong" in message and "'Bản tin \"Pháp luật\" tỉnh'" in fix
+
+
+def test_a_file_refused_without_a_word_is_still_named(pristine, tmp_path, monkeypatch):
+    """Nothing vanishes: a rule that drops a file and forgets to say why (a blank title did,
+    with "0 lỗi") still leaves an error on that file."""
+    from bantin.site import corpus
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    parse = corpus._parse_item
+    monkeypatch.setattr(corpus, "_parse_item", lambda src, *rest: None if src == ART else parse(src, *rest))
+    found = [p for p in check(docs) if p.path == ART]
+    assert len(found) == 1 and found[0].is_error and "chưa có thông báo nào nói vì sao" in found[0].message

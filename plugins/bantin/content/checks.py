@@ -200,10 +200,20 @@ def _missing(item: Item, ref: Ref, path: str, site: Site, error) -> None:
         suffix = f"#{urlsplit(ref.target).fragment}" if urlsplit(ref.target).fragment else ""
         error(f"trỏ tới tệp không có (content/{path})",
               f"đường dẫn tính từ thư mục của bài (content/{here if here != '.' else ''}): viết `{meant}{suffix}`")
+    elif _looks_like_a_host(ref.target):
+        error(f"`{ref.target}` là địa chỉ trang web nhưng thiếu `https://`, nên được hiểu là một tệp trong content/",
+              f"viết đủ: `https://{ref.target}`")
     else:
         error(f"trỏ tới tệp không có (content/{path})",
               "sửa tên hoặc đường dẫn tệp (phân biệt chữ hoa, chữ thường, tính từ thư mục của bài), "
               "hoặc tải tệp lên content/")
+
+
+def _looks_like_a_host(target: str) -> bool:
+    """`www.vbpl.vn`, `thuvienphapluat.vn/van-ban`: a web address typed without its scheme."""
+    host = target.split("/", 1)[0].lower()
+    return host.startswith("www.") or (
+        "." in host and host.rsplit(".", 1)[1] in ("vn", "com", "org", "net", "gov") and not host.endswith(".md"))
 
 
 def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:

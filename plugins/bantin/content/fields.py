@@ -66,10 +66,12 @@ class _Check:
 
     def text(self, key: str, required: bool = False) -> str:
         value = self.data.get(key)
-        if value is None or value == "":
-            if required and key not in self.reported:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required and key not in self.reported and value is None:
                 self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`",
                                     f"thêm dòng `{key}: …` vào phần khai báo")
+            elif required and key not in self.reported:
+                self.error(key, f"`{key}` để trống (chỉ có dấu cách)", f"gõ nội dung sau `{key}: ` trên dòng này")
             return ""
         if isinstance(value, (dict, list)):
             self.error(key, f"`{key}` phải là một dòng chữ, không phải {_shape(value)}", f"viết `{key}: …` trên một dòng")
@@ -105,7 +107,7 @@ class _Check:
 
     def when(self, key: str, required: bool = False) -> datetime | None:
         value = self.data.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             if required and key not in self.reported:
                 self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`", f"thêm dòng `{key}: 2024-11-21`")
             return None

@@ -24,7 +24,11 @@ from bantin.content.model import Item
 
 _FENCE = re.compile(r"^(```|~~~)")
 _TICKS = re.compile(r"`+")
-_TARGET = r"(<[^<>\n]*>|(?:[^()\s<>]|\([^()\s<>]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+_CHAR = r"(?:[^()\s<>]|\([^()\s<>]*\))"  # a character of a target, or a (group) without spaces
+# A target's words: as in Python-Markdown, `Ảnh hội nghị.jpg` is one target with spaces; a word
+# that starts with a quote is the title.
+_WORDS = rf"{_CHAR}*(?:[ \t]+(?:[^()\s<>\"']|\([^()\s<>]*\)){_CHAR}*)*"
+_TARGET = rf"(<[^<>\n]*>|{_WORDS})(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
 # [text](target "title") and ![alt](src): text stops at any bracket, target at any parenthesis.
 _LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*" + _TARGET)
 # The outer link of [![alt](src)](target): its text ends with the image's ')'.

@@ -300,6 +300,10 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
             if not item.meta.draft:  # a draft's placeholder text is its to-do list
                 placeholders.report(item.src, item.body, item.body_line, problems)
             refs = citations(item, site.registry)
+        elif not problems.errors:  # nothing vanishes: a rule that refused the file without a word
+            problems.error(src, 1, "", "tệp không được xuất bản nhưng chưa có thông báo nào nói vì sao",
+                           "xem lại phần khai báo (title, date, category); nếu vẫn không thấy lỗi, "
+                           "báo cho người phụ trách kỹ thuật kèm tệp này")
         done.append((item, problems.items, refs))
     return done
 
