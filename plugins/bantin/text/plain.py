@@ -59,15 +59,36 @@ _MD_DROP = [  # (only when the text has this, pattern, replacement)
     (("{",), re.compile(r"\{[:#.][^{}]*\}"), " "),  # attribute lists
     (("<",), re.compile(r"<[^<>]+>"), " "),  # raw HTML tags
     ((), re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # block markers
+    # a table's delimiter row (| --- | :-: |, |-|-|) and thematic breaks: the classes before
+    # the second '-' have none, so a line of dashes is scanned once
+    (("-",), re.compile(r"^[ \t|:]*-[ \t|:]*-[ \t|:-]*$", re.MULTILINE), " "),
     (tuple("*_`|~"), re.compile(r"[*_`|~]+"), " "),  # emphasis, code, table pipes
 ]
+
+
+def _drop_comments(markup: str) -> str:
+    """Markup without HTML comments, Word's `<!--[if gte mso 9]><xml>…<![endif]-->` among them
+    (a `find` loop: linear). An unclosed comment is left as it is."""
+    pieces, pos = [], 0
+    while (start := markup.find("<!--", pos)) >= 0:
+        end = markup.find("-->", start + 4)
+        if end < 0:
+            break
+        pieces += [markup[pos:start], " "]
+        pos = end + 3
+    return "".join(pieces) + markup[pos:] if pieces else markup
 
 
 def markdown_to_text(markdown: str) -> str:
     """Readable text of Markdown without rendering it: for search, made while pages render.
 
-    A pattern runs only on text that has its mark: most bulletin text has none of them.
+    What the page never shows is dropped first: comments, and the content of raw <script>,
+    <style> and <svg> elements (the sanitiser removes them from the page; a summary, a feed or
+    a search snippet read "alert(1) body{display:none}" from pasted HTML). A pattern runs
+    only on text that has its mark: most bulletin text has none of them.
     """
+    if "<" in markdown:
+        markdown = _drop_blocks(_drop_comments(markdown))
     for marks, pattern, replacement in _MD_DROP:
         if not marks or any(mark in markdown for mark in marks):
             markdown = pattern.sub(replacement, markdown)
