@@ -181,6 +181,18 @@ MISTAKES = {
     "image-with-spaces-missing": Mistake(replace(ART, "(../images/tap-huan-hoa-giai.png)",
                                                  "(../images/Ảnh hội nghị không có.png)"), ART, 17,
                                          ("images/Ảnh hội nghị không có.png",)),
+    "question-without-space": Mistake(replace(QA, "## Câu hỏi 2: Những", "##Câu hỏi 2: Những"), QA, 22,
+                                      ("thiếu dấu cách sau `##`", "`## Câu hỏi 2: Những")),
+    "question-as-title": Mistake(replace(QA, "## Câu hỏi 2: Những", "# Câu hỏi 2: Những"), QA, 22,
+                                 ("một dấu `#`", "`## Câu hỏi 2: Những")),
+    "question-as-subheading": Mistake(replace(QA, "## Câu hỏi 2: Những", "### Câu hỏi 2: Những"), QA, 22,
+                                      ("`###`", "`## Câu hỏi 2: Những")),
+    "question-without-words": Mistake(replace(QA, "## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#",
+                                              "## {#"), QA, 14, ("câu hỏi không có chữ",)),
+    "question-without-answer": Mistake(replace(QA, "{#hoa-giai-o-co-so-la-gi}\n\nHòa giải ở cơ sở là việc",
+                                               "{#hoa-giai-o-co-so-la-gi}\n\n## Câu hỏi 1b: Vì sao? {#vi-sao}\n\n"
+                                               "Hòa giải ở cơ sở là việc"), QA, 14,
+                                       ("chưa có câu trả lời",), "cảnh báo"),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

@@ -162,7 +162,7 @@ def test_fill_ids_adds_unique_ids_and_keeps_existing():
             "## Câu 3. Ai là hòa giải viên?\n\nC\n\n"
             "## Câu 4: Ai là hòa giải viên?\n\nD\n\n"
             "```\n## Trong code\n```\n\n"
-            "## !!!\n")
+            "## !!!\n\nE\n")
     taken = {"hoa-giai-la-gi", "ai-la-hoa-giai-vien"}
     new_body, added = qa.fill_ids(body, taken)
     assert added == ["hoa-giai-la-gi-2", "ai-la-hoa-giai-vien-2", "ai-la-hoa-giai-vien-3", "cau-hoi"]

@@ -60,6 +60,26 @@ def nested_questions(body: str) -> list[tuple[int, str]]:
     return found
 
 
+def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
+    """(index, text, what is wrong) of lines outside fenced code that look like a question
+    (an `{#id}` or a "Câu hỏi 3:" number) but are not a `## ` heading: `##Câu hỏi 2…` (Python-
+    Markdown makes it a heading inside the previous answer), `# Câu hỏi…`, `### Câu hỏi 4…`."""
+    found = []
+    for index, line in _unfenced(body.split("\n")):
+        if not line.startswith("#") or _HEADING.match(line):
+            continue
+        marks = len(line) - len(line.lstrip("#"))
+        text = line[marks:].strip()
+        numbered = bool(_NUMBER_PREFIX.match(text))
+        if marks == 2 and text:
+            found.append((index, text, "thiếu dấu cách sau `##`"))
+        elif marks == 1 and (numbered or split_heading(text)[1]):
+            found.append((index, text, "bắt đầu bằng một dấu `#` (tiêu đề lớn), không phải `## `"))
+        elif marks > 2 and numbered:
+            found.append((index, text, f"bắt đầu bằng `{'#' * marks}` (tiêu đề nhỏ trong câu trả lời), không phải `## `"))
+    return found
+
+
 def _attrs(text: str) -> tuple[int, str] | None:
     r"""(where the attribute list starts, its inside) of a heading ending in `{…}`, or None.
 
@@ -111,6 +131,9 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
                        "trích dẫn (dòng bắt đầu bằng `*`, `-`, số hoặc `>` trước `##`), nên trang không coi là câu hỏi",
                        "xóa phần trước `## ` để dòng bắt đầu bằng `## `, và để một dòng trống trước và sau dòng đó "
                        "(trình biên tập web: bật công tắc Markdown để sửa)")
+    for index, text, wrong in misplaced_questions(body):
+        problems.error(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, "
+                       "nên trang coi nó là một phần câu trả lời phía trên", f"viết lại dòng thành `## {short(text, 200)}`")
     headings = heading_lines(body)
     if not headings:
         problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",
@@ -143,7 +166,14 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
             problems.error(src, line, "", f"mã câu hỏi dài {len(qid)} ký tự, quá {ID_MAX} ký tự",
                            f"rút gọn mã, ví dụ `{{#{cap_slug(qid, 60)}}}`: mã là địa chỉ và liên kết ngắn in ra giấy")
             continue
+        if not display_title(title):
+            problems.error(src, line, "", "câu hỏi không có chữ (chỉ có mã hoặc số thứ tự)",
+                           f"viết câu hỏi trước mã, ví dụ `## Câu hỏi {number}: … ? {{#{qid}}}`")
+            continue
         answer, basis = mark_legal_basis("\n".join(lines[index + 1 : end]).strip("\n"))
+        if not answer.strip():
+            problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
+                          "viết câu trả lời ở các dòng dưới câu hỏi, trước câu hỏi tiếp theo")
         questions.append(Question(qid, display_title(title), number, answer, line, basis))
     return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
 
