@@ -186,9 +186,16 @@ def test_slug_collision_names_both_files():
     errors = problems.errors
     assert len(errors) == 1
     error = errors[0]
-    assert error.field == "slug"
+    # On the newer file, at its title (it has no slug line): the older keeps its address.
+    assert error.field == "title" and error.line == 2
     assert error.path == "tin-tuc/b.md" and "tin-tuc/a.md" in error.message
-    assert "/tin-tuc/hoa-giai/" in error.message
+    assert "/tin-tuc/hoa-giai/" in error.message and "`slug: hoa-giai-2024`" in error.fix
+
+
+def test_slug_collision_is_told_to_the_newer_file_whatever_the_names():
+    files = {"tin-tuc/z-cu.md": doc("Hòa giải", "2020-01-01"), "tin-tuc/a-moi.md": doc("Hoà giải", "2025-01-01", slug="hoa-giai")}
+    _, problems = build(files)
+    assert [(e.path, e.field, e.line) for e in problems.errors] == [("tin-tuc/a-moi.md", "slug", 5)]
 
 
 def test_explicit_slug_collision():

@@ -193,6 +193,10 @@ MISTAKES = {
                                                "{#hoa-giai-o-co-so-la-gi}\n\n## Câu hỏi 1b: Vì sao? {#vi-sao}\n\n"
                                                "Hòa giải ở cơ sở là việc"), QA, 14,
                                        ("chưa có câu trả lời",), "cảnh báo"),
+    "same-address-as-an-older-article": Mistake(add("tin-tuc/bai-moi.md", (
+        "---\ntitle: Tập huấn hòa giải viên huyện Lam Sơn\ndate: 2025-03-01\ncategory: hoa-giai-o-co-so\n---\n\n"
+        "Nội dung.\n").encode()), "tin-tuc/bai-moi.md", 2,
+        (f"với tệp {ART} (ngày 18/05/2023)", "`slug: tap-huan-hoa-giai-vien-huyen-lam-son-2025`", "đừng đổi bài kia")),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

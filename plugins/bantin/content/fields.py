@@ -532,4 +532,4 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
                         "bài vào dòng này; nếu bài chưa xong, thêm lại dòng `draft: true`")
     if not title or when is None or not meta["slug"]:
         return None
-    return Meta(title=title, date=when, **meta)
+    return Meta(title=title, date=when, lines=dict(lines), **meta)

@@ -6,7 +6,7 @@ artifacts (search, feeds, sitemap) only read them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import datetime
 
@@ -82,6 +82,8 @@ class Meta:
     updated: datetime | None = None
     aliases: tuple[str, ...] = ()
     slug: str = ""
+    # Each front-matter key's line, for messages about the whole site (two files at one address).
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -226,15 +226,25 @@ def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> Non
     in a draft rather than a published handbook, else in the handbook with the later `date`,
     else later in path order and line. `taken` holds every id of the site (fresh ids avoid it).
     """
-    paths: dict[str, Item] = {}
+    at: dict[str, list[Item]] = {}
     uses: dict[str, list[tuple[Item, Question]]] = {}
     for item in items:
-        other = paths.setdefault(item.path, item)
-        if other is not item:
-            problems.error(item.src, 1, "slug", f"trùng địa chỉ /{item.path}/ với tệp {other.src}",
-                           "đổi tiêu đề hoặc thêm `slug:` khác cho một trong hai bài")
+        at.setdefault(item.path, []).append(item)
         for question in item.questions:
             uses.setdefault(question.id, []).append((item, question))
+    for path, found in at.items():
+        if len(found) < 2:
+            continue
+        found.sort(key=lambda item: (item.meta.draft, item.meta.date, item.src))
+        owner = found[0]
+        for item in found[1:]:
+            key = "slug" if "slug" in item.meta.lines else "title"
+            free = _free_slug(item.meta.slug, item.meta.date.year, set(at))
+            problems.error(item.src, item.meta.lines.get(key, 1), key,
+                           f"trùng địa chỉ /{path}/ với tệp {owner.src} (ngày {owner.meta.date:%d/%m/%Y}), "
+                           "bài có trước nên giữ địa chỉ này",
+                           f"thêm dòng `slug: {free}` (hoặc sửa dòng đó nếu đã có) vào bài này; đừng đổi bài kia: "
+                           "địa chỉ của nó có thể đã được in, chia sẻ")
     for qid, found in uses.items():
         if len(found) < 2:
             continue
@@ -243,6 +253,15 @@ def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> Non
         for item, question in found[1:]:
             problems.items.append(taken_id(item.src, question.line, qid, _heading(item, question),
                                            f"{owner.src}:{owner_q.line}", taken))
+
+
+def _free_slug(slug: str, year: int, used_paths: set[str]) -> str:
+    """A slug near `slug` that no item's address ends with: `<slug>-<year>`, then `-2`, `-3`…"""
+    ends = {path.rsplit("/", 1)[-1] for path in used_paths}
+    for candidate in (f"{slug}-{year}", *(f"{slug}-{n}" for n in range(2, 1000))):
+        if candidate not in ends:
+            return candidate
+    return f"{slug}-moi"
 
 
 def _heading(item: Item, question: Question) -> str:
