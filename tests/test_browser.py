@@ -184,6 +184,32 @@ def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server)
     assert background == "rgb(0, 0, 0)"
 
 
+SIZES = """() => {
+    const size = (selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
+    return {text: size(".md-content .md-typeset p"), table: size(".md-content .md-typeset table td")};
+}"""
+
+
+def test_a_larger_text_level_enlarges_tables_on_screen_and_on_paper(page, sample_server):
+    """Material sizes tables in rem: the guide's tables stayed 12.8 px beside 25 px text on a
+    projector, and printed at 7.7 pt."""
+    page.goto(sample_server + PAGES["guide"])
+    default = page.evaluate(SIZES)
+    page.evaluate("localStorage.setItem('bt-font', '3')")
+    page.reload()
+    assert page.locator("html").get_attribute("data-bt-font") == "3"
+    larger = page.evaluate(SIZES)
+    assert larger["text"] > default["text"] * 1.4
+    assert larger["table"] / larger["text"] == pytest.approx(default["table"] / default["text"], rel=0.02)
+    page.emulate_media(media="print")
+    printed = page.evaluate(SIZES)
+    assert printed["table"] >= printed["text"] * 0.85
+    page.evaluate("localStorage.removeItem('bt-font')")
+    page.reload()
+    assert page.evaluate(SIZES)["table"] >= page.evaluate(SIZES)["text"] * 0.85
+    page.emulate_media(media="screen")
+
+
 def test_controls_are_reachable_by_keyboard(page, sample_server):
     page.goto(sample_server + PAGES["article"])
     reached = set()
