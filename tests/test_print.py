@@ -38,8 +38,10 @@ TAGS = ["hòa giải", "tập huấn"]
 QUESTIONS = [("Hòa giải ở cơ sở là gì?", "la-gi", 2), ("Ai được bầu làm hòa giải viên?", "ai-duoc-bau", 3),
              ("Tổ hòa giải gồm những ai?", "to-hoa-giai", 2), ("Hòa giải viên có quyền gì?", "quyen", 4),
              ("Khi nào tổ hòa giải tiến hành hòa giải?", "khi-nao", 3), ("Ai chi trả kinh phí?", "kinh-phi", 2)]
-HANDBOOK = "---\ntitle: Sổ tay hòa giải\ndate: 2024-03-15\ncategory: hoa-giai-o-co-so\nslug: so-tay\n---\n" + \
-    "Sổ tay trả lời những câu hỏi thường gặp.\n\n" + "".join(
+HANDBOOK = "---\ntitle: Sổ tay hòa giải\ndate: 2024-03-15\ncategory: hoa-giai-o-co-so\nslug: so-tay\n" + \
+    "summary: Sáu câu hỏi về hòa giải ở cơ sở.\nauthor: Phòng Phổ biến pháp luật\n" + \
+    "attachments:\n  - title: Bản đầy đủ\n    file: ../tai-lieu/so-tay.pdf\n---\n" + \
+    "Sổ tay trả lời những câu hỏi thường gặp, theo Luật có hiệu lực từ ngày 01/01/2014 ([tin](../tin-tuc/ngan.md)).\n\n" + "".join(
         f"## Câu hỏi {n + 1}: {title} {{#{qid}}}\n\n{paragraphs(size, n)}\nCăn cứ pháp lý: Điều {n + 1} Luật Hòa giải ở cơ sở năm 2013.\n\n"
         for n, (title, qid, size) in enumerate(QUESTIONS))
 FILES = {
@@ -51,6 +53,7 @@ FILES = {
     **{f"tin-tuc/lien-quan-{n}.md": article(f"Hòa giải viên thôn {n} kể chuyện nghề", f"2024-04-0{n}", tags=TAGS,
                                             body=paragraphs(1, n)) for n in range(1, 5)},
     "hoi-dap/so-tay.md": HANDBOOK,
+    "tai-lieu/so-tay.pdf": b"%PDF-1.4\n%%EOF\n",
 }
 QUESTION, SHORT = "hoi-dap/so-tay/la-gi", PUBLIC + "q/la-gi/"
 
@@ -85,7 +88,8 @@ def test_codes_and_printed_links_carry_the_online_address(directory_urls):
     site = SiteConfig(categories=(Category("hoa-giai-o-co-so", "Hòa giải ở cơ sở"),), site_url=base,
                       agency=Agency(name="Sở Tư pháp tỉnh Thử"))
     urls = UrlScheme(UrlPrefixes(), directory_urls=directory_urls)
-    corpus, problems = build_corpus({k: v.encode() for k, v in FILES.items()}, site, urls)
+    corpus, problems = build_corpus({k: v.encode() for k, v in FILES.items() if k.endswith(".md")}, site, urls,
+                                    assets={k: len(v) for k, v in FILES.items() if not k.endswith(".md")})
     assert problems.errors == []
     view = SiteView(corpus, urls)
     pages = {page.path: page for page in generated_pages(corpus, urls)}
@@ -131,6 +135,15 @@ def test_the_offline_copy_prints_the_public_addresses(print_sites):
             printed.update(code.text for code in zxingcpp.read_barcodes(rasterise(svg)))
     assert SHORT in printed and PUBLIC + "tin-tuc/dai/" in printed and PUBLIC + "hoi-dap/so-tay/" in printed
     assert [url for url in printed if ".html" in url or not url.startswith(PUBLIC)] == []
+
+
+def test_the_printable_handbook_opens_with_the_handbooks_text_and_its_links_work(print_sites):
+    """The intro is converted for the printable page itself: its links lead where the
+    handbook's do, in both flavours, and it goes through the sanitiser like the handbook."""
+    online = (print_sites[0] / "hoi-dap/so-tay/ban-in/index.html").read_text(encoding="utf-8")
+    offline = (print_sites[1] / "hoi-dap/so-tay/ban-in.html").read_text(encoding="utf-8")
+    assert 'class="bt-body bt-print-intro"><p>Sổ tay trả lời' in online
+    assert 'href="../../../tin-tuc/ngan/"' in online and 'href="../../tin-tuc/ngan.html"' in offline
 
 
 # --- on paper ------------------------------------------------------------------------------------------
@@ -240,6 +253,18 @@ def test_the_printable_handbook_has_no_blank_page_and_keeps_questions_with_their
         after = page[page.index(heading) + len(heading):]
         assert len(after) > 150, f"{title}: the heading ends its page"  # the answer's first lines follow it
     assert words(AGENCY["name"]) in pages[0] and words(PUBLIC + "hoi-dap/so-tay/") in pages[0]
+    # What a handout needs beyond the questions (a trainer's review, session 20): the lead, the
+    # handbook's own text, who wrote it, and its attachment with an address paper can use.
+    text = words(printed.text)
+    for expected in ("Sáu câu hỏi về hòa giải ở cơ sở.", "có hiệu lực từ ngày 01/01/2014", "Phòng Phổ biến pháp luật",
+                     "Bản đầy đủ", PUBLIC + "tai-lieu/so-tay.pdf"):
+        assert words(expected) in text, expected
+    # Each question's code is printed on the page of its question (it was pushed alone to the next).
+    for n, (_, qid, _) in enumerate(QUESTIONS):
+        heading = words(f"Câu hỏi {n + 1}.")
+        short = f"{PUBLIC}q/{qid}/"
+        page = next(p for p in pages if heading in p)
+        assert short in page.replace(" ", ""), (qid, page[:200])
     # The handbook's code and each question's code on the first page read as public addresses.
     assert PUBLIC + "hoi-dap/so-tay/" in printed.codes and SHORT in printed.codes and all(".html" not in code for code in printed.codes)
 

@@ -269,7 +269,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             file = File.generated(config, src_uri, content="")
             files.append(file)
             self.state.generated[src_uri] = page
-            if page.question is None:
+            if page.question is None and page.kind != "handbook-print":  # its Markdown: the handbook's intro
                 (ListingPage if shared is not None else Page)(page.title, file, config)
             else:
                 ContentPage(None, file, config, shared)
@@ -299,6 +299,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             return self._handbook_source(item, page) if item.kind == "qa" else item.body
         generated = state.generated.get(src)
         if generated is not None:
+            if generated.kind == "handbook-print":  # the handbook's own text opens its printout
+                return rebase_links(generated.item.intro, generated.item.src, src)
             if generated.question is None:
                 return ""
             body = shift_headings(generated.question.body, 2)  # under the page's h1 (the handbook's: 3)

@@ -350,11 +350,13 @@ class Build:
 
     def page_html(self, src: str, html: str, iframe_hosts: Sequence[str]) -> Markup:
         """A page's converted HTML as it may be published. What editors wrote (content items,
-        question pages) goes through the sanitiser; generated listings, whose Markdown is
-        empty, are kept as they are (their template writes the page). A question's answer is
-        kept for the printable handbook and JSON-LD."""
+        question pages, the printable handbook, whose Markdown is its handbook's intro) goes
+        through the sanitiser; generated listings, whose Markdown is empty, are kept as they
+        are (their template writes the page). A question's answer is kept for the printable
+        handbook and JSON-LD."""
         generated = self.generated.get(src)
-        if src in self.items_by_src or (generated is not None and generated.question is not None):
+        edited = generated is not None and (generated.question is not None or generated.kind == "handbook-print")
+        if src in self.items_by_src or edited:
             html = Markup(clean(str(html), iframe_hosts))  # HTML the sanitiser produced
         else:
             html = Markup(html)

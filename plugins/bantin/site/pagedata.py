@@ -119,7 +119,7 @@ class PageData:
     updated: str = ""
     updated_iso: str = ""
     expired: tuple = ()  # (document, views.Replacement or None)
-    attachments: tuple[tuple[Attachment, str], ...] = ()  # (attachment, size as '1,2 MB' or "")
+    attachments: tuple[tuple[Attachment, str, str], ...] = ()  # (attachment, size as '1,2 MB' or "", public address)
     tags: tuple[Link, ...] = ()
     related: tuple[Card, ...] = ()
     same_category: tuple[Card, ...] = ()
@@ -229,18 +229,19 @@ def _generated_data(view, page) -> PageData:
         return _print_data(view, page.item, jsonld)
     if page.kind == "search":  # a printed result list names the site and each result's address
         return PageData(jsonld=jsonld, print_address=view.absolute(page.path), public_root=view.absolute(""))
+    printed = view.absolute(page.path)  # an index printed as a handout names its agency and address
     if page.kind == "tags":
         index = tuple(IndexEntry(view.tag_url(t), t.title, view.tag_count(t)) for t in view.corpus.tags)
-        return PageData(jsonld=jsonld, index=index)
+        return PageData(jsonld=jsonld, index=index, print_address=printed)
     if page.kind == "years":
         index = tuple(IndexEntry(view.year_url(y), str(y), view.year_count(y)) for y in view.corpus.years)
-        return PageData(jsonld=jsonld, index=index)
+        return PageData(jsonld=jsonld, index=index, print_address=printed)
     if page.kind == "documents":
         groups = tuple(DocumentGroup(group, tuple((view.document_url(slug), label, count, status)
                                                   for slug, label, count, status in docs))
                        for group, docs in view.documents_grouped())
-        return PageData(jsonld=jsonld, document_groups=groups)
-    return PageData(jsonld=jsonld)
+        return PageData(jsonld=jsonld, document_groups=groups, print_address=printed)
+    return PageData(jsonld=jsonld, print_address=printed)
 
 
 def _item_data(view, item: Item) -> PageData:
@@ -266,9 +267,14 @@ def _item_data(view, item: Item) -> PageData:
     if kind == "qa":
         values.update(print_url=view.url(view.urls.question(item.path, "ban-in")),
                       qr=view.qr(item.path, "Mã QR của sổ tay " + item.title))
-    values["attachments"] = tuple((a, view.attachment_size(a)) for a in meta.attachments)
+    values["attachments"] = _attachments(view, item)
     values["tags"] = tuple(Link(view.tag_url(t), t.title) for t in item.tags)
     return PageData(**values)
+
+
+def _attachments(view, item: Item) -> tuple[tuple[Attachment, str, str], ...]:
+    """Each attachment with its size and its public address (printed: paper cannot follow a link)."""
+    return tuple((a, view.attachment_size(a), view.file_address(a.file)) for a in item.meta.attachments)
 
 
 def _dates(item: Item) -> dict[str, str]:
@@ -317,4 +323,7 @@ def _print_data(view, handbook: Item, jsonld) -> PageData:
         questions.append(PrintedQuestion(q, answer, qr, view.absolute(short)))
     absolute = view.absolute(handbook.path)
     return PageData(jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,
-                    print_qr=view.qr(handbook.path, ""), **_dates(handbook))
+                    print_qr=view.qr(handbook.path, ""),
+                    attachments=_attachments(view, handbook),
+                    expired=tuple((doc, view.replacement(doc.slug)) for doc in view.expired(handbook)),
+                    **_dates(handbook))

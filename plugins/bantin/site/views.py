@@ -103,6 +103,11 @@ class SiteView:
     def search_url(self) -> str:
         return self.urls.url(self.urls.search())
 
+    def file_address(self, file: str) -> str:
+        """Full URL of a file of content/ (an attachment) on the public site, for paper."""
+        base = self.corpus.site.site_url.rstrip("/")
+        return f"{base}/{file}" if base else "/" + file
+
     def absolute(self, path: str) -> str:
         """Full URL on the public site, for feeds, sharing and QR codes: the online flavour's
         address in either flavour (UrlScheme.public), so an offline copy prints working codes."""
