@@ -562,13 +562,13 @@ def test_redirect_map_is_sorted_without_duplicates(content: Path, tmp_path: Path
     # Importing again (refused: already imported) and adding an existing pair keeps one copy.
     again = import_files([ASPNET], content, today=TODAY, redirect_map=redirect_map)
     assert again[0].error and "đã được nhập thành" in again[0].error
-    update_redirect_map(redirect_map, [tuple(expected[0].split())])
+    update_redirect_map(redirect_map, [tuple(expected[0].split())], redirect_map.parent.parent)
     assert [f"{a} {b}" for a, b in read_redirect_map(redirect_map)] == expected
 
     # An old address already mapped elsewhere keeps its first target and is reported.
     conflicts = update_redirect_map(
-        redirect_map, [("http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487", "/x/")]
-    )
+        redirect_map, [("http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487", "/x/")],
+        redirect_map.parent.parent)
     assert conflicts == {"http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487": (
         f"địa chỉ cũ http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487 đã được "
         f"chuyển hướng tới {aspnet} trong {redirect_map} nên không đổi sang /x/; nếu bài mới "

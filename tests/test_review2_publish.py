@@ -175,6 +175,51 @@ def test_import_never_writes_an_article_into_a_symlinked_folder(tmp_path):
     assert done.returncode == 1 and "liên kết tượng trưng" in done.stdout and list(elsewhere.iterdir()) == []
 
 
+@pytest.mark.parametrize("linked", ["content/tin-tuc", "redirects"])
+def test_import_from_another_folder_never_writes_through_a_link_in_the_project(tmp_path, linked):
+    """The check once stopped at the current folder: run from elsewhere with absolute paths, a
+    committed link in the project decided where the article or the map landed (session 20)."""
+    elsewhere = tmp_path / "ngoai"
+    elsewhere.mkdir()
+    (elsewhere / "old-host.map").write_text("# của người khác\n", encoding="utf-8")
+    project = tmp_path / "du-an"
+    (project / "content" / "tin-tuc").mkdir(parents=True)
+    (project / linked).parent.mkdir(parents=True, exist_ok=True)
+    if (project / linked).exists():
+        (project / linked).rmdir()
+    (project / linked).symlink_to(elsewhere)
+    page = tmp_path / "old.html"
+    page.write_text(OLD_PAGE, encoding="utf-8")
+    done = bantin(tmp_path, "import", str(page), "--content-dir", str(project / "content"),
+                  "--redirect-map", str(project / "redirects" / "old-host.map"),
+                  "--url", "http://cu.gov.vn/tin.aspx?ItemID=12")
+    assert "Traceback" not in done.stdout and "liên kết tượng trưng" in done.stdout, done.stdout
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["old-host.map"]
+    assert (elsewhere / "old-host.map").read_text(encoding="utf-8") == "# của người khác\n"
+
+
+def test_a_web_archive_imports_in_a_fresh_process(tmp_path):
+    """`bantin import trang.mht` failed on every archive (email.policy was never imported; the
+    in-process test had loaded it through email.mime)."""
+    project = tmp_path / "du-an"
+    (project / "content" / "tin-tuc").mkdir(parents=True)
+    boundary = "ranh-gioi"
+    archive = (f"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"{boundary}\"\n\n--{boundary}\n"
+               "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+               f"{OLD_PAGE}\n--{boundary}--\n")
+    (project / "trang.mht").write_bytes(archive.encode("utf-8"))
+    done = bantin(project, "import", "trang.mht", "--category", "dat-dai")
+    assert done.returncode == 0 and "Traceback" not in done.stdout and "sự cố" not in done.stdout, done.stdout
+    assert [p.name for p in (project / "content" / "tin-tuc").iterdir()] == ["tap-huan-hoa-giai-vien.md"]
+
+
+def test_new_never_writes_into_a_symlinked_content_folder(tmp_path):
+    (tmp_path / "ngoai").mkdir()
+    (tmp_path / "content").symlink_to(tmp_path / "ngoai")
+    done = bantin(tmp_path, "new", "article", "Tin mới")
+    assert done.returncode == 1 and "liên kết tượng trưng" in done.stdout and list((tmp_path / "ngoai").iterdir()) == []
+
+
 # --- finding 6: redirect targets are paths on this site, every bad line reported -------------------
 
 @pytest.mark.parametrize("line, expected", [
@@ -214,7 +259,7 @@ def test_import_keeps_bad_lines_of_the_map_for_redirects_to_report(tmp_path):
     try:
         path = Path("old-host.map")
         path.write_text("x y z\nhttp://old/a.aspx?id=1 /tin-tuc/a/\n", encoding="utf-8")
-        update_redirect_map(path, [("http://old/b.aspx?id=2", "/tin-tuc/b/")])
+        update_redirect_map(path, [("http://old/b.aspx?id=2", "/tin-tuc/b/")], Path("."))
         text = path.read_text(encoding="utf-8")
     finally:
         os.chdir(cwd)

@@ -72,8 +72,9 @@ def create(content_dir: Path, kind: str, title: str, *, category: str | None, no
         fields.update(tags=[], author="", summary="")
     body = BODIES[kind].format(**_new_ids(content_dir, slug)) if kind == "qa" else BODIES[kind]
     try:
+        _no_linked_folder(content_dir, path)  # before mkdir: a linked content/ must get no folder either
         path.parent.mkdir(parents=True, exist_ok=True)
-        _no_linked_folder(content_dir, path)
+        _no_linked_folder(content_dir, path)  # and after it: a link made in between
         # O_EXCL: never overwrite, even in a race, and never through a symlink (even a dangling one).
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -108,9 +109,10 @@ def read_text(path: Path) -> str:
 
 
 def _no_linked_folder(content_dir: Path, path: Path) -> None:
-    """Refuse a file whose folder is, or lies under, a symlink: the write would land outside content/."""
+    """Refuse a file whose folder is, or lies under, a symlink (content/ itself included): the
+    write would land outside the project."""
     here = path.parent
-    while here != content_dir and content_dir in here.parents:
+    while here == content_dir or content_dir in here.parents:
         if here.is_symlink():
             raise NewContentError(f"{visible(here)} là liên kết tượng trưng (symlink); bantin không ghi qua liên kết. "
                                   "Xóa liên kết và tạo thư mục thật trong content/.")

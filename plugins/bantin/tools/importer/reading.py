@@ -9,6 +9,7 @@ their HTML part here.
 from __future__ import annotations
 
 import email
+import email.policy  # not loaded by `import email`: every .mht failed in a fresh process
 import re
 
 from bantin.text.vi import legacy_encoding_hint, nfc

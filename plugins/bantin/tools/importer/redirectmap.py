@@ -25,16 +25,16 @@ def read_redirect_map(path: Path) -> list[tuple[str, str]]:
     return parse_redirect_map(text, str(path))[0]
 
 
-def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]], root: Path) -> dict[str, str]:
     """Add pairs to the map file (sorted, no duplicates).
 
     An old address already mapped to another page keeps its first mapping; the
     returned dict gives, for each such address, a message saying so. Lines the map
     cannot use (parse_redirect_map) are kept as written, for `bantin redirects` to report.
-    The file is never written through a symlink (write_no_follow).
+    The file is never written through a symlink below `root`, the project's folder (write_no_follow).
     """
     path = Path(path)
-    wrong = _no_symlink_on_the_way(path)
+    wrong = _no_symlink_on_the_way(path, root)
     if wrong:
         raise ImportFailure(wrong)
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
@@ -61,5 +61,5 @@ def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]]) -> dict[st
             "# lệnh `bantin redirects --nginx` hoặc `--apache` in ra cấu hình máy chủ web.",
         ]
     lines = comments + kept + [f"{old} {new}" for old, new in sorted(mapping.items())]
-    write_no_follow(path, "\n".join(lines) + "\n")
+    write_no_follow(path, "\n".join(lines) + "\n", root)
     return conflicts

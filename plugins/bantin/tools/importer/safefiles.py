@@ -15,14 +15,18 @@ from bantin.problems import visible
 from bantin.tools.importer.result import ImportFailure
 
 
-def _no_symlink_on_the_way(path: Path) -> str | None:
-    """A message when `path`, or a folder on the way to it below the current folder, is a symlink."""
-    path = Path(path)
+def _no_symlink_on_the_way(path: Path, root: Path) -> str | None:
+    """A message when `path`, or a folder on the way to it below `root` (the project's folder),
+    is a symlink. Anchored on the project, not on the current folder: run from elsewhere with
+    an absolute --content-dir, a committed `content/tin-tuc` link still decides nothing."""
     here = Path.cwd()
-    full = path if path.is_absolute() else here / path
-    steps = [full, *full.parents]
-    for step in steps:
-        if step == here or here not in step.parents and step != full:
+    full = Path(path) if Path(path).is_absolute() else here / path
+    top = Path(root) if Path(root).is_absolute() else here / root
+    full, top = Path(os.path.normpath(full)), Path(os.path.normpath(top))
+    if top != full and top not in full.parents:
+        return f"{visible(full)} nằm ngoài thư mục dự án {visible(top)}; bantin chỉ ghi trong dự án"
+    for step in [full, *full.parents]:
+        if step == top:
             break
         if step.is_symlink():
             return (f"{visible(step)} là liên kết tượng trưng (symlink); bantin không ghi qua liên kết ra "
@@ -30,10 +34,10 @@ def _no_symlink_on_the_way(path: Path) -> str | None:
     return None
 
 
-def write_no_follow(path: Path, text: str) -> None:
-    """Replace a text file, never through a symlink: a temporary file beside it, then a rename
-    (a rename replaces a link itself, never its target; the link case is refused before)."""
-    wrong = _no_symlink_on_the_way(path)
+def write_no_follow(path: Path, text: str, root: Path) -> None:
+    """Replace a text file under `root`, never through a symlink: a temporary file beside it,
+    then a rename (a rename replaces a link itself, never its target; refused before)."""
+    wrong = _no_symlink_on_the_way(path, root)
     if wrong:
         raise ImportFailure(wrong)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ does several and records old addresses in the redirect map.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -403,7 +404,7 @@ def import_file(
         result.redirects = []
 
     document = "---\n" + front_matter_text(front) + "---\n\n" + body + "\n"
-    linked = _no_symlink_on_the_way(target)
+    linked = _no_symlink_on_the_way(target, content_dir.parent)
     if linked:
         raise ImportFailure(f"{path}: {linked}")
     try:
@@ -422,6 +423,13 @@ def import_file(
         ) from None
     result.path = target
     return result
+
+
+def _project_of(redirect_map: Path, content_dir: Path) -> Path:
+    """The folder a redirect map may be written under: the project's (content/'s parent) when
+    the map lies in it, as `redirects/old-host.map` does; else the map's own folder's parent."""
+    project = Path(os.path.abspath(content_dir.parent))
+    return project if project in Path(os.path.abspath(redirect_map)).parents else redirect_map.parent.parent
 
 
 def import_files(
@@ -456,7 +464,7 @@ def import_files(
     pairs = [pair for r in results for pair in r.redirects]
     if redirect_map is not None and pairs:
         try:
-            conflicts = update_redirect_map(redirect_map, pairs)
+            conflicts = update_redirect_map(redirect_map, pairs, _project_of(Path(redirect_map), Path(content_dir)))
         except (ImportFailure, OSError, UnicodeDecodeError) as exc:
             reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
             for r in results:
