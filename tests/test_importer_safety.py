@@ -43,6 +43,20 @@ def rendered(path: Path) -> str:
     return markdown.markdown(body_of(path), extensions=["tables", "md_in_html", "attr_list"])
 
 
+@pytest.mark.parametrize("href", [
+    "http://x)<a href=https:evil.example>Nộp hồ sơ<iframe src=https:evil.example>(",
+    "http://x/a)<a href=https:evil.example>Nộp hồ sơ<iframe src=https:evil.example>(",
+    "http://u@x/", "http://x:99999/",
+])
+def test_a_links_address_cannot_carry_markup_into_the_import(tmp_path, href):
+    """The host part was copied as written into `[label](address)`: an old page's href could
+    close the link and plant its own link and frame (a hostile review, session 20)."""
+    html = f"<p>Xem <a href=\"{href}\">liên kết</a> này.</p>"
+    result = import_file(page(tmp_path, html), _content(tmp_path), today=TODAY)
+    out = rendered(result.path)
+    assert "<iframe" not in out and 'href="https:evil' not in out and "liên kết" in out
+
+
 @pytest.mark.parametrize("html", [
     "<p>Kẻ gian gửi &lt;img src=x onerror=alert(1)&gt; đi kèm.</p>",
     "<p><strong>Đậm &lt;img src=x onerror=alert(1)&gt;</strong></p>",

@@ -27,9 +27,33 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
         return None
     if not parts.scheme and not url.startswith("/"):
         return None
-    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
-    query = quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+    host = _host(parts)
+    if host is None:
+        return None
+    # Parentheses, spaces and angle brackets encoded: the address is written into Markdown
+    # as `[label](address)`, where a ')' would end it and let the rest become markup.
+    path = quote(parts.path or "/", safe="/%:@!$&'*+,;=-._~")
+    query = quote(parts.query, safe="/%:@!$&'*+,;=-._~?")
+    return urlunsplit((parts.scheme.lower(), host, path, query, ""))
+
+
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
+
+
+def _host(parts) -> str | None:
+    """The address's host (and port) as written into Markdown, or None when it is not a host
+    name: an old page's `href="http://x)<iframe …>"` put its own markup in the import (the host
+    part was copied as it was). No user name, a numeric port, IDNA for Vietnamese names."""
+    if not parts.netloc:
+        return "" if not parts.scheme else None
+    try:
+        name, port = parts.hostname or "", parts.port
+        name = name.encode("idna").decode("ascii") if not name.isascii() else name
+    except (ValueError, UnicodeError):
+        return None
+    if "@" in parts.netloc or not _HOST.fullmatch(name.lower()):
+        return None
+    return name.lower() + (f":{port}" if port is not None else "")
 
 
 def classify_old_url(url: str) -> tuple[str, str] | None:
