@@ -176,6 +176,20 @@ def test_every_page_kind_starts_with_one_skip_link_to_its_content(sample_sites, 
     assert body.count("Bỏ qua đến nội dung") == 1
 
 
+@pytest.mark.parametrize("path", ["", "tin-tuc/", PAGES["question"], "404.html"])
+def test_every_page_leads_to_the_legal_documents_index(sample_sites, path):
+    """/van-ban/ was reachable only from a document page's breadcrumb (a reader's review,
+    session 20): the footer links it from every page, and the page is there."""
+    import posixpath
+    import re
+
+    html = (sample_sites[0] / (path + "index.html" if not path.endswith(".html") else path)).read_text("utf-8")
+    footer = html[html.index('class="bt-footer__links"'):]
+    link = re.search(r'<a href="([^"]*)">Văn bản pháp luật</a>', footer).group(1)
+    target = posixpath.normpath(posixpath.join(path if path.endswith("/") else "", link)).lstrip("/")
+    assert (sample_sites[0] / target / "index.html").is_file(), link
+
+
 # --- Fingers (a reader's review, session 18) ------------------------------------------------------
 
 SMALL_TARGETS = """(selectors) => selectors.flatMap(s => [...document.querySelectorAll(s)]

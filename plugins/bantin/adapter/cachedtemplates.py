@@ -86,7 +86,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-document-info.html": "1b47723a6145498b",
     "partials/bantin-emblem.html": "212a87c05967307d",
     "partials/bantin-expired.html": "58c666b27e9c807a",
-    "partials/bantin-footer.html": "d655bd21fd83391a",
+    "partials/bantin-footer.html": "257eb6df82a978a9",
     "partials/bantin-handbook-tools.html": "329ed1a195873aac",
     "partials/bantin-item-footer.html": "2a31a254b9e0fedb",
     "partials/bantin-item-sources.html": "6f824008f0699b7f",

@@ -100,6 +100,7 @@ class SiteData:
     featured: tuple[Card, ...]  # after the lead
     latest: tuple[Card, ...]  # "Mới cập nhật": newest items not featured
     lead: Card | None = None  # the newest featured item, large on the home page
+    documents_url: str = ""  # every cited legal document (linked from the footer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,7 @@ def site_data(view) -> SiteData:
         for c in corpus.categories)
     return SiteData(view.search_url(), view.url(urls.category()), view.url(urls.tag()), view.url(urls.year()),
                     corpus.site.agency, categories, cards(view, home.featured), cards(view, home.latest),
-                    card(view, home.lead) if home.lead is not None else None)
+                    card(view, home.lead) if home.lead is not None else None, view.url(urls.document()))
 
 
 @dataclass(frozen=True, slots=True)
