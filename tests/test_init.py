@@ -58,7 +58,7 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
 def test_an_example_published_unedited_is_refused_and_once_written_it_builds(tmp_path):
     """Each example still holds the template's placeholder sentences: removing `draft: true`
     alone is refused on those lines; with real text in their place, every example publishes."""
-    from bantin.content.placeholders import PLACEHOLDERS, STARTER_SUMMARIES, TITLE_MARK
+    from bantin.content.placeholders import PLACEHOLDERS, STARTER_SLUGS, STARTER_SUMMARIES, TITLE_MARK
 
     site = tmp_path / "s"
     assert _init(site).returncode == 0
@@ -91,12 +91,22 @@ def test_an_example_published_unedited_is_refused_and_once_written_it_builds(tmp
         for summary in STARTER_SUMMARIES:
             text = text.replace(summary, f"Tóm tắt thật số {n}.")
         example.write_text(text, encoding="utf-8")
+    # The examples' addresses (slug, question ids) would be printed in QR codes for good (a
+    # province's review, session 20): refused too, each on its line.
+    addresses = _build(site)
+    assert addresses.returncode != 0
+    assert addresses.stdout.count("[slug] lỗi:") == 3 and addresses.stdout.count("là mã của tệp mẫu") == 2, addresses.stdout
+    for n, example in enumerate(examples):
+        text = example.read_text(encoding="utf-8")
+        for slug in STARTER_SLUGS:
+            text = text.replace(f"slug: {slug}", f"slug: that-{slug}")
+        example.write_text(text.replace("{#so-tay-mau-cau-", "{#cau-hoi-that-"), encoding="utf-8")
     built = _build(site)
     assert built.returncode == 0, built.stdout
     out = site / "site"
-    assert (out / "tin-tuc" / "bai-tin-mau" / "index.html").is_file()
-    assert (out / "hoi-dap" / "so-tay-hoi-dap-mau" / "so-tay-mau-cau-1" / "index.html").is_file()
-    assert (out / "huong-dan" / "huong-dan-mau" / "index.html").is_file()
+    assert (out / "tin-tuc" / "that-bai-tin-mau" / "index.html").is_file()
+    assert (out / "hoi-dap" / "that-so-tay-hoi-dap-mau" / "cau-hoi-that-1" / "index.html").is_file()
+    assert (out / "huong-dan" / "that-huong-dan-mau" / "index.html").is_file()
     assert (out / "gioi-thieu" / "index.html").is_file() or (out / "trang" / "gioi-thieu" / "index.html").is_file()
 
 

@@ -6,7 +6,7 @@ plugins:
       editor:
         backend: gitlab          # local (default), gitlab, github or none
         repo: so-tu-phap/ban-tin
-        app_id: 0a1b2c…          # GitLab: Settings → Applications, "Confidential" unticked
+        app_id: 0a1b2c…          # GitLab: Preferences → Applications, "Confidential" unticked
         api_root: https://git.example.gov.vn/api/v4   # self-hosted GitLab
 ```
 
@@ -110,11 +110,11 @@ def _online(check: _Check, editor: Editor) -> Editor:
     if editor.backend == "gitlab":
         if not editor.app_id:
             check.error("app_id", "thiếu `app_id:` của ứng dụng đăng nhập trên GitLab",
-                        "trên GitLab, vào Settings → Applications, tạo ứng dụng (bỏ chọn Confidential, quyền `api`, "
+                        "trên GitLab, vào Preferences → Applications, tạo ứng dụng (bỏ chọn Confidential, quyền `api`, "
                         "Redirect URI là địa chỉ /admin/ của trang), rồi chép Application ID vào `app_id:`")
         elif not _APP_ID.fullmatch(editor.app_id):
             check.error("app_id", f"`app_id: {short(editor.app_id, 40)}` không phải Application ID của GitLab",
-                        "chép đúng dãy chữ số Application ID từ Settings → Applications trên GitLab")
+                        "chép đúng dãy chữ số Application ID từ Preferences → Applications trên GitLab")
         base = editor.base_url or (_origin(editor.api_root) if editor.api_root else GITLAB)
         return Editor(**{**editor.__dict__, "base_url": base, "api_root": editor.api_root or f"{base}/api/v4"})
     if not editor.base_url:  # github

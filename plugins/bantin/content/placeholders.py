@@ -37,6 +37,11 @@ STARTER_SUMMARIES = (
 )
 
 
+# Addresses the examples carry: published, they would be printed in QR codes for good.
+STARTER_SLUGS = ("bai-tin-mau", "so-tay-hoi-dap-mau", "huong-dan-mau")
+STARTER_ID_PREFIX = "so-tay-mau-cau-"
+
+
 def starter_fields(title: str | None, summary: str | None) -> list[tuple[str, str]]:
     """(field, the example's text) for a title or summary still as `bantin init` wrote it."""
     found = []
@@ -45,6 +50,21 @@ def starter_fields(title: str | None, summary: str | None) -> list[tuple[str, st
     if summary and " ".join(summary.split()) in STARTER_SUMMARIES:
         found.append(("summary", summary))
     return found
+
+
+def report_addresses(src: str, slug: str, slug_line: int, questions, suggest, problems: Problems) -> None:
+    """An error on the example's `slug:` and on each example question id still in a published
+    file: the address is made once and printed in QR codes (`suggest(title)`: a fresh id)."""
+    if slug in STARTER_SLUGS:
+        problems.error(src, slug_line, "slug", f"`slug: {slug}` là địa chỉ của tệp mẫu; xuất bản thì địa chỉ này "
+                       "được in trong mã QR và không đổi được nữa",
+                       "sửa thành địa chỉ theo tiêu đề thật (chữ thường không dấu, gạch ngang), hoặc xóa dòng "
+                       "`slug:` để địa chỉ được tạo từ tiêu đề")
+    for question in questions:
+        if question.id.startswith(STARTER_ID_PREFIX):
+            problems.error(src, question.line, "", f"mã câu hỏi `{question.id}` là mã của tệp mẫu; xuất bản thì mã "
+                           "này thành liên kết ngắn in trong mã QR và không đổi được nữa",
+                           f"đổi mã theo câu hỏi thật, ví dụ `{{#{suggest(question.title)}}}`")
 
 
 def report(src: str, body: str, body_line: int, problems: Problems) -> None:
