@@ -23,6 +23,7 @@ import socket
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -298,6 +299,9 @@ def confined(tmp_path):
     (root / "vong").symlink_to(root / "vong")
     (root / "ben-trong.html").symlink_to(root / "trong.html")
     (root / ".an.html").write_text("ẩn", encoding="utf-8")
+    (root / ".an").mkdir()
+    (root / ".an" / "bi-mat.txt").write_text("ẩn", encoding="utf-8")
+    (root / "hien").symlink_to(root / ".an", target_is_directory=True)  # a visible name for a hidden folder
     (root / "khong-muc-luc").mkdir()  # a folder without index.html is never listed
     (root / "khong-muc-luc" / "tep.pdf").write_bytes(b"%PDF-1.4")
     return root
@@ -306,13 +310,25 @@ def confined(tmp_path):
 ATTACKS = ["/../bi-mat.html", "/..%2fbi-mat.html", "/%2e%2e/bi-mat.html", "/a/../../bi-mat.html", "/a/%2E%2E/%2E%2E/bi-mat.html",
            "/lien-ket.html", "/lien-ket", "/thu-muc/", "/thu-muc", "/thu-muc/index.html", "/vong", "/.an.html", "/.an",
            "//bi-mat.html", "/a//index.html", "/a\\..\\..\\bi-mat.html", "/a%5c..%5c..%5cbi-mat.html", "/%00", "/a/.", "/./a/",
-           "/khong-muc-luc/", "/khong-muc-luc", "bi-mat.html", "/" + "x" * 5000, "/%ff%fe"]
+           "/khong-muc-luc/", "/khong-muc-luc", "/hien/bi-mat.txt", "bi-mat.html", "/" + "x" * 5000, "/%ff%fe"]
 
 
 @pytest.mark.parametrize("path", ATTACKS)
 def test_serve_site_never_leaves_its_folder(confined, path):
     found = siteserver.answer(confined, path)
     assert found.status == 404 and found.file == (confined / "404.html").resolve(), found
+
+
+def test_serve_site_closes_a_connection_that_sends_nothing(confined, serving, monkeypatch):
+    """3,000 idle connections kept 3,000 threads (a hostile review, session 20): a connection
+    is closed once it has sent nothing for `Handler.timeout` seconds (30; 1 here)."""
+    assert 0 < siteserver.Handler.timeout <= 60
+    monkeypatch.setattr(siteserver.Handler, "timeout", 1)
+    port = serving(confined)
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as idle:
+        idle.sendall(b"GET / HTTP/1.1\r\n")  # a request line, then nothing
+        started = time.monotonic()
+        assert idle.recv(1024) == b"" and time.monotonic() - started < 5
 
 
 def test_serve_site_over_http_refuses_the_same(confined, serving):

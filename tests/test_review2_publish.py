@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -196,6 +199,21 @@ def test_import_from_another_folder_never_writes_through_a_link_in_the_project(t
     assert "Traceback" not in done.stdout and "liên kết tượng trưng" in done.stdout, done.stdout
     assert sorted(p.name for p in elsewhere.iterdir()) == ["old-host.map"]
     assert (elsewhere / "old-host.map").read_text(encoding="utf-8") == "# của người khác\n"
+
+
+def test_import_never_reads_through_a_linked_article(tmp_path):
+    """A committed content/tin-tuc/<name>.md linking to /dev/zero: the duplicate check read it
+    until memory ran out (a hostile review, session 20)."""
+    project = tmp_path / "du-an"
+    (project / "content" / "tin-tuc").mkdir(parents=True)
+    (project / "content" / "tin-tuc" / "tap-huan-hoa-giai-vien.md").symlink_to("/dev/zero")
+    (project / "old.html").write_text(OLD_PAGE, encoding="utf-8")
+    limit = (2_000_000_000, 2_000_000_000)  # 2 GB of address space: the old reading died of it, not the machine
+    done = subprocess.run([sys.executable, "-m", "bantin.cli", "import", "old.html"], cwd=project, env=ENV, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, limit))
+    assert "Traceback" not in done.stdout and "MemoryError" not in done.stdout, done.stdout
+    assert (project / "content" / "tin-tuc" / "tap-huan-hoa-giai-vien-2.md").is_file(), done.stdout
 
 
 def test_a_web_archive_imports_in_a_fresh_process(tmp_path):

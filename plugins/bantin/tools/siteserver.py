@@ -8,7 +8,7 @@ when `a/` is a folder, `/a` serves `a.html` when there is one, and anything else
 `404.html` with status 404.
 
 Confined to its folder by construction: `.` and `..` segments (also percent-encoded), empty
-segments, backslashes, NUL and hidden names are not found; every file is resolved (symbolic
+segments, backslashes, NUL and hidden names (also reached through a link) are not found; every file is resolved (symbolic
 links followed) and served only when the result is a regular file inside the folder, so a
 link out of the folder is not found either. It listens on 127.0.0.1 unless told otherwise,
 lists no folder, and writes nothing. A preview tool: not a production server.
@@ -67,6 +67,8 @@ def _inside(root: Path, candidate: Path) -> Path | None:
         return None
     if real != root and root not in real.parents:
         return None
+    if any(part.startswith(".") for part in real.relative_to(root).parts):  # `vis -> .hidden` too
+        return None
     return real if real.is_file() else None
 
 
@@ -114,6 +116,7 @@ class Handler(BaseHTTPRequestHandler):
 
     server_version = "bantin-serve-site"
     sys_version = ""
+    timeout = 30  # a connection that sends nothing is closed, not kept with its thread for ever
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's names)
         self._send(body=True)

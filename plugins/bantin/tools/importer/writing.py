@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable
@@ -52,10 +53,21 @@ def _slug_for(title: str | None, source: Path) -> str:
     return slug
 
 
+ARTICLE_MAX = 8 * 1024 * 1024  # an article is far smaller; a bigger file is not compared
+
+
 def _read_article(path: Path) -> tuple[dict, str]:
-    """(front matter, body) of an existing article; ({}, "") when unreadable."""
+    """(front matter, body) of an existing article; ({}, "") when unreadable, not a regular
+    file or over ARTICLE_MAX: a committed link to /dev/zero made the import read forever."""
     try:
-        text = path.read_text(encoding="utf-8")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return {}, ""
+            data = handle.read(ARTICLE_MAX + 1)
+        if len(data) > ARTICLE_MAX:
+            return {}, ""
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return {}, ""
     match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
@@ -80,7 +92,7 @@ def _addresses(folder: Path) -> dict[str, Path]:
     if not folder.is_dir() or folder.is_symlink():
         return taken
     for path in sorted(folder.rglob("*.md")):
-        taken.setdefault(path.stem, path)
+        taken.setdefault(path.stem, path)  # even a link's name: the new file must not take it
         if path.is_symlink() or not path.is_file():
             continue
         try:
