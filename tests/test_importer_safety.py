@@ -112,6 +112,17 @@ def test_canonical_link_leaving_the_site_is_refused_with_a_warning(tmp_path):
     assert result.redirects == []
 
 
+@pytest.mark.parametrize("href, why", [("http://cu.gov.vn/.well-known/x.html", "dấu chấm"),
+                                       ("http://cu.gov.vn/tin.aspx?id=5&q=$(reboot);x={a}", "quy tắc máy chủ")])
+def test_an_old_address_the_build_would_refuse_is_left_out_with_a_warning(tmp_path, href, why):
+    """Written anyway, a hidden-folder alias stopped the next build and a `$` in the map stopped
+    `bantin redirects` (a hostile review, session 20)."""
+    head = f"<link rel='canonical' href='{href}'>"
+    result = import_file(page(tmp_path, "", head=head), _content(tmp_path), today=TODAY)
+    assert "aliases" not in result.path.read_text(encoding="utf-8") and result.redirects == []
+    assert any(why in w and "đã bỏ qua địa chỉ cũ" in w for w in result.warnings), result.warnings
+
+
 def test_plain_canonical_link_still_an_alias(tmp_path):
     head = "<link rel='canonical' href='https://old.example.org/tin-tuc/bai-cu.html'>"
     result = import_file(page(tmp_path, "", head=head), _content(tmp_path), today=TODAY)

@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify
-from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
+from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE, alias_problem
 from bantin.problems import short as _short
 from bantin.tools.importer.htmlpage import analyse_html
 from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
+from bantin.site.redirectmap import redirect_line_problem
 from bantin.tools.importer.redirectmap import update_redirect_map
 from bantin.tools.importer.result import (
     ALLOWED_FIELDS, ARTICLE_DIR, ImportFailure, ImportResult, _display_path,
@@ -240,6 +241,14 @@ def _analyse(path: Path) -> tuple[Extracted, list[str]]:
     return found, warnings
 
 
+def _refused_by_the_build(kind: tuple[str, str], old: str) -> str | None:
+    """Why the build would refuse this old address as an alias, or `bantin redirects` as a map
+    line (a hidden folder, a quote or `$` a server rule cannot hold), else None."""
+    if kind[0] == "alias":
+        return alias_problem(kind[1])
+    return redirect_line_problem(old, "/tin-tuc/bai/")
+
+
 def import_file(
     path: Path,
     content_dir: Path,
@@ -371,6 +380,10 @@ def import_file(
                 "chỉ như vậy có thể trỏ ra ngoài bài, tới tệp khác của trang; nếu đó đúng là địa "
                 "chỉ của bài trên cổng cũ, hãy nhập lại với --url và địa chỉ đã rút gọn"
             )
+        elif (why := _refused_by_the_build(kind, old)) is not None:
+            # written anyway, the next build (or `bantin redirects`) would stop on it
+            result.warnings.append(f"đã bỏ qua địa chỉ cũ {_short(old)}: {why}; nếu cần chuyển hướng địa chỉ "
+                                   "này, hãy tự thêm vào cấu hình máy chủ web")
         elif kind[0] == "alias":
             if kind[1] not in aliases:
                 aliases.append(kind[1])
