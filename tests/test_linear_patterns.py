@@ -28,7 +28,7 @@ SIZE = 300_000
 BOUND = 4.0  # seconds, for 300 KB: quadratic versions took 30 s to 12 min
 UNITS = ["a < b và c <d ", "<a ", "<img ", "<iframe ", "<a x=\"", "<a on", "< ", "<" + " " * 50, "[a](", "![a](",
          "[[", "{#", "{: ", "#", " ", "a  ", "<!-- > ", "<script ", "</", "số 12/QĐ-UBND ", "1- ", "Điều 5 ",
-         "href=\" ", "\\[", "*a ", "`a ", "&lt;", "Tin:  ", " (", "-", "| -", "<!--", "-- x"]
+         "href=\" ", "\\[", "*a ", "`a ", "&lt;", "Tin:  ", " (", "-", "| -", "<!--", "-- x", "<iframe ", "<iframe a"]
 
 
 def line(unit: str) -> str:
@@ -50,6 +50,12 @@ def test_sanitize_report_unsafe(unit):
 @pytest.mark.parametrize("unit", UNITS)
 def test_sanitize_clean(unit):
     assert timed(sanitize.clean, line(unit), ()) < BOUND
+
+
+@pytest.mark.parametrize("unit", ["<iframe ", "<iframe title=\"<iframe ", " src=x <iframe a"])
+def test_empty_frame_removal(unit):
+    assert timed(sanitize._EMPTY_FRAME.sub, "", line(unit)) < BOUND
+    assert timed(sanitize.clean, '<iframe title="' + line(unit) + '"></iframe>', ()) < BOUND
 
 
 @pytest.mark.parametrize("unit", UNITS)

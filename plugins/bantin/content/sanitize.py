@@ -53,6 +53,9 @@ RESERVED_CLASSES = frozenset({"mermaid", "annotate", "highlight", "hll", "copy",
 RESERVED_CLASS_PREFIXES = ("md-", "bt-", "bantin", "tabbed-")
 # Style-only classes the handbook's generated Markdown writes (qa.py); no script reads them.
 OUR_MARKDOWN_CLASSES = frozenset({"bt-can-cu", "bt-qlink", "bt-short"})
+# nh3's output, so one form: `<iframe height="315" width="560"></iframe>`. A scan stops at the
+# next '<' (an attribute value may hold "<iframe …" many times: linear, issue 12).
+_EMPTY_FRAME = re.compile(r"<iframe\b(?:(?!\ssrc=)[^<>])*>[^<]*</iframe>")
 _IFRAME_SRC = re.compile(r"<iframe\b[^<>]*?\ssrc\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
 _ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # the one style tables keep
 # Any <a> with a target (nh3 quotes every attribute and escapes `>` in values; `rel` is never kept).
@@ -151,6 +154,8 @@ def _report_iframe(src: str, where: int, url: str, problems: Problems) -> None:
 def clean(html: str, iframe_hosts: tuple[str, ...]) -> str:
     """Allowlisted HTML: no script, event handlers, javascript: URLs or foreign frames."""
     cleaned = _cleaner(iframe_hosts).clean(html)
+    if "<iframe" in cleaned:  # a frame whose address was refused: an empty 560×315 box otherwise
+        cleaned = _EMPTY_FRAME.sub("", cleaned)
     if " target=" not in cleaned:
         return cleaned
     # Any target (`_blank`, `cuaso`…) opens a window that could navigate ours (tabnabbing).
