@@ -68,7 +68,10 @@ def replace(path: str, old: str, new: str) -> Callable[[Path], None]:
 
 
 def add(path: str, data: bytes) -> Callable[[Path], None]:
-    return lambda docs: (docs / path).write_bytes(data)
+    def write(docs: Path) -> None:
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(data)
+    return write
 
 
 @dataclass
@@ -197,6 +200,17 @@ MISTAKES = {
         "---\ntitle: Tập huấn hòa giải viên huyện Lam Sơn\ndate: 2025-03-01\ncategory: hoa-giai-o-co-so\n---\n\n"
         "Nội dung.\n").encode()), "tin-tuc/bai-moi.md", 2,
         (f"với tệp {ART} (ngày 18/05/2023)", "`slug: tap-huan-hoa-giai-vien-huyen-lam-son-2025`", "đừng đổi bài kia")),
+    "date-year-typed-short": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 0202-03-15"), ART, 3,
+                                     ("năm 202 không hợp lệ", "bốn chữ số")),
+    "date-in-the-future": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 2203-05-18"), ART, 3,
+                                  ("ở tương lai", "kiểm tra lại năm"), "cảnh báo"),
+    "updated-before-date": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 2023-05-18 08:30\nupdated: 2022-01-01"),
+                                   ART, 4, ("trước ngày đăng",), "cảnh báo"),
+    "title-repeated-in-the-body": Mistake(replace(ART, BODY, "# Tập huấn hòa giải viên huyện Lam Sơn\n\n" + BODY), ART, 19,
+                                          ("là một tiêu đề lớn nữa", "xóa dòng này"), "cảnh báo"),
+    "article-in-a-misspelt-folder": Mistake(add("Tin tuc/bai-nham.md", (
+        "---\ntitle: Bài đặt nhầm thư mục\ndate: 2025-03-01\ncategory: hoa-giai-o-co-so\n---\n\nNội dung.\n").encode()),
+        "Tin tuc/bai-nham.md", 4, ("thư mục `content/Tin tuc/`", "content/tin-tuc/"), "cảnh báo"),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

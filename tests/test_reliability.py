@@ -6,6 +6,7 @@ import filecmp
 import io
 import json
 import os
+from datetime import date
 import re
 import signal
 import subprocess
@@ -146,7 +147,7 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     bantin = [sys.executable, "-m", "bantin.cli", "build"]
     subprocess.run(bantin, cwd=root, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     before = read(root, "index.html")
-    (root / "content/tin-tuc/moi.md").write_text(article("Tin mới nhất", "2030-01-01"), encoding="utf-8")
+    (root / "content/tin-tuc/moi.md").write_text(article("Tin mới nhất", date.today().isoformat()), encoding="utf-8")
     proc = subprocess.Popen(bantin, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     staging = None
     deadline = time.time() + 60

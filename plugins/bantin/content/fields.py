@@ -12,7 +12,7 @@ import difflib
 import posixpath
 import re
 from urllib.parse import unquote, urlsplit
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any, Callable
 
 from bantin.legal.numbers import canonical_number, parse_reference
@@ -224,6 +224,24 @@ def parse_date(value: Any) -> datetime | None:
         return datetime.fromisoformat(when.isoformat() + ("+00:00" if tz == "Z" else tz))
     except ValueError:  # an offset such as +99:00
         return None
+
+
+EARLIEST_YEAR = 1945  # before any bulletin: a year typed short ("0202", "202") or wrong
+
+
+def _implausible_date(check: _Check, when: datetime) -> bool:
+    """An error for a year before EARLIEST_YEAR (True: the item is refused); a warning for a date
+    more than two days ahead, which would keep a mistyped year (2035 for 2025) first in every
+    listing for years."""
+    if when.year < EARLIEST_YEAR:
+        check.error("date", f"năm {when.year} không hợp lệ (ngày đăng của bài)", "ghi năm đủ bốn chữ số, ví dụ "
+                    f"`date: {datetime.now():%Y-%m-%d}`")
+        return True
+    if when > datetime.now(when.tzinfo) + timedelta(days=2):
+        check.problems.warn(check.src, check.lines.get("date", 1), "date",
+                            f"ngày đăng {when:%d/%m/%Y} ở tương lai: bài sẽ đứng đầu mọi danh sách tới ngày đó",
+                            "kiểm tra lại năm, tháng; trang không hẹn giờ đăng bài")
+    return False
 
 
 def _kind(check: _Check) -> str:
@@ -511,6 +529,8 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
     if title == PLACEHOLDER_TITLE:
         check.error("title", "bài nhập từ cổng cũ chưa có tiêu đề", "thay `Chưa có tiêu đề` bằng tiêu đề thật của bài")
     when = check.when("date", required=True)
+    if when is not None and _implausible_date(check, when):
+        when = None
     category = _category(check, kind)
     image, image_alt = _image(check)
     meta = dict(
@@ -530,6 +550,10 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
             check.error(field, f"`{field}` còn là chữ của tệp mẫu («{short(text, 60)}»): bài chưa viết xong "
                         "thì không được xuất bản", f"viết {'tiêu đề' if field == 'title' else 'tóm tắt'} thật của "
                         "bài vào dòng này; nếu bài chưa xong, thêm lại dòng `draft: true`")
+    if when is not None and meta["updated"] is not None and meta["updated"] < when:
+        check.problems.warn(src, lines.get("updated", 1), "updated",
+                            f"ngày cập nhật {meta['updated']:%d/%m/%Y} trước ngày đăng {when:%d/%m/%Y}",
+                            "sửa `updated:` thành ngày sửa bài (sau ngày đăng), hoặc xóa dòng đó")
     if not title or when is None or not meta["slug"]:
         return None
     return Meta(title=title, date=when, lines=dict(lines), **meta)

@@ -25,6 +25,7 @@ from bantin.legal.registry import Registry
 from bantin.content.model import Item, Question, Tag
 from bantin.problems import Problems
 from bantin.content.nearby import Known
+from bantin.content.shape import report_shape
 from bantin.content.qa import NO_ID, heading_lines, missing_id, new_id, parse_questions, split_heading, taken_id
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
@@ -316,6 +317,7 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
         refs: list[DocRef] = []
         if item is not None:  # links and images: checks.check_links, once every page is known
             report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
+            report_shape(item, problems)
             if not item.meta.draft:  # a draft's placeholder text is its to-do list
                 placeholders.report(item.src, item.body, item.body_line, problems)
                 placeholders.report_addresses(item.src, item.meta.slug, item.meta.lines.get("slug", 1), item.questions,

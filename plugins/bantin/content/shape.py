@@ -1,0 +1,55 @@
+"""Whether a file is shaped as its kind expects: warnings for what builds but reads wrong.
+
+Found by an editor's-eye review (session 20), each published without a word before:
+- a `# Tiêu đề` line in the body: the page has its title from `title:` already, so it shows
+  two main headings (screen readers announce two);
+- an article saved in a misspelt folder (`content/Tin tuc/bai.md`): it becomes a plain page,
+  in no listing, category or feed, though it names a category or tags.
+"""
+
+from __future__ import annotations
+
+from bantin.content.model import FOLDER_KINDS, Item
+from bantin.problems import Problems, short
+
+_FENCES = ("```", "~~~")
+
+
+def report_shape(item: Item, problems: Problems) -> None:
+    _second_titles(item, problems)
+    _lost_article(item, problems)
+
+
+def _second_titles(item: Item, problems: Problems) -> None:
+    """A warning on each level-1 heading of the body, outside fenced code."""
+    if "# " not in item.body:  # nearly every file
+        return
+    fenced = False
+    for offset, line in enumerate(item.body.split("\n")):
+        if line.startswith(_FENCES):
+            fenced = not fenced
+        elif not fenced and line.startswith("# "):
+            text = line[2:].strip()
+            same = text.rstrip(" #").casefold() == item.title.casefold()
+            problems.warn(item.src, item.body_line + offset, "",
+                          f"dòng `# {short(text, 60)}` là một tiêu đề lớn nữa: trang đã có tiêu đề lấy từ `title:`, "
+                          "nên hiện hai tiêu đề",
+                          "xóa dòng này" if same else "đổi thành đề mục `## …` (hoặc xóa nếu nó lặp lại tiêu đề)")
+
+
+def _lost_article(item: Item, problems: Problems) -> None:
+    """A page outside the known folders that names a category or tags: most likely an article
+    saved in the wrong folder."""
+    if item.kind != "page" or "type" in item.meta.lines:
+        return
+    if not ({"category", "tags"} & set(item.meta.lines)):
+        return
+    top = item.src.split("/", 1)[0] if "/" in item.src else ""
+    if top == "trang":
+        return
+    folders = ", ".join(f"content/{name}/" for name in FOLDER_KINDS if name != "trang")
+    where = f"thư mục `content/{top}/`" if top else "thẳng trong `content/`"
+    problems.warn(item.src, item.meta.lines.get("category", item.meta.lines.get("tags", 1)), "",
+                  f"tệp nằm {where}, không phải thư mục của tin bài, hỏi đáp hay hướng dẫn, nên được đăng như "
+                  "một trang riêng: không vào chuyên mục, danh sách hay tin RSS nào",
+                  f"chuyển tệp vào đúng thư mục ({folders}); nếu đây đúng là trang riêng, xóa `category:` và `tags:`")
