@@ -159,7 +159,9 @@ def test_required_field_empty(field):
     text = "\n".join(f"{field}: ''" if line.startswith(f"{field}:") else line for line in HEAD.splitlines())
     parsed, problems = read(text + "\n---\n")
     problem = only(problems)
-    assert (problem.field, problem.line) == (field, 1)
+    # a title written empty is named on its own line (session 20; a blank one vanished before)
+    line = 1 + next(n for n, text in enumerate((text + "\n").splitlines()) if text.startswith(f"{field}:"))
+    assert (problem.field, problem.line) == (field, line if field == "title" else 1)
     assert problem.is_error
 
 

@@ -133,8 +133,10 @@ def test_a_printed_list_says_when_it_holds_only_part_of_the_results(page, tmp_pa
         page.emulate_media(media="screen")
         assert _print_note(page) == ""  # paper only
         while page.locator("[data-bantin-more]").is_visible():
+            shown = page.locator(".bantin-search-result").count()
             page.locator("[data-bantin-more]").click()
-            page.wait_for_timeout(200)
+            # each click's results arrive (200 ms was not always enough with two test processes)
+            page.wait_for_function(f"() => document.querySelectorAll('.bantin-search-result').length > {shown}")
         page.emulate_media(media="print")
         assert _print_note(page) == ""  # the whole list is on paper
 

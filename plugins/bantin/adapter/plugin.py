@@ -390,7 +390,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
     def _link_targets(self, config: MkDocsConfig, files: Files) -> list[tuple[str, ...]]:
         """Folders that cached chrome links to: nav targets, footer links, theme and extra assets."""
         urls = self.state.urls
-        sources = sorted(self.state.nav_sources) + [urls.src_uri(p) for p in (urls.category(), urls.year(), urls.tag())]
+        footer = (urls.category(), urls.year(), urls.tag(), urls.document())  # partials/bantin-footer.html
+        sources = sorted(self.state.nav_sources) + [urls.src_uri(p) for p in footer]
         found = [posixpath.dirname(f.dest_uri) for f in map(files.get_file_from_path, sources) if f is not None]
         found += ["assets/x"] + [posixpath.dirname(str(p)) for p in (*config.extra_css, *config.extra_javascript)]
         return sorted({tuple(p for p in folder.split("/") if p) for folder in found})
