@@ -244,6 +244,7 @@ def test_mistake_is_explained(name, pristine, tmp_path):
         assert words in shown, f"{words!r} not in {shown}"
 
 
+
 # --- what only a build shows ---------------------------------------------------------------
 
 BUILT_MISTAKES = [
@@ -346,3 +347,14 @@ def test_a_file_refused_without_a_word_is_still_named(pristine, tmp_path, monkey
     monkeypatch.setattr(corpus, "_parse_item", lambda src, *rest: None if src == ART else parse(src, *rest))
     found = [p for p in check(docs) if p.path == ART]
     assert len(found) == 1 and found[0].is_error and "chưa có thông báo nào nói vì sao" in found[0].message
+
+
+def test_a_page_titled_like_a_listing_is_not_told_to_keep_that_address(pristine, tmp_path):
+    """"Tin tức" makes /tin-tuc/, the news listing's address: an error says so, and the
+    warning about the title-made address no longer offers `slug: tin-tuc` as a fix."""
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    add("trang/tin-tuc-trang.md", "---\ntitle: Tin tức\ndate: 2025-03-01\n---\n\nNội dung.\n".encode())(docs)
+    found = {p.severity: str(p) for p in check(docs) if p.path == "trang/tin-tuc-trang.md"}
+    assert "đã thuộc về trang tự tạo 'Tin tức'" in found["lỗi"]
+    assert "`slug: tin-tuc-trang`" in found["cảnh báo"] and "slug: tin-tuc`" not in found["cảnh báo"]

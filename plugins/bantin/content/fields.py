@@ -8,6 +8,7 @@ The placeholders `bantin new` and the importer write are defined here, where the
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import posixpath
 import re
@@ -477,12 +478,15 @@ def _address_from_title(check: _Check, kind: str, made: str) -> None:
     if stem == made or full_slug(stem) != stem or stem.count("-") < TITLE_NAME_DASHES:
         return
     prefix = getattr(check.site.prefixes, kind, "")
+    # a page titled "Tin tức" is at /tin-tuc/, the news listing's address: not one to keep
+    generated = not prefix and made in set(dataclasses.astuple(check.site.prefixes))
+    keep = "" if generated else f", hoặc `slug: {made}` để giữ địa chỉ hiện tại"
     prefix = f"/{prefix}/" if prefix else "/"
     check.problems.warn(check.src, check.lines.get("title", 1), "title",
                         f"bài không có `slug:` nên địa chỉ lấy từ tiêu đề: {prefix}{made}/, khác tên tệp `{stem}`; "
                         "sửa tiêu đề là đổi địa chỉ, liên kết và mã QR tới địa chỉ cũ sẽ hỏng",
                         f"thêm dòng `slug: {stem}` vào phần khai báo để giữ địa chỉ theo tên tệp (nếu bài đã đăng ở "
-                        f"địa chỉ đó), hoặc `slug: {made}` để giữ địa chỉ hiện tại")
+                        f"địa chỉ đó){keep}")
 
 
 def _image(check: _Check) -> tuple[str, str]:
