@@ -211,6 +211,8 @@ MISTAKES = {
     "article-in-a-misspelt-folder": Mistake(add("Tin tuc/bai-nham.md", (
         "---\ntitle: Bài đặt nhầm thư mục\ndate: 2025-03-01\ncategory: hoa-giai-o-co-so\n---\n\nNội dung.\n").encode()),
         "Tin tuc/bai-nham.md", 4, ("thư mục `content/Tin tuc/`", "content/tin-tuc/"), "cảnh báo"),
+    "two-categories": Mistake(replace(ART, "category: hoa-giai-o-co-so", "category: [hoa-giai-o-co-so, dat-dai]"), ART, 4,
+                              ("phải là một dòng chữ",)),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

@@ -271,11 +271,14 @@ def _category(check: _Check, kind: str):
     """The registered category named by slug, title or any spelling that folds to it (marks
     left out, other case: that category, without a word). Missing or unknown: the closest one
     and every registered one, each as the line to type and its title."""
-    name = check.text("category")
+    written = check.data.get("category")
+    name = check.text("category")  # a list or a mapping is named there, once
     if not name:
-        if kind in ("article", "qa", "guide") and "category" not in check.reported:
+        if kind in ("article", "qa", "guide") and "category" not in check.reported and written is None:
             check.problems.error(check.src, 1, "category", "thiếu trường bắt buộc `category` (chuyên mục của bài)",
                                  f"thêm một dòng vào phần khai báo, chọn một trong: {_category_lines(check.site)}")
+        elif kind in ("article", "qa", "guide") and isinstance(written, str):
+            check.error("category", "`category` để trống", f"chọn một trong: {_category_lines(check.site)}")
         return None
     if name == PLACEHOLDER_CATEGORY:
         check.error("category", "bài chưa được xếp vào chuyên mục nào",
