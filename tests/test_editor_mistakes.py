@@ -213,6 +213,8 @@ MISTAKES = {
         "Tin tuc/bai-nham.md", 4, ("thư mục `content/Tin tuc/`", "content/tin-tuc/"), "cảnh báo"),
     "two-categories": Mistake(replace(ART, "category: hoa-giai-o-co-so", "category: [hoa-giai-o-co-so, dat-dai]"), ART, 4,
                               ("phải là một dòng chữ",)),
+    "no-space-after-colon": Mistake(replace(ART, "title: Tập huấn", "title:Tập huấn"), ART, 2,
+                                    ("thiếu dấu cách sau dấu hai chấm của `title:`", "`title: Tập huấn hòa giải viên")),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

@@ -25,6 +25,9 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
         return (tab, "dòng này có ký tự Tab (không nhìn thấy trong trình soạn thảo); YAML chỉ chấp nhận dấu cách "
                 "(phím Space) để thụt lề",
                 f"xóa khoảng trống đầu dòng rồi gõ lại bằng dấu cách (phím Space), để dòng thành: `{short(_untabbed(lines, tab), 60)}`")
+    glued = _glued_colon(lines, index)
+    if glued is not None:
+        return glued
     line = lines[index]
     if "mapping values are not allowed" in problem:
         return _explain_colon(lines, index)
@@ -59,6 +62,21 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
                 "các trường chính viết sát lề trái; chỉ các mục con (`  name:`, `  - …`) thụt vào hai dấu cách")
     return (index, "phần khai báo viết sai cú pháp YAML ở dòng này",
             f"mỗi dòng có dạng `tên: giá trị`; giá trị có dấu `:` hoặc `#` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+
+
+_GLUED = re.compile(r"([A-Za-z_]{1,30}):(?=[^\s/])(.*)")
+
+
+def _glued_colon(lines: list[str], index: int) -> tuple[int, str, str] | None:
+    """`title:Bài mới` (no space after the colon) on a line at or above `index`: YAML reads it as
+    text, not a field, and fails on a later line; the message names this one."""
+    for at in range(min(index, len(lines) - 1), -1, -1):
+        match = _GLUED.fullmatch(lines[at])
+        if match:
+            key, value = match.groups()
+            return (at, f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên dòng này không được hiểu là một trường",
+                    f"viết `{key}: {short(value.strip(), 60)}`")
+    return None
 
 
 def _untabbed(lines: list[str], index: int) -> str:
