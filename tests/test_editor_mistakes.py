@@ -215,6 +215,8 @@ MISTAKES = {
                               ("phải là một dòng chữ",)),
     "no-space-after-colon": Mistake(replace(ART, "title: Tập huấn", "title:Tập huấn"), ART, 2,
                                     ("thiếu dấu cách sau dấu hai chấm của `title:`", "`title: Tập huấn hòa giải viên")),
+    "cname-for-another-domain": Mistake(add("CNAME", b"phapluat.khac.gov.vn\n"), "CNAME", 1,
+                                        ("`phapluat.khac.gov.vn`", "`bantin.example.org`"), "cảnh báo"),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

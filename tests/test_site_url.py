@@ -89,3 +89,15 @@ def test_a_real_address_publishes_in_ci_without_a_word(tmp_path):
 def test_preview_and_publish_exclude_each_other(site):
     done = run_bantin(site, "build", "--preview", "--publish", env=_env())
     assert done.returncode == 2 and "không dùng được --publish cùng với --preview" in done.stdout
+
+
+@pytest.mark.parametrize("cname, warned", [(b"phapluat.thu.gov.vn\n", False), (b"PhapLuat.Thu.gov.vn.\r\n", False),
+                                           (b"phapluat.khac.gov.vn\n", True), (b"", False), (None, False)])
+def test_cname_must_name_the_site_urls_host(cname, warned):
+    """GitHub Pages serves the CNAME's domain; QR codes carry site_url's (session 20)."""
+    from bantin.config.siteurl import cname_problem
+
+    problem = cname_problem("https://phapluat.thu.gov.vn/", cname)
+    assert (problem is not None) is warned
+    if warned:
+        assert problem.path == "CNAME" and problem.severity == "cảnh báo" and "phapluat.khac.gov.vn" in problem.message

@@ -110,3 +110,19 @@ def _line(config_file: str | None) -> int:
         return precheck.line_of(precheck.compose(config_file, precheck.read_text(config_file)), FIELD)
     except precheck.ConfigError:
         return 0
+
+
+def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
+    """content/CNAME (GitHub Pages' custom domain) naming another host than `site_url`: the
+    site is served at one address while its QR codes and short links carry the other (a
+    province's review, session 20). A warning on the CNAME file; None when they agree."""
+    if cname is None or not site_url:
+        return None
+    written = cname.decode("utf-8", "replace").strip().split("\n", 1)[0].strip().lower().rstrip(".")
+    host = (urlsplit(site_url.strip()).hostname or "").rstrip(".")
+    if not written or not host or written == host:
+        return None
+    return Problem("CNAME", 1, "", f"tên miền trong CNAME là `{short(written, 60)}`, khác tên miền của `site_url` "
+                   f"(`{host}`): GitHub Pages phục vụ trang ở `{short(written, 60)}` nhưng mã QR, liên kết rút gọn và "
+                   "sơ đồ trang mang địa chỉ kia", "sửa để hai tên miền giống nhau: `site_url` trong mkdocs.yml hoặc "
+                   "dòng duy nhất của content/CNAME", WARNING)

@@ -34,6 +34,7 @@ from markupsafe import Markup
 from bantin.config import precheck as configcheck
 from bantin.config.editor import build_editor
 from bantin.config.emblem import check_agency_images
+from bantin.config import siteurl
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_iframe_hosts, check_numbers
 from bantin.content import drafts
 from bantin.content.checks import check_links, draft_only, link_site
@@ -180,6 +181,8 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     problems.extend(found)
     generated = generated_pages(corpus, urls)
     sharing.check_image(site.share_image, assets, inputs.read, problems, site.share_image_line, in_content - set(assets))
+    if "CNAME" in assets and (found_cname := siteurl.cname_problem(site.site_url, inputs.read("CNAME"))):
+        problems.items.append(found_cname)
     keep = keep | {site.share_image} - {""}  # named in mkdocs.yml: published whoever links it
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
                         refused=inventory.refused, read=inputs.read, short_prefix=urls.prefixes.short)
