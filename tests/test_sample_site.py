@@ -103,6 +103,7 @@ def test_document_pages_list_citing_items_and_expired_laws_are_flagged(site):
     assert re.search(r'class="bt-notice" role="note">.*?45/2013/QH13.*?hết hiệu lực', article, re.S)
     assert '<a class="vanban" href="../../van-ban/31-2024-qh15/"' in article
     index = page(site, "van-ban/index.html")
+    assert re.search(r'<span class="bt-count">\(\d+ bài nhắc đến\)</span>', index)  # what the count counts
     groups = re.findall(r"<h2[^>]*>([^<]+)</h2>", index)
     assert groups[:2] == ["Luật", "Nghị định"]
     listing = index[index.index("<h1"):index.index("</article>")]  # after the printout's head (agency, telephone)

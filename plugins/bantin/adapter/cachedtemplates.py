@@ -63,7 +63,7 @@ def _main() -> None:
 
 KNOWN: dict[str, str] = {
     "404.html": "04b0314c8a5102b0",
-    "bantin-documents.html": "720cc1c70d069a0b",
+    "bantin-documents.html": "9ff98e3e76601237",
     "bantin-elsewhere.html": "566f603033bfe872",
     "bantin-handbook-print.html": "630f309faee30fdc",
     "bantin-home.html": "b9df7b72687f412d",
@@ -92,7 +92,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-item-sources.html": "6f824008f0699b7f",
     "partials/bantin-meta.html": "6521c102242d8df9",
     "partials/bantin-pagination.html": "97f6b901df913ac3",
-    "partials/bantin-print.html": "9ee8289b343d67f7",
+    "partials/bantin-print.html": "0448e0b2d6b410f8",
     "partials/bantin-reading-aids.html": "691797cb8497cf5f",
     "partials/bantin-replacement-link.html": "164e9c5520e03d6f",
     "partials/bantin-search-box.html": "7883cfef9bd434b0",
