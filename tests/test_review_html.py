@@ -88,6 +88,18 @@ def test_iframe_urls_a_browser_reads_differently_are_refused(url):
     assert len(problems.warnings) >= 1
 
 
+@pytest.mark.parametrize("html, kept", [
+    ('<p>a</p><iframe><iframe>x</iframe><p>b</p>', '<p>a</p><p>b</p>'),  # one frame: the rest of the page stays
+    ('<iframe src="https://www.youtube.com/embed/x"><iframe>a</iframe><p>c</p>',
+     '<iframe src="https://www.youtube.com/embed/x"><iframe>a</iframe><p>c</p>'),  # the allowed frame stays closed
+    ('<iframe width="5" src="https://evil.example/"></iframe><p>d</p>', '<p>d</p>'),
+])
+def test_refused_frames_go_as_a_browser_reads_them(html, kept):
+    """Removing empty frames once matched a frame inside another's raw text and left the outer
+    one open: Chromium swallowed the rest of the page, footer and scripts (hostile review, session 20)."""
+    assert clean(html, HOSTS) == kept
+
+
 # --- 9: links that open a window ---------------------------------------------------------
 
 @pytest.mark.parametrize("target", ["_blank", "cuaso", "_top", "_self"])

@@ -53,9 +53,6 @@ RESERVED_CLASSES = frozenset({"mermaid", "annotate", "highlight", "hll", "copy",
 RESERVED_CLASS_PREFIXES = ("md-", "bt-", "bantin", "tabbed-")
 # Style-only classes the handbook's generated Markdown writes (qa.py); no script reads them.
 OUR_MARKDOWN_CLASSES = frozenset({"bt-can-cu", "bt-qlink", "bt-short"})
-# nh3's output, so one form: `<iframe height="315" width="560"></iframe>`. A scan stops at the
-# next '<' (an attribute value may hold "<iframe …" many times: linear, issue 12).
-_EMPTY_FRAME = re.compile(r"<iframe\b(?:(?!\ssrc=)[^<>])*>[^<]*</iframe>")
 _IFRAME_SRC = re.compile(r"<iframe\b[^<>]*?\ssrc\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
 _ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # the one style tables keep
 # Any <a> with a target (nh3 quotes every attribute and escapes `>` in values; `rel` is never kept).
@@ -155,11 +152,33 @@ def clean(html: str, iframe_hosts: tuple[str, ...]) -> str:
     """Allowlisted HTML: no script, event handlers, javascript: URLs or foreign frames."""
     cleaned = _cleaner(iframe_hosts).clean(html)
     if "<iframe" in cleaned:  # a frame whose address was refused: an empty 560×315 box otherwise
-        cleaned = _EMPTY_FRAME.sub("", cleaned)
+        cleaned = _without_empty_frames(cleaned)
     if " target=" not in cleaned:
         return cleaned
     # Any target (`_blank`, `cuaso`…) opens a window that could navigate ours (tabnabbing).
     return _TARGET_LINK.sub(lambda m: f'<a{m.group(1)} rel="noopener noreferrer">', cleaned)
+
+
+def _without_empty_frames(html: str) -> str:
+    """`html` (nh3's output) without the frames that have no `src` left, read as a browser reads
+    them: an opening tag (nh3 writes `<` and `>` in attribute values as entities, so the tag ends
+    at the first `>`), then raw text up to the first `</iframe>`. A frame inside another's raw
+    text is that text, never a frame of its own (`<iframe><iframe>x</iframe>`: one frame).
+    One pass of `find`s: linear."""
+    pieces, pos, lower = [], 0, html.lower()
+    while (start := lower.find("<iframe", pos)) >= 0:
+        tag_end = lower.find(">", start)
+        close = lower.find("</iframe>", tag_end + 1) if tag_end >= 0 else -1
+        if close < 0:
+            break
+        end = close + len("</iframe>")
+        if " src=" not in lower[start:tag_end]:
+            pieces.append(html[pos:start])
+            pos = end
+        else:
+            pieces.append(html[pos:end])
+            pos = end
+    return "".join(pieces) + html[pos:]
 
 
 @lru_cache(maxsize=8)
