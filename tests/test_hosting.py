@@ -329,6 +329,16 @@ def test_serve_site_closes_a_connection_that_sends_nothing(confined, serving, mo
         idle.sendall(b"GET / HTTP/1.1\r\n")  # a request line, then nothing
         started = time.monotonic()
         assert idle.recv(1024) == b"" and time.monotonic() - started < 5
+    # a download paused longer than that timeout still completes (the hostile review, session 20)
+    size = 48_000_000  # more than the loopback's socket buffers hold: the server's send waits
+    (confined / "lon.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * size)
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as reader:
+        reader.sendall(b"GET /lon.pdf HTTP/1.1\r\nHost: x\r\n\r\n")
+        received = len(reader.recv(4096))
+        time.sleep(2.5)  # paused longer than the request timeout
+        while received <= size and (chunk := reader.recv(1 << 20)):
+            received += len(chunk)
+    assert received > size
 
 
 def test_serve_site_over_http_refuses_the_same(confined, serving):

@@ -231,6 +231,25 @@ def test_a_web_archive_imports_in_a_fresh_process(tmp_path):
     assert [p.name for p in (project / "content" / "tin-tuc").iterdir()] == ["tap-huan-hoa-giai-vien.md"]
 
 
+def test_import_refuses_a_path_that_climbs_back_through_a_link(tmp_path):
+    """`--content-dir lnk/../content` passed a check on the normalised text while the write
+    followed the link (the hostile review of session 20); a leading `../` still works."""
+    outside = tmp_path / "ngoai"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "content" / "tin-tuc").mkdir(parents=True)
+    here = tmp_path / "o-day"
+    here.mkdir()
+    (here / "lnk").symlink_to(outside / "sub")
+    (here / "old.html").write_text(OLD_PAGE, encoding="utf-8")
+    done = bantin(here, "import", "old.html", "--content-dir", "lnk/../content")
+    assert "Traceback" not in done.stdout and "`..`" in done.stdout, done.stdout
+    assert list((outside / "content" / "tin-tuc").iterdir()) == []
+    beside = tmp_path / "du-an"
+    (beside / "content" / "tin-tuc").mkdir(parents=True)
+    done = bantin(here, "import", "old.html", "--content-dir", "../du-an/content")
+    assert done.returncode == 0 and len(list((beside / "content" / "tin-tuc").iterdir())) == 1, done.stdout
+
+
 def test_new_never_writes_into_a_symlinked_content_folder(tmp_path):
     (tmp_path / "ngoai").mkdir()
     (tmp_path / "content").symlink_to(tmp_path / "ngoai")

@@ -111,12 +111,15 @@ def _not_found(root: Path) -> Answer:
     return Answer(404, _inside(root, root / NOT_FOUND_PAGE))
 
 
+SENDING_TIMEOUT = 600  # seconds a reader may leave a download paused
+
+
 class Handler(BaseHTTPRequestHandler):
     """GET and HEAD of the folder's files; other methods get http.server's 501."""
 
     server_version = "bantin-serve-site"
     sys_version = ""
-    timeout = 30  # a connection that sends nothing is closed, not kept with its thread for ever
+    timeout = 30  # a request that does not come is given up, not kept with its thread for ever
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's names)
         self._send(body=True)
@@ -151,7 +154,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(os.fstat(handle.fileno()).st_size))
             self.end_headers()
             if body:
+                # `timeout` is for a request that never comes; a reader's paused download of a
+                # large attachment may wait minutes between two reads
+                self.connection.settimeout(SENDING_TIMEOUT)
                 shutil.copyfileobj(handle, self.wfile)
+                self.connection.settimeout(self.timeout)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's signature)
         sys.stderr.write("%s %s\n" % (self.address_string(), format % args))
