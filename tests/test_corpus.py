@@ -360,3 +360,12 @@ def test_resolve():
     assert resolve("tin-tuc/a.md", "/images/x.jpg?v=1#top") == "images/x.jpg"
     assert resolve("tin-tuc/a.md", "#muc") == ""
     assert resolve("tin-tuc/a.md", "../../x.md") is None
+
+
+def test_three_files_at_one_address_are_told_two_different_slugs():
+    files = {"tin-tuc/a.md": doc("Một", "2020-01-01", slug="trung"), "tin-tuc/b.md": doc("Hai", "2024-01-01", slug="trung"),
+             "tin-tuc/c.md": doc("Ba", "2024-02-01", slug="trung")}
+    _, problems = build(files)
+    fixes = {e.path: e.fix for e in problems.errors}
+    assert sorted(fixes) == ["tin-tuc/b.md", "tin-tuc/c.md"]
+    assert "`slug: trung-2024`" in fixes["tin-tuc/b.md"] and "`slug: trung-2`" in fixes["tin-tuc/c.md"]

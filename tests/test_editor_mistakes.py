@@ -208,6 +208,11 @@ MISTAKES = {
                                    ART, 4, ("trước ngày đăng",), "cảnh báo"),
     "title-repeated-in-the-body": Mistake(replace(ART, BODY, "# Tập huấn hòa giải viên huyện Lam Sơn\n\n" + BODY), ART, 19,
                                           ("là một tiêu đề lớn nữa", "xóa dòng này"), "cảnh báo"),
+    "title-without-space-in-the-body": Mistake(replace(ART, BODY, "#Tập huấn\n\n" + BODY), ART, 19,
+                                               ("là một tiêu đề lớn nữa",), "cảnh báo"),
+    "title-underlined-in-the-body": Mistake(replace(ART, BODY, "Một tiêu đề\n===\n\n" + BODY), ART, 19,
+                                            ("«Một tiêu đề»",), "cảnh báo"),
+
     "article-in-a-misspelt-folder": Mistake(add("Tin tuc/bai-nham.md", (
         "---\ntitle: Bài đặt nhầm thư mục\ndate: 2025-03-01\ncategory: hoa-giai-o-co-so\n---\n\nNội dung.\n").encode()),
         "Tin tuc/bai-nham.md", 4, ("thư mục `content/Tin tuc/`", "content/tin-tuc/"), "cảnh báo"),
@@ -364,3 +369,13 @@ def test_a_page_titled_like_a_listing_is_not_told_to_keep_that_address(pristine,
     found = {p.severity: str(p) for p in check(docs) if p.path == "trang/tin-tuc-trang.md"}
     assert "đã thuộc về trang tự tạo 'Tin tức'" in found["lỗi"]
     assert "`slug: tin-tuc-trang`" in found["cảnh báo"] and "slug: tin-tuc`" not in found["cảnh báo"]
+
+
+@pytest.mark.parametrize("code", ["~~~\n```\n# lệnh\n~~~\n", "````\n```\n# lệnh\n```\n# vẫn là mã\n````\n"])
+def test_hashes_in_fenced_code_are_no_title(pristine, tmp_path, code):
+    """A fence closes only with its own character, at least as long (the hostile review of
+    session 20 found `# lệnh` in code reported as a second title)."""
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    replace(ART, BODY, code + "\n" + BODY)(docs)
+    assert [str(p) for p in check(docs) if p.path == ART] == []

@@ -225,3 +225,9 @@ def test_invisible_characters_of_the_old_page_are_not_imported(tmp_path):
     text = result.path.read_text(encoding="utf-8")
     assert "Chuông và chữ ngược hết." in text
     assert not any(c in text for c in "\x07\u202e\u202c")
+
+
+def test_a_broken_link_address_does_not_stop_the_import(tmp_path):
+    """`http://[::1/` made urlsplit raise and the whole page failed (hostile review, session 20)."""
+    result = import_file(page(tmp_path, "<p>Xem <a href='http://[::1/'>đây</a>.</p>"), _content(tmp_path), today=TODAY)
+    assert "đây" in body_of(result.path)

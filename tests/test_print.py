@@ -41,7 +41,8 @@ QUESTIONS = [("Hòa giải ở cơ sở là gì?", "la-gi", 2), ("Ai được b�
 HANDBOOK = "---\ntitle: Sổ tay hòa giải\ndate: 2024-03-15\ncategory: hoa-giai-o-co-so\nslug: so-tay\n" + \
     "summary: Sáu câu hỏi về hòa giải ở cơ sở.\nauthor: Phòng Phổ biến pháp luật\n" + \
     "attachments:\n  - title: Bản đầy đủ\n    file: ../tai-lieu/so-tay.pdf\n---\n" + \
-    "Sổ tay trả lời những câu hỏi thường gặp, theo Luật có hiệu lực từ ngày 01/01/2014 ([tin](../tin-tuc/ngan.md)).\n\n" + "".join(
+    "Sổ tay trả lời những câu hỏi thường gặp, theo Luật có hiệu lực từ ngày 01/01/2014 ([tin](../tin-tuc/ngan.md)).\n\n" + \
+    "### Căn cứ biên soạn\n\nLuật Hòa giải ở cơ sở năm 2013.\n\n" + "".join(
         f"## Câu hỏi {n + 1}: {title} {{#{qid}}}\n\n{paragraphs(size, n)}\nCăn cứ pháp lý: Điều {n + 1} Luật Hòa giải ở cơ sở năm 2013.\n\n"
         for n, (title, qid, size) in enumerate(QUESTIONS))
 FILES = {
@@ -144,6 +145,10 @@ def test_the_printable_handbook_opens_with_the_handbooks_text_and_its_links_work
     offline = (print_sites[1] / "hoi-dap/so-tay/ban-in.html").read_text(encoding="utf-8")
     assert 'class="bt-body bt-print-intro"><p>Sổ tay trả lời' in online
     assert 'href="../../../tin-tuc/ngan/"' in online and 'href="../../tin-tuc/ngan.html"' in offline
+    # the intro's heading is on the page, not in a table of contents of the intro alone
+    toc = online[online.index('data-md-type="toc"'):]
+    toc = toc[:toc.index("</nav>")] if "</nav>" in toc else toc
+    assert "Căn cứ biên soạn</h3>" in online and "Căn cứ biên soạn" not in toc
 
 
 # --- on paper ------------------------------------------------------------------------------------------

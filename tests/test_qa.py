@@ -258,3 +258,11 @@ def test_a_question_inside_a_list_or_quote_is_an_error_naming_its_line(line):
 def test_what_is_not_a_lost_question(line):
     _, _, problems = parse(f"## Câu hỏi 1: Hỏi? {{#hoi}}\n\n{line}\n")
     assert problems.items == []
+
+
+def test_an_intro_heading_may_not_take_a_questions_id():
+    """Two elements with one id, and the question's link landing on the intro's heading (the
+    hostile review of session 20; the printable handbook carries the intro too)."""
+    _, questions, problems = parse("Mở đầu.\n\n### Căn cứ {#cau-mot}\n\nx\n\n## Câu hỏi 1: Một là gì? {#cau-mot}\n\nĐáp.\n")
+    assert [q.id for q in questions] == ["cau-mot"]
+    assert len(problems.errors) == 1 and "`{#cau-mot}` của câu hỏi" in problems.errors[0].message

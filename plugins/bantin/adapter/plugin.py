@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from bantin.adapter import translate
@@ -448,6 +449,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitise what editors wrote; keep answers for the printable handbook and JSON-LD."""
+        if not self.state.has_toc(page.file.src_uri):
+            page.toc = get_toc([])
         return self.state.page_html(page.file.src_uri, html, self.site.iframe_hosts)
 
     def on_build_error(self, *, error: Exception | None) -> None:

@@ -72,7 +72,7 @@ class _Check:
                 self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`",
                                     f"thêm dòng `{key}: …` vào phần khai báo")
             elif required and key not in self.reported:
-                self.error(key, f"`{key}` để trống (chỉ có dấu cách)", f"gõ nội dung sau `{key}: ` trên dòng này")
+                self.error(key, f"`{key}` để trống", f"gõ nội dung sau `{key}: ` trên dòng này")
             return ""
         if isinstance(value, (dict, list)):
             self.error(key, f"`{key}` phải là một dòng chữ, không phải {_shape(value)}", f"viết `{key}: …` trên một dòng")

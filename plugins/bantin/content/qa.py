@@ -16,7 +16,7 @@ from bantin.problems import Problem, Problems
 from bantin.problems import short
 from bantin.text.vi import cap_slug, slugify
 
-_FENCE = re.compile(r"^(```|~~~)")
+_FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
 _HEADING = re.compile(r"^##(?!#)\s+(.*)$")  # text stripped in code: a lazy `(.*?)\s*$` is quadratic
 _ID = re.compile(r"#([^\s}]+)")
 # A question heading written inside a list item or a quote (`* ## Câu hỏi 2: … {#…}`): Markdown
@@ -32,19 +32,24 @@ ID_MAX = 80  # an id is a folder name (/hoi-dap/<handbook>/<id>/) and a printed 
 NO_ID = "chưa có mã (id)"  # the end of a missing id's message (site/corpus.py makes its id unique site-wide)
 
 
-def _unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """(index, line) of the lines outside fenced code blocks (``` or ~~~ at a line's start)."""
-    fenced = False
+def unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, line) of the lines outside fenced code blocks. A fence closes only with a run of
+    its own character at least as long and nothing after it (a ``` line inside ~~~ is code)."""
+    fence: tuple[str, int] | None = None
     for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
-            yield index, line
+        match = _FENCE.match(line)
+        if fence is None:
+            if match:
+                fence = (match.group(1)[0], len(match.group(1)))
+            else:
+                yield index, line
+        elif match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] and not match.group(2).strip():
+            fence = None
 
 
 def heading_lines(body: str) -> list[tuple[int, str]]:
     """(index, text) of `## ` headings outside fenced code blocks."""
-    return [(index, match.group(1).rstrip()) for index, line in _unfenced(body.split("\n"))
+    return [(index, match.group(1).rstrip()) for index, line in unfenced(body.split("\n"))
             if (match := _HEADING.match(line))]
 
 
@@ -52,7 +57,7 @@ def nested_questions(body: str) -> list[tuple[int, str]]:
     """(index, text) of question headings (with an `{#id}` or a "Câu hỏi" number) written
     inside a list item or a quote, outside fenced code: each is a question the site loses."""
     found = []
-    for index, line in _unfenced(body.split("\n")):
+    for index, line in unfenced(body.split("\n")):
         if (match := _NESTED.match(line)):
             text = match.group(1).rstrip()
             if split_heading(text)[1] or _NUMBER_PREFIX.match(text):
@@ -65,7 +70,7 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
     (an `{#id}` or a "Câu hỏi 3:" number) but are not a `## ` heading: `##Câu hỏi 2…` (Python-
     Markdown makes it a heading inside the previous answer), `# Câu hỏi…`, `### Câu hỏi 4…`."""
     found = []
-    for index, line in _unfenced(body.split("\n")):
+    for index, line in unfenced(body.split("\n")):
         if not line.startswith("#") or _HEADING.match(line):
             continue
         marks = len(line) - len(line.lstrip("#"))
@@ -175,7 +180,18 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
             problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
                           "viết câu trả lời ở các dòng dưới câu hỏi, trước câu hỏi tiếp theo")
         questions.append(Question(qid, display_title(title), number, answer, line, basis))
+    _intro_ids(src, lines[: headings[0][0]], body_line, {q.id: q.line for q in questions}, problems)
     return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
+
+
+def _intro_ids(src: str, intro: list[str], body_line: int, ids: dict[str, int], problems: Problems) -> None:
+    """A heading of the intro with a question's `{#id}`: two elements with one id on the handbook
+    and its printout, and the question's link lands on the heading."""
+    for index, line in unfenced(intro):
+        if line.startswith("#") and (qid := split_heading(line.lstrip("#"))[1]) in ids:
+            problems.error(src, body_line + index, "", f"đề mục phần mở đầu dùng mã `{{#{qid}}}` của câu hỏi ở dòng "
+                           f"{ids[qid]}: liên kết tới câu hỏi sẽ dẫn tới đề mục này",
+                           "đổi hoặc xóa mã `{#…}` ở cuối đề mục này")
 
 
 def missing_id(src: str, line: int, text: str, taken: set[str]) -> Problem:
@@ -245,7 +261,7 @@ def shift_headings(markdown: str, top: int) -> str:
     answers are shifted to start at 3 on the handbook and at 2 on the question page. A `#`
     an editor put in an answer becomes level 3 on the handbook, under its question."""
     lines = markdown.split("\n")
-    found = [(index, match) for index, line in _unfenced(lines) if (match := _ATX.match(line))]
+    found = [(index, match) for index, line in unfenced(lines) if (match := _ATX.match(line))]
     if not found:
         return markdown
     delta = top - min(len(match.group(2)) for _, match in found)

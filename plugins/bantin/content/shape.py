@@ -9,10 +9,13 @@ Found by an editor's-eye review (session 20), each published without a word befo
 
 from __future__ import annotations
 
+import re
+
 from bantin.content.model import FOLDER_KINDS, Item
+from bantin.content.qa import unfenced
 from bantin.problems import Problems, short
 
-_FENCES = ("```", "~~~")
+_UNDERLINE = re.compile(r"=+[ \t]*")
 
 
 def report_shape(item: Item, problems: Problems) -> None:
@@ -21,20 +24,24 @@ def report_shape(item: Item, problems: Problems) -> None:
 
 
 def _second_titles(item: Item, problems: Problems) -> None:
-    """A warning on each level-1 heading of the body, outside fenced code."""
-    if "# " not in item.body:  # nearly every file
+    """A warning on each level-1 heading of the body outside fenced code: `# T`, `#T` (Python-
+    Markdown needs no space) and a line underlined with `===`."""
+    if "#" not in item.body and "==" not in item.body:  # nearly every file
         return
-    fenced = False
-    for offset, line in enumerate(item.body.split("\n")):
-        if line.startswith(_FENCES):
-            fenced = not fenced
-        elif not fenced and line.startswith("# "):
-            text = line[2:].strip()
-            same = text.rstrip(" #").casefold() == item.title.casefold()
-            problems.warn(item.src, item.body_line + offset, "",
-                          f"dòng `# {short(text, 60)}` là một tiêu đề lớn nữa: trang đã có tiêu đề lấy từ `title:`, "
-                          "nên hiện hai tiêu đề",
-                          "xóa dòng này" if same else "đổi thành đề mục `## …` (hoặc xóa nếu nó lặp lại tiêu đề)")
+    previous = ""
+    for offset, line in unfenced(item.body.split("\n")):
+        if line.startswith("#") and not line.startswith("##"):
+            _warn_title(item, offset, line[1:].strip(), problems)
+        elif _UNDERLINE.fullmatch(line) and previous.strip() and not previous.startswith(("#", " ", "\t")):
+            _warn_title(item, offset - 1, previous.strip(), problems)
+        previous = line
+
+
+def _warn_title(item: Item, offset: int, text: str, problems: Problems) -> None:
+    same = text.rstrip(" #").casefold() == item.title.casefold()
+    problems.warn(item.src, item.body_line + offset, "",
+                  f"dòng «{short(text, 60)}» là một tiêu đề lớn nữa: trang đã có tiêu đề lấy từ `title:`, nên hiện "
+                  "hai tiêu đề", "xóa dòng này" if same else "đổi thành đề mục `## …` (hoặc xóa nếu nó lặp lại tiêu đề)")
 
 
 def _lost_article(item: Item, problems: Problems) -> None:

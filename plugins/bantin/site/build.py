@@ -351,6 +351,13 @@ class Build:
             return {"title": generated.title, "template": generated.template}
         return None
 
+    def has_toc(self, src: str) -> bool:
+        """Whether the page's own headings make its table of contents: not the printable
+        handbook's, whose Markdown is only its intro (a contents of the intro alone, without
+        the questions, misled; the questions are the page)."""
+        generated = self.generated.get(src)
+        return generated is None or generated.kind != "handbook-print"
+
     def page_html(self, src: str, html: str, iframe_hosts: Sequence[str]) -> Markup:
         """A page's converted HTML as it may be published. What editors wrote (content items,
         question pages, the printable handbook, whose Markdown is its handbook's intro) goes

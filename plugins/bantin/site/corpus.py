@@ -233,6 +233,7 @@ def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> Non
         at.setdefault(item.path, []).append(item)
         for question in item.questions:
             uses.setdefault(question.id, []).append((item, question))
+    suggested: set[str] = set()  # two newer files are never told the same slug
     for path, found in at.items():
         if len(found) < 2:
             continue
@@ -240,10 +241,12 @@ def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> Non
         owner = found[0]
         for item in found[1:]:
             key = "slug" if "slug" in item.meta.lines else "title"
-            free = _free_slug(item.meta.slug, item.meta.date.year, set(at))
+            free = _free_slug(item.meta.slug, item.meta.date.year, set(at) | suggested)
+            suggested.add(free)
+            why = "bài kia đã đăng" if item.meta.draft and not owner.meta.draft else "bài có trước"
             problems.error(item.src, item.meta.lines.get(key, 1), key,
                            f"trùng địa chỉ /{path}/ với tệp {owner.src} (ngày {owner.meta.date:%d/%m/%Y}), "
-                           "bài có trước nên giữ địa chỉ này",
+                           f"{why} nên giữ địa chỉ này",
                            f"thêm dòng `slug: {free}` (hoặc sửa dòng đó nếu đã có) vào bài này; đừng đổi bài kia: "
                            "địa chỉ của nó có thể đã được in, chia sẻ")
     for qid, found in uses.items():

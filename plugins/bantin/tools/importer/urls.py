@@ -20,9 +20,12 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     url = url.strip().strip("\"'<>")
     if not url:
         return None
-    if base:
-        url = urljoin(base, url)
-    parts = urlsplit(url)
+    try:  # `http://[::1/` raises: one broken link must not stop the whole import
+        if base:
+            url = urljoin(base, url)
+        parts = urlsplit(url)
+    except ValueError:
+        return None
     if parts.scheme and parts.scheme.lower() not in ("http", "https"):
         return None
     if not parts.scheme and not url.startswith("/"):
