@@ -275,7 +275,7 @@ def test_heading_order_has_no_skip_on_handbook_question_and_printable_pages(site
 def test_documents_index_and_replacements_both_ways(site):
     index = (site / "van-ban/index.html").read_text(encoding="utf-8")
     assert index.index("31/2024/QH15") < index.index("45/2013/QH13")
-    assert re.search(r'45/2013/QH13[^<]*</a> <span class="bt-count">\(\d+\)</span> · <strong class="bt-expired">Hết hiệu lực', index)
+    assert re.search(r'45/2013/QH13[^<]*</a> <span class="bt-count">\(\d+ bài nhắc đến\)</span> · <strong class="bt-expired">Hết hiệu lực', index)
     new = (site / "van-ban/31-2024-qh15/index.html").read_text(encoding="utf-8")
     assert re.search(r'<dt>Thay thế</dt>\s*<dd><a href="../45-2013-qh13/">Luật số 45/2013/QH13: Luật Đất đai năm 2013</a>', new)
     old = (site / "van-ban/45-2013-qh13/index.html").read_text(encoding="utf-8")
