@@ -119,6 +119,10 @@ def test_search_works_after_materials_instant_navigation(page, tmp_path):
         page.wait_for_url("**/tim-kiem/")
         page.fill("#bantin-page-q", "hoa giai")
         page.press("#bantin-page-q", "Enter")
+        # the answer to this query: under two test processes the status of the page before Enter
+        # was once read as the end of the search
+        page.wait_for_function("() => (document.querySelector('[data-bantin-search=page] [data-bantin-status]')"
+                               " || {}).textContent?.includes('hoa giai')")
         wait_results(page)
         assert page.evaluate("window.__sameDocument === true")  # Material swapped the page in
         assert len(result_hrefs(page)) == 3
