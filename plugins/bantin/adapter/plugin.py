@@ -28,7 +28,7 @@ from bantin.site import build, contentpolicy
 from bantin.site.build import Build
 from bantin.convert import previewcache
 from bantin.content.anchors import heading_id
-from bantin.content.links import html_links, rebase_links, resolve
+from bantin.content.links import html_links, resolve
 from bantin.site.corpus import Corpus
 from bantin.site.images import rewrite_images
 from bantin.content.inventory import Inventory, take_inventory
@@ -36,7 +36,7 @@ from bantin.content.model import Item
 from bantin.outputs.gate import OutputError, site_dir_problem
 from bantin.site.pages import Generated
 from bantin.problems import Problems
-from bantin.content.qa import handbook_markdown, shift_headings
+from bantin.content.qa import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
 from bantin.adapter import cachedtemplates, compat, themedir
 from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
@@ -270,7 +270,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             file = File.generated(config, src_uri, content="")
             files.append(file)
             self.state.generated[src_uri] = page
-            if page.question is None and page.kind != "handbook-print":  # its Markdown: the handbook's intro
+            if not page.shows_text:
                 (ListingPage if shared is not None else Page)(page.title, file, config)
             else:
                 ContentPage(None, file, config, shared)
@@ -300,12 +300,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             return self._handbook_source(item, page) if item.kind == "qa" else item.body
         generated = state.generated.get(src)
         if generated is not None:
-            if generated.kind == "handbook-print":  # the handbook's own text opens its printout
-                return rebase_links(generated.item.intro, generated.item.src, src)
-            if generated.question is None:
-                return ""
-            body = shift_headings(generated.question.body, 2)  # under the page's h1 (the handbook's: 3)
-            return rebase_links(body, generated.item.src, src)  # links as from the handbook
+            return generated.markdown(src) if generated.shows_text else ""
         return None
 
     def _handbook_source(self, item: Item, page: Page) -> str:

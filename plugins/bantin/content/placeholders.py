@@ -12,6 +12,8 @@ templates from these constants, so the two cannot drift apart (tests/test_drafts
 
 from __future__ import annotations
 
+from bantin.content.model import Item
+from bantin.content.qa import new_id
 from bantin.problems import Problems, short
 
 LEAD = "Viết đoạn mở đầu (sapo) ở đây: một hai câu nói điều quan trọng nhất của tin."
@@ -52,19 +54,20 @@ def starter_fields(title: str | None, summary: str | None) -> list[tuple[str, st
     return found
 
 
-def report_addresses(src: str, slug: str, slug_line: int, questions, suggest, problems: Problems) -> None:
+def report_addresses(item: Item, problems: Problems) -> None:
     """An error on the example's `slug:` and on each example question id still in a published
-    file: the address is made once and printed in QR codes (`suggest(title)`: a fresh id)."""
+    file: the address is made once and printed in QR codes."""
+    src, slug = item.src, item.meta.slug
     if slug in STARTER_SLUGS:
-        problems.error(src, slug_line, "slug", f"`slug: {slug}` là địa chỉ của tệp mẫu; xuất bản thì địa chỉ này "
+        problems.error(src, item.meta.lines.get("slug", 1), "slug", f"`slug: {slug}` là địa chỉ của tệp mẫu; xuất bản thì địa chỉ này "
                        "được in trong mã QR và không đổi được nữa",
                        "sửa thành địa chỉ theo tiêu đề thật (chữ thường không dấu, gạch ngang), hoặc xóa dòng "
                        "`slug:` để địa chỉ được tạo từ tiêu đề")
-    for question in questions:
+    for question in item.questions:
         if question.id.startswith(STARTER_ID_PREFIX):
             problems.error(src, question.line, "", f"mã câu hỏi `{question.id}` là mã của tệp mẫu; xuất bản thì mã "
                            "này thành liên kết ngắn in trong mã QR và không đổi được nữa",
-                           f"đổi mã theo câu hỏi thật, ví dụ `{{#{suggest(question.title)}}}`")
+                           f"đổi mã theo câu hỏi thật, ví dụ `{{#{new_id(question.title, set())}}}`")
 
 
 def report(src: str, body: str, body_line: int, problems: Problems) -> None:

@@ -365,8 +365,7 @@ class Build:
         are (their template writes the page). A question's answer is kept for the printable
         handbook and JSON-LD."""
         generated = self.generated.get(src)
-        edited = generated is not None and (generated.question is not None or generated.kind == "handbook-print")
-        if src in self.items_by_src or edited:
+        if src in self.items_by_src or (generated is not None and generated.shows_text):
             html = Markup(clean(str(html), iframe_hosts))  # HTML the sanitiser produced
         else:
             html = Markup(html)

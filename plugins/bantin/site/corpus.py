@@ -26,7 +26,7 @@ from bantin.content.model import Item, Question, Tag
 from bantin.problems import Problems
 from bantin.content.nearby import Known
 from bantin.content.shape import report_shape
-from bantin.content.qa import NO_ID, heading_lines, missing_id, new_id, parse_questions, split_heading, taken_id
+from bantin.content.qa import NO_ID, heading_lines, missing_id, parse_questions, split_heading, taken_id
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
 from bantin.text.vi import nfc, slugify
@@ -323,8 +323,7 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
             report_shape(item, problems)
             if not item.meta.draft:  # a draft's placeholder text is its to-do list
                 placeholders.report(item.src, item.body, item.body_line, problems)
-                placeholders.report_addresses(item.src, item.meta.slug, item.meta.lines.get("slug", 1), item.questions,
-                                              lambda title: new_id(title, set()), problems)
+                placeholders.report_addresses(item, problems)
             refs = citations(item, site.registry)
         elif not problems.errors:  # nothing vanishes: a rule that refused the file without a word
             problems.error(src, 1, "", "tệp không được xuất bản nhưng chưa có thông báo nào nói vì sao",

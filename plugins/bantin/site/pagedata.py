@@ -260,7 +260,7 @@ def _item_data(view, item: Item) -> PageData:
     if kind != "page":
         values.update(_dates(item))
     if item.listed:
-        values["expired"] = tuple((doc, view.replacement(doc.slug)) for doc in view.expired(item))
+        values["expired"] = _expired(view, item)
         values["related"] = cards(view, related)
         newer, older = view.category_neighbours(item)
         values["previous"] = Link(view.item_url(older), older.title) if older else None
@@ -271,6 +271,11 @@ def _item_data(view, item: Item) -> PageData:
     values["attachments"] = _attachments(view, item)
     values["tags"] = tuple(Link(view.tag_url(t), t.title) for t in item.tags)
     return PageData(**values)
+
+
+def _expired(view, item: Item) -> tuple:
+    """(document, its replacement or None) of each law the item cites that is no longer in force."""
+    return tuple((doc, view.replacement(doc.slug)) for doc in view.expired(item))
 
 
 def _attachments(view, item: Item) -> tuple[tuple[Attachment, str, str], ...]:
@@ -326,5 +331,5 @@ def _print_data(view, handbook: Item, jsonld) -> PageData:
     return PageData(jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,
                     print_qr=view.qr(handbook.path, ""),
                     attachments=_attachments(view, handbook),
-                    expired=tuple((doc, view.replacement(doc.slug)) for doc in view.expired(handbook)),
+                    expired=_expired(view, handbook),
                     **_dates(handbook))

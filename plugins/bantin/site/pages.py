@@ -11,7 +11,9 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import unquote
 
 from bantin.site.corpus import Corpus
+from bantin.content.links import rebase_links
 from bantin.content.model import Item, Question
+from bantin.content.qa import shift_headings
 from bantin.outputs.gate import Gate, OutputError, path_problem
 from bantin.problems import Problems
 from bantin.config.settings import CONFIG_FILE
@@ -78,6 +80,20 @@ class Generated:
     item: Item | None = None  # the handbook of a question or of its printable page, else None
     question: Question | None = None
     key: str = ""  # category/tag slug, year or document id the page is about
+
+    @property
+    def shows_text(self) -> bool:
+        """Whether the page shows what editors wrote (a question's answer, the printable
+        handbook's intro): it has Markdown, sanitised like a content file's; any other
+        generated page is written by its template alone."""
+        return self.question is not None or self.kind == "handbook-print"
+
+    def markdown(self, src: str) -> str:
+        """The editor text of a `shows_text` page, its links rebased from the handbook to `src`
+        (this page's file): a question's answer under the page's h1 (the handbook's: 3), or the
+        handbook's intro opening its printout."""
+        body = shift_headings(self.question.body, 2) if self.question is not None else self.item.intro
+        return rebase_links(body, self.item.src, src)
 
 
 def paginate(urls: UrlScheme, base: str, items: Sequence[Item], size: int) -> list[Listing]:

@@ -104,15 +104,15 @@ class SiteView:
         return self.urls.url(self.urls.search())
 
     def file_address(self, file: str) -> str:
-        """Full URL of a file of content/ (an attachment) on the public site, for paper."""
+        """Full URL of a file on the public site (an attachment; `absolute` for a page), for
+        paper, feeds, sharing and QR codes."""
         base = self.corpus.site.site_url.rstrip("/")
         return f"{base}/{file}" if base else "/" + file
 
     def absolute(self, path: str) -> str:
         """Full URL on the public site, for feeds, sharing and QR codes: the online flavour's
         address in either flavour (UrlScheme.public), so an offline copy prints working codes."""
-        base = self.corpus.site.site_url.rstrip("/")
-        return f"{base}/{self.urls.public(path)}" if base else "/" + self.urls.public(path)
+        return self.file_address(self.urls.public(path))
 
     # --- short lists ------------------------------------------------------------------
     def latest(self, count: int = 10) -> tuple[Item, ...]:
