@@ -1,6 +1,7 @@
 // Runs bantin-search.js in node on a built index, for tests/test_search_parity.py.
 // Usage: node parity.js INDEX_DIR < {"queries": [{"q": "...", "prefix": false}], "analyze": ["..."], "lunrLimit": n}
-// Prints {"results": [{"hits": [[id, score], ...], "approximate": bool}], "analyzed": [[[exact, folded], ...]]}.
+// Prints {"results": [{"hits": [[id, score], ...], "approximate": bool, "loaded": [key, ...], "page": [id, ...],
+// "pageUrls": [url, ...], "question": bool}], "analyzed": [[[exact, folded], ...]]}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -29,7 +30,13 @@ function load(key) {
     const engine = search.createEngine({ lunr, load, lunrLimit: input.lunrLimit });  // fresh, as a page load
     loaded.length = 0;
     const r = await engine.search(q, { prefix: !!prefix });
-    results.push({ hits: r.hits.map((h) => [h.id, h.score]), approximate: r.approximate, loaded: loaded.slice() });
+    const searched = loaded.slice();
+    // The first page as the search page shows it: a question's looked at again (recheck).
+    const first = r.hits.slice(0, 10);
+    const docs = await Promise.all(first.map((h) => engine.doc(h.id)));
+    const page = engine.recheck(r, first, docs);
+    results.push({ hits: r.hits.map((h) => [h.id, h.score]), approximate: r.approximate, loaded: searched,
+                   page: page.hits.map((h) => h.id), pageUrls: page.docs.map((d) => d.u), question: !!r.question });
   }
   const analyzed = (input.analyze || []).map((t) => search.analyze(t));
   process.stdout.write(JSON.stringify({ results, analyzed }));

@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bantin.search.terms import (
@@ -21,6 +21,7 @@ from bantin.search.terms import (
 )
 from bantin.text.vi import fold
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, pair_homes, utf16_key, vlq_decode
+from bantin.search.recheck import PAGE_SIZE, question_terms, reorder, shown_text
 
 
 def read_script(path: Path) -> tuple[str, object]:
@@ -40,10 +41,17 @@ class Hit:
 
 @dataclass(frozen=True)
 class Result:
-    """Ranked hits; `approximate` when no document had every word and any word was enough."""
+    """Ranked hits; `approximate` when no document had every word and any word was enough.
+
+    A question's also carries what its first page is looked at again with (`recheck`): its
+    syllables and pairs, and the idf of those it looked up.
+    """
 
     hits: list[Hit]
     approximate: bool = False
+    question: bool = False
+    asked: tuple[str, ...] = ()
+    idf: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -160,18 +168,25 @@ class SearchIndex:
 
         A question: every document sharing a term, ranked with `coverage`.
         """
-        if is_question(analyze(clip_query(query))):
-            return self._query(self.plan(query), coverage=True)
+        pairs = analyze(clip_query(query))
+        if is_question(pairs):
+            found: dict[str, _Term] = {}
+            hits = self._query(self.plan(query), coverage=True, found=found).hits
+            asked = question_terms([f for _, f in pairs])
+            return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
         strict = self.plan(query, prefix)
         result = self._query(strict)
         if not result.hits and sum(c.required for c in strict) > 1:
             return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
         return result
 
-    def _query(self, clauses: list[Clause], coverage: bool = False) -> Result:
-        """lunr.Index.query over one field, with integer weights (see the module docstring)."""
+    def _query(self, clauses: list[Clause], coverage: bool = False, found: dict | None = None) -> Result:
+        """lunr.Index.query over one field, with integer weights (see the module docstring).
+
+        `found`, when given, receives the postings of every term found (a question's idf).
+        """
         vector: dict[str, int] = {}
-        postings: dict[str, _Term] = {}
+        postings: dict[str, _Term] = {} if found is None else found
         required: set[int] | None = None
         missing = False  # a required word nowhere: no result, but the browser fetched every clause's file
         for clause in clauses:
@@ -238,10 +253,26 @@ class SearchIndex:
             and (not year or self.years[i] == int(year))
         )
 
+    def recheck(self, result: Result, hits: list[Hit]) -> list[Hit]:
+        """A question's first page (`hits`, filtered) in the order the search page shows it:
+        looked at again with the documents' shown text (search/recheck.py). Other queries'
+        pages, and later pages, keep the ranking's order."""
+        if not result.question or len(hits) < 2:
+            return hits
+        m = self.manifest
+        texts = [shown_text(self.doc(h.id)) for h in hits]
+        order = reorder([h.score for h in hits], texts, result.asked, result.idf, m["quietIdf"], m["n"], m["shownTerms"])
+        return [hits[i] for i in order]
+
+    def page_hits(self, query: str, prefix: bool = False, **filters) -> list[Hit]:
+        """Every result as the search page lists them: filtered, the first page looked at again."""
+        result = self.search(query, prefix)
+        hits = [h for h in result.hits if self.keep(h.id, **filters)]
+        return self.recheck(result, hits[:PAGE_SIZE]) + hits[PAGE_SIZE:]
+
     def urls(self, query: str, limit: int = 10, prefix: bool = False, **filters) -> list[str]:
         """Urls of the first results, as the search page lists them."""
-        hits = [h for h in self.search(query, prefix).hits if self.keep(h.id, **filters)]
-        return [self.doc(h.id)["u"] for h in hits[:limit]]
+        return [self.doc(h.id)["u"] for h in self.page_hits(query, prefix, **filters)[:limit]]
 
 
 def load_search_index(out_dir: Path) -> SearchIndex:

@@ -55,8 +55,10 @@ from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
 from bantin.search.terms import (
     BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUERY_CHARS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS,
-    QUESTION_SYLLABLES, SAME_POSTINGS, STOP, USUAL_SEPARATOR, Analyzer, SearchDoc, SearchStats, doc_fields, folded_synonyms,
+    FOLDED_STOP, QUESTION_SYLLABLES, SAME_POSTINGS, STOP, USUAL_SEPARATOR, Analyzer, SearchDoc, SearchStats, doc_fields,
+    folded_synonyms,
 )
+from bantin.search.recheck import shown_length
 from bantin.search.codec import (
     CODE_BASE, FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, decode_ids, encode_postings, family_of, halve_weights, idf,
     join_postings, pair_homes, quantise, utf16_key, vlq_list,
@@ -474,6 +476,16 @@ def common_syllables(terms: list[str], df: list[int], n_docs: int) -> list[str]:
     )
 
 
+def quiet_idf(terms: list[str], df: list[int], n_docs: int, common: list[str]) -> dict[str, int]:
+    """idf × IDF_SCALE of the syllables a question never looks up alone (question words, the
+    site's common syllables), for the second look at its first page (search/recheck.py): a
+    few hundred bytes in the manifest instead of a request for each."""
+    wanted = FOLDED_STOP.union(common)
+    idfs = _Idfs(n_docs)
+    found = {t: idfs[df[i]] for i, t in enumerate(terms) if t in wanted}
+    return {t: found[t] for t in sorted(found, key=utf16_key)}
+
+
 def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int,
                 preferred: dict[str, str] | None = None,
                 common: frozenset[str] = frozenset()) -> dict[str, list[_Shard]]:
@@ -641,6 +653,7 @@ class _Written:
     files: int
     bytes: int
     digest: str
+    shown_terms: int = 0  # documents only: the terms of their shown text (`recheck.shown_length`)
 
 
 class _Writer:
@@ -668,20 +681,21 @@ class _Writer:
         write_new(path, data)
         return len(data)
 
-    def close(self) -> _Written:
+    def close(self, shown_terms: int = 0) -> _Written:
         """Sizes and digest, once every file is on disk."""
         sizes = [job.result() for job in self._jobs]
         self._pool.shutdown()
-        return _Written(len(sizes), sum(sizes), self.digest.hexdigest())
+        return _Written(len(sizes), sum(sizes), self.digest.hexdigest(), shown_terms)
 
 
 def write_documents(docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> _Written:
     """d/N.js: what a result shows (title, url, type, category, date, text for the snippet)."""
     writer = _Writer(out_dir)
     categories = {tuple(c): i for i, c in enumerate(facets["cats"])}
-    for i, doc in enumerate(docs):
-        writer.write(f"d/{i}.js", _js(f"d/{i}", _doc_record(doc, categories)))
-    return writer.close()
+    records = [_doc_record(doc, categories) for doc in docs]
+    for i, record in enumerate(records):
+        writer.write(f"d/{i}.js", _js(f"d/{i}", record))
+    return writer.close(shown_length(records))
 
 
 def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
@@ -720,7 +734,9 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "n": len(docs),
         "prefixShards": MAX_PREFIX_SHARDS,
         "question": QUESTION_SYLLABLES,
+        "quietIdf": quiet_idf(index.terms, index.df, len(docs), common),
         "shards": {f: len(s) for f, s in shards.items()},
+        "shownTerms": documents.shown_terms,
         "stop": " ".join(sorted(STOP)),
         "synonyms": folded_synonyms(),
         "table": TABLE,

@@ -115,6 +115,40 @@
     return clauses;
   }
 
+  // --- A question's first page looked at again (twin of search/recheck.py) -----------------
+
+  var RECHECK_WEIGHT = 2;
+
+  /** Folded syllables and adjacent pairs of a question, once each, in UTF-16 order. */
+  function questionTerms(pairs, max) {
+    var asked = pairs.slice(0, max).map(function (p) { return p[1]; }), seen = Object.create(null);
+    asked.forEach(function (f, i) {
+      seen[f] = 1;
+      if (i + 1 < asked.length) seen[BIGRAM + f + " " + asked[i + 1]] = 1;
+    });
+    return Object.keys(seen).sort();
+  }
+
+  /** What a result shows: its title, then its snippet text (twin of recheck.shown_text). */
+  function shownText(d) {
+    return (d.t || "") + "\n" + (d.x || "");
+  }
+
+  /** Plain BM25 of a text in integers (twin of recheck.bm25 and text_terms). */
+  function textBm25(text, idfs, n, total) {
+    var folded = analyze(text).map(function (p) { return p[1]; }), counts = Object.create(null);
+    folded.forEach(function (f, i) {
+      counts[f] = (counts[f] || 0) + 1;
+      if (i + 1 < folded.length) { var t = BIGRAM + f + " " + folded[i + 1]; counts[t] = (counts[t] || 0) + 1; }
+    });
+    var length = folded.length + Math.max(folded.length - 1, 0), score = 0;
+    idfs.forEach(function (pair) {
+      var tf = counts[pair[0]] || 0;
+      if (tf) score += pair[1] * (22 * total * tf / (10 * total * tf + 3 * total + 9 * length * n));
+    });
+    return score;
+  }
+
   /** A question word or particle: by its marks when typed with them (twin of terms.is_stop). */
   function isStop(p, words) {
     return p[0] !== p[1] ? words.stop[p[0]] === 1 : words.folded[p[1]] === 1;
@@ -224,7 +258,7 @@
     var loadLunr = lunr ? function () { return Promise.resolve(lunr); } : options.lunr;
     var load = options.load, lunrLimit = options.lunrLimit || 2000;
     var cache = Object.create(null);
-    var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null, refreshing = null;
+    var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null, refreshing = null, quiet = null;
 
     /** A file once; a failed load is forgotten, so that asking again (a slow line, a
      *  dropped request during the page's own load) fetches it again. */
@@ -264,6 +298,8 @@
       });
       facets = vlqDecode(m.facets);
       words = questionWords(m);
+      quiet = Object.create(null);
+      Object.keys(m.quietIdf || {}).forEach(function (t) { quiet[t] = +m.quietIdf[t] || 0; });
       years = [];
       m.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
       return m;
@@ -560,9 +596,43 @@
         var pairs = analyze(query);
         if (!words.min || pairs.length < words.min) return keywords(query, prefix);
         return gather(planQuestion(pairs, words)).then(function (g) {
-          return { hits: rankAll(g), approximate: false, question: true };
+          var idf = Object.create(null);
+          g.forEach(function (x) { Object.keys(x.found).forEach(function (t) { idf[t] = x.found[t].idf; }); });
+          return { hits: rankAll(g), approximate: false, question: true, asked: questionTerms(pairs, words.max), idf: idf };
         });
       });
+    }
+
+    /**
+     * A question's first page in the order the page shows it (twin of SearchIndex.recheck):
+     * plain BM25 over the shown documents' text added to the ranking's score, each over its
+     * page's best, BM25 counting RECHECK_WEIGHT times (search/recheck.py says why). `hits`
+     * and `docs` are the first page's, in the ranking's order; other queries keep it.
+     */
+    function recheck(result, hits, docs) {
+      if (!result.question || hits.length < 2) return { hits: hits, docs: docs };
+      var idfs = result.asked.map(function (t) { return [t, termIdf(t, result.idf)]; });
+      var n = manifest.n, total = manifest.shownTerms;
+      var texts = docs.map(function (d) { return textBm25(shownText(d), idfs, n, total); });
+      var best = Math.max.apply(null, hits.map(function (h) { return h.score; }));
+      var bestText = Math.max.apply(null, texts);
+      var final = hits.map(function (h, i) {
+        return (best > 0 ? h.score / best : 0) + (bestText > 0 ? RECHECK_WEIGHT * (texts[i] / bestText) : 0);
+      });
+      var order = hits.map(function (h, i) { return i; });
+      order.sort(function (a, b) { return final[b] - final[a] || a - b; });
+      return {
+        hits: order.map(function (i) { return hits[i]; }),
+        docs: order.map(function (i) { return docs[i]; })
+      };
+    }
+
+    /** A term's idf × IDF_SCALE (twin of recheck.term_idf). */
+    function termIdf(term, lookedUp) {
+      if (lookedUp[term] !== undefined) return lookedUp[term];
+      if (term.charAt(0) !== BIGRAM) return quiet[term] || 0;
+      var two = term.slice(BIGRAM.length).split(" ");
+      return quiet[two[0]] !== undefined && quiet[two[1]] !== undefined ? quiet[two[0]] + quiet[two[1]] : 0;
     }
 
     /** Every word required (lunr ranks), else any word with the result marked approximate. */
@@ -608,7 +678,7 @@
     }
 
     return {
-      init: init, search: search, doc: doc, facet: facet, matcher: matcher,
+      init: init, search: search, doc: doc, facet: facet, matcher: matcher, recheck: recheck,
       manifest: function () { return manifest; }
     };
   }
@@ -1048,6 +1118,11 @@
       var matches = engine.matcher(self.query, self.prefix);
       return Promise.all(slice.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
         if (seq !== self.seq) return;
+        if (firstNew === 0) {  // a question's first page, looked at again with these texts
+          var page = engine.recheck(self.result, slice, docs);
+          docs = page.docs;
+          self.hits = page.hits.concat(self.hits.slice(page.hits.length));
+        }
         if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); }
         docs.forEach(function (d) { self.list.appendChild(self.item(engine, d, matches)); });
         self.root.removeAttribute("aria-busy");
@@ -1210,9 +1285,11 @@
     if (!this.options.length) this.say("Đang tải…");
     return this.engine.ready().then(function (engine) {
       return engine.search(query, { prefix: true }).then(function (result) {
-        var top = result.hits.slice(0, BOX_SIZE);
+        // A question's box shows the first of the page's first ten, as the page orders them.
+        var top = result.hits.slice(0, result.question ? PAGE_SIZE : BOX_SIZE);
         return Promise.all(top.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
           if (seq !== self.seq) return;
+          docs = engine.recheck(result, top, docs).docs.slice(0, BOX_SIZE);
           self.show(engine, query, result, docs);
           self.prefetch(engine, query, seq);
         });

@@ -1,0 +1,106 @@
+"""A question's first page, looked at again with the text the results show (issue 16).
+
+The first stage (`reader.SearchIndex._rank`, rankAll in bantin-search.js) ranks every item
+from the term shards: lunr's BM25 with the title in two fields of its own and coverage.
+It finds the answer among the first ten about as often as plain BM25 does, but ranks it
+first less often: a title holding one of the question's pairs, a short neighbouring
+article ("Điều 97" for 98), wins on its title field's short length. The page fetches the
+ten documents it shows anyway (their title and the text kept for snippets), so the second
+stage costs no request: plain BM25 over those texts (one field, folded syllables and
+adjacent pairs, k1 1.2, b 0.75, the index's idf) is added to the first stage's score, each
+divided by its best on the page, BM25 counting twice. Measured on scripts/searcheval's set
+(docs/performance.md, session 21): MRR@10 +0.01 to +0.014, and the estimate on the issue's
+held-out set 0.87 → 0.91 marked, 0.86 → 0.90 folded. Only the order within the first page
+changes: the same ten items, the same later pages.
+
+Exact in both languages: integer idf and lengths, and only IEEE operations (+, *, /), in
+one order; the twin is recheck() in bantin-search.js, compared in tests/test_search_parity.py.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from bantin.search.codec import utf16_key
+from bantin.search.terms import BIGRAM, MAX_QUESTION_SYLLABLES, Analyzer
+
+PAGE_SIZE = 10  # the search page's first page (PAGE_SIZE in bantin-search.js)
+WEIGHT = 2  # BM25 over the shown text against the first stage, each over its page's best
+
+
+def question_terms(folded: Sequence[str]) -> tuple[str, ...]:
+    """A question's folded syllables and adjacent pairs ("~a b"), once each, in UTF-16 order
+    (the order the scores are summed in)."""
+    asked = list(folded[:MAX_QUESTION_SYLLABLES])
+    terms = set(asked) | {f"{BIGRAM}{a} {b}" for a, b in zip(asked, asked[1:])}
+    return tuple(sorted(terms, key=utf16_key))
+
+
+def shown_text(record: dict) -> str:
+    """What a result shows and the second stage reads: its title, then its snippet text."""
+    return f"{record.get('t', '')}\n{record.get('x', '')}"
+
+
+def text_terms(text: str, analyzer: Analyzer | None = None) -> tuple[Counter, int]:
+    """(count of each folded syllable and "~a b" pair, their number) in text."""
+    folded = [f for _, f in (analyzer or Analyzer()).pairs(text)]
+    counts = Counter(folded)
+    counts.update(f"{BIGRAM}{a} {b}" for a, b in zip(folded, folded[1:]))
+    return counts, len(folded) + max(len(folded) - 1, 0)
+
+
+LENGTH_SAMPLE = 500  # documents whose shown text is counted for the average length
+
+
+def shown_length(records: Sequence[dict]) -> int:
+    """The manifest's `shownTerms`: the number of terms in the documents' shown text, the
+    second stage's average length times the number of documents.
+
+    Counted on every document up to LENGTH_SAMPLE, and on an evenly spread sample of that
+    many beyond: counting all 13,500 documents of the 10,000-article site took 2 s of the
+    build for a mean that the sample gives within a few per cent (the browser's lengths of
+    the shown documents are exact; only the average they are compared with is estimated).
+    """
+    step = max(1, len(records) // LENGTH_SAMPLE)
+    sample = records[::step]
+    if not sample:
+        return 0
+    analyzer = Analyzer()
+    counted = sum(2 * len(s) - 1 for r in sample if (s := analyzer.pairs(shown_text(r))))
+    return round(counted * len(records) / len(sample))
+
+
+def term_idf(term: str, looked_up: dict[str, int], quiet: dict[str, int]) -> int:
+    """A term's idf × IDF_SCALE: the index's, from the shards the question fetched, or for a
+    question word or common syllable (never looked up alone) the manifest's `quietIdf`; a pair
+    of two of those, not looked up either, as if its syllables were independent (the sum)."""
+    if term in looked_up:
+        return looked_up[term]
+    if not term.startswith(BIGRAM):
+        return quiet.get(term, 0)
+    first, second = term[len(BIGRAM):].split(" ")
+    return quiet[first] + quiet[second] if first in quiet and second in quiet else 0
+
+
+def bm25(counts: Counter, length: int, idfs: Sequence[tuple[str, int]], n_docs: int, total: int) -> float:
+    """Plain BM25 with k1 = 6/5, b = 3/4 and average length total/n_docs, in integers:
+    tf (k1 + 1) / (tf + k1 (1 - b + b L / avg)) = 22 T tf / (10 T tf + 3 T + 9 L N)."""
+    score = 0.0
+    for term, weight in idfs:
+        tf = counts.get(term, 0)
+        if tf:
+            score += weight * (22 * total * tf / (10 * total * tf + 3 * total + 9 * length * n_docs))
+    return score
+
+
+def reorder(scores: Sequence[float], texts: Sequence[str], terms: Sequence[str], looked_up: dict[str, int],
+            quiet: dict[str, int], n_docs: int, total: int) -> list[int]:
+    """The positions of a first page's results in their new order (stable on ties)."""
+    idfs = [(t, term_idf(t, looked_up, quiet)) for t in terms]
+    analyzer = Analyzer()
+    texts_bm25 = [bm25(*text_terms(text, analyzer), idfs, n_docs, total) for text in texts]
+    best, best_bm25 = max(scores, default=0.0), max(texts_bm25, default=0.0)
+    final = [(s / best if best > 0 else 0.0) + (WEIGHT * (b / best_bm25) if best_bm25 > 0 else 0.0)
+             for s, b in zip(scores, texts_bm25)]
+    return sorted(range(len(final)), key=lambda i: (-final[i], i))
