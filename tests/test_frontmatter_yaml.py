@@ -343,6 +343,38 @@ def test_unclosed_quote_explained():
     assert problem.line == 5 and "không được đóng" in problem.message
 
 
+def test_unclosed_single_quote_named_as_such():
+    parsed, problems = read("---\ntitle: 'Luật Đất đai mới\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    problem = one(problems)
+    assert problem.line == 2 and "dấu nháy đơn mở" in problem.message and "`title: 'Tiêu đề bài'`" in problem.fix
+
+
+@pytest.mark.parametrize("value, fixed", [
+    ("'Luật 'Đất đai' mới'", '`title: "Luật \'Đất đai\' mới"`'),
+    ("'Luật 'Đất đai' \"mới\"'", "`title: 'Luật ''Đất đai'' \"mới\"'`"),
+])
+def test_single_quotes_inside_single_quotes_explained_on_their_line(value, fixed):
+    """YAML ends a '…' value at the second quote and reported bad indentation (session 20)."""
+    parsed, problems = read(f"---\ntitle: {value}\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    problem = one(problems)
+    assert (problem.line, problem.field) == (2, "title")
+    assert "dấu nháy đơn bên trong" in problem.message and "thụt lề" not in problem.message
+    assert fixed in problem.fix
+
+
+@pytest.mark.parametrize("where", ["last", "middle"])
+def test_a_values_second_line_at_the_margin_is_named(where):
+    """`summary:` continued on a line at the margin: YAML failed on the next field (or the
+    closing dashes) and the message named that line and blamed a missing colon there."""
+    loose = "summary: Tóm tắt dòng một\ndòng hai không thụt lề\n"
+    text = HEAD + loose + "---\n" if where == "last" else "---\ntitle: A\n" + loose + "date: 2024-11-21\ncategory: dat-dai\n---\n"
+    parsed, problems = read(text)
+    problem = one(problems)
+    assert problem.line == (6 if where == "last" else 4)
+    assert "thụt vào" in problem.message
+    assert "`  dòng hai không thụt lề`" in problem.fix and "`summary:`" in problem.fix
+
+
 def test_duplicate_key_still_reported():
     parsed, problems = read(HEAD + "title: B\n---\n")
     problem = one(problems)

@@ -33,12 +33,17 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
         return _explain_colon(lines, index)
     if "unexpected end of stream" in problem and "quoted" in context:
         start = _open_quote_line(lines, index)
-        return (start, "dấu ngoặc kép mở nhưng không được đóng lại",
-                'thêm dấu ngoặc đóng cùng loại ở cuối giá trị, ví dụ `title: "Tiêu đề bài"`')
+        opened = re.search(r":\s+([\"'])", lines[start]) if start < len(lines) else None
+        mark = opened.group(1) if opened else '"'
+        return (start, f"{_QUOTE_NAMES[mark][0]} mở nhưng không được đóng lại",
+                f"thêm một {_QUOTE_NAMES[mark][0]} ở cuối giá trị, ví dụ `title: {mark}Tiêu đề bài{mark}`")
     if "escape" in problem:  # unknown escape, or one that makes no character (\ud800)
         return (index, "trong dấu ngoặc kép \"…\", dấu `\\` bắt đầu một ký hiệu đặc biệt mà YAML không hiểu",
                 "viết `\\\\` thay cho `\\`, hoặc đặt giá trị trong dấu nháy đơn '…'")
     if "could not find expected ':'" in problem:
+        loose = _loose_line(lines, index)
+        if loose is not None:
+            return loose
         return (index, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm, hoặc phần nội dung bài "
                 "bắt đầu mà chưa có dòng `---` đóng phần khai báo)",
                 "thêm `: ` sau tên trường, hoặc thêm một dòng `---` ngay trước nội dung bài")
@@ -76,6 +81,25 @@ def _glued_colon(lines: list[str], index: int) -> tuple[int, str, str] | None:
             key, value = match.groups()
             return (at, f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên dòng này không được hiểu là một trường",
                     f"viết `{key}: {short(value.strip(), 60)}`")
+    return None
+
+
+def _loose_line(lines: list[str], index: int) -> tuple[int, str, str] | None:
+    """A line just above `index` that is not `key: value` and starts at the margin: a value's
+    second line (`summary: …` continued on the next line). YAML reads it as more of that
+    value and fails only on the next field; the message names the line to indent."""
+    for at in range(min(index, len(lines)) - 1, max(-1, index - 4), -1):
+        line = lines[at]
+        if not line.strip() or line[:1].isspace() or line.startswith(("#", "-")):
+            continue
+        if ":" in line:
+            return None
+        above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
+        key = key_of(above)
+        joined = f"nối nó vào cuối dòng `{key}:` ở trên" if key else "nối nó vào cuối dòng trên"
+        return (at, "dòng này không có dạng `tên: giá trị`; nếu nó là phần tiếp theo của giá trị ở dòng trên, "
+                "YAML chỉ hiểu như vậy khi dòng được thụt vào",
+                f"thêm hai dấu cách ở đầu dòng (`  {short(line.strip(), 60)}`), hoặc {joined}")
     return None
 
 
@@ -119,26 +143,33 @@ def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
             f"các trường chính viết sát lề trái; giá trị có dấu `: ` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
 
 
-_QUOTED_VALUE = re.compile(r'^(\s*(?:- )?[^\s:#"\'][^:#"]*):\s*"(.*)$')
+_QUOTED_VALUE = re.compile(r'^(\s*(?:- )?[^\s:#"\'][^:#"\']*):\s*(["\'])(.*)$')
+_QUOTE_NAMES = {'"': ("dấu ngoặc kép", "đặt cả giá trị trong dấu nháy đơn: "),
+                "'": ("dấu nháy đơn", "đặt cả giá trị trong dấu ngoặc kép: ")}
 
 
 def _quote_trouble(lines: list[str], index: int) -> tuple[int, str, str] | None:
-    """A double-quoted value that YAML ended too early, which it reports as bad indentation
-    on a later line: a quote never closed (the next line's opening quote closes it), or quotes
-    inside quotes (`"Bản tin "Pháp luật" tỉnh"`). The line is the one to fix."""
+    """A quoted value that YAML ended too early, which it reports as bad indentation on a
+    later line: a quote never closed (the next line's opening quote closes it), or quotes
+    inside quotes (`"Bản tin "Pháp luật" tỉnh"`, `'Luật 'Đất đai' mới'`). The line is the one
+    to fix."""
     for i in range(min(index, len(lines) - 1), max(-1, index - 4), -1):
         found = _QUOTED_VALUE.match(lines[i])
         if not found or _reads_alone(lines[i]):  # `"Nói \"không\" với ma túy"` is fine: look elsewhere
             continue
-        key, rest = found.group(1).strip().removeprefix("- "), found.group(2).rstrip()
-        if '"' not in rest:
+        key, mark, rest = found.group(1).strip().removeprefix("- "), found.group(2), found.group(3).rstrip()
+        name, fix = _QUOTE_NAMES[mark]
+        if mark not in rest:
             value = _comment_apart(rest)[0].rstrip()
-            return (i, "dấu ngoặc kép mở ở dòng này nhưng không được đóng lại, nên YAML đọc lẫn sang dòng sau",
-                    "thêm một dấu ngoặc kép ở cuối giá trị: " + quoted_line(key, value))
+            return (i, f"{name} mở ở dòng này nhưng không được đóng lại, nên YAML đọc lẫn sang dòng sau",
+                    f"thêm một {name} ở cuối giá trị: " + quoted_line(key, value))
         inner = _comment_apart(rest)[0].rstrip()
-        if inner.endswith('"') and '"' in inner[:-1]:
-            return (i, "giá trị đặt trong dấu ngoặc kép lại có dấu ngoặc kép bên trong, nên YAML tưởng giá trị "
-                    "đã hết ở dấu thứ hai", "đặt cả giá trị trong dấu nháy đơn: " + quoted_line(key, inner[:-1]))
+        if inner.endswith(mark) and mark in inner[:-1]:
+            value = inner[:-1]
+            if mark == "'" and ('"' in value or "\\" in value):  # both quotes inside: '' stands for '
+                fix = "gõ mỗi dấu nháy đơn bên trong thành hai dấu nháy đơn: "
+            return (i, f"giá trị đặt trong {name} lại có {name} bên trong, nên YAML tưởng giá trị đã hết ở dấu "
+                    "thứ hai", fix + quoted_line(key, value))
     return None
 
 
