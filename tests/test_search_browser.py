@@ -3,6 +3,10 @@ served over http and opened from file:// (the offline flavour)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +16,7 @@ import pytest
 
 from bantin.search.reader import load_search_index
 from bantin.search.writer import build_search_index, order_docs
-from browser import serve
+from browser import SiteHandler, serve
 from search_support.browser import box_shows, result_hrefs, result_titles, type_query, wait_results
 from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS, SAMPLE_DOCS
 from search_support.corpus import mixed_docs
@@ -95,6 +99,43 @@ def test_the_header_box_shows_the_first_of_a_questions_page(page, site):
     titles = page.eval_on_selector_all("#bantin-search-q-list [role=option] .bantin-search-option__title",
                                        "els => els.map(e => e.textContent)")
     assert titles == expected
+
+
+class _SlowDocuments(SiteHandler):
+    """Result documents arrive late, those of the question's unfiltered first page first."""
+
+    first: set[str] = set()
+
+    def do_GET(self):
+        if "/search/d/" in self.path:
+            time.sleep(0.3 if self.path.split("?")[0].rsplit("/", 1)[-1] in self.first else 1.5)
+        return super().do_GET()
+
+
+def test_a_filter_chosen_while_the_first_page_loads_shows_the_filtered_page_once(page, tmp_path):
+    """The old first page's texts arrived after the filter was chosen and were put in front of
+    the filtered list: "Xem thêm" then listed other kinds, or items twice (session 21)."""
+    docs = list(SAMPLE_DOCS) + [replace(SAMPLE_DOCS[0], url=f"tin-tuc/bai-{n}/", title=f"Hòa giải ở cơ sở bài {n}",
+                                        text="hòa giải viên " * n) for n in range(1, 15)]
+    built = build_search_site(tmp_path, docs)
+    question = "tổ hòa giải ở cơ sở có bao nhiêu hòa giải viên"
+    index = load_search_index(tmp_path / "assets" / "search")
+    handler = type("Slow", (_SlowDocuments,), {"first": {f"{h.id}.js" for h in index.search(question).hits[:10]}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{built.search_page}?q={question}", wait_until="commit")
+        page.wait_for_selector("select[name=loai] option[value=hoi-dap]", state="attached")
+        page.select_option("select[name=loai]", "hoi-dap")
+        expected = [index.doc(h.id)["u"] for h in index.page_hits(question, kind="hoi-dap")]
+        page.wait_for_function("(n) => document.querySelectorAll('[data-bantin-results] .bantin-search-result__title a')"
+                               ".length === n && !document.querySelector('[data-bantin-search=page]')"
+                               ".hasAttribute('aria-busy')", arg=len(expected), timeout=10_000)
+        page.wait_for_timeout(2_000)  # the unfiltered page's texts have all arrived by now
+        assert [h.removeprefix("../") for h in result_hrefs(page)] == expected
+        assert page.eval_on_selector("[data-bantin-more]", "e => e.hidden")
+    finally:
+        server.shutdown()
 
 
 def test_a_page_open_across_a_build_searches_the_new_index(page, tmp_path):

@@ -4,6 +4,7 @@ Python mirror does on the same files: same documents, same order, same scores, s
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 
 import pytest
 
@@ -56,6 +57,8 @@ def compare(index_dir, queries, lunr_limit=None):
         assert got["page"] == [h.id for h in page], query
         assert got["pageUrls"] == [index.doc(h.id)["u"] for h in page], query
         assert got["question"] == expected.question, query
+        if expected.question and len(page) > 1:  # the second look's own scores, not only its order
+            assert got["pageScores"] == [h.score for h in page], query
         reordered += got["page"] != [h.id for h in expected.hits[:10]]
     return reordered
 
@@ -74,6 +77,22 @@ def test_same_answers_across_many_small_shards(tmp_path, monkeypatch):
     stats = build_search_index([*SAMPLE_DOCS, *mixed_docs(400)], tmp_path)
     assert stats.shards > 50
     compare(tmp_path, QUERIES)
+
+
+def test_same_answers_with_proto_as_a_word(tmp_path):
+    """`__proto__` is a syllable (letters and `_`): in the manifest's quiet idf (common here)
+    and in a question's found terms it must stay a key in the browser too."""
+    base = SAMPLE_DOCS[0]
+    docs = [replace(base, url=f"/tin-tuc/p{n}/", title=f"Tin __proto__ {n}", text=f"__proto__ constructor bài {n}")
+            for n in range(5)]
+    docs += [replace(base, url="/tin-tuc/a/", title="Thuế môn bài", text="Thuế môn bài nộp hằng năm. xyz"),
+             replace(base, url="/tin-tuc/b/", title="Thuế môn bài", text="Thuế môn bài nộp hằng năm. __proto__")]
+    build_search_index(docs, tmp_path)
+    assert "__proto__" in dict(load_search_index(tmp_path).manifest["quietIdf"])
+    compare(tmp_path, [("thuế môn bài __proto__ nộp khi nào vậy", False),
+                       ("thuế môn bài constructor hasOwnProperty nộp khi nào", False)])
+    build_search_index([*SAMPLE_DOCS, *docs[5:]], tmp_path)  # rare: looked up, not quiet
+    compare(tmp_path, [("thuế môn bài __proto__ nộp khi nào vậy", False)])
 
 
 def test_same_answers_when_lunr_ranks_only_the_best_candidates(tmp_path):

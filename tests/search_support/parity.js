@@ -1,7 +1,7 @@
 // Runs bantin-search.js in node on a built index, for tests/test_search_parity.py.
 // Usage: node parity.js INDEX_DIR < {"queries": [{"q": "...", "prefix": false}], "analyze": ["..."], "lunrLimit": n}
 // Prints {"results": [{"hits": [[id, score], ...], "approximate": bool, "loaded": [key, ...], "page": [id, ...],
-// "pageUrls": [url, ...], "question": bool}], "analyzed": [[[exact, folded], ...]]}.
+// "pageUrls": [url, ...], "question": bool, "pageScores": [score, ...] | null}], "analyzed": [[[exact, folded], ...]]}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -36,7 +36,8 @@ function load(key) {
     const docs = await Promise.all(first.map((h) => engine.doc(h.id)));
     const page = engine.recheck(r, first, docs);
     results.push({ hits: r.hits.map((h) => [h.id, h.score]), approximate: r.approximate, loaded: searched,
-                   page: page.hits.map((h) => h.id), pageUrls: page.docs.map((d) => d.u), question: !!r.question });
+                   page: page.hits.map((h) => h.id), pageUrls: page.docs.map((d) => d.u), question: !!r.question,
+                   pageScores: page.scores });
   }
   const analyzed = (input.analyze || []).map((t) => search.analyze(t));
   process.stdout.write(JSON.stringify({ results, analyzed }));

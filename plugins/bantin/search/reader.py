@@ -255,14 +255,15 @@ class SearchIndex:
 
     def recheck(self, result: Result, hits: list[Hit]) -> list[Hit]:
         """A question's first page (`hits`, filtered) in the order the search page shows it:
-        looked at again with the documents' shown text (search/recheck.py). Other queries'
-        pages, and later pages, keep the ranking's order."""
+        looked at again with the documents' shown text (search/recheck.py), each hit with its
+        new score. Other queries' pages, and later pages, keep the ranking's order and scores."""
         if not result.question or len(hits) < 2:
             return hits
         m = self.manifest
         texts = [shown_text(self.doc(h.id)) for h in hits]
-        order = reorder([h.score for h in hits], texts, result.asked, result.idf, m["quietIdf"], m["n"], m["shownTerms"])
-        return [hits[i] for i in order]
+        ranked = reorder([h.score for h in hits], texts, result.asked, result.idf, dict(m["quietIdf"]), m["n"],
+                         m["shownTerms"])
+        return [Hit(hits[i].id, final) for i, final in ranked]
 
     def page_hits(self, query: str, prefix: bool = False, **filters) -> list[Hit]:
         """Every result as the search page lists them: filtered, the first page looked at again."""

@@ -476,14 +476,15 @@ def common_syllables(terms: list[str], df: list[int], n_docs: int) -> list[str]:
     )
 
 
-def quiet_idf(terms: list[str], df: list[int], n_docs: int, common: list[str]) -> dict[str, int]:
-    """idf × IDF_SCALE of the syllables a question never looks up alone (question words, the
-    site's common syllables), for the second look at its first page (search/recheck.py): a
-    few hundred bytes in the manifest instead of a request for each."""
+def quiet_idf(terms: list[str], df: list[int], n_docs: int, common: list[str]) -> list[list]:
+    """[syllable, idf × IDF_SCALE] of the syllables a question never looks up alone (question
+    words, the site's common syllables), for the second look at its first page
+    (search/recheck.py): a few hundred bytes in the manifest instead of a request for each.
+    Pairs, not an object: manifest.js is a script, where `"__proto__": 5` makes no key."""
     wanted = FOLDED_STOP.union(common)
     idfs = _Idfs(n_docs)
     found = {t: idfs[df[i]] for i, t in enumerate(terms) if t in wanted}
-    return {t: found[t] for t in sorted(found, key=utf16_key)}
+    return [[t, found[t]] for t in sorted(found, key=utf16_key)]
 
 
 def make_shards(terms: list[str], df: list[int], encoded: list[str], n_docs: int,

@@ -298,8 +298,8 @@
       });
       facets = vlqDecode(m.facets);
       words = questionWords(m);
-      quiet = Object.create(null);
-      Object.keys(m.quietIdf || {}).forEach(function (t) { quiet[t] = +m.quietIdf[t] || 0; });
+      quiet = Object.create(null);  // [[syllable, idf]]: pairs, since "__proto__" is no key of an object literal
+      (m.quietIdf || []).forEach(function (pair) { quiet[pair[0]] = +pair[1] || 0; });
       years = [];
       m.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
       return m;
@@ -406,7 +406,7 @@
           var wildcard = expanded !== null;
           var list = wildcard ? expanded : [clause.term];
           return Promise.all(list.map(postings)).then(function (ps) {
-            var found = {};
+            var found = Object.create(null);  // a syllable may be "__proto__"
             list.forEach(function (t, i) { if (ps[i]) found[t] = ps[i]; });
             return { clause: clause, wildcard: wildcard, found: found };
           });
@@ -610,7 +610,7 @@
      * and `docs` are the first page's, in the ranking's order; other queries keep it.
      */
     function recheck(result, hits, docs) {
-      if (!result.question || hits.length < 2) return { hits: hits, docs: docs };
+      if (!result.question || hits.length < 2) return { hits: hits, docs: docs, scores: null };
       var idfs = result.asked.map(function (t) { return [t, termIdf(t, result.idf)]; });
       var n = manifest.n, total = manifest.shownTerms;
       var texts = docs.map(function (d) { return textBm25(shownText(d), idfs, n, total); });
@@ -623,7 +623,8 @@
       order.sort(function (a, b) { return final[b] - final[a] || a - b; });
       return {
         hits: order.map(function (i) { return hits[i]; }),
-        docs: order.map(function (i) { return docs[i]; })
+        docs: order.map(function (i) { return docs[i]; }),
+        scores: order.map(function (i) { return final[i]; })
       };
     }
 
@@ -1111,13 +1112,14 @@
 
   /** The next page of results; with `status`, a new list replacing the old one in one pass. */
   SearchPage.prototype.showMore = function (focus, status) {
-    var self = this, slice = this.hits.slice(this.shown, this.shown + PAGE_SIZE), seq = this.seq;
+    var self = this, hits = this.hits, slice = hits.slice(this.shown, this.shown + PAGE_SIZE), seq = this.seq;
     var firstNew = this.shown;
     this.shown += slice.length;
     return this.engine.ready().then(function (engine) {
       var matches = engine.matcher(self.query, self.prefix);
       return Promise.all(slice.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
-        if (seq !== self.seq) return;
+        // Another query, or the same one filtered anew (render), while these texts loaded.
+        if (seq !== self.seq || hits !== self.hits) return;
         if (firstNew === 0) {  // a question's first page, looked at again with these texts
           var page = engine.recheck(self.result, slice, docs);
           docs = page.docs;
