@@ -31,10 +31,10 @@ H1 = {
     "gioi-thieu-script-alert-1-script": f"Giới thiệu {SCRIPT}",
     "chuyen-muc/hoa-giai": f"Hòa giải {SVG}",
     "chuyen-muc/dat-dai": f"Đất đai {IMG}",
-    "the/the-script-alert-1-script": f"Thẻ: thẻ {SCRIPT}",
-    "the/the-img-src-x-onerror-alert-1": f"Thẻ: thẻ {IMG}",
-    "the/the-svg-onload-alert-1": f"Thẻ: thẻ {SVG}",
-    "the/the-script-script-alert-1-script": f"Thẻ: thẻ {JSONLD}",
+    "the/the-script-alert-1-script": f"Từ khóa: thẻ {SCRIPT}",
+    "the/the-img-src-x-onerror-alert-1": f"Từ khóa: thẻ {IMG}",
+    "the/the-svg-onload-alert-1": f"Từ khóa: thẻ {SVG}",
+    "the/the-script-script-alert-1-script": f"Từ khóa: thẻ {JSONLD}",
     "van-ban/31-2024-qh15": f"Luật số 31/2024/QH15: Luật {ALL}",
 }
 
@@ -76,7 +76,7 @@ def test_payloads_are_visible_text_in_the_heading(site, path):
 @pytest.mark.parametrize("path", [p for p in sorted(H1) if p])
 def test_titles_keep_quotes_and_angle_brackets_in_title_and_og_title(site, path):
     page = scan(page_file(site, path).read_text(encoding="utf-8"))
-    title = H1[path].removeprefix("Thẻ: ") if path.startswith("the/") else H1[path]
+    title = H1[path].removeprefix("Từ khóa: ") if path.startswith("the/") else H1[path]
     assert title in "".join(page.title)
     assert title in page.meta["og:title"] and title in page.meta["twitter:title"]
 

@@ -137,7 +137,7 @@ def test_generated_category_pages(corpus):
 def test_generated_tag_pages(corpus):
     pages = by_path(generated_pages(corpus, HTTP))
     tag = pages["the/hoa-giai"]
-    assert (tag.kind, tag.key, tag.title) == ("tag", "hoa-giai", "Thẻ: hòa giải")
+    assert (tag.kind, tag.key, tag.title) == ("tag", "hoa-giai", "Từ khóa: hòa giải")
     assert listed(tag) == ["tin-tuc/bai-a", "tin-tuc/bai-c"]
     assert listed(pages["the/hoa-giai/trang/2"]) == ["tin-tuc/bai-b"]
     assert "the/ban-nhap" not in pages  # only a draft uses it

@@ -259,7 +259,7 @@ def test_a_new_article_with_an_uploaded_picture(admin, editing, tmp_path):
     if choose.is_disabled():  # the upload is usually chosen already
         page.locator("div:has(> p:text-is('anh-lop-tap-huan.jpg'))").first.click()
     choose.click()
-    page.get_by_label("Thẻ").fill("hòa giải, tập huấn")
+    page.get_by_label("Từ khóa (thẻ)").fill("hòa giải, tập huấn")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Sáng 20/11, bốn mươi hòa giải viên của xã Đông Sơn dự lớp tập huấn.")
     _publish(page)  # no description of the picture yet: refused, nothing written

@@ -122,7 +122,7 @@ def _questions(urls: UrlScheme, corpus: Corpus) -> Iterator[Generated]:
 
 
 SECTIONS = (("article", "Tin tức"), ("qa", "Hỏi - Đáp"), ("guide", "Tài liệu hướng dẫn"))  # listings of a type
-INDEX_TITLES = {"categories": "Chuyên mục", "tags": "Thẻ", "years": "Lưu trữ theo năm",
+INDEX_TITLES = {"categories": "Chuyên mục", "tags": "Từ khóa", "years": "Lưu trữ theo năm",
                 "documents": "Văn bản được trích dẫn"}
 
 
@@ -145,7 +145,7 @@ def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
                                 description=category.description)
     for tag in corpus.tags:
         pages += _listing_pages(urls, urls.tag(tag.slug), corpus.with_tag(tag.slug), size,
-                                kind="tag", title=f"Thẻ: {tag.title}", key=tag.slug)
+                                kind="tag", title=f"Từ khóa: {tag.title}", key=tag.slug)
     for year in corpus.years:
         pages += _listing_pages(urls, urls.year(year), corpus.in_year(year), size,
                                 kind="year", title=f"Năm {year}", key=str(year))

@@ -114,8 +114,8 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
         yield {"name": "image", "label": "Ảnh minh họa", "widget": "image", "required": False, "choose_url": False}
         yield {"name": "image_alt", "label": "Mô tả ảnh", "widget": "string", "required": False,
                "hint": "Bắt buộc khi có ảnh: tả ảnh cho người khiếm thị, ví dụ “Hòa giải viên trao đổi với người dân”."}
-        yield {"name": "tags", "label": "Thẻ", "widget": "list", "required": False,
-               "hint": "Các thẻ ngăn cách bằng dấu phẩy, ví dụ: hòa giải, tập huấn"}
+        yield {"name": "tags", "label": "Từ khóa (thẻ)", "widget": "list", "required": False,
+               "hint": "Các từ khóa ngăn cách bằng dấu phẩy, ví dụ: hòa giải, tập huấn. Mỗi từ khóa có trang liệt kê các bài mang nó."}
         yield {"name": "author", "label": "Tác giả", "widget": "string", "required": False}
         yield {"name": "source", "label": "Nguồn", "widget": "object", "required": False, "collapsed": True,
                "fields": [{"name": "name", "label": "Tên nguồn", "widget": "string", "required": False},
