@@ -3,13 +3,14 @@ Python mirror does on the same files: same documents, same order, same scores, s
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import replace
 
 import pytest
 
 from bantin.search import writer
-from bantin.search.reader import load_search_index
+from bantin.search.reader import load_search_index, read_script
 from bantin.search.terms import analyze
 from bantin.search.writer import build_search_index
 from search_support.corpus import mixed_docs
@@ -93,6 +94,18 @@ def test_same_answers_with_proto_as_a_word(tmp_path):
                        ("thuế môn bài constructor hasOwnProperty nộp khi nào", False)])
     build_search_index([*SAMPLE_DOCS, *docs[5:]], tmp_path)  # rare: looked up, not quiet
     compare(tmp_path, [("thuế môn bài __proto__ nộp khi nào vậy", False)])
+
+
+def test_a_manifest_of_another_shape_does_not_stop_the_browser(tmp_path):
+    # A page that kept an older or newer manifest: without `quietIdf`, or with an object.
+    build_search_index(SAMPLE_DOCS, tmp_path)
+    path = tmp_path / "manifest.js"
+    key, manifest = read_script(path)
+    for quiet in ({"cho": 5}, None):
+        manifest["quietIdf"] = quiet
+        path.write_text(f'__bantinSearch.load("{key}",{json.dumps(manifest)});\n', encoding="utf-8")
+        got = run_node(tmp_path, [("cho tôi hỏi tổ hòa giải có bao nhiêu người", False)])["results"][0]
+        assert got["question"] and len(got["page"]) > 1
 
 
 def test_same_answers_when_lunr_ranks_only_the_best_candidates(tmp_path):

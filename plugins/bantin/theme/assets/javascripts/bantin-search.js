@@ -299,7 +299,7 @@
       facets = vlqDecode(m.facets);
       words = questionWords(m);
       quiet = Object.create(null);  // [[syllable, idf]]: pairs, since "__proto__" is no key of an object literal
-      (m.quietIdf || []).forEach(function (pair) { quiet[pair[0]] = +pair[1] || 0; });
+      (Array.isArray(m.quietIdf) ? m.quietIdf : []).forEach(function (pair) { quiet[pair[0]] = +pair[1] || 0; });
       years = [];
       m.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) years.push(run[0]); });
       return m;
