@@ -134,17 +134,22 @@
     return (d.t || "") + "\n" + (d.x || "");
   }
 
-  /** Plain BM25 of a text in integers (twin of recheck.bm25 and text_terms). */
-  function textBm25(text, idfs, n, total) {
+  /** {counts, length} of a text's folded syllables and pairs (twin of recheck.text_terms). */
+  function textTerms(text) {
     var folded = analyze(text).map(function (p) { return p[1]; }), counts = Object.create(null);
     folded.forEach(function (f, i) {
       counts[f] = (counts[f] || 0) + 1;
       if (i + 1 < folded.length) { var t = BIGRAM + f + " " + folded[i + 1]; counts[t] = (counts[t] || 0) + 1; }
     });
-    var length = folded.length + Math.max(folded.length - 1, 0), score = 0;
+    return { counts: counts, length: folded.length + Math.max(folded.length - 1, 0) };
+  }
+
+  /** Plain BM25 of a text's terms in integers (twin of recheck.bm25). */
+  function textBm25(terms, idfs, n, total) {
+    var score = 0;
     idfs.forEach(function (pair) {
-      var tf = counts[pair[0]] || 0;
-      if (tf) score += pair[1] * (22 * total * tf / (10 * total * tf + 3 * total + 9 * length * n));
+      var tf = terms.counts[pair[0]] || 0;
+      if (tf) score += pair[1] * (22 * total * tf / (10 * total * tf + 3 * total + 9 * terms.length * n));
     });
     return score;
   }
@@ -259,6 +264,7 @@
     var load = options.load, lunrLimit = options.lunrLimit || 2000;
     var cache = Object.create(null);
     var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null, refreshing = null, quiet = null;
+    var shown = Object.create(null);  // document id -> its shown text's terms (recheck)
 
     /** A file once; a failed load is forgotten, so that asking again (a slow line, a
      *  dropped request during the page's own load) fetches it again. */
@@ -285,6 +291,7 @@
     function refresh() {
       if (refreshing) return refreshing; // two searches that noticed at once load it once
       cache = Object.create(null);
+      shown = Object.create(null);
       last = null;
       ready = refreshing = load("manifest", true).then(read);
       refreshing.then(function () { refreshing = null; }, function () { refreshing = null; ready = null; });
@@ -613,7 +620,10 @@
       if (!result.question || hits.length < 2) return { hits: hits, docs: docs, scores: null };
       var idfs = result.asked.map(function (t) { return [t, termIdf(t, result.idf)]; });
       var n = manifest.n, total = manifest.shownTerms;
-      var texts = docs.map(function (d) { return textBm25(shownText(d), idfs, n, total); });
+      var texts = docs.map(function (d, i) {
+        var id = hits[i].id;  // a question typed on re-ranks mostly the same texts: analysed once
+        return textBm25(shown[id] || (shown[id] = textTerms(shownText(d))), idfs, n, total);
+      });
       var best = Math.max.apply(null, hits.map(function (h) { return h.score; }));
       var bestText = Math.max.apply(null, texts);
       var final = hits.map(function (h, i) {
