@@ -9,7 +9,7 @@ ten documents it shows anyway (their title and the text kept for snippets), so t
 stage costs no request: plain BM25 over those texts (one field, folded syllables and
 adjacent pairs, k1 1.2, b 0.75, the index's idf) is added to the first stage's score, each
 divided by its best on the page, BM25 counting twice. Measured on scripts/searcheval's set
-(docs/performance.md, session 21): MRR@10 +0.01 to +0.014, and the estimate on the issue's
+(docs/performance.md, session 21): MRR@10 +0.003 to +0.014, and the estimate on the issue's
 held-out set 0.87 → 0.91 marked, 0.86 → 0.90 folded. Only the order within the first page
 changes: the same ten items, the same later pages.
 
