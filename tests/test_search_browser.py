@@ -138,6 +138,45 @@ def test_a_filter_chosen_while_the_first_page_loads_shows_the_filtered_page_once
         server.shutdown()
 
 
+class _LateDocuments(SiteHandler):
+    late = False
+
+    def do_GET(self):
+        if "/search/d/" in self.path and type(self).late:
+            time.sleep(1.0)
+        return super().do_GET()
+
+
+def test_more_clicked_while_a_filtered_first_page_loads_adds_its_page(page, tmp_path):
+    """The old list's "Xem thêm", clicked while the filtered list's first page loads, adds the
+    next page of the filtered list: it was dropped while counted (review, session 21)."""
+    article = next(d for d in SAMPLE_DOCS if d.kind == "article")
+    questions = [replace(article, url=f"hoi-dap/c-{n}/", kind="qa", title=f"Hòa giải câu {n}", text="hòa giải " * n)
+                 for n in range(1, 6)]  # high in the list: the filtered first page needs other texts
+    docs = list(SAMPLE_DOCS) + questions + [replace(article, url=f"tin-tuc/bai-{n}/", title=f"Hòa giải ở cơ sở bài {n}",
+                                                    text="hòa giải viên " * n) for n in range(1, 31)]
+    built = build_search_site(tmp_path, docs)
+    handler = type("Late", (_LateDocuments,), {})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{built.search_page}?q=hòa giải")
+        wait_results(page)
+        assert not page.eval_on_selector("[data-bantin-more]", "e => e.hidden")
+        handler.late = True
+        page.select_option("select[name=loai]", "tin-bai")
+        page.wait_for_timeout(100)
+        page.click("[data-bantin-more]")
+        page.wait_for_function("() => document.querySelectorAll('[data-bantin-results] .bantin-search-result__title a')"
+                               ".length >= 20", timeout=10_000)
+        page.wait_for_timeout(1_500)
+        hrefs = result_hrefs(page)
+        assert len(hrefs) == 20 and len(set(hrefs)) == 20
+        assert all(h.startswith("../tin-tuc/") for h in hrefs)
+    finally:
+        server.shutdown()
+
+
 def test_a_page_open_across_a_build_searches_the_new_index(page, tmp_path):
     """The engine holds the manifest it read; after a build, a term shard of the new index
     carries another layout id: the engine fetches the manifest again and asks once more,

@@ -264,7 +264,9 @@
     var load = options.load, lunrLimit = options.lunrLimit || 2000;
     var cache = Object.create(null);
     var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null, refreshing = null, quiet = null;
-    var shown = Object.create(null);  // document id -> its shown text's terms (recheck)
+    // A fetched document -> its shown text's terms (recheck). Keyed by the document itself, not
+    // its number: a page still loading another build's texts must not fill the new build's.
+    var shown = new WeakMap();
 
     /** A file once; a failed load is forgotten, so that asking again (a slow line, a
      *  dropped request during the page's own load) fetches it again. */
@@ -291,7 +293,6 @@
     function refresh() {
       if (refreshing) return refreshing; // two searches that noticed at once load it once
       cache = Object.create(null);
-      shown = Object.create(null);
       last = null;
       ready = refreshing = load("manifest", true).then(read);
       refreshing.then(function () { refreshing = null; }, function () { refreshing = null; ready = null; });
@@ -620,9 +621,10 @@
       if (!result.question || hits.length < 2) return { hits: hits, docs: docs, scores: null };
       var idfs = result.asked.map(function (t) { return [t, termIdf(t, result.idf)]; });
       var n = manifest.n, total = manifest.shownTerms;
-      var texts = docs.map(function (d, i) {
-        var id = hits[i].id;  // a question typed on re-ranks mostly the same texts: analysed once
-        return textBm25(shown[id] || (shown[id] = textTerms(shownText(d))), idfs, n, total);
+      var texts = docs.map(function (d) {
+        // A question typed on re-ranks mostly the same texts: each is analysed once.
+        if (!shown.has(d)) shown.set(d, textTerms(shownText(d)));
+        return textBm25(shown.get(d), idfs, n, total);
       });
       var best = Math.max.apply(null, hits.map(function (h) { return h.score; }));
       var bestText = Math.max.apply(null, texts);
@@ -1133,7 +1135,8 @@
         if (firstNew === 0) {  // a question's first page, looked at again with these texts
           var page = engine.recheck(self.result, slice, docs);
           docs = page.docs;
-          self.hits = page.hits.concat(self.hits.slice(page.hits.length));
+          // In place: a "Xem thêm" clicked meanwhile continues the same list (its guard above).
+          page.hits.forEach(function (h, k) { hits[k] = h; });
         }
         if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); }
         docs.forEach(function (d) { self.list.appendChild(self.item(engine, d, matches)); });
