@@ -375,6 +375,41 @@ def test_a_values_second_line_at_the_margin_is_named(where):
     assert "`  dòng hai không thụt lề`" in problem.fix and "`summary:`" in problem.fix
 
 
+@pytest.mark.parametrize("line, fixed", [("category dat-dai", "`category: dat-dai`"),
+                                         ("tags hòa giải", "`tags: hòa giải`"), ("date 2024-11-21", "`date: 2024-11-21`")])
+def test_a_field_without_its_colon_after_a_value_is_not_taken_for_its_next_line(line, fixed):
+    """Indenting `category dat-dai` as the message once advised made it part of the summary."""
+    text = "---\ntitle: A\nsummary: Tóm tắt\n" + line + "\n"
+    text += "".join(f"{f}\n" for f in ("date: 2024-11-21", "category: dat-dai") if not f.startswith(line[:4])) + "---\n"
+    parsed, problems = read(text)
+    problem = one(problems)
+    assert problem.line == 4 and "thiếu dấu hai chấm" in problem.message
+    assert problem.fix.startswith(f"viết {fixed}")
+
+
+def test_a_list_items_missing_dash_is_asked_for():
+    parsed, problems = read(HEAD + "tags:\n  - hòa giải\ntập huấn\n---\n")
+    problem = one(problems)
+    assert problem.line == 7 and "`  - tập huấn`" in problem.fix
+
+
+def test_backslashes_before_single_quotes_are_dropped_from_the_fix():
+    parsed, problems = read("---\ntitle: 'Luật \\'Đất đai\\' mới'\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    assert '`title: "Luật \'Đất đai\' mới"`' in one(problems).fix
+
+
+def test_an_unclosed_single_quote_in_a_list_is_named_on_its_line():
+    parsed, problems = read(HEAD + "tags:\n  - 'hòa giải\n---\n")
+    problem = one(problems)
+    assert problem.line == 6 and "dấu nháy đơn mở" in problem.message
+
+
+def test_key_words_know_every_front_matter_field():
+    from bantin.content.fields import FIELDS
+    from bantin.text.yamlerrors import KEY_WORDS
+    assert set(FIELDS) <= KEY_WORDS
+
+
 def test_duplicate_key_still_reported():
     parsed, problems = read(HEAD + "title: B\n---\n")
     problem = one(problems)

@@ -33,7 +33,7 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
         return _explain_colon(lines, index)
     if "unexpected end of stream" in problem and "quoted" in context:
         start = _open_quote_line(lines, index)
-        opened = re.search(r":\s+([\"'])", lines[start]) if start < len(lines) else None
+        opened = _OPENING_QUOTE.search(lines[start]) if start < len(lines) else None
         mark = opened.group(1) if opened else '"'
         return (start, f"{_QUOTE_NAMES[mark][0]} mở nhưng không được đóng lại",
                 f"thêm một {_QUOTE_NAMES[mark][0]} ở cuối giá trị, ví dụ `title: {mark}Tiêu đề bài{mark}`")
@@ -94,13 +94,39 @@ def _loose_line(lines: list[str], index: int) -> tuple[int, str, str] | None:
             continue
         if ":" in line:
             return None
-        above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-        key = key_of(above)
-        joined = f"nối nó vào cuối dòng `{key}:` ở trên" if key else "nối nó vào cuối dòng trên"
-        return (at, "dòng này không có dạng `tên: giá trị`; nếu nó là phần tiếp theo của giá trị ở dòng trên, "
-                "YAML chỉ hiểu như vậy khi dòng được thụt vào",
-                f"thêm hai dấu cách ở đầu dòng (`  {short(line.strip(), 60)}`), hoặc {joined}")
+        return _loose_fix(lines, at)
     return None
+
+
+_FIELD_FIRST = re.compile(r"([a-z_]{2,30}) +(\S.*)")
+# Field names a line may start with (front matter's `fields.FIELDS`, kept equal by a test, and
+# mkdocs.yml's); any word with `_` too. A value's next line starting "cho", "tin" is not a field.
+KEY_WORDS = frozenset("""
+    title date category type tags author source summary image image_alt documents attachments draft
+    featured updated aliases slug site_name site_url site_description nav theme plugins extra copyright
+""".split())
+
+
+def _loose_fix(lines: list[str], at: int) -> tuple[int, str, str]:
+    """What to do with a margin line that is not `key: value`: the colon a field lacks
+    (`category dat-dai`), the `- ` a list item lacks, or the indent of a value's next line."""
+    line = lines[at].strip()
+    above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
+    text = short(line, 60)
+    field = _FIELD_FIRST.fullmatch(line)
+    if field and (field.group(1) in KEY_WORDS or "_" in field.group(1)):
+        return (at, f"dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm sau `{field.group(1)}`?)",
+                f"viết `{field.group(1)}: {short(field.group(2), 60)}`; nếu dòng là phần tiếp theo của giá trị "
+                "ở dòng trên thì thụt vào hai dấu cách")
+    item = re.match(r"(\s*)- ", above)
+    if item:
+        return (at, "dòng này không có dạng `tên: giá trị`; nếu nó là một mục nữa của danh sách ở trên, "
+                "YAML chỉ hiểu như vậy khi có `- ` ở đầu", f"viết `{item.group(1)}- {text}`")
+    key = key_of(above)
+    joined = f"nối nó vào cuối dòng `{key}:` ở trên" if key else "nối nó vào cuối dòng trên"
+    return (at, "dòng này không có dạng `tên: giá trị`; nếu nó là phần tiếp theo của giá trị ở dòng trên, "
+            "YAML chỉ hiểu như vậy khi dòng được thụt vào",
+            f"thêm hai dấu cách ở đầu dòng (`  {text}`), hoặc {joined}")
 
 
 def _untabbed(lines: list[str], index: int) -> str:
@@ -165,7 +191,7 @@ def _quote_trouble(lines: list[str], index: int) -> tuple[int, str, str] | None:
                     f"thêm một {name} ở cuối giá trị: " + quoted_line(key, value))
         inner = _comment_apart(rest)[0].rstrip()
         if inner.endswith(mark) and mark in inner[:-1]:
-            value = inner[:-1]
+            value = inner[:-1].replace("\\'", "'") if mark == "'" else inner[:-1]  # `\'` is no escape in '…'
             if mark == "'" and ('"' in value or "\\" in value):  # both quotes inside: '' stands for '
                 fix = "gõ mỗi dấu nháy đơn bên trong thành hai dấu nháy đơn: "
             return (i, f"giá trị đặt trong {name} lại có {name} bên trong, nên YAML tưởng giá trị đã hết ở dấu "
@@ -213,9 +239,12 @@ def quoted_line(key: str, value: str) -> str:
                                            else ""))
 
 
+_OPENING_QUOTE = re.compile(r"(?::|^\s*-)\s+([\"'])")  # `key: "…` or a list item `- '…`
+
+
 def _open_quote_line(lines: list[str], index: int) -> int:
     for i in range(min(index, len(lines) - 1), -1, -1):
-        if re.search(r":\s+[\"']", lines[i]):
+        if _OPENING_QUOTE.search(lines[i]):
             return i
     return index
 
