@@ -387,21 +387,19 @@ def test_a_field_without_its_colon_after_a_value_is_not_taken_for_its_next_line(
     assert problem.fix.startswith(f"viết {fixed}")
 
 
-def test_a_list_items_missing_dash_is_asked_for():
-    parsed, problems = read(HEAD + "tags:\n  - hòa giải\ntập huấn\n---\n")
+@pytest.mark.parametrize("text, line, said, fixed", [
+    # a list item without its `- `
+    (HEAD + "tags:\n  - hòa giải\ntập huấn\n---\n", 7, "`- `", "`  - tập huấn`"),
+    # `\'` is no escape inside '…': the fix drops the backslashes
+    ("---\ntitle: 'Luật \\'Đất đai\\' mới'\ndate: 2024-11-21\ncategory: dat-dai\n---\n", 2, "dấu nháy đơn bên trong",
+     '`title: "Luật \'Đất đai\' mới"`'),
+    # an unclosed single quote in a list
+    (HEAD + "tags:\n  - 'hòa giải\n---\n", 6, "dấu nháy đơn mở", "dấu nháy đơn"),
+])
+def test_more_yaml_mistakes_named_on_their_line(text, line, said, fixed):
+    parsed, problems = read(text)
     problem = one(problems)
-    assert problem.line == 7 and "`  - tập huấn`" in problem.fix
-
-
-def test_backslashes_before_single_quotes_are_dropped_from_the_fix():
-    parsed, problems = read("---\ntitle: 'Luật \\'Đất đai\\' mới'\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
-    assert '`title: "Luật \'Đất đai\' mới"`' in one(problems).fix
-
-
-def test_an_unclosed_single_quote_in_a_list_is_named_on_its_line():
-    parsed, problems = read(HEAD + "tags:\n  - 'hòa giải\n---\n")
-    problem = one(problems)
-    assert problem.line == 6 and "dấu nháy đơn mở" in problem.message
+    assert problem.line == line and said in problem.message and fixed in problem.fix
 
 
 def test_key_words_know_every_front_matter_field():
