@@ -96,6 +96,7 @@ class SearchIndex:
         self.years = [year for year, count in m["years"] for _ in range(count)]
         self.common = frozenset(m["common"].split("\n")) if m.get("common") else frozenset()
         self.synonyms = m.get("synonyms", [])
+        self.quiet = dict(m.get("quietIdf") or ())  # a question's second look (recheck)
 
     # Shards
 
@@ -261,8 +262,7 @@ class SearchIndex:
             return hits
         m = self.manifest
         texts = [shown_text(self.doc(h.id)) for h in hits]
-        ranked = reorder([h.score for h in hits], texts, result.asked, result.idf, dict(m["quietIdf"]), m["n"],
-                         m["shownTerms"])
+        ranked = reorder([h.score for h in hits], texts, result.asked, result.idf, self.quiet, m["n"], m["shownTerms"])
         return [Hit(hits[i].id, final) for i, final in ranked]
 
     def page_hits(self, query: str, prefix: bool = False, **filters) -> list[Hit]:

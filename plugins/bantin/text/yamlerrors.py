@@ -32,9 +32,7 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
     if "mapping values are not allowed" in problem:
         return _explain_colon(lines, index)
     if "unexpected end of stream" in problem and "quoted" in context:
-        start = _open_quote_line(lines, index)
-        opened = _OPENING_QUOTE.search(lines[start]) if start < len(lines) else None
-        mark = opened.group(1) if opened else '"'
+        start, mark = _open_quote_line(lines, index)
         return (start, f"{_QUOTE_NAMES[mark][0]} mở nhưng không được đóng lại",
                 f"thêm một {_QUOTE_NAMES[mark][0]} ở cuối giá trị, ví dụ `title: {mark}Tiêu đề bài{mark}`")
     if "escape" in problem:  # unknown escape, or one that makes no character (\ud800)
@@ -242,11 +240,13 @@ def quoted_line(key: str, value: str) -> str:
 _OPENING_QUOTE = re.compile(r"(?::|^\s*-)\s+([\"'])")  # `key: "…` or a list item `- '…`
 
 
-def _open_quote_line(lines: list[str], index: int) -> int:
+def _open_quote_line(lines: list[str], index: int) -> tuple[int, str]:
+    """(line, quote) of the quote opened last at or above `index`; `"` when none is seen."""
     for i in range(min(index, len(lines) - 1), -1, -1):
-        if _OPENING_QUOTE.search(lines[i]):
-            return i
-    return index
+        opened = _OPENING_QUOTE.search(lines[i])
+        if opened:
+            return i, opened.group(1)
+    return index, '"'
 
 
 def key_of(line: str) -> str:
