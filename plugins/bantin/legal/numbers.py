@@ -295,6 +295,7 @@ class DocRef(_Numbered):
     raw: str  #: the text as written, e.g. "30/2020/NÐ-CP" with U+00D0
     start: int  #: offset of ``raw`` in the searched text
     end: int
+    name: str = ""  #: a law's name written right before it ("Luật Hộ tịch"), from legal/names.py
 
 
 

@@ -20,6 +20,7 @@ from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
 from bantin.content import placeholders
 from bantin.content.frontmatter import read
+from bantin.legal.names import NAMED_KINDS, written_name
 from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
 from bantin.content.model import Item, Question, Tag
@@ -34,9 +35,24 @@ from bantin.text.vi import nfc, slugify
 
 
 def citations(item: Item, registry: Registry) -> list[DocRef]:
-    """Documents an item cites: its front matter `documents` and the numbers in its text."""
+    """Documents an item cites: its front matter `documents` and the numbers in its text, a
+    law's with the name written before it (legal/names.py)."""
     declared = [parse_reference(entry, registry) for entry in item.meta.documents]
-    return [ref for ref in declared if ref is not None] + find_references(item.body, registry)
+    found = [replace(ref, name=written_name(item.body, ref.start)) if ref.kind in NAMED_KINDS else ref
+             for ref in find_references(item.body, registry)]
+    return [ref for ref in declared if ref is not None] + found
+
+
+def written_names(refs: Iterable[DocRef]) -> dict[str, str]:
+    """Document slug -> the name its citations give it most often (the first of equals).
+
+    Used only where the site registers no title: a reader sees "Luật số 60/2014/QH13: Luật Hộ
+    tịch" instead of a bare number."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for ref in refs:
+        if ref.name:
+            counts[ref.slug][ref.name] += 1
+    return {slug: names.most_common(1)[0][0] for slug, names in counts.items()}
 
 
 def newest_first(items: Iterable[Item]) -> list[Item]:
@@ -74,6 +90,7 @@ class Corpus:
     doc_refs: Mapping[str, DocRef] = field(default_factory=dict)  # document slug → how it is cited
     asset_sizes: Mapping[str, int] = field(default_factory=dict)  # non-Markdown files → bytes
     counts: Counts = Counts({}, 0, 0)
+    doc_names: Mapping[str, str] = field(default_factory=dict)  # document slug → name as written (unregistered)
 
     def __post_init__(self) -> None:
         index: dict[str, dict] = defaultdict(lambda: defaultdict(list))
@@ -135,9 +152,11 @@ class Corpus:
         return self.site.registry.get(ref.key) if ref is not None else None
 
     def document_label(self, slug: str) -> str:
-        """'Luật số 31/2024/QH15' / 'Quyết định số 432/QĐ-UBND năm 2024', plus the title if known."""
+        """'Luật số 31/2024/QH15' / 'Quyết định số 432/QĐ-UBND năm 2024', plus the registered
+        title, else the name the pages write before the number."""
         ref, doc = self.doc_refs[slug], self.document(slug)
-        return f"{ref.label}: {doc.title}" if doc is not None and doc.title else ref.label
+        title = doc.title if doc is not None and doc.title else self.doc_names.get(slug, "")
+        return f"{ref.label}: {title}" if title else ref.label
 
     @property
     def tags(self) -> list[Tag]:
@@ -377,7 +396,8 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
         for ref in refs_of[item.src]:
             doc_refs.setdefault(ref.slug, ref)
         cites[item.path] = tuple(dict.fromkeys(ref.slug for ref in refs_of[item.src]))
+    names = written_names(ref for item in items if item.listed for ref in refs_of[item.src])
     counts = count_files(len(files), items, problems)
     assets_only = {k: v for k, v in sizes.items() if k not in files}
-    corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, doc_refs, assets_only, counts)
+    corpus = Corpus(site, tuple(newest_first(items)), include_drafts, cites, doc_refs, assets_only, counts, names)
     return corpus, problems

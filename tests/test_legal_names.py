@@ -1,0 +1,88 @@
+"""A law's name as written before its number: what /van-ban/ shows where nothing is registered."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bantin.legal.names import written_name
+from bantin.legal.numbers import find_references
+from bantin.legal.registry import Registry
+from bantin.site.corpus import build_corpus
+from tests.test_corpus import SITE, URLS, doc
+
+
+def names(text: str) -> dict[str, str]:
+    return {ref.number: written_name(text, ref.start) for ref in find_references(text)}
+
+
+@pytest.mark.parametrize("text, number, name", [
+    ("Theo Luật Trợ giúp pháp lý năm 2017 (Luật số 11/2017/QH14), nạn nhân", "11/2017/QH14", "Luật Trợ giúp pháp lý"),
+    ("Luật Phòng, chống bạo lực gia đình năm 2022 (Luật số 13/2022/QH15)", "13/2022/QH15",
+     "Luật Phòng, chống bạo lực gia đình"),
+    ("điểm mới của Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15", "64/2025/QH15",
+     "Luật Ban hành văn bản quy phạm pháp luật"),
+    ("Bộ luật Lao động số 45/2019/QH14 quy định", "45/2019/QH14", "Bộ luật Lao động"),
+    ("Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14", "02/2020/UBTVQH14",
+     "Pháp lệnh Ưu đãi người có công với cách mạng"),
+    ("quy định của Luật Hộ tịch năm 2014 (Luật số 60/2014/QH13)", "60/2014/QH13", "Luật Hộ tịch"),
+    ("Luật Hôn nhân và gia đình số: 52/2014/QH13", "52/2014/QH13", "Luật Hôn nhân và gia đình"),
+    ("Luật Đất đai năm 2024 (31/2024/QH15)", "31/2024/QH15", "Luật Đất đai"),
+    ("[Luật Hộ tịch số 60/2014/QH13](https://vbpl.vn/)", "60/2014/QH13", "Luật Hộ tịch"),
+    ("Luật\u00a0Nhà ở số 27/2023/QH15", "27/2023/QH15", "Luật Nhà ở"),
+    # The nearest name in a list of laws each with its number.
+    ("của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15", "27/2023/QH15", "Luật Nhà ở"),
+    ("của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15", "31/2024/QH15", "Luật Đất đai"),
+])
+def test_the_name_written_before_the_number(text, number, name):
+    assert names(text)[number] == name
+
+
+@pytest.mark.parametrize("text", [
+    "Theo Luật số 60/2014/QH13 thì",  # no name
+    "Luật sửa đổi, bổ sung một số điều của Luật Đất đai (Luật số 43/2024/QH15)",  # the amending law's number
+    "Luật sửa đổi, bổ sung Luật Đất đai số 43/2024/QH15".replace("Luật Đất", "luật đất"),  # lower case
+    "Luật Đất đai năm 2024 (thay thế Luật số 45/2013/QH13)",
+    "**Luật Hộ tịch** số 60/2014/QH13",  # emphasis marks: not read, rather than half read
+    "Luật Đất đai 2024 số 31/2024/QH15",  # a digit in the name
+    "Luật Đất đai (sửa đổi) số 31/2024/QH15",
+    "Luật " + "Mới " * 20 + "số 31/2024/QH15",  # too long to be a name
+    "Luật Đất đai ban hành ngày 18/01/2024, số 31/2024/QH15",
+    "Nghị định số 100/2019/NĐ-CP",  # a decree's subject follows its number
+])
+def test_no_name_rather_than_a_wrong_one(text):
+    assert set(names(text).values()) == {""}
+
+
+def test_hostile_text_before_a_number_is_read_in_bounded_time():
+    text = ("Luật A, " * 50_000) + "số 31/2024/QH15"
+    assert names(text) == {"31/2024/QH15": ""}
+
+
+def _corpus(files, registry=None):
+    site = SITE if registry is None else replace(SITE, registry=registry)
+    corpus, _ = build_corpus(files, site, URLS)
+    return corpus
+
+
+def test_the_list_of_documents_names_a_law_by_what_its_pages_write():
+    files = {
+        "tin-tuc/a.md": doc("Bài A", body="Theo Luật Hộ tịch năm 2014 (Luật số 60/2014/QH13).\n"),
+        "tin-tuc/b.md": doc("Bài B", body="Luật Hộ tịch số 60/2014/QH13 và Luật Đất đai số 31/2024/QH15.\n"),
+        "tin-tuc/c.md": doc("Bài C", body="Luật Hộ tich số 60/2014/QH13 (a typo, outvoted).\n"),
+        "tin-tuc/d.md": doc("Bài D", body="Luật Nhà ở số 27/2023/QH15.\n", draft=True),  # drafts name nothing
+        "tin-tuc/e.md": doc("Bài E", body="Xem thêm Luật số 27/2023/QH15.\n"),
+    }
+    corpus = _corpus(files)
+    assert corpus.document_label("60-2014-qh13") == "Luật số 60/2014/QH13: Luật Hộ tịch"
+    assert corpus.document_label("31-2024-qh15") == "Luật số 31/2024/QH15: Luật Đất đai"
+    assert corpus.document_label("27-2023-qh15") == "Luật số 27/2023/QH15"
+
+
+def test_a_registered_title_wins_over_a_written_name():
+    registry, errors = Registry.from_config([{"number": "31/2024/QH15", "title": "Luật Đất đai (bản chính thức)"}])
+    assert errors == []
+    files = {"tin-tuc/a.md": doc("Bài A", body="Luật Đất đai mới số 31/2024/QH15.\n")}
+    corpus = _corpus(files, registry)
+    assert corpus.document_label("31-2024-qh15") == "Luật số 31/2024/QH15: Luật Đất đai (bản chính thức)"
