@@ -161,6 +161,31 @@ def test_desktop_keeps_the_sidebar_table_of_contents(page, sample_server):
     assert all(step["visible"] for step in steps), steps
 
 
+def test_the_desktop_left_column_lists_the_categories_and_phones_do_not(chromium, sample_server, sample_sites):
+    """The wide screen's left column held one link (session 22): it lists the categories, each
+    leading to its page; from an article, in the site's order; not in the phone drawer."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(sample_server + PAGES["article"], wait_until="networkidle")
+    side = page.locator(".md-sidebar--primary .bt-side")
+    assert side.is_visible() and side.get_attribute("aria-label") == "Chuyên mục"
+    box = side.bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert box["x"] + box["width"] <= content["x"], (box, content)  # beside the text, not over it
+    links = side.locator(".bt-side__list a")
+    assert links.count() == 7 and links.first.inner_text() == "Phổ biến, giáo dục pháp luật"
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    for href in hrefs:  # relative, to a page that is there
+        assert href.startswith("../../chuyen-muc/"), href
+        assert (sample_sites[0] / "chuyen-muc" / href.split("chuyen-muc/")[1] / "index.html").is_file()
+    links.nth(1).click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Hòa giải ở cơ sở"
+    page.set_viewport_size({"width": 390, "height": 780})
+    assert side.is_hidden() or page.locator(".bt-side").is_hidden()
+    context.close()
+
+
 @pytest.mark.parametrize("path", ["", "chuyen-muc/hoa-giai-o-co-so/", PAGES["article"], PAGES["question"],
                                   "tim-kiem/", "404.html", PAGES["guide"]])
 def test_every_page_kind_starts_with_one_skip_link_to_its_content(sample_sites, path):
