@@ -178,8 +178,15 @@ def test_the_desktop_left_column_lists_the_categories_and_phones_do_not(chromium
     for href in hrefs:  # relative, to a page that is there
         assert href.startswith("../../chuyen-muc/"), href
         assert (sample_sites[0] / "chuyen-muc" / href.split("chuyen-muc/")[1] / "index.html").is_file()
-    links.nth(1).click()
-    page.wait_for_load_state()
+    # Keyboard focus is a yellow ring inside a dark one, never the red that read as an error.
+    links.first.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    ring = links.first.evaluate("e => { const s = getComputedStyle(e); return [s.outlineColor, s.outlineWidth, s.boxShadow] }")
+    assert ring[0] == "rgb(255, 191, 71)" and ring[1] == "3px" and "rgb(11, 12, 12)" in ring[2], ring
+    assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()") == "#1d5fb0"
+    with page.expect_navigation():
+        links.nth(1).click()
     assert page.locator("h1").inner_text() == "Hòa giải ở cơ sở"
     page.set_viewport_size({"width": 390, "height": 780})
     assert side.is_hidden() or page.locator(".bt-side").is_hidden()
