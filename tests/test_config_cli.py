@@ -40,6 +40,7 @@ STRICT = GOOD_HEAD + "strict: true\n"  # an unknown option is a warning, which s
 @pytest.mark.parametrize("text, line, expected", [
     (None, 0, "không có tệp cấu hình"),
     (b"\x00\x01\x02", 1, "nhị phân"),
+    (GOOD_HEAD.encode("utf-16-le"), 1, "UTF-16"),  # old Notepad's "Unicode", without its mark
     (b"site_name: \xe0 x\n", 1, "UTF-8"),
     ("site_name: Bản tin: Sông Lam\n", 1, "`: `"),
     ("site_name: x\nplugins:\n  - bantin:\n\t page_size: 2\n", 4, "Tab"),
@@ -140,6 +141,7 @@ def handbooks(tmp_path: Path, files: dict[str, bytes]) -> Path:
 
 @pytest.mark.parametrize("data, expected", [
     (b"\x89PNG\r\n\x1a\n\x00\x00", "nhị phân"),
+    ("---\ntitle: Sổ tay\n---\n## Câu hỏi\n".encode("utf-16-be"), "UTF-16"),
     (b"---\ntitle: S\xf4 tay\n---\n## C\xe2u h\xf4i\n", "UTF-8"),
 ])
 def test_ids_on_unreadable_handbook(tmp_path, data, expected):

@@ -593,6 +593,28 @@ def test_utf16_with_bom_reported(codec):
     assert "UTF-8" in problem.fix
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_named_not_called_binary(codec):
+    """Such a file was "a binary file (picture, Word, PDF?)" for its NUL bytes (session 22)."""
+    parsed, problems = read(data=TEXT.encode(codec))
+    assert parsed is None
+    problem = only(problems)
+    assert "UTF-16" in problem.message and "nhị phân" not in problem.message and "UTF-8" in problem.fix
+
+
+@pytest.mark.parametrize("data", [
+    bytes(range(256)) * 8,  # NULs at both offsets, unprintable
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(400),
+    "Chữ".encode("utf-16-le")[:3],  # too short to tell
+    bytes(1000),  # NULs only
+    b"\x01\x00" * 200,  # control characters
+])
+def test_binary_stays_binary(data):
+    from bantin.text.vi import is_utf16
+
+    assert not is_utf16(data)
+
+
 def test_windows_1258_reported_at_first_bad_line():
     parsed, problems = read(data=cp1258(TEXT))
     assert parsed is None

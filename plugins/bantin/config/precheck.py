@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from bantin.problems import short
+from bantin.text.vi import is_utf16
 from bantin.text.yamlerrors import explain
 
 MAX_BYTES = 1024 * 1024
@@ -52,6 +53,9 @@ def read_text(config_file: str) -> str:
     except OSError as exc:
         raise ConfigError(_message(config_file, 0, "", f"không đọc được tệp cấu hình ({exc.strerror})",
                                    "kiểm tra quyền đọc tệp")) from None
+    if is_utf16(data):
+        raise ConfigError(_message(config_file, 1, "", "tệp cấu hình được lưu bằng bảng mã UTF-16, không phải UTF-8",
+                                   "mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8)"))
     if b"\x00" in data[:8192]:
         raise ConfigError(_message(config_file, 1, "", "tệp cấu hình là tệp nhị phân, không phải văn bản YAML",
                                    "kiểm tra lại tên tệp truyền cho `-f`"))

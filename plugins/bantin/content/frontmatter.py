@@ -17,7 +17,7 @@ from bantin.content.model import Meta
 from bantin.problems import Problems
 from bantin.config.settings import SiteConfig
 from bantin.content import frontyaml
-from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, legacy_encoding_hint, nfc, strip_control
+from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, is_utf16, legacy_encoding_hint, nfc, strip_control
 from bantin.content.fields import Exists, validate
 
 
@@ -37,7 +37,7 @@ class Parsed:
 
 def decode(src: str, data: bytes, problems: Problems) -> str | None:
     """UTF-8 text, NFC, LF line ends; other encodings are reported with how to convert."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if is_utf16(data):
         problems.error(src, 1, "", "tệp được lưu bằng bảng mã UTF-16, không phải UTF-8",
                        "mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8)")
         return None

@@ -132,6 +132,32 @@ _SUSPECT = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0xA1, 0x100
                                     if chr(c) not in _VI_LATIN1 and chr(c) not in _COMMON_SYMBOLS) + "]")
 
 
+def is_utf16(data: bytes) -> bool:
+    """True when bytes are UTF-16 text, with or without a byte-order mark.
+
+    Old Notepad's "Unicode" saves UTF-16; without the mark the NUL bytes made such a file
+    "binary (a picture, Word, PDF?)", which sent the editor looking for the wrong mistake.
+    Text has NULs at every other byte (the high byte of Latin letters, digits, spaces and most
+    accented Vietnamese vowels) and almost none at the others; a picture or a PDF has them at
+    both, and decodes to unprintable characters.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:8192]
+    head = head[:len(head) & ~1]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return False
+    low, high = head[0::2].count(0), head[1::2].count(0)
+    for zeros, others, codec in ((high, low, "utf-16-le"), (low, high, "utf-16-be")):
+        if zeros >= pairs * 0.3 and others <= pairs * 0.02:
+            text = head.decode(codec, "replace")
+            shown = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+            if "\ufffd" not in text[:-1] and shown >= len(text) * 0.95:
+                return True
+    return False
+
+
 def legacy_encoding_hint(text: str) -> str | None:
     """Name the legacy encoding (TCVN3/VNI) that text looks like, or None if it reads as Unicode.
 

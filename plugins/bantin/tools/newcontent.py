@@ -23,7 +23,7 @@ from bantin.content.inventory import take_inventory
 from bantin.content.model import FOLDER_KINDS, KINDS
 from bantin.problems import Problems, visible
 from bantin.content.qa import fill_ids, heading_lines, split_heading
-from bantin.text.vi import cap_slug, nfc, slugify, strip_control
+from bantin.text.vi import cap_slug, is_utf16, nfc, slugify, strip_control
 
 FOLDERS = {"article": "tin-tuc", "qa": "hoi-dap", "guide": "huong-dan"}
 
@@ -96,6 +96,9 @@ def read_text(path: Path) -> str:
                               "chạy lệnh trong thư mục của trang.") from None
     except OSError as exc:
         raise NewContentError(f"{path}: không đọc được tệp ({exc.strerror}). Kiểm tra quyền đọc tệp.") from None
+    if is_utf16(data):
+        raise NewContentError(f"{path}: tệp được lưu bằng bảng mã UTF-16, không phải UTF-8. Mở tệp và lưu lại "
+                              "với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8).")
     if b"\x00" in data[:8192]:
         raise NewContentError(f"{path}: đây là tệp nhị phân (ảnh, Word, PDF…), không phải sổ tay Markdown. "
                               "Chỉ đưa tệp .md vào lệnh này.")
