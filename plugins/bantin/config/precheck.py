@@ -67,6 +67,13 @@ def read_text(config_file: str) -> str:
                                    "mở tệp và lưu lại với bảng mã UTF-8")) from None
 
 
+# mkdocs.yml's usual top-level names: `site_url https://…` lacks a colon, it does not continue a value.
+CONFIG_KEYS = frozenset("""
+    site_name site_url site_description site_author copyright docs_dir site_dir nav theme plugins extra
+    extra_css extra_javascript markdown_extensions strict hooks watch validation exclude_docs not_in_nav
+""".split())
+
+
 def compose(config_file: str, text: str) -> yaml.Node:
     """The YAML tree (tags such as `!ENV` or `!!python/name:` left unresolved); ConfigError if broken."""
     text = text.replace("\r\n", "\n")
@@ -77,7 +84,7 @@ def compose(config_file: str, text: str) -> yaml.Node:
         lines = text.split("\n")
         index = min(mark.line, len(lines) - 1) if mark is not None else 0
         line, what, fix = explain(lines, index, (getattr(exc, "problem", None) or "").lower(),
-                                   (getattr(exc, "context", None) or "").lower())
+                                   (getattr(exc, "context", None) or "").lower(), CONFIG_KEYS)
         raise ConfigError(_message(config_file, line + 1, "", f"mkdocs.yml viết sai cú pháp YAML: {what}", fix)) from None
     except RecursionError:
         raise ConfigError(_message(config_file, 0, "", "tệp cấu hình lồng nhau quá sâu", "viết lại theo mkdocs.yml mẫu")) from None

@@ -18,7 +18,7 @@ from bantin.problems import Problems
 from bantin.config.settings import SiteConfig
 from bantin.content import frontyaml
 from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, is_utf16, legacy_encoding_hint, nfc, strip_control
-from bantin.content.fields import Exists, validate
+from bantin.content.fields import FIELDS, Exists, validate
 
 
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -97,6 +97,9 @@ def _body_start_guess(text: str) -> int:
     return 0
 
 
+_FIELD_NAMES = frozenset(FIELDS)  # `category dat-dai` lacks a colon; it does not continue a value
+
+
 def parse_yaml(src: str, yaml_text: str, problems: Problems) -> tuple[dict, dict[str, int]] | None:
     """Mapping and the file line of each key; bad YAML is an error, never empty metadata.
 
@@ -104,7 +107,7 @@ def parse_yaml(src: str, yaml_text: str, problems: Problems) -> tuple[dict, dict
     text the editor wrote (no YAML 1.1 booleans, octals, sexagesimals or floats); each
     field's validator below decides its type and reports on the field's own line.
     """
-    loaded = frontyaml.load(src, yaml_text, problems)
+    loaded = frontyaml.load(src, yaml_text, problems, _FIELD_NAMES)
     if loaded is None:
         return None
     value, lines = loaded

@@ -173,8 +173,10 @@ _NODES = frozenset({yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStart
 _ENDS = frozenset({yaml.SequenceEndEvent, yaml.MappingEndEvent})
 
 
-def load(src: str, yaml_text: str, problems: Problems) -> tuple[object, dict[str, int]] | None:
-    """(value, line of each top-level key) from front matter text, or None with a problem."""
+def load(src: str, yaml_text: str, problems: Problems,
+         fields: frozenset[str] = frozenset()) -> tuple[object, dict[str, int]] | None:
+    """(value, line of each top-level key) from front matter text, or None with a problem;
+    `fields`, the names a line may start with, for the message on a broken line."""
     size = len(yaml_text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:
         problems.error(src, 1, "", f"phần khai báo dài {size // 1024} KB, quá giới hạn {MAX_BYTES // 1024} KB",
@@ -189,7 +191,7 @@ def load(src: str, yaml_text: str, problems: Problems) -> tuple[object, dict[str
     except _Stop:
         return None
     except yaml.YAMLError as exc:
-        explain_error(src, yaml_text, exc, problems)
+        explain_error(src, yaml_text, exc, problems, fields)
         return None
     except (RecursionError, MemoryError, ValueError):  # not expected from the parser; never a traceback
         problems.error(src, 1, "", "không đọc được phần khai báo", "viết lại phần khai báo theo tệp mẫu của `bantin new`")
@@ -211,12 +213,13 @@ def _strip_raw_controls(src: str, raw_lines: list[str], problems: Problems) -> s
 
 # --- YAML mistakes, explained ---------------------------------------------------------------
 
-def explain_error(src: str, yaml_text: str, exc: yaml.YAMLError, problems: Problems) -> None:
+def explain_error(src: str, yaml_text: str, exc: yaml.YAMLError, problems: Problems,
+                  fields: frozenset[str] = frozenset()) -> None:
     """One Vietnamese problem for a YAML syntax error: what the editor did, and the fix."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     lines = yaml_text.split("\n")
     index = min(mark.line, len(lines) - 1) if mark is not None else 0
     problem = (getattr(exc, "problem", None) or "").lower()
     context = (getattr(exc, "context", None) or "").lower()
-    line_no, message, fix = explain(lines, index, problem, context)
+    line_no, message, fix = explain(lines, index, problem, context, fields)
     problems.error(src, line_no + 2, key_of(lines[line_no]), f"phần khai báo sai cú pháp YAML: {message}", fix)

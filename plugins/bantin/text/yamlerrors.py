@@ -17,8 +17,13 @@ CURLY_OPEN, CURLY_CLOSE = "“‘„«", "”’“»"  # quotes a word processo
 _QUOTE_FIX = 'ví dụ `title: "Luật đất đai: những điểm mới"`'
 
 
-def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[int, str, str]:
-    """(0-based line, message, fix) for PyYAML's `problem`/`context` at line `index` of `lines`."""
+def explain(lines: list[str], index: int, problem: str, context: str,
+            fields: frozenset[str] = frozenset()) -> tuple[int, str, str]:
+    """(0-based line, message, fix) for PyYAML's `problem`/`context` at line `index` of `lines`.
+
+    `fields`: the names a line of this file may start with (front matter's, mkdocs.yml's), so
+    that `category dat-dai` is told it lacks a colon, not that it continues the line above.
+    """
     tab = next((i for i in (index, index - 1) if 0 <= i < len(lines) and "\t" in lines[i]), None)
     if tab is not None and ("tab" in problem or "cannot start any token" in problem or "indent" in problem
                             or "expected" in problem):
@@ -39,7 +44,7 @@ def explain(lines: list[str], index: int, problem: str, context: str) -> tuple[i
         return (index, "trong dấu ngoặc kép \"…\", dấu `\\` bắt đầu một ký hiệu đặc biệt mà YAML không hiểu",
                 "viết `\\\\` thay cho `\\`, hoặc đặt giá trị trong dấu nháy đơn '…'")
     if "could not find expected ':'" in problem:
-        loose = _loose_line(lines, index)
+        loose = _loose_line(lines, index, fields)
         if loose is not None:
             return loose
         return (index, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm, hoặc phần nội dung bài "
@@ -82,7 +87,7 @@ def _glued_colon(lines: list[str], index: int) -> tuple[int, str, str] | None:
     return None
 
 
-def _loose_line(lines: list[str], index: int) -> tuple[int, str, str] | None:
+def _loose_line(lines: list[str], index: int, fields: frozenset[str]) -> tuple[int, str, str] | None:
     """A line just above `index` that is not `key: value` and starts at the margin: a value's
     second line (`summary: …` continued on the next line). YAML reads it as more of that
     value and fails only on the next field; the message names the line to indent."""
@@ -90,29 +95,25 @@ def _loose_line(lines: list[str], index: int) -> tuple[int, str, str] | None:
         line = lines[at]
         if not line.strip() or line[:1].isspace() or line.startswith(("#", "-")):
             continue
-        if ":" in line:
+        if re.search(r":(?:\s|$)", line):  # a field; "https://…" in a value is not one
             return None
-        return _loose_fix(lines, at)
+        return _loose_fix(lines, at, fields)
     return None
 
 
 _FIELD_FIRST = re.compile(r"([a-z_]{2,30}) +(\S.*)")
-# Field names a line may start with (front matter's `fields.FIELDS`, kept equal by a test, and
-# mkdocs.yml's); any word with `_` too. A value's next line starting "cho", "tin" is not a field.
-KEY_WORDS = frozenset("""
-    title date category type tags author source summary image image_alt documents attachments draft
-    featured updated aliases slug site_name site_url site_description nav theme plugins extra copyright
-""".split())
 
 
-def _loose_fix(lines: list[str], at: int) -> tuple[int, str, str]:
+def _loose_fix(lines: list[str], at: int, fields: frozenset[str]) -> tuple[int, str, str]:
     """What to do with a margin line that is not `key: value`: the colon a field lacks
-    (`category dat-dai`), the `- ` a list item lacks, or the indent of a value's next line."""
+    (`category dat-dai`: one of `fields`, or any word with `_`; a value's next line starting
+    "cho" or "tin" is not a field), the `- ` a list item lacks, or the indent of a value's
+    next line."""
     line = lines[at].strip()
     above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
     text = short(line, 60)
     field = _FIELD_FIRST.fullmatch(line)
-    if field and (field.group(1) in KEY_WORDS or "_" in field.group(1)):
+    if field and (field.group(1) in fields or "_" in field.group(1)):
         return (at, f"dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm sau `{field.group(1)}`?)",
                 f"viết `{field.group(1)}: {short(field.group(2), 60)}`; nếu dòng là phần tiếp theo của giá trị "
                 "ở dòng trên thì thụt vào hai dấu cách")
