@@ -231,3 +231,24 @@ def test_a_broken_link_address_does_not_stop_the_import(tmp_path):
     """`http://[::1/` made urlsplit raise and the whole page failed (hostile review, session 20)."""
     result = import_file(page(tmp_path, "<p>Xem <a href='http://[::1/'>đây</a>.</p>"), _content(tmp_path), today=TODAY)
     assert "đây" in body_of(result.path)
+
+
+@pytest.mark.parametrize("url, host", [
+    ("http://faß.de/a", "xn--fa-hia.de"),  # IDNA 2003 made it fass.de, another host
+    ("https://Sởtưpháp.vn/tin", "xn--stphp-0qa06lv43k.vn"),
+    ("https://SO-TU-PHAP.vn/", "so-tu-phap.vn"),
+])
+def test_a_link_keeps_the_host_a_browser_resolves(url, host):
+    from urllib.parse import urlsplit
+
+    from bantin.tools.importer.urls import normalize_url
+
+    assert urlsplit(normalize_url(url)).netloc == host
+
+
+@pytest.mark.parametrize("url", ["http://a\u200db.vn/", "http://\U0001f600.vn/", "http://s\u1edf..vn/"])
+def test_a_host_idna_refuses_is_no_link(url):
+    """A joiner, an emoji, an empty label: no host a browser would go to, so no link."""
+    from bantin.tools.importer.urls import normalize_url
+
+    assert normalize_url(url) is None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
+import idna
+
 
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _STATIC_EXT = {"", ".html", ".htm"}
@@ -46,12 +48,14 @@ _HOST = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 def _host(parts) -> str | None:
     """The address's host (and port) as written into Markdown, or None when it is not a host
     name: an old page's `href="http://x)<iframe …>"` put its own markup in the import (the host
-    part was copied as it was). No user name, a numeric port, IDNA for Vietnamese names."""
+    part was copied as it was). No user name, a numeric port, IDNA 2008 with UTS 46 mapping, as
+    browsers resolve names (Python's own "idna" codec is IDNA 2003: `faß.de` became `fass.de`,
+    another host)."""
     if not parts.netloc:
         return "" if not parts.scheme else None
     try:
         name, port = parts.hostname or "", parts.port
-        name = name.encode("idna").decode("ascii") if not name.isascii() else name
+        name = idna.encode(name, uts46=True).decode("ascii") if not name.isascii() else name
     except (ValueError, UnicodeError):
         return None
     if "@" in parts.netloc or not _HOST.fullmatch(name.lower()):
