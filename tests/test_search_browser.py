@@ -10,7 +10,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, quote, urlparse
 
 import pytest
 
@@ -206,6 +206,18 @@ def test_result_shows_type_category_date_and_highlighted_snippet(page, site):
     assert first.locator(".bantin-search-result__title mark").all_inner_texts() == ["Điều", "5"]
     status = page.locator(STATUS).inner_text()
     assert status.endswith("kết quả cho «dieu 5»")
+
+
+def test_the_snippet_shows_the_number_asked_for(page, sample_server):
+    """«nghị định 42» showed «Nghị định số 61/2018 … bổ sung bởi Nghị …» for an article that
+    cites Nghị định số 42/2022/NĐ-CP further on (a repeat tied with the number)."""
+    page.goto(sample_server + "tim-kiem/?q=" + quote("nghị định 42"))
+    wait_results(page)
+    first = page.locator(".bantin-search-result").first
+    assert "Kiểm tra công tác cải cách hành chính" in first.locator(".bantin-search-result__title").inner_text()
+    snippet = first.locator(".bantin-search-result__snippet")
+    assert "Nghị định số 42/2022/NĐ-CP" in snippet.inner_text()
+    assert {m.lower() for m in snippet.locator("mark").all_inner_texts()} >= {"nghị", "định", "42"}
 
 
 def test_a_printed_list_keeps_each_result_on_one_sheet_without_the_controls(page, site):
