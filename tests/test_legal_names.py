@@ -86,3 +86,25 @@ def test_a_registered_title_wins_over_a_written_name():
     files = {"tin-tuc/a.md": doc("Bài A", body="Luật Đất đai mới số 31/2024/QH15.\n")}
     corpus = _corpus(files, registry)
     assert corpus.document_label("31-2024-qh15") == "Luật số 31/2024/QH15: Luật Đất đai (bản chính thức)"
+
+
+def test_a_built_site_names_the_law_on_its_page_in_the_list_and_in_the_tooltip(tmp_path):
+    """End to end, `mkdocs build --strict`: the name a page writes reaches /van-ban/, the
+    document's own page and the tooltip of every link to it, also on a page that writes only
+    the number."""
+    import html as htmllib
+    import re
+
+    from sitekit import article, build, read, write_site
+
+    root = write_site(tmp_path / "s", {
+        "tin-tuc/a.md": article("Bài A", body="Theo Luật Hộ tịch năm 2014 (Luật số 60/2014/QH13), ai cũng được khai sinh.\n"),
+        "tin-tuc/b.md": article("Bài B", date="2024-06-01", body="Xem Luật số 60/2014/QH13.\n"),
+    })
+    build(root)
+    listed = htmllib.unescape(read(root, "van-ban/index.html"))
+    assert "Luật số 60/2014/QH13: Luật Hộ tịch" in listed
+    own = read(root, "van-ban/60-2014-qh13/index.html")
+    assert re.search(r"<h1[^>]*>Luật số 60/2014/QH13: Luật Hộ tịch</h1>", own), own[own.find("<h1"):][:200]
+    for page in ("tin-tuc/bai-a/index.html", "tin-tuc/bai-b/index.html"):
+        assert 'title="Luật Hộ tịch (60/2014/QH13)">60/2014/QH13</a>' in read(root, page), page

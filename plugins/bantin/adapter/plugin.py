@@ -180,7 +180,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.markdown_extensions.append(LegalRefsExtension(resolve=self._document_link, registry=self.site.registry))
+        config.markdown_extensions.append(LegalRefsExtension(
+            resolve=self._document_link, registry=self.site.registry, name=self._document_name))
         # Links like '/van-ban/x.md' are relative to content/, so MkDocs checks and relativises them.
         config.validation.links.absolute_links = compat.relative_to_docs(config)
         # Heading anchors the Vietnamese way ('đăng ký' → 'dang-ky', not 'ang-ky').
@@ -281,6 +282,10 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         if state is None or not state.corpus.citing(ref.slug):
             return None
         return "/" + state.urls.src_uri(state.urls.document(ref.slug))
+
+    def _document_name(self, ref) -> str:
+        """A cited law's name as the site's pages write it, for the link's tooltip."""
+        return self.state.corpus.doc_names.get(ref.slug, "") if self.state is not None else ""
 
     # --- pages ----------------------------------------------------------------------------
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -172,10 +172,12 @@ class LegalRefsExtension(Extension):
         self,
         resolve: Callable[[DocRef], str | None] | None = None,
         registry: Registry | None = None,
+        name: Callable[[DocRef], str] | None = None,
         **kwargs,
     ) -> None:
         self.resolve = resolve
         self.registry = registry
+        self.name = name  # a law's name as the site's pages write it (legal/names.py), else ""
         self.md = None
         super().__init__(**kwargs)
 
@@ -191,12 +193,13 @@ class LegalRefsExtension(Extension):
             self.md.bantin_refs = []
 
     def title_for(self, ref: DocRef) -> str:
-        """Tooltip: the registered title when known, and the status when out of force."""
+        """Tooltip: the registered title, else the name the site's pages write before the
+        number, and the status when out of force."""
         document = self.registry.get(ref.key) if self.registry is not None else None
-        if document is None or not document.title:
-            text = ref.label
-        else:
-            text = f"{document.title} ({ref.number})"
+        title = document.title if document is not None and document.title else ""
+        if not title and self.name is not None:
+            title = self.name(ref)
+        text = f"{title} ({ref.number})" if title else ref.label
         if document is not None and not document.in_force and document.status_label:
             text += f" – {document.status_label.lower()}"
         return text
