@@ -290,3 +290,29 @@ def test_the_drawer_names_the_site_whole_and_search_opens_ready_to_type(chromium
         assert errors == []
     finally:
         context.close()
+
+
+def test_feeds_are_explained_where_the_footer_leads(sample_sites):
+    """"Tin mới (RSS/Atom)" opened raw XML for a citizen (session 22): the footer and each
+    category lead to a section of the categories index that says what a feed is for and gives
+    each feed's address to copy, linked to the file."""
+    import posixpath
+    import re
+
+    root = sample_sites[0]
+    home = (root / "index.html").read_text("utf-8")
+    footer = home[home.index('class="bt-footer__links"'):]
+    assert "RSS" not in footer
+    assert re.search(r'<a href="chuyen-muc/#theo-doi">Theo dõi tin mới</a>', footer)
+    category = (root / "chuyen-muc/hoa-giai-o-co-so/index.html").read_text("utf-8")
+    assert '<a href="../#theo-doi">Theo dõi chuyên mục</a>' in category
+    assert re.search(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]* – Hòa giải ở cơ sở" '
+                     r'href="feed.xml">', category)
+    index = (root / "chuyen-muc/index.html").read_text("utf-8")
+    section = index[index.index('<h2 id="theo-doi">'):index.index("</section>")]
+    feeds = re.findall(r'<li>([^<:]+): <a href="([^"]+)">([^<]+)</a></li>', section)
+    assert [f[0] for f in feeds][:2] == ["Tất cả bài mới", "Phổ biến, giáo dục pháp luật"] and len(feeds) == 8
+    for _, href, address in feeds:
+        target = posixpath.normpath(posixpath.join("chuyen-muc", href))
+        assert (root / target).read_bytes().startswith(b"<?xml"), href
+        assert address.endswith("/" + target), (address, target)

@@ -138,6 +138,7 @@ class PageData:
     cards: tuple[Card, ...] = ()
     page_links: tuple[tuple[int, str] | None, ...] = ()  # (number, url) of pages.page_window; None: "…"
     feed_url: str = ""
+    feeds: tuple[tuple[str, str, str], ...] = ()  # the categories index: (what, file, public address) of each feed
     document: Any = None  # legal.numbers Document of a document page
     replacement: Any = None  # views.Replacement
     replaces: tuple = ()  # views.Replacement of each document a document page's document replaced
@@ -231,6 +232,8 @@ def _generated_data(view, page) -> PageData:
     if page.kind == "search":  # a printed result list names the site and each result's address
         return PageData(jsonld=jsonld, print_address=view.absolute(page.path), public_root=view.absolute(""))
     printed = view.absolute(page.path)  # an index printed as a handout names its agency and address
+    if page.kind == "categories":
+        return PageData(jsonld=jsonld, print_address=printed, feeds=_feeds(view))
     if page.kind == "tags":
         index = tuple(IndexEntry(view.tag_url(t), t.title, view.tag_count(t)) for t in view.corpus.tags)
         return PageData(jsonld=jsonld, index=index, print_address=printed)
@@ -243,6 +246,14 @@ def _generated_data(view, page) -> PageData:
                        for group, docs in view.documents_grouped())
         return PageData(jsonld=jsonld, document_groups=groups, print_address=printed)
     return PageData(jsonld=jsonld, print_address=printed)
+
+
+def _feeds(view) -> tuple[tuple[str, str, str], ...]:
+    """The site's feeds, each with the address a reader copies into a feed reader app (the
+    categories index explains them: a link named "RSS" sent readers to raw XML)."""
+    files = [("Tất cả bài mới", "feed.xml")]
+    files += [(c.title, f"{view.urls.category(c.slug)}/feed.xml") for c in view.corpus.categories]
+    return tuple((what, file, view.absolute(file).rstrip("/")) for what, file in files)
 
 
 def _item_data(view, item: Item) -> PageData:
