@@ -10,8 +10,8 @@ a decree's subject comes after its number and has no clear end, so decrees get n
 A wrong name on a legal page is worse than none, so anything unclear gives none: a name with
 a digit or other punctuation than a comma, one that does not start with a capital letter,
 more than `MAX_WORDS` words, or the parenthesised shape after another law's "… của" ("Luật
-sửa đổi … của Luật Đất đai (Luật số …)" numbers the amending law, not Luật Đất đai). A registered title
-always wins over a written name (site/corpus.py).
+sửa đổi … của Luật Đất đai (Luật số …)" numbers the amending law, not Luật Đất đai). A
+registered title always wins over a written name (site/corpus.py).
 """
 
 from __future__ import annotations
