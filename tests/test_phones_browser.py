@@ -161,6 +161,15 @@ def test_desktop_keeps_the_sidebar_table_of_contents(page, sample_server):
     assert all(step["visible"] for step in steps), steps
 
 
+def landmark_violations(page) -> list:
+    """axe's landmark rules (best practice, beyond the WCAG tags of test_browser): two navs
+    both named "Chuyên mục" failed landmark-unique."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'rule', values:
+        ['landmark-unique', 'landmark-one-main', 'landmark-no-duplicate-banner', 'landmark-no-duplicate-contentinfo']}}))
+        .violations.map(v => v.id)""")
+
+
 def test_the_desktop_left_column_lists_the_categories_and_phones_do_not(chromium, sample_server, sample_sites):
     """The wide screen's left column held one link (session 22): it lists the categories, each
     leading to its page; from an article, in the site's order; not in the phone drawer."""
@@ -168,10 +177,11 @@ def test_the_desktop_left_column_lists_the_categories_and_phones_do_not(chromium
     page = context.new_page()
     page.goto(sample_server + PAGES["article"], wait_until="networkidle")
     side = page.locator(".md-sidebar--primary .bt-side")
-    assert side.is_visible() and side.get_attribute("aria-label") == "Chuyên mục"
+    assert side.is_visible() and side.get_attribute("aria-label") == "Các chuyên mục"
     box = side.bounding_box()
     content = page.locator(".md-content").bounding_box()
     assert box["x"] + box["width"] <= content["x"], (box, content)  # beside the text, not over it
+    assert landmark_violations(page) == []
     links = side.locator(".bt-side__list a")
     assert links.count() == 7 and links.first.inner_text() == "Phổ biến, giáo dục pháp luật"
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
@@ -185,9 +195,29 @@ def test_the_desktop_left_column_lists_the_categories_and_phones_do_not(chromium
     ring = links.first.evaluate("e => { const s = getComputedStyle(e); return [s.outlineColor, s.outlineWidth, s.boxShadow] }")
     assert ring[0] == "rgb(255, 191, 71)" and ring[1] == "3px" and "rgb(11, 12, 12)" in ring[2], ring
     assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()") == "#1d5fb0"
+    # Also on a link in the text, where Material's own rule is more specific (a hostile review).
+    text_link = page.locator(".md-content .md-typeset p a").first
+    text_link.focus()
+    ring = text_link.evaluate("e => { const s = getComputedStyle(e); return [s.outlineColor, s.outlineOffset] }")
+    assert ring == ["rgb(255, 191, 71)", "0px"], ring
+    # The skip link's landing point, an empty span as tall as the page, shows no ring.
+    page.keyboard.press("Shift+Tab")
+    page.goto(page.url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    landing = page.evaluate("(() => { const e = document.activeElement, s = getComputedStyle(e);"
+                            " return [e.id, s.outlineStyle, s.boxShadow] })()")
+    assert landing == ["bt-noi-dung", "none", "none"], landing
+    links = side.locator(".bt-side__list a")
     with page.expect_navigation():
         links.nth(1).click()
     assert page.locator("h1").inner_text() == "Hòa giải ở cơ sở"
+    # In the "Chuyên mục" section Material's nav lists them already: once, not twice (axe's
+    # landmark-unique failed there), and the tab opens the categories index, not the first one.
+    assert page.locator(".bt-side").is_hidden()
+    assert page.locator(".md-sidebar--primary .md-nav__link", has_text="Cải cách hành chính").first.is_visible()
+    assert page.locator(".md-tabs__link", has_text="Chuyên mục").get_attribute("href") == "../"
+    assert landmark_violations(page) == []
     page.set_viewport_size({"width": 390, "height": 780})
     assert side.is_hidden() or page.locator(".bt-side").is_hidden()
     context.close()

@@ -96,7 +96,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-reading-aids.html": "691797cb8497cf5f",
     "partials/bantin-replacement-link.html": "164e9c5520e03d6f",
     "partials/bantin-search-box.html": "7883cfef9bd434b0",
-    "partials/bantin-side.html": "cac69e45d1c02fad",
+    "partials/bantin-side.html": "05fbb9df16b6d7e7",
     "partials/bantin-toc-phone-item.html": "4f6c970f1ae33570",
     "partials/bantin-toc-phone.html": "b792f33df0fb6e5c",
     "partials/bantin-tools.html": "c94d298d091845a0",

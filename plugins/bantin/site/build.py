@@ -334,9 +334,11 @@ class Build:
         only (a nav listing every article makes the build O(n²)), then the pages of trang/."""
         src, urls, corpus = self.urls.src_uri, self.urls, self.corpus
         nav: list = [{"Trang chủ": src("")}, {"Tin tức": src(urls.prefixes.article)}]
-        nav.append({"Chuyên mục": [{c.title: src(urls.category(c.slug))} for c in corpus.categories]})
+        # The categories index first: Material's tab for a section opens its first page, which
+        # was the first category (a reader's review, session 22).
+        nav.append({"Chuyên mục": [src(urls.category()), *({c.title: src(urls.category(c.slug))} for c in corpus.categories)]})
         nav += [{"Hỏi - Đáp": src(urls.prefixes.qa)}, {"Hướng dẫn": src(urls.prefixes.guide)},
-                {"Lưu trữ": src(urls.year())}, {"Tìm kiếm": src(urls.search())}]
+                {"Văn bản": src(urls.document())}, {"Lưu trữ": src(urls.year())}, {"Tìm kiếm": src(urls.search())}]
         nav += [{i.title: i.src} for i in corpus.published if i.kind == "page" and i.src.startswith("trang/")]
         return nav
 
