@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 import pytest
@@ -30,6 +31,13 @@ def names(text: str) -> dict[str, str]:
     ("Luật Hôn nhân và gia đình số: 52/2014/QH13", "52/2014/QH13", "Luật Hôn nhân và gia đình"),
     ("Luật Đất đai năm 2024 (31/2024/QH15)", "31/2024/QH15", "Luật Đất đai"),
     ("[Luật Hộ tịch số 60/2014/QH13](https://vbpl.vn/)", "60/2014/QH13", "Luật Hộ tịch"),
+    ("Bộ Luật Lao động số 45/2019/QH14", "45/2019/QH14", "Bộ Luật Lao động"),
+    ("Luật Phòng, chống tác hại của rượu, bia số 44/2019/QH14", "44/2019/QH14", "Luật Phòng, chống tác hại của rượu, bia"),
+    # Each name in brackets of its own: the clause starts after the closing bracket.
+    ("Luật Đất đai năm 2024 (Luật số 31/2024/QH15) và Luật Nhà ở năm 2023 (Luật số 27/2023/QH15)",
+     "27/2023/QH15", "Luật Nhà ở"),
+    ("Theo Luật A năm 2017 (Luật số 11/2017/QH14). Luật Phòng, chống bạo lực gia đình năm 2022 (Luật số 13/2022/QH15)",
+     "13/2022/QH15", "Luật Phòng, chống bạo lực gia đình"),
     ("Luật\u00a0Nhà ở số 27/2023/QH15", "27/2023/QH15", "Luật Nhà ở"),
     # The nearest name in a list of laws each with its number.
     ("của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15", "27/2023/QH15", "Luật Nhà ở"),
@@ -50,6 +58,14 @@ def test_the_name_written_before_the_number(text, number, name):
     "Luật " + "Mới " * 20 + "số 31/2024/QH15",  # too long to be a name
     "Luật Đất đai ban hành ngày 18/01/2024, số 31/2024/QH15",
     "Nghị định số 100/2019/NĐ-CP",  # a decree's subject follows its number
+    # Found by a hostile review (session 22): each gave a wrong name.
+    "của Luật Đất đai, Luật Nhà ở, Luật Kinh doanh bất động sản và Luật Các tổ chức tín dụng (Luật số 43/2024/QH15)",
+    "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương số 47/2019/QH14",
+    "Luật sửa đổi Bộ luật Hình sự (Luật số 12/2017/QH14)",
+    "Luật Đất đai mới số 31/2024/QH15",
+    "Luật Đất đai được Quốc hội thông qua với số 31/2024/QH15",
+    "Luật Đất đai và Luật Nhà ở (Luật số 31/2024/QH15, Luật số 27/2023/QH15)",
+    "Luật Hộ tịch hiện hành số 60/2014/QH13",
 ])
 def test_no_name_rather_than_a_wrong_one(text):
     assert set(names(text).values()) == {""}
@@ -58,6 +74,12 @@ def test_no_name_rather_than_a_wrong_one(text):
 def test_hostile_text_before_a_number_is_read_in_bounded_time():
     text = ("Luật A, " * 50_000) + "số 31/2024/QH15"
     assert names(text) == {"31/2024/QH15": ""}
+    # Spaces before every number: the tail's search once cost 200² steps a number (2 s for 300 KB).
+    unit = "Luật A" + " " * 190 + "số 1/2024/QH15 "
+    page = unit * (300_000 // len(unit))
+    started = time.perf_counter()
+    assert set(names(page).values()) <= {""}
+    assert time.perf_counter() - started < 2.0
 
 
 def _corpus(files, registry=None):

@@ -7,11 +7,14 @@ Lao động số 45/2019/QH14". This module reads that name, and only in those t
 laws, codes and ordinances (Luật, Bộ luật, Pháp lệnh), whose names come before the number;
 a decree's subject comes after its number and has no clear end, so decrees get no name here.
 
-A wrong name on a legal page is worse than none, so anything unclear gives none: a name with
-a digit or other punctuation than a comma, one that does not start with a capital letter,
-more than `MAX_WORDS` words, or the parenthesised shape after another law's "… của" ("Luật
-sửa đổi … của Luật Đất đai (Luật số …)" numbers the amending law, not Luật Đất đai). A
-registered title always wins over a written name (site/corpus.py).
+A wrong name on a legal page is worse than none, so anything unclear gives none (a hostile
+review found each of these): a name with a digit or other punctuation than a comma, one that
+does not start with a capital letter, more than `MAX_WORDS` words, a word no name holds
+("Luật Đất đai mới số …", "… được Quốc hội thông qua với số …"), a clause about amending or
+replacing ("Luật sửa đổi … của Luật Đất đai (Luật số …)" numbers the amending law), and the
+bracketed shape after two names ("Luật A và Luật B (Luật số …)"). The clause is the text
+after the last sentence end or closing bracket. A registered title always wins over a
+written name (site/corpus.py).
 """
 
 from __future__ import annotations
@@ -27,16 +30,25 @@ MAX_WORDS = 16
 _LOOK_BACK = 200  # characters before the number: a long name and its "năm 2014 (Luật số "
 
 # What joins the name to its number, at the very end of the text before it: "năm 2014 (Luật
-# số ", " số ", " (số: ", "(". Both shapes need "số" or an opening parenthesis.
+# số ", " số ", " (số: ", "(". Both shapes need "số" or an opening parenthesis. Spaces are
+# bounded, so each place the search tries costs a few steps (a page of spaces stays linear).
+_SP = r"[ \u00a0]"
 _TAIL = re.compile(
-    r"[ \u00a0]+(?:năm[ \u00a0]+[0-9]{4}[ \u00a0]*)?"
-    r"(?:(?P<paren>\()[ \u00a0]*(?:(?:Bộ[ \u00a0]+luật|Luật|Pháp[ \u00a0]+lệnh)[ \u00a0]+)?(?:số[ \u00a0]*:?[ \u00a0]*)?"
-    r"|số[ \u00a0]*:?[ \u00a0]*)\Z"
+    rf"{_SP}{{1,3}}(?:năm{_SP}{{1,3}}[0-9]{{4}}{_SP}{{0,3}})?"
+    rf"(?:(?P<paren>\(){_SP}{{0,3}}(?:(?:Bộ{_SP}{{1,3}}[Ll]uật|Luật|Pháp{_SP}{{1,3}}lệnh){_SP}{{1,3}})?(?:số{_SP}{{0,3}}:?{_SP}{{0,3}})?"
+    rf"|số{_SP}{{0,3}}:?{_SP}{{0,3}})\Z"
 )
-_KEYWORD = re.compile(r"(?<!\w)(?:Bộ[ \u00a0]+luật|Luật|Pháp[ \u00a0]+lệnh)(?!\w)")
+_KEYWORD = re.compile(rf"(?<!\w)(?:Bộ{_SP}+[Ll]uật|Luật|Pháp{_SP}+lệnh)(?!\w)")
 # After the keyword: words of letters, single spaces, a comma only before a space ("Phòng,
 # chống"). Linear: each character is read once.
 _WORDS = re.compile(r"(?:[^\W\d_]+)(?:,?[ \u00a0][^\W\d_]+)*")
+# Words no law's name holds, that end or surround one in a sentence: "Luật Đất đai mới số …",
+# "Luật Đất đai được Quốc hội thông qua với số …", "Luật Hộ tịch hiện hành" ("với" is in some:
+# "Pháp lệnh Ưu đãi người có công với cách mạng").
+_NOT_IN_NAMES = frozenset("được là đã đang sẽ thì mà này đó ấy mới cũ hiện nói trên".split())
+# A clause about amending: the number may be the amending law's, not the nearest name's.
+_AMENDING = re.compile(r"sửa(?:\s|\u00a0)+đổi|bổ(?:\s|\u00a0)+sung|thay(?:\s|\u00a0)+thế", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?\n)]")
 
 
 def written_name(text: str, start: int) -> str:
@@ -49,21 +61,26 @@ def written_name(text: str, start: int) -> str:
     if tail is None:
         return ""
     head = before[:tail.start()]
-    earlier = keyword = None
-    for found in _KEYWORD.finditer(head):
-        earlier, keyword = keyword, found
-    if keyword is None:
+    clause = head[_clause_start(head):]  # after the last sentence end or closed bracket
+    keywords = list(_KEYWORD.finditer(clause))
+    if not keywords or _AMENDING.search(clause):
         return ""
-    words = head[keyword.end():]
+    if tail.group("paren") and len(keywords) > 1:  # "Luật A và Luật B (Luật số …)": whose?
+        return ""
+    keyword = keywords[-1]
+    words = clause[keyword.end():]
     if not words.startswith((" ", "\u00a0")) or not _WORDS.fullmatch(words[1:]) or not words[1].isupper():
         return ""
-    if tail.group("paren") and earlier is not None and _amends(head[earlier.end():keyword.start()]):
+    name = " ".join(clause[keyword.start():].split())
+    parts = name.split(" ")
+    if len(parts) > MAX_WORDS or _NOT_IN_NAMES.intersection(p.lower().rstrip(",") for p in parts):
         return ""
-    name = " ".join(nfc(head[keyword.start():]).split())
-    return name if len(name.split(" ")) <= MAX_WORDS else ""
+    return nfc(name)
 
 
-def _amends(between: str) -> bool:
-    """True for "Luật sửa đổi, bổ sung một số điều |của| Luật Đất đai (Luật số …)": the number
-    in parentheses is the first law's, so the name nearest to it is not the number's."""
-    return between.rstrip().endswith("của") and not re.search(r"[.;!?\n]", between)
+def _clause_start(head: str) -> int:
+    """Offset just after the last sentence end or closing bracket in `head`, else 0."""
+    last = None
+    for last in _CLAUSE_END.finditer(head):
+        pass
+    return last.end() if last is not None else 0
