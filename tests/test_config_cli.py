@@ -42,6 +42,7 @@ STRICT = GOOD_HEAD + "strict: true\n"  # an unknown option is a warning, which s
     (b"\x00\x01\x02", 1, "nhị phân"),
     (GOOD_HEAD.encode("utf-16-le"), 1, "UTF-16"),  # old Notepad's "Unicode", without its mark
     ("site_name: x\nsite_url https://a.vn/\ntheme: {name: material}\n", 2, "thiếu dấu hai chấm sau `site_url`"),
+    ("site_name: x\nsite_dir:/var/www/bantin\ntheme: {name: material}\n", 2, "thiếu dấu cách sau dấu hai chấm của `site_dir:`"),
     (b"site_name: \xe0 x\n", 1, "UTF-8"),
     ("site_name: Bản tin: Sông Lam\n", 1, "`: `"),
     ("site_name: x\nplugins:\n  - bantin:\n\t page_size: 2\n", 4, "Tab"),

@@ -375,6 +375,17 @@ def test_a_values_second_line_at_the_margin_is_named(where):
     assert "`  dòng hai không thụt lề`" in problem.fix and "`summary:`" in problem.fix
 
 
+@pytest.mark.parametrize("line", ["image:/images/a.jpg", "source:https://vbpl.vn/"])
+def test_a_field_glued_to_a_path_after_a_value_is_named(line):
+    """`image:/images/a.jpg` under `title:` was advised to be indented or joined to the title
+    (a hostile review, session 22), which would put the path into the title."""
+    parsed, problems = read("---\ntitle: Bài mới\n" + line + "\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    problem = one(problems)
+    key, value = line.split(":", 1)
+    assert problem.line == 3 and f"thiếu dấu cách sau dấu hai chấm của `{key}:`" in problem.message
+    assert problem.fix == f"viết `{key}: {value}`"
+
+
 @pytest.mark.parametrize("line, fixed", [("category dat-dai", "`category: dat-dai`"),
                                          ("tags hòa giải", "`tags: hòa giải`"), ("date 2024-11-21", "`date: 2024-11-21`"),
                                          ("source https://vbpl.vn/", "`source: https://vbpl.vn/`")])

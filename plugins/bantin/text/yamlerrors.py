@@ -73,6 +73,7 @@ def explain(lines: list[str], index: int, problem: str, context: str,
 
 
 _GLUED = re.compile(r"([A-Za-z_]{1,30}):(?=[^\s/])(.*)")
+_GLUED_ANY = re.compile(r"([A-Za-z_]{1,30}):(\S.*)")  # with "/" too, for a known field name
 
 
 def _glued_colon(lines: list[str], index: int) -> tuple[int, str, str] | None:
@@ -97,6 +98,11 @@ def _loose_line(lines: list[str], index: int, fields: frozenset[str]) -> tuple[i
             continue
         if re.search(r":(?:\s|$)", line):  # a field; "https://…" in a value is not one
             return None
+        glued = _GLUED_ANY.fullmatch(line)
+        if glued and (glued.group(1) in fields or "_" in glued.group(1)):  # `image:/images/a.jpg`
+            key, value = glued.groups()
+            return (at, f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên dòng này không được hiểu là một trường",
+                    f"viết `{key}: {short(value.strip(), 60)}`")
         return _loose_fix(lines, at, fields)
     return None
 
