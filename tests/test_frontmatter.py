@@ -593,10 +593,13 @@ def test_utf16_with_bom_reported(codec):
     assert "UTF-8" in problem.fix
 
 
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_bom_is_named_not_called_binary(codec):
-    """Such a file was "a binary file (picture, Word, PDF?)" for its NUL bytes (session 22)."""
-    parsed, problems = read(data=TEXT.encode(codec))
+def test_utf16_without_bom_is_named_not_called_binary(codec, form):
+    """Such a file was "a binary file (picture, Word, PDF?)" for its NUL bytes (session 22);
+    NFD too, whose grave accent U+0300 has a NUL byte of its own."""
+    text = unicodedata.normalize(form, TEXT + "Huyện, xã, thị trấn, làng, bản, ấp, thành phố, hòa giải viên.\n" * 3)
+    parsed, problems = read(data=text.encode(codec))
     assert parsed is None
     problem = only(problems)
     assert "UTF-16" in problem.message and "nhị phân" not in problem.message and "UTF-8" in problem.fix

@@ -138,8 +138,8 @@ def is_utf16(data: bytes) -> bool:
     Old Notepad's "Unicode" saves UTF-16; without the mark the NUL bytes made such a file
     "binary (a picture, Word, PDF?)", which sent the editor looking for the wrong mistake.
     Text has NULs at every other byte (the high byte of Latin letters, digits, spaces and most
-    accented Vietnamese vowels) and almost none at the others; a picture or a PDF has them at
-    both, and decodes to unprintable characters.
+    accented Vietnamese vowels) and few at the others (U+0300, the grave accent of NFD text);
+    a picture or a PDF has them at both, and decodes to unprintable characters.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
@@ -150,7 +150,7 @@ def is_utf16(data: bytes) -> bool:
         return False
     low, high = head[0::2].count(0), head[1::2].count(0)
     for zeros, others, codec in ((high, low, "utf-16-le"), (low, high, "utf-16-be")):
-        if zeros >= pairs * 0.3 and others <= pairs * 0.02:
+        if zeros >= pairs * 0.3 and others <= pairs * 0.1:  # NFD text: U+0300 has a zero byte too
             text = head.decode(codec, "replace")
             shown = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
             if "\ufffd" not in text[:-1] and shown >= len(text) * 0.95:
