@@ -237,6 +237,9 @@ def test_a_broken_link_address_does_not_stop_the_import(tmp_path):
     ("http://faß.de/a", "xn--fa-hia.de"),  # IDNA 2003 made it fass.de, another host
     ("https://Sởtưpháp.vn/tin", "xn--stphp-0qa06lv43k.vn"),
     ("https://SO-TU-PHAP.vn/", "so-tu-phap.vn"),
+    # IDNA 2008 refuses these; browsers follow them, and so did the importer before (IDNA 2003).
+    ("http://i\u2764.ws/", "xn--i-7iq.ws"),
+    ("http://\U0001f600.vn/", "xn--e28h.vn"),
 ])
 def test_a_link_keeps_the_host_a_browser_resolves(url, host):
     from urllib.parse import urlsplit
@@ -246,9 +249,10 @@ def test_a_link_keeps_the_host_a_browser_resolves(url, host):
     assert urlsplit(normalize_url(url)).netloc == host
 
 
-@pytest.mark.parametrize("url", ["http://a\u200db.vn/", "http://\U0001f600.vn/", "http://s\u1edf..vn/"])
+@pytest.mark.parametrize("url", ["http://a\u200db.vn/", "http://s\u1edf..vn/", "http://" + "\u1edf" * 70 + ".vn/"])
 def test_a_host_idna_refuses_is_no_link(url):
-    """A joiner, an emoji, an empty label: no host a browser would go to, so no link."""
+    """A joiner (IDNA 2003 would delete it: another host), an empty label, a label too long:
+    no host a browser would go to, so no link."""
     from bantin.tools.importer.urls import normalize_url
 
     assert normalize_url(url) is None

@@ -48,19 +48,32 @@ _HOST = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 def _host(parts) -> str | None:
     """The address's host (and port) as written into Markdown, or None when it is not a host
     name: an old page's `href="http://x)<iframe …>"` put its own markup in the import (the host
-    part was copied as it was). No user name, a numeric port, IDNA 2008 with UTS 46 mapping, as
-    browsers resolve names (Python's own "idna" codec is IDNA 2003: `faß.de` became `fass.de`,
-    another host)."""
+    part was copied as it was). No user name, a numeric port, a non-ASCII name as browsers
+    resolve it (`_ascii_host`)."""
     if not parts.netloc:
         return "" if not parts.scheme else None
     try:
         name, port = parts.hostname or "", parts.port
-        name = idna.encode(name, uts46=True).decode("ascii") if not name.isascii() else name
+        name = _ascii_host(name) if not name.isascii() else name
     except (ValueError, UnicodeError):
         return None
     if "@" in parts.netloc or not _HOST.fullmatch(name.lower()):
         return None
     return name.lower() + (f":{port}" if port is not None else "")
+
+
+def _ascii_host(name: str) -> str:
+    """A non-ASCII host name in ASCII as browsers resolve it. IDNA 2008 with UTS 46 first
+    (`faß.de` stays `xn--fa-hia.de`; Python's codec, IDNA 2003, made it `fass.de`); for a
+    name IDNA 2008 refuses but browsers still follow (a symbol, `i❤.ws`; a final hyphen),
+    IDNA 2003. Never for a joiner (U+200C/D), which IDNA 2003 deletes and browsers refuse.
+    UnicodeError when neither can."""
+    try:
+        return idna.encode(name, uts46=True).decode("ascii")
+    except idna.IDNAError:
+        if "\u200c" in name or "\u200d" in name:
+            raise
+        return name.encode("idna").decode("ascii")
 
 
 def classify_old_url(url: str) -> tuple[str, str] | None:
