@@ -848,24 +848,26 @@
     return frag;
   }
 
-  /** The window of WINDOW words with the most distinct matches: each word of the query found
-      counts 10, a repeat 1, a match right after another 2 more. So «nghị định 42» shows «Nghị
-      định số 42/2022» rather than an earlier «Nghị định số 61/2018 … Nghị định»: a repeat and
-      its adjacency once tied with the number. */
+  /** The window of WINDOW words shown with the most distinct matches: each word of the query
+      found counts 10; repeats (1 each) and matches right after another (2 each) count 9 at most,
+      so they only break ties. «nghị định 42» shows «Nghị định số 42/2022», not an earlier «Nghị
+      định số 61/2018 … Nghị định». A window starts 6 words before a match and is scored as shown. */
   function snippet(text, matches) {
     var marked = marks(text || "", matches), words = marked.words;
     if (!words.length) return document.createDocumentFragment();
     var best = 0, bestScore = -1;
     for (var i = 0; i < words.length; i++) {
       if (!words[i].hit && i) continue;
-      var score = 0, seen = Object.create(null);
-      for (var j = i; j < Math.min(words.length, i + WINDOW); j++) {
+      var first = Math.max(0, i - 6), last = Math.min(words.length, first + WINDOW);
+      var distinct = 0, extra = 0, seen = Object.create(null);
+      for (var j = first; j < last; j++) {
         if (!words[j].hit) continue;
         var key = fold(marked.text.slice(words[j].start, words[j].end));
-        score += seen[key] ? 1 : 10;
-        if (j > i && words[j - 1].hit) score += 2;
+        if (seen[key]) extra += 1; else distinct += 1;
+        if (j > first && words[j - 1].hit) extra += 2;
         seen[key] = true;
       }
+      var score = distinct * 10 + Math.min(extra, 9);
       if (score > bestScore) { bestScore = score; best = i; }
     }
     var from = Math.max(0, best - 6), to = Math.min(words.length, from + WINDOW);
