@@ -306,6 +306,14 @@ def test_the_drawer_names_the_site_whole_and_search_opens_ready_to_type(chromium
         page.locator("button.bt-menu").click()
         title = page.locator(".md-nav--primary > .md-nav__title[for=__drawer]")
         title.wait_for()
+        # The first line's tone marks (the hook of "Bản") clear the logo (a reader's review:
+        # the logo covered it, "Bản" read "Ban"). Glyph tops: a range over the name's text.
+        clear = page.evaluate("""() => {
+          const t = document.querySelector('.md-nav--primary > .md-nav__title[for=__drawer]');
+          const logo = t.querySelector('.md-logo img, .md-logo svg').getBoundingClientRect();
+          const r = document.createRange(); r.selectNodeContents(t.lastChild);
+          return r.getClientRects()[0].top - logo.bottom; }""")
+        assert clear >= 4, clear
         page.evaluate(f"document.querySelector('.md-nav--primary > .md-nav__title').lastChild.textContent = {LONG_NAME!r}")
         assert title.evaluate("e => e.scrollWidth <= e.clientWidth && getComputedStyle(e).whiteSpace === 'normal'")
         assert LONG_NAME in title.inner_text()
