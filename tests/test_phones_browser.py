@@ -354,3 +354,30 @@ def test_feeds_are_explained_where_the_footer_leads(sample_sites):
         target = posixpath.normpath(posixpath.join("chuyen-muc", href))
         assert (root / target).read_bytes().startswith(b"<?xml"), href
         assert address.endswith("/" + target), (address, target)
+
+
+def test_the_largest_text_on_a_360_px_phone_keeps_the_search_field_and_cards_readable(chromium, sample_server):
+    """At the largest "Aa" size the field showed "cho toi", the filters cut "Tất cả" and a card's
+    text ran two words a line beside its picture (a reader's review, session 22). At the normal
+    size the button stays beside the field and the text beside the picture."""
+    for level, large in (("0", False), ("3", True)):
+        context, page, errors = phone(chromium, 360)
+        page.goto(sample_server)
+        page.evaluate(f"localStorage.setItem('bt-font', '{level}')")
+        page.goto(sample_server + "tim-kiem/?q=hoa+giai", wait_until="networkidle")
+        form = page.locator(".bantin-search-page__query").bounding_box()
+        field = page.locator(".bantin-search-page__input").bounding_box()
+        button = page.locator(".bantin-search-page__query .md-button").bounding_box()
+        assert (field["width"] >= 0.9 * form["width"]) is large, (level, field, form)
+        assert (button["y"] >= field["y"] + field["height"]) is large  # under the field, or beside it
+        for select in page.locator(".bantin-search-filters select").all():
+            box = select.bounding_box()
+            assert box["width"] >= 90, (level, box)  # room for "Tất cả" and the arrow
+        page.goto(sample_server + "tin-tuc/", wait_until="networkidle")
+        card = page.locator(".bt-card--thumb").first
+        picture, text = card.locator(".bt-card__thumb img").bounding_box(), card.locator(".bt-card__body").bounding_box()
+        assert (text["y"] >= picture["y"] + picture["height"]) is large, (level, picture, text)
+        assert text["width"] >= (0.9 * card.bounding_box()["width"] if large else 150)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        context.close()
+        assert not errors
