@@ -381,3 +381,21 @@ def test_the_largest_text_on_a_360_px_phone_keeps_the_search_field_and_cards_rea
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         context.close()
         assert not errors
+
+
+def test_a_question_page_shows_its_handbooks_dates_on_screen(sample_sites):
+    """On screen a single question showed no date, only "Câu hỏi 8/11" (a reader's review,
+    session 22); the printout's head had them. The handbook's date and update, as on an article."""
+    import re
+
+    html = (sample_sites[0] / PAGES["question"] / "index.html").read_text("utf-8")
+    meta = re.search(r'<h1[^>]*>.*?</h1>\s*<p class="bt-header__meta">(.*?)</p>', html, re.S)
+    assert meta, html[html.find("<h1"):][:400]
+    text = " ".join(re.sub(r"<[^>]+>", " ", meta.group(1)).split())
+    assert re.fullmatch(r"Thứ \w+, \d\d/\d\d/\d{4} · Cập nhật \d\d/\d\d/\d{4}", text), text
+    # Its neighbours say what they are, one a row ("Về sổ tay ← Tổ hòa giải …" read as one link).
+    nav = html[html.index('class="bt-pages bt-qnav"'):]
+    nav = nav[:nav.index("</nav>")]
+    labels = [" ".join(re.sub(r"<[^>]+>", "", a).split()) for a in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
+    assert labels[0].startswith("Câu sau: ") and labels[0].endswith(" →")  # the first question: no "Câu trước"
+    assert labels[-1] == "Về sổ tay «Hỏi - Đáp về hòa giải ở cơ sở»"
