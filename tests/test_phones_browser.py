@@ -399,3 +399,23 @@ def test_a_question_page_shows_its_handbooks_dates_on_screen(sample_sites):
     labels = [" ".join(re.sub(r"<[^>]+>", "", a).split()) for a in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
     assert labels[0].startswith("Câu sau: ") and labels[0].endswith(" →")  # the first question: no "Câu trước"
     assert labels[-1] == "Về sổ tay «Hỏi - Đáp về hòa giải ở cơ sở»"
+
+
+def test_short_addresses_wrap_at_their_hyphens_and_are_not_code_boxes(chromium, sample_server):
+    """Under the QR code "hoi-dap-ve" broke as "hoi-dap-v / e", and a handbook's short links were
+    grey code boxes a citizen read as noise (a reader's review, session 22)."""
+    context, page, errors = phone(chromium, 360)
+    page.goto(sample_server + PAGES["question"], wait_until="networkidle")
+    caption = page.locator(".bt-qr-figure figcaption a.bt-short")
+    lines = caption.evaluate("""e => { const r = document.createRange(), t = e.firstChild, ends = [];
+      let top = null;
+      for (let i = 0; i < t.length; i++) { r.setStart(t, i); r.setEnd(t, i + 1);
+        const y = r.getClientRects()[0]?.top; if (top !== null && y > top + 2) ends.push(t.data[i - 1]); top = y; }
+      return ends; }""")
+    assert lines and all(ch in "/-." for ch in lines), lines  # each line ends after a slash or hyphen
+    page.goto(sample_server + PAGES["handbook"], wait_until="networkidle")
+    short = page.locator("code.bt-short").first
+    style = short.evaluate("e => { const s = getComputedStyle(e); return [s.backgroundColor, s.whiteSpace] }")
+    assert style == ["rgba(0, 0, 0, 0)", "normal"], style
+    context.close()
+    assert not errors
