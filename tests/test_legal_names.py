@@ -130,3 +130,18 @@ def test_a_built_site_names_the_law_on_its_page_in_the_list_and_in_the_tooltip(t
     assert re.search(r"<h1[^>]*>Luật số 60/2014/QH13: Luật Hộ tịch</h1>", own), own[own.find("<h1"):][:200]
     for page in ("tin-tuc/bai-a/index.html", "tin-tuc/bai-b/index.html"):
         assert 'title="Luật Hộ tịch (60/2014/QH13)">60/2014/QH13</a>' in read(root, page), page
+
+
+def test_a_document_page_states_no_status_the_site_has_not_set(tmp_path):
+    """"Tình trạng: Chưa có thông tin" under the current land law made the page look unreliable
+    (a reader's review, session 22): no status set, no row; a status set, its row."""
+    from sitekit import article, build, read, write_site
+
+    root = write_site(tmp_path / "s", {
+        "tin-tuc/a.md": article("Bài A", body="Luật số 31/2024/QH15 và Luật số 35/2013/QH13.\n"),
+    }, documents=[{"number": "31/2024/QH15", "title": "Luật Đất đai", "issuer": "Quốc hội"},
+                  {"number": "35/2013/QH13", "title": "Luật Hòa giải ở cơ sở", "status": "con-hieu-luc"}])
+    build(root)
+    unset = read(root, "van-ban/31-2024-qh15/index.html")
+    assert "Cơ quan ban hành" in unset and "Tình trạng" not in unset and "Chưa có thông tin" not in unset
+    assert "<dt>Tình trạng</dt>\n    <dd>Còn hiệu lực</dd>" in read(root, "van-ban/35-2013-qh13/index.html")
