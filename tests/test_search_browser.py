@@ -4,6 +4,7 @@ served over http and opened from file:// (the offline flavour)."""
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 import time
@@ -218,6 +219,23 @@ def test_the_snippet_shows_the_number_asked_for(page, sample_server):
     snippet = first.locator(".bantin-search-result__snippet")
     assert "Nghị định số 42/2022/NĐ-CP" in snippet.inner_text()
     assert {m.lower() for m in snippet.locator("mark").all_inner_texts()} >= {"nghị", "định", "42"}
+
+
+def test_a_question_marks_its_words_only_beside_each_other(page, sample_server):
+    """«… co duoc tra thu lao khong» marked "thủ" in "tuân thủ" and "lao" in "lao động", and the
+    snippet missed the line on pay (a reader's review, session 22): a question's words are
+    marked where two stand together as in the question, so the snippet shows «thù lao»."""
+    page.goto(sample_server + "tim-kiem/?q=" + quote("cho toi hoi hoa giai vien co duoc tra thu lao khong"))
+    wait_results(page)
+    results = page.locator(".bantin-search-result")
+    marked = [m.lower() for m in results.locator("mark").all_inner_texts()]
+    assert "thù" in marked and "lao" in marked and "thủ" not in marked
+    first = results.first.locator(".bantin-search-result__snippet")
+    assert "thù lao" in first.inner_text()
+    for snippet in results.locator(".bantin-search-result__snippet").all():  # never a word alone
+        html = snippet.inner_html()
+        for lone in re.findall(r"(?<!</mark> )<mark>[^<]+</mark>(?! <mark>)", html):
+            raise AssertionError(f"a lone mark: {lone} in {html}")
 
 
 def test_a_printed_list_keeps_each_result_on_one_sheet_without_the_controls(page, site):

@@ -680,9 +680,16 @@
         last = p[1];
       });
       if (!prefix || question || last === null || !prefixCandidate(last)) last = null;
-      return function (p) {
+      var match = function (p) {
         return exact[p[0]] || folded[p[1]] || (last !== null && p[1].lastIndexOf(last, 0) === 0);
       };
+      // A question's words are marked only beside each other as the question has them: "thu
+      // lao" typed marked "thủ" in "tuân thủ" and "lao" in "lao động" (a reader's review).
+      if (question) {
+        match.pairs = Object.create(null);
+        for (var i = 1; i < pairs.length; i++) match.pairs[pairs[i - 1][1] + " " + pairs[i][1]] = true;
+      }
+      return match;
     }
 
     function facet(id) {
@@ -824,12 +831,23 @@
     return "«" + (chars.length > 120 ? chars.slice(0, 120).join("") + "…" : chars.join("")) + "»";
   }
 
-  /** Words of text with offsets and whether each matches the query. */
+  /** Words of text with offsets and whether each matches the query; for a question, only
+      words next to another as in the question (`matches.pairs`), with nothing but spaces between. */
   function marks(text, matches) {
     var out = [], re = new RegExp(WORD.source, "gu"), m;
     text = text.normalize("NFC");
     while ((m = re.exec(text))) {
-      out.push({ start: m.index, end: m.index + m[0].length, hit: !!matches(pair(retone(m[0]).toLowerCase())) });
+      var p = pair(retone(m[0]).toLowerCase());
+      out.push({ start: m.index, end: m.index + m[0].length, hit: !!matches(p), folded: p[1] });
+    }
+    if (matches.pairs) {
+      var beside = function (a, b) {
+        return a.hit && b.hit && /^\s+$/.test(text.slice(a.end, b.start)) && matches.pairs[a.folded + " " + b.folded];
+      };
+      var kept = out.map(function (w, i) {
+        return w.hit && ((i > 0 && beside(out[i - 1], w)) || (i + 1 < out.length && beside(w, out[i + 1])));
+      });
+      out.forEach(function (w, i) { w.hit = kept[i]; });
     }
     return { text: text, words: out };
   }
