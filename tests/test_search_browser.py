@@ -238,6 +238,16 @@ def test_a_question_marks_its_words_only_beside_each_other(page, sample_server):
             raise AssertionError(f"a lone mark: {lone} in {html}")
 
 
+@pytest.mark.parametrize("query, apart", [("nghi phep nam", True), ("hoa giai vien", False), ("dieu 5", False)])
+def test_the_status_says_when_no_result_has_the_words_together(page, sample_server, query, apart):
+    """«nghi phep nam» listed «được phép … năm 2016» as if it answered; the sample site has
+    nothing on annual leave (a reader's review, session 22)."""
+    page.goto(sample_server + "tim-kiem/?q=" + quote(query))
+    wait_results(page)
+    status = page.locator(STATUS).inner_text()
+    assert ("không bài nào có các từ này đứng liền nhau" in status) is apart, status
+
+
 def test_a_printed_list_keeps_each_result_on_one_sheet_without_the_controls(page, site):
     open_search(page, site, "hoa giai")
     page.emulate_media(media="print")

@@ -685,10 +685,10 @@
       };
       // A question's words are marked only beside each other as the question has them: "thu
       // lao" typed marked "thủ" in "tuân thủ" and "lao" in "lao động" (a reader's review).
-      if (question) {
-        match.pairs = Object.create(null);
-        for (var i = 1; i < pairs.length; i++) match.pairs[pairs[i - 1][1] + " " + pairs[i][1]] = true;
-      }
+      var adjacent = Object.create(null);
+      for (var i = 1; i < pairs.length; i++) adjacent[pairs[i - 1][1] + " " + pairs[i][1]] = true;
+      if (question) match.pairs = adjacent;
+      else if (pairs.length > 1) match.phrase = adjacent;  // to say when no result has them together
       return match;
     }
 
@@ -850,6 +850,16 @@
       out.forEach(function (w, i) { w.hit = kept[i]; });
     }
     return { text: text, words: out };
+  }
+
+  /** Whether two words of a keyword query stand together in text, as typed (`matches.phrase`). */
+  function together(text, matches) {
+    var marked = marks(text, matches), words = marked.words;
+    for (var i = 1; i < words.length; i++) {
+      var a = words[i - 1], b = words[i];
+      if (a.hit && b.hit && matches.phrase[a.folded + " " + b.folded] && /^\s+$/.test(marked.text.slice(a.end, b.start))) return true;
+    }
+    return false;
   }
 
   /** Text nodes and <mark>s for text[start:end]. */
@@ -1160,6 +1170,12 @@
           docs = page.docs;
           // In place: a "Xem thêm" clicked meanwhile continues the same list (its guard above).
           page.hits.forEach(function (h, k) { hits[k] = h; });
+        }
+        // Every word, but nowhere together: «nghi phep nam» listed «được phép … năm 2016» as if
+        // it answered (a reader's review, session 22). The status says so.
+        if (status !== undefined && matches.phrase && !self.result.approximate && !self.result.question &&
+            !docs.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); })) {
+          status += " (không bài nào có các từ này đứng liền nhau; các bài dưới đây chứa chúng ở những chỗ khác nhau)";
         }
         if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); }
         docs.forEach(function (d) { self.list.appendChild(self.item(engine, d, matches)); });
