@@ -394,7 +394,7 @@ def test_a_question_page_shows_its_handbooks_dates_on_screen(sample_sites):
     text = " ".join(re.sub(r"<[^>]+>", " ", meta.group(1)).split())
     assert re.fullmatch(r"Thứ \w+, \d\d/\d\d/\d{4} · Cập nhật \d\d/\d\d/\d{4}", text), text
     # Its neighbours say what they are, one a row ("Về sổ tay ← Tổ hòa giải …" read as one link).
-    nav = html[html.index('class="bt-pages bt-qnav"'):]
+    nav = html[html.index('class="bt-pages bt-qnav bt-qnav--question"'):]
     nav = nav[:nav.index("</nav>")]
     labels = [" ".join(re.sub(r"<[^>]+>", "", a).split()) for a in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
     assert labels[0].startswith("Câu sau: ") and labels[0].endswith(" →")  # the first question: no "Câu trước"

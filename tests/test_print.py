@@ -158,6 +158,7 @@ class Printout:
     texts: list[str]  # each page's text
     codes: list[str]  # QR codes read off the first page
     screen_hidden: bool  # the print header is not shown on screen
+    body_pt: float = 0  # the text's size on paper
 
     @property
     def text(self) -> str:
@@ -172,13 +173,16 @@ def pdf_of(page, url: str) -> Printout:
     page.goto(url, wait_until="load")
     hidden = page.locator(".bt-print-head").is_hidden()
     pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+    page.emulate_media(media="print")
+    body_pt = float(page.evaluate("getComputedStyle(document.querySelector('.md-content .md-typeset')).fontSize")[:-2]) * 0.75
+    page.emulate_media(media="null")
     try:
         texts = [pdf[n].get_textpage().get_text_range() for n in range(len(pdf))]
         image = pdf[0].render(scale=4).to_pil().convert("L")  # 288 dpi, a printer's resolution
         codes = [code.text for code in zxingcpp.read_barcodes(image)]
     finally:
         pdf.close()
-    return Printout(texts, codes, hidden)
+    return Printout(texts, codes, hidden, body_pt)
 
 
 @pytest.fixture(scope="module")
@@ -222,8 +226,9 @@ def test_a_short_question_prints_on_one_page_naming_the_agency(printouts, name):
     assert re.search(r"in ngày \d\d/\d\d/\d{4}", text)  # filled in by bantin.js when printed
     assert printed.codes == [SHORT]  # the code on paper reads as the public short link
     assert printed.screen_hidden
-    for chrome in ("sao chép liên kết", "in trang", "câu hỏi sau", "về sổ tay"):
+    for chrome in ("sao chép liên kết", "in trang", "câu hỏi sau", "câu sau", "về sổ tay"):
         assert chrome not in text, chrome
+    assert printed.body_pt == 12  # a workshop handout: 12 pt, not 10.5 (a reader's review, session 22)
 
 
 @pytest.mark.browser
@@ -232,6 +237,7 @@ def test_an_article_prints_without_related_lists_tags_or_navigation(printouts, p
     assert "Tin liên quan" in screen and "Cùng chuyên mục" in screen  # on screen they are there
     short, long = printouts["short"], printouts["long"]
     assert len(short.texts) == 1, [len(t) for t in short.texts]
+    assert short.body_pt == long.body_pt == 10.5  # only a single question prints at 12 pt
     text = words(short.text)
     for absent in ("tin liên quan", "cùng chuyên mục", "thẻ:", "bài trước", "bài sau", "nghe đọc bài", "in trang",
                    "hòa giải viên thôn 1 kể chuyện nghề", "phút đọc"):
