@@ -419,3 +419,27 @@ def test_short_addresses_wrap_at_their_hyphens_and_are_not_code_boxes(chromium, 
     assert style == ["rgba(0, 0, 0, 0)", "normal"], style
     context.close()
     assert not errors
+
+
+def test_the_text_size_panel_says_the_size_and_where_it_ends(chromium, sample_server):
+    """After three taps A+ did nothing and said nothing (a reader's review, session 22)."""
+    context, page, errors = phone(chromium, 360)
+    page.goto(sample_server + PAGES["article"], wait_until="networkidle")
+    page.locator("[data-bt-aids-toggle]").click()
+    now = page.locator("[data-bt-font-now]")
+    bigger, smaller = page.locator("button[data-bt-font='1']"), page.locator("button[data-bt-font='-1']")
+    assert now.inner_text() == "mặc định" and now.get_attribute("aria-live") == "polite"
+    said = []
+    for _ in range(4):
+        bigger.click(force=True)  # the fourth: a tap on the end, which stays there
+        said.append(now.inner_text())
+    assert said == ["lớn", "lớn hơn", "lớn nhất", "lớn nhất"]
+    assert bigger.get_attribute("aria-disabled") == "true" and smaller.get_attribute("aria-disabled") is None
+    page.reload(wait_until="networkidle")  # remembered, and said again on the next page
+    page.locator("[data-bt-aids-toggle]").click()
+    assert now.inner_text() == "lớn nhất" and bigger.get_attribute("aria-disabled") == "true"
+    page.locator("button[data-bt-font='0']").click()
+    smaller.click()
+    assert now.inner_text() == "nhỏ" and smaller.get_attribute("aria-disabled") == "true" and bigger.get_attribute("aria-disabled") is None
+    context.close()
+    assert not errors

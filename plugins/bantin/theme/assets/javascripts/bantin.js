@@ -10,10 +10,24 @@
     set: function (k, v) { try { localStorage.setItem(k, v); } catch (e) { /* private mode */ } }
   };
 
+  var FONT_NAMES = { "-1": "nhỏ", "0": "mặc định", "1": "lớn", "2": "lớn hơn", "3": "lớn nhất" };
+
   function setFont(level) {
     level = Math.max(-1, Math.min(3, level));
     root.setAttribute("data-bt-font", String(level));
     store.set("bt-font", String(level));
+    showFont(level);
+  }
+
+  /** The panel says the size now; A+ at the largest and A- at the smallest say they can go no
+      further (aria-disabled: a disabled button would drop the keyboard's focus). */
+  function showFont(level) {
+    document.querySelectorAll("[data-bt-font-now]").forEach(function (e) { e.textContent = FONT_NAMES[String(level)]; });
+    document.querySelectorAll("button[data-bt-font]").forEach(function (b) {
+      var step = parseInt(b.getAttribute("data-bt-font"), 10);
+      var end = (step > 0 && level >= 3) || (step < 0 && level <= -1);
+      if (end) { b.setAttribute("aria-disabled", "true"); } else { b.removeAttribute("aria-disabled"); }
+    });
   }
 
   function setContrast(on) {
@@ -53,6 +67,8 @@
         setFont(step === 0 ? 0 : now + step);
       });
     });
+    var stored = parseInt(root.getAttribute("data-bt-font") || "0", 10);
+    showFont(FONT_NAMES[String(stored)] ? stored : 0);
     document.querySelectorAll("button[data-bt-contrast]").forEach(function (button) {
       button.setAttribute("aria-pressed", root.getAttribute("data-bt-contrast") === "on" ? "true" : "false");
       button.addEventListener("click", function () { setContrast(root.getAttribute("data-bt-contrast") !== "on"); });
