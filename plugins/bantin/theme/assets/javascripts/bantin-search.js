@@ -684,11 +684,18 @@
         return exact[p[0]] || folded[p[1]] || (last !== null && p[1].lastIndexOf(last, 0) === 0);
       };
       // A question's words are marked only beside each other as the question has them: "thu
-      // lao" typed marked "thủ" in "tuân thủ" and "lao" in "lao động" (a reader's review).
-      var adjacent = Object.create(null);
-      for (var i = 1; i < pairs.length; i++) adjacent[pairs[i - 1][1] + " " + pairs[i][1]] = true;
-      if (question) match.pairs = adjacent;
-      else if (pairs.length > 1) match.phrase = adjacent;  // to say when no result has them together
+      // lao" typed marked "thủ" in "tuân thủ" and "lao" in "lao động" (a reader's review);
+      // a word among question words only ("… về đất ạ") is marked alone. Pairs of two question
+      // words ("là gì") do not count.
+      var adjacent = Object.create(null), alone = Object.create(null), stop = pairs.map(function (p) { return isStop(p, words); });
+      for (var i = 1; i < pairs.length; i++) {
+        if (!(stop[i - 1] && stop[i])) adjacent[pairs[i - 1][1] + " " + pairs[i][1]] = true;
+      }
+      pairs.forEach(function (p, k) {
+        if (!stop[k] && (k === 0 || stop[k - 1]) && (k + 1 === pairs.length || stop[k + 1])) alone[p[1]] = true;
+      });
+      if (question) { match.pairs = adjacent; match.alone = alone; }
+      else if (pairs.length > 1 && last === null) match.phrase = adjacent;  // not while a word is being typed
       return match;
     }
 
@@ -806,6 +813,7 @@
   var KIND_LABELS = { article: "Tin bài", qa: "Hỏi - Đáp", question: "Hỏi - Đáp", guide: "Hướng dẫn" };
   var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"] };
   var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28, PREFETCH_PAUSE = 400;
+  var SNIPPET_CHARS = 4000;  // text a document keeps for its snippet (writer.SNIPPET_CHARS)
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -841,23 +849,26 @@
       out.push({ start: m.index, end: m.index + m[0].length, hit: !!matches(p), folded: p[1] });
     }
     if (matches.pairs) {
-      var beside = function (a, b) {
-        return a.hit && b.hit && /^\s+$/.test(text.slice(a.end, b.start)) && matches.pairs[a.folded + " " + b.folded];
-      };
       var kept = out.map(function (w, i) {
-        return w.hit && ((i > 0 && beside(out[i - 1], w)) || (i + 1 < out.length && beside(w, out[i + 1])));
+        return w.hit && (matches.alone[w.folded] || (i > 0 && beside(text, out[i - 1], w, matches.pairs)) ||
+                         (i + 1 < out.length && beside(text, w, out[i + 1], matches.pairs)));
       });
       out.forEach(function (w, i) { w.hit = kept[i]; });
     }
     return { text: text, words: out };
   }
 
+  /** Two matched words next to each other as a pair of the query: only spaces between, or the
+      "/", "-", "." of a number ("64/2025/QH15", "NĐ-CP", "01.7.2018"). */
+  function beside(text, a, b, pairs) {
+    return a.hit && b.hit && pairs[a.folded + " " + b.folded] === true && /^[\s\/.\-\u2013]+$/.test(text.slice(a.end, b.start));
+  }
+
   /** Whether two words of a keyword query stand together in text, as typed (`matches.phrase`). */
   function together(text, matches) {
     var marked = marks(text, matches), words = marked.words;
     for (var i = 1; i < words.length; i++) {
-      var a = words[i - 1], b = words[i];
-      if (a.hit && b.hit && matches.phrase[a.folded + " " + b.folded] && /^\s+$/.test(marked.text.slice(a.end, b.start))) return true;
+      if (beside(marked.text, words[i - 1], words[i], matches.phrase)) return true;
     }
     return false;
   }
@@ -1173,7 +1184,9 @@
         }
         // Every word, but nowhere together: «nghi phep nam» listed «được phép … năm 2016» as if
         // it answered (a reader's review, session 22). The status says so.
+        // Only when each text was read whole: a document keeps its first SNIPPET_CHARS for snippets.
         if (status !== undefined && matches.phrase && !self.result.approximate && !self.result.question &&
+            docs.every(function (d) { return (d.x || "").length < SNIPPET_CHARS - 100; }) &&
             !docs.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); })) {
           status += " (không bài nào có các từ này đứng liền nhau; các bài dưới đây chứa chúng ở những chỗ khác nhau)";
         }
