@@ -117,6 +117,10 @@ def test_search_works_after_materials_instant_navigation(page, tmp_path):
         page.evaluate("window.__sameDocument = true")
         page.click("a.md-tabs__link[href$='tim-kiem/']")
         page.wait_for_url("**/tim-kiem/")
+        # The search script, loaded by the swapped-in content, has taken the form: typed before,
+        # Enter submits the form as a plain page would (it failed so once under load, session 22).
+        page.wait_for_function("() => (document.querySelector('[data-bantin-search=page] [data-bantin-status]')"
+                               " || {}).textContent?.startsWith('Nhập từ cần tìm')")
         page.fill("#bantin-page-q", "hoa giai")
         page.press("#bantin-page-q", "Enter")
         # the answer to this query: under two test processes the status of the page before Enter

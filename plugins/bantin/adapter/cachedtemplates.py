@@ -70,7 +70,7 @@ KNOWN: dict[str, str] = {
     "bantin-index.html": "38cfbd1e0bc63a03",
     "bantin-item.html": "14851892bbd78949",
     "bantin-listing.html": "45124c55db23b338",
-    "bantin-question.html": "6c2b0637d6eeff64",
+    "bantin-question.html": "daebb01edb4d8051",
     "bantin-search-page.html": "57f6d017a8ac1ad8",
     "bantin-shell.html": "46ffbd7102032c04",
     "base.html": "8536d352b0093623",
