@@ -123,7 +123,7 @@ def _questions(urls: UrlScheme, corpus: Corpus) -> Iterator[Generated]:
 
 SECTIONS = (("article", "Tin tức"), ("qa", "Hỏi - Đáp"), ("guide", "Tài liệu hướng dẫn"))  # listings of a type
 INDEX_TITLES = {"categories": "Chuyên mục", "tags": "Từ khóa", "years": "Lưu trữ theo năm",
-                "documents": "Văn bản được trích dẫn"}
+                "documents": "Văn bản pháp luật"}  # the footer's and the tab's name (the lead says "cited")
 
 
 def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
