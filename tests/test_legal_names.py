@@ -145,3 +145,32 @@ def test_a_document_page_states_no_status_the_site_has_not_set(tmp_path):
     unset = read(root, "van-ban/31-2024-qh15/index.html")
     assert "Cơ quan ban hành" in unset and "Tình trạng" not in unset and "Chưa có thông tin" not in unset
     assert "<dt>Tình trạng</dt>\n    <dd>Còn hiệu lực</dd>" in read(root, "van-ban/35-2013-qh13/index.html")
+
+
+def test_laws_replaced_alike_get_one_notice(tmp_path):
+    """An article citing a law and its amendment, both replaced by one new law, opened with two
+    notices naming the same replacement (a second review, session 22): one notice for both; a
+    law replaced by another gets its own."""
+    import re
+
+    from sitekit import article, build, read, write_site
+
+    root = write_site(tmp_path / "s", {
+        "tin-tuc/a.md": article("Bài A", body="Luật số 80/2015/QH13, Luật số 63/2020/QH14, Luật số 45/2013/QH13.\n"),
+        "tin-tuc/b.md": article("Bài B", date="2024-06-01", body="Luật số 64/2025/QH15 và Luật số 31/2024/QH15.\n"),
+    }, documents=[
+        {"number": "64/2025/QH15", "title": "Luật Ban hành văn bản quy phạm pháp luật"},
+        {"number": "80/2015/QH13", "title": "Luật 2015", "replaced_by": "64/2025/QH15"},
+        {"number": "63/2020/QH14", "title": "Luật 2020", "replaced_by": "64/2025/QH15"},
+        {"number": "31/2024/QH15", "title": "Luật Đất đai"},
+        {"number": "45/2013/QH13", "title": "Luật Đất đai năm 2013", "replaced_by": "31/2024/QH15"},
+    ])
+    build(root)
+    notices = [" ".join(re.sub(r"<[^>]+>", "", n).split())
+               for n in re.findall(r'<p class="bt-notice" role="note">(.*?)</p>', read(root, "tin-tuc/bai-a/index.html"), re.S)]
+    assert notices == [
+        "Lưu ý: Luật số 80/2015/QH13 (Luật 2015) và Luật số 63/2020/QH14 (Luật 2020) được nhắc đến trong bài này "
+        "đã hết hiệu lực; văn bản thay thế: Luật số 64/2025/QH15.",
+        "Lưu ý: Luật số 45/2013/QH13 (Luật Đất đai năm 2013) được nhắc đến trong bài này đã hết hiệu lực; "
+        "văn bản thay thế: Luật số 31/2024/QH15.",
+    ], notices

@@ -85,7 +85,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-card.html": "f74424c86e50481e",
     "partials/bantin-document-info.html": "1a6bc7e514812922",
     "partials/bantin-emblem.html": "212a87c05967307d",
-    "partials/bantin-expired.html": "58c666b27e9c807a",
+    "partials/bantin-expired.html": "1999430759972ed3",
     "partials/bantin-footer.html": "58a0878cfc83485a",
     "partials/bantin-handbook-tools.html": "329ed1a195873aac",
     "partials/bantin-item-footer.html": "61ee2aecdd571348",

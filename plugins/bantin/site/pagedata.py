@@ -119,7 +119,7 @@ class PageData:
     date_iso: str = ""
     updated: str = ""
     updated_iso: str = ""
-    expired: tuple = ()  # (document, views.Replacement or None)
+    expired: tuple = ()  # (documents, views.Replacement or None, status in lower case): one notice each
     attachments: tuple[tuple[Attachment, str, str], ...] = ()  # (attachment, size as '1,2 MB' or "", public address)
     tags: tuple[Link, ...] = ()
     related: tuple[Card, ...] = ()
@@ -286,8 +286,17 @@ def _item_data(view, item: Item) -> PageData:
 
 
 def _expired(view, item: Item) -> tuple:
-    """(document, its replacement or None) of each law the item cites that is no longer in force."""
-    return tuple((doc, view.replacement(doc.slug)) for doc in view.expired(item))
+    """(documents, their replacement or None, status) of the laws the item cites that are no
+    longer in force, one notice for those replaced alike: an article citing the 2015 law on
+    legal documents and its 2020 amendment opened with two notices naming the same 2025 law
+    (a reader's review, session 22)."""
+    groups: dict[tuple, list] = {}
+    for doc in view.expired(item):
+        repl = view.replacement(doc.slug)
+        status = (doc.status_label or "hết hiệu lực").lower()
+        key = (repl.document.key if repl is not None else ("", doc.key), status)
+        groups.setdefault(key, [repl, status, []])[2].append(doc)
+    return tuple((tuple(docs), repl, status) for repl, status, docs in groups.values())
 
 
 def _attachments(view, item: Item) -> tuple[tuple[Attachment, str, str], ...]:
