@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 
-from bantin.text.vi import nfc
-
 __all__ = ["MAX_WORDS", "NAMED_KINDS", "written_name"]
 
 NAMED_KINDS = frozenset({"Luật", "Bộ luật", "Pháp lệnh"})
@@ -48,13 +46,13 @@ _WORDS = re.compile(r"(?:[^\W\d_]+)(?:,?[ \u00a0][^\W\d_]+)*")
 _NOT_IN_NAMES = frozenset("được là đã đang sẽ thì mà này đó ấy mới cũ hiện nói trên".split())
 # A clause about amending: the number may be the amending law's, not the nearest name's.
 _AMENDING = re.compile(r"sửa(?:\s|\u00a0)+đổi|bổ(?:\s|\u00a0)+sung|thay(?:\s|\u00a0)+thế", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;!?\n)]")
 
 
 def written_name(text: str, start: int) -> str:
     """The name written right before the number at `text[start:]`, or "" when unclear.
 
-    `text` is NFC (every file is, once read); the name is returned with single spaces.
+    `text` is NFC (every file is, once read), so the name is too; it is returned with single
+    spaces.
     """
     before = text[max(0, start - _LOOK_BACK):start]
     tail = _TAIL.search(before)
@@ -75,12 +73,9 @@ def written_name(text: str, start: int) -> str:
     parts = name.split(" ")
     if len(parts) > MAX_WORDS or _NOT_IN_NAMES.intersection(p.lower().rstrip(",") for p in parts):
         return ""
-    return nfc(name)
+    return name
 
 
 def _clause_start(head: str) -> int:
     """Offset just after the last sentence end or closing bracket in `head`, else 0."""
-    last = None
-    for last in _CLAUSE_END.finditer(head):
-        pass
-    return last.end() if last is not None else 0
+    return max(map(head.rfind, ".;!?\n)")) + 1

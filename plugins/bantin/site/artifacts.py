@@ -122,9 +122,9 @@ def feed_files(view: SiteView) -> dict[str, bytes]:
     """The site feed and one per category: 'feed.xml', 'chuyen-muc/<slug>/feed.xml'."""
     corpus, urls, size = view.corpus, view.urls, view.corpus.site.feed_size
     name = corpus.site.site_name
-    files = {"feed.xml": atom_feed(view, name, "feed.xml", "", corpus.listed[:size])}
+    files = {urls.feed(): atom_feed(view, name, urls.feed(), "", corpus.listed[:size])}
     for category in corpus.categories:
-        rel = f"{urls.category(category.slug)}/feed.xml"
+        rel = urls.feed(category.slug)
         files[rel] = atom_feed(view, f"{name} – {category.title}", rel, urls.category(category.slug),
                                corpus.in_category(category.slug)[:size])
     return files

@@ -252,8 +252,8 @@ def _generated_data(view, page) -> PageData:
 def _feeds(view) -> tuple[tuple[str, str, str], ...]:
     """The site's feeds, each with the address a reader copies into a feed reader app (the
     categories index explains them: a link named "RSS" sent readers to raw XML)."""
-    files = [("Tất cả bài mới", "feed.xml")]
-    files += [(c.title, f"{view.urls.category(c.slug)}/feed.xml") for c in view.corpus.categories]
+    files = [("Tất cả bài mới", view.urls.feed())]
+    files += [(c.title, view.urls.feed(c.slug)) for c in view.corpus.categories]
     return tuple((what, file, view.absolute(file).rstrip("/")) for what, file in files)
 
 
@@ -336,7 +336,7 @@ def _listing_data(view, page, jsonld) -> PageData:
         if several else (),
         previous=Link(view.url(listing.previous)) if several and listing.previous is not None else None,
         next=Link(view.url(listing.next)) if several and listing.next is not None else None,
-        feed_url=view.urls.category(page.key) + "/feed.xml" if page.kind == "category" else "",
+        feed_url=view.urls.feed(page.key) if page.kind == "category" else "",
         document=document,
         replacement=view.replacement(page.key) if document is not None else None,
         replaces=tuple(view.replaced(page.key)) if document is not None else ())

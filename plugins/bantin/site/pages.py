@@ -170,7 +170,7 @@ def artifact_files(corpus: Corpus, urls: UrlScheme) -> dict[str, str]:
     """Files written after the pages whatever the content (artifacts.write_all), with their
     writer: claimed before any page or alias, so neither can replace them."""
     who = "tệp phụ của trang (sitemap, nguồn tin, robots.txt)"
-    names = ["feed.xml", *(f"{urls.category(c.slug)}/feed.xml" for c in corpus.categories),
+    names = [urls.feed(), *(urls.feed(c.slug) for c in corpus.categories),
              "sitemap.xml", "sitemap.xml.gz", "robots.txt"]
     return dict.fromkeys(names, who)
 

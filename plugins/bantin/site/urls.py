@@ -53,6 +53,10 @@ class UrlScheme:
     def search(self) -> str:
         return self.prefixes.search
 
+    def feed(self, category_slug: str = "") -> str:
+        """The site's Atom feed, or a category's: 'feed.xml', 'chuyen-muc/<slug>/feed.xml'."""
+        return join(self.category(category_slug), "feed.xml") if category_slug else "feed.xml"
+
     # --- URLs and files ---------------------------------------------------------------
     def url(self, path: str) -> str:
         """Site-root-relative URL of a page path, as MkDocs' `url` filter expects it."""

@@ -82,10 +82,14 @@ def _glued_colon(lines: list[str], index: int) -> tuple[int, str, str] | None:
     for at in range(min(index, len(lines) - 1), -1, -1):
         match = _GLUED.fullmatch(lines[at])
         if match:
-            key, value = match.groups()
-            return (at, f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên dòng này không được hiểu là một trường",
-                    f"viết `{key}: {short(value.strip(), 60)}`")
+            return _glued_fix(at, *match.groups())
     return None
+
+
+def _glued_fix(at: int, key: str, value: str) -> tuple[int, str, str]:
+    """`title:Bài mới`, `image:/images/a.jpg`: the space after the colon that makes it a field."""
+    return (at, f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên dòng này không được hiểu là một trường",
+            f"viết `{key}: {short(value.strip(), 60)}`")
 
 
 def _loose_line(lines: list[str], index: int, fields: frozenset[str]) -> tuple[int, str, str] | None:
@@ -100,9 +104,7 @@ def _loose_line(lines: list[str], index: int, fields: frozenset[str]) -> tuple[i
             return None
         glued = _GLUED_ANY.fullmatch(line)
         if glued and (glued.group(1) in fields or "_" in glued.group(1)):  # `image:/images/a.jpg`
-            key, value = glued.groups()
-            return (at, f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên dòng này không được hiểu là một trường",
-                    f"viết `{key}: {short(value.strip(), 60)}`")
+            return _glued_fix(at, *glued.groups())
         return _loose_fix(lines, at, fields)
     return None
 
