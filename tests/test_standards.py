@@ -279,8 +279,12 @@ def test_documents_index_and_replacements_both_ways(site):
     new = (site / "van-ban/31-2024-qh15/index.html").read_text(encoding="utf-8")
     assert re.search(r'<dt>Thay thế</dt>\s*<dd><a href="../45-2013-qh13/">Luật số 45/2013/QH13: Luật Đất đai năm 2013</a>', new)
     old = (site / "van-ban/45-2013-qh13/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<dt>Được thay thế bởi</dt><dd><a href="../31-2024-qh15/">Luật số 31/2024/QH15', old)
-    assert 'class="bt-expired">Hết hiệu lực' in old
+    # Replaced and out of force: said once, in the notice above the facts (session 23).
+    assert re.search(r'<p class="bt-notice" role="note"><strong>Lưu ý:</strong> văn bản này đã '
+                     r'<strong class="bt-expired">hết hiệu lực</strong>, được thay thế bởi '
+                     r'<a href="../31-2024-qh15/">Luật số 31/2024/QH15', old)
+    assert "<dt>Được thay thế bởi</dt>" not in old and "<dt>Tình trạng</dt>" not in old
+    assert old.lower().count("được thay thế bởi") == 1
 
 
 def test_not_found_page_title(site):
