@@ -219,6 +219,9 @@ def test_the_desktop_left_column_lists_the_categories_and_phones_do_not(chromium
     assert page.locator(".bt-side").is_hidden()
     assert page.locator(".md-sidebar--primary .md-nav__link", has_text="Cải cách hành chính").first.is_visible()
     assert page.locator(".md-tabs__link", has_text="Chuyên mục").get_attribute("href") == "../"
+    # The section's first link, the index, is not named as the section again (session 23).
+    section_links = page.locator(".md-sidebar--primary .md-nav--primary .md-nav__item--active .md-nav__list .md-nav__link")
+    assert section_links.first.inner_text().strip() == "Tất cả chuyên mục", section_links.all_inner_texts()
     assert landmark_violations(page) == []
     page.set_viewport_size({"width": 390, "height": 780})
     assert side.is_hidden() or page.locator(".bt-side").is_hidden()

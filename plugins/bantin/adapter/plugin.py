@@ -272,7 +272,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             files.append(file)
             self.state.generated[src_uri] = page
             if not page.shows_text:
-                (ListingPage if shared is not None else Page)(page.title, file, config)
+                (ListingPage if shared is not None else Page)(page.nav_title or page.title, file, config)
             else:
                 ContentPage(None, file, config, shared)
 

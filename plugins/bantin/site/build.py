@@ -350,7 +350,7 @@ class Build:
             return {"title": item.title, "template": "bantin-item.html"}
         generated = self.generated.get(src)
         if generated is not None:
-            return {"title": generated.title, "template": generated.template}
+            return {"title": generated.nav_title or generated.title, "template": generated.template}
         return None
 
     def has_toc(self, src: str) -> bool:

@@ -80,6 +80,7 @@ class Generated:
     item: Item | None = None  # the handbook of a question or of its printable page, else None
     question: Question | None = None
     key: str = ""  # category/tag slug, year or document id the page is about
+    nav_title: str = ""  # the menu's name when the heading's would repeat its section's
 
     @property
     def shows_text(self) -> bool:
@@ -133,7 +134,10 @@ def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
         # "Trang chủ": the title the first tab and the menu show (the header names the site).
         Generated("", "bantin-home.html", "Trang chủ", "home"),
         Generated(urls.search(), "bantin-search-page.html", "Tìm kiếm", "search"),
-        Generated(urls.category(), "bantin-index.html", INDEX_TITLES["categories"], "categories"),
+        # In the menu under the section "Chuyên mục", which the index opens: "Chuyên mục"
+        # twice in a row read as a mistake (a reader's review, session 22).
+        Generated(urls.category(), "bantin-index.html", INDEX_TITLES["categories"], "categories",
+                  nav_title="Tất cả chuyên mục"),
         Generated(urls.tag(), "bantin-index.html", INDEX_TITLES["tags"], "tags"),
         Generated(urls.year(), "bantin-index.html", INDEX_TITLES["years"], "years"),
     ]
