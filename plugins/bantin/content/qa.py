@@ -6,6 +6,7 @@ survive reordering and retitling. A missing id is an error; `bantin ids` fills t
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Callable, Iterator
 
@@ -288,5 +289,12 @@ def handbook_markdown(intro: str, questions: tuple[Question, ...], link: Callabl
     for q in questions:
         parts.append(f"## {q.number}. {q.title} {{#{q.id}}}\n\n{shift_headings(q.body, 3)}\n\n"
                      f"[Trang riêng của câu hỏi]({link(q)}){{: .bt-qlink }} · "
-                     f"Liên kết ngắn: `{short_label(q)}`{{: .bt-short }}")
+                     f"Liên kết ngắn: {_short_html(short_label(q))}")
     return "\n\n".join(p for p in parts if p)
+
+
+def _short_html(address: str) -> str:
+    """A short address as small text that may wrap after each "/" (`<wbr>`, which a copied
+    address does not carry): as a code span it broke inside a word at the largest text on a
+    320 px phone. Escaped by construction, though our own addresses hold no markup."""
+    return '<code class="bt-short">' + "/<wbr>".join(html.escape(p) for p in address.split("/")) + "</code>"
