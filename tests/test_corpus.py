@@ -368,4 +368,22 @@ def test_three_files_at_one_address_are_told_two_different_slugs():
     _, problems = build(files)
     fixes = {e.path: e.fix for e in problems.errors}
     assert sorted(fixes) == ["tin-tuc/b.md", "tin-tuc/c.md"]
-    assert "`slug: trung-2024`" in fixes["tin-tuc/b.md"] and "`slug: trung-2`" in fixes["tin-tuc/c.md"]
+    # Each copied the slug line: each is offered its own title's (session 23).
+    assert "`slug: hai`" in fixes["tin-tuc/b.md"] and "`slug: ba`" in fixes["tin-tuc/c.md"]
+
+
+def test_a_copied_slug_line_is_offered_the_files_own_title_not_the_other_articles():
+    """A province's review: the market article that copied the training article's slug was told
+    `slug: tap-huan-…-2026`, an address naming the other article, for good."""
+    files = {"tin-tuc/a.md": doc("Tập huấn pháp luật cho hòa giải viên", "2026-01-01"),
+             "tin-tuc/b.md": doc("Chợ phiên vùng cao", "2026-02-01", slug="tap-huan-phap-luat-cho-hoa-giai-vien")}
+    _, problems = build(files)
+    assert [e.path for e in problems.errors] == ["tin-tuc/b.md"]
+    assert "`slug: cho-phien-vung-cao`" in problems.errors[0].fix
+    # Its own title's slug taken too (or the same title): the year, then a number, as before.
+    files["tin-tuc/c.md"] = doc("Chợ phiên vùng cao", "2025-01-01")
+    _, problems = build(files)
+    assert "`slug: cho-phien-vung-cao-2026`" in {e.path: e.fix for e in problems.errors}["tin-tuc/b.md"]
+    files = {"tin-tuc/a.md": doc("Hòa giải", "2020-01-01", slug="trung"), "tin-tuc/b.md": doc("Hòa giải", "2024-01-01", slug="trung")}
+    _, problems = build(files)
+    assert "`slug: hoa-giai`" in problems.errors[0].fix

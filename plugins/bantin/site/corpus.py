@@ -19,6 +19,7 @@ from bantin.workers import policy
 from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
 from bantin.content import placeholders
+from bantin.content.fields import SLUG_MAX
 from bantin.content.frontmatter import read
 from bantin.legal.names import NAMED_KINDS, written_name
 from bantin.legal.numbers import DocRef, find_references, parse_reference
@@ -30,7 +31,7 @@ from bantin.content.shape import report_shape
 from bantin.content.qa import NO_ID, heading_lines, missing_id, parse_questions, split_heading, taken_id
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
-from bantin.text.vi import nfc, slugify
+from bantin.text.vi import cap_slug, nfc, slugify
 
 
 
@@ -260,7 +261,8 @@ def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> Non
         owner = found[0]
         for item in found[1:]:
             key = "slug" if "slug" in item.meta.lines else "title"
-            free = _free_slug(item.meta.slug, item.meta.date.year, set(at) | suggested)
+            own = cap_slug(slugify(item.title), SLUG_MAX) if key == "slug" else ""
+            free = _free_slug(own or item.meta.slug, item.meta.date.year, set(at) | suggested, plain=bool(own))
             suggested.add(free)
             why = "bài kia đã đăng" if item.meta.draft and not owner.meta.draft else "bài có trước"
             problems.error(item.src, item.meta.lines.get(key, 1), key,
@@ -278,10 +280,15 @@ def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> Non
                                            f"{owner.src}:{owner_q.line}", taken))
 
 
-def _free_slug(slug: str, year: int, used_paths: set[str]) -> str:
-    """A slug near `slug` that no item's address ends with: `<slug>-<year>`, then `-2`, `-3`…"""
+def _free_slug(slug: str, year: int, used_paths: set[str], plain: bool = False) -> str:
+    """A slug near `slug` that no item's address ends with: `slug` itself when `plain`, then
+    `<slug>-<year>`, `-2`, `-3`…
+
+    A file whose own `slug:` line repeats another's is offered a slug made from its own title
+    (`plain`): the one it copied would have given it an address naming the other article, for
+    good, since addresses are printed (a province's review, session 23)."""
     ends = {path.rsplit("/", 1)[-1] for path in used_paths}
-    for candidate in (f"{slug}-{year}", *(f"{slug}-{n}" for n in range(2, 1000))):
+    for candidate in ((slug,) if plain else ()) + (f"{slug}-{year}", *(f"{slug}-{n}" for n in range(2, 1000))):
         if candidate not in ends:
             return candidate
     return f"{slug}-moi"
