@@ -163,6 +163,17 @@ def test_question_without_id_fails_the_build(tmp_path):
     assert "hoi-dap/s.md:14:" in log and "chưa có mã" in log
 
 
+def test_a_link_to_a_file_with_errors_says_so_not_that_it_is_missing(tmp_path):
+    """A province's review: the handbook lacked an id, and the article linking it was told
+    "trỏ tới tệp không có" though the file was there (session 23)."""
+    log = failing(tmp_path, {"hoi-dap/s.md": HANDBOOK.replace(" {#ai-la-hoa-giai-vien}", ""),
+                             "tin-tuc/a.md": article("A", body="Xem [sổ tay](../hoi-dap/s.md).")})
+    assert "hoi-dap/s.md:14:" in log and "chưa có mã" in log
+    line = next(line for line in log.splitlines() if "tin-tuc/a.md:" in line)
+    assert "content/hoi-dap/s.md, tệp này không được xuất bản (xem lỗi của chính tệp đó)" in line
+    assert "không có" not in line
+
+
 def test_broken_front_matter_fails_with_file_and_line(tmp_path):
     bad = "---\ntitle: Tin\ndate: 2024-01-01\ncategory: [hoa-giai\n---\nNội dung\n"
     log = failing(tmp_path, {"tin-tuc/hong.md": bad, "tin-tuc/tot.md": article("Tốt")})

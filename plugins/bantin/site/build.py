@@ -184,8 +184,11 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     if "CNAME" in assets and (found_cname := siteurl.cname_problem(site.site_url, inputs.read("CNAME"))):
         problems.items.append(found_cname)
     keep = keep | {site.share_image} - {""}  # named in mkdocs.yml: published whoever links it
+    # A page that failed its own checks is "not published, see its errors" to a page linking
+    # it, not "missing": a province's review went looking for a file that was there.
+    failed_pages = {src for src in pages_md if corpus.by_src(src) is None}
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
-                        refused=inventory.refused, read=inputs.read, short_prefix=urls.prefixes.short)
+                        refused=inventory.refused | failed_pages, read=inputs.read, short_prefix=urls.prefixes.short)
     used = check_links(corpus.items, targets, problems)
     held = draft_only(used, corpus) - keep
     problems.extend(inventory.draft_link_problems(held))
