@@ -10,6 +10,7 @@ retitled article keeps no old address) is checked by one `--strict` build at the
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -379,3 +380,29 @@ def test_hashes_in_fenced_code_are_no_title(pristine, tmp_path, code):
     shutil.copytree(pristine, docs)
     replace(ART, BODY, code + "\n" + BODY)(docs)
     assert [str(p) for p in check(docs) if p.path == ART] == []
+
+
+def test_a_tab_before_a_list_entry_is_fixed_under_the_entrys_dash(tmp_path):
+    """A province's review: a Tab before the next `- title:` of mkdocs.yml's categories was
+    told to indent it as deep as the `slug:` above, which YAML refused again (session 23).
+    The fixed line, put in place of the bad one, must parse, and keep the list's shape."""
+    import yaml
+    from bantin.text.yamlerrors import explain
+
+    text = ("plugins:\n  - bantin:\n      categories:\n        - title: Hòa giải\n          slug: hoa-giai\n"
+            "\t- title: Trợ giúp pháp lý\n          slug: tro-giup\n")
+    lines = text.split("\n")
+    with pytest.raises(yaml.YAMLError) as raised:
+        yaml.safe_load(text)
+    mark = raised.value.problem_mark
+    index, message, fix = explain(lines, mark.line, raised.value.problem or "", raised.value.context or "")
+    assert index == 5 and "Tab" in message
+    fixed = re.search(r"để dòng thành: `([^`]*)`", fix).group(1)
+    assert fixed == "        - title: Trợ giúp pháp lý"
+    lines[index] = fixed
+    loaded = yaml.safe_load("\n".join(lines))
+    assert [c["title"] for c in loaded["plugins"][0]["bantin"]["categories"]] == ["Hòa giải", "Trợ giúp pháp lý"]
+    # After a block opener, and for a field of an entry, the guess is as before.
+    assert explain(["tags:", "\t- a"], 1, "found character '\\t' that cannot start any token", "")[2].endswith("`  - a`")
+    after_entry = explain(["items:", "  - title: A", "\tslug: a"], 2, "found character '\\t' that cannot start any token", "")
+    assert after_entry[2].endswith("`    slug: a`")

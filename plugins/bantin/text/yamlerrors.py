@@ -150,7 +150,26 @@ def _untabbed(lines: list[str], index: int) -> str:
     text = above.strip()
     if text.endswith(":") or (text.startswith("- ") and ": " in text and not body.startswith("- ")):
         indent += 2
+    elif body.startswith("- "):  # another entry of the list above: under its dash, not its fields
+        indent = _entry_indent(lines, index, indent)
     return " " * indent + body
+
+
+def _entry_indent(lines: list[str], index: int, indent: int) -> int:
+    """The indent of the nearest list entry (`- …`) above line `index` at most `indent` deep:
+    after `    - title: A` and `      slug: a`, the next `- title` goes under the dash (a
+    province's review: it was put under `slug`, which YAML refused again)."""
+    for i in range(index - 1, -1, -1):
+        line = lines[i].replace("\t", "  ")
+        stripped = line.lstrip(" ")
+        if not stripped.strip() or stripped.startswith("#"):
+            continue
+        depth = len(line) - len(stripped)
+        if depth < indent and not stripped.startswith("- "):
+            return indent  # left the list's block: keep the guess
+        if stripped.startswith("- ") and depth <= indent:
+            return depth
+    return indent
 
 
 def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
