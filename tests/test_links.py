@@ -210,3 +210,18 @@ def test_anchor_ids_cover_what_python_markdown_makes_on_the_sample_site():
         md.reset()
         made = set(re.findall(r'\bid="([^"]+)"', md.convert(body)))
         assert made <= anchors(body), path
+
+
+def test_addresses_the_sanitiser_drops_are_warned_not_dropped_silently():
+    """A province's review: `[a](javascript:alert(1))` was published as a dead "a" without a
+    word, though the guide says every removal is warned (session 23)."""
+    found = errors_of("[a](javascript:alert(1))\n\n[b](JavaScript:void(0))\n\n[c](file:///C:/Users/a.docx)\n\n"
+                      "[d](C:\\Users\\a.docx)\n\n[e](sms:0900)\n\n"
+                      "[ok](https://vbpl.vn/) [ok](mailto:a@b.vn) [ok](tel:02383123456) [ok](//x.vn/)\n")
+    assert [(p.line, p.is_error) for p in found] == [(6, False), (8, False), (10, False), (12, False), (14, False)]
+    assert "`javascript:`" in found[0].message and "đã bị gỡ bỏ" in found[0].message
+    assert "`https://`" in found[0].fix and "`tel:`" in found[0].fix
+    assert "`javascript:`" in found[1].message
+    assert "đường dẫn trên máy tính" in found[2].message and "đường dẫn trên máy tính" in found[3].message
+    assert "content/" in found[2].fix
+    assert "`sms:`" in found[4].message

@@ -25,6 +25,7 @@ from bantin.problems import Problems, short
 from bantin.content.anchors import anchors
 from bantin.content.links import Ref, _EXTERNAL, _parses, references, resolve
 from bantin.content.nearby import Known
+from bantin.content.sanitize import SCHEMES
 
 
 _FOOTNOTE_ANCHORS = ("fn:", "fnref:")
@@ -120,7 +121,8 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
         _other_host(item, ref, problems)
         return
     if target.lower().startswith(_EXTERNAL) or ":" in target.split("/", 1)[0].split("#", 1)[0]:
-        return  # another site or scheme: sanitize.py decides which schemes may stay
+        _dropped_scheme(item, ref, problems)  # another site or scheme: sanitize.py decides which may stay
+        return
     what = "ảnh" if ref.image else "liên kết"
     path = resolve(item.src, target)
     fragment = unquote(urlsplit(target).fragment)
@@ -153,6 +155,25 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
         _check_anchor(item, ref, path, fragment, site, error)
     elif path not in site.generated:
         _missing(item, ref, path, site, error)
+
+
+def _dropped_scheme(item: Item, ref: Ref, problems: Problems) -> None:
+    """A warning for an address the sanitiser will drop (`javascript:`, `file:`, `C:\\…`): the
+    link or picture would vanish from the page without a word (a province's review)."""
+    scheme = urlsplit(ref.target).scheme.lower()
+    if not scheme or scheme in SCHEMES:
+        return
+    what = "ảnh" if ref.image else "liên kết"
+    shown = short(ref.target, 60)
+    if len(scheme) == 1 or scheme == "file":  # C:\Users\… or file:///…: a file on someone's computer
+        problems.warn(item.src, ref.line, ref.field, f"{what} `{shown}` là đường dẫn trên máy tính, "
+                      "đã bị gỡ bỏ khi xuất bản: người đọc không mở được tệp trên máy của bạn",
+                      "tải tệp lên content/ (ảnh: content/images/, tài liệu: content/tai-lieu/) rồi dẫn bằng "
+                      "đường dẫn tương đối, ví dụ `../tai-lieu/ten-tep.pdf`")
+        return
+    problems.warn(item.src, ref.line, ref.field, f"{what} `{shown}` dùng loại địa chỉ `{scheme}:`, "
+                  "đã bị gỡ bỏ khi xuất bản", "chỉ dùng địa chỉ bắt đầu bằng `https://`, `http://`, `mailto:` (thư "
+                  "điện tử) hoặc `tel:` (số điện thoại); không chèn mã chạy trên trang")
 
 
 def _other_host(item: Item, ref: Ref, problems: Problems) -> None:
