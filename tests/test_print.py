@@ -229,6 +229,7 @@ def test_a_short_question_prints_on_one_page_naming_the_agency(printouts, name):
     for chrome in ("sao chép liên kết", "in trang", "câu hỏi sau", "câu sau", "về sổ tay"):
         assert chrome not in text, chrome
     assert printed.body_pt == 12  # a workshop handout: 12 pt, not 10.5 (a reader's review, session 22)
+    assert words("Trang 1/1") in text
 
 
 @pytest.mark.browser
@@ -276,6 +277,8 @@ def test_the_printable_handbook_has_no_blank_page_and_keeps_questions_with_their
         short = f"{PUBLIC}q/{qid}/"
         page = next(p for p in pages if heading in p)
         assert short in page.replace(" ", ""), (qid, page[:200])
+    # Every sheet is numbered at its foot, "Trang k/n" (a trainer says "xem trang 3"; session 23).
+    assert all(words(f"Trang {k}/{len(pages)}") in page for k, page in enumerate(pages, 1)), [p[-40:] for p in pages]
     # The handbook's code and each question's code on the first page read as public addresses.
     assert PUBLIC + "hoi-dap/so-tay/" in printed.codes and SHORT in printed.codes and all(".html" not in code for code in printed.codes)
 
