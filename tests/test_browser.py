@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -153,6 +154,39 @@ def test_offline_navigation_by_clicking(page, sample_sites):
     page.wait_for_load_state("load")  # click() waits for the navigation to start, not to finish
     assert page.url.endswith(".html") and page.locator("h1").count() >= 1
     assert page.locator(".bt-body").count() == 1
+
+
+def test_the_online_copy_opened_from_a_file_follows_its_folder_links(page, sample_sites):
+    """A reader's review (session 23): the online site's folder opened from file:// showed a list
+    of files for every menu link, search and result ("Index of …/tim-kiem/"). Folder links,
+    the header box sent with Enter, its suggestions and the results go to each index.html."""
+    site = sample_sites[0]
+    page.goto((site / "index.html").as_uri())
+    page.get_by_role("link", name="Hòa giải ở cơ sở").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("chuyen-muc/hoa-giai-o-co-so/index.html")
+    page.locator(".bt-card__title").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/index.html") and page.locator(".bt-body").count() == 1
+    href = page.locator(".md-tabs__link", has_text="Tin tức").get_attribute("href")
+    assert href.endswith("/")  # the page itself is unchanged; only a followed link is
+    box = page.locator("form.bantin-search input[name=q]").first
+    box.fill("hoa giai")
+    box.press("Enter")  # no suggestion chosen: the form is sent
+    page.wait_for_load_state("load")
+    assert re.search(r"/tim-kiem/index\.html\?q=hoa\+giai$", page.url), page.url
+    first = page.locator(".bantin-search-result a").first
+    first.wait_for()
+    first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/index.html") and page.locator("h1").count() == 1
+    box = page.locator("form.bantin-search input[name=q]").first
+    box.fill("hoa giai")
+    page.locator("form.bantin-search [role=option]").first.wait_for()
+    box.press("ArrowDown")
+    box.press("Enter")  # a suggestion chosen by keyboard
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/index.html") and page.locator("h1").count() == 1, page.url
 
 
 def axe_violations(page) -> list:

@@ -1086,7 +1086,7 @@
     }).catch(function (err) {
       if (seq !== self.seq) return;
       self.root.removeAttribute("aria-busy");
-      self.say("Không tải được dữ liệu tìm kiếm. " + (location.protocol === "file:" ? "Hãy mở trang từ thư mục của bản offline." : "Hãy thử tải lại trang."));
+      self.say("Không tải được dữ liệu tìm kiếm. " + (location.protocol === "file:" ? "Hãy dùng bản ngoại tuyến (thư mục site-offline, dựng bằng bantin build --offline)." : "Hãy thử tải lại trang."));
       if (root.console) console.error(err);
     });
   };
@@ -1340,7 +1340,11 @@
 
   SearchBox.prototype.choose = function (i) {
     var opt = this.options[i];
-    if (opt && opt.getAttribute("data-href")) location.href = opt.getAttribute("data-href");
+    if (!opt || !opt.getAttribute("data-href")) return;
+    var url = new URL(opt.getAttribute("data-href"), location.href);
+    // The online site opened from file://: a folder's page is its index.html (as bantin.js does for links).
+    if (url.protocol === "file:" && url.pathname.slice(-1) === "/") url.pathname += "index.html";
+    location.href = url.href;
   };
 
   SearchBox.prototype.say = function (text) { this.status.textContent = text; };

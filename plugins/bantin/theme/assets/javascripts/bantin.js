@@ -223,6 +223,34 @@
     document.body.removeChild(area);
   }
 
+  /* --- The online site opened from file:// (a trainer copied its folder; the offline build,
+     `bantin build --offline`, links files instead): its links name folders ("tin-tuc/"), which
+     a browser shows there as a list of files. A folder link or a search form sent there goes
+     to the folder's index.html. Its href is changed before the browser follows it, so a new
+     tab and a copied link get it too. Over http nothing changes. --- */
+  function folderIndex(url) {
+    if (url.protocol !== "file:" || url.pathname.slice(-1) !== "/") { return null; }
+    url.pathname += "index.html";
+    return url.href;
+  }
+
+  function initFileFolders() {
+    if (location.protocol !== "file:") { return; }
+    function fix(e) {
+      var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
+      var href = a && folderIndex(new URL(a.href));
+      if (href) { a.href = href; }
+    }
+    ["mousedown", "click", "auxclick", "contextmenu", "focusin"].forEach(function (type) {
+      document.addEventListener(type, fix, true);
+    });
+    document.addEventListener("submit", function (e) {
+      var form = e.target, action = form && (form.method || "get").toLowerCase() === "get" && folderIndex(new URL(form.action));
+      if (action) { form.action = action; }
+    }, true);
+  }
+  initFileFolders();  /* at once: a click may come before the page has loaded */
+
   function init() { initAids(); initMenu(); initListen(); initPrint(); initPrintDate(); initCopy(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
