@@ -143,6 +143,28 @@ def test_editors_guide_is_published_outside_listings(site):
     assert "Hướng dẫn biên tập" not in (site / "feed.xml").read_text(encoding="utf-8")
 
 
+def test_the_sites_own_pages_are_found_by_search_and_the_editors_guide_is_not(site):
+    """A reader's review (session 23): the office's hours and the legal aid number, on the
+    contact page, were not found by search; the editors' guide is for editors only."""
+    from bantin.search.reader import SearchIndex
+
+    index = SearchIndex(site / "assets/search")
+    urls = [index.doc(i)["u"] for i in range(len(index.kinds))]
+    assert sorted(u for u, k in zip(urls, index.kinds) if k == "page") == ["gioi-thieu/", "lien-he/"]
+    assert not any("huong-dan-bien-tap" in u for u in urls)
+
+    def first(query: str, kind: str = "") -> dict:
+        hits = [h for h in index.search(query).hits if index.keep(h.id, kind)]
+        return index.doc(hits[0].id)
+
+    assert first("gio lam viec mot cua")["u"] == "lien-he/"
+    assert first("giờ tiếp nhận hồ sơ")["u"] == "lien-he/"
+    assert first("lien he")["t"] == "Liên hệ"
+    assert all(index.kinds[h.id] != "page" for h in index.search("lien he").hits if index.keep(h.id, "tin-bai"))
+    # Its phone numbers are links a phone can call.
+    assert '<a href="tel:02383868686">0238 3 868 686</a>' in page(site, "lien-he/index.html")
+
+
 @pytest.mark.skipif(shutil.which("java") is None, reason="the HTML5 validator (vnu) needs Java")
 def test_pages_are_valid_html5(site):
     pages = [site / p for p in (ARTICLE, HANDBOOK + "index.html", HANDBOOK + "ban-in/index.html", "index.html",

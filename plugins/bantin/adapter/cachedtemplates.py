@@ -71,7 +71,7 @@ KNOWN: dict[str, str] = {
     "bantin-item.html": "14851892bbd78949",
     "bantin-listing.html": "45124c55db23b338",
     "bantin-question.html": "daebb01edb4d8051",
-    "bantin-search-page.html": "57f6d017a8ac1ad8",
+    "bantin-search-page.html": "33d843344e8d4814",
     "bantin-shell.html": "46ffbd7102032c04",
     "base.html": "8536d352b0093623",
     "blog-post.html": "d1a725d4b5fe7c75",

@@ -32,7 +32,8 @@ from bantin.search.terms import BIGRAM, EXACT, FOLDED_STOP
 
 
 IDF_SCALE = 10_000
-KINDS = ("article", "qa", "question", "guide")
+KINDS = ("article", "qa", "question", "guide", "page")  # "page": trang/ (Liên hệ, Giới thiệu), session 23
+KIND_BITS = 3  # a document's facet is category << KIND_BITS | kind (manifest "kindBits"; 2 before "page")
 
 
 FAMILIES = {"u": "", "x": EXACT, "b": BIGRAM}

@@ -91,8 +91,9 @@ class SearchIndex:
         self._shards: dict[str, dict[str, _Term]] = {}
         self._docs: dict[int, dict] = {}
         facets = vlq_decode(m["facets"])
-        self.kinds = [m["kinds"][v & 3] for v in facets]
-        self.categories = [m["cats"][v >> 2][0] for v in facets]
+        bits = m.get("kindBits", 2)  # an index written before pages were searched: 2
+        self.kinds = [m["kinds"][v & ((1 << bits) - 1)] for v in facets]
+        self.categories = [m["cats"][v >> bits][0] for v in facets]
         self.years = [year for year, count in m["years"] for _ in range(count)]
         self.common = frozenset(m["common"].split("\n")) if m.get("common") else frozenset()
         self.synonyms = m.get("synonyms", [])

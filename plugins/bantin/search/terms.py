@@ -123,7 +123,7 @@ DOCUMENT_TYPES = {
 
 @dataclass(frozen=True)
 class SearchDoc:
-    """One search result: an article, a handbook, one of its questions, or a guide."""
+    """One search result: an article, a handbook, one of its questions, a guide or a page of trang/."""
 
     url: str
     title: str

@@ -61,7 +61,7 @@ from bantin.search.terms import (
 )
 from bantin.search.recheck import shown_length
 from bantin.search.codec import (
-    CODE_BASE, FAMILIES, GLOBAL, IDF_SCALE, KINDS, TABLE, _CODE, _vlq_table, decode_ids, encode_postings, family_of, halve_weights, idf,
+    CODE_BASE, FAMILIES, GLOBAL, IDF_SCALE, KIND_BITS, KINDS, TABLE, _CODE, _vlq_table, decode_ids, encode_postings, family_of, halve_weights, idf,
     join_postings, pair_homes, quantise, utf16_key, vlq_list,
 )
 
@@ -632,7 +632,8 @@ def _facets(docs: list[SearchDoc]) -> dict:
             years.append([year, 1])
     return {
         "cats": [list(c) for c in categories],
-        "facets": vlq_list(cat * 4 + kind for cat, kind in zip(cats, kinds)),
+        "facets": vlq_list(cat << KIND_BITS | kind for cat, kind in zip(cats, kinds)),
+        "kindBits": KIND_BITS,
         "kinds": list(KINDS),
         "years": years,
     }

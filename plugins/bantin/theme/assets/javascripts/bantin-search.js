@@ -701,7 +701,8 @@
 
     function facet(id) {
       var v = facets[id];
-      return { kind: manifest.kinds[v & 3], category: manifest.cats[v >> 2], year: years[id] };
+      var bits = manifest.kindBits || 2;  // an index written before pages were searched: 2
+      return { kind: manifest.kinds[v % Math.pow(2, bits)], category: manifest.cats[Math.floor(v / Math.pow(2, bits))], year: years[id] };
     }
 
     return {
@@ -810,7 +811,7 @@
 
   // --- Browser: presentation ---------------------------------------------------------------
 
-  var KIND_LABELS = { article: "Tin bài", qa: "Hỏi - Đáp", question: "Hỏi - Đáp", guide: "Hướng dẫn" };
+  var KIND_LABELS = { article: "Tin bài", qa: "Hỏi - Đáp", question: "Hỏi - Đáp", guide: "Hướng dẫn", page: "Thông tin chung" };
   var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"] };
   var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28, PREFETCH_PAUSE = 400;
   var SNIPPET_CHARS = 4000;  // text a document keeps for its snippet (writer.SNIPPET_CHARS)
