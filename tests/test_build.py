@@ -174,6 +174,31 @@ def test_a_link_to_a_file_with_errors_says_so_not_that_it_is_missing(tmp_path):
     assert "không có" not in line
 
 
+def test_a_missing_logo_or_favicon_is_named_with_its_line(tmp_path):
+    """A province's review: `favicon: images/favicon.ico` with no such file passed `check` and
+    the build, and every page linked an icon that answered 404 (session 23)."""
+    import io
+
+    import yaml
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGB", (64, 64), (20, 60, 120)).save(png, "PNG")
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("A"), "images/logo.png": png.getvalue()})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"] = {**config["theme"], "logo": "images/logo.png", "favicon": "images/favicon.ico"}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = build(root, check=False)
+    assert done.returncode != 0 and "Traceback" not in done.stdout
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    favicon = next(n for n, line in enumerate(lines, 1) if line.strip().startswith("favicon:"))
+    assert f"mkdocs.yml:{favicon}: [theme.favicon] lỗi: không có tệp `images/favicon.ico`" in done.stdout
+    assert "theme.logo" not in done.stdout  # the logo is there
+    config["theme"]["favicon"] = "images/logo.png"
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(root)
+
+
 def test_broken_front_matter_fails_with_file_and_line(tmp_path):
     bad = "---\ntitle: Tin\ndate: 2024-01-01\ncategory: [hoa-giai\n---\nNội dung\n"
     log = failing(tmp_path, {"tin-tuc/hong.md": bad, "tin-tuc/tot.md": article("Tốt")})

@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from bantin.adapter import themedir
+from bantin.config import precheck
 from bantin.content.inventory import Inventory, take_inventory
 from bantin.site.build import Inputs, Settings, SourceFile
 from bantin.site.redirectmap import DEFAULT_REDIRECT_MAP
@@ -102,7 +103,13 @@ def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = Non
     return Inputs(config.docs_dir, config.site_dir, source_files(files, config), reader(files),
                   keep=configured_files(config), static_templates=list(config.theme.static_templates),
                   extra_templates=list(config.extra_templates), theme_dirs=list(config.theme.dirs),
-                  inventory=inventory, redirect_map=redirect_map(config))
+                  inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config))
+
+
+def theme_images(config: MkDocsConfig) -> tuple[tuple[str, str, int], ...]:
+    """(key, path, line in mkdocs.yml) of theme.logo and theme.favicon, for the build to check."""
+    line = precheck.config_lines(config.config_file_path, under=("theme",))
+    return tuple((key, str(value), line(key)) for key in ("logo", "favicon") if (value := config.theme.get(key)))
 
 
 def redirect_map(config: MkDocsConfig) -> str | None:

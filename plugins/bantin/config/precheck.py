@@ -280,15 +280,15 @@ def _name_problem(config_file: str, node, keys: list[str], sub: str | None, deta
 
 
 
-def config_lines(config_file: str | None):
-    """`line(*keys)` of options under `plugins: - bantin:` in mkdocs.yml (0 when not found or
-    unreadable): the plugin's own configuration errors name the line of their option."""
+def config_lines(config_file: str | None, under: tuple[str, ...] = ("plugins", "bantin")):
+    """`line(*keys)` of options under `plugins: - bantin:` (or `under`) in mkdocs.yml (0 when
+    not found or unreadable): the plugin's own configuration errors name the line of their option."""
     try:
         node = compose(config_file, read_text(config_file)) if config_file else None
     except ConfigError:
         node = None
 
     def line(*keys: str | int) -> int:
-        return line_of(node, "plugins", "bantin", *keys)
+        return line_of(node, *under, *keys)
 
     return line

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -108,6 +109,7 @@ class Inputs:
     theme_dirs: Sequence[str] = ()  # folders the theme's files come from
     inventory: Inventory | None = None  # taken moments ago with the same `keep`, else taken here
     redirect_map: str | None = None  # redirects/old-host.map beside mkdocs.yml (site/redirectmap.py)
+    theme_images: Sequence[tuple[str, str, int]] = ()  # (key, path, line) of theme.logo and theme.favicon
 
 
 # --- 1. settings --------------------------------------------------------------------------
@@ -149,6 +151,25 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
 
 # --- 2. reading and checking --------------------------------------------------------------
 
+_THEME_IMAGES = {"logo": ("biểu trưng ở đầu trang (logo)", "images/logo.png"),
+                 "favicon": ("biểu tượng trên thẻ trình duyệt (favicon)", "images/favicon.png")}
+
+
+def _check_theme_images(inputs: Inputs, problems: Problems) -> None:
+    """theme.logo and theme.favicon name a file the build has (content/ or the theme's folders):
+    a missing one was accepted without a word, and every page then linked an address that
+    answers 404 (a province's review, session 23). A file that is there is checked as
+    content by the inventory (it is in `keep`)."""
+    present = {f.src for f in inputs.files if not f.excluded}
+    for key, path, line in inputs.theme_images:
+        rel = path.replace("\\", "/").lstrip("/")
+        if not rel or "://" in rel or path.startswith("//") or posixpath.normpath(rel) in present:
+            continue
+        what, example = _THEME_IMAGES[key]
+        problems.error(CONFIG_FILE, line, f"theme.{key}", f"không có tệp `{path[:80]}` ({what}) trong content/",
+                       f"chép tệp ảnh vào content/ rồi ghi đường dẫn tính từ content/ ở dòng `{key}:` của mục "
+                       f"`theme:`, ví dụ `{key}: {example}`; hoặc xóa dòng đó để dùng hình mặc định")
+
 @dataclass
 class SiteRead:
     """What `read_site` found: the build's corpus and pages, every problem, and the files of
@@ -181,6 +202,7 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     problems.extend(found)
     generated = generated_pages(corpus, urls)
     sharing.check_image(site.share_image, assets, inputs.read, problems, site.share_image_line, in_content - set(assets))
+    _check_theme_images(inputs, problems)
     if "CNAME" in assets and (found_cname := siteurl.cname_problem(site.site_url, inputs.read("CNAME"))):
         problems.items.append(found_cname)
     keep = keep | {site.share_image} - {""}  # named in mkdocs.yml: published whoever links it
