@@ -152,6 +152,10 @@ def test_each_required_field_missing(field):
     assert field in problem.fix
     if field in ("title", "date"):
         assert parsed is None
+    if field == "date":  # today in Vietnam, not a fixed example pasted as the date (session 23)
+        vietnam = timezone(timedelta(hours=7))
+        days = {(datetime.now(vietnam) + timedelta(seconds=s)).date().isoformat() for s in (-5, 0)}
+        assert any(f"`date: {day}`" in problem.fix for day in days), problem.fix
 
 
 @pytest.mark.parametrize("field", ["title", "category"])

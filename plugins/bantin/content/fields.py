@@ -110,7 +110,10 @@ class _Check:
         value = self.data.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required and key not in self.reported:
-                self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`", f"thêm dòng `{key}: 2024-11-21`")
+                # Today, in Vietnam: a fixed example was pasted as the article's date (a province's review).
+                today = datetime.now(VIETNAM).date().isoformat()
+                self.problems.error(self.src, 1, key, f"thiếu trường bắt buộc `{key}`",
+                                    f"thêm dòng `{key}: {today}` (ngày đăng bài; đây là ngày hôm nay, sửa nếu khác)")
             return None
         if isinstance(value, (dict, list)):
             self.error(key, f"`{key}` phải là một ngày, không phải {_shape(value)}", DATE_FIX)
