@@ -324,6 +324,13 @@ def test_a_failed_build_ends_with_a_vietnamese_reason(tmp_path):
     last = done.stdout.strip().splitlines()[-1]
     assert done.returncode == 1 and last.startswith("Dựng trang thất bại") and "Lý do:" in last, done.stdout
     assert "Aborted" not in last
+    # The first build of a site keeps no "old site" (a province's review, session 23).
+    assert "chưa có trang nào được ghi vào" in last and "trang cũ" not in last, last
+    (project / "content/tin-tuc/a.md").write_text(article("Bài A", slug="bai-a"), encoding="utf-8")
+    assert bantin(project, "build").returncode == 0
+    (project / "content/tin-tuc/a.md").write_text(article("Bài A", slug="bai-a", category="khong-co"), encoding="utf-8")
+    last = bantin(project, "build").stdout.strip().splitlines()[-1]
+    assert "trang cũ trong" in last and "vẫn giữ nguyên" in last, last
 
 
 def _front(yaml_text: str) -> list[str]:

@@ -107,8 +107,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
             except (engine.EngineError, JobFailed, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
                 engine.stop_helpers(config)
                 staging.discard()
-                print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. {_failure_reason(exc)}",
-                      file=sys.stderr)
+                print(f"Dựng trang thất bại; {_kept(target)} {_failure_reason(exc)}", file=sys.stderr)
                 return 128 + exc.signum if isinstance(exc, publish.Interrupted) else 1
             except BaseException:
                 engine.stop_helpers(config)
@@ -119,7 +118,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
             print(f"Trang mới đã vào {target}, nhưng lần dựng {exc} khi đang dọn bản cũ; "
                   "lần dựng sau sẽ dọn nốt.", file=sys.stderr)
         else:
-            print(f"Dựng trang thất bại; trang cũ trong {target} vẫn giữ nguyên. Lần dựng {exc}.", file=sys.stderr)
+            print(f"Dựng trang thất bại; {_kept(target)} Lần dựng {exc}.", file=sys.stderr)
         return 128 + exc.signum
     except OSError as exc:  # the lock, the staging folder, the swap: a mount point, a full or read-only disk
         print(publish.publish_error(target, exc), file=sys.stderr)
@@ -164,6 +163,14 @@ def is_publishing(args) -> bool:
     CI: the same test as the maintainers' notice) except one marked `--preview` (a merge
     request's preview). A build on an editor's machine is a preview unless `--publish`."""
     return bool(args.publish or (endoflife.for_maintainers() and not args.preview))
+
+
+def _kept(target: Path) -> str:
+    """What a failed build left: the previous site, or none when there never was one (a
+    province's first build was told "trang cũ … vẫn giữ nguyên" of a folder that was not there)."""
+    if target.is_dir() and any(target.iterdir()):
+        return f"trang cũ trong {target} vẫn giữ nguyên."
+    return f"chưa có trang nào được ghi vào {target}."
 
 
 def _failure_reason(exc: BaseException) -> str:
