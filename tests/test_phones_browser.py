@@ -468,3 +468,31 @@ def test_the_text_size_panel_says_the_size_and_where_it_ends(chromium, sample_se
     assert now.inner_text() == "nhỏ" and smaller.get_attribute("aria-disabled") == "true" and bigger.get_attribute("aria-disabled") is None
     context.close()
     assert not errors
+
+
+def test_a_table_reads_row_by_row_on_a_phone_and_stays_a_table_on_a_computer(chromium, sample_server):
+    """A reader's review (session 23): the birth registration guide's table of papers, at the
+    largest text on 360 px, put one word a line (eight lines a cell). On a phone each row is
+    a box and each cell shows its column's name above it; wide, and printed, it is a table."""
+    context, page, errors = phone(chromium, 360)
+    page.goto(sample_server)
+    page.evaluate("localStorage.setItem('bt-font', '3')")
+    page.goto(sample_server + PAGES["guide"], wait_until="networkidle")
+    cell = page.locator("table[data-bt-stack] tbody td").nth(3)  # the second row's first cell
+    shown = cell.evaluate("""e => ({display: getComputedStyle(e).display, label: getComputedStyle(e, '::before').content,
+        width: e.getBoundingClientRect().width, text: e.textContent})""")
+    assert shown["display"] == "block" and shown["label"] == '"Giấy tờ"', shown
+    assert shown["width"] > 250, shown  # the whole width of the phone, not a third of it
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nothing scrolls sideways
+    assert contrast_violations(page) == []
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = page.evaluate("""async () => (await axe.run(document.querySelector('table'), {runOnly: {type: 'tag',
+        values: ['wcag2a', 'wcag2aa']}})).violations.map(v => v.id)""")
+    assert found == []
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert cell.evaluate("e => getComputedStyle(e).display") == "table-cell"
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.emulate_media(media="print")
+    assert cell.evaluate("e => getComputedStyle(e).display") == "table-cell"
+    context.close()
+    assert not errors

@@ -40,6 +40,7 @@ from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes,
 from bantin.content import drafts
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.sanitize import clean
+from bantin.convert.tablelabels import label_tables
 from bantin.content.model import Item
 from bantin.problems import Problems
 from bantin.content.inventory import Inventory, take_inventory
@@ -388,12 +389,13 @@ class Build:
     def page_html(self, src: str, html: str, iframe_hosts: Sequence[str]) -> Markup:
         """A page's converted HTML as it may be published. What editors wrote (content items,
         question pages, the printable handbook, whose Markdown is its handbook's intro) goes
-        through the sanitiser; generated listings, whose Markdown is empty, are kept as they
+        through the sanitiser, then its plain tables get their column names on each cell for a
+        phone (convert/tablelabels.py); generated listings, whose Markdown is empty, are kept as they
         are (their template writes the page). A question's answer is kept for the printable
         handbook and JSON-LD."""
         generated = self.generated.get(src)
         if src in self.items_by_src or (generated is not None and generated.shows_text):
-            html = Markup(clean(str(html), iframe_hosts))  # HTML the sanitiser produced
+            html = Markup(label_tables(clean(str(html), iframe_hosts)))  # HTML the sanitiser produced
         else:
             html = Markup(html)
         if generated is not None and generated.question is not None:
