@@ -174,9 +174,12 @@ def test_ids_write_failure_is_a_message(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(newcontent.os, "ftruncate", refuse)  # the write opens with O_NOFOLLOW (review 2, finding 4)
+    before = (content / "hoi-dap" / "a.md").read_bytes()
+    monkeypatch.setattr(newcontent.os, "replace", refuse)  # the new text is written beside, then replaces it
     with pytest.raises(newcontent.NewContentError, match="không ghi được"):
         newcontent.fill_question_ids(content, [])
+    assert (content / "hoi-dap" / "a.md").read_bytes() == before  # whole or not at all
+    assert sorted(p.name for p in (content / "hoi-dap").iterdir()) == ["a.md"]  # nothing left beside it
 
 
 def test_new_in_unwritable_folder_is_a_message(tmp_path, monkeypatch):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import codecs
+
 import pytest
 import yaml
 
@@ -171,6 +173,26 @@ def test_fill_question_ids_only_named_files_but_ids_from_all(tmp_path):
     before_a = a.read_bytes()
     assert fill_question_ids(tmp_path, [b]) == [(b, ["mot-2"])]
     assert a.read_bytes() == before_a
+
+
+def test_fill_question_ids_keeps_line_endings_byte_order_mark_and_mode(tmp_path):
+    """A province's review (session 23): a handbook saved on Windows (CRLF, a BOM) was rewritten
+    with LF and no BOM, every line changed in git."""
+    a = tmp_path / "hoi-dap" / "a.md"
+    a.parent.mkdir(parents=True)
+    text = HEAD.format(t="A") + "## Một {#mot}\n\nX\n\n## Hai\n\nY\n"
+    a.write_bytes(codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"))
+    a.chmod(0o640)
+    assert fill_question_ids(tmp_path, []) == [(a, ["hai"])]
+    data = a.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and b"## Hai {#hai}\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert a.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in a.parent.iterdir()) == ["a.md"]
+    b = tmp_path / "hoi-dap" / "b.md"
+    b.write_text(HEAD.format(t="B") + "## Ba\n\nZ\n", encoding="utf-8")
+    fill_question_ids(tmp_path, [b])
+    assert b"\r" not in b.read_bytes() and not b.read_bytes().startswith(codecs.BOM_UTF8)
 
 
 def test_fill_question_ids_without_handbooks(tmp_path):

@@ -8,7 +8,8 @@ editor wrote is ever overwritten.
 
 from __future__ import annotations
 
-import errno
+import codecs
+import contextlib
 import os
 import stat
 from datetime import datetime
@@ -122,28 +123,41 @@ def _no_linked_folder(content_dir: Path, path: Path) -> None:
         here = here.parent
 
 
-def _write_text(path: Path, text: str) -> None:
-    """Rewrite a handbook in place, never through a symlink (O_NOFOLLOW) and only a regular file."""
+def _write_text(path: Path, text: str, newline: str = "\n", bom: bool = False) -> None:
+    """Rewrite a handbook whole or not at all, never through a symbolic link, only a regular file.
+
+    The new text goes to a new file beside it, then replaces it (os.replace): a kill midway
+    leaves the old text, where writing in place could leave an empty handbook. Its line
+    endings and byte-order mark stay as they were (`newline`, `bom`): a province's review
+    found a CRLF file with a BOM rewritten as LF without one, every line changed in git."""
+    def failed(reason: str) -> NewContentError:
+        return NewContentError(f"{visible(path)}: không ghi được tệp ({reason}); chưa có mã nào được thêm vào tệp "
+                               "này. Kiểm tra tệp có đang chỉ đọc (read-only) hay đang mở trong chương trình khác.")
     try:
-        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        found = os.lstat(path)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise NewContentError(f"{visible(path)} là liên kết tượng trưng (symlink); bantin không ghi qua liên "
-                                  "kết. Sửa tệp gốc trong content/hoi-dap/ thay vì liên kết.") from None
-        raise NewContentError(f"{visible(path)}: không ghi được tệp ({exc.strerror}); chưa có mã nào được thêm vào "
-                              "tệp này. Kiểm tra tệp có đang chỉ đọc (read-only) hay đang mở trong chương trình "
-                              "khác.") from None
+        raise failed(exc.strerror) from None
+    if stat.S_ISLNK(found.st_mode):
+        raise NewContentError(f"{visible(path)} là liên kết tượng trưng (symlink); bantin không ghi qua liên "
+                              "kết. Sửa tệp gốc trong content/hoi-dap/ thay vì liên kết.")
+    if not stat.S_ISREG(found.st_mode):
+        raise NewContentError(f"{visible(path)}: không phải tệp thường; không ghi.")
+    if not os.access(path, os.W_OK):  # replacing it would get round its being read-only
+        raise failed("Permission denied")
+    data = (("\ufeff" if bom else "") + text.replace("\n", newline)).encode("utf-8")
+    partial = path.with_name(f".{path.name}.bantin-{os.getpid()}")
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NewContentError(f"{visible(path)}: không phải tệp thường; không ghi.")
-        os.ftruncate(fd, 0)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", closefd=False) as out:
-            out.write(text)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     stat.S_IMODE(found.st_mode))
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
     except OSError as exc:
-        raise NewContentError(f"{path}: không ghi được tệp ({exc.strerror}); chưa có mã nào được thêm vào tệp này. "
-                              "Kiểm tra tệp có đang chỉ đọc (read-only) hay đang mở trong chương trình khác.") from None
-    finally:
-        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(partial)
+        raise failed(exc.strerror or str(exc)) from None
 
 
 def _new_ids(content_dir: Path, slug: str) -> dict[str, str]:
@@ -224,6 +238,7 @@ def fill_question_ids(content_dir: Path, files: list[Path]) -> list[tuple[Path, 
         head, body = (text[: split_at + 4], text[split_at + 4 :]) if text.startswith("---") and split_at > 0 else ("", text)
         new_body, added = fill_ids(body, taken)
         if added:
-            _write_text(path, head + new_body)
+            raw = path.read_bytes()
+            _write_text(path, head + new_body, "\r\n" if b"\r\n" in raw else "\n", raw.startswith(codecs.BOM_UTF8))
             changed.append((path, added))
     return changed
