@@ -236,3 +236,14 @@ def test_duplicate_key_in_config(tmp_path):
     config(tmp_path, GOOD_HEAD + "plugins:\n  - bantin:\n      page_size: 5\n      categories: []\n      page_size: 7\n")
     result = bantin(tmp_path, "check")
     assert result.returncode == 1 and "mkdocs.yml:8: [page_size]" in result.stderr and "dòng 6" in result.stderr
+
+
+def test_ids_names_files_from_the_sites_folder_as_check_does(tmp_path):
+    """A province's review (session 23): `bantin ids` printed absolute paths (docs_dir as MkDocs
+    gives it), `bantin check` relative ones."""
+    from sitekit import write_site
+
+    write_site(tmp_path, {"hoi-dap/a.md": HANDBOOK})
+    result = bantin(tmp_path, "ids")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "content/hoi-dap/a.md: thêm mã hoi-gi", result.stdout

@@ -321,6 +321,15 @@ def _content_dir(args) -> Path:
     return Path("content")
 
 
+def _from_here(path: Path) -> Path:
+    """`path` from the current folder when it is inside it, as `bantin check` names files
+    (docs_dir comes from MkDocs as an absolute path)."""
+    try:
+        return Path(os.path.relpath(path)) if Path(path).resolve().is_relative_to(Path.cwd().resolve()) else path
+    except ValueError:  # another drive (Windows)
+        return path
+
+
 def run_new(args) -> int:
     try:
         category = _category_slug(args.config_file, args.category)
@@ -340,7 +349,7 @@ def run_ids(args) -> int:
         print(visible(str(exc)), file=sys.stderr)
         return 1
     for path, ids in changed:
-        print(visible(f"{path}: thêm mã {', '.join(ids)}"))
+        print(visible(f"{_from_here(path)}: thêm mã {', '.join(ids)}"))
     if not changed:
         print("Mọi câu hỏi đã có mã.")
     return 0
