@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from typing import Callable
 
 
 import yaml
@@ -232,3 +233,50 @@ def test_pages_filled_into_a_shared_shell_are_the_same_bytes(tmp_path, monkeypat
     shared, whole, filled = shell_and_whole_builds(root, tmp_path, monkeypatch)
     assert filled  # listings and questions went through the shell
     assert differing_files(shared[0], whole[0]) == [] and differing_files(shared[1], whole[1]) == []
+
+
+def test_the_live_preview_lists_a_builds_errors_instead_of_hanging(tmp_path):
+    """A province's review (session 23): with a mistake in a file `bantin serve` said in English
+    that it would "appear stuck", and a page request waited for minutes. The preview now
+    answers at once with the errors at the top of the page, and drops them once fixed; a
+    first build that fails keeps the server up with a start page."""
+    import socket
+    import urllib.request
+
+    bad = article("Bài lỗi", category="khong-co")
+    root = write_site(tmp_path, {"tin-tuc/a.md": bad})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def fetch(path: str, until: Callable[[str], bool]) -> str:
+        html, deadline = "", time.time() + 60
+        while not until(html) and time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as reply:
+                    html = reply.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.3)
+        return html
+
+    try:
+        first = fetch("/", lambda h: "data-bantin-preview-errors" in h)
+        assert "Bản xem trước chưa cập nhật" in first and "Chưa dựng được trang lần nào" in first, first[:500]
+        assert "tin-tuc/a.md:4: [category] lỗi: chuyên mục" in first  # the same line as `bantin check`
+        (root / "content/tin-tuc/a.md").write_text(article("Bài đã sửa"), encoding="utf-8")
+        fixed = fetch("/tin-tuc/bai-da-sua/", lambda h: "Bài đã sửa" in h)
+        assert "Bài đã sửa" in fixed and "data-bantin-preview-errors" not in fixed
+        (root / "content/tin-tuc/a.md").write_text(article("Bài đã sửa", category="khong-co"), encoding="utf-8")
+        again = fetch("/tin-tuc/bai-da-sua/", lambda h: "data-bantin-preview-errors" in h)
+        assert "Bài đã sửa" in again and "Trang dưới đây là lần dựng trước" in again  # the last good page, under the box
+        started = time.time()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/tin-tuc/bai-da-sua/", timeout=10) as reply:
+            assert "data-bantin-preview-errors" in reply.read().decode("utf-8")
+        assert time.time() - started < 5  # answered, not held until a build succeeds
+    finally:
+        server.terminate()
+        out = server.communicate(timeout=30)[0]
+    assert "appear stuck" not in out and "Traceback" not in out, out[-2000:]

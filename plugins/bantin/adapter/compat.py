@@ -85,6 +85,19 @@ def engine_loggers() -> tuple[str, ...]:
     return tuple(dict.fromkeys(("mkdocs", engine)))
 
 
+def preview_hooks() -> bool:
+    """Whether the live preview can report a failed build in the page (adapter/preview.py):
+    MkDocs' serve module still calls the `build` and `LiveReloadServer` it imports, and the
+    server still adds its script to each page through `_inject_js_into_html(content, epoch)`.
+    Otherwise `bantin serve` is MkDocs' own (which holds pages while a build fails)."""
+    serve = _private("mkdocs.commands.serve", "serve")
+    server = _private("mkdocs.livereload", "LiveReloadServer")
+    inject = getattr(server, "_inject_js_into_html", None)
+    return (serve is not None and callable(_private("mkdocs.commands.serve", "build"))
+            and _private("mkdocs.commands.serve", "LiveReloadServer") is server and server is not None
+            and inject is not None and _params(inject) == ["self", "content", "epoch"])
+
+
 _HANDLE_INLINE = "_InlineProcessor__handleInline"  # InlineProcessor.__handleInline, name-mangled
 
 

@@ -132,10 +132,11 @@ def stop_helpers(project: Project | None) -> None:
 
 
 def serve(config_file: str, address: str) -> None:
-    """Live preview of `config_file` at `address`, rebuilt on every change."""
-    from mkdocs.commands.serve import serve as run
+    """Live preview of `config_file` at `address`, rebuilt on every change; a failed build is
+    listed at the top of each page instead of holding it (adapter/preview.py)."""
+    from bantin.adapter import preview
 
-    run(config_file, dev_addr=address, livereload=True)
+    preview.serve(config_file, address)
 
 
 def plugin(config):

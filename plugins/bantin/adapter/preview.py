@@ -1,0 +1,166 @@
+"""`bantin serve` and `bantin edit`: MkDocs' live preview, saying what is wrong instead of hanging.
+
+MkDocs' server, when a rebuild fails, logs in English "The server will appear stuck until
+build errors are resolved" and holds every page request until a build succeeds; a first
+build that fails ends the server ("Aborted with a BuildError!"). An editor who saved a file
+with a mistake saw the browser load for minutes and no reason (a province's review, session
+23; `bantin edit`'s preview, beside the web editor, is the same server).
+
+Here a failed build is said in the browser: the server moves on, so the page reloads at
+once; every page of the last good build opens with a box listing the build's errors (the
+same Vietnamese lines `bantin check` prints), and reloads again when the file is fixed. A
+first build that fails leaves a start page holding the list. Each build goes to a folder
+beside the served one and replaces it only when it succeeds (MkDocs empties its folder
+before building, which left nothing of the last good build to show). What counts as the build's
+errors is what it logged as errors; a build that stopped without one shows its exception.
+
+For the one call, two names of `mkdocs.commands.serve` are replaced: `build` (which now
+reports instead of raising) and `LiveReloadServer` (which wraps the rebuild, where reading a
+broken mkdocs.yml also fails, and adds the box to each page it sends). The rest is MkDocs'
+own serve.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from typing import Callable
+
+from mkdocs.commands import serve as mkdocs_serve
+from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer
+
+from bantin.adapter import compat
+
+MAX_SHOWN = 30  # errors listed in the box; the rest are counted
+START_PAGE = ('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bản xem trước</title></head>'
+              '<body><p style="font:16px/1.5 Arial,sans-serif;padding:16px">Chưa dựng được trang lần nào.</p>'
+              '</body></html>')
+
+
+class Failures:
+    """The errors of the last build (empty once a build succeeds)."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def run(self, action: Callable[[], None], site_dir: str | None = None, clears: bool = True) -> None:
+        """Run a build and keep what it logged as errors when it fails; `clears`: a success
+        forgets them (not for the rebuild around a build, which reports only its own failure:
+        reading a broken mkdocs.yml)."""
+        seen = _Collector()
+        loggers = [logging.getLogger(name) for name in compat.engine_loggers()]
+        for log in loggers:
+            log.addHandler(seen)
+        try:
+            action()
+        except MkDocsException as exc:
+            self.messages = list(dict.fromkeys(seen.messages)) or [str(exc) or type(exc).__name__]
+            loggers[0].error(
+                "Bản xem trước chưa cập nhật: nội dung có lỗi (xem các dòng trên, cũng hiện ở đầu trang trên "
+                "trình duyệt). Sửa rồi lưu tệp, trang sẽ tự dựng lại.")
+            if site_dir and not os.path.exists(os.path.join(site_dir, "index.html")):
+                with open(os.path.join(site_dir, "index.html"), "w", encoding="utf-8") as page:
+                    page.write(START_PAGE)
+        else:
+            if clears:
+                self.messages = []
+        finally:
+            for log in loggers:
+                log.removeHandler(seen)
+
+    def box(self) -> bytes:
+        """The notice put at the top of each page while the last build has failed."""
+        shown = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages[:MAX_SHOWN])
+        more = len(self.messages) - MAX_SHOWN
+        if more > 0:
+            shown += f"<li>… và {more} lỗi khác (chạy <code>bantin check</code> để xem hết).</li>"
+        return (
+            '<div role="alert" data-bantin-preview-errors style="position:sticky;top:0;z-index:100000;'
+            "max-height:50vh;overflow:auto;margin:0;padding:12px 16px;background:#fff4f4;color:#7a0016;"
+            'border-bottom:3px solid #b00020;font:16px/1.5 Arial,Helvetica,sans-serif">'
+            "<strong>Bản xem trước chưa cập nhật: nội dung có lỗi.</strong> Trang dưới đây là lần dựng trước. "
+            "Sửa các lỗi sau rồi lưu tệp; trang sẽ tự tải lại."
+            f'<ul style="margin:.5em 0 0;padding-left:1.2em">{shown}</ul></div>'
+        ).encode("utf-8")
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _server_class(failures: Failures) -> type:
+    class PreviewServer(LiveReloadServer):
+        """MkDocs' server, its rebuilds reported (`failures`) and its pages carrying them."""
+
+        def __init__(self, builder, *args, **kwargs) -> None:
+            super().__init__(lambda *a, **k: failures.run(lambda: builder(*a, **k), clears=False), *args, **kwargs)
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            content = super()._inject_js_into_html(content, epoch)
+            if not failures.messages:
+                return content
+            body = content.find(b"<body")
+            end = content.find(b">", body) if body >= 0 else -1
+            at = end + 1 if end >= 0 else 0
+            return content[:at] + failures.box() + content[at:]
+
+    return PreviewServer
+
+
+@contextmanager
+def _reporting(failures: Failures):
+    build, server = mkdocs_serve.build, mkdocs_serve.LiveReloadServer
+
+    def reported_build(config, **kwargs) -> None:
+        served = config.site_dir
+        staging = tempfile.mkdtemp(prefix="bantin-xem-truoc-", dir=os.path.dirname(os.path.abspath(served)))
+        config.site_dir = staging  # MkDocs empties site_dir first: the last good build would be gone
+        try:
+            failures.run(lambda: build(config, **kwargs), served)
+        except BaseException:  # Ctrl+C, or a fault that is not the content's: nothing left behind
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        finally:
+            config.site_dir = served
+        if failures.messages:
+            shutil.rmtree(staging, ignore_errors=True)
+        else:
+            _swap(staging, served)
+
+    mkdocs_serve.build, mkdocs_serve.LiveReloadServer = reported_build, _server_class(failures)
+    try:
+        yield
+    finally:
+        mkdocs_serve.build, mkdocs_serve.LiveReloadServer = build, server
+
+
+def _swap(built: str, served: str) -> None:
+    """Move a finished build into the served folder (the server holds page requests until the
+    build is over, so none sees it half done), then delete the old one and the empty folder."""
+    old = tempfile.mkdtemp(prefix="bantin-xem-truoc-cu-", dir=os.path.dirname(os.path.abspath(served)))
+    for name in os.listdir(served):
+        os.replace(os.path.join(served, name), os.path.join(old, name))
+    for name in os.listdir(built):
+        os.replace(os.path.join(built, name), os.path.join(served, name))
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(built, ignore_errors=True)
+
+
+def serve(config_file: str, address: str) -> None:
+    """Live preview of `config_file` at `address`, rebuilt on every change; errors shown in the
+    page, where this MkDocs has the names it takes (compat.preview_hooks)."""
+    if not compat.preview_hooks():
+        mkdocs_serve.serve(config_file, dev_addr=address, livereload=True)
+        return
+    with _reporting(Failures()):
+        mkdocs_serve.serve(config_file, dev_addr=address, livereload=True)
