@@ -238,7 +238,7 @@
     if (location.protocol !== "file:") { return; }
     function fix(e) {
       var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
-      var href = a && folderIndex(new URL(a.href));
+      var href = a && typeof a.href === "string" && folderIndex(new URL(a.href));  /* not an SVG link */
       if (href) { a.href = href; }
     }
     ["mousedown", "click", "auxclick", "contextmenu", "focusin"].forEach(function (type) {
