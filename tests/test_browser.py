@@ -381,3 +381,18 @@ def test_offline_not_found_page_links_work_from_file_url(page, sample_sites):
     page.wait_for_load_state("load")
     assert page.url.endswith("/chuyen-muc/tro-giup-phap-ly.html")
     assert page.locator(".bt-card").count() >= 2
+
+
+def test_the_contact_page_is_found_and_the_filters_gain_no_blank_choice(page, sample_server):
+    """A reader's review (session 23): the contact page's hours and numbers were not found. Its
+    result says what it is; pages have no category or year, so the filters gain no blank
+    choice (a hostile review)."""
+    page.goto(sample_server + "tim-kiem/?q=gio+lam+viec+mot+cua", wait_until="networkidle")
+    first = page.locator(".bantin-search-result").first
+    first.wait_for()
+    assert first.locator("a").first.inner_text().strip() == "Liên hệ"
+    assert "Thông tin chung" in first.inner_text()
+    categories = page.locator("select[name=chuyen-muc] option").evaluate_all("os => os.map(o => [o.value, o.text])")
+    assert [v for v, _ in categories].count("") == 1, categories  # "Tất cả" only
+    years = page.locator("select[name=nam] option").evaluate_all("os => os.map(o => o.value)")
+    assert all(v == "" or v.isdigit() and int(v) > 2000 for v in years), years

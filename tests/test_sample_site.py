@@ -152,6 +152,9 @@ def test_the_sites_own_pages_are_found_by_search_and_the_editors_guide_is_not(si
     urls = [index.doc(i)["u"] for i in range(len(index.kinds))]
     assert sorted(u for u, k in zip(urls, index.kinds) if k == "page") == ["gioi-thieu/", "lien-he/"]
     assert not any("huong-dan-bien-tap" in u for u in urls)
+    pages = [i for i, k in enumerate(index.kinds) if k == "page"]
+    # No date (a page's date is not news: it filled a year of the filter) and no category.
+    assert all(index.doc(i)["d"] == "" and index.years[i] == 0 and index.categories[i] == "" for i in pages)
 
     def first(query: str, kind: str = "") -> dict:
         hits = [h for h in index.search(query).hits if index.keep(h.id, kind)]

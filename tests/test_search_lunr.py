@@ -96,3 +96,24 @@ def test_same_ranking_as_lunr_on_the_whole_index(lunr_index, ours, query, prefix
 
 def test_the_comparison_is_not_vacuous(lunr_index):
     assert len(lunr_search(lunr_index, plan_query("hoa giai"))) > 20
+
+
+def test_an_index_written_before_pages_were_searched_reads_its_two_bit_facets(ours, tmp_path):
+    """Session 23 keeps a document's kind in 3 bits (`kindBits`); a manifest without it, as
+    written before, is read with 2 (a page open across an upgrade, a copied old index)."""
+    import json
+    import shutil
+
+    from bantin.search.codec import GLOBAL, vlq_decode, vlq_list
+    from bantin.search.reader import SearchIndex, read_script
+
+    old = tmp_path / "old"
+    shutil.copytree(ours, old)
+    key, manifest = read_script(old / "manifest.js")
+    facets = vlq_decode(manifest.pop("kindBits") and manifest["facets"])
+    manifest["facets"] = vlq_list((v >> 3) * 4 + (v & 7) for v in facets)
+    (old / "manifest.js").write_text(f'{GLOBAL}.load("{key}",{json.dumps(manifest, ensure_ascii=False)});\n',
+                                     encoding="utf-8")
+    new, before = SearchIndex(ours), SearchIndex(old)
+    assert before.kinds == new.kinds and before.categories == new.categories
+    assert "page" not in new.kinds  # these documents fit two bits

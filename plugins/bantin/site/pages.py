@@ -80,7 +80,7 @@ class Generated:
     item: Item | None = None  # the handbook of a question or of its printable page, else None
     question: Question | None = None
     key: str = ""  # category/tag slug, year or document id the page is about
-    nav_title: str = ""  # the menu's name when the heading's would repeat its section's
+    nav_title: str = ""  # the menu's name (MkDocs makes it the <title> too) when the heading's would repeat its section's
 
     @property
     def shows_text(self) -> bool:

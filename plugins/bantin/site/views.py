@@ -285,15 +285,17 @@ class SiteView:
                 docs.append(SearchDoc(url=self.question_url(item, q), title=q.title, kind="question",
                                       text=markdown_to_text(q.body), handbook=item.title, **common))
         docs += [SearchDoc(url=self.item_url(item), title=item.title, kind="page", text=markdown_to_text(item.body),
-                           category="", category_slug="", date=item.date.date().isoformat(), documents=())
+                           category="", category_slug="", date="", documents=())
                  for item in self.searched_pages()]
         return docs
 
     def searched_pages(self) -> list[Item]:
         """The site's own pages under trang/ (Liên hệ, Giới thiệu), which the menu lists: a reader
         searching for the office's hours or the legal aid number found nothing (a reader's
-        review, session 23). Other pages (the editors' guide) are for editors, not citizens."""
-        return [i for i in self.corpus.published if i.kind == "page" and i.src.startswith("trang/")]
+        review, session 23). Other pages (the editors' guide) are for editors, not citizens. No
+        date (a page's `date` is when it was written, not news: it would fill a year's filter)
+        and no drafts, as for every other kind."""
+        return [i for i in self.corpus.published if i.kind == "page" and i.src.startswith("trang/") and not i.meta.draft]
 
     def _cited_numbers(self, item: Item) -> list[str]:
         refs = (self.corpus.doc_refs.get(slug) for slug in self.corpus.cites.get(item.path, ()))

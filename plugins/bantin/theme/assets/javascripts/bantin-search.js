@@ -1096,7 +1096,8 @@
     if (this.filled) return;
     this.filled = true;
     var m = engine.manifest(), cat = this.selects.category, year = this.selects.year;
-    if (cat) m.cats.forEach(function (c) { cat.appendChild(el("option", { value: c[0], text: c[1] })); });
+    // The site's own pages (trang/) have no category: no blank choice for them.
+    if (cat) m.cats.filter(function (c) { return c[0]; }).forEach(function (c) { cat.appendChild(el("option", { value: c[0], text: c[1] })); });
     if (year) m.years.map(function (r) { return r[0]; }).filter(Boolean)
       .forEach(function (y) { year.appendChild(el("option", { value: String(y), text: String(y) })); });
     if (cat) cat.value = this.wanted.category;
