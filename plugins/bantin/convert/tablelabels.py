@@ -20,51 +20,72 @@ from __future__ import annotations
 import html
 import re
 
-_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
 _HEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 _BODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
 _TH = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
-_TD_OPEN = re.compile(r"<td\b([^>]*)>")
+_CELL_OPEN = re.compile(r"<(td|th)\b([^>]*)>")
+_BREAK = re.compile(r"<br\b[^>]*>|</?(?:p|div|li|ul|ol)\b[^>]*>")
 _TAG = re.compile(r"<[^>]*>")
 MAX_LABEL = 80  # characters of a header kept as a label
 
 
 def label_tables(page: str) -> str:
-    """`page` (sanitised HTML) with its plain tables labelled for a narrow screen."""
+    """`page` (sanitised HTML) with its plain tables labelled for a narrow screen.
+
+    One pass over the table tags, so the work is linear in the page: a table is labelled only
+    when it is a bare `<table>` at the outermost level with no table inside it (an outer
+    table's depth is counted whatever its attributes)."""
     if "<table>" not in page:
         return page
-    return _TABLE.sub(_labelled, page)
+    out, done, depth, start, plain = [], 0, 0, -1, True
+    for tag in _TABLE_TAG.finditer(page):
+        if tag.group(0) != "</table>":
+            if depth == 0:
+                start, plain = tag.start(), tag.group(0) == "<table>"
+            else:
+                plain = False  # a table inside: neither is labelled
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0 and plain:
+                out += [page[done:start], _labelled(page[start + 7:tag.start()])]
+                done = tag.end()
+    return "".join(out) + page[done:] if out else page
 
 
-def _labelled(match: re.Match) -> str:
-    inner = match.group(1)
-    if "<table" in inner or "colspan" in inner or "rowspan" in inner:
-        return match.group(0)
+def _labelled(inner: str) -> str:
+    """One plain table (its inside), labelled when it has a header row and no merged cells."""
+    whole = f"<table>{inner}</table>"
+    if "colspan" in inner or "rowspan" in inner:
+        return whole
     head, body = _HEAD.search(inner), _BODY.search(inner)
     if head is None or body is None:
-        return match.group(0)
+        return whole
     labels = [_text(cell) for cell in _TH.findall(head.group(1))]
     if len(labels) < 2 or not any(labels):
-        return match.group(0)
+        return whole
     rows = _ROW.sub(lambda row: _row(row, labels), body.group(1))
-    inner = inner[:body.start(1)] + rows + inner[body.end(1):]
-    return f"<table data-bt-stack>{inner}</table>"
+    return f"<table data-bt-stack>{inner[:body.start(1)]}{rows}{inner[body.end(1):]}</table>"
 
 
 def _row(row: re.Match, labels: list[str]) -> str:
+    """A body row with each data cell labelled by its column: a header cell starting the row
+    (a row's own name) takes its column's label too, so the cells after it keep theirs."""
     cells = iter(labels)
 
-    def cell(td: re.Match) -> str:
+    def cell(opened: re.Match) -> str:
         label = next(cells, "")
-        if not label or "data-label" in td.group(1):
-            return td.group(0)
-        return f'<td{td.group(1)} data-label="{html.escape(label, quote=True)}">'
+        if opened.group(1) != "td" or not label:
+            return opened.group(0)
+        return f'<td{opened.group(2)} data-label="{html.escape(label, quote=True)}">'
 
-    return row.group(0)[:row.start(1) - row.start(0)] + _TD_OPEN.sub(cell, row.group(1)) + "</tr>"
+    return row.group(0)[:row.start(1) - row.start(0)] + _CELL_OPEN.sub(cell, row.group(1)) + "</tr>"
 
 
 def _text(cell: str) -> str:
-    """A header cell's text: tags dropped, entities read, spaces collapsed, length capped."""
-    text = " ".join(html.unescape(_TAG.sub(" ", cell)).split())
+    """A header cell's text: inline tags dropped as they are (m<sup>2</sup> is "m2"), line
+    breaks and blocks as spaces, entities read, spaces collapsed, length capped."""
+    text = " ".join(html.unescape(_TAG.sub("", _BREAK.sub(" ", cell))).split())
     return text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1] + "…"
