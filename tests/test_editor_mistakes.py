@@ -402,6 +402,11 @@ def test_a_tab_before_a_list_entry_is_fixed_under_the_entrys_dash(tmp_path):
     lines[index] = fixed
     loaded = yaml.safe_load("\n".join(lines))
     assert [c["title"] for c in loaded["plugins"][0]["bantin"]["categories"]] == ["Hòa giải", "Trợ giúp pháp lý"]
+    # A title running onto a second line above (a hostile review): still under the dash.
+    lines = ["documents:", "  - number: 80/2015/QH13", "    title: Luật Ban hành văn bản",
+             "      quy phạm pháp luật", "\t- number: 123/2015/NĐ-CP"]
+    assert explain(lines, 4, "found character '\\t' that cannot start any token", "")[2].endswith(
+        "`  - number: 123/2015/NĐ-CP`")
     # After a block opener, and for a field of an entry, the guess is as before.
     assert explain(["tags:", "\t- a"], 1, "found character '\\t' that cannot start any token", "")[2].endswith("`  - a`")
     after_entry = explain(["items:", "  - title: A", "\tslug: a"], 2, "found character '\\t' that cannot start any token", "")

@@ -182,17 +182,22 @@ def test_fill_question_ids_keeps_line_endings_byte_order_mark_and_mode(tmp_path)
     a.parent.mkdir(parents=True)
     text = HEAD.format(t="A") + "## Một {#mot}\n\nX\n\n## Hai\n\nY\n"
     a.write_bytes(codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"))
-    a.chmod(0o640)
+    a.chmod(0o664)  # group-writable: the umask (022 here) must not narrow it
     assert fill_question_ids(tmp_path, []) == [(a, ["hai"])]
     data = a.read_bytes()
     assert data.startswith(codecs.BOM_UTF8) and b"## Hai {#hai}\r\n" in data
     assert data.count(b"\n") == data.count(b"\r\n")
-    assert a.stat().st_mode & 0o777 == 0o640
+    assert a.stat().st_mode & 0o777 == 0o664
     assert sorted(p.name for p in a.parent.iterdir()) == ["a.md"]
     b = tmp_path / "hoi-dap" / "b.md"
     b.write_text(HEAD.format(t="B") + "## Ba\n\nZ\n", encoding="utf-8")
     fill_question_ids(tmp_path, [b])
     assert b"\r" not in b.read_bytes() and not b.read_bytes().startswith(codecs.BOM_UTF8)
+    # One stray CRLF in an LF file does not turn every line into CRLF (a hostile review).
+    c = tmp_path / "hoi-dap" / "c.md"
+    c.write_bytes((HEAD.format(t="C") + "## Bốn\n\nZ\r\n\nW\n").encode("utf-8"))
+    fill_question_ids(tmp_path, [c])
+    assert c.read_bytes().count(b"\r\n") == 0
 
 
 def test_fill_question_ids_without_handbooks(tmp_path):

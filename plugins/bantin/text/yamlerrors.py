@@ -159,16 +159,18 @@ def _entry_indent(lines: list[str], index: int, indent: int) -> int:
     """The indent of the nearest list entry (`- …`) above line `index` at most `indent` deep:
     after `    - title: A` and `      slug: a`, the next `- title` goes under the dash (a
     province's review: it was put under `slug`, which YAML refused again)."""
+    limit = indent  # an entry above lies no deeper than the shallowest line between
     for i in range(index - 1, -1, -1):
         line = lines[i].replace("\t", "  ")
         stripped = line.lstrip(" ")
         if not stripped.strip() or stripped.startswith("#"):
             continue
         depth = len(line) - len(stripped)
-        if depth < indent and not stripped.startswith("- "):
-            return indent  # left the list's block: keep the guess
-        if stripped.startswith("- ") and depth <= indent:
+        if stripped.startswith("- ") and depth <= limit:
             return depth
+        limit = min(limit, depth)
+        if depth == 0:
+            break  # a top-level key: no list of this block above it
     return indent
 
 

@@ -149,6 +149,7 @@ def _write_text(path: Path, text: str, newline: str = "\n", bom: bool = False) -
     try:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
                      stat.S_IMODE(found.st_mode))
+        os.fchmod(fd, stat.S_IMODE(found.st_mode))  # the umask would narrow it (0664 -> 0644)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
@@ -239,6 +240,8 @@ def fill_question_ids(content_dir: Path, files: list[Path]) -> list[tuple[Path, 
         new_body, added = fill_ids(body, taken)
         if added:
             raw = path.read_bytes()
-            _write_text(path, head + new_body, "\r\n" if b"\r\n" in raw else "\n", raw.startswith(codecs.BOM_UTF8))
+            crlf = raw.count(b"\r\n")  # the file's usual line ending: one stray CRLF does not make them all
+            _write_text(path, head + new_body, "\r\n" if crlf > raw.count(b"\n") - crlf else "\n",
+                        raw.startswith(codecs.BOM_UTF8))
             changed.append((path, added))
     return changed
