@@ -243,6 +243,15 @@ def test_the_live_preview_lists_a_builds_errors_instead_of_hanging(tmp_path):
     import socket
     import urllib.request
 
+    import tempfile
+    import urllib.error
+    from pathlib import Path
+
+    def temporary() -> set:
+        folder = Path(tempfile.gettempdir())
+        return {p.name for pattern in ("bantin-xem-truoc-*", "mkdocs_*") for p in folder.glob(pattern)}
+
+    before = temporary()
     bad = article("Bài lỗi", category="khong-co")
     root = write_site(tmp_path, {"tin-tuc/a.md": bad})
     with socket.socket() as probe:
@@ -272,11 +281,37 @@ def test_the_live_preview_lists_a_builds_errors_instead_of_hanging(tmp_path):
         (root / "content/tin-tuc/a.md").write_text(article("Bài đã sửa", category="khong-co"), encoding="utf-8")
         again = fetch("/tin-tuc/bai-da-sua/", lambda h: "data-bantin-preview-errors" in h)
         assert "Bài đã sửa" in again and "Trang dưới đây là lần dựng trước" in again  # the last good page, under the box
+        assert "Trang dưới đây" not in first  # there was none the first time
         started = time.time()
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/tin-tuc/bai-da-sua/", timeout=10) as reply:
             assert "data-bantin-preview-errors" in reply.read().decode("utf-8")
         assert time.time() - started < 5  # answered, not held until a build succeeds
+        # A new article with a mistake has no page in the last good build: its address says why,
+        # and reloads (the live reload script is there), instead of a bare 404 (a hostile review).
+        (root / "content/tin-tuc/b.md").write_text(article("Bài mới", category="khong-co"), encoding="utf-8")
+        page, deadline = "", time.time() + 60
+        while "tin-tuc/b.md:4" not in page and time.time() < deadline:  # a.md's error is still listed
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/tin-tuc/bai-moi/", timeout=10)
+            except urllib.error.HTTPError as missing:
+                page = missing.read().decode("utf-8")
+            time.sleep(0.3)
+        assert "data-bantin-preview-errors" in page and "livereload(" in page and "tin-tuc/b.md:4" in page, page[-800:]
+        # A fault that is not the content's (a site's template) is said too, not held.
+        (root / "content/tin-tuc/b.md").write_text(article("Bài mới"), encoding="utf-8")
+        (root / "content/tin-tuc/a.md").write_text(article("Bài đã sửa"), encoding="utf-8")
+        fetch("/tin-tuc/bai-moi/", lambda h: "Bài mới" in h and "data-bantin-preview-errors" not in h)
+        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["theme"]["custom_dir"] = "overrides"
+        (root / "overrides").mkdir()
+        (root / "overrides/main.html").write_text(
+            '{% extends "base.html" %}{% block content %}{{ page.content | khong_co }}{% endblock %}', encoding="utf-8")
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        broken = fetch("/tin-tuc/bai-moi/", lambda h: "data-bantin-preview-errors" in h)
+        assert "lỗi không do nội dung" in broken and "khong_co" in broken, broken[:1500]
     finally:
         server.terminate()
         out = server.communicate(timeout=30)[0]
     assert "appear stuck" not in out and "Traceback" not in out, out[-2000:]
+    # Ended by SIGTERM, as Ctrl+C: nothing of its builds is left in the temporary folder.
+    assert temporary() - before == set()

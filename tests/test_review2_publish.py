@@ -363,3 +363,21 @@ def test_quoted_flag_and_group_value_messages(tmp_path):
     assert "viết không có dấu ngoặc: `draft: false`" in done.stdout, done.stdout
     image = [line for line in done.stdout.splitlines() if "[image]" in line]
     assert image and "nhóm" in image[0] and "danh sách" not in image[0], done.stdout
+
+
+def test_a_sites_broken_template_is_named_not_a_traceback(tmp_path):
+    """A hostile review (session 23): a template in the site's custom_dir that Jinja refuses
+    ended `bantin build` with Jinja's traceback."""
+    import yaml
+
+    project = write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A", slug="bai-a")})
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (project / "overrides").mkdir()
+    (project / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}{{ page.content | khong_co }}{% endblock %}', encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = bantin(project, "build")
+    last = done.stdout.strip().splitlines()[-1]
+    assert done.returncode == 1 and "Traceback" not in done.stdout, done.stdout[-2000:]
+    assert "overrides/main.html:2: lỗi mẫu giao diện (Jinja: No filter named 'khong_co'.)" in last, last

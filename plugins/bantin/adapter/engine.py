@@ -112,10 +112,27 @@ def option_names() -> dict[str, tuple[str, ...]]:
 
 
 def build(project: Project) -> None:
-    """A whole build of a loaded project (raises EngineError when it fails)."""
+    """A whole build of a loaded project (raises EngineError when it fails).
+
+    A template the site overrides (`custom_dir`) that Jinja refuses is the site's input too:
+    it is said in Vietnamese with its file and line, not as Jinja's traceback (a hostile
+    review, session 23)."""
+    import jinja2
     from mkdocs.commands.build import build as run
 
-    run(project.engine_config)
+    try:
+        run(project.engine_config)
+    except jinja2.TemplateError as exc:
+        raise EngineError(template_problem(exc)) from None
+
+
+def template_problem(exc: Exception) -> str:
+    """A Jinja error as `bantin` says problems: where, what, how to fix it."""
+    name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
+    where = f"{name}:{line}" if name and line else (name or "một mẫu giao diện")
+    what = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return (f"{where}: lỗi mẫu giao diện (Jinja: {what}) → Cách sửa: sửa tệp mẫu này trong thư mục giao diện "
+            "riêng của trang (`custom_dir` trong mkdocs.yml), hoặc xóa nó để dùng mẫu có sẵn")
 
 
 def set_drafts(project: Project, drafts: bool) -> None:

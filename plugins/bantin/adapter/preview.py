@@ -26,6 +26,7 @@ import html
 import logging
 import os
 import shutil
+import signal
 import tempfile
 from contextlib import contextmanager
 from typing import Callable
@@ -35,6 +36,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from bantin.adapter import compat
+from bantin.config import precheck
 
 MAX_SHOWN = 30  # errors listed in the box; the rest are counted
 START_PAGE = ('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bản xem trước</title></head>'
@@ -45,8 +47,10 @@ START_PAGE = ('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title
 class Failures:
     """The errors of the last build (empty once a build succeeds)."""
 
-    def __init__(self) -> None:
+    def __init__(self, config_file: str = "") -> None:
         self.messages: list[str] = []
+        self.config_file = config_file  # read again, in Vietnamese, when a rebuild cannot load it
+        self.built = False  # a build has succeeded: there is a last good build to show
 
     def run(self, action: Callable[[], None], site_dir: str | None = None, clears: bool = True) -> None:
         """Run a build and keep what it logged as errors when it fails; `clears`: a success
@@ -58,20 +62,36 @@ class Failures:
             log.addHandler(seen)
         try:
             action()
-        except MkDocsException as exc:
-            self.messages = list(dict.fromkeys(seen.messages)) or [str(exc) or type(exc).__name__]
-            loggers[0].error(
-                "Bản xem trước chưa cập nhật: nội dung có lỗi (xem các dòng trên, cũng hiện ở đầu trang trên "
-                "trình duyệt). Sửa rồi lưu tệp, trang sẽ tự dựng lại.")
+        except Exception as exc:  # not Ctrl+C; a template's or the plugin's fault too, not only the content's
+            self.messages = list(dict.fromkeys(seen.messages)) or self._reason(exc)
+            loggers[0].error("Bản xem trước chưa cập nhật: %s (cũng hiện ở đầu trang trên trình duyệt). Sửa rồi "
+                             "lưu tệp, trang sẽ tự dựng lại.", "nội dung có lỗi, xem các dòng trên" if seen.messages
+                             else self.messages[0])
+            loggers[0].debug("Chi tiết lỗi:", exc_info=True)
             if site_dir and not os.path.exists(os.path.join(site_dir, "index.html")):
                 with open(os.path.join(site_dir, "index.html"), "w", encoding="utf-8") as page:
                     page.write(START_PAGE)
         else:
             if clears:
-                self.messages = []
+                self.messages, self.built = [], True
         finally:
             for log in loggers:
                 log.removeHandler(seen)
+
+    def _reason(self, exc: Exception) -> list[str]:
+        """A failure that logged no error: a broken mkdocs.yml (said as `bantin check` says it),
+        else the exception itself, named for whoever looks after the site."""
+        if self.config_file:
+            try:
+                precheck.compose(self.config_file, precheck.read_text(self.config_file))
+            except precheck.ConfigError as problem:
+                return [str(problem)]
+            except Exception:  # the check itself: fall back to the exception
+                pass
+        if isinstance(exc, MkDocsException):
+            return [str(exc) or type(exc).__name__]
+        return [f"lỗi không do nội dung ({type(exc).__name__}: {exc}); nếu sửa giao diện (theme/) thì xem lại tệp "
+                "vừa sửa, nếu không hãy báo người phụ trách kỹ thuật"]
 
     def box(self) -> bytes:
         """The notice put at the top of each page while the last build has failed."""
@@ -83,7 +103,8 @@ class Failures:
             '<div role="alert" data-bantin-preview-errors style="position:sticky;top:0;z-index:100000;'
             "max-height:50vh;overflow:auto;margin:0;padding:12px 16px;background:#fff4f4;color:#7a0016;"
             'border-bottom:3px solid #b00020;font:16px/1.5 Arial,Helvetica,sans-serif">'
-            "<strong>Bản xem trước chưa cập nhật: nội dung có lỗi.</strong> Trang dưới đây là lần dựng trước. "
+            "<strong>Bản xem trước chưa cập nhật: lần dựng mới có lỗi.</strong> "
+            f"{'Trang dưới đây là lần dựng trước. ' if self.built else ''}"
             "Sửa các lỗi sau rồi lưu tệp; trang sẽ tự tải lại."
             f'<ul style="margin:.5em 0 0;padding-left:1.2em">{shown}</ul></div>'
         ).encode("utf-8")
@@ -104,6 +125,22 @@ def _server_class(failures: Failures) -> type:
 
         def __init__(self, builder, *args, **kwargs) -> None:
             super().__init__(lambda *a, **k: failures.run(lambda: builder(*a, **k), clears=False), *args, **kwargs)
+
+        @property
+        def error_handler(self) -> Callable[[int], bytes | None]:
+            return self._error_page
+
+        @error_handler.setter
+        def error_handler(self, handler: Callable[[int], bytes | None]) -> None:
+            self._handler = handler  # MkDocs' own: the site's 404.html
+
+        def _error_page(self, code: int) -> bytes | None:
+            """A page the last good build lacks (a new article that failed) says why and reloads
+            once fixed, like every other page."""
+            content = self._handler(code)
+            if not failures.messages:
+                return content
+            return self._inject_js_into_html(content or START_PAGE.encode("utf-8"), getattr(self, "_visible_epoch", 0))
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             content = super()._inject_js_into_html(content, epoch)
@@ -144,6 +181,23 @@ def _reporting(failures: Failures):
         mkdocs_serve.build, mkdocs_serve.LiveReloadServer = build, server
 
 
+@contextmanager
+def _terminated_as_interrupt():
+    """SIGTERM (a closed terminal, a service manager, a test) ends the preview as Ctrl+C does, so
+    MkDocs deletes its folder and a build in progress its own (they stayed in /tmp)."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave it
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _swap(built: str, served: str) -> None:
     """Move a finished build into the served folder (the server holds page requests until the
     build is over, so none sees it half done), then delete the old one and the empty folder."""
@@ -162,5 +216,5 @@ def serve(config_file: str, address: str) -> None:
     if not compat.preview_hooks():
         mkdocs_serve.serve(config_file, dev_addr=address, livereload=True)
         return
-    with _reporting(Failures()):
+    with _reporting(Failures(config_file)), _terminated_as_interrupt():
         mkdocs_serve.serve(config_file, dev_addr=address, livereload=True)
