@@ -163,6 +163,8 @@ def _dropped_scheme(item: Item, ref: Ref, problems: Problems) -> None:
     scheme = urlsplit(ref.target).scheme.lower()
     if not scheme or scheme in SCHEMES:
         return
+    if ref.html and (scheme in ("javascript", "vbscript") or ref.target.lower().startswith("data:text/html")):
+        return  # raw HTML's script addresses are warned by sanitize.report_unsafe already
     what = "ảnh" if ref.image else "liên kết"
     shown = short(ref.target, 60)
     if len(scheme) == 1 or scheme == "file":  # C:\Users\… or file:///…: a file on someone's computer
