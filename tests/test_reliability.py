@@ -61,6 +61,7 @@ def test_hostile_html_is_removed_with_warnings_naming_file_and_line(tmp_path):
     assert "tin-tuc/la.md:9: cảnh báo: thẻ <script>" in log
     assert "tin-tuc/la.md:11:" in log and "onclick, onerror" in log
     assert "tin-tuc/la.md:15: cảnh báo: khung nhúng (iframe) từ `evil.example.net`" in log
+    assert log.count("tin-tuc/la.md:13:") == 1, log  # the javascript: link, warned once (session 23)
 
 
 def test_paths_cannot_escape_content(tmp_path):
