@@ -89,3 +89,23 @@ def test_many_unclosed_tables_take_linear_time():
 
     small, large = min(cost(4_000) for _ in range(3)), min(cost(32_000) for _ in range(3))
     assert large < 16 * small + 0.05, (small, large)  # 8 times the text: linear ~8x, the old way ~64x
+
+
+def test_an_iframes_raw_text_is_not_read_as_cells_or_tables():
+    """A second hostile review: an allowed iframe's text is raw, so "<td>" or "<table>" written
+    there moved labels or stopped every later table from being labelled."""
+    frame = '<iframe src="https://www.youtube.com/embed/x">{}</iframe>'
+    inside = ("<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>" + frame.format("<td>")
+              + "</td><td>2</td></tr></tbody></table>")
+    assert label_tables(inside) == inside  # not labelled rather than mislabelled
+    before = frame.format("<table>") + converted("| A | B |\n| --- | --- |\n| 1 | 2 |\n")
+    assert "<table data-bt-stack>" in label_tables(before) and label_tables(before).count('data-label="B"') == 1
+
+
+def test_every_body_is_labelled_and_two_header_rows_are_not_guessed():
+    two_bodies = ("<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody>"
+                  "<tbody><tr><td>3</td><td>4</td></tr></tbody></table>")
+    assert label_tables(two_bodies).count('data-label="B"') == 2
+    two_heads = ("<table><thead><tr><th>A</th><th>B</th></tr><tr><th>a</th><th>b</th></tr></thead>"
+                 "<tbody><tr><td>1</td><td>2</td></tr></tbody></table>")
+    assert label_tables(two_heads) == two_heads

@@ -7,8 +7,10 @@ shows each row as a block and each cell under its column's name, which CSS can o
 from an attribute: each `<td>` gets `data-label` (its column's header, as plain text) and
 the table `data-bt-stack`. Printed and on a wide screen the table is a table.
 
-Only plain tables are labelled: a header row of `<th>` cells in `<thead>`, no `colspan` or
-`rowspan`, no table inside another, a `<table>` without attributes (as Markdown writes it).
+Only plain tables are labelled: one header row of `<th>` cells in `<thead>`, no `colspan` or
+`rowspan`, no table inside another and no iframe inside (its text is kept raw, not escaped,
+so a `<td>` written there is not a cell), a `<table>` without attributes (as Markdown writes
+it); every `<tbody>` of it is labelled.
 Anything else is left as it is and scrolls sideways, as before. This runs after the
 sanitiser, on its output (nh3 writes tags in lower case and quotes every attribute), and
 writes only escaped text: a header's markup becomes its text, and `"`/`<`/`&` in it become
@@ -17,6 +19,7 @@ entities, so no label can end its attribute.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -39,8 +42,13 @@ def label_tables(page: str) -> str:
     table's depth is counted whatever its attributes)."""
     if "<table>" not in page:
         return page
+    frames = _frames(page)
     out, done, depth, start, plain = [], 0, 0, -1, True
     for tag in _TABLE_TAG.finditer(page):
+        if frames and _inside(frames, tag.start()):
+            if depth:
+                plain = False  # an iframe's raw text in the table: not read as markup
+            continue
         if tag.group(0) != "</table>":
             if depth == 0:
                 start, plain = tag.start(), tag.group(0) == "<table>"
@@ -55,19 +63,37 @@ def label_tables(page: str) -> str:
     return "".join(out) + page[done:] if out else page
 
 
+def _frames(page: str) -> list[tuple[int, int]]:
+    """Spans of `<iframe …>…</iframe>`, whose text the sanitiser keeps raw (not escaped): a
+    `<td>` or `<table>` there is not markup (a hostile review)."""
+    spans, at = [], page.find("<iframe")
+    while at >= 0:
+        end = page.find("</iframe>", at)
+        end = len(page) if end < 0 else end + 9
+        spans.append((at, end))
+        at = page.find("<iframe", end)
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    index = bisect.bisect_right(spans, (at, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
 def _labelled(inner: str) -> str:
     """One plain table (its inside), labelled when it has a header row and no merged cells."""
     whole = f"<table>{inner}</table>"
-    if "colspan" in inner or "rowspan" in inner:
+    if "colspan" in inner or "rowspan" in inner or "<iframe" in inner:
         return whole
-    head, body = _HEAD.search(inner), _BODY.search(inner)
-    if head is None or body is None:
-        return whole
+    head = _HEAD.search(inner)
+    if head is None or "<tbody>" not in inner or head.group(1).count("<tr") != 1:
+        return whole  # no header row, or two (which one names a cell?)
     labels = [_text(cell) for cell in _TH.findall(head.group(1))]
     if len(labels) < 2 or not any(labels):
         return whole
-    rows = _ROW.sub(lambda row: _row(row, labels), body.group(1))
-    return f"<table data-bt-stack>{inner[:body.start(1)]}{rows}{inner[body.end(1):]}</table>"
+    bodies = _BODY.sub(lambda body: "<tbody>" + _ROW.sub(lambda row: _row(row, labels), body.group(1)) + "</tbody>",
+                       inner)  # every <tbody>
+    return f"<table data-bt-stack>{bodies}</table>"
 
 
 def _row(row: re.Match, labels: list[str]) -> str:
