@@ -316,3 +316,16 @@ def test_the_live_preview_lists_a_builds_errors_instead_of_hanging(tmp_path):
     assert "appear stuck" not in out and "Traceback" not in out, out[-2000:]
     # Ended by SIGTERM, as Ctrl+C: nothing of its builds is left in the temporary folder.
     assert temporary() - before == set()
+
+
+def test_the_previews_swap_survives_its_folder_deleted_and_leaves_no_copy(tmp_path):
+    """A second hostile review: with the served folder deleted (a /tmp cleaner), every save
+    failed and left a whole built copy beside it."""
+    from bantin.adapter.preview import _swap
+
+    built, served = tmp_path / "built", tmp_path / "served"
+    built.mkdir()
+    (built / "index.html").write_text("mới", encoding="utf-8")
+    _swap(str(built), str(served))
+    assert (served / "index.html").read_text(encoding="utf-8") == "mới"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["served"]

@@ -381,3 +381,22 @@ def test_a_sites_broken_template_is_named_not_a_traceback(tmp_path):
     last = done.stdout.strip().splitlines()[-1]
     assert done.returncode == 1 and "Traceback" not in done.stdout, done.stdout[-2000:]
     assert "overrides/main.html:2: lỗi mẫu giao diện (Jinja: No filter named 'khong_co'.)" in last, last
+
+
+def test_template_errors_name_the_template_and_line_met(tmp_path, monkeypatch):
+    """A second hostile review: an error met while rendering named no file, a missing include
+    told to edit the missing file, and a syntax error showed the whole path."""
+    import jinja2
+
+    from bantin.adapter.engine import template_problem
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides/a.html").write_text("<p>\n{{ x.y }}</p>", encoding="utf-8")
+    (tmp_path / "overrides/b.html").write_text('{% include "khong-co.html" %}', encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "overrides")), undefined=jinja2.StrictUndefined)
+    for name, expected in (("a.html", "overrides/a.html:2: lỗi mẫu giao diện (Jinja: 'x' is undefined)"),
+                           ("b.html", "không tìm thấy mẫu giao diện `khong-co.html`")):
+        with pytest.raises(jinja2.TemplateError) as raised:
+            env.get_template(name).render()
+        assert template_problem(raised.value).startswith(expected), template_problem(raised.value)

@@ -12,6 +12,7 @@ site/build.py's `check`; this module only translates the loaded configuration.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 
 from mkdocs.config import load_config
@@ -127,12 +128,35 @@ def build(project: Project) -> None:
 
 
 def template_problem(exc: Exception) -> str:
-    """A Jinja error as `bantin` says problems: where, what, how to fix it."""
-    name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), getattr(exc, "lineno", None)
-    where = f"{name}:{line}" if name and line else (name or "một mẫu giao diện")
+    """A Jinja error as `bantin` says problems: which template and line, what, how to fix it.
+
+    A syntax error names its file; an error met while rendering (an undefined name) is named
+    by the last template frame of its traceback (Jinja rewrites them to the template's line);
+    a template that is not found names the missing one. A file outside the project (Material's
+    own) is not offered for editing: the site's own templates that call it are."""
+    import jinja2
+
     what = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return (f"{where}: lỗi mẫu giao diện (Jinja: {what}) → Cách sửa: sửa tệp mẫu này trong thư mục giao diện "
-            "riêng của trang (`custom_dir` trong mkdocs.yml), hoặc xóa nó để dùng mẫu có sẵn")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return (f"không tìm thấy mẫu giao diện `{exc.name}` (Jinja: {what}) → Cách sửa: một mẫu trong thư mục "
+                "giao diện riêng của trang (`custom_dir` trong mkdocs.yml) gọi tới mẫu này bằng `include`, "
+                "`import` hoặc `extends`: sửa tên cho đúng, hoặc thêm tệp đó")
+    path, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    tb = exc.__traceback__ if not path else None
+    while tb is not None:  # the last template frame: where the error was met
+        if tb.tb_frame.f_code.co_filename.endswith((".html", ".xml", ".txt", ".j2")):
+            path, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    if not path:
+        path = getattr(exc, "name", None)
+    own = bool(path) and os.path.abspath(path).startswith(os.getcwd() + os.sep)
+    shown = os.path.relpath(path) if own else (os.path.basename(path) if path else "một mẫu giao diện")
+    where = f"{shown}:{line}" if line else shown
+    fix = ("sửa tệp mẫu này trong thư mục giao diện riêng của trang (`custom_dir` trong mkdocs.yml), hoặc xóa nó "
+           "để dùng mẫu có sẵn") if own else (
+           "đây là mẫu có sẵn của giao diện: xem lại các mẫu trong thư mục giao diện riêng của trang (`custom_dir` "
+           "trong mkdocs.yml), nơi gọi tới nó; không có thư mục đó thì báo người phụ trách kỹ thuật")
+    return f"{where}: lỗi mẫu giao diện (Jinja: {what}) → Cách sửa: {fix}"
 
 
 def set_drafts(project: Project, drafts: bool) -> None:

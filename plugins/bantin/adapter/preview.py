@@ -39,6 +39,7 @@ from bantin.adapter import compat
 from bantin.config import precheck
 
 MAX_SHOWN = 30  # errors listed in the box; the rest are counted
+SUMMARY = "xem các dòng ở trên"  # the build's last line points at the lines above it, in a terminal
 START_PAGE = ('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bản xem trước</title></head>'
               '<body><p style="font:16px/1.5 Arial,sans-serif;padding:16px">Chưa dựng được trang lần nào.</p>'
               '</body></html>')
@@ -63,7 +64,8 @@ class Failures:
         try:
             action()
         except Exception as exc:  # not Ctrl+C; a template's or the plugin's fault too, not only the content's
-            self.messages = list(dict.fromkeys(seen.messages)) or self._reason(exc)
+            listed = [m for m in dict.fromkeys(seen.messages) if SUMMARY not in m]
+            self.messages = listed or self._reason(exc)
             loggers[0].error("Bản xem trước chưa cập nhật: %s (cũng hiện ở đầu trang trên trình duyệt). Sửa rồi "
                              "lưu tệp, trang sẽ tự dựng lại.", "nội dung có lỗi, xem các dòng trên" if seen.messages
                              else self.messages[0])
@@ -201,13 +203,16 @@ def _terminated_as_interrupt():
 def _swap(built: str, served: str) -> None:
     """Move a finished build into the served folder (the server holds page requests until the
     build is over, so none sees it half done), then delete the old one and the empty folder."""
+    os.makedirs(served, exist_ok=True)  # deleted under it (a /tmp cleaner): served again from now
     old = tempfile.mkdtemp(prefix="bantin-xem-truoc-cu-", dir=os.path.dirname(os.path.abspath(served)))
-    for name in os.listdir(served):
-        os.replace(os.path.join(served, name), os.path.join(old, name))
-    for name in os.listdir(built):
-        os.replace(os.path.join(built, name), os.path.join(served, name))
-    shutil.rmtree(old, ignore_errors=True)
-    shutil.rmtree(built, ignore_errors=True)
+    try:
+        for name in os.listdir(served):
+            os.replace(os.path.join(served, name), os.path.join(old, name))
+        for name in os.listdir(built):
+            os.replace(os.path.join(built, name), os.path.join(served, name))
+    finally:  # whatever happened, no copy of the site is left behind
+        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(built, ignore_errors=True)
 
 
 def serve(config_file: str, address: str) -> None:
