@@ -25,7 +25,7 @@ from bantin.problems import Problems, short
 from bantin.content.anchors import anchors
 from bantin.content.links import Ref, _EXTERNAL, _parses, references, resolve
 from bantin.content.nearby import Known
-from bantin.content.sanitize import SCHEMES
+from bantin.content.sanitize import SCHEMES, SCRIPT_ADDRESSES
 
 
 _FOOTNOTE_ANCHORS = ("fn:", "fnref:")
@@ -163,7 +163,7 @@ def _dropped_scheme(item: Item, ref: Ref, problems: Problems) -> None:
     scheme = urlsplit(ref.target).scheme.lower()
     if not scheme or scheme in SCHEMES:
         return
-    if ref.html and (scheme in ("javascript", "vbscript") or ref.target.lower().startswith("data:text/html")):
+    if ref.html and ref.target.lower().startswith(SCRIPT_ADDRESSES):
         return  # raw HTML's script addresses are warned by sanitize.report_unsafe already
     what = "ảnh" if ref.image else "liên kết"
     shown = short(ref.target, 60)

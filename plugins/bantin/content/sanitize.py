@@ -30,11 +30,13 @@ ATTRIBUTES = {
     "source": {"src", "type"}, "col": {"span"}, "time": {"datetime"},
 }
 SCHEMES = {"http", "https", "mailto", "tel"}
+SCRIPT_ADDRESSES = ("javascript:", "vbscript:", "data:text/html")  # addresses that run script: warned here
 _UNSAFE = [
     (re.compile(r"<script\b", re.I), "thẻ <script>"),
     (re.compile(r"<(?:object|embed|applet|base|meta|link|form)\b", re.I), "thẻ nhúng/biểu mẫu"),
     (re.compile(r"<[a-z][^<>]*?\son[a-z]+\s*=", re.I), "thuộc tính sự kiện (onclick, onerror…)"),
-    (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(?:javascript|vbscript|data:text/html)", re.I), "địa chỉ javascript:"),
+    (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(?:" + "|".join(re.escape(a.rstrip(":")) for a in SCRIPT_ADDRESSES) + ")",
+                re.I), "địa chỉ javascript:"),
     (re.compile(r"<style\b", re.I), "thẻ <style>"),
     (re.compile(r"(?:<[a-z][^<>]*?\s|\{(?:[^{}\n]*?[\s:])?)data-[^\s=<>{}]*\s*=", re.I), "thuộc tính `data-…`"),
 ]

@@ -33,6 +33,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bantin.files.replace import umask
+
 SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 AT_FDCWD = -100
 RENAME_EXCHANGE = 2  # linux/fs.h
@@ -128,11 +130,6 @@ def leftovers(target: Path) -> list[Path]:
                   for p in target.parent.glob(pattern) if p.is_dir() and not p.is_symlink())
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
 
 class _Lock:
     """An exclusive lock on a file beside the output, held while one build runs."""
@@ -184,7 +181,7 @@ class Publishing:
         self._sweep()
         self._handle_signals()
         self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.building-", dir=self.target.parent))
-        self.path.chmod(0o777 & ~_umask())  # mkdtemp makes it private; a web server must read the site
+        self.path.chmod(0o777 & ~umask())  # mkdtemp makes it private; a web server must read the site
         return self
 
     def __exit__(self, *exc) -> None:

@@ -9,7 +9,6 @@ editor wrote is ever overwritten.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import os
 import stat
 from datetime import datetime
@@ -18,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from bantin.content import frontmatter
+from bantin.files.replace import replace_file
 from bantin.content import placeholders as ph
 from bantin.content.fields import PLACEHOLDER_CATEGORY, SLUG_MAX
 from bantin.content.inventory import take_inventory
@@ -126,8 +126,8 @@ def _no_linked_folder(content_dir: Path, path: Path) -> None:
 def _write_text(path: Path, text: str, newline: str = "\n", bom: bool = False) -> None:
     """Rewrite a handbook whole or not at all, never through a symbolic link, only a regular file.
 
-    The new text goes to a new file beside it, then replaces it (os.replace): a kill midway
-    leaves the old text, where writing in place could leave an empty handbook. Its line
+    The new text replaces it in one step (files/replace.py): a kill midway leaves the old
+    text, where writing in place could leave an empty handbook. Its line
     endings and byte-order mark stay as they were (`newline`, `bom`): a province's review
     found a CRLF file with a BOM rewritten as LF without one, every line changed in git."""
     def failed(reason: str) -> NewContentError:
@@ -145,19 +145,9 @@ def _write_text(path: Path, text: str, newline: str = "\n", bom: bool = False) -
     if not os.access(path, os.W_OK):  # replacing it would get round its being read-only
         raise failed("Permission denied")
     data = (("\ufeff" if bom else "") + text.replace("\n", newline)).encode("utf-8")
-    partial = path.with_name(f".{path.name}.bantin-{os.getpid()}")
-    try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     stat.S_IMODE(found.st_mode))
-        os.fchmod(fd, stat.S_IMODE(found.st_mode))  # the umask would narrow it (0664 -> 0644)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
+    try:  # its own mode, not narrowed by the umask (0664 stays 0664)
+        replace_file(path, data, stat.S_IMODE(found.st_mode))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
         raise failed(exc.strerror or str(exc)) from None
 
 

@@ -6,11 +6,10 @@ the article writer and the redirect map refuse one and say how to fix it.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
+from bantin.files.replace import replace_file, umask
 from bantin.problems import visible
 from bantin.tools.importer.result import ImportFailure
 
@@ -53,19 +52,4 @@ def write_no_follow(path: Path, text: str, root: Path) -> None:
     if wrong:
         raise ImportFailure(wrong)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    replace_file(path, text.encode("utf-8"), 0o666 & ~umask())
