@@ -67,6 +67,19 @@ def set_site_url(root: Path, url: str) -> Path:
     return root
 
 
+BROKEN_TEMPLATE = '{% extends "base.html" %}\n{% block content %}{{ page.content | khong_co }}{% endblock %}'
+
+
+def override_template(root: Path, name: str, text: str) -> Path:
+    """Give a fixture site a theme folder of its own (`custom_dir: overrides`) holding `name`."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    (root / "overrides").mkdir(exist_ok=True)
+    (root / "overrides" / name).write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return root
+
+
 def build(root: Path, *extra: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in root; returns the finished process (stdout+stderr in .stdout)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}

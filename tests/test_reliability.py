@@ -17,7 +17,7 @@ from typing import Callable
 
 import yaml
 from PIL import Image
-from sitekit import article, build, read, shell_and_whole_builds, write_site
+from sitekit import BROKEN_TEMPLATE, article, build, override_template, read, shell_and_whole_builds, write_site
 
 HOSTILE = article("Bài có HTML lạ", body="""
 Đoạn mở đầu.
@@ -302,12 +302,7 @@ def test_the_live_preview_lists_a_builds_errors_instead_of_hanging(tmp_path):
         (root / "content/tin-tuc/b.md").write_text(article("Bài mới"), encoding="utf-8")
         (root / "content/tin-tuc/a.md").write_text(article("Bài đã sửa"), encoding="utf-8")
         fetch("/tin-tuc/bai-moi/", lambda h: "Bài mới" in h and "data-bantin-preview-errors" not in h)
-        config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["theme"]["custom_dir"] = "overrides"
-        (root / "overrides").mkdir()
-        (root / "overrides/main.html").write_text(
-            '{% extends "base.html" %}{% block content %}{{ page.content | khong_co }}{% endblock %}', encoding="utf-8")
-        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        override_template(root, "main.html", BROKEN_TEMPLATE)
         broken = fetch("/tin-tuc/bai-moi/", lambda h: "data-bantin-preview-errors" in h)
         assert "lỗi không do nội dung" in broken and "khong_co" in broken, broken[:1500]
     finally:

@@ -368,15 +368,10 @@ def test_quoted_flag_and_group_value_messages(tmp_path):
 def test_a_sites_broken_template_is_named_not_a_traceback(tmp_path):
     """A hostile review (session 23): a template in the site's custom_dir that Jinja refuses
     ended `bantin build` with Jinja's traceback."""
-    import yaml
+    from sitekit import BROKEN_TEMPLATE, override_template
 
-    project = write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A", slug="bai-a")})
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = "overrides"
-    (project / "overrides").mkdir()
-    (project / "overrides/main.html").write_text(
-        '{% extends "base.html" %}\n{% block content %}{{ page.content | khong_co }}{% endblock %}', encoding="utf-8")
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    project = override_template(write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A", slug="bai-a")}),
+                                "main.html", BROKEN_TEMPLATE)
     done = bantin(project, "build")
     last = done.stdout.strip().splitlines()[-1]
     assert done.returncode == 1 and "Traceback" not in done.stdout, done.stdout[-2000:]
