@@ -121,7 +121,8 @@ def test_a_filter_chosen_while_the_first_page_loads_shows_the_filtered_page_once
     built = build_search_site(tmp_path, docs)
     question = "tổ hòa giải ở cơ sở có bao nhiêu hòa giải viên"
     index = load_search_index(tmp_path / "assets" / "search")
-    handler = type("Slow", (_SlowDocuments,), {"first": {f"{h.id}.js" for h in index.search(question).hits[:10]}})
+    first = {index.doc_file(h.id).rsplit("/", 1)[-1] for h in index.search(question).hits[:10]}
+    handler = type("Slow", (_SlowDocuments,), {"first": first})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(tmp_path)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -447,14 +448,15 @@ def test_header_box_loads_the_search_pages_first_results_once_the_reader_pauses(
     the same list as the box (10 where the box shows 6), for a few words typed ("ban ha") its
     own."""
     built, url = site
-    expected = load_search_index(built.root / "assets" / "search").search(typed).hits[:10]
+    index = load_search_index(built.root / "assets" / "search")
+    expected = index.search(typed).hits[:10]
     assert expected
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(url)
     page.fill("#bantin-search-q", typed)  # at once: no list for a part of it loads other documents
     page.wait_for_selector("#bantin-search-q-list [role=option]")
-    wanted = {f"d/{h.id}.js" for h in expected}
+    wanted = {index.doc_file(h.id) for h in expected}
     page.wait_for_function("""(wanted) => wanted.every(k => performance.getEntriesByType('resource')
         .some(e => e.name.split('?')[0].endsWith('/assets/search/' + k)))""", arg=sorted(wanted), timeout=5_000)
     docs = {u.split("/assets/search/")[1].split("?")[0] for u in requested if "/assets/search/d/" in u}
@@ -511,9 +513,11 @@ def test_only_the_needed_files_are_downloaded(page, site):
     terms = sorted(f for f in search if not f.startswith("d/"))
     assert "u/0.js" in terms and set(terms) <= {"u/0.js", "b/0.js"} and len(set(terms)) == len(terms), search
     ids = order_docs(built.docs)  # document ids: the index's order (newest first), not the list's
-    shown = {f"d/{ids.index(d)}.js" for d in ids if "../" + d.url in result_hrefs(page)}
+    index = load_search_index(built.root / "assets" / "search")
+    shown = [ids.index(d) for d in ids if "../" + d.url in result_hrefs(page)]
     assert len(shown) == len(result_hrefs(page)) > 3
-    assert sorted(f for f in search if f.startswith("d/")) == sorted(shown)
+    files = sorted(f for f in search if f.startswith("d/"))
+    assert files == sorted({index.doc_file(i) for i in shown}), "each file of the shown results, once"
     page.locator("#bantin-search-q").focus()  # the header box finds the script already there
     page.wait_for_timeout(300)
     assert not [u for u in requested if "bantin-search.js" in u]

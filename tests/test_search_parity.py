@@ -75,6 +75,7 @@ def test_same_answers_on_the_samples(tmp_path):
 
 def test_same_answers_across_many_small_shards(tmp_path, monkeypatch):
     monkeypatch.setattr(writer, "SHARD_TARGET", 300)
+    monkeypatch.setattr(writer, "DOC_GROUP", 3)  # result documents from many small d/ files
     stats = build_search_index([*SAMPLE_DOCS, *mixed_docs(400)], tmp_path)
     assert stats.shards > 50
     compare(tmp_path, QUERIES)
@@ -112,3 +113,21 @@ def test_same_answers_when_lunr_ranks_only_the_best_candidates(tmp_path):
     # Past `lunrLimit` matches the engine orders the tail by the score lunr computes.
     build_search_index([*SAMPLE_DOCS, *mixed_docs(300)], tmp_path)
     compare(tmp_path, QUERIES, lunr_limit=3)
+
+
+def test_an_index_from_before_document_files_is_still_read(tmp_path):
+    """A page open across the upgrade keeps its manifest without `docGroup`, whose documents
+    were one a file (d/N.js): both readers read those, not the new files (session 24)."""
+    build_search_index(SAMPLE_DOCS, tmp_path)
+    index = load_search_index(tmp_path)
+    docs = [index.doc(i) for i in range(index.manifest["n"])]
+    for i, record in enumerate(docs):
+        (tmp_path / "d" / f"{i}.js").write_text(f'{writer.GLOBAL}.load("d/{i}",{json.dumps(record)});\n')
+    manifest = dict(index.manifest)
+    del manifest["docGroup"]
+    (tmp_path / "manifest.js").write_text(f'{writer.GLOBAL}.load("manifest",{json.dumps(manifest)});\n')
+    for old in (tmp_path / "d").glob("*-*.js"):
+        old.unlink()  # only the old layout's files are there
+    queries = [("hoa giai", False), ("Cho tôi hỏi tổ hòa giải ở thôn có bao nhiêu hòa giải viên ạ?", False)]
+    compare(tmp_path, queries)
+    assert load_search_index(tmp_path).doc(3) == docs[3]

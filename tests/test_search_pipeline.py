@@ -21,7 +21,8 @@ from bantin.search.terms import (
     document_text,
     plan_query,
 )
-from bantin.search.writer import build_search_index
+from bantin.search.codec import doc_files
+from bantin.search.writer import build_search_index, order_docs
 from search_support.corpus import mixed_docs
 from search_support.samples import (
     EXPECTED_FIRST,
@@ -213,8 +214,35 @@ def test_same_documents_same_bytes_whatever_their_order(tmp_path):
 
 def test_rebuild_replaces_stale_files(tmp_path):
     out, _ = build(tmp_path, SAMPLE_DOCS)
+    before = {p.name for p in (out / "d").iterdir()}
     build_search_index(SAMPLE_DOCS[:3], out)
-    assert not (out / "d" / "5.js").exists()
+    after = {p.name for p in (out / "d").iterdir()}
+    index = load_search_index(out)
+    assert after == {index.doc_file(i).removeprefix("d/") for i in range(3)}
+    assert before - after  # the other categories' files of the first build are gone
+
+
+def test_doc_files_hold_a_category_a_file_in_id_order():
+    """codec.doc_files: `size` documents of one category a file, each with its place."""
+    assert doc_files([0, 1, 0, 0, 1, 0, 2], 2) == [
+        ("d/0-0", 0), ("d/1-0", 0), ("d/0-0", 1), ("d/0-1", 0), ("d/1-0", 1), ("d/0-1", 1), ("d/2-0", 0)]
+    assert doc_files([], 16) == []
+    assert doc_files([4, 4], None) == [("d/0", -1), ("d/1", -1)]  # an index from before session 24
+
+
+def test_every_document_is_read_back_from_its_file(tmp_path, monkeypatch):
+    """Groups of 3 over 120 documents: every id gives its own record, each file read once."""
+    monkeypatch.setattr(writer, "DOC_GROUP", 3)
+    docs = order_docs(mixed_docs(120))
+    out, stats = build(tmp_path, docs)
+    index = load_search_index(out)
+    assert index.manifest["docGroup"] == 3
+    assert [index.doc(i)["u"] for i in range(len(docs))] == [d.url for d in docs]
+    files = [f for f in index.fetched if f.startswith("d/")]
+    assert len(files) == len(set(files)) == len(list((out / "d").iterdir())) < len(docs) / 2
+    for name in files:  # a file: one category, at most 3 documents, in id order
+        _, records = read_script(out / name)
+        assert 1 <= len(records) <= 3 and len({r["c"] for r in records}) == 1
 
 
 def test_two_processes_write_what_one_writes(tmp_path, monkeypatch):

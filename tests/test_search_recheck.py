@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 from bantin.search.codec import IDF_SCALE
-from bantin.search.reader import load_search_index, read_script
+from bantin.search.reader import load_search_index
 from bantin.search.recheck import (
     LENGTH_SAMPLE, PAGE_SIZE, WEIGHT, bm25, question_terms, reorder, shown_length, shown_text, term_idf, text_terms,
 )
@@ -122,8 +122,7 @@ def test_the_manifest_carries_the_quiet_idf_and_the_shown_length(tmp_path):
     m = index.manifest
     total = 0
     for n in range(m["n"]):
-        _, record = read_script(tmp_path / f"d/{n}.js")
-        total += text_terms(shown_text(record))[1]
+        total += text_terms(shown_text(index.doc(n)))[1]
     assert m["shownTerms"] == total > 0
     pairs = m["quietIdf"]
     assert isinstance(pairs, list) and [t for t, _ in pairs] == sorted(t for t, _ in pairs)

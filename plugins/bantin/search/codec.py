@@ -16,8 +16,9 @@ Pairs ("phap luat") sit in the u/ shard of one of their syllables, the rarer of 
 question looks up alone (`pair_homes`), so a question's pairs cost no file beyond its
 syllables'; only pairs of two question words or very common syllables keep a b/ shard.
 
-Every file is a script calling `GLOBAL.load(key, data)`, so the offline build works from
-file://; the term families (`FAMILIES`) and the document kinds (`KINDS`) are numbered here.
+Result documents come DOC_GROUP of one category a file (`doc_files`), so a question's ten
+need about five files, not ten. Every file is a script calling `GLOBAL.load(key, data)`, so
+the offline build works from file://; the term families (`FAMILIES`) and the document kinds (`KINDS`) are numbered here.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ FAMILIES = {"u": "", "x": EXACT, "b": BIGRAM}
 
 
 GLOBAL = "__bantinSearch"
+
+
+DOC_GROUP = 16  # documents of one category a d/ file holds (manifest "docGroup"; issue 16, session 24)
 
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -222,3 +226,25 @@ def pair_homes(pair: str, common: frozenset[str] | set[str]) -> list[str]:
     bantin-search.js.
     """
     return [s for s in pair.split(" ") if s not in FOLDED_STOP and s not in common]
+
+
+def doc_files(categories: Sequence[int], size: int | None) -> list[tuple[str, int]]:
+    """Each document's d/ file ("d/3-0") and its place in that file's list.
+
+    A file holds `size` documents of one category, in id order (newest first): a question's
+    answers mostly share a category (a law's articles, a handbook's questions, one topic's
+    news), so its ten results come in about five files instead of ten, and a site of 5,000
+    articles writes some 4,700 files fewer (Cloudflare Pages' free plan takes 20,000).
+    `categories`: each document's category number (the manifest's facets). A manifest with
+    no size (written before session 24) has a file per document holding it alone (place -1).
+    The twin of docFiles in bantin-search.js.
+    """
+    if not size:
+        return [(f"d/{i}", -1) for i in range(len(categories))]
+    seen: dict[int, int] = {}
+    out = []
+    for c in categories:
+        k = seen.get(c, 0)
+        seen[c] = k + 1
+        out.append((f"d/{c}-{k // size}", k % size))
+    return out

@@ -20,7 +20,7 @@ from bantin.search.terms import (
     with_preferred,
 )
 from bantin.text.vi import fold
-from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, family_of, pair_homes, utf16_key, vlq_decode
+from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, doc_files, family_of, pair_homes, utf16_key, vlq_decode
 from bantin.search.recheck import PAGE_SIZE, question_terms, reorder, shown_text
 
 
@@ -89,11 +89,12 @@ class SearchIndex:
         self.bounds = {f: m["bounds"][f].split("\n") if m["shards"][f] > 1 else [] for f in FAMILIES}
         self.fetched: list[str] = ["manifest.js"]
         self._shards: dict[str, dict[str, _Term]] = {}
-        self._docs: dict[int, dict] = {}
+        self._docs: dict[str, list[dict]] = {}
         facets = vlq_decode(m["facets"])
         bits = m.get("kindBits", 2)  # an index written before pages were searched: 2
         self.kinds = [m["kinds"][v & ((1 << bits) - 1)] for v in facets]
         self.categories = [m["cats"][v >> bits][0] for v in facets]
+        self._files = doc_files([v >> bits for v in facets], m.get("docGroup"))  # each document's d/ file
         self.years = [year for year, count in m["years"] for _ in range(count)]
         self.common = frozenset(m["common"].split("\n")) if m.get("common") else frozenset()
         self.synonyms = m.get("synonyms", [])
@@ -241,11 +242,18 @@ class SearchIndex:
 
     # Documents and filters
 
+    def doc_file(self, i: int) -> str:
+        """The file under the index's folder that holds document i ("d/3-0.js")."""
+        return f"{self._files[i][0]}.js"
+
     def doc(self, i: int) -> dict:
-        if i not in self._docs:
-            self.fetched.append(f"d/{i}.js")
-            _, self._docs[i] = read_script(self.root / f"d/{i}.js")
-        return self._docs[i]
+        """Document i, from its category's d/ file (read once, as the browser fetches it once)."""
+        key, place = self._files[i]
+        if key not in self._docs:
+            self.fetched.append(self.doc_file(i))
+            _, self._docs[key] = read_script(self.root / self.doc_file(i))
+        data = self._docs[key]
+        return data if place < 0 else data[place]
 
     def keep(self, i: int, kind: str = "", category: str = "", year: int | str = "") -> bool:
         """Whether document i passes the filters (kind group slug, category slug, year)."""

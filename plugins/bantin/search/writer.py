@@ -24,7 +24,9 @@ Layout under out_dir (every file a script, so the offline build works from file:
   hold most bigrams: each beside the rarer of its syllables a question looks up anyway
   (`codec.pair_homes`), so its pairs cost a question no file of their own (issue 16: at
   10,000 articles a question's term files went 16 -> 10, median);
-- d/N.js: one document (url, title, type, category, date, text for the snippet).
+- d/C-K.js: DOC_GROUP documents of category C (url, title, type, category, date, text for
+  the snippet), the K-th such file in id order (`codec.doc_files`): a question's ten results
+  come in about five files (issue 16, session 24).
 
 Build time: pure Python, so the work is arranged for CPython: ids cached per text chunk,
 loops inside C (map, Counter, array), and on a large corpus a forked worker that computes
@@ -61,7 +63,7 @@ from bantin.search.terms import (
 )
 from bantin.search.recheck import shown_length
 from bantin.search.codec import (
-    CODE_BASE, FAMILIES, GLOBAL, IDF_SCALE, KIND_BITS, KINDS, TABLE, _CODE, _vlq_table, decode_ids, encode_postings, family_of, halve_weights, idf,
+    CODE_BASE, DOC_GROUP, FAMILIES, GLOBAL, IDF_SCALE, KIND_BITS, KINDS, TABLE, _CODE, _vlq_table, decode_ids, doc_files, encode_postings, family_of, halve_weights, idf,
     join_postings, pair_homes, quantise, utf16_key, vlq_list,
 )
 
@@ -692,12 +694,16 @@ class _Writer:
 
 
 def write_documents(docs: Sequence[SearchDoc], out_dir: Path, facets: dict) -> _Written:
-    """d/N.js: what a result shows (title, url, type, category, date, text for the snippet)."""
+    """d/C-K.js: what results show (title, url, type, category, date, text for the snippet),
+    DOC_GROUP documents of one category a file (`codec.doc_files`)."""
     writer = _Writer(out_dir)
     categories = {tuple(c): i for i, c in enumerate(facets["cats"])}
     records = [_doc_record(doc, categories) for doc in docs]
-    for i, record in enumerate(records):
-        writer.write(f"d/{i}.js", _js(f"d/{i}", record))
+    files: dict[str, list[dict]] = {}
+    for record, (key, _) in zip(records, doc_files([r["c"] for r in records], DOC_GROUP)):
+        files.setdefault(key, []).append(record)
+    for key, group in files.items():
+        writer.write(f"{key}.js", _js(key, group))
     return dataclasses.replace(writer.close(), shown_terms=shown_length(records))
 
 
@@ -730,6 +736,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
         "bounds": bounds,
         "boosts": dict(QUERY_BOOSTS),
         "codeBase": CODE_BASE,
+        "docGroup": DOC_GROUP,
         "common": "\n".join(common),
         "layout": layout,
         "maxChars": MAX_QUERY_CHARS,

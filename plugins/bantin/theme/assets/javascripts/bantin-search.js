@@ -250,11 +250,26 @@
     return lo;
   }
 
+  /**
+   * Each document's [d/ file, place in its list]: `size` documents of one category a file, in
+   * id order (twin of codec.doc_files). A manifest without a size (written before session 24)
+   * has one file per document, the document itself (place -1).
+   */
+  function docFiles(facets, bits, size) {
+    var seen = Object.create(null), unit = Math.pow(2, bits);
+    return facets.map(function (v, id) {
+      if (!size) return ["d/" + id, -1];
+      var c = Math.floor(v / unit), k = seen[c] || 0;
+      seen[c] = k + 1;
+      return ["d/" + c + "-" + Math.floor(k / size), k % size];
+    });
+  }
+
   // --- The engine -----------------------------------------------------------------------
 
   /**
    * createEngine({load: key -> Promise<data>, lunr}) answers queries from the shards.
-   * `load("manifest")`, `load("u/3")`, `load("d/17")` fetch the files written by the build.
+   * `load("manifest")`, `load("u/3")`, `load("d/2-0")` fetch the files written by the build.
    * `lunr` may instead be a function returning a promise of it: keyword queries need lunr,
    * questions are ranked here, so a reader who asks a question never downloads it.
    */
@@ -263,7 +278,7 @@
     var loadLunr = lunr ? function () { return Promise.resolve(lunr); } : options.lunr;
     var load = options.load, lunrLimit = options.lunrLimit || 2000;
     var cache = Object.create(null);
-    var manifest = null, bounds = {}, facets = null, years = null, ready = null, words = null, refreshing = null, quiet = null;
+    var manifest = null, bounds = {}, facets = null, files = null, years = null, ready = null, words = null, refreshing = null, quiet = null;
     // A fetched document -> its shown text's terms (recheck). Keyed by the document itself, not
     // its number: a page still loading another build's texts must not fill the new build's.
     var shown = new WeakMap();
@@ -305,6 +320,7 @@
         bounds[f] = m.shards[f] > 1 ? m.bounds[f].split("\n") : [];
       });
       facets = vlqDecode(m.facets);
+      files = docFiles(facets, m.kindBits || 2, m.docGroup);
       words = questionWords(m);
       quiet = Object.create(null);  // [[syllable, idf]]: pairs, since "__proto__" is no key of an object literal
       (Array.isArray(m.quietIdf) ? m.quietIdf : []).forEach(function (pair) { quiet[pair[0]] = +pair[1] || 0; });
@@ -664,7 +680,16 @@
       });
     }
 
-    function doc(id) { return fetch("d/" + id); }
+    /** Document `id`, from its category's d/ file (each file fetched once). */
+    function doc(id) {
+      var f = files[id];
+      if (!f) return Promise.reject(new Error("Không có kết quả số " + id));
+      return fetch(f[0]).then(function (data) {
+        var d = f[1] < 0 ? data : Array.isArray(data) ? data[f[1]] : null;
+        if (!d) throw new Error("Dữ liệu tìm kiếm hỏng: " + f[0]);
+        return d;
+      });
+    }
 
     /**
      * What to highlight, given a text word's [exact, folded]: a query word typed with marks by
