@@ -250,8 +250,8 @@ class SearchIndex:
         """Document i, from its category's d/ file (read once, as the browser fetches it once)."""
         key, place = self._files[i]
         if key not in self._docs:
-            self.fetched.append(self.doc_file(i))
-            _, self._docs[key] = read_script(self.root / self.doc_file(i))
+            self.fetched.append(f"{key}.js")
+            _, self._docs[key] = read_script(self.root / f"{key}.js")
         data = self._docs[key]
         return data if place < 0 else data[place]
 
