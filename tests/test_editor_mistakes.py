@@ -223,6 +223,13 @@ MISTAKES = {
                                     ("thiếu dấu cách sau dấu hai chấm của `title:`", "`title: Tập huấn hòa giải viên")),
     "cname-for-another-domain": Mistake(add("CNAME", b"phapluat.khac.gov.vn\n"), "CNAME", 1,
                                         ("`phapluat.khac.gov.vn`", "`bantin.example.org`"), "cảnh báo"),
+    # Pasted from an old portal or Word, or the body's Markdown: shown as typed (session 25)
+    "html-in-summary": Mistake(replace(ART, SUMMARY, "summary: <p>Trong hai ngày"), ART, 7,
+                               ("thẻ HTML `<p>`", "`summary: Trong hai ngày"), "cảnh báo"),
+    "entity-in-summary": Mistake(replace(ART, SUMMARY, "summary: Trong&nbsp;hai ngày"), ART, 7,
+                                 ("mã HTML `&nbsp;`", "`summary: Trong hai ngày"), "cảnh báo"),
+    "markdown-in-summary": Mistake(replace(ART, SUMMARY, "summary: Trong **hai ngày**"), ART, 7,
+                                   ("dấu Markdown `**hai ngày**`", "`summary: Trong hai ngày"), "cảnh báo"),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

@@ -21,7 +21,7 @@ from bantin.content.model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
 from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem, shown
 from bantin.problems import Problems, short
 from bantin.config.settings import SiteConfig
-from bantin.content import placeholders
+from bantin.content import placeholders, plaintext
 from bantin.content.frontyaml import Plain
 from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN, quoted_line
 from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
@@ -529,6 +529,15 @@ def _empty_entries(value: Any) -> bool:
     return any(v is None or (isinstance(v, str) and not nfc(v).strip()) for v in value)
 
 
+def _plain_text(check: _Check, **fields: str) -> None:
+    """Warnings for markup typed into fields shown as plain text, and for a pasted title."""
+    for key, text in fields.items():
+        found = plaintext.markup_problems(key, text)
+        long = plaintext.length_problem(key, text)
+        for message, fix in found + ([long] if long else []):
+            check.problems.warn(check.src, check.lines.get(key, 1), key, message, fix)
+
+
 def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
              problems: Problems, exists: Exists) -> Meta | None:
     """Meta from a parsed mapping; None when a required field is unusable."""
@@ -555,6 +564,7 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
                     "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
     if title and meta["slug"] and not check.text("slug") and not meta["draft"]:  # a draft has no old address
         _address_from_title(check, kind, meta["slug"])
+    _plain_text(check, title=title, summary=meta["summary"])
     if not meta["draft"]:  # a draft may keep the example's words: they are its to-do list
         for field, text in placeholders.starter_fields(title, meta["summary"]):
             check.error(field, f"`{field}` còn là chữ của tệp mẫu («{short(text, 60)}»): bài chưa viết xong "

@@ -1,0 +1,69 @@
+"""Title and summary are shown as typed: markup in them reaches the reader as characters.
+
+Editors paste titles and summaries from old portals and from Word (`<b>…</b>`, `&amp;`,
+`&nbsp;`) or write the Markdown they use in the body (`**…**`). Every page, card, feed and
+search result escapes these fields (docs/security.md), so a reader would see "<b>" or
+"&amp;" literally. Each case is a warning on the field's line with the text to type instead:
+the page still builds, since nothing unsafe happens, but it would look broken.
+
+A title longer than TITLE_LONG characters is almost surely a paragraph pasted into the
+wrong field: real portal titles, the longest naming a decree and its date, stay under about
+180. It fills a phone's screen in every list and is cut in search results and shared links.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bantin.problems import short
+
+TITLE_LONG = 200  # characters
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Each repeated class stops at the character that could start another match ("[", "<", "*"),
+# so a hostile "[[[[…" or "<a <a <a …" is read once, not once per start (linear: tested).
+_MARKDOWN = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\[\]\n]+\]\([^()\[\]\s]+\)")
+_SPACES = re.compile(r"\s+")
+
+_NAMES = {"title": "tiêu đề", "summary": "tóm tắt"}
+
+
+def _plain(text: str) -> str:
+    """The text a reader should see: tags dropped, entities decoded, Markdown marks and
+    link targets dropped, spaces (a decoded &nbsp; too) made single."""
+    text = _TAG.sub(" ", text)
+    text = _MARKDOWN.sub(lambda m: m.group(0).strip("*_").split("](")[0].lstrip("["), text)
+    text = html.unescape(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def markup_problems(key: str, text: str) -> list[tuple[str, str]]:
+    """(message, fix) for markup found in a plain-text field, at most one of each kind."""
+    name = _NAMES.get(key, f"`{key}`")
+    found = []
+    tag, entity, mark = _TAG.search(text), _ENTITY.search(text), _MARKDOWN.search(text)
+    if tag:
+        found.append(f"thẻ HTML `{short(tag.group(0), 30)}`")
+    if entity:
+        found.append(f"mã HTML `{entity.group(0)}`")
+    if mark:
+        found.append(f"dấu Markdown `{short(mark.group(0), 30)}`")
+    if not found:
+        return []
+    plain = _plain(text)
+    message = (f"{name} có {', '.join(found)}: {name} hiện đúng từng ký tự đã gõ, nên người đọc sẽ "
+               "thấy nguyên các ký tự này (không in đậm, không xuống dòng, không thành liên kết)")
+    fix = (f"chỉ để chữ: `{key}: {short(plain, 120)}`" if plain else
+           f"viết {name} bằng chữ thường, không có thẻ hay mã HTML")
+    return [(message, fix)]
+
+
+def length_problem(key: str, text: str) -> tuple[str, str] | None:
+    """(message, fix) for a title too long to be one (see TITLE_LONG)."""
+    if key != "title" or len(text) <= TITLE_LONG:
+        return None
+    return (f"tiêu đề dài {len(text)} ký tự (quá {TITLE_LONG}): trên điện thoại nó chiếm cả màn hình ở "
+            "mọi danh sách, và bị cắt trong kết quả tìm kiếm và khi chia sẻ",
+            "rút tiêu đề còn một câu ngắn; đưa phần còn lại vào `summary:` hoặc đoạn đầu của bài")

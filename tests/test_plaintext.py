@@ -1,0 +1,64 @@
+"""Markup and pasted paragraphs in the fields shown as plain text (content/plaintext.py)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bantin.content.plaintext import TITLE_LONG, length_problem, markup_problems
+
+
+@pytest.mark.parametrize("text, names, plain", [
+    ("Tập huấn <b>hòa giải viên</b> huyện Lam Sơn", ["thẻ HTML `<b>`"], "Tập huấn hòa giải viên huyện Lam Sơn"),
+    ("Hội nghị<br/>tổng kết", ["thẻ HTML `<br/>`"], "Hội nghị tổng kết"),
+    ('<span style="color:red">Thông báo</span>', ["thẻ HTML `<span style=\"color:red\">`"], "Thông báo"),
+    ("Hỏi &amp; đáp", ["mã HTML `&amp;`"], "Hỏi & đáp"),
+    ("Luật&nbsp;Đất đai&#160;2024", ["mã HTML `&nbsp;`"], "Luật Đất đai 2024"),
+    ("Trong **hai ngày** và __ba đêm__", ["dấu Markdown `**hai ngày**`"], "Trong hai ngày và ba đêm"),
+    ("Xem [Luật Hòa giải](https://vbpl.vn/x) nhé", ["dấu Markdown `[Luật Hòa giải](https://vbpl.…`"],
+     "Xem Luật Hòa giải nhé"),
+    ("<p>Tóm&nbsp;tắt **đậm**</p>", ["thẻ HTML `<p>`", "mã HTML `&nbsp;`", "dấu Markdown `**đậm**`"], "Tóm tắt đậm"),
+])
+def test_markup_is_named_with_the_text_to_type(text, names, plain):
+    [(message, fix)] = markup_problems("summary", text)
+    for name in names:
+        assert name in message, message
+    assert fix == f"chỉ để chữ: `summary: {plain}`"
+
+
+@pytest.mark.parametrize("text", [
+    "Nghiên cứu R&D trong ngành tư pháp",  # an ampersand without ";"
+    "Khi a < b và c > d",
+    "Luật <sửa đổi> năm 2024",  # not an HTML tag name
+    "Điều 5*, 6** và 7",
+    "Mục [1] và (2)",
+    "Nghị định số 15/2014/NĐ-CP ngày 27/02/2014 của Chính phủ",
+])
+def test_ordinary_text_is_left_alone(text):
+    assert markup_problems("title", text) == []
+
+
+def test_only_tags_leave_the_general_advice():
+    [(message, fix)] = markup_problems("title", "<br><br>")
+    assert "tiêu đề có thẻ HTML `<br>`" in message and "chữ thường" in fix
+
+
+def test_a_pasted_paragraph_is_not_a_title():
+    assert length_problem("title", "x" * TITLE_LONG) is None
+    message, fix = length_problem("title", "Sở Tư pháp tổ chức hội nghị " * 10)
+    assert "tiêu đề dài 280 ký tự" in message and "`summary:`" in fix
+    assert length_problem("summary", "x" * 1000) is None  # a summary may be a paragraph
+
+
+@pytest.mark.parametrize("unit", ["[", "[a](", "<a ", "**a", "&amp"])
+def test_hostile_repetition_takes_linear_time(unit):
+    """Repeated starts of a match without its end: each regex must read the text once."""
+    def cost(n: int) -> float:
+        text = unit * n
+        started = time.perf_counter()
+        markup_problems("summary", text)
+        return time.perf_counter() - started
+
+    small, large = min(cost(5_000) for _ in range(3)), min(cost(40_000) for _ in range(3))
+    assert large < 16 * small + 0.05, (small, large)  # 8 times the text: linear ~8x, quadratic ~64x
