@@ -223,6 +223,11 @@ MISTAKES = {
                                     ("thiếu dấu cách sau dấu hai chấm của `title:`", "`title: Tập huấn hòa giải viên")),
     "cname-for-another-domain": Mistake(add("CNAME", b"phapluat.khac.gov.vn\n"), "CNAME", 1,
                                         ("`phapluat.khac.gov.vn`", "`bantin.example.org`"), "cảnh báo"),
+    # A summary's next line pasted without indent, with ": " in it: a field of 60 characters,
+    # reported on its own line, not line 1 (session 25, a province's outsider trial)
+    "long-unknown-field": Mistake(replace(ART, "documents: [", "Người được trợ giúp pháp lý gồm người nghèo và "
+                                          "người có công với cách mạng: xem Điều 7\ndocuments: ["), ART, 8,
+                                  ("không được hỗ trợ",)),
     # Pasted from an old portal or Word, or the body's Markdown: shown as typed (session 25)
     "html-in-summary": Mistake(replace(ART, SUMMARY, "summary: <p>Trong hai ngày"), ART, 7,
                                ("thẻ HTML `<p>`", "`summary: Trong hai ngày"), "cảnh báo"),

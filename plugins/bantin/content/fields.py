@@ -267,7 +267,8 @@ def _unknown_keys(check: _Check) -> None:
             continue
         close = difflib.get_close_matches(str(key)[:40], FIELDS, n=1, cutoff=0.6)
         hint = f"có phải ý bạn là `{close[0]}`?" if close else f"các trường được phép: {', '.join(FIELDS)}"
-        check.error(short(str(key), 40), f"trường `{short(str(key), 40)}` không được hỗ trợ", hint)
+        check.problems.error(check.src, check.lines.get(key, 1), short(str(key), 40),
+                             f"trường `{short(str(key), 40)}` không được hỗ trợ", hint)
 
 
 def _category(check: _Check, kind: str):
