@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from bantin.content.plaintext import TITLE_LONG, length_problem, markup_problems
+from bantin.content.plaintext import SUMMARY_LONG, TITLE_LONG, length_problem, markup_problems
 
 
 @pytest.mark.parametrize("text, names, plain", [
@@ -48,7 +48,9 @@ def test_a_pasted_paragraph_is_not_a_title():
     assert length_problem("title", "x" * TITLE_LONG) is None
     message, fix = length_problem("title", "Sở Tư pháp tổ chức hội nghị " * 10)
     assert "tiêu đề dài 280 ký tự" in message and "`summary:`" in fix
-    assert length_problem("summary", "x" * 1000) is None  # a summary may be a paragraph
+    assert length_problem("summary", "x" * SUMMARY_LONG) is None
+    message, fix = length_problem("summary", "Trong hai ngày, các hòa giải viên được bồi dưỡng. " * 10)
+    assert "tóm tắt dài 500 ký tự" in message and "đoạn đầu" in fix
 
 
 @pytest.mark.parametrize("unit", ["[", "[a](", "<a ", "**a", "&amp"])
