@@ -258,7 +258,7 @@ def test_counts_add_up_for_good_draft_and_broken_files():
     corpus, problems = build(files)
     counts = corpus.counts
     assert counts.published == {"article": 2, "qa": 1, "guide": 1, "page": 1}
-    assert counts.drafts == 1
+    assert counts.drafts == 1 and len(counts.draft_files) == 1
     assert counts.reported == 8
     assert sum(counts.published.values()) + counts.drafts + counts.reported == len(files)
     reported_files = {p.path for p in problems.errors}
@@ -267,6 +267,14 @@ def test_counts_add_up_for_good_draft_and_broken_files():
     assert {i.src for i in corpus.items} | reported_files == set(files)
     assert counts.summary() == ("Bản tin: xuất bản 2 tin bài, 1 tài liệu hướng dẫn, 1 trang, 1 sổ tay hỏi - đáp; "
                                 "1 bản nháp; 8 tệp có lỗi")
+
+
+def test_drafts_are_named_a_few_at_a_time():
+    assert Counts({}, 0, 0).drafts_line() == ""
+    many = Counts({}, 12, 0, draft_files=tuple(f"tin-tuc/bai-{i:02}.md" for i in range(12)))
+    line = many.drafts_line()
+    assert line.startswith("Bản nháp, không xuất bản") and "tin-tuc/bai-09.md và 2 tệp khác" in line
+    assert "bai-10" not in line
 
 
 def test_counts_summary_empty():

@@ -157,6 +157,8 @@ def test_check_passes_and_names_only_drafts(drafts_site):
     assert done.returncode == 0, done.stdout
     assert "0 lỗi, " in done.stdout and "bản nháp, không chặn xuất bản" in done.stdout
     assert "5 bản nháp; 0 tệp có lỗi" in done.stdout
+    [named] = [line for line in done.stdout.splitlines() if line.startswith("Bản nháp, không xuất bản")]
+    assert "xóa dòng `draft: true`" in named and all(src in named for src in DRAFTS), named  # not just a count
     for src in PUBLISHED:
         assert not any(line.startswith(src) for line in done.stdout.splitlines()), done.stdout
 

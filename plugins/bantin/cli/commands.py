@@ -245,6 +245,8 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
         report.print_text(problems.items, sys.stdout)
     counts = corpus.counts.summary() if corpus else ""
     print(counts)
+    if corpus and (drafts_line := corpus.counts.drafts_line()):
+        print(drafts_line)
     print(f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo "
           f"({time.perf_counter() - started:.1f} giây).")
     failed = _report_ci(output_format, problems.items, places, output or report.GITLAB_REPORT, counts,

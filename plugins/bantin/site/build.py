@@ -220,12 +220,12 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     planned = planned_outputs(inputs)  # once: it looks each content file up in every theme folder
     check_addresses(corpus, generated, urls, problems, aliases, planned)
-    unread_drafts = 0
+    unread_drafts: set[str] = set()
     if not include_drafts:  # a draft's problems never block publishing: it is not published
         unread = {src: inputs.read(src) for src in pages_md if corpus.by_src(src) is None}
         left_out = drafts.unpublished_drafts(corpus.items, unread)
         problems = drafts.demote(problems, left_out)
-        unread_drafts = len(left_out & unread.keys())
+        unread_drafts = left_out & unread.keys()
     corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems,
                               draft_only=len(held), unread_drafts=unread_drafts)
     withheld = (in_content - inventory.accepted) | held | unused
@@ -343,6 +343,8 @@ class Build:
             raise Failed("Nội dung có lỗi", found.problems)
         corpus = found.corpus
         log.info(corpus.counts.summary())
+        if drafts_line := corpus.counts.drafts_line():
+            log.info(drafts_line)
         view = SiteView(corpus, urls, content_policy=site.content_policy and not serving and urls.directory_urls)
         worker = background.start(len(corpus.items), view=view)
         # In the worker, in this order: QR codes and related lists are needed by pages (and

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 from bantin.workers import policy
 from bantin.workers.background import fork_pool
@@ -73,11 +73,21 @@ class Counts:
     drafts: int
     reported: int
     draft_only: int = 0  # static files only drafts use: not published (site/build.py's read_site)
+    draft_files: tuple[str, ...] = ()  # the drafts, by path in content/
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {KIND_WORDS.get(k, k)}" for k, n in sorted(self.published.items()))
         held = f"; {self.draft_only} tệp chỉ bản nháp dùng (không xuất bản)" if self.draft_only else ""
         return f"Bản tin: xuất bản {kinds or '0 tệp'}; {self.drafts} bản nháp; {self.reported} tệp có lỗi{held}"
+
+    def drafts_line(self, shown: int = 10) -> str:
+        """The drafts by name, so a finished article left with `draft: true` is seen (a
+        province's trial: the count went from 3 to 4, and the article was simply missing)."""
+        if not self.draft_files:
+            return ""
+        names = ", ".join(self.draft_files[:shown])
+        more = f" và {len(self.draft_files) - shown} tệp khác" if len(self.draft_files) > shown else ""
+        return f"Bản nháp, không xuất bản (bài đã xong thì xóa dòng `draft: true`): {names}{more}"
 
 
 @dataclass(frozen=True)
@@ -181,7 +191,8 @@ class Corpus:
             return None, None
         return (group[n - 1] if n > 0 else None, group[n + 1] if n + 1 < len(group) else None)
 
-    def recounted(self, total: int, problems: Problems, draft_only: int = 0, unread_drafts: int = 0) -> "Corpus":
+    def recounted(self, total: int, problems: Problems, draft_only: int = 0,
+                  unread_drafts: Collection[str] = ()) -> "Corpus":
         """This corpus with counts that include problems found after it was built (addresses,
         links, files of content/ that are not pages); `unread_drafts` are drafts whose front
         matter could not be read (content/drafts.py): counted as drafts, not as files with errors.
@@ -190,8 +201,9 @@ class Corpus:
         """
         clone = copy.copy(self)
         counts = count_files(total, self.items, problems)
-        counts = replace(counts, draft_only=draft_only, drafts=counts.drafts + unread_drafts,
-                         reported=counts.reported - unread_drafts)
+        counts = replace(counts, draft_only=draft_only, drafts=counts.drafts + len(unread_drafts),
+                         reported=counts.reported - len(unread_drafts),
+                         draft_files=tuple(sorted({*counts.draft_files, *unread_drafts})))
         object.__setattr__(clone, "counts", counts)
         return clone
 
@@ -331,8 +343,8 @@ def count_files(total: int, items: Iterable[Item], problems: Problems) -> Counts
     failed = {p.path for p in problems.errors}
     good = [i for i in items if i.src not in failed]
     published = Counter(i.kind for i in good if not i.meta.draft)
-    drafts = sum(1 for i in good if i.meta.draft)
-    return Counts(dict(published), drafts, total - sum(published.values()) - drafts)
+    drafts = sorted(i.src for i in good if i.meta.draft)
+    return Counts(dict(published), len(drafts), total - sum(published.values()) - len(drafts), draft_files=tuple(drafts))
 
 
 def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme,
