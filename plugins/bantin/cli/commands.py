@@ -392,7 +392,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="cổng của decap-server trên 127.0.0.1 (mặc định: một cổng còn trống)")
     new = sub.add_parser("new", help="tạo bài mới từ mẫu")
     new.add_argument("kind", choices=sorted(newcontent.FOLDERS), metavar="LOẠI",
-                     help=f"loại bài: {', '.join(sorted(newcontent.FOLDERS))} (tin, sổ tay Hỏi - Đáp, hướng dẫn)")
+                     help="loại bài: article (tin bài), guide (tài liệu hướng dẫn), qa (sổ tay Hỏi - Đáp)")
     new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài, trong dấu ngoặc kép")
     new.add_argument("--category", metavar="CHUYÊN_MỤC", help="chuyên mục (slug hoặc tên)")
     new.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
