@@ -38,6 +38,10 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
                                "features": ["navigation.tabs", "navigation.top"],
                                "palette": {"primary": "custom", "accent": "custom"}}  # no custom_dir: the package's theme
     assert config["plugins"][0]["bantin"]["agency"]["name"] == "Sở Tư pháp tỉnh Thử"
+    # the province is known from a Department of Justice's name: its owner, and a site name
+    # that does not repeat the agency the masthead shows (session 25, a province's trial)
+    assert config["plugins"][0]["bantin"]["agency"]["owner"] == "Ủy ban nhân dân tỉnh Thử"
+    assert config["site_name"] == "Bản tin Pháp luật tỉnh Thử"
     assert config["site_url"] == "https://phapluat.thu.gov.vn/"
     assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (  # this checkout: unknown
         "bantin @ git+https://DIEN-DIA-CHI-KHO-BANTIN.invalid/bantin@v0.1.0")
@@ -167,6 +171,18 @@ def test_hostile_answers_stay_one_value_or_are_refused(tmp_path, agency):
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert built.returncode == 0, built.stdout
     assert "<script>alert(1)</script>" not in (site / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("agency, name, owner", [
+    ("Sở Tư pháp thành phố Hải Phòng", "Bản tin Pháp luật thành phố Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"),
+    ("Phòng Tư pháp huyện Thử", "Bản tin Pháp luật - Phòng Tư pháp huyện Thử", "Ủy ban nhân dân tỉnh …"),
+    ("Sở Tư pháp tỉnh …", "Bản tin Pháp luật - Sở Tư pháp tỉnh …", "Ủy ban nhân dân tỉnh …"),
+])
+def test_the_owner_and_site_name_follow_a_departments_province(tmp_path, agency, name, owner):
+    site = tmp_path / "s"
+    assert _init(site, "--agency", agency).returncode == 0
+    config = _config(site)
+    assert (config["site_name"], config["plugins"][0]["bantin"]["agency"]["owner"]) == (name, owner)
 
 
 def test_init_never_overwrites_or_follows_a_link(tmp_path):

@@ -148,8 +148,10 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
     if not REQUIREMENT.match(package):  # one requirement of Bản tin, never a pip option (--index-url …)
         raise InitError(f"--package {package!r}: phải là gói bantin từ kho git, ví dụ "
                         "'bantin @ git+https://…/bantin@v0.1.0'")
-    site_name = f"Bản tin Pháp luật - {agency}" if answers.agency else "Bản tin Pháp luật tỉnh …"
-    owner = "Ủy ban nhân dân tỉnh …"
+    place = _place(agency) if answers.agency else None
+    site_name = (f"Bản tin Pháp luật {place}" if place else
+                 f"Bản tin Pháp luật - {agency}" if answers.agency else "Bản tin Pháp luật tỉnh …")
+    owner = f"Ủy ban nhân dân {place}" if place else "Ủy ban nhân dân tỉnh …"
     today = (answers.today or date.today()).isoformat()
     yaml_text = {  # JSON strings are YAML double-quoted scalars: any text stays one value
         "__SITE_NAME__": json.dumps(site_name, ensure_ascii=False),
@@ -163,6 +165,17 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
             "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency, "__GUIDE__": guide_line(package)},
             "requirements.txt": {"__PACKAGE__": package},
             "content": {"__DATE__": today}}
+
+
+_DEPARTMENT = re.compile(r"Sở Tư pháp ((?:tỉnh|thành phố) \S.*)", re.IGNORECASE)
+
+
+def _place(agency: str) -> str | None:
+    """"tỉnh Hà Giang" of "Sở Tư pháp tỉnh Hà Giang": a Department of Justice belongs to its
+    province's People's Committee, so the owner is known, and the site's name need not repeat
+    the agency the masthead already shows (a province's trial read it three times at the top)."""
+    found = _DEPARTMENT.fullmatch(agency)
+    return found.group(1) if found and "…" not in found.group(1) else None
 
 
 def _clean(value: str, option: str) -> str:
