@@ -228,6 +228,12 @@ MISTAKES = {
     "long-unknown-field": Mistake(replace(ART, "documents: [", "Người được trợ giúp pháp lý gồm người nghèo và "
                                           "người có công với cách mạng: xem Điều 7\ndocuments: ["), ART, 8,
                                   ("không được hỗ trợ",)),
+    # A paragraph pasted from Word into `summary:`, its lines broken, one with ": " inside: named
+    # at once with the whole value as one line (it took four rounds, session 25)
+    "summary-pasted-in-lines": Mistake(replace(ART, "sắm vai.\n", "sắm vai.\nTham dự có lãnh đạo các xã.\n"
+                                               "Người được mời: hòa giải viên các thôn.\n"), ART, 8,
+                                       ("dòng này và 1 dòng sau nó", "phần tiếp theo của `summary:`",
+                                        'summary: "Trong hai ngày 16', 'Người được mời: hòa giải viên các thôn."`')),
     # Pasted from an old portal or Word, or the body's Markdown: shown as typed (session 25)
     "html-in-summary": Mistake(replace(ART, SUMMARY, "summary: <p>Trong hai ngày"), ART, 7,
                                ("thẻ HTML `<p>`", "`summary: Trong hai ngày"), "cảnh báo"),
@@ -423,3 +429,15 @@ def test_a_tab_before_a_list_entry_is_fixed_under_the_entrys_dash(tmp_path):
     assert explain(["tags:", "\t- a"], 1, "found character '\\t' that cannot start any token", "")[2].endswith("`  - a`")
     after_entry = explain(["items:", "  - title: A", "\tslug: a"], 2, "found character '\\t' that cannot start any token", "")
     assert after_entry[2].endswith("`    slug: a`")
+
+
+def test_a_pasted_paragraph_is_fixed_in_one_round_by_the_line_given(pristine, tmp_path):
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    MISTAKES["summary-pasted-in-lines"].change(docs)
+    [problem] = [p for p in check(docs) if p.path == ART]
+    line = re.search(r"thành một dòng: `(.*)`$", problem.fix).group(1)
+    page = docs / ART
+    lines = page.read_text(encoding="utf-8").split("\n")
+    page.write_text("\n".join(lines[:6] + [line] + lines[9:]), encoding="utf-8")
+    assert [str(p) for p in check(docs) if p.path == ART] == []

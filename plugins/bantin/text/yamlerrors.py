@@ -130,10 +130,55 @@ def _loose_fix(lines: list[str], at: int, fields: frozenset[str]) -> tuple[int, 
         return (at, "dòng này không có dạng `tên: giá trị`; nếu nó là một mục nữa của danh sách ở trên, "
                 "YAML chỉ hiểu như vậy khi có `- ` ở đầu", f"viết `{item.group(1)}- {text}`")
     key = key_of(above)
+    pasted = _pasted_run(lines, at, fields)
+    if pasted is not None:
+        return pasted
     joined = f"nối nó vào cuối dòng `{key}:` ở trên" if key else "nối nó vào cuối dòng trên"
     return (at, "dòng này không có dạng `tên: giá trị`; nếu nó là phần tiếp theo của giá trị ở dòng trên, "
             "YAML chỉ hiểu như vậy khi dòng được thụt vào",
             f"thêm hai dấu cách ở đầu dòng (`  {text}`), hoặc {joined}")
+
+
+_FIELD_LINE = re.compile(r"([A-Za-z_]{1,30}):(?:\s|$)")
+_JOINED_SHOWN = 400  # characters of a joined value given whole in the fix (a longer one is told how)
+
+
+def _pasted_run(lines: list[str], at: int, fields: frozenset[str]) -> tuple[int, str, str] | None:
+    """Several margin lines after `key: value`: a paragraph pasted from Word, whose lines break
+    where the document's did. Told one line at a time, an editor indented a line, ran the
+    check, and met the next (four rounds in a province's trial, the last a ": " inside the
+    text). Named at once, from its first line, with the whole value as one line to type,
+    in double quotes when a ": " or " #" inside would cut it."""
+    start = at
+    while start > 0 and _continues(lines[start - 1], fields):
+        start -= 1
+    if start == 0 or not key_of(lines[start - 1]) or key_of(lines[start - 1]) not in fields:
+        return None
+    end = at + 1
+    while end < len(lines) and _continues(lines[end], fields):
+        end += 1
+    if end - start < 2:
+        return None
+    key, first = lines[start - 1].split(":", 1)
+    value = " ".join(part.strip() for part in [first, *lines[start:end]] if part.strip())
+    if value[:1] in "\"'" and value[-1:] == value[:1]:
+        value = value[1:-1]
+    line = f"{key}: " + ('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                         if re.search(r":\s| #|^[\W_]", value) else value)
+    message = (f"dòng này và {end - start - 1} dòng sau nó không có dạng `tên: giá trị`: chúng là phần tiếp theo "
+               f"của `{key}:` (đoạn văn dán vào bị xuống dòng), mà YAML chỉ hiểu như vậy khi mọi dòng được thụt vào")
+    if len(line) <= _JOINED_SHOWN:
+        return (start, message, f"nối {end - start} dòng này vào dòng `{key}:` thành một dòng: `{line}`")
+    return (start, message, f"nối {end - start} dòng này vào cuối dòng `{key}:` thành một dòng, đặt cả giá trị trong "
+            "dấu ngoặc kép \"…\"; nếu dài, rút còn một hai câu")
+
+
+def _continues(line: str, fields: frozenset[str]) -> bool:
+    """A line at the margin that is neither a field of this file, a list item, a note nor blank."""
+    if not line.strip() or line[:1].isspace() or line.startswith(("#", "-")):
+        return False
+    field = _FIELD_LINE.match(line)
+    return not (field and (field.group(1) in fields or not fields))
 
 
 def _untabbed(lines: list[str], index: int) -> str:
