@@ -249,6 +249,22 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     assert (out / "assets" / "stylesheets" / "bantin.css").is_file()
     assert (out / "assets" / "vendor" / "lunr" / "lunr.min.js").is_file()
     assert "Sở Tư pháp tỉnh Thử" in (out / "index.html").read_text(encoding="utf-8")
+    # Installed as the README says without our git host (`pip install <wheel file>`): a new site
+    # gets the wheel in vendor/ by itself, and its requirements.txt installs from there.
+    [wheel] = dist.glob("bantin-*.whl")
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
+                   check=True, env=clean, cwd=tmp_path)
+    vendored = tmp_path / "tinh2"
+    done = subprocess.run([str(bantin), "init", str(vendored), "--agency", "Sở Tư pháp tỉnh Thử"], env=clean,
+                          cwd=tmp_path, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert done.returncode == 0 and "vendor/" in done.stdout and "Lưu ý" not in done.stdout, done.stdout
+    assert (vendored / "vendor" / wheel.name).read_bytes() == wheel.read_bytes()
+    installed = subprocess.run([str(python), "-m", "pip", "install", "-r", "requirements.txt"], env=clean,
+                               cwd=vendored, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert installed.returncode == 0 and f"vendor/{wheel.name}" in installed.stdout, installed.stdout
+    built = subprocess.run([str(python), "-m", "mkdocs", "build", "--strict"], cwd=vendored, env=clean, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert built.returncode == 0, built.stdout
 
 
 def test_the_new_sites_decap_server_is_the_one_bantin_edit_names():
@@ -295,6 +311,54 @@ def test_the_package_a_new_site_installs():
     assert starter.installed_from("{not json", "0.1.0") == unknown
     hostile = '{"url": "https://x.org/b --index-url https://evil", "vcs_info": {"vcs": "git"}}'
     assert starter.installed_from(hostile, "0.1.0") == unknown
+
+
+def _fake_wheel(folder: Path, name: str = "bantin-0.1.0-py3-none-any.whl", inside: str = "bantin/__init__.py") -> Path:
+    import zipfile
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(folder / name, "w") as wheel:
+        wheel.writestr(inside, "__version__ = '0.1.0'\n")
+    return folder / name
+
+
+def test_a_wheel_file_is_vendored_and_required_from_the_site(tmp_path):
+    """A province that received the wheel, not access to our git host: its CI installs the
+    copy committed with the site (session 25, a province's outsider trial)."""
+    wheel = _fake_wheel(tmp_path / "tai-ve")
+    done = _init(tmp_path / "s", "--agency", "Sở Tư pháp tỉnh Thử", "--package", str(wheel))
+    assert done.returncode == 0, done.stdout
+    assert "vendor/bantin-0.1.0-py3-none-any.whl" in done.stdout and "đưa cả thư mục vendor/" in done.stdout
+    assert (tmp_path / "s/vendor/bantin-0.1.0-py3-none-any.whl").read_bytes() == wheel.read_bytes()
+    assert (tmp_path / "s/requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (
+        "./vendor/bantin-0.1.0-py3-none-any.whl")
+    assert "tệp `content/bien-tap/huong-dan-bien-tap.md` trong kho mã Bản tin" in (
+        tmp_path / "s/README.md").read_text(encoding="utf-8")
+
+
+def test_installed_from_a_wheel_still_here_the_site_gets_a_copy(tmp_path):
+    wheel = _fake_wheel(tmp_path)
+    record = f'{{"url": "{wheel.as_uri()}", "archive_info": {{"hash": "sha256=00"}}}}'
+    assert starter.installed_from(record, "0.1.0") == (str(wheel), True)
+    wheel.unlink()  # gone since: the placeholder and the notice, as before
+    assert starter.installed_from(record, "0.1.0")[1] is False
+
+
+@pytest.mark.parametrize("name, inside, says", [
+    ("bantin-0.1.0.tar.gz.whl", "bantin/__init__.py", "tên tệp phải có dạng"),
+    ("requests-2.0-py3-none-any.whl", "requests/__init__.py", "tên tệp phải có dạng"),
+    ("bantin-0.1.0-py3-none-any.whl", "khac/__init__.py", "không phải gói Bản tin"),
+    ("bantin-9.9.9-py3-none-any.whl", None, "không có tệp"),
+])
+def test_a_wheel_that_is_not_ours_is_refused_and_nothing_written(tmp_path, name, inside, says):
+    path = _fake_wheel(tmp_path / "w", name, inside) if inside else tmp_path / "w" / name
+    done = _init(tmp_path / "s", "--package", str(path))
+    assert done.returncode == 1 and says in done.stdout and not (tmp_path / "s").exists(), done.stdout
+
+
+def test_a_document_renamed_to_a_wheel_is_refused(tmp_path):
+    (tmp_path / "bantin-0.1.0-py3-none-any.whl").write_bytes(b"%PDF-1.4 not a zip")
+    done = _init(tmp_path / "s", "--package", str(tmp_path / "bantin-0.1.0-py3-none-any.whl"))
+    assert done.returncode == 1 and "không phải gói Bản tin" in done.stdout
 
 
 @pytest.mark.parametrize("package", ["--index-url https://evil.example/simple", "requests", "bantin @ file:///x"])

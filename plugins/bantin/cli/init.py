@@ -31,8 +31,9 @@ def main_init(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--site-url", default="", metavar="ĐỊA_CHỈ",
                         help="địa chỉ công khai của trang, ví dụ https://phapluat.songlam.gov.vn/")
     parser.add_argument("--package", default="", metavar="GÓI",
-                        help="gói Bản tin mà quy trình xuất bản cài (mặc định: kho git Bản tin được cài từ đó, "
-                        "nếu không thì một dòng mẫu phải sửa); ví dụ 'bantin @ git+https://…@v0.1.0'")
+                        help="gói Bản tin mà quy trình xuất bản cài: kho git, ví dụ 'bantin @ git+https://…@v0.1.0', "
+                        "hoặc tệp .whl trên máy này (được chép vào vendor/ của trang mới). Mặc định: nơi Bản tin "
+                        "trên máy này được cài từ đó (kho git, hoặc tệp .whl nếu tệp vẫn còn)")
     args = parse(parser, argv)
     if isinstance(args, int):
         return args
@@ -46,6 +47,11 @@ def main_init(argv: Sequence[str] | None = None) -> int:
         print(visible(f"lỗi: {exc}"), file=sys.stderr)
         return 1
     print(visible(f"Đã tạo {len(written)} tệp trong {args.folder}."))
+    vendored = next((p for p in written if p.parent.name == starter.VENDOR), None)
+    if vendored is not None:
+        print(visible(f"Gói Bản tin được chép vào {starter.VENDOR}/{vendored.name} và requirements.txt cài từ đó: "
+                      f"hãy đưa cả thư mục {starter.VENDOR}/ lên kho. Nâng cấp: chép tệp .whl mới vào {starter.VENDOR}/, "
+                      "sửa tên tệp ở dòng cuối requirements.txt, xóa tệp cũ."))
     if starter.BY_VERSION.match(package):
         print(visible("Lưu ý: requirements.txt ghi Bản tin theo số phiên bản; pip sẽ tìm tên `bantin` trên PyPI, "
                       "nơi tên này có thể là gói của người khác, trừ khi quy trình xuất bản cài từ kho gói riêng "

@@ -4,7 +4,8 @@ A province installs Bản tin as a package and keeps only its own content and se
 repository (issue 14), so what `init` writes is small: `mkdocs.yml` with the agency and
 categories to fill in, one draft example of each content type, the GitHub and GitLab
 publishing files, a pre-commit hook, `.gitignore`, `requirements.txt` naming the Bản tin
-release, and a short README in Vietnamese. The files live in the package (`bantin/starter/`);
+release (or, given a wheel file, that wheel copied into `vendor/`), and a short README in
+Vietnamese. The files live in the package (`bantin/starter/`);
 dot-files are stored under plain names there (wheels' globs skip dot-files) and renamed here.
 
 Writes are confined by construction: the destination names are this module's constants, the
@@ -14,12 +15,15 @@ O_NOFOLLOW, so `init` never overwrites or writes through a link.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
 from bantin.text.vi import nfc, strip_control
 
@@ -49,6 +53,7 @@ UNKNOWN_HOST = "DIEN-DIA-CHI-KHO-BANTIN.invalid"  # requirements.txt when the so
 # alone asks PyPI, where the name may be someone else's: cli/init.py warns (README).
 REQUIREMENT = re.compile(r"bantin\s*(==|~=|>=|@\s*(git\+)?https://)\S")
 BY_VERSION = re.compile(r"bantin\s*(==|~=|>=)")
+VENDORED = re.compile(r"\./vendor/bantin-[A-Za-z0-9_.!+]+-py3-none-any\.whl")  # written by `create` only
 TOKEN = re.compile(r"__[A-Z0-9_]+__")
 URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
 
@@ -74,6 +79,47 @@ def guide_line(package: str) -> str:
     return f"tệp `{GUIDE}` trong kho {repo} (phiên bản `{rev}`)"
 
 
+WHEEL = re.compile(r"bantin-[A-Za-z0-9_.!+]+-py3-none-any\.whl")  # what `make dist` builds
+WHEEL_MAX = 64 << 20  # bytes; ours is about 2.5 MB
+VENDOR = "vendor"
+
+
+def local_wheel(package: str) -> Path | None:
+    """The file of a `--package` naming a wheel on this machine (not a URL), else None."""
+    if "://" in package or not package.lower().endswith(".whl"):
+        return None
+    return Path(package).expanduser()
+
+
+def read_wheel(path: Path) -> bytes:
+    """The bytes of Bản tin's wheel at `path`, to be committed with the new site (`vendor/`).
+
+    A province that received the wheel (a USB stick, an email) and cannot reach our git host
+    still gets a CI that installs it: requirements.txt names `./vendor/<wheel>`. Refused: a
+    name that is not our wheel's, a missing or special file, over WHEEL_MAX, a file that is
+    not a zip holding the package (a renamed document would fail only in CI, later).
+    """
+    if not WHEEL.fullmatch(path.name):
+        raise InitError(f"--package {path}: tên tệp phải có dạng bantin-<phiên bản>-py3-none-any.whl "
+                        "(tệp do `make dist` của kho Bản tin tạo ra).")
+    try:
+        if not path.is_file():
+            raise InitError(f"--package: không có tệp {path}.")
+        if path.stat().st_size > WHEEL_MAX:
+            raise InitError(f"--package {path}: tệp lớn quá {WHEEL_MAX >> 20} MB, không phải gói Bản tin.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InitError(f"--package: không đọc được {path}: {exc.strerror}.") from exc
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as wheel:
+            names = set(wheel.namelist())
+    except zipfile.BadZipFile:
+        names = set()
+    if "bantin/__init__.py" not in names:
+        raise InitError(f"--package {path}: không phải gói Bản tin (tệp .whl không chứa bantin/__init__.py).")
+    return data
+
+
 def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
     """The pip requirement a new site's CI should install: (requirement, reachable).
 
@@ -92,6 +138,9 @@ def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
     if vcs.get("vcs") == "git" and url.startswith("https://") and not any(c.isspace() for c in url):
         commit = str(vcs.get("commit_id", ""))
         return f"bantin @ git+{url}" + (f"@{commit}" if re.fullmatch(r"[0-9a-f]{7,40}", commit) else ""), True
+    wheel = Path(unquote(url[len("file://"):])) if url.startswith("file://") and "archive_info" in found else None
+    if wheel is not None and WHEEL.fullmatch(wheel.name) and wheel.is_file():
+        return str(wheel), True  # still on this machine: `create` copies it into the site (vendor/)
     # Not `bantin==<version>`: that would ask PyPI, where the name may be someone else's.
     return f"bantin @ git+https://{UNKNOWN_HOST}/bantin@v{version}", False
 
@@ -110,14 +159,23 @@ class Answers:
 
 
 def create(folder: Path, answers: Answers, version: str) -> list[Path]:
-    """Write a new site into `folder` (new or empty); return the files written."""
+    """Write a new site into `folder` (new or empty); return the files written.
+
+    A `package` naming a wheel file on this machine is copied to `vendor/` and required
+    from there (`read_wheel`)."""
+    wheel_path = local_wheel(answers.package)
+    wheel = read_wheel(wheel_path) if wheel_path else None
+    if wheel_path:
+        answers = replace(answers, package=f"./{VENDOR}/{wheel_path.name}")
     values = _values(answers, version)  # before the folder: a refused answer leaves nothing behind
     target = _prepare(folder)
     written = []
     for source, dest in FILES:
         text = (STARTER / source).read_text(encoding="utf-8")
         group = "content" if source.startswith("content/") else source
-        written.append(_write(target, dest, _fill(text, values.get(group, {}))))
+        written.append(_write(target, dest, _fill(text, values.get(group, {})).encode("utf-8")))
+    if wheel_path and wheel is not None:
+        written.append(_write(target, f"{VENDOR}/{wheel_path.name}", wheel))
     return written
 
 
@@ -145,7 +203,7 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
     if not site_url.endswith("/"):
         site_url += "/"
     package = _clean(answers.package, "--package") or installed_from(None, version)[0]
-    if not REQUIREMENT.match(package):  # one requirement of Bản tin, never a pip option (--index-url …)
+    if not REQUIREMENT.match(package) and not VENDORED.fullmatch(package):  # never a pip option (--index-url …)
         raise InitError(f"--package {package!r}: phải là gói bantin từ kho git, ví dụ "
                         "'bantin @ git+https://…/bantin@v0.1.0'")
     place = _place(agency) if answers.agency else None
@@ -197,7 +255,7 @@ def _fill(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def _write(target: Path, dest: str, text: str) -> Path:
+def _write(target: Path, dest: str, data: bytes) -> Path:
     """Create target/dest: never overwrite, never through a link, never outside `target`."""
     path = target / dest
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -208,6 +266,6 @@ def _write(target: Path, dest: str, text: str) -> Path:
         fd = os.open(path, flags, 0o644)
     except FileExistsError as exc:
         raise InitError(f"{path} đã có; bantin init không ghi đè.") from exc
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
     return path
