@@ -125,6 +125,9 @@ def test_sitemap_dates_come_from_front_matter(site):
     assert lastmod["https://bantin.example.org/tin-tuc/tin-nam-cu/"] == "2021-07-04"
     assert lastmod["https://bantin.example.org/chuyen-muc/dat-dai/"] == "2024-03-01"
     assert "https://bantin.example.org/q/hoa-giai-la-gi/" not in lastmod
+    assert (root / "site/huong-dan/index.html").is_file()  # no guide published: the section's page is there,
+    assert "https://bantin.example.org/huong-dan/" not in lastmod  # but crawlers are not sent to an empty list
+    assert "https://bantin.example.org/tin-tuc/" in lastmod
 
 
 def test_feeds_parse_with_dates_from_front_matter(site):

@@ -64,7 +64,10 @@ def _iso(value: datetime) -> str:
 # --- sitemap ----------------------------------------------------------------------------
 
 def sitemap_entries(view: SiteView, pages: Sequence[Generated]) -> list[tuple[str, datetime]]:
-    """(page path, lastmod) for every published page; listings take their newest item's date."""
+    """(page path, lastmod) for every published page; listings take their newest item's date.
+
+    An empty listing (a registered category or a section with nothing published yet, usual on
+    a new site's first days) is left out: it would ask crawlers to index "Chưa có bài nào"."""
     corpus = view.corpus
     entries = [(i.path, i.lastmod) for i in corpus.published if not i.meta.draft]
     newest = corpus.listed[0].lastmod if corpus.listed else None
@@ -73,6 +76,8 @@ def sitemap_entries(view: SiteView, pages: Sequence[Generated]) -> list[tuple[st
             entries.append((page.path, page.item.lastmod))
         elif page.listing is not None and page.listing.items:
             entries.append((page.path, max(i.lastmod for i in page.listing.items)))
+        elif page.listing is not None and not page.listing.total:
+            continue
         elif newest is not None:
             entries.append((page.path, newest))
     return sorted(entries)
