@@ -65,6 +65,14 @@ def test_config_has_a_collection_per_content_type_and_a_widget_per_field():
     assert article_fields["slug"]["widget"] == "bantin-slug"
     assert article_fields["date"]["format"] == "YYYY-MM-DD"
     assert article_fields["attachments"]["fields"][1]["media_folder"] == "/content/tai-lieu"
+    # named on the picture field too: with only one field's folder named, Decap lists only that
+    # folder for an open entry, and a same-named upload replaced another article's picture
+    assert article_fields["image"]["media_folder"] == "/content/images"
+    assert article_fields["image"]["public_folder"] == "../images" == config["public_folder"]
+    assert article_fields["image"]["media_library"]["config"]["max_file_size"] == 20_000_000
+    assert [c["preview_path"] for c in collections.values()] == [
+        "tin-tuc/{{fields.slug}}/", "hoi-dap/{{fields.slug}}/", "huong-dan/{{fields.slug}}/", "{{fields.slug}}/"]
+    assert collections["tin-tuc"]["sortable_fields"][0] == {"field": "date", "default_sort": "desc"}
     page_fields = [f["name"] for f in collections["trang"]["fields"]]
     assert "category" not in page_fields and "featured" not in page_fields
 
@@ -314,3 +322,34 @@ def test_edit_says_when_the_editor_is_switched_off(tmp_path):
     root = write_site(tmp_path, {"tin-tuc/bai.md": article("Bài")}, editor={"backend": "none"})
     done = run_bantin(root, "edit")
     assert done.returncode == 1 and "backend: none" in done.stdout
+
+
+MARKED = ["Hòa giải <b>cơ sở</b>", "Đất đai &amp; nhà ở", "Tin&nbsp;mới", "**Nổi bật** hôm nay", "__Ghi chú__",
+          "Xem [Luật](https://x.vn/a)", "Dòng một<br/>dòng hai", "Mã &#8220;trích&#8221;"]
+PLAIN = ["Hòa giải ở cơ sở", "Đất đai & nhà ở", "Điều 5 < Điều 7", "a*b*c", "Phí 3 * 2 = 6", "[Luật] (2024)",
+         "Tiêu đề dài " * 30, "Câu hỏi: 1 + 1 = 2? <3", "snake_case_name", "x" + "<a " * 3000]
+
+
+def test_title_and_summary_refuse_what_the_build_warns_of():
+    """config.yml's pattern (run by Node, as Decap runs it) refuses exactly the markup
+    content/plaintext.py warns of, so the editor says it before publishing."""
+    import shutil
+    import subprocess
+
+    from bantin.content.plaintext import markup_problems
+
+    if shutil.which("node") is None:
+        pytest.skip("needs Node.js")
+    config = yaml.safe_load(webeditor.config_yaml(_site(**GITLAB)))
+    fields = {f["name"]: f for f in config["collections"][0]["fields"]}
+    pattern, reason = fields["title"]["pattern"]
+    assert fields["summary"]["pattern"][0] == pattern and "mã HTML" in reason
+    script = "const [p, xs] = JSON.parse(require('fs').readFileSync(0, 'utf8'));" \
+             "process.stdout.write(JSON.stringify(xs.map(x => new RegExp(p).test(x))))"
+    texts = MARKED + PLAIN
+    done = subprocess.run(["node", "-e", script], input=json.dumps([pattern, texts]), capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    accepted = json.loads(done.stdout)
+    assert accepted == [not markup_problems("title", text) for text in texts]
+    assert accepted == [False] * len(MARKED) + [True] * len(PLAIN)

@@ -21,6 +21,7 @@ class Data {
 const sandbox = {
   window: {},
   h: () => null, createClass: (spec) => spec,
+  addEventListener: () => {}, confirm: () => true,
   fetch: () => Promise.resolve({ ok: true, json: () => Promise.resolve(request.ids || []) }),
   CMS: {
     registerWidget: (name, control) => { registered.widgets[name] = control; },

@@ -30,6 +30,9 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f
 # so a hostile "[[[[…" or "<a <a <a …" is read once, not once per start (linear: tested).
 _MARKDOWN = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\[\]\n]+\]\([^()\[\]\s]+\)")
 _SPACES = re.compile(r"\s+")
+# What the web editor refuses in a title or summary (site/webeditor.py): the same three, as
+# one JavaScript pattern (their syntax is common to Python's and JavaScript's regexes).
+MARKUP = (_TAG, _ENTITY, _MARKDOWN)
 
 _NAMES = {"title": "tiêu đề", "summary": "tóm tắt"}
 

@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bantin.config.settings import Editor, SiteConfig
 from bantin.content.model import FOLDER_KINDS
+from bantin.content.plaintext import MARKUP
 
 ADMIN = "admin"
 WHO = "trình biên tập web (admin/)"
@@ -38,7 +39,13 @@ COLLECTIONS = (
     ("page", "Trang", "trang"),
 )
 KIND_FOLDERS = {kind: folder for folder, kind in FOLDER_KINDS.items()}
+# A line of a collection's list: the title, its date as Vietnamese writes it, and whether it
+# is a draft (the list showed titles alone, by file name: a draft looked published).
+SUMMARY = "{{title}} · {{date | date('DD/MM/YYYY')}}{{draft | ternary(' · (bản nháp)', '')}}"
 IMAGES, FILES = "images", "tai-lieu"  # folders of content/ for pictures and attached documents
+# Bytes an upload may have: a phone's photo is 2-8 MB, a scanned decree 1-10 MB. Bigger ones
+# swell every copy of the repository for good (git keeps them) and strain a git host's API.
+UPLOAD_MAX = 20_000_000
 
 
 def wanted(editor: Editor, offline: bool) -> bool:
@@ -93,15 +100,25 @@ def _collection(site: SiteConfig, content: str, kind: str, label: str, singular:
         "name": folder, "label": label, "label_singular": singular,
         "folder": f"{content}/{folder}", "extension": "md", "format": "yaml-frontmatter",
         "create": True, "delete": False,  # a published address stays: removing a file is done in git
-        "slug": "{{fields.slug}}", "identifier_field": "title", "summary": "{{title}}",
-        "sortable_fields": ["date", "title"],
+        "slug": "{{fields.slug}}", "identifier_field": "title", "summary": SUMMARY,
+        "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],  # newest first
+        "preview_path": _address(site, kind),
         "fields": list(_fields(site, kind, content)),
     }
 
 
+def _address(site: SiteConfig, kind: str) -> str:
+    """Where "Xem bản hoàn chỉnh" goes: the entry's page on the site, from its `slug:`
+    (bantin-admin.js writes it when a file is first saved or its title changes). An older
+    file without `slug:` has an address Decap cannot work out (the title, folded as
+    text/vi.py does): its link opens the section's list, not the home page."""
+    prefix = getattr(site.prefixes, kind).strip("/")
+    return f"{prefix}/{{{{fields.slug}}}}/".lstrip("/")
+
+
 def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
     """A widget per front matter field (content/fields.py FIELDS), in the guide's order."""
-    yield {"name": "title", "label": "Tiêu đề", "widget": "string"}
+    yield {"name": "title", "label": "Tiêu đề", "widget": "string", "pattern": _plain_text("tiêu đề")}
     yield {"name": "slug", "label": "Địa chỉ", "widget": "bantin-slug", "required": False,  # made when saving
            "hint": "Tạo một lần từ tiêu đề, khi lưu lần đầu; sau đó giữ nguyên để đường dẫn và mã QR đã in không hỏng."}
     yield {"name": "date", "label": "Ngày đăng", "widget": "datetime", "format": "YYYY-MM-DD",
@@ -109,9 +126,11 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
     if kind != "page":
         yield _category(site)
     yield {"name": "summary", "label": "Tóm tắt", "widget": "text", "required": False,
+           "pattern": _plain_text("tóm tắt"),
            "hint": "Một hai câu hiện dưới tiêu đề, trong danh sách bài và khi chia sẻ."}
     if kind != "page":
-        yield {"name": "image", "label": "Ảnh minh họa", "widget": "image", "required": False, "choose_url": False}
+        yield {"name": "image", "label": "Ảnh minh họa", "widget": "image", "required": False, "choose_url": False,
+               **_media(content, IMAGES)}
         yield {"name": "image_alt", "label": "Mô tả ảnh", "widget": "string", "required": False,
                "hint": "Bắt buộc khi có ảnh: tả ảnh cho người khiếm thị, ví dụ “Hòa giải viên trao đổi với người dân”."}
         yield {"name": "tags", "label": "Từ khóa (thẻ)", "widget": "list", "required": False,
@@ -120,13 +139,13 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
         yield {"name": "source", "label": "Nguồn", "widget": "object", "required": False, "collapsed": True,
                "fields": [{"name": "name", "label": "Tên nguồn", "widget": "string", "required": False},
                           {"name": "url", "label": "Địa chỉ bài gốc", "widget": "string", "required": False,
-                           "pattern": ["^(https?://\\S+)?$", "Địa chỉ bắt đầu bằng http:// hoặc https://"]}]}
+                           "pattern": ["^(https?://\\S+)?$", "phải bắt đầu bằng http:// hoặc https://"]}]}
         yield _documents(site)
         yield {"name": "attachments", "label": "Tệp đính kèm", "label_singular": "tệp", "widget": "list",
                "required": False, "collapsed": False,
                "fields": [{"name": "title", "label": "Tên tài liệu", "widget": "string"},
                           {"name": "file", "label": "Tệp", "widget": "file", "choose_url": False,
-                           "media_folder": f"/{content}/{FILES}", "public_folder": f"../{FILES}"}]}
+                           **_media(content, FILES)}]}
     if kind == "article":
         yield {"name": "featured", "label": "Nổi bật ở trang chủ", "widget": "boolean", "required": False,
                "default": False}
@@ -142,6 +161,29 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
                         "Enter cho tới khi có hai dòng trống và bấm vào dòng trên: dòng dưới khối là chỗ viết "
                         "câu trả lời.")
     yield body
+
+
+def _media(content: str, folder: str) -> dict:
+    """A file widget's folder, named on the widget itself, for both folders.
+
+    Once one field of a collection names its own folder (attachments: tai-lieu/), Decap
+    lists, for an open entry, only the folders fields name (decap-cms `processEntry`): the
+    pictures' folder, named only at the top of config.yml, was left out. "Chọn một hình"
+    then showed an empty library, and Decap's check for a file of the same name found
+    none: an upload called `image.jpg` (every iPhone's name) replaced another article's
+    picture without a word. Named here too, images/ is listed again; bantin-admin.js then
+    gives a same-named upload a free name instead of replacing."""
+    return {"media_folder": f"/{content}/{folder}", "public_folder": f"../{folder}",
+            "media_library": {"config": {"max_file_size": UPLOAD_MAX}}}
+
+
+def _plain_text(name: str) -> list[str]:
+    """Decap's `pattern` refusing the markup the build warns of in a title or summary
+    (content/plaintext.py: tags, entities, Markdown marks): refused while typing, with the
+    reason, rather than a warning after publishing. Decap shows "<label>: <message>"."""
+    found = "|".join(rule.pattern for rule in MARKUP)
+    return [f"^(?![\\s\\S]*(?:{found}))", f"có mã HTML hoặc Markdown (<b>, &amp;, **…): người đọc sẽ thấy "
+            f"nguyên các ký tự đó, vì {name} hiện đúng như đã gõ. Chỉ để chữ."]
 
 
 def _category(site: SiteConfig) -> dict:

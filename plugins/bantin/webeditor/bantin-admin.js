@@ -9,6 +9,8 @@
  * - Before saving: a picture needs its description (image_alt), and empty optional fields are
  *   left out of the file rather than written as `summary: ''`.
  * - Phones: entries open without the preview beside the form (with bantin-admin.css).
+ * - Uploads: a file named like one already in the folder is kept under the next free name,
+ *   never replacing it; Decap's own blocks ("Image", "Code Block") and its messages in our words.
  * Everything shown is built with `h` (React elements): text is escaped by construction.
  */
 (function () {
@@ -45,6 +47,7 @@
                   groups: { other: "Khác", negateLabel: "Không %{label}" } },
     editor: {
       editorInterface: { togglePreview: "Bật/tắt xem trước", toggleScrollSync: "Cuộn đồng bộ" },
+      editorControlPane: { widget: {} },  // its words are set below, over Decap's
       editorWidgets: {
         markdown: { bold: "Đậm", italic: "Nghiêng", strikethrough: "Gạch ngang", code: "Mã", link: "Liên kết",
                     linkPrompt: "Nhập địa chỉ của liên kết", headings: "Tiêu đề mục", quote: "Trích dẫn",
@@ -59,6 +62,8 @@
       }
     },
     mediaLibrary: {
+      mediaLibrary: { fileTooLarge: "Tệp lớn quá.\nTệp tải lên phải nhỏ hơn %{size} kB: thu nhỏ ảnh (ngang khoảng " +
+                                    "1.600 điểm ảnh là đủ) hoặc chia tài liệu thành nhiều tệp." },
       mediaLibraryCard: { copy: "Chép", copyUrl: "Chép địa chỉ", copyPath: "Chép đường dẫn", copyName: "Chép tên",
                           copied: "Đã chép" },
       mediaLibraryModal: { close: "Đóng" }
@@ -83,6 +88,11 @@
   var VI = merged(CMS.getLocale("vi") || {}, MORE_VI);
   // Decap's "＋ %{collectionLabel}" uses a full-width plus that many phones' fonts lack (a box).
   VI.collection.collectionTop.newButton = "Viết %{collectionLabel} mới";
+  // Decap's Vietnamese says "bắt buộc nhập" also of a list to choose from (Chuyên mục), and
+  // wraps config.yml's reasons in "không khớp với mẫu: …" (they are whole sentences).
+  var widget = VI.editor.editorControlPane.widget;
+  widget.required = "Chưa có %{fieldLabel}: cần điền hoặc chọn trước khi công bố.";
+  widget.regexPattern = "%{fieldLabel}: %{pattern}";
   CMS.registerLocale("vi", VI);
 
   var RESERVED = ["con", "prn", "aux", "nul"];
@@ -177,6 +187,72 @@
       return "## " + question + " {#" + id + "}";
     },
     toPreview: function (data) { return h("h2", {}, oneLine(data.question)); }
+  });
+
+  // --- an upload never replaces a file ------------------------------------------------------
+  // Decap asks, in English and with window.confirm, whether an upload should replace a file
+  // of the same name; OK replaced a picture another article shows, and phones name every
+  // photo `image.jpg`. We answer no for the editor and upload the same file again under the
+  // next free name (`image-2.jpg`, then `-3`…): Decap checks each name against the folder it
+  // has just listed from git, so the name is free there. A picture is replaced in git, by
+  // whoever knows which articles show it.
+  var EXISTS = / already exists\. Do you want to replace it\?$/;
+  var picked = null;  // {input, file, base, ext, n}: the last file chosen in an upload button
+  var ours = typeof WeakSet === "function" ? new WeakSet() : null;
+
+  window.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input || input.type !== "file" || !input.files || !input.files.length) { return; }
+    var file = input.files[0];
+    if (ours && ours.has(file) && picked) { picked.input = input; return; }  // our own retry
+    picked = { input: input, file: file, base: null, ext: "", n: 1 };
+  }, true);  // capture: seen before Decap's handler reads the file
+
+  function renamed(existing) {
+    if (picked.base === null) {  // Decap's own name for the file, as the message gives it
+      var dot = existing.lastIndexOf(".");
+      picked.base = dot > 0 ? existing.slice(0, dot) : existing;
+      picked.ext = dot > 0 ? existing.slice(dot) : "";
+    }
+    picked.n += 1;
+    return picked.base + "-" + picked.n + picked.ext;
+  }
+
+  var decapConfirm = window.confirm;
+  window.confirm = function (message) {
+    var text = String(message);
+    if (!EXISTS.test(text) || !picked || picked.n > 50 || typeof DataTransfer !== "function") {
+      return decapConfirm.call(window, message);
+    }
+    var name = renamed(text.replace(EXISTS, "")), retry = picked;
+    var file = new File([retry.file], name, { type: retry.file.type, lastModified: retry.file.lastModified });
+    if (ours) { ours.add(file); }
+    window.setTimeout(function () {  // after Decap's handler has cleared the button
+      var list = new DataTransfer();
+      list.items.add(file);
+      retry.input.files = list.files;
+      retry.input.dispatchEvent(new Event("change", { bubbles: true }));
+    }, 0);
+    return false;  // never replace
+  };
+
+  // --- Decap's own blocks, in Vietnamese ------------------------------------------------------
+  // The "+" menu listed "Image" and "Code Block", and a picture's description was "Alt Text":
+  // registered again under their ids with our words (Decap keeps one component per id).
+  var BLOCK_WORDS = {
+    image: { label: "Ảnh", fields: { image: "Ảnh", alt: "Mô tả ảnh (cho người khiếm thị)", title: "Chú thích khi trỏ chuột" } },
+    "code-block": { label: "Khối mã (ít dùng)" }
+  };
+  var known = typeof CMS.getEditorComponents === "function" ? CMS.getEditorComponents() : null;
+  Object.keys(BLOCK_WORDS).forEach(function (id) {
+    var words = BLOCK_WORDS[id], found = known && known.get(id);
+    if (id === "code-block" && !found) { found = { id: id, type: "code-block" }; }  // Decap adds it late
+    if (!found) { return; }
+    var fields = found.fields && found.fields.toJS ? found.fields.toJS() : (found.fields || []);
+    var again = Object.assign({}, found, { label: words.label, fields: fields.map(function (field) {
+      return words.fields && words.fields[field.name] ? Object.assign({}, field, { label: words.fields[field.name] }) : field;
+    }) });
+    CMS.registerEditorComponent(again);
   });
 
   // --- before saving --------------------------------------------------------------------------
