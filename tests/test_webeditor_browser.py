@@ -273,6 +273,7 @@ def test_a_new_article_with_an_uploaded_picture(admin, editing, tmp_path):
     _publish(page)  # no description of the picture yet: refused, nothing written
     refusal = page.get_by_text("chưa có “Mô tả ảnh”")
     refusal.wait_for()
+    assert refusal.inner_text().startswith("Chưa lưu được. Có ảnh minh họa"), refusal.inner_text()  # no "Error:"
     _shot(page, "thieu-mo-ta-anh-1280")
     assert not (root / f"content/tin-tuc/{SLUG}.md").exists()
     page.get_by_label("Mô tả ảnh").fill("Hòa giải viên xã Đông Sơn tại lớp tập huấn")

@@ -93,6 +93,9 @@
   var widget = VI.editor.editorControlPane.widget;
   widget.required = "Chưa có %{fieldLabel}: cần điền hoặc chọn trước khi công bố.";
   widget.regexPattern = "%{fieldLabel}: %{pattern}";
+  VI.ui = VI.ui || {};
+  VI.ui.toast = VI.ui.toast || {};
+  VI.ui.toast.onFailToPersist = "Chưa lưu được. %{details}";  // Decap's: "Không thể giữ lại mục"
   CMS.registerLocale("vi", VI);
 
   var RESERVED = ["con", "prn", "aux", "nul"];
@@ -265,16 +268,24 @@
     return false;
   }
 
+  // Decap shows a refusal as "…: " + String(error): an Error without a name reads as its
+  // message alone, not "Error: …".
+  function refusal(message) {
+    var error = new Error(message);
+    error.name = "";
+    return error;
+  }
+
   CMS.registerEventListener({
     name: "preSave",
     handler: function (args) {
       var data = args.entry.get("data");
       if (!empty(data.get("image")) && empty(data.get("image_alt"))) {
-        throw new Error("Có ảnh minh họa nhưng chưa có “Mô tả ảnh”: hãy tả ngắn gọn ảnh cho người khiếm thị.");
+        throw refusal("Có ảnh minh họa nhưng chưa có “Mô tả ảnh”: hãy tả ngắn gọn ảnh cho người khiếm thị.");
       }
       data = withSlug(args.entry, data);
       if (args.entry.get("newRecord") && empty(data.get("slug"))) {
-        throw new Error("Tiêu đề chưa có chữ hay số nào để tạo địa chỉ bài.");
+        throw refusal("Tiêu đề chưa có chữ hay số nào để tạo địa chỉ bài.");
       }
       return data.filter(function (value, key) { return key === "body" || key === "title" || !empty(value); });
     }
