@@ -71,7 +71,7 @@ def test_config_has_a_collection_per_content_type_and_a_widget_per_field():
     assert article_fields["image"]["public_folder"] == "../images" == config["public_folder"]
     assert article_fields["image"]["media_library"]["config"]["max_file_size"] == 20_000_000
     assert [c["preview_path"] for c in collections.values()] == [
-        "tin-tuc/{{fields.slug}}/", "hoi-dap/{{fields.slug}}/", "huong-dan/{{fields.slug}}/", "{{fields.slug}}/"]
+        "tin-tuc/{{fields.slug}}", "hoi-dap/{{fields.slug}}", "huong-dan/{{fields.slug}}", "{{fields.slug}}"]
     assert collections["tin-tuc"]["sortable_fields"][0] == {"field": "date", "default_sort": "desc"}
     page_fields = [f["name"] for f in collections["trang"]["fields"]]
     assert "category" not in page_fields and "featured" not in page_fields

@@ -179,6 +179,28 @@ def test_the_editor_is_vietnamese_and_asks_no_other_host(admin, editing):
     assert _hosts(page.requests) == {"127.0.0.1"}, sorted(page.requests)
 
 
+def test_the_preview_shows_the_entry_as_the_site_does(admin, editing):
+    """Decap's own preview listed raw values (2024-05-01, the category's slug, "Tóm tắt:")."""
+    page = admin
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/bai-cu")
+    frame = page.frame_locator("iframe").first
+    frame.locator("h1", has_text="Bài cũ").wait_for()
+    assert frame.locator(".bt-header__category").text_content() == "Hòa giải ở cơ sở"  # the title, not the slug
+    assert frame.locator(".bt-header__meta").text_content() == "01/05/2024"
+    assert frame.locator(".bt-lead").text_content() == "Bài có sẵn."
+    picture = frame.locator(".bt-figure img")
+    assert picture.get_attribute("alt") == "Ảnh cũ"
+    picture.evaluate("img => img.complete || new Promise(done => img.onload = done)")
+    assert picture.evaluate("img => img.naturalWidth") == 640  # the picture itself, from the site's folder
+    assert frame.locator(".bt-body").text_content().strip() == "Nội dung bài viết."
+    # bantin-preview.css reached the frame (the category in the site's red)
+    assert frame.locator(".bt-header__category").evaluate("e => getComputedStyle(e).color") == "rgb(179, 38, 30)"
+    page.get_by_label("Tiêu đề").scroll_into_view_if_needed()
+    _shot(page, "xem-truoc-1280")
+    live = page.get_by_role("link", name="Xem bản hoàn chỉnh").get_attribute("href")
+    assert live == editing[1] + "tin-tuc/", live  # no slug: yet the section, not the home page
+
+
 @pytest.mark.parametrize("width", [360, 390])
 def test_an_entry_fits_a_phone_with_publish_on_screen(chromium, editing, width, tmp_path):
     """Decap lays an entry out 800 px wide; bantin-admin.css and .js fit it to the phone and
@@ -373,7 +395,17 @@ def test_view_live_opens_the_entry_s_own_page(admin, editing):
     page.goto(editing[1] + f"admin/#/collections/tin-tuc/entries/{SLUG}")
     link = page.get_by_role("link", name="Xem bản hoàn chỉnh")
     link.wait_for()
-    assert link.get_attribute("href").endswith(f"/tin-tuc/{SLUG}/"), link.get_attribute("href")
+    assert link.get_attribute("href") == editing[1] + f"tin-tuc/{SLUG}", link.get_attribute("href")
+
+    def opened() -> str:  # once the live preview has rebuilt with the new article
+        try:
+            with urllib.request.urlopen(link.get_attribute("href"), timeout=5) as answer:
+                return answer.geturl() if TITLE in answer.read().decode() else ""
+        except OSError:
+            return ""
+
+    _until(opened, 60)
+    assert opened().endswith(f"/tin-tuc/{SLUG}/")  # the preview server added the slash
 
 
 def test_a_question_added_to_a_handbook(admin, editing):
@@ -515,6 +547,7 @@ def test_editing_one_paragraph_keeps_the_rest_as_written(admin, editing):
     _until(lambda: "Thêm câu." in saved.read_text(encoding="utf-8"))
     after = saved.read_text(encoding="utf-8")
     assert after.split("Đoạn đầu. Thêm câu.\n", 1)[1] == before.split("Đoạn đầu.\n", 1)[1]
+    assert "slug:" not in before and "\nslug: bai-co-khoi-mo-rong\n" in after  # its address, now written
 
 
 def test_saved_files_pass_check_and_are_published(editing):

@@ -109,11 +109,12 @@ def _collection(site: SiteConfig, content: str, kind: str, label: str, singular:
 
 def _address(site: SiteConfig, kind: str) -> str:
     """Where "Xem bản hoàn chỉnh" goes: the entry's page on the site, from its `slug:`
-    (bantin-admin.js writes it when a file is first saved or its title changes). An older
-    file without `slug:` has an address Decap cannot work out (the title, folded as
-    text/vi.py does): its link opens the section's list, not the home page."""
+    (bantin-admin.js writes it whenever a file is saved from the editor). An older file not
+    yet saved there has no `slug:`, and Decap's templates cannot fold its title as
+    text/vi.py does: its link opens the section's list. No slash at the end, so that an
+    empty slug gives `tin-tuc/`, not `tin-tuc//`; hosts add it to `tin-tuc/<slug>`."""
     prefix = getattr(site.prefixes, kind).strip("/")
-    return f"{prefix}/{{{{fields.slug}}}}/".lstrip("/")
+    return f"{prefix}/{{{{fields.slug}}}}".lstrip("/")
 
 
 def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:

@@ -3,7 +3,8 @@
  * - `slug:`: the page's address, made once from the title when a new file is first saved
  *   (Vietnamese folded to ASCII, `đ` → `d`, as text/vi.py slugify does) and then kept, so
  *   printed links and QR codes hold; the `bantin-slug` widget only shows it. An older file
- *   without `slug:` gets its current address written when its title changes.
+ *   without `slug:` gets its current address (from its title when opened) written when it is
+ *   saved: its title may then change, and "Xem bản hoàn chỉnh" finds its page.
  * - "Câu hỏi": a block of a Q&A handbook, written as `## Question {#id}` with an id made
  *   from the question, unique against the ids already on the site (ma-cau-hoi.json).
  * - Before saving: a picture needs its description (image_alt), and empty optional fields are
@@ -148,8 +149,8 @@
     var title = String(data.get("title") || "");
     if (entry.get("newRecord")) { return data.set("slug", slugify(title, SLUG_MAX)); }
     var first = firstTitles[entry.get("path")];
-    if (first !== undefined && first !== title) { return data.set("slug", slugify(first, SLUG_MAX)); }
-    return data;  // an older file whose title did not change: its address is still the title's
+    if (first !== undefined) { return data.set("slug", slugify(first, SLUG_MAX)); }
+    return data;  // not seen opening (no title then): its address is still the title's
   }
 
   // --- questions of a handbook --------------------------------------------------------------
@@ -257,6 +258,64 @@
     }) });
     CMS.registerEditorComponent(again);
   });
+
+  // --- the preview pane: the entry as the site shows it -----------------------------------
+  // Decap's own preview listed raw values ("2026-12-04", "hoa-giai-o-co-so", "Tóm tắt:") in
+  // the browser's default font. This one follows theme/bantin-item.html: category, title,
+  // date as Vietnamese writes it, summary as the lead, picture with its description, text,
+  // author; bantin-preview.css has the site's colours.
+  function shownDate(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value || ""));
+    if (match) { return match[3] + "/" + match[2] + "/" + match[1]; }
+    if (value instanceof Date && !isNaN(value)) {
+      return ("0" + value.getDate()).slice(-2) + "/" + ("0" + (value.getMonth() + 1)).slice(-2) + "/" + value.getFullYear();
+    }
+    return "";
+  }
+
+  function categoryTitle(fields, slug) {
+    var found = "";
+    (fields || []).forEach(function (field) {
+      if (field.get("name") !== "category") { return; }
+      (field.get("options") || []).forEach(function (option) {
+        if (option && option.get && option.get("value") === slug) { found = option.get("label"); }
+      });
+    });
+    return found || slug || "";
+  }
+
+  function listed(data, key, label) {
+    var value = data.get(key);
+    var items = value && typeof value.toArray === "function" ? value.toArray() : [];
+    items = items.filter(function (x) { return typeof x === "string" && x.trim(); });
+    return items.length ? h("p", { className: "bt-list" }, label + ": " + items.join(", ")) : null;
+  }
+
+  var ItemPreview = createClass({
+    render: function () {
+      var data = this.props.entry.get("data"), page = this.props.collection.get("name") === "trang";
+      var image = data.get("image"), asset = image ? this.props.getAsset(image) : null;
+      var date = shownDate(data.get("date")), updated = shownDate(data.get("updated"));
+      return h("article", { className: "bt-preview" },
+        h("p", { className: "bt-preview__note" }, "Xem trước: chữ và ảnh như trên trang; khung, menu và chân trang không hiện ở đây."),
+        data.get("draft") ? h("p", { className: "bt-draft" }, "Bản nháp: bài này chưa được xuất bản.") : null,
+        h("header", {},
+          !page && data.get("category") ?
+            h("p", { className: "bt-header__category" }, categoryTitle(this.props.fields, data.get("category"))) : null,
+          h("h1", {}, String(data.get("title") || "")),
+          !page && date ? h("p", { className: "bt-header__meta" }, date + (updated ? " · Cập nhật " + updated : "")) : null),
+        empty(data.get("summary")) ? null : h("p", { className: "bt-lead" }, String(data.get("summary"))),
+        asset ? h("figure", { className: "bt-figure" },
+          h("img", { src: asset.toString(), alt: String(data.get("image_alt") || "") })) : null,
+        h("div", { className: "bt-body" }, this.props.widgetFor("body")),
+        !page && !empty(data.get("author")) ? h("p", { className: "bt-byline" }, String(data.get("author"))) : null,
+        listed(data, "tags", "Từ khóa"), listed(data, "documents", "Văn bản được trích dẫn"));
+    }
+  });
+  if (typeof CMS.registerPreviewTemplate === "function") {
+    ["tin-tuc", "hoi-dap", "huong-dan", "trang"].forEach(function (name) { CMS.registerPreviewTemplate(name, ItemPreview); });
+    CMS.registerPreviewStyle(new URL("bantin-preview.css", document.baseURI).href);
+  }
 
   // --- before saving --------------------------------------------------------------------------
   function empty(value) {
