@@ -354,6 +354,22 @@ def test_an_upload_named_like_another_article_s_picture_replaces_nothing(admin, 
     assert dialogs == []  # Decap's English "replace?" never reached the editor
 
 
+def test_the_media_library_deletes_nothing(admin, editing):
+    """A picture may be shown by other articles: deleting it is a git matter, as deleting an
+    entry is. The editor says why instead of deleting."""
+    page, root = admin, editing[0]
+    said = []
+    page.on("dialog", lambda dialog: (said.append((dialog.type, dialog.message)), dialog.accept()))
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
+    page.get_by_text("Chọn một hình").click()
+    page.locator("div:has(> p:text-is('anh-cu.jpg'))").first.click()
+    page.get_by_role("button", name="Xoá những cái đã chọn").click()
+    page.wait_for_timeout(1500)  # time for a deletion to reach decap-server, if one were sent
+    assert [kind for kind, _ in said] == ["alert"] and "Không xóa tệp ở đây" in said[0][1], said
+    assert (root / "content/images/anh-cu.jpg").is_file()
+    assert page.get_by_text("anh-cu.jpg", exact=True).is_visible()
+
+
 def test_mistakes_are_said_on_the_field_in_vietnamese(admin, editing):
     """A title pasted with its HTML, and no category chosen: publishing is refused, each
     field says why in Vietnamese (Decap said "bắt buộc nhập" of a list, and nothing of

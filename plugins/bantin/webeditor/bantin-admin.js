@@ -11,7 +11,7 @@
  *   left out of the file rather than written as `summary: ''`.
  * - Phones: entries open without the preview beside the form (with bantin-admin.css).
  * - Uploads: a file named like one already in the folder is kept under the next free name,
- *   never replacing it; Decap's own blocks ("Image", "Code Block") and its messages in our words.
+ *   never replacing it, and nothing is deleted from the media library; Decap's own blocks ("Image", "Code Block") and its messages in our words.
  * Everything shown is built with `h` (React elements): text is escaped by construction.
  */
 (function () {
@@ -222,9 +222,21 @@
     return picked.base + "-" + picked.n + picked.ext;
   }
 
+  // Deleting from the media library is refused, as deleting entries is (`delete: false`): a
+  // picture or document may be shown by other articles, whose pages the next build would
+  // then refuse. Decap asks with its own sentence (the locale's onDelete) before it deletes.
+  var DELETE_ASKED = VI.mediaLibrary && VI.mediaLibrary.mediaLibrary && VI.mediaLibrary.mediaLibrary.onDelete;
+  var NO_DELETE = "Không xóa tệp ở đây: ảnh hay tài liệu này có thể đang được bài khác dùng. Ảnh tải lên nhầm " +
+    "mà không bài nào dùng thì cứ để đó; cần xóa hẳn (ví dụ ảnh lộ thông tin cá nhân) thì báo người quản trị " +
+    "kỹ thuật xóa trong kho.";
+
   var decapConfirm = window.confirm;
   window.confirm = function (message) {
     var text = String(message);
+    if (DELETE_ASKED && text === DELETE_ASKED) {
+      window.alert(NO_DELETE);
+      return false;
+    }
     if (!EXISTS.test(text) || !picked || picked.n > 50 || typeof DataTransfer !== "function") {
       return decapConfirm.call(window, message);
     }
