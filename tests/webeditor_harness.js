@@ -22,7 +22,8 @@ const sandbox = {
   window: {},
   h: () => null, createClass: (spec) => spec,
   addEventListener: () => {}, confirm: () => true,
-  fetch: () => Promise.resolve({ ok: true, json: () => Promise.resolve(request.ids || []) }),
+  fetch: (url) => Promise.resolve({ ok: true, json: () => Promise.resolve(
+    url === "dia-chi.json" ? request.addresses || {} : request.ids || []) }),
   CMS: {
     registerWidget: (name, control) => { registered.widgets[name] = control; },
     registerEditorComponent: (c) => registered.components.push(c),
@@ -39,8 +40,15 @@ setTimeout(() => {  // after the taken ids arrived
   let refused = "";
   try { save({ entry: entry({ title: "x", image: "../images/a.jpg", image_alt: " " }) }); } catch (e) { refused = e.message; }
   const kept = Object.keys(save({ entry: entry({ title: "x", summary: "", tags: new Data({}), draft: false }) }).values);
+  // files opened, then saved: {path, title, draft, newTitle} → the slug written (null: none)
+  const older = (request.older || []).map(({ path, title, draft, newTitle }) => {
+    const entry = (t) => { const data = new Data({ title: t, draft: !!draft });
+      return { get: (k) => ({ newRecord: false, path, data })[k], getIn: ([, k]) => data.get(k) }; };
+    registered.widgets["bantin-slug"].componentDidMount.call({ props: { entry: entry(title) } });
+    return save({ entry: entry(newTitle || title) }).get("slug") || null;
+  });
   const question = registered.components.find((c) => c.label === "Câu hỏi");
   const blocks = request.blocks.map((data) => question.toBlock(data));
   const parsed = request.parse.map((text) => { const m = text.match(question.pattern); return m ? question.fromBlock(m) : null; });
-  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed }));
+  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older }));
 }, 20);

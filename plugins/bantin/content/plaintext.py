@@ -24,11 +24,18 @@ from bantin.problems import short
 TITLE_LONG = 200  # characters
 SUMMARY_LONG = 400
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# A tag's attributes must look like attributes (`class="x"`, `disabled`, `width=3`): "x<y và
+# y>z" is a comparison, not a tag (the web editor refuses what matches, so a false match
+# blocks a save). Names are ASCII classes, not \w, which is Unicode in Python, ASCII in JavaScript.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s+[A-Za-z_:][A-Za-z0-9_:.-]*"
+                  r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # Each repeated class stops at the character that could start another match ("[", "<", "*"),
 # so a hostile "[[[[…" or "<a <a <a …" is read once, not once per start (linear: tested).
-_MARKDOWN = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__|\[[^\[\]\n]+\]\([^()\[\]\s]+\)")
+# Emphasis as Markdown reads it: no space just inside the marks, so the blanks of a form
+# ("ngày __ tháng __ năm") and "** tăng **" are text.
+_MARKDOWN = re.compile(r"\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|__[^_\s](?:[^_\n]*[^_\s])?__"
+                       r"|\[[^\[\]\n]+\]\([^()\[\]\s]+\)")
 _SPACES = re.compile(r"\s+")
 # What the web editor refuses in a title or summary (site/webeditor.py): the same three, as
 # one JavaScript pattern (their syntax is common to Python's and JavaScript's regexes).

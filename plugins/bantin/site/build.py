@@ -453,7 +453,7 @@ class Build:
         if not webeditor.wanted(site.editor, offline=not self.urls.directory_urls):
             return
         ids = [question.id for _, question in self.corpus.questions()]
-        for rel, data in webeditor.admin_files(site, ids):
+        for rel, data in webeditor.admin_files(site, ids, self.corpus.items):
             self.gate.write(rel, data, webeditor.WHO)
 
     def abort(self) -> None:

@@ -3,7 +3,7 @@
 The build writes `admin/index.html` (the page), `admin/config.yml` (made here from the
 plugin's settings: one collection per content type, a widget per front matter field),
 `admin/ma-cau-hoi.json` (the question ids already taken, so a new question's id is unique
-across the site), our small `bantin-admin.js` (Vietnamese slug, the "Câu hỏi" block, the
+across the site), `admin/dia-chi.json` (the addresses of files without `slug:`), our small `bantin-admin.js` (Vietnamese slug, the "Câu hỏi" block, the
 image-alt rule) and the vendored Decap bundle (`bantin/webeditor/`, `make vendor`).
 
 Values from mkdocs.yml (agency, category titles, addresses) reach config.yml through
@@ -155,7 +155,8 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
     if kind != "page":
         yield {"name": "updated", "label": "Ngày cập nhật", "widget": "datetime", "required": False,
                "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False}
-    body = {"name": "body", "label": "Nội dung", "widget": "markdown"}
+    body = {"name": "body", "label": "Nội dung", "widget": "markdown",  # its "Ảnh" block uploads too
+            "media_library": {"config": {"max_file_size": UPLOAD_MAX}}}
     if kind == "qa":
         body["hint"] = ("Mỗi câu hỏi là một khối “Câu hỏi” (nút + trong thanh công cụ): khối này tự tạo mã "
                         "cố định cho câu hỏi, là địa chỉ riêng và mã QR của câu hỏi. Trước khi thêm khối, nhấn "
@@ -247,6 +248,21 @@ def admin_html(site: SiteConfig) -> str:
                                                             policy=content_policy(site.editor))
 
 
+def addresses(site: SiteConfig, items) -> bytes:
+    """{file as Decap names it: address} of the published files without `slug:`.
+
+    Saving such a file from the editor writes its address as `slug:` (bantin-admin.js),
+    so that a retitling keeps it and "Xem bản hoàn chỉnh" finds it. The address is the
+    build's (text/vi.py from the title, entities decoded, apostrophes as python-slugify
+    reads them): the browser's own slugify differs on such titles and moved pages (hostile
+    review, session 26). Drafts have no address yet; files with `slug:` need none."""
+    content = site.editor.content.strip("/")
+    prefix = "" if content in ("", ".") else content + "/"
+    found = {prefix + item.src: item.meta.slug for item in items
+             if not item.meta.draft and "slug" not in item.meta.lines and item.meta.slug}
+    return json.dumps(found, ensure_ascii=True, sort_keys=True).encode()
+
+
 def question_ids(ids) -> bytes:
     """The question ids taken anywhere on the site, sorted (byte-identical builds)."""
     return json.dumps(sorted(set(ids)), ensure_ascii=True).encode()
@@ -263,10 +279,11 @@ def vendored() -> Iterator[tuple[str, bytes]]:
             yield f"decap/{entry.name}", entry.read_bytes()
 
 
-def admin_files(site: SiteConfig, ids) -> Iterator[tuple[str, bytes | str]]:
+def admin_files(site: SiteConfig, ids, items=()) -> Iterator[tuple[str, bytes | str]]:
     """Every file of /admin/, as (path in the built site, content)."""
     yield f"{ADMIN}/index.html", admin_html(site)
     yield f"{ADMIN}/config.yml", config_yaml(site)
     yield f"{ADMIN}/ma-cau-hoi.json", question_ids(ids)
+    yield f"{ADMIN}/dia-chi.json", addresses(site, items)
     for name, data in vendored():
         yield f"{ADMIN}/{name}", data

@@ -3,8 +3,9 @@
  * - `slug:`: the page's address, made once from the title when a new file is first saved
  *   (Vietnamese folded to ASCII, `đ` → `d`, as text/vi.py slugify does) and then kept, so
  *   printed links and QR codes hold; the `bantin-slug` widget only shows it. An older file
- *   without `slug:` gets its current address (from its title when opened) written when it is
- *   saved: its title may then change, and "Xem bản hoàn chỉnh" finds its page.
+ *   without `slug:` gets its current address written when it is saved, as the build made it
+ *   (dia-chi.json): its title may then change, and "Xem bản hoàn chỉnh" finds its page.
+ *   A draft has no address yet and gets none.
  * - "Câu hỏi": a block of a Q&A handbook, written as `## Question {#id}` with an id made
  *   from the question, unique against the ids already on the site (ma-cau-hoi.json).
  * - Before saving: a picture needs its description (image_alt), and empty optional fields are
@@ -63,8 +64,7 @@
       }
     },
     mediaLibrary: {
-      mediaLibrary: { fileTooLarge: "Tệp lớn quá.\nTệp tải lên phải nhỏ hơn %{size} kB: thu nhỏ ảnh (ngang khoảng " +
-                                    "1.600 điểm ảnh là đủ) hoặc chia tài liệu thành nhiều tệp." },
+      mediaLibrary: {},  // its words are set below, over Decap's
       mediaLibraryCard: { copy: "Chép", copyUrl: "Chép địa chỉ", copyPath: "Chép đường dẫn", copyName: "Chép tên",
                           copied: "Đã chép" },
       mediaLibraryModal: { close: "Đóng" }
@@ -94,6 +94,8 @@
   var widget = VI.editor.editorControlPane.widget;
   widget.required = "Chưa có %{fieldLabel}: cần điền hoặc chọn trước khi công bố.";
   widget.regexPattern = "%{fieldLabel}: %{pattern}";
+  VI.mediaLibrary.mediaLibrary.fileTooLarge = "Tệp lớn quá: tệp tải lên phải nhỏ hơn %{size} kB. Thu nhỏ ảnh " +
+    "(ngang khoảng 1.600 điểm ảnh là đủ) hoặc chia tài liệu thành nhiều tệp.";  // Decap's has no advice
   VI.ui = VI.ui || {};
   VI.ui.toast = VI.ui.toast || {};
   VI.ui.toast.onFailToPersist = "Chưa lưu được. %{details}";  // Decap's: "Không thể giữ lại mục"
@@ -122,13 +124,21 @@
   // --- the address, written once ----------------------------------------------------------
   // Decap re-renders a widget only when its own value changes, so the address is made in
   // the preSave handler below; the widget shows it and remembers the title the file had.
-  var firstTitles = {};  // entry path → its title when opened
+  var firstTitles = {}, openedAsDraft = {};  // entry path → its title, and whether a draft, when opened
+  var addresses = {};  // dia-chi.json: file → the address the build gives a file without `slug:`
+  fetch("dia-chi.json", { credentials: "same-origin" })
+    .then(function (r) { return r.ok ? r.json() : {}; })
+    .then(function (found) { addresses = found && typeof found === "object" ? found : {}; })
+    .catch(function () {});
+
+  function filePath(path) { return String(path || "").replace(/^\.?\//, ""); }
 
   var SlugControl = createClass({
     componentDidMount: function () {
       var entry = this.props.entry;
       if (entry && !entry.get("newRecord") && entry.get("path") && !(entry.get("path") in firstTitles)) {
         firstTitles[entry.get("path")] = String(entry.getIn(["data", "title"]) || "");
+        openedAsDraft[entry.get("path")] = !!entry.getIn(["data", "draft"]);
       }
     },
     render: function () {
@@ -148,9 +158,12 @@
     if (!empty(data.get("slug"))) { return data; }
     var title = String(data.get("title") || "");
     if (entry.get("newRecord")) { return data.set("slug", slugify(title, SLUG_MAX)); }
-    var first = firstTitles[entry.get("path")];
-    if (first !== undefined) { return data.set("slug", slugify(first, SLUG_MAX)); }
-    return data;  // not seen opening (no title then): its address is still the title's
+    var path = entry.get("path"), built = addresses[filePath(path)];
+    if (typeof built === "string" && built) { return data.set("slug", built); }  // the build's, exactly
+    if (openedAsDraft[path]) { return data; }  // no address yet: made from the title when published
+    var first = firstTitles[path];  // a file newer than the site's last build
+    if (first !== undefined && first !== title) { return data.set("slug", slugify(first, SLUG_MAX)); }
+    return data;
   }
 
   // --- questions of a handbook --------------------------------------------------------------
