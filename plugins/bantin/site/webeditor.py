@@ -3,8 +3,10 @@
 The build writes `admin/index.html` (the page), `admin/config.yml` (made here from the
 plugin's settings: one collection per content type, a widget per front matter field),
 `admin/ma-cau-hoi.json` (the question ids already taken, so a new question's id is unique
-across the site), `admin/dia-chi.json` (the addresses of files without `slug:`), our small `bantin-admin.js` (Vietnamese slug, the "Câu hỏi" block, the
-image-alt rule) and the vendored Decap bundle (`bantin/webeditor/`, `make vendor`).
+across the site), `admin/dia-chi.json` (the addresses of files without `slug:`), our small
+`bantin-admin.js` and `.css` (Vietnamese slug, the "Câu hỏi" block, the image-alt rule,
+uploads that never replace, the preview pane with `bantin-preview.css`) and the vendored
+Decap bundle (`bantin/webeditor/`, `make vendor`).
 
 Values from mkdocs.yml (agency, category titles, addresses) reach config.yml through
 `yaml.safe_dump` and the page through an autoescaping template: never through a string
