@@ -12,7 +12,9 @@
  *   left out of the file rather than written as `summary: ''`.
  * - Phones: entries open without the preview beside the form (with bantin-admin.css).
  * - Uploads: a file named like one already in the folder is kept under the next free name,
- *   never replacing it, and nothing is deleted from the media library; Decap's own blocks ("Image", "Code Block") and its messages in our words.
+ *   never replacing it, and nothing is deleted from the media library.
+ * - Decap's own blocks ("Image", "Code Block") and several of its messages in our words.
+ * - The preview pane shows an entry as the site does (with bantin-preview.css).
  * Everything shown is built with `h` (React elements): text is escaped by construction.
  */
 (function () {
