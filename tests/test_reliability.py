@@ -194,7 +194,7 @@ def test_live_preview_shows_drafts_with_a_banner(tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         html, deadline = "", time.time() + 60
@@ -244,22 +244,23 @@ def test_the_live_preview_lists_a_builds_errors_instead_of_hanging(tmp_path):
     import socket
     import urllib.request
 
-    import tempfile
     import urllib.error
-    from pathlib import Path
+
+    # The server's own temporary folder: another test's preview (`bantin edit` in the web
+    # editor's tests, on another worker) leaves its folders in the shared one meanwhile.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
 
     def temporary() -> set:
-        folder = Path(tempfile.gettempdir())
-        return {p.name for pattern in ("bantin-xem-truoc-*", "mkdocs_*") for p in folder.glob(pattern)}
+        return {p.name for pattern in ("bantin-xem-truoc-*", "mkdocs_*") for p in scratch.glob(pattern)}
 
-    before = temporary()
     bad = article("Bài lỗi", category="khong-co")
-    root = write_site(tmp_path, {"tin-tuc/a.md": bad})
+    root = write_site(tmp_path / "site", {"tin-tuc/a.md": bad})
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)},
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def fetch(path: str, until: Callable[[str], bool]) -> str:
@@ -274,6 +275,7 @@ def test_the_live_preview_lists_a_builds_errors_instead_of_hanging(tmp_path):
 
     try:
         first = fetch("/", lambda h: "data-bantin-preview-errors" in h)
+        assert any(scratch.glob("mkdocs_*")), "the server's folders are not in its TMPDIR: the end proves nothing"
         assert "Bản xem trước chưa cập nhật" in first and "Chưa dựng được trang lần nào" in first, first[:500]
         assert "tin-tuc/a.md:4: [category] lỗi: chuyên mục" in first  # the same line as `bantin check`
         (root / "content/tin-tuc/a.md").write_text(article("Bài đã sửa"), encoding="utf-8")
@@ -310,7 +312,7 @@ def test_the_live_preview_lists_a_builds_errors_instead_of_hanging(tmp_path):
         out = server.communicate(timeout=30)[0]
     assert "appear stuck" not in out and "Traceback" not in out, out[-2000:]
     # Ended by SIGTERM, as Ctrl+C: nothing of its builds is left in the temporary folder.
-    assert temporary() - before == set()
+    assert temporary() == set()
 
 
 def test_the_previews_swap_survives_its_folder_deleted_and_leaves_no_copy(tmp_path):
