@@ -112,7 +112,8 @@ def test_home_at_360_px_by_keyboard(chromium, sample_server):
     # change of address, which would race the menu's checks above.
     page.locator(".bt-skip").focus()
     page.keyboard.press("Enter")
-    assert page.url.endswith("#bt-noi-dung")
+    # The address reaches Playwright as an event: under a loaded CI it lagged the key (session 26).
+    page.wait_for_url("**#bt-noi-dung", timeout=10_000)
     assert tab(page)["content"]
     context.close()
     assert not errors
