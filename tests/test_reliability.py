@@ -194,7 +194,7 @@ def test_live_preview_shows_drafts_with_a_banner(tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(scratch)},
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         html, deadline = "", time.time() + 60
