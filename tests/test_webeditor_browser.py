@@ -238,9 +238,9 @@ def _on_screen(locator, width: int) -> None:
 
 
 def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, editing):
-    """bantin-admin.js hides the preview on a narrow screen when the editor has not chosen;
-    the same browser profile on a wide screen gets the preview back, and a choice made with
-    the eye button is kept."""
+    """bantin-admin.js opens entries without the preview on a narrow screen; the eye button
+    shows it in the form's place, for that entry only; the same browser profile on a wide
+    screen gets the preview back, and a computer's own choice is kept."""
     context = chromium.new_context(locale="vi-VN", viewport={"width": 390, "height": 800})
     page = context.new_page()
 
@@ -258,7 +258,18 @@ def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, ed
         assert preview_frames(390) == 0
         page.get_by_role("button", name="Bật/tắt xem trước").click()  # the editor's own choice
         page.locator("iframe").first.wait_for()
-        assert preview_frames(390) == 1 and preview_frames(1280) == 1
+        page.wait_for_timeout(300)
+        # on the phone the preview takes the width (it was a column of 190 px beside the form)
+        assert page.locator("iframe").first.bounding_box()["width"] > 300
+        assert not page.get_by_label("Tiêu đề").is_visible()
+        page.goto(editing[1] + "admin/#/collections/tin-tuc")  # the next entry opens with its form
+        page.get_by_text("Bài cũ").first.click()
+        page.get_by_label("Tiêu đề").wait_for()
+        assert page.locator("iframe").count() == 0
+        assert preview_frames(390) == 0 and preview_frames(1280) == 1
+        page.get_by_role("button", name="Bật/tắt xem trước").click()  # a computer's own choice: none
+        page.wait_for_timeout(300)
+        assert preview_frames(1280) == 0 and preview_frames(390) == 0 and preview_frames(1280) == 0
     finally:
         context.close()
 

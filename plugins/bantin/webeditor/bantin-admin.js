@@ -23,17 +23,18 @@
 
   // --- phones: the entry without the preview beside it (bantin-admin.css) -------------------
   // Decap reads which pane stands right of the form ("cms.right-pane") when an entry opens;
-  // on a narrow screen the preview squeezed the form to half a phone. When the editor page
-  // loads on a narrow screen and the editor has not chosen, we hide it, and mark the value as
-  // ours ("bantin.right-pane"): loaded on a wide screen, our value is taken back, so a
-  // computer in the same browser profile has its preview. A choice made with the eye button
-  // replaces our value and is kept.
+  // on a narrow screen the preview squeezed the form to half a phone. On a narrow screen
+  // every entry opens with the form alone: the eye button shows the preview in the form's
+  // place (bantin-admin.css) until pressed again, and is not remembered, or every entry
+  // after would open without its form. We mark our value ("bantin.right-pane"): loaded on a
+  // wide screen, it is taken back, so a computer in the same browser profile has its
+  // preview; a computer's own choice of no preview is kept.
   function placePreview() {
     var storage = window.localStorage, ours = storage.getItem("bantin.right-pane") === "none";
     var pane = storage.getItem("cms.right-pane");
     if (ours && pane !== "none") { storage.removeItem("bantin.right-pane"); ours = false; }
     var narrow = window.matchMedia && window.matchMedia("(max-width: 799px)").matches;
-    if (narrow && pane === null) {
+    if (narrow && pane !== "none") {
       storage.setItem("cms.right-pane", "none");
       storage.setItem("bantin.right-pane", "none");
     } else if (!narrow && ours) {
@@ -41,9 +42,13 @@
       storage.removeItem("bantin.right-pane");
     }
   }
-  try {
-    placePreview();
-  } catch (e) { /* storage refused (private mode): the preview shows, as before */ }
+  function placePreviewQuietly() {
+    try {
+      placePreview();
+    } catch (e) { /* storage refused (private mode): the preview shows, as before */ }
+  }
+  placePreviewQuietly();
+  window.addEventListener("hashchange", placePreviewQuietly);  // before Decap opens the next entry
 
   // --- the words Decap's Vietnamese file lacks (it falls back to English for them) --------
   var MORE_VI = {
@@ -324,7 +329,7 @@
       var image = data.get("image"), asset = image ? this.props.getAsset(image) : null;
       var date = shownDate(data.get("date")), updated = shownDate(data.get("updated"));
       return h("article", { className: "bt-preview" },
-        h("p", { className: "bt-preview__note" }, "Xem trước: chữ và ảnh như trên trang; khung, menu và chân trang không hiện ở đây."),
+        h("p", { className: "bt-preview__note" }, "Xem trước: như trên trang, chưa có menu và chân trang."),
         data.get("draft") ? h("p", { className: "bt-draft" }, "Bản nháp: bài này chưa được xuất bản.") : null,
         h("header", {},
           !page && data.get("category") ?
