@@ -12,7 +12,8 @@
  *   left out of the file rather than written as `summary: ''`.
  * - Phones: entries open without the preview beside the form (with bantin-admin.css).
  * - Uploads: a file named like one already in the folder is kept under the next free name,
- *   never replacing it, and nothing is deleted from the media library.
+ *   never replacing it; a phone's photo is made web-sized first; nothing is deleted from
+ *   the media library.
  * - Decap's own blocks ("Image", "Code Block") and several of its messages in our words.
  * - The preview pane shows an entry as the site does (with bantin-preview.css).
  * Everything shown is built with `h` (React elements): text is escaped by construction.
@@ -228,9 +229,78 @@
     var input = event.target;
     if (!input || input.type !== "file" || !input.files || !input.files.length) { return; }
     var file = input.files[0];
-    if (ours && ours.has(file) && picked) { picked.input = input; return; }  // our own retry
+    if (ours && ours.has(file)) { if (picked) { picked.input = input; } return; }  // our own retry
     picked = { input: input, file: file, base: null, ext: "", n: 1 };
+    if (ours && typeof DataTransfer === "function" && isPhoto(file)) {
+      event.stopImmediatePropagation();  // Decap gets the photo once it is made web-sized
+      var chosen = picked;
+      shrunk(file).then(null, function () { return file; }).then(function (smaller) {
+        ours.add(smaller);
+        chosen.file = smaller;
+        var list = new DataTransfer();
+        list.items.add(smaller);
+        input.files = list.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+    }
   }, true);  // capture: seen before Decap's handler reads the file
+
+  // --- a phone's photo, made web-sized before it is uploaded -------------------------------
+  // A phone's photo is 2-8 MB and 4,000 px wide: the build warns of every picture over
+  // image_max_kb (1,500 KB), which an editor on a phone cannot shrink, and git keeps the
+  // original for good. A JPEG over PHOTO_BYTES is redrawn at most PHOTO_SIDE px on its longer
+  // side (the guide's "1,600 px is enough"), upright as the camera held it, at JPEG quality
+  // 0.85; if that is not smaller, the original goes. Redrawing drops the photo's EXIF data,
+  // with the place it was taken. PNG (diagrams, screenshots) is left as it is: as JPEG under
+  // a .png name the build would refuse it.
+  var PHOTO_BYTES = 1000000, PHOTO_SIDE = 1600;
+
+  function isPhoto(file) {
+    return file.size > PHOTO_BYTES && (file.type === "image/jpeg" || /\.jpe?g$/i.test(file.name));
+  }
+
+  function decoded(file) {
+    if (typeof createImageBitmap === "function") {
+      return createImageBitmap(file, { imageOrientation: "from-image" });
+    }
+    return new Promise(function (done, failed) {
+      var image = new Image(), url = URL.createObjectURL(file);
+      image.onload = function () { URL.revokeObjectURL(url); done(image); };
+      image.onerror = function () { URL.revokeObjectURL(url); failed(new Error("không đọc được ảnh")); };
+      image.src = url;
+    });
+  }
+
+  // A JPEG starts with FF D8 FF; anything else goes as it is (the build checks it). The
+  // browser's decoder is given 10 s: on a file of zeros named .jpg, Chromium's never answered.
+  function jpegBytes(file) {
+    var head = file.slice(0, 3);
+    var read = typeof head.arrayBuffer === "function" ? head.arrayBuffer() : new Response(head).arrayBuffer();
+    return read.then(function (buffer) {
+      var b = new Uint8Array(buffer);
+      if (b[0] !== 0xff || b[1] !== 0xd8 || b[2] !== 0xff) { throw new Error("không phải JPEG"); }
+    });
+  }
+
+  function inTime(promise, ms) {
+    return Promise.race([promise, new Promise(function (done, failed) {
+      window.setTimeout(function () { failed(new Error("quá lâu")); }, ms);
+    })]);
+  }
+
+  function shrunk(file) {
+    return inTime(jpegBytes(file).then(function () { return decoded(file); }), 10000).then(function (image) {
+      var scale = Math.min(1, PHOTO_SIDE / Math.max(image.width, image.height));
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.max(1, Math.round(image.width * scale));
+      canvas.height = Math.max(1, Math.round(image.height * scale));
+      canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+      return new Promise(function (done) { canvas.toBlob(done, "image/jpeg", 0.85); });
+    }).then(function (blob) {
+      if (!blob || blob.size >= file.size) { return file; }
+      return new File([blob], file.name, { type: "image/jpeg", lastModified: file.lastModified });
+    });
+  }
 
   function renamed(existing) {
     if (picked.base === null) {  // Decap's own name for the file, as the message gives it
