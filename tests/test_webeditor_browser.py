@@ -289,17 +289,7 @@ def test_a_new_article_with_an_uploaded_picture(admin, editing, tmp_path):
     Image.new("RGB", (800, 500), (40, 100, 160)).save(picture, quality=85)
     page, root = admin, editing[0]
     page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
-    page.get_by_label("Tiêu đề").fill(TITLE)
-    page.get_by_label("Chuyên mục").click()
-    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
-    page.get_by_text("Chọn một hình").click()
-    page.locator("input[type=file]").first.set_input_files(str(picture))
-    page.get_by_text("anh-lop-tap-huan.jpg").wait_for()
-    _shot(page, "tai-anh-1280")
-    choose = page.get_by_role("button", name="Lấy những cái đã chọn")
-    if choose.is_disabled():  # the upload is usually chosen already
-        page.locator("div:has(> p:text-is('anh-lop-tap-huan.jpg'))").first.click()
-    choose.click()
+    _new_article_with_picture(page, TITLE, picture, "anh-lop-tap-huan.jpg", shot="tai-anh-1280")
     page.get_by_label("Từ khóa (thẻ)").fill("hòa giải, tập huấn")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Sáng 20/11, bốn mươi hòa giải viên của xã Đông Sơn dự lớp tập huấn.")
@@ -377,16 +367,7 @@ def test_a_phone_photo_is_made_web_sized_and_upright_before_it_uploads(admin, ed
     Image.frombytes("RGB", (3000, 2000), os.urandom(3000 * 2000 * 3)).save(photo, quality=95, exif=exif)
     assert photo.stat().st_size > 3_000_000
     page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
-    page.get_by_label("Tiêu đề").fill("Ảnh chụp bằng điện thoại")
-    page.get_by_label("Chuyên mục").click()
-    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
-    page.get_by_text("Chọn một hình").click()
-    page.locator("input[type=file]").first.set_input_files(str(photo))
-    page.get_by_text("anh-dien-thoai.jpg", exact=True).wait_for()
-    choose = page.get_by_role("button", name="Lấy những cái đã chọn")
-    if choose.is_disabled():  # the upload is usually chosen already
-        page.locator("div:has(> p:text-is('anh-dien-thoai.jpg'))").first.click()
-    choose.click()
+    _new_article_with_picture(page, "Ảnh chụp bằng điện thoại", photo, "anh-dien-thoai.jpg")
     page.get_by_label("Mô tả ảnh").fill("Ảnh thử chụp bằng điện thoại")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Nội dung.")
@@ -498,6 +479,22 @@ def test_view_live_opens_the_entry_s_own_page(admin, editing):
 
     _until(opened, 60)
     assert opened().endswith(f"/tin-tuc/{SLUG}/")  # the preview server added the slash
+
+
+def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: str = "") -> None:
+    """On a new article's page: its title, a category, and a picture uploaded and chosen."""
+    page.get_by_label("Tiêu đề").fill(title)
+    page.get_by_label("Chuyên mục").click()
+    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
+    page.get_by_text("Chọn một hình").click()
+    page.locator("input[type=file]").first.set_input_files(str(picture))
+    page.get_by_text(saved_as, exact=True).wait_for()
+    if shot:
+        _shot(page, shot)
+    choose = page.get_by_role("button", name="Lấy những cái đã chọn")
+    if choose.is_disabled():  # the upload is usually chosen already
+        page.locator(f"div:has(> p:text-is('{saved_as}'))").first.click()
+    choose.click()
 
 
 def test_a_question_added_to_a_handbook(admin, editing):
