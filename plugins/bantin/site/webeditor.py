@@ -77,10 +77,20 @@ def backend(editor: Editor) -> dict:
     return found
 
 
+def _content(editor: Editor) -> str:
+    """The content folder as config.yml names it, from the repository's top ("." for the top)."""
+    return editor.content.strip("/") or "."
+
+
+def _upload_limit() -> dict:
+    """A file widget's `media_library`: Decap takes its size limit from there (UPLOAD_MAX)."""
+    return {"config": {"max_file_size": UPLOAD_MAX}}
+
+
 def decap_config(site: SiteConfig) -> dict:
     """Decap CMS's whole configuration, as data (written by `config_yaml`)."""
     editor = site.editor
-    content = editor.content.strip("/") or "."
+    content = _content(editor)
     config: dict = {"locale": "vi", "backend": backend(editor)}
     if editor.local_url:  # `bantin edit`: decap-server on this computer, whatever the backend online
         config["local_backend"] = {"url": editor.local_url}
@@ -158,7 +168,7 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
         yield {"name": "updated", "label": "Ngày cập nhật", "widget": "datetime", "required": False,
                "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False}
     body = {"name": "body", "label": "Nội dung", "widget": "markdown",  # its "Ảnh" block uploads too
-            "media_library": {"config": {"max_file_size": UPLOAD_MAX}}}
+            "media_library": _upload_limit()}
     if kind == "qa":
         body["hint"] = ("Mỗi câu hỏi là một khối “Câu hỏi” (nút + trong thanh công cụ): khối này tự tạo mã "
                         "cố định cho câu hỏi, là địa chỉ riêng và mã QR của câu hỏi. Trước khi thêm khối, nhấn "
@@ -178,7 +188,7 @@ def _media(content: str, folder: str) -> dict:
     picture without a word. Named here too, images/ is listed again; bantin-admin.js then
     gives a same-named upload a free name instead of replacing."""
     return {"media_folder": f"/{content}/{folder}", "public_folder": f"../{folder}",
-            "media_library": {"config": {"max_file_size": UPLOAD_MAX}}}
+            "media_library": _upload_limit()}
 
 
 def _plain_text(name: str) -> list[str]:
@@ -258,8 +268,8 @@ def addresses(site: SiteConfig, items) -> bytes:
     build's (text/vi.py from the title, entities decoded, apostrophes as python-slugify
     reads them): the browser's own slugify differs on such titles and moved pages (hostile
     review, session 26). Drafts have no address yet; files with `slug:` need none."""
-    content = site.editor.content.strip("/")
-    prefix = "" if content in ("", ".") else content + "/"
+    content = _content(site.editor)
+    prefix = "" if content == "." else content + "/"
     found = {prefix + item.src: item.meta.slug for item in items
              if not item.meta.draft and "slug" not in item.meta.lines and item.meta.slug}
     return json.dumps(found, ensure_ascii=True, sort_keys=True).encode()
@@ -281,7 +291,7 @@ def vendored() -> Iterator[tuple[str, bytes]]:
             yield f"decap/{entry.name}", entry.read_bytes()
 
 
-def admin_files(site: SiteConfig, ids, items=()) -> Iterator[tuple[str, bytes | str]]:
+def admin_files(site: SiteConfig, ids, items) -> Iterator[tuple[str, bytes | str]]:
     """Every file of /admin/, as (path in the built site, content)."""
     yield f"{ADMIN}/index.html", admin_html(site)
     yield f"{ADMIN}/config.yml", config_yaml(site)

@@ -134,10 +134,15 @@
   // the preSave handler below; the widget shows it and remembers the title the file had.
   var firstTitles = {}, openedAsDraft = {};  // entry path → its title, and whether a draft, when opened
   var addresses = {};  // dia-chi.json: file → the address the build gives a file without `slug:`
-  fetch("dia-chi.json", { credentials: "same-origin" })
-    .then(function (r) { return r.ok ? r.json() : {}; })
-    .then(function (found) { addresses = found && typeof found === "object" ? found : {}; })
-    .catch(function () {});
+  // A JSON file the build writes beside this page, given to `use` once it arrives; without
+  // it (an older build, no network) the editor works on as before.
+  function loadJson(name, use) {
+    fetch(name, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (found) { if (found && typeof found === "object") { use(found); } })
+      .catch(function () {});
+  }
+  loadJson("dia-chi.json", function (found) { addresses = found; });
 
   function filePath(path) { return String(path || "").replace(/^\.?\//, ""); }
 
@@ -176,10 +181,9 @@
 
   // --- questions of a handbook --------------------------------------------------------------
   var taken = {};
-  fetch("ma-cau-hoi.json", { credentials: "same-origin" })
-    .then(function (r) { return r.ok ? r.json() : []; })
-    .then(function (ids) { ids.forEach(function (id) { taken[id] = true; }); })
-    .catch(function () {});
+  loadJson("ma-cau-hoi.json", function (ids) {
+    if (Array.isArray(ids)) { ids.forEach(function (id) { taken[id] = true; }); }
+  });
 
   function questionId(question) {
     var base = slugify(String(question || "").replace(NUMBER_PREFIX, "") || question).slice(0, ID_MAX)
@@ -223,24 +227,31 @@
   // whoever knows which articles show it.
   var EXISTS = / already exists\. Do you want to replace it\?$/;
   var picked = null;  // {input, file, base, ext, n}: the last file chosen in an upload button
-  var ours = typeof WeakSet === "function" ? new WeakSet() : null;
+  var ours = new WeakSet();  // files we handed to Decap ourselves (offer)
+  var canOffer = typeof DataTransfer === "function";
+
+  // Hands `file` to Decap as if the editor had chosen it in `input`; the listener below lets
+  // it through, since it is ours.
+  function offer(input, file) {
+    ours.add(file);
+    var list = new DataTransfer();
+    list.items.add(file);
+    input.files = list.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
 
   window.addEventListener("change", function (event) {
     var input = event.target;
     if (!input || input.type !== "file" || !input.files || !input.files.length) { return; }
     var file = input.files[0];
-    if (ours && ours.has(file)) { if (picked) { picked.input = input; } return; }  // our own retry
+    if (ours.has(file)) { if (picked) { picked.input = input; } return; }  // offered by us
     picked = { input: input, file: file, base: null, ext: "", n: 1 };
-    if (ours && typeof DataTransfer === "function" && isPhoto(file)) {
+    if (canOffer && isPhoto(file)) {
       event.stopImmediatePropagation();  // Decap gets the photo once it is made web-sized
       var chosen = picked;
       shrunk(file).then(null, function () { return file; }).then(function (smaller) {
-        ours.add(smaller);
         chosen.file = smaller;
-        var list = new DataTransfer();
-        list.items.add(smaller);
-        input.files = list.files;
-        input.dispatchEvent(new Event("change", { bubbles: true }));
+        offer(input, smaller);
       });
     }
   }, true);  // capture: seen before Decap's handler reads the file
@@ -327,18 +338,12 @@
       window.alert(NO_DELETE);
       return false;
     }
-    if (!EXISTS.test(text) || !picked || picked.n > 50 || typeof DataTransfer !== "function") {
+    if (!EXISTS.test(text) || !picked || picked.n > 50 || !canOffer) {
       return decapConfirm.call(window, message);
     }
     var name = renamed(text.replace(EXISTS, "")), retry = picked;
     var file = new File([retry.file], name, { type: retry.file.type, lastModified: retry.file.lastModified });
-    if (ours) { ours.add(file); }
-    window.setTimeout(function () {  // after Decap's handler has cleared the button
-      var list = new DataTransfer();
-      list.items.add(file);
-      retry.input.files = list.files;
-      retry.input.dispatchEvent(new Event("change", { bubbles: true }));
-    }, 0);
+    window.setTimeout(function () { offer(retry.input, file); }, 0);  // after Decap's handler cleared the button
     return false;  // never replace
   };
 
