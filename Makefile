@@ -79,8 +79,8 @@ lighthouse: $(STAMP) chromium
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/lighthouse.py --runs 3
 
 ## Copy pinned lunr.js and Decap CMS (the web editor at /admin/) from npm into the package
-## (committed, so building needs no npm).
-vendor: $(NODE_STAMP)
+## (committed, so building needs no npm), with our fixes to Decap (scripts/patch_decap.py).
+vendor: $(STAMP) $(NODE_STAMP)
 	mkdir -p plugins/bantin/theme/assets/vendor/lunr
 	cp node_modules/lunr/lunr.min.js node_modules/lunr/LICENSE plugins/bantin/theme/assets/vendor/lunr/
 	npm ci --prefix vendor --no-audit --no-fund --loglevel=error  # Decap's 380 MB tree: only here
@@ -88,6 +88,7 @@ vendor: $(NODE_STAMP)
 	cp vendor/node_modules/decap-cms/dist/decap-cms.js vendor/node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt \
 	  vendor/node_modules/decap-cms/dist/[0-9]*.decap-cms.js vendor/node_modules/decap-cms/dist/*.wasm plugins/bantin/webeditor/decap/
 	cp vendor/node_modules/decap-cms-locales/LICENSE plugins/bantin/webeditor/decap/LICENSE
+	$(BIN)/python scripts/patch_decap.py plugins/bantin/webeditor/decap/decap-cms.js  # our fixes, each with its reason
 
 ## The wheel a province installs (plugin, theme and command in one package) into dist/.
 dist: $(STAMP)

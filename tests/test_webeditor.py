@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,25 @@ def test_vendored_decap_ships_with_the_package():
     assert b"decap-cms 3.16.3" in names["decap/decap-cms.js"]
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"webeditor/*", "webeditor/decap/*"' in pyproject
+
+
+def test_the_vendored_decap_has_our_fixes_and_a_new_version_is_stopped():
+    """scripts/patch_decap.py: `make vendor` applies it; the committed bundle has it."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import patch_decap
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    bundle = dict(webeditor.vendored())["decap/decap-cms.js"].decode("utf-8")
+    for patch in patch_decap.PATCHES:
+        assert bundle.count(patch.fixed) == 1 and patch.original not in bundle, patch.name
+    assert patch_decap.patched(bundle) == bundle  # applied twice: nothing more
+    fix = patch_decap.RESTORE_AFTER_LOAD
+    assert patch_decap.patched("a" + fix.original + "b") == "a" + fix.fixed + "b"
+    with pytest.raises(patch_decap.PatchError, match="occurs 0 times .* this Decap version differs"):
+        patch_decap.patched("componentDidUpdate(e){}")
+    with pytest.raises(patch_decap.PatchError, match="occurs 2 times"):
+        patch_decap.patched(fix.original * 2)
 
 
 def test_pinned_npm_packages():

@@ -15,6 +15,8 @@
  *   never replacing it; a phone's photo is made web-sized first; nothing is deleted from
  *   the media library.
  * - Decap's own blocks ("Image", "Code Block") and several of its messages in our words.
+ * - Work typed before a reload is offered back when the entry opens (with Decap patched,
+ *   scripts/patch_decap.py).
  * - The preview pane shows an entry as the site does (with bantin-preview.css).
  * Everything shown is built with `h` (React elements): text is escaped by construction.
  */
@@ -107,6 +109,11 @@
   VI.ui = VI.ui || {};
   VI.ui.toast = VI.ui.toast || {};
   VI.ui.toast.onFailToPersist = "Chưa lưu được. %{details}";  // Decap's: "Không thể giữ lại mục"
+  // Asked when an entry opens and the browser still holds what was typed in it before a
+  // reload (scripts/patch_decap.py). Decap's asked whether to "tải lên" (upload) a copy.
+  VI.editor.editor = VI.editor.editor || {};
+  VI.editor.editor.confirmLoadBackup = "Máy này còn giữ bản soạn dở (chưa lưu) của mục này. Bấm OK để mở " +
+    "lại bản soạn dở; bấm Hủy để bỏ nó và dùng bản đã lưu.";
   CMS.registerLocale("vi", VI);
 
   var RESERVED = ["con", "prn", "aux", "nul"];

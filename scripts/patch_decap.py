@@ -1,0 +1,81 @@
+"""Our fixes to the vendored Decap CMS bundle, applied by `make vendor` after it copies it.
+
+Decap is vendored as npm builds it (minified). Where a Decap bug loses an editor's work and
+nothing outside the bundle can reach the code, the fix is a replacement of one exact piece
+of that code, listed here with its reason. Each piece must occur exactly once in the bundle:
+a new Decap version that changed it stops `make vendor` with a message, and the fix is then
+redone by hand (or dropped, if Decap fixed the bug). Applying twice changes nothing.
+
+Usage: python scripts/patch_decap.py plugins/bantin/webeditor/decap/decap-cms.js
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Patch:
+    name: str
+    original: str
+    fixed: str
+    why: str
+
+
+# Decap #6989 / #5055: an entry opened again after a reload finds the copy Decap kept of the
+# unsaved form (the local backup) and asks whether to use it, as soon as the copy is read,
+# while the entry itself is still loading. "Yes" filled the form from the copy, then the
+# entry's own loading arrived and filled it again from the saved file: the typed work was
+# gone. The question now waits until the form holds the loaded entry (the draft has its
+# data), and is asked once per opening.
+RESTORE_AFTER_LOAD = Patch(
+    name="local backup restored after the entry has loaded",
+    original=('componentDidUpdate(e){if(!e.localBackup&&this.props.localBackup&&'
+              '(window.confirm(this.props.t("editor.editor.confirmLoadBackup"))'
+              '?this.props.loadLocalBackup():this.deleteBackup()),'),
+    fixed=('componentDidUpdate(e){if(this.props.localBackup&&!this.bantinBackupAsked&&'
+           'this.props.entryDraft.getIn(["entry","data"])&&(this.bantinBackupAsked=!0,'
+           'window.confirm(this.props.t("editor.editor.confirmLoadBackup"))'
+           '?this.props.loadLocalBackup():this.deleteBackup()),'),
+    why="Decap #6989: restoring the local backup was undone by the entry's loading",
+)
+
+PATCHES = (RESTORE_AFTER_LOAD,)
+
+
+class PatchError(Exception):
+    """The bundle is not the one these patches were written for."""
+
+
+def patched(text: str, patches=PATCHES) -> str:
+    """`text` with every patch applied; unchanged where a patch is already in."""
+    for patch in patches:
+        before, after = text.count(patch.original), text.count(patch.fixed)
+        if before == 0 and after == 1:
+            continue
+        if before != 1 or after != 0:
+            raise PatchError(
+                f"Decap's code for «{patch.name}» occurs {before} times (1 expected) and our fix "
+                f"{after} times: this Decap version differs. Redo the fix in scripts/patch_decap.py "
+                f"({patch.why}), or drop it if Decap has fixed the bug.")
+        text = text.replace(patch.original, patch.fixed)
+    return text
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    path = Path(argv[0])
+    try:
+        path.write_text(patched(path.read_text(encoding="utf-8")), encoding="utf-8")
+    except PatchError as error:
+        print(f"{path}: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
