@@ -223,6 +223,7 @@ def test_an_entry_fits_a_phone_with_publish_on_screen(chromium, editing, width, 
         assert page.locator("iframe").count() == 0  # no preview squeezed beside the form
         title = page.get_by_label("Tiêu đề")
         assert title.bounding_box()["width"] > width * 0.8
+        _on_screen(page.get_by_role("link", name="Xem bản hoàn chỉnh"), width)  # was hidden on phones
         title.fill("Sổ tay hòa giải (sửa)")  # a change: "Đã công bố" becomes "Công bố", never saved here
         publish = page.get_by_role("button", name="Công bố", exact=True)
         _on_screen(publish, width)
@@ -759,3 +760,24 @@ def test_typed_work_comes_back_after_a_reload(admin, editing, address):
     asked = [m for m in said if m.startswith("Máy này còn giữ bản soạn dở (chưa lưu)")]
     assert len(asked) == 1, said  # asked once, in our words (Decap's said "tải lên": upload)
     assert page.get_by_label("Tiêu đề").input_value() == "Bài viết dở trước khi tải lại"
+
+
+def test_a_draft_s_toolbar_says_saved_not_published(admin, editing):
+    """Decap's toolbar said "Đã công bố" of a saved draft, which the site does not show, and
+    linked "Xem bản hoàn chỉnh" to a page that does not exist."""
+    page = admin
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/chua-xong")
+    page.get_by_role("button", name="Đã lưu (bản nháp)").wait_for()
+    assert not page.get_by_text("Đã công bố").count()
+    assert not page.get_by_role("link", name="Xem bản hoàn chỉnh").is_visible()  # no page yet
+    page.get_by_label("Tiêu đề").fill("Bài chưa xong (sửa)")
+    save = page.get_by_role("button", name="Lưu bản nháp", exact=True)
+    save.click()
+    page.get_by_text("Lưu ngay", exact=True).wait_for()
+    assert not page.get_by_text("Công bố ngay").count()
+    page.keyboard.press("Escape")
+    page.get_by_label("Bản nháp (chưa đăng)").click()  # off: the article will be published
+    page.get_by_role("button", name="Công bố", exact=True).wait_for()
+    assert not page.get_by_text("Lưu bản nháp").count()
+    page.get_by_label("Bản nháp (chưa đăng)").click()  # on again, and never saved here
+    save.wait_for()

@@ -162,7 +162,8 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
     if kind == "article":
         yield {"name": "featured", "label": "Nổi bật ở trang chủ", "widget": "boolean", "required": False,
                "default": False}
-    yield {"name": "draft", "label": "Bản nháp (chưa đăng)", "widget": "boolean", "required": False, "default": False,
+    # Decap's "boolean" with a draft's words in the toolbar (bantin-admin.js)
+    yield {"name": "draft", "label": "Bản nháp (chưa đăng)", "widget": "bantin-draft", "required": False, "default": False,
            "hint": "Bản nháp chỉ hiện khi xem trước, không được xuất bản."}
     if kind != "page":
         yield {"name": "updated", "label": "Ngày cập nhật", "widget": "datetime", "required": False,

@@ -14,7 +14,8 @@
  * - Uploads: a file named like one already in the folder is kept under the next free name,
  *   never replacing it; a phone's photo is made web-sized first; nothing is deleted from
  *   the media library.
- * - Decap's own blocks ("Image", "Code Block") and several of its messages in our words.
+ * - Decap's own blocks ("Image", "Code Block") and several of its messages in our words;
+ *   a draft's toolbar says "Lưu bản nháp" and "Đã lưu (bản nháp)", not "công bố".
  * - Work typed before a reload is offered back when the entry opens (with Decap patched,
  *   scripts/patch_decap.py).
  * - The preview pane shows an entry as the site does (with bantin-preview.css).
@@ -223,6 +224,58 @@
       return "## " + question + " {#" + id + "}";
     },
     toPreview: function (data) { return h("h2", {}, oneLine(data.question)); }
+  });
+
+  // --- a draft's toolbar says "lưu", not "công bố" -----------------------------------------
+  // Decap's toolbar has one set of words for a saved entry, "Đã công bố", and its buttons
+  // say "Công bố": of a draft (`draft: true`), which the site does not show, that misled
+  // the editor who had just ticked "Bản nháp" (second editor's trial). The draft field's
+  // widget is Decap's switch, wrapped: while it is on screen and on, the toolbar's words
+  // are swapped for ours, and back when it is turned off or the entry closes; a draft's
+  // "Xem bản hoàn chỉnh", which led to no page, is hidden (bantin-admin.css). Decap draws
+  // its toolbar again on every change, so the swap is redone on each change it makes.
+  function toolbarWords() {
+    var said = (VI.editor && VI.editor.editorToolbar) || {}, words = {};
+    [["published", "Đã lưu (bản nháp)"], ["publish", "Lưu bản nháp"], ["publishing", "Đang lưu…"],
+     ["publishNow", "Lưu ngay"], ["publishAndCreateNew", "Lưu và tạo mới"],
+     ["publishAndDuplicate", "Lưu và sao chép"]].forEach(function (pair) {
+      if (said[pair[0]]) { words[said[pair[0]]] = pair[1]; }
+    });
+    return words;
+  }
+  var DRAFT_WORDS = toolbarWords(), DECAP_WORDS = {};
+  Object.keys(DRAFT_WORDS).forEach(function (decap) { DECAP_WORDS[DRAFT_WORDS[decap]] = decap; });
+  var draftShown = false, toolbarWatch = null;
+
+  function relabelToolbar() {
+    var words = draftShown ? DRAFT_WORDS : DECAP_WORDS;
+    document.querySelectorAll("[class*='-ToolbarSectionMain']").forEach(function (bar) {
+      var walker = document.createTreeWalker(bar, NodeFilter.SHOW_TEXT), node;
+      while ((node = walker.nextNode())) {
+        var ours = words[node.nodeValue];
+        if (ours !== undefined) { node.nodeValue = ours; }
+      }
+    });
+  }
+
+  function showDraft(on) {
+    draftShown = !!on;
+    document.documentElement.classList.toggle("bantin-draft", draftShown);  // no page to view yet
+    if (!toolbarWatch && typeof MutationObserver === "function") {
+      toolbarWatch = new MutationObserver(relabelToolbar);
+      toolbarWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }
+    relabelToolbar();
+  }
+
+  var DraftControl = createClass({
+    componentDidMount: function () { showDraft(this.props.value); },
+    componentDidUpdate: function () { showDraft(this.props.value); },
+    componentWillUnmount: function () { showDraft(false); },
+    render: function () { return h(CMS.getWidget("boolean").control, this.props); }
+  });
+  CMS.registerWidget("bantin-draft", DraftControl, function (props) {
+    return h(CMS.getWidget("boolean").preview, props);
   });
 
   // --- an upload never replaces a file ------------------------------------------------------
