@@ -27,7 +27,7 @@ from browser import serve
 from sitekit import ROOT, article, build, read, run_bantin, write_site
 
 pytestmark = pytest.mark.browser
-pytest.importorskip("playwright.sync_api")
+expect = pytest.importorskip("playwright.sync_api").expect
 
 # The editors' guide's pictures (published with it): written to content/bien-tap/anh/ when
 # BANTIN_SCREENSHOTS=1, else beside the test's files (a test run leaves the tree as it was).
@@ -298,6 +298,7 @@ def test_a_new_article_with_an_uploaded_picture(admin, editing, tmp_path):
     refusal = page.get_by_text("chưa có “Mô tả ảnh”")
     refusal.wait_for()
     assert refusal.inner_text().startswith("Chưa lưu được. Có ảnh minh họa"), refusal.inner_text()  # no "Error:"
+    expect(page.get_by_label("Mô tả ảnh")).to_be_focused()  # the field to fill, brought into view
     _shot(page, "thieu-mo-ta-anh-1280")
     assert not (root / f"content/tin-tuc/{SLUG}.md").exists()
     page.get_by_label("Mô tả ảnh").fill("Hòa giải viên xã Đông Sơn tại lớp tập huấn")
@@ -410,6 +411,8 @@ def test_mistakes_are_said_on_the_field_in_vietnamese(admin, editing):
     _publish(page)
     for said in ("Tiêu đề: có mã HTML hoặc Markdown", "Tóm tắt: có mã HTML hoặc Markdown", "Chưa có Chuyên mục: cần điền hoặc chọn"):
         page.get_by_text(said).first.wait_for()
+    expect(page.get_by_label("Tiêu đề")).to_be_focused()  # the first field to fix, brought into view
+    assert page.get_by_label("Tiêu đề").evaluate("e => e.getBoundingClientRect().top") > 60  # below the top bar
     page.get_by_label("Tiêu đề").scroll_into_view_if_needed()
     _shot(page, "loi-tieu-de-1280")
     assert not list((root / "content/tin-tuc").glob("*thong-bao*"))

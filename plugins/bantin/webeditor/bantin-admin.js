@@ -9,7 +9,8 @@
  * - "Câu hỏi": a block of a Q&A handbook, written as `## Question {#id}` with an id made
  *   from the question, unique against the ids already on the site (ma-cau-hoi.json).
  * - Before saving: a picture needs its description (image_alt), and empty optional fields are
- *   left out of the file rather than written as `summary: ''`.
+ *   left out of the file rather than written as `summary: ''`. A refused save brings the
+ *   field to fix into view.
  * - Phones: entries open without the preview beside the form (with bantin-admin.css).
  * - Uploads: a file named like one already in the folder is kept under the next free name,
  *   never replacing it; a phone's photo is made web-sized first; nothing is deleted from
@@ -484,6 +485,65 @@
     CMS.registerPreviewStyle(new URL("bantin-preview.css", document.baseURI).href);
   }
 
+  // --- a refused save shows the field to fix -----------------------------------------------
+  // A refused "Công bố" said why in a notice at the top, and on each field with a problem,
+  // but left the form where it was, often scrolled down to the text, away from the field
+  // (second editor's trial). The first such field is now brought to the middle of the
+  // screen, its input focused; for the picture's description, which our check below
+  // refuses, that field. Only right after a press in the toolbar: never while typing.
+  var publishPressed = 0;
+  document.addEventListener("click", function (event) {
+    if (event.target && event.target.closest && event.target.closest("[class*='-ToolbarSectionMain']")) {
+      publishPressed = Date.now();
+    }
+  }, true);
+
+  function bringForward(box) {
+    if (!box) { return; }
+    box.scrollIntoView({ block: "center" });
+    var input = box.querySelector("input:not([type=hidden]), textarea, select, [contenteditable=true]");
+    if (input) { input.focus({ preventScroll: true }); }
+  }
+
+  // Decap's notice of a refused save is what tells that the press was a save that failed
+  // (opening the menu of "Công bố" is a press too, and a focus moved then closed the menu).
+  function refusedNow(records) {
+    return records.some(function (record) {
+      return Array.prototype.some.call(record.addedNodes, function (node) {
+        return node.nodeType === 1 && (node.matches(".Toastify__toast") || !!node.querySelector(".Toastify__toast"));
+      });
+    });
+  }
+
+  var refusedAt = 0;
+  function showRefusedField(records) {
+    var now = Date.now();
+    if (publishPressed && now - publishPressed < 5000 && refusedNow(records)) {
+      publishPressed = 0;
+      refusedAt = now;  // the fields' messages may come in the same change or just after
+    }
+    if (!refusedAt || now - refusedAt > 2000) { return; }
+    var error = document.querySelector("[class*='-ControlErrorsList'] li");
+    if (!error) { return; }
+    refusedAt = 0;
+    var bar = error.closest("[class*='-ControlTopbar']");
+    bringForward(bar ? bar.parentElement : null);
+  }
+  if (typeof MutationObserver === "function") {
+    new MutationObserver(showRefusedField).observe(document.body, { childList: true, subtree: true });
+  }
+
+  function fieldLabelled(text) {
+    var labels = document.querySelectorAll("label[for]");
+    for (var i = 0; i < labels.length; i++) {
+      if (labels[i].textContent.indexOf(text) === 0) {
+        var input = document.getElementById(labels[i].htmlFor);
+        return input && (input.closest("[class*='-ControlContainer']") || input.parentElement);
+      }
+    }
+    return null;
+  }
+
   // --- before saving --------------------------------------------------------------------------
   function empty(value) {
     if (value === null || value === undefined) { return true; }
@@ -507,6 +567,8 @@
     handler: function (args) {
       var data = args.entry.get("data");
       if (!empty(data.get("image")) && empty(data.get("image_alt"))) {
+        publishPressed = 0;
+        window.setTimeout(function () { bringForward(fieldLabelled("Mô tả ảnh")); }, 0);
         throw refusal("Có ảnh minh họa nhưng chưa có “Mô tả ảnh”: hãy tả ngắn gọn ảnh cho người khiếm thị.");
       }
       data = withSlug(args.entry, data);
