@@ -166,11 +166,11 @@ def test_the_vendored_decap_has_our_fixes_and_a_new_version_is_stopped():
         assert bundle.count(patch.fixed) == 1 and patch.original not in bundle, patch.name
     assert patch_decap.patched(bundle) == bundle  # applied twice: nothing more
     fix = patch_decap.RESTORE_AFTER_LOAD
-    assert patch_decap.patched("a" + fix.original + "b") == "a" + fix.fixed + "b"
+    assert patch_decap.patched("a" + fix.original + "b", (fix,)) == "a" + fix.fixed + "b"
     with pytest.raises(patch_decap.PatchError, match="occurs 0 times .* this Decap version differs"):
-        patch_decap.patched("componentDidUpdate(e){}")
+        patch_decap.patched("componentDidUpdate(e){}", (fix,))
     with pytest.raises(patch_decap.PatchError, match="occurs 2 times"):
-        patch_decap.patched(fix.original * 2)
+        patch_decap.patched(fix.original * 2, (fix,))
 
 
 def test_pinned_npm_packages():
