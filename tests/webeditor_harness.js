@@ -21,7 +21,11 @@ class Data {
 const sandbox = {
   window: {},
   h: () => null, createClass: (spec) => spec,
-  addEventListener: () => {}, confirm: () => true,
+  addEventListener: () => {}, confirm: () => true, setTimeout,
+  document: {  // no page here: what the script looks up finds nothing
+    addEventListener: () => {}, querySelector: () => null, querySelectorAll: () => [],
+    getElementById: () => null, body: {}, documentElement: { classList: { toggle: () => {} } },
+  },
   fetch: (url) => Promise.resolve({ ok: true, json: () => Promise.resolve(
     url === "dia-chi.json" ? request.addresses || {} : request.ids || []) }),
   CMS: {
