@@ -798,3 +798,15 @@ def test_the_entry_search_finds_words_typed_without_tone_marks(admin, editing):
     box.fill("BÀI CÓ KHỐI")  # marks and capitals on the other side
     box.press("Enter")
     page.get_by_text("Bài có khối mở rộng", exact=False).first.wait_for()
+
+
+def test_a_date_is_said_in_words_under_its_field(admin, editing):
+    """The browser's date input shows its language's order (Chromium here: 05/01/2024 for
+    1 May); the words under it leave no doubt which day was chosen."""
+    page = admin
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/bai-cu")
+    said = page.locator(".bantin-date-said")
+    said.first.wait_for()
+    assert said.first.inner_text() == "Thứ Tư, ngày 1 tháng 5 năm 2024"  # the article's 2024-05-01
+    page.get_by_label("Ngày đăng").fill("2026-12-04")
+    page.get_by_text("Thứ Sáu, ngày 4 tháng 12 năm 2026").wait_for()

@@ -19,7 +19,8 @@
  *   a draft's toolbar says "Lưu bản nháp" and "Đã lưu (bản nháp)", not "công bố".
  * - Work typed before a reload is offered back when the entry opens (with Decap patched,
  *   scripts/patch_decap.py).
- * - The preview pane shows an entry as the site does (with bantin-preview.css).
+ * - The preview pane shows an entry as the site does (with bantin-preview.css); a date is
+ *   said in words under its field, whatever order the browser's date input shows.
  * Everything shown is built with `h` (React elements): text is escaped by construction.
  */
 (function () {
@@ -278,6 +279,34 @@
   CMS.registerWidget("bantin-draft", DraftControl, function (props) {
     return h(CMS.getWidget("boolean").preview, props);
   });
+
+  // --- a date, said in words under its field -------------------------------------------------
+  // Decap's date field is the browser's own date input, in the order of the browser's
+  // language: an English phone shows 12/04/2026 for 4 December, which a Vietnamese reader
+  // takes for 12 April (second editor's trial). Under the field, the date chosen is said in
+  // words ("Thứ Sáu, ngày 4 tháng 12 năm 2026"), whatever the browser's order.
+  var WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
+  function dateInWords(value) {
+    var found = /^(\d{4})-(\d{2})-(\d{2})/.exec(typeof value === "string" ? value : "");
+    if (!found) { return ""; }
+    var y = +found[1], m = +found[2], d = +found[3], day = new Date(Date.UTC(y, m - 1, d));
+    if (day.getUTCMonth() !== m - 1) { return ""; }
+    return WEEKDAYS[day.getUTCDay()] + ", ngày " + d + " tháng " + m + " năm " + y;
+  }
+
+  var decapDate = typeof CMS.getWidget === "function" ? CMS.getWidget("datetime") : null;
+  if (decapDate && decapDate.control) {
+    var DateControl = createClass({
+      render: function () {
+        var said = dateInWords(this.props.value);
+        return h("div", {},
+          h(decapDate.control, this.props),
+          said ? h("p", { className: "bantin-date-said", "aria-live": "polite" }, said) : null);
+      }
+    });
+    CMS.registerWidget("datetime", DateControl, decapDate.preview);  // same name: Decap's date rules hold
+  }
 
   // --- an upload never replaces a file ------------------------------------------------------
   // Decap asks, in English and with window.confirm, whether an upload should replace a file
