@@ -87,6 +87,7 @@ def test_values_from_mkdocs_yml_stay_values():
     html = webeditor.admin_html(site)
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert f'<meta name="bantin-upload-max" content="{webeditor.UPLOAD_MAX}">' in html  # every upload, the top bar's too
 
 
 def test_backends():

@@ -437,13 +437,15 @@ def test_the_blocks_menu_is_vietnamese(admin, editing):
 
 
 def test_uploads_over_20_mb_are_refused_with_advice(admin, editing, tmp_path):
-    """The picture field and the text's "Ảnh" block alike (the block had no limit)."""
+    """The picture field, the text's "Ảnh" block (which had no limit) and the top bar's
+    media page (which had none either)."""
     page, root = admin, editing[0]
     big = tmp_path / "anh-qua-lon.jpg"
     with big.open("wb") as out:
         out.truncate(21_000_000)
-    said = []
-    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    said = []  # the alerts for a file too large (the question on leaving an entry is accepted)
+    page.on("dialog", lambda dialog: (said.append(dialog.message) if dialog.type == "alert" else None,
+                                      dialog.accept()))
     page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
     page.get_by_text("Chọn một hình").click()
 
@@ -462,8 +464,16 @@ def test_uploads_over_20_mb_are_refused_with_advice(admin, editing, tmp_path):
     page.get_by_text("Chọn một hình").last.click()
     page.locator("input[type=file]").first.set_input_files(str(big))
     alerts(2)
+    page.get_by_role("button", name="Đóng").or_(page.locator("[class*=-CloseButton]")).first.click()
+    page.goto(editing[1] + "admin/#/collections/tin-tuc")
+    page.get_by_role("button", name="Tập tin").click()  # the top bar's media page: no field, no limit of Decap's
+    document = tmp_path / "tai-lieu-qua-lon.pdf"
+    shutil.copyfile(big, document)
+    page.locator("input[type=file]").first.set_input_files(str(document))
+    alerts(3)
     assert all(m.startswith("Tệp lớn quá: tệp tải lên phải nhỏ hơn 20000 kB") for m in said), said
     assert not (root / "content/images/anh-qua-lon.jpg").exists()
+    assert not (root / "content/images/tai-lieu-qua-lon.pdf").exists()
     assert not page.get_by_text("anh-qua-lon.jpg").count()
 
 

@@ -258,7 +258,8 @@ def content_policy(editor: Editor) -> str:
 def admin_html(site: SiteConfig) -> str:
     """/admin/index.html: Decap and our script, noindex, every value escaped by the template."""
     return _templates.get_template("webeditor.html").render(site_name=site.site_name or "Bản tin",
-                                                            policy=content_policy(site.editor))
+                                                            policy=content_policy(site.editor),
+                                                            upload_max=UPLOAD_MAX)  # for every upload
 
 
 def addresses(site: SiteConfig, items) -> bytes:

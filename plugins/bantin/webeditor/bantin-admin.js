@@ -330,6 +330,21 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
+  // Every upload's limit, the page's (webeditor.html, UPLOAD_MAX). Decap takes its own from a
+  // field's config, so the media page of the top bar, which has no field, had none.
+  var uploadMax = (function () {
+    var meta = document.querySelector("meta[name='bantin-upload-max']");
+    return meta ? parseInt(meta.getAttribute("content"), 10) || 0 : 0;
+  })();
+
+  function tooLarge(input, file) {
+    if (!uploadMax || file.size <= uploadMax) { return false; }
+    var said = VI.mediaLibrary.mediaLibrary.fileTooLarge;
+    window.alert(said.replace("%{size}", String(Math.floor(uploadMax / 1000))));
+    try { input.value = ""; } catch (e) { /* the button is Decap's; it clears it itself */ }
+    return true;
+  }
+
   window.addEventListener("change", function (event) {
     var input = event.target;
     if (!input || input.type !== "file" || !input.files || !input.files.length) { return; }
@@ -341,8 +356,10 @@
       var chosen = picked;
       shrunk(file).then(null, function () { return file; }).then(function (smaller) {
         chosen.file = smaller;
-        offer(input, smaller);
+        if (!tooLarge(input, smaller)) { offer(input, smaller); }
       });
+    } else if (tooLarge(input, file)) {
+      event.stopImmediatePropagation();  // never reaches Decap, wherever its button is
     }
   }, true);  // capture: seen before Decap's handler reads the file
 
