@@ -16,7 +16,7 @@ import yaml
 
 from bantin.cli import editing
 from bantin.config.editor import build_editor
-from bantin.config.settings import Category, Editor, SiteConfig
+from bantin.config.settings import Agency, Category, Editor, SiteConfig
 from bantin.content.fields import FIELDS
 from bantin.problems import Problems
 from bantin.site import webeditor
@@ -138,6 +138,20 @@ def test_wrong_editor_settings_are_explained(entry, words):
     errors = _errors(entry)
     assert errors and any(words in e for e in errors), errors
     assert all(e.startswith("mkdocs.yml:4") and "plugins.bantin.editor" in e for e in errors)
+
+
+def test_the_login_page_shows_the_agency_s_emblem_not_decap_s():
+    from dataclasses import replace
+
+    import base64
+    default = webeditor.decap_config(_site())["logo_url"]
+    assert default.startswith("data:image/svg+xml;base64,")  # the theme's neutral emblem, no request
+    assert b'class="bt-emblem' in base64.b64decode(default.split(",", 1)[1])
+    agency = Agency(emblem="images/bieu trung#1.png", emblem_src="images/bieu%20trung%231.png")
+    config = webeditor.decap_config(replace(_site(), agency=agency))
+    assert config["logo_url"] == "../images/bieu%20trung%231.png"  # the checked path, from /admin/
+    html = webeditor.admin_html(_site())
+    assert '<p class="bantin-login-name" hidden>' in html and "Trang biên tập" in html
 
 
 def test_question_ids_are_sorted_and_unique():

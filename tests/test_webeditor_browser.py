@@ -698,6 +698,8 @@ def test_a_published_gitlab_editor_asks_no_other_host_before_login(chromium, tmp
         login.wait_for()
         page.wait_for_timeout(500)
         assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex, nofollow"
+        assert page.get_by_text("Trang biên tập").is_visible()  # whose editor, not Decap's logo
+        assert page.locator("[class*=-StyledAuthenticationPage] img").get_attribute("src").startswith("data:image/svg")
         assert _hosts(requests) == {"127.0.0.1"}, sorted(requests)
         login.click()  # PKCE: to the self-hosted GitLab's authorize page, no secret anywhere
         page.wait_for_url("https://git.songlam.gov.vn/**")

@@ -16,6 +16,7 @@ to is the git backend chosen in `editor:` (GitLab, GitHub, or decap-server on 12
 
 from __future__ import annotations
 
+import base64
 import json
 from importlib import resources
 from typing import Iterator
@@ -31,6 +32,9 @@ from bantin.content.plaintext import MARKUP
 ADMIN = "admin"
 WHO = "trình biên tập web (admin/)"
 VENDOR = "webeditor"  # package data: our script and, in decap/, the vendored bundle
+# The theme's neutral emblem (a scale over an open book, never the national emblem), as the
+# header shows it when the agency has none.
+_DEFAULT_EMBLEM = resources.files("bantin").joinpath("theme/partials/bantin-emblem.html").read_text(encoding="utf-8").strip()
 _templates = Environment(loader=PackageLoader("bantin", "templates"), autoescape=select_autoescape(["html"]))
 
 # Content types, in the order the editor lists them: (kind, label, one of them).
@@ -102,8 +106,18 @@ def decap_config(site: SiteConfig) -> dict:
     })
     if site.site_url.startswith(("https://", "http://")):  # the editor's links back to the site
         config["site_url"] = config["display_url"] = site.site_url
+    config["logo_url"] = _logo(site)
     config["collections"] = [_collection(site, content, *entry) for entry in COLLECTIONS]
     return config
+
+
+def _logo(site: SiteConfig) -> str:
+    """The login page's picture: the agency's emblem, as the site's header shows it (its
+    checked path, config/emblem.py, from /admin/), else the theme's own neutral emblem. Decap
+    showed its own logo, a brand an editor of a Department of Justice does not know."""
+    if site.agency.emblem_src:
+        return "../" + site.agency.emblem_src
+    return "data:image/svg+xml;base64," + base64.b64encode(_DEFAULT_EMBLEM.encode("utf-8")).decode("ascii")
 
 
 def _collection(site: SiteConfig, content: str, kind: str, label: str, singular: str) -> dict:
