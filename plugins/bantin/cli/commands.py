@@ -23,11 +23,15 @@ from bantin.text.vi import VIETNAM  # noqa: E402
 
 
 def _logging() -> None:
-    """MkDocs' messages (our errors among them) on stderr, as `mkdocs build` shows them."""
+    """MkDocs' messages (our errors among them) on stderr, as `mkdocs build` shows them, its
+    own known lines in Vietnamese (adapter/logwords.py)."""
     import logging
+
+    from bantin.adapter.logwords import VietnameseLog
 
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.addFilter(VietnameseLog())
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         logger.addHandler(handler)
