@@ -29,7 +29,9 @@ class Patch:
 # while the entry itself is still loading. "Yes" filled the form from the copy, then the
 # entry's own loading arrived and filled it again from the saved file: the typed work was
 # gone. The question now waits until the form holds the loaded entry (the draft has its
-# data), and is asked once per opening.
+# data), is asked once per opening, and names the copy's title (`%{title}` in the question):
+# Decap keeps one copy for all the new entries of a collection, so "Viết tin bài mới" may
+# find another article's copy (hostile review).
 RESTORE_AFTER_LOAD = Patch(
     name="local backup restored after the entry has loaded",
     original=('componentDidUpdate(e){if(!e.localBackup&&this.props.localBackup&&'
@@ -37,7 +39,8 @@ RESTORE_AFTER_LOAD = Patch(
               '?this.props.loadLocalBackup():this.deleteBackup()),'),
     fixed=('componentDidUpdate(e){if(this.props.localBackup&&!this.bantinBackupAsked&&'
            'this.props.entryDraft.getIn(["entry","data"])&&(this.bantinBackupAsked=!0,'
-           'window.confirm(this.props.t("editor.editor.confirmLoadBackup"))'
+           'window.confirm(this.props.t("editor.editor.confirmLoadBackup",'
+           '{title:String(this.props.localBackup.getIn(["entry","data","title"])||"")}))'
            '?this.props.loadLocalBackup():this.deleteBackup()),'),
     why="Decap #6989: restoring the local backup was undone by the entry's loading",
 )

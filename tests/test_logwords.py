@@ -11,7 +11,7 @@ from bantin.adapter.logwords import VietnameseLog, reworded
 
 def test_known_lines_are_reworded_with_their_values():
     assert reworded("Building documentation...") == "Đang dựng trang…"
-    assert reworded("Documentation built in 0.28 seconds") == "Dựng xong trong 0.28 giây"
+    assert reworded("Documentation built in 0.28 seconds") == "Dựng xong trong 0,28 giây"  # Vietnamese comma
     assert reworded("[12:58:56] Serving on http://127.0.0.1:8765/") == (
         "[12:58:56] Trang xem trước: http://127.0.0.1:8765/ (mở địa chỉ này trong trình duyệt; Ctrl+C để dừng)")
     assert reworded("[12:58:56] Watching paths for changes: 'content', 'mkdocs.yml'") == (
@@ -27,27 +27,30 @@ def test_other_lines_and_ours_pass_as_written():
         "Trang xem trước: http://h/{0} (mở địa chỉ này trong trình duyệt; Ctrl+C để dừng)")
 
 
-def test_the_filter_rewords_mkdocs_records_only():
+def test_the_formatter_rewords_mkdocs_records_only_and_leaves_records_alone():
     out = io.StringIO()
     handler = logging.StreamHandler(out)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.addFilter(VietnameseLog())
+    handler.setFormatter(VietnameseLog("%(levelname)-7s -  %(message)s"))
+    seen = []
+    other = logging.Handler()
+    other.emit = lambda record: seen.append((record.msg, record.args))  # another handler, as MkDocs' counter
     for name, message, args in (("mkdocs.commands.build", "Documentation built in %.2f seconds", (1.5,)),
-                                ("bantin.other", "Building documentation...", ())):
+                                ("bantin.other", "Building documentation...", ()),
+                                ("mkdocs.plugins.x", "%(a)s", ({"b": 1},))):  # a faulty call of a plugin
         logger = logging.getLogger(name)
         logger.propagate = False
         logger.addHandler(handler)
+        logger.addHandler(other)
         logger.setLevel(logging.INFO)
+        handler.handleError = lambda record: out.write("(logging's own report)\n")
         try:
-            logger.info(message, *args)
+            logger.info(message, *args)  # never raises into the caller
         finally:
             logger.removeHandler(handler)
+            logger.removeHandler(other)
             logger.propagate = True
     lines = out.getvalue().splitlines()
-    assert lines[0] == "INFO    -  Dựng xong trong 1.50 giây"
+    assert lines[0] == "INFO    -  Dựng xong trong 1,50 giây"
     assert lines[1] == "INFO    -  Building documentation..."  # not MkDocs': left alone
-
-
-def test_a_record_whose_arguments_do_not_fit_passes_unchanged():
-    record = logging.LogRecord("mkdocs.commands.serve", logging.INFO, __file__, 1, "broken %d", ("x",), None)
-    assert VietnameseLog().filter(record) and record.msg == "broken %d" and record.args == ("x",)
+    assert lines[2] == "(logging's own report)"
+    assert seen[0] == ("Documentation built in %.2f seconds", (1.5,))  # the record, for other handlers, is MkDocs'

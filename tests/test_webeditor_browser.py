@@ -91,6 +91,7 @@ def editing(tmp_path_factory):
         "trang/gioi-thieu.md": "---\ntitle: Giới thiệu\ndate: 2024-01-01\n---\n\nTrang giới thiệu.\n",
         "tin-tuc/chua-xong.md": article("Bài chưa xong", date="2024-06-02", draft=True),
         "tin-tuc/mo-rong.md": article("Bài có khối mở rộng (Women's Day)", body=EXTENDED),
+        "tin-tuc/hai-may.md": article("Bài sửa ở hai máy", summary="Tóm tắt cũ."),
     })
     from PIL import Image
 
@@ -772,8 +773,9 @@ def test_typed_work_comes_back_after_a_reload(admin, editing, address):
             break
         page.wait_for_timeout(200)
     page.wait_for_timeout(4000)  # the entry's own loading came after the answer, and won
-    asked = [m for m in said if m.startswith("Máy này còn giữ bản soạn dở (chưa lưu)")]
-    assert len(asked) == 1, said  # asked once, in our words (Decap's said "tải lên": upload)
+    asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở (chưa lưu): “Bài viết dở")]
+    assert len(asked) == 1, said  # asked once, in our words, with the copy's title (Decap's said "tải lên")
+    assert "CHÚ Ý" not in asked[0]  # the file was not saved again since
     assert page.get_by_label("Tiêu đề").input_value() == "Bài viết dở trước khi tải lại"
 
 
@@ -822,3 +824,30 @@ def test_a_date_is_said_in_words_under_its_field(admin, editing):
     assert said.first.inner_text() == "Thứ Tư, ngày 1 tháng 5 năm 2024"  # the article's 2024-05-01
     page.get_by_label("Ngày đăng").fill("2026-12-04")
     page.get_by_text("Thứ Sáu, ngày 4 tháng 12 năm 2026").wait_for()
+
+
+def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editing):
+    """Typed here, left unsaved; the file is then saved elsewhere (another editor, a phone).
+    Offering the copy back without a word would undo that newer save (hostile review)."""
+    page, root = admin, editing[0]
+    said = []
+    page.on("dialog", lambda dialog: (said.append(dialog.message),
+                                      dialog.dismiss() if dialog.message.startswith("Máy này") else dialog.accept()))
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/hai-may")
+    page.get_by_label("Tiêu đề").fill("Sửa dở ở máy này")
+    page.wait_for_timeout(3000)  # Decap's copy, 2 s after the last key
+    saved = root / "content/tin-tuc/hai-may.md"
+    saved.write_text(saved.read_text(encoding="utf-8").replace("Tóm tắt cũ.", "Tóm tắt mới, lưu ở máy khác."),
+                     encoding="utf-8")
+    page.reload()
+    summary = page.get_by_label("Tóm tắt")
+    summary.wait_for()
+    for _ in range(50):
+        if any(m.startswith("Máy này") for m in said):
+            break
+        page.wait_for_timeout(200)
+    asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở (chưa lưu): “Sửa dở ở máy này”")]
+    assert len(asked) == 1 and "CHÚ Ý: bài này đã được lưu lại sau khi bản soạn dở được viết" in asked[0], said
+    page.wait_for_timeout(1000)  # Hủy: the newer file stays in the form
+    assert summary.input_value() == "Tóm tắt mới, lưu ở máy khác."
+    assert page.get_by_label("Tiêu đề").input_value() == "Bài sửa ở hai máy"

@@ -4,8 +4,9 @@
 MkDocs' English ones ("Building documentation...", "Serving on http://…"): an editor who
 reads no English did not know which line gave the preview's address, or that "Detected
 file changes" meant their save had been seen. MkDocs has no translations; its known lines
-are reworded here, on the way to the terminal (a filter on our handler, cli/commands.py),
-and any line not listed is shown as MkDocs wrote it.
+are reworded here when our handler prints them (its formatter, cli/commands.py), and any
+line not listed is shown as MkDocs wrote it. The record itself is left as it is, for any
+other handler, and a record that cannot be formatted is the logging module's to report.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ _CLOCK = r"(?P<clock>\[\d\d:\d\d:\d\d\] )?"
 WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(f"^{_CLOCK}{english}$"), ours) for english, ours in (
     (r"Building documentation\.\.\.", "Đang dựng trang…"),
     (r"Cleaning site directory", "Dọn thư mục trang đã dựng"),
-    (r"Documentation built in (?P<seconds>[\d.]+) seconds", "Dựng xong trong {seconds} giây"),
+    (r"Documentation built in (?P<seconds>\d+)\.(?P<hundredths>\d+) seconds", "Dựng xong trong {seconds},{hundredths} giây"),
     (r"Watching paths for changes: (?P<paths>.*)", "Theo dõi thay đổi trong: {paths}"),
     (r"Serving on (?P<url>\S+) and opening it in a browser",
      "Trang xem trước: {url} (đang mở trong trình duyệt; Ctrl+C để dừng)"),
@@ -43,15 +44,12 @@ def reworded(message: str) -> str | None:
     return None
 
 
-class VietnameseLog(logging.Filter):
-    """A handler's filter: rewords MkDocs' known lines, lets every record through."""
+class VietnameseLog(logging.Formatter):
+    """Our handler's formatter: MkDocs' known lines in our words, the others as they are."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
+    def format(self, record: logging.LogRecord) -> str:
         if record.name.startswith("mkdocs."):
-            try:
-                ours = reworded(record.getMessage())
-            except (TypeError, ValueError):  # a record whose arguments do not fit its message
-                return True
+            ours = reworded(record.getMessage())
             if ours is not None:
-                record.msg, record.args = ours, ()
-        return True
+                record = logging.makeLogRecord({**record.__dict__, "msg": ours, "args": ()})
+        return super().format(record)

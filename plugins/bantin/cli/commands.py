@@ -30,8 +30,7 @@ def _logging() -> None:
     from bantin.adapter.logwords import VietnameseLog
 
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.addFilter(VietnameseLog())
+    handler.setFormatter(VietnameseLog("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         logger.addHandler(handler)

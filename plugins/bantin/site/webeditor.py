@@ -112,9 +112,10 @@ def decap_config(site: SiteConfig) -> dict:
 
 
 def _logo(site: SiteConfig) -> str:
-    """The login page's picture: the agency's emblem, as the site's header shows it (its
-    checked path, config/emblem.py, from /admin/), else the theme's own neutral emblem. Decap
-    showed its own logo, a brand an editor of a Department of Justice does not know."""
+    """The login page's picture: the agency's emblem (`agency.emblem`, its path as
+    config/emblem.py checked it, from /admin/), else the theme's own neutral emblem. Decap
+    showed its own logo, a brand an editor of a Department of Justice does not know. (A site
+    whose header shows the theme's `logo` instead gets the neutral emblem here.)"""
     if site.agency.emblem_src:
         return "../" + site.agency.emblem_src
     return "data:image/svg+xml;base64," + base64.b64encode(_DEFAULT_EMBLEM.encode("utf-8")).decode("ascii")

@@ -56,6 +56,9 @@
   placePreviewQuietly();
   window.addEventListener("hashchange", placePreviewQuietly);  // before Decap opens the next entry
 
+  var BACKUP_ASKED = "Máy này còn giữ một bản soạn dở (chưa lưu):";
+  var decapConfirm = window.confirm;  // Decap's questions go through ours (below)
+
   // --- the words Decap's Vietnamese file lacks (it falls back to English for them) --------
   var MORE_VI = {
     collection: { collectionTop: { viewAsList: "Xem dạng danh sách", viewAsGrid: "Xem dạng lưới", groupBy: "Nhóm theo" },
@@ -113,10 +116,12 @@
   VI.ui.toast = VI.ui.toast || {};
   VI.ui.toast.onFailToPersist = "Chưa lưu được. %{details}";  // Decap's: "Không thể giữ lại mục"
   // Asked when an entry opens and the browser still holds what was typed in it before a
-  // reload (scripts/patch_decap.py). Decap's asked whether to "tải lên" (upload) a copy.
+  // reload (scripts/patch_decap.py gives the copy's title). Decap's asked whether to "tải
+  // lên" (upload) a copy. Decap keeps one copy for all new entries of a collection, so the
+  // title tells whether it is the article now being written.
   VI.editor.editor = VI.editor.editor || {};
-  VI.editor.editor.confirmLoadBackup = "Máy này còn giữ bản soạn dở (chưa lưu) của mục này. Bấm OK để mở " +
-    "lại bản soạn dở; bấm Hủy để bỏ nó và dùng bản đã lưu.";
+  VI.editor.editor.confirmLoadBackup = BACKUP_ASKED + " “%{title}”. Bấm OK để mở lại bản soạn dở và viết " +
+    "tiếp; bấm Hủy để bỏ hẳn bản soạn dở đó.";
   CMS.registerLocale("vi", VI);
 
   var RESERVED = ["con", "prn", "aux", "nul"];
@@ -156,6 +161,68 @@
 
   function filePath(path) { return String(path || "").replace(/^\.?\//, ""); }
 
+  // --- a copy typed before a reload, older than the saved file --------------------------------
+  // Restoring Decap's copy (scripts/patch_decap.py) puts back what was typed, over the file as
+  // saved now. If the file was saved again since the typing began (another editor, or the same
+  // editor on another device), that would undo the newer save without a word (hostile review).
+  // When an existing entry opens, the saved file's fingerprint is kept; at the first key typed,
+  // it is written beside Decap's copy (localStorage, per file); when the copy is offered again,
+  // a different fingerprint now means the file changed since, and the question says so.
+  var opened = { path: "", saved: "", noted: false, asked: "" };
+  var BASE_KEY = "bantin.ban-goc:";
+
+  function fingerprint(data) {
+    var text = JSON.stringify(data && typeof data.toJS === "function" ? data.toJS() : data), hash = 2166136261;
+    for (var i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 16777619) >>> 0;
+    }
+    return text.length + ":" + hash.toString(36);
+  }
+
+  function remember(key, value) {
+    try {
+      if (value === null) { window.localStorage.removeItem(key); } else { window.localStorage.setItem(key, value); }
+    } catch (e) { /* storage refused (private mode): no warning, as before */ }
+  }
+
+  function recalled(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  // The form of an entry has mounted: a loaded file, or Decap's copy put back just after the
+  // question (the same path then: its saved fingerprint is kept, not the copy's).
+  function entryOpened(entry) {
+    var path = entry.get("newRecord") ? "" : String(entry.get("path") || "");
+    if (path && opened.asked === path) { opened.asked = ""; return; }
+    opened = { path: path, saved: path ? fingerprint(entry.get("data")) : "", noted: false, asked: "" };
+  }
+
+  function typed() {
+    if (opened.path && !opened.noted) {
+      opened.noted = true;
+      remember(BASE_KEY + opened.path, opened.saved);
+    }
+  }
+  document.addEventListener("input", typed, true);
+  document.addEventListener("change", typed, true);
+
+  // The question about Decap's copy, with a warning when the saved file changed since.
+  function askAboutCopy(message) {
+    var base = opened.path ? recalled(BASE_KEY + opened.path) : null;
+    var newer = base !== null && base !== opened.saved;
+    opened.asked = opened.path;
+    var answer = decapConfirm.call(window, newer ? message + "\n\nCHÚ Ý: bài này đã được lưu lại sau khi " +
+      "bản soạn dở được viết (có thể ở máy khác hoặc bởi người khác). Bấm OK thì khi bạn lưu, bản soạn dở sẽ " +
+      "thay những sửa đổi mới hơn đó; bấm Hủy để giữ bản đã lưu mới hơn." : message);
+    if (!answer) {
+      remember(BASE_KEY + opened.path, null);  // Decap deletes its copy
+    } else if (newer) {
+      opened.noted = true;  // the copy stays based on the older file: asked the same after another reload
+    }
+    return answer;
+  }
+
   var SlugControl = createClass({
     componentDidMount: function () {
       var entry = this.props.entry;
@@ -163,6 +230,7 @@
         firstTitles[entry.get("path")] = String(entry.getIn(["data", "title"]) || "");
         openedAsDraft[entry.get("path")] = !!entry.getIn(["data", "draft"]);
       }
+      if (entry) { entryOpened(entry); }
     },
     render: function () {
       var entry = this.props.entry, value = this.props.value;
@@ -288,8 +356,8 @@
   var WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
   function dateInWords(value) {
-    var found = /^(\d{4})-(\d{2})-(\d{2})/.exec(typeof value === "string" ? value : "");
-    if (!found) { return ""; }
+    var found = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(typeof value === "string" ? value : "");
+    if (!found || +found[1] < 1000) { return ""; }  // Date.UTC reads years below 100 as 19xx
     var y = +found[1], m = +found[2], d = +found[3], day = new Date(Date.UTC(y, m - 1, d));
     if (day.getUTCMonth() !== m - 1) { return ""; }
     return WEEKDAYS[day.getUTCDay()] + ", ngày " + d + " tháng " + m + " năm " + y;
@@ -438,9 +506,9 @@
     "mà không bài nào dùng thì cứ để đó; cần xóa hẳn (ví dụ ảnh lộ thông tin cá nhân) thì báo người quản trị " +
     "kỹ thuật xóa trong kho.";
 
-  var decapConfirm = window.confirm;
   window.confirm = function (message) {
     var text = String(message);
+    if (text.indexOf(BACKUP_ASKED) === 0) { return askAboutCopy(message); }
     if (DELETE_ASKED && text === DELETE_ASKED) {
       window.alert(NO_DELETE);
       return false;
@@ -544,9 +612,12 @@
     }
   }, true);
 
+  // On a touch screen the field is not focused: the keyboard would open over the notice at
+  // the bottom (bantin-admin.css), which alone says why a picture's description is needed.
   function bringForward(box) {
     if (!box) { return; }
     box.scrollIntoView({ block: "center" });
+    if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) { return; }
     var input = box.querySelector("input:not([type=hidden]), textarea, select, [contenteditable=true]");
     if (input) { input.focus({ preventScroll: true }); }
   }
@@ -607,6 +678,14 @@
     error.name = "";
     return error;
   }
+
+  CMS.registerEventListener({  // saved: Decap deletes its copy, and the fingerprint goes with it
+    name: "postSave",
+    handler: function (args) {
+      var path = args && args.entry && args.entry.get("path");
+      if (path) { remember(BASE_KEY + path, null); }
+    }
+  });
 
   CMS.registerEventListener({
     name: "preSave",
