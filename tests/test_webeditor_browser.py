@@ -292,6 +292,7 @@ def test_a_new_article_with_an_uploaded_picture(admin, editing, tmp_path):
     page, root = admin, editing[0]
     page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
     _new_article_with_picture(page, TITLE, picture, "anh-lop-tap-huan.jpg", shot="tai-anh-1280")
+    assert not page.get_by_text("Bản nháp", exact=True).count()  # the upload's badge is not "a draft"
     page.get_by_label("Từ khóa (thẻ)").fill("hòa giải, tập huấn")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Sáng 20/11, bốn mươi hòa giải viên của xã Đông Sơn dự lớp tập huấn.")
@@ -506,6 +507,7 @@ def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: st
     page.get_by_text(saved_as, exact=True).wait_for()
     if shot:
         _shot(page, shot)
+        page.get_by_text("Lưu cùng bài").first.wait_for()  # saved with the article (Decap: "Bản nháp")
     choose = page.get_by_role("button", name="Lấy những cái đã chọn")
     if choose.is_disabled():  # the upload is usually chosen already
         page.locator(f"div:has(> p:text-is('{saved_as}'))").first.click()

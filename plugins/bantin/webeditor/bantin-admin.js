@@ -112,6 +112,9 @@
   widget.regexPattern = "%{fieldLabel}: %{pattern}";
   VI.mediaLibrary.mediaLibrary.fileTooLarge = "Tệp lớn quá: tệp tải lên phải nhỏ hơn %{size} kB. Thu nhỏ ảnh " +
     "(ngang khoảng 1.600 điểm ảnh là đủ) hoặc chia tài liệu thành nhiều tệp.";  // Decap's has no advice
+  // An upload not yet saved with its article: Decap's "Bản nháp" read as a draft picture,
+  // when "Bản nháp" in this editor means an article the site does not show.
+  VI.mediaLibrary.mediaLibraryCard.draft = "Lưu cùng bài";
   VI.ui = VI.ui || {};
   VI.ui.toast = VI.ui.toast || {};
   VI.ui.toast.onFailToPersist = "Chưa lưu được. %{details}";  // Decap's: "Không thể giữ lại mục"
