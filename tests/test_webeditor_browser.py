@@ -853,3 +853,16 @@ def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editi
     page.wait_for_timeout(1000)  # Hủy: the newer file stays in the form
     assert summary.input_value() == "Tóm tắt mới, lưu ở máy khác."
     assert page.get_by_label("Tiêu đề").input_value() == "Bài sửa ở hai máy"
+
+
+def test_a_folded_question_block_shows_its_question(admin, editing):
+    """Its bar was empty: folded, a handbook's blocks said nothing of which question they held."""
+    page = admin
+    page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay-danh-sach")
+    editor = page.locator("[data-slate-editor]").first
+    editor.wait_for()
+    page.wait_for_timeout(1000)
+    editor.locator("[class*=TopBar] button").first.click()
+    bar = editor.locator("[class*=TopBar]").first
+    bar.get_by_text("Câu hỏi 1: Hòa giải viên được gì?").wait_for()
+    assert not editor.get_by_label("Mã câu hỏi").is_visible()  # folded: its fields are hidden

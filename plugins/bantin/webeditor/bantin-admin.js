@@ -282,6 +282,7 @@
   CMS.registerEditorComponent({
     id: "bantin-cau-hoi",
     label: "Câu hỏi",
+    summary: "{{fields.question}}",  // what its bar shows when folded (the arrow), not an empty bar
     fields: [
       { name: "question", label: "Câu hỏi", widget: "string",
         hint: "Ví dụ: Câu hỏi 3: Hòa giải viên cần những tiêu chuẩn gì? Viết câu trả lời ngay dưới khối này." },
