@@ -170,9 +170,12 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
                            "pattern": ["^(https?://\\S+)?$", "phải bắt đầu bằng http:// hoặc https://"]}]}
         yield _documents(site)
         yield {"name": "attachments", "label": "Tệp đính kèm", "label_singular": "tệp", "widget": "list",
-               "required": False, "collapsed": False,
-               "fields": [{"name": "title", "label": "Tên tài liệu", "widget": "string"},
-                          {"name": "file", "label": "Tệp", "widget": "file", "choose_url": False,
+               "required": False, "collapsed": False,  # a folded row without a name said "No title"
+               "summary": "{{fields.title | default('(chưa có tên tài liệu)')}}",
+               # not required one by one: a row added by mistake (one tap on "Thêm tệp") blocked
+               # publishing; bantin-admin.js drops empty rows and names a half-filled one
+               "fields": [{"name": "title", "label": "Tên tài liệu", "widget": "string", "required": False},
+                          {"name": "file", "label": "Tệp", "widget": "file", "choose_url": False, "required": False,
                            **_media(content, FILES)}]}
     if kind == "article":
         yield {"name": "featured", "label": "Nổi bật ở trang chủ", "widget": "boolean", "required": False,

@@ -110,8 +110,16 @@
   var widget = VI.editor.editorControlPane.widget;
   widget.required = "Chưa có %{fieldLabel}: cần điền hoặc chọn trước khi công bố.";
   widget.regexPattern = "%{fieldLabel}: %{pattern}";
-  VI.mediaLibrary.mediaLibrary.fileTooLarge = "Tệp lớn quá: tệp tải lên phải nhỏ hơn %{size} kB. Thu nhỏ ảnh " +
-    "(ngang khoảng 1.600 điểm ảnh là đủ) hoặc chia tài liệu thành nhiều tệp.";  // Decap's has no advice
+  // Every upload's limit, the page's (webeditor.html, UPLOAD_MAX). Decap takes its own from a
+  // field's config, so the media page of the top bar, which has no field, had none.
+  var uploadMax = (function () {
+    var meta = document.querySelector("meta[name='bantin-upload-max']");
+    return meta ? parseInt(meta.getAttribute("content"), 10) || 0 : 0;
+  })();
+  // Decap's has no advice, and said "%{size} kB" (20000 kB) for 20 MB.
+  VI.mediaLibrary.mediaLibrary.fileTooLarge = "Tệp lớn quá: mỗi tệp tải lên phải nhỏ hơn " +
+    (uploadMax ? Math.round(uploadMax / 1000000) + " MB" : "%{size} kB") + ". Ảnh: thu nhỏ lại (ngang " +
+    "khoảng 1.600 điểm ảnh là đủ); tài liệu: chia thành nhiều tệp.";
   // An upload not yet saved with its article: Decap's "Bản nháp" read as a draft picture,
   // when "Bản nháp" in this editor means an article the site does not show.
   VI.mediaLibrary.mediaLibraryCard.draft = "Lưu cùng bài";
@@ -123,6 +131,10 @@
   // lên" (upload) a copy. Decap keeps one copy for all new entries of a collection, so the
   // title tells whether it is the article now being written.
   VI.editor.editor = VI.editor.editor || {};
+  // Leaving an entry by ← or the phone's Back: Decap then drops its copy too (only a reload
+  // or a closed tab keeps it), which its "Bạn có chắc…rời khỏi trang này?" did not say.
+  VI.editor.editor.onLeavePage = "Bài này có thay đổi chưa lưu. Rời đi thì những gì vừa viết sẽ mất, kể cả " +
+    "bản soạn dở. Vẫn rời đi?";
   VI.editor.editor.confirmLoadBackup = BACKUP_ASKED + " “%{title}”. Bấm OK để mở lại bản soạn dở và viết " +
     "tiếp; bấm Hủy để bỏ hẳn bản soạn dở đó.";
   CMS.registerLocale("vi", VI);
@@ -212,6 +224,7 @@
 
   // The question about Decap's copy, with a warning when the saved file changed since.
   function askAboutCopy(message) {
+    message = String(message).replace("“”", "(chưa có tiêu đề)");
     var base = opened.path ? recalled(BASE_KEY + opened.path) : null;
     var newer = base !== null && base !== opened.saved;
     opened.asked = opened.path;
@@ -367,6 +380,17 @@
     return WEEKDAYS[day.getUTCDay()] + ", ngày " + d + " tháng " + m + " năm " + y;
   }
 
+  // A year typed digit by digit: the date box says "0002-03-05" after the first digit, which
+  // Decap read as 1902 and wrote back, so the next digits went after 1902 and the year could
+  // not be typed (editor's trial: 1902, 1906…). Until its year has four digits, the box's
+  // change is kept from Decap (it keeps what is being typed); the picker is not concerned.
+  function yearBeingTyped(event) {
+    var input = event.target;
+    if (input && input.type === "date" && /^0\d{3}-/.test(input.value || "")) { event.stopImmediatePropagation(); }
+  }
+  window.addEventListener("input", yearBeingTyped, true);  // before Decap's (React's) handlers
+  window.addEventListener("change", yearBeingTyped, true);
+
   var decapDate = typeof CMS.getWidget === "function" ? CMS.getWidget("datetime") : null;
   if (decapDate && decapDate.control) {
     var DateControl = createClass({
@@ -402,12 +426,7 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
-  // Every upload's limit, the page's (webeditor.html, UPLOAD_MAX). Decap takes its own from a
-  // field's config, so the media page of the top bar, which has no field, had none.
-  var uploadMax = (function () {
-    var meta = document.querySelector("meta[name='bantin-upload-max']");
-    return meta ? parseInt(meta.getAttribute("content"), 10) || 0 : 0;
-  })();
+  // Every upload's limit: uploadMax, above.
 
   function tooLarge(input, file) {
     if (!uploadMax || file.size <= uploadMax) { return false; }
@@ -421,6 +440,7 @@
     var input = event.target;
     if (!input || input.type !== "file" || !input.files || !input.files.length) { return; }
     var file = input.files[0];
+    unsavedPicked = true;  // Decap selects what it has just uploaded
     if (ours.has(file)) { if (picked) { picked.input = input; } return; }  // offered by us
     picked = { input: input, file: file, base: null, ext: "", n: 1 };
     if (canOffer && isPhoto(file)) {
@@ -505,15 +525,30 @@
   // Deleting from the media library is refused, as deleting entries is (`delete: false`): a
   // picture or document may be shown by other articles, whose pages the next build would
   // then refuse. Decap asks with its own sentence (the locale's onDelete) before it deletes.
+  // An upload not yet saved ("Lưu cùng bài") is the exception: Decap saves it with the
+  // article even when another picture was chosen, so a photo uploaded by mistake (an ID
+  // card) would be published (editor's trial); deleting it only drops it from the browser.
   var DELETE_ASKED = VI.mediaLibrary && VI.mediaLibrary.mediaLibrary && VI.mediaLibrary.mediaLibrary.onDelete;
-  var NO_DELETE = "Không xóa tệp ở đây: ảnh hay tài liệu này có thể đang được bài khác dùng. Ảnh tải lên nhầm " +
-    "mà không bài nào dùng thì cứ để đó; cần xóa hẳn (ví dụ ảnh lộ thông tin cá nhân) thì báo người quản trị " +
-    "kỹ thuật xóa trong kho.";
+  var NO_DELETE = "Không xóa tệp ở đây: ảnh hay tài liệu này đã lưu trong kho và có thể đang được bài khác " +
+    "dùng. Ảnh vừa tải lên mà chưa lưu (nhãn “Lưu cùng bài”) thì xóa được. Ảnh đã lưu mà cần xóa hẳn (ví dụ " +
+    "ảnh lộ thông tin cá nhân) thì báo người quản trị kỹ thuật xóa trong kho.";
+  var CARD = /(^|\s)css-[\w-]*?-Card(\s|$)/;
+  var unsavedPicked = false;  // the media card selected last is an upload not yet saved (a new upload comes selected)
+
+  document.addEventListener("click", function (event) {
+    for (var node = event.target; node && node.nodeType === 1; node = node.parentElement) {
+      if (CARD.test(node.className || "")) {
+        unsavedPicked = !!node.querySelector("[class*='-DraftText']");
+        return;
+      }
+    }
+  }, true);
 
   window.confirm = function (message) {
     var text = String(message);
     if (text.indexOf(BACKUP_ASKED) === 0) { return askAboutCopy(message); }
     if (DELETE_ASKED && text === DELETE_ASKED) {
+      if (unsavedPicked) { return decapConfirm.call(window, message); }
       window.alert(NO_DELETE);
       return false;
     }
@@ -683,6 +718,23 @@
     return error;
   }
 
+  // Attachments: a row left empty (one tap on "Thêm tệp") is dropped; a row with its name
+  // and no file, or a file and no name, is refused, saying which row and what is missing.
+  function withAttachments(data) {
+    var rows = data.get("attachments");
+    if (!rows || typeof rows.filter !== "function") { return data; }
+    var n = 0;
+    rows.forEach(function (row) {
+      n += 1;
+      var title = row && row.get ? row.get("title") : null, file = row && row.get ? row.get("file") : null;
+      if (empty(title) !== empty(file)) {
+        throw refusal("Tệp đính kèm thứ " + n + ": " + (empty(title) ? "chưa có “Tên tài liệu”" : "chưa chọn “Tệp”") +
+          ". Điền cho đủ, hoặc bấm dấu × của dòng đó để bỏ dòng.");
+      }
+    });
+    return data.set("attachments", rows.filter(function (row) { return !empty(row); }));
+  }
+
   CMS.registerEventListener({  // saved: Decap deletes its copy, and the fingerprint goes with it
     name: "postSave",
     handler: function (args) {
@@ -700,6 +752,7 @@
         window.setTimeout(function () { bringForward(fieldLabelled("Mô tả ảnh")); }, 0);
         throw refusal("Có ảnh minh họa nhưng chưa có “Mô tả ảnh”: hãy tả ngắn gọn ảnh cho người khiếm thị.");
       }
+      data = withAttachments(data);
       data = withSlug(args.entry, data);
       if (args.entry.get("newRecord") && empty(data.get("slug"))) {
         throw refusal("Tiêu đề chưa có chữ hay số nào để tạo địa chỉ bài.");
