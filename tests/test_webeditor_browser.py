@@ -140,10 +140,10 @@ def _log_in(page, url: str) -> None:
     context, none after (Decap keeps the session)."""
     page.goto(url + "admin/")
     login = page.get_by_role("button", name="Đăng nhập")
-    login.or_(page.get_by_text("Bộ sưu tập")).first.wait_for()
+    login.or_(page.get_by_text("Loại bài", exact=True)).first.wait_for()
     if login.count():
         login.click()
-    page.get_by_text("Bộ sưu tập").wait_for()
+    page.get_by_text("Loại bài", exact=True).wait_for()
 
 
 def _shot(page, name: str) -> None:
@@ -164,7 +164,7 @@ def _hosts(urls) -> set[str]:
 
 def test_the_editor_is_vietnamese_and_asks_no_other_host(admin, editing):
     page = admin
-    for words in ("Bộ sưu tập", "Tin bài", "Hỏi - Đáp", "Hướng dẫn", "Trang", "Bài cũ · 01/05/2024",
+    for words in ("Loại bài", "Tin bài", "Hỏi - Đáp", "Hướng dẫn", "Trang", "Bài cũ · 01/05/2024",
                   "Bài chưa xong · 02/06/2024 · (bản nháp)"):
         page.get_by_text(words, exact=True).first.wait_for()  # entries ("Bài cũ") arrive after the list
         assert page.get_by_text(words, exact=True).first.is_visible(), words
@@ -344,7 +344,7 @@ def test_an_upload_named_like_another_article_s_picture_replaces_nothing(admin, 
         page.get_by_text(f"anh-cu-{n}.jpg", exact=True).wait_for()
     _shot(page, "tai-anh-trung-ten-1280")
     page.locator("div:has(> p:text-is('anh-cu-2.jpg'))").first.click()
-    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    page.get_by_role("button", name="Dùng tệp đã chọn").click()
     page.get_by_label("Mô tả ảnh").fill("Ảnh thử")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Ảnh chụp bằng điện thoại.")
@@ -393,7 +393,7 @@ def test_the_media_library_deletes_nothing(admin, editing):
     page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
     page.get_by_text("Chọn một hình").click()
     page.locator("div:has(> p:text-is('anh-cu.jpg'))").first.click()
-    page.get_by_role("button", name="Xoá những cái đã chọn").click()
+    page.get_by_role("button", name="Xóa tệp đã chọn").click()
     page.wait_for_timeout(1500)  # time for a deletion to reach decap-server, if one were sent
     assert [kind for kind, _ in said] == ["alert"] and "Không xóa tệp ở đây" in said[0][1], said
     assert (root / "content/images/anh-cu.jpg").is_file()
@@ -416,9 +416,9 @@ def test_an_upload_not_yet_saved_can_be_deleted(admin, editing, tmp_path):
     card = page.locator("div:has(> p:text-is('can-cuoc.jpg'))").first
     card.wait_for()
     page.get_by_text("Lưu cùng bài").first.wait_for()
-    if page.get_by_role("button", name="Lấy những cái đã chọn").is_disabled():  # uploads come selected
+    if page.get_by_role("button", name="Dùng tệp đã chọn").is_disabled():  # uploads come selected
         card.click()
-    page.get_by_role("button", name="Xoá những cái đã chọn").click()
+    page.get_by_role("button", name="Xóa tệp đã chọn").click()
     page.get_by_text("can-cuoc.jpg", exact=True).wait_for(state="detached")
     assert [kind for kind, _ in said] == ["confirm"], said  # Decap's own question, no refusal
     assert not (root / "content/images/can-cuoc.jpg").exists()
@@ -532,7 +532,7 @@ def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: st
     if shot:
         _shot(page, shot)
         page.get_by_text("Lưu cùng bài").first.wait_for()  # saved with the article (Decap: "Bản nháp")
-    choose = page.get_by_role("button", name="Lấy những cái đã chọn")
+    choose = page.get_by_role("button", name="Dùng tệp đã chọn")
     if choose.is_disabled():  # the upload is usually chosen already
         page.locator(f"div:has(> p:text-is('{saved_as}'))").first.click()
     choose.click()

@@ -123,6 +123,15 @@
   // An upload not yet saved with its article: Decap's "Bản nháp" read as a draft picture,
   // when "Bản nháp" in this editor means an article the site does not show.
   VI.mediaLibrary.mediaLibraryCard.draft = "Lưu cùng bài";
+  // Decap's "những cái đã chọn" and "bộ sưu tập" (a collection) are a translation's words, not
+  // an editor's (editor's trial).
+  VI.mediaLibrary.mediaLibraryModal.chooseSelected = "Dùng tệp đã chọn";
+  VI.mediaLibrary.mediaLibraryModal.deleteSelected = "Xóa tệp đã chọn";
+  VI.collection.sidebar = VI.collection.sidebar || {};
+  VI.collection.sidebar.collections = "Loại bài";
+  VI.collection.sidebar.allCollections = "Mọi loại bài";
+  VI.editor.editorToolbar = VI.editor.editorToolbar || {};
+  VI.editor.editorToolbar.backCollection = "Đang viết: %{collectionLabel}";
   VI.ui = VI.ui || {};
   VI.ui.toast = VI.ui.toast || {};
   VI.ui.toast.onFailToPersist = "Chưa lưu được. %{details}";  // Decap's: "Không thể giữ lại mục"
