@@ -819,8 +819,10 @@ def test_a_draft_s_toolbar_says_saved_not_published(admin, editing):
     page.get_by_text("Lưu ngay", exact=True).wait_for()
     assert not page.get_by_text("Công bố ngay").count()
     page.keyboard.press("Escape")
+    page.get_by_text("Đang bật: bài là bản nháp, không hiện trên trang.").wait_for()  # the switch's state, in words
     page.get_by_label("Bản nháp (chưa đăng)").click()  # off: the article will be published
     page.get_by_role("button", name="Công bố", exact=True).wait_for()
+    page.get_by_text("Đang tắt: bấm Công bố là bài được đăng.").wait_for()
     assert not page.get_by_text("Lưu bản nháp").count()
     page.get_by_label("Bản nháp (chưa đăng)").click()  # on again, and never saved here
     save.wait_for()

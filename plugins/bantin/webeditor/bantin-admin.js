@@ -368,7 +368,12 @@
     componentDidMount: function () { showDraft(this.props.value); },
     componentDidUpdate: function () { showDraft(this.props.value); },
     componentWillUnmount: function () { showDraft(false); },
-    render: function () { return h(CMS.getWidget("boolean").control, this.props); }
+    render: function () {  // Decap's switch says nothing of its state (editor's trial): ours does
+      return h("div", {},
+        h(CMS.getWidget("boolean").control, this.props),
+        h("p", { className: "bantin-switch-said", "aria-live": "polite" }, this.props.value ?
+          "Đang bật: bài là bản nháp, không hiện trên trang." : "Đang tắt: bấm Công bố là bài được đăng."));
+    }
   });
   CMS.registerWidget("bantin-draft", DraftControl, function (props) {
     return h(CMS.getWidget("boolean").preview, props);
