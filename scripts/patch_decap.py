@@ -56,8 +56,8 @@ FOLD = r'(s=>String(s).normalize("NFD").replace(/[\u0300-\u036f]/g,"").replace(/
 SEARCH_FOLDED = Patch(
     name="entry search without tone marks, every word",
     original='return Wi.filter(t,a,{extract:If(Mi()(o))})',
-    fixed=('return ((q,x)=>Wi.filter(q,a.filter(e=>q.split(" ").every(w=>!w||x(e).includes(w))),{extract:x}))'
-           f'({FOLD}(t).trim(),(f=>e=>{FOLD}(f(e)))(If(Mi()(o))))'),
+    fixed=('return (F=>((q,x)=>Wi.filter(q,a.filter(e=>q.split(" ").every(w=>!w||x(e).includes(w))),{extract:x}))'
+           f'(F(t).trim(),(f=>e=>F(f(e)))(If(Mi()(o)))))({FOLD})'),
     why="Decap's search matched «dat dai» against «Đất đai» letter by letter, and found nothing",
 )
 

@@ -27,6 +27,30 @@
   "use strict";
   var CMS = window.CMS, h = window.h, createClass = window.createClass;
 
+  // --- what the parts below share -----------------------------------------------------------
+  // The browser's storage, which may refuse (private mode): then nothing is kept, as before.
+  function remember(key, value) {
+    try {
+      if (value === null) { window.localStorage.removeItem(key); } else { window.localStorage.setItem(key, value); }
+    } catch (e) { /* refused: nothing kept */ }
+  }
+
+  function recalled(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  // One watch over what Decap draws again (its toolbar, its notices), shared by the parts
+  // below that must act after a redraw; each handler gets the change records.
+  var pageWatchers = [];
+  function watchPage(handler) {
+    pageWatchers.push(handler);
+    if (pageWatchers.length === 1 && typeof MutationObserver === "function") {
+      new MutationObserver(function (records) {
+        pageWatchers.forEach(function (watcher) { watcher(records); });
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }
+  }
+
   // --- phones: the entry without the preview beside it (bantin-admin.css) -------------------
   // Decap reads which pane stands right of the form ("cms.right-pane") when an entry opens;
   // on a narrow screen the preview squeezed the form to half a phone. On a narrow screen
@@ -36,25 +60,19 @@
   // wide screen, it is taken back, so a computer in the same browser profile has its
   // preview; a computer's own choice of no preview is kept.
   function placePreview() {
-    var storage = window.localStorage, ours = storage.getItem("bantin.right-pane") === "none";
-    var pane = storage.getItem("cms.right-pane");
-    if (ours && pane !== "none") { storage.removeItem("bantin.right-pane"); ours = false; }
+    var ours = recalled("bantin.right-pane") === "none", pane = recalled("cms.right-pane");
+    if (ours && pane !== "none") { remember("bantin.right-pane", null); ours = false; }
     var narrow = window.matchMedia && window.matchMedia("(max-width: 799px)").matches;
     if (narrow && pane !== "none") {
-      storage.setItem("cms.right-pane", "none");
-      storage.setItem("bantin.right-pane", "none");
+      remember("cms.right-pane", "none");
+      remember("bantin.right-pane", "none");
     } else if (!narrow && ours) {
-      storage.removeItem("cms.right-pane");
-      storage.removeItem("bantin.right-pane");
+      remember("cms.right-pane", null);
+      remember("bantin.right-pane", null);
     }
   }
-  function placePreviewQuietly() {
-    try {
-      placePreview();
-    } catch (e) { /* storage refused (private mode): the preview shows, as before */ }
-  }
-  placePreviewQuietly();
-  window.addEventListener("hashchange", placePreviewQuietly);  // before Decap opens the next entry
+  placePreview();
+  window.addEventListener("hashchange", placePreview);  // before Decap opens the next entry
 
   var BACKUP_ASKED = "Máy này còn giữ một bản soạn dở (chưa lưu):";
   var decapConfirm = window.confirm;  // Decap's questions go through ours (below)
@@ -204,16 +222,6 @@
     return text.length + ":" + hash.toString(36);
   }
 
-  function remember(key, value) {
-    try {
-      if (value === null) { window.localStorage.removeItem(key); } else { window.localStorage.setItem(key, value); }
-    } catch (e) { /* storage refused (private mode): no warning, as before */ }
-  }
-
-  function recalled(key) {
-    try { return window.localStorage.getItem(key); } catch (e) { return null; }
-  }
-
   // The form of an entry has mounted: a loaded file, or Decap's copy put back just after the
   // question (the same path then: its saved fingerprint is kept, not the copy's).
   function entryOpened(entry) {
@@ -341,7 +349,7 @@
   }
   var DRAFT_WORDS = toolbarWords(), DECAP_WORDS = {};
   Object.keys(DRAFT_WORDS).forEach(function (decap) { DECAP_WORDS[DRAFT_WORDS[decap]] = decap; });
-  var draftShown = false, toolbarWatch = null;
+  var draftShown = false;
 
   function relabelToolbar() {
     var words = draftShown ? DRAFT_WORDS : DECAP_WORDS;
@@ -354,13 +362,11 @@
     });
   }
 
+  watchPage(relabelToolbar);
+
   function showDraft(on) {
     draftShown = !!on;
     document.documentElement.classList.toggle("bantin-draft", draftShown);  // no page to view yet
-    if (!toolbarWatch && typeof MutationObserver === "function") {
-      toolbarWatch = new MutationObserver(relabelToolbar);
-      toolbarWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
-    }
     relabelToolbar();
   }
 
@@ -699,9 +705,7 @@
     var bar = error.closest("[class*='-ControlTopbar']");
     bringForward(bar ? bar.parentElement : null);
   }
-  if (typeof MutationObserver === "function") {
-    new MutationObserver(showRefusedField).observe(document.body, { childList: true, subtree: true });
-  }
+  watchPage(showRefusedField);
 
   function fieldLabelled(text) {
     var labels = document.querySelectorAll("label[for]");
