@@ -61,7 +61,22 @@ SEARCH_FOLDED = Patch(
     why="Decap's search matched «dat dai» against «Đất đai» letter by letter, and found nothing",
 )
 
-PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED)
+# A save refused for a field's own check (HTML in a title, an address without http://, a
+# picture without its description) showed no notice: Decap announces only missing required
+# fields, so "Công bố ngay" seemed to do nothing when the field was out of sight, and
+# bantin-admin.js, which waits for that notice to bring the field forward, did not either.
+# Any refused field now gives a notice: Decap's for a missing one, ours (bantin-admin.js,
+# "ui.toast.bantinFieldsToFix") for the others. Publishing mode "simple" (site/webeditor.py).
+REFUSED_SAID = Patch(
+    name="a notice for every field that refuses a save",
+    original=('if(!o.isEmpty()){return o.some(e=>e.some(e=>e.type&&e.type===Cu))&&'
+              't(Mu({message:{key:"ui.toast.missingRequiredField"},type:"error",dismissAfter:8e3})),Promise.reject()}'),
+    fixed=('if(!o.isEmpty()){return t(Mu({message:{key:o.some(e=>e.some(e=>e.type&&e.type===Cu))?'
+           '"ui.toast.missingRequiredField":"ui.toast.bantinFieldsToFix"},type:"error",dismissAfter:8e3})),Promise.reject()}'),
+    why="Decap said nothing when a save was refused for a field's pattern or a widget's own check",
+)
+
+PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID)
 
 
 class PatchError(Exception):

@@ -159,7 +159,7 @@ def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
     if kind != "page":
         yield {"name": "image", "label": "Ảnh minh họa", "widget": "image", "required": False, "choose_url": False,
                **_media(content, IMAGES)}
-        yield {"name": "image_alt", "label": "Mô tả ảnh", "widget": "string", "required": False,
+        yield {"name": "image_alt", "label": "Mô tả ảnh", "widget": "bantin-alt", "required": False,
                "hint": "Bắt buộc khi có ảnh: tả ảnh cho người khiếm thị, ví dụ “Hòa giải viên trao đổi với người dân”."}
         yield {"name": "tags", "label": "Từ khóa (thẻ)", "widget": "list", "required": False,
                "hint": "Các từ khóa ngăn cách bằng dấu phẩy, ví dụ: hòa giải, tập huấn. Mỗi từ khóa có trang liệt kê các bài mang nó."}
