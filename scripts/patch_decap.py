@@ -1,6 +1,6 @@
 """Our fixes to the vendored Decap CMS bundle, applied by `make vendor` after it copies it.
 
-Decap is vendored as npm builds it (minified). Where a Decap bug loses an editor's work and
+Decap is vendored as npm builds it (minified). Where a Decap bug gets in an editor's way and
 nothing outside the bundle can reach the code, the fix is a replacement of one exact piece
 of that code, listed here with its reason. Each piece must occur exactly once in the bundle:
 a new Decap version that changed it stops `make vendor` with a message, and the fix is then
@@ -76,7 +76,23 @@ REFUSED_SAID = Patch(
     why="Decap said nothing when a save was refused for a field's pattern or a widget's own check",
 )
 
-PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID)
+# The toolbar loads "Xem bản hoàn chỉnh" (Decap's view-live link) when it mounts for an
+# entry that is not new, and when a save of such an entry ends. A new entry's first save
+# ends while the address is still …/new; Decap then moves to the entry's address in the
+# same toolbar (same route element: no remount), which neither case covers: the link came
+# only after a reload (editor's trial). It is now loaded too when the toolbar stops being
+# a new entry's. No public hook reaches it: postSave runs before the move, without Decap's
+# store.
+VIEW_LIVE_AFTER_FIRST_SAVE = Patch(
+    name="view-live link after a new entry's first save",
+    original=('componentDidUpdate(e){const{isNewEntry:t,isPersisting:n,loadDeployPreview:r}=this.props;'
+              't||!e.isPersisting||n||('),
+    fixed=('componentDidUpdate(e){const{isNewEntry:t,isPersisting:n,loadDeployPreview:r}=this.props;'
+           't||!(e.isNewEntry||e.isPersisting)||n||('),
+    why="a new entry's first save showed no view-live link until a reload",
+)
+
+PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE)
 
 
 class PatchError(Exception):

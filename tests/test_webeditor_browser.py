@@ -556,6 +556,24 @@ def test_view_live_opens_the_entry_s_own_page(admin, editing):
     assert opened().endswith(f"/tin-tuc/{SLUG}/")  # the preview server added the slash
 
 
+def test_view_live_appears_after_a_new_article_s_first_save(admin, editing):
+    """Decap loads the link when an entry opens and after a save of an opened entry; a new
+    article's first save only moved it from …/new to its address, so "Xem bản hoàn chỉnh"
+    came after a reload (editor's trial; scripts/patch_decap.py)."""
+    page, slug = admin, "lich-tro-giup-phap-ly-luu-dong-thang-12"
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
+    page.get_by_label("Tiêu đề").fill("Lịch trợ giúp pháp lý lưu động tháng 12")
+    page.get_by_label("Chuyên mục").click()
+    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
+    page.locator("[data-slate-editor]").first.click()
+    page.keyboard.type("Đoàn trợ giúp pháp lý về xã ngày 10/12.")
+    _publish(page)
+    page.wait_for_url(lambda url: url.endswith(f"#/collections/tin-tuc/entries/{slug}"))  # saved, not reloaded
+    link = page.get_by_role("link", name="Xem bản hoàn chỉnh")
+    expect(link).to_be_visible()
+    assert link.get_attribute("href") == editing[1] + f"tin-tuc/{slug}", link.get_attribute("href")
+
+
 def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: str = "") -> None:
     """On a new article's page: its title, a category, and a picture uploaded and chosen."""
     page.get_by_label("Tiêu đề").fill(title)
