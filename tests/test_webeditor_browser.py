@@ -225,6 +225,11 @@ def test_an_entry_fits_a_phone_with_publish_on_screen(chromium, editing, width, 
         title = page.get_by_label("Tiêu đề")
         assert title.bounding_box()["width"] > width * 0.8
         _on_screen(page.get_by_role("link", name="Xem bản hoàn chỉnh"), width)  # was hidden on phones
+        # the eye button, in words, in a row above the form: no field scrolls under it
+        eye = page.get_by_role("button", name="Xem trước bài").bounding_box()
+        form = page.locator("[class*='-ControlPaneContainer']").first.evaluate(
+            "e => e.parentElement.getBoundingClientRect().top")
+        assert eye["y"] + eye["height"] <= form and eye["x"] + eye["width"] <= width, (eye, form)
         title.fill("Sổ tay hòa giải (sửa)")  # a change: "Đã công bố" becomes "Công bố", never saved here
         publish = page.get_by_role("button", name="Công bố", exact=True)
         _on_screen(publish, width)
@@ -258,8 +263,9 @@ def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, ed
         assert preview_frames(390) == 0
         assert preview_frames(1280) == 1
         assert preview_frames(390) == 0
-        page.get_by_role("button", name="Bật/tắt xem trước").click()  # the editor's own choice
+        page.get_by_role("button", name="Xem trước bài").click()  # the editor's own choice, in words on a phone
         page.locator("iframe").first.wait_for()
+        expect(page.get_by_role("button", name="Trở lại ô soạn")).to_be_visible()
         page.wait_for_timeout(300)
         # on the phone the preview takes the width (it was a column of 190 px beside the form)
         assert page.locator("iframe").first.bounding_box()["width"] > 300
