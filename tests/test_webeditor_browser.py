@@ -925,6 +925,22 @@ def test_a_date_is_said_in_words_under_its_field(admin, editing):
     assert box.input_value() == "2026-03-05"
 
 
+def test_a_new_day_keeps_the_time_of_day_the_date_had(admin, editing):
+    """A file's date with a time of day (it orders one day's news): another day chosen in the
+    field, which shows days only, keeps that time; a file untouched keeps it as written."""
+    page, root = admin, editing[0]
+    saved = root / "content/tin-tuc/co-gio.md"
+    saved.write_text(article("Bài có giờ đăng", date="2024-03-05 08:30+07:00"), encoding="utf-8")
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/co-gio")
+    page.get_by_text("Thứ Ba, ngày 5 tháng 3 năm 2024").wait_for()
+    page.get_by_label("Ngày đăng").fill("2024-03-07")
+    page.get_by_text("Thứ Năm, ngày 7 tháng 3 năm 2024").wait_for()
+    _publish(page)
+    _until(lambda: "2024-03-07" in saved.read_text(encoding="utf-8"))
+    meta = yaml.safe_load(saved.read_text(encoding="utf-8").split("---")[1])
+    assert str(meta["date"]) == "2024-03-07 08:30+07:00", meta["date"]
+
+
 def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editing):
     """Typed here, left unsaved; the file is then saved elsewhere (another editor, a phone).
     Offering the copy back without a word would undo that newer save (hostile review)."""

@@ -451,10 +451,17 @@
   var decapDate = typeof CMS.getWidget === "function" ? CMS.getWidget("datetime") : null;
   if (decapDate && decapDate.control) {
     var DateControl = createClass({
+      // A file's date may carry a time of day ("2024-03-05 08:30", which orders the news of
+      // one day); the field shows the day only and wrote the new day alone, dropping the time
+      // (editor's trial). A day chosen keeps the time the value had.
+      keepTime: function (value) {
+        var time = /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)$/.exec(String(this.props.value || ""));
+        this.props.onChange(time && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value + time[1] : value);
+      },
       render: function () {
         var said = dateInWords(this.props.value);
         return h("div", {},
-          h(decapDate.control, this.props),
+          h(decapDate.control, Object.assign({}, this.props, { onChange: this.keepTime })),
           said ? h("p", { className: "bantin-date-said", "aria-live": "polite" }, said) : null);
       }
     });
