@@ -92,7 +92,32 @@ VIEW_LIVE_AFTER_FIRST_SAVE = Patch(
     why="a new entry's first save showed no view-live link until a reload",
 )
 
-PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE)
+# A picture uploaded and not yet saved is kept in Decap's copy of the form, with the field
+# it was chosen in. Restored after a reload (RESTORE_AFTER_LOAD), that field is a copy read
+# back from the browser's storage, and Decap looks a field's folder up by identity
+# (`fields.filter(f => f === field)`): not found, the picture went to the collection's
+# folder taken relative to the entry, content/tin-tuc/content/images/, while the article
+# named ../images/ (measured: a broken picture on the published page, a stray folder in
+# git). A field equal in value is now found too (Immutable's `equals`).
+RESTORED_MEDIA_FOLDER = Patch(
+    name="a restored upload goes to its field's folder",
+    original="function nh(e,t,n,r,i,o,a){const s=o.filter(e=>e===i)[0];",
+    fixed="function nh(e,t,n,r,i,o,a){const s=o.filter(e=>e===i||!!i&&!!e.equals&&e.equals(i))[0];",
+    why="a picture restored with Decap's copy of the form was saved under the entry's folder",
+)
+
+# The same copy keeps each picture's file and makes it a new address when read back, but
+# kept the old address for the thumbnail (`displayURL`), which died with the page: after a
+# restore the media library showed empty boxes (editor's trial). Both get the new address.
+RESTORED_THUMBNAILS = Patch(
+    name="a restored copy's pictures have thumbnails",
+    original="a=a.map(e=>e.file?{...e,url:URL.createObjectURL(e.file)}:e);",
+    fixed="a=a.map(e=>e.file?(u=>({...e,url:u,displayURL:u}))(URL.createObjectURL(e.file)):e);",
+    why="the media library's thumbnails were empty after a copy of the form was restored",
+)
+
+PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
+           RESTORED_THUMBNAILS)
 
 
 class PatchError(Exception):
