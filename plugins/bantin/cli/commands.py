@@ -126,7 +126,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     except OSError as exc:  # the lock, the staging folder, the swap: a mount point, a full or read-only disk
         print(publish.publish_error(target, exc), file=sys.stderr)
         return 1
-    print(f"Đã dựng xong trong {time.perf_counter() - started:.1f} giây: {target} ({_footprint(target, offline)})")
+    print(f"Đã dựng xong trong {_seconds(started)}: {target} ({_footprint(target, offline)})")
     return 0
 
 
@@ -245,19 +245,23 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
     if output_format == "github":
         report.print_github(problems.items, places, sys.stdout)
     else:
-        report.print_text(problems.items, sys.stdout)
+        report.print_text(problems.items, sys.stdout, places)
     counts = corpus.counts.summary() if corpus else ""
     print(counts)
-    if corpus and (drafts_line := corpus.counts.drafts_line()):
+    if corpus and (drafts_line := corpus.counts.drafts_line(folder=places.content_folder())):
         print(drafts_line)
-    print(f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo "
-          f"({time.perf_counter() - started:.1f} giây).")
+    print(f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo ({_seconds(started)}).")
     failed = _report_ci(output_format, problems.items, places, output or report.GITLAB_REPORT, counts,
                         len(problems.errors), len(problems.warnings))
     return 1 if problems.errors or failed else 0
 
 
 _CI_ROOT = {"text": "", "github": "GITHUB_WORKSPACE", "gitlab": "CI_PROJECT_DIR"}
+
+
+def _seconds(started: float) -> str:
+    """Time since `started` as Vietnamese writes it: "4,5 giây" (a decimal comma)."""
+    return f"{time.perf_counter() - started:.1f}".replace(".", ",") + " giây"
 
 
 def _report_ci(output_format: str, problems, places, output: str, counts: str, errors: int, warnings: int) -> bool:
