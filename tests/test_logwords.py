@@ -11,6 +11,7 @@ from bantin.adapter.logwords import VietnameseLog, reworded
 
 def test_known_lines_are_reworded_with_their_values():
     assert reworded("Building documentation...") == "Đang dựng trang…"
+    assert reworded("Building documentation to directory: /srv/site") == "Đang dựng trang vào thư mục: /srv/site"
     assert reworded("Documentation built in 0.28 seconds") == "Dựng xong trong 0,28 giây"  # Vietnamese comma
     assert reworded("[12:58:56] Serving on http://127.0.0.1:8765/") == (
         "[12:58:56] Trang xem trước: http://127.0.0.1:8765/ (mở địa chỉ này trong trình duyệt; Ctrl+C để dừng)")

@@ -101,3 +101,12 @@ def test_cname_must_name_the_site_urls_host(cname, warned):
     assert (problem is not None) is warned
     if warned:
         assert problem.path == "CNAME" and problem.severity == "cảnh báo" and "phapluat.khac.gov.vn" in problem.message
+
+
+@pytest.mark.parametrize("preview", ["http://127.0.0.1:8000/", "http://localhost:8000/", "http://[::1]:8000/"])
+def test_the_live_preview_s_own_address_is_no_cname_mismatch(preview):
+    """`bantin serve` / `bantin edit` put their own address into site_url: the province's
+    domain in CNAME is right (a province's trial read the warning as a fault)."""
+    from bantin.config.siteurl import cname_problem
+
+    assert cname_problem(preview, b"pbgdpl.hatinh.gov.vn\n") is None

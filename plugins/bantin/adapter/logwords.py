@@ -19,6 +19,7 @@ _CLOCK = r"(?P<clock>\[\d\d:\d\d:\d\d\] )?"
 # (MkDocs 1.6's message, ours); `clock` keeps the time the live server puts before its lines
 WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(f"^{_CLOCK}{english}$"), ours) for english, ours in (
     (r"Building documentation\.\.\.", "Đang dựng trang…"),
+    (r"Building documentation to directory: (?P<path>.*)", "Đang dựng trang vào thư mục: {path}"),
     (r"Cleaning site directory", "Dọn thư mục trang đã dựng"),
     (r"Documentation built in (?P<seconds>\d+)\.(?P<hundredths>\d+) seconds", "Dựng xong trong {seconds},{hundredths} giây"),
     (r"Watching paths for changes: (?P<paths>.*)", "Theo dõi thay đổi trong: {paths}"),

@@ -112,6 +112,12 @@ def _line(config_file: str | None) -> int:
         return 0
 
 
+def _this_computer(host: str) -> bool:
+    """The live preview (`bantin serve`, `bantin edit`) puts its own address into site_url:
+    a CNAME naming the province's domain is right there (a province's trial, session 28)."""
+    return host in ("localhost", "127.0.0.1", "::1", "0.0.0.0") or host.endswith(".localhost")
+
+
 def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
     """content/CNAME (GitHub Pages' custom domain) naming another host than `site_url`: the
     site is served at one address while its QR codes and short links carry the other (a
@@ -120,7 +126,7 @@ def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
         return None
     written = cname.decode("utf-8", "replace").strip().split("\n", 1)[0].strip().lower().rstrip(".")
     host = (urlsplit(site_url.strip()).hostname or "").rstrip(".")
-    if not written or not host or written == host:
+    if not written or not host or written == host or _this_computer(host):
         return None
     return Problem("CNAME", 1, "", f"tên miền trong CNAME là `{short(written, 60)}`, khác tên miền của `site_url` "
                    f"(`{host}`): GitHub Pages phục vụ trang ở `{short(written, 60)}` nhưng mã QR, liên kết rút gọn và "
