@@ -79,10 +79,13 @@
     }
     var last = pairs.length - 1;
     var stop = pairs.map(function (p) { return strict === false && !!words && isStop(p, words); });
+    // A syllable typed with its marks is required as typed, except the word being typed.
+    var typing = pairs.map(function (p, i) { return !!prefix && i === last && prefixCandidate(p[1]); });
+    var asTyped = pairs.map(function (p, i) { return marked && p[0] !== p[1] && !typing[i]; });
     pairs.forEach(function (p, i) {
-      if (!stop[i]) add(p[1], boosts.folded, true, prefix && i === last && prefixCandidate(p[1]));
+      if (!stop[i]) add(p[1], boosts.folded, !asTyped[i], typing[i]);
     });
-    if (marked) pairs.forEach(function (p, i) { if (p[0] !== p[1] && !stop[i]) add(EXACT + p[0], boosts.exact); });
+    if (marked) pairs.forEach(function (p, i) { if (p[0] !== p[1] && !stop[i]) add(EXACT + p[0], boosts.exact, asTyped[i]); });
     for (var i = 0; i < last; i++) {
       if (!(stop[i] && stop[i + 1])) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
     }
