@@ -308,3 +308,26 @@ def test_exchange_swaps_two_folders_in_one_step(tmp_path):
     if not exchange(tmp_path / "a", tmp_path / "b"):
         pytest.skip("no RENAME_EXCHANGE here")
     assert (tmp_path / "a" / "x").read_text() == "b" and (tmp_path / "b" / "x").read_text() == "a"
+
+
+def test_an_offline_copy_says_it_is_one_and_how_recent_its_items_are(tmp_path):
+    """A USB copy is read for years: a replaced law in it looked current (a reader's trial,
+    session 28). The offline flavour says on its home page and in every footer that it is a
+    copy, the date of its newest item (not the build's: the output stays the same for the
+    same content), and where the site is read online; the online site says none of it."""
+    from sitekit import article, build, read, write_site
+
+    root = write_site(tmp_path / "s", {
+        "tin-tuc/cu.md": article("Tin cũ", "2024-03-01"),
+        "tin-tuc/moi.md": article("Tin mới", "2024-05-02", updated="2024-11-15"),
+    })
+    build(root, "--no-directory-urls", "--site-dir", "copy")
+    build(root)
+    note = "Bản sao đọc không cần mạng, có các bài đến ngày 15/11/2024. Bản mới nhất: "
+    link = '<a href="https://bantin.example.org/">https://bantin.example.org/</a>'
+    for page in ("index.html", "tin-tuc/tin-cu.html"):
+        html = (root / "copy" / page).read_text(encoding="utf-8")
+        assert note + link in html, page
+    home = (root / "copy" / "index.html").read_text(encoding="utf-8")
+    assert home.count(note) == 2  # above the masthead and in the footer
+    assert "Bản sao đọc không cần mạng" not in read(root, "index.html") + read(root, "tin-tuc/tin-cu/index.html")

@@ -101,6 +101,8 @@ class SiteData:
     latest: tuple[Card, ...]  # "Mới cập nhật": newest items not featured
     lead: Card | None = None  # the newest featured item, large on the home page
     documents_url: str = ""  # every cited legal document (linked from the footer)
+    copy_until: str = ""  # an offline copy: the date of its newest item ("15/11/2026"); online: ""
+    public_url: str = ""  # an offline copy: where the site is read online (site_url), for its note
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +181,20 @@ def site_data(view) -> SiteData:
         for c in corpus.categories)
     return SiteData(view.search_url(), view.url(urls.category()), view.url(urls.tag()), view.url(urls.year()),
                     corpus.site.agency, categories, cards(view, home.featured), cards(view, home.latest),
-                    card(view, home.lead) if home.lead is not None else None, view.url(urls.document()))
+                    card(view, home.lead) if home.lead is not None else None, view.url(urls.document()),
+                    *_copy_note(view))
+
+
+def _copy_note(view) -> tuple[str, str]:
+    """(date of the newest item, public address) for an offline copy's note, else ("", "").
+
+    A copy on a USB stick is read for years; a replaced law in it looked current (a reader's
+    trial, session 28). The date is the newest item's, not the build's: the output stays the
+    same for the same content (the build stamps no date)."""
+    if view.urls.directory_urls:
+        return "", ""
+    newest = max((item.lastmod for item in view.corpus.published), default=None)
+    return (format_short_date(newest) if newest else "", view.corpus.site.site_url or "")
 
 
 @dataclass(frozen=True, slots=True)
