@@ -271,7 +271,7 @@ TARGETS = {
     "article": [".md-header__button.md-icon", ".bt-tools .md-button", ".bt-header__category a", ".bt-tags a",
                 ".bt-footer__links a", ".bt-pages a"],
     "question": [".bt-breadcrumb a", ".bt-short", ".bt-qnav a"],
-    "home": [".bt-section-title a"],
+    "home": [".bt-section-title a", ".bt-more a"],  # "Xem tất cả (n) →" (a reader's trial, session 28)
 }
 
 
