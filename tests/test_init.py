@@ -311,6 +311,11 @@ def test_the_package_a_new_site_installs():
     assert starter.installed_from("{not json", "0.1.0") == unknown
     hostile = '{"url": "https://x.org/b --index-url https://evil", "vcs_info": {"vcs": "git"}}'
     assert starter.installed_from(hostile, "0.1.0") == unknown
+    # a clone on this machine: unreachable from CI, and said as such, not "not from git"
+    clone = '{"url": "file://localhost/srv/bantin", "vcs_info": {"vcs": "git", "commit_id": "0123456"}}'
+    assert starter.installed_from(clone, "0.1.0") == unknown
+    assert starter.local_git(clone) == "file://localhost/srv/bantin" and starter.local_git(git) == ""
+    assert starter.local_git(None) == "" and starter.local_git("{not json") == ""
 
 
 def _fake_wheel(folder: Path, name: str = "bantin-0.1.0-py3-none-any.whl", inside: str = "bantin/__init__.py") -> Path:

@@ -38,8 +38,9 @@ def main_init(argv: Sequence[str] | None = None) -> int:
     if isinstance(args, int):
         return args
     package, reachable = args.package, True
+    direct_url = None if package else _direct_url()
     if not package:
-        package, reachable = starter.installed_from(_direct_url(), __version__)
+        package, reachable = starter.installed_from(direct_url, __version__)
     answers = starter.Answers(agency=args.agency, site_url=args.site_url, package=package)
     try:
         written = starter.create(args.folder, answers, __version__)
@@ -58,7 +59,10 @@ def main_init(argv: Sequence[str] | None = None) -> int:
                       "(`pip install --no-index --find-links …`). Nên ghi kho git: --package "
                       "'bantin @ git+https://…/bantin@v0.1.0'."))
     if not reachable:
-        print(visible("Lưu ý: Bản tin trên máy này không được cài từ một kho git, nên requirements.txt chưa biết "
+        local = starter.local_git(direct_url)
+        where = (f"được cài từ một kho git trên chính máy này ({local}), nơi quy trình xuất bản (CI) không tới được"
+                 if local else "không được cài từ một kho git")
+        print(visible(f"Lưu ý: Bản tin trên máy này {where}, nên requirements.txt chưa biết "
                       "lấy Bản tin ở đâu và quy trình xuất bản (CI) sẽ dừng ở bước cài đặt. Sửa dòng cuối của "
                       "requirements.txt thành địa chỉ kho của Bản tin, ví dụ: "
                       "bantin @ git+https://github.com/<tổ-chức>/bantin@v0.1.0 (hoặc chạy lại với --package)."))

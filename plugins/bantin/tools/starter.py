@@ -145,6 +145,17 @@ def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
     return f"bantin @ git+https://{UNKNOWN_HOST}/bantin@v{version}", False
 
 
+def local_git(direct_url: str | None) -> str:
+    """The `file://` address of the git repository on this machine that pip installed from, or
+    "" (a province's trial: installed from a clone, `init` said "not from git")."""
+    try:
+        found = json.loads(direct_url) if direct_url else {}
+    except ValueError:
+        return ""
+    url = str(found.get("url", ""))
+    return url if (found.get("vcs_info") or {}).get("vcs") == "git" and url.startswith("file://") else ""
+
+
 class InitError(Exception):
     """The site could not be written; the message says why and what to do, in Vietnamese."""
 
