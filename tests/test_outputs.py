@@ -331,3 +331,15 @@ def test_an_offline_copy_says_it_is_one_and_how_recent_its_items_are(tmp_path):
     home = (root / "copy" / "index.html").read_text(encoding="utf-8")
     assert home.count(note) == 2  # above the masthead and in the footer
     assert "Bản sao đọc không cần mạng" not in read(root, "index.html") + read(root, "tin-tuc/tin-cu/index.html")
+
+
+def test_an_empty_listing_says_so_once(tmp_path):
+    """"0 mục" above "Chưa có bài nào trong mục này." said it twice (a province's trial,
+    session 28); a listing with items keeps its count."""
+    from sitekit import article, build, read, write_site
+
+    root = write_site(tmp_path / "s", {"tin-tuc/a.md": article("Tin một")})
+    build(root)
+    empty = read(root, "huong-dan/index.html")
+    assert "Chưa có bài nào trong mục này." in empty and "0 mục" not in empty
+    assert "1 mục" in read(root, "tin-tuc/index.html")

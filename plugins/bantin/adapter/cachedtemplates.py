@@ -69,7 +69,7 @@ KNOWN: dict[str, str] = {
     "bantin-home.html": "2d93f4a90afa3681",
     "bantin-index.html": "38cfbd1e0bc63a03",
     "bantin-item.html": "14851892bbd78949",
-    "bantin-listing.html": "45124c55db23b338",
+    "bantin-listing.html": "9a224ad0972be191",
     "bantin-question.html": "daebb01edb4d8051",
     "bantin-search-page.html": "33d843344e8d4814",
     "bantin-shell.html": "46ffbd7102032c04",
