@@ -90,16 +90,6 @@ def test_text_line_never_starts_a_workflow_command():
     assert lines[0].startswith(" ::add-mask::x.md:3:") and lines[1].startswith("tin-tuc/a.md:3: [date] lỗi:")
 
 
-def test_text_names_files_from_the_repository_root_as_the_web_pages_do():
-    import io
-
-    out = io.StringIO()
-    report.print_text([problem(), problem(path="mkdocs.yml", line=4, field="site_url")], out, PLACES)
-    lines = out.getvalue().splitlines()
-    assert lines[0].startswith("mkdocs.yml:4: [site_url]") and lines[1].startswith("content/tin-tuc/a.md:3: [date] lỗi:")
-    assert PLACES.content_folder() == "content/"
-
-
 def test_github_command_names_file_line_and_title():
     line = report.github_command(problem(), PLACES)
     assert line == ("::error file=content/tin-tuc/a.md,line=3,title=Bản tin%3A lỗi [date]::"

@@ -245,10 +245,10 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
     if output_format == "github":
         report.print_github(problems.items, places, sys.stdout)
     else:
-        report.print_text(problems.items, sys.stdout, places)
+        report.print_text(problems.items, sys.stdout)
     counts = corpus.counts.summary() if corpus else ""
     print(counts)
-    if corpus and (drafts_line := corpus.counts.drafts_line(folder=places.content_folder())):
+    if corpus and (drafts_line := corpus.counts.drafts_line()):
         print(drafts_line)
     print(f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo ({_seconds(started)}).")
     failed = _report_ci(output_format, problems.items, places, output or report.GITLAB_REPORT, counts,

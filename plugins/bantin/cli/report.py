@@ -1,7 +1,6 @@
 """`bantin check --format text|github|gitlab`: problems where editors look (issue 14).
 
-- text (default): one line per problem, as editors read it in a terminal, each file named
-  from the repository root as the other formats do.
+- text (default): one line per problem, as editors read it in a terminal.
 - github: GitHub workflow commands (`::error file=…,line=…,title=…::message`), so each problem
   is an annotation on its file's line in the pull request and the run; plus a table in
   `$GITHUB_STEP_SUMMARY` when set (GitHub shows at most 10 errors and 10 warnings per step as
@@ -18,7 +17,6 @@ break the JSON or the summary's Markdown.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import os
@@ -56,13 +54,7 @@ class Places:
 
     def path(self, problem: Problem) -> str:
         """The problem's file, relative to the repository root, with forward slashes."""
-        return self._named(self.config_file if problem.path == CONFIG_FILE else self.docs_dir / problem.path)
-
-    def content_folder(self) -> str:
-        """The content folder from the repository root, with its slash: "content/"."""
-        return self._named(self.docs_dir).rstrip("/") + "/"
-
-    def _named(self, target: Path) -> str:
+        target = self.config_file if problem.path == CONFIG_FILE else self.docs_dir / problem.path
         try:
             return Path(os.path.normpath(target)).relative_to(self.root).as_posix()
         except ValueError:  # outside the repository (a docs_dir elsewhere): the path as it is
@@ -82,11 +74,9 @@ def _text(problem: Problem) -> str:
 
 # --- text ---------------------------------------------------------------------------------
 
-def print_text(problems: Iterable[Problem], out: TextIO, places: Places | None = None) -> None:
-    """One line a problem. With `places`, its file is named from the repository root
-    (`content/tin-tuc/a.md`), as GitHub's and GitLab's web pages show it to an editor."""
+def print_text(problems: Iterable[Problem], out: TextIO) -> None:
     for problem in ordered(problems):
-        line = str(dataclasses.replace(problem, path=places.path(problem)) if places else problem)
+        line = str(problem)
         # A line starting with `::` is a command to GitHub's runner: never let a file name make one.
         print(f" {line}" if line.startswith("::") else line, file=out)
 

@@ -80,13 +80,12 @@ class Counts:
         held = f"; {self.draft_only} tệp chỉ bản nháp dùng (không xuất bản)" if self.draft_only else ""
         return f"Bản tin: xuất bản {kinds or '0 tệp'}; {self.drafts} bản nháp; {self.reported} tệp có lỗi{held}"
 
-    def drafts_line(self, shown: int = 10, folder: str = "") -> str:
+    def drafts_line(self, shown: int = 10) -> str:
         """The drafts by name, so a finished article left with `draft: true` is seen (a
-        province's trial: the count went from 3 to 4, and the article was simply missing).
-        `folder` ("content/") names them from the repository root, as `bantin check` does."""
+        province's trial: the count went from 3 to 4, and the article was simply missing)."""
         if not self.draft_files:
             return ""
-        names = ", ".join(folder + name for name in self.draft_files[:shown])
+        names = ", ".join(self.draft_files[:shown])
         more = f" và {len(self.draft_files) - shown} tệp khác" if len(self.draft_files) > shown else ""
         return f"Bản nháp, không xuất bản (bài đã xong thì xóa dòng `draft: true`): {names}{more}"
 
