@@ -357,6 +357,23 @@ def test_copy_question_link_in_one_click(page, sample_server):
     assert "Đã sao chép" in page.locator("[data-bt-copy-status]").inner_text()
 
 
+def test_share_opens_the_phones_share_sheet_where_there_is_one(page, sample_server):
+    """A trainer had only "Sao chép liên kết" (a trainer's trial, session 28): where the browser
+    has a share sheet (Zalo, Facebook on a phone), "Chia sẻ" hands it the question's short link
+    or an article's public address; where it has none (desktop Chromium), the button stays hidden."""
+    page.goto(sample_server + PAGES["question"])
+    assert not page.locator("[data-bt-share]").is_visible()
+    page.add_init_script("navigator.share = (data) => { window.shared = data; return Promise.resolve(); };"
+                         "navigator.canShare = () => true;")
+    page.goto(sample_server + PAGES["question"])
+    page.get_by_role("button", name="Chia sẻ").click()
+    shared = page.evaluate("window.shared")
+    assert shared["url"] == "https://bantin.example.org/q/hoa-giai-o-co-so-la-gi/" and "Hòa giải ở cơ sở" in shared["title"]
+    page.goto(sample_server + PAGES["article"])
+    page.get_by_role("button", name="Chia sẻ").click()
+    assert page.evaluate("window.shared.url") == "https://bantin.example.org/" + PAGES["article"]
+
+
 @pytest.mark.parametrize("depth", ["khong-co-trang", "mot/hai/ba/khong-co/"])
 def test_not_found_page_works_at_any_depth(page, sample_server, depth):
     response = page.goto(sample_server + depth)

@@ -497,3 +497,26 @@ def test_a_table_reads_row_by_row_on_a_phone_and_stays_a_table_on_a_computer(chr
     assert cell.evaluate("e => getComputedStyle(e).display") == "table-cell"
     context.close()
     assert not errors
+
+
+def test_the_home_page_asks_for_a_question_on_the_first_phone_screen(chromium, sample_server):
+    """A citizen with a question lands on the home page; the header's search is an icon, and
+    the first screen offered no field (a reader's trial, session 28). The home page's form is
+    on the first screen of a 360 px phone and leads to the search page's results."""
+    from search_support.browser import wait_results
+
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 360, "height": 740}, is_mobile=True,
+                                   has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(sample_server + PAGES["home"], wait_until="networkidle")
+        field = page.get_by_label("Tìm bài, câu hỏi, văn bản")
+        box = field.bounding_box()
+        assert box["y"] + box["height"] <= 740 and box["height"] >= 44, box
+        field.fill("hoa giai o co so")
+        field.press("Enter")
+        page.wait_for_url("**/tim-kiem/?q=hoa+giai+o+co+so")
+        wait_results(page)
+        assert page.locator(".bantin-search-result").count() > 0
+    finally:
+        context.close()

@@ -607,3 +607,15 @@ def test_no_accessibility_violations_with_results_and_open_popup(page, site):
         "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}))"
         ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))")
     assert violations == []
+
+
+def test_under_the_answers_the_page_says_where_to_ask(page, sample_server):
+    """When no result answers, a citizen needs somewhere to turn (a reader's trial, session 28):
+    under the list (or "no result"), the agency's telephone and mail, as the footer has them."""
+    for query in ("hoa giai", "zzzkhongco"):
+        page.goto(sample_server + "tim-kiem/?q=" + quote(query))
+        wait_results(page)
+        ask = page.locator("[data-bantin-ask]")
+        expect_text = ask.inner_text()
+        assert ask.is_visible() and expect_text.startswith("Chưa thấy câu trả lời? Hỏi Sở Tư pháp"), expect_text
+        assert ask.locator("a[href^='tel:']").count() == 1

@@ -85,6 +85,7 @@ class PrintedQuestion:
     answer: Markup
     qr: Markup
     short_absolute: str
+    whole: bool = False  # short enough to be kept on one sheet (WHOLE_ANSWER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,13 +358,20 @@ def _listing_data(view, page, jsonld) -> PageData:
         replaces=tuple(view.replaced(page.key)) if document is not None else ())
 
 
+# An answer of this many characters of text or fewer (some 40% of an A4 page at 10.5 pt) is
+# printed as one block no page break cuts: a trainer cuts questions out of the printable
+# handbook (a trainer's trial, session 28); a longer one flows.
+WHOLE_ANSWER = 2_000
+
+
 def _print_data(view, handbook: Item, jsonld) -> PageData:
     questions = []
     for q in handbook.questions:
         short = view.urls.short(q.id)
         qr = view.qr(short, "Mã QR: " + q.title)
         answer = Markup(demote_html_headings(str(view.answer_html(handbook, q)), 1))  # under the <h2> question
-        questions.append(PrintedQuestion(q, answer, qr, view.absolute(short)))
+        whole = len(answer.striptags()) <= WHOLE_ANSWER
+        questions.append(PrintedQuestion(q, answer, qr, view.absolute(short), whole))
     absolute = view.absolute(handbook.path)
     return PageData(jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,
                     print_qr=view.qr(handbook.path, ""),

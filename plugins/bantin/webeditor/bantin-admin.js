@@ -448,6 +448,8 @@
   window.addEventListener("input", yearBeingTyped, true);  // before Decap's (React's) handlers
   window.addEventListener("change", yearBeingTyped, true);
 
+  // "2024-11-21 08:30", with seconds or a zone (content model, guide 4.3): group 1 is the time.
+  var TIME_OF_DAY = /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)$/;
   var decapDate = typeof CMS.getWidget === "function" ? CMS.getWidget("datetime") : null;
   if (decapDate && decapDate.control) {
     var DateControl = createClass({
@@ -455,7 +457,7 @@
       // one day); the field shows the day only and wrote the new day alone, dropping the time
       // (editor's trial). A day chosen keeps the time the value had.
       keepTime: function (value) {
-        var time = /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)$/.exec(String(this.props.value || ""));
+        var time = TIME_OF_DAY.exec(String(this.props.value || ""));
         this.props.onChange(time && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value + time[1] : value);
       },
       render: function () {

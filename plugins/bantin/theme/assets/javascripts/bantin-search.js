@@ -1024,6 +1024,7 @@
     this.list = rootEl.querySelector("[data-bantin-results]");
     this.more = rootEl.querySelector("[data-bantin-more]");
     this.hint = rootEl.querySelector("[data-bantin-hint]");
+    this.ask = rootEl.querySelector("[data-bantin-ask]");  // where to ask: shown under an answer list
     // The printout's header (partials/bantin-print.html): the public address of this list.
     this.address = document.querySelector("[data-bt-search-address]");
     this.publicRoot = this.address ? this.address.getAttribute("data-bt-public-root") : "";
@@ -1150,6 +1151,7 @@
         var any = filters.type || filters.category || filters.year;
         self.say("Không tìm thấy kết quả cho " + q + (any ? " với bộ lọc đã chọn." : "."));
         self.noResults(any);
+        if (self.ask) self.ask.hidden = false;
         return;
       }
       // The old results stay until the new ones are ready, then all change at once: a
@@ -1224,6 +1226,7 @@
         docs.forEach(function (d) { self.list.appendChild(self.item(engine, d, matches)); });
         self.root.removeAttribute("aria-busy");
         self.more.hidden = self.shown >= self.hits.length;
+        if (self.ask) self.ask.hidden = false;  // under the list: it appears, nothing moves
         self.printNote();
         if (self.timing) self.timing.render = performance.now();
         root.__bantinSearch.last = self.timing;

@@ -211,6 +211,26 @@
     });
   }
 
+  /* --- "Chia sẻ": the phone's own share sheet (Zalo, Facebook, Messenger…), where the browser
+     has one; a trainer had only "Sao chép liên kết" (a trainer's trial, session 28). A
+     question is shared by its short link, any other page by its public address. --- */
+  function initShare() {
+    var button = document.querySelector("[data-bt-share]");
+    if (!button || typeof navigator.share !== "function") { return; }
+    var short = document.querySelector("[data-bt-copy]");
+    var canonical = document.querySelector("link[rel=canonical]");
+    var heading = document.querySelector(".md-content h1");
+    var data = {
+      title: heading ? heading.textContent.trim() : document.title,
+      url: short ? short.getAttribute("data-bt-copy") : canonical ? canonical.href : location.href
+    };
+    if (typeof navigator.canShare === "function" && !navigator.canShare(data)) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.share(data).catch(function () { /* closed without sharing: nothing to say */ });
+    });
+  }
+
   function fallback(text) {
     var area = document.createElement("textarea");
     area.value = text;
@@ -251,6 +271,6 @@
   }
   initFileFolders();  /* at once: a click may come before the page has loaded */
 
-  function init() { initAids(); initMenu(); initListen(); initPrint(); initPrintDate(); initCopy(); }
+  function init() { initAids(); initMenu(); initListen(); initPrint(); initPrintDate(); initCopy(); initShare(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
