@@ -520,3 +520,23 @@ def test_the_home_page_asks_for_a_question_on_the_first_phone_screen(chromium, s
         assert page.locator(".bantin-search-result").count() > 0
     finally:
         context.close()
+
+
+def test_a_question_in_the_address_brings_the_first_results_up_on_a_phone(chromium, sample_server):
+    """The help for typing a question pushed the first result to 490 px of a 740 px screen (a
+    reader's trial, session 28): opened with ?q=, a phone leaves it out (from before the first
+    paint: nothing moves); opened empty, it is there."""
+    from search_support.browser import wait_results
+
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 360, "height": 740}, is_mobile=True,
+                                   has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(sample_server + "tim-kiem/?q=hoa+giai")
+        wait_results(page)
+        first = page.locator(".bantin-search-result").first.bounding_box()
+        assert first["y"] < 420 and not page.locator("#bantin-page-help").is_visible(), first
+        page.goto(sample_server + "tim-kiem/")
+        assert page.locator("#bantin-page-help").is_visible()
+    finally:
+        context.close()

@@ -998,6 +998,9 @@
     // As the page's search box will hold it: an input drops line breaks.
     var query = asked.query.replace(/[\r\n]/g, ""), filters = asked.filters;
     if (base === null || !query.trim()) return;
+    // Before the body is drawn: a phone leaves out the help under the box (bantin-search.css),
+    // so the first results come higher on the first screen, and nothing moves later.
+    document.documentElement.classList.add("bt-asked");
     base = base || ".";
     engineFor(base).ready().then(function (engine) {
       return engine.search(query, { prefix: false }).then(function (result) {
