@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bantin.search.terms import (
-    SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze, clip_query, is_question, plan_question, plan_query,
+    EXACT, SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze, clip_query, is_question, plan_question, plan_query,
     with_preferred,
 )
 from bantin.text.vi import fold
@@ -41,7 +41,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Result:
-    """Ranked hits; `approximate` when no document had every word and any word was enough.
+    """Ranked hits; `approximate` when no document had every word and any word was enough;
+    `folded` when none had the words with the marks typed and their folded forms were enough.
 
     A question's also carries what its first page is looked at again with (`recheck`): its
     syllables and pairs, and the idf of those it looked up.
@@ -49,6 +50,7 @@ class Result:
 
     hits: list[Hit]
     approximate: bool = False
+    folded: bool = False
     question: bool = False
     asked: tuple[str, ...] = ()
     idf: dict[str, int] = field(default_factory=dict)
@@ -153,12 +155,12 @@ class SearchIndex:
 
     # Queries
 
-    def plan(self, query: str, prefix: bool = False, strict: bool = True) -> list[Clause]:
+    def plan(self, query: str, prefix: bool = False, strict: bool = True, marks: bool = True) -> list[Clause]:
         """The clauses the browser ranks: a question's, or keywords' with the preferred forms."""
         pairs = analyze(clip_query(query))
         if is_question(pairs):
             return plan_question(pairs, self.common, self.synonyms)
-        clauses = plan_query(query, prefix, strict)
+        clauses = plan_query(query, prefix, strict, marks=marks)
         preferred = {}
         for c in clauses:
             term = None if c.prefix or family_of(c.term) != "u" else self.term(c.term)
@@ -179,6 +181,10 @@ class SearchIndex:
             return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
         strict = self.plan(query, prefix)
         result = self._query(strict)
+        if not result.hits and any(c.required and c.term.startswith(EXACT) for c in strict):
+            folded = self._query(self.plan(query, prefix, marks=False))  # a mark typed wrong
+            if folded.hits:
+                return Result(folded.hits, folded=True)
         if not result.hits and sum(c.required for c in strict) > 1:
             return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
         return result

@@ -264,15 +264,18 @@ def is_question(pairs: Sequence[tuple[str, str]]) -> bool:
 
 
 def plan_query(query: str, prefix: bool = False, strict: bool = True,
-               common: frozenset[str] = frozenset(), synonyms: Sequence[Sequence[str]] = ()) -> list[Clause]:
+               common: frozenset[str] = frozenset(), synonyms: Sequence[Sequence[str]] = (),
+               marks: bool = True) -> list[Clause]:
     """Clauses for a query, before shards are known (prefix eligibility is decided later).
 
     Keywords: every syllable is required (AND), unless `strict` is off (the fallback when
     nothing has them all); exact syllables count only when the reader typed a mark or đ.
     A syllable typed with its marks is required as typed (required only folded, «di chúc» found
-    «đi … tổ chức» and «ma túy» «mà tùy»: a reader's trial, session 28). The word being
-    typed (the last, as a prefix) stays folded, and the fallback ranks every word's folded
-    and typed forms as before, so a mark typed wrong still finds its word among the rest.
+    «đi … tổ chức» and «ma túy» «mà tùy»: a reader's trial, session 28), the last one
+    too while it is typed (a word with a mark is not expanded as a prefix: the header box and
+    the search page list the same). When nothing has the words as typed, the reader asks
+    again without `marks`: every syllable required folded, as before, the result said to be
+    so (a mark typed wrong, «bão hiểm», still finds «bảo hiểm»).
     The fallback leaves out question words (`is_stop`) and pairs of two: «xyzabc không có»
     listed every item of the site for its "không" and "có"; now it finds what the other words
     find, or nothing. Questions: `plan_question`, with the index's most frequent syllables and
@@ -294,8 +297,8 @@ def plan_query(query: str, prefix: bool = False, strict: bool = True,
 
     last = len(pairs) - 1
     stop = [not strict and is_stop(s, f) for s, f in pairs]
-    typing = [prefix and i == last and prefix_candidate(f) for i, (_, f) in enumerate(pairs)]
-    as_typed = [marked and s != f and not typing[i] for i, (s, f) in enumerate(pairs)]
+    as_typed = [marks and s != f for s, f in pairs]
+    typing = [prefix and i == last and prefix_candidate(f) and not as_typed[i] for i, (_, f) in enumerate(pairs)]
     for i, (_, f) in enumerate(pairs):
         if not stop[i]:
             add(f, QUERY_BOOSTS["folded"], not as_typed[i], typing[i])

@@ -67,7 +67,7 @@
    * `words` (the manifest's stop list, `questionWords`): the fallback (`strict` false) leaves
    * out question words and pairs of two, as terms.plan_query does.
    */
-  function planQuery(query, boosts, prefix, strict, words) {
+  function planQuery(query, boosts, prefix, strict, words, marks) {
     var pairs = analyze(query);
     var clauses = [], seen = Object.create(null);
     if (!pairs.length) return clauses;
@@ -79,9 +79,10 @@
     }
     var last = pairs.length - 1;
     var stop = pairs.map(function (p) { return strict === false && !!words && isStop(p, words); });
-    // A syllable typed with its marks is required as typed, except the word being typed.
-    var typing = pairs.map(function (p, i) { return !!prefix && i === last && prefixCandidate(p[1]); });
-    var asTyped = pairs.map(function (p, i) { return marked && p[0] !== p[1] && !typing[i]; });
+    // A syllable typed with its marks is required as typed, the last one too (not a prefix);
+    // `marks` false: folded, as before (the retry when nothing has them as typed).
+    var asTyped = pairs.map(function (p) { return marks !== false && p[0] !== p[1]; });
+    var typing = pairs.map(function (p, i) { return !!prefix && i === last && prefixCandidate(p[1]) && !asTyped[i]; });
     pairs.forEach(function (p, i) {
       if (!stop[i]) add(p[1], boosts.folded, !asTyped[i], typing[i]);
     });
@@ -582,8 +583,8 @@
     }
 
     /** The clauses sent to lunr, with the corpus's preferred forms (twin of SearchIndex.plan). */
-    function plan(query, prefix, strict) {
-      var clauses = planQuery(query, manifest.boosts, prefix, strict, words);
+    function plan(query, prefix, strict, marks) {
+      var clauses = planQuery(query, manifest.boosts, prefix, strict, words, marks);
       return Promise.all(clauses.map(function (c) {
         return c.prefix || familyOf(c.term) !== "u" ? null : postings(c.term);
       })).then(function (found) {
@@ -675,9 +676,16 @@
         return gather(strict).then(function (g) {
           var hits = run(g);
           var required = strict.filter(function (c) { return c.required; }).length;
-          if (hits.length || required < 2) return { hits: hits, approximate: false };
-          return plan(query, prefix, false).then(gather).then(function (g2) {
-            return { hits: run(g2), approximate: true };
+          var asTyped = strict.some(function (c) { return c.required && c.term.charAt(0) === EXACT; });
+          if (hits.length) return { hits: hits, approximate: false };
+          // A mark typed wrong («bão hiểm»): the words folded, as before, said to be so.
+          var folded = asTyped ? plan(query, prefix, true, false).then(gather).then(run) : Promise.resolve([]);
+          return folded.then(function (h) {
+            if (h.length) return { hits: h, approximate: false, folded: true };
+            if (required < 2) return { hits: hits, approximate: false };
+            return plan(query, prefix, false).then(gather).then(function (g2) {
+              return { hits: run(g2), approximate: true };
+            });
           });
         });
       });
@@ -1161,6 +1169,7 @@
       // list emptied while result texts load moved everything under it twice (issue 15).
       return self.showMore(false, count(self.hits.length) + " kết quả cho " + q +
         (self.result.approximate ? " (không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần)" : "") +
+        (self.result.folded ? " (không có bài nào có đúng các chữ như đã gõ dấu; hiện các bài có các chữ ấy khi bỏ dấu)" : "") +
         (self.result.question ? ", xếp theo mức độ phù hợp với câu hỏi" : ""));
     });
   };
@@ -1220,7 +1229,7 @@
         // Every word, but nowhere together: «nghi phep nam» listed «được phép … năm 2016» as if
         // it answered (a reader's review, session 22). The status says so.
         // Only when each text was read whole: a document keeps its first SNIPPET_CHARS for snippets.
-        if (status !== undefined && matches.phrase && !self.result.approximate && !self.result.question &&
+        if (status !== undefined && matches.phrase && !self.result.approximate && !self.result.folded && !self.result.question &&
             docs.every(function (d) { return (d.x || "").length < SNIPPET_CHARS - 100; }) &&
             !docs.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); })) {
           status += " (không bài nào có các từ này đứng liền nhau; các bài dưới đây chứa chúng ở những chỗ khác nhau)";
