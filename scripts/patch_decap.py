@@ -116,8 +116,60 @@ RESTORED_THUMBNAILS = Patch(
     why="the media library's thumbnails were empty after a copy of the form was restored",
 )
 
+# Decap writes its copy of the unsaved form (the local backup) 2 s after the last change
+# (the Editor's `createBackup`, a lodash debounce), and writes a pending one at once only
+# when the editor closes inside the page (componentWillUnmount). A page that went away
+# sooner (a reload, a closed tab, a phone that hides the browser for another app and may
+# then end the tab without a word to the page) lost the last words typed. The pending copy
+# is now written when the page is hidden (`visibilitychange`: on a phone, the last moment
+# surely given) and when it is left (`pagehide`). The listeners are added where Decap adds
+# its `beforeunload` one, and removed where it removes it, when the editor closes. No public
+# hook reaches the Editor's debounce.
+BACKUP_ON_HIDE = Patch(
+    name="local backup written when the page is hidden or left",
+    original='window.addEventListener("beforeunload",this.exitBlocker);',
+    fixed=('window.addEventListener("beforeunload",this.exitBlocker),this.bantinKeepBackup=e=>{'
+           '("pagehide"===e.type||"hidden"===document.visibilityState)&&this.createBackup.flush()},'
+           'window.addEventListener("pagehide",this.bantinKeepBackup),'
+           'document.addEventListener("visibilitychange",this.bantinKeepBackup);'),
+    why="the words typed in the last 2 s before a reload, or before a phone switched apps, were not kept",
+)
+BACKUP_ON_HIDE_ENDS = Patch(
+    name="local backup listeners removed when the editor closes",
+    original='window.removeEventListener("beforeunload",this.exitBlocker)}createBackup=',
+    fixed=('window.removeEventListener("beforeunload",this.exitBlocker),'
+           'window.removeEventListener("pagehide",this.bantinKeepBackup),'
+           'document.removeEventListener("visibilitychange",this.bantinKeepBackup)}createBackup='),
+    why="the listeners that write the pending local backup outlived the editor",
+)
+
+# A page being left (a reload) runs no more tasks after `pagehide`: the copy's write must
+# reach IndexedDB within that task (measured in Chromium, tests/test_webeditor_browser.py).
+# Two waits stopped it there. (1) Decap re-reads every media file that has a `blob:` address
+# with fetch() before writing the copy: with `bantin edit` (decap-server) that is each
+# picture of the folders the form lists, and on any backend a picture uploaded but not yet
+# saved. Such a file already holds its data (`file`, which the address was made from): it
+# is used as it is, and fetch() only when it is missing.
+BACKUP_FILES_AT_HAND = Patch(
+    name="local backup takes a media file's data at hand",
+    original='if(e.url?.startsWith("blob:")){const t=await fetch(e.url).then(e=>e.blob());',
+    fixed=('if(e.url?.startsWith("blob:")){const t=e.file instanceof Blob?e.file:'
+           'await fetch(e.url).then(e=>e.blob());'),
+    why="the copy written as the page was left waited for a fetch() that never ended",
+)
+# (2) localforage (Decap's IndexedDB store) puts the value and lets the transaction commit
+# by itself once the put has answered, which it never does in a page being left: the write
+# was dropped. Its transaction holds that one put, so it is committed at once (commit(),
+# where the browser has it). oncomplete still says when the write is done.
+BACKUP_COMMITTED = Patch(
+    name="IndexedDB write committed at once",
+    original='var l=s.put(t,e);a.oncomplete=',
+    fixed='var l=s.put(t,e);a.commit&&a.commit(),a.oncomplete=',
+    why="localforage's write, begun as the page was left, was dropped uncommitted",
+)
+
 PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
-           RESTORED_THUMBNAILS)
+           RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED)
 
 
 class PatchError(Exception):

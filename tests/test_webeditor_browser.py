@@ -900,6 +900,73 @@ def test_a_picture_uploaded_before_a_reload_is_saved_where_the_article_names_it(
     _until(lambda: (root / "content/images/anh-khoi-phuc.jpg").exists())
     assert (root / "content/images/anh-khoi-phuc.jpg").read_bytes() == picture.read_bytes()
     assert not (root / "content/tin-tuc/content").exists()
+def _answered_copy(page, said: list) -> str:
+    """The copy's question, answered OK (the dialog handler), once the entry has loaded after it."""
+    for _ in range(50):
+        if any(m.startswith("Máy này") for m in said):
+            break
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(3000)  # the entry's own loading, after the answer
+    asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở (chưa lưu):")]
+    assert len(asked) == 1, said
+    return asked[0]
+
+
+@pytest.mark.parametrize("address", ["entries/bai-cu", "new"])
+def test_the_last_words_typed_before_a_reload_come_back(admin, editing, address):
+    """Decap writes its copy 2 s after the last key: a reload sooner (a phone's tab reloaded
+    after the camera, a mistaken tap) lost the last words typed. The pending copy is now written
+    as the page is left (scripts/patch_decap.py: BACKUP_ON_HIDE, BACKUP_FILES_AT_HAND,
+    BACKUP_COMMITTED)."""
+    page, said = admin, []
+    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    page.goto(editing[1] + f"admin/#/collections/tin-tuc/{address}")
+    title = page.get_by_label("Tiêu đề")
+    title.fill("Bài viết dở")
+    page.wait_for_timeout(3000)  # Decap's own copy of these words, 2 s after the last key
+    page.evaluate("""() => {
+        addEventListener("input", () => sessionStorage.setItem("key", Date.now()), true);
+        addEventListener("pagehide", () => sessionStorage.setItem("left", Date.now()));
+    }""")
+    title.press_sequentially(" và mấy chữ cuối", delay=40)
+    page.reload()
+    _answered_copy(page, said)
+    left = page.evaluate("sessionStorage.getItem('left') - sessionStorage.getItem('key')")
+    assert 0 < left < 2000  # the page was left before Decap's own copy of the last words
+    assert page.get_by_label("Tiêu đề").input_value() == "Bài viết dở và mấy chữ cuối"
+
+
+def test_the_last_words_typed_before_switching_apps_come_back(admin, editing):
+    """A phone switching apps hides the page, then may close the tab without a word to it (to
+    free memory): the copy must be written when the page is hidden. Here the page is made
+    hidden less than 2 s after the last key, then its renderer is killed, as a discarded tab's is
+    (no pagehide)."""
+    page, context = admin, admin.context
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/chua-xong")
+    title = page.get_by_label("Tiêu đề")
+    title.fill("Sửa dở")
+    page.wait_for_timeout(3000)
+    title.press_sequentially(" rồi chuyển ứng dụng", delay=40)
+    typed = time.monotonic()
+    page.evaluate("""() => {
+        Object.defineProperty(document, "visibilityState", {value: "hidden", configurable: true});
+        Object.defineProperty(document, "hidden", {value: true, configurable: true});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }""")
+    page.wait_for_timeout(500)  # the little time a phone leaves a hidden page
+    assert time.monotonic() - typed < 1.5  # hidden before Decap's own copy of the last words
+    try:
+        page.goto("chrome://crash", timeout=5000)  # Chromium kills the renderer: no pagehide, no unload
+    except Exception:  # Playwright's Error: the navigation was aborted
+        pass
+    with pytest.raises(Exception, match="crashed"):
+        page.evaluate("1")
+    again, said = context.new_page(), []
+    again.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    _log_in(again, editing[1])
+    again.goto(editing[1] + "admin/#/collections/tin-tuc/entries/chua-xong")
+    _answered_copy(again, said)
+    assert again.get_by_label("Tiêu đề").input_value() == "Sửa dở rồi chuyển ứng dụng"
 
 
 def test_a_draft_s_toolbar_says_saved_not_published(admin, editing):
