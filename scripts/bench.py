@@ -56,7 +56,7 @@ build(config)
 print("BENCH " + json.dumps({"seconds": time.perf_counter() - start,
       "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
-PHASES = re.compile(r"Bản tin: thời gian: đọc và kiểm tra ([\d.]+) s; dựng trang ([\d.]+) s; tệp phụ ([\d.]+) s")
+PHASES = re.compile(r"Bản tin: thời gian: đọc và kiểm tra ([\d,]+) giây; dựng trang ([\d,]+) giây; tệp phụ ([\d,]+) giây")
 ANCHORS = {1000: {"blog": 23.0}, 2000: {"blog": 60.0, "plain": 7.9}, 5000: {"blog": 271.0}}
 
 
@@ -88,7 +88,8 @@ def run_build(config_file: Path) -> dict:
     result["sampler"] = sampler.figures()
     phases = PHASES.search(output)
     if phases:
-        result["phases"] = dict(zip(("read", "render", "artifacts"), map(float, phases.groups())))
+        result["phases"] = dict(zip(("read", "render", "artifacts"),
+                                    (float(x.replace(",", ".")) for x in phases.groups())))
     return result
 
 

@@ -374,6 +374,20 @@ def test_share_opens_the_phones_share_sheet_where_there_is_one(page, sample_serv
     assert page.evaluate("window.shared.url") == "https://bantin.example.org/" + PAGES["article"]
 
 
+
+def test_a_copy_read_from_files_offers_no_share_and_says_it_is_a_copy(page, sample_sites):
+    """From files the address is file:///…, no use to anyone else: no "Chia sẻ" there, even
+    where the browser has a share sheet (a hostile review, session 28). The copy's note says
+    what it is, its link told from the text by more than colour (WCAG 1.4.1)."""
+    page.add_init_script("navigator.share = () => Promise.resolve(); navigator.canShare = () => true;")
+    page.goto((sample_sites[1] / offline_path(PAGES["article"])).as_uri())
+    assert not page.locator("[data-bt-share]").is_visible()
+    page.goto((sample_sites[1] / "index.html").as_uri())
+    note = page.locator(".md-content .bt-copy-note")
+    assert note.inner_text().startswith("Bản sao đọc không cần mạng")
+    assert "underline" in note.locator("a").evaluate("e => getComputedStyle(e).textDecorationLine")
+
+
 @pytest.mark.parametrize("depth", ["khong-co-trang", "mot/hai/ba/khong-co/"])
 def test_not_found_page_works_at_any_depth(page, sample_server, depth):
     response = page.goto(sample_server + depth)

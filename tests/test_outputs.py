@@ -320,6 +320,9 @@ def test_an_offline_copy_says_it_is_one_and_how_recent_its_items_are(tmp_path):
     root = write_site(tmp_path / "s", {
         "tin-tuc/cu.md": article("Tin cũ", "2024-03-01"),
         "tin-tuc/moi.md": article("Tin mới", "2024-05-02", updated="2024-11-15"),
+        # neither the site's own pages nor an item dated ahead date the copy (hostile review)
+        "trang/gioi-thieu.md": "---\ntitle: Giới thiệu\ndate: 2025-01-01\n---\n\nTrang giới thiệu.\n",
+        "tin-tuc/tuong-lai.md": article("Tin đặt nhầm năm", "2031-01-01"),
     })
     build(root, "--no-directory-urls", "--site-dir", "copy")
     build(root)
@@ -330,6 +333,7 @@ def test_an_offline_copy_says_it_is_one_and_how_recent_its_items_are(tmp_path):
         assert note + link in html, page
     home = (root / "copy" / "index.html").read_text(encoding="utf-8")
     assert home.count(note) == 2  # above the masthead and in the footer
+    assert "Tin đặt nhầm năm" in home  # published (a warning), yet not the copy's date
     assert "Bản sao đọc không cần mạng" not in read(root, "index.html") + read(root, "tin-tuc/tin-cu/index.html")
 
 

@@ -347,3 +347,17 @@ def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_
     finally:
         context.close()
         stop()
+
+
+def test_a_short_answer_with_a_table_or_picture_is_not_kept_whole(tmp_path):
+    """A table of 70 rows has little text but is tall: kept whole, it jumped to a new sheet,
+    left most of the last one blank and was cut anyway (a hostile review, session 28)."""
+    from sitekit import article, build, read, write_site
+
+    rows = "\n".join(f"| {n} | Mục {n} |" for n in range(70))
+    body = ("Mở đầu.\n\n## Câu hỏi 1: Bảng phí là gì? {#bang-phi}\n\n| Số | Tên |\n|---|---|\n" + rows + "\n\n"
+            "## Câu hỏi 2: Ai hòa giải? {#ai-hoa-giai}\n\nTổ hòa giải.\n")
+    root = write_site(tmp_path / "s", {"hoi-dap/so-tay.md": article("Sổ tay bảng", body=body, slug="so-tay")})
+    build(root)
+    html = read(root, "hoi-dap/so-tay/ban-in/index.html")
+    assert html.count('<section class="bt-print-q">') == 1 and html.count("bt-print-q--whole") == 1

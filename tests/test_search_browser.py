@@ -621,3 +621,5 @@ def test_under_the_answers_the_page_says_where_to_ask(page, sample_server):
         expect_text = ask.inner_text()
         assert ask.is_visible() and expect_text.startswith("Chưa thấy câu trả lời? Hỏi Sở Tư pháp"), expect_text
         assert ask.locator("a[href^='tel:']").count() == 1
+        # told from the text by more than colour (WCAG 1.4.1; axe, a hostile review)
+        assert "underline" in ask.locator("a").first.evaluate("e => getComputedStyle(e).textDecorationLine")

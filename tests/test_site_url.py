@@ -103,7 +103,8 @@ def test_cname_must_name_the_site_urls_host(cname, warned):
         assert problem.path == "CNAME" and problem.severity == "cảnh báo" and "phapluat.khac.gov.vn" in problem.message
 
 
-@pytest.mark.parametrize("preview", ["http://127.0.0.1:8000/", "http://localhost:8000/", "http://[::1]:8000/"])
+@pytest.mark.parametrize("preview", ["http://127.0.0.1:8000/", "http://localhost:8000/", "http://[::1]:8000/",
+                                     "http://127.0.0.2:8000/", "http://[::ffff:127.0.0.1]:8000/"])
 def test_the_live_preview_s_own_address_is_no_cname_mismatch(preview):
     """`bantin serve` / `bantin edit` put their own address into site_url: the province's
     domain in CNAME is right (a province's trial read the warning as a fault)."""

@@ -44,6 +44,7 @@ from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage,
 from bantin.workers.background import JobFailed
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
 from bantin.config.settings import SiteConfig
+from bantin.text.vi import format_decimal
 from bantin.site.urls import UrlScheme
 
 log = logging.getLogger("mkdocs.plugins.bantin")
@@ -520,4 +521,5 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             cache = previewcache.SERVE
             log.info(f"Bản tin: xem trước: dùng lại {cache.hits} trang đã chuyển đổi, chuyển đổi {cache.misses} trang")
         read, render, post = (b - a for a, b in zip(self.clock, self.clock[1:]))
-        log.info(f"Bản tin: thời gian: đọc và kiểm tra {read:.2f} s; dựng trang {render:.2f} s; tệp phụ {post:.2f} s")
+        log.info(f"Bản tin: thời gian: đọc và kiểm tra {format_decimal(read, 2)} giây; "
+                 f"dựng trang {format_decimal(render, 2)} giây; tệp phụ {format_decimal(post, 2)} giây")

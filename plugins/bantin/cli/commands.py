@@ -19,7 +19,7 @@ import bantin.cli.endoflife as endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
 from bantin.problems import visible  # noqa: E402
-from bantin.text.vi import VIETNAM  # noqa: E402
+from bantin.text.vi import VIETNAM, format_decimal  # noqa: E402
 
 
 def _logging() -> None:
@@ -261,7 +261,7 @@ _CI_ROOT = {"text": "", "github": "GITHUB_WORKSPACE", "gitlab": "CI_PROJECT_DIR"
 
 def _seconds(started: float) -> str:
     """Time since `started` as Vietnamese writes it: "4,5 giây" (a decimal comma)."""
-    return f"{time.perf_counter() - started:.1f}".replace(".", ",") + " giây"
+    return format_decimal(time.perf_counter() - started) + " giây"
 
 
 def _report_ci(output_format: str, problems, places, output: str, counts: str, errors: int, warnings: int) -> bool:

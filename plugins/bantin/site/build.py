@@ -56,6 +56,7 @@ from bantin.site.related import RelatedIndex
 from bantin.site.urls import UrlScheme
 from bantin.site.views import SiteView
 from bantin.workers import background
+from bantin.text.vi import format_decimal
 
 SEARCH_DIR = "assets/search"
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")  # the engine's own, replaced by artifacts.write_all
@@ -431,7 +432,7 @@ class Build:
         stats = self.search.result()
         background.stop(self.worker)
         log.info(f"Bản tin: tìm kiếm: {stats.docs} mục, {stats.shards} phần, "
-                 f"{stats.bytes / 1e6:.1f} MB ({stats.files} tệp)")
+                 f"{format_decimal(stats.bytes / 1e6)} MB ({stats.files} tệp)")
         self.embed_search_manifest(stats.manifest)
         artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects(), self.query_pages)
         self.write_editor()

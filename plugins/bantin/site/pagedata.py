@@ -9,14 +9,16 @@ templates that way). URLs are site-root relative, for `| url`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from markupsafe import Markup
 
 from bantin.content.model import KIND_LABELS, Attachment, Item, Question
 from bantin.content.qa import demote_html_headings
-from bantin.text.vi import format_date, format_short_date
+from bantin.text.vi import VIETNAM, format_date, format_short_date
 
 # The home page (issue 15) shows each item at most once, in this order: the newest featured
 # item large with its picture (`lead`), the other featured items, "Mới cập nhật" (the newest
@@ -102,7 +104,8 @@ class SiteData:
     latest: tuple[Card, ...]  # "Mới cập nhật": newest items not featured
     lead: Card | None = None  # the newest featured item, large on the home page
     documents_url: str = ""  # every cited legal document (linked from the footer)
-    copy_until: str = ""  # an offline copy: the date of its newest item ("15/11/2026"); online: ""
+    offline: bool = False  # the offline flavour (a copy read from files): it says so
+    copy_until: str = ""  # an offline copy: the date of its newest listed item ("15/11/2026")
     public_url: str = ""  # an offline copy: where the site is read online (site_url), for its note
 
 
@@ -186,16 +189,24 @@ def site_data(view) -> SiteData:
                     *_copy_note(view))
 
 
-def _copy_note(view) -> tuple[str, str]:
-    """(date of the newest item, public address) for an offline copy's note, else ("", "").
+def _copy_note(view) -> tuple[bool, str, str]:
+    """(offline, date of the newest listed item, public address) for an offline copy's note.
 
     A copy on a USB stick is read for years; a replaced law in it looked current (a reader's
-    trial, session 28). The date is the newest item's, not the build's: the output stays the
-    same for the same content (the build stamps no date)."""
+    trial, session 28). The date is the newest listed item's (articles, handbooks, guides:
+    not the site's own pages, nor an item dated in the future), not the build's: the output
+    stays the same for the same content (the build stamps no date)."""
     if view.urls.directory_urls:
-        return "", ""
-    newest = max((item.lastmod for item in view.corpus.published), default=None)
-    return (format_short_date(newest) if newest else "", view.corpus.site.site_url or "")
+        return False, "", ""
+    now = datetime.now(VIETNAM)
+    dates = [when for item in view.corpus.published if item.listed and (when := _past_date(item, now))]
+    return True, format_short_date(max(dates)) if dates else "", view.corpus.site.site_url or ""
+
+
+def _past_date(item: Item, now: datetime) -> datetime | None:
+    """The item's last change, or its date when that change is dated after `now`; None when
+    both are (an article dated ahead by mistake would have dated the whole copy)."""
+    return next((when for when in (item.lastmod, item.date) if when <= now), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +373,7 @@ def _listing_data(view, page, jsonld) -> PageData:
 # printed as one block no page break cuts: a trainer cuts questions out of the printable
 # handbook (a trainer's trial, session 28); a longer one flows.
 WHOLE_ANSWER = 2_000
+_TALL = re.compile(r"<(?:table|img|figure|svg|iframe|video)\b", re.I)  # tall with little text: they flow
 
 
 def _print_data(view, handbook: Item, jsonld) -> PageData:
@@ -370,7 +382,7 @@ def _print_data(view, handbook: Item, jsonld) -> PageData:
         short = view.urls.short(q.id)
         qr = view.qr(short, "Mã QR: " + q.title)
         answer = Markup(demote_html_headings(str(view.answer_html(handbook, q)), 1))  # under the <h2> question
-        whole = len(answer.striptags()) <= WHOLE_ANSWER
+        whole = len(answer.striptags()) <= WHOLE_ANSWER and not _TALL.search(answer)
         questions.append(PrintedQuestion(q, answer, qr, view.absolute(short), whole))
     absolute = view.absolute(handbook.path)
     return PageData(jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,

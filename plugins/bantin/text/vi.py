@@ -114,6 +114,11 @@ def format_date(value: date | datetime) -> str:
     return f"{WEEKDAYS[value.weekday()]}, {value.day:02d}/{value.month:02d}/{value.year}"
 
 
+def format_decimal(value: float, digits: int = 1) -> str:
+    """A number as Vietnamese writes it, with a decimal comma: '4,5'."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
 def format_short_date(value: date | datetime) -> str:
     """'21/11/2024', for listings where the weekday is noise."""
     return f"{value.day:02d}/{value.month:02d}/{value.year}"

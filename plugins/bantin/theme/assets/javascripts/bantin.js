@@ -216,7 +216,8 @@
      question is shared by its short link, any other page by its public address. --- */
   function initShare() {
     var button = document.querySelector("[data-bt-share]");
-    if (!button || typeof navigator.share !== "function") { return; }
+    // From files (a USB copy) the address is file:///…, no use to anyone else: no button.
+    if (!button || typeof navigator.share !== "function" || location.protocol === "file:") { return; }
     var short = document.querySelector("[data-bt-copy]");
     var canonical = document.querySelector("link[rel=canonical]");
     var heading = document.querySelector(".md-content h1");
