@@ -1045,6 +1045,14 @@ def test_a_new_day_keeps_the_time_of_day_the_date_had(admin, editing):
     meta = yaml.safe_load(saved.read_text(encoding="utf-8").split("---")[1])
     assert str(meta["date"]) == "2024-03-07 08:30+07:00", meta["date"]
 
+    page.reload()  # "Ngay lúc này" is now: no old time after today's date, which could lie ahead
+    page.get_by_text("Thứ Năm, ngày 7 tháng 3 năm 2024").wait_for()
+    page.locator("[data-testid=now-button]").first.click()  # the date's, before "updated"'s
+    _publish(page)
+    _until(lambda: "2024-03-07" not in saved.read_text(encoding="utf-8"))
+    meta = yaml.safe_load(saved.read_text(encoding="utf-8").split("---")[1])
+    assert "08:30" not in str(meta["date"]) and len(str(meta["date"])) == 10, meta["date"]
+
 
 def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editing):
     """Typed here, left unsaved; the file is then saved elsewhere (another editor, a phone).

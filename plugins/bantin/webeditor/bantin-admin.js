@@ -456,13 +456,18 @@
       // A file's date may carry a time of day ("2024-03-05 08:30", which orders the news of
       // one day); the field shows the day only and wrote the new day alone, dropping the time
       // (editor's trial). A day chosen keeps the time the value had.
+      // "Ngay lúc này" means now: the old time after today's date could lie ahead (hostile review).
       keepTime: function (value) {
-        var time = TIME_OF_DAY.exec(String(this.props.value || ""));
+        var time = !this.nowPressed && TIME_OF_DAY.exec(String(this.props.value || ""));
+        this.nowPressed = false;
         this.props.onChange(time && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value + time[1] : value);
+      },
+      pressed: function (event) {
+        this.nowPressed = !!(event.target && event.target.closest && event.target.closest("[data-testid='now-button']"));
       },
       render: function () {
         var said = dateInWords(this.props.value);
-        return h("div", {},
+        return h("div", { onClickCapture: this.pressed },
           h(decapDate.control, Object.assign({}, this.props, { onChange: this.keepTime })),
           said ? h("p", { className: "bantin-date-said", "aria-live": "polite" }, said) : null);
       }
