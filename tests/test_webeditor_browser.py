@@ -347,6 +347,8 @@ def test_every_missing_field_is_said_in_one_round(admin, editing, tmp_path):
     _publish(page)
     said = page.locator("[class*='-ControlErrorsList'] li")
     said.filter(has_text="chưa có “Mô tả ảnh”").wait_for()
+    # its label said "(không bắt buộc)" above the message saying it is needed
+    assert page.locator("label[for^='image_alt-field-']").text_content() == "Mô tả ảnh (bắt buộc khi có ảnh)"
     texts = said.all_inner_texts()
     assert any(t.startswith("Chưa có Chuyên mục") for t in texts) and any(t.startswith("Chưa có Nội dung") for t in texts), texts
     page.get_by_label("Chuyên mục").click()
@@ -1047,7 +1049,9 @@ def test_a_new_day_keeps_the_time_of_day_the_date_had(admin, editing):
 
     page.reload()  # "Ngay lúc này" is now: no old time after today's date, which could lie ahead
     page.get_by_text("Thứ Năm, ngày 7 tháng 3 năm 2024").wait_for()
-    page.locator("[data-testid=now-button]").first.click()  # the date's, before "updated"'s
+    now = page.locator("[data-testid=now-button]").first  # the date's, before "updated"'s
+    assert now.get_attribute("aria-label") == "Điền ngày hôm nay vào ô này"  # was "Đặt date là bây giờ"
+    now.click()
     _publish(page)
     _until(lambda: "2024-03-07" not in saved.read_text(encoding="utf-8"))
     meta = yaml.safe_load(saved.read_text(encoding="utf-8").split("---")[1])

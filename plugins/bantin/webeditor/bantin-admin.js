@@ -92,7 +92,7 @@
                     toggleMode: { rich: "Chuyển sang văn bản định dạng", markdown: "Chuyển sang Markdown" } },
         image: { chooseMultiple: "Chọn các hình", addMore: "Thêm hình", removeAll: "Gỡ mọi hình" },
         file: { chooseMultiple: "Chọn các tệp", addMore: "Thêm tệp", removeAll: "Gỡ mọi tệp" },
-        datetime: { setToNow: "Đặt %{fieldLabel} là bây giờ" },
+        datetime: { setToNow: "Điền ngày hôm nay vào ô này" },  // Decap passes the field's key ("date"), not its label
         list: { add: "Thêm %{item}", addType: "Thêm %{item}" },
         object: { expand: "Mở ra", collapse: "Thu gọn" }
       }
@@ -421,6 +421,20 @@
   CMS.registerWidget("bantin-alt", AltControl, function (props) {
     return h(CMS.getWidget("string").preview, props);
   });
+
+  // Decap labels the field "(không bắt buộc)", true only without a picture, above a message
+  // saying it is needed (the guide's screenshot showed both): its label says when instead.
+  // Decap draws labels again on every change, so this is redone on each change it makes.
+  var OPTIONAL = " (" + (((VI.editor || {}).editorControl || {}).field || {}).optional + ")";
+  function labelAlt() {
+    document.querySelectorAll("label[for^='image_alt-field-']").forEach(function (label) {
+      var walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT), node;
+      while ((node = walker.nextNode())) {
+        if (node.nodeValue === OPTIONAL) { node.nodeValue = " (bắt buộc khi có ảnh)"; }
+      }
+    });
+  }
+  watchPage(labelAlt);
 
   // --- a date, said in words under its field -------------------------------------------------
   // Decap's date field is the browser's own date input, in the order of the browser's
