@@ -351,10 +351,7 @@ def test_every_missing_field_is_said_in_one_round(admin, editing, tmp_path):
     assert page.locator("label[for^='image_alt-field-']").text_content() == "Mô tả ảnh (bắt buộc khi có ảnh)"
     texts = said.all_inner_texts()
     assert any(t.startswith("Chưa có Chuyên mục") for t in texts) and any(t.startswith("Chưa có Nội dung") for t in texts), texts
-    page.get_by_label("Chuyên mục").click()
-    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
-    page.locator("[data-slate-editor]").first.click()
-    page.keyboard.type("Nội dung bài.")
+    _title_category_text(page, "", "Nội dung bài.")  # the title is there
     page.get_by_role("button", name="Gỡ bỏ hình").click()  # no picture: no description needed
     _publish(page)
     saved = root / "content/tin-tuc/bai-thieu-nhieu-thu.md"
@@ -570,11 +567,7 @@ def test_view_live_appears_after_a_new_article_s_first_save(admin, editing):
     came after a reload (editor's trial; scripts/patch_decap.py)."""
     page, slug = admin, "lich-tro-giup-phap-ly-luu-dong-thang-12"
     page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
-    page.get_by_label("Tiêu đề").fill("Lịch trợ giúp pháp lý lưu động tháng 12")
-    page.get_by_label("Chuyên mục").click()
-    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
-    page.locator("[data-slate-editor]").first.click()
-    page.keyboard.type("Đoàn trợ giúp pháp lý về xã ngày 10/12.")
+    _title_category_text(page, "Lịch trợ giúp pháp lý lưu động tháng 12", "Đoàn trợ giúp pháp lý về xã ngày 10/12.")
     _publish(page)
     page.wait_for_url(lambda url: url.endswith(f"#/collections/tin-tuc/entries/{slug}"))  # saved, not reloaded
     link = page.get_by_role("link", name="Xem bản hoàn chỉnh")
@@ -582,11 +575,21 @@ def test_view_live_appears_after_a_new_article_s_first_save(admin, editing):
     assert link.get_attribute("href") == editing[1] + f"tin-tuc/{slug}", link.get_attribute("href")
 
 
-def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: str = "") -> None:
-    """On a new article's page: its title, a category, and a picture uploaded and chosen."""
-    page.get_by_label("Tiêu đề").fill(title)
+def _title_category_text(page, title: str, text: str = "") -> None:
+    """On an entry's form: its title, the category «Hòa giải ở cơ sở», and text typed in
+    its body (none when `text` is empty)."""
+    if title:
+        page.get_by_label("Tiêu đề").fill(title)
     page.get_by_label("Chuyên mục").click()
     page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
+    if text:
+        page.locator("[data-slate-editor]").first.click()
+        page.keyboard.type(text)
+
+
+def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: str = "") -> None:
+    """On a new article's page: its title, a category, and a picture uploaded and chosen."""
+    _title_category_text(page, title)
     page.get_by_text("Chọn một hình").click()
     page.locator("input[type=file]").first.set_input_files(str(picture))
     page.get_by_text(saved_as, exact=True).wait_for()
@@ -712,11 +715,7 @@ GUIDE_SLUG = "huong-dan-chung-thuc-ban-sao-tu-ban-chinh"
 def test_a_new_guide(admin, editing):
     page, root = admin, editing[0]
     page.goto(editing[1] + "admin/#/collections/huong-dan/new")
-    page.get_by_label("Tiêu đề").fill(GUIDE)
-    page.get_by_label("Chuyên mục").click()
-    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
-    page.locator("[data-slate-editor]").first.click()
-    page.keyboard.type("Người dân mang bản chính và bản sao đến Ủy ban nhân dân cấp xã.")
+    _title_category_text(page, GUIDE, "Người dân mang bản chính và bản sao đến Ủy ban nhân dân cấp xã.")
     page.get_by_label("Tiêu đề").scroll_into_view_if_needed()
     _shot(page, "huong-dan-1280")
     _publish(page)
@@ -1103,11 +1102,7 @@ def test_an_empty_attachment_row_does_not_block_publishing(admin, editing):
     trial); an empty row is now dropped, a half-filled one named."""
     page, root = admin, editing[0]
     page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
-    page.get_by_label("Tiêu đề").fill("Thông báo lịch tiếp công dân tháng 12")
-    page.get_by_label("Chuyên mục").click()
-    page.get_by_text("Hòa giải ở cơ sở", exact=True).click()
-    page.locator("[data-slate-editor]").first.click()
-    page.keyboard.type("Lịch tiếp công dân.")
+    _title_category_text(page, "Thông báo lịch tiếp công dân tháng 12", "Lịch tiếp công dân.")
     page.get_by_role("button", name="Thêm tệp").click()
     page.get_by_label("Tên tài liệu").fill("Lịch tiếp")  # a name, no file: refused, with the row
     _publish(page)
