@@ -316,6 +316,9 @@ def test_the_package_a_new_site_installs():
     assert starter.installed_from(clone, "0.1.0") == unknown
     assert starter.local_git(clone) == "file://localhost/srv/bantin" and starter.local_git(git) == ""
     assert starter.local_git(None) == "" and starter.local_git("{not json") == ""
+    assert starter.local_git("[1]") == "" and starter.local_git('{"url": "file:///x", "vcs_info": 3}') == ""
+    assert starter.installed_from("[1]", "0.1.0") == unknown  # a damaged record: no traceback
+    assert starter.installed_from('{"url": "https://x.org/b", "vcs_info": 3}', "0.1.0") == unknown
 
 
 def _fake_wheel(folder: Path, name: str = "bantin-0.1.0-py3-none-any.whl", inside: str = "bantin/__init__.py") -> Path:

@@ -134,7 +134,9 @@ def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
         found = json.loads(direct_url) if direct_url else {}
     except ValueError:
         found = {}
+    found = found if isinstance(found, dict) else {}  # a damaged record: as none
     vcs, url = found.get("vcs_info") or {}, str(found.get("url", ""))
+    vcs = vcs if isinstance(vcs, dict) else {}
     if vcs.get("vcs") == "git" and url.startswith("https://") and not any(c.isspace() for c in url):
         commit = str(vcs.get("commit_id", ""))
         return f"bantin @ git+{url}" + (f"@{commit}" if re.fullmatch(r"[0-9a-f]{7,40}", commit) else ""), True
@@ -152,8 +154,11 @@ def local_git(direct_url: str | None) -> str:
         found = json.loads(direct_url) if direct_url else {}
     except ValueError:
         return ""
+    vcs = found.get("vcs_info") if isinstance(found, dict) else None
+    if not isinstance(vcs, dict) or vcs.get("vcs") != "git":
+        return ""
     url = str(found.get("url", ""))
-    return url if (found.get("vcs_info") or {}).get("vcs") == "git" and url.startswith("file://") else ""
+    return url if url.startswith("file://") else ""
 
 
 class InitError(Exception):
