@@ -467,3 +467,40 @@ def test_the_agency_judged_is_the_one_mkdocs_loads(tmp_path):
     base.write_text("site_name: Bản tin Pháp luật tỉnh …\nsite_description: Trang của tỉnh Thử\n", encoding="utf-8")
     refused = subprocess.run(publish, cwd=site, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert refused.returncode == 1 and "mkdocs.yml: [site_name] lỗi: tên trang `Bản tin Pháp luật tỉnh …`" in refused.stdout
+
+
+# --- the CI and hook files an upgrade does not change (tools/sitefiles.py) ------------------
+
+def test_the_kept_files_of_this_bantin_are_among_the_known_ones():
+    """After a change to a CI or hook template, `python -m bantin.tools.sitefiles` must be run
+    and its output pasted over EARLIER: else an unedited copy of this version would go unnamed."""
+    from bantin.tools import sitefiles
+
+    for place in sitefiles.KEPT:
+        assert sitefiles.current(place) in sitefiles.EARLIER[place], place
+    assert {dest for _, dest in starter.FILES} >= set(sitefiles.KEPT)  # what init writes
+
+
+def test_check_names_an_unedited_copy_an_earlier_bantin_wrote(tmp_path, monkeypatch):
+    """`init` copies the CI files once; an upgrade never changed them (a province's trial,
+    session 28). An unedited earlier copy gets a warning naming what to copy; a copy the
+    province edited, the current one, a link or a folder there get nothing."""
+    from bantin.cli import commands
+    from bantin.tools import sitefiles
+
+    site = tmp_path / "trang"
+    starter.create(site, starter.Answers(agency="Sở Tư pháp tỉnh Thử"), "0.1.0")
+    old = b"# Ban tin 0.0.9\npages:\n  script: mkdocs build\n"
+    monkeypatch.setitem(sitefiles.EARLIER, ".gitlab-ci.yml", sitefiles.EARLIER[".gitlab-ci.yml"] | {sitefiles.digest(old)})
+    config = str(site / "mkdocs.yml")
+    assert commands._earlier_copies(config, str(site / "content")) == []  # as init wrote it: current
+    (site / ".gitlab-ci.yml").write_bytes(old)
+    [warning] = commands._earlier_copies(config, str(site / "content"))
+    assert warning.path == "../.gitlab-ci.yml" and warning.severity == "cảnh báo"
+    assert "bantin init /tmp/ban-moi" in warning.fix and "`.gitlab-ci.yml`" in warning.message
+    (site / ".gitlab-ci.yml").write_bytes(old + b"deploy:\n  script: rsync\n")  # the province's own
+    assert commands._earlier_copies(config, str(site / "content")) == []
+    (site / ".gitlab-ci.yml").unlink()
+    (site / ".gitlab-ci.yml").symlink_to(tmp_path / "elsewhere.yml")
+    (tmp_path / "elsewhere.yml").write_bytes(old)
+    assert commands._earlier_copies(config, str(site / "content")) == []

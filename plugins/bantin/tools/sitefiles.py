@@ -1,0 +1,83 @@
+"""The publishing files `bantin init` copies into a site, and whether a site still holds an
+unedited copy from an earlier Bản tin.
+
+`init` copies the CI workflows and the pre-commit hook once; an upgrade changes only the line
+in `requirements.txt`, so fixes to those files never reached a province (a province's trial,
+session 28). `bantin check` tells a copy that nobody edited and that an earlier Bản tin wrote
+(its digest is one of `EARLIER`) from a province's own edits (any other digest: said
+nothing), and names the file to copy. After changing one of these files, run
+`python -m bantin.tools.sitefiles` in the repository and paste its output over `EARLIER`
+(tests/test_init.py checks that the current files are in it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+STARTER = Path(__file__).resolve().parents[1] / "starter"
+
+# The file's place in a site -> its name in bantin/starter/.
+KEPT = {
+    ".gitlab-ci.yml": "gitlab-ci.yml",
+    ".github/workflows/publish.yml": "github-publish.yml",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml",
+}
+
+# Every version `init` has written of each, by digest (the current one included).
+EARLIER: dict[str, frozenset[str]] = {
+    ".gitlab-ci.yml": frozenset({
+        "0b3707227140ce8c", "3df02aa896335af6", "3e4bc5cf0920b4c4", "5af5b33528f6d538",
+        "c6bb7c74da6fe568", "cb12278b1a170a51", "e94466b6db5b670e",
+    }),
+    ".github/workflows/publish.yml": frozenset({"34bcec66983b035c", "49f7de30eb78f571", "cd5475d4b8a36e4f"}),
+    ".pre-commit-config.yaml": frozenset({"f3e37970400a3812"}),
+}
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def current(place: str) -> str:
+    """The digest of what this Bản tin's `init` writes at `place`."""
+    return digest((STARTER / KEPT[place]).read_bytes())
+
+
+def outdated(root: Path) -> list[str]:
+    """Places under `root` (a site's folder) holding an unedited copy an earlier Bản tin wrote.
+
+    Read only when a regular file: a link or a folder there is the province's business."""
+    found = []
+    for place in KEPT:
+        path = root / place
+        try:
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > 1_000_000:
+                continue
+            data = path.read_bytes()
+        except OSError:
+            continue
+        seen = digest(data)
+        if seen in EARLIER[place] and seen != current(place):
+            found.append(place)
+    return found
+
+
+def _main() -> None:
+    """Print `EARLIER` from the repository's history (a developer's command)."""
+    repo = STARTER.parents[2]
+    print("EARLIER: dict[str, frozenset[str]] = {")
+    for place, name in KEPT.items():
+        rel = f"plugins/bantin/starter/{name}"
+        commits = subprocess.run(["git", "log", "--format=%H", "--", rel], cwd=repo, check=True,
+                                 capture_output=True, text=True).stdout.split()
+        seen = {digest(subprocess.run(["git", "show", f"{c}:{rel}"], cwd=repo, check=True,
+                                      capture_output=True).stdout) for c in commits}
+        seen.add(current(place))
+        print(f'    "{place}": frozenset({sorted(seen)}),'.replace("[", "{").replace("]", "}").replace("'", '"'))
+    print("}")
+
+
+if __name__ == "__main__":
+    _main()
