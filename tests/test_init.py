@@ -485,22 +485,21 @@ def test_check_names_an_unedited_copy_an_earlier_bantin_wrote(tmp_path, monkeypa
     """`init` copies the CI files once; an upgrade never changed them (a province's trial,
     session 28). An unedited earlier copy gets a warning naming what to copy; a copy the
     province edited, the current one, a link or a folder there get nothing."""
-    from bantin.cli import commands
     from bantin.tools import sitefiles
 
     site = tmp_path / "trang"
     starter.create(site, starter.Answers(agency="Sở Tư pháp tỉnh Thử"), "0.1.0")
     old = b"# Ban tin 0.0.9\npages:\n  script: mkdocs build\n"
     monkeypatch.setitem(sitefiles.EARLIER, ".gitlab-ci.yml", sitefiles.EARLIER[".gitlab-ci.yml"] | {sitefiles.digest(old)})
-    config = str(site / "mkdocs.yml")
-    assert commands._earlier_copies(config, str(site / "content")) == []  # as init wrote it: current
+    content = site / "content"
+    assert sitefiles.earlier_copies(site, content) == []  # as init wrote it: current
     (site / ".gitlab-ci.yml").write_bytes(old)
-    [warning] = commands._earlier_copies(config, str(site / "content"))
+    [warning] = sitefiles.earlier_copies(site, content)
     assert warning.path == "../.gitlab-ci.yml" and warning.severity == "cảnh báo"
     assert "bantin init /tmp/ban-moi" in warning.fix and "`.gitlab-ci.yml`" in warning.message
     (site / ".gitlab-ci.yml").write_bytes(old + b"deploy:\n  script: rsync\n")  # the province's own
-    assert commands._earlier_copies(config, str(site / "content")) == []
+    assert sitefiles.earlier_copies(site, content) == []
     (site / ".gitlab-ci.yml").unlink()
     (site / ".gitlab-ci.yml").symlink_to(tmp_path / "elsewhere.yml")
     (tmp_path / "elsewhere.yml").write_bytes(old)
-    assert commands._earlier_copies(config, str(site / "content")) == []
+    assert sitefiles.earlier_copies(site, content) == []

@@ -161,22 +161,6 @@ def _publish_problems(config_file: str, site_url: str | None, details: dict, *, 
     return problems + unfilled_problems(config_file, details, publishing=publishing)
 
 
-def _earlier_copies(config_file: str, docs_dir: str) -> list:
-    """A warning on each CI or hook file `init` wrote that an earlier Bản tin left unedited:
-    an upgrade does not change them (tools/sitefiles.py). Named from content/, as the
-    problems of the pages are (`../.gitlab-ci.yml`)."""
-    from bantin.problems import WARNING, Problem
-    from bantin.tools import sitefiles
-
-    root = Path(config_file or "mkdocs.yml").absolute().parent
-    return [Problem(os.path.relpath(root / place, Path(docs_dir).absolute()).replace(os.sep, "/"), 0, "",
-                    f"`{place}` là bản mẫu mà một Bản tin cũ đã chép khi tạo trang, chưa ai sửa; Bản tin đang "
-                    "cài có bản mới hơn của tệp này",
-                    f"tạo một trang tạm bằng bản đang cài (`bantin init /tmp/ban-moi`) rồi chép tệp `{place}` của "
-                    "trang đó vào đây (README của trang, đoạn \"Nâng cấp Bản tin\")", WARNING)
-            for place in sitefiles.outdated(root)]
-
-
 def is_publishing(args) -> bool:
     """A build for readers: `--publish`, or any build in CI (GitHub Actions and GitLab CI set
     CI: the same test as the maintainers' notice) except one marked `--preview` (a merge
@@ -239,6 +223,7 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
     from bantin.adapter import engine
     import bantin.cli.report as report
     from bantin.site import build
+    from bantin.tools import sitefiles
 
     if output and output_format != "gitlab":
         print("Bỏ qua --output: tệp báo cáo chỉ dùng với --format gitlab.", file=sys.stderr)
@@ -257,7 +242,8 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
     started = time.perf_counter()
     corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
     problems.extend(_publish_problems(config_file, config.site_url, config.details, publishing=False))
-    problems.extend(_earlier_copies(config.config_file, config.docs_dir))
+    problems.extend(sitefiles.earlier_copies(Path(config.config_file or "mkdocs.yml").absolute().parent,
+                                             Path(config.docs_dir).absolute()))
     places = report.Places.of(config.config_file, config.docs_dir, _CI_ROOT[output_format])
     if output_format == "github":
         report.print_github(problems.items, places, sys.stdout)

@@ -13,8 +13,11 @@ nothing), and names the file to copy. After changing one of these files, run
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from pathlib import Path
+
+from bantin.problems import WARNING, Problem
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"
 
@@ -62,6 +65,17 @@ def outdated(root: Path) -> list[str]:
         if seen in EARLIER[place] and seen != current(place):
             found.append(place)
     return found
+
+
+def earlier_copies(root: Path, docs_dir: Path) -> list[Problem]:
+    """A warning on each file of `outdated(root)`, named from content/ as the pages'
+    problems are (`../.gitlab-ci.yml`; the CI formats name it from the repository)."""
+    return [Problem(os.path.relpath(root / place, docs_dir).replace(os.sep, "/"), 0, "",
+                    f"`{place}` là bản mẫu mà một Bản tin cũ đã chép khi tạo trang, chưa ai sửa; Bản tin đang "
+                    "cài có bản mới hơn của tệp này",
+                    f"tạo một trang tạm bằng bản đang cài (`bantin init /tmp/ban-moi`) rồi chép tệp `{place}` của "
+                    "trang đó vào đây (README của trang, đoạn \"Nâng cấp Bản tin\")", WARNING)
+            for place in outdated(root)]
 
 
 def _main() -> None:

@@ -130,13 +130,8 @@ def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
     the install until someone writes the address, `reachable` is False and `bantin init` says
     to give `--package`.
     """
-    try:
-        found = json.loads(direct_url) if direct_url else {}
-    except ValueError:
-        found = {}
-    found = found if isinstance(found, dict) else {}  # a damaged record: as none
-    vcs, url = found.get("vcs_info") or {}, str(found.get("url", ""))
-    vcs = vcs if isinstance(vcs, dict) else {}
+    found, vcs = _record(direct_url)
+    url = str(found.get("url", ""))
     if vcs.get("vcs") == "git" and url.startswith("https://") and not any(c.isspace() for c in url):
         commit = str(vcs.get("commit_id", ""))
         return f"bantin @ git+{url}" + (f"@{commit}" if re.fullmatch(r"[0-9a-f]{7,40}", commit) else ""), True
@@ -150,15 +145,20 @@ def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
 def local_git(direct_url: str | None) -> str:
     """The `file://` address of the git repository on this machine that pip installed from, or
     "" (a province's trial: installed from a clone, `init` said "not from git")."""
+    found, vcs = _record(direct_url)
+    url = str(found.get("url", ""))
+    return url if vcs.get("vcs") == "git" and url.startswith("file://") else ""
+
+
+def _record(direct_url: str | None) -> tuple[dict, dict]:
+    """pip's record (PEP 610) and its `vcs_info`, each {} when missing or damaged."""
     try:
         found = json.loads(direct_url) if direct_url else {}
     except ValueError:
-        return ""
-    vcs = found.get("vcs_info") if isinstance(found, dict) else None
-    if not isinstance(vcs, dict) or vcs.get("vcs") != "git":
-        return ""
-    url = str(found.get("url", ""))
-    return url if url.startswith("file://") else ""
+        found = {}
+    found = found if isinstance(found, dict) else {}
+    vcs = found.get("vcs_info")
+    return found, vcs if isinstance(vcs, dict) else {}
 
 
 class InitError(Exception):

@@ -352,15 +352,20 @@
   Object.keys(DRAFT_WORDS).forEach(function (decap) { DECAP_WORDS[DRAFT_WORDS[decap]] = decap; });
   var draftShown = false;
 
-  function relabelToolbar() {
-    var words = draftShown ? DRAFT_WORDS : DECAP_WORDS;
-    document.querySelectorAll("[class*='-ToolbarSectionMain']").forEach(function (bar) {
-      var walker = document.createTreeWalker(bar, NodeFilter.SHOW_TEXT), node;
+  // Decap's words in what `selector` finds, swapped for ours (`words`: Decap's -> ours), text
+  // node by text node; redone by the parts that call it after each of Decap's redraws.
+  function swapWords(selector, words) {
+    document.querySelectorAll(selector).forEach(function (box) {
+      var walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT), node;
       while ((node = walker.nextNode())) {
         var ours = words[node.nodeValue];
         if (ours !== undefined) { node.nodeValue = ours; }
       }
     });
+  }
+
+  function relabelToolbar() {
+    swapWords("[class*='-ToolbarSectionMain']", draftShown ? DRAFT_WORDS : DECAP_WORDS);
   }
 
   watchPage(relabelToolbar);
@@ -425,16 +430,9 @@
   // Decap labels the field "(không bắt buộc)", true only without a picture, above a message
   // saying it is needed (the guide's screenshot showed both): its label says when instead.
   // Decap draws labels again on every change, so this is redone on each change it makes.
-  var OPTIONAL = " (" + (((VI.editor || {}).editorControl || {}).field || {}).optional + ")";
-  function labelAlt() {
-    document.querySelectorAll("label[for^='image_alt-field-']").forEach(function (label) {
-      var walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT), node;
-      while ((node = walker.nextNode())) {
-        if (node.nodeValue === OPTIONAL) { node.nodeValue = " (bắt buộc khi có ảnh)"; }
-      }
-    });
-  }
-  watchPage(labelAlt);
+  var ALT_LABEL = {};
+  ALT_LABEL[" (" + (((VI.editor || {}).editorControl || {}).field || {}).optional + ")"] = " (bắt buộc khi có ảnh)";
+  watchPage(function () { swapWords("label[for^='image_alt-field-']", ALT_LABEL); });
 
   // --- a date, said in words under its field -------------------------------------------------
   // Decap's date field is the browser's own date input, in the order of the browser's
