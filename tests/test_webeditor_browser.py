@@ -748,14 +748,7 @@ def test_saved_files_pass_check_and_are_published(editing):
     root, preview = editing[0], editing[1]
     assert (root / f"content/tin-tuc/{SLUG}.md").exists(), "run with the tests above"
 
-    def previewed() -> bool:  # the live preview rebuilt itself after the save
-        try:
-            with urllib.request.urlopen(f"{preview}tin-tuc/{SLUG}/", timeout=5) as answer:
-                return TITLE in answer.read().decode()
-        except OSError:
-            return False
-
-    _until(previewed, 60)
+    _until(lambda: _served(f"{preview}tin-tuc/{SLUG}/", TITLE), 60)  # the preview rebuilt after the save
     done = run_bantin(root, "check")
     assert done.returncode == 0 and "0 lỗi" in done.stdout, done.stdout
     build(root)
@@ -835,6 +828,15 @@ def _front_matter_written(path) -> bool:
     """The file is there with its whole front matter: decap-server creates it, then writes it,
     and a read in between found it empty (CI, session 16)."""
     return path.exists() and path.read_text(encoding="utf-8").count("---\n") >= 2
+
+
+def _served(url: str, text: str) -> bool:
+    """Whether `url` answers with a page holding `text` (the live preview has rebuilt)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return text in answer.read().decode()
+    except OSError:
+        return False
 
 
 def _until(condition, seconds: float = 15) -> None:
@@ -1073,6 +1075,9 @@ def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editi
     saved = root / "content/tin-tuc/hai-may.md"
     saved.write_text(saved.read_text(encoding="utf-8").replace("Tóm tắt cũ.", "Tóm tắt mới, lưu ở máy khác."),
                      encoding="utf-8")
+    # The change rebuilds `bantin edit`'s preview, which serves /admin/ too: reloaded while it
+    # rebuilt, the page came without bantin-admin.js (make test's load, session 28).
+    _until(lambda: _served(editing[1] + "tin-tuc/bai-sua-o-hai-may/", "Tóm tắt mới, lưu ở máy khác."), 60)
     page.reload()
     summary = page.get_by_label("Tóm tắt")
     summary.wait_for()
