@@ -540,3 +540,48 @@ def test_a_question_in_the_address_brings_the_first_results_up_on_a_phone(chromi
         assert page.locator("#bantin-page-help").is_visible()
     finally:
         context.close()
+
+
+def test_the_home_forms_example_is_whole_on_a_320_px_phone(chromium, sample_server):
+    """At 320 px the example in the home page's field was cut ("…đất đ", a hostile review,
+    session 28): it fits the field's text box, and the field and button stay 44 px."""
+    context, page, errors = phone(chromium, 320)
+    try:
+        page.goto(sample_server + PAGES["home"], wait_until="networkidle")
+        room = page.evaluate("""() => {
+          const e = document.getElementById('bt-home-q'), s = getComputedStyle(e);
+          const c = document.createElement('canvas').getContext('2d');
+          c.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+          return {text: c.measureText(e.placeholder).width,
+                  box: e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)};
+        }""")
+        assert 0 < room["text"] <= room["box"], room
+        for target in (page.locator("#bt-home-q"), page.locator(".bt-home-search button")):
+            assert target.bounding_box()["height"] >= 44
+        assert not errors
+    finally:
+        context.close()
+
+
+def test_back_to_top_waits_in_the_corner_not_over_the_line_being_read(chromium, sample_server):
+    """Material's "Lên đầu trang" came as a pill across the middle of the screen's top when the
+    reader scrolled up, over the line they read (a reader's trial, session 28): it is a 44 px
+    round button in the bottom corner, still named for screen readers, and it still works."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 390, "height": 740}, is_mobile=True,
+                                   has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(sample_server + "hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/", wait_until="networkidle")
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, -300)
+        button = page.get_by_role("button", name="Lên đầu trang")
+        button.wait_for(state="visible")
+        page.wait_for_timeout(300)  # Material's transition
+        box = button.bounding_box()
+        assert box["width"] == box["height"] == 44, box
+        assert box["x"] + box["width"] >= 390 - 24 and box["y"] + box["height"] >= 740 - 24, box
+        button.click()
+        page.wait_for_function("scrollY === 0")
+    finally:
+        context.close()
