@@ -405,6 +405,29 @@ def test_short_link_redirects_to_the_question(page, sample_server):
     assert "Hòa giải ở cơ sở là gì" in page.locator("h1").inner_text()
 
 
+@pytest.mark.parametrize("typed", ["Q/HOA-GIAI-O-CO-SO-LA-GI/", "q/Hòa giải ở cơ sở là gì", "q/hoa_giai_o_co_so_la_gi"])
+def test_a_short_link_typed_in_capitals_or_with_marks_still_opens(page, sample_server, typed):
+    """A trainer's slide or printout is read and typed as seen; hosts tell capitals apart, so
+    "/Q/HOA-GIAI…" was a 404 (a reader's trial, session 28). The 404 page tries the address
+    as ours are written and goes there when the host has it."""
+    response = page.goto(sample_server + typed)
+    assert response.status == 404
+    page.wait_for_url("**/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/")
+    assert "Hòa giải ở cơ sở là gì" in page.locator("h1").inner_text()
+
+
+@pytest.mark.parametrize("typed", ["KHONG-CO-TRANG/", "%2F%2FEXAMPLE.ORG/", "..%2F..%2FKHONG-CO/"])
+def test_a_lost_address_that_is_not_ours_in_any_spelling_stays_on_the_404_page(page, sample_server, typed):
+    """Nothing under our spelling either: the reader stays on the 404 page at the address they
+    typed, once (no loop, no other host)."""
+    seen = []
+    page.on("framenavigated", lambda frame: seen.append(frame.url) if frame == page.main_frame else None)
+    page.goto(sample_server + typed, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+    assert page.url.startswith(sample_server) and len(seen) == 1, seen
+
+
 def test_offline_not_found_page_links_work_from_file_url(page, sample_sites):
     page.goto((sample_sites[1] / "404.html").as_uri())
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"

@@ -272,6 +272,30 @@
   }
   initFileFolders();  /* at once: a click may come before the page has loaded */
 
-  function init() { initAids(); initMenu(); initListen(); initPrint(); initPrintDate(); initCopy(); initShare(); }
+  /* --- Not found (404.html): an address read from paper or a slide and typed as seen,
+     "/Q/HOA-GIAI-O-CO-SO" or "/tin-tuc/Phổ biến", is not ours on a host that tells capitals
+     apart (GitHub Pages, nginx). Our addresses are small letters without marks, words joined
+     by "-": the page tries the address written so, and goes there if the host has it. Only
+     below the site's root (a project site's "/Ten-Kho/" is the host's), only on this site. --- */
+  function ourSpelling(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
+      .toLowerCase().replace(/[\s_]+/g, "-").replace(/^\/+/, "");
+  }
+
+  function initLost() {
+    var mark = document.querySelector("[data-bt-lost]"), root, rest, target;
+    if (!mark || location.protocol === "file:" || !window.fetch || !"".normalize) { return; }
+    root = new URL(mark.getAttribute("data-bt-lost"), location.href);
+    if (root.origin !== location.origin || location.pathname.indexOf(root.pathname) !== 0) { return; }
+    try { rest = decodeURIComponent(location.pathname.slice(root.pathname.length)); } catch (e) { return; }
+    if (ourSpelling(rest) === rest) { return; }
+    target = new URL(encodeURI(ourSpelling(rest)), root);
+    if (target.origin !== location.origin || target.pathname.indexOf(root.pathname) !== 0) { return; }
+    fetch(target.href, {method: "HEAD"}).then(function (answer) {
+      if (answer.ok) { location.replace(target.pathname + location.search + location.hash); }
+    }, function () {});
+  }
+
+  function init() { initLost(); initAids(); initMenu(); initListen(); initPrint(); initPrintDate(); initCopy(); initShare(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
