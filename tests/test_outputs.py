@@ -339,7 +339,8 @@ def test_an_offline_copy_says_it_is_one_and_how_recent_its_items_are(tmp_path):
 
 def test_an_empty_listing_says_so_once(tmp_path):
     """"0 mục" above "Chưa có bài nào trong mục này." said it twice (a province's trial,
-    session 28); a listing with items keeps its count."""
+    session 28); a listing with items keeps its count. An empty one is not for search
+    engines (noindex)."""
     from sitekit import article, build, read, write_site
 
     root = write_site(tmp_path / "s", {"tin-tuc/a.md": article("Tin một")})
@@ -347,3 +348,7 @@ def test_an_empty_listing_says_so_once(tmp_path):
     empty = read(root, "huong-dan/index.html")
     assert "Chưa có bài nào trong mục này." in empty and "0 mục" not in empty
     assert "1 mục" in read(root, "tin-tuc/index.html")
+    # Left out of the sitemap, and a crawler that finds it by a link does not list it either.
+    robots = '<meta name="robots" content="noindex">'
+    assert robots in empty and "huong-dan/" not in read(root, "sitemap.xml")
+    assert all(robots not in read(root, p) for p in ("tin-tuc/index.html", "index.html", "tin-tuc/tin-mot/index.html"))

@@ -91,7 +91,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-handbook-tools.html": "329ed1a195873aac",
     "partials/bantin-item-footer.html": "61ee2aecdd571348",
     "partials/bantin-item-sources.html": "6f824008f0699b7f",
-    "partials/bantin-meta.html": "33b0b82d61c75269",
+    "partials/bantin-meta.html": "b964c538943a8805",
     "partials/bantin-pagination.html": "97f6b901df913ac3",
     "partials/bantin-print.html": "0448e0b2d6b410f8",
     "partials/bantin-reading-aids.html": "059dbd6621089430",
