@@ -92,6 +92,7 @@ def editing(tmp_path_factory):
         "tin-tuc/chua-xong.md": article("Bài chưa xong", date="2024-06-02", draft=True),
         "tin-tuc/mo-rong.md": article("Bài có khối mở rộng (Women's Day)", body=EXTENDED),
         "tin-tuc/hai-may.md": article("Bài sửa ở hai máy", summary="Tóm tắt cũ."),
+        "tin-tuc/cong-tac.md": article("Bài chỉ bật công tắc", summary="Tóm tắt cũ."),
     })
     from PIL import Image
 
@@ -1090,6 +1091,30 @@ def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editi
     page.wait_for_timeout(1000)  # Hủy: the newer file stays in the form
     assert summary.input_value() == "Tóm tắt mới, lưu ở máy khác."
     assert page.get_by_label("Tiêu đề").input_value() == "Bài sửa ở hai máy"
+
+
+def test_a_copy_made_only_with_a_switch_is_offered_with_the_warning_too(admin, editing):
+    """The warning above needed a key typed: a copy made only by turning a switch (no input
+    event) came back over the newer file without it (left in session 27)."""
+    page, root = admin, editing[0]
+    said = []
+    page.on("dialog", lambda dialog: (said.append(dialog.message),
+                                      dialog.dismiss() if dialog.message.startswith("Máy này") else dialog.accept()))
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/cong-tac")
+    page.get_by_label("Bản nháp (chưa đăng)").click()  # a switch: no key, no input event
+    page.wait_for_timeout(3000)  # Decap's copy, 2 s after the change
+    saved = root / "content/tin-tuc/cong-tac.md"
+    saved.write_text(saved.read_text(encoding="utf-8").replace("Tóm tắt cũ.", "Tóm tắt mới, lưu ở máy khác."),
+                     encoding="utf-8")
+    _until(lambda: _served(editing[1] + "tin-tuc/bai-chi-bat-cong-tac/", "Tóm tắt mới, lưu ở máy khác."), 60)
+    page.reload()
+    page.get_by_label("Tóm tắt").wait_for()
+    for _ in range(50):
+        if any(m.startswith("Máy này") for m in said):
+            break
+        page.wait_for_timeout(200)
+    asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở")]
+    assert len(asked) == 1 and "CHÚ Ý: bài này đã được lưu lại sau khi bản soạn dở được viết" in asked[0], said
 
 
 def test_a_folded_question_block_shows_its_question(admin, editing):

@@ -208,8 +208,8 @@
   // Restoring Decap's copy (scripts/patch_decap.py) puts back what was typed, over the file as
   // saved now. If the file was saved again since the typing began (another editor, or the same
   // editor on another device), that would undo the newer save without a word (hostile review).
-  // When an existing entry opens, the saved file's fingerprint is kept; at the first key typed,
-  // it is written beside Decap's copy (localStorage, per file); when the copy is offered again,
+  // When an existing entry opens, the saved file's fingerprint is kept; at the first change
+  // (a key typed, a switch or button pressed), it is written beside Decap's copy (localStorage, per file); when the copy is offered again,
   // a different fingerprint now means the file changed since, and the question says so.
   var opened = { path: "", saved: "", noted: false, asked: "" };
   var BASE_KEY = "bantin.ban-goc:";
@@ -231,7 +231,11 @@
     opened = { path: path, saved: path ? fingerprint(entry.get("data")) : "", noted: false, asked: "" };
   }
 
-  function typed() {
+  // A switch, a list's "Thêm" or a picked date changes the form with a click and no input
+  // event: a click in an open entry counts too. Early is harmless: what is written is the
+  // file as it was when the entry opened, which is what any copy made from then is based on.
+  function typed(event) {
+    if (event.type === "click" && location.hash.indexOf("/entries/") < 0) { return; }
     if (opened.path && !opened.noted) {
       opened.noted = true;
       remember(BASE_KEY + opened.path, opened.saved);
@@ -239,6 +243,7 @@
   }
   document.addEventListener("input", typed, true);
   document.addEventListener("change", typed, true);
+  document.addEventListener("click", typed, true);
 
   // The question about Decap's copy, with a warning when the saved file changed since.
   function askAboutCopy(message) {
