@@ -39,6 +39,21 @@ def test_offline_copy_searches_from_file_url(page, sample_sites, query):
     assert first.endswith(".html") and EXPECTED_FIRST[query].rstrip("/") in first
 
 
+def test_few_items_with_every_word_are_followed_by_those_with_some(page, sample_server):
+    """«đơn ly hôn» listed one item with the three words apart, not the one on divorce, which
+    lacks «đơn» (a reader's trial, session 28): that one follows, below a line saying that
+    from there the items have only some of the words, and the status says how many have all."""
+    page.goto(sample_server + "tim-kiem/?q=đơn+ly+hôn")
+    wait_results(page)
+    hrefs = result_hrefs(page)
+    assert any("tin-tuc/tro-giup-phap-ly-cho-phu-nu-bi-bao-luc-gia-dinh/" in h for h in hrefs[:10]), hrefs
+    marks = page.locator(".bantin-search-result .bantin-search-some")
+    assert marks.count() == 1 and marks.first.inner_text().startswith("Các kết quả từ đây chỉ có một phần")
+    results = page.locator(".bantin-search-result")
+    assert results.nth(1).locator(".bantin-search-some").count() == 1  # one item has every word
+    assert "(1 kết quả có đủ mọi từ, sau đó là các bài chỉ chứa một phần)" in page.locator(".bantin-search-page__status").inner_text()
+
+
 def test_questions_are_results_of_their_own(page, sample_server):
     page.goto(sample_server + "tim-kiem/?q=" + "tổ hòa giải gồm những ai")
     wait_results(page)

@@ -1,6 +1,6 @@
 // Runs bantin-search.js in node on a built index, for tests/test_search_parity.py.
 // Usage: node parity.js INDEX_DIR < {"queries": [{"q": "...", "prefix": false}], "analyze": ["..."], "lunrLimit": n}
-// Prints {"results": [{"hits": [[id, score], ...], "approximate": bool, "folded": bool, "loaded": [key, ...], "page": [id, ...],
+// Prints {"results": [{"hits": [[id, score], ...], "approximate": bool, "folded": bool, "whole": n, "loaded": [key, ...], "page": [id, ...],
 // "pageUrls": [url, ...], "question": bool, "pageScores": [score, ...] | null}], "analyzed": [[[exact, folded], ...]]}.
 "use strict";
 const fs = require("fs");
@@ -35,7 +35,8 @@ function load(key) {
     const first = r.hits.slice(0, 10);
     const docs = await Promise.all(first.map((h) => engine.doc(h.id)));
     const page = engine.recheck(r, first, docs);
-    results.push({ hits: r.hits.map((h) => [h.id, h.score]), approximate: r.approximate, folded: !!r.folded, loaded: searched,
+    results.push({ hits: r.hits.map((h) => [h.id, h.score]), approximate: r.approximate, folded: !!r.folded,
+                   whole: r.whole === undefined ? -1 : r.whole, loaded: searched,
                    page: page.hits.map((h) => h.id), pageUrls: page.docs.map((d) => d.u), question: !!r.question,
                    pageScores: page.scores });
   }

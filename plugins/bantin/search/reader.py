@@ -39,18 +39,28 @@ class Hit:
     score: float
 
 
+# Keywords of three syllables or more that few items hold all of: «đơn ly hôn», «thủ tục ly
+# hôn» listed one or two items that had the words apart, and not the one on divorce, which
+# lacks «đơn» (a reader's trial, session 28). Below those, the items with some of the words
+# (twin: bantin-search.js). Two syllables are often one word: «kết hôn» alone stays strict.
+FEW_WHOLE = 3  # fewer items than this with every word: the others follow
+MORE_FROM_WORDS = 3  # required words (syllables) a query needs for that
+
+
 @dataclass(frozen=True)
 class Result:
     """Ranked hits; `approximate` when no document had every word and any word was enough;
     `folded` when none had the words with the marks typed and their folded forms were enough.
 
     A question's also carries what its first page is looked at again with (`recheck`): its
-    syllables and pairs, and the idf of those it looked up.
+    syllables and pairs, and the idf of those it looked up. `whole`, when not -1: only the first
+    `whole` hits have every word; those after have some (`FEW_WHOLE`).
     """
 
     hits: list[Hit]
     approximate: bool = False
     folded: bool = False
+    whole: int = -1
     question: bool = False
     asked: tuple[str, ...] = ()
     idf: dict[str, int] = field(default_factory=dict)
@@ -169,7 +179,8 @@ class SearchIndex:
         return with_preferred(clauses, preferred)
 
     def search(self, query: str, prefix: bool = False) -> Result:
-        """All matching documents, best first; every word required unless none has all.
+        """All matching documents, best first; every word required unless none has all (and,
+        for three words or more that fewer than FEW_WHOLE items hold, those with some after).
 
         A question: every document sharing a term, ranked with `coverage`.
         """
@@ -187,6 +198,10 @@ class SearchIndex:
                 return Result(folded.hits, folded=True)
         if not result.hits and sum(c.required for c in strict) > 1:
             return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
+        if not prefix and len(result.hits) < FEW_WHOLE and sum(c.required for c in strict) >= MORE_FROM_WORDS:
+            held = {h.id for h in result.hits}
+            some = [h for h in self._query(self.plan(query, prefix, strict=False)).hits if h.id not in held]
+            return Result(result.hits + some, whole=len(result.hits)) if some else result
         return result
 
     def _query(self, clauses: list[Clause], coverage: bool = False, found: dict | None = None) -> Result:

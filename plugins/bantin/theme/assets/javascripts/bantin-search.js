@@ -122,6 +122,9 @@
   // --- A question's first page looked at again (twin of search/recheck.py) -----------------
 
   var RECHECK_WEIGHT = 2;
+  // Fewer items than FEW_WHOLE with every word of a query of MORE_FROM_WORDS required syllables
+  // or more: the items with some of the words follow them (twin of reader.FEW_WHOLE).
+  var FEW_WHOLE = 3, MORE_FROM_WORDS = 3;
 
   /** Folded syllables and adjacent pairs of a question, once each, in UTF-16 order. */
   function questionTerms(pairs, max) {
@@ -677,7 +680,18 @@
           var hits = run(g);
           var required = strict.filter(function (c) { return c.required; }).length;
           var asTyped = strict.some(function (c) { return c.required && c.term.charAt(0) === EXACT; });
-          if (hits.length) return { hits: hits, approximate: false };
+          if (hits.length >= FEW_WHOLE || (hits.length && (prefix || required < MORE_FROM_WORDS))) {
+            return { hits: hits, approximate: false };
+          }
+          if (hits.length) {  // «đơn ly hôn»: the item on divorce lacks «đơn»
+            return plan(query, prefix, false).then(gather).then(function (g2) {
+              var held = Object.create(null);
+              hits.forEach(function (h) { held[h.id] = true; });
+              var some = run(g2).filter(function (h) { return !held[h.id]; });
+              some.forEach(function (h) { h.some = true; });  // marked: the page shows where they begin
+              return some.length ? { hits: hits.concat(some), approximate: false, whole: hits.length } : { hits: hits, approximate: false };
+            });
+          }
           // A mark typed wrong («bão hiểm»): the words folded, as before, said to be so.
           var folded = asTyped ? plan(query, prefix, true, false).then(gather).then(run) : Promise.resolve([]);
           return folded.then(function (h) {
@@ -1167,8 +1181,11 @@
       }
       // The old results stay until the new ones are ready, then all change at once: a
       // list emptied while result texts load moved everything under it twice (issue 15).
+      var whole = self.hits.filter(function (h) { return !h.some; }).length;
       return self.showMore(false, count(self.hits.length) + " kết quả cho " + q +
         (self.result.approximate ? " (không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần)" : "") +
+        (self.result.whole >= 0 && whole < self.hits.length ? " (" + (whole ? count(whole) + " kết quả có đủ mọi từ, sau đó là các bài chỉ chứa một phần" :
+          "không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần") + ")" : "") +
         (self.result.folded ? " (không có bài nào có đúng các chữ như đã gõ dấu; hiện các bài có các chữ ấy khi bỏ dấu)" : "") +
         (self.result.question ? ", xếp theo mức độ phù hợp với câu hỏi" : ""));
     });
@@ -1229,13 +1246,22 @@
         // Every word, but nowhere together: «nghi phep nam» listed «được phép … năm 2016» as if
         // it answered (a reader's review, session 22). The status says so.
         // Only when each text was read whole: a document keeps its first SNIPPET_CHARS for snippets.
+        // Judged on the items with every word: those with some (FEW_WHOLE) follow, said to be so.
+        var whole = docs.filter(function (d, k) { return !hits[firstNew + k].some; });
         if (status !== undefined && matches.phrase && !self.result.approximate && !self.result.folded && !self.result.question &&
-            docs.every(function (d) { return (d.x || "").length < SNIPPET_CHARS - 100; }) &&
-            !docs.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); })) {
+            whole.length && whole.every(function (d) { return (d.x || "").length < SNIPPET_CHARS - 100; }) &&
+            !whole.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); })) {
           status += " (không bài nào có các từ này đứng liền nhau; các bài dưới đây chứa chúng ở những chỗ khác nhau)";
         }
         if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); }
-        docs.forEach(function (d) { self.list.appendChild(self.item(engine, d, matches)); });
+        docs.forEach(function (d, k) {
+          var li = self.item(engine, d, matches), at = firstNew + k;
+          // Where the items with only some of the words begin («đơn ly hôn»: FEW_WHOLE).
+          if (hits[at].some && (at === 0 || !hits[at - 1].some)) {
+            li.insertBefore(el("p", { className: "bantin-search-some", text: "Các kết quả từ đây chỉ có một phần các chữ đã tìm:" }), li.firstChild);
+          }
+          self.list.appendChild(li);
+        });
         self.root.removeAttribute("aria-busy");
         self.more.hidden = self.shown >= self.hits.length;
         if (self.ask) self.ask.hidden = false;  // under the list: it appears, nothing moves
