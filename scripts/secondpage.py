@@ -4,9 +4,10 @@
     .venv/bin/python scripts/secondpage.py site tin-tuc/<bai>/ [--visits 7]
 
 Serves a copy of the built site with docs/hosting.md's nginx block (address and folder
-replaced, as tests/test_hosting.py does), with and without its "Browser cache" lines, two
-rounds each; every file of the copy is touched first, as a build that just ran leaves them. Each visit is a new
-Chromium context at 390 px on DevTools' former "Fast 3G" (scripts/searcheval.py's preset):
+replaced, as tests/test_hosting.py does), with and without its browser cache lines (section
+"Bộ nhớ đệm trình duyệt"), two rounds each; every file of the copy is touched first, as a
+build that just ran leaves them. Each visit is a new Chromium context at 390 px on DevTools'
+former "Fast 3G" (scripts/searcheval.py's preset):
 the home page, then the article; printed: the article's first contentful paint and its
 requests that went to the network rather than to the browser's cache. Needs nginx
 (`make test` installs it). docs/performance.md, "The second page, through nginx".
@@ -32,10 +33,11 @@ CACHE_LINE = "    add_header Cache-Control $bantin_cache;\n"
 
 
 def start_nginx(site: Path, with_cache: bool, work: Path) -> tuple[str, subprocess.Popen]:
-    """docs/hosting.md's nginx block serving site, without its Browser cache line unless with_cache."""
+    """docs/hosting.md's nginx block serving site, without its browser cache line ("Bộ nhớ đệm trình
+    duyệt") unless with_cache."""
     port = free_port()
     server = nginx_server(port, site)
-    assert CACHE_LINE in server, "docs/hosting.md: the nginx block has no Browser cache line"
+    assert CACHE_LINE in server, "docs/hosting.md: the nginx block has no browser cache line (\"Bộ nhớ đệm trình duyệt\")"
     (work / "redirects.conf").write_text('map $request_uri $bantin_redirect { default ""; }\n', encoding="utf-8")
     (work / "bantin").write_text(server if with_cache else server.replace(CACHE_LINE, ""), encoding="utf-8")
     main = nginx_main(work, [f"{work}/redirects.conf", f"{work}/bantin"])

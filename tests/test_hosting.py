@@ -92,9 +92,9 @@ A_YEAR, A_DAY = "public, max-age=31536000, immutable", "public, max-age=86400"
 
 
 def expect_cache(port: int, site: Path) -> None:
-    """docs/hosting.md, "Browser cache": a year for Material's files named by their digest,
-    a day for ours with a digest after ?v=, always asked again for the search's manifest and
-    the search page that carries it, nothing for the rest, nor for a missing file."""
+    """docs/hosting.md, "Bộ nhớ đệm trình duyệt" (browser cache): a year for Material's files
+    named by their digest, a day for ours with a digest after ?v=, always asked again for the
+    search's manifest and the search page that carries it, nothing for the rest, nor for a missing file."""
     page = (site / "tin-tuc/bai-mot/index.html").read_text(encoding="utf-8")
     ours = re.search(r'href="[./]*(assets/stylesheets/bantin\.css\?v=[0-9a-f]{10})"', page).group(1)
     material = re.search(r'href="[./]*(assets/stylesheets/main\.[0-9a-f]{8}\.min\.css)"', page).group(1)

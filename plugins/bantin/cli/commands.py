@@ -137,7 +137,7 @@ def _footprint(target, offline: bool) -> str:
 
     files, size = footprint.measure(target)
     passed = [] if offline else footprint.over_limits(files, size)
-    note = (f"; lưu ý: {'; '.join(passed)}, xem mục «Size» trong docs/hosting.md của Bản tin" if passed else "")
+    note = (f"; lưu ý: {'; '.join(passed)}, xem mục «Dung lượng» trong docs/hosting.md của Bản tin" if passed else "")
     return footprint.summary(files, size) + note
 
 

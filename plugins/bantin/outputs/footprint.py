@@ -2,7 +2,7 @@
 
 A province that imports a whole old portal (`bantin import`) can publish thousands of
 articles at once, and each article costs about three files and 70 to 110 KB of output (its
-page, its share of listing pages and of a search file; docs/hosting.md, "Size"). The free hosts
+page, its share of listing pages and of a search file; docs/hosting.md, "Dung lượng": size). The free hosts
 stop at a size or a number of files, and they say so only when the deployment fails, in
 English, in a log the province may not read. So `bantin build` ends with the site's size,
 and names the limits it passes. The figures are the hosts' published ones (late 2026):

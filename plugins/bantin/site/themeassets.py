@@ -51,5 +51,5 @@ def inline_texts(served: Served) -> dict[str, str]:
 
 def version(data: bytes) -> str:
     """"?v=" and ten hex digits of the file's SHA-256: its address changes with its content, so
-    hosts may let browsers keep it (docs/hosting.md, "Browser cache")."""
+    hosts may let browsers keep it (docs/hosting.md, "Bộ nhớ đệm trình duyệt": browser cache)."""
     return "?v=" + hashlib.sha256(data).hexdigest()[:10]
