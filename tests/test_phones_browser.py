@@ -585,3 +585,36 @@ def test_back_to_top_waits_in_the_corner_not_over_the_line_being_read(chromium, 
         page.wait_for_function("scrollY === 0")
     finally:
         context.close()
+
+
+def test_tab_out_of_the_open_drawer_closes_it_and_focus_stays_in_sight(chromium, sample_server):
+    """A keyboard or switch user (or TalkBack swiping on) who went past the drawer's last link
+    landed on the page's links under the still-open drawer: focus where nobody could see it,
+    behind the menu (a screen-reader and low-vision trial, session 29). Shift+Tab from its
+    first link went to the header's buttons, covered the same way. Leaving the drawer now
+    closes it, as leaving the "Aa" panel closes that."""
+    context, page, errors = phone(chromium, 360)
+    try:
+        page.goto(sample_server + PAGES["category"], wait_until="networkidle")
+        covered = """() => {
+          const e = document.activeElement, r = e.getBoundingClientRect();
+          const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return !(at && (at === e || e.contains(at)));
+        }"""
+        for key, count in (("Tab", 40), ("Shift+Tab", 3)):
+            page.locator("[data-bt-menu]").focus()
+            page.keyboard.press("Enter")
+            page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary')")
+            page.wait_for_function(f"() => ({FOCUSED})().visible", timeout=5000)  # slid in
+            for _ in range(count):
+                page.keyboard.press(key)
+                if not page.evaluate(FOCUSED)["drawer"]:
+                    break
+            assert not page.evaluate(FOCUSED)["drawer"], key
+            assert not page.locator("#__drawer").is_checked(), key
+            assert page.locator("[data-bt-menu]").get_attribute("aria-expanded") == "false"
+            page.wait_for_timeout(400)  # the drawer's slide out
+            assert not page.evaluate(covered), (key, page.evaluate(FOCUSED))
+        assert errors == []
+    finally:
+        context.close()

@@ -125,6 +125,11 @@
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && drawer.checked) { drawer.click(); button.focus(); }
     });
+    /* Tab past the drawer's last link (or Shift+Tab before its first) went on to the page under
+       it, focus out of sight: leaving the drawer closes it, as leaving the "Aa" panel does. */
+    document.addEventListener("focusin", function (e) {
+      if (drawer.checked && nav && !nav.contains(e.target)) { drawer.click(); }
+    });
     sync();
   }
 
