@@ -216,10 +216,10 @@ def test_handbook_markdown():
     assert text == (
         "Giới thiệu.\n\n"
         "## 1. Hòa giải là gì? {#hoa-giai-la-gi}\n\nTrả lời một.\n\n"
-        "[Trang riêng của câu hỏi](hoa-giai/hoa-giai-la-gi.md){: .bt-qlink } · "
+        "[Trang riêng của câu hỏi 1](hoa-giai/hoa-giai-la-gi.md){: .bt-qlink } · "
         "Liên kết ngắn: <code class=\"bt-short\">/<wbr>q/<wbr>hoa-giai-la-gi/<wbr></code>\n\n"
         "## 2. Ai là hòa giải viên? {#ai-la-hoa-giai-vien}\n\nTrả lời hai.\n\n"
-        "[Trang riêng của câu hỏi](hoa-giai/ai-la-hoa-giai-vien.md){: .bt-qlink } · "
+        "[Trang riêng của câu hỏi 2](hoa-giai/ai-la-hoa-giai-vien.md){: .bt-qlink } · "
         "Liên kết ngắn: <code class=\"bt-short\">/<wbr>q/<wbr>ai-la-hoa-giai-vien/<wbr></code>"
     )
 

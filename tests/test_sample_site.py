@@ -198,3 +198,57 @@ def test_no_broken_internal_link_or_asset(site, tmp_path):
     done = check_links(site, tmp_path)
     assert done.returncode == 0, done.stdout[-5000:]
     assert re.search(r"\b0 errors found", done.stdout), done.stdout[-2000:]
+
+
+def test_on_every_page_one_link_name_leads_to_one_place(site):
+    """A screen reader's list of links (NVDA's Insert+F7, TalkBack's links menu) shows names
+    only: a handbook gave eleven links all named "Trang riêng của câu hỏi", each to another
+    question (a screen-reader trial, session 29). On every page, links of one name lead to one
+    address; links hidden from screen readers (a card's picture) are left out."""
+    from html.parser import HTMLParser
+    from urllib.parse import urljoin, urldefrag
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found, self.open, self.skip = [], None, 0
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag in ("script", "style", "template"):
+                self.skip += 1
+            elif tag == "a" and a.get("href") is not None and a.get("aria-hidden") != "true":
+                self.open = [a["href"], a.get("aria-label"), ""]
+            elif tag == "img" and self.open is not None:
+                self.open[2] += a.get("alt") or ""
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "template"):
+                self.skip -= 1
+            elif tag == "a" and self.open is not None:
+                href, label, text = self.open
+                self.found.append((" ".join((label or text).split()), href))
+                self.open = None
+
+        def handle_data(self, data):
+            if self.open is not None and not self.skip:
+                self.open[2] += data
+
+    pages, clashes = 0, {}
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:  # short links and old addresses: redirect pages
+            continue
+        pages += 1
+        here = "https://x.test/" + path.relative_to(site).as_posix()
+        parser = Links()
+        parser.feed(html)
+        targets = {}
+        for name, href in parser.found:
+            address = urldefrag(urljoin(here, href))[0].removesuffix("index.html")
+            targets.setdefault(name, set()).add(address)
+        clash = {name: len(t) for name, t in targets.items() if len(t) > 1 and name}
+        if clash:
+            clashes[path.relative_to(site).as_posix()] = clash
+    assert pages > 100
+    assert clashes == {}

@@ -282,13 +282,16 @@ def handbook_markdown(intro: str, questions: tuple[Question, ...], link: Callabl
                       short_label: Callable[[Question], str]) -> str:
     """The handbook page: every question anchored by its id, with its own page and short link.
 
+    The link to a question's page names its number ("Trang riêng của câu hỏi 3"): a screen
+    reader's list of links shows names only, and eleven alike led to eleven pages.
+
     `link` gives the Markdown link target of a question's page (a relative `.md` path, so
     MkDocs checks and rewrites it for either build flavour).
     """
     parts = [intro]
     for q in questions:
         parts.append(f"## {q.number}. {q.title} {{#{q.id}}}\n\n{shift_headings(q.body, 3)}\n\n"
-                     f"[Trang riêng của câu hỏi]({link(q)}){{: .bt-qlink }} · "
+                     f"[Trang riêng của câu hỏi {q.number}]({link(q)}){{: .bt-qlink }} · "
                      f"Liên kết ngắn: {_short_html(short_label(q))}")
     return "\n\n".join(p for p in parts if p)
 
