@@ -252,3 +252,39 @@ def test_on_every_page_one_link_name_leads_to_one_place(site):
             clashes[path.relative_to(site).as_posix()] = clash
     assert pages > 100
     assert clashes == {}
+
+
+def test_no_page_has_an_empty_navigation_landmark(site):
+    """Pressing D (NVDA) or moving by landmarks (TalkBack) stopped on a "Mục lục" navigation
+    with nothing in it on 125 of 132 pages: Material's table of contents printed its `<nav>`
+    on pages without headings (a screen-reader trial, session 29)."""
+    from html.parser import HTMLParser
+
+    class Navs(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.empty = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "nav":
+                self.stack.append([dict(attrs).get("aria-label") or dict(attrs).get("aria-labelledby"), 0])
+            elif tag in ("a", "button") and self.stack:
+                for nav in self.stack:
+                    nav[1] += 1
+
+        def handle_endtag(self, tag):
+            if tag == "nav" and self.stack:
+                label, links = self.stack.pop()
+                if not links:
+                    self.empty.append(label)
+
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue
+        parser = Navs()
+        parser.feed(html)
+        if parser.empty:
+            found[path.relative_to(site).as_posix()] = parser.empty
+    assert found == {}
