@@ -1306,6 +1306,11 @@
     if (d.h) meta.push(el("span", { text: d.h }));
     if (cats[d.c] && cats[d.c][1]) meta.push(el("span", { text: cats[d.c][1] }));
     if (d.d) meta.push(el("time", { datetime: d.d, text: shortDate(d.d) }));
+    // "·" between the parts, as on a card: heard as one line they ran together, no telling
+    // where a handbook's title ended and the category began.
+    meta = meta.reduce(function (all, part, i) {
+      return all.concat(i ? [el("span", { className: "bantin-search-result__sep", text: " · " }), part] : [part]);
+    }, []);
     return el("li", { className: "bantin-search-result" }, [
       el("h2", { className: "bantin-search-result__title" }, [
         el("a", { href: siteUrl(this.base, d.u) }, [titleNodes(d.t, matches)])
