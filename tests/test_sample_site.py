@@ -288,3 +288,13 @@ def test_no_page_has_an_empty_navigation_landmark(site):
         if parser.empty:
             found[path.relative_to(site).as_posix()] = parser.empty
     assert found == {}
+
+
+def test_a_link_that_opens_a_new_tab_says_so(site):
+    """"Nguồn: Báo Sông Lam" opened another tab without a word: a screen reader's user found
+    the Back key dead and the article gone (a screen-reader trial, session 29). The words are
+    for screen readers only; sighted readers see the tab open."""
+    links = [(path, m) for path in sorted(site.rglob("*.html"))
+             for m in re.findall(r'<a [^>]*target="_blank"[^>]*>.*?</a>', path.read_text(encoding="utf-8"), re.S)]
+    assert len(links) >= 5
+    assert [(p, m) for p, m in links if '<span class="bantin-sr-only"> (mở trong thẻ mới)</span></a>' not in m] == []
