@@ -478,6 +478,26 @@ def test_header_box_loads_the_search_pages_first_results_once_the_reader_pauses(
     assert wanted <= docs
 
 
+def test_header_box_promises_the_count_the_search_page_shows(page, site):
+    """«hoa giai la gi» in the box: "Xem tất cả 13 kết quả" (its last word a prefix of «giới»),
+    then a search page of 1 (a screen-reader trial, session 29). Once the reader pauses, the
+    link says the count of the page it opens."""
+    built, url = site
+    typed = "hoa giai la gi"
+    index = load_search_index(built.root / "assets" / "search")
+    assert len(index.search(typed, prefix=True).hits) != len(index.search(typed).hits)  # the case at hand
+    page.goto(url)
+    page.fill("#bantin-search-q", typed)
+    everything = page.locator("#bantin-search-q-list .bantin-search-option--all")
+    expected = f"Xem tất cả {len(index.search(typed).hits)} kết quả"
+    page.wait_for_function("([e, t]) => document.querySelector(e)?.textContent === t",
+                           arg=["#bantin-search-q-list .bantin-search-option--all", expected], timeout=5_000)
+    with page.expect_navigation():
+        everything.click()
+    wait_results(page)
+    assert page.locator(".bantin-search-page__status").inner_text().startswith(expected.removeprefix("Xem tất cả "))
+
+
 def test_header_box_escape_closes(page, site):
     _, url = site
     page.goto(url)

@@ -1462,6 +1462,9 @@
     this.prefetchTimer = setTimeout(function () {
       if (seq !== self.seq || self.panel.hidden) return;
       engine.search(query, { prefix: false }).then(function (result) {
+        // "Xem tất cả 13 kết quả" then a page of 1 («hoa giai la gi»: «gi» was a prefix of
+        // «giới» in the box; a screen-reader trial, session 29): the link says the page's count.
+        if (seq === self.seq && !self.panel.hidden && self.allOption) self.allOption.textContent = allText(result);
         result.hits.slice(0, PAGE_SIZE).forEach(function (h) {
           engine.doc(h.id).catch(function () { /* the search page asks again */ });
         });
@@ -1487,12 +1490,18 @@
     });
     var all = this.form.getAttribute("action") + "?q=" + encodeURIComponent(query.trim());
     var more = el("li", { role: "option", id: this.input.id + "-opt-all", "aria-selected": "false", "data-href": all, className: "bantin-search-option bantin-search-option--all" }, [
-      result.hits.length ? "Xem tất cả " + count(result.hits.length) + " kết quả" : "Mở trang tìm kiếm"
+      allText(result)
     ]);
+    this.allOption = more;
     this.listbox.appendChild(more);
     this.options.push(more);
     this.say(result.hits.length ? count(result.hits.length) + " kết quả" : "Không tìm thấy kết quả cho " + quoted(query));
   };
+
+  /** The box's last option: to the search page, with its count. */
+  function allText(result) {
+    return result.hits.length ? "Xem tất cả " + count(result.hits.length) + " kết quả" : "Mở trang tìm kiếm";
+  }
 
   // --- Start ---------------------------------------------------------------------------------
 
