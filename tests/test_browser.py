@@ -349,6 +349,23 @@ def test_listen_button_explains_a_missing_vietnamese_voice(page, sample_server):
     assert "cần kết nối Internet" in page.locator("[data-bt-listen-status]").inner_text()
 
 
+def test_listen_button_comes_back_and_says_why_when_the_voice_fails(page, sample_server):
+    """A voice that fails left the button on "Dừng đọc" with no word (a screen-reader trial,
+    session 29): it says it is reading, then, on the voice's error, why nothing is read, and
+    the button offers to listen again."""
+    page.add_init_script("""window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+        Object.defineProperty(window, 'speechSynthesis', {value: {
+          getVoices: () => [{lang: 'vi-VN', name: 'Giọng mạng', localService: false}], speaking: false,
+          addEventListener: () => {}, cancel: () => {},
+          speak: (u) => setTimeout(() => u.onerror({error: 'network'}), 300)}});""")
+    page.goto(sample_server + PAGES["article"])
+    status = page.locator("[data-bt-listen-status]")
+    page.get_by_role("button", name="Nghe đọc bài").click()
+    assert page.locator("[data-bt-listen]").inner_text() == "Dừng đọc" and "Đang đọc bài" in status.inner_text()
+    page.get_by_role("button", name="Nghe đọc bài").wait_for()
+    assert "Không đọc được bài" in status.inner_text() and "cần kết nối Internet" in status.inner_text()
+
+
 def test_copy_question_link_in_one_click(page, sample_server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server.rstrip("/"))
     page.goto(sample_server + PAGES["question"])

@@ -168,16 +168,26 @@
     window.speechSynthesis.addEventListener("voiceschanged", offer);
     button.addEventListener("click", function () {
       var synth = window.speechSynthesis;
-      if (synth.speaking) { synth.cancel(); button.textContent = "Nghe đọc bài"; return; }
+      if (synth.speaking) { synth.cancel(); button.textContent = "Nghe đọc bài"; if (status) { status.textContent = ""; } return; }
       var voice = vietnameseVoice();
       if (!voice) { if (status) { status.textContent = missingVoiceHelp(); } return; }
       var heading = document.querySelector(".md-content h1");
       var utterance = new SpeechSynthesisUtterance((heading ? heading.textContent + ". " : "") + body.innerText);
       utterance.lang = "vi-VN";
       utterance.voice = voice;
-      utterance.onend = function () { button.textContent = "Nghe đọc bài"; };
+      utterance.onend = function () { button.textContent = "Nghe đọc bài"; if (status) { status.textContent = ""; } };
+      /* A voice that fails (a network voice offline, the engine busy) ended nothing: the
+         button stayed on "Dừng đọc" with no word why (a screen-reader trial, session 29). */
+      utterance.onerror = function (e) {
+        button.textContent = "Nghe đọc bài";
+        if (status && e && e.error !== "canceled" && e.error !== "interrupted") {
+          status.textContent = "Không đọc được bài: giọng đọc của máy báo lỗi" +
+            (voice.localService ? "." : " (giọng này cần kết nối Internet).") + " Bấm “Nghe đọc bài” để thử lại.";
+        }
+      };
       synth.speak(utterance);
       button.textContent = "Dừng đọc";
+      if (status) { status.textContent = "Đang đọc bài. Bấm “Dừng đọc” để dừng."; }
     });
   }
 
