@@ -445,6 +445,46 @@ def test_a_lost_address_that_is_not_ours_in_any_spelling_stays_on_the_404_page(p
     assert page.url.startswith(sample_server) and len(seen) == 1, seen
 
 
+@pytest.mark.parametrize("typed", ["..%2F%2FEVIL.EXAMPLE/", "A%2F..%2F%2FEvil.example/x", "Q%2F.%2F%2FEVIL.EXAMPLE"])
+def test_a_lost_address_never_leads_to_another_host_even_where_misses_answer_200(page, sample_sites, typed):
+    """Some hosts serve their 404 page with status 200 (nginx `error_page 404 =200`), so the HEAD
+    check passes for any address. "..//evil.example" resolved below the root to the path
+    "//evil.example", which location.replace took for another host (hostile review, session 29)."""
+    import functools
+    import http.server
+    import threading
+    from pathlib import Path
+
+    from browser import SiteHandler
+
+    class MissesAre200(SiteHandler):
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = Path(self.directory, "404.html").read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(MissesAre200, directory=str(sample_sites[0])))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        page.route("http://evil.example/**", lambda route: route.fulfill(body="elsewhere", status=200))
+        page.goto(base + typed, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        assert page.url.startswith(base), page.url
+        assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+        # The feature still works on such a host.
+        page.goto(base + "Q/HOA-GIAI-O-CO-SO-LA-GI/")
+        page.wait_for_url("**/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/")
+    finally:
+        server.shutdown()
+
+
 def test_offline_not_found_page_links_work_from_file_url(page, sample_sites):
     page.goto((sample_sites[1] / "404.html").as_uri())
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
