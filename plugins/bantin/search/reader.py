@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bantin.search.terms import (
@@ -194,15 +194,19 @@ class SearchIndex:
         result = self._query(strict)
         if not result.hits and any(c.required and c.term.startswith(EXACT) for c in strict):
             folded = self._query(self.plan(query, prefix, marks=False))  # a mark typed wrong
-            if folded.hits:
-                return Result(folded.hits, folded=True)
+            if folded.hits:  # «thủ tục ly hôn»: the words folded, and few items with all of them
+                return self._with_some(query, prefix, strict, Result(folded.hits, folded=True))
         if not result.hits and sum(c.required for c in strict) > 1:
             return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
-        if not prefix and len(result.hits) < FEW_WHOLE and sum(c.required for c in strict) >= MORE_FROM_WORDS:
-            held = {h.id for h in result.hits}
-            some = [h for h in self._query(self.plan(query, prefix, strict=False)).hits if h.id not in held]
-            return Result(result.hits + some, whole=len(result.hits)) if some else result
-        return result
+        return self._with_some(query, prefix, strict, result)
+
+    def _with_some(self, query: str, prefix: bool, strict: list[Clause], result: Result) -> Result:
+        """Fewer than FEW_WHOLE hits with every word of MORE_FROM_WORDS or more: those with some after."""
+        if prefix or not result.hits or len(result.hits) >= FEW_WHOLE or sum(c.required for c in strict) < MORE_FROM_WORDS:
+            return result
+        held = {h.id for h in result.hits}
+        some = [h for h in self._query(self.plan(query, prefix, strict=False)).hits if h.id not in held]
+        return replace(result, hits=result.hits + some, whole=len(result.hits)) if some else result
 
     def _query(self, clauses: list[Clause], coverage: bool = False, found: dict | None = None) -> Result:
         """lunr.Index.query over one field, with integer weights (see the module docstring).

@@ -680,22 +680,25 @@
           var hits = run(g);
           var required = strict.filter(function (c) { return c.required; }).length;
           var asTyped = strict.some(function (c) { return c.required && c.term.charAt(0) === EXACT; });
-          if (hits.length >= FEW_WHOLE || (hits.length && (prefix || required < MORE_FROM_WORDS))) {
-            return { hits: hits, approximate: false };
-          }
-          if (hits.length) {  // «đơn ly hôn»: the item on divorce lacks «đơn»
+          // Few items with every word («đơn ly hôn»: the item on divorce lacks «đơn»): those with
+          // some follow (twin of SearchIndex._with_some), as typed or folded.
+          function withSome(result) {
+            var whole = result.hits;
+            if (prefix || whole.length >= FEW_WHOLE || required < MORE_FROM_WORDS) return result;
             return plan(query, prefix, false).then(gather).then(function (g2) {
               var held = Object.create(null);
-              hits.forEach(function (h) { held[h.id] = true; });
+              whole.forEach(function (h) { held[h.id] = true; });
               var some = run(g2).filter(function (h) { return !held[h.id]; });
               some.forEach(function (h) { h.some = true; });  // marked: the page shows where they begin
-              return some.length ? { hits: hits.concat(some), approximate: false, whole: hits.length } : { hits: hits, approximate: false };
+              if (some.length) { result.hits = whole.concat(some); result.whole = whole.length; }
+              return result;
             });
           }
+          if (hits.length) return withSome({ hits: hits, approximate: false });
           // A mark typed wrong («bão hiểm»): the words folded, as before, said to be so.
           var folded = asTyped ? plan(query, prefix, true, false).then(gather).then(run) : Promise.resolve([]);
           return folded.then(function (h) {
-            if (h.length) return { hits: h, approximate: false, folded: true };
+            if (h.length) return withSome({ hits: h, approximate: false, folded: true });
             if (required < 2) return { hits: hits, approximate: false };
             return plan(query, prefix, false).then(gather).then(function (g2) {
               return { hits: run(g2), approximate: true };
