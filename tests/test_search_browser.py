@@ -244,7 +244,7 @@ def test_a_question_marks_its_words_only_beside_each_other(page, sample_server):
             raise AssertionError(f"a lone mark: {lone} in {html}")
 
 
-APART = "không bài nào có các từ này đứng liền nhau"
+APART = "đứng liền nhau"  # «không bài nào có …», or «trong các bài có đủ mọi từ, …» when items with some follow
 IN_PART = "không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần"
 FOLDED = "không có bài nào có đúng các chữ như đã gõ dấu; hiện các bài có các chữ ấy khi bỏ dấu"
 

@@ -1254,7 +1254,9 @@
         if (status !== undefined && matches.phrase && !self.result.approximate && !self.result.folded && !self.result.question &&
             whole.length && whole.every(function (d) { return (d.x || "").length < SNIPPET_CHARS - 100; }) &&
             !whole.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); })) {
-          status += " (không bài nào có các từ này đứng liền nhau; các bài dưới đây chứa chúng ở những chỗ khác nhau)";
+          // Not "the items below hold them": those with some of the words follow (hostile review, session 29).
+          status += hits.some(function (h) { return h.some; }) ? " (trong các bài có đủ mọi từ, các từ này không đứng liền nhau)" :
+            " (không bài nào có các từ này đứng liền nhau; các bài dưới đây chứa chúng ở những chỗ khác nhau)";
         }
         if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); }
         docs.forEach(function (d, k) {
