@@ -192,6 +192,10 @@ def test_a_page_open_across_a_build_searches_the_new_index(page, tmp_path):
         index = load_search_index(built.root / "assets" / "search")
         for query in ("hòa giải", "căn cứ pháp lý", "cho tôi hỏi thủ tục hòa giải ở cơ sở như thế nào"):
             type_query(page, query)
+            for _ in range(30):  # typed, then as the address asks once the reader pauses (settle)
+                if [h.removeprefix("../") for h in result_hrefs(page)] == index.urls(query, 10):
+                    break
+                page.wait_for_timeout(100)
             assert [h.removeprefix("../") for h in result_hrefs(page)] == index.urls(query, 10), query
     finally:
         stop()

@@ -58,6 +58,40 @@ def test_few_items_with_every_word_are_followed_by_those_with_some(page, sample_
     assert "các bài dưới đây chứa chúng" not in status and "trong các bài có đủ mọi từ, các từ này không đứng liền nhau" in status, status
 
 
+@pytest.mark.parametrize("typed", ["đơn ly hôn", "don ly hon"])
+def test_a_list_typed_on_the_search_page_becomes_its_addresss_once_the_reader_pauses(page, sample_server, typed):
+    """Typed, the last word is a prefix and few-whole queries stay strict: «đơn ly hôn» listed 1
+    item while the address bar, already `?q=đơn+ly+hôn`, opened 38 (a hostile review, session
+    29). Once the reader pauses, the page shows what its address shows."""
+    from urllib.parse import quote_plus
+
+    status = page.locator(".bantin-search-page__status")
+    page.goto(sample_server + "tim-kiem/?q=" + quote_plus(typed))
+    wait_results(page)
+    opened, listed = status.inner_text(), result_hrefs(page)
+    page.goto(sample_server + "tim-kiem/")
+    wait_results(page)
+    type_query(page, typed)
+    page.wait_for_function("([s, t]) => document.querySelector(s).textContent === t",
+                           arg=[".bantin-search-page__status", opened], timeout=5_000)
+    assert result_hrefs(page) == listed
+
+
+def test_a_word_not_finished_keeps_its_list_when_the_reader_pauses(page, sample_server):
+    """«hoa gia», a thumb pausing before «i»: its typed list (hòa giải by prefix) stays; the
+    address's («gia» whole) would drop those items."""
+    page.goto(sample_server + "tim-kiem/?q=hoa+gia")
+    wait_results(page)
+    address = set(result_hrefs(page))
+    page.goto(sample_server + "tim-kiem/")
+    wait_results(page)
+    type_query(page, "hoa gia")
+    typed = result_hrefs(page)
+    assert not set(typed) <= address  # the address's list would drop some
+    page.wait_for_timeout(1500)  # past the pause
+    assert result_hrefs(page) == typed
+
+
 def test_questions_are_results_of_their_own(page, sample_server):
     page.goto(sample_server + "tim-kiem/?q=" + "tổ hòa giải gồm những ai")
     wait_results(page)

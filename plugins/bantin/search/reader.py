@@ -43,7 +43,7 @@ class Hit:
 # hôn» listed one or two items that had the words apart, and not the one on divorce, which
 # lacks «đơn» (a reader's trial, session 28). Below those, the items with some of the words
 # (twin: bantin-search.js). Two syllables are often one word: «kết hôn» alone stays strict.
-FEW_WHOLE = 3  # fewer items than this with every word: the others follow
+FEW_WHOLE = 5  # fewer items than this with every word: the others follow
 MORE_FROM_WORDS = 3  # required words (syllables) a query needs for that
 
 

@@ -124,7 +124,7 @@
   var RECHECK_WEIGHT = 2;
   // Fewer items than FEW_WHOLE with every word of a query of MORE_FROM_WORDS required syllables
   // or more: the items with some of the words follow them (twin of reader.FEW_WHOLE).
-  var FEW_WHOLE = 3, MORE_FROM_WORDS = 3;
+  var FEW_WHOLE = 5, MORE_FROM_WORDS = 3;
 
   /** Folded syllables and adjacent pairs of a question, once each, in UTF-16 order. */
   function questionTerms(pairs, max) {
@@ -866,7 +866,7 @@
 
   var KIND_LABELS = { article: "Tin bài", qa: "Hỏi - Đáp", question: "Hỏi - Đáp", guide: "Hướng dẫn", page: "Thông tin chung" };
   var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"] };
-  var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28, PREFETCH_PAUSE = 400;
+  var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28, PREFETCH_PAUSE = 400, SETTLE = 500;
   var SNIPPET_CHARS = 4000;  // text a document keeps for its snippet (writer.SNIPPET_CHARS)
 
   function el(tag, attrs, children) {
@@ -1139,6 +1139,7 @@
         self.query = query;
         self.prefix = typing;
         self.result = result;
+        if (typing) self.settle(engine, query, seq);
         return self.render();
       });
     }).catch(function (err) {
@@ -1148,6 +1149,41 @@
       if (root.console) console.error(err);
     });
   };
+
+  /**
+   * Typing ranks the last word as a prefix; the address bar already holds `?q=`, whose page
+   * ranks without one and can list other items («đơn ly hôn» typed: 1 item; the same address
+   * opened: 38, a hostile review, session 29). Once the reader pauses, the page asks as its
+   * address does and shows that list when it only adds to the one on screen. A list that
+   * would drop items is a word not finished («hoa gia», a phone's slow thumb pausing before
+   * «i»: «gia» whole is «gia đình»): it stays. Another key first: nothing.
+   */
+  SearchPage.prototype.settle = function (engine, query, seq) {
+    var self = this;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(function () {
+      if (seq !== self.seq) return;
+      engine.search(query, { prefix: false }).then(function (result) {
+        if (seq !== self.seq) return;
+        if (sameList(result, self.result) || !holds(result, self.result)) return;
+        self.prefix = false;
+        self.seq++;  // a "Xem thêm" of the typed list, still loading, must not add to this one
+        self.result = result;
+        return self.render();
+      }).catch(function () { /* the typed list stays; Enter asks again and says what failed */ });
+    }, SETTLE);
+  };
+
+  function holds(a, b) {
+    var ids = Object.create(null);
+    a.hits.forEach(function (h) { ids[h.id] = true; });
+    return b.hits.every(function (h) { return ids[h.id]; });
+  }
+
+  function sameList(a, b) {
+    return a.hits.length === b.hits.length && a.whole === b.whole && !a.approximate === !b.approximate &&
+      !a.folded === !b.folded && a.hits.every(function (h, i) { return h.id === b.hits[i].id; });
+  }
 
   SearchPage.prototype.fillFilters = function (engine) {
     if (this.filled) return;
