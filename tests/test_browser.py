@@ -433,6 +433,15 @@ def test_a_short_link_typed_in_capitals_or_with_marks_still_opens(page, sample_s
     assert "Hòa giải ở cơ sở là gì" in page.locator("h1").inner_text()
 
 
+def test_an_article_address_typed_with_marks_and_commas_still_opens(page, sample_server):
+    """Our addresses are python-slugify's: «Phổ biến Luật Đất đai năm 2024, cho cán bộ cơ sở»
+    typed whole (a reader copying a title) folds to the article's own (hostile review)."""
+    response = page.goto(sample_server + "tin-tuc/Phổ biến Luật Đất đai năm 2024, cho cán bộ cơ sở")
+    assert response.status == 404
+    page.wait_for_url("**/" + PAGES["article"])
+    assert page.locator("h1").first.inner_text().startswith("Phổ biến Luật Đất đai năm 2024")
+
+
 @pytest.mark.parametrize("typed", ["KHONG-CO-TRANG/", "%2F%2FEXAMPLE.ORG/", "..%2F..%2FKHONG-CO/"])
 def test_a_lost_address_that_is_not_ours_in_any_spelling_stays_on_the_404_page(page, sample_server, typed):
     """Nothing under our spelling either: the reader stays on the 404 page at the address they

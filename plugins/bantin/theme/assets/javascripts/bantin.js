@@ -293,8 +293,12 @@
      by "-": the page tries the address written so, and goes there if the host has it. Only
      below the site's root (a project site's "/Ten-Kho/" is the host's), only on this site. --- */
   function ourSpelling(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
-      .toLowerCase().replace(/[\s_]+/g, "-").replace(/^\/+/, "");
+    /* Step by step as python-slugify makes them: anything but a-z, 0-9 (and "." of a file's
+       name) is one "-", none at either end («Phổ biến, giáo dục» → pho-bien-giao-duc). */
+    return text.replace(/^\/+/, "").split("/").map(function (step) {
+      return step.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
+        .replace(/[^a-z0-9.]+/g, "-").replace(/^-+|-+$/g, "");
+    }).join("/");
   }
 
   function initLost() {
