@@ -97,6 +97,9 @@ def test_document_pages_list_citing_items_and_expired_laws_are_flagged(site):
     law = page(site, "van-ban/31-2024-qh15/index.html")
     assert "Luật Đất đai" in law and "Quốc hội" in law
     assert "Phổ biến Luật Đất đai năm 2024 cho cán bộ cơ sở" in law
+    # The list of what cites it has a heading, before it (a screen-reader trial, session 29).
+    cited = law.index('<h2 class="bt-cited">Bài viết, câu hỏi và tài liệu trích dẫn văn bản này</h2>')
+    assert cited < law.index("Phổ biến Luật Đất đai năm 2024 cho cán bộ cơ sở", law.index("</h1>"))
     old = page(site, "van-ban/45-2013-qh13/index.html")
     assert "hết hiệu lực" in old.lower() and 'href="../31-2024-qh15/"' in old
     article = page(site, ARTICLE)

@@ -84,7 +84,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-breadcrumb.html": "d9ae906cb714e1e7",
     "partials/bantin-card.html": "f74424c86e50481e",
     "partials/bantin-copy-note.html": "46b0f223f44e3daf",
-    "partials/bantin-document-info.html": "1af37745b4f77f0f",
+    "partials/bantin-document-info.html": "0619c76001023d4b",
     "partials/bantin-emblem.html": "212a87c05967307d",
     "partials/bantin-expired.html": "1999430759972ed3",
     "partials/bantin-footer.html": "3fa78463aa4f023a",
