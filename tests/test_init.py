@@ -240,7 +240,7 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
                            text=True, stdout=subprocess.PIPE, check=True).stdout
     assert str(env_dir) in found and str(ROOT) not in found  # the installed copy, not this checkout
     installed = Path(found.strip()).parent
-    for folder in ("theme", "starter", "templates", "webeditor"):  # every file of the package data, none forgotten
+    for folder in ("theme", "starter", "templates", "webeditor", "fonts"):  # every file of the package data, none forgotten
         ours = sorted(p.relative_to(ROOT / "plugins" / "bantin").as_posix()
                       for p in (ROOT / "plugins" / "bantin" / folder).rglob("*") if p.is_file())
         theirs = sorted(p.relative_to(installed).as_posix() for p in (installed / folder).rglob("*") if p.is_file())
@@ -249,6 +249,8 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     assert (out / "assets" / "stylesheets" / "bantin.css").is_file()
     assert (out / "assets" / "vendor" / "lunr" / "lunr.min.js").is_file()
     assert "Sở Tư pháp tỉnh Thử" in (out / "index.html").read_text(encoding="utf-8")
+    [card] = (out / "assets" / "images").glob("bantin-chia-se-*.png")  # drawn with the packaged fonts
+    assert card.read_bytes() != (ROOT / "plugins/bantin/theme/assets/images/bantin-chia-se.png").read_bytes()
     # Installed as the README says without our git host (`pip install <wheel file>`): a new site
     # gets the wheel in vendor/ by itself, and its requirements.txt installs from there.
     [wheel] = dist.glob("bantin-*.whl")

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from bantin.content.model import Item
 from bantin.outputs.gate import Gate
-from bantin.site import contentpolicy, redirectmap
+from bantin.site import contentpolicy, redirectmap, sharecard, sharing
 from bantin.site.pages import Generated
 from bantin.site.views import SiteView
 
@@ -29,7 +29,7 @@ _templates = contentpolicy.OWN.install(Environment(loader=PackageLoader("bantin"
                                                    autoescape=select_autoescape(["html"])))
 
 
-ARTIFACTS = "tệp phụ của trang (sitemap, nguồn tin, robots.txt)"  # as pages.artifact_files says
+ARTIFACTS = "tệp phụ của trang (sitemap, nguồn tin, robots.txt, ảnh chia sẻ)"  # as pages.artifact_files says
 
 
 def write_file(gate: Gate | str, rel: str, data: str | bytes, who: str = ARTIFACTS) -> None:
@@ -197,3 +197,7 @@ def write_all(view: SiteView, pages: Sequence[Generated], gate: Gate | str,
     for out, rules in sorted((query_pages or {}).items()):
         write_file(gate, out, query_redirect_html(view, out, rules), QUERY_REDIRECTS)
     write_file(gate, "robots.txt", robots_txt(view))
+    card = sharing.site_card(view.corpus.site)
+    if card and view.urls.directory_urls:  # the offline copy's og:image is the public site's
+        site = view.corpus.site
+        write_file(gate, card, sharecard.render_or_neutral(site.agency.owner, site.agency.name, site.site_name, site.site_url))

@@ -18,6 +18,7 @@ from bantin.outputs.gate import Gate, OutputError, path_problem
 from bantin.problems import Problems
 from bantin.config.settings import CONFIG_FILE
 from bantin.site.urls import UrlScheme
+from bantin.site import sharing
 
 HOME_LATEST = 5
 PAGE_WINDOW = 2  # page numbers a listing's navigation shows on each side of the current one
@@ -173,9 +174,10 @@ def _address(path: str) -> str:
 def artifact_files(corpus: Corpus, urls: UrlScheme) -> dict[str, str]:
     """Files written after the pages whatever the content (artifacts.write_all), with their
     writer: claimed before any page or alias, so neither can replace them."""
-    who = "tệp phụ của trang (sitemap, nguồn tin, robots.txt)"
+    who = "tệp phụ của trang (sitemap, nguồn tin, robots.txt, ảnh chia sẻ)"
     names = [urls.feed(), *(urls.feed(c.slug) for c in corpus.categories),
-             "sitemap.xml", "sitemap.xml.gz", "robots.txt"]
+             "sitemap.xml", "sitemap.xml.gz", "robots.txt", sharing.site_card(corpus.site)]
+    names = [n for n in names if n]
     return dict.fromkeys(names, who)
 
 

@@ -4,8 +4,8 @@ and its picture.
 Search results and Zalo/Facebook previews show `<meta name="description">` and `og:image`.
 A page whose description is the site's says nothing of itself; a page without a picture
 is shared as a bare link. So every page gets its own description (its summary, else the
-start of its text) and a picture: its own, else the site's `share_image`, else a neutral
-picture shipped with the theme. Plain functions of plain values: tests need no build.
+start of its text) and a picture: its own, else the site's `share_image`, else one drawn
+with the agency's name (sharecard.py), else a neutral picture shipped with the theme. Plain functions of plain values: tests need no build.
 """
 
 from __future__ import annotations
@@ -15,12 +15,22 @@ import posixpath
 from bantin.config.settings import CONFIG_FILE
 from bantin.files.imagecheck import verify_image
 from bantin.problems import Problems
+from bantin.site import sharecard
 from bantin.text.plain import excerpt, markdown_to_text
 
 DESCRIPTION_CHARS = 160  # what search engines show of a description
 DEFAULT_IMAGE = "assets/images/bantin-chia-se.png"  # theme/assets/images: 1200×630, neutral
 DEFAULT_IMAGE_SIZE = (1200, 630)
 SHARE_WIDTH = 1200  # og:image: Facebook and Zalo ask for at least 1200 px wide
+
+
+def site_card(site) -> str:
+    """The path of the picture drawn with the agency's name (sharecard.py) that stands for the
+    site's, or "": the site names its own (`share_image`), has no public address (og:image
+    must be absolute: the offline copy) or no agency name (the neutral picture then)."""
+    if site.share_image or not site.site_url:
+        return ""
+    return sharecard.card_path(site.agency.owner, site.agency.name, site.site_name, site.site_url)
 
 
 def description(plain: str = "", markdown: str = "", fallback: str = "") -> str:

@@ -224,14 +224,15 @@ class SiteView:
 
     def share_image(self, item: Item | None) -> str:
         """Absolute URL of the page's picture for og:image and JSON-LD ("" without a site
-        address: a relative og:image is ignored): the item's, the site's, or the theme's."""
+        address: a relative og:image is ignored): the item's, the site's, the one drawn with
+        the agency's name, or the theme's."""
         base = self.corpus.site.site_url.rstrip("/")
         if not base:
             return ""
         own = item.meta.image if item is not None and item.meta.image else ""
         rel = own or self.corpus.site.share_image
         if not rel:
-            return f"{base}/{sharing.DEFAULT_IMAGE}"
+            return f"{base}/{sharing.site_card(self.corpus.site) or sharing.DEFAULT_IMAGE}"
         responsive = self.resizer.get(rel) if self.resizer is not None else None
         variant = sharing.pick_variant(responsive.variants) if responsive is not None else None
         # Percent-encoded: a picture served as it is (GIF, WebP) keeps its name, spaces and '#' too.
