@@ -1066,26 +1066,15 @@ def test_a_new_day_keeps_the_time_of_day_the_date_had(admin, editing):
 def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editing):
     """Typed here, left unsaved; the file is then saved elsewhere (another editor, a phone).
     Offering the copy back without a word would undo that newer save (hostile review)."""
-    page, root = admin, editing[0]
+    page = admin
     said = []
     page.on("dialog", lambda dialog: (said.append(dialog.message),
                                       dialog.dismiss() if dialog.message.startswith("Máy này") else dialog.accept()))
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/hai-may")
     page.get_by_label("Tiêu đề").fill("Sửa dở ở máy này")
     page.wait_for_timeout(3000)  # Decap's copy, 2 s after the last key
-    saved = root / "content/tin-tuc/hai-may.md"
-    saved.write_text(saved.read_text(encoding="utf-8").replace("Tóm tắt cũ.", "Tóm tắt mới, lưu ở máy khác."),
-                     encoding="utf-8")
-    # The change rebuilds `bantin edit`'s preview, which serves /admin/ too: reloaded while it
-    # rebuilt, the page came without bantin-admin.js (make test's load, session 28).
-    _until(lambda: _served(editing[1] + "tin-tuc/bai-sua-o-hai-may/", "Tóm tắt mới, lưu ở máy khác."), 60)
-    page.reload()
+    _saved_elsewhere_then_reloaded(page, editing, "hai-may", "bai-sua-o-hai-may", said)
     summary = page.get_by_label("Tóm tắt")
-    summary.wait_for()
-    for _ in range(50):
-        if any(m.startswith("Máy này") for m in said):
-            break
-        page.wait_for_timeout(200)
     asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở (chưa lưu): “Sửa dở ở máy này”")]
     assert len(asked) == 1 and "CHÚ Ý: bài này đã được lưu lại sau khi bản soạn dở được viết" in asked[0], said
     page.wait_for_timeout(1000)  # Hủy: the newer file stays in the form
@@ -1096,25 +1085,33 @@ def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editi
 def test_a_copy_made_only_with_a_switch_is_offered_with_the_warning_too(admin, editing):
     """The warning above needed a key typed: a copy made only by turning a switch (no input
     event) came back over the newer file without it (left in session 27)."""
-    page, root = admin, editing[0]
+    page = admin
     said = []
     page.on("dialog", lambda dialog: (said.append(dialog.message),
                                       dialog.dismiss() if dialog.message.startswith("Máy này") else dialog.accept()))
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/cong-tac")
     page.get_by_label("Bản nháp (chưa đăng)").click()  # a switch: no key, no input event
     page.wait_for_timeout(3000)  # Decap's copy, 2 s after the change
-    saved = root / "content/tin-tuc/cong-tac.md"
+    _saved_elsewhere_then_reloaded(page, editing, "cong-tac", "bai-chi-bat-cong-tac", said)
+    asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở")]
+    assert len(asked) == 1 and "CHÚ Ý: bài này đã được lưu lại sau khi bản soạn dở được viết" in asked[0], said
+
+
+def _saved_elsewhere_then_reloaded(page, editing, name: str, slug: str, said: list) -> None:
+    """content/tin-tuc/<name>.md saved with a new summary behind the editor's back (another
+    device), then the editor reloaded, until Decap has asked about its copy."""
+    saved = editing[0] / f"content/tin-tuc/{name}.md"
     saved.write_text(saved.read_text(encoding="utf-8").replace("Tóm tắt cũ.", "Tóm tắt mới, lưu ở máy khác."),
                      encoding="utf-8")
-    _until(lambda: _served(editing[1] + "tin-tuc/bai-chi-bat-cong-tac/", "Tóm tắt mới, lưu ở máy khác."), 60)
+    # The change rebuilds `bantin edit`'s preview, which serves /admin/ too; reloaded only once
+    # the preview has the change (a reload mid-rebuild was flaky under make test, session 28).
+    _until(lambda: _served(editing[1] + f"tin-tuc/{slug}/", "Tóm tắt mới, lưu ở máy khác."), 60)
     page.reload()
     page.get_by_label("Tóm tắt").wait_for()
     for _ in range(50):
         if any(m.startswith("Máy này") for m in said):
             break
         page.wait_for_timeout(200)
-    asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở")]
-    assert len(asked) == 1 and "CHÚ Ý: bài này đã được lưu lại sau khi bản soạn dở được viết" in asked[0], said
 
 
 def test_a_folded_question_block_shows_its_question(admin, editing):
