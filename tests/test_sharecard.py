@@ -97,3 +97,24 @@ def test_fonts_that_cannot_be_read_give_the_neutral_picture_not_a_missing_file(m
     finally:
         sharecard._font.cache_clear()
         sharecard.render.cache_clear()
+
+
+def test_a_name_written_in_nfd_is_drawn_and_named_as_in_nfc(monkeypatch):
+    """mkdocs.yml is not normalised: a name pasted in NFD got another address, and without
+    raqm (Pillow's basic layout, e.g. Windows without FriBiDi) its marks were drawn into the
+    capitals."""
+    import unicodedata
+
+    from PIL import ImageFont
+
+    nfd = tuple(unicodedata.normalize("NFD", text) for text in SITE)
+    assert nfd != SITE and sharecard.card_path(*nfd) == sharecard.card_path(*SITE)
+    assert sharecard.render.__wrapped__(*nfd) == sharecard.render.__wrapped__(*SITE)
+    real = ImageFont.truetype
+    monkeypatch.setattr(ImageFont, "truetype", lambda *a, **k: real(*a, **{**k, "layout_engine": ImageFont.Layout.BASIC}))
+    sharecard._font.cache_clear()
+    try:
+        assert sharecard.render.__wrapped__(*nfd) == sharecard.render.__wrapped__(*SITE)
+    finally:
+        monkeypatch.undo()
+        sharecard._font.cache_clear()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -85,9 +86,12 @@ def render(owner: str, agency: str, site_name: str, site_url: str) -> bytes:
 
 
 def _texts(owner: str, agency: str, site_name: str, site_url: str) -> tuple[str, str, str, str]:
-    """One line each, capitals where the masthead has them; the host without `www.`."""
+    """One line each, capitals where the masthead has them; the host without `www.`. NFC:
+    mkdocs.yml is read as typed, and a name pasted in NFD (from a PDF, a Mac) got another
+    address and, where Pillow has no raqm (Windows without FriBiDi), marks drawn into the
+    capitals («NHÂN», «SÔNG»)."""
     def line(text: str) -> str:
-        return " ".join((text or "").split())
+        return " ".join(unicodedata.normalize("NFC", text or "").split())
     host = (urlsplit(site_url or "").hostname or "").removeprefix("www.")
     return line(owner).upper(), line(agency).upper(), line(site_name) or line(agency), host
 
