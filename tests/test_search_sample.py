@@ -92,6 +92,37 @@ def test_a_word_not_finished_keeps_its_list_when_the_reader_pauses(page, sample_
     assert result_hrefs(page) == typed
 
 
+def test_the_pause_takes_nothing_from_the_reader(page, sample_server):
+    """The address's list replaced the typed one whenever it held every typed item, anywhere:
+    a pause in «ban hà» (a thumb before «nh») sent 6 of the 10 shown to later pages; a "Xem
+    thêm" clicked in the pause lost its page (13 shown, then 10) and its focus; a result the
+    reader had tabbed to was taken away, focus fell to the top (a hostile review, session 29).
+    «đơn ly hôn» still becomes its address's list: its one item stays first."""
+    focused = "document.activeElement && document.activeElement.closest('[data-bantin-results]') !== null"
+    page.goto(sample_server + "tim-kiem/")
+    wait_results(page)
+    type_query(page, "ban hà")
+    shown = result_hrefs(page)
+    page.wait_for_timeout(1200)  # past the pause
+    assert set(shown) <= set(result_hrefs(page))
+    type_query(page, "hoa giai la gi")
+    page.click("[data-bantin-more]")
+    page.wait_for_function(f"() => {focused}")
+    more = result_hrefs(page)
+    assert len(more) > 10
+    page.wait_for_timeout(1200)
+    assert result_hrefs(page) == more and page.evaluate(focused)
+    type_query(page, "đơn ly hôn")
+    page.locator("[data-bantin-results] a").first.focus()
+    page.wait_for_timeout(1200)
+    assert page.evaluate(focused) and len(result_hrefs(page)) == 1
+    page.locator("#bantin-page-q").focus()
+    type_query(page, "đơn ly hôn ")
+    type_query(page, "đơn ly hôn")
+    page.wait_for_function("() => document.querySelectorAll('[data-bantin-results] .bantin-search-result').length > 1",
+                           timeout=5_000)
+
+
 def test_questions_are_results_of_their_own(page, sample_server):
     page.goto(sample_server + "tim-kiem/?q=" + "tổ hòa giải gồm những ai")
     wait_results(page)

@@ -1165,13 +1165,29 @@
       if (seq !== self.seq) return;
       engine.search(query, { prefix: false }).then(function (result) {
         if (seq !== self.seq) return;
-        if (sameList(result, self.result) || !holds(result, self.result)) return;
+        if (sameList(result, self.result) || !holds(result, self.result) || !self.keepsInSight(engine, result)) return;
         self.prefix = false;
         self.seq++;  // a "Xem thêm" of the typed list, still loading, must not add to this one
         self.result = result;
         return self.render();
       }).catch(function () { /* the typed list stays; Enter asks again and says what failed */ });
     }, SETTLE);
+  };
+
+  /**
+   * The address's list may take the place of the typed one only where the reader loses
+   * nothing on screen: every item shown stays on its first page (a pause in «ban hà» sent 6 of
+   * the 10 shown to later pages, though all were still in the list), no "Xem thêm" page was
+   * added (13 shown became 10), and focus is not on a result or on "Xem thêm" (replaced, it fell
+   * to the page's top). A hostile review, session 29.
+   */
+  SearchPage.prototype.keepsInSight = function (engine, result) {
+    var active = document.activeElement;
+    if (active && (this.list.contains(active) || active === this.more)) return false;
+    if (!this.hits || this.shown > PAGE_SIZE) return false;
+    var first = Object.create(null);
+    result.hits.filter(keep(engine, this.filters())).slice(0, PAGE_SIZE).forEach(function (h) { first[h.id] = true; });
+    return this.hits.slice(0, this.shown).every(function (h) { return first[h.id]; });
   };
 
   function holds(a, b) {
