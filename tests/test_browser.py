@@ -442,6 +442,28 @@ def test_an_article_address_typed_with_marks_and_commas_still_opens(page, sample
     assert page.locator("h1").first.inner_text().startswith("Phổ biến Luật Đất đai năm 2024")
 
 
+def test_a_title_with_a_dot_or_past_the_slug_length_typed_whole_still_opens(page, tmp_path):
+    """python-slugify makes a "." one "-" («TP. Vinh» → tp-vinh) and an address from a title
+    is cut at 80 characters: the 404 page kept dots and the whole length, so these titles typed
+    whole stayed lost (hostile review). A file's name keeps its dot (feed.xml)."""
+    dotted = "TP. Vinh tổ chức hội nghị về hòa giải"
+    long = "Hội nghị tổng kết công tác phổ biến, giáo dục pháp luật và hòa giải ở cơ sở năm 2024 của tỉnh Sông Lam"
+    root = write_site(tmp_path / "s", {"tin-tuc/a.md": article(dotted, slug="tp-vinh-to-chuc-hoi-nghi-ve-hoa-giai"),
+                                       "tin-tuc/b.md": article(long)})
+    build(root)
+    [slug] = [p.parent.name for p in (root / "site" / "tin-tuc").glob("hoi-nghi-*/index.html")]
+    assert len(slug) <= 80
+    url, stop = serve(root / "site")
+    try:
+        for typed, wanted in ((dotted, "tp-vinh-to-chuc-hoi-nghi-ve-hoa-giai"), (long, slug)):
+            assert page.goto(url + "tin-tuc/" + typed + "/").status == 404
+            page.wait_for_url(f"**/tin-tuc/{wanted}/", timeout=5_000)
+        assert page.goto(url + "FEED.XML").status == 404
+        page.wait_for_url("**/feed.xml", timeout=5_000)
+    finally:
+        stop()
+
+
 @pytest.mark.parametrize("typed", ["KHONG-CO-TRANG/", "%2F%2FEXAMPLE.ORG/", "..%2F..%2FKHONG-CO/"])
 def test_a_lost_address_that_is_not_ours_in_any_spelling_stays_on_the_404_page(page, sample_server, typed):
     """Nothing under our spelling either: the reader stays on the 404 page at the address they

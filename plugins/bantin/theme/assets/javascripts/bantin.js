@@ -292,12 +292,23 @@
      apart (GitHub Pages, nginx). Our addresses are small letters without marks, words joined
      by "-": the page tries the address written so, and goes there if the host has it. Only
      below the site's root (a project site's "/Ten-Kho/" is the host's), only on this site. --- */
+  var SLUG_MAX = 80;  /* content/fields.py: an address made from a title is cut there, at a "-" */
+  function slugStep(text) {
+    var slug = text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""), cut;
+    if (slug.length <= SLUG_MAX) { return slug; }
+    cut = slug.lastIndexOf("-", SLUG_MAX);
+    return slug.slice(0, cut >= SLUG_MAX / 2 ? cut : SLUG_MAX).replace(/^-+|-+$/g, "");
+  }
   function ourSpelling(text) {
-    /* Step by step as python-slugify makes them: anything but a-z, 0-9 (and "." of a file's
-       name) is one "-", none at either end («Phổ biến, giáo dục» → pho-bien-giao-duc). */
-    return text.replace(/^\/+/, "").split("/").map(function (step) {
-      return step.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
-        .replace(/[^a-z0-9.]+/g, "-").replace(/^-+|-+$/g, "");
+    /* Step by step as python-slugify makes them: anything but a-z, 0-9 is one "-" (a "." too:
+       «TP. Vinh» is tp-vinh), none at either end («Phổ biến, giáo dục» → pho-bien-giao-duc),
+       and a long title cut as its address was. Only a file's name keeps its dots
+       (feed.xml, sitemap.xml.gz, Mau-don.PDF). */
+    var steps = text.replace(/^\/+/, "").split("/");
+    return steps.map(function (step, i) {
+      var file = i === steps.length - 1 && /^[^.].*\.[A-Za-z0-9]{1,5}$/.test(step);
+      return file ? step.split(".").map(slugStep).join(".") : slugStep(step);
     }).join("/");
   }
 
