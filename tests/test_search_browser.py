@@ -502,6 +502,22 @@ def test_header_box_promises_the_count_the_search_page_shows(page, site):
     assert page.locator(".bantin-search-page__status").inner_text().startswith(expected.removeprefix("Xem tất cả "))
 
 
+def test_header_box_does_not_call_a_smaller_page_all_it_lists(page, site):
+    """The box lists its typed (prefix) matches; a page with fewer (its last word whole) was
+    then offered as "Xem tất cả 1 kết quả" under six options (a hostile review, session 29)."""
+    built, url = site
+    index = load_search_index(built.root / "assets" / "search")
+    words = sorted({w for i in range(index.manifest["n"]) for w in index.doc(i)["t"].lower().split() if len(w) > 3})
+    typed = next(q for q in (f"{a} {b[:2]}" for a in words[:40] for b in words)
+                 if 0 < len(index.search(q).hits) < min(6, len(index.search(q, prefix=True).hits)))
+    page.goto(url)
+    page.fill("#bantin-search-q", typed)
+    n = len(index.search(typed).hits)
+    page.wait_for_function("([e, t]) => document.querySelector(e)?.textContent === t",
+                           arg=["#bantin-search-q-list .bantin-search-option--all",
+                                f"Mở trang tìm kiếm ({n} kết quả có đúng các chữ đã gõ)"], timeout=5_000)
+
+
 def test_header_box_escape_closes(page, site):
     _, url = site
     page.goto(url)

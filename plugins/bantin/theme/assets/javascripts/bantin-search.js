@@ -1521,7 +1521,7 @@
       engine.search(query, { prefix: false }).then(function (result) {
         // "Xem tất cả 13 kết quả" then a page of 1 («hoa giai la gi»: «gi» was a prefix of
         // «giới» in the box; a screen-reader trial, session 29): the link says the page's count.
-        if (seq === self.seq && !self.panel.hidden && self.allOption) self.allOption.textContent = allText(result);
+        if (seq === self.seq && !self.panel.hidden && self.allOption) self.allOption.textContent = allText(result, self.options.length - 1);
         result.hits.slice(0, PAGE_SIZE).forEach(function (h) {
           engine.doc(h.id).catch(function () { /* the search page asks again */ });
         });
@@ -1547,7 +1547,7 @@
     });
     var all = this.form.getAttribute("action") + "?q=" + encodeURIComponent(query.trim());
     var more = el("li", { role: "option", id: this.input.id + "-opt-all", "aria-selected": "false", "data-href": all, className: "bantin-search-option bantin-search-option--all" }, [
-      allText(result)
+      allText(result, 0)
     ]);
     this.allOption = more;
     this.listbox.appendChild(more);
@@ -1555,9 +1555,14 @@
     this.say(result.hits.length ? count(result.hits.length) + " kết quả" : "Không tìm thấy kết quả cho " + quoted(query));
   };
 
-  /** The box's last option: to the search page, with its count. */
-  function allText(result) {
-    return result.hits.length ? "Xem tất cả " + count(result.hits.length) + " kết quả" : "Mở trang tìm kiếm";
+  /** The box's last option: to the search page, with its count; `listed` options above it.
+   * A page with fewer than the box lists (its last word whole: «bộ tà» lists 6, its page 1)
+   * is not "all" of them (a hostile review, session 29). */
+  function allText(result, listed) {
+    var n = result.hits.length;
+    if (!n) return "Mở trang tìm kiếm";
+    if (n < listed) return "Mở trang tìm kiếm (" + count(n) + " kết quả có đúng các chữ đã gõ)";
+    return "Xem tất cả " + count(n) + " kết quả";
   }
 
   // --- Start ---------------------------------------------------------------------------------
