@@ -618,3 +618,13 @@ def test_tab_out_of_the_open_drawer_closes_it_and_focus_stays_in_sight(chromium,
         assert errors == []
     finally:
         context.close()
+
+
+def test_the_header_names_the_site_once_to_a_screen_reader(page, sample_server):
+    """The logo link is named for the site; the header's title then said it again, and the
+    page's title before its h1 (a screen-reader trial, session 29). Seen, not heard."""
+    page.goto(sample_server + PAGES["question"], wait_until="networkidle")
+    heard = page.locator("header.md-header").aria_snapshot()
+    assert heard.count("Bản tin Pháp luật tỉnh Sông Lam") == 1, heard
+    assert "Hòa giải ở cơ sở là gì" not in heard, heard
+    assert page.locator(".md-header__title").is_visible()  # still seen

@@ -107,7 +107,7 @@ KNOWN: dict[str, str] = {
     "partials/copyright.html": "bc86bca3bf75070f",
     "partials/feedback.html": "d47879b262c1d49f",
     "partials/footer.html": "50c2a75f013b7b03",
-    "partials/header.html": "5450cd8b26addbdf",
+    "partials/header.html": "62d817954a960ecd",
     "partials/icons.html": "461a02930eb982ef",
     "partials/integrations/analytics.html": "3dba249b95699a16",
     "partials/integrations/analytics/google.html": "df50013e194f9b3d",
