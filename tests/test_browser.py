@@ -366,6 +366,22 @@ def test_listen_button_comes_back_and_says_why_when_the_voice_fails(page, sample
     assert "Không đọc được bài" in status.inner_text() and "cần kết nối Internet" in status.inner_text()
 
 
+def test_listen_button_says_the_online_voice_note_again_after_reading(page, sample_server):
+    """Reading ended, the status was left empty: the note that this voice needs the Internet
+    was gone (second hostile review, session 29)."""
+    page.add_init_script("""window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+        Object.defineProperty(window, 'speechSynthesis', {value: {
+          getVoices: () => [{lang: 'vi-VN', name: 'Giọng mạng', localService: false}], speaking: false,
+          addEventListener: () => {}, cancel: () => {},
+          speak: (u) => setTimeout(() => u.onend({}), 300)}});""")
+    page.goto(sample_server + PAGES["article"])
+    status = page.locator("[data-bt-listen-status]")
+    page.get_by_role("button", name="Nghe đọc bài").click()
+    assert "Đang đọc bài" in status.inner_text()
+    page.get_by_role("button", name="Nghe đọc bài").wait_for()
+    assert status.inner_text() == "Giọng đọc tiếng Việt của trình duyệt cần kết nối Internet."
+
+
 def test_copy_question_link_in_one_click(page, sample_server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server.rstrip("/"))
     page.goto(sample_server + PAGES["question"])

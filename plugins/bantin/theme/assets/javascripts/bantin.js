@@ -168,14 +168,14 @@
     window.speechSynthesis.addEventListener("voiceschanged", offer);
     button.addEventListener("click", function () {
       var synth = window.speechSynthesis;
-      if (synth.speaking) { synth.cancel(); button.textContent = "Nghe đọc bài"; if (status) { status.textContent = ""; } return; }
+      if (synth.speaking) { synth.cancel(); button.textContent = "Nghe đọc bài"; offer(); return; }
       var voice = vietnameseVoice();
       if (!voice) { if (status) { status.textContent = missingVoiceHelp(); } return; }
       var heading = document.querySelector(".md-content h1");
       var utterance = new SpeechSynthesisUtterance((heading ? heading.textContent + ". " : "") + body.innerText);
       utterance.lang = "vi-VN";
       utterance.voice = voice;
-      utterance.onend = function () { button.textContent = "Nghe đọc bài"; if (status) { status.textContent = ""; } };
+      utterance.onend = function () { button.textContent = "Nghe đọc bài"; offer(); };  /* back to what it said before: an online voice's note */
       /* A voice that fails (a network voice offline, the engine busy) ended nothing: the
          button stayed on "Dừng đọc" with no word why (a screen-reader trial, session 29). */
       utterance.onerror = function (e) {
