@@ -33,6 +33,7 @@ const sandbox = {
     registerEditorComponent: (c) => registered.components.push(c),
     registerEventListener: (l) => registered.listeners.push(l),
     registerLocale: () => {}, getLocale: () => ({}),
+    init: () => { registered.started = true; },  // bantin-admin.js starts Decap last
   },
 };
 sandbox.window = sandbox;

@@ -846,4 +846,8 @@
       return data.filter(function (value, key) { return key === "body" || key === "title" || !empty(value); });
     }
   });
+
+  // Decap waits for us (bantin-admin-first.js): everything above is registered, start it.
+  window.__bantinAdminStarted = true;
+  CMS.init();
 })();
