@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from bantin.content.model import Item
 from bantin.outputs.gate import Gate
-from bantin.site import contentpolicy, redirectmap, sharecard, sharing
+from bantin.site import contentpolicy, redirectmap, sharing
 from bantin.site.pages import Generated
 from bantin.site.views import SiteView
 
@@ -199,5 +199,4 @@ def write_all(view: SiteView, pages: Sequence[Generated], gate: Gate | str,
     write_file(gate, "robots.txt", robots_txt(view))
     card = sharing.site_card(view.corpus.site)
     if card and view.urls.directory_urls:  # the offline copy's og:image is the public site's
-        site = view.corpus.site
-        write_file(gate, card, sharecard.render_or_neutral(site.agency.owner, site.agency.name, site.site_name, site.site_url))
+        write_file(gate, card, sharing.site_card_png(view.corpus.site))

@@ -30,9 +30,10 @@ VERSION = "1"  # drawn otherwise: a new address, so previews do not keep the old
 OUT = "assets/images/bantin-chia-se-{}.png"
 
 
+@lru_cache(maxsize=8)
 def card_path(owner: str, agency: str, site_name: str, site_url: str) -> str:
     """The card's path in the site, or "" when there is no agency name to draw (the theme's
-    neutral picture then)."""
+    neutral picture then). Kept: every page's og:image asks for it."""
     if not agency.strip():
         return ""
     digest = hashlib.sha256("\n".join([VERSION, *_texts(owner, agency, site_name, site_url)]).encode()).hexdigest()
@@ -70,8 +71,8 @@ def render(owner: str, agency: str, site_name: str, site_url: str) -> bytes:
     y += 40
     for size in (66, 58, 50, 44):  # the largest that keeps the name within two lines
         big = _font(True, size)
-        lines = _wrap(site_name, big, width, 2)
-        if all(big.getlength(line) <= width for line in lines) and " ".join(lines) == site_name:
+        lines = _wrap(site_name, big, width, 2)  # each line fits; cut with "…" when it has to
+        if " ".join(lines) == site_name:
             break
     _lines(draw, lines, big, WHITE, y, int(size * 1.22))
     top = SIZE[1] - BAND

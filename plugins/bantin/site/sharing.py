@@ -30,7 +30,16 @@ def site_card(site) -> str:
     must be absolute: the offline copy) or no agency name (the neutral picture then)."""
     if site.share_image or not site.site_url:
         return ""
-    return sharecard.card_path(site.agency.owner, site.agency.name, site.site_name, site.site_url)
+    return sharecard.card_path(*_card_texts(site))
+
+
+def site_card_png(site) -> bytes:
+    """The bytes of `site_card(site)`, drawn from the same texts."""
+    return sharecard.render_or_neutral(*_card_texts(site))
+
+
+def _card_texts(site) -> tuple[str, str, str, str]:
+    return site.agency.owner, site.agency.name, site.site_name, site.site_url
 
 
 def description(plain: str = "", markdown: str = "", fallback: str = "") -> str:

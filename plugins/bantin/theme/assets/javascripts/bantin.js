@@ -313,17 +313,18 @@
   }
 
   function initLost() {
-    var mark = document.querySelector("[data-bt-lost]"), root, rest, target;
+    var mark = document.querySelector("[data-bt-lost]"), root, rest, spelled, target;
     if (!mark || location.protocol === "file:" || !window.fetch || !"".normalize) { return; }
     root = new URL(mark.getAttribute("data-bt-lost"), location.href);
     if (root.origin !== location.origin || location.pathname.indexOf(root.pathname) !== 0) { return; }
     try { rest = decodeURIComponent(location.pathname.slice(root.pathname.length)); } catch (e) { return; }
-    if (ourSpelling(rest) === rest) { return; }
+    spelled = ourSpelling(rest);
+    if (spelled === rest) { return; }
     /* Our addresses have no "." or ".." step and no empty one: "..//evil.example" resolved to
        the path "//evil.example", which location.replace read as another host (hostile review,
        session 29, on a host that serves its 404 page with status 200). */
-    if (/(^|\/)\.{0,2}\//.test(ourSpelling(rest)) || /(^|\/)\.\.?$/.test(ourSpelling(rest))) { return; }
-    target = new URL(encodeURI(ourSpelling(rest)), root);
+    if (/(^|\/)\.{0,2}\//.test(spelled) || /(^|\/)\.\.?$/.test(spelled)) { return; }
+    target = new URL(encodeURI(spelled), root);
     if (target.origin !== location.origin || target.pathname.indexOf(root.pathname) !== 0) { return; }
     fetch(target.href, {method: "HEAD"}).then(function (answer) {
       if (answer.ok) { location.replace(target.origin + target.pathname + location.search + location.hash); }
