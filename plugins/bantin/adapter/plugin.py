@@ -90,6 +90,8 @@ class BantinConfig(base.Config):
     """A content/ image (JPG or PNG, ideally 1200×630) for pages shared without their own (site/sharing.py)."""
     editor = c.Type(dict, default={})
     """The web editor at /admin/: backend (local, gitlab, github, none), repo, app_id… (config/editor.py)."""
+    urls = c.Type(dict, default={})
+    """First segment of each kind of address: article, qa, guide, category… (config/urlprefixes.py)."""
     drafts = c.Type(bool, default=False)
     """Render drafts (with a 'bản nháp' banner); set by `bantin serve`."""
 

@@ -51,6 +51,7 @@ def settings(plugin_config, config: MkDocsConfig) -> Settings:
         iframe_hosts=tuple(plugin_config.iframe_hosts),
         content_policy=plugin_config.content_policy and not instant_navigation(config),
         editor=dict(plugin_config.editor),
+        urls=dict(plugin_config.urls),
         docs_dir=_relative_docs(config),
     )
 

@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from bantin.config.settings import UrlPrefixes
+from bantin.config.urlprefixes import configured
+from bantin.content.model import FOLDER_KINDS
 from bantin.problems import short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
@@ -45,7 +48,7 @@ def main_import(argv: Sequence[str] | None = None) -> int:
         print(f"lỗi: {URL_ALONE}", file=sys.stderr)
         return 2
     results = import_files(args.files, args.content_dir, category=args.category, url=args.url,
-                           redirect_map=args.redirect_map)
+                           redirect_map=args.redirect_map, address_prefix=configured().article)
     failed = 0
     for result in results:
         out = sys.stderr if result.error else sys.stdout
@@ -99,19 +102,30 @@ def _folder_pages(folder: Path) -> dict[str, bool]:
     return pages
 
 
-def _published_targets(pairs: list[tuple[str, str]], content_dir: Path) -> list[tuple[str, str]]:
-    """Pairs whose new page is published. A target in a content folder (`/tin-tuc/<slug>/`)
-    is looked up by the pages' addresses (`slug:`, else the title), not their file names;
-    a draft or a missing page there is left out, and named on stderr."""
+def _content_folder(segment: str, prefixes: UrlPrefixes) -> str | None:
+    """The content folder whose items are addressed under `segment` ('tin-tuc-su-kien' →
+    'tin-tuc' with `urls: article: tin-tuc-su-kien`; folders keep their names whatever the
+    addresses), None for any other segment: not ours to judge here (`bantin check` warns
+    of a map line whose new address has no page)."""
+    return next((folder for folder, kind in FOLDER_KINDS.items() if segment and getattr(prefixes, kind) == segment),
+                None)
+
+
+def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
+                       prefixes: UrlPrefixes = UrlPrefixes()) -> list[tuple[str, str]]:
+    """Pairs whose new page is published. A target in a content folder's addresses
+    (`/tin-tuc/<slug>/`) is looked up by the pages' addresses (`slug:`, else the title), not
+    their file names; a draft or a missing page there is left out, and named on stderr."""
     folders: dict[str, dict[str, bool]] = {}
     kept = []
     for old, new in pairs:
         match = _TARGET.fullmatch(new)
-        folder = content_dir / match.group(1) if match else None
+        name = _content_folder(match.group(1), prefixes) if match else None
+        folder = content_dir / name if name else None
         if folder is None or not folder.is_dir() or folder.is_symlink():
             kept.append((old, new))
             continue
-        pages = folders.setdefault(match.group(1), _folder_pages(folder))
+        pages = folders.setdefault(name, _folder_pages(folder))
         draft = pages.get(match.group(2))
         if draft is None:
             print(f"bỏ qua {_short(old)} → {new}: không còn bài nào ở địa chỉ này (tệp đã đổi tên, đổi `slug:` "
@@ -173,7 +187,7 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
               "địa chỉ cũ, một dấu cách và địa chỉ mới (`bantin import` tự ghi các dòng này khi "
               "gặp địa chỉ cũ có tham số ?ItemID=… hoặc trang .aspx, .php)", file=sys.stderr)
         return 1
-    pairs = _published_targets(pairs, args.content_dir)
+    pairs = _published_targets(pairs, args.content_dir, configured())
     for note in query_rules(pairs)[1]:
         print(f"lưu ý: {note}", file=sys.stderr)
     base = args.target_base.rstrip("/")

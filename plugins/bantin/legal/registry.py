@@ -76,7 +76,7 @@ class Registry:
                 continue
             if document.slug in slugs:
                 errors.append(
-                    f"{where}: địa chỉ /van-ban/{document.slug}/ của văn bản này đã thuộc về "
+                    f"{where}: địa chỉ …/{document.slug}/ của văn bản này đã thuộc về "
                     f"{slugs[document.slug]}; hãy kiểm tra lại số hiệu."
                 )
                 continue

@@ -36,7 +36,8 @@ from bantin.config import precheck as configcheck
 from bantin.config.editor import build_editor
 from bantin.config.emblem import check_agency_images
 from bantin.config import siteurl
-from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, UrlPrefixes, build_categories, check_iframe_hosts, check_numbers
+from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, build_categories, check_iframe_hosts, check_numbers
+from bantin.config.urlprefixes import build_prefixes
 from bantin.content import drafts
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.sanitize import clean
@@ -83,6 +84,7 @@ class Settings:
     iframe_hosts: Sequence[str] = ()
     content_policy: bool = True
     editor: object = None  # the `editor:` option as written (config/editor.py checks it)
+    urls: object = None  # the `urls:` option as written (config/urlprefixes.py checks it)
     docs_dir: str = "content"  # relative to mkdocs.yml's folder: the web editor's folders
 
 
@@ -128,7 +130,7 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
         registry=registry,
         categories=build_categories([dict(c) for c in settings.categories], problems, line),
         agency=Agency(**dict(settings.agency)),
-        prefixes=UrlPrefixes(),
+        prefixes=build_prefixes(settings.urls, problems, line),
         page_size=settings.page_size,
         feed_size=settings.feed_size,
         site_url=settings.site_url,

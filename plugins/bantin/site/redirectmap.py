@@ -234,8 +234,8 @@ def check_targets(lines: Sequence[tuple[int, str, str]], name: str, addresses: s
         moved = renamed.get(path)
         fix = (f"trang đó có lẽ nay ở /{moved}/: sửa địa chỉ mới trên dòng {number} thành /{moved}/"
                if moved else
-               f"sửa địa chỉ mới trên dòng {number} thành địa chỉ hiện nay của bài (`/tin-tuc/` và "
-               "`slug:` của bài), hoặc xóa dòng đó nếu bài đã bị xóa")
+               f"sửa địa chỉ mới trên dòng {number} thành địa chỉ hiện nay của bài (mở bài trên trang "
+               "rồi chép phần sau tên miền, ví dụ `/tin-tuc/<slug>/`), hoặc xóa dòng đó nếu bài đã bị xóa")
         problems.warn(name, number, "",
                       f"địa chỉ cũ {short(old)} chuyển tới {new}, nhưng không còn trang nào ở địa chỉ đó (tệp "
                       "đã đổi tên, đổi `slug:` hoặc đã bị xóa?)", fix)

@@ -256,8 +256,12 @@ def import_file(
     category: str | None = None,
     url: str | None = None,
     today: date | None = None,
+    address_prefix: str = ARTICLE_DIR,
 ) -> ImportResult:
     """Import one saved page as `content_dir/tin-tuc/<slug>.md`; never overwrites.
+
+    `address_prefix`: the articles' first address segment (`urls: article:` of mkdocs.yml,
+    config/urlprefixes.configured), which the redirect map's new address starts with.
 
     Raises ImportFailure (message names the file) when nothing can be imported.
     """
@@ -412,7 +416,7 @@ def import_file(
     # `slug:` is the address: written once, so retitling the article never moves it (and
     # the redirect map, which names this address, stays right).
     front["slug"] = target.stem
-    new_path = f"/{ARTICLE_DIR}/{front['slug']}/"
+    new_path = f"/{address_prefix}/{front['slug']}/"
     front["aliases"] = [a for a in front.get("aliases", []) if a != new_path]
     if not front["aliases"]:
         front.pop("aliases")
@@ -465,6 +469,7 @@ def import_files(
     url: str | None = None,
     today: date | None = None,
     redirect_map: Path | None = None,
+    address_prefix: str = ARTICLE_DIR,
 ) -> list[ImportResult]:
     """Import several pages; failures become results with `error` set, never exceptions.
 
@@ -476,7 +481,8 @@ def import_files(
     results: list[ImportResult] = []
     for path in paths:
         try:
-            result = import_file(path, content_dir, category=category, url=url, today=today)
+            result = import_file(path, content_dir, category=category, url=url, today=today,
+                                 address_prefix=address_prefix)
         except ImportFailure as exc:
             result = ImportResult(source=path, error=str(exc))
         except Exception as exc:  # never a traceback for an editor
