@@ -31,10 +31,10 @@ site: $(STAMP)
 serve-site: $(STAMP)
 	$(BIN)/bantin serve-site site
 
-## Offline flavour for USB copies: works from file://, output in site-offline/.
+## Offline flavour for USB copies: works from file://. Output in site-offline/: the start file
+## MO-BAN-TIN.html and the site in ban-tin/ (outputs/offlinecopy.py); the build says what to open.
 offline: $(STAMP)
 	$(BIN)/bantin build --offline
-	@echo "Open site-offline/index.html directly in a browser (file://)."
 
 ## Live preview with drafts shown under a 'bản nháp' banner.
 serve: $(STAMP)

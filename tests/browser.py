@@ -21,13 +21,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def build_sample(dest: Path, offline: bool = False) -> Path:
-    """Build the repository's sample site into dest (atomic build, as `make site` does)."""
+    """Build the repository's sample site into dest (atomic build, as `make site` does); the
+    site's own folder: for the offline copy that is dest/ban-tin/, beside the start file
+    dest/MO-BAN-TIN.html (outputs/offlinecopy.py)."""
     command = [sys.executable, "-m", "bantin.cli", "build", "--site-dir", str(dest)] + (["--offline"] if offline else [])
     done = subprocess.run(command, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if done.returncode != 0:
         raise AssertionError(done.stdout)
-    return dest
+    return dest / "ban-tin" if offline else dest
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

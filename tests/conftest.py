@@ -22,7 +22,8 @@ from browser import build_sample, launch, serve  # noqa: E402
 
 @pytest.fixture(scope="session")
 def sample_sites(tmp_path_factory):
-    """(site/, site-offline/) of the repository's sample content, as `make site` and `make offline` build them."""
+    """(site/, site-offline/ban-tin/) of the repository's sample content, as `make site` and `make offline`
+    build them: the offline one is the site inside the copy, its start file one folder up."""
     base = tmp_path_factory.mktemp("sample")
     return build_sample(base / "site"), build_sample(base / "site-offline", offline=True)
 

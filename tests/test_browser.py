@@ -156,6 +156,48 @@ def test_offline_navigation_by_clicking(page, sample_sites):
     assert page.locator(".bt-body").count() == 1
 
 
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts", "no-scripts"])
+def test_the_copys_start_file_opens_the_home_page_from_a_file(chromium, sample_sites, scripts):
+    """The one file at the top of the USB copy (outputs/offlinecopy.py), double-clicked: the
+    browser moves on to the home page by itself, without script; its link goes there too."""
+    start = sample_sites[1].parent / "MO-BAN-TIN.html"
+    context = chromium.new_context(locale="vi-VN", java_script_enabled=scripts)
+    try:
+        page = context.new_page()
+        page.goto(start.as_uri())
+        page.wait_for_url("**/ban-tin/index.html")
+        assert page.url == (sample_sites[1] / "index.html").as_uri()
+        assert "Bản sao đọc không cần mạng" in page.locator("body").inner_text()
+        page.get_by_role("link", name="Hòa giải ở cơ sở").first.click()
+        page.wait_for_url("**/ban-tin/chuyen-muc/hoa-giai-o-co-so.html")
+        assert page.locator(".bt-card").count() >= 1
+    finally:
+        context.close()
+
+
+def test_the_copys_start_file_shows_its_way_in_where_refresh_is_not_followed(chromium, sample_sites, tmp_path):
+    """A browser that does not follow the refresh (or a reader faster than it) sees the site's
+    name, that this is a copy, and a button-sized link to the home page."""
+    html = (sample_sites[1].parent / "MO-BAN-TIN.html").read_text(encoding="utf-8")
+    assert html.count('<meta http-equiv="refresh"') == 1
+    start = tmp_path / "MO-BAN-TIN.html"  # the same file without its refresh, beside the same site
+    start.write_text(html.replace('<meta http-equiv="refresh"', '<meta name="x-no-refresh"'), encoding="utf-8")
+    (tmp_path / "ban-tin").symlink_to(sample_sites[1], target_is_directory=True)
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(start.as_uri())
+        assert page.locator("h1").inner_text().strip() == "Bản tin Pháp luật tỉnh Sông Lam"  # mkdocs.yml's site_name
+        assert "Bản sao đọc không cần mạng" in page.locator("body").inner_text()
+        link = page.get_by_role("link", name="Mở bản tin")
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44  # a target for older readers' fingers
+        link.click()
+        page.wait_for_url("**/ban-tin/index.html")
+    finally:
+        context.close()
+
+
 def test_the_online_copy_opened_from_a_file_follows_its_folder_links(page, sample_sites):
     """A reader's review (session 23): the online site's folder opened from file:// showed a list
     of files for every menu link, search and result ("Index of …/tim-kiem/"). Folder links,

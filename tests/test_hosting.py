@@ -405,3 +405,32 @@ def test_serve_site_command_serves_until_ctrl_c(confined, tmp_path):
             out, _ = process.communicate(timeout=30)
             pytest.fail(f"serve-site did not stop within 30 s of SIGINT; its threads:\n{out[-6000:]}")
     assert process.returncode == 0 and f"http://127.0.0.1:{port}/" in out and "Traceback" not in out
+
+
+def test_serve_site_given_an_offline_copy_serves_the_site_inside_it(tmp_path, monkeypatch):
+    """`bantin serve-site site-offline` (docs/hosting.md): the copy's top holds the start file
+    and ban-tin/ (outputs/offlinecopy.py); the site served is the folder, so its 404 page and
+    its addresses are the copy's own."""
+    from bantin.cli.servesite import run_serve_site
+
+    copy = tmp_path / "site-offline"
+    (copy / "ban-tin").mkdir(parents=True)
+    (copy / "MO-BAN-TIN.html").write_text("mở", encoding="utf-8")
+    (copy / "ban-tin" / "index.html").write_text("trang chủ", encoding="utf-8")
+    served = []
+
+    class Server:
+        server_address = ("127.0.0.1", 8000)
+
+        def __init__(self, root, address):
+            served.append(Path(root))
+
+        def serve_forever(self):
+            raise KeyboardInterrupt
+
+        def server_close(self):
+            pass
+
+    monkeypatch.setattr(siteserver, "SiteServer", Server)
+    assert run_serve_site(str(copy), "127.0.0.1:8000") == 0
+    assert served == [copy / "ban-tin"]

@@ -274,5 +274,88 @@ def test_offline_build_removes_its_own_leftovers_only(tmp_path):
         (root / name / "tin-tuc").mkdir(parents=True)
     done = bantin(root, "build", "--offline")
     assert done.returncode == 0, done.stdout
-    assert (root / "site-offline" / "index.html").is_file()
+    assert (root / "site-offline" / "ban-tin" / "index.html").is_file()
     assert sorted(p.name for p in root.glob(".site*")) == [".site-offline.build-lock", ".site.building-y2"]
+
+
+# --- the offline copy's layout (outputs/offlinecopy.py) ------------------------------------------
+
+def test_the_offline_copy_is_one_start_file_beside_one_site_folder(tmp_path):
+    """A reader's trial: the USB copy's top folder had 27 entries and nobody knew which to open
+    (session 28). It now holds the start file MO-BAN-TIN.html and the site in ban-tin/; the
+    start file moves to the home page without script and shows the link too. A page whose
+    slug is the folder's or the file's name stays inside the folder, where it collides with
+    nothing."""
+    root = write_site(tmp_path / "du-an", {
+        "tin-tuc/a.md": article("Bài A"),
+        "trang/ban-tin.md": "---\ntitle: Bản tin\ndate: 2024-01-01\n---\n\nTrang giới thiệu bản tin.\n",
+        "trang/mo-ban-tin.md": "---\ntitle: Mở bản tin\ndate: 2024-01-01\n---\n\nTrang cùng tên tệp mở đầu.\n",
+    })
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("site_name: Bản tin thử", 'site_name: "Bản tin <b>&</b> thử"'),
+                                     encoding="utf-8")
+    done = bantin(root, "build", "--offline")
+    assert done.returncode == 0, done.stdout
+    copy = root / "site-offline"
+    assert sorted(os.listdir(copy)) == ["MO-BAN-TIN.html", "ban-tin"]
+    assert "MO-BAN-TIN.html" in done.stdout and "USB" in done.stdout  # the build says what to open
+    start = (copy / "MO-BAN-TIN.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=ban-tin/index.html">' in start
+    assert '<a href="ban-tin/index.html">Mở bản tin</a>' in start
+    assert "<script" not in start and 'lang="vi"' in start
+    assert "<h1>Bản tin &lt;b&gt;&amp;&lt;/b&gt; thử</h1>" in start  # mkdocs.yml's text, escaped
+    site = copy / "ban-tin"
+    assert "Bài A" in (site / "index.html").read_text(encoding="utf-8")
+    assert "Trang giới thiệu bản tin." in (site / "ban-tin.html").read_text(encoding="utf-8")
+    assert "Trang cùng tên tệp mở đầu." in (site / "mo-ban-tin.html").read_text(encoding="utf-8")
+    assert {"404.html", "assets", "feed.xml", "tim-kiem.html"} <= set(os.listdir(site))
+    names = [str(p.relative_to(copy)) for p in copy.rglob("*")]
+    assert all(name.isascii() for name in names)
+    # Built again into its own copy (the mark names the two entries), and the online site
+    # beside it keeps its plain layout.
+    again = bantin(root, "build", "--offline")
+    assert again.returncode == 0, again.stdout
+    assert sorted(os.listdir(copy)) == ["MO-BAN-TIN.html", "ban-tin"]
+    assert bantin(root, "build").returncode == 0 and (root / "site" / "index.html").is_file()
+    assert not (root / "site" / "MO-BAN-TIN.html").exists()
+
+
+def test_an_earlier_flat_copy_is_replaced_and_an_unmarked_copy_only_where_it_is_the_default(tmp_path):
+    """The copy an earlier Bản tin wrote (index.html and 26 more at the top) is replaced by
+    the new layout; a copy without its mark (the lock file gone) is taken for the project's
+    own when it is its default site-offline/, never when it was given with --site-dir."""
+    root = write_site(tmp_path / "du-an", {"tin-tuc/a.md": article("Bài A")})
+    assert build(root, "--no-directory-urls", "--site-dir", "site-offline").returncode == 0  # the old, flat copy
+    assert (root / "site-offline" / "index.html").is_file()
+    done = bantin(root, "build", "--offline")
+    assert done.returncode == 0, done.stdout
+    assert sorted(os.listdir(root / "site-offline")) == ["MO-BAN-TIN.html", "ban-tin"]
+    (root / ".site-offline.build-lock").unlink()
+    done = bantin(root, "build", "--offline")
+    assert done.returncode == 0, done.stdout
+    elsewhere = tmp_path / "usb"
+    assert bantin(root, "build", "--offline", "--site-dir", str(elsewhere)).returncode == 0
+    (tmp_path / ".usb.build-lock").unlink()
+    refused = bantin(root, "build", "--offline", "--site-dir", str(elsewhere))
+    assert refused.returncode == 2 and "Không dựng vào" in refused.stdout, refused.stdout
+    assert (elsewhere / "MO-BAN-TIN.html").is_file()  # refused before anything was touched
+
+
+def test_a_killed_offline_build_leaves_the_previous_copy_whole(tmp_path):
+    """The start file is written in the staging folder, after the site: a build killed while
+    it writes the site leaves the previous copy (start file and folder) as it was."""
+    root = write_site(tmp_path, {f"tin-tuc/b{n:02d}.md": article(f"Tin số {n}") for n in range(40)})
+    assert bantin(root, "build", "--offline").returncode == 0
+    before = tree_digest(root / "site-offline")
+    proc = subprocess.Popen([*BANTIN, "build", "--offline"], cwd=root, env=ENV, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = lambda: list(root.glob(".site-offline.building-*"))  # noqa: E731
+    assert wait_for(lambda: any((p / "ban-tin" / "tin-tuc").exists() for p in staging()) or proc.poll() is not None, 90)
+    caught = proc.poll() is None and not any((p / "MO-BAN-TIN.html").exists() for p in staging())
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert tree_digest(root / "site-offline") == before
+    assert caught, "the build finished before it could be killed: the test proved nothing"
+    done = bantin(root, "build", "--offline")
+    assert done.returncode == 0 and "dở dang" in done.stdout, done.stdout
+    assert not staging() and sorted(os.listdir(root / "site-offline")) == ["MO-BAN-TIN.html", "ban-tin"]

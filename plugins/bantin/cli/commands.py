@@ -78,7 +78,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     staging folder that the next build removes.
     """
     from bantin.adapter import engine
-    from bantin.outputs import publish
+    from bantin.outputs import offlinecopy, publish
     from bantin.outputs.gate import foreign_folder_problem, site_dir_problem
     from bantin.workers.background import JobFailed
 
@@ -100,13 +100,16 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
             config = None
             try:
                 overrides = {"site_dir": str(staging.path)}
-                if offline:
+                if offline:  # the site in one folder, beside the one file to open (outputs/offlinecopy.py)
                     overrides["use_directory_urls"] = False
+                    overrides["site_dir"] = str(offlinecopy.site_folder(staging.path))
                 config = _load(config_file, **overrides)
                 _plugin(config)
                 engine.set_drafts(config, drafts)
                 started = time.perf_counter()
                 engine.build(config)
+                if offline:
+                    offlinecopy.write_start(staging.path, config.details.get("site_name", ""))
             except (engine.EngineError, JobFailed, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
                 engine.stop_helpers(config)
                 staging.discard()
@@ -127,6 +130,10 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
         print(publish.publish_error(target, exc), file=sys.stderr)
         return 1
     print(f"Đã dựng xong trong {_seconds(started)}: {target} ({_footprint(target, offline)})")
+    if offline:
+        print(f"Chép hai mục trong {target.name} (tệp {offlinecopy.START_FILE} và thư mục "
+              f"{offlinecopy.SITE_FOLDER}) vào USB; người đọc bấm đúp vào {offlinecopy.START_FILE} để mở "
+              f"bằng trình duyệt. Xem thử trên máy này: {target / offlinecopy.START_FILE}")
     return 0
 
 

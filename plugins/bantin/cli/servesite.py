@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from bantin.outputs import offlinecopy
 from bantin.problems import visible
 from bantin.tools import siteserver
 
@@ -16,6 +17,8 @@ from bantin.tools import siteserver
 def run_serve_site(folder: str, address: str) -> int:
     """The built site as a host serves it, our 404 page included (tools/siteserver.py)."""
     root = Path(folder)
+    if offlinecopy.is_copy(root):  # an offline copy: its site is the folder beside the start file
+        root = offlinecopy.site_folder(root)
     if not (root / "index.html").is_file():
         print(visible(f"lỗi: {folder}: chưa có trang đã dựng (không thấy {folder}/index.html) → Cách sửa: "
                       "chạy `bantin build` (hoặc `make site`) trước, hoặc ghi thư mục khác, ví dụ "

@@ -23,6 +23,7 @@ import os
 import re
 from pathlib import Path
 
+from bantin.outputs import offlinecopy
 from bantin.problems import visible
 from bantin.text.names import windows_reserved
 
@@ -342,10 +343,11 @@ def foreign_folder_problem(site_dir: str, mark: dict | None = None, default_dir:
     the last build left in the lock file beside the folder (publish.read_mark) names this
     very folder and every top-level entry is one it wrote; a folder built before marks
     existed is accepted only when it is the project's own default output (`default_dir`:
-    mkdocs.yml's `site_dir`, inside the project), holds index.html and the theme's script and
-    nothing a build never writes (host configuration, server scripts) at any depth. Any other
-    folder given with `-d` must be missing, empty or marked: a web root that once received a
-    copy of an old build also holds other people's uploads and applications.
+    mkdocs.yml's `site_dir`, inside the project), holds index.html and the theme's script
+    (in `ban-tin/` for an offline copy, outputs/offlinecopy.py) and nothing a build never
+    writes (host configuration, server scripts) at any depth. Any other folder given with
+    `-d` must be missing, empty or marked: a web root that once received a copy of an old
+    build also holds other people's uploads and applications.
     Either way a name starting with `.` anywhere (`.git`, `.well-known`, `.htaccess`,
     `.nojekyll`) is refused: a build never writes one, so someone else put it there.
     """
@@ -367,8 +369,15 @@ def foreign_folder_problem(site_dir: str, mark: dict | None = None, default_dir:
         return (f"Không dựng vào {site_dir}: lần dựng trước không tạo {', '.join(f'`{shown(n)}`' for n in unknown[:5])}"
                 f"{' …' if len(unknown) > 5 else ''}; ai đó đã thêm vào, và dựng trang sẽ xóa chúng. {_MOVE}. Nếu chúng "
                 "do `mkdocs build` tạo ra thì xóa cả thư mục đó rồi dựng lại")
-    host = [n for n in names if n.casefold() in (HOST_FILES_TOP | HOST_FILES_ANYWHERE) - BUILD_MAY_WRITE]
-    looks_ours = os.path.isfile(os.path.join(site_dir, *OUR_SCRIPT)) and "index.html" in names
+    inner, inner_names = site_dir, names
+    if names == {offlinecopy.START_FILE, offlinecopy.SITE_FOLDER}:  # an offline copy: its site is one level down
+        inner = os.path.join(site_dir, offlinecopy.SITE_FOLDER)
+        try:
+            inner_names = set(os.listdir(inner))
+        except OSError:
+            inner_names = set()
+    host = [n for n in inner_names if n.casefold() in (HOST_FILES_TOP | HOST_FILES_ANYWHERE) - BUILD_MAY_WRITE]
+    looks_ours = os.path.isfile(os.path.join(inner, *OUR_SCRIPT)) and "index.html" in inner_names
     if looks_ours and not default_dir:
         return (f"Không dựng vào {site_dir}: thư mục trông như trang do phiên bản bantin cũ dựng nhưng không có dấu "
                 "của lần dựng trước (tệp khóa bên cạnh), nên không biết chắc mọi tệp trong đó đều do bantin tạo; "

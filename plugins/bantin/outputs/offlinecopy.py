@@ -1,0 +1,87 @@
+"""The layout of the offline copy (`bantin build --offline`): one start file and one folder.
+
+A reader's trial found the USB copy's top folder holding 27 entries (assets/, feed.xml,
+404.html, search folders, … and index.html among them): a citizen or commune official who
+plugs the stick in does not know which one to open. So the copy is written as
+
+    site-offline/
+        MO-BAN-TIN.html   the one file to double-click ("Mở bản tin", open the bulletin)
+        ban-tin/          the whole site, every link relative, opened from file://
+
+Why these names: Windows Explorer hides known extensions, so the reader sees "MO-BAN-TIN",
+an instruction in Vietnamese, where `index.html` showed "index", an English word that says
+nothing to them and that the site's own home page also bears. Both names are ASCII (FAT32,
+zip tools and Windows' 260-character paths: the folder adds 8 characters to every path),
+upper case for the file so that it stands out beside the folder, and neither is a name the
+site could hold at this level: every page, feed and asset is inside `ban-tin/`, so a page
+whose slug is `ban-tin` or `MO-BAN-TIN` is `ban-tin/ban-tin.html` and never collides.
+
+The start file moves on by itself (meta refresh, no script: a copy may be opened where
+scripts are off) and shows a link for a browser that does not follow the refresh.
+No MkDocs import: the CLI writes the file into its staging folder before the swap
+(outputs/publish.py), so a killed build never leaves a copy without it.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+SITE_FOLDER = "ban-tin"
+START_FILE = "MO-BAN-TIN.html"
+HOME = f"{SITE_FOLDER}/index.html"
+
+
+def site_folder(copy: Path) -> Path:
+    """Where the site itself is written inside the copy's folder."""
+    return Path(copy) / SITE_FOLDER
+
+
+def is_copy(folder: Path) -> bool:
+    """True when `folder` has this layout: the start file and the site folder with its home page
+    (what `bantin serve-site` and the output gate recognise as an offline copy)."""
+    folder = Path(folder)
+    return (folder / START_FILE).is_file() and (folder / HOME).is_file()
+
+
+def start_page(site_name: str) -> str:
+    """The start file's HTML: the site's name, a note that this is a copy, the way in.
+
+    The text is large and the link is a button-sized target: older readers and a
+    commune hall's old monitor. Everything from mkdocs.yml is escaped."""
+    name = html.escape(site_name.strip() or "Bản tin", quote=True)
+    return f"""<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{name} – mở bản tin</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={HOME}">
+<style>
+body{{margin:0;padding:2rem 1rem;font:1.25rem/1.5 system-ui,"Segoe UI",Roboto,Arial,sans-serif;color:#1a1a1a;background:#fff}}
+main{{max-width:34rem;margin:0 auto}}
+h1{{font-size:1.6rem;line-height:1.3;margin:0 0 .75rem}}
+a{{display:inline-block;margin:.5rem 0 1rem;padding:.75rem 1.5rem;border-radius:.3rem;background:#0d47a1;color:#fff;font-weight:700;text-decoration:none}}
+a:focus-visible{{outline:3px solid #ff8f00;outline-offset:3px}}
+</style>
+</head>
+<body>
+<main>
+<h1>{name}</h1>
+<p>Bản sao đọc không cần mạng.</p>
+<p><a href="{HOME}">Mở bản tin</a></p>
+<p>Nếu trang bản tin không tự mở, hãy bấm nút trên.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def write_start(copy: Path, site_name: str) -> Path:
+    """Write the start file beside the site folder (the build's staging folder: nothing is
+    seen until the swap), with the permissions of the site's own files (the umask)."""
+    path = Path(copy) / START_FILE
+    with open(path, "w", encoding="utf-8", newline="\n") as out:
+        out.write(start_page(site_name))
+    return path
