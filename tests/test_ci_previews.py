@@ -92,7 +92,7 @@ def test_free_previews_are_artifacts_linked_from_the_merge_request():
     assert artifacts["expose_as"] and artifacts["paths"] == ["preview/"] and artifacts.get("expire_in")
     assert artifacts["reports"]["dotenv"] == "preview.env" and preview["environment"]["url"] == "$PREVIEW_URL"
     url = next(line for line in preview["script"] if "PREVIEW_URL=" in line)
-    assert "/-/jobs/${CI_JOB_ID}/artifacts/preview/index.html" in url and "> preview.env" in url
+    assert "/-/jobs/${CI_JOB_ID}/artifacts/preview/ban-tin/index.html" in url  # the home page of the copy and "> preview.env" in url
 
 
 @pytest.mark.parametrize("event, flag", [("push", "--publish"), ("pull_request", "--preview")])
