@@ -63,16 +63,36 @@ def test_a_segment_that_is_not_a_slug_is_refused_with_one_to_type(value, fix):
     assert "chữ thường không dấu" in found[0] and fix in found[0], found
 
 
-@pytest.mark.parametrize("value", ["", "   ", None, 5, True, ["a"], {"a": "b"}])
+@pytest.mark.parametrize("value", ["", "   ", None, ["a"], {"a": "b"}])
 def test_a_segment_that_is_not_text_is_refused(value):
     found = _errors({"tag": value})
     assert len(found) == 1 and "không để trống" in found[0] and "`tag: the`" in found[0], found
+
+
+@pytest.mark.parametrize("value", [2024, 83, False, 1.5])
+def test_a_number_or_yes_no_read_by_yaml_is_told_to_be_quoted(value):
+    """`category: 2024` or `tag: no` is a number or a yes/no to YAML: the value was written,
+    so "do not leave it empty" sent the reader looking for nothing (hostile review, session 30).
+    The value is not shown back: `0123` was read as 83, which nobody typed."""
+    found = _errors({"year": value})
+    assert len(found) == 1 and "không để trống" not in found[0], found
+    assert "dấu ngoặc kép" in found[0] and '`year: "' in found[0], found
+    assert value == 2024 or f"`year: {value}`" not in found[0] and f'"{value}"' not in found[0], found
 
 
 @pytest.mark.parametrize("value", ["assets", "admin", "con", "nul", "lpt1"])
 def test_the_builds_own_folders_and_names_windows_cannot_hold_are_refused(value):
     found = _errors({"category": value})
     assert len(found) == 1 and f"`category: {value}`" in found[0], found
+
+
+@pytest.mark.parametrize("value, page", [("index", "index.html"), ("404", "404.html")])
+def test_the_names_of_the_home_and_not_found_pages_are_refused(value, page):
+    """`search: index` made the search page's source `index.md`, the home page's: the build
+    then blamed a `content/index.md` nobody wrote, and the offline copy's `index.html` was
+    claimed twice (hostile review, session 30)."""
+    found = _errors({"search": value})
+    assert len(found) == 1 and f"`search: {value}`" in found[0] and page in found[0], found
 
 
 def test_the_editors_folder_is_one_of_the_builds_own():

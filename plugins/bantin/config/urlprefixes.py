@@ -47,6 +47,9 @@ SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_LENGTH = 40  # every address under it repeats it; a USB copy's paths stay short
 # Folders the build writes for itself at the top of the site (site/webeditor.ADMIN, the theme).
 OWN_FOLDERS = frozenset({"assets", "admin"})
+# Pages the build writes at the top under these names: a listing there is `index.md` (the home
+# page's source) and, in the offline copy, `index.html` or `404.html` a second time.
+TOP_PAGES = {"index": "trang chủ (index.html)", "404": "trang báo không tìm thấy (404.html)"}
 
 
 def _no_lines(*keys) -> int:
@@ -83,6 +86,10 @@ def build_prefixes(entry: Any, problems: Problems, line: Lines = _no_lines) -> U
 def _segment_ok(key: str, value: Any, error) -> bool:
     """`value` is one lower-case ASCII segment the build may own."""
     what = KEYS[key]
+    if isinstance(value, (bool, int, float)):  # never shown back: YAML read `0123` as 83
+        error(key, f"`{key}:` ({what}) được YAML đọc thành số hoặc có/không (yes/no), không phải chữ",
+              f'đặt giá trị trong dấu ngoặc kép, đúng như đã gõ, ví dụ `{key}: "2024"`')
+        return False
     if not isinstance(value, str) or not value.strip():
         error(key, f"`{key}:` ({what}) phải là một đoạn địa chỉ, không để trống",
               f"ví dụ `{key}: {getattr(UrlPrefixes(), key)}` (mặc định), hoặc xóa dòng này")
@@ -94,8 +101,9 @@ def _segment_ok(key: str, value: Any, error) -> bool:
                    f"không dấu, số và dấu gạch ngang giữa các chữ, không có `/`, dấu cách, tối đa {MAX_LENGTH} ký tự",
               example)
         return False
-    if value in OWN_FOLDERS or windows_reserved(value):
-        why = "là thư mục riêng của bản dựng" if value in OWN_FOLDERS else "là tên Windows và USB không lưu được"
+    if value in OWN_FOLDERS or value in TOP_PAGES or windows_reserved(value):
+        why = ("là thư mục riêng của bản dựng" if value in OWN_FOLDERS else f"là tên của {TOP_PAGES[value]}"
+               if value in TOP_PAGES else "là tên Windows và USB không lưu được")
         error(key, f"`{key}: {value}` ({what}) {why}", f"chọn tên khác, ví dụ `{key}: {getattr(UrlPrefixes(), key)}`")
         return False
     return True
