@@ -18,7 +18,7 @@ from bantin.config.urlprefixes import KEYS, OWN_FOLDERS, build_prefixes
 from bantin.problems import Problems
 from bantin.site import webeditor
 from linkscan import broken_links
-from sitekit import article, build, read, write_site
+from sitekit import article, build, read, run_bantin, write_site
 
 CUSTOM = {"article": "tin-bai", "qa": "hd", "guide": "hdan", "category": "muc", "tag": "nhan",
           "year": "nam", "document": "vb", "search": "tim", "short": "s", "pagination": "p"}
@@ -210,6 +210,20 @@ def test_a_wrong_segment_stops_the_build_on_its_line(tmp_path):
     assert re.search(r"mkdocs\.yml:\d+: \[plugins\.bantin\.urls\.article\]", done.stdout), done.stdout
     assert "`article: ngoai`" in done.stdout and "Traceback" not in done.stdout
     assert not (tmp_path / "ngoai").exists() and not (tmp_path / "site").exists()
+
+
+def test_a_segment_named_like_another_kinds_content_folder_is_told_by_check_as_by_build(tmp_path):
+    """`category: tin-tuc` (the articles moved to /tin-bai/) makes the category 'Đất đai' the
+    generated page `tin-tuc/dat-dai.md`, the name of an article's file: the build stopped
+    blaming the file, while `bantin check` said 0 errors (hostile review, session 30)."""
+    root = write_site(tmp_path, {
+        "tin-tuc/mot.md": article("Bài một", category="dat-dai"),
+        "tin-tuc/dat-dai.md": article("Tranh chấp đất đai", category="dat-dai", slug="tranh-chap-dat-dai"),
+    }, urls={"article": "tin-bai", "category": "tin-tuc"})
+    for done in (run_bantin(root, "check"), build(root, check=False)):
+        assert done.returncode != 0, done.stdout
+        assert "tin-tuc/dat-dai.md" in done.stdout and "'Đất đai'" in done.stdout, done.stdout
+        assert "`urls:`" in done.stdout and "Traceback" not in done.stdout, done.stdout
 
 
 # --- commands that run without a build ----------------------------------------------------

@@ -214,6 +214,7 @@ def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme,
             if _claim(owners, urls.short(page.question.id), short, src, problems):
                 _file(gate, urls.redirect_file(urls.short(page.question.id), urls.directory_urls), short, src,
                       "slug", problems)
+    _sources(corpus, pages, urls, problems)
     content: set[str] = set()
     for item in corpus.published:
         if _address(item.path) not in content:
@@ -224,6 +225,21 @@ def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme,
         who = f"bí danh (aliases) trong {src}"
         if _claim(owners, unquote(path), who, src, problems):
             _file(gate, urls.redirect_file(path, urls.directory_urls), who, src, "aliases", problems)
+
+
+def _sources(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme, problems: Problems) -> None:
+    """A content file whose name is a generated page's source: `urls: category: tin-tuc` makes
+    the category 'Đất đai' `tin-tuc/dat-dai.md`, an article's file. The engine holds one file
+    per name (adapter.plugin stops there), and a `.md` link would name either: told here, so
+    `bantin check` says what the build stops on (hostile review, session 30)."""
+    made = {urls.src_uri(page.path): page for page in pages}
+    for item in corpus.items:
+        page = made.get(item.src)
+        if page is not None:
+            problems.error(item.src, 0, "", f"tên tệp trùng tên nguồn của trang tự tạo '{page.title}' "
+                           f"(/{urls.public(page.path)})",
+                           "đổi tên tệp (bài có `slug:` vẫn giữ địa chỉ), hoặc đổi đoạn địa chỉ ở mục `urls:` của "
+                           "mkdocs.yml cho khác tên các thư mục trong content/ (tin-tuc, hoi-dap, huong-dan, trang)")
 
 
 _RENAME_FILE = ("đổi tên tệp trong content/ thành chữ thường không dấu, số và dấu gạch ngang, ngắn hơn 200 ký tự, "
