@@ -266,3 +266,21 @@ def test_an_imported_articles_redirect_goes_to_its_configured_address(tmp_path, 
     out, err = capsys.readouterr()
     assert f"{new};" in out  # the article is found behind its new address, in content/tin-tuc/
     assert "/tin-tuc-su-kien/khong-co/" not in out and "bỏ qua" in err and "ItemID=13" in err
+
+
+def test_import_stops_on_a_wrong_segment_instead_of_writing_the_default_address(tmp_path, monkeypatch, capsys):
+    """`article: Tin-Tuc-Su-Kien` gave the defaults to `bantin import`, which wrote every old
+    address's redirect line to /tin-tuc/…: once the value was corrected, each line named a page
+    that is not there (hostile review, session 30). Nothing is imported until it is fixed."""
+    from bantin.cli.importer import main_import
+    monkeypatch.chdir(tmp_path)
+    _mkdocs_yml(tmp_path, {"article": "Tin-Tuc-Su-Kien"})
+    (tmp_path / "content" / "tin-tuc").mkdir(parents=True)
+    saved = tmp_path / "bai.html"
+    saved.write_text("<html><body><article><h1>Tập huấn</h1>" + "<p>Nội dung tập huấn hòa giải viên.</p>" * 8
+                     + "</article></body></html>", encoding="utf-8")
+    assert main_import([str(saved), "--url", "http://stp.example.gov.vn/tin.aspx?ItemID=12"]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"mkdocs\.yml:\d+: \[plugins\.bantin\.urls\.article\]", err) and "`article: tin-tuc-su-kien`" in err, err
+    assert "urls:" in err and "Traceback" not in err
+    assert list((tmp_path / "content" / "tin-tuc").iterdir()) == [] and not (tmp_path / "redirects").exists()

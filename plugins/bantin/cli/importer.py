@@ -14,7 +14,7 @@ from typing import Sequence
 from bantin.config.settings import UrlPrefixes
 from bantin.config.urlprefixes import configured
 from bantin.content.model import FOLDER_KINDS
-from bantin.problems import short as _short, visible
+from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
                                      read_map_text, target_base_problem)
@@ -47,8 +47,16 @@ def main_import(argv: Sequence[str] | None = None) -> int:
     if args.url and len(args.files) > 1:
         print(f"lỗi: {URL_ALONE}", file=sys.stderr)
         return 2
+    wrong = Problems()
+    prefixes = configured(problems=wrong)
+    if wrong.errors:  # the redirect map would name /tin-tuc/… for a site whose articles are elsewhere
+        for problem in wrong.errors:
+            print(problem, file=sys.stderr)
+        print("Chưa nhập tệp nào: sửa mục `urls:` của mkdocs.yml trước, vì bảng chuyển hướng ghi địa chỉ mới "
+              "của từng bài theo mục đó", file=sys.stderr)
+        return 1
     results = import_files(args.files, args.content_dir, category=args.category, url=args.url,
-                           redirect_map=args.redirect_map, address_prefix=configured().article)
+                           redirect_map=args.redirect_map, address_prefix=prefixes.article)
     failed = 0
     for result in results:
         out = sys.stderr if result.error else sys.stdout

@@ -23,7 +23,7 @@ import difflib
 import re
 from typing import Any, Mapping
 
-from bantin.config.precheck import ConfigError, compose, read_text, value_of
+from bantin.config.precheck import ConfigError, compose, config_lines, read_text, value_of
 from bantin.config.settings import CONFIG_FILE, Lines, UrlPrefixes
 from bantin.problems import Problems, short
 from bantin.text.names import windows_reserved
@@ -123,17 +123,19 @@ def _one_kind_each(prefixes: UrlPrefixes, chosen: Mapping[str, str], error) -> N
               f"mỗi loại trang cần một đoạn địa chỉ riêng: đổi `{key}:` thành tên khác")
 
 
-def configured(config_file: str = CONFIG_FILE) -> UrlPrefixes:
+def configured(config_file: str = CONFIG_FILE, problems: Problems | None = None) -> UrlPrefixes:
     """The segments mkdocs.yml sets, for commands that run without a build (`bantin import`
     writes the new address of each imported article into the redirect map; `bantin
     redirects` finds the article behind it). A missing or broken file, or a wrong value,
-    gives the defaults: the build itself names what is wrong, on its line."""
+    gives the defaults; a wrong value is added to `problems`, on its line, for a command
+    that must not go on with the defaults (the build names it too)."""
     try:
         node = compose(config_file, read_text(config_file))
     except ConfigError:
         return UrlPrefixes()
     written = {key: value_of(node, "plugins", "bantin", "urls", key) for key in KEYS}
-    problems = Problems()
-    prefixes = build_prefixes({k: v for k, v in written.items() if v is not None}, problems)
-    return UrlPrefixes() if problems.errors else prefixes
-
+    found = Problems()
+    prefixes = build_prefixes({k: v for k, v in written.items() if v is not None}, found, config_lines(config_file))
+    if problems is not None:
+        problems.extend(found)
+    return UrlPrefixes() if found.errors else prefixes
