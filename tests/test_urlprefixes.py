@@ -95,6 +95,15 @@ def test_the_names_of_the_home_and_not_found_pages_are_refused(value, page):
     assert len(found) == 1 and f"`search: {value}`" in found[0] and page in found[0], found
 
 
+def test_messages_read_without_the_segments_name_none_of_the_defaults():
+    """The placeholder `site_url` warning is written before `urls:` is read: "/q/…" named a
+    short link that a site with `short: hd` does not have (hostile review, session 30)."""
+    from bantin.config.siteurl import site_url_problem
+    for publishing in (False, True):
+        text = str(site_url_problem(None, "https://bantin.example.org/", publishing=publishing))
+        assert "liên kết rút gọn" in text and "/q/" not in text, text
+
+
 def test_the_editors_folder_is_one_of_the_builds_own():
     assert webeditor.ADMIN in OWN_FOLDERS
 

@@ -91,7 +91,7 @@ def site_url_problem(config_file: str | None, site_url: str | None, *, publishin
     if reason is None:
         return None
     line = _line(config_file)
-    carried = "mã QR, liên kết rút gọn /q/…, sơ đồ trang (sitemap), tin RSS và bản in sẽ mang địa chỉ này"
+    carried = "mã QR, liên kết rút gọn của câu hỏi, sơ đồ trang (sitemap), tin RSS và bản in sẽ mang địa chỉ này"
     fix = ("ghi địa chỉ thật mà bạn đọc sẽ mở vào dòng `site_url:` của mkdocs.yml, ví dụ "
            "`site_url: https://phobienphapluat.songlam.gov.vn/` (có `https://`, kết thúc bằng `/`)")
     if publishing:
