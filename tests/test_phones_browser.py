@@ -628,3 +628,25 @@ def test_the_header_names_the_site_once_to_a_screen_reader(page, sample_server):
     assert heard.count("Bản tin Pháp luật tỉnh Sông Lam") == 1, heard
     assert "Hòa giải ở cơ sở là gì" not in heard, heard
     assert page.locator(".md-header__title").is_visible()  # still seen
+
+
+@pytest.mark.parametrize("name", ["home", "article", "handbook", "question", "documents", "search"])
+def test_a_wide_screen_has_no_navigation_landmark_of_one_link_or_none(page, sample_server, name):
+    """Under the tabs, Material's lifted nav held the section's own link alone or nothing: a
+    landmark a screen reader announces as a menu (session 29's trial). The "Chuyên mục"
+    section keeps it (it lists the categories there: the test above); phones keep their drawer."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(sample_server + PAGES[name], wait_until="networkidle")
+    navs = page.evaluate("""() => [...document.querySelectorAll('nav')].filter(n => n.checkVisibility())
+      .map(n => [n.getAttribute('aria-label') || n.className,
+                 [...n.querySelectorAll('a, button, input')].filter(a => a.checkVisibility()).length])""")
+    assert [n for n in navs if n[1] == 0] == [], navs
+    assert not page.locator(".md-nav--primary").is_visible(), navs  # was "Tin tức" alone, or nothing
+    if name == "handbook":  # a heading with sub-headings was a landmark of its own, inside "Mục lục"
+        assert page.locator(".md-nav--secondary nav").count() == 0
+        assert page.locator(".md-nav--secondary .md-nav .md-nav__link", has_text="Tổ trưởng").is_visible()
+    if name != "home":  # the home page has no left column
+        assert page.locator(".md-sidebar--primary .bt-side").is_visible()  # the categories stay there
+    page.set_viewport_size({"width": 390, "height": 780})
+    page.locator("[data-bt-menu]").click()
+    page.locator(".md-nav--primary .md-nav__link", has_text="Tin tức").first.wait_for(state="visible", timeout=5000)

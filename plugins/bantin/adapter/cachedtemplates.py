@@ -203,7 +203,7 @@ KNOWN: dict[str, str] = {
     "partials/tabs-item.html": "52fe1f551aa2dbfc",
     "partials/tabs.html": "d2c82916569e645a",
     "partials/tags.html": "166225609857c853",
-    "partials/toc-item.html": "418f31ce2e6d5599",
+    "partials/toc-item.html": "7aa98e02ececff01",
     "partials/toc.html": "394b735cd65644c6",
     "partials/top.html": "98f6f9ac2ebf6ef9",
     "redirect.html": "3910b9e1f5e9b21d",
