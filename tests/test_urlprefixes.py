@@ -293,3 +293,41 @@ def test_import_stops_on_a_wrong_segment_instead_of_writing_the_default_address(
     assert re.search(r"mkdocs\.yml:\d+: \[plugins\.bantin\.urls\.article\]", err) and "`article: tin-tuc-su-kien`" in err, err
     assert "urls:" in err and "Traceback" not in err
     assert list((tmp_path / "content" / "tin-tuc").iterdir()) == [] and not (tmp_path / "redirects").exists()
+
+
+def test_a_map_written_before_the_segment_changed_still_leads_to_the_articles(tmp_path, monkeypatch, capsys):
+    """A province imported under `article: tin-tuc-su-kien`, then chose `tin-tuc-sk`: the map's
+    lines name the old segment, where no page is. `bantin redirects` sent readers there (301
+    then 404) without a word, and `bantin check` blamed a renamed file (a province's trial)."""
+    from bantin.cli.importer import main_redirects
+    monkeypatch.chdir(tmp_path)
+    root = write_site(tmp_path, {"tin-tuc/bai.md": article("Tập huấn hòa giải viên", slug="tap-huan"),
+                                 "tin-tuc/nhap.md": article("Bản nháp", slug="ban-nhap", draft=True)},
+                      urls={"article": "tin-tuc-sk"})
+    (root / "redirects").mkdir()
+    (root / "redirects" / "old-host.map").write_text(
+        "http://stp.example.gov.vn/a.aspx?ItemID=1 /tin-tuc-su-kien/tap-huan/\n"
+        "http://stp.example.gov.vn/a.aspx?ItemID=2 /tin-tuc-su-kien/ban-nhap/\n"
+        "http://stp.example.gov.vn/a.aspx?ItemID=3 /chuyen-muc/tap-huan/\n", encoding="utf-8")
+    assert main_redirects([]) == 0
+    out, err = capsys.readouterr()
+    assert "/tin-tuc-sk/tap-huan/" in out and "/tin-tuc-su-kien/tap-huan/" not in out
+    assert "phần đầu địa chỉ của tin bài đã đổi" in err and "ItemID=1" in err
+    assert "/tin-tuc-su-kien/ban-nhap/" not in out and "bản nháp" in err  # a draft stays out, as before
+    assert "/chuyen-muc/tap-huan/" in out  # the category's segment is the site's own: not judged here
+    done = run_bantin(root, "check")
+    assert "redirects/old-host.map:1: cảnh báo" in done.stdout and "/tin-tuc-sk/tap-huan/" in done.stdout
+    assert "mục `urls:`" in done.stdout
+
+
+def test_the_sites_own_redirect_pages_follow_the_articles_new_segment(tmp_path):
+    """On the old portal's host the build writes its own page for `…/chi-tiet.html?id=…`
+    (site/redirectmap.query_pages): under a changed segment it led to a missing page too."""
+    root = write_site(tmp_path, {"tin-tuc/bai.md": article("Tập huấn hòa giải viên", slug="tap-huan")},
+                      urls={"article": "tin-tuc-sk"})
+    (root / "redirects").mkdir()
+    (root / "redirects" / "old-host.map").write_text(
+        "https://bantin.example.org/tin/chi-tiet.html?id=1 /tin-tuc-su-kien/tap-huan/\n", encoding="utf-8")
+    build(root)
+    page = read(root, "tin/chi-tiet.html")
+    assert '"t": "../tin-tuc-sk/tap-huan/"' in page or '"t":"../tin-tuc-sk/tap-huan/"' in page, page[-600:]

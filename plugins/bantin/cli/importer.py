@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -110,6 +111,9 @@ def _folder_pages(folder: Path) -> dict[str, bool]:
     return pages
 
 
+KIND_FOLDERS = {kind: folder for folder, kind in FOLDER_KINDS.items()}
+
+
 def _content_folder(segment: str, prefixes: UrlPrefixes) -> str | None:
     """The content folder whose items are addressed under `segment` ('tin-tuc-su-kien' →
     'tin-tuc' with `urls: article: tin-tuc-su-kien`; folders keep their names whatever the
@@ -117,6 +121,26 @@ def _content_folder(segment: str, prefixes: UrlPrefixes) -> str | None:
     of a map line whose new address has no page)."""
     return next((folder for folder, kind in FOLDER_KINDS.items() if segment and getattr(prefixes, kind) == segment),
                 None)
+
+
+def _moved(old: str, new: str, content_dir: Path, prefixes: UrlPrefixes, folders: dict) -> str:
+    """`new` under the articles' segment of today when it names an article under a segment
+    the site no longer has (`urls: article:` changed after `bantin import` wrote the map):
+    the rule then still leads to the article, and the line to fix is named on stderr. Only
+    articles (the map's lines are the importer's) and only a segment none of the site's."""
+    match = _TARGET.fullmatch(new)
+    folder = content_dir / KIND_FOLDERS["article"]
+    if (match is None or match.group(1) in {v for v in dataclasses.astuple(prefixes) if v}
+            or not folder.is_dir() or folder.is_symlink()):
+        return new
+    pages = folders.setdefault(KIND_FOLDERS["article"], _folder_pages(folder))
+    if match.group(2) not in pages:
+        return new
+    moved = f"/{prefixes.article}/{match.group(2)}/"
+    print(f"lưu ý: {_short(old)} → {new}: không còn trang ở địa chỉ này vì phần đầu địa chỉ của tin bài đã đổi "
+          f"(mục `urls:` của mkdocs.yml); cấu hình chuyển tới {moved}. Sửa dòng đó trong bảng chuyển hướng "
+          f"(`bantin check` chỉ ra số dòng)", file=sys.stderr)
+    return moved
 
 
 def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
@@ -127,6 +151,7 @@ def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
     folders: dict[str, dict[str, bool]] = {}
     kept = []
     for old, new in pairs:
+        new = _moved(old, new, content_dir, prefixes, folders)
         match = _TARGET.fullmatch(new)
         name = _content_folder(match.group(1), prefixes) if match else None
         folder = content_dir / name if name else None

@@ -251,6 +251,11 @@ def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corp
     # `bantin check` warns about such a line (redirectmap.check_targets).
     drafts = {item.path for item in corpus.items if item.meta.draft} - {item.path for item in corpus.published}
     lines = [line for line in lines if redirectmap.target_path(line[2]) not in drafts]
+    # A line written under an earlier `urls: article:` leads to the article now at its slug,
+    # as `bantin redirects` makes it (`bantin check` names the line to fix).
+    moved = redirectmap.moved_articles([redirectmap.target_path(new) for _, _, new in lines], corpus, urls)
+    lines = [(n, old, "/" + moved[p] + "/" if (p := redirectmap.target_path(new)) in moved else new)
+             for n, old, new in lines]
     taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
     taken |= {urls.redirect_file(alias, urls.directory_urls) for item in corpus.published for alias in item.meta.aliases}
     taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}

@@ -11,6 +11,7 @@ parameter alone (`?id=123` visited without the `&cat=5&page=2` recorded with it)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import posixpath
@@ -238,7 +239,8 @@ def check_targets(lines: Sequence[tuple[int, str, str]], name: str, addresses: s
                "rồi chép phần sau tên miền, ví dụ `/tin-tuc/<slug>/`), hoặc xóa dòng đó nếu bài đã bị xóa")
         problems.warn(name, number, "",
                       f"địa chỉ cũ {short(old)} chuyển tới {new}, nhưng không còn trang nào ở địa chỉ đó (tệp "
-                      "đã đổi tên, đổi `slug:` hoặc đã bị xóa?)", fix)
+                      "đã đổi tên, đổi `slug:`, đã bị xóa, hay phần đầu địa chỉ đã đổi ở mục `urls:` của "
+                      "mkdocs.yml?)", fix)
 
 
 def check_map(map_file: str, shown_as: str, corpus, generated, urls, files, problems: Problems) -> None:
@@ -274,7 +276,23 @@ def check_map(map_file: str, shown_as: str, corpus, generated, urls, files, prob
     for item in corpus.published:
         stem = item.src.rsplit("/", 1)[-1].removesuffix(".md")
         renamed.setdefault(urls.item(item.kind, stem), item.path)
+    renamed.update(moved_articles([target_path(new) for _, _, new in lines], corpus, urls))
     check_targets(lines, shown_as, addresses, drafts, renamed, problems)
+
+
+def moved_articles(targets: Sequence[str], corpus, urls) -> dict[str, str]:
+    """Targets under a segment that is no longer one of the site's ('tin-tuc-su-kien/bai' after
+    `urls: article:` changed) → the article now at that slug ('tin-tuc-sk/bai'). The map's
+    lines come from `bantin import`, which names articles: only they are looked up, and only
+    when the segment is none of the site's own (a category's `chuyen-muc/x` stays unjudged)."""
+    own = {value for value in dataclasses.astuple(urls.prefixes) if value}
+    articles = {item.path.rsplit("/", 1)[-1]: item.path for item in corpus.published if item.kind == "article"}
+    found = {}
+    for path in targets:
+        segment, _, slug = path.partition("/")
+        if segment not in own and slug in articles and "/" not in slug:
+            found[path] = articles[slug]
+    return found
 
 
 # --- the site's own redirect pages for old addresses with a query ------------------------------
