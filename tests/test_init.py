@@ -382,6 +382,12 @@ def test_a_package_given_is_written_as_is(tmp_path):
     assert done.returncode == 0 and "Lưu ý" not in done.stdout
     assert (tmp_path / "s" / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (
         "bantin @ git+https://git.tinh.gov.vn/stp/bantin@v0.1.0")
+    # The IT person's way from the old portal, and the web servers' configurations of that version
+    # (a province's migration trial: "docs/hosting.md của kho Bản tin", with no address, session 30)
+    readme = (tmp_path / "s" / "README.md").read_text(encoding="utf-8")
+    assert "## Chuyển từ cổng thông tin cũ" in readme and "bantin import" in readme and "`urls:`" in readme
+    assert readme.count("tệp `docs/hosting.md` trong kho https://git.tinh.gov.vn/stp/bantin (phiên bản `v0.1.0`)") == 2
+    assert "__" not in readme
 
 
 def test_the_new_sites_readme_sends_editors_to_the_guide_of_its_own_version():

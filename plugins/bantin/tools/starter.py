@@ -59,24 +59,26 @@ URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
 
 
 GUIDE = "content/bien-tap/huong-dan-bien-tap.md"  # the editors' guide, in Bản tin's own repository
+HOSTING = "docs/hosting.md"  # the tested web server configurations, in the same repository
 _USERINFO = re.compile(r"bantin\s*@\s*git\+https://[^/\s]*@")
 _GIT_REQUIREMENT = re.compile(r"bantin\s*@\s*git\+(https://[^\s#]+?)(?:\.git)?(?:@([\w.\-/]+))?\s*\Z")
 
 
-def guide_line(package: str) -> str:
-    """Where the new site's README sends editors for the guide: the file in the Bản tin
-    repository and version the site installs, linked on GitHub and GitLab.com, whose pages
-    show it with its pictures; named otherwise (another host's address for a file varies)."""
+def guide_line(package: str, file: str = GUIDE) -> str:
+    """Where the new site's README sends editors for the guide (or the IT person for
+    `HOSTING`): the file in the Bản tin repository and version the site installs, linked on
+    GitHub and GitLab.com, whose pages show it with its pictures; named otherwise (another
+    host's address for a file varies)."""
     found = _GIT_REQUIREMENT.match(package)
     if not found or UNKNOWN_HOST in package or _USERINFO.match(package):  # a user or token: never written out
-        return f"tệp `{GUIDE}` trong kho mã Bản tin (cùng phiên bản ghi trong `requirements.txt`)"
+        return f"tệp `{file}` trong kho mã Bản tin (cùng phiên bản ghi trong `requirements.txt`)"
     repo, rev = found.group(1).rstrip("/"), found.group(2) or "HEAD"
     host = repo.split("/")[2].lower()
     if host == "github.com":
-        return f"<{repo}/blob/{rev}/{GUIDE}>"
+        return f"<{repo}/blob/{rev}/{file}>"
     if host == "gitlab.com":
-        return f"<{repo}/-/blob/{rev}/{GUIDE}>"
-    return f"tệp `{GUIDE}` trong kho {repo} (phiên bản `{rev}`)"
+        return f"<{repo}/-/blob/{rev}/{file}>"
+    return f"tệp `{file}` trong kho {repo} (phiên bản `{rev}`)"
 
 
 WHEEL = re.compile(r"bantin-[A-Za-z0-9_.!+]+-py3-none-any\.whl")  # what `make dist` builds
@@ -236,7 +238,8 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
         "__OWNER__": json.dumps(owner, ensure_ascii=False),
     }
     return {"mkdocs.yml": yaml_text,
-            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency, "__GUIDE__": guide_line(package)},
+            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency, "__GUIDE__": guide_line(package),
+                          "__HOSTING__": guide_line(package, HOSTING)},
             "requirements.txt": {"__PACKAGE__": package},
             "content": {"__DATE__": today}}
 
