@@ -23,6 +23,9 @@ PAIRS = [
     # one id on one path naming two pages: no guess
     ("http://stp.songlam.gov.vn/xem.php?id=5&loai=tin", "/tin-tuc/bai-tin/"),
     ("http://stp.songlam.gov.vn/xem.php?id=5&loai=vanban", "/van-ban/bai-van-ban/"),
+    # DotNetNuke numbers ItemID per module: its tab stays beside it in the fallback
+    ("http://stp.songlam.gov.vn/tin-tuc-su-kien/Default.aspx?tabid=123&ItemID=456&mctl=ViewDetail",
+     "/tin-tuc/hoi-nghi/"),
 ]
 
 
@@ -42,6 +45,10 @@ PAIRS = [
     ("/xem.php?id=5&loai=tin", "/tin-tuc/bai-tin/"),
     ("/xem.php?loai=vanban&id=5", "/van-ban/bai-van-ban/"),
     ("/xem.php?id=5", None),
+    ("/tin-tuc-su-kien/Default.aspx?tabid=123&ItemID=456", "/tin-tuc/hoi-nghi/"),
+    ("/tin-tuc-su-kien/Default.aspx?ItemID=456&TabId=123&mctl=x", "/tin-tuc/hoi-nghi/"),
+    ("/tin-tuc-su-kien/Default.aspx?tabid=130&ItemID=456", None),  # another module's item 456
+    ("/tin-tuc-su-kien/Default.aspx?ItemID=456", None),
 ])
 def test_identifying_parameter_alone_finds_the_page(request_uri: str, expected) -> None:
     assert nginx_target(nginx_redirects(PAIRS), request_uri) == expected
@@ -55,7 +62,8 @@ def test_an_ambiguous_identifier_is_said_in_the_configuration() -> None:
                      "chỉ cũ ghi đủ tham số mới được chuyển hướng"]
     for config in (nginx_redirects(PAIRS), apache_redirects(PAIRS)):
         assert f"# Lưu ý: {notes[0]}\n" in config
-    assert [r.params for r in rules if r.fallback] == [("ItemID=1487",), ("id=321",), ("id=2031",)]
+    assert [r.params for r in rules if r.fallback] == [("ItemID=1487",), ("id=321",), ("tabid=123", "ItemID=456"),
+                                                       ("id=2031",)]
 
 
 @pytest.mark.parametrize(("query", "expected"), [

@@ -147,6 +147,23 @@ def identifying_param(query: str) -> str | None:
     return next((by_name[n] for n in IDENTIFYING if n in by_name), None)
 
 
+# Parameters that say in which part of the portal an identifier counts: DotNetNuke numbers
+# `ItemID` per module, so `?tabid=123&ItemID=456` (a news item) and `?tabid=130&ItemID=456`
+# (a question of another module) are two pages (a province's migration trial, session 30).
+# The fallback keeps them beside the identifier; Joomla's `Itemid` is a menu, not one of them.
+SCOPING = ("tabid", "mid", "moduleid")
+
+
+def fallback_params(query: str) -> tuple[str, ...]:
+    """What a fallback rule matches: the identifying part with the scoping ones recorded
+    beside it (`SCOPING`), in the recorded order; () when nothing identifies the page."""
+    ident = identifying_param(query)
+    if not ident:
+        return ()
+    return tuple(part for part in query_params(query)
+                 if part == ident or (part.partition("=")[0].lower() in SCOPING and part.partition("=")[2]))
+
+
 @dataclass(frozen=True)
 class Rule:
     """One redirect as servers and the site's own pages match it: the old path, the query
@@ -168,35 +185,34 @@ def query_rules(pairs: Iterable[tuple[str, str]]) -> tuple[list[Rule], list[str]
     """
     pairs = sorted(set(pairs))
     full: list[Rule] = []
-    wanted: dict[tuple[str, str], set[str]] = {}  # (path, id param) lower-cased -> targets
+    wanted: dict[tuple[str, tuple[str, ...]], set[str]] = {}  # (path, fallback params) lower-cased -> targets
     for old, new in pairs:
         parts = urlsplit(old)
         path = parts.path or "/"
         params = tuple(query_params(parts.query))
         full.append(Rule(path, params, new))
-        ident = identifying_param(parts.query)
-        if ident:
-            wanted.setdefault((path.lower(), ident.lower()), set()).add(new)
+        if keep := fallback_params(parts.query):
+            wanted.setdefault((path.lower(), tuple(p.lower() for p in keep)), set()).add(new)
     full.sort(key=lambda r: (-len(r.params), r.path, r.params, r.target))
     exact = {(r.path.lower(), tuple(p.lower() for p in r.params)) for r in full}
     fallbacks: list[Rule] = []
     notes: list[str] = []
     for old, new in pairs:
         parts = urlsplit(old)
-        ident = identifying_param(parts.query)
+        keep = fallback_params(parts.query)
         path = parts.path or "/"
-        key = (path.lower(), ident.lower() if ident else "")
-        if not ident or (key[0], (key[1],)) in exact:
+        key = (path.lower(), tuple(p.lower() for p in keep))
+        if not keep or key in exact:
             continue
         targets = wanted[key]
         if len(targets) > 1:
-            note = (f"`{ident}` ở {path} ứng với {len(targets)} trang mới ({', '.join(sorted(targets))}): "
+            note = (f"`{'&'.join(keep)}` ở {path} ứng với {len(targets)} trang mới ({', '.join(sorted(targets))}): "
                     f"chỉ địa chỉ cũ ghi đủ tham số mới được chuyển hướng")
             if note not in notes:
                 notes.append(note)
             continue
-        exact.add((key[0], (key[1],)))
-        fallbacks.append(Rule(path, (ident,), new, fallback=True))
+        exact.add(key)
+        fallbacks.append(Rule(path, keep, new, fallback=True))
     fallbacks.sort(key=lambda r: (r.path, r.params, r.target))
     # An address recorded without a query matches any query on its path: it comes last.
     return [r for r in full if r.params] + fallbacks + [r for r in full if not r.params], notes
