@@ -15,7 +15,9 @@ What it does, in order (and the module that does it):
    block element of an HTML page, flagged when it comes from a heading or an element whose
    class says "title". HTML bodies come from trafilatura's main-content extraction; our own
    rules (`lines`) then drop what it keeps (counters, timers, ratings, link-only
-   paragraphs, glued image names).
+   paragraphs, glued image names). Lists become Markdown lists (`lists`); whatever the
+   extraction left out between the first paragraph and the signature is reported
+   (`losses`), never dropped silently.
 3. `units`, with `dates`, `bylines` and `infobar`: find the article's first paragraph (the
    *anchor*). The title is what the page declares (a confirmed `<h1>`, og:title, `<title>`)
    when it is written just above the anchor, else the nearest title-like unit above it —

@@ -14,6 +14,8 @@ from typing import Sequence
 from bantin.text.vi import fold
 from bantin.tools.importer.bylines import parse_byline
 from bantin.tools.importer.dates import _parse_iso_meta
+from bantin.tools.importer.lists import list_lines
+from bantin.tools.importer.losses import lost_units
 from bantin.tools.importer.lines import (
     _SPACES, _ends_sentence, _words, clean_line, is_end_marker, is_furniture, md_escape,
     strip_image_name,
@@ -97,11 +99,12 @@ def _meta(root, *names: str) -> str | None:
 _INLINE_TAGS = {"hi", "ref", "lb", "graphic", "del", "code"}
 
 
-def _render_inline(el, links: list[str], base: str | None) -> list[tuple[str, str]]:
+def _render_inline(el, links: list[str], base: str | None, *, lists: bool = True) -> list[tuple[str, str]]:
     """Markdown of a trafilatura element's inline content, split into paragraphs at <lb/>.
 
     Returns (markdown, link text) per paragraph: the link text tells a paragraph that
     is nothing but a link (an inline "related article") from one that contains one.
+    `lists=False` leaves nested lists out: a list item's sub-list is rendered as a list.
     """
     parts: list[list[str]] = [["", ""]]
 
@@ -118,7 +121,7 @@ def _render_inline(el, links: list[str], base: str | None) -> list[tuple[str, st
             elif tag == "hi":
                 rend = child.get("rend", "")
                 mark = "**" if "#b" in rend else "*" if "#i" in rend else ""
-                for k, (part, link_text) in enumerate(_render_inline(child, links, base)):
+                for k, (part, link_text) in enumerate(_render_inline(child, links, base, lists=lists)):
                     if k:
                         parts.append(["", ""])
                     if part:
@@ -135,7 +138,7 @@ def _render_inline(el, links: list[str], base: str | None) -> list[tuple[str, st
                 else:
                     parts[-1][0] += label
                 parts[-1][1] += text + " "
-            elif tag == "graphic":
+            elif tag == "graphic" or tag == "list" and not lists:
                 pass
             else:
                 walk(child)
@@ -211,11 +214,20 @@ def _container_blocks(container, base: str | None, top: int) -> list[Block]:
     return blocks
 
 
+def _quoted(block: Block) -> Block:
+    """A block of a quotation (`<blockquote><p>…`) kept as one: every line marked `>`."""
+    if block.markdown.startswith(">"):
+        return block
+    md = "\n".join(f"> {line}" if line else ">" for line in block.markdown.split("\n"))
+    return Block(md, block.plain, "quote", block.link_only, block.links)
+
+
 def _element_blocks(el, base: str | None, top: int) -> list[Block]:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in ("p", "quote"):
         if any(isinstance(c.tag, str) and c.tag in ("p", "list", "table", "head") for c in el):
-            return _container_blocks(el, base, top)
+            blocks = _container_blocks(el, base, top)
+            return [_quoted(b) for b in blocks] if tag == "quote" else blocks
         return _paragraph_blocks(el, base, "quote" if tag == "quote" else "p")
     if tag == "head":
         text = clean_line("".join(el.itertext()))
@@ -226,21 +238,11 @@ def _element_blocks(el, base: str | None, top: int) -> list[Block]:
         hashes = "#" * min(2 + max(level - top, 0), 4)
         return [Block(f"{hashes} {md_escape(text)}", text, "h")]
     if tag == "list":
-        items, plains, links = [], [], []
-        all_links = True
-        for item in el.iter("item"):
-            rendered = [(md, lt) for md, lt in _render_inline(item, links, base) if md]
-            if not rendered:
-                continue
-            whole = clean_line("".join(item.itertext()))
-            link_text = clean_line(" ".join(lt for _, lt in rendered))
-            if not link_text or fold(link_text) != fold(whole):
-                all_links = False
-            items.append("- " + " ".join(md for md, _ in rendered))
-            plains.append(whole)
-        if not items:
+        links: list[str] = []
+        lines, plains, all_links = list_lines(el, lambda item: _render_inline(item, links, base, lists=False))
+        if not lines:
             return []
-        return [Block("\n".join(items), " ".join(plains), "list", all_links, links)]
+        return [Block("\n".join(lines), " ".join(plains), "list", all_links, links)]
     if tag == "table":
         if _is_layout_table(el):
             blocks = []
@@ -286,6 +288,9 @@ def trafilatura_blocks(html: str, base: str | None) -> tuple[list[Block], list[s
         include_formatting=True,
         include_links=True,
         with_metadata=False,
+        # Precision mode drops every list inside a table cell, and old portals lay whole
+        # pages out in tables: their bullet lists vanished. Our own rules remove furniture.
+        favor_recall=True,
     )
     if doc is None or getattr(doc, "body", None) is None:
         return [], []
@@ -394,6 +399,10 @@ def analyse_html(html: str) -> Extracted:
             found.source_url = extra.source_url
             found.urls += [u for u in extra.urls if u not in found.urls]
     _tags_from_units(after, found)
+    if not text_copy:
+        known = [found.author, found.source_name, found.source_url, found.title, *found.tags,
+                 *found.warnings]
+        found.lost = lost_units(units, start, body, known)
     if not found.author:
         for el in root.xpath("//*[contains(@class,'author') or contains(@class,'tac-gia') "
                              "or contains(@class,'byline') or @itemprop='author']"):

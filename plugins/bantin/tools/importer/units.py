@@ -73,6 +73,7 @@ class Extracted:
     rejected_dates: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     page_text: str = ""  # all visible text of an HTML page (for the encoding check)
+    lost: list[str] = field(default_factory=list)  # article text the body lacks (losses)
 
 
 def _first_of_run(texts: Sequence[str]) -> int | None:

@@ -21,6 +21,7 @@ from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE, alias_problem
 from bantin.problems import short as _short
 from bantin.tools.importer.htmlpage import analyse_html
+from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
 from bantin.site.redirectmap import redirect_line_problem
 from bantin.tools.importer.redirectmap import update_redirect_map
@@ -275,6 +276,8 @@ def import_file(
     found, warnings = _analyse(path)
     today = _today(today)
     result = ImportResult(source=path, warnings=list(warnings) + found.warnings)
+    if found.lost:
+        result.warnings.append(lost_warning(found.lost, str(path)))
     missing = result.missing
 
     if found.date is not None and not (date(1990, 1, 1) <= found.date.value <= today):
