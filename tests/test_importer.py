@@ -79,10 +79,15 @@ def read_article(path: Path) -> tuple[dict, list[str], str]:
 
 
 def do_import(path: Path, content: Path, **kwargs) -> tuple[ImportResult, dict, list[str], str]:
+    """(result, front matter, paragraphs a reader sees, raw text): the summary (the page's
+    bold lead) then the body, which never repeats it."""
     kwargs.setdefault("today", TODAY)
     result = import_file(path, content, **kwargs)
     assert result.path is not None and result.path.exists()
     front, paragraphs, text = read_article(result.path)
+    if front.get("summary"):
+        assert paragraphs[0] != front["summary"], "the summary is repeated as the first paragraph"
+        paragraphs = [front["summary"], *paragraphs]
     return result, front, paragraphs, text
 
 
@@ -166,7 +171,8 @@ def test_sample_with_audio_player_and_agency_prefix(content: Path) -> None:
     assert "author" not in front
     assert "không tìm thấy tác giả; hãy tự thêm dòng `author:`" in result.missing
 
-    assert body == [lines[i] for i in range(4, 23, 2)]
+    # The lead is the summary, without the agency prefix that became `source`.
+    assert body == [lines[4][prefix.end():]] + [lines[i] for i in range(6, 23, 2)]
     assert lines[2] == "0:00 / 0:00" and lines[3] == "0:00"
     assert not any(p.startswith("0:00") for p in body)
     assert_absent(text, "Cùng chuyên mục", "Đọc thêm")
@@ -442,6 +448,7 @@ def test_markup_in_imported_text_is_escaped(content: Path, tmp_path: Path) -> No
         "Ngày đăng: 02/05/2024\n\n"
         "Kẻ gian gửi tin nhắn có đường link lạ <script>alert(1)</script> và yêu cầu người "
         "nhận cung cấp mã *OTP* để [xác thực] tài khoản ngân hàng.\n\n"
+        "Họ gửi lại: <script>alert(1)</script> và đòi mã *OTP* để [xác thực] tài khoản.\n\n"
         "# Người dân tuyệt đối không cung cấp mã xác thực giao dịch cho bất kỳ ai, kể cả "
         "người tự xưng là cán bộ ngân hàng.\n",
         encoding="utf-8",
@@ -452,11 +459,10 @@ def test_markup_in_imported_text_is_escaped(content: Path, tmp_path: Path) -> No
     # written, which templates must escape like any other front matter value.
     assert "<script>" not in text.split("\n---\n", 1)[1]
     assert front["summary"].startswith("Kẻ gian gửi tin nhắn có đường link lạ <script>")
-    assert body[0] == (
-        "Kẻ gian gửi tin nhắn có đường link lạ &lt;script&gt;alert(1)&lt;/script&gt; và yêu cầu "
-        "người nhận cung cấp mã \\*OTP\\* để \\[xác thực\\] tài khoản ngân hàng."
+    assert body[1] == (
+        "Họ gửi lại: &lt;script&gt;alert(1)&lt;/script&gt; và đòi mã \\*OTP\\* để \\[xác thực\\] tài khoản."
     )
-    assert body[1].startswith("\\# Người dân tuyệt đối")
+    assert body[2].startswith("\\# Người dân tuyệt đối")
 
 
 # --- Never overwrite --------------------------------------------------------------------------

@@ -140,3 +140,37 @@ def test_lost_units_only_inside_the_article() -> None:
     units.insert(4, Unit("Thêm một dòng nữa bị bỏ"))
     units.insert(5, Unit("(Tin và ảnh: Minh Anh)"))
     assert lost_units(units, 1, body, ["Minh Anh"])[-1] == "Thêm một dòng nữa bị bỏ"
+
+
+# --- 3. The summary once ---------------------------------------------------------------------
+
+
+def test_the_first_paragraph_is_the_summary_and_not_repeated(content: Path, tmp_path: Path) -> None:
+    _, front, body = imported(save(tmp_path, div_page("")), content)
+    assert front["summary"] == FIRST
+    assert FIRST not in body
+    assert body.startswith(SECOND)
+
+
+def test_a_separate_lead_block_is_not_copied_into_the_body(content: Path, tmp_path: Path) -> None:
+    """The old page's lead ("sapo") block, and the same text again as the first paragraph
+    (some portals print both, with other spacing or in decomposed Unicode), appear once."""
+    import unicodedata
+
+    lead = ("Hội nghị tổng kết công tác phổ biến, giáo dục pháp luật năm 2024 của tỉnh Sông Lam "
+            "diễn ra sáng nay với hơn 200 đại biểu tham dự.")
+    again = unicodedata.normalize("NFD", lead).replace(" ", "  \n ", 3)
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
+            f"<div class='date'>Ngày đăng: 12/12/2024</div><div class='sapo'><b>{lead}</b></div>"
+            f"<div class='content'><p>{again}</p><p>{FIRST}</p><p>{SECOND}</p><p>{LAST}</p></div></body></html>")
+    _, front, body = imported(save(tmp_path, html), content)
+    assert front["summary"] == lead
+    assert "Hội nghị tổng kết" not in body and "2024 của tỉnh" not in body
+    assert body.startswith(FIRST)
+
+
+def test_an_article_of_one_paragraph_keeps_it(content: Path, tmp_path: Path) -> None:
+    page = tmp_path / "bai.txt"
+    page.write_text(f"{TITLE}\n\nNgày đăng: 12/12/2024\n\n{FIRST}\n", encoding="utf-8")
+    _, front, body = imported(page, content)
+    assert front["summary"] == FIRST and body == FIRST

@@ -36,11 +36,17 @@ def content(tmp_path: Path) -> Path:
 
 
 def imported(page: Path, content: Path, **kwargs) -> tuple[dict, list[str], str]:
-    """(front matter, body paragraphs, body text) of the article a page gives."""
+    """(front matter, paragraphs a reader sees, body text) of the article a page gives: the
+    summary (the page's bold lead) then the body, which never repeats it."""
     result = import_file(page, content, today=TODAY, **kwargs)
     text = result.path.read_text(encoding="utf-8")
     head, body = text[4:].split("\n---\n", 1)
-    return yaml.safe_load(head), body.strip("\n").split("\n\n"), body
+    front = yaml.safe_load(head)
+    paragraphs = body.strip("\n").split("\n\n")
+    if front.get("summary"):
+        assert paragraphs[0] != front["summary"], "the summary is repeated as the first paragraph"
+        paragraphs = [front["summary"], *paragraphs]
+    return front, paragraphs, body
 
 
 def text_page(tmp_path: Path, text: str, name: str = "trang.txt") -> Path:

@@ -378,8 +378,13 @@ def _split_tags(text: str) -> list[str]:
 
 
 def _lead(found: Extracted) -> None:
-    """Summary: the first paragraph, without a "(TTXVN) -" source prefix."""
-    for block in found.body:
+    """Summary: the first paragraph, without a "(TTXVN) -" source prefix.
+
+    The site shows `summary:` as the article's bold lead above the body, so the paragraph
+    leaves the body when it is the first block (readers saw it twice); an article of one
+    paragraph keeps it, or its page would have no text under the lead.
+    """
+    for index, block in enumerate(found.body):
         if block.kind != "p":
             continue
         text = block.plain
@@ -390,7 +395,20 @@ def _lead(found: Extracted) -> None:
             text = text[match.end():].strip()
         if _looks_like_body(text) or _words(text) >= 8:
             found.summary = text
+            if index == 0:
+                _drop_repeated_lead(found.body, text)
         return
+
+
+def _drop_repeated_lead(body: list[Block], summary: str) -> None:
+    """Remove the leading paragraphs that are the summary (a portal may print its lead
+    block and then the same text as the article's first paragraph); NFC and spacing never
+    decide. The last block stays: a page needs text under its lead."""
+    key = clean_line(summary)
+    while len(body) > 1 and body[0].kind == "p" and key in (
+        clean_line(body[0].plain), clean_line(_LEAD_SOURCE.sub("", body[0].plain, count=1)),
+    ):
+        del body[0]
 
 
 def analyse_text(text: str) -> Extracted:
