@@ -174,3 +174,52 @@ def test_an_article_of_one_paragraph_keeps_it(content: Path, tmp_path: Path) -> 
     page.write_text(f"{TITLE}\n\nNgày đăng: 12/12/2024\n\n{FIRST}\n", encoding="utf-8")
     _, front, body = imported(page, content)
     assert front["summary"] == FIRST and body == FIRST
+
+
+# --- 4. --category checked against mkdocs.yml ------------------------------------------------
+
+MKDOCS = """site_name: Bản tin
+plugins:
+  - search
+  - bantin:
+      categories:
+        - title: Hòa giải ở cơ sở
+        - title: Phổ biến, giáo dục pháp luật
+          slug: pbgdpl
+"""
+
+
+def run_import(tmp_path: Path, monkeypatch, capsys, *args: str, mkdocs: str | None = MKDOCS):
+    from bantin.cli.importer import main_import
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir(exist_ok=True)
+    if mkdocs is not None:
+        (tmp_path / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    save(tmp_path, div_page(""))
+    code = main_import(["bai.html", *args])
+    return code, capsys.readouterr(), sorted((tmp_path / "content").rglob("*.md"))
+
+
+def test_an_unknown_category_is_refused_before_anything_is_written(tmp_path: Path, monkeypatch, capsys) -> None:
+    code, out, written = run_import(tmp_path, monkeypatch, capsys, "--category", "Tin tức")
+    assert code == 2 and written == []
+    assert "--category «Tin tức»: mkdocs.yml không có chuyên mục" in out.err
+    assert "Hòa giải ở cơ sở (hoa-giai-o-co-so); Phổ biến, giáo dục pháp luật (pbgdpl)" in out.err
+    assert "chưa nhập tệp nào" in out.err
+
+
+@pytest.mark.parametrize("given, slug", [
+    ("Hòa giải ở cơ sở", "hoa-giai-o-co-so"), ("hoa giai o co so", "hoa-giai-o-co-so"),
+    ("pbgdpl", "pbgdpl"), ("Phổ biến, giáo dục pháp luật", "pbgdpl"),
+])
+def test_a_known_category_by_title_or_slug_gets_its_slug(given: str, slug: str, tmp_path: Path, monkeypatch,
+                                                        capsys) -> None:
+    code, _, [written] = run_import(tmp_path, monkeypatch, capsys, "--category", given)
+    assert code == 0
+    assert yaml.safe_load(written.read_text(encoding="utf-8").split("---")[1])["category"] == slug
+
+
+def test_without_mkdocs_yml_the_category_is_taken_as_given(tmp_path: Path, monkeypatch, capsys) -> None:
+    code, _, [written] = run_import(tmp_path, monkeypatch, capsys, "--category", "Tin tức", mkdocs=None)
+    assert code == 0 and "category: tin-tuc\n" in written.read_text(encoding="utf-8")

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from bantin.config.settings import UrlPrefixes
+from bantin.config.categorynames import category_names, configured_categories, find_configured
+from bantin.config.settings import CONFIG_FILE, UrlPrefixes
 from bantin.config.urlprefixes import configured
 from bantin.content.model import FOLDER_KINDS
 from bantin.problems import Problems, short as _short, visible
@@ -56,7 +57,11 @@ def main_import(argv: Sequence[str] | None = None) -> int:
         print("Chưa nhập tệp nào: sửa mục `urls:` của mkdocs.yml trước, vì bảng chuyển hướng ghi địa chỉ mới "
               "của từng bài theo mục đó", file=sys.stderr)
         return 1
-    results = import_files(args.files, args.content_dir, category=args.category, url=args.url,
+    category, refusal = _known_category(args.category)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 2
+    results = import_files(args.files, args.content_dir, category=category, url=args.url,
                            redirect_map=args.redirect_map, address_prefix=prefixes.article)
     failed = 0
     for result in results:
@@ -70,6 +75,25 @@ def main_import(argv: Sequence[str] | None = None) -> int:
     imported = len(results) - failed
     print(f"{imported} tệp đã nhập, {failed} tệp không nhập được")
     return 1 if failed else 0
+
+
+def _known_category(name: str | None) -> tuple[str | None, str | None]:
+    """(the category's slug, None), or (None, a refusal listing the valid names) when
+    mkdocs.yml registers no category of that title or slug: the build would stop on every
+    file written with it. Without a mkdocs.yml (or the plugin in it) the name is kept."""
+    if not name:
+        return name, None
+    categories = configured_categories()
+    if categories is None:
+        return name, None
+    found = find_configured(name, categories)
+    if found is not None:
+        return found.slug, None
+    valid = (f"các chuyên mục có trong {CONFIG_FILE}: {category_names(categories)}" if categories
+             else f"{CONFIG_FILE} chưa khai báo chuyên mục nào (mục `categories:` của plugin `bantin`)")
+    return None, (f"lỗi: --category «{_short(visible(name), 60)}»: {CONFIG_FILE} không có chuyên mục nào tên hay mã như "
+                  f"vậy; chưa nhập tệp nào. {valid[0].upper()}{valid[1:]}. Cách sửa: ghi tên hoặc mã của một chuyên "
+                  f"mục trong số đó (trong dấu ngoặc kép), hoặc thêm chuyên mục vào `categories:` trước")
 
 
 _TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/?")

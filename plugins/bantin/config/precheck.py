@@ -144,6 +144,17 @@ def scalar_of(node: yaml.Node | None, *keys: str | int) -> yaml.ScalarNode | Non
     return node if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
 
 
+def is_written(node: yaml.Node | None, *keys: str | int) -> bool:
+    """Whether `keys` (as `line_of` finds them) are written, whatever their value."""
+    return _node_at(node, keys) is not None
+
+
+def length_of(node: yaml.Node | None, *keys: str | int) -> int:
+    """How many items the list at `keys` has; 0 when missing or not a list."""
+    found = _node_at(node, keys)
+    return len(found.value) if isinstance(found, yaml.SequenceNode) else 0
+
+
 def _node_at(node: yaml.Node | None, keys) -> yaml.Node | None:
     """The value node at `keys` (the steps of `line_of`), or None when one is missing."""
     for key in keys:
