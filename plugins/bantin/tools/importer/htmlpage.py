@@ -308,6 +308,46 @@ def trafilatura_blocks(html: str, base: str | None) -> tuple[list[Block], list[s
     return blocks, list(dict.fromkeys(images))
 
 
+# A browser's "save page, complete" writes `bai.html` and its images in `bai_files/`; a src
+# there, resolved against the old address, named a URL that never existed on the old server.
+_SAVED_WITH_PAGE = re.compile(r"^(?:\./)?[^/:?#]+_files/", re.IGNORECASE)
+
+
+def _image_notes(images: list[str]) -> list[str]:
+    """The warnings for images not imported: those saved beside the page (named as written:
+    they are files on the editor's disk) apart from those still on the old server."""
+    saved = [i for i in images if _SAVED_WITH_PAGE.match(i)]
+    remote = [i for i in images if i not in saved]
+    notes = []
+    if saved:
+        notes.append(
+            f"bài có {len(saved)} ảnh lưu cùng trang chưa được nhập: {_shown(saved)} (trong thư mục "
+            "`…_files` bên cạnh tệp đã lưu, nếu trình duyệt đã lưu ảnh); hãy chép những ảnh cần dùng "
+            "vào `content/images/` rồi tự chèn vào bài (kèm mô tả ảnh)"
+        )
+    if remote:
+        notes.append(
+            f"bài có {len(remote)} ảnh chưa được nhập: {_shown(remote)}; hãy tải về những ảnh cần "
+            "dùng, đặt vào `content/images/` rồi tự chèn vào bài (kèm mô tả ảnh)"
+        )
+    return notes
+
+
+def _as_written(root, images: list[str], base: str | None) -> list[str]:
+    """Each image's src as the saved page writes it when that is a file saved beside the page
+    (trafilatura resolves every src against the old address)."""
+    written = {}
+    for img in root.iter("img"):
+        src = img.get("src") or ""
+        if _SAVED_WITH_PAGE.match(src):
+            written.setdefault(normalize_url(src, base) or src, src)
+    return [written.get(i, i) for i in images]
+
+
+def _shown(images: list[str]) -> str:
+    return ", ".join(images[:5]) + (", …" if len(images) > 5 else "")
+
+
 def _strip_wrapping_bold(block: Block) -> Block:
     md = block.markdown
     if block.kind == "p" and md.startswith("**") and md.endswith("**") and md.count("**") == 2:
@@ -418,12 +458,7 @@ def analyse_html(html: str) -> Extracted:
             f"bài có liên kết tới một tệp trên trang cũ: {url}; hãy tải tệp về, khai báo "
             "trong `attachments:` và sửa liên kết cho trỏ tới tệp đã tải"
         )
-    if images:
-        shown = ", ".join(images[:5]) + (", …" if len(images) > 5 else "")
-        found.warnings.append(
-            f"bài có {len(images)} ảnh chưa được nhập: {shown}; hãy tải về những ảnh cần "
-            "dùng, đặt vào `content/images/` rồi tự chèn vào bài (kèm mô tả ảnh)"
-        )
+    found.warnings += _image_notes(_as_written(root, images, base))
     return found
 
 
