@@ -12,7 +12,6 @@ from __future__ import annotations
 from bantin.config.precheck import ConfigError, compose, is_written, length_of, read_text, value_of
 from bantin.config.settings import CONFIG_FILE, Category, SiteConfig, build_categories
 from bantin.problems import Problems
-from bantin.text.vi import slugify
 
 PLUGIN = ("plugins", "bantin")
 
@@ -37,9 +36,7 @@ def find_configured(name: str, categories: tuple[Category, ...]) -> Category | N
     """The category `name` stands for: its slug as the build finds it, or its title folded
     the same way (a category with a `slug:` of its own is found by its title too; the
     importer then writes the slug, which the build accepts)."""
-    key = slugify(name)
-    found = SiteConfig(categories=categories).find_category(name)
-    return found or next((c for c in categories if key and slugify(c.title) == key), None)
+    return SiteConfig(categories=categories).find_category(name)
 
 
 def category_names(categories: tuple[Category, ...]) -> str:

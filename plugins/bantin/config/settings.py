@@ -113,9 +113,12 @@ class SiteConfig:
     editor: Editor = field(default_factory=Editor)
 
     def find_category(self, name: str) -> Category | None:
-        """Category by slug, title, or any spelling that folds to the same slug."""
+        """Category by slug, title, or any spelling that folds to the same slug: the slug
+        first, then the title folded (a category with a `slug:` of its own, `pbgdpl`, was not
+        found by its title, which the guide tells editors they may write)."""
         key = slugify(name)
-        return next((c for c in self.categories if c.slug == key), None)
+        return (next((c for c in self.categories if c.slug == key), None)
+                or next((c for c in self.categories if key and slugify(c.title) == key), None))
 
 
 def check_numbers(site: SiteConfig, problems: Problems, line: Lines = _no_lines) -> None:
