@@ -238,7 +238,8 @@ def test_a_segment_named_like_another_kinds_content_folder_is_told_by_check_as_b
 # --- commands that run without a build ----------------------------------------------------
 
 def _mkdocs_yml(root: Path, urls: dict | str) -> None:
-    (root / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "x", "plugins": [{"bantin": {"urls": urls}}]},
+    (root / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "x", "docs_dir": "content",
+                                                     "plugins": [{"bantin": {"urls": urls}}]},
                                                     allow_unicode=True), encoding="utf-8")
 
 

@@ -21,6 +21,8 @@ from bantin.cli.argvi import parse as parse_args  # noqa: E402
 from bantin.problems import visible  # noqa: E402
 from bantin.text.vi import VIETNAM, format_decimal  # noqa: E402
 
+DEFAULT_CONFIG = "mkdocs.yml"  # the global `-f` when not given
+
 
 def _logging() -> None:
     """MkDocs' messages (our errors among them) on stderr, as `mkdocs build` shows them, its
@@ -315,7 +317,7 @@ def run_edit(config_file: str, address: str, port: int) -> int:
 
 def _category_slug(config_file: str, category: str | None) -> str | None:
     """The slug of a category named on the command line; unknown ones stop here, not at `check`."""
-    if not category or not Path(config_file).exists():
+    if not category or not _has_site(config_file):
         return category
     from bantin.adapter import engine
     from bantin.problems import Problems
@@ -335,9 +337,16 @@ def _content_dir(args) -> Path:
     """`--content-dir`, else `docs_dir` of mkdocs.yml when there is one, else content/."""
     if args.content_dir:
         return Path(args.content_dir)
-    if Path(args.config_file).exists():
+    if _has_site(args.config_file):
         return Path(_load(args.config_file).docs_dir)
     return Path("content")
+
+
+def _has_site(config_file: str) -> bool:
+    """Whether to read `config_file`: when it is there, or named by `-f` (then a missing one is
+    said, not replaced by ./content: `bantin -f so-tu-phap/mkdocs.yl new …` wrote its article
+    into a content/ of the current folder)."""
+    return Path(config_file).exists() or config_file != DEFAULT_CONFIG
 
 
 def _from_here(path: Path) -> Path:
@@ -377,7 +386,7 @@ def run_ids(args) -> int:
 def _parser() -> argparse.ArgumentParser:
     """Usage, help and errors in Vietnamese (argvi.VietnameseParser, inherited by every subcommand)."""
     parser = VietnameseParser(prog="bantin", description="Bản tin: dựng và kiểm tra trang bản tin pháp luật.")
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="TỆP", help="tệp cấu hình (mặc định mkdocs.yml)")
+    parser.add_argument("-f", "--config-file", default=DEFAULT_CONFIG, metavar="TỆP", help="tệp cấu hình (mặc định mkdocs.yml)")
     parser.add_argument("--version", action=endoflife.VersionAction,
                         help="phiên bản Bản tin và công cụ dựng, kèm ghi chú cho người quản trị kỹ thuật")
     sub = parser.add_subparsers(dest="command", required=True, title="lệnh", metavar="LỆNH")
@@ -426,19 +435,54 @@ def _parser() -> argparse.ArgumentParser:
 DELEGATED = {"import": "main_import", "redirects": "main_redirects", "init": "main_init"}
 
 
-def _delegated(name: str):
-    """The subcommand's own main, imported only when asked for (the importer is slow to import)."""
+def _run_delegated(config_file: str | None, name: str, rest: list[str]) -> int:
+    """The subcommand's own main, imported only when asked for (the importer is slow to import).
+    `import` and `redirects` read the site's mkdocs.yml, so they are given the global `-f`;
+    `init` makes a new site, with no mkdocs.yml yet to read."""
     if name == "init":
-        import bantin.cli.init as module
-    else:
-        import bantin.cli.importer as module
-    return getattr(module, DELEGATED[name])
+        if config_file is not None:
+            print("bantin: lỗi: `-f` không dùng với `init` (lệnh này tạo trang mới, chưa có mkdocs.yml để đọc) "
+                  "→ Cách sửa: bỏ `-f …`, ghi thư mục mới sau `init`: `bantin init THƯ_MỤC`", file=sys.stderr)
+            return 2
+        import bantin.cli.init as init
+
+        return init.main_init(rest)
+    import bantin.cli.importer as importer
+
+    return getattr(importer, DELEGATED[name])(rest, config_file=config_file)
+
+
+def _is_config_option(name: str) -> bool:
+    """`--config-file` or a prefix of it that argparse would accept (`--config`)."""
+    return len(name) > 2 and "--config-file".startswith(name)
+
+
+def _split_delegated(argv: list[str]) -> tuple[str | None, str, list[str]] | None:
+    """(the `-f` file or None, subcommand, its arguments) when `argv` names a subcommand with a
+    parser of its own after only the global `-f`: `bantin -f so-tu-phap/mkdocs.yml redirects
+    --nginx` went to the main parser, which knows none of `redirects`' options."""
+    config_file, at = None, 0
+    while at < len(argv):
+        arg = argv[at]
+        name, equals, value = arg.partition("=")
+        if (arg == "-f" or (_is_config_option(name) and not equals)) and at + 1 < len(argv):
+            config_file, at = argv[at + 1], at + 2
+        elif _is_config_option(name) and equals:
+            config_file, at = value, at + 1
+        elif arg.startswith("-f") and len(arg) > 2:  # `-fso-tu-phap/mkdocs.yml`, `-f=…`, as argparse reads them
+            config_file, at = arg[2:].removeprefix("="), at + 1
+        else:
+            break
+    if at < len(argv) and argv[at] in DELEGATED:
+        return config_file, argv[at], argv[at + 1:]
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in DELEGATED:
-        return _delegated(argv[0])(argv[1:])
+    delegated = _split_delegated(argv)
+    if delegated:
+        return _run_delegated(*delegated)
     args = parse_args(_parser(), argv)
     if isinstance(args, int):
         return args

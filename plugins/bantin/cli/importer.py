@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Sequence
 
 from bantin.config.categorynames import category_names, configured_categories, find_configured
+from bantin.config.precheck import ConfigError, compose, line_of, read_text, scalar_of
 from bantin.config.settings import CONFIG_FILE, UrlPrefixes
 from bantin.config.urlprefixes import configured
 from bantin.content.model import FOLDER_KINDS
@@ -24,8 +25,11 @@ from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from bantin.tools.importer.writing import URL_ALONE, import_files
 
 
-def main_import(argv: Sequence[str] | None = None) -> int:
-    """`bantin import FILE... [--category C] [--url U] [--content-dir D] [--redirect-map M]`."""
+def main_import(argv: Sequence[str] | None = None, config_file: str | None = None) -> int:
+    """`bantin [-f mkdocs.yml] import FILE... [--category C] [--url U] [--content-dir D]
+    [--redirect-map M]`.
+
+    `config_file`: the global `-f` (cli/commands.py), None when not given."""
     parser = _Parser(
         prog="bantin import",
         description="Chuyển các trang lưu từ cổng thông tin cũ (.html, .mht, hoặc tệp .txt chép "
@@ -37,27 +41,27 @@ def main_import(argv: Sequence[str] | None = None) -> int:
                         help="mã hoặc tên chuyên mục cho các bài được nhập")
     parser.add_argument("--url", metavar="ĐỊA_CHỈ",
                         help="địa chỉ của trang trên cổng thông tin cũ (chỉ dùng khi nhập một tệp)")
-    parser.add_argument("--content-dir", type=Path, default=Path("content"), metavar="THƯ_MỤC",
-                        help="thư mục nội dung (mặc định: content)")
-    parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP),
-                        metavar="BẢNG",
+    parser.add_argument("--content-dir", type=Path, metavar="THƯ_MỤC", help=_CONTENT_DIR_HELP)
+    parser.add_argument("--redirect-map", type=Path, metavar="BẢNG",
                         help=f"bảng chuyển hướng, nơi ghi các địa chỉ cũ mà trang tĩnh không "
-                        f"phục vụ được (mặc định: {DEFAULT_REDIRECT_MAP})")
+                        f"phục vụ được (mặc định: {_MAP_DEFAULT})")
     args = _parse(parser, argv)
     if isinstance(args, int):
         return args
     if args.url and len(args.files) > 1:
         print(f"lỗi: {URL_ALONE}", file=sys.stderr)
         return 2
+    if not _site_paths(args, config_file):
+        return 1
     wrong = Problems()
-    prefixes = configured(problems=wrong)
+    prefixes = configured(args.config_file, problems=wrong)
     if wrong.errors:  # the redirect map would name /tin-tuc/… for a site whose articles are elsewhere
         for problem in wrong.errors:
-            print(problem, file=sys.stderr)
+            print(_in_file(problem, args.config_file), file=sys.stderr)
         print("Chưa nhập tệp nào: sửa mục `urls:` của mkdocs.yml trước, vì bảng chuyển hướng ghi địa chỉ mới "
               "của từng bài theo mục đó", file=sys.stderr)
         return 1
-    category, refusal = _known_category(args.category)
+    category, refusal = _known_category(args.category, args.config_file)
     if refusal:
         print(refusal, file=sys.stderr)
         return 2
@@ -70,30 +74,74 @@ def main_import(argv: Sequence[str] | None = None) -> int:
         for line in result.report(args.content_dir):
             print(line, file=out)
     if any(r.redirects for r in results):
+        command = f"bantin -f {config_file} redirects" if config_file else "bantin redirects"
         print(f"Các địa chỉ cũ cần chuyển hướng đã được ghi vào {args.redirect_map}; lệnh "
-              "`bantin redirects --nginx` hoặc `--apache` in ra cấu hình cho máy chủ web cũ")
+              f"`{command} --nginx` hoặc `--apache` in ra cấu hình cho máy chủ web cũ")
     imported = len(results) - failed
     print(f"{imported} tệp đã nhập, {failed} tệp không nhập được")
     return 1 if failed else 0
 
 
-def _known_category(name: str | None) -> tuple[str | None, str | None]:
+def _known_category(name: str | None, config_file: str = CONFIG_FILE) -> tuple[str | None, str | None]:
     """(the category's slug, None), or (None, a refusal listing the valid names) when
     mkdocs.yml registers no category of that title or slug: the build would stop on every
     file written with it. Without a mkdocs.yml (or the plugin in it) the name is kept."""
     if not name:
         return name, None
-    categories = configured_categories()
+    categories = configured_categories(config_file)
     if categories is None:
         return name, None
     found = find_configured(name, categories)
     if found is not None:
         return found.slug, None
-    valid = (f"các chuyên mục có trong {CONFIG_FILE}: {category_names(categories)}" if categories
-             else f"{CONFIG_FILE} chưa khai báo chuyên mục nào (mục `categories:` của plugin `bantin`)")
-    return None, (f"lỗi: --category «{_short(visible(name), 60)}»: {CONFIG_FILE} không có chuyên mục nào tên hay mã như "
+    valid = (f"các chuyên mục có trong {config_file}: {category_names(categories)}" if categories
+             else f"{config_file} chưa khai báo chuyên mục nào (mục `categories:` của plugin `bantin`)")
+    return None, (f"lỗi: --category «{_short(visible(name), 60)}»: {config_file} không có chuyên mục nào tên hay mã như "
                   f"vậy; chưa nhập tệp nào. {valid[0].upper()}{valid[1:]}. Cách sửa: ghi tên hoặc mã của một chuyên "
                   f"mục trong số đó (trong dấu ngoặc kép), hoặc thêm chuyên mục vào `categories:` trước")
+_CONTENT_DIR_HELP = "thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content khi không có mkdocs.yml)"
+_MAP_DEFAULT = f"{DEFAULT_REDIRECT_MAP} cạnh mkdocs.yml"
+
+
+def _site_paths(args, config_file: str | None) -> bool:
+    """Fill in `args.config_file` and the defaults of `--content-dir` and `--redirect-map` from
+    mkdocs.yml, as the build finds them: `docs_dir` and the map beside the file, wherever the
+    command runs (`bantin -f so-tu-phap/mkdocs.yml redirects` from the folder above). With no
+    `-f` and no mkdocs.yml here: content/ and the map under this folder, as before. False,
+    with the message printed, when mkdocs.yml cannot be read."""
+    args.config_file = config_file or CONFIG_FILE
+    if config_file is None and not Path(CONFIG_FILE).is_file():
+        args.content_dir = args.content_dir or Path("content")
+        args.redirect_map = args.redirect_map or Path(DEFAULT_REDIRECT_MAP)
+        return True
+    try:
+        node = compose(args.config_file, read_text(args.config_file))
+        folder = Path(args.config_file).parent
+        args.content_dir = args.content_dir or folder / _docs_dir(args.config_file, node)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return False
+    args.redirect_map = args.redirect_map or folder / DEFAULT_REDIRECT_MAP
+    return True
+
+
+def _docs_dir(config_file: str, node) -> str:
+    """`docs_dir` as written in mkdocs.yml (MkDocs' `docs` when not); ConfigError when it is set
+    where this reading does not look (`!ENV`, or a file named by `INHERIT:`)."""
+    written = scalar_of(node, "docs_dir")
+    if written is not None and not written.tag.startswith("!"):
+        return written.value
+    unseen = line_of(node, "docs_dir") or line_of(node, "INHERIT")
+    if unseen:
+        raise ConfigError(f"{config_file}:{unseen}: lỗi: không đọc được `docs_dir` (thư mục nội dung) ở đây: giá trị "
+                          "đặt qua `!ENV` hoặc trong tệp của `INHERIT:` → Cách sửa: ghi rõ thư mục nội dung bằng "
+                          "`--content-dir THƯ_MỤC`")
+    return "docs"
+
+
+def _in_file(problem, config_file: str):
+    """A problem of `urls:` named in the file read (`so-tu-phap/mkdocs.yml`), not `mkdocs.yml`."""
+    return dataclasses.replace(problem, path=config_file) if problem.path == CONFIG_FILE else problem
 
 
 _TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/?")
@@ -194,8 +242,10 @@ def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
     return kept
 
 
-def main_redirects(argv: Sequence[str] | None = None) -> int:
-    """`bantin redirects [--nginx | --apache] [--redirect-map M] [--target-base URL]`."""
+def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = None) -> int:
+    """`bantin [-f mkdocs.yml] redirects [--nginx | --apache] [--redirect-map M] [--target-base URL]`.
+
+    `config_file`: the global `-f` (cli/commands.py), None when not given."""
     parser = _Parser(
         prog="bantin redirects",
         description="In cấu hình máy chủ web để chuyển hướng các địa chỉ của cổng thông tin cũ "
@@ -204,12 +254,11 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
     server = parser.add_mutually_exclusive_group()
     server.add_argument("--nginx", action="store_true", help="cấu hình cho nginx (mặc định)")
     server.add_argument("--apache", action="store_true", help="quy tắc mod_rewrite cho Apache")
-    parser.add_argument("--redirect-map", type=Path, default=Path(DEFAULT_REDIRECT_MAP),
-                        metavar="BẢNG",
-                        help=f"bảng chuyển hướng do `bantin import` ghi (mặc định: {DEFAULT_REDIRECT_MAP})")
-    parser.add_argument("--content-dir", type=Path, default=Path("content"), metavar="THƯ_MỤC",
+    parser.add_argument("--redirect-map", type=Path, metavar="BẢNG",
+                        help=f"bảng chuyển hướng do `bantin import` ghi (mặc định: {_MAP_DEFAULT})")
+    parser.add_argument("--content-dir", type=Path, metavar="THƯ_MỤC",
                         help="thư mục nội dung, để bỏ qua địa chỉ trỏ tới bản nháp hay bài không còn "
-                        "(mặc định: content)")
+                        "(mặc định: docs_dir của mkdocs.yml, hoặc content khi không có mkdocs.yml)")
     parser.add_argument("--target-base", default="", metavar="ĐỊA_CHỈ",
                         help="phần đầu ghép vào trước địa chỉ mới khi trang mới nằm ở tên miền "
                         "khác, ví dụ https://bantin.example.org")
@@ -220,6 +269,8 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
     if base_problem:
         print(f"lỗi: --target-base {_short(visible(args.target_base))}: {base_problem}", file=sys.stderr)
         return 1
+    if not _site_paths(args, config_file):
+        return 1
     try:
         text = read_map_text(str(args.redirect_map))
     except (OSError, UnicodeDecodeError, ValueError) as error:
@@ -229,8 +280,9 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
               "UTF-8; kiểm tra cả quyền đọc tệp", file=sys.stderr)
         return 1
     if text is None:
-        print(f"lỗi: {args.redirect_map}: không có tệp này; hãy chạy lệnh trong thư mục của "
-              "trang, hoặc chỉ rõ tệp bằng --redirect-map", file=sys.stderr)
+        print(f"lỗi: {args.redirect_map}: không có tệp này; hãy chạy lệnh trong thư mục của trang, "
+              "chỉ rõ mkdocs.yml của trang (`bantin -f đường/dẫn/mkdocs.yml redirects`), hoặc chỉ rõ tệp "
+              "bằng --redirect-map", file=sys.stderr)
         return 1
     pairs, problems = parse_redirect_map(text, str(args.redirect_map))
     for problem in problems:
@@ -244,7 +296,7 @@ def main_redirects(argv: Sequence[str] | None = None) -> int:
               "địa chỉ cũ, một dấu cách và địa chỉ mới (`bantin import` tự ghi các dòng này khi "
               "gặp địa chỉ cũ có tham số ?ItemID=… hoặc trang .aspx, .php)", file=sys.stderr)
         return 1
-    pairs = _published_targets(pairs, args.content_dir, configured())
+    pairs = _published_targets(pairs, args.content_dir, configured(args.config_file))
     for note in query_rules(pairs)[1]:
         print(f"lưu ý: {note}", file=sys.stderr)
     base = args.target_base.rstrip("/")
