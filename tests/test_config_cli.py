@@ -247,3 +247,40 @@ def test_ids_names_files_from_the_sites_folder_as_check_does(tmp_path):
     result = bantin(tmp_path, "ids")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "content/hoi-dap/a.md: thêm mã hoi-gi", result.stdout
+
+
+# --- YAML slips in mkdocs.yml: its own line and a fix for mkdocs.yml (session 30, migration trial) ----
+
+URLS_HEAD = GOOD_HEAD + "plugins:\n  - search\n  - bantin:\n      page_size: 20\n      urls:\n"
+
+
+@pytest.mark.parametrize("text, line, fix", [
+    # a missing space under `urls:` was named on the next line, with advice to add an article's `---`
+    (URLS_HEAD + "        article: tin-tuc\n        qa:hoi-dap-phap-luat\n      agency:\n        name: Sở\n", 10,
+     "thêm một dấu cách sau dấu hai chấm: `qa: hoi-dap-phap-luat`"),
+    (URLS_HEAD + "        qa:hoi-dap-phap-luat\n      agency:\n        name: Sở\n", 9,
+     "thêm một dấu cách sau dấu hai chấm: `qa: hoi-dap-phap-luat`"),
+    (GOOD_HEAD + "plugins:\n  - bantin:\n\t    page_size: 20\n", 6, "để dòng thành: `    page_size: 20`"),
+    # `agency:` left empty by a child indented less than it: the child's line, not the next one
+    (GOOD_HEAD + "plugins:\n  - bantin:\n      agency:\n    name: Sở\n      page_size: 3\n", 7,
+     "thụt dòng này vào 8 dấu cách (sâu hơn `agency:` hai dấu cách): `        name: Sở`"),
+    (GOOD_HEAD + "plugins:\n  - search\n  - bantin\n      page_size: 20\n      agency:\n        name: Sở\n", 6,
+     "thêm dấu hai chấm ở cuối dòng: `- bantin:`"),
+])
+def test_a_yaml_slip_in_mkdocs_yml_is_told_on_its_line_as_mkdocs_yml(tmp_path, text, line, fix):
+    config(tmp_path, text)
+    result = bantin(tmp_path, "check")
+    message = result.stderr.strip().splitlines()[-1]
+    assert result.returncode == 1 and message.startswith(f"mkdocs.yml:{line}: "), message
+    assert fix in message and "---" not in message and "title:" not in message, message
+
+
+def test_the_general_yaml_advice_for_mkdocs_yml_names_no_article_field():
+    """The fallbacks of `explain` for mkdocs.yml: no `---`, no `title:` or `tags:` of an article."""
+    for text in ("site_name: x\nplugins:\n  - bantin:\n      page_size: 2\n     feed_size: 3\n",
+                 "site_name: x\ntheme:\n  features: [navigation.tabs\n",
+                 "site_name: x\nnav:\n  Trang chu\n  gioi-thieu: a.md\n"):
+        with pytest.raises(configcheck.ConfigError) as caught:
+            configcheck.compose("mkdocs.yml", text)
+        assert "---" not in str(caught.value) and "title:" not in str(caught.value) and "tags:" not in str(caught.value), \
+            str(caught.value)

@@ -383,7 +383,7 @@ def test_a_field_glued_to_a_path_after_a_value_is_named(line):
     problem = one(problems)
     key, value = line.split(":", 1)
     assert problem.line == 3 and f"thiếu dấu cách sau dấu hai chấm của `{key}:`" in problem.message
-    assert problem.fix == f"viết `{key}: {value}`"
+    assert problem.fix == f"thêm một dấu cách sau dấu hai chấm: `{key}: {value}`"
 
 
 @pytest.mark.parametrize("line, fixed", [("category dat-dai", "`category: dat-dai`"),

@@ -16,7 +16,7 @@ import yaml
 
 from bantin.problems import short
 from bantin.text.vi import is_utf16
-from bantin.text.yamlerrors import explain
+from bantin.text.yamlerrors import CONFIG, explain
 
 MAX_BYTES = 1024 * 1024
 
@@ -84,7 +84,7 @@ def compose(config_file: str, text: str) -> yaml.Node:
         lines = text.split("\n")
         index = min(mark.line, len(lines) - 1) if mark is not None else 0
         line, what, fix = explain(lines, index, (getattr(exc, "problem", None) or "").lower(),
-                                   (getattr(exc, "context", None) or "").lower(), CONFIG_KEYS)
+                                   (getattr(exc, "context", None) or "").lower(), CONFIG_KEYS, CONFIG)
         raise ConfigError(_message(config_file, line + 1, "", f"mkdocs.yml viết sai cú pháp YAML: {what}", fix)) from None
     except RecursionError:
         raise ConfigError(_message(config_file, 0, "", "tệp cấu hình lồng nhau quá sâu", "viết lại theo mkdocs.yml mẫu")) from None
@@ -224,6 +224,9 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str,
     field = ".".join(keys)
     line = line_of(node, *keys)
     expected = _EXPECTED.search(detail)
+    glued = _glued_value(config_file, node, keys, field) if expected and expected.group(1) == "dict" else None
+    if glued:
+        return glued
     if expected:
         want = _TYPES.get(expected.group(1), expected.group(1))
         got = _TYPES.get(expected.group(2), expected.group(2))
@@ -240,6 +243,23 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str,
                         f"tạo thư mục đó, hoặc sửa `{keys[-1]}:` cho đúng tên thư mục (trang mẫu dùng `docs_dir: content`)")
     return _message(config_file, line, field, f"giá trị của `{keys[-1]}` không hợp lệ ({short(detail, 120)})",
                     f"{SAMPLE} và sửa dòng này")
+
+
+_GLUED_PAIR = re.compile(r"([A-Za-z_]{1,30}):(\S.*)")
+
+
+def _glued_value(config_file: str, node, keys: list[str], field: str) -> str | None:
+    """`urls:` then, alone under it, `  qa:hoi-dap-phap-luat`: without the space YAML reads the
+    line as the text of `urls:`, and MkDocs says text is no group; the fix is the space."""
+    value = scalar_of(node, *keys)
+    glued = _GLUED_PAIR.fullmatch(value.value) if value is not None and not value.style else None  # plain, not quoted
+    if glued is None:
+        return None
+    key, rest = glued.groups()
+    return _message(config_file, value.start_mark.line + 1, field,
+                    f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên `{keys[-1]}:` đọc dòng này thành chữ, "
+                    "không phải một mục con",
+                    f"thêm một dấu cách sau dấu hai chấm: `{key}: {short(rest, 60)}`")
 
 
 def _item_without(node, keys: list[str], key: str) -> int:

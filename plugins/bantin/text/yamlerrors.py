@@ -8,6 +8,7 @@ province's maintainer: front matter (content/frontyaml.py) and mkdocs.yml
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import yaml
 
@@ -17,12 +18,50 @@ CURLY_OPEN, CURLY_CLOSE = "“‘„«", "”’“»"  # quotes a word processo
 _QUOTE_FIX = 'ví dụ `title: "Luật đất đai: những điểm mới"`'
 
 
+@dataclass(frozen=True)
+class Wording:
+    """The advice that differs between the two files `explain` is about: an article's front
+    matter ends at a `---` line and has fields (`title:`); mkdocs.yml has no `---` and nests
+    options several levels deep (a province was told to add a `---` to its mkdocs.yml)."""
+
+    quote_fix: str
+    quoted: str
+    list_example: str
+    no_colon: tuple[str, str]
+    indent_fix: str
+    broken: str
+
+
+FRONT_MATTER = Wording(
+    quote_fix=_QUOTE_FIX,
+    quoted="title: {q}Tiêu đề bài{q}",
+    list_example="`tags: [hòa giải, tập huấn]`",
+    no_colon=("dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm, hoặc phần nội dung bài bắt đầu mà chưa "
+              "có dòng `---` đóng phần khai báo)",
+              "thêm `: ` sau tên trường, hoặc thêm một dòng `---` ngay trước nội dung bài"),
+    indent_fix="các trường chính viết sát lề trái; chỉ các mục con (`  name:`, `  - …`) thụt vào hai dấu cách",
+    broken="phần khai báo viết sai cú pháp YAML ở dòng này",
+)
+CONFIG = Wording(
+    quote_fix='ví dụ `site_name: "Bản tin: Sở Tư pháp"`',
+    quoted="site_name: {q}Bản tin Pháp luật{q}",
+    list_example="`features: [navigation.tabs, navigation.top]`",
+    no_colon=("dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm?)",
+              "thêm `: ` sau tên mục; nếu dòng là phần tiếp theo của giá trị ở dòng trên thì thụt vào thêm hai "
+              "dấu cách"),
+    indent_fix="các mục cùng nhóm thụt vào bằng nhau, mục con thụt thêm hai dấu cách so với mục chứa nó (như "
+               "mkdocs.yml mẫu)",
+    broken="dòng này viết sai cú pháp YAML",
+)
+
+
 def explain(lines: list[str], index: int, problem: str, context: str,
-            fields: frozenset[str] = frozenset()) -> tuple[int, str, str]:
+            fields: frozenset[str] = frozenset(), wording: Wording = FRONT_MATTER) -> tuple[int, str, str]:
     """(0-based line, message, fix) for PyYAML's `problem`/`context` at line `index` of `lines`.
 
     `fields`: the names a line of this file may start with (front matter's, mkdocs.yml's), so
     that `category dat-dai` is told it lacks a colon, not that it continues the line above.
+    `wording`: the advice for this file (FRONT_MATTER or CONFIG).
     """
     tab = next((i for i in (index, index - 1) if 0 <= i < len(lines) and "\t" in lines[i]), None)
     if tab is not None and ("tab" in problem or "cannot start any token" in problem or "indent" in problem
@@ -35,11 +74,11 @@ def explain(lines: list[str], index: int, problem: str, context: str,
         return glued
     line = lines[index]
     if "mapping values are not allowed" in problem:
-        return _explain_colon(lines, index)
+        return _explain_colon(lines, index, wording)
     if "unexpected end of stream" in problem and "quoted" in context:
         start, mark = _open_quote_line(lines, index)
         return (start, f"{_QUOTE_NAMES[mark][0]} mở nhưng không được đóng lại",
-                f"thêm một {_QUOTE_NAMES[mark][0]} ở cuối giá trị, ví dụ `title: {mark}Tiêu đề bài{mark}`")
+                f"thêm một {_QUOTE_NAMES[mark][0]} ở cuối giá trị, ví dụ `{wording.quoted.format(q=mark)}`")
     if "escape" in problem:  # unknown escape, or one that makes no character (\ud800)
         return (index, "trong dấu ngoặc kép \"…\", dấu `\\` bắt đầu một ký hiệu đặc biệt mà YAML không hiểu",
                 "viết `\\\\` thay cho `\\`, hoặc đặt giá trị trong dấu nháy đơn '…'")
@@ -47,38 +86,44 @@ def explain(lines: list[str], index: int, problem: str, context: str,
         loose = _loose_line(lines, index, fields)
         if loose is not None:
             return loose
-        return (index, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm, hoặc phần nội dung bài "
-                "bắt đầu mà chưa có dòng `---` đóng phần khai báo)",
-                "thêm `: ` sau tên trường, hoặc thêm một dòng `---` ngay trước nội dung bài")
+        return (index, *wording.no_colon)
     if "flow" in context and ("stream end" in problem or "expected ','" in problem or "node content" in problem):
         opened = next((i for i in range(min(index, len(lines) - 1), -1, -1) if "[" in lines[i] or "{" in lines[i]), index)
         return (opened, "danh sách `[…]` (hoặc nhóm `{…}`) mở nhưng không đóng lại",
-                "thêm dấu `]` ở cuối dòng, ví dụ `tags: [hòa giải, tập huấn]`; nếu giá trị là chữ bắt đầu bằng "
-                f"`[` thì đặt cả giá trị trong dấu ngoặc kép, {_QUOTE_FIX}")
+                f"thêm dấu `]` ở cuối dòng, ví dụ {wording.list_example}; nếu giá trị là chữ bắt đầu bằng "
+                f"`[` thì đặt cả giá trị trong dấu ngoặc kép, {wording.quote_fix}")
     if "cannot start any token" in problem or "expected node content" in problem:
         first = line.split(":", 1)[1].strip()[:1] if ":" in line else line.strip()[:1]
         return (index, f"giá trị không được bắt đầu bằng ký tự `{first or '?'}` khi không có dấu ngoặc kép",
-                f"đặt cả giá trị trong dấu ngoặc kép, {_QUOTE_FIX}")
+                f"đặt cả giá trị trong dấu ngoặc kép, {wording.quote_fix}")
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem or "flow" in context:
         return (index, "danh sách `[…]` mở nhưng không đóng đúng, hoặc thiếu dấu phẩy giữa các mục",
-                "viết danh sách trên một dòng: `tags: [hòa giải, tập huấn]`")
+                f"viết danh sách trên một dòng: {wording.list_example}")
     if "expected key" in problem or "block end" in problem or "'-' indicator" in problem or "indent" in problem:
         quoted = _quote_trouble(lines, index)
         if quoted:
             return quoted
-        return (index, "dòng này thụt lề không thẳng hàng với các dòng trên",
-                "các trường chính viết sát lề trái; chỉ các mục con (`  name:`, `  - …`) thụt vào hai dấu cách")
-    return (index, "phần khai báo viết sai cú pháp YAML ở dòng này",
-            f"mỗi dòng có dạng `tên: giá trị`; giá trị có dấu `:` hoặc `#` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+        return (index, "dòng này thụt lề không thẳng hàng với các dòng trên", wording.indent_fix)
+    return (index, wording.broken,
+            f"mỗi dòng có dạng `tên: giá trị`; giá trị có dấu `:` hoặc `#` thì đặt trong dấu ngoặc kép, {wording.quote_fix}")
 
 
 _GLUED = re.compile(r"([A-Za-z_]{1,30}):(?=[^\s/])(.*)")
 _GLUED_ANY = re.compile(r"([A-Za-z_]{1,30}):(\S.*)")  # with "/" too, for a known field name
 
 
+_GLUED_INDENTED = re.compile(r"[ ]+((?:- )?[A-Za-z_]{1,30}):(?=[^\s/])(.*)")
+
+
 def _glued_colon(lines: list[str], index: int) -> tuple[int, str, str] | None:
     """`title:Bài mới` (no space after the colon) on a line at or above `index`: YAML reads it as
-    text, not a field, and fails on a later line; the message names this one."""
+    text, not a field, and fails on a later line; the message names this one. An indented one
+    (`        qa:hoi-dap-phap-luat` under mkdocs.yml's `urls:`) fails on the very next line, so
+    only the line just above is looked at: an indented `a:b` further up may be a fine value."""
+    above = _content_above(lines, index)
+    indented = _GLUED_INDENTED.fullmatch(lines[above]) if above is not None else None
+    if indented:
+        return _glued_fix(above, *indented.groups())
     for at in range(min(index, len(lines) - 1), -1, -1):
         match = _GLUED.fullmatch(lines[at])
         if match:
@@ -88,8 +133,9 @@ def _glued_colon(lines: list[str], index: int) -> tuple[int, str, str] | None:
 
 def _glued_fix(at: int, key: str, value: str) -> tuple[int, str, str]:
     """`title:Bài mới`, `image:/images/a.jpg`: the space after the colon that makes it a field."""
-    return (at, f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên dòng này không được hiểu là một trường",
-            f"viết `{key}: {short(value.strip(), 60)}`")
+    return (at, f"thiếu dấu cách sau dấu hai chấm của `{key.removeprefix('- ')}:`, nên dòng này không được hiểu là "
+            "một cặp `tên: giá trị`",
+            f"thêm một dấu cách sau dấu hai chấm: `{key}: {short(value.strip(), 60)}`")
 
 
 def _loose_line(lines: list[str], index: int, fields: frozenset[str]) -> tuple[int, str, str] | None:
@@ -219,7 +265,7 @@ def _entry_indent(lines: list[str], index: int, indent: int) -> int:
     return indent
 
 
-def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
+def _explain_colon(lines: list[str], index: int, wording: Wording) -> tuple[int, str, str]:
     """`mapping values are not allowed`: a `: ` inside a value, or a line before without one."""
     line = lines[index]
     key, _, value = line.partition(":")
@@ -236,10 +282,45 @@ def _explain_colon(lines: list[str], index: int) -> tuple[int, str, str]:
                 f"đặt cả giá trị trong dấu ngoặc kép: {quoted_line(key, value.strip())}{kept}")
     previous = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
     if previous is not None and ":" not in lines[previous]:
+        item = re.fullmatch(r"\s*- ([\w.-]+)\s*", lines[previous])
+        if item and _depth(line) > _depth(lines[previous]):  # `- bantin` above its own options
+            return (previous, f"thiếu dấu hai chấm sau `{item.group(1)}`, nên các dòng thụt vào bên dưới không "
+                    "thuộc về nó", f"thêm dấu hai chấm ở cuối dòng: `- {item.group(1)}:`")
         return (previous, "dòng này không có dạng `tên: giá trị` (thiếu dấu hai chấm)",
-                "thêm `: ` sau tên trường, hoặc nối dòng này vào giá trị của dòng trên")
+                "thêm `: ` sau tên, hoặc nối dòng này vào giá trị của dòng trên")
+    outdented = _outdented_child(lines, index)
+    if outdented is not None:
+        return outdented
     return (index, "dòng này thụt lề không thẳng hàng hoặc có dấu `: ` trong giá trị",
-            f"các trường chính viết sát lề trái; giá trị có dấu `: ` thì đặt trong dấu ngoặc kép, {_QUOTE_FIX}")
+            f"{wording.indent_fix}; giá trị có dấu `: ` thì đặt trong dấu ngoặc kép, {wording.quote_fix}")
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _content_above(lines: list[str], index: int) -> int | None:
+    """The nearest line above `index` that is neither blank nor a note (`# …`)."""
+    return next((i for i in range(min(index, len(lines)) - 1, -1, -1)
+                 if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+
+
+def _outdented_child(lines: list[str], index: int) -> tuple[int, str, str] | None:
+    """`agency:` with no value, then `name: …` no deeper than it, then a deeper line (`index`,
+    where YAML fails): the line to move is the middle one, meant as the first child; YAML's
+    own line is the one after it, which is right where it is."""
+    child = _content_above(lines, index)
+    parent = _content_above(lines, child) if child is not None else None
+    if parent is None:
+        return None
+    opener = re.fullmatch(r"(\s*(?:- )?)([\w.-]+):\s*(?:#.*)?", lines[parent])
+    if not opener or not _depth(lines[child]) <= min(_depth(lines[parent]), _depth(lines[index]) - 1):
+        return None
+    key, depth = opener.group(2), len(opener.group(1)) + 2
+    return (child, f"dòng này thụt lề không sâu hơn `{key}:` ở dòng trên, nên không thành mục con của nó "
+            f"(`{key}:` bị hiểu là để trống)",
+            f"thụt dòng này vào {depth} dấu cách (sâu hơn `{key}:` hai dấu cách): "
+            f"`{' ' * depth}{short(lines[child].strip(), 60)}`")
 
 
 _QUOTED_VALUE = re.compile(r'^(\s*(?:- )?[^\s:#"\'][^:#"\']*):\s*(["\'])(.*)$')
