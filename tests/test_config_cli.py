@@ -284,3 +284,17 @@ def test_the_general_yaml_advice_for_mkdocs_yml_names_no_article_field():
             configcheck.compose("mkdocs.yml", text)
         assert "---" not in str(caught.value) and "title:" not in str(caught.value) and "tags:" not in str(caught.value), \
             str(caught.value)
+
+
+@pytest.mark.parametrize("head, severity", [(STRICT, "lỗi"), (GOOD_HEAD, "cảnh báo")])
+@pytest.mark.parametrize("option, lines", [("urls", "urls:\n  qa: hoi-dap-phap-luat\n"), ("page_size", "page_size: 12\n"),
+                                           ("agency", "agency:\n  name: Sở Tư pháp\n")])
+def test_a_bantin_option_at_the_top_level_is_told_to_move_under_the_plugin(tmp_path, head, severity, option, lines):
+    """`urls:` at the margin was told "không có mục nào tên `urls`… xóa dòng này hoặc sửa tên"."""
+    text = head + "plugins:\n  - search\n  - bantin:\n      feed_size: 10\n" + lines
+    config(tmp_path, text)
+    result = bantin(tmp_path, "check")
+    out = result.stdout + result.stderr
+    wanted = f"mkdocs.yml:{text.count(chr(10)) - lines.count(chr(10)) + 1}: [{option}] {severity}: `{option}` là tùy chọn"
+    assert wanted in out and "dòng `- bantin:` (dòng " in out and f"`      {option}:`" in out, out
+    assert "không có mục nào tên" not in out and "xóa dòng này" not in out

@@ -271,6 +271,20 @@ def _item_without(node, keys: list[str], key: str) -> int:
     return 0
 
 
+_INTERNAL = frozenset({"drafts"})  # set by `bantin serve`, never written by a site
+
+
+def _misplaced_option(config_file: str, node, name: str) -> str:
+    """An option of the bantin plugin written at the top level (`urls:` at the margin): MkDocs
+    knows no such name there; the fix is to move it, not to delete or rename it."""
+    block = line_of(node, "plugins", "bantin")
+    where = f"dòng `- bantin:` (dòng {block})" if block else "`- bantin:` trong mục `plugins:`"
+    return _message(config_file, line_of(node, name), name,
+                    f"`{name}` là tùy chọn của Bản tin, phải nằm trong khối `- bantin:` của `plugins:`, không viết "
+                    "sát lề trái", f"chuyển dòng này cùng các dòng thụt vào bên dưới nó vào dưới {where}, mỗi dòng "
+                    f"thụt thêm sáu dấu cách, như `page_size:` trong mkdocs.yml mẫu: `      {name}:`")
+
+
 def _name_problem(config_file: str, node, keys: list[str], sub: str | None, detail: str,
                   names: dict[str, tuple[str, ...]]) -> str | None:
     """A misspelt or missing option, an unknown plugin, an address without `https://`; None otherwise."""
@@ -281,6 +295,8 @@ def _name_problem(config_file: str, node, keys: list[str], sub: str | None, deta
         scope = ".".join(keys[:-1] if not sub and len(keys) > 1 else keys) if keys[0] == "plugins" else ""
         where = keys + [sub] if sub else keys
         allowed = names.get(scope, ())
+        if not scope and bad in names.get("plugins.bantin", ()) and bad not in _INTERNAL:
+            return _misplaced_option(config_file, node, bad)
         close = difflib.get_close_matches(bad, allowed, n=1, cutoff=0.6)
         hint = (f"có phải ý bạn là `{close[0]}`? Sửa tên ở dòng này" if close else
                 f"các mục được phép ở đây: {', '.join(allowed)}" if scope and allowed else
