@@ -126,3 +126,10 @@ def test_a_missing_file_named_by_f_is_said_not_replaced(tmp_path):
 def test_f_before_init_is_refused_with_the_fix(tmp_path):
     done = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "init", "moi")
     assert done.returncode == 2 and "`bantin init THƯ_MỤC`" in done.stderr and not (tmp_path / "moi").exists()
+
+
+def test_a_docs_dir_this_reading_cannot_see_asks_for_content_dir(tmp_path):
+    """`!ENV` or `INHERIT:` set docs_dir where import and redirects do not look: not guessed."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: !ENV [DOCS, noi-dung]\n", encoding="utf-8")
+    done = _bantin(tmp_path, "redirects")
+    assert done.returncode == 1 and done.stderr.startswith("mkdocs.yml:2: ") and "--content-dir" in done.stderr
