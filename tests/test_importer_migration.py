@@ -179,6 +179,7 @@ def test_an_article_of_one_paragraph_keeps_it(content: Path, tmp_path: Path) -> 
 # --- 4. --category checked against mkdocs.yml ------------------------------------------------
 
 MKDOCS = """site_name: Bản tin
+docs_dir: content
 plugins:
   - search
   - bantin:
