@@ -226,11 +226,12 @@ def test_without_mkdocs_yml_the_category_is_taken_as_given(tmp_path: Path, monke
     assert code == 0 and "category: tin-tuc\n" in written.read_text(encoding="utf-8")
 
 
-# --- 2. Images saved with the page (only the note, see docs/decisions.md) --------------------
+# --- 2. Images saved with the page (imported: see test_importer_images.py) ----------------
 
 
 def test_images_saved_beside_the_page_are_named_as_written(content: Path, tmp_path: Path) -> None:
-    """`bai_files/anh.jpg` resolved against the old address named a URL that never existed."""
+    """`bai_files/anh.jpg` resolved against the old address named a URL that never existed;
+    a file the browser did not save is named as the page writes it."""
     head = "<link rel='canonical' href='http://old-host/tin/bai-123.html'>"
     page = save(tmp_path, div_page("<p><img src='./bai_files/anh.jpg' alt='Hội nghị'></p>"
                                    "<p><img src='bai_files/anh%20hai.png'></p>"
@@ -238,6 +239,7 @@ def test_images_saved_beside_the_page_are_named_as_written(content: Path, tmp_pa
     result, _, _ = imported(page, content)
     notes = [w for w in result.warnings if "ảnh" in w]
     assert not any("old-host/tin/bai_files" in w for w in notes)
-    assert any("2 ảnh lưu cùng trang chưa được nhập: ./bai_files/anh.jpg, bai_files/anh%20hai.png" in w
-               for w in notes)
+    for src in ("./bai_files/anh.jpg", "bai_files/anh%20hai.png"):
+        assert any(f"ảnh `{src}` của trang đã lưu {page} chưa được nhập: không có tệp này" in w
+                   for w in notes)
     assert any("1 ảnh chưa được nhập: http://old-host/Uploads/anh-3.jpg" in w for w in notes)

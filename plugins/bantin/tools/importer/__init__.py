@@ -27,11 +27,16 @@ What it does, in order (and the module that does it):
    signature alone on the last line, often after "./."), "Nguồn: … Link: …" and
    "(TTXVN) -" prefixes give author and source. The article ends at the first
    "Tin liên quan" / "Đánh giá:" / "Bình luận" unit.
-4. `writing`: write YAML front matter with only the fields DESIGN §3 allows, never
+   Images of the body stay blocks in their place; `imagesrc` tells a file saved with the
+   page (`bai_files/anh.jpg`) from an address on the old server.
+4. `images`: copy the images saved with the page into `content/images/` (reads confined to
+   the page's folder, checked as images, never over a file) and write `![alt](../images/…)`
+   where they stood; every other image is named in a note.
+5. `writing`: write YAML front matter with only the fields DESIGN §3 allows, never
    overwriting a file (`safefiles`), and report every field it could not determine instead
    of guessing: a missing title or date gets a visible placeholder and `draft: true`, a
    missing category the placeholder `chua-phan-loai`, which the checker flags.
-5. `urls`, `redirectmap`, `webserver`: record the page's old address: a plain path becomes
+6. `urls`, `redirectmap`, `webserver`: record the page's old address: a plain path becomes
    an alias (the new site serves a redirect page there); an address a static host cannot
    serve (a query string such as `?ItemID=123`, or a server-side script such as `.aspx`)
    goes into a redirect map, from which `nginx_redirects` / `apache_redirects` write

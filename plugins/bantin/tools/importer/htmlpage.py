@@ -14,6 +14,7 @@ from typing import Sequence
 from bantin.text.vi import fold
 from bantin.tools.importer.bylines import parse_byline
 from bantin.tools.importer.dates import _parse_iso_meta
+from bantin.tools.importer.imagesrc import saved_with_page
 from bantin.tools.importer.lists import list_lines
 from bantin.tools.importer.losses import lost_units
 from bantin.tools.importer.lines import (
@@ -99,14 +100,26 @@ def _meta(root, *names: str) -> str | None:
 _INLINE_TAGS = {"hi", "ref", "lb", "graphic", "del", "code"}
 
 
-def _render_inline(el, links: list[str], base: str | None, *, lists: bool = True) -> list[tuple[str, str]]:
+# The link text of a part that is an image, followed by its index in `graphics` (a private-use
+# character: no page text reaches here with it, clean_line keeps it).
+_IMAGE_PART = "\ue000"
+
+
+def _render_inline(el, links: list[str], base: str | None, *, lists: bool = True,
+                   graphics: list | None = None) -> list[tuple[str, str]]:
     """Markdown of a trafilatura element's inline content, split into paragraphs at <lb/>.
 
     Returns (markdown, link text) per paragraph: the link text tells a paragraph that
     is nothing but a link (an inline "related article") from one that contains one.
     `lists=False` leaves nested lists out: a list item's sub-list is rendered as a list.
+    With `graphics`, each image is a part of its own, ("", _IMAGE_PART + its index there):
+    an image stands between paragraphs; without it (lists, data tables) images are left out.
     """
     parts: list[list[str]] = [["", ""]]
+
+    def image(part: str) -> None:
+        parts.append(["", part])
+        parts.append(["", ""])
 
     def add(text: str | None) -> None:
         if text:
@@ -121,10 +134,13 @@ def _render_inline(el, links: list[str], base: str | None, *, lists: bool = True
             elif tag == "hi":
                 rend = child.get("rend", "")
                 mark = "**" if "#b" in rend else "*" if "#i" in rend else ""
-                for k, (part, link_text) in enumerate(_render_inline(child, links, base, lists=lists)):
+                for k, (part, link_text) in enumerate(_render_inline(child, links, base, lists=lists,
+                                                                     graphics=graphics)):
                     if k:
                         parts.append(["", ""])
-                    if part:
+                    if link_text.startswith(_IMAGE_PART):
+                        image(link_text)
+                    elif part:
                         parts[-1][0] += f"{mark}{part}{mark}" if mark else part
                         parts[-1][1] += link_text
             elif tag == "ref":
@@ -138,6 +154,9 @@ def _render_inline(el, links: list[str], base: str | None, *, lists: bool = True
                 else:
                     parts[-1][0] += label
                 parts[-1][1] += text + " "
+            elif tag == "graphic" and graphics is not None and _wanted(child):
+                graphics.append(child)
+                image(f"{_IMAGE_PART}{len(graphics) - 1}")
             elif tag == "graphic" or tag == "list" and not lists:
                 pass
             else:
@@ -161,9 +180,26 @@ def _plain_of_markdown(markdown: str) -> str:
     return clean_line(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
 
 
+def _wanted(graphic) -> bool:
+    """An image of the article, not an icon, banner or GIF (those are never imported)."""
+    src = graphic.get("src") or ""
+    return bool(src.strip()) and not _DECORATIVE.search(src)
+
+
+def _image_block(graphic, base: str | None) -> Block:
+    """An image of the body: its src as written, and its old address (`links`) for a note."""
+    src = graphic.get("src").strip()
+    return Block("", "", "image", links=[normalize_url(src, base) or src], src=src,
+                 alt=clean_line(graphic.get("alt") or ""))
+
+
 def _paragraph_blocks(el, base: str | None, kind: str = "p") -> list[Block]:
     blocks = []
-    for part, link_text in _render_inline(el, links := [], base):
+    graphics: list = []
+    for part, link_text in _render_inline(el, links := [], base, graphics=graphics):
+        if link_text.startswith(_IMAGE_PART):
+            blocks.append(_image_block(graphics[int(link_text[1:])], base))
+            continue
         if not part:
             continue
         plain = _plain_of_markdown(part)
@@ -268,6 +304,8 @@ def _element_blocks(el, base: str | None, top: int) -> list[Block]:
         return [Block("\n".join(lines), plain, "table", False, links)]
     if tag in ("div", "cell", "item", "row", "body"):
         return _container_blocks(el, base, top)
+    if tag == "graphic" and _wanted(el):
+        return [_image_block(el, base)]
     return []
 
 
@@ -300,52 +338,27 @@ def trafilatura_blocks(html: str, base: str | None) -> tuple[list[Block], list[s
     blocks: list[Block] = []
     for el in doc.body:
         blocks.extend(_element_blocks(el, base, top))
-    images = [
-        normalize_url(g.get("src") or "", base) or g.get("src")
-        for g in doc.body.iter("graphic")
-        if g.get("src") and not _DECORATIVE.search(g.get("src"))
-    ]
+    images = [normalize_url(g.get("src").strip(), base) or g.get("src").strip()
+              for g in doc.body.iter("graphic") if _wanted(g)]
     return blocks, list(dict.fromkeys(images))
 
 
-# A browser's "save page, complete" writes `bai.html` and its images in `bai_files/`; a src
-# there, resolved against the old address, named a URL that never existed on the old server.
-_SAVED_WITH_PAGE = re.compile(r"^(?:\./)?[^/:?#]+_files/", re.IGNORECASE)
-
-
-def _image_notes(images: list[str]) -> list[str]:
-    """The warnings for images not imported: those saved beside the page (named as written:
-    they are files on the editor's disk) apart from those still on the old server."""
-    saved = [i for i in images if _SAVED_WITH_PAGE.match(i)]
-    remote = [i for i in images if i not in saved]
-    notes = []
-    if saved:
-        notes.append(
-            f"bài có {len(saved)} ảnh lưu cùng trang chưa được nhập: {_shown(saved)} (trong thư mục "
-            "`…_files` bên cạnh tệp đã lưu, nếu trình duyệt đã lưu ảnh); hãy chép những ảnh cần dùng "
-            "vào `content/images/` rồi tự chèn vào bài (kèm mô tả ảnh)"
-        )
-    if remote:
-        notes.append(
-            f"bài có {len(remote)} ảnh chưa được nhập: {_shown(remote)}; hãy tải về những ảnh cần "
-            "dùng, đặt vào `content/images/` rồi tự chèn vào bài (kèm mô tả ảnh)"
-        )
-    return notes
-
-
-def _as_written(root, images: list[str], base: str | None) -> list[str]:
-    """Each image's src as the saved page writes it when that is a file saved beside the page
-    (trafilatura resolves every src against the old address)."""
-    written = {}
+def _written_srcs(root, base: str | None) -> dict[str, str]:
+    """Old address → src as the saved page writes it, for every <img> (trafilatura resolves
+    every src against the old address, and a file saved beside the page is found by the
+    src as written)."""
+    written: dict[str, str] = {}
     for img in root.iter("img"):
-        src = img.get("src") or ""
-        if _SAVED_WITH_PAGE.match(src):
+        src = (img.get("src") or "").strip()
+        if src:
             written.setdefault(normalize_url(src, base) or src, src)
-    return [written.get(i, i) for i in images]
+    return written
 
 
-def _shown(images: list[str]) -> str:
-    return ", ".join(images[:5]) + (", …" if len(images) > 5 else "")
+def _as_written(written: dict[str, str], images: list[str]) -> list[str]:
+    """Each image named as the saved page writes it when that is a file saved beside the
+    page (a note names what the editor can find on disk), else by its old address."""
+    return [written[i] if saved_with_page(written.get(i, "")) else i for i in images]
 
 
 def _strip_wrapping_bold(block: Block) -> Block:
@@ -458,7 +471,13 @@ def analyse_html(html: str) -> Extracted:
             f"bài có liên kết tới một tệp trên trang cũ: {url}; hãy tải tệp về, khai báo "
             "trong `attachments:` và sửa liên kết cho trỏ tới tệp đã tải"
         )
-    found.warnings += _image_notes(_as_written(root, images, base))
+    written = _written_srcs(root, base)
+    in_body = set()
+    for block in found.body:
+        if block.kind == "image":
+            in_body.add(block.links[0])
+            block.src = written.get(block.links[0], block.src)
+    found.images_left = _as_written(written, [i for i in images if i not in in_body])
     return found
 
 
@@ -492,7 +511,8 @@ def _units_after(units: Sequence[Unit], body: Sequence[Block], start: int) -> li
     """Page units after the last body paragraph (where a byline trafilatura dropped sits)."""
     if not body:
         return list(units[start:])
-    key = fold(body[-1].plain)[:60]
+    last = next((b.plain for b in reversed(body) if b.plain), "")  # an image block has no text
+    key = fold(last)[:60]
     for i in range(len(units) - 1, start - 1, -1):
         if key and key in fold(units[i].text):
             return list(units[i + 1:])

@@ -51,6 +51,7 @@ class ImportResult:
     redirects: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    images: list[Path] = field(default_factory=list)  # files copied into content/images/
 
     def report(self, content_dir: Path | None = None) -> list[str]:
         """Report lines, each prefixed with the article's path (relative to content_dir)."""
@@ -59,6 +60,7 @@ class ImportResult:
         assert self.path is not None
         name = _display_path(self.path, content_dir)
         lines = [f"{self.source}: đã nhập thành bài {name}"]
+        lines += [f"{name}: đã chép ảnh {_display_path(image, content_dir)}" for image in self.images]
         lines += [f"{name}: {message}" for message in self.missing]
         lines += [f"{name}: lưu ý: {message}" for message in self.warnings]
         lines += [

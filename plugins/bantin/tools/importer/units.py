@@ -42,9 +42,11 @@ class Block:
 
     markdown: str
     plain: str
-    kind: str = "p"  # p, h, list, table, quote
+    kind: str = "p"  # p, h, list, table, quote, image
     link_only: bool = False
     links: list[str] = field(default_factory=list)
+    src: str = ""  # an image block's src as the page writes it (its markdown is set by `images`)
+    alt: str = ""  # an image block's alt attribute
 
 
 def _text_block(text: str) -> Block:
@@ -74,6 +76,8 @@ class Extracted:
     warnings: list[str] = field(default_factory=list)
     page_text: str = ""  # all visible text of an HTML page (for the encoding check)
     lost: list[str] = field(default_factory=list)  # article text the body lacks (losses)
+    # images of the page that are not body blocks (in a list, above the text): named in a note
+    images_left: list[str] = field(default_factory=list)
 
 
 def _first_of_run(texts: Sequence[str]) -> int | None:
@@ -310,6 +314,9 @@ def clean_body(blocks: Iterable[Block], found: Extracted, *, text_copy: bool) ->
     started = False
     title_key = fold(found.title) if found.title else None
     for block in blocks:
+        if block.kind == "image":  # no text to judge: where it stands in the body decides
+            out.append(block)
+            continue
         plain = block.plain
         if block.kind == "p":
             stripped = strip_image_name(plain)
@@ -395,20 +402,21 @@ def _lead(found: Extracted) -> None:
             text = text[match.end():].strip()
         if _looks_like_body(text) or _words(text) >= 8:
             found.summary = text
-            if index == 0:
-                _drop_repeated_lead(found.body, text)
+            if all(b.kind == "image" for b in found.body[:index]):
+                _drop_repeated_lead(found.body, text, index)
         return
 
 
-def _drop_repeated_lead(body: list[Block], summary: str) -> None:
+def _drop_repeated_lead(body: list[Block], summary: str, at: int = 0) -> None:
     """Remove the leading paragraphs that are the summary (a portal may print its lead
     block and then the same text as the article's first paragraph); NFC and spacing never
-    decide. The last block stays: a page needs text under its lead."""
+    decide. `at`: where they start (after the images above them, which stay). The last
+    block of text stays: a page needs text under its lead."""
     key = clean_line(summary)
-    while len(body) > 1 and body[0].kind == "p" and key in (
-        clean_line(body[0].plain), clean_line(_LEAD_SOURCE.sub("", body[0].plain, count=1)),
+    while sum(b.kind != "image" for b in body) > 1 and len(body) > at and body[at].kind == "p" and key in (
+        clean_line(body[at].plain), clean_line(_LEAD_SOURCE.sub("", body[at].plain, count=1)),
     ):
-        del body[0]
+        del body[at]
 
 
 def analyse_text(text: str) -> Extracted:

@@ -21,6 +21,8 @@ from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE, alias_problem
 from bantin.problems import short as _short
 from bantin.tools.importer.htmlpage import analyse_html
+from bantin.tools.importer.images import copy_images, plan_images
+from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
 from bantin.site.redirectmap import redirect_line_problem
@@ -414,8 +416,9 @@ def import_file(
             "của chương trình, hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này"
         )
     slug = _slug_for(found.title, path)
-    body = nfc("\n\n".join(b.markdown for b in found.body))
-    target = _choose_path(content_dir, slug, front, body, path)
+    planned, notes = plan_images(found.body, path, content_dir)
+    result.warnings += image_notes(found.images_left) + notes
+    target = _choose_path(content_dir, slug, front, _body(found), path)
     # `slug:` is the address: written once, so retitling the article never moves it (and
     # the redirect map, which names this address, stays right).
     front["slug"] = target.stem
@@ -435,26 +438,55 @@ def import_file(
         )
         result.redirects = []
 
-    document = "---\n" + front_matter_text(front) + "---\n\n" + body + "\n"
     linked = _no_symlink_on_the_way(target, content_dir.parent)
     if linked:
         raise ImportFailure(f"{path}: {linked}")
+    copied = _copy(planned, content_dir, path)  # after every refusal: a refused import copies nothing
+    document = "---\n" + front_matter_text(front) + "---\n\n" + _body(found) + "\n"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x" (O_EXCL): never through a link
             handle.write(document)
     except FileExistsError:
+        _remove(copied)
         raise ImportFailure(
             f"{path}: tệp {target} vừa xuất hiện trong lúc nhập nên không bị ghi đè; hãy chạy "
             "lại lệnh"
         ) from None
     except OSError as exc:
+        _remove(copied)
         raise ImportFailure(
             f"{path}: không ghi được tệp {target} ({exc.strerror}); hãy kiểm tra quyền ghi vào "
             "thư mục nội dung và chỗ trống trên đĩa"
         ) from None
     result.path = target
+    result.images = copied
     return result
+
+
+def _body(found: Extracted) -> str:
+    """The body's Markdown; an image block not imported has none (its caption stays alone)."""
+    return nfc("\n\n".join(b.markdown for b in found.body if b.markdown))
+
+
+def _copy(planned, content_dir: Path, path: Path) -> list[Path]:
+    """Copy the images saved with the page into content/images/ (images.copy_images)."""
+    try:
+        return copy_images(planned, content_dir)
+    except OSError as exc:
+        raise ImportFailure(
+            f"{path}: không chép được ảnh vào {content_dir / 'images'} ({exc.strerror}); hãy kiểm tra "
+            "quyền ghi vào thư mục nội dung và chỗ trống trên đĩa"
+        ) from None
+
+
+def _remove(copied: list[Path]) -> None:
+    """Take back the images this import copied when its article could not be written."""
+    for image in copied:
+        try:
+            image.unlink()
+        except OSError:
+            pass
 
 
 def _project_of(redirect_map: Path, content_dir: Path) -> Path:
