@@ -17,6 +17,7 @@ import yaml
 from bantin.tools.importer.losses import lost_units
 from bantin.tools.importer.units import Block, Unit
 from bantin.tools.importer.writing import import_file
+from test_importer_trust import content  # noqa: F401 (the fixture: an empty content/ folder)
 
 TODAY = date(2025, 1, 15)
 TITLE = "Sở Tư pháp tổng kết công tác phổ biến pháp luật năm 2024"
@@ -61,13 +62,6 @@ def table_page(body: str) -> str:
             "<tr><td><b>Tin liên quan:</b><br><a href='x.php'>Tập huấn nghiệp vụ hòa giải</a></td></tr>"
             "</table></td><td class='right'>Thống kê truy cập<br>Hôm nay: 321</td></tr></table>"
             "</body></html>")
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    folder.mkdir()
-    return folder
 
 
 def save(tmp_path: Path, html: str, name: str = "bai.html") -> Path:
