@@ -158,8 +158,6 @@ def write_new(folder: Path, name: str, data: bytes) -> bool:
             os.unlink(partial)
 
 
-
-
 def image_markdown(alt: str, name: str) -> str:
     """`![alt](../images/name)`: from an article in content/tin-tuc/, as the guide writes it.
     The alt is page text: escaped like the body (a `]` would end it, `<` open a tag)."""
