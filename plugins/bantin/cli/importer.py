@@ -12,17 +12,20 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from bantin.config.categorynames import category_names, configured_categories, find_configured
+from bantin.config.categorynames import category_names, configured_categories
 from bantin.config.precheck import ConfigError, compose, line_of, read_text, scalar_of
-from bantin.config.settings import CONFIG_FILE, UrlPrefixes
+from bantin.config.settings import CONFIG_FILE, SiteConfig, UrlPrefixes
 from bantin.config.urlprefixes import configured
-from bantin.content.model import FOLDER_KINDS
+from bantin.content.model import FOLDER_KINDS, KIND_FOLDERS
 from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
                                      read_map_text, target_base_problem)
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from bantin.tools.importer.writing import URL_ALONE, import_files
+
+_CONTENT_DIR_HELP = "thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content khi không có mkdocs.yml)"
+_MAP_DEFAULT = f"{DEFAULT_REDIRECT_MAP} cạnh mkdocs.yml"
 
 
 def main_import(argv: Sequence[str] | None = None, config_file: str | None = None) -> int:
@@ -91,7 +94,7 @@ def _known_category(name: str | None, config_file: str = CONFIG_FILE) -> tuple[s
     categories = configured_categories(config_file)
     if categories is None:
         return name, None
-    found = find_configured(name, categories)
+    found = SiteConfig(categories=categories).find_category(name)
     if found is not None:
         return found.slug, None
     valid = (f"các chuyên mục có trong {config_file}: {category_names(categories)}" if categories
@@ -99,8 +102,6 @@ def _known_category(name: str | None, config_file: str = CONFIG_FILE) -> tuple[s
     return None, (f"lỗi: --category «{_short(visible(name), 60)}»: {config_file} không có chuyên mục nào tên hay mã như "
                   f"vậy; chưa nhập tệp nào. {valid[0].upper()}{valid[1:]}. Cách sửa: ghi tên hoặc mã của một chuyên "
                   f"mục trong số đó (trong dấu ngoặc kép), hoặc thêm chuyên mục vào `categories:` trước")
-_CONTENT_DIR_HELP = "thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content khi không có mkdocs.yml)"
-_MAP_DEFAULT = f"{DEFAULT_REDIRECT_MAP} cạnh mkdocs.yml"
 
 
 def _site_paths(args, config_file: str | None) -> bool:
@@ -183,9 +184,6 @@ def _folder_pages(folder: Path) -> dict[str, bool]:
     return pages
 
 
-KIND_FOLDERS = {kind: folder for folder, kind in FOLDER_KINDS.items()}
-
-
 def _content_folder(segment: str, prefixes: UrlPrefixes) -> str | None:
     """The content folder whose items are addressed under `segment` ('tin-tuc-su-kien' →
     'tin-tuc' with `urls: article: tin-tuc-su-kien`; folders keep their names whatever the
@@ -202,7 +200,7 @@ def _moved(old: str, new: str, content_dir: Path, prefixes: UrlPrefixes, folders
     articles (the map's lines are the importer's) and only a segment none of the site's."""
     match = _TARGET.fullmatch(new)
     folder = content_dir / KIND_FOLDERS["article"]
-    if (match is None or match.group(1) in {v for v in dataclasses.astuple(prefixes) if v}
+    if (match is None or match.group(1) in prefixes.segments()
             or not folder.is_dir() or folder.is_symlink()):
         return new
     pages = folders.setdefault(KIND_FOLDERS["article"], _folder_pages(folder))

@@ -10,7 +10,7 @@ to the same slug). mkdocs.yml is read as written, without MkDocs (like `urlprefi
 from __future__ import annotations
 
 from bantin.config.precheck import ConfigError, compose, is_written, length_of, read_text, value_of
-from bantin.config.settings import CONFIG_FILE, Category, SiteConfig, build_categories
+from bantin.config.settings import CONFIG_FILE, Category, build_categories
 from bantin.problems import Problems
 
 PLUGIN = ("plugins", "bantin")
@@ -30,13 +30,6 @@ def configured_categories(config_file: str = CONFIG_FILE) -> tuple[Category, ...
         entry = {key: value_of(node, *PLUGIN, "categories", index, key) for key in ("title", "slug")}
         entries.append({k: v for k, v in entry.items() if v is not None})
     return build_categories(entries, Problems())  # a broken entry is the build's to report
-
-
-def find_configured(name: str, categories: tuple[Category, ...]) -> Category | None:
-    """The category `name` stands for: its slug as the build finds it, or its title folded
-    the same way (a category with a `slug:` of its own is found by its title too; the
-    importer then writes the slug, which the build accepts)."""
-    return SiteConfig(categories=categories).find_category(name)
 
 
 def category_names(categories: tuple[Category, ...]) -> str:

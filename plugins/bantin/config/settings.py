@@ -7,7 +7,7 @@ any engine (or by a test) without MkDocs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from typing import Callable
 
 from bantin.legal.registry import Registry
@@ -66,6 +66,10 @@ class UrlPrefixes:
     search: str = "tim-kiem"
     short: str = "q"
     pagination: str = "trang"
+
+    def segments(self) -> frozenset[str]:
+        """Every first segment the site's own pages use (`page` has none)."""
+        return frozenset(value for value in astuple(self) if value)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ The placeholders `bantin new` and the importer write are defined here, where the
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import posixpath
 import re
@@ -486,7 +485,7 @@ def _address_from_title(check: _Check, kind: str, made: str) -> None:
         return
     prefix = getattr(check.site.prefixes, kind, "")
     # a page titled "Tin tức" is at /tin-tuc/, the news listing's address: not one to keep
-    generated = not prefix and made in set(dataclasses.astuple(check.site.prefixes))
+    generated = not prefix and made in check.site.prefixes.segments()
     keep = "" if generated else f", hoặc `slug: {made}` để giữ địa chỉ hiện tại"
     prefix = f"/{prefix}/" if prefix else "/"
     check.problems.warn(check.src, check.lines.get("title", 1), "title",

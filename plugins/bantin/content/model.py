@@ -22,6 +22,7 @@ KIND_LABELS = {
 }
 # Folder of a content file → its default type.
 FOLDER_KINDS = {"tin-tuc": "article", "hoi-dap": "qa", "huong-dan": "guide", "trang": "page"}
+KIND_FOLDERS = {kind: folder for folder, kind in FOLDER_KINDS.items()}  # the folder of each kind's files
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def site_folder(copy: Path) -> Path:
 
 def is_copy(folder: Path) -> bool:
     """True when `folder` has this layout: the start file and the site folder with its home page
-    (what `bantin serve-site` and the output gate recognise as an offline copy)."""
+    (what `bantin serve-site` serves the site folder of)."""
     folder = Path(folder)
     return (folder / START_FILE).is_file() and (folder / HOME).is_file()
 

@@ -11,7 +11,6 @@ parameter alone (`?id=123` visited without the `&cat=5&page=2` recorded with it)
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import posixpath
@@ -301,7 +300,7 @@ def moved_articles(targets: Sequence[str], corpus, urls) -> dict[str, str]:
     `urls: article:` changed) → the article now at that slug ('tin-tuc-sk/bai'). The map's
     lines come from `bantin import`, which names articles: only they are looked up, and only
     when the segment is none of the site's own (a category's `chuyen-muc/x` stays unjudged)."""
-    own = {value for value in dataclasses.astuple(urls.prefixes) if value}
+    own = urls.prefixes.segments()
     articles = {item.path.rsplit("/", 1)[-1]: item.path for item in corpus.published if item.kind == "article"}
     found = {}
     for path in targets:

@@ -26,7 +26,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from bantin.config.settings import Editor, SiteConfig
-from bantin.content.model import FOLDER_KINDS
+from bantin.content.model import KIND_FOLDERS
 from bantin.content.plaintext import MARKUP
 
 ADMIN = "admin"
@@ -44,7 +44,6 @@ COLLECTIONS = (
     ("guide", "Hướng dẫn", "tài liệu hướng dẫn"),
     ("page", "Trang", "trang"),
 )
-KIND_FOLDERS = {kind: folder for folder, kind in FOLDER_KINDS.items()}
 # A line of a collection's list: the title, its date as Vietnamese writes it, and whether it
 # is a draft (the list showed titles alone, by file name: a draft looked published).
 SUMMARY = "{{title}} · {{date | date('DD/MM/YYYY')}}{{draft | ternary(' · (bản nháp)', '')}}"

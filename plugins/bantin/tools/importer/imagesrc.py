@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from bantin.text.names import windows_reserved
 from bantin.text.vi import fold, nfc, slugify
 from bantin.tools.importer.lines import clean_line
 from bantin.tools.importer.units import Block
@@ -65,9 +64,7 @@ def target_name(parts: list[str]) -> str:
     stem, dot, ext = nfc(parts[-1]).rpartition(".")
     if not dot:
         stem, ext = ext, ""
-    slug = slugify(stem) or "anh"
-    if windows_reserved(slug):  # slugify already avoids them; the rule is the build's too
-        slug += "-1"
+    slug = slugify(stem) or "anh"  # text.vi.slugify never gives a name Windows reserves ("con" → "con-1")
     return f"{slug}.{ext.lower()}" if ext else slug
 
 
