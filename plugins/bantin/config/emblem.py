@@ -35,13 +35,18 @@ MAX_PIXELS = {"emblem": 1000 * 1000, "banner": 2800 * 1400}
 def check_agency_images(agency: Agency, content: Path, problems: Problems, line: Lines = _no_lines) -> Agency:
     """`agency` with each sound image path kept, in its normal form, and each unsound one
     emptied (the page then shows the default) after an error that says how to fix it."""
-    kept, sizes = {}, {}
+    kept, sizes, data = {}, {}, {}
     for name in LIMITS:
         value = getattr(agency, name)
-        kept[name], sizes[name] = _checked(name, value, content, problems, line) if value else ("", (0, 0))
+        kept[name], sizes[name], data[name] = _checked(name, value, content, problems, line) if value else _NONE
     kept["banner_size"] = sizes["banner"]
     kept.update({f"{name}_src": quote(kept[name]) for name in LIMITS})  # what the templates print
+    # the bytes just checked, not read again: the share card draws them (SVG it cannot)
+    kept["emblem_raster"] = b"" if kept["emblem"].lower().endswith(".svg") else data["emblem"]
     return replace(agency, **kept)
+
+
+_NONE = ("", (0, 0), b"")
 
 
 def _size(path: Path) -> tuple[int, int]:
@@ -61,13 +66,14 @@ def _size(path: Path) -> tuple[int, int]:
         return 0, 0
 
 
-def _checked(name: str, value: str, content: Path, problems: Problems, line: Lines) -> tuple[str, tuple[int, int]]:
-    """(the path in normal form, its width and height), or ("", (0, 0)) after an error."""
+def _checked(name: str, value: str, content: Path, problems: Problems,
+             line: Lines) -> tuple[str, tuple[int, int], bytes]:
+    """(the path in normal form, its width and height, its bytes), or ("", (0, 0), b"") after an error."""
     what, max_kb, example, default = LIMITS[name]
 
-    def error(wrong: str, fix: str) -> tuple[str, tuple[int, int]]:
+    def error(wrong: str, fix: str) -> tuple[str, tuple[int, int], bytes]:
         problems.error(CONFIG_FILE, line("agency", name), f"plugins.bantin.agency.{name}", wrong, fix)
-        return "", (0, 0)
+        return _NONE
 
     raw = str(value).strip().replace("\\", "/")
     if "://" in raw or raw.startswith(("//", "data:")):
@@ -108,7 +114,7 @@ def _checked(name: str, value: str, content: Path, problems: Problems, line: Lin
         return error(f"{what} `{rel}` lớn {width}×{height} điểm ảnh: điện thoại phải giải nén "
                      f"{width * height / 1e6:.0f} megapixel cho ảnh này",
                      f"thu nhỏ ảnh ({'khoảng 200×200' if name == 'emblem' else 'ngang khoảng 1400'} điểm ảnh) rồi lưu lại")
-    return rel, size
+    return rel, size, data
 
 
 def _missing_fix(content: Path, rel: str, name: str, default: str) -> str:

@@ -49,6 +49,9 @@ class Agency:
     # `#`, `?`, a space or a quote is still found (`#1` in a src is a fragment, not the name)
     emblem_src: str = ""
     banner_src: str = ""
+    # the checked emblem's bytes when it is a picture Pillow can draw (PNG, JPG, WEBP; not SVG):
+    # the share card draws it beside the names (site/sharecard.py)
+    emblem_raster: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True)

@@ -38,8 +38,8 @@ def site_card_png(site) -> bytes:
     return sharecard.render_or_neutral(*_card_texts(site))
 
 
-def _card_texts(site) -> tuple[str, str, str, str]:
-    return site.agency.owner, site.agency.name, site.site_name, site.site_url
+def _card_texts(site) -> tuple[str, str, str, str, bytes]:
+    return site.agency.owner, site.agency.name, site.site_name, site.site_url, site.agency.emblem_raster
 
 
 def description(plain: str = "", markdown: str = "", fallback: str = "") -> str:
