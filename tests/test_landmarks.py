@@ -1,0 +1,180 @@
+"""Navigation landmarks as a screen reader lists them: each one named, none inside another.
+
+Material prints each nested section of the drawer ("Chuyên mục") and the page's table of
+contents in the drawer as a `<nav>` inside the drawer's own: the landmark list named the same
+menu twice (session 31). Here a fixture site is built with and without the tabs of the
+starter's mkdocs.yml and its HTML read with html.parser: the landmarks of each page kind, in
+order, and the groups that took the nested ones' place, still wired as Material's styles and
+script expect (checkbox before, `aria-labelledby` to the section's label, `aria-expanded`).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from sitekit import article, build, read, write_site
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+GUIDE_PAGE = """---
+title: Giới thiệu
+date: 2024-01-02
+---
+
+Trang mẫu.
+
+## Trang này dành cho ai?
+
+Người dân.
+
+## Cơ quan chủ quản
+
+Sở Tư pháp.
+"""
+
+
+class Landmarks(HTMLParser):
+    """Every `nav` (or role=navigation) with its name and how many landmarks hold it; every
+    role=group with its attributes, the landmarks holding it and its earlier siblings (for
+    Material's CSS `.md-nav__toggle ~ .md-nav`); the text of every element with an id."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack = [{"tag": None, "landmark": False, "id": None, "children": []}]
+        self.landmarks, self.groups, self.text = [], [], {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        landmark = tag == "nav" or attrs.get("role") == "navigation"
+        inside = sum(frame["landmark"] for frame in self.stack)
+        siblings = list(self.stack[-1]["children"])
+        self.stack[-1]["children"].append((tag, attrs))
+        if landmark:
+            self.landmarks.append({"name": attrs.get("aria-label") or attrs.get("aria-labelledby"), "inside": inside})
+        if attrs.get("role") == "group":
+            self.groups.append({**attrs, "inside": inside, "siblings": siblings})
+        if "id" in attrs:
+            self.text[attrs["id"]] = ""
+        if tag not in VOID:
+            self.stack.append({"tag": tag, "landmark": landmark, "id": attrs.get("id"), "children": []})
+
+    def handle_endtag(self, tag):
+        if tag in VOID or not any(frame["tag"] == tag for frame in self.stack[1:]):
+            return
+        while self.stack.pop()["tag"] != tag:
+            pass
+
+    def handle_data(self, data):
+        for frame in self.stack:
+            if frame["id"]:
+                self.text[frame["id"]] = " ".join((self.text[frame["id"]] + " " + data).split())
+
+
+def landmarks(html: str) -> Landmarks:
+    parser = Landmarks()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture(scope="module", params=[["navigation.tabs", "navigation.top"], []], ids=["tabs", "no-tabs"])
+def site(request, tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("landmarks"), {
+        "tin-tuc/bai-mot.md": article("Bài một"),
+        "trang/gioi-thieu.md": GUIDE_PAGE,
+    })
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["features"] = request.param
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    build(root)
+    return root, bool(request.param)
+
+
+HEADER = ["Đầu trang"]
+DRAWER_AND_SIDE = ["Thanh điều hướng", "Các chuyên mục"]
+FOOTER = ["Liên kết cuối trang"]
+EXPECTED = {  # the page's own landmarks between the drawer and the footer
+    "index.html": [],
+    "tin-tuc/bai-mot/index.html": [],
+    "chuyen-muc/index.html": ["Đường dẫn trang"],
+    "chuyen-muc/hoa-giai-o-co-so/index.html": ["Đường dẫn trang"],
+    "gioi-thieu/index.html": ["Mục lục", "Mục lục của trang"],
+}
+
+
+@pytest.mark.parametrize("path", sorted(EXPECTED))
+def test_each_navigation_landmark_is_named_and_none_is_inside_another(site, path):
+    root, tabs = site
+    found = landmarks(read(root, path)).landmarks
+    expected = HEADER + (["Chuyên mục chính"] if tabs else []) + DRAWER_AND_SIDE + EXPECTED[path] + FOOTER
+    assert [n["name"] for n in found] == expected
+    assert [n for n in found if n["inside"]] == []  # was "__nav_N_label" (and "Mục lục") inside the drawer
+
+
+@pytest.mark.parametrize("path, section_open", [("index.html", False), ("chuyen-muc/index.html", True),
+                                                ("chuyen-muc/hoa-giai-o-co-so/index.html", True)])
+def test_the_drawer_s_categories_are_a_group_wired_as_material_expects(site, path, section_open):
+    """What Material's CSS and script and bantin.js select on: `.md-nav__toggle ~ .md-nav`,
+    `data-md-level`, `[aria-labelledby="<label id>"]` (its script sets `aria-expanded` there)."""
+    root, _ = site
+    parsed = landmarks(read(root, path))
+    sections = [g for g in parsed.groups if g.get("data-md-level") == "1"]
+    assert len(sections) == 1, parsed.groups
+    group = sections[0]
+    assert group["class"] == "md-nav" and group["inside"] == 1  # inside the drawer, not a landmark
+    label = group["aria-labelledby"]
+    assert label.endswith("_label") and parsed.text[label] == "Chuyên mục"
+    assert group["aria-expanded"] == ("true" if section_open else "false")
+    toggles = [attrs for tag, attrs in group["siblings"] if tag == "input" and "md-nav__toggle" in attrs["class"]]
+    assert [t["id"] for t in toggles] == [label.removesuffix("_label")]
+    assert ("checked" in toggles[0]) is section_open
+
+
+def test_the_drawer_s_table_of_contents_is_a_group_named_as_the_sidebar_s(site):
+    """A page listed in the nav carries its table of contents in the drawer too (phones): a
+    group "Mục lục" there, the sidebar's "Mục lục" the one landmark."""
+    root, _ = site
+    parsed = landmarks(read(root, "gioi-thieu/index.html"))
+    tocs = [g for g in parsed.groups if "md-nav--secondary" in g.get("class", "")]
+    assert [(g["aria-label"], g["inside"]) for g in tocs] == [("Mục lục", 1)]
+    assert [n["name"] for n in parsed.landmarks].count("Mục lục") == 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("site", [[]], indirect=True, ids=["no-tabs"])
+def test_on_a_wide_screen_material_still_opens_the_group_and_says_so(site, chromium):
+    """Without tabs the section folds in the left column; Material's script (mounted from
+    76.25em) sets `aria-expanded` on `[aria-labelledby=<label>]`, whatever the element: by
+    click and by keyboard, the group follows its checkbox and its links show."""
+    from browser import serve
+
+    root, _ = site
+    base, stop = serve(root / "site")
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(base + "tin-tuc/bai-mot/", wait_until="networkidle")
+        label = page.locator('.md-nav--primary label.md-nav__link[id$="_label"]', has_text="Chuyên mục")
+        group = page.locator(f'[role=group][aria-labelledby="{label.get_attribute("id")}"]')
+        link = group.locator("a.md-nav__link", has_text="Đất đai")
+        assert group.get_attribute("aria-expanded") == "false" and not link.is_visible()
+        label.click()
+        page.wait_for_function("g => g.getAttribute('aria-expanded') === 'true'", arg=group.element_handle())
+        link.wait_for(state="visible")
+        label.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("g => g.getAttribute('aria-expanded') === 'false'", arg=group.element_handle())
+        page.keyboard.press("Enter")
+        page.wait_for_function("g => g.getAttribute('aria-expanded') === 'true'", arg=group.element_handle())
+        link.focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.locator("h1").inner_text() == "Đất đai"
+    finally:
+        context.close()
+        stop()
+    assert not errors
