@@ -164,7 +164,8 @@ def image_markdown(alt: str, name: str) -> str:
     return f"![{md_escape(clean_line(alt))}](../{IMAGES}/{name})"
 
 
-def plan_images(body: list[Block], page: Path, content_dir: Path) -> tuple[list[Planned], list[str]]:
+def plan_images(body: list[Block], page: Path, content_dir: Path,
+                featured: bool = True) -> tuple[list[Planned], list[str]]:
     """Read and check every image saved with the page, choose its name in content/images/ and
     write its Markdown into its block; nothing is written to disk yet (the article may still
     be refused as imported before). Returns the copies to make and the notes for the report.
@@ -202,12 +203,14 @@ def plan_images(body: list[Block], page: Path, content_dir: Path) -> tuple[list[
         alt = alt_of(body, index)
         block.markdown = image_markdown(alt, name)
         planned.append(Planned(block, data, name, alt, reused))
-    return planned, image_notes(remote) + notes + _alt_notes(planned)
+    return planned, image_notes(remote) + notes + _alt_notes(planned, featured)
 
 
-def _alt_notes(planned: list[Planned]) -> list[str]:
+def _alt_notes(planned: list[Planned], featured: bool = True) -> list[str]:
     """What to check in the images written: an empty description (the build refuses it until
-    one is written) and one taken from the caption (it may name the photographer)."""
+    one is written) and one taken from the caption (it may name the photographer); with
+    `featured`, how to make the first one the article's `image:` (not for a question's
+    answer: its handbook's picture is no answer's)."""
     notes = []
     for item in planned:
         if not item.alt:
@@ -217,7 +220,7 @@ def _alt_notes(planned: list[Planned]) -> list[str]:
         elif not clean_line(item.block.alt):
             notes.append(f"mô tả của ảnh `../{IMAGES}/{item.name}` lấy từ chú thích bên dưới: «{item.alt}»; hãy "
                          "đọc lại xem có tả đúng điều ảnh cho thấy không")
-    if planned:
+    if planned and featured:
         first = planned[0]
         notes.append(f"bài chưa có ảnh đại diện (`image:`); muốn ảnh `../{IMAGES}/{first.name}` hiện ở danh sách "
                      "bài, trang chủ và khi chia sẻ, hãy thêm `image:` và `image_alt:` rồi xóa dòng ảnh đó trong "

@@ -78,6 +78,9 @@ class Extracted:
     lost: list[str] = field(default_factory=list)  # article text the body lacks (losses)
     # images of the page that are not body blocks (in a list, above the text): named in a note
     images_left: list[str] = field(default_factory=list)
+    # (where, blocks): the leading paragraphs `_lead` took out of the body because an article
+    # shows them as its summary; a question's answer, which has no summary, puts one back
+    lead: tuple[int, list[Block]] = (0, [])
 
 
 def _first_of_run(texts: Sequence[str]) -> int | None:
@@ -403,20 +406,22 @@ def _lead(found: Extracted) -> None:
         if _looks_like_body(text) or _words(text) >= 8:
             found.summary = text
             if all(b.kind == "image" for b in found.body[:index]):
-                _drop_repeated_lead(found.body, text, index)
+                found.lead = (index, _drop_repeated_lead(found.body, text, index))
         return
 
 
-def _drop_repeated_lead(body: list[Block], summary: str, at: int = 0) -> None:
+def _drop_repeated_lead(body: list[Block], summary: str, at: int = 0) -> list[Block]:
     """Remove the leading paragraphs that are the summary (a portal may print its lead
     block and then the same text as the article's first paragraph); NFC and spacing never
     decide. `at`: where they start (after the images above them, which stay). The last
-    block of text stays: a page needs text under its lead."""
+    block of text stays: a page needs text under its lead. Returns the blocks removed."""
     key = clean_line(summary)
+    removed = []
     while sum(b.kind != "image" for b in body) > 1 and len(body) > at and body[at].kind == "p" and key in (
         clean_line(body[at].plain), clean_line(_LEAD_SOURCE.sub("", body[at].plain, count=1)),
     ):
-        del body[at]
+        removed.append(body.pop(at))
+    return removed
 
 
 def analyse_text(text: str) -> Extracted:
