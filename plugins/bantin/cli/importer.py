@@ -26,6 +26,10 @@ from bantin.tools.importer.writing import URL_ALONE, import_files
 
 _CONTENT_DIR_HELP = "thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content khi không có mkdocs.yml)"
 _MAP_DEFAULT = f"{DEFAULT_REDIRECT_MAP} cạnh mkdocs.yml"
+_HANDBOOK_HELP = ("nhập mỗi trang (mục Hỏi - Đáp của cổng cũ: câu hỏi là tiêu đề, câu trả lời là nội dung) thành "
+                  "một câu hỏi thêm vào cuối sổ tay Hỏi - Đáp này, thay vì thành tin bài: tên tệp trong "
+                  "content/hoi-dap/ (không cần .md), đường dẫn tệp, địa chỉ hoặc tiêu đề của sổ tay")
+_HANDBOOK_TITLE_HELP = "tiêu đề của sổ tay mới (chỉ cần khi sổ tay ở --handbook chưa có; kèm --category)"
 
 
 def main_import(argv: Sequence[str] | None = None, config_file: str | None = None) -> int:
@@ -44,6 +48,8 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
                         help="mã hoặc tên chuyên mục cho các bài được nhập")
     parser.add_argument("--url", metavar="ĐỊA_CHỈ",
                         help="địa chỉ của trang trên cổng thông tin cũ (chỉ dùng khi nhập một tệp)")
+    parser.add_argument("--handbook", metavar="SỔ_TAY", help=_HANDBOOK_HELP)
+    parser.add_argument("--handbook-title", metavar="TIÊU_ĐỀ", help=_HANDBOOK_TITLE_HELP)
     parser.add_argument("--content-dir", type=Path, metavar="THƯ_MỤC", help=_CONTENT_DIR_HELP)
     parser.add_argument("--redirect-map", type=Path, metavar="BẢNG",
                         help=f"bảng chuyển hướng, nơi ghi các địa chỉ cũ mà trang tĩnh không "
@@ -53,6 +59,10 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
         return args
     if args.url and len(args.files) > 1:
         print(f"lỗi: {URL_ALONE}", file=sys.stderr)
+        return 2
+    if args.handbook_title and not args.handbook:
+        print("lỗi: --handbook-title chỉ dùng cùng --handbook (tên tệp của sổ tay mới); chưa nhập tệp nào",
+              file=sys.stderr)
         return 2
     if not _site_paths(args, config_file):
         return 1
@@ -68,8 +78,13 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
     if refusal:
         print(refusal, file=sys.stderr)
         return 2
-    results = import_files(args.files, args.content_dir, category=category, url=args.url,
-                           redirect_map=args.redirect_map, address_prefix=prefixes.article)
+    if args.handbook:
+        results = _import_questions(args, category, prefixes)
+        if results is None:
+            return 2
+    else:
+        results = import_files(args.files, args.content_dir, category=category, url=args.url,
+                               redirect_map=args.redirect_map, address_prefix=prefixes.article)
     failed = 0
     for result in results:
         out = sys.stderr if result.error else sys.stdout
@@ -83,6 +98,23 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
     imported = len(results) - failed
     print(f"{imported} tệp đã nhập, {failed} tệp không nhập được")
     return 1 if failed else 0
+
+
+def _import_questions(args, category: str | None, prefixes: UrlPrefixes) -> list | None:
+    """`--handbook`: each page a question of that handbook (tools/importer/handbook.py); None,
+    with the refusal printed, when the handbook cannot be chosen (nothing written)."""
+    from bantin.tools.importer.handbook import find_handbook, import_questions
+    from bantin.tools.importer.result import ImportFailure
+
+    try:
+        handbook, notes = find_handbook(args.content_dir, args.handbook, title=args.handbook_title, category=category)
+    except ImportFailure as refusal:
+        print(f"lỗi: {refusal}", file=sys.stderr)
+        return None
+    for note in notes:
+        print(note)
+    return import_questions(args.files, args.content_dir, handbook, url=args.url, redirect_map=args.redirect_map,
+                            address_prefix=prefixes.qa)
 
 
 def _known_category(name: str | None, config_file: str = CONFIG_FILE) -> tuple[str | None, str | None]:

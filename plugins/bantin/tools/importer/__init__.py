@@ -42,6 +42,10 @@ What it does, in order (and the module that does it):
    goes into a redirect map, from which `nginx_redirects` / `apache_redirects` write
    configuration for the old host.
 
+7. `handbook` (`bantin import --handbook`): the same reading, written instead as one question
+   appended to a Hỏi - Đáp handbook (an old portal's Q&A items), its old address redirected
+   to the question's own page.
+
 `result` holds what an import produces (`ImportResult`, `ImportFailure`) and the rules every
 step shares; the command lines `bantin import` and `bantin redirects` are in
 `bantin/cli/importer.py`.

@@ -1,0 +1,652 @@
+"""Old "Hỏi - Đáp" items as questions of a handbook (`bantin import --handbook`).
+
+Old portals keep their Q&A as one page per item: the question as its title, the answer as
+its body. Imported as news, a province's Q&A became articles and lost what trainers print
+and link: a handbook, and a page of its own for every question (/hoi-dap/<sổ tay>/<mã>/,
+DESIGN §3). Here each saved page becomes one `## ` question appended to a handbook in
+content/hoi-dap/ (created, with valid front matter, when a title and a category are given),
+and its old address goes into the redirect map towards that question's page.
+
+The page is read and cleaned as for an article (`writing._analyse`: reading, units,
+htmlpage, lists, losses); only what is written differs:
+
+- The heading is `## Câu hỏi N: <question> {#id}`, as `bantin new` and the sample handbooks
+  write it. The question is page text: `{`/`}` and line breaks are dropped (as the web
+  editor's "Câu hỏi" block does), Markdown's characters escaped like the body's
+  (`lines.md_escape`), a very long title shortened with the whole question kept as the
+  answer's first paragraph. The id is made from the question as `bantin ids` makes it,
+  unique among every handbook's ids (the site's rule), never one the build refuses.
+- The answer is the whole body: the first paragraph too, which an article shows as its
+  summary (`Extracted.lead`). Its headings are moved to start at `###`
+  (`qa.shift_headings`), so none becomes a question; a heading that reads like a numbered
+  question ("Câu hỏi 2: …"), which the build would call a misplaced question, becomes bold.
+- The whole new handbook text is parsed as the build parses it before it is written: one
+  question more, with this id, and no new error, or nothing is written.
+- The same page imported twice adds nothing: an old address the map already sends to a
+  question that still exists, or an answer the handbook already has, is refused by name.
+- Writes: the handbook is replaced whole (`files.replace`, keeping its line endings, byte
+  order mark and mode) and only when it is still the text read; a new one is linked to its
+  name when whole (`images.write_new`); never through a symlink, never outside content/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from bantin.content import frontmatter
+from bantin.content.anchors import reserved_id
+from bantin.content.fields import SLUG_MAX
+from bantin.content.model import KIND_FOLDERS
+from bantin.content.qa import (
+    display_title, heading_lines, misplaced_questions, new_id, parse_questions, shift_headings, split_heading,
+)
+from bantin.files.replace import replace_file
+from bantin.problems import Problems, short as _short, visible
+from bantin.site.redirectmap import parse_redirect_map, read_map_text, redirect_line_problem
+from bantin.text.names import windows_reserved
+from bantin.text.vi import cap_slug, fold, full_slug, nfc, slugify, strip_control
+from bantin.tools.importer.images import plan_images, write_new
+from bantin.tools.importer.imagesrc import image_notes
+from bantin.tools.importer.lines import clean_line, md_escape
+from bantin.tools.importer.losses import lost_warning
+from bantin.tools.importer.redirectmap import update_redirect_map
+from bantin.tools.importer.result import ImportFailure, ImportResult, _display_path
+from bantin.tools.importer.safefiles import _no_symlink_on_the_way
+from bantin.tools.importer.units import Block, Extracted
+from bantin.tools.importer.urls import classify_old_url, normalize_url
+from bantin.tools.importer.writing import (
+    URL_ALONE, _analyse, _copy, _project_of, _remove, _today, front_matter_text,
+)
+from bantin.tools.newcontent import NewContentError, handbooks, read_text
+
+QA_DIR = KIND_FOLDERS["qa"]
+HANDBOOK_MAX = 8 * 1024 * 1024  # as writing.ARTICLE_MAX: a bigger "handbook" is a mistake, not read
+_TILDES = re.compile(r"^~(?=~~)", re.M)
+TITLE_MAX = 200  # characters of a question heading; a longer old title is kept whole in the answer
+
+
+@dataclass
+class Handbook:
+    """The handbook questions go into. `front` is the front matter to write when the file is
+    still to be created (None once it exists); `address` is the last segment of its page."""
+
+    path: Path
+    address: str
+    title: str
+    front: dict | None = None
+    draft: bool = False
+
+
+@dataclass
+class QuestionResult(ImportResult):
+    """What importing one page as a question produced: `path` is the handbook, `question` the
+    new id, `page` the question's address, `created` the report line of a handbook just made."""
+
+    question: str = ""
+    page: str = ""
+    created: str = ""
+
+    def report(self, content_dir: Path | None = None) -> list[str]:
+        if self.error:
+            return [f"lỗi: {self.error}"]
+        assert self.path is not None
+        name = _display_path(self.path, content_dir)
+        where = f"{name} (câu hỏi `{self.question}`)"
+        lines = [f"{self.source}: đã nhập thành câu hỏi `{self.question}` của sổ tay {name}; trang riêng của "
+                 f"câu hỏi: {self.page}"]
+        lines += [f"{name}: {self.created}"] if self.created else []
+        lines += [f"{where}: đã chép ảnh {_display_path(image, content_dir)}" for image in self.images]
+        lines += [f"{where}: {message}" for message in self.missing]
+        lines += [f"{where}: lưu ý: {message}" for message in self.warnings]
+        lines += [f"{where}: trang tĩnh không phục vụ được địa chỉ cũ {old}; máy chủ web cũ cần chuyển hướng địa "
+                  f"chỉ đó tới {new} (xem bảng chuyển hướng)" for old, new in self.redirects]
+        return lines
+
+
+# --- which handbook ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Known:
+    path: Path
+    title: str
+    address: str
+    draft: bool
+    text: str  # as newcontent.read_text reads it (`\n` line ends)
+
+
+def _handbooks(content_dir: Path) -> list[_Known]:
+    """The site's handbooks as the build reads them (`newcontent.handbooks`), with their
+    titles and addresses (`slug:`, else made from the title, as content/fields makes it)."""
+    try:
+        paths = handbooks(content_dir)
+        texts = {path: read_text(path) for path in paths}
+    except NewContentError as exc:
+        raise ImportFailure(f"{exc} Chưa nhập tệp nào.") from None
+    known = []
+    for path, text in texts.items():
+        meta = _front(path, text)
+        title = str(meta.get("title") or "").strip()
+        slug = str(meta.get("slug") or "").strip()
+        address = cap_slug(full_slug(slug) if slug else slugify(title), SLUG_MAX)
+        known.append(_Known(path, title, address, str(meta.get("draft", "")).lower() == "true", text))
+    return known
+
+
+def _front(path: Path, text: str) -> dict:
+    scratch = Problems()
+    parts = frontmatter.split(path.name, text, scratch)
+    loaded = frontmatter.parse_yaml(path.name, parts[0], scratch) if parts else None
+    return loaded[0] if loaded and isinstance(loaded[0], dict) else {}
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def _listing(known: list[_Known], content_dir: Path) -> str:
+    if not known:
+        return f"trang chưa có sổ tay Hỏi - Đáp nào trong {QA_DIR}/"
+    names = "; ".join(f"{_display_path(k.path, content_dir)} ({visible(k.title)})" for k in known)
+    return f"các sổ tay đang có: {names}"
+
+
+def find_handbook(content_dir: Path, wanted: str, *, title: str | None = None, category: str | None = None,
+                  today: date | None = None) -> tuple[Handbook, list[str]]:
+    """The handbook `--handbook` names, and notes for the command's output.
+
+    `wanted` is a handbook's file (`content/hoi-dap/x.md`, `x.md`), its file name without
+    `.md`, its address or its title. None of the handbooks: a new one at
+    content/hoi-dap/<slug>.md, for which `title` and `category` must be given, so that a
+    mistyped name never makes a second handbook. ImportFailure, naming the file and what
+    to do, before anything is written."""
+    content_dir = Path(content_dir)
+    if not content_dir.is_dir():
+        raise ImportFailure(f"không có thư mục nội dung {content_dir}; hãy chạy lệnh trong thư mục của trang, "
+                            "hoặc chỉ rõ thư mục nội dung bằng --content-dir. Chưa nhập tệp nào")
+    known = _handbooks(content_dir)
+    found, path = _match(content_dir, nfc(wanted).strip(), known)
+    if found is not None:
+        return _existing(found, title, category, content_dir)
+    linked = _no_symlink_on_the_way(path, content_dir.parent)
+    if linked:
+        raise ImportFailure(f"--handbook {_short(visible(wanted))}: {linked}. Chưa nhập tệp nào")
+    name = _display_path(path, content_dir)
+    if os.path.lexists(path):
+        raise ImportFailure(f"--handbook {_short(visible(wanted))}: {name} có rồi nhưng không phải sổ tay Hỏi - Đáp "
+                            "mà trang đọc (cần `type: qa` hoặc nằm trong hoi-dap/, phần khai báo đọc được). Chưa "
+                            f"nhập tệp nào. Cách sửa: sửa tệp đó, hoặc chọn tên khác; {_listing(known, content_dir)}")
+    return _new(path, name, title, category, _today(today), known, content_dir), []
+
+
+def _match(content_dir: Path, wanted: str, known: list[_Known]) -> tuple[_Known | None, Path]:
+    """(the known handbook `wanted` names, or None with the path of a new one)."""
+    folder = content_dir / QA_DIR
+    if "/" in wanted or os.sep in wanted or wanted.lower().endswith(".md"):
+        given = Path(wanted) if ("/" in wanted or os.sep in wanted) else folder / wanted
+        for handbook in known:
+            if _same_file(given, handbook.path):
+                return handbook, given
+        if os.path.lexists(given) and not given.is_symlink():
+            raise ImportFailure(f"--handbook {_short(visible(wanted))}: không phải sổ tay Hỏi - Đáp mà trang đọc "
+                                f"(phải là tệp .md thật, không phải liên kết tượng trưng, nằm trong {content_dir}/ "
+                                f"với `type: qa` hoặc trong {QA_DIR}/). Chưa nhập tệp nào; "
+                                f"{_listing(known, content_dir)}")
+        if not _same_file(given.parent, folder) or slugify(given.stem) != given.stem:
+            raise ImportFailure(f"--handbook {_short(visible(wanted))}: sổ tay mới được tạo trong "
+                                f"{folder}/, tên tệp chữ thường không dấu; chưa nhập tệp nào. Cách sửa: ghi tên sổ "
+                                f"tay, ví dụ `--handbook {slugify(given.stem) or 'hoi-dap-phap-luat'}`")
+        wanted = given.stem
+    slug = cap_slug(slugify(wanted), SLUG_MAX)
+    if not slug:
+        raise ImportFailure(f"--handbook {_short(visible(wanted))}: không có chữ hay số để làm tên sổ tay; chưa nhập "
+                            "tệp nào. Cách sửa: ghi tên tệp của sổ tay, ví dụ `--handbook hoi-dap-phap-luat`")
+    hits = [k for k in known if slug in (k.path.stem, k.address) or wanted == k.path.stem
+            or (k.title and fold(k.title) == fold(wanted))]
+    if len(hits) > 1:
+        raise ImportFailure(f"--handbook {_short(visible(wanted))}: ứng với {len(hits)} sổ tay "
+                            f"({'; '.join(_display_path(k.path, content_dir) for k in hits)}); chưa nhập tệp nào. "
+                            "Cách sửa: ghi đường dẫn tệp của sổ tay, ví dụ "
+                            f"`--handbook {_display_path(hits[0].path, content_dir.parent)}`")
+    return (hits[0] if hits else None), folder / f"{slug}.md"
+
+
+def _existing(found: _Known, title: str | None, category: str | None,
+              content_dir: Path) -> tuple[Handbook, list[str]]:
+    notes = []
+    name = _display_path(found.path, content_dir)
+    if title and clean_line(title) != found.title:
+        notes.append(f"{name}: lưu ý: sổ tay đã có, giữ tiêu đề «{visible(found.title)}»; --handbook-title chỉ dùng "
+                     "khi tạo sổ tay mới")
+    if category:
+        notes.append(f"{name}: lưu ý: câu hỏi thuộc chuyên mục của sổ tay; --category chỉ dùng khi tạo sổ tay mới")
+    return Handbook(found.path, found.address, found.title, draft=found.draft), notes
+
+
+def _new(path: Path, name: str, title: str | None, category: str | None, today: date, known: list[_Known],
+         content_dir: Path) -> Handbook:
+    """A handbook still to be created: its front matter, once title and category are known."""
+    command = f"--handbook {path.stem} --handbook-title \"Hỏi - Đáp về …\" --category <chuyên mục>"
+    if not title:
+        raise ImportFailure(f"--handbook: chưa có sổ tay {name}; chưa nhập tệp nào. Cách sửa: để tạo sổ tay mới, "
+                            f"ghi tiêu đề của nó (`{command}`); để thêm vào sổ tay đang có, ghi tên tệp của sổ tay "
+                            f"đó; {_listing(known, content_dir)}")
+    clean = " ".join(strip_control(nfc(title)).split())
+    if not slugify(clean):
+        raise ImportFailure(f"--handbook-title {_short(visible(title))}: tiêu đề không có chữ hay số; chưa nhập tệp "
+                            "nào. Cách sửa: ghi tiêu đề của sổ tay trong dấu ngoặc kép")
+    if not category:
+        raise ImportFailure(f"--handbook: sổ tay mới {name} cần một chuyên mục (bản dựng dừng ở sổ tay không có "
+                            f"chuyên mục); chưa nhập tệp nào. Cách sửa: thêm `--category <tên hoặc mã chuyên mục>` "
+                            f"(`{command}`)")
+    front = {"title": clean, "slug": path.stem, "type": "qa", "date": today, "category": category}
+    return Handbook(path, path.stem, clean, front)
+
+
+# --- one page, one question ----------------------------------------------------------------------
+
+
+def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: str | None = None,
+                    address_prefix: str = QA_DIR, recorded: dict[str, str] | None = None,
+                    taken: set[str] | None = None) -> QuestionResult:
+    """Append the question of one saved page to `handbook` (created first when new).
+
+    `address_prefix`: the handbooks' first address segment (`urls: qa:`); `recorded`: old
+    address → new one, of the redirect map and of this run (the same page imported again);
+    `taken`: the site's question ids (read from its handbooks when None), the new one added.
+    Raises ImportFailure (naming the file) when nothing is written."""
+    path, content_dir = Path(path), Path(content_dir)
+    found, warnings = _analyse(path)
+    result = QuestionResult(source=path, warnings=list(warnings) + found.warnings)
+    if found.lost:
+        result.warnings.append(lost_warning(found.lost, str(path)))
+    title, heading, shortened, notes = _question_title(found.title, path)
+    result.warnings += notes
+    blocks = _answer_blocks(found)
+    planned, image_warnings = plan_images(blocks, path, content_dir, featured=False)
+    result.warnings += image_notes(found.images_left) + image_warnings + _not_kept(found)
+    answer = _answer(blocks, title if shortened else None)
+    old = _old_addresses(found, url, path, result)
+
+    raw, text = _read(handbook.path) if handbook.front is None else (None, "")
+    body, body_line = _body(handbook, text)
+    _refuse_twice(path, content_dir, handbook, body, body_line, answer, old, recorded or {}, address_prefix)
+    taken = _taken_ids(content_dir) if taken is None else taken
+    qid = _question_id(title, taken)
+    document = _with_question(handbook, text, body, heading, qid, answer)
+    _check(path, handbook, body, body_line, document, qid)
+
+    page = f"/{address_prefix}/{handbook.address}/{qid}/"
+    result.redirects = _redirects(old, page, handbook, result, recorded or {})
+    linked = _no_symlink_on_the_way(handbook.path, content_dir.parent)
+    if linked:
+        raise ImportFailure(f"{path}: {linked}")
+    copied = _copy(planned, content_dir, path)  # after every refusal: a refused import copies nothing
+    try:
+        _write(handbook, raw, document, path)
+    except BaseException:
+        _remove(copied)
+        raise
+    if handbook.front is not None:
+        result.created = _created_line(handbook.front)
+        handbook.front = None  # the next question of this run is appended to it
+    taken.add(qid)
+    result.path, result.question, result.page, result.images = handbook.path, qid, page, copied
+    return result
+
+
+def _question_title(title: str | None, path: Path) -> tuple[str, str, bool, list[str]]:
+    """(the question as text, as written in its heading, shortened?, notes). One line without
+    `{`, `}` (an attribute list, or an id of the editor's choosing) or leading `#`, without the old
+    "Câu hỏi 3:" (numbers are the handbook's), at most TITLE_MAX characters; Markdown's
+    characters escaped as in the body, so page text is never markup."""
+    text = " ".join(strip_control(nfc(title or "")).replace("{", " ").replace("}", " ").split())
+    text = display_title(text.lstrip("# ").strip())
+    if not slugify(text):
+        raise ImportFailure(f"{path}: không tìm thấy câu hỏi (tiêu đề của trang) nên không biết viết câu hỏi nào "
+                            "vào sổ tay; chưa ghi gì. Cách sửa: kiểm tra đây có đúng là trang của một câu hỏi, hoặc "
+                            "chép chữ của trang vào tệp .txt với câu hỏi ở dòng đầu rồi nhập tệp đó")
+    notes = []
+    shown = text
+    if len(text) > TITLE_MAX:
+        cut = text.rfind(" ", TITLE_MAX // 2, TITLE_MAX)
+        shown = text[: cut if cut > 0 else TITLE_MAX - 1].rstrip(" ,;:-") + "…"
+        notes.append(f"câu hỏi dài {len(text)} ký tự nên tiêu đề đã được rút gọn còn «{_short(shown, 60)}»; cả câu "
+                     "hỏi được giữ ở đoạn đầu câu trả lời. Hãy viết lại câu hỏi cho ngắn gọn (đừng đổi mã `{#…}`)")
+    heading = md_escape(shown)
+    if heading != shown:
+        notes.append("câu hỏi có ký tự mà Markdown đọc thành định dạng (`*`, `[`, `<`, `\\`…), đã được viết kèm "
+                     "dấu `\\` hoặc dạng `&lt;`: trang riêng của câu hỏi hiện nguyên các dấu đó; hãy đọc lại câu hỏi")
+    return text, heading, shown != text, notes
+
+
+def _answer_blocks(found: Extracted) -> list[Block]:
+    """The body with the first paragraph put back where an article's summary left it."""
+    at, lead = found.lead
+    blocks = list(found.body)
+    if lead:
+        blocks.insert(at, lead[-1])  # the last one is the body's own (its links kept); others repeat it
+    return blocks
+
+
+def _answer(blocks: list[Block], whole_question: str | None) -> str:
+    """The answer's Markdown: headings from `###` down, a numbered-question heading made bold,
+    and, for a shortened title, the whole question first."""
+    parts = ([md_escape(whole_question)] if whole_question else []) + [b.markdown for b in blocks if b.markdown]
+    # A line of page text starting `~~~` opens a code fence to the handbook's reader (qa.unfenced):
+    # every later question would be this answer's (md_escape already writes `` ` `` as "\`").
+    answer = shift_headings(_TILDES.sub("&#126;", nfc("\n\n".join(parts))), 3)
+    lines = answer.split("\n")
+    for index, text, _ in misplaced_questions(answer):
+        lines[index] = f"**{text}**"
+    return "\n".join(lines)
+
+
+def _not_kept(found: Extracted) -> list[str]:
+    """What an article would keep and a question has no field for: said, never dropped in silence."""
+    kept = [f"tác giả «{found.author}»"] if found.author else []
+    kept += [f"nguồn «{found.source_name or found.source_url}»"] if found.source_name or found.source_url else []
+    kept += [f"từ khóa «{', '.join(found.tags)}»"] if found.tags else []
+    if not kept:
+        return []
+    return [f"trang cũ ghi {', '.join(kept)}; một câu hỏi không có trường riêng cho những điều đó (sổ tay có "
+            "`author:`, `source:`, `tags:` chung): nếu cần giữ, hãy viết vào cuối câu trả lời"]
+
+
+def _old_addresses(found: Extracted, url: str | None, path: Path, result: QuestionResult) -> list[tuple[str, str]]:
+    """(old address, its kind) of the page, each one a question's page can be reached from;
+    the others are said in `result.warnings`, as for an article."""
+    urls = [normalize_url(url)] if url else list(found.urls)
+    if url and urls[0] is None:
+        raise ImportFailure(f"{path}: --url {url!r} không phải địa chỉ http:// hay https://, cũng không phải đường "
+                            "dẫn bắt đầu bằng /; hãy ghi đầy đủ địa chỉ của trang trên cổng thông tin cũ, trong dấu "
+                            "ngoặc kép")
+    kept = []
+    for old in dict.fromkeys(u for u in urls if u):
+        kind = classify_old_url(old)
+        if kind is None:
+            result.warnings.append(f"đã bỏ qua địa chỉ cũ {old} vì đó là trang chủ; nếu câu hỏi có địa chỉ riêng, "
+                                   "hãy dùng --url")
+        elif kind[0] == "outside":
+            result.warnings.append(f"đã bỏ qua địa chỉ cũ {_short(old)} vì có đoạn `.` hoặc `..`; nếu đó đúng là địa "
+                                   "chỉ của câu hỏi trên cổng cũ, hãy nhập lại với --url và địa chỉ đã rút gọn")
+        elif (why := redirect_line_problem(old, "/hoi-dap/so-tay/cau-hoi/")) is not None:
+            result.warnings.append(f"đã bỏ qua địa chỉ cũ {_short(old)}: {why}; nếu cần chuyển hướng địa chỉ này, "
+                                   "hãy tự thêm vào cấu hình máy chủ web")
+        else:
+            kept.append((old, kind[0]))
+    if not urls:
+        result.missing.append("không tìm thấy địa chỉ cũ của trang nên chưa ghi chuyển hướng nào; nếu biết địa chỉ "
+                              "cũ, hãy thêm vào bảng chuyển hướng một dòng `địa-chỉ-cũ địa-chỉ-trang-câu-hỏi`")
+    return kept
+
+
+def _redirects(old: list[tuple[str, str]], page: str, handbook: Handbook, result: QuestionResult,
+               recorded: dict[str, str]) -> list:
+    """The redirect map's pairs towards the question's page; none for a draft handbook (its
+    pages are not published), whose lines are given to add on publishing, nor for an old
+    address the map already sends elsewhere (the item imported as news before): the map
+    keeps that line, and one note says how to move it."""
+    for address, _ in old:
+        if recorded.get(address, page) != page:
+            result.warnings.append(_sent_elsewhere(address, recorded[address], page))
+    old = [(address, kind) for address, kind in old if recorded.get(address, page) == page]
+    pairs = [(address, page) for address, _ in old]
+    for address, kind in old:
+        if kind == "alias":
+            result.warnings.append(
+                f"địa chỉ cũ {_short(address)} là đường dẫn thường, nhưng một câu hỏi không có `aliases:` như bài "
+                "viết: địa chỉ này được ghi vào bảng chuyển hướng, cho máy chủ web cũ (`bantin redirects`); nếu "
+                "trang mới thay cổng cũ ngay tại tên miền cũ mà máy chủ không dùng các quy tắc đó, địa chỉ này sẽ "
+                "không được chuyển")
+    if pairs and handbook.draft:
+        lines = "; ".join(f"`{a} {p}`" for a, p in pairs)  # whole: lines to copy into the map
+        result.warnings.append(f"sổ tay là bản nháp (`draft: true`) nên địa chỉ cũ chưa được ghi vào bảng chuyển "
+                               f"hướng; khi xuất bản sổ tay, thêm vào bảng chuyển hướng dòng {lines}")
+        return []
+    return pairs
+
+
+def _sent_elsewhere(address: str, target: str, page: str) -> str:
+    parts = target.strip("/").split("/")
+    earlier = f"tin bài {target} (bài có `slug: {parts[1]}`)" if len(parts) == 2 else target
+    return (f"bảng chuyển hướng đã gửi địa chỉ cũ {_short(address)} tới {earlier}: trang này đã được nhập trước đây; "
+            "dòng đó được giữ nguyên, nên bạn đọc theo địa chỉ cũ vẫn tới trang ấy. Nếu câu hỏi thay cho trang ấy: "
+            f"xóa trang ấy (tệp của nó trong content/) và sửa dòng đó thành `{address} {page}`")
+
+
+# --- the handbook's text ---------------------------------------------------------------------------
+
+
+def _read(path: Path) -> tuple[bytes, str]:
+    """(bytes, text with `\\n` line ends and no byte order mark) of a handbook; never through
+    a link, only a regular file of at most HANDBOOK_MAX bytes, UTF-8."""
+    def refused(why: str, fix: str) -> ImportFailure:
+        return ImportFailure(f"{visible(path)}: {why}; chưa thêm câu hỏi nào. Cách sửa: {fix}")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise refused("không phải tệp thường", "chỉ định một sổ tay .md trong content/hoi-dap/")
+            data = handle.read(HANDBOOK_MAX + 1)
+    except OSError as exc:
+        raise refused(f"không đọc được tệp ({exc.strerror})", "kiểm tra tệp có thật, không phải liên kết tượng "
+                      "trưng, và quyền đọc tệp") from None
+    if len(data) > HANDBOOK_MAX:
+        raise refused(f"tệp lớn hơn {HANDBOOK_MAX // 1024 // 1024} MB", "chia sổ tay thành nhiều sổ tay nhỏ hơn")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise refused(f"dòng {line} không phải chữ UTF-8", "mở tệp và lưu lại với bảng mã UTF-8") from None
+    return data, text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _body(handbook: Handbook, text: str) -> tuple[str, int]:
+    """(body, its first line's number) of an existing handbook; ("", 0) for a new one."""
+    if handbook.front is not None:
+        return "", 0
+    problems = Problems()
+    parts = frontmatter.split(handbook.path.name, text, problems)
+    if parts is None:
+        problem = problems.items[0]
+        raise ImportFailure(f"{visible(handbook.path)}:{problem.line}: {problem.message}; chưa thêm câu hỏi nào. "
+                            f"Cách sửa: {problem.fix}")
+    return parts[1], parts[2]
+
+
+def _existing_questions(body: str, body_line: int) -> list[tuple[int, str, str]]:
+    """(line in the file, id, answer text) of every question of a handbook body."""
+    lines = body.split("\n")
+    headings = heading_lines(body)
+    found = []
+    for number, (index, text) in enumerate(headings):
+        end = headings[number + 1][0] if number + 1 < len(headings) else len(lines)
+        found.append((body_line + index, split_heading(text)[1], "\n".join(lines[index + 1:end])))
+    return found
+
+
+def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, body_line: int, answer: str,
+                  old: list[tuple[str, str]], recorded: dict[str, str], prefix: str) -> None:
+    """ImportFailure when this page is a question already: an old address recorded towards a
+    question that still exists, or the same answer in this handbook. Two old items may ask
+    one thing in the same words; their answers and addresses tell them apart."""
+    def refused(where: Path, line: int, qid: str, why: str) -> ImportFailure:
+        return ImportFailure(f"{path}: câu hỏi này đã có trong sổ tay {_display_path(where, content_dir)} (dòng "
+                             f"{line}, mã `{qid}`), {why}; không thêm lần nữa, không tệp nào bị ghi. Muốn nhập lại "
+                             "thì xóa câu hỏi đó (từ dòng `## ` tới trước câu hỏi sau) rồi chạy lại lệnh")
+    for address, _ in old:
+        target = recorded.get(address, "")
+        parts = target.strip("/").split("/")
+        if len(parts) == 3 and parts[0] == prefix:
+            for where, line, qid in _questions_at(content_dir, handbook, body, body_line, parts[1]):
+                if qid == parts[2]:
+                    raise refused(where, line, qid, f"nhập từ cùng địa chỉ cũ {_short(address)}")
+    wanted = " ".join(answer.split())
+    for line, qid, text in _existing_questions(body, body_line):
+        if " ".join(text.split()) == wanted:
+            raise refused(handbook.path, line, qid or "chưa có mã", "cùng câu trả lời")
+
+
+def _questions_at(content_dir: Path, handbook: Handbook, body: str, body_line: int,
+                  address: str) -> Iterable[tuple[Path, int, str]]:
+    """(file, line, id) of the questions of the handbook at `address` (this one, or another)."""
+    if address == handbook.address and handbook.front is None:
+        yield from ((handbook.path, line, qid) for line, qid, _ in _existing_questions(body, body_line))
+        return
+    for known in _handbooks(content_dir):
+        if known.address == address and not _same_file(known.path, handbook.path):
+            part = frontmatter.split(known.path.name, known.text, Problems())
+            if part:
+                yield from ((known.path, line, qid) for line, qid, _ in _existing_questions(part[1], part[2]))
+
+
+def _taken_ids(content_dir: Path) -> set[str]:
+    """Every question id of the site's handbooks: an id is unique site-wide (DESIGN §3)."""
+    taken: set[str] = set()
+    for known in _handbooks(content_dir):
+        taken |= {split_heading(text)[1] for _, text in heading_lines(known.text)} - {""}
+    return taken
+
+
+def _question_id(title: str, taken: set[str]) -> str:
+    """The id `bantin ids` would give the question, never a name the build refuses (Windows'
+    `con`, a name the page's scripts use)."""
+    qid = new_id(title, set(taken))
+    if windows_reserved(qid) or reserved_id(qid):
+        qid = new_id(f"cau hoi {qid}", set(taken))
+    return qid
+
+
+def _with_question(handbook: Handbook, text: str, body: str, heading: str, qid: str, answer: str) -> str:
+    """The handbook's new text. "Câu hỏi N:" as the sample handbooks and `bantin new` write
+    it, unless the handbook's last question goes without (N is for the file's reader: the
+    site numbers questions by their place)."""
+    headings = heading_lines(body)
+    numbered = not headings or display_title(split_heading(headings[-1][1])[0]) != split_heading(headings[-1][1])[0]
+    number = len(headings) + 1
+    line = f"## {'Câu hỏi %d: ' % number if numbered else ''}{heading} {{#{qid}}}"
+    question = f"{line}\n\n{answer}\n"
+    if handbook.front is not None:
+        return "---\n" + front_matter_text(handbook.front) + "---\n\n" + question
+    return text.rstrip("\n") + "\n\n" + question
+
+
+def _check(path: Path, handbook: Handbook, body: str, body_line: int, document: str, qid: str) -> None:
+    """The new text read as the build reads it: one question more, the new one with `qid`, and
+    no error the handbook did not have; else nothing is written (an unclosed ``` fence at the
+    end of a handbook would swallow the question)."""
+    before = Problems()
+    had = parse_questions("", body, body_line, before)[1] if handbook.front is None else ()
+    parts = frontmatter.split("", document, Problems())
+    after = Problems()
+    now = parse_questions("", parts[1], parts[2], after)[1] if parts else ()
+    if len(now) == len(had) + 1 and now[-1].id == qid and len(after.errors) <= len(before.errors):
+        return
+    raise ImportFailure(f"{path}: câu hỏi mới sẽ không được trang đọc là một câu hỏi của {visible(handbook.path)} "
+                        "(có khối mã ``` hay ~~~ chưa đóng ở cuối sổ tay?); chưa ghi gì. Cách sửa: chạy `bantin "
+                        "check`, sửa lỗi của sổ tay rồi nhập lại")
+
+
+def _write(handbook: Handbook, raw: bytes | None, document: str, source: Path) -> None:
+    """Write the handbook whole or not at all: a new one linked to its name when complete, an
+    existing one replaced only while it is the text that was read, keeping its line endings,
+    byte order mark and mode."""
+    path = handbook.path
+    try:
+        if raw is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not write_new(path.parent, path.name, document.encode("utf-8")):
+                raise ImportFailure(f"{source}: tệp {path} vừa xuất hiện trong lúc nhập nên không bị ghi đè; hãy "
+                                    "chạy lại lệnh")
+            return
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode) or _read(path)[0] != raw:
+            raise ImportFailure(f"{source}: sổ tay {path} vừa thay đổi trong lúc nhập (đang mở trong chương trình "
+                                "khác?); chưa thêm câu hỏi. Hãy lưu, đóng tệp rồi chạy lại lệnh")
+        if not os.access(path, os.W_OK):
+            raise PermissionError(13, "Permission denied")
+        crlf = raw.count(b"\r\n")
+        newline = "\r\n" if crlf and crlf > raw.count(b"\n") - crlf else "\n"
+        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+        replace_file(path, (bom + document.replace("\n", newline)).encode("utf-8"), stat.S_IMODE(info.st_mode))
+    except OSError as exc:
+        raise ImportFailure(f"{source}: không ghi được sổ tay {path} ({exc.strerror or exc}); chưa thêm câu hỏi. "
+                            "Hãy kiểm tra tệp có đang chỉ đọc (read-only) hay mở trong chương trình khác, quyền ghi "
+                            "vào thư mục nội dung và chỗ trống trên đĩa") from None
+
+
+def _created_line(front: dict) -> str:
+    return (f"đã tạo sổ tay mới «{front['title']}» (chuyên mục `{front['category']}`, ngày {front['date']}: ngày "
+            "nhập; sửa `date:` nếu sổ tay nên mang ngày khác). Hãy viết lời giới thiệu (đoạn trước câu hỏi đầu "
+            "tiên) và `summary:` cho sổ tay")
+
+
+# --- several pages ------------------------------------------------------------------------------
+
+
+def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handbook, *, url: str | None = None,
+                     redirect_map: Path | None = None, address_prefix: str = QA_DIR) -> list[QuestionResult]:
+    """Import several pages as questions of one handbook, in order; failures become results
+    with `error` set, never exceptions. Old addresses are added to `redirect_map`, as
+    `writing.import_files` does for articles."""
+    paths = [Path(p) for p in paths]
+    if url and len(paths) > 1:
+        raise ValueError(URL_ALONE)
+    recorded = _recorded(redirect_map)
+    try:
+        taken = _taken_ids(Path(content_dir))
+    except ImportFailure as exc:  # a handbook that became unreadable since it was chosen
+        return [QuestionResult(source=path, error=str(exc)) for path in paths]
+    results: list[QuestionResult] = []
+    for path in paths:
+        try:
+            result = import_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
+                                     recorded=recorded, taken=taken)
+        except ImportFailure as exc:
+            result = QuestionResult(source=path, error=str(exc))
+        except Exception as exc:  # never a traceback for an editor
+            result = QuestionResult(source=path, error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: "
+                                    f"{exc}); hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này")
+        for old, new in result.redirects:
+            recorded.setdefault(old, new)
+        results.append(result)
+    _record(results, redirect_map, Path(content_dir))
+    return results
+
+
+def _recorded(redirect_map: Path | None) -> dict[str, str]:
+    """Old address → new one, of the redirect map as it is (none when it cannot be read: its
+    writing says why, at the end of the run)."""
+    try:
+        text = read_map_text(str(redirect_map)) if redirect_map is not None else None
+    except (OSError, UnicodeDecodeError, ValueError):
+        text = None
+    return dict(parse_redirect_map(text, str(redirect_map))[0]) if text else {}
+
+
+def _record(results: list[QuestionResult], redirect_map: Path | None, content_dir: Path) -> None:
+    """Write the run's pairs into the redirect map; when it cannot be written, each result
+    says which lines to add by hand."""
+    pairs = [pair for r in results for pair in r.redirects]
+    if redirect_map is None or not pairs:
+        return
+    try:
+        conflicts = update_redirect_map(redirect_map, pairs, _project_of(Path(redirect_map), content_dir))
+    except (ImportFailure, OSError, UnicodeDecodeError) as exc:
+        reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
+        for r in results:
+            if r.redirects:
+                lines = "; ".join(f"`{old} {new}`" for old, new in r.redirects)
+                r.warnings.append(f"chưa ghi được bảng chuyển hướng {redirect_map}: {reason}; hãy tự thêm các dòng "
+                                  f"{lines}")
+                r.redirects = []
+        return
+    for r in results:
+        r.warnings += [conflicts[old] for old, _ in r.redirects if old in conflicts]

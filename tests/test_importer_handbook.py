@@ -1,0 +1,553 @@
+"""`bantin import --handbook`: an old portal's "Hỏi - Đáp" items as questions of a handbook
+(session 31).
+
+Each saved page (a question as its title, the answer as its body) becomes one `## ` question
+of a handbook in content/hoi-dap/, with its own page /hoi-dap/<handbook>/<id>/; the old
+address goes into the redirect map towards that page. Pages are written here in the shape of
+an ASP.NET portal's Q&A section (`?ItemID=` addresses) and a Joomla-like one (`.html`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from bantin.cli.importer import main_import, main_redirects
+from bantin.content.qa import VALID_ID, parse_questions, unfenced
+from bantin.problems import Problems
+from bantin.tools.importer.handbook import find_handbook, import_question
+from bantin.tools.importer.redirectmap import read_redirect_map
+from bantin.tools.importer.result import ImportFailure
+from sitekit import build, read, write_site
+
+QUESTION = "Hòa giải viên có được nhận thù lao khi hòa giải không?"
+QID = "hoa-giai-vien-co-duoc-nhan-thu-lao-khi-hoa-giai-khong"
+ASKED = ("Hỏi: Tôi là hòa giải viên ở thôn Đông, xã Lâm Hòa. Xin hỏi khi tham gia hòa giải các vụ việc "
+         "tôi có được nhận thù lao hay không, mức thù lao là bao nhiêu?")
+ANSWER = ("Trả lời: Theo quy định, hòa giải viên được hưởng thù lao theo vụ, việc khi thực hiện hòa giải; "
+          "mức thù lao do Hội đồng nhân dân cấp tỉnh quy định căn cứ điều kiện của địa phương.")
+LIST = ("<ul><li>được cung cấp tài liệu nghiệp vụ;</li><li>được bồi dưỡng kỹ năng hòa giải;</li>"
+        "<li>được khen thưởng khi có thành tích.</li></ul>")
+BASIS = "Căn cứ pháp lý: Điều 14 Luật Hòa giải ở cơ sở năm 2013; Điều 8 Nghị định số 15/2014/NĐ-CP."
+OLD = "http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=311"
+EXISTING = """---
+title: Hỏi - Đáp về hòa giải ở cơ sở
+date: 2024-03-15
+category: hoa-giai-o-co-so
+---
+
+Cuốn hỏi - đáp này dành cho hòa giải viên.
+
+## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}
+
+Hòa giải ở cơ sở là việc hòa giải viên giúp các bên tự nguyện giải quyết mâu thuẫn.
+
+## Câu hỏi 2: Ai được bầu làm hòa giải viên? {#ai-duoc-bau-lam-hoa-giai-vien}
+
+Công dân Việt Nam thường trú tại cơ sở, có uy tín trong cộng đồng.
+"""
+MKDOCS = """site_name: Bản tin thử
+docs_dir: content
+plugins:
+  - bantin:
+      categories:
+        - title: Hòa giải ở cơ sở
+        - title: Phổ biến, giáo dục pháp luật
+          slug: pbgdpl
+"""
+
+
+def qa_page(title: str = QUESTION, body: str = "", *, address: str | None = OLD, date_line: str = "12/12/2024",
+            head: str = "") -> str:
+    """A saved page of an old portal's "Hỏi - Đáp" section: the question as its title."""
+    canonical = f"<link rel='canonical' href='{address}'>" if address else ""
+    body = body or f"<p>{ASKED}</p><p>{ANSWER}</p><p>Ngoài ra, hòa giải viên còn có các quyền:</p>{LIST}<p>{BASIS}</p>"
+    return (f"<html><head><meta charset='utf-8'><title>{title}</title>{canonical}{head}</head><body>"
+            "<div class='header'>Cổng thông tin điện tử Sở Tư pháp tỉnh Sông Lam</div>"
+            "<div class='menu'><a href='/'>Trang chủ</a> | <a href='/hoi-dap'>Hỏi - Đáp</a></div>"
+            f"<div class='content'><h1>{title}</h1><div class='date'>Ngày đăng: {date_line}</div>{body}"
+            "<div class='rate'>Đánh giá bài viết</div></div>"
+            "<div class='right'>Thống kê truy cập<br>Hôm nay: 321</div></body></html>")
+
+
+def jpeg() -> bytes:
+    out = BytesIO()
+    Image.new("RGB", (64, 48), (180, 40, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def save(folder: Path, html: str, name: str = "hoi-dap.html") -> Path:
+    page = folder / name
+    page.write_text(html, encoding="utf-8")
+    return page
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch) -> Path:
+    """A site folder (mkdocs.yml, content/) as the current folder, as an IT person runs it."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main_import([*args])
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return code, out.out, out.err
+
+
+def front_and_body(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    head, body = text[4:].split("\n---\n", 1)
+    return yaml.safe_load(head), body
+
+
+def questions_of(path: Path):
+    """(questions, problems) as the build reads the handbook."""
+    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    end = text.index("\n---\n", 3) + 5
+    problems = Problems()
+    _, questions = parse_questions(path.name, text[end:], text[:end].count("\n") + 1, problems)
+    return questions, problems
+
+
+# --- 1. A new handbook, a question in it --------------------------------------------------------
+
+
+def test_a_page_becomes_the_first_question_of_a_new_handbook(site: Path, capsys) -> None:
+    page = save(site, qa_page())
+    code, out, err = run(capsys, str(page), "--handbook", "hoi-dap-hoa-giai", "--handbook-title",
+                         "Hỏi - Đáp về hòa giải ở cơ sở", "--category", "Hòa giải ở cơ sở")
+    assert code == 0, err
+    handbook = site / "content" / "hoi-dap" / "hoi-dap-hoa-giai.md"
+    assert sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*.md")) == [
+        "hoi-dap/hoi-dap-hoa-giai.md"]  # no article
+    front, body = front_and_body(handbook)
+    assert front["title"] == "Hỏi - Đáp về hòa giải ở cơ sở"
+    assert front["slug"] == "hoi-dap-hoa-giai" and front["type"] == "qa"
+    assert front["category"] == "hoa-giai-o-co-so" and isinstance(front["date"], date)
+    assert "draft" not in front
+    assert f"\n## Câu hỏi 1: {QUESTION} {{#{QID}}}\n" in "\n" + body
+    questions, problems = questions_of(handbook)
+    assert not problems.errors, [str(p) for p in problems.items]
+    [question] = questions
+    assert (question.id, question.title) == (QID, QUESTION)
+    # The answer is the whole body, its first paragraph too (an article shows that one as its
+    # summary, a question has none), the list as a list, the legal basis recognised.
+    assert question.body.startswith(ASKED + "\n\n" + ANSWER)
+    assert "- được cung cấp tài liệu nghiệp vụ;\n- được bồi dưỡng kỹ năng hòa giải;" in question.body
+    assert question.legal_basis == BASIS.removeprefix("Căn cứ pháp lý:").strip()
+    assert "Đánh giá" not in body and "Thống kê" not in body
+    assert f"{page}: đã nhập thành câu hỏi `{QID}` của sổ tay hoi-dap/hoi-dap-hoa-giai.md" in out
+    assert f"/hoi-dap/hoi-dap-hoa-giai/{QID}/" in out
+    assert "hoi-dap/hoi-dap-hoa-giai.md: đã tạo sổ tay mới" in out
+    assert out.splitlines()[-1] == "1 tệp đã nhập, 0 tệp không nhập được"
+
+
+def test_a_new_handbook_needs_its_title_and_category_before_anything_is_written(site: Path, capsys) -> None:
+    page = save(site, qa_page())
+    code, out, err = run(capsys, str(page), "--handbook", "hoi-dap-hoa-giai", "--category", "hoa-giai-o-co-so")
+    assert code == 2
+    assert "hoi-dap/hoi-dap-hoa-giai.md" in err and "--handbook-title" in err and "chưa nhập tệp nào" in err
+    assert not (site / "content" / "hoi-dap").exists() and not (site / "redirects").exists()
+
+    code, out, err = run(capsys, str(page), "--handbook", "hoi-dap-hoa-giai", "--handbook-title", "Hỏi - Đáp")
+    assert code == 2 and "--category" in err and "chưa nhập tệp nào" in err
+    assert not (site / "content" / "hoi-dap").exists()
+
+    code, out, err = run(capsys, str(page), "--handbook-title", "Hỏi - Đáp")
+    assert code == 2 and "--handbook-title chỉ dùng cùng --handbook" in err
+
+
+def test_an_existing_handbook_is_listed_when_the_name_matches_none(site: Path, capsys) -> None:
+    (site / "content" / "hoi-dap").mkdir()
+    (site / "content" / "hoi-dap" / "hoa-giai.md").write_text(EXISTING, encoding="utf-8")
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hoa-giia")
+    assert code == 2
+    assert "hoi-dap/hoa-giia.md" in err and "hoi-dap/hoa-giai.md (Hỏi - Đáp về hòa giải ở cơ sở)" in err
+    assert (site / "content" / "hoi-dap" / "hoa-giai.md").read_text(encoding="utf-8") == EXISTING
+
+
+# --- 2. Appending to a handbook ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("named", ["hoa-giai", "hoa-giai.md", "content/hoi-dap/hoa-giai.md",
+                                   "Hỏi - Đáp về hòa giải ở cơ sở", "hoi-dap-ve-hoa-giai-o-co-so"])
+def test_a_question_is_appended_to_an_existing_handbook(named: str, site: Path, capsys) -> None:
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_text(EXISTING, encoding="utf-8")
+    code, out, err = run(capsys, str(save(site, qa_page())), "--handbook", named)
+    assert code == 0, err
+    text = handbook.read_text(encoding="utf-8")
+    assert text.startswith(EXISTING)  # the editor's text is kept byte for byte, front matter included
+    assert f"\n\n## Câu hỏi 3: {QUESTION} {{#{QID}}}\n\n{ASKED}\n" in text
+    questions, problems = questions_of(handbook)
+    assert [q.id for q in questions] == ["hoa-giai-o-co-so-la-gi", "ai-duoc-bau-lam-hoa-giai-vien", QID]
+    assert not problems.errors
+    # The handbook has no `slug:`: its address comes from its title, as the build makes it.
+    assert f"/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/{QID}/" in out
+
+
+def test_line_endings_and_byte_order_mark_of_the_handbook_are_kept(site: Path, capsys) -> None:
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_bytes(b"\xef\xbb\xbf" + EXISTING.replace("\n", "\r\n").encode("utf-8"))
+    os.chmod(handbook, 0o640)
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hoa-giai")
+    assert code == 0, err
+    data = handbook.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + EXISTING.replace("\n", "\r\n").encode("utf-8"))
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert os.stat(handbook).st_mode & 0o777 == 0o640
+    assert [name for name in os.listdir(folder)] == ["hoa-giai.md"]  # no temporary file left
+
+
+def test_ids_are_unique_across_the_sites_handbooks(site: Path, capsys) -> None:
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    (folder / "hoa-giai.md").write_text(EXISTING, encoding="utf-8")
+    other = EXISTING.replace("Hỏi - Đáp về hòa giải ở cơ sở", "Sổ tay khác").replace(
+        "{#hoa-giai-o-co-so-la-gi}", f"{{#{QID}}}")
+    (folder / "so-tay-khac.md").write_text(other, encoding="utf-8")
+    code, out, err = run(capsys, str(save(site, qa_page())), "--handbook", "hoa-giai")
+    assert code == 0, err
+    [*_, question] = questions_of(folder / "hoa-giai.md")[0]
+    assert question.id == f"{QID}-2" and VALID_ID.fullmatch(question.id)
+
+
+# --- 3. Imported once ---------------------------------------------------------------------------
+
+
+def test_the_same_page_imported_twice_adds_one_question(site: Path, capsys) -> None:
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_text(EXISTING, encoding="utf-8")
+    page = save(site, qa_page())
+    copy = save(site, qa_page(), "ban-sao.html")
+    code, out, err = run(capsys, str(page), str(copy), "--handbook", "hoa-giai")
+    assert code == 1
+    assert len(questions_of(handbook)[0]) == 3
+    assert (f"lỗi: {copy}: câu hỏi này đã có trong sổ tay hoi-dap/hoa-giai.md (dòng 17, mã `{QID}`)"
+            in err), err
+    assert "không thêm lần nữa" in err
+    # Again later, retitled by an editor in the meantime: still the same page (same old address).
+    handbook.write_text(handbook.read_text(encoding="utf-8").replace(QUESTION, "Thù lao của hòa giải viên?"),
+                        encoding="utf-8")
+    before = handbook.read_bytes()
+    code, _, err = run(capsys, str(page), "--handbook", "hoa-giai")
+    assert code == 1 and "đã có trong sổ tay hoi-dap/hoa-giai.md" in err
+    assert handbook.read_bytes() == before
+    assert out.splitlines()[-1] == "1 tệp đã nhập, 1 tệp không nhập được"
+
+
+def test_another_question_with_the_same_words_gets_a_suffix_not_a_refusal(site: Path, capsys) -> None:
+    """Two items of a portal may ask the same thing in other words than their answers: the
+    answer and the old address decide, as for articles (same title, other text = other page)."""
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hd", "--handbook-title", "Hỏi đáp",
+                       "--category", "pbgdpl")
+    assert code == 0, err
+    other = qa_page(body=f"<p>{ASKED.replace('thôn Đông', 'bản Na Khoang')} Gia đình tôi ở vùng cao.</p>"
+                         f"<p>Trả lời: Mức thù lao ở tỉnh Sông Lam là 200.000 đồng một vụ việc.</p>",
+                    address="http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=312")
+    code, _, err = run(capsys, str(save(site, other, "khac.html")), "--handbook", "hd")
+    assert code == 0, err
+    questions, problems = questions_of(site / "content" / "hoi-dap" / "hd.md")
+    assert [q.id for q in questions] == [QID, f"{QID}-2"] and not problems.errors
+
+
+# --- 4. Old addresses lead to the question's page --------------------------------------------
+
+
+def test_the_old_address_redirects_to_the_question_page(site: Path, capsys) -> None:
+    (site / "mkdocs.yml").write_text(MKDOCS + "      urls:\n        qa: hoi-dap-phap-luat\n", encoding="utf-8")
+    plain = "http://stp.songlam.gov.vn/hoi-dap/cau-hoi-312.html"
+    second = qa_page("Tổ hòa giải có bao nhiêu thành viên?", "<p>Tổ hòa giải có từ ba hòa giải viên trở lên, "
+                     "trong đó có ít nhất một nữ; ở vùng dân tộc thiểu số có hòa giải viên là người dân tộc.</p>",
+                     address=plain)
+    code, out, err = run(capsys, str(save(site, qa_page())), str(save(site, second, "hai.html")),
+                         "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    target = f"/hoi-dap-phap-luat/hd/{QID}/"
+    second_target = "/hoi-dap-phap-luat/hd/to-hoa-giai-co-bao-nhieu-thanh-vien/"
+    assert sorted(read_redirect_map(site / "redirects" / "old-host.map")) == [
+        (OLD, target), (plain, second_target)]
+    # A question has no `aliases:`: its plain old path is in the map too, and the report says why.
+    assert "không có `aliases:`" in out
+    assert main_redirects(["--nginx"]) == 0
+    rules = capsys.readouterr().out
+    assert f"{target}" in rules and second_target in rules
+    assert main_redirects(["--apache"]) == 0
+    assert "ItemID=311" in capsys.readouterr().out
+
+
+def test_an_item_imported_as_news_before_keeps_its_map_line_and_says_how_to_move_it(site: Path, capsys) -> None:
+    """Last session's only way: the Q&A item became an article. Imported now as a question,
+    the map keeps the article's line (a reader must land somewhere), and one message says
+    what to do; no line claims the old server now leads to the question."""
+    page = save(site, qa_page())
+    code, _, err = run(capsys, str(page), "--category", "pbgdpl")
+    assert code == 0, err
+    article = f"/tin-tuc/{QID}/"
+    code, out, err = run(capsys, str(page), "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    assert read_redirect_map(site / "redirects" / "old-host.map") == [(OLD, article)]
+    question = f"/hoi-dap/hd/{QID}/"
+    assert f"máy chủ web cũ cần chuyển hướng địa chỉ đó tới {question}" not in out
+    note = next(line for line in out.splitlines() if article in line)
+    assert f"`{OLD} {question}`" in note and "xóa" in note and f"slug: {QID}" in note
+
+
+def test_a_draft_handbook_gets_no_redirect_lines(site: Path, capsys) -> None:
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    (folder / "hoa-giai.md").write_text(EXISTING.replace("---\n\n", "draft: true\n---\n\n", 1), encoding="utf-8")
+    code, out, err = run(capsys, str(save(site, qa_page())), "--handbook", "hoa-giai")
+    assert code == 0, err
+    assert not (site / "redirects" / "old-host.map").exists()
+    assert "bản nháp" in out and f"`{OLD} /hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/{QID}/`" in out
+
+
+# --- 5. The answer stays one answer; hostile titles stay text ---------------------------------
+
+
+def test_headings_inside_the_answer_never_become_questions(site: Path, capsys) -> None:
+    body = ("<p>Trả lời: Việc bầu hòa giải viên được tiến hành theo các bước dưới đây, do trưởng thôn chủ trì.</p>"
+            "<h2>Câu hỏi 2: Ai tổ chức bầu?</h2><p>Trưởng ban công tác Mặt trận phối hợp với trưởng thôn.</p>"
+            "<h2>Hình thức bầu</h2><p>Biểu quyết công khai hoặc bỏ phiếu kín tại cuộc họp.</p>"
+            "<h3>Kết quả</h3><p>Người được trên 50% đại diện hộ gia đình đồng ý thì trúng cử.</p>")
+    code, _, err = run(capsys, str(save(site, qa_page("Hòa giải viên được bầu như thế nào?", body))),
+                       "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    handbook = site / "content" / "hoi-dap" / "hd.md"
+    questions, problems = questions_of(handbook)
+    assert len(questions) == 1 and not problems.errors, [str(p) for p in problems.items]
+    answer = questions[0].body
+    assert "\n### Hình thức bầu\n" in "\n" + answer and "\n#### Kết quả\n" in "\n" + answer
+    # A heading that reads as a question number would be "a question written with ###" to the build.
+    assert "**Câu hỏi 2: Ai tổ chức bầu?**" in answer
+    assert not re.search(r"^##(?!#)", answer, re.M)
+
+
+def test_a_line_of_tildes_in_the_answer_opens_no_code_block(site: Path, capsys) -> None:
+    """`~~~` at the start of a line is a fence to the handbook's reader (qa.unfenced): the
+    questions after it would be part of this answer."""
+    body = f"<p>{ASKED}</p><p>~~~~~~~~~~</p><p>{ANSWER}</p>"
+    code, _, err = run(capsys, str(save(site, qa_page(body=body))), "--handbook", "hd", "--handbook-title",
+                       "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    second = qa_page("Tổ hòa giải có bao nhiêu thành viên?", f"<p>{ANSWER} Tổ có ít nhất ba người.</p>",
+                     address="http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=312")
+    code, _, err = run(capsys, str(save(site, second, "hai.html")), "--handbook", "hd")
+    assert code == 0, err
+    questions, problems = questions_of(site / "content" / "hoi-dap" / "hd.md")
+    assert len(questions) == 2 and not problems.errors
+    assert "&#126;~~~~~~~~~" in questions[0].body
+
+
+@pytest.mark.parametrize("title", [
+    "Thẻ <script>alert(1)</script> có chạy không?",
+    "Mã {#hoa-giai-o-co-so-la-gi} có trùng không?",
+    "Câu hỏi ## thứ hai\n## Câu hỏi giả {#gia} ở đâu?",
+    "Tôi hỏi " + "rất dài " * 150 + "về hòa giải?",
+])
+def test_a_hostile_title_stays_text_in_one_heading(title: str, site: Path, capsys) -> None:
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_text(EXISTING, encoding="utf-8")
+    html = qa_page(title.replace("<", "&lt;").replace(">", "&gt;"), address=None)
+    code, out, err = run(capsys, str(save(site, html)), "--handbook", "hoa-giai")
+    assert code == 0, err
+    questions, problems = questions_of(handbook)
+    assert len(questions) == 3 and not problems.errors, [str(p) for p in problems.items]
+    new = questions[-1]
+    assert VALID_ID.fullmatch(new.id) and len(new.id) <= 60 and new.id not in {q.id for q in questions[:2]}
+    added = handbook.read_text(encoding="utf-8")[len(EXISTING):]
+    assert "<script" not in added and "{#gia}" not in added and "{#hoa-giai" not in added
+    assert len([line for line in added.splitlines() if line.startswith("## ")]) == 1
+    assert len(new.title) <= 201
+    if len(title) > 200:  # the whole question stays, as the answer's first paragraph
+        assert " ".join(title.split()) in new.body and "rút gọn" in out
+
+
+def test_a_page_without_a_question_is_refused(site: Path, capsys) -> None:
+    html = ("<html><head><meta charset='utf-8'></head><body><div class='content'>"
+            f"<p>{ANSWER}</p><p>{BASIS}</p></div></body></html>")
+    code, out, err = run(capsys, str(save(site, html)), "--handbook", "hd", "--handbook-title", "Hỏi đáp",
+                         "--category", "pbgdpl")
+    assert code == 1 and "không tìm thấy câu hỏi" in err and "hoi-dap.html" in err
+    assert not (site / "content" / "hoi-dap").exists()  # no handbook without a question
+
+
+FRAGMENTS = [
+    "## Câu hỏi 9: Giả? {#gia}", "```", "~~~~", "# Câu hỏi 2: Một dấu thăng", "### Câu hỏi 4: Ba dấu",
+    "##Câu hỏi 5 không cách", "* ## Câu hỏi 6 trong danh sách {#ds}", "> ## Câu hỏi 7 {#tt}",
+    "{#hoa-giai-o-co-so-la-gi}",
+    "<h2>Câu hỏi 3: Trong thẻ h2</h2>", "<h1>Tiêu đề <script>alert(1)</script></h1>", "<title>Con</title>",
+    "Căn cứ pháp lý: Điều 5 Luật Hòa giải ở cơ sở.", "Hỏi: Tôi muốn hỏi về hòa giải ở thôn bản của gia đình tôi?",
+    "Trả lời: Hòa giải viên giúp các bên tự nguyện giải quyết mâu thuẫn theo quy định của pháp luật hiện hành.",
+    "Ngày đăng: 12/12/2024", "Đánh giá:", "Tin liên quan", "http://old.vn/hoi-dap.aspx?ItemID=1", "<p>", "</ul>",
+]
+
+
+PART = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=80))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=1, max_size=300), st.just(QUESTION)),
+       st.lists(PART, max_size=12), st.lists(PART, max_size=6), st.sampled_from([".txt", ".html"]))
+def test_any_page_gives_one_question_or_a_message(title, middle, end, suffix) -> None:
+    """A page with a question and an answer around any parts: one question more and nothing
+    else, or a message naming the page and the handbook as it was."""
+    parts = [title, ASKED, *middle, ANSWER, *end]
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        (content / "hoi-dap").mkdir(parents=True)
+        handbook = content / "hoi-dap" / "hoa-giai.md"
+        handbook.write_text(EXISTING, encoding="utf-8")
+        page = Path(tmp) / f"trang{suffix}"
+        page.write_text("\n".join(parts), encoding="utf-8", errors="surrogatepass")
+        chosen, _ = find_handbook(content, "hoa-giai")
+        try:
+            import_question(page, content, chosen)
+        except ImportFailure as exc:
+            assert str(exc).startswith(f"{page}:")
+            assert handbook.read_text(encoding="utf-8") == EXISTING
+            return
+        assert handbook.read_text(encoding="utf-8").startswith(EXISTING)
+        questions, problems = questions_of(handbook)
+        assert len(questions) == 3 and not problems.errors, [str(p) for p in problems.items]
+        assert VALID_ID.fullmatch(questions[-1].id)
+        # No fence left open: a question appended later (by hand or import) stays a question.
+        lines = handbook.read_text(encoding="utf-8").split("\n")
+        assert len(list(unfenced(lines))) == len(lines)
+
+
+def test_images_saved_with_the_page_go_into_the_answer(site: Path, capsys) -> None:
+    (site / "hoi-dap_files").mkdir()
+    (site / "hoi-dap_files" / "So do.JPG").write_bytes(jpeg())
+    body = f"<p>{ASKED}</p><p><img src='hoi-dap_files/So do.JPG' alt='Sơ đồ tổ hòa giải'></p><p>{ANSWER}</p>"
+    code, out, err = run(capsys, str(save(site, qa_page(body=body))), "--handbook", "hd", "--handbook-title",
+                         "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    assert (site / "content" / "images" / "so-do.jpg").read_bytes() == jpeg()
+    [question] = questions_of(site / "content" / "hoi-dap" / "hd.md")[0]
+    assert "\n\n![Sơ đồ tổ hòa giải](../images/so-do.jpg)\n\n" in question.body
+    assert "đã chép ảnh images/so-do.jpg" in out
+    assert "ảnh đại diện" not in out  # an article's advice: a question has no `image:`
+
+
+def test_a_handbook_that_cannot_be_written_is_named_and_leaves_no_image(site: Path, capsys, monkeypatch) -> None:
+    import bantin.tools.importer.handbook as handbook_module
+
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    (folder / "hoa-giai.md").write_text(EXISTING, encoding="utf-8")
+    (site / "hoi-dap_files").mkdir()
+    (site / "hoi-dap_files" / "anh.jpg").write_bytes(jpeg())
+    body = f"<p>{ASKED}</p><p><img src='hoi-dap_files/anh.jpg' alt='Ảnh'></p><p>{ANSWER}</p>"
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(handbook_module, "replace_file", full)
+    code, out, err = run(capsys, str(save(site, qa_page(body=body))), "--handbook", "hoa-giai")
+    assert code == 1
+    assert "không ghi được sổ tay" in err and "hoa-giai.md" in err and "No space left on device" in err
+    assert (folder / "hoa-giai.md").read_text(encoding="utf-8") == EXISTING
+    assert not (site / "content" / "images").exists() or os.listdir(site / "content" / "images") == []
+    assert not (site / "redirects").exists()
+
+
+# --- 6. Writes stay in the content folder ---------------------------------------------------
+
+
+def test_only_a_handbook_of_the_content_folder_is_written(site: Path, capsys, tmp_path_factory) -> None:
+    page = save(site, qa_page())
+    (site / "content" / "tin-tuc").mkdir()
+    article = site / "content" / "tin-tuc" / "bai.md"
+    article.write_text("---\ntitle: Bài\ndate: 2024-01-01\ncategory: pbgdpl\n---\n\nChữ.\n", encoding="utf-8")
+    code, _, err = run(capsys, str(page), "--handbook", "content/tin-tuc/bai.md")
+    assert code == 2 and "không phải sổ tay Hỏi - Đáp" in err
+    outside = tmp_path_factory.mktemp("ngoai") / "so-tay.md"
+    outside.write_text(EXISTING, encoding="utf-8")
+    code, _, err = run(capsys, str(page), "--handbook", str(outside))
+    assert code == 2 and outside.read_text(encoding="utf-8") == EXISTING
+    # A handbook that is a symlink (to a file outside) is neither read nor written.
+    (site / "content" / "hoi-dap").mkdir()
+    (site / "content" / "hoi-dap" / "lien-ket.md").symlink_to(outside)
+    code, _, err = run(capsys, str(page), "--handbook", "lien-ket")
+    assert code == 2 and outside.read_text(encoding="utf-8") == EXISTING
+    assert article.read_text(encoding="utf-8").endswith("Chữ.\n")
+
+
+def test_a_linked_handbook_folder_is_refused(site: Path, capsys, tmp_path_factory) -> None:
+    elsewhere = tmp_path_factory.mktemp("ngoai")
+    (site / "content" / "hoi-dap").symlink_to(elsewhere, target_is_directory=True)
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hd", "--handbook-title", "Hỏi đáp",
+                       "--category", "pbgdpl")
+    assert code == 2 and "liên kết tượng trưng" in err and "Chưa nhập tệp nào" in err
+    assert os.listdir(elsewhere) == []
+
+
+def test_a_killed_write_leaves_the_handbook_as_it_was(site: Path, capsys, monkeypatch) -> None:
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_text(EXISTING, encoding="utf-8")
+
+    def killed(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", killed)
+    with pytest.raises(KeyboardInterrupt):
+        main_import([str(save(site, qa_page())), "--handbook", "hoa-giai"])
+    assert handbook.read_text(encoding="utf-8") == EXISTING and os.listdir(folder) == ["hoa-giai.md"]
+
+
+# --- 7. The built site ------------------------------------------------------------------------------
+
+
+def test_the_built_site_has_the_imported_handbook_and_question_pages(tmp_path: Path, monkeypatch, capsys) -> None:
+    root = write_site(tmp_path / "trang", {"hoi-dap/hoa-giai.md": EXISTING})
+    monkeypatch.chdir(root)
+    second = qa_page("Thủ tục <b>công nhận</b> tổ trưởng tổ hòa giải?",
+                     "<p>Trả lời: Tổ trưởng tổ hòa giải do các hòa giải viên trong tổ bầu, Chủ tịch Ủy ban nhân "
+                     "dân cấp xã ra quyết định công nhận.</p><h2>Hồ sơ</h2><p>Biên bản bầu tổ trưởng.</p>",
+                     address="http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=313")
+    code, out, err = run(capsys, str(save(tmp_path, qa_page())), str(save(tmp_path, second, "hai.html")),
+                         "--handbook", "hoa-giai")
+    assert code == 0, err
+    build(root)
+    slug = "hoi-dap-ve-hoa-giai-o-co-so"
+    question = read(root, f"hoi-dap/{slug}/{QID}/index.html")
+    assert f"<h1>{QUESTION}</h1>" in question
+    assert ASKED in question and "<li>được bồi dưỡng kỹ năng hòa giải;</li>" in question
+    assert "Điều 14 Luật Hòa giải ở cơ sở năm 2013" in question
+    handbook = read(root, f"hoi-dap/{slug}/index.html")
+    assert f'id="{QID}"' in handbook
+    ids = re.findall(r'<h2 id="([a-z0-9-]+)"', handbook)
+    assert ids[:3] == ["hoa-giai-o-co-so-la-gi", "ai-duoc-bau-lam-hoa-giai-vien", QID] and len(ids) == 4
+    fourth = read(root, f"hoi-dap/{slug}/{ids[3]}/index.html")
+    assert "Hồ sơ" in fourth
+    h1 = re.search(r"<h1>(.*?)</h1>", fourth).group(1)
+    assert "công nhận" in h1 and "<b>" not in h1 and "<b>" not in handbook.split(f'id="{ids[3]}"')[1][:300]
+    assert (root / "site" / "q" / QID / "index.html").exists()  # the short link trainers print
+    assert f"{OLD} /hoi-dap/{slug}/{QID}/" in (root / "redirects" / "old-host.map").read_text(encoding="utf-8")
