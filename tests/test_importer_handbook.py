@@ -297,6 +297,29 @@ def test_the_old_address_redirects_to_the_question_page(site: Path, capsys) -> N
     assert "ItemID=311" in capsys.readouterr().out
 
 
+def test_redirects_leave_out_questions_of_a_draft_or_that_are_gone(site: Path, capsys) -> None:
+    """`bantin redirects` looks questions up as it looks articles up: a rule to a page that
+    is not published sends readers from a working old link to a 404."""
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_text(EXISTING, encoding="utf-8")
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hoa-giai")
+    assert code == 0, err
+    target = f"/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/{QID}/"
+    assert main_redirects([]) == 0
+    assert target in capsys.readouterr().out
+    handbook.write_text(handbook.read_text(encoding="utf-8").replace("---\n\n", "draft: true\n---\n\n", 1),
+                        encoding="utf-8")
+    assert main_redirects([]) == 0
+    out = capsys.readouterr()
+    assert target not in out.out and f"bỏ qua {OLD} → {target}: câu hỏi mới còn là bản nháp" in out.err
+    handbook.write_text(EXISTING, encoding="utf-8")  # the question deleted
+    assert main_redirects([]) == 0
+    out = capsys.readouterr()
+    assert target not in out.out and f"bỏ qua {OLD} → {target}: không còn câu hỏi nào ở địa chỉ này" in out.err
+
+
 def test_an_item_imported_as_news_before_keeps_its_map_line_and_says_how_to_move_it(site: Path, capsys) -> None:
     """Last session's only way: the Q&A item became an article. Imported now as a question,
     the map keeps the article's line (a reader must land somewhere), and one message says

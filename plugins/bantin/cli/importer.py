@@ -178,6 +178,7 @@ def _in_file(problem, config_file: str):
 
 
 _TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/?")
+_QUESTION = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+/[a-z0-9-]+)/?")  # /hoi-dap/<sổ tay>/<mã>/
 _FRONT = re.compile(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
@@ -254,19 +255,28 @@ def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
     kept = []
     for old, new in pairs:
         new = _moved(old, new, content_dir, prefixes, folders)
-        match = _TARGET.fullmatch(new)
+        question = _QUESTION.fullmatch(new)
+        match = question if question and question.group(1) == prefixes.qa else _TARGET.fullmatch(new)
         name = _content_folder(match.group(1), prefixes) if match else None
         folder = content_dir / name if name else None
         if folder is None or not folder.is_dir() or folder.is_symlink():
             kept.append((old, new))
             continue
-        pages = folders.setdefault(name, _folder_pages(folder))
+        if match is question:  # a question's page (`bantin import --handbook`): its handbook and id
+            from bantin.tools.importer.handbook import question_pages
+            pages = folders.setdefault("?", question_pages(content_dir))
+            if pages is None:  # a handbook cannot be read: `bantin check` names it; nothing judged here
+                kept.append((old, new))
+                continue
+        else:
+            pages = folders.setdefault(name, _folder_pages(folder))
         draft = pages.get(match.group(2))
+        what, changed = ("câu hỏi", "đổi `slug:`, đổi mã `{#…}`") if match is question else ("bài", "đổi `slug:`")
         if draft is None:
-            print(f"bỏ qua {_short(old)} → {new}: không còn bài nào ở địa chỉ này (tệp đã đổi tên, đổi `slug:` "
+            print(f"bỏ qua {_short(old)} → {new}: không còn {what} nào ở địa chỉ này (tệp đã đổi tên, {changed} "
                   "hoặc đã bị xóa); `bantin check` chỉ ra dòng cần sửa trong bảng chuyển hướng", file=sys.stderr)
         elif draft:
-            print(f"bỏ qua {_short(old)} → {new}: bài mới còn là bản nháp (`draft: true`)", file=sys.stderr)
+            print(f"bỏ qua {_short(old)} → {new}: {what} mới còn là bản nháp (`draft: true`)", file=sys.stderr)
         else:
             kept.append((old, new))
     return kept

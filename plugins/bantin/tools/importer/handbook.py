@@ -588,6 +588,18 @@ def _created_line(front: dict) -> str:
             "tiên) và `summary:` cho sổ tay")
 
 
+def question_pages(content_dir: Path) -> dict[str, bool] | None:
+    """'<handbook's address>/<id>' → is its handbook a draft?, for every question of the site
+    (`bantin redirects` leaves out rules to a question that is gone or not published); None
+    when a handbook cannot be read."""
+    try:
+        known = _handbooks(Path(content_dir))
+    except ImportFailure:
+        return None
+    return {f"{k.address}/{qid}": k.draft for k in known
+            for _, text in heading_lines(k.text) if (qid := split_heading(text)[1])}
+
+
 # --- several pages ------------------------------------------------------------------------------
 
 
