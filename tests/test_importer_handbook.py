@@ -172,6 +172,14 @@ def test_a_new_handbook_needs_its_title_and_category_before_anything_is_written(
     assert code == 2 and "--handbook-title chỉ dùng cùng --handbook" in err
 
 
+def test_without_mkdocs_yml_the_category_is_written_as_a_slug(site: Path, capsys) -> None:
+    (site / "mkdocs.yml").unlink()
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hd", "--handbook-title", "Hỏi đáp",
+                       "--category", "Hòa giải ở cơ sở")
+    assert code == 0, err
+    assert front_and_body(site / "content" / "hoi-dap" / "hd.md")[0]["category"] == "hoa-giai-o-co-so"
+
+
 def test_an_existing_handbook_is_listed_when_the_name_matches_none(site: Path, capsys) -> None:
     (site / "content" / "hoi-dap").mkdir()
     (site / "content" / "hoi-dap" / "hoa-giai.md").write_text(EXISTING, encoding="utf-8")

@@ -245,7 +245,8 @@ def _new(path: Path, name: str, title: str | None, category: str | None, today: 
         raise ImportFailure(f"--handbook: sổ tay mới {name} cần một chuyên mục (bản dựng dừng ở sổ tay không có "
                             f"chuyên mục); chưa nhập tệp nào. Cách sửa: thêm `--category <tên hoặc mã chuyên mục>` "
                             f"(`{command}`)")
-    front = {"title": clean, "slug": path.stem, "type": "qa", "date": today, "category": category}
+    # The slug mkdocs.yml gave (cli: `_known_category`), or, without a mkdocs.yml, made as an article's is
+    front = {"title": clean, "slug": path.stem, "type": "qa", "date": today, "category": slugify(category) or category}
     return Handbook(path, path.stem, clean, front)
 
 
