@@ -40,7 +40,8 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
     parser = _Parser(
         prog="bantin import",
         description="Chuyển các trang lưu từ cổng thông tin cũ (.html, .mht, hoặc tệp .txt chép "
-        "chữ của trang) thành tin bài trong content/tin-tuc/.",
+        "chữ của trang) thành tin bài trong content/tin-tuc/, hoặc với --handbook thành câu hỏi của một sổ tay "
+        "Hỏi - Đáp trong content/hoi-dap/.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="TỆP",
                         help="trang đã lưu: .html, .mht hoặc .txt (có thể ghi nhiều tệp)")
