@@ -266,3 +266,30 @@ def test_an_intro_heading_may_not_take_a_questions_id():
     _, questions, problems = parse("Mở đầu.\n\n### Căn cứ {#cau-mot}\n\nx\n\n## Câu hỏi 1: Một là gì? {#cau-mot}\n\nĐáp.\n")
     assert [q.id for q in questions] == ["cau-mot"]
     assert len(problems.errors) == 1 and "`{#cau-mot}` của câu hỏi" in problems.errors[0].message
+
+
+def test_a_heading_s_markdown_is_its_text_everywhere_but_the_handbook_page():
+    """The heading is Markdown on the handbook page; the question's own page, the search,
+    the QR label and the printout print `title`, which must read as the heading shows: the
+    importer writes `\\*` and `&lt;`, an editor may write `**…**` (session 31)."""
+    body = ("## Câu 1: Nghỉ **phép** có \\*sao\\* và &lt;b&gt; không? {#mot}\n\nMột.\n\n"
+            "## Câu 2: Thẻ <script>alert(1)</script> ư? {#hai}\n\nHai.\n\n"
+            "## Câu 3: Hòa giải là gì? {#ba}\n\nBa.\n")
+    _, questions, problems = parse(body)
+    assert not problems.errors
+    assert [q.title for q in questions] == ["Nghỉ phép có *sao* và <b> không?",
+                                           "Thẻ <script>alert(1)</script> ư?",  # raw HTML stays text, as before
+                                           "Hòa giải là gì?"]
+    assert [q.heading for q in questions] == ["Nghỉ **phép** có \\*sao\\* và &lt;b&gt; không?", "", ""]
+    page = qa.handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
+    assert "## 1. Nghỉ **phép** có \\*sao\\* và &lt;b&gt; không? {#mot}" in page  # the Markdown, rendered there
+    assert "## 3. Hòa giải là gì? {#ba}" in page
+
+
+@pytest.mark.parametrize("text", ["Điều 5 [Luật Đất đai] *sửa đổi* có áp dụng?", "Phí 5% & lệ phí <10 triệu> ư?",
+                                  "# Hỏi: 1. a\\b `mã` ~x~ !c {y} &amp; &lt;", "Bình thường, không có dấu gì"])
+def test_the_importer_s_escaped_title_reads_back_as_the_old_page_s_text(text):
+    from bantin.text.plain import inline_text
+    from bantin.tools.importer.lines import md_escape
+
+    assert inline_text(md_escape(text)) == text

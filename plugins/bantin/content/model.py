@@ -55,11 +55,12 @@ class Question:
     """One `## ` section of a Hỏi - Đáp handbook, with its permanent id."""
 
     id: str
-    title: str
+    title: str  # as text: what the heading shows («Nghỉ \\*phép\\*» is «Nghỉ *phép*»)
     number: int
     body: str  # Markdown of the answer
     line: int
     legal_basis: str = ""
+    heading: str = ""  # as written, Markdown (the handbook page renders it); "" when it is `title`
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from bantin.text.names import windows_reserved
 from bantin.problems import Problem, Problems
 from bantin.problems import short
 from bantin.text.vi import cap_slug, slugify
+from bantin.text.plain import inline_text
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)")
 _HEADING = re.compile(r"^##(?!#)\s+(.*)$")  # text stripped in code: a lazy `(.*?)\s*$` is quadratic
@@ -180,7 +181,9 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
         if not answer.strip():
             problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
                           "viết câu trả lời ở các dòng dưới câu hỏi, trước câu hỏi tiếp theo")
-        questions.append(Question(qid, display_title(title), number, answer, line, basis))
+        written = display_title(title)
+        shown = inline_text(written)
+        questions.append(Question(qid, shown, number, answer, line, basis, "" if shown == written else written))
     _intro_ids(src, lines[: headings[0][0]], body_line, {q.id: q.line for q in questions}, problems)
     return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
 
@@ -290,7 +293,7 @@ def handbook_markdown(intro: str, questions: tuple[Question, ...], link: Callabl
     """
     parts = [intro]
     for q in questions:
-        parts.append(f"## {q.number}. {q.title} {{#{q.id}}}\n\n{shift_headings(q.body, 3)}\n\n"
+        parts.append(f"## {q.number}. {q.heading or q.title} {{#{q.id}}}\n\n{shift_headings(q.body, 3)}\n\n"
                      f"[Trang riêng của câu hỏi {q.number}]({link(q)}){{: .bt-qlink }} · "
                      f"Liên kết ngắn: {_short_html(short_label(q))}")
     return "\n\n".join(p for p in parts if p)

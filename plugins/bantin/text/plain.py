@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _DROP_OPEN = re.compile(r"<(script|style|svg)\b", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]+>")  # stops at the next '<': linear on "a < b < c" (issue 12)
@@ -13,6 +14,33 @@ def html_to_text(markup: str) -> str:
     """Visible text of an HTML fragment, whitespace collapsed (regex: 10,000 pages, no parser)."""
     text = _TAG.sub(" ", _drop_blocks(markup))
     return " ".join(html.unescape(text).split())  # whitespace collapsed: a quarter of a regex's time
+
+
+_INLINE_MARKS = frozenset("\\*_`&<[~!")  # a title without any of them reads as written
+
+
+def inline_text(markdown_line: str) -> str:
+    """What a one-line Markdown title shows, as text: «Nghỉ \\*phép\\*» is «Nghỉ *phép*»,
+    «**Đậm**» is «Đậm», «&lt;b&gt;» and «<b>» are «<b>». A question's heading is Markdown on its
+    handbook's page; its own page, the search, the QR label and the printout print it as text
+    (escaped where printed), so the two read alike. Python-Markdown renders only titles that
+    have a mark: most have none."""
+    if not _INLINE_MARKS.intersection(markdown_line):
+        return " ".join(markdown_line.split())
+    # rendered as the heading it is on the handbook's page ("# x" or "1. x" stay text there),
+    # its inline tags dropped without a space: «**Đậm**?» is «Đậm?». Raw HTML stays text, as
+    # the title always showed it («<script>» is shown, not run and not dropped; the handbook's
+    # sanitiser removes it there and says so on the line).
+    line = " ".join(markdown_line.split()).replace("<", "&lt;")
+    rendered = _inline_renderer().reset().convert("## " + line)
+    return " ".join(html.unescape(_TAG.sub("", rendered)).split())
+
+
+@lru_cache(maxsize=1)
+def _inline_renderer():
+    import markdown  # only for titles with a mark: most builds never load it here
+
+    return markdown.Markdown()
 
 
 def _drop_blocks(markup: str) -> str:

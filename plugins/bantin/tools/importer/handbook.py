@@ -320,11 +320,9 @@ def _question_title(title: str | None, path: Path) -> tuple[str, str, bool, list
         shown = text[: cut if cut > 0 else TITLE_MAX - 1].rstrip(" ,;:-") + "…"
         notes.append(f"câu hỏi dài {len(text)} ký tự nên tiêu đề đã được rút gọn còn «{_short(shown, 60)}»; cả câu "
                      "hỏi được giữ ở đoạn đầu câu trả lời. Hãy viết lại câu hỏi cho ngắn gọn (đừng đổi mã `{#…}`)")
-    heading = md_escape(shown)
-    if heading != shown:
-        notes.append("câu hỏi có ký tự mà Markdown đọc thành định dạng (`*`, `[`, `<`, `\\`…), đã được viết kèm "
-                     "dấu `\\` hoặc dạng `&lt;`: trang riêng của câu hỏi hiện nguyên các dấu đó; hãy đọc lại câu hỏi")
-    return text, heading, shown != text, notes
+    # escaped: a `*`, `[` or `<` of the old page shows as that character on the handbook's page
+    # and, read back as text (text/plain.inline_text), on the question's own page alike
+    return text, md_escape(shown), shown != text, notes
 
 
 def _answer_blocks(found: Extracted) -> list[Block]:
