@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.site.redirectmap import identifying_param, query_rules
+from bantin.site.redirectmap import identifying_param, matching_rule, query_rules
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from redirectkit import apache_target, nginx_target
 
@@ -54,6 +54,9 @@ def test_identifying_parameter_alone_finds_the_page(request_uri: str, expected) 
     assert nginx_target(nginx_redirects(PAIRS), request_uri) == expected
     path, _, query = request_uri.partition("?")
     assert apache_target(apache_redirects(PAIRS), path, query) == expected
+    # `bantin import` knows an old article's links by the same rules (links of imported pages)
+    rule = matching_rule(query_rules(PAIRS)[0], path, query)
+    assert (rule.target if rule else None) == expected
 
 
 def test_an_ambiguous_identifier_is_said_in_the_configuration() -> None:

@@ -217,6 +217,17 @@ def query_rules(pairs: Iterable[tuple[str, str]]) -> tuple[list[Rule], list[str]
     return [r for r in full if r.params] + fallbacks + [r for r in full if not r.params], notes
 
 
+def matching_rule(rules: Sequence[Rule], path: str, query: str) -> Rule | None:
+    """The rule the old host's server applies to a request for `path?query` (the first in
+    `query_rules`' order whose path is the request's and whose parameters the query all
+    holds, case aside, as the nginx and Apache rules match): how `bantin import` knows which
+    page a link of an old article names."""
+    asked = {part.lower() for part in query_params(query)}
+    path = path.lower()
+    return next((rule for rule in rules
+                 if rule.path.lower() == path and all(p.lower() in asked for p in rule.params)), None)
+
+
 # --- bantin check: targets that still exist ---------------------------------------------------
 
 def target_path(new: str) -> str:
