@@ -158,6 +158,22 @@ def test_redirects_command_leaves_out_draft_targets(tmp_path, capsys):
     assert "bản nháp" in err
 
 
+def test_redirects_reads_each_content_folder_once(tmp_path, capsys, monkeypatch):
+    """A map of a few hundred lines read the whole articles' folder again for each line
+    (`dict.setdefault` evaluates its default every time): minutes on a migrated portal."""
+    import bantin.cli.importer as cli
+
+    content = tmp_path / "content"
+    (content / "tin-tuc").mkdir(parents=True)
+    (content / "tin-tuc" / "b.md").write_text("---\ntitle: B\nslug: xong\n---\n", encoding="utf-8")
+    redirect_map = tmp_path / "map.txt"
+    redirect_map.write_text("".join(f"https://old/a.aspx?id={n} /tin-tuc/xong/\n" for n in range(30)), encoding="utf-8")
+    reads = []
+    monkeypatch.setattr(cli, "drafts_by_address", lambda folder: reads.append(folder) or {"xong": False})
+    assert main_redirects(["--redirect-map", str(redirect_map), "--content-dir", str(content)]) == 0
+    assert "id=29" in capsys.readouterr().out and len(reads) == 1
+
+
 def test_redirects_reads_the_map_as_check_does(tmp_path, capsys):
     """`bantin redirects` holds the map to `bantin check`'s rules: never through a symbolic link
     (it would print another file's lines into server configuration and CI logs), not a folder,

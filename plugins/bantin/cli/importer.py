@@ -21,6 +21,7 @@ from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
                                      read_map_text, target_base_problem)
+from bantin.tools.importer.sitepages import drafts_by_address
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from bantin.tools.importer.writing import URL_ALONE, import_files
 
@@ -180,42 +181,6 @@ def _in_file(problem, config_file: str):
 
 _TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/?")
 _QUESTION = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+/[a-z0-9-]+)/?")  # /hoi-dap/<sổ tay>/<mã>/
-_FRONT = re.compile(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
-
-
-def _front(path: Path) -> dict | None:
-    """The front matter of a content file as data, None when it has none or cannot be read."""
-    from bantin.content.frontyaml import load
-    from bantin.problems import Problems
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    head = _FRONT.match(text.replace("\r\n", "\n"))
-    loaded = load("", head.group(1), Problems()) if head else None
-    value = loaded[0] if loaded else None
-    return value if isinstance(value, dict) else None
-
-
-def _folder_pages(folder: Path) -> dict[str, bool]:
-    """Address (slug) → draft? for every page of one content folder: `slug:` as written, else
-    made from the title, as the site makes it (content/fields.py)."""
-    from bantin.content.fields import SLUG_MAX
-    from bantin.text.vi import cap_slug, full_slug, slugify
-
-    pages: dict[str, bool] = {}
-    for path in sorted(folder.rglob("*.md")):
-        if path.is_symlink():
-            continue
-        front = _front(path)
-        if front is None:
-            continue
-        slug = str(front.get("slug") or "").strip()
-        address = cap_slug(full_slug(slug) if slug else slugify(str(front.get("title") or "")), SLUG_MAX)
-        if address:
-            pages[address] = pages.get(address, False) or str(front.get("draft", "")).lower() == "true"
-    return pages
 
 
 def _content_folder(segment: str, prefixes: UrlPrefixes) -> str | None:
@@ -237,14 +202,21 @@ def _moved(old: str, new: str, content_dir: Path, prefixes: UrlPrefixes, folders
     if (match is None or match.group(1) in prefixes.segments()
             or not folder.is_dir() or folder.is_symlink()):
         return new
-    pages = folders.setdefault(KIND_FOLDERS["article"], _folder_pages(folder))
-    if match.group(2) not in pages:
+    if match.group(2) not in _pages_of(folders, KIND_FOLDERS["article"], folder):
         return new
     moved = f"/{prefixes.article}/{match.group(2)}/"
     print(f"lưu ý: {_short(old)} → {new}: không còn trang ở địa chỉ này vì phần đầu địa chỉ của tin bài đã đổi "
           f"(mục `urls:` của mkdocs.yml); cấu hình chuyển tới {moved}. Sửa dòng đó trong bảng chuyển hướng "
           f"(`bantin check` chỉ ra số dòng)", file=sys.stderr)
     return moved
+
+
+def _pages_of(folders: dict[str, dict[str, bool]], name: str, folder: Path) -> dict[str, bool]:
+    """A content folder's addresses, read once per command (`setdefault` read the whole
+    folder again for every line of the map)."""
+    if name not in folders:
+        folders[name] = drafts_by_address(folder)
+    return folders[name]
 
 
 def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
@@ -270,7 +242,7 @@ def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
                 kept.append((old, new))
                 continue
         else:
-            pages = folders.setdefault(name, _folder_pages(folder))
+            pages = _pages_of(folders, name, folder)
         draft = pages.get(match.group(2))
         what, changed = ("câu hỏi", "đổi `slug:`, đổi mã `{#…}`") if match is question else ("bài", "đổi `slug:`")
         if draft is None:
