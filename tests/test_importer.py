@@ -574,7 +574,7 @@ def test_redirect_map_is_sorted_without_duplicates(content: Path, tmp_path: Path
     # An old address already mapped elsewhere keeps its first target and is reported.
     conflicts = update_redirect_map(
         redirect_map, [("http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487", "/x/")],
-        redirect_map.parent.parent)
+        redirect_map.parent.parent).conflicts
     assert conflicts == {"http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487": (
         f"địa chỉ cũ http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487 đã được "
         f"chuyển hướng tới {aspnet} trong {redirect_map} nên không đổi sang /x/; nếu bài mới "

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -21,6 +20,7 @@ from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
                                      read_map_text, target_base_problem)
+from bantin.tools.importer.redirectmap import TARGET, moved_article
 from bantin.tools.importer.sitepages import drafts_by_address
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from bantin.tools.importer.writing import URL_ALONE, import_files
@@ -86,7 +86,7 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
             return 2
     else:
         results = import_files(args.files, args.content_dir, category=category, url=args.url,
-                               redirect_map=args.redirect_map, address_prefix=prefixes.article)
+                               redirect_map=args.redirect_map, prefixes=prefixes)
     failed = 0
     for result in results:
         out = sys.stderr if result.error else sys.stdout
@@ -179,7 +179,6 @@ def _in_file(problem, config_file: str):
     return dataclasses.replace(problem, path=config_file) if problem.path == CONFIG_FILE else problem
 
 
-_TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/?")
 _QUESTION = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+/[a-z0-9-]+)/?")  # /hoi-dap/<sổ tay>/<mã>/
 
 
@@ -197,14 +196,13 @@ def _moved(old: str, new: str, content_dir: Path, prefixes: UrlPrefixes, folders
     the site no longer has (`urls: article:` changed after `bantin import` wrote the map):
     the rule then still leads to the article, and the line to fix is named on stderr. Only
     articles (the map's lines are the importer's) and only a segment none of the site's."""
-    match = _TARGET.fullmatch(new)
+    slug = moved_article(new, prefixes)
     folder = content_dir / KIND_FOLDERS["article"]
-    if (match is None or match.group(1) in prefixes.segments()
-            or not folder.is_dir() or folder.is_symlink()):
+    if slug is None or not folder.is_dir() or folder.is_symlink():
         return new
-    if match.group(2) not in _pages_of(folders, KIND_FOLDERS["article"], folder):
+    if slug not in _pages_of(folders, KIND_FOLDERS["article"], folder):
         return new
-    moved = f"/{prefixes.article}/{match.group(2)}/"
+    moved = f"/{prefixes.article}/{slug}/"
     print(f"lưu ý: {_short(old)} → {new}: không còn trang ở địa chỉ này vì phần đầu địa chỉ của tin bài đã đổi "
           f"(mục `urls:` của mkdocs.yml); cấu hình chuyển tới {moved}. Sửa dòng đó trong bảng chuyển hướng "
           f"(`bantin check` chỉ ra số dòng)", file=sys.stderr)
@@ -229,7 +227,7 @@ def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
     for old, new in pairs:
         new = _moved(old, new, content_dir, prefixes, folders)
         question = _QUESTION.fullmatch(new)
-        match = question if question and question.group(1) == prefixes.qa else _TARGET.fullmatch(new)
+        match = question if question and question.group(1) == prefixes.qa else TARGET.fullmatch(new)
         name = _content_folder(match.group(1), prefixes) if match else None
         folder = content_dir / name if name else None
         if folder is None or not folder.is_dir() or folder.is_symlink():

@@ -7,9 +7,12 @@ existing pairs and reports conflicts.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from bantin.config.settings import UrlPrefixes
 from bantin.site.redirectmap import parse_redirect_map
 from bantin.tools.importer.result import ImportFailure
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way, write_no_follow
@@ -25,13 +28,41 @@ def read_redirect_map(path: Path) -> list[tuple[str, str]]:
     return parse_redirect_map(text, str(path))[0]
 
 
-def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]], root: Path) -> dict[str, str]:
+# A map target that names an item: `/<segment>/<slug>/`.
+TARGET = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+)/?")
+
+
+def moved_article(target: str, prefixes: UrlPrefixes) -> str | None:
+    """The slug of a map target under a segment none of the site's (`/tin-tuc-su-kien/<slug>/`
+    after `urls: article:` changed), else None. The map's lines are the importer's, which
+    names articles: such a target is the article of that slug, wherever articles are now."""
+    match = TARGET.fullmatch(target)
+    if match is None or match.group(1) in prefixes.segments():
+        return None
+    return match.group(2)
+
+
+@dataclass
+class MapUpdate:
+    """What adding pairs to the map did beyond adding them: `conflicts`, old address → the
+    message saying its line was kept (it sends readers to another page); `followed`, old
+    address → the target its line had, under the articles' segment before `urls:` changed,
+    now replaced by the article's address of today."""
+
+    conflicts: dict[str, str] = field(default_factory=dict)
+    followed: dict[str, str] = field(default_factory=dict)
+
+
+def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]], root: Path,
+                        prefixes: UrlPrefixes = UrlPrefixes()) -> MapUpdate:
     """Add pairs to the map file (sorted, no duplicates).
 
-    An old address already mapped to another page keeps its first mapping; the
-    returned dict gives, for each such address, a message saying so. Lines the map
-    cannot use (parse_redirect_map) are kept as written, for `bantin redirects` to report.
-    The file is never written through a symlink below `root`, the project's folder (write_no_follow).
+    An old address already mapped to another page keeps its first mapping (`conflicts`),
+    unless that mapping is the same article under a segment the site no longer has
+    (`moved_article`): re-imported after `urls: article:` changed, its line follows it
+    (`followed`). Lines the map cannot use (parse_redirect_map) are kept as written, for
+    `bantin redirects` to report. The file is never written through a symlink below `root`,
+    the project's folder (write_no_follow).
     """
     path = Path(path)
     wrong = _no_symlink_on_the_way(path, root)
@@ -41,14 +72,18 @@ def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]], root: Path
     good, _ = parse_redirect_map(text, str(path))
     mapping = dict(good)
     good_lines = {f"{old} {new}" for old, new in good}
-    conflicts: dict[str, str] = {}
+    done = MapUpdate()
     for old, new in pairs:
         if old in mapping and mapping[old] != new:
-            conflicts[old] = (
-                f"địa chỉ cũ {old} đã được chuyển hướng tới {mapping[old]} trong {path} nên "
-                f"không đổi sang {new}; nếu bài mới đúng là {new}, hãy sửa dòng đó trong {path}"
-            )
-            continue
+            slug = moved_article(mapping[old], prefixes)
+            if slug is not None and new == f"/{prefixes.article}/{slug}/":
+                done.followed[old] = mapping[old]
+            else:
+                done.conflicts[old] = (
+                    f"địa chỉ cũ {old} đã được chuyển hướng tới {mapping[old]} trong {path} nên "
+                    f"không đổi sang {new}; nếu bài mới đúng là {new}, hãy sửa dòng đó trong {path}"
+                )
+                continue
         mapping[old] = new
     comments = [line for line in text.splitlines() if line.strip().startswith("#")]
     kept = [line for line in text.splitlines() if line.strip() and not line.strip().startswith("#")
@@ -62,4 +97,4 @@ def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]], root: Path
         ]
     lines = comments + kept + [f"{old} {new}" for old, new in sorted(mapping.items())]
     write_no_follow(path, "\n".join(lines) + "\n", root)
-    return conflicts
+    return done

@@ -41,7 +41,9 @@ class ImportResult:
     holds only what was found on the page (never placeholders); `missing` has one human
     message per field that could not be determined; `redirects` are (old URL, new path)
     pairs a static site cannot serve and the old host's web server must redirect;
-    `warnings` are things an editor should check (encoding, dropped lines, attachments).
+    `warnings` are things an editor should check (encoding, dropped lines, attachments);
+    `followed`, old address → the target its map line had before it followed the article
+    to its address of today (`redirectmap.MapUpdate`).
     """
 
     source: Path
@@ -52,6 +54,7 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     images: list[Path] = field(default_factory=list)  # files copied into content/images/
+    followed: dict[str, str] = field(default_factory=dict)
 
     def report(self, content_dir: Path | None = None) -> list[str]:
         """Report lines, each prefixed with the article's path (relative to content_dir)."""
@@ -66,6 +69,9 @@ class ImportResult:
         lines += [
             f"{name}: trang tĩnh không phục vụ được địa chỉ cũ {old}; "
             f"máy chủ web cũ cần chuyển hướng địa chỉ đó tới {new} (xem bảng chuyển hướng)"
+            + (f"; dòng của địa chỉ này trong bảng chuyển hướng trỏ tới {self.followed[old]}, theo phần đầu địa chỉ "
+               f"của tin bài trước khi mục `urls:` của mkdocs.yml đổi, nay đã sửa thành {new}"
+               if old in self.followed else "")
             for old, new in self.redirects
         ]
         return lines

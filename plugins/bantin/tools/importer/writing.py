@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bantin.config.settings import UrlPrefixes
 from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE, alias_problem
 from bantin.problems import short as _short
@@ -504,7 +505,7 @@ def import_files(
     url: str | None = None,
     today: date | None = None,
     redirect_map: Path | None = None,
-    address_prefix: str = ARTICLE_DIR,
+    prefixes: UrlPrefixes = UrlPrefixes(),
 ) -> list[ImportResult]:
     """Import several pages; failures become results with `error` set, never exceptions.
 
@@ -517,7 +518,7 @@ def import_files(
     for path in paths:
         try:
             result = import_file(path, content_dir, category=category, url=url, today=today,
-                                 address_prefix=address_prefix)
+                                 address_prefix=prefixes.article)
         except ImportFailure as exc:
             result = ImportResult(source=path, error=str(exc))
         except Exception as exc:  # never a traceback for an editor
@@ -527,19 +528,32 @@ def import_files(
                 "hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này",
             )
         results.append(result)
-    pairs = [pair for r in results for pair in r.redirects]
-    if redirect_map is not None and pairs:
-        try:
-            conflicts = update_redirect_map(redirect_map, pairs, _project_of(Path(redirect_map), Path(content_dir)))
-        except (ImportFailure, OSError, UnicodeDecodeError) as exc:
-            reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
-            for r in results:
-                if r.redirects:
-                    lines = "; ".join(f"`{_short(old)} {new}`" for old, new in r.redirects)
-                    r.warnings.append(f"chưa ghi được bảng chuyển hướng {redirect_map}: {reason}; hãy tự thêm "
-                                      f"các dòng {lines}")
-                    r.redirects = []
-            return results
-        for r in results:
-            r.warnings += [conflicts[old] for old, _ in r.redirects if old in conflicts]
+    if redirect_map is not None:
+        _record_redirects(results, Path(redirect_map), Path(content_dir), prefixes)
     return results
+
+
+def _record_redirects(results: list[ImportResult], redirect_map: Path, content_dir: Path,
+                      prefixes: UrlPrefixes) -> None:
+    """Add the run's redirect lines to the map. One thing is said of each old address: a line
+    kept because it sends readers to another page is a warning, and the address is no longer
+    among the result's redirects (the report would say the opposite); a line that followed
+    its article to today's segment is said beside the redirect (`ImportResult.followed`)."""
+    pairs = [pair for r in results for pair in r.redirects]
+    if not pairs:
+        return
+    try:
+        done = update_redirect_map(redirect_map, pairs, _project_of(redirect_map, content_dir), prefixes)
+    except (ImportFailure, OSError, UnicodeDecodeError) as exc:
+        reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
+        for r in results:
+            if r.redirects:
+                lines = "; ".join(f"`{_short(old)} {new}`" for old, new in r.redirects)
+                r.warnings.append(f"chưa ghi được bảng chuyển hướng {redirect_map}: {reason}; hãy tự thêm "
+                                  f"các dòng {lines}")
+                r.redirects = []
+        return
+    for r in results:
+        r.warnings += [done.conflicts[old] for old, _ in r.redirects if old in done.conflicts]
+        r.redirects = [(old, new) for old, new in r.redirects if old not in done.conflicts]
+        r.followed = {old: done.followed[old] for old, _ in r.redirects if old in done.followed}
