@@ -21,6 +21,7 @@ from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
                                      read_map_text, target_base_problem)
 from bantin.tools.importer.redirectmap import TARGET, moved_article
+from bantin.tools.importer.relink import advice
 from bantin.tools.importer.sitepages import drafts_by_address
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
 from bantin.tools.importer.writing import URL_ALONE, import_files
@@ -93,6 +94,9 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
         failed += bool(result.error)
         for line in result.report(args.content_dir):
             print(line, file=out)
+    kept = sum(note.still_old for r in results for note in r.links)
+    if kept:
+        print(advice(kept))
     if any(r.redirects for r in results):
         command = f"bantin -f {config_file} redirects" if config_file else "bantin redirects"
         print(f"Các địa chỉ cũ cần chuyển hướng đã được ghi vào {args.redirect_map}; lệnh "

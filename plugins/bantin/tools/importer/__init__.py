@@ -28,14 +28,20 @@ What it does, in order (and the module that does it):
    "(TTXVN) -" prefixes give author and source. The article ends at the first
    "Tin liên quan" / "Đánh giá:" / "Bình luận" unit.
    Images of the body stay blocks in their place; `imagesrc` tells a file saved with the
-   page (`bai_files/anh.jpg`) from an address on the old server.
+   page (`bai_files/anh.jpg`) from an address on the old server. A link waits as a marker
+   (`links`: its href read against the page's old address, a script or data address never
+   a link).
 4. `images`: copy the images saved with the page into `content/images/` (reads confined to
    the page's folder, checked as images, never over a file) and write `![alt](../images/…)`
    where they stood; every other image is named in a note.
 5. `writing`: write YAML front matter with only the fields DESIGN §3 allows, never
    overwriting a file (`safefiles`), and report every field it could not determine instead
    of guessing: a missing title or date gets a visible placeholder and `draft: true`, a
-   missing category the placeholder `chua-phan-loai`, which the checker flags.
+   missing category the placeholder `chua-phan-loai`, which the checker flags. Every page
+   of a run gets its file before any is written, so `relink` can make a link to another
+   old page that has a page on the new site (`oldpages`: this run's, or one an earlier
+   import recorded, read by `sitepages`) a link to that file; any other link to the old
+   portal keeps its address and is reported with its line.
 6. `urls`, `redirectmap`, `webserver`: record the page's old address: a plain path becomes
    an alias (the new site serves a redirect page there); an address a static host cannot
    serve (a query string such as `?ItemID=123`, or a server-side script such as `.aspx`)

@@ -2,7 +2,8 @@
 
 The body comes from trafilatura's main-content extraction (imported lazily: it is slow to
 load); our own rules then drop what it keeps (counters, timers, ratings, link-only
-paragraphs, glued image names). Links and emphasis become Markdown.
+paragraphs, glued image names). Emphasis becomes Markdown; a link waits as a marker
+(`links`) until `relink` knows whether the page it names has a file on the new site.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bantin.text.vi import fold
 from bantin.tools.importer.bylines import parse_byline
 from bantin.tools.importer.dates import _parse_iso_meta
 from bantin.tools.importer.imagesrc import saved_with_page
+from bantin.tools.importer.links import DOCUMENT, WEB, link_markdown, read_href
 from bantin.tools.importer.lists import list_lines
 from bantin.tools.importer.losses import lost_units
 from bantin.tools.importer.lines import (
@@ -44,7 +46,6 @@ _DECORATIVE = re.compile(
     r"share|facebook|zalo|twitter|rss|loading)[^/]*$|\.gif$",
     re.IGNORECASE,
 )
-_DOC_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z)(\?|$)", re.IGNORECASE)
 
 
 def html_units(root) -> list[Unit]:
@@ -144,15 +145,11 @@ def _render_inline(el, links: list[str], base: str | None, *, lists: bool = True
                         parts[-1][0] += f"{mark}{part}{mark}" if mark else part
                         parts[-1][1] += link_text
             elif tag == "ref":
-                target = child.get("target") or ""
                 text = _SPACES.sub(" ", "".join(child.itertext())).strip()
-                label = md_escape(text)
-                url = normalize_url(target, base) if target and not target.startswith("#") else None
-                if url and url.startswith("http") and label:
-                    links.append(url)
-                    parts[-1][0] += f"[{label}]({url})"
-                else:
-                    parts[-1][0] += label
+                href = read_href(child.get("target") or "", base) if child.get("target") else None
+                if href is not None and href.kind == WEB and text:
+                    links.append(href.address)
+                parts[-1][0] += link_markdown(md_escape(text), href)  # a marker until `relink`
                 parts[-1][1] += text + " "
             elif tag == "graphic" and graphics is not None and _wanted(child):
                 graphics.append(child)
@@ -312,14 +309,14 @@ def _element_blocks(el, base: str | None, top: int) -> list[Block]:
 def trafilatura_blocks(html: str, base: str | None) -> tuple[list[Block], list[str]]:
     """Main content of an HTML page as blocks (trafilatura), and the addresses of its images.
 
-    Links are resolved against base; images are listed, not imported (icons, banners and
-    GIFs are left out). Layout tables (cells holding paragraphs) are flattened.
+    Links are read against base (`links.read_href`); images are listed, not imported (icons,
+    banners and GIFs are left out). Layout tables (cells holding paragraphs) are flattened.
     """
     import trafilatura  # imported here: slow to import, and only HTML needs it
 
     doc = trafilatura.bare_extraction(
-        html,
-        url=base,
+        html,  # no `url=`: trafilatura resolved links against the host's root (`/a/b.html` +
+        # `c.html` gave `/c.html`, `#muc-2` the home page); `links.read_href` resolves them
         include_comments=False,
         include_tables=True,
         include_images=True,
@@ -368,8 +365,9 @@ def _strip_wrapping_bold(block: Block) -> Block:
     return block
 
 
-def analyse_html(html: str) -> Extracted:
-    """Extract an article from a saved HTML page."""
+def analyse_html(html: str, address: str | None = None) -> Extracted:
+    """Extract an article from a saved HTML page; `address`, the page's old address given with
+    `--url` (normalised), is the base its relative links are read against, before the page's own."""
     import lxml.html
 
     found = Extracted()
@@ -387,7 +385,7 @@ def analyse_html(html: str) -> Extracted:
         addresses.append(og_url)
     if saved:
         addresses.append(saved.group(1))
-    base = next((a for a in addresses if a.lower().startswith("http")), None)
+    base = address or next((a for a in addresses if a.lower().startswith("http")), None)
     for address in addresses:
         url = normalize_url(address, base)
         if url and url not in found.urls:
@@ -465,7 +463,7 @@ def analyse_html(html: str) -> Extracted:
                 found.author = author
                 break
     _lead(found)
-    docs = [u for b in found.body for u in b.links if _DOC_EXT.search(u)]
+    docs = [u for b in found.body for u in b.links if DOCUMENT.search(u)]
     for url in dict.fromkeys(docs):
         found.warnings.append(
             f"bài có liên kết tới một tệp trên trang cũ: {url}; hãy tải tệp về, khai báo "

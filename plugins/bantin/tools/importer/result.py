@@ -42,6 +42,8 @@ class ImportResult:
     message per field that could not be determined; `redirects` are (old URL, new path)
     pairs a static site cannot serve and the old host's web server must redirect;
     `warnings` are things an editor should check (encoding, dropped lines, attachments);
+    `links`, the links to look at, each with its line (`relink.LinkNote`): the article's,
+    and those of files written before that can now lead to it;
     `followed`, old address → the target its map line had before it followed the article
     to its address of today (`redirectmap.MapUpdate`).
     """
@@ -54,6 +56,7 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     images: list[Path] = field(default_factory=list)  # files copied into content/images/
+    links: list = field(default_factory=list)
     followed: dict[str, str] = field(default_factory=dict)
 
     def report(self, content_dir: Path | None = None) -> list[str]:
@@ -66,6 +69,7 @@ class ImportResult:
         lines += [f"{name}: đã chép ảnh {_display_path(image, content_dir)}" for image in self.images]
         lines += [f"{name}: {message}" for message in self.missing]
         lines += [f"{name}: lưu ý: {message}" for message in self.warnings]
+        lines += [f"{note.file or name}:{note.line}: {note.message()}" for note in self.links]
         lines += [
             f"{name}: trang tĩnh không phục vụ được địa chỉ cũ {old}; "
             f"máy chủ web cũ cần chuyển hướng địa chỉ đó tới {new} (xem bảng chuyển hướng)"

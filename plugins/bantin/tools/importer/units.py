@@ -79,7 +79,8 @@ class Extracted:
     # images of the page that are not body blocks (in a list, above the text): named in a note
     images_left: list[str] = field(default_factory=list)
     # (where, blocks): the leading paragraphs `_lead` took out of the body because an article
-    # shows them as its summary; a question's answer, which has no summary, puts one back
+    # shows them as its summary; a question's answer, which has no summary, puts one back.
+    # Their links cannot be in the summary (plain text) and are named (relink.lead_links)
     lead: tuple[int, list[Block]] = (0, [])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Iterable
@@ -27,11 +28,14 @@ from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
 from bantin.site.redirectmap import redirect_line_problem
-from bantin.tools.importer.redirectmap import update_redirect_map
+from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
+from bantin.tools.importer.redirectmap import read_redirect_map, update_redirect_map
+from bantin.tools.importer.relink import earlier_links, final_links, lead_links
 from bantin.tools.importer.result import (
     ALLOWED_FIELDS, ARTICLE_DIR, ImportFailure, ImportResult, _display_path,
 )
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way
+from bantin.tools.importer.sitepages import page_texts
 from bantin.tools.importer.units import Extracted, analyse_text
 from bantin.tools.importer.urls import classify_old_url, normalize_url
 
@@ -112,20 +116,26 @@ def _addresses(folder: Path) -> dict[str, Path]:
     return taken
 
 
-def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: Path) -> Path:
-    """A file name no existing article uses (`slug`, `slug-2`, …).
+def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: Path,
+                 reserved: dict[str, "_Page"]) -> Path:
+    """A file name no existing article uses (`slug`, `slug-2`, …), nor a page placed before
+    in this run (`reserved`, name → page).
 
-    Refuses when the same page was imported before: same body, same old address, or
-    same title and date. A different article that happens to share the title gets a
-    numeric suffix instead.
+    Refuses when the same page was imported before (or is given twice): same text, same old
+    address, or same title and date. A different article that happens to share the title
+    gets a numeric suffix instead.
     """
     folder = content_dir / ARTICLE_DIR
     taken = _addresses(folder)
     candidate, n = slug, 1
-    while candidate in taken:
-        existing, existing_body = _read_article(taken[candidate])
+    while candidate in taken or candidate in reserved:
+        if candidate in reserved:
+            other = reserved[candidate]
+            existing, existing_body, where = other.front, _body(other.found), other.target
+        else:
+            (existing, existing_body), where = _read_article(taken[candidate]), taken[candidate]
         same_page = (
-            existing_body == body.strip()
+            _comparable(existing_body) == _comparable(body)
             or bool(set(existing.get("aliases") or []) & set(front.get("aliases") or []))
             or (
                 front["title"] != PLACEHOLDER_TITLE
@@ -136,13 +146,25 @@ def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: P
         if same_page:
             raise ImportFailure(
                 f"{source}: trang này đã được nhập thành "
-                f"{_display_path(taken[candidate], content_dir)} (trùng nội dung, trùng địa "
+                f"{_display_path(where, content_dir)} (trùng nội dung, trùng địa "
                 "chỉ cũ, hoặc trùng tiêu đề và ngày đăng); không tệp nào bị ghi đè — muốn nhập "
                 "lại thì hãy xóa tệp đó trước"
             )
         n += 1
         candidate = f"{cap_slug(slug, SLUG_MAX - len(str(n)) - 1)}-{n}"  # `slug:` stays within SLUG_MAX
     return folder / f"{candidate}.md"
+
+
+_ANY_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\((?:<[^<>\n]*>|[^()\s]*)\)")
+_IMAGE_ALONE = re.compile(r"!\[(?:\\.|[^\[\]\\\n])*\]\([^()\s]*\)")
+
+
+def _comparable(body: str) -> str:
+    """A body's text as a re-import compares it: links as their text and images left out.
+    Written, a link leads to an article's file or keeps its old address (relink), and an
+    image names its copy; the same page analysed again has neither yet."""
+    paragraphs = [p for p in body.strip().split("\n\n") if not _IMAGE_ALONE.fullmatch(p)]
+    return _ANY_LINK.sub(r"\1", "\n\n".join(paragraphs))
 
 
 def front_matter_text(front: dict) -> str:
@@ -188,8 +210,9 @@ _BINARY_MAGIC = (
 )
 
 
-def _analyse(path: Path) -> tuple[Extracted, list[str]]:
-    """Read, decode and analyse one saved page; ImportFailure when that is impossible."""
+def _analyse(path: Path, address: str | None = None) -> tuple[Extracted, list[str]]:
+    """Read, decode and analyse one saved page (`address`: its old address given with --url);
+    ImportFailure when that is impossible."""
     name = str(path)
     try:
         data = path.read_bytes()
@@ -226,7 +249,7 @@ def _analyse(path: Path) -> tuple[Extracted, list[str]]:
     ) or bool(re.match(rb"\s*<(!doctype|html)", head))
     text, warnings = decode_bytes(data, name, html=is_html)
     if is_html:
-        found = analyse_html(text)
+        found = analyse_html(text, address)
         checked = " ".join(b.plain for b in found.body) + " " + (found.title or "")
         if not found.body:
             checked = found.page_text
@@ -253,31 +276,38 @@ def _refused_by_the_build(kind: tuple[str, str], old: str) -> str | None:
     return redirect_line_problem(old, "/tin-tuc/bai/")
 
 
-def import_file(
-    path: Path,
-    content_dir: Path,
-    *,
-    category: str | None = None,
-    url: str | None = None,
-    today: date | None = None,
-    address_prefix: str = ARTICLE_DIR,
-) -> ImportResult:
-    """Import one saved page as `content_dir/tin-tuc/<slug>.md`; never overwrites.
+@dataclass
+class _Page:
+    """One saved page on its way to an article: what `_prepare` found and `_place` decided,
+    before `_write` writes it. `known_as`: the old addresses the import records for it (an
+    alias or a redirect map line), by which other pages' links find it."""
 
-    `address_prefix`: the articles' first address segment (`urls: article:` of mkdocs.yml,
-    config/urlprefixes.configured), which the redirect map's new address starts with.
+    source: Path
+    found: Extracted
+    result: ImportResult
+    front: dict
+    draft: bool
+    known_as: list[str]
+    unmapped: list[str]
+    target: Path = Path()
 
-    Raises ImportFailure (message names the file) when nothing can be imported.
-    """
-    path = Path(path)
-    content_dir = Path(content_dir)
+
+def _prepare(path: Path, content_dir: Path, *, category: str | None, url: str | None, today: date) -> _Page:
+    """Read and analyse one saved page, and make its front matter (without `slug:`, chosen by
+    `_place`). Raises ImportFailure (message names the file) when nothing can be imported."""
     if not content_dir.is_dir():
         raise ImportFailure(
             f"{path}: không có thư mục nội dung {content_dir}; hãy chạy lệnh trong thư mục "
             "của trang, hoặc chỉ rõ thư mục nội dung bằng --content-dir"
         )
-    found, warnings = _analyse(path)
-    today = _today(today)
+    address = normalize_url(url) if url else None
+    if url and address is None:
+        raise ImportFailure(
+            f"{path}: --url {url!r} không phải địa chỉ http:// hay https://, cũng không phải "
+            "đường dẫn bắt đầu bằng /; hãy ghi đầy đủ địa chỉ của trang trên cổng thông tin "
+            "cũ, trong dấu ngoặc kép"
+        )
+    found, warnings = _analyse(path, address)
     result = ImportResult(source=path, warnings=list(warnings) + found.warnings)
     if found.lost:
         result.warnings.append(lost_warning(found.lost, str(path)))
@@ -367,16 +397,10 @@ def import_file(
     else:
         missing.append("không tìm thấy đoạn mở đầu; hãy tự thêm dòng `summary:`")
 
-    old_urls = [normalize_url(url)] if url else list(found.urls)
-    if url and old_urls[0] is None:
-        raise ImportFailure(
-            f"{path}: --url {url!r} không phải địa chỉ http:// hay https://, cũng không phải "
-            "đường dẫn bắt đầu bằng /; hãy ghi đầy đủ địa chỉ của trang trên cổng thông tin "
-            "cũ, trong dấu ngoặc kép"
-        )
-    old_urls = [u for u in dict.fromkeys(old_urls) if u]
+    old_urls = [u for u in dict.fromkeys([address] if address else found.urls) if u]
     aliases: list[str] = []
     unmapped: list[str] = []
+    known_as: list[str] = []
     for old in old_urls:
         kind = classify_old_url(old)
         if kind is None:
@@ -395,9 +419,11 @@ def import_file(
             result.warnings.append(f"đã bỏ qua địa chỉ cũ {_short(old)}: {why}; nếu cần chuyển hướng địa chỉ "
                                    "này, hãy tự thêm vào cấu hình máy chủ web")
         elif kind[0] == "alias":
+            known_as.append(old)
             if kind[1] not in aliases:
                 aliases.append(kind[1])
         else:
+            known_as.append(old)
             unmapped.append(old)
     if aliases:
         front["aliases"] = aliases
@@ -416,21 +442,27 @@ def import_file(
             f"{path}: không ghi được phần khai báo hợp lệ ({'; '.join(problems)}); đây là lỗi "
             "của chương trình, hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này"
         )
+    return _Page(path, found, result, front, draft, known_as, unmapped)
+
+
+def _place(page: _Page, content_dir: Path, prefixes: UrlPrefixes, reserved: dict[str, _Page]) -> _Page:
+    """Choose the page's file (never one in use, nor one of `reserved`, the run's pages placed
+    before), its `slug:`, aliases and redirect map lines; every refusal of an import happens
+    here or before, so no page of a run links to a file that will not be written."""
+    found, result, front, path = page.found, page.result, page.front, page.source
     slug = _slug_for(found.title, path)
-    planned, notes = plan_images(found.body, path, content_dir)
-    result.warnings += image_notes(found.images_left) + notes
-    target = _choose_path(content_dir, slug, front, _body(found), path)
+    target = _choose_path(content_dir, slug, front, _body(found), path, reserved)
     # `slug:` is the address: written once, so retitling the article never moves it (and
     # the redirect map, which names this address, stays right).
     front["slug"] = target.stem
-    new_path = f"/{address_prefix}/{front['slug']}/"
+    new_path = f"/{prefixes.article}/{front['slug']}/"
     front["aliases"] = [a for a in front.get("aliases", []) if a != new_path]
     if not front["aliases"]:
         front.pop("aliases")
         result.fields.pop("aliases", None)
-    front = {k: front[k] for k in ALLOWED_FIELDS if k in front}
-    result.redirects = [(old, new_path) for old in unmapped]
-    if draft and result.redirects:
+    page.front = {k: front[k] for k in ALLOWED_FIELDS if k in front}
+    result.redirects = [(old, new_path) for old in page.unmapped]
+    if page.draft and result.redirects:
         # A draft is not published: a redirect to it would lead readers to a missing page.
         lines = "; ".join(f"`{_short(old)} {new}`" for old, new in result.redirects)
         result.warnings.append(
@@ -438,12 +470,27 @@ def import_file(
             f"bài (xóa dòng `draft: true`), thêm vào bảng chuyển hướng dòng {lines}"
         )
         result.redirects = []
-
     linked = _no_symlink_on_the_way(target, content_dir.parent)
     if linked:
         raise ImportFailure(f"{path}: {linked}")
+    page.target = target
+    reserved[target.stem] = page
+    return page
+
+
+def _write(page: _Page, content_dir: Path, pages: OldPages) -> _Page:
+    """Copy the page's images, make its links final (`relink`: to the files of the pages
+    they name when there are any) and write the article, never over a file."""
+    found, result, path, target = page.found, page.result, page.source, page.target
+    planned, notes = plan_images(found.body, path, content_dir)
+    result.warnings += image_notes(found.images_left) + notes
     copied = _copy(planned, content_dir, path)  # after every refusal: a refused import copies nothing
-    document = "---\n" + front_matter_text(front) + "---\n\n" + _body(found) + "\n"
+    head = "---\n" + front_matter_text(page.front) + "---\n\n"
+    folder = target.parent.relative_to(content_dir).as_posix()
+    body, notes = final_links(_body(found), folder, pages, head.count("\n") + 1)
+    summary = next((n for n, line in enumerate(head.split("\n"), 1) if line.startswith("summary:")), 1)
+    result.links = lead_links([block.markdown for block in found.lead[1]], folder, pages, summary) + notes
+    document = head + body + "\n"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x" (O_EXCL): never through a link
@@ -462,7 +509,31 @@ def import_file(
         ) from None
     result.path = target
     result.images = copied
-    return result
+    return page
+
+
+def import_file(
+    path: Path,
+    content_dir: Path,
+    *,
+    category: str | None = None,
+    url: str | None = None,
+    today: date | None = None,
+    prefixes: UrlPrefixes = UrlPrefixes(),
+) -> ImportResult:
+    """Import one saved page as `content_dir/tin-tuc/<slug>.md`; never overwrites. Its links
+    to old pages already imported (the content folder's `aliases:`) lead to their files.
+
+    `prefixes`: the site's address segments (`urls:` of mkdocs.yml, config/urlprefixes.
+    configured); the redirect map's new address starts with the articles' one.
+
+    Raises ImportFailure (message names the file) when nothing can be imported.
+    """
+    content_dir = Path(content_dir)
+    page = _prepare(Path(path), content_dir, category=category, url=url, today=_today(today))
+    _place(page, content_dir, prefixes, {})
+    _write(page, content_dir, _old_pages(content_dir, [page], [], prefixes))
+    return page.result
 
 
 def _body(found: Extracted) -> str:
@@ -509,28 +580,82 @@ def import_files(
 ) -> list[ImportResult]:
     """Import several pages; failures become results with `error` set, never exceptions.
 
+    Every page is analysed and given its file before any is written, so a link from one
+    page to another of the run, before or after it, leads to that page's file (`relink`).
     Old addresses a static site cannot serve are added to `redirect_map`.
     """
     paths = [Path(p) for p in paths]
+    content_dir = Path(content_dir)
     if url and len(paths) > 1:
         raise ValueError(URL_ALONE)
-    results: list[ImportResult] = []
-    for path in paths:
-        try:
-            result = import_file(path, content_dir, category=category, url=url, today=today,
-                                 address_prefix=prefixes.article)
-        except ImportFailure as exc:
-            result = ImportResult(source=path, error=str(exc))
-        except Exception as exc:  # never a traceback for an editor
-            result = ImportResult(
-                source=path,
-                error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: {exc}); "
-                "hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này",
-            )
-        results.append(result)
+    day = _today(today)
+    steps: list[_Page | ImportResult] = [
+        _attempt(path, lambda path=path: _prepare(path, content_dir, category=category, url=url, today=day))
+        for path in paths]
+    reserved: dict[str, _Page] = {}
+    steps = [_attempt(step.source, lambda step=step: _place(step, content_dir, prefixes, reserved))
+             if isinstance(step, _Page) else step for step in steps]
+    placed = [step for step in steps if isinstance(step, _Page)]
+    old_pages = _old_pages(content_dir, placed, _map_pairs(redirect_map), prefixes)
+    steps = [_attempt(step.source, lambda step=step: _write(step, content_dir, old_pages))
+             if isinstance(step, _Page) else step for step in steps]
+    written = [step for step in steps if isinstance(step, _Page)]
+    _earlier_links(content_dir, written, old_pages)
+    results = [step.result if isinstance(step, _Page) else step for step in steps]
     if redirect_map is not None:
-        _record_redirects(results, Path(redirect_map), Path(content_dir), prefixes)
+        _record_redirects(results, Path(redirect_map), content_dir, prefixes)
     return results
+
+
+def _attempt(path: Path, step) -> "_Page | ImportResult":
+    """What one step of one page gives, or its failure as a result naming the file: a
+    failure is a message, never an exception (nor a traceback) for the editor."""
+    try:
+        return step()
+    except ImportFailure as exc:
+        return ImportResult(source=path, error=str(exc))
+    except Exception as exc:  # never a traceback for an editor
+        return ImportResult(
+            source=path,
+            error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: {exc}); "
+            "hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này",
+        )
+
+
+def _map_pairs(redirect_map: Path | None) -> list[tuple[str, str]]:
+    """The redirect map's pairs, for the pages earlier imports recorded there ([] when there
+    is no map or it cannot be read: writing it later says why)."""
+    if redirect_map is None:
+        return []
+    try:
+        return read_redirect_map(Path(redirect_map))
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def _old_pages(content_dir: Path, pages: list[_Page], map_pairs: list[tuple[str, str]],
+               prefixes: UrlPrefixes) -> OldPages:
+    """Old addresses with a page on the new site: what earlier imports recorded in the content
+    folder and the map, and the pages of this run; the portal's hosts are those of the run's
+    pages and of the map's old addresses."""
+    known = recorded(content_dir, map_pairs, prefixes)
+    known += [(old, NewPage(page.target.relative_to(content_dir).as_posix(), page.draft))
+              for page in pages for old in page.known_as]
+    addresses = [old for page in pages for old in page.known_as] + [old for old, _ in map_pairs]
+    return OldPages(known, portal_hosts(addresses))
+
+
+def _earlier_links(content_dir: Path, written: list[_Page], portal: OldPages) -> None:
+    """Name the links of files written before this run that lead to the old portal's pages
+    this run imported (published ones): each with its line and the link to write, in the
+    result of the page it can now lead to."""
+    files = {page.target.relative_to(content_dir).as_posix(): page for page in written}
+    fresh = [(old, NewPage(file, False)) for file, page in files.items() if not page.draft for old in page.known_as]
+    if not fresh:
+        return
+    pages = OldPages(fresh, portal.hosts)
+    for note in earlier_links(page_texts(content_dir, set(files)), pages):
+        files[note.page].result.links.append(note)
 
 
 def _record_redirects(results: list[ImportResult], redirect_map: Path, content_dir: Path,

@@ -1,0 +1,187 @@
+"""Links of an imported article made final (step 5), once every page of the run has its file.
+
+A link to a page of the old portal that has a page on the new site (`oldpages`) becomes a
+relative Markdown link to that page's file: MkDocs checks it and gives it the site's
+addresses (`urls:`), online and offline. Any other link to the portal keeps its old address,
+absolute, and is noted with its line: it breaks when the portal closes. A link elsewhere is
+kept as it is; what must not be a link (`links`: a script, an address that cannot be
+followed, one too long) is its text alone, noted. Nothing an old page linked disappears
+without a line in the report.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from bantin.problems import short, visible
+from bantin.tools.importer.links import (
+    DOCUMENT, HREF_MAX, LONG, MAIL, MARKER, RELATIVE, ROOT, UNSAFE, WEB, marker_href,
+)
+from bantin.tools.importer.oldpages import OldPages
+
+
+OLD = "old"      # kept: a page of the portal no page of the new site comes from
+DRAFT = "draft"  # kept (or text, for a path): that page's new page is still a draft
+NOW = "now"      # in a file written before: a link to a portal page this run imported
+LEAD = "lead"    # in the first paragraph, which became `summary:` (plain text)
+STILL_OLD = "vẫn trỏ về cổng thông tin cũ"  # how the report names a kept link; the closing advice quotes it
+
+
+@dataclass(frozen=True)
+class LinkNote:
+    """One link the editor must look at: its line in the file, why (`kind`: OLD, DRAFT, NOW
+    or one of the `links` kinds that stay text), its text, its address (as written for a
+    refused one); for DRAFT and NOW the new page's file (`page`) and the link to write
+    (`later`); for NOW the file the link is in (a file written before this run)."""
+
+    line: int
+    kind: str
+    label: str
+    address: str
+    later: str = ""
+    page: str = ""
+    file: str = ""
+
+    @property
+    def still_old(self) -> bool:
+        """A link kept to the old portal's address, which breaks when the portal closes."""
+        return self.kind == OLD or self.kind == DRAFT and not self.address.startswith("/")
+
+    def message(self) -> str:
+        """What the report says, in Vietnamese, with what to do."""
+        label, address = f"«{self.label}»", short(visible(self.address), 160)
+        again = "nhập lại trang với --url ĐỊA_CHỈ_CŨ_CỦA_TRANG (xóa bài vừa tạo trước), hoặc tự thêm liên kết"
+        if self.kind == OLD:
+            return f"liên kết {label} {STILL_OLD}: {address} (trang đó chưa được nhập)"
+        if self.kind == LEAD:
+            return (f"liên kết {label} của đoạn mở đầu không giữ được: đoạn đó thành `summary:`, là chữ không có "
+                    f"liên kết → nếu cần, thêm liên kết vào thân bài: `{self.later}`")
+        if self.kind == NOW:
+            return (f"liên kết {label} {STILL_OLD}: {address}, trang vừa được nhập thành {self.page} → sửa liên "
+                    f"kết thành `{self.later}`")
+        if self.kind == DRAFT and self.address.startswith("/"):
+            return (f"liên kết {label} tới {address} của cổng thông tin cũ chỉ còn là chữ: trang đó đã được nhập "
+                    f"thành {self.page} nhưng còn là bản nháp → khi xuất bản bài đó, thêm lại liên kết `{self.later}`")
+        if self.kind == DRAFT:
+            return (f"liên kết {label} {STILL_OLD}: {address}: trang đó đã được nhập thành {self.page} nhưng còn là "
+                    f"bản nháp, và bài đã xuất bản không được liên kết tới bản nháp → khi xuất bản bài đó, sửa liên "
+                    f"kết thành `{self.later}`")
+        if self.kind == ROOT:
+            return (f"liên kết {label} tới {address} chỉ còn là chữ: không biết tên miền của trang cũ, và chưa có bài "
+                    f"nào được nhập từ địa chỉ đó → {again}")
+        if self.kind == RELATIVE:
+            return (f"liên kết {label} tới {address} chỉ còn là chữ: địa chỉ viết tương đối, mà không biết địa chỉ "
+                    f"cũ của trang nên không biết nó trỏ tới đâu → {again}")
+        if self.kind == UNSAFE:
+            scheme = self.address.split(":", 1)[0].lower()
+            return (f"đã bỏ liên kết {label} ({address}): địa chỉ loại `{visible(scheme)}:` không được dùng trên "
+                    "trang (có thể chạy mã hoặc mở nội dung lạ); chữ được giữ lại → nếu cần liên kết, ghi địa chỉ "
+                    "bắt đầu bằng https://")
+        if self.kind == LONG:
+            size, _, start = self.address.partition(":")
+            return (f"đã bỏ liên kết {label}: địa chỉ dài {_number(int(size))} ký tự, quá giới hạn "
+                    f"{_number(HREF_MAX)} ({start}); chữ được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
+        return (f"đã bỏ liên kết {label} ({address}): không phải địa chỉ trang web dùng được (tên miền sai hoặc "
+                "có ký tự lạ); chữ được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
+
+
+def advice(count: int) -> str:
+    """What the report says once, after the lines of links kept to the old portal."""
+    return (f"{count} liên kết trong các bài vừa nhập {STILL_OLD} (các dòng «{STILL_OLD}» ở trên) và sẽ hỏng khi "
+            "cổng cũ đóng. Với mỗi liên kết, hãy: nhập cả trang đó bằng `bantin import` (nhập cùng một lần thì "
+            "liên kết tự trỏ tới bài mới; nhập sau thì lệnh chỉ ra dòng cần sửa), hoặc sửa liên kết cho trỏ tới "
+            "bài tương ứng trên trang mới, hoặc bỏ liên kết. Địa chỉ cũ của trang đã nhập chỉ còn dẫn tới bài mới "
+            "khi tên miền cũ vẫn chạy và chuyển hướng (`bantin redirects`)")
+
+
+def final_links(markdown: str, folder: str, pages: OldPages, first_line: int) -> tuple[str, list[LinkNote]]:
+    """The body with every marker (`links.link_markdown`) written as its final link or text,
+    and the notes for the report. `folder`: the article's folder in the content folder
+    ('tin-tuc'), which relative links start from; `first_line`: the body's first line in the
+    file. Markers never span lines (their text has no line break)."""
+    notes: list[LinkNote] = []
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if "](<" in line:
+            lines[index] = MARKER.sub(lambda m: _final(m, folder, pages, first_line + index, notes), line)
+    return "\n".join(lines), notes
+
+
+def _final(match: re.Match, folder: str, pages: OldPages, line: int, notes: list[LinkNote]) -> str:
+    label, href = match.group(1), marker_href(match.group(2), match.group(3))
+    text = short(visible(_unescaped(label)), 60)
+    if href.kind == MAIL or href.kind == WEB and not pages.on_portal(href.address):
+        return f"[{label}]({href.address})"
+    if href.kind not in (WEB, ROOT):
+        notes.append(LinkNote(line, href.kind, text, href.address))
+        return label
+    page = pages.find(href.address)
+    kept = f"[{label}]({href.address})" if href.kind == WEB else label
+    if page is None:
+        if href.kind == ROOT or not DOCUMENT.search(href.address):  # an old document: htmlpage asks for it
+            notes.append(LinkNote(line, OLD if href.kind == WEB else ROOT, text, href.address))
+        return kept
+    link = f"[{label}]({_relative(page.file, folder)})"
+    if page.draft:
+        notes.append(LinkNote(line, DRAFT, text, href.address, link, page.file))
+        return kept
+    return link
+
+
+def lead_links(paragraphs: list[str], folder: str, pages: OldPages, line: int) -> list[LinkNote]:
+    """Notes for the links of the paragraphs that became `summary:` (`Extracted.lead`), on
+    its line, each with the link it would have been in the body."""
+    notes = []
+    for paragraph in paragraphs:
+        for match in MARKER.finditer(paragraph):
+            link, _ = final_links(match.group(0), folder, pages, line)
+            if link.startswith("["):
+                notes.append(LinkNote(line, LEAD, short(visible(_unescaped(match.group(1))), 60),
+                                      match.group(3), link))
+    return notes
+
+
+# A link as the importer writes one to the old portal (and as editors usually write links).
+_WRITTEN = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\((https?://[^()\s<>]+)\)")
+
+
+def earlier_links(texts, pages: OldPages) -> list[LinkNote]:
+    """The links of files written before this run (`texts`: (file in the content folder,
+    its text)) to pages of the old portal that this run imported (`pages`, the run's
+    published pages): the report names each line and the link to write. Those files are
+    not rewritten: an import never changes a file it did not write (editors may have)."""
+    notes: list[LinkNote] = []
+    for file, text in texts:
+        for number, line in enumerate(text.split("\n"), 1):
+            if "](http" not in line:
+                continue
+            for match in _WRITTEN.finditer(line):
+                address = match.group(2)
+                page = pages.find(address) if pages.on_portal(address) else None
+                if page is not None and not page.draft:
+                    link = f"[{match.group(1)}]({_relative(page.file, posixpath.dirname(file))})"
+                    notes.append(LinkNote(number, NOW, short(visible(_unescaped(match.group(1))), 60), address,
+                                          link, page.file, file))
+    return notes
+
+
+_PATH_SAFE = "/-._~!$&'*+,;=:@"
+
+
+def _relative(file: str, folder: str) -> str:
+    """The Markdown link from a file in `folder` to `file` (both in the content folder)."""
+    return quote(posixpath.relpath(file, folder or "."), safe=_PATH_SAFE)
+
+
+def _number(value: int) -> str:
+    """300.009: thousands as Vietnamese writes them."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _unescaped(label: str) -> str:
+    """A label's text as the reader sees it (`lines.md_escape` undone)."""
+    text = re.sub(r"\\(.)", r"\1", label)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
