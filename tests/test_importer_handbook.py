@@ -589,3 +589,29 @@ def test_the_built_site_has_the_imported_handbook_and_question_pages(tmp_path: P
     assert "công nhận" in h1 and "<b>" not in h1 and "<b>" not in handbook.split(f'id="{ids[3]}"')[1][:300]
     assert (root / "site" / "q" / QID / "index.html").exists()  # the short link trainers print
     assert f"{OLD} /hoi-dap/{slug}/{QID}/" in (root / "redirects" / "old-host.map").read_text(encoding="utf-8")
+
+
+def test_an_answer_s_links_lead_to_imported_articles_or_keep_their_old_address(site: Path, capsys) -> None:
+    """As an article's (relink): a link to an old page imported before becomes a link to its
+    file; one to a page not imported keeps its old address and is listed with the handbook's
+    line; a script address is its text alone. Never the importer's marker (`](<w:…>)`)."""
+    article = ("<html><head><meta charset='utf-8'><title>Tập huấn hòa giải viên năm 2024</title>"
+               "<link rel='canonical' href='http://stp.songlam.gov.vn/Pages/tin-tuc.aspx?ItemID=90'></head><body>"
+               "<div class='content'><h1>Tập huấn hòa giải viên năm 2024</h1><div class='date'>Ngày đăng: 02/02/2024"
+               f"</div><p>{ANSWER}</p><p>{ASKED}</p></div></body></html>")
+    code, _, err = run(capsys, str(save(site, article, "tin.html")), "--category", "hoa-giai-o-co-so")
+    assert code == 0, err
+    body = (f"<p>{ANSWER} Xem thêm <a href='/Pages/tin-tuc.aspx?ItemID=90'>bài tập huấn</a>, "
+            "<a href='http://stp.songlam.gov.vn/Pages/van-ban.aspx?ItemID=7'>văn bản hướng dẫn</a> và "
+            f"<a href='javascript:alert(1)'>bấm vào đây</a>.</p><p>{BASIS}</p>")
+    code, out, err = run(capsys, str(save(site, qa_page(body=body))), "--handbook", "hd",
+                         "--handbook-title", "Hỏi - Đáp", "--category", "hoa-giai-o-co-so")
+    assert code == 0, err
+    written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
+    assert "](<" not in written and "javascript" not in written.lower()
+    articles = list((site / "content" / "tin-tuc").glob("*.md"))
+    assert len(articles) == 1 and f"[bài tập huấn](../tin-tuc/{articles[0].name})" in written
+    assert "[văn bản hướng dẫn](http://stp.songlam.gov.vn/Pages/van-ban.aspx?ItemID=7)" in written
+    line = next(n for n, text in enumerate(written.split("\n"), 1) if "văn bản hướng dẫn" in text)
+    assert re.search(rf"hd\.md:{line}: liên kết «văn bản hướng dẫn» vẫn trỏ về cổng thông tin cũ", out)
+    assert f"hd.md:{line}: đã bỏ liên kết «bấm vào đây»" in out

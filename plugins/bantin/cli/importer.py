@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -120,7 +121,7 @@ def _import_questions(args, category: str | None, prefixes: UrlPrefixes) -> list
     for note in notes:
         print(note)
     return import_questions(args.files, args.content_dir, handbook, url=args.url, redirect_map=args.redirect_map,
-                            address_prefix=prefixes.qa)
+                            address_prefix=prefixes.qa, prefixes=prefixes)
 
 
 def _known_category(name: str | None, config_file: str = CONFIG_FILE) -> tuple[str | None, str | None]:

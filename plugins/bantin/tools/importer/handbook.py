@@ -42,6 +42,7 @@ from typing import Iterable
 from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
 from bantin.content.fields import SLUG_MAX
+from bantin.config.settings import UrlPrefixes
 from bantin.content.model import KIND_FOLDERS
 from bantin.content.qa import (
     display_title, heading_lines, misplaced_questions, new_id, parse_questions, shift_headings, split_heading,
@@ -60,8 +61,10 @@ from bantin.tools.importer.result import ImportFailure, ImportResult, _display_p
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way
 from bantin.tools.importer.units import Block, Extracted
 from bantin.tools.importer.urls import classify_old_url, normalize_url
+from bantin.tools.importer.oldpages import OldPages, portal_hosts, recorded
+from bantin.tools.importer.relink import final_links
 from bantin.tools.importer.writing import (
-    URL_ALONE, _analyse, _copy, _project_of, _remove, _today, front_matter_text,
+    URL_ALONE, _analyse, _copy, _map_pairs, _project_of, _remove, _today, front_matter_text,
 )
 from bantin.tools.newcontent import NewContentError, handbooks, read_text
 
@@ -104,6 +107,7 @@ class QuestionResult(ImportResult):
         lines += [f"{where}: đã chép ảnh {_display_path(image, content_dir)}" for image in self.images]
         lines += [f"{where}: {message}" for message in self.missing]
         lines += [f"{where}: lưu ý: {message}" for message in self.warnings]
+        lines += [f"{name}:{note.line}: {note.message()}" for note in self.links]
         lines += [f"{where}: trang tĩnh không phục vụ được địa chỉ cũ {old}; máy chủ web cũ cần chuyển hướng địa "
                   f"chỉ đó tới {new} (xem bảng chuyển hướng)" for old, new in self.redirects]
         return lines
@@ -255,15 +259,18 @@ def _new(path: Path, name: str, title: str | None, category: str | None, today: 
 
 def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: str | None = None,
                     address_prefix: str = QA_DIR, recorded: dict[str, str] | None = None,
-                    taken: set[str] | None = None) -> QuestionResult:
+                    taken: set[str] | None = None, portal: Portal | None = None) -> QuestionResult:
     """Append the question of one saved page to `handbook` (created first when new).
 
     `address_prefix`: the handbooks' first address segment (`urls: qa:`); `recorded`: old
     address → new one, of the redirect map and of this run (the same page imported again);
-    `taken`: the site's question ids (read from its handbooks when None), the new one added.
-    Raises ImportFailure (naming the file) when nothing is written."""
+    `taken`: the site's question ids (read from its handbooks when None), the new one added;
+    `portal`: what earlier imports made of the old portal's pages (`portal_of`), which the
+    answer's links lead to (relink, as an article's). Raises ImportFailure (naming the file)
+    when nothing is written."""
     path, content_dir = Path(path), Path(content_dir)
-    found, warnings = _analyse(path)
+    address = normalize_url(url) if url else None
+    found, warnings = _analyse(path, address)
     result = QuestionResult(source=path, warnings=list(warnings) + found.warnings)
     if found.lost:
         result.warnings.append(lost_warning(found.lost, str(path)))
@@ -280,6 +287,8 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
     _refuse_twice(path, content_dir, handbook, body, body_line, answer, old, recorded or {}, address_prefix)
     taken = _taken_ids(content_dir) if taken is None else taken
     qid = _question_id(title, taken)
+    answer, result.links = _final_links(answer, handbook, text, body, heading, qid, content_dir,
+                                        portal or Portal(), [a for a, _ in old])
     document = _with_question(handbook, text, body, heading, qid, answer)
     _check(path, handbook, body, body_line, document, qid)
 
@@ -323,6 +332,34 @@ def _question_title(title: str | None, path: Path) -> tuple[str, str, bool, list
     # escaped: a `*`, `[` or `<` of the old page shows as that character on the handbook's page
     # and, read back as text (text/plain.inline_text), on the question's own page alike
     return text, md_escape(shown), shown != text, notes
+
+
+@dataclass(frozen=True)
+class Portal:
+    """The old portal as earlier imports left it: (old address, new page) pairs of the
+    content folder and the redirect map, and the map's old addresses (its hosts)."""
+
+    known: tuple = ()
+    addresses: tuple[str, ...] = ()
+
+
+def portal_of(content_dir: Path, redirect_map: Path | None, prefixes: UrlPrefixes) -> Portal:
+    """What the answers' links may lead to, read once a run (`writing._old_pages` for articles)."""
+    pairs = _map_pairs(redirect_map)
+    return Portal(tuple(recorded(content_dir, pairs, prefixes)), tuple(old for old, _ in pairs))
+
+
+def _final_links(answer: str, handbook: Handbook, text: str, body: str, heading: str, qid: str,
+                 content_dir: Path, portal: Portal, own: list[str]) -> tuple[str, list]:
+    """The answer with its links made final (`relink.final_links`: a page imported before is
+    its file, any other link to the portal keeps its old address), and the notes, numbered
+    with the answer's lines in the handbook as it will be written."""
+    placed = _with_question(handbook, text, body, heading, qid, answer).split("\n")
+    marker = f"{{#{qid}}}"
+    first = next((n for n, line in enumerate(placed, 1) if line.startswith("## ") and line.endswith(marker)), 0) + 2
+    folder = handbook.path.parent.relative_to(content_dir).as_posix()
+    pages = OldPages(portal.known, portal_hosts([*portal.addresses, *own]))
+    return final_links(answer, folder, pages, first)
 
 
 def _answer_blocks(found: Extracted) -> list[Block]:
@@ -603,7 +640,8 @@ def question_pages(content_dir: Path) -> dict[str, bool] | None:
 
 
 def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handbook, *, url: str | None = None,
-                     redirect_map: Path | None = None, address_prefix: str = QA_DIR) -> list[QuestionResult]:
+                     redirect_map: Path | None = None, address_prefix: str = QA_DIR,
+                     prefixes: UrlPrefixes | None = None) -> list[QuestionResult]:
     """Import several pages as questions of one handbook, in order; failures become results
     with `error` set, never exceptions. Old addresses are added to `redirect_map`, as
     `writing.import_files` does for articles."""
@@ -616,10 +654,11 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     except ImportFailure as exc:  # a handbook that became unreadable since it was chosen
         return [QuestionResult(source=path, error=str(exc)) for path in paths]
     results: list[QuestionResult] = []
+    portal = portal_of(Path(content_dir), redirect_map, prefixes or UrlPrefixes(qa=address_prefix))
     for path in paths:
         try:
             result = import_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
-                                     recorded=recorded, taken=taken)
+                                     recorded=recorded, taken=taken, portal=portal)
         except ImportFailure as exc:
             result = QuestionResult(source=path, error=str(exc))
         except Exception as exc:  # never a traceback for an editor
@@ -649,7 +688,7 @@ def _record(results: list[QuestionResult], redirect_map: Path | None, content_di
     if redirect_map is None or not pairs:
         return
     try:
-        conflicts = update_redirect_map(redirect_map, pairs, _project_of(Path(redirect_map), content_dir))
+        conflicts = update_redirect_map(redirect_map, pairs, _project_of(Path(redirect_map), content_dir)).conflicts
     except (ImportFailure, OSError, UnicodeDecodeError) as exc:
         reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
         for r in results:
