@@ -298,3 +298,16 @@ def test_a_bantin_option_at_the_top_level_is_told_to_move_under_the_plugin(tmp_p
     wanted = f"mkdocs.yml:{text.count(chr(10)) - lines.count(chr(10)) + 1}: [{option}] {severity}: `{option}` là tùy chọn"
     assert wanted in out and "dòng `- bantin:` (dòng " in out and f"`      {option}:`" in out, out
     assert "không có mục nào tên" not in out and "xóa dòng này" not in out
+
+
+def test_a_config_of_aliases_of_aliases_is_read_at_once(tmp_path):
+    """`a1: &a1 [*a0, *a0, …]` ten levels deep names 10¹¹ paths through the same few nodes:
+    the duplicate-key walk followed every one of them and `bantin check` never ended."""
+    lines = ["site_name: x", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 12)]
+    path = config(tmp_path, "\n".join(lines) + "\n")
+    script = ("import sys; from bantin.config import precheck as p; "
+              "print(p.compose(sys.argv[1], p.read_text(sys.argv[1])).tag)")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")))
+    assert done.returncode == 0 and done.stdout.strip() == "tag:yaml.org,2002:map", done.stderr

@@ -96,10 +96,15 @@ def compose(config_file: str, text: str) -> yaml.Node:
 
 
 def _no_duplicate_keys(config_file: str, root: yaml.Node) -> None:
-    """A key written twice in one mapping: YAML keeps the last silently, we say so."""
-    pending = [root]
+    """A key written twice in one mapping: YAML keeps the last silently, we say so. Each node
+    is looked at once: an alias (`*a`) is the node of its anchor, and ten lines of aliases of
+    aliases name 10¹² paths (the walk never ended; MkDocs' loader shares them and goes on)."""
+    pending, visited = [root], set()
     while pending:
         node = pending.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key, value in node.value:
