@@ -9,6 +9,7 @@ traceback. Nothing here imports MkDocs: the CLI passes in what MkDocs logged.
 from __future__ import annotations
 
 import difflib
+import io
 import re
 from pathlib import Path
 
@@ -25,10 +26,14 @@ class ConfigError(Exception):
     """mkdocs.yml cannot be used; the message says where, what and how to fix it."""
 
 
-def _message(path: str, line: int, field: str, what: str, fix: str) -> str:
+def config_message(path: str, line: int, field: str, what: str, fix: str) -> str:
+    """"path:line: [field] lỗi: what → Cách sửa: fix", as every configuration error is worded."""
     where = f"{path}:{line}" if line else path
     subject = f" [{field}]" if field else ""
     return f"{where}:{subject} lỗi: {what} → Cách sửa: {fix}"
+
+
+_message = config_message  # this module's many messages
 
 
 def as_warning(message: str) -> str:
@@ -53,12 +58,18 @@ def read_text(config_file: str) -> str:
     except OSError as exc:
         raise ConfigError(_message(config_file, 0, "", f"không đọc được tệp cấu hình ({exc.strerror})",
                                    "kiểm tra quyền đọc tệp")) from None
+    return decode(config_file, data)
+
+
+def decode(config_file: str, data: bytes, wrong_file: str = "kiểm tra lại tên tệp truyền cho `-f`") -> str:
+    """The text of a configuration file's bytes; ConfigError when binary, UTF-16 or not UTF-8.
+    `wrong_file`: what to check when the file is no configuration at all (which name led here)."""
     if is_utf16(data):
         raise ConfigError(_message(config_file, 1, "", "tệp cấu hình được lưu bằng bảng mã UTF-16, không phải UTF-8",
                                    "mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8)"))
     if b"\x00" in data[:8192]:
         raise ConfigError(_message(config_file, 1, "", "tệp cấu hình là tệp nhị phân, không phải văn bản YAML",
-                                   "kiểm tra lại tên tệp truyền cho `-f`"))
+                                   wrong_file))
     try:
         return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -74,28 +85,49 @@ CONFIG_KEYS = frozenset("""
 """.split())
 
 
-def compose(config_file: str, text: str) -> yaml.Node:
-    """The YAML tree (tags such as `!ENV` or `!!python/name:` left unresolved); ConfigError if broken."""
+class _Named(io.StringIO):
+    """The text with a file name, which every mark of the tree then carries (`mark.name`): a
+    value merged from a file named by `INHERIT:` still says where it was written."""
+
+    def __init__(self, text: str, name: str):
+        super().__init__(text)
+        self.name = name
+
+
+QUIET_FIX = ("mở tệp đó và sửa dòng được nêu: các mục cùng nhóm thụt vào bằng nhau, có dấu cách sau dấu hai chấm, "
+             "dấu ngoặc đã mở thì đóng lại")
+
+
+def compose(config_file: str, text: str, *, quiet: bool = False, empty_ok: bool = False) -> yaml.Node:
+    """The YAML tree (tags such as `!ENV` or `!!python/name:` left unresolved), each mark named
+    `config_file`; ConfigError if broken. `quiet`: a file from outside the site's folder (named
+    by `INHERIT:`, config/sitefile.py), whose text no message quotes. `empty_ok`: a file with
+    nothing but notes is an empty mapping (MkDocs reads an empty base file so)."""
     text = text.replace("\r\n", "\n")
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = yaml.compose(_Named(text, config_file), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         lines = text.split("\n")
         index = min(mark.line, len(lines) - 1) if mark is not None else 0
+        if quiet:
+            raise ConfigError(_message(config_file, index + 1, "", "dòng này viết sai cú pháp YAML",
+                                       QUIET_FIX)) from None
         line, what, fix = explain(lines, index, (getattr(exc, "problem", None) or "").lower(),
                                    (getattr(exc, "context", None) or "").lower(), CONFIG_KEYS, CONFIG)
         raise ConfigError(_message(config_file, line + 1, "", f"mkdocs.yml viết sai cú pháp YAML: {what}", fix)) from None
     except RecursionError:
         raise ConfigError(_message(config_file, 0, "", "tệp cấu hình lồng nhau quá sâu", "viết lại theo mkdocs.yml mẫu")) from None
+    if node is None and empty_ok:
+        return yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):
         raise ConfigError(_message(config_file, 1, "", "tệp cấu hình phải là các dòng `tên: giá trị`",
                                    "bắt đầu từ mkdocs.yml mẫu của `bantin init` hoặc của trang mẫu"))
-    _no_duplicate_keys(config_file, node)
+    _no_duplicate_keys(config_file, node, quiet)
     return node
 
 
-def _no_duplicate_keys(config_file: str, root: yaml.Node) -> None:
+def _no_duplicate_keys(config_file: str, root: yaml.Node, quiet: bool = False) -> None:
     """A key written twice in one mapping: YAML keeps the last silently, we say so. Each node
     is looked at once: an alias (`*a`) is the node of its anchor, and ten lines of aliases of
     aliases name 10¹² paths (the walk never ended; MkDocs' loader shares them and goes on)."""
@@ -111,8 +143,9 @@ def _no_duplicate_keys(config_file: str, root: yaml.Node) -> None:
                 line = key.start_mark.line + 1
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
-                        raise ConfigError(_message(config_file, line, short(key.value, 40),
-                                                   f"`{short(key.value, 40)}` được khai báo hai lần (lần đầu ở dòng "
+                        name = "một mục" if quiet else f"`{short(key.value, 40)}`"
+                        raise ConfigError(_message(config_file, line, "" if quiet else short(key.value, 40),
+                                                   f"{name} được khai báo hai lần (lần đầu ở dòng "
                                                    f"{seen[key.value]}); chỉ lần sau được dùng",
                                                    "gộp hai chỗ làm một, rồi xóa chỗ còn lại"))
                     seen[key.value] = line
@@ -127,14 +160,20 @@ def line_of(node: yaml.Node | None, *keys: str | int) -> int:
     A step that names a plugin (`plugins` → `bantin`) also looks inside the plugins list;
     a number is the position (0-based) in a list (`categories`, 2: the third category).
     """
-    line = 0
+    found = deepest_key(node, *keys)
+    return found.start_mark.line + 1 if found is not None else 0
+
+
+def deepest_key(node: yaml.Node | None, *keys: str | int) -> yaml.Node | None:
+    """The key node of the deepest of `keys` found (as `line_of` finds them), None when not
+    even the first; its `start_mark.name` is the file it was written in (`compose`)."""
+    key_node = None
     for key in keys:
         found = _child(node, key)
         if found is None:
-            return line
+            return key_node
         key_node, node = found
-        line = key_node.start_mark.line + 1
-    return line
+    return key_node
 
 
 def value_of(node: yaml.Node | None, *keys: str | int) -> str | None:
@@ -145,22 +184,22 @@ def value_of(node: yaml.Node | None, *keys: str | int) -> str | None:
 
 def scalar_of(node: yaml.Node | None, *keys: str | int) -> yaml.ScalarNode | None:
     """The scalar node at `keys` (its marks say where it is written), or None."""
-    node = _node_at(node, keys)
+    node = node_at(node, keys)
     return node if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
 
 
 def is_written(node: yaml.Node | None, *keys: str | int) -> bool:
     """Whether `keys` (as `line_of` finds them) are written, whatever their value."""
-    return _node_at(node, keys) is not None
+    return node_at(node, keys) is not None
 
 
 def length_of(node: yaml.Node | None, *keys: str | int) -> int:
     """How many items the list at `keys` has; 0 when missing or not a list."""
-    found = _node_at(node, keys)
+    found = node_at(node, keys)
     return len(found.value) if isinstance(found, yaml.SequenceNode) else 0
 
 
-def _node_at(node: yaml.Node | None, keys) -> yaml.Node | None:
+def node_at(node: yaml.Node | None, keys) -> yaml.Node | None:
     """The value node at `keys` (the steps of `line_of`), or None when one is missing."""
     for key in keys:
         found = _child(node, key)
@@ -269,7 +308,7 @@ def _glued_value(config_file: str, node, keys: list[str], field: str) -> str | N
 
 def _item_without(node, keys: list[str], key: str) -> int:
     """The line of the first item of the list at `keys` that lacks `key` (`- titel: …`), or 0."""
-    node = _node_at(node, keys)
+    node = node_at(node, keys)
     for item in node.value if isinstance(node, yaml.SequenceNode) else []:
         if isinstance(item, yaml.MappingNode) and not any(getattr(k, "value", None) == key for k, _ in item.value):
             return item.start_mark.line + 1
