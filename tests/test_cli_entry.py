@@ -69,8 +69,9 @@ SAVED = ("<html><head><title>Hội nghị triển khai luật</title></head><bod
          + "</article></body></html>")
 
 
-def _bantin(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "plugins")}
+def _bantin(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**{k: v for k, v in os.environ.items() if k not in ("NOI_DUNG", "MUC_TIN")}, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": str(ROOT / "plugins"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=120)
 
@@ -128,8 +129,138 @@ def test_f_before_init_is_refused_with_the_fix(tmp_path):
     assert done.returncode == 2 and "`bantin init THƯ_MỤC`" in done.stderr and not (tmp_path / "moi").exists()
 
 
-def test_a_docs_dir_this_reading_cannot_see_asks_for_content_dir(tmp_path):
-    """`!ENV` or `INHERIT:` set docs_dir where import and redirects do not look: not guessed."""
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: !ENV [DOCS, noi-dung]\n", encoding="utf-8")
-    done = _bantin(tmp_path, "redirects")
-    assert done.returncode == 1 and done.stderr.startswith("mkdocs.yml:2: ") and "--content-dir" in done.stderr
+# --- mkdocs.yml as MkDocs reads it: INHERIT and !ENV (session 31) -------------------------------
+
+BASE_YML = """site_name: Bản tin chung
+docs_dir: noi-dung
+theme: {name: material}
+plugins:
+  bantin:
+    urls:
+      article: tin-tuc-su-kien
+    categories:
+      - title: Hòa giải ở cơ sở
+"""
+
+
+def _site_on_a_base(tmp_path: Path, child: str = "INHERIT: ../chung/base.yml\nsite_name: Thử\n") -> Path:
+    """so-tu-phap/ whose content folder, article segment and categories are all in ../chung/base.yml,
+    the base several units' sites share (MkDocs' INHERIT)."""
+    site = _site_below(tmp_path)
+    (tmp_path / "chung").mkdir()
+    (tmp_path / "chung" / "base.yml").write_text(BASE_YML, encoding="utf-8")
+    (site / "mkdocs.yml").write_text(child, encoding="utf-8")
+    return site
+
+
+def test_import_and_redirects_follow_a_shared_base_file(tmp_path):
+    """Read as written, this mkdocs.yml had no docs_dir, no `urls:` and no categories: the import
+    wrote into so-tu-phap/docs/ with /tin-tuc/ in the map and refused the category, silently
+    wrong for the first two."""
+    site = _site_on_a_base(tmp_path)
+    (tmp_path / "bai.html").write_text(SAVED, encoding="utf-8")
+    done = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "import", "bai.html", "--category", "Hòa giải ở cơ sở",
+                   "--url", "http://stp.example.gov.vn/tin.aspx?ItemID=3")
+    assert done.returncode == 0, done.stdout + done.stderr
+    written = site / "noi-dung" / "tin-tuc" / "hoi-nghi-trien-khai-luat.md"
+    assert "category: hoa-giai-o-co-so\n" in written.read_text(encoding="utf-8")
+    assert "ItemID=3 /tin-tuc-su-kien/hoi-nghi-trien-khai-luat/" in (site / "redirects" / "old-host.map").read_text(
+        encoding="utf-8")
+    assert not (site / "docs").exists() and not (tmp_path / "chung" / "noi-dung").exists()
+    rules = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "redirects", "--nginx")
+    assert rules.returncode == 0, rules.stderr
+    assert "/tin-tuc-su-kien/tap-huan-hoa-giai-vien/;" in rules.stdout and "khong-co" not in rules.stdout
+
+
+def test_the_site_file_wins_over_its_base(tmp_path):
+    """mergedeep, as MkDocs: `urls:` merged key by key, the site's own value first."""
+    site = _site_on_a_base(tmp_path, "INHERIT: ../chung/base.yml\nsite_name: Thử\ndocs_dir: noi-dung\n"
+                                     "plugins:\n  bantin:\n    urls: {article: tin-moi, qa: hd}\n")
+    (site / "redirects" / "old-host.map").write_text(
+        "http://stp.example.gov.vn/tin.aspx?ItemID=1 /tin-moi/tap-huan-hoa-giai-vien/\n", encoding="utf-8")
+    rules = _bantin(site, "redirects", "--nginx")
+    assert rules.returncode == 0 and "/tin-moi/tap-huan-hoa-giai-vien/;" in rules.stdout, rules.stderr
+
+
+def test_a_wrong_segment_in_the_base_is_named_in_the_base(tmp_path):
+    _site_on_a_base(tmp_path)
+    (tmp_path / "chung" / "base.yml").write_text(BASE_YML.replace("tin-tuc-su-kien", "Tin Tức"), encoding="utf-8")
+    (tmp_path / "bai.html").write_text(SAVED, encoding="utf-8")
+    done = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "import", "bai.html")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "chung/base.yml:7: [plugins.bantin.urls.article] lỗi: `article: Tin Tức`" in done.stderr
+    assert not (tmp_path / "so-tu-phap" / "noi-dung" / "tin-tuc" / "hoi-nghi-trien-khai-luat.md").exists()
+
+
+ENV_YML = """site_name: Thử
+docs_dir: !ENV NOI_DUNG
+theme: {name: material}
+plugins:
+  - bantin:
+      urls:
+        article: !ENV [MUC_TIN, tin-tuc]
+"""
+
+
+def test_import_and_redirects_follow_env_variables(tmp_path):
+    site = _site_below(tmp_path)
+    (site / "mkdocs.yml").write_text(ENV_YML, encoding="utf-8")
+    (tmp_path / "bai.html").write_text(SAVED, encoding="utf-8")
+    env = {"NOI_DUNG": "noi-dung", "MUC_TIN": "tin-tuc-su-kien"}
+    done = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "import", "bai.html",
+                   "--url", "http://stp.example.gov.vn/tin.aspx?ItemID=3", env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (site / "noi-dung" / "tin-tuc" / "hoi-nghi-trien-khai-luat.md").is_file()
+    assert "ItemID=3 /tin-tuc-su-kien/hoi-nghi-trien-khai-luat/" in (site / "redirects" / "old-host.map").read_text(
+        encoding="utf-8")
+    rules = _bantin(site, "redirects", env=env)
+    assert rules.returncode == 0 and "/tin-tuc-su-kien/tap-huan-hoa-giai-vien/;" in rules.stdout, rules.stderr
+
+
+def test_an_unset_variable_is_named_not_replaced_by_the_default(tmp_path):
+    """MkDocs reads `docs_dir: !ENV NOI_DUNG` unset as docs/: the import would write there and
+    the map name /tin-tuc/…, where the site, built with the variable set, has nothing."""
+    site = _site_below(tmp_path)
+    (site / "mkdocs.yml").write_text(ENV_YML.replace("[MUC_TIN, tin-tuc]", "MUC_TIN"), encoding="utf-8")
+    (tmp_path / "bai.html").write_text(SAVED, encoding="utf-8")
+    done = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "import", "bai.html")
+    assert done.returncode == 1 and done.stderr.startswith("so-tu-phap/mkdocs.yml:2: [docs_dir] lỗi: ")
+    assert "`NOI_DUNG`" in done.stderr and "export NOI_DUNG=content" in done.stderr
+    assert "--content-dir" in done.stderr and not (site / "docs").exists()
+    given = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "import", "bai.html", "--content-dir",
+                    "so-tu-phap/noi-dung")
+    assert given.returncode == 1 and "so-tu-phap/mkdocs.yml:7: [plugins.bantin.urls.article] lỗi: " in given.stderr
+    assert "export MUC_TIN=tin-tuc" in given.stderr and "Chưa nhập tệp nào" in given.stderr
+    assert list((site / "noi-dung" / "tin-tuc").iterdir()) == [site / "noi-dung" / "tin-tuc" / "tap-huan.md"]
+
+
+def test_a_broken_inherit_stops_import_and_redirects_with_its_line(tmp_path):
+    site = _site_on_a_base(tmp_path, "site_name: Thử\nINHERIT: ../chung/base.yml\n")
+    (tmp_path / "chung" / "base.yml").write_text("INHERIT: ../so-tu-phap/mkdocs.yml\n", encoding="utf-8")
+    for command in (["import", "bai.html"], ["redirects"]):
+        done = _bantin(site, *command)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        assert done.stderr.startswith("../chung/base.yml:1: [INHERIT] lỗi: các tệp kế thừa nhau thành vòng tròn: "
+                                      "mkdocs.yml → ../chung/base.yml → ../so-tu-phap/mkdocs.yml"), done.stderr
+
+
+def test_import_and_redirects_read_mkdocs_yml_once(tmp_path, monkeypatch, capsys):
+    """They read it three times (the content folder, `urls:`, the categories), each with its
+    own reading: now once, every file of the chain once."""
+    import yaml
+
+    from bantin.cli.importer import main_import, main_redirects
+
+    site = _site_on_a_base(tmp_path)
+    (tmp_path / "bai.html").write_text(SAVED, encoding="utf-8")
+    composed = []
+    real_compose = yaml.compose
+    monkeypatch.setattr(yaml, "compose", lambda stream, *a, **k: composed.append(stream.name) or real_compose(
+        stream, *a, **k))
+    monkeypatch.chdir(site)
+    assert main_import([str(tmp_path / "bai.html"), "--category", "hoa-giai-o-co-so"]) == 0
+    assert composed == ["mkdocs.yml", "../chung/base.yml"]
+    composed.clear()
+    assert main_redirects([]) == 0
+    assert composed == ["mkdocs.yml", "../chung/base.yml"]
+    capsys.readouterr()

@@ -6,15 +6,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Literal, Sequence
 
 from bantin.config.categorynames import category_names, configured_categories
-from bantin.config.precheck import ConfigError, compose, line_of, read_text, scalar_of
+from bantin.config.precheck import ConfigError, config_message
 from bantin.config.settings import CONFIG_FILE, SiteConfig, UrlPrefixes
+from bantin.config.sitefile import SiteFile, load
 from bantin.config.urlprefixes import configured
 from bantin.content.model import FOLDER_KINDS, KIND_FOLDERS
 from bantin.problems import Problems, short as _short, visible
@@ -68,17 +68,18 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
         print("lỗi: --handbook-title chỉ dùng cùng --handbook (tên tệp của sổ tay mới); chưa nhập tệp nào",
               file=sys.stderr)
         return 2
-    if not _site_paths(args, config_file):
+    site = _site_paths(args, config_file)
+    if site is False:
         return 1
     wrong = Problems()
-    prefixes = configured(args.config_file, problems=wrong)
+    prefixes = configured(site, problems=wrong)
     if wrong.errors:  # the redirect map would name /tin-tuc/… for a site whose articles are elsewhere
         for problem in wrong.errors:
-            print(_in_file(problem, args.config_file), file=sys.stderr)
-        print("Chưa nhập tệp nào: sửa mục `urls:` của mkdocs.yml trước, vì bảng chuyển hướng ghi địa chỉ mới "
+            print(problem, file=sys.stderr)
+        print("Chưa nhập tệp nào: sửa mục `urls:` (dòng nêu trên) trước, vì bảng chuyển hướng ghi địa chỉ mới "
               "của từng bài theo mục đó", file=sys.stderr)
         return 1
-    category, refusal = _known_category(args.category, args.config_file)
+    category, refusal = _known_category(args.category, site, args.config_file)
     if refusal:
         print(refusal, file=sys.stderr)
         return 2
@@ -124,13 +125,15 @@ def _import_questions(args, category: str | None, prefixes: UrlPrefixes) -> list
                             address_prefix=prefixes.qa, prefixes=prefixes)
 
 
-def _known_category(name: str | None, config_file: str = CONFIG_FILE) -> tuple[str | None, str | None]:
+def _known_category(name: str | None, site: SiteFile | None,
+                    config_file: str = CONFIG_FILE) -> tuple[str | None, str | None]:
     """(the category's slug, None), or (None, a refusal listing the valid names) when
     mkdocs.yml registers no category of that title or slug: the build would stop on every
     file written with it. Without a mkdocs.yml (or the plugin in it) the name is kept."""
     if not name:
         return name, None
-    categories = configured_categories(config_file)
+    unset = Problems()
+    categories = configured_categories(site, unset)
     if categories is None:
         return name, None
     found = SiteConfig(categories=categories).find_category(name)
@@ -138,50 +141,50 @@ def _known_category(name: str | None, config_file: str = CONFIG_FILE) -> tuple[s
         return found.slug, None
     valid = (f"các chuyên mục có trong {config_file}: {category_names(categories)}" if categories
              else f"{config_file} chưa khai báo chuyên mục nào (mục `categories:` của plugin `bantin`)")
-    return None, (f"lỗi: --category «{_short(visible(name), 60)}»: {config_file} không có chuyên mục nào tên hay mã như "
-                  f"vậy; chưa nhập tệp nào. {valid[0].upper()}{valid[1:]}. Cách sửa: ghi tên hoặc mã của một chuyên "
-                  f"mục trong số đó (trong dấu ngoặc kép), hoặc thêm chuyên mục vào `categories:` trước")
+    refusal = (f"lỗi: --category «{_short(visible(name), 60)}»: {config_file} không có chuyên mục nào tên hay mã như "
+               f"vậy; chưa nhập tệp nào. {valid[0].upper()}{valid[1:]}. Cách sửa: ghi tên hoặc mã của một chuyên "
+               f"mục trong số đó (trong dấu ngoặc kép), hoặc thêm chuyên mục vào `categories:` trước")
+    return None, "\n".join([str(p) for p in unset.items] + [refusal])
 
 
-def _site_paths(args, config_file: str | None) -> bool:
+def _site_paths(args, config_file: str | None) -> SiteFile | None | Literal[False]:
     """Fill in `args.config_file` and the defaults of `--content-dir` and `--redirect-map` from
-    mkdocs.yml, as the build finds them: `docs_dir` and the map beside the file, wherever the
-    command runs (`bantin -f so-tu-phap/mkdocs.yml redirects` from the folder above). With no
-    `-f` and no mkdocs.yml here: content/ and the map under this folder, as before. False,
-    with the message printed, when mkdocs.yml cannot be read."""
+    mkdocs.yml, as the build finds them: `docs_dir` (from a base it inherits or `!ENV` too)
+    and the map beside the file, wherever the command runs (`bantin -f so-tu-phap/mkdocs.yml
+    redirects` from the folder above). The file as loaded (config/sitefile.py), read once for
+    the whole command; None with no `-f` and no mkdocs.yml here (content/ and the map under
+    this folder, as before); False, with the message printed, when mkdocs.yml cannot be read."""
     args.config_file = config_file or CONFIG_FILE
     if config_file is None and not Path(CONFIG_FILE).is_file():
         args.content_dir = args.content_dir or Path("content")
         args.redirect_map = args.redirect_map or Path(DEFAULT_REDIRECT_MAP)
-        return True
+        return None
     try:
-        node = compose(args.config_file, read_text(args.config_file))
+        site = load(args.config_file)
         folder = Path(args.config_file).parent
-        args.content_dir = args.content_dir or folder / _docs_dir(args.config_file, node)
+        args.content_dir = args.content_dir or folder / _docs_dir(site)
     except ConfigError as error:
         print(error, file=sys.stderr)
         return False
     args.redirect_map = args.redirect_map or folder / DEFAULT_REDIRECT_MAP
-    return True
+    return site
 
 
-def _docs_dir(config_file: str, node) -> str:
-    """`docs_dir` as written in mkdocs.yml (MkDocs' `docs` when not); ConfigError when it is set
-    where this reading does not look (`!ENV`, or a file named by `INHERIT:`)."""
-    written = scalar_of(node, "docs_dir")
-    if written is not None and not written.tag.startswith("!"):
-        return written.value
-    unseen = line_of(node, "docs_dir") or line_of(node, "INHERIT")
-    if unseen:
-        raise ConfigError(f"{config_file}:{unseen}: lỗi: không đọc được `docs_dir` (thư mục nội dung) ở đây: giá trị "
-                          "đặt qua `!ENV` hoặc trong tệp của `INHERIT:` → Cách sửa: ghi rõ thư mục nội dung bằng "
-                          "`--content-dir THƯ_MỤC`")
-    return "docs"
-
-
-def _in_file(problem, config_file: str):
-    """A problem of `urls:` named in the file read (`so-tu-phap/mkdocs.yml`), not `mkdocs.yml`."""
-    return dataclasses.replace(problem, path=config_file) if problem.path == CONFIG_FILE else problem
+def _docs_dir(site: SiteFile) -> str:
+    """`docs_dir` as MkDocs loads it, relative to mkdocs.yml's folder wherever it is written
+    (MkDocs' `docs` when unset); ConfigError when it is an `!ENV` left unset (MkDocs would take
+    `docs`, surely not where the articles are) or no folder name."""
+    unset = site.unset_problem(("docs_dir",), "docs_dir", "content")
+    if unset is not None:
+        raise ConfigError(f"{unset}, hoặc chỉ rõ thư mục nội dung bằng `--content-dir THƯ_MỤC`")
+    value = site.get("docs_dir")
+    if value is None:
+        return "docs"
+    if not isinstance(value, str) or not value.strip():
+        written, line = site.where("docs_dir")
+        raise ConfigError(config_message(written, line, "docs_dir", "`docs_dir` phải là tên thư mục nội dung",
+                                         "ví dụ `docs_dir: content`, như mkdocs.yml mẫu"))
+    return value
 
 
 _QUESTION = re.compile(r"/([a-z0-9-]+)/([a-z0-9-]+/[a-z0-9-]+)/?")  # /hoi-dap/<sổ tay>/<mã>/
@@ -285,7 +288,8 @@ def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = 
     if base_problem:
         print(f"lỗi: --target-base {_short(visible(args.target_base))}: {base_problem}", file=sys.stderr)
         return 1
-    if not _site_paths(args, config_file):
+    site = _site_paths(args, config_file)
+    if site is False:
         return 1
     try:
         text = read_map_text(str(args.redirect_map))
@@ -312,7 +316,7 @@ def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = 
               "địa chỉ cũ, một dấu cách và địa chỉ mới (`bantin import` tự ghi các dòng này khi "
               "gặp địa chỉ cũ có tham số ?ItemID=… hoặc trang .aspx, .php)", file=sys.stderr)
         return 1
-    pairs = _published_targets(pairs, args.content_dir, configured(args.config_file))
+    pairs = _published_targets(pairs, args.content_dir, configured(site))
     for note in query_rules(pairs)[1]:
         print(f"lưu ý: {note}", file=sys.stderr)
     base = args.target_base.rstrip("/")

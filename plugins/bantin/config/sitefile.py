@@ -233,7 +233,7 @@ class _Chain:
     def _read(self, absolute: str, shown: str, child: str, line: int, value: str) -> str:
         """The inherited file's text: a regular file under MAX_BYTES (a folder, a device or a
         pipe would hang or fail the read), opened without following a swap to one."""
-        where = f"`INHERIT: {short(value, 60)}` trỏ tới {short(shown, 80)}"
+        where = f"`INHERIT: {short(value, 120)}` trỏ tới {short(shown, 240)}"
         try:
             found = os.stat(absolute)
         except (FileNotFoundError, NotADirectoryError):

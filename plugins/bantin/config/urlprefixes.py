@@ -23,8 +23,9 @@ import difflib
 import re
 from typing import Any, Mapping
 
-from bantin.config.precheck import ConfigError, compose, config_lines, read_text, value_of
+from bantin.config.precheck import ConfigError
 from bantin.config.settings import CONFIG_FILE, Lines, UrlPrefixes
+from bantin.config.sitefile import SiteFile, load
 from bantin.problems import Problems, short
 from bantin.text.names import windows_reserved
 from bantin.text.vi import slugify
@@ -50,6 +51,7 @@ OWN_FOLDERS = frozenset({"assets", "admin"})
 # Pages the build writes at the top under these names: a listing there is `index.md` (the home
 # page's source) and, in the offline copy, `index.html` or `404.html` a second time.
 TOP_PAGES = {"index": "trang chủ (index.html)", "404": "trang báo không tìm thấy (404.html)"}
+PLUGIN = ("plugins", "bantin")
 
 
 def _no_lines(*keys) -> int:
@@ -123,19 +125,40 @@ def _one_kind_each(prefixes: UrlPrefixes, chosen: Mapping[str, str], error) -> N
               f"mỗi loại trang cần một đoạn địa chỉ riêng: đổi `{key}:` thành tên khác")
 
 
-def configured(config_file: str = CONFIG_FILE, problems: Problems | None = None) -> UrlPrefixes:
+def configured(site: SiteFile | str | None = CONFIG_FILE, problems: Problems | None = None) -> UrlPrefixes:
     """The segments mkdocs.yml sets, for commands that run without a build (`bantin import`
     writes the new address of each imported article into the redirect map; `bantin
-    redirects` finds the article behind it). A missing or broken file, or a wrong value,
-    gives the defaults; a wrong value is added to `problems`, on its line, for a command
-    that must not go on with the defaults (the build names it too)."""
-    try:
-        node = compose(config_file, read_text(config_file))
-    except ConfigError:
+    redirects` finds the article behind it). `site`: the file as loaded (config/sitefile.py:
+    `INHERIT:` and `!ENV` applied, as the build sees it), or its name. A missing or broken file,
+    or a wrong value, gives the defaults; a wrong value (an unset `!ENV` among them) is added
+    to `problems`, named in the file and on the line it is written at, for a command that must
+    not go on with the defaults (the build names it too)."""
+    if isinstance(site, str):
+        try:
+            site = load(site)
+        except ConfigError:
+            return UrlPrefixes()
+    if site is None:
         return UrlPrefixes()
-    written = {key: value_of(node, "plugins", "bantin", "urls", key) for key in KEYS}
     found = Problems()
-    prefixes = build_prefixes({k: v for k, v in written.items() if v is not None}, found, config_lines(config_file))
+    urls = site.get(*PLUGIN, "urls")
+    if isinstance(urls, Mapping):
+        urls = dict(urls)
+        for key in list(urls):  # `article: !ENV SEGMENT` unset: the variable to set, not "không để trống"
+            unset = site.unset_problem((*PLUGIN, "urls", key), f"plugins.bantin.urls.{key}",
+                                       getattr(UrlPrefixes(), key) if key in KEYS else "tin-tuc")
+            if unset is not None:
+                found.extend([unset])
+                del urls[key]
+    prefixes = build_prefixes(urls, found, lambda *keys: site.where(*PLUGIN, *keys)[1])
     if problems is not None:
-        problems.extend(found)
+        problems.extend([_in_its_file(site, p) for p in found.items])
     return UrlPrefixes() if found.errors else prefixes
+
+
+def _in_its_file(site: SiteFile, problem):
+    """A problem of `urls:` named in the file that writes the value (`so-tu-phap/mkdocs.yml`, or
+    the base it inherits), not `mkdocs.yml` as the build's problems are."""
+    if problem.path != CONFIG_FILE:
+        return problem
+    return dataclasses.replace(problem, path=site.where(*PLUGIN, *problem.field.split(".")[2:])[0])
