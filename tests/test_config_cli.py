@@ -311,3 +311,62 @@ def test_a_config_of_aliases_of_aliases_is_read_at_once(tmp_path):
     done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60,
                           env=dict(os.environ, PYTHONPATH=str(ROOT / "plugins")))
     assert done.returncode == 0 and done.stdout.strip() == "tag:yaml.org,2002:map", done.stderr
+
+
+# --- mkdocs.yml read as MkDocs reads it, before MkDocs (session 31) -----------------------------
+
+@pytest.mark.parametrize("command", [["check"], ["build"]])
+def test_an_inherit_loop_is_a_vietnamese_message_not_a_traceback(tmp_path, command):
+    """MkDocs recursed until Python stopped: `bantin check` printed a RecursionError traceback."""
+    config(tmp_path, "INHERIT: base.yml\n" + GOOD_HEAD)
+    (tmp_path / "base.yml").write_text("plugins: [search]\nINHERIT: mkdocs.yml\n", encoding="utf-8")
+    result = bantin(tmp_path, *command)
+    assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+    assert ("base.yml:2: [INHERIT] lỗi: các tệp kế thừa nhau thành vòng tròn: mkdocs.yml → base.yml → mkdocs.yml"
+            in result.stderr), result.stderr
+
+
+def test_a_missing_base_is_said_in_vietnamese_on_its_line(tmp_path):
+    config(tmp_path, GOOD_HEAD + "INHERIT: ../chung/base.yml\n")
+    result = bantin(tmp_path, "check")
+    assert result.returncode == 1 and "Inherited config file" not in result.stderr
+    assert result.stderr.startswith("mkdocs.yml:4: [INHERIT] lỗi: `INHERIT: ../chung/base.yml` trỏ tới ../chung/base.yml")
+
+
+def test_a_wrong_option_in_the_base_is_named_in_the_base(tmp_path):
+    """MkDocs validates the merged configuration; its message names the option, and the line
+    was looked up in mkdocs.yml only (0, or another option's line there)."""
+    (tmp_path / "chung").mkdir()
+    (tmp_path / "chung" / "base.yml").write_text(GOOD_HEAD + "strict: true\nplugins:\n  - bantin:\n"
+                                                  "      page_size: \"hai\"\n", encoding="utf-8")
+    config(tmp_path, "INHERIT: chung/base.yml\nsite_name: Trang\n")
+    result = bantin(tmp_path, "check")
+    assert result.returncode == 1
+    assert "chung/base.yml:7: [plugins.bantin.page_size] lỗi: `page_size` (hoặc một mục của nó) phải là một số nguyên" \
+        in result.stderr, result.stderr
+    github = bantin(tmp_path, "check", "--format", "github")
+    assert "::error file=chung/base.yml,line=7," in github.stdout, github.stdout
+
+
+def test_a_site_url_from_an_unset_variable_names_the_variable(tmp_path, monkeypatch):
+    from bantin.config.siteurl import site_url_problem
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    path = config(tmp_path, GOOD_HEAD + "site_url: !ENV SITE_URL\n")
+    problem = site_url_problem(str(path), None, publishing=True)
+    assert problem.line == 4 and "biến môi trường `SITE_URL`" in problem.message
+    assert "export SITE_URL=https://" in problem.fix and "`site_url: !ENV [SITE_URL, https://" in problem.fix
+    config(tmp_path, GOOD_HEAD + "site_url: !ENV [SITE_URL, null]\n")
+    assert "ghi địa chỉ thật" in site_url_problem(str(path), None, publishing=True).fix
+
+
+def test_lines_of_options_written_in_a_base_are_not_lines_of_mkdocs_yml(tmp_path):
+    """A problem of the build is reported on mkdocs.yml: a line of the base there would point
+    at whatever mkdocs.yml has on that line."""
+    from bantin.config import sitefile
+
+    (tmp_path / "base.yml").write_text("plugins:\n  - bantin:\n      page_size: 0\n", encoding="utf-8")
+    path = config(tmp_path, "INHERIT: base.yml\nsite_name: x\nextra: {}\n")
+    assert sitefile.config_lines(str(path))("page_size") == 0
+    config(tmp_path, "INHERIT: base.yml\nsite_name: x\nplugins:\n  - bantin:\n      page_size: 3\n")
+    assert sitefile.config_lines(str(path))("page_size") == 5

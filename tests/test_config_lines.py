@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from test_config_cli import GOOD_HEAD, bantin, config
 
-from bantin.config import precheck as configcheck
+from bantin.config import sitefile
 from bantin.problems import Problems
 from bantin.config.settings import SiteConfig, build_categories, check_numbers
 
@@ -22,14 +22,14 @@ CATEGORIES = GOOD_HEAD + """plugins:
 
 
 def test_lines_of_plugin_options(tmp_path):
-    line = configcheck.config_lines(str(config(tmp_path, CATEGORIES)))
+    line = sitefile.config_lines(str(config(tmp_path, CATEGORIES)))
     assert line("page_size") == 7 and line("categories") == 8
     assert line("categories", 0) == 9 and line("categories", 2, "slug") == 12 and line("categories", 9) == 8
-    assert configcheck.config_lines(str(tmp_path / "khong-co.yml"))("page_size") == 0
+    assert sitefile.config_lines(str(tmp_path / "khong-co.yml"))("page_size") == 0
 
 
 def test_category_and_size_problems_carry_their_line(tmp_path):
-    line = configcheck.config_lines(str(config(tmp_path, CATEGORIES)))
+    line = sitefile.config_lines(str(config(tmp_path, CATEGORIES)))
     problems = Problems()
     build_categories([{"title": "Đất đai"}, {"slug": "khong-ten"}, {"title": "Đất  đai", "slug": "dat-dai"}],
                      problems, line)

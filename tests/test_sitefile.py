@@ -4,7 +4,7 @@ resolved, `!relative` and `!!python/…` kept as markers; and every careless or 
 recursion that never ends.
 
 The values are compared with MkDocs' own loader (`mkdocs.utils.yaml.yaml_load` with the
-loader `MkDocsConfig.load_file` gives it); the core module itself imports no MkDocs.
+loader `MkDocsConfig.load_file` gives it), and ProperDocs'; the core module imports neither.
 """
 
 from __future__ import annotations
@@ -28,26 +28,32 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     return path
 
 
-def mkdocs_loads(path: Path) -> dict:
-    """What MkDocs 1.6 loads from `path` (MkDocsConfig.load_file, which opens the absolute path)."""
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+def engine_loads(path: Path, engine: str = "mkdocs") -> dict:
+    """What MkDocs 1.6 (or ProperDocs, which continues it: DESIGN §9) loads from `path`, as
+    its config's `load_file` does it (opening the absolute path)."""
+    if engine == "properdocs":
+        pytest.importorskip("properdocs")
+        from properdocs.config.defaults import ProperDocsConfig as Config
+        from properdocs.utils.yaml import get_yaml_loader, yaml_load
+    else:
+        from mkdocs.config.defaults import MkDocsConfig as Config
+        from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
     with open(os.path.abspath(path), "rb") as stream:
-        return _comparable(yaml_load(stream, get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))))
+        return _comparable(yaml_load(stream, get_yaml_loader(config=Config(config_file_path=str(path)))))
+
+
+_PLACEHOLDERS = {"ConfigDirPlaceholder": "$config_dir", "DocsDirPlaceholder": "$docs_dir", "RelativeDirPlaceholder": ""}
 
 
 def _comparable(value):
-    """MkDocs' placeholders and imported functions as the markers the reader keeps instead."""
-    from mkdocs.utils import yaml as mkyaml
-
+    """The engine's placeholders and imported functions as the markers the reader keeps instead."""
     if isinstance(value, dict):
         return {k: _comparable(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_comparable(v) for v in value]
-    if isinstance(value, mkyaml._DirPlaceholder):
-        prefix = {mkyaml.ConfigDirPlaceholder: "$config_dir", mkyaml.DocsDirPlaceholder: "$docs_dir"}.get(type(value))
-        return Marker("!relative", "/".join(p for p in (prefix, value.suffix) if p))
+    if type(value).__name__ in _PLACEHOLDERS:
+        return Marker("!relative", "/".join(p for p in (_PLACEHOLDERS[type(value).__name__], value.suffix) if p))
     if callable(value):
         return Marker(f"!!python/name:{value.__module__}.{value.__qualname__}", "")
     return value
@@ -138,9 +144,10 @@ def _sites(tmp_path: Path) -> list[Path]:
     return sites
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
 @pytest.mark.parametrize("env", [{}, {"SITE_NAME": "Trang Sông Lam", "PORT_AS_TEXT": "8001", "FLAG": "yes",
                                       "BASE_URL": "https://a.example/", "NO_SUCH_2": "0123", "BASE_FILE": "base.yml"}])
-def test_the_reader_loads_what_mkdocs_loads(tmp_path, monkeypatch, env):
+def test_the_reader_loads_what_mkdocs_loads(tmp_path, monkeypatch, env, engine):
     for name in ("SITE_NAME", "PORT_AS_TEXT", "FLAG", "BASE_URL", "NO_SUCH_1", "NO_SUCH_2", "BASE_FILE"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
@@ -148,7 +155,7 @@ def test_the_reader_loads_what_mkdocs_loads(tmp_path, monkeypatch, env):
     if "BASE_FILE" in env:
         write(tmp_path, "trang/base.yml", "site_author: from env\n")
     for path in _sites(tmp_path):
-        expected = mkdocs_loads(path)
+        expected = engine_loads(path, engine)
         loaded = load(str(path)).data
         assert loaded == expected, path
         assert list(loaded) == list(expected), path  # the base's keys first, as mergedeep leaves them

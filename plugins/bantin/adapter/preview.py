@@ -36,7 +36,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from bantin.adapter import compat
-from bantin.config import precheck
+from bantin.config import precheck, sitefile
 
 MAX_SHOWN = 30  # errors listed in the box; the rest are counted
 SUMMARY = "xem các dòng ở trên"  # the build's last line points at the lines above it, in a terminal
@@ -85,7 +85,7 @@ class Failures:
         else the exception itself, named for whoever looks after the site."""
         if self.config_file:
             try:
-                precheck.compose(self.config_file, precheck.read_text(self.config_file))
+                sitefile.load(self.config_file)
             except precheck.ConfigError as problem:
                 return [str(problem)]
             except Exception:  # the check itself: fall back to the exception

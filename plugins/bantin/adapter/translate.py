@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from bantin.adapter import themedir
-from bantin.config import precheck
+from bantin.config import sitefile
 from bantin.content.inventory import Inventory, take_inventory
 from bantin.site.build import Inputs, Settings, SourceFile
 from bantin.site.redirectmap import DEFAULT_REDIRECT_MAP
@@ -109,7 +109,7 @@ def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = Non
 
 def theme_images(config: MkDocsConfig) -> tuple[tuple[str, str, int], ...]:
     """(key, path, line in mkdocs.yml) of theme.logo and theme.favicon, for the build to check."""
-    line = precheck.config_lines(config.config_file_path, under=("theme",))
+    line = sitefile.config_lines(config.config_file_path, under=("theme",))
     return tuple((key, str(value), line(key)) for key in ("logo", "favicon") if (value := config.theme.get(key)))
 
 

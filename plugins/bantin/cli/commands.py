@@ -43,14 +43,17 @@ def _load(config_file: str, **overrides):
     """The loaded project (adapter/engine.Project), or SystemExit with Vietnamese messages
     naming file and line.
 
-    The file is read and parsed by configcheck first (missing, binary, not UTF-8, broken
-    YAML); the engine's own English validation errors are reworded with the line of the option.
+    The file is read and parsed first, as MkDocs will read it (config/sitefile.py: missing,
+    binary, not UTF-8, broken YAML, and a base named by `INHERIT:` missing, looping or no
+    config file, an unknown tag); the engine's own English validation errors are reworded with
+    the line of the option, in the file that writes it.
     """
     from bantin.adapter import engine
     from bantin.config import precheck as configcheck
+    from bantin.config import sitefile
 
     try:
-        node = configcheck.compose(config_file, configcheck.read_text(config_file))
+        node = sitefile.load(config_file).node
     except configcheck.ConfigError as exc:
         raise SystemExit(str(exc)) from None
     try:
@@ -242,7 +245,7 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
     except SystemExit as stop:  # mkdocs.yml itself is wrong: CI shows that on its line too
         if output_format != "text" and isinstance(stop.code, str):
             places = report.Places.of(config_file, "content", _CI_ROOT[output_format])
-            problem = report.config_problem(stop.code)
+            problem = report.config_problem(stop.code, config_file)
             if output_format == "github":
                 report.print_github([problem], places, sys.stdout)
                 sys.stdout.flush()  # before the message SystemExit prints on stderr

@@ -195,15 +195,19 @@ def write_gitlab(problems: Iterable[Problem], places: Places, output: str) -> st
     return None
 
 
-_CONFIG_MESSAGE = re.compile(r"(?s)(?:.*?)(?::(?P<line>\d+))?:(?: \[(?P<field>[^\]]*)\])? lỗi: (?P<what>.*?)"
+_CONFIG_MESSAGE = re.compile(r"(?s)(?P<path>.*?)(?::(?P<line>\d+))?:(?: \[(?P<field>[^\]]*)\])? lỗi: (?P<what>.*?)"
                              r"(?: → Cách sửa: (?P<fix>.*))?")
 
 
-def config_problem(message: str) -> Problem:
+def config_problem(message: str, config_file: str = CONFIG_FILE) -> Problem:
     """A configuration error that stopped `bantin check` before any content was read
-    ("mkdocs.yml:6: lỗi: … → Cách sửa: …", config/precheck.py) as a problem of mkdocs.yml."""
+    ("mkdocs.yml:6: lỗi: … → Cách sửa: …", config/precheck.py) as a problem of mkdocs.yml,
+    or of the base it inherits when the message names that file (`../chung/base.yml:3: …`:
+    the annotation goes on the base's line, not on mkdocs.yml's line 3)."""
     found = _CONFIG_MESSAGE.fullmatch(message.strip())
     if found is None:
         return Problem(CONFIG_FILE, 0, "", message.strip(), "")
     line = int(found["line"]) if found["line"] else 0
-    return Problem(CONFIG_FILE, line, found["field"] or "", found["what"].strip(), (found["fix"] or "").strip())
+    named = found["path"].strip()
+    path = CONFIG_FILE if not named or os.path.abspath(named) == os.path.abspath(config_file) else os.path.abspath(named)
+    return Problem(path, line, found["field"] or "", found["what"].strip(), (found["fix"] or "").strip())

@@ -164,6 +164,13 @@ def line_of(node: yaml.Node | None, *keys: str | int) -> int:
     return found.start_mark.line + 1 if found is not None else 0
 
 
+def place(config_file: str, node: yaml.Node | None, *keys: str | int) -> tuple[str, int]:
+    """(file, line) of the deepest of `keys` found, in the file that writes it: mkdocs.yml, or a
+    base it inherits (config/sitefile.py merges their trees); (config_file, 0) when not found."""
+    found = deepest_key(node, *keys)
+    return (found.start_mark.name, found.start_mark.line + 1) if found is not None else (config_file, 0)
+
+
 def deepest_key(node: yaml.Node | None, *keys: str | int) -> yaml.Node | None:
     """The key node of the deepest of `keys` found (as `line_of` finds them), None when not
     even the first; its `start_mark.name` is the file it was written in (`compose`)."""
@@ -266,7 +273,7 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str,
         return special
     keys += [sub] if sub else []
     field = ".".join(keys)
-    line = line_of(node, *keys)
+    written, line = place(config_file, node, *keys)
     expected = _EXPECTED.search(detail)
     glued = _glued_value(config_file, node, keys, field) if expected and expected.group(1) == "dict" else None
     if glued:
@@ -275,17 +282,17 @@ def explain_validation(config_file: str, node: yaml.Node | None, logged: str,
         want = _TYPES.get(expected.group(1), expected.group(1))
         got = _TYPES.get(expected.group(2), expected.group(2))
         fix = _TYPE_FIX.get(expected.group(1), f"{SAMPLE} và sửa dòng này").format(key=keys[-1])
-        return _message(config_file, line, field, f"`{keys[-1]}` (hoặc một mục của nó) phải là {want}, không phải {got}", fix)
+        return _message(written, line, field, f"`{keys[-1]}` (hoặc một mục của nó) phải là {want}, không phải {got}", fix)
     listed = _LIST.search(detail)
     if listed:
-        return _message(config_file, line, field, f"`{keys[-1]}` phải là một danh sách (các dòng `- …`), "
+        return _message(written, line, field, f"`{keys[-1]}` phải là một danh sách (các dòng `- …`), "
                         f"không phải {_TYPES.get(listed.group(1), listed.group(1))}",
                         f"viết `{keys[-1]}:` rồi mỗi mục trên một dòng bắt đầu bằng `- ` (thụt vào hai dấu cách)")
     missing = _NO_DIR.search(detail)
     if missing:
-        return _message(config_file, line, field, f"không có thư mục `{short(missing.group(1))}`",
+        return _message(written, line, field, f"không có thư mục `{short(missing.group(1))}`",
                         f"tạo thư mục đó, hoặc sửa `{keys[-1]}:` cho đúng tên thư mục (trang mẫu dùng `docs_dir: content`)")
-    return _message(config_file, line, field, f"giá trị của `{keys[-1]}` không hợp lệ ({short(detail, 120)})",
+    return _message(written, line, field, f"giá trị của `{keys[-1]}` không hợp lệ ({short(detail, 120)})",
                     f"{SAMPLE} và sửa dòng này")
 
 
@@ -300,7 +307,7 @@ def _glued_value(config_file: str, node, keys: list[str], field: str) -> str | N
     if glued is None:
         return None
     key, rest = glued.groups()
-    return _message(config_file, value.start_mark.line + 1, field,
+    return _message(value.start_mark.name, value.start_mark.line + 1, field,
                     f"thiếu dấu cách sau dấu hai chấm của `{key}:`, nên `{keys[-1]}:` đọc dòng này thành chữ, "
                     "không phải một mục con",
                     f"thêm một dấu cách sau dấu hai chấm: `{key}: {short(rest, 60)}`")
@@ -321,9 +328,11 @@ _INTERNAL = frozenset({"drafts"})  # set by `bantin serve`, never written by a s
 def _misplaced_option(config_file: str, node, name: str) -> str:
     """An option of the bantin plugin written at the top level (`urls:` at the margin): MkDocs
     knows no such name there; the fix is to move it, not to delete or rename it."""
-    block = line_of(node, "plugins", "bantin")
-    where = f"dòng `- bantin:` (dòng {block})" if block else "`- bantin:` trong mục `plugins:`"
-    return _message(config_file, line_of(node, name), name,
+    written, line = place(config_file, node, name)
+    block_file, block = place(config_file, node, "plugins", "bantin")
+    of = "" if block_file == written else f" của {block_file}"
+    where = f"dòng `- bantin:` (dòng {block}{of})" if block else "`- bantin:` trong mục `plugins:`"
+    return _message(written, line, name,
                     f"`{name}` là tùy chọn của Bản tin, phải nằm trong khối `- bantin:` của `plugins:`, không viết "
                     "sát lề trái", f"chuyển dòng này cùng các dòng thụt vào bên dưới nó vào dưới {where}, mỗi dòng "
                     f"thụt thêm sáu dấu cách, như `page_size:` trong mkdocs.yml mẫu: `      {name}:`")
@@ -345,41 +354,27 @@ def _name_problem(config_file: str, node, keys: list[str], sub: str | None, deta
         hint = (f"có phải ý bạn là `{close[0]}`? Sửa tên ở dòng này" if close else
                 f"các mục được phép ở đây: {', '.join(allowed)}" if scope and allowed else
                 f"xóa dòng này hoặc sửa tên, {SAMPLE}")
-        return _message(config_file, line_of(node, *where), ".".join(where),
+        return _message(*place(config_file, node, *where), ".".join(where),
                         f"không có mục nào tên `{short(bad, 60)}` ở chỗ này", hint)
     if detail == _REQUIRED:
         missing = sub or keys[-1]
-        line = line_of(node, *keys)
+        written, line = place(config_file, node, *keys)
         if sub and keys[-1] == "categories":
             fix = f"mỗi chuyên mục bắt đầu bằng `- {missing}: …`, ví dụ `- title: Hòa giải ở cơ sở`"
             line = _item_without(node, keys, missing) or line
         else:
             fix = f"thêm dòng `{missing}: …`, {SAMPLE}"
-        return _message(config_file, line, ".".join(keys + ([sub] if sub else [])), f"thiếu mục `{missing}`", fix)
+        return _message(written, line, ".".join(keys + ([sub] if sub else [])), f"thiếu mục `{missing}`", fix)
     plugin = _NO_PLUGIN.fullmatch(detail)
     if plugin:
         bad = plugin.group(1)
         close = difflib.get_close_matches(bad, ["bantin", "search"], n=1, cutoff=0.6)
-        return _message(config_file, line_of(node, *keys, bad), ".".join(keys),
+        return _message(*place(config_file, node, *keys, bad), ".".join(keys),
                         f"không có phần mở rộng (plugin) tên `{short(bad, 60)}`",
                         f"có phải ý bạn là `- {close[0]}`?" if close else "xóa dòng này, hoặc sửa đúng tên `- bantin`")
     if detail == _NO_SCHEME:
-        return _message(config_file, line_of(node, *keys), ".".join(keys),
+        return _message(*place(config_file, node, *keys), ".".join(keys),
                         f"`{keys[-1]}` phải là địa chỉ đầy đủ, bắt đầu bằng `https://`",
                         f"viết `{keys[-1]}: https://…/`, ví dụ `site_url: https://phapluat.songlam.gov.vn/`")
     return None
 
-
-
-def config_lines(config_file: str | None, under: tuple[str, ...] = ("plugins", "bantin")):
-    """`line(*keys)` of options under `plugins: - bantin:` (or `under`) in mkdocs.yml (0 when
-    not found or unreadable): the plugin's own configuration errors name the line of their option."""
-    try:
-        node = compose(config_file, read_text(config_file)) if config_file else None
-    except ConfigError:
-        node = None
-
-    def line(*keys: str | int) -> int:
-        return line_of(node, *under, *keys)
-
-    return line

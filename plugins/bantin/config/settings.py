@@ -15,7 +15,7 @@ from bantin.problems import Problems
 from bantin.text.vi import nfc, slugify
 
 CONFIG_FILE = "mkdocs.yml"
-Lines = Callable[..., int]  # line(*keys) of a plugin option in mkdocs.yml, 0 when unknown (configcheck.config_lines)
+Lines = Callable[..., int]  # line(*keys) of a plugin option in mkdocs.yml, 0 when unknown (sitefile.config_lines)
 
 
 def _no_lines(*keys) -> int:

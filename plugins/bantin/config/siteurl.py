@@ -24,7 +24,8 @@ import re
 import socket
 from urllib.parse import urlsplit
 
-from bantin.config import precheck
+from bantin.config import sitefile
+from bantin.config.precheck import ConfigError
 from bantin.problems import ERROR, WARNING, Problem, short
 
 EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
@@ -86,14 +87,17 @@ def _ip(host: str):
 def site_url_problem(config_file: str | None, site_url: str | None, *, publishing: bool) -> Problem | None:
     """The problem a placeholder `site_url` is for this build: an error when it publishes,
     a warning otherwise; None when the address may be real. The line is `site_url:`'s own
-    in mkdocs.yml (0 when the option is missing)."""
+    in mkdocs.yml (0 when the option is missing or written in a base it inherits). A
+    `site_url: !ENV SITE_URL` whose variable is unset is told to set the variable."""
     reason = placeholder_reason(site_url)
     if reason is None:
         return None
-    line = _line(config_file)
+    line, unset = _written(config_file)
     carried = "mã QR, liên kết rút gọn của câu hỏi, sơ đồ trang (sitemap), tin RSS và bản in sẽ mang địa chỉ này"
     fix = ("ghi địa chỉ thật mà bạn đọc sẽ mở vào dòng `site_url:` của mkdocs.yml, ví dụ "
            "`site_url: https://phobienphapluat.songlam.gov.vn/` (có `https://`, kết thúc bằng `/`)")
+    if unset is not None:
+        reason, fix = f"{reason}: {unset.message}", unset.fix
     if publishing:
         message = f"{reason}; trang chưa được xuất bản vì {carried}, mà mã QR đã in thì không sửa được"
         fix += ("; bản xem trước không xuất bản (yêu cầu hợp nhất, thử trên máy) dựng bằng `bantin build --preview`")
@@ -103,13 +107,16 @@ def site_url_problem(config_file: str | None, site_url: str | None, *, publishin
     return Problem(config_file or "mkdocs.yml", line, FIELD, message, fix, WARNING)
 
 
-def _line(config_file: str | None) -> int:
+def _written(config_file: str | None) -> tuple[int, Problem | None]:
+    """The line of `site_url:` in mkdocs.yml, and the problem of its `!ENV` left unset (None
+    when it has a value or a fallback)."""
     if not config_file:
-        return 0
+        return 0, None
     try:
-        return precheck.line_of(precheck.compose(config_file, precheck.read_text(config_file)), FIELD)
-    except precheck.ConfigError:
-        return 0
+        site = sitefile.load(config_file)
+    except ConfigError:
+        return 0, None
+    return site.line_here(FIELD), site.unset_problem((FIELD,), FIELD, "https://phobienphapluat.songlam.gov.vn/")
 
 
 def _this_computer(host: str) -> bool:

@@ -17,7 +17,8 @@ allowed: a province may have no public telephone.
 
 from __future__ import annotations
 
-from bantin.config import precheck
+from bantin.config import precheck, sitefile
+from bantin.config.precheck import ConfigError
 from bantin.problems import ERROR, WARNING, Problem, short
 
 # what starter/mkdocs.yml writes (tests/test_init.py builds a new site and finds them all)
@@ -43,32 +44,35 @@ def unfilled_problems(config_file: str, details: dict, *, publishing: bool) -> l
 
     `details` are the values MkDocs loaded (adapter/engine.Project.details: `INHERIT` and
     `!ENV` applied), so what is judged is what the pages will show; mkdocs.yml's own text
-    only gives the lines (0 or the nearest key when a value comes from elsewhere) and the
-    notes. An unreadable mkdocs.yml gives no line: loading it reported that.
+    only gives the lines (0 when a value is written in a base it inherits: the problem is
+    reported on mkdocs.yml) and the notes. An unreadable mkdocs.yml gives no line: loading
+    it reported that.
     """
     try:
-        text = precheck.read_text(config_file)
-        node = precheck.compose(config_file, text)
-    except precheck.ConfigError:
-        text, node = "", None
-    return _placeholders(config_file, node, details, publishing) + _cut_by_comments(config_file, node, text)
+        site = sitefile.load(config_file)
+    except ConfigError:
+        site = None
+    return _placeholders(config_file, site, details, publishing) + _cut_by_comments(config_file, site)
 
 
-def _fields(node) -> list[tuple[str, str, tuple[str, ...]]]:
+def _fields() -> list[tuple[str, str, tuple[str, ...]]]:
     """(field, what it is, keys) of the details every page shows."""
     return [(key, what, (key,)) for key, what in SITE_FIELDS.items()] + [
         (f"plugins.bantin.agency.{key}", what, ("plugins", "bantin", "agency", key))
         for key, what in AGENCY_FIELDS.items()]
 
 
-def _cut_by_comments(config_file: str, node, text: str) -> list[Problem]:
+def _cut_by_comments(config_file: str, site: sitefile.SiteFile | None) -> list[Problem]:
     """`address: Số 1 Nguyễn Trãi # phường Hà Giang 1` publishes "Số 1 Nguyễn Trãi": YAML
-    reads ` #` as the start of a note. The starter's own notes ("# ĐIỀN: …") are meant."""
-    lines = text.splitlines()
+    reads ` #` as the start of a note. The starter's own notes ("# ĐIỀN: …") are meant.
+    Only values written in mkdocs.yml itself: its text is the one read here."""
+    if site is None:
+        return []
+    lines = site.text.splitlines()
     problems = []
-    for field, what, keys in _fields(node):
-        found = precheck.scalar_of(node, *keys)
-        if found is None or found.style:  # quoted or a block: a # inside is text
+    for field, what, keys in _fields():
+        found = precheck.scalar_of(site.node, *keys)
+        if found is None or found.style or found.start_mark.name != site.path:  # quoted, a block, or a base's
             continue
         line = found.end_mark.line
         rest = lines[line][found.end_mark.column:] if line < len(lines) else ""
@@ -83,13 +87,14 @@ def _cut_by_comments(config_file: str, node, text: str) -> list[Problem]:
     return problems
 
 
-def _placeholders(config_file: str, node, details: dict, publishing: bool) -> list[Problem]:
+def _placeholders(config_file: str, site: sitefile.SiteFile | None, details: dict, publishing: bool) -> list[Problem]:
     """The loaded details still the starter's, and an agency without a name (or no `agency:`)."""
     problems = []
-    for field, what, keys in _fields(node):
+    for field, what, keys in _fields():
         value = str(details.get(field) or "")
         if (field.endswith(".name") and not value.strip()) or is_placeholder(value):
-            problems.append(_problem(config_file, precheck.line_of(node, *keys), field, what, value, publishing))
+            line = site.line_here(*keys) if site is not None else 0
+            problems.append(_problem(config_file, line, field, what, value, publishing))
     return problems
 
 

@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
-from bantin.config import precheck as configcheck
+from bantin.config import sitefile
 from bantin.config.editor import build_editor
 from bantin.config.emblem import check_agency_images
 from bantin.config import siteurl
@@ -120,7 +120,7 @@ class Inputs:
 
 def site_config(settings: Settings, problems: Problems) -> SiteConfig:
     """The core's settings; configuration errors name the line of their option in mkdocs.yml."""
-    line = configcheck.config_lines(settings.config_file)
+    line = sitefile.config_lines(settings.config_file)
     registry, errors = Registry.from_config(list(settings.documents))
     for message in errors:
         item = re.match(r"mục (\d+) của `documents:`", message)  # legalrefs numbers its entries from 1
