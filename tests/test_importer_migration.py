@@ -237,3 +237,18 @@ def test_images_saved_beside_the_page_are_named_as_written(content: Path, tmp_pa
         assert any(f"ảnh `{src}` của trang đã lưu {page} chưa được nhập: không có tệp này" in w
                    for w in notes)
     assert any("1 ảnh chưa được nhập: http://old-host/Uploads/anh-3.jpg" in w for w in notes)
+
+
+def test_a_category_whose_title_comes_from_an_unset_variable_is_named(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`- title: !ENV TEN_CHUYEN_MUC` unset: the build reads no title; the import says which
+    variable, on which line, before refusing the name."""
+    monkeypatch.delenv("TEN_CHUYEN_MUC", raising=False)
+    text = MKDOCS.replace("- title: Hòa giải ở cơ sở", "- title: !ENV TEN_CHUYEN_MUC")
+    code, out, written = run_import(tmp_path, monkeypatch, capsys, "--category", "Hòa giải ở cơ sở", mkdocs=text)
+    line = text.splitlines().index("        - title: !ENV TEN_CHUYEN_MUC") + 1
+    assert code == 2 and written == []
+    assert f"mkdocs.yml:{line}: [categories[1].title] lỗi: `title` lấy giá trị từ biến môi trường `TEN_CHUYEN_MUC`" \
+        in out.err
+    monkeypatch.setenv("TEN_CHUYEN_MUC", "Hòa giải ở cơ sở")
+    code, _, [written] = run_import(tmp_path, monkeypatch, capsys, "--category", "Hòa giải ở cơ sở", mkdocs=text)
+    assert code == 0 and "category: hoa-giai-o-co-so\n" in written.read_text(encoding="utf-8")

@@ -257,6 +257,7 @@ def test_a_long_chain_stops_at_the_limit(tmp_path, monkeypatch):
     assert load("c0.yml").data == {"site_name": "x"}  # MAX_DEPTH files in all are read
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="a named pipe and /dev/null are POSIX's")
 @pytest.mark.parametrize("target, expected", [
     ("chung/", "là một thư mục"), ("/dev/null", "không phải tệp thường"), ("ong", "không phải tệp thường"),
     ("lon.yml", "lớn hơn 1 MB"), ("nhi-phan.yml", "tệp nhị phân"), ("utf16.yml", "UTF-16"),
@@ -326,3 +327,12 @@ def test_a_tag_in_the_base_is_named_in_the_base(tmp_path):
     path = write(tmp_path, "mkdocs.yml", "INHERIT: base.yml\n")
     assert refused(path).startswith(f"{tmp_path / 'base.yml'}:3: lỗi: MkDocs không có thẻ `!include`")
 
+
+
+@pytest.mark.parametrize("value, expected", [
+    ('"a\\0b.yml"', "ký tự NUL"), ('"\\e[31mdo.yml"', "\\x1b[31mdo.yml"), ("a" * 5000 + ".yml", "File name too long"),
+])
+def test_an_inherit_path_no_file_can_have_is_said_plainly(tmp_path, value, expected):
+    """A NUL made os.stat raise ValueError (a traceback); an escape sequence reached the terminal."""
+    message = refused(write(tmp_path, "mkdocs.yml", f"site_name: x\nINHERIT: {value}\n"))
+    assert "[INHERIT] lỗi: " in message and expected in message and "\x1b" not in message

@@ -49,7 +49,7 @@ from yaml.resolver import Resolver
 
 from bantin.config.precheck import (MAX_BYTES, ConfigError, compose, config_message, decode, deepest_key, node_at,
                                     read_text)
-from bantin.problems import Problem, short
+from bantin.problems import Problem, short, visible
 
 MAX_DEPTH = 10  # files a chain of INHERIT may name; MkDocs has no limit and recurses until Python stops
 MAP = "tag:yaml.org,2002:map"
@@ -140,7 +140,7 @@ def load(config_file: str) -> SiteFile:
         merged = reduce(lambda base, over: _merge(builder, base, over), reversed(layers))
         data = builder.construct_document(merged)
     except (_Stop, yaml.YAMLError, RecursionError) as exc:
-        raise ConfigError(_explained(builder, exc, config_file)) from None
+        raise ConfigError(visible(_explained(builder, exc, config_file))) from None
     return SiteFile(config_file, text, merged, data, tuple(chain.shown), builder.unset)
 
 
@@ -223,6 +223,8 @@ class _Chain:
                        "chưa được đặt và không có giá trị dự phòng",
                        f"đặt biến trước khi chạy lệnh (`export {variable}=../chung/base.yml`), hoặc ghi giá trị dự "
                        f"phòng: `INHERIT: !ENV [{variable}, ../chung/base.yml]`")
+        if isinstance(value, str) and "\x00" in value:  # no file has such a name; os.stat raises ValueError
+            self._stop(child, line, "đường dẫn sau `INHERIT:` có ký tự NUL (`\\0`)", "ghi lại đường dẫn, không có `\\0`")
         if not isinstance(value, str) or not value.strip():
             kind = "để trống" if isinstance(value, str) else _KINDS.get(type(value), "không phải chữ")
             self._stop(child, line, f"`INHERIT:` phải là đường dẫn tới một tệp cấu hình, không phải {kind}",
@@ -268,7 +270,8 @@ class _Chain:
 
     @staticmethod
     def _stop(child: str, line: int, what: str, fix: str):
-        raise ConfigError(config_message(child, line, INHERIT, what, fix))
+        """The error at the `INHERIT:` line; control characters a value may hold are shown escaped."""
+        raise ConfigError(visible(config_message(child, line, INHERIT, what, fix)))
 
 
 # --- merging and building values -------------------------------------------------------------
