@@ -449,6 +449,29 @@ def test_header_box_by_keyboard(page, site):
     assert page.url == url + EXPECTED_FIRST["dat dai"]
 
 
+def test_a_choice_made_with_the_arrows_survives_a_later_list(page, site):
+    """A list for the words typed a moment before may arrive between ArrowDown and Enter (a
+    slow phone; this suite on a busy machine): the option chosen stays chosen when the new
+    list still has it, and Enter opens it, not the search page."""
+    built, url = site
+    page.goto(url)
+    box = page.locator("#bantin-search-q")
+    box.focus()
+    box.type("dat dai", delay=20)
+    box_shows(page, "Luật Đất đai")
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.getElementById(document.getElementById('bantin-search-q')"
+                           ".getAttribute('aria-activedescendant')).getAttribute('data-href')")
+    page.evaluate("document.querySelector('[data-bantin-search=box]').__bantin.run()")  # the late list
+    page.wait_for_function("(h) => { const b = document.getElementById('bantin-search-q');"
+                           " const o = document.getElementById(b.getAttribute('aria-activedescendant'));"
+                           " return o && o.getAttribute('data-href') === h && o.getAttribute('aria-selected') === 'true'; }",
+                           arg=chosen)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == url + EXPECTED_FIRST["dat dai"]
+
+
 def test_header_box_enter_without_choice_opens_the_search_page(page, site):
     built, url = site
     page.goto(url + EXPECTED_FIRST["dat dai"])

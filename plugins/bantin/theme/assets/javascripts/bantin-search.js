@@ -1531,6 +1531,10 @@
 
   SearchBox.prototype.show = function (engine, query, result, docs) {
     var self = this, matches = engine.matcher(query, true), cats = engine.manifest().cats;
+    // The option chosen with the arrows stays chosen when a later list still has it: a list
+    // typed a moment before could replace it between ArrowDown and Enter, and Enter then
+    // opened the search page instead (a slow phone; the test suite on a busy machine).
+    var chosen = this.options[this.active] ? this.options[this.active].getAttribute("data-href") : null;
     this.listbox.textContent = "";
     this.options = [];
     this.active = -1;
@@ -1552,6 +1556,9 @@
     this.allOption = more;
     this.listbox.appendChild(more);
     this.options.push(more);
+    for (var i = 0; chosen && i < this.options.length; i++) {
+      if (this.options[i].getAttribute("data-href") === chosen) { this.setActive(i); break; }
+    }
     this.say(result.hits.length ? count(result.hits.length) + " kết quả" : "Không tìm thấy kết quả cho " + quoted(query));
   };
 
