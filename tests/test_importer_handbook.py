@@ -265,6 +265,27 @@ def test_the_same_page_imported_twice_adds_one_question(site: Path, capsys) -> N
     assert out.splitlines()[-1] == "1 tệp đã nhập, 1 tệp không nhập được"
 
 
+def test_a_page_with_links_imported_again_without_a_map_line_adds_nothing(site: Path, capsys) -> None:
+    """The answer as written (its links made final) is what a second import is compared with:
+    a draft handbook records no map line, a page may have no old address, a Ctrl-C may come
+    before the map is written; the same page again must still add no second question."""
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_text(EXISTING.replace("---\n\n", "draft: true\n---\n\n", 1), encoding="utf-8")
+    body = (f"<p>{ASKED}</p><p>{ANSWER} Xem thêm <a href='/Pages/hoi-dap.aspx?ItemID=5'>câu hỏi trước</a>, "
+            "<a href='https://vbpl.vn/luat-hoa-giai'>Luật Hòa giải ở cơ sở</a> và "
+            "<a href='javascript:alert(1)'>mục này</a>.</p>")
+    page = save(site, qa_page(body=body))
+    code, _, err = run(capsys, str(page), "--handbook", "hoa-giai")
+    assert code == 0, err
+    before = handbook.read_bytes()
+    code, _, err = run(capsys, str(page), "--handbook", "hoa-giai")
+    assert code == 1 and "cùng câu trả lời" in err, err
+    assert handbook.read_bytes() == before
+    assert len(questions_of(handbook)[0]) == 3
+
+
 def test_another_question_with_the_same_words_gets_a_suffix_not_a_refusal(site: Path, capsys) -> None:
     """Two items of a portal may ask the same thing in other words than their answers: the
     answer and the old address decide, as for articles (same title, other text = other page)."""

@@ -55,6 +55,7 @@ from bantin.text.vi import cap_slug, fold, full_slug, nfc, slugify, strip_contro
 from bantin.tools.importer.images import plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.lines import clean_line, md_escape
+from bantin.tools.importer.links import MARKER
 from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.redirectmap import update_redirect_map
 from bantin.tools.importer.result import ImportFailure, ImportResult, _display_path
@@ -524,10 +525,22 @@ def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, 
             for where, line, qid in _questions_at(content_dir, handbook, body, body_line, parts[1]):
                 if qid == parts[2]:
                     raise refused(where, line, qid, f"nhập từ cùng địa chỉ cũ {_short(address)}")
-    wanted = " ".join(answer.split())
+    wanted = _unlinked(answer)
     for line, qid, text in _existing_questions(body, body_line):
-        if " ".join(text.split()) == wanted:
+        if _unlinked(text) == wanted:
             raise refused(handbook.path, line, qid or "chưa có mã", "cùng câu trả lời")
+
+
+# A link as `relink.final_links` writes it: the label, then an address without space or parenthesis
+_WRITTEN_LINK = re.compile(r"(?<!!)\[((?:\\.|[^\[\]\\\n])*)\]\([^()\s]*\)")
+
+
+def _unlinked(markdown: str) -> str:
+    """An answer's text with its links reduced to their labels, spaces collapsed: the answer
+    being imported still holds the importer's markers (`[label](<w:…>)`), the one written
+    before holds them made final (an old address, a relative file, the label alone for a
+    refused one), so only their words can be compared."""
+    return " ".join(_WRITTEN_LINK.sub(r"\1", MARKER.sub(r"\1", markdown)).split())
 
 
 def _questions_at(content_dir: Path, handbook: Handbook, body: str, body_line: int,
