@@ -91,6 +91,18 @@ def test_question_headings(unit):
     assert time.perf_counter() - started < BOUND
 
 
+@pytest.mark.parametrize("unit", ["a < b và c <d ", "<a ", "[a](", "![a](", "[[", "<!-- > ", "</", "\\[", "*a ", "{#"])
+def test_question_titles_read_as_text(unit):
+    """A heading with its id is a question whose title is read back as text (text/plain.inline_text,
+    session 31) through Python-Markdown, whose link pattern walked from every '[' to the end:
+    20 KB of '[' in a heading took a minute per reading, and a build reads it several times."""
+    title = line(unit)[:120_000]
+    started = time.perf_counter()
+    qa.parse_questions("hoi-dap/a.md", "## " + title + " {#cau-hoi}\n\nĐáp.\n", 6, Problems())
+    text.inline_text(title)
+    assert time.perf_counter() - started < 2 * BOUND
+
+
 @pytest.mark.parametrize("unit", UNITS)
 def test_legal_references(unit):
     started = time.perf_counter()

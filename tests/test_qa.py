@@ -293,3 +293,17 @@ def test_the_importer_s_escaped_title_reads_back_as_the_old_page_s_text(text):
     from bantin.tools.importer.lines import md_escape
 
     assert inline_text(md_escape(text)) == text
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    ("Đường dẫn C:\\ hay C:\\", "Đường dẫn C:\\ hay C:\\"),  # a trailing backslash is no escape
+    ("Ngôn ngữ *C#*", "Ngôn ngữ C#"),
+    ("![Mẫu đơn](../images/mau-don.png)", "![Mẫu đơn](../images/mau-don.png)"),  # no text: as written
+])
+def test_a_title_reads_as_its_heading_shows_on_the_handbook_page(heading, title):
+    """The handbook page renders `## N. <heading> {#id}`: what follows the text is the id, so
+    a backslash at the end is the title's own; a heading that is only a picture
+    keeps its Markdown as the title rather than no title at all (review of session 31)."""
+    _, questions, problems = parse(f"## {heading} {{#mot}}\n\nMột.\n")
+    assert not problems.errors
+    assert questions[0].title == title

@@ -182,7 +182,7 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
             problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
                           "viết câu trả lời ở các dòng dưới câu hỏi, trước câu hỏi tiếp theo")
         written = display_title(title)
-        shown = inline_text(written)
+        shown = inline_text(written) or written  # a heading that is only a picture: its Markdown
         questions.append(Question(qid, shown, number, answer, line, basis, "" if shown == written else written))
     _intro_ids(src, lines[: headings[0][0]], body_line, {q.id: q.line for q in questions}, problems)
     return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)

@@ -30,17 +30,41 @@ def inline_text(markdown_line: str) -> str:
     # rendered as the heading it is on the handbook's page ("# x" or "1. x" stay text there),
     # its inline tags dropped without a space: «**Đậm**?» is «Đậm?». Raw HTML stays text, as
     # the title always showed it («<script>» is shown, not run and not dropped; the handbook's
-    # sanitiser removes it there and says so on the line).
-    line = " ".join(markdown_line.split()).replace("<", "&lt;")
-    rendered = _inline_renderer().reset().convert("## " + line)
-    return " ".join(html.unescape(_TAG.sub("", rendered)).split())
+    # sanitiser removes it there and says so on the line): the renderer has no raw HTML.
+    # A space ends the line as the ` {#id}` after it does there: «C:\\» is no escape.
+    line = _no_long_link_walks(" ".join(markdown_line.split()))
+    rendered = _inline_renderer().reset().convert("## " + line + " ")
+    return " ".join(html.unescape(_TAG.sub("", rendered)).replace(_BRACKET, "[").split())
+
+
+_LINK_WALK = 200_000  # characters Python-Markdown's link pattern may walk for one title: well under a second
+_UNESCAPED_OPEN = re.compile(r"(?<!\\)(\\*)\[")  # a '[' with the run of backslashes before it (linear)
+_BRACKET = "\ufdd1"  # a non-character no pattern looks at (convert/htmlguard's mark for '[')
+
+
+def _no_long_link_walks(line: str) -> str:
+    """The line, or, when its '[' could make Python-Markdown's link pattern walk more than
+    _LINK_WALK characters (from every '[' to the end: a heading of '[' or '[a](' repeated took
+    a minute per 20 KB), with every unescaped '[' as _BRACKET, written back as '[' once
+    rendered: the same characters shown, no link (convert/htmlguard does so for the pages; this
+    layer may not import it). A title of a few links is far below the limit. A _BRACKET the line
+    held, a non-character no text has, becomes U+FFFD."""
+    if line.count("[") * len(line) <= _LINK_WALK:
+        return line
+    line = line.replace(_BRACKET, "\ufffd")
+    return _UNESCAPED_OPEN.sub(lambda m: m.group(1) + ("[" if len(m.group(1)) % 2 else _BRACKET), line)
 
 
 @lru_cache(maxsize=1)
 def _inline_renderer():
+    """Python-Markdown without raw HTML: a '<' is text (no `&lt;` placeholders either, which
+    its inline pass is slow on), so `<script>` reads as written."""
     import markdown  # only for titles with a mark: most builds never load it here
 
-    return markdown.Markdown()
+    md = markdown.Markdown()
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
 
 
 def _drop_blocks(markup: str) -> str:
