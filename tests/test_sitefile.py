@@ -174,6 +174,23 @@ def test_the_merge_is_deep_for_mappings_and_replaces_lists(tmp_path, monkeypatch
     assert replaced.plugin("bantin") == {} and replaced.plugin("search") is None  # `- bantin` replaced the base's
 
 
+def test_aliases_of_aliases_on_both_sides_of_inherit_are_merged_once(tmp_path):
+    """Ten short lines of aliases of aliases, in the base and in the file over it: the merge
+    met the same pair of nodes along 10⁹ paths and `bantin import` never ended; each pair is
+    merged once now (MkDocs' own loader took 2.6 s for 8⁶ paths, this one 18 s)."""
+    def nest(anchor: str) -> str:
+        lines = [f"l0: &{anchor}0 {{" + ", ".join(f"k{i}: 1" for i in range(10)) + "}"]
+        lines += [f"l{d}: &{anchor}{d} {{" + ", ".join(f"k{i}: *{anchor}{d - 1}" for i in range(10)) + "}"
+                  for d in range(1, 10)]
+        return "\n".join(lines) + "\n"
+
+    write(tmp_path, "base.yml", "site_name: Chung\n" + nest("a"))
+    child = write(tmp_path, "mkdocs.yml", "INHERIT: base.yml\ndocs_dir: content\n" + nest("b"))
+    site = load(str(child))
+    assert site.get("docs_dir") == "content" and site.get("site_name") == "Chung"
+    assert site.get("l9", "k3", "k5", "k7", "k1", "k0", "k9", "k2", "k4", "k6", "k8") == 1
+
+
 def test_each_value_knows_the_file_and_line_it_was_written_at(tmp_path):
     _sites(tmp_path)
     child = str(tmp_path / "trang" / "mkdocs.yml")

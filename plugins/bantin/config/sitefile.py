@@ -137,7 +137,7 @@ def load(config_file: str) -> SiteFile:
     chain = _Chain(config_file, builder)
     try:
         layers = chain.layers(compose(config_file, text))
-        merged = reduce(lambda base, over: _merge(builder, base, over), reversed(layers))
+        merged = reduce(lambda base, over: _merge(builder, base, over, {}), reversed(layers))
         data = builder.construct_document(merged)
     except (_Stop, yaml.YAMLError, RecursionError) as exc:
         raise ConfigError(visible(_explained(builder, exc, config_file))) from None
@@ -276,19 +276,25 @@ class _Chain:
 
 # --- merging and building values -------------------------------------------------------------
 
-def _merge(builder: "_Builder", base: yaml.Node, over: yaml.Node) -> yaml.Node:
+def _merge(builder: "_Builder", base: yaml.Node, over: yaml.Node, done: dict) -> yaml.Node:
     """`over` merged onto `base` as mergedeep merges MkDocs' dicts: two mappings key by key
     (order: the base's keys, then the new ones), anything else replaced by `over`. Nodes are
-    never changed in place: an alias (`*a`) shares its node with the anchor."""
+    never changed in place: an alias (`*a`) shares its node with the anchor, and the merge of
+    a pair of nodes met again through aliases is the one made before (`done`): ten lines of
+    aliases of aliases on both sides are 10⁹ paths to the same few pairs."""
     if not (_is_map(base) and _is_map(over)):
         return over
+    pair = (id(base), id(over))  # both trees outlive the merge: an id is never reused meanwhile
+    if pair in done:
+        return done[pair]
     pairs: dict[Any, tuple[yaml.Node, yaml.Node]] = {}
     for key, value in _pairs(builder, base):
         pairs[_key(builder, key)] = (key, value)
     for key, value in _pairs(builder, over):
         name = _key(builder, key)
-        pairs[name] = (key, _merge(builder, pairs[name][1], value)) if name in pairs else (key, value)
-    return yaml.MappingNode(MAP, list(pairs.values()), over.start_mark, over.end_mark, over.flow_style)
+        pairs[name] = (key, _merge(builder, pairs[name][1], value, done)) if name in pairs else (key, value)
+    done[pair] = yaml.MappingNode(MAP, list(pairs.values()), over.start_mark, over.end_mark, over.flow_style)
+    return done[pair]
 
 
 def _is_map(node: yaml.Node) -> bool:
