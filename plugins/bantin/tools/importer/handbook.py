@@ -55,7 +55,6 @@ from bantin.text.vi import cap_slug, fold, full_slug, nfc, slugify, strip_contro
 from bantin.tools.importer.images import plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.lines import clean_line, md_escape
-from bantin.tools.importer.links import MARKER
 from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.redirectmap import update_redirect_map
 from bantin.tools.importer.result import ImportFailure, ImportResult, _display_path
@@ -65,7 +64,7 @@ from bantin.tools.importer.urls import classify_old_url, normalize_url
 from bantin.tools.importer.oldpages import OldPages, portal_hosts, recorded
 from bantin.tools.importer.relink import final_links
 from bantin.tools.importer.writing import (
-    URL_ALONE, _analyse, _copy, _map_pairs, _project_of, _remove, _today, front_matter_text,
+    URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _project_of, _remove, _today, front_matter_text,
 )
 from bantin.tools.newcontent import NewContentError, handbooks, read_text
 
@@ -531,16 +530,11 @@ def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, 
             raise refused(handbook.path, line, qid or "chưa có mã", "cùng câu trả lời")
 
 
-# A link as `relink.final_links` writes it: the label, then an address without space or parenthesis
-_WRITTEN_LINK = re.compile(r"(?<!!)\[((?:\\.|[^\[\]\\\n])*)\]\([^()\s]*\)")
-
-
 def _unlinked(markdown: str) -> str:
-    """An answer's text with its links reduced to their labels, spaces collapsed: the answer
-    being imported still holds the importer's markers (`[label](<w:…>)`), the one written
-    before holds them made final (an old address, a relative file, the label alone for a
-    refused one), so only their words can be compared."""
-    return " ".join(_WRITTEN_LINK.sub(r"\1", MARKER.sub(r"\1", markdown)).split())
+    """An answer as a re-import compares it (`writing._comparable`, an article's rule: links
+    as their text), spaces collapsed: the answer being imported still holds the importer's
+    markers (`[label](<w:…>)`), the one written before has them made final."""
+    return " ".join(_comparable(markdown).split())
 
 
 def _questions_at(content_dir: Path, handbook: Handbook, body: str, body_line: int,
