@@ -307,3 +307,13 @@ def test_a_title_reads_as_its_heading_shows_on_the_handbook_page(heading, title)
     _, questions, problems = parse(f"## {heading} {{#mot}}\n\nMột.\n")
     assert not problems.errors
     assert questions[0].title == title
+
+
+def test_a_title_too_long_to_render_still_reads_its_escapes_undone():
+    """Over RENDERED_MAX characters the title is not rendered (Python-Markdown's escapes grow
+    faster than the line: 120 KB of `\\[` took 2.6 s a reading), yet still reads as text."""
+    from bantin.text.plain import RENDERED_MAX, inline_text
+
+    long = "Hỏi " * (RENDERED_MAX // 4) + "lệ phí \\*5%\\* &lt;10 triệu&gt; \\[Điều 5\\]?"
+    assert len(long) > RENDERED_MAX
+    assert inline_text(long).endswith("lệ phí *5%* <10 triệu> [Điều 5]?")

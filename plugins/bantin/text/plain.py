@@ -27,6 +27,8 @@ def inline_text(markdown_line: str) -> str:
     have a mark: most have none."""
     if not _INLINE_MARKS.intersection(markdown_line):
         return " ".join(markdown_line.split())
+    if len(markdown_line) > RENDERED_MAX:  # no title: Python-Markdown's escapes grow faster than the line
+        return " ".join(html.unescape(_ESCAPE.sub(r"\1", markdown_line)).split())
     # rendered as the heading it is on the handbook's page ("# x" or "1. x" stay text there),
     # its inline tags dropped without a space: «**Đậm**?» is «Đậm?». Raw HTML stays text, as
     # the title always showed it («<script>» is shown, not run and not dropped; the handbook's
@@ -36,6 +38,9 @@ def inline_text(markdown_line: str) -> str:
     rendered = _inline_renderer().reset().convert("## " + line + " ")
     return " ".join(html.unescape(_TAG.sub("", rendered)).replace(_BRACKET, "[").split())
 
+
+RENDERED_MAX = 2_000  # characters; a question is a sentence or two (the importer cuts titles at 200)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>&])")  # Markdown's backslash escapes, undone in one pass
 
 _LINK_WALK = 200_000  # characters Python-Markdown's link pattern may walk for one title: well under a second
 _UNESCAPED_OPEN = re.compile(r"(?<!\\)(\\*)\[")  # a '[' with the run of backslashes before it (linear)
