@@ -123,10 +123,54 @@ def editing(tmp_path_factory):
         assert probe.connect_ex(("127.0.0.1", proxy)) != 0
 
 
+VIEWPORT = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="module")
+def editor_tab(chromium, editing):
+    """The one browser tab `admin` lends each test, with a DevTools session on it. A new
+    browser context per test made Chromium fetch and compile Decap's 5 MB bundle every time
+    (2-2.5 s of each test's set-up); a tab kept keeps that work, nothing of the editor's."""
+    context = chromium.new_context(locale="vi-VN", viewport=VIEWPORT)
+    page = context.new_page()
+    yield page, context.new_cdp_session(page)
+    context.close()
+
+
 @pytest.fixture
-def admin(chromium, editing, tmp_path):
-    """The editor page, logged in to the local backend, every request recorded."""
-    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
+def admin(editor_tab, editing, tmp_path):
+    """The editor page, freshly loaded and logged in to the local backend, every request recorded.
+
+    The tab is shared, the editor is not: first the tab leaves the editor and the site's
+    storage is cleared (Decap's copies and login, bantin-admin.js's notes), then /admin/ loads
+    as in a new browser; the test's own listeners go when it ends. A test that needs a browser
+    of its own (a second tab, a crashed one, a copy kept across reloads) takes `fresh_admin`."""
+    page, devtools = editor_tab
+    _leave_and_forget(page, devtools, editing[1])
+    added = []
+
+    def on(event, handler):  # the test's listeners, removed when it ends
+        added.append((event, handler))
+        type(page).on(page, event, handler)
+
+    page.on = on
+    page.shots = tmp_path / "shots"
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    try:
+        assert _log_in(page, editing[1]), "the login was kept: the shared tab's storage was not cleared"
+        yield page
+    finally:
+        del page.on
+        for event, handler in added:
+            page.remove_listener(event, handler)
+
+
+@pytest.fixture
+def fresh_admin(chromium, editing, tmp_path):
+    """The editor page in a browser context of its own, logged in, every request recorded:
+    for a test that reloads to get its typed work back, opens a second tab or crashes one."""
+    context = chromium.new_context(locale="vi-VN", viewport=VIEWPORT)
     page = context.new_page()
     page.shots = tmp_path / "shots"
     page.requests = []
@@ -136,15 +180,33 @@ def admin(chromium, editing, tmp_path):
     context.close()
 
 
-def _log_in(page, url: str) -> None:
+def _leave_and_forget(page, devtools, url: str) -> None:
+    """The shared tab off the editor (a question about unsaved work answered "leave"), the
+    preview origin's storage and cookies cleared, the window at its first size. No test's
+    copy, login or note reaches the next: each starts as in a new browser."""
+    def leave(dialog):
+        dialog.accept()
+
+    page.on("dialog", leave)
+    try:
+        page.goto("about:blank")
+    finally:
+        page.remove_listener("dialog", leave)
+    devtools.send("Storage.clearDataForOrigin", {"origin": url.rstrip("/"), "storageTypes": "all"})
+    page.set_viewport_size(VIEWPORT)
+
+
+def _log_in(page, url: str) -> bool:
     """/admin/, logged in to the local backend: the button the first time in a browser
-    context, none after (Decap keeps the session)."""
+    context, none after (Decap keeps the session). Whether the button was there."""
     page.goto(url + "admin/")
     login = page.get_by_role("button", name="Đăng nhập")
     login.or_(page.get_by_text("Loại bài", exact=True)).first.wait_for()
-    if login.count():
+    asked = bool(login.count())
+    if asked:
         login.click()
     page.get_by_text("Loại bài", exact=True).wait_for()
+    return asked
 
 
 def _shot(page, name: str) -> None:
@@ -871,11 +933,11 @@ def _until(condition, seconds: float = 15) -> None:
 
 
 @pytest.mark.parametrize("address", ["entries/bai-cu", "new"])
-def test_typed_work_comes_back_after_a_reload(admin, editing, address):
+def test_typed_work_comes_back_after_a_reload(fresh_admin, editing, address):
     """A phone reloads the tab after the camera; a computer's tab crashes. Decap keeps what
     was typed and asks on the next opening whether to use it; its answer "yes" was undone a
     moment later by the entry's own loading (Decap #6989, #5055): the typed work was lost."""
-    page, said = admin, []
+    page, said = fresh_admin, []
     page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
     page.goto(editing[1] + f"admin/#/collections/tin-tuc/{address}")
     title = page.get_by_label("Tiêu đề")
@@ -893,7 +955,7 @@ def test_typed_work_comes_back_after_a_reload(admin, editing, address):
     assert page.get_by_label("Tiêu đề").input_value() == "Bài viết dở trước khi tải lại"
 
 
-def test_a_picture_uploaded_before_a_reload_is_saved_where_the_article_names_it(admin, editing, tmp_path):
+def test_a_picture_uploaded_before_a_reload_is_saved_where_the_article_names_it(fresh_admin, editing, tmp_path):
     """A new article with a picture uploaded, not yet saved; the tab reloads; the copy is
     restored and published. The picture went to content/tin-tuc/content/images/ while the
     article named ../images/ (Decap looked the restored field up by identity), and the media
@@ -902,7 +964,7 @@ def test_a_picture_uploaded_before_a_reload_is_saved_where_the_article_names_it(
 
     picture = tmp_path / "anh-khoi-phuc.jpg"
     Image.new("RGB", (800, 500), (200, 180, 20)).save(picture, quality=85)
-    page, root, said = admin, editing[0], []
+    page, root, said = fresh_admin, editing[0], []
     page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
     page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
     _new_article_with_picture(page, "Bài khôi phục có ảnh", picture, "anh-khoi-phuc.jpg")
@@ -942,12 +1004,12 @@ def _answered_copy(page, said: list) -> str:
 
 
 @pytest.mark.parametrize("address", ["entries/bai-cu", "new"])
-def test_the_last_words_typed_before_a_reload_come_back(admin, editing, address):
+def test_the_last_words_typed_before_a_reload_come_back(fresh_admin, editing, address):
     """Decap writes its copy 2 s after the last key: a reload sooner (a phone's tab reloaded
     after the camera, a mistaken tap) lost the last words typed. The pending copy is now written
     as the page is left (scripts/patch_decap.py: BACKUP_ON_HIDE, BACKUP_FILES_AT_HAND,
     BACKUP_COMMITTED)."""
-    page, said = admin, []
+    page, said = fresh_admin, []
     page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
     page.goto(editing[1] + f"admin/#/collections/tin-tuc/{address}")
     title = page.get_by_label("Tiêu đề")
@@ -965,12 +1027,12 @@ def test_the_last_words_typed_before_a_reload_come_back(admin, editing, address)
     assert page.get_by_label("Tiêu đề").input_value() == "Bài viết dở và mấy chữ cuối"
 
 
-def test_the_last_words_typed_before_switching_apps_come_back(admin, editing):
+def test_the_last_words_typed_before_switching_apps_come_back(fresh_admin, editing):
     """A phone switching apps hides the page, then may close the tab without a word to it (to
     free memory): the copy must be written when the page is hidden. Here the page is made
     hidden less than 2 s after the last key, then its renderer is killed, as a discarded tab's is
     (no pagehide)."""
-    page, context = admin, admin.context
+    page, context = fresh_admin, fresh_admin.context
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/chua-xong")
     title = page.get_by_label("Tiêu đề")
     title.fill("Sửa dở")
@@ -1085,10 +1147,10 @@ def test_a_new_day_keeps_the_time_of_day_the_date_had(admin, editing):
     assert "08:30" not in str(meta["date"]) and len(str(meta["date"])) == 10, meta["date"]
 
 
-def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editing):
+def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(fresh_admin, editing):
     """Typed here, left unsaved; the file is then saved elsewhere (another editor, a phone).
     Offering the copy back without a word would undo that newer save (hostile review)."""
-    page = admin
+    page = fresh_admin
     said = []
     page.on("dialog", lambda dialog: (said.append(dialog.message),
                                       dialog.dismiss() if dialog.message.startswith("Máy này") else dialog.accept()))
@@ -1104,10 +1166,10 @@ def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(admin, editi
     assert page.get_by_label("Tiêu đề").input_value() == "Bài sửa ở hai máy"
 
 
-def test_a_copy_made_only_with_a_switch_is_offered_with_the_warning_too(admin, editing):
+def test_a_copy_made_only_with_a_switch_is_offered_with_the_warning_too(fresh_admin, editing):
     """The warning above needed a key typed: a copy made only by turning a switch (no input
     event) came back over the newer file without it (left in session 27)."""
-    page = admin
+    page = fresh_admin
     said = []
     page.on("dialog", lambda dialog: (said.append(dialog.message),
                                       dialog.dismiss() if dialog.message.startswith("Máy này") else dialog.accept()))
