@@ -175,6 +175,7 @@ def fresh_admin(chromium, editing, tmp_path):
     page.shots = tmp_path / "shots"
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
+    _watch_loading(page)
     _log_in(page, editing[1])
     yield page
     context.close()
@@ -932,6 +933,59 @@ def _until(condition, seconds: float = 15) -> None:
         time.sleep(0.2)
 
 
+# Whether some value in Decap's store of local copies (localforage's IndexedDB) holds `words`;
+# the database is only read once Decap has made it (opening it first would make it empty).
+COPY_HOLDS = """words => indexedDB.databases().then(found => !found.some(d => d.name === "localforage") ? false
+    : new Promise(done => {
+        const open = indexedDB.open("localforage");
+        open.onerror = () => done(false);
+        open.onsuccess = () => {
+            const db = open.result, end = value => { db.close(); done(value); };
+            if (!db.objectStoreNames.contains("keyvaluepairs")) { return end(false); }
+            const all = db.transaction("keyvaluepairs").objectStore("keyvaluepairs").getAll();
+            all.onsuccess = () => end(all.result.some(v => JSON.stringify(v).includes(words)));
+            all.onerror = () => end(false);
+        };
+    }))"""
+
+
+def _copy_kept(page, words: str) -> None:
+    """Until Decap's copy of the unsaved form (its local backup, written 2 s after the last
+    change) holds `words`: its timer has run, and the next key starts a new one. A fixed
+    3 s wait took a second longer, and could come short on a loaded machine."""
+    page.wait_for_function(COPY_HOLDS, arg=words, polling=100, timeout=15_000)
+
+
+def _watch_loading(page) -> None:
+    """Keep `page.loading`, the page's requests not yet answered, and `page.last_request`,
+    when one last started or ended, for `_loaded`."""
+    page.loading, page.last_request = set(), time.monotonic()
+
+    def started(request):
+        page.loading.add(request)
+        page.last_request = time.monotonic()
+
+    def ended(request):
+        page.loading.discard(request)
+        page.last_request = time.monotonic()
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+
+
+def _loaded(page, quiet: float = 0.7, seconds: float = 30) -> None:
+    """Until no request of the page (`_watch_loading`) has been waiting for `quiet` seconds:
+    what Decap was loading, the entry after the copy's question, has come and been put in the
+    form. Where Decap once answered the question before the entry came (Decap #6989), the
+    entry then overwrote the copy; a fixed 3-4 s wait hoped that was enough time for it."""
+    deadline = time.monotonic() + seconds
+    while page.loading or time.monotonic() - page.last_request < quiet:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the editor was still loading: {[r.url for r in page.loading]}")
+        page.wait_for_timeout(100)  # the page's events reach Python only while Playwright waits
+
+
 @pytest.mark.parametrize("address", ["entries/bai-cu", "new"])
 def test_typed_work_comes_back_after_a_reload(fresh_admin, editing, address):
     """A phone reloads the tab after the camera; a computer's tab crashes. Decap keeps what
@@ -942,13 +996,13 @@ def test_typed_work_comes_back_after_a_reload(fresh_admin, editing, address):
     page.goto(editing[1] + f"admin/#/collections/tin-tuc/{address}")
     title = page.get_by_label("Tiêu đề")
     title.fill("Bài viết dở trước khi tải lại")
-    page.wait_for_timeout(3000)  # Decap keeps a copy 2 s after the last key
+    _copy_kept(page, "Bài viết dở trước khi tải lại")  # Decap keeps a copy 2 s after the last key
     page.reload()
     for _ in range(50):
         if said:
             break
         page.wait_for_timeout(200)
-    page.wait_for_timeout(4000)  # the entry's own loading came after the answer, and won
+    _loaded(page)  # the entry's own loading came after the answer, and won
     asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở (chưa lưu): “Bài viết dở")]
     assert len(asked) == 1, said  # asked once, in our words, with the copy's title (Decap's said "tải lên")
     assert "CHÚ Ý" not in asked[0]  # the file was not saved again since
@@ -971,7 +1025,7 @@ def test_a_picture_uploaded_before_a_reload_is_saved_where_the_article_names_it(
     page.get_by_label("Mô tả ảnh").fill("Ảnh màu vàng")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Nội dung viết trước khi tải lại.")
-    page.wait_for_timeout(3000)  # Decap keeps a copy 2 s after the last key
+    _copy_kept(page, "Nội dung viết trước khi tải lại.")  # Decap keeps a copy 2 s after the last key
     page.reload()
     for _ in range(50):  # the page's events (the question) come while Playwright waits
         if any(m.startswith("Máy này còn giữ") for m in said):
@@ -997,7 +1051,7 @@ def _answered_copy(page, said: list) -> str:
         if any(m.startswith("Máy này") for m in said):
             break
         page.wait_for_timeout(200)
-    page.wait_for_timeout(3000)  # the entry's own loading, after the answer
+    _loaded(page)  # the entry's own loading, after the answer
     asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở (chưa lưu):")]
     assert len(asked) == 1, said
     return asked[0]
@@ -1014,7 +1068,7 @@ def test_the_last_words_typed_before_a_reload_come_back(fresh_admin, editing, ad
     page.goto(editing[1] + f"admin/#/collections/tin-tuc/{address}")
     title = page.get_by_label("Tiêu đề")
     title.fill("Bài viết dở")
-    page.wait_for_timeout(3000)  # Decap's own copy of these words, 2 s after the last key
+    _copy_kept(page, "Bài viết dở")  # Decap's own copy of these words, 2 s after the last key
     page.evaluate("""() => {
         addEventListener("input", () => sessionStorage.setItem("key", Date.now()), true);
         addEventListener("pagehide", () => sessionStorage.setItem("left", Date.now()));
@@ -1036,7 +1090,7 @@ def test_the_last_words_typed_before_switching_apps_come_back(fresh_admin, editi
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/chua-xong")
     title = page.get_by_label("Tiêu đề")
     title.fill("Sửa dở")
-    page.wait_for_timeout(3000)
+    _copy_kept(page, "Sửa dở")
     title.press_sequentially(" rồi chuyển ứng dụng", delay=40)
     typed = time.monotonic()
     page.evaluate("""() => {
@@ -1053,6 +1107,7 @@ def test_the_last_words_typed_before_switching_apps_come_back(fresh_admin, editi
     with pytest.raises(Exception, match="crashed"):
         page.evaluate("1")
     again, said = context.new_page(), []
+    _watch_loading(again)
     again.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
     _log_in(again, editing[1])
     again.goto(editing[1] + "admin/#/collections/tin-tuc/entries/chua-xong")
@@ -1156,7 +1211,7 @@ def test_a_copy_older_than_the_saved_file_is_offered_with_a_warning(fresh_admin,
                                       dialog.dismiss() if dialog.message.startswith("Máy này") else dialog.accept()))
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/hai-may")
     page.get_by_label("Tiêu đề").fill("Sửa dở ở máy này")
-    page.wait_for_timeout(3000)  # Decap's copy, 2 s after the last key
+    _copy_kept(page, "Sửa dở ở máy này")  # Decap's copy, 2 s after the last key
     _saved_elsewhere_then_reloaded(page, editing, "hai-may", "bai-sua-o-hai-may", said)
     summary = page.get_by_label("Tóm tắt")
     asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở (chưa lưu): “Sửa dở ở máy này”")]
@@ -1175,7 +1230,7 @@ def test_a_copy_made_only_with_a_switch_is_offered_with_the_warning_too(fresh_ad
                                       dialog.dismiss() if dialog.message.startswith("Máy này") else dialog.accept()))
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/cong-tac")
     page.get_by_label("Bản nháp (chưa đăng)").click()  # a switch: no key, no input event
-    page.wait_for_timeout(3000)  # Decap's copy, 2 s after the change
+    _copy_kept(page, "draft: true")  # Decap's copy, 2 s after the change
     _saved_elsewhere_then_reloaded(page, editing, "cong-tac", "bai-chi-bat-cong-tac", said)
     asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở")]
     assert len(asked) == 1 and "CHÚ Ý: bài này đã được lưu lại sau khi bản soạn dở được viết" in asked[0], said
