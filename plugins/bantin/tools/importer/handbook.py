@@ -23,7 +23,10 @@ htmlpage, lists, losses); only what is written differs:
 - The whole new handbook text is parsed as the build parses it before it is written: one
   question more, with this id, and no new error, or nothing is written.
 - The same page imported twice adds nothing: an old address the map already sends to a
-  question that still exists, or an answer the handbook already has, is refused by name.
+  question that still exists, or an answer the handbook already has, is refused by name;
+  refused by its answer, its old addresses the map lacks are added towards that question.
+- Each question's map lines are written as soon as its handbook is (`RedirectMap`): a kill
+  midway loses none, but for the question being written, which the next run's refusal adds.
 - Writes: the handbook is replaced whole (`files.replace`, keeping its line endings, byte
   order mark and mode) and only when it is still the text read; a new one is linked to its
   name when whole (`images.write_new`); never through a symlink, never outside content/.
@@ -56,15 +59,15 @@ from bantin.tools.importer.images import plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.lines import clean_line, md_escape
 from bantin.tools.importer.losses import lost_warning
-from bantin.tools.importer.redirectmap import update_redirect_map
-from bantin.tools.importer.result import ImportFailure, ImportResult, _display_path
+from bantin.tools.importer.result import AlreadyImported, ImportFailure, ImportResult, _display_path, failed_lines
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way
+from bantin.tools.importer.redirectmap import RedirectMap
 from bantin.tools.importer.units import Block, Extracted
 from bantin.tools.importer.urls import classify_old_url, normalize_url
 from bantin.tools.importer.oldpages import OldPages, portal_hosts, recorded
 from bantin.tools.importer.relink import final_links
 from bantin.tools.importer.writing import (
-    URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _project_of, _remove, _today, front_matter_text,
+    URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _remove, _today, front_matter_text, redirect_writer,
 )
 from bantin.tools.newcontent import NewContentError, handbooks, read_text
 
@@ -97,7 +100,7 @@ class QuestionResult(ImportResult):
 
     def report(self, content_dir: Path | None = None) -> list[str]:
         if self.error:
-            return [f"lỗi: {self.error}"]
+            return failed_lines(self)
         assert self.path is not None
         name = _display_path(self.path, content_dir)
         where = f"{name} (câu hỏi `{self.question}`)"
@@ -442,11 +445,15 @@ def _redirects(old: list[tuple[str, str]], page: str, handbook: Handbook, result
                 "trang mới thay cổng cũ ngay tại tên miền cũ mà máy chủ không dùng các quy tắc đó, địa chỉ này sẽ "
                 "không được chuyển")
     if pairs and handbook.draft:
-        lines = "; ".join(f"`{a} {p}`" for a, p in pairs)  # whole: lines to copy into the map
-        result.warnings.append(f"sổ tay là bản nháp (`draft: true`) nên địa chỉ cũ chưa được ghi vào bảng chuyển "
-                               f"hướng; khi xuất bản sổ tay, thêm vào bảng chuyển hướng dòng {lines}")
+        result.warnings.append(_for_publishing(pairs))
         return []
     return pairs
+
+
+def _for_publishing(pairs: list[tuple[str, str]]) -> str:
+    lines = "; ".join(f"`{a} {p}`" for a, p in pairs)  # whole: lines to copy into the map
+    return (f"sổ tay là bản nháp (`draft: true`) nên địa chỉ cũ chưa được ghi vào bảng chuyển hướng; khi xuất bản "
+            f"sổ tay, thêm vào bảng chuyển hướng dòng {lines}")
 
 
 def _sent_elsewhere(address: str, target: str, page: str) -> str:
@@ -510,13 +517,17 @@ def _existing_questions(body: str, body_line: int) -> list[tuple[int, str, str]]
 
 def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, body_line: int, answer: str,
                   old: list[tuple[str, str]], recorded: dict[str, str], prefix: str) -> None:
-    """ImportFailure when this page is a question already: an old address recorded towards a
-    question that still exists, or the same answer in this handbook. Two old items may ask
-    one thing in the same words; their answers and addresses tell them apart."""
-    def refused(where: Path, line: int, qid: str, why: str) -> ImportFailure:
-        return ImportFailure(f"{path}: câu hỏi này đã có trong sổ tay {_display_path(where, content_dir)} (dòng "
-                             f"{line}, mã `{qid}`), {why}; không thêm lần nữa, không tệp nào bị ghi. Muốn nhập lại "
-                             "thì xóa câu hỏi đó (từ dòng `## ` tới trước câu hỏi sau) rồi chạy lại lệnh")
+    """AlreadyImported when this page is a question already: an old address recorded towards
+    a question that still exists, or the same answer in this handbook. Two old items may ask
+    one thing in the same words; their answers and addresses tell them apart. Known by its
+    answer, the page's old addresses the map lacks go with the refusal, towards that question
+    (a run killed between writing the handbook and writing the map left them out)."""
+    def refused(where: Path, line: int, qid: str, why: str, pairs=()) -> AlreadyImported:
+        notes = [_for_publishing(list(pairs))] if pairs and handbook.draft else []
+        return AlreadyImported(f"{path}: câu hỏi này đã có trong sổ tay {_display_path(where, content_dir)} (dòng "
+                               f"{line}, mã `{qid}`), {why}; không thêm lần nữa, không tệp nào bị ghi. Muốn nhập "
+                               "lại thì xóa câu hỏi đó (từ dòng `## ` tới trước câu hỏi sau) rồi chạy lại lệnh",
+                               [] if notes else list(pairs), notes)
     for address, _ in old:
         target = recorded.get(address, "")
         parts = target.strip("/").split("/")
@@ -527,7 +538,8 @@ def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, 
     wanted = _unlinked(answer)
     for line, qid, text in _existing_questions(body, body_line):
         if _unlinked(text) == wanted:
-            raise refused(handbook.path, line, qid or "chưa có mã", "cùng câu trả lời")
+            pairs = [(a, f"/{prefix}/{handbook.address}/{qid}/") for a, _ in old if qid and a not in recorded]
+            raise refused(handbook.path, line, qid or "chưa có mã", "cùng câu trả lời", pairs)
 
 
 def _unlinked(markdown: str) -> str:
@@ -650,8 +662,8 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
                      redirect_map: Path | None = None, address_prefix: str = QA_DIR,
                      prefixes: UrlPrefixes | None = None) -> list[QuestionResult]:
     """Import several pages as questions of one handbook, in order; failures become results
-    with `error` set, never exceptions. Old addresses are added to `redirect_map`, as
-    `writing.import_files` does for articles."""
+    with `error` set, never exceptions. Old addresses are added to `redirect_map` as each
+    question is written, as `writing.import_files` does for articles."""
     paths = [Path(p) for p in paths]
     if url and len(paths) > 1:
         raise ValueError(URL_ALONE)
@@ -661,11 +673,15 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     except ImportFailure as exc:  # a handbook that became unreadable since it was chosen
         return [QuestionResult(source=path, error=str(exc)) for path in paths]
     results: list[QuestionResult] = []
-    portal = portal_of(Path(content_dir), redirect_map, prefixes or UrlPrefixes(qa=address_prefix))
+    prefixes = prefixes or UrlPrefixes(qa=address_prefix)
+    writer = redirect_writer(redirect_map, Path(content_dir), prefixes)
+    portal = portal_of(Path(content_dir), redirect_map, prefixes)
     for path in paths:
         try:
             result = import_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
                                      recorded=recorded, taken=taken, portal=portal)
+        except AlreadyImported as exc:
+            result = exc.result(path)
         except ImportFailure as exc:
             result = QuestionResult(source=path, error=str(exc))
         except Exception as exc:  # never a traceback for an editor
@@ -673,8 +689,8 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
                                     f"{exc}); hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này")
         for old, new in result.redirects:
             recorded.setdefault(old, new)
+        _record([result], writer)  # now: a kill later in the run loses none of them
         results.append(result)
-    _record(results, redirect_map, Path(content_dir))
     return results
 
 
@@ -688,20 +704,21 @@ def _recorded(redirect_map: Path | None) -> dict[str, str]:
     return dict(parse_redirect_map(text, str(redirect_map))[0]) if text else {}
 
 
-def _record(results: list[QuestionResult], redirect_map: Path | None, content_dir: Path) -> None:
-    """Write the run's pairs into the redirect map; when it cannot be written, each result
-    says which lines to add by hand."""
+def _record(results: list[ImportResult], writer: RedirectMap | None) -> None:
+    """Write the pairs of these results into the redirect map (`RedirectMap.add`: whole or
+    not at all, never through a link); when it cannot be written, each result says which
+    lines to add by hand."""
     pairs = [pair for r in results for pair in r.redirects]
-    if redirect_map is None or not pairs:
+    if writer is None or not pairs:
         return
     try:
-        conflicts = update_redirect_map(redirect_map, pairs, _project_of(Path(redirect_map), content_dir)).conflicts
+        conflicts = writer.add(pairs).conflicts
     except (ImportFailure, OSError, UnicodeDecodeError) as exc:
         reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
         for r in results:
             if r.redirects:
                 lines = "; ".join(f"`{old} {new}`" for old, new in r.redirects)
-                r.warnings.append(f"chưa ghi được bảng chuyển hướng {redirect_map}: {reason}; hãy tự thêm các dòng "
+                r.warnings.append(f"chưa ghi được bảng chuyển hướng {writer.path}: {reason}; hãy tự thêm các dòng "
                                   f"{lines}")
                 r.redirects = []
         return

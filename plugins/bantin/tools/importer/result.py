@@ -33,6 +33,23 @@ class ImportFailure(Exception):
     """A file could not be imported; the message names the file and says what to do."""
 
 
+class AlreadyImported(ImportFailure):
+    """A page imported before, refused again. `redirects`: the redirect map lines it should
+    have and the map lacks (a run killed after writing the page, before writing the map),
+    added now; `notes`: what the report says of its old addresses besides (the lines to add
+    on publishing a draft). Without them its old addresses would never be redirected."""
+
+    def __init__(self, message: str, redirects: list[tuple[str, str]] | None = None,
+                 notes: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.redirects = list(redirects or [])
+        self.notes = list(notes or [])
+
+    def result(self, source: Path) -> "ImportResult":
+        """The refusal as a failed result that still carries the map lines to add."""
+        return ImportResult(source=source, error=str(self), redirects=self.redirects, warnings=self.notes)
+
+
 @dataclass
 class ImportResult:
     """What importing one file produced.
@@ -62,7 +79,7 @@ class ImportResult:
     def report(self, content_dir: Path | None = None) -> list[str]:
         """Report lines, each prefixed with the article's path (relative to content_dir)."""
         if self.error:
-            return [f"lỗi: {self.error}"]
+            return failed_lines(self)
         assert self.path is not None
         name = _display_path(self.path, content_dir)
         lines = [f"{self.source}: đã nhập thành bài {name}"]
@@ -79,6 +96,16 @@ class ImportResult:
             for old, new in self.redirects
         ]
         return lines
+
+
+def failed_lines(result: ImportResult) -> list[str]:
+    """The report of a page not imported: its error, and for a page imported before, the
+    redirect lines its refusal added to the map (or could not) and what else to know."""
+    lines = [f"lỗi: {result.error}"]
+    lines += [f"{result.source}: lưu ý: {message}" for message in result.warnings]
+    lines += [f"{result.source}: đã thêm vào bảng chuyển hướng dòng `{old} {new}` còn thiếu (lần nhập trước có lẽ "
+              "đã bị ngắt trước khi ghi bảng), để địa chỉ cũ dẫn tới trang đã nhập" for old, new in result.redirects]
+    return lines
 
 
 def _display_path(path: Path, content_dir: Path | None) -> str:

@@ -91,14 +91,19 @@ def folder_pages(folder: Path, root: Path | None = None) -> list[SitePage]:
         front = front_of(path)
         if front is None:
             continue
-        slug = str(front.get("slug") or "").strip()
-        address = cap_slug(full_slug(slug) if slug else slugify(str(front.get("title") or "")), SLUG_MAX)
+        address = page_address(front)
         aliases = front.get("aliases")
         aliases = tuple(a for a in aliases if isinstance(a, str) and a.startswith("/")) \
             if isinstance(aliases, list) else ()
         pages.append(SitePage(path.relative_to(root).as_posix(), address,
                               str(front.get("draft", "")).lower() == "true", aliases))
     return pages
+
+
+def page_address(front: dict) -> str:
+    """The last part of a page's address: its `slug:` as written, else made from its title."""
+    slug = str(front.get("slug") or "").strip()
+    return cap_slug(full_slug(slug) if slug else slugify(str(front.get("title") or "")), SLUG_MAX)
 
 
 def drafts_by_address(folder: Path) -> dict[str, bool]:

@@ -29,13 +29,13 @@ from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
 from bantin.site.redirectmap import redirect_line_problem
 from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
-from bantin.tools.importer.redirectmap import read_redirect_map, update_redirect_map
+from bantin.tools.importer.redirectmap import RedirectMap, read_redirect_map
 from bantin.tools.importer.relink import earlier_links, final_links, lead_links
 from bantin.tools.importer.result import (
-    ALLOWED_FIELDS, ARTICLE_DIR, ImportFailure, ImportResult, _display_path,
+    ALLOWED_FIELDS, ARTICLE_DIR, AlreadyImported, ImportFailure, ImportResult, _display_path,
 )
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way
-from bantin.tools.importer.sitepages import page_texts
+from bantin.tools.importer.sitepages import page_address, page_texts
 from bantin.tools.importer.units import Extracted, analyse_text
 from bantin.tools.importer.urls import classify_old_url, normalize_url
 
@@ -116,14 +116,23 @@ def _addresses(folder: Path) -> dict[str, Path]:
     return taken
 
 
+class _Imported(AlreadyImported):
+    """The same page as an article there is: `address` and `draft` of that article (None for
+    a page placed before in this run), which the page's missing map lines lead to."""
+
+    def __init__(self, message: str, address: str | None, draft: bool) -> None:
+        super().__init__(message)
+        self.address, self.draft = address, draft
+
+
 def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: Path,
                  reserved: dict[str, "_Page"]) -> Path:
     """A file name no existing article uses (`slug`, `slug-2`, …), nor a page placed before
     in this run (`reserved`, name → page).
 
-    Refuses when the same page was imported before (or is given twice): same text, same old
-    address, or same title and date. A different article that happens to share the title
-    gets a numeric suffix instead.
+    Refuses (`_Imported`) when the same page was imported before (or is given twice): same
+    text, same old address, or same title and date. A different article that happens to
+    share the title gets a numeric suffix instead.
     """
     folder = content_dir / ARTICLE_DIR
     taken = _addresses(folder)
@@ -144,11 +153,13 @@ def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: P
             )
         )
         if same_page:
-            raise ImportFailure(
+            raise _Imported(
                 f"{source}: trang này đã được nhập thành "
                 f"{_display_path(where, content_dir)} (trùng nội dung, trùng địa "
                 "chỉ cũ, hoặc trùng tiêu đề và ngày đăng); không tệp nào bị ghi đè — muốn nhập "
-                "lại thì hãy xóa tệp đó trước"
+                "lại thì hãy xóa tệp đó trước",
+                None if candidate in reserved else page_address(existing) or candidate,
+                existing.get("draft") is True,
             )
         n += 1
         candidate = f"{cap_slug(slug, SLUG_MAX - len(str(n)) - 1)}-{n}"  # `slug:` stays within SLUG_MAX
@@ -445,13 +456,22 @@ def _prepare(path: Path, content_dir: Path, *, category: str | None, url: str | 
     return _Page(path, found, result, front, draft, known_as, unmapped)
 
 
-def _place(page: _Page, content_dir: Path, prefixes: UrlPrefixes, reserved: dict[str, _Page]) -> _Page:
+def _place(page: _Page, content_dir: Path, prefixes: UrlPrefixes, reserved: dict[str, _Page],
+           mapped: frozenset[str] = frozenset()) -> _Page:
     """Choose the page's file (never one in use, nor one of `reserved`, the run's pages placed
     before), its `slug:`, aliases and redirect map lines; every refusal of an import happens
-    here or before, so no page of a run links to a file that will not be written."""
+    here or before, so no page of a run links to a file that will not be written. A page
+    imported before is refused with the map lines it lacks (`mapped`: the map's old
+    addresses), towards its article: a run killed before writing the map left them out."""
     found, result, front, path = page.found, page.result, page.front, page.source
     slug = _slug_for(found.title, path)
-    target = _choose_path(content_dir, slug, front, _body(found), path, reserved)
+    try:
+        target = _choose_path(content_dir, slug, front, _body(found), path, reserved)
+    except _Imported as refused:
+        lines = [(old, f"/{prefixes.article}/{refused.address}/") for old in page.unmapped if old not in mapped]
+        if refused.address is not None and lines:
+            refused.redirects, refused.notes = ([], [_draft_lines(lines)]) if refused.draft else (lines, [])
+        raise
     # `slug:` is the address: written once, so retitling the article never moves it (and
     # the redirect map, which names this address, stays right).
     front["slug"] = target.stem
@@ -464,11 +484,7 @@ def _place(page: _Page, content_dir: Path, prefixes: UrlPrefixes, reserved: dict
     result.redirects = [(old, new_path) for old in page.unmapped]
     if page.draft and result.redirects:
         # A draft is not published: a redirect to it would lead readers to a missing page.
-        lines = "; ".join(f"`{_short(old)} {new}`" for old, new in result.redirects)
-        result.warnings.append(
-            f"bài là bản nháp nên địa chỉ cũ chưa được ghi vào bảng chuyển hướng; khi xuất bản "
-            f"bài (xóa dòng `draft: true`), thêm vào bảng chuyển hướng dòng {lines}"
-        )
+        result.warnings.append(_draft_lines(result.redirects))
         result.redirects = []
     linked = _no_symlink_on_the_way(target, content_dir.parent)
     if linked:
@@ -476,6 +492,12 @@ def _place(page: _Page, content_dir: Path, prefixes: UrlPrefixes, reserved: dict
     page.target = target
     reserved[target.stem] = page
     return page
+
+
+def _draft_lines(redirects: list[tuple[str, str]]) -> str:
+    lines = "; ".join(f"`{_short(old)} {new}`" for old, new in redirects)
+    return (f"bài là bản nháp nên địa chỉ cũ chưa được ghi vào bảng chuyển hướng; khi xuất bản bài (xóa dòng "
+            f"`draft: true`), thêm vào bảng chuyển hướng dòng {lines}")
 
 
 def _write(page: _Page, content_dir: Path, pages: OldPages) -> _Page:
@@ -582,7 +604,9 @@ def import_files(
 
     Every page is analysed and given its file before any is written, so a link from one
     page to another of the run, before or after it, leads to that page's file (`relink`).
-    Old addresses a static site cannot serve are added to `redirect_map`.
+    Old addresses a static site cannot serve are added to `redirect_map`, each page's as soon
+    as its article is written: a kill later in the run loses none of them, and the lines of
+    a page refused as imported before (killed between its article and the map) are added then.
     """
     paths = [Path(p) for p in paths]
     content_dir = Path(content_dir)
@@ -593,18 +617,22 @@ def import_files(
         _attempt(path, lambda path=path: _prepare(path, content_dir, category=category, url=url, today=day))
         for path in paths]
     reserved: dict[str, _Page] = {}
-    steps = [_attempt(step.source, lambda step=step: _place(step, content_dir, prefixes, reserved))
+    map_pairs = _map_pairs(redirect_map)
+    mapped = frozenset(old for old, _ in map_pairs)
+    steps = [_attempt(step.source, lambda step=step: _place(step, content_dir, prefixes, reserved, mapped))
              if isinstance(step, _Page) else step for step in steps]
+    writer = redirect_writer(redirect_map, content_dir, prefixes)
+    _record_redirects([s for s in steps if isinstance(s, ImportResult)], writer)
     placed = [step for step in steps if isinstance(step, _Page)]
-    old_pages = _old_pages(content_dir, placed, _map_pairs(redirect_map), prefixes)
-    steps = [_attempt(step.source, lambda step=step: _write(step, content_dir, old_pages))
-             if isinstance(step, _Page) else step for step in steps]
+    old_pages = _old_pages(content_dir, placed, map_pairs, prefixes)
+    for index, step in enumerate(steps):
+        if isinstance(step, _Page):
+            steps[index] = _attempt(step.source, lambda step=step: _write(step, content_dir, old_pages))
+            if steps[index] is step:  # written: its lines go into the map now, not after the last page
+                _record_redirects([step.result], writer)
     written = [step for step in steps if isinstance(step, _Page)]
     _earlier_links(content_dir, written, old_pages)
-    results = [step.result if isinstance(step, _Page) else step for step in steps]
-    if redirect_map is not None:
-        _record_redirects(results, Path(redirect_map), content_dir, prefixes)
-    return results
+    return [step.result if isinstance(step, _Page) else step for step in steps]
 
 
 def _attempt(path: Path, step) -> "_Page | ImportResult":
@@ -612,6 +640,8 @@ def _attempt(path: Path, step) -> "_Page | ImportResult":
     failure is a message, never an exception (nor a traceback) for the editor."""
     try:
         return step()
+    except AlreadyImported as exc:
+        return exc.result(path)
     except ImportFailure as exc:
         return ImportResult(source=path, error=str(exc))
     except Exception as exc:  # never a traceback for an editor
@@ -658,23 +688,31 @@ def _earlier_links(content_dir: Path, written: list[_Page], portal: OldPages) ->
         files[note.page].result.links.append(note)
 
 
-def _record_redirects(results: list[ImportResult], redirect_map: Path, content_dir: Path,
-                      prefixes: UrlPrefixes) -> None:
-    """Add the run's redirect lines to the map. One thing is said of each old address: a line
-    kept because it sends readers to another page is a warning, and the address is no longer
+def redirect_writer(redirect_map: Path | None, content_dir: Path,
+                    prefixes: UrlPrefixes = UrlPrefixes()) -> RedirectMap | None:
+    """The run's redirect map writer (None without a map), confined to the project's folder."""
+    if redirect_map is None:
+        return None
+    return RedirectMap(Path(redirect_map), _project_of(Path(redirect_map), Path(content_dir)), prefixes)
+
+
+def _record_redirects(results: list[ImportResult], writer: RedirectMap | None) -> None:
+    """Add the redirect lines of these results to the map (`RedirectMap.add`: whole or not
+    at all, never through a link). One thing is said of each old address: a line kept
+    because it sends readers to another page is a warning, and the address is no longer
     among the result's redirects (the report would say the opposite); a line that followed
     its article to today's segment is said beside the redirect (`ImportResult.followed`)."""
     pairs = [pair for r in results for pair in r.redirects]
-    if not pairs:
+    if writer is None or not pairs:
         return
     try:
-        done = update_redirect_map(redirect_map, pairs, _project_of(redirect_map, content_dir), prefixes)
+        done = writer.add(pairs)
     except (ImportFailure, OSError, UnicodeDecodeError) as exc:
         reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
         for r in results:
             if r.redirects:
                 lines = "; ".join(f"`{_short(old)} {new}`" for old, new in r.redirects)
-                r.warnings.append(f"chưa ghi được bảng chuyển hướng {redirect_map}: {reason}; hãy tự thêm "
+                r.warnings.append(f"chưa ghi được bảng chuyển hướng {writer.path}: {reason}; hãy tự thêm "
                                   f"các dòng {lines}")
                 r.redirects = []
         return

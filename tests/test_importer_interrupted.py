@@ -1,0 +1,218 @@
+"""An import stopped midway (a kill, a Ctrl-C, a power cut) loses no redirect line (session 31).
+
+The redirect map was written once, after the last page: a kill after 162 of 200 questions left
+162 questions in the handbook and no map, and running the command again refused those 162 as
+already imported without writing their lines, so their old addresses were never redirected and
+nothing said so. Now each page's lines go into the map as soon as its file is written, and a
+page refused as imported before adds the line the map still lacks towards its question or
+article, and says so.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import bantin
+from bantin.cli.importer import main_import
+from bantin.tools.importer import handbook as handbook_module
+from bantin.tools.importer import writing
+from bantin.tools.importer.redirectmap import read_redirect_map
+from test_importer_handbook import MKDOCS, qa_page
+
+HOST = "http://stp.songlam.gov.vn"
+PLUGINS = Path(bantin.__file__).resolve().parents[1]  # the child runs the bantin this test imports
+
+
+def questions(folder: Path, count: int) -> list[Path]:
+    """`count` saved Q&A pages, each with its own `?ItemID=` address."""
+    folder.mkdir(exist_ok=True)
+    pages = []
+    for n in range(count):
+        body = (f"<p>Trả lời số {n}: hòa giải viên được hưởng thù lao theo vụ việc {n}, mức do Hội đồng nhân dân "
+                f"tỉnh quy định.</p><p>Căn cứ Điều {n} Luật Hòa giải ở cơ sở.</p>")
+        page = folder / f"q{n:03}.html"
+        page.write_text(qa_page(f"Câu hỏi thứ {n} về thù lao của hòa giải viên?", body,
+                                address=f"{HOST}/Pages/hoi-dap.aspx?ItemID={1000 + n}"), encoding="utf-8")
+        pages.append(page)
+    return pages
+
+
+def articles(folder: Path, count: int) -> list[Path]:
+    """`count` saved news pages, each with its own `?ItemID=` address."""
+    folder.mkdir(exist_ok=True)
+    pages = []
+    for n in range(count):
+        page = folder / f"tin{n:03}.html"
+        page.write_text(
+            f"<html><head><meta charset='utf-8'><title>Hội nghị hòa giải lần thứ {n}</title>"
+            f"<link rel='canonical' href='{HOST}/Pages/tin-tuc.aspx?ItemID={2000 + n}'></head><body>"
+            f"<div class='content'><h1>Hội nghị hòa giải lần thứ {n}</h1><div class='date'>Ngày đăng: 12/12/2024"
+            f"</div><p>Sáng ngày 10/12, Sở Tư pháp tổ chức hội nghị số {n} về công tác hòa giải ở cơ sở.</p>"
+            f"<p>Hội nghị đã đánh giá kết quả {n} năm thực hiện Luật Hòa giải ở cơ sở.</p></div></body></html>",
+            encoding="utf-8")
+        pages.append(page)
+    return pages
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def mapped(site: Path) -> dict[str, str]:
+    path = site / "redirects" / "old-host.map"
+    return dict(read_redirect_map(path)) if path.exists() else {}
+
+
+def killed_midway(site: Path, args: list[str], written) -> None:
+    """Run `bantin import` as its own process and SIGKILL it once `written()` says some pages
+    are written: what a kill -9, a closed terminal or a power cut does (no handler runs)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PLUGINS), os.environ.get("PYTHONPATH", "")])}
+    process = subprocess.Popen([sys.executable, "-m", "bantin.cli", "import", *args], cwd=site, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not written() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL, "the import ended before it could be killed midway"
+
+
+def handbook_questions(site: Path) -> list[str]:
+    path = site / "content" / "hoi-dap" / "hd.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return [line.rsplit("{#", 1)[1].rstrip("}") for line in text.split("\n") if line.startswith("## ")]
+
+
+def test_a_killed_handbook_import_loses_no_redirect_line(site: Path, capsys) -> None:
+    pages = questions(site / "trang-cu", 80)
+    args = [*(str(p) for p in pages), "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl"]
+    killed_midway(site, args, lambda: len(handbook_questions(site)) >= 5)
+    written = handbook_questions(site)
+    assert 5 <= len(written) < len(pages)
+    # Each question's line is in the map once the handbook holding it is written: at most the
+    # question whose writing the kill fell between has none yet.
+    assert len(mapped(site)) >= len(written) - 1
+    code = main_import([*(str(p) for p in pages), "--handbook", "hd"])
+    out = capsys.readouterr()
+    assert code == 1 and "Traceback" not in out.out + out.err
+    lines = mapped(site)
+    assert sorted(lines) == sorted(f"{HOST}/Pages/hoi-dap.aspx?ItemID={1000 + n}" for n in range(len(pages)))
+    ids = handbook_questions(site)
+    assert len(ids) == len(pages) and set(lines.values()) == {f"/hoi-dap/hd/{qid}/" for qid in ids}
+
+
+def test_a_killed_article_import_loses_no_redirect_line(site: Path, capsys) -> None:
+    pages = articles(site / "trang-cu", 120)
+    folder = site / "content" / "tin-tuc"
+    args = [*(str(p) for p in pages), "--category", "pbgdpl"]
+    killed_midway(site, args, lambda: folder.is_dir() and any(folder.glob("*.md")))
+    written = list(folder.glob("*.md"))
+    assert 1 <= len(written) < len(pages)
+    assert len(mapped(site)) >= len(written) - 1
+    code = main_import(args)
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err and code == 1
+    lines = mapped(site)
+    assert sorted(lines) == sorted(f"{HOST}/Pages/tin-tuc.aspx?ItemID={2000 + n}" for n in range(len(pages)))
+    assert set(lines.values()) == {f"/tin-tuc/{path.stem}/" for path in folder.glob("*.md")}
+    assert len(list(folder.glob("*.md"))) == len(pages)
+
+
+def test_a_ctrl_c_after_two_questions_leaves_their_lines_in_the_map(site: Path, monkeypatch) -> None:
+    pages = questions(site / "trang-cu", 5)
+    real, calls = handbook_module._write, []
+
+    def interrupted(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(handbook_module, "_write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        main_import([*(str(p) for p in pages), "--handbook", "hd", "--handbook-title", "Hỏi đáp",
+                     "--category", "pbgdpl"])
+    assert sorted(mapped(site)) == [f"{HOST}/Pages/hoi-dap.aspx?ItemID={1000 + n}" for n in range(2)]
+
+
+def test_a_ctrl_c_after_two_articles_leaves_their_lines_in_the_map(site: Path, monkeypatch) -> None:
+    pages = articles(site / "trang-cu", 5)
+    real, calls = writing._write, []
+
+    def interrupted(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(writing, "_write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        main_import([*(str(p) for p in pages), "--category", "pbgdpl"])
+    assert sorted(mapped(site)) == [f"{HOST}/Pages/tin-tuc.aspx?ItemID={2000 + n}" for n in range(2)]
+
+
+def test_a_question_refused_as_imported_adds_its_missing_line_and_says_so(site: Path, capsys) -> None:
+    [page] = questions(site / "trang-cu", 1)
+    assert main_import([str(page), "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl"]) == 0
+    [qid] = handbook_questions(site)
+    old, new = f"{HOST}/Pages/hoi-dap.aspx?ItemID=1000", f"/hoi-dap/hd/{qid}/"
+    (site / "redirects" / "old-host.map").unlink()  # as a kill before the map was written left it
+    capsys.readouterr()
+    assert main_import([str(page), "--handbook", "hd"]) == 1
+    err = capsys.readouterr().err
+    assert "đã có trong sổ tay hoi-dap/hd.md" in err
+    assert f"đã thêm vào bảng chuyển hướng dòng `{old} {new}`" in err, err
+    assert mapped(site) == {old: new}
+    # Imported again with its line there: refused, and nothing more is said or written.
+    before = (site / "redirects" / "old-host.map").read_bytes()
+    assert main_import([str(page), "--handbook", "hd"]) == 1
+    assert "bảng chuyển hướng" not in capsys.readouterr().err
+    assert (site / "redirects" / "old-host.map").read_bytes() == before
+
+
+def test_a_question_refused_in_a_draft_handbook_names_the_lines_for_publishing(site: Path, capsys) -> None:
+    [page] = questions(site / "trang-cu", 1)
+    assert main_import([str(page), "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl"]) == 0
+    [qid] = handbook_questions(site)
+    (site / "redirects" / "old-host.map").unlink()
+    book = site / "content" / "hoi-dap" / "hd.md"
+    book.write_text(book.read_text(encoding="utf-8").replace("---\n\n", "draft: true\n---\n\n", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main_import([str(page), "--handbook", "hd"]) == 1
+    err = capsys.readouterr().err
+    assert f"`{HOST}/Pages/hoi-dap.aspx?ItemID=1000 /hoi-dap/hd/{qid}/`" in err and "bản nháp" in err, err
+    assert not (site / "redirects" / "old-host.map").exists()
+
+
+def test_an_article_refused_as_imported_adds_its_missing_line_and_says_so(site: Path, capsys) -> None:
+    [page] = articles(site / "trang-cu", 1)
+    assert main_import([str(page), "--category", "pbgdpl"]) == 0
+    [article] = (site / "content" / "tin-tuc").glob("*.md")
+    old, new = f"{HOST}/Pages/tin-tuc.aspx?ItemID=2000", f"/tin-tuc/{article.stem}/"
+    assert mapped(site) == {old: new}
+    (site / "redirects" / "old-host.map").unlink()
+    capsys.readouterr()
+    assert main_import([str(page), "--category", "pbgdpl"]) == 1
+    err = capsys.readouterr().err
+    assert "trang này đã được nhập thành" in err
+    assert f"đã thêm vào bảng chuyển hướng dòng `{old} {new}`" in err, err
+    assert mapped(site) == {old: new}
+    assert main_import([str(page), "--category", "pbgdpl"]) == 1
+    assert "bảng chuyển hướng" not in capsys.readouterr().err
+    # A draft article names the line to add on publishing, and writes none.
+    (site / "redirects" / "old-host.map").unlink()
+    article.write_text(article.read_text(encoding="utf-8").replace("---\n\n", "draft: true\n---\n\n", 1),
+                       encoding="utf-8")
+    assert main_import([str(page), "--category", "pbgdpl"]) == 1
+    err = capsys.readouterr().err
+    assert f"`{old} {new}`" in err and "bản nháp" in err and not (site / "redirects" / "old-host.map").exists()
