@@ -20,6 +20,10 @@ htmlpage, lists, losses); only what is written differs:
   summary (`Extracted.lead`). Its headings are moved to start at `###`
   (`qa.shift_headings`), so none becomes a question; a heading that reads like a numbered
   question ("Câu hỏi 2: …"), which the build would call a misplaced question, becomes bold.
+- The answer's links are an article's (`relink`): a page imported before is its file, a
+  question `<handbook>.md#<id>`. The questions of one run link to each other, before or
+  after: a link to a question written later in the run is made a link to it in the write
+  that adds that question (`_link_back`); text written before the run is named, not changed.
 - The whole new handbook text is parsed as the build parses it before it is written: one
   question more, with this id, and no new error, or nothing is written.
 - The same page imported twice adds nothing: an old address the map already sends to a
@@ -37,7 +41,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable
@@ -64,8 +68,9 @@ from bantin.tools.importer.safefiles import _no_symlink_on_the_way
 from bantin.tools.importer.redirectmap import RedirectMap
 from bantin.tools.importer.units import Block, Extracted
 from bantin.tools.importer.urls import classify_old_url, normalize_url
-from bantin.tools.importer.oldpages import OldPages, portal_hosts, recorded
-from bantin.tools.importer.relink import final_links
+from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
+from bantin.tools.importer.relink import OLD, earlier_links, final_links
+from bantin.tools.importer.sitepages import handbook_questions, page_texts
 from bantin.tools.importer.writing import (
     URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _remove, _today, front_matter_text, redirect_writer,
 )
@@ -97,6 +102,8 @@ class QuestionResult(ImportResult):
     question: str = ""
     page: str = ""
     created: str = ""
+    known_as: list[str] = field(default_factory=list)  # old addresses that now lead to this question
+    relinked: list[tuple[int, str]] = field(default_factory=list)  # (line, old address) made links to it
 
     def report(self, content_dir: Path | None = None) -> list[str]:
         if self.error:
@@ -110,7 +117,7 @@ class QuestionResult(ImportResult):
         lines += [f"{where}: đã chép ảnh {_display_path(image, content_dir)}" for image in self.images]
         lines += [f"{where}: {message}" for message in self.missing]
         lines += [f"{where}: lưu ý: {message}" for message in self.warnings]
-        lines += [f"{name}:{note.line}: {note.message()}" for note in self.links]
+        lines += [f"{note.file or name}:{note.line}: {note.message()}" for note in self.links]
         lines += [f"{where}: trang tĩnh không phục vụ được địa chỉ cũ {old}; máy chủ web cũ cần chuyển hướng địa "
                   f"chỉ đó tới {new} (xem bảng chuyển hướng)" for old, new in self.redirects]
         return lines
@@ -262,15 +269,18 @@ def _new(path: Path, name: str, title: str | None, category: str | None, today: 
 
 def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: str | None = None,
                     address_prefix: str = QA_DIR, recorded: dict[str, str] | None = None,
-                    taken: set[str] | None = None, portal: Portal | None = None) -> QuestionResult:
+                    taken: set[str] | None = None, portal: Portal | None = None,
+                    run: set[str] | None = None) -> QuestionResult:
     """Append the question of one saved page to `handbook` (created first when new).
 
     `address_prefix`: the handbooks' first address segment (`urls: qa:`); `recorded`: old
     address → new one, of the redirect map and of this run (the same page imported again);
     `taken`: the site's question ids (read from its handbooks when None), the new one added;
     `portal`: what earlier imports made of the old portal's pages (`portal_of`), which the
-    answer's links lead to (relink, as an article's). Raises ImportFailure (naming the file)
-    when nothing is written."""
+    answer's links lead to (relink, as an article's); `run`: the ids of the questions this
+    run wrote into the handbook, whose links to this question's old address are made links
+    to it in the same write (`_link_back`). Raises ImportFailure (naming the file) when
+    nothing is written."""
     path, content_dir = Path(path), Path(content_dir)
     address = normalize_url(url) if url else None
     found, warnings = _analyse(path, address)
@@ -290,12 +300,16 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
     _refuse_twice(path, content_dir, handbook, body, body_line, answer, old, recorded or {}, address_prefix)
     taken = _taken_ids(content_dir) if taken is None else taken
     qid = _question_id(title, taken)
+    page = f"/{address_prefix}/{handbook.address}/{qid}/"
+    result.known_as = [a for a, _ in old if (recorded or {}).get(a, page) == page]
+    text, result.relinked = _link_back(text, handbook, content_dir, body, body_line, run or set(), qid,
+                                       result.known_as, portal or Portal())
+    body, body_line = _body(handbook, text) if result.relinked else (body, body_line)
     answer, result.links = _final_links(answer, handbook, text, body, heading, qid, content_dir,
-                                        portal or Portal(), [a for a, _ in old])
+                                        portal or Portal(), result.known_as)
     document = _with_question(handbook, text, body, heading, qid, answer)
     _check(path, handbook, body, body_line, document, qid)
 
-    page = f"/{address_prefix}/{handbook.address}/{qid}/"
     result.redirects = _redirects(old, page, handbook, result, recorded or {})
     linked = _no_symlink_on_the_way(handbook.path, content_dir.parent)
     if linked:
@@ -339,30 +353,78 @@ def _question_title(title: str | None, path: Path) -> tuple[str, str, bool, list
 
 @dataclass(frozen=True)
 class Portal:
-    """The old portal as earlier imports left it: (old address, new page) pairs of the
-    content folder and the redirect map, and the map's old addresses (its hosts)."""
+    """The old portal as earlier imports and this run left it: (old address, new page) pairs
+    of the content folder, the redirect map and the questions written so far, and the
+    portal's hosts (of the map's old addresses and of the run's pages)."""
 
     known: tuple = ()
-    addresses: tuple[str, ...] = ()
+    hosts: frozenset[str] = frozenset()
+
+    def with_question(self, addresses: list[str], file: str, qid: str) -> "Portal":
+        """The portal once a question is written: its old addresses lead to it."""
+        return Portal(self.known + tuple((old, NewPage(file, False, qid)) for old in addresses),
+                      self.hosts | portal_hosts(addresses))
 
 
 def portal_of(content_dir: Path, redirect_map: Path | None, prefixes: UrlPrefixes) -> Portal:
-    """What the answers' links may lead to, read once a run (`writing._old_pages` for articles)."""
+    """What the answers' links may lead to, read once a run (`writing._old_pages` for articles);
+    the hosts made once too (per question, a map of 5,000 lines cost 25 ms a question)."""
     pairs = _map_pairs(redirect_map)
-    return Portal(tuple(recorded(content_dir, pairs, prefixes)), tuple(old for old, _ in pairs))
+    return Portal(tuple(recorded(content_dir, pairs, prefixes)), portal_hosts(old for old, _ in pairs))
 
 
 def _final_links(answer: str, handbook: Handbook, text: str, body: str, heading: str, qid: str,
                  content_dir: Path, portal: Portal, own: list[str]) -> tuple[str, list]:
-    """The answer with its links made final (`relink.final_links`: a page imported before is
-    its file, any other link to the portal keeps its old address), and the notes, numbered
-    with the answer's lines in the handbook as it will be written."""
+    """The answer with its links made final (`relink.final_links`: a page imported before, or
+    a question of this run written before it, or its own old address, is its file, `#id` for
+    a question; any other link to the portal keeps its old address), and the notes, numbered
+    with the answer's lines in the handbook as it will be written. A question of this same
+    handbook is linked whether the handbook is a draft or not: the link stays in the page.
+    An answer without links skips the rules (`OldPages`, 13 µs a known address, each time)."""
+    if "](<" not in answer:  # no marker (`links.link_markdown`): nothing to make final
+        return answer, []
     placed = _with_question(handbook, text, body, heading, qid, answer).split("\n")
     marker = f"{{#{qid}}}"
     first = next((n for n, line in enumerate(placed, 1) if line.startswith("## ") and line.endswith(marker)), 0) + 2
     folder = handbook.path.parent.relative_to(content_dir).as_posix()
-    pages = OldPages(portal.known, portal_hosts([*portal.addresses, *own]))
-    return final_links(answer, folder, pages, first)
+    file = handbook.path.relative_to(content_dir).as_posix()
+    portal = portal.with_question(own, file, qid)
+    known = [(old, replace(page, draft=False) if page.file == file else page) for old, page in portal.known]
+    return final_links(answer, folder, OldPages(known, portal.hosts), first)
+
+
+def _link_back(text: str, handbook: Handbook, content_dir: Path, body: str, body_line: int, run: set[str], qid: str,
+               addresses: list[str], portal: Portal) -> tuple[str, list[tuple[int, str]]]:
+    """The handbook's text with the links of this run's earlier answers (`run`: their ids) to
+    this question's old addresses made links to it (`hd.md#id`), and (line, old address) of
+    each. Those answers were written before this question had an id; fixed in the write that
+    adds it, a link and its question are in the file together or not at all. Only the
+    answers of this run: an import never changes text it did not write (the rest is named,
+    `_later_links`)."""
+    if not run or not addresses or handbook.front is not None:
+        return text, []
+    own = _relative_file(handbook, content_dir)
+    pages = OldPages([(a, NewPage(own, False, qid)) for a in addresses], portal.hosts | portal_hosts(addresses))
+    ours = _answer_lines(body, body_line, run)
+    lines, fixed = text.split("\n"), []
+    for note in earlier_links([(own, text)], pages):
+        if note.line in ours:
+            written = note.later.rsplit("](", 1)[0] + f"]({note.address})"
+            lines[note.line - 1] = lines[note.line - 1].replace(written, note.later)
+            fixed.append((note.line, note.address))
+    return "\n".join(lines), fixed
+
+
+def _answer_lines(body: str, body_line: int, ids: set[str]) -> set[int]:
+    """The file's line numbers of the questions with these ids, heading to next heading."""
+    headings = heading_lines(body)
+    end = body.count("\n") + 1
+    found: set[int] = set()
+    for number, (index, text) in enumerate(headings):
+        if split_heading(text)[1] in ids:
+            last = headings[number + 1][0] if number + 1 < len(headings) else end
+            found.update(range(body_line + index, body_line + last))
+    return found
 
 
 def _answer_blocks(found: Extracted) -> list[Block]:
@@ -647,12 +709,8 @@ def question_pages(content_dir: Path) -> dict[str, bool] | None:
     """'<handbook's address>/<id>' → is its handbook a draft?, for every question of the site
     (`bantin redirects` leaves out rules to a question that is gone or not published); None
     when a handbook cannot be read."""
-    try:
-        known = _handbooks(Path(content_dir))
-    except ImportFailure:
-        return None
-    return {f"{k.address}/{qid}": k.draft for k in known
-            for _, text in heading_lines(k.text) if (qid := split_heading(text)[1])}
+    found = handbook_questions(Path(content_dir))
+    return None if found is None else {question: book.draft for question, book in found.items()}
 
 
 # --- several pages ------------------------------------------------------------------------------
@@ -676,10 +734,11 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     prefixes = prefixes or UrlPrefixes(qa=address_prefix)
     writer = redirect_writer(redirect_map, Path(content_dir), prefixes)
     portal = portal_of(Path(content_dir), redirect_map, prefixes)
+    run: set[str] = set()
     for path in paths:
         try:
             result = import_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
-                                     recorded=recorded, taken=taken, portal=portal)
+                                     recorded=recorded, taken=taken, portal=portal, run=run)
         except AlreadyImported as exc:
             result = exc.result(path)
         except ImportFailure as exc:
@@ -691,7 +750,39 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
             recorded.setdefault(old, new)
         _record([result], writer)  # now: a kill later in the run loses none of them
         results.append(result)
+        if isinstance(result, QuestionResult) and result.question:  # later answers link to it
+            portal = portal.with_question(result.known_as, _relative_file(handbook, content_dir), result.question)
+            run.add(result.question)
+            _now_linked(results, result)
+    _later_links(results, handbook, Path(content_dir), portal.hosts)
     return results
+
+
+def _now_linked(results: list[ImportResult], question: "QuestionResult") -> None:
+    """Drop the notes «(trang đó chưa được nhập)» of the links `question` made links to it."""
+    fixed = set(question.relinked)
+    for result in results:
+        result.links = [n for n in result.links if n.kind != OLD or (n.line, n.address) not in fixed]
+
+
+def _relative_file(handbook: Handbook, content_dir: Path) -> str:
+    return handbook.path.relative_to(content_dir).as_posix()
+
+
+def _later_links(results: list[ImportResult], handbook: Handbook, content_dir: Path, hosts: frozenset[str]) -> None:
+    """Name the links of text written before this run (other files, and the handbook's own
+    text before its new questions) that lead to the old address of a question this run
+    wrote: each with its line and the link to write, in the result of that question, as
+    `writing._earlier_links` does for articles. That text is not changed: an editor may have
+    written it. Links to a draft handbook's questions are named in the handbook alone."""
+    written = {r.question: r for r in results if isinstance(r, QuestionResult) and r.question}
+    own = _relative_file(handbook, content_dir)
+    fresh = [(old, NewPage(own, False, qid)) for qid, r in written.items() for old in r.known_as]
+    if not fresh:
+        return
+    texts = ((f, t) for f, t in page_texts(content_dir) if f == own or not handbook.draft)  # no link to a draft
+    for note in earlier_links(texts, OldPages(fresh, hosts)):
+        written[note.page.partition("#")[2]].links.append(note)
 
 
 def _recorded(redirect_map: Path | None) -> dict[str, str]:

@@ -20,7 +20,7 @@ from bantin.problems import short, visible
 from bantin.tools.importer.links import (
     DOCUMENT, HREF_MAX, LONG, MAIL, MARKER, RELATIVE, ROOT, UNSAFE, WEB, marker_href,
 )
-from bantin.tools.importer.oldpages import OldPages
+from bantin.tools.importer.oldpages import NewPage, OldPages
 
 
 OLD = "old"      # kept: a page of the portal no page of the new site comes from
@@ -89,12 +89,16 @@ class LinkNote:
 
 
 def advice(count: int) -> str:
-    """What the report says once, after the lines of links kept to the old portal."""
-    return (f"{count} liên kết trong các bài vừa nhập {STILL_OLD} (các dòng «{STILL_OLD}» ở trên) và sẽ hỏng khi "
-            "cổng cũ đóng. Với mỗi liên kết, hãy: nhập cả trang đó bằng `bantin import` (nhập cùng một lần thì "
-            "liên kết tự trỏ tới bài mới; nhập sau thì lệnh chỉ ra dòng cần sửa), hoặc sửa liên kết cho trỏ tới "
-            "bài tương ứng trên trang mới, hoặc bỏ liên kết. Địa chỉ cũ của trang đã nhập chỉ còn dẫn tới bài mới "
-            "khi tên miền cũ vẫn chạy và chuyển hướng (`bantin redirects`)")
+    """What the report says once, after the lines of links kept to the old portal: only what
+    holds for articles and questions alike (a `--handbook` run links its questions to each
+    other, before or after, as an article run links its articles; a later import names the
+    lines of files written before, never rewrites them, and names none for a draft)."""
+    return (f"{count} liên kết trong các trang vừa nhập {STILL_OLD} (các dòng «{STILL_OLD}» ở trên) và sẽ hỏng khi "
+            "cổng cũ đóng. Với mỗi liên kết, hãy: nhập cả trang đó bằng `bantin import` (các tin bài nhập cùng một "
+            "lần, hay các câu hỏi nhập cùng một lần vào một sổ tay, thì tự liên kết với nhau; nhập sau thì lệnh chỉ "
+            "ra dòng cần sửa và liên kết cần viết, trừ khi trang ấy là bản nháp), hoặc sửa liên kết cho trỏ tới "
+            "trang tương ứng trên trang mới, hoặc bỏ liên kết. Địa chỉ cũ của trang đã nhập chỉ còn dẫn tới trang "
+            "mới khi tên miền cũ vẫn chạy và chuyển hướng (`bantin redirects`)")
 
 
 def final_links(markdown: str, folder: str, pages: OldPages, first_line: int) -> tuple[str, list[LinkNote]]:
@@ -124,9 +128,9 @@ def _final(match: re.Match, folder: str, pages: OldPages, line: int, notes: list
         if href.kind == ROOT or not DOCUMENT.search(href.address):  # an old document: htmlpage asks for it
             notes.append(LinkNote(line, OLD if href.kind == WEB else ROOT, text, href.address))
         return kept
-    link = f"[{label}]({_relative(page.file, folder)})"
+    link = f"[{label}]({_relative(page, folder)})"
     if page.draft:
-        notes.append(LinkNote(line, DRAFT, text, href.address, link, page.file))
+        notes.append(LinkNote(line, DRAFT, text, href.address, link, page.target))
         return kept
     return link
 
@@ -162,18 +166,21 @@ def earlier_links(texts, pages: OldPages) -> list[LinkNote]:
                 address = match.group(2)
                 page = pages.find(address) if pages.on_portal(address) else None
                 if page is not None and not page.draft:
-                    link = f"[{match.group(1)}]({_relative(page.file, posixpath.dirname(file))})"
+                    link = f"[{match.group(1)}]({_relative(page, posixpath.dirname(file))})"
                     notes.append(LinkNote(number, NOW, short(visible(_unescaped(match.group(1))), 60), address,
-                                          link, page.file, file))
+                                          link, page.target, file))
     return notes
 
 
 _PATH_SAFE = "/-._~!$&'*+,;=:@"
 
 
-def _relative(file: str, folder: str) -> str:
-    """The Markdown link from a file in `folder` to `file` (both in the content folder)."""
-    return quote(posixpath.relpath(file, folder or "."), safe=_PATH_SAFE)
+def _relative(page: NewPage, folder: str) -> str:
+    """The Markdown link from a file in `folder` to `page` (both in the content folder); a
+    question's is its handbook's file with `#id`, which MkDocs and the build's link checker
+    both know (an explicit `{#id}`)."""
+    link = quote(posixpath.relpath(page.file, folder or "."), safe=_PATH_SAFE)
+    return f"{link}#{page.anchor}" if page.anchor else link
 
 
 def _number(value: int) -> str:

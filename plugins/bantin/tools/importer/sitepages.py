@@ -1,10 +1,11 @@
 """The pages a content folder already holds, read as the site reads their front matter.
 
 `bantin redirects` asks whether a map line's new address is still a published page; `bantin
-import` asks which page an old portal address became (its `aliases:`, or the `slug:` a map
-line names). Both read each file's address (`slug:` as written, else made from the title, as
-content/fields.py makes it), `draft:` and `aliases:` here, with the site's own front matter
-reader (limits, no anchors), never through a symbolic link.
+import` asks which page an old portal address became (its `aliases:`, the `slug:` a map line
+names, or the handbook and question id of a map line `/hoi-dap/<handbook>/<id>/`). Both read
+each file's address (`slug:` as written, else made from the title, as content/fields.py makes
+it), `draft:` and `aliases:` here, with the site's own front matter reader (limits, no
+anchors), never through a symbolic link.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from pathlib import Path
 
 from bantin.content.fields import SLUG_MAX
 from bantin.content.frontyaml import MAX_BYTES, load
+from bantin.content.qa import heading_lines, split_heading
 from bantin.problems import Problems
 from bantin.text.vi import cap_slug, full_slug, slugify
+from bantin.tools.newcontent import NewContentError, handbooks, read_text
 
 
 _FRONT = re.compile(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
@@ -104,6 +107,26 @@ def page_address(front: dict) -> str:
     """The last part of a page's address: its `slug:` as written, else made from its title."""
     slug = str(front.get("slug") or "").strip()
     return cap_slug(full_slug(slug) if slug else slugify(str(front.get("title") or "")), SLUG_MAX)
+
+
+def handbook_questions(folder: Path) -> dict[str, SitePage] | None:
+    """'<handbook's address>/<question id>' → its handbook (file relative to `folder`, address,
+    draft?) for every question of the site's handbooks, as the build reads them
+    (`newcontent.handbooks`); None when a handbook cannot be read (nothing judged then)."""
+    try:
+        texts = {path: read_text(path) for path in handbooks(folder)}
+    except NewContentError:
+        return None
+    found: dict[str, SitePage] = {}
+    for path, text in texts.items():
+        front = front_of(path) or {}
+        page = SitePage(path.relative_to(folder).as_posix(), page_address(front),
+                        str(front.get("draft", "")).lower() == "true")
+        for _, heading in heading_lines(text):
+            qid = split_heading(heading)[1]
+            if qid:
+                found.setdefault(f"{page.address}/{qid}", page)
+    return found
 
 
 def drafts_by_address(folder: Path) -> dict[str, bool]:
