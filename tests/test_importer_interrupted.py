@@ -216,3 +216,26 @@ def test_an_article_refused_as_imported_adds_its_missing_line_and_says_so(site: 
     assert main_import([str(page), "--category", "pbgdpl"]) == 1
     err = capsys.readouterr().err
     assert f"`{old} {new}`" in err and "bản nháp" in err and not (site / "redirects" / "old-host.map").exists()
+
+
+def test_a_line_someone_else_wrote_meanwhile_is_kept_and_not_claimed(site: Path, capsys, monkeypatch) -> None:
+    """The map changed between reading and writing (an editor, `git checkout`): the run's
+    writer reads it again, keeps that line, and the refused page does not claim it added its
+    own line towards the question when the map sends the address elsewhere."""
+    [page] = questions(site / "trang-cu", 1)
+    assert main_import([str(page), "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl"]) == 0
+    old = f"{HOST}/Pages/hoi-dap.aspx?ItemID=1000"
+    (site / "redirects" / "old-host.map").unlink()
+    capsys.readouterr()
+    real = handbook_module.RedirectMap.add
+
+    def edited_meanwhile(self, pairs):
+        self.path.parent.mkdir(exist_ok=True)
+        self.path.write_text(f"{old} /tin-tuc/bai-khac/\n", encoding="utf-8")
+        return real(self, pairs)
+
+    monkeypatch.setattr(handbook_module.RedirectMap, "add", edited_meanwhile)
+    assert main_import([str(page), "--handbook", "hd"]) == 1
+    err = capsys.readouterr().err
+    assert mapped(site) == {old: "/tin-tuc/bai-khac/"}
+    assert "đã thêm vào bảng chuyển hướng" not in err and "không đổi sang" in err, err

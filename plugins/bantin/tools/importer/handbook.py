@@ -813,5 +813,6 @@ def _record(results: list[ImportResult], writer: RedirectMap | None) -> None:
                                   f"{lines}")
                 r.redirects = []
         return
-    for r in results:
+    for r in results:  # a line kept for another page: said once, and not among those written
         r.warnings += [conflicts[old] for old, _ in r.redirects if old in conflicts]
+        r.redirects = [(old, new) for old, new in r.redirects if old not in conflicts]
