@@ -23,7 +23,7 @@ from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE, alias_problem
 from bantin.problems import short as _short
 from bantin.tools.importer.htmlpage import analyse_html
-from bantin.tools.importer.images import copy_images, plan_images
+from bantin.tools.importer.images import copy_images, plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_bytes
@@ -515,20 +515,24 @@ def _write(page: _Page, content_dir: Path, pages: OldPages) -> _Page:
     document = head + body + "\n"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x" (O_EXCL): never through a link
-            handle.write(document)
-    except FileExistsError:
-        _remove(copied)
-        raise ImportFailure(
-            f"{path}: tệp {target} vừa xuất hiện trong lúc nhập nên không bị ghi đè; hãy chạy "
-            "lại lệnh"
-        ) from None
+        # whole or not at all: written under a hidden name, then linked to its own (never over
+        # a file, never through a link); opened under its name, a kill midway left half an article
+        written = write_new(target.parent, target.name, document.encode("utf-8"))
     except OSError as exc:
         _remove(copied)
         raise ImportFailure(
             f"{path}: không ghi được tệp {target} ({exc.strerror}); hãy kiểm tra quyền ghi vào "
             "thư mục nội dung và chỗ trống trên đĩa"
         ) from None
+    except BaseException:  # Ctrl-C: no image left that no article shows
+        _remove(copied)
+        raise
+    if not written:
+        _remove(copied)
+        raise ImportFailure(
+            f"{path}: tệp {target} vừa xuất hiện trong lúc nhập nên không bị ghi đè; hãy chạy "
+            "lại lệnh"
+        )
     result.path = target
     result.images = copied
     return page
