@@ -25,7 +25,8 @@ from PIL import Image
 from bantin.cli.importer import main_import, main_redirects
 from bantin.content.qa import VALID_ID, parse_questions, unfenced
 from bantin.problems import Problems
-from bantin.tools.importer.handbook import find_handbook, import_question
+from bantin.tools.importer.handbook import import_question
+from bantin.tools.importer.handbookchoice import find_handbook
 from bantin.tools.importer.redirectmap import read_redirect_map
 from bantin.tools.importer.result import ImportFailure
 from linkscan import broken_links

@@ -111,7 +111,8 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
 def _import_questions(args, category: str | None, prefixes: UrlPrefixes) -> list | None:
     """`--handbook`: each page a question of that handbook (tools/importer/handbook.py); None,
     with the refusal printed, when the handbook cannot be chosen (nothing written)."""
-    from bantin.tools.importer.handbook import find_handbook, import_questions
+    from bantin.tools.importer.handbook import import_questions
+    from bantin.tools.importer.handbookchoice import find_handbook
     from bantin.tools.importer.result import ImportFailure
 
     try:

@@ -5,7 +5,8 @@ its body. Imported as news, a province's Q&A became articles and lost what train
 and link: a handbook, and a page of its own for every question (/hoi-dap/<sổ tay>/<mã>/,
 DESIGN §3). Here each saved page becomes one `## ` question appended to a handbook in
 content/hoi-dap/ (created, with valid front matter, when a title and a category are given),
-and its old address goes into the redirect map towards that question's page.
+and its old address goes into the redirect map towards that question's page. Which handbook
+(found by name, title or address, or created) is handbookchoice.py's.
 
 The page is read and cleaned as for an article (`writing._analyse`: reading, units,
 htmlpage, lists, losses); only what is written differs:
@@ -42,15 +43,12 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import Iterable
 
 from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
-from bantin.content.fields import SLUG_MAX
 from bantin.config.settings import UrlPrefixes
-from bantin.content.model import KIND_FOLDERS
 from bantin.content.qa import (
     display_title, heading_lines, misplaced_questions, new_id, parse_questions, shift_headings, split_heading,
 )
@@ -58,10 +56,11 @@ from bantin.files.replace import replace_file
 from bantin.problems import Problems, short as _short, visible
 from bantin.site.redirectmap import parse_redirect_map, read_map_text, redirect_line_problem
 from bantin.text.names import windows_reserved
-from bantin.text.vi import cap_slug, fold, full_slug, nfc, slugify, strip_control
+from bantin.text.vi import nfc, slugify, strip_control
+from bantin.tools.importer.handbookchoice import QA_DIR, Handbook, known_handbooks, same_file
 from bantin.tools.importer.images import plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
-from bantin.tools.importer.lines import clean_line, md_escape
+from bantin.tools.importer.lines import md_escape
 from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.result import AlreadyImported, ImportFailure, ImportResult, _display_path, failed_lines
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way
@@ -72,26 +71,12 @@ from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, reco
 from bantin.tools.importer.relink import OLD, earlier_links, final_links
 from bantin.tools.importer.sitepages import handbook_questions, page_texts
 from bantin.tools.importer.writing import (
-    URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _remove, _today, front_matter_text, redirect_writer,
+    URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _remove, front_matter_text, redirect_writer,
 )
-from bantin.tools.newcontent import NewContentError, handbooks, read_text
 
-QA_DIR = KIND_FOLDERS["qa"]
 HANDBOOK_MAX = 8 * 1024 * 1024  # as writing.ARTICLE_MAX: a bigger "handbook" is a mistake, not read
 _TILDES = re.compile(r"^~(?=~~)", re.M)
 TITLE_MAX = 200  # characters of a question heading; a longer old title is kept whole in the answer
-
-
-@dataclass
-class Handbook:
-    """The handbook questions go into. `front` is the front matter to write when the file is
-    still to be created (None once it exists); `address` is the last segment of its page."""
-
-    path: Path
-    address: str
-    title: str
-    front: dict | None = None
-    draft: bool = False
 
 
 @dataclass
@@ -121,147 +106,6 @@ class QuestionResult(ImportResult):
         lines += [f"{where}: trang tĩnh không phục vụ được địa chỉ cũ {old}; máy chủ web cũ cần chuyển hướng địa "
                   f"chỉ đó tới {new} (xem bảng chuyển hướng)" for old, new in self.redirects]
         return lines
-
-
-# --- which handbook ----------------------------------------------------------------------------
-
-
-@dataclass
-class _Known:
-    path: Path
-    title: str
-    address: str
-    draft: bool
-    text: str  # as newcontent.read_text reads it (`\n` line ends)
-
-
-def _handbooks(content_dir: Path) -> list[_Known]:
-    """The site's handbooks as the build reads them (`newcontent.handbooks`), with their
-    titles and addresses (`slug:`, else made from the title, as content/fields makes it)."""
-    try:
-        paths = handbooks(content_dir)
-        texts = {path: read_text(path) for path in paths}
-    except NewContentError as exc:
-        raise ImportFailure(f"{exc} Chưa nhập tệp nào.") from None
-    known = []
-    for path, text in texts.items():
-        meta = _front(path, text)
-        title = str(meta.get("title") or "").strip()
-        slug = str(meta.get("slug") or "").strip()
-        address = cap_slug(full_slug(slug) if slug else slugify(title), SLUG_MAX)
-        known.append(_Known(path, title, address, str(meta.get("draft", "")).lower() == "true", text))
-    return known
-
-
-def _front(path: Path, text: str) -> dict:
-    scratch = Problems()
-    parts = frontmatter.split(path.name, text, scratch)
-    loaded = frontmatter.parse_yaml(path.name, parts[0], scratch) if parts else None
-    return loaded[0] if loaded and isinstance(loaded[0], dict) else {}
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
-
-
-def _listing(known: list[_Known], content_dir: Path) -> str:
-    if not known:
-        return f"trang chưa có sổ tay Hỏi - Đáp nào trong {QA_DIR}/"
-    names = "; ".join(f"{_display_path(k.path, content_dir)} ({visible(k.title)})" for k in known)
-    return f"các sổ tay đang có: {names}"
-
-
-def find_handbook(content_dir: Path, wanted: str, *, title: str | None = None, category: str | None = None,
-                  today: date | None = None) -> tuple[Handbook, list[str]]:
-    """The handbook `--handbook` names, and notes for the command's output.
-
-    `wanted` is a handbook's file (`content/hoi-dap/x.md`, `x.md`), its file name without
-    `.md`, its address or its title. None of the handbooks: a new one at
-    content/hoi-dap/<slug>.md, for which `title` and `category` must be given, so that a
-    mistyped name never makes a second handbook. ImportFailure, naming the file and what
-    to do, before anything is written."""
-    content_dir = Path(content_dir)
-    if not content_dir.is_dir():
-        raise ImportFailure(f"không có thư mục nội dung {content_dir}; hãy chạy lệnh trong thư mục của trang, "
-                            "hoặc chỉ rõ thư mục nội dung bằng --content-dir. Chưa nhập tệp nào")
-    known = _handbooks(content_dir)
-    found, path = _match(content_dir, nfc(wanted).strip(), known)
-    if found is not None:
-        return _existing(found, title, category, content_dir)
-    linked = _no_symlink_on_the_way(path, content_dir.parent)
-    if linked:
-        raise ImportFailure(f"--handbook {_short(visible(wanted))}: {linked}. Chưa nhập tệp nào")
-    name = _display_path(path, content_dir)
-    if os.path.lexists(path):
-        raise ImportFailure(f"--handbook {_short(visible(wanted))}: {name} có rồi nhưng không phải sổ tay Hỏi - Đáp "
-                            "mà trang đọc (cần `type: qa` hoặc nằm trong hoi-dap/, phần khai báo đọc được). Chưa "
-                            f"nhập tệp nào. Cách sửa: sửa tệp đó, hoặc chọn tên khác; {_listing(known, content_dir)}")
-    return _new(path, name, title, category, _today(today), known, content_dir), []
-
-
-def _match(content_dir: Path, wanted: str, known: list[_Known]) -> tuple[_Known | None, Path]:
-    """(the known handbook `wanted` names, or None with the path of a new one)."""
-    folder = content_dir / QA_DIR
-    if "/" in wanted or os.sep in wanted or wanted.lower().endswith(".md"):
-        given = Path(wanted) if ("/" in wanted or os.sep in wanted) else folder / wanted
-        for handbook in known:
-            if _same_file(given, handbook.path):
-                return handbook, given
-        if os.path.lexists(given) and not given.is_symlink():
-            raise ImportFailure(f"--handbook {_short(visible(wanted))}: không phải sổ tay Hỏi - Đáp mà trang đọc "
-                                f"(phải là tệp .md thật, không phải liên kết tượng trưng, nằm trong {content_dir}/ "
-                                f"với `type: qa` hoặc trong {QA_DIR}/). Chưa nhập tệp nào; "
-                                f"{_listing(known, content_dir)}")
-        if not _same_file(given.parent, folder) or slugify(given.stem) != given.stem:
-            raise ImportFailure(f"--handbook {_short(visible(wanted))}: sổ tay mới được tạo trong "
-                                f"{folder}/, tên tệp chữ thường không dấu; chưa nhập tệp nào. Cách sửa: ghi tên sổ "
-                                f"tay, ví dụ `--handbook {slugify(given.stem) or 'hoi-dap-phap-luat'}`")
-        wanted = given.stem
-    slug = cap_slug(slugify(wanted), SLUG_MAX)
-    if not slug:
-        raise ImportFailure(f"--handbook {_short(visible(wanted))}: không có chữ hay số để làm tên sổ tay; chưa nhập "
-                            "tệp nào. Cách sửa: ghi tên tệp của sổ tay, ví dụ `--handbook hoi-dap-phap-luat`")
-    hits = [k for k in known if slug in (k.path.stem, k.address) or wanted == k.path.stem
-            or (k.title and fold(k.title) == fold(wanted))]
-    if len(hits) > 1:
-        raise ImportFailure(f"--handbook {_short(visible(wanted))}: ứng với {len(hits)} sổ tay "
-                            f"({'; '.join(_display_path(k.path, content_dir) for k in hits)}); chưa nhập tệp nào. "
-                            "Cách sửa: ghi đường dẫn tệp của sổ tay, ví dụ "
-                            f"`--handbook {_display_path(hits[0].path, content_dir.parent)}`")
-    return (hits[0] if hits else None), folder / f"{slug}.md"
-
-
-def _existing(found: _Known, title: str | None, category: str | None,
-              content_dir: Path) -> tuple[Handbook, list[str]]:
-    notes = []
-    name = _display_path(found.path, content_dir)
-    if title and clean_line(title) != found.title:
-        notes.append(f"{name}: lưu ý: sổ tay đã có, giữ tiêu đề «{visible(found.title)}»; --handbook-title chỉ dùng "
-                     "khi tạo sổ tay mới")
-    if category:
-        notes.append(f"{name}: lưu ý: câu hỏi thuộc chuyên mục của sổ tay; --category chỉ dùng khi tạo sổ tay mới")
-    return Handbook(found.path, found.address, found.title, draft=found.draft), notes
-
-
-def _new(path: Path, name: str, title: str | None, category: str | None, today: date, known: list[_Known],
-         content_dir: Path) -> Handbook:
-    """A handbook still to be created: its front matter, once title and category are known."""
-    command = f"--handbook {path.stem} --handbook-title \"Hỏi - Đáp về …\" --category <chuyên mục>"
-    if not title:
-        raise ImportFailure(f"--handbook: chưa có sổ tay {name}; chưa nhập tệp nào. Cách sửa: để tạo sổ tay mới, "
-                            f"ghi tiêu đề của nó (`{command}`); để thêm vào sổ tay đang có, ghi tên tệp của sổ tay "
-                            f"đó; {_listing(known, content_dir)}")
-    clean = " ".join(strip_control(nfc(title)).split())
-    if not slugify(clean):
-        raise ImportFailure(f"--handbook-title {_short(visible(title))}: tiêu đề không có chữ hay số; chưa nhập tệp "
-                            "nào. Cách sửa: ghi tiêu đề của sổ tay trong dấu ngoặc kép")
-    if not category:
-        raise ImportFailure(f"--handbook: sổ tay mới {name} cần một chuyên mục (bản dựng dừng ở sổ tay không có "
-                            f"chuyên mục); chưa nhập tệp nào. Cách sửa: thêm `--category <tên hoặc mã chuyên mục>` "
-                            f"(`{command}`)")
-    # The slug mkdocs.yml gave (cli: `_known_category`), or, without a mkdocs.yml, made as an article's is
-    front = {"title": clean, "slug": path.stem, "type": "qa", "date": today, "category": slugify(category) or category}
-    return Handbook(path, path.stem, clean, front)
 
 
 # --- one page, one question ----------------------------------------------------------------------
@@ -617,8 +461,8 @@ def _questions_at(content_dir: Path, handbook: Handbook, body: str, body_line: i
     if address == handbook.address and handbook.front is None:
         yield from ((handbook.path, line, qid) for line, qid, _ in _existing_questions(body, body_line))
         return
-    for known in _handbooks(content_dir):
-        if known.address == address and not _same_file(known.path, handbook.path):
+    for known in known_handbooks(content_dir):
+        if known.address == address and not same_file(known.path, handbook.path):
             part = frontmatter.split(known.path.name, known.text, Problems())
             if part:
                 yield from ((known.path, line, qid) for line, qid, _ in _existing_questions(part[1], part[2]))
@@ -627,7 +471,7 @@ def _questions_at(content_dir: Path, handbook: Handbook, body: str, body_line: i
 def _taken_ids(content_dir: Path) -> set[str]:
     """Every question id of the site's handbooks: an id is unique site-wide (DESIGN §3)."""
     taken: set[str] = set()
-    for known in _handbooks(content_dir):
+    for known in known_handbooks(content_dir):
         taken |= {split_heading(text)[1] for _, text in heading_lines(known.text)} - {""}
     return taken
 
