@@ -21,10 +21,11 @@ import pytest
 
 import bantin
 from bantin.cli.importer import main_import
+from bantin.tools.importer.redirectmap import RedirectMap
 from bantin.tools.importer import handbook as handbook_module
 from bantin.tools.importer import writing
 from bantin.tools.importer.redirectmap import read_redirect_map
-from test_importer_handbook import MKDOCS, qa_page
+from test_importer_handbook import qa_page, site  # noqa: F401 (site: the fixture)
 
 HOST = "http://stp.songlam.gov.vn"
 PLUGINS = Path(bantin.__file__).resolve().parents[1]  # the child runs the bantin this test imports
@@ -61,12 +62,6 @@ def articles(folder: Path, count: int) -> list[Path]:
     return pages
 
 
-@pytest.fixture
-def site(tmp_path: Path, monkeypatch) -> Path:
-    (tmp_path / "content").mkdir()
-    (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def mapped(site: Path) -> dict[str, str]:
@@ -227,14 +222,14 @@ def test_a_line_someone_else_wrote_meanwhile_is_kept_and_not_claimed(site: Path,
     old = f"{HOST}/Pages/hoi-dap.aspx?ItemID=1000"
     (site / "redirects" / "old-host.map").unlink()
     capsys.readouterr()
-    real = handbook_module.RedirectMap.add
+    real = RedirectMap.add
 
     def edited_meanwhile(self, pairs):
         self.path.parent.mkdir(exist_ok=True)
         self.path.write_text(f"{old} /tin-tuc/bai-khac/\n", encoding="utf-8")
         return real(self, pairs)
 
-    monkeypatch.setattr(handbook_module.RedirectMap, "add", edited_meanwhile)
+    monkeypatch.setattr(RedirectMap, "add", edited_meanwhile)
     assert main_import([str(page), "--handbook", "hd"]) == 1
     err = capsys.readouterr().err
     assert mapped(site) == {old: "/tin-tuc/bai-khac/"}

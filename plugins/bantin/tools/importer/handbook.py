@@ -64,14 +64,13 @@ from bantin.tools.importer.lines import md_escape
 from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.result import AlreadyImported, ImportFailure, ImportResult, _display_path, failed_lines
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way
-from bantin.tools.importer.redirectmap import RedirectMap
 from bantin.tools.importer.units import Block, Extracted
 from bantin.tools.importer.urls import classify_old_url, normalize_url
 from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
 from bantin.tools.importer.relink import OLD, earlier_links, final_links
 from bantin.tools.importer.sitepages import handbook_questions, page_texts
 from bantin.tools.importer.writing import (
-    URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _remove, front_matter_text, redirect_writer,
+    URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _record_redirects, _remove, front_matter_text, redirect_writer,
 )
 
 HANDBOOK_MAX = 8 * 1024 * 1024  # as writing.ARTICLE_MAX: a bigger "handbook" is a mistake, not read
@@ -592,7 +591,7 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
                                     f"{exc}); hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này")
         for old, new in result.redirects:
             recorded.setdefault(old, new)
-        _record([result], writer)  # now: a kill later in the run loses none of them
+        _record_redirects([result], writer)  # now: a kill later in the run loses none of them
         results.append(result)
         if isinstance(result, QuestionResult) and result.question:  # later answers link to it
             portal = portal.with_question(result.known_as, _relative_file(handbook, content_dir), result.question)
@@ -637,26 +636,3 @@ def _recorded(redirect_map: Path | None) -> dict[str, str]:
     except (OSError, UnicodeDecodeError, ValueError):
         text = None
     return dict(parse_redirect_map(text, str(redirect_map))[0]) if text else {}
-
-
-def _record(results: list[ImportResult], writer: RedirectMap | None) -> None:
-    """Write the pairs of these results into the redirect map (`RedirectMap.add`: whole or
-    not at all, never through a link); when it cannot be written, each result says which
-    lines to add by hand."""
-    pairs = [pair for r in results for pair in r.redirects]
-    if writer is None or not pairs:
-        return
-    try:
-        conflicts = writer.add(pairs).conflicts
-    except (ImportFailure, OSError, UnicodeDecodeError) as exc:
-        reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
-        for r in results:
-            if r.redirects:
-                lines = "; ".join(f"`{old} {new}`" for old, new in r.redirects)
-                r.warnings.append(f"chưa ghi được bảng chuyển hướng {writer.path}: {reason}; hãy tự thêm các dòng "
-                                  f"{lines}")
-                r.redirects = []
-        return
-    for r in results:  # a line kept for another page: said once, and not among those written
-        r.warnings += [conflicts[old] for old, _ in r.redirects if old in conflicts]
-        r.redirects = [(old, new) for old, new in r.redirects if old not in conflicts]
