@@ -195,6 +195,8 @@ def test_fill_ids_long_title_is_cut():
     assert len(added[0]) <= 60
     assert not added[0].endswith("-")
     assert added[0].startswith("nhung-truong-hop-nao-khong-duoc-hoa-giai")
+    # cut between words: the id is a printed short link («…-theo-quy», not «…-theo-quy-d»)
+    assert added[0] == "nhung-truong-hop-nao-khong-duoc-hoa-giai-o-co-so-theo-quy"
 
 
 def test_fill_ids_keeps_other_heading_attributes():

@@ -31,6 +31,7 @@ _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.I
 LEGAL_BASIS = "Căn cứ pháp lý:"
 VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_MAX = 80  # an id is a folder name (/hoi-dap/<handbook>/<id>/) and a printed short link
+ID_SUGGESTED = 60  # an id made from a question (bantin ids, the importer, the web editor's ID_MAX): shorter to print
 NO_ID = "chưa có mã (id)"  # the end of a missing id's message (site/corpus.py makes its id unique site-wide)
 
 
@@ -222,7 +223,7 @@ def _paste(line: int, text: str, qid: str) -> str:
 
 def new_id(title: str, taken: set[str]) -> str:
     """An id from the question's text (without its number), unique among `taken`, added to it."""
-    base = slugify(display_title(title))[:60].strip("-") or "cau-hoi"
+    base = cap_slug(slugify(display_title(title)), ID_SUGGESTED) or "cau-hoi"  # cut between words: a printed link
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

@@ -303,8 +303,8 @@
   });
 
   function questionId(question) {
-    var base = slugify(String(question || "").replace(NUMBER_PREFIX, "") || question).slice(0, ID_MAX)
-      .replace(/-+$/, "") || "cau-hoi";
+    // cut between words as qa.new_id cuts («…-tham-gia-hoa-giai», not «…-hoa-giai-k»): a printed link
+    var base = slugify(String(question || "").replace(NUMBER_PREFIX, "") || question, ID_MAX) || "cau-hoi";
     var candidate = base, n = 2;
     while (taken[candidate]) { candidate = base + "-" + n; n += 1; }
     return candidate;
