@@ -752,3 +752,16 @@ def test_the_built_site_leads_links_to_imported_questions(tmp_path: Path, monkey
     # on the question's own page, the link leads to the other question on the handbook's page
     assert f'<a href="../#{QID}">câu hỏi về thù lao</a>' in read(root, f"hoi-dap/{slug}/{ID_400}/index.html")
     assert broken_links(root / "site") == []
+
+
+def test_a_short_asked_question_above_the_answer_is_kept(site: Path, capsys) -> None:
+    """«Hỏi: …» in one short line above «Trả lời: …» was read as header and dropped, with no
+    word in the report (a province's import, session 31): it is the answer's first paragraph."""
+    asked = "Hỏi: Những ai có thể được bầu làm hòa giải viên ở thôn, tổ dân phố?"
+    body = (f"<p>{asked}</p><p>Trả lời: Công dân Việt Nam thường trú tại cơ sở, tự nguyện tham gia, có uy tín "
+            f"trong cộng đồng dân cư và có hiểu biết pháp luật.</p><p>{BASIS}</p>")
+    code, _, err = run(capsys, str(save(site, qa_page("Ai được bầu làm hòa giải viên?", body))), "--handbook", "hd",
+                       "--handbook-title", "Hỏi - Đáp", "--category", "hoa-giai-o-co-so")
+    assert code == 0, err
+    written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
+    assert written.index(asked) < written.index("Trả lời: Công dân")

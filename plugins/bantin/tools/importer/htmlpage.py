@@ -422,6 +422,10 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
     analyse_header(units, start, found, _declared_titles(root))
     if found.title is None:
         found.title = _meta_title(root, units)
+    asked = _asked(units, start, found.title)
+    if asked is not None:
+        blocks.insert(0, _text_block(units[asked].text))
+        start = asked
     text_copy = False
     if not blocks or anchor is None:
         # trafilatura found no running text: fall back to the page's own blocks, which
@@ -502,6 +506,23 @@ def _sapo(root, units: Sequence[Unit], start: int) -> int | None:
         for i in range(max(0, start - 8), start):
             if key in fold(units[i].text):
                 return i
+    return None
+
+
+_ASKED = re.compile(r"^(cau )?hoi\s*:")  # "Hỏi: …", "Câu hỏi: …", folded
+
+
+def _asked(units: Sequence[Unit], start: int, title: str | None) -> int | None:
+    """Index of the citizen's question ("Hỏi: …") just above the article's first paragraph,
+    below its title, or None. A Q&A page's answer starts the run of paragraphs trafilatura
+    finds; a short question above it was read as header and dropped without a word (a
+    province's import, session 31)."""
+    for i in range(start - 1, max(-1, start - 4), -1):
+        text = units[i].text
+        if title and text == title:
+            return None
+        if _ASKED.match(fold(text)) and not is_furniture(text):
+            return i
     return None
 
 
