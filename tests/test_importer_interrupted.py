@@ -123,9 +123,9 @@ def test_a_killed_article_import_loses_no_redirect_line(site: Path, capsys) -> N
     assert len(list(folder.glob("*.md"))) == len(pages)
 
 
-def test_a_ctrl_c_after_two_questions_leaves_their_lines_in_the_map(site: Path, monkeypatch) -> None:
-    pages = questions(site / "trang-cu", 5)
-    real, calls = handbook_module._write, []
+def ctrl_c_at_the_third_write(monkeypatch, module) -> None:
+    """`module._write` raises KeyboardInterrupt on its third call: two pages are written."""
+    real, calls = module._write, []
 
     def interrupted(*args):
         calls.append(1)
@@ -133,7 +133,12 @@ def test_a_ctrl_c_after_two_questions_leaves_their_lines_in_the_map(site: Path, 
             raise KeyboardInterrupt
         return real(*args)
 
-    monkeypatch.setattr(handbook_module, "_write", interrupted)
+    monkeypatch.setattr(module, "_write", interrupted)
+
+
+def test_a_ctrl_c_after_two_questions_leaves_their_lines_in_the_map(site: Path, monkeypatch) -> None:
+    pages = questions(site / "trang-cu", 5)
+    ctrl_c_at_the_third_write(monkeypatch, handbook_module)
     with pytest.raises(KeyboardInterrupt):
         main_import([*(str(p) for p in pages), "--handbook", "hd", "--handbook-title", "Hỏi đáp",
                      "--category", "pbgdpl"])
@@ -142,15 +147,7 @@ def test_a_ctrl_c_after_two_questions_leaves_their_lines_in_the_map(site: Path, 
 
 def test_a_ctrl_c_after_two_articles_leaves_their_lines_in_the_map(site: Path, monkeypatch) -> None:
     pages = articles(site / "trang-cu", 5)
-    real, calls = writing._write, []
-
-    def interrupted(*args):
-        calls.append(1)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        return real(*args)
-
-    monkeypatch.setattr(writing, "_write", interrupted)
+    ctrl_c_at_the_third_write(monkeypatch, writing)
     with pytest.raises(KeyboardInterrupt):
         main_import([*(str(p) for p in pages), "--category", "pbgdpl"])
     assert sorted(mapped(site)) == [f"{HOST}/Pages/tin-tuc.aspx?ItemID={2000 + n}" for n in range(2)]
