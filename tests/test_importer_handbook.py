@@ -765,3 +765,40 @@ def test_a_short_asked_question_above_the_answer_is_kept(site: Path, capsys) -> 
     assert code == 0, err
     written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
     assert written.index(asked) < written.index("Trả lời: Công dân")
+
+
+def test_the_title_of_a_page_without_a_portal_header_is_the_question(site: Path, capsys) -> None:
+    """A saved page whose first line is the question's own <h1> (the portal's banner is an
+    image, or the page was saved from a reader view) had its «Hỏi: …» line taken as the title:
+    the first line was read as the portal's name (session 32, a province's import). The title is
+    the page's; the asked line is the answer's first paragraph."""
+    title = "Thời gian thử việc tối đa là bao lâu?"
+    asked = ("Hỏi: Con tôi vừa tốt nghiệp cao đẳng, được nhận vào làm kỹ thuật viên. Công ty bắt thử việc 3 tháng "
+             "có đúng không?")
+    page = (f"<html><head><meta charset='utf-8'><title>{title}</title><link rel='canonical' href='{OLD}'></head>"
+            f"<body><div class='content'><h1>{title}</h1><div class='date'>Ngày đăng: 20/04/2023</div>"
+            f"<p>{asked}</p><p>Trả lời: Theo Điều 25 Bộ luật Lao động năm 2019, thời gian thử việc không quá 60 "
+            "ngày đối với công việc cần trình độ chuyên môn, kỹ thuật từ cao đẳng trở lên.</p>"
+            "<p>Vì vậy, thử việc 3 tháng cho công việc đó là vượt quá thời gian luật cho phép, gia đình có "
+            "thể đề nghị công ty sửa lại hợp đồng.</p></div></body></html>")
+    code, _, err = run(capsys, str(save(site, page)), "--handbook", "hd", "--handbook-title", "Hỏi - Đáp",
+                       "--category", "hoa-giai-o-co-so")
+    assert code == 0, err
+    written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
+    assert f"## Câu hỏi 1: {title} {{#thoi-gian-thu-viec-toi-da-la-bao-lau}}" in written
+    assert written.index(asked) < written.index("Trả lời: Theo Điều 25") < written.index("Vì vậy")
+
+
+def test_an_asked_line_that_is_the_only_title_loses_its_label(site: Path, capsys) -> None:
+    """A page with nothing but «Hỏi: …» to name the question: that is the title, without the
+    «Hỏi:» label (the handbook writes «Câu hỏi N:» before it)."""
+    asked = "Hỏi: Tổ hòa giải ở thôn có bao nhiêu hòa giải viên?"
+    page = ("<html><head><meta charset='utf-8'></head><body><div class='content'>"
+            f"<p>{asked}</p><p>Trả lời: Theo Điều 12 Luật Hòa giải ở cơ sở năm 2013, mỗi tổ hòa giải có từ ba "
+            "hòa giải viên trở lên, trong đó có hòa giải viên nữ.</p><p>Ở vùng có đồng bào dân tộc thiểu số, "
+            "tổ hòa giải nên có hòa giải viên là người dân tộc thiểu số.</p></div></body></html>")
+    code, _, err = run(capsys, str(save(site, page)), "--handbook", "hd", "--handbook-title", "Hỏi - Đáp",
+                       "--category", "hoa-giai-o-co-so")
+    assert code == 0, err
+    written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
+    assert "## Câu hỏi 1: Tổ hòa giải ở thôn có bao nhiêu hòa giải viên? {#to-hoa-giai-o-thon" in written

@@ -75,6 +75,7 @@ from bantin.tools.importer.writing import (
 
 HANDBOOK_MAX = 8 * 1024 * 1024  # as writing.ARTICLE_MAX: a bigger "handbook" is a mistake, not read
 _TILDES = re.compile(r"^~(?=~~)", re.M)
+_ASKED_LABEL = re.compile(r"^(?:câu\s+)?hỏi\s*:\s*", re.IGNORECASE)  # a page named by its «Hỏi: …» line
 TITLE_MAX = 200  # characters of a question heading; a longer old title is kept whole in the answer
 
 
@@ -174,10 +175,11 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
 def _question_title(title: str | None, path: Path) -> tuple[str, str, bool, list[str]]:
     """(the question as text, as written in its heading, shortened?, notes). One line without
     `{`, `}` (an attribute list, or an id of the editor's choosing) or leading `#`, without the old
-    "Câu hỏi 3:" (numbers are the handbook's), at most TITLE_MAX characters; Markdown's
+    "Câu hỏi 3:" (numbers are the handbook's) or «Hỏi:» label, at most TITLE_MAX characters; Markdown's
     characters escaped as in the body, so page text is never markup."""
     text = " ".join(strip_control(nfc(title or "")).replace("{", " ").replace("}", " ").split())
     text = display_title(text.lstrip("# ").strip())
+    text = _ASKED_LABEL.sub("", text, count=1) or text  # «Câu hỏi N:» is the handbook's to write
     if not slugify(text):
         raise ImportFailure(f"{path}: không tìm thấy câu hỏi (tiêu đề của trang) nên không biết viết câu hỏi nào "
                             "vào sổ tay; chưa ghi gì. Cách sửa: kiểm tra đây có đúng là trang của một câu hỏi, hoặc "

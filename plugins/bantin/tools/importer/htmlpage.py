@@ -420,8 +420,10 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
         blocks.insert(0, _text_block(units[sapo].text))
         start = sapo
     analyse_header(units, start, found, _declared_titles(root))
-    if found.title is None:
-        found.title = _meta_title(root, units)
+    if found.title is None or _ASKED.match(fold(found.title)):
+        # A «Hỏi: …» line is the question's body; the page's own title wins over it when the
+        # first line, the title, was read as the portal's name (no header above it).
+        found.title = _meta_title(root, units) or found.title
     asked = _asked(units, start, found.title)
     if asked is not None:
         blocks.insert(0, _text_block(units[asked].text))
@@ -571,11 +573,11 @@ def _meta_title(root, units: Sequence[Unit]) -> str | None:
     """og:title, or the part of <title> that is also written on the page."""
     site = fold(_meta(root, "og:site_name") or "")
     og = _meta(root, "og:title", "twitter:title")
-    if og and fold(og) != site and _words(og) >= 3:
+    if og and fold(og) != site and _words(og) >= 3 and not _ASKED.match(fold(og)):
         return og
     title = clean_line(root.findtext(".//title") or "")
     visible = {fold(u.text) for u in units}
     for part in sorted(_TITLE_SEPARATORS.split(title), key=len, reverse=True):
-        if _words(part) >= 3 and fold(part) in visible:
+        if _words(part) >= 3 and fold(part) in visible and not _ASKED.match(fold(part)):
             return part
     return None
