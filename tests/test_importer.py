@@ -877,3 +877,43 @@ def test_importer_does_not_import_mkdocs() -> None:
         "assert not [k for k in sys.modules if k.split('.')[0] in ('mkdocs', 'material')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("caption", ["(Ảnh minh họa)", "Ảnh minh họa", "Ảnh: Hội nghị tập huấn tại huyện Đông Sơn",
+                                     "(Ảnh: Minh Anh)", "Hình ảnh: quang cảnh hội nghị"])
+def test_a_caption_between_the_title_and_the_text_is_not_the_title(caption: str, content: Path,
+                                                                  tmp_path: Path) -> None:
+    """A copy that starts at the title, with a photo's caption above the first paragraph: the
+    caption was taken as the title and the title was dropped without a word (session 32)."""
+    page = tmp_path / "trang.txt"
+    page.write_text(f"Hội nghị tuyên truyền phòng, chống bạo lực gia đình\nNgày đăng: 02/05/2024\n{caption}\n\n"
+                    + BODY_LINES, encoding="utf-8")
+    _, front, _, _ = do_import(page, content)
+    assert front["title"] == "Hội nghị tuyên truyền phòng, chống bạo lực gia đình"
+
+
+@pytest.mark.parametrize("caption", ["<p><b>(Ảnh minh họa)</b></p>",
+                                     "<p><em>Ảnh: Hội nghị tập huấn tại huyện Đông Sơn</em></p>"])
+def test_a_caption_above_the_text_of_a_page_without_a_header_is_not_the_title(caption: str, content: Path,
+                                                                             tmp_path: Path) -> None:
+    """The same in a saved page whose first line is the article's <h1> (the banner is a
+    picture): the <h1> that <title> confirms was read as the portal's name."""
+    title = "Hội nghị tuyên truyền phòng, chống bạo lực gia đình"
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY_LINES.split("\n") if line.strip())
+    page = tmp_path / "trang.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>"
+                    f"<div>Ngày đăng: 02/05/2024</div>{caption}{paragraphs}</body></html>", encoding="utf-8")
+    _, front, _, _ = do_import(page, content)
+    assert front["title"] == title
+
+
+def test_a_photo_storys_title_that_starts_like_a_caption_is_still_its_title(content: Path, tmp_path: Path) -> None:
+    """"Ảnh: Lễ ra quân …" is a photo story's title when the page's <title> says so."""
+    title = "Ảnh: Lễ ra quân hưởng ứng Ngày Pháp luật Việt Nam tại huyện Đông Sơn"
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY_LINES.split("\n") if line.strip())
+    page = tmp_path / "trang.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><title>Sở Tư pháp - {title}</title></head><body>"
+                    f"<div>Sở Tư pháp tỉnh Sông Lam</div><div class='title'>{title}</div>"
+                    f"<div>Ngày đăng: 02/05/2024</div>{paragraphs}</body></html>", encoding="utf-8")
+    _, front, _, _ = do_import(page, content)
+    assert front["title"] == title

@@ -32,6 +32,15 @@ _TERMINAL = ".!?…:;"
 _CLOSERS = "\"”’»)]'"
 
 
+_CAPTION = re.compile(r"^\(?\s*(?:hinh anh|hinh|anh|nguon anh)(?:\s+minh\s+hoa)?\s*(?::|\)|$)")  # folded
+
+
+def is_caption(text: str) -> bool:
+    """A photo's caption or credit ("(Ảnh minh họa)", "Ảnh: Hội nghị …", "Hình ảnh: …"): never
+    an article's title, though short and without a full stop as titles are."""
+    return _words(text) <= 40 and bool(_CAPTION.match(fold(text)))
+
+
 def _ends_sentence(text: str) -> bool:
     """Ends like a sentence: '.', '!', '?', '…', ':', ';', or one of them inside '”' / ')'."""
     text = text.rstrip(_CLOSERS) if text and text[-1] in _CLOSERS else text

@@ -23,7 +23,7 @@ from bantin.tools.importer.dates import (
 )
 from bantin.tools.importer.infobar import info_bar
 from bantin.tools.importer.lines import (
-    _CLOSERS, _ends_sentence, _looks_like_body, _words, clean_line, is_end_marker, is_furniture,
+    _CLOSERS, _ends_sentence, _looks_like_body, _words, clean_line, is_caption, is_end_marker, is_furniture,
     md_escape, strip_image_name,
 )
 
@@ -164,6 +164,10 @@ def analyse_header(units: Sequence[Unit], start: int, found: Extracted,
             continue
         if byline:
             found.author = found.author or byline
+            continue
+        if is_caption(text) and not units[i].heading:  # a photo's caption: look above it
+            if folded in declared and i != header:
+                matches.setdefault(declared.index(folded), i)  # "Ảnh: …", a photo story's own title
             continue
         if positional and _title_like(text, units[i].heading):
             nearest = i
