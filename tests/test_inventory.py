@@ -147,3 +147,21 @@ def test_deeply_nested_folders(tmp_path):
     inventory = take_inventory(content)  # the build stops before MkDocs' walk
     assert inventory.pages == ("tin-tuc/a.md",) and not inventory.static
     assert [p.path.count("/") for p in inventory.walk_hazards] == [32] and "quá sâu" in inventory.problems[0].message
+
+
+def test_a_partial_file_left_by_a_killed_write_is_named_as_one(tmp_path):
+    """files/replace.py and the importer write `.name.XXXXXXXX` (mkstemp) first: a kill leaves
+    it, and the warning says what it is and that the file it was for is unharmed (session 32)."""
+    import tempfile
+
+    content = tree(tmp_path, {"hoi-dap/so-tay.md": "x", "images/anh.jpg": b"\xff\xd8\xff"})
+    tempfile.mkstemp(prefix=".so-tay.md.", dir=content / "hoi-dap")
+    tempfile.mkstemp(prefix=".anh.jpg.", suffix=".tmp", dir=content / "images")
+    (content / "images" / ".ghi-chu.txt").write_text("x")
+    found = [p for p in take_inventory(content).problems if "tệp ẩn" in p.message]
+    partial = {p.path.split("/")[0]: p for p in found if "tệp tạm" in p.message}
+    assert set(partial) == {"hoi-dap", "images"} and not any(p.is_error for p in found)
+    assert "`so-tay.md` bị ngắt" in partial["hoi-dap"].message and "xóa tệp này" in partial["hoi-dap"].fix
+    assert "`anh.jpg`" in partial["images"].fix
+    other = next(p for p in found if p.path == "images/.ghi-chu.txt")
+    assert "tệp tạm" not in other.message

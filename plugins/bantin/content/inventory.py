@@ -263,7 +263,7 @@ class _Walker:
                             "đăng thì dùng `draft: true`")
             else:
                 self.refused.add(path)
-                self.problems.warn(path, 0, "", hidden, "xóa tệp nếu không cần; nếu cần thì bỏ dấu chấm đầu tên")
+                self.problems.warn(path, 0, "", *_hidden_file(name, hidden))
         elif _is_backup(name):
             self.refuse(path, "là tệp sao lưu hoặc tệp tạm của trình soạn thảo, không được xuất bản",
                         "xóa tệp này (nội dung thật nằm ở tệp gốc)")
@@ -345,6 +345,21 @@ def _hidden(rel: str) -> bool:
     """A path the inventory never publishes by its name: a hidden part, or under templates/."""
     parts = rel.split("/")
     return any(p.startswith(".") for p in parts) or parts[0] in HIDDEN_FOLDERS_TOP
+
+
+_PARTIAL = re.compile(r"\.(.+)\.[A-Za-z0-9_]{8}(?:\.tmp)?")  # tempfile.mkstemp(prefix=".name.") of files/replace.py
+
+
+def _hidden_file(name: str, hidden: str) -> tuple[str, str]:
+    """(what, fix) for a hidden file: our own writes (files/replace.py, the importer's
+    `write_new`) name their partial file `.name.XXXXXXXX`; a kill midway leaves it, and the
+    person who finds it should know it is safe to delete."""
+    partial = _PARTIAL.fullmatch(name)
+    if partial:
+        return (f"{hidden}: đây là tệp tạm mà một lần ghi `{partial.group(1)}` bị ngắt giữa chừng để lại (lệnh "
+                "`bantin import` hay `bantin ids` bị dừng, máy tắt)", f"xóa tệp này; tệp `{partial.group(1)}` "
+                "không bị ảnh hưởng (nếu lệnh nhập chưa xong, chạy lại đúng lệnh đó)")
+    return hidden, "xóa tệp nếu không cần; nếu cần thì bỏ dấu chấm đầu tên"
 
 
 def _is_backup(name: str) -> bool:
