@@ -802,3 +802,17 @@ def test_an_asked_line_that_is_the_only_title_loses_its_label(site: Path, capsys
     assert code == 0, err
     written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
     assert "## Câu hỏi 1: Tổ hòa giải ở thôn có bao nhiêu hòa giải viên? {#to-hoa-giai-o-thon" in written
+def test_an_image_inside_a_link_keeps_its_link_to_a_question_written_after_it(site: Path, capsys) -> None:
+    """An answer's picture linked to another question of the run (`<a><img></a>`): the link
+    was lost (trafilatura keeps the image alone); it is written around the image, and made a
+    link to that question in the write that adds it, as a text link is."""
+    (site / "hoi-dap_files").mkdir()
+    (site / "hoi-dap_files" / "so-do.jpg").write_bytes(jpeg())
+    first = save(site, qa_page(body=f"<p>{ANSWER}</p><p><a href='{ASKED_400}'><img src='hoi-dap_files/so-do.jpg' "
+                                    f"alt='Sơ đồ tổ hòa giải'></a></p><p>{BASIS}</p>"))
+    code, out, err = run(capsys, str(first), str(question_400(site)), "--handbook", "hd", "--handbook-title",
+                         "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
+    assert f"[![Sơ đồ tổ hòa giải](../images/so-do.jpg)](hd.md#{ID_400})" in written.split("\n"), written
+    assert "vẫn trỏ về cổng thông tin cũ" not in out and "chưa được nhập" not in out, out

@@ -38,8 +38,10 @@ SLUG_A = "hoi-nghi-tong-ket-cong-tac-hoa-giai-nam-2024"
 SLUG_B = "tap-huan-ky-nang-cho-hoa-giai-vien-co-so"
 
 
-def saved(folder: Path, name: str, title: str | None, address: str | None, *links: str, first: str = FIRST) -> Path:
-    """A saved portal page: one paragraph of text around each link (`<a …>…</a>` as written)."""
+def saved(folder: Path, name: str, title: str | None, address: str | None, *links: str, first: str = FIRST,
+          blocks: str = "") -> Path:
+    """A saved portal page: one paragraph of text around each link (`<a …>…</a>` as written),
+    then `blocks` (HTML as written) before the last paragraph."""
     head = f"<link rel='canonical' href='{address}'>" if address else ""
     head += f"<title>{title}</title>" if title else ""  # no title anywhere: a draft
     heading = f"<h1>{title}</h1>" if title else ""
@@ -49,7 +51,7 @@ def saved(folder: Path, name: str, title: str | None, address: str | None, *link
     page = folder / name
     page.write_text(f"<html><head><meta charset='utf-8'>{head}</head><body>{header}<div class='content'>"
                     f"{heading}<div class='date'>Ngày đăng: 12/12/2024</div><p>{first}</p>{paragraphs}"
-                    f"<p>{LAST}</p><p>Minh Anh</p></div></body></html>", encoding="utf-8")
+                    f"{blocks}<p>{LAST}</p><p>Minh Anh</p></div></body></html>", encoding="utf-8")
     return page
 
 
@@ -400,3 +402,158 @@ def test_a_real_conflict_in_the_map_is_said_once_and_not_contradicted(site: Path
     about = [line for line in (out + err).splitlines() if "ItemID=456" in line]
     assert len(about) == 1 and "/tin-tuc/bai-khac/" in about[0], about
     assert "đã được ghi vào" not in out
+
+
+# --- 5. A link around an image ---------------------------------------------------------------------
+
+def jpeg(shade: int) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (64, 48), (shade, 40, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def with_files(folder: Path, *names: str) -> None:
+    """Pictures saved beside the page (`a_files/…`), as a browser's "save page, complete" does."""
+    (folder / "a_files").mkdir(exist_ok=True)
+    for shade, name in enumerate(names):
+        (folder / "a_files" / name).write_bytes(jpeg(40 + 30 * shade))
+
+
+LINKED_IMAGES = (
+    "<p><a href='/tin-tuc/tap-huan-789.html'><img src='a_files/ap-phich.jpg' "
+    "alt='Áp phích [tập huấn] &lt;b&gt;x&lt;/b&gt;'></a></p>"
+    f"<p><a href='{HOST}/van-ban/ke-hoach.pdf'> <img src='a_files/bang-ron.jpg' alt='Băng rôn kế hoạch'> </a></p>"
+    "<p><a href='/tin-tuc/chua-nhap.html'><span><img src='a_files/khac.jpg' alt='Ảnh bài khác'></span></a></p>"
+    "<p><a href='javascript:alert(1)'><img src='a_files/nut.jpg' alt='Nút nộp hồ sơ'></a></p>"
+)
+
+
+def test_a_link_around_an_image_is_kept_around_it(site: Path) -> None:
+    """A banner linking to a document, a poster linking to an article: trafilatura keeps the
+    image and drops the link, which vanished without a word (session 31, left). The link is
+    now written around the image, `[![alt](image)](link)`, treated as every link is: to a page
+    of the run its file, to the old portal kept and named, a script address refused and named
+    (the image alone stays). The alt stays text: its `[`, `]` and `<` are escaped."""
+    import markdown
+
+    folder = site / "trang-cu"
+    with_files(folder, "ap-phich.jpg", "bang-ron.jpg", "khac.jpg", "nut.jpg")
+    a = saved(folder, "a.html", TITLE_A, DNN, blocks=LINKED_IMAGES)
+    ra, _ = run(site, a, saved(folder, "b.html", TITLE_B, PLAIN))
+    text = body(ra)
+    paragraphs = text.strip().split("\n\n")
+    old = f"{HOST}/tin-tuc/chua-nhap.html"
+    assert (f"[![Áp phích \\[tập huấn\\] &lt;b&gt;x&lt;/b&gt;](../images/ap-phich.jpg)]({SLUG_B}.md)"
+            in paragraphs), text
+    assert f"[![Băng rôn kế hoạch](../images/bang-ron.jpg)]({HOST}/van-ban/ke-hoach.pdf)" in paragraphs
+    assert f"[![Ảnh bài khác](../images/khac.jpg)]({old})" in paragraphs
+    assert "![Nút nộp hồ sơ](../images/nut.jpg)" in paragraphs and "javascript" not in text.lower()
+    lines = report(ra, site / "content")
+    [kept] = [line for line in lines if old in line]
+    assert kept.startswith(f"tin-tuc/{SLUG_A}.md:{line_of(ra, 'Ảnh bài khác')}: liên kết quanh ảnh «Ảnh bài khác» "
+                           "vẫn trỏ về cổng thông tin cũ")
+    [refused] = [line for line in lines if "javascript" in line]
+    assert refused.startswith(f"tin-tuc/{SLUG_A}.md:{line_of(ra, 'Nút nộp hồ sơ')}: đã bỏ liên kết quanh ảnh "
+                              "«Nút nộp hồ sơ» (javascript:alert(1))") and "ảnh được giữ lại" in refused
+    assert any(f"{HOST}/van-ban/ke-hoach.pdf" in line and "attachments:" in line for line in lines)  # as a text link
+    html = markdown.markdown(text)
+    assert (f'<a href="{SLUG_B}.md"><img alt="Áp phích [tập huấn] &lt;b&gt;x&lt;/b&gt;" src="../images/ap-phich.jpg"'
+            in html), html
+    assert html.count("<img ") == 4 and html.count("<a ") == 3
+
+
+@pytest.mark.parametrize("alt", ["](<w:http://evil.example/>) x", "a\\", "[x](y) <script>alert(1)</script> {#id} *"])
+def test_a_hostile_alt_or_address_around_an_image_cannot_end_or_open_a_link(alt: str, site: Path) -> None:
+    """The image's description is page text inside the link's label: escaped, it cannot end
+    the marker early, open a link or a tag; an address with `)`, spaces or quotes is encoded."""
+    import html as htmllib
+
+    import markdown
+
+    with_files(site / "trang-cu", "anh.jpg")
+    image = f"<img src='a_files/anh.jpg' alt='{htmllib.escape(alt)}'>"
+    a = saved(site / "trang-cu", "a.html", TITLE_A, DNN, blocks=f"<p><a href='/tin/a b)(&quot;c.html'>{image}</a></p>")
+    [ra] = run(site, a)
+    html = markdown.markdown(body(ra))
+    links = re.findall(r'<a href="([^"]*)"><img alt="([^"]*)" src="([^"]*)" /></a>', html)
+    assert links == [(f"{HOST}/tin/a%20b%29%28%22c.html", htmllib.escape(alt), "../images/anh.jpg")], html
+    assert html.count("<a ") == 1 and "<script" not in html
+
+
+def test_a_linked_image_not_imported_keeps_its_link_as_its_description(site: Path) -> None:
+    """An image on the old server is not fetched (a note names it): its link stays, its text
+    the image's description, and a note says how to put the image back inside it."""
+    folder = site / "trang-cu"
+    a = saved(folder, "a.html", TITLE_A, DNN, blocks="<p><a href='/tin-tuc/tap-huan-789.html'><img "
+                                                     "src='/Uploads/ap-phich.jpg' alt='Áp phích tập huấn'></a></p>")
+    ra, _ = run(site, a, saved(folder, "b.html", TITLE_B, PLAIN))
+    assert f"[Áp phích tập huấn]({SLUG_B}.md)" in body(ra).strip().split("\n\n")
+    lines = report(ra, site / "content")
+    assert any(f"{HOST}/Uploads/ap-phich.jpg" in line and "chưa được nhập" in line for line in lines)
+    [note] = [line for line in lines if "liên kết quanh ảnh" in line]
+    assert f"{HOST}/Uploads/ap-phich.jpg" in note and "«Áp phích tập huấn»" in note and "[![" in note
+
+
+def test_an_image_shown_with_and_without_a_link_is_imported_without_one_and_said(site: Path) -> None:
+    """The same picture in the text and, linked, elsewhere on the page: which one the article
+    holds is not known, so no link is guessed, and the report says so."""
+    folder = site / "trang-cu"
+    with_files(folder, "anh.jpg")
+    a = saved(folder, "a.html", TITLE_A, DNN, blocks="<p><img src='a_files/anh.jpg' alt='Hội nghị'></p>"
+                                                     "<div class='right'><a href='/tin-tuc/khac.html'>"
+                                                     "<img src='a_files/anh.jpg' alt='Hội nghị'></a></div>")
+    [ra] = run(site, a)
+    assert "![Hội nghị](../images/anh.jpg)" in body(ra).strip().split("\n\n")
+    assert "khac.html" not in body(ra)
+    [note] = [line for line in report(ra, site / "content") if "khac.html" in line]
+    assert "a_files/anh.jpg" in note and "[![" in note
+
+
+def test_the_built_site_links_the_image_to_the_imported_article(tmp_path: Path) -> None:
+    """End to end: MkDocs (strict) accepts the image inside the link, the link leads to the
+    other article's address and the picture is the site's copy."""
+    root = write_site(tmp_path / "trang", {})
+    (root / "content").mkdir()
+    (tmp_path / "cu").mkdir()
+    with_files(tmp_path / "cu", "ap-phich.jpg")
+    a = saved(tmp_path / "cu", "a.html", TITLE_A, DNN, blocks="<p><a href='/tin-tuc/tap-huan-789.html'>"
+                                                             "<img src='a_files/ap-phich.jpg' alt='Áp phích tập huấn'>"
+                                                             "</a></p>")
+    b = saved(tmp_path / "cu", "b.html", TITLE_B, PLAIN)
+    results = import_files([a, b], root / "content", category="hoa-giai-o-co-so", today=TODAY)
+    assert [r.error for r in results] == [None, None]
+    build(root)
+    page_a = (root / "site" / "tin-tuc" / SLUG_A / "index.html").read_text(encoding="utf-8")
+    link = re.search(rf'<a href="\.\./{SLUG_B}/">(.*?)</a>', page_a, re.S)
+    assert link and re.search(r'<img [^>]*alt="Áp phích tập huấn"', link.group(1)), page_a
+    assert broken_links(root / "site") == []
+
+
+def test_a_page_imported_later_names_a_linked_image_of_an_article_written_before(site: Path) -> None:
+    """As for a link around text: the earlier article is not changed; its line is named, with
+    the link to write around its image."""
+    with_files(site / "trang-cu", "ap-phich.jpg")
+    image = "<img src='a_files/ap-phich.jpg' alt='Áp phích'>"
+    [ra] = run(site, saved(site / "trang-cu", "a.html", TITLE_A, DNN, blocks=f"<p><a href='{PLAIN}'>{image}</a></p>"))
+    before = ra.path.read_bytes()
+    [rb] = run(site, saved(site / "trang-cu", "b.html", TITLE_B, PLAIN))
+    assert ra.path.read_bytes() == before
+    [note] = [line for line in report(rb, site / "content") if f"{SLUG_A}.md" in line]
+    assert note.startswith(f"tin-tuc/{SLUG_A}.md:{line_of(ra, 'Áp phích')}: liên kết quanh ảnh «Áp phích» vẫn trỏ về")
+    assert f"`[![Áp phích](../images/ap-phich.jpg)]({SLUG_B}.md)`" in note
+
+
+def test_an_untitled_page_with_a_linked_image_is_still_known_on_reimport(site: Path) -> None:
+    """Without title or plain address a page imported before is known by its text, where an
+    image counts for nothing (written, it names its copy): an image inside a link neither."""
+    with_files(site / "trang-cu", "ap-phich.jpg")
+    untitled = saved(site / "trang-cu", "a.html", None, DNN, blocks="<p><a href='/tin-tuc/tap-huan-789.html'>"
+                                                                    "<img src='a_files/ap-phich.jpg' alt='Áp phích'>"
+                                                                    "</a></p>")
+    run(site, untitled, saved(site / "trang-cu", "b.html", TITLE_B, PLAIN))
+    [again] = import_files([untitled], site / "content", today=date(2025, 2, 1))
+    assert again.error and "đã được nhập thành" in again.error

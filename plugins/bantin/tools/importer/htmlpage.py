@@ -16,7 +16,8 @@ from bantin.text.vi import fold
 from bantin.tools.importer.bylines import parse_byline
 from bantin.tools.importer.dates import _parse_iso_meta
 from bantin.tools.importer.imagesrc import saved_with_page
-from bantin.tools.importer.links import DOCUMENT, WEB, link_markdown, read_href
+from bantin.problems import short, visible
+from bantin.tools.importer.links import DOCUMENT, WEB, Href, link_markdown, read_href
 from bantin.tools.importer.lists import list_lines
 from bantin.tools.importer.losses import lost_units
 from bantin.tools.importer.lines import (
@@ -352,6 +353,44 @@ def _written_srcs(root, base: str | None) -> dict[str, str]:
     return written
 
 
+def _image_links(root, base: str | None) -> dict[str, set[Href | None]]:
+    """Each image of the page, by its old address (as its block names it, `_image_block`) →
+    what wraps it where it is shown: the link (`links.read_href`) of an `<a>` that holds
+    images and no text, else None. trafilatura keeps the image of `<a href><img></a>` and
+    drops the link (a banner linking to a document, a poster to a page): it is read here."""
+    around: dict[str, set[Href | None]] = {}
+    for img in root.iter("img"):
+        link = next((a for a in img.iterancestors("a") if a.get("href") is not None), None)
+        href = None
+        if link is not None and not clean_line("".join(link.itertext())):
+            href = read_href(link.get("href"), base)
+        for name, value in img.attrib.items():  # trafilatura takes `src` or a `data-src…` one
+            if (name == "src" or name.startswith("data-src")) and value.strip():
+                key = value.strip()
+                key = normalize_url(re.sub(r"^//", "http://", key), base) or key  # as trafilatura, then `_image_block`
+                around.setdefault(key, set()).add(href)
+    return around
+
+
+def _link_around(block: Block, around: set[Href | None]) -> list[str]:
+    """Give an image block the link the old page wrapped it in (written around the image by
+    `images`, made final by `relink` as every link is); a note when the same picture is
+    shown with different links (or with one and without): which one the article holds is
+    not known, and no link is guessed."""
+    if len(around) == 1:
+        block.href = next(iter(around))
+        if block.href is not None and block.href.kind == WEB:
+            block.links.append(block.href.address)  # a document on the old server is asked for, as a text link's
+        return []
+    links = sorted(short(visible(href.address), 120) for href in around if href is not None)
+    if not links:
+        return []
+    without = ", có chỗ không có liên kết" if None in around else ""
+    return [f"ảnh `{block.src}` hiện nhiều lần trên trang cũ, có chỗ nằm trong liên kết tới {', '.join(links)}"
+            f"{without}: không biết chỗ nào thuộc bài nên ảnh được nhập không kèm liên kết; nếu ảnh trong bài cần "
+            "liên kết, hãy đặt ảnh vào trong liên kết: `[![mô tả](../images/tên-tệp)](địa chỉ)`"]
+
+
 def _as_written(written: dict[str, str], images: list[str]) -> list[str]:
     """Each image named as the saved page writes it when that is a file saved beside the
     page (a note names what the editor can find on disk), else by its old address."""
@@ -469,18 +508,21 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
                 found.author = author
                 break
     _lead(found)
+    written = _written_srcs(root, base)
+    around = _image_links(root, base)
+    in_body = set()
+    for block in found.body:
+        if block.kind == "image":
+            in_body.add(block.links[0])
+            block.src = written.get(block.links[0], block.src)
+            found.warnings += [n for n in _link_around(block, around.get(block.links[0], set()))
+                               if n not in found.warnings]  # a picture shown twice in the text: one note
     docs = [u for b in found.body for u in b.links if DOCUMENT.search(u)]
     for url in dict.fromkeys(docs):
         found.warnings.append(
             f"bài có liên kết tới một tệp trên trang cũ: {url}; hãy tải tệp về, khai báo "
             "trong `attachments:` và sửa liên kết cho trỏ tới tệp đã tải"
         )
-    written = _written_srcs(root, base)
-    in_body = set()
-    for block in found.body:
-        if block.kind == "image":
-            in_body.add(block.links[0])
-            block.src = written.get(block.links[0], block.src)
     found.images_left = _as_written(written, [i for i in images if i not in in_body])
     return found
 

@@ -2,8 +2,10 @@
 
 A browser's "save page, complete" writes `bai.html` and its pictures in `bai_files/`. An
 image block of the body (htmlpage) whose src names such a file becomes
-`![alt](../images/<name>)`; every other image keeps a note, as before: those on the old
-server are named by their address (nothing is fetched at import).
+`![alt](../images/<name>)`, inside the link the old page wrapped it in if any (`Block.href`,
+made final by `relink`); every other image keeps a note, as before: those on the old server
+are named by their address (nothing is fetched at import), and a link around one is kept on
+the image's description.
 
 The saved page is untrusted and so is its folder (a copy from a colleague, an unzipped
 archive): every read stays inside the page's own folder (no `..`, absolute path, drive
@@ -19,10 +21,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from bantin.files.imagecheck import verify_image
 from bantin.files.replace import umask
@@ -31,6 +35,7 @@ from bantin.tools.importer.imagesrc import (
     COPY_YOURSELF, Refused, alt_of, image_notes, local_parts, saved_with_page, target_name,
 )
 from bantin.tools.importer.lines import clean_line, md_escape
+from bantin.tools.importer.links import link_markdown
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way
 from bantin.tools.importer.units import Block
 
@@ -186,6 +191,7 @@ def plan_images(body: list[Block], page: Path, content_dir: Path,
             parts = local_parts(block.src)
             if parts is None or not saved_with_page(block.src) and not os.path.lexists(page.parent.joinpath(*parts)):
                 remote.append(block.links[0])  # on the old server: nothing is fetched at import
+                notes += _link_kept_alone(block, block.links[0])
                 continue
             if linked:
                 raise Refused(linked, COPY_YOURSELF)
@@ -198,12 +204,26 @@ def plan_images(body: list[Block], page: Path, content_dir: Path,
         except Refused as exc:
             why, fix = exc.args
             notes.append(f"ảnh `{block.src}` của trang đã lưu {page} chưa được nhập: {why}; {fix}")
+            notes += _link_kept_alone(block, block.src)
             continue
         chosen[name.lower()] = data
         alt = alt_of(body, index)
-        block.markdown = image_markdown(alt, name)
+        block.markdown = link_markdown(image_markdown(alt, name), block.href)
         planned.append(Planned(block, data, name, alt, reused))
     return planned, image_notes(remote) + notes + _alt_notes(planned, featured)
+
+
+def _link_kept_alone(block: Block, image: str) -> list[str]:
+    """For an image not imported that the old page wrapped in a link (`Block.href`): the link
+    is kept, as a link on the image's description (its alt, else its file name), and the note
+    says how to put the image back inside it. The link is made final by `relink` as any."""
+    if block.href is None:
+        return []
+    name = posixpath.basename(unquote(block.src.split("?", 1)[0].split("#", 1)[0]).replace("\\", "/"))
+    text = clean_line(block.alt) or clean_line(name) or "ảnh"
+    block.markdown = link_markdown(md_escape(text), block.href)
+    return [f"ảnh `{image}` chưa được nhập nên liên kết quanh ảnh trên trang cũ được giữ thành chữ «{text}»; khi đã "
+            "chép ảnh vào `content/images/`, hãy đặt ảnh vào trong liên kết đó: `[![mô tả](../images/tên-tệp)](…)`"]
 
 
 def _alt_notes(planned: list[Planned], featured: bool = True) -> list[str]:
@@ -247,7 +267,7 @@ def copy_images(planned: list[Planned], content_dir: Path) -> list[Path]:
             name, reused = free_name(folder, name, item.data, chosen)
             chosen[name.lower()] = item.data
         if name != item.name:
-            item.name, item.block.markdown = name, image_markdown(item.alt, name)
+            item.name, item.block.markdown = name, link_markdown(image_markdown(item.alt, name), item.block.href)
         if not reused:
             written.append(folder / name)
     return written

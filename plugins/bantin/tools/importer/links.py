@@ -6,7 +6,10 @@ known when every page of the run has its file (`relink`, step 5). Until then a l
 (`lines.md_escape` writes `&lt;`), so `](<` is ours alone, and the marker is a Markdown link
 to every step in between (plain text, losses, lists, tables). An href that must not be a link
 (a script, a relative address on a page of unknown address, one too long) waits as a marker
-too, so the report can name its line; it is written as its text alone.
+too, so the report can name its line; it is written as its text alone. A link around an
+image (`<a href><img></a>`, which trafilatura keeps as the image alone: `htmlpage` reads the
+link from the page) waits as a marker whose label is the image, `[![alt](../images/a.jpg)](<…>)`:
+refused, the image alone stays.
 """
 
 from __future__ import annotations
@@ -98,8 +101,9 @@ def without_dot_segments(address: str) -> str:
 
 
 def link_markdown(label: str, href: Href | None) -> str:
-    """A link as it waits in the body: `label` (Markdown, escaped) alone for a place on the
-    same page, else a marker `relink` reads. The address holds no '<', '>', space or '|'
+    """A link as it waits in the body: `label` (Markdown: escaped text, or an image as
+    `images.image_markdown` writes it) alone for a place on the same page, else a marker
+    `relink` reads. The address holds no '<', '>', space or '|'
     (percent-encoded), so the marker survives lists, tables and quotes."""
     if href is None or not label:
         return label
@@ -108,8 +112,13 @@ def link_markdown(label: str, href: Href | None) -> str:
 
 _MARKER_SAFE = "/%:@!$&'*+,;=-._~?#"
 
-# A marker: the label (escaped text: no bare '[' or ']'), then `(<kind:address>)`.
-MARKER = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\(<([" + "".join(KINDS) + r"]):([^<>\s]*)>\)")
+# A label's text as `lines.md_escape` writes it: no bare '[' or ']'.
+TEXT = r"(?:\\.|[^\[\]\\\n])*"
+# An image as `images.image_markdown` writes it, the label of a link around an image: its alt
+# escaped text, its path the site's copy (`../images/<slug>.<ext>`: no space, bracket or '<').
+IMAGE = r"!\[" + TEXT + r"\]\([^()<>\s]*\)"
+# A marker: the label (an image, or escaped text), then `(<kind:address>)`.
+MARKER = re.compile(r"\[(" + IMAGE + "|" + TEXT + r")\]\(<([" + "".join(KINDS) + r"]):([^<>\s]*)>\)")
 
 
 def marker_href(kind: str, address: str) -> Href:

@@ -5,8 +5,8 @@ relative Markdown link to that page's file: MkDocs checks it and gives it the si
 addresses (`urls:`), online and offline. Any other link to the portal keeps its old address,
 absolute, and is noted with its line: it breaks when the portal closes. A link elsewhere is
 kept as it is; what must not be a link (`links`: a script, an address that cannot be
-followed, one too long) is its text alone, noted. Nothing an old page linked disappears
-without a line in the report.
+followed, one too long) is its text alone (an image alone, for a link around one), noted.
+Nothing an old page linked disappears without a line in the report.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from bantin.problems import short, visible
 from bantin.tools.importer.links import (
-    DOCUMENT, HREF_MAX, LONG, MAIL, MARKER, RELATIVE, ROOT, UNSAFE, WEB, marker_href,
+    DOCUMENT, HREF_MAX, LONG, MAIL, MARKER, RELATIVE, ROOT, TEXT, UNSAFE, WEB, marker_href,
 )
 from bantin.tools.importer.oldpages import NewPage, OldPages
 
@@ -33,9 +33,10 @@ STILL_OLD = "vẫn trỏ về cổng thông tin cũ"  # how the report names a k
 @dataclass(frozen=True)
 class LinkNote:
     """One link the editor must look at: its line in the file, why (`kind`: OLD, DRAFT, NOW
-    or one of the `links` kinds that stay text), its text, its address (as written for a
-    refused one); for DRAFT and NOW the new page's file (`page`) and the link to write
-    (`later`); for NOW the file the link is in (a file written before this run)."""
+    or one of the `links` kinds that stay text), its text (an image's description when the
+    link is around an image, `image`), its address (as written for a refused one); for DRAFT
+    and NOW the new page's file (`page`) and the link to write (`later`); for NOW the file
+    the link is in (a file written before this run)."""
 
     line: int
     kind: str
@@ -44,6 +45,7 @@ class LinkNote:
     later: str = ""
     page: str = ""
     file: str = ""
+    image: bool = False
 
     @property
     def still_old(self) -> bool:
@@ -53,6 +55,7 @@ class LinkNote:
     def message(self) -> str:
         """What the report says, in Vietnamese, with what to do."""
         label, address = f"«{self.label}»", short(visible(self.address), 160)
+        label, kept = (f"quanh ảnh {label}", "ảnh") if self.image else (label, "chữ")  # what stays without the link
         again = "nhập lại trang với --url ĐỊA_CHỈ_CŨ_CỦA_TRANG (xóa bài vừa tạo trước), hoặc tự thêm liên kết"
         if self.kind == OLD:
             return f"liên kết {label} {STILL_OLD}: {address} (trang đó chưa được nhập)"
@@ -63,29 +66,29 @@ class LinkNote:
             return (f"liên kết {label} {STILL_OLD}: {address}, trang vừa được nhập thành {self.page} → sửa liên "
                     f"kết thành `{self.later}`")
         if self.kind == DRAFT and self.address.startswith("/"):
-            return (f"liên kết {label} tới {address} của cổng thông tin cũ chỉ còn là chữ: trang đó đã được nhập "
+            return (f"liên kết {label} tới {address} của cổng thông tin cũ chỉ còn là {kept}: trang đó đã được nhập "
                     f"thành {self.page} nhưng còn là bản nháp → khi xuất bản bài đó, thêm lại liên kết `{self.later}`")
         if self.kind == DRAFT:
             return (f"liên kết {label} {STILL_OLD}: {address}: trang đó đã được nhập thành {self.page} nhưng còn là "
                     f"bản nháp, và bài đã xuất bản không được liên kết tới bản nháp → khi xuất bản bài đó, sửa liên "
                     f"kết thành `{self.later}`")
         if self.kind == ROOT:
-            return (f"liên kết {label} tới {address} chỉ còn là chữ: không biết tên miền của trang cũ, và chưa có bài "
-                    f"nào được nhập từ địa chỉ đó → {again}")
+            return (f"liên kết {label} tới {address} chỉ còn là {kept}: không biết tên miền của trang cũ, và chưa có "
+                    f"bài nào được nhập từ địa chỉ đó → {again}")
         if self.kind == RELATIVE:
-            return (f"liên kết {label} tới {address} chỉ còn là chữ: địa chỉ viết tương đối, mà không biết địa chỉ "
+            return (f"liên kết {label} tới {address} chỉ còn là {kept}: địa chỉ viết tương đối, mà không biết địa chỉ "
                     f"cũ của trang nên không biết nó trỏ tới đâu → {again}")
         if self.kind == UNSAFE:
             scheme = self.address.split(":", 1)[0].lower()
             return (f"đã bỏ liên kết {label} ({address}): địa chỉ loại `{visible(scheme)}:` không được dùng trên "
-                    "trang (có thể chạy mã hoặc mở nội dung lạ); chữ được giữ lại → nếu cần liên kết, ghi địa chỉ "
-                    "bắt đầu bằng https://")
+                    f"trang (có thể chạy mã hoặc mở nội dung lạ); {kept} được giữ lại → nếu cần liên kết, ghi địa "
+                    "chỉ bắt đầu bằng https://")
         if self.kind == LONG:
             size, _, start = self.address.partition(":")
             return (f"đã bỏ liên kết {label}: địa chỉ dài {_number(int(size))} ký tự, quá giới hạn "
-                    f"{_number(HREF_MAX)} ({start}); chữ được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
+                    f"{_number(HREF_MAX)} ({start}); {kept} được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
         return (f"đã bỏ liên kết {label} ({address}): không phải địa chỉ trang web dùng được (tên miền sai hoặc "
-                "có ký tự lạ); chữ được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
+                f"có ký tự lạ); {kept} được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
 
 
 def advice(count: int) -> str:
@@ -116,21 +119,21 @@ def final_links(markdown: str, folder: str, pages: OldPages, first_line: int) ->
 
 def _final(match: re.Match, folder: str, pages: OldPages, line: int, notes: list[LinkNote]) -> str:
     label, href = match.group(1), marker_href(match.group(2), match.group(3))
-    text = short(visible(_unescaped(label)), 60)
+    text, image = _shown(label)
     if href.kind == MAIL or href.kind == WEB and not pages.on_portal(href.address):
         return f"[{label}]({href.address})"
     if href.kind not in (WEB, ROOT):
-        notes.append(LinkNote(line, href.kind, text, href.address))
-        return label
+        notes.append(LinkNote(line, href.kind, text, href.address, image=image))
+        return label  # its text, or the image alone
     page = pages.find(href.address)
     kept = f"[{label}]({href.address})" if href.kind == WEB else label
     if page is None:
         if href.kind == ROOT or not DOCUMENT.search(href.address):  # an old document: htmlpage asks for it
-            notes.append(LinkNote(line, OLD if href.kind == WEB else ROOT, text, href.address))
+            notes.append(LinkNote(line, OLD if href.kind == WEB else ROOT, text, href.address, image=image))
         return kept
     link = f"[{label}]({_relative(page, folder)})"
     if page.draft:
-        notes.append(LinkNote(line, DRAFT, text, href.address, link, page.target))
+        notes.append(LinkNote(line, DRAFT, text, href.address, link, page.target, image=image))
         return kept
     return link
 
@@ -143,13 +146,13 @@ def lead_links(paragraphs: list[str], folder: str, pages: OldPages, line: int) -
         for match in MARKER.finditer(paragraph):
             link, _ = final_links(match.group(0), folder, pages, line)
             if link.startswith("["):
-                notes.append(LinkNote(line, LEAD, short(visible(_unescaped(match.group(1))), 60),
-                                      match.group(3), link))
+                notes.append(LinkNote(line, LEAD, _shown(match.group(1))[0], match.group(3), link))
     return notes
 
 
-# A link as the importer writes one to the old portal (and as editors usually write links).
-_WRITTEN = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\((https?://[^()\s<>]+)\)")
+# A link as the importer writes one to the old portal (and as editors usually write links):
+# around text, or around an image (`[![mô tả](../images/a.jpg)](http…)`, a title beside its path).
+_WRITTEN = re.compile(r"\[(!\[" + TEXT + r"\]\([^()\n]*\)|" + TEXT + r")\]\((https?://[^()\s<>]+)\)")
 
 
 def earlier_links(texts, pages: OldPages) -> list[LinkNote]:
@@ -167,8 +170,8 @@ def earlier_links(texts, pages: OldPages) -> list[LinkNote]:
                 page = pages.find(address) if pages.on_portal(address) else None
                 if page is not None and not page.draft:
                     link = f"[{match.group(1)}]({_relative(page, posixpath.dirname(file))})"
-                    notes.append(LinkNote(number, NOW, short(visible(_unescaped(match.group(1))), 60), address,
-                                          link, page.target, file))
+                    text, image = _shown(match.group(1))
+                    notes.append(LinkNote(number, NOW, text, address, link, page.target, file, image))
     return notes
 
 
@@ -186,6 +189,18 @@ def _relative(page: NewPage, folder: str) -> str:
 def _number(value: int) -> str:
     """300.009: thousands as Vietnamese writes them."""
     return f"{value:,}".replace(",", ".")
+
+
+# An image as the label of a link: its description, then its path.
+_IMAGE_LABEL = re.compile(r"!\[(" + TEXT + r")\]\(([^()\n]*)\)")
+
+
+def _shown(label: str) -> tuple[str, bool]:
+    """(what the report calls a link: its text, or the description of the image it is
+    around, else that image's path; whether it is around an image)."""
+    image = _IMAGE_LABEL.fullmatch(label)
+    text = (_unescaped(image.group(1)) or image.group(2)) if image else _unescaped(label)
+    return short(visible(text), 60), image is not None
 
 
 def _unescaped(label: str) -> str:

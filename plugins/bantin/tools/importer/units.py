@@ -22,6 +22,7 @@ from bantin.tools.importer.dates import (
     parse_date,
 )
 from bantin.tools.importer.infobar import info_bar
+from bantin.tools.importer.links import Href
 from bantin.tools.importer.lines import (
     _CLOSERS, _ends_sentence, _looks_like_body, _words, clean_line, is_caption, is_end_marker, is_furniture,
     md_escape, strip_image_name,
@@ -47,6 +48,7 @@ class Block:
     links: list[str] = field(default_factory=list)
     src: str = ""  # an image block's src as the page writes it (its markdown is set by `images`)
     alt: str = ""  # an image block's alt attribute
+    href: Href | None = None  # an image block's link, when the old page wrapped the image in one
 
 
 def _text_block(text: str) -> Block:

@@ -167,11 +167,14 @@ def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: P
 
 
 _ANY_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\((?:<[^<>\n]*>|[^()\s]*)\)")
-_IMAGE_ALONE = re.compile(r"!\[(?:\\.|[^\[\]\\\n])*\]\([^()\s]*\)")
+_IMAGE = r"!\[(?:\\.|[^\[\]\\\n])*\]\([^()\s]*\)"
+# An image, alone or inside a link (`relink`'s final link, or the marker an answer still holds).
+_IMAGE_ALONE = re.compile(rf"{_IMAGE}|\[{_IMAGE}\]\((?:<[^<>\n]*>|[^()\s]*)\)")
 
 
 def _comparable(body: str) -> str:
-    """A body's text as a re-import compares it: links as their text and images left out.
+    """A body's text as a re-import compares it: links as their text and images (linked or
+    not) left out.
     Written, a link leads to an article's file or keeps its old address (relink), and an
     image names its copy; the same page analysed again has neither yet."""
     paragraphs = [p for p in body.strip().split("\n\n") if not _IMAGE_ALONE.fullmatch(p)]
