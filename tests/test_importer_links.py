@@ -177,6 +177,35 @@ def test_a_page_imported_later_names_the_links_to_fix_in_articles_written_before
     assert f"`[bài tập huấn]({SLUG_B}.md)`" in note
 
 
+def test_the_closing_advice_counts_the_lines_of_files_written_before(site: Path, monkeypatch, capsys) -> None:
+    """A page imported later names the link of an earlier article still leading to the old
+    portal («vẫn trỏ về cổng thông tin cũ», with the link to write): the closing advice, which
+    quotes those words and counts the lines, left it out and, alone, was not printed."""
+    monkeypatch.chdir(site)
+    first = saved(site / "trang-cu", "a.html", TITLE_A, DNN, f"<a href='{PLAIN}'>bài tập huấn</a>")
+    assert main_import([str(first)]) == 0
+    assert "1 liên kết vẫn trỏ về cổng thông tin cũ" in capsys.readouterr().out
+    assert main_import([str(saved(site / "trang-cu", "b.html", TITLE_B, PLAIN))]) == 0
+    out = capsys.readouterr().out
+    [note] = [line for line in out.splitlines() if "«bài tập huấn» vẫn trỏ về cổng thông tin cũ" in line]
+    assert note.startswith(f"tin-tuc/{SLUG_A}.md:")
+    assert "1 liên kết vẫn trỏ về cổng thông tin cũ (các dòng «vẫn trỏ về cổng thông tin cũ» ở trên)" in out
+
+
+def test_a_link_to_a_page_refused_in_the_same_run_says_it_was_refused(site: Path) -> None:
+    """A page of the run refused as imported before: the link to it said «(trang đó chưa
+    được nhập)», false; it names the refused file and where to read why."""
+    run(site, saved(site / "trang-cu", "b0.html", TITLE_B, None))  # imported before, its address unknown then
+    a = saved(site / "trang-cu", "a.html", TITLE_A, DNN, f"<a href='{PLAIN}'>bài tập huấn</a>")
+    b = saved(site / "trang-cu", "b.html", TITLE_B, PLAIN)
+    ra, rb = import_files([a, b], site / "content", today=TODAY)
+    assert ra.error is None and "đã được nhập thành" in rb.error
+    [note] = [line for line in report(ra, site / "content") if "bài tập huấn" in line]
+    assert note.startswith(f"tin-tuc/{SLUG_A}.md:{line_of(ra, 'bài tập huấn')}: liên kết «bài tập huấn» vẫn trỏ về "
+                           f"cổng thông tin cũ: {PLAIN}: trang đó bị từ chối trong lần nhập này"), note
+    assert str(b) in note and "chưa được nhập" not in note
+
+
 def test_a_link_in_the_lead_that_became_the_summary_is_named(site: Path) -> None:
     """The first paragraph becomes `summary:`, plain text shown as the page's lead, and leaves
     the body: its links had nowhere to go, without a word."""

@@ -62,12 +62,14 @@ from bantin.tools.importer.images import plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.lines import md_escape
 from bantin.tools.importer.losses import lost_warning
-from bantin.tools.importer.result import AlreadyImported, ImportFailure, ImportResult, _display_path, failed_lines
+from bantin.tools.importer.result import (
+    AlreadyImported, ImportFailure, ImportResult, _display_path, failed_lines, refusing,
+)
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way
 from bantin.tools.importer.units import Block, Extracted
 from bantin.tools.importer.urls import classify_old_url, normalize_url
 from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
-from bantin.tools.importer.relink import OLD, earlier_links, final_links
+from bantin.tools.importer.relink import OLD, earlier_links, final_links, refused_in_run
 from bantin.tools.importer.sitepages import handbook_questions, page_texts
 from bantin.tools.importer.writing import (
     URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _record_redirects, _remove, front_matter_text, redirect_writer,
@@ -128,42 +130,43 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
     path, content_dir = Path(path), Path(content_dir)
     address = normalize_url(url) if url else None
     found, warnings = _analyse(path, address)
-    result = QuestionResult(source=path, warnings=list(warnings) + found.warnings)
-    if found.lost:
-        result.warnings.append(lost_warning(found.lost, str(path)))
-    title, heading, shortened, notes = _question_title(found.title, path)
-    result.warnings += notes
-    blocks = _answer_blocks(found)
-    planned, image_warnings = plan_images(blocks, path, content_dir, featured=False)
-    result.warnings += image_notes(found.images_left) + image_warnings + _not_kept(found)
-    answer = _answer(blocks, title if shortened else None)
-    old = _old_addresses(found, url, path, result)
+    with refusing([address] if address else found.urls):  # links of the run to it say it was refused
+        result = QuestionResult(source=path, warnings=list(warnings) + found.warnings)
+        if found.lost:
+            result.warnings.append(lost_warning(found.lost, str(path)))
+        title, heading, shortened, notes = _question_title(found.title, path)
+        result.warnings += notes
+        blocks = _answer_blocks(found)
+        planned, image_warnings = plan_images(blocks, path, content_dir, featured=False)
+        result.warnings += image_notes(found.images_left) + image_warnings + _not_kept(found)
+        answer = _answer(blocks, title if shortened else None)
+        old = _old_addresses(found, url, path, result)
 
-    raw, text = _read(handbook.path) if handbook.front is None else (None, "")
-    body, body_line = _body(handbook, text)
-    _refuse_twice(path, content_dir, handbook, body, body_line, answer, old, recorded or {}, address_prefix)
-    taken = _taken_ids(content_dir) if taken is None else taken
-    qid = _question_id(title, taken)
-    page = f"/{address_prefix}/{handbook.address}/{qid}/"
-    result.known_as = [a for a, _ in old if (recorded or {}).get(a, page) == page]
-    text, result.relinked = _link_back(text, handbook, content_dir, body, body_line, run or set(), qid,
-                                       result.known_as, portal or Portal())
-    body, body_line = _body(handbook, text) if result.relinked else (body, body_line)
-    answer, result.links = _final_links(answer, handbook, text, body, heading, qid, content_dir,
-                                        portal or Portal(), result.known_as)
-    document = _with_question(handbook, text, body, heading, qid, answer)
-    _check(path, handbook, body, body_line, document, qid)
+        raw, text = _read(handbook.path) if handbook.front is None else (None, "")
+        body, body_line = _body(handbook, text)
+        _refuse_twice(path, content_dir, handbook, body, body_line, answer, old, recorded or {}, address_prefix)
+        taken = _taken_ids(content_dir) if taken is None else taken
+        qid = _question_id(title, taken)
+        page = f"/{address_prefix}/{handbook.address}/{qid}/"
+        result.known_as = [a for a, _ in old if (recorded or {}).get(a, page) == page]
+        text, result.relinked = _link_back(text, handbook, content_dir, body, body_line, run or set(), qid,
+                                           result.known_as, portal or Portal())
+        body, body_line = _body(handbook, text) if result.relinked else (body, body_line)
+        answer, result.links = _final_links(answer, handbook, text, body, heading, qid, content_dir,
+                                            portal or Portal(), result.known_as)
+        document = _with_question(handbook, text, body, heading, qid, answer)
+        _check(path, handbook, body, body_line, document, qid)
 
-    result.redirects = _redirects(old, page, handbook, result, recorded or {})
-    linked = _no_symlink_on_the_way(handbook.path, content_dir.parent)
-    if linked:
-        raise ImportFailure(f"{path}: {linked}")
-    copied = _copy(planned, content_dir, path)  # after every refusal: a refused import copies nothing
-    try:
-        _write(handbook, raw, document, path)
-    except BaseException:
-        _remove(copied)
-        raise
+        result.redirects = _redirects(old, page, handbook, result, recorded or {})
+        linked = _no_symlink_on_the_way(handbook.path, content_dir.parent)
+        if linked:
+            raise ImportFailure(f"{path}: {linked}")
+        copied = _copy(planned, content_dir, path)  # after every refusal: a refused import copies nothing
+        try:
+            _write(handbook, raw, document, path)
+        except BaseException:
+            _remove(copied)
+            raise
     if handbook.front is not None:
         result.created = _created_line(handbook.front)
         handbook.front = None  # the next question of this run is appended to it
@@ -580,14 +583,17 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     writer = redirect_writer(redirect_map, Path(content_dir), prefixes)
     portal = portal_of(Path(content_dir), redirect_map, prefixes)
     run: set[str] = set()
+    refused: list[tuple[str, str]] = []  # (old address, file) of the pages refused
     for path in paths:
         try:
             result = import_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
                                      recorded=recorded, taken=taken, portal=portal, run=run)
         except AlreadyImported as exc:
             result = exc.result(path)
+            refused += [(old, str(path)) for old in exc.addresses]
         except ImportFailure as exc:
             result = QuestionResult(source=path, error=str(exc))
+            refused += [(old, str(path)) for old in exc.addresses]
         except Exception as exc:  # never a traceback for an editor
             result = QuestionResult(source=path, error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: "
                                     f"{exc}); hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này")
@@ -600,6 +606,8 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
             run.add(result.question)
             _now_linked(results, result)
     _later_links(results, handbook, Path(content_dir), portal.hosts)
+    for result in results:
+        result.links = refused_in_run(result.links, refused)
     return results
 
 

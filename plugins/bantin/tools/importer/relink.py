@@ -6,17 +6,20 @@ addresses (`urls:`), online and offline. Any other link to the portal keeps its 
 absolute, and is noted with its line: it breaks when the portal closes. A link elsewhere is
 kept as it is; what must not be a link (`links`: a script, an address that cannot be
 followed, one too long) is its text alone (an image alone, for a link around one), noted.
-Nothing an old page linked disappears without a line in the report.
+A link kept to a page that the same run was given and refused says so, with that file
+(`refused_in_run`). Nothing an old page linked disappears without a line in the report.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
-from urllib.parse import quote
+from dataclasses import dataclass, replace
+from typing import Iterable
+from urllib.parse import quote, urlsplit
 
 from bantin.problems import short, visible
+from bantin.site.redirectmap import matching_rule, query_rules
 from bantin.tools.importer.links import (
     DOCUMENT, HREF_MAX, LONG, MAIL, MARKER, RELATIVE, ROOT, TEXT, UNSAFE, WEB, marker_href,
 )
@@ -27,6 +30,7 @@ OLD = "old"      # kept: a page of the portal no page of the new site comes from
 DRAFT = "draft"  # kept (or text, for a path): that page's new page is still a draft
 NOW = "now"      # in a file written before: a link to a portal page this run imported
 LEAD = "lead"    # in the first paragraph, which became `summary:` (plain text)
+REFUSED = "refused"  # kept: that page was in this run and refused (`page`: the file given, whose error says why)
 STILL_OLD = "vẫn trỏ về cổng thông tin cũ"  # how the report names a kept link; the closing advice quotes it
 
 
@@ -36,7 +40,8 @@ class LinkNote:
     or one of the `links` kinds that stay text), its text (an image's description when the
     link is around an image, `image`), its address (as written for a refused one); for DRAFT
     and NOW the new page's file (`page`) and the link to write (`later`); for NOW the file
-    the link is in (a file written before this run)."""
+    the link is in (a file written before this run); for REFUSED the page refused, as the
+    file given (`page`)."""
 
     line: int
     kind: str
@@ -49,8 +54,9 @@ class LinkNote:
 
     @property
     def still_old(self) -> bool:
-        """A link kept to the old portal's address, which breaks when the portal closes."""
-        return self.kind == OLD or self.kind == DRAFT and not self.address.startswith("/")
+        """A link kept to the old portal's address, which breaks when the portal closes: the
+        lines that say STILL_OLD, which the closing advice counts (`advice`)."""
+        return self.kind in (OLD, NOW, REFUSED) or self.kind == DRAFT and not self.address.startswith("/")
 
     def message(self) -> str:
         """What the report says, in Vietnamese, with what to do."""
@@ -59,6 +65,10 @@ class LinkNote:
         again = "nhập lại trang với --url ĐỊA_CHỈ_CŨ_CỦA_TRANG (xóa bài vừa tạo trước), hoặc tự thêm liên kết"
         if self.kind == OLD:
             return f"liên kết {label} {STILL_OLD}: {address} (trang đó chưa được nhập)"
+        if self.kind == REFUSED:
+            return (f"liên kết {label} {STILL_OLD}: {address}: trang đó bị từ chối trong lần nhập này (xem dòng "
+                    f"«lỗi:» của {self.page}) → nếu trang ấy đã có trên trang mới, sửa liên kết cho trỏ tới đó; nếu "
+                    "chưa, sửa điều dòng lỗi nêu rồi nhập lại trang ấy, hoặc bỏ liên kết")
         if self.kind == LEAD:
             return (f"liên kết {label} của đoạn mở đầu không giữ được: đoạn đó thành `summary:`, là chữ không có "
                     f"liên kết → nếu cần, thêm liên kết vào thân bài: `{self.later}`")
@@ -92,11 +102,13 @@ class LinkNote:
 
 
 def advice(count: int) -> str:
-    """What the report says once, after the lines of links kept to the old portal: only what
-    holds for articles and questions alike (a `--handbook` run links its questions to each
-    other, before or after, as an article run links its articles; a later import names the
-    lines of files written before, never rewrites them, and names none for a draft)."""
-    return (f"{count} liên kết trong các trang vừa nhập {STILL_OLD} (các dòng «{STILL_OLD}» ở trên) và sẽ hỏng khi "
+    """What the report says once, after the lines of links kept to the old portal (`count`:
+    the lines that say so, `LinkNote.still_old`, in the pages just imported and in files
+    written before): only what holds for articles and questions alike (a `--handbook` run
+    links its questions to each other, before or after, as an article run links its
+    articles; a later import names the lines of files written before, never rewrites them,
+    and names none for a draft)."""
+    return (f"{count} liên kết {STILL_OLD} (các dòng «{STILL_OLD}» ở trên) và sẽ hỏng khi "
             "cổng cũ đóng. Với mỗi liên kết, hãy: nhập cả trang đó bằng `bantin import` (các tin bài nhập cùng một "
             "lần, hay các câu hỏi nhập cùng một lần vào một sổ tay, thì tự liên kết với nhau; nhập sau thì lệnh chỉ "
             "ra dòng cần sửa và liên kết cần viết, trừ khi trang ấy là bản nháp), hoặc sửa liên kết cho trỏ tới "
@@ -136,6 +148,25 @@ def _final(match: re.Match, folder: str, pages: OldPages, line: int, notes: list
         notes.append(LinkNote(line, DRAFT, text, href.address, link, page.target, image=image))
         return kept
     return link
+
+
+def refused_in_run(notes: list[LinkNote], refused: Iterable[tuple[str, str]]) -> list[LinkNote]:
+    """The notes with each link kept to a page this run was given and refused (`refused`: its
+    old address, the file as the report names it) saying so: «chưa được nhập» was false, the
+    page was in the run (a page imported before, one with an error), and that file's own
+    error says why. The address is matched as `OldPages.find` matches one (the old server's
+    rules)."""
+    rules = query_rules(refused)[0]
+    if not rules:
+        return notes
+    marked = []
+    for note in notes:
+        if note.kind == OLD:
+            parts = urlsplit(note.address)
+            rule = matching_rule(rules, parts.path or "/", parts.query)
+            note = replace(note, kind=REFUSED, page=rule.target) if rule else note
+        marked.append(note)
+    return marked
 
 
 def lead_links(paragraphs: list[str], folder: str, pages: OldPages, line: int) -> list[LinkNote]:

@@ -8,8 +8,10 @@ writer follows. Every other module of the importer builds on these, so they sit 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 
 ARTICLE_DIR = "tin-tuc"
@@ -30,7 +32,21 @@ ALLOWED_FIELDS = (
 
 
 class ImportFailure(Exception):
-    """A file could not be imported; the message names the file and says what to do."""
+    """A file could not be imported; the message names the file and says what to do.
+    `addresses`: the page's old addresses when they were known (`refusing`): a link of the
+    run to one of them says the page was refused, not that it was never imported."""
+
+    addresses: tuple[str, ...] = ()
+
+
+@contextmanager
+def refusing(addresses: Iterable[str]):
+    """Within: an ImportFailure raised carries the old addresses of the page it refuses."""
+    try:
+        yield
+    except ImportFailure as exc:
+        exc.addresses = tuple(addresses)
+        raise
 
 
 class AlreadyImported(ImportFailure):

@@ -30,7 +30,7 @@ from bantin.tools.importer.reading import _mht_html, _refuse_legacy, decode_byte
 from bantin.site.redirectmap import redirect_line_problem
 from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
 from bantin.tools.importer.redirectmap import RedirectMap, read_redirect_map
-from bantin.tools.importer.relink import earlier_links, final_links, lead_links
+from bantin.tools.importer.relink import earlier_links, final_links, lead_links, refused_in_run
 from bantin.tools.importer.result import (
     ALLOWED_FIELDS, ARTICLE_DIR, AlreadyImported, ImportFailure, ImportResult, _display_path,
 )
@@ -626,8 +626,12 @@ def import_files(
     reserved: dict[str, _Page] = {}
     map_pairs = _map_pairs(redirect_map)
     mapped = frozenset(old for old, _ in map_pairs)
-    steps = [_attempt(step.source, lambda step=step: _place(step, content_dir, prefixes, reserved, mapped))
-             if isinstance(step, _Page) else step for step in steps]
+    refused: list[tuple[str, str]] = []  # (old address, file) of the pages refused: links to them say so
+    for index, step in enumerate(steps):
+        if isinstance(step, _Page):
+            steps[index] = _attempt(step.source,
+                                    lambda step=step: _place(step, content_dir, prefixes, reserved, mapped))
+            refused += [(old, str(step.source)) for old in step.known_as if steps[index] is not step]
     writer = redirect_writer(redirect_map, content_dir, prefixes)
     _record_redirects([s for s in steps if isinstance(s, ImportResult)], writer)
     placed = [step for step in steps if isinstance(step, _Page)]
@@ -639,6 +643,8 @@ def import_files(
                 _record_redirects([step.result], writer)
     written = [step for step in steps if isinstance(step, _Page)]
     _earlier_links(content_dir, written, old_pages)
+    for page in written:
+        page.result.links = refused_in_run(page.result.links, refused)
     return [step.result if isinstance(step, _Page) else step for step in steps]
 
 
