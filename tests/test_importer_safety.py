@@ -272,3 +272,33 @@ def test_a_host_idna_refuses_is_no_link(url):
     from bantin.tools.importer.urls import normalize_url
 
     assert normalize_url(url) is None
+
+
+def test_a_protocol_relative_address_names_its_host_with_a_scheme():
+    """`//host/x` (a canonical written without its scheme) was kept as a "root-relative path",
+    and the redirect map got a line no server rule matches (session 32's hostile review)."""
+    from bantin.tools.importer.urls import normalize_url
+
+    assert normalize_url("//stp.songlam.gov.vn/Pages/a.aspx?ItemID=6") == "http://stp.songlam.gov.vn/Pages/a.aspx?ItemID=6"
+    assert normalize_url("//stp.songlam.gov.vn/a", "https://stp.songlam.gov.vn/") == "https://stp.songlam.gov.vn/a"
+    assert normalize_url("/Pages/a.aspx?ItemID=6") == "/Pages/a.aspx?ItemID=6"
+
+
+def test_a_canonical_on_another_host_than_the_page_was_saved_from_is_not_its_old_address():
+    """A portal that republishes an article points its canonical at the source (another site):
+    that is not an address of the old portal, and a rule for its path on the portal's server
+    would send an unrelated page of the portal to the article. The address the page was saved
+    from names the portal; the other host's address is said, not mapped."""
+    from bantin.tools.importer.htmlpage import analyse_html
+
+    page = ("<!-- saved from url=(0048)https://stp.songlam.gov.vn/tin-tuc/bai-123.html -->\n"
+            "<html><head><meta charset='utf-8'><title>Tập huấn hòa giải</title>"
+            "<link rel='canonical' href='https://baochinhphu.vn/tap-huan-hoa-giai-102.htm'></head><body>"
+            "<h1>Tập huấn hòa giải viên ở huyện Đông Sơn</h1><p>Tham dự hội nghị có hơn 120 hòa giải viên của 15 "
+            "xã, thị trấn trên địa bàn huyện, cùng đại diện Ủy ban nhân dân các xã.</p><p>Tại hội nghị, báo cáo "
+            "viên đã giới thiệu <a href='/tin-tuc/bai-99.html'>Luật Hòa giải ở cơ sở</a> và các văn bản hướng "
+            "dẫn thi hành.</p></body></html>")
+    found = analyse_html(page)
+    assert found.urls == ["https://stp.songlam.gov.vn/tin-tuc/bai-123.html"]
+    assert any("baochinhphu.vn" in w and "stp.songlam.gov.vn" in w for w in found.warnings), found.warnings
+    assert "https://stp.songlam.gov.vn/tin-tuc/bai-99.html" in " ".join(b.markdown for b in found.body)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from typing import Sequence
+from urllib.parse import urlsplit
 
 from bantin.text.vi import fold
 from bantin.tools.importer.bylines import parse_byline
@@ -424,10 +425,11 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
         addresses.append(og_url)
     if saved:
         addresses.append(saved.group(1))
-    base = address or next((a for a in addresses if a.lower().startswith("http")), None)
+    saved_from = normalize_url(saved.group(1)) if saved else None
+    base = address or saved_from or next((a for a in addresses if a.lower().startswith("http")), None)
     for address in addresses:
         url = normalize_url(address, base)
-        if url and url not in found.urls:
+        if url and url not in found.urls and _same_portal(url, saved_from, found):
             found.urls.append(url)
 
     meta_date = _meta(root, "article:published_time", "datePublished", "pubdate",
@@ -525,6 +527,20 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
         )
     found.images_left = _as_written(written, [i for i in images if i not in in_body])
     return found
+
+
+def _same_portal(url: str, saved_from: str | None, found: Extracted) -> bool:
+    """Whether `url`, an address the page gives itself (canonical, og:url), is on the host it
+    was saved from. A portal that republishes an article points its canonical at the source:
+    a rule for that path on the portal's server would send one of its own pages away; said in
+    `found.warnings`, never mapped."""
+    host, portal = urlsplit(url).netloc, urlsplit(saved_from or "").netloc
+    if not portal or not host or host == portal:
+        return True
+    found.warnings.append(f"đã bỏ qua địa chỉ {url} mà trang tự ghi (thẻ canonical hay og:url): máy chủ {host} không "
+                          f"phải máy chủ {portal} mà trang được lưu từ, có thể là nơi bài được đăng trước; địa chỉ cũ "
+                          f"của bài trên cổng là địa chỉ lưu trang, nếu đó không đúng hãy nhập lại với --url")
+    return False
 
 
 _SAPO_CLASS = re.compile(

@@ -22,6 +22,8 @@ def normalize_url(url: str, base: str | None = None) -> str | None:
     url = url.strip().strip("\"'<>")
     if not url:
         return None
+    if url.startswith("//") and not base:
+        url = "http:" + url  # `//host/x`: the host's address, not a path of this one
     try:  # `http://[::1/` raises: one broken link must not stop the whole import
         if base:
             url = urljoin(base, url)
