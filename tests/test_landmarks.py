@@ -38,8 +38,9 @@ Sở Tư pháp.
 
 class Landmarks(HTMLParser):
     """Every `nav` (or role=navigation) with its name and how many landmarks hold it; every
-    role=group with its attributes, the landmarks holding it and its earlier siblings (for
-    Material's CSS `.md-nav__toggle ~ .md-nav`); the text of every element with an id."""
+    role=group with its attributes, the landmarks holding it, its earlier siblings (for
+    Material's CSS `.md-nav__toggle ~ .md-nav`) and its children; the text of every element
+    with an id."""
 
     def __init__(self):
         super().__init__()
@@ -54,12 +55,13 @@ class Landmarks(HTMLParser):
         self.stack[-1]["children"].append((tag, attrs))
         if landmark:
             self.landmarks.append({"name": attrs.get("aria-label") or attrs.get("aria-labelledby"), "inside": inside})
+        children = []
         if attrs.get("role") == "group":
-            self.groups.append({**attrs, "inside": inside, "siblings": siblings})
+            self.groups.append({**attrs, "inside": inside, "siblings": siblings, "children": children})
         if "id" in attrs:
             self.text[attrs["id"]] = ""
         if tag not in VOID:
-            self.stack.append({"tag": tag, "landmark": landmark, "id": attrs.get("id"), "children": []})
+            self.stack.append({"tag": tag, "landmark": landmark, "id": attrs.get("id"), "children": children})
 
     def handle_endtag(self, tag):
         if tag in VOID or not any(frame["tag"] == tag for frame in self.stack[1:]):
@@ -142,6 +144,27 @@ def test_the_drawer_s_table_of_contents_is_a_group_named_as_the_sidebar_s(site):
     assert [n["name"] for n in parsed.landmarks].count("Mục lục") == 1
 
 
+@pytest.mark.parametrize("path", ["chuyen-muc/index.html", "gioi-thieu/index.html"])
+def test_each_level_of_the_drawer_has_a_back_button_beside_material_s_label(site, path):
+    """A level's "back" title was Material's label alone, which takes no focus (bantin.js made
+    it role=button: axe's aria-allowed-role), and the table of contents' was a div that led
+    nowhere. Each level (a section, the page's table of contents) opens with Material's label
+    for its checkbox (kept without script) and a hidden button for the same checkbox, which
+    bantin.js shows in its place; the table of contents' opener takes focus as a section's."""
+    root, _ = site
+    parsed = landmarks(read(root, path))
+    levels = [g for g in parsed.groups if g.get("data-md-level") == "1" or "md-nav--secondary" in g.get("class", "")]
+    assert len(levels) == (2 if path.startswith("gioi-thieu") else 1), parsed.groups
+    for level in levels:
+        (toggle,) = [a["id"] for tag, a in level["siblings"] if tag == "input" and "md-nav__toggle" in a["class"]]
+        (label, button), _ = level["children"][:2], level["children"][2:]
+        assert label == ("label", {"class": "md-nav__title", "for": toggle})
+        assert button == ("button", {"type": "button", "class": "md-nav__title", "data-bt-back": toggle, "hidden": None})
+        if toggle == "__toc":
+            opener = [a for tag, a in level["siblings"] if tag == "label" and a.get("for") == "__toc"]
+            assert [a.get("tabindex") for a in opener] == ["0"]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("site", [[]], indirect=True, ids=["no-tabs"])
 def test_on_a_wide_screen_material_still_opens_the_group_and_says_so(site, chromium):
@@ -165,6 +188,7 @@ def test_on_a_wide_screen_material_still_opens_the_group_and_says_so(site, chrom
         label.click()
         page.wait_for_function("g => g.getAttribute('aria-expanded') === 'true'", arg=group.element_handle())
         link.wait_for(state="visible")
+        assert page.locator("[data-bt-back]:visible").count() == 0  # the drawer's back buttons: phones only
         label.focus()
         page.keyboard.press("Enter")
         page.wait_for_function("g => g.getAttribute('aria-expanded') === 'false'", arg=group.element_handle())

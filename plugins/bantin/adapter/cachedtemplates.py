@@ -188,7 +188,7 @@ KNOWN: dict[str, str] = {
     "partials/languages/zh-TW.html": "e78c9b0bf9602a3f",
     "partials/languages/zh.html": "7114aa64aa8e4899",
     "partials/logo.html": "2e3b3da2d656b410",
-    "partials/nav-item.html": "92b09fd6ff3130f0",
+    "partials/nav-item.html": "c805e74c87a1638c",
     "partials/nav.html": "af33f6e032f632eb",
     "partials/pagination.html": "f368740c60701056",
     "partials/palette.html": "fb935107ae7d3d74",
@@ -204,7 +204,7 @@ KNOWN: dict[str, str] = {
     "partials/tabs.html": "d2c82916569e645a",
     "partials/tags.html": "166225609857c853",
     "partials/toc-item.html": "7aa98e02ececff01",
-    "partials/toc.html": "ee1d5fe22fe59892",
+    "partials/toc.html": "cece2437715c6be9",
     "partials/top.html": "98f6f9ac2ebf6ef9",
     "redirect.html": "3910b9e1f5e9b21d",
 }

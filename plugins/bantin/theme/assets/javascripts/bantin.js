@@ -84,11 +84,7 @@
     if (!drawer || !label || !button) { return; }
     label.hidden = true;
     button.hidden = false;
-    var backs = [];
     function sync() {
-      backs.forEach(function (back) {  /* buttons only in the open drawer (a sidebar heading on desktop) */
-        if (drawer.checked) { back.setAttribute("tabindex", "0"); back.setAttribute("role", "button"); } else { back.removeAttribute("tabindex"); back.removeAttribute("role"); }
-      });
       button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
       button.setAttribute("aria-label", drawer.checked ? "Đóng danh mục trang" : "Danh mục trang");
     }
@@ -107,18 +103,14 @@
     drawer.addEventListener("change", sync);
     /* Sections in the drawer by keyboard: Material opens one on Enter but leaves focus on its
        label, which the open level covers (hidden by bantin.css), and its "back" title takes
-       no focus. Focus follows the level that opens or closes; the back title is a button. */
+       no focus. Focus follows the level that opens or closes; the back title (a section's,
+       the table of contents') is the button nav-item.html and toc.html print beside it. */
     if (nav) {
-      backs = nav.querySelectorAll(".md-nav__item--nested > .md-nav > label.md-nav__title[for]");
-      backs.forEach(function (back) {
-        back.addEventListener("keydown", function (e) {
-          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); back.click(); }
-        });
-      });
+      nav.querySelectorAll("button[data-bt-back]").forEach(initBack);
       nav.addEventListener("change", function (e) {
         var toggle = e.target, item = toggle.parentNode;
         if (!toggle.classList.contains("md-nav__toggle") || !item.contains(document.activeElement)) { return; }
-        var target = toggle.checked ? item.querySelector(".md-nav a[href]") : item.querySelector("label.md-nav__link");
+        var target = toggle.checked ? item.querySelector(":scope > .md-nav a[href]") : item.querySelector("label.md-nav__link");
         if (target) { setTimeout(function () { target.focus(); }, 50); }
       });
     }
@@ -131,6 +123,18 @@
       if (drawer.checked && nav && !nav.contains(e.target)) { drawer.click(); }
     });
     sync();
+  }
+
+  /* A level's "back" title as a button in place of Material's label (a label takes no focus,
+     and axe refuses role=button on one): a click unticks the level's checkbox, as the label
+     did, and Material's styles slide the level out. Without script the label stays. */
+  function initBack(back) {
+    var toggle = document.getElementById(back.getAttribute("data-bt-back"));
+    var label = back.previousElementSibling;
+    if (!toggle || !label || label.tagName !== "LABEL") { return; }
+    back.addEventListener("click", function () { if (toggle.checked) { toggle.click(); } });
+    label.hidden = true;
+    back.hidden = false;
   }
 
   /* Read aloud with a Vietnamese voice, preferring one that works offline (localService). */
