@@ -283,7 +283,7 @@ def test_a_page_with_links_imported_again_without_a_map_line_adds_nothing(site: 
     assert code == 0, err
     before = handbook.read_bytes()
     code, _, err = run(capsys, str(page), "--handbook", "hoa-giai")
-    assert code == 1 and "cùng câu trả lời" in err, err
+    assert code == 1 and "cùng câu hỏi và câu trả lời" in err, err
     assert handbook.read_bytes() == before
     assert len(questions_of(handbook)[0]) == 3
 
@@ -301,6 +301,78 @@ def test_another_question_with_the_same_words_gets_a_suffix_not_a_refusal(site: 
     assert code == 0, err
     questions, problems = questions_of(site / "content" / "hoi-dap" / "hd.md")
     assert [q.id for q in questions] == [QID, f"{QID}-2"] and not problems.errors
+
+
+STOCK = ("<p>Trả lời: Câu hỏi của ông/bà thuộc thẩm quyền giải quyết của Ủy ban nhân dân cấp xã nơi cư trú. Đề nghị "
+         "ông/bà liên hệ trực tiếp công chức tư pháp - hộ tịch để được hướng dẫn cụ thể.</p>")
+
+
+def test_a_stock_reply_to_another_question_is_its_own_question(site: Path, capsys) -> None:
+    """Old portals answered many questions with the same words («Đề nghị ông/bà liên hệ UBND
+    xã…»): a different question with that answer is another item, never «already imported»,
+    and its old address never leads to the other question (session 32)."""
+    first = qa_page("Thủ tục đăng ký khai sinh cho con ngoài giá thú như thế nào?", STOCK,
+                    address="http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=901")
+    second = qa_page("Kết hôn với người nước ngoài làm thủ tục ở đâu?", STOCK,
+                     address="http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=902")
+    code, out, err = run(capsys, str(save(site, first, "q1.html")), str(save(site, second, "q2.html")),
+                         "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0 and "đã có trong sổ tay" not in err, err
+    questions, problems = questions_of(site / "content" / "hoi-dap" / "hd.md")
+    assert [q.id for q in questions] == ["thu-tuc-dang-ky-khai-sinh-cho-con-ngoai-gia-thu-nhu-the-nao",
+                                         "ket-hon-voi-nguoi-nuoc-ngoai-lam-thu-tuc-o-dau"] and not problems.errors
+    assert dict(read_redirect_map(site / "redirects" / "old-host.map")) == {
+        "http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=901":
+            "/hoi-dap/hd/thu-tuc-dang-ky-khai-sinh-cho-con-ngoai-gia-thu-nhu-the-nao/",
+        "http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=902": "/hoi-dap/hd/ket-hon-voi-nguoi-nuoc-ngoai-lam-thu-tuc-o-dau/"}
+    assert out.splitlines()[-1] == "2 tệp đã nhập, 0 tệp không nhập được"
+
+
+def test_answers_that_differ_only_by_their_scanned_letter_are_two_questions(site: Path, capsys) -> None:
+    """The same caption above another scanned letter is another answer: images are compared by
+    the file they are (the same bytes get the same name in content/images/), not left out."""
+    caption = "<p>Trả lời: Sở Tư pháp trả lời bạn đọc bằng công văn dưới đây, mời bạn đọc xem ảnh công văn.</p>"
+    pages = []
+    for n, colour in ((1, (200, 30, 30)), (2, (30, 30, 200))):
+        (site / f"q{n}_files").mkdir()
+        out = BytesIO()
+        Image.new("RGB", (64, 48), colour).save(out, "JPEG")
+        (site / f"q{n}_files" / "cong-van.jpg").write_bytes(out.getvalue())
+        body = f"{caption}<p><img src='q{n}_files/cong-van.jpg' alt='Công văn trả lời'></p>"
+        pages.append(save(site, qa_page(address=f"http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID={700 + n}",
+                                        body=body), f"q{n}.html"))
+    code, out, err = run(capsys, *map(str, pages), "--handbook", "hd", "--handbook-title", "Hỏi đáp",
+                         "--category", "pbgdpl")
+    assert code == 0 and "đã có trong sổ tay" not in err, err
+    questions, _ = questions_of(site / "content" / "hoi-dap" / "hd.md")
+    assert [q.id for q in questions] == [QID, f"{QID}-2"]
+    assert "../images/cong-van.jpg" in questions[0].body and "../images/cong-van-2.jpg" in questions[1].body
+    # The same page again, its map line gone (a kill between the handbook and the map): its image
+    # is the file already copied, so it is known as imported and its line comes back.
+    (site / "redirects" / "old-host.map").unlink()
+    code, _, err = run(capsys, str(pages[1]), "--handbook", "hd")
+    assert "cùng câu hỏi và câu trả lời" in err, err
+    assert dict(read_redirect_map(site / "redirects" / "old-host.map")) == {
+        "http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=702": f"/hoi-dap/hd/{QID}-2/"}
+    assert len(questions_of(site / "content" / "hoi-dap" / "hd.md")[0]) == 2
+
+
+def test_an_item_the_old_portal_posted_twice_is_said_to_be_one(site: Path, capsys) -> None:
+    """Same question and same answer under two old addresses: one question, both addresses
+    lead to it, and the report says it is the other item's twin, not that a run was killed,
+    nor to delete the question (which would take the other item's away)."""
+    first = save(site, qa_page(), "q1.html")
+    twin = save(site, qa_page(address="http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=399"), "q2.html")
+    code, _, err = run(capsys, str(first), "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    code, out, err = run(capsys, str(twin), "--handbook", "hd")
+    said = out + err
+    assert f"{twin}: câu hỏi này đã có trong sổ tay hoi-dap/hd.md" in said, said
+    assert "cùng câu hỏi và câu trả lời" in said and OLD in said
+    assert "bị ngắt" not in said and "xóa câu hỏi đó" not in said
+    assert dict(read_redirect_map(site / "redirects" / "old-host.map")) == {
+        OLD: f"/hoi-dap/hd/{QID}/", "http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID=399": f"/hoi-dap/hd/{QID}/"}
+    assert len(questions_of(site / "content" / "hoi-dap" / "hd.md")[0]) == 1
 
 
 # --- 4. Old addresses lead to the question's page --------------------------------------------

@@ -28,8 +28,9 @@ htmlpage, lists, losses); only what is written differs:
 - The whole new handbook text is parsed as the build parses it before it is written: one
   question more, with this id, and no new error, or nothing is written.
 - The same page imported twice adds nothing: an old address the map already sends to a
-  question that still exists, or an answer the handbook already has, is refused by name;
-  refused by its answer, its old addresses the map lacks are added towards that question.
+  question that still exists, or a question and answer (images as their files) the handbook
+  already has, is refused by name; refused by its content, its old addresses the map lacks
+  are added towards that question. A stock reply to another question is another question.
 - Each question's map lines are written as soon as its handbook is (`RedirectMap`): a kill
   midway loses none, but for the question being written, which the next run's refusal adds.
 - Writes: the handbook is replaced whole (`files.replace`, keeping its line endings, byte
@@ -144,7 +145,8 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
 
         raw, text = _read(handbook.path) if handbook.front is None else (None, "")
         body, body_line = _body(handbook, text)
-        _refuse_twice(path, content_dir, handbook, body, body_line, answer, old, recorded or {}, address_prefix)
+        _refuse_twice(path, content_dir, handbook, body, body_line, heading, answer, old, recorded or {},
+                      address_prefix)
         taken = _taken_ids(content_dir) if taken is None else taken
         qid = _question_id(title, taken)
         page = f"/{address_prefix}/{handbook.address}/{qid}/"
@@ -414,62 +416,86 @@ def _body(handbook: Handbook, text: str) -> tuple[str, int]:
     return parts[1], parts[2]
 
 
-def _existing_questions(body: str, body_line: int) -> list[tuple[int, str, str]]:
-    """(line in the file, id, answer text) of every question of a handbook body."""
+def _existing_questions(body: str, body_line: int) -> list[tuple[int, str, str, str]]:
+    """(line in the file, id, question as its heading shows it, answer text) of every question
+    of a handbook body."""
     lines = body.split("\n")
     headings = heading_lines(body)
     found = []
     for number, (index, text) in enumerate(headings):
         end = headings[number + 1][0] if number + 1 < len(headings) else len(lines)
-        found.append((body_line + index, split_heading(text)[1], "\n".join(lines[index + 1:end])))
+        question, qid = split_heading(text)
+        found.append((body_line + index, qid, display_title(question), "\n".join(lines[index + 1:end])))
     return found
 
 
-def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, body_line: int, answer: str,
-                  old: list[tuple[str, str]], recorded: dict[str, str], prefix: str) -> None:
+def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, body_line: int, heading: str,
+                  answer: str, old: list[tuple[str, str]], recorded: dict[str, str], prefix: str) -> None:
     """AlreadyImported when this page is a question already: an old address recorded towards
-    a question that still exists, or the same answer in this handbook. Two old items may ask
-    one thing in the same words; their answers and addresses tell them apart. Known by its
-    answer, the page's old addresses the map lacks go with the refusal, towards that question
-    (a run killed between writing the handbook and writing the map left them out)."""
-    def refused(where: Path, line: int, qid: str, why: str, pairs=()) -> AlreadyImported:
+    a question that still exists, or the same question (`heading`) with the same answer, its
+    images the same files, in this handbook. Old portals answered many questions with one
+    stock reply («Đề nghị ông/bà liên hệ UBND xã…») or a scanned letter under one caption:
+    those are other items, whose question tells them apart. Known by its content, the page's
+    old addresses the map lacks go with the refusal, towards that question: a run killed
+    between writing the handbook and writing the map left them out, or the old portal posted
+    the item twice (another old address already leads there), which the report tells apart."""
+    def refused(where: Path, line: int, qid: str, why: str, advice: str, pairs=(), added: str = "") -> AlreadyImported:
         notes = [_for_publishing(list(pairs))] if pairs and handbook.draft else []
         return AlreadyImported(f"{path}: câu hỏi này đã có trong sổ tay {_display_path(where, content_dir)} (dòng "
-                               f"{line}, mã `{qid}`), {why}; không thêm lần nữa, không tệp nào bị ghi. Muốn nhập "
-                               "lại thì xóa câu hỏi đó (từ dòng `## ` tới trước câu hỏi sau) rồi chạy lại lệnh",
-                               [] if notes else list(pairs), notes)
+                               f"{line}, mã `{qid}`), {why}; không thêm lần nữa, sổ tay không đổi. {advice}",
+                               [] if notes else list(pairs), notes, added)
+    again = ("Muốn nhập lại thì xóa câu hỏi đó (từ dòng `## ` tới trước câu hỏi sau) rồi chạy lại lệnh")
     for address, _ in old:
         target = recorded.get(address, "")
         parts = target.strip("/").split("/")
         if len(parts) == 3 and parts[0] == prefix:
             for where, line, qid in _questions_at(content_dir, handbook, body, body_line, parts[1]):
                 if qid == parts[2]:
-                    raise refused(where, line, qid, f"nhập từ cùng địa chỉ cũ {_short(address)}")
-    wanted = _unlinked(answer)
-    for line, qid, text in _existing_questions(body, body_line):
-        if _unlinked(text) == wanted:
-            pairs = [(a, f"/{prefix}/{handbook.address}/{qid}/") for a, _ in old if qid and a not in recorded]
-            raise refused(handbook.path, line, qid or "chưa có mã", "cùng câu trả lời", pairs)
+                    raise refused(where, line, qid, f"nhập từ cùng địa chỉ cũ {_short(address)}", again)
+    wanted = (_same_words(display_title(heading)), _unlinked(answer))
+    for line, qid, question, text in _existing_questions(body, body_line):
+        if (_same_words(question), _unlinked(text)) != wanted:
+            continue
+        page = f"/{prefix}/{handbook.address}/{qid}/"
+        pairs = [(a, page) for a, _ in old if qid and a not in recorded]
+        own = {a for a, _ in old}
+        twins = [a for a, target in recorded.items() if qid and target == page and a not in own]
+        if twins:  # another item of the old portal: deleting the question would take its page away
+            raise refused(handbook.path, line, qid, f"cùng câu hỏi và câu trả lời với trang cũ {_short(twins[0])} "
+                          "đã nhập trước đây (cổng cũ đăng cùng một mục hai lần)", "Không cần làm gì thêm", pairs,
+                          "để địa chỉ cũ này cũng dẫn tới câu hỏi ấy (mục trùng của cổng cũ)")
+        raise refused(handbook.path, line, qid or "chưa có mã", "cùng câu hỏi và câu trả lời", again, pairs)
+
+
+def _same_words(text: str) -> str:
+    return " ".join(text.split())
+
+
+_IMAGE_FILE = re.compile(r"!\[(?:\\.|[^\[\]\\\n])*\]\(([^()\s]*)\)")
 
 
 def _unlinked(markdown: str) -> str:
     """An answer as a re-import compares it (`writing._comparable`, an article's rule: links
-    as their text), spaces collapsed: the answer being imported still holds the importer's
-    markers (`[label](<w:…>)`), the one written before has them made final."""
-    return " ".join(_comparable(markdown).split())
+    as their text), spaces collapsed, each image as the file it shows (its description left
+    out: the report asks editors to write it): the answer being imported still holds the
+    importer's markers (`[label](<w:…>)`), the one written before has them made final, and an
+    image saved with the page is named after the copy of the same bytes when there is one
+    (`images.free_name`), so the same page names the same files and another letter another."""
+    images = _IMAGE_FILE.sub(lambda match: f"«ảnh {match.group(1)}»", markdown)
+    return " ".join(_comparable(images).split())
 
 
 def _questions_at(content_dir: Path, handbook: Handbook, body: str, body_line: int,
                   address: str) -> Iterable[tuple[Path, int, str]]:
     """(file, line, id) of the questions of the handbook at `address` (this one, or another)."""
     if address == handbook.address and handbook.front is None:
-        yield from ((handbook.path, line, qid) for line, qid, _ in _existing_questions(body, body_line))
+        yield from ((handbook.path, line, qid) for line, qid, _, _ in _existing_questions(body, body_line))
         return
     for known in known_handbooks(content_dir):
         if known.address == address and not same_file(known.path, handbook.path):
             part = frontmatter.split(known.path.name, known.text, Problems())
             if part:
-                yield from ((known.path, line, qid) for line, qid, _ in _existing_questions(part[1], part[2]))
+                yield from ((known.path, line, qid) for line, qid, _, _ in _existing_questions(part[1], part[2]))
 
 
 def _taken_ids(content_dir: Path) -> set[str]:

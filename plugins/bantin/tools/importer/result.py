@@ -53,17 +53,21 @@ class AlreadyImported(ImportFailure):
     """A page imported before, refused again. `redirects`: the redirect map lines it should
     have and the map lacks (a run killed after writing the page, before writing the map),
     added now; `notes`: what the report says of its old addresses besides (the lines to add
-    on publishing a draft). Without them its old addresses would never be redirected."""
+    on publishing a draft); `added`, why the map lacked them when it was not an interrupted
+    run (an item the old portal posted twice). Without them its old addresses would never be
+    redirected."""
 
     def __init__(self, message: str, redirects: list[tuple[str, str]] | None = None,
-                 notes: list[str] | None = None) -> None:
+                 notes: list[str] | None = None, added: str = "") -> None:
         super().__init__(message)
         self.redirects = list(redirects or [])
         self.notes = list(notes or [])
+        self.added = added
 
     def result(self, source: Path) -> "ImportResult":
         """The refusal as a failed result that still carries the map lines to add."""
-        return ImportResult(source=source, error=str(self), redirects=self.redirects, warnings=self.notes)
+        return ImportResult(source=source, error=str(self), redirects=self.redirects, warnings=self.notes,
+                            added_why=self.added)
 
 
 @dataclass
@@ -78,7 +82,9 @@ class ImportResult:
     `links`, the links to look at, each with its line (`relink.LinkNote`): the article's,
     and those of files written before that can now lead to it;
     `followed`, old address → the target its map line had before it followed the article
-    to its address of today (`redirectmap.MapUpdate`).
+    to its address of today (`redirectmap.MapUpdate`); `added_why`, for a page refused as
+    imported before, why the map lacked the lines its refusal added (an interrupted run when
+    empty).
     """
 
     source: Path
@@ -91,6 +97,7 @@ class ImportResult:
     images: list[Path] = field(default_factory=list)  # files copied into content/images/
     links: list = field(default_factory=list)
     followed: dict[str, str] = field(default_factory=dict)
+    added_why: str = ""
 
     def report(self, content_dir: Path | None = None) -> list[str]:
         """Report lines, each prefixed with the article's path (relative to content_dir)."""
@@ -119,8 +126,9 @@ def failed_lines(result: ImportResult) -> list[str]:
     redirect lines its refusal added to the map (or could not) and what else to know."""
     lines = [f"lỗi: {result.error}"]
     lines += [f"{result.source}: lưu ý: {message}" for message in result.warnings]
-    lines += [f"{result.source}: đã thêm vào bảng chuyển hướng dòng `{old} {new}` còn thiếu (lần nhập trước có lẽ "
-              "đã bị ngắt trước khi ghi bảng), để địa chỉ cũ dẫn tới trang đã nhập" for old, new in result.redirects]
+    why = result.added_why or ("còn thiếu (lần nhập trước có lẽ đã bị ngắt trước khi ghi bảng), để địa chỉ cũ dẫn "
+                               "tới trang đã nhập")
+    lines += [f"{result.source}: đã thêm vào bảng chuyển hướng dòng `{old} {new}` {why}" for old, new in result.redirects]
     return lines
 
 
