@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE
 from bantin.cli.importer import main_import, main_redirects
-from bantin.tools.importer.redirectmap import read_redirect_map, update_redirect_map
+from bantin.tools.importer.redirectmap import RedirectMap, read_redirect_map, update_redirect_map
 from bantin.tools.importer.result import ALLOWED_FIELDS, ImportFailure, ImportResult
 from bantin.tools.importer.urls import classify_old_url
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
@@ -581,6 +581,16 @@ def test_redirect_map_is_sorted_without_duplicates(content: Path, tmp_path: Path
         f"đúng là /x/, hãy sửa dòng đó trong {redirect_map}"
     )}
     assert [f"{a} {b}" for a, b in read_redirect_map(redirect_map)] == expected
+    # A line replaced only while it still names the target the caller found gone: one changed
+    # since (an editor, another run) is kept and reported as any other.
+    first = "http://stp.songlam.gov.vn/Pages/chi-tiet-tin.aspx?ItemID=1487"
+    kept = update_redirect_map(redirect_map, [(first, "/x/")], redirect_map.parent.parent)
+    writer = RedirectMap(redirect_map, redirect_map.parent.parent)
+    done = writer.add([(first, "/hoi-dap/hd/x/")], {first: "/tin-tuc/bai-da-xoa/"})
+    assert first in done.conflicts and not done.replaced and first in kept.conflicts
+    done = writer.add([(first, "/hoi-dap/hd/x/")], {first: aspnet})
+    assert done.replaced == {first: aspnet} and not done.conflicts
+    assert dict(read_redirect_map(redirect_map))[first] == "/hoi-dap/hd/x/"
 
 
 PAIRS = [

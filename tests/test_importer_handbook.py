@@ -440,6 +440,71 @@ def test_an_item_imported_as_news_before_keeps_its_map_line_and_says_how_to_move
     assert f"`{OLD} {question}`" in note and "xóa" in note and f"slug: {QID}" in note
 
 
+def test_a_map_line_to_a_question_that_is_gone_follows_the_page_imported_again(site: Path, capsys) -> None:
+    """Imported into the wrong handbook, that handbook deleted, imported into the right one: the
+    map line to the deleted question led readers to nothing (`bantin redirects` leaves it out,
+    a 404), while the report said they still reached that page. It now leads to the new
+    question, and the report says which line changed (session 32)."""
+    page = save(site, qa_page())
+    code, _, err = run(capsys, str(page), "--handbook", "so-sai", "--handbook-title", "Sổ chọn nhầm",
+                       "--category", "pbgdpl")
+    assert code == 0, err
+    (site / "content" / "hoi-dap" / "so-sai.md").unlink()
+    code, out, err = run(capsys, str(page), "--handbook", "so-dung", "--handbook-title", "Sổ đúng",
+                         "--category", "pbgdpl")
+    assert code == 0, err
+    question, gone = f"/hoi-dap/so-dung/{QID}/", f"/hoi-dap/so-sai/{QID}/"
+    assert read_redirect_map(site / "redirects" / "old-host.map") == [(OLD, question)]
+    assert "vẫn tới trang ấy" not in out + err
+    line = next(line for line in out.splitlines() if f"cần chuyển hướng địa chỉ đó tới {question}" in line)
+    assert f"trỏ tới {gone}" in line and "không còn trang nào" in line and f"nay đã sửa thành {question}" in line
+    assert main_redirects(["--nginx"]) == 0
+    rules = capsys.readouterr()
+    assert question in rules.out and "bỏ qua" not in rules.err
+
+
+def test_a_line_to_a_question_gone_is_named_for_publishing_a_draft_handbook(site: Path, capsys) -> None:
+    """Imported again into a draft handbook: no line is written (its pages are not published),
+    and the line to add on publishing says which line it replaces."""
+    page = save(site, qa_page())
+    code, _, err = run(capsys, str(page), "--handbook", "so-sai", "--handbook-title", "Sổ chọn nhầm",
+                       "--category", "pbgdpl")
+    assert code == 0, err
+    (site / "content" / "hoi-dap" / "so-sai.md").unlink()
+    (site / "content" / "hoi-dap" / "nhap.md").write_text(EXISTING.replace("---\n\n", "draft: true\n---\n\n", 1),
+                                                          encoding="utf-8")
+    code, out, err = run(capsys, str(page), "--handbook", "nhap")
+    assert code == 0, err
+    assert read_redirect_map(site / "redirects" / "old-host.map") == [(OLD, f"/hoi-dap/so-sai/{QID}/")]
+    assert (f"`{OLD} /hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/{QID}/` (thay cho dòng `{OLD} /hoi-dap/so-sai/{QID}/`, "
+            "trang ấy không còn)") in out, out
+    assert "vẫn tới trang ấy" not in out
+
+
+def test_a_map_line_to_an_article_is_kept_only_while_the_article_is_there(site: Path, capsys) -> None:
+    """The item imported as news before: its line is kept while the article exists, and the
+    report says readers reach it only when it is published; once the article is deleted the
+    line leads to nothing, and importing the page as a question moves it there."""
+    page = save(site, qa_page())
+    code, _, err = run(capsys, str(page), "--category", "pbgdpl")
+    assert code == 0, err
+    [article] = (site / "content" / "tin-tuc").glob("*.md")
+    article.write_text(article.read_text(encoding="utf-8").replace("---\n\n", "draft: true\n---\n\n", 1),
+                       encoding="utf-8")
+    code, out, err = run(capsys, str(page), "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    assert read_redirect_map(site / "redirects" / "old-host.map") == [(OLD, f"/tin-tuc/{QID}/")]
+    note = next(line for line in out.splitlines() if f"tới tin bài /tin-tuc/{QID}/" in line)
+    assert "vẫn tới trang ấy" not in note and "bản nháp" in note, note
+    # The article deleted and the question with it: imported again, the line follows the question.
+    article.unlink()
+    (site / "content" / "hoi-dap" / "hd.md").unlink()
+    code, out, err = run(capsys, str(page), "--handbook", "hd", "--handbook-title", "Hỏi đáp", "--category", "pbgdpl")
+    assert code == 0, err
+    assert read_redirect_map(site / "redirects" / "old-host.map") == [(OLD, f"/hoi-dap/hd/{QID}/")]
+    assert f"trỏ tới /tin-tuc/{QID}/, nơi không còn trang nào" in out, out
+
+
 def test_a_draft_handbook_gets_no_redirect_lines(site: Path, capsys) -> None:
     folder = site / "content" / "hoi-dap"
     folder.mkdir()

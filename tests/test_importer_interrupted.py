@@ -221,10 +221,10 @@ def test_a_line_someone_else_wrote_meanwhile_is_kept_and_not_claimed(site: Path,
     capsys.readouterr()
     real = RedirectMap.add
 
-    def edited_meanwhile(self, pairs):
+    def edited_meanwhile(self, pairs, *more):
         self.path.parent.mkdir(exist_ok=True)
         self.path.write_text(f"{old} /tin-tuc/bai-khac/\n", encoding="utf-8")
-        return real(self, pairs)
+        return real(self, pairs, *more)
 
     monkeypatch.setattr(RedirectMap, "add", edited_meanwhile)
     assert main_import([str(page), "--handbook", "hd"]) == 1

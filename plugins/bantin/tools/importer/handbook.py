@@ -71,7 +71,7 @@ from bantin.tools.importer.units import Block, Extracted
 from bantin.tools.importer.urls import classify_old_url, normalize_url
 from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
 from bantin.tools.importer.relink import OLD, earlier_links, final_links, refused_in_run
-from bantin.tools.importer.sitepages import handbook_questions, page_texts
+from bantin.tools.importer.sitepages import handbook_questions, page_texts, target_state
 from bantin.tools.importer.writing import (
     URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _record_redirects, _remove, front_matter_text, redirect_writer,
 )
@@ -107,7 +107,10 @@ class QuestionResult(ImportResult):
         lines += [f"{where}: lưu ý: {message}" for message in self.warnings]
         lines += [f"{note.file or name}:{note.line}: {note.message()}" for note in self.links]
         lines += [f"{where}: trang tĩnh không phục vụ được địa chỉ cũ {old}; máy chủ web cũ cần chuyển hướng địa "
-                  f"chỉ đó tới {new} (xem bảng chuyển hướng)" for old, new in self.redirects]
+                  f"chỉ đó tới {new} (xem bảng chuyển hướng)" + (
+                      f"; dòng của địa chỉ này trong bảng chuyển hướng trỏ tới {self.replaced[old]}, nơi không còn "
+                      f"trang nào (đã bị xóa, đổi mã hay đổi `slug:`), nay đã sửa thành {new}"
+                      if old in self.replaced else "") for old, new in self.redirects]
         return lines
 
 
@@ -117,7 +120,7 @@ class QuestionResult(ImportResult):
 def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: str | None = None,
                     address_prefix: str = QA_DIR, recorded: dict[str, str] | None = None,
                     taken: set[str] | None = None, portal: Portal | None = None,
-                    run: set[str] | None = None) -> QuestionResult:
+                    run: set[str] | None = None, prefixes: UrlPrefixes | None = None) -> QuestionResult:
     """Append the question of one saved page to `handbook` (created first when new).
 
     `address_prefix`: the handbooks' first address segment (`urls: qa:`); `recorded`: old
@@ -126,8 +129,9 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
     `portal`: what earlier imports made of the old portal's pages (`portal_of`), which the
     answer's links lead to (relink, as an article's); `run`: the ids of the questions this
     run wrote into the handbook, whose links to this question's old address are made links
-    to it in the same write (`_link_back`). Raises ImportFailure (naming the file) when
-    nothing is written."""
+    to it in the same write (`_link_back`); `prefixes`: the site's address segments, by which
+    a map line to a page no longer there is known (`sitepages.target_state`). Raises
+    ImportFailure (naming the file) when nothing is written."""
     path, content_dir = Path(path), Path(content_dir)
     address = normalize_url(url) if url else None
     found, warnings = _analyse(path, address)
@@ -150,7 +154,8 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         taken = _taken_ids(content_dir) if taken is None else taken
         qid = _question_id(title, taken)
         page = f"/{address_prefix}/{handbook.address}/{qid}/"
-        result.known_as = [a for a, _ in old if (recorded or {}).get(a, page) == page]
+        elsewhere = _elsewhere(old, page, recorded or {}, content_dir, prefixes or UrlPrefixes(qa=address_prefix))
+        result.known_as = [a for a, _ in old if elsewhere.get(a, ("", "gone"))[1] == "gone"]
         text, result.relinked = _link_back(text, handbook, content_dir, body, body_line, run or set(), qid,
                                            result.known_as, portal or Portal())
         body, body_line = _body(handbook, text) if result.relinked else (body, body_line)
@@ -159,7 +164,7 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         document = _with_question(handbook, text, body, heading, qid, answer)
         _check(path, handbook, body, body_line, document, qid)
 
-        result.redirects = _redirects(old, page, handbook, result, recorded or {})
+        result.redirects = _redirects(old, page, handbook, result, elsewhere)
         linked = _no_symlink_on_the_way(handbook.path, content_dir.parent)
         if linked:
             raise ImportFailure(f"{path}: {linked}")
@@ -338,16 +343,29 @@ def _old_addresses(found: Extracted, url: str | None, path: Path, result: Questi
     return kept
 
 
+def _elsewhere(old: list[tuple[str, str]], page: str, recorded: dict[str, str], content_dir: Path,
+               prefixes: UrlPrefixes) -> dict[str, tuple[str, str | None]]:
+    """Old address → (the map's target, what is there now: `target_state`) for each of the
+    page's old addresses the map sends to another page. Read only for those (rare): a
+    handbook's questions are read whole."""
+    return {address: (recorded[address], target_state(recorded[address], content_dir, prefixes.qa, prefixes.article))
+            for address, _ in old if recorded.get(address, page) != page}
+
+
 def _redirects(old: list[tuple[str, str]], page: str, handbook: Handbook, result: QuestionResult,
-               recorded: dict[str, str]) -> list:
+               elsewhere: dict[str, tuple[str, str | None]]) -> list:
     """The redirect map's pairs towards the question's page; none for a draft handbook (its
     pages are not published), whose lines are given to add on publishing, nor for an old
-    address the map already sends elsewhere (the item imported as news before): the map
-    keeps that line, and one note says how to move it."""
-    for address, _ in old:
-        if recorded.get(address, page) != page:
-            result.warnings.append(_sent_elsewhere(address, recorded[address], page))
-    old = [(address, kind) for address, kind in old if recorded.get(address, page) == page]
+    address the map already sends to a page still there (the item imported as news before):
+    the map keeps that line, and one note says how to move it. A line to a page gone (the
+    question deleted with its handbook, to import it into another) led readers to nothing:
+    it is replaced (`result.replaced`), and the report says so."""
+    for address, (target, state) in elsewhere.items():
+        if state == "gone":
+            result.replaced[address] = target
+        else:
+            result.warnings.append(_sent_elsewhere(address, target, page, state))
+    old = [(address, kind) for address, kind in old if elsewhere.get(address, ("", "gone"))[1] == "gone"]
     pairs = [(address, page) for address, _ in old]
     for address, kind in old:
         if kind == "alias":
@@ -357,23 +375,32 @@ def _redirects(old: list[tuple[str, str]], page: str, handbook: Handbook, result
                 "trang mới thay cổng cũ ngay tại tên miền cũ mà máy chủ không dùng các quy tắc đó, địa chỉ này sẽ "
                 "không được chuyển")
     if pairs and handbook.draft:
-        result.warnings.append(_for_publishing(pairs))
+        result.warnings.append(_for_publishing(pairs, result.replaced))
+        result.replaced = {}
         return []
     return pairs
 
 
-def _for_publishing(pairs: list[tuple[str, str]]) -> str:
-    lines = "; ".join(f"`{a} {p}`" for a, p in pairs)  # whole: lines to copy into the map
+def _for_publishing(pairs: list[tuple[str, str]], gone: dict[str, str] | None = None) -> str:
+    gone = gone or {}
+    lines = "; ".join(f"`{a} {p}`" + (f" (thay cho dòng `{a} {gone[a]}`, trang ấy không còn)" if a in gone else "")
+                      for a, p in pairs)  # whole: lines to copy into the map
     return (f"sổ tay là bản nháp (`draft: true`) nên địa chỉ cũ chưa được ghi vào bảng chuyển hướng; khi xuất bản "
             f"sổ tay, thêm vào bảng chuyển hướng dòng {lines}")
 
 
-def _sent_elsewhere(address: str, target: str, page: str) -> str:
+def _sent_elsewhere(address: str, target: str, page: str, state: str | None) -> str:
+    """The note for an old address whose map line is kept: what readers get by it now (the
+    page, nothing until that draft is published, or, not judged, that page if it is there)."""
     parts = target.strip("/").split("/")
     earlier = f"tin bài {target} (bài có `slug: {parts[1]}`)" if len(parts) == 2 else target
+    now = {"published": "nên bạn đọc theo địa chỉ cũ vẫn tới trang ấy",
+           "draft": "nhưng trang ấy còn là bản nháp (`draft: true`) nên bạn đọc theo địa chỉ cũ chưa tới được trang "
+                    "nào (`bantin redirects` bỏ qua dòng đó) cho tới khi trang ấy được xuất bản"}.get(
+        state, "nên bạn đọc theo địa chỉ cũ tới trang ấy nếu trang ấy còn")
     return (f"bảng chuyển hướng đã gửi địa chỉ cũ {_short(address)} tới {earlier}: trang này đã được nhập trước đây; "
-            "dòng đó được giữ nguyên, nên bạn đọc theo địa chỉ cũ vẫn tới trang ấy. Nếu câu hỏi thay cho trang ấy: "
-            f"xóa trang ấy (tệp của nó trong content/) và sửa dòng đó thành `{address} {page}`")
+            f"dòng đó được giữ nguyên, {now}. Nếu câu hỏi thay cho trang ấy: xóa trang ấy (tệp của nó trong content/) "
+            f"và sửa dòng đó thành `{address} {page}`")
 
 
 # --- the handbook's text ---------------------------------------------------------------------------
@@ -613,7 +640,7 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     for path in paths:
         try:
             result = import_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
-                                     recorded=recorded, taken=taken, portal=portal, run=run)
+                                     recorded=recorded, taken=taken, portal=portal, run=run, prefixes=prefixes)
         except AlreadyImported as exc:
             result = exc.result(path)
             refused += [(old, str(path)) for old in exc.addresses]
@@ -624,7 +651,7 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
             result = QuestionResult(source=path, error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: "
                                     f"{exc}); hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này")
         for old, new in result.redirects:
-            recorded.setdefault(old, new)
+            recorded[old] = new if old in result.replaced else recorded.get(old, new)
         _record_redirects([result], writer)  # now: a kill later in the run loses none of them
         results.append(result)
         if isinstance(result, QuestionResult) and result.question:  # later answers link to it

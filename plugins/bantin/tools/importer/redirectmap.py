@@ -47,10 +47,12 @@ class MapUpdate:
     """What adding pairs to the map did beyond adding them: `conflicts`, old address → the
     message saying its line was kept (it sends readers to another page); `followed`, old
     address → the target its line had, under the articles' segment before `urls:` changed,
-    now replaced by the article's address of today."""
+    now replaced by the article's address of today; `replaced`, old address → the target its
+    line had, a page no longer there, now replaced by the page imported again."""
 
     conflicts: dict[str, str] = field(default_factory=dict)
     followed: dict[str, str] = field(default_factory=dict)
+    replaced: dict[str, str] = field(default_factory=dict)
 
 
 def update_redirect_map(path: Path, pairs: Iterable[tuple[str, str]], root: Path,
@@ -88,13 +90,15 @@ class RedirectMap:
         self._mapping: dict[str, str] = {}
         self._added: dict[str, str] = {}  # this run's pairs, written again if the file lost them
 
-    def add(self, pairs: Iterable[tuple[str, str]]) -> MapUpdate:
+    def add(self, pairs: Iterable[tuple[str, str]], replace: dict[str, str] | None = None) -> MapUpdate:
         """Add pairs to the map file (sorted, no duplicates).
 
         An old address already mapped to another page keeps its first mapping (`conflicts`),
         unless that mapping is the same article under a segment the site no longer has
         (`moved_article`): re-imported after `urls: article:` changed, its line follows it
-        (`followed`). Lines the map cannot use (parse_redirect_map) are kept as written, for
+        (`followed`); or unless `replace` names that very mapping (old address → the target
+        the caller found gone: the page was deleted and imported again elsewhere), which is
+        replaced (`replaced`); a line someone changed since is kept. Lines the map cannot use (parse_redirect_map) are kept as written, for
         `bantin redirects` to report. The file is never written through a symlink below
         `root`, the project's folder (write_no_follow).
         """
@@ -107,10 +111,13 @@ class RedirectMap:
             self._read(text)
         mapping = self._mapping
         done = MapUpdate()
+        replace = replace or {}
         for old, new in pairs:
             if old in mapping and mapping[old] != new:
                 slug = moved_article(mapping[old], self.prefixes)
-                if slug is not None and new == f"/{self.prefixes.article}/{slug}/":
+                if replace.get(old) == mapping[old]:
+                    done.replaced[old] = mapping[old]
+                elif slug is not None and new == f"/{self.prefixes.article}/{slug}/":
                     done.followed[old] = mapping[old]
                 else:
                     done.conflicts[old] = (

@@ -82,7 +82,9 @@ class ImportResult:
     `links`, the links to look at, each with its line (`relink.LinkNote`): the article's,
     and those of files written before that can now lead to it;
     `followed`, old address → the target its map line had before it followed the article
-    to its address of today (`redirectmap.MapUpdate`); `added_why`, for a page refused as
+    to its address of today (`redirectmap.MapUpdate`); `replaced`, old address → the target
+    its map line had, a page no longer there, replaced by this page's (asked for before the map
+    is written, kept only when the map did it); `added_why`, for a page refused as
     imported before, why the map lacked the lines its refusal added (an interrupted run when
     empty).
     """
@@ -97,6 +99,7 @@ class ImportResult:
     images: list[Path] = field(default_factory=list)  # files copied into content/images/
     links: list = field(default_factory=list)
     followed: dict[str, str] = field(default_factory=dict)
+    replaced: dict[str, str] = field(default_factory=dict)
     added_why: str = ""
 
     def report(self, content_dir: Path | None = None) -> list[str]:

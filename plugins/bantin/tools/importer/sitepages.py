@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bantin.content.fields import SLUG_MAX
+from bantin.content.model import KIND_FOLDERS
 from bantin.content.frontyaml import MAX_BYTES, load
 from bantin.content.qa import heading_lines, split_heading
 from bantin.problems import Problems
@@ -127,6 +128,29 @@ def handbook_questions(folder: Path) -> dict[str, SitePage] | None:
             if qid:
                 found.setdefault(f"{page.address}/{qid}", page)
     return found
+
+
+def target_state(target: str, content_dir: Path, qa: str, article: str) -> str | None:
+    """What a redirect map line's new address leads to now, judged as `bantin redirects`
+    judges it: "published", "draft" or "gone" for a question's page (`/<qa>/<handbook>/<id>/`)
+    or an article's (`/<article>/<slug>/`); None for any other address, or when a handbook or
+    the articles' folder cannot be read (nothing judged). `bantin import` replaces a line
+    whose page is gone, and says a draft's line leads readers nowhere yet."""
+    parts = target.strip("/").split("/")
+    if len(parts) == 3 and parts[0] == qa and target == f"/{'/'.join(parts)}/":
+        questions = handbook_questions(content_dir)
+        if questions is None:
+            return None
+        found = questions.get(f"{parts[1]}/{parts[2]}")
+    elif len(parts) == 2 and parts[0] == article and target == f"/{'/'.join(parts)}/":
+        folder = content_dir / KIND_FOLDERS["article"]
+        if folder.is_symlink() or folder.exists() and not folder.is_dir():
+            return None
+        draft = drafts_by_address(folder).get(parts[1])
+        return "gone" if draft is None else "draft" if draft else "published"
+    else:
+        return None
+    return "gone" if found is None else "draft" if found.draft else "published"
 
 
 def drafts_by_address(folder: Path) -> dict[str, bool]:

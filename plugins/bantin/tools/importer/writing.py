@@ -714,12 +714,13 @@ def _record_redirects(results: list[ImportResult], writer: RedirectMap | None) -
     at all, never through a link). One thing is said of each old address: a line kept
     because it sends readers to another page is a warning, and the address is no longer
     among the result's redirects (the report would say the opposite); a line that followed
-    its article to today's segment is said beside the redirect (`ImportResult.followed`)."""
+    its article to today's segment is said beside the redirect (`ImportResult.followed`), and so
+    is a line to a page gone that the result asked to replace (`ImportResult.replaced`)."""
     pairs = [pair for r in results for pair in r.redirects]
     if writer is None or not pairs:
         return
     try:
-        done = writer.add(pairs)
+        done = writer.add(pairs, {old: gone for r in results for old, gone in r.replaced.items()})
     except (ImportFailure, OSError, UnicodeDecodeError) as exc:
         reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
         for r in results:
@@ -727,9 +728,10 @@ def _record_redirects(results: list[ImportResult], writer: RedirectMap | None) -
                 lines = "; ".join(f"`{_short(old)} {new}`" for old, new in r.redirects)
                 r.warnings.append(f"chưa ghi được bảng chuyển hướng {writer.path}: {reason}; hãy tự thêm "
                                   f"các dòng {lines}")
-                r.redirects = []
+                r.redirects, r.replaced = [], {}
         return
     for r in results:
         r.warnings += [done.conflicts[old] for old, _ in r.redirects if old in done.conflicts]
         r.redirects = [(old, new) for old, new in r.redirects if old not in done.conflicts]
         r.followed = {old: done.followed[old] for old, _ in r.redirects if old in done.followed}
+        r.replaced = {old: done.replaced[old] for old, _ in r.redirects if old in done.replaced}
