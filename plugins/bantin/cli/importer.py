@@ -90,10 +90,8 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
     else:
         results = import_files(args.files, args.content_dir, category=category, url=args.url,
                                redirect_map=args.redirect_map, prefixes=prefixes)
-    failed = 0
     for result in results:
-        out = sys.stderr if result.error else sys.stdout
-        failed += bool(result.error)
+        out = sys.stderr if result.failed else sys.stdout
         for line in result.report(args.content_dir):
             print(line, file=out)
     kept = sum(note.still_old for r in results for note in r.links)
@@ -103,9 +101,18 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
         command = f"bantin -f {config_file} redirects" if config_file else "bantin redirects"
         print(f"Các địa chỉ cũ cần chuyển hướng đã được ghi vào {args.redirect_map}; lệnh "
               f"`{command} --nginx` hoặc `--apache` in ra cấu hình cho máy chủ web cũ")
-    imported = len(results) - failed
-    print(f"{imported} tệp đã nhập, {failed} tệp không nhập được")
-    return 1 if failed else 0
+    print(_count_line(results))
+    return 1 if any(r.failed for r in results) else 0
+
+
+def _count_line(results: list) -> str:
+    """The closing count. A page refused only because it is already there (a run started
+    again after an interruption) is neither imported now nor failed: counted apart, and the
+    exit code is 0 when it is the only refusal."""
+    failed = sum(r.failed for r in results)
+    before = sum(bool(r.error) and r.imported_before for r in results)
+    skipped = f", {before} tệp đã nhập từ trước nên bỏ qua" if before else ""
+    return f"{len(results) - failed - before} tệp đã nhập{skipped}, {failed} tệp không nhập được"
 
 
 def _import_questions(args, category: str | None, prefixes: UrlPrefixes) -> list | None:

@@ -67,7 +67,7 @@ class LinkNote:
             return f"liên kết {label} {STILL_OLD}: {address} (trang đó chưa được nhập)"
         if self.kind == REFUSED:
             return (f"liên kết {label} {STILL_OLD}: {address}: trang đó bị từ chối trong lần nhập này (xem dòng "
-                    f"«lỗi:» của {self.page}) → nếu trang ấy đã có trên trang mới, sửa liên kết cho trỏ tới đó; nếu "
+                    f"«lỗi:» hay «lưu ý:» của {self.page}) → nếu trang ấy đã có trên trang mới, sửa liên kết cho trỏ tới đó; nếu "
                     "chưa, sửa điều dòng lỗi nêu rồi nhập lại trang ấy, hoặc bỏ liên kết")
         if self.kind == LEAD:
             return (f"liên kết {label} của đoạn mở đầu không giữ được: đoạn đó thành `summary:`, là chữ không có "

@@ -67,7 +67,7 @@ class AlreadyImported(ImportFailure):
     def result(self, source: Path) -> "ImportResult":
         """The refusal as a failed result that still carries the map lines to add."""
         return ImportResult(source=source, error=str(self), redirects=self.redirects, warnings=self.notes,
-                            added_why=self.added)
+                            added_why=self.added, imported_before=True)
 
 
 @dataclass
@@ -86,7 +86,9 @@ class ImportResult:
     its map line had, a page no longer there, replaced by this page's (asked for before the map
     is written, kept only when the map did it); `added_why`, for a page refused as
     imported before, why the map lacked the lines its refusal added (an interrupted run when
-    empty).
+    empty); `imported_before`, a page refused only because it was imported before, which is
+    a note, not an error (a run started again after an interruption refuses every page it
+    had written), unless the map lines it needed could not be written (`_record_redirects`).
     """
 
     source: Path
@@ -101,6 +103,12 @@ class ImportResult:
     followed: dict[str, str] = field(default_factory=dict)
     replaced: dict[str, str] = field(default_factory=dict)
     added_why: str = ""
+    imported_before: bool = False
+
+    @property
+    def failed(self) -> bool:
+        """Not imported for a reason to fix: an error, not a page that is already there."""
+        return bool(self.error) and not self.imported_before
 
     def report(self, content_dir: Path | None = None) -> list[str]:
         """Report lines, each prefixed with the article's path (relative to content_dir)."""
@@ -125,9 +133,10 @@ class ImportResult:
 
 
 def failed_lines(result: ImportResult) -> list[str]:
-    """The report of a page not imported: its error, and for a page imported before, the
-    redirect lines its refusal added to the map (or could not) and what else to know."""
-    lines = [f"lỗi: {result.error}"]
+    """The report of a page not imported: its error, and for a page imported before (a note,
+    «lưu ý:», when nothing is left to fix), the redirect lines its refusal added to the map (or
+    could not) and what else to know."""
+    lines = [f"{'lưu ý' if result.imported_before else 'lỗi'}: {result.error}"]
     lines += [f"{result.source}: lưu ý: {message}" for message in result.warnings]
     why = result.added_why or ("còn thiếu (lần nhập trước có lẽ đã bị ngắt trước khi ghi bảng), để địa chỉ cũ dẫn "
                                "tới trang đã nhập")

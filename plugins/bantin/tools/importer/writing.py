@@ -715,7 +715,9 @@ def _record_redirects(results: list[ImportResult], writer: RedirectMap | None) -
     because it sends readers to another page is a warning, and the address is no longer
     among the result's redirects (the report would say the opposite); a line that followed
     its article to today's segment is said beside the redirect (`ImportResult.followed`), and so
-    is a line to a page gone that the result asked to replace (`ImportResult.replaced`)."""
+    is a line to a page gone that the result asked to replace (`ImportResult.replaced`). A page
+    refused as imported before whose missing lines could not be written, or are sent elsewhere,
+    is an error again (`ImportResult.imported_before`): its old addresses lead nowhere."""
     pairs = [pair for r in results for pair in r.redirects]
     if writer is None or not pairs:
         return
@@ -729,8 +731,10 @@ def _record_redirects(results: list[ImportResult], writer: RedirectMap | None) -
                 r.warnings.append(f"chưa ghi được bảng chuyển hướng {writer.path}: {reason}; hãy tự thêm "
                                   f"các dòng {lines}")
                 r.redirects, r.replaced = [], {}
+                r.imported_before = False  # its old addresses lead nowhere: an error to fix
         return
     for r in results:
+        r.imported_before = r.imported_before and not any(old in done.conflicts for old, _ in r.redirects)
         r.warnings += [done.conflicts[old] for old, _ in r.redirects if old in done.conflicts]
         r.redirects = [(old, new) for old, new in r.redirects if old not in done.conflicts]
         r.followed = {old: done.followed[old] for old, _ in r.redirects if old in done.followed}
