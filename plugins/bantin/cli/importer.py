@@ -17,6 +17,7 @@ from bantin.config.settings import CONFIG_FILE, SiteConfig, UrlPrefixes
 from bantin.config.sitefile import SiteFile, load
 from bantin.config.urlprefixes import configured
 from bantin.content.model import FOLDER_KINDS, KIND_FOLDERS
+from bantin.files.folderlock import FolderLock
 from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
@@ -83,6 +84,28 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
     if refusal:
         print(refusal, file=sys.stderr)
         return 2
+    lock = FolderLock(args.content_dir)
+    try:
+        lock.acquire(lambda: print(_waiting(args.content_dir), file=sys.stderr, flush=True))
+    except KeyboardInterrupt:
+        print("Đã dừng trong lúc chờ lệnh nhập kia; chưa nhập tệp nào", file=sys.stderr)
+        return 130
+    try:
+        return _import_and_report(args, category, prefixes, config_file)
+    finally:
+        lock.release()
+
+
+def _waiting(content_dir: Path) -> str:
+    return (f"đang chờ: một lệnh `bantin import` khác đang nhập vào thư mục nội dung {visible(content_dir)}; lệnh "
+            "này sẽ tự chạy tiếp khi lệnh kia xong (hai lệnh cùng ghi một lúc thì một lệnh xóa mất câu hỏi, bài "
+            "mà lệnh kia vừa ghi). Muốn dừng thì bấm Ctrl+C: chưa tệp nào bị ghi")
+
+
+def _import_and_report(args, category: str | None, prefixes: UrlPrefixes, config_file: str | None) -> int:
+    """Import the files and print what became of each (under the content folder's lock:
+    `files/folderlock.py`, one import at a time, from the handbook's choice to the last
+    redirect line)."""
     if args.handbook:
         results = _import_questions(args, category, prefixes)
         if results is None:
