@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
 from typing import Literal, Sequence
 
 from bantin.config.categorynames import category_names, configured_categories
+from bantin.config.docsdir import FIX, WHY, content_dir_problem
 from bantin.config.precheck import ConfigError, config_message
 from bantin.config.settings import CONFIG_FILE, SiteConfig, UrlPrefixes
 from bantin.config.sitefile import SiteFile, load
@@ -186,10 +188,11 @@ def _site_paths(args, config_file: str | None) -> SiteFile | None | Literal[Fals
     the whole command; None with no `-f` and no mkdocs.yml here (content/ and the map under
     this folder, as before); False, with the message printed, when mkdocs.yml cannot be read."""
     args.config_file = config_file or CONFIG_FILE
+    given = args.content_dir is not None
     if config_file is None and not Path(CONFIG_FILE).is_file():
         args.content_dir = args.content_dir or Path("content")
         args.redirect_map = args.redirect_map or Path(DEFAULT_REDIRECT_MAP)
-        return None
+        return _confined(args, None, Path("."), given)
     try:
         site = load(args.config_file)
         folder = Path(args.config_file).parent
@@ -198,7 +201,26 @@ def _site_paths(args, config_file: str | None) -> SiteFile | None | Literal[Fals
         print(error, file=sys.stderr)
         return False
     args.redirect_map = args.redirect_map or folder / DEFAULT_REDIRECT_MAP
-    return site
+    return _confined(args, site, folder, given)
+
+
+def _confined(args, site: SiteFile | None, folder: Path, given: bool) -> SiteFile | None | Literal[False]:
+    """`site`, or False with the refusal printed when the content folder is one MkDocs refuses
+    to build from (config/docsdir.py: the site's own folder or one above it, the output
+    folder's): nothing is read there, nothing written (`docs_dir: /` read every .md on the disk)."""
+    site_dir = site.get("site_dir") if site is not None else None
+    site_dir = site_dir if isinstance(site_dir, str) and site_dir.strip() else "site"
+    problem = content_dir_problem(str(folder), os.path.abspath(args.content_dir), site_dir)
+    if problem is None:
+        return site
+    if given or site is None:
+        print(f"lỗi: --content-dir {visible(args.content_dir)}: {visible(problem)}: {WHY}. Cách sửa: chỉ rõ thư "
+              "mục nội dung của trang, thư mục con cạnh mkdocs.yml (ví dụ `--content-dir content`), hoặc bỏ "
+              "--content-dir", file=sys.stderr)
+    else:
+        written, line = site.where("docs_dir")
+        print(config_message(written, line, "docs_dir", f"{visible(problem)}: {WHY}", FIX), file=sys.stderr)
+    return False
 
 
 def _docs_dir(site: SiteFile) -> str:
