@@ -58,7 +58,7 @@ from bantin.problems import Problems, short as _short, visible
 from bantin.site.redirectmap import parse_redirect_map, read_map_text, redirect_line_problem
 from bantin.text.names import windows_reserved
 from bantin.text.vi import nfc, slugify, strip_control
-from bantin.tools.importer.handbookchoice import QA_DIR, Handbook, known_handbooks, same_file
+from bantin.tools.importer.handbookchoice import QA_DIR, Handbook, front_refusal, known_handbooks, same_file
 from bantin.tools.importer.images import plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.lines import md_escape
@@ -151,6 +151,8 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         body, body_line = _body(handbook, text)
         _refuse_twice(path, content_dir, handbook, body, body_line, heading, answer, old, recorded or {},
                       address_prefix)
+        body, body_line = _body(handbook, text, content_dir)
+        _refuse_twice(path, content_dir, handbook, body, body_line, answer, old, recorded or {}, address_prefix)
         taken = _taken_ids(content_dir) if taken is None else taken
         qid = _question_id(title, taken)
         page = f"/{address_prefix}/{handbook.address}/{qid}/"
@@ -158,7 +160,7 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         result.known_as = [a for a, _ in old if elsewhere.get(a, ("", "gone"))[1] == "gone"]
         text, result.relinked = _link_back(text, handbook, content_dir, body, body_line, run or set(), qid,
                                            result.known_as, portal or Portal())
-        body, body_line = _body(handbook, text) if result.relinked else (body, body_line)
+        body, body_line = _body(handbook, text, content_dir) if result.relinked else (body, body_line)
         answer, result.links = _final_links(answer, handbook, text, body, heading, qid, content_dir,
                                             portal or Portal(), result.known_as)
         document = _with_question(handbook, text, body, heading, qid, answer)
@@ -430,16 +432,17 @@ def _read(path: Path) -> tuple[bytes, str]:
     return data, text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _body(handbook: Handbook, text: str) -> tuple[str, int]:
-    """(body, its first line's number) of an existing handbook; ("", 0) for a new one."""
+def _body(handbook: Handbook, text: str, content_dir: Path) -> tuple[str, int]:
+    """(body, its first line's number) of an existing handbook; ("", 0) for a new one.
+    ImportFailure when its front matter is one the build rejects (`front_refusal`: checked
+    when it was chosen, and again here, on the text this question goes into)."""
     if handbook.front is not None:
         return "", 0
-    problems = Problems()
-    parts = frontmatter.split(handbook.path.name, text, problems)
-    if parts is None:
-        problem = problems.items[0]
-        raise ImportFailure(f"{visible(handbook.path)}:{problem.line}: {problem.message}; chưa thêm câu hỏi nào. "
-                            f"Cách sửa: {problem.fix}")
+    broken = front_refusal(handbook.path, content_dir, text)
+    if broken:
+        raise ImportFailure(broken)
+    parts = frontmatter.split(handbook.path.name, text, Problems())
+    assert parts is not None  # front_refusal said why otherwise
     return parts[1], parts[2]
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bantin.content import frontmatter
+from bantin.config.settings import SiteConfig
+from bantin.content import fields, frontmatter
 from bantin.content.fields import SLUG_MAX
 from bantin.content.model import KIND_FOLDERS
 from bantin.problems import Problems, short as _short, visible
@@ -73,6 +74,35 @@ def _front(path: Path, text: str) -> dict:
     parts = frontmatter.split(path.name, text, scratch)
     loaded = frontmatter.parse_yaml(path.name, parts[0], scratch) if parts else None
     return loaded[0] if loaded and isinstance(loaded[0], dict) else {}
+
+
+# Fields checked against the site's own lists (mkdocs.yml's categories and documents), which
+# this check does not have: the build names those, and a question's address does not depend on them.
+_SITE_FIELDS = frozenset({"category", "documents"})
+
+
+def front_refusal(path: Path, content_dir: Path, text: str) -> str | None:
+    """Why questions cannot go into this existing handbook, or None: front matter the build
+    rejects (`frontmatter.split`, `parse_yaml` and `fields.validate` as the build runs them,
+    but for the site's lists), whose page and address are then unknown. With `title: [Sổ cũ`
+    the import wrote its questions' redirect lines to `/hoi-dap//<id>/`, and no later run
+    corrected them. The first error with its line and fix; the count of the others."""
+    src = _display_path(path, content_dir)
+    problems = Problems()
+    parts = frontmatter.split(src, text, problems)
+    loaded = frontmatter.parse_yaml(src, parts[0], problems) if parts else None
+    if loaded is not None:
+        fields.validate(src, loaded[0], loaded[1], SiteConfig(), problems, lambda _: True)
+    errors = [p for p in problems.errors if p.field not in _SITE_FIELDS]
+    if not errors:
+        return None
+    first = errors[0]
+    where = f"{visible(first.path)}:{first.line}" + (f" [{first.field}]" if first.field else "")
+    more = (f" (và {len(errors) - 1} lỗi khác của phần khai báo: `bantin check` liệt kê đủ)"
+            if len(errors) > 1 else "")
+    return (f"{where}: {visible(first.message)}{more}; bản dựng không nhận phần khai báo này, nên không biết trang "
+            "và địa chỉ của sổ tay (câu hỏi nhập vào sẽ có địa chỉ sai, bảng chuyển hướng trỏ tới trang không có). "
+            f"Chưa nhập tệp nào. Cách sửa: {visible(first.fix)}, rồi chạy lại lệnh")
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -148,6 +178,9 @@ def _match(content_dir: Path, wanted: str, known: list[Known]) -> tuple[Known | 
 
 def _existing(found: Known, title: str | None, category: str | None,
               content_dir: Path) -> tuple[Handbook, list[str]]:
+    broken = front_refusal(found.path, content_dir, found.text)
+    if broken:
+        raise ImportFailure(broken)
     notes = []
     name = _display_path(found.path, content_dir)
     if title and clean_line(title) != found.title:
