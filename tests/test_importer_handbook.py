@@ -765,6 +765,50 @@ def test_a_killed_write_leaves_the_handbook_as_it_was(site: Path, capsys, monkey
     assert handbook.read_text(encoding="utf-8") == EXISTING and os.listdir(folder) == ["hoa-giai.md"]
 
 
+def long_answer(site: Path, paragraphs: int, name: str = "dai.txt") -> Path:
+    """A text copy of a Q&A page: the question on its first line, `paragraphs` paragraphs of
+    answer (about 140 bytes each)."""
+    lines = ["Hòa giải viên được hưởng những quyền gì?", ""]
+    for n in range(paragraphs):
+        lines += [f"Đoạn số {n}: hòa giải viên có quyền được hưởng thù lao theo vụ việc, được bồi dưỡng kỹ năng "
+                  "hòa giải, theo quy định.", ""]
+    page = site / name
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return page
+
+
+def test_an_answer_over_its_limit_is_refused_before_anything_is_written(site: Path, capsys) -> None:
+    """Review of session 32, M5: a 15 MB page made a 14 MB answer. A question's answer is at
+    most ANSWER_MAX (1 MB); this one is 1.4 MB."""
+    code, _, err = run(capsys, str(long_answer(site, 9000)), "--handbook", "hd", "--handbook-title", "Hỏi đáp",
+                       "--category", "pbgdpl")
+    assert code == 1
+    assert "dai.txt: câu trả lời dài 1,4 MB, quá giới hạn 1,0 MB của một câu hỏi" in err
+    assert "chưa ghi gì. Cách sửa: nhập trang này thành tin bài (bỏ --handbook)" in err
+    assert not (site / "content" / "hoi-dap").exists() and not (site / "redirects").exists()
+
+
+def test_a_handbook_is_never_written_past_the_size_the_importer_reads(site: Path, capsys) -> None:
+    """Review of session 32, M5: the importer wrote a handbook over HANDBOOK_MAX (8 MB), after
+    which every import into it was refused as too big to read. Refused before writing now;
+    the handbook stays one the next, smaller question goes into."""
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hd.md"
+    intro = "Gioi thieu. " * ((8 * 1024 * 1024 - 250_000) // 12)
+    handbook.write_text(f"---\ntitle: Hỏi đáp\nslug: hd\ndate: 2024-01-01\ncategory: pbgdpl\n---\n\n{intro}\n",
+                        encoding="utf-8")
+    before = handbook.read_bytes()
+    code, _, err = run(capsys, str(long_answer(site, 2500)), "--handbook", "hd")
+    assert code == 1 and "dai.txt: thêm câu hỏi này thì sổ tay hoi-dap/hd.md nặng 8,1 MB, quá giới hạn 8,0 MB" in err
+    assert "chưa ghi gì. Cách sửa: nhập các câu hỏi còn lại vào một sổ tay mới" in err
+    assert handbook.read_bytes() == before and os.listdir(folder) == ["hd.md"]
+    assert not (site / "redirects").exists()
+    code, out, err = run(capsys, str(save(site, qa_page())), "--handbook", "hd")
+    assert code == 0 and f"câu hỏi `{QID}`" in out, err
+    assert len(handbook.read_bytes()) <= 8 * 1024 * 1024
+
+
 # --- 7. The built site ------------------------------------------------------------------------------
 
 

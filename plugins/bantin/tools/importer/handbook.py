@@ -77,6 +77,9 @@ from bantin.tools.importer.writing import (
 )
 
 HANDBOOK_MAX = 8 * 1024 * 1024  # as writing.ARTICLE_MAX: a bigger "handbook" is a mistake, not read
+# A question's answer, in bytes of Markdown: a whole law (Luật Đất đai 2024) is well under it; more is a
+# page that is no Q&A item (a document, a list page) and a question page too heavy for a phone.
+ANSWER_MAX = 1024 * 1024
 _TILDES = re.compile(r"^~(?=~~)", re.M)
 _ASKED_LABEL = re.compile(r"^(?:câu\s+)?hỏi\s*:\s*", re.IGNORECASE)  # a page named by its «Hỏi: …» line
 TITLE_MAX = 200  # characters of a question heading; a longer old title is kept whole in the answer
@@ -145,6 +148,7 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         planned, image_warnings = plan_images(blocks, path, content_dir, featured=False)
         result.warnings += image_notes(found.images_left) + image_warnings + _not_kept(found)
         answer = _answer(blocks, title if shortened else None)
+        _not_too_long(path, answer)
         old = _old_addresses(found, url, path, result)
 
         raw, text = _read(handbook.path) if handbook.front is None else (None, "")
@@ -165,6 +169,8 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
                                             portal or Portal(), result.known_as)
         document = _with_question(handbook, text, body, heading, qid, answer)
         _check(path, handbook, body, body_line, document, qid)
+        data = _file_bytes(raw, document)
+        _not_too_big(path, handbook, content_dir, len(data))
 
         result.redirects = _redirects(old, page, handbook, result, elsewhere)
         linked = _no_symlink_on_the_way(handbook.path, content_dir.parent)
@@ -172,7 +178,7 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
             raise ImportFailure(f"{path}: {linked}")
         copied = _copy(planned, content_dir, path)  # after every refusal: a refused import copies nothing
         try:
-            _write(handbook, raw, document, path)
+            _write(handbook, raw, data, path)
         except BaseException:
             _remove(copied)
             raise
@@ -575,15 +581,52 @@ def _check(path: Path, handbook: Handbook, body: str, body_line: int, document: 
                         "check`, sửa lỗi của sổ tay rồi nhập lại")
 
 
-def _write(handbook: Handbook, raw: bytes | None, document: str, source: Path) -> None:
-    """Write the handbook whole or not at all: a new one linked to its name when complete, an
-    existing one replaced only while it is the text that was read, keeping its line endings,
-    byte order mark and mode."""
+def _not_too_long(path: Path, answer: str) -> None:
+    """ImportFailure when the answer is over ANSWER_MAX bytes (a 15 MB page made a 14 MB answer)."""
+    size = len(answer.encode("utf-8"))
+    if size > ANSWER_MAX:
+        raise ImportFailure(f"{path}: câu trả lời dài {_megabytes(size)}, quá giới hạn {_megabytes(ANSWER_MAX)} của một "
+                            "câu hỏi (trang riêng của câu hỏi sẽ quá nặng với điện thoại; một trang hỏi đáp ngắn hơn "
+                            "nhiều: đây có đúng là trang của một câu hỏi?); chưa ghi gì. Cách sửa: nhập trang này thành "
+                            "tin bài (bỏ --handbook), hoặc chép phần trả lời cần giữ vào một tệp .txt (câu hỏi ở dòng "
+                            "đầu) rồi nhập tệp đó")
+
+
+def _not_too_big(path: Path, handbook: Handbook, content_dir: Path, size: int) -> None:
+    """ImportFailure when the handbook with this question would be over HANDBOOK_MAX bytes:
+    written, every later import into it was refused as too big to read (`_read`)."""
+    if size > HANDBOOK_MAX:
+        name = _display_path(handbook.path, content_dir)
+        raise ImportFailure(f"{path}: thêm câu hỏi này thì sổ tay {name} nặng {_megabytes(size)}, quá giới hạn "
+                            f"{_megabytes(HANDBOOK_MAX)} của một sổ tay (lệnh nhập không đọc sổ tay lớn hơn, và trang "
+                            "sổ tay quá nặng với điện thoại); chưa ghi gì. Cách sửa: nhập các câu hỏi còn lại vào một "
+                            "sổ tay mới (`--handbook <tên mới> --handbook-title \"…\" --category <chuyên mục>`), hoặc "
+                            "chia sổ tay này thành nhiều sổ tay nhỏ hơn")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
+
+
+def _file_bytes(raw: bytes | None, document: str) -> bytes:
+    """The handbook's new bytes: an existing one keeps its line endings and byte order mark."""
+    if raw is None:
+        return document.encode("utf-8")
+    crlf = raw.count(b"\r\n")
+    newline = "\r\n" if crlf and crlf > raw.count(b"\n") - crlf else "\n"
+    bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+    return (bom + document.replace("\n", newline)).encode("utf-8")
+
+
+def _write(handbook: Handbook, raw: bytes | None, data: bytes, source: Path) -> None:
+    """Write the handbook (`data`, from `_file_bytes`) whole or not at all: a new one linked
+    to its name when complete, an existing one replaced only while it is the text that was
+    read, keeping its mode."""
     path = handbook.path
     try:
         if raw is None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if not write_new(path.parent, path.name, document.encode("utf-8")):
+            if not write_new(path.parent, path.name, data):
                 raise ImportFailure(f"{source}: tệp {path} vừa xuất hiện trong lúc nhập nên không bị ghi đè; hãy "
                                     "chạy lại lệnh")
             return
@@ -593,10 +636,7 @@ def _write(handbook: Handbook, raw: bytes | None, document: str, source: Path) -
                                 "khác?); chưa thêm câu hỏi. Hãy lưu, đóng tệp rồi chạy lại lệnh")
         if not os.access(path, os.W_OK):
             raise PermissionError(13, "Permission denied")
-        crlf = raw.count(b"\r\n")
-        newline = "\r\n" if crlf and crlf > raw.count(b"\n") - crlf else "\n"
-        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
-        replace_file(path, (bom + document.replace("\n", newline)).encode("utf-8"), stat.S_IMODE(info.st_mode))
+        replace_file(path, data, stat.S_IMODE(info.st_mode))
     except OSError as exc:
         raise ImportFailure(f"{source}: không ghi được sổ tay {path} ({exc.strerror or exc}); chưa thêm câu hỏi. "
                             "Hãy kiểm tra tệp có đang chỉ đọc (read-only) hay mở trong chương trình khác, quyền ghi "
