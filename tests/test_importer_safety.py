@@ -186,7 +186,7 @@ def test_redirects_reads_the_map_as_check_does(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == "" and "bi-mat" not in err and "liên kết tượng trưng" in err
     assert main_redirects(["--redirect-map", str(tmp_path)]) == 1
-    assert "phải là tệp thường" in capsys.readouterr().err
+    assert "đây là một thư mục, không phải tệp" in capsys.readouterr().err
     big = tmp_path / "big.map"
     with big.open("wb") as handle:
         handle.truncate(20_000_001)

@@ -22,9 +22,9 @@ from bantin.content.model import FOLDER_KINDS, KIND_FOLDERS
 from bantin.files.folderlock import FolderLock
 from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
-from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, MAX_MAP_BYTES, parse_redirect_map, query_rules,
+from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, parse_redirect_map, query_rules,
                                      read_map_text, target_base_problem)
-from bantin.tools.importer.redirectmap import TARGET, moved_article
+from bantin.tools.importer.redirectmap import TARGET, moved_article, unreadable
 from bantin.tools.importer.relink import advice
 from bantin.tools.importer.sitepages import drafts_by_address
 from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
@@ -347,10 +347,8 @@ def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = 
     try:
         text = read_map_text(str(args.redirect_map))
     except (OSError, UnicodeDecodeError, ValueError) as error:
-        why = f" ({error})" if isinstance(error, ValueError) else ""
-        print(f"lỗi: {args.redirect_map}: không đọc được tệp{why}; bảng chuyển hướng phải là tệp thường "
-              f"(không phải liên kết tượng trưng), dưới {MAX_MAP_BYTES // 1_000_000} MB, lưu với bảng mã "
-              "UTF-8; kiểm tra cả quyền đọc tệp", file=sys.stderr)
+        folder = Path(args.redirect_map).is_dir() and not Path(args.redirect_map).is_symlink()
+        print(f"lỗi: {unreadable(args.redirect_map, IsADirectoryError() if folder else error)}", file=sys.stderr)
         return 1
     if text is None:
         print(f"lỗi: {args.redirect_map}: không có tệp này; hãy chạy lệnh trong thư mục của trang, "

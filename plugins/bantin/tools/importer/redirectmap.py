@@ -7,13 +7,17 @@ existing pairs and reports conflicts.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from bantin.config.settings import UrlPrefixes
-from bantin.site.redirectmap import parse_redirect_map
+from bantin.problems import visible
+from bantin.site.redirectmap import MAX_MAP_BYTES, parse_redirect_map, read_map_text
 from bantin.tools.importer.result import ImportFailure
 from bantin.tools.importer.safefiles import _no_symlink_on_the_way, write_no_follow
 
@@ -26,6 +30,50 @@ def read_redirect_map(path: Path) -> list[tuple[str, str]]:
     except FileNotFoundError:
         return []
     return parse_redirect_map(text, str(path))[0]
+
+
+def map_text(path: Path) -> str:
+    """The map's text ("" when there is none yet), or ImportFailure saying, in the words of
+    `unreadable`, why it cannot be read. Not opened unless a regular file: a folder named
+    `old-host.map` made the write fail with Python's «[Errno 21] Is a directory», a FIFO
+    would block the open."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise ImportFailure(unreadable(path, exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportFailure(unreadable(path, IsADirectoryError() if stat.S_ISDIR(info.st_mode) else
+                                       ValueError("không phải tệp thường")))
+    try:
+        return read_map_text(str(path)) or ""
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ImportFailure(unreadable(path, exc)) from None
+
+
+def unreadable(path: Path, exc: Exception) -> str:
+    """Why the redirect map cannot be read, in Vietnamese, with the line and the fix
+    (`read_map_text`'s errors: Python's own words were shown, «'utf-8' codec can't decode
+    byte 0xe1 in position 3», with no line and no fix)."""
+    shown = visible(path)
+    if isinstance(exc, UnicodeDecodeError):
+        data = exc.object if isinstance(exc.object, bytes) else b""
+        line = data[: exc.start].count(b"\n") + 1
+        return (f"{shown}:{line}: bảng chuyển hướng không phải chữ UTF-8 (có thể đã được lưu bằng Windows-1258 / "
+                "ANSI). Cách sửa: mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8)")
+    if isinstance(exc, IsADirectoryError):
+        return (f"{shown}: đây là một thư mục, không phải tệp; bảng chuyển hướng là một tệp văn bản. Cách sửa: đổi "
+                "tên thư mục đó (hay chuyển các tệp trong nó ra chỗ khác rồi xóa nó) để `bantin import` tạo lại "
+                "bảng, hoặc chỉ một tệp khác bằng --redirect-map")
+    if isinstance(exc, ValueError):  # not a regular file, or over MAX_MAP_BYTES (read_map_text's words)
+        return (f"{shown}: không đọc được bảng chuyển hướng ({exc}). Cách sửa: bảng chuyển hướng phải là một tệp "
+                f"văn bản thường (không phải liên kết tượng trưng hay thiết bị), dưới {MAX_MAP_BYTES // 1_000_000} MB")
+    if getattr(exc, "errno", None) == errno.ELOOP:  # opened with O_NOFOLLOW
+        return (f"{shown}: bảng chuyển hướng là liên kết tượng trưng (symlink); bantin không đọc qua liên kết. "
+                "Cách sửa: thay liên kết bằng chính tệp bảng chuyển hướng")
+    return (f"{shown}: không đọc được bảng chuyển hướng ({getattr(exc, 'strerror', None) or exc}). Cách sửa: "
+            "kiểm tra quyền đọc tệp")
 
 
 # A map target that names an item: `/<segment>/<slug>/`.
@@ -106,7 +154,7 @@ class RedirectMap:
         wrong = _no_symlink_on_the_way(path, self.root)
         if wrong:
             raise ImportFailure(wrong)
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        text = map_text(path)
         if text != self._written:
             self._read(text)
         mapping = self._mapping
@@ -129,7 +177,11 @@ class RedirectMap:
         lines = self._comments + self._kept + [f"{old} {new}" for old, new in sorted(mapping.items())]
         written = "\n".join(lines) + "\n"
         self._written = None  # until written whole: a failed write is read again next time
-        write_no_follow(path, written, self.root)
+        try:
+            write_no_follow(path, written, self.root)
+        except OSError as exc:
+            raise ImportFailure(f"{visible(path)}: không ghi được bảng chuyển hướng ({exc.strerror or exc}). Cách "
+                                "sửa: kiểm tra quyền ghi vào tệp và thư mục của nó, và chỗ trống trên đĩa") from None
         self._written = written
         return done
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from bantin.config.settings import UrlPrefixes
-from bantin.text.vi import VIETNAM, cap_slug, nfc, slugify
+from bantin.text.vi import VIETNAM, cap_slug, is_utf16, nfc, slugify
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE, alias_problem
 from bantin.problems import short as _short
 from bantin.tools.importer.htmlpage import analyse_html
@@ -248,9 +248,14 @@ def _analyse(path: Path, address: str | None = None) -> tuple[Extracted, list[st
     if suffix in MHT_SUFFIXES or data[:400].lower().find(b"multipart/related") >= 0:
         data = _mht_html(data, name)
         suffix = ".html"
-    binary = data.startswith(_BINARY_MAGIC) or (
-        b"\x00" in data[:1000] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
-    )
+    marked = data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+    if not marked and not data.startswith(_BINARY_MAGIC) and is_utf16(data):
+        raise ImportFailure(
+            f"{name}: tệp được lưu bằng bảng mã UTF-16 nhưng thiếu dấu BOM ở đầu tệp (không phải tệp Word, PDF hay "
+            "ảnh), mà lệnh chỉ đọc UTF-16 có dấu BOM; hãy mở tệp bằng Notepad, chọn Lưu thành (Save As) → "
+            "Encoding: UTF-8 rồi nhập lại tệp đó, hoặc mở trang trên trình duyệt và lưu lại dạng \"Trang web\" (.html)"
+        )
+    binary = data.startswith(_BINARY_MAGIC) or (b"\x00" in data[:1000] and not marked)
     if binary:
         raise ImportFailure(
             f"{name}: đây không phải tệp văn bản hay HTML (tệp Word, PDF hay ảnh?); "
@@ -732,6 +737,17 @@ def _record_redirects(results: list[ImportResult], writer: RedirectMap | None) -
                                   f"các dòng {lines}")
                 r.redirects, r.replaced = [], {}
                 r.imported_before = False  # its old addresses lead nowhere: an error to fix
+        done = writer.add(pairs)
+    except (ImportFailure, OSError, UnicodeDecodeError) as exc:  # RedirectMap.add words them (ImportFailure)
+        reason = (str(exc) if isinstance(exc, ImportFailure) else
+                  f"{writer.path}: không đọc hoặc ghi được tệp ({_short(str(exc))})")
+        for r in results:
+            if r.redirects:
+                lines = "; ".join(f"`{_short(old)} {new}`" for old, new in r.redirects)
+                r.warnings.append(f"chưa ghi được bảng chuyển hướng: {reason}. Sửa xong thì chạy lại đúng lệnh này "
+                                  "(trang đã nhập bị từ chối và dòng còn thiếu được thêm), hoặc tự thêm các dòng "
+                                  f"{lines}")
+                r.redirects = []
         return
     for r in results:
         r.imported_before = r.imported_before and not any(old in done.conflicts for old, _ in r.redirects)
