@@ -152,11 +152,9 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         old = _old_addresses(found, url, path, result)
 
         raw, text = _read(handbook.path) if handbook.front is None else (None, "")
-        body, body_line = _body(handbook, text)
+        body, body_line = _body(handbook, text, content_dir)
         _refuse_twice(path, content_dir, handbook, body, body_line, heading, answer, old, recorded or {},
                       address_prefix)
-        body, body_line = _body(handbook, text, content_dir)
-        _refuse_twice(path, content_dir, handbook, body, body_line, answer, old, recorded or {}, address_prefix)
         taken = _taken_ids(content_dir) if taken is None else taken
         qid = _question_id(title, taken)
         page = f"/{address_prefix}/{handbook.address}/{qid}/"

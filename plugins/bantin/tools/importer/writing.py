@@ -728,16 +728,6 @@ def _record_redirects(results: list[ImportResult], writer: RedirectMap | None) -
         return
     try:
         done = writer.add(pairs, {old: gone for r in results for old, gone in r.replaced.items()})
-    except (ImportFailure, OSError, UnicodeDecodeError) as exc:
-        reason = str(exc) if isinstance(exc, ImportFailure) else f"không đọc hoặc ghi được tệp ({exc})"
-        for r in results:
-            if r.redirects:
-                lines = "; ".join(f"`{_short(old)} {new}`" for old, new in r.redirects)
-                r.warnings.append(f"chưa ghi được bảng chuyển hướng {writer.path}: {reason}; hãy tự thêm "
-                                  f"các dòng {lines}")
-                r.redirects, r.replaced = [], {}
-                r.imported_before = False  # its old addresses lead nowhere: an error to fix
-        done = writer.add(pairs)
     except (ImportFailure, OSError, UnicodeDecodeError) as exc:  # RedirectMap.add words them (ImportFailure)
         reason = (str(exc) if isinstance(exc, ImportFailure) else
                   f"{writer.path}: không đọc hoặc ghi được tệp ({_short(str(exc))})")
@@ -747,7 +737,8 @@ def _record_redirects(results: list[ImportResult], writer: RedirectMap | None) -
                 r.warnings.append(f"chưa ghi được bảng chuyển hướng: {reason}. Sửa xong thì chạy lại đúng lệnh này "
                                   "(trang đã nhập bị từ chối và dòng còn thiếu được thêm), hoặc tự thêm các dòng "
                                   f"{lines}")
-                r.redirects = []
+                r.redirects, r.replaced = [], {}
+                r.imported_before = False  # its old addresses lead nowhere: an error to fix
         return
     for r in results:
         r.imported_before = r.imported_before and not any(old in done.conflicts for old, _ in r.redirects)
