@@ -26,7 +26,7 @@ from bantin.tools.importer.lines import (
     strip_image_name,
 )
 from bantin.tools.importer.units import (
-    Block, Extracted, Unit, _find_start, _first_of_run, _lead, _tags_from_units, _text_block,
+    Block, Extracted, Unit, _find_start, _first_of_run, _lead, _tags_from_units, _text_block, _title_like,
     _trailer_meta, analyse_header, clean_body,
 )
 from bantin.tools.importer.urls import _SAVED_FROM, normalize_url
@@ -316,8 +316,9 @@ def trafilatura_blocks(html: str, base: str | None) -> tuple[list[Block], list[s
     """
     import trafilatura  # imported here: slow to import, and only HTML needs it
 
-    doc = trafilatura.bare_extraction(
-        html,  # no `url=`: trafilatura resolved links against the host's root (`/a/b.html` +
+    tree = trafilatura.load_html(html)  # parsed as bare_extraction would, to unbox boxes
+    doc = None if tree is None else trafilatura.bare_extraction(
+        _unboxed(tree),  # no `url=`: trafilatura resolved links against the host's root (`/a/b.html` +
         # `c.html` gave `/c.html`, `#muc-2` the home page); `links.read_href` resolves them
         include_comments=False,
         include_tables=True,
@@ -334,12 +335,32 @@ def trafilatura_blocks(html: str, base: str | None) -> tuple[list[Block], list[s
     levels = [int(h.get("rend")[1:]) for h in doc.body.iter("head")
               if re.fullmatch(r"h[1-6]", h.get("rend", ""))]
     top = min(levels) if levels else 2
-    blocks: list[Block] = []
-    for el in doc.body:
-        blocks.extend(_element_blocks(el, base, top))
+    # As a container: text between its blocks (a fieldset's once unboxed) is a paragraph too.
+    blocks = _container_blocks(doc.body, base, top)
     images = [normalize_url(g.get("src").strip(), base) or g.get("src").strip()
               for g in doc.body.iter("graphic") if _wanted(g)]
     return blocks, list(dict.fromkeys(images))
+
+
+_CONTROLS = ("input", "select", "textarea", "button")
+
+
+def _unboxed(tree):
+    """The page with each `<fieldset>` that holds no form control made a `<div>`, its
+    `<legend>` a paragraph, and each `<center>` a `<div>`. Old portals frame a note («Chú ý»,
+    «Lưu ý») in a fieldset; trafilatura deletes fieldsets and legends as form parts, and their
+    text was lost without a word (session 32). A fieldset of a real form (a comment box) stays
+    one. trafilatura does not know `<center>` (old portals centre lines with it): beside a
+    box, its text was dropped too."""
+    for centred in list(tree.iter("center")):
+        centred.tag = "div"
+    for box in list(tree.iter("fieldset")):
+        if next(box.iter(*_CONTROLS), None) is not None:
+            continue
+        box.tag = "div"
+        for legend in box.iter("legend"):
+            legend.tag = "p"
+    return tree
 
 
 def _written_srcs(root, base: str | None) -> dict[str, str]:
@@ -446,27 +467,27 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
     blocks, images = trafilatura_blocks(html, base)
     anchor = None
     first = _first_of_run([b.plain if b.kind == "p" else "" for b in blocks])
+    above: list[Block] = []
     if first is not None:
-        anchor = strip_image_name(blocks[first].plain)
+        first, anchor = _qa_first(blocks, first)
         # What trafilatura kept above the first paragraph is header, menus and
         # sidebars; the title and date are read from the page's own units.
-        blocks = blocks[first:]
+        above, blocks = blocks[:first], blocks[first:]
     start = _find_start(units, anchor)
     if start is None:
         return found
+    if start and blocks and fold(units[start - 1].text) == fold(blocks[0].plain):
+        start -= 1  # a Q&A label on its own line, «Trả lời:», above the anchor
     sapo = _sapo(root, units, start)
     if sapo is not None:
         # A lead in its own block ("sapo") that trafilatura left out: it is the first
         # paragraph, and the article starts there.
         blocks.insert(0, _text_block(units[sapo].text))
         start = sapo
-    analyse_header(units, start, found, _declared_titles(root))
-    if found.title is None or _ASKED.match(fold(found.title)):
-        # A «Hỏi: …» line is the question's body; the page's own title wins over it when the
-        # first line, the title, was read as the portal's name (no header above it).
-        found.title = _meta_title(root, units) or found.title
+    _read_header(root, units, start, found)
+    blocks = _under_title(above, found.title, blocks) + blocks
     asked = _asked(units, start, found.title)
-    if asked is not None:
+    if asked is not None and fold(units[asked].text) not in {fold(b.plain) for b in blocks}:
         blocks.insert(0, _text_block(units[asked].text))
         start = asked
     text_copy = False
@@ -500,7 +521,7 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
     if not text_copy:
         known = [found.author, found.source_name, found.source_url, found.title, *found.tags,
                  *found.warnings]
-        found.lost = lost_units(units, start, body, known)
+        found.lost = lost_units(units, start, body, known, _unit_under_title(units, start, found.title))
     if not found.author:
         for el in root.xpath("//*[contains(@class,'author') or contains(@class,'tac-gia') "
                              "or contains(@class,'byline') or @itemprop='author']"):
@@ -543,6 +564,17 @@ def _same_portal(url: str, saved_from: str | None, found: Extracted) -> bool:
     return False
 
 
+def _read_header(root, units: Sequence[Unit], start: int, found: Extracted) -> None:
+    """Title, date and byline above the article (`analyse_header`), and the title's fallbacks."""
+    analyse_header(units, start, found, _declared_titles(root))
+    if found.title is None or _ASKED.match(fold(found.title)):
+        # A «Hỏi: …» line is the question's body; the page's own title wins over it when the
+        # first line, the title, was read as the portal's name (no header above it).
+        found.title = _meta_title(root, units) or found.title
+    if found.title is None and _ASKED.match(fold(units[start].text)) and _title_like(units[start].text):
+        found.title = units[start].text  # the article opens with its «Hỏi: …?»: nothing else names it
+
+
 _SAPO_CLASS = re.compile(
     r"(^|[\s_-])(sapo|chapeau|lead|summary|tom-?tat|tomtat|mo-?ta|mota|intro|teaser|"
     r"abstract|description)($|[\s_-])",
@@ -569,6 +601,49 @@ def _sapo(root, units: Sequence[Unit], start: int) -> int | None:
     return None
 
 
+_QA_LABEL = re.compile(r"^((cau )?hoi|(cau )?tra loi|dap)\s*:")  # «Hỏi:», «Trả lời:», «Đáp:», folded
+QA_REACH = 8  # blocks above the first run of paragraphs where a Q&A label is looked for
+
+
+def _qa_first(blocks: Sequence[Block], first: int) -> tuple[int, str]:
+    """Where the article starts, and the text that finds it among the page's units.
+
+    A Q&A page's answer opens with short lines, «Theo Điều 623 …:», «1. Thời hiệu … là»,
+    that `_first_of_run` passes over for the first run of long paragraphs: the question
+    and those lines went with the header, without a word (session 32). Its «Hỏi:» (or
+    «Trả lời:») label within QA_REACH blocks above is where it starts. A label alone on
+    its line is too short to find: the block after it is the anchor.
+    """
+    for i in range(max(0, first - QA_REACH), first):
+        block = blocks[i]
+        if block.kind == "p" and not block.link_only and _QA_LABEL.match(fold(block.plain)):
+            first = i
+            break
+    anchor = strip_image_name(blocks[first].plain)
+    if _words(anchor) < 4 and first + 1 < len(blocks) and blocks[first + 1].plain:
+        anchor = strip_image_name(blocks[first + 1].plain)
+    return first, anchor
+
+
+def _under_title(above: Sequence[Block], title: str | None, kept: Sequence[Block]) -> list[Block]:
+    """The blocks trafilatura kept between the article's title and its first paragraph.
+
+    `_first_of_run` starts the article at the first run of long paragraphs; on a Q&A page the
+    question, «Trả lời:», the legal basis «Theo Điều …:» and short numbered lines come first,
+    and were cut with the header without a word (session 32). Under the title they are the
+    article's: `clean_body` drops the dates, bylines and furniture among them as it does above
+    any article; link-only blocks (related articles) and texts already kept are left out. None
+    when trafilatura did not keep the title (what it kept above is then header and menus).
+    """
+    key = fold(title) if title else None
+    at = next((i for i in range(len(above) - 1, -1, -1)
+               if key and above[i].kind in ("h", "p") and fold(above[i].plain) == key), None)
+    if at is None:
+        return []
+    have = {fold(b.plain) for b in kept if b.plain}
+    return [b for b in above[at + 1:] if not b.link_only and not (b.plain and fold(b.plain) in have)]
+
+
 _ASKED = re.compile(r"^(cau )?hoi\s*:")  # "Hỏi: …", "Câu hỏi: …", folded
 
 
@@ -584,6 +659,13 @@ def _asked(units: Sequence[Unit], start: int, title: str | None) -> int | None:
         if _ASKED.match(fold(text)) and not is_furniture(text):
             return i
     return None
+
+
+def _unit_under_title(units: Sequence[Unit], start: int, title: str | None) -> int | None:
+    """Index of the unit right under the article's title (the last unit above `start` that
+    is the title), or None when the title is not written above the text."""
+    key = fold(title) if title else None
+    return next((i + 1 for i in range(start - 1, -1, -1) if key and fold(units[i].text) == key), None)
 
 
 def _units_after(units: Sequence[Unit], body: Sequence[Block], start: int) -> list[Unit]:

@@ -118,6 +118,22 @@ def _find_start(units: Sequence[Unit], anchor: str | None) -> int | None:
     return _first_of_run([u.text for u in units])
 
 
+_CATEGORY_LABEL = re.compile(r"^(danh muc|chuyen muc|linh vuc)\s*:")  # folded
+_TAGS_LABEL = re.compile(r"^(tu khoa|tags?|the)\s*:")  # folded
+
+
+def is_header_line(text: str) -> bool:
+    """A line of an article's header, between its title and its text, that the body never
+    holds: furniture, a date, clock or visit stamp, an info bar, a labeled byline, a
+    category or tags label, a photo's caption (`analyse_header` reads or skips these)."""
+    folded = fold(text)
+    if is_furniture(text) or _is_date_line(text) or _is_clock(text) or is_caption(text):
+        return True
+    if _CATEGORY_LABEL.match(folded) or _TAGS_LABEL.match(folded) or info_bar(text) is not None:
+        return True
+    return bool(_BYLINE_LABEL.match(folded)) and parse_byline(text) is not None
+
+
 def _title_like(text: str, heading: bool = False) -> bool:
     """A title: 3–40 words, not ending like a sentence (a question mark is fine)."""
     words = _words(text)
@@ -159,10 +175,10 @@ def analyse_header(units: Sequence[Unit], start: int, found: Extracted,
             break
         if _is_date_line(text) or _is_clock(text):
             continue
-        if re.match(r"^(danh muc|chuyen muc|linh vuc)\s*:", folded):
+        if _CATEGORY_LABEL.match(folded):
             found.category_hint = found.category_hint or _label_value_any(text)
             continue
-        if re.match(r"^(tu khoa|tags?|the)\s*:", folded):
+        if _TAGS_LABEL.match(folded):
             continue
         if byline:
             found.author = found.author or byline
@@ -349,7 +365,7 @@ def clean_body(blocks: Iterable[Block], found: Extracted, *, text_copy: bool) ->
             elif block.kind == "p" and is_end_marker(plain):
                 continue
         folded = fold(plain)
-        if re.match(r"^(tu khoa|tags?|the)\s*:", folded) and _words(plain) <= 20:
+        if _TAGS_LABEL.match(folded) and _words(plain) <= 20:
             found.tags = found.tags or _split_tags(plain)
             continue
         if block.link_only:
@@ -459,6 +475,6 @@ def _tags_from_units(units: Sequence[Unit], found: Extracted) -> None:
     if found.tags:
         return
     for unit in units:
-        if re.match(r"^(tu khoa|tags?|the)\s*:", fold(unit.text)) and _words(unit.text) <= 20:
+        if _TAGS_LABEL.match(fold(unit.text)) and _words(unit.text) <= 20:
             found.tags = _split_tags(unit.text)
             return
