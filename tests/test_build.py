@@ -166,6 +166,16 @@ def test_question_without_id_fails_the_build(tmp_path):
     assert "hoi-dap/s.md:14:" in log and "chưa có mã" in log
 
 
+def test_the_build_warns_of_a_question_an_unclosed_details_swallows(tmp_path):
+    """A hostile review (session 32): a handbook's `<details>` left open made the questions after
+    it raw text on the handbook page, and the build said nothing."""
+    root = write_site(tmp_path, {"hoi-dap/s.md": HANDBOOK.replace(
+        "Từ ba hòa giải viên", "<details><summary>Xem thêm</summary>\n\n## Câu hỏi 4: Bốn? {#bon}\n\nTừ ba")})
+    log = build(root).stdout
+    assert "hoi-dap/s.md:22: cảnh báo: câu hỏi «Câu hỏi 4: Bốn?» nằm trong khối HTML `<details>` mở ở dòng 20" in log
+    assert 'id="bon"' not in read(root, "hoi-dap/so-tay-hoa-giai-o-co-so/index.html")  # what the warning is about
+
+
 def test_a_link_to_a_file_with_errors_says_so_not_that_it_is_missing(tmp_path):
     """A province's review: the handbook lacked an id, and the article linking it was told
     "trỏ tới tệp không có" though the file was there (session 23)."""

@@ -602,6 +602,48 @@ def test_a_line_of_tildes_in_the_answer_opens_no_code_block(site: Path, capsys) 
     assert "&#126;~~~~~~~~~" in questions[0].body
 
 
+@pytest.mark.parametrize(("tail", "tag"), [
+    ("<details><summary>Xem thêm</summary>", "details"),
+    ("<div class=\"khung\">\n\nGhi chú của biên tập viên.", "div"),
+    ("<table><tr><td>Mức thù lao</td></tr>", "table"),
+])
+def test_a_question_an_unclosed_html_block_would_swallow_is_refused(tail: str, tag: str, site: Path,
+                                                                     capsys) -> None:
+    """A handbook ending inside a raw HTML block: Python-Markdown reads everything after an
+    unclosed `<details>` as raw HTML, and the new question would show as text on the handbook
+    page, with no heading or anchor, while the import and the build succeeded (session 32)."""
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_text(EXISTING + "\n" + tail + "\n", encoding="utf-8")
+    before = handbook.read_bytes()
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hoa-giai")
+    assert code == 1
+    line = EXISTING.count("\n") + 2
+    assert f"khối HTML `<{tag}>` mở ở dòng {line} của content/hoi-dap/hoa-giai.md mà chưa đóng" in err
+    assert f"thêm dòng `</{tag}>`" in err and "chưa ghi gì" in err
+    assert handbook.read_bytes() == before
+    # Closed, the question goes in, and is a heading on the handbook page.
+    handbook.write_text(EXISTING + "\n" + tail + f"\n</{tag}>\n", encoding="utf-8")
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hoa-giai")
+    assert code == 0, err
+    questions, problems = questions_of(handbook)
+    assert questions[-1].id == QID and not problems
+
+
+def test_an_unclosed_comment_or_markdown_block_swallows_nothing(site: Path, capsys) -> None:
+    """Python-Markdown shows an unclosed comment's `<!--` as text and reads a block marked
+    `markdown="1"` as Markdown: the question after them is a question, and is imported."""
+    folder = site / "content" / "hoi-dap"
+    folder.mkdir()
+    handbook = folder / "hoa-giai.md"
+    handbook.write_text(EXISTING + "\n<!-- còn phải sửa\n\n<div markdown=\"1\">\n", encoding="utf-8")
+    code, _, err = run(capsys, str(save(site, qa_page())), "--handbook", "hoa-giai")
+    assert code == 0, err
+    questions, problems = questions_of(handbook)
+    assert questions[-1].id == QID and not problems
+
+
 @pytest.mark.parametrize("title", [
     "Thẻ <script>alert(1)</script> có chạy không?",
     "Mã {#hoa-giai-o-co-so-la-gi} có trùng không?",

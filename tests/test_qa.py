@@ -319,3 +319,36 @@ def test_a_title_too_long_to_render_still_reads_its_escapes_undone():
     long = "Hỏi " * (RENDERED_MAX // 4) + "lệ phí \\*5%\\* &lt;10 triệu&gt; \\[Điều 5\\]?"
     assert len(long) > RENDERED_MAX
     assert inline_text(long).endswith("lệ phí *5%* <10 triệu> [Điều 5]?")
+
+
+@pytest.mark.parametrize(("tail", "tag"), [
+    ("<details><summary>Xem thêm</summary>", "details"),
+    ("Đoạn văn.\n<table><tr><td>Mức thù lao</td></tr>", "table"),
+    ("   <div class=\"khung\">", "div"),
+])
+def test_a_question_an_unclosed_html_block_swallows_is_named(tail, tag):
+    """Python-Markdown reads everything after an unclosed block-level tag at a line's start as
+    raw HTML: the questions after it are text on the handbook page (session 32)."""
+    body = (f"## Câu hỏi 1: Một? {{#mot}}\n\nĐáp một.\n\n{tail}\n\n## Câu hỏi 2: Hai? {{#hai}}\n\nĐáp hai.\n\n"
+            "## Câu hỏi 3: Ba? {#ba}\n\nĐáp ba.\n")
+    _, questions, problems = parse(body)
+    assert [q.id for q in questions] == ["mot", "hai", "ba"]  # their own pages stay
+    [warning] = problems.warnings
+    opened = BODY_LINE + 4 + tail.count("\n")
+    assert warning.line == opened + 2
+    assert (f"«Câu hỏi 2: Hai?» và 1 câu hỏi sau nó nằm trong khối HTML `<{tag}>` mở ở dòng {opened} mà chưa "
+            "đóng") in warning.message
+    assert f"thêm dòng `</{tag}>`" in warning.fix and f"trước dòng {opened + 2}" in warning.fix
+
+
+@pytest.mark.parametrize("tail", [
+    "<details><summary>Xem thêm</summary>\nNội dung.\n</details>",  # closed
+    "<!-- còn phải sửa",  # an unclosed comment shows as text
+    "<div markdown=\"1\">",  # its Markdown is read: the heading is one
+    "```\n<details>\n```",  # in fenced code
+    "<span>chữ",  # not a block
+])
+def test_what_swallows_no_question(tail):
+    body = f"## Câu hỏi 1: Một? {{#mot}}\n\nĐáp một.\n\n{tail}\n\n## Câu hỏi 2: Hai? {{#hai}}\n\nĐáp hai.\n"
+    assert qa.swallowed_questions(body) == []
+    assert not parse(body)[2]

@@ -52,6 +52,7 @@ from bantin.content.anchors import reserved_id
 from bantin.config.settings import UrlPrefixes
 from bantin.content.qa import (
     display_title, heading_lines, misplaced_questions, new_id, parse_questions, shift_headings, split_heading,
+    swallowed_questions,
 )
 from bantin.files.replace import replace_file
 from bantin.problems import Problems, short as _short, visible
@@ -573,6 +574,7 @@ def _check(path: Path, handbook: Handbook, body: str, body_line: int, document: 
     after = Problems()
     now = parse_questions("", parts[1], parts[2], after)[1] if parts else ()
     if len(now) == len(had) + 1 and now[-1].id == qid and len(after.errors) <= len(before.errors):
+        _check_not_swallowed(path, handbook, parts, qid)
         return
     raise ImportFailure(f"{path}: câu hỏi mới sẽ không được trang đọc là một câu hỏi của {visible(handbook.path)} "
                         "(có khối mã ``` hay ~~~ chưa đóng ở cuối sổ tay?); chưa ghi gì. Cách sửa: chạy `bantin "
@@ -614,6 +616,27 @@ def _file_bytes(raw: bytes | None, document: str) -> bytes:
     newline = "\r\n" if crlf and crlf > raw.count(b"\n") - crlf else "\n"
     bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
     return (bom + document.replace("\n", newline)).encode("utf-8")
+
+
+def _check_not_swallowed(path: Path, handbook: Handbook, parts: tuple, qid: str) -> None:
+    """Refuse a question that a raw HTML block left open above it would swallow: an unclosed
+    `<details>` (or `<div>`, `<table>`…) at the end of a handbook makes everything after it
+    raw HTML, and the question would show on the handbook page as text, without its heading
+    and anchor, while the import and the build both succeeded (session 32)."""
+    for _, text, opener in swallowed_questions(parts[1]):
+        if split_heading(text)[1] != qid:
+            continue
+        book = visible(handbook.path)
+        if opener is None:
+            where, fix = f"một khối HTML chưa đóng của {book}", "đóng khối HTML đó (thẻ đóng `</…>`)"
+        else:
+            line, tag = parts[2] + opener[0], opener[1]
+            where = f"khối HTML `<{tag}>` mở ở dòng {line} của {book}"
+            fix = (f"thêm dòng `</{tag}>` ở cuối phần khối đó bao (ở cuối sổ tay nếu nó bao tới hết), hoặc xóa "
+                   f"thẻ `<{tag}>` ở dòng {line}")
+        raise ImportFailure(f"{path}: câu hỏi mới sẽ nằm trong {where} mà chưa đóng, nên trang sổ tay sẽ hiện nó "
+                            f"thành chữ thô, không có tiêu đề và không có neo; chưa ghi gì. Cách sửa: {fix}, rồi "
+                            "nhập lại")
 
 
 def _write(handbook: Handbook, raw: bytes | None, data: bytes, source: Path) -> None:
