@@ -14,6 +14,7 @@ from bantin.tools.importer.bylines import _BYLINE_SPLIT, _TRAILING_CREDIT
 from bantin.cli.importer import main_redirects
 from bantin.tools.importer.htmlpage import _plain_of_markdown
 from bantin.tools.importer.lines import md_escape
+from bantin.tools.importer.result import ImportFailure
 from bantin.tools.importer.urls import classify_old_url
 from bantin.tools.importer.writing import import_file, import_files
 
@@ -83,6 +84,45 @@ def test_entities_written_as_text_on_the_old_page_stay_as_written(tmp_path):
 def test_md_escape_direct():
     assert md_escape("<b> & &lt; &#60; &x") == "&lt;b&gt; & &amp;lt; &amp;#60; &x"
     assert md_escape("> trích") == "\\&gt; trích" or md_escape("> trích").startswith("&gt;")
+
+
+def test_page_text_that_reads_as_markup_stays_text(tmp_path):
+    """A hostile review (session 32): `!!! danger` became a warning box (the sample site enables
+    admonitions), `_x_` and `__x__` italic and bold with the underscores lost, and `\\===`
+    showed its backslash. Each shows as the old page wrote it; `tên_tệp` is left unescaped."""
+    body = ("<p>!!! danger \"Cảnh báo giả\"</p><p>__chữ đậm__ và _nghiêng_ và tên_tệp_của_tôi.</p>"
+            "<p>Dòng một</p><p>===</p><p>## Câu hỏi 9: giả</p><p>Ngôn ngữ C# ###</p>")
+    result = import_file(page(tmp_path, body), _content(tmp_path), today=TODAY)
+    written = body_of(result.path)
+    assert "tên_tệp_của_tôi" in written
+    out = markdown.markdown(written, extensions=["tables", "md_in_html", "attr_list", "admonition"])
+    assert "admonition" not in out and "<em>" not in out and "<strong>" not in out and "<h" not in out
+    for text in ('!!! danger "Cảnh báo giả"', "__chữ đậm__ và _nghiêng_ và tên_tệp_của_tôi.", "<p>===</p>",
+                 "## Câu hỏi 9: giả", "Ngôn ngữ C# ###"):
+        assert text.replace('"', "&quot;") in out or text in out, text
+    assert "\\" not in out
+
+
+@pytest.mark.parametrize("text", ["Lập trình C# ###", "#", "a \\#", "---", "- - -", "___", "!!! note", "_x_ và x_y"])
+def test_md_escape_shows_every_character_as_written(text):
+    out = markdown.markdown(md_escape(text), extensions=["admonition", "attr_list"])
+    assert out == f"<p>{text}</p>"
+    heading = markdown.markdown(f"## {md_escape(text)} {{#ma}}", extensions=["attr_list"])
+    assert heading == f'<h2 id="ma">{text}</h2>'
+
+
+def test_a_page_imported_before_the_new_escapes_is_still_known(tmp_path):
+    """Imported before `md_escape` escaped `_` (its file reads `_nghiêng_`) and retitled since:
+    importing the page again is refused as the same text, not written twice (session 32)."""
+    source = page(tmp_path, "<p>Kẻ gian viết _nghiêng_ và __đậm__ trong tin nhắn để lừa người dân nhẹ dạ.</p>")
+    first = import_file(source, _content(tmp_path), today=TODAY)
+    text = first.path.read_text(encoding="utf-8")
+    assert "\\_nghiêng\\_" in text
+    first.path.write_text(text.replace("\\_", "_").replace("title: Cảnh giác", "title: Đã sửa: Cảnh giác"),
+                          encoding="utf-8")
+    with pytest.raises(ImportFailure, match="đã được nhập thành"):
+        import_file(source, _content(tmp_path), today=TODAY)
+    assert len(list(_content(tmp_path).rglob("*.md"))) == 1
 
 
 def test_summary_is_the_plain_text(tmp_path):

@@ -289,12 +289,22 @@ def test_a_heading_s_markdown_is_its_text_everywhere_but_the_handbook_page():
 
 
 @pytest.mark.parametrize("text", ["Điều 5 [Luật Đất đai] *sửa đổi* có áp dụng?", "Phí 5% & lệ phí <10 triệu> ư?",
-                                  "# Hỏi: 1. a\\b `mã` ~x~ !c {y} &amp; &lt;", "Bình thường, không có dấu gì"])
+                                  "# Hỏi: 1. a\\b `mã` ~x~ !c {y} &amp; &lt;", "Bình thường, không có dấu gì",
+                                  "_Nghiêng_ và __đậm__ trong tiêu đề?", "!!! danger \"Tiêu đề\"",
+                                  "Lập trình C# và F# ###"])
 def test_the_importer_s_escaped_title_reads_back_as_the_old_page_s_text(text):
+    """Read as text (the question's own page, search, QR label) and on the handbook page, where
+    `## N. <heading> {#id}` drops a closing `###` and makes `_x_` italic (session 32)."""
+    import markdown
+
     from bantin.text.plain import inline_text
     from bantin.tools.importer.lines import md_escape
 
     assert inline_text(md_escape(text)) == text
+    _, questions, _ = parse(f"## Câu hỏi 1: {md_escape(text)} {{#mot}}\n\nMột.\n")
+    page = qa.handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
+    heading = markdown.markdown(page.split("\n")[0], extensions=["attr_list", "admonition"])
+    assert heading == f'<h2 id="mot">1. {text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</h2>'
 
 
 @pytest.mark.parametrize(("heading", "title"), [

@@ -57,3 +57,15 @@ def test_html_whitespace_collapses_as_a_regex_would(markup):
 
 def test_an_excerpt_ends_at_a_word():
     assert excerpt("một hai ba bốn", limit=9) == "một hai…"
+
+
+def test_an_escaped_character_is_text_as_on_the_page():
+    """A backslash escape shows the character, not the backslash nor nothing: an imported
+    answer's «\\## Câu hỏi 9» was «\\## Câu hỏi 9» in the question page's description, and
+    «\\*sao\\*» lost its stars (session 32)."""
+    source = ("\\## Câu hỏi 9: giả \\{#gia} và \\_nghiêng\\_ và \\*sao\\* và \\[Phụ lục 1\\](mau-don.doc)\n\n"
+              "\\!!! danger và C\\#\\#\\# và a \\| b và C:\\\\ và **đậm** [liên kết](a.md)")
+    assert markdown_to_text(source) == ("## Câu hỏi 9: giả {#gia} và _nghiêng_ và *sao* và [Phụ lục 1](mau-don.doc) "
+                                        "!!! danger và C### và a | b và C:\\ và đậm liên kết")
+    # private-use characters in the text: nothing is held aside, the text is read as before
+    assert markdown_to_text("\ue023 và \\*a\\*") == "\ue023 và \\ a\\"

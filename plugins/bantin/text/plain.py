@@ -136,17 +136,31 @@ def _drop_comments(markup: str) -> str:
     return "".join(pieces) + markup[pos:] if pieces else markup
 
 
+# Python-Markdown's backslash escapes (and tables' `\|`): the page shows the character itself.
+_BACKSLASHED = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")
+_HELD = 0xE000  # an escaped character waits as U+E000 + its code while the markup is dropped
+_HELD_ANY = re.compile("[\ue000-\ue07f]")
+_SHOWN = {_HELD + code: chr(code) for code in range(128)}
+
+
 def markdown_to_text(markdown: str) -> str:
     """Readable text of Markdown without rendering it: for search, made while pages render.
 
     What the page never shows is dropped first: comments, and the content of raw <script>,
     <style> and <svg> elements (the sanitiser removes them from the page; a summary, a feed or
     a search snippet read "alert(1) body{display:none}" from pasted HTML). A pattern runs
-    only on text that has its mark: most bulletin text has none of them.
+    only on text that has its mark: most bulletin text has none of them. An escaped
+    character is text, as on the page: «\\## Câu hỏi 9» reads «## Câu hỏi 9», not its
+    backslash nor nothing (a question page's description showed «\\##», session 32); it is
+    held aside while the markup goes (unless the text has those private-use characters).
     """
     if "<" in markdown:
         markdown = _drop_blocks(_drop_comments(markdown))
+    held = "\\" in markdown and not _HELD_ANY.search(markdown)
+    if held:
+        markdown = _BACKSLASHED.sub(lambda m: chr(_HELD + ord(m.group(1))), markdown)
     for marks, pattern, replacement in _MD_DROP:
         if not marks or any(mark in markdown for mark in marks):
             markdown = pattern.sub(replacement, markdown)
-    return " ".join(html.unescape(markdown).split())
+    text = " ".join(html.unescape(markdown).split())
+    return text.translate(_SHOWN) if held else text

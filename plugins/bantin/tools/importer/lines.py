@@ -186,6 +186,12 @@ def is_end_marker(text: str) -> bool:
 
 
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# An '_' that may open or close emphasis: not between two letters or digits (`_nghiêng_`,
+# `__đậm__`); `tên_tệp_của_tôi` is never emphasis to Python-Markdown and stays as written.
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# What starts a block at a line's start: a heading, a list item, a thematic break (`---`), an
+# admonition (`!!! danger "…"`, the sample site enables them). `>` is `&gt;` by then.
+_BLOCK_START = re.compile(r"^(#|[-+](?=\s)|-(?=-*\s*$)|!)")
 
 
 def md_escape(text: str) -> str:
@@ -194,12 +200,18 @@ def md_escape(text: str) -> str:
     Old-portal text stays text: '<' and '>' become `&lt;`/`&gt;`, and an '&' that would
     start an entity becomes `&amp;`, so text that was `&lt;img …&gt;` on the old page
     (shown there as characters) is shown as those same characters, never parsed (issue 12).
+    Only characters Python-Markdown unescapes get a backslash, so none shows on the page
+    (`\\===` did; a line of `=` is no heading's underline here: every block is a paragraph of
+    its own). A run of `#` ending the text is a heading's closing marks to Python-Markdown,
+    which drops them (`## C#` read «C»): each one is escaped (session 32).
     """
-    text = text.replace("\\", "\\\\")
+    closing = len(text) - len(text.rstrip("#"))
+    text = text[: len(text) - closing].replace("\\", "\\\\")
     for ch in "*`[]{":
         text = text.replace(ch, "\\" + ch)
+    text = _EMPHASIS_UNDERSCORE.sub(r"\\_", text)
     text = _ENTITY.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
-    text = re.sub(r"^(#|>|[-+](?=\s)|=+$)", r"\\\1", text)
+    text = _BLOCK_START.sub(r"\\\1", text)
     text = re.sub(r"^(\d+)([.)])(?=\s)", r"\1\\\2", text)
-    return text
+    return text + "\\#" * closing

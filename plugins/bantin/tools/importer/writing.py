@@ -166,6 +166,7 @@ def _choose_path(content_dir: Path, slug: str, front: dict, body: str, source: P
     return folder / f"{candidate}.md"
 
 
+_ESCAPED = re.compile(r"\\(.)")
 _ANY_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\((?:<[^<>\n]*>|[^()\s]*)\)")
 _IMAGE = r"!\[(?:\\.|[^\[\]\\\n])*\]\([^()\s]*\)"
 # An image, alone or inside a link (`relink`'s final link, or the marker an answer still holds).
@@ -174,11 +175,12 @@ _IMAGE_ALONE = re.compile(rf"{_IMAGE}|\[{_IMAGE}\]\((?:<[^<>\n]*>|[^()\s]*)\)")
 
 def _comparable(body: str) -> str:
     """A body's text as a re-import compares it: links as their text and images (linked or
-    not) left out.
+    not) left out, backslash escapes undone.
     Written, a link leads to an article's file or keeps its old address (relink), and an
-    image names its copy; the same page analysed again has neither yet."""
+    image names its copy; the same page analysed again has neither yet. A page imported
+    before `lines.md_escape` escaped `_`, `!` and a closing `#` (session 32) is the same text."""
     paragraphs = [p for p in body.strip().split("\n\n") if not _IMAGE_ALONE.fullmatch(p)]
-    return _ANY_LINK.sub(r"\1", "\n\n".join(paragraphs))
+    return _ESCAPED.sub(r"\1", _ANY_LINK.sub(r"\1", "\n\n".join(paragraphs)))
 
 
 def front_matter_text(front: dict) -> str:
