@@ -170,11 +170,43 @@ def test_markdown_text_keeps_offsets():
     assert text.count("\n") == body.count("\n")
 
 
+def test_escaped_brackets_are_text_not_links():
+    """An importer's or editor's escaped text is shown as written (Python-Markdown makes no
+    link of it), so it is not a link whose address was removed (session 32: every such heading
+    drew that warning). An escaped backslash escapes nothing after it: `\\\\[a](…)` is a link."""
+    escaped = ["## \\[Hướng dẫn\\](javascript:alert(1))", "Gõ \\[chữ\\](javascript:alert(1)) như trên.",
+               "\\[a](javascript:alert(1))", "[a\\](javascript:alert(1))", "[a]\\(javascript:alert(1))",
+               "\\\\\\[a](javascript:alert(1))", "!\\[a](javascript:alert(1))", "\\[a\\](khong-co.md)"]
+    assert errors_of("\n\n".join(escaped) + "\n") == []
+    found = errors_of("Chữ thường.\n\nXem \\\\[thật](javascript:alert(1)) và [a\\]b](JavaScript:void(0)).\n\n"
+                      "\\![ảnh](javascript:alert(2))\n")
+    assert [(p.line, p.is_error, target(p)) for p in found] == [
+        (8, False, "javascript:alert(1)"), (8, False, "JavaScript:void(0)"), (10, False, "javascript:alert(2)")]
+    assert found[0].message.startswith("liên kết `javascript:alert(1)` dùng loại địa chỉ `javascript:`, đã bị gỡ bỏ")
+    assert found[2].message.startswith("liên kết ")  # `\\!` is a `!`, then a link: not an image
+
+
+def test_code_is_text_not_links():
+    body = ("`[a](javascript:alert(1))` và ``[b](khong-co.md)``\n\n```\n[c](javascript:alert(1))\n```\n\n"
+            "~~~\n[d](khong-co.md)\n~~~\n\n    [e](javascript:alert(1))\n\n"
+            "\\`[f](javascript:alert(2))\\`\n\n```\n[g](khong-co-2.md)\n")
+    # An escaped backtick opens no code span; a fence nothing closes is no block (Python-Markdown
+    # shows the ``` and the link after it, which was not checked before).
+    assert [(p.line, target(p)) for p in errors_of(body)] == [(18, "javascript:alert(2)"), (21, "khong-co-2.md")]
+
+
+def test_addresses_are_read_without_their_escapes():
+    """Python-Markdown takes the escapes out of an address: `b\\.md` is the page b.md."""
+    assert errors_of("[B](b\\.md) [C](\\.\\./tin-tuc/b.md) ![Ảnh](../images/a\\_b.png)\n",
+                     assets={"images/a_b.png": 10}) == []
+
+
 ATTACKS = ["[" * 300_000, "](" * 150_000, "![" * 150_000, "[a](" * 75_000, "[a](b " * 50_000, "<a " * 100_000,
            '<img src="' * 30_000, '<a href="x' * 30_000, "<a x" * 75_000 + ">", "`" * 300_000, "` `` " * 60_000,
            "{#" * 150_000, "{: " * 100_000, 'id="' * 75_000, "# " + " " * 300_000 + "x", "<!--" * 75_000,
            ")](" * 100_000, "[x]: " * 60_000, "a < b và c <d " * 20_000, "<video src=x " * 25_000,
-           "[a](<" * 60_000, "[a](b '" * 40_000, "[a](b(c" * 40_000, "[a](b(c)" * 40_000]
+           "[a](<" * 60_000, "[a](b '" * 40_000, "[a](b(c" * 40_000, "[a](b(c)" * 40_000,
+           "\\`" * 150_000, "\\[" * 150_000, "[x\\](" * 60_000]
 
 
 @pytest.mark.parametrize("line", ATTACKS, ids=[a[:8] for a in ATTACKS])

@@ -3,7 +3,8 @@
 Markdown links and images, reference definitions and raw HTML `<a href>`, `<img src>`,
 `<audio>`, `<video>`, `<source>` are read with their line, outside code spans, fences and
 comments, so `checks` can say where a mistake is; `html_links` and `rebase_links` rewrite
-targets for the build (site addresses, a question's page one folder down).
+targets for the build (site addresses, a question's page one folder down). Markdown links are
+read as Python-Markdown reads them (`literal`): `\\[a\\](b)` is text, `\\\\[a](b)` a link.
 
 Every pattern here is linear on a long line: character classes stop at the next bracket,
 quote or parenthesis, so no start position rescans the rest of the line.
@@ -19,11 +20,10 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
+from bantin.content.literal import blank_escapes, code_free, outside_code, unescape
 from bantin.content.model import Item
 
 
-_FENCE = re.compile(r"^(```|~~~)")
-_TICKS = re.compile(r"`+")
 _CHAR = r"(?:[^()\s<>]|\([^()\s<>]*\))"  # a character of a target, or a (group) without spaces
 # A target's words: as in Python-Markdown, `Ảnh hội nghị.jpg` is one target with spaces; a word
 # that starts with a quote is the title.
@@ -45,36 +45,9 @@ _ATTR = re.compile(r"""\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:")
 
 
-def _blank_inline_code(line: str) -> str:
-    """The line with every `code span` replaced by spaces (same length); unmatched ticks stay."""
-    if "`" not in line:
-        return line
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
-    by_length: dict[int, list[int]] = {}
-    for index, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(index)
-    out, index, last = [], 0, 0
-    while index < len(runs):
-        start, end = runs[index]
-        same = by_length[end - start]
-        position = bisect.bisect_right(same, index)
-        if position < len(same):  # a closing run of the same length: a code span
-            closing = same[position]
-            out += [line[last:start], " " * (runs[closing][1] - start)]
-            last, index = runs[closing][1], closing + 1
-        else:
-            index += 1
-    return "".join(out) + line[last:]
-
-
 def body_lines(body: str):
-    """(offset, line) of body lines outside code (fenced blocks, inline spans): real Markdown."""
-    fenced = False
-    for offset, line in enumerate(body.split("\n")):
-        if _FENCE.match(line.lstrip()):
-            fenced = not fenced
-        elif not fenced:
-            yield offset, _blank_inline_code(line)
+    """(offset, line) of body lines outside code (code blocks, code spans: `literal`): real Markdown."""
+    return outside_code(body)
 
 
 def _blank_comments(text: str) -> str:
@@ -91,10 +64,13 @@ def _blank_comments(text: str) -> str:
 def markdown_text(body: str) -> str:
     """The body with code and comments blanked to spaces, every character at its offset:
     what links and ids are read from, and where `rebase_links` edits."""
-    lines = [" " * len(line) for line in body.split("\n")]
-    for offset, line in body_lines(body):
-        lines[offset] = line
-    text = "\n".join(lines)
+    if code_free(body):
+        text = body
+    else:
+        lines = [" " * len(line) for line in body.split("\n")]
+        for offset, line in body_lines(body):
+            lines[offset] = line
+        text = "\n".join(lines)
     return _blank_comments(text) if "<!--" in text else text
 
 
@@ -124,14 +100,16 @@ def references(item: Item) -> list[Ref]:
         return item.body_line + bisect.bisect_right(starts, offset) - 1
 
     found: list[Ref] = []
-    if "](" in text:
-        for m in _LINK.finditer(text):
+    inline = blank_escapes(text)
+    if "](" in inline:
+        for m in _LINK.finditer(inline):
             image = bool(m.group(1))
-            found.append(Ref(line(m.start()), _strip_angles(m.group(3)), image, m.group(2), media=image))
-        for m in _LINKED_IMAGE.finditer(text):
-            found.append(Ref(line(m.start()), _strip_angles(m.group(1))))
+            found.append(Ref(line(m.start()), _address(text, m.span(3)), image, unescape(text[m.start(2):m.end(2)]),
+                             media=image))
+        for m in _LINKED_IMAGE.finditer(inline):
+            found.append(Ref(line(m.start()), _address(text, m.span(1))))
     if "]:" in text:
-        shown = _image_labels(text) if "![" in text else set()
+        shown = _image_labels(text, inline) if "![" in inline else set()
         found += [Ref(line(m.start()), m.group(2), media=_label(m.group(1)) in shown) for m in _REF_DEF.finditer(text)]
     if "<" in text:
         for m, name, _, attrs in _html_targets(text):
@@ -149,9 +127,16 @@ def _label(label: str) -> str:
     return " ".join(label.split()).lower()
 
 
-def _image_labels(text: str) -> set[str]:
-    """Labels that `![alt][label]`, `![alt][]` and `![label]` images use."""
-    return {_label(m.group(2) or m.group(1)) for m in _IMAGE_REF.finditer(text)}
+def _image_labels(text: str, inline: str) -> set[str]:
+    """Labels that `![alt][label]`, `![alt][]` and `![label]` images use (found in `inline`,
+    the text with its escapes blanked; read from `text`)."""
+    return {_label(text[slice(*m.span(2))] if m.group(2) else text[slice(*m.span(1))])
+            for m in _IMAGE_REF.finditer(inline)}
+
+
+def _address(text: str, span: tuple[int, int]) -> str:
+    """A Markdown link's address as Python-Markdown gives it: angles off, escapes undone."""
+    return unescape(_strip_angles(text[span[0]:span[1]]))
 
 
 def _html_targets(text: str):
@@ -179,7 +164,8 @@ def _target_spans(text: str, markdown: bool = True) -> list[tuple[int, int]]:
     definitions (unless `markdown` is false) and raw HTML `<a href>`/`<img src>`."""
     spans = []
     if markdown and "](" in text:
-        spans += [m.span(3) for m in _LINK.finditer(text)] + [m.span(1) for m in _LINKED_IMAGE.finditer(text)]
+        inline = blank_escapes(text)
+        spans += [m.span(3) for m in _LINK.finditer(inline)] + [m.span(1) for m in _LINKED_IMAGE.finditer(inline)]
     if markdown and "]:" in text:
         spans += [m.span(2) for m in _REF_DEF.finditer(text)]
     if "<" in text:
