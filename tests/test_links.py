@@ -201,12 +201,21 @@ def test_addresses_are_read_without_their_escapes():
                      assets={"images/a_b.png": 10}) == []
 
 
+def test_link_text_with_parentheses_is_one_link_and_a_stray_bracket_none():
+    """`[Luật (sửa đổi)](x)` was read twice (every `)](` counted as the end of a linked image),
+    and `(Điều 5)](x)` with no `[` was a link no page has."""
+    found = errors_of("[Luật Đất đai (sửa đổi)](khong-co.md) (xem Điều 5)](khong-co-2.md)\n\n"
+                      "[![Ảnh](../images/a.png)](khong-co-3.md) [Xem ![Ảnh](../images/a.png)](khong-co-4.md)\n",
+                      assets={"images/a.png": 10})
+    assert [(p.line, target(p)) for p in found] == [(6, "khong-co.md"), (8, "khong-co-3.md"), (8, "khong-co-4.md")]
+
+
 ATTACKS = ["[" * 300_000, "](" * 150_000, "![" * 150_000, "[a](" * 75_000, "[a](b " * 50_000, "<a " * 100_000,
            '<img src="' * 30_000, '<a href="x' * 30_000, "<a x" * 75_000 + ">", "`" * 300_000, "` `` " * 60_000,
            "{#" * 150_000, "{: " * 100_000, 'id="' * 75_000, "# " + " " * 300_000 + "x", "<!--" * 75_000,
            ")](" * 100_000, "[x]: " * 60_000, "a < b và c <d " * 20_000, "<video src=x " * 25_000,
            "[a](<" * 60_000, "[a](b '" * 40_000, "[a](b(c" * 40_000, "[a](b(c)" * 40_000,
-           "\\`" * 150_000, "\\[" * 150_000, "[x\\](" * 60_000]
+           "\\`" * 150_000, "\\[" * 150_000, "[![a](b)" * 35_000, "[a ![a](b)" * 30_000, "[x\\](" * 60_000]
 
 
 @pytest.mark.parametrize("line", ATTACKS, ids=[a[:8] for a in ATTACKS])

@@ -28,11 +28,15 @@ _CHAR = r"(?:[^()\s<>]|\([^()\s<>]*\))"  # a character of a target, or a (group)
 # A target's words: as in Python-Markdown, `Ảnh hội nghị.jpg` is one target with spaces; a word
 # that starts with a quote is the title.
 _WORDS = rf"{_CHAR}*(?:[ \t]+(?:[^()\s<>\"']|\([^()\s<>]*\)){_CHAR}*)*"
-_TARGET = rf"(<[^<>\n]*>|{_WORDS})(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"
+_TITLE = r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"""
+_TARGET = rf"(<[^<>\n]*>|{_WORDS}){_TITLE}"
 # [text](target "title") and ![alt](src): text stops at any bracket, target at any parenthesis.
 _LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*" + _TARGET)
-# The outer link of [![alt](src)](target): its text ends with the image's ')'.
-_LINKED_IMAGE = re.compile(r"\)\]\(\s*" + _TARGET)
+# A link whose text holds images, [![alt](src)](target) or [Xem ![alt](src)](target) (an image
+# when `!` stands before it): its text stops at any bracket but an image's. Not any `)](` (session 32):
+# `[Xem (Điều 5)](x)` was read twice, and a stray `)](x)` was a link no page has.
+_IMAGE_IN_TEXT = rf"!\[[^\[\]]*\]\(\s*(?:<[^<>\n]*>|{_WORDS}){_TITLE}"
+_LINKED_IMAGE = re.compile(rf"\[[^\[\]]*(?:{_IMAGE_IN_TEXT}[^\[\]]*)+\]\(\s*{_TARGET}")
 _REF_DEF = re.compile(r"^ {0,3}\[([^\[\]\n^][^\[\]\n]*)\]:[ \t]*<?([^\s<>]+)>?", re.MULTILINE)
 _IMAGE_REF = re.compile(r"!\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
 _TAG = re.compile(r"<(a|img|audio|video|source)(?=[\s/>])", re.IGNORECASE)
@@ -107,7 +111,9 @@ def references(item: Item) -> list[Ref]:
             found.append(Ref(line(m.start()), _address(text, m.span(3)), image, unescape(text[m.start(2):m.end(2)]),
                              media=image))
         for m in _LINKED_IMAGE.finditer(inline):
-            found.append(Ref(line(m.start()), _address(text, m.span(1))))
+            image = inline[m.start() - 1:m.start()] == "!"
+            alt = unescape(text[m.start() + 1:inline.rfind("](", m.start(), m.start(1))]) if image else None
+            found.append(Ref(line(m.start()), _address(text, m.span(1)), image, alt, media=image))
     if "]:" in text:
         shown = _image_labels(text, inline) if "![" in inline else set()
         found += [Ref(line(m.start()), m.group(2), media=_label(m.group(1)) in shown) for m in _REF_DEF.finditer(text)]
