@@ -1054,10 +1054,7 @@ def test_the_title_of_a_page_without_a_portal_header_is_the_question(site: Path,
             "ngày đối với công việc cần trình độ chuyên môn, kỹ thuật từ cao đẳng trở lên.</p>"
             "<p>Vì vậy, thử việc 3 tháng cho công việc đó là vượt quá thời gian luật cho phép, gia đình có "
             "thể đề nghị công ty sửa lại hợp đồng.</p></div></body></html>")
-    code, _, err = run(capsys, str(save(site, page)), "--handbook", "hd", "--handbook-title", "Hỏi - Đáp",
-                       "--category", "hoa-giai-o-co-so")
-    assert code == 0, err
-    written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
+    written = into_a_new_handbook(site, capsys, page)
     assert f"## Câu hỏi 1: {title} {{#thoi-gian-thu-viec-toi-da-la-bao-lau}}" in written
     assert written.index(asked) < written.index("Trả lời: Theo Điều 25") < written.index("Vì vậy")
 
@@ -1070,11 +1067,18 @@ def test_an_asked_line_that_is_the_only_title_loses_its_label(site: Path, capsys
             f"<p>{asked}</p><p>Trả lời: Theo Điều 12 Luật Hòa giải ở cơ sở năm 2013, mỗi tổ hòa giải có từ ba "
             "hòa giải viên trở lên, trong đó có hòa giải viên nữ.</p><p>Ở vùng có đồng bào dân tộc thiểu số, "
             "tổ hòa giải nên có hòa giải viên là người dân tộc thiểu số.</p></div></body></html>")
+    written = into_a_new_handbook(site, capsys, page)
+    assert "## Câu hỏi 1: Tổ hòa giải ở thôn có bao nhiêu hòa giải viên? {#to-hoa-giai-o-thon" in written
+
+
+def into_a_new_handbook(site: Path, capsys, page: str) -> str:
+    """The text of a new handbook `hd` after importing `page` into it (exit code 0)."""
     code, _, err = run(capsys, str(save(site, page)), "--handbook", "hd", "--handbook-title", "Hỏi - Đáp",
                        "--category", "hoa-giai-o-co-so")
     assert code == 0, err
-    written = (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
-    assert "## Câu hỏi 1: Tổ hòa giải ở thôn có bao nhiêu hòa giải viên? {#to-hoa-giai-o-thon" in written
+    return (site / "content" / "hoi-dap" / "hd.md").read_text(encoding="utf-8")
+
+
 def test_an_image_inside_a_link_keeps_its_link_to_a_question_written_after_it(site: Path, capsys) -> None:
     """An answer's picture linked to another question of the run (`<a><img></a>`): the link
     was lost (trafilatura keeps the image alone); it is written around the image, and made a
