@@ -10,7 +10,6 @@ from hostile import IMG, PAYLOADS, SCRIPT, hostile_sites  # noqa: F401
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402 (after the skip: Playwright may be absent)
 
 PAGES = {
     "home": "",
@@ -53,18 +52,31 @@ def watched(chromium):
     context.close()
 
 
+# What a payload could still be waiting for once the page has loaded, all of it visible from
+# the page: a short link's redirect (meta refresh) still to leave for its target, search
+# results still coming from the index (the search page is aria-busy until they are on it),
+# a picture still loading or failing (its onerror not yet run). A lazy picture the browser
+# has not asked for (no currentSrc) never loads while nobody scrolls: nothing to wait for.
+SETTLED = """() => document.readyState === "complete"
+    && !document.querySelector("meta[http-equiv=refresh]")
+    && !document.querySelector("[aria-busy=true]")
+    && Array.from(document.images).every(i => i.complete || (i.loading === "lazy" && !i.currentSrc))"""
+# Then one more turn of the page's event loop, for the events of what just finished (a broken
+# picture's error event is a task queued once it is complete): still settled after it, or wait again.
+STILL_SETTLED = f"""() => new Promise(done => setTimeout(() => requestAnimationFrame(() => done(({SETTLED})())), 0))"""
+
+
 def visit(page, url: str) -> None:
-    """Open url; a redirect page visited just before (a short link's meta refresh) may still
-    be leaving when the next address is asked for, on a loaded machine: that navigation wins
-    and Playwright says ours was interrupted. Asked again then (a full run failed so once)."""
-    for attempt in range(3):
-        try:
-            page.goto(url, wait_until="load")
-            break
-        except PlaywrightError as error:
-            if "interrupted by another navigation" not in str(error) or attempt == 2:
-                raise
-    page.wait_for_timeout(150)  # onerror/onload of broken images and SVGs fire after load
+    """Open url and wait until nothing on it can still run: every script dialog a payload
+    could open has been opened (and recorded) by then. A dialog stops the page's scripts
+    until the `watched` handler answers it, so the page's own waiting cannot end before it.
+    A redirect page is visited through to its target, which is then waited for alike."""
+    page.goto(url, wait_until="load")
+    for _ in range(50):
+        page.wait_for_function(SETTLED)
+        if page.evaluate(STILL_SETTLED):
+            return
+    raise AssertionError(f"{url} never settled: a picture or the search kept loading")
 
 
 def offline_file(site, path: str):
