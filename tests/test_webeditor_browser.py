@@ -575,8 +575,7 @@ def test_mistakes_are_said_on_the_field_in_vietnamese(admin, editing):
 def test_the_blocks_menu_is_vietnamese(admin, editing):
     page = admin
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/bai-cu")
-    page.locator("[data-slate-editor]").first.wait_for()
-    page.wait_for_timeout(1000)
+    _entry_open(page, "Nội dung bài viết.")
     _add_component(page, "Ảnh")  # Decap's "Image", with its fields in our words
     page.get_by_label("Mô tả ảnh (cho người khiếm thị)").wait_for()
     page.get_by_title("Thêm khối (Câu hỏi, ảnh…)").click()
@@ -693,8 +692,7 @@ def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: st
 def test_a_question_added_to_a_handbook(admin, editing):
     page, root = admin, editing[0]
     page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
-    editor = page.locator("[data-slate-editor]").first
-    page.wait_for_timeout(1000)  # the entry loaded and the rich text editor settled
+    editor = _entry_open(page, "Là việc giúp các bên tự thỏa thuận.")
     _caret_at_end(page, editor.get_by_text("Là việc giúp các bên tự thỏa thuận."))
     _two_empty_lines_then_the_upper(page, editor)
     assert editor.get_by_text("Là việc giúp các bên tự thỏa thuận.", exact=True).count() == 1  # not split
@@ -742,8 +740,7 @@ def test_a_question_after_an_answer_that_ends_in_a_list(admin, editing):
     the block outside the list (`* ## …` would be no question: `bantin check` says so)."""
     page, root = admin, editing[0]
     page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay-danh-sach")
-    editor = page.locator("[data-slate-editor]").first
-    page.wait_for_timeout(1000)
+    editor = _entry_open(page, "hỗ trợ kinh phí.")
     _caret_at_end(page, editor.get_by_text("hỗ trợ kinh phí."))
     _two_empty_lines_then_the_upper(page, editor)
     _add_component(page, "Câu hỏi")
@@ -769,8 +766,7 @@ def test_a_block_left_last_is_answered_in_markdown_mode(admin, editing):
     the answer is written in Markdown mode under the block's `## …` line."""
     page, root = admin, editing[0]
     page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
-    editor = page.locator("[data-slate-editor]").first
-    page.wait_for_timeout(1000)
+    editor = _entry_open(page, "Là việc giúp các bên tự thỏa thuận.")
     _caret_at_end(page, editor.locator(":scope > p").last)
     page.keyboard.press("Enter")  # one empty line, which the block takes: nothing under it
     _add_component(page, "Câu hỏi")
@@ -821,8 +817,7 @@ def test_editing_one_paragraph_keeps_the_rest_as_written(admin, editing):
     saved = root / "content/tin-tuc/mo-rong.md"
     before = saved.read_text(encoding="utf-8")
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/mo-rong")
-    page.wait_for_timeout(1000)
-    _caret_at_end(page, page.locator("[data-slate-editor]").first.get_by_text("Đoạn đầu."))
+    _caret_at_end(page, _entry_open(page, "Đoạn đầu.").get_by_text("Đoạn đầu."))
     page.keyboard.type(" Thêm câu.")
     _publish(page)
     _until(lambda: "Thêm câu." in saved.read_text(encoding="utf-8"))
@@ -882,6 +877,22 @@ def test_a_published_gitlab_editor_asks_no_other_host_before_login(chromium, tmp
     assert query["client_id"] == ["abc"] and query["response_type"] == ["code"]
     assert query["code_challenge_method"] == ["S256"] and query["code_challenge"][0]
     assert query["redirect_uri"][0].startswith(url) and "client_secret" not in query
+
+
+# Decap's loading bar (topbar: a canvas across the top of the page) is shown while Decap
+# fetches and hidden (display: none) once what it asked for has come.
+DECAP_IDLE = "() => Array.from(document.querySelectorAll('body > canvas')).every(c => c.style.display === 'none')"
+
+
+def _entry_open(page, text: str):
+    """The rich text editor of the entry just opened, once the entry is in it (`text`, a line
+    of its body, is shown) and Decap has nothing more to fetch (its loading bar gone): the
+    entry loaded, the editor settled. A fixed second, before, hoped that was time enough.
+    Returns the editor."""
+    editor = page.locator("[data-slate-editor]").first
+    editor.get_by_text(text).first.wait_for()
+    page.wait_for_function(DECAP_IDLE)
+    return editor
 
 
 def _add_component(page, name: str) -> None:
@@ -1265,9 +1276,7 @@ def test_a_folded_question_block_shows_its_question(admin, editing):
     """Its bar was empty: folded, a handbook's blocks said nothing of which question they held."""
     page = admin
     page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay-danh-sach")
-    editor = page.locator("[data-slate-editor]").first
-    editor.wait_for()
-    page.wait_for_timeout(1000)
+    editor = _entry_open(page, "hỗ trợ kinh phí.")
     editor.locator("[class*=TopBar] button").first.click()
     bar = editor.locator("[class*=TopBar]").first
     bar.get_by_text("Câu hỏi 1: Hòa giải viên được gì?").wait_for()
