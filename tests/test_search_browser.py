@@ -18,7 +18,8 @@ import pytest
 from bantin.search.reader import load_search_index
 from bantin.search.writer import build_search_index, order_docs
 from browser import SiteHandler, serve
-from search_support.browser import box_shows, result_hrefs, result_titles, type_query, wait_results
+from search_support.browser import (box_shows, result_hrefs, result_titles, search_files_arrived, type_query,
+                                    wait_results)
 from search_support.samples import EXPECTED_FIRST, HOA_GIAI_ITEMS, SAMPLE_DOCS
 from search_support.corpus import mixed_docs
 from search_support.site import build_search_site
@@ -133,7 +134,7 @@ def test_a_filter_chosen_while_the_first_page_loads_shows_the_filtered_page_once
         page.wait_for_function("(n) => document.querySelectorAll('[data-bantin-results] .bantin-search-result__title a')"
                                ".length === n && !document.querySelector('[data-bantin-search=page]')"
                                ".hasAttribute('aria-busy')", arg=len(expected), timeout=10_000)
-        page.wait_for_timeout(2_000)  # the unfiltered page's texts have all arrived by now
+        search_files_arrived(page)  # the unfiltered page's late texts too
         assert [h.removeprefix("../") for h in result_hrefs(page)] == expected
         assert page.eval_on_selector("[data-bantin-more]", "e => e.hidden")
     finally:
@@ -171,7 +172,7 @@ def test_more_clicked_while_a_filtered_first_page_loads_adds_its_page(page, tmp_
         page.click("[data-bantin-more]")
         page.wait_for_function("() => document.querySelectorAll('[data-bantin-results] .bantin-search-result__title a')"
                                ".length >= 20", timeout=10_000)
-        page.wait_for_timeout(1_500)
+        search_files_arrived(page)  # the old list's late texts too
         hrefs = result_hrefs(page)
         assert len(hrefs) == 20 and len(set(hrefs)) == 20
         assert all(h.startswith("../tin-tuc/") for h in hrefs)

@@ -16,6 +16,15 @@ def wait_results(page, timeout: float = 10_000) -> None:
         timeout=timeout)
 
 
+def search_files_arrived(page, timeout: float = 10_000) -> None:
+    """Wait until every search file the page asked for has arrived and been used. The engine
+    loads each by a <script> it adds to the head and removes once the file has run
+    (bantin-search.js, script()); none left, one more turn of the page's event loop lets what
+    the last one resolved reach the list."""
+    page.wait_for_function("() => !document.querySelector('script[src*=\"/assets/search/\"]')", timeout=timeout)
+    page.evaluate("() => new Promise(done => setTimeout(() => requestAnimationFrame(() => done()), 0))")
+
+
 def type_query(page, text: str, selector: str = "#bantin-page-q") -> None:
     """Type as a reader does (key by key), then wait for the results of the whole text."""
     page.fill(selector, "")
