@@ -137,3 +137,30 @@ def test_without_fcntl_the_import_runs_unlocked(site: Path, capsys, monkeypatch)
                         "--category", "pbgdpl"])
     out = capsys.readouterr()
     assert code == 0 and "đang chờ" not in out.err and len(handbook_questions(site)) == 2
+
+
+def test_bantin_ids_waits_while_an_import_holds_the_site(site: Path) -> None:
+    """`bantin ids` rewrites handbooks too: run beside an import, one of the two rewrites was
+    lost (session 32, left by the review's fix). It takes the same lock and waits."""
+    handbook = site / "content" / "hoi-dap" / "so-tay.md"
+    handbook.parent.mkdir()
+    handbook.write_text("---\ntitle: Sổ tay\ndate: 2024-01-02\ncategory: pbgdpl\n---\n\n"
+                        "## Câu hỏi 1: Hòa giải là gì?\n\nLà việc giúp các bên tự thỏa thuận.\n", encoding="utf-8")
+    before = handbook.read_text(encoding="utf-8")
+    held = FolderLock(site / "content")
+    assert held.acquire(lambda: None)
+    try:
+        out, err = site / "ids.out", site / "ids.err"
+        with out.open("w") as o, err.open("w") as e:
+            process = subprocess.Popen([sys.executable, "-m", "bantin.cli", "ids"], cwd=site, stdout=o, stderr=e,
+                                       env={**os.environ, "PYTHONPATH": str(PLUGINS)})
+        deadline = time.monotonic() + 60
+        while "đang chờ" not in err.read_text(encoding="utf-8") and process.poll() is None \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert process.poll() is None, f"bantin ids did not wait: {err.read_text(encoding='utf-8')}"
+        assert handbook.read_text(encoding="utf-8") == before
+    finally:
+        held.release()
+    assert process.wait(timeout=120) == 0, err.read_text(encoding="utf-8")
+    assert "{#hoa-giai-la-gi}" in handbook.read_text(encoding="utf-8")
