@@ -434,13 +434,19 @@ def test_a_pasted_page_in_the_address_is_quoted_short_in_the_status_line(page, s
     assert len(status) < 200
 
 
-def test_header_box_by_keyboard(page, site):
-    built, url = site
+def dat_dai_typed_in_the_header_box(page, url):
+    """The header box of the home page with «dat dai» typed key by key and its list shown."""
     page.goto(url)
     box = page.locator("#bantin-search-q")
     box.focus()
     box.type("dat dai", delay=20)
     box_shows(page, "Luật Đất đai")
+    return box
+
+
+def test_header_box_by_keyboard(page, site):
+    _, url = site
+    box = dat_dai_typed_in_the_header_box(page, url)
     assert box.get_attribute("aria-expanded") == "true"
     options = page.locator("#bantin-search-q-list [role=option]")
     page.keyboard.press("ArrowDown")
@@ -454,12 +460,8 @@ def test_a_choice_made_with_the_arrows_survives_a_later_list(page, site):
     """A list for the words typed a moment before may arrive between ArrowDown and Enter (a
     slow phone; this suite on a busy machine): the option chosen stays chosen when the new
     list still has it, and Enter opens it, not the search page."""
-    built, url = site
-    page.goto(url)
-    box = page.locator("#bantin-search-q")
-    box.focus()
-    box.type("dat dai", delay=20)
-    box_shows(page, "Luật Đất đai")
+    _, url = site
+    dat_dai_typed_in_the_header_box(page, url)
     page.keyboard.press("ArrowDown")
     chosen = page.evaluate("document.getElementById(document.getElementById('bantin-search-q')"
                            ".getAttribute('aria-activedescendant')).getAttribute('data-href')")
