@@ -18,7 +18,7 @@ from bantin.tools import newcontent  # noqa: E402
 import bantin.cli.endoflife as endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
-from bantin.files.folderlock import FolderLock  # noqa: E402
+from bantin.files.folderlock import run_locked  # noqa: E402
 from bantin.problems import visible  # noqa: E402
 from bantin.text.vi import VIETNAM, format_decimal  # noqa: E402
 
@@ -379,18 +379,12 @@ def run_ids(args) -> int:
     import running at the same time would otherwise replace a handbook `ids` just wrote, or
     the other way round, and one of the two changes would be lost without a word."""
     content_dir = _content_dir(args)
-    lock = FolderLock(content_dir)
-    try:
-        lock.acquire(lambda: print(visible(f"đang chờ: một lệnh `bantin import` đang ghi vào thư mục nội dung "
-                                           f"{content_dir}; lệnh này sẽ tự chạy tiếp khi lệnh kia xong. Muốn dừng "
-                                           "thì bấm Ctrl+C: chưa tệp nào bị ghi"), file=sys.stderr, flush=True))
-    except KeyboardInterrupt:
-        print("Đã dừng trong lúc chờ lệnh nhập kia; chưa ghi gì", file=sys.stderr)
-        return 130
-    try:
-        return _fill_ids(content_dir, args.files)
-    finally:
-        lock.release()
+    return run_locked(content_dir,
+                      lambda: print(visible(f"đang chờ: một lệnh `bantin import` đang ghi vào thư mục nội dung "
+                                            f"{content_dir}; lệnh này sẽ tự chạy tiếp khi lệnh kia xong. Muốn dừng "
+                                            "thì bấm Ctrl+C: chưa tệp nào bị ghi"), file=sys.stderr, flush=True),
+                      lambda: print("Đã dừng trong lúc chờ lệnh nhập kia; chưa ghi gì", file=sys.stderr),
+                      lambda: _fill_ids(content_dir, args.files))
 
 
 def _fill_ids(content_dir, files) -> int:

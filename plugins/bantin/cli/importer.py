@@ -19,7 +19,7 @@ from bantin.config.settings import CONFIG_FILE, SiteConfig, UrlPrefixes
 from bantin.config.sitefile import SiteFile, load
 from bantin.config.urlprefixes import configured
 from bantin.content.model import FOLDER_KINDS, KIND_FOLDERS
-from bantin.files.folderlock import FolderLock
+from bantin.files.folderlock import run_locked
 from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, parse_redirect_map, query_rules,
@@ -86,16 +86,9 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
     if refusal:
         print(refusal, file=sys.stderr)
         return 2
-    lock = FolderLock(args.content_dir)
-    try:
-        lock.acquire(lambda: print(_waiting(args.content_dir), file=sys.stderr, flush=True))
-    except KeyboardInterrupt:
-        print("Đã dừng trong lúc chờ lệnh nhập kia; chưa nhập tệp nào", file=sys.stderr)
-        return 130
-    try:
-        return _import_and_report(args, category, prefixes, config_file)
-    finally:
-        lock.release()
+    return run_locked(args.content_dir, lambda: print(_waiting(args.content_dir), file=sys.stderr, flush=True),
+                      lambda: print("Đã dừng trong lúc chờ lệnh nhập kia; chưa nhập tệp nào", file=sys.stderr),
+                      lambda: _import_and_report(args, category, prefixes, config_file))
 
 
 def _waiting(content_dir: Path) -> str:

@@ -49,11 +49,6 @@ _ATTR = re.compile(r"""\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:")
 
 
-def body_lines(body: str):
-    """(offset, line) of body lines outside code (code blocks, code spans: `literal`): real Markdown."""
-    return outside_code(body)
-
-
 def _blank_comments(text: str) -> str:
     """HTML comments blanked (newlines kept): nothing in them is published."""
     out, position = [], 0
@@ -72,7 +67,7 @@ def markdown_text(body: str) -> str:
         text = body
     else:
         lines = [" " * len(line) for line in body.split("\n")]
-        for offset, line in body_lines(body):
+        for offset, line in outside_code(body):
             lines[offset] = line
         text = "\n".join(lines)
     return _blank_comments(text) if "<!--" in text else text

@@ -103,6 +103,8 @@ def swallowed_questions(body: str) -> list[tuple[int, str, tuple[int, str] | Non
         return []
     found = [(index, text) for index, text in heading_lines(body)
              if (qid := split_heading(text)[1]) and VALID_ID.fullmatch(qid) and qid not in ids]
+    if not found:
+        return []
     openers = open_blocks(plain, [index for index, _ in found])
     return [(index, text, openers.get(index)) for index, text in found]
 
@@ -195,7 +197,7 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
             continue
         if not VALID_ID.fullmatch(qid):
             problems.error(src, line, "", f"mã câu hỏi `{short(qid)}` không hợp lệ",
-                           f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{cap_slug(slugify(qid), 60)}}}`")
+                           f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{cap_slug(slugify(qid), ID_SUGGESTED)}}}`")
             continue
         if windows_reserved(qid):  # its page would be /hoi-dap/<so-tay>/con/: a name Windows refuses
             problems.error(src, line, "", f"mã câu hỏi `{qid}` là tên Windows dành riêng (con, prn, aux, nul, "
@@ -209,7 +211,7 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
             continue
         if len(qid) > ID_MAX:
             problems.error(src, line, "", f"mã câu hỏi dài {len(qid)} ký tự, quá {ID_MAX} ký tự",
-                           f"rút gọn mã, ví dụ `{{#{cap_slug(qid, 60)}}}`: mã là địa chỉ và liên kết ngắn in ra giấy")
+                           f"rút gọn mã, ví dụ `{{#{cap_slug(qid, ID_SUGGESTED)}}}`: mã là địa chỉ và liên kết ngắn in ra giấy")
             continue
         if not display_title(title):
             problems.error(src, line, "", "câu hỏi không có chữ (chỉ có mã hoặc số thứ tự)",

@@ -13,13 +13,18 @@ without one costs nothing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
+
+import markdown
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _TAG_AT_START = re.compile(r"^ {0,3}<[A-Za-z]")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _H2_ID = re.compile(r"<h2\b[^>]*?\bid=\"([^\"]*)\"")
 _VOID = {"hr", "br", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+_BLOCK_LEVEL = frozenset(BLOCK_LEVEL_ELEMENTS) - _VOID
 
 
 def rendered_h2_ids(lines: Sequence[str]) -> set[str] | None:
@@ -29,10 +34,19 @@ def rendered_h2_ids(lines: Sequence[str]) -> set[str] | None:
     full of unclosed '<', as in the build."""
     if not any(_TAG_AT_START.match(line) for line in lines):
         return None
-    import markdown  # here: only a handbook holding raw HTML needs it
+    return _h2_ids("\n".join(lines))
 
-    html = markdown.markdown("\n".join(lines), extensions=["attr_list", "md_in_html", "bantin.convert.htmlguard"])
-    return set(_H2_ID.findall(html))
+
+@lru_cache(maxsize=4)
+def _h2_ids(text: str) -> frozenset[str]:
+    """The rendering of one text, kept: the importer asks of the same new handbook twice
+    (`parse_questions`' warning, then its own refusal)."""
+    return frozenset(_H2_ID.findall(_renderer().reset().convert(text)))
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["attr_list", "md_in_html", "bantin.convert.htmlguard"])
 
 
 def _blank_comments(text: str) -> str:
@@ -49,9 +63,6 @@ def open_blocks(lines: Sequence[str], wanted: Sequence[int]) -> dict[int, tuple[
     """For each line index in `wanted`: (index, tag) of the outermost block-level tag opened at
     the start of a line above it and not closed before it, as Python-Markdown reads raw HTML,
     or None when no tag is left open there. One pass over the text."""
-    from markdown import Markdown
-
-    block_level = set(Markdown().block_level_elements) - _VOID
     asked = set(wanted)
     found: dict[int, tuple[int, str] | None] = {}
     opened: tuple[int, str] | None = None
@@ -62,7 +73,7 @@ def open_blocks(lines: Sequence[str], wanted: Sequence[int]) -> dict[int, tuple[
         for match in _TAG.finditer(line):
             closing, tag, selfclosing = match.group(1), match.group(2).lower(), match.group(3)
             if opened is None:
-                if (not closing and not selfclosing and tag in block_level
+                if (not closing and not selfclosing and tag in _BLOCK_LEVEL
                         and not line[: match.start()].strip() and match.start() <= 3):
                     opened, stack = (index, tag), [tag]
             elif closing and tag in stack:

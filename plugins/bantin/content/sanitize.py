@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from bantin.content.anchors import attr_list_ids, reserved_id
-from bantin.content.links import body_lines
+from bantin.content.literal import outside_code
 from bantin.problems import Problems
 
 EXTRA_TAGS = {"iframe", "figure", "figcaption", "details", "summary", "mark", "ins", "del", "abbr",
@@ -78,7 +78,7 @@ def report_unsafe(src: str, markdown: str, first_line: int, iframe_hosts: tuple[
     """Warn, with file and line, about raw HTML that the sanitiser will remove."""
     if "<" not in markdown and "{" not in markdown:
         return
-    for offset, line in body_lines(markdown):
+    for offset, line in outside_code(markdown):
         if "<" not in line and "{" not in line:
             continue
         where = first_line + offset

@@ -69,3 +69,19 @@ class FolderLock:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+def run_locked(folder: Path, waiting: Callable[[], None], stopped: Callable[[], None], work: Callable[[], int]) -> int:
+    """`work()`'s exit code, run under `folder`'s lock (`waiting()` said once if it has to
+    wait); 130 after `stopped()` when Ctrl-C ends the wait, nothing done. The commands that
+    rewrite content (`bantin import`, `bantin ids`) run through here."""
+    lock = FolderLock(folder)
+    try:
+        lock.acquire(waiting)
+    except KeyboardInterrupt:
+        stopped()
+        return 130
+    try:
+        return work()
+    finally:
+        lock.release()
