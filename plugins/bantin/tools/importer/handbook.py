@@ -58,7 +58,7 @@ from bantin.files.replace import replace_file
 from bantin.problems import Problems, short as _short, visible
 from bantin.site.redirectmap import parse_redirect_map, read_map_text, redirect_line_problem
 from bantin.text.names import windows_reserved
-from bantin.text.vi import nfc, slugify, strip_control
+from bantin.text.vi import format_decimal, nfc, slugify, strip_control
 from bantin.tools.importer.handbookchoice import QA_DIR, Handbook, front_refusal, known_handbooks, same_file
 from bantin.tools.importer.images import plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
@@ -605,7 +605,7 @@ def _not_too_big(path: Path, handbook: Handbook, content_dir: Path, size: int) -
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",") + " MB"
+    return f"{format_decimal(size / 1024 / 1024)} MB"
 
 
 def _file_bytes(raw: bytes | None, document: str) -> bytes:

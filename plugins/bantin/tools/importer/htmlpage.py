@@ -486,10 +486,6 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
         start = sapo
     _read_header(root, units, start, found)
     blocks = _under_title(above, found.title, blocks) + blocks
-    asked = _asked(units, start, found.title)
-    if asked is not None and fold(units[asked].text) not in {fold(b.plain) for b in blocks}:
-        blocks.insert(0, _text_block(units[asked].text))
-        start = asked
     text_copy = False
     if not blocks or anchor is None:
         # trafilatura found no running text: fall back to the page's own blocks, which
@@ -645,20 +641,6 @@ def _under_title(above: Sequence[Block], title: str | None, kept: Sequence[Block
 
 
 _ASKED = re.compile(r"^(cau )?hoi\s*:")  # "Hỏi: …", "Câu hỏi: …", folded
-
-
-def _asked(units: Sequence[Unit], start: int, title: str | None) -> int | None:
-    """Index of the citizen's question ("Hỏi: …") just above the article's first paragraph,
-    below its title, or None. A Q&A page's answer starts the run of paragraphs trafilatura
-    finds; a short question above it was read as header and dropped without a word (a
-    province's import, session 31)."""
-    for i in range(start - 1, max(-1, start - 4), -1):
-        text = units[i].text
-        if title and text == title:
-            return None
-        if _ASKED.match(fold(text)) and not is_furniture(text):
-            return i
-    return None
 
 
 def _unit_under_title(units: Sequence[Unit], start: int, title: str | None) -> int | None:
