@@ -21,10 +21,7 @@ from __future__ import annotations
 
 import os
 
-
-def _within(inner: str, outer: str) -> bool:
-    """`inner` is `outer` or lies below it."""
-    return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
+from bantin.outputs.gate import within
 
 
 def content_dir_problem(project: str, content_dir: str, site_dir: str) -> str | None:
@@ -37,11 +34,11 @@ def content_dir_problem(project: str, content_dir: str, site_dir: str) -> str | 
         site = resolve(os.path.join(project, site_dir))
         if docs == top:
             return f"thư mục nội dung {docs} là chính thư mục của trang (nơi có mkdocs.yml)"
-        if _within(top, docs):
+        if within(top, docs):
             return f"thư mục nội dung {docs} chứa thư mục của trang {top} (nơi có mkdocs.yml)"
-        if _within(site, docs):
+        if within(site, docs):
             return f"thư mục nội dung {docs} chứa thư mục trang dựng ra (site_dir: {site})"
-        if _within(docs, site):
+        if within(docs, site):
             return f"thư mục nội dung {docs} nằm trong thư mục trang dựng ra (site_dir: {site})"
     return None
 

@@ -250,7 +250,7 @@ def write_new(path: Path, data: bytes) -> None:
 
 # --- the output folder itself -------------------------------------------------------------
 
-def _within(path: str, folder: str) -> bool:
+def within(path: str, folder: str) -> bool:
     """True when `path` is `folder` or lies inside it (both real paths)."""
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -287,12 +287,12 @@ def site_dir_problem(site_dir: str, config_file: str | None, docs_dir: str, cust
     fix = ("dùng một thư mục riêng cho trang đã dựng, ví dụ `site` (mặc định) hoặc `-d public`; "
            "không trỏ vào dự án, content/, theme/ hay .git")
     for folder, what in named.items():
-        if _within(folder, site):
+        if within(folder, site):
             which = "chính là" if folder == site else "chứa"
             return (f"Không dựng vào {site_dir}: thư mục đích {which} {what} ({folder}); dựng trang sẽ xóa "
                     f"sạch thư mục đích trước khi ghi. Cách sửa: {fix}")
     for folder, what in named.items():
-        if folder != project and _within(site, folder):
+        if folder != project and within(site, folder):
             return f"Không dựng vào {site_dir}: thư mục đích nằm trong {what} ({folder}). Cách sửa: {fix}"
     return None
 
