@@ -342,3 +342,40 @@ def test_a_canonical_on_another_host_than_the_page_was_saved_from_is_not_its_old
     assert found.urls == ["https://stp.songlam.gov.vn/tin-tuc/bai-123.html"]
     assert any("baochinhphu.vn" in w and "stp.songlam.gov.vn" in w for w in found.warnings), found.warnings
     assert "https://stp.songlam.gov.vn/tin-tuc/bai-99.html" in " ".join(b.markdown for b in found.body)
+
+
+# --- A page longer than any article (decisions.md, "Session 33: a page too long …") -----------
+
+
+def test_a_page_showing_more_text_than_any_article_is_refused_before_it_is_analysed(tmp_path):
+    """Review of session 32: a 15 MB page became a 14 MB article, or was refused as a question
+    only after 215 s of analysis. Refused on the text it shows, with nothing written."""
+    paragraph = "<p>Hòa giải viên có quyền được hưởng thù lao theo vụ việc, được bồi dưỡng kỹ năng.</p>\n"
+    path = page(tmp_path, paragraph * 26_000)  # 2.05 million characters shown
+    content = _content(tmp_path)
+    with pytest.raises(ImportFailure) as caught:
+        import_file(path, content, today=TODAY)
+    message = str(caught.value)
+    assert "trang.html: trang có 2.054.167" in message and "ký tự chữ, quá giới hạn 2.000.000 ký tự" in message
+    assert "chép phần cần giữ vào một tệp .txt" in message
+    assert list(content.iterdir()) == []
+
+
+def test_one_paragraph_longer_than_libxml2_reads_is_measured_whole(tmp_path):
+    """libxml2 stops a text node over 10 MB short unless told otherwise: a page of one 11 MB
+    paragraph measured 0 characters and went on to minutes of analysis."""
+    path = tmp_path / "mot-doan.html"
+    path.write_text("<html><body><h1>Một đoạn rất dài</h1><p>" + "chữ " * 2_800_000 + "</p></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(ImportFailure, match=r"trang có 11\.200\.\d{3} ký tự chữ"):
+        import_file(path, _content(tmp_path), today=TODAY)
+
+
+def test_a_page_whose_size_is_its_pictures_and_scripts_still_imports(tmp_path):
+    """The limit counts the text shown, not the file: 3 MB of a picture written into the page
+    (a data: address) and of script is no reason to refuse an ordinary article."""
+    picture = "<img alt='' src='data:image/png;base64," + "A" * 1_500_000 + "'>"
+    script = "<script>var x = '" + "b" * 1_500_000 + "';</script>"
+    path = page(tmp_path, f"<p>Đoạn thứ hai của bài viết.</p>{picture}{script}")
+    result = import_file(path, _content(tmp_path), today=TODAY)
+    assert "Đoạn thứ hai của bài viết." in body_of(result.path)

@@ -119,6 +119,11 @@ def format_decimal(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
 
 
+def format_integer(value: int) -> str:
+    """A count as Vietnamese writes it, thousands apart with dots: '2.000.000'."""
+    return f"{value:,}".replace(",", ".")
+
+
 def format_short_date(value: date | datetime) -> str:
     """'21/11/2024', for listings where the weekday is noise."""
     return f"{value.day:02d}/{value.month:02d}/{value.year}"

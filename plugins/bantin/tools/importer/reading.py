@@ -3,7 +3,8 @@
 UTF-8 with or without BOM, UTF-16 with BOM, otherwise the charset an HTML page declares,
 otherwise Windows-1258; normalised to NFC. TCVN3/VNI text is refused with a hint on how
 to convert it (DESIGN §5): no normalisation repairs it. Web archives (`.mht`) give up
-their HTML part here.
+their HTML part here. A page showing more text than any article is refused before it is
+analysed (`refuse_oversized`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import email
 import email.policy  # not loaded by `import email`: every .mht failed in a fresh process
 import re
 
-from bantin.text.vi import legacy_encoding_hint, nfc
+from bantin.text.vi import format_integer, legacy_encoding_hint, nfc
 from bantin.tools.importer.result import ImportFailure
 
 
@@ -98,6 +99,47 @@ def _refuse_legacy(text: str, name: str) -> None:
             f"{name}: chữ trong trang có vẻ gõ bằng bảng mã cũ {hint}, không thể tự sửa "
             f"thành chữ Việt đúng; " + CONVERT_HINT.format(enc=enc)
         )
+
+
+# Characters a saved page may show. The whole text of a long code (Bộ luật Dân sự, Luật Đất
+# đai) is well under half of it; a page over it is a list, a digest or a file that repeats
+# itself. Analysis takes about 3 s a megabyte: the review's 15 MB page was refused by
+# ANSWER_MAX only after 215 s (session 32), and an article had no limit at all.
+PAGE_TEXT_MAX = 2_000_000
+
+
+def refuse_oversized(text: str, name: str, *, html: bool) -> None:
+    """ImportFailure, before any analysis, when the page shows over PAGE_TEXT_MAX characters.
+
+    An HTML page is measured on the text it shows (not its tags, scripts, styles, or pictures
+    written into it as data: addresses), so a page whose size is its pictures still imports;
+    one no longer than the limit is not parsed for it.
+    """
+    if len(text) <= PAGE_TEXT_MAX:
+        return
+    shown = _shown_characters(text) if html else len(text)
+    if shown > PAGE_TEXT_MAX:
+        raise ImportFailure(
+            f"{name}: trang có {format_integer(shown)} ký tự chữ, quá giới hạn {format_integer(PAGE_TEXT_MAX)} ký tự "
+            "của một bài hay một câu hỏi (toàn văn một bộ luật dài chưa tới một nửa số đó); đây có phải trang danh "
+            "sách, trang tổng hợp nhiều bài hay tệp bị lặp nội dung không? Hãy mở trang, chép phần cần giữ vào "
+            "một tệp .txt (hoặc chia thành nhiều tệp) rồi nhập các tệp đó"
+        )
+
+
+def _shown_characters(html: str) -> int:
+    """Characters of text an HTML page shows, scripts and styles left out (lxml: linear in the
+    page, about a second for 15 MB). `huge_tree`: libxml2 otherwise stops a text over 10 MB
+    short, and a page of one 15 MB paragraph measured 0."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except Exception:  # lxml raises several types for empty or broken documents; analysis says why
+        return 0
+    lxml.etree.strip_elements(root, "script", "style", lxml.etree.Comment, with_tail=False)
+    return sum(len(t.strip()) for t in root.itertext())
 
 
 def _mht_html(data: bytes, name: str) -> bytes:

@@ -19,6 +19,7 @@ from typing import Iterable
 from urllib.parse import quote, urlsplit
 
 from bantin.problems import short, visible
+from bantin.text.vi import format_integer
 from bantin.site.redirectmap import matching_rule, query_rules
 from bantin.tools.importer.links import (
     DOCUMENT, HREF_MAX, LONG, MAIL, MARKER, RELATIVE, ROOT, TEXT, UNSAFE, WEB, marker_href,
@@ -95,8 +96,8 @@ class LinkNote:
                     "chỉ bắt đầu bằng https://")
         if self.kind == LONG:
             size, _, start = self.address.partition(":")
-            return (f"đã bỏ liên kết {label}: địa chỉ dài {_number(int(size))} ký tự, quá giới hạn "
-                    f"{_number(HREF_MAX)} ({start}); {kept} được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
+            return (f"đã bỏ liên kết {label}: địa chỉ dài {format_integer(int(size))} ký tự, quá giới hạn "
+                    f"{format_integer(HREF_MAX)} ({start}); {kept} được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
         return (f"đã bỏ liên kết {label} ({address}): không phải địa chỉ trang web dùng được (tên miền sai hoặc "
                 f"có ký tự lạ); {kept} được giữ lại → nếu cần liên kết, tự thêm địa chỉ đúng")
 
@@ -215,11 +216,6 @@ def _relative(page: NewPage, folder: str) -> str:
     both know (an explicit `{#id}`)."""
     link = quote(posixpath.relpath(page.file, folder or "."), safe=_PATH_SAFE)
     return f"{link}#{page.anchor}" if page.anchor else link
-
-
-def _number(value: int) -> str:
-    """300.009: thousands as Vietnamese writes them."""
-    return f"{value:,}".replace(",", ".")
 
 
 # An image as the label of a link: its description, then its path.
