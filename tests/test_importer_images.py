@@ -277,3 +277,38 @@ def test_the_built_article_shows_the_imported_image(project: Path) -> None:
     assert img, html
     assert "srcset=" in img.group(0) and "hoi-nghi" in img.group(0)
     assert CAPTION in html
+
+
+# --- A sentence that runs across a picture (decisions.md, "Session 33: a sentence …") --------------
+
+
+def test_a_sentence_across_pictures_stays_whole_with_its_pictures_after_it(project: Path) -> None:
+    """Session 32 left: cut at each picture, the sentence became «… trong sơ đồ», «và bảng» and
+    a lone «.» that was dropped; the picture not imported left it in pieces."""
+    page = save(project, "<p>Trình tự được tóm tắt trong sơ đồ <img src='bai_files/so-do.png' alt='Sơ đồ các bước'>"
+                         " và <b>bảng lệ phí</b> <img src='http://old-host/bang.png' alt='Bảng lệ phí'>.</p>",
+                {"bai_files/so-do.png": png()})
+    _, body, report, _ = run(project, page)
+    paragraphs = body.split("\n\n")
+    assert "Trình tự được tóm tắt trong sơ đồ và **bảng lệ phí**." in paragraphs
+    at = paragraphs.index("Trình tự được tóm tắt trong sơ đồ và **bảng lệ phí**.")
+    assert paragraphs[at + 1] == "![Sơ đồ các bước](../images/so-do.png)"
+    assert notes_about(report, "http://old-host/bang.png")
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>Hội nghị diễn ra tại hội trường xã. <img src='bai_files/so-do.png' alt='Hội trường'>"
+     " Đại biểu phát biểu ý kiến.</p>",
+     ["Hội nghị diễn ra tại hội trường xã.", "![Hội trường](../images/so-do.png)", "Đại biểu phát biểu ý kiến."]),
+    ("<p>Quang cảnh hội nghị <img src='bai_files/so-do.png' alt='Hội trường'> Ảnh: Minh Anh</p>",
+     ["Quang cảnh hội nghị", "![Hội trường](../images/so-do.png)", "Ảnh: Minh Anh"]),
+    ("<p>Sơ đồ các bước:<br><img src='bai_files/so-do.png' alt='Hội trường'><br>được niêm yết tại xã.</p>",
+     ["Sơ đồ các bước:", "![Hội trường](../images/so-do.png)", "được niêm yết tại xã."]),
+])
+def test_a_picture_between_sentences_or_lines_stays_where_it_stood(project: Path, html: str, expected: list[str]) -> None:
+    """Only a sentence that goes on across a picture is joined: a sentence's end, a capital
+    letter (a caption) or a line break on either side keeps the order of the old page."""
+    _, body, _, _ = run(project, save(project, html, {"bai_files/so-do.png": png()}))
+    paragraphs = body.split("\n\n")
+    at = paragraphs.index(expected[0])
+    assert paragraphs[at:at + 3] == expected

@@ -192,10 +192,49 @@ def _image_block(graphic, base: str | None) -> Block:
                  alt=clean_line(graphic.get("alt") or ""))
 
 
+# A sentence goes on after a picture when the words before it do not end one and the words
+# after it start in lower case or with punctuation («… trong sơ đồ <img> và bảng <img>.»).
+_SENTENCE_END = re.compile(r"[.!?:;…]\**$")
+_GOES_ON = re.compile(r"^(\**[^\W\d_]|[.,;:!?)\]»”'\"…-])")
+
+
+def _goes_on(before: str, after: str) -> bool:
+    return bool(before and after and not _SENTENCE_END.search(before)
+                and _GOES_ON.match(after) and not after.lstrip("*")[:1].isupper())
+
+
+def _sentences_whole(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A paragraph's parts with each sentence that runs across a picture kept whole, its
+    pictures after it.
+
+    Cut at each picture, «Trình tự tóm tắt trong sơ đồ <img> và bảng <img>.» became three
+    paragraphs, «… trong sơ đồ», «và bảng» and «.», the last of which was dropped; a picture
+    that was not imported left the sentence in pieces (session 32). A picture with a line
+    break or a sentence's end on either side (a caption, «Ảnh: …») stays where it is.
+    """
+    out: list[tuple[str, str]] = []
+    held: list[tuple[str, str]] = []  # pictures inside the sentence of out[-1]
+    last_was_picture = False
+    for md, link_text in parts:
+        if link_text.startswith(_IMAGE_PART):
+            held.append((md, link_text))
+            last_was_picture = True
+            continue
+        if held and last_was_picture and out and _goes_on(out[-1][0], md):
+            space = "" if _GOES_ON.match(md).group(0)[0] in ".,;:!?)]»”'\"…" else " "
+            out[-1] = (out[-1][0] + space + md, out[-1][1] + link_text)
+        else:
+            out += held
+            held = []
+            out.append((md, link_text))
+        last_was_picture = False
+    return out + held
+
+
 def _paragraph_blocks(el, base: str | None, kind: str = "p") -> list[Block]:
     blocks = []
     graphics: list = []
-    for part, link_text in _render_inline(el, links := [], base, graphics=graphics):
+    for part, link_text in _sentences_whole(_render_inline(el, links := [], base, graphics=graphics)):
         if link_text.startswith(_IMAGE_PART):
             blocks.append(_image_block(graphics[int(link_text[1:])], base))
             continue
