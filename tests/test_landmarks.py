@@ -170,7 +170,8 @@ def test_each_level_of_the_drawer_has_a_back_button_beside_material_s_label(site
 def test_on_a_wide_screen_material_still_opens_the_group_and_says_so(site, chromium):
     """Without tabs the section folds in the left column; Material's script (mounted from
     76.25em) sets `aria-expanded` on `[aria-labelledby=<label>]`, whatever the element: by
-    click and by keyboard, the group follows its checkbox and its links show."""
+    click and by keyboard, the group follows its checkbox and its links show. The opener is
+    bantin.js's button in the label's place (session 33), which says the same."""
     from browser import serve
 
     root, _ = site
@@ -183,16 +184,20 @@ def test_on_a_wide_screen_material_still_opens_the_group_and_says_so(site, chrom
         page.goto(base + "tin-tuc/bai-mot/", wait_until="networkidle")
         label = page.locator('.md-nav--primary label.md-nav__link[id$="_label"]', has_text="Chuyên mục")
         group = page.locator(f'[role=group][aria-labelledby="{label.get_attribute("id")}"]')
+        opener = page.locator(f'.md-nav--primary button[data-bt-open="{label.get_attribute("for")}"]')
         link = group.locator("a.md-nav__link", has_text="Đất đai")
         assert group.get_attribute("aria-expanded") == "false" and not link.is_visible()
-        label.click()
+        assert opener.get_attribute("aria-expanded") == "false" and not label.is_visible()
+        opener.click()
         page.wait_for_function("g => g.getAttribute('aria-expanded') === 'true'", arg=group.element_handle())
         link.wait_for(state="visible")
+        assert opener.get_attribute("aria-expanded") == "true"
         assert page.locator("[data-bt-back]:visible").count() == 0  # the drawer's back buttons: phones only
-        label.focus()
+        opener.focus()
         page.keyboard.press("Enter")
         page.wait_for_function("g => g.getAttribute('aria-expanded') === 'false'", arg=group.element_handle())
-        page.keyboard.press("Enter")
+        assert opener.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Space")
         page.wait_for_function("g => g.getAttribute('aria-expanded') === 'true'", arg=group.element_handle())
         href = link.get_attribute("href")
         # focus and Enter in one step, and the navigation to that link's page only: on a busy

@@ -106,11 +106,13 @@
        no focus. Focus follows the level that opens or closes; the back title (a section's,
        the table of contents') is the button nav-item.html and toc.html print beside it. */
     if (nav) {
+      nav.querySelectorAll("label.md-nav__link[for][tabindex]").forEach(initOpener);
       nav.querySelectorAll("button[data-bt-back]").forEach(initBack);
       nav.addEventListener("change", function (e) {
         var toggle = e.target, item = toggle.parentNode;
         if (!toggle.classList.contains("md-nav__toggle") || !item.contains(document.activeElement)) { return; }
-        var target = toggle.checked ? item.querySelector(":scope > .md-nav a[href]") : item.querySelector("label.md-nav__link");
+        var target = toggle.checked ? item.querySelector(":scope > .md-nav a[href]")
+          : item.querySelector('[data-bt-open="' + toggle.id + '"]') || item.querySelector("label.md-nav__link");
         if (target) { setTimeout(function () { target.focus(); }, 50); }
       });
     }
@@ -123,6 +125,28 @@
       if (drawer.checked && nav && !nav.contains(e.target)) { drawer.click(); }
     });
     sync();
+  }
+
+  /* A level's opener ("Chuyên mục", a page's table of contents) as a button in place of
+     Material's label, which a screen reader read as plain text, with no open state, and
+     which Space did not open (session 32). The button goes before the label, whose
+     neighbours Material's styles read ([for=__toc] + a), and clicks it, so Material's script
+     still marks the group open; it says open or closed as its checkbox changes. Without
+     script the label stays. */
+  function initOpener(label) {
+    var toggle = document.getElementById(label.htmlFor);
+    if (!toggle) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " bt-nav-open";
+    button.setAttribute("data-bt-open", toggle.id);
+    Array.prototype.forEach.call(label.childNodes, function (node) { button.appendChild(node.cloneNode(true)); });
+    function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+    button.addEventListener("click", function () { label.click(); });
+    toggle.addEventListener("change", sync);
+    sync();
+    label.parentNode.insertBefore(button, label);
+    label.hidden = true;
   }
 
   /* A level's "back" title as a button in place of Material's label (a label takes no focus,
