@@ -22,6 +22,7 @@ from bantin.content.model import FOLDER_KINDS, KIND_FOLDERS
 from bantin.files.folderlock import run_locked
 from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
+from bantin.cli.progress import Progress
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, parse_redirect_map, query_rules,
                                      read_map_text, target_base_problem)
 from bantin.tools.importer.redirectmap import TARGET, moved_article, unreadable
@@ -101,13 +102,17 @@ def _import_and_report(args, category: str | None, prefixes: UrlPrefixes, config
     """Import the files and print what became of each (under the content folder's lock:
     `files/folderlock.py`, one import at a time, from the handbook's choice to the last
     redirect line)."""
-    if args.handbook:
-        results = _import_questions(args, category, prefixes)
-        if results is None:
-            return 2
-    else:
-        results = import_files(args.files, args.content_dir, category=category, url=args.url,
-                               redirect_map=args.redirect_map, prefixes=prefixes)
+    progress = Progress()
+    try:
+        if args.handbook:
+            results = _import_questions(args, category, prefixes, progress)
+            if results is None:
+                return 2
+        else:
+            results = import_files(args.files, args.content_dir, category=category, url=args.url,
+                                   redirect_map=args.redirect_map, prefixes=prefixes, progress=progress)
+    finally:
+        progress.clear()
     for result in results:
         out = sys.stderr if result.failed else sys.stdout
         for line in result.report(args.content_dir):
@@ -133,7 +138,7 @@ def _count_line(results: list) -> str:
     return f"{len(results) - failed - before} tệp đã nhập{skipped}, {failed} tệp không nhập được"
 
 
-def _import_questions(args, category: str | None, prefixes: UrlPrefixes) -> list | None:
+def _import_questions(args, category: str | None, prefixes: UrlPrefixes, progress: Progress) -> list | None:
     """`--handbook`: each page a question of that handbook (tools/importer/handbook.py); None,
     with the refusal printed, when the handbook cannot be chosen (nothing written)."""
     from bantin.tools.importer.handbook import import_questions
@@ -148,7 +153,7 @@ def _import_questions(args, category: str | None, prefixes: UrlPrefixes) -> list
     for note in notes:
         print(note)
     return import_questions(args.files, args.content_dir, handbook, url=args.url, redirect_map=args.redirect_map,
-                            address_prefix=prefixes.qa, prefixes=prefixes)
+                            address_prefix=prefixes.qa, prefixes=prefixes, progress=progress)
 
 
 def _known_category(name: str | None, site: SiteFile | None,

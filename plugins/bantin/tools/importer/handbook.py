@@ -45,7 +45,7 @@ import re
 import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
@@ -683,10 +683,11 @@ def question_pages(content_dir: Path) -> dict[str, bool] | None:
 
 def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handbook, *, url: str | None = None,
                      redirect_map: Path | None = None, address_prefix: str = QA_DIR,
-                     prefixes: UrlPrefixes | None = None) -> list[QuestionResult]:
+                     prefixes: UrlPrefixes | None = None, progress: Callable | None = None) -> list[QuestionResult]:
     """Import several pages as questions of one handbook, in order; failures become results
     with `error` set, never exceptions. Old addresses are added to `redirect_map` as each
-    question is written, as `writing.import_files` does for articles."""
+    question is written, as `writing.import_files` does for articles. `progress(what, done,
+    total, path)` is called before each page (`cli/progress.py`)."""
     paths = [Path(p) for p in paths]
     if url and len(paths) > 1:
         raise ValueError(URL_ALONE)
@@ -701,7 +702,9 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     portal = portal_of(Path(content_dir), redirect_map, prefixes)
     run: set[str] = set()
     refused: list[tuple[str, str]] = []  # (old address, file) of the pages refused
-    for path in paths:
+    for done, path in enumerate(paths):
+        if progress:
+            progress("Đang nhập", done + 1, len(paths), path)
         try:
             result = import_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
                                      recorded=recorded, taken=taken, portal=portal, run=run, prefixes=prefixes)

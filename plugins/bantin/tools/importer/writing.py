@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 import yaml
@@ -614,6 +614,7 @@ def import_files(
     today: date | None = None,
     redirect_map: Path | None = None,
     prefixes: UrlPrefixes = UrlPrefixes(),
+    progress: Callable | None = None,
 ) -> list[ImportResult]:
     """Import several pages; failures become results with `error` set, never exceptions.
 
@@ -622,15 +623,20 @@ def import_files(
     Old addresses a static site cannot serve are added to `redirect_map`, each page's as soon
     as its article is written: a kill later in the run loses none of them, and the lines of
     a page refused as imported before (killed between its article and the map) are added then.
+    `progress(what, done, total, path)` is called before each page is read and written
+    (`cli/progress.py`).
     """
     paths = [Path(p) for p in paths]
     content_dir = Path(content_dir)
     if url and len(paths) > 1:
         raise ValueError(URL_ALONE)
     day = _today(today)
-    steps: list[_Page | ImportResult] = [
-        _attempt(path, lambda path=path: _prepare(path, content_dir, category=category, url=url, today=day))
-        for path in paths]
+    tell = progress or (lambda *_: None)
+    steps: list[_Page | ImportResult] = []
+    for path in paths:
+        tell("Đang đọc", len(steps) + 1, len(paths), path)
+        steps.append(_attempt(path, lambda path=path: _prepare(path, content_dir, category=category, url=url,
+                                                                today=day)))
     reserved: dict[str, _Page] = {}
     map_pairs = _map_pairs(redirect_map)
     mapped = frozenset(old for old, _ in map_pairs)
@@ -646,6 +652,7 @@ def import_files(
     old_pages = _old_pages(content_dir, placed, map_pairs, prefixes)
     for index, step in enumerate(steps):
         if isinstance(step, _Page):
+            tell("Đang ghi", index + 1, len(steps), step.source)
             steps[index] = _attempt(step.source, lambda step=step: _write(step, content_dir, old_pages))
             if steps[index] is step:  # written: its lines go into the map now, not after the last page
                 _record_redirects([step.result], writer)

@@ -1,0 +1,85 @@
+"""The import's progress line (cli/progress.py): on a terminal only, one line rewritten in
+place, cleared before the report; called for each page of a run, failed pages too."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from bantin.cli.importer import main_import
+from bantin.cli.progress import Progress
+from bantin.tools.importer.handbook import import_questions
+from bantin.tools.importer.handbookchoice import find_handbook
+from bantin.tools.importer.writing import import_files
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_line_is_rewritten_in_place_and_cleared(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "40")
+    screen = Terminal()
+    progress = Progress(screen)
+    progress("Đang nhập", 1, 1500, Path("trang-cu/hd00.html"))
+    progress("Đang nhập", 2, 1500, Path("b.html"))
+    assert screen.getvalue() == "\rĐang nhập 1/1500: trang-cu/hd00.html\rĐang nhập 2/1500: b.html" + " " * 12
+    progress.clear()
+    assert screen.getvalue().endswith("b.html" + " " * 12 + "\r" + " " * 24 + "\r")
+
+
+def test_a_long_or_hostile_file_name_neither_wraps_nor_drives_the_terminal(monkeypatch):
+    """A line longer than the terminal wraps, and `\\r` then goes back over the last row only:
+    the screen filled with copies. A name is shown with its control characters written out."""
+    monkeypatch.setenv("COLUMNS", "40")
+    screen = Terminal()
+    Progress(screen)("Đang đọc", 3, 9, Path("\x1b[2J\x1b]0;pwned\x07" + "x" * 80 + ".html"))
+    line = screen.getvalue()
+    assert "\x1b" not in line and "\x07" not in line and "\\x1b[2J" in line
+    assert len(line) == 1 + 39 and line.endswith("…")
+
+
+def test_nothing_is_written_where_nobody_watches_a_terminal():
+    log = io.StringIO()
+    progress = Progress(log)
+    progress("Đang nhập", 1, 2, Path("a.html"))
+    progress.clear()
+    assert log.getvalue() == ""
+
+
+def _pages(folder: Path, n: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        path = folder / f"hd{i}.html"
+        path.write_text(f"<html><head><meta charset='utf-8'><title>Câu hỏi số {i} về hòa giải là gì?</title></head>"
+                        f"<body><h1>Câu hỏi số {i} về hòa giải là gì?</h1><p>Trả lời: hòa giải viên số {i} được "
+                        "hưởng thù lao theo vụ việc, theo quy định của pháp luật về hòa giải ở cơ sở.</p></body></html>",
+                        encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_each_page_of_a_run_is_told_failed_ones_too(tmp_path: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    pages = _pages(tmp_path / "cu", 2) + [tmp_path / "cu" / "khong-co.html"]
+    told = []
+    import_files(pages, content, today=date(2025, 1, 15), progress=lambda *a: told.append(a))
+    assert told == [("Đang đọc", 1, 3, pages[0]), ("Đang đọc", 2, 3, pages[1]), ("Đang đọc", 3, 3, pages[2]),
+                    ("Đang ghi", 1, 3, pages[0]), ("Đang ghi", 2, 3, pages[1])]  # the third was refused
+    handbook, _ = find_handbook(content, "hd", title="Hỏi đáp", category="hoa-giai")
+    told = []
+    results = import_questions(pages, content, handbook, progress=lambda *a: told.append(a))
+    assert told == [("Đang nhập", n, 3, page) for n, page in enumerate(pages, 1)]
+    assert [bool(r.question) for r in results] == [True, True, False]
+
+
+def test_the_report_of_a_run_in_a_log_has_no_progress_line(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    assert main_import([str(p) for p in _pages(tmp_path / "cu", 2)]) == 0
+    out, err = capsys.readouterr()
+    assert "Đang" not in out + err and "\r" not in out + err and "2 tệp đã nhập" in out
