@@ -93,6 +93,7 @@ def editing(tmp_path_factory):
         "tin-tuc/mo-rong.md": article("Bài có khối mở rộng (Women's Day)", body=EXTENDED),
         "tin-tuc/hai-may.md": article("Bài sửa ở hai máy", summary="Tóm tắt cũ."),
         "tin-tuc/cong-tac.md": article("Bài chỉ bật công tắc", summary="Tóm tắt cũ."),
+        "tin-tuc/luu-roi-sua.md": article("Bài lưu rồi sửa tiếp", summary="Tóm tắt cũ.", tags=["hòa giải"]),
     })
     from PIL import Image
 
@@ -1252,6 +1253,38 @@ def test_a_copy_made_only_with_a_switch_is_offered_with_the_warning_too(fresh_ad
     _copy_kept(page, "draft: true")  # Decap's copy, 2 s after the change
     _saved_elsewhere_then_reloaded(page, editing, "cong-tac", "bai-chi-bat-cong-tac", said)
     asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở")]
+    assert len(asked) == 1 and "CHÚ Ý: bài này đã được lưu lại sau khi bản soạn dở được viết" in asked[0], said
+
+
+def test_a_copy_typed_after_a_save_is_warned_of_a_newer_save_and_only_then(fresh_admin, editing):
+    """Saved, then typed on in the same form and left: that copy had no fingerprint, so a newer
+    save elsewhere was not warned of and "OK" undid it (left in session 29). The fingerprint
+    is now taken at the save, read as the file holds it: reloaded with the file unchanged,
+    the copy is offered without the warning (the form just saved and the file read back are
+    the same); once the file is saved elsewhere, with it."""
+    page = fresh_admin
+    said = []
+    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/luu-roi-sua")
+    title = page.get_by_label("Tiêu đề")
+    title.fill("Bài lưu rồi sửa tiếp (đã lưu)")
+    _publish(page)
+    page.get_by_role("button", name="Đã công bố").wait_for(timeout=30_000)
+    saved = editing[0] / "content/tin-tuc/luu-roi-sua.md"
+    _until(lambda: "Bài lưu rồi sửa tiếp (đã lưu)" in saved.read_text(encoding="utf-8"))
+    title.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Sửa tiếp sau khi lưu")
+    _copy_kept(page, "Sửa tiếp sau khi lưu")
+    page.reload()
+    page.get_by_label("Tóm tắt").wait_for()
+    _until(lambda: any(m.startswith("Máy này") for m in said))
+    said[:] = [m for m in said if m]  # the reload's own "leave this page?"
+    assert len(said) == 1 and "CHÚ Ý" not in said[0], said  # the file is the one the copy began from
+    _until(lambda: page.get_by_label("Tiêu đề").input_value() == "Sửa tiếp sau khi lưu")  # OK: the copy is back
+    said.clear()
+    _saved_elsewhere_then_reloaded(page, editing, "luu-roi-sua", "bai-luu-roi-sua-tiep", said)
+    asked = [m for m in said if m.startswith("Máy này còn giữ một bản soạn dở (chưa lưu): “Sửa tiếp sau khi lưu”")]
     assert len(asked) == 1 and "CHÚ Ý: bài này đã được lưu lại sau khi bản soạn dở được viết" in asked[0], said
 
 

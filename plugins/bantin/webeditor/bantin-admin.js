@@ -211,11 +211,39 @@
   // When an existing entry opens, the saved file's fingerprint is kept; at the first change
   // (a key typed, a switch or button pressed), it is written beside Decap's copy (localStorage, per file); when the copy is offered again,
   // a different fingerprint now means the file changed since, and the question says so.
+  // After a save the editor often goes on typing in the same form: that copy is based on the
+  // file as just saved, whose fingerprint is taken at the save (postSave, below), so a newer
+  // save elsewhere is warned of too (left in session 29). The fingerprint reads the fields as
+  // the file holds them, whichever way Decap has them: keys in order, empty fields left out,
+  // text without its trailing newline or spaces (the body read back ends in the file's last
+  // newline, the form's does not), a date as its text; the form just saved and the same file
+  // read back give the same one.
   var opened = { path: "", saved: "", noted: false, asked: "" };
-  var BASE_KEY = "bantin.ban-goc:";
+  var BASE_KEY = "bantin.ban-goc2:";  // 2: the fields read as the file holds them (session 33)
+
+  function asSaved(value) {
+    if (value instanceof Date) { return value.toISOString(); }
+    if (Array.isArray(value)) {
+      var items = value.map(asSaved).filter(function (v) { return v !== undefined; });
+      return items.length ? items : undefined;
+    }
+    if (value && typeof value === "object") {
+      var out = {}, any = false;
+      Object.keys(value).sort().forEach(function (key) {
+        var kept = asSaved(value[key]);
+        if (kept !== undefined) { out[key] = kept; any = true; }
+      });
+      return any ? out : undefined;
+    }
+    if (typeof value === "string") {  // the body read back ends in the file's last newline
+      value = value.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+    }
+    return value === null || value === undefined || value === "" ? undefined : value;
+  }
 
   function fingerprint(data) {
-    var text = JSON.stringify(data && typeof data.toJS === "function" ? data.toJS() : data), hash = 2166136261;
+    var plain = data && typeof data.toJS === "function" ? data.toJS() : data;
+    var text = JSON.stringify(asSaved(plain) || {}), hash = 2166136261;
     for (var i = 0; i < text.length; i++) {
       hash ^= text.charCodeAt(i);
       hash = Math.imul(hash, 16777619) >>> 0;
@@ -821,11 +849,15 @@
     return data.set("attachments", rows.filter(function (row) { return !empty(row); }));
   }
 
-  CMS.registerEventListener({  // saved: Decap deletes its copy, and the fingerprint goes with it
+  // Saved: Decap deletes its copy, and the fingerprint goes with it; what is typed next is
+  // based on the file as just saved (a new entry has its path now).
+  CMS.registerEventListener({
     name: "postSave",
     handler: function (args) {
-      var path = args && args.entry && args.entry.get("path");
-      if (path) { remember(BASE_KEY + path, null); }
+      var entry = args && args.entry, path = entry && entry.get("path");
+      if (!path) { return; }
+      remember(BASE_KEY + path, null);
+      opened = { path: String(path), saved: fingerprint(entry.get("data")), noted: false, asked: "" };
     }
   });
 
