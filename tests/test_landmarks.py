@@ -209,3 +209,68 @@ def test_on_a_wide_screen_material_still_opens_the_group_and_says_so(site, chrom
         context.close()
         stop()
     assert not errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("site", [["navigation.sections"]], indirect=True, ids=["sections"])
+def test_a_section_laid_out_open_stays_a_heading_not_an_opener(site, chromium):
+    """With navigation.sections a wide screen lays the section out open and Material's label
+    takes no focus (`tabindex=""`): made a button, it was a Tab stop that said "collapsed"
+    over its own open list and did nothing (hostile review, session 33)."""
+    from browser import serve
+
+    root, _ = site
+    base, stop = serve(root / "site")
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(base + "gioi-thieu/", wait_until="networkidle")
+        label = page.locator(".md-nav--primary .md-nav__item--section > label.md-nav__link", has_text="Chuyên mục")
+        assert label.is_visible() and label.get_attribute("tabindex") == ""
+        toggle = label.get_attribute("for")
+        assert page.locator(f'[data-bt-open="{toggle}"]').count() == 0
+        assert page.locator(".md-nav--primary [role=group] a.md-nav__link", has_text="Đất đai").is_visible()
+    finally:
+        context.close()
+        stop()
+
+
+INDEX_OPENER = ('<div class="md-nav__link md-nav__container"><a href="../chuyen-muc/" class="md-nav__link">'
+                '<span class="md-ellipsis">Chuyên mục</span></a><label class="md-nav__link " for="{toggle}" '
+                'id="{toggle}_label" tabindex="0"><span class="md-nav__icon md-icon"></span></label></div>')
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("site", [["navigation.tabs", "navigation.top"]], indirect=True, ids=["tabs"])
+def test_an_opener_beside_a_section_s_own_page_is_named_for_the_section(site, chromium, tmp_path):
+    """With navigation.indexes, nav-item.html prints the section's own page as a link and, beside
+    it, a label holding only an arrow: the button made from it had no name (axe button-name,
+    critical; hostile review, session 33). The page is the built one with that label as the
+    template's index branch prints it."""
+    import re
+
+    from browser import serve
+    from test_phones_browser import drawer_axe_violations
+
+    root, _ = site
+    html = read(root, "gioi-thieu/index.html")
+    label = re.search(r'<label class="md-nav__link" for="(__nav_\d+)" id="__nav_\d+_label" tabindex="0">.*?</label>',
+                      html, re.S)
+    assert label and "Chuyên mục" in label.group(0)
+    page_file = root / "site" / "gioi-thieu" / "index.html"
+    page_file.write_text(html.replace(label.group(0), INDEX_OPENER.format(toggle=label.group(1))), encoding="utf-8")
+    base, stop = serve(root / "site")
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 360, "height": 780}, is_mobile=True,
+                                   has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(base + "gioi-thieu/", wait_until="networkidle")
+        page.locator("[data-bt-menu]").click()
+        opener = page.locator(f'button[data-bt-open="{label.group(1)}"]')
+        opener.wait_for(state="visible")
+        assert '- button "Các trang trong mục Chuyên mục"' in page.locator(".md-sidebar--primary").aria_snapshot()
+        assert [v for v in drawer_axe_violations(page) if v[0] == "button-name"] == []
+    finally:
+        context.close()
+        stop()
+        page_file.write_text(html, encoding="utf-8")

@@ -832,3 +832,22 @@ def test_the_table_of_contents_back_arrow_in_the_drawer_by_tap_in_high_contrast(
     wait_for_level(page, "root")
     context.close()
     assert not errors
+
+
+def test_an_opener_says_open_when_back_brings_its_level_open(chromium, sample_server):
+    """Back restores the page with its level's checkbox ticked and no change event: the opener
+    said "collapsed" over its open level (hostile review, session 33)."""
+    context, page, errors = phone(chromium, 360)
+    page.goto(sample_server + "gioi-thieu/", wait_until="networkidle")
+    page.locator("[data-bt-menu]").click()
+    opener = page.locator("button[data-bt-open=__nav_3]")
+    opener.click()
+    page.wait_for_function("() => document.getElementById('__nav_3').checked")
+    with page.expect_navigation():
+        page.locator("[aria-labelledby=__nav_3_label] a", has_text="Hòa giải ở cơ sở").click()
+    page.go_back(wait_until="networkidle")
+    state = page.evaluate("() => [document.getElementById('__nav_3').checked,"
+                          " document.querySelector('[data-bt-open=__nav_3]').getAttribute('aria-expanded')]")
+    assert state in ([True, "true"], [False, "false"]), state
+    context.close()
+    assert not errors

@@ -106,7 +106,7 @@
        no focus. Focus follows the level that opens or closes; the back title (a section's,
        the table of contents') is the button nav-item.html and toc.html print beside it. */
     if (nav) {
-      nav.querySelectorAll("label.md-nav__link[for][tabindex]").forEach(initOpener);
+      nav.querySelectorAll('label.md-nav__link[for][tabindex]:not([tabindex=""])').forEach(initOpener);
       nav.querySelectorAll("button[data-bt-back]").forEach(initBack);
       nav.addEventListener("change", function (e) {
         var toggle = e.target, item = toggle.parentNode;
@@ -131,8 +131,12 @@
      Material's label, which a screen reader read as plain text, with no open state, and
      which Space did not open (session 32). The button goes before the label, whose
      neighbours Material's styles read ([for=__toc] + a), and clicks it, so Material's script
-     still marks the group open; it says open or closed as its checkbox changes. Without
-     script the label stays. */
+     still marks the group open; it says open or closed as its checkbox changes, and again
+     when Back brings the page from the browser's cache with its boxes as they were (no
+     change event then). Only labels Material lets take focus: a section laid out open on a
+     wide screen (navigation.sections, `tabindex=""`) is a heading, not a control. With
+     navigation.indexes the label beside the section's own page holds only an arrow: the
+     button is named for the section. Without script the label stays. */
   function initOpener(label) {
     var toggle = document.getElementById(label.htmlFor);
     if (!toggle) { return; }
@@ -141,9 +145,14 @@
     button.className = label.className + " bt-nav-open";
     button.setAttribute("data-bt-open", toggle.id);
     Array.prototype.forEach.call(label.childNodes, function (node) { button.appendChild(node.cloneNode(true)); });
+    var page = label.previousElementSibling;
+    if (!label.textContent.trim() && page && page.tagName === "A") {
+      button.setAttribute("aria-label", "Các trang trong mục " + page.textContent.replace(/\s+/g, " ").trim());
+    }
     function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
     button.addEventListener("click", function () { label.click(); });
     toggle.addEventListener("change", sync);
+    window.addEventListener("pageshow", sync);
     sync();
     label.parentNode.insertBefore(button, label);
     label.hidden = true;
