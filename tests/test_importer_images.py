@@ -296,6 +296,43 @@ def test_a_sentence_across_pictures_stays_whole_with_its_pictures_after_it(proje
     assert notes_about(report, "http://old-host/bang.png")
 
 
+PIC = "<img src='bai_files/so-do.png' alt='Sơ đồ'>"
+PIC_MD = "![Sơ đồ](../images/so-do.png)"
+
+
+@pytest.mark.parametrize("html, expected", [
+    (f"<p>Tóm tắt trong sơ đồ {PIC}{PIC} và bảng lệ phí.</p>", ["Tóm tắt trong sơ đồ và bảng lệ phí.", PIC_MD, PIC_MD]),
+    (f"<p>Tóm tắt <b>trong sơ đồ {PIC} và bảng</b> lệ phí.</p>", ["Tóm tắt **trong sơ đồ và bảng** lệ phí.", PIC_MD]),
+    (f"<p>Tóm tắt trong <i>sơ đồ {PIC}</i>.</p>", ["Tóm tắt trong *sơ đồ*.", PIC_MD]),
+    (f"<p>Tóm tắt trong sơ đồ {PIC} (xem phụ lục) và bảng.</p>", ["Tóm tắt trong sơ đồ (xem phụ lục) và bảng.", PIC_MD]),
+    (f"<p>Tóm tắt trong sơ đồ dưới đây {PIC} …</p>", ["Tóm tắt trong sơ đồ dưới đây…", PIC_MD]),
+])
+def test_a_sentence_stays_whole_across_pictures_side_by_side_inside_emphasis_or_before_brackets(
+        project: Path, html: str, expected: list[str]) -> None:
+    """The hostile review's shapes (session 33): two pictures side by side, a picture inside
+    bold or italic (where the lone «.» was still dropped), a bracket or an ellipsis after it."""
+    _, body, _, _ = run(project, save(project, html, {"bai_files/so-do.png": png()}))
+    paragraphs = body.split("\n\n")
+    at = paragraphs.index(expected[0])
+    assert paragraphs[at:at + len(expected)] == expected
+
+
+@pytest.mark.parametrize("html, expected", [
+    (f"<p>Giám đốc Sở cho biết {PIC} \"Chúng tôi sẽ làm tốt.\"</p>",
+     ["Giám đốc Sở cho biết", PIC_MD, '"Chúng tôi sẽ làm tốt."']),
+    (f"<p>Các bước gồm {PIC} - Bước một nộp hồ sơ.</p>", ["Các bước gồm", PIC_MD, "- Bước một nộp hồ sơ."]),
+    (f"<p>Quang cảnh hội nghị tổng kết {PIC} ảnh: Minh Anh</p>", ["Quang cảnh hội nghị tổng kết", PIC_MD, "ảnh: Minh Anh"]),
+])
+def test_a_quotation_a_list_or_a_credit_after_a_picture_is_not_glued_to_the_sentence(
+        project: Path, html: str, expected: list[str]) -> None:
+    """The review found «cho biết"Chúng tôi…» (an opening quote taken for a closing one, its
+    space lost), a list's dash and a lower-case credit joined to the sentence before."""
+    _, body, _, _ = run(project, save(project, html, {"bai_files/so-do.png": png()}))
+    paragraphs = body.split("\n\n")
+    at = paragraphs.index(expected[0])
+    assert paragraphs[at:at + 3] == expected
+
+
 @pytest.mark.parametrize("html, expected", [
     ("<p>Hội nghị diễn ra tại hội trường xã. <img src='bai_files/so-do.png' alt='Hội trường'>"
      " Đại biểu phát biểu ý kiến.</p>",

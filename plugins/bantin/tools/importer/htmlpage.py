@@ -22,7 +22,7 @@ from bantin.tools.importer.links import DOCUMENT, WEB, Href, link_markdown, read
 from bantin.tools.importer.lists import list_lines
 from bantin.tools.importer.losses import lost_units
 from bantin.tools.importer.lines import (
-    _SPACES, _ends_sentence, _words, clean_line, is_end_marker, is_furniture, md_escape,
+    _SPACES, _ends_sentence, _words, clean_line, is_caption, is_end_marker, is_furniture, md_escape,
     strip_image_name,
 )
 from bantin.tools.importer.units import (
@@ -137,13 +137,14 @@ def _render_inline(el, links: list[str], base: str | None, *, lists: bool = True
             elif tag == "hi":
                 rend = child.get("rend", "")
                 mark = "**" if "#b" in rend else "*" if "#i" in rend else ""
-                for k, (part, link_text) in enumerate(_render_inline(child, links, base, lists=lists,
-                                                                     graphics=graphics)):
-                    if k:
-                        parts.append(["", ""])
+                inner = _render_inline(child, links, base, lists=lists, graphics=graphics)
+                for k, (part, link_text) in enumerate(inner):
                     if link_text.startswith(_IMAGE_PART):
                         image(link_text)
-                    elif part:
+                        continue
+                    if k and not inner[k - 1][1].startswith(_IMAGE_PART):
+                        parts.append(["", ""])  # a line break inside; a picture made its own part
+                    if part:
                         parts[-1][0] += f"{mark}{part}{mark}" if mark else part
                         parts[-1][1] += link_text
             elif tag == "ref":
@@ -192,42 +193,70 @@ def _image_block(graphic, base: str | None) -> Block:
                  alt=clean_line(graphic.get("alt") or ""))
 
 
-# A sentence goes on after a picture when the words before it do not end one and the words
-# after it start in lower case or with punctuation («… trong sơ đồ <img> và bảng <img>.»).
-_SENTENCE_END = re.compile(r"[.!?:;…]\**$")
-_GOES_ON = re.compile(r"^(\**[^\W\d_]|[.,;:!?)\]»”'\"…-])")
+# After a picture, a sentence goes on with closing punctuation («… bảng <img>.») or a word in
+# lower case, perhaps behind an opening quote, bracket or link («<img> (xem phụ lục)»); a
+# capital, a digit, a dash (a list) or a caption («ảnh: Minh Anh») starts something else.
+_CLOSING = ".,;:!?)]}»”’…"
+_OPENING = "[(*_\"'“‘«\\"
 
 
 def _goes_on(before: str, after: str) -> bool:
-    return bool(before and after and not _SENTENCE_END.search(before)
-                and _GOES_ON.match(after) and not after.lstrip("*")[:1].isupper())
+    if _ends_sentence(_plain_of_markdown(before)):
+        return False
+    if after[0] in _CLOSING:
+        return True
+    first = after.lstrip(_OPENING)[:1]
+    return first.isalpha() and first.islower() and not is_caption(_plain_of_markdown(after))
+
+
+def _joined(before: str, after: str) -> str:
+    """Two runs of one sentence as one: no space before closing punctuation, and one bold or
+    italic span where both sides are («**trong sơ đồ <img> và bảng**»)."""
+    if after[0] in _CLOSING:
+        return before + after
+    ends, starts = _mark(before[::-1]), _mark(after)
+    if ends and ends == starts and not before[: -len(ends)].endswith("\\"):  # `\*` is a star of the text
+        return before[: -len(ends)] + " " + after[len(ends):]
+    return before + " " + after
+
+
+def _mark(text: str) -> str:
+    """The emphasis mark a run starts with ("**", "*" or ""); reversed, the one it ends with."""
+    stars = len(text) - len(text.lstrip("*"))
+    return "*" * stars if stars in (1, 2) else ""
 
 
 def _sentences_whole(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A paragraph's parts with each sentence that runs across a picture kept whole, its
-    pictures after it.
+    """A paragraph's parts with each sentence that runs across pictures kept whole, its
+    pictures after it; empty parts left out (the paragraph skips them).
 
     Cut at each picture, «Trình tự tóm tắt trong sơ đồ <img> và bảng <img>.» became three
     paragraphs, «… trong sơ đồ», «và bảng» and «.», the last of which was dropped; a picture
     that was not imported left the sentence in pieces (session 32). A picture with a line
-    break or a sentence's end on either side (a caption, «Ảnh: …») stays where it is.
+    break or a sentence's end on either side (a caption, «Ảnh: …») stays where it stood.
+    `_render_inline` leaves one empty part after each picture, and one more at a line break:
+    so text right after a picture, or a picture one empty part after another, is the same line.
     """
     out: list[tuple[str, str]] = []
     held: list[tuple[str, str]] = []  # pictures inside the sentence of out[-1]
-    last_was_picture = False
+    last, gap = "", 0  # what came last ("text", "picture"), and the empty parts since
     for md, link_text in parts:
         if link_text.startswith(_IMAGE_PART):
-            held.append((md, link_text))
-            last_was_picture = True
-            continue
-        if held and last_was_picture and out and _goes_on(out[-1][0], md):
-            space = "" if _GOES_ON.match(md).group(0)[0] in ".,;:!?)]»”'\"…" else " "
-            out[-1] = (out[-1][0] + space + md, out[-1][1] + link_text)
+            if (last == "text" and gap == 0) or (last == "picture" and gap <= 1 and held):
+                held.append((md, link_text))
+            else:
+                out += held + [(md, link_text)]
+                held = []
+            last, gap = "picture", 0
+        elif not md:
+            gap += 1
         else:
-            out += held
-            held = []
-            out.append((md, link_text))
-        last_was_picture = False
+            if held and last == "picture" and gap == 0 and _goes_on(out[-1][0], md):
+                out[-1] = (_joined(out[-1][0], md), out[-1][1] + link_text)
+            else:
+                out += held + [(md, link_text)]
+                held = []
+            last, gap = "text", 0
     return out + held
 
 
