@@ -7,6 +7,8 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bantin.cli.importer import main_import
 from bantin.cli.progress import Progress
 from bantin.tools.importer.handbook import import_questions
@@ -83,3 +85,69 @@ def test_the_report_of_a_run_in_a_log_has_no_progress_line(tmp_path: Path, monke
     assert main_import([str(p) for p in _pages(tmp_path / "cu", 2)]) == 0
     out, err = capsys.readouterr()
     assert "Đang" not in out + err and "\r" not in out + err and "2 tệp đã nhập" in out
+
+
+def test_a_terminal_too_narrow_for_a_useful_line_gets_none(monkeypatch):
+    """In 10 columns every line wrapped and left a row behind (hostile review, session 33)."""
+    monkeypatch.setenv("COLUMNS", "10")
+    screen = Terminal()
+    Progress(screen)("Đang nhập", 1, 9, Path("a.html"))
+    assert screen.getvalue() == ""
+
+
+def test_wide_characters_are_measured_in_columns(monkeypatch):
+    """A name in Chinese takes two columns a character: counted as one, the line wrapped."""
+    monkeypatch.setenv("COLUMNS", "40")
+    screen = Terminal()
+    Progress(screen)("Đang đọc", 1, 2, Path("法律问答" * 10 + ".html"))
+    line = screen.getvalue()[1:]
+    assert line.endswith("…") and 38 <= sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in line) <= 39
+
+
+def test_the_width_is_the_terminal_s_written_to_not_standard_output_s(monkeypatch):
+    """`bantin import … > bao-cao.txt` in a 50-column terminal: standard output is a file, whose
+    size Python gives as 80, and the line wrapped."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 50, 0, 0))
+    with os.fdopen(slave, "w", encoding="utf-8") as stream:
+        Progress(stream)("Đang nhập", 1, 2, Path("x" * 200 + ".html"))
+    shown = os.read(master, 4096).decode("utf-8")
+    os.close(master)
+    assert shown.startswith("\rĐang nhập 1/2: xxx") and len(shown) == 1 + 49
+
+
+def test_ctrl_c_in_the_middle_says_what_was_kept_and_the_same_command_carries_on(tmp_path: Path, monkeypatch,
+                                                                                capsys):
+    """Ctrl-C while the second page was being written: a traceback, and nothing said of the
+    first page, written and kept (hostile review, session 33)."""
+    import bantin.cli.importer as cli
+
+    class Interrupted(Progress):
+        def __call__(self, what, done, total, path):
+            if (what, done) == ("Đang ghi", 2):
+                raise KeyboardInterrupt
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    pages = [str(p) for p in _pages(tmp_path / "cu", 3)]
+    monkeypatch.setattr(cli, "Progress", Interrupted)
+    try:
+        code = main_import(pages)
+    except KeyboardInterrupt:  # not raised out of the test: it would stop the whole run
+        pytest.fail("Ctrl-C went out of `bantin import` as a traceback")
+    assert code == 130
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "đã dừng giữa chừng (Ctrl+C): các trang đã nhập vẫn còn nguyên" in err
+    assert len(list((tmp_path / "content" / "tin-tuc").glob("*.md"))) == 1
+    monkeypatch.setattr(cli, "Progress", Progress)
+    assert main_import(pages) == 0
+    out, _ = capsys.readouterr()
+    assert "2 tệp đã nhập, 1 tệp đã nhập từ trước nên bỏ qua" in out
+    assert len(list((tmp_path / "content" / "tin-tuc").glob("*.md"))) == 3

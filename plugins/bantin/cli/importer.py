@@ -111,6 +111,10 @@ def _import_and_report(args, category: str | None, prefixes: UrlPrefixes, config
         else:
             results = import_files(args.files, args.content_dir, category=category, url=args.url,
                                    redirect_map=args.redirect_map, prefixes=prefixes, progress=progress)
+    except KeyboardInterrupt:  # a traceback said nothing of what was written (hostile review, session 33)
+        progress.clear()
+        print(STOPPED, file=sys.stderr)
+        return 130
     finally:
         progress.clear()
     for result in results:
@@ -126,6 +130,13 @@ def _import_and_report(args, category: str | None, prefixes: UrlPrefixes, config
               f"`{command} --nginx` hoặc `--apache` in ra cấu hình cho máy chủ web cũ")
     print(_count_line(results))
     return 1 if any(r.failed for r in results) else 0
+
+
+# Each page is written whole or not at all (files/replace.py), and its redirect lines as soon
+# as it is written; a page imported before is skipped: the same command carries on.
+STOPPED = ("đã dừng giữa chừng (Ctrl+C): các trang đã nhập vẫn còn nguyên (mỗi trang được ghi trọn vẹn hoặc chưa "
+           "ghi gì), cùng các dòng chuyển hướng của chúng; trang đang nhập dở chưa được ghi. Cách tiếp tục: chạy lại "
+           "đúng lệnh vừa rồi: các trang đã nhập được bỏ qua («đã nhập từ trước»), các trang còn lại được nhập tiếp")
 
 
 def _count_line(results: list) -> str:
