@@ -151,3 +151,16 @@ def test_ctrl_c_in_the_middle_says_what_was_kept_and_the_same_command_carries_on
     out, _ = capsys.readouterr()
     assert "2 tệp đã nhập, 1 tệp đã nhập từ trước nên bỏ qua" in out
     assert len(list((tmp_path / "content" / "tin-tuc").glob("*.md"))) == 3
+
+
+def test_the_report_writes_out_a_file_name_s_control_characters(tmp_path: Path, monkeypatch, capsys):
+    """A saved page named with a newline and an escape sequence turned the terminal red and
+    split the report's line (hostile review, session 33): the report writes them out."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    (page,) = _pages(tmp_path / "cu", 1)
+    named = page.with_name("tên\nxuống-dòng-\x1b[31mđỏ.html")
+    page.rename(named)
+    assert main_import([str(named)]) == 0
+    out, _ = capsys.readouterr()
+    assert "\x1b" not in out and "tên\\nxuống-dòng-\\x1b[31mđỏ.html: đã nhập thành bài" in out

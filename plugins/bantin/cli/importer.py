@@ -120,7 +120,7 @@ def _import_and_report(args, category: str | None, prefixes: UrlPrefixes, config
     for result in results:
         out = sys.stderr if result.failed else sys.stdout
         for line in result.report(args.content_dir):
-            print(line, file=out)
+            print(visible(line), file=out)  # a file name's escape sequences never reach the terminal raw
     kept = sum(note.still_old for r in results for note in r.links)
     if kept:
         print(advice(kept))
