@@ -17,6 +17,7 @@ from bantin.text.vi import fold
 from bantin.tools.importer.bylines import parse_byline
 from bantin.tools.importer.dates import _parse_iso_meta
 from bantin.tools.importer.imagesrc import saved_with_page
+from bantin.tools.importer.reading import UNSHOWN_TAGS
 from bantin.problems import short, visible
 from bantin.tools.importer.links import DOCUMENT, WEB, Href, link_markdown, read_href
 from bantin.tools.importer.lists import list_lines
@@ -32,10 +33,6 @@ from bantin.tools.importer.units import (
 from bantin.tools.importer.urls import _SAVED_FROM, normalize_url
 
 
-_SKIP_TAGS = {
-    "script", "style", "noscript", "template", "head", "select", "option", "textarea",
-    "button", "iframe", "object", "embed", "svg", "audio", "video", "canvas", "input", "map",
-}
 _BLOCK_TAGS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "br", "section",
     "article", "header", "footer", "table", "ul", "ol", "dd", "dt", "dl", "blockquote",
@@ -64,7 +61,7 @@ def html_units(root) -> list[Unit]:
 
     def walk(el, in_heading: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None or tag.lower() in _SKIP_TAGS:
+        if tag is None or tag.lower() in UNSHOWN_TAGS:
             if el.tail:
                 pieces.append((el.tail, in_heading))
             return
@@ -650,7 +647,7 @@ def _sapo(root, units: Sequence[Unit], start: int) -> int | None:
     """Index of the unit of a lead block (class "sapo", "lead", "tom-tat"…) within the
     eight units above the article's first paragraph, or None."""
     for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+        if not isinstance(el.tag, str) or el.tag in UNSHOWN_TAGS:
             continue
         marker = f"{el.get('class', '')} {el.get('id', '')}"
         if not _SAPO_CLASS.search(marker):

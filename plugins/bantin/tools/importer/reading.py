@@ -101,6 +101,22 @@ def _refuse_legacy(text: str, name: str) -> None:
         )
 
 
+# What a saved page holds that no reader sees as its text (the analysis skips the same).
+UNSHOWN_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "select", "option", "textarea",
+    "button", "iframe", "object", "embed", "svg", "audio", "video", "canvas", "input", "map",
+})
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
+_SPACES = re.compile(r"\s+")
+
+
+def without_xml_declaration(html: str) -> str:
+    """An XHTML page's text without its `<?xml … encoding="…"?>`: the bytes are decoded now, and
+    lxml refuses a text that still declares an encoding (the page was refused as having no
+    paragraph; hostile review, session 33)."""
+    return _XML_DECLARATION.sub("", html, count=1)
+
+
 # Characters a saved page may show. The whole text of a long code (Bộ luật Dân sự, Luật Đất
 # đai) is well under half of it; a page over it is a list, a digest or a file that repeats
 # itself. Analysis takes about 3 s a megabyte: the review's 15 MB page was refused by
@@ -111,35 +127,36 @@ PAGE_TEXT_MAX = 2_000_000
 def refuse_oversized(text: str, name: str, *, html: bool) -> None:
     """ImportFailure, before any analysis, when the page shows over PAGE_TEXT_MAX characters.
 
-    An HTML page is measured on the text it shows (not its tags, scripts, styles, or pictures
-    written into it as data: addresses), so a page whose size is its pictures still imports;
-    one no longer than the limit is not parsed for it.
+    Counted without spaces and line breaks, the same way for an HTML page and for a text copy
+    of it (the message advises one), and for HTML on the text it shows: not its tags, its
+    head, scripts, styles, forms, or pictures written into it as data: addresses, so a page
+    whose size is its pictures still imports. One no longer than the limit is not parsed.
     """
     if len(text) <= PAGE_TEXT_MAX:
         return
-    shown = _shown_characters(text) if html else len(text)
+    shown = len(_SPACES.sub("", _shown_text(text) if html else text))
     if shown > PAGE_TEXT_MAX:
         raise ImportFailure(
-            f"{name}: trang có {format_integer(shown)} ký tự chữ, quá giới hạn {format_integer(PAGE_TEXT_MAX)} ký tự "
-            "của một bài hay một câu hỏi (toàn văn một bộ luật dài chưa tới một nửa số đó); đây có phải trang danh "
-            "sách, trang tổng hợp nhiều bài hay tệp bị lặp nội dung không? Hãy mở trang, chép phần cần giữ vào "
-            "một tệp .txt (hoặc chia thành nhiều tệp) rồi nhập các tệp đó"
+            f"{name}: trang có {format_integer(shown)} ký tự (không kể dấu cách), quá giới hạn "
+            f"{format_integer(PAGE_TEXT_MAX)} ký tự của một bài hay một câu hỏi (toàn văn một bộ luật dài chưa tới một "
+            "nửa số đó); đây có phải trang danh sách, trang tổng hợp nhiều bài hay tệp bị lặp nội dung không? Hãy mở "
+            "trang, chép phần cần giữ vào một tệp .txt (hoặc chia thành nhiều tệp) rồi nhập các tệp đó"
         )
 
 
-def _shown_characters(html: str) -> int:
-    """Characters of text an HTML page shows, scripts and styles left out (lxml: linear in the
-    page, about a second for 15 MB). `huge_tree`: libxml2 otherwise stops a text over 10 MB
-    short, and a page of one 15 MB paragraph measured 0."""
+def _shown_text(html: str) -> str:
+    """The text an HTML page shows (lxml: linear in the page, about a second for 15 MB).
+    `huge_tree`: libxml2 otherwise stops a text over 10 MB short, and a page of one 15 MB
+    paragraph measured 0."""
     import lxml.etree
     import lxml.html
 
     try:
         root = lxml.html.document_fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception:  # lxml raises several types for empty or broken documents; analysis says why
-        return 0
-    lxml.etree.strip_elements(root, "script", "style", lxml.etree.Comment, with_tail=False)
-    return sum(len(t.strip()) for t in root.itertext())
+        return ""
+    lxml.etree.strip_elements(root, *UNSHOWN_TAGS, "title", lxml.etree.Comment, with_tail=False)
+    return "".join(root.itertext())
 
 
 def _mht_html(data: bytes, name: str) -> bytes:
