@@ -422,3 +422,25 @@ def test_a_page_whose_size_is_its_pictures_and_scripts_still_imports(tmp_path):
     path = page(tmp_path, f"<p>Đoạn thứ hai của bài viết.</p>{picture}{script}")
     result = import_file(path, _content(tmp_path), today=TODAY)
     assert "Đoạn thứ hai của bài viết." in body_of(result.path)
+
+
+def _nested(tag: str, n: int = 300) -> str:
+    return "".join(f"<{tag}>Đoạn số {i}. Người dân được hướng dẫn thủ tục tại Sở Tư pháp tỉnh.<br><br>\n"
+                   for i in range(n)) + "<p>Câu cuối cùng của bài.</p>"
+
+
+def test_a_font_tag_left_open_in_every_paragraph_loses_nothing(tmp_path):
+    """FrontPage-era pages open <font> in each paragraph and never close it: past 256 levels
+    libxml2 stopped reading, and the last 47 of 300 paragraphs were dropped without a word
+    (hostile review, session 33)."""
+    result = import_file(page(tmp_path, _nested("font face=Arial")), _content(tmp_path), today=TODAY)
+    body = body_of(result.path)
+    assert "Đoạn số 299." in body and "Câu cuối cùng của bài." in body
+
+
+def test_other_tags_nested_past_what_the_parser_reads_are_said(tmp_path):
+    """A tag other than <font> left open as deep: what the parser did not read cannot be found
+    by the loss check, so the report says the page is too deep to be read whole."""
+    result = import_file(page(tmp_path, _nested("span")), _content(tmp_path), today=TODAY)
+    assert "Câu cuối cùng của bài." not in body_of(result.path)
+    assert any("lồng nhau quá sâu (hơn 256 lớp" in line for line in result.report(tmp_path / "content"))

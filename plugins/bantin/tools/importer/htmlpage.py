@@ -491,6 +491,14 @@ def _strip_wrapping_bold(block: Block) -> Block:
     return block
 
 
+# libxml2 stops reading past 256 nested elements (unclosed tags, one more each paragraph): the
+# rest of the page is not in the tree, and the loss check, which reads the same tree, cannot
+# see it. `<font>`, the usual one, is dropped before (`reading.readable_html`).
+TOO_DEEP = ("trang cũ có các thẻ HTML lồng nhau quá sâu (hơn 256 lớp, thường do thẻ như <span> hay <div> mở mà "
+            "không đóng), nên phần sau chỗ đó không đọc được và có thể đã thiếu trong bài: hãy so bài với trang cũ; nếu "
+            "thiếu, xóa bài vừa tạo, chép chữ của trang cũ vào một tệp .txt rồi nhập tệp đó")
+
+
 def analyse_html(html: str, address: str | None = None) -> Extracted:
     """Extract an article from a saved HTML page; `address`, the page's old address given with
     `--url` (normalised), is the base its relative links are read against, before the page's own."""
@@ -498,10 +506,13 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
 
     found = Extracted()
     saved = _SAVED_FROM.search(html[:2048])
+    parser = lxml.html.HTMLParser()
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except Exception:  # lxml raises several types for empty or broken documents
         return found
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        found.warnings.append(TOO_DEEP)
     addresses: list[str] = []
     for el in root.xpath("//link[@rel='canonical']"):
         if el.get("href"):

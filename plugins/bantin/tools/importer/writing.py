@@ -27,7 +27,7 @@ from bantin.tools.importer.images import copy_images, plan_images, write_new
 from bantin.tools.importer.imagesrc import image_notes
 from bantin.tools.importer.losses import lost_warning
 from bantin.tools.importer.reading import (
-    _mht_html, _refuse_legacy, decode_bytes, refuse_oversized, without_xml_declaration,
+    _mht_html, _refuse_legacy, decode_bytes, readable_html, refuse_oversized,
 )
 from bantin.site.redirectmap import redirect_line_problem
 from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
@@ -271,7 +271,7 @@ def _analyse(path: Path, address: str | None = None) -> tuple[Extracted, list[st
         suffix not in TEXT_SUFFIXES and head.startswith((b"<!doctype", b"<html", b"<!--", b"<head"))
     ) or bool(re.match(rb"\s*<(!doctype|html)", head))
     text, warnings = decode_bytes(data, name, html=is_html)
-    text = without_xml_declaration(text) if is_html else text
+    text = readable_html(text) if is_html else text
     refuse_oversized(text, name, html=is_html)
     if is_html:
         found = analyse_html(text, address)
