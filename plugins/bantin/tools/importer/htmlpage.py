@@ -511,7 +511,7 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
         root = lxml.html.document_fromstring(html, parser=parser)
     except Exception:  # lxml raises several types for empty or broken documents
         return found
-    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message for error in parser.error_log):
         found.warnings.append(TOO_DEEP)
     addresses: list[str] = []
     for el in root.xpath("//link[@rel='canonical']"):
