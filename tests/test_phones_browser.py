@@ -738,7 +738,10 @@ def wait_for_level(page, level: str) -> list:
                                arg=[FIRST[level], others], timeout=10000)
     except Exception as error:  # what showed instead, and which levels were ticked
         ticked = page.evaluate("[...document.querySelectorAll('.md-sidebar--primary .md-nav__toggle:checked')].map(t => t.id)")
-        raise AssertionError(f"not {level}: {page.evaluate(DRAWER_LEVEL)}, ticked {ticked}") from error
+        where = page.evaluate("[location.pathname, document.getElementById('__drawer').checked,"
+                              " document.activeElement.outerHTML.slice(0, 120)]")
+        raise AssertionError(f"not {level}: {page.evaluate(DRAWER_LEVEL)}, ticked {ticked}, "
+                             f"(page, drawer open, focus) {where}") from error
     return page.evaluate(DRAWER_LEVEL)
 
 
@@ -765,6 +768,8 @@ def test_the_drawer_s_levels_by_keyboard_and_screen_reader_there_and_back(chromi
     steps = [page.evaluate(FOCUSED)]
     while steps[-1]["label"] != "Chuyên mục" and len(steps) < 6:
         steps.append(tab(page))
+    opener = page.evaluate("[document.activeElement.tagName, document.activeElement.getAttribute('data-bt-open')]")
+    assert steps[-1]["label"] == "Chuyên mục" and opener == ["BUTTON", "__nav_3"], (steps, opener)
     page.keyboard.press("Enter")
     wait_for_level(page, "section")
     page.wait_for_function(f"() => ({FOCUSED})().label === 'Tất cả chuyên mục' && ({FOCUSED})().visible", timeout=5000)
