@@ -443,4 +443,22 @@ def test_other_tags_nested_past_what_the_parser_reads_are_said(tmp_path):
     by the loss check, so the report says the page is too deep to be read whole."""
     result = import_file(page(tmp_path, _nested("span")), _content(tmp_path), today=TODAY)
     assert "Câu cuối cùng của bài." not in body_of(result.path)
-    assert any("lồng nhau quá sâu (hơn 256 lớp" in line for line in result.report(tmp_path / "content"))
+    assert any("không đọc hết (thẻ lồng nhau hơn 256 lớp" in line for line in result.report(tmp_path / "content"))
+
+
+def test_a_font_tag_in_a_comment_or_an_attribute_of_an_ordinary_page_is_left_as_it_is(tmp_path):
+    """Taken out of every page, `<font` inside a comment ate the comment's end and every
+    paragraph after it, and inside an attribute its paragraph (second review, session 33):
+    only a page too deep to read loses its <font> tags."""
+    body = ("<!-- cũ: <font size=2 --><p>Đoạn sau chú thích vẫn phải có trong bài nhập.</p>"
+            "<p title='chữ <font'>Đoạn có thuộc tính vẫn phải có trong bài nhập.</p>")
+    text = body_of(import_file(page(tmp_path, body), _content(tmp_path), today=TODAY).path)
+    assert "Đoạn sau chú thích vẫn phải có" in text and "Đoạn có thuộc tính vẫn phải có" in text
+
+
+def test_a_script_over_what_the_parser_reads_in_one_piece_is_said(tmp_path):
+    """libxml2 stops at one text over 10 MB (a script, a picture written into the page): the
+    paragraphs after it were dropped without a word (second review, session 33)."""
+    body = "<script>var x = '" + "a" * 11_000_000 + "';</script><p>Đoạn sau đoạn mã của trang.</p>"
+    result = import_file(page(tmp_path, body), _content(tmp_path), today=TODAY)
+    assert any("libxml2 không đọc hết" in line for line in result.report(tmp_path / "content"))

@@ -164,3 +164,41 @@ def test_the_report_writes_out_a_file_name_s_control_characters(tmp_path: Path, 
     assert main_import([str(named)]) == 0
     out, _ = capsys.readouterr()
     assert "\x1b" not in out and "tên\\nxuống-dòng-\\x1b[31mđỏ.html: đã nhập thành bài" in out
+
+
+def test_ctrl_c_while_the_report_is_printed_says_the_import_is_done(tmp_path: Path, monkeypatch, capsys):
+    """The report into a pager not yet read (`| less`), then Ctrl-C: a traceback (second review,
+    session 33). The import is done by then: said so."""
+    import bantin.cli.importer as cli
+
+    def interrupted(results):
+        raise KeyboardInterrupt
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    monkeypatch.setattr(cli, "_count_line", interrupted)
+    try:
+        code = main_import([str(p) for p in _pages(tmp_path / "cu", 2)])
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C went out of `bantin import` as a traceback")
+    assert code == 130 and "đã dừng khi đang in báo cáo (Ctrl+C): việc nhập đã xong" in capsys.readouterr().err
+
+
+def test_a_report_piped_into_a_reader_that_stops_ends_quietly(tmp_path: Path):
+    """`bantin import … | head -1`: once `head` has its line, Python's writes fail (BrokenPipeError)
+    and ended in a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "content").mkdir()
+    pages = [p.name for p in _pages(tmp_path, 120)]
+    plugins = Path(__file__).resolve().parents[1] / "plugins"
+    command = [sys.executable, "-m", "bantin.cli", "import", "--content-dir", "content", *pages]
+    run = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env={**os.environ, "PYTHONPATH": str(plugins)})
+    first = run.stdout.readline()
+    run.stdout.close()  # the reader stops after one line, as `head -1` does
+    err = run.stderr.read().decode("utf-8")
+    assert run.wait(timeout=120) == 1 and b"hd0.html" in first
+    assert "Traceback" not in err and "BrokenPipe" not in err, err

@@ -117,6 +117,18 @@ def _import_and_report(args, category: str | None, prefixes: UrlPrefixes, config
         return 130
     finally:
         progress.clear()
+    try:
+        return _print_report(results, args, config_file)
+    except KeyboardInterrupt:  # the report into a pager not yet read (`| less`), then Ctrl-C
+        print(REPORT_STOPPED, file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the report's reader went away (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor at exit, when Python flushes
+        return 1
+
+
+def _print_report(results: list, args, config_file: str | None) -> int:
+    """What became of each page, the advice and the count; the exit code."""
     for result in results:
         out = sys.stderr if result.failed else sys.stdout
         for line in result.report(args.content_dir):
@@ -137,6 +149,11 @@ def _import_and_report(args, category: str | None, prefixes: UrlPrefixes, config
 STOPPED = ("đã dừng giữa chừng (Ctrl+C): các trang đã nhập vẫn còn nguyên (mỗi trang được ghi trọn vẹn hoặc chưa "
            "ghi gì), cùng các dòng chuyển hướng của chúng; trang đang nhập dở chưa được ghi. Cách tiếp tục: chạy lại "
            "đúng lệnh vừa rồi: các trang đã nhập được bỏ qua («đã nhập từ trước»), các trang còn lại được nhập tiếp")
+
+
+REPORT_STOPPED = ("đã dừng khi đang in báo cáo (Ctrl+C): việc nhập đã xong, mọi trang nhập được đều đã ghi cùng các "
+                  "dòng chuyển hướng; phần báo cáo chưa in thì không in lại được (chạy lại lệnh chỉ báo các trang đó "
+                  "«đã nhập từ trước»). Lần sau, ghi báo cáo ra tệp: `bantin import … > bao-cao.txt`")
 
 
 def _count_line(results: list) -> str:

@@ -110,18 +110,11 @@ _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"\s+")
 
 
-_FONT_TAG = re.compile(r"</?font\b[^<>]*>", re.IGNORECASE)  # [^<>]: linear, however many `<font` lack their `>`
-
-
 def readable_html(html: str) -> str:
-    """A decoded HTML page as lxml reads it whole (hostile review, session 33):
-    - without an XHTML page's `<?xml … encoding="…"?>`: the bytes are decoded now, and lxml
-      refuses a text that still declares an encoding (the page was refused as having no
-      paragraph);
-    - without `<font>` tags, which carry nothing the import keeps: FrontPage-era pages open one
-      in every paragraph and never close it, and past 256 levels libxml2 stops reading (the
-      last 47 paragraphs of a page of 300 were dropped without a word)."""
-    return _FONT_TAG.sub("", _XML_DECLARATION.sub("", html, count=1))
+    """A decoded HTML page without an XHTML page's `<?xml … encoding="…"?>`: the bytes are
+    decoded now, and lxml refuses a text that still declares an encoding (the page was refused
+    as having no paragraph; hostile review, session 33)."""
+    return _XML_DECLARATION.sub("", html, count=1)
 
 
 # Characters a saved page may show. The whole text of a long code (Bộ luật Dân sự, Luật Đất
