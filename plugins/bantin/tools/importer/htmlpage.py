@@ -495,7 +495,7 @@ def _strip_wrapping_bold(block: Block) -> Block:
 # one more each paragraph) or holds one text or attribute over 10 MB (a picture or a script
 # written into the page): the rest of the page is not in the tree, and the loss check, which
 # reads the same tree, cannot see it (hostile reviews, session 33). trafilatura parses alike.
-TOO_DEEP = ("trang cũ có chỗ HTML libxml2 không đọc hết (thẻ lồng nhau hơn 256 lớp, thường do thẻ mở mà không "
+READ_SHORT = ("trang cũ có chỗ HTML libxml2 không đọc hết (thẻ lồng nhau hơn 256 lớp, thường do thẻ mở mà không "
             "đóng; hay một ảnh, đoạn mã viết thẳng trong trang nặng hơn 10 MB), nên phần sau chỗ đó có thể đã thiếu "
             "trong bài: hãy so bài với trang cũ; nếu thiếu, xóa bài vừa tạo, chép chữ của trang cũ vào một tệp .txt "
             "rồi nhập tệp đó")
@@ -532,7 +532,7 @@ def analyse_html(html: str, address: str | None = None) -> Extracted:
     if root is None:
         return found
     if short:
-        found.warnings.append(TOO_DEEP)
+        found.warnings.append(READ_SHORT)
     addresses: list[str] = []
     for el in root.xpath("//link[@rel='canonical']"):
         if el.get("href"):
