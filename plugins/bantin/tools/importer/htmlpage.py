@@ -496,9 +496,9 @@ def _strip_wrapping_bold(block: Block) -> Block:
 # written into the page): the rest of the page is not in the tree, and the loss check, which
 # reads the same tree, cannot see it (hostile reviews, session 33). trafilatura parses alike.
 READ_SHORT = ("trang cũ có chỗ HTML libxml2 không đọc hết (thẻ lồng nhau hơn 256 lớp, thường do thẻ mở mà không "
-            "đóng; hay một ảnh, đoạn mã viết thẳng trong trang nặng hơn 10 MB), nên phần sau chỗ đó có thể đã thiếu "
-            "trong bài: hãy so bài với trang cũ; nếu thiếu, xóa bài vừa tạo, chép chữ của trang cũ vào một tệp .txt "
-            "rồi nhập tệp đó")
+              "đóng; hay một ảnh, đoạn mã viết thẳng trong trang nặng hơn 10 MB), nên phần sau chỗ đó có thể đã thiếu "
+              "trong bài: hãy so bài với trang cũ; nếu thiếu, xóa bài vừa tạo, chép chữ của trang cũ vào một tệp .txt "
+              "rồi nhập tệp đó")
 # FrontPage-era pages open <font> in every paragraph and never close it: the last 47 paragraphs
 # of a page of 300 were dropped. <font> carries nothing the import keeps; its tags are taken
 # out of such a page only (a `<font` in a comment or an attribute is text there, and an
