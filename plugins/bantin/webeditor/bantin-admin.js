@@ -236,7 +236,7 @@
       return any ? out : undefined;
     }
     if (typeof value === "string") {  // the body read back ends in the file's last newline
-      value = value.replace(/\r\n?/g, "\n").replace(/\s+$/, "");
+      value = value.replace(/\r\n?/g, "\n").trimEnd();  // not /\s+$/: quadratic on a long run of spaces
     }
     return value === null || value === undefined || value === "" ? undefined : value;
   }
