@@ -790,6 +790,7 @@ def test_the_drawer_s_levels_by_keyboard_and_screen_reader_there_and_back(chromi
         steps.append(tab(page))
     assert page.evaluate("document.activeElement.getAttribute('data-bt-open')") == "__toc", steps
     assert steps[-1]["label"].endswith(", mục lục") and steps[-1]["visible"], steps  # what it opens, said
+    assert '- button "Giới thiệu, mục lục"' in page.locator(".md-sidebar--primary").aria_snapshot()  # no " ,"
     page.keyboard.press("Enter")
     wait_for_level(page, "toc")
     page.wait_for_function(f"() => ({FOCUSED})().label === 'Trang này dành cho ai?' && ({FOCUSED})().visible",

@@ -111,9 +111,12 @@
       nav.addEventListener("change", function (e) {
         var toggle = e.target, item = toggle.parentNode;
         if (!toggle.classList.contains("md-nav__toggle") || !item.contains(document.activeElement)) { return; }
-        var target = toggle.checked ? item.querySelector(":scope > .md-nav a[href]")
+        var open = toggle.checked;
+        var target = open ? item.querySelector(":scope > .md-nav a[href]")
           : item.querySelector('[data-bt-open="' + toggle.id + '"]') || item.querySelector("label.md-nav__link");
-        if (target) { setTimeout(function () { target.focus(); }, 50); }
+        /* only if the level is still as it was: closed again within the 50 ms, an open's move
+           took focus into the closed level, where Space and Enter did nothing (session 33) */
+        if (target) { setTimeout(function () { if (toggle.checked === open) { target.focus(); } }, 50); }
       });
     }
     document.addEventListener("keydown", function (e) {
@@ -148,6 +151,8 @@
     var page = label.previousElementSibling;
     if (!label.textContent.trim() && page && page.tagName === "A") {
       button.setAttribute("aria-label", "Các trang trong mục " + page.textContent.replace(/\s+/g, " ").trim());
+    } else if (label.querySelector(".bt-sr")) {  /* "Giới thiệu , mục lục": the space inside the title's span */
+      button.setAttribute("aria-label", label.textContent.replace(/\s+/g, " ").replace(/ ,/g, ",").trim());
     }
     function sync() { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
     button.addEventListener("click", function () { label.click(); });
