@@ -25,7 +25,7 @@ class Progress:
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
-        self.shown = 0  # characters of the line now on screen
+        self.shown = 0  # columns of the line now on screen
         try:
             self.on = self.stream.isatty()
         except (AttributeError, ValueError):  # a closed or odd stream: no line
