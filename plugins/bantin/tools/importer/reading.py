@@ -14,6 +14,7 @@ import email.policy  # not loaded by `import email`: every .mht failed in a fres
 import re
 
 from bantin.text.vi import format_integer, legacy_encoding_hint, nfc
+from bantin.tools.importer.lines import _SPACES
 from bantin.tools.importer.result import ImportFailure
 
 
@@ -107,7 +108,6 @@ UNSHOWN_TAGS = frozenset({
     "button", "iframe", "object", "embed", "svg", "audio", "video", "canvas", "input", "map",
 })
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-_SPACES = re.compile(r"\s+")
 
 
 def readable_html(html: str) -> str:
