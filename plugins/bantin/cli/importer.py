@@ -147,8 +147,9 @@ def _print_report(results: list, args, config_file: str | None) -> int:
 # Each page is written whole or not at all (files/replace.py), and its redirect lines as soon
 # as it is written; a page imported before is skipped: the same command carries on.
 STOPPED = ("đã dừng giữa chừng (Ctrl+C): các trang đã nhập vẫn còn nguyên (mỗi trang được ghi trọn vẹn hoặc chưa "
-           "ghi gì), cùng các dòng chuyển hướng của chúng; trang đang nhập dở chưa được ghi. Cách tiếp tục: chạy lại "
-           "đúng lệnh vừa rồi: các trang đã nhập được bỏ qua («đã nhập từ trước»), các trang còn lại được nhập tiếp")
+           "ghi gì), cùng các dòng chuyển hướng của chúng; trang đang đọc dở chưa được ghi, trang đang ghi dở thì được "
+           "ghi nốt rồi mới dừng. Cách tiếp tục: chạy lại đúng lệnh vừa rồi: các trang đã nhập được bỏ qua («đã nhập "
+           "từ trước»), các trang còn lại được nhập tiếp")
 
 
 REPORT_STOPPED = ("đã dừng khi đang in báo cáo (Ctrl+C): việc nhập đã xong, mọi trang nhập được đều đã ghi cùng các "

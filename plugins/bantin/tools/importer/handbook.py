@@ -54,6 +54,7 @@ from bantin.content.qa import (
     display_title, heading_lines, misplaced_questions, new_id, parse_questions, shift_headings, split_heading,
     swallowed_questions,
 )
+from bantin.files.interrupts import hold_from_here, page_turn
 from bantin.files.replace import replace_file
 from bantin.problems import Problems, short as _short, visible
 from bantin.site.redirectmap import parse_redirect_map, read_map_text, redirect_line_problem
@@ -175,6 +176,7 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         linked = _no_symlink_on_the_way(handbook.path, content_dir.parent)
         if linked:
             raise ImportFailure(f"{path}: {linked}")
+        hold_from_here()  # Ctrl-C from here: the question and its map line are written first
         copied = _copy(planned, content_dir, path)  # after every refusal: a refused import copies nothing
         try:
             _write(handbook, raw, data, path)
@@ -705,21 +707,14 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     for done, path in enumerate(paths):
         if progress:
             progress("Đang nhập", done + 1, len(paths), path)
-        try:
-            result = import_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
-                                     recorded=recorded, taken=taken, portal=portal, run=run, prefixes=prefixes)
-        except AlreadyImported as exc:
-            result = exc.result(path)
-            refused += [(old, str(path)) for old in exc.addresses]
-        except ImportFailure as exc:
-            result = QuestionResult(source=path, error=str(exc))
-            refused += [(old, str(path)) for old in exc.addresses]
-        except Exception as exc:  # never a traceback for an editor
-            result = QuestionResult(source=path, error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: "
-                                    f"{exc}); hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này")
-        for old, new in result.redirects:
-            recorded[old] = new if old in result.replaced else recorded.get(old, new)
-        _record_redirects([result], writer)  # now: a kill later in the run loses none of them
+        with page_turn():  # a Ctrl-C once the question's writes began stops the run after its map line
+            result, addresses = _one_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
+                                              recorded=recorded, taken=taken, portal=portal, run=run,
+                                              prefixes=prefixes)
+            refused += [(old, str(path)) for old in addresses]
+            for old, new in result.redirects:
+                recorded[old] = new if old in result.replaced else recorded.get(old, new)
+            _record_redirects([result], writer)  # now: a kill later in the run loses none of them
         results.append(result)
         if isinstance(result, QuestionResult) and result.question:  # later answers link to it
             portal = portal.with_question(result.known_as, _relative_file(handbook, content_dir), result.question)
@@ -729,6 +724,20 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     for result in results:
         result.links = refused_in_run(result.links, refused)
     return results
+
+
+def _one_question(path: Path, content_dir: Path, handbook: Handbook, **options) -> tuple[QuestionResult, list[str]]:
+    """(what importing one page as a question gave, the old addresses of a page refused):
+    a failure is a result naming the file, never an exception (nor a traceback)."""
+    try:
+        return import_question(path, content_dir, handbook, **options), []
+    except AlreadyImported as exc:
+        return exc.result(path), list(exc.addresses)
+    except ImportFailure as exc:
+        return QuestionResult(source=path, error=str(exc)), list(exc.addresses)
+    except Exception as exc:  # never a traceback for an editor
+        return QuestionResult(source=path, error=f"{path}: gặp sự cố không lường trước ({type(exc).__name__}: {exc}); "
+                              "hãy báo cho người phụ trách kỹ thuật, kèm theo tệp này"), []
 
 
 def _now_linked(results: list[ImportResult], question: "QuestionResult") -> None:

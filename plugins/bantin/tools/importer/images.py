@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from bantin.files.imagecheck import verify_image
+from bantin.files.interrupts import held
 from bantin.files.replace import umask
 from bantin.site.webeditor import IMAGES, UPLOAD_MAX
 from bantin.tools.importer.imagesrc import (
@@ -140,27 +141,29 @@ def write_new(folder: Path, name: str, data: bytes) -> bool:
     A hidden temporary file is written and flushed first, then linked to its name (a link
     never replaces a file); a kill midway leaves at most that hidden file, never a half image
     under the name an article uses. Where links are not supported (FAT, exFAT), a rename
-    after a check is used (on Windows a rename never replaces either)."""
-    fd, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    target = folder / name
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(partial, 0o666 & ~umask())
+    after a check is used (on Windows a rename never replaces either). Ctrl-C waits for the
+    end (`interrupts.held`): inside `mkstemp` it left the hidden file."""
+    with held():
+        fd, partial = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        target = folder / name
         try:
-            os.link(partial, target, follow_symlinks=False)
-        except FileExistsError:
-            return False
-        except OSError:
-            if os.path.lexists(target):
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(partial, 0o666 & ~umask())
+            try:
+                os.link(partial, target, follow_symlinks=False)
+            except FileExistsError:
                 return False
-            os.rename(partial, target)
-        return True
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
+            except OSError:
+                if os.path.lexists(target):
+                    return False
+                os.rename(partial, target)
+            return True
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)
 
 
 def image_markdown(alt: str, name: str) -> str:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bantin.files.interrupts import held
 from bantin.config.settings import UrlPrefixes
 from bantin.text.vi import VIETNAM, cap_slug, is_utf16, nfc, slugify
 from bantin.content.fields import PLACEHOLDER_CATEGORY, PLACEHOLDER_TITLE, alias_problem
@@ -656,9 +657,10 @@ def import_files(
     for index, step in enumerate(steps):
         if isinstance(step, _Page):
             tell("Đang ghi", index + 1, len(steps), step.source)
-            steps[index] = _attempt(step.source, lambda step=step: _write(step, content_dir, old_pages))
-            if steps[index] is step:  # written: its lines go into the map now, not after the last page
-                _record_redirects([step.result], writer)
+            with held():  # Ctrl-C: this page's pictures, file and map line first, then the stop
+                steps[index] = _attempt(step.source, lambda step=step: _write(step, content_dir, old_pages))
+                if steps[index] is step:  # written: its lines go into the map now, not after the last page
+                    _record_redirects([step.result], writer)
     written = [step for step in steps if isinstance(step, _Page)]
     _earlier_links(content_dir, written, old_pages)
     for page in written:
