@@ -18,6 +18,9 @@ EXPECTED_FIRST = {
     "31/2024/QH15": "tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so",
     "432/QĐ-UBND": "tin-tuc/kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2024-tai-so-tu-phap",
     "432/QD-UBND": "tin-tuc/kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2024-tai-so-tu-phap",
+    # the site writes «lý», «ký»; citizens often «lí», «kí» (session 34)
+    "lí lịch tư pháp": "tin-tuc/phieu-ly-lich-tu-phap-qua-vneid",
+    "dang ki khai sinh": "huong-dan/huong-dan-thu-tuc-dang-ky-khai-sinh",
 }
 
 

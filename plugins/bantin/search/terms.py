@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
-from bantin.text.vi import fold, syllables
+from bantin.text.vi import fold, i_for_y, syllables
 
 EXACT = "="
 BIGRAM = "~"
@@ -155,10 +155,12 @@ class SearchStats:
 
 
 def _pair(syllable: str) -> tuple[str, str]:
-    """(exact, folded) forms; '09' and '9' are one number (09/2019 vs 9/2019 in real text)."""
+    """(exact, folded) forms; '09' and '9' are one number (09/2019 vs 9/2019 in real text),
+    'lý' and 'lí' one syllable (`vi.i_for_y`)."""
     if syllable.isdecimal():
         number = syllable.lstrip("0") or "0"
         return number, number
+    syllable = i_for_y(syllable)
     return syllable, fold(syllable)
 
 

@@ -21,6 +21,10 @@ VIETNAM = timezone(timedelta(hours=7))  # dates without an offset are Vietnam ti
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _OPEN_GLIDE = re.compile(r"([^aeiouy]*)(o[ae]|uy)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# A syllable of consonants and one final 'y' (lý, kỳ, mỹ, sỹ, quý, ty): written with 'i' as
+# often (lí, kì, mĩ, sĩ, quí, ti); 'uy', 'ay', 'yê' and a lone 'ý' are other vowels.
+_CONSONANTS_Y = re.compile(r"(?:qu|[bcdđghklmnprstvx]{1,3})y")
+_Y_LAST = frozenset("yýỳỷỹỵ")
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
@@ -82,6 +86,21 @@ def _retone_syllable(syllable: str) -> str:
 def normalize_tones(text: str) -> str:
     """NFC text with one tone placement for 'oa/oe/uy', so 'thuỷ' and 'thủy' are one word."""
     return _WORD.sub(lambda m: _retone_syllable(m.group(0)), nfc(text))
+
+
+def i_for_y(syllable: str) -> str:
+    """A lower-case syllable with its final 'y' after consonants written 'i', tone kept:
+    'lý' -> 'lí', 'kỳ' -> 'kì', 'quy' -> 'qui'. Both spellings are in use (the 1984 rules
+    write 'i', most people and many laws 'y'), so «đăng kí» and «đăng ký», «li hôn» and
+    «ly hôn» must meet in search, as old and new tone placement do. 'thủy', 'hay', 'yêu'
+    and a lone 'ý' keep their 'y'."""
+    if not syllable or syllable[-1] not in _Y_LAST:
+        return syllable
+    decomposed = unicodedata.normalize("NFD", syllable)
+    base = "".join(ch for ch in decomposed if ch not in TONE_MARKS)
+    if not _CONSONANTS_Y.fullmatch(base):
+        return syllable
+    return nfc(decomposed.replace("y", "i"))
 
 
 def syllables(text: str) -> list[str]:

@@ -42,10 +42,23 @@
   }
 
   var DECIMAL = /^\p{Nd}+$/u;
+  var Y_LAST = /[yýỳỷỹỵ]$/, CONSONANTS_Y = /^(?:qu|[bcdđghklmnprstvx]{1,3})y$/;
 
-  /** [exact, folded]; '09' and '9' are one number (09/2019 vs 9/2019 in real text). */
+  /** A final 'y' after consonants written 'i', tone kept: 'lý' -> 'lí' (twin of vi.i_for_y). */
+  function iForY(syllable) {
+    if (!Y_LAST.test(syllable)) return syllable;
+    var decomposed = syllable.normalize("NFD");
+    if (!CONSONANTS_Y.test(decomposed.replace(TONE, ""))) return syllable;
+    return decomposed.replace("y", "i").normalize("NFC");
+  }
+
+  /** [exact, folded]; '09' and '9' are one number (09/2019 vs 9/2019 in real text), 'lý'
+      and 'lí' one syllable. */
   function pair(syllable) {
-    if (!DECIMAL.test(syllable)) return [syllable, fold(syllable)];
+    if (!DECIMAL.test(syllable)) {
+      syllable = iForY(syllable);
+      return [syllable, fold(syllable)];
+    }
     var n = syllable.replace(/^0+/, "") || "0";
     return [n, n];
   }
@@ -955,7 +968,7 @@
       var distinct = 0, extra = 0, seen = Object.create(null);
       for (var j = first; j < last; j++) {
         if (!words[j].hit) continue;
-        var key = fold(marked.text.slice(words[j].start, words[j].end));
+        var key = words[j].folded;
         if (seen[key]) extra += 1; else distinct += 1;
         if (j > first && words[j - 1].hit) extra += 2;
         seen[key] = true;
