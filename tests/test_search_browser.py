@@ -697,3 +697,34 @@ def test_under_the_answers_the_page_says_where_to_ask(page, sample_server):
         assert ask.locator("a[href^='tel:']").count() == 1
         # told from the text by more than colour (WCAG 1.4.1; axe, a hostile review)
         assert "underline" in ask.locator("a").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+
+
+@pytest.mark.parametrize("flavour", ["http", "file"])
+def test_back_from_a_result_of_a_second_page_finds_the_list_as_it_was(page, tmp_path, flavour):
+    """«Xem thêm kết quả», result 15 opened, Back: the list was 10 results again and the page
+    stood in its footer (a reader's trial, session 34; on the USB copy every time: Chromium keeps
+    no file:// page in its back-forward cache, and Playwright's keeps none at all)."""
+    article = next(d for d in SAMPLE_DOCS if d.kind == "article")
+    docs = list(SAMPLE_DOCS) + [replace(article, url=f"tin-tuc/bai-{n}/", title=f"Hòa giải ở cơ sở bài {n}",
+                                        text="hòa giải viên " * n) for n in range(1, 31)]
+    built = build_search_site(tmp_path, docs, offline=flavour == "file")
+    url, stop = serve(built.root) if flavour == "http" else (built.root.as_uri() + "/", lambda: None)
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(url + built.search_page + "?q=" + quote("hòa giải"))
+        wait_results(page)
+        page.click("[data-bantin-more]")
+        page.wait_for_function("() => document.querySelectorAll('[data-bantin-results] > li').length >= 20")
+        fifteenth = page.locator("[data-bantin-results] > li").nth(14).locator("a").first
+        fifteenth.scroll_into_view_if_needed()
+        title, y = fifteenth.inner_text(), page.evaluate("scrollY")
+        assert y > 1000
+        fifteenth.click()
+        page.wait_for_load_state()
+        assert "tim-kiem" not in page.url
+        page.go_back()
+        page.wait_for_function("() => document.querySelectorAll('[data-bantin-results] > li').length >= 20")
+        page.wait_for_function(f"() => Math.abs(scrollY - {y}) < 5", timeout=5000)
+        assert page.locator("[data-bantin-results] > li").nth(14).locator("a").first.inner_text() == title
+    finally:
+        stop()

@@ -1073,6 +1073,12 @@
     this.seq = 0;
     this.hits = null;
     this.shown = 0;
+    // Back from a result: the pages of results shown and where the reader was (`remember`).
+    // Restored here, not by the browser, which scrolled an empty page before the results came
+    // (on file:// every time: Chromium keeps no file:// page in its back-forward cache).
+    var view = history.state;
+    this.view = view && view.bantinList === location.search ? view : null;
+    try { history.scrollRestoration = "manual"; } catch (e) { /* an old browser: its own */ }
     this.bind();
     this.fromUrl();
     // Opened from the header's search icon (a phone; its link ends in #bantin-page-q) with
@@ -1091,8 +1097,28 @@
     Object.keys(this.selects).forEach(function (k) {
       if (self.selects[k]) self.selects[k].addEventListener("change", function () { self.updateUrl(); self.render(); });
     });
-    this.more.addEventListener("click", function () { self.showMore(true); });
+    this.more.addEventListener("click", function () { self.showMore(true).then(function () { self.remember(); }); });
+    this.list.addEventListener("click", function (e) { if (e.target.closest && e.target.closest("a")) self.remember(); });
+    window.addEventListener("pagehide", function () { self.remember(); });
     window.addEventListener("popstate", function () { self.fromUrl(); });
+  };
+
+  /** Keep the pages shown and the scroll in this history entry, for Back from a result. */
+  SearchPage.prototype.remember = function () {
+    if (!this.hits || !this.shown) return;
+    var view = { bantinList: location.search, bantinShown: this.shown, bantinY: window.scrollY };
+    try { history.replaceState(view, "", location.href); } catch (e) { /* file:// may refuse */ }
+  };
+
+  /** The list as the reader left it: as many pages as were shown, then their scroll. */
+  SearchPage.prototype.restore = function () {
+    var self = this, view = this.view;
+    this.view = null;
+    if (!view || !this.hits) return;
+    (function next() {
+      if (self.shown < view.bantinShown && self.shown < self.hits.length) return self.showMore(false).then(next);
+      window.scrollTo(0, view.bantinY || 0);
+    })();
   };
 
   SearchPage.prototype.filters = function () {
@@ -1112,7 +1138,8 @@
       if (this.selects.category) this.selects.category.value = this.wanted.category;
       if (this.selects.year) this.selects.year.value = this.wanted.year;
     }
-    this.run(false);
+    var self = this;
+    this.run(false).then(function () { self.restore(); });
   };
 
   SearchPage.prototype.updateUrl = function () {
