@@ -100,7 +100,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-side.html": "05fbb9df16b6d7e7",
     "partials/bantin-toc-phone-item.html": "4f6c970f1ae33570",
     "partials/bantin-toc-phone.html": "b792f33df0fb6e5c",
-    "partials/bantin-tools.html": "3b22bd3e5d9b6e53",
+    "partials/bantin-tools.html": "2ddb049c2a74b5e6",
     "partials/comments.html": "bacd2a2e0dbfb6d2",
     "partials/consent.html": "2ba7f1d07d58ae11",
     "partials/content.html": "ce33929c85af129f",
