@@ -484,6 +484,10 @@ def test_a_table_reads_row_by_row_on_a_phone_and_stays_a_table_on_a_computer(chr
         width: e.getBoundingClientRect().width, text: e.textContent})""")
     assert shown["display"] == "block" and shown["label"] == '"Giấy tờ"', shown
     assert shown["width"] > 250, shown  # the whole width of the phone, not a third of it
+    # at the text's size: the most practical part of the guide was its smallest text (session 34)
+    sizes = page.evaluate("""() => [document.querySelector('table[data-bt-stack] tbody td'),
+        document.querySelector('.bt-body > p')].map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert sizes[0] == sizes[1], sizes
     assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nothing scrolls sideways
     assert contrast_violations(page) == []
     page.evaluate(AXE.read_text(encoding="utf-8"))
