@@ -18,6 +18,7 @@ from bantin.tools import newcontent  # noqa: E402
 import bantin.cli.endoflife as endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
+from bantin.cli.ports import address_in_use  # noqa: E402
 from bantin.files.folderlock import run_locked  # noqa: E402
 from bantin.problems import visible  # noqa: E402
 from bantin.text.vi import VIETNAM, format_decimal  # noqa: E402
@@ -300,6 +301,10 @@ def run_serve(config_file: str, address: str) -> int:
     from bantin.adapter import engine
 
     _load(config_file)  # a broken mkdocs.yml: one Vietnamese message, not MkDocs' traceback
+    busy = address_in_use(address, "serve")  # before the build, not a traceback after it
+    if busy:
+        print(busy, file=sys.stderr)
+        return 1
     engine.serve(config_file, address)
     return 0
 
@@ -315,6 +320,10 @@ def run_edit(config_file: str, address: str, port: int) -> int:
     if isinstance(editor, dict) and str(editor.get("backend", "")).strip().lower() == "none":
         print(f"{config_file}: trình biên tập web đang tắt (`editor: backend: none`); xóa dòng đó hoặc đổi "
               "thành `backend: local` rồi chạy lại `bantin edit`.", file=sys.stderr)
+        return 1
+    busy = address_in_use(address, "edit")  # before decap-server and the build
+    if busy:
+        print(busy, file=sys.stderr)
         return 1
     return editing.run(config_file, address, port, engine.serve, config.site_url)
 
