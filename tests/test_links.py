@@ -266,3 +266,20 @@ def test_addresses_the_sanitiser_drops_are_warned_not_dropped_silently():
     assert "đường dẫn trên máy tính" in found[2].message and "đường dẫn trên máy tính" in found[3].message
     assert "content/" in found[2].fix
     assert "`sms:`" in found[4].message
+
+
+def test_a_video_from_another_site_is_advised_a_link_not_the_frame_the_site_removes():
+    """An editors' trial (session 34): the fix for a YouTube video said to embed it in an iframe,
+    which the site removes unless `iframe_hosts` allows it; the iframe's own warning said only to
+    add the host to mkdocs.yml, which an editor cannot do. Both now advise a link to the video."""
+    from bantin.content.sanitize import report_unsafe
+
+    found = errors_of('<video src="https://www.youtube.com/watch?v=abc"></video>\n')
+    assert found and found[0].is_error and "lấy từ trang web khác" in found[0].message
+    assert "[Xem video trên YouTube](https://www.youtube.com/watch?v=…)" in found[0].fix
+    assert "nhúng bằng khung nhúng" not in found[0].fix
+    problems = Problems()
+    report_unsafe("tin-tuc/a.md", '<iframe src="https://www.youtube.com/embed/abc"></iframe>\n', 7, (), problems)
+    warning = problems.items[0]
+    assert (warning.line, warning.is_error) == (7, False)
+    assert "bạn đọc không thấy gì ở chỗ đó" in warning.message and "[Xem video trên YouTube]" in warning.fix

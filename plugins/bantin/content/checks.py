@@ -185,7 +185,9 @@ def _other_host(item: Item, ref: Ref, problems: Problems) -> None:
     shown = ref.target if len(ref.target) <= 80 else ref.target[:77] + "…"
     problems.error(item.src, ref.line, ref.field, f"{what} `{shown}` lấy từ trang web khác",
                    "tải tệp về content/images/ (âm thanh, video: content/tai-lieu/) rồi dẫn bằng đường dẫn tương đối, "
-                   "ví dụ `![Mô tả](../images/ten-anh.jpg)`; video YouTube thì nhúng bằng khung nhúng (iframe)")
+                   "ví dụ `![Mô tả](../images/ten-anh.jpg)`; video YouTube thì đặt liên kết tới trang của video, ví dụ "
+                   "`[Xem video trên YouTube](https://www.youtube.com/watch?v=…)` (khung nhúng chỉ hiện khi người quản "
+                   "trị kỹ thuật đã thêm tên miền vào `iframe_hosts` trong mkdocs.yml)")
 
 
 def _check_anchor(item: Item, ref: Ref, path: str, fragment: str, site: Site, error) -> None:

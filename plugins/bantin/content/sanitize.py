@@ -146,8 +146,11 @@ def _report_iframe(src: str, where: int, url: str, problems: Problems) -> None:
         problems.warn(src, where, "", f"khung nhúng (iframe) `{url[:80]}` có địa chỉ bất thường, đã bị gỡ bỏ",
                       "dán lại đúng mã nhúng do trang nguồn cung cấp (không có `\\`, `@`, `%`, dấu cách trong tên miền)")
     else:
-        problems.warn(src, where, "", f"khung nhúng (iframe) từ `{urlsplit(url).hostname or url[:80]}` đã bị gỡ bỏ",
-                      "thêm tên miền vào `iframe_hosts` của plugin bantin trong mkdocs.yml nếu nguồn tin cậy")
+        problems.warn(src, where, "", f"khung nhúng (iframe) từ `{urlsplit(url).hostname or url[:80]}` đã bị gỡ bỏ: "
+                      "bạn đọc không thấy gì ở chỗ đó", "thay khung nhúng bằng liên kết tới trang của video hay bài "
+                      "gốc, ví dụ `[Xem video trên YouTube](https://www.youtube.com/watch?v=…)`; hoặc, nếu nguồn tin "
+                      "cậy, nhờ người quản trị kỹ thuật thêm tên miền vào `iframe_hosts` của plugin bantin trong "
+                      "mkdocs.yml")
 
 
 def clean(html: str, iframe_hosts: tuple[str, ...]) -> str:
