@@ -283,3 +283,21 @@ def test_a_video_from_another_site_is_advised_a_link_not_the_frame_the_site_remo
     warning = problems.items[0]
     assert (warning.line, warning.is_error) == (7, False)
     assert "bạn đọc không thấy gì ở chỗ đó" in warning.message and "[Xem video trên YouTube]" in warning.fix
+
+
+@pytest.mark.parametrize("address", ["http://127.0.0.1:8000/tin-tuc/b/", "http://localhost:8000/tin-tuc/b/",
+                                     "http://[::1]:8000/tin-tuc/b/#muc-mot", "http://0.0.0.0:8000/tin-tuc/b/"])
+def test_a_link_copied_from_the_preview_s_address_bar_is_an_error_with_its_file(address):
+    """An editors' trial (session 34): links to `bantin serve`'s 127.0.0.1 and localhost were
+    published without a word, while the site's own full address was an error with the file."""
+    found = errors_of(f"Xem [bài B]({address}).\n")
+    assert [(p.is_error, target(p)) for p in found] == [(True, address)], found
+    assert "bản xem trước trên máy tính của người viết" in found[0].message
+    assert found[0].fix.startswith("dẫn bằng đường dẫn tính từ thư mục của bài: `b.md")
+
+
+def test_a_preview_address_of_no_page_is_an_error_too_and_other_hosts_are_not():
+    found = errors_of("[a](http://localhost:8000/khong-co/) [b](https://vbpl.vn/tin-tuc/b/) [c](http://127.0.0.2/tai-lieu/)\n")
+    assert [(p.is_error, target(p)) for p in found] == [(True, "http://localhost:8000/khong-co/"),
+                                                       (True, "http://127.0.0.2/tai-lieu/")], found
+    assert "địa chỉ công khai" in found[0].fix

@@ -13,6 +13,7 @@ images by their content (imagecheck). The links come from `links`, the anchors f
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import posixpath
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
@@ -58,14 +59,20 @@ class Site:
         return self._known.near(path, folder)
 
     def own_path(self, target: str) -> str | None:
-        """The path inside content/'s site of a full address on this site (`https://<site>/tin-tuc/bai/`), else None."""
-        if not self.site_url or not target[:8].lower().startswith(("http://", "https://")):
+        """The path inside content/'s site of a full address on this site (`https://<site>/tin-tuc/bai/`),
+        or of the preview on this computer (`http://127.0.0.1:8000/tin-tuc/bai/`), else None."""
+        if not target[:8].lower().startswith(("http://", "https://")):
             return None
-        ours, theirs = urlsplit(self.site_url), urlsplit(target)
-        if theirs.scheme.lower() not in ("http", "https") or theirs.hostname is None \
-                or theirs.hostname != ours.hostname or not theirs.path.startswith(ours.path.rstrip("/") + "/"):
+        theirs = urlsplit(target)
+        if theirs.scheme.lower() not in ("http", "https") or theirs.hostname is None:
             return None
-        return unquote(theirs.path[len(ours.path.rstrip("/")) + 1:])
+        base = urlsplit(self.site_url).path.rstrip("/") if self.site_url else ""
+        if is_loopback(theirs.hostname):  # the preview serves under site_url's path, or at / (serve-site)
+            base = base if theirs.path.startswith(base + "/") else ""
+        elif not self.site_url or theirs.hostname != urlsplit(self.site_url).hostname \
+                or not theirs.path.startswith(base + "/"):
+            return None
+        return unquote(theirs.path[len(base) + 1:])
 
     def anchors_of(self, src: str) -> set[str] | None:
         item = self.pages.get(src)
@@ -253,16 +260,40 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
     right = None if ref.media else _intended(posixpath.normpath(bare) if bare else "", site)
     if right is None and bare in site.static:
         right = (bare, "")
+    local = is_loopback(urlsplit(ref.target).hostname or "")
+    what = "ảnh" if ref.image else "tệp" if ref.media or (right and right[0] in site.static) else "liên kết"
     if right is None:
-        return False  # not a page or file of this build (a feed, an old address): another site's rules
+        if local:  # copied from the preview's address bar, and no page of this build: still no reader's
+            problems.error(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` {_PREVIEW}",
+                           "dẫn tới tệp .md của trang bằng đường dẫn tính từ thư mục của bài (ví dụ "
+                           "`../tin-tuc/ten-bai.md`), hoặc dùng địa chỉ công khai của trang trên mạng")
+        return local  # else not a page or file of this build (a feed, an old address): another site's rules
     src, anchor = right
     fragment = "" if ref.media else (urlsplit(ref.target).fragment or anchor)
-    what = "ảnh" if ref.image else "tệp" if ref.media or src in site.static else "liên kết"
-    problems.error(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` viết bằng địa chỉ đầy đủ của "
-                   "chính trang này: bản chép USB và bản xem trước sẽ mở trang trên mạng, và đường dẫn không theo "
-                   "khi địa chỉ đổi", f"dẫn bằng đường dẫn tính từ thư mục của bài: `{posixpath.relpath(src, here)}"
+    why = _PREVIEW if local else ("viết bằng địa chỉ đầy đủ của chính trang này: bản chép USB và bản xem trước sẽ "
+                                  "mở trang trên mạng, và đường dẫn không theo khi địa chỉ đổi")
+    problems.error(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` {why}",
+                   f"dẫn bằng đường dẫn tính từ thư mục của bài: `{posixpath.relpath(src, here)}"
                    + (f"#{fragment}`" if fragment else "`"))
     return True
+
+
+# A link copied from the address bar of `bantin serve`, `bantin edit` or `bantin serve-site` (an
+# editors' trial, session 34: published without a word, and opening on no reader's computer).
+_PREVIEW = ("là địa chỉ của bản xem trước trên máy tính của người viết (127.0.0.1, localhost): bạn đọc mở ra "
+            "sẽ không thấy gì")
+
+
+def is_loopback(host: str) -> bool:
+    """localhost, 127.x.x.x, ::1, 0.0.0.0: an address only the computer it is typed on opens."""
+    host = host.lower().strip("[]").rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
 
 
 def _intended(path: str, site: Site) -> tuple[str, str] | None:
