@@ -111,3 +111,33 @@ def test_the_live_preview_s_own_address_is_no_cname_mismatch(preview):
     from bantin.config.siteurl import cname_problem
 
     assert cname_problem(preview, b"pbgdpl.hatinh.gov.vn\n") is None
+
+
+@pytest.mark.parametrize("url, refused", [("https://stp.quangtri.gov.vn/ban-tin/", True),
+                                          ("https://stp.quangtri.gov.vn/ban-tin", True),
+                                          ("https://stp.quangtri.gov.vn/a/b/", True),
+                                          ("https://stp.quangtri.gov.vn/", False),
+                                          ("https://stp.quangtri.gov.vn", False),
+                                          ("http://127.0.0.1:8000/ban-tin/", False)])
+def test_cname_with_a_site_url_under_a_path_is_an_error(url, refused):
+    """GitHub Pages serves a custom domain at its root: with a path in site_url every QR code,
+    short link, canonical and sitemap address 404s (an outsiders' trial, session 34)."""
+    from bantin.config.siteurl import cname_problem
+
+    problem = cname_problem(url, b"stp.quangtri.gov.vn\n")
+    assert (problem is not None) is refused
+    if refused:
+        text = str(problem)
+        assert problem.is_error and problem.path == "CNAME"
+        assert "gốc" in text and "`site_url: https://stp.quangtri.gov.vn/`" in text and "xóa" in text
+        assert "tên miền con" in text and "`bantin.stp.quangtri.gov.vn`" in text and "content/CNAME" in text
+
+
+def test_cname_with_a_path_stops_check_and_build(tmp_path):
+    root = set_site_url(write_site(tmp_path, {"tin-tuc/a.md": article("Bài một"), "CNAME": "stp.quangtri.gov.vn\n"}),
+                        "https://stp.quangtri.gov.vn/ban-tin/")
+    for command in ("check", "build"):
+        done = run_bantin(root, command, env=_env())
+        assert done.returncode != 0, done.stdout
+        assert "CNAME:1: lỗi: có tệp content/CNAME" in done.stdout and "/ban-tin/" in done.stdout, done.stdout
+    assert not (root / "site" / "index.html").exists()

@@ -129,16 +129,38 @@ def _this_computer(host: str) -> bool:
 
 
 def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
-    """content/CNAME (GitHub Pages' custom domain) naming another host than `site_url`: the
-    site is served at one address while its QR codes and short links carry the other (a
-    province's review, session 20). A warning on the CNAME file; None when they agree."""
+    """content/CNAME (GitHub Pages' custom domain) that does not fit `site_url`: the site is
+    served at one address while its QR codes and short links carry another. None when they
+    agree, or when `site_url` is the live preview's own address."""
     if cname is None or not site_url:
         return None
     written = cname.decode("utf-8", "replace").strip().split("\n", 1)[0].strip().lower().rstrip(".")
-    host = (urlsplit(site_url.strip()).hostname or "").rstrip(".")
-    if not written or not host or written == host or _this_computer(host):
+    parts = urlsplit(site_url.strip())
+    host = (parts.hostname or "").rstrip(".")
+    if not written or not host or _this_computer(host):
+        return None
+    if parts.path.strip("/"):
+        return _cname_under_a_path(site_url.strip(), written)
+    if written == host:
         return None
     return Problem("CNAME", 1, "", f"tên miền trong CNAME là `{short(written, 60)}`, khác tên miền của `site_url` "
                    f"(`{host}`): GitHub Pages phục vụ trang ở `{short(written, 60)}` nhưng mã QR, liên kết rút gọn và "
                    "sơ đồ trang mang địa chỉ kia", "sửa để hai tên miền giống nhau: `site_url` trong mkdocs.yml hoặc "
                    "dòng duy nhất của content/CNAME", WARNING)
+
+
+def _cname_under_a_path(site_url: str, written: str) -> Problem:
+    """An error: GitHub Pages serves a custom domain at its root only, so a `site_url` with a
+    path (`https://stp.quangtri.gov.vn/ban-tin/`) puts `/ban-tin/` into every QR code, short
+    link, canonical, sitemap and feed address, and each of them 404s; the 404 page, whose
+    styles sit under the path too, shows unstyled (an outsiders' trial, session 34). An error,
+    not a warning: printed QR codes cannot be recalled."""
+    domain = short(written, 60)
+    message = (f"có tệp content/CNAME (tên miền riêng `{domain}` trên GitHub Pages) nhưng `site_url` là "
+               f"`{short(site_url)}`, có đường dẫn sau tên miền: GitHub Pages chỉ phục vụ tên miền riêng ở "
+               f"thư mục gốc (`https://{domain}/`), nên mã QR, liên kết rút gọn, sơ đồ trang (sitemap) và tin "
+               "RSS trỏ tới những địa chỉ không có (lỗi 404)")
+    fix = (f"chọn một trong ba cách: ghi `site_url: https://{domain}/` (không có đường dẫn) trong mkdocs.yml; "
+           f"hoặc dùng một tên miền con riêng cho bản tin (ví dụ `bantin.{domain}`) ở cả `site_url` và content/CNAME; "
+           "hoặc xóa content/CNAME nếu trang không xuất bản bằng GitHub Pages với tên miền riêng")
+    return Problem("CNAME", 1, "", message, fix, ERROR)
