@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 from hostingkit import DOC, block, free_port, nginx_main, nginx_server, substitute, wait_for
-from sitekit import article, build, run_bantin, write_site
+from sitekit import article, build, run_bantin, set_site_url, write_site
 
 from bantin.search.reader import read_script
 from bantin.tools import siteserver
@@ -91,10 +91,12 @@ def site(tmp_path_factory):
 A_YEAR, A_DAY = "public, max-age=31536000, immutable", "public, max-age=86400"
 
 
-def expect_cache(port: int, site: Path) -> None:
+def expect_cache(port: int, site: Path, prefix: str = "") -> None:
     """docs/hosting.md, "Bộ nhớ đệm trình duyệt" (browser cache): a year for Material's files
     named by their digest, a day for ours with a digest after ?v=, always asked again for the
-    search's manifest and the search page that carries it, nothing for the rest, nor for a missing file."""
+    search's manifest and the search page that carries it, nothing for the rest, nor for a missing file.
+    `prefix` is the path the site is served under (`/ban-tin`), "" at the root."""
+    get = _under(prefix)
     page = (site / "tin-tuc/bai-mot/index.html").read_text(encoding="utf-8")
     ours = re.search(r'href="[./]*(assets/stylesheets/bantin\.css\?v=[0-9a-f]{10})"', page).group(1)
     material = re.search(r'href="[./]*(assets/stylesheets/main\.[0-9a-f]{8}\.min\.css)"', page).group(1)
@@ -117,8 +119,14 @@ def expect_cache(port: int, site: Path) -> None:
         assert status == 404 and "max-age" not in headers.get("cache-control", ""), (path, headers)
 
 
-def expect_host(port: int, site: Path, *, redirects: bool, folder_statuses=(301,)) -> None:
-    """docs/hosting.md's table, asked of the server on `port` serving `site`."""
+def _under(prefix: str):
+    """`get`, with every path asked under `prefix`."""
+    return lambda port, path, method="GET": get(port, prefix + path, method)
+
+
+def expect_host(port: int, site: Path, *, redirects: bool, folder_statuses=(301,), prefix: str = "") -> None:
+    """docs/hosting.md's table, asked of the server on `port` serving `site` (under `prefix`)."""
+    get = _under(prefix)
     status, headers, body = get(port, "/tin-tuc/bai-mot/")
     assert status == 200 and body == (site / "tin-tuc/bai-mot/index.html").read_bytes()
     assert headers["content-type"].replace(" ", "").lower() == "text/html;charset=utf-8", headers
@@ -198,6 +206,54 @@ def test_nginx_serves_the_documented_configuration(site, run, tmp_path):
     (tmp_path / "conf.d" / "bantin-redirects.conf").write_text(line + "\n", encoding="utf-8")
     checked = subprocess.run([nginx, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+
+
+@pytest.fixture(scope="module")
+def under_a_path(tmp_path_factory):
+    """A site whose site_url has a path, built into www/ban-tin as docs/hosting.md says, next
+    to a portal's stylesheet in www/ (world-readable, as `site`)."""
+    base = Path(tempfile.mkdtemp(prefix="bantin-subpath-"))
+    base.chmod(0o755)
+    root = set_site_url(write_site(base / "project", {"tin-tuc/bai-mot.md": article("Bài một", slug="bai-mot")}),
+                        "https://stp.songlam.gov.vn/ban-tin/")
+    www = base / "www"
+    done = run_bantin(root, "build", "--publish", "--site-dir", str(www / "ban-tin"))
+    assert done.returncode == 0, done.stdout
+    (www / "cong.css").write_text("p{}", encoding="utf-8")
+    for path in [base, *base.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    yield www
+    shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.mark.slow  # needs the server's binary: `make test` installs it
+def test_nginx_serves_a_site_under_a_path_with_the_documented_block(under_a_path, run, tmp_path):
+    """docs/hosting.md, "Trang nằm dưới một đường dẫn": the block pasted into a portal's own
+    server, whose `location /` answers everything (a CMS) and whose regex location for .css/.js
+    would take our assets without `^~`.
+    Our 404 page, the cache rules and the table all hold under /ban-tin/ (a province's trial,
+    session 34: the root block with a parent `root` lost both)."""
+    nginx = binary("nginx", must=True)
+    www, built = under_a_path, under_a_path / "ban-tin"
+    port = free_port()
+    pasted = substitute(block("nginx-subpath"), ("root /var/www/html;", f"root {www};"))
+    (tmp_path / "cong").write_text("\n".join([
+        "server {", f"    listen 127.0.0.1:{port};", f"    root {www};", "    absolute_redirect off;",
+        "    location ~* \\.(css|js)$ {", '        add_header Cache-Control "max-age=7";', "    }",
+        pasted, "    location / {", "        default_type text/html;", '        return 200 "<p>Cổng thông tin</p>";',
+        "    }", "}", ""]), encoding="utf-8")
+    main = nginx_main(tmp_path, [f"{tmp_path}/cong"])
+    checked = subprocess.run([nginx, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    run([nginx, "-c", str(main), "-p", str(tmp_path)], port, tmp_path / "error.log")
+    expect_host(port, built, redirects=False, prefix="/ban-tin")
+    expect_cache(port, built, prefix="/ban-tin")
+    status, headers, _ = get(port, "/ban-tin")
+    assert status == 301 and headers["location"] == "/ban-tin/", (status, headers)
+    assert b"/ban-tin/assets/" in (built / "404.html").read_bytes()  # the page served above, styled under the path
+    assert get(port, "/")[2] == "<p>Cổng thông tin</p>".encode()  # the portal keeps its own
+    status, headers, _ = get(port, "/cong.css")
+    assert status == 200 and headers.get("cache-control") == "max-age=7"
 
 
 APACHE_MODULES = ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers", "alias")
