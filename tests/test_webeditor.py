@@ -140,6 +140,23 @@ def test_wrong_editor_settings_are_explained(entry, words):
     assert all(e.startswith("mkdocs.yml:4") and "plugins.bantin.editor" in e for e in errors)
 
 
+@pytest.mark.parametrize("entry", [{"backend": "gitlab", "repo": "a/b"}, {"backend": "gitlab", "repo": "a/b", "app_id": "x y"}])
+def test_app_id_errors_send_to_the_group_s_applications_as_the_readme_does(entry):
+    """The starter README has the OAuth application made in the group that holds the
+    repository, never in one person's account (Preferences → Applications): it would stop
+    every editor's login once that person leaves. The messages and mkdocs.yml's comment said
+    the opposite, and called the 64-character ID "dãy chữ số" (an outsiders' trial, session 34)."""
+    from bantin.tools.starter import STARTER
+
+    error, = _errors(entry)
+    assert "Settings → Applications của nhóm chứa kho" in error and "Preferences" not in error
+    assert "chữ số" not in error
+    readme = (STARTER / "README.md").read_text(encoding="utf-8")
+    assert "(Settings → Applications của nhóm)" in readme
+    comment, = [line for line in (STARTER / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if "app_id:" in line]
+    assert "Settings → Applications của nhóm chứa kho" in comment and "Preferences" not in comment
+
+
 def test_the_login_page_shows_the_agency_s_emblem_not_decap_s():
     from dataclasses import replace
 

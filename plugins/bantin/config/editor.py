@@ -6,7 +6,7 @@ plugins:
       editor:
         backend: gitlab          # local (default), gitlab, github or none
         repo: so-tu-phap/ban-tin
-        app_id: 0a1b2c…          # GitLab: Preferences → Applications, "Confidential" unticked
+        app_id: 0a1b2c…          # GitLab: the group's Settings → Applications, "Confidential" unticked
         api_root: https://git.example.gov.vn/api/v4   # self-hosted GitLab
 ```
 
@@ -32,6 +32,10 @@ PORT_VARIABLE = "BANTIN_EDITOR_PORT"  # set by `bantin edit` for the build it se
 _REPO = re.compile(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+")
 _BRANCH = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_./-]{0,99}")
 _APP_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")
+# Where the OAuth application is made: the group's, which outlives any one person's account
+# (the starter README, "Viết bài trên trình duyệt"; an outsiders' trial, session 34).
+_GROUP_APPS = ("Settings → Applications của nhóm chứa kho trên GitLab (không dùng tài khoản riêng của "
+               "một người: ứng dụng mất khi người đó nghỉ việc)")
 _PATH = re.compile(r"/?[A-Za-z0-9_./-]{0,200}")
 GITLAB = "https://gitlab.com"
 
@@ -110,11 +114,11 @@ def _online(check: _Check, editor: Editor) -> Editor:
     if editor.backend == "gitlab":
         if not editor.app_id:
             check.error("app_id", "thiếu `app_id:` của ứng dụng đăng nhập trên GitLab",
-                        "trên GitLab, vào Preferences → Applications, tạo ứng dụng (bỏ chọn Confidential, quyền `api`, "
+                        f"trên GitLab, vào {_GROUP_APPS}, tạo ứng dụng (bỏ chọn Confidential, quyền `api`, "
                         "Redirect URI là địa chỉ /admin/ của trang), rồi chép Application ID vào `app_id:`")
         elif not _APP_ID.fullmatch(editor.app_id):
             check.error("app_id", f"`app_id: {short(editor.app_id, 40)}` không phải Application ID của GitLab",
-                        "chép đúng dãy chữ số Application ID từ Preferences → Applications trên GitLab")
+                        f"chép đúng Application ID (một dãy 64 chữ và số) từ {_GROUP_APPS}")
         base = editor.base_url or (_origin(editor.api_root) if editor.api_root else GITLAB)
         return Editor(**{**editor.__dict__, "base_url": base, "api_root": editor.api_root or f"{base}/api/v4"})
     if not editor.base_url:  # github
