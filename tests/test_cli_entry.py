@@ -124,6 +124,23 @@ def test_a_missing_file_named_by_f_is_said_not_replaced(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_new_and_ids_outside_a_site_are_refused_as_build_is(tmp_path):
+    """In the folder above the site (where the README puts `.venv`), `bantin new article …`
+    wrote a stray content/tin-tuc/….md with `category: chua-phan-loai`, exit 0, while build
+    and check refused (an outsiders' trial, session 34). Now all say the same; `--content-dir`
+    still names a content folder without mkdocs.yml."""
+    built = _bantin(tmp_path, "build")
+    said = "không có tệp cấu hình `mkdocs.yml` ở " + str(tmp_path)
+    assert built.returncode == 1 and said in built.stderr, built.stderr
+    for command in (["new", "article", "Bài thử"], ["ids"]):
+        done = _bantin(tmp_path, *command)
+        assert done.returncode == 1 and said in done.stderr, (command, done.stderr)
+        assert "`bantin -f đường/dẫn/mkdocs.yml`" in done.stderr and "--content-dir" in done.stderr
+    assert list(tmp_path.iterdir()) == []
+    made = _bantin(tmp_path, "new", "article", "Bài thử", "--content-dir", "noi-dung")
+    assert made.returncode == 0 and (tmp_path / "noi-dung" / "tin-tuc" / "bai-thu.md").is_file(), made.stderr
+
+
 def test_f_before_init_is_refused_with_the_fix(tmp_path):
     done = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "init", "moi")
     assert done.returncode == 2 and "`bantin init THƯ_MỤC`" in done.stderr and not (tmp_path / "moi").exists()

@@ -148,7 +148,7 @@ def handbooks(tmp_path: Path, files: dict[str, bytes]) -> Path:
 ])
 def test_ids_on_unreadable_handbook(tmp_path, data, expected):
     content = handbooks(tmp_path, {"a.md": HANDBOOK.encode(), "b.md": data})
-    result = bantin(tmp_path, "ids")
+    result = bantin(tmp_path, "ids", "--content-dir", "content")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "b.md" in result.stderr and expected in result.stderr
     assert (content / "hoi-dap" / "a.md").read_text(encoding="utf-8") == HANDBOOK  # nothing half-done
@@ -156,7 +156,7 @@ def test_ids_on_unreadable_handbook(tmp_path, data, expected):
 
 def test_ids_on_missing_file(tmp_path):
     handbooks(tmp_path, {})
-    result = bantin(tmp_path, "ids", "content/hoi-dap/khong-co.md")
+    result = bantin(tmp_path, "ids", "--content-dir", "content", "content/hoi-dap/khong-co.md")
     assert result.returncode == 1 and "không có tệp này" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -164,7 +164,7 @@ def test_ids_on_missing_file(tmp_path):
 def test_ids_on_read_only_file(tmp_path):
     content = handbooks(tmp_path, {"a.md": HANDBOOK.encode()})
     (content / "hoi-dap" / "a.md").chmod(0o444)
-    result = bantin(tmp_path, "ids")
+    result = bantin(tmp_path, "ids", "--content-dir", "content")
     assert result.returncode == 1 and "không ghi được" in result.stderr
 
 
@@ -194,7 +194,7 @@ def test_new_in_unwritable_folder_is_a_message(tmp_path, monkeypatch):
 
 def test_new_with_binary_handbook_beside_it(tmp_path):
     handbooks(tmp_path, {"anh.md": b"\x00\x01"})
-    result = bantin(tmp_path, "new", "qa", "Sổ tay mới")
+    result = bantin(tmp_path, "new", "qa", "Sổ tay mới", "--content-dir", "content")
     assert result.returncode == 1 and "nhị phân" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -244,7 +244,7 @@ def test_ids_names_files_from_the_sites_folder_as_check_does(tmp_path):
     from sitekit import write_site
 
     write_site(tmp_path, {"hoi-dap/a.md": HANDBOOK})
-    result = bantin(tmp_path, "ids")
+    result = bantin(tmp_path, "ids", "--content-dir", "content")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "content/hoi-dap/a.md: thêm mã hoi-gi", result.stdout
 

@@ -116,10 +116,10 @@ def test_ids_never_writes_through_a_symlinked_handbook(tmp_path):
     folder.mkdir(parents=True)
     (folder / "x.md").symlink_to(outside)
     (folder / "that.md").write_text(HANDBOOK, encoding="utf-8")
-    done = bantin(tmp_path / "du-an", "ids")
+    done = bantin(tmp_path / "du-an", "ids", "--content-dir", "content")
     assert done.returncode == 0 and "that.md" in done.stdout and "x.md" not in done.stdout, done.stdout
     assert outside.read_text(encoding="utf-8") == HANDBOOK
-    named = bantin(tmp_path / "du-an", "ids", "content/hoi-dap/x.md")
+    named = bantin(tmp_path / "du-an", "ids", "--content-dir", "content", "content/hoi-dap/x.md")
     assert named.returncode == 1 and "liên kết tượng trưng" in named.stdout and "Traceback" not in named.stdout
     assert outside.read_text(encoding="utf-8") == HANDBOOK
 
@@ -149,7 +149,7 @@ def test_ids_refuses_a_file_outside_content_and_reads_docs_dir(tmp_path):
 def test_new_never_writes_through_a_dangling_symlink(tmp_path):
     (tmp_path / "content" / "tin-tuc").mkdir(parents=True)
     (tmp_path / "content" / "tin-tuc" / "tin-moi.md").symlink_to(tmp_path / "ngoai.md")
-    done = bantin(tmp_path, "new", "article", "Tin mới")
+    done = bantin(tmp_path, "new", "article", "Tin mới", "--content-dir", "content")
     assert done.returncode == 1 and not (tmp_path / "ngoai.md").exists()
 
 
@@ -253,7 +253,7 @@ def test_import_refuses_a_path_that_climbs_back_through_a_link(tmp_path):
 def test_new_never_writes_into_a_symlinked_content_folder(tmp_path):
     (tmp_path / "ngoai").mkdir()
     (tmp_path / "content").symlink_to(tmp_path / "ngoai")
-    done = bantin(tmp_path, "new", "article", "Tin mới")
+    done = bantin(tmp_path, "new", "article", "Tin mới", "--content-dir", "content")
     assert done.returncode == 1 and "liên kết tượng trưng" in done.stdout and list((tmp_path / "ngoai").iterdir()) == []
 
 

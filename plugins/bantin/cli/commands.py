@@ -347,12 +347,18 @@ def _category_slug(config_file: str, category: str | None) -> str | None:
 
 
 def _content_dir(args) -> Path:
-    """`--content-dir`, else `docs_dir` of mkdocs.yml when there is one, else content/."""
+    """`--content-dir`, else `docs_dir` of mkdocs.yml. Without either, SystemExit with the
+    message `build` and `check` give: `bantin new` run in the folder above the site (where
+    the README puts `.venv`) wrote a stray content/tin-tuc/….md nobody's site reads, exit 0
+    (an outsiders' trial, session 34)."""
     if args.content_dir:
         return Path(args.content_dir)
-    if _has_site(args.config_file):
-        return Path(_load(args.config_file).docs_dir)
-    return Path("content")
+    if not _has_site(args.config_file):
+        from bantin.config import precheck
+
+        raise SystemExit(visible(precheck.missing_message(
+            args.config_file, f"; hoặc chỉ rõ thư mục nội dung: `bantin {args.command} … --content-dir THƯ_MỤC`")))
+    return Path(_load(args.config_file).docs_dir)
 
 
 def _has_site(config_file: str) -> bool:
@@ -447,10 +453,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="loại bài: article (tin bài), guide (tài liệu hướng dẫn), qa (sổ tay Hỏi - Đáp)")
     new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài, trong dấu ngoặc kép")
     new.add_argument("--category", metavar="CHUYÊN_MỤC", help="chuyên mục (slug hoặc tên)")
-    new.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
+    new.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml)")
     ids = sub.add_parser("ids", help="điền mã còn thiếu cho câu hỏi trong sổ tay Hỏi - Đáp")
     ids.add_argument("files", nargs="*", metavar="TỆP", help="tệp sổ tay (mặc định: mọi tệp trong content/hoi-dap/)")
-    ids.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content)")
+    ids.add_argument("--content-dir", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: docs_dir của mkdocs.yml)")
     sub.add_parser("import", help="chuyển trang lưu từ cổng thông tin cũ thành bài viết (bantin import --help)")
     sub.add_parser("redirects", help="in cấu hình nginx/Apache chuyển hướng địa chỉ cũ (bantin redirects --help)")
     sub.add_parser("init", help="tạo kho mới cho trang của một đơn vị (bantin init --help)")

@@ -41,15 +41,23 @@ def as_warning(message: str) -> str:
     return message.replace(" lỗi: ", " cảnh báo: ", 1)
 
 
+def missing_message(config_file: str, also: str = "") -> str:
+    """The message for a missing mkdocs.yml, which every command that needs the site gives:
+    run it in the site's folder, or name the file with `-f`. `also`: another way out that
+    command has (`bantin new --content-dir`)."""
+    path = Path(config_file)
+    where = "" if path.parent.is_dir() else f" (không có thư mục {path.parent})"
+    return _message(config_file, 0, "", f"không có tệp cấu hình `{config_file}` ở {Path.cwd()}{where}",
+                    "chạy lệnh trong thư mục của trang (nơi có mkdocs.yml), hoặc chỉ rõ tệp: "
+                    "`bantin -f đường/dẫn/mkdocs.yml` rồi tên lệnh (`check`, `build`…)" + also +
+                    "; chưa có trang thì tạo bằng `bantin init THƯ_MỤC`")
+
+
 def read_text(config_file: str) -> str:
     """The configuration's text; ConfigError when it is missing, binary or not UTF-8."""
     path = Path(config_file)
     if not path.is_file():
-        where = "" if path.parent.is_dir() else f" (không có thư mục {path.parent})"
-        raise ConfigError(_message(config_file, 0, "", f"không có tệp cấu hình `{config_file}` ở {Path.cwd()}{where}",
-                                   "chạy lệnh trong thư mục của trang (nơi có mkdocs.yml), hoặc chỉ rõ tệp: "
-                                   "`bantin -f đường/dẫn/mkdocs.yml` rồi tên lệnh (`check`, `build`…); chưa có "
-                                   "trang thì tạo bằng `bantin init THƯ_MỤC`"))
+        raise ConfigError(missing_message(config_file))
     try:
         if path.stat().st_size > MAX_BYTES:
             raise ConfigError(_message(config_file, 0, "", "tệp cấu hình lớn hơn 1 MB, không phải mkdocs.yml thật",
