@@ -413,6 +413,7 @@ def test_serve_site_over_http_refuses_the_same(confined, serving):
 def test_serve_site_cli_listens_on_loopback_and_explains_mistakes(tmp_path, confined):
     done = run_bantin(tmp_path, "serve-site", "khong-co")
     assert done.returncode == 1 and "bantin build" in done.stdout and "Traceback" not in done.stdout
+    assert "make site" not in done.stdout  # a province has no Makefile
     done = run_bantin(tmp_path, "serve-site", str(confined), "-a", "127.0.0.1:nope")
     assert done.returncode == 2 and "ĐỊA_CHỈ:CỔNG" in done.stdout
     with socket.socket() as busy:
@@ -434,6 +435,48 @@ def test_serve_site_cli_listens_on_loopback_and_explains_mistakes(tmp_path, conf
     for wrong in ("", "a:b", "127.0.0.1:70000", "127.0.0.1:-1"):
         with pytest.raises(ValueError):
             siteserver.parse_address(wrong)
+
+
+def test_serve_site_serves_the_site_dir_of_the_f_file(tmp_path, monkeypatch):
+    """`bantin -f qt-site/mkdocs.yml serve-site` looked for ./site, then told to run `bantin
+    build` (just run) or `make site`, a command a province does not have (an outsiders' trial,
+    session 34). It serves the `site_dir` of that file, and, before a build, names the folder
+    it looked in and the command that builds it."""
+    import yaml
+
+    from bantin.cli import commands
+
+    project = write_site(tmp_path / "qt-site", {"tin-tuc/a.md": article("Bài một")})
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    (project / "mkdocs.yml").write_text(yaml.safe_dump({**config, "site_dir": "public"}, allow_unicode=True),
+                                        encoding="utf-8")
+    before = run_bantin(tmp_path, "-f", "qt-site/mkdocs.yml", "serve-site")
+    assert before.returncode == 1 and "qt-site/public/index.html" in before.stdout, before.stdout
+    assert "`bantin -f qt-site/mkdocs.yml build`" in before.stdout and "make site" not in before.stdout
+    assert "`bantin serve-site THƯ_MỤC`" in before.stdout
+    assert run_bantin(tmp_path, "-f", "qt-site/mkdocs.yml", "build").returncode == 0
+    served = []
+
+    class Server:
+        server_address = ("127.0.0.1", 8000)
+
+        def __init__(self, root, address):
+            served.append(Path(root).resolve())
+
+        def serve_forever(self):
+            raise KeyboardInterrupt
+
+        def server_close(self):
+            pass
+
+    monkeypatch.setattr(siteserver, "SiteServer", Server)
+    monkeypatch.chdir(tmp_path)
+    assert commands.main(["-f", "qt-site/mkdocs.yml", "serve-site"]) == 0
+    assert served == [(project / "public").resolve()]
+    (tmp_path / "site").mkdir()  # a folder named on the command line still wins
+    (tmp_path / "site" / "index.html").write_text("x", encoding="utf-8")
+    assert commands.main(["-f", "qt-site/mkdocs.yml", "serve-site", "site"]) == 0
+    assert served[-1] == (tmp_path / "site").resolve()
 
 
 def test_serve_site_command_serves_until_ctrl_c(confined, tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import time
 from datetime import datetime
@@ -361,6 +362,18 @@ def _content_dir(args) -> Path:
     return Path(_load(args.config_file).docs_dir)
 
 
+def _built_folder(folder: str | None, config_file: str) -> tuple[str, str]:
+    """(the folder `serve-site` serves, the command that builds it): the one named, else the
+    `site_dir` of mkdocs.yml (of `-f`'s file: `bantin -f qt-site/mkdocs.yml serve-site` looked
+    for ./site, an outsiders' trial, session 34), else site/ when there is no mkdocs.yml."""
+    build = "bantin build" if config_file == DEFAULT_CONFIG else f"bantin -f {shlex.quote(config_file)} build"
+    if folder is not None:
+        return folder, build
+    if not _has_site(config_file):
+        return "site", build
+    return str(_from_here(Path(_load(config_file).site_dir))), build
+
+
 def _has_site(config_file: str) -> bool:
     """Whether to read `config_file`: when it is there, or named by `-f` (then a missing one is
     said, not replaced by ./content: `bantin -f so-tu-phap/mkdocs.yl new …` wrote its article
@@ -440,7 +453,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
                        help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
     site = sub.add_parser("serve-site", help="xem trang đã dựng như trên máy chủ thật (trang 404, địa chỉ không có .html)")
-    site.add_argument("folder", nargs="?", default="site", metavar="THƯ_MỤC", help="thư mục đã dựng (mặc định site)")
+    site.add_argument("folder", nargs="?", metavar="THƯ_MỤC",
+                      help="thư mục đã dựng (mặc định: site_dir của mkdocs.yml, hoặc site)")
     site.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
                       help="địa chỉ (mặc định 127.0.0.1:8000, chỉ máy này mở được)")
     edit = sub.add_parser("edit", help="trình biên tập web trên máy (/admin/), kèm xem trước trực tiếp")
@@ -532,7 +546,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve-site":
         from bantin.cli.servesite import run_serve_site
 
-        return run_serve_site(args.folder, args.dev_addr)
+        folder, build_command = _built_folder(args.folder, args.config_file)
+        return run_serve_site(folder, args.dev_addr, build_command)
     if args.command == "edit":
         return run_edit(args.config_file, args.dev_addr, args.port)
     if args.command == "new":

@@ -14,15 +14,18 @@ from bantin.problems import visible
 from bantin.tools import siteserver
 
 
-def run_serve_site(folder: str, address: str) -> int:
-    """The built site as a host serves it, our 404 page included (tools/siteserver.py)."""
+def run_serve_site(folder: str, address: str, build_command: str = "bantin build") -> int:
+    """The built site as a host serves it, our 404 page included (tools/siteserver.py).
+    `build_command`: the command that builds `folder` (with its `-f`), said when nothing is
+    built there yet."""
     root = Path(folder)
     if offlinecopy.is_copy(root):  # an offline copy: its site is the folder beside the start file
         root = offlinecopy.site_folder(root)
     if not (root / "index.html").is_file():
-        print(visible(f"lỗi: {folder}: chưa có trang đã dựng (không thấy {folder}/index.html) → Cách sửa: "
-                      "chạy `bantin build` (hoặc `make site`) trước, hoặc ghi thư mục khác, ví dụ "
-                      "`bantin serve-site site-offline`"), file=sys.stderr)
+        shown = Path(folder) / "index.html"
+        print(visible(f"lỗi: {folder}: chưa có trang đã dựng (không thấy {shown}) → Cách sửa: dựng trang trước "
+                      f"bằng `{build_command}`; hoặc ghi thư mục đã dựng sau lệnh: `bantin serve-site THƯ_MỤC`, "
+                      "ví dụ `bantin serve-site site-offline`"), file=sys.stderr)
         return 1
     if (root / "mkdocs.yml").exists() or (root / ".git").exists():
         print(visible(f"lỗi: {folder} là thư mục dự án (có mkdocs.yml hoặc .git), không phải trang đã dựng; "
