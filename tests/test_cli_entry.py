@@ -141,6 +141,29 @@ def test_new_and_ids_outside_a_site_are_refused_as_build_is(tmp_path):
     assert made.returncode == 0 and (tmp_path / "noi-dung" / "tin-tuc" / "bai-thu.md").is_file(), made.stderr
 
 
+def test_build_strict_says_the_site_already_builds_strict(tmp_path):
+    """`mkdocs build --strict` is MkDocs' habit; `bantin build --strict` was refused as an
+    unknown option, and `--help` never said why (an outsiders' trial, session 34). It builds,
+    saying `strict: true` is already in mkdocs.yml; where it is not, the flag still makes this
+    build strict, as MkDocs' does."""
+    import yaml
+    from sitekit import article, write_site
+
+    site = write_site(tmp_path / "s", {"tin-tuc/a.md": article("Bài một")})
+    done = _bantin(site, "build", "--strict")
+    assert done.returncode == 0, done.stderr
+    assert "không cần `--strict`" in done.stderr and "đã có `strict: true`" in done.stderr
+    assert (site / "site" / "index.html").is_file()
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(strict=False, khong_co_muc_nay=1)  # an unknown option: a warning, which strict stops at
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    assert _bantin(site, "build").returncode == 0
+    done = _bantin(site, "build", "--strict")
+    assert done.returncode == 1 and "không có `strict: true`" in done.stderr, done.stderr
+    shown = _bantin(site, "build", "--help").stdout
+    assert "--strict" in shown and "strict: true" in shown
+
+
 def test_f_before_init_is_refused_with_the_fix(tmp_path):
     done = _bantin(tmp_path, "-f", "so-tu-phap/mkdocs.yml", "init", "moi")
     assert done.returncode == 2 and "`bantin init THƯ_MỤC`" in done.stderr and not (tmp_path / "moi").exists()

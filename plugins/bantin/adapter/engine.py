@@ -41,6 +41,7 @@ class Project:
     # the agency's fields under plugins.bantin.agency.* (config/unfilled.py)
     details: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # MkDocs' "Config value" warnings of a load that went on (not strict)
+    strict: bool = False  # `strict: true`: a warning stops the build (`bantin build --strict` says so)
 
 
 class LoadFailed(Exception):
@@ -71,7 +72,8 @@ def load(config_file: str, **overrides) -> Project:
     return Project(config_file=config.config_file_path or config_file, site_dir=config.site_dir,
                    docs_dir=config.docs_dir, custom_dir=config.theme.custom_dir, site_url=config.site_url or "",
                    has_plugin=found is not None, editor=found.config.editor if found else None,
-                   engine_config=config, details=_details(config, found), warnings=tuple(errors.warnings))
+                   engine_config=config, details=_details(config, found), warnings=tuple(errors.warnings),
+                   strict=bool(config.strict))
 
 
 def _details(config, found) -> dict:
