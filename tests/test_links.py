@@ -96,6 +96,10 @@ def test_links_to_drafts_and_refused_files():
     others = {"tin-tuc/nhap.md": doc("Nháp", draft=True, body="[b](b.md) [a](a.md)\n")}
     found = errors_of("[n](nhap.md) [h](cu.html)\n", others)
     assert "bản nháp" in found[0].message and "không được xuất bản" in found[1].message
+    # A link to a draft is a warning (taking a page down never stops the site, session 34);
+    # a picture of it, or a link to a file that failed, is still an error.
+    assert [p.is_error for p in found] == [False, True]
+    assert [p.is_error for p in errors_of("![n](nhap.md)\n", others)] == [True]
     assert errors_of("[n](nhap.md)\n", others, include_drafts=True) == []
 
 

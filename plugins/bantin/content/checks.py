@@ -6,8 +6,9 @@ MkDocs' own link validation (which in `--strict` mode aborts with an English mes
 a link must name the exact file the build has, as MkDocs resolves it, so a site that
 `bantin check` accepts never fails the build on a link. It also checks what MkDocs does
 not: raw HTML `<a href>` and `<img src>`, anchors (`#muc`, `bai.md#muc`), links written as
-site addresses or folders (with the right `.md` path as the fix), links to drafts, and
-images by their content (imagecheck). The links come from `links`, the anchors from `anchors`.
+site addresses or folders (with the right `.md` path as the fix), links to drafts (a
+warning: the build publishes them as words, `links.unlink`), and images by their content
+(imagecheck). The links come from `links`, the anchors from `anchors`.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class Site:
     pages: Mapping[str, Item | None]  # content pages this build publishes, by src
     static: Mapping[str, int]  # static files this build may publish → bytes
     image_max_kb: int
-    drafts: Mapping[str, Item] = field(default_factory=dict)  # drafts this build leaves out, by src
+    drafts: Mapping[str, Item | None] = field(default_factory=dict)  # drafts this build leaves out, by src
     generated: frozenset[str] = frozenset()  # virtual src_uri of generated pages
     refused: frozenset[str] = frozenset()  # files in content/ that are not published (inventory)
     by_path: Mapping[str, Item] = field(default_factory=dict)  # page path → item, for site addresses
@@ -48,6 +49,7 @@ class Site:
     short_prefix: str = "q"
     read: Callable[[str], bytes | None] | None = None  # bytes of a static file, for images
     used: dict[str, set[str]] = field(default_factory=dict)  # static file → srcs of items using it
+    to_drafts: dict[str, set[str]] = field(default_factory=dict)  # published src → drafts it links (made words)
     site_url: str = ""  # the site's own address: a link to it by full address is a link by file
     _anchors: dict[str, set[str]] = field(default_factory=dict)
     _known: Known | None = None
@@ -161,7 +163,7 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
     elif path in site.pages:
         _check_anchor(item, ref, path, fragment, site, error)
     elif path not in site.generated:
-        _missing(item, ref, path, site, error)
+        _missing(item, ref, path, site, error, problems)
 
 
 def _dropped_scheme(item: Item, ref: Ref, problems: Problems) -> None:
@@ -211,13 +213,17 @@ def _check_anchor(item: Item, ref: Ref, path: str, fragment: str, site: Site, er
           "hoặc mã `{#…}` ghi cuối tiêu đề; sửa phần sau dấu `#` cho đúng")
 
 
-def _missing(item: Item, ref: Ref, path: str, site: Site, error) -> None:
+def _missing(item: Item, ref: Ref, path: str, site: Site, error, problems: Problems) -> None:
     """A target the build does not have: say why, and name the right `.md` when we can tell."""
     here = posixpath.dirname(item.src) or "."
     if path in site.drafts:
-        if not item.meta.draft:
+        if item.meta.draft:
+            return
+        if ref.media:  # a picture or a player of a page: not a link that can become words
             error(f"trỏ tới bản nháp content/{path}, bản nháp không được xuất bản",
-                  "bỏ liên kết, hoặc đăng bài kia trước (bỏ `draft: true`)")
+                  "bỏ dòng này, hoặc đăng bài kia trước (bỏ `draft: true`)")
+            return
+        _to_draft(item, ref, path, site, problems)
         return
     if path in site.refused:
         error(f"trỏ tới tệp content/{path}, tệp này không được xuất bản (xem lỗi của chính tệp đó)",
@@ -239,6 +245,21 @@ def _missing(item: Item, ref: Ref, path: str, site: Site, error) -> None:
         error(f"trỏ tới tệp không có (content/{path})",
               "sửa tên hoặc đường dẫn tệp (phân biệt chữ hoa, chữ thường, tính từ thư mục của bài), "
               "hoặc tải tệp lên content/")
+
+
+def _to_draft(item: Item, ref: Ref, path: str, site: Site, problems: Problems) -> None:
+    """A published page's link to a draft: a warning, and the link is published as its words
+    (`links.unlink`, read_site). Taking a page down (`draft: true`) must never stop the site:
+    the build that fails keeps the old site online, the page meant to go down included (an
+    editor's trial, session 34). The words stay; the link comes back when the draft is published."""
+    site.to_drafts.setdefault(item.src, set()).add(path)
+    what = "liên kết" if not ref.html else "liên kết HTML"
+    problems.warn(item.src, ref.line, ref.field,
+                  f"{what} `{short(ref.target, 80)}` dẫn tới content/{path}, trang đang là bản nháp (`draft: true`) "
+                  "nên không được xuất bản: trên trang, liên kết hiện thành chữ thường, không bấm được, cho tới khi "
+                  "trang đó được đăng",
+                  f"nếu trang đó được gỡ xuống có chủ ý thì không phải sửa gì (muốn gọn thì bỏ liên kết, giữ chữ); "
+                  f"nếu không định gỡ thì xóa dòng `draft: true` của content/{path} để đăng lại")
 
 
 def _looks_like_a_host(target: str) -> bool:
@@ -340,13 +361,17 @@ def check_body(item: Item, known: Mapping[str, int], image_max_kb: int, problems
 
 
 def link_site(corpus, static: Mapping[str, int], *, generated: Iterable[str] = (), refused: Iterable[str] = (),
-              read: Callable[[str], bytes | None] | None = None, short_prefix: str = "q") -> Site:
-    """The link targets of one build of `corpus` (drafts are targets only when it shows them)."""
+              read: Callable[[str], bytes | None] | None = None, short_prefix: str = "q",
+              unread_drafts: Iterable[str] = ()) -> Site:
+    """The link targets of one build of `corpus` (drafts are targets only when it shows them).
+    `unread_drafts`: files whose front matter could not be read but says `draft: true`
+    (content/drafts.py), linked to as drafts rather than as files with errors."""
     published = corpus.published
     shown = {item.src for item in published}
+    drafts: dict[str, Item | None] = {item.src: item for item in corpus.items if item.src not in shown}
+    drafts.update(dict.fromkeys(unread_drafts))
     return Site(pages={item.src: item for item in published}, static=dict(static),
-                image_max_kb=corpus.site.image_max_kb,
-                drafts={item.src: item for item in corpus.items if item.src not in shown},
+                image_max_kb=corpus.site.image_max_kb, drafts=drafts,
                 generated=frozenset(generated), refused=frozenset(refused),
                 by_path={item.path: item for item in published},
                 questions={q.id: handbook for handbook, q in corpus.questions()},

@@ -16,8 +16,8 @@ import bisect
 import html
 import posixpath
 import re
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, replace
+from typing import Callable, Collection
 from urllib.parse import unquote, urlsplit
 
 from bantin.content.literal import blank_escapes, code_free, outside_code, unescape
@@ -241,3 +241,116 @@ def _parses(target: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# --- links to drafts a build leaves out (session 34) -----------------------------------------
+
+_REF_USE = re.compile(r"\[([^\[\]]*)\](?:\s?\[([^\[\]]*)\])?")  # [text][label], [label][], [label]
+_CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
+
+
+def unlink(body: str, src: str, gone: Collection[str]) -> str:
+    """`body`, written in `src`, with every link to a page in `gone` (drafts this build leaves
+    out) replaced by its text: Markdown links, linked pictures (the picture stays), reference
+    links and raw `<a href>`. Taking an article down must not stop the site (an editor's trial,
+    session 34), and the linking page must not carry a link that answers 404. Images, code and
+    comments are left alone."""
+    if not gone or ("](" not in body and "]:" not in body and "<a" not in body.lower()):
+        return body
+    text = markdown_text(body)
+    inline = blank_escapes(text)
+
+    def leads(target: str) -> bool:
+        return _draft_target(src, _strip_angles(target), gone)
+
+    edits: list[tuple[int, int, str]] = []
+    if "](" in inline:
+        edits += [(m.start(), m.end(), body[m.start(2):m.end(2)]) for m in _LINK.finditer(inline)
+                  if not m.group(1) and leads(_address(text, m.span(3)))]
+        edits += [(m.start(), m.end(), body[m.start() + 1:inline.rfind("](", m.start(), m.start(1))])
+                  for m in _LINKED_IMAGE.finditer(inline)
+                  if inline[m.start() - 1:m.start()] != "!" and leads(_address(text, m.span(1)))]
+    if "]:" in text:
+        edits += _reference_edits(body, text, inline, leads)
+    if "<" in text:
+        edits += _anchor_edits(text, leads)
+    return _apply(body, edits)
+
+
+def _draft_target(src: str, target: str, gone: Collection[str]) -> bool:
+    """Whether `target`, a link written in `src`, names a page in `gone` (with or without `#id`)."""
+    if not target or target.lower().startswith(_EXTERNAL) or not _parses(target):
+        return False
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return False
+    return resolve(src, target) in gone
+
+
+def _reference_edits(body: str, text: str, inline: str, leads) -> list[tuple[int, int, str]]:
+    """Definitions `[label]: page.md` of a draft blanked, and their uses `[text][label]`,
+    `[label][]`, `[label]` made their text (not an image's `![alt][label]`, nor `[a](b)`)."""
+    edits, labels = [], set()
+    for m in _REF_DEF.finditer(text):
+        if leads(m.group(2)):
+            labels.add(_label(m.group(1)))
+            end = text.find("\n", m.end())
+            edits.append((m.start(), len(text) if end == -1 else end, ""))
+    if not labels:
+        return []
+    for m in _REF_USE.finditer(inline):
+        after = inline[m.end():m.end() + 1]
+        if inline[m.start() - 1:m.start()] == "!" or (not m.group(2) and after in ("(", ":")):
+            continue
+        label = m.group(2) if m.group(2) and m.group(2).strip() else m.group(1)
+        if _label(label) in labels:
+            edits.append((m.start(), m.end(), body[m.start(1):m.end(1)]))
+    return edits
+
+
+def _anchor_edits(text: str, leads) -> list[tuple[int, int, str]]:
+    """Raw `<a href="page.md">…</a>` of a draft: the tags go, the words stay; an `id`/`name`
+    the tag carried stays on a `<span>`, so a link to that spot of the page still lands."""
+    edits: list[tuple[int, int, str]] = []
+    closes: list[re.Match] | None = None  # every `</a>`, found once: a search per tag is quadratic
+    starts: list[int] = []
+    for m, name, span, attrs in _html_targets(text):
+        if m.group(1).lower() != "a" or not leads(attrs[name]):
+            continue
+        end = text.find(">", span[1])
+        if end == -1:
+            continue
+        spot = attrs.get("id") or attrs.get("name")
+        edits.append((m.start(), end + 1, f'<span id="{html.escape(spot)}">' if spot else ""))
+        if closes is None:
+            closes = list(_CLOSE_A.finditer(text))
+            starts = [close.start() for close in closes]
+        index = bisect.bisect_left(starts, end + 1)
+        if index < len(closes):
+            edits.append((closes[index].start(), closes[index].end(), "</span>" if spot else ""))
+    return edits
+
+
+def _apply(body: str, edits: list[tuple[int, int, str]]) -> str:
+    """`body` with each (start, end, new text) edit made, the first of overlapping ones only. A
+    line break the edit removes (`[a](\\n b.md)`, `<a\\n href=…>`) becomes a space, which is
+    what Markdown reads it as: put back as a newline it could end the paragraph there."""
+    out, position = [], 0
+    for start, end, new in sorted(edits):
+        if start < position:
+            continue
+        gap = " " if body.count("\n", start, end) > new.count("\n") else ""
+        out += [body[position:start], new, gap]
+        position = end
+    return "".join(out) + body[position:]
+
+
+def unlink_item(item: Item, gone: Collection[str]) -> Item:
+    """`item` with its links to the pages in `gone` made text (`unlink`): body, handbook intro,
+    each question's heading, answer and legal basis (answers link from the handbook's file)."""
+    def strip(text: str) -> str:
+        return unlink(text, item.src, gone) if text else text
+
+    questions = tuple(replace(q, body=strip(q.body), legal_basis=strip(q.legal_basis), heading=strip(q.heading))
+                      for q in item.questions)
+    return replace(item, body=strip(item.body), intro=strip(item.intro), questions=questions)

@@ -213,9 +213,15 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     # A page that failed its own checks is "not published, see its errors" to a page linking
     # it, not "missing": a province's review went looking for a file that was there.
     failed_pages = {src for src in pages_md if corpus.by_src(src) is None}
+    unread = {src: inputs.read(src) for src in failed_pages} if not include_drafts else {}
+    unread_drafts = drafts.unpublished_drafts((), unread)  # a takedown whose front matter broke is one too
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
-                        refused=inventory.refused | failed_pages, read=inputs.read, short_prefix=urls.prefixes.short)
+                        refused=inventory.refused | (failed_pages - unread_drafts), read=inputs.read,
+                        short_prefix=urls.prefixes.short, unread_drafts=unread_drafts)
     used = check_links(corpus.items, targets, problems)
+    if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft)
+        corpus = corpus.unlinked(targets.to_drafts)
+        generated = generated_pages(corpus, urls)  # listings and question pages hold the items
     held = draft_only(used, corpus) - keep
     problems.extend(inventory.draft_link_problems(held))
     unused = (inventory.loose & set(assets)) - set(used) - keep  # a Word file no page uses (issue 14)
@@ -223,12 +229,8 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     planned = planned_outputs(inputs)  # once: it looks each content file up in every theme folder
     check_addresses(corpus, generated, urls, problems, aliases, planned)
-    unread_drafts: set[str] = set()
     if not include_drafts:  # a draft's problems never block publishing: it is not published
-        unread = {src: inputs.read(src) for src in pages_md if corpus.by_src(src) is None}
-        left_out = drafts.unpublished_drafts(corpus.items, unread)
-        problems = drafts.demote(problems, left_out)
-        unread_drafts = left_out & unread.keys()
+        problems = drafts.demote(problems, drafts.unpublished_drafts(corpus.items, unread))
     corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems,
                               draft_only=len(held), unread_drafts=unread_drafts)
     withheld = (in_content - inventory.accepted) | held | unused

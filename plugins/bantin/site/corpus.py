@@ -21,6 +21,7 @@ from bantin.content.sanitize import report_unsafe
 from bantin.content import placeholders
 from bantin.content.fields import SLUG_MAX
 from bantin.content.frontmatter import read
+from bantin.content.links import unlink_item
 from bantin.legal.names import NAMED_KINDS, written_name
 from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
@@ -206,6 +207,13 @@ class Corpus:
                          draft_files=tuple(sorted({*counts.draft_files, *unread_drafts})))
         object.__setattr__(clone, "counts", counts)
         return clone
+
+    def unlinked(self, gone: Mapping[str, Collection[str]]) -> "Corpus":
+        """This corpus with the links of each item of `gone` (src → drafts it links to) made
+        their words (links.unlink_item): what a build publishes when a page linking to it was
+        taken down. Indexes are built again, which only a site with such links pays."""
+        items = tuple(unlink_item(item, gone[item.src]) if item.src in gone else item for item in self.items)
+        return replace(self, items=items)
 
     def by_path(self, path: str) -> Item | None:
         return self._by_path.get(path)  # type: ignore[attr-defined]

@@ -81,7 +81,7 @@ class LinkNote:
                     f"thành {self.page} nhưng còn là bản nháp → khi xuất bản bài đó, thêm lại liên kết `{self.later}`")
         if self.kind == DRAFT:
             return (f"liên kết {label} {STILL_OLD}: {address}: trang đó đã được nhập thành {self.page} nhưng còn là "
-                    f"bản nháp, và bài đã xuất bản không được liên kết tới bản nháp → khi xuất bản bài đó, sửa liên "
+                    f"bản nháp, và liên kết tới bản nháp chỉ hiện thành chữ trên trang → khi xuất bản bài đó, sửa liên "
                     f"kết thành `{self.later}`")
         if self.kind == ROOT:
             return (f"liên kết {label} tới {address} chỉ còn là {kept}: không biết tên miền của trang cũ, và chưa có "

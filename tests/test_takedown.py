@@ -1,0 +1,114 @@
+"""Taking a page down (`draft: true`) always goes through, even when published pages link to it
+(session 34, an editors' trial: the build failed on the link, so the old site, the page to be
+taken down included, stayed online). The link is published as its words, with a warning
+naming the linking file and line; the preview, which shows drafts, keeps the link."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bantin.config.settings import UrlPrefixes
+from bantin.content.links import unlink
+from bantin.site import build
+from bantin.site.urls import UrlScheme
+from sitekit import article, build as mkdocs_build, read, run_bantin, write_site
+from test_drafts_policy import SITE, inputs_of
+
+TAKEN_DOWN = "tin-tuc/tap-huan-hoa-giai-vien.md"
+LINKING = "tin-tuc/hoi-nghi-tong-ket.md"
+HANDBOOK = "hoi-dap/so-tay-hoa-giai.md"
+# Front matter is 5 lines (---, title, date, category, ---): the links are on lines 8 and 10.
+LINKING_TEXT = article("Hội nghị tổng kết", body=(
+    "Hội nghị đánh giá kết quả năm.\n\n"
+    "Xem tin [Tập huấn hòa giải viên](tap-huan-hoa-giai-vien.md) của huyện.\n\n"
+    'Hoặc <a href="tap-huan-hoa-giai-vien.md">bài tập huấn</a> và [trang khác](khac.md).\n'))
+HANDBOOK_TEXT = ("---\ntitle: Sổ tay hòa giải\ndate: 2024-01-01\ncategory: hoa-giai-o-co-so\n---\n\n"
+                 "## Câu hỏi 1: Tập huấn thế nào? {#tap-huan-the-nao}\n\n"
+                 "Xem [bản tin tập huấn](../tin-tuc/tap-huan-hoa-giai-vien.md#ket-qua).\n")
+FILES = {
+    LINKING: LINKING_TEXT,
+    "tin-tuc/khac.md": article("Trang khác"),
+    HANDBOOK: HANDBOOK_TEXT,
+    TAKEN_DOWN: article("Tập huấn hòa giải viên", body="## Kết quả\n\nSố liệu sai.\n", draft=True),
+}
+
+
+@pytest.fixture(scope="module")
+def taken_down(tmp_path_factory) -> Path:
+    return write_site(tmp_path_factory.mktemp("takedown"), FILES)
+
+
+def test_a_strict_build_publishes_without_the_page_taken_down(taken_down):
+    done = mkdocs_build(taken_down)  # fails the test when the build fails
+    assert not list((taken_down / "site").rglob("*tap-huan-hoa-giai-vien*"))
+    page = read(taken_down, "tin-tuc/hoi-nghi-tong-ket/index.html")
+    assert "Tập huấn hòa giải viên" in page and "bài tập huấn" in page
+    assert "tap-huan-hoa-giai-vien" not in page  # no <a> to it: a reader meets no broken link
+    assert re.search(r'<a href="\.\./trang-khac/">trang khác</a>', page)  # other links stay links
+    question = read(taken_down, "hoi-dap/so-tay-hoa-giai/tap-huan-the-nao/index.html")
+    assert "bản tin tập huấn" in question and "tap-huan-hoa-giai-vien" not in question
+    handbook = read(taken_down, "hoi-dap/so-tay-hoa-giai/index.html")
+    assert "bản tin tập huấn" in handbook and "tap-huan-hoa-giai-vien" not in handbook
+    # The warning, with file and line, is in the build's log (INFO: a warning never fails --strict).
+    assert f"{LINKING}:8: cảnh báo: liên kết `tap-huan-hoa-giai-vien.md` dẫn tới content/{TAKEN_DOWN}" in done.stdout
+    assert f"{HANDBOOK}:9: cảnh báo: liên kết `../tin-tuc/tap-huan-hoa-giai-vien.md#ket-qua`" in done.stdout
+
+
+def test_check_passes_and_names_each_link_as_a_warning(taken_down):
+    done = run_bantin(taken_down, "check")
+    assert done.returncode == 0, done.stdout
+    warned = [line for line in done.stdout.splitlines() if "bản nháp (`draft: true`)" in line]
+    assert [line.split(": cảnh báo:")[0] for line in warned] == [f"{HANDBOOK}:9", f"{LINKING}:8", f"{LINKING}:10"]
+    assert all("chữ thường, không bấm được" in line and f"xóa dòng `draft: true` của content/{TAKEN_DOWN}" in line
+               for line in warned)
+    assert "0 lỗi" in done.stdout
+
+
+def test_the_preview_keeps_the_link():
+    """`bantin serve` shows drafts, so there the link works and nothing is said."""
+    found = build.read_site(inputs_of(FILES), SITE, UrlScheme(UrlPrefixes()), include_drafts=True)
+    assert found.problems.items == []
+    assert "](tap-huan-hoa-giai-vien.md)" in found.corpus.by_src(LINKING).body
+
+
+def test_a_takedown_whose_front_matter_broke_still_goes_through():
+    """`draft: true` set while the front matter got broken: the page is not published anyway
+    (content/drafts.py), so a link to it is the same warning, not "see that file's errors"."""
+    broken = "---\ntitle: Tập huấn\ndraft: true\ndate: [2024\ncategory: hoa-giai-o-co-so\n---\n\nSố liệu sai.\n"
+    found = build.read_site(inputs_of({**FILES, TAKEN_DOWN: broken}), SITE, UrlScheme(UrlPrefixes()),
+                            include_drafts=False)
+    assert found.problems.errors == []
+    assert "Tập huấn hòa giải viên" in found.corpus.by_src(LINKING).body
+    assert "](tap-huan-hoa-giai-vien.md)" not in found.corpus.by_src(LINKING).body
+
+
+GONE = {"tin-tuc/b.md", "hoi-dap/s.md"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Xem [bài B](b.md) và [C](c.md).", "Xem bài B và [C](c.md)."),
+    ("[*Bài* B](<b.md> \"tựa\") [q](../hoi-dap/s.md#cau)", "*Bài* B q"),
+    ("[![Ảnh](../images/a.png)](b.md#x) ![x](../images/b.png)", "![Ảnh](../images/a.png) ![x](../images/b.png)"),
+    ("Xem [bài][r], [r][] và [r]. [ok][s]\n\n[r]: b.md\n[s]: c.md\n", "Xem bài, r và r. [ok][s]\n\n\n[s]: c.md\n"),
+    ('<a href="b.md" title="t">bài\nB</a>, <A id="m" HREF=\'b.md\'>x</A> <a href="c.md">c</a>',
+     'bài\nB, <span id="m">x</span> <a href="c.md">c</a>'),
+    ("`[x](b.md)` \\[y\\](b.md)\n\n```\n[z](b.md)\n```\n", "`[x](b.md)` \\[y\\](b.md)\n\n```\n[z](b.md)\n```\n"),
+    ("[a\nb](\n  b.md)\ntiếp", "a\nb \ntiếp"),  # the line break inside the link is a space, not a new paragraph
+    ("[ngoài](https://x.vn/b.md) [b](../tin-tuc/b.md)", "[ngoài](https://x.vn/b.md) b"),
+])
+def test_unlink_leaves_the_words(body, expected):
+    assert unlink(body, "tin-tuc/a.md", GONE) == expected
+
+
+def test_unlink_is_linear_on_hostile_bodies():
+    """Many links to a draft, and many raw tags that never close: one pass each."""
+    import time
+
+    body = '<a href="b.md">x ' * 20000 + "[y](b.md) " * 20000 + "[r] " * 20000 + "\n\n[r]: b.md\n"
+    started = time.perf_counter()
+    done = unlink(body, "tin-tuc/a.md", GONE)
+    assert time.perf_counter() - started < 2
+    assert "b.md" not in done and done.count("x ") == 20000
