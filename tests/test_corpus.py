@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from bantin.content.checks import check_body, check_links, link_site
@@ -213,26 +215,41 @@ def test_same_slug_in_different_sections_is_fine():
 
 
 def test_duplicate_question_id_across_handbooks_names_both():
+    """Each place is reported, naming the other with its line, and each has its line to paste:
+    nothing here tells which question came first (session 34)."""
     files = {
         "hoi-dap/mot.md": doc("Sổ tay một", body="## Câu 1: A? {#chung}\n\nX\n"),
         "hoi-dap/hai.md": doc("Sổ tay hai", body="Intro\n\n## Câu 1: B? {#rieng}\n\nY\n\n## Câu 2: C? {#chung}\n\nZ\n"),
     }
     _, problems = build(files)
-    assert len(problems.errors) == 1
-    error = problems.errors[0]
-    text = str(error)
-    assert "hoi-dap/hai.md" in text and "hoi-dap/mot.md" in text
-    assert "`chung`" in error.message
-    # Both places with their lines: hai.md:12 (body from line 6, heading at index 6) and mot.md:6.
-    places = {f"{error.path}:{error.line}", *[p for p in ("hoi-dap/hai.md:12", "hoi-dap/mot.md:6") if p in error.message]}
-    assert places == {"hoi-dap/hai.md:12", "hoi-dap/mot.md:6"}
+    # hai.md:12 (body from line 6, heading at index 6) and mot.md:6.
+    assert [(p.path, p.line) for p in sorted(problems.errors)] == [("hoi-dap/hai.md", 12), ("hoi-dap/mot.md", 6)]
+    on_hai, on_mot = sorted(problems.errors)
+    assert "`chung`" in on_hai.message and "câu ở hoi-dap/mot.md:6" in on_hai.message
+    assert "câu ở hoi-dap/hai.md:12" in on_mot.message
+    assert "Nếu câu vừa thêm là câu này: thay cả dòng 12 bằng dòng này: `## Câu 2: C? {#c}`" in on_hai.fix
+    assert "nếu là câu ở hoi-dap/mot.md:6: thay cả dòng đó bằng dòng này: `## Câu 1: A? {#a}`" in on_hai.fix
+    assert "nếu là câu ở hoi-dap/hai.md:12: thay cả dòng đó bằng dòng này: `## Câu 2: C? {#c}`" in on_mot.fix
+    assert all("ngày `date:` của sổ tay không cho biết câu nào có trước" in p.fix for p in (on_hai, on_mot))
 
 
 def test_duplicate_question_id_within_one_handbook():
     files = {"hoi-dap/mot.md": doc("Sổ tay", body="## A {#a}\n\nX\n\n## B {#a}\n\nY\n")}
     _, problems = build(files)
-    assert len(problems.errors) == 1
-    assert problems.errors[0].line == 10 and "hoi-dap/mot.md:6" in problems.errors[0].message
+    assert [p.line for p in problems.errors] == [6, 10]
+    assert "câu ở dòng 10 (cùng tệp)" in problems.errors[0].message
+    assert "câu ở dòng 6 (cùng tệp)" in problems.errors[1].message
+
+
+def test_a_question_id_on_three_questions_offers_three_different_ids():
+    """Of three, two must change: the ids offered are all different (of two, one changes, so
+    both may be offered the same one)."""
+    files = {f"hoi-dap/{name}.md": doc(f"Sổ tay {name}", body="## Câu 1: Hòa giải là gì? {#chung}\n\nX\n")
+             for name in ("mot", "hai", "ba")}
+    _, problems = build(files)
+    assert len(problems.errors) == 3 and all("dùng cho 3 câu hỏi" in p.message for p in problems.errors)
+    offered = set(re.findall(r"\{#(hoa-giai-la-gi[-\d]*)\}", problems.errors[0].fix))
+    assert offered == {"hoa-giai-la-gi", "hoa-giai-la-gi-2", "hoa-giai-la-gi-3"}
 
 
 # --- every file accounted for -------------------------------------------------------------

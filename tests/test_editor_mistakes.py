@@ -136,11 +136,12 @@ MISTAKES = {
     # 10. a question without id: the heading line to paste, with a fresh id
     "question-without-id": Mistake(replace(QA, " {#hoa-giai-o-co-so-la-gi}", ""), QA, 14,
                                    ("chưa có mã", "`## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}`")),
-    # 11. an id copied from an older handbook: the newer handbook is told to change it
+    # 11. an id copied from another handbook: both places are named, each with its line to
+    # paste (which one was added is the editor's to say: test_a_copied_question_is_never_called_the_older)
     "question-id-taken": Mistake(replace(QA, "\n## ", "\n## Câu hỏi 0: Quyền tiếp cận thông tin là gì? "
                                          "{#quyen-tiep-can-thong-tin-la-gi}\n\nTrả lời.\n\n## "), QA, 14,
-                                 (f"đã dùng ở {QA2}:16", "`## Câu hỏi 0: Quyền tiếp cận thông tin là gì? "
-                                  "{#quyen-tiep-can-thong-tin-la-gi-2}`")),
+                                 (f"câu này và câu ở {QA2}:16", "dòng 14 bằng dòng này: `## Câu hỏi 0: Quyền tiếp "
+                                  "cận thông tin là gì? {#quyen-tiep-can-thong-tin-la-gi-2}`")),
     "question-id-taken-by-a-draft": Mistake(add("hoi-dap/so-tay-moi.md", (
         "---\ntitle: Sổ tay mới\ndate: 2020-01-01\ncategory: hoa-giai-o-co-so\ndraft: true\n---\n\n"
         "## Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nTrả lời.\n").encode()),
@@ -329,6 +330,29 @@ def test_fresh_ids_are_unique_on_the_whole_site(pristine, tmp_path):
     assert "`## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}`" in fixes[QA, 14]
     assert "`## Câu 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi-2}`" in fixes["hoi-dap/moi.md", 7]
     assert "`## Câu 2: Quyền tiếp cận thông tin là gì? {#quyen-tiep-can-thong-tin-la-gi-2}`" in fixes["hoi-dap/moi.md", 11]
+
+
+def test_a_copied_question_is_never_called_the_older(pristine, tmp_path):
+    """An editors' trial (session 34): a question of a published handbook (date 2024-03-15)
+    copied with its id into an older one (2022-11-10), as the web editor lets anyone type. The
+    message was on the original and called the copy "câu hỏi đăng trước"; obeying it moved
+    the printed /q/ address. Now both places are named, neither is said to be first, and the
+    line to paste for the copy is in the message the editor reads, whichever it is."""
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    with (docs / QA2).open("a", encoding="utf-8") as file:  # lines 105 (blank) and 106
+        file.write("\n## Câu hỏi 11: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nTrả lời.\n")
+    found = sorted((p for p in check(docs) if "`hoa-giai-o-co-so-la-gi`" in p.message), key=lambda p: p.path)
+    assert [(p.path, p.line, p.severity) for p in found] == [(QA, 14, "lỗi"), (QA2, 106, "lỗi")]
+    copy = "`## Câu hỏi 11: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi-2}`"
+    on_original, on_copy = (str(p) for p in found)
+    assert f"câu ở {QA2}:106" in on_original and f"câu ở {QA}:14" in on_copy
+    for shown in (on_original, on_copy):
+        assert "đăng trước" not in shown and "không đổi câu kia" not in shown, shown
+        assert "đổi mã của câu vừa thêm hoặc vừa chép vào" in shown and copy in shown, shown
+        assert "`## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#" in shown  # the other choice, spelled out too
+    assert f"Nếu câu vừa thêm là câu này: thay cả dòng 106 bằng dòng này: {copy}" in on_copy
+    assert f"nếu là câu ở {QA2}:106: thay cả dòng đó bằng dòng này: {copy}" in on_original
 
 
 @pytest.mark.parametrize("written", ["Hoa giai o co so", "hòa giải ở cơ sở", "HÒA GIẢI Ở CƠ SỞ", "Hoà giải ở cơ sở"])

@@ -248,16 +248,46 @@ def missing_id(src: str, line: int, text: str, taken: set[str]) -> Problem:
 
 
 def taken_id(src: str, line: int, qid: str, text: str, owner: str, taken: set[str]) -> Problem:
-    """The newer of two questions with one id: it changes its id (the older one's is printed on
-    paper and QR codes already). `owner` is 'file:line' of the older one."""
+    """A question of a draft whose id a published question has: the draft changes (the
+    published one's address and QR code may be printed; the draft's are not published).
+    `owner` is 'file:line' of the published one."""
     fresh = new_id(split_heading(text)[0], taken)
-    return Problem(src, line, "", f"mã câu hỏi `{qid}` đã dùng ở {owner} (câu hỏi đăng trước: địa chỉ và mã QR của "
-                   "nó có thể đã được in ra giấy, nên câu đó giữ mã)",
-                   "đổi mã của câu hỏi này, không đổi câu kia: " + _paste(line, text, fresh))
+    return Problem(src, line, "", f"mã câu hỏi `{qid}` đã dùng ở {owner}, một câu hỏi đã đăng (địa chỉ và mã QR "
+                   "của nó có thể đã được in ra giấy, nên câu đó giữ mã)",
+                   "đổi mã của câu hỏi này (trong bản nháp, chưa đăng), không đổi câu kia: " + _paste(line, text, fresh))
+
+
+def shared_id(qid: str, here: tuple[str, int, str], others: list[tuple[str, int, str]]) -> Problem:
+    """One of two (or more) published questions with one id, at `here`, naming the `others`
+    ((file, line, line to paste) each). Nothing the build reads tells which was published
+    first: a handbook's `date:` is not when a question was added, and the common mistake is a
+    question copied into an older handbook, so a message that picked by `date:` told the
+    editor to change the printed id (an editors' trial, session 34). So each place is named,
+    with the line to paste for each, and the editor, who knows which one they just added,
+    changes that one."""
+    src, line, paste = here
+    where = ", ".join(_place(other, line_, src) for other, line_, _ in others)
+    fixes = "; ".join([f"nếu câu vừa thêm là câu này: thay cả dòng {line} bằng dòng này: `{paste}`"] +
+                      [f"nếu là câu ở {_place(other, line_, src)}: thay cả dòng đó bằng dòng này: `{text}`"
+                       for other, line_, text in others])
+    count = "hai" if len(others) == 1 else str(len(others) + 1)
+    return Problem(src, line, "", f"mã câu hỏi `{qid}` dùng cho {count} câu hỏi: câu này và câu ở {where}",
+                   "một mã chỉ dùng cho một câu hỏi. Câu hỏi đã đăng từ trước phải giữ mã (địa chỉ và mã QR của "
+                   "nó có thể đã được in ra giấy); đổi mã của câu vừa thêm hoặc vừa chép vào (ngày `date:` của sổ "
+                   f"tay không cho biết câu nào có trước). {fixes[0].upper()}{fixes[1:]}")
+
+
+def paste_line(text: str, qid: str) -> str:
+    """The heading line `## <text>` with `qid`, as a message quotes it."""
+    return short(heading_with_id(text, qid), 300)
+
+
+def _place(src: str, line: int, here: str) -> str:
+    return f"dòng {line} (cùng tệp)" if src == here else f"{src}:{line}"
 
 
 def _paste(line: int, text: str, qid: str) -> str:
-    return f"thay cả dòng {line} bằng dòng này: `{short(heading_with_id(text, qid), 300)}`"
+    return f"thay cả dòng {line} bằng dòng này: `{paste_line(text, qid)}`"
 
 
 def new_id(title: str, taken: set[str]) -> str:

@@ -29,7 +29,8 @@ from bantin.content.model import Item, Question, Tag
 from bantin.problems import Problems
 from bantin.content.nearby import Known
 from bantin.content.shape import report_shape
-from bantin.content.qa import NO_ID, heading_lines, missing_id, parse_questions, split_heading, taken_id
+from bantin.content.qa import (NO_ID, heading_lines, missing_id, new_id, parse_questions, paste_line, shared_id,
+                               split_heading, taken_id)
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
 from bantin.text.vi import cap_slug, nfc, slugify
@@ -262,10 +263,10 @@ def _merge_tags(items: list[Item]) -> list[Item]:
 def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> None:
     """Two files at one address, or one question id twice, are errors naming both places.
 
-    A question id used twice is reported once, on the newer question, which is told to
-    change (issue 14): the older one's address may be printed on paper and QR codes. Newer:
-    in a draft rather than a published handbook, else in the handbook with the later `date`,
-    else later in path order and line. `taken` holds every id of the site (fresh ids avoid it).
+    A question id used twice (`_shared_question_id`): a draft's question is told to change
+    (the published one's address may be printed on paper and QR codes); two published ones
+    are each named with the line to paste, since nothing here knows which came first.
+    `taken` holds every id of the site (fresh ids avoid it).
     """
     at: dict[str, list[Item]] = {}
     uses: dict[str, list[tuple[Item, Question]]] = {}
@@ -291,13 +292,33 @@ def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> Non
                            f"thêm dòng `slug: {free}` (hoặc sửa dòng đó nếu đã có) vào bài này; đừng đổi bài kia: "
                            "địa chỉ của nó có thể đã được in, chia sẻ")
     for qid, found in uses.items():
-        if len(found) < 2:
-            continue
-        found.sort(key=lambda use: (use[0].meta.draft, use[0].meta.date, use[0].src, use[1].line))
-        owner, owner_q = found[0]
-        for item, question in found[1:]:
-            problems.items.append(taken_id(item.src, question.line, qid, _heading(item, question),
-                                           f"{owner.src}:{owner_q.line}", taken))
+        if len(found) > 1:
+            _shared_question_id(qid, found, problems, taken)
+
+
+def _shared_question_id(qid: str, found: list[tuple[Item, Question]], problems: Problems, taken: set[str]) -> None:
+    """One id on several questions. A draft's question changes its id when a published one has
+    it (reliable: the draft is not published). Among published questions (or drafts alone)
+    nothing tells which came first, so each is reported naming the others (qa.shared_id)."""
+    found = sorted(found, key=lambda use: (use[0].src, use[1].line))
+    published = [use for use in found if not use[0].meta.draft]
+    if published:
+        owner, owner_q = published[0]
+        for item, question in found:
+            if item.meta.draft:
+                problems.items.append(taken_id(item.src, question.line, qid, _heading(item, question),
+                                               f"{owner.src}:{owner_q.line}", taken))
+    group = published or found
+    if len(group) < 2:
+        return
+    # Of two, only one changes: both may be offered the same free id (a copy gets `-2`, not `-3`).
+    before = set(taken)
+    fresh = [new_id(question.title, set(before) if len(group) == 2 else taken) for _, question in group]
+    taken.update(fresh)
+    places = [(item.src, question.line, paste_line(_heading(item, question), qid_))
+              for (item, question), qid_ in zip(group, fresh)]
+    for index, here in enumerate(places):
+        problems.items.append(shared_id(qid, here, places[:index] + places[index + 1:]))
 
 
 def _free_slug(slug: str, year: int, used_paths: set[str], plain: bool = False) -> str:

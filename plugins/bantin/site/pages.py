@@ -207,7 +207,7 @@ def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme,
         if _claim(owners, page.path, what, src or CONFIG_FILE, problems):
             _file(gate, urls.dest(page.path), what, src or CONFIG_FILE, "slug", problems)
         if page.question is not None:
-            if page.question.id in short_ids:  # one id in two handbooks: the corpus told the newer one
+            if page.question.id in short_ids:  # one id in two handbooks: the corpus named both places
                 continue
             short_ids.add(page.question.id)
             short = f"liên kết ngắn của câu hỏi `{page.key}` ({src})"
