@@ -52,6 +52,8 @@ def test_a_strict_build_publishes_without_the_page_taken_down(taken_down):
     assert "bản tin tập huấn" in question and "tap-huan-hoa-giai-vien" not in question
     handbook = read(taken_down, "hoi-dap/so-tay-hoa-giai/index.html")
     assert "bản tin tập huấn" in handbook and "tap-huan-hoa-giai-vien" not in handbook
+    printed = read(taken_down, "hoi-dap/so-tay-hoa-giai/ban-in/index.html")
+    assert "bản tin tập huấn" in printed and "tap-huan-hoa-giai-vien" not in printed
     # The warning, with file and line, is in the build's log (INFO: a warning never fails --strict).
     assert f"{LINKING}:8: cảnh báo: liên kết `tap-huan-hoa-giai-vien.md` dẫn tới content/{TAKEN_DOWN}" in done.stdout
     assert f"{HANDBOOK}:9: cảnh báo: liên kết `../tin-tuc/tap-huan-hoa-giai-vien.md#ket-qua`" in done.stdout
