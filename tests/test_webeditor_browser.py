@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from urllib.parse import parse_qs, urlsplit
 from pathlib import Path
 
@@ -81,8 +82,6 @@ def _wait(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
 @pytest.fixture(scope="module")
 def editing(tmp_path_factory):
     """(project folder, preview URL) of `bantin edit` running on a git copy of a small site."""
-    if shutil.which("node") is None or not (ROOT / "node_modules/decap-server/dist/index.js").is_file():
-        pytest.skip("needs Node.js and `npm ci` (decap-server); `make test` installs them")
     root = write_site(tmp_path_factory.mktemp("editing") / "site", {
         "tin-tuc/bai-cu.md": article("Bài cũ", summary="Bài có sẵn.", image="../images/anh-cu.jpg",
                                      image_alt="Ảnh cũ"),  # a published article's picture
@@ -99,6 +98,16 @@ def editing(tmp_path_factory):
 
     (root / "content/images").mkdir()
     Image.new("RGB", (640, 400), (200, 60, 40)).save(root / "content/images/anh-cu.jpg", quality=85)
+    with edit_running(root) as (url, proxy):
+        yield root, url, proxy
+
+
+@contextmanager
+def edit_running(root: Path):
+    """(preview URL, decap-server port) of `bantin edit` running on `root` made a git copy; it
+    is stopped after, and decap-server with it."""
+    if shutil.which("node") is None or not (ROOT / "node_modules/decap-server/dist/index.js").is_file():
+        pytest.skip("needs Node.js and `npm ci` (decap-server); `make test` installs them")
     (root / ".gitignore").write_text("site/\n", encoding="utf-8")
     git = ["git", "-c", "user.email=thu@example.org", "-c", "user.name=Thử"]
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
@@ -112,7 +121,7 @@ def editing(tmp_path_factory):
     try:
         url = f"http://127.0.0.1:{preview}/"
         _wait(url + "admin/config.yml", process)
-        yield root, url, proxy
+        yield url, proxy
     finally:
         process.send_signal(signal.SIGTERM)  # `bantin edit` stops decap-server itself
         try:
@@ -1217,7 +1226,7 @@ def test_a_new_day_keeps_the_time_of_day_the_date_had(admin, editing):
     assert now.get_attribute("aria-label") == "Điền ngày hôm nay vào ô này"  # was "Đặt date là bây giờ"
     now.click()
     _publish(page)
-    _until(lambda: "2024-03-07" not in saved.read_text(encoding="utf-8"))
+    _until(lambda: _front_matter_written(saved) and "2024-03-07" not in saved.read_text(encoding="utf-8"))
     meta = yaml.safe_load(saved.read_text(encoding="utf-8").split("---")[1])
     assert "08:30" not in str(meta["date"]) and len(str(meta["date"])) == 10, meta["date"]
 
