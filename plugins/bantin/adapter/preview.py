@@ -25,9 +25,11 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 import shutil
 import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from typing import Callable
 
@@ -37,6 +39,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from bantin.adapter import compat
 from bantin.config import precheck, sitefile
+from bantin.site.webeditor import ADMIN
 
 MAX_SHOWN = 30  # errors listed in the box; the rest are counted
 SUMMARY = "xem các dòng ở trên"  # the build's last line points at the lines above it, in a terminal
@@ -127,6 +130,26 @@ def _server_class(failures: Failures) -> type:
 
         def __init__(self, builder, *args, **kwargs) -> None:
             super().__init__(lambda *a, **k: failures.run(lambda: builder(*a, **k), clears=False), *args, **kwargs)
+            self._request = threading.local()  # the path asked for, per request thread
+
+        def _serve_request(self, environ, start_response):
+            self._request.path = environ.get("PATH_INFO", "")
+            return super()._serve_request(environ, start_response)
+
+        def _boxed(self) -> bool:
+            """Whether the page being sent gets the box: not the web editor's (/admin/). There it
+            stood over Decap's top bar (its `top:0`, its z-index), and "Công bố", which saves
+            the fix the box asks for, could not be pressed (editor's trial, session 34); and
+            the editor's page refuses the reload script (webeditor.content_policy), so the box
+            would stay after the fix. The preview pages keep it, and so does a missing page.
+            PATH_INFO is read as MkDocs reads it (`/./admin/`, `//admin/` are /admin/ too)."""
+            if not failures.messages:
+                return False
+            path = getattr(self._request, "path", "")
+            mount = getattr(self, "mount_path", "/")
+            inside = path[len(mount):] if (path + "/").startswith(mount) else path
+            first = posixpath.normpath("/" + inside).lstrip("/").split("/", 1)[0]
+            return first != ADMIN
 
         @property
         def error_handler(self) -> Callable[[int], bytes | None]:
@@ -137,23 +160,27 @@ def _server_class(failures: Failures) -> type:
             self._handler = handler  # MkDocs' own: the site's 404.html
 
         def _error_page(self, code: int) -> bytes | None:
-            """A page the last good build lacks (a new article that failed) says why and reloads
-            once fixed, like every other page."""
+            """A page the last good build lacks (a new article that failed; /admin/ too, when
+            no build has succeeded yet: no editor to cover) says why and reloads once fixed."""
             content = self._handler(code)
             if not failures.messages:
                 return content
-            return self._inject_js_into_html(content or START_PAGE.encode("utf-8"), getattr(self, "_visible_epoch", 0))
+            page = super()._inject_js_into_html(content or START_PAGE.encode("utf-8"), getattr(self, "_visible_epoch", 0))
+            return _with_box(page, failures)
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
             content = super()._inject_js_into_html(content, epoch)
-            if not failures.messages:
-                return content
-            body = content.find(b"<body")
-            end = content.find(b">", body) if body >= 0 else -1
-            at = end + 1 if end >= 0 else 0
-            return content[:at] + failures.box() + content[at:]
+            return _with_box(content, failures) if self._boxed() else content
 
     return PreviewServer
+
+
+def _with_box(content: bytes, failures: Failures) -> bytes:
+    """`content` with the build's errors at the top of its body."""
+    body = content.find(b"<body")
+    end = content.find(b">", body) if body >= 0 else -1
+    at = end + 1 if end >= 0 else 0
+    return content[:at] + failures.box() + content[at:]
 
 
 @contextmanager
