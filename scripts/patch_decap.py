@@ -168,8 +168,26 @@ BACKUP_COMMITTED = Patch(
     why="localforage's write, begun as the page was left, was dropped uncommitted",
 )
 
+# A file whose front matter Decap cannot parse (an unquoted colon in the title, a Tab, a
+# missing closing `---`, typed on GitLab or in a text editor) was given no fields at all:
+# the list showed an untitled "· Invalid Date", the entry opened as an empty form without a
+# word, and "Công bố" replaced the file with that form, the article's whole text lost
+# (editor's trial, session 34). The parse error, which Decap only logged, now goes to
+# bantin-admin.js (`window.bantinUnreadable(entry, error)`), which returns the entry's fields:
+# its file name and a mark that refuses every save, and says what is wrong where the form
+# was. Without our script the entry is empty as before. No public hook reaches the parse:
+# a custom format cannot call Decap's own front matter reader.
+UNREADABLE_SAID = Patch(
+    name="a file whose front matter cannot be read is handed to bantin-admin.js",
+    original='return Li()(e)&&console.error(e),Object.assign(t,{data:Li()(e)?{}:e})',
+    fixed=('return Li()(e)&&console.error(e),Object.assign(t,{data:Li()(e)?'
+           '(window.bantinUnreadable?window.bantinUnreadable(t,e):{}):e})'),
+    why="an entry whose front matter failed to parse opened as an empty form, and saving it erased the file",
+)
+
 PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
-           RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED)
+           RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED,
+           UNREADABLE_SAID)
 
 
 class PatchError(Exception):

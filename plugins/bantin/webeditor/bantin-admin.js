@@ -21,6 +21,8 @@
  *   scripts/patch_decap.py).
  * - The preview pane shows an entry as the site does (with bantin-preview.css); a date is
  *   said in words under its field, whatever order the browser's date input shows.
+ * - A file whose front matter cannot be read is listed by its file name and opens on what
+ *   is wrong and how to fix it in the file; it is never saved from the editor's empty form.
  * Everything shown is built with `h` (React elements): text is escaped by construction.
  */
 (function () {
@@ -754,6 +756,147 @@
     CMS.registerPreviewStyle(new URL("bantin-preview.css", document.baseURI).href);
   }
 
+  // --- a file whose front matter cannot be read -------------------------------------------
+  // Decap reads a file's front matter (between the two `---` lines) with its YAML parser.
+  // When that failed (a colon in an unquoted title, a Tab, a missing closing `---`, typed on
+  // GitLab or in a text editor), the entry had no fields: listed as "· Invalid Date", opened
+  // as an empty form without a word, and "Công bố" replaced the file with that form, the
+  // article's whole text lost (editor's trial, session 34). Decap now hands the error to us
+  // (scripts/patch_decap.py): the entry gets its file name for a title and a mark
+  // (UNREADABLE), which refuses every save (preSave, below) whatever the page shows; opened,
+  // the entry shows what is wrong, where and how to fix it, and the file as it is, in place of
+  // the form, and its publish button is hidden. The fix is made in the file itself: the
+  // editor's form cannot hold what it could not read.
+  var UNREADABLE = "bantin_unreadable";  // a field no file has; refused before any save
+  var UNREADABLE_NOTE = "không đọc được phần khai báo";
+  var unreadable = {};  // "collection/slug" → {path, said, raw}
+
+  // The line of the file Decap's YAML parser names first ("… at line 2, column 8"): its
+  // lines are the file's (the opening `---` is line 1).
+  function yamlLine(message) {
+    var found = /at line (\d+), column \d+/.exec(String(message || ""));
+    return found ? parseInt(found[1], 10) : 0;
+  }
+
+  // What is wrong with line `n` of the file and how to fix it, for the three slips editors
+  // make (as `bantin check` says them); a general sentence for any other.
+  function lineAdvice(lines, n) {
+    var line = lines[n - 1];
+    if (line === undefined) {
+      return "YAML không đọc được phần khai báo. Cách sửa: so với một bài khác còn mở được, mỗi dòng " +
+        "phải có dạng `tên: giá trị`, phần khai báo mở và đóng bằng một dòng `---`.";
+    }
+    if (line.indexOf("\t") >= 0) {
+      return "dòng này có ký tự Tab (không nhìn thấy); YAML chỉ chấp nhận dấu cách để thụt lề. Cách sửa: xóa " +
+        "khoảng trống đầu dòng rồi gõ lại bằng dấu cách (phím Space).";
+    }
+    var pair = /^([A-Za-z_][\w-]*):[ ]+(.*\S)\s*$/.exec(line);
+    if (pair && !/^["'[{|>]/.test(pair[2]) && pair[2].indexOf(": ") >= 0) {
+      return "giá trị có dấu `: ` (hai chấm rồi dấu cách) nên YAML hiểu nhầm là một trường mới. Cách sửa: đặt " +
+        "cả giá trị trong dấu ngoặc kép: `" + pair[1] + ": \"" + pair[2].replace(/\\/g, "\\\\").replace(/"/g, "\\\"") + "\"`";
+    }
+    if (!/^\s|^[A-Za-z_][\w-]*:(\s|$)|^-(\s|$)|^#/.test(line)) {
+      var gap = lines.slice(1, n - 1).some(function (l) { return l.trim() === ""; });
+      return "dòng này không có dạng `tên: giá trị`." + (gap ? " Có lẽ phần khai báo thiếu dòng `---` đóng: " +
+        "thêm một dòng `---` ngay sau dòng khai báo cuối cùng (trước dòng trống), để phần nội dung bắt đầu sau nó." :
+        " Cách sửa: viết lại dòng theo dạng `tên: giá trị`, hoặc thụt vào hai dấu cách nếu nó nối tiếp giá trị ở dòng trên.");
+    }
+    return "YAML không đọc được dòng này. Cách sửa: kiểm tra dấu ngoặc kép, dấu hai chấm và khoảng trống đầu dòng, " +
+      "so với một bài khác còn mở được.";
+  }
+
+  // What the page says of an unreadable file: its place, the line and what to do there.
+  function unreadableSaid(path, raw, error) {
+    var lines = String(raw || "").replace(/\r\n?/g, "\n").split("\n");
+    var n = yamlLine(error && error.message), where = n && lines[n - 1] !== undefined;
+    return {
+      path: path,
+      line: where ? "Dòng " + n + ": " + lines[n - 1] : "",
+      advice: (where ? "Dòng " + n + ": " : "") + lineAdvice(lines, where ? n : 0),
+      detail: String((error && error.message) || error || "").split("\n").filter(Boolean).slice(0, 2).join(" "),
+      raw: String(raw || "")
+    };
+  }
+
+  // Called by Decap (scripts/patch_decap.py) for a file its parser refused: the entry's fields.
+  window.bantinUnreadable = function (entry, error) {
+    var path = String((entry && entry.path) || ""), file = path.split("/").pop() || String(entry && entry.slug || "");
+    var data = { title: "⚠ " + file + ": " + UNREADABLE_NOTE };
+    data[UNREADABLE] = path || file;
+    try {
+      unreadable[entry.collection + "/" + entry.slug] = unreadableSaid(path || file, entry.raw, error);
+    } catch (e) { /* the mark alone still refuses a save */ }
+    return data;
+  };
+
+  // The entry now on screen, if it is an unreadable file ("#/collections/<name>/entries/<slug>").
+  function unreadableOpen() {
+    var route = /^#\/collections\/([^/]+)\/entries\/(.+)$/.exec(location.hash);
+    if (!route) { return null; }
+    try { return unreadable[decodeURIComponent(route[1]) + "/" + decodeURIComponent(route[2])] || null; } catch (e) { return null; }
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }  // text, never markup: a file's line is shown as typed
+    return node;
+  }
+
+  function unreadablePanel(found) {
+    var panel = element("section", "bantin-unreadable");
+    panel.setAttribute("role", "alert");
+    panel.appendChild(element("h2", "", "Không mở được bài này trong trình biên tập web"));
+    panel.appendChild(element("p", "", "Tệp " + found.path + ": phần khai báo ở đầu tệp (giữa hai dòng ---) có lỗi, " +
+      "nên trình biên tập không đọc được tiêu đề, ngày, chuyên mục… Để khỏi mất nội dung, bài này không sửa và " +
+      "không lưu được ở đây."));
+    if (found.line) { panel.appendChild(element("pre", "bantin-unreadable__line", found.line)); }
+    panel.appendChild(element("p", "bantin-unreadable__advice", found.advice));
+    panel.appendChild(element("p", "", "Sửa ở đâu: mở tệp " + found.path + " trên GitLab/GitHub (nút Edit) hoặc trong " +
+      "trình soạn thảo văn bản trên máy, sửa dòng đó rồi lưu; lệnh `bantin check` cho biết còn lỗi không. " +
+      "Sửa xong, tải lại trang này (F5) để mở bài như thường."));
+    if (found.detail) { panel.appendChild(element("p", "bantin-unreadable__detail", "Chi tiết kỹ thuật: " + found.detail)); }
+    panel.appendChild(element("p", "", "Nội dung tệp hiện có (còn nguyên, chưa bị thay đổi):"));
+    panel.appendChild(element("pre", "bantin-unreadable__raw", found.raw));
+    return panel;
+  }
+
+  // The top bar's state, "Thay đổi đã được lưu" (Decap's words for an entry as loaded), said
+  // of a file nothing was read from.
+  var UNREADABLE_STATE = {};
+  UNREADABLE_STATE[(VI.editor.editorToolbar || {}).changesSaved || "Thay đổi đã được lưu"] = "Chưa mở được bài";
+
+  // The panel stands below Decap's top bar, over the form, while such an entry is open.
+  function showUnreadable() {
+    var found = unreadableOpen(), shown = document.querySelector("section.bantin-unreadable");
+    var bar = found && document.querySelector("[class*='-ToolbarContainer']");
+    document.documentElement.classList.toggle("bantin-unreadable-open", !!bar);
+    if (!bar) { if (shown) { shown.remove(); } return; }
+    swapWords("[class*='-ToolbarSectionBackLink']", UNREADABLE_STATE);
+    if (!shown || shown.bantinFor !== found) {
+      if (shown) { shown.remove(); }
+      shown = unreadablePanel(found);
+      shown.bantinFor = found;
+      document.body.appendChild(shown);
+    }
+    var top = Math.max(0, Math.round(bar.getBoundingClientRect().bottom)) + "px";
+    if (shown.style.top !== top) { shown.style.top = top; }
+  }
+  watchPage(showUnreadable);
+  window.addEventListener("hashchange", showUnreadable);
+  window.addEventListener("resize", showUnreadable);
+
+  // Decap's list says "· Invalid Date" of an entry without a date (an unreadable file): nothing instead.
+  var NO_DATE = " · Invalid Date";
+  watchPage(function () {
+    document.querySelectorAll("[class*='-ListCardTitle'], [class*='-CardHeading']").forEach(function (title) {
+      var node = title.firstChild;
+      if (node && node.nodeType === 3 && node.nodeValue.slice(-NO_DATE.length) === NO_DATE) {
+        node.nodeValue = node.nodeValue.slice(0, -NO_DATE.length);
+      }
+    });
+  });
+
   // --- a refused save shows the field to fix -----------------------------------------------
   // A refused "Công bố" said why in a notice at the top, and on each field with a problem,
   // but left the form where it was, often scrolled down to the text, away from the field
@@ -865,6 +1008,11 @@
     name: "preSave",
     handler: function (args) {
       var data = args.entry.get("data");
+      if (data.get(UNREADABLE)) {  // the form holds nothing of the file: saving it would erase the file
+        throw refusal("Không lưu: phần khai báo của tệp " + data.get(UNREADABLE) + " có lỗi nên trình biên tập " +
+          "không đọc được bài; lưu từ đây sẽ xóa mất nội dung. Hãy sửa tệp trên GitLab/GitHub hoặc trong trình " +
+          "soạn thảo văn bản (xem lời nhắc trên trang bài), rồi tải lại trang.");
+      }
       if (!empty(data.get("image")) && empty(data.get("image_alt"))) {
         publishPressed = 0;
         window.setTimeout(function () { bringForward(fieldLabelled("Mô tả ảnh")); }, 0);
