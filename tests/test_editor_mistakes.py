@@ -242,6 +242,16 @@ MISTAKES = {
                                  ("mã HTML `&nbsp;`", "`summary: Trong hai ngày"), "cảnh báo"),
     "markdown-in-summary": Mistake(replace(ART, SUMMARY, "summary: Trong **hai ngày**"), ART, 7,
                                    ("dấu Markdown `**hai ngày**`", "`summary: Trong hai ngày"), "cảnh báo"),
+    # An outsiders' trial by editors (session 34, F8.1): a headline starting with a quoted name
+    # was told its line was badly indented; the line to paste is the value in the other quotes
+    "title-starting-with-a-quoted-name": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn",
+                                                         'title: "Luật Hòa giải" và hòa giải viên Lam Sơn'), ART, 2,
+                                                 ("đóng lại ở giữa dòng",
+                                                  "`title: '\"Luật Hòa giải\" và hòa giải viên Lam Sơn'`")),
+    "title-starting-with-a-single-quoted-name": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn",
+                                                                "title: 'Tuổi trẻ' tìm hiểu pháp luật: Lam Sơn"),
+                                                        ART, 2, ("đóng lại ở giữa dòng",
+                                                                 '`title: "\'Tuổi trẻ\' tìm hiểu pháp luật: Lam Sơn"`')),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

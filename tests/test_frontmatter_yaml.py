@@ -524,3 +524,42 @@ def test_deeply_nested_markdown_is_an_error(marker):
 def test_ordinary_nested_lists_are_fine():
     parsed, problems = read(HEAD + "---\n- a\n  - b\n    - c\n> - d\n1. e\n- - f\n")
     assert problems.items == []
+
+
+# --- session 34: an outsiders' trial by editors (F8, F9) --------------------------------------
+
+def pasted(fix: str) -> str:
+    """The line after the last `: ` of a fix, in backticks: what guide §11.0 says to copy."""
+    found = re.findall(r"`([^`]+)`", fix)
+    assert found, fix
+    return found[-1]
+
+
+@pytest.mark.parametrize("value, title", [
+    ('"Luật Đất đai" và những điểm mới', '"Luật Đất đai" và những điểm mới'),
+    ("'Tuổi trẻ' tìm hiểu pháp luật: vòng chung kết", "'Tuổi trẻ' tìm hiểu pháp luật: vòng chung kết"),
+    ('"Luật Đất đai" và \'Tuổi trẻ\' hỏi đáp', '"Luật Đất đai" và \'Tuổi trẻ\' hỏi đáp'),  # both kinds inside
+    ("'Tuổi trẻ' và \"Pháp luật\" # số 3", "'Tuổi trẻ' và \"Pháp luật\""),  # a note after it stays a note
+    ('"Luật Đất đai", "Luật Nhà ở": những điểm mới', '"Luật Đất đai", "Luật Nhà ở": những điểm mới'),
+])
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_a_title_starting_with_a_quoted_name_gets_the_line_to_paste(value, title, where):
+    """`title: "Luật Đất đai" và những điểm mới`, the usual headline, was told its line was
+    badly indented (F8.1): the value's quote closes before the line ends."""
+    fields_ = ["date: 2024-11-21", "category: dat-dai"]
+    lines = [f"title: {value}", *fields_] if where == "first" else [*fields_, f"title: {value}"]
+    parsed, problems = read("---\n" + "\n".join(lines) + "\n---\n")
+    problem = one(problems)
+    assert (problem.line, problem.field) == (2 if where == "first" else 4, "title")
+    assert "thụt lề" not in problem.message and "đóng lại ở giữa dòng" in problem.message
+    line = pasted(problem.fix)
+    import yaml
+    assert yaml.safe_load(line) == {"title": title}
+    fixed, again = read("---\n" + "\n".join(lines).replace(f"title: {value}", line) + "\n---\n")
+    assert again.items == [] and fixed.meta.title == title
+
+
+def test_a_quoted_name_in_a_list_entry_keeps_its_indent():
+    parsed, problems = read(HEAD + 'source:\n  name: "Báo" Pháp luật\n  url: https://baophapluat.vn/\n---\n')
+    problem = one(problems)
+    assert problem.line == 6 and pasted(problem.fix) == "  name: '\"Báo\" Pháp luật'"

@@ -339,6 +339,9 @@ def _quote_trouble(lines: list[str], index: int) -> tuple[int, str, str] | None:
             continue
         key, mark, rest = found.group(1).strip().removeprefix("- "), found.group(2), found.group(3).rstrip()
         name, fix = _QUOTE_NAMES[mark]
+        early = _closed_early(found.group(1), mark, rest)
+        if early:
+            return (i, *early)
         if mark not in rest:
             value = _comment_apart(rest)[0].rstrip()
             return (i, f"{name} mở ở dòng này nhưng không được đóng lại, nên YAML đọc lẫn sang dòng sau",
@@ -351,6 +354,28 @@ def _quote_trouble(lines: list[str], index: int) -> tuple[int, str, str] | None:
             return (i, f"giá trị đặt trong {name} lại có {name} bên trong, nên YAML tưởng giá trị đã hết ở dấu "
                     "thứ hai", fix + quoted_line(key, value))
     return None
+
+
+def _closed_early(head: str, mark: str, rest: str) -> tuple[str, str] | None:
+    """(message, fix) for a value that starts with a quoted name and goes on after it, the
+    usual Vietnamese headline (`title: "Luật Đất đai" và những điểm mới`): YAML ends the
+    value at the second quote and fails on the words after it, which it reported as bad
+    indentation. The fix is the whole value in the other kind of quotes (`quoted_line`
+    picks them and escapes), on the line as written (its indent and `- ` kept)."""
+    value = _comment_apart(rest)[0].rstrip()
+    closing = value.find(mark)
+    if closing <= 0 or value.endswith(mark) or value[closing + 1:closing + 2] not in (" ", ","):
+        return None  # no closing quote, quotes inside quotes (handled by the caller), or `"a"b`
+    name = _QUOTE_NAMES[mark][0]
+    whole = mark + value
+    line = quoted_line(head, whole)
+    indent = head[:len(head) - len(head.lstrip())]
+    line = f"`{indent}{line[1:]}" if line.startswith("`") else line
+    single = '"' in whole or "\\" in whole  # the quotes quoted_line picks
+    doubled = " (mỗi dấu ' bên trong gõ thành hai dấu '')" if single and "'" in whole else ""
+    return (f"giá trị bắt đầu bằng {name} nhưng {name} đó đóng lại ở giữa dòng (sau `{short(value[:closing], 40)}`), "
+            "nên YAML tưởng giá trị đã hết ở đó và không hiểu phần chữ sau",
+            f"đặt cả giá trị trong {_QUOTE_NAMES[chr(39) if single else chr(34)][0]}{doubled}: {line}")
 
 
 def _reads_alone(line: str) -> bool:
