@@ -252,6 +252,11 @@ MISTAKES = {
                                                                 "title: 'Tuổi trẻ' tìm hiểu pháp luật: Lam Sơn"),
                                                         ART, 2, ("đóng lại ở giữa dòng",
                                                                  '`title: "\'Tuổi trẻ\' tìm hiểu pháp luật: Lam Sơn"`')),
+    # F8.2: a no-break space after the colon (Word, Zalo) was reported on the next line
+    "no-break-space-after-category": Mistake(replace(ART, "category: hoa-giai-o-co-so", "category:\u00a0hoa-giai-o-co-so"),
+                                             ART, 4, ("U+00A0", "`category: hoa-giai-o-co-so`")),
+    "no-break-space-after-title": Mistake(replace(ART, "title: Tập huấn", "title:\u00a0Tập huấn"), ART, 2,
+                                          ("U+00A0", "`title: Tập huấn hòa giải viên huyện Lam Sơn`")),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
 }

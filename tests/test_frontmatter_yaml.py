@@ -563,3 +563,33 @@ def test_a_quoted_name_in_a_list_entry_keeps_its_indent():
     parsed, problems = read(HEAD + 'source:\n  name: "Báo" Pháp luật\n  url: https://baophapluat.vn/\n---\n')
     problem = one(problems)
     assert problem.line == 6 and pasted(problem.fix) == "  name: '\"Báo\" Pháp luật'"
+
+
+SPACES = ["\u00a0", "\u2007", "\u202f", "\u3000", "\u2009", "\u200b", "\ufeff", "\u00a0\u00a0", "\u00a0 "]
+
+
+@pytest.mark.parametrize("space", SPACES)
+@pytest.mark.parametrize("line, at", [("title:{}Hội nghị tổng kết năm 2026", 2), ("category:{}dat-dai", 4),
+                                      ("tags:{}[hòa giải, tập huấn]", 5)])
+def test_an_unusual_space_after_the_colon_is_named_on_its_line(space, line, at):
+    """`category:` + U+00A0 (a Word or Zalo paste) was reported on the next line, with a fix
+    for another mistake (F8.2); the line with the space is named and given clean."""
+    lines = ["title: A", "date: 2024-11-21", "category: dat-dai", "tags: [b]"]
+    lines[at - 2] = line.format(space)
+    parsed, problems = read("---\n" + "\n".join(lines) + "\n---\n")
+    problem = one(problems)
+    key = line.split(":")[0]
+    assert (problem.line, problem.field) == (at, key) and problem.is_error
+    assert f"`{key}:`" in problem.message and f"U+{ord(space[0]):04X}" in problem.message
+    assert pasted(problem.fix) == line.format(" ")
+
+
+def test_an_unusual_space_in_an_indented_field_keeps_the_indent():
+    parsed, problems = read(HEAD + "source:\n  name:\u00a0Báo Pháp luật\n  url: https://baophapluat.vn/\n---\n")
+    problem = one(problems)
+    assert (problem.line, problem.field) == (6, "source") and pasted(problem.fix) == "  name: Báo Pháp luật"
+
+
+def test_an_unusual_space_inside_a_value_is_text():
+    parsed, problems = read("---\ntitle: Hội\u00a0nghị: năm 2026\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
+    assert "U+00A0" not in " ".join(str(p) for p in problems.items)

@@ -24,7 +24,7 @@ import re
 import yaml
 
 from bantin.problems import Problems, short
-from bantin.text.yamlerrors import explain, key_of, quoted_line
+from bantin.text.yamlerrors import explain, key_of, odd_space_after_colon, quoted_line
 from bantin.text.vi import CONTROL_FIX, control_chars, strip_control
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -183,6 +183,7 @@ def load(src: str, yaml_text: str, problems: Problems,
                        "phần khai báo chỉ gồm các trường ngắn; đưa nội dung dài xuống phần thân bài, sau dòng `---`")
         return None
     raw_lines = yaml_text.split("\n")
+    _mend_odd_spaces(src, raw_lines, problems)
     yaml_text = _strip_raw_controls(src, raw_lines, problems)
     builder = _Builder(src, yaml_text.split("\n"), problems)
     try:
@@ -197,6 +198,28 @@ def load(src: str, yaml_text: str, problems: Problems,
         problems.error(src, 1, "", "không đọc được phần khai báo", "viết lại phần khai báo theo tệp mẫu của `bantin new`")
         return None
     return builder.root, builder.lines
+
+
+SHOWN_LINE = 120  # a longer line to type is told, not shown (a cut line must not be pasted)
+
+
+def _mend_odd_spaces(src: str, raw_lines: list[str], problems: Problems) -> None:
+    """An error on each line whose `key:` is followed by a no-break or invisible space, with
+    the line to type; the line is then read with an ordinary space. Left to YAML, the error
+    landed on the next line (or the closing `---`) with a fix for another mistake, and
+    the line at fault, which looks right, was never named."""
+    for index, line in enumerate(raw_lines):
+        found = odd_space_after_colon(line)
+        if found is None:
+            continue
+        key, what, clean = found
+        shown = f"`{clean}`" if len(clean) <= SHOWN_LINE else f"`{short(clean, 60)}` (chỉ sửa chỗ sau dấu hai chấm)"
+        field = next((key_of(above) for above in reversed(raw_lines[:index + 1]) if key_of(above)), "")
+        problems.error(src, index + 2, field,
+                       f"ngay sau dấu hai chấm của `{key}:` là ký tự {what} (thường lọt vào khi chép từ Word, Zalo "
+                       "hay trang web), không phải dấu cách thường, nên YAML không hiểu dòng này là `tên: giá trị`",
+                       f"xóa khoảng trống sau dấu hai chấm rồi gõ lại bằng phím Space, để dòng thành: {shown}")
+        raw_lines[index] = clean
 
 
 def _strip_raw_controls(src: str, raw_lines: list[str], problems: Problems) -> str:

@@ -430,6 +430,29 @@ def _open_quote_line(lines: list[str], index: int) -> tuple[int, str]:
     return index, '"'
 
 
+# Spaces YAML does not take for one: no-break (U+00A0, U+202F), the typographic widths
+# (U+2000–U+200A: figure, thin…), ideographic (U+3000), and the invisible zero-width
+# space, word joiner and BOM. Word, Zalo and web pages paste them where a space was typed.
+ODD_SPACES = "\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff"
+_ODD_AFTER_COLON = re.compile(f"( *(?:- +)?[A-Za-z_][A-Za-z0-9_]{{0,29}}):([{ODD_SPACES}][ {ODD_SPACES}]*)(.*)")
+_ODD_NAMES = {0x00A0: "dấu cách không ngắt", 0x202F: "dấu cách không ngắt hẹp", 0x200B: "ký tự rộng 0, không nhìn thấy",
+              0x2060: "ký tự nối từ, không nhìn thấy", 0xFEFF: "ký tự BOM, không nhìn thấy",
+              0x3000: "dấu cách rộng của chữ Hán"}
+
+
+def odd_space_after_colon(line: str) -> tuple[str, str, str] | None:
+    """(key, what the odd character is, the line with one ordinary space) when a `key:` is
+    followed by a space YAML does not take for one: it then reads `key:` and its value as
+    one word, and fails a line or two further on, on a line that is right."""
+    found = _ODD_AFTER_COLON.fullmatch(line)
+    if found is None:
+        return None
+    head, spaces, value = found.groups()
+    odd = next(ch for ch in spaces if ch != " ")
+    what = f"U+{ord(odd):04X}, {_ODD_NAMES.get(ord(odd), 'dấu cách đặc biệt')}"
+    return head.strip().removeprefix("- ").strip(), what, f"{head}: {value}".rstrip()
+
+
 def key_of(line: str) -> str:
     key = line.split(":", 1)[0].strip() if ":" in line and not line[:1].isspace() else ""
     return key if re.fullmatch(r"[A-Za-z_]{1,30}", key) else ""
