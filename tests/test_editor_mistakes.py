@@ -105,6 +105,11 @@ MISTAKES = {
     # 4. no closing ---
     "no-closing-dashes": Mistake(replace(ART, '13/2022/QH15"]\n---\n', '13/2022/QH15"]\n\n'), ART, 9,
                                  ("không có dòng `---` đóng", "trước dòng 9")),
+    # F8.3 (session 34): no closing ---, and a --- rule later in the body: the paragraph was to
+    # be indented or joined to `category:`, which put it into the category
+    "no-closing-dashes-rule-later": Mistake(lambda docs: [replace(ART, '13/2022/QH15"]\n---\n', '13/2022/QH15"]\n\n')(docs),
+                                                          replace(ART, BODY, "---\n\n" + BODY)(docs)], ART, 11,
+                                            ("không có dòng `---` đóng", "`---` ở dòng 19", "trước dòng 11")),
     # 5. `: ` or ` #` in a value without quotes (a summary silently cut at `#` before)
     "colon-in-value": Mistake(replace(ART, SUMMARY, "summary: Lưu ý: Trong hai ngày"), ART, 7,
                               ("`: `", 'summary: "Lưu ý: Trong hai ngày')),

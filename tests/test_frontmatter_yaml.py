@@ -593,3 +593,35 @@ def test_an_unusual_space_in_an_indented_field_keeps_the_indent():
 def test_an_unusual_space_inside_a_value_is_text():
     parsed, problems = read("---\ntitle: Hội\u00a0nghị: năm 2026\ndate: 2024-11-21\ncategory: dat-dai\n---\n")
     assert "U+00A0" not in " ".join(str(p) for p in problems.items)
+
+
+@pytest.mark.parametrize("rule", ["---", "...", "--- "])
+def test_a_missing_closing_line_before_a_rule_in_the_body_is_named(rule):
+    """No closing `---`, and a `---` rule later in the body (before the photo credit): the rule
+    closed the front matter, and the first paragraph was to be indented or joined to
+    `category:` (F8.3). Named as the missing line, as when the body has no `---`."""
+    body = ("\nSáng 5/12, Sở Tư pháp tổ chức hội nghị.\n\nHội nghị có 150 đại biểu.\n\n"
+            f"{rule}\n\n*Ảnh: Minh Hạnh*\n")
+    parsed, problems = read("---\ntitle: A\ndate: 2024-11-21\ncategory: dat-dai\n" + body)
+    problem = one(problems)
+    assert problem.line == 6 and "`---` đóng" in problem.message
+    assert "trước dòng 6" in problem.fix and "thụt" not in problem.fix and "nối" not in problem.fix
+    assert f"`{rule.strip()}` ở dòng 10" in problem.message  # the rule taken for the closing line
+
+
+@pytest.mark.parametrize("text, said", [
+    # a field without its colon after a blank line: still the colon
+    ("---\ntitle: A\ndate: 2024-11-21\n\ncategory dat-dai\n---\n", "thiếu dấu hai chấm"),
+    # a value's next line, no blank line: still the indent
+    ("---\ntitle: A\nsummary: Tóm tắt dòng một\ndòng hai không thụt lề\ndate: 2024-11-21\ncategory: dat-dai\n---\n",
+     "thụt vào"),
+])
+def test_only_body_text_after_a_blank_line_is_a_missing_closing_line(text, said):
+    parsed, problems = read(text)
+    assert said in one(problems).message
+
+
+def test_a_quoted_value_over_a_blank_line_is_no_body():
+    parsed, problems = read('---\ntitle: A\ndate: 2024-11-21\ncategory: dat-dai\nsummary: "Dòng một\n\n'
+                            'Dòng hai của tóm tắt"\n---\n\nNội dung.\n')
+    assert problems.items == [] and parsed.meta.summary == "Dòng một\nDòng hai của tóm tắt"

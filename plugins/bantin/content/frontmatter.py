@@ -13,6 +13,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+import yaml
+
 from bantin.content.model import Meta
 from bantin.problems import Problems
 from bantin.config.settings import SiteConfig
@@ -80,6 +82,15 @@ def split(src: str, text: str, problems: Problems) -> tuple[str, str, int] | Non
                        "nên cả bài bị đọc như phần khai báo", f"thêm một dòng chỉ có `---`{where}")
         return None
     yaml_text = text[first_break + 1 : closing.start()]
+    inside = _body_inside(yaml_text)
+    if inside is not None:
+        rule = text.count("\n", 0, closing.start()) + 1
+        line = _CLOSING.match(text, closing.start()).group().strip()
+        problems.error(src, inside, "", "phần khai báo không có dòng `---` đóng lại trước nội dung bài: dòng "
+                       f"`{line}` ở dòng {rule} là đường kẻ trong bài nhưng bị hiểu là dòng đóng, nên nội dung bài "
+                       f"từ dòng {inside} bị đọc như phần khai báo",
+                       f"thêm một dòng chỉ có `---` trước dòng {inside} (nơi nội dung bài bắt đầu)")
+        return None
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
     body_line = text.count("\n", 0, body_start + 1) + 1 if body_start >= 0 else 1
@@ -95,6 +106,45 @@ def _body_start_guess(text: str) -> int:
         if not line.strip() or not _FIELD_LINE.match(line):
             return number
     return 0
+
+
+_MARGIN_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*[ \t]*:|[ \t#-]")
+
+
+def _body_inside(yaml_text: str) -> int | None:
+    """File line of the body's first sentence when the front matter's closing `---` is
+    missing and a later `---` (a rule before the photo credit) closed it instead, or None.
+
+    A sentence of three words or more at the margin after a blank line, past the fields,
+    is no YAML a front matter holds when YAML cannot read the text up to it (a quoted value
+    may span a blank line); its first word is no field name (`category dat-dai` lacks
+    only its colon). Left to YAML, the editor was told to indent the paragraph or join it
+    to `category:`, which put the paragraph into the category."""
+    lines = yaml_text.split("\n")
+    blank, fields = False, False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            blank = True
+            continue
+        if fields and blank and not _MARGIN_FIELD.match(line) and len(line.split()) >= 3 \
+                and line.split()[0] not in _FIELD_NAMES:
+            return index + 2 if not _reads("\n".join(lines[: index + 1])) else None
+        fields, blank = fields or bool(_MARGIN_FIELD.match(line)), False
+    return None
+
+
+def _reads(yaml_text: str) -> bool:
+    """Whether YAML parses this text (events only: nothing is built, no alias expanded)."""
+    if len(yaml_text) > frontyaml.MAX_BYTES:
+        return True  # too long to try; the size limit reports it
+    try:
+        for _ in yaml.parse(yaml_text, Loader=frontyaml.LOADER):
+            pass
+    except yaml.YAMLError:
+        return False
+    except (RecursionError, MemoryError, ValueError):  # the pure-Python parser on hostile nesting
+        return True  # not body text; frontyaml.load reports it
+    return True
 
 
 _FIELD_NAMES = frozenset(FIELDS)  # `category dat-dai` lacks a colon; it does not continue a value

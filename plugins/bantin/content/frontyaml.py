@@ -27,7 +27,7 @@ from bantin.problems import Problems, short
 from bantin.text.yamlerrors import explain, key_of, odd_space_after_colon, quoted_line
 from bantin.text.vi import CONTROL_FIX, control_chars, strip_control
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LOADER = _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 64 * 1024  # a long article's front matter is under 4 KB
 MAX_DEPTH = 10  # `attachments: - title:` is depth 3
 MAX_NODES = 5000
