@@ -116,8 +116,11 @@ MISTAKES = {
     "hash-in-value": Mistake(replace(ART, SUMMARY, "summary: Bài #1 Trong hai ngày"), ART, 7,
                              ("ghi chú", 'summary: "Bài #1 Trong hai ngày')),
     # 6. curly quotes from Word or a phone
-    "curly-quoted-tags": Mistake(replace(ART, TAGS, "tags: [“hòa giải”, tập huấn]"), ART, 5,
-                                 ("ngoặc kép cong", 'tags: ["hòa giải"]')),
+    # the whole line: `tags: ["hòa giải"]`, pasted over it, dropped the other tags (session 34, F9)
+    "curly-quoted-tags": Mistake(replace(ART, TAGS, "tags: [tập huấn, “hòa giải”, bạo lực gia đình]"), ART, 5,
+                                 ("ngoặc kép cong", "`tags: [tập huấn, hòa giải, bạo lực gia đình]`")),
+    "curly-quoted-tags-two": Mistake(replace(ART, TAGS, "tags: [“hòa giải”, “tập huấn”, bạo lực gia đình]"), ART, 5,
+                                     ("các mục `“hòa giải”`, `“tập huấn”`", "`tags: [hòa giải, tập huấn, bạo lực gia đình]`")),
     "curly-quoted-tag-string": Mistake(replace(ART, TAGS, "tags: “hòa giải, tập huấn”"), ART, 5,
                                        ("ngoặc kép cong", "`tags: [hòa giải, tập huấn]`")),
     "curly-quoted-title": Mistake(replace(ART, "title: Tập huấn hòa giải viên huyện Lam Sơn", "title: “Tập huấn hòa giải viên huyện Lam Sơn”"),

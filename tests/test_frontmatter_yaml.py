@@ -306,8 +306,8 @@ def test_curly_quotes_with_colon_explained():
 
 def test_curly_quotes_in_tags_are_an_error_and_removed():
     parsed, problems = read(HEAD + "tags: [“hòa giải”, “tập huấn”]\n---\n")
-    assert [p.field for p in problems.items] == ["tags", "tags"]
-    assert all(p.is_error and "ngoặc kép cong" in p.message for p in problems.items)
+    problem = one(problems)  # one for the line, with the whole line to type (session 34, F9)
+    assert problem.is_error and problem.field == "tags" and "các mục `“hòa giải”`, `“tập huấn”`" in problem.message
     assert parsed.meta.tag_names == ("hòa giải", "tập huấn")
 
 
@@ -625,3 +625,25 @@ def test_a_quoted_value_over_a_blank_line_is_no_body():
     parsed, problems = read('---\ntitle: A\ndate: 2024-11-21\ncategory: dat-dai\nsummary: "Dòng một\n\n'
                             'Dòng hai của tóm tắt"\n---\n\nNội dung.\n')
     assert problems.items == [] and parsed.meta.summary == "Dòng một\nDòng hai của tóm tắt"
+
+
+@pytest.mark.parametrize("tags, kept", [
+    ("[tập huấn, “hòa giải”, bạo lực gia đình]", "[tập huấn, hòa giải, bạo lực gia đình]"),
+    ("[“hòa giải”, “tập huấn”]", "[hòa giải, tập huấn]"),
+    ("[‘hòa giải’, «đất đai», “*mới*”, 2024]", '[hòa giải, đất đai, "*mới*", 2024]'),  # `*` opens an alias
+])
+def test_curly_quoted_tags_get_the_whole_line(tags, kept):
+    """The fix was `tags: ["hòa giải"]`: pasted over the line, it dropped the other tags (F9)."""
+    parsed, problems = read(HEAD + f"tags: {tags}\n---\n")
+    problem = one(problems)
+    assert (problem.line, problem.field) == (5, "tags") and problem.is_error
+    assert pasted(problem.fix) == f"tags: {kept}"
+    fixed, again = read(HEAD + f"tags: {kept}\n---\n")
+    assert again.items == [] and fixed.meta.tag_names == parsed.meta.tag_names
+
+
+def test_curly_quoted_tags_one_a_line_get_one_line_for_all():
+    parsed, problems = read(HEAD + "tags:\n  - tập huấn\n  - “hòa giải”\n---\n")
+    problem = one(problems)
+    assert problem.line == 5 and pasted(problem.fix) == "tags: [tập huấn, hòa giải]"
+    assert "các dòng `- …`" in problem.fix

@@ -13,7 +13,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 from datetime import date, datetime, time, timedelta
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from bantin.legal.numbers import canonical_number, parse_reference
 from bantin.content.model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
@@ -21,7 +21,7 @@ from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_pro
 from bantin.problems import Problems, short
 from bantin.config.settings import SiteConfig
 from bantin.content import placeholders, plaintext
-from bantin.content.frontyaml import Plain
+from bantin.content.frontyaml import BlockList, Plain
 from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN, quoted_line
 from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
 
@@ -152,16 +152,23 @@ class _Check:
         if not isinstance(value, list) or any(isinstance(v, (dict, list)) for v in value):
             self.error(key, f"`{key}` phải là một danh sách", f"viết `{key}: [mục một, mục hai]`")
             return ()
-        found = []
-        for item in (nfc(str(v)).strip() for v in value if v is not None):
-            if _curly_quoted(item):
-                self.error(key, f"mục `{short(item, 40)}` của `{key}` nằm trong dấu ngoặc kép cong “…”, "
-                           "dấu này sẽ thành một phần của mục", f"bỏ dấu ngoặc cong hoặc gõ dấu thẳng: "
-                           f'`{key}: ["{short(item[1:-1], 30)}"]`')
-                item = item[1:-1].strip()
-            if item:
-                found.append(item)
-        return tuple(found)
+        items = [nfc(str(v)).strip() for v in value if v is not None]
+        curly = [item for item in items if _curly_quoted(item)]
+        found = tuple(item for item in (i[1:-1].strip() if _curly_quoted(i) else i for i in items) if item)
+        if curly:
+            self._curly_items(key, curly, found, isinstance(value, BlockList))
+        return found
+
+    def _curly_items(self, key: str, curly: list[str], kept: tuple[str, ...], block: bool) -> None:
+        """One error for the entries of a list in curly quotes, with the whole list as the line
+        to type: a fix with only the quoted entry (`tags: ["hòa giải"]`), pasted over the line
+        as the guide says, dropped the other tags and `check` was then silent."""
+        named = ", ".join(f"`{short(item, 40)}`" for item in curly[:3]) + (", …" if len(curly) > 3 else "")
+        shown = flow_line(key, kept)
+        where = (f"viết cả danh sách trên một dòng thay cho dòng `{key}:` và các dòng `- …` bên dưới nó: "
+                 if block else "bỏ dấu ngoặc cong, chép cả dòng: ")
+        self.error(key, f"{'các mục' if len(curly) > 1 else 'mục'} {named} của `{key}` nằm trong dấu ngoặc kép cong “…”, dấu này sẽ thành một phần "
+                   "của mục", where + shown)
 
     def _uncurled(self, key: str, parts: list[str]) -> list[str]:
         """The parts of a list written as one line of text (`tags: “hòa giải, tập huấn”`) without
@@ -171,7 +178,7 @@ class _Check:
         cleaned = [p.strip(CURLY_OPEN + CURLY_CLOSE).strip() for p in bare]
         if cleaned != bare:
             self.error(key, f"`{key}` có dấu ngoặc kép cong “…” (do Word hay điện thoại tự đổi), dấu này sẽ thành "
-                       "một phần của mục", f"bỏ dấu ngoặc cong, viết: `{key}: [{short(', '.join(c for c in cleaned if c), 60)}]`")
+                       "một phần của mục", f"bỏ dấu ngoặc cong, viết: {flow_line(key, [c for c in cleaned if c])}")
         return cleaned
 
     def content_path(self, key: str, value: str) -> str:
@@ -197,6 +204,26 @@ class _Check:
 def _shape(value: object) -> str:
     """How an editor would call a YAML value that is not text: a list `[…]` or a group `tên: giá trị`."""
     return "danh sách" if isinstance(value, list) else "một nhóm `tên: giá trị` (dấu `{…}` hay các dòng thụt vào)"
+
+
+FLOW_SHOWN = 200  # characters of a `tags: […]` line given whole in a fix
+_FLOW_PLAIN = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`])(?:[^,\[\]{}:#]|:(?![\s,\[\]{}])|(?<!\s)#)*(?<!:)")
+
+
+def _flow_item(item: str) -> str:
+    """An entry of a `[…]` list as it must be typed: as is when YAML reads it back as the same
+    text there, else in double quotes (`"*mới*"`: a `*` first is an alias to YAML)."""
+    if _FLOW_PLAIN.fullmatch(item) and item == item.strip() and item.isprintable():
+        return item
+    escaped = item.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
+def flow_line(key: str, items: Iterable[str]) -> str:
+    """`key: [a, b]` to type, in backticks, or how to write it when too long to show whole
+    (a line cut by `…` must not be pasted)."""
+    line = f"{key}: [{', '.join(_flow_item(item) for item in items)}]"
+    return f"`{line}`" if len(line) <= FLOW_SHOWN else "xóa dấu ngoặc cong quanh các mục đó, giữ nguyên các mục khác"
 
 
 def _curly_quoted(text: str) -> bool:

@@ -40,6 +40,11 @@ class Plain(str):
     """The text of an unquoted scalar (quoted ones are plain `str`)."""
 
 
+class BlockList(list):
+    """A sequence written one entry a line (`- …`); a fix that gives the whole list as one
+    `[…]` line must say to drop those lines too."""
+
+
 class _Stop(Exception):
     """A limit was hit or an anchor seen; the problem is already recorded."""
 
@@ -95,7 +100,8 @@ class _Builder:
             self.error(line, self.field(), f"phần khai báo lồng nhau quá sâu (hơn {MAX_DEPTH} tầng)",
                        "mỗi trường là một dòng `tên: giá trị`, danh sách là `[mục một, mục hai]`")
             raise _Stop
-        self.stack.append([[] if kind is yaml.SequenceStartEvent else {}, _NO_KEY, event])
+        container = ([] if event.flow_style else BlockList()) if kind is yaml.SequenceStartEvent else {}
+        self.stack.append([container, _NO_KEY, event])
 
     def refuse_anchor(self, line: int) -> None:
         self.error(line, self.field(), "phần khai báo dùng ký hiệu `&` / `*` (neo và bí danh của YAML)",
