@@ -90,10 +90,10 @@ vendor: $(STAMP) $(NODE_STAMP)
 	cp vendor/node_modules/decap-cms-locales/LICENSE plugins/bantin/webeditor/decap/LICENSE
 	$(BIN)/python scripts/patch_decap.py plugins/bantin/webeditor/decap/decap-cms.js  # our fixes, each with its reason
 
-## The wheel a province installs (plugin, theme and command in one package) into dist/.
+## The wheel a province installs (plugin, theme and command in one package) into dist/, its
+## version and file name carrying the commit's date and hash (scripts/dist.py).
 dist: $(STAMP)
-	rm -rf dist
-	$(BIN)/pip wheel -q --no-deps -w dist .
+	$(BIN)/python scripts/dist.py dist
 
 clean:
 	rm -rf site site-offline dist

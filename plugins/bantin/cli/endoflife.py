@@ -54,15 +54,35 @@ def tell_maintainers(stream=None) -> None:
 
 
 def version_text() -> str:
-    """`bantin --version`: our version (and the commit it was installed from), the installed
-    engines, and the notice."""
+    """`bantin --version`: our version (and the commit it was installed or built from), the
+    installed engines, and the notice."""
     found = []
     for name in ("bantin", *ENGINE_PACKAGES):
         try:
-            found.append(f"{name} {metadata.version(name)}" + (origin() if name == "bantin" else ""))
+            version = metadata.version(name)
         except metadata.PackageNotFoundError:
             continue
+        found.append(f"{name} {version}" + ((origin() or built_from(version)) if name == "bantin" else ""))
     return ", ".join(found) + "\n" + notice(date.today())
+
+
+_BUILT = re.compile(r"[0-9][0-9.]*\+(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})\.g(?P<commit>[0-9a-f]{7})"
+                    r"(?P<dirty>\.dirty)?")
+
+
+def built_from(version: str) -> str:
+    """`" (commit 1a2b3c4 ngày 1/5/2026)"` for a wheel `make dist` built (scripts/dist.py puts the
+    commit's date and hash in its version, `0.1.0+20260501.g1a2b3c4`), else "".
+
+    An administrator on the offline route (the wheel in the site's `vendor/`) compares this
+    line before and after an upgrade; the date says which of two builds is the newer.
+    """
+    found = _BUILT.fullmatch(version)
+    if not found:
+        return ""
+    day = f"{int(found['day'])}/{int(found['month'])}/{found['year']}"
+    dirty = ", có sửa đổi chưa commit" if found["dirty"] else ""
+    return f" (commit {found['commit']} ngày {day}{dirty})"
 
 
 def origin(direct_url: str | None = None) -> str:

@@ -1,0 +1,98 @@
+"""`make dist` (scripts/dist.py): each commit's wheel has its own version and file name, so an
+upgrade on the offline route changes requirements.txt and `bantin --version` (a province's
+trial, session 34: every wheel was bantin-0.1.0-py3-none-any.whl). The wheel itself is built
+and installed by tests/test_init.py's clean-venv test."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bantin.cli import endoflife
+from sitekit import ROOT
+
+
+@pytest.fixture(scope="module")
+def dist():
+    spec = importlib.util.spec_from_file_location("dist", ROOT / "scripts" / "dist.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _git(repo: Path, *args: str, when: str = "2026-05-02T01:00:00+07:00") -> str:
+    env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+    return subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                          check=True, env=env, text=True, stdout=subprocess.PIPE).stdout.strip()
+
+
+def _source(repo: Path) -> Path:
+    (repo / "plugins" / "bantin").mkdir(parents=True)
+    (repo / "pyproject.toml").write_text('[project]\nname = "bantin"\nversion = "0.1.0"\n', encoding="utf-8")
+    (repo / "README.md").write_text("x\n", encoding="utf-8")
+    (repo / "plugins" / "bantin" / "__init__.py").write_text('__version__ = "0.1.0"\n', encoding="utf-8")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "một")
+    return repo
+
+
+def _staged(dist, repo: Path, into: Path) -> str:
+    into.mkdir()
+    version = dist.stage(repo, into, *dist.source(repo))
+    assert f'version = "{version}"' in (into / "pyproject.toml").read_text(encoding="utf-8")
+    assert (into / "plugins" / "bantin" / "__init__.py").is_file() and (into / "README.md").is_file()
+    return version
+
+
+def test_two_commits_give_two_versions_and_the_checkout_is_untouched(dist, tmp_path):
+    repo = _source(tmp_path / "kho")
+    first = _staged(dist, repo, tmp_path / "a")
+    commit = _git(repo, "rev-parse", "--short=7", "HEAD")
+    assert first == f"0.1.0+20260501.g{commit}"  # the commit's day in UTC (01:00 at +07:00 is 1 May)
+    assert _git(repo, "status", "--porcelain") == ""  # nothing written into the checkout
+    (repo / "plugins" / "bantin" / "theme.css").write_text("body{}\n", encoding="utf-8")
+    assert _staged(dist, repo, tmp_path / "b") == first + ".dirty"  # uncommitted: not this commit's wheel
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "hai", when="2026-06-10T09:00:00+07:00")
+    second = _staged(dist, repo, tmp_path / "c")
+    assert second.startswith("0.1.0+20260610.g") and second != first
+    newer = [f"bantin-{v}-py3-none-any.whl" for v in (first, second)]
+    assert sorted(newer) == newer  # the later build sorts last, as pip orders them
+
+
+def test_without_git_or_version_line_it_says_so_in_vietnamese(dist, tmp_path):
+    with pytest.raises(dist.DistError, match="không phải một kho git"):
+        dist.source(tmp_path)
+    repo = _source(tmp_path / "kho")
+    (repo / "pyproject.toml").write_text('[project]\nname = "bantin"\ndynamic = ["version"]\n', encoding="utf-8")
+    (tmp_path / "a").mkdir()
+    with pytest.raises(dist.DistError, match="cần đúng một dòng `version"):
+        dist.stage(repo, tmp_path / "a", *dist.source(repo))
+
+
+def test_our_own_pyproject_has_the_version_line_dist_rewrites(dist):
+    assert len(dist._VERSION_LINE.findall((ROOT / "pyproject.toml").read_text(encoding="utf-8"))) == 1
+
+
+def test_version_names_the_commit_and_day_of_a_built_wheel(monkeypatch):
+    assert endoflife.built_from("0.1.0+20260501.g1a2b3c4") == " (commit 1a2b3c4 ngày 1/5/2026)"
+    assert endoflife.built_from("0.1.0+20260501.g1a2b3c4.dirty") == (
+        " (commit 1a2b3c4 ngày 1/5/2026, có sửa đổi chưa commit)")
+    for other in ("0.1.0", "0.1.0+local", "0.1.0+20260501.g1a2b3c4<b>", "0.1.0+2026051.g1a2b3c4"):
+        assert endoflife.built_from(other) == ""
+    versions = {"bantin": "0.1.0+20260501.g1a2b3c4", "mkdocs": "1.6.1", "mkdocs-material": "9.8.1"}
+
+    def version(name):
+        if name not in versions:
+            raise endoflife.metadata.PackageNotFoundError(name)
+        return versions[name]
+
+    monkeypatch.setattr(endoflife.metadata, "version", version)
+    monkeypatch.setattr(endoflife, "origin", lambda: "")  # installed from the wheel file, not git
+    first = endoflife.version_text().splitlines()[0]
+    assert first == "bantin 0.1.0+20260501.g1a2b3c4 (commit 1a2b3c4 ngày 1/5/2026), mkdocs 1.6.1, mkdocs-material 9.8.1"
