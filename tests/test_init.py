@@ -4,6 +4,7 @@ and the same from an installed wheel in a clean virtual environment."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import venv
@@ -214,8 +215,7 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     """What a province does: install the released package (here the wheel `make dist` builds)
     into an empty virtual environment, `bantin init`, and build with --strict."""
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(dist), str(ROOT)],
-                   check=True, env=ENV, cwd=tmp_path)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "dist.py"), str(dist)], check=True, env=ENV, cwd=tmp_path)
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -256,6 +256,13 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     [wheel] = dist.glob("bantin-*.whl")
     subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
                    check=True, env=clean, cwd=tmp_path)
+    # Named and versioned by its commit (scripts/dist.py), which `bantin --version` shows.
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short=7", "HEAD"], check=True, text=True,
+                            stdout=subprocess.PIPE).stdout.strip()
+    assert re.fullmatch(rf"bantin-0\.1\.0\+[0-9]{{8}}\.g{commit}(\.dirty)?-py3-none-any\.whl", wheel.name), wheel.name
+    shown = subprocess.run([str(bantin), "--version"], env=clean, cwd=tmp_path, text=True, stdout=subprocess.PIPE,
+                           check=True).stdout.splitlines()[0]
+    assert shown.startswith(f"bantin {wheel.name.split('-')[1]} (commit {commit} ngày "), shown
     vendored = tmp_path / "tinh2"
     done = subprocess.run([str(bantin), "init", str(vendored), "--agency", "Sở Tư pháp tỉnh Thử"], env=clean,
                           cwd=tmp_path, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -343,6 +350,75 @@ def test_a_wheel_file_is_vendored_and_required_from_the_site(tmp_path):
         "./vendor/bantin-0.1.0-py3-none-any.whl")
     assert "tệp `content/bien-tap/huong-dan-bien-tap.md` trong kho mã Bản tin" in (
         tmp_path / "s/README.md").read_text(encoding="utf-8")
+
+
+def test_the_upgrade_advice_names_the_file_to_delete_and_a_wheel_without_a_commit(tmp_path):
+    """`make dist` names each build by its commit (scripts/dist.py): the advice names the old file
+    (so "delete the old file" is never the new one), and a wheel named without a commit, which
+    the next one may overwrite unseen, is pointed out (a province's trial, session 34)."""
+    built = "bantin-0.1.0+20260501.g1a2b3c4-py3-none-any.whl"
+    done = _init(tmp_path / "s", "--package", str(_fake_wheel(tmp_path / "tai-ve", built)))
+    assert done.returncode == 0, done.stdout
+    assert (tmp_path / "s/requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == f"./vendor/{built}"
+    assert f"xóa vendor/{built}" in done.stdout and "ghi tên tệp mới vào dòng cuối requirements.txt" in done.stdout
+    assert "Nâng cấp Bản tin" in done.stdout and "Lưu ý" not in done.stdout
+    assert "## Nâng cấp Bản tin" in (tmp_path / "s/README.md").read_text(encoding="utf-8")  # the section it names
+    plain = _init(tmp_path / "t", "--package", str(_fake_wheel(tmp_path / "cu")))
+    assert plain.returncode == 0 and "Lưu ý: tên tệp này không ghi ngày và mã commit" in plain.stdout, plain.stdout
+
+
+def _recipe() -> str:
+    """The own-server script of the new site's README (step 3), as the IT person copies it."""
+    text = (starter.STARTER / "README.md").read_text(encoding="utf-8")
+    start = text.index("     ```sh\n     #!/bin/sh\n     # cap-nhat-trang.sh")
+    block = text[start:text.index("     ```\n", start + 10)].splitlines()[1:]
+    return "\n".join(line.removeprefix("     ") for line in block) + "\n"
+
+
+def test_the_servers_script_reinstalls_when_only_vendor_changed_and_after_a_failed_install(tmp_path):
+    """The site README's cron script for a department's own server. It reinstalled only "when
+    requirements.txt changed"; a wheel copied over one of the same name changed only vendor/,
+    and the server built with the old Bản tin for good (a province's trial, session 34)."""
+    def git(repo, *args):
+        subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    upstream, server = tmp_path / "kho", tmp_path / "may-chu"
+    (upstream / "vendor").mkdir(parents=True)
+    (upstream / "requirements.txt").write_text("./vendor/bantin-0.1.0-py3-none-any.whl\n", encoding="utf-8")
+    (upstream / "vendor" / "bantin-0.1.0-py3-none-any.whl").write_bytes(b"cu")
+    git(upstream, "init", "-q", "-b", "main")
+    git(upstream, "add", ".")
+    git(upstream, "commit", "-q", "-m", "một")
+    subprocess.run(["git", "clone", "-q", str(upstream), str(server)], check=True)
+    (server / ".venv" / "bin").mkdir(parents=True)
+    log = tmp_path / "log"
+    for tool in ("pip", "bantin"):  # stand-ins that say what was run; pip fails while `pip-hong` exists
+        stand_in = server / ".venv" / "bin" / tool
+        stand_in.write_text(f'#!/bin/sh\necho "{tool} $*" >> {log}\n'
+                            + (f"[ ! -e {tmp_path}/pip-hong ]\n" if tool == "pip" else ""), encoding="utf-8")
+        stand_in.chmod(0o755)
+    script = server / "cap-nhat-trang.sh"
+    script.write_text(_recipe(), encoding="utf-8")
+    script.chmod(0o755)
+
+    def run() -> tuple[int, list[str]]:
+        log.write_text("", encoding="utf-8")
+        done = subprocess.run([str(script)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return done.returncode, [line.split()[0] for line in log.read_text(encoding="utf-8").splitlines()]
+
+    assert run() == (0, ["pip", "pip", "bantin"])  # first run: installs, then builds
+    assert run() == (0, ["bantin"])  # nothing new: builds only
+    (upstream / "vendor" / "bantin-0.1.0-py3-none-any.whl").write_bytes(b"moi")  # the same name, copied over
+    git(upstream, "commit", "-q", "-am", "Bản tin mới")
+    assert run() == (0, ["pip", "pip", "bantin"])
+    assert run() == (0, ["bantin"])
+    (upstream / "requirements.txt").write_text("./vendor/bantin-0.1.0-py3-none-any.whl\nkhac\n", encoding="utf-8")
+    git(upstream, "commit", "-q", "-am", "requirements")
+    (tmp_path / "pip-hong").write_text("", encoding="utf-8")
+    assert run() == (1, ["pip"])  # the install failed: no build with a half-installed Bản tin
+    (tmp_path / "pip-hong").unlink()
+    assert run() == (0, ["pip", "pip", "bantin"])  # retried, though git pull brought nothing new
 
 
 def test_installed_from_a_wheel_still_here_the_site_gets_a_copy(tmp_path):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from bantin import __version__
+from bantin.cli.endoflife import built_from
 from bantin.cli.argvi import VietnameseParser, parse
 from bantin.problems import visible
 from bantin.tools import starter
@@ -19,6 +20,22 @@ def _direct_url() -> str | None:
         return metadata.distribution("bantin").read_text("direct_url.json")
     except metadata.PackageNotFoundError:
         return None
+
+
+def vendored_note(name: str) -> str:
+    """What `init` says when the wheel went into `vendor/`: commit the folder, and how an
+    upgrade goes. The old file is named, so that "delete the old file" cannot mean the new one;
+    a wheel whose name carries no commit (not built by `make dist`, scripts/dist.py) is said to
+    be one the next wheel may overwrite unseen (a province's trial, session 34)."""
+    where = f"{starter.VENDOR}/{name}"
+    note = (f"Gói Bản tin được chép vào {where} và requirements.txt cài từ đó: hãy đưa cả thư mục "
+            f"{starter.VENDOR}/ lên kho. Nâng cấp (README.md, mục \"Nâng cấp Bản tin\"): chép tệp .whl mới vào "
+            f"{starter.VENDOR}/, ghi tên tệp mới vào dòng cuối requirements.txt, xóa {where}, rồi đẩy lên kho.")
+    found = starter.WHEEL.fullmatch(name)
+    if found and not built_from(name[len("bantin-"):-len("-py3-none-any.whl")]):
+        note += (" Lưu ý: tên tệp này không ghi ngày và mã commit (tệp không do `make dist` của kho Bản tin tạo), "
+                 "nên bản sau có thể cùng tên và chép đè lên mà không ai thấy; hãy dùng tệp do `make dist` tạo.")
+    return note
 
 
 def main_init(argv: Sequence[str] | None = None) -> int:
@@ -50,9 +67,7 @@ def main_init(argv: Sequence[str] | None = None) -> int:
     print(visible(f"Đã tạo {len(written)} tệp trong {args.folder}."))
     vendored = next((p for p in written if p.parent.name == starter.VENDOR), None)
     if vendored is not None:
-        print(visible(f"Gói Bản tin được chép vào {starter.VENDOR}/{vendored.name} và requirements.txt cài từ đó: "
-                      f"hãy đưa cả thư mục {starter.VENDOR}/ lên kho. Nâng cấp: chép tệp .whl mới vào {starter.VENDOR}/, "
-                      "sửa tên tệp ở dòng cuối requirements.txt, xóa tệp cũ."))
+        print(visible(vendored_note(vendored.name)))
     if starter.BY_VERSION.match(package):
         print(visible("Lưu ý: requirements.txt ghi Bản tin theo số phiên bản; pip sẽ tìm tên `bantin` trên PyPI, "
                       "nơi tên này có thể là gói của người khác, trừ khi quy trình xuất bản cài từ kho gói riêng "
