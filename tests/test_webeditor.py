@@ -292,6 +292,22 @@ def test_robots_under_a_sub_path(tmp_path):
     assert "Disallow: /ban%20tin/admin/\n" in robots_txt(SiteView(corpus, UrlScheme(site.prefixes)))
 
 
+def test_github_without_a_login_server_points_to_the_sites_own_readme_in_vietnamese():
+    """A province has the README `bantin init` wrote, not our docs/decisions.md (English): the
+    error names the README's section and paragraph, which say what the server is, before the
+    step that creates the repository (a province's trial, session 34)."""
+    from bantin.tools import starter
+
+    [error] = [e for e in _errors({"backend": "github", "repo": "a/b"}) if "base_url" in e]
+    assert "docs/decisions.md" not in error and "README.md của trang" in error, error
+    section, paragraph = re.search(r'mục "([^"]+)", đoạn "([^"]+)"', error).groups()
+    readme = (starter.STARTER / "README.md").read_text(encoding="utf-8")
+    body = readme.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    assert f"**{paragraph}.**" in body and "base_url:" in body and "OAuth App" in body
+    step2 = readme.index("\n2. Tạo kho mới trên GitHub hoặc GitLab")
+    assert step2 < readme.index("Chọn nơi đặt kho trước khi tạo") < readme.index("git init -b main")
+
+
 def test_editor_errors_stop_the_build_with_their_line(tmp_path):
     root = write_site(tmp_path, {"tin-tuc/bai.md": article("Bài")}, editor={"backend": "github", "repo": "a/b"})
     done = run_bantin(root, "check")

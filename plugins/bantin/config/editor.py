@@ -122,9 +122,12 @@ def _online(check: _Check, editor: Editor) -> Editor:
         base = editor.base_url or (_origin(editor.api_root) if editor.api_root else GITLAB)
         return Editor(**{**editor.__dict__, "base_url": base, "api_root": editor.api_root or f"{base}/api/v4"})
     if not editor.base_url:  # github
+        # Named where a province reads: the README `bantin init` wrote into its site (starter/README.md),
+        # not our docs/decisions.md, which a province does not have (a province's trial, session 34).
         check.error("base_url", "GitHub cần một máy chủ đăng nhập OAuth riêng cho trình biên tập web",
-                    "dựng một OAuth proxy cho Decap CMS (xem docs/decisions.md, mục Web editor) và ghi địa chỉ "
-                    "của nó vào `base_url: https://…`; hoặc dùng GitLab (`backend: gitlab`), không cần máy chủ riêng")
+                    "dựng máy chủ đó theo README.md của trang (tệp do `bantin init` tạo), mục \"Viết bài trên "
+                    "trình duyệt\", đoạn \"Dùng GitHub\", rồi ghi địa chỉ của nó vào `base_url: https://…`; "
+                    "hoặc dùng GitLab (`backend: gitlab`), không cần máy chủ riêng")
     return editor
 
 
