@@ -7,8 +7,8 @@ of requirements.txt, saw the same `bantin --version`, and a server rebuilding "w
 requirements.txt changes" kept the old Bản tin for good (a province's trial, session 34).
 
 So the wheel carries a PEP 440 local version, `0.1.0+20260501.g1a2b3c4`: the commit's date
-(local versions compare their first segment as a number, so pip and a sorted `ls` put the newer
-build last) and its hash. The file name differs between commits, requirements.txt changes with
+(local versions compare their first segment as a number, so of builds of different days pip and
+a sorted `ls` put the newer last) and its hash. The file name differs between commits, requirements.txt changes with
 it, and `bantin --version` prints it (cli/endoflife.py `built_from`). Uncommitted changes of
 the package add `.dirty`: such a wheel is not one commit's, and the script says so.
 
