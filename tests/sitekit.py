@@ -6,6 +6,7 @@ real theme and plugin, so the tests exercise exactly what editors get.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -15,6 +16,16 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def script_module(name: str):
+    """scripts/<name>.py as a module (the scripts are not a package), registered under its name
+    so its dataclasses and pickles resolve."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 CATEGORIES = [

@@ -5,7 +5,6 @@ and installed by tests/test_init.py's clean-venv test."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 from pathlib import Path
@@ -13,15 +12,12 @@ from pathlib import Path
 import pytest
 
 from bantin.cli import endoflife
-from sitekit import ROOT
+from sitekit import ROOT, script_module
 
 
 @pytest.fixture(scope="module")
 def dist():
-    spec = importlib.util.spec_from_file_location("dist", ROOT / "scripts" / "dist.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script_module("dist")
 
 
 def _git(repo: Path, *args: str, when: str = "2026-05-02T01:00:00+07:00") -> str:

@@ -5,23 +5,17 @@ No build and no browser here: the evaluation itself runs in the benchmark, never
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitekit import ROOT, script_module
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("searcheval", ROOT / "scripts" / "searcheval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["searcheval"] = module
-    spec.loader.exec_module(module)
-    return module
+    return script_module("searcheval")
 
 
 ev = _load()
