@@ -647,3 +647,17 @@ def test_curly_quoted_tags_one_a_line_get_one_line_for_all():
     problem = one(problems)
     assert problem.line == 5 and pasted(problem.fix) == "tags: [tập huấn, hòa giải]"
     assert "các dòng `- …`" in problem.fix
+
+
+@pytest.mark.parametrize("line, where", [
+    ("summary: Hội nghị tổng kết\u200b công tác hòa giải", "ngay sau «nghị tổng kết»"),
+    ("summary: \u2060Tóm tắt", "ở đầu giá trị"), ("\u200bsummary: Tóm tắt", "ở đầu dòng")])
+def test_an_invisible_character_is_placed_and_the_clean_line_given(line, where):
+    """An editors' trial (session 34): a title pasted with a zero-width space was told "đã bị xóa …
+    gõ lại đoạn đó": the editor could not see where, and "already removed" read as done, while
+    the error stops publication. The message places it; the fix is the clean line to paste."""
+    parsed, problems = read(HEAD + line + "\n---\nBody\n")
+    problem = next(p for p in problems.items if "vô hình" in p.message)
+    assert problem.is_error and problem.line == 5 and where in problem.message, problem
+    assert "chưa xuất bản được" in problem.message
+    assert f"`{line.replace(chr(0x200b), '').replace(chr(0x2060), '')}`" in problem.fix

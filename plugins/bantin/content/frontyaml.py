@@ -25,7 +25,7 @@ import yaml
 
 from bantin.problems import Problems, short
 from bantin.text.yamlerrors import explain, key_of, odd_space_after_colon, quoted_line
-from bantin.text.vi import CONTROL_FIX, control_chars, strip_control
+from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, strip_control
 
 LOADER = _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 64 * 1024  # a long article's front matter is under 4 KB
@@ -234,10 +234,23 @@ def _strip_raw_controls(src: str, raw_lines: list[str], problems: Problems) -> s
         found = control_chars(line)
         if found:
             key = line.split(":", 1)[0].strip() if ":" in line and not line[:1].isspace() else ""
+            clean = strip_control(line)
             problems.error(src, index + 2, key if re.fullmatch(r"[A-Za-z_]{1,30}", key) else "",
-                           f"dòng có ký tự điều khiển vô hình ({found}), đã bị xóa", CONTROL_FIX)
-            raw_lines[index] = strip_control(line)
+                           f"dòng có ký tự vô hình ({found}){_where_hidden(line)}; trang chưa xuất bản được tới khi "
+                           "dòng này sạch", f"thay cả dòng {index + 2} bằng dòng này, đã bỏ ký tự đó: "
+                           f"`{clean}` ({CONTROL_FIX})")
+            raw_lines[index] = clean
     return "\n".join(raw_lines)
+
+
+def _where_hidden(line: str) -> str:
+    """« ngay sau «tổng kết»»: the words just before the first invisible character, which the
+    editor cannot see (an editors' trial, session 34: "gõ lại đoạn đó" named no place)."""
+    at = CONTROL.search(line).start()
+    if not strip_control(line[:at]).strip():
+        return " ở đầu dòng"
+    before = strip_control(line[:at]).split(":", 1)[-1].split()
+    return f" ngay sau «{' '.join(before[-3:])}»" if before else " ở đầu giá trị"
 
 
 # --- YAML mistakes, explained ---------------------------------------------------------------
