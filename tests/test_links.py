@@ -306,3 +306,14 @@ def test_a_preview_address_of_no_page_is_an_error_too_and_other_hosts_are_not():
     assert [(p.is_error, target(p)) for p in found] == [(True, "http://localhost:8000/khong-co/"),
                                                        (True, "http://127.0.0.2/tai-lieu/")], found
     assert "địa chỉ công khai" in found[0].fix
+
+
+def test_a_windows_path_that_names_a_file_says_to_write_slashes():
+    """A province's trial (session 34): `![…](..\\images\\a.png)`, the file there, was told the
+    picture did not exist and to upload it again."""
+    found = errors_of("![Lễ hưởng ứng](..\\images\\a.png)\n\n[bài B](.\\b.md)\n\n[không có](..\\images\\khong-co.png)\n",
+                      assets={"images/a.png": 10})
+    said = {target(p): p for p in found}
+    assert "dấu `/`" in said["..\\images\\a.png"].message and said["..\\images\\a.png"].fix == "viết `../images/a.png`"
+    assert said[".\\b.md"].fix == "viết `./b.md`"
+    assert "dấu `/`" not in said["..\\images\\khong-co.png"].message  # no such file either way: as before

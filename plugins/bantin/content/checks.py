@@ -229,6 +229,11 @@ def _missing(item: Item, ref: Ref, path: str, site: Site, error, problems: Probl
         error(f"trỏ tới tệp content/{path}, tệp này không được xuất bản (xem lỗi của chính tệp đó)",
               "sửa lỗi của tệp đó hoặc bỏ liên kết")
         return
+    if "\\" in ref.target and _with_slashes(item, ref, site):
+        slashed = ref.target.replace("\\", "/")
+        error("viết bằng dấu `\\` (cách viết đường dẫn của Windows); trang web chỉ hiểu dấu `/`, nên tệp có đó mà "
+              "trang không tìm thấy", f"viết `{slashed}`")
+        return
     right = _intended(path, site)
     if right is not None:
         src, anchor = right
@@ -260,6 +265,13 @@ def _to_draft(item: Item, ref: Ref, path: str, site: Site, problems: Problems) -
                   "trang đó được đăng",
                   f"nếu trang đó được gỡ xuống có chủ ý thì không phải sửa gì (muốn gọn thì bỏ liên kết, giữ chữ); "
                   f"nếu không định gỡ thì xóa dòng `draft: true` của content/{path} để đăng lại")
+
+
+def _with_slashes(item: Item, ref: Ref, site: Site) -> bool:
+    """Whether `..\\images\\anh.jpg` names a file of the build once written with `/` (a province's
+    trial, session 34: told the picture did not exist and to upload it again)."""
+    path = resolve(item.src, ref.target.replace("\\", "/"))
+    return bool(path) and (path in site.static or path in site.pages or path in site.generated)
 
 
 def _looks_like_a_host(target: str) -> bool:
