@@ -165,10 +165,10 @@ MISTAKES = {
                                ART, 19, ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
     "link-by-full-address": Mistake(replace(ART, BODY, "Xem [bài](https://bantin.example.org/hoi-dap/"
                                             "hoi-dap-ve-hoa-giai-o-co-so/). " + BODY),
-                                    ART, 19, ("`../hoi-dap/hoi-dap-ve-hoa-giai-o-co-so.md`",)),
+                                    ART, 19, ("`../hoi-dap/hoi-dap-ve-hoa-giai-o-co-so.md`",), "cảnh báo"),
     "image-by-full-address": Mistake(replace(ART, "(../images/tap-huan-hoa-giai.png)",
                                              "(https://bantin.example.org/images/tap-huan-hoa-giai.png)"), ART, 17,
-                                     ("địa chỉ đầy đủ", "`../images/tap-huan-hoa-giai.png`")),
+                                     ("địa chỉ đầy đủ", "`../images/tap-huan-hoa-giai.png`"), "cảnh báo"),
     "link-by-slug": Mistake(replace(ART, BODY, "Xem [bài](phieu-ly-lich-tu-phap-qua-vneid). " + BODY), ART, 19,
                             ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
     # 13. an attachment that is not there

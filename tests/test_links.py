@@ -292,13 +292,15 @@ def test_a_video_from_another_site_is_advised_a_link_not_the_frame_the_site_remo
 
 @pytest.mark.parametrize("address", ["http://127.0.0.1:8000/tin-tuc/b/", "http://localhost:8000/tin-tuc/b/",
                                      "http://[::1]:8000/tin-tuc/b/#muc-mot", "http://0.0.0.0:8000/tin-tuc/b/"])
-def test_a_link_copied_from_the_preview_s_address_bar_is_an_error_with_its_file(address):
+def test_a_link_copied_from_the_preview_s_address_bar_is_published_as_its_file(address):
     """An editors' trial (session 34): links to `bantin serve`'s 127.0.0.1 and localhost were
-    published without a word, while the site's own full address was an error with the file."""
+    published as they were, opening on no reader's computer. They become links to the file (the
+    build rewrites them: links.files_item) with a warning giving the `.md` to write."""
     found = errors_of(f"Xem [bài B]({address}).\n")
-    assert [(p.is_error, target(p)) for p in found] == [(True, address)], found
+    assert [(p.is_error, target(p)) for p in found] == [(False, address)], found
     assert "bản xem trước trên máy tính của người viết" in found[0].message
-    assert found[0].fix.startswith("dẫn bằng đường dẫn tính từ thư mục của bài: `b.md")
+    assert "bản dựng đã đổi nó thành đường dẫn tới tệp `b.md" in found[0].message
+    assert found[0].fix.startswith("viết thẳng `b.md")
 
 
 def test_a_preview_address_of_no_page_is_an_error_too_and_other_hosts_are_not():

@@ -114,3 +114,28 @@ def test_unlink_is_linear_on_hostile_bodies():
     done = unlink(body, "tin-tuc/a.md", GONE)
     assert time.perf_counter() - started < 2
     assert "b.md" not in done and done.count("x ") == 20000
+
+
+def test_a_link_by_the_site_s_full_address_is_published_as_the_link_to_its_file(tmp_path):
+    """An editors' trial (session 34): the web editor's link box takes what an editor pastes, the
+    article's address from the browser; that was an error, and the whole site stopped
+    publishing. It is a warning now, and the page links the file (so a USB copy and the preview
+    open the page on the computer), Markdown and raw HTML, in an article and a handbook's answer."""
+    other = "https://bantin.example.org/tin-tuc/trang-khac/"
+    files = {
+        LINKING: article("Hội nghị tổng kết", body=(
+            f"Xem [trang khác]({other}) và [mục một]({other}#muc-mot).\n\n"
+            f'Hoặc <a href="{other}">trang khác nữa</a>, và [bản xem trước](http://127.0.0.1:8000/tin-tuc/trang-khac/).\n')),
+        "tin-tuc/khac.md": article("Trang khác", body="## Mục một\n\nChữ.\n"),
+        HANDBOOK: HANDBOOK_TEXT.replace("../tin-tuc/tap-huan-hoa-giai-vien.md#ket-qua", other),
+    }
+    root = write_site(tmp_path / "s", files)
+    done = mkdocs_build(root)  # --strict: fails the test when the build fails
+    page = read(root, "tin-tuc/hoi-nghi-tong-ket/index.html")
+    assert 'href="https://bantin.example.org/tin-tuc/trang-khac' not in page and "127.0.0.1" not in page
+    assert len(re.findall(r'<a href="\.\./trang-khac/">', page)) == 3, page
+    assert '<a href="../trang-khac/#muc-mot">mục một</a>' in page
+    question = read(root, "hoi-dap/so-tay-hoa-giai/tap-huan-the-nao/index.html")
+    assert re.search(r'<a href="\.\./\.\./\.\./tin-tuc/trang-khac/">bản tin tập huấn</a>', question), question
+    assert (f"{LINKING}:6: cảnh báo: liên kết `{other}` viết bằng địa chỉ đầy đủ của chính trang này; bản dựng đã "
+            "đổi nó thành đường dẫn tới tệp `khac.md`") in done.stdout

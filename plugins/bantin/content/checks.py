@@ -50,6 +50,7 @@ class Site:
     read: Callable[[str], bytes | None] | None = None  # bytes of a static file, for images
     used: dict[str, set[str]] = field(default_factory=dict)  # static file → srcs of items using it
     to_drafts: dict[str, set[str]] = field(default_factory=dict)  # published src → drafts it links (made words)
+    by_address: dict[str, dict[str, str]] = field(default_factory=dict)  # src → {full address: its file} (made so)
     site_url: str = ""  # the site's own address: a link to it by full address is a link by file
     _anchors: dict[str, set[str]] = field(default_factory=dict)
     _known: Known | None = None
@@ -282,9 +283,13 @@ def _looks_like_a_host(target: str) -> bool:
 
 
 def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
-    """A link by this site's full address (`https://<site>/tin-tuc/bai/`) to a page or file of
-    this build: an error with the `.md` path to type (it would leave a USB copy or a preview for
-    the live site, and not follow the page when its address changes). True when reported."""
+    """A link by this site's full address (`https://<site>/tin-tuc/bai/`), or the preview's
+    (127.0.0.1), to a page or file of this build: published as the link to its file
+    (`site.by_address`, links.files_item) with a warning giving the `.md` path to type. It was an
+    error, and the web editor's link box, where an editor pastes the article's address from the
+    browser, stopped the site's publication (an editors' trial, session 34); as written it would
+    leave a USB copy or a preview for the live site, and it does not follow the page when its
+    address changes. A preview address of no page is an error. True when reported."""
     path = site.own_path(ref.target)
     if path is None:
         return False
@@ -303,11 +308,13 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
         return local  # else not a page or file of this build (a feed, an old address): another site's rules
     src, anchor = right
     fragment = "" if ref.media else (urlsplit(ref.target).fragment or anchor)
-    why = _PREVIEW if local else ("viết bằng địa chỉ đầy đủ của chính trang này: bản chép USB và bản xem trước sẽ "
-                                  "mở trang trên mạng, và đường dẫn không theo khi địa chỉ đổi")
-    problems.error(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` {why}",
-                   f"dẫn bằng đường dẫn tính từ thư mục của bài: `{posixpath.relpath(src, here)}"
-                   + (f"#{fragment}`" if fragment else "`"))
+    written = posixpath.relpath(src, here) + (f"#{fragment}" if fragment else "")
+    site.by_address.setdefault(item.src, {})[ref.target] = written  # published as that link (links.files_item)
+    why = _PREVIEW if local else "viết bằng địa chỉ đầy đủ của chính trang này"
+    problems.warn(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` {why}; bản dựng đã đổi nó thành "
+                  f"đường dẫn tới tệp `{written}`, để trang, bản chép USB và bản xem trước mở đúng trang",
+                  f"viết thẳng `{written}` vào bài: đường dẫn tới tệp vẫn đúng khi địa chỉ của trang kia đổi (đổi "
+                  "tiêu đề, `slug:`), còn địa chỉ đầy đủ thì không")
     return True
 
 

@@ -17,7 +17,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Collection
+from typing import Callable, Collection, Mapping
 from urllib.parse import unquote, urlsplit
 
 from bantin.content.literal import blank_escapes, code_free, outside_code, unescape
@@ -345,12 +345,44 @@ def _apply(body: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join(out) + body[position:]
 
 
-def unlink_item(item: Item, gone: Collection[str]) -> Item:
-    """`item` with its links to the pages in `gone` made text (`unlink`): body, handbook intro,
+def files_for_addresses(body: str, files: Mapping[str, str]) -> str:
+    """`body` with each link or picture target in `files` (a full address of this site, as
+    the check read it) replaced by the relative path of its file: what an editor pasting the
+    article's address from the browser meant (an editors' trial, session 34). Markdown targets
+    are written as Markdown (in `<…>` when they hold a space), raw HTML ones escaped."""
+    if not files:
+        return body
+    text = markdown_text(body)
+    in_html = {span for _, _, span, _ in _html_targets(text)} if "<" in text else set()
+    out, position = [], 0
+    for start, end in _target_spans(text):
+        raw = body[start:end]
+        html_target = (start, end) in in_html
+        new = files.get(html.unescape(raw).strip() if html_target else unescape(_strip_angles(raw)))
+        if new is None or start < position:
+            continue
+        written = html.escape(new) if html_target else f"<{new}>" if raw.startswith("<") or " " in new else new
+        out += [body[position:start], written]
+        position = end
+    return "".join(out) + body[position:]
+
+
+def _item_texts(item: Item, change: Callable[[str], str]) -> Item:
+    """`item` with `change` applied to every text that holds its links: body, handbook intro,
     each question's heading, answer and legal basis (answers link from the handbook's file)."""
     def strip(text: str) -> str:
-        return unlink(text, item.src, gone) if text else text
+        return change(text) if text else text
 
     questions = tuple(replace(q, body=strip(q.body), legal_basis=strip(q.legal_basis), heading=strip(q.heading))
                       for q in item.questions)
     return replace(item, body=strip(item.body), intro=strip(item.intro), questions=questions)
+
+
+def unlink_item(item: Item, gone: Collection[str]) -> Item:
+    """`item` with its links to the pages in `gone` made text (`unlink`)."""
+    return _item_texts(item, lambda text: unlink(text, item.src, gone))
+
+
+def files_item(item: Item, files: Mapping[str, str]) -> Item:
+    """`item` with its links by the site's full address made links to their files."""
+    return _item_texts(item, lambda text: files_for_addresses(text, files))

@@ -221,6 +221,9 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     used = check_links(corpus.items, targets, problems)
     if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft)
         corpus = corpus.unlinked(targets.to_drafts)
+    if targets.by_address:  # links by the site's full address become links to files (checks._own_address)
+        corpus = corpus.with_files(targets.by_address)
+    if targets.to_drafts or targets.by_address:
         generated = generated_pages(corpus, urls)  # listings and question pages hold the items
     held = draft_only(used, corpus) - keep
     problems.extend(inventory.draft_link_problems(held))

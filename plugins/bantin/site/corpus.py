@@ -21,7 +21,7 @@ from bantin.content.sanitize import report_unsafe
 from bantin.content import placeholders
 from bantin.content.fields import SLUG_MAX
 from bantin.content.frontmatter import read
-from bantin.content.links import unlink_item
+from bantin.content.links import files_item, unlink_item
 from bantin.legal.names import NAMED_KINDS, written_name
 from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
@@ -214,6 +214,12 @@ class Corpus:
         their words (links.unlink_item): what a build publishes when a page linking to it was
         taken down. Indexes are built again, which only a site with such links pays."""
         items = tuple(unlink_item(item, gone[item.src]) if item.src in gone else item for item in self.items)
+        return replace(self, items=items)
+
+    def with_files(self, by_address: Mapping[str, Mapping[str, str]]) -> "Corpus":
+        """This corpus with each item of `by_address` (src → {full address: file}) linking the
+        files its full addresses of this site name (links.files_item, checks._own_address)."""
+        items = tuple(files_item(item, by_address[item.src]) if item.src in by_address else item for item in self.items)
         return replace(self, items=items)
 
     def by_path(self, path: str) -> Item | None:
