@@ -46,3 +46,18 @@ def test_a_free_port_goes_on_to_the_preview(tmp_path, monkeypatch, capsys):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     assert main(["serve", "-a", f"127.0.0.1:{port}"]) == 0 and started == [f"127.0.0.1:{port}"]
+
+
+@pytest.mark.parametrize("address, says", [("0.0.0.0:99999", "cổng là một số từ 1 tới 65535"),
+                                           ("127.0.0.1:tam", "cổng là một số từ 1 tới 65535"),
+                                           ("192.0.2.55:8000", "192.0.2.55 không phải địa chỉ của máy này")])
+def test_a_wrong_address_is_said_before_the_build(tmp_path, monkeypatch, capsys, address, says):
+    """A hostile review (session 34): port 99999 ended in an OverflowError after the build, and an
+    address of another computer was called a busy port."""
+    root = write_site(tmp_path / "s", {"tin-tuc/bai.md": article("Bài")})
+    monkeypatch.chdir(root)
+    started = []
+    monkeypatch.setattr(engine, "serve", lambda *a, **k: started.append("the build"))
+    assert main(["serve", "-a", address]) == 1 and started == []
+    err = capsys.readouterr().err
+    assert says in err and "cổng đang bận" not in err and "Traceback" not in err, err

@@ -319,3 +319,27 @@ def test_a_windows_path_that_names_a_file_says_to_write_slashes():
     assert "dấu `/`" in said["..\\images\\a.png"].message and said["..\\images\\a.png"].fix == "viết `../images/a.png`"
     assert said[".\\b.md"].fix == "viết `./b.md`"
     assert "dấu `/`" not in said["..\\images\\khong-co.png"].message  # no such file either way: as before
+
+
+def test_the_preview_knows_the_published_address_as_this_site_s(tmp_path):
+    """A hostile review (session 34): MkDocs' serve puts its own address into site_url, so in the
+    preview a link by the published address was another site's (not rewritten) and a picture by
+    it «lấy từ trang web khác», an error the build does not give. The adapter passes mkdocs.yml's
+    own address (`published_url`), and the check reads links by it as the build does."""
+    from bantin.adapter.translate import _written_site_url
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://bantin.example.org/\n", encoding="utf-8")
+    assert _written_site_url(str(tmp_path / "mkdocs.yml")) == "https://bantin.example.org/"
+    assert _written_site_url(str(tmp_path / "khong-co.yml")) == ""
+    site = replace(SITE, site_url="http://127.0.0.1:8000/", published_url="https://bantin.example.org/")
+    files = {"tin-tuc/a.md": doc("Bài A", body="Xem [bài B](https://bantin.example.org/tin-tuc/b/).\n\n"
+                                              "![Ảnh](https://bantin.example.org/images/a.png)\n"),
+             "tin-tuc/b.md": doc("Bài B")}
+    corpus, problems = build_corpus(files, site, URLS, assets={"images/a.png": 10})
+    targets = link_site(corpus, {"images/a.png": 10})
+    found = Problems()
+    check_links(corpus.items, targets, found)
+    assert [(p.is_error, target(p)) for p in found.items] == [
+        (False, "https://bantin.example.org/tin-tuc/b/"), (False, "https://bantin.example.org/images/a.png")]
+    assert targets.by_address["tin-tuc/a.md"] == {"https://bantin.example.org/tin-tuc/b/": "b.md",
+                                                  "https://bantin.example.org/images/a.png": "../images/a.png"}

@@ -15,6 +15,7 @@ from bantin.content.links import unlink
 from bantin.site import build
 from bantin.site.urls import UrlScheme
 from sitekit import article, build as mkdocs_build, read, run_bantin, write_site
+from hostile import PNG
 from test_drafts_policy import SITE, inputs_of
 
 TAKEN_DOWN = "tin-tuc/tap-huan-hoa-giai-vien.md"
@@ -100,6 +101,8 @@ GONE = {"tin-tuc/b.md", "hoi-dap/s.md"}
     ("`[x](b.md)` \\[y\\](b.md)\n\n```\n[z](b.md)\n```\n", "`[x](b.md)` \\[y\\](b.md)\n\n```\n[z](b.md)\n```\n"),
     ("[a\nb](\n  b.md)\ntiếp", "a\nb \ntiếp"),  # the line break inside the link is a space, not a new paragraph
     ("[ngoài](https://x.vn/b.md) [b](../tin-tuc/b.md)", "[ngoài](https://x.vn/b.md) b"),
+    # a `>` inside a quoted value does not end the tag (a hostile review, session 34: «cũ"&gt;bài B»)
+    ('Xem <a href="b.md" title="Bài > cũ">bài B</a> nhé.', "Xem bài B nhé."),
 ])
 def test_unlink_leaves_the_words(body, expected):
     assert unlink(body, "tin-tuc/a.md", GONE) == expected
@@ -139,3 +142,51 @@ def test_a_link_by_the_site_s_full_address_is_published_as_the_link_to_its_file(
     assert re.search(r'<a href="\.\./\.\./\.\./tin-tuc/trang-khac/">bản tin tập huấn</a>', question), question
     assert (f"{LINKING}:6: cảnh báo: liên kết `{other}` viết bằng địa chỉ đầy đủ của chính trang này; bản dựng đã "
             "đổi nó thành đường dẫn tới tệp `khac.md`") in done.stdout
+
+
+SITE_ADDRESS = "https://bantin.example.org/"
+
+
+def full_address_site(tmp_path, body: str, **others):
+    files = {LINKING: article("Hội nghị tổng kết", body=body), "tin-tuc/khac.md": article("Trang khác",
+             body="## Mục một\n\nChữ.\n"), **others}
+    return write_site(tmp_path / "s", files)
+
+
+def test_a_file_linked_only_by_full_address_is_published(tmp_path):
+    """A hostile review (session 34): a Word form linked by full address only was rewritten but
+    not counted as used, so check said «0 lỗi» and the strict build stopped on MkDocs' English
+    "not found"."""
+    root = full_address_site(tmp_path, f"Tải [mẫu đơn]({SITE_ADDRESS}tai-lieu/mau-don.docx).\n")
+    (root / "content" / "tai-lieu").mkdir()
+    (root / "content" / "tai-lieu" / "mau-don.docx").write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    mkdocs_build(root)
+    assert (root / "site" / "tai-lieu" / "mau-don.docx").exists()
+    assert '<a href="../../tai-lieu/mau-don.docx">mẫu đơn</a>' in read(root, "tin-tuc/hoi-nghi-tong-ket/index.html")
+
+
+@pytest.mark.parametrize("address", [f"{SITE_ADDRESS}tin-tuc/tap-huan-hoa-giai-vien/",
+                                     "http://127.0.0.1:8000/tin-tuc/tap-huan-hoa-giai-vien/"])
+def test_a_page_linked_by_full_address_can_be_taken_down(tmp_path, address):
+    """A hostile review (session 34): by the preview's address the takedown failed the build (an
+    address of no page); by the site's, the page kept a live link to the page taken down."""
+    root = full_address_site(tmp_path, f"Xem [tin tập huấn]({address}).\n",
+                             **{TAKEN_DOWN: FILES[TAKEN_DOWN]})
+    done = mkdocs_build(root)
+    page = read(root, "tin-tuc/hoi-nghi-tong-ket/index.html")
+    assert "tin tập huấn" in page and "tap-huan-hoa-giai-vien" not in page
+    assert "trang đang là bản nháp" in done.stdout
+
+
+@pytest.mark.parametrize("body, says", [
+    (f"![]({SITE_ADDRESS}images/a.png)\n", "chưa có mô tả (alt)"),
+    (f"Xem [mục]({SITE_ADDRESS}tin-tuc/trang-khac/#khong-co-muc).\n", "khong-co-muc")])
+def test_a_full_address_gets_the_checks_of_its_file(tmp_path, body, says):
+    """A hostile review (session 34): a picture by full address skipped its description's check,
+    and a `#section` of none was published broken; written as the file, each is an error."""
+    root = full_address_site(tmp_path, body)
+    (root / "content" / "images").mkdir()
+    (root / "content" / "images" / "a.png").write_bytes(PNG)
+    done = run_bantin(root, "check")
+    errors = [line for line in done.stdout.splitlines() if ": lỗi:" in line]
+    assert done.returncode != 0 and any(says in line for line in errors), done.stdout

@@ -169,7 +169,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.compat = compat.gate()
         compat.announce(self.compat, log)
         problems = Problems()
-        self.site = build.site_config(translate.settings(self.config, config), problems)
+        self.site = build.site_config(translate.settings(self.config, config, self.serving), problems)
         if problems.errors:
             _fail(problems, "Cấu hình mkdocs.yml có lỗi")
         wrong = site_dir_problem(config.site_dir, config.config_file_path, config.docs_dir, config.theme.custom_dir)

@@ -34,11 +34,13 @@ def fetched_elsewhere(config: MkDocsConfig) -> tuple:
     return config.theme.get("font"), (config.extra or {}).get("analytics"), addresses
 
 
-def settings(plugin_config, config: MkDocsConfig) -> Settings:
-    """The plugin's options and the site's name and address."""
+def settings(plugin_config, config: MkDocsConfig, serving: bool = False) -> Settings:
+    """The plugin's options and the site's name and address; in the live preview, whose
+    site_url MkDocs sets to its own address, also the one mkdocs.yml gives (`published_url`)."""
     return Settings(
         config_file=config.config_file_path,
         site_url=config.site_url or "",
+        published_url=_written_site_url(config.config_file_path) if serving else "",
         site_name=config.site_name,
         site_description=config.site_description or "",
         share_image=plugin_config.share_image,
@@ -135,3 +137,16 @@ def check_inputs(config: MkDocsConfig) -> Inputs:
     set_exclusions(files, config)
     files.add_files_from_theme(config.theme.get_env(), config)
     return inputs(files, config, inventory)
+
+
+def _written_site_url(config_file: str | None) -> str:
+    """mkdocs.yml's `site_url` as written (MkDocs' serve replaced it in the config); "" when
+    it cannot be read (the build then says why)."""
+    if not config_file:
+        return ""
+    try:
+        value = sitefile.load(config_file).get("site_url")
+    except Exception:  # noqa: BLE001 (ConfigError, OSError: reported by the load MkDocs did)
+        return ""
+    return value if isinstance(value, str) else ""
+

@@ -9,6 +9,7 @@ before the build.
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 
@@ -17,12 +18,14 @@ from bantin.tools.siteserver import parse_address
 
 
 def address_in_use(address: str, command: str) -> str | None:
-    """The Vietnamese message when `address` (HOST:PORT) cannot be opened now, else None (a
-    malformed address is MkDocs' to refuse, as before)."""
+    """The Vietnamese message when `address` (HOST:PORT) cannot be opened now, else None: a
+    port in use, an address of no network card of this computer, a malformed address (MkDocs
+    took `-a 0.0.0.0:99999` to the end of the build, then an OverflowError: a hostile review)."""
     try:
         host, port = parse_address(address)
     except ValueError:
-        return None
+        return visible(f"lỗi: địa chỉ `{address}` không đúng → Cách sửa: ghi ĐỊA_CHỈ:CỔNG, cổng là một số từ 1 tới "
+                       f"65535, ví dụ `bantin {command} -a 127.0.0.1:8000`")
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
         with socket.socket(family, socket.SOCK_STREAM) as probe:
@@ -30,6 +33,9 @@ def address_in_use(address: str, command: str) -> str | None:
                 probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
     except OSError as exc:
+        if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+            return visible(f"lỗi: không mở được {address}: {host} không phải địa chỉ của máy này → Cách sửa: dùng "
+                           f"127.0.0.1 (chỉ máy này xem được), ví dụ `bantin {command} -a 127.0.0.1:{port}`")
         return visible(f"lỗi: không mở được {address}: {exc.strerror or exc} → Cách sửa: cổng đang bận (một "
                        "`bantin serve` hay `bantin edit` khác đang chạy?): dừng chương trình đó (Ctrl+C trong cửa "
                        f"sổ của nó), hoặc chọn cổng khác, ví dụ `bantin {command} -a {host}:{_other(port)}`")

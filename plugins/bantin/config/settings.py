@@ -108,6 +108,9 @@ class SiteConfig:
     page_size: int = 20
     feed_size: int = 30
     site_url: str = ""
+    # mkdocs.yml's own site_url in the live preview, whose site_url is its own address: a link by
+    # the published address is this site's there too (checks._own_address; a hostile review, session 34)
+    published_url: str = ""
     site_name: str = ""
     site_description: str = ""  # mkdocs.yml `site_description`: the description of pages without their own
     share_image: str = ""  # `share_image:` a content/ image shown when a page is shared without one of its own

@@ -119,7 +119,7 @@ def _written(config_file: str | None) -> tuple[int, Problem | None]:
     return site.line_here(FIELD), site.unset_problem((FIELD,), FIELD, "https://phobienphapluat.songlam.gov.vn/")
 
 
-def _this_computer(host: str) -> bool:
+def this_computer(host: str) -> bool:
     """The live preview (`bantin serve`, `bantin edit`) puts its own address into site_url:
     a CNAME naming the province's domain is right there (a province's trial, session 28)."""
     if host == "localhost" or host.endswith(".localhost"):
@@ -137,7 +137,7 @@ def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
     written = cname.decode("utf-8", "replace").strip().split("\n", 1)[0].strip().lower().rstrip(".")
     parts = urlsplit(site_url.strip())
     host = (parts.hostname or "").rstrip(".")
-    if not written or not host or _this_computer(host):
+    if not written or not host or this_computer(host):
         return None
     if parts.path.strip("/"):
         return _cname_under_a_path(site_url.strip(), written)

@@ -14,12 +14,12 @@ warning: the build publishes them as words, `links.unlink`), and images by their
 from __future__ import annotations
 
 import difflib
-import ipaddress
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
+from bantin.config.siteurl import this_computer
 from bantin.files.imagecheck import FORMATS as IMAGE_FORMATS
 from bantin.files.imagecheck import verify_image
 from bantin.content.model import Item
@@ -52,6 +52,7 @@ class Site:
     to_drafts: dict[str, set[str]] = field(default_factory=dict)  # published src → drafts it links (made words)
     by_address: dict[str, dict[str, str]] = field(default_factory=dict)  # src → {full address: its file} (made so)
     site_url: str = ""  # the site's own address: a link to it by full address is a link by file
+    published_url: str = ""  # the published address, when site_url is the live preview's own
     _anchors: dict[str, set[str]] = field(default_factory=dict)
     _known: Known | None = None
 
@@ -69,11 +70,11 @@ class Site:
         theirs = urlsplit(target)
         if theirs.scheme.lower() not in ("http", "https") or theirs.hostname is None:
             return None
-        base = urlsplit(self.site_url).path.rstrip("/") if self.site_url else ""
+        ours = self.published_url or self.site_url
+        base = urlsplit(ours).path.rstrip("/") if ours else ""
         if is_loopback(theirs.hostname):  # the preview serves under site_url's path, or at / (serve-site)
             base = base if theirs.path.startswith(base + "/") else ""
-        elif not self.site_url or theirs.hostname != urlsplit(self.site_url).hostname \
-                or not theirs.path.startswith(base + "/"):
+        elif not ours or theirs.hostname != urlsplit(ours).hostname or not theirs.path.startswith(base + "/"):
             return None
         return unquote(theirs.path[len(base) + 1:])
 
@@ -298,6 +299,8 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
     right = None if ref.media else _intended(posixpath.normpath(bare) if bare else "", site)
     if right is None and bare in site.static:
         right = (bare, "")
+    if right is None and not ref.media:  # a page taken down (`draft: true`): its words, as by file
+        right = _draft_intended(posixpath.normpath(bare) if bare else "", site)
     local = is_loopback(urlsplit(ref.target).hostname or "")
     what = "ảnh" if ref.image else "tệp" if ref.media or (right and right[0] in site.static) else "liên kết"
     if right is None:
@@ -315,7 +318,25 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
                   f"đường dẫn tới tệp `{written}`, để trang, bản chép USB và bản xem trước mở đúng trang",
                   f"viết thẳng `{written}` vào bài: đường dẫn tới tệp vẫn đúng khi địa chỉ của trang kia đổi (đổi "
                   "tiêu đề, `slug:`), còn địa chỉ đầy đủ thì không")
+    # Then every check the file's own path gets: the file used (published), a picture's
+    # description, the `#id`, a draft's link made words (a hostile review, session 34).
+    _check_ref(item, replace(ref, target=written), site, problems)
     return True
+
+
+def _draft_intended(path: str, site: Site) -> tuple[str, str] | None:
+    """(src, anchor) of the draft a site address names (a page taken down since the link was
+    written), or of a question of a draft handbook."""
+    drafts = {draft.path: draft for draft in site.drafts.values() if draft is not None}
+    bare = path[:-5] if path.endswith(".html") else path
+    bare = "" if bare in (".", "index") else bare.removesuffix("/index")
+    if bare in drafts:
+        return drafts[bare].src, ""
+    parent, last = posixpath.split(bare)
+    handbook = drafts.get(parent)
+    if handbook is not None and any(q.id == last for q in handbook.questions):
+        return handbook.src, last
+    return None
 
 
 # A link copied from the address bar of `bantin serve`, `bantin edit` or `bantin serve-site` (an
@@ -325,15 +346,9 @@ _PREVIEW = ("là địa chỉ của bản xem trước trên máy tính của ng
 
 
 def is_loopback(host: str) -> bool:
-    """localhost, 127.x.x.x, ::1, 0.0.0.0: an address only the computer it is typed on opens."""
-    host = host.lower().strip("[]").rstrip(".")
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_loopback or address.is_unspecified
+    """localhost, 127.x.x.x, ::1, 0.0.0.0 in every form a browser reads: an address only the
+    computer it is typed on opens (`siteurl.this_computer`, the CNAME check's rule)."""
+    return this_computer(host.lower().strip("[]").rstrip("."))
 
 
 def _intended(path: str, site: Site) -> tuple[str, str] | None:
@@ -394,7 +409,8 @@ def link_site(corpus, static: Mapping[str, int], *, generated: Iterable[str] = (
                 generated=frozenset(generated), refused=frozenset(refused),
                 by_path={item.path: item for item in published},
                 questions={q.id: handbook for handbook, q in corpus.questions()},
-                short_prefix=short_prefix, read=read, site_url=corpus.site.site_url)
+                short_prefix=short_prefix, read=read, site_url=corpus.site.site_url,
+                published_url=corpus.site.published_url)
 
 
 def draft_only(used: Mapping[str, set[str]], corpus) -> set[str]:

@@ -247,6 +247,7 @@ def _parses(target: str) -> bool:
 
 _REF_USE = re.compile(r"\[([^\[\]]*)\](?:\s?\[([^\[\]]*)\])?")  # [text][label], [label][], [label]
 _CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
+_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")  # a tag's attributes to its closing `>`
 
 
 def unlink(body: str, src: str, gone: Collection[str]) -> str:
@@ -317,9 +318,10 @@ def _anchor_edits(text: str, leads) -> list[tuple[int, int, str]]:
     for m, name, span, attrs in _html_targets(text):
         if m.group(1).lower() != "a" or not leads(attrs[name]):
             continue
-        end = text.find(">", span[1])
-        if end == -1:
+        rest = _TAG_REST.match(text, m.end())  # a `>` inside a quoted value does not end the tag
+        if rest is None:
             continue
+        end = rest.end() - 1
         spot = attrs.get("id") or attrs.get("name")
         edits.append((m.start(), end + 1, f'<span id="{html.escape(spot)}">' if spot else ""))
         if closes is None:

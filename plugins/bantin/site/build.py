@@ -72,6 +72,7 @@ class Settings:
 
     config_file: str | None = None  # for the line numbers of configuration errors
     site_url: str = ""
+    published_url: str = ""  # mkdocs.yml's site_url when the live preview put its own address in site_url
     site_name: str = ""
     site_description: str = ""
     share_image: str = ""
@@ -134,6 +135,7 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
         page_size=settings.page_size,
         feed_size=settings.feed_size,
         site_url=settings.site_url,
+        published_url=settings.published_url,
         site_name=settings.site_name,
         site_description=settings.site_description or "",
         share_image=sharing.configured_image(settings.share_image, problems, line("share_image")),
@@ -219,10 +221,10 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
                         refused=inventory.refused | (failed_pages - unread_drafts), read=inputs.read,
                         short_prefix=urls.prefixes.short, unread_drafts=unread_drafts)
     used = check_links(corpus.items, targets, problems)
-    if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft)
-        corpus = corpus.unlinked(targets.to_drafts)
     if targets.by_address:  # links by the site's full address become links to files (checks._own_address)
         corpus = corpus.with_files(targets.by_address)
+    if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft), those too
+        corpus = corpus.unlinked(targets.to_drafts)
     if targets.to_drafts or targets.by_address:
         generated = generated_pages(corpus, urls)  # listings and question pages hold the items
     held = draft_only(used, corpus) - keep
