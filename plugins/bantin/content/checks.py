@@ -45,6 +45,7 @@ class Site:
     generated: frozenset[str] = frozenset()  # virtual src_uri of generated pages
     refused: frozenset[str] = frozenset()  # files in content/ that are not published (inventory)
     by_path: Mapping[str, Item] = field(default_factory=dict)  # page path → item, for site addresses
+    draft_paths: Mapping[str, Item] = field(default_factory=dict)  # page path → draft, for addresses of drafts
     questions: Mapping[str, Item] = field(default_factory=dict)  # question id → handbook
     short_prefix: str = "q"
     read: Callable[[str], bytes | None] | None = None  # bytes of a static file, for images
@@ -327,16 +328,7 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
 def _draft_intended(path: str, site: Site) -> tuple[str, str] | None:
     """(src, anchor) of the draft a site address names (a page taken down since the link was
     written), or of a question of a draft handbook."""
-    drafts = {draft.path: draft for draft in site.drafts.values() if draft is not None}
-    bare = path[:-5] if path.endswith(".html") else path
-    bare = "" if bare in (".", "index") else bare.removesuffix("/index")
-    if bare in drafts:
-        return drafts[bare].src, ""
-    parent, last = posixpath.split(bare)
-    handbook = drafts.get(parent)
-    if handbook is not None and any(q.id == last for q in handbook.questions):
-        return handbook.src, last
-    return None
+    return _page_at(_bare(path), site.draft_paths)
 
 
 # A link copied from the address bar of `bantin serve`, `bantin edit` or `bantin serve-site` (an
@@ -351,19 +343,33 @@ def is_loopback(host: str) -> bool:
     return this_computer(host.lower().strip("[]").rstrip("."))
 
 
-def _intended(path: str, site: Site) -> tuple[str, str] | None:
-    """(src, anchor) of the page a site address, folder or slug without `.md` means."""
+def _bare(path: str) -> str:
+    """A site address's page path: `.html`, `index` and `/index` taken off."""
     bare = path[:-5] if path.endswith(".html") else path
-    bare = "" if bare in (".", "index") else bare.removesuffix("/index")
-    item = site.by_path.get(bare)
+    return "" if bare in (".", "index") else bare.removesuffix("/index")
+
+
+def _page_at(bare: str, by_path: Mapping[str, Item]) -> tuple[str, str] | None:
+    """(src, anchor) of the page at `bare` in `by_path`, or of the question `<handbook>/<id>`."""
+    item = by_path.get(bare)
     if item is not None:
         return item.src, ""
     parent, last = posixpath.split(bare)
-    if parent == site.short_prefix and last in site.questions:
-        return site.questions[last].src, last
-    handbook = site.by_path.get(parent)
+    handbook = by_path.get(parent)
     if handbook is not None and any(q.id == last for q in handbook.questions):
         return handbook.src, last
+    return None
+
+
+def _intended(path: str, site: Site) -> tuple[str, str] | None:
+    """(src, anchor) of the page a site address, folder or slug without `.md` means."""
+    bare = _bare(path)
+    parent, last = posixpath.split(bare)
+    if parent == site.short_prefix and last in site.questions and bare not in site.by_path:
+        return site.questions[last].src, last
+    found = _page_at(bare, site.by_path)
+    if found is not None:
+        return found
     for candidate in (f"{bare}.md", f"{bare}/index.md" if bare else "index.md"):
         if candidate in site.pages or candidate in site.generated:
             return candidate, ""
@@ -408,6 +414,7 @@ def link_site(corpus, static: Mapping[str, int], *, generated: Iterable[str] = (
                 image_max_kb=corpus.site.image_max_kb, drafts=drafts,
                 generated=frozenset(generated), refused=frozenset(refused),
                 by_path={item.path: item for item in published},
+                draft_paths={item.path: item for item in drafts.values() if item is not None},
                 questions={q.id: handbook for handbook, q in corpus.questions()},
                 short_prefix=short_prefix, read=read, site_url=corpus.site.site_url,
                 published_url=corpus.site.published_url)

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from types import MappingProxyType
-from typing import Collection, Iterable, Mapping
+from typing import Callable, Collection, Iterable, Mapping
 
 from bantin.workers import policy
 from bantin.workers.background import fork_pool
@@ -213,14 +213,17 @@ class Corpus:
         """This corpus with the links of each item of `gone` (src → drafts it links to) made
         their words (links.unlink_item): what a build publishes when a page linking to it was
         taken down. Indexes are built again, which only a site with such links pays."""
-        items = tuple(unlink_item(item, gone[item.src]) if item.src in gone else item for item in self.items)
-        return replace(self, items=items)
+        return self._changed(gone, unlink_item)
 
     def with_files(self, by_address: Mapping[str, Mapping[str, str]]) -> "Corpus":
         """This corpus with each item of `by_address` (src → {full address: file}) linking the
         files its full addresses of this site name (links.files_item, checks._own_address)."""
-        items = tuple(files_item(item, by_address[item.src]) if item.src in by_address else item for item in self.items)
-        return replace(self, items=items)
+        return self._changed(by_address, files_item)
+
+    def _changed(self, by_src: Mapping, change: Callable) -> "Corpus":
+        """This corpus with `change(item, by_src[item.src])` in place of each item named."""
+        return replace(self, items=tuple(change(item, by_src[item.src]) if item.src in by_src else item
+                                         for item in self.items))
 
     def by_path(self, path: str) -> Item | None:
         return self._by_path.get(path)  # type: ignore[attr-defined]
