@@ -185,9 +185,176 @@ UNREADABLE_SAID = Patch(
     why="an entry whose front matter failed to parse opened as an empty form, and saving it erased the file",
 )
 
+# HTML pasted into the rich text editor (from Word, Excel, a web page) is made Slate nodes by
+# Decap's converter, element by element: a <table> it does not know, so each cell's
+# paragraph came out as a paragraph of its own, the table lost without a word; Word's
+# bulleted paragraphs kept their typed marker ("-" and non-breaking spaces, saved as `\-`),
+# and the space between Word's paragraphs became a paragraph, saved as a lone `\` (editor's
+# trial, session 34). Each node now goes first to bantin-paste.js
+# (`window.bantinPasted(node)`), which gives a table as the "Bảng" block (a Markdown table)
+# and Word's list paragraphs as a list; for any other node it answers undefined and Decap
+# converts it as before. No public hook reaches the paste: Decap's `insertData` is its own.
+PASTE_NODES = Patch(
+    name="pasted HTML handed to bantin-paste.js node by node",
+    original='function N4(e){if(3===e.nodeType)return e.textContent.replace(/(\\r)?\\n/g,"");',
+    fixed=('function N4(e){const b=window.bantinPasted?window.bantinPasted(e):void 0;if(void 0!==b)return b;'
+           'if(3===e.nodeType)return e.textContent.replace(/(\\r)?\\n/g,"");'),
+    why="a pasted table came out as one paragraph per cell, Word's bullets as `\\-` lines",
+)
+
+# Decap writes a list item's further lines (a list inside it) indented by its marker's width
+# ("* " 2 spaces, "1. " 3) and a blank line between the item's words and that list: Python-
+# Markdown, which builds the site, reads a nested list only 4 spaces in, and after the blank
+# line took the next item into the nested list (measured: `* a\n\n  * b\n* c` shows three
+# items at one level, `* a\n\n    * b\n* c` puts c under a). A nested list written by hand,
+# opened and saved in the web editor, came out flat; so did one pasted from Word. Further
+# lines are now indented 4 spaces (the item's first line is as before, so every other list
+# is saved byte for byte) and a list right after the item's words follows without a blank line.
+LIST_INDENT = Patch(
+    name="a nested list indented 4 spaces, as Python-Markdown reads it",
+    original=('return f=C.join(w?d:o),"boolean"==typeof _&&(f=s+(_?u:a)+l+a+f),"1"===y||"mixed"===y&&'
+              '-1===f.indexOf(o)?(g=b.length+1,m=a):(g=c((b.length+1)/p)*p,m=r(a,g-b.length)),'
+              'f?b+m+i(f,g/p).slice(g):b}'),
+    fixed=('return f=C.join(w&&!k.slice(1).every(e=>"list"===e.type)?d:o),"boolean"==typeof _&&(f=s+(_?u:a)+l+a+f),'
+           '"1"===y||"mixed"===y&&-1===f.indexOf(o)?(g=b.length+1,m=a):(g=c((b.length+1)/p)*p,m=r(a,g-b.length)),'
+           'f?b+m+i(f,c(g/p)).slice(c(g/p)*p):b}'),
+    why="a nested list was saved indented 2 spaces, which the site shows as one flat list",
+)
+
+# The rest of an article must render as before when one word of it changes (session 36,
+# tests/data/rich-text-constructs.txt: 50 constructs, one save each way). Decap's writer
+# (remark-stringify, `commonmark: true`) wrote a hard line break (two spaces at the end of a
+# line, as the guide's Markdown has it) as `\` at the end of the line, which Python-Markdown
+# does not read: the page showed a stray `\` and no break. It now writes two spaces, as
+# remark-stringify does when not in CommonMark mode; a `\` break typed by hand (which the site
+# showed as `\`) is saved as the break Decap's editor showed.
+HARD_BREAK = Patch(
+    name="a hard line break written as two spaces, as Python-Markdown reads it",
+    original='e.exports=function(){return this.options.commonmark?t:n};var t="\\\\\\n",n="  \\n"',
+    fixed='e.exports=function(){return n};var t="\\\\\\n",n="  \\n"',
+    why="a line break was saved as `\\` at the line's end, shown by the site as `\\` and no break",
+)
+
+# Decap's reader (remark-parse, `commonmark: true`) takes `1)` `2)` at a line's start for an
+# ordered list, and writes it back as `1.` `2.`; Python-Markdown reads `1)` as words (measured:
+# one paragraph «1) Khoản một; 2) Khoản hai.»). Any save made those lines a numbered list on the
+# site. `)` is no longer an ordered list's marker to the reader (both places of the list
+# tokenizer: a list's start, an item's); `1.` is read as before.
+PAREN_NOT_LIST_START = Patch(
+    name="`1)` does not start a list (start)",
+    original='!(s===h||z&&s===v))return;',
+    fixed='!(s===h))return;',
+    why="`1) … 2) …` written as words was saved as a numbered list `1. 2.`",
+)
+PAREN_NOT_LIST_ITEM = Patch(
+    name="`1)` does not start a list (item)",
+    original='i&&(s===h||z&&s===v)&&(x=s',
+    fixed='i&&s===h&&(x=s',
+    why="`1) … 2) …` written as words was saved as a numbered list `1. 2.`",
+)
+
+# A loose list (a blank line between items: Python-Markdown puts each item's words in a <p>,
+# spaced apart) came back tight, its items run together, because Decap's editor tree keeps a
+# list's `start` and not whether it is loose (`spread`); and a list item of several
+# paragraphs was written without the blank line before the next item, so Python-Markdown
+# took the next item into the paragraph (measured: «Đoạn thứ hai của mục một. * Mục hai.»).
+# The list keeps `spread` through the editor (read into its data, written back, both of
+# Decap's converters), and a list with an item of several blocks (a nested list aside) is
+# written loose, as the site then needs it.
+SPREAD_READ = Patch(
+    name="a loose list stays loose in the editor (read, first converter)",
+    original='case"list":return r(t.ordered?"numbered-list":"bulleted-list",n,{data:{start:t.start}});',
+    fixed='case"list":return r(t.ordered?"numbered-list":"bulleted-list",n,{data:{start:t.start,spread:!!t.spread}});',
+    why="a list with blank lines between items was saved without them, its items run together",
+)
+SPREAD_READ_2 = Patch(
+    name="a loose list stays loose in the editor (read, second converter)",
+    original='case"list":return r(t.ordered?"ol":"ul",n,{data:{start:t.start}});',
+    fixed='case"list":return r(t.ordered?"ol":"ul",n,{data:{start:t.start,spread:!!t.spread}});',
+    why="a list with blank lines between items was saved without them, its items run together",
+)
+SPREAD_WRITTEN = Patch(
+    name="a loose list stays loose in the editor (written, first converter)",
+    original='case"bulleted-list":{const t={ordered:"numbered-list"===e.type,start:Ui()(e.data,"start")||1};',
+    fixed=('case"bulleted-list":{const t={ordered:"numbered-list"===e.type,start:Ui()(e.data,"start")||1,'
+           'spread:!!Ui()(e.data,"spread")};'),
+    why="a list with blank lines between items was saved without them, its items run together",
+)
+SPREAD_WRITTEN_2 = Patch(
+    name="a loose list stays loose in the editor (written, second converter)",
+    original='case"ul":{const t={ordered:"ol"===e.type,start:(0,Cce.get)(e.data,"start")||1};',
+    fixed='case"ul":{const t={ordered:"ol"===e.type,start:(0,Cce.get)(e.data,"start")||1,spread:!!(0,Cce.get)(e.data,"spread")};',
+    why="a list with blank lines between items was saved without them, its items run together",
+)
+# An item holding more than its words and nested lists (a second paragraph, a quote, code).
+SEVERAL = 'c.some(e=>(e.children||[]).slice(1).some(e=>"list"!==e.type))'
+ITEMS_APART_ORDERED = Patch(
+    name="a numbered list with an item of several paragraphs written loose",
+    original='return l.join(e.spread?r:t)};var t="\\n",n=".",r=t+t}',
+    fixed='return l.join(e.spread||' + SEVERAL + '?r:t)};var t="\\n",n=".",r=t+t}',
+    why="the item after one of several paragraphs was saved as part of that paragraph",
+)
+ITEMS_APART = Patch(
+    name="a bulleted list with an item of several paragraphs written loose",
+    original='for(var r=this,i=r.options.bullet,o=r.visitors.listItem,a=e.children,s=a.length,l=-1,u=[];++l<s;)u[l]=o.call(r,a[l],e,l,i);return u.join(e.spread?n:t)}',
+    fixed=('for(var r=this,i=r.options.bullet,o=r.visitors.listItem,a=e.children,s=a.length,l=-1,u=[];++l<s;)u[l]=o.call(r,a[l],e,l,i);return u.join(e.spread||'
+           + SEVERAL.replace("c.some", "a.some") + '?n:t)}'),
+    why="the item after one of several paragraphs was saved as part of that paragraph",
+)
+
+# An editor's note `[//]: # (Chờ duyệt)` (guide §5.3) written on the line right under a
+# paragraph's last line is a link definition to Python-Markdown, which takes it out of the
+# paragraph and shows nothing. Decap's reader (remark-parse, `commonmark: true`) lets no
+# definition end a paragraph: the note was the paragraph's words, saved as `\[//]: # (…)` or
+# as a link to another `[//]` note, and the page then showed it. Such a line now ends the
+# paragraph (only a definition's first line: the pattern is DEFINITION's first line in
+# bantin-paste.js), so the "Markdown giữ nguyên" block takes it, as at a block's start. The
+# check answers only when asked whether a line ends a paragraph (`n`, silent): as a block
+# method it comes after the paragraph, is never reached, and would eat nothing.
+DEFINITION_START = r"""/^[ ]{0,3}\[[^\[\]\n]*\]:[ ]*\S+(?:[ ]+["'(][^\n]*)?[ ]*(?:\n|$)/"""
+DEFINITION_ENDS_PARAGRAPH = Patch(
+    name="a note line under a paragraph's line ends the paragraph",
+    original='["definition",{commonmark:!1}],["footnote",{commonmark:!1}]],c.interruptList=',
+    fixed='["definition",{commonmark:!1}],["footnote",{commonmark:!1}],["bantinDefinition"]],c.interruptList=',
+    why="a `[//]: # (…)` note glued under a paragraph was saved as words the page showed",
+)
+DEFINITION_START_READ = Patch(
+    name="a note line under a paragraph's line ends the paragraph (its check)",
+    original='table:n(57539),paragraph:n(91585)}',
+    fixed=('table:n(57539),paragraph:n(91585),bantinDefinition:function(e,t,n){return!!n&&'
+           + DEFINITION_START + '.test(t)}}'),
+    why="a `[//]: # (…)` note glued under a paragraph was saved as words the page showed",
+)
+
+# The "Markdown giữ nguyên" block now holds link definitions as written (bantin-paste.js), so
+# Decap's reader no longer sees them: a reference link `[Luật][luat]` elsewhere was left
+# unresolved and saved as the words `\[Luật]\[luat]`, a broken link on the page. Decap's
+# lookup of a reference (mdast-util-definitions, in both converters) now falls back to the
+# definitions the block read (its data's `definitions`, label folded as Decap folds it), so the
+# link is saved inline, as before the block held the definitions.
+KEPT_LOOKUP = ('(g=>{const m={};(function w(x){const d=x.data&&x.data.shortcodeData;'
+               'd&&"shortcode"===x.type&&Array.isArray(d.definitions)&&d.definitions.forEach(f=>{m[f.id]||(m[f.id]=f)});'
+               '(x.children||[]).forEach(w)})(t);'
+               'return i=>g(i)||m[String(i).replace(/\\s+/g," ").trim().toLowerCase()]||null})')
+DEFINITIONS_KEPT_RESOLVE = Patch(
+    name="a reference link resolved by a definition the kept block holds (first converter)",
+    original='function S5(){return function(t){const n=E5()(t);return e.call(null,n,t)}',
+    fixed='function S5(){return function(t){const n=' + KEPT_LOOKUP + '(E5()(t));return e.call(null,n,t)}',
+    why="a reference link whose definition the kept block holds was saved as bracketed words",
+)
+DEFINITIONS_KEPT_RESOLVE_2 = Patch(
+    name="a reference link resolved by a definition the kept block holds (second converter)",
+    original='function Uce(){return function(t){const n=zce(t);return e.call(null,n,t)}',
+    fixed='function Uce(){return function(t){const n=' + KEPT_LOOKUP + '(zce(t));return e.call(null,n,t)}',
+    why="a reference link whose definition the kept block holds was saved as bracketed words",
+)
+
 PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
            RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED,
-           UNREADABLE_SAID)
+           UNREADABLE_SAID, PASTE_NODES, LIST_INDENT, HARD_BREAK, PAREN_NOT_LIST_START, PAREN_NOT_LIST_ITEM,
+           SPREAD_READ, SPREAD_READ_2, SPREAD_WRITTEN, SPREAD_WRITTEN_2, ITEMS_APART_ORDERED, ITEMS_APART,
+           DEFINITION_ENDS_PARAGRAPH, DEFINITION_START_READ, DEFINITIONS_KEPT_RESOLVE,
+           DEFINITIONS_KEPT_RESOLVE_2)
 
 
 class PatchError(Exception):

@@ -231,6 +231,56 @@ def test_the_online_copy_opened_from_a_file_follows_its_folder_links(page, sampl
     assert page.url.endswith("/index.html") and page.locator("h1").count() == 1, page.url
 
 
+QUESTION = PAGES["question"]
+ALIAS = "tin-tuc/kiem-tra-cchc-2024/"  # the sample article's `aliases:`
+ALIASED = "tin-tuc/kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2024-tai-so-tu-phap/"
+
+
+def test_the_online_copys_redirect_pages_open_their_page_from_a_file(page, sample_sites):
+    """A reader's trial (session 34): the online site copied to a laptop, a question's short link
+    (its redirect page, q/<id>/) and an old address of `aliases:` opened "Index of …/" with one
+    index.html in it: the meta refresh names the folder. They reach the page's index.html."""
+    site = sample_sites[0]
+    page.goto((site / QUESTION / "index.html").as_uri())
+    page.locator("a.bt-short").click()
+    page.wait_for_url("**/" + QUESTION + "index.html", timeout=5000)
+    assert page.locator("h1").count() == 1 and page.locator(".bt-qr, figure img").count() >= 1
+    page.go_back()  # the redirect page replaced itself: Back is the question again, not a redirect again
+    page.wait_for_load_state("load")
+    assert page.url.endswith(QUESTION + "index.html")
+    page.goto((site / ALIAS / "index.html").as_uri())
+    page.wait_for_url("**/" + ALIASED + "index.html", timeout=5000)
+    assert page.locator(".bt-body").count() == 1
+
+
+def test_the_online_copys_previous_and_next_keys_open_pages_from_a_file(page, sample_sites):
+    """Material's keys N/. and P/, follow the page's link[rel=next|prev], which names a folder:
+    from a file they opened "Index of …/luu-tru/" (found with the redirect pages, session 35)."""
+    start = sample_sites[0] / "van-ban" / "index.html"
+    for key, rel in (("n", "next"), ("p", "prev"), (".", "next"), (",", "prev")):
+        target = re.search(f'<link rel="{rel}" href="([^"]*)">', start.read_text(encoding="utf-8")).group(1)
+        assert target.startswith("../") and target.endswith("/")
+        page.goto(start.as_uri())
+        page.keyboard.press(key)
+        page.wait_for_url("**/" + target.removeprefix("../") + "index.html", timeout=5000)
+        assert page.locator("h1").count() == 1
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["script", "no-script"])
+def test_redirect_pages_over_http_go_to_the_folder_address(chromium, sample_server, scripts):
+    """Over http the host serves the folder: the redirect pages go there as before, with
+    script or (the meta refresh) without; the address never gains an index.html."""
+    context = chromium.new_context(locale="vi-VN", java_script_enabled=scripts)
+    try:
+        page = context.new_page()
+        for old, new in (("q/hoa-giai-o-co-so-la-gi/", QUESTION), (ALIAS, ALIASED)):
+            page.goto(sample_server + old)
+            page.wait_for_url(sample_server + new)
+            assert page.locator("h1").count() == 1
+    finally:
+        context.close()
+
+
 def axe_violations(page) -> list:
     page.evaluate(AXE.read_text(encoding="utf-8"))  # a script element would be refused by the page's policy
     result = page.evaluate("""async () => (await axe.run(document, {
@@ -581,6 +631,104 @@ def test_offline_not_found_page_links_work_from_file_url(page, sample_sites):
     page.wait_for_load_state("load")
     assert page.url.endswith("/chuyen-muc/tro-giup-phap-ly.html")
     assert page.locator(".bt-card").count() >= 2
+
+
+def test_a_law_number_finds_its_document_page_with_its_status(page, sample_server):
+    """A reader's trial (session 34): the page saying a law is out of force was never a result.
+    It is now the first, labelled "Văn bản", its status in the snippet, and "Văn bản" is a
+    choice of the type filter."""
+    page.goto(sample_server + "tim-kiem/?q=80%2F2015%2FQH13", wait_until="networkidle")
+    first = page.locator(".bantin-search-result").first
+    first.wait_for()
+    assert first.locator("a").first.get_attribute("href").endswith("van-ban/80-2015-qh13/")
+    assert first.locator(".bantin-search-result__type").inner_text() == "Văn bản"
+    assert "Hết hiệu lực, được thay thế bởi Luật số 64/2025/QH15" in first.inner_text()
+    page.select_option("select[name=loai]", "van-ban")
+    page.wait_for_url("**loai=van-ban**")
+    types = page.locator(".bantin-search-result__type").all_inner_texts()
+    assert types and set(types) == {"Văn bản"}, types
+
+
+def test_the_year_filter_lists_a_years_legal_documents(page, sample_server):
+    """Session 35 left a document's page without a year: "Năm 2015" with "Văn bản" listed
+    nothing. Each has its year of issue; the year list names each year once, newest first,
+    though documents' years come after the articles' in the index."""
+    page.goto(sample_server + "tim-kiem/?q=van+ban&loai=van-ban&nam=2015", wait_until="networkidle")
+    page.locator(".bantin-search-result").first.wait_for()
+    hrefs = page.locator(".bantin-search-result__title a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert sorted(h.split("/")[-2] for h in hrefs) == ["123-2015-nd-cp", "23-2015-nd-cp", "80-2015-qh13", "91-2015-qh13"]
+    years = page.locator("select[name=nam] option").evaluate_all("os => os.map(o => o.value)")
+    assert years[0] == "" and years[1:] == sorted(set(years[1:]), reverse=True), years
+    assert {"2009", "2015", "2026"} <= set(years), years
+    assert page.locator("select[name=nam] option[value='2015']").inner_text() == "2015 (4)"
+    # No date is shown for a document: its year of issue is not news of that year.
+    assert page.locator(".bantin-search-result time").count() == 0
+
+
+def _contrast(page, selector: str) -> float:
+    """WCAG contrast of an element's text colour on the page's background (both opaque here)."""
+    return page.evaluate("""sel => {
+      const lum = c => { const v = c.match(/\\d+/g).slice(0, 3).map(Number).map(x => x / 255)
+        .map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+      const el = document.querySelector(sel);
+      let bg = el, back = 'rgba(0, 0, 0, 0)';
+      while (bg && (back = getComputedStyle(bg).backgroundColor) === 'rgba(0, 0, 0, 0)') bg = bg.parentElement;
+      const a = lum(getComputedStyle(el).color), b = lum(back);
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }""", selector)
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
+def test_a_document_out_of_force_is_marked_in_its_result_as_on_its_page(page, sample_server, contrast):
+    """Session 35 left "Hết hiệu lực" in a result as plain grey text, where the document's page
+    marks it bold and red. The result's line now says it the same way (a word, bold: not colour
+    alone), from the index's record, not from HTML; a law in force has no mark; contrast AA."""
+    page.goto(sample_server)
+    if contrast:
+        page.evaluate("localStorage.setItem('bt-contrast', 'on')")
+    page.goto(sample_server + "tim-kiem/?q=luat+dat+dai", wait_until="networkidle")
+    page.locator(".bantin-search-result").first.wait_for()
+    results = page.locator(".bantin-search-result")
+    marked = {r.locator(".bantin-search-result__title a").get_attribute("href").split("/")[-2]:
+              r.locator(".bantin-search-result__meta strong.bt-expired").all_inner_texts() for r in results.all()}
+    assert marked["45-2013-qh13"] == ["Hết hiệu lực"], marked
+    assert marked["31-2024-qh15"] == [], marked
+    assert {k for k, v in marked.items() if v} == {"45-2013-qh13", "63-2020-qh14", "80-2015-qh13"} & set(marked)
+    status = ".bantin-search-result__meta strong.bt-expired"
+    assert page.locator(status).first.evaluate("e => getComputedStyle(e).fontWeight") == "700"
+    colour = page.locator(status).first.evaluate("e => getComputedStyle(e).color")
+    assert colour == ("rgb(255, 255, 0)" if contrast else "rgb(176, 0, 32)"), colour
+    assert _contrast(page, status) >= 7
+    assert axe_violations(page) == []
+    # The header box says it too, in words.
+    page.goto(sample_server, wait_until="networkidle")
+    page.locator("#bantin-search-q").type("45/2013/QH13", delay=20)
+    option = page.locator("#bantin-search-q-list .bantin-search-option").filter(has_text="45/2013/QH13").first
+    option.wait_for()
+    assert option.locator(".bantin-search-option__meta").inner_text() == "Văn bản · Hết hiệu lực"
+
+
+def test_a_typo_in_a_words_first_letters_is_offered_its_fix(page, sample_server, sample_sites):
+    """«khai isnh»: «isnh» sorts among the i's, far from «sinh», and session 35's suggestion,
+    which looked only there, offered nothing. The page reads one u/ shard more (sinh's), the
+    same files as the Python twin, and offers «khai sinh»; the list is as for the typo."""
+    from bantin.search.reader import load_search_index
+
+    index = load_search_index(sample_sites[0] / "assets" / "search")
+    expected = index.urls("khai isnh")
+    assert index.suggest("khai isnh") == "khai sinh"
+    wanted = sorted(f for f in index.fetched if f.startswith("u/"))
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(sample_server + "tim-kiem/?q=khai+isnh", wait_until="networkidle")
+    line = page.locator("[data-bantin-suggest]")
+    line.wait_for()
+    assert line.inner_text() == "Có phải bạn muốn tìm: khai sinh?"
+    hrefs = page.locator(".bantin-search-result__title a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert [h.removeprefix("../") for h in hrefs] == expected
+    loaded = sorted(u.split("/assets/search/")[1].split("?")[0] for u in requests if "/assets/search/u/" in u)
+    assert loaded == wanted and len(wanted) == 2, (loaded, wanted)
 
 
 def test_the_contact_page_is_found_and_the_filters_gain_no_blank_choice(page, sample_server):

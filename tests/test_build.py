@@ -109,6 +109,22 @@ def test_aliases_redirect(site):
     assert 'url=../tin-nam-cu/"' in read(root, "tin-tuc/ten-cu/index.html")
 
 
+def test_redirect_pages_share_one_script_that_reads_its_target_from_the_page(site):
+    """The script that takes a copy opened from file:// to the target's index.html
+    (templates/redirect.html) is one text on every redirect page, so one hash in their policy:
+    its address is an attribute, escaped as any other, and comes before the refresh."""
+    from bantin.site.contentpolicy import inline_scripts
+
+    root, _ = site
+    pages = [read(root, rel) for rel in ("tin-cu.html", "tin-tuc/ten-cu/index.html", "q/ai-la-hoa-giai-vien/index.html")]
+    scripts = [inline_scripts(html) for html in pages]
+    assert all(len(s) == 1 for s in scripts) and scripts[0] == scripts[1] == scripts[2]
+    for html in pages:
+        target = re.search(r'content="0; url=([^"]*)"', html).group(1)
+        assert f'<script data-bt-to="{target}">' in html and f'<a href="{target}">' in html
+        assert html.index("<script") < html.index('http-equiv="refresh"')
+
+
 def test_drafts_never_reach_site_feeds_or_sitemap(site):
     root, _ = site
     everything = "".join(p.read_text(encoding="utf-8", errors="ignore") for p in (root / "site").rglob("*")
@@ -210,6 +226,50 @@ def test_a_missing_logo_or_favicon_is_named_with_its_line(tmp_path):
     config["theme"]["favicon"] = "images/logo.png"
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     build(root)
+
+
+def test_a_logo_and_favicon_written_with_windows_backslashes(tmp_path):
+    """`favicon: images\\favicon.png` is read with `/`, as `emblem:` is (config/backslash.py):
+    MkDocs warned in English ("uses OS-specific separator"), and `--strict` failed on it. In
+    double quotes YAML reads `\\f` as a form feed: said as typed, with the line to write."""
+    import io
+
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGB", (64, 64), (20, 60, 120)).save(png, "PNG")
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("A"), "images/logo.png": png.getvalue(),
+                                 "images/favicon.png": png.getvalue()})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = config.replace("theme:\n", "theme:\n  favicon: images\\favicon.png\n  logo: 'images\\logo.png'\n")
+    (root / "mkdocs.yml").write_text(plain, encoding="utf-8")
+    done = build(root)
+    assert "OS-specific" not in done.stdout, done.stdout
+    page = read(root, "tin-tuc/a/index.html")
+    assert 'rel="icon" href="../../images/favicon.png"' in page and 'src="../../images/logo.png"' in page, page[:3000]
+    assert (root / "site/images/favicon.png").is_file()
+    quoted = config.replace("theme:\n", 'theme:\n  favicon: "images\\favicon.png"\n')
+    (root / "mkdocs.yml").write_text(quoted, encoding="utf-8")
+    done = build(root, check=False)
+    line = next(n for n, text in enumerate(quoted.splitlines(), 1) if "favicon:" in text)
+    assert done.returncode != 0 and "Traceback" not in done.stdout
+    assert (f'mkdocs.yml:{line}: [theme.favicon] lỗi: `favicon: "images\\favicon.png"` viết đường dẫn bằng dấu `\\` '
+            "(cách viết của Windows)") in done.stdout, done.stdout
+    assert "không cần dấu ngoặc kép: `favicon: images/favicon.png`" in done.stdout
+
+
+def test_a_path_written_with_windows_backslashes_in_double_quotes_yaml_refuses():
+    """`emblem: "images\\logo.png"`: `\\l` is no escape YAML knows, so mkdocs.yml does not read;
+    the advice was to double the `\\`. For a path: write `/`."""
+    from bantin.text.yamlerrors import CONFIG, explain
+
+    lines = ["plugins:", "- bantin:", "    agency:", '      emblem: "images\\logo.png"  # biểu trưng']
+    index, message, fix = explain(lines, 3, "found unknown escape character 'l'", "while scanning a double-quoted scalar",
+                                  wording=CONFIG)
+    assert index == 3 and "Windows" in message
+    assert fix.endswith("`emblem: images/logo.png`"), fix
+    _, message, fix = explain(['summary: "a\\qb"'], 0, "found unknown escape character 'q'", "", wording=CONFIG)
+    assert "Windows" not in message and "`\\\\`" in fix  # no path: the advice as before
 
 
 def test_broken_front_matter_fails_with_file_and_line(tmp_path):

@@ -152,6 +152,25 @@ def test_a_sound_emblem_is_kept_in_its_normal_form(content):
     assert agency.banner_size == (120, 120)  # width and height of the banner's <img>: no layout shift
 
 
+@pytest.mark.parametrize("typed, slashed", [("images\\bieu-trung.png", "images/bieu-trung.png"),
+                                             ("images\\favicon.png", "images/favicon.png"),
+                                             ("a\\tep\\new\\bieu.png", "a/tep/new/bieu.png")])
+def test_an_emblem_in_double_quotes_with_windows_backslashes_is_told_as_typed(content, typed, slashed):
+    """`emblem: "images\\bieu-trung.png"`: YAML reads `\\b` as a backspace before we see it; the
+    build said "no file `images\\x08ieu…`" and to copy it there (session 34, left)."""
+    import yaml
+
+    value = yaml.safe_load(f'emblem: "{typed}"')["emblem"]
+    assert "\\" not in value  # what reaches the check: YAML ate the backslashes
+    problems = Problems()
+    agency = check_agency_images(Agency(emblem=value), content, problems, lambda *keys: 7)
+    [error] = problems.errors
+    assert error.line == 7 and error.field == "plugins.bantin.agency.emblem" and agency.emblem == ""
+    assert f'`emblem: "{typed}"`' in error.message and "Windows" in error.message, error.message
+    assert error.fix.endswith(f"`emblem: {slashed}`"), error.fix
+    assert not any(c in error.message + error.fix for c in "\x08\x0c\t\n")  # said as typed, no control character
+
+
 @pytest.mark.parametrize("value, said", [
     ("images/khong-co.png", "không có tệp"),
     ("../ngoai.png", "nằm ngoài thư mục content/"),

@@ -4,8 +4,9 @@ The configuration blocks are read from the document itself (one source: what ope
 is what ran here). Each server must answer as docs/hosting.md's table says: pages with their
 content types, a folder without its slash redirected, `.html`-less addresses, our 404 page
 with status 404, and (nginx, Apache) the old portal's addresses with a 301 from the rules
-`bantin redirects` prints. These three are marked slow (not in `make test-fast`, which
-installs no server). nginx is required under `make test` and in CI
+`bantin redirects` prints. A site under a path (`/ban-tin/`) is run the same way with each
+server's block pasted into a "portal" that keeps its own pages, 404 page and cache rules.
+These are marked slow (not in `make test-fast`, which installs no server). nginx is required under `make test` and in CI
 (BANTIN_REQUIRE_ENGINES, as tests/test_engines.py): a missing nginx fails there, and is
 skipped elsewhere; Apache and Caddy are run when installed.
 
@@ -25,6 +26,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from hostingkit import DOC, block, free_port, nginx_main, nginx_server, substitute, wait_for
@@ -208,55 +210,211 @@ def test_nginx_serves_the_documented_configuration(site, run, tmp_path):
     assert checked.returncode == 0, checked.stderr
 
 
+PORTAL = {"index.html": "<p>Cổng thông tin</p>", "tin-tuc.php": "<p>Tin tức của cổng</p>",
+          "loi-404.html": "<p>Cổng: không có trang này</p>", "cong.css": "p{}", "cong.js": "var cong;"}
+
+
+# The old portal's addresses of a site under /ban-tin/ (its redirect map): two at the portal's
+# root, one below the path; and what each must reach.
+OLD_UNDER = {OLD: "/ban-tin/tin-tuc/bai-mot/", "http://stp.songlam.gov.vn/vanban.aspx?id=7": "/ban-tin" + ENCODED,
+             "https://stp.songlam.gov.vn/ban-tin/chi-tiet.html?id=9": "/ban-tin/tin-tuc/bai-mot/"}
+
+
 @pytest.fixture(scope="module")
 def under_a_path(tmp_path_factory):
-    """A site whose site_url has a path, built into www/ban-tin as docs/hosting.md says, next
-    to a portal's stylesheet in www/ (world-readable, as `site`)."""
+    """A site whose site_url has a path, built into www/ban-tin as docs/hosting.md says for
+    nginx, and a portal's own files in cong/ (its home page, a .php page, its 404 page, its
+    stylesheet), world-readable as `site`; and the rules `bantin redirects` prints for its
+    redirect map (`OLD_UNDER`) by server."""
     base = Path(tempfile.mkdtemp(prefix="bantin-subpath-"))
     base.chmod(0o755)
     root = set_site_url(write_site(base / "project", {"tin-tuc/bai-mot.md": article("Bài một", slug="bai-mot")}),
                         "https://stp.songlam.gov.vn/ban-tin/")
-    www = base / "www"
+    www, portal = base / "www", base / "cong"
+    (root / "redirects").mkdir()
+    (root / "redirects" / "old-host.map").write_text("".join(
+        f"{old} {new.removeprefix('/ban-tin')}\n" for old, new in OLD_UNDER.items()), encoding="utf-8")
     done = run_bantin(root, "build", "--publish", "--site-dir", str(www / "ban-tin"))
     assert done.returncode == 0, done.stdout
-    (www / "cong.css").write_text("p{}", encoding="utf-8")
+    rules = {}
+    for server in ("nginx", "apache"):
+        done = run_bantin(root, "redirects", f"--{server}")
+        assert done.returncode == 0, done.stdout
+        rules[server] = done.stdout
+    (www / "ban-tin" / ".git").mkdir()  # a checkout deployed as is: never served
+    (www / "ban-tin" / ".git" / "config").write_text("[remote]", encoding="utf-8")
+    portal.mkdir()
+    for name, text in PORTAL.items():
+        (portal / name).write_text(text, encoding="utf-8")
     for path in [base, *base.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
-    yield www
+    yield www, portal, rules
     shutil.rmtree(base, ignore_errors=True)
+
+
+def expect_under_a_path(port: int, built: Path, *, old: dict[str, str], folder_statuses=(301,),
+                        portal_header: bool = False) -> None:
+    """hosting.md's table and cache rules under /ban-tin, `HEAD` (asked by our 404 page),
+    gzip, and the portal answering its own addresses as before: its pages, its 404 page (also
+    for `/ban-tinh/`, a neighbour of the path), its cache rule for .css and .js. The old
+    portal's addresses `old` (full address → path) lead to the page under the path, and the
+    path typed in capitals to the same address written small (session 36)."""
+    expect_host(port, built, redirects=False, folder_statuses=folder_statuses, prefix="/ban-tin")
+    expect_old_addresses(port, built, old)
+    expect_capitals(port, built, folder_statuses)
+    expect_cache(port, built, prefix="/ban-tin")
+    status, headers, _ = get(port, "/ban-tin")
+    assert status == 301 and headers["location"].endswith("/ban-tin/"), (status, headers)
+    assert b"/ban-tin/assets/" in (built / "404.html").read_bytes()  # the page served above, styled under the path
+    status, headers, body = get(port, "/ban-tin/tin-tuc/bai-mot/", method="HEAD")
+    assert status == 200 and body == b"" and headers["content-type"].startswith("text/html"), (status, headers)
+    assert get(port, "/ban-tin/q/khong-co/", method="HEAD")[0] == 404
+    assert get(port, "/ban-tin/assets/")[0] in (403, 404)  # a folder without index.html is never listed
+    status, headers, _ = get(port, "/ban-tin/assets/javascripts/bantin.js")  # no cache rule, not even the portal's
+    assert status == 200 and "max-age" not in headers.get("cache-control", "") and "expires" not in headers, headers
+    expect_gzip(port, built, "/ban-tin")
+    for path, name in (("/", "index.html"), ("/tin-tuc.php", "tin-tuc.php"), ("/cong.css", "cong.css")):
+        status, _, body = get(port, path)
+        assert (status, body.decode()) == (200, PORTAL[name]), path
+    for path in ("/khong-co/", "/ban-tinh/", "/ban-tinh", "/.git/config"):
+        status, _, body = get(port, path)
+        assert (status, body.decode()) == (404, PORTAL["loi-404.html"]), path
+    for path in ("/cong.css", "/cong.js"):
+        assert "max-age=7" in get(port, path)[1].get("cache-control", ""), path
+    if portal_header:  # Apache, Caddy: the portal's headers also reach our pages (hosting.md says so)
+        assert get(port, "/ban-tin/tin-tuc/bai-mot/")[1].get("x-frame-options") == "SAMEORIGIN"
+
+
+def follow(port: int, path: str, hops: int = 3) -> tuple[int, bytes, list[str]]:
+    """The answer to `path` after up to `hops` redirects on this server: (status, body, the
+    path and query of each Location, in turn). A Location is an address: never a raw space,
+    letter outside ASCII or line break."""
+    locations: list[str] = []
+    for _ in range(hops + 1):
+        status, headers, body = get(port, path)
+        if status not in (301, 302, 307, 308):
+            return status, body, locations
+        location = headers["location"]
+        assert location.isascii() and location.isprintable() and " " not in location, (path, location)
+        parts = urlsplit(location)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        locations.append(path)
+    raise AssertionError(f"more than {hops} redirects: {locations}")
+
+
+def expect_old_addresses(port: int, built: Path, old: dict[str, str]) -> None:
+    """Each old portal address (the recorded one, its parameters in another order, with one
+    more) is sent, in one 301, to the page under the path, which opens (a session 35 gap:
+    the rules sent `/tin-tuc/bai-mot/`, the portal's root)."""
+    page = (built / "tin-tuc/bai-mot/index.html").read_bytes()
+    for address, expected in old.items():
+        asked = address.split(urlsplit(address).netloc, 1)[1]
+        variants = [asked, asked + "&fbclid=abc"] if "?" in asked else [asked]
+        if "ItemID=12&CatID=3" in asked:
+            variants.append(asked.replace("ItemID=12&CatID=3", "CatID=3&ItemID=12"))
+        for path in variants:
+            status, body, locations = follow(port, path)
+            assert locations[:1] == [expected], (path, locations)
+            if expected.endswith("/bai-mot/"):
+                assert (status, body) == (200, page), (path, status, locations)
+    status, body, _ = follow(port, "/tin-tuc/chi-tiet.aspx?ItemID=99&CatID=3")
+    assert (status, body.decode()) == (404, PORTAL["loi-404.html"])
+
+
+def expect_capitals(port: int, built: Path, folder_statuses) -> None:
+    """The path typed in capitals from a printed leaflet: a 301 to the same address with the
+    path written small, the rest and the query kept, then the page, or our 404 page, whose
+    script finds the page written small. The same on nginx, Apache and Caddy (Caddy served
+    the site at `/BAN-TIN/…`, the others gave the portal's 404 page: session 35)."""
+    page, not_found = (built / "tin-tuc/bai-mot/index.html").read_bytes(), (built / "404.html").read_bytes()
+    status, body, locations = follow(port, "/BAN-TIN/tin-tuc/bai-mot/?x=1")
+    assert (status, body, locations) == (200, page, ["/ban-tin/tin-tuc/bai-mot/?x=1"])
+    status, body, locations = follow(port, "/Ban-Tin/Q/HOA-GIAI/")
+    assert (status, body, locations) == (404, not_found, ["/ban-tin/Q/HOA-GIAI/"])
+    status, body, locations = follow(port, "/BAN-TIN/q/h%C3%B2a%20gi%E1%BA%A3i")
+    assert status == 404 and body == not_found and unquote(locations[0]) == "/ban-tin/q/hòa giải", locations
+    for path in ("/BAN-TIN", "/Ban-Tin/"):
+        status, body, locations = follow(port, path)
+        assert (status, body) == (200, (built / "index.html").read_bytes()) and locations[-1] == "/ban-tin/", locations
+    # Hostile rests stay one address under the path: no header of their own, no other host.
+    for path in ("/BAN-TIN/a%0D%0ASet-Cookie:%20x=1", "/BAN-TIN//example.org/", "/BAN-TIN/a?d=%0D%0A"):
+        status, headers, _ = get(port, path)
+        assert status == 301 and "set-cookie" not in headers, (path, headers)
+        sent = urlsplit(headers["location"])
+        assert sent.path.startswith("/ban-tin/") and "example" not in sent.netloc, headers
+        follow(port, path)  # each Location an address (printable ASCII, no space)
+    status, body, locations = follow(port, "/BAN-TIN/.git/config")
+    assert (status, body) == (404, not_found), locations
+    for path in ("/BAN-TINH/", "/BAN-TIN-CU/x"):  # neighbours of the path stay the portal's
+        status, body, locations = follow(port, path)
+        assert (status, body.decode(), locations) == (404, PORTAL["loi-404.html"], []), path
+
+
+def expect_gzip(port: int, site: Path, prefix: str) -> None:
+    """Pages, styles, scripts, the search index, feeds and QR codes are sent compressed to a
+    browser that accepts gzip (hosting.md's blocks under a path all say so)."""
+    for suffix in (".html", ".css", ".js", ".xml"):
+        sample = max((p for p in site.rglob(f"*{suffix}") if p.is_file()), key=lambda p: p.stat().st_size)
+        assert sample.stat().st_size > 1024, sample  # above every server's smallest compressed size
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            path = f"{prefix}/{sample.relative_to(site).as_posix()}"
+            connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+            response = connection.getresponse()
+            response.read()
+            assert (response.status, response.getheader("content-encoding")) == (200, "gzip"), (path, response.getheaders())
+        finally:
+            connection.close()
 
 
 @pytest.mark.slow  # needs the server's binary: `make test` installs it
 def test_nginx_serves_a_site_under_a_path_with_the_documented_block(under_a_path, run, tmp_path):
     """docs/hosting.md, "Trang nằm dưới một đường dẫn": the block pasted into a portal's own
-    server, whose `location /` answers everything (a CMS) and whose regex location for .css/.js
-    would take our assets without `^~`.
+    server, whose regex location for .css/.js would take our assets without `^~`.
     Our 404 page, the cache rules and the table all hold under /ban-tin/ (a province's trial,
     session 34: the root block with a parent `root` lost both)."""
     nginx = binary("nginx", must=True)
-    www, built = under_a_path, under_a_path / "ban-tin"
+    (www, portal, rules), built = under_a_path, under_a_path[0] / "ban-tin"
     port = free_port()
     pasted = substitute(block("nginx-subpath"), ("root /var/www/html;", f"root {www};"))
+    part1, part2 = rules["nginx"].split("# 2)", 1)
+    words = lambda text: [line.strip() for line in text.splitlines() if line.strip()]  # noqa: E731
+    assert "\n".join(words(part2)[1:]) in "\n".join(words(pasted))  # part 2 is written into the block
+    (tmp_path / "bantin-redirects.conf").write_text(part1, encoding="utf-8")
     (tmp_path / "cong").write_text("\n".join([
-        "server {", f"    listen 127.0.0.1:{port};", f"    root {www};", "    absolute_redirect off;",
-        "    location ~* \\.(css|js)$ {", '        add_header Cache-Control "max-age=7";', "    }",
-        pasted, "    location / {", "        default_type text/html;", '        return 200 "<p>Cổng thông tin</p>";',
+        "server {", f"    listen 127.0.0.1:{port};", f"    root {portal};", "    absolute_redirect off;",
+        "    error_page 404 /loi-404.html;", "    location ~* \\.(css|js)$ {", '        add_header Cache-Control "max-age=7";',
+        "    }", pasted, "    location / {", "        default_type text/html;", "        try_files $uri $uri/ =404;",
         "    }", "}", ""]), encoding="utf-8")
-    main = nginx_main(tmp_path, [f"{tmp_path}/cong"])
+    main = nginx_main(tmp_path, [f"{tmp_path}/bantin-redirects.conf", f"{tmp_path}/cong"])
     checked = subprocess.run([nginx, "-t", "-c", str(main), "-p", str(tmp_path)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     run([nginx, "-c", str(main), "-p", str(tmp_path)], port, tmp_path / "error.log")
-    expect_host(port, built, redirects=False, prefix="/ban-tin")
-    expect_cache(port, built, prefix="/ban-tin")
-    status, headers, _ = get(port, "/ban-tin")
-    assert status == 301 and headers["location"] == "/ban-tin/", (status, headers)
-    assert b"/ban-tin/assets/" in (built / "404.html").read_bytes()  # the page served above, styled under the path
-    assert get(port, "/")[2] == "<p>Cổng thông tin</p>".encode()  # the portal keeps its own
-    status, headers, _ = get(port, "/cong.css")
-    assert status == 200 and headers.get("cache-control") == "max-age=7"
+    expect_under_a_path(port, built, old=OLD_UNDER)
 
 
-APACHE_MODULES = ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers", "alias")
+APACHE_MODULES = ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers", "alias", "autoindex", "negotiation",
+                  "filter", "deflate", "expires")
+
+
+def apache_main(work: Path, port: int, site: str) -> Path:
+    """A main apache2.conf in work (pid and log there) serving the VirtualHost `site` on
+    127.0.0.1:port, with the modules Debian enables (none of its settings: what the
+    document's block needs, it says); `apache2 -t` checks it first."""
+    modules = [f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so" for name in APACHE_MODULES]
+    main = work / "apache2.conf"
+    main.write_text("\n".join([
+        *modules, f"ServerRoot {work}", f"PidFile {work}/apache2.pid", f"ErrorLog {work}/error.log",
+        f"Listen 127.0.0.1:{port}", "ServerName localhost", "TypesConfig /etc/mime.types",
+        *(["User www-data", "Group www-data"] if os.geteuid() == 0 else []),
+        "<Directory />", "    AllowOverride None", "    Require all denied", "</Directory>",
+        f"Include {work}/bantin.conf", ""]), encoding="utf-8")
+    (work / "bantin.conf").write_text(site, encoding="utf-8")
+    for path in [work, *work.iterdir()]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    checked = subprocess.run([binary("apache2", must=False), "-t", "-f", str(main)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    return main
 
 
 @pytest.mark.slow  # needs the server's binary: `make test` installs it
@@ -271,19 +429,7 @@ def test_apache_serves_the_documented_configuration(site, run, tmp_path):
                           ("DocumentRoot /var/www/bantin/site", f"DocumentRoot {built}"),
                           ("<Directory /var/www/bantin/site>", f"<Directory {built}>"),
                           ("Include /etc/apache2/bantin-redirects.conf", f"Include {work}/bantin-redirects.conf"))
-        main = work / "apache2.conf"
-        modules = [f"LoadModule {name}_module /usr/lib/apache2/modules/mod_{name}.so" for name in APACHE_MODULES]
-        main.write_text("\n".join([
-            *modules, f"ServerRoot {work}", f"PidFile {work}/apache2.pid", f"ErrorLog {work}/error.log",
-            f"Listen 127.0.0.1:{port}", "ServerName localhost", "TypesConfig /etc/mime.types",
-            *(["User www-data", "Group www-data"] if os.geteuid() == 0 else []),
-            "<Directory />", "    AllowOverride None", "    Require all denied", "</Directory>",
-            f"Include {work}/bantin.conf", ""]), encoding="utf-8")
-        (work / "bantin.conf").write_text(host, encoding="utf-8")
-        for path in [work, *work.iterdir()]:
-            path.chmod(0o755 if path.is_dir() else 0o644)
-        checked = subprocess.run([apache, "-t", "-f", str(main)], capture_output=True, text=True)
-        assert checked.returncode == 0, checked.stderr
+        main = apache_main(work, port, host)
         run([apache, "-f", str(main), "-DFOREGROUND"], port, work / "error.log")
         expect_host(port, built, redirects=True)
         expect_cache(port, built)
@@ -291,13 +437,71 @@ def test_apache_serves_the_documented_configuration(site, run, tmp_path):
         shutil.rmtree(work, ignore_errors=True)
 
 
+# A portal's VirtualHost: Debian's Options for /var/www/ (where the site's folder is), its own
+# pages, 404 page, security header, cache rules for .css and .js, and a CMS's rule after the block.
+APACHE_PORTAL = """<Directory @WWW@>
+    Options Indexes FollowSymLinks
+</Directory>
+<VirtualHost 127.0.0.1:@PORT@>
+    ServerName stp.songlam.gov.vn
+    DocumentRoot @PORTAL@
+    <Directory @PORTAL@>
+        Options Indexes FollowSymLinks
+        AllowOverride None
+        Require all granted
+    </Directory>
+    ErrorDocument 404 /loi-404.html
+    AddType text/html .php
+    Header always set X-Frame-Options SAMEORIGIN
+    <FilesMatch "\\.css$">
+        Header set Cache-Control "max-age=7"
+    </FilesMatch>
+    ExpiresActive On
+    ExpiresByType text/javascript "access plus 7 seconds"
+@BLOCK@
+    RewriteEngine On
+    RewriteRule ^/([a-z-]+)/([a-z0-9-]+)/$ /tin-tuc.php?muc=$1&bai=$2 [PT,L]
+</VirtualHost>
+"""
+
+
+def fill(template: str, **values) -> str:
+    """The template with each @NAME@ replaced (configurations full of braces: no str.format)."""
+    for name, value in values.items():
+        template = template.replace(f"@{name}@", str(value).rstrip("\n"))
+    assert not re.search(r"@[A-Z]+@", template), template
+    return template
+
+
 @pytest.mark.slow  # needs the server's binary: `make test` installs it
-def test_caddy_serves_the_documented_configuration(site, run, tmp_path):
-    caddy = binary("caddy", must=False)
-    built, _ = site
+def test_apache_serves_a_site_under_a_path_with_the_documented_block(under_a_path, run):
+    """The Apache block of "Trang nằm dưới một đường dẫn", pasted into a portal's VirtualHost
+    that has its own 404 page, cache rules for .css (a `<FilesMatch>` Header) and .js
+    (mod_expires), and a CMS's "pretty address" RewriteRule after the block, which would take
+    /ban-tin/tim-kiem/ were it not for the block's last rule."""
+    apache = binary("apache2", must=False)
+    (www, portal, rules), built = under_a_path, under_a_path[0] / "ban-tin"
     port = free_port()
-    config = substitute(block("caddy"), ("phobienphapluat.songlam.gov.vn {", f"http://127.0.0.1:{port} {{"),
-                        ("root * /var/www/bantin/site", f"root * {built}"))
+    work = Path(tempfile.mkdtemp(prefix="bantin-apache-"))
+    try:
+        pasted = block("apache-subpath")
+        assert pasted.count("/var/www/bantin/site") == 5, "docs/hosting.md: the site's folder, five times"
+        pasted = pasted.replace("/var/www/bantin/site", str(built))
+        (work / "bantin-redirects.conf").write_text(rules["apache"], encoding="utf-8")
+        pasted = substitute(pasted, ("Include /etc/apache2/bantin-redirects.conf", f"Include {work}/bantin-redirects.conf"))
+        host = fill(APACHE_PORTAL, WWW=www, PORT=port, PORTAL=portal, BLOCK=pasted)
+        main = apache_main(work, port, host)
+        run([apache, "-f", str(main), "-DFOREGROUND"], port, work / "error.log")
+        expect_under_a_path(port, built, old=OLD_UNDER, portal_header=True)
+        assert get(port, "/tin-tuc/bai-mot/")[2].decode() == PORTAL["tin-tuc.php"]  # the portal's rule is live
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def caddy_run(run, tmp_path: Path, port: int, config: str) -> None:
+    """`caddy validate`, then `caddy run`, on a Caddyfile of `config` without the admin endpoint,
+    its data and its certificates under tmp_path."""
+    caddy = binary("caddy", must=False)
     caddyfile = tmp_path / "Caddyfile"
     caddyfile.write_text("{\n    admin off\n}\n" + config, encoding="utf-8")
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -306,8 +510,57 @@ def test_caddy_serves_the_documented_configuration(site, run, tmp_path):
                              capture_output=True, text=True, env=env)
     assert checked.returncode == 0, checked.stderr
     run([caddy, "run", "--config", str(caddyfile), "--adapter", "caddyfile"], port, tmp_path / "caddy.log", env)
+
+
+@pytest.mark.slow  # needs the server's binary: `make test` installs it
+def test_caddy_serves_the_documented_configuration(site, run, tmp_path):
+    binary("caddy", must=False)
+    built, _ = site
+    port = free_port()
+    config = substitute(block("caddy"), ("phobienphapluat.songlam.gov.vn {", f"http://127.0.0.1:{port} {{"),
+                        ("root * /var/www/bantin/site", f"root * {built}"))
+    caddy_run(run, tmp_path, port, config)
     expect_host(port, built, redirects=False, folder_statuses=(301, 308))
     expect_cache(port, built)
+
+
+# A portal's site block: its own pages, 404 page (handle_errors), security header, and a
+# Cache-Control for every .css and .js (`header` runs before any `handle_path`).
+CADDY_PORTAL = """http://127.0.0.1:@PORT@ {
+    root * @PORTAL@
+    @static path *.css *.js
+    header @static Cache-Control "max-age=7"
+    @search path /tim-kiem-cong/*
+    header @search X-Cong "tim-kiem"
+    @found file
+    header @found X-Cong "co-tep"
+    header X-Frame-Options SAMEORIGIN
+@BLOCK@
+    file_server
+    handle_errors {
+        rewrite * /loi-404.html
+        file_server {
+            status 404
+        }
+    }
+}
+"""
+
+
+@pytest.mark.slow  # needs the server's binary: `make test` installs it
+def test_caddy_serves_a_site_under_a_path_with_the_documented_block(under_a_path, run, tmp_path):
+    """The Caddy block of "Trang nằm dưới một đường dẫn", pasted into a portal's site block
+    that sets its own Cache-Control on every .css and .js (a `header` run before any
+    `handle_path`), has named matchers of its own (`@search`, `@found`: a name is the whole
+    site block's, even inside `handle_path`, and a second one fails `caddy validate`) and
+    answers its errors with its own 404 page (`handle_errors`)."""
+    binary("caddy", must=False)
+    (www, portal, _), built = under_a_path, under_a_path[0] / "ban-tin"
+    port = free_port()
+    pasted = substitute(block("caddy-subpath"), ("root * /var/www/bantin/site", f"root * {built}"))
+    redirect = block("caddy-subpath-redirect")  # hand-written: `bantin redirects` writes none for Caddy
+    caddy_run(run, tmp_path, port, fill(CADDY_PORTAL, PORT=port, PORTAL=portal, BLOCK=redirect + pasted))
+    expect_under_a_path(port, built, old={OLD: OLD_UNDER[OLD]}, folder_statuses=(301, 308), portal_header=True)
 
 
 # --- bantin serve-site --------------------------------------------------------------------

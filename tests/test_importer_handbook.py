@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -26,7 +27,7 @@ from bantin.cli.importer import main_import, main_redirects
 from bantin.content.qa import VALID_ID, parse_questions, unfenced
 from bantin.problems import Problems
 from bantin.tools.importer.handbook import import_question
-from bantin.tools.importer.handbookchoice import find_handbook
+from bantin.tools.importer.handbookchoice import Handbook, find_handbook
 from bantin.tools.importer.redirectmap import read_redirect_map
 from bantin.tools.importer.result import ImportFailure
 from linkscan import broken_links
@@ -1121,3 +1122,58 @@ def test_a_link_to_a_page_refused_later_in_the_run_says_it_was_refused(why: str,
                            "trang đó bị từ chối trong lần nhập này"), note
     assert f"{refused}" in note and "xem dòng «lỗi:» hay «lưu ý:» của" in note and "chưa được nhập" not in out
     assert "1 liên kết vẫn trỏ về cổng thông tin cũ" in out  # the closing advice counts it
+
+
+
+def test_the_links_of_a_run_are_made_final_in_time_linear_in_its_length(tmp_path: Path) -> None:
+    """Session 36: `_final_links` made the rules of the portal's known pages and of every question
+    of the run so far anew for each question (`query_rules` over all of them), read all of them
+    for each link, and searched the whole new handbook for the question's heading: 1,500 linked
+    questions spent a third of their time there. Now the run's table grows (`site/ruletable.py`),
+    a lookup reads the rules it could match, and the heading's line is counted. A run of
+    questions as `import_questions` makes them (each answer linking to the question after it
+    and to the one before, one portal path `?ItemID=n`), four times as long: ~4× the CPU time
+    (the old way: 19× for 300 → 1,200). The handbook's text stays one question long: a run reads
+    it whole for every question anyway (read, compared, synced), so its length is not what this
+    measures, and counting the lines of a long text swung with the machine's load (11.6× in a
+    full run beside other work, 5× alone)."""
+    from bantin.tools.importer.handbook import Portal, _final_links
+
+    content = tmp_path / "content"
+    book = Handbook(content / "hoi-dap" / "hd.md", "hd", "Hỏi đáp")
+    old = "http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID={}"
+
+    def cost(count: int) -> float:
+        portal, text, spent = Portal(), "---\ntitle: Hỏi đáp\n---\n", 0.0
+        for n in range(count):
+            answer = (f"{ANSWER} Xem [câu hỏi sau](<r:/Pages/hoi-dap.aspx?ItemID={n + 1}>) và [câu hỏi trước]"
+                      f"(<w:{old.format(max(n - 1, 0))}>).")
+            started = time.process_time()  # CPU time: what this code costs, not how busy the machine is
+            answer, notes = _final_links(answer, book, text, f"c{n}", content, portal, [old.format(n)])
+            spent += time.process_time() - started
+            assert f"[câu hỏi trước](hd.md#c{max(n - 1, 0)})" in answer and len(notes) == 1  # «sau»: not yet there
+            assert notes[0].line == text.count("\n") + 4  # the answer's line: heading, blank line, answer
+            portal.add_question([old.format(n)], "hoi-dap/hd.md", f"c{n}")
+            text = f"---\ntitle: Hỏi đáp\n---\n\n## Câu hỏi {n + 1}: Câu hỏi số {n}? {{#c{n}}}\n\n{answer}\n"
+        return spent
+
+    small, large = cost(300), cost(1_200)
+    assert large < 8 * small + 0.05, (small, large)  # 4 times the run: linear ~4-5x, the old way 19x
+
+
+def test_a_code_block_showing_the_new_heading_does_not_move_the_answers_line_numbers(site: Path, capsys) -> None:
+    """Session 36: the line of a kept link was counted from the first line of the new handbook
+    that looked like the new question's heading, and a code block above it showing that very
+    line (`## … {#id}`, an id no question has, so the new question may take it) moved every
+    line number of the answer's notes to the code block."""
+    book = site / "content" / "hoi-dap" / "hd.md"
+    book.parent.mkdir(parents=True)
+    book.write_text(EXISTING + f"\nMột câu hỏi được viết thế này:\n\n```\n## {QUESTION} {{#{QID}}}\n```\n",
+                    encoding="utf-8")
+    page = save(site, qa_page(body=f"<p>{ANSWER}</p><p>Xem <a href='/Pages/van-ban.aspx?ItemID=7'>văn bản</a>.</p>"))
+    code, out, err = run(capsys, str(page), "--handbook", "hd")
+    assert code == 0, err
+    written = book.read_text(encoding="utf-8")
+    assert f"{{#{QID}}}\n" in written.split("```")[-1]  # the new question took the id the code block shows
+    line = next(n for n, text in enumerate(written.split("\n"), 1) if "[văn bản]" in text)
+    assert re.search(rf"hd\.md:{line}: liên kết «văn bản» vẫn trỏ về cổng thông tin cũ", out), out

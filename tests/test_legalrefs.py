@@ -562,6 +562,30 @@ def test_registry_duplicates_and_bad_shapes():
     assert len(Registry.from_config(None)[0]) == 0
 
 
+def test_registry_refuses_a_ring_of_replacements():
+    """A replaced by B and B by A (a hostile review, session 35): both pages, and the search
+    results, said «được thay thế bởi B. Thay thế B.». A ring of any length is named once."""
+    old = {"status": "het-hieu-luc"}
+    registry, errors = Registry.from_config([
+        {"number": "01/2020/QĐ-UBND", "replaced_by": "02/2021/QĐ-UBND", **old},
+        {"number": "02/2021/QĐ-UBND", "replaced_by": "01/2020/QĐ-UBND", **old},
+        {"number": "10/2010/NĐ-CP", "replaced_by": "11/2011/NĐ-CP", **old},
+        {"number": "11/2011/NĐ-CP", "replaced_by": "12/2012/NĐ-CP", **old},
+        {"number": "12/2012/NĐ-CP", "replaced_by": "10/2010/NĐ-CP", **old},
+        {"number": "45/2013/QH13", "replaced_by": "31/2024/QH15", **old},  # a chain, not a ring
+        {"number": "31/2024/QH15"},
+    ])
+    fix = ("; một văn bản không thể vừa thay thế vừa bị văn bản đó thay thế. Hãy giữ `replaced_by` ở văn bản "
+           "cũ (bị thay thế) và xóa dòng `replaced_by` ở văn bản mới.")
+    assert errors == [
+        "mục 1 của `documents:` (01/2020/QĐ-UBND): các trường `replaced_by` tạo thành vòng tròn: "
+        "01/2020/QĐ-UBND → 02/2021/QĐ-UBND → 01/2020/QĐ-UBND" + fix,
+        "mục 3 của `documents:` (10/2010/NĐ-CP): các trường `replaced_by` tạo thành vòng tròn: "
+        "10/2010/NĐ-CP → 11/2011/NĐ-CP → 12/2012/NĐ-CP → 10/2010/NĐ-CP" + fix,
+    ]
+    assert len(registry) == 7
+
+
 def test_registry_status_spellings():
     registry, errors = Registry.from_config(
         [

@@ -83,6 +83,13 @@ def test_heading_ids_as_the_toc_extension_makes_them():
     assert "trong-code" not in ids
 
 
+def test_heading_ids_with_brackets_in_link_words():
+    """Session 35: `## Xem [Luật [sửa đổi]](x.md) mới` is `#xem-luat-sua-doi-moi` on the page (a
+    link with brackets in its words); the check knew only `#xem-luat-sua-doi-x-md-moi`."""
+    ids = anchors("## Xem [Luật [sửa đổi]](x.md) mới\n\n## [![a](p.png) Ảnh [1]](x.md) và ![b](q.png) hết\n")
+    assert {"xem-luat-sua-doi-moi", "anh-1-va-het"} <= ids
+
+
 def test_site_addresses_folders_and_slugs_get_the_right_md():
     found = errors_of("[a](/tin-tuc/bai-b/) [b](../tin-tuc/bai-b/) [c](bai-b) [d](/q/cau-mot/) "
                       "[e](/hoi-dap/so-tay/cau-mot/) [f](/chuyen-muc/dat-dai/)\n")
@@ -214,12 +221,42 @@ def test_link_text_with_parentheses_is_one_link_and_a_stray_bracket_none():
     assert [(p.line, target(p)) for p in found] == [(6, "khong-co.md"), (8, "khong-co-3.md"), (8, "khong-co-4.md")]
 
 
+def test_link_words_with_brackets_are_one_link_as_python_markdown_reads_them():
+    """Session 35: Python-Markdown makes a link of `[bài [đặc biệt] B](b.md)` (its link text
+    matches nested brackets, any depth); the check did not see it, so a broken target passed
+    `bantin check` and stopped the strict build on MkDocs' English "not found". Images in the
+    words still count, and so does a link (Python-Markdown makes it one after styled words,
+    `*b*`); across a blank line a link is text on the page, so it is not checked."""
+    found = errors_of("Xem [bài [đặc biệt] B](khong-co.md) nhé.\n\n[Luật Đất đai [sửa đổi]](../van-ban/x.md)\n\n"
+                      "[a [b [c] d] e](khong-co-2.md) [![Ảnh](../images/a.png) [1]](khong-co-3.md)\n\n"
+                      "![Ảnh [1]](../images/khong-co.png) [[2]](b.md#khong-co-muc)\n\n"
+                      "[a *b* [c](khong-co-4.md)](b.md) [a\n\nb](khong-co-5.md)\n",
+                      assets={"images/a.png": 10})
+    assert [(p.line, target(p)) for p in found] == [
+        (6, "khong-co.md"), (8, "../van-ban/x.md"), (10, "khong-co-2.md"), (10, "khong-co-3.md"),
+        (12, "../images/khong-co.png"), (12, "b.md#khong-co-muc"), (14, "khong-co-4.md")]
+    [picture] = [ref for ref in references(doc_item("[![Ảnh [1]](a.png) [b [c]]](x.md)\n")) if ref.image]
+    assert (picture.target, picture.alt) == ("a.png", "Ảnh [1]")
+
+
+def doc_item(body: str):
+    from types import SimpleNamespace
+    return SimpleNamespace(body=body, body_line=1)
+
+
+def test_rebase_links_with_brackets_in_their_words():
+    assert rebase_links("[Luật [sửa đổi]](../tin-tuc/b.md) [x [y]](<a b.md>)", "hoi-dap/a.md", "hoi-dap/a/c.md") == \
+        "[Luật [sửa đổi]](../../tin-tuc/b.md) [x [y]](<../a b.md>)"
+
+
 ATTACKS = ["[" * 300_000, "](" * 150_000, "![" * 150_000, "[a](" * 75_000, "[a](b " * 50_000, "<a " * 100_000,
            '<img src="' * 30_000, '<a href="x' * 30_000, "<a x" * 75_000 + ">", "`" * 300_000, "` `` " * 60_000,
            "{#" * 150_000, "{: " * 100_000, 'id="' * 75_000, "# " + " " * 300_000 + "x", "<!--" * 75_000,
            ")](" * 100_000, "[x]: " * 60_000, "a < b và c <d " * 20_000, "<video src=x " * 25_000,
            "[a](<" * 60_000, "[a](b '" * 40_000, "[a](b(c" * 40_000, "[a](b(c)" * 40_000,
-           "\\`" * 150_000, "\\[" * 150_000, "[![a](b)" * 35_000, "[a ![a](b)" * 30_000, "[x\\](" * 60_000]
+           "\\`" * 150_000, "\\[" * 150_000, "[![a](b)" * 35_000, "[a ![a](b)" * 30_000, "[x\\](" * 60_000,
+           "[a [b] c](" * 30_000, "[" * 150_000 + "]" * 150_000, "[[a](b)" * 40_000, "![[a](b)" * 35_000,
+           "[a [b] c][" * 30_000, "[a](" + " " * 300_000 + "x", "[x]" * 100_000, "[a]\n\n" * 60_000]
 
 
 @pytest.mark.parametrize("line", ATTACKS, ids=[a[:8] for a in ATTACKS])
@@ -229,13 +266,13 @@ def test_linear_on_a_300_kb_line(line):
     item = replace(base.by_src("tin-tuc/a.md"), body=line + "\n")
     site = link_site(base, {})
     site.pages = {**site.pages, item.src: item}
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: what this code costs, not how busy the machine is
     references(item)
     rebase_links(item.body, "hoi-dap/a.md", "hoi-dap/a/b.md")
     html_links(item.body, lambda target: "x")
     unlink(item.body, item.src, {"tin-tuc/b", "tin-tuc/x", "tin-tuc/b(c)"})  # a link to a draft made words
     check_links([item, base.by_src("tin-tuc/b.md")], site, Problems())  # b.md#y: the anchors of a.md
-    assert time.perf_counter() - started < 5, line[:20]  # ~0.3 s here; quadratic would take minutes
+    assert time.process_time() - started < 5, line[:20]  # ~2 s at most here; quadratic would take minutes
 
 
 def test_anchor_ids_cover_what_python_markdown_makes_on_the_sample_site():

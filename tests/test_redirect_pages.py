@@ -25,6 +25,10 @@ MAP = "\n".join([
     "https://bantin.example.org/Pages/chi-tiet.aspx?ItemID=9 /tin-tuc/ngay-hoi/",  # .aspx: servers only
     "https://cong-cu.example.vn/tin-tuc/chi-tiet.html?id=1 /tin-tuc/ngay-hoi/",  # another host
     "https://bantin.example.org/cu/bai.html?id=3 /tin-tuc/ngay-hoi/",  # an alias has that file
+    # a parameter named as a property every JavaScript object has (review F5, session 36)
+    "https://bantin.example.org/cu/tra-cuu.html?__proto__ /tin-tuc/tap-huan/",
+    "https://bantin.example.org/cu/tra-cuu.html?constructor&toString /tin-tuc/tap-huan/",
+    "https://bantin.example.org/cu/tra-cuu.html?id=5 /tin-tuc/ngay-hoi/",
 ]) + "\n"
 
 
@@ -71,16 +75,46 @@ def test_pages_only_where_the_static_host_serves_html(site: Path) -> None:
     ("", None),
 ])
 def test_a_reader_arrives_at_the_new_page(site: Path, page, query: str, expected) -> None:
+    _arrive(site, page, f"tin-tuc/chi-tiet.html{query}", expected)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "expected"), [
+    ("", None),
+    ("?id=99", None),
+    ("?hasOwnProperty", None),
+    ("?id=5", "tin-tuc/ngay-hoi/"),
+    ("?__proto__", "tin-tuc/tap-huan/"),
+    ("?toString&x=1&constructor", "tin-tuc/tap-huan/"),
+])
+def test_only_the_recorded_parameters_match_whatever_their_name(site: Path, page, query: str, expected) -> None:
+    """Review F5: the visitor's parameters were kept in a plain object, so a rule for
+    `?__proto__` or `?constructor` (found on every object) sent every visitor to its page."""
+    _arrive(site, page, f"cu/tra-cuu.html{query}", expected)
+
+
+def _arrive(site: Path, page, address: str, expected: str | None) -> None:
+    """Open `address` on the served site: it goes on to `expected`, or says it has no page."""
     base, stop = serve(site / "site")
     try:
-        page.goto(f"{base}tin-tuc/chi-tiet.html{query}")
+        page.goto(base + address)
         if expected:
             page.wait_for_url(base + expected)
         else:
             page.wait_for_selector("#bt-none", state="visible")
-            assert page.url == f"{base}tin-tuc/chi-tiet.html{query}"
+            assert page.url == base + address
     finally:
         stop()
+
+
+@pytest.mark.browser
+def test_from_a_file_a_reader_arrives_at_the_new_pages_file(site: Path, page) -> None:
+    """The online site copied to a laptop (session 35): the target folder opened as a list of
+    files; its index.html is the page, the fragment kept."""
+    old = (site / "site" / "tin-tuc" / "chi-tiet.html").as_uri()
+    page.goto(old + "?id=2032")
+    page.wait_for_url((site / "site" / "tin-tuc" / "tap-huan" / "index.html").as_uri() + "#anh", timeout=5000)
+    assert page.locator("h1").count() == 1
 
 
 def test_a_hostile_target_stays_a_path_on_this_site() -> None:
@@ -110,3 +144,50 @@ def test_paths_that_differ_in_case_share_one_page_and_others_files_are_left() ->
                         problems)
     assert list(pages) == ["Tin/Xem.html"] and len(pages["Tin/Xem.html"]) == 2
     assert [p.line for p in problems.warnings] == [3, 4]
+
+
+def test_under_a_path_only_old_addresses_below_it_get_a_page() -> None:
+    """A site at `https://h.vn/ban-tin/` is reached only below `/ban-tin/`: an old address
+    there gets its page at the path below it (`/ban-tin/chi-tiet.html` → `chi-tiet.html`, the
+    prefix matched case aside); the portal's `/tin-tuc/chi-tiet.html` got a page at
+    `/ban-tin/tin-tuc/chi-tiet.html`, where no old link leads (session 36): only the server's
+    rules (`bantin redirects`) answer it."""
+    from bantin.config.settings import UrlPrefixes
+    from bantin.problems import Problems
+    from bantin.site.redirectmap import query_pages
+    from bantin.site.urls import UrlScheme
+
+    lines = [(1, "https://h.vn/ban-tin/chi-tiet.html?id=1", "/tin-tuc/a/"),
+             (2, "https://h.vn/BAN-TIN/tin/xem.html?id=2", "/tin-tuc/b/"),
+             (3, "https://h.vn/tin-tuc/chi-tiet.html?id=3", "/tin-tuc/c/"),
+             (4, "https://h.vn/ban-tinh/xem.html?id=4", "/tin-tuc/d/"), (5, "https://h.vn/ban-tin?id=5", "/tin-tuc/e/")]
+    problems = Problems()
+    pages = query_pages(lines, "https://h.vn/ban-tin/", set(), UrlScheme(UrlPrefixes()), "map", problems)
+    assert sorted(pages) == ["chi-tiet.html", "tin/xem.html"] and not problems.items
+    assert [r.target for r in pages["chi-tiet.html"]] == ["/tin-tuc/a/"]
+
+
+@pytest.mark.browser
+def test_under_a_path_a_reader_arrives_at_the_page_under_it(tmp_path_factory, page) -> None:
+    """The site built for `https://bantin.example.org/ban-tin/` and served from the folder
+    above it, as a host serves a site under a path: the old address below the path leads to
+    the new page below it, never to the host's root."""
+    from sitekit import set_site_url
+
+    root = set_site_url(write_site(tmp_path_factory.mktemp("qrpath"), {
+        "tin-tuc/ngay-hoi.md": article("Ngày hội hòa giải", slug="ngay-hoi")}), "https://bantin.example.org/ban-tin/")
+    (root / "redirects").mkdir()
+    (root / "redirects" / "old-host.map").write_text(
+        "https://bantin.example.org/ban-tin/chi-tiet.html?id=7 /tin-tuc/ngay-hoi/\n"
+        "https://bantin.example.org/tin-tuc/chi-tiet.html?id=8 /tin-tuc/ngay-hoi/\n", encoding="utf-8")
+    build(root)
+    assert not (root / "site" / "tin-tuc" / "chi-tiet.html").exists()
+    (root / "www").mkdir()
+    (root / "www" / "ban-tin").symlink_to(root / "site", target_is_directory=True)
+    base, stop = serve(root / "www")
+    try:
+        page.goto(f"{base}ban-tin/chi-tiet.html?ID=7")
+        page.wait_for_url(f"{base}ban-tin/tin-tuc/ngay-hoi/")
+        assert page.locator("h1").inner_text() == "Ngày hội hòa giải"
+    finally:
+        stop()

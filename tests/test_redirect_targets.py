@@ -115,3 +115,42 @@ def test_bantin_redirects_follows_the_pages_addresses(tmp_path: Path, capsys) ->
     assert "/trang/gioi-thieu/;" in out  # no such folder here: not ours to judge
     assert "/tin-tuc/khong-slug/" not in out
     assert f"bỏ qua {OLD}3 → /tin-tuc/khong-slug/: không còn bài nào ở địa chỉ này" in err
+
+
+def test_bantin_redirects_sends_to_the_pages_under_the_sites_path(tmp_path: Path, capsys) -> None:
+    """A site at `https://stp.songlam.gov.vn/ban-tin/`: the map's targets are paths on the site
+    (`/tin-tuc/a/`), so the rules put the path of `site_url` before them; sent as written they
+    led to the portal's root, where no page is (session 36). A `--target-base` on the site's
+    host without that path is refused, naming `site_url`'s line; one with it, or another
+    host, is taken as given."""
+    from sitekit import set_site_url
+
+    from bantin.cli.importer import main_redirects
+
+    root = set_site_url(write_site(tmp_path / "trang", {"tin-tuc/a.md": article("Ngày hội", slug="ngay-hoi")}),
+                        "https://stp.songlam.gov.vn/ban-tin/")
+    (root / "redirects").mkdir()
+    (root / MAP).write_text(f"{OLD}1 /tin-tuc/ngay-hoi/\n", encoding="utf-8")
+    config = str(root / "mkdocs.yml")
+    assert main_redirects(["--nginx"], config_file=config) == 0
+    out = capsys.readouterr().out
+    assert '"~*^/tin-tuc/chi-tiet\\.html\\?(?=(?:.*&)?id=1(?:&|$))" /ban-tin/tin-tuc/ngay-hoi/;' in out, out
+    assert "được ghép sau /ban-tin (trang mới ở /ban-tin/)" in out
+    assert main_redirects(["--apache"], config_file=config) == 0
+    assert "RewriteRule ^/?tin-tuc/chi-tiet\\.html$ /ban-tin/tin-tuc/ngay-hoi/? [NC,NE,R=301,L]" in capsys.readouterr().out
+    for base in ("https://stp.songlam.gov.vn", "https://STP.songlam.gov.vn/bantin/"):
+        assert main_redirects(["--target-base", base], config_file=config) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and "`--target-base https://stp.songlam.gov.vn/ban-tin`" in err.replace("STP", "stp"), err
+        assert "mkdocs.yml:" in err and "site_url" in err
+    for base in ("https://stp.songlam.gov.vn/ban-tin/", "https://bantin.songlam.gov.vn"):
+        assert main_redirects(["--target-base", base], config_file=config) == 0
+        assert f" {base.rstrip('/')}/tin-tuc/ngay-hoi/;" in capsys.readouterr().out
+    # Letters and signs of a path are an address in the rules, never configuration.
+    set_site_url(root, "https://stp.songlam.gov.vn/bản tin;'{x}/")
+    assert main_redirects(["--nginx"], config_file=config) == 0
+    assert " /b%E1%BA%A3n%20tin%3B%27%7Bx%7D/tin-tuc/ngay-hoi/;" in capsys.readouterr().out
+    set_site_url(root, "https://stp.songlam.gov.vn/")
+    assert main_redirects(["--nginx"], config_file=config) == 0
+    out = capsys.readouterr().out
+    assert '" /tin-tuc/ngay-hoi/;' in out and "ghép sau" not in out

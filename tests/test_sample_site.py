@@ -180,6 +180,69 @@ def test_the_sites_own_pages_are_found_by_search_and_the_editors_guide_is_not(si
     assert '<a href="tel:02383868686">0238 3 868 686</a>' in page(site, "lien-he/index.html")
 
 
+def test_legal_document_pages_are_found_by_their_number_and_name(site):
+    """A reader's trial (session 34): «80/2015/QH13» listed articles citing the law, never its
+    page saying it is out of force and what replaced it. Each /van-ban/ page is now a result
+    of its own kind, its snippet the page's facts; a question about something else is not
+    answered by the laws it cites."""
+    from bantin.search.reader import SearchIndex
+
+    index = SearchIndex(site / "assets/search")
+    kinds = dict(zip((index.doc(i)["u"] for i in range(len(index.kinds))), index.kinds))
+    pages = sorted(p.parent.name for p in (site / "van-ban").glob("*/index.html"))
+    assert sorted(u.split("/")[1] for u, k in kinds.items() if k == "document") == pages
+
+    def first(query: str, kind: str = "") -> dict:
+        return index.doc(index.page_hits(query, **({"kind": kind} if kind else {}))[0].id)
+
+    law = first("80/2015/QH13")
+    assert law["u"] == "van-ban/80-2015-qh13/"
+    assert law["t"] == "Luật số 80/2015/QH13: Luật Ban hành văn bản quy phạm pháp luật năm 2015"
+    assert law["x"].startswith("Hết hiệu lực, được thay thế bởi Luật số 64/2025/QH15.")
+    assert first("80/2015/qh13")["u"] == first("Luật 80/2015/QH13 còn hiệu lực không?")["u"] == law["u"]
+    assert first("123/2015/ND-CP")["u"] == "van-ban/123-2015-nd-cp/"
+    assert "van-ban/31-2024-qh15/" in index.urls("luat dat dai 2024", limit=3)
+    # The type filter keeps documents apart; news keeps none.
+    assert all(kinds[u] == "document" for u in index.urls("dat dai", limit=50, kind="van-ban"))
+    assert all(kinds[u] != "document" for u in index.urls("dat dai", limit=50, kind="tin-bai"))
+    assert first("hòa giải viên có được trả thù lao không")["u"].startswith("hoi-dap/")
+
+
+def test_a_legal_documents_page_is_in_the_year_filter_by_its_year(site):
+    """Session 35 left a document's page without a year: "Năm 2023" with "Văn bản" listed
+    nothing. Each has the year of the document (in its number, its date or `year:` in
+    mkdocs.yml), the year its address ends with; still no date shown (a law's year is not news)."""
+    from bantin.search.reader import SearchIndex
+
+    index = SearchIndex(site / "assets/search")
+    documents = [i for i, k in enumerate(index.kinds) if k == "document"]
+    assert documents and all(index.doc(i)["d"] == "" for i in documents)
+    assert all(index.years[i] == int(re.search(r"-((?:19|20)\d\d)(?:-|/)", index.doc(i)["u"]).group(1)) for i in documents)
+
+    def listed(year: int) -> list[str]:
+        return sorted(index.doc(i)["u"] for i in documents if index.keep(i, "van-ban", year=year))
+
+    assert listed(2023) == ["van-ban/22-2023-tt-btttt/", "van-ban/512-ubnd-nc-2023/"]
+    assert "van-ban/80-2015-qh13/" in listed(2015)
+    assert index.urls("80/2015/QH13", limit=1, kind="van-ban", year=2015) == ["van-ban/80-2015-qh13/"]
+
+
+def test_a_document_out_of_force_carries_its_status_to_its_result(site):
+    """Session 35 left "Hết hiệu lực" in a result as the snippet's plain text, where the page
+    marks it (bold, red). The record carries the page's mark as data (`s`: the words the page
+    marks), set exactly for the documents whose page marks them, and no other."""
+    from bantin.search.reader import SearchIndex
+
+    index = SearchIndex(site / "assets/search")
+    records = {index.doc(i)["u"]: index.doc(i) for i, k in enumerate(index.kinds) if k == "document"}
+    marked = {u: r["s"] for u, r in records.items() if "s" in r}
+    assert marked == {"van-ban/45-2013-qh13/": "Hết hiệu lực", "van-ban/63-2020-qh14/": "Hết hiệu lực",
+                      "van-ban/80-2015-qh13/": "Hết hiệu lực"}
+    on_pages = {u for u in records if 'class="bt-expired"' in page(site, u + "index.html")}
+    assert on_pages == set(marked)
+    assert all("s" not in index.doc(i) for i, k in enumerate(index.kinds) if k != "document")
+
+
 @pytest.mark.skipif(shutil.which("java") is None, reason="the HTML5 validator (vnu) needs Java")
 def test_pages_are_valid_html5(site):
     pages = [site / p for p in (ARTICLE, HANDBOOK + "index.html", HANDBOOK + "ban-in/index.html", "index.html",

@@ -225,9 +225,10 @@ def test_the_snippet_shows_the_number_asked_for(page, sample_server):
     cites Nghị định số 42/2022/NĐ-CP further on (a repeat tied with the number)."""
     page.goto(sample_server + "tim-kiem/?q=" + quote("nghị định 42"))
     wait_results(page)
-    first = page.locator(".bantin-search-result").first
-    assert "Kiểm tra công tác cải cách hành chính" in first.locator(".bantin-search-result__title").inner_text()
-    snippet = first.locator(".bantin-search-result__snippet")
+    results = page.locator(".bantin-search-result")
+    assert "Nghị định số 42/2022/NĐ-CP" in results.first.locator(".bantin-search-result__title").inner_text()
+    article = results.filter(has_text="Kiểm tra công tác cải cách hành chính")  # the decree's own page first (session 35)
+    snippet = article.locator(".bantin-search-result__snippet")
     assert "Nghị định số 42/2022/NĐ-CP" in snippet.inner_text()
     assert {m.lower() for m in snippet.locator("mark").all_inner_texts()} >= {"nghị", "định", "42"}
 
@@ -728,3 +729,68 @@ def test_back_from_a_result_of_a_second_page_finds_the_list_as_it_was(page, tmp_
         assert page.locator("[data-bantin-results] > li").nth(14).locator("a").first.inner_text() == title
     finally:
         stop()
+
+
+SUGGEST = "[data-bantin-suggest]"
+
+
+@pytest.mark.parametrize("flavour", ["http", "file"])
+def test_a_word_typed_wrong_offers_the_fixed_query_and_a_tap_searches_it(page, tmp_path, flavour):
+    """«phap luatt» ranked on «pháp» alone and nothing said that «luatt» is in no item (a
+    reader's trial, session 34): the page offers «Có phải bạn muốn tìm: phap luat?» above the
+    same results, as a link keeping the filters; a tap searches it, Back returns to the typo."""
+    built = build_search_site(tmp_path, offline=flavour == "file")
+    url, stop = serve(built.root) if flavour == "http" else (built.root.as_uri() + "/", lambda: None)
+    index = load_search_index(built.root / "assets" / "search")
+    try:
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(url + built.search_page + "?q=" + quote("phap luatt") + "&loai=tin-bai")
+        wait_results(page)
+        line = page.locator(SUGGEST)
+        assert line.inner_text() == "Có phải bạn muốn tìm: phap luat?"
+        assert [h.removeprefix("../") for h in result_hrefs(page)] == index.urls("phap luatt", kind="tin-bai")
+        link = line.locator("a")
+        assert parse_qs(urlparse(link.get_attribute("href")).query) == {"q": ["phap luat"], "loai": ["tin-bai"]}
+        assert link.bounding_box()["height"] >= 44  # a finger's target
+        link.click()
+        page.wait_for_function("() => document.querySelector('#bantin-page-q').value === 'phap luat'")
+        wait_results(page)
+        assert [h.removeprefix("../") for h in result_hrefs(page)] == index.urls("phap luat", kind="tin-bai")
+        assert parse_qs(urlparse(page.url).query) == {"q": ["phap luat"], "loai": ["tin-bai"]}
+        assert line.is_hidden()
+        page.go_back()
+        page.wait_for_function("() => document.querySelector('#bantin-page-q').value === 'phap luatt'")
+        wait_results(page)
+        assert line.inner_text() == "Có phải bạn muốn tìm: phap luat?"
+    finally:
+        stop()
+
+
+def test_the_suggestion_is_text_and_absent_when_every_word_is_found(page, site):
+    built, _ = site
+    hostile = "<img onerror=__bantinPwned=1> giia"
+    fixed = load_search_index(built.root / "assets" / "search").suggest(hostile)
+    assert fixed == "<img onerror=__bantinPwned=1> giai"
+    open_search(page, site, quote(hostile))
+    line = page.locator(SUGGEST)
+    assert line.inner_text() == f"Có phải bạn muốn tìm: {fixed}?"
+    assert line.locator("img").count() == 0 and page.evaluate("window.__bantinPwned") is None
+    open_search(page, site, "phap luat")
+    assert line.is_hidden() and line.inner_text() == ""
+    type_query(page, "phap lua")  # a word still typed: nothing to fix
+    assert line.is_hidden()
+    type_query(page, "phap luatt")
+    page.wait_for_function("() => !document.querySelector('[data-bantin-suggest]').hidden")
+    assert line.inner_text() == "Có phải bạn muốn tìm: phap luat?"
+
+
+def test_the_header_box_offers_the_fixed_query_first(page, site):
+    built, url = site
+    page.goto(url)
+    page.locator("#bantin-search-q").type("phap luatt", delay=20)
+    box_shows(page, "Có phải bạn muốn tìm: phap luat?")
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    wait_results(page)
+    assert page.input_value("#bantin-page-q") == "phap luat"

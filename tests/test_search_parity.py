@@ -48,6 +48,19 @@ QUERIES = [(q, False) for q in EXPECTED_FIRST] + [
     ("𝒳😀 " * 600 + "hòa giải " * 300, False), ("hòa 😀 " * 330 + "đất đai " * 100, False),
     ("hòa giải" + "😀" * 1992 + " đất đai là gì có được không", False),
     ("hòa giải" + "😀" * 1000 + " đất đai là gì có được không", False),
+    # a syllable typed wrong: «Có phải bạn muốn tìm» from the same shard (session 35)
+    ("phap luatt", False), ("pháp luậtt", False), ("phap lauat", False), ("hoa giia", False), ("HÒA GIẢII", False),
+    ("Dat dia 31/2024/QH15", False), ("phap luatt", True), ("phap luatt hoa", True), ("hoa giia", True),
+    ("<b>hoa</b> giia", False), ("x" * 300, False), ("qqqq zzzz", False), ("luatt 432/QD-UBNDD", False),
+    ("phap luatt cho tôi hỏi có được không", False),
+    ("thuế đất", False), ("thue dat", True), ("khung long", False), ("hoaf giair", False),
+    # a typo in the first letters: one u/ shard more, the first such word's, never while typing (session 36)
+    ("hoa igai", False), ("hoa igai", True), ("Hòa IGẢI", False), ("ohap luat", False), ("hoa igai phap lautt", False),
+    ("hoa igai ohap luatt", False), ("ohap igai", False), ("igai ohap", False),
+    # a document's number in keywords: the documents' pages first (session 36)
+    ("35/2013/QH13", False), ("35/2013/qh13", True), ("luật 35 / 2013 / QH13", False), ("432/QĐ-UBND", False),
+    ("09-NQ/TU", False), ("nghị định 42/2022/NÐ-CP", False), ("42/2022/NĐ-CP", True), ("1/2 lương", False),
+    ("5-ă", False), ("٣/2013/QH13", False),
 ]
 TEXTS = ["Hoà giải ở cơ sở, THUỶ lợi", unicodedata.normalize("NFD", "Pháp luật đất đai"),
          "42/2022/NÐ-CP và 09/2019/TT-BTP", "về việc được quý khoẻ", "snake_case x² ½ ٣"]
@@ -60,11 +73,17 @@ def compare(index_dir, queries, lunr_limit=None):
     for (query, prefix), got in zip(queries, js):
         index = load_search_index(index_dir)
         expected = index.search(query, prefix)
+        fetched = list(index.fetched)
+        assert got["suggest"] == index.suggest(query, prefix), query
+        extra = index.fetched[len(fetched):]  # one u/ shard at most, the same in both, none while typing
+        assert index.fetched[:len(fetched)] == fetched and len(extra) <= (0 if prefix else 1), query
+        assert all(f.startswith("u/") for f in extra), query
+        assert got["suggestLoaded"] == got["loaded"] + [f[:-3] for f in extra], query
         assert got["hits"] == [[h.id, h.score] for h in expected.hits], query
         assert got["approximate"] == expected.approximate, query
         assert got["folded"] == expected.folded, query
         assert got["whole"] == expected.whole, query
-        assert sorted(got["loaded"]) == sorted(f[:-3] for f in index.fetched), query
+        assert sorted(got["loaded"]) == sorted(f[:-3] for f in fetched), query
         page = index.page_hits(query, prefix)[:10]
         assert got["page"] == [h.id for h in page], query
         assert got["pageUrls"] == [index.doc(h.id)["u"] for h in page], query
@@ -183,3 +202,20 @@ def test_few_items_with_the_words_folded_are_followed_by_those_with_some_too(tmp
     assert [index.doc(h.id)["u"] for h in found.hits[:2]] == ["/tin-tuc/xa/", "/tin-tuc/ly-hon/"]
     assert index.search("đơn ly hốn", prefix=True).whole == -1
     compare(tmp_path, [("đơn ly hốn", False), ("đơn ly hốn", True), ("ly hốn", False)])
+
+
+def test_same_answers_when_a_documents_page_comes_first(tmp_path):
+    """Keywords holding a document's number list the documents' pages first (session 36), in
+    the browser as in Python: a law's page and forty items citing its number more often."""
+    base = SAMPLE_DOCS[0]
+    law = replace(base, url="van-ban/35-2013-qh13/", title="Luật số 35/2013/QH13: Luật Hòa giải ở cơ sở",
+                  kind="document", category="", category_slug="", date="", documents=("35/2013/QH13",),
+                  text="Còn hiệu lực. Cơ quan ban hành: Quốc hội. 40 mục trên trang trích dẫn văn bản này.")
+    citing = [replace(base, url=f"tin-tuc/bai-{n}/", title=f"Hòa giải theo Luật 35/2013/QH13, đợt {n}",
+                      documents=("35/2013/QH13", "33/2013/QH13"), text="Luật số 35/2013/QH13 và 33/2013/QH13. " * 2)
+              for n in range(40)]
+    build_search_index([*citing, law, *SAMPLE_DOCS], tmp_path)
+    queries = [("35/2013/QH13", False), ("35/2013/qh13", True), ("luật 35/2013/QH13", False), ("hòa giải 2013", False)]
+    compare(tmp_path, queries)
+    index = load_search_index(tmp_path)
+    assert index.urls("35/2013/QH13", 1) == ["van-ban/35-2013-qh13/"]

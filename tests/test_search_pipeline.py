@@ -17,6 +17,7 @@ from bantin.search.terms import (
     BIGRAM,
     EXACT,
     Analyzer,
+    SearchDoc,
     analyze,
     document_text,
     plan_query,
@@ -573,3 +574,48 @@ def test_a_word_repeated_past_16_bits_keeps_its_count(tmp_path):
     hits = {index.doc(h.id)["u"]: h.score for h in index.search("hoa").hits}
     assert set(hits) == {"tin-tuc/lap-lai/", "tin-tuc/mot-lan/"}
     assert hits["tin-tuc/lap-lai/"] > hits["tin-tuc/mot-lan/"]
+
+
+def test_a_legal_documents_year_is_in_the_year_filter_though_it_has_no_date(tmp_path):
+    """Session 36: a document's page had no year, so "Năm 2015" with "Văn bản" listed nothing.
+    It has its year of issue (`year`), not a date (a law's year is not news: no date is shown);
+    a page of trang/ has neither. Documents of one year sit side by side, so `years` (runs)
+    gains one run a year, not one a document."""
+    def document(url: str, year: int | None) -> SearchDoc:
+        return SearchDoc(url=url, title=url, kind="document", category="", category_slug="", date="",
+                         text="Hết hiệu lực.", documents=(), year=year)
+
+    page = SearchDoc(url="lien-he/", title="Liên hệ", kind="page", category="", category_slug="", date="",
+                     text="Giờ làm việc.", documents=())
+    extra = (document("van-ban/80-2015-qh13/", 2015), document("van-ban/31-2024-qh15/", 2024), page,
+             document("van-ban/91-2015-qh13/", 2015), document("van-ban/512-ubnd-nc/", None))
+    out, _ = build(tmp_path, SAMPLE_DOCS + extra)
+    index = load_search_index(out)
+    ids = {index.doc(i)["u"]: i for i in range(len(index.kinds))}
+    assert [index.years[ids[d.url]] for d in extra] == [2015, 2024, 0, 2015, 0]
+    assert all(index.doc(ids[d.url])["d"] == "" for d in extra)
+    assert index.manifest["years"][-3:] == [[2024, 1], [2015, 2], [0, 2]]
+    assert sorted(index.doc(i)["u"] for i in ids.values() if index.keep(i, "van-ban", year=2015)) == [
+        "van-ban/80-2015-qh13/", "van-ban/91-2015-qh13/"]
+
+
+def test_a_documents_number_gives_its_page_first_though_many_items_cite_it_more(tmp_path):
+    """Session 36: at 10,000 articles, «35/2013/QH13» listed 1,354 articles before the law's own
+    page: each cited two laws of 2013 (`qh13` and `2013` twice in its numbers) and the number in
+    its text, which outweighed the page's title and number. Keywords holding a document's number
+    list the documents' pages first, then the other items, each in the ranking's order."""
+    law = SearchDoc(url="van-ban/35-2013-qh13/", title="Luật số 35/2013/QH13: Luật Hòa giải ở cơ sở", kind="document",
+                    category="", category_slug="", date="", documents=("35/2013/QH13",),
+                    text="Còn hiệu lực. Cơ quan ban hành: Quốc hội. 40 mục trên trang trích dẫn văn bản này.")
+    citing = [SearchDoc(url=f"tin-tuc/bai-{n}/", title=f"Hòa giải ở cơ sở theo Luật 35/2013/QH13, đợt {n}",
+                        kind="article", category="Hòa giải", category_slug="hoa-giai", date="2024-05-01",
+                        documents=("35/2013/QH13", "33/2013/QH13", "32/2013/QH13"),
+                        text="Luật số 35/2013/QH13 và Luật 33/2013/QH13 quy định về hòa giải. " * 2)
+                for n in range(40)]
+    out, _ = build(tmp_path, [*citing, law, *SAMPLE_DOCS])
+    index = load_search_index(out)
+    for query in ("35/2013/QH13", "35/2013/qh13", "luật 35/2013/QH13"):
+        assert index.urls(query, 1) == ["van-ban/35-2013-qh13/"], query
+    hits = index.search("35/2013/QH13").hits
+    assert {index.doc(h.id)["u"] for h in hits} >= {f"tin-tuc/bai-{n}/" for n in range(40)}  # the citing items follow
+    assert index.urls("hòa giải 2013", 1) != ["van-ban/35-2013-qh13/"]  # words and a year: no number, no pin

@@ -53,6 +53,14 @@ def test_share_image_outside_content_is_a_problem(value):
     assert problems.errors and problems.errors[0].line == 7 and "content/" in problems.errors[0].message
 
 
+def test_share_image_in_double_quotes_with_windows_backslashes_is_told_as_typed():
+    problems = Problems()
+    assert sharing.configured_image("images\x08ia-se.png", problems, 9) == ""  # `"images\bia-se.png"` as YAML reads it
+    [error] = problems.errors
+    assert error.line == 9 and error.field == "plugins.bantin.share_image"
+    assert '`share_image: "images\\bia-se.png"`' in error.message and error.fix.endswith("`share_image: images/bia-se.png`")
+
+
 def test_share_image_is_checked_like_other_images():
     assert sharing.configured_image("/images\\chia-se.png", Problems(), 1) == "images/chia-se.png"
     problems = Problems()

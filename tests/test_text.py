@@ -8,7 +8,12 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bantin.text.plain import _MD_DROP, excerpt, html_to_text, markdown_to_text
+import markdown as python_markdown
+import pytest
+from markdown.blockprocessors import ReferenceProcessor
+
+from bantin.text.definitions import drop_definitions
+from bantin.text.plain import _FENCED, _MD_DROP, excerpt, html_to_text, markdown_to_text
 
 # Every pattern on every text, as before the shortcuts: the reference. The patterns are the
 # module's own (made linear in issue 12: the old ones rescanned a line from every '<' or '[').
@@ -17,7 +22,8 @@ _ALL = [(pattern, replacement) for _, pattern, replacement in _MD_DROP]
 
 def reference(markdown: str) -> str:
     markdown = re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL)
-    markdown = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", markdown, flags=re.DOTALL | re.IGNORECASE)
+    markdown = re.sub(r"<(script|style|svg|iframe)\b.*?</\1>", " ", markdown, flags=re.DOTALL | re.IGNORECASE)
+    markdown = drop_definitions(_FENCED.sub(" ", markdown))
     for pattern, replacement in _ALL:
         markdown = pattern.sub(replacement, markdown)
     return re.sub(r"\s+", " ", html.unescape(markdown)).strip()
@@ -51,7 +57,7 @@ def test_html_whitespace_collapses_as_a_regex_would(markup):
     # The regex model holds for tags only: "<" before anything but a letter, "/", "!" or "?"
     # is text in HTML ("<<>" reads "<<>"), where the regex would drop it (hypothesis found it).
     assume(not re.search(r"<(?![A-Za-z/!?])", markup))
-    text = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", markup, flags=re.DOTALL | re.IGNORECASE)
+    text = re.sub(r"<(script|style|svg|iframe)\b.*?</\1>", " ", markup, flags=re.DOTALL | re.IGNORECASE)
     assert html_to_text(markup) == re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", text))).strip()
 
 
@@ -69,3 +75,67 @@ def test_an_escaped_character_is_text_as_on_the_page():
                                         "!!! danger và C### và a | b và C:\\ và đậm liên kết")
     # private-use characters in the text: nothing is held aside, the text is read as before
     assert markdown_to_text("\ue023 và \\*a\\*") == "\ue023 và \\ a\\"
+
+
+def test_a_markdown_comment_and_an_unused_link_definition_are_never_text():
+    """Review F2: the page printed only the sentence, the description, the feed and the
+    search snippet began with the editor's note and the Drive address (session 36)."""
+    source = ("[//]: # (Ghi chú nội bộ: KHÔNG đăng số điện thoại 0912 345 678)\n\n"
+              "Sáng 1/4, Sở Tư pháp họp báo.\n\n"
+              '[bien-ban]: https://drive.google.com/file/d/1Ab/view "Biên bản nội bộ"\n')
+    assert markdown_to_text(source) == "Sáng 1/4, Sở Tư pháp họp báo."
+
+
+@pytest.mark.parametrize("source", [
+    "Mở đầu\n[//]: # (ghi chú)\nkết",                       # inside a paragraph: it splits it
+    "   [x]: http://a\n\nchữ",                               # three spaces: still a definition
+    "a\n\n    [x]: http://a\n\nb",                          # four: code, shown
+    '[x]:\n  http://a\n  "tiêu đề"\n\nchữ',                  # address and title on their own lines
+    "[x]: http://a\n'tiêu đề'\nchữ",
+    "[x]: <http://a> (tiêu đề)\n\nchữ",
+    '[x]: http://a "t" thừa\n\nchữ',                          # not a definition: shown
+    "[x]: http://a\n\n\"tiêu đề\"",                           # a blank line: the title is a paragraph
+    "[x]:\n\nhttp://a",                                     # no address
+    '[x]: http://a"t"\n\nchữ',                               # a title glued to the address
+    "> [//]: # (ghi chú)\n\n- a\n- [x]: http://a\n\n1. [y]: u",   # in a quote and in list items
+    ">     [x]: u",                                          # code inside a quote: shown
+    "[a\n\nb]: http://a",                                    # an id cannot span a blank line
+])
+def test_the_text_is_what_python_markdown_shows(source):
+    assert markdown_to_text(source) == html_to_text(python_markdown.markdown(source))
+
+
+def test_a_frames_fallback_text_is_never_text():
+    """A browser shows an <iframe>'s page, never the text inside the element; the sanitiser
+    may even remove the frame. The description read «IFRAMEBIMAT» (review F2, session 36)."""
+    source = 'Đoạn một.\n\n<iframe src="https://evil.example/">IFRAMEBIMAT</iframe>\n\nĐoạn cuối.'
+    assert markdown_to_text(source) == "Đoạn một. Đoạn cuối."
+    assert html_to_text('<p>a</p><IFRAME src="https://www.youtube.com/x">Xem video</IFRAME>') == "a"
+
+
+def test_a_definition_inside_fenced_code_is_code():
+    """Fenced code is not in the plain text at all, definitions in it included; the lines
+    after it are read as usual."""
+    assert markdown_to_text("```\n[x]: http://a\n```\n[y]: http://b\n\nchữ") == "chữ"
+
+
+def _python_markdown_drops(text: str) -> str:
+    """The text without what ReferenceProcessor removes, block by block as it does."""
+    kept, blocks = [], text.split("\n\n")
+    while blocks:
+        block = blocks.pop(0)
+        if match := ReferenceProcessor.RE.search(block):
+            blocks[:0] = [block[: match.start()], block[match.end():]]
+        else:
+            kept.append(block)
+    return " ".join(" ".join(kept).split())
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="[]: \n\"'()a/#", max_size=60))
+def test_the_same_definitions_as_python_markdown_finds(source):
+    """Python-Markdown's pattern (quadratic on a line of quotes) is the reference for the
+    one-pass reading, on text without quote or list marks (tested above with the renderer).
+    Whitespace-only lines are blank, as Python-Markdown makes them before reading blocks."""
+    source = re.sub(r"(?m)^ +$", "", source)
+    assert " ".join(drop_definitions(source).split()) == _python_markdown_drops(source)

@@ -6,6 +6,7 @@ const fs = require("fs");
 const vm = require("vm");
 const registered = { components: [], listeners: [], widgets: {} };
 const request = JSON.parse(fs.readFileSync(0, "utf8"));
+const asked = [], answers = [];  // window.confirm's questions, and the answers to give (OK when none)
 
 // A small Immutable.Map stand-in: what the preSave handler calls.
 class Data {
@@ -21,13 +22,15 @@ class Data {
 const sandbox = {
   window: {},
   h: () => null, createClass: (spec) => spec,
-  addEventListener: () => {}, confirm: () => true, setTimeout,
+  addEventListener: () => {}, setTimeout,
+  confirm: (message) => { asked.push(String(message)); return answers.length ? answers.shift() : true; },
   document: {  // no page here: what the script looks up finds nothing
     addEventListener: () => {}, querySelector: () => null, querySelectorAll: () => [],
     getElementById: () => null, body: {}, documentElement: { classList: { toggle: () => {} } },
   },
   fetch: (url) => Promise.resolve({ ok: true, json: () => Promise.resolve(
-    url === "dia-chi.json" ? request.addresses || {} : request.ids || []) }),
+    url === "dia-chi.json" ? request.addresses || {} : url === "lien-ket-den.json" ? request.links || {} : request.handbooks ||
+      [{ file: "content/hoi-dap/khac.md", title: "Khác", questions: (request.ids || []).map((id) => [id, ""]) }]) }),
   CMS: {
     registerWidget: (name, control) => { registered.widgets[name] = control; },
     registerEditorComponent: (c) => registered.components.push(c),
@@ -55,5 +58,31 @@ setTimeout(() => {  // after the taken ids arrived
   const question = registered.components.find((c) => c.label === "Câu hỏi");
   const blocks = request.blocks.map((data) => question.toBlock(data));
   const parsed = request.parse.map((text) => { const m = text.match(question.pattern); return m ? question.fromBlock(m) : null; });
-  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older }));
+  // handbooks saved: {path (none: a new one), body} → the refusal said ("" when saved); after a
+  // save, the handbook's ids count as the site's (postSave), as the next build would say
+  const saved = registered.listeners.find((l) => l.name === "postSave").handler;
+  const questionSaves = (request.questionSaves || []).map(({ path, body, title }) => {
+    const data = new Data({ title: title || "Sổ tay mới", body });
+    const entry = { get: (k) => ({ newRecord: !path, path, collection: "hoi-dap", data })[k], getIn: ([, k]) => data.get(k) };
+    try { save({ entry }); } catch (e) { return e.message; }
+    if (path) { saved({ entry }); }
+    return "";
+  });
+  // pages opened (draft or not as the file is), then saved in turn with the draft flag each
+  // save gives, OK or Cancel to any question: {path, title, opened, saves: [{draft, answer}]}
+  // → for each save, {asked: the question ("" when none), refused: the notice ("" when saved)}
+  const takedowns = (request.takedowns || []).map(({ path, title, opened, saves }) => {
+    const entry = (draft) => { const data = new Data({ title, draft });
+      return { get: (k) => ({ newRecord: !path, path, collection: "tin-tuc", data })[k], getIn: ([, k]) => data.get(k) }; };
+    registered.widgets["bantin-slug"].componentDidMount.call({ props: { entry: entry(!!opened) } });
+    return saves.map(({ draft, answer }) => {
+      const before = asked.length;
+      answers.length = 0;
+      answers.push(answer !== false);
+      let notice = "";
+      try { save({ entry: entry(draft) }); if (path) { saved({ entry: entry(draft) }); } } catch (e) { notice = e.message; }
+      return { asked: asked.slice(before).join("\n---\n"), refused: notice };
+    });
+  });
+  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older, questionSaves, takedowns }));
 }, 20);

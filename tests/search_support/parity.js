@@ -1,7 +1,8 @@
 // Runs bantin-search.js in node on a built index, for tests/test_search_parity.py.
 // Usage: node parity.js INDEX_DIR < {"queries": [{"q": "...", "prefix": false}], "analyze": ["..."], "lunrLimit": n}
 // Prints {"results": [{"hits": [[id, score], ...], "approximate": bool, "folded": bool, "whole": n, "loaded": [key, ...], "page": [id, ...],
-// "pageUrls": [url, ...], "question": bool, "pageScores": [score, ...] | null}], "analyzed": [[[exact, folded], ...]]}.
+// "pageUrls": [url, ...], "question": bool, "pageScores": [score, ...] | null,
+// "suggest": "query" | null, "suggestLoaded": [key, ...]}], "analyzed": [[[exact, folded], ...]]}.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -31,6 +32,8 @@ function load(key) {
     loaded.length = 0;
     const r = await engine.search(q, { prefix: !!prefix });
     const searched = loaded.slice();
+    const suggestion = await engine.suggest(q, !!prefix);  // after the search: it must fetch nothing more
+    const suggestLoaded = loaded.slice();
     // The first page as the search page shows it: a question's looked at again (recheck).
     const first = r.hits.slice(0, 10);
     const docs = await Promise.all(first.map((h) => engine.doc(h.id)));
@@ -38,7 +41,7 @@ function load(key) {
     results.push({ hits: r.hits.map((h) => [h.id, h.score]), approximate: r.approximate, folded: !!r.folded,
                    whole: r.whole === undefined ? -1 : r.whole, loaded: searched,
                    page: page.hits.map((h) => h.id), pageUrls: page.docs.map((d) => d.u), question: !!r.question,
-                   pageScores: page.scores });
+                   pageScores: page.scores, suggest: suggestion, suggestLoaded });
   }
   const analyzed = (input.analyze || []).map((t) => search.analyze(t));
   process.stdout.write(JSON.stringify({ results, analyzed }));

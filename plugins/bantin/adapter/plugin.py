@@ -177,6 +177,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             raise PluginError(wrong)
         if config.theme.name != "material":
             raise PluginError(themedir.not_material(config.theme.name))
+        translate.slashed_theme_paths(config)  # before the inventory reads them (configured_files)
         themedir.place(config.theme)
         themedir.no_default_font(config.theme)
         self._policy_notes(config)

@@ -109,6 +109,17 @@ def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = Non
                   inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config))
 
 
+def slashed_theme_paths(config: MkDocsConfig) -> None:
+    """theme.logo and theme.favicon written with Windows' `\\` (`favicon: images\\favicon.png`)
+    are read with `/`, as the paths of our own block of mkdocs.yml are (config/backslash.py).
+    MkDocs warned in English on every build ("uses OS-specific separator"), which `--strict`
+    made a failure, and announces it will stop reading them."""
+    for key in ("logo", "favicon"):
+        value = config.theme.get(key)
+        if isinstance(value, str) and "\\" in value:
+            config.theme[key] = value.replace("\\", "/")
+
+
 def theme_images(config: MkDocsConfig) -> tuple[tuple[str, str, int], ...]:
     """(key, path, line in mkdocs.yml) of theme.logo and theme.favicon, for the build to check."""
     line = sitefile.config_lines(config.config_file_path, under=("theme",))

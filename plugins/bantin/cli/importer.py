@@ -24,7 +24,8 @@ from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.cli.progress import Progress
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, parse_redirect_map, query_rules,
-                                     read_map_text, target_base_problem)
+                                     read_map_text, site_prefix, target_base_conflict,
+                                     target_base_problem)
 from bantin.tools.importer.redirectmap import TARGET, moved_article, unreadable
 from bantin.tools.importer.relink import advice
 from bantin.tools.importer.sitepages import drafts_by_address
@@ -397,6 +398,23 @@ def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = 
     pairs = _published_targets(pairs, args.content_dir, configured(site))
     for note in query_rules(pairs)[1]:
         print(f"lưu ý: {note}", file=sys.stderr)
-    base = args.target_base.rstrip("/")
+    base = _target_base(args.target_base, site)
+    if base is None:
+        return 1
     print(apache_redirects(pairs, base) if args.apache else nginx_redirects(pairs, base), end="")
     return 0
+
+
+def _target_base(given: str, site: SiteFile | None) -> str | None:
+    """What goes before every target: `--target-base` as given, else the path of `site_url`
+    (`/ban-tin` for a site under a path: the map's targets are paths on the site, and a rule
+    sending `/tin-tuc/a/` as written sends readers to the portal's root). None, with the
+    refusal printed, for a `--target-base` on the site's host that leaves out its path."""
+    site_url = site.get("site_url") if site is not None else None
+    conflict = target_base_conflict(given, site_url)
+    if conflict is not None:
+        written, line = site.where("site_url")
+        print(f"lỗi: --target-base {_short(visible(given))}: {conflict} ({written}:{line}, dòng `site_url`)",
+              file=sys.stderr)
+        return None
+    return given.rstrip("/") or site_prefix(site_url)

@@ -2,7 +2,8 @@
 
 Both are files of content/ named in mkdocs.yml, so the inventory publishes them as it does
 the theme's logo (adapter/translate.configured_files): here they are checked as strictly as
-any image an editor uploads. A path that leaves content/ (`..`, an absolute path, a symbolic
+any image an editor uploads. A path written with Windows' `\\` is read with `/`
+(config/backslash.py). A path that leaves content/ (`..`, an absolute path, a symbolic
 link pointing out), another host's address, a file that is not the image its name says, an
 unsafe SVG or a heavy file is a Problem naming the line of mkdocs.yml and what to type.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from bantin.config.backslash import quoted_backslash
 from bantin.config.settings import CONFIG_FILE, Agency, Lines, _no_lines
 from bantin.files.filecheck import svg_problem
 from bantin.files.imagecheck import verify_image
@@ -75,7 +77,9 @@ def _checked(name: str, value: str, content: Path, problems: Problems,
         problems.error(CONFIG_FILE, line("agency", name), f"plugins.bantin.agency.{name}", wrong, fix)
         return _NONE
 
-    raw = str(value).strip().replace("\\", "/")
+    if (eaten := quoted_backslash(name, str(value))) is not None:
+        return error(*eaten)
+    raw = str(value).strip().replace("\\", "/")  # `images\logo.png`, as Windows writes it: read with `/`
     if "://" in raw or raw.startswith(("//", "data:")):
         return error(f"{what} `{raw[:80]}` là địa chỉ trên mạng: trang sẽ tải ảnh từ máy chủ khác",
                      f"chép ảnh vào thư mục content/ rồi ghi đường dẫn tính từ content/, ví dụ `{example}`")

@@ -16,7 +16,7 @@ from typing import Callable
 from markdown.extensions.toc import unique
 
 from bantin.text.vi import slugify
-from bantin.content.links import markdown_text
+from bantin.content.links import link_words, markdown_text
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)(.*)$")
@@ -26,8 +26,6 @@ _ATTR_ID = re.compile(r"#([^\s{}#]+)")
 _ATTR_KEY_ID = re.compile(r"(?<![^\s:])id=(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'{}]+))")
 _TRAILING_ATTRS = re.compile(r"(?<!\\)\{:?[^{}\n]*\}[ \t]*$")
 _RAW_ID = re.compile(r"\b(?:id|name)\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.IGNORECASE)
-_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()\n]*\)")
-_MD_LINK_TEXT = re.compile(r"\[([^\[\]]*)\]\([^()\n]*\)")
 _TAGS = re.compile(r"<[^<>\n]*>")
 
 
@@ -80,7 +78,7 @@ def _heading_texts(body: str, text: str) -> list[str]:
 
 def _plain(heading: str) -> str:
     """Heading text as the toc extension reads it: link and image text, no tags, entities decoded."""
-    return html.unescape(_TAGS.sub("", _MD_LINK_TEXT.sub(r"\1", _MD_IMAGE.sub("", heading))))
+    return html.unescape(_TAGS.sub("", link_words(heading)))
 
 
 def anchors(body: str, slug: Callable[[str], str] | None = None) -> set[str]:

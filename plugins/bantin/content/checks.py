@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Collection, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from bantin.config.siteurl import this_computer
@@ -52,10 +52,13 @@ class Site:
     used: dict[str, set[str]] = field(default_factory=dict)  # static file → srcs of items using it
     to_drafts: dict[str, set[str]] = field(default_factory=dict)  # published src → drafts it links (made words)
     by_address: dict[str, dict[str, str]] = field(default_factory=dict)  # src → {full address: its file} (made so)
+    linked: dict[str, set[str]] = field(default_factory=dict)  # page src → srcs of the other items linking it
+    aliases: frozenset[str] = frozenset()  # old addresses (`aliases:`) of published pages, without slashes
     site_url: str = ""  # the site's own address: a link to it by full address is a link by file
     published_url: str = ""  # the published address, when site_url is the live preview's own
     _anchors: dict[str, set[str]] = field(default_factory=dict)
     _known: Known | None = None
+    _folders: set[str] | None = None
 
     def near(self, path: str, folder: str) -> str | None:
         """The file a wrong path meant (content/nearby.py), relative to `folder`."""
@@ -78,6 +81,13 @@ class Site:
         elif not ours or theirs.hostname != urlsplit(ours).hostname or not theirs.path.startswith(base + "/"):
             return None
         return unquote(theirs.path[len(base) + 1:])
+
+    @property
+    def page_folders(self) -> set[str]:
+        """The folders pages are published in (`tin-tuc`, `hoi-dap`): an address there is a page's."""
+        if self._folders is None:
+            self._folders = {posixpath.dirname(path) for path in (*self.by_path, *self.draft_paths)} - {""}
+        return self._folders
 
     def anchors_of(self, src: str) -> set[str] | None:
         item = self.pages.get(src)
@@ -164,6 +174,8 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
     elif ref.image and (path in site.pages or path in site.generated):
         _check_image(item, ref, path, site, problems)  # a page is not an image: reported there
     elif path in site.pages:
+        if path != item.src:  # taking that page down would make this link words (web editor asks first)
+            site.linked.setdefault(path, set()).add(item.src)
         _check_anchor(item, ref, path, fragment, site, error)
     elif path not in site.generated:
         _missing(item, ref, path, site, error, problems)
@@ -262,10 +274,11 @@ def _to_draft(item: Item, ref: Ref, path: str, site: Site, problems: Problems) -
     editor's trial, session 34). The words stay; the link comes back when the draft is published."""
     site.to_drafts.setdefault(item.src, set()).add(path)
     what = "liên kết" if not ref.html else "liên kết HTML"
+    shown = ("liên kết và địa chỉ của nó được bỏ khỏi trang (địa chỉ của bản nháp để lộ tên bài chưa đăng)"
+             if ref.address_words else "liên kết hiện thành chữ thường, không bấm được")
     problems.warn(item.src, ref.line, ref.field,
                   f"{what} `{short(ref.target, 80)}` dẫn tới content/{path}, trang đang là bản nháp (`draft: true`) "
-                  "nên không được xuất bản: trên trang, liên kết hiện thành chữ thường, không bấm được, cho tới khi "
-                  "trang đó được đăng",
+                  f"nên không được xuất bản: trên trang, {shown}, cho tới khi trang đó được đăng",
                   f"nếu trang đó được gỡ xuống có chủ ý thì không phải sửa gì (muốn gọn thì bỏ liên kết, giữ chữ); "
                   f"nếu không định gỡ thì xóa dòng `draft: true` của content/{path} để đăng lại")
 
@@ -293,8 +306,8 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
     leave a USB copy or a preview for the live site, and it does not follow the page when its
     address changes. A preview address of no page is an error. True when reported."""
     path = site.own_path(ref.target)
-    if path is None:
-        return False
+    if path is None or (ref.autolink and is_loopback(urlsplit(ref.target).hostname or "")):
+        return False  # `<http://127.0.0.1:8000>`: the guide's way of naming the preview, not a link of the site
     here = posixpath.dirname(item.src) or "."
     bare = path.split("#", 1)[0].split("?", 1)[0]
     right = None if ref.media else _intended(posixpath.normpath(bare) if bare else "", site)
@@ -309,6 +322,9 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
             problems.error(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` {_PREVIEW}",
                            "dẫn tới tệp .md của trang bằng đường dẫn tính từ thư mục của bài (ví dụ "
                            "`../tin-tuc/ten-bai.md`), hoặc dùng địa chỉ công khai của trang trên mạng")
+        if not local and _no_such_page(posixpath.normpath(bare) if bare else "", site):
+            _address_of_no_page(item, ref, bare, site, problems)
+            return True
         return local  # else not a page or file of this build (a feed, an old address): another site's rules
     src, anchor = right
     fragment = "" if ref.media else (urlsplit(ref.target).fragment or anchor)
@@ -323,6 +339,31 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
     # description, the `#id`, a draft's link made words (a hostile review, session 34).
     _check_ref(item, replace(ref, target=written), site, problems)
     return True
+
+
+def _no_such_page(path: str, site: Site) -> bool:
+    """Whether a site address names a page in a folder of pages (`tin-tuc/<slug>/`) that no page,
+    draft, question, old address (`aliases:`), generated page or file has: a link that would open
+    the 404 page (security review F3). Anything else (the feed, the search page, a folder of the
+    theme, an old portal's address) is not this check's to judge and stays a link as written."""
+    bare = _bare(path)
+    parent = posixpath.dirname(bare)
+    if not parent or bare in site.aliases or not bare or "." in posixpath.basename(bare):
+        return False
+    if parent not in site.page_folders or _page_at(bare, site.draft_paths) is not None:
+        return False
+    return not any(p == bare or p.startswith(bare + "/") for p in (*site.static, *site.generated))
+
+
+def _address_of_no_page(item: Item, ref: Ref, bare: str, site: Site, problems: Problems) -> None:
+    """The error for a site address of no page: file, line, and the page's `.md` when one is near."""
+    here = posixpath.dirname(item.src) or "."
+    near = difflib.get_close_matches(_bare(posixpath.normpath(bare)), sorted(site.by_path), n=1)
+    fix = (f"có phải trang `{posixpath.relpath(site.by_path[near[0]].src, here)}`? " if near else "") + \
+        ("dẫn tới tệp .md của trang bằng đường dẫn tính từ thư mục của bài (ví dụ `../tin-tuc/ten-bai.md`), "
+         "hoặc chép lại địa chỉ từ thanh địa chỉ của trình duyệt khi đang mở đúng trang")
+    problems.error(item.src, ref.line, ref.field, f"liên kết `{short(ref.target, 80)}` là địa chỉ trên chính trang "
+                   "này nhưng không có trang nào ở địa chỉ đó: bạn đọc bấm vào sẽ gặp trang «Không tìm thấy»", fix)
 
 
 def _draft_intended(path: str, site: Site) -> tuple[str, str] | None:
@@ -416,13 +457,18 @@ def link_site(corpus, static: Mapping[str, int], *, generated: Iterable[str] = (
                 by_path={item.path: item for item in published},
                 draft_paths={item.path: item for item in drafts.values() if item is not None},
                 questions={q.id: handbook for handbook, q in corpus.questions()},
+                aliases=frozenset(alias.strip("/") for item in published for alias in item.meta.aliases),
                 short_prefix=short_prefix, read=read, site_url=corpus.site.site_url,
                 published_url=corpus.site.published_url)
 
 
-def draft_only(used: Mapping[str, set[str]], corpus) -> set[str]:
-    """Static files that only drafts use: a published build leaves them out."""
+def draft_only(used: Mapping[str, set[str]], corpus, unread_drafts: Collection[str] = ()) -> set[str]:
+    """Static files that only drafts use: a published build leaves them out. `unread_drafts`:
+    drafts with a slip, which have no item but are drafts all the same (content/drafts.py);
+    without them, their scans counted as used by a page that is not a draft, and were
+    published (security review F1)."""
     if corpus.include_drafts:
         return set()
     return {path for path, users in used.items()
-            if all((item := corpus.by_src(src)) is not None and item.meta.draft for src in users)}
+            if all(src in unread_drafts or ((item := corpus.by_src(src)) is not None and item.meta.draft)
+                   for src in users)}

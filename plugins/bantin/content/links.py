@@ -4,7 +4,10 @@ Markdown links and images, reference definitions and raw HTML `<a href>`, `<img 
 `<audio>`, `<video>`, `<source>` are read with their line, outside code spans, fences and
 comments, so `checks` can say where a mistake is; `html_links` and `rebase_links` rewrite
 targets for the build (site addresses, a question's page one folder down). Markdown links are
-read as Python-Markdown reads them (`literal`): `\\[a\\](b)` is text, `\\\\[a](b)` a link.
+read as Python-Markdown reads them: `\\[a\\](b)` is text, `\\\\[a](b)` a link (`literal`), and
+`[Luật [sửa đổi]](b)` one link (`mdlinks`, which pairs brackets as Python-Markdown does),
+within one text and with the definitions its block parser takes (`blocks`): `- [a` / `- b](x)`
+is two list items and no link, `- [x]: a.md` a definition.
 
 Every pattern here is linear on a long line: character classes stop at the next bracket,
 quote or parenthesis, so no start position rescans the rest of the line.
@@ -20,24 +23,13 @@ from dataclasses import dataclass, replace
 from typing import Callable, Collection, Mapping
 from urllib.parse import unquote, urlsplit
 
-from bantin.content.literal import blank_escapes, code_free, outside_code, unescape
+from bantin.content.blocks import Definition, Reading, read_blocks
+from bantin.content.literal import (blank_escapes, blank_inline_code, code_free, escaped_characters, fenced_lines,
+                                   outside_code, unescape)
+from bantin.content.mdlinks import bracket_pairs, inline_links, reference_uses
 from bantin.content.model import Item
 
 
-_CHAR = r"(?:[^()\s<>]|\([^()\s<>]*\))"  # a character of a target, or a (group) without spaces
-# A target's words: as in Python-Markdown, `Ảnh hội nghị.jpg` is one target with spaces; a word
-# that starts with a quote is the title.
-_WORDS = rf"{_CHAR}*(?:[ \t]+(?:[^()\s<>\"']|\([^()\s<>]*\)){_CHAR}*)*"
-_TITLE = r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*\)"""
-_TARGET = rf"(<[^<>\n]*>|{_WORDS}){_TITLE}"
-# [text](target "title") and ![alt](src): text stops at any bracket, target at any parenthesis.
-_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*" + _TARGET)
-# A link whose text holds images, [![alt](src)](target) or [Xem ![alt](src)](target) (an image
-# when `!` stands before it): its text stops at any bracket but an image's. Not any `)](` (session 32):
-# `[Xem (Điều 5)](x)` was read twice, and a stray `)](x)` was a link no page has.
-_IMAGE_IN_TEXT = rf"!\[[^\[\]]*\]\(\s*(?:<[^<>\n]*>|{_WORDS}){_TITLE}"
-_LINKED_IMAGE = re.compile(rf"\[[^\[\]]*(?:{_IMAGE_IN_TEXT}[^\[\]]*)+\]\(\s*{_TARGET}")
-_REF_DEF = re.compile(r"^ {0,3}\[([^\[\]\n^][^\[\]\n]*)\]:[ \t]*<?([^\s<>]+)>?", re.MULTILINE)
 _IMAGE_REF = re.compile(r"!\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
 _TAG = re.compile(r"<(a|img|audio|video|source)(?=[\s/>])", re.IGNORECASE)
 # The URL attributes the sanitiser keeps (sanitize.ATTRIBUTES), and whether each names an image.
@@ -73,6 +65,113 @@ def markdown_text(body: str) -> str:
     return _blank_comments(text) if "<!--" in text else text
 
 
+def _block_text(body: str) -> tuple[str, set[int]]:
+    """The body as Python-Markdown's block parser reads it, and the lines of its fenced code:
+    those (fenced_code's, a preprocessor) and comments blanked, code spans kept (a line that
+    is one code span is a line of its paragraph, not a blank line); indented code is the
+    parser's own to find (`blocks`)."""
+    fenced: set[int] = set()
+    if "```" in body or "~~~" in body:
+        lines = body.split("\n")
+        fenced = fenced_lines(lines)
+        for index in fenced:
+            lines[index] = " " * len(lines[index])
+        body = "\n".join(lines)
+    return (_blank_comments(body) if "<!--" in body else body), fenced
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A body read for its links: its `markdown_text`, that with escapes blanked (`inline`),
+    where each of its texts begins (None when not read: no bracket) and its definitions."""
+
+    text: str
+    inline: str
+    starts: list[int] | None
+    definitions: list[Definition]
+
+
+def _read(body: str) -> _Read:
+    """Read `body` for its links: texts and definitions as Python-Markdown's block parser
+    makes them (`blocks`), so a link's words never run from one list item into the next and a
+    definition in a list item or a quote counts (session 36)."""
+    if "[" not in body:
+        text = markdown_text(body)
+        return _Read(text, blank_escapes(text), None, [])
+    source, fenced = _block_text(body)
+    reading = read_blocks(source, fenced)
+    text = _text_of(source, reading)
+    definitions = [d for d in reading.definitions if not d.label.startswith("^") and d.target]
+    return _Read(text, blank_escapes(text), reading.text_starts(), definitions)
+
+
+# Python-Markdown's AUTOLINK_RE (`<https://…>`), http and https only: `[^<>]*` stops at the next
+# angle bracket, so each `<` is scanned once (linear on a long line).
+_AUTOLINK = re.compile(r"<([Hh][Tt][Tt][Pp][Ss]?://[^<>]*)>")
+_BLANK_LINE = re.compile(r"\n[ \t>]*\n")
+
+
+@dataclass(frozen=True)
+class Autolink:
+    """One `<https://…>` Python-Markdown makes a link whose words are its address (session 36:
+    one to this site's own address escaped every check, F3 of the security review)."""
+
+    start: int  # its `<`
+    end: int  # after its `>`
+    address: str  # as the page's href gives it to the browser: entities read
+    in_words: bool  # written in another link's words (`[xem <https://…>](b.md)`)
+
+
+def autolinks(read: "_Read", found: list | None = None) -> list[Autolink]:
+    """Every autolink of `read` outside code, comments and definitions, within one text (as
+    Python-Markdown's inline patterns see it: after links and images, so an image's alt or a
+    link's target holds none, while a link's words may). `found`: the text's inline links."""
+    if "://" not in read.inline:
+        return []
+    if found is None:
+        found = inline_links(read.inline, starts=read.starts) if "](" in read.inline else []
+    taken = sorted([link.target for link in found] + [(link.start, link.end) for link in found if link.image])
+    words = sorted(link.text for link in found if not link.image)
+    out = []
+    for m in _AUTOLINK.finditer(read.inline):
+        if _BLANK_LINE.search(m.group(0)) or _crosses(read.starts, m.start(), m.end()) or _inside(taken, m.start()):
+            continue
+        out.append(Autolink(m.start(), m.end(), html.unescape(read.text[m.start(1):m.end(1)]),
+                            _inside(words, m.start())))
+    return out
+
+
+def _crosses(starts: list[int] | None, start: int, end: int) -> bool:
+    """Whether a text begins inside (start, end): an autolink stays within one paragraph or item."""
+    if not starts:
+        return False
+    index = bisect.bisect_right(starts, start)
+    return index < len(starts) and starts[index] < end
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of `spans` (sorted by start; a link's target, an image)."""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return any(spans[i][0] <= offset < spans[i][1] for i in range(max(index - 1, 0), index + 1))
+
+
+def _text_of(source: str, reading: Reading) -> str:
+    """`source` (a `_block_text`) as links are read from it: each text's code spans blanked
+    over its lines as Python-Markdown reads them (without the quote's `>` or the item's
+    indentation), every line in no text blanked (indented code, a definition's lines, rules):
+    Python-Markdown makes no link there."""
+    lines = source.split("\n")
+    out = [" " * len(line) for line in lines]
+    columns = reading.column_of
+    for text in reading.texts():
+        parts = [lines[index][columns[index]:] for index in text]
+        if any("`" in part for part in parts):
+            parts = blank_inline_code("\n".join(parts)).split("\n")
+        for index, part in zip(text, parts):
+            out[index] = lines[index][:columns[index]] + part
+    return "\n".join(out)
+
+
 @dataclass(frozen=True)
 class Ref:
     """One link or image an item contains."""
@@ -85,6 +184,8 @@ class Ref:
     field: str = ""
     needs_alt: bool = True  # images only; a video's poster has the video's own label
     media: bool = False  # the browser fetches it with the page: an image, audio, video, poster
+    address_words: bool = False  # its words are a web address (`<https://…>`): not shown when it is taken down
+    autolink: bool = False  # written `<https://…>`
 
 
 def references(item: Item) -> list[Ref]:
@@ -92,26 +193,24 @@ def references(item: Item) -> list[Ref]:
     body = item.body
     if "](" not in body and "]:" not in body and "<" not in body:
         return []  # most bodies link nothing
-    text = markdown_text(body)
+    read = _read(body)
+    text, inline = read.text, read.inline
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def line(offset: int) -> int:
         return item.body_line + bisect.bisect_right(starts, offset) - 1
 
     found: list[Ref] = []
-    inline = blank_escapes(text)
-    if "](" in inline:
-        for m in _LINK.finditer(inline):
-            image = bool(m.group(1))
-            found.append(Ref(line(m.start()), _address(text, m.span(3)), image, unescape(text[m.start(2):m.end(2)]),
-                             media=image))
-        for m in _LINKED_IMAGE.finditer(inline):
-            image = inline[m.start() - 1:m.start()] == "!"
-            alt = unescape(text[m.start() + 1:inline.rfind("](", m.start(), m.start(1))]) if image else None
-            found.append(Ref(line(m.start()), _address(text, m.span(1)), image, alt, media=image))
-    if "]:" in text:
+    inlines = inline_links(inline, starts=read.starts) if "](" in inline else []
+    found += [Ref(line(link.start), _address(text, link.target), link.image,
+                  unescape(text[slice(*link.text)]) if link.image else None, media=link.image,
+                  address_words=not link.image and is_address(unescape(text[slice(*link.text)])))
+              for link in inlines]
+    found += [Ref(line(auto.start), auto.address, address_words=True, autolink=True)
+              for auto in autolinks(read, inlines)]
+    if read.definitions:
         shown = _image_labels(text, inline) if "![" in inline else set()
-        found += [Ref(line(m.start()), m.group(2), media=_label(m.group(1)) in shown) for m in _REF_DEF.finditer(text)]
+        found += [Ref(line(d.start), d.target, media=_label(d.label) in shown) for d in read.definitions]
     if "<" in text:
         for m, name, _, attrs in _html_targets(text):
             tag = m.group(1).lower()
@@ -121,6 +220,13 @@ def references(item: Item) -> list[Ref]:
             if tag == "img" and "srcset" in attrs and name == "src":
                 found.append(Ref(line(m.start()), attrs["srcset"], True, "", True, field="srcset"))
     return [ref for ref in found if ref.target]
+
+
+def is_address(words: str) -> bool:
+    """Whether a link's words are a web address, as an autolink's are: taken down, they would
+    show the page's address, and a draft's address holds its title's words (session 36)."""
+    words = words.strip()
+    return words[:8].lower().startswith(("http://", "https://")) and not any(c.isspace() for c in words)
 
 
 def _label(label: str) -> str:
@@ -160,15 +266,15 @@ def _html_targets(text: str):
             yield m, name, span, attrs
 
 
-def _target_spans(text: str, markdown: bool = True) -> list[tuple[int, int]]:
-    """(start, end) of every link target in `text` (a `markdown_text`): Markdown links and
-    definitions (unless `markdown` is false) and raw HTML `<a href>`/`<img src>`."""
+def _target_spans(body: str, markdown: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of every link target in `body`: Markdown links and definitions (unless
+    `markdown` is false) and raw HTML `<a href>`/`<img src>`, outside code and comments."""
+    read = _read(body) if markdown and ("](" in body or "]:" in body) else None
+    text = read.text if read is not None else markdown_text(body)
     spans = []
-    if markdown and "](" in text:
-        inline = blank_escapes(text)
-        spans += [m.span(3) for m in _LINK.finditer(inline)] + [m.span(1) for m in _LINKED_IMAGE.finditer(inline)]
-    if markdown and "]:" in text:
-        spans += [m.span(2) for m in _REF_DEF.finditer(text)]
+    if read is not None:
+        spans += [link.target for link in inline_links(read.inline, starts=read.starts)]
+        spans += [d.target_span for d in read.definitions]
     if "<" in text:
         spans += [span for _, _, span, _ in _html_targets(text)]
     return sorted(spans)
@@ -190,7 +296,7 @@ def html_links(body: str, url_of: Callable[[str], str | None]) -> str:
     written, so `<a href="b.md">` would be a broken link there."""
     if _TAG.search(body) is None:
         return body
-    return _replace_targets(body, _target_spans(markdown_text(body), markdown=False),
+    return _replace_targets(body, _target_spans(body, markdown=False),
                             lambda target: url_of(html.unescape(target)))
 
 
@@ -216,7 +322,7 @@ def rebase_links(body: str, src: str, new_src: str) -> str:
             (f"#{parts.fragment}" if parts.fragment else "")
         return f"<{rebased}>" if target.startswith("<") else rebased
 
-    return _replace_targets(body, _target_spans(markdown_text(body)), new)
+    return _replace_targets(body, _target_spans(body), new)
 
 
 def _strip_angles(target: str) -> str:
@@ -245,8 +351,8 @@ def _parses(target: str) -> bool:
 
 # --- links to drafts a build leaves out (session 34) -----------------------------------------
 
-_REF_USE = re.compile(r"\[([^\[\]]*)\](?:\s?\[([^\[\]]*)\])?")  # [text][label], [label][], [label]
 _CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
+Edit = tuple[int, int, str | tuple[int, int]]  # (start, end, the text to write or the span of the words kept)
 _TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")  # a tag's attributes to its closing `>`
 
 
@@ -254,25 +360,25 @@ def unlink(body: str, src: str, gone: Collection[str]) -> str:
     """`body`, written in `src`, with every link to a page in `gone` (drafts this build leaves
     out) replaced by its text: Markdown links, linked pictures (the picture stays), reference
     links and raw `<a href>`. Taking an article down must not stop the site (an editor's trial,
-    session 34), and the linking page must not carry a link that answers 404. Images, code and
-    comments are left alone."""
+    session 34), and the linking page must not carry a link that answers 404. A link whose
+    words are a web address (an autolink `<https://site/tin-tuc/nhap/>` as `files_for_addresses`
+    wrote it) goes with its words: they would publish the draft's address, its title's words
+    (session 36). Images, code and comments are left alone."""
     if not gone or ("](" not in body and "]:" not in body and "<a" not in body.lower()):
         return body
-    text = markdown_text(body)
-    inline = blank_escapes(text)
+    read = _read(body)
+    text, inline = read.text, read.inline
 
     def leads(target: str) -> bool:
         return _draft_target(src, _strip_angles(target), gone)
 
-    edits: list[tuple[int, int, str]] = []
-    if "](" in inline:
-        edits += [(m.start(), m.end(), body[m.start(2):m.end(2)]) for m in _LINK.finditer(inline)
-                  if not m.group(1) and leads(_address(text, m.span(3)))]
-        edits += [(m.start(), m.end(), body[m.start() + 1:inline.rfind("](", m.start(), m.start(1))])
-                  for m in _LINKED_IMAGE.finditer(inline)
-                  if inline[m.start() - 1:m.start()] != "!" and leads(_address(text, m.span(1)))]
-    if "]:" in text:
-        edits += _reference_edits(body, text, inline, leads)
+    edits: list[Edit] = []
+    pairs = bracket_pairs(inline, read.starts) if "]" in inline else {}
+    found = inline_links(inline, pairs, read.starts) if "](" in inline else []
+    edits += [(link.start, link.end, "" if is_address(unescape(text[slice(*link.text)])) else link.text)
+              for link in found if not link.image and leads(_address(text, link.target))]
+    if read.definitions:
+        edits += _reference_edits(read, leads, pairs, found)
     if "<" in text:
         edits += _anchor_edits(text, leads)
     return _apply(body, edits)
@@ -288,31 +394,31 @@ def _draft_target(src: str, target: str, gone: Collection[str]) -> bool:
     return resolve(src, target) in gone
 
 
-def _reference_edits(body: str, text: str, inline: str, leads) -> list[tuple[int, int, str]]:
-    """Definitions `[label]: page.md` of a draft blanked, and their uses `[text][label]`,
-    `[label][]`, `[label]` made their text (not an image's `![alt][label]`, nor `[a](b)`)."""
-    edits, labels = [], set()
-    for m in _REF_DEF.finditer(text):
-        if leads(m.group(2)):
-            labels.add(_label(m.group(1)))
-            end = text.find("\n", m.end())
-            edits.append((m.start(), len(text) if end == -1 else end, ""))
+def _reference_edits(read: _Read, leads, pairs, found) -> list[Edit]:
+    """Definitions `[label]: page.md` of a draft blanked (from their `[` to the end of their
+    last line: in a list item `- ` stays, an empty item as Python-Markdown shows it), and their
+    uses `[text][label]`, `[label][]`, `[label]` made their text (`[![ảnh](p.png)][r]` the
+    picture alone; not an image's `![alt][label]`). `pairs` and `found` are the body's
+    brackets and inline links."""
+    edits: list[Edit] = []
+    labels = set()
+    for definition in read.definitions:
+        if leads(definition.target):
+            labels.add(_label(definition.label))
+            edits.append((definition.start, definition.end, ""))
     if not labels:
         return []
-    for m in _REF_USE.finditer(inline):
-        after = inline[m.end():m.end() + 1]
-        if inline[m.start() - 1:m.start()] == "!" or (not m.group(2) and after in ("(", ":")):
-            continue
-        label = m.group(2) if m.group(2) and m.group(2).strip() else m.group(1)
-        if _label(label) in labels:
-            edits.append((m.start(), m.end(), body[m.start(1):m.end(1)]))
+    definitions = {definition.start for definition in read.definitions}
+    edits += [(use.start, use.end, use.text)
+              for use in reference_uses(read.inline, pairs, found, definitions, read.starts)
+              if _label(use.label) in labels]
     return edits
 
 
-def _anchor_edits(text: str, leads) -> list[tuple[int, int, str]]:
+def _anchor_edits(text: str, leads) -> list[Edit]:
     """Raw `<a href="page.md">…</a>` of a draft: the tags go, the words stay; an `id`/`name`
     the tag carried stays on a `<span>`, so a link to that spot of the page still lands."""
-    edits: list[tuple[int, int, str]] = []
+    edits: list[Edit] = []
     closes: list[re.Match] | None = None  # every `</a>`, found once: a search per tag is quadratic
     starts: list[int] = []
     for m, name, span, attrs in _html_targets(text):
@@ -333,18 +439,48 @@ def _anchor_edits(text: str, leads) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _apply(body: str, edits: list[tuple[int, int, str]]) -> str:
-    """`body` with each (start, end, new text) edit made, the first of overlapping ones only. A
-    line break the edit removes (`[a](\\n b.md)`, `<a\\n href=…>`) becomes a space, which is
-    what Markdown reads it as: put back as a newline it could end the paragraph there."""
+def _apply(body: str, edits: list[Edit]) -> str:
+    """`body` with each (start, end, new) edit made: `new` is the text to write, or the span of
+    the words to keep (`[words](b.md)`), in which the edits inside are made too (session 35: a
+    link to a draft written in the words of another link to a draft, `[a [b](b.md)](b.md)`, was
+    left in the words kept). Of edits that overlap otherwise, the first only. A line break the
+    edit removes (`[a](\\n b.md)`, `<a\\n href=…>`) becomes a space, which is what Markdown
+    reads it as: put back as a newline it could end the paragraph there. One pass, however deep
+    the nesting."""
     out, position = [], 0
-    for start, end, new in sorted(edits):
-        if start < position:
+    kept: list[tuple[int, int, str]] = []  # words being written: (their end, where the body goes on, gap)
+    for start, end, new in sorted(edits, key=lambda edit: (edit[0], -edit[1])):
+        while kept and start >= kept[-1][0]:
+            position = _close(body, out, position, kept.pop())
+        if start < position or (kept and end > kept[-1][0]):
             continue
-        gap = " " if body.count("\n", start, end) > new.count("\n") else ""
-        out += [body[position:start], new, gap]
-        position = end
+        out.append(body[position:start])
+        if isinstance(new, str):
+            out += [new, " " if body.count("\n", start, end) > new.count("\n") else ""]
+            position = end
+        else:
+            kept.append((new[1], end, " " if body.count("\n", new[1], end) else ""))
+            position = new[0]
+    while kept:
+        position = _close(body, out, position, kept.pop())
     return "".join(out) + body[position:]
+
+
+def _close(body: str, out: list[str], position: int, kept: tuple[int, int, str]) -> int:
+    """The rest of words being kept written, and where the body goes on after their link."""
+    words_end, resume, gap = kept
+    out += [body[position:words_end], gap]
+    return resume
+
+
+def link_words(text: str) -> str:
+    """`text` with each Markdown link made its words and each image dropped, brackets in the
+    words counted as Python-Markdown counts them: a heading's text as the toc extension slugs it
+    (`## Xem [Luật [sửa đổi]](x.md)` is `xem-luat-sua-doi`, session 35)."""
+    if "](" not in text:
+        return text
+    return _apply(text, [(link.start, link.end, "" if link.image else link.text)
+                         for link in inline_links(blank_escapes(text))])
 
 
 def files_for_addresses(body: str, files: Mapping[str, str]) -> str:
@@ -356,17 +492,37 @@ def files_for_addresses(body: str, files: Mapping[str, str]) -> str:
         return body
     text = markdown_text(body)
     in_html = {span for _, _, span, _ in _html_targets(text)} if "<" in text else set()
-    out, position = [], 0
-    for start, end in _target_spans(text):
+    edits: list[tuple[int, int, str]] = []
+    for start, end in _target_spans(body):
         raw = body[start:end]
         html_target = (start, end) in in_html
         new = files.get(html.unescape(raw).strip() if html_target else unescape(_strip_angles(raw)))
-        if new is None or start < position:
+        if new is not None:
+            edits.append((start, end, html.escape(new) if html_target else
+                          f"<{new}>" if raw.startswith("<") or " " in new else new))
+    if "://" in body and "<" in body:
+        edits += [(auto.start, auto.end, _as_link(body[auto.start + 1:auto.end - 1], None if auto.in_words else new))
+                  for auto in autolinks(_read(body)) if (new := files.get(auto.address)) is not None]
+    out, position = [], 0
+    for start, end, written in sorted(edits):
+        if start < position:
             continue
-        written = html.escape(new) if html_target else f"<{new}>" if raw.startswith("<") or " " in new else new
         out += [body[position:start], written]
         position = end
     return "".join(out) + body[position:]
+
+
+def _as_link(words: str, path: str | None) -> str:
+    """`<https://…>`, an autolink, as the Markdown link to its file with the address as its words
+    (`<tin-tuc/x.md>` is no autolink): every character Python-Markdown could read as Markdown in
+    the words escaped, so they show as written, as the autolink's did. In another link's words
+    (`path` None) the words alone: that link is the one a reader follows (Python-Markdown wrote
+    an `<a>` inside the `<a>`, which HTML does not allow)."""
+    shown = "".join(f"\\{c}" if c in escaped_characters() else c for c in words)
+    if path is None:
+        return shown
+    target = f"<{path}>" if any(c.isspace() or c in "()<>" for c in path) else path
+    return f"[{shown}]({target})"
 
 
 def _item_texts(item: Item, change: Callable[[str], str]) -> Item:

@@ -190,52 +190,69 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
     taken = {split_heading(text)[1] for _, text in headings} - {""}
     for number, (index, text) in enumerate(headings, start=1):
         end = headings[number][0] if number < len(headings) else len(lines)
-        title, qid = split_heading(text)
-        line = body_line + index
-        if not qid:
-            problems.items.append(missing_id(src, line, text, taken))
-            continue
-        if not VALID_ID.fullmatch(qid):
-            problems.error(src, line, "", f"mã câu hỏi `{short(qid)}` không hợp lệ",
-                           f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{cap_slug(slugify(qid), ID_SUGGESTED)}}}`")
-            continue
-        if windows_reserved(qid):  # its page would be /hoi-dap/<so-tay>/con/: a name Windows refuses
-            problems.error(src, line, "", f"mã câu hỏi `{qid}` là tên Windows dành riêng (con, prn, aux, nul, "
-                           "com1…, lpt1…): bản sao trang trên USB không tạo được thư mục này",
-                           f"đổi mã, ví dụ `{{#cau-hoi-{qid}}}`")
-            continue
-        if reserved_id(qid):  # printed as id="…" on the handbook page: a name the page's scripts use
-            problems.error(src, line, "", f"mã câu hỏi `{qid}` trùng tên mà mã chạy của trang dùng "
-                           "(lunr, module, exports, define, require, ga, gtag, bt-…, bantin-…)",
-                           f"đổi mã, ví dụ `{{#cau-hoi-{qid}}}`")
-            continue
-        if len(qid) > ID_MAX:
-            problems.error(src, line, "", f"mã câu hỏi dài {len(qid)} ký tự, quá {ID_MAX} ký tự",
-                           f"rút gọn mã, ví dụ `{{#{cap_slug(qid, ID_SUGGESTED)}}}`: mã là địa chỉ và liên kết ngắn in ra giấy")
-            continue
-        if not display_title(title):
-            problems.error(src, line, "", "câu hỏi không có chữ (chỉ có mã hoặc số thứ tự)",
-                           f"viết câu hỏi trước mã, ví dụ `## Câu hỏi {number}: … ? {{#{qid}}}`")
-            continue
-        answer, basis = mark_legal_basis("\n".join(lines[index + 1 : end]).strip("\n"))
-        if not answer.strip():
-            problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
-                          "viết câu trả lời ở các dòng dưới câu hỏi, trước câu hỏi tiếp theo")
-        written = display_title(title)
-        shown = inline_text(written) or written  # a heading that is only a picture: its Markdown
-        questions.append(Question(qid, shown, number, answer, line, basis, "" if shown == written else written))
+        question = read_question(src, lines[index + 1 : end], index, text, number, body_line, taken, problems)
+        if question is not None:
+            questions.append(question)
     _intro_ids(src, lines[: headings[0][0]], body_line, {q.id: q.line for q in questions}, problems)
     return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
+
+
+def read_question(src: str, answer_lines: list[str], index: int, text: str, number: int, body_line: int,
+                  taken: set[str], problems: Problems) -> Question | None:
+    """The question of the heading `text` (line `index` of the body, the `number`th heading)
+    with the lines up to the next heading as its answer, or None when its id is missing or
+    one the build refuses (reported). Depends on those lines alone: what
+    `qaparts` relies on to re-read a handbook from one of its headings on."""
+    title, qid = split_heading(text)
+    line = body_line + index
+    if not qid:
+        problems.items.append(missing_id(src, line, text, taken))
+        return None
+    if not VALID_ID.fullmatch(qid):
+        problems.error(src, line, "", f"mã câu hỏi `{short(qid)}` không hợp lệ",
+                       f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{cap_slug(slugify(qid), ID_SUGGESTED)}}}`")
+        return None
+    if windows_reserved(qid):  # its page would be /hoi-dap/<so-tay>/con/: a name Windows refuses
+        problems.error(src, line, "", f"mã câu hỏi `{qid}` là tên Windows dành riêng (con, prn, aux, nul, "
+                       "com1…, lpt1…): bản sao trang trên USB không tạo được thư mục này",
+                       f"đổi mã, ví dụ `{{#cau-hoi-{qid}}}`")
+        return None
+    if reserved_id(qid):  # printed as id="…" on the handbook page: a name the page's scripts use
+        problems.error(src, line, "", f"mã câu hỏi `{qid}` trùng tên mà mã chạy của trang dùng "
+                       "(lunr, module, exports, define, require, ga, gtag, bt-…, bantin-…)",
+                       f"đổi mã, ví dụ `{{#cau-hoi-{qid}}}`")
+        return None
+    if len(qid) > ID_MAX:
+        problems.error(src, line, "", f"mã câu hỏi dài {len(qid)} ký tự, quá {ID_MAX} ký tự",
+                       f"rút gọn mã, ví dụ `{{#{cap_slug(qid, ID_SUGGESTED)}}}`: mã là địa chỉ và liên kết ngắn in ra giấy")
+        return None
+    if not display_title(title):
+        problems.error(src, line, "", "câu hỏi không có chữ (chỉ có mã hoặc số thứ tự)",
+                       f"viết câu hỏi trước mã, ví dụ `## Câu hỏi {number}: … ? {{#{qid}}}`")
+        return None
+    answer, basis = mark_legal_basis("\n".join(answer_lines).strip("\n"))
+    if not answer.strip():
+        problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
+                      "viết câu trả lời ở các dòng dưới câu hỏi, trước câu hỏi tiếp theo")
+    written = display_title(title)
+    shown = inline_text(written) or written  # a heading that is only a picture: its Markdown
+    return Question(qid, shown, number, answer, line, basis, "" if shown == written else written)
 
 
 def _intro_ids(src: str, intro: list[str], body_line: int, ids: dict[str, int], problems: Problems) -> None:
     """A heading of the intro with a question's `{#id}`: two elements with one id on the handbook
     and its printout, and the question's link lands on the heading."""
-    for index, line in unfenced(intro):
-        if line.startswith("#") and (qid := split_heading(line.lstrip("#"))[1]) in ids:
+    for index, qid in intro_heading_ids(intro):
+        if qid in ids:
             problems.error(src, body_line + index, "", f"đề mục phần mở đầu dùng mã `{{#{qid}}}` của câu hỏi ở dòng "
                            f"{ids[qid]}: liên kết tới câu hỏi sẽ dẫn tới đề mục này",
                            "đổi hoặc xóa mã `{#…}` ở cuối đề mục này")
+
+
+def intro_heading_ids(intro: list[str]) -> list[tuple[int, str]]:
+    """(index, id) of the intro's headings (outside fenced code) that carry an `{#id}`."""
+    return [(index, qid) for index, line in unfenced(intro)
+            if line.startswith("#") and (qid := split_heading(line.lstrip("#"))[1])]
 
 
 def missing_id(src: str, line: int, text: str, taken: set[str]) -> Problem:

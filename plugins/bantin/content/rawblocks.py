@@ -27,6 +27,11 @@ _VOID = {"hr", "br", "img", "input", "meta", "link", "area", "base", "col", "emb
 _BLOCK_LEVEL = frozenset(BLOCK_LEVEL_ELEMENTS) - _VOID
 
 
+def starts_with_tag(line: str) -> bool:
+    """A line Python-Markdown may read as the start of raw HTML (a tag at its start)."""
+    return _TAG_AT_START.match(line) is not None
+
+
 def rendered_h2_ids(lines: Sequence[str]) -> set[str] | None:
     """Ids of the `<h2>` headings Python-Markdown makes of `lines` (the lines of fenced code
     given blank, as `qa` reads a handbook), or None when no line starts with a tag (then

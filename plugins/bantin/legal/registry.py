@@ -22,6 +22,31 @@ __all__ = ["Registry"]
 _CONFIG_KEYS = ("number", "title", "issuer", "url", "year", "status", "replaced_by")
 
 
+def _replacement_cycles(registry: "Registry", documents: list[tuple[str, Document]]) -> list[str]:
+    """An error for each ring of `replaced_by` (A replaced by B, B by A, or longer): the pages,
+    and since session 35 the search results, then said of each «được thay thế bởi B. Thay thế
+    B.», published as fact (a hostile review). Each ring is named once, by its entries, in
+    order; a document replaced by itself is said above."""
+    where = {document.key: place for place, document in documents}
+    done: set = set()
+    errors = []
+    for _, start in documents:
+        path: list[Document] = []
+        current: Document | None = start
+        while current is not None and current.key not in done and current not in path:
+            path.append(current)
+            current = registry.replacement(current)
+        done.update(d.key for d in path)
+        if current is None or current not in path or len(path) - path.index(current) < 2:
+            continue
+        ring = path[path.index(current):]
+        chain = " → ".join(d.number for d in ring + [ring[0]])
+        errors.append(f"{where[ring[0].key]}: các trường `replaced_by` tạo thành vòng tròn: {chain}; một văn bản "
+                      "không thể vừa thay thế vừa bị văn bản đó thay thế. Hãy giữ `replaced_by` ở văn bản cũ (bị "
+                      "thay thế) và xóa dòng `replaced_by` ở văn bản mới.")
+    return errors
+
+
 class Registry:
     """Documents known from configuration, looked up by identity (number + year).
 
@@ -99,7 +124,7 @@ class Registry:
                     f"{where}: `replaced_by` ghi chính số hiệu của văn bản này; hãy ghi số hiệu "
                     "của văn bản thay thế, hoặc xóa dòng `replaced_by`."
                 )
-        return registry, errors
+        return registry, errors + _replacement_cycles(registry, documents)
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self._by_key.values())

@@ -34,7 +34,7 @@ from bantin.search.terms import BIGRAM, EXACT, FOLDED_STOP
 
 
 IDF_SCALE = 10_000
-KINDS = ("article", "qa", "question", "guide", "page")  # "page": trang/ (Liên hệ, Giới thiệu), session 23
+KINDS = ("article", "qa", "question", "guide", "page", "document")  # "page": trang/ (Liên hệ, Giới thiệu), session 23; "document": /van-ban/…/, session 35
 KIND_BITS = 3  # a document's facet is category << KIND_BITS | kind (manifest "kindBits"; 2 before "page")
 
 

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bantin.search.terms import (
-    EXACT, SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze, clip_query, is_question, plan_question, plan_query,
-    with_preferred,
+    EXACT, SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze, clip_query, is_question, names_document, plan_question,
+    plan_query, with_preferred,
 )
 from bantin.text.vi import fold
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, doc_files, family_of, pair_homes, utf16_key, vlq_decode
 from bantin.search.recheck import PAGE_SIZE, question_terms, reorder, shown_text
+from bantin.search.suggest import nearest, other_shard, rewrite, shown_form, typed_words
 
 
 def read_script(path: Path) -> tuple[str, object]:
@@ -84,7 +85,7 @@ def _entry(m: int, postings: str, usual: str) -> _Term | None:
     return _Term(m, *decode_postings(postings), form, absent)
 
 
-KIND_GROUPS = {"tin-bai": ("article",), "hoi-dap": ("qa", "question"), "huong-dan": ("guide",)}
+KIND_GROUPS = {"tin-bai": ("article",), "hoi-dap": ("qa", "question"), "huong-dan": ("guide",), "van-ban": ("document",)}
 
 
 class SearchIndex:
@@ -191,14 +192,22 @@ class SearchIndex:
             asked = question_terms([f for _, f in pairs])
             return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
         strict = self.plan(query, prefix)
-        result = self._query(strict)
+        result = self._documents_first(query, self._query(strict))
         if not result.hits and any(c.required and c.term.startswith(EXACT) for c in strict):
-            folded = self._query(self.plan(query, prefix, marks=False))  # a mark typed wrong
+            folded = self._documents_first(query, self._query(self.plan(query, prefix, marks=False)))  # a mark typed wrong
             if folded.hits:  # «thủ tục ly hôn»: the words folded, and few items with all of them
                 return self._with_some(query, prefix, strict, Result(folded.hits, folded=True))
         if not result.hits and sum(c.required for c in strict) > 1:
             return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
         return self._with_some(query, prefix, strict, result)
+
+    def _documents_first(self, query: str, result: Result) -> Result:
+        """Keywords holding a document's number (`names_document`): the documents' pages with
+        every word first, in their order, then the other items in theirs."""
+        if not names_document(query):
+            return result
+        pages = [h for h in result.hits if self.kinds[h.id] == "document"]
+        return replace(result, hits=pages + [h for h in result.hits if self.kinds[h.id] != "document"])
 
     def _with_some(self, query: str, prefix: bool, strict: list[Clause], result: Result) -> Result:
         """Fewer than FEW_WHOLE hits with every word of MORE_FROM_WORDS or more: those with some after."""
@@ -264,6 +273,47 @@ class SearchIndex:
                 held[doc] = held.get(doc, 0) + 1
         scored = [Hit(h.id, h.score * math.sqrt(held[h.id] / len(postings))) for h in hits]
         return sorted(scored, key=lambda h: (-h.score, h.id))
+
+    def suggest(self, query: str, prefix: bool = False) -> str | None:
+        """The query with each syllable the index lacks replaced by its nearest syllable in
+        the same u/ shard (search/suggest.py), or None: a question, every word found, no near
+        syllable. Reads the shards the query's own search reads, and for a whole query (not
+        while typing, `prefix`) whose missing word has no near syllable there, one shard more
+        (`suggest.other_shard`: a typo in the first letters sorts far from the word meant).
+        While typing, the last word is fixed only when no term begins with it: «sih» may
+        become «sinh»."""
+        if is_question(analyze(clip_query(query))):
+            return None
+        text, words = typed_words(query, prefix)
+        fixes, missed = [], []
+        for word in words:
+            number = self.shard_of("u", word.folded)
+            shard = {} if number is None else self._shard("u", number)
+            if word.folded in shard or (word.typing and self._begins(word.folded, number, shard)):
+                continue
+            fix = self._fix(word, shard)
+            if fix:
+                fixes.append(fix)
+            elif not prefix:
+                missed.append((word, other_shard(word.folded, number, lambda t: self.shard_of("u", t))))
+        chosen = next((other for _, other in missed if other is not None), None)
+        if chosen is not None:  # one request more at most, for the words it may fix
+            shard = self._shard("u", chosen)
+            fixes += filter(None, (self._fix(word, shard) for word, other in missed if other == chosen))
+        return rewrite(text, fixes)
+
+    @staticmethod
+    def _fix(word, shard: dict) -> tuple | None:
+        """(word, its fix as shown) from the shard's nearest syllable, or None."""
+        fix = nearest(word.folded, (t for t in shard if shard[t] is not None), lambda t: len(shard[t].ids))
+        return (word, shown_form(word, fix, shard[fix].preferred.removeprefix(SAME_POSTINGS))) if fix else None
+
+    def _begins(self, prefix: str, number: int | None, shard: dict) -> bool:
+        """Whether a term of the index begins with prefix: in its shard, or past it (the next
+        shard's bound begins so), which the bounds tell without a file."""
+        bounds = self.bounds["u"]
+        return any(t.startswith(prefix) for t in shard) or (number is not None and number < len(bounds)
+                                                               and bounds[number].startswith(prefix))
 
     # Documents and filters
 

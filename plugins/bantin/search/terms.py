@@ -123,7 +123,8 @@ DOCUMENT_TYPES = {
 
 @dataclass(frozen=True)
 class SearchDoc:
-    """One search result: an article, a handbook, one of its questions, a guide or a page of trang/."""
+    """One search result: an article, a handbook, one of its questions, a guide, a page of trang/
+    or a legal document's page (van-ban/)."""
 
     url: str
     title: str
@@ -134,6 +135,12 @@ class SearchDoc:
     text: str
     documents: tuple[str, ...]
     handbook: str = ""
+    # The year filter's year when there is no date: a legal document's year of issue (its
+    # page is no news of that year, so no date is shown, but "Năm 2015" must list it).
+    year: int | None = None
+    # What a document's page marks as out of force ("Hết hiệu lực"), for its result to mark it
+    # the same way (bold, red: bantin-search.js), as data and not as HTML; "" for all else.
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -249,6 +256,20 @@ class Clause:
     boost: int
     required: bool = False
     prefix: bool = False
+
+
+# A legal document's number in keywords («31/2024/QH15», «432/QĐ-UBND», «09-NQ/TU», «35/2013/qh13»):
+# digits, a year after a `/` or not, then `/` or `-` and a letter. Twin: DOCUMENT_NUMBER in
+# bantin-search.js (digits and spaces written out: Python's \d and \s take more than JS's).
+DOCUMENT_NUMBER = re.compile(r"[0-9]{1,4} *(?:/ *[0-9]{4} *)?[/-] *[^\W\d_]")
+
+
+def names_document(query: str) -> bool:
+    """Whether keywords hold a legal document's number, whose page (kind "document") then
+    comes before the items citing it (`SearchIndex.search`). An item citing the number two or
+    three times, or in its title, outweighs the page on the number alone: at 10,000 articles
+    «35/2013/QH13» listed 1,354 items before the law's page (session 36)."""
+    return DOCUMENT_NUMBER.search(clip_query(query)) is not None  # a pasted megabyte: its first 2,000 points, as analysed
 
 
 def clip_query(query: str) -> str:

@@ -33,12 +33,14 @@ from typing import Callable, Iterable, Mapping, Sequence
 from markupsafe import Markup
 
 from bantin.config import sitefile
+from bantin.config.backslash import quoted_backslash
 from bantin.config.editor import build_editor
 from bantin.config.emblem import check_agency_images
 from bantin.config import siteurl
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, build_categories, check_iframe_hosts, check_numbers
 from bantin.config.urlprefixes import build_prefixes
 from bantin.content import drafts
+from bantin.content import draftfiles
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.sanitize import clean
 from bantin.convert.tablelabels import label_tables
@@ -165,10 +167,14 @@ def _check_theme_images(inputs: Inputs, problems: Problems) -> None:
     """theme.logo and theme.favicon name a file the build has (content/ or the theme's folders):
     a missing one was accepted without a word, and every page then linked an address that
     answers 404 (a province's review, session 23). A file that is there is checked as
-    content by the inventory (it is in `keep`)."""
+    content by the inventory (it is in `keep`). One in double quotes whose `\\` YAML read as
+    an escape is said as typed (config/backslash.py)."""
     present = {f.src for f in inputs.files if not f.excluded}
     for key, path, line in inputs.theme_images:
-        rel = path.replace("\\", "/").lstrip("/")
+        if (eaten := quoted_backslash(key, path)) is not None:
+            problems.error(CONFIG_FILE, line, f"theme.{key}", *eaten)
+            continue
+        rel = path.replace("\\", "/").lstrip("/")  # Windows' `\` read as `/` (adapter/translate.slashed_theme_paths)
         if not rel or "://" in rel or path.startswith("//") or posixpath.normpath(rel) in present:
             continue
         what, example = _THEME_IMAGES[key]
@@ -186,6 +192,7 @@ class SiteRead:
     problems: Problems
     withheld: set[str] = field(default_factory=set)
     query_pages: dict = field(default_factory=dict)  # output file -> redirectmap.Rule list
+    linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (checks.Site.linked)
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -227,7 +234,9 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
         corpus = corpus.unlinked(targets.to_drafts)
     if targets.to_drafts or targets.by_address:
         generated = generated_pages(corpus, urls)  # listings and question pages hold the items
-    held = draft_only(used, corpus) - keep
+    # What drafts with a slip use, read from their text: theirs too, not nobody's (content/draftfiles.py)
+    used = _merged(used, draftfiles.uses_of({src: unread[src] for src in unread_drafts}, assets))
+    held = draft_only(used, corpus, unread_drafts) - keep
     problems.extend(inventory.draft_link_problems(held))
     unused = (inventory.loose & set(assets)) - set(used) - keep  # a Word file no page uses (issue 14)
     problems.extend(inventory.unused_problems(unused))
@@ -240,7 +249,12 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
                               draft_only=len(held), unread_drafts=unread_drafts)
     withheld = (in_content - inventory.accepted) | held | unused
     query_pages = _query_pages(inputs, site, urls, corpus, generated, planned, problems)
-    return SiteRead(corpus, generated, problems, withheld, query_pages)
+    return SiteRead(corpus, generated, problems, withheld, query_pages, targets.linked)
+
+
+def _merged(used: dict[str, set[str]], more: dict[str, set[str]]) -> dict[str, set[str]]:
+    """file → users of both maps, in a new map: `used` is the link check's own."""
+    return {path: used.get(path, set()) | more.get(path, set()) for path in used.keys() | more.keys()}
 
 
 def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corpus, generated: list[Generated],
@@ -345,6 +359,7 @@ class Build:
     search: background.Job | None = None
     gate: Gate | None = None  # every file this build writes (outputs/gate.py)
     query_pages: dict = field(default_factory=dict)  # the redirect map's own pages (SiteRead.query_pages)
+    linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (SiteRead.linked)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -367,7 +382,7 @@ class Build:
         view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if serving else None),
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
-                    query_pages=found.query_pages)
+                    query_pages=found.query_pages, linked=found.linked)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         background.release(worker)  # the last job: the worker ends with it
         return build
@@ -467,8 +482,7 @@ class Build:
         site = self.corpus.site
         if not webeditor.wanted(site.editor, offline=not self.urls.directory_urls):
             return
-        ids = [question.id for _, question in self.corpus.questions()]
-        for rel, data in webeditor.admin_files(site, ids, self.corpus.items):
+        for rel, data in webeditor.admin_files(site, self.corpus.questions(), self.corpus.items, self.linked):
             self.gate.write(rel, data, webeditor.WHO)
 
     def abort(self) -> None:

@@ -18,7 +18,7 @@ import re
 import stat
 from dataclasses import dataclass
 from typing import Iterable, Sequence
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from bantin.problems import Problem, Problems, short, visible
 
@@ -72,6 +72,45 @@ def target_base_problem(base: str) -> str | None:
                 "ví dụ `https://bantin.example.org` hoặc `https://stp.songlam.gov.vn/bantin`; "
                 "không có `?`, `#` hay `tên@`")
     return None
+
+
+def site_prefix(site_url: object) -> str:
+    """The path `site_url` puts every page under, as server rules write it before a map's
+    target ('/ban-tin' for `https://stp.songlam.gov.vn/ban-tin/`), '' at a host's root or
+    without an address. A map's targets are paths on the site (`/tin-tuc/a/`): under a path, a
+    rule sending them as written would send readers to the portal's root (session 36).
+    Percent-encoded by construction (non-ASCII letters, quotes, `;`, braces become `%XX`, an
+    existing `%XX` is kept), so the prefix is an address in the rules, never configuration."""
+    if not isinstance(site_url, str):
+        return ""
+    try:
+        path = urlsplit(site_url.strip()).path
+    except ValueError:
+        return ""
+    path = quote(path.strip("/"), safe="/%-._~")
+    return "/" + path if path else ""
+
+
+def target_base_conflict(base: str, site_url: object) -> str | None:
+    """Why `--target-base` contradicts `site_url`, or None: on the site's own host, a base
+    whose path is not the site's (`https://stp.songlam.gov.vn` for a site at `…/ban-tin/`)
+    sends every old address to a page that is not there. Another host is not judged (a
+    sub-domain in front of the same folder is the operator's to know)."""
+    if not base or not isinstance(site_url, str):
+        return None
+    try:
+        site, given = urlsplit(site_url.strip()), urlsplit(base)
+    except ValueError:
+        return None
+    if not site.hostname or (site.hostname or "").lower() != (given.hostname or "").lower():
+        return None
+    wanted = site_prefix(site_url)
+    if given.path.rstrip("/") == wanted:
+        return None
+    return (f"trang nằm ở `{short(site_url.strip())}` (`site_url` của mkdocs.yml), nên mọi địa chỉ mới phải bắt "
+            f"đầu bằng `{given.scheme}://{given.netloc}{wanted}/`; với `{short(base)}`, người đọc sẽ tới những "
+            f"địa chỉ không có. Cách sửa: ghi `--target-base {given.scheme}://{given.netloc}{wanted}`, hoặc bỏ "
+            "--target-base khi máy chủ cũ cũng là máy chủ của trang")
 
 
 _LINE_FIX = ("mỗi dòng ghi đúng hai phần cách nhau bằng dấu cách: địa chỉ cũ và đường dẫn mới trên trang "
@@ -352,8 +391,8 @@ def query_pages(lines: Sequence[tuple[int, str, str]], site_url: str, taken: set
     spelled: dict[str, str] = {}  # one file for paths that differ only in case (one file on Windows, macOS)
     for number, old, new in lines:
         parts = urlsplit(old)
-        path = parts.path or "/"
-        if not parts.query or (parts.netloc and _host(old) != site_host) or not _PLAIN_PATH.fullmatch(path):
+        path = _on_the_site(parts.path or "/", site_url)
+        if not parts.query or (parts.netloc and _host(old) != site_host) or not path or not _PLAIN_PATH.fullmatch(path):
             continue
         segments = path.split("/")
         if any(s in (".", "..") for s in segments) or posixpath.splitext(segments[-1])[1].lower() not in _STATIC:
@@ -369,6 +408,22 @@ def query_pages(lines: Sequence[tuple[int, str, str]], site_url: str, taken: set
         out = spelled.setdefault(out.lower(), out)
         chosen.setdefault(out, []).append((old, new))
     return {out: query_rules(pairs)[0] for out, pairs in chosen.items()}
+
+
+def _on_the_site(path: str, site_url: str) -> str | None:
+    """An old address's path as a path of the site, or None when the site cannot serve it.
+    A site under a path (`site_url` `https://stp.songlam.gov.vn/ban-tin/`) is reached only
+    below that path: `/ban-tin/chi-tiet.html` is its `/chi-tiet.html`, while the portal's
+    `/tin-tuc/chi-tiet.html` never reaches it (a page written for it would sit at
+    `/ban-tin/tin-tuc/chi-tiet.html`, where no old link leads: only the server's rules,
+    `bantin redirects`, answer it). The path is matched case aside, as the servers' own
+    rules send `/BAN-TIN/…` to `/ban-tin/…` (docs/hosting.md)."""
+    prefix = urlsplit(site_url.strip()).path.rstrip("/")
+    if not prefix:
+        return path
+    if not path.lower().startswith(prefix.lower() + "/"):
+        return None
+    return path[len(prefix):]
 
 
 def _relative(out: str, target: str, urls) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 
+from bantin.config.backslash import quoted_backslash
 from bantin.config.settings import CONFIG_FILE
 from bantin.files.imagecheck import verify_image
 from bantin.problems import Problems
@@ -67,7 +68,10 @@ def configured_image(value: str, problems: Problems, line: int) -> str:
     value = (value or "").strip()
     if not value:
         return ""
-    path = posixpath.normpath(value.replace("\\", "/")).lstrip("/")
+    if (eaten := quoted_backslash("share_image", value)) is not None:
+        problems.error(CONFIG_FILE, line, "plugins.bantin.share_image", *eaten)
+        return ""
+    path = posixpath.normpath(value.replace("\\", "/")).lstrip("/")  # Windows' `\` read as `/`
     if "://" in value or value.startswith("//") or path.startswith("..") or path in (".", ""):
         problems.error(CONFIG_FILE, line, "plugins.bantin.share_image",
                        f"`share_image: {value[:80]}` không phải đường dẫn tới một ảnh trong thư mục content/",

@@ -270,7 +270,8 @@ class SiteView:
 
     # --- search ----------------------------------------------------------------------------
     def search_docs(self) -> list[SearchDoc]:
-        """One search document per listed item and per question, from the Markdown source.
+        """One search document per listed item and per question, from the Markdown source, then
+        the site's own pages and the legal documents' pages.
 
         Made before any page renders, so the index can be built beside the rendering.
         """
@@ -288,7 +289,45 @@ class SiteView:
         docs += [SearchDoc(url=self.item_url(item), title=item.title, kind="page", text=markdown_to_text(item.body),
                            category="", category_slug="", date="", documents=())
                  for item in self.searched_pages()]
-        return docs
+        return docs + [self._document_doc(slug) for slug in self.corpus.documents]
+
+    def _document_doc(self, slug: str) -> SearchDoc:
+        """A legal document's page (/van-ban/…/) as a search result: a reader typing a law's
+        number or name was shown the items citing it and never the page saying it is out of
+        force and what replaced it (a reader's trial, session 34). Its text is what the page
+        says of the document, not the items citing it: those are results of their own, and a
+        question about annual leave must find the article, not every law it cites. No date
+        and no category, as the site's own pages (a law's year is not news); its year of issue
+        for the year filter ("Năm 2023" with "Văn bản": the documents of 2023, session 36)."""
+        ref = self.corpus.doc_refs[slug]
+        return SearchDoc(url=self.document_url(slug), title=self.corpus.document_label(slug), kind="document",
+                         text=self._document_facts(slug), category="", category_slug="", date="",
+                         documents=(ref.number,), year=ref.year, status=self._expired_label(slug))
+
+    def _expired_label(self, slug: str) -> str:
+        """The words the document's page marks (bantin-document-info.html: `bt-expired` when not
+        in force), so its result marks the same, or ""."""
+        doc = self.corpus.document(slug)
+        return (doc.status_label or "Hết hiệu lực") if doc is not None and not doc.in_force else ""
+
+    def _document_facts(self, slug: str) -> str:
+        """The page's facts as sentences, for the index and the result's snippet: whether it is
+        in force, what replaced it or it replaced, who issued it, how many items cite it."""
+        doc, facts = self.corpus.document(slug), []
+        if doc is not None:
+            replacement = self.replacement(slug)
+            if not doc.in_force:
+                status = self._expired_label(slug)
+                facts.append(f"{status}, được thay thế bởi {replacement.document.label}." if replacement else f"{status}.")
+            elif doc.status_label:
+                facts.append(f"{doc.status_label}.")
+            replaced = [r.document.label for r in self.replaced(slug)]
+            if replaced:
+                facts.append(f"Thay thế {'; '.join(replaced)}.")
+            if doc.issuer:
+                facts.append(f"Cơ quan ban hành: {doc.issuer}.")
+        facts.append(f"{len(self.corpus.citing(slug))} mục trên trang trích dẫn văn bản này.")
+        return " ".join(facts)
 
     def searched_pages(self) -> list[Item]:
         """The site's own pages under trang/ (Liên hệ, Giới thiệu), which the menu lists: a reader

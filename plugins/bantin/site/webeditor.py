@@ -2,10 +2,13 @@
 
 The build writes `admin/index.html` (the page), `admin/config.yml` (made here from the
 plugin's settings: one collection per content type, a widget per front matter field),
-`admin/ma-cau-hoi.json` (the question ids already taken, so a new question's id is unique
-across the site), `admin/dia-chi.json` (the addresses of files without `slug:`), our small
+`admin/ma-cau-hoi.json` (the question ids already taken, by handbook, so a new question's
+id is unique across the site and a save that repeats one is refused naming the other), `admin/dia-chi.json` (the addresses of files without `slug:`),
+`admin/lien-ket-den.json` (the published pages other published pages link to, and which: a
+takedown is asked about first), our small
 `bantin-admin.js` and `.css` (Vietnamese slug, the "Câu hỏi" block, the image-alt rule,
-uploads that never replace, the preview pane with `bantin-preview.css`) and the vendored
+uploads that never replace, the preview pane with `bantin-preview.css`), `bantin-paste.js`
+(a Markdown table as a "Bảng" block kept as written; tables and Word's lists pasted) and the vendored
 Decap bundle (`bantin/webeditor/`, `make vendor`).
 
 Values from mkdocs.yml (agency, category titles, addresses) reach config.yml through
@@ -294,9 +297,63 @@ def addresses(site: SiteConfig, items) -> bytes:
     return json.dumps(found, ensure_ascii=True, sort_keys=True).encode()
 
 
-def question_ids(ids) -> bytes:
-    """The question ids taken anywhere on the site, sorted (byte-identical builds)."""
-    return json.dumps(sorted(set(ids)), ensure_ascii=True).encode()
+def question_ids(site: SiteConfig, questions) -> bytes:
+    """The handbooks of the site and their questions' ids and titles, as
+    `[{"file", "title", "questions": [[id, question], …]}, …]` (file as Decap names it),
+    sorted (byte-identical builds).
+
+    The editor makes a new question's id unique against them, and refuses to save a handbook
+    in which a question takes an id another question has (bantin-admin.js), naming that
+    question and its handbook: the build would then fail (qa.shared_id) after the editor was
+    told "saved" (an editors' trial, session 34). `questions` are (handbook, question) of
+    the published items only (drafts too in the live preview): /admin/ is public, and a
+    draft's titles are not published."""
+    content = _content(site.editor)
+    prefix = "" if content == "." else content + "/"
+    handbooks: dict[str, dict] = {}
+    for item, question in questions:
+        found = handbooks.setdefault(item.src, {"file": prefix + item.src, "title": item.title, "questions": []})
+        found["questions"].append([question.id, question.title])
+    listed = [handbooks[src] for src in sorted(handbooks)]
+    return json.dumps(listed, ensure_ascii=True, separators=(",", ":")).encode()
+
+
+LINKERS_NAMED = 5  # the web editor's question names the newest five, then says how many more
+
+
+def inbound_links(site: SiteConfig, items, linked) -> bytes:
+    """The published pages that other published pages link to, and those pages, as
+    `{"thu-muc": "content/", "trang": [[src, title, [i, …], n], [src, title], …]}`: src from the
+    content folder (`thu-muc`, as Decap names it, goes before it); of a linked page, the
+    positions in `trang` of the newest LINKERS_NAMED pages linking it and, when more link it,
+    how many in all. `items`' order (newest first) makes builds byte-identical.
+
+    A page taken down (`draft: true`) turns every link to it into plain words at the next
+    build (checks._to_draft), deliberately without stopping it; the web editor asks before
+    saving such a takedown, naming the pages that link to it (bantin-admin.js; an editors'
+    trial, session 34). `linked` is checks.Site.linked (page src → srcs linking it), gathered
+    while links are checked: this costs O(pages + links). Drafts are neither listed nor
+    counted, even in the live preview: /admin/ is public and a draft's title is not, and a
+    draft's link is published nowhere. Only pages named in the question are listed, so the
+    file stays small (a page half the site links to adds five titles, not thousands)."""
+    content = _content(site.editor)
+    published = [item for item in items if not item.meta.draft]
+    order = {item.src: n for n, item in enumerate(published)}
+    linking = {}
+    for item in published:
+        others = sorted((o for o in linked.get(item.src, ()) if o in order and o != item.src), key=order.__getitem__)
+        if others:
+            linking[item.src] = others
+    named = {o for others in linking.values() for o in others[:LINKERS_NAMED]}
+    listed = [item for item in published if item.src in linking or item.src in named]
+    place = {item.src: n for n, item in enumerate(listed)}
+    pages = []
+    for item in listed:
+        others = linking.get(item.src, [])
+        counted = [len(others)] if len(others) > LINKERS_NAMED else []
+        pages.append([item.src, item.title] + ([[place[o] for o in others[:LINKERS_NAMED]]] + counted if others else []))
+    found = {"thu-muc": "" if content == "." else content + "/", "trang": pages}
+    return json.dumps(found, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def vendored() -> Iterator[tuple[str, bytes]]:
@@ -310,11 +367,13 @@ def vendored() -> Iterator[tuple[str, bytes]]:
             yield f"decap/{entry.name}", entry.read_bytes()
 
 
-def admin_files(site: SiteConfig, ids, items) -> Iterator[tuple[str, bytes | str]]:
-    """Every file of /admin/, as (path in the built site, content)."""
+def admin_files(site: SiteConfig, questions, items, linked=None) -> Iterator[tuple[str, bytes | str]]:
+    """Every file of /admin/, as (path in the built site, content); `linked`: page src → srcs
+    of the items linking it (checks.Site.linked)."""
     yield f"{ADMIN}/index.html", admin_html(site)
     yield f"{ADMIN}/config.yml", config_yaml(site)
-    yield f"{ADMIN}/ma-cau-hoi.json", question_ids(ids)
+    yield f"{ADMIN}/ma-cau-hoi.json", question_ids(site, questions)
     yield f"{ADMIN}/dia-chi.json", addresses(site, items)
+    yield f"{ADMIN}/lien-ket-den.json", inbound_links(site, items, linked or {})
     for name, data in vendored():
         yield f"{ADMIN}/{name}", data

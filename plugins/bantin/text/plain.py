@@ -6,7 +6,9 @@ import html
 import re
 from functools import lru_cache
 
-_DROP_OPEN = re.compile(r"<(script|style|svg)\b", re.IGNORECASE)
+from bantin.text.definitions import drop_definitions
+
+_DROP_OPEN = re.compile(r"<(script|style|svg|iframe)\b", re.IGNORECASE)  # content never shown
 _TAG = re.compile(r"<[^<>]+>")  # stops at the next '<': linear on "a < b < c" (issue 12)
 
 
@@ -73,7 +75,8 @@ def _inline_renderer():
 
 
 def _drop_blocks(markup: str) -> str:
-    """Markup without <script>, <style> and <svg> elements and their content.
+    """Markup without <script>, <style>, <svg> and <iframe> elements and their content (a
+    frame's inner text is a fallback no browser shows).
 
     A loop of `find`s instead of `<(script|style|svg)\b.*?</\1>`, which rescans to the end
     of the text from every opening tag that is never closed (quadratic, issue 12).
@@ -107,8 +110,8 @@ def excerpt(text: str, limit: int = 280) -> str:
     return text[: cut if cut > 0 else limit].rstrip(" ,.;:") + "…"
 
 
+_FENCED = re.compile(r"^(```|~~~).*?^\1\s*$", re.MULTILINE | re.DOTALL)  # dropped before definitions
 _MD_DROP = [  # (only when the text has this, pattern, replacement)
-    (("```", "~~~"), re.compile(r"^(```|~~~).*?^\1\s*$", re.MULTILINE | re.DOTALL), " "),  # fenced code
     # Every scan below stops at the next opening mark too ('[', '(', '{', '<'), so no pattern
     # rescans to the end of a long line from each mark (issue 12: linear on hostile text).
     (("![",), re.compile(r"!\[([^\[\]]*)\]\((?:[^()]*|[^()]*\([^()]*\)[^()]*)\)"), r"\1"),  # images: alt
@@ -146,9 +149,11 @@ _SHOWN = {_HELD + code: chr(code) for code in range(128)}
 def markdown_to_text(markdown: str) -> str:
     """Readable text of Markdown without rendering it: for search, made while pages render.
 
-    What the page never shows is dropped first: comments, and the content of raw <script>,
+    What the page never shows is dropped first: comments, the content of raw <script>,
     <style> and <svg> elements (the sanitiser removes them from the page; a summary, a feed or
-    a search snippet read "alert(1) body{display:none}" from pasted HTML). A pattern runs
+    a search snippet read "alert(1) body{display:none}" from pasted HTML), and link reference
+    definitions outside code (`[//]: # (ghi chú nội bộ)`: Python-Markdown prints nothing for
+    them, the description printed the note, review F2, text/definitions.py). A pattern runs
     only on text that has its mark: most bulletin text has none of them. An escaped
     character is text, as on the page: «\\## Câu hỏi 9» reads «## Câu hỏi 9», not its
     backslash nor nothing (a question page's description showed «\\##», session 32); it is
@@ -159,6 +164,9 @@ def markdown_to_text(markdown: str) -> str:
     held = "\\" in markdown and not _HELD_ANY.search(markdown)
     if held:
         markdown = _BACKSLASHED.sub(lambda m: chr(_HELD + ord(m.group(1))), markdown)
+    if "```" in markdown or "~~~" in markdown:
+        markdown = _FENCED.sub(" ", markdown)
+    markdown = drop_definitions(markdown)  # after the code, which keeps its `[x]: y` lines
     for marks, pattern, replacement in _MD_DROP:
         if not marks or any(mark in markdown for mark in marks):
             markdown = pattern.sub(replacement, markdown)

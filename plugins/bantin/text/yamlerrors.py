@@ -55,6 +55,23 @@ CONFIG = Wording(
 )
 
 
+# `key: "images\logo.png"` (or a list item `- "…"`): a file path in double quotes, written
+# with Windows' `\`, which there starts an escape (`\l`, `\i`, `\c` are none YAML knows).
+_QUOTED_PATH = re.compile(r'^(\s*(?:-\s+)?(?:[\w-]+:\s+)?)"([^"\s]*\\[^"\s]*\.[A-Za-z0-9]{1,5})"\s*(?:#.*)?$')
+
+
+def _windows_path(line: str) -> tuple[str, str] | None:
+    """(message, fix) for a file path written with `\\` in double quotes, or None (config/backslash.py
+    tells the same mistake when YAML read the escape instead of refusing it)."""
+    found = _QUOTED_PATH.match(line)
+    if not found:
+        return None
+    return ("đường dẫn viết bằng dấu `\\` (cách viết của Windows) trong dấu ngoặc kép \"…\", nơi YAML coi dấu `\\` "
+            "là đầu một ký hiệu đặc biệt",
+            f"viết bằng dấu `/` (cách viết của trang web), không cần dấu ngoặc kép: "
+            f"`{short((found.group(1) + found.group(2).replace(chr(92), '/')).strip(), 120)}`")
+
+
 def explain(lines: list[str], index: int, problem: str, context: str,
             fields: frozenset[str] = frozenset(), wording: Wording = FRONT_MATTER) -> tuple[int, str, str]:
     """(0-based line, message, fix) for PyYAML's `problem`/`context` at line `index` of `lines`.
@@ -80,6 +97,9 @@ def explain(lines: list[str], index: int, problem: str, context: str,
         return (start, f"{_QUOTE_NAMES[mark][0]} mở nhưng không được đóng lại",
                 f"thêm một {_QUOTE_NAMES[mark][0]} ở cuối giá trị, ví dụ `{wording.quoted.format(q=mark)}`")
     if "escape" in problem:  # unknown escape, or one that makes no character (\ud800)
+        path = _windows_path(line)
+        if path is not None:
+            return index, *path
         return (index, "trong dấu ngoặc kép \"…\", dấu `\\` bắt đầu một ký hiệu đặc biệt mà YAML không hiểu",
                 "viết `\\\\` thay cho `\\`, hoặc đặt giá trị trong dấu nháy đơn '…'")
     if "could not find expected ':'" in problem:

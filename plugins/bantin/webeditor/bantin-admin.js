@@ -7,7 +7,8 @@
  *   (dia-chi.json): its title may then change, and "Xem bản hoàn chỉnh" finds its page.
  *   A draft has no address yet and gets none.
  * - "Câu hỏi": a block of a Q&A handbook, written as `## Question {#id}` with an id made
- *   from the question, unique against the ids already on the site (ma-cau-hoi.json).
+ *   from the question, unique against the ids already on the site (ma-cau-hoi.json). A save
+ *   that gives a question an id another question has is refused, naming that question.
  * - Before saving: a picture needs its description (image_alt), and empty optional fields are
  *   left out of the file rather than written as `summary: ''`. A refused save brings the
  *   field to fix into view.
@@ -23,6 +24,8 @@
  *   said in words under its field, whatever order the browser's date input shows.
  * - A file whose front matter cannot be read is listed by its file name and opens on what
  *   is wrong and how to fix it in the file; it is never saved from the editor's empty form.
+ * - Taking a published page down ("Bản nháp") that other published pages link to asks first,
+ *   naming them (lien-ket-den.json): their links become plain words until it is published again.
  * Everything shown is built with `h` (React elements): text is escaped by construction.
  */
 (function () {
@@ -197,12 +200,14 @@
   // A JSON file the build writes beside this page, given to `use` once it arrives; without
   // it (an older build, no network) the editor works on as before.
   function loadJson(name, use) {
-    fetch(name, { credentials: "same-origin" })
+    fetch(name, { credentials: "same-origin", cache: "no-cache" })  // the live preview rebuilds it
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (found) { if (found && typeof found === "object") { use(found); } })
       .catch(function () {});
   }
   loadJson("dia-chi.json", function (found) { addresses = found; });
+
+  function has(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
 
   function filePath(path) { return String(path || "").replace(/^\.?\//, ""); }
 
@@ -259,6 +264,7 @@
     var path = entry.get("newRecord") ? "" : String(entry.get("path") || "");
     if (path && opened.asked === path) { opened.asked = ""; return; }
     opened = { path: path, saved: path ? fingerprint(entry.get("data")) : "", noted: false, asked: "" };
+    draftKnown(entry);  // the file's, not a copy put back just after (the return above)
   }
 
   // A switch, a list's "Thêm" or a picked date changes the form with a click and no input
@@ -327,17 +333,143 @@
   }
 
   // --- questions of a handbook --------------------------------------------------------------
-  var taken = {};
-  loadJson("ma-cau-hoi.json", function (ids) {
-    if (Array.isArray(ids)) { ids.forEach(function (id) { taken[id] = true; }); }
+  // ma-cau-hoi.json: the site's handbooks as the last build read them, [{file (as Decap names
+  // it), title, questions: [[id, question], …]}]; loaded again whenever an entry opens (the
+  // live preview rebuilds it after every save). A handbook saved here since counts as saved
+  // (savedHere, from postSave), so two saves in a row before the next build are both seen.
+  var QA_COLLECTION = "hoi-dap";  // KIND_FOLDERS["qa"], the collection's name (webeditor.py)
+  var builtHandbooks = [], savedHere = {};  // savedHere: file → {title, questions} as just saved
+  var taken = Object.create(null);  // id → [{file, handbook, question}]: every question that has it
+
+  function indexQuestions() {
+    taken = Object.create(null);  // no prototype: an id typed `__proto__` is a key like any other
+    var all = builtHandbooks.filter(function (book) { return !savedHere[book.file]; });
+    Object.keys(savedHere).forEach(function (file) { all.push(savedHere[file]); });
+    all.forEach(function (book) {
+      (Array.isArray(book.questions) ? book.questions : []).forEach(function (pair) {
+        var id = String(pair[0]);
+        if (!has(taken, id)) { taken[id] = []; }
+        taken[id].push({ file: String(book.file || ""), handbook: String(book.title || ""), question: String(pair[1] || "") });
+      });
+    });
+  }
+
+  function loadQuestions() {
+    loadJson("ma-cau-hoi.json", function (found) {
+      if (Array.isArray(found)) { builtHandbooks = found; indexQuestions(); }
+    });
+  }
+  loadQuestions();
+  // The lists the last build wrote (question ids, pages linking each page), read again as an
+  // entry opens: the live preview rebuilds them after every save.
+  window.addEventListener("hashchange", function () {
+    if (/\/(entries\/|new)/.test(location.hash)) { loadQuestions(); loadLinks(); }
   });
 
-  function questionId(question) {
+  function isTaken(id) { return has(taken, id); }
+
+  function questionId(question, alsoTaken) {
     // cut between words as qa.new_id cuts («…-tham-gia-hoa-giai», not «…-hoa-giai-k»): a printed link
     var base = slugify(String(question || "").replace(NUMBER_PREFIX, "") || question, ID_MAX) || "cau-hoi";
     var candidate = base, n = 2;
-    while (taken[candidate]) { candidate = base + "-" + n; n += 1; }
+    while (isTaken(candidate) || (alsoTaken && alsoTaken[candidate])) { candidate = base + "-" + n; n += 1; }
     return candidate;
+  }
+
+  // The questions of a handbook's text, [[id, question as written], …], read as the build reads
+  // them (a twin of qa.py's heading_lines, _attrs and split_heading): a `##` line (then a space
+  // or a Tab) outside fenced code (a fence starts at the line's start, as Python-Markdown's),
+  // ending in an attribute list `{#id}`, `{ #id }`, `{#id .lop}` or `{: #id}`. Reading only
+  // `## … {#id}` let the other forms' ids through unchecked, and the build failed (session 35).
+  var HEADING_LINE = /^##(?!#)\s+(.*)$/;
+  function headingId(text) {
+    var stripped = text.replace(/\s+$/, "");
+    if (stripped.slice(-1) !== "}") { return null; }
+    var close = stripped.length - 1, previous = stripped.lastIndexOf("}", close - 1);
+    var opening = stripped.indexOf("{", previous + 1);
+    if (opening < 0 || opening >= close) { return null; }
+    var inner = stripped.slice(opening + 1, close).replace(/^:/, "");
+    var id = /#([^\s}]+)/.exec(inner);
+    return id ? [id[1], stripped.slice(0, opening).trim()] : null;
+  }
+  function questionsIn(body) {
+    var found = [], fence = null;
+    String(body || "").split(/\r\n?|\n/).forEach(function (line) {
+      var mark = /^(`{3,}|~{3,})(.*)$/.exec(line);
+      if (!fence) {
+        if (mark) { fence = mark[1]; return; }
+      } else {
+        if (mark && mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2].trim()) { fence = null; }
+        return;
+      }
+      var heading = HEADING_LINE.exec(line), question = heading && headingId(heading[1]);
+      if (question) { found.push([question[0], oneLine(question[1])]); }
+    });
+    return found;
+  }
+
+  function asShown(question) { return String(question || "").replace(NUMBER_PREFIX, "").trim() || String(question || ""); }
+
+  // What to type in the question's "Mã câu hỏi": its own id, if the built site has this very
+  // question in this file under another (an old question retyped), else a free one.
+  function idToType(file, question, mine) {
+    var shown = asShown(question), own = null;
+    Object.keys(taken).forEach(function (id) {
+      taken[id].forEach(function (use) {
+        if (!own && file && use.file === file && asShown(use.question) === shown && !mine[id]) { own = id; }
+      });
+    });
+    return own ? { id: own, own: true } : { id: questionId(question, mine), own: false };
+  }
+
+  var ID_RULE = "Mỗi câu hỏi cần một mã riêng: mã là địa chỉ riêng và mã QR của câu hỏi; câu đã đăng có thể đã " +
+    "được in trên tài liệu phát tay, nên câu đó giữ mã, không đổi.";
+
+  function fixFor(file, question, mine) {
+    var typed = idToType(file, question, mine);
+    return "Cách sửa: mở khối “Câu hỏi” «" + question + "» (hoặc bật công tắc Markdown), trong ô “Mã câu hỏi” " +
+      (typed.own ? "gõ lại mã cũ của câu này: `" + typed.id + "`." :
+       "gõ một mã khác chưa dùng, ví dụ `" + typed.id + "` (hoặc xóa trống ô đó: mã được tạo từ câu hỏi).");
+  }
+
+  // A save that gives a question an id another question has: refused, naming the other one
+  // and saying which to change. The build would fail on it (qa.shared_id, both places named)
+  // after the editor had been told "saved" (an editors' trial, session 34). An id the built
+  // site already has in this very file is its own: never refused (a handbook's questions keep
+  // their ids; one already shared elsewhere is the build's message, and must not stop every
+  // other change to the handbook). A new entry (a copy, "Lưu và sao chép") has no id of its own.
+  function sharedQuestionId(entry, data) {
+    if (entry.get("collection") !== QA_COLLECTION) { return; }
+    var file = entry.get("newRecord") ? "" : filePath(entry.get("path"));
+    var found = questionsIn(data.get("body")), seen = Object.create(null), mine = Object.create(null);
+    found.forEach(function (pair) { mine[pair[0]] = true; });
+    for (var i = 0; i < found.length; i++) {
+      var id = found[i][0], question = found[i][1];
+      var uses = isTaken(id) ? taken[id] : [];
+      var own = uses.filter(function (use) { return use.file === file; }).length;
+      var other = uses.filter(function (use) { return use.file !== file; })[0];
+      seen[id] = (seen[id] || []).concat([question]);
+      if (seen[id].length > Math.max(1, own)) {
+        throw refusal("Không lưu: mã câu hỏi `" + id + "` dùng cho hai câu trong sổ tay này: «" + seen[id][0] +
+          "» và «" + question + "». " + ID_RULE + " Đổi mã của câu vừa thêm hoặc vừa chép vào. " +
+          fixFor(file, question, mine));
+      }
+      if (!own && other) {
+        throw refusal("Không lưu: mã câu hỏi `" + id + "` của câu «" + question + "» đã dùng cho câu «" +
+          other.question + "» trong sổ tay «" + other.handbook + "» (tệp " + other.file + "). " + ID_RULE + " " +
+          fixFor(file, question, mine) + " Nếu đang chuyển câu hỏi từ sổ tay kia sang đây: xóa nó ở sổ tay kia " +
+          "và lưu sổ tay đó trước.");
+      }
+    }
+  }
+
+  // Saved: the handbook's questions count from now on, before the next build says so.
+  function questionsSaved(entry) {
+    if (entry.get("collection") !== QA_COLLECTION || !entry.get("path")) { return; }
+    var data = entry.get("data");
+    savedHere[filePath(entry.get("path"))] = { file: filePath(entry.get("path")), title: String(data.get("title") || ""),
+      questions: questionsIn(data.get("body")).map(function (pair) { return [pair[0], asShown(pair[1])]; }) };
+    indexQuestions();
   }
 
   // One heading line: no line breaks, no `{…}` (the id's place), no leading `#` typed by habit.
@@ -683,7 +815,11 @@
   // The "+" menu listed "Image" and "Code Block", and a picture's description was "Alt Text":
   // registered again under their ids with our words (Decap keeps one component per id).
   var BLOCK_WORDS = {
-    image: { label: "Ảnh", fields: { image: "Ảnh", alt: "Mô tả ảnh (cho người khiếm thị)", title: "Chú thích khi trỏ chuột" } },
+    // Its pattern is Decap's, but for a picture with `{: .lop }` after it: that line is
+    // bantin-paste.js's "Markdown giữ nguyên" block (Decap's block took the picture and left
+    // `{: .lop }` a paragraph of words, tried first as it was registered first).
+    image: { label: "Ảnh", fields: { image: "Ảnh", alt: "Mô tả ảnh (cho người khiếm thị)", title: "Chú thích khi trỏ chuột" },
+      pattern: /^(?!!\[[^\]\n]*\]\([^)\n]*\)[ \t]*\{)!\[([^\]]*)\]\((.*?)(\s"([^"]*)")?\)/ },
     "code-block": { label: "Khối mã (ít dùng)" }
   };
   var known = typeof CMS.getEditorComponents === "function" ? CMS.getEditorComponents() : null;
@@ -692,7 +828,8 @@
     if (id === "code-block" && !found) { found = { id: id, type: "code-block" }; }  // Decap adds it late
     if (!found) { return; }
     var fields = found.fields && found.fields.toJS ? found.fields.toJS() : (found.fields || []);
-    var again = Object.assign({}, found, { label: words.label, fields: fields.map(function (field) {
+    var again = Object.assign({}, found, { label: words.label, pattern: words.pattern || found.pattern,
+      fields: fields.map(function (field) {
       return words.fields && words.fields[field.name] ? Object.assign({}, field, { label: words.fields[field.name] }) : field;
     }) });
     CMS.registerEditorComponent(again);
@@ -957,6 +1094,75 @@
     return null;
   }
 
+  // --- taking a published page down: the pages that link to it ----------------------------
+  // Ticking "Bản nháp (chưa đăng)" on a published page and saving takes it down; at the next
+  // build every link to it from other published pages becomes plain words, with a warning
+  // (checks._to_draft: a takedown always goes through). The editor was told nothing before
+  // saving (editors' trial, session 34, F4). lien-ket-den.json, from the build, names the
+  // published pages linking each published page; a save that turns the draft flag on (off as
+  // the entry opened, or as last saved here) asks first, naming them: OK saves, Cancel saves
+  // nothing and leaves the form as it is. Never refused; nothing asked of a page nothing
+  // links to. Loaded again whenever an entry opens (the live preview rebuilds it).
+  var linkedFrom = Object.create(null);  // file as Decap names it → {titles: the newest pages linking it (5), count: how many in all}
+  var draftAsSaved = {};  // file → whether it is a draft, as the entry opened or as last saved here
+  var LINKERS_SHOWN = 5, TITLE_SHOWN = 120;  // webeditor.LINKERS_NAMED: the JSON names no more
+
+  // {"thu-muc": "content/", "trang": [[src, title, [positions of the newest pages linking it],
+  // how many link it when more], [src, title], …]} (webeditor.inbound_links)
+  function readLinks(found) {
+    if (!found || !Array.isArray(found.trang)) { return; }
+    var folder = typeof found["thu-muc"] === "string" ? found["thu-muc"] : "", pages = found.trang;
+    var map = Object.create(null);  // a file is a key, nothing else
+    pages.forEach(function (page) {
+      if (!Array.isArray(page) || !Array.isArray(page[2]) || !page[2].length) { return; }
+      var titles = page[2].map(function (n) {
+        var other = pages[n];
+        return Array.isArray(other) ? String(other[1] || other[0] || "") : "";
+      }).filter(function (title) { return title; });
+      map[folder + String(page[0])] = { titles: titles, count: Math.max(titles.length, Number(page[3]) || 0) };
+    });
+    linkedFrom = map;
+  }
+
+  function loadLinks() { loadJson("lien-ket-den.json", readLinks); }
+  loadLinks();  // and again as an entry opens (the hashchange listener with loadQuestions)
+
+  // The entry's draft flag as the file has it: when the form first mounts (entryOpened) and
+  // after each save (postSave).
+  function draftKnown(entry) {
+    if (entry && entry.get("path")) { draftAsSaved[filePath(entry.get("path"))] = !!entry.getIn(["data", "draft"]); }
+  }
+
+  function shortTitle(title) {
+    title = String(title || "").replace(/\s+/g, " ").trim();
+    return title.length > TITLE_SHOWN ? title.slice(0, TITLE_SHOWN - 1) + "…" : title;
+  }
+
+  // The question, plain text (window.confirm shows no markup).
+  function takedownQuestion(title, linking) {
+    var shown = linking.titles.slice(0, LINKERS_SHOWN).map(function (t) { return "• «" + shortTitle(t) + "»"; });
+    var more = linking.count - shown.length;
+    return "Gỡ «" + shortTitle(title) + "» khỏi trang web (bản nháp)?\n\n" + linking.count +
+      " trang đang đăng có liên kết tới trang này:\n" + shown.join("\n") +
+      (more > 0 ? "\nvà " + more + " trang khác." : "") +
+      "\n\nSau khi gỡ, trên các trang đó liên kết hiện thành chữ thường, không bấm được, cho tới khi trang này " +
+      "được đăng lại (tắt “Bản nháp”). Bài vẫn được giữ trong kho.\n\nBấm OK để gỡ (lưu bản nháp); bấm Hủy để " +
+      "quay lại, chưa lưu gì.";
+  }
+
+  var KEPT_UP = "Chưa lưu: bạn đã bấm Hủy nên trang chưa bị gỡ, vẫn đang đăng như trước. Muốn giữ trang thì " +
+    "tắt “Bản nháp (chưa đăng)” rồi lưu; muốn gỡ thì lưu lại và bấm OK.";
+
+  function askBeforeTakedown(entry, data) {
+    if (entry.get("newRecord") || !data.get("draft")) { return; }
+    var file = filePath(entry.get("path"));
+    if (draftAsSaved[file] === true || !has(linkedFrom, file) || !linkedFrom[file].count) { return; }
+    if (decapConfirm.call(window, takedownQuestion(data.get("title"), linkedFrom[file]))) { return; }
+    publishPressed = 0;  // nothing to bring into view
+    throw refusal(KEPT_UP);
+  }
+  // --- end of: taking a published page down -------------------------------------------------
+
   // --- before saving --------------------------------------------------------------------------
   function empty(value) {
     if (value === null || value === undefined) { return true; }
@@ -999,6 +1205,8 @@
     handler: function (args) {
       var entry = args && args.entry, path = entry && entry.get("path");
       if (!path) { return; }
+      questionsSaved(entry);
+      draftKnown(entry);
       remember(BASE_KEY + path, null);
       opened = { path: String(path), saved: fingerprint(entry.get("data")), noted: false, asked: "" };
     }
@@ -1018,11 +1226,13 @@
         window.setTimeout(function () { bringForward(fieldLabelled("Mô tả ảnh")); }, 0);
         throw refusal(ALT_MISSING);  // the field's check (AltControl) comes first; this holds without it
       }
+      sharedQuestionId(args.entry, data);
       data = withAttachments(data);
       data = withSlug(args.entry, data);
       if (args.entry.get("newRecord") && empty(data.get("slug"))) {
         throw refusal("Tiêu đề chưa có chữ hay số nào để tạo địa chỉ bài.");
       }
+      askBeforeTakedown(args.entry, data);  // last: asked only of a save nothing else refuses
       return data.filter(function (value, key) { return key === "body" || key === "title" || !empty(value); });
     }
   });

@@ -42,18 +42,17 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 import stat
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
 from bantin.config.settings import UrlPrefixes
-from bantin.content.qa import (
-    display_title, heading_lines, misplaced_questions, new_id, parse_questions, shift_headings, split_heading,
-    swallowed_questions,
-)
+from bantin.content.qa import display_title, heading_lines, misplaced_questions, new_id, shift_headings, split_heading
+from bantin.content.qaparts import Parse, parse
 from bantin.files.interrupts import hold_from_here, page_turn
 from bantin.files.replace import replace_file
 from bantin.problems import Problems, short as _short, visible
@@ -165,8 +164,8 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         text, result.relinked = _link_back(text, handbook, content_dir, body, body_line, run or set(), qid,
                                            result.known_as, portal or Portal())
         body, body_line = _body(handbook, text, content_dir) if result.relinked else (body, body_line)
-        answer, result.links = _final_links(answer, handbook, text, body, heading, qid, content_dir,
-                                            portal or Portal(), result.known_as)
+        answer, result.links = _final_links(answer, handbook, text, qid, content_dir, portal or Portal(),
+                                            result.known_as)
         document = _with_question(handbook, text, body, heading, qid, answer)
         _check(path, handbook, body, body_line, document, qid)
         data = _file_bytes(raw, document)
@@ -215,46 +214,57 @@ def _question_title(title: str | None, path: Path) -> tuple[str, str, bool, list
     return text, md_escape(shown), shown != text, notes
 
 
-@dataclass(frozen=True)
 class Portal:
-    """The old portal as earlier imports and this run left it: (old address, new page) pairs
-    of the content folder, the redirect map and the questions written so far, and the
-    portal's hosts (of the map's old addresses and of the run's pages)."""
+    """The old portal as earlier imports and this run left it: which new page each old
+    address became (of the content folder, the redirect map and the questions written so
+    far: `pages`, one table a run, grown as each question is written) and the portal's hosts
+    (of the map's old addresses and of the run's pages)."""
 
-    known: tuple = ()
-    hosts: frozenset[str] = frozenset()
+    def __init__(self, known: Iterable[tuple[str, NewPage]] = (), hosts: frozenset[str] = frozenset()) -> None:
+        self.pages = OldPages(known, hosts)
 
-    def with_question(self, addresses: list[str], file: str, qid: str) -> "Portal":
-        """The portal once a question is written: its old addresses lead to it."""
-        return Portal(self.known + tuple((old, NewPage(file, False, qid)) for old in addresses),
-                      self.hosts | portal_hosts(addresses))
+    @property
+    def hosts(self) -> frozenset[str]:
+        return self.pages.hosts
+
+    def add_question(self, addresses: list[str], file: str, qid: str) -> None:
+        """A question was written: its old addresses lead to it."""
+        self.pages.add((old, NewPage(file, False, qid)) for old in addresses)
+        self.pages.hosts = self.pages.hosts | portal_hosts(addresses)
 
 
 def portal_of(content_dir: Path, redirect_map: Path | None, prefixes: UrlPrefixes) -> Portal:
     """What the answers' links may lead to, read once a run (`writing._old_pages` for articles);
     the hosts made once too (per question, a map of 5,000 lines cost 25 ms a question)."""
     pairs = _map_pairs(redirect_map)
-    return Portal(tuple(recorded(content_dir, pairs, prefixes)), portal_hosts(old for old, _ in pairs))
+    return Portal(recorded(content_dir, pairs, prefixes), portal_hosts(old for old, _ in pairs))
 
 
-def _final_links(answer: str, handbook: Handbook, text: str, body: str, heading: str, qid: str,
-                 content_dir: Path, portal: Portal, own: list[str]) -> tuple[str, list]:
+def _final_links(answer: str, handbook: Handbook, text: str, qid: str, content_dir: Path, portal: Portal,
+                 own: list[str]) -> tuple[str, list]:
     """The answer with its links made final (`relink.final_links`: a page imported before, or
     a question of this run written before it, or its own old address, is its file, `#id` for
     a question; any other link to the portal keeps its old address), and the notes, numbered
     with the answer's lines in the handbook as it will be written. A question of this same
     handbook is linked whether the handbook is a draft or not: the link stays in the page.
-    An answer without links skips the rules (`OldPages`, 13 µs a known address, each time)."""
+    The run's table is read with this question's own addresses over it (`OldPages.over`):
+    made anew for each question, 1,500 linked questions spent a third of their time on it."""
     if "](<" not in answer:  # no marker (`links.link_markdown`): nothing to make final
         return answer, []
-    placed = _with_question(handbook, text, body, heading, qid, answer).split("\n")
-    marker = f"{{#{qid}}}"
-    first = next((n for n, line in enumerate(placed, 1) if line.startswith("## ") and line.endswith(marker)), 0) + 2
     folder = handbook.path.parent.relative_to(content_dir).as_posix()
     file = handbook.path.relative_to(content_dir).as_posix()
-    portal = portal.with_question(own, file, qid)
-    known = [(old, replace(page, draft=False) if page.file == file else page) for old, page in portal.known]
-    return final_links(answer, folder, OldPages(known, portal.hosts), first)
+    pages = portal.pages.over([(old, NewPage(file, False, qid)) for old in own], portal_hosts(own), published=file)
+    return final_links(answer, folder, pages, _heading_line(handbook, text) + 2)
+
+
+def _heading_line(handbook: Handbook, text: str) -> int:
+    """The new question's heading's line in the handbook as `_with_question` writes it: after
+    the text read (or the new front matter) and a blank line. Counted, not searched for in
+    the new text (a search ran over the whole handbook once a question, and took a line of a
+    code block holding the same `## … {#id}` for the heading)."""
+    if handbook.front is not None:
+        return ("---\n" + front_matter_text(handbook.front) + "---\n\n").count("\n") + 1
+    return text.rstrip("\n").count("\n") + 3
 
 
 def _link_back(text: str, handbook: Handbook, content_dir: Path, body: str, body_line: int, run: set[str], qid: str,
@@ -269,26 +279,20 @@ def _link_back(text: str, handbook: Handbook, content_dir: Path, body: str, body
         return text, []
     own = _relative_file(handbook, content_dir)
     pages = OldPages([(a, NewPage(own, False, qid)) for a in addresses], portal.hosts | portal_hosts(addresses))
-    ours = _answer_lines(body, body_line, run)
+    read = _parsed(body, body_line)
     lines, fixed = text.split("\n"), []
     for note in earlier_links([(own, text)], pages):
-        if note.line in ours:
+        if _in_answers(read, run, note.line):
             written = note.later.rsplit("](", 1)[0] + f"]({note.address})"
             lines[note.line - 1] = lines[note.line - 1].replace(written, note.later)
             fixed.append((note.line, note.address))
     return "\n".join(lines), fixed
 
 
-def _answer_lines(body: str, body_line: int, ids: set[str]) -> set[int]:
-    """The file's line numbers of the questions with these ids, heading to next heading."""
-    headings = heading_lines(body)
-    end = body.count("\n") + 1
-    found: set[int] = set()
-    for number, (index, text) in enumerate(headings):
-        if split_heading(text)[1] in ids:
-            last = headings[number + 1][0] if number + 1 < len(headings) else end
-            found.update(range(body_line + index, body_line + last))
-    return found
+def _in_answers(read: Parse, ids: set[str], line: int) -> bool:
+    """Is line `line` of the file in a question with one of these ids (heading to next heading)?"""
+    number = bisect_right([part.index for part in read.parts], line - read.body_line) - 1
+    return number >= 0 and read.parts[number].qid in ids
 
 
 def _answer_blocks(found: Extracted) -> list[Block]:
@@ -489,10 +493,15 @@ def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, 
             for where, line, qid in _questions_at(content_dir, handbook, body, body_line, parts[1]):
                 if qid == parts[2]:
                     raise refused(where, line, qid, f"nhập từ cùng địa chỉ cũ {_short(address)}", again)
-    wanted = (_same_words(display_title(heading)), _unlinked(answer))
-    for line, qid, question, text in _existing_questions(body, body_line):
-        if (_same_words(question), _unlinked(text)) != wanted:
+    read = _parsed(body, body_line)
+    words, unlinked = _same_words(display_title(heading)), None
+    for number, part in enumerate(read.parts):
+        if part.words != words:  # the question first: its answer is read only for the same question
             continue
+        unlinked = _unlinked(answer) if unlinked is None else unlinked
+        if _unlinked(_answer_text(read, number)) != unlinked:
+            continue
+        line, qid = body_line + part.index, part.qid
         page = f"/{prefix}/{handbook.address}/{qid}/"
         pairs = [(a, page) for a, _ in old if qid and a not in recorded]
         own = {a for a, _ in old}
@@ -505,7 +514,15 @@ def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, 
 
 
 def _same_words(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(text.split())  # as `qaparts.Part.words`
+
+
+def _answer_text(read: Parse, number: int) -> str:
+    """The lines of the `number`th question after its heading, to the next heading."""
+    parts = read.parts
+    end = parts[number + 1].offset - 1 if number + 1 < len(parts) else len(read.body)
+    start = read.body.find("\n", parts[number].offset, end + 1)
+    return read.body[start + 1 : end] if 0 <= start < end else ""
 
 
 _IMAGE_FILE = re.compile(r"!\[(?:\\.|[^\[\]\\\n])*\]\(([^()\s]*)\)")
@@ -526,7 +543,7 @@ def _questions_at(content_dir: Path, handbook: Handbook, body: str, body_line: i
                   address: str) -> Iterable[tuple[Path, int, str]]:
     """(file, line, id) of the questions of the handbook at `address` (this one, or another)."""
     if address == handbook.address and handbook.front is None:
-        yield from ((handbook.path, line, qid) for line, qid, _, _ in _existing_questions(body, body_line))
+        yield from ((handbook.path, body_line + part.index, part.qid) for part in _parsed(body, body_line).parts)
         return
     for known in known_handbooks(content_dir):
         if known.address == address and not same_file(known.path, handbook.path):
@@ -556,7 +573,7 @@ def _with_question(handbook: Handbook, text: str, body: str, heading: str, qid: 
     """The handbook's new text. "Câu hỏi N:" as the sample handbooks and `bantin new` write
     it, unless the handbook's last question goes without (N is for the file's reader: the
     site numbers questions by their place)."""
-    headings = heading_lines(body)
+    headings = _headings(body) if handbook.front is None else []
     numbered = not headings or display_title(split_heading(headings[-1][1])[0]) != split_heading(headings[-1][1])[0]
     number = len(headings) + 1
     line = f"## {'Câu hỏi %d: ' % number if numbered else ''}{heading} {{#{qid}}}"
@@ -570,32 +587,42 @@ def _check(path: Path, handbook: Handbook, body: str, body_line: int, document: 
     """The new text read as the build reads it: one question more, the new one with `qid`, and
     no error the handbook did not have; else nothing is written (an unclosed ``` fence at the
     end of a handbook would swallow the question)."""
-    had, errors_before = _parsed(body, body_line) if handbook.front is None else ((), 0)
+    before = _parsed(body, body_line) if handbook.front is None else None
+    had, errors_before = (before.questions, before.errors) if before else ((), 0)
     parts = frontmatter.split("", document, Problems())
-    now, errors_after = _parsed(parts[1], parts[2]) if parts else ((), 0)
+    after = _parsed(parts[1], parts[2]) if parts else None
+    now, errors_after = (after.questions, after.errors) if after else ((), 0)
     if len(now) == len(had) + 1 and now[-1].id == qid and errors_after <= errors_before:
-        _check_not_swallowed(path, handbook, parts, qid)
+        assert after is not None  # one question more
+        _check_not_swallowed(path, handbook, after, qid)
         return
     raise ImportFailure(f"{path}: câu hỏi mới sẽ không được trang đọc là một câu hỏi của {visible(handbook.path)} "
                         "(có khối mã ``` hay ~~~ chưa đóng ở cuối sổ tay?); chưa ghi gì. Cách sửa: chạy `bantin "
                         "check`, sửa lỗi của sổ tay rồi nhập lại")
 
 
-_LAST_PARSE: list = []  # [(body, first line), (questions, errors)] of the text last parsed
+_LAST_PARSE: list[Parse] = []  # the handbook body last read, as the build reads it
 
 
-def _parsed(body: str, body_line: int) -> tuple[tuple, int]:
-    """(questions, number of errors) of a handbook's body as the build reads it. The text
-    checked after one question of a run is the text read before the next (the file as this
-    run wrote it): parsed once, not twice, a question (a run of 400 questions spent 40% of its
-    time parsing the whole handbook twice per question). Keyed by the text itself, so a
-    handbook changed in between is parsed anew."""
-    if _LAST_PARSE and _LAST_PARSE[0] == (body, body_line):
-        return _LAST_PARSE[1]
-    problems = Problems()
-    found = (tuple(parse_questions("", body, body_line, problems)[1]), len(problems.errors))
-    _LAST_PARSE[:] = [(body, body_line), found]
+def _parsed(body: str, body_line: int) -> Parse:
+    """A handbook's body as the build reads it (questions, number of errors, headings). The
+    text checked after one question of a run is the text read before the next (the file as
+    this run wrote it), and the text checked next is that one with a question appended: it
+    is read from the last read's second-to-last heading on (`qaparts`, which says why that
+    is the whole read), so a run reads each question a few times, not the whole handbook
+    each time (1,500 questions took 139 s). Keyed by the text itself: a handbook changed in
+    between, above that heading, is read whole."""
+    found = parse(body, body_line, _LAST_PARSE[0] if _LAST_PARSE else None)
+    _LAST_PARSE[:] = [found]
     return found
+
+
+def _headings(body: str) -> list[tuple[int, str]]:
+    """`qa.heading_lines(body)`, read on from the last read (headings do not depend on the
+    body's first line, which a text read from the same file has the same)."""
+    if _LAST_PARSE:
+        return _parsed(body, _LAST_PARSE[0].body_line).headings
+    return heading_lines(body)
 
 
 def _not_too_long(path: Path, answer: str) -> None:
@@ -635,19 +662,19 @@ def _file_bytes(raw: bytes | None, document: str) -> bytes:
     return (bom + document.replace("\n", newline)).encode("utf-8")
 
 
-def _check_not_swallowed(path: Path, handbook: Handbook, parts: tuple, qid: str) -> None:
+def _check_not_swallowed(path: Path, handbook: Handbook, read: Parse, qid: str) -> None:
     """Refuse a question that a raw HTML block left open above it would swallow: an unclosed
     `<details>` (or `<div>`, `<table>`…) at the end of a handbook makes everything after it
     raw HTML, and the question would show on the handbook page as text, without its heading
     and anchor, while the import and the build both succeeded (session 32)."""
-    for _, text, opener in swallowed_questions(parts[1]):
+    for _, text, opener in read.swallowed():
         if split_heading(text)[1] != qid:
             continue
         book = visible(handbook.path)
         if opener is None:
             where, fix = f"một khối HTML chưa đóng của {book}", "đóng khối HTML đó (thẻ đóng `</…>`)"
         else:
-            line, tag = parts[2] + opener[0], opener[1]
+            line, tag = read.body_line + opener[0], opener[1]
             where = f"khối HTML `<{tag}>` mở ở dòng {line} của {book}"
             fix = (f"thêm dòng `</{tag}>` ở cuối phần khối đó bao (ở cuối sổ tay nếu nó bao tới hết), hoặc xóa "
                    f"thẻ `<{tag}>` ở dòng {line}")
@@ -732,7 +759,7 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
             _record_redirects([result], writer)  # now: a kill later in the run loses none of them
         results.append(result)
         if isinstance(result, QuestionResult) and result.question:  # later answers link to it
-            portal = portal.with_question(result.known_as, _relative_file(handbook, content_dir), result.question)
+            portal.add_question(result.known_as, _relative_file(handbook, content_dir), result.question)
             run.add(result.question)
             _now_linked(results, result)
     _later_links(results, handbook, Path(content_dir), portal.hosts)

@@ -12,14 +12,14 @@ DotNetNuke `tabid` beside it; never by a guess of our own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
 
 from bantin.config.settings import UrlPrefixes
 from bantin.content.model import FOLDER_KINDS, KIND_FOLDERS
-from bantin.site.redirectmap import matching_rule, query_rules
+from bantin.site.ruletable import RuleTable
 from bantin.tools.importer.redirectmap import TARGET, moved_article
 from bantin.tools.importer.sitepages import SitePage, folder_pages, handbook_questions
 
@@ -51,14 +51,33 @@ def portal_hosts(addresses: Iterable[str]) -> frozenset[str]:
 
 
 class OldPages:
-    """Old addresses → new pages, and the hosts that are the old portal's."""
+    """Old addresses → new pages, and the hosts that are the old portal's.
 
-    def __init__(self, known: Iterable[tuple[str, NewPage]], hosts: frozenset[str]) -> None:
-        """`known`: (old address, new page) pairs; `hosts`: the portal's (`portal_hosts`)."""
-        known = list(known)
+    Grows with `add` (a run's table, built once, `site.ruletable`) and can be read with a
+    few pages more over it (`over`), neither copying nor changing it: a handbook run asked
+    `query_rules` for its whole table once a question, and grew with the square of its length."""
+
+    def __init__(self, known: Iterable[tuple[str, NewPage]], hosts: frozenset[str], *,
+                 under: OldPages | None = None, published: str = "") -> None:
+        """`known`: (old address, new page) pairs; `hosts`: the portal's (`portal_hosts`);
+        `under`: the table these pages are over; `published`: a file whose pages are read as
+        published (the handbook a question is written into: its own links stay links)."""
         self.hosts = hosts
-        self._pages = {page.target: page for _, page in known}
-        self._rules = query_rules((old, page.target) for old, page in known)[0]
+        self._under, self._published = under, published
+        self._pages: dict[str, NewPage] = {}
+        self._rules = RuleTable(parent=under._rules if under else None)
+        self.add(known)
+
+    def add(self, known: Iterable[tuple[str, NewPage]]) -> None:
+        """More pages; for a target named twice, the later page is the one found."""
+        known = list(known)
+        for _, page in known:
+            self._pages[page.target] = page
+        self._rules.add((old, page.target) for old, page in known)
+
+    def over(self, known: Iterable[tuple[str, NewPage]], hosts: frozenset[str], published: str = "") -> OldPages:
+        """These pages over this table's, hosts added (read before this table changes again)."""
+        return OldPages(known, self.hosts | hosts, under=self, published=published)
 
     def on_portal(self, address: str) -> bool:
         """An absolute address on the portal's host, or a path on it (a root-relative link
@@ -68,8 +87,20 @@ class OldPages:
     def find(self, address: str) -> NewPage | None:
         """The new page an address of the portal became, None when none did."""
         parts = urlsplit(address)
-        rule = matching_rule(self._rules, parts.path or "/", parts.query)
-        return self._pages[rule.target] if rule else None
+        rule = self._rules.match(parts.path or "/", parts.query)
+        if rule is None:
+            return None
+        page = self._page(rule.target)
+        return replace(page, draft=False) if self._published and page.file == self._published else page
+
+    def _page(self, target: str) -> NewPage:
+        """The page of a target: this table's last, else the one's below."""
+        table: OldPages | None = self
+        while table is not None:
+            if target in table._pages:
+                return table._pages[target]
+            table = table._under
+        raise KeyError(target)  # every rule's target is a page's
 
 
 # A map target that names a question: `/<urls: qa>/<handbook's address>/<id>/`.

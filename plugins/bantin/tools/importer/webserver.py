@@ -37,6 +37,15 @@ def _notes(notes: Sequence[str]) -> list[str]:
     return [f"# Lưu ý: {note}" for note in notes]
 
 
+def _base_comment(target_base: str) -> list[str]:
+    """Says where the new addresses point when the path of `site_url` goes before them: an
+    operator reading `/ban-tin/tin-tuc/…` knows why. Nothing for a `--target-base` (an
+    address with `https://`), which the operator typed."""
+    if not target_base or "://" in target_base:
+        return []
+    return [f"# Mỗi địa chỉ mới trong bảng chuyển hướng được ghép sau {target_base} (trang mới ở {target_base}/)."]
+
+
 def nginx_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> str:
     """nginx configuration: a `map` on `$request_uri` and a `return 301` for the old host.
 
@@ -49,6 +58,7 @@ def nginx_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> 
     rules, notes = query_rules(pairs)
     lines = [
         "# Chuyển hướng địa chỉ của cổng thông tin cũ tới trang mới (bantin redirects).",
+        *_base_comment(target_base),
         *_notes(notes),
         "# 1) Đặt trong khối http { }:",
         "map $request_uri $bantin_redirect {",
@@ -79,6 +89,7 @@ def apache_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") ->
     rules, notes = query_rules(pairs)
     lines = [
         "# Chuyển hướng địa chỉ của cổng thông tin cũ tới trang mới (bantin redirects).",
+        *_base_comment(target_base),
         *_notes(notes),
         f"# Đặt trong <VirtualHost> của {_hosts_comment(pairs)} hoặc trong tệp .htaccess"
         " (cần bật mod_rewrite).",

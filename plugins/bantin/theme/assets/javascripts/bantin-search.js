@@ -138,6 +138,8 @@
   // Fewer items than FEW_WHOLE with every word of a query of MORE_FROM_WORDS required syllables
   // or more: the items with some of the words follow them (twin of reader.FEW_WHOLE).
   var FEW_WHOLE = 5, MORE_FROM_WORDS = 3;
+  // A legal document's number in keywords: its page first (twin of terms.DOCUMENT_NUMBER).
+  var DOCUMENT_NUMBER = /[0-9]{1,4} *(?:\/ *[0-9]{4} *)?[\/-] *\p{L}/u;
 
   /** Folded syllables and adjacent pairs of a question, once each, in UTF-16 order. */
   function questionTerms(pairs, max) {
@@ -283,6 +285,124 @@
       seen[c] = k + 1;
       return ["d/" + c + "-" + Math.floor(k / size), k % size];
     });
+  }
+
+  // --- «Có phải bạn muốn tìm» (twin of bantin.search.suggest) -----------------------------
+
+  var MIN_LETTERS = 3, MAX_LETTERS = 10, MAX_DISTANCE = 1;
+  var CHUNK = /\S+/g, NUMBERISH = /[\p{Nd}\/]/u, LETTERS = /^[a-z]+$/;
+  // A word of a Vietnamese syllable's shape is a word, maybe one the site never uses: not
+  // "fixed" (twin: suggest.SYLLABLE, the same text).
+  var SYLLABLE = new RegExp("^(?:" +
+    "(?:ngh|ng|nh|ch|gh|gi(?!i)|kh|ph|qu|th|tr|[bcdghklmnprstvx])?" +
+    "(?:ieu|oai|oay|oao|oeo|uoi|uou|uya|uye|uyu|yeu|uay|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])" +
+    "(?:ch|ng|nh|[cmnpt])?" + ")$");
+
+  /** [the query as NFC text, its words that may be fixed: {start, end, typed, exact, folded}]
+   *  (twin of suggest.typed_words): 3–10 letters a–z folded of no syllable's shape, not in a
+   *  chunk with a digit or "/". */
+  function typedWords(query, prefix) {
+    var text = String(query).normalize("NFC"), words = [], lastEnd = -1, m, w;
+    CHUNK.lastIndex = 0;
+    while ((m = CHUNK.exec(text))) {
+      var number = NUMBERISH.test(m[0]), inside = new RegExp(WORD.source, "gu");
+      while ((w = inside.exec(m[0]))) {
+        lastEnd = m.index + w.index + w[0].length;
+        var pairs = analyze(w[0]);
+        if (pairs.length !== 1 || number) continue;
+        words.push({ start: m.index + w.index, end: lastEnd, typed: w[0], exact: pairs[0][0], folded: pairs[0][1] });
+      }
+    }
+    var last = words[words.length - 1];
+    if (prefix && last && prefixCandidate(last.folded) && last.end === lastEnd) last.typing = true;
+    return [text, words.filter(function (x) {
+      return x.folded.length >= MIN_LETTERS && x.folded.length <= MAX_LETTERS && LETTERS.test(x.folded) &&
+        !SYLLABLE.test(x.folded);
+    })];
+  }
+
+  /** Optimal string alignment distance, or limit + 1 beyond limit (twin of suggest.distance). */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var before = null, row = [], i, j;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var current = [i];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) !== b.charAt(j - 1) ? 1 : 0;
+        current[j] = Math.min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost);
+        if (before && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          current[j] = Math.min(current[j], before[j - 2] + 1);
+        }
+      }
+      before = row; row = current;
+    }
+    return Math.min(row[b.length], limit + 1);
+  }
+
+  /** Every string one edit from word over a–z (twin of suggest.edits). */
+  function edits(word) {
+    var out = Object.create(null), abc = "abcdefghijklmnopqrstuvwxyz", i, k;
+    for (i = 0; i <= word.length; i++) {
+      for (k = 0; k < abc.length; k++) {
+        out[word.slice(0, i) + abc.charAt(k) + word.slice(i)] = true;
+        if (i < word.length) out[word.slice(0, i) + abc.charAt(k) + word.slice(i + 1)] = true;
+      }
+      if (i < word.length) out[word.slice(0, i) + word.slice(i + 1)] = true;
+      if (i + 1 < word.length) out[word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2)] = true;
+    }
+    delete out[word];
+    return Object.keys(out);
+  }
+
+  /** The one other u/ shard worth a request when the word's own holds no near syllable: the
+   *  one most of its one-edit neighbours of a syllable's shape fall in, the nearer on a tie,
+   *  then the first; -1 if none (twin of suggest.other_shard). */
+  function otherShard(word, own, shardOf) {
+    if (own < 0) return -1;
+    var counts = Object.create(null), best = -1;
+    edits(word).forEach(function (candidate) {
+      if (!SYLLABLE.test(candidate)) return;
+      var n = shardOf(candidate);
+      if (n >= 0 && n !== own) counts[n] = (counts[n] || 0) + 1;
+    });
+    Object.keys(counts).map(Number).forEach(function (n) {
+      if (best < 0 || counts[n] > counts[best] || (counts[n] === counts[best] &&
+          (Math.abs(n - own) < Math.abs(best - own) || (Math.abs(n - own) === Math.abs(best - own) && n < best)))) best = n;
+    });
+    return best;
+  }
+
+  /** The nearest syllable, in most items among the nearest, then the first (twin of suggest.nearest). */
+  function nearest(word, terms, df) {
+    var best = null;
+    terms.forEach(function (term) {
+      if (term === word || !LETTERS.test(term) || term.length < MIN_LETTERS - 1) return;
+      var d = distance(word, term, MAX_DISTANCE);
+      if (d > MAX_DISTANCE) return;
+      var key = [d, -df(term), term];
+      if (!best || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2])))) best = key;
+    });
+    return best ? best[2] : null;
+  }
+
+  /** The fix as the reader would have typed it (twin of suggest.shown_form). */
+  function shownForm(word, folded, usual) {
+    var fix = word.exact !== word.folded && usual ? usual : folded, t = word.typed;
+    if (t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase()) return fix.toUpperCase();
+    if (t.charAt(0) !== t.charAt(0).toLowerCase()) return fix.charAt(0).toUpperCase() + fix.slice(1);
+    return fix;
+  }
+
+  /** The query with the fixed words replaced, all else as typed; null without fixes. */
+  function rewrite(text, fixes) {
+    if (!fixes.length) return null;
+    var out = "", at = 0;
+    fixes.sort(function (a, b) { return a[0].start - b[0].start; }).forEach(function (f) {
+      out += text.slice(at, f[0].start) + f[1];
+      at = f[0].end;
+    });
+    return out + text.slice(at);
   }
 
   // --- The engine -----------------------------------------------------------------------
@@ -690,7 +810,7 @@
         lunr = r[0];
         var strict = r[1];
         return gather(strict).then(function (g) {
-          var hits = run(g);
+          var hits = documentsFirst(query, run(g));
           var required = strict.filter(function (c) { return c.required; }).length;
           var asTyped = strict.some(function (c) { return c.required && c.term.charAt(0) === EXACT; });
           // Few items with every word («đơn ly hôn»: the item on divorce lacks «đơn»): those with
@@ -709,7 +829,9 @@
           }
           if (hits.length) return withSome({ hits: hits, approximate: false });
           // A mark typed wrong («bão hiểm»): the words folded, as before, said to be so.
-          var folded = asTyped ? plan(query, prefix, true, false).then(gather).then(run) : Promise.resolve([]);
+          var folded = asTyped ? plan(query, prefix, true, false).then(gather).then(run).then(function (h) {
+            return documentsFirst(query, h);
+          }) : Promise.resolve([]);
           return folded.then(function (h) {
             if (h.length) return withSome({ hits: h, approximate: false, folded: true });
             if (required < 2) return { hits: hits, approximate: false };
@@ -719,6 +841,14 @@
           });
         });
       });
+    }
+
+    /** Keywords holding a document's number: the documents' pages first, each part in its
+     *  order (twin of SearchIndex._documents_first). */
+    function documentsFirst(query, hits) {
+      if (!DOCUMENT_NUMBER.test(query)) return hits;
+      var isPage = function (h) { return facet(h.id).kind === "document"; };
+      return hits.filter(isPage).concat(hits.filter(function (h) { return !isPage(h); }));
     }
 
     /** Document `id`, from its category's d/ file (each file fetched once). */
@@ -765,6 +895,58 @@
       return match;
     }
 
+    /** Whether a term begins with prefix, in its shard or past it (twin of SearchIndex._begins). */
+    function begins(prefix, n, data) {
+      var b = bounds.u;
+      return data.t.some(function (t) { return t.lastIndexOf(prefix, 0) === 0; }) || (n < b.length && b[n].lastIndexOf(prefix, 0) === 0);
+    }
+
+    /** [word, its fix as shown] from a loaded u/ shard's nearest syllable, or null (twin of SearchIndex._fix). */
+    function fixIn(word, data) {
+      var terms = data.t.filter(function (t, i) { return data.p[i] !== SAME_POSTINGS; });
+      var fix = nearest(word.folded, terms, function (t) { return decoded(data, t).ids.length; });
+      if (!fix) return null;
+      var usual = decoded(data, fix).preferred;
+      return [word, shownForm(word, fix, usual.charAt(0) === SAME_POSTINGS ? usual.slice(1) : usual)];
+    }
+
+    /**
+     * Promise of the query with each syllable the index lacks replaced by its nearest one in
+     * the same u/ shard, or null (twin of SearchIndex.suggest). Reads the shards the query's
+     * own search reads (asked after it, it fetches nothing) and, for a whole query whose
+     * missing word has no near syllable there, one u/ shard more (`otherShard`). While
+     * typing, the last word is fixed only when no term begins with it, and nothing more is read.
+     */
+    function suggest(query, prefix) {
+      return init().then(function () {
+        query = clip(query);
+        if (words.min && analyze(query).length >= words.min) return null;
+        var typed = typedWords(query, prefix), text = typed[0], missed = [];
+        return Promise.all(typed[1].map(function (word) {
+          var n = shardOf("u", word.folded);
+          if (n < 0) return null;
+          return shard("u", n).then(function (data) {
+            if (data.index[word.folded] !== undefined || (word.typing && begins(word.folded, n, data))) return null;
+            var fix = fixIn(word, data);
+            if (!fix && !prefix) missed.push([word, otherShard(word.folded, n, function (t) { return shardOf("u", t); })]);
+            return fix;
+          });
+        })).then(function (fixes) {
+          fixes = fixes.filter(Boolean);
+          // In the reader's order, as the Python twin's loop (the shards arrive in any order).
+          missed.sort(function (a, b) { return a[0].start - b[0].start; });
+          var chosen = missed.map(function (m) { return m[1]; }).filter(function (o) { return o >= 0; })[0];
+          if (chosen === undefined) return rewrite(text, fixes);
+          // One request more at most; if it fails, the suggestion goes without it: the
+          // results never wait on a failed offer.
+          return shard("u", chosen).then(function (data) {
+            missed.forEach(function (m) { if (m[1] === chosen) fixes.push(fixIn(m[0], data)); });
+            return rewrite(text, fixes.filter(Boolean));
+          }, function () { return rewrite(text, fixes); });
+        });
+      });
+    }
+
     function facet(id) {
       var v = facets[id];
       var bits = manifest.kindBits || 2;  // an index written before pages were searched: 2
@@ -772,7 +954,7 @@
     }
 
     return {
-      init: init, search: search, doc: doc, facet: facet, matcher: matcher, recheck: recheck,
+      init: init, search: search, suggest: suggest, doc: doc, facet: facet, matcher: matcher, recheck: recheck,
       manifest: function () { return manifest; }
     };
   }
@@ -877,8 +1059,8 @@
 
   // --- Browser: presentation ---------------------------------------------------------------
 
-  var KIND_LABELS = { article: "Tin bài", qa: "Hỏi - Đáp", question: "Hỏi - Đáp", guide: "Hướng dẫn", page: "Thông tin chung" };
-  var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"] };
+  var KIND_LABELS = { article: "Tin bài", qa: "Hỏi - Đáp", question: "Hỏi - Đáp", guide: "Hướng dẫn", page: "Thông tin chung", document: "Văn bản" };
+  var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"], "van-ban": ["document"] };
   var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28, PREFETCH_PAUSE = 400, SETTLE = 500;
   var SNIPPET_CHARS = 4000;  // text a document keeps for its snippet (writer.SNIPPET_CHARS)
 
@@ -1065,6 +1247,7 @@
     this.list = rootEl.querySelector("[data-bantin-results]");
     this.more = rootEl.querySelector("[data-bantin-more]");
     this.hint = rootEl.querySelector("[data-bantin-hint]");
+    this.suggestLine = rootEl.querySelector("[data-bantin-suggest]");  // «Có phải bạn muốn tìm: …?»
     this.ask = rootEl.querySelector("[data-bantin-ask]");  // where to ask: shown under an answer list
     // The printout's header (partials/bantin-print.html): the public address of this list.
     this.address = document.querySelector("[data-bt-search-address]");
@@ -1161,6 +1344,8 @@
     this.printAddress();
     if (!query.trim()) {
       this.hits = null;
+      this.suggestion = null;
+      this.showSuggestion();
       this.list.textContent = "";
       this.more.hidden = true;
       this.hint.textContent = "";
@@ -1180,7 +1365,14 @@
         self.prefix = typing;
         self.result = result;
         if (typing) self.settle(engine, query, seq);
-        return self.render();
+        // From the shards the search just read (a word in no item whose own shard has no near
+        // syllable: one u/ shard more, not while typing); the list is as it was. The line and
+        // the list show together: the line above a list already shown would push it down.
+        return engine.suggest(query, typing).then(function (suggestion) {
+          if (seq !== self.seq) return;
+          self.suggestion = suggestion;
+          return self.render();
+        });
       });
     }).catch(function (err) {
       if (seq !== self.seq) return;
@@ -1204,7 +1396,12 @@
     this.settleTimer = setTimeout(function () {
       if (seq !== self.seq) return;
       engine.search(query, { prefix: false }).then(function (result) {
+        return engine.suggest(query, false).then(function (suggestion) { return [result, suggestion]; });
+      }).then(function (both) {
+        var result = both[0];
         if (seq !== self.seq) return;
+        self.suggestion = both[1];  // the last word whole now: «khai sihn» has its line
+        self.showSuggestion();
         if (sameList(result, self.result) || !holds(result, self.result) || !self.keepsInSight(engine, result)) return;
         self.prefix = false;
         self.seq++;  // a "Xem thêm" of the typed list, still loading, must not add to this one
@@ -1247,7 +1444,10 @@
     var m = engine.manifest(), cat = this.selects.category, year = this.selects.year;
     // The site's own pages (trang/) have no category: no blank choice for them.
     if (cat) m.cats.filter(function (c) { return c[0]; }).forEach(function (c) { cat.appendChild(el("option", { value: c[0], text: c[1] })); });
-    if (year) m.years.map(function (r) { return r[0]; }).filter(Boolean)
+    // Each year once, newest first: a legal document's page has its year of issue (session
+    // 36), so a year comes back after the dated items' runs ("Năm 2015": Luật 80/2015/QH13).
+    if (year) m.years.map(function (r) { return r[0]; })
+      .filter(function (y, i, all) { return y && all.indexOf(y) === i; }).sort(function (a, b) { return b - a; })
       .forEach(function (y) { year.appendChild(el("option", { value: String(y), text: String(y) })); });
     if (cat) cat.value = this.wanted.category;
     if (year) year.value = this.wanted.year;
@@ -1270,6 +1470,7 @@
         self.more.hidden = true;
         var any = filters.type || filters.category || filters.year;
         self.say("Không tìm thấy kết quả cho " + q + (any ? " với bộ lọc đã chọn." : "."));
+        self.showSuggestion();
         self.noResults(any);
         if (self.ask) self.ask.hidden = false;
         return;
@@ -1284,6 +1485,35 @@
         (self.result.folded ? " (không có bài nào có đúng các chữ như đã gõ dấu; hiện các bài có các chữ ấy khi bỏ dấu)" : "") +
         (self.result.question ? ", xếp theo mức độ phù hợp với câu hỏi" : ""));
     });
+  };
+
+  /**
+   * «Có phải bạn muốn tìm: <khai sinh>?» above the list: a link to this page with the fixed
+   * query and the same filters, which a tap follows without reloading. Text nodes only: the
+   * query is the reader's (or a link's) text, never HTML.
+   */
+  SearchPage.prototype.showSuggestion = function () {
+    var line = this.suggestLine, self = this, fixed = this.suggestion;
+    if (!line) return;
+    line.textContent = "";
+    line.hidden = !fixed;
+    if (!fixed) return;
+    var params = new URLSearchParams(), f = this.filters();
+    params.set("q", fixed);
+    if (f.type) params.set("loai", f.type);
+    if (f.category) params.set("chuyen-muc", f.category);
+    if (f.year) params.set("nam", f.year);
+    var link = el("a", { href: "?" + params.toString(), text: fixed });
+    link.addEventListener("click", function (e) {
+      if (e.button || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;  // a new tab: the link's own
+      e.preventDefault();
+      try { history.pushState(null, "", link.getAttribute("href")); } catch (err) { location.href = link.href; return; }
+      self.fromUrl();  // Back returns to what was typed (popstate)
+      self.input.focus();
+    });
+    line.appendChild(document.createTextNode("Có phải bạn muốn tìm: "));
+    line.appendChild(link);
+    line.appendChild(document.createTextNode("?"));
   };
 
   SearchPage.prototype.noResults = function (filtered) {
@@ -1350,7 +1580,7 @@
           status += hits.some(function (h) { return h.some; }) ? " (trong các bài có đủ mọi từ, các từ này không đứng liền nhau)" :
             " (không bài nào có các từ này đứng liền nhau; các bài dưới đây chứa chúng ở những chỗ khác nhau)";
         }
-        if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); }
+        if (status !== undefined) { self.list.textContent = ""; self.hint.textContent = ""; self.say(status); self.showSuggestion(); }
         docs.forEach(function (d, k) {
           var li = self.item(engine, d, matches), at = firstNew + k;
           // Where the items with only some of the words begin («đơn ly hôn»: FEW_WHOLE).
@@ -1400,6 +1630,9 @@
   SearchPage.prototype.item = function (engine, d, matches) {
     var cats = engine.manifest().cats, kind = engine.manifest().kinds[d.k];
     var meta = [el("span", { className: "bantin-search-result__type", text: KIND_LABELS[kind] || "" })];
+    // A document out of force, marked as its page marks it: a word in bold red (not colour
+    // alone), from the record's data (`s`), a text node (session 36).
+    if (d.s) meta.push(el("strong", { className: "bt-expired", text: d.s }));
     if (d.h) meta.push(el("span", { text: d.h }));
     if (cats[d.c] && cats[d.c][1]) meta.push(el("span", { text: cats[d.c][1] }));
     if (d.d) meta.push(el("time", { datetime: d.d, text: shortDate(d.d) }));
@@ -1531,10 +1764,10 @@
       return engine.search(query, { prefix: true }).then(function (result) {
         // A question's box shows the first of the page's first ten, as the page orders them.
         var top = result.hits.slice(0, result.question ? PAGE_SIZE : BOX_SIZE);
-        return Promise.all(top.map(function (h) { return engine.doc(h.id); })).then(function (docs) {
+        return Promise.all([Promise.all(top.map(function (h) { return engine.doc(h.id); })), engine.suggest(query, true)]).then(function (both) {
           if (seq !== self.seq) return;
-          docs = engine.recheck(result, top, docs).docs.slice(0, BOX_SIZE);
-          self.show(engine, query, result, docs);
+          var docs = engine.recheck(result, top, both[0]).docs.slice(0, BOX_SIZE);
+          self.show(engine, query, result, docs, both[1]);
           self.prefetch(engine, query, seq);
         });
       });
@@ -1561,7 +1794,7 @@
       engine.search(query, { prefix: false }).then(function (result) {
         // "Xem tất cả 13 kết quả" then a page of 1 («hoa giai la gi»: «gi» was a prefix of
         // «giới» in the box; a screen-reader trial, session 29): the link says the page's count.
-        if (seq === self.seq && !self.panel.hidden && self.allOption) self.allOption.textContent = allText(result, self.options.length - 1);
+        if (seq === self.seq && !self.panel.hidden && self.allOption) self.allOption.textContent = allText(result, self.listed);
         result.hits.slice(0, PAGE_SIZE).forEach(function (h) {
           engine.doc(h.id).catch(function () { /* the search page asks again */ });
         });
@@ -1569,7 +1802,9 @@
     }, PREFETCH_PAUSE);
   };
 
-  SearchBox.prototype.show = function (engine, query, result, docs) {
+  /** The list under the box: «Có phải bạn muốn tìm: khai sinh?» first when a word typed is in
+   *  no item (`suggestion`, to the search page with it), the results, "Xem tất cả". */
+  SearchBox.prototype.show = function (engine, query, result, docs, suggestion) {
     var self = this, matches = engine.matcher(query, true), cats = engine.manifest().cats;
     // The option chosen with the arrows stays chosen when a later list still has it: a list
     // typed a moment before could replace it between ArrowDown and Enter, and Enter then
@@ -1579,9 +1814,18 @@
     this.options = [];
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
+    this.listed = docs.length;
+    if (suggestion) {
+      var fix = el("li", { role: "option", id: this.input.id + "-opt-fix", "aria-selected": "false",
+                           "data-href": this.form.getAttribute("action") + "?q=" + encodeURIComponent(suggestion),
+                           className: "bantin-search-option bantin-search-option--suggest" },
+                   ["Có phải bạn muốn tìm: ", el("strong", { text: suggestion }), "?"]);
+      this.listbox.appendChild(fix);
+      this.options.push(fix);
+    }
     docs.forEach(function (d, i) {
       var kind = engine.manifest().kinds[d.k];
-      var meta = [KIND_LABELS[kind], cats[d.c] && cats[d.c][1], shortDate(d.d)].filter(Boolean).join(" · ");
+      var meta = [KIND_LABELS[kind], d.s, cats[d.c] && cats[d.c][1], shortDate(d.d)].filter(Boolean).join(" · ");
       var li = el("li", { role: "option", id: self.input.id + "-opt-" + i, "aria-selected": "false", "data-href": siteUrl(self.base, d.u), className: "bantin-search-option" }, [
         el("span", { className: "bantin-search-option__title" }, [titleNodes(d.t, matches)]),
         el("span", { className: "bantin-search-option__meta", text: meta })

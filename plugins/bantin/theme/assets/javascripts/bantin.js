@@ -305,7 +305,10 @@
      `bantin build --offline`, links files instead): its links name folders ("tin-tuc/"), which
      a browser shows there as a list of files. A folder link or a search form sent there goes
      to the folder's index.html. Its href is changed before the browser follows it, so a new
-     tab and a copied link get it too. Over http nothing changes. --- */
+     tab and a copied link get it too. Material's keys N/. and P/, follow the head's
+     link[rel=next|prev] (no click to catch): those are changed at once. The redirect pages
+     (short links, `aliases:`) do it themselves (templates/redirect.html). Over http nothing
+     changes. --- */
   function folderIndex(url) {
     if (url.protocol !== "file:" || url.pathname.slice(-1) !== "/") { return null; }
     url.pathname += "index.html";
@@ -314,6 +317,10 @@
 
   function initFileFolders() {
     if (location.protocol !== "file:") { return; }
+    document.querySelectorAll("link[rel=next][href], link[rel=prev][href]").forEach(function (link) {
+      var href = folderIndex(new URL(link.href));
+      if (href) { link.href = href; }
+    });
     function fix(e) {
       var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
       var href = a && typeof a.href === "string" && folderIndex(new URL(a.href));  /* not an SVG link */

@@ -1,0 +1,561 @@
+/* Bản tin's tables and pasted Word text in the web editor's "Nội dung" (rich text mode).
+ * Loaded after Decap and before bantin-admin.js, which starts Decap.
+ *
+ * - "Bảng": a Markdown table (`| … |` lines, guide §5.4) is one block holding its own text.
+ *   Decap's rich text editor read such a table into its own table cells and wrote it back
+ *   padded, with every column's alignment (`---:`) lost and a `\|` inside a cell unescaped
+ *   into a cell of its own (measured, session 35): saving a word changed elsewhere rewrote
+ *   the table, and could shift a row's figures into the wrong column. As a block, the table
+ *   is written back byte for byte; it is edited as text in the block, and the "+" menu adds
+ *   a new one from a model.
+ * - Paste (Decap hands us each node of the pasted HTML, scripts/patch_decap.py): a table
+ *   (from Word, Excel, a web page) becomes such a block, its first row the header, every
+ *   cell under its column (merged cells: empty places); Decap made one paragraph of every
+ *   cell without a word. Word's bulleted paragraphs (MsoListParagraph: "-", "·", "o" then a
+ *   run of non-breaking spaces) become list items; Decap kept the marker, saved as `\-` and
+ *   spaces; Word's list levels are nested lists. Lettered points «a)», «A)», roman «I.» and
+ *   numbers that a Markdown list would renumber stay as typed. Word's bold (<b>, which Decap
+ *   dropped) and italic are marks; a cell keeps them, and its http(s)/mailto/tel links, as
+ *   Markdown; a header of two rows names each column by both. Space between Word's
+ *   paragraphs is dropped, not kept as a stray paragraph.
+ * - "Markdown giữ nguyên": a note box (`!!!`), an HTML block with `markdown="1"`, a picture
+ *   with `{: … }` after it and link definitions (an editor's note `[//]: # (…)`), which Decap's
+ *   editor changed or dropped on any save, held as text like a table.
+ * Everything shown is built with `h` (React elements) or as Markdown text: never as HTML.
+ */
+(function () {
+  "use strict";
+  var CMS = window.CMS, h = window.h;
+  if (!CMS || typeof CMS.registerEditorComponent !== "function") { return; }
+
+  // --- a Markdown table, kept as written ------------------------------------------------------
+  // A header line holding a `|`, then the delimiter row (`| --- | :--: |`, a `|` in it), then
+  // every line up to the first blank one, as Python-Markdown reads a table (a block). Not a
+  // heading, quote or list item: those lines are not a table's header. No multiline flag:
+  // Decap tries the pattern at the start of each block. The header's `|` is looked for ahead
+  // (a lookahead is not backtracked into): `[^\n]*\|[^\n]*` tried every `|` of the line against
+  // every end when the next line was no delimiter row, 1.2 s for a line of 40,000 (review, session 36).
+  var HEADER = "[ ]{0,3}(?![#>]|[-*+][ \\t]|\\d{1,9}[.)][ \\t])(?=[^\\n]*\\|)[^\\n]*";
+  var CELL = "[ \\t]*:?-+:?[ \\t]*";
+  var DELIMITER = "[ ]{0,3}(?=[^\\n]*\\|)\\|?" + CELL + "(?:\\|" + CELL + ")*\\|?[ \\t]*";
+  var ROWS = "(?:\\n(?![ \\t]*(?:\\n|$))[^\\n]*)*";
+  var TABLE = new RegExp("^" + HEADER + "\\n" + DELIMITER + "(?=\\n|$)" + ROWS);
+  var MODEL = "| Cột 1 | Cột 2 |\n| --- | --- |\n|  |  |";
+
+  // The table as the file will hold it: its own lines, no blank line inside (a blank line
+  // would end the table there and leave the rest as a paragraph of `|`), nothing after.
+  function tableText(text) {
+    return String(text || "").replace(/\r\n?/g, "\n").replace(/\n[ \t]*(?=\n)/g, "").replace(/^\n+|\s+$/g, "");
+  }
+
+  // A row's cells: split on `|` not escaped by `\`, the outer pipes dropped.
+  function cells(line) {
+    var out = [], cell = "", i;
+    line = line.trim().replace(/^\|/, "");
+    for (i = 0; i < line.length; i++) {
+      if (line[i] === "\\" && i + 1 < line.length) { cell += line[i] + line[i + 1]; i += 1; continue; }
+      if (line[i] === "|") { out.push(cell.trim()); cell = ""; continue; }
+      cell += line[i];
+    }
+    if (cell.trim()) { out.push(cell.trim()); }
+    return out.map(function (c) {
+      return c.replace(/\\([\\|*_`[\]<>#-])/g, "$1").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    });
+  }
+
+  // The block's picture in the editor and the preview pane: the table's text, in cells.
+  function tablePreview(data) {
+    var lines = tableText(data && data.table).split("\n").filter(function (l) { return l.trim(); });
+    if (lines.length < 2) { return h("p", {}, "(bảng trống)"); }
+    var head = cells(lines[0]), body = lines.slice(2).map(cells);
+    return h("table", { className: "bantin-bang" },
+      h("thead", {}, h("tr", {}, head.map(function (c, i) { return h("th", { key: i }, c); }))),
+      h("tbody", {}, body.map(function (row, r) {
+        return h("tr", { key: r }, row.map(function (c, i) { return h("td", { key: i }, c); }));
+      })));
+  }
+
+  CMS.registerEditorComponent({
+    id: "bantin-bang",
+    label: "Bảng",
+    fields: [{
+      name: "table", label: "Bảng (mỗi hàng một dòng, các ô ngăn bằng dấu |)", widget: "text", default: MODEL,
+      hint: "Dòng đầu là hàng tiêu đề, dòng thứ hai là | --- | --- | (mỗi cột một ---), rồi mỗi hàng một dòng. " +
+        "Không để dòng trống trong bảng. Dấu | trong một ô viết là `\\|`. Xem mục 5.4 của hướng dẫn biên tập."
+    }],
+    pattern: TABLE,
+    fromBlock: function (match) { return { table: match[0] }; },
+    toBlock: function (data) { return tableText(data && data.table); },
+    toPreview: tablePreview
+  });
+
+  // --- what Decap's editor cannot keep, kept as written --------------------------------------
+  // Decap reads the whole body into its own tree and writes it back on any save (session 36,
+  // tests/data/rich-text-constructs.txt). Three things the site reads came back changed: a
+  // note box (`!!! note`, admonition) holding a list or two paragraphs lost its indented part,
+  // saved as code outside the box; `<div markdown="1">` had its Markdown escaped (`\*\*`), so
+  // the page showed the stars; a picture with `{: .lop }` after it was split from it, the
+  // `{: … }` shown as words. Each is a block holding its own text, as "Bảng" holds a table,
+  // written back byte for byte. The note box: the `!!!` line and every line after it that is
+  // indented (4 spaces or a Tab), blank lines between them included. The HTML block: its
+  // opening tag with `markdown=` to the first line that closes that tag. The picture: the
+  // whole line, nothing after it. No multiline flag: Decap tries the pattern at a block's start.
+  var NOTE = "!!![ \\t]+[^\\n]*(?:\\n(?:[ \\t]*\\n)*(?: {4}|\\t)[^\\n]*)*";
+  var MD_HTML = "<([A-Za-z][A-Za-z0-9-]*)\\b[^>\\n]*\\smarkdown\\s*=[^>\\n]*>[\\s\\S]*?\\n[ ]{0,3}</\\1>[ \\t]*(?=\\n|$)";
+  var PICTURE_ATTRS = "!\\[[^\\]\\n]*\\]\\([^)\\n]*\\)[ \\t]*\\{[^}\\n]*\\}[ \\t]*(?=\\n|$)";
+  // An editor's note `[//]: # (Chờ duyệt)` and a link definition nothing uses (`[ten]: https://…`,
+  // guide §5.3) show nothing on the page: Python-Markdown reads them as link definitions.
+  // Decap's reader drops every definition (it makes reference links inline), so any save lost
+  // the note; one glued under a paragraph's line was words to Decap, saved as a link or as
+  // `\[//]: …`, which the page then showed. Each run of such lines is a block, written back
+  // byte for byte: a line `[id]:` (at most 3 spaces in), an address, then nothing, or a title
+  // opening with `"`, `'` or `(` (read to the line's end, not checked: a line kept as written
+  // is shown as before either way), and a title alone on the next line. The character classes
+  // either side of each `[ ]+` exclude one another, so a long line is read once
+  // (DEFINITION_START in scripts/patch_decap.py, which lets such a line end a paragraph, is
+  // this pattern's first line).
+  var TITLE = "(?:\"[^\"\\n]*\"|'[^'\\n]*'|\\([^\\n]*\\))";
+  var DEFINITION = "[ ]{0,3}\\[[^\\[\\]\\n]*\\]:[ ]*\\S+(?:[ ]+[\"'(][^\\n]*)?[ ]*(?=\\n|$)" +
+    "(?:\\n[ ]*" + TITLE + "[ ]*(?=\\n|$))?";
+  var DEFINITIONS = DEFINITION + "(?:\\n" + DEFINITION + ")*";
+  var AS_WRITTEN = new RegExp("^(?:" + NOTE + "|" + MD_HTML + "|" + PICTURE_ATTRS + "|" + DEFINITIONS + ")");
+
+  // The block's text as the file will hold it: its own lines, nothing after (a trailing blank
+  // line would end the note box early on the next opening).
+  function writtenText(text) {
+    return String(text || "").replace(/\r\n?/g, "\n").replace(/^\n+|\s+$/g, "");
+  }
+
+  // The definitions a block of them holds, as Decap looks one up (its label, spaces folded,
+  // lower case): a reference link `[Luật][luat]` elsewhere is resolved by Decap from them
+  // (DEFINITIONS_KEPT_RESOLVE in scripts/patch_decap.py) and saved as a link, as before the
+  // block held them; without, it was saved as the words `\[Luật]\[luat]`.
+  var DEFINITION_LINE = /^[ ]{0,3}\[([^\[\]\n]*)\]:[ ]*(\S+)(?:[ ]+(?:"([^"\n]*)"|'([^'\n]*)'|\(([^\n]*)\)))?/;
+  function definitionsIn(text) {
+    return String(text).split("\n").map(function (line) { return DEFINITION_LINE.exec(line); })
+      .filter(Boolean).map(function (m) {
+        var title = m[3] !== undefined ? m[3] : m[4] !== undefined ? m[4] : m[5];
+        return { id: m[1].replace(/\s+/g, " ").trim().toLowerCase(), url: m[2].replace(/^<(.*)>$/, "$1"),
+                 title: title === undefined ? null : title };
+      });
+  }
+
+  CMS.registerEditorComponent({
+    id: "bantin-nguyen-van",
+    label: "Markdown giữ nguyên",
+    fields: [{
+      name: "text", label: "Markdown (lưu đúng như viết)", widget: "text",
+      default: "!!! note \"Lưu ý\"\n    Nội dung lưu ý.",
+      hint: "Khối lưu ý (!!!), khối HTML có markdown=\"1\", ảnh có {: … } phía sau, ghi chú [//]: # (…): trình biên tập không " +
+        "hiện được, nên giữ nguyên chữ. Sửa ngay trong ô; giữ 4 dấu cách ở đầu các dòng lùi vào. " +
+        "Xem mục 5.4 của hướng dẫn biên tập."
+    }],
+    pattern: AS_WRITTEN,
+    fromBlock: function (match) { return { text: match[0], definitions: definitionsIn(match[0]) }; },
+    toBlock: function (data) { return writtenText(data && data.text); },
+    toPreview: function (data) { return h("pre", { className: "bantin-nguyen-van" }, writtenText(data && data.text)); }
+  });
+
+  // --- a pasted table, as a Markdown table -----------------------------------------------------
+  var BLOCKS = /^(P|DIV|LI|H[1-6]|TR|TD|TH|TABLE|UL|OL|BLOCKQUOTE|PRE)$/;  // TD: a table in a cell
+
+  // --- bold, italic and links, as the page showed them ---------------------------------------
+  // Whether `el` itself decides bold (or italic): <b>/<strong> (<i>/<em>) unless their own style
+  // says otherwise, a `font-weight` (`font-style`) in a style; null when it says nothing. Google
+  // Docs wraps a whole paste in <b style="font-weight:normal">: that <b> is not bold.
+  function decides(el, mark) {
+    var value = el.style ? (mark === "bold" ? el.style.fontWeight : el.style.fontStyle) : "";
+    if (value) {
+      return mark === "bold" ? value === "bold" || value === "bolder" || parseInt(value, 10) >= 600
+        : value === "italic" || value === "oblique";
+    }
+    if (mark === "bold" && (el.nodeName === "B" || el.nodeName === "STRONG")) { return true; }
+    if (mark === "italic" && (el.nodeName === "I" || el.nodeName === "EM")) { return true; }
+    return null;
+  }
+
+  // {bold, italic} of a text node: the nearest element up to `top` that decides each (Word writes
+  // `<b>…<span style="font-weight:normal">…</span></b>` for a plain word inside a bold run).
+  function marksOf(node, top) {
+    var out = { bold: null, italic: null };
+    for (var el = node.parentNode; el && el !== top.parentNode; el = el.parentNode) {
+      if (el.nodeType !== 1) { continue; }
+      if (out.bold === null) { out.bold = decides(el, "bold"); }
+      if (out.italic === null) { out.italic = decides(el, "italic"); }
+    }
+    return { bold: !!out.bold, italic: !!out.italic };
+  }
+
+  // Decap knows <strong> and <em> (saved `**…**`, `*…*`) but not Word's <b>, which it dropped;
+  // and a mark holding a link (`<b>… <a>…</a></b>`) made its converter throw. So each text node
+  // gets its own marks, as <strong>/<em> around the text alone (its spaces outside: `**Điều 1. **`
+  // is no bold in Markdown), and the elements that gave them are taken away.
+  var MARKED = "b, strong, i, em, span[style*=font-weight], span[style*=font-style]";
+  function ownMarks(body) {
+    var doc = body.ownerDocument, texts = [], walker = doc.createTreeWalker(body, 4), node;
+    while ((node = walker.nextNode())) { texts.push(node); }
+    var givers = Array.prototype.slice.call(body.querySelectorAll(MARKED));
+    texts.forEach(function (text) {
+      var m = marksOf(text, body), parts = /^([\s\u00a0]*)([\s\S]*?)([\s\u00a0]*)$/.exec(text.nodeValue);
+      if (!(m.bold || m.italic) || !parts[2]) { return; }
+      var inner = doc.createTextNode(parts[2]), outer = inner;
+      if (m.italic) { outer = doc.createElement("em"); outer.appendChild(inner); }
+      if (m.bold) { var b = doc.createElement("strong"); b.appendChild(outer); outer = b; }
+      var parent = text.parentNode;
+      if (parts[1]) { parent.insertBefore(doc.createTextNode(parts[1]), text); }
+      parent.insertBefore(outer, text);
+      if (parts[3]) { parent.insertBefore(doc.createTextNode(parts[3]), text); }
+      parent.removeChild(text);
+    });
+    givers.forEach(function (el) {
+      if (el.nodeName === "SPAN") { el.style.removeProperty("font-weight"); el.style.removeProperty("font-style"); return; }
+      while (el.firstChild) { el.parentNode.insertBefore(el.firstChild, el); }
+      el.parentNode.removeChild(el);
+    });
+  }
+
+  // A link's address as a Markdown table cell may hold it, or null for none: only http(s),
+  // mailto and tel (what the site's sanitiser keeps) and paths on the site. `javascript:` (any
+  // case, spaces and control characters inside), `file:`, `data:`, a Windows path, `//host`
+  // and Word's `#_Toc…` bookmarks (their target is not in the paste; Chromium hands them
+  // over made absolute, on the editor's own address) stay plain text.
+  function linkAddress(href) {
+    var url = String(href || "").replace(/[\u0000-\u0020\u007f]+/g, "");
+    var here = window.location.origin + window.location.pathname;
+    if (!url || /^(?:\/\/|#|\\)/.test(url) || url.indexOf(here + "#") === 0) { return null; }
+    var scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+    if (scheme && !/^(?:https?|mailto|tel)$/i.test(scheme[1])) { return null; }
+    return url.replace(/[()|<>"\\`[\]\s]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+  }
+
+  // A cell's text on one line: its paragraphs and line breaks as spaces, non-breaking spaces
+  // as spaces; Markdown's marks escaped, so that a `|` stays in its cell and `*` is a star,
+  // and `<` `>` `&` as entities (a backslash before `<` shows on the page; `<b>` would be a tag).
+  function escapeCell(text) {
+    return text.replace(/[\\|*_`[\]]/g, "\\$&").replace(/&(?=#?\w+;)/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  // The cell's runs of text: {text, bold, italic, href}, a block or line break a plain space.
+  function cellRuns(cell) {
+    var runs = [];
+    (function walk(node, href) {
+      if (node.nodeType === 3) {
+        var m = marksOf(node, cell);
+        runs.push({ text: node.nodeValue, bold: m.bold, italic: m.italic, href: href });
+        return;
+      }
+      if (node.nodeType !== 1) { return; }
+      if (node.nodeName === "A") { href = linkAddress(node.getAttribute("href")); }
+      var space = function () { runs.push({ text: " ", bold: false, italic: false, href: href }); };
+      if (node.nodeName === "BR" || BLOCKS.test(node.nodeName)) { space(); }
+      Array.prototype.forEach.call(node.childNodes, function (child) { walk(child, href); });
+      if (BLOCKS.test(node.nodeName)) { space(); }
+    })(cell, null);
+    return runs;
+  }
+
+  // A run as Markdown: `**…**` bold (not in a header row: a header is bold already), `*…*`
+  // italic, as Decap writes them; its spaces outside the marks.
+  function markedText(text, run, header) {
+    var parts = /^( ?)(.*?)( ?)$/.exec(text), inner = escapeCell(parts[2]);
+    if (!inner) { return text; }
+    if (run.italic) { inner = "*" + inner + "*"; }
+    if (run.bold && !header) { inner = "**" + inner + "**"; }
+    return parts[1] + inner + parts[3];
+  }
+
+  // A cell as one line of Markdown: runs with the same marks joined, a link around the runs
+  // that share its address: `[**Nghị định** 30/2020](https://…)`.
+  function cellText(cell, header) {
+    var out = "", group = null;
+    var flush = function () {
+      if (!group) { return; }
+      var text = group.runs.map(function (run) { return markedText(run.text, run, header); }).join("");
+      var parts = /^( ?)(.*?)( ?)$/.exec(text);
+      out += group.href && parts[2] ? parts[1] + "[" + parts[2] + "](" + group.href + ")" + parts[3] : text;
+      group = null;
+    };
+    cellRuns(cell).forEach(function (run) {
+      var text = run.text.replace(/[\s\u00a0]+/g, " "), href = run.href || null;
+      if (!group || group.href !== href) { flush(); group = { href: href, runs: [] }; }
+      var last = group.runs[group.runs.length - 1];
+      if (last && last.bold === run.bold && last.italic === run.italic) { last.text = (last.text + text).replace(/ {2,}/g, " "); }
+      else { group.runs.push({ text: text, bold: run.bold, italic: run.italic }); }
+    });
+    flush();
+    return out.replace(/ {2,}/g, " ").trim();
+  }
+
+  // A merged cell's span: 1 when missing or not a number; `rowspan="0"` (to the table's end) and
+  // spans past `most` are cut to `most`, so a hostile `colspan="99999"` stays small.
+  var SPAN_MAX = 50;
+  function span(td, name, most) {
+    var n = parseInt(td.getAttribute(name), 10);
+    if (name === "rowspan" && n === 0) { return most; }
+    return Math.max(1, Math.min(isNaN(n) ? 1 : n, most));
+  }
+
+  // How many of the table's first rows are its header: a <thead>'s rows, the first rows made
+  // of <th> only, Word's heading rows (`mso-yfti-lastfirstrow` on the last of them) or the
+  // rows a first-row cell is merged down over (a two-level header: "STT" down two rows beside
+  // "Năm 2024" over "Số vụ | Số người"); at least 1.
+  function headerRows(table, trs) {
+    var count = table.tHead ? Array.prototype.filter.call(table.tHead.rows, function (tr) { return tr.cells.length; }).length : 0;
+    var th = 0;
+    while (th < trs.length && Array.prototype.every.call(trs[th].cells, function (c) { return c.nodeName === "TH"; })) { th += 1; }
+    var word = 0;
+    trs.forEach(function (tr, r) { if (/mso-yfti-lastfirstrow\s*:\s*yes/.test(tr.getAttribute("style") || "")) { word = r + 1; } });
+    var down = trs.length ? Math.max.apply(null, Array.prototype.map.call(trs[0].cells, function (td) {
+      return span(td, "rowspan", trs.length);
+    })) : 1;
+    return Math.max(1, Math.min(trs.length, Math.max(count, th, word, down)));
+  }
+
+  // The table as a grid of cell texts, every figure under its column as the page showed it.
+  // A merged cell's text is in its first row and column; the places it covers, across
+  // (colspan) and down (rowspan), are empty cells, never the text again: a figure repeated
+  // would be counted twice by whoever adds up the column. A row skips the columns merged down
+  // from above (without that, session 35's first version moved a row's figures one column left,
+  // under the wrong heading). A column in which no cell begins (a span wider than the table) is
+  // dropped, and every row gets as many cells as the widest. `labels` is the same grid with a
+  // merged cell's text in every place it covers: what a header column is called.
+  function tableRows(table) {
+    var trs = Array.prototype.filter.call(table.rows || [], function (tr) { return tr.cells.length; });
+    var heads = headerRows(table, trs);
+    var grid = [], labels = [], below = [], from = [], begins = [];  // below[c]: rows still under a cell merged down column c
+    trs.forEach(function (tr, r) {
+      var row = [], label = [], c = 0;
+      var skipCovered = function () { while (below[c] > 0) { row[c] = ""; label[c] = from[c]; below[c] -= 1; c += 1; } };
+      Array.prototype.forEach.call(tr.cells, function (td) {
+        skipCovered();
+        var across = span(td, "colspan", SPAN_MAX), down = span(td, "rowspan", trs.length - r);
+        var text = cellText(td, r < heads);
+        row[c] = text;
+        begins[c] = true;
+        for (var k = 0; k < across && !(k && below[c] > 0); k++, c++) {  // a span stops at a merged-down cell
+          if (k) { row[c] = ""; }
+          label[c] = from[c] = text;
+          below[c] = down - 1;
+        }
+      });
+      for (; c < below.length; c++) { if (below[c] > 0) { row[c] = ""; label[c] = from[c]; below[c] -= 1; } }
+      grid.push(row);
+      labels.push(label);
+    });
+    var kept = function (row) {
+      var out = [];
+      for (var c = 0; c < begins.length; c++) { if (begins[c]) { out.push(row[c] || ""); } }
+      return out;
+    };
+    return { heads: heads, rows: grid.map(kept), labels: labels.map(kept) };
+  }
+
+  // The one header line of a Markdown table for a header of several rows: each column's
+  // labels from top to bottom joined by « – » ("Năm 2024 – Số vụ"), a label merged over
+  // several columns in each of them, the same label twice (merged down) once. Keeping only
+  // the first row put "Năm 2024" over two columns of different figures and the second row
+  // among the figures.
+  function headerLine(labels, heads) {
+    return labels[0].map(function (first, c) {
+      var parts = [];
+      for (var r = 0; r < heads; r++) {
+        var text = labels[r][c] || "";
+        if (text && parts[parts.length - 1] !== text) { parts.push(text); }
+      }
+      return parts.join(" – ");
+    });
+  }
+
+  function markdownTable(table) {
+    var line = function (row) { return "| " + row.join(" | ") + " |"; };
+    var header = table.heads > 1 ? headerLine(table.labels, table.heads) : table.rows[0];
+    var lines = [line(header), line(header.map(function () { return "---"; }))];
+    return lines.concat(table.rows.slice(table.heads).map(line)).join("\n");
+  }
+
+  // The "Bảng" block holding `text`, as Decap's "+" menu inserts one.
+  function tableBlock(text) {
+    return { type: "shortcode", id: "bantin-bang",
+             data: { shortcode: "bantin-bang", shortcodeNew: true, shortcodeData: { table: text } },
+             children: [{ text: "" }] };
+  }
+
+  // --- Word's list paragraphs ---------------------------------------------------------------
+  // Word writes a list item as a paragraph of class MsoListParagraph (…CxSpFirst, …Middle,
+  // …Last) or with `mso-list` in its style, its marker typed out: "-", "·" (Symbol), "o"
+  // (Courier New), "§" (Wingdings), or "1." "a)" "ii)" "A." "IV.", then non-breaking spaces,
+  // in a <span style="mso-list:Ignore">. Any paragraph starting with such a marker and two
+  // spaces is taken the same way (other word processors).
+  var BULLET = new RegExp("^[\\s\\u00a0]*([-–·•o§▪●◦*\\uf0b7\\uf0a7\\uf076\\uf0d8]|(\\d{1,3})[.)]|" +
+    "[a-zđ][.)]|[ivx]{1,5}[.)]|[A-ZĐ][.)]|[IVXLC]{1,7}[.)])[\\s\\u00a0]+");
+  var WORD_ITEM = /MsoListParagraph/;
+
+  // Word's own marker (the text of its `mso-list:Ignore` span) with the spaces around it, when
+  // it is no marker of ours («Điều 1.», «Chương I», «(1)»): kept as typed, like a letter.
+  function wordMarker(p, text) {
+    var ignore = p.querySelector("span[style*='mso-list:Ignore'], span[style*='mso-list: Ignore']");
+    var typed = ignore && ignore.textContent.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, "");
+    if (!typed) { return null; }
+    var found = /^[\s\u00a0]*/.exec(text)[0];
+    if (text.slice(found.length, found.length + typed.length) !== typed) { return null; }
+    var after = /^[\s\u00a0]*/.exec(text.slice(found.length + typed.length))[0];
+    return { length: found.length + typed.length + after.length, marker: typed, kind: "letter" };
+  }
+
+  // A list paragraph's level, 1 for the outermost: Word's `mso-list:l0 level2`, else its left
+  // margin in points (ranked among the run's margins by `levels`).
+  var POINTS = { pt: 1, px: 0.75, cm: 28.35, mm: 2.835, in: 72 };
+  function indentOf(p) {
+    var style = p.getAttribute("style") || "", level = /mso-list\s*:[^;]*level(\d+)/.exec(style);
+    if (level) { return { level: parseInt(level[1], 10) }; }
+    var margin = /^(-?[\d.]+)(pt|px|cm|mm|in)$/.exec((p.style && p.style.marginLeft) || "");
+    return { margin: margin ? parseFloat(margin[1]) * POINTS[margin[2]] : 0 };
+  }
+
+  // {length of the marker and its spaces, marker as typed, kind: bullet, number or letter,
+  // indent}. Upper-case «A)», «B.» and roman «I.», «IV.» are letters: in a legal text «I.»,
+  // «II.» head the parts of a report and «A)» names a point, so they are never made a list
+  // (Markdown would write «1. 2.»), and stay at the start of their paragraph as typed.
+  function listMarker(p) {
+    var style = p.getAttribute("style") || "", text = p.textContent || "";
+    var word = WORD_ITEM.test(p.className || "") || /mso-list\s*:\s*l\d/.test(style);
+    var found = BULLET.exec(text), marker;
+    if (found && (word || /^[\s\u00a0]*\S+[\s\u00a0]{2,}/.test(text))) {
+      var kind = found[2] ? "number" : /[.)]$/.test(found[1]) ? "letter" : "bullet";
+      marker = { length: found[0].length, marker: found[1], kind: kind };
+    } else {
+      marker = word ? wordMarker(p, text) : null;
+    }
+    if (marker) { marker.indent = indentOf(p); }
+    return marker;
+  }
+
+  // `count` characters taken off the start of the paragraph's text, node by node.
+  function dropStart(p, count) {
+    var walker = p.ownerDocument.createTreeWalker(p, 4), node;
+    while (count > 0 && (node = walker.nextNode())) {
+      var cut = Math.min(count, node.nodeValue.length);
+      node.nodeValue = node.nodeValue.slice(cut);
+      count -= cut;
+    }
+  }
+
+  // The marker kept as typed, in a paragraph of its own: «a) Người …». After a number, one
+  // non-breaking space (Word's own, after its markers): Decap writes «3. Khoản» unescaped,
+  // which Markdown reads as a list numbered from 1; «3.» then a non-breaking space is no list
+  // marker in Python-Markdown or CommonMark, and looks the same.
+  function keepMarker(p, marker) {
+    dropStart(p, marker.length);
+    var space = marker.kind === "number" ? "\u00a0" : " ";
+    p.insertBefore(p.ownerDocument.createTextNode(marker.marker + space), p.firstChild);
+  }
+
+  // Each item's level within its run of items (a run ends at any other paragraph): Word's level
+  // as given, made to start at 1; margins ranked, the smallest 1. A level deeper than one
+  // below the item before it is that one's child all the same (Markdown nests one at a time).
+  function levels(items) {
+    var run = [];
+    var close = function () {
+      var margins = [], least = Infinity;
+      run.forEach(function (m) {
+        if (m.indent.level) { least = Math.min(least, m.indent.level); }
+        else if (margins.indexOf(m.indent.margin) < 0) { margins.push(m.indent.margin); }
+      });
+      margins.sort(function (x, y) { return x - y; });
+      var before = 0;
+      run.forEach(function (m) {
+        var level = m.indent.level ? m.indent.level - least + 1 : margins.indexOf(m.indent.margin) + 1;
+        m.level = Math.min(level, before + 1);
+        before = m.level;
+      });
+      run = [];
+    };
+    items.forEach(function (m) { if (m) { run.push(m); } else { close(); } });
+    close();
+  }
+
+  // Whether numbered paragraphs may be a Markdown list "1. 2. 3.": only when every run of them,
+  // level by level, is numbered 1., 2., 3., … as the list's Markdown will be (Python-Markdown
+  // numbers a list from 1 whatever its first number, and reads no "1)"). Else Word's numbers,
+  // kept as text. A deeper item leaves the count of the level above it going.
+  function numbersAsWritten(items) {
+    var next = [], fits = true;
+    items.forEach(function (item) {
+      if (!item || item.kind === "letter") { next = []; return; }
+      next.length = item.level + 1;  // deeper levels start again
+      if (item.kind !== "number") { next[item.level] = 1; return; }
+      var expected = next[item.level] || 1;
+      if (item.marker !== expected + ".") { fits = false; }
+      next[item.level] = expected + 1;
+    });
+    return fits;
+  }
+
+  // Word's list paragraphs: bullets, and numbers that fit (above), made into <ul> and <ol>,
+  // nested by level (a deeper item's list inside the item before it, as Decap's own nested
+  // lists are; saved indented 4 spaces, scripts/patch_decap.py LIST_INDENT). Space between
+  // them ignored. Letters «a) b) c)» (the points, điểm, of a legal clause), roman «i) ii)» and
+  // upper-case «A) I.» stay paragraphs starting with their marker as typed: Markdown has no
+  // lettered list, and session 35's first version made them «1. 2. 3.», so that a later «điểm
+  // b khoản này» named a point the page no longer showed.
+  function wordLists(parent) {
+    var nodes = Array.prototype.slice.call(parent.childNodes).filter(function (node) {
+      return !(node.nodeType === 3 && !node.nodeValue.trim());
+    });
+    var items = nodes.map(function (node) { return node.nodeType === 1 && node.nodeName === "P" ? listMarker(node) : null; });
+    items.forEach(function (m, i) { if (m && m.kind === "letter") { keepMarker(nodes[i], m); items[i] = null; } });
+    levels(items);
+    var numbered = numbersAsWritten(items);
+    items.forEach(function (m, i) { if (m && m.kind === "number" && !numbered) { keepMarker(nodes[i], m); items[i] = null; } });
+    var open = [];  // the lists open, outermost first: {list, ordered, item}
+    nodes.forEach(function (node, i) {
+      var marker = items[i];
+      if (!marker) { open = []; return; }
+      dropStart(node, marker.length);
+      var ordered = marker.kind === "number", level = Math.min(marker.level, open.length + 1);
+      open.length = Math.min(open.length, level);
+      var here = open[level - 1];
+      if (!here || here.ordered !== ordered) {
+        var list = parent.ownerDocument.createElement(ordered ? "ol" : "ul");
+        if (level > 1) { open[level - 2].item.appendChild(list); } else { parent.insertBefore(list, node); }
+        here = open[level - 1] = { list: list, ordered: ordered };
+      }
+      var item = parent.ownerDocument.createElement("li");  // holding the paragraph, as Decap's
+      item.appendChild(node);  // own list items do: Enter at its end then makes the next item
+      here.list.appendChild(item);
+      here.item = item;
+    });
+  }
+
+  // Space between blocks (Word's line ends, `&nbsp;` paragraphs' neighbours) is not text:
+  // Decap made it a paragraph of its own, written as a lone `\` or an empty line.
+  function dropSpaceBetweenBlocks(parent) {
+    Array.prototype.slice.call(parent.childNodes).forEach(function (node) {
+      if (node.nodeType === 3 && !node.nodeValue.replace(/[\s\u00a0]+/g, "")) { parent.removeChild(node); }
+      else if (node.nodeType === 8) { parent.removeChild(node); }
+    });
+  }
+
+  // Called by Decap for each node of pasted HTML (scripts/patch_decap.py): a Slate node to
+  // use instead, null to drop the node, or undefined to let Decap convert it as before.
+  window.bantinPasted = function (node) {
+    try {
+      if (node.nodeName === "BODY") {  // Word's paragraphs, in the body or its sections (<div>)
+        ownMarks(node);
+        [node].concat(Array.prototype.slice.call(node.querySelectorAll("div"))).forEach(function (box) {
+          wordLists(box);
+          dropSpaceBetweenBlocks(box);
+        });
+        return undefined;
+      }
+      if (node.nodeName === "TABLE") {
+        var table = tableRows(node), rows = table.rows;
+        if (!rows.length) { return null; }
+        if (rows.length === 1 && rows[0].length === 1) { return undefined; }  // a framed box, not a table
+        return tableBlock(markdownTable(table));
+      }
+    } catch (e) { /* anything unforeseen: Decap's own conversion, as before */ }
+    return undefined;
+  };
+
+})();
