@@ -645,7 +645,7 @@ function least(text) {  // the fastest of seven runs, in ns: the others waited f
 const shapes = [n => "|".repeat(n) + "\nx", n => "| a ".repeat(n / 4) + "\n| --- |x"];
 process.stdout.write(JSON.stringify({
   found: table.test("| A | B |\n| --- | ---: |\n| 1 | 2 |"),
-  ratios: shapes.map(s => least(s(80000)) / Math.max(least(s(20000)), 1)),
+  ratios: shapes.map(s => least(s(80000)) / Math.max(least(s(10000)), 1)),
 }));
 """
 
@@ -654,8 +654,9 @@ def test_the_table_block_pattern_reads_a_long_line_in_time_in_proportion_to_it()
     """Decap tries the "Bảng" block's pattern at the start of every block of an entry as it
     opens. On a first line of 40,000 `|` with no delimiter row under it, it took 1.2 s, and
     four times the line sixteen times the time: a hostile or mangled file froze the editor's
-    tab for minutes (security review, session 36). Four times the line now takes about four
-    times the time (quadratic: 16)."""
+    tab for minutes (security review, session 36). Eight times the line now takes about eight
+    times the time (quadratic: 64). The bound is 32, not 8: the short run lasts a millisecond, and
+    one garbage collection in it moved a 4x-apart ratio from 4 to 10 in half the runs here."""
     import shutil
     import subprocess
 
@@ -666,4 +667,4 @@ def test_the_table_block_pattern_reads_a_long_line_in_time_in_proportion_to_it()
     assert done.returncode == 0, done.stderr
     measured = json.loads(done.stdout)
     assert measured["found"]  # the pattern read is the table's
-    assert all(ratio < 8 for ratio in measured["ratios"]), measured
+    assert all(ratio < 32 for ratio in measured["ratios"]), measured

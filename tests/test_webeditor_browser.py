@@ -344,8 +344,9 @@ def test_the_preview_shows_the_entry_as_the_site_does(admin, editing):
     picture.evaluate("img => img.complete || new Promise(done => img.onload = done)")
     assert picture.evaluate("img => img.naturalWidth") == 640  # the picture itself, from the site's folder
     assert frame.locator(".bt-body").text_content().strip() == "Nội dung bài viết."
-    # bantin-preview.css reached the frame (the category in the site's red)
-    assert frame.locator(".bt-header__category").evaluate("e => getComputedStyle(e).color") == "rgb(179, 38, 30)"
+    # bantin-preview.css reached the frame (the category in the site's red). Decap adds the sheet
+    # as a <link> beside the entry, so under load the text can come first: wait for the colour.
+    expect(frame.locator(".bt-header__category")).to_have_css("color", "rgb(179, 38, 30)", timeout=10_000)
     page.get_by_label("Tiêu đề").scroll_into_view_if_needed()
     _shot(page, "xem-truoc-1280")
     live = page.get_by_role("link", name="Xem bản hoàn chỉnh").get_attribute("href")
