@@ -254,11 +254,18 @@ def test_a_concurrent_build_waits_and_its_staging_survives(tmp_path):
         (first.path / "index.html").write_text("<html>một</html>")
         second = subprocess.Popen([*BANTIN, "build"], cwd=root, env=ENV, text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        assert wait_for(lambda: second.poll() is not None, 3) is False  # waiting for the lock
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(second.stdout), daemon=True)
+        reader.start()
+        # it says it waits for the lock (a fixed 3 s had passed before a loaded machine started it)
+        assert wait_for(lambda: any("Đang chờ" in line for line in lines), 120), "".join(lines)
+        assert second.poll() is None  # and still waits
         assert first.path.is_dir()
         first.publish()
-    out, _ = second.communicate(timeout=120)
-    assert second.returncode == 0 and "Đang chờ" in out, out
+    assert second.wait(timeout=120) == 0
+    reader.join(timeout=30)
+    out = "".join(lines)
+    assert "Đang chờ" in out, out
     assert "Bài A" in read(root, "index.html")
 
 
