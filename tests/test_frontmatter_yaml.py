@@ -60,9 +60,9 @@ BOMB = ('---\ntitle: A\ndate: 2024-11-21\ncategory: dat-dai\n'
 
 def test_alias_bomb_refused_at_once():
     """The 474-byte bomb ran a minute to a MemoryError; now anchors are refused outright."""
-    started = time.perf_counter()
+    started = time.process_time()
     parsed, problems = read(BOMB)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert parsed is None
     problem = one(problems)
     assert (problem.line, problem.field) == (5, "summary")
@@ -77,9 +77,9 @@ def test_any_anchor_or_alias_refused(text):
 
 @pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{a: " * 5000 + "b" + "}" * 5000])
 def test_deep_flow_nesting_is_an_error_not_a_recursion_error(nested):
-    started = time.perf_counter()
+    started = time.process_time()
     parsed, problems = read(HEAD + f"tags: {nested}\n---\n")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert parsed is None
     problem = one(problems)
     assert (problem.line, problem.field) == (5, "tags")
@@ -94,9 +94,9 @@ def test_deep_block_nesting_is_an_error():
 
 def test_front_matter_size_limit():
     text = HEAD + "summary: " + "chữ " * 30_000 + "\n---\nBody\n"
-    started = time.perf_counter()
+    started = time.process_time()
     parsed, problems = read(text)
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     assert parsed is None
     assert "KB" in one(problems).message
 
@@ -514,9 +514,9 @@ def test_quoted_scalars_round_trip(written):
 @pytest.mark.parametrize("marker", ["- ", "* ", "> ", "1. ", "+ ", "- > "])
 def test_deeply_nested_markdown_is_an_error(marker):
     """`- - - … x` 3,000 deep crashed Python-Markdown with a RecursionError traceback."""
-    started = time.perf_counter()
+    started = time.process_time()
     parsed, problems = read(HEAD + "---\nĐoạn đầu.\n\n" + marker * 3000 + "x\n")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     problem = one(problems)
     assert problem.line == 8 and "quá 50 tầng" in problem.message
 

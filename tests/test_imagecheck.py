@@ -66,12 +66,12 @@ def test_truncated_images():
 
 
 def test_decompression_bomb_refused_before_decoding():
-    started = time.perf_counter()
+    started = time.process_time()
     message, fix = verify_image("images/bom.png", png_header_only(20000, 20000))  # past Pillow's own limit
     assert "quá lớn: 400 megapixel" in message and "40 megapixel" in message and "thu nhỏ" in fix
     message, _ = verify_image("images/lon.png", png_header_only(8000, 6000))  # ours: 40 MP
     assert "8000×6000 điểm ảnh (48 megapixel)" in message
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
 
 
 def test_verdicts_cached_by_content():

@@ -328,9 +328,9 @@ def test_a_dot_segment_never_reaches_a_written_link(site: Path) -> None:
 def test_a_very_long_link_is_quick_text_and_reported_short(site: Path) -> None:
     href = "/tin-tuc/" + "a" * 300_000 + ".html"
     page = saved(site / "trang-cu", "a.html", TITLE_A, DNN, f"<a href='{href}'>bài rất dài</a>")
-    started = time.perf_counter()
+    started = time.process_time()
     [result] = run(site, page)
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
     assert "a" * 3000 not in result.path.read_text(encoding="utf-8")
     assert "trình bày trong bài rất dài của" in body(result)
     [note] = [line for line in report(result, site / "content") if "bài rất dài" in line]

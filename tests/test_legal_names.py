@@ -77,9 +77,9 @@ def test_hostile_text_before_a_number_is_read_in_bounded_time():
     # Spaces before every number: the tail's search once cost 200² steps a number (2 s for 300 KB).
     unit = "Luật A" + " " * 190 + "số 1/2024/QH15 "
     page = unit * (300_000 // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     assert set(names(page).values()) <= {""}
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def _corpus(files, registry=None):
