@@ -25,3 +25,16 @@ def apache_target(config: str, path: str, query: str) -> str | None:
         ):
             return rule.group(2).replace("\\%", "%")
     return None
+
+
+def caddy_target(config: str, request_uri: str) -> str | None:
+    """What the printed Caddy maps give for a request: the first map's one regexp of the old
+    paths, then the second map's first matching regexp (Go's RE2 syntax is Python's here)."""
+    paths = re.search(r"^map \{http\.request\.orig_uri\} \{bantin_old\} \{\n    `~([^`]+)` \$0$", config, re.M)
+    assert paths, config[:2000]
+    if not re.search(paths.group(1), request_uri):
+        return None
+    for pattern, target in re.findall(r"^    `~([^`]+)` `([^`]+)`$", config, re.M):
+        if re.search(pattern, request_uri):
+            return target
+    return None

@@ -29,7 +29,7 @@ from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, parse_redirect_map, q
 from bantin.tools.importer.redirectmap import TARGET, moved_article, unreadable
 from bantin.tools.importer.relink import advice
 from bantin.tools.importer.sitepages import drafts_by_address
-from bantin.tools.importer.webserver import apache_redirects, nginx_redirects
+from bantin.tools.importer.webserver import apache_redirects, caddy_cost, caddy_redirects, nginx_redirects
 from bantin.tools.importer.writing import URL_ALONE, import_files
 
 _CONTENT_DIR_HELP = "thư mục nội dung (mặc định: docs_dir của mkdocs.yml, hoặc content khi không có mkdocs.yml)"
@@ -140,7 +140,7 @@ def _print_report(results: list, args, config_file: str | None) -> int:
     if any(r.redirects for r in results):
         command = f"bantin -f {config_file} redirects" if config_file else "bantin redirects"
         print(f"Các địa chỉ cũ cần chuyển hướng đã được ghi vào {args.redirect_map}; lệnh "
-              f"`{command} --nginx` hoặc `--apache` in ra cấu hình cho máy chủ web cũ")
+              f"`{command} --nginx` (hoặc `--apache`, `--caddy`) in ra cấu hình cho máy chủ web cũ")
     print(_count_line(results))
     return 1 if any(r.failed for r in results) else 0
 
@@ -343,7 +343,7 @@ def _published_targets(pairs: list[tuple[str, str]], content_dir: Path,
 
 
 def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = None) -> int:
-    """`bantin [-f mkdocs.yml] redirects [--nginx | --apache] [--redirect-map M] [--target-base URL]`.
+    """`bantin [-f mkdocs.yml] redirects [--nginx | --apache | --caddy] [--redirect-map M] [--target-base URL]`.
 
     `config_file`: the global `-f` (cli/commands.py), None when not given."""
     parser = _Parser(
@@ -354,6 +354,7 @@ def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = 
     server = parser.add_mutually_exclusive_group()
     server.add_argument("--nginx", action="store_true", help="cấu hình cho nginx (mặc định)")
     server.add_argument("--apache", action="store_true", help="quy tắc mod_rewrite cho Apache")
+    server.add_argument("--caddy", action="store_true", help="các dòng `map` và `redir` cho khối trang của Caddy")
     parser.add_argument("--redirect-map", type=Path, metavar="BẢNG",
                         help=f"bảng chuyển hướng do `bantin import` ghi (mặc định: {_MAP_DEFAULT})")
     parser.add_argument("--content-dir", type=Path, metavar="THƯ_MỤC",
@@ -401,7 +402,10 @@ def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = 
     base = _target_base(args.target_base, site)
     if base is None:
         return 1
-    print(apache_redirects(pairs, base) if args.apache else nginx_redirects(pairs, base), end="")
+    if args.caddy and (cost := caddy_cost(len(set(pairs)))):
+        print(f"lưu ý: {cost}", file=sys.stderr)
+    write = apache_redirects if args.apache else caddy_redirects if args.caddy else nginx_redirects
+    print(write(pairs, base), end="")
     return 0
 
 

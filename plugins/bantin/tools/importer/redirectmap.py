@@ -113,7 +113,7 @@ _COMMENTS = [
     "# Bảng chuyển hướng: địa chỉ cũ mà trang tĩnh không phục vụ được (có tham số",
     "# như ?ItemID=…, trang .aspx, .php) và trang mới mà mỗi địa chỉ phải chuyển tới.",
     "# Mỗi dòng: địa chỉ cũ, một dấu cách, địa chỉ mới. Tệp do `bantin import` ghi;",
-    "# lệnh `bantin redirects --nginx` hoặc `--apache` in ra cấu hình máy chủ web.",
+    "# lệnh `bantin redirects --nginx` (hoặc `--apache`, `--caddy`) in ra cấu hình máy chủ web.",
 ]
 
 
