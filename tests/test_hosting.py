@@ -3,7 +3,7 @@
 The configuration blocks are read from the document itself (one source: what operators copy
 is what ran here). Each server must answer as docs/hosting.md's table says: pages with their
 content types, a folder without its slash redirected, `.html`-less addresses, our 404 page
-with status 404, and (nginx, Apache) the old portal's addresses with a 301 from the rules
+with status 404, and the old portal's addresses with a 301 from the rules
 `bantin redirects` prints. A site under a path (`/ban-tin/`) is run the same way with each
 server's block pasted into a "portal" that keeps its own pages, 404 page and cache rules.
 These are marked slow (not in `make test-fast`, which installs no server). nginx is required under `make test` and in CI
@@ -80,7 +80,7 @@ def site(tmp_path_factory):
         f"{OLD} /tin-tuc/bai-mot/\nhttp://cu.songlam.gov.vn/gioi-thieu.aspx /tin-tuc/gioi-thieu/\n"
         f"http://cu.songlam.gov.vn/vanban.aspx?id=7 {ENCODED}\n", encoding="utf-8")
     rules = {}
-    for server in ("nginx", "apache"):
+    for server in ("nginx", "apache", "caddy"):
         done = run_bantin(root, "redirects", f"--{server}")
         assert done.returncode == 0, done.stdout
         rules[server] = done.stdout
@@ -237,7 +237,7 @@ def under_a_path(tmp_path_factory):
     done = run_bantin(root, "build", "--publish", "--site-dir", str(www / "ban-tin"))
     assert done.returncode == 0, done.stdout
     rules = {}
-    for server in ("nginx", "apache"):
+    for server in ("nginx", "apache", "caddy"):
         done = run_bantin(root, "redirects", f"--{server}")
         assert done.returncode == 0, done.stdout
         rules[server] = done.stdout
@@ -498,7 +498,16 @@ def test_apache_serves_a_site_under_a_path_with_the_documented_block(under_a_pat
         shutil.rmtree(work, ignore_errors=True)
 
 
-def caddy_run(run, tmp_path: Path, port: int, config: str) -> None:
+CADDY_RULES = "import /etc/caddy/bantin-redirects.caddy"
+
+
+def caddy_rules(tmp_path: Path, block_text: str, rules: str) -> str:
+    """The block with its `import` line naming a file of `rules` (`bantin redirects --caddy`)."""
+    (tmp_path / "bantin-redirects.caddy").write_text(rules, encoding="utf-8")
+    return substitute(block_text, (CADDY_RULES, f"import {tmp_path}/bantin-redirects.caddy"))
+
+
+def caddy_run(run, tmp_path: Path, port: int, config: str) -> subprocess.Popen:
     """`caddy validate`, then `caddy run`, on a Caddyfile of `config` without the admin endpoint,
     its data and its certificates under tmp_path."""
     caddy = binary("caddy", must=False)
@@ -509,19 +518,33 @@ def caddy_run(run, tmp_path: Path, port: int, config: str) -> None:
     checked = subprocess.run([caddy, "validate", "--config", str(caddyfile), "--adapter", "caddyfile"],
                              capture_output=True, text=True, env=env)
     assert checked.returncode == 0, checked.stderr
-    run([caddy, "run", "--config", str(caddyfile), "--adapter", "caddyfile"], port, tmp_path / "caddy.log", env)
+    return run([caddy, "run", "--config", str(caddyfile), "--adapter", "caddyfile"], port, tmp_path / "caddy.log", env)
 
 
 @pytest.mark.slow  # needs the server's binary: `make test` installs it
 def test_caddy_serves_the_documented_configuration(site, run, tmp_path):
+    """The root block with the file `bantin redirects --caddy` prints (hosting.md's `import`),
+    then with the one-comment file hosting.md gives a site without an old portal (Caddy
+    refuses an empty file to `import`)."""
     binary("caddy", must=False)
-    built, _ = site
+    built, rules = site
+
+    def config(port: int, rules_text: str) -> str:
+        text = substitute(block("caddy"), ("phobienphapluat.songlam.gov.vn {", f"http://127.0.0.1:{port} {{"),
+                          ("root * /var/www/bantin/site", f"root * {built}"))
+        return caddy_rules(tmp_path, text, rules_text)
+
     port = free_port()
-    config = substitute(block("caddy"), ("phobienphapluat.songlam.gov.vn {", f"http://127.0.0.1:{port} {{"),
-                        ("root * /var/www/bantin/site", f"root * {built}"))
-    caddy_run(run, tmp_path, port, config)
-    expect_host(port, built, redirects=False, folder_statuses=(301, 308))
+    process = caddy_run(run, tmp_path, port, config(port, rules["caddy"]))
+    expect_host(port, built, redirects=True, folder_statuses=(301, 308))
     expect_cache(port, built)
+    process.terminate()
+    process.wait(timeout=10)
+    empty = re.search(r"echo '(# [^']*)' \| sudo tee /etc/caddy/bantin-redirects.caddy", DOC.read_text(encoding="utf-8"))
+    port = free_port()
+    caddy_run(run, tmp_path, port, config(port, empty.group(1) + "\n"))
+    expect_host(port, built, redirects=False, folder_statuses=(301, 308))
+    assert get(port, "/gioi-thieu.aspx")[0] == 404
 
 
 # A portal's site block: its own pages, 404 page (handle_errors), security header, and a
@@ -555,12 +578,12 @@ def test_caddy_serves_a_site_under_a_path_with_the_documented_block(under_a_path
     site block's, even inside `handle_path`, and a second one fails `caddy validate`) and
     answers its errors with its own 404 page (`handle_errors`)."""
     binary("caddy", must=False)
-    (www, portal, _), built = under_a_path, under_a_path[0] / "ban-tin"
+    (www, portal, rules), built = under_a_path, under_a_path[0] / "ban-tin"
     port = free_port()
     pasted = substitute(block("caddy-subpath"), ("root * /var/www/bantin/site", f"root * {built}"))
-    redirect = block("caddy-subpath-redirect")  # hand-written: `bantin redirects` writes none for Caddy
-    caddy_run(run, tmp_path, port, fill(CADDY_PORTAL, PORT=port, PORTAL=portal, BLOCK=redirect + pasted))
-    expect_under_a_path(port, built, old={OLD: OLD_UNDER[OLD]}, folder_statuses=(301, 308), portal_header=True)
+    pasted = caddy_rules(tmp_path, pasted, rules["caddy"])
+    caddy_run(run, tmp_path, port, fill(CADDY_PORTAL, PORT=port, PORTAL=portal, BLOCK=pasted))
+    expect_under_a_path(port, built, old=OLD_UNDER, folder_statuses=(301, 308), portal_header=True)
 
 
 # --- bantin serve-site --------------------------------------------------------------------
