@@ -643,9 +643,22 @@ function least(text) {  // the fastest of seven runs, in ns: the others waited f
   return best;
 }
 const shapes = [n => "|".repeat(n) + "\nx", n => "| a ".repeat(n / 4) + "\n| --- |x"];
+function leastOf(run) {
+  let best = Infinity;
+  for (let i = 0; i < 7; i++) {
+    const t = process.hrtime.bigint(); run(); best = Math.min(best, Number(process.hrtime.bigint() - t));
+  }
+  return Math.max(best, 1);
+}
+// what each block writes on every change: a row (a note box's line) with a run of spaces inside
+const written = [["bantin-bang", "table", n => "| a | b |\n| --- | --- |\n| 1" + " ".repeat(n) + "2 |"],
+                 ["bantin-nguyen-van", "text", n => "!!! note\n    a" + " ".repeat(n) + "b"]];
+const block = (id, field, text) => () => found.find(c => c.id === id).toBlock({[field]: text});
 process.stdout.write(JSON.stringify({
   found: table.test("| A | B |\n| --- | ---: |\n| 1 | 2 |"),
   ratios: shapes.map(s => least(s(80000)) / Math.max(least(s(10000)), 1)),
+  kept: written.map(([id, field, s]) => block(id, field, s(3))()),
+  written: written.map(([id, field, s]) => leastOf(block(id, field, s(80000))) / leastOf(block(id, field, s(10000)))),
 }));
 """
 
@@ -668,3 +681,36 @@ def test_the_table_block_pattern_reads_a_long_line_in_time_in_proportion_to_it()
     measured = json.loads(done.stdout)
     assert measured["found"]  # the pattern read is the table's
     assert all(ratio < 32 for ratio in measured["ratios"]), measured
+
+
+def test_a_block_writes_a_long_run_of_spaces_in_time_in_proportion_to_it():
+    r"""The "Bảng" and «Markdown giữ nguyên» blocks write their text on every change, its end cut
+    with `/\s+$/g`: a row holding 80,000 spaces in a row took 7.9 s a keystroke (tried from every
+    space of the run; quadratic: eight times the run, 64 times the time). Now trimEnd: eight
+    times the run, about eight times the time (bound 32, as above). The text is still cut."""
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None:
+        pytest.skip("needs Node.js")
+    done = subprocess.run(["node", "-e", TABLE_TIMING, str(ROOT / "plugins/bantin/webeditor/bantin-paste.js")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    measured = json.loads(done.stdout)
+    assert measured["kept"] == ["| a | b |\n| --- | --- |\n| 1   2 |", "!!! note\n    a   b"]
+    assert all(ratio < 32 for ratio in measured["written"]), measured
+
+
+def test_a_question_line_of_many_spaces_is_read_and_saved_in_time_in_proportion_to_it():
+    r"""A handbook's save reads every question line (headingId) and its opening tries the
+    "Câu hỏi" block's pattern on each: a line holding 80,000 spaces in a row took 20 s on every
+    save (`/\s+$/` tried from every space) and 9 s as it opened (a lazy question then ` *`).
+    Eight times the run now takes about eight times the time (quadratic: 64; bound 32)."""
+    def line(n):
+        return "## Câu hỏi 1:" + " " * n + "Là gì?"
+    found = _harness({"titles": [], "blocks": [], "parse": [line(3) + " {#la-gi}", line(3)], "handbooks": HANDBOOKS,
+                      "timedSaves": [line(n) + "\n\nTrả lời.\n" for n in (10_000, 80_000)],
+                      "timedLines": [line(n) for n in (10_000, 80_000)]})
+    assert found["parsed"] == [{"question": "Câu hỏi 1:   Là gì?", "id": "la-gi"}, None]
+    assert found["timed"][1] / found["timed"][0] < 32, found["timed"]
+    assert found["matched"][1] / found["matched"][0] < 32, found["matched"]

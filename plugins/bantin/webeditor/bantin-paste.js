@@ -44,8 +44,11 @@
 
   // The table as the file will hold it: its own lines, no blank line inside (a blank line
   // would end the table there and leave the rest as a paragraph of `|`), nothing after.
+  // Run on every change in the block. The end is cut with trimEnd (the same white space as
+  // `\s`), not `/\s+$/g`: tried from every space of a run, that read a run of 80,000 spaces
+  // inside a row 80,000 times, 7.9 s a keystroke (session 38).
   function tableText(text) {
-    return String(text || "").replace(/\r\n?/g, "\n").replace(/\n[ \t]*(?=\n)/g, "").replace(/^\n+|\s+$/g, "");
+    return String(text || "").replace(/\r\n?/g, "\n").replace(/\n[ \t]*(?=\n)/g, "").replace(/^\n+/, "").trimEnd();
   }
 
   // A row's cells: split on `|` not escaped by `\`, the outer pipes dropped.
@@ -121,9 +124,9 @@
   var AS_WRITTEN = new RegExp("^(?:" + NOTE + "|" + MD_HTML + "|" + PICTURE_ATTRS + "|" + DEFINITIONS + ")");
 
   // The block's text as the file will hold it: its own lines, nothing after (a trailing blank
-  // line would end the note box early on the next opening).
+  // line would end the note box early on the next opening). trimEnd, as tableText: linear.
   function writtenText(text) {
-    return String(text || "").replace(/\r\n?/g, "\n").replace(/^\n+|\s+$/g, "");
+    return String(text || "").replace(/\r\n?/g, "\n").replace(/^\n+/, "").trimEnd();
   }
 
   // The definitions a block of them holds, as Decap looks one up (its label, spaces folded,
