@@ -307,11 +307,12 @@ ITEMS_APART = Patch(
 # paragraph and shows nothing. Decap's reader (remark-parse, `commonmark: true`) lets no
 # definition end a paragraph: the note was the paragraph's words, saved as `\[//]: # (…)` or
 # as a link to another `[//]` note, and the page then showed it. Such a line now ends the
-# paragraph (only a definition's first line: the pattern is DEFINITION's first line in
-# bantin-paste.js), so the "Markdown giữ nguyên" block takes it, as at a block's start. The
-# check answers only when asked whether a line ends a paragraph (`n`, silent): as a block
-# method it comes after the paragraph, is never reached, and would eat nothing.
-DEFINITION_START = r"""/^[ ]{0,3}\[[^\[\]\n]*\]:[ ]*\S+(?:[ ]+["'(][^\n]*)?[ ]*(?:\n|$)/"""
+# paragraph (only a definition's start: the pattern is DEFINITION's start in bantin-paste.js, its
+# address on the same line or alone on the next, session 38), so the "Markdown giữ nguyên" block
+# takes it, as at a block's start. The check answers only when asked whether a line ends a
+# paragraph (`n`, silent): as a block method it comes after the paragraph, is never reached,
+# and would eat nothing.
+DEFINITION_START = r"""/^[ ]{0,3}\[[^\[\]\n]*\]:[ ]*(?:\n[ ]*)?\S+(?:[ ]+["'(][^\n]*)?[ ]*(?:\n|$)/"""
 DEFINITION_ENDS_PARAGRAPH = Patch(
     name="a note line under a paragraph's line ends the paragraph",
     original='["definition",{commonmark:!1}],["footnote",{commonmark:!1}]],c.interruptList=',
@@ -349,12 +350,37 @@ DEFINITIONS_KEPT_RESOLVE_2 = Patch(
     why="a reference link whose definition the kept block holds was saved as bracketed words",
 )
 
+# A list nested with a Tab (`- Một:` then `⇥- một a.`, as text editors and Word's "plain text"
+# indent) is a nested list to Python-Markdown, which expands every Tab to the next multiple of
+# 4 columns before it reads a line. Decap's reader (remark-parse) counts a Tab as 4 columns to
+# decide that the line belongs to the item, then cuts the item's 2 columns of indentation off
+# by Tab stops it does not find in a Tab: the line kept its Tab, was no list there, and became
+# words of the item above, saved so («Một: - một a.», flat on the site). The Tabs that indent a
+# line are now expanded before Decap reads the text (both converters), as Python-Markdown
+# expands them; the file is saved with those spaces, which the site shows the same. A Tab
+# inside a line is left as it is. `^[ \t]+` (multiline) is read once per line: linear (800,000
+# Tabs in a row: 0.3 s).
+EXPAND_TABS = ('(s=>String(s).replace(/^[ \\t]+/gm,w=>w.indexOf("\\t")<0?w:'
+               'w.split("\\t").reduce((o,p)=>o+" ".repeat(4-o.length%4)+p)))')
+TABS_EXPANDED = Patch(
+    name="a line's indenting Tabs expanded before Decap reads the text (first converter)",
+    original='r=n.parse(e);return n.runSync(r)}function J5(',
+    fixed='r=n.parse(' + EXPAND_TABS + '(e));return n.runSync(r)}function J5(',
+    why="a list nested with a Tab was saved as words of the item above, flat on the site",
+)
+TABS_EXPANDED_2 = Patch(
+    name="a line's indenting Tabs expanded before Decap reads the text (second converter)",
+    original='i=r.parse(e);return r.runSync(i)}function ude(',
+    fixed='i=r.parse(' + EXPAND_TABS + '(e));return r.runSync(i)}function ude(',
+    why="a list nested with a Tab was saved as words of the item above, flat on the site",
+)
+
 PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
            RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED,
            UNREADABLE_SAID, PASTE_NODES, LIST_INDENT, HARD_BREAK, PAREN_NOT_LIST_START, PAREN_NOT_LIST_ITEM,
            SPREAD_READ, SPREAD_READ_2, SPREAD_WRITTEN, SPREAD_WRITTEN_2, ITEMS_APART_ORDERED, ITEMS_APART,
            DEFINITION_ENDS_PARAGRAPH, DEFINITION_START_READ, DEFINITIONS_KEPT_RESOLVE,
-           DEFINITIONS_KEPT_RESOLVE_2)
+           DEFINITIONS_KEPT_RESOLVE_2, TABS_EXPANDED, TABS_EXPANDED_2)
 
 
 class PatchError(Exception):

@@ -111,14 +111,15 @@
   // Decap's reader drops every definition (it makes reference links inline), so any save lost
   // the note; one glued under a paragraph's line was words to Decap, saved as a link or as
   // `\[//]: …`, which the page then showed. Each run of such lines is a block, written back
-  // byte for byte: a line `[id]:` (at most 3 spaces in), an address, then nothing, or a title
-  // opening with `"`, `'` or `(` (read to the line's end, not checked: a line kept as written
-  // is shown as before either way), and a title alone on the next line. The character classes
-  // either side of each `[ ]+` exclude one another, so a long line is read once
-  // (DEFINITION_START in scripts/patch_decap.py, which lets such a line end a paragraph, is
-  // this pattern's first line).
+  // byte for byte: a line `[id]:` (at most 3 spaces in), an address (on that line or, as
+  // Python-Markdown also reads it, alone on the next, any spaces in: Decap dropped such a
+  // definition, session 38), then nothing, or a title opening with `"`, `'` or `(` (read to the
+  // line's end, not checked: a line kept as written is shown as before either way), and a title
+  // alone on the next line. The character classes either side of each `[ ]*`, `[ ]+` and `\n`
+  // exclude one another, so a long line is read once (DEFINITION_START in
+  // scripts/patch_decap.py, which lets such a line end a paragraph, is this pattern's start).
   var TITLE = "(?:\"[^\"\\n]*\"|'[^'\\n]*'|\\([^\\n]*\\))";
-  var DEFINITION = "[ ]{0,3}\\[[^\\[\\]\\n]*\\]:[ ]*\\S+(?:[ ]+[\"'(][^\\n]*)?[ ]*(?=\\n|$)" +
+  var DEFINITION = "[ ]{0,3}\\[[^\\[\\]\\n]*\\]:[ ]*(?:\\n[ ]*)?\\S+(?:[ ]+[\"'(][^\\n]*)?[ ]*(?=\\n|$)" +
     "(?:\\n[ ]*" + TITLE + "[ ]*(?=\\n|$))?";
   var DEFINITIONS = DEFINITION + "(?:\\n" + DEFINITION + ")*";
   var AS_WRITTEN = new RegExp("^(?:" + NOTE + "|" + MD_HTML + "|" + PICTURE_ATTRS + "|" + DEFINITIONS + ")");
@@ -134,8 +135,9 @@
   // (DEFINITIONS_KEPT_RESOLVE in scripts/patch_decap.py) and saved as a link, as before the
   // block held them; without, it was saved as the words `\[Luật]\[luat]`.
   var DEFINITION_LINE = /^[ ]{0,3}\[([^\[\]\n]*)\]:[ ]*(\S+)(?:[ ]+(?:"([^"\n]*)"|'([^'\n]*)'|\(([^\n]*)\)))?/;
-  function definitionsIn(text) {
-    return String(text).split("\n").map(function (line) { return DEFINITION_LINE.exec(line); })
+  function definitionsIn(text) {  // an address on the line after its `[id]:` joined to it first
+    return String(text).replace(/\]:[ ]*\n[ ]*(?=\S)/g, "]: ").split("\n")
+      .map(function (line) { return DEFINITION_LINE.exec(line); })
       .filter(Boolean).map(function (m) {
         var title = m[3] !== undefined ? m[3] : m[4] !== undefined ? m[4] : m[5];
         return { id: m[1].replace(/\s+/g, " ").trim().toLowerCase(), url: m[2].replace(/^<(.*)>$/, "$1"),
