@@ -714,3 +714,43 @@ def test_a_question_line_of_many_spaces_is_read_and_saved_in_time_in_proportion_
     assert found["parsed"] == [{"question": "Câu hỏi 1:   Là gì?", "id": "la-gi"}, None]
     assert found["timed"][1] / found["timed"][0] < 32, found["timed"]
     assert found["matched"][1] / found["matched"][0] < 32, found["matched"]
+
+
+def test_the_tabs_decap_reads_are_expanded_as_python_markdown_expands_them():
+    """TABS_EXPANDED (scripts/patch_decap.py): the Tabs indenting a line are expanded before
+    Decap reads the text, to the columns Python-Markdown gives them (`str.expandtabs(4)`, which
+    it runs on the whole text), so a list nested with a Tab stays nested; a Tab inside a line
+    stays. A line indented by 40,000 Tabs, or spaces and Tabs, takes about 8 times the time of
+    5,000 (bound 32, as above; each measure 20 runs: at 800,000 and 100,000 the time of making
+    the large strings, not of reading them, moved the ratio from 8 to 50 in some runs here)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None:
+        pytest.skip("needs Node.js")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import patch_decap
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    texts = ["- Một:\n\t- một a.\n\t\t- sâu.\n- Hai.", "  \tx\n \t \ty", "a\tb\n\t", "\r\n\t* c\r\n", "không Tab\n    x"]
+    script = ("const f = " + patch_decap.EXPAND_TABS + ";"
+              "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "const least = (s) => { let best = Infinity; for (let i = 0; i < 7; i++) {"
+              "  const t = process.hrtime.bigint(); for (let k = 0; k < 20; k++) f(s);"
+              "  best = Math.min(best, Number(process.hrtime.bigint() - t)); }"
+              "  return Math.max(best, 1); };"
+              "const shapes = [n => '\\t'.repeat(n), n => ' \\t'.repeat(n / 2) + 'x', n => ' '.repeat(n) + '\\tx'];"
+              "process.stdout.write(JSON.stringify({expanded: texts.map(f),"
+              "  ratios: shapes.map(s => least(s(40000)) / least(s(5000)))}));")
+    done = subprocess.run(["node", "-e", script], input=json.dumps(texts), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+    def python_markdown(text):  # the indent as Python-Markdown reads it; the rest of the line as written
+        return "".join(re.sub(r"^[ \t]+", lambda m: m.group().expandtabs(4), line)
+                       for line in re.split(r"(?<=\n)", text))
+    measured = json.loads(done.stdout)
+    assert measured["expanded"] == [python_markdown(t) for t in texts]
+    assert measured["expanded"][0] == "- Một:\n    - một a.\n        - sâu.\n- Hai."
+    assert all(ratio < 32 for ratio in measured["ratios"]), measured
+
