@@ -931,6 +931,55 @@ def test_a_markdown_table_is_kept_byte_for_byte_when_another_paragraph_changes(a
     _shot(admin, "bang-1280")
 
 
+# Typed into a "Bảng" block: what a cell may hold, hostile text included.
+TYPED_TABLE = """| Ô | Liên kết |
+| --- | ---: |
+| **Đậm** và *nghiêng*, `mã` | [Luật](https://vbpl.vn/luat "Luật Hòa giải") |
+| <script>window.chay = 1</script> | [bấm](javascript:window.chay=2) |
+| <img src=x onerror="window.chay=3"> | [trang](../hoi-dap/so-tay.md) |
+| a \\| b | [xa](//evil.example/a) [thư](mailto:stp@example.org) |"""
+
+
+def test_the_table_block_s_preview_shows_the_table_as_the_site_does(admin, editing):
+    """The "Bảng" block's preview showed `**Đồng Mây**` and `[80](…)` as typed (session 36,
+    left): bold, italic, code and links are shown, as text nodes in elements; a cell's `<script>`
+    and `<img onerror>` are words and run nothing; only http(s), mailto, tel and the site's own
+    paths are links (`javascript:`, `//host`: the words alone)."""
+    page = admin
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/co-bang")
+    _entry_open(page, "Đoạn đầu.")
+    preview = page.frame_locator("iframe").first.locator("table.bantin-bang")
+    expect(preview.locator("strong")).to_have_text("Đồng Mây", timeout=15_000)
+    expect(preview.locator("a")).to_have_attribute("href", "../hoi-dap/so-tay.md")
+    expect(preview.locator("td").nth(5)).to_have_text("80 | 83,3%")
+    assert "**" not in preview.text_content() and "](" not in preview.text_content()
+    expect(preview.locator("td").nth(1)).to_have_css("text-align", "right")  # `---:`
+    page.get_by_label("Bảng (mỗi hàng một dòng, các ô ngăn bằng dấu |)").first.fill(TYPED_TABLE)
+    expect(preview.locator("td").nth(2)).to_have_text("<script>window.chay = 1</script>", timeout=15_000)
+    expect(preview.locator("td").nth(4)).to_have_text('<img src=x onerror="window.chay=3">')
+    assert preview.locator("strong").all_text_contents() == ["Đậm"]
+    assert preview.locator("em").all_text_contents() == ["nghiêng"]
+    assert preview.locator("code").all_text_contents() == ["mã"]
+    assert preview.locator("script, img").count() == 0
+    links = preview.locator("a").evaluate_all("links => links.map(a => [a.textContent, a.getAttribute('href')])")
+    assert links == [["Luật", "https://vbpl.vn/luat"], ["trang", "../hoi-dap/so-tay.md"],
+                     ["thư", "mailto:stp@example.org"]], links
+    expect(preview.locator("td").nth(3)).to_have_text("bấm")
+    expect(preview.locator("td").nth(7)).to_have_text("xa thư")
+    expect(preview.locator("td").nth(6)).to_have_text("a | b")
+    assert page.frame_locator("iframe").first.locator("body").evaluate("() => window.chay") is None
+    assert page.evaluate("() => window.chay") is None
+    _shot(page, "bang-xem-truoc-1280")
+    page.set_viewport_size({"width": 390, "height": 800})
+    if page.get_by_role("button", name="Xem trước bài").count():
+        page.get_by_role("button", name="Xem trước bài").click()
+    expect(preview.locator("code")).to_have_text("mã")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    frame = page.frame_locator("iframe").first.locator(".bantin-bang-khung")  # long words break: no scrolling
+    assert frame.evaluate("box => box.scrollWidth <= box.clientWidth"), frame.evaluate("b => [b.scrollWidth, b.clientWidth]")
+    _shot(page, "bang-xem-truoc-390")
+
+
 def test_a_nested_list_written_by_hand_is_kept_when_another_paragraph_changes(admin, editing):
     """Decap wrote a nested list back 2 spaces in, after a blank line: saving a word changed
     elsewhere made the site show it as one flat list (scripts/patch_decap.py LIST_INDENT)."""

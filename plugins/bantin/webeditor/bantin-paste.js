@@ -51,31 +51,245 @@
     return String(text || "").replace(/\r\n?/g, "\n").replace(/\n[ \t]*(?=\n)/g, "").replace(/^\n+/, "").trimEnd();
   }
 
-  // A row's cells: split on `|` not escaped by `\`, the outer pipes dropped.
+  // A row's cells as written: split on `|` not escaped by `\`, the outer pipes dropped. Their
+  // Markdown (`\|` included) is read by cellShown, as Python-Markdown reads a cell.
   function cells(line) {
-    var out = [], cell = "", i;
+    var out = [], start = 0, i;
     line = line.trim().replace(/^\|/, "");
     for (i = 0; i < line.length; i++) {
-      if (line[i] === "\\" && i + 1 < line.length) { cell += line[i] + line[i + 1]; i += 1; continue; }
-      if (line[i] === "|") { out.push(cell.trim()); cell = ""; continue; }
-      cell += line[i];
+      if (line[i] === "\\") { i += 1; continue; }
+      if (line[i] === "|") { out.push(line.slice(start, i).trim()); start = i + 1; }
     }
-    if (cell.trim()) { out.push(cell.trim()); }
-    return out.map(function (c) {
-      return c.replace(/\\([\\|*_`[\]<>#-])/g, "$1").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    if (line.slice(start).trim()) { out.push(line.slice(start).trim()); }
+    return out;
+  }
+
+  // --- a cell's Markdown, shown as the site shows it -----------------------------------------
+  // The preview showed a cell's text as typed: `**Đồng Mây**`, `[80](../hoi-dap/…)` (session 36,
+  // left). A cell is now read as Python-Markdown reads it, in the order of its inline patterns:
+  // code spans, escapes, links, then bold and italic; and shown with React elements around text
+  // nodes, never as HTML, so a cell's `<script>` is words. Every step is one pass over the cell
+  // (a hostile row of 80,000 `[`, `` ` `` or `*` is read once): closing backticks are looked up
+  // in a list of runs by length, brackets and parentheses are matched with a stack.
+  var ESCAPABLE = "\\`*_{}[]()>#+-.!|";  // Python-Markdown's, with the tables extension's `|`
+  var PLAIN = /[^\\`*_[\]()&]+/y;
+  var ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/y;
+  var NAMED = { lt: "<", gt: ">", amp: "&", quot: "\"", apos: "'" };
+  var WORD = /[\p{L}\p{N}_]/u;
+
+  function entity(m) {
+    if (m[1]) { return NAMED[m[1]]; }
+    var code = m[2] ? parseInt(m[2], 10) : parseInt(m[3], 16);
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : "\ufffd";
+  }
+
+  // The cell's backtick runs: by length, their places in order, for the closing run of a code span.
+  function backtickRuns(text) {
+    var runs = {}, i = 0;
+    while ((i = text.indexOf("`", i)) >= 0) {
+      var end = i;
+      while (text[end] === "`") { end += 1; }
+      (runs[end - i] = runs[end - i] || { at: [], next: 0 }).at.push(i);
+      i = end;
+    }
+    return runs;
+  }
+
+  // Tokens: {kind: text (words, never syntax), code, mark (a run of `*` or `_`), sym (`[ ] ( )`),
+  // at, end (place in the cell)}.
+  function tokens(text) {
+    var out = [], runs = backtickRuns(text), i = 0, m;
+    while (i < text.length) {
+      var c = text[i];
+      PLAIN.lastIndex = i;
+      if ((m = PLAIN.exec(text))) { out.push({ kind: "text", v: m[0], at: i, end: i + m[0].length }); i += m[0].length; continue; }
+      if (c === "\\" && i + 1 < text.length && ESCAPABLE.indexOf(text[i + 1]) >= 0) {
+        out.push({ kind: "text", v: text[i + 1], at: i, end: i + 2 }); i += 2; continue;
+      }
+      if (c === "&") {
+        ENTITY.lastIndex = i;
+        m = ENTITY.exec(text);
+        out.push({ kind: "text", v: m ? entity(m) : "&", at: i, end: i + (m ? m[0].length : 1) });
+        i += m ? m[0].length : 1;
+        continue;
+      }
+      var n = 1;
+      while (text[i + n] === c && (c === "`" || c === "*" || c === "_")) { n += 1; }
+      if (c === "`") {
+        var same = runs[n], close = -1;
+        while (same && same.next < same.at.length && same.at[same.next] <= i) { same.next += 1; }
+        if (same && same.next < same.at.length) { close = same.at[same.next]; }
+        if (close > i && text[close + n] !== "`" && text[close - 1] !== "`") {
+          out.push({ kind: "code", v: text.slice(i + n, close).trim(), at: i, end: close + n });
+          i = close + n;
+        } else { out.push({ kind: "text", v: text.slice(i, i + n), at: i, end: i + n }); i += n; }
+        continue;
+      }
+      if (c === "*" || c === "_") { out.push({ kind: "mark", v: text.slice(i, i + n), at: i, end: i + n }); i += n; continue; }
+      out.push({ kind: c === "\\" ? "text" : "sym", v: c, at: i, end: i + 1 });
+      i += 1;
+    }
+    return out;
+  }
+
+  // For each `[` (and `(`) token, the index of the token closing it, brackets counted as
+  // Python-Markdown counts a link's words.
+  function matched(list, open, close) {
+    var stack = [], pairs = {};
+    list.forEach(function (t, k) {
+      if (t.kind !== "sym") { return; }
+      if (t.v === open) { stack.push(k); } else if (t.v === close && stack.length) { pairs[stack.pop()] = k; }
+    });
+    return pairs;
+  }
+
+  // A link's address live in the preview only where the site keeps it live: http(s), mailto, tel
+  // and paths on the site. `javascript:` (any case, control characters or spaces inside, which a
+  // browser drops), `data:`, `file:`, `//host` and `\` paths are the link's words alone.
+  function liveAddress(url) {
+    var bare = String(url || "").replace(/[\u0000-\u0020\u007f]+/g, "");
+    if (!bare || /^(?:[\\/]{2}|\\)/.test(bare)) { return null; }
+    var scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare);
+    if (scheme && !/^(?:https?|mailto|tel)$/i.test(scheme[1])) { return null; }
+    return String(url).trim();
+  }
+
+  // `(address "title")` of a link, as Python-Markdown splits it: a title in quotes or
+  // parentheses after a space, else all of it is the address (`<…>` taken off). Entities are
+  // read, as the page's HTML reads them, before the address is checked (`java&#9;script:`).
+  var ENTITIES = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
+  function destination(inside) {
+    var text = inside.trim(), m = /^(\S+)\s+(?:"(.*)"|'(.*)'|\((.*)\))$/.exec(text);
+    var url = (m ? m[1] : text).replace(/^<([\s\S]*)>$/, "$1");
+    var title = m ? [m[2], m[3], m[4]].filter(function (t) { return t !== undefined; })[0] : null;
+    var decoded = function (t) { return t.replace(ENTITIES, function () { return entity(arguments); }); };
+    return { href: liveAddress(decoded(url)), title: title === null ? null : decoded(title) };
+  }
+
+  // Each token with the link it belongs to ({href, title} or null, `link`), the brackets and
+  // parentheses of a link's syntax dropped. The words of a link whose address is not live stay.
+  function linked(list, text) {
+    var brackets = matched(list, "[", "]"), parens = matched(list, "(", ")"), out = [], k = 0;
+    var group = 0;
+    while (k < list.length) {
+      var t = list[k], shut = brackets[k];
+      var after = shut !== undefined ? list[shut + 1] : null;
+      if (t.v === "[" && t.kind === "sym" && after && after.kind === "sym" && after.v === "(" &&
+          after.at === list[shut].end && parens[shut + 1] !== undefined) {
+        var end = parens[shut + 1], link = destination(text.slice(after.end, list[end].at));
+        group += 1;
+        for (var j = k + 1; j < shut; j++) { list[j].link = link; list[j].group = group; out.push(list[j]); }
+        k = end + 1;
+        continue;
+      }
+      t.link = null;
+      t.group = 0;
+      out.push(t);
+      k += 1;
+    }
+    return out;
+  }
+
+  // Bold and italic: each run of `*` or `_` splits into its `**` and `*` (a run of three is
+  // both; four or more is words), paired in order within the same link's words or outside, as
+  // Python-Markdown pairs them: `*` opens before a character that is no space and closes after
+  // one; `_` also only outside a word (`ten_tep_moi.pdf` stays). An unpaired mark is words.
+  function paired(items, text) {
+    var opens = { 0: {} }, lastGroup = 0;  // by group: 0 outside links (a link is one piece of it)
+    var flush = function (group) {
+      var open = opens[group] || {};
+      Object.keys(open).forEach(function (key) { if (open[key]) { open[key].part.paired = false; } });
+      delete opens[group];
+    };
+    items.forEach(function (item) {
+      if (item.group !== lastGroup) { if (lastGroup) { flush(lastGroup); } lastGroup = item.group; }
+      var open = opens[item.group] = opens[item.group] || {};
+      var t = item;
+      if (t.kind !== "mark") { return; }
+      var before = text[t.at - 1] || " ", next = text[t.end] || " ", ch = t.v[0];
+      var canOpen = /\S/.test(next) && !(ch === "_" && WORD.test(before));
+      var canClose = /\S/.test(before) && !(ch === "_" && WORD.test(next));
+      var sizes = t.v.length === 3 ? [2, 1] : t.v.length <= 2 ? [t.v.length] : [];
+      t.parts = sizes.map(function (size) { return { size: size, paired: false, opens: false }; });
+      t.parts.forEach(function (part) {
+        var key = ch + part.size, was = open[key];
+        if (was && canClose) { was.part.paired = part.paired = true; was.part.opens = true; open[key] = null; }
+        else if (!was && canOpen) { open[key] = { part: part }; part.paired = true; part.opens = true; }
+      });
+    });
+    Object.keys(opens).forEach(flush);
+  }
+
+  // The runs of the cell: {text, code, bold, italic, link, group}.
+  function runsOf(items) {
+    var runs = [], bold = 0, italic = 0;
+    var add = function (text, item, code) {
+      var last = runs[runs.length - 1], run = { text: text, code: !!code, bold: bold > 0, italic: italic > 0,
+                                                link: item.link, group: item.group };
+      if (last && !code && !last.code && last.group === run.group && last.bold === run.bold && last.italic === run.italic) {
+        last.text += text;
+      } else { runs.push(run); }
+    };
+    items.forEach(function (item) {
+      var t = item;
+      if (t.kind === "code") { add(t.v, item, true); return; }
+      if (t.kind !== "mark") { add(t.v, item); return; }
+      var words = "";
+      (t.parts.length ? t.parts : [{ size: t.v.length, paired: false }]).forEach(function (part) {
+        if (!part.paired) { words += t.v.slice(0, part.size); return; }
+        var step = part.opens ? 1 : -1;
+        if (part.size === 2) { bold += step; } else { italic += step; }
+      });
+      if (words) { add(words, item); }
+    });
+    return runs;
+  }
+
+  // A cell's elements: text nodes in <code>, <em>, <strong>, and <a> for a live link.
+  function cellShown(text) {
+    var items = linked(tokens(text), text);
+    paired(items, text);
+    var out = [], runs = runsOf(items), key = 0;
+    runs.forEach(function (run, r) {
+      var el = run.code ? h("code", { key: key++ }, run.text) : run.text;
+      if (run.italic) { el = h("em", { key: key++ }, el); }
+      if (run.bold) { el = h("strong", { key: key++ }, el); }
+      var previous = runs[r - 1];
+      if (run.link && run.link.href && previous && previous.group === run.group) {
+        out[out.length - 1].children.push(el);
+      } else if (run.link && run.link.href) {
+        out.push({ link: run.link, children: [el] });
+      } else { out.push({ children: [el] }); }
+    });
+    return out.map(function (part) {
+      if (!part.link) { return part.children[0]; }
+      var props = { key: key++, href: part.link.href };
+      if (part.link.title !== null) { props.title = part.link.title; }
+      return h.apply(null, ["a", props].concat(part.children));
     });
   }
 
-  // The block's picture in the editor and the preview pane: the table's text, in cells.
+  // A column's alignment from the delimiter row (`:---`, `---:`, `:---:`), as the site aligns it.
+  function alignments(line) {
+    return cells(line).map(function (c) {
+      var left = c[0] === ":", right = c[c.length - 1] === ":";
+      return left && right ? "center" : right ? "right" : left ? "left" : undefined;
+    });
+  }
+
+  // The block's picture in the preview pane: the table as the site shows it.
   function tablePreview(data) {
     var lines = tableText(data && data.table).split("\n").filter(function (l) { return l.trim(); });
     if (lines.length < 2) { return h("p", {}, "(bảng trống)"); }
-    var head = cells(lines[0]), body = lines.slice(2).map(cells);
-    return h("table", { className: "bantin-bang" },
-      h("thead", {}, h("tr", {}, head.map(function (c, i) { return h("th", { key: i }, c); }))),
+    var head = cells(lines[0]), align = alignments(lines[1]), body = lines.slice(2).map(cells);
+    var cell = function (tag, c, i) {
+      return h.apply(null, [tag, { key: i, style: align[i] ? { textAlign: align[i] } : undefined }].concat(cellShown(c)));
+    };
+    return h("div", { className: "bantin-bang-khung" }, h("table", { className: "bantin-bang" },
+      h("thead", {}, h("tr", {}, head.map(function (c, i) { return cell("th", c, i); }))),
       h("tbody", {}, body.map(function (row, r) {
-        return h("tr", { key: r }, row.map(function (c, i) { return h("td", { key: i }, c); }));
-      })));
+        return h("tr", { key: r }, row.map(function (c, i) { return cell("td", c, i); }));
+      }))));
   }
 
   CMS.registerEditorComponent({
