@@ -769,7 +769,8 @@ const least = (text) => { let best = Infinity; for (let i = 0; i < 5; i++) {
   const used = process.cpuUsage(t); best = Math.min(best, used.user + used.system); }
   return Math.max(best, 1); };
 const hostile = [n => "| a |\n| --- |\n| " + "[".repeat(n) + " |", n => "| a |\n| --- |\n| " + "`a ``".repeat(n / 5) + " |",
-                 n => "| a |\n| --- |\n| " + "*a _".repeat(n / 4) + " |", n => "| a |\n| --- |\n| " + "[a](".repeat(n / 4) + " |"];
+                 n => "| a |\n| --- |\n| " + "*a _".repeat(n / 4) + " |", n => "| a |\n| --- |\n| " + "[a](".repeat(n / 4) + " |",
+                 n => "| a |\n| --- |\n| <" + "a@".repeat(n / 2) + " |", n => "| a |\n| --- |\n| " + "<http://".repeat(n / 8) + " |"];
 process.stdout.write(JSON.stringify({shown: tables.map(t => table.toPreview({table: t})),
                                      ratios: hostile.map(s => least(s(20000)) / least(s(2500)))}));
 """
@@ -778,7 +779,8 @@ CELLS = ["**Đồng Mây**", "*nghiêng*", "_nghiêng_", "__đậm__", "***cả 
          "[80](../hoi-dap/so-tay.md)", '[Luật](https://vbpl.vn/luat "Luật Hòa giải")', "ten_tep_moi.pdf",
          "Phí 3 * 2 = 6", "2*3*4", "a \\| b", "\\*không nghiêng\\* \\[x\\]", "**đậm [liên kết](https://x.vn/a) đậm**",
          "[**đậm** trong](mailto:a@x.vn)", "[gọi](tel:+84912345678)", "&lt;b&gt; &amp; &#7853;", "**không đóng",
-         "`không đóng", "[không đóng](", "[a [b] c](https://x.vn/(1))", "*a **b** c*", "x [y] z", "Ngày 5/3 (2024)"]
+         "`không đóng", "[không đóng](", "[a [b] c](https://x.vn/(1))", "*a **b** c*", "x [y] z", "Ngày 5/3 (2024)",
+         "Xem <https://vbpl.vn/a?b=1&c=2> hoặc <stp@example.org>", "a < b > c"]
 
 
 def _runs(html_or_tree) -> list[tuple]:
@@ -860,9 +862,9 @@ def test_the_table_block_s_preview_runs_no_script_and_links_only_what_the_site_k
     """A cell's `<script>` and `<img onerror>` are words (text nodes, never HTML); a link lives
     only for http(s), mailto, tel and a path on the site: `javascript:` (any case, a Tab inside),
     `data:`, `file:`, `//host` and `\\\\host` are the link's words alone. Hostile cells of 20,000
-    `[`, backticks, marks or `[a](` take about 8 times the CPU time of 2,500 (bound 32: wall time
-    on this loaded machine gave 8 to 80 for the same code; larger cells add the collector's
-    growth of a heap of 100,000 tokens)."""
+    `[`, backticks, marks, `[a](`, `@` or `<http://` take about 8 times the CPU time of 2,500
+    (bound 32: wall time on this loaded machine gave 8 to 80 for the same code; larger cells
+    add the collector's growth of a heap of 100,000 tokens)."""
     cells = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "[bấm](javascript:alert(1))",
              "[bấm](JaVaScRiPt:alert(1))", "[bấm](java\tscript:alert(1))", "[ảnh](data:text/html,x)",
              "[tệp](file:///etc/passwd)", "[xa](//evil.example/a)", "[xa](\\\\evil\\a)",

@@ -72,7 +72,11 @@
   // (a hostile row of 80,000 `[`, `` ` `` or `*` is read once): closing backticks are looked up
   // in a list of runs by length, brackets and parentheses are matched with a stack.
   var ESCAPABLE = "\\`*_{}[]()>#+-.!|";  // Python-Markdown's, with the tables extension's `|`
-  var PLAIN = /[^\\`*_[\]()&]+/y;
+  var PLAIN = /[^\\`*_[\]()&<]+/y;
+  // Python-Markdown's autolinks `<https://…>` and `<ten@mien.vn>` (AUTOLINK_RE, AUTOMAIL_RE), tried
+  // only at a `<`; each reads up to the next `<` or `>` (a backtrack after the `@` stops at the
+  // next `@`): a cell of 20,000 `a@` or `<http://` is read once.
+  var AUTOLINK = /<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*)>|<([^<> !]+@[^@<> ]+)>/y;
   var ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/y;
   var NAMED = { lt: "<", gt: ">", amp: "&", quot: "\"", apos: "'" };
   var WORD = /[\p{L}\p{N}_]/u;
@@ -96,7 +100,7 @@
   }
 
   // Tokens: {kind: text (words, never syntax), code, mark (a run of `*` or `_`), sym (`[ ] ( )`),
-  // at, end (place in the cell)}.
+  // auto (an autolink), at, end (place in the cell)}.
   function tokens(text) {
     var out = [], runs = backtickRuns(text), i = 0, m;
     while (i < text.length) {
@@ -105,6 +109,15 @@
       if ((m = PLAIN.exec(text))) { out.push({ kind: "text", v: m[0], at: i, end: i + m[0].length }); i += m[0].length; continue; }
       if (c === "\\" && i + 1 < text.length && ESCAPABLE.indexOf(text[i + 1]) >= 0) {
         out.push({ kind: "text", v: text[i + 1], at: i, end: i + 2 }); i += 2; continue;
+      }
+      if (c === "<") {
+        AUTOLINK.lastIndex = i;
+        m = AUTOLINK.exec(text);
+        var end = m ? i + m[0].length : i + 1;
+        out.push(m ? { kind: "auto", v: m[1] || m[2], href: m[1] || "mailto:" + m[2], at: i, end: end }
+          : { kind: "text", v: "<", at: i, end: end });
+        i = end;
+        continue;
       }
       if (c === "&") {
         ENTITY.lastIndex = i;
@@ -180,6 +193,12 @@
         group += 1;
         for (var j = k + 1; j < shut; j++) { list[j].link = link; list[j].group = group; out.push(list[j]); }
         k = end + 1;
+        continue;
+      }
+      if (t.kind === "auto") {  // an autolink: its address is its words
+        group += 1;
+        out.push({ kind: "text", v: t.v, at: t.at, end: t.end, link: { href: liveAddress(t.href), title: null }, group: group });
+        k += 1;
         continue;
       }
       t.link = null;
