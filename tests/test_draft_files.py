@@ -14,13 +14,18 @@ import pytest
 import yaml
 
 from bantin.content.draftfiles import files_named
+from bantin.content.ownaddress import OwnAddress
 from sitekit import article, build, run_bantin, write_site
 from test_content_files import check, jpeg
 
 PDF = b"%PDF-1.4 KET LUAN THANH TRA"
 BROKEN_YAML = ("---\ntitle: Nháp: hỏng YAML\ndate: 2025-01-05\ncategory: dat-dai\ndraft: true\n---\n\n"
                "![Ảnh](../images/anh-yaml-hong.jpg)\n\n![Biên bản](<../images/biên bản họp.jpg>)\n\n"
-               '<img alt="Sơ đồ" src="/images/so-do.jpg">\n')
+               '<img alt="Sơ đồ" src="/images/so-do.jpg">\n\n'
+               # by the site's full address (session 38: published as "used by no page"), and another site's
+               "Tải https://bantin.example.org/tai-lieu/bao-cao.pdf. Phụ lục <https://bantin.example.org/tai-lieu/"
+               "phu-luc.pdf>, [ghi chú](http://127.0.0.1:8000/tai-lieu/ghi-chu.pdf), "
+               "[tự do](https://khac.example.com/tai-lieu/tu-do.pdf).\n")
 FILES = {
     "tin-tuc/cong-khai.md": article("Bài công khai", body="![Ảnh chung](../images/chung.jpg)\n"),
     # `tag:` for `tags:`: read, but refused, so it has no item
@@ -35,9 +40,11 @@ FILES = {
     "images/anh-yaml-hong.jpg": jpeg((43, 30)), "images/biên bản họp.jpg": jpeg((44, 30)),
     "images/so-do.jpg": jpeg((45, 30)), "tin-tuc/anh-nhap.jpg": jpeg((46, 30)),
     "tai-lieu/ket-luan.pdf": PDF, "tai-lieu/tu-do.pdf": b"%PDF-1.4",
+    "tai-lieu/bao-cao.pdf": PDF + b" 2", "tai-lieu/phu-luc.pdf": PDF + b" 3", "tai-lieu/ghi-chu.pdf": PDF + b" 4",
 }
 HELD = ["images/bia-mat.jpg", "images/bien-ban-mat.jpg", "tai-lieu/ket-luan.pdf", "images/anh-yaml-hong.jpg",
-        "images/biên bản họp.jpg", "images/so-do.jpg", "tin-tuc/anh-nhap.jpg"]
+        "images/biên bản họp.jpg", "images/so-do.jpg", "tin-tuc/anh-nhap.jpg",
+        "tai-lieu/bao-cao.pdf", "tai-lieu/phu-luc.pdf", "tai-lieu/ghi-chu.pdf"]
 
 
 def _not_strict(root: Path) -> Path:
@@ -117,3 +124,25 @@ FILES_OF_CONTENT = {"images/a.jpg", "images/ảnh hội nghị.jpg", "tin-tuc/b.
 ])
 def test_files_named(text, expected):
     assert files_named("tin-tuc/nhap.md", text.encode("utf-8"), FILES_OF_CONTENT) == expected
+
+
+OWN = OwnAddress("https://so.example.gov.vn/ban-tin/")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tải https://so.example.gov.vn/ban-tin/tai-lieu/c.pdf", {"tai-lieu/c.pdf"}),  # a bare address
+    ("Tải https://so.example.gov.vn/ban-tin/tai-lieu/c.pdf.", {"tai-lieu/c.pdf"}),  # ending a sentence
+    ("<https://so.example.gov.vn/ban-tin/tai-lieu/c.pdf>", {"tai-lieu/c.pdf"}),  # an autolink
+    ("[x](https://so.example.gov.vn/ban-tin/tai-lieu/c.pdf#trang-2)", {"tai-lieu/c.pdf"}),
+    ("![x](HTTPS://so.example.gov.vn/ban-tin/images/%E1%BA%A3nh%20h%E1%BB%99i%20ngh%E1%BB%8B.jpg)",
+     {"images/ảnh hội nghị.jpg"}),
+    ("file: <https://so.example.gov.vn/ban-tin/images/ảnh hội nghị.jpg>", {"images/ảnh hội nghị.jpg"}),
+    ("[x](http://127.0.0.1:8000/ban-tin/tai-lieu/c.pdf) [y](http://localhost:8000/d.pdf)",
+     {"tai-lieu/c.pdf", "d.pdf"}),  # the preview's, under the site's path or at / (serve-site)
+    ("https://so.example.gov.vn/tai-lieu/c.pdf https://khac.example.org/ban-tin/d.pdf", set()),  # not ours
+    ("https://so.example.gov.vn/ban-tin/../d.pdf https://so.example.gov.vn/ban-tin/tin-tuc/../../d.pdf", set()),
+    ("https://[::1/tai-lieu/c.pdf", set()),  # no address a browser reads: no traceback either
+])
+def test_files_named_by_the_site_s_full_address(text, expected):
+    """The link check's rule (content/ownaddress.py): a site under a path, the preview, escapes."""
+    assert files_named("tin-tuc/nhap.md", text.encode("utf-8"), FILES_OF_CONTENT, OWN) == expected

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Collection, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
-from bantin.config.siteurl import this_computer
 from bantin.files.imagecheck import FORMATS as IMAGE_FORMATS
 from bantin.files.imagecheck import verify_image
 from bantin.content.model import Item
@@ -27,6 +26,7 @@ from bantin.problems import Problems, short
 from bantin.content.anchors import anchors
 from bantin.content.links import Ref, _EXTERNAL, _parses, references, resolve
 from bantin.content.nearby import Known
+from bantin.content.ownaddress import OwnAddress, is_loopback
 from bantin.content.sanitize import SCHEMES, SCRIPT_ADDRESSES
 
 
@@ -67,20 +67,10 @@ class Site:
         return self._known.near(path, folder)
 
     def own_path(self, target: str) -> str | None:
-        """The path inside content/'s site of a full address on this site (`https://<site>/tin-tuc/bai/`),
-        or of the preview on this computer (`http://127.0.0.1:8000/tin-tuc/bai/`), else None."""
-        if not target[:8].lower().startswith(("http://", "https://")):
-            return None
-        theirs = urlsplit(target)
-        if theirs.scheme.lower() not in ("http", "https") or theirs.hostname is None:
-            return None
-        ours = self.published_url or self.site_url
-        base = urlsplit(ours).path.rstrip("/") if ours else ""
-        if is_loopback(theirs.hostname):  # the preview serves under site_url's path, or at / (serve-site)
-            base = base if theirs.path.startswith(base + "/") else ""
-        elif not ours or theirs.hostname != urlsplit(ours).hostname or not theirs.path.startswith(base + "/"):
-            return None
-        return unquote(theirs.path[len(base) + 1:])
+        """The path inside content/'s site of a full address on this site or on the preview
+        (`https://<site>/tin-tuc/bai/`, `http://127.0.0.1:8000/tin-tuc/bai/`), else None: the
+        rule the drafts' files read too (content/ownaddress.py)."""
+        return OwnAddress(self.site_url, self.published_url).path(target)
 
     @property
     def page_folders(self) -> set[str]:
@@ -376,12 +366,6 @@ def _draft_intended(path: str, site: Site) -> tuple[str, str] | None:
 # editors' trial, session 34: published without a word, and opening on no reader's computer).
 _PREVIEW = ("là địa chỉ của bản xem trước trên máy tính của người viết (127.0.0.1, localhost): bạn đọc mở ra "
             "sẽ không thấy gì")
-
-
-def is_loopback(host: str) -> bool:
-    """localhost, 127.x.x.x, ::1, 0.0.0.0 in every form a browser reads: an address only the
-    computer it is typed on opens (`siteurl.this_computer`, the CNAME check's rule)."""
-    return this_computer(host.lower().strip("[]").rstrip("."))
 
 
 def _bare(path: str) -> str:

@@ -42,6 +42,7 @@ from bantin.config.urlprefixes import build_prefixes
 from bantin.content import drafts
 from bantin.content import draftfiles
 from bantin.content.checks import check_links, draft_only, link_site
+from bantin.content.ownaddress import OwnAddress
 from bantin.content.sanitize import clean
 from bantin.convert.tablelabels import label_tables
 from bantin.content.model import Item
@@ -235,7 +236,8 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     if targets.to_drafts or targets.by_address:
         generated = generated_pages(corpus, urls)  # listings and question pages hold the items
     # What drafts with a slip use, read from their text: theirs too, not nobody's (content/draftfiles.py)
-    used = _merged(used, draftfiles.uses_of({src: unread[src] for src in unread_drafts}, assets))
+    own = OwnAddress(site.site_url, site.published_url)  # `https://<site>/tai-lieu/a.pdf` too, as the check reads it
+    used = _merged(used, draftfiles.uses_of({src: unread[src] for src in unread_drafts}, assets, own))
     held = draft_only(used, corpus, unread_drafts) - keep
     problems.extend(inventory.draft_link_problems(held))
     unused = (inventory.loose & set(assets)) - set(used) - keep  # a Word file no page uses (issue 14)
