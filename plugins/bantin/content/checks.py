@@ -52,6 +52,7 @@ class Site:
     used: dict[str, set[str]] = field(default_factory=dict)  # static file → srcs of items using it
     to_drafts: dict[str, set[str]] = field(default_factory=dict)  # published src → drafts it links (made words)
     by_address: dict[str, dict[str, str]] = field(default_factory=dict)  # src → {full address: its file} (made so)
+    hidden: dict[str, set[str]] = field(default_factory=dict)  # src → full addresses of drafts its autolinks name (dropped)
     linked: dict[str, set[str]] = field(default_factory=dict)  # page src → srcs of the other items linking it
     aliases: frozenset[str] = frozenset()  # old addresses (`aliases:`) of published pages, without slashes
     site_url: str = ""  # the site's own address: a link to it by full address is a link by file
@@ -264,8 +265,11 @@ def _to_draft(item: Item, ref: Ref, path: str, site: Site, problems: Problems) -
     editor's trial, session 34). The words stay; the link comes back when the draft is published."""
     site.to_drafts.setdefault(item.src, set()).add(path)
     what = "liên kết" if not ref.html else "liên kết HTML"
-    shown = ("liên kết và địa chỉ của nó được bỏ khỏi trang (địa chỉ của bản nháp để lộ tên bài chưa đăng)"
-             if ref.address_words else "liên kết hiện thành chữ thường, không bấm được")
+    gone = "(địa chỉ của bản nháp để lộ tên bài chưa đăng)"
+    shown = ("liên kết hiện thành chữ thường, không bấm được; chỗ nào chữ của liên kết là một địa chỉ web thì bỏ cả "
+             f"chữ {gone}" if ref.address_words and ref.other_words else
+             f"liên kết và địa chỉ của nó được bỏ khỏi trang {gone}" if ref.address_words else
+             "liên kết hiện thành chữ thường, không bấm được")
     problems.warn(item.src, ref.line, ref.field,
                   f"{what} `{short(ref.target, 80)}` dẫn tới content/{path}, trang đang là bản nháp (`draft: true`) "
                   f"nên không được xuất bản: trên trang, {shown}, cho tới khi trang đó được đăng",
@@ -296,8 +300,10 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
     leave a USB copy or a preview for the live site, and it does not follow the page when its
     address changes. A preview address of no page is an error. True when reported."""
     path = site.own_path(ref.target)
-    if path is None or (ref.autolink and is_loopback(urlsplit(ref.target).hostname or "")):
-        return False  # `<http://127.0.0.1:8000>`: the guide's way of naming the preview, not a link of the site
+    if path is None or (ref.autolink and not ref.in_words and is_loopback(urlsplit(ref.target).hostname or "")):
+        # `<http://127.0.0.1:8000>`: the guide's way of naming the preview, not a link of the site. In
+        # another link's words it is a live link to the reader's own computer (review F4): checked.
+        return False
     here = posixpath.dirname(item.src) or "."
     bare = path.split("#", 1)[0].split("?", 1)[0]
     right = None if ref.media else _intended(posixpath.normpath(bare) if bare else "", site)
@@ -320,6 +326,8 @@ def _own_address(item: Item, ref: Ref, site: Site, problems: Problems) -> bool:
     fragment = "" if ref.media else (urlsplit(ref.target).fragment or anchor)
     written = posixpath.relpath(src, here) + (f"#{fragment}" if fragment else "")
     site.by_address.setdefault(item.src, {})[ref.target] = written  # published as that link (links.files_item)
+    if ref.autolink and src in site.drafts:  # its words are the draft's address: dropped, wherever written
+        site.hidden.setdefault(item.src, set()).add(ref.target)
     why = _PREVIEW if local else "viết bằng địa chỉ đầy đủ của chính trang này"
     problems.warn(item.src, ref.line, ref.field, f"{what} `{short(ref.target, 80)}` {why}; bản dựng đã đổi nó thành "
                   f"đường dẫn tới tệp `{written}`, để trang, bản chép USB và bản xem trước mở đúng trang",

@@ -125,13 +125,17 @@ class Autolink:
 def autolinks(read: "_Read", found: list | None = None) -> list[Autolink]:
     """Every autolink of `read` outside code, comments and definitions, within one text (as
     Python-Markdown's inline patterns see it: after links and images, so an image's alt or a
-    link's target holds none, while a link's words may). `found`: the text's inline links."""
+    link's target and title hold none, while a link's words may, a reference link's too).
+    `found`: the text's inline links."""
     if "://" not in read.inline:
         return []
     if found is None:
         found = inline_links(read.inline, starts=read.starts) if "](" in read.inline else []
-    taken = sorted([link.target for link in found] + [(link.start, link.end) for link in found if link.image])
-    words = sorted(link.text for link in found if not link.image)
+    # `](target "title")` whole: a title is an attribute, text as written (session 38, review F5:
+    # `[a](b.md "<https://…>")` was rewritten to `title="[https://…](nhap.md)"`)
+    taken = sorted([(link.text[1], link.end) for link in found if not link.image] +
+                   [(link.start, link.end) for link in found if link.image])
+    words = sorted([link.text for link in found if not link.image] + _reference_words(read, found))
     out = []
     for m in _AUTOLINK.finditer(read.inline):
         if _BLANK_LINE.search(m.group(0)) or _crosses(read.starts, m.start(), m.end()) or _inside(taken, m.start()):
@@ -139,6 +143,17 @@ def autolinks(read: "_Read", found: list | None = None) -> list[Autolink]:
         out.append(Autolink(m.start(), m.end(), html.unescape(read.text[m.start(1):m.end(1)]),
                             _inside(words, m.start())))
     return out
+
+
+def _reference_words(read: "_Read", found: list) -> list[tuple[int, int]]:
+    """The words of each reference link `[words][label]`, `[label]` whose label is defined:
+    Python-Markdown reads an autolink there as inside a link's words, as in an inline link's."""
+    if not read.definitions or "]" not in read.inline:
+        return []
+    defined = {_label(definition.label) for definition in read.definitions}
+    uses = reference_uses(read.inline, bracket_pairs(read.inline, read.starts), found,
+                          {definition.start for definition in read.definitions}, read.starts)
+    return [use.text for use in uses if _label(use.label) in defined]
 
 
 def _crosses(starts: list[int] | None, start: int, end: int) -> bool:
@@ -185,7 +200,9 @@ class Ref:
     needs_alt: bool = True  # images only; a video's poster has the video's own label
     media: bool = False  # the browser fetches it with the page: an image, audio, video, poster
     address_words: bool = False  # its words are a web address (`<https://…>`): not shown when it is taken down
+    other_words: bool = False  # a definition: some of its uses have words that are not an address
     autolink: bool = False  # written `<https://…>`
+    in_words: bool = False  # an autolink written in another link's words
 
 
 def references(item: Item) -> list[Ref]:
@@ -201,25 +218,42 @@ def references(item: Item) -> list[Ref]:
         return item.body_line + bisect.bisect_right(starts, offset) - 1
 
     found: list[Ref] = []
-    inlines = inline_links(inline, starts=read.starts) if "](" in inline else []
+    pairs = bracket_pairs(inline, read.starts) if "]" in inline else {}
+    inlines = inline_links(inline, pairs, read.starts) if "](" in inline else []
     found += [Ref(line(link.start), _address(text, link.target), link.image,
                   unescape(text[slice(*link.text)]) if link.image else None, media=link.image,
                   address_words=not link.image and is_address(unescape(text[slice(*link.text)])))
               for link in inlines]
-    found += [Ref(line(auto.start), auto.address, address_words=True, autolink=True)
+    found += [Ref(line(auto.start), auto.address, address_words=True, autolink=True, in_words=auto.in_words)
               for auto in autolinks(read, inlines)]
     if read.definitions:
         shown = _image_labels(text, inline) if "![" in inline else set()
-        found += [Ref(line(d.start), d.target, media=_label(d.label) in shown) for d in read.definitions]
+        words = _words_of_uses(read, pairs, inlines)
+        found += [Ref(line(d.start), d.target, media=_label(d.label) in shown,
+                      address_words=True in words.get(_label(d.label), ()),
+                      other_words=False in words.get(_label(d.label), ())) for d in read.definitions]
     if "<" in text:
+        anchors = _Anchors(text)
         for m, name, _, attrs in _html_targets(text):
             tag = m.group(1).lower()
             is_image = _URL_ATTRS[tag][name]
             alt = attrs.get("alt") if is_image else None
-            found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img", media=tag != "a"))
+            found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img", media=tag != "a",
+                             address_words=tag == "a" and anchors.address_words(m)))
             if tag == "img" and "srcset" in attrs and name == "src":
                 found.append(Ref(line(m.start()), attrs["srcset"], True, "", True, field="srcset"))
     return [ref for ref in found if ref.target]
+
+
+def _words_of_uses(read: _Read, pairs: dict[int, int], found: list) -> dict[str, set[bool]]:
+    """label → whether the words of its uses are a web address (True), not one (False), or
+    both: a use `[https://<site>/tin-tuc/nhap/][r]` goes with its words when `r` is a draft
+    (session 38, review F3), and the warning on the definition's line says so."""
+    uses = reference_uses(read.inline, pairs, found, {d.start for d in read.definitions}, read.starts)
+    words: dict[str, set[bool]] = {}
+    for use in uses:
+        words.setdefault(_label(use.label), set()).add(is_address(unescape(read.text[slice(*use.text)])))
+    return words
 
 
 def is_address(words: str) -> bool:
@@ -353,7 +387,47 @@ def _parses(target: str) -> bool:
 
 _CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
 Edit = tuple[int, int, str | tuple[int, int]]  # (start, end, the text to write or the span of the words kept)
-_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")  # a tag's attributes to its closing `>`
+# A tag's attributes to its closing `>` (a `>` inside a quoted value does not end the tag); no `<`
+# on the way, as Python-Markdown's raw HTML pattern: each scan stops at the next tag (session 38:
+# `<a href=b.md ` × 10,000 with no `>` took 23 s, every tag scanning the rest of the text).
+_TAG_REST = re.compile(r"""(?:[^<>"']|"[^"<]*"|'[^'<]*')*>""")
+_INNER_TAG = re.compile(r"<[^<>]*>")
+_A_MARK = re.compile(r"</?a(?=[\s/>])", re.IGNORECASE)  # where a raw link begins or ends
+
+
+class _Anchors:
+    """Where each raw `<a …>` of a text ends and the `</a>` after it: every `</a>` found once
+    (a search per tag is quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._closes: list[re.Match] | None = None
+        self._starts: list[int] = []
+
+    def tag_end(self, m: re.Match) -> int | None:
+        """After the `>` of the tag `m` opens, or None when it has none."""
+        rest = _TAG_REST.match(self.text, m.end())
+        return rest.end() if rest is not None else None
+
+    def close_after(self, offset: int) -> re.Match | None:
+        """The first `</a>` at or after `offset`."""
+        if self._closes is None:
+            self._closes = list(_CLOSE_A.finditer(self.text))
+            self._starts = [close.start() for close in self._closes]
+        index = bisect.bisect_left(self._starts, offset)
+        return self._closes[index] if index < len(self._closes) else None
+
+    def address_words(self, m: re.Match) -> bool:
+        """Whether the words of the `<a>` that `m` opens, up to its `</a>`, are a web address
+        (tags in them dropped, entities read): the raw HTML form of `[https://…](nhap.md)`.
+        Words that another `<a` interrupts are not read (a browser ends the first link there):
+        so each tag reads only up to the next, and the whole text is read once."""
+        end = self.tag_end(m)
+        mark = _A_MARK.search(self.text, end) if end is not None else None
+        close = self.close_after(end) if mark is not None and mark.group().startswith("</") else None
+        if close is None or close.start() != mark.start():
+            return False
+        return is_address(html.unescape(_INNER_TAG.sub("", self.text[end:close.start()])))
 
 
 def unlink(body: str, src: str, gone: Collection[str]) -> str:
@@ -363,7 +437,8 @@ def unlink(body: str, src: str, gone: Collection[str]) -> str:
     session 34), and the linking page must not carry a link that answers 404. A link whose
     words are a web address (an autolink `<https://site/tin-tuc/nhap/>` as `files_for_addresses`
     wrote it) goes with its words: they would publish the draft's address, its title's words
-    (session 36). Images, code and comments are left alone."""
+    (session 36); in every form, reference and raw `<a>` too (session 38). Images, code and
+    comments are left alone."""
     if not gone or ("](" not in body and "]:" not in body and "<a" not in body.lower()):
         return body
     read = _read(body)
@@ -398,7 +473,8 @@ def _reference_edits(read: _Read, leads, pairs, found) -> list[Edit]:
     """Definitions `[label]: page.md` of a draft blanked (from their `[` to the end of their
     last line: in a list item `- ` stays, an empty item as Python-Markdown shows it), and their
     uses `[text][label]`, `[label][]`, `[label]` made their text (`[![ảnh](p.png)][r]` the
-    picture alone; not an image's `![alt][label]`). `pairs` and `found` are the body's
+    picture alone; not an image's `![alt][label]`), or nothing when the text is a web address
+    (`[https://<site>/tin-tuc/nhap/][r]`, review F3). `pairs` and `found` are the body's
     brackets and inline links."""
     edits: list[Edit] = []
     labels = set()
@@ -409,33 +485,33 @@ def _reference_edits(read: _Read, leads, pairs, found) -> list[Edit]:
     if not labels:
         return []
     definitions = {definition.start for definition in read.definitions}
-    edits += [(use.start, use.end, use.text)
+    edits += [(use.start, use.end, "" if is_address(unescape(read.text[slice(*use.text)])) else use.text)
               for use in reference_uses(read.inline, pairs, found, definitions, read.starts)
               if _label(use.label) in labels]
     return edits
 
 
 def _anchor_edits(text: str, leads) -> list[Edit]:
-    """Raw `<a href="page.md">…</a>` of a draft: the tags go, the words stay; an `id`/`name`
-    the tag carried stays on a `<span>`, so a link to that spot of the page still lands."""
+    """Raw `<a href="page.md">…</a>` of a draft: the tags go, the words stay (both go when the
+    words are a web address, review F3); an `id`/`name` the tag carried stays on a `<span>`, so
+    a link to that spot of the page still lands."""
     edits: list[Edit] = []
-    closes: list[re.Match] | None = None  # every `</a>`, found once: a search per tag is quadratic
-    starts: list[int] = []
+    anchors = _Anchors(text)
     for m, name, span, attrs in _html_targets(text):
         if m.group(1).lower() != "a" or not leads(attrs[name]):
             continue
-        rest = _TAG_REST.match(text, m.end())  # a `>` inside a quoted value does not end the tag
-        if rest is None:
+        end = anchors.tag_end(m)
+        if end is None:
             continue
-        end = rest.end() - 1
         spot = attrs.get("id") or attrs.get("name")
-        edits.append((m.start(), end + 1, f'<span id="{html.escape(spot)}">' if spot else ""))
-        if closes is None:
-            closes = list(_CLOSE_A.finditer(text))
-            starts = [close.start() for close in closes]
-        index = bisect.bisect_left(starts, end + 1)
-        if index < len(closes):
-            edits.append((closes[index].start(), closes[index].end(), "</span>" if spot else ""))
+        opening = f'<span id="{html.escape(spot)}">' if spot else ""
+        close = anchors.close_after(end)
+        if close is not None and anchors.address_words(m):
+            edits.append((m.start(), close.end(), f"{opening}</span>" if spot else ""))
+            continue
+        edits.append((m.start(), end, opening))
+        if close is not None:
+            edits.append((close.start(), close.end(), "</span>" if spot else ""))
     return edits
 
 
@@ -483,11 +559,13 @@ def link_words(text: str) -> str:
                          for link in inline_links(blank_escapes(text))])
 
 
-def files_for_addresses(body: str, files: Mapping[str, str]) -> str:
+def files_for_addresses(body: str, files: Mapping[str, str], hidden: Collection[str] = ()) -> str:
     """`body` with each link or picture target in `files` (a full address of this site, as
     the check read it) replaced by the relative path of its file: what an editor pasting the
     article's address from the browser meant (an editors' trial, session 34). Markdown targets
-    are written as Markdown (in `<…>` when they hold a space), raw HTML ones escaped."""
+    are written as Markdown (in `<…>` when they hold a space), raw HTML ones escaped. An
+    autolink whose address is in `hidden` (a draft's: it holds the draft's title words) is
+    dropped, in another link's words too, where no takedown would find it (session 38)."""
     if not files:
         return body
     text = markdown_text(body)
@@ -501,7 +579,8 @@ def files_for_addresses(body: str, files: Mapping[str, str]) -> str:
             edits.append((start, end, html.escape(new) if html_target else
                           f"<{new}>" if raw.startswith("<") or " " in new else new))
     if "://" in body and "<" in body:
-        edits += [(auto.start, auto.end, _as_link(body[auto.start + 1:auto.end - 1], None if auto.in_words else new))
+        edits += [(auto.start, auto.end, "" if auto.address in hidden else
+                   _as_link(body[auto.start + 1:auto.end - 1], None if auto.in_words else new))
                   for auto in autolinks(_read(body)) if (new := files.get(auto.address)) is not None]
     out, position = [], 0
     for start, end, written in sorted(edits):
@@ -541,6 +620,7 @@ def unlink_item(item: Item, gone: Collection[str]) -> Item:
     return _item_texts(item, lambda text: unlink(text, item.src, gone))
 
 
-def files_item(item: Item, files: Mapping[str, str]) -> Item:
-    """`item` with its links by the site's full address made links to their files."""
-    return _item_texts(item, lambda text: files_for_addresses(text, files))
+def files_item(item: Item, files: Mapping[str, str], hidden: Collection[str] = ()) -> Item:
+    """`item` with its links by the site's full address made links to their files, its
+    autolinks to drafts (`hidden`) dropped."""
+    return _item_texts(item, lambda text: files_for_addresses(text, files, hidden))

@@ -230,7 +230,7 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
                         short_prefix=urls.prefixes.short, unread_drafts=unread_drafts)
     used = check_links(corpus.items, targets, problems)
     if targets.by_address:  # links by the site's full address become links to files (checks._own_address)
-        corpus = corpus.with_files(targets.by_address)
+        corpus = corpus.with_files(targets.by_address, targets.hidden)
     if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft), those too
         corpus = corpus.unlinked(targets.to_drafts)
     if targets.to_drafts or targets.by_address:

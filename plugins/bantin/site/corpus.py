@@ -217,10 +217,13 @@ class Corpus:
         taken down. Indexes are built again, which only a site with such links pays."""
         return self._changed(gone, unlink_item)
 
-    def with_files(self, by_address: Mapping[str, Mapping[str, str]]) -> "Corpus":
+    def with_files(self, by_address: Mapping[str, Mapping[str, str]],
+                   hidden: Mapping[str, Collection[str]] | None = None) -> "Corpus":
         """This corpus with each item of `by_address` (src → {full address: file}) linking the
-        files its full addresses of this site name (links.files_item, checks._own_address)."""
-        return self._changed(by_address, files_item)
+        files its full addresses of this site name (links.files_item, checks._own_address), and
+        without its autolinks to the drafts' addresses in `hidden` (src → addresses)."""
+        hidden = hidden or {}
+        return self._changed(by_address, lambda item, files: files_item(item, files, hidden.get(item.src, ())))
 
     def _changed(self, by_src: Mapping, change: Callable) -> "Corpus":
         """This corpus with `change(item, by_src[item.src])` in place of each item named."""
