@@ -52,7 +52,7 @@ class Site:
     used: dict[str, set[str]] = field(default_factory=dict)  # static file → srcs of items using it
     to_drafts: dict[str, set[str]] = field(default_factory=dict)  # published src → drafts it links (made words)
     by_address: dict[str, dict[str, str]] = field(default_factory=dict)  # src → {full address: its file} (made so)
-    hidden: dict[str, set[str]] = field(default_factory=dict)  # src → full addresses of drafts its autolinks name (dropped)
+    hidden: dict[str, set[str]] = field(default_factory=dict)  # src → drafts' full addresses its autolinks name: dropped
     linked: dict[str, set[str]] = field(default_factory=dict)  # page src → srcs of the other items linking it
     aliases: frozenset[str] = frozenset()  # old addresses (`aliases:`) of published pages, without slashes
     site_url: str = ""  # the site's own address: a link to it by full address is a link by file
@@ -266,8 +266,8 @@ def _to_draft(item: Item, ref: Ref, path: str, site: Site, problems: Problems) -
     site.to_drafts.setdefault(item.src, set()).add(path)
     what = "liên kết" if not ref.html else "liên kết HTML"
     gone = "(địa chỉ của bản nháp để lộ tên bài chưa đăng)"
-    shown = ("liên kết hiện thành chữ thường, không bấm được; chỗ nào chữ của liên kết là một địa chỉ web thì bỏ cả "
-             f"chữ {gone}" if ref.address_words and ref.other_words else
+    shown = ("liên kết hiện thành chữ thường, không bấm được; chỗ nào chữ của liên kết là một địa chỉ web "
+             f"thì bỏ cả chữ {gone}" if ref.address_words and ref.other_words else
              f"liên kết và địa chỉ của nó được bỏ khỏi trang {gone}" if ref.address_words else
              "liên kết hiện thành chữ thường, không bấm được")
     problems.warn(item.src, ref.line, ref.field,

@@ -12,7 +12,8 @@ is read here from its text, without Markdown or YAML, since either may be what i
 every word, quoted string, `<…>` and `(…)` that, as a link, as a path from content/ or as the
 site's own full address (`https://<site>/tai-lieu/a.pdf`, the preview's `http://127.0.0.1:8000/…`:
 content/ownaddress.py, the link check's rule, session 38), names a file of content/. This errs
-on the side of holding a file back: a file a broken draft only mentions is taken as its own, and it is published anyway as soon as a published page uses it.
+on the side of holding a file back: a file a broken draft only mentions is taken as its own,
+and it is published anyway as soon as a published page uses it.
 """
 
 from __future__ import annotations

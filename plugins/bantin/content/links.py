@@ -238,8 +238,8 @@ def references(item: Item) -> list[Ref]:
             tag = m.group(1).lower()
             is_image = _URL_ATTRS[tag][name]
             alt = attrs.get("alt") if is_image else None
-            found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img", media=tag != "a",
-                             address_words=tag == "a" and anchors.address_words(m)))
+            found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img",
+                             media=tag != "a", address_words=tag == "a" and anchors.address_words(m)))
             if tag == "img" and "srcset" in attrs and name == "src":
                 found.append(Ref(line(m.start()), attrs["srcset"], True, "", True, field="srcset"))
     return [ref for ref in found if ref.target]
