@@ -20,7 +20,7 @@ import re
 # stops at any bracket, so a line of '[' is read once), then spaces and at most one line
 # break before the address, as Python-Markdown allows.
 _START = re.compile(r"^[ ]{0,3}(?:>[ ]{0,4}|[-*+][ ]+|\d+\.[ ]+)*+"
-                    r"\[(?:[^\[\]\n]|\n(?![ ]*(?:\n|\Z)))*\]:[ ]*(?:\n[ ]*)?", re.MULTILINE)
+                    r"\[((?:[^\[\]\n]|\n(?![ ]*(?:\n|\Z)))*)\]:[ ]*(?:\n[ ]*)?", re.MULTILINE)
 _CLOSERS = {'"': '"', "'": "'", ")": "("}  # a title's last character -> its first
 
 
@@ -28,17 +28,35 @@ def drop_definitions(markdown: str) -> str:
     """The Markdown without its link reference definitions (each span becomes one newline,
     as the paragraph break Python-Markdown makes there). Callers drop fenced code first: a
     definition inside code is code, and an indented one (4 spaces) never matches."""
+    return split_definitions(markdown)[0]
+
+
+def split_definitions(markdown: str) -> tuple[str, frozenset[str]]:
+    """The Markdown without its definitions, and their ids as Python-Markdown files them
+    (stripped, lower case): the plain text shows `[bài kia][k]` as «bài kia» when `k` is
+    defined, as the page does."""
     if "]:" not in markdown:
-        return markdown
-    pieces, pos = [], 0
+        return markdown, frozenset()
+    pieces, ids, pos = [], set(), 0
     for match in _START.finditer(markdown):
         if match.start() < pos:
             continue  # inside the title line of the definition just dropped
         end = _definition_end(markdown, match.end())
         if end is not None:
             pieces += [markdown[pos : match.start()], "\n"]
+            ids.add(match.group(1).strip().lower())
             pos = end
-    return "".join(pieces) + markdown[pos:] if pieces else markdown
+    return ("".join(pieces) + markdown[pos:] if pieces else markdown), frozenset(ids)
+
+
+def reference_key(label: str) -> str:
+    """The id a reference link looks up, as Python-Markdown makes it: lower case, each run of
+    white space one space, not stripped (`[Luật\nĐất đai]` finds `[luật đất đai]:`, while
+    `[bài kia]` does not find `[bài  kia]:`, whose two spaces the definition keeps)."""
+    return _WHITE.sub(" ", label.lower())
+
+
+_WHITE = re.compile(r"\s+")
 
 
 def _definition_end(text: str, url_at: int) -> int | None:

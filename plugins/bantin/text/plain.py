@@ -6,7 +6,7 @@ import html
 import re
 from functools import lru_cache
 
-from bantin.text.definitions import drop_definitions
+from bantin.text.definitions import reference_key, split_definitions
 
 _DROP_OPEN = re.compile(r"<(script|style|svg|iframe)\b", re.IGNORECASE)  # content never shown
 _TAG = re.compile(r"<[^<>]+>")  # stops at the next '<': linear on "a < b < c" (issue 12)
@@ -126,6 +126,19 @@ _MD_DROP = [  # (only when the text has this, pattern, replacement)
 ]
 
 
+# A reference link or picture: `[words][id]`, `[words][]` (one space or line break may sit
+# between) or `[words]` alone. Each scan stops at the next bracket: linear on a line of '['.
+_REFERENCE = re.compile(r"!?\[([^\[\]]*)\](?:\s?\[([^\[\]]*)\])?")
+
+
+def _reference_words(match: re.Match, ids: frozenset[str]) -> str:
+    """A reference whose id is defined reads as its words (a picture as its alt), as on the
+    page; one whose id is not stays as written, brackets and all, as Python-Markdown prints
+    it (descriptions, feeds and search read «[bài kia][k]», session 38)."""
+    words, key = match.group(1), match.group(2)
+    return words if reference_key(key or words) in ids else match.group(0)
+
+
 def _drop_comments(markup: str) -> str:
     """Markup without HTML comments, Word's `<!--[if gte mso 9]><xml>…<![endif]-->` among them
     (a `find` loop: linear). An unclosed comment is left as it is."""
@@ -166,9 +179,11 @@ def markdown_to_text(markdown: str) -> str:
         markdown = _BACKSLASHED.sub(lambda m: chr(_HELD + ord(m.group(1))), markdown)
     if "```" in markdown or "~~~" in markdown:
         markdown = _FENCED.sub(" ", markdown)
-    markdown = drop_definitions(markdown)  # after the code, which keeps its `[x]: y` lines
+    markdown, ids = split_definitions(markdown)  # after the code, which keeps its `[x]: y` lines
     for marks, pattern, replacement in _MD_DROP:
         if not marks or any(mark in markdown for mark in marks):
             markdown = pattern.sub(replacement, markdown)
+    if ids:
+        markdown = _REFERENCE.sub(lambda m: _reference_words(m, ids), markdown)
     text = " ".join(html.unescape(markdown).split())
     return text.translate(_SHOWN) if held else text
