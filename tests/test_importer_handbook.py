@@ -1177,3 +1177,19 @@ def test_a_code_block_showing_the_new_heading_does_not_move_the_answers_line_num
     assert f"{{#{QID}}}\n" in written.split("```")[-1]  # the new question took the id the code block shows
     line = next(n for n, text in enumerate(written.split("\n"), 1) if "[văn bản]" in text)
     assert re.search(rf"hd\.md:{line}: liên kết «văn bản» vẫn trỏ về cổng thông tin cũ", out), out
+
+
+def test_a_link_no_browser_could_follow_in_the_handbook_stops_no_question(site: Path, capsys) -> None:
+    """Session 38: `[cổng](http://[bad/x)` (a `[` with no `]` in the host) written anywhere in
+    the handbook made `urlsplit` raise in `oldpages.host_of`: from the second question of a run
+    on, each question failed as «sự cố không lường trước», and the run ended in a traceback
+    (`_later_links`). Such an address is on no host: it leads nowhere, and is left as written."""
+    book = site / "content" / "hoi-dap" / "hd.md"
+    book.parent.mkdir(parents=True)
+    book.write_text(EXISTING.replace("dành cho hòa giải viên.", "dành cho hòa giải viên, xem [cổng](http://[bad/x)."),
+                    encoding="utf-8")
+    first = save(site, qa_page(body=f"<p>{ANSWER} Xem thêm <a href='{ASKED_400}'>tổ hòa giải</a>.</p><p>{BASIS}</p>"))
+    code, out, err = run(capsys, str(first), str(question_400(site)), "--handbook", "hd")
+    assert code == 0 and "sự cố" not in out + err, out + err
+    written = book.read_text(encoding="utf-8")
+    assert "xem [cổng](http://[bad/x)." in written and f"[tổ hòa giải](hd.md#{ID_400})" in written

@@ -41,8 +41,13 @@ class NewPage:
 
 
 def host_of(address: str) -> str:
-    """The host an address names, as one portal: lower case, no `www.` ('' for a path)."""
-    return (urlsplit(address).netloc or "").lower().removeprefix("www.")
+    """The host an address names, as one portal: lower case, no `www.` ('' for a path, and for
+    an address no browser could follow, `http://[…` without its `]`: `urlsplit` refuses it, and
+    one written in any file of the content folder made every import end in a traceback)."""
+    try:
+        return (urlsplit(address).netloc or "").lower().removeprefix("www.")
+    except ValueError:
+        return ""
 
 
 def portal_hosts(addresses: Iterable[str]) -> frozenset[str]:
