@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -1193,3 +1193,144 @@ def test_a_link_no_browser_could_follow_in_the_handbook_stops_no_question(site: 
     assert code == 0 and "sự cố" not in out + err, out + err
     written = book.read_text(encoding="utf-8")
     assert "xem [cổng](http://[bad/x)." in written and f"[tổ hòa giải](hd.md#{ID_400})" in written
+
+
+# --- 9. `_link_back` reads the lines filed under the question's addresses (session 38) -------------
+
+_CU = "http://cu.gov.vn"
+_ASKED = [f"{_CU}/Pages/hd.aspx?ItemID=1", f"{_CU}/pages/HD.aspx?itemid=2&tabid=7", f"{_CU}/hoi-dap/cau-3.html",
+          f"{_CU}/Pages/hd.aspx?ItemID=4&TabId=7", f"{_CU}/", f"{_CU}/tin.aspx?lang=vi&id=5"]
+_LINKED = _ASKED + [f"{_CU}/PAGES/hd.aspx?tabid=7&ItemID=2", f"{_CU}/Pages/hd.aspx?itemid=1&x=9",
+                    "http://CU.gov.vn/HOI-DAP/cau-3.html?p=1", f"{_CU}/Pages/hd.aspx?ItemID=4",
+                    f"{_CU}/TIN.aspx?ID=5", f"{_CU}/tin.aspx?id=6&lang=vi", f"{_CU}/tin.aspx?lang=vi&id=5&x=1",
+                    "http://khac.vn/Pages/hd.aspx?ItemID=1", "http://[bad/Pages/hd.aspx?ItemID=1",
+                    f"{_CU}/Pages/van-ban.aspx?ItemID=1"]
+
+
+def _old_link_back(text, handbook, content_dir, body, body_line, run, qid, addresses, portal):
+    """`_link_back` as it was (session 36), kept as the oracle: the whole text read a question."""
+    from bisect import bisect_right
+
+    from bantin.content.qaparts import full
+    from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts
+    from bantin.tools.importer.relink import earlier_links
+
+    if not run or not addresses or handbook.front is not None:
+        return text, []
+    own = handbook.path.relative_to(content_dir).as_posix()
+    pages = OldPages([(a, NewPage(own, False, qid)) for a in addresses], portal.hosts | portal_hosts(addresses))
+    read = full(body, body_line)
+    lines, fixed = text.split("\n"), []
+    for note in earlier_links([(own, text)], pages):
+        number = bisect_right([part.index for part in read.parts], note.line - read.body_line) - 1
+        if number >= 0 and read.parts[number].qid in run:
+            written = note.later.rsplit("](", 1)[0] + f"]({note.address})"
+            lines[note.line - 1] = lines[note.line - 1].replace(written, note.later)
+            fixed.append((note.line, note.address))
+    return "\n".join(lines), fixed
+
+
+_LINK = st.tuples(st.sampled_from(["câu hỏi", "![sơ đồ](../images/a.jpg)", "x\\]y"]), st.sampled_from(_LINKED))
+_ANSWER_LINE = st.lists(_LINK, max_size=3).map(lambda links: "Xem " + " và ".join(f"[{label}]({address})"
+                                                                                      for label, address in links))
+_QUESTION = st.tuples(st.lists(st.sampled_from(_ASKED), max_size=2, unique=True), st.lists(_ANSWER_LINE, max_size=3),
+                      st.sampled_from(["\n", "", "\n\n\n"]), st.booleans(),
+                      st.sampled_from(["", "a line above", "a line in an answer", "a link at the end"]))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ANSWER_LINE, max_size=2), st.lists(_QUESTION, min_size=1, max_size=7))
+@example([], [([], [f"Xem [a]({_CU}/TIN.aspx?ID=5)"], "\n", True, ""), ([_ASKED[5]], [], "\n", True, "")])  # by its id alone
+def test_a_run_links_back_as_the_whole_handbook_read_does(intro, questions) -> None:
+    """The index (`linkindex`) against the whole text read for each question (the code
+    before it, kept here): the same text, byte for byte, and the same (line, address) fixed,
+    over a run whose answers link to each other's old addresses in every way the old server's
+    rules match one (case, parameter order, DotNetNuke's tabid, another host, an address
+    `urlsplit` refuses), several links in a line, the same twice, text before the run (never
+    changed), answers ending with no line break or three, and a handbook that changed between
+    two questions: a write refused after its link back, a line edited above or in an answer,
+    a link typed at the end of its last line."""
+    from bantin.content.qaparts import full
+    from bantin.tools.importer.handbook import Portal, _link_back
+    from bantin.tools.importer.linkindex import LinkIndex
+
+    content = Path("/site/content")
+    book = Handbook(content / "hoi-dap" / "hd.md", "hd", "Hỏi đáp")
+    front = "---\ntitle: Hỏi đáp\ndate: 2024-03-15\ncategory: pbgdpl\n---\n"
+    text = front + "\n" + "\n\n".join(intro) + "\n\n## Câu hỏi 1: Có từ trước? {#truoc}\n\n" + "\n".join(intro) + "\n"
+    portal, links, run = Portal(), LinkIndex(), set()
+    for number, (addresses, answer, end, written, edit) in enumerate(questions):
+        body_line = front.count("\n") + 1
+        body = text[len(front):]
+        full(body, body_line)  # as `_refuse_twice` reads it first
+        qid = f"c{number}"
+        args = (book, content, body, body_line, set(run), qid, addresses, portal)
+        expected = _old_link_back(text, *args)
+        assert _link_back(text, *args, links) == expected
+        if written:  # else refused (a later check, the file changed): the file stays as it was
+            text = expected[0].rstrip("\n") + f"\n\n## Câu hỏi {number + 2}: Câu số {number}? {{#{qid}}}\n\n"
+            text += "\n".join(answer) + end
+            run.add(qid)
+            portal.add_question(addresses, "hoi-dap/hd.md", qid)
+        if edit == "a line above":
+            text = text.replace("---\n\n", f"---\n\n[a]({_ASKED[0]})\n\n", 1)
+        elif edit == "a line in an answer" and "](" in text:
+            at = text.rindex("](")
+            text = text[:at] + f"]({_ASKED[0]})\n" + text[at:]
+        elif edit == "a link at the end":
+            text += f" [b]({_ASKED[1]})"
+
+
+def _linked_run(count: int) -> float:
+    """CPU seconds `_link_back` spends on a run of `count` questions as `import_questions` makes
+    them: each answer links to the next question (made a link by the next one's `_link_back`)
+    and to a question the run does not import, all on one portal path (`?ItemID=n`)."""
+    from bantin.tools.importer.handbook import Portal, _link_back, _parsed
+    from bantin.tools.importer.linkindex import LinkIndex
+
+    content = Path("/site/content")
+    book = Handbook(content / "hoi-dap" / "hd.md", "hd", "Hỏi đáp")
+    old = "http://stp.songlam.gov.vn/Pages/hoi-dap.aspx?ItemID={}"
+    front = "---\ntitle: Hỏi đáp\n---\n"
+    portal, links, run, spent = Portal(), LinkIndex(), set(), 0.0
+    text = front + "\nLời giới thiệu.\n"
+    for n in range(count):
+        body = text[len(front):]
+        _parsed(body, 4)  # as `_refuse_twice` reads it first (kept: `_link_back` reads it again)
+        started = time.process_time()  # CPU time: what this code costs, not how busy the machine is
+        text, fixed = _link_back(text, book, content, body, 4, run, f"c{n}", [old.format(n)], portal, links)
+        spent += time.process_time() - started
+        assert fixed == ([(text.count("\n"), old.format(n))] if n else [])  # the last line of the last answer
+        assert text.endswith(f"[câu sau](hd.md#c{n}) và [câu khác]({old.format(count + n - 1)}).\n") or not n
+        text += (f"\n## Câu {n + 1}: Số {n}? {{#c{n}}}\n\nXem [câu sau]({old.format(n + 1)}) và [câu khác]("
+                 f"{old.format(count + n)}).\n")
+        run.add(f"c{n}")
+        portal.add_question([old.format(n)], "hoi-dap/hd.md", f"c{n}")
+    return spent
+
+
+def test_a_run_links_back_in_time_linear_in_its_length() -> None:
+    """Session 38: `_link_back` read every line of the handbook for each question
+    (`relink.earlier_links`), so a run of N questions read N handbooks growing to N
+    questions: 1,500 linked questions spent half their profiled time there. Now the lines
+    are filed by their links once (`linkindex`) and a question reads the few filed under its
+    addresses. A run eight times as long: ~8× the CPU time and a little more (the text is
+    still compared with the last one and a fixed line put in place: a copy of it, at memory
+    speed, 16-19× measured under load); reading the whole handbook: ~60×."""
+    small, large = _linked_run(300), _linked_run(2_400)
+    assert large < 32 * small + 0.05, (small, large)  # 8 times the run
+
+
+def test_a_question_reads_the_lines_filed_under_its_addresses_not_every_line(monkeypatch) -> None:
+    """The point of the index: on one portal path (`hoi-dap.aspx?ItemID=n`, as a DotNetNuke
+    portal's Q&A), question n reads the one line linking to `ItemID=n`, not the lines of
+    every other item (filed by path alone, the lines linking to items the run does not
+    import, on the same path, were all read again)."""
+    import bantin.tools.importer.handbook as handbook
+
+    read: list[int] = []
+    real = handbook.links_in_lines
+    monkeypatch.setattr(handbook, "links_in_lines",
+                        lambda file, lines, pages: real(file, (read.append(1) or line for line in lines), pages))
+    _linked_run(400)
+    assert len(read) == 399, len(read)  # the whole handbook read: ~480,000 lines; by path alone: ~80,000

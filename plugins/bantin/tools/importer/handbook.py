@@ -52,7 +52,7 @@ from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
 from bantin.config.settings import UrlPrefixes
 from bantin.content.qa import display_title, heading_lines, misplaced_questions, new_id, shift_headings, split_heading
-from bantin.content.qaparts import Parse, parse
+from bantin.content.qaparts import Parse, Part, parse
 from bantin.files.interrupts import hold_from_here, page_turn
 from bantin.files.replace import replace_file
 from bantin.problems import Problems, short as _short, visible
@@ -71,7 +71,8 @@ from bantin.tools.importer.safefiles import _no_symlink_on_the_way
 from bantin.tools.importer.units import Block, Extracted
 from bantin.tools.importer.urls import classify_old_url, normalize_url
 from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts, recorded
-from bantin.tools.importer.relink import OLD, earlier_links, final_links, refused_in_run
+from bantin.tools.importer.linkindex import LinkIndex
+from bantin.tools.importer.relink import OLD, earlier_links, final_links, links_in_lines, refused_in_run
 from bantin.tools.importer.sitepages import handbook_questions, page_texts, target_state
 from bantin.tools.importer.writing import (
     URL_ALONE, _analyse, _comparable, _copy, _map_pairs, _record_redirects, _remove, front_matter_text, redirect_writer,
@@ -124,7 +125,8 @@ class QuestionResult(ImportResult):
 def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: str | None = None,
                     address_prefix: str = QA_DIR, recorded: dict[str, str] | None = None,
                     taken: set[str] | None = None, portal: Portal | None = None,
-                    run: set[str] | None = None, prefixes: UrlPrefixes | None = None) -> QuestionResult:
+                    run: set[str] | None = None, prefixes: UrlPrefixes | None = None,
+                    links: LinkIndex | None = None) -> QuestionResult:
     """Append the question of one saved page to `handbook` (created first when new).
 
     `address_prefix`: the handbooks' first address segment (`urls: qa:`); `recorded`: old
@@ -134,7 +136,8 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
     answer's links lead to (relink, as an article's); `run`: the ids of the questions this
     run wrote into the handbook, whose links to this question's old address are made links
     to it in the same write (`_link_back`); `prefixes`: the site's address segments, by which
-    a map line to a page no longer there is known (`sitepages.target_state`). Raises
+    a map line to a page no longer there is known (`sitepages.target_state`); `links`: the
+    run's index of the handbook's links (`linkindex`, one a run, filed as the text grows). Raises
     ImportFailure (naming the file) when nothing is written."""
     path, content_dir = Path(path), Path(content_dir)
     address = normalize_url(url) if url else None
@@ -162,7 +165,7 @@ def import_question(path: Path, content_dir: Path, handbook: Handbook, *, url: s
         elsewhere = _elsewhere(old, page, recorded or {}, content_dir, prefixes or UrlPrefixes(qa=address_prefix))
         result.known_as = [a for a, _ in old if elsewhere.get(a, ("", "gone"))[1] == "gone"]
         text, result.relinked = _link_back(text, handbook, content_dir, body, body_line, run or set(), qid,
-                                           result.known_as, portal or Portal())
+                                           result.known_as, portal or Portal(), links or LinkIndex())
         body, body_line = _body(handbook, text, content_dir) if result.relinked else (body, body_line)
         answer, result.links = _final_links(answer, handbook, text, qid, content_dir, portal or Portal(),
                                             result.known_as)
@@ -268,31 +271,42 @@ def _heading_line(handbook: Handbook, text: str) -> int:
 
 
 def _link_back(text: str, handbook: Handbook, content_dir: Path, body: str, body_line: int, run: set[str], qid: str,
-               addresses: list[str], portal: Portal) -> tuple[str, list[tuple[int, str]]]:
+               addresses: list[str], portal: Portal, links: LinkIndex) -> tuple[str, list[tuple[int, str]]]:
     """The handbook's text with the links of this run's earlier answers (`run`: their ids) to
     this question's old addresses made links to it (`hd.md#id`), and (line, old address) of
     each. Those answers were written before this question had an id; fixed in the write that
     adds it, a link and its question are in the file together or not at all. Only the
     answers of this run: an import never changes text it did not write (the rest is named,
-    `_later_links`)."""
+    `_later_links`). Only the lines `links` files under these addresses' paths are read: the
+    whole handbook read for each question made a run grow with its square (session 38)."""
     if not run or not addresses or handbook.front is not None:
         return text, []
     own = _relative_file(handbook, content_dir)
     pages = OldPages([(a, NewPage(own, False, qid)) for a in addresses], portal.hosts | portal_hosts(addresses))
+    notes = links_in_lines(own, links.lines(text, addresses), pages)
+    if not notes:
+        return text, []
     read = _parsed(body, body_line)
-    lines, fixed = text.split("\n"), []
-    for note in earlier_links([(own, text)], pages):
+    changed: dict[int, str] = {}
+    fixed = []
+    for note in notes:
         if _in_answers(read, run, note.line):
             written = note.later.rsplit("](", 1)[0] + f"]({note.address})"
-            lines[note.line - 1] = lines[note.line - 1].replace(written, note.later)
+            changed[note.line] = changed.get(note.line, links.line(note.line)).replace(written, note.later)
             fixed.append((note.line, note.address))
-    return "\n".join(lines), fixed
+    return (links.replaced(changed) if changed else text), fixed
 
 
 def _in_answers(read: Parse, ids: set[str], line: int) -> bool:
-    """Is line `line` of the file in a question with one of these ids (heading to next heading)?"""
-    number = bisect_right([part.index for part in read.parts], line - read.body_line) - 1
+    """Is line `line` of the file in a question with one of these ids (heading to next
+    heading)? Found by bisection on the parts themselves (a list of their lines made for
+    each note read every question of the handbook)."""
+    number = bisect_right(read.parts, line - read.body_line, key=_first_line) - 1
     return number >= 0 and read.parts[number].qid in ids
+
+
+def _first_line(part: Part) -> int:
+    return part.index
 
 
 def _answer_blocks(found: Extracted) -> list[Block]:
@@ -745,6 +759,7 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
     writer = redirect_writer(redirect_map, Path(content_dir), prefixes)
     portal = portal_of(Path(content_dir), redirect_map, prefixes)
     run: set[str] = set()
+    links = LinkIndex()  # the handbook's lines by their links' paths, for `_link_back`: filed once a run
     refused: list[tuple[str, str]] = []  # (old address, file) of the pages refused
     for done, path in enumerate(paths):
         if progress:
@@ -752,7 +767,7 @@ def import_questions(paths: Iterable[Path], content_dir: Path, handbook: Handboo
         with page_turn():  # a Ctrl-C once the question's writes began stops the run after its map line
             result, addresses = _one_question(path, content_dir, handbook, url=url, address_prefix=address_prefix,
                                               recorded=recorded, taken=taken, portal=portal, run=run,
-                                              prefixes=prefixes)
+                                              prefixes=prefixes, links=links)
             refused += [(old, str(path)) for old in addresses]
             for old, new in result.redirects:
                 recorded[old] = new if old in result.replaced else recorded.get(old, new)

@@ -194,17 +194,34 @@ def earlier_links(texts, pages: OldPages) -> list[LinkNote]:
     not rewritten: an import never changes a file it did not write (editors may have)."""
     notes: list[LinkNote] = []
     for file, text in texts:
-        for number, line in enumerate(text.split("\n"), 1):
-            if "](http" not in line:
-                continue
-            for match in _WRITTEN.finditer(line):
-                address = match.group(2)
-                page = pages.find(address) if pages.on_portal(address) else None
-                if page is not None and not page.draft:
-                    link = f"[{match.group(1)}]({_relative(page, posixpath.dirname(file))})"
-                    text, image = _shown(match.group(1))
-                    notes.append(LinkNote(number, NOW, text, address, link, page.target, file, image))
+        notes += links_in_lines(file, enumerate(text.split("\n"), 1), pages)
     return notes
+
+
+def links_in_lines(file: str, lines: Iterable[tuple[int, str]], pages: OldPages) -> list[LinkNote]:
+    """`earlier_links` for some lines of one file ((number, line), ascending): a handbook run
+    reads only the lines that could link to a question (`linkindex`), with the same notes in
+    the same order as the whole file read."""
+    notes: list[LinkNote] = []
+    for number, line in lines:
+        for match in _written(line):
+            address = match.group(2)
+            page = pages.find(address) if pages.on_portal(address) else None
+            if page is not None and not page.draft:
+                link = f"[{match.group(1)}]({_relative(page, posixpath.dirname(file))})"
+                text, image = _shown(match.group(1))
+                notes.append(LinkNote(number, NOW, text, address, link, page.target, file, image))
+    return notes
+
+
+def written_addresses(line: str) -> list[str]:
+    """The addresses of the links `earlier_links` reads in one line, in order."""
+    return [match.group(2) for match in _written(line)]
+
+
+def _written(line: str) -> Iterable[re.Match]:
+    """The links of a line as the importer writes them to an old page (`_WRITTEN`)."""
+    return _WRITTEN.finditer(line) if "](http" in line else ()
 
 
 _PATH_SAFE = "/-._~!$&'*+,;=:@"
