@@ -81,8 +81,12 @@ def test_two_builds_are_byte_identical(tmp_path):
                                           body=f"Theo Luật Đất đai số 31/2024/QH15, điều {n}.\n") for n in range(12)}
     first = write_site(tmp_path / "a", files)
     second = write_site(tmp_path / "b", files)
+    started = time.monotonic()
     build(first)
-    time.sleep(1.1)  # a build clock leaking into output would now differ
+    # a build clock leaking into output would now differ: each moment of the second build is
+    # 1.1 s or more after the same moment of the first (a build takes a second or more on its
+    # own; the pause is what it left of 1.1 s, 1.1 s before whatever the build took)
+    time.sleep(max(0.0, 1.1 - (time.monotonic() - started)))
     build(second)
     assert differing_files(first / "site", second / "site") == []
 
@@ -160,8 +164,13 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert read(root, "index.html") == before
-    time.sleep(1)  # the background worker ends with its build, not later
-    assert not [pid for pid in os.listdir("/proc") if pid.isdigit() and _cwd(pid) == str(root)]
+    # the background worker ends with its build, not later: gone within a second (asked every
+    # 50 ms, not once after a fixed second)
+    deadline = time.monotonic() + 1
+    while (left := [pid for pid in os.listdir("/proc") if pid.isdigit() and _cwd(pid) == str(root)]) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not left, left
     assert "Tin mới nhất" not in before
     # A failed build (bad content) leaves it too, and says so.
     (root / "content/tin-tuc/hong.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
