@@ -294,6 +294,8 @@ def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_
     reader's review, session 18): both now start with the agency and the list's public address
     (the search's with its query and filters), and each search result prints its public
     address; on screen neither shows. The offline copy prints the online addresses too."""
+    from playwright.sync_api import expect
+
     from browser import serve
 
     site = print_sites[0] if flavour == "online" else print_sites[1]
@@ -313,13 +315,11 @@ def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_
         assert head.inner_text() == PUBLIC + "tim-kiem/?q=hòa+giải&loai=hoi-dap"  # what it searches, typeable
         page.emulate_media(media="screen")
         page.locator("#bantin-page-q").fill("a&b #1 + 100%")
-        page.locator("#bantin-page-q").press("Enter")
-        page.wait_for_timeout(300)
-        assert head.inner_text() == PUBLIC + "tim-kiem/?q=a%26b+%231+%2B+100%25&loai=hoi-dap"  # the same search
+        page.locator("#bantin-page-q").press("Enter")  # the same search, once the page has taken it
+        expect(head).to_have_text(PUBLIC + "tim-kiem/?q=a%26b+%231+%2B+100%25&loai=hoi-dap", timeout=10_000)
         page.locator("#bantin-page-q").fill("")
         page.locator("#bantin-page-q").press("Enter")
-        page.wait_for_timeout(300)
-        assert head.inner_text() == PUBLIC + "tim-kiem/?loai=hoi-dap"  # cleared: no stale query
+        expect(head).to_have_text(PUBLIC + "tim-kiem/?loai=hoi-dap", timeout=10_000)  # cleared: no stale query
         page.goto(url + search + "?q=hòa giải&loai=hoi-dap")
         page.wait_for_selector(".bantin-search-result")
         page.emulate_media(media="print")
