@@ -581,7 +581,7 @@ def test_back_to_top_waits_in_the_corner_not_over_the_line_being_read(chromium, 
         page.mouse.wheel(0, -300)
         button = page.get_by_role("button", name="Lên đầu trang")
         button.wait_for(state="visible")
-        page.wait_for_timeout(300)  # Material's transition
+        button.element_handle().wait_for_element_state("stable")  # Material's transition over (a fixed 300 ms before)
         box = button.bounding_box()
         assert box["width"] == box["height"] == 44, box
         assert box["x"] + box["width"] >= 390 - 24 and box["y"] + box["height"] >= 740 - 24, box
