@@ -408,11 +408,14 @@ def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, ed
     page = context.new_page()
 
     def preview_frames(width: int) -> int:
+        """The preview frames of the entry opened at `width`, counted once Decap has drawn the
+        entry (its form's editor) and fetched all it asked for: the panes are placed when the
+        entry opens (a fixed 500 ms after the editor came, before)."""
         page.set_viewport_size({"width": width, "height": 800})
         _log_in(page, editing[1])
         page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
         page.locator("[data-slate-editor]").first.wait_for()
-        page.wait_for_timeout(500)
+        page.wait_for_function(DECAP_IDLE)
         return page.locator("iframe").count()
 
     try:
@@ -422,8 +425,10 @@ def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, ed
         page.get_by_role("button", name="Xem trước bài").click()  # the editor's own choice, in words on a phone
         page.locator("iframe").first.wait_for()
         expect(page.get_by_role("button", name="Trở lại ô soạn")).to_be_visible()
-        page.wait_for_timeout(300)
-        # on the phone the preview takes the width (it was a column of 190 px beside the form)
+        # on the phone the preview takes the width (it was a column of 190 px beside the form),
+        # once the layout has moved (a fixed 300 ms before)
+        page.wait_for_function("() => document.querySelector('iframe').getBoundingClientRect().width > 300",
+                               timeout=10_000)
         assert page.locator("iframe").first.bounding_box()["width"] > 300
         assert not page.get_by_label("Tiêu đề").is_visible()
         page.goto(editing[1] + "admin/#/collections/tin-tuc")  # the next entry opens with its form
@@ -432,7 +437,8 @@ def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, ed
         assert page.locator("iframe").count() == 0
         assert preview_frames(390) == 0 and preview_frames(1280) == 1
         page.get_by_role("button", name="Bật/tắt xem trước").click()  # a computer's own choice: none
-        page.wait_for_timeout(300)
+        # kept where Decap reads it when an entry opens (a fixed 300 ms before)
+        page.wait_for_function("() => localStorage.getItem('cms.right-pane') === 'none'", timeout=10_000)
         assert preview_frames(1280) == 0 and preview_frames(390) == 0 and preview_frames(1280) == 0
     finally:
         context.close()
@@ -1684,7 +1690,7 @@ def test_the_entry_search_finds_words_typed_without_tone_marks(admin, editing):
     box.fill("bai cu")  # each word, not its letters anywhere in order («Bài chưa xong» has b-a-i c-u)
     box.press("Enter")
     page.get_by_text("Bài cũ", exact=False).first.wait_for()
-    page.wait_for_timeout(500)
+    page.wait_for_function(DECAP_IDLE)  # the search's answer all in (a fixed 500 ms before)
     assert not page.get_by_text("Bài chưa xong", exact=False).count()
 
 
