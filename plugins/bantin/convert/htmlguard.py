@@ -29,38 +29,13 @@ from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
+from bantin.text.unclosed import many_unclosed
+
 PLACEHOLDER = "\ufdd0"
 MARKS = {"<": "\ufdd0", "[": "\ufdd1", "(": "\ufdd2", "]": "\ufdd3", ")": "\ufdd4"}
 RESTORE = {"\ufdd0": "&lt;", "\ufdd1": "[", "\ufdd2": "(", "\ufdd3": "]", "\ufdd4": ")"}
-FEW = 32  # unclosed '<' the parser may scan past: 32 × 300 KB is still well under a second
 BUDGET = 1_000_000  # characters Python-Markdown may walk for '[' (or '(' after ']'): well under a second
 _BRACKETS = {"[": re.compile(r"[\[\]]"), "(": re.compile(r"[()]")}
-_OPENER = re.compile(r"<(?=[A-Za-z/!?])")
-
-
-def _may_have_many_unclosed(text: str) -> bool:
-    """Cheap test (counts in C) before `unclosed_openers`: more than FEW '<' could be unclosed."""
-    after_last_tag = text.count("<", text.rfind(">") + 1)
-    comments = text.count("<!--", text.rfind("-->") + 1) if "<!--" in text else 0
-    cdata = text.count("<![CDATA[", text.rfind("]]>") + 1) if "<![" in text else 0
-    return after_last_tag + comments + cdata > FEW
-
-
-def unclosed_openers(text: str) -> list[int]:
-    """Offsets of every '<' that starts a tag-like thing nothing after it closes (one pass)."""
-    last_gt = text.rfind(">")
-    last_comment = text.rfind("-->")
-    last_cdata = text.rfind("]]>")
-    found = []
-    for match in _OPENER.finditer(text, 0):
-        start = match.start()
-        if start > last_gt:
-            found.append(start)
-        elif text.startswith("<!--", start) and last_comment < start + 4:
-            found.append(start)
-        elif text.startswith("<![CDATA[", start) and last_cdata < start:
-            found.append(start)
-    return found
 
 
 def scans(text: str, opening: str, closing: str, only_after: str = "") -> list[tuple[int, int, int]]:
@@ -110,11 +85,7 @@ def defuse(text: str) -> tuple[str, bool]:
     BUDGET. They become placeholders (written back by `restore`); when the text already
     holds a placeholder character, '<' becomes `&lt;` and brackets are left alone.
     """
-    found: dict[int, str] = {}
-    if "<" in text and _may_have_many_unclosed(text):
-        openers = unclosed_openers(text)
-        if len(openers) > FEW:
-            found.update(dict.fromkeys(openers, "<"))
+    found: dict[int, str] = dict.fromkeys(many_unclosed(text), "<")
     if "[" in text and text.count("[") * len(text) > BUDGET:  # else no walk can add up to BUDGET
         for opening, closing, after in (("[", "]", ""), ("(", ")", "]")):
             if after and "](" not in text:
