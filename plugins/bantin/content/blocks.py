@@ -11,8 +11,11 @@ their number: the same processors in the same order, the same regular expression
 splitting of a block before and after what a processor found, the same indentation taken off.
 
 Only what texts and definitions need is kept of the tree it builds (lists, items, quotes,
-admonitions, the text of an element and its tail). Raw HTML blocks and the cells of a table
-row are not modelled (a table's row is one text here).
+admonitions, the text of an element and its tail). Raw HTML comes first, as in Python-Markdown
+(its `html_block` preprocessor): `htmlblocks` runs Python-Markdown's own extractor, and each raw
+HTML block becomes one placeholder line between empty lines, as a fenced block does, each tag
+of a `markdown="1"` element an empty line (session 38). A table row's cells are texts of their
+own: `| [a | b](x.md) |` is no link.
 
 Linear in the text: a block split before and after a heading, a rule, a quote or a definition
 is the same list of lines seen through other bounds, and each such line kind is found through
@@ -26,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Collection
 
+from bantin.content.htmlblocks import CUT, HELD, QUIET, HtmlReading, read_html
 from bantin.content.literal import blank_inline_code
 
 TAB = 4
@@ -72,6 +76,9 @@ class Reading:
     column_of: dict[int, int] = field(default_factory=dict)  # line index -> where its text begins in it
     definitions: list[Definition] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # offset of each line
+    cells: list[int] = field(default_factory=list)  # offsets of the `|` between a table row's cells
+    html: list[tuple[int, int, str]] = field(default_factory=list)  # raw HTML's pieces (`htmlblocks`), by offsets
+    html_open: list = field(default_factory=list)  # `markdown="1"` elements left open (`htmlblocks.OpenElement`)
 
     def texts(self) -> list[list[int]]:
         """The lines of each text, in order."""
@@ -81,13 +88,14 @@ class Reading:
         return list(found.values())
 
     def text_starts(self) -> list[int]:
-        """Offsets where a text other than the one before begins: no link's words run over one."""
+        """Offsets where a text other than the one before begins: no link's words run over one
+        (a table's cell is a text of its own)."""
         found, current = [], None
         for line in sorted(self.group_of):
             if self.group_of[line] != current:
                 current = self.group_of[line]
                 found.append(self.starts[line])
-        return found
+        return sorted(found + self.cells) if self.cells else found
 
 
 class _Rows:
@@ -102,6 +110,11 @@ class _Rows:
         line, column = self.rows[index]
         if column < 0:  # where a fenced block was: an empty line, or its placeholder
             return "" if column == _EMPTY else _PLACEHOLDER
+        stops = self.reader.stops.get(line)
+        if stops:  # raw HTML begins further on this line: this row's words end there
+            after = bisect.bisect_right(stops, column)
+            if after < len(stops):
+                return self.reader.lines[line][column:stops[after]]
         return self.reader.lines[line][column:]
 
     def first(self, kind: str, lo: int, hi: int) -> int | None:
@@ -168,25 +181,90 @@ def read_blocks(text: str, fenced: Collection[int] = ()) -> Reading:
     fenced_code, a preprocessor, leaves a placeholder there between two empty lines, so an
     indented line after it is code, not more of the list item above it."""
     written = text.split("\n")
-    lines = [line.expandtabs(TAB) if "\t" in line else line for line in written]
-    lines = ["" if not line.strip(" ") else line for line in lines]
-    reader = _Reader(lines, written)
-    rows = _rows(len(lines), fenced)
+    lines = parser_lines(written)
+    html = read_html("\n".join(lines)) if "<" in text else HtmlReading()
+    segments = _segments(lines, html) if html.spans else {}
+    reader = _Reader(_blanked(lines, segments), written)
+    reader.stops = {line: [start for start, _, kind, _ in found if kind != QUIET] for line, found in segments.items()}
+    reader.reading.html_open = html.open
+    rows = _rows(lines, fenced, segments)
     reader.chunk(_Node("div"), _Block(_Rows(reader, rows), 0, len(rows)))
+    reader.reading.html = reader.written_spans(html, lines)
     return reader.reading
 
 
-def _rows(count: int, fenced: Collection[int]) -> list[tuple[int, int]]:
+def parser_lines(written: list[str]) -> list[str]:
+    """Lines as Python-Markdown's preprocessors leave them: tabs expanded, blank lines empty."""
+    lines = [line.expandtabs(TAB) if "\t" in line else line for line in written]
+    return ["" if not line.strip(" ") else line for line in lines]
+
+
+Segment = tuple[int, int, str, bool]  # (start column, end column, kind, whether the piece begins here)
+
+
+def _segments(lines: list[str], html: HtmlReading) -> dict[int, list[Segment]]:
+    """Each line's pieces of raw HTML (`htmlblocks`), by column."""
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    found: dict[int, list[Segment]] = {}
+    for start, end, kind in html.spans:
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, max(end - 1, start)) - 1
+        for line in range(first, last + 1):
+            lo = max(start - starts[line], 0)
+            hi = min(end - starts[line], len(lines[line]))
+            found.setdefault(line, []).append((lo, hi, kind, line == first))
+    return found
+
+
+def _blanked(lines: list[str], segments: dict[int, list[Segment]]) -> list[str]:
+    """`lines` with every piece of raw HTML made spaces: no Markdown is read there. A comment in
+    a paragraph stays: the block parser reads it as words (`links` blanks it for the links)."""
+    if not segments:
+        return lines
+    lines = list(lines)
+    for line, found in segments.items():
+        text = lines[line]
+        for lo, hi, kind, _ in found:
+            if kind != QUIET:
+                text = text[:lo] + " " * (hi - lo) + text[hi:]
+        lines[line] = "" if not text.strip(" ") else text
+    return lines
+
+
+def _rows(lines: list[str], fenced: Collection[int], segments: dict[int, list[Segment]]) -> list[tuple[int, int]]:
     """The first rows: every line, and each run of fenced lines as an empty row, the
-    placeholder, an empty row."""
+    placeholder, an empty row; a raw HTML block the same, the words after it on its last
+    line a row of their own, a tag of a `markdown="1"` element an empty row."""
     rows: list[tuple[int, int]] = []
-    for index in range(count):
-        if index not in fenced:
+    for index in range(len(lines)):
+        if index in segments and index not in fenced:
+            rows += _html_rows(index, len(lines[index]), segments[index])
+        elif index not in fenced:
             rows.append((index, 0))
         elif index - 1 not in fenced:
             rows += [(index, _EMPTY), (index, _HELD)]
         if index in fenced and index + 1 not in fenced:
             rows.append((index, _EMPTY))
+    return rows
+
+
+def _html_rows(index: int, length: int, found: list[Segment]) -> list[tuple[int, int]]:
+    """The rows of a line that holds raw HTML: the words before a piece (up to it, `_Rows.text`),
+    the piece (once, on its first line), the words after the last piece."""
+    rows: list[tuple[int, int]] = []
+    position = 0
+    for lo, hi, kind, begins in found:
+        if kind == QUIET:
+            continue  # a comment in a paragraph: text to the block parser (hidden by an inline pattern)
+        if lo > position:
+            rows.append((index, position))
+        if begins:
+            rows += [(index, _EMPTY), (index, _HELD), (index, _EMPTY)] if kind == HELD else [(index, _EMPTY)]
+        position = hi
+    if position < length or (position == 0 and not rows):
+        rows.append((index, position))
     return rows
 
 
@@ -211,6 +289,7 @@ class _Reader:
             self.reading.starts.append(offset)
             offset += len(line) + 1
         self.count = 0
+        self.stops: dict[int, list[int]] = {}  # line -> columns where a piece of raw HTML begins
         self.state: list[str] = []
         self.depth = 0
         self.KINDS: dict[str, Callable[[str], bool]] = {
@@ -235,6 +314,20 @@ class _Reader:
             self.reading.group_of[line] = number
             self.reading.column_of[line] = self.column(line, column)
         return number
+
+    def written_spans(self, html: HtmlReading, lines: list[str]) -> list[tuple[int, int, str]]:
+        """The pieces of raw HTML (found in `lines`, tabs expanded) by offsets in the text as written."""
+        if not html.spans:
+            return []
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+
+        def written(offset: int) -> int:
+            line = bisect.bisect_right(starts, offset) - 1
+            return self.reading.starts[line] + self.column(line, offset - starts[line])
+
+        return [(written(start), written(end), kind) for start, end, kind in html.spans]
 
     # --- the parser ----------------------------------------------------------------------------
 
@@ -371,7 +464,16 @@ class _Reader:
         for index in range(block.lo, block.hi):
             if index != block.lo + 1:
                 self.group(block.part(index, index + 1))
+                self.cells(block, index)
         return True
+
+    def cells(self, block: _Block, index: int) -> None:
+        """Each `|` of a table row that ends a cell (not `\\|`, not in a code span): tables reads
+        every cell on its own, so no link's words run over one."""
+        line, column = block.rows.rows[index]
+        text = block.text(index)
+        self.reading.cells += [self.reading.starts[line] + self.column(line, column + m.start(1))
+                               for m in _PIPE.finditer(blank_inline_code(text)) if m.group(1)]
 
     def hash(self, parent: _Node, block: _Block, blocks: list[_Block]) -> bool:
         found = block.rows.first("hash", block.lo, block.hi)

@@ -24,6 +24,7 @@ from typing import Callable, Collection, Mapping
 from urllib.parse import unquote, urlsplit
 
 from bantin.content.blocks import Definition, Reading, read_blocks
+from bantin.content.htmlblocks import CUT, HELD, QUIET
 from bantin.content.literal import (blank_escapes, blank_inline_code, code_free, escaped_characters, fenced_lines,
                                    outside_code, unescape)
 from bantin.content.mdlinks import bracket_pairs, inline_links, reference_uses
@@ -38,17 +39,38 @@ _URL_ATTRS = {"a": {"href": False}, "img": {"src": True}, "audio": {"src": False
 _ATTR = re.compile(r"""\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _EXTERNAL = ("http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:")
 
 
 def _blank_comments(text: str) -> str:
-    """HTML comments blanked (newlines kept): nothing in them is published."""
+    """HTML comments blanked (newlines kept): nothing in them is published. A `<!--` that no
+    `-->` closes is text to Python-Markdown, and what follows it is read (session 38: it was
+    blanked to the end, and the links after it went unchecked)."""
     out, position = [], 0
-    while (start := text.find("<!--", position)) != -1:
-        end = text.find("-->", start + 4)
-        end = len(text) if end == -1 else end + 3
-        out += [text[position:start], re.sub(r"[^\n]", " ", text[start:end])]
-        position = end
+    while (start := text.find("<!--", position)) != -1 and (end := text.find("-->", start + 4)) != -1:
+        out += [text[position:start], _NOT_NEWLINE.sub(" ", text[start:end + 3])]
+        position = end + 3
+    return "".join(out) + text[position:]
+
+
+def _blank_spans(text: str, spans: list[tuple[int, int, str]], kinds: Collection[str]) -> str:
+    """`text` with the pieces of raw HTML of `kinds` made spaces (newlines kept)."""
+    out, position = [], 0
+    for start, end, kind in spans:
+        if kind in kinds:
+            out += [text[position:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+            position = end
+    return "".join(out) + text[position:]
+
+
+def _copy_spans(text: str, source: str, spans: list[tuple[int, int, str]], kinds: Collection[str]) -> str:
+    """`text` with the pieces of `kinds` taken from `source` (of the same length)."""
+    out, position = [], 0
+    for start, end, kind in spans:
+        if kind in kinds:
+            out += [text[position:start], source[start:end]]
+            position = end
     return "".join(out) + text[position:]
 
 
@@ -66,10 +88,10 @@ def markdown_text(body: str) -> str:
 
 
 def _block_text(body: str) -> tuple[str, set[int]]:
-    """The body as Python-Markdown's block parser reads it, and the lines of its fenced code:
-    those (fenced_code's, a preprocessor) and comments blanked, code spans kept (a line that
-    is one code span is a line of its paragraph, not a blank line); indented code is the
-    parser's own to find (`blocks`)."""
+    """The body as Python-Markdown's raw HTML extractor and block parser read it, and the lines
+    of its fenced code: those blanked (fenced_code, a preprocessor, runs first), code spans
+    kept (a line that is one code span is a line of its paragraph, not a blank line); indented
+    code is the parser's own to find, comments and raw HTML its extractor's (`blocks`)."""
     fenced: set[int] = set()
     if "```" in body or "~~~" in body:
         lines = body.split("\n")
@@ -77,32 +99,38 @@ def _block_text(body: str) -> tuple[str, set[int]]:
         for index in fenced:
             lines[index] = " " * len(lines[index])
         body = "\n".join(lines)
-    return (_blank_comments(body) if "<!--" in body else body), fenced
+    return body, fenced
 
 
 @dataclass(frozen=True)
 class _Read:
-    """A body read for its links: its `markdown_text`, that with escapes blanked (`inline`),
-    where each of its texts begins (None when not read: no bracket) and its definitions."""
+    """A body read for its links: its Markdown as Python-Markdown reads it (`text`: code,
+    comments and raw HTML blocks blanked), that with escapes blanked (`inline`), where each of
+    its texts begins (None when not read: no bracket, no tag), its definitions, and the text
+    raw HTML tags are read from (`html`: code and comments blanked, raw HTML blocks kept)."""
 
     text: str
     inline: str
     starts: list[int] | None
     definitions: list[Definition]
+    html: str
 
 
 def _read(body: str) -> _Read:
     """Read `body` for its links: texts and definitions as Python-Markdown's block parser
     makes them (`blocks`), so a link's words never run from one list item into the next and a
-    definition in a list item or a quote counts (session 36)."""
-    if "[" not in body:
+    definition in a list item or a quote counts (session 36); none in a raw HTML block or a
+    comment, none across a table's cells (session 38)."""
+    if "[" not in body and "<" not in body:
         text = markdown_text(body)
-        return _Read(text, blank_escapes(text), None, [])
+        return _Read(text, blank_escapes(text), None, [], text)
     source, fenced = _block_text(body)
     reading = read_blocks(source, fenced)
-    text = _text_of(source, reading)
+    shown = _text_of(source, reading)
+    text = _blank_spans(shown, reading.html, (HELD, CUT, QUIET)) if reading.html else shown
+    html = _copy_spans(text, _blank_comments(source), reading.html, (HELD, CUT)) if reading.html else text
     definitions = [d for d in reading.definitions if not d.label.startswith("^") and d.target]
-    return _Read(text, blank_escapes(text), reading.text_starts(), definitions)
+    return _Read(text, blank_escapes(text), reading.text_starts(), definitions, html)
 
 
 # Python-Markdown's AUTOLINK_RE (`<https://…>`), http and https only: `[^<>]*` stops at the next
@@ -232,9 +260,9 @@ def references(item: Item) -> list[Ref]:
         found += [Ref(line(d.start), d.target, media=_label(d.label) in shown,
                       address_words=True in words.get(_label(d.label), ()),
                       other_words=False in words.get(_label(d.label), ())) for d in read.definitions]
-    if "<" in text:
-        anchors = _Anchors(text)
-        for m, name, _, attrs in _html_targets(text):
+    if "<" in read.html:
+        anchors = _Anchors(read.html)
+        for m, name, _, attrs in _html_targets(read.html):
             tag = m.group(1).lower()
             is_image = _URL_ATTRS[tag][name]
             alt = attrs.get("alt") if is_image else None
@@ -304,7 +332,7 @@ def _target_spans(body: str, markdown: bool = True) -> list[tuple[int, int]]:
     """(start, end) of every link target in `body`: Markdown links and definitions (unless
     `markdown` is false) and raw HTML `<a href>`/`<img src>`, outside code and comments."""
     read = _read(body) if markdown and ("](" in body or "]:" in body) else None
-    text = read.text if read is not None else markdown_text(body)
+    text = read.html if read is not None else markdown_text(body)
     spans = []
     if read is not None:
         spans += [link.target for link in inline_links(read.inline, starts=read.starts)]
@@ -454,8 +482,8 @@ def unlink(body: str, src: str, gone: Collection[str]) -> str:
               for link in found if not link.image and leads(_address(text, link.target))]
     if read.definitions:
         edits += _reference_edits(read, leads, pairs, found)
-    if "<" in text:
-        edits += _anchor_edits(text, leads)
+    if "<" in read.html:
+        edits += _anchor_edits(read.html, leads)
     return _apply(body, edits)
 
 

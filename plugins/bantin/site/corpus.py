@@ -29,6 +29,7 @@ from bantin.content.model import Item, Question, Tag
 from bantin.problems import Problems
 from bantin.content.nearby import Known
 from bantin.content.notes import report_notes
+from bantin.content.openblocks import report_open_blocks
 from bantin.content.pasted import report_pasted
 from bantin.content.shape import report_shape
 from bantin.content.qa import (NO_ID, heading_lines, missing_id, new_id, parse_questions, paste_line, shared_id,
@@ -404,6 +405,7 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
             report_shape(item, problems)
             report_pasted(item, problems)
             report_notes(item, problems)
+            report_open_blocks(item, problems)
             if not item.meta.draft:  # a draft's placeholder text is its to-do list
                 placeholders.report(item.src, item.body, item.body_line, problems)
                 placeholders.report_addresses(item, problems)

@@ -1,0 +1,223 @@
+"""Links read as Python-Markdown reads raw HTML and tables; `markdown="1"` left open (session 38).
+
+Python-Markdown makes no Markdown link inside a raw HTML block or a comment (md_in_html: except
+inside a `markdown="1"` element), and reads each table cell on its own. The check read links
+there (a broken one was an error the page does not have) and blanked everything after an
+unclosed `<!--` (a link the page has went unchecked). Every case is held first to
+Python-Markdown's own output, then to the check. Last, an element `markdown="1"` left open:
+Python-Markdown loses the rest of the article when another element of its name is open inside
+it, and the build now refuses the page until the closing tag is written.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bantin.content import htmlblocks
+from bantin.content.htmlblocks import CUT, HELD, QUIET, read_html
+from bantin.content.links import references, unlink
+from bantin.content.openblocks import open_elements, report_open_blocks
+from bantin.problems import Problems
+from sitekit import article, build, read, write_site
+
+EXTENSIONS = ["toc", "attr_list", "md_in_html", "tables", "admonition", "fenced_code", "bantin.convert.htmlguard"]
+
+
+def rendered(body: str) -> str:
+    """The body as the site builds it (the project's extensions and MkDocs' fenced_code)."""
+    return markdown.Markdown(extensions=EXTENSIONS).convert(body)
+
+
+def made(body: str) -> list[str]:
+    """The addresses of the Markdown links Python-Markdown makes of `body` (raw `<a>` aside), but
+    not those it writes inside a comment (`a <!-- [b](x.md) -->`: the page shows nothing there,
+    and MkDocs checks nothing)."""
+    return sorted(re.findall(r'<a href="([^"]*)">', re.sub(r"<!--.*?-->", "", rendered(body), flags=re.S)))
+
+
+def found(body: str) -> list[str]:
+    """The addresses of the Markdown links and definitions the check reads in `body`."""
+    return sorted(ref.target for ref in references(SimpleNamespace(body=body, body_line=1))
+                  if not ref.image and not ref.html)
+
+
+D = '<div markdown="1">'
+HTML = [  # (body, the links on the page)
+    ("<div>\n[a](x.md)\n</div>", []),  # a raw HTML block: was read (false error when x.md is missing)
+    ("<div>\n[a](x.md)\n\n</div>", []),
+    ("<div>\n[a](x.md)", []),  # never closed: raw to the end
+    ("para\n<div>\n[a](x.md)\n</div>\nafter [b](y.md)", ["y.md"]),
+    ("- item\n  <div>[a](x.md)</div>", []),  # in a list item too
+    ("- a\n\n  <div>\n  [x](y.md)\n  </div>\n- [b](z.md)", ["z.md"]),
+    ("<details>\n<summary>[s](s.md)</summary>\n\n[a](x.md)\n</details>\n\n[b](y.md)", ["y.md"]),
+    ("[a][r]\n\n<div>\n[r]: x.md\n</div>", []),  # a definition in raw HTML is text
+    ("<!-- c --> [a](x.md)", ["x.md"]),  # after a comment on its line: a paragraph, a link (was blanked)
+    ("<!-- unclosed [a](x.md)", ["x.md"]),  # `<!--` with no `-->` is text (was blanked to the end)
+    ("<!-- c -->\n[a](x.md)", ["x.md"]),
+    ("<!-- [a](x.md) -->", []),
+    ("[a][r]\n\n<!--\n[r]: x.md\n-->", []),
+    ("text <!-- c --> [a](x.md)", ["x.md"]),
+    ("<div>a</div> [b](x.md)", ["x.md"]),  # the words after a closed block on its line
+    ("<div>a</div><div>b</div> [c](x.md)", ["x.md"]),
+    ("<hr> [a](x.md)", ["x.md"]),
+    ("    <div>[a](x.md)</div>", []),  # indented: code
+    ("<span>[a](x.md)</span>", ["x.md"]),  # an inline tag: its words are Markdown
+    ("> <div>\n> [a](x.md)\n> </div>", ["x.md"]),  # not at a line's start: inline HTML
+    ("[a](x.md) <div>[b](y.md)</div>", ["x.md", "y.md"]),
+    (f"{D}\n[a](x.md)\n</div>", ["x.md"]),  # markdown="1": Markdown inside
+    (f"{D}[a](x.md)</div>", ["x.md"]),
+    ('<p markdown="1">[a](x.md)</p>', ["x.md"]),
+    (f"{D}\n<p>[a](x.md)</p>\n</div>", []),  # a child without the attribute: raw again
+    (f"{D}\n- [a](x.md)\n- b\n\n<p>[c](z.md)</p>\n\n[d](w.md)\n</div>\n[e](v.md)", ["v.md", "w.md", "x.md"]),
+    (f"intro\n\n{D}\n[a](x.md)\n\nafter [b](y.md)", ["x.md", "y.md"]),  # one left open: inside it
+    ("```\n<div>\n```\n[a](x.md)", ["x.md"]),  # HTML in fenced code is code
+]
+TABLES = [
+    ("| h | [a | b](x.md) |\n|---|---|---|\n| c | d | e |", []),  # each cell on its own: no link (was read)
+    ("h | [a | b](x.md)\n--|--|--\nc | d | e", []),
+    ("| h | [a](x.md) |\n|---|---|\n| c | [d](y|z.md) |", ["x.md"]),  # a target does not cross a cell
+    ("| h | [a \\| b](x.md) |\n|---|---|\n| c | d |", ["x.md"]),  # `\|` is in its cell
+    ("| h | `[a | b](x.md)` |\n|---|---|\n| c | d |", []),
+    ("| h | [a](x.md) |\n|---|---|\n| c | d |", ["x.md"]),
+    ("| h | [a | b](x.md) |\n|---|---|\n| c | d |", ["x.md"]),  # three cells over two: no table, a paragraph
+]
+
+
+@pytest.mark.parametrize("body, linked", HTML + TABLES)
+def test_links_are_read_as_python_markdown_makes_them(body: str, linked: list[str]) -> None:
+    assert made(body) == linked, rendered(body)
+    assert found(body) == linked
+
+
+def test_raw_html_links_in_a_raw_block_are_still_checked() -> None:
+    """A raw `<a href>` or `<img src>` is published from a raw block: still read; not from a comment."""
+    body = '<div>\n<a href="khong-co.md">x</a> <img src="anh.png" alt="Ảnh">\n</div>\n\n<!-- <a href="c.md">c</a> -->'
+    refs = references(SimpleNamespace(body=body, body_line=3))
+    assert [(ref.line, ref.target, ref.html) for ref in refs] == [(4, "khong-co.md", True), (4, "anh.png", True)]
+
+
+def test_a_takedown_leaves_raw_html_as_written() -> None:
+    """The page shows `[a](nhap.md)` in a raw block as text: unlinking must not change it."""
+    body = "<div>\n[a](nhap.md)\n</div>\n\n[b](nhap.md)\n"
+    assert unlink(body, "tin-tuc/a.md", {"tin-tuc/nhap.md"}) == "<div>\n[a](nhap.md)\n</div>\n\nb\n"
+
+
+def test_the_pieces_python_markdown_takes() -> None:
+    text = f"{D}\n[a](x.md)\n<p>raw</p>\n</div>\n\nx <!-- c --> y\n\n<!-- d -->\n"
+    spans = [(text[start:end], kind) for start, end, kind in read_html(text).spans]
+    assert spans == [(D, CUT), ("<p>raw</p>", HELD), ("</div>", CUT), ("<!-- c -->", QUIET), ("<!-- d -->", HELD)]
+
+
+# --- A markdown="1" element left open ------------------------------------------------------------
+
+OPEN = [  # (body, Python-Markdown drops the rest of the article)
+    (f"Mở đầu.\n\n{D}\nTrong khối.\n\nCuối bài.", False),  # the rest ends up inside it
+    (f"Mở đầu.\n\n{D}\nTrong khối.\n\n{D}\nCuối bài.", True),  # two: everything from the first is lost
+    (f"Mở đầu.\n\n{D}\nTrong khối.\n\n<div>\nCuối bài.", True),  # one and a plain <div> inside
+    (f'Mở đầu.\n\n<section markdown="1">\nTrong khối.\n\n{D}\nCuối bài.', False),  # another name: closed
+]
+
+
+@pytest.mark.parametrize("body, lost", OPEN)
+def test_an_element_left_open_as_python_markdown_renders_it(body: str, lost: bool) -> None:
+    page = rendered(body)
+    assert "Mở đầu." in page
+    assert ("Trong khối." not in page and "Cuối bài." not in page) if lost else "Cuối bài." in page, page
+    found = open_elements(body)
+    assert found and found[0].offset == body.index("<", body.index("Mở đầu.")) and found[0].lost == lost
+
+
+def report(body: str) -> list[str]:
+    problems = Problems()
+    report_open_blocks(SimpleNamespace(src="tin-tuc/a.md", body=body, body_line=6), problems)
+    return [str(problem) for problem in problems.items]
+
+
+def test_lost_is_an_error_on_the_opening_line_open_a_warning() -> None:
+    lost, = report(OPEN[2][0])
+    assert lost.startswith('tin-tuc/a.md:8: lỗi: khối HTML `<div markdown="1">` mở ở dòng 8 không được đóng lại, '
+                           "bên trong nó `<div>` ở dòng 11 cũng chưa đóng: trang bỏ mất mọi thứ"), lost
+    assert "thêm `</div>` rồi `</div>`" in lost
+    kept, = report(OPEN[0][0])
+    assert kept.startswith('tin-tuc/a.md:8: cảnh báo: khối HTML `<div markdown="1">` mở ở dòng 8'), kept
+    assert "phần còn lại của bài" in kept and "thêm `</div>`" in kept
+    assert report(f"{D}\nx\n</div>\n\n<div>\n{D}\n") == []  # closed; inside a raw block it is raw
+    assert report(f"```\n{D}\n```\n") == []  # in code: shown as written
+
+
+def test_the_build_refuses_the_page_until_the_element_is_closed(tmp_path: Path) -> None:
+    body = f"Mở đầu.\n\n{D}\n**Lưu ý:** giữ giấy hẹn.\n\n<div>\nCuối bài.\n"
+    root = write_site(tmp_path / "s", {"tin-tuc/a.md": article("Bài A", body=body)})
+    done = build(root, check=False)
+    assert done.returncode != 0
+    assert re.search(r"tin-tuc/a\.md:8: lỗi: khối HTML `<div markdown=\"1\">` mở ở dòng 8", done.stdout), done.stdout
+    (root / "content/tin-tuc/a.md").write_text(article("Bài A", body=body + "</div>\n</div>\n"), encoding="utf-8")
+    build(root)
+    page = read(root, "tin-tuc/bai-a/index.html")
+    assert "<strong>Lưu ý:</strong> giữ giấy hẹn." in page and "Cuối bài." in page
+
+
+# --- Hostile text ----------------------------------------------------------------------------------
+
+HOSTILE = [D, D + "\n", D + "[a](x.md)", "<div>", "<div>\n", "<!--", "<!--\n", "<div></div>", "<div></div>\n",
+           "<!---->", D + "a</div>", "[a](x.md)<div>", "<div>[a](x.md)</div>\n", "|[a](b)", "|[a|\n|-|\n",
+           '<p markdown="1">', "<hr>\n", "- <div>\n", "<div markdown>\n<div>\n"]
+
+
+def cpu(function, *args) -> float:
+    started = time.process_time()
+    function(*args)
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("unit", HOSTILE)
+def test_hostile_text_costs_a_small_multiple_of_python_markdown(unit: str) -> None:
+    """300 KB: Python-Markdown itself takes up to 4 s of CPU on some (its extractor is quadratic
+    in nested elements); the check's reading, the open-element report and a takedown each stay
+    within 2.5 times that (measured: at most 1.4), and under 2 s where Python-Markdown is fast.
+    Each is timed with the extractor's last readings forgotten, as in a build of many pages."""
+    text = unit * (300_000 // len(unit))
+    own = cpu(rendered, text)
+    item = SimpleNamespace(src="tin-tuc/a.md", body=text, body_line=1)
+    for function, args in ((references, (item,)), (report_open_blocks, (item, Problems())),
+                           (unlink, (text, "a.md", {"x.md"}))):
+        htmlblocks._read_html.cache_clear()
+        ours = cpu(function, *args)
+        assert ours < max(2.5 * own, 2.0), (function.__name__, ours, own)
+
+
+# --- Generated documents ---------------------------------------------------------------------------
+
+# Left out (session 38, written down in docs/decisions.md): a `<p markdown="1">`'s words are one
+# text to Python-Markdown (no blocks inside), and a block tag right after another on its line
+# (`<hr>    <hr>[a](x.md)`) is moved to the end of the text; the check reads blocks there.
+PIECES = ["<div>", "</div>", D, "<p>", "</p>", "<!-- c -->", "<!--", "-->", "<span>", "</span>", "<hr>",
+          "[a](x.md)", "[b](y.md)", "[c", "d](z.md)", "| ", " |", "|---|---|", "text", "- ", "> ", "  ", "\n",
+          "\n", "\n\n", "```"]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.sampled_from(PIECES), max_size=24))
+def test_generated_documents_agree_with_python_markdown(pieces: list[str]) -> None:
+    """Raw blocks, comments, markdown="1" elements, tables, lists and quotes holding links: every
+    link Python-Markdown makes is read; beyond those, only links written inside another's words
+    (read always, session 35), and in an element left open that Python-Markdown loses (an error)."""
+    body = "".join(pieces)
+    if re.search(r"<!--(?:(?!-->)[^\[])*\[", body):
+        return  # a `[` in a comment: Python-Markdown's link pattern runs before its comment pattern (left)
+    page, check = made(body), found(body)
+    missing = [target for target in page if target not in check]
+    assert not missing, (body, page, check)
+    # `[c` opens words that may hold another link: read always (session 35). An element whose
+    # end Python-Markdown loses is an error; the links the page shows once it is closed are read.
+    if "[c" not in body and not any(element.lost for element in open_elements(body)):
+        extra = [target for target in set(check) if check.count(target) > page.count(target)]
+        assert not extra, (body, page, check)
