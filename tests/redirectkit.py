@@ -28,11 +28,18 @@ def apache_target(config: str, path: str, query: str) -> str | None:
 
 
 def caddy_target(config: str, request_uri: str) -> str | None:
-    """What the printed Caddy maps give for a request: the first map's one regexp of the old
-    paths, then the second map's first matching regexp (Go's RE2 syntax is Python's here)."""
-    paths = re.search(r"^map \{http\.request\.orig_uri\} \{bantin_old\} \{\n    `~([^`]+)` \$0$", config, re.M)
-    assert paths, config[:2000]
-    if not re.search(paths.group(1), request_uri):
+    """What the printed Caddy maps give for a request: the first map's lines in order (a request
+    line too long for the rules gives "", one of an old path itself), then the second map's
+    first matching regexp (Go's RE2 syntax is Python's here; Go counts characters as runes)."""
+    first = re.search(r"^map \{http\.request\.orig_uri\} \{bantin_old\} \{\n(.*?)^    default \"\"$",
+                      config, re.M | re.S)
+    assert first, config[:2000]
+    for pattern, output in re.findall(r"^    `~([^`]+)` (\S+)$", first.group(1), re.M):
+        if re.search(pattern, request_uri):
+            if output != "$0":
+                return None
+            break
+    else:
         return None
     for pattern, target in re.findall(r"^    `~([^`]+)` `([^`]+)`$", config, re.M):
         if re.search(pattern, request_uri):

@@ -25,7 +25,8 @@ from sitekit import run_bantin
 from test_hosting import binary, caddy_run, get, run  # noqa: F401  (run: the fixture that stops the server)
 from test_redirect_ids import PAIRS
 
-from bantin.tools.importer.webserver import CADDY_HEAVY, caddy_redirects, nginx_redirects
+from bantin.tools.importer import webserver
+from bantin.tools.importer.webserver import CADDY_HEAVY, CADDY_URI_LIMIT, caddy_redirects, nginx_redirects
 
 # Requests for test_redirect_ids' PAIRS: recorded, reordered, with extras, fewer, another id.
 ASKED = [
@@ -92,13 +93,37 @@ def test_four_parameters_in_any_order_five_in_the_recorded_one() -> None:
 
 def test_long_parameters_are_not_written_in_every_order() -> None:
     """Four parameters are written 64 times in every order: a line of four 250,000-character
-    parameters (20 MB maps are read) would print 16 MB. Past 1,000 characters, the recorded order."""
+    parameters (20 MB maps are read) would print 16 MB. Past 1,000 characters, the recorded order;
+    such an address is past CADDY_URI_LIMIT too (nginx answers 414 past 8 KB): the output says so."""
     params = [f"{name}={name * 250_000}" for name in "abcd"]
     old = "http://cu.gov.vn/p.aspx?" + "&".join(params)
     config = caddy_redirects([(old, "/tin-tuc/dai/"), ("http://cu.gov.vn/q.aspx?a=1&b=2", "/tin-tuc/ngan/")])
     assert len(config) < 2 * len(old)
-    assert caddy_target(config, "/p.aspx?" + "&".join(params)) == "/tin-tuc/dai/"
+    assert re.search(r"^    `~[^`]*\(\?:&\|\$\)` `/tin-tuc/dai/`$", config, re.M)  # its rule: recorded order
+    assert caddy_target(config, "/p.aspx?" + "&".join(params)) is None
+    assert "# Lưu ý: 1 địa chỉ cũ dài hơn 2048 ký tự (đường dẫn và tham số, ví dụ /p.aspx?a=aaa" in config
     assert caddy_target(config, "/q.aspx?b=2&a=1") == "/tin-tuc/ngan/"  # short ones: still any order
+    assert "# Lưu ý: 1 địa chỉ cũ dài hơn" not in caddy_redirects(
+        [("http://cu.gov.vn/q.aspx?a=1&b=2", "/tin-tuc/ngan/")])
+
+
+def test_a_request_line_past_the_limit_never_reaches_the_rules() -> None:
+    """Caddy reads request lines up to 1 MB and each rule on the asked path scans the whole query
+    (review F1: 0.96 s of CPU for one 64 KB request at 1,000 lines): the first map's first line
+    answers "" to a line of more than CADDY_URI_LIMIT characters, before the old paths."""
+    assert CADDY_URI_LIMIT == 2048
+    config = caddy_redirects(PAIRS)
+    guard = re.search(r"^map \{http\.request\.orig_uri\} \{bantin_old\} \{\n    `~([^`]+)` \"\"$", config, re.M)
+    assert guard and guard.group(1) == "(?s)^.{1000}.{1000}.{49}"
+    asked = "/index.php?option=com_content&id=321&Itemid=99&x="
+    at_limit = asked + "y" * (CADDY_URI_LIMIT - len(asked))
+    assert len(at_limit) == CADDY_URI_LIMIT and caddy_target(config, at_limit) == "/tin-tuc/tro-giup/"
+    assert caddy_target(config, at_limit + "y") is None
+    assert caddy_target(config, at_limit[:-1] + "ứ") == "/tin-tuc/tro-giup/"  # Go counts runes, as Python does
+    for limit in (999, 1000, 1001, 8192):  # Go refuses a count above 1,000: they are written in a row
+        written = webserver._longer_than(limit).removeprefix("~")
+        assert all(int(count) <= 1000 for count in re.findall(r"\{(\d+)\}", written)), written
+        assert not re.search(written, "x" * limit) and re.search(written, "x" * (limit + 1)), limit
 
 
 def test_the_same_parameter_twice_is_one_part() -> None:
@@ -147,7 +172,8 @@ def test_a_hostile_map_stays_addresses() -> None:
     # only our own lines hold braces, and never `{$`, which Caddy 2.6 replaces anywhere in the file
     assert "{$" not in config
     assert [line for line in config.splitlines() if "{" in line or "}" in line] == [
-        "map {http.request.orig_uri} {bantin_old} {", "}", "map {bantin_old} {bantin_redirect} {", "}",
+        "map {http.request.orig_uri} {bantin_old} {", '    `~(?s)^.{1000}.{1000}.{49}` ""', "}",
+        "map {bantin_old} {bantin_redirect} {", "}",
         "vars bantin_to {bantin_redirect}", "redir @bantin_redirect {vars.bantin_to} 301"]
     expected = {
         "/a%7B%24HOME%7D.aspx?id=1": "/ban-tin/tin-tuc/bien-moi-truong/",
@@ -331,3 +357,42 @@ def test_caddy_holds_a_3000_line_map_in_under_300_mb(run, tmp_path: Path) -> Non
     port, process = serve(run, tmp_path / "khong-luat", "# không có cổng thông tin cũ\n")
     without = page_cpu(port, process.pid)
     assert with_rules < 2.5 * max(without, 0.05), (with_rules, without)
+
+
+def lines_cpu(port: int, pid: int, target: bytes, count: int = 3) -> tuple[float, set[int]]:
+    """Caddy's CPU time for `count` requests of the request line `target`, and their statuses."""
+    before, statuses = cpu_seconds(pid), set()
+    for _ in range(count):
+        with socket.create_connection(("127.0.0.1", port), timeout=120) as sock:
+            sock.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+        statuses.add(int(answer.split(b" ", 2)[1]))
+    return cpu_seconds(pid) - before, statuses
+
+
+@pytest.mark.slow
+def test_a_long_request_to_an_old_path_costs_caddy_what_a_page_costs(run, tmp_path: Path) -> None:
+    """Review F1: each rule on the asked path scans the whole query, and Caddy reads request
+    lines up to 1 MB: one 64 KB request for /index.php?a=1&a=1… cost 0.94 s of CPU at 1,000 lines
+    (22 s for 500 KB at 3,000). Past CADDY_URI_LIMIT characters the first map answers "" first:
+    such a request costs what the same line for a page of the new site costs (Go reading it;
+    measured 1x), a ratio of CPU times with a floor; at the limit, an old address still answers."""
+    pairs = portal_map(1000)
+    port, process = serve(run, tmp_path, caddy_redirects(pairs))
+    for old, new in pairs[:20]:
+        assert location(port, old.split("cu.gov.vn", 1)[1]) == new, old
+    asked = "/index.php?option=com_content&view=article&id=5&Itemid=5&x="
+    at_limit = asked + "y" * (CADDY_URI_LIMIT - len(asked))
+    assert pairs[5] == ("http://cu.gov.vn" + asked[:-3], "/tin-tuc/bai-5/")
+    assert location(port, at_limit) == "/tin-tuc/bai-5/"
+    assert location(port, at_limit + "y") is None
+    spent, statuses = lines_cpu(port, process.pid, ("/index.php?" + "a=1&" * 600)[:CADDY_URI_LIMIT].encode(), 5)
+    assert statuses == {404} and spent < 1.0, spent  # measured 0.11 s (22 ms a request; nginx: 30 ms at 8 KB)
+    for size in (64_000, 1_000_000):
+        junk = b"a=1&" * (size // 4)
+        old, old_statuses = lines_cpu(port, process.pid, b"/index.php?" + junk)
+        page, page_statuses = lines_cpu(port, process.pid, b"/tin-tuc/bai-mot/?" + junk)
+        assert (old_statuses, page_statuses) == ({404}, {200})
+        assert old < 3 * max(page, 0.1), (size, old, page)

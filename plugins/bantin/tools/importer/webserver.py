@@ -119,6 +119,12 @@ CADDY_ANY_ORDER_CHARS = 1_000
 # of MB (docs/decisions.md, session 38): the output says that nginx or Apache in front of the
 # old host costs less.
 CADDY_HEAVY = 5_000
+# A request URI longer than this many characters never reaches the rules: Caddy reads request
+# lines up to 1 MB and each rule on the asked path scans the whole query (one 64 KB request cost
+# 0.94 s of CPU at 1,000 lines; docs/decisions.md, session 38). At 2,048 an old path costs about
+# what nginx's rules cost at its own 8 KB limit; IIS, the old .aspx portals' server, refuses
+# queries longer than 2,048 by default.
+CADDY_URI_LIMIT = 2_048
 
 
 # A `%` not followed by two hex digits: Go's server answers 400 to such a path before any rule.
@@ -177,6 +183,20 @@ def _caddy_pattern(path: str, params: Sequence[str]) -> str:
     return head + "\\?(?:.*&)?" + "&(?:.*&)?".join(_caddy_text(p) for p in params) + "(?:&|$)"
 
 
+def _asked(old: str) -> str:
+    """An old address as a browser asks for it: path and query, letters outside ASCII encoded."""
+    parts = urlsplit(old)
+    return _caddy_target((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
+
+
+def _longer_than(limit: int) -> str:
+    """A Go regexp matching a text of more than `limit` characters, read no further than that:
+    Go refuses a count above 1,000, nested counts too, so the counts are written one after
+    another."""
+    counts = [1_000] * ((limit + 1) // 1_000) + [(limit + 1) % 1_000]
+    return "~(?s)^" + "".join(f".{{{count}}}" for count in counts if count)
+
+
 def _backquoted(text: str) -> str:
     """A Caddyfile token read verbatim: between backquotes nothing is an escape. Old and new
     addresses never hold a backquote (refused); one here would end the token early."""
@@ -201,6 +221,7 @@ def caddy_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> 
     paths = sorted({_caddy_text(rule.path).lower() for rule in rules})  # sorted: Go factors common prefixes
     ordered = [rule for rule in rules if not _any_order_fits(_distinct(rule.params))]
     broken = sorted({rule.path for rule in rules if _BAD_ESCAPE.search(rule.path)})
+    long = sorted({old for old, _ in pairs if len(_asked(old)) > CADDY_URI_LIMIT})
     lines = [
         "# Chuyển hướng địa chỉ của cổng thông tin cũ tới trang mới (bantin redirects --caddy).",
         *_base_comment(target_base),
@@ -212,10 +233,16 @@ def caddy_redirects(pairs: Iterable[tuple[str, str]], target_base: str = "") -> 
         *([f"# Lưu ý: {len(broken)} đường dẫn cũ có `%` không theo sau bởi hai chữ số hex (ví dụ {broken[0]}): "
            "Caddy trả lời 400 cho địa chỉ như vậy trước mọi quy tắc, nên không chuyển hướng được; nginx và Apache "
            "thì được"] if broken else []),
+        *([f"# Lưu ý: {len(long)} địa chỉ cũ dài hơn {CADDY_URI_LIMIT} ký tự (đường dẫn và tham số, ví dụ "
+           f"{_asked(long[0])[:80]}…): mọi yêu cầu dài như vậy được bỏ qua trước các quy tắc (mỗi quy tắc đọc lại "
+           "cả phần tham số; Caddy nhận dòng yêu cầu tới 1 MB), nên các địa chỉ đó không được chuyển hướng"]
+          if long else []),
         f"# Đặt trong khối trang của {_hosts_comment(pairs)}, ví dụ lưu thành /etc/caddy/bantin-redirects.caddy"
         " rồi ghi `import /etc/caddy/bantin-redirects.caddy` trong khối đó.",
-        "# 1) Mọi đường dẫn cũ trong một biểu thức: địa chỉ khác chỉ tốn một lần so khớp.",
+        "# 1) Mọi đường dẫn cũ trong một biểu thức: địa chỉ khác chỉ tốn một lần so khớp. Dòng đầu: địa chỉ dài hơn"
+        f" {CADDY_URI_LIMIT} ký tự không tới các quy tắc (mỗi quy tắc đọc lại cả phần tham số).",
         "map {http.request.orig_uri} {bantin_old} {",
+        f"    {_backquoted(_longer_than(CADDY_URI_LIMIT))} \"\"",
         f"    {_backquoted('~(?is)^(?:' + '|'.join(paths) + ')(?:' + chr(92) + '?.*)?$')} $0",
         '    default ""',
         "}",
