@@ -73,8 +73,9 @@ def test_the_second_map_holds_the_nginx_rules_in_their_order() -> None:
     assert all(target.startswith("/ban-tin/") for _, target in caddy)
     # the first map: one regexp of every old path, written small (Go factors their common prefixes)
     first = re.findall(r"^    `~(.+)` \$0$", caddy_redirects(PAIRS), re.M)
-    assert first == ["(?is)^(?:/index\\.php|/pages/chi-tiet-tin\\.aspx|/tin-tuc-su-kien/default\\.aspx"
-                     "|/tin-tuc/chi-tiet\\.html|/xem\\.php)(?:\\?.*)?$"]
+    assert first == ["(?is)^(?:/index\\.php|/page(?-i:[sS])/chi-tiet-tin\\.a(?-i:[sS])px"
+                     "|/tin-tuc-(?-i:[sS])u-(?-i:[kK])ien/default\\.a(?-i:[sS])px|/tin-tuc/chi-tiet\\.html|/xem\\.php)"
+                     "(?:\\?.*)?$"]
 
 
 def test_four_parameters_in_any_order_five_in_the_recorded_one() -> None:
@@ -103,6 +104,8 @@ def test_long_parameters_are_not_written_in_every_order() -> None:
     assert caddy_target(config, "/p.aspx?" + "&".join(params)) is None
     assert "# Lưu ý: 1 địa chỉ cũ dài hơn 2048 ký tự (đường dẫn và tham số, ví dụ /p.aspx?a=aaa" in config
     assert caddy_target(config, "/q.aspx?b=2&a=1") == "/tin-tuc/ngan/"  # short ones: still any order
+    folded = "http://cu.gov.vn/s.aspx?q=" + "sa" * 250_000  # each s written (?-i:[sS]): 5.5 times, no more
+    assert len(caddy_redirects([(folded, "/tin-tuc/s/")])) < 6 * len(folded)
     assert "# Lưu ý: 1 địa chỉ cũ dài hơn" not in caddy_redirects(
         [("http://cu.gov.vn/q.aspx?a=1&b=2", "/tin-tuc/ngan/")])
 
@@ -124,6 +127,29 @@ def test_a_request_line_past_the_limit_never_reaches_the_rules() -> None:
         written = webserver._longer_than(limit).removeprefix("~")
         assert all(int(count) <= 1000 for count in re.findall(r"\{(\d+)\}", written)), written
         assert not re.search(written, "x" * limit) and re.search(written, "x" * (limit + 1)), limit
+
+
+# Go's (?i) folds K (U+212A, Kelvin sign) onto k and ſ (U+017F, long s) onto s; nginx's PCRE (no
+# UTF mode) and Apache do not (review F7). Browsers send both encoded; a raw one is typed by hand.
+FOLDS = [("http://cu.gov.vn/tin-tuc/chi-tiet.aspx?ItemID=12", "/tin-tuc/bai-mot/"),
+         ("http://cu.gov.vn/xem.aspx?task=5", "/tin-tuc/task/"), ("http://cu.gov.vn/kho/sach.aspx", "/tin-tuc/sach/")]
+FOLDED = {
+    "/tin-tuc/chi-tiet.aspx?ItemID=12": "/tin-tuc/bai-mot/", "/TIN-TUC/CHI-TIET.ASPX?itemid=12": "/tin-tuc/bai-mot/",
+    "/tin-tuc/chi-tiet.a\u017fpx?ItemID=12": None, "/XEM.aspx?x=1&TASK=5": "/tin-tuc/task/",
+    "/xem.aspx?ta\u017fk=5": None, "/xem.aspx?tas\u212a=5": None, "/xem.aspx?task=5&x=\u017f\u212a": "/tin-tuc/task/",
+    "/KHO/Sach.aspx?id=1": "/tin-tuc/sach/", "/\u212aho/sach.aspx": None, "/kho/\u017fach.aspx": None,
+}
+
+
+def test_k_and_s_match_only_themselves_case_aside() -> None:
+    config = caddy_redirects(FOLDS)
+    for asked, target in FOLDED.items():
+        assert caddy_target(config, asked) == target, asked
+    paths = re.search(r"^    `~([^`]+)` \$0$", config, re.M).group(1)
+    for pattern in [paths, *(p for p, _ in entries(config))]:
+        bare = re.sub(r"\(\?-i:(?:\[kK\]|\[sS\])+\)", "", pattern.replace("(?is)", "").replace("(?i)", ""))
+        assert not re.search("[kKsS]", bare), pattern  # every k and s outside (?i)
+    assert "(?-i:[sS][kK])" in caddy_redirects([("http://cu.gov.vn/x.aspx?task=5", "/tin-tuc/x/")])
 
 
 def test_the_same_parameter_twice_is_one_part() -> None:
@@ -396,3 +422,11 @@ def test_a_long_request_to_an_old_path_costs_caddy_what_a_page_costs(run, tmp_pa
         page, page_statuses = lines_cpu(port, process.pid, b"/tin-tuc/bai-mot/?" + junk)
         assert (old_statuses, page_statuses) == ({404}, {200})
         assert old < 3 * max(page, 0.1), (size, old, page)
+
+
+@pytest.mark.slow
+def test_caddy_folds_k_and_s_as_nginx(run, tmp_path: Path) -> None:
+    """Review F7 on the real Caddy: a raw K or ſ where the old address has k or s is not redirected."""
+    port, _ = serve(run, tmp_path, caddy_redirects(FOLDS))
+    for asked, target in FOLDED.items():
+        assert raw_status(port, asked.encode()) == ((301, target) if target else (404, "")), asked
