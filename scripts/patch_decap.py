@@ -312,7 +312,7 @@ ITEMS_APART = Patch(
 # takes it, as at a block's start. The check answers only when asked whether a line ends a
 # paragraph (`n`, silent): as a block method it comes after the paragraph, is never reached,
 # and would eat nothing.
-DEFINITION_START = r"""/^[ ]{0,3}\[[^\[\]\n]*\]:[ ]*(?:\n[ ]*)?\S+(?:[ ]+["'(][^\n]*)?[ ]*(?:\n|$)/"""
+DEFINITION_START = r"""/^[ ]{0,3}\[[^\[\]\n]*\]:[ \t]*(?:\n[ \t]*)?\S+(?:[ \t]+["'(][^\n]*)?[ \t]*(?:\n|$)/"""
 DEFINITION_ENDS_PARAGRAPH = Patch(
     name="a note line under a paragraph's line ends the paragraph",
     original='["definition",{commonmark:!1}],["footnote",{commonmark:!1}]],c.interruptList=',
@@ -351,26 +351,33 @@ DEFINITIONS_KEPT_RESOLVE_2 = Patch(
 )
 
 # A list nested with a Tab (`- Một:` then `⇥- một a.`, as text editors and Word's "plain text"
-# indent) is a nested list to Python-Markdown, which expands every Tab to the next multiple of
-# 4 columns before it reads a line. Decap's reader (remark-parse) counts a Tab as 4 columns to
-# decide that the line belongs to the item, then cuts the item's 2 columns of indentation off
-# by Tab stops it does not find in a Tab: the line kept its Tab, was no list there, and became
-# words of the item above, saved so («Một: - một a.», flat on the site). The Tabs that indent a
-# line are now expanded before Decap reads the text (both converters), as Python-Markdown
-# expands them; the file is saved with those spaces, which the site shows the same. A Tab
-# inside a line is left as it is. `^[ \t]+` (multiline) is read once per line, and a run of
-# spaces and Tabs is made the spaces to its last column: linear (800,000 Tabs in a row: about
-# 1 ms).
-EXPAND_TABS = ('(s=>String(s).replace(/^[ \\t]+/gm,w=>{if(w.indexOf("\\t")<0)return w;'
-               'let c=0;for(let i=0;i<w.length;i++)c=9===w.charCodeAt(i)?c+4-c%4:c+1;return" ".repeat(c)}))')
+# indent) is a nested list to Python-Markdown, which expands every Tab of the text to the next
+# multiple of 4 columns (`str.expandtabs(4)`, NormalizeWhitespace) before it reads a line.
+# Decap's reader (remark-parse) counts a Tab as 4 columns to decide that the line belongs to the
+# item, then cuts the item's 2 columns of indentation off by Tab stops it does not find in a
+# Tab: the line kept its Tab, was no list there, and became words of the item above, saved so
+# («Một: - một a.», flat on the site). Every Tab is now expanded before Decap reads the text
+# (both converters), as Python-Markdown expands them: at first (session 38) only the Tabs
+# indenting a line were, and a Tab after `>` (`>⇥- một a.`, `>⇥mã`: a nested list, code in a
+# quote to the site) or after `[//]:` (an editor's note, then saved as a link whose title
+# showed the note) still reached Decap (hostile review). The file is saved with those spaces,
+# which the site shows the same. Columns are counted as Python counts them, one per code
+# point (a surrogate pair is one), back to 0 after `\n` and `\r`. One pass over the text,
+# the spaces made per Tab (800,000 Tabs in a row: a few ms); a text without a Tab is returned
+# as it is.
+EXPAND_TABS = ('(s=>{s=String(s);if(s.indexOf("\\t")<0)return s;const o=[];let c=0,f=0;'
+               'for(let i=0;i<s.length;i++){const k=s.charCodeAt(i);'
+               'if(9===k){const n=4-c%4;o.push(s.slice(f,i)," ".repeat(n));c+=n;f=i+1}'
+               'else if(10===k||13===k)c=0;else if(k<56320||k>57343)c++}'
+               'o.push(s.slice(f));return o.join("")})')
 TABS_EXPANDED = Patch(
-    name="a line's indenting Tabs expanded before Decap reads the text (first converter)",
+    name="every Tab expanded before Decap reads the text (first converter)",
     original='r=n.parse(e);return n.runSync(r)}function J5(',
     fixed='r=n.parse(' + EXPAND_TABS + '(e));return n.runSync(r)}function J5(',
     why="a list nested with a Tab was saved as words of the item above, flat on the site",
 )
 TABS_EXPANDED_2 = Patch(
-    name="a line's indenting Tabs expanded before Decap reads the text (second converter)",
+    name="every Tab expanded before Decap reads the text (second converter)",
     original='i=r.parse(e);return r.runSync(i)}function ude(',
     fixed='i=r.parse(' + EXPAND_TABS + '(e));return r.runSync(i)}function ude(',
     why="a list nested with a Tab was saved as words of the item above, flat on the site",

@@ -348,12 +348,16 @@
   // Python-Markdown also reads it, alone on the next, any spaces in: Decap dropped such a
   // definition, session 38), then nothing, or a title opening with `"`, `'` or `(` (read to the
   // line's end, not checked: a line kept as written is shown as before either way), and a title
-  // alone on the next line. The character classes either side of each `[ ]*`, `[ ]+` and `\n`
-  // exclude one another, so a long line is read once (DEFINITION_START in
-  // scripts/patch_decap.py, which lets such a line end a paragraph, is this pattern's start).
+  // alone on the next line. A Tab is taken where a space is, except before `[` (Python-Markdown
+  // expands it first, to 4 columns there: code; `[//]:⇥# (…)` was dropped on save, or saved as a
+  // link whose title showed the note, session 38's review; Decap now gets the Tabs expanded,
+  // TABS_EXPANDED, and the patterns still hold what reaches them). The character classes either
+  // side of each `[ \t]*`, `[ \t]+` and `\n` exclude one another, so a long line is read once
+  // (DEFINITION_START in scripts/patch_decap.py, which lets such a line end a paragraph, is
+  // this pattern's start).
   var TITLE = "(?:\"[^\"\\n]*\"|'[^'\\n]*'|\\([^\\n]*\\))";
-  var DEFINITION = "[ ]{0,3}\\[[^\\[\\]\\n]*\\]:[ ]*(?:\\n[ ]*)?\\S+(?:[ ]+[\"'(][^\\n]*)?[ ]*(?=\\n|$)" +
-    "(?:\\n[ ]*" + TITLE + "[ ]*(?=\\n|$))?";
+  var DEFINITION = "[ ]{0,3}\\[[^\\[\\]\\n]*\\]:[ \\t]*(?:\\n[ \\t]*)?\\S+(?:[ \\t]+[\"'(][^\\n]*)?[ \\t]*(?=\\n|$)" +
+    "(?:\\n[ \\t]*" + TITLE + "[ \\t]*(?=\\n|$))?";
   var DEFINITIONS = DEFINITION + "(?:\\n" + DEFINITION + ")*";
   var AS_WRITTEN = new RegExp("^(?:" + NOTE + "|" + MD_HTML + "|" + PICTURE_ATTRS + "|" + DEFINITIONS + ")");
 
@@ -367,9 +371,9 @@
   // lower case): a reference link `[Luật][luat]` elsewhere is resolved by Decap from them
   // (DEFINITIONS_KEPT_RESOLVE in scripts/patch_decap.py) and saved as a link, as before the
   // block held them; without, it was saved as the words `\[Luật]\[luat]`.
-  var DEFINITION_LINE = /^[ ]{0,3}\[([^\[\]\n]*)\]:[ ]*(\S+)(?:[ ]+(?:"([^"\n]*)"|'([^'\n]*)'|\(([^\n]*)\)))?/;
+  var DEFINITION_LINE = /^[ ]{0,3}\[([^\[\]\n]*)\]:[ \t]*(\S+)(?:[ \t]+(?:"([^"\n]*)"|'([^'\n]*)'|\(([^\n]*)\)))?/;
   function definitionsIn(text) {  // an address on the line after its `[id]:` joined to it first
-    return String(text).replace(/\]:[ ]*\n[ ]*(?=\S)/g, "]: ").split("\n")
+    return String(text).replace(/\]:[ \t]*\n[ \t]*(?=\S)/g, "]: ").split("\n")
       .map(function (line) { return DEFINITION_LINE.exec(line); })
       .filter(Boolean).map(function (m) {
         var title = m[3] !== undefined ? m[3] : m[4] !== undefined ? m[4] : m[5];
