@@ -51,17 +51,54 @@
     return String(text || "").replace(/\r\n?/g, "\n").replace(/\n[ \t]*(?=\n)/g, "").replace(/^\n+/, "").trimEnd();
   }
 
-  // A row's cells as written: split on `|` not escaped by `\`, the outer pipes dropped. Their
-  // Markdown (`\|` included) is read by cellShown, as Python-Markdown reads a cell.
+  // A row's cells as written: split on `|` not escaped by `\` and not inside a code span, the
+  // outer pipes dropped, as Python-Markdown's table extension splits a row (`_split`): a run of
+  // backticks (after a `\`, one fewer when it opens) pairs with the next run of its length, and
+  // a `|` between is the code's (`a | b` split the preview's cell in two, the site's not:
+  // session 38's review). Linear where Python-Markdown's is not: each length's runs are a list
+  // read forward once, and the pipes and the code's stretches, both in order, are read together.
+  // Their Markdown (`\|` included) is read by cellShown, as Python-Markdown reads a cell.
   function cells(line) {
-    var out = [], start = 0, i;
     line = line.trim().replace(/^\|/, "");
-    for (i = 0; i < line.length; i++) {
-      if (line[i] === "\\") { i += 1; continue; }
-      if (line[i] === "|") { out.push(line.slice(start, i).trim()); start = i + 1; }
+    var tics = [], pipes = [], i = 0;
+    while (i < line.length) {
+      var c = line[i], next = line[i + 1];
+      if (c === "\\" && (next === "\\" || next === "|")) { i += 2; continue; }
+      if (c === "`" || (c === "\\" && next === "`")) {
+        var from = i, escaped = c === "\\" ? 1 : 0;
+        i += escaped;
+        while (line[i] === "`") { i += 1; }
+        tics.push({ size: i - from - escaped, opens: i - from - 2 * escaped, start: from, end: i - 1 });
+        continue;
+      }
+      if (c === "|") { pipes.push(i); }
+      i += 1;
     }
+    var code = codeStretches(tics), out = [], start = 0, r = 0;
+    pipes.forEach(function (pipe) {
+      while (r < code.length && code[r][1] < pipe) { r += 1; }
+      if (r < code.length && code[r][0] <= pipe) { return; }
+      out.push(line.slice(start, pipe).trim());
+      start = pipe + 1;
+    });
     if (line.slice(start).trim()) { out.push(line.slice(start).trim()); }
     return out;
+  }
+
+  // The code spans' stretches [first, last] of a row, paired as Python-Markdown pairs them.
+  function codeStretches(tics) {
+    var bySize = {}, code = [], pos = 0;
+    tics.forEach(function (t, k) { (bySize[t.size] = bySize[t.size] || { at: [], next: 0 }).at.push(k); });
+    while (pos < tics.length) {
+      var same = bySize[tics[pos].opens];
+      while (same && same.next < same.at.length && same.at[same.next] <= pos) { same.next += 1; }
+      if (tics[pos].opens > 0 && same && same.next < same.at.length) {
+        var close = same.at[same.next];
+        code.push([tics[pos].start, tics[close].end]);
+        pos = close + 1;
+      } else { pos += 1; }
+    }
+    return code;
   }
 
   // --- a cell's Markdown, shown as the site shows it -----------------------------------------
@@ -77,6 +114,12 @@
   // only at a `<`; each reads up to the next `<` or `>` (a backtrack after the `@` stops at the
   // next `@`): a cell of 20,000 `a@` or `<http://` is read once.
   var AUTOLINK = /<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*)>|<([^<> !]+@[^@<> ]+)>/y;
+  // The few HTML tags a cell shows as the site does (content/sanitize.py keeps them; the preview
+  // showed `<br>`, `<sup>2</sup>` as typed, session 38's review): a line break, superscript and
+  // subscript, as elements without attributes (an `onclick`, a `style`: the site's sanitiser
+  // drops those that act, and the preview needs none); any other tag stays words. Tried only at
+  // a `<`, each reads to the next `<` or `>`: linear.
+  var TAG = /<(?:([Bb][Rr])|(\/?)([Ss][Uu][PpBb]))(?:\s[^<>]*)?\/?>/y;
   var ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/y;
   var NAMED = { lt: "<", gt: ">", amp: "&", quot: "\"", apos: "'" };
   var WORD = /[\p{L}\p{N}_]/u;
@@ -114,6 +157,15 @@
         AUTOLINK.lastIndex = i;
         m = AUTOLINK.exec(text);
         var end = m ? i + m[0].length : i + 1;
+        if (!m) {
+          TAG.lastIndex = i;
+          var tag = TAG.exec(text);
+          if (tag) {
+            out.push({ kind: "tag", v: tag[1] ? "br" : tag[3].toLowerCase(), closes: !!tag[2], at: i, end: i + tag[0].length });
+            i += tag[0].length;
+            continue;
+          }
+        }
         out.push(m ? { kind: "auto", v: m[1] || m[2], href: m[1] || "mailto:" + m[2], at: i, end: end }
           : { kind: "text", v: "<", at: i, end: end });
         i = end;
@@ -156,27 +208,56 @@
     return pairs;
   }
 
-  // A link's address live in the preview only where the site keeps it live: http(s), mailto, tel
-  // and paths on the site. `javascript:` (any case, control characters or spaces inside, which a
-  // browser drops), `data:`, `file:`, `//host` and `\` paths are the link's words alone.
-  function liveAddress(url) {
+  // A link's address live in the preview only where the site keeps it live and it leads where
+  // it does on the site: http(s), mailto, tel and paths from the site's root (`/hoi-dap/…`).
+  // `url` is the exact string the `href` will be (as Python-Markdown makes it, entities read as
+  // the page's HTML reads them), returned as it is or not at all: the check once ran on a form
+  // stripped of U+0000-U+0020 only, then gave back url.trim(), which also strips U+00A0, U+3000
+  // and U+FEFF, so `[bấm](&#160;javascript:…)` and `[xa](&#12288;//evil.example/)` were live
+  // `javascript:` and another host's links in the editor, where the site (whose browser strips
+  // none of those) has a link to a page path of that name (session 38's review). The form
+  // checked drops every control character and space, as a browser drops them from an address's
+  // ends and its Tabs and line ends inside (`java&#9;script:`); an address whose first character
+  // left is not ASCII, `//host`, `\` paths, `javascript:`, `data:`, `file:` are the link's words
+  // alone. A path relative to the page (`../hoi-dap/so-tay.md`, `#muc`) resolved against
+  // /admin/ here, to no page of the site (the build makes the site's link): "page", shown as
+  // the link's words with the address as their tooltip, not followed.
+  function linkKind(url) {
     var bare = String(url || "").replace(/[\u0000-\u0020\u007f]+/g, "");
-    if (!bare || /^(?:[\\/]{2}|\\)/.test(bare)) { return null; }
+    if (!bare || !/^[A-Za-z0-9\/.#?%_~-]/.test(bare) || /^(?:[\\/]{2}|\\)/.test(bare)) { return null; }
     var scheme = /^([a-z][a-z0-9+.-]*):/i.exec(bare);
-    if (scheme && !/^(?:https?|mailto|tel)$/i.test(scheme[1])) { return null; }
-    return String(url).trim();
+    if (scheme) { return /^(?:https?|mailto|tel)$/i.test(scheme[1]) ? "live" : null; }
+    return bare[0] === "/" ? "live" : "page";
+  }
+
+  // Python-Markdown's strip of a link's address (`str.strip()`: Unicode's white space, not
+  // U+FEFF), before entities are read. Loops, not `\s+$` (quadratic on a long run of spaces).
+  var PY_SPACE = /[\t\n\u000b\f\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+  function pyStrip(text) {
+    var from = 0, to = text.length;
+    while (from < to && PY_SPACE.test(text[from])) { from += 1; }
+    while (to > from && PY_SPACE.test(text[to - 1])) { to -= 1; }
+    return text.slice(from, to);
   }
 
   // `(address "title")` of a link, as Python-Markdown splits it: a title in quotes or
-  // parentheses after a space, else all of it is the address (`<…>` taken off). Entities are
-  // read, as the page's HTML reads them, before the address is checked (`java&#9;script:`).
+  // parentheses after a space, else all of it is the address (`<…>` taken off, what it holds
+  // stripped again). Entities are read, as the page's HTML reads them, before the address is
+  // checked (`java&#9;script:`).
   var ENTITIES = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
   function destination(inside) {
-    var text = inside.trim(), m = /^(\S+)\s+(?:"(.*)"|'(.*)'|\((.*)\))$/.exec(text);
-    var url = (m ? m[1] : text).replace(/^<([\s\S]*)>$/, "$1");
+    var text = pyStrip(inside), m = /^(\S+)\s+(?:"(.*)"|'(.*)'|\((.*)\))$/.exec(text);
+    var url = m ? m[1] : text, angled = /^<([\s\S]*)>$/.exec(url);
+    url = angled ? pyStrip(angled[1]) : url;
     var title = m ? [m[2], m[3], m[4]].filter(function (t) { return t !== undefined; })[0] : null;
     var decoded = function (t) { return t.replace(ENTITIES, function () { return entity(arguments); }); };
-    return { href: liveAddress(decoded(url)), title: title === null ? null : decoded(title) };
+    return addressed(decoded(url), title === null ? null : decoded(title));
+  }
+
+  // A link's {href (live only), page (an address relative to the page, not followed), title}.
+  function addressed(url, title) {
+    var kind = linkKind(url);
+    return { href: kind === "live" ? url : null, page: kind === "page" ? url : null, title: title };
   }
 
   // Each token with the link it belongs to ({href, title} or null, `link`), the brackets and
@@ -197,7 +278,7 @@
       }
       if (t.kind === "auto") {  // an autolink: its address is its words
         group += 1;
-        out.push({ kind: "text", v: t.v, at: t.at, end: t.end, link: { href: liveAddress(t.href), title: null }, group: group });
+        out.push({ kind: "text", v: t.v, at: t.at, end: t.end, link: addressed(t.href, null), group: group });
         k += 1;
         continue;
       }
@@ -239,19 +320,24 @@
     Object.keys(opens).forEach(flush);
   }
 
-  // The runs of the cell: {text, code, bold, italic, link, group}.
+  // The runs of the cell: {text, code, br, bold, italic, sup, sub, link, group}. A `<sup>` not
+  // closed lasts to the cell's end and a `</sup>` not opened is nothing, as a browser (and the
+  // site's sanitiser) reads them.
   function runsOf(items) {
-    var runs = [], bold = 0, italic = 0;
-    var add = function (text, item, code) {
-      var last = runs[runs.length - 1], run = { text: text, code: !!code, bold: bold > 0, italic: italic > 0,
-                                                link: item.link, group: item.group };
-      if (last && !code && !last.code && last.group === run.group && last.bold === run.bold && last.italic === run.italic) {
+    var runs = [], bold = 0, italic = 0, raised = { sup: 0, sub: 0 };
+    var add = function (text, item, code, br) {
+      var last = runs[runs.length - 1], run = { text: text, code: !!code, br: !!br, bold: bold > 0, italic: italic > 0,
+                                                sup: raised.sup > 0, sub: raised.sub > 0, link: item.link, group: item.group };
+      if (last && !code && !br && !last.code && !last.br && last.group === run.group && last.bold === run.bold &&
+          last.italic === run.italic && last.sup === run.sup && last.sub === run.sub) {
         last.text += text;
       } else { runs.push(run); }
     };
     items.forEach(function (item) {
       var t = item;
       if (t.kind === "code") { add(t.v, item, true); return; }
+      if (t.kind === "tag" && t.v === "br") { add("", item, false, true); return; }
+      if (t.kind === "tag") { raised[t.v] = t.closes ? Math.max(raised[t.v] - 1, 0) : raised[t.v] + 1; return; }
       if (t.kind !== "mark") { add(t.v, item); return; }
       var words = "";
       (t.parts.length ? t.parts : [{ size: t.v.length, paired: false }]).forEach(function (part) {
@@ -264,24 +350,32 @@
     return runs;
   }
 
-  // A cell's elements: text nodes in <code>, <em>, <strong>, and <a> for a live link.
+  // A cell's elements: text nodes in <code>, <em>, <strong>, <a> for a live link and a
+  // <span class="bantin-lien-ket"> for a link to a page relative to this one (its address the tooltip).
   function cellShown(text) {
     var items = linked(tokens(text), text);
     paired(items, text);
     var out = [], runs = runsOf(items), key = 0;
+    var shown = function (run) { return run.link && (run.link.href || run.link.page); };
     runs.forEach(function (run, r) {
-      var el = run.code ? h("code", { key: key++ }, run.text) : run.text;
+      var el = run.br ? h("br", { key: key++ }) : run.code ? h("code", { key: key++ }, run.text) : run.text;
       if (run.italic) { el = h("em", { key: key++ }, el); }
       if (run.bold) { el = h("strong", { key: key++ }, el); }
+      if (run.sup) { el = h("sup", { key: key++ }, el); }
+      if (run.sub) { el = h("sub", { key: key++ }, el); }
       var previous = runs[r - 1];
-      if (run.link && run.link.href && previous && previous.group === run.group) {
+      if (shown(run) && previous && previous.group === run.group) {
         out[out.length - 1].children.push(el);
-      } else if (run.link && run.link.href) {
+      } else if (shown(run)) {
         out.push({ link: run.link, children: [el] });
       } else { out.push({ children: [el] }); }
     });
     return out.map(function (part) {
       if (!part.link) { return part.children[0]; }
+      if (!part.link.href) {
+        return h.apply(null, ["span", { key: key++, className: "bantin-lien-ket", "data-lien-ket": part.link.page,
+          title: "Liên kết tới " + part.link.page + " (mở được trên trang, không mở ở đây)" }].concat(part.children));
+      }
       var props = { key: key++, href: part.link.href };
       if (part.link.title !== null) { props.title = part.link.title; }
       return h.apply(null, ["a", props].concat(part.children));
@@ -300,7 +394,12 @@
   function tablePreview(data) {
     var lines = tableText(data && data.table).split("\n").filter(function (l) { return l.trim(); });
     if (lines.length < 2) { return h("p", {}, "(bảng trống)"); }
-    var head = cells(lines[0]), align = alignments(lines[1]), body = lines.slice(2).map(cells);
+    var align = alignments(lines[1]);
+    var row = function (line) {  // as many cells as the delimiter row has columns, as the site makes them
+      var found = cells(line);
+      return align.map(function (a, i) { return i < found.length ? found[i] : ""; });
+    };
+    var head = row(lines[0]), body = lines.slice(2).map(row);
     var cell = function (tag, c, i) {
       return h.apply(null, [tag, { key: i, style: align[i] ? { textAlign: align[i] } : undefined }].concat(cellShown(c)));
     };
