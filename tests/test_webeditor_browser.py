@@ -1038,6 +1038,10 @@ KNOWN_CHANGED = {
     "indented-code": "<p><code>mã thụt lề *x* &lt;b&gt;</code></p>",
     "tab-in-code": "<p>Mã:</p> <p><code>make all if x: y = 1</code></p>",
     "tab-row-table": "<p><code>| A | B | | --- | --- | | 1 | 2 |</code></p>",
+    "list-code": "<ul> <li> <p>Chạy lệnh:</p> <p><code>make all make test</code></p> </li> <li> <p>Xong.</p> </li> </ul>",
+    "quote-code": "<blockquote> <p>Trích:</p> <p><code>mã trong trích dẫn dòng hai</code></p> </blockquote>",
+    # a blank line inside: the fence is cut there, and the rest is read as Markdown (`*x*`)
+    "code-blank-inside": "<p>``` dòng một</p> <p>dòng ba <em>x</em> ```</p>",
 }
 
 
