@@ -1030,32 +1030,30 @@ CHANGED_AS_SHOWN = {
 }
 
 
-# Open, not accepted (session 38's review, F5): Decap saves an indented code block as a ```
-# fence, and the site has no fenced_code extension, so the block becomes inline code in a
-# paragraph (`<pre>` lost: lines run together). Each construct is pinned to what the page now
-# shows, so any other change still fails, and fixing it fails here too: then drop the entry.
+# Open (session 38): Decap saves an indented code block as a ``` fence. At the top level the
+# site reads it as code (fenced_code is one of MkDocs' builtins), but Python-Markdown's
+# fenced_code reads no fence inside a list item or a quote: there the block becomes inline
+# code in a paragraph (`<pre>` lost, lines run together). Each is pinned to what the page then
+# shows, so any other change still fails, and a fix fails here too (then drop the entry).
 KNOWN_CHANGED = {
-    "indented-code": "<p><code>mã thụt lề *x* &lt;b&gt;</code></p>",
-    "tab-in-code": "<p>Mã:</p> <p><code>make all if x: y = 1</code></p>",
-    "tab-row-table": "<p><code>| A | B | | --- | --- | | 1 | 2 |</code></p>",
     "list-code": "<ul> <li> <p>Chạy lệnh:</p> <p><code>make all make test</code></p> </li> <li> <p>Xong.</p> </li> </ul>",
     "quote-code": "<blockquote> <p>Trích:</p> <p><code>mã trong trích dẫn dòng hai</code></p> </blockquote>",
-    # a blank line inside: the fence is cut there, and the rest is read as Markdown (`*x*`)
-    "code-blank-inside": "<p>``` dòng một</p> <p>dòng ba <em>x</em> ```</p>",
 }
 
 
 def _site_extensions() -> tuple[list[str], dict]:
-    """The Markdown extensions the site builds with: the plugin's own (REQUIRED_EXTENSIONS)
-    and the sample mkdocs.yml's, with its settings. The test once added `fenced_code`, which
-    the site does not have, and so did not see an indented code block saved as a ``` fence
-    turn into inline code on the page (session 38's review, KNOWN_CHANGED)."""
+    """The Markdown extensions the site builds with: MkDocs' own builtins (toc, tables and
+    fenced_code, which every MkDocs site has whatever mkdocs.yml lists), the plugin's
+    (REQUIRED_EXTENSIONS) and the sample mkdocs.yml's, with its settings."""
+    from mkdocs.config.defaults import MkDocsConfig
+
     from bantin.adapter.plugin import REQUIRED_EXTENSIONS
 
     sample = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
     configs = {name: config or {} for entry in sample if isinstance(entry, dict) for name, config in entry.items()}
     names = [entry if isinstance(entry, str) else next(iter(entry)) for entry in sample]
-    return [name for name in dict.fromkeys([*names, *REQUIRED_EXTENSIONS])], configs
+    builtins = MkDocsConfig.markdown_extensions.builtins
+    return [name for name in dict.fromkeys([*builtins, *names, *REQUIRED_EXTENSIONS])], configs
 
 
 def _as_site_shows(body: str) -> dict[str, str]:
@@ -1075,8 +1073,8 @@ def test_every_construct_renders_as_before_when_another_paragraph_changes(admin,
     again (a change that grows with each save shows on the second): every construct the site
     reads renders as before (tests/data/rich-text-constructs.txt), but those Decap's editor
     showed otherwise all along, which a save now publishes as shown (CHANGED_AS_SHOWN), and the
-    indented code blocks a save still turns into inline code (KNOWN_CHANGED, open). Rendered
-    with the site's own extensions (_site_extensions)."""
+    indented code blocks in a list item or a quote a save still turns into inline code
+    (KNOWN_CHANGED, open). Rendered with the site's own extensions (_site_extensions)."""
     before, _ = _add_to_paragraph(admin, editing, "moi-cau-truc", "Đoạn đầu.")
     _, after = _add_to_paragraph(admin, editing, "moi-cau-truc", "Đoạn cuối.")
     was = _as_site_shows(before.split("---\n", 2)[2])
