@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,25 @@ from bantin.config.settings import Agency, Category, Editor, SiteConfig
 from bantin.content.fields import FIELDS
 from bantin.problems import Problems
 from bantin.site import webeditor
-from sitekit import ROOT, article, build, read, run_bantin, write_site
+from sitekit import ROOT, article, build, read, run_bantin, script_module, write_site
+
+
+PASTE_JS = str(ROOT / "plugins/bantin/webeditor/bantin-paste.js")
+
+
+def _node_json(script: str, *args: str, given=None, timeout: int = 300):
+    """What a Node.js script (`node -e`) prints as JSON, `given` sent as JSON on its input:
+    the editor's own JavaScript run as the browser runs it. Skipped where there is no Node.js."""
+    import shutil
+    import subprocess
+
+    if shutil.which("node") is None:
+        pytest.skip("needs Node.js")
+    done = subprocess.run(["node", "-e", script, *args], input=None if given is None else json.dumps(given),
+                          capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
 
 HOSTILE = 'Hòa giải: "x" # <script>alert(1)</script> {{7*7}}\n- y'
 GITLAB = {"backend": "gitlab", "repo": "so-tu-phap/ban-tin", "app_id": "a1b2c3",
@@ -203,11 +220,7 @@ def test_vendored_decap_ships_with_the_package():
 
 def test_the_vendored_decap_has_our_fixes_and_a_new_version_is_stopped():
     """scripts/patch_decap.py: `make vendor` applies it; the committed bundle has it."""
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import patch_decap
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
+    patch_decap = script_module("patch_decap")
     bundle = dict(webeditor.vendored())["decap/decap-cms.js"].decode("utf-8")
     for patch in patch_decap.PATCHES:
         assert bundle.count(patch.fixed) == 1 and patch.original not in bundle, patch.name
@@ -608,13 +621,9 @@ PLAIN = ["Hòa giải ở cơ sở", "Đất đai & nhà ở", "Điều 5 < Đi�
 def test_title_and_summary_refuse_what_the_build_warns_of():
     """config.yml's pattern (run by Node, as Decap runs it) refuses exactly the markup
     content/plaintext.py warns of, so the editor says it before publishing."""
-    import shutil
-    import subprocess
 
     from bantin.content.plaintext import markup_problems
 
-    if shutil.which("node") is None:
-        pytest.skip("needs Node.js")
     config = yaml.safe_load(webeditor.config_yaml(_site(**GITLAB)))
     fields = {f["name"]: f for f in config["collections"][0]["fields"]}
     pattern, reason = fields["title"]["pattern"]
@@ -622,10 +631,7 @@ def test_title_and_summary_refuse_what_the_build_warns_of():
     script = "const [p, xs] = JSON.parse(require('fs').readFileSync(0, 'utf8'));" \
              "process.stdout.write(JSON.stringify(xs.map(x => new RegExp(p).test(x))))"
     texts = MARKED + PLAIN
-    done = subprocess.run(["node", "-e", script], input=json.dumps([pattern, texts]), capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    accepted = json.loads(done.stdout)
+    accepted = _node_json(script, given=[pattern, texts])
     assert accepted == [not markup_problems("title", text) for text in texts]
     assert accepted == [False] * len(MARKED) + [True] * len(PLAIN)
 
@@ -670,15 +676,8 @@ def test_the_table_block_pattern_reads_a_long_line_in_time_in_proportion_to_it()
     tab for minutes (security review, session 36). Eight times the line now takes about eight
     times the time (quadratic: 64). The bound is 32, not 8: the short run lasts a millisecond, and
     one garbage collection in it moved a 4x-apart ratio from 4 to 10 in half the runs here."""
-    import shutil
-    import subprocess
 
-    if shutil.which("node") is None:
-        pytest.skip("needs Node.js")
-    done = subprocess.run(["node", "-e", TABLE_TIMING, str(ROOT / "plugins/bantin/webeditor/bantin-paste.js")],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    measured = json.loads(done.stdout)
+    measured = _node_json(TABLE_TIMING, PASTE_JS)
     assert measured["found"]  # the pattern read is the table's
     assert all(ratio < 32 for ratio in measured["ratios"]), measured
 
@@ -688,15 +687,8 @@ def test_a_block_writes_a_long_run_of_spaces_in_time_in_proportion_to_it():
     with `/\s+$/g`: a row holding 80,000 spaces in a row took 7.9 s a keystroke (tried from every
     space of the run; quadratic: eight times the run, 64 times the time). Now trimEnd: eight
     times the run, about eight times the time (bound 32, as above). The text is still cut."""
-    import shutil
-    import subprocess
 
-    if shutil.which("node") is None:
-        pytest.skip("needs Node.js")
-    done = subprocess.run(["node", "-e", TABLE_TIMING, str(ROOT / "plugins/bantin/webeditor/bantin-paste.js")],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    measured = json.loads(done.stdout)
+    measured = _node_json(TABLE_TIMING, PASTE_JS)
     assert measured["kept"] == ["| a | b |\n| --- | --- |\n| 1   2 |", "!!! note\n    a   b"]
     assert all(ratio < 32 for ratio in measured["written"]), measured
 
@@ -725,16 +717,8 @@ def test_the_tabs_decap_reads_are_expanded_as_python_markdown_expands_them():
     40,000 Tabs, or spaces and Tabs, takes about 8 times the time of 5,000 (bound 32, as above;
     each measure 20 runs: at 800,000 and 100,000 the time of making the large strings, not of
     reading them, moved the ratio from 8 to 50 in some runs here)."""
-    import shutil
-    import subprocess
 
-    if shutil.which("node") is None:
-        pytest.skip("needs Node.js")
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import patch_decap
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
+    patch_decap = script_module("patch_decap")
     texts = ["- Một:\n\t- một a.\n\t\t- sâu.\n- Hai.", "  \tx\n \t \ty", "a\tb\n\t", "\r\n\t* c\r\n", "không Tab\n    x",
              ">\t- một a.\n>\tmã", "[//]:\t# (Số riêng)", "[id]:\t\n\thttps://a.vn\t\"t\"", "😀\tx\rab\tc",
              "Vie\u0302\u0323t\tNam", "| Cột\tA | B |\u2028\tx"]
@@ -747,10 +731,7 @@ def test_the_tabs_decap_reads_are_expanded_as_python_markdown_expands_them():
               "const shapes = [n => '\\t'.repeat(n), n => ' \\t'.repeat(n / 2) + 'x', n => ' '.repeat(n) + '\\tx'];"
               "process.stdout.write(JSON.stringify({expanded: texts.map(f),"
               "  ratios: shapes.map(s => least(s(40000)) / least(s(5000)))}));")
-    done = subprocess.run(["node", "-e", script], input=json.dumps(texts), capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-
-    measured = json.loads(done.stdout)
+    measured = _node_json(script, given=texts)
     assert measured["expanded"] == [t.expandtabs(4) for t in texts]  # markdown's NormalizeWhitespace
     assert measured["expanded"][0] == "- Một:\n    - một a.\n        - sâu.\n- Hai."
     assert all(ratio < 32 for ratio in measured["ratios"]), measured
@@ -849,15 +830,8 @@ def _as_previewed(runs: list[tuple]) -> list[tuple]:
 
 
 def _preview_cells(tables: list[str]) -> dict:
-    import shutil
-    import subprocess
 
-    if shutil.which("node") is None:
-        pytest.skip("needs Node.js")
-    done = subprocess.run(["node", "-e", TABLE_PREVIEW, str(ROOT / "plugins/bantin/webeditor/bantin-paste.js")],
-                          input=json.dumps(tables), capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout)
+    found = _node_json(TABLE_PREVIEW, PASTE_JS, given=tables)
 
     def cells(node):
         if isinstance(node, str):
@@ -971,23 +945,11 @@ def test_a_note_or_definition_with_a_tab_after_its_colon_is_kept():
     a Tab where Python-Markdown takes a space too, so they hold whatever reaches them. Not at
     the line's start: a Tab there is 4 columns, code to Python-Markdown. Linear: 80,000 Tabs
     in the line take about 8 times the CPU of 10,000 (bound 32, as above)."""
-    import shutil
-    import subprocess
 
-    if shutil.which("node") is None:
-        pytest.skip("needs Node.js")
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import patch_decap
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
+    patch_decap = script_module("patch_decap")
     texts = ["[//]:\t# (Số riêng: 0912 345 678)", "[ht]:\t\n\thttps://vbpl.vn/ht\t\"Hướng dẫn\"",
              "[vb]:\thttps://vbpl.vn/vb\n\t'Văn bản'", "\t[//]: # (mã)", "[//]: # (Chờ duyệt)"]
-    done = subprocess.run(["node", "-e", KEPT_DEFINITIONS, str(ROOT / "plugins/bantin/webeditor/bantin-paste.js"),
-                           patch_decap.DEFINITION_START], input=json.dumps(texts), capture_output=True, text=True,
-                          timeout=300)
-    assert done.returncode == 0, done.stderr
-    measured = json.loads(done.stdout)
+    measured = _node_json(KEPT_DEFINITIONS, PASTE_JS, patch_decap.DEFINITION_START, given=texts)
     assert measured["kept"] == [
         [texts[0], [{"id": "//", "url": "#", "title": "Số riêng: 0912 345 678"}]],
         [texts[1], [{"id": "ht", "url": "https://vbpl.vn/ht", "title": "Hướng dẫn"}]],
