@@ -16,7 +16,7 @@ from bantin.convert import htmlguard
 from bantin.site import images
 from bantin.legal import markdown as legalmarkdown
 from bantin.legal import numbers as legalnumbers
-from bantin.content import qa
+from bantin.content import htmlblocks, qa
 from bantin.convert import quickinline
 from bantin.content import sanitize
 from bantin.text import plain as text
@@ -144,6 +144,36 @@ def test_nested_closed_brackets(source):
     html = md.convert(source)
     assert time.process_time() - started < BOUND
     assert not any(mark in html for mark in htmlguard.RESTORE)
+
+
+# Inline tags holding comments: Python-Markdown's HTML extractor searched the rest of the
+# paragraph once per open inline tag at every comment (cubic: 2,000 × `<span><!---->`, 26 KB,
+# took 10.8 s; these 40 KB took 30 s and more). The link check runs the same extractor.
+COMMENTED = ["<span><!---->", "<b><!-- x -->", "<a><!--x-->", "<span><!---->\n", "<span><?x?>",
+             "<span><![CDATA[x]]>", "<i><!x>", '<span title="\n\n"><!---->', "<span><!---->x</b>"]
+
+
+def commented(unit: str) -> str:
+    return unit * (40_000 // len(unit))
+
+
+@pytest.mark.parametrize("unit", COMMENTED + ["distinct"])
+def test_comments_in_inline_tags(unit):
+    source = "".join(f"<a{i}><!---->" for i in range(3_000)) if unit == "distinct" else commented(unit)
+    md = markdown.Markdown(extensions=["md_in_html", "attr_list", "tables", "toc", "bantin.convert.htmlguard"])
+    assert timed(md.convert, source) < BOUND
+    assert timed(htmlblocks.read_html, source) < BOUND
+
+
+@pytest.mark.parametrize("unit", COMMENTED)
+def test_comments_in_inline_tags_extractor_alone(unit):
+    """The extractor on 300 KB (the inline pass after it is a cost of its own)."""
+    md = markdown.Markdown(extensions=["md_in_html"])
+    parser = htmlguard.LinearExtractorExtra(md)
+    started = time.process_time()
+    parser.feed(line(unit))
+    parser.close()
+    assert time.process_time() - started < BOUND
 
 
 def test_guard_leaves_ordinary_text_alone():

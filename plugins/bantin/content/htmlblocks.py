@@ -25,7 +25,9 @@ opening tag to the end of the article vanishes from the page without a word.
 
 Linear like the build: the unclosed `<` that make Python's HTML parser quadratic before Python
 3.11.13 are replaced first, as `convert.htmlguard` does in the build (`text.unclosed`; same
-length here, so every offset stays).
+length here, so every offset stays), and the extractor asks whether a comment sits in an
+inline element the linear way the build's does (`text.inlineclose`: `<span><!---->` repeated
+was cubic, 1.5 s for 13 KB).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from functools import lru_cache
 import markdown
 from markdown.extensions.md_in_html import HTMLExtractorExtra
 
+from bantin.text.inlineclose import LinearInlineClose
 from bantin.text.unclosed import many_unclosed
 
 HELD, CUT, QUIET, TEXT = "held", "cut", "quiet", "text"
@@ -115,8 +118,8 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown()
 
 
-class _Noting(HTMLExtractorExtra):
-    """HTMLExtractorExtra as it is, noting where each piece it is handed begins and its kind."""
+class _Noting(LinearInlineClose, HTMLExtractorExtra):
+    """HTMLExtractorExtra as the build runs it (`text.inlineclose`), noting where each piece it is handed begins and its kind."""
 
     def __init__(self, md: markdown.Markdown, text: str):
         md.htmlStash.reset()

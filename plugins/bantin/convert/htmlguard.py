@@ -19,16 +19,24 @@ when there is none ("[a](" repeated: 500 s for 100 KB; 20,000 nested "[…]": 97
 those walks would add up to more than BUDGET characters, the costliest openers (with
 their balancing closer) are replaced the same way (U+FDD1-U+FDD4) and written back as
 themselves; a page of ordinary links walks a few thousand characters.
+
+Python-Markdown's HTML extractor itself is cubic on inline tags holding comments
+(`<span><!---->` repeated: 10.8 s for 26 KB): at every comment it searches the rest of the
+paragraph once per open inline tag. Its `html_block` preprocessor is swapped here for one
+whose extractor answers the same question in linear time (`text.inlineclose`), same output.
 """
 
 from __future__ import annotations
 
 import re
 
-from markdown import Extension
+from markdown import Extension, htmlparser
+from markdown import preprocessors
+from markdown.extensions import md_in_html
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
+from bantin.text.inlineclose import LinearInlineClose
 from bantin.text.unclosed import many_unclosed
 
 PLACEHOLDER = "\ufdd0"
@@ -116,12 +124,54 @@ def restore(html: str) -> str:
     return html
 
 
+class LinearExtractor(LinearInlineClose, htmlparser.HTMLExtractor):
+    """Python-Markdown's extractor (no md_in_html), its comment question answered linearly."""
+
+
+class LinearExtractorExtra(LinearInlineClose, md_in_html.HTMLExtractorExtra):
+    """md_in_html's extractor, its comment question answered linearly."""
+
+
+class _LinearHtmlBlock(preprocessors.HtmlBlockPreprocessor):
+    """Python-Markdown's `html_block` (its `run`, as it is) with the linear extractor."""
+
+    extractor = LinearExtractor
+
+    def run(self, lines: list[str]) -> list[str]:
+        parser = self.extractor(self.md)
+        parser.feed("\n".join(lines))
+        parser.close()
+        return "".join(parser.cleandoc).split("\n")
+
+
+class _LinearHtmlBlockExtra(_LinearHtmlBlock, md_in_html.HtmlBlockPreprocessor):
+    extractor = LinearExtractorExtra
+
+
+_LINEAR = {preprocessors.HtmlBlockPreprocessor: _LinearHtmlBlock,
+           md_in_html.HtmlBlockPreprocessor: _LinearHtmlBlockExtra}
+
+
+def _use_linear_extractor(md) -> None:
+    """Make `html_block` its linear twin, whichever of the two Python-Markdown registered.
+
+    At run time, just before it runs: md_in_html replaces the core one and extensions come in
+    any order. The object itself changes class (the twins add no state), because the
+    conversion already holds the list of preprocessors it runs.
+    """
+    current = md.preprocessors["html_block"] if "html_block" in md.preprocessors else None
+    linear = _LINEAR.get(type(current))
+    if linear is not None:
+        current.__class__ = linear
+
+
 class _Defuse(Preprocessor):
     def __init__(self, md, state: dict):
         super().__init__(md)
         self.state = state
 
     def run(self, lines: list[str]) -> list[str]:
+        _use_linear_extractor(self.md)
         text = "\n".join(lines)
         fixed, self.state["placeholders"] = defuse(text)
         return lines if fixed is text else fixed.split("\n")
