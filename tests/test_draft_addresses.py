@@ -98,3 +98,28 @@ def test_an_autolink_to_a_draft_is_dropped_wherever_it_is_written():
     body = f"[xem <{DRAFT_ADDRESS}>](khac.md) <{DRAFT_ADDRESS}> [xem <{SITE}/tin-tuc/trang-khac/>](b.md)"
     assert files_for_addresses(body, files, {DRAFT_ADDRESS}) == \
         r"[xem ](khac.md)  [xem https://bantin\.example\.org/tin\-tuc/trang\-khac/](b.md)"  # as written, escaped
+
+
+EMPHASISED = (f"Mot [**{DRAFT_ADDRESS}**](nhap.md) ở đây.\n\n"
+              f"Hai [*{DRAFT_ADDRESS}*](nhap.md) ở đây.\n\n"
+              f"Ba [`{DRAFT_ADDRESS}`](nhap.md) ở đây.\n\n"
+              f"Bon [**{DRAFT_ADDRESS}**][r] ở đây.\n\n"
+              f'Nam <a href="nhap.md">_{DRAFT_ADDRESS}_</a> ở đây.\n\n'
+              f'Sau <a href="nhap.md">{DRAFT_ADDRESS}\n\n'
+              f'Bay <a href="nhap.md">{DRAFT_ADDRESS}<a href="khac.md">khác</a> ở đây.\n\n'
+              "Tam [bài nháp](nhap.md) ở đây.\n\n"
+              "[r]: nhap.md\n")
+
+
+def test_an_address_in_bold_italic_or_code_or_an_unclosed_a_goes_with_the_link(tmp_path):
+    """The second review of session 38 (F1): words that are the draft's address in bold,
+    italics or code, and a raw `<a>` no `</a>` closes (the browser ends it at another `<a` or
+    at the paragraph's end), kept the address in the page, its description, the feeds and the
+    search index. Words that are not an address stay, as before."""
+    site = write_site(tmp_path, {**FILES, LINKING: article("Liên kết", body=EMPHASISED)})
+    mkdocs_build(site)
+    page = read(site, "tin-tuc/lien-ket/index.html")
+    assert "<p>Tam bài nháp ở đây.</p>" in page and '<a href="../trang-khac/">khác</a>' in page
+    texts = [path for path in (site / "site").rglob("*") if path.suffix in (".html", ".xml", ".js", ".json", ".txt")]
+    leaked = [str(path.relative_to(site)) for path in texts if "ban-nhap-bi-mat" in path.read_text(encoding="utf-8")]
+    assert leaked == []

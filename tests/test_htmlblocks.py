@@ -222,3 +222,15 @@ def test_generated_documents_agree_with_python_markdown(pieces: list[str]) -> No
     if "[c" not in body and not any(element.lost for element in open_elements(body)):
         extra = [target for target in set(check) if check.count(target) > page.count(target)]
         assert not extra, (body, page, check)
+
+
+@pytest.mark.parametrize("tag", ['<div Markdown="1">', '<DIV MARKDOWN="1">', "<div markdown>"])
+def test_the_attribute_asks_for_markdown_whatever_its_case(tag: str) -> None:
+    """Python's HTML parser lowers attribute names, so Python-Markdown reads `Markdown="1"` as
+    `markdown="1"` and drops the page's end as well; the check looked for the lower-case word
+    only and said nothing (second review of session 38, F2)."""
+    body = f"Mở đầu.\n\n{tag}\n\n<div>\nA\n\nKết thúc.\n"
+    assert "Kết thúc" not in rendered(body)  # what Python-Markdown does with it
+    problems = Problems()
+    report_open_blocks(SimpleNamespace(src="tin-tuc/a.md", body=body, body_line=1), problems)
+    assert problems.errors, problems

@@ -250,13 +250,13 @@ def references(item: Item) -> list[Ref]:
     inlines = inline_links(inline, pairs, read.starts) if "](" in inline else []
     found += [Ref(line(link.start), _address(text, link.target), link.image,
                   unescape(text[slice(*link.text)]) if link.image else None, media=link.image,
-                  address_words=not link.image and is_address(unescape(text[slice(*link.text)])))
+                  address_words=not link.image and is_address(unescape(body[slice(*link.text)])))
               for link in inlines]
     found += [Ref(line(auto.start), auto.address, address_words=True, autolink=True, in_words=auto.in_words)
               for auto in autolinks(read, inlines)]
     if read.definitions:
         shown = _image_labels(text, inline) if "![" in inline else set()
-        words = _words_of_uses(read, pairs, inlines)
+        words = _words_of_uses(body, read, pairs, inlines)
         found += [Ref(line(d.start), d.target, media=_label(d.label) in shown,
                       address_words=True in words.get(_label(d.label), ()),
                       other_words=False in words.get(_label(d.label), ())) for d in read.definitions]
@@ -273,21 +273,21 @@ def references(item: Item) -> list[Ref]:
     return [ref for ref in found if ref.target]
 
 
-def _words_of_uses(read: _Read, pairs: dict[int, int], found: list) -> dict[str, set[bool]]:
+def _words_of_uses(body: str, read: _Read, pairs: dict[int, int], found: list) -> dict[str, set[bool]]:
     """label → whether the words of its uses are a web address (True), not one (False), or
     both: a use `[https://<site>/tin-tuc/nhap/][r]` goes with its words when `r` is a draft
     (session 38, review F3), and the warning on the definition's line says so."""
     uses = reference_uses(read.inline, pairs, found, {d.start for d in read.definitions}, read.starts)
     words: dict[str, set[bool]] = {}
     for use in uses:
-        words.setdefault(_label(use.label), set()).add(is_address(unescape(read.text[slice(*use.text)])))
+        words.setdefault(_label(use.label), set()).add(is_address(unescape(body[slice(*use.text)])))
     return words
 
 
 def is_address(words: str) -> bool:
     """Whether a link's words are a web address, as an autolink's are: taken down, they would
     show the page's address, and a draft's address holds its title's words (session 36)."""
-    words = words.strip()
+    words = words.strip().strip("*_`~").strip()  # `**https://…**`: bold, italic or code is still the address
     return words[:8].lower().startswith(("http://", "https://")) and not any(c.isspace() for c in words)
 
 
@@ -446,16 +446,29 @@ class _Anchors:
         return self._closes[index] if index < len(self._closes) else None
 
     def address_words(self, m: re.Match) -> bool:
-        """Whether the words of the `<a>` that `m` opens, up to its `</a>`, are a web address
-        (tags in them dropped, entities read): the raw HTML form of `[https://…](nhap.md)`.
-        Words that another `<a` interrupts are not read (a browser ends the first link there):
-        so each tag reads only up to the next, and the whole text is read once."""
+        """Whether the words of the `<a>` that `m` opens are a web address (tags in them
+        dropped, entities read): the raw HTML form of `[https://…](nhap.md)`."""
+        return self.address_end(m) is not None
+
+    def address_end(self, m: re.Match) -> int | None:
+        """Where what goes with the `<a>` that `m` opens ends when its words are a web address
+        (after its `</a>`, or after the words when nothing closes them), else None. The words
+        are what a browser makes the link's: up to its `</a>`, to another `<a` (which ends the
+        first link there), or to the paragraph's end (a blank line) when neither comes: an
+        unclosed `<a>` kept a draft's address as words (second review of session 38, F1).
+        Each tag reads only up to the next mark, so the whole text is read once."""
         end = self.tag_end(m)
-        mark = _A_MARK.search(self.text, end) if end is not None else None
-        close = self.close_after(end) if mark is not None and mark.group().startswith("</") else None
-        if close is None or close.start() != mark.start():
-            return False
-        return is_address(html.unescape(_INNER_TAG.sub("", self.text[end:close.start()])))
+        if end is None:
+            return None
+        mark = _A_MARK.search(self.text, end)
+        stop = mark.start() if mark is not None else len(self.text)
+        blank = _BLANK_LINE.search(self.text, end, stop)
+        if blank is not None:
+            stop = blank.start()
+        if not is_address(html.unescape(_INNER_TAG.sub("", self.text[end:stop]))):
+            return None
+        close = self.close_after(end) if blank is None and mark is not None else None
+        return close.end() if close is not None and close.start() == stop else stop
 
 
 def unlink(body: str, src: str, gone: Collection[str]) -> str:
@@ -478,10 +491,10 @@ def unlink(body: str, src: str, gone: Collection[str]) -> str:
     edits: list[Edit] = []
     pairs = bracket_pairs(inline, read.starts) if "]" in inline else {}
     found = inline_links(inline, pairs, read.starts) if "](" in inline else []
-    edits += [(link.start, link.end, "" if is_address(unescape(text[slice(*link.text)])) else link.text)
+    edits += [(link.start, link.end, "" if is_address(unescape(body[slice(*link.text)])) else link.text)
               for link in found if not link.image and leads(_address(text, link.target))]
     if read.definitions:
-        edits += _reference_edits(read, leads, pairs, found)
+        edits += _reference_edits(body, read, leads, pairs, found)
     if "<" in read.html:
         edits += _anchor_edits(read.html, leads)
     return _apply(body, edits)
@@ -497,7 +510,7 @@ def _draft_target(src: str, target: str, gone: Collection[str]) -> bool:
     return resolve(src, target) in gone
 
 
-def _reference_edits(read: _Read, leads, pairs, found) -> list[Edit]:
+def _reference_edits(body: str, read: _Read, leads, pairs, found) -> list[Edit]:
     """Definitions `[label]: page.md` of a draft blanked (from their `[` to the end of their
     last line: in a list item `- ` stays, an empty item as Python-Markdown shows it), and their
     uses `[text][label]`, `[label][]`, `[label]` made their text (`[![ảnh](p.png)][r]` the
@@ -513,7 +526,7 @@ def _reference_edits(read: _Read, leads, pairs, found) -> list[Edit]:
     if not labels:
         return []
     definitions = {definition.start for definition in read.definitions}
-    edits += [(use.start, use.end, "" if is_address(unescape(read.text[slice(*use.text)])) else use.text)
+    edits += [(use.start, use.end, "" if is_address(unescape(body[slice(*use.text)])) else use.text)
               for use in reference_uses(read.inline, pairs, found, definitions, read.starts)
               if _label(use.label) in labels]
     return edits
@@ -533,10 +546,11 @@ def _anchor_edits(text: str, leads) -> list[Edit]:
             continue
         spot = attrs.get("id") or attrs.get("name")
         opening = f'<span id="{html.escape(spot)}">' if spot else ""
-        close = anchors.close_after(end)
-        if close is not None and anchors.address_words(m):
-            edits.append((m.start(), close.end(), f"{opening}</span>" if spot else ""))
+        gone_to = anchors.address_end(m)
+        if gone_to is not None:
+            edits.append((m.start(), gone_to, f"{opening}</span>" if spot else ""))
             continue
+        close = anchors.close_after(end)
         edits.append((m.start(), end, opening))
         if close is not None:
             edits.append((close.start(), close.end(), "</span>" if spot else ""))
