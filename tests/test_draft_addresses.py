@@ -123,3 +123,22 @@ def test_an_address_in_bold_italic_or_code_or_an_unclosed_a_goes_with_the_link(t
     texts = [path for path in (site / "site").rglob("*") if path.suffix in (".html", ".xml", ".js", ".json", ".txt")]
     leaked = [str(path.relative_to(site)) for path in texts if "ban-nhap-bi-mat" in path.read_text(encoding="utf-8")]
     assert leaked == []
+
+
+def test_an_attribute_list_goes_with_the_link_it_was_written_for(tmp_path):
+    """`[a](nhap.md){: title="…"}`: the link to the draft became its words and its attribute
+    list stayed as text, so the page showed «Xem bài chi tiết{ .md-button }» and a title holding
+    the draft's address published it (second review of session 38, F4)."""
+    body = ("Mot [Xem bài chi tiết](nhap.md){ .md-button } ở đây.\n\n"
+            f'Hai [bài]({"nhap.md"}){{: title="{DRAFT_ADDRESS}"}} ở đây.\n\n'
+            "Ba [bài][r]{: .md-button } ở đây.\n\n"
+            "Bon [trang khác](khac.md){: .md-button } ở đây.\n\n"
+            "[r]: nhap.md\n")
+    site = write_site(tmp_path, {**FILES, LINKING: article("Liên kết", body=body)})
+    mkdocs_build(site)
+    page = read(site, "tin-tuc/lien-ket/index.html")
+    for shown in ("<p>Mot Xem bài chi tiết ở đây.</p>", "<p>Hai bài ở đây.</p>", "<p>Ba bài ở đây.</p>",
+                  'href="../trang-khac/">trang khác</a> ở đây.</p>'):  # a page's link: attr_list reads its list
+        assert shown in page, (shown, page)
+    texts = [path for path in (site / "site").rglob("*") if path.suffix in (".html", ".xml", ".js", ".json", ".txt")]
+    assert [str(p.relative_to(site)) for p in texts if "ban-nhap-bi-mat" in p.read_text(encoding="utf-8")] == []

@@ -259,7 +259,8 @@ ATTACKS = ["[" * 300_000, "](" * 150_000, "![" * 150_000, "[a](" * 75_000, "[a](
            "[a [b] c][" * 30_000, "[a](" + " " * 300_000 + "x", "[x]" * 100_000, "[a]\n\n" * 60_000,
            # session 38: words of reference links and raw <a> read for an address, titles skipped
            "[x <https://a.org/>][r] " * 12_000 + "\n\n[r]: b.md", "<a href=b.md>https://a.org/x" * 10_000 + "</a>",
-           "<a href=b.md " * 20_000, '[a](b "<https://a.org/> ' * 12_000]
+           "<a href=b.md " * 20_000, '[a](b "<https://a.org/> ' * 12_000,
+           "[a](b.md){: x" * 25_000, "[a](b.md){" * 30_000, "<a href=b.md>**https://a.org/x" * 10_000]
 
 
 def _link_code_seconds(base, site, line: str) -> float:
