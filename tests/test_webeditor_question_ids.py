@@ -43,11 +43,13 @@ def page(chromium, two_handbooks):
 
 
 def _refused(page, words: str) -> str:
-    """The refusal's notice, once shown, then a moment in which a save would have been written."""
+    """The refusal's notice, read as soon as it shows (it closes by itself: read after the
+    pause, it had gone in a loaded run), then a moment in which a save would have been written."""
     notice = page.locator(".Toastify__toast").filter(has_text=words).first
     notice.wait_for(timeout=15_000)
+    said = notice.inner_text()
     page.wait_for_timeout(1500)
-    return notice.inner_text()
+    return said
 
 
 def test_an_id_of_another_handbook_is_refused_naming_it_then_a_free_one_saves(page, two_handbooks):
