@@ -17,11 +17,11 @@ from markdown.extensions.toc import unique
 
 from bantin.text.vi import slugify
 from bantin.content.links import link_words, markdown_text
+from bantin.content.literal import ATTR_LIST
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)(.*)$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_ATTR_LIST = re.compile(r"(?<!\\)\{:?([^{}\n]*)\}")  # `\{#x}` is text, not an attribute list
 _ATTR_ID = re.compile(r"#([^\s{}#]+)")
 _ATTR_KEY_ID = re.compile(r"(?<![^\s:])id=(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'{}]+))")
 _TRAILING_ATTRS = re.compile(r"(?<!\\)\{:?[^{}\n]*\}[ \t]*$")
@@ -90,7 +90,7 @@ def anchors(body: str, slug: Callable[[str], str] | None = None) -> set[str]:
     """
     slug = slug or heading_id
     text = markdown_text(body)
-    explicit = {i for m in _ATTR_LIST.finditer(text) for i in attr_list_ids(m.group(1))}
+    explicit = {i for m in ATTR_LIST.finditer(text) for i in attr_list_ids(m.group(1))}
     found = set(explicit)
     found |= {next(v for v in m.groups() if v is not None) for m in _RAW_ID.finditer(text)}
     headings = [h for h in _heading_texts(body, text) if not attr_list_ids(_attr_tail(h))]

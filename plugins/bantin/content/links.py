@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from bantin.content.blocks import Definition, Reading, read_blocks
 from bantin.content.htmlblocks import CUT, HELD, QUIET
-from bantin.content.literal import (blank_escapes, blank_inline_code, code_free, escaped_characters, fenced_lines,
+from bantin.content.literal import (ATTR_LIST, blank_escapes, blank_inline_code, code_free, escaped_characters, fenced_lines,
                                    outside_code, unescape)
 from bantin.content.mdlinks import bracket_pairs, inline_links, reference_uses
 from bantin.content.model import Item
@@ -500,16 +500,13 @@ def unlink(body: str, src: str, gone: Collection[str]) -> str:
     return _apply(body, edits)
 
 
-# attr_list's `{: title="…" .md-button }` right after a link: it was the link's, so it goes with
-# it (left behind, it showed as text, and `{: title="<a draft's address>"}` published the address:
-# second review of session 38, F4). At most 500 characters read: linear on a line of links.
-_ATTRIBUTES_AFTER = re.compile(r"\{:?[ ]*[^}\n ][^}\n]{0,500}\}")
-
-
 def _past_attributes(body: str, end: int) -> int:
-    """After the attribute list that follows a link ending at `end`, or `end` when none does."""
-    found = _ATTRIBUTES_AFTER.match(body, end) if body.startswith("{", end) else None
-    return found.end() if found is not None else end
+    """After the attribute list (`{: title="…" .md-button }`) that follows a link ending at
+    `end`, or `end` when none does: it was the link's, so it goes with it (left behind, it
+    showed as text, and `{: title="<a draft's address>"}` published the address: second review
+    of session 38, F4). An empty `{}` is no attribute list to attr_list: it stays."""
+    found = ATTR_LIST.match(body, end) if body.startswith("{", end) else None
+    return found.end() if found is not None and found.group(1).strip() else end
 
 
 def _draft_target(src: str, target: str, gone: Collection[str]) -> bool:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from bantin.content.anchors import attr_list_ids, reserved_id
-from bantin.content.literal import outside_code
+from bantin.content.literal import ATTR_LIST, outside_code
 from bantin.problems import Problems
 
 EXTRA_TAGS = {"iframe", "figure", "figcaption", "details", "summary", "mark", "ins", "del", "abbr",
@@ -43,7 +43,6 @@ _UNSAFE = [
 _RAW_ID = re.compile(r"<[a-z][^<>]*?\sid\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.I)
 _RAW_CLASS = re.compile(r"<[a-z][^<>]*?\sclass\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.I)
 _RAW_DOWNLOAD = re.compile(r"<a\s[^<>]*?\bdownload\s*=\s*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))", re.I)
-_LIST_ID = re.compile(r"(?<!\\)\{:?([^{}\n]*)\}")  # `\{#x}` is text: attr_list leaves it alone
 _LIST_CLASS = re.compile(r"(?<![^\s:])\.([^\s{}.#=\"']+)")
 # Classes Material's bundle or our theme's scripts act on (`pre.mermaid` loads mermaid from
 # unpkg.com; `.md-dialog--active` fakes a site notice; `.annotate`, `.highlight`, `.tabbed-…`
@@ -116,7 +115,7 @@ def _classes(line: str) -> list[str]:
     if "class" in line:
         found += [c for m in _RAW_CLASS.finditer(line) for c in next(v for v in m.groups() if v is not None).split()]
     if "{" in line:
-        found += [c for m in _LIST_ID.finditer(line) for c in _LIST_CLASS.findall(m.group(1))]
+        found += [c for m in ATTR_LIST.finditer(line) for c in _LIST_CLASS.findall(m.group(1))]
     return found
 
 
@@ -134,7 +133,7 @@ def _ids(line: str) -> list[str]:
     if "id" in line:
         found += [next(v for v in m.groups() if v is not None) for m in _RAW_ID.finditer(line)]
     if "{" in line:
-        found += [i for m in _LIST_ID.finditer(line) for i in attr_list_ids(m.group(1))]
+        found += [i for m in ATTR_LIST.finditer(line) for i in attr_list_ids(m.group(1))]
     return found
 
 
