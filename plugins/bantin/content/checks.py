@@ -366,8 +366,14 @@ def _address_of_no_page(item: Item, ref: Ref, bare: str, site: Site, problems: P
 
 def _draft_intended(path: str, site: Site) -> tuple[str, str] | None:
     """(src, anchor) of the draft a site address names (a page taken down since the link was
-    written), or of a question of a draft handbook."""
-    return _page_at(_bare(path), site.draft_paths)
+    written), or of a question of a draft handbook; in any case (`/TIN-TUC/BAN-NHAP/`): a
+    server may answer it with nothing, but its words are the draft's title all the same
+    (session 39: published as a link to another site, the address whole)."""
+    found = _page_at(_bare(path), site.draft_paths)
+    if found is None and path != path.lower():
+        folded = {page.lower(): item for page, item in site.draft_paths.items()}
+        found = _page_at(_bare(path).lower(), folded)
+    return found
 
 
 # A link copied from the address bar of `bantin serve`, `bantin edit` or `bantin serve-site` (an

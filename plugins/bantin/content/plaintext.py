@@ -44,9 +44,10 @@ MARKUP = (_TAG, _ENTITY, _MARKDOWN)
 _NAMES = {"title": "tiêu đề", "summary": "tóm tắt"}
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """The text a reader should see: tags dropped, entities decoded, Markdown marks and
-    link targets dropped, spaces (a decoded &nbsp; too) made single."""
+    link targets dropped, spaces (a decoded &nbsp; too) made single (what a fix suggests
+    typing: also content/draftmentions.py's)."""
     text = _TAG.sub(" ", text)
     text = _MARKDOWN.sub(lambda m: m.group(0).strip("*_").split("](")[0].lstrip("["), text)
     text = html.unescape(text)
@@ -66,12 +67,17 @@ def markup_problems(key: str, text: str) -> list[tuple[str, str]]:
         found.append(f"dấu Markdown `{short(mark.group(0), 30)}`")
     if not found:
         return []
-    plain = _plain(text)
     message = (f"{name} có {', '.join(found)}: {name} hiện đúng từng ký tự đã gõ, nên người đọc sẽ "
                "thấy nguyên các ký tự này (không in đậm, không xuống dòng, không thành liên kết)")
-    fix = (f"chỉ để chữ: `{key}: {short(plain, 120)}`" if plain else
-           f"viết {name} bằng chữ thường, không có thẻ hay mã HTML")
-    return [(message, fix)]
+    return [(message, markup_fix(key, plain(text)))]
+
+
+def markup_fix(key: str, shown: str) -> str:
+    """The fix for markup in `key`: the line to type, `shown` being its text without the markup
+    (content/draftmentions.py writes it again without a draft's address)."""
+    name = _NAMES.get(key, f"`{key}`")
+    return (f"chỉ để chữ: `{key}: {short(shown, 120)}`" if shown else
+            f"viết {name} bằng chữ thường, không có thẻ hay mã HTML")
 
 
 def length_problem(key: str, text: str) -> tuple[str, str] | None:

@@ -40,7 +40,7 @@ from bantin.config import siteurl
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, build_categories, check_iframe_hosts, check_numbers
 from bantin.config.urlprefixes import build_prefixes
 from bantin.content import drafts
-from bantin.content import draftfiles
+from bantin.content import draftfiles, draftmentions
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.ownaddress import OwnAddress
 from bantin.content.sanitize import clean
@@ -229,11 +229,15 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
                         refused=inventory.refused | (failed_pages - unread_drafts), read=inputs.read,
                         short_prefix=urls.prefixes.short, unread_drafts=unread_drafts)
     used = check_links(corpus.items, targets, problems)
+    as_read = corpus
     if targets.by_address:  # links by the site's full address become links to files (checks._own_address)
         corpus = corpus.with_files(targets.by_address, targets.hidden)
     if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft), those too
         corpus = corpus.unlinked(targets.to_drafts)
-    if targets.to_drafts or targets.by_address:
+    mentioned = _without_drafts_addresses(corpus, as_read, site, urls, problems) if not include_drafts else {}
+    if mentioned:  # a draft's address written as text, in a summary, a source: left out (content/draftmentions.py)
+        corpus = corpus.replaced(mentioned)
+    if targets.to_drafts or targets.by_address or mentioned:
         generated = generated_pages(corpus, urls)  # listings and question pages hold the items
     # What drafts with a slip use, read from their text: theirs too, not nobody's (content/draftfiles.py)
     own = OwnAddress(site.site_url, site.published_url)  # `https://<site>/tai-lieu/a.pdf` too, as the check reads it
@@ -252,6 +256,17 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     withheld = (in_content - inventory.accepted) | held | unused
     query_pages = _query_pages(inputs, site, urls, corpus, generated, planned, problems)
     return SiteRead(corpus, generated, problems, withheld, query_pages, targets.linked)
+
+
+def _without_drafts_addresses(corpus: Corpus, as_read: Corpus, site: SiteConfig, urls: UrlScheme,
+                              problems: Problems) -> dict[str, Item]:
+    """src → each published item that writes a draft's address, without it (warned of)."""
+    shown = corpus.published
+    addresses = draftmentions.DraftAddresses.of([item for item in corpus.items if item.meta.draft], shown,
+                                                (site.published_url, site.site_url), urls.prefixes.short)
+    if addresses is None:
+        return {}
+    return draftmentions.without_drafts_all(shown, {item.src: item for item in as_read.items}, addresses, problems)
 
 
 def _merged(used: dict[str, set[str]], more: dict[str, set[str]]) -> dict[str, set[str]]:

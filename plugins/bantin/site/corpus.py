@@ -226,6 +226,10 @@ class Corpus:
         hidden = hidden or {}
         return self._changed(by_address, lambda item, files: files_item(item, files, hidden.get(item.src, ())))
 
+    def replaced(self, items: Mapping[str, Item]) -> "Corpus":
+        """This corpus with `items` (src → item) in place of the items of those sources."""
+        return self._changed(items, lambda item, new: new)
+
     def _changed(self, by_src: Mapping, change: Callable) -> "Corpus":
         """This corpus with `change(item, by_src[item.src])` in place of each item named."""
         return replace(self, items=tuple(change(item, by_src[item.src]) if item.src in by_src else item

@@ -1,0 +1,175 @@
+"""A draft's address written as text in a published item is left out of every output (session 39).
+
+The second review of session 38 (F5, F6) found a draft's address, which holds its title's words,
+published from `summary:` (page, cards, feeds, search, meta description; and the summary's
+markup warning told the editor to write it out), from `source.url` (the «Nguồn» link and its
+printed address), and from text: beside other words in a link's words, without `https://`, in
+upper case, `%`-escaped, with `index.html`, `#id`, `?q=`, relative, in code. Each is a warning
+on its file, line and field, and the address is left out; never an error (a takedown must
+always publish: session 34)."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime
+
+import feedparser
+import pytest
+
+from bantin.content.draftmentions import DraftAddresses
+from bantin.content.model import Item, Meta, Question
+from sitekit import article, build as mkdocs_build, read, run_bantin, write_site
+
+SITE = "https://bantin.example.org"
+DRAFT = f"{SITE}/tin-tuc/ban-nhap-bi-mat/"
+LINKING = "tin-tuc/lien-ket.md"
+# The front matter: `---`, title, date, category, summary (5-6, YAML wraps it), source (7-9), `---`: the body from 11.
+BODY = (f"Mot [xem {DRAFT} tại đây](nhap.md) nhé.\n\n"                                   # 11: words and more (F6)
+        f"Hai [xem {DRAFT} tại đây](khac.md) nhé.\n\n"                                   # 13: a page's link's words
+        "Ba [bantin.example.org/tin-tuc/ban-nhap-bi-mat/](nhap.md) nhé.\n\n"              # 15: no scheme, in words
+        "Bon bantin.example.org/tin-tuc/ban-nhap-bi-mat/ nhé.\n\n"                         # 17: no scheme, in text
+        "Nam HTTPS://BANTIN.EXAMPLE.ORG/TIN-TUC/BAN-NHAP-BI-MAT/ nhé.\n\n"                 # 19: upper case
+        f"Sau {SITE}/tin-tuc/ban%2Dnhap%2Dbi%2Dmat/ nhé.\n\n"                              # 21: %-escaped
+        f"Bay {DRAFT}index.html, {DRAFT}#muc, {DRAFT}?q=1 nhé.\n\n"                        # 23
+        "Tam ../ban-nhap-bi-mat/ nhé.\n\n"                                                # 25: relative
+        f"Chin `{DRAFT}` và ``xem {DRAFT}`` nhé.\n\n"                                     # 27: code
+        f"Muoi [bài]({SITE}/TIN-TUC/BAN-NHAP-BI-MAT/) nhé.\n\n"                            # 29: a link in upper case
+        f'Muoi mot <a href="nhap.md">[{DRAFT}](khac.md)</a> nhé.\n\n'                     # 31
+        f"Muoi hai {SITE}/tin-tuc/trang-khac/ và https://other.example.net/tin-tuc/ban-nhap-bi-mat/ ở lại.\n")  # 33
+SUMMARY = f"Tóm tắt xem [{DRAFT}](nhap.md) và <{DRAFT}> nhé."
+FILES = {
+    LINKING: article("Liên kết", body=BODY, summary=SUMMARY, source={"name": "Bài gốc", "url": DRAFT}),
+    "tin-tuc/khac.md": article("Trang khác"),
+    "tin-tuc/nhap.md": article("Bản nháp bí mật", draft=True),
+}
+SAID = ["<p>Mot xem tại đây nhé.</p>", '<p>Hai <a href="../trang-khac/">xem tại đây</a> nhé.</p>', "<p>Ba nhé.</p>", "<p>Bon nhé.</p>", "<p>Nam nhé.</p>", "<p>Sau nhé.</p>", "<p>Bay,, nhé.</p>", "<p>Tam nhé.</p>",
+        "<p>Chin và <code>xem</code> nhé.</p>", "<p>Muoi bài nhé.</p>", "<p>Muoi mot nhé.</p>",
+        f'<p>Muoi hai {SITE}/tin-tuc/trang-khac/ và https://other.example.net/tin-tuc/ban-nhap-bi-mat/ ở lại.</p>']
+
+
+def _leaks(site) -> list[str]:
+    """Every output text file that holds the draft's slug in any spelling, but for the other site's address."""
+    found = []
+    for path in (site / "site").rglob("*"):
+        if path.suffix in (".html", ".xml", ".js", ".json", ".txt"):
+            text = path.read_text(encoding="utf-8").replace("other.example.net/tin-tuc/ban-nhap-bi-mat", "")
+            if re.search(r"ban-nhap-bi-mat|ban%2dnhap", text, re.IGNORECASE):
+                found.append(str(path.relative_to(site)))
+    return found
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("draftmentions"), FILES)
+    mkdocs_build(root)  # --strict: fails the test when the build fails
+    return root
+
+
+def test_a_strict_build_publishes_the_draft_s_address_nowhere(site):
+    page = read(site, "tin-tuc/lien-ket/index.html")
+    for shown in SAID:
+        assert shown in page, (shown, page)
+    assert '<p class="bt-source">Nguồn: Bài gốc</p>' in page  # the name, no link, no printed address
+    assert '<meta name="description" content="Tóm tắt xem [](nhap.md) và nhé.">' not in page
+    description = re.search(r'<meta name="description" content="([^"]*)"', page).group(1)
+    assert description == "Tóm tắt xem và nhé."
+    assert f'<meta property="og:description" content="{description}">' in page
+    feed = feedparser.parse(read(site, "feed.xml"))
+    entry = next(e for e in feed.entries if e.title == "Liên kết")
+    assert entry.summary == "Tóm tắt xem và nhé."
+    assert "Tóm tắt xem và nhé." in read(site, "index.html")  # the home page's card
+    assert "lien-ket" in read(site, "sitemap.xml")
+    assert _leaks(site) == []  # page, cards, feeds, search index, sitemap, meta tags, JSON-LD
+
+
+def test_each_mention_is_a_warning_on_its_file_line_and_field(site):
+    done = run_bantin(site, "check")
+    assert done.returncode == 0, done.stdout
+    ours = [line for line in done.stdout.splitlines() if line.startswith(LINKING) and "có địa chỉ `" in line]
+    where = sorted({line.split(" cảnh báo:")[0].removeprefix(LINKING + ":").rstrip(":") for line in ours})
+    assert where == ["11", "13", "15", "17", "19", "21", "23", "25", "27", "31", "5: [summary]", "7: [source]"], ours
+    assert all("địa chỉ được bỏ khỏi" in line and "để lộ tên bài chưa đăng" in line for line in ours)
+    summary = next(line for line in ours if "[summary]" in line)
+    assert "ví dụ `summary: Tóm tắt xem và nhé.`" in summary  # the summary to type, without the address
+    source = next(line for line in ours if "[source]" in line)
+    assert "trên trang chỉ còn tên nguồn, không có liên kết" in source and "xóa dòng `url:` của `source:`" in source
+    markup = next(line for line in done.stdout.splitlines() if "[summary]" in line and "dấu Markdown" in line)
+    assert markup.split("→ Cách sửa: ")[1] == "chỉ để chữ: `summary: Tóm tắt xem và nhé.`"  # it wrote the address out
+    assert f"{LINKING}:29: cảnh báo: liên kết `nhap.md` dẫn tới content/tin-tuc/nhap.md" in done.stdout  # upper case
+
+
+def _item(src: str, path: str, draft: bool = False, questions=()) -> Item:
+    meta = Meta(title=src, date=datetime(2024, 5, 1), kind="article", draft=draft)
+    return Item(src=src, meta=meta, body="", body_line=6, path=path, questions=tuple(questions))
+
+
+DRAFTS = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/ban-nhap-bi-mat", True),
+                            _item("hoi-dap/so.md", "hoi-dap/so-tay-nhap", True,
+                                  [Question("cau-bi-mat", "Câu", 1, "", 9), Question("chung", "Câu", 2, "", 12)])],
+                           [_item("tin-tuc/khac.md", "tin-tuc/trang-khac"),
+                            _item("hoi-dap/da-dang.md", "hoi-dap/da-dang", questions=[Question("chung", "Câu", 1, "", 9)])],
+                           ("https://bantin.example.org/", ""))
+
+
+@pytest.mark.parametrize("text, left", [
+    ("Xem https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/ nhé.", "Xem nhé."),
+    ("Xem http://www.bantin.example.org/tin-tuc/ban-nhap-bi-mat nhé.", "Xem nhé."),
+    ("Xem **https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/**.", "Xem."),
+    ("Xem (https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/) nhé.", "Xem nhé."),
+    ("Xem <https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/> nhé.", "Xem nhé."),
+    ("Xem https://bantin.example.org/tin\\-tuc/ban\\-nhap\\-bi\\-mat/ nhé.", "Xem nhé."),  # Markdown's escapes
+    ("Xem https:&#47;&#47;bantin.example.org&#47;tin-tuc&#47;ban-nhap-bi-mat&#47; nhé.", "Xem nhé."),  # entities
+    ("Xem http://127.0.0.1:8000/tin-tuc/ban-nhap-bi-mat/ nhé.", "Xem nhé."),  # the preview's
+    ("Xem localhost:8000/tin-tuc/ban-nhap-bi-mat/ nhé.", "Xem nhé."),
+    ("Xem /tin-tuc/ban-nhap-bi-mat/ nhé.", "Xem nhé."),
+    ("Xem tin-tuc/ban-nhap-bi-mat nhé.", "Xem nhé."),
+    ("Xem ./../../tin-tuc/ban-nhap-bi-mat.html nhé.", "Xem nhé."),
+    ('<a title="https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/">x</a>', '<a title="">x</a>'),
+    ("Xem [https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/](khac.md) nhé.", "Xem nhé."),  # the link too
+    ("Xem https://bantin.example.org/hoi-dap/so-tay-nhap/cau-bi-mat/ nhé.", "Xem nhé."),  # a draft question's page
+    ("Xem https://bantin.example.org/q/cau-bi-mat/ nhé.", "Xem nhé."),  # its short link
+    ("Xem https://bantin.example.org/q/chung/ nhé.", None),  # a published question has that id: its link
+    ("Xem https://bantin.example.org/tin-tuc/trang-khac/ nhé.", None),  # a published page
+    ("Xem https://bantin.example.org/tin-tuc/ban-nhap-bi-mat-cu/ nhé.", None),  # another address
+    ("Xem https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/anh.jpg nhé.", None),  # a folder may share the path
+    ("Xem https://other.example.net/tin-tuc/ban-nhap-bi-mat/ nhé.", None),  # another site's
+    ("Xem other.example.net/tin-tuc/ban-nhap-bi-mat/ nhé.", None),
+    ("Xem 50% và a/b nhé.", None),
+    ("[x](https://other.example.net/?u=https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/)",
+     "[x](https://other.example.net/?u=)"),  # another site's address carrying ours: ours goes
+    ("Xem href=https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/ nhé.", "Xem href= nhé."),
+])
+def test_the_forms_of_a_draft_s_address(text, left):
+    assert DRAFTS.remove(text, "tin-tuc/lien-ket")[0] == (text if left is None else left)
+
+
+def test_a_draft_at_a_published_page_s_address_is_not_the_draft_s():
+    """A clash is the draft's (content/drafts.py): the address is the published page's."""
+    drafts = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/trang-khac", True)],
+                               [_item("tin-tuc/khac.md", "tin-tuc/trang-khac")], ("https://bantin.example.org/",))
+    assert drafts is None
+
+
+UNITS = ["a/", "https://", "https://other.example.net/?u=", "/" * 7, "x" * 50, "(((", "../", "bantin.example.org/", "%2F", "&#47;", "\\/",
+         f"{DRAFT} ", f"`{DRAFT}`", f"[{DRAFT}](", DRAFT]
+
+
+def _cost(unit: str, size: int) -> float:
+    text = unit * (size // len(unit))
+    started = time.process_time()
+    DRAFTS.remove(text, "tin-tuc/lien-ket")
+    return time.process_time() - started
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_reading_text_for_drafts_addresses_is_linear(unit):
+    """One hostile unit repeated, in CPU time: a pattern that rescanned the rest of the text
+    from each start would take hours on megabytes; 4× the text may take at most ~4× the time."""
+    small, large = _cost(unit, 1_000_000), _cost(unit, 4_000_000)
+    assert large < 8 * max(small, 0.02), (small, large)
+
+
+def test_a_20_mb_summary_with_every_unit_is_read_in_seconds():
+    """20 MB, the units mixed (a summary pasted or generated by a hostile pull request)."""
+    assert _cost(" ".join(UNITS), 20_000_000) < 60
