@@ -38,10 +38,16 @@ BODY = (f"Mot [xem {DRAFT} tại đây](nhap.md) nhé.\n\n"                     
         f'Muoi mot <a href="nhap.md">[{DRAFT}](khac.md)</a> nhé.\n\n'                     # 31
         f"Muoi hai {SITE}/tin-tuc/trang-khac/ và https://other.example.net/tin-tuc/ban-nhap-bi-mat/ ở lại.\n")  # 33
 SUMMARY = f"Tóm tắt xem [{DRAFT}](nhap.md) và <{DRAFT}> nhé."
+HANDBOOK = "hoi-dap/so-tay.md"  # a published handbook's answer (line 9) names a draft handbook's question
 FILES = {
     LINKING: article("Liên kết", body=BODY, summary=SUMMARY, source={"name": "Bài gốc", "url": DRAFT}),
     "tin-tuc/khac.md": article("Trang khác"),
     "tin-tuc/nhap.md": article("Bản nháp bí mật", draft=True),
+    HANDBOOK: ("---\ntitle: Sổ tay hòa giải\ndate: 2024-01-01\ncategory: hoa-giai-o-co-so\n---\n\n"
+               "## Câu hỏi 1: Xem ở đâu? {#xem-o-dau}\n\n"
+               f"Xem {SITE}/q/cau-bi-mat/ và {SITE}/hoi-dap/so-tay-nhap/cau-bi-mat/ nhé.\n"),
+    "hoi-dap/nhap.md": ("---\ntitle: Sổ tay nháp\ndate: 2024-01-01\ncategory: hoa-giai-o-co-so\ndraft: true\n---\n\n"
+                        "## Câu hỏi 1: Câu bí mật? {#cau-bi-mat}\n\nĐáp.\n"),
 }
 SAID = ["<p>Mot xem tại đây nhé.</p>", '<p>Hai <a href="../trang-khac/">xem tại đây</a> nhé.</p>', "<p>Ba nhé.</p>", "<p>Bon nhé.</p>", "<p>Nam nhé.</p>", "<p>Sau nhé.</p>", "<p>Bay,, nhé.</p>", "<p>Tam nhé.</p>",
         "<p>Chin và <code>xem</code> nhé.</p>", "<p>Muoi bài nhé.</p>", "<p>Muoi mot nhé.</p>",
@@ -54,7 +60,7 @@ def _leaks(site) -> list[str]:
     for path in (site / "site").rglob("*"):
         if path.suffix in (".html", ".xml", ".js", ".json", ".txt"):
             text = path.read_text(encoding="utf-8").replace("other.example.net/tin-tuc/ban-nhap-bi-mat", "")
-            if re.search(r"ban-nhap-bi-mat|ban%2dnhap", text, re.IGNORECASE):
+            if re.search(r"ban-nhap-bi-mat|ban%2dnhap|cau-bi-mat|so-tay-nhap", text, re.IGNORECASE):
                 found.append(str(path.relative_to(site)))
     return found
 
@@ -80,6 +86,7 @@ def test_a_strict_build_publishes_the_draft_s_address_nowhere(site):
     assert entry.summary == "Tóm tắt xem và nhé."
     assert "Tóm tắt xem và nhé." in read(site, "index.html")  # the home page's card
     assert "lien-ket" in read(site, "sitemap.xml")
+    assert "<p>Xem và nhé.</p>" in read(site, "hoi-dap/so-tay-hoa-giai/xem-o-dau/index.html")
     assert _leaks(site) == []  # page, cards, feeds, search index, sitemap, meta tags, JSON-LD
 
 
@@ -97,6 +104,7 @@ def test_each_mention_is_a_warning_on_its_file_line_and_field(site):
     markup = next(line for line in done.stdout.splitlines() if "[summary]" in line and "dấu Markdown" in line)
     assert markup.split("→ Cách sửa: ")[1] == "chỉ để chữ: `summary: Tóm tắt xem và nhé.`"  # it wrote the address out
     assert f"{LINKING}:29: cảnh báo: liên kết `nhap.md` dẫn tới content/tin-tuc/nhap.md" in done.stdout  # upper case
+    assert done.stdout.count(f"{HANDBOOK}:9: cảnh báo: bài có địa chỉ `{SITE}/") == 2, done.stdout
 
 
 def _item(src: str, path: str, draft: bool = False, questions=()) -> Item:
@@ -142,6 +150,14 @@ DRAFTS = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/ban-nhap-bi-mat", 
 ])
 def test_the_forms_of_a_draft_s_address(text, left):
     assert DRAFTS.remove(text, "tin-tuc/lien-ket")[0] == (text if left is None else left)
+
+
+def test_a_site_under_a_path():
+    drafts = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/ban-nhap-bi-mat", True)], [],
+                               ("https://www.so.example.gov.vn/phap-luat/",))
+    text = ("a https://so.example.gov.vn/phap-luat/tin-tuc/ban-nhap-bi-mat/ b /phap-luat/tin-tuc/ban-nhap-bi-mat/ "
+            "c www.so.example.gov.vn/phap-luat/tin-tuc/ban-nhap-bi-mat d")
+    assert drafts.remove(text, "tin-tuc/lien-ket")[0] == "a b c d"
 
 
 def test_a_draft_at_a_published_page_s_address_is_not_the_draft_s():
