@@ -125,6 +125,8 @@ DRAFTS = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/ban-nhap-bi-mat", 
     ("Xem http://www.bantin.example.org/tin-tuc/ban-nhap-bi-mat nhé.", "Xem nhé."),
     ("Xem **https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/**.", "Xem."),
     ("Xem (https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/) nhé.", "Xem nhé."),
+    ("Xem _https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/_.", "Xem."),
+    ("Xem ~~***https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/***~~ nhé.", "Xem nhé."),
     ("Xem <https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/> nhé.", "Xem nhé."),
     ("Xem https://bantin.example.org/tin\\-tuc/ban\\-nhap\\-bi\\-mat/ nhé.", "Xem nhé."),  # Markdown's escapes
     ("Xem https:&#47;&#47;bantin.example.org&#47;tin-tuc&#47;ban-nhap-bi-mat&#47; nhé.", "Xem nhé."),  # entities
@@ -167,7 +169,7 @@ def test_a_draft_at_a_published_page_s_address_is_not_the_draft_s():
     assert drafts is None
 
 
-UNITS = ["a/", "https://", "https://other.example.net/?u=", "/" * 7, "x" * 50, "(((", "../", "bantin.example.org/", "%2F", "&#47;", "\\/",
+UNITS = ["a/", "_/~", "https://", "https://other.example.net/?u=", "/" * 7, "x" * 50, "(((", "../", "bantin.example.org/", "%2F", "&#47;", "\\/",
          f"{DRAFT} ", f"`{DRAFT}`", f"[{DRAFT}](", DRAFT]
 
 

@@ -52,7 +52,8 @@ _CANDIDATE = re.compile(rf"(?<![^{_SEPARATORS}])[^{_SEPARATORS}/%&\\]*[/%&\\][^{
 _SCHEME = re.compile(r"https?://|^//")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes: `tin\-tuc` shows `tin-tuc`
 _CLOSING = ".,;:!?…"  # a sentence's punctuation after an address stays; `…`: a message cut it short
-_ENTITY_END = re.compile(r"&#?[0-9A-Za-z]{1,31}$")  # a sentence's punctuation after an address stays
+_ENTITY_END = re.compile(r"&#?[0-9A-Za-z]{1,31}$")  # `&#47` before a `;`: the entity's, not the sentence's
+_EMPHASIS = "_~"  # emphasis marks that do not end a word
 _PAIRS = {"<": ">", "(": ")", "`": "`", "*": "*", "_": "_", "~": "~"}  # marks that held the address alone
 _TARGET = re.compile(r"[^()\n]{0,2000}\)")  # a link's `(target "title")` after its words
 _FEW = 40  # drafts' slugs looked for in a whole text before reading its words
@@ -199,11 +200,14 @@ class DraftAddresses:
         if not self._may_hold_any(text):
             return out
         for match in _CANDIDATE.finditer(text):
-            hit = self._in_word(match.group(), page)
+            word = _without_closing(match.group())
+            core = word.strip(_EMPHASIS)  # `_…_`, `~~…~~` are words' characters: the marks are not the address's
+            lead = len(word) - len(word.lstrip(_EMPHASIS))
+            hit = self._in_word(core, page)
             if hit is None:
                 continue
             offset, draft = hit
-            start, end = match.start() + offset, match.start() + len(_without_closing(match.group()))
+            start, end = match.start() + lead + offset, match.start() + lead + len(core)
             written = text[start:end]
             start, end = _with_marks(text, start, end)
             out.append((start, end, written, draft))
