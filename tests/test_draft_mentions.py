@@ -137,6 +137,8 @@ DRAFTS = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/ban-nhap-bi-mat", 
     ("Xem ./../../tin-tuc/ban-nhap-bi-mat.html nhé.", "Xem nhé."),
     ('<a title="https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/">x</a>', '<a title="">x</a>'),
     ("Xem [https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/](khac.md) nhé.", "Xem nhé."),  # the link too
+    ("Xem [https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/][k] nhé.", "Xem nhé."),  # by reference too
+    ("Xem ![https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/](a.jpg) nhé.", "Xem ![](a.jpg) nhé."),  # the picture stays
     ("Xem https://bantin.example.org/hoi-dap/so-tay-nhap/cau-bi-mat/ nhé.", "Xem nhé."),  # a draft question's page
     ("Xem https://bantin.example.org/q/cau-bi-mat/ nhé.", "Xem nhé."),  # its short link
     ("Xem https://bantin.example.org/q/chung/ nhé.", None),  # a published question has that id: its link
@@ -169,8 +171,9 @@ def test_a_draft_at_a_published_page_s_address_is_not_the_draft_s():
     assert drafts is None
 
 
-UNITS = ["a/", "_/~", "https://", "https://other.example.net/?u=", "/" * 7, "x" * 50, "(((", "../", "bantin.example.org/", "%2F", "&#47;", "\\/",
-         f"{DRAFT} ", f"`{DRAFT}`", f"[{DRAFT}](", DRAFT]
+UNITS = ["a/", "_/~", "https://", "https://other.example.net/?u=", "/" * 7, "x" * 50, "(((", "../",
+         "bantin.example.org/", "%2F", "&#47;", "\\/",
+         f"{DRAFT} ", f"`{DRAFT}`", f"[{DRAFT}](", f"[{DRAFT}][", f"![{DRAFT}](", DRAFT]
 
 
 def _cost(unit: str, size: int) -> float:

@@ -56,6 +56,7 @@ _ENTITY_END = re.compile(r"&#?[0-9A-Za-z]{1,31}$")  # `&#47` before a `;`: the e
 _EMPHASIS = "_~"  # emphasis marks that do not end a word
 _PAIRS = {"<": ">", "(": ")", "`": "`", "*": "*", "_": "_", "~": "~"}  # marks that held the address alone
 _TARGET = re.compile(r"[^()\n]{0,2000}\)")  # a link's `(target "title")` after its words
+_LABEL = re.compile(r"[^\[\]\n]{0,200}\]")  # a reference link's `[label]` after its words
 _FEW = 40  # drafts' slugs looked for in a whole text before reading its words
 _MAX_SCHEMES = 4  # schemes tried in one word: each try reads the rest of the word
 _MAX_MARKS = 6  # `***…***`, `` ``…`` ``: more is no mark an editor wrote around one address
@@ -264,9 +265,10 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
             start, end = start - 1, end + 1
         else:
             break
-    if start > 0 and text[start - 1] == "[" and text.startswith("](", end):  # the whole words of a link: the link
-        close = _TARGET.match(text, end + 2)
-        if close is not None:
+    if start > 0 and text[start - 1] == "[" and text[start - 2:start - 1] != "!":  # a picture keeps its image
+        close = (_TARGET.match(text, end + 2) if text.startswith("](", end) else
+                 _LABEL.match(text, end + 2) if text.startswith("][", end) else None)
+        if close is not None:  # the whole words of a link, inline or by reference: the link goes
             start, end = start - 1, close.end()
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
