@@ -85,6 +85,9 @@ def test_a_strict_build_publishes_the_draft_s_address_nowhere(site):
     entry = next(e for e in feed.entries if e.title == "Liên kết")
     assert entry.summary == "Tóm tắt xem và nhé."
     assert "Tóm tắt xem và nhé." in read(site, "index.html")  # the home page's card
+    search = read(site, "assets/search/d/0-0.js")
+    assert '"x":"Mot xem tại đây nhé. Hai xem tại đây nhé. Ba nhé. Bon nhé. Nam nhé. Sau nhé.' in search
+    assert '"x":"Xem và nhé.' in search  # the handbook's question
     assert "lien-ket" in read(site, "sitemap.xml")
     assert "<p>Xem và nhé.</p>" in read(site, "hoi-dap/so-tay-hoa-giai/xem-o-dau/index.html")
     assert _leaks(site) == []  # page, cards, feeds, search index, sitemap, meta tags, JSON-LD
