@@ -383,12 +383,48 @@ TABS_EXPANDED_2 = Patch(
     why="a list nested with a Tab was saved as words of the item above, flat on the site",
 )
 
+# An indented code block (4 spaces in: the guide's code) in a list item or a quote was written
+# back as a ``` fence (Decap's writer has `fences: true`). At the top level the site reads a
+# fence as code (fenced_code is one of MkDocs' builtins), but Python-Markdown's fenced_code
+# reads a fence only at a line's start, never inside a list item or a quote: there the block
+# became inline code in a paragraph, its lines run together and its `<pre>` lost (session 38's
+# review, F5; `list-code`, `quote-code` in tests/data/rich-text-constructs.txt). Code whose
+# parent is a list item or a quote is now written indented, 4 spaces into its container (the
+# list item adds its own 4, LIST_INDENT; the quote its `> `), as Python-Markdown reads code
+# there; a language after the fence cannot be written so and is dropped (the site showed
+# none there). Code at the top level and empty code are written as before. Decap's own
+# check for the indent (`pedantic` only) is kept as it was.
+CODE_IN_CONTAINER = '(t&&("listItem"===t.type||"blockquote"===t.type)&&/\\S/.test(u||""))'
+CODE_INDENTED_IN_CONTAINERS = Patch(
+    name="code in a list item or a quote written indented, as Python-Markdown reads it",
+    original='return p&&e.meta&&(p+=s+e.meta),(p=l.encode(l.escape(p,e)))||c.fences||!u?',
+    fixed=('return p&&e.meta&&(p+=s+e.meta),!' + CODE_IN_CONTAINER
+           + '&&((p=l.encode(l.escape(p,e)))||c.fences||!u)?'),
+    why="code in a list item or a quote was saved as a ``` fence, which the site shows as inline code there",
+)
+
+# The same code read back: Decap's reader (remark-parse) takes a list item's further lines out
+# of the item by its marker's width, `- ` 2 columns (a number `1.`…`9.` is given 4), and
+# Python-Markdown by 4 whatever the marker. Code 8 spaces into a `- ` item (4 for the item, 4
+# for code, as the site reads it) was read holding 2 spaces too many on each line, and written
+# back 10 in: the page's code gained them (measured when CODE_INDENTED_IN_CONTAINERS was first
+# tried, session 38). An item's lines are now taken out by at least 4 columns, as Python-
+# Markdown does; the reader still takes out no more than the least indented of them, so a
+# line 2 in stays in the item as before, and `1.` items read as they did.
+LIST_ITEM_DEDENT = Patch(
+    name="a list item's lines read 4 columns in, as Python-Markdown reads them",
+    original='Number(n)<10&&o.length%2==1&&(n=f+n),(r=t+i(f,n.length)+a)+l',
+    fixed='Number(n)<10&&o.length%2==1&&(n=f+n),((r=t+i(f,n.length)+a).length<t.length+4&&(r=t+i(f,4)),r)+l',
+    why="code 8 spaces into a `- ` list item was read with 2 spaces more and saved 10 in",
+)
+
 PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
            RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED,
            UNREADABLE_SAID, PASTE_NODES, LIST_INDENT, HARD_BREAK, PAREN_NOT_LIST_START, PAREN_NOT_LIST_ITEM,
            SPREAD_READ, SPREAD_READ_2, SPREAD_WRITTEN, SPREAD_WRITTEN_2, ITEMS_APART_ORDERED, ITEMS_APART,
            DEFINITION_ENDS_PARAGRAPH, DEFINITION_START_READ, DEFINITIONS_KEPT_RESOLVE,
-           DEFINITIONS_KEPT_RESOLVE_2, TABS_EXPANDED, TABS_EXPANDED_2)
+           DEFINITIONS_KEPT_RESOLVE_2, TABS_EXPANDED, TABS_EXPANDED_2, CODE_INDENTED_IN_CONTAINERS,
+           LIST_ITEM_DEDENT)
 
 
 class PatchError(Exception):

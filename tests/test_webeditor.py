@@ -959,3 +959,85 @@ def test_a_note_or_definition_with_a_tab_after_its_colon_is_kept():
     ]
     assert measured["ends"] == [True, True, True, False, True]
     assert all(ratio < 32 for ratio in measured["ratios"]), measured
+
+
+# Decap's own Markdown reader and writer (remark-parse, remark-stringify: webpack modules of the
+# committed bundle, our patches in) run by Node: the body read and written back with the
+# settings of Decap's writer (site/webeditor's rich text mode), as a save does, without the editor
+# tree between (the browser test, test_webeditor_browser.py, saves through the whole editor).
+DECAP_ROUND_TRIP = r"""
+const fs = require("fs");
+const bundle = fs.readFileSync(process.argv[1], "utf8");
+const from = bundle.indexOf("var __webpack_modules__={") + "var __webpack_modules__=".length;
+const modules = eval("(" + bundle.slice(from, bundle.indexOf("},__webpack_module_cache__={}", from) + 1) + ")");
+const cache = {};
+const req = id => { if (!cache[id]) { cache[id] = {id, exports: {}}; modules[id].call(cache[id].exports, cache[id], cache[id].exports, req); }
+                    return cache[id].exports; };
+const ids = JSON.parse(process.argv[2]);
+const pipeline = req(ids.unified)().use(req(ids.parse), {fences: true, commonmark: true})
+  .use({settings: {commonmark: true, fences: true, listItemIndent: "1", bullet: "*", emphasis: "*", strong: "*", rule: "-"}})
+  .use(req(ids.stringify));
+const once = text => pipeline.stringify(pipeline.runSync(pipeline.parse(text)));
+const texts = JSON.parse(fs.readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(texts.map(t => [once(t), once(once(t))])));
+"""
+DECAP_BUNDLE = str(ROOT / "plugins/bantin/webeditor/decap/decap-cms.js")
+
+
+def _decap_round_trips(texts: list[str], bundle: str = DECAP_BUNDLE) -> list[list[str]]:
+    """Each text read and written back by Decap's reader and writer, once and twice."""
+    source = Path(bundle).read_text(encoding="utf-8")
+    names = {"unified": "$2", "parse": "Y2", "stringify": "J2"}  # Decap's own names for them
+    ids = {key: re.search(r"(\w+)=__webpack_require__\((\d+)\),\s*" + re.escape(name) + r"=__webpack_require__\.n\(\1\)",
+                          source).group(2) for key, name in names.items()}
+    return _node_json(DECAP_ROUND_TRIP, bundle, json.dumps(ids), given=texts)
+
+
+def _site_html(body: str) -> str:
+    """`body` as the site renders it (MkDocs' builtins, the plugin's and the sample's extensions),
+    white space folded."""
+    import markdown
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from bantin.adapter.plugin import REQUIRED_EXTENSIONS
+
+    sample = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+    configs = {name: config or {} for entry in sample if isinstance(entry, dict) for name, config in entry.items()}
+    names = [entry if isinstance(entry, str) else next(iter(entry)) for entry in sample]
+    extensions = list(dict.fromkeys([*MkDocsConfig.markdown_extensions.builtins, *names, *REQUIRED_EXTENSIONS]))
+    return " ".join(markdown.markdown(body, extensions=extensions, extension_configs=configs).split())
+
+
+CODE_IN_CONTAINERS = ["list-code", "quote-code", "ordered-list-code", "list-code-blank-inside", "quote-list-code",
+                      "list-quote-code"]
+LISTS_READ_AS_BEFORE = ["dash-list", "plus-list", "list-paragraphs", "loose-list", "ordered-from-3", "ordered-in-bullet",
+                        "quote-list", "indented-code", "fenced-code", "code-blank-inside", "tab-indent-list",
+                        "tab-indent-deeper", "tab-indent-numbered", "tab-ordered-deep", "tab-space-tab-mix"]
+
+
+def test_code_in_a_list_item_or_a_quote_is_saved_as_code_the_site_reads():
+    """Decap wrote an indented code block as a ``` fence; Python-Markdown's fenced_code reads no
+    fence inside a list item or a quote, so a save made the block inline code there, its lines
+    run together (session 38's review, F5). Code there is now written indented into its
+    container (CODE_INDENTED_IN_CONTAINERS), and a `- ` item's lines are read 4 columns in, as
+    Python-Markdown reads them (LIST_ITEM_DEDENT: code 8 spaces into a `- ` item was read with 2
+    spaces more and saved 10 in). Each construct renders on the site as before, after one save
+    and after two; the lists and top-level code read as before too."""
+    constructs = dict(re.findall(r"^=== (\S+)\n(.*?)\n(?==== |\Z)",
+                                 (ROOT / "tests/data/rich-text-constructs.txt").read_text(encoding="utf-8"), re.M | re.S))
+    names = CODE_IN_CONTAINERS + LISTS_READ_AS_BEFORE
+    texts = [constructs[name].expandtabs(4) for name in names] + [
+        "- Ví dụ:\n\n    ```python\n    x = 1\n    ```\n",  # a fence in an item: inline code to the site
+        "- Trống:\n\n    ```\n    ```\n",
+        "* Mục\n\n        mã\n\n    Đoạn sau mã.\n"]
+    saved = _decap_round_trips(texts)
+    for name, text, (once, twice) in zip(names, texts, saved):
+        assert _site_html(once) == _site_html(text), (name, text, once)
+        assert twice == once, (name, once, twice)
+    assert saved[0][0] == "* Chạy lệnh:\n\n        make all\n        make test\n\n* Xong.\n"
+    assert saved[1][0] == "> Trích:\n>\n>     mã trong trích dẫn\n>     dòng hai\n"
+    fenced, empty, after = saved[len(names)][0], saved[len(names) + 1][0], saved[len(names) + 2][0]
+    assert fenced == "* Ví dụ:\n\n        x = 1\n", fenced  # code, as the editor showed it (its language dropped)
+    assert "<pre><code>x = 1" in _site_html(fenced)
+    assert "```" in empty  # nothing to indent: written as before
+    assert _site_html(after) == _site_html(texts[-1])

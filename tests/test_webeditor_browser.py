@@ -1030,17 +1030,6 @@ CHANGED_AS_SHOWN = {
 }
 
 
-# Open (session 38): Decap saves an indented code block as a ``` fence. At the top level the
-# site reads it as code (fenced_code is one of MkDocs' builtins), but Python-Markdown's
-# fenced_code reads no fence inside a list item or a quote: there the block becomes inline
-# code in a paragraph (`<pre>` lost, lines run together). Each is pinned to what the page then
-# shows, so any other change still fails, and a fix fails here too (then drop the entry).
-KNOWN_CHANGED = {
-    "list-code": "<ul> <li> <p>Chạy lệnh:</p> <p><code>make all make test</code></p> </li> <li> <p>Xong.</p> </li> </ul>",
-    "quote-code": "<blockquote> <p>Trích:</p> <p><code>mã trong trích dẫn dòng hai</code></p> </blockquote>",
-}
-
-
 def _site_extensions() -> tuple[list[str], dict]:
     """The Markdown extensions the site builds with: MkDocs' own builtins (toc, tables and
     fenced_code, which every MkDocs site has whatever mkdocs.yml lists), the plugin's
@@ -1072,14 +1061,15 @@ def test_every_construct_renders_as_before_when_another_paragraph_changes(admin,
     nested lists). One word changed in the first paragraph, saved, then one in the last, saved
     again (a change that grows with each save shows on the second): every construct the site
     reads renders as before (tests/data/rich-text-constructs.txt), but those Decap's editor
-    showed otherwise all along, which a save now publishes as shown (CHANGED_AS_SHOWN), and the
-    indented code blocks in a list item or a quote a save still turns into inline code
-    (KNOWN_CHANGED, open). Rendered with the site's own extensions (_site_extensions)."""
+    showed otherwise all along, which a save now publishes as shown (CHANGED_AS_SHOWN). Indented
+    code in a list item or a quote stays code (it was saved as a fence, inline code there to the
+    site: scripts/patch_decap.py CODE_INDENTED_IN_CONTAINERS). Rendered with the site's own
+    extensions (_site_extensions)."""
     before, _ = _add_to_paragraph(admin, editing, "moi-cau-truc", "Đoạn đầu.")
     _, after = _add_to_paragraph(admin, editing, "moi-cau-truc", "Đoạn cuối.")
     was = _as_site_shows(before.split("---\n", 2)[2])
     now = _as_site_shows(after.split("---\n", 2)[2].replace(" Thêm câu.", ""))
-    expected = CHANGED_AS_SHOWN | KNOWN_CHANGED
+    expected = CHANGED_AS_SHOWN
     changed = {name: (was[name], now.get(name)) for name in was if expected.get(name, was[name]) != now.get(name)}
     assert not changed, "\n".join(f"{name}:\n  trước: {old}\n  sau:   {new}" for name, (old, new) in changed.items()) \
         + "\n" + after
