@@ -418,13 +418,42 @@ LIST_ITEM_DEDENT = Patch(
     why="code 8 spaces into a `- ` list item was read with 2 spaces more and saved 10 in",
 )
 
+# The "Bảng" block's preview (bantin-paste.js) showed a reference link in a cell (`[Luật][luat]`,
+# its `[luat]: https://…` elsewhere in the entry) as its words: the site resolves it, but a
+# block's preview is given only the block's own data. Decap's preview (both converters: it
+# turns each block of the entry's tree into HTML by the block's `toPreview(data, getAsset,
+# fields)`) now passes the entry's tree as a fourth argument, so the table's preview reads the
+# definitions of the whole entry as the site does. Other blocks ignore it.
+PREVIEW_GETS_TREE = Patch(
+    name="a block's preview is given the entry's tree (first converter)",
+    original=('function d5({plugins:e,getAsset:t,resolveWidget:n,toHtml:r}){return function(i){return function i(o){'
+              'return o?u5()(o,["data","shortcode"])?function(i){if(!u5()(i,["data","shortcode"]))return i;'
+              'const{shortcode:o,shortcodeData:a}=i.data,l=e.get(o);if(!l)return i;'
+              'const u=function(e,i){const{toPreview:o,fields:a}=e;if(o)return o(i,t,a);'),
+    fixed=('function d5({plugins:e,getAsset:t,resolveWidget:n,toHtml:r}){let R;return function(i){return R=i,function i(o){'
+           'return o?u5()(o,["data","shortcode"])?function(i){if(!u5()(i,["data","shortcode"]))return i;'
+           'const{shortcode:o,shortcodeData:a}=i.data,l=e.get(o);if(!l)return i;'
+           'const u=function(e,i){const{toPreview:o,fields:a}=e;if(o)return o(i,t,a,R);'),
+    why="a reference link in a table showed as words in the preview: the block's preview did not see the entry's definitions",
+)
+PREVIEW_GETS_TREE_2 = Patch(
+    name="a block's preview is given the entry's tree (second converter)",
+    original=('function Ece({plugins:e,getAsset:t,resolveWidget:n,toHtml:r}){return function(e){return i(e)};function i(o){'
+              'let a=o;if((0,Cce.has)(o,["data","shortcode"])){const{shortcode:i,shortcodeData:l}=o.data,'
+              'u=function(e,i){const{toPreview:o,fields:a}=e;if(o)return o(i,t,a);'),
+    fixed=('function Ece({plugins:e,getAsset:t,resolveWidget:n,toHtml:r}){let R;return function(e){return R=e,i(e)};function i(o){'
+           'let a=o;if((0,Cce.has)(o,["data","shortcode"])){const{shortcode:i,shortcodeData:l}=o.data,'
+           'u=function(e,i){const{toPreview:o,fields:a}=e;if(o)return o(i,t,a,R);'),
+    why="a reference link in a table showed as words in the preview: the block's preview did not see the entry's definitions",
+)
+
 PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
            RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED,
            UNREADABLE_SAID, PASTE_NODES, LIST_INDENT, HARD_BREAK, PAREN_NOT_LIST_START, PAREN_NOT_LIST_ITEM,
            SPREAD_READ, SPREAD_READ_2, SPREAD_WRITTEN, SPREAD_WRITTEN_2, ITEMS_APART_ORDERED, ITEMS_APART,
            DEFINITION_ENDS_PARAGRAPH, DEFINITION_START_READ, DEFINITIONS_KEPT_RESOLVE,
            DEFINITIONS_KEPT_RESOLVE_2, TABS_EXPANDED, TABS_EXPANDED_2, CODE_INDENTED_IN_CONTAINERS,
-           LIST_ITEM_DEDENT)
+           LIST_ITEM_DEDENT, PREVIEW_GETS_TREE, PREVIEW_GETS_TREE_2)
 
 
 class PatchError(Exception):

@@ -1898,3 +1898,52 @@ def test_an_empty_attachment_row_does_not_block_publishing(admin, editing):
     _until(lambda: _front_matter_written(saved))
     assert "attachments" not in yaml.safe_load(saved.read_text(encoding="utf-8").split("---")[1])
 
+
+
+# Typed into a "Bảng" block of an entry whose definitions are elsewhere (EXTENDED): reference
+# links, raw HTML the site keeps, and hostile text (session 39).
+REFERENCED_TABLE = """| Ô | Liên kết |
+| --- | --- |
+| <b>Đậm</b> và <span class="noi-bat" style="color:red">nhịp</span> | [Biên bản][bien-ban] |
+| <u>gạch</u><!-- ghi chú --> | [ho-so] và [không có][khong] |
+| <a href="https://vbpl.vn/luat" title="Luật">Luật</a> | <a href="javascript:window.chay=1">bấm</a> <a href="&#106;avascript:window.chay=5">bấm</a> |
+| <img src=x onerror="window.chay=2"> <script>window.chay=3</script> | [x][bien-ban-4] <b onclick="window.chay=4">b</b> |"""
+
+
+def test_the_table_block_s_preview_resolves_references_and_shows_the_html_the_site_keeps(admin, editing):
+    """The "Bảng" block's preview showed `[Biên bản][bien-ban]` (its definition elsewhere in the
+    entry) and raw `<b>`, `<span>` as typed; the site shows a link, bold, the words (session 38,
+    left). Decap gives the block's preview the entry's tree (scripts/patch_decap.py
+    PREVIEW_GETS_TREE), and the preview shows the link (its definition in the entry's kept
+    block, also with its address on the next line) and the text-level elements the site's
+    sanitiser keeps, without their attributes; `javascript:` behind a raw `<a>` (as an entity
+    too) is the words alone, `<img onerror>` and `<script>` stay words, nothing runs. A line of
+    100 KB of references and bold is shown too."""
+    page = admin
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/mo-rong")
+    editor = _entry_open(page, "Đoạn đầu.")
+    _caret_at_end(page, editor.get_by_text("Đoạn đầu."))
+    _add_component(page, "Bảng")
+    page.get_by_label("Bảng (mỗi hàng một dòng, các ô ngăn bằng dấu |)").first.fill(REFERENCED_TABLE)
+    preview = page.frame_locator("iframe").first.locator("table.bantin-bang")
+    expect(preview.locator("td").nth(1)).to_have_text("Biên bản", timeout=15_000)
+    links = preview.locator("a").evaluate_all("links => links.map(a => [a.textContent, a.getAttribute('href')])")
+    assert links == [["Biên bản", "https://drive.google.com/file/d/1AbC"], ["ho-so", "https://drive.google.com/drive/folders/3QrS"],
+                     ["Luật", "https://vbpl.vn/luat"], ["x", "https://drive.google.com/file/d/4Tab"]], links
+    expect(preview.locator("a").first).to_have_attribute("title", "Biên bản nội bộ")
+    expect(preview.locator("td").nth(3)).to_have_text("ho-so và [không có][khong]")
+    assert preview.locator("b").all_text_contents() == ["Đậm", "b"]
+    expect(preview.locator("td").nth(0)).to_have_text("Đậm và nhịp")
+    assert preview.locator("span").evaluate_all("spans => spans.map(s => [s.textContent, s.attributes.length])") == [["nhịp", 0]]
+    assert preview.locator("u").all_text_contents() == ["gạch"]
+    expect(preview.locator("td").nth(2)).to_have_text("gạch")  # the comment is nothing, as on the site
+    expect(preview.locator("td").nth(5)).to_have_text("bấm bấm")
+    expect(preview.locator("td").nth(6)).to_have_text('<img src=x onerror="window.chay=2"> <script>window.chay=3</script>')
+    assert preview.locator("script, img, [onclick], [onerror], [style*=color], .noi-bat").count() == 0
+    assert page.frame_locator("iframe").first.locator("body").evaluate("() => window.chay") is None
+    assert page.evaluate("() => window.chay") is None
+    long_row = "| " + "[x][bien-ban] <b>đậm</b> " * 4_000 + "| y |"
+    page.get_by_label("Bảng (mỗi hàng một dòng, các ô ngăn bằng dấu |)").first.fill(
+        "| Ô | Liên kết |\n| --- | --- |\n" + long_row)
+    expect(preview.locator("td").first.locator("a")).to_have_count(4_000, timeout=30_000)
+    assert preview.locator("td").first.locator("b").count() == 4_000

@@ -114,12 +114,49 @@
   // only at a `<`; each reads up to the next `<` or `>` (a backtrack after the `@` stops at the
   // next `@`): a cell of 20,000 `a@` or `<http://` is read once.
   var AUTOLINK = /<((?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*)>|<([^<> !]+@[^@<> ]+)>/y;
-  // The few HTML tags a cell shows as the site does (content/sanitize.py keeps them; the preview
-  // showed `<br>`, `<sup>2</sup>` as typed, session 38's review): a line break, superscript and
-  // subscript, as elements without attributes (an `onclick`, a `style`: the site's sanitiser
-  // drops those that act, and the preview needs none); any other tag stays words. Tried only at
-  // a `<`, each reads to the next `<` or `>`: linear.
-  var TAG = /<(?:([Bb][Rr])|(\/?)([Ss][Uu][PpBb]))(?:\s[^<>]*)?\/?>/y;
+  // Raw HTML in a cell, as the site shows it. Python-Markdown passes a tag through as written
+  // (HTML_RE: `<`, a name, attributes whose value is quoted with " or ' or bare, `>`) and the
+  // site's sanitiser (content/sanitize.py, nh3) keeps the text-level elements of SHOWN; the
+  // preview showed `<b>`, `<span class="…">` as typed (sessions 38 and 39). Those are elements
+  // here, made with `h` around the cell's text nodes, without attributes but an `<a>`'s address
+  // and title (the address checked as a Markdown link's is, linkKind: a raw `<a href>` is never
+  // more live than the site's); a comment is nothing, as nh3 leaves it; any other tag
+  // (`<script>`, `<img onerror>`, `<div>`, `<font>`) stays its words, never HTML. A tag is
+  // tried only at a `<`; its parts exclude one another (a name, white space, `=`, a quote), so a
+  // try reads to the tag's end once. A name holding `/` (`<br/>`) is its part before the `/`,
+  // as a browser reads it; `</br>` is a line break, as a browser makes it.
+  var TAG = /<(\/?)([a-zA-Z][^\s"'<>@]*)((?:\s+[^\s"'=<>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>]+))?)*)\s*\/?>/y;
+  var ATTRIBUTE = /\s+([^\s"'=<>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>]+)))?/g;
+  var SHOWN = ["a", "abbr", "acronym", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+               "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
+               "u", "var"];
+  var VOID = { br: true, wbr: true };
+  var SHOWN_SET = Object.create(null);
+  SHOWN.forEach(function (name) { SHOWN_SET[name] = true; });
+
+  // A raw tag as a token: {kind: "tag", v: its element, closes, attrs} for an element the cell
+  // shows, a line break's {kind: "tag", v: "br"}, or its words.
+  function tagToken(m, at) {
+    var name = m[2].split("/")[0].toLowerCase(), end = at + m[0].length;
+    if (VOID[name]) { return { kind: "tag", v: name, closes: false, at: at, end: end }; }
+    if (!SHOWN_SET[name]) { return { kind: "text", v: m[0], at: at, end: end }; }
+    var attrs = Object.create(null), a;
+    ATTRIBUTE.lastIndex = 0;
+    while ((a = ATTRIBUTE.exec(m[3]))) {
+      var key = a[1].toLowerCase();
+      if (!(key in attrs)) { attrs[key] = a[2] !== undefined ? a[2] : a[3] !== undefined ? a[3] : a[4] !== undefined ? a[4] : ""; }
+    }
+    return { kind: "tag", v: name, closes: !!m[1], attrs: attrs, at: at, end: end };
+  }
+
+  // Where the comment `<!--…-->` opening at `i` ends (after its `-->`), or -1: Python-Markdown's
+  // `!--(?:(?!<!--|-->).)*--`, the first `-->` from `i + 4` with no `<!--` opening before it.
+  // `seen` keeps the last look-ups, which only move forward: a cell of 20,000 `<!--` is read once.
+  function commentEnd(text, i, seen) {
+    if (seen.close < i + 4) { seen.close = text.indexOf("-->", i + 4); if (seen.close < 0) { seen.close = Infinity; } }
+    if (seen.open < i + 4) { seen.open = text.indexOf("<!--", i + 4); if (seen.open < 0) { seen.open = Infinity; } }
+    return seen.close === Infinity || seen.open < seen.close ? -1 : seen.close + 3;
+  }
   var ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/y;
   var NAMED = { lt: "<", gt: ">", amp: "&", quot: "\"", apos: "'" };
   var WORD = /[\p{L}\p{N}_]/u;
@@ -145,23 +182,25 @@
   // Tokens: {kind: text (words, never syntax), code, mark (a run of `*` or `_`), sym (`[ ] ( )`),
   // auto (an autolink), at, end (place in the cell)}.
   function tokens(text) {
-    var out = [], runs = backtickRuns(text), i = 0, m;
+    var out = [], runs = backtickRuns(text), i = 0, m, seen = { open: -1, close: -1 };
     while (i < text.length) {
       var c = text[i];
       PLAIN.lastIndex = i;
       if ((m = PLAIN.exec(text))) { out.push({ kind: "text", v: m[0], at: i, end: i + m[0].length }); i += m[0].length; continue; }
       if (c === "\\" && i + 1 < text.length && ESCAPABLE.indexOf(text[i + 1]) >= 0) {
-        out.push({ kind: "text", v: text[i + 1], at: i, end: i + 2 }); i += 2; continue;
+        out.push({ kind: "text", v: text[i + 1], at: i, end: i + 2, escaped: true }); i += 2; continue;
       }
       if (c === "<") {
         AUTOLINK.lastIndex = i;
         m = AUTOLINK.exec(text);
         var end = m ? i + m[0].length : i + 1;
         if (!m) {
+          var shut = text.startsWith("<!--", i) ? commentEnd(text, i, seen) : -1;
+          if (shut > 0) { i = shut; continue; }  // a comment: nothing, as on the site
           TAG.lastIndex = i;
           var tag = TAG.exec(text);
           if (tag) {
-            out.push({ kind: "tag", v: tag[1] ? "br" : tag[3].toLowerCase(), closes: !!tag[2], at: i, end: i + tag[0].length });
+            out.push(tagToken(tag, i));
             i += tag[0].length;
             continue;
           }
@@ -260,21 +299,72 @@
     return { href: kind === "live" ? url : null, page: kind === "page" ? url : null, title: title };
   }
 
+  // For each token, the index of the first `]` token at or after it (-1: none): one pass back.
+  function closers(list) {
+    var next = new Array(list.length), at = -1;
+    for (var j = list.length - 1; j >= 0; j--) {
+      if (list[j].kind === "sym" && list[j].v === "]") { at = j; }
+      next[j] = at;
+    }
+    return next;
+  }
+
+  // The text between tokens `from` and `to` as Python-Markdown compares it with a definition's
+  // id (lower case, each run of white space one space), or null when it holds a code span or an
+  // escape: by then Python-Markdown has put a placeholder there, which no definition's id holds.
+  var PY_SPACES = new RegExp(PY_SPACE.source + "+", "g");
+  function written(list, from, to, text) {
+    for (var j = from + 1; j < to; j++) { if (list[j].kind === "code" || list[j].escaped) { return null; } }
+    return text.slice(list[from].end, list[to].at).replace(PY_SPACES, " ").toLowerCase();
+  }
+
   // Each token with the link it belongs to ({href, title} or null, `link`), the brackets and
   // parentheses of a link's syntax dropped. The words of a link whose address is not live stay.
-  function linked(list, text) {
+  // The forms are Python-Markdown's: `[words](address)`, the reference links `[words][id]`,
+  // `[words] [id]`, `[words][]` and `[words]`, resolved by the entry's definitions (`defs`, an id
+  // to its {link}: the preview showed them as words, sessions 38 and 39), and autolinks. As in
+  // Python-Markdown, whose reference patterns skip what they could not resolve, no reference is
+  // looked for inside a `[words][id]` (or `[words]`) whose id is not defined; a `[` right after
+  // a `!` (not `\!`) opens a picture, which the preview shows as its words.
+  function linked(list, text, defs) {
     var brackets = matched(list, "[", "]"), parens = matched(list, "(", ")"), out = [], k = 0;
-    var group = 0;
+    var closes = closers(list), refsFrom = 0, shortsFrom = 0, group = 0;
+    var isSym = function (t, v) { return t && t.kind === "sym" && t.v === v; };
+    var take = function (from, to, link, last) {  // the tokens from..to, words of one link; the next token's index
+      group += 1;
+      for (var j = from; j <= to; j++) { list[j].link = link; list[j].group = group; out.push(list[j]); }
+      return last + 1;
+    };
+    var asWords = function (from, last) {  // a picture, from its `[` to its last token: its words as written
+      out.push({ kind: "text", v: text.slice(list[from].at, list[last].end), at: list[from].at, end: list[last].end,
+                 link: null, group: 0 });
+      return last + 1;
+    };
     while (k < list.length) {
-      var t = list[k], shut = brackets[k];
-      var after = shut !== undefined ? list[shut + 1] : null;
-      if (t.v === "[" && t.kind === "sym" && after && after.kind === "sym" && after.v === "(" &&
-          after.at === list[shut].end && parens[shut + 1] !== undefined) {
-        var end = parens[shut + 1], link = destination(text.slice(after.end, list[end].at));
-        group += 1;
-        for (var j = k + 1; j < shut; j++) { list[j].link = link; list[j].group = group; out.push(list[j]); }
-        k = end + 1;
-        continue;
+      var t = list[k], shut = isSym(t, "[") ? brackets[k] : undefined;
+      var before = list[k - 1], picture = before && !before.escaped && text[t.at - 1] === "!";
+      if (shut !== undefined) {
+        var after = list[shut + 1];
+        var open = isSym(after, "[") && after.at === list[shut].end ? shut + 1
+          : after && after.kind === "text" && after.v.length === 1 && PY_SPACE.test(after.v) && isSym(list[shut + 2], "[")
+            ? shut + 2 : -1;
+        var close = open >= 0 && open + 1 < list.length ? closes[open + 1] : -1;
+        if (close >= 0 && k >= refsFrom) {  // [words][id]
+          var id = written(list, open, close, text);
+          var def = id === "" ? found(defs, written(list, k, shut, text)) : found(defs, id);
+          if (def) { k = picture ? asWords(k, close) : take(k + 1, shut - 1, def.link, close); continue; }
+          refsFrom = close + 1;
+        }
+        if (isSym(after, "(") && after.at === list[shut].end && parens[shut + 1] !== undefined) {  // [words](address)
+          var end = parens[shut + 1];
+          k = picture ? asWords(k, end) : take(k + 1, shut - 1, destination(text.slice(after.end, list[end].at)), end);
+          continue;
+        }
+        if (k >= shortsFrom) {  // [words]
+          var short = found(defs, written(list, k, shut, text));
+          if (short) { k = picture ? asWords(k, shut) : take(k + 1, shut - 1, short.link, shut); continue; }
+          shortsFrom = shut + 1;
+        }
       }
       if (t.kind === "auto") {  // an autolink: its address is its words
         group += 1;
@@ -286,6 +376,66 @@
       t.group = 0;
       out.push(t);
       k += 1;
+    }
+    return out;
+  }
+
+  function found(defs, id) { return id !== null && defs ? defs.get(id) : undefined; }
+
+  // The entry's link definitions as the site reads them ({link} by id), for the table's
+  // reference links. Decap gives the preview the entry's tree (PREVIEW_GETS_TREE in
+  // scripts/patch_decap.py); the definitions are the «Markdown giữ nguyên» blocks' (their text,
+  // read here as Python-Markdown's ReferenceProcessor reads it) and any Decap's reader made
+  // itself (its address already read). The last of an id wins, as in Python-Markdown.
+  function definitionsOf(root) {
+    var defs = new Map(), stack = root && typeof root === "object" ? [root] : [];
+    while (stack.length) {
+      var node = stack.pop(), data = node.data || {};
+      if (data.shortcode === "bantin-nguyen-van" && data.shortcodeData && typeof data.shortcodeData.text === "string") {
+        siteDefinitions(data.shortcodeData.text).forEach(function (d) { defs.set(d.id, d); });
+      } else if (node.type === "definition" && typeof node.url === "string") {
+        var label = typeof node.label === "string" ? node.label : String(node.identifier || "");
+        defs.set(pyStrip(label).toLowerCase(), { link: addressed(node.url, node.title ? String(node.title) : null) });
+      }
+      var children = Array.isArray(node.children) ? node.children : [];
+      for (var c = children.length - 1; c >= 0; c--) { if (children[c] && typeof children[c] === "object") { stack.push(children[c]); } }
+    }
+    return defs;
+  }
+
+  // The definitions of a block's text as Python-Markdown reads them (ReferenceProcessor.RE):
+  // `[id]:` at most 3 spaces in, the address on that line or alone on the next (`<…>` taken off),
+  // then nothing or a title in "…", '…' or (…) to the line's end, or alone on the next line; the
+  // id stripped, in lower case; an empty title is none. Read line by line, each once (the
+  // pattern itself let the address give characters back to a title: quadratic, session 36).
+  var DEF_START = /^[ ]{0,3}\[([^\[\]\n]*)\]:[ \t]*/;
+  var PY_WORD = new RegExp("^[^" + PY_SPACE.source.slice(1, -1) + "]+");
+  function titleOf(rest) {
+    var text = rest.replace(/[ \t]+$/, ""), q = text[0], last = text[text.length - 1];
+    if (text.length >= 2 && ((q === "\"" || q === "'") && last === q || q === "(" && last === ")")) { return text.slice(1, -1); }
+    return undefined;
+  }
+  function siteDefinitions(text) {
+    var lines = String(text).split("\n"), out = [];
+    for (var i = 0; i < lines.length; i++) {
+      var m = DEF_START.exec(lines[i]);
+      if (!m) { continue; }
+      var rest = lines[i].slice(m[0].length), j = i;
+      if (!rest && j + 1 < lines.length) { j += 1; rest = lines[j].replace(/^[ \t]*/, ""); }
+      var word = PY_WORD.exec(rest);
+      if (!word) { continue; }
+      var after = rest.slice(word[0].length).replace(/^[ \t]*/, ""), title = null;
+      if (after) {
+        title = titleOf(after);
+        if (title === undefined) { continue; }
+      } else if (j + 1 < lines.length && titleOf(lines[j + 1].replace(/^[ \t]*/, "")) !== undefined) {
+        j += 1;
+        title = titleOf(lines[j].replace(/^[ \t]*/, ""));
+      }
+      var decoded = function (t) { return t.replace(ENTITIES, function () { return entity(arguments); }); };
+      out.push({ id: pyStrip(m[1]).toLowerCase(),
+                 link: addressed(decoded(word[0].replace(/^<+/, "").replace(/>+$/, "")), title ? decoded(title) : null) });
+      i = j;
     }
     return out;
   }
@@ -320,24 +470,38 @@
     Object.keys(opens).forEach(flush);
   }
 
-  // The runs of the cell: {text, code, br, bold, italic, sup, sub, link, group}. A `<sup>` not
-  // closed lasts to the cell's end and a `</sup>` not opened is nothing, as a browser (and the
-  // site's sanitiser) reads them.
+  // The runs of the cell: {text, code, br (a void element's name), bold, italic, tags (the raw
+  // elements around it, SHOWN's order), link, group}. A raw element not closed lasts to the
+  // cell's end and a closing tag not opened is nothing, as a browser (and the site's sanitiser)
+  // reads them; a raw `<a>` opened inside another ends it, as in a browser. The words of a
+  // Markdown link belong to it, a raw `<a>` around them aside (both are checked: linkKind).
   function runsOf(items) {
-    var runs = [], bold = 0, italic = 0, raised = { sup: 0, sub: 0 };
+    var runs = [], bold = 0, italic = 0, open = Object.create(null), tags = "", raw = null, raws = 0;
+    var decoded = function (t) { return t.replace(ENTITIES, function () { return entity(arguments); }); };
     var add = function (text, item, code, br) {
-      var last = runs[runs.length - 1], run = { text: text, code: !!code, br: !!br, bold: bold > 0, italic: italic > 0,
-                                                sup: raised.sup > 0, sub: raised.sub > 0, link: item.link, group: item.group };
+      var last = runs[runs.length - 1], link = item.group ? item.link : raw ? raw.link : null;
+      var run = { text: text, code: !!code, br: br || "", bold: bold > 0, italic: italic > 0, tags: tags,
+                  link: link, group: item.group || (raw ? raw.group : 0) };
       if (last && !code && !br && !last.code && !last.br && last.group === run.group && last.bold === run.bold &&
-          last.italic === run.italic && last.sup === run.sup && last.sub === run.sub) {
+          last.italic === run.italic && last.tags === run.tags) {
         last.text += text;
       } else { runs.push(run); }
     };
     items.forEach(function (item) {
       var t = item;
       if (t.kind === "code") { add(t.v, item, true); return; }
-      if (t.kind === "tag" && t.v === "br") { add("", item, false, true); return; }
-      if (t.kind === "tag") { raised[t.v] = t.closes ? Math.max(raised[t.v] - 1, 0) : raised[t.v] + 1; return; }
+      if (t.kind === "tag" && VOID[t.v]) { add("", item, false, t.v); return; }
+      if (t.kind === "tag" && t.v === "a") {
+        raws += 1;
+        raw = !t.closes && t.attrs.href !== undefined ?
+          { link: addressed(decoded(t.attrs.href), t.attrs.title !== undefined ? decoded(t.attrs.title) : null), group: "a" + raws } : null;
+        return;
+      }
+      if (t.kind === "tag") {
+        open[t.v] = t.closes ? Math.max((open[t.v] || 0) - 1, 0) : (open[t.v] || 0) + 1;
+        tags = SHOWN.filter(function (name) { return open[name] > 0; }).join(" ");
+        return;
+      }
       if (t.kind !== "mark") { add(t.v, item); return; }
       var words = "";
       (t.parts.length ? t.parts : [{ size: t.v.length, paired: false }]).forEach(function (part) {
@@ -352,17 +516,16 @@
 
   // A cell's elements: text nodes in <code>, <em>, <strong>, <a> for a live link and a
   // <span class="bantin-lien-ket"> for a link to a page relative to this one (its address the tooltip).
-  function cellShown(text) {
-    var items = linked(tokens(text), text);
+  function cellShown(text, defs) {
+    var items = linked(tokens(text), text, defs);
     paired(items, text);
     var out = [], runs = runsOf(items), key = 0;
     var shown = function (run) { return run.link && (run.link.href || run.link.page); };
     runs.forEach(function (run, r) {
-      var el = run.br ? h("br", { key: key++ }) : run.code ? h("code", { key: key++ }, run.text) : run.text;
+      var el = run.br ? h(run.br, { key: key++ }) : run.code ? h("code", { key: key++ }, run.text) : run.text;
       if (run.italic) { el = h("em", { key: key++ }, el); }
       if (run.bold) { el = h("strong", { key: key++ }, el); }
-      if (run.sup) { el = h("sup", { key: key++ }, el); }
-      if (run.sub) { el = h("sub", { key: key++ }, el); }
+      (run.tags ? run.tags.split(" ") : []).forEach(function (name) { el = h(name, { key: key++ }, el); });
       var previous = runs[r - 1];
       if (shown(run) && previous && previous.group === run.group) {
         out[out.length - 1].children.push(el);
@@ -391,7 +554,7 @@
   }
 
   // The block's picture in the preview pane: the table as the site shows it.
-  function tablePreview(data) {
+  function tablePreview(data, defs) {
     var lines = tableText(data && data.table).split("\n").filter(function (l) { return l.trim(); });
     if (lines.length < 2) { return h("p", {}, "(bảng trống)"); }
     var align = alignments(lines[1]);
@@ -401,7 +564,7 @@
     };
     var head = row(lines[0]), body = lines.slice(2).map(row);
     var cell = function (tag, c, i) {
-      return h.apply(null, [tag, { key: i, style: align[i] ? { textAlign: align[i] } : undefined }].concat(cellShown(c)));
+      return h.apply(null, [tag, { key: i, style: align[i] ? { textAlign: align[i] } : undefined }].concat(cellShown(c, defs)));
     };
     return h("div", { className: "bantin-bang-khung" }, h("table", { className: "bantin-bang" },
       h("thead", {}, h("tr", {}, head.map(function (c, i) { return cell("th", c, i); }))),
@@ -421,7 +584,8 @@
     pattern: TABLE,
     fromBlock: function (match) { return { table: match[0] }; },
     toBlock: function (data) { return tableText(data && data.table); },
-    toPreview: tablePreview
+    // Decap gives the entry's tree after its usual three (PREVIEW_GETS_TREE): the definitions.
+    toPreview: function (data, getAsset, fields, tree) { return tablePreview(data, definitionsOf(tree)); }
   });
 
   // --- what Decap's editor cannot keep, kept as written --------------------------------------
