@@ -386,9 +386,13 @@
   // reference links. Decap gives the preview the entry's tree (PREVIEW_GETS_TREE in
   // scripts/patch_decap.py); the definitions are the «Markdown giữ nguyên» blocks' (their text,
   // read here as Python-Markdown's ReferenceProcessor reads it) and any Decap's reader made
-  // itself (its address already read). The last of an id wins, as in Python-Markdown.
+  // itself (its address already read). The last of an id wins, as in Python-Markdown. Read once
+  // per tree (a preview converts the entry afresh each time): an entry of many tables is walked once.
+  var READ_TREES = typeof WeakMap === "function" ? new WeakMap() : null;
   function definitionsOf(root) {
-    var defs = new Map(), stack = root && typeof root === "object" ? [root] : [];
+    if (!root || typeof root !== "object") { return new Map(); }
+    if (READ_TREES && READ_TREES.has(root)) { return READ_TREES.get(root); }
+    var defs = new Map(), stack = [root];
     while (stack.length) {
       var node = stack.pop(), data = node.data || {};
       if (data.shortcode === "bantin-nguyen-van" && data.shortcodeData && typeof data.shortcodeData.text === "string") {
@@ -400,6 +404,7 @@
       var children = Array.isArray(node.children) ? node.children : [];
       for (var c = children.length - 1; c >= 0; c--) { if (children[c] && typeof children[c] === "object") { stack.push(children[c]); } }
     }
+    if (READ_TREES) { READ_TREES.set(root, defs); }
     return defs;
   }
 
@@ -411,7 +416,9 @@
   var DEF_START = /^[ ]{0,3}\[([^\[\]\n]*)\]:[ \t]*/;
   var PY_WORD = new RegExp("^[^" + PY_SPACE.source.slice(1, -1) + "]+");
   function titleOf(rest) {
-    var text = rest.replace(/[ \t]+$/, ""), q = text[0], last = text[text.length - 1];
+    var to = rest.length;
+    while (to > 0 && (rest[to - 1] === " " || rest[to - 1] === "\t")) { to -= 1; }  // a loop: `[ \t]+$` is quadratic
+    var text = rest.slice(0, to), q = text[0], last = text[text.length - 1];
     if (text.length >= 2 && ((q === "\"" || q === "'") && last === q || q === "(" && last === ")")) { return text.slice(1, -1); }
     return undefined;
   }
@@ -433,8 +440,9 @@
         title = titleOf(lines[j].replace(/^[ \t]*/, ""));
       }
       var decoded = function (t) { return t.replace(ENTITIES, function () { return entity(arguments); }); };
-      out.push({ id: pyStrip(m[1]).toLowerCase(),
-                 link: addressed(decoded(word[0].replace(/^<+/, "").replace(/>+$/, "")), title ? decoded(title) : null) });
+      var url = word[0].replace(/^<+/, ""), to = url.length;  // Python's lstrip("<").rstrip(">")
+      while (to > 0 && url[to - 1] === ">") { to -= 1; }  // a loop: `>+$` is quadratic on `>>>…>a`
+      out.push({ id: pyStrip(m[1]).toLowerCase(), link: addressed(decoded(url.slice(0, to)), title ? decoded(title) : null) });
       i = j;
     }
     return out;
