@@ -178,6 +178,8 @@ def test_hostile_answers_stay_one_value_or_are_refused(tmp_path, agency):
     ("Sở Tư pháp thành phố Hải Phòng", "Bản tin Pháp luật thành phố Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng"),
     ("Phòng Tư pháp huyện Thử", "Bản tin Pháp luật - Phòng Tư pháp huyện Thử", "Ủy ban nhân dân tỉnh …"),
     ("Sở Tư pháp tỉnh …", "Bản tin Pháp luật - Sở Tư pháp tỉnh …", "Ủy ban nhân dân tỉnh …"),
+    # An outsider's trial (session 39): a city was "tỉnh …", and the site's name kept "TP.".
+    ("Sở Tư pháp TP. Hồ Chí Minh", "Bản tin Pháp luật Thành phố Hồ Chí Minh", "Ủy ban nhân dân Thành phố Hồ Chí Minh"),
 ])
 def test_the_owner_and_site_name_follow_a_departments_province(tmp_path, agency, name, owner):
     site = tmp_path / "s"

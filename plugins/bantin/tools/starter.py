@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from bantin.text.vi import nfc, strip_control
+from bantin.tools.place import place as place_of
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"
 
@@ -224,7 +225,9 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
     if not REQUIREMENT.match(package) and not VENDORED.fullmatch(package):  # never a pip option (--index-url …)
         raise InitError(f"--package {package!r}: phải là gói bantin từ kho git, ví dụ "
                         "'bantin @ git+https://…/bantin@v0.1.0'")
-    place = _place(agency) if answers.agency else None
+    # The owner is known from a Department of Justice's place, and the site's name need not repeat
+    # the agency the masthead already shows (a province's trial read it three times at the top).
+    place = place_of(agency) if answers.agency else None
     site_name = (f"Bản tin Pháp luật {place}" if place else
                  f"Bản tin Pháp luật - {agency}" if answers.agency else "Bản tin Pháp luật tỉnh …")
     owner = f"Ủy ban nhân dân {place}" if place else "Ủy ban nhân dân tỉnh …"
@@ -242,17 +245,6 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
                           "__HOSTING__": guide_line(package, HOSTING)},
             "requirements.txt": {"__PACKAGE__": package},
             "content": {"__DATE__": today}}
-
-
-_DEPARTMENT = re.compile(r"Sở Tư pháp ((?:tỉnh|thành phố) \S.*)", re.IGNORECASE)
-
-
-def _place(agency: str) -> str | None:
-    """"tỉnh Hà Giang" of "Sở Tư pháp tỉnh Hà Giang": a Department of Justice belongs to its
-    province's People's Committee, so the owner is known, and the site's name need not repeat
-    the agency the masthead already shows (a province's trial read it three times at the top)."""
-    found = _DEPARTMENT.fullmatch(agency)
-    return found.group(1) if found and "…" not in found.group(1) else None
 
 
 def _clean(value: str, option: str) -> str:
