@@ -13,13 +13,15 @@ it, and `bantin --version` prints it (cli/endoflife.py `built_from`). Uncommitte
 the package add `.dirty`: such a wheel is not one commit's, and the script says so.
 
 The checkout is never touched: pyproject.toml with the new version, README.md (the package's
-long description) and `plugins/` are copied into a temporary folder and built there, so no
-generated file waits to be committed by mistake.
+long description), `plugins/` and the documents the package carries for a new site (the
+editors' guide, hosting.md, security.md: bantin/tools/sitedocs.py) are copied into a temporary
+folder and built there, so no generated file waits to be committed by mistake.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
@@ -33,6 +35,20 @@ PACKAGE_SOURCES = ("pyproject.toml", "README.md", "plugins")  # what setuptools 
 _VERSION_LINE = re.compile(r'^version = "([0-9][0-9a-z.]*)"$', re.MULTILINE)
 
 
+def _sitedocs():
+    """plugins/bantin/tools/sitedocs.py of this checkout, by its path (not an installed Bản tin's)."""
+    spec = importlib.util.spec_from_file_location("_bantin_sitedocs", ROOT / "plugins/bantin/tools/sitedocs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def sources() -> list[str]:
+    """Everything the wheel is built from, as git pathspecs: PACKAGE_SOURCES and the documents."""
+    return [*PACKAGE_SOURCES, *(f"{folder}/{pattern}" for folder, patterns in _sitedocs().SOURCES
+                                for pattern in patterns)]
+
+
 class DistError(Exception):
     """The wheel could not be built; the message says why and what to do, in Vietnamese."""
 
@@ -42,7 +58,7 @@ def source(root: Path) -> tuple[str, str, bool]:
     try:
         commit = _git(root, "rev-parse", "--short=7", "HEAD")
         day = _git(root, "show", "-s", "--date=format-local:%Y%m%d", "--format=%cd", "HEAD", utc=True)
-        dirty = bool(_git(root, "status", "--porcelain", "--", *PACKAGE_SOURCES))
+        dirty = bool(_git(root, "status", "--porcelain", "--", *sources()))
     except (OSError, subprocess.CalledProcessError) as exc:
         raise DistError(f"{root} không phải một kho git có commit (git báo: {_said(exc)}). `make dist` ghi mã "
                         "commit vào tên gói: hãy chạy trong bản sao (git clone) của kho Bản tin.") from exc
@@ -67,6 +83,15 @@ def stage(root: Path, into: Path, commit: str, day: str, dirty: bool) -> str:
     shutil.copy2(root / "README.md", into / "README.md")
     shutil.copytree(root / "plugins", into / "plugins",
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
+    sitedocs = _sitedocs()
+    try:
+        documents = sitedocs.in_repository(root)
+    except sitedocs.MissingDocument as exc:
+        raise DistError(f"thiếu tài liệu mà gói mang theo cho trang mới: {exc}.") from exc
+    for _place, path in documents:  # the build (plugins/_bantin_build.py) copies them into the package
+        copy = into / path.relative_to(root)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, copy)
     return version
 
 
@@ -110,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"Đã tạo {wheel}")
     if ".dirty" in wheel.name:
-        print("Lưu ý: kho có thay đổi chưa commit trong pyproject.toml, README.md hoặc plugins/, nên gói này không "
+        print("Lưu ý: kho có thay đổi chưa commit trong pyproject.toml, README.md, plugins/ hoặc tài liệu kèm gói "
+              "(content/bien-tap/, docs/hosting.md, docs/security.md), nên gói này không "
               "ứng với một commit (tên có `.dirty`). Gói gửi cho các tỉnh nên được tạo sau khi commit.")
     return 0
 

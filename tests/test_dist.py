@@ -31,10 +31,17 @@ def _source(repo: Path) -> Path:
     (repo / "pyproject.toml").write_text('[project]\nname = "bantin"\nversion = "0.1.0"\n', encoding="utf-8")
     (repo / "README.md").write_text("x\n", encoding="utf-8")
     (repo / "plugins" / "bantin" / "__init__.py").write_text('__version__ = "0.1.0"\n', encoding="utf-8")
+    for document in DOCUMENTS:  # what the package carries for a new site (bantin/tools/sitedocs.py)
+        (repo / document).parent.mkdir(parents=True, exist_ok=True)
+        (repo / document).write_bytes(b"x\n")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", ".")
     _git(repo, "commit", "-q", "-m", "một")
     return repo
+
+
+DOCUMENTS = ("content/bien-tap/huong-dan-bien-tap.md", "content/bien-tap/anh/a.png", "docs/hosting.md",
+             "docs/security.md")
 
 
 def _staged(dist, repo: Path, into: Path) -> str:
@@ -59,6 +66,27 @@ def test_two_commits_give_two_versions_and_the_checkout_is_untouched(dist, tmp_p
     assert second.startswith("0.1.0+20260610.g") and second != first
     newer = [f"bantin-{v}-py3-none-any.whl" for v in (first, second)]
     assert sorted(newer) == newer  # the later build sorts last, as pip orders them
+
+
+def test_the_documents_for_a_new_site_are_staged_and_their_changes_make_the_wheel_dirty(dist, tmp_path):
+    """The editors' guide and the hosting pages travel in the wheel (an outsider's trial, session 39:
+    a province on the wheel route had neither); a guide edited but not committed is not this
+    commit's wheel, and a missing one stops the build with its name."""
+    repo = _source(tmp_path / "kho")
+    first = _staged(dist, repo, tmp_path / "a")
+    for document in DOCUMENTS:
+        assert (tmp_path / "a" / document).read_bytes() == b"x\n", document
+    (repo / "content/bien-tap/huong-dan-bien-tap.md").write_text("sửa\n", encoding="utf-8")
+    assert _staged(dist, repo, tmp_path / "b") == first + ".dirty"
+    (repo / "content/bien-tap/anh/b.png").write_bytes(b"new picture")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "hai")
+    assert _staged(dist, repo, tmp_path / "c") != first
+    assert (tmp_path / "c/content/bien-tap/anh/b.png").read_bytes() == b"new picture"
+    (repo / "docs/hosting.md").unlink()
+    (tmp_path / "d").mkdir()
+    with pytest.raises(dist.DistError, match="docs/hosting.md"):
+        dist.stage(repo, tmp_path / "d", *dist.source(repo))
 
 
 def test_without_git_or_version_line_it_says_so_in_vietnamese(dist, tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bantin.tools import starter
+from bantin.tools import sitedocs, starter
 from sitekit import ROOT
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -33,7 +33,8 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
     done = _init(site, "--agency", "Sở Tư pháp tỉnh Thử", "--site-url", "https://phapluat.thu.gov.vn")
     assert done.returncode == 0, done.stdout
     names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    assert names == sorted(dest for _, dest in starter.FILES)
+    documents = [f"{sitedocs.FOLDER}/{place}" for place, _ in sitedocs.in_repository(ROOT)]
+    assert names == sorted([dest for _, dest in starter.FILES] + documents)
     config = _config(site)
     assert config["theme"] == {"name": "material", "language": "vi", "font": False,
                                "features": ["navigation.tabs", "navigation.top"],
@@ -350,8 +351,9 @@ def test_a_wheel_file_is_vendored_and_required_from_the_site(tmp_path):
     assert (tmp_path / "s/vendor/bantin-0.1.0-py3-none-any.whl").read_bytes() == wheel.read_bytes()
     assert (tmp_path / "s/requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (
         "./vendor/bantin-0.1.0-py3-none-any.whl")
-    assert "tệp `content/bien-tap/huong-dan-bien-tap.md` trong kho mã Bản tin" in (
-        tmp_path / "s/README.md").read_text(encoding="utf-8")
+    # No access to our repository: the editors' guide is the site's own copy (session 39).
+    assert "(tai-lieu-ban-tin/huong-dan-bien-tap.md)" in (tmp_path / "s/README.md").read_text(encoding="utf-8")
+    assert (tmp_path / "s/tai-lieu-ban-tin/huong-dan-bien-tap.md").is_file()
 
 
 def test_the_upgrade_advice_names_the_file_to_delete_and_a_wheel_without_a_commit(tmp_path):
@@ -464,21 +466,39 @@ def test_a_package_given_is_written_as_is(tmp_path):
     # (a province's migration trial: "docs/hosting.md của kho Bản tin", with no address, session 30)
     readme = (tmp_path / "s" / "README.md").read_text(encoding="utf-8")
     assert "## Chuyển từ cổng thông tin cũ" in readme and "bantin import" in readme and "`urls:`" in readme
-    assert readme.count("tệp `docs/hosting.md` trong kho https://git.tinh.gov.vn/stp/bantin (phiên bản `v0.1.0`)") == 2
+    assert readme.count("[`tai-lieu-ban-tin/hosting.md`](tai-lieu-ban-tin/hosting.md)") == 2
     assert "__" not in readme
 
 
-def test_the_new_sites_readme_sends_editors_to_the_guide_of_its_own_version():
-    """A new site had no editors' guide, the reference the error messages assume (session 18)."""
-    assert starter.guide_line("bantin @ git+https://github.com/stp/bantin@9ed9377") == (
-        "<https://github.com/stp/bantin/blob/9ed9377/content/bien-tap/huong-dan-bien-tap.md>")
-    assert starter.guide_line("bantin @ git+https://gitlab.com/stp/bantin.git@v0.2.0") == (
-        "<https://gitlab.com/stp/bantin/-/blob/v0.2.0/content/bien-tap/huong-dan-bien-tap.md>")
-    assert starter.guide_line("bantin @ git+https://git.tinh.gov.vn/stp/bantin") == (
-        "tệp `content/bien-tap/huong-dan-bien-tap.md` trong kho https://git.tinh.gov.vn/stp/bantin (phiên bản `HEAD`)")
-    assert "tok" not in starter.guide_line("bantin @ git+https://user:tok@github.com/x/bantin@v1")  # never a secret
-    unknown = starter.installed_from(None, "0.1.0")[0]
-    assert "kho mã Bản tin" in starter.guide_line(unknown) and "invalid" not in starter.guide_line(unknown)
+_LINK = re.compile(r"\]\(([^()\s]+)\)")  # [text](target), what GitHub and GitLab make a link of
+_PATH = re.compile(r"`(tai-lieu-ban-tin/[^`\s]+)`")
+
+
+def test_the_new_sites_readme_names_only_files_the_site_has(tmp_path):
+    """The README sent editors to `content/bien-tap/huong-dan-bien-tap.md` and the IT person to
+    `docs/hosting.md` "in Bản tin's repository", which a province on the wheel route cannot
+    reach (an outsider's trial, session 39): the site has its own copies, of this version,
+    outside content/ (never published), and every path the README links or names is there."""
+    site = tmp_path / "s"
+    assert _init(site, "--agency", "Sở Tư pháp tỉnh Thử").returncode == 0
+    readme = (site / "README.md").read_text(encoding="utf-8")
+    assert "kho mã Bản tin" not in readme and "content/bien-tap/" not in readme
+    linked = {t for t in _LINK.findall(readme) if "://" not in t and not t.startswith(("#", "<", "mailto:"))}
+    named = set(_PATH.findall(readme))
+    assert {"tai-lieu-ban-tin/huong-dan-bien-tap.md", "tai-lieu-ban-tin/hosting.md"} <= linked
+    for path in linked | named:
+        assert (site / path).is_file(), path
+    for place, source in sitedocs.in_repository(ROOT):  # this version's, byte for byte
+        assert (site / sitedocs.FOLDER / place).read_bytes() == source.read_bytes(), place
+    # The copies' own relative links (the guide's pictures, hosting.md -> security.md) resolve there.
+    for name in ("huong-dan-bien-tap.md", "hosting.md", "security.md"):
+        copy = site / sitedocs.FOLDER / name
+        for target in _LINK.findall(copy.read_text(encoding="utf-8")):
+            if target.startswith(("anh/", "security.md", "hosting.md")):
+                assert (copy.parent / target.split("#")[0]).is_file(), (name, target)
+    # Outside content/: the strict build publishes none of it.
+    assert _build(site).returncode == 0
+    assert not list((site / "site").rglob("huong-dan-bien-tap*")) and not list((site / "site").rglob("editor-*.png"))
 
 
 def test_the_guide_copied_into_a_new_site_builds(tmp_path):

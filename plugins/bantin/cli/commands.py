@@ -162,10 +162,11 @@ def _footprint(target, offline: bool) -> str:
     """The site's size, and the free hosts' limits it passes (outputs/footprint.py); an
     offline copy goes on a USB stick, where no host's limit applies."""
     from bantin.outputs import footprint
+    from bantin.tools.sitedocs import HOSTING_NAMED
 
     files, size = footprint.measure(target)
     passed = [] if offline else footprint.over_limits(files, size)
-    note = (f"; lưu ý: {'; '.join(passed)}, xem mục «Dung lượng» trong docs/hosting.md của Bản tin" if passed else "")
+    note = (f"; lưu ý: {'; '.join(passed)}, xem mục «Dung lượng» trong {HOSTING_NAMED}" if passed else "")
     return footprint.summary(files, size) + note
 
 

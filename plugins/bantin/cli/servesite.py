@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bantin.outputs import offlinecopy
 from bantin.problems import visible
-from bantin.tools import siteserver
+from bantin.tools import sitedocs, siteserver
 
 
 def run_serve_site(folder: str, address: str, build_command: str = "bantin build") -> int:
@@ -47,7 +47,7 @@ def run_serve_site(folder: str, address: str, build_command: str = "bantin build
     print(f"Đang phục vụ {root.resolve()} tại http://{shown_host}:{shown_port}/ (Ctrl+C để dừng)", flush=True)
     if not siteserver.loopback(shown_host):
         print("Lưu ý: địa chỉ này mở cho mọi máy trong mạng; đây là công cụ xem trước, không phải máy chủ web "
-              "để xuất bản (docs/hosting.md).", file=sys.stderr, flush=True)
+              f"để xuất bản ({sitedocs.HOSTING_NAMED}).", file=sys.stderr, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

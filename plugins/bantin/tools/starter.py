@@ -4,8 +4,8 @@ A province installs Bản tin as a package and keeps only its own content and se
 repository (issue 14), so what `init` writes is small: `mkdocs.yml` with the agency and
 categories to fill in, one draft example of each content type, the GitHub and GitLab
 publishing files, a pre-commit hook, `.gitignore`, `requirements.txt` naming the Bản tin
-release (or, given a wheel file, that wheel copied into `vendor/`), and a short README in
-Vietnamese. The files live in the package (`bantin/starter/`);
+release (or, given a wheel file, that wheel copied into `vendor/`), a short README in
+Vietnamese, and Bản tin's editors' guide and hosting pages (tools/sitedocs.py). The files live in the package (`bantin/starter/`);
 dot-files are stored under plain names there (wheels' globs skip dot-files) and renamed here.
 
 Writes are confined by construction: the destination names are this module's constants, the
@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from bantin.text.vi import nfc, strip_control
+from bantin.tools import sitedocs
 from bantin.tools.place import place as place_of
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"
@@ -57,29 +58,6 @@ BY_VERSION = re.compile(r"bantin\s*(==|~=|>=)")
 VENDORED = re.compile(r"\./vendor/bantin-[A-Za-z0-9_.!+]+-py3-none-any\.whl")  # written by `create` only
 TOKEN = re.compile(r"__[A-Z0-9_]+__")
 URL = re.compile(r"https?://[^\s\"'<>\\]+/?\Z")
-
-
-GUIDE = "content/bien-tap/huong-dan-bien-tap.md"  # the editors' guide, in Bản tin's own repository
-HOSTING = "docs/hosting.md"  # the tested web server configurations, in the same repository
-_USERINFO = re.compile(r"bantin\s*@\s*git\+https://[^/\s]*@")
-_GIT_REQUIREMENT = re.compile(r"bantin\s*@\s*git\+(https://[^\s#]+?)(?:\.git)?(?:@([\w.\-/]+))?\s*\Z")
-
-
-def guide_line(package: str, file: str = GUIDE) -> str:
-    """Where the new site's README sends editors for the guide (or the IT person for
-    `HOSTING`): the file in the Bản tin repository and version the site installs, linked on
-    GitHub and GitLab.com, whose pages show it with its pictures; named otherwise (another
-    host's address for a file varies)."""
-    found = _GIT_REQUIREMENT.match(package)
-    if not found or UNKNOWN_HOST in package or _USERINFO.match(package):  # a user or token: never written out
-        return f"tệp `{file}` trong kho mã Bản tin (cùng phiên bản ghi trong `requirements.txt`)"
-    repo, rev = found.group(1).rstrip("/"), found.group(2) or "HEAD"
-    host = repo.split("/")[2].lower()
-    if host == "github.com":
-        return f"<{repo}/blob/{rev}/{file}>"
-    if host == "gitlab.com":
-        return f"<{repo}/-/blob/{rev}/{file}>"
-    return f"tệp `{file}` trong kho {repo} (phiên bản `{rev}`)"
 
 
 WHEEL = re.compile(r"bantin-[A-Za-z0-9_.!+]+-py3-none-any\.whl")  # what `make dist` builds
@@ -187,15 +165,27 @@ def create(folder: Path, answers: Answers, version: str) -> list[Path]:
     if wheel_path:
         answers = replace(answers, package=f"./{VENDOR}/{wheel_path.name}")
     values = _values(answers, version)  # before the folder: a refused answer leaves nothing behind
+    documents = _documents()
     target = _prepare(folder)
     written = []
     for source, dest in FILES:
         text = (STARTER / source).read_text(encoding="utf-8")
         group = "content" if source.startswith("content/") else source
         written.append(_write(target, dest, _fill(text, values.get(group, {})).encode("utf-8")))
+    for place, source in documents:  # as they are: the guide, the hosting pages (tools/sitedocs.py)
+        written.append(_write(target, f"{sitedocs.FOLDER}/{place}", source.read_bytes()))
     if wheel_path and wheel is not None:
         written.append(_write(target, f"{VENDOR}/{wheel_path.name}", wheel))
     return written
+
+
+def _documents() -> list[tuple[str, Path]]:
+    """Bản tin's own documents for the new site's `sitedocs.FOLDER` (place there, file)."""
+    try:
+        return sitedocs.installed(STARTER.parent)
+    except sitedocs.MissingDocument as exc:  # a package built without them: ours to fix, said plainly
+        raise InitError(f"Gói Bản tin đang cài thiếu tài liệu ({exc}): hãy cài lại từ một gói do `make dist` "
+                        "của kho Bản tin tạo, hoặc từ kho git của Bản tin.") from exc
 
 
 def _prepare(folder: Path) -> Path:
@@ -241,8 +231,7 @@ def _values(answers: Answers, version: str) -> dict[str, str]:
         "__OWNER__": json.dumps(owner, ensure_ascii=False),
     }
     return {"mkdocs.yml": yaml_text,
-            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency, "__GUIDE__": guide_line(package),
-                          "__HOSTING__": guide_line(package, HOSTING)},
+            "README.md": {"__SITE_NAME__": site_name, "__AGENCY__": agency},
             "requirements.txt": {"__PACKAGE__": package},
             "content": {"__DATE__": today}}
 
