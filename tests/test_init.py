@@ -46,7 +46,7 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
     assert config["site_name"] == "Bản tin Pháp luật tỉnh Thử"
     assert config["site_url"] == "https://phapluat.thu.gov.vn/"
     assert (site / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == (  # this checkout: unknown
-        "bantin @ git+https://DIEN-DIA-CHI-KHO-BANTIN.invalid/bantin@v0.1.0")
+        "bantin @ git+https://DIEN-DIA-CHI-KHO-BANTIN.invalid/bantin@DIEN-MA-COMMIT")
     for example in (site / "content").rglob("*.md"):
         assert yaml.safe_load(example.read_text(encoding="utf-8").split("---")[1])["draft"] is True, example
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site, env=ENV, text=True,
@@ -315,22 +315,22 @@ def test_the_package_a_new_site_installs():
     someone else's) and the command says to give --package."""
     git = ('{"url": "https://github.com/so-tu-phap/bantin", "vcs_info": {"vcs": "git", '
            '"commit_id": "0123456789abcdef0123456789abcdef01234567", "requested_revision": "v0.1.0"}}')
-    assert starter.installed_from(git, "0.1.0") == (
+    assert starter.installed_from(git) == (
         "bantin @ git+https://github.com/so-tu-phap/bantin@0123456789abcdef0123456789abcdef01234567", True)
-    unknown = ("bantin @ git+https://DIEN-DIA-CHI-KHO-BANTIN.invalid/bantin@v0.1.0", False)  # never PyPI's name
-    assert starter.installed_from('{"url": "file:///work/bantin", "dir_info": {"editable": true}}', "0.1.0") == unknown
-    assert starter.installed_from(None, "0.1.0") == unknown
-    assert starter.installed_from("{not json", "0.1.0") == unknown
+    unknown = ("bantin @ git+https://DIEN-DIA-CHI-KHO-BANTIN.invalid/bantin@DIEN-MA-COMMIT", False)  # never PyPI's name
+    assert starter.installed_from('{"url": "file:///work/bantin", "dir_info": {"editable": true}}') == unknown
+    assert starter.installed_from(None) == unknown
+    assert starter.installed_from("{not json") == unknown
     hostile = '{"url": "https://x.org/b --index-url https://evil", "vcs_info": {"vcs": "git"}}'
-    assert starter.installed_from(hostile, "0.1.0") == unknown
+    assert starter.installed_from(hostile) == unknown
     # a clone on this machine: unreachable from CI, and said as such, not "not from git"
     clone = '{"url": "file://localhost/srv/bantin", "vcs_info": {"vcs": "git", "commit_id": "0123456"}}'
-    assert starter.installed_from(clone, "0.1.0") == unknown
+    assert starter.installed_from(clone) == unknown
     assert starter.local_git(clone) == "file://localhost/srv/bantin" and starter.local_git(git) == ""
     assert starter.local_git(None) == "" and starter.local_git("{not json") == ""
     assert starter.local_git("[1]") == "" and starter.local_git('{"url": "file:///x", "vcs_info": 3}') == ""
-    assert starter.installed_from("[1]", "0.1.0") == unknown  # a damaged record: no traceback
-    assert starter.installed_from('{"url": "https://x.org/b", "vcs_info": 3}', "0.1.0") == unknown
+    assert starter.installed_from("[1]") == unknown  # a damaged record: no traceback
+    assert starter.installed_from('{"url": "https://x.org/b", "vcs_info": 3}') == unknown
 
 
 def _fake_wheel(folder: Path, name: str = "bantin-0.1.0-py3-none-any.whl", inside: str = "bantin/__init__.py") -> Path:
@@ -428,9 +428,9 @@ def test_the_servers_script_reinstalls_when_only_vendor_changed_and_after_a_fail
 def test_installed_from_a_wheel_still_here_the_site_gets_a_copy(tmp_path):
     wheel = _fake_wheel(tmp_path)
     record = f'{{"url": "{wheel.as_uri()}", "archive_info": {{"hash": "sha256=00"}}}}'
-    assert starter.installed_from(record, "0.1.0") == (str(wheel), True)
+    assert starter.installed_from(record) == (str(wheel), True)
     wheel.unlink()  # gone since: the placeholder and the notice, as before
-    assert starter.installed_from(record, "0.1.0")[1] is False
+    assert starter.installed_from(record)[1] is False
 
 
 @pytest.mark.parametrize("name, inside, says", [
@@ -594,7 +594,7 @@ def test_check_names_an_unedited_copy_an_earlier_bantin_wrote(tmp_path, monkeypa
     from bantin.tools import sitefiles
 
     site = tmp_path / "trang"
-    starter.create(site, starter.Answers(agency="Sở Tư pháp tỉnh Thử"), "0.1.0")
+    starter.create(site, starter.Answers(agency="Sở Tư pháp tỉnh Thử"))
     old = b"# Ban tin 0.0.9\npages:\n  script: mkdocs build\n"
     monkeypatch.setitem(sitefiles.EARLIER, ".gitlab-ci.yml", sitefiles.EARLIER[".gitlab-ci.yml"] | {sitefiles.digest(old)})
     content = site / "content"

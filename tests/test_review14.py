@@ -38,13 +38,13 @@ def test_apache_rules_never_hold_a_control_character():
                                      "--extra-index-url=https://evil.example/", "-e git+https://evil.example/x"])
 def test_init_refuses_a_package_that_is_a_pip_option(tmp_path, package):
     with pytest.raises(starter.InitError):
-        starter.create(tmp_path / "site", starter.Answers(package=package), "0.1.0")
+        starter.create(tmp_path / "site", starter.Answers(package=package))
     assert not (tmp_path / "site").exists()
 
 
 @pytest.mark.parametrize("package", ["bantin==0.1.0", "bantin @ git+https://github.com/bantin-vn/bantin@v0.1.0"])
 def test_init_takes_a_requirement_or_a_git_url(tmp_path, package):
-    starter.create(tmp_path / "site", starter.Answers(package=package), "0.1.0")
+    starter.create(tmp_path / "site", starter.Answers(package=package))
     assert package in (tmp_path / "site" / "requirements.txt").read_text(encoding="utf-8")
 
 

@@ -61,5 +61,5 @@ def test_an_installation_reads_its_packaged_copy_before_any_checkout(tmp_path):
 def test_a_package_without_the_documents_is_named_not_a_traceback(tmp_path, monkeypatch):
     monkeypatch.setattr(starter, "STARTER", tmp_path / "bantin" / "starter")  # neither a copy nor a checkout
     with pytest.raises(starter.InitError, match="thiếu tài liệu.*huong-dan-bien-tap.md"):
-        starter.create(tmp_path / "s", starter.Answers(), "0.1.0")
+        starter.create(tmp_path / "s", starter.Answers())
     assert not (tmp_path / "s").exists()  # refused before anything is written

@@ -7,7 +7,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Sequence
 
-from bantin import __version__
 from bantin.cli.endoflife import built_from
 from bantin.cli.argvi import VietnameseParser, parse
 from bantin.problems import visible
@@ -48,7 +47,7 @@ def main_init(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--site-url", default="", metavar="ĐỊA_CHỈ",
                         help="địa chỉ công khai của trang, ví dụ https://phapluat.songlam.gov.vn/")
     parser.add_argument("--package", default="", metavar="GÓI",
-                        help="gói Bản tin mà quy trình xuất bản cài: kho git, ví dụ 'bantin @ git+https://…@v0.1.0', "
+                        help="gói Bản tin mà quy trình xuất bản cài: kho git, ví dụ 'bantin @ git+https://…/bantin@<mã commit>', "
                         "hoặc tệp .whl trên máy này (được chép vào vendor/ của trang mới). Mặc định: nơi Bản tin "
                         "trên máy này được cài từ đó (kho git, hoặc tệp .whl nếu tệp vẫn còn)")
     args = parse(parser, argv)
@@ -57,10 +56,10 @@ def main_init(argv: Sequence[str] | None = None) -> int:
     package, reachable = args.package, True
     direct_url = None if package else _direct_url()
     if not package:
-        package, reachable = starter.installed_from(direct_url, __version__)
+        package, reachable = starter.installed_from(direct_url)
     answers = starter.Answers(agency=args.agency, site_url=args.site_url, package=package)
     try:
-        written = starter.create(args.folder, answers, __version__)
+        written = starter.create(args.folder, answers)
     except starter.InitError as exc:
         print(visible(f"lỗi: {exc}"), file=sys.stderr)
         return 1
@@ -72,7 +71,7 @@ def main_init(argv: Sequence[str] | None = None) -> int:
         print(visible("Lưu ý: requirements.txt ghi Bản tin theo số phiên bản; pip sẽ tìm tên `bantin` trên PyPI, "
                       "nơi tên này có thể là gói của người khác, trừ khi quy trình xuất bản cài từ kho gói riêng "
                       "(`pip install --no-index --find-links …`). Nên ghi kho git: --package "
-                      "'bantin @ git+https://…/bantin@v0.1.0'."))
+                      "'bantin @ git+https://…/bantin@<mã commit>'."))
     if not reachable:
         local = starter.local_git(direct_url)
         where = (f"được cài từ một kho git trên chính máy này ({local}), nơi quy trình xuất bản (CI) không tới được"
@@ -80,6 +79,7 @@ def main_init(argv: Sequence[str] | None = None) -> int:
         print(visible(f"Lưu ý: Bản tin trên máy này {where}, nên requirements.txt chưa biết "
                       "lấy Bản tin ở đâu và quy trình xuất bản (CI) sẽ dừng ở bước cài đặt. Sửa dòng cuối của "
                       "requirements.txt thành địa chỉ kho của Bản tin, ví dụ: "
-                      "bantin @ git+https://github.com/<tổ-chức>/bantin@v0.1.0 (hoặc chạy lại với --package)."))
+                      "bantin @ git+https://github.com/<tổ-chức>/bantin@<mã commit> (mã commit mới nhất: "
+                      "git ls-remote <địa chỉ kho> refs/heads/main), hoặc chạy lại với --package."))
     print("Bước tiếp theo: sửa các dòng có chữ ĐIỀN trong mkdocs.yml, rồi làm theo README.md.")
     return 0

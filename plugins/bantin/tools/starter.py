@@ -50,6 +50,8 @@ FILES = (
 
 PLACEHOLDER_URL = "https://bantin.example.org/"
 UNKNOWN_HOST = "DIEN-DIA-CHI-KHO-BANTIN.invalid"  # requirements.txt when the source is unknown
+# ... and the version: a commit (the repository has no release tags; every commit is 0.1.0).
+UNKNOWN_COMMIT = "DIEN-MA-COMMIT"
 # One requirement of Bản tin: from a git repository or an https file, or by version for a
 # province's own wheelhouse (`pip install --find-links`); never a pip option. `bantin==…`
 # alone asks PyPI, where the name may be someone else's: cli/init.py warns (README).
@@ -101,7 +103,7 @@ def read_wheel(path: Path) -> bytes:
     return data
 
 
-def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
+def installed_from(direct_url: str | None) -> tuple[str, bool]:
     """The pip requirement a new site's CI should install: (requirement, reachable).
 
     pip records where a package came from (PEP 610, `direct_url.json`). Installed from git, the
@@ -120,7 +122,7 @@ def installed_from(direct_url: str | None, version: str) -> tuple[str, bool]:
     if wheel is not None and WHEEL.fullmatch(wheel.name) and wheel.is_file():
         return str(wheel), True  # still on this machine: `create` copies it into the site (vendor/)
     # Not `bantin==<version>`: that would ask PyPI, where the name may be someone else's.
-    return f"bantin @ git+https://{UNKNOWN_HOST}/bantin@v{version}", False
+    return f"bantin @ git+https://{UNKNOWN_HOST}/bantin@{UNKNOWN_COMMIT}", False
 
 
 def local_git(direct_url: str | None) -> str:
@@ -155,7 +157,7 @@ class Answers:
     today: date | None = None
 
 
-def create(folder: Path, answers: Answers, version: str) -> list[Path]:
+def create(folder: Path, answers: Answers) -> list[Path]:
     """Write a new site into `folder` (new or empty); return the files written.
 
     A `package` naming a wheel file on this machine is copied to `vendor/` and required
@@ -164,7 +166,7 @@ def create(folder: Path, answers: Answers, version: str) -> list[Path]:
     wheel = read_wheel(wheel_path) if wheel_path else None
     if wheel_path:
         answers = replace(answers, package=f"./{VENDOR}/{wheel_path.name}")
-    values = _values(answers, version)  # before the folder: a refused answer leaves nothing behind
+    values = _values(answers)  # before the folder: a refused answer leaves nothing behind
     documents = _documents()
     target = _prepare(folder)
     written = []
@@ -204,17 +206,17 @@ def _prepare(folder: Path) -> Path:
     return folder.resolve()
 
 
-def _values(answers: Answers, version: str) -> dict[str, str]:
+def _values(answers: Answers) -> dict[str, str]:
     agency = _clean(answers.agency, "--agency") or "Sở Tư pháp tỉnh …"
     site_url = (answers.site_url or PLACEHOLDER_URL).strip()
     if not URL.match(site_url):
         raise InitError(f"--site-url {site_url!r} không phải địa chỉ web: hãy viết dạng https://phapluat.tinh.gov.vn/")
     if not site_url.endswith("/"):
         site_url += "/"
-    package = _clean(answers.package, "--package") or installed_from(None, version)[0]
+    package = _clean(answers.package, "--package") or installed_from(None)[0]
     if not REQUIREMENT.match(package) and not VENDORED.fullmatch(package):  # never a pip option (--index-url …)
         raise InitError(f"--package {package!r}: phải là gói bantin từ kho git, ví dụ "
-                        "'bantin @ git+https://…/bantin@v0.1.0'")
+                        "'bantin @ git+https://…/bantin@<mã commit>'")
     # The owner is known from a Department of Justice's place, and the site's name need not repeat
     # the agency the masthead already shows (a province's trial read it three times at the top).
     place = place_of(agency) if answers.agency else None
