@@ -135,7 +135,21 @@ def test_images_verified_by_content_in_body_and_front_matter():
 def test_an_attachment_must_be_a_document():
     corpus, found, _ = corpus_of({"tin-tuc/a.md": doc("A", attachments=[{"title": "B", "file": "b.md"}]),
                                   "tin-tuc/b.md": doc("B")})
-    assert [(p.field, target(p)) for p in found] == [("attachments", "tin-tuc/b.md")]
+    assert [(p.field, target(p), p.line) for p in found] == [("attachments", "tin-tuc/b.md", 5)]
+
+
+def test_front_matter_image_problems_are_on_the_fields_line():
+    """A heavy or broken `image:` is reported on its own line, as a missing `image_alt` is, so a
+    CI annotation lands on it (it was on line 1, an outsider's trial F7)."""
+    heavy = jpeg() + b"\0" * (101 * 1024)  # bytes after the picture's end: still a JPEG, over SITE's 100 KB
+    data = {"images/heavy.jpg": heavy, "tai-lieu/k.pdf": b"%PDF-1.4"}
+    assets = {k: len(v) for k, v in data.items()}
+    files = {"tin-tuc/a.md": doc("A", summary="Tóm tắt.", author="An", image="../images/heavy.jpg", image_alt="Ảnh"),
+             "tin-tuc/c.md": doc("C", summary="Tóm tắt.", image="../tai-lieu/k.pdf", image_alt="x")}
+    corpus, found, _ = corpus_of(files, assets, data=data)
+    by = {p.path: p for p in found}
+    assert "nặng 101 KB" in by["tin-tuc/a.md"].message and by["tin-tuc/a.md"].line == 7
+    assert "không phải tệp ảnh" in by["tin-tuc/c.md"].message and by["tin-tuc/c.md"].line == 6
 
 
 def test_raw_html_targets_rewritten_for_the_page():

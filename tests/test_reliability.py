@@ -191,7 +191,7 @@ def test_check_warns_on_oversized_originals_and_exits_zero(tmp_path):
     done = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 0, done.stdout
-    assert f"tin-tuc/a.md:1: [image] cảnh báo: ảnh `images/to.jpg` nặng {len(big) // 1024} KB" in done.stdout
+    assert f"tin-tuc/a.md:5: [image] cảnh báo: ảnh `images/to.jpg` nặng {len(big) // 1024} KB" in done.stdout
 
 
 def test_live_preview_shows_drafts_with_a_banner(tmp_path):

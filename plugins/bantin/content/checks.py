@@ -100,13 +100,14 @@ def check_item(item: Item, site: Site, problems: Problems) -> None:
     for ref in references(item):
         _check_ref(item, ref, site, problems)
     meta = item.meta
-    if meta.image:
+    if meta.image:  # on the field's own line, as fields.py reports it: CI annotates that line
         _use(site, meta.image, item)
-        _check_image(item, Ref(1, meta.image, True, meta.image_alt, field="image"), meta.image, site, problems)
+        _check_image(item, Ref(meta.lines.get("image", 1), meta.image, True, meta.image_alt, field="image"),
+                     meta.image, site, problems)
     for attachment in meta.attachments:
         _use(site, attachment.file, item)
         if attachment.file.endswith(".md"):  # a page has no file to download; MkDocs copies none
-            problems.error(item.src, 1, "attachments",
+            problems.error(item.src, meta.lines.get("attachments", 1), "attachments",
                            f"tệp đính kèm `{attachment.file}` là một bài viết, không phải tài liệu",
                            "đính kèm tệp tài liệu (PDF, Word…); muốn dẫn tới bài kia thì viết liên kết trong thân bài")
 
