@@ -7,6 +7,7 @@ the corpus makes, and every problem it records must name the file and say how to
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
@@ -392,13 +393,41 @@ def test_source_with_odd_extra_keys_does_not_crash():
 
 # --- dates --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value", ["21/11/2024", "'2024-02-30'", "hôm nay", "2024-11", "'2024-13-01'"])
+@pytest.mark.parametrize("value", ["21/11/2024", "hôm nay", "2024-11"])
 def test_bad_date_text(value):
     parsed, problems = read(f"---\ntitle: A\ndate: {value}\ncategory: dat-dai\n---\n")
     assert parsed is None
     problem = only(problems)
     assert (problem.field, problem.line) == ("date", 3)
     assert "2024-11-21" in problem.fix
+
+
+@pytest.mark.parametrize("value, says, fix", [
+    ("2026-02-30", "`2026-02-30` không có: tháng 2 năm 2026 chỉ có 28 ngày", "`date: 2026-02-28` (ngày cuối tháng)"),
+    ("'2026-04-31'", "tháng 4 chỉ có 30 ngày", "`date: 2026-04-30`"),
+    ("2024-02-30 08:30", "tháng 2 năm 2024 chỉ có 29 ngày", "`date: 2024-02-29 08:30`"),
+    ("31/02/2026", "`31/02/2026` không có: tháng 2 năm 2026 chỉ có 28 ngày", "`date: 2026-02-28`"),
+    ("04/13/2026", "không có tháng 13", "nếu là ngày 13 tháng 4 năm 2026, viết `date: 2026-04-13`"),
+    ("12/31/2025 08:30", "không có tháng 31", "`date: 2025-12-31 08:30`"),
+    ("2026-13-04", "không có tháng 13", "`date: 2026-04-13`"),
+    ("'2024-13-01'", "không có tháng 13", "`date: 2024-01-13`"),
+    ("2026/02/30", "tháng 2 năm 2026 chỉ có 28 ngày", "`date: 2026-02-28`"),
+    ("13/13/2026", "không có tháng 13", "`date: 2024-11-21`"),
+    ("'2026-02-28 25:00'", "không có giờ 25:00", "`date: 2026-02-28 08:30`"),
+])
+def test_a_date_that_does_not_exist_says_which_part_and_offers_only_real_dates(value, says, fix):
+    """«không hiểu ngày … viết theo dạng năm-tháng-ngày» for 2026-02-30, written in that form, and
+    `2026-02-31` offered for 31/02/2026 (an outsider's trial, F6): the part that does not exist
+    is named, and every date a fix offers is one the build reads."""
+    parsed, problems = read(f"---\ntitle: A\ndate: {value}\ncategory: dat-dai\n---\n")
+    assert parsed is None
+    problem = only(problems)
+    assert (problem.field, problem.line) == ("date", 3)
+    assert says in problem.message and "không hiểu" not in problem.message
+    assert fix in problem.fix
+    for offered in re.findall(r"`date: ([^`]*)`", problem.fix):
+        again, more = read(f"---\ntitle: A\ndate: {offered}\ncategory: dat-dai\n---\n")
+        assert again is not None and not [p for p in more.items if p.severity == "lỗi"], offered
 
 
 @pytest.mark.parametrize("value", ["2024-02-30", "2024-13-01"])

@@ -8,6 +8,7 @@ The placeholders `bantin new` and the importer write are defined here, where the
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import posixpath
 import re
@@ -119,20 +120,7 @@ class _Check:
             return None
         parsed = parse_date(value)
         if parsed is None:
-            day_first = _DAY_FIRST.fullmatch(str(value).strip())
-            year_first = _YEAR_FIRST.fullmatch(str(value).strip())
-            if day_first:
-                d, mo, y, h, mi = day_first.groups()
-                iso = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
-                self.error(key, f"ngày `{short(value, 30)}` viết theo kiểu ngày/tháng/năm; "
-                           "phần khai báo cần năm-tháng-ngày", f"viết `{key}: {iso}`")
-            elif year_first:
-                y, mo, d, h, mi = year_first.groups()
-                iso = f"{y}-{int(mo):02d}-{int(d):02d}" + (f" {int(h):02d}:{mi}" if h else "")
-                self.error(key, f"ngày `{short(value, 30)}` ngăn bằng dấu `/` hoặc `.`; phần khai báo ngăn bằng "
-                           "dấu gạch ngang `-`", f"viết `{key}: {iso}`")
-            else:
-                self.error(key, f"không hiểu ngày `{short(value, 40)}`", DATE_FIX)
+            self.error(key, *unread_date(key, str(value).strip()))
         return parsed
 
     def strings(self, key: str) -> tuple[str, ...]:
@@ -229,6 +217,90 @@ def flow_line(key: str, items: Iterable[str]) -> str:
 def _curly_quoted(text: str) -> bool:
     """Text wrapped in typographic quotes, as Word and phones type them."""
     return len(text) >= 2 and text[0] in CURLY_OPEN and text[-1] in CURLY_CLOSE
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def missing_date(year: int, month: int, day: int) -> str:
+    """Why a date does not exist, in the editor's words («tháng 2 năm 2026 chỉ có 28 ngày»),
+    or "" when it does: "không hiểu ngày" sent an editor who had written 2026-02-30 in the
+    right form looking for a wrong form (an outsider's trial, F6)."""
+    if not 1 <= month <= 12:
+        return f"không có tháng {month}, tháng chỉ từ 1 đến 12"
+    last = _last_day(year, month)
+    if not 1 <= day <= last:
+        return f"tháng {month}{f' năm {year}' if month == 2 else ''} chỉ có {last} ngày"
+    return ""
+
+
+def _clock(hour: str | None, minute: str | None) -> tuple[str, str]:
+    """(' 08:30' or '', why the time does not exist or '')."""
+    if not hour:
+        return "", ""
+    if int(hour) > 23 or int(minute) > 59:
+        return "", f"không có giờ {hour}:{minute} (giờ chỉ từ 00 đến 23, phút từ 00 đến 59)"
+    return f" {int(hour):02d}:{minute}", ""
+
+
+def unread_date(key: str, text: str) -> tuple[str, str]:
+    """(message, fix) for a date value `parse_date` could not read. Every date a fix offers
+    exists: `31/02/2026` was told to become `2026-02-31`, `04/13/2026` `2026-13-04`, and the
+    pasted fix was refused in turn."""
+    if len(text) > 40:  # no date is longer (as in parse_date)
+        return f"không hiểu ngày `{short(text, 40)}`", DATE_FIX
+    shown = short(text, 30)
+    iso, day_first, year_first = _DATE.fullmatch(text), _DAY_FIRST.fullmatch(text), _YEAR_FIRST.fullmatch(text)
+    if iso:
+        y, mo, d, h, mi = iso.groups()[:5]
+        time_text, time_wrong = _clock(h, mi)
+        if missing_date(int(y), int(mo), int(d)) or time_wrong:
+            return _impossible(key, shown, int(y), int(mo), int(d), time_text, time_wrong)
+        return f"không hiểu ngày `{short(text, 40)}`", DATE_FIX  # a date and a time that exist: the offset
+    if day_first:
+        d, mo, y, h, mi = day_first.groups()
+        return _day_first(key, shown, int(y), int(mo), int(d), *_clock(h, mi))
+    if year_first:
+        y, mo, d, h, mi = year_first.groups()
+        time_text, time_wrong = _clock(h, mi)
+        if missing_date(int(y), int(mo), int(d)) or time_wrong:
+            return _impossible(key, shown, int(y), int(mo), int(d), time_text, time_wrong)
+        return (f"ngày `{shown}` ngăn bằng dấu `/` hoặc `.`; phần khai báo ngăn bằng dấu gạch ngang `-`",
+                f"viết `{key}: {y}-{int(mo):02d}-{int(d):02d}{time_text}`")
+    return f"không hiểu ngày `{short(text, 40)}`", DATE_FIX
+
+
+def _day_first(key: str, shown: str, y: int, mo: int, d: int, time_text: str, time_wrong: str) -> tuple[str, str]:
+    """`21/11/2024` as Vietnamese write it; `04/13/2026` as an American form writes it, when
+    only that reading is a date."""
+    if not missing_date(y, mo, d) and not time_wrong:
+        return (f"ngày `{shown}` viết theo kiểu ngày/tháng/năm; phần khai báo cần năm-tháng-ngày",
+                f"viết `{key}: {y}-{mo:02d}-{d:02d}{time_text}`")
+    if not missing_date(y, d, mo) and not time_wrong:
+        return (f"ngày `{shown}` không có: {missing_date(y, mo, d)} (có lẽ đây là kiểu tháng/ngày/năm của Mỹ)",
+                f"nếu là ngày {mo} tháng {d} năm {y}, viết `{key}: {y}-{d:02d}-{mo:02d}{time_text}` (năm-tháng-ngày)")
+    return _impossible(key, shown, y, mo, d, time_text, time_wrong)
+
+
+def _impossible(key: str, shown: str, y: int, mo: int, d: int, time_text: str, time_wrong: str) -> tuple[str, str]:
+    """A date (or time) that is not in the calendar: which part, and a form to type."""
+    why = "; ".join(part for part in (missing_date(y, mo, d), time_wrong) if part)
+    if not missing_date(y, mo, d):
+        return (f"`{shown}` có giờ sai: {time_wrong}",
+                f"viết giờ từ 00:00 đến 23:59, ví dụ `{key}: {y:04d}-{mo:02d}-{d:02d} 08:30`")
+    if mo > 12 and 1 <= d <= 12 and not missing_date(y, d, mo) and not time_wrong:
+        return (f"ngày `{shown}` không có: {why}", f"nếu tháng và ngày bị đảo chỗ, viết `{key}: {y}-{d:02d}-{mo:02d}"
+                f"{time_text}` (năm-tháng-ngày)")
+    last = 1 <= mo <= 12 and y >= EARLIEST_YEAR  # else the year is wrong too: no example of it
+    example = f"{y}-{mo:02d}-{_last_day(y, mo):02d}" if last else "2024-11-21"
+    return (f"ngày `{shown}` không có: {why}",
+            "xem lại ngày trong văn bản gốc rồi viết một ngày có thật theo dạng năm-tháng-ngày, ví dụ "
+            f"`{key}: {example}{time_text or (' 08:30' if time_wrong else '')}`" + (" (ngày cuối tháng)" if last else ""))
+
+
+def _last_day(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar (month 1–12)."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
 
 
 def parse_date(value: Any) -> datetime | None:
