@@ -688,6 +688,21 @@ def test_legacy_vietnamese_encoding_reported_with_unikey_hint(title, body, legac
     assert legacy in problem.fix
 
 
+def test_a_legacy_paragraph_pasted_into_a_unicode_article_is_refused_on_its_line():
+    """An outsider's trial (F3): a TCVN3 paragraph in a long Unicode article was published as
+    garbage with no message, the whole-file ratio counting the article's own letters."""
+    body = ("Chiều 20/8/2024, Sở Tư pháp phối hợp với Sở Tài nguyên và Môi trường tổ chức hội nghị phổ biến "
+            "Luật Đất đai số 31/2024/QH15 cho hơn 300 đại biểu là lãnh đạo Ủy ban nhân dân cấp xã.\n\n") * 12
+    text = HEAD + "---\n\n" + body + "phæ biÕn ph¸p luËt vÒ ®Êt ®ai cho c¸n bé c¬ së.\n\n" + body
+    parsed, problems = read(text)
+    assert parsed is None
+    problem = only(problems)
+    line = text.split("\n").index("phæ biÕn ph¸p luËt vÒ ®Êt ®ai cho c¸n bé c¬ së.") + 1
+    assert problem.line == line == 31
+    assert f"dòng {line} («phæ biÕn ph¸p luËt vÒ ®Êt ®ai cho c¸n bé…»)" in problem.message  # cut at a space
+    assert "TCVN3 (ABC)" in problem.message and "UniKey" in problem.fix and "đoạn" in problem.fix
+
+
 # --- the steps on their own ---------------------------------------------------------------
 
 def test_split_lines():

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from bantin.content import fields, frontmatter
 from bantin.content import qa
 from bantin.text import plain as text
-from bantin.text import vi
+from bantin.text import legacy, vi
 from bantin.site.corpus import build_corpus
 from bantin.site.pages import generated_pages
 from bantin.problems import Problems
@@ -189,7 +189,7 @@ def test_vi_functions_never_raise_and_hold(value):
     assert vi.fold(toned) == folded  # moving a tone mark never changes the folded text
     for syllable in vi.syllables(value):
         assert syllable and not any(ch.isspace() for ch in syllable)
-    vi.legacy_encoding_hint(value)
+    legacy.legacy_encoding_hint(value)
 
 
 @QUICK
@@ -198,7 +198,7 @@ def test_vietnamese_spellings_meet(value):
     assert vi.fold(value) == vi.fold(unicodedata.normalize("NFD", value))
     assert vi.slugify(value) == vi.slugify(vi.normalize_tones(value))
     assert vi.syllables(value) == vi.syllables(unicodedata.normalize("NFD", value))
-    assert vi.legacy_encoding_hint(value) is None
+    assert legacy.legacy_encoding_hint(value) is None
     assert SLUG.match(vi.slugify(value))
 
 

@@ -20,6 +20,7 @@ from bantin.content import htmlblocks, qa
 from bantin.convert import quickinline
 from bantin.content import sanitize
 from bantin.text import plain as text
+from bantin.text.legacy import find_legacy
 from bantin.content.frontmatter import read
 from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig
@@ -216,3 +217,10 @@ def test_link_definitions_are_found_in_one_pass(hostile):
     """Python-Markdown's own definition pattern takes 9 s on 20,000 quotes after `[x]: `; the
     plain text's reading of definitions (text/definitions.py, session 36) stays linear."""
     assert timed(text.markdown_to_text, hostile) < BOUND
+
+
+@pytest.mark.parametrize("unit", [*UNITS, "ph¸p ", "µ", "a" * 15 + "¸", "¸" + "a" * 20 + " ", "¸" * 12 + " ", "Müller ",
+                                  "«I» ", "\n\n¸ ", "Vieät ", "phæ biÕn ph¸p luËt "])
+def test_legacy_paragraphs(unit):
+    """One scan for words holding a legacy character, each word read once (text/legacy.py)."""
+    assert timed(find_legacy, line(unit)) < BOUND

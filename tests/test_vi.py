@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from bantin.text import vi
+from bantin.text import legacy, vi
+import legacytext
+from sitekit import ROOT
 
 
 def nfd(text: str) -> str:
@@ -146,12 +149,12 @@ VNI_SAMPLES = [
 
 @pytest.mark.parametrize("text", TCVN3_SAMPLES)
 def test_tcvn3_detected(text):
-    assert vi.legacy_encoding_hint(text) == "TCVN3 (ABC)"
+    assert legacy.legacy_encoding_hint(text) == "TCVN3 (ABC)"
 
 
 @pytest.mark.parametrize("text", VNI_SAMPLES)
 def test_vni_detected(text):
-    assert vi.legacy_encoding_hint(text) == "VNI"
+    assert legacy.legacy_encoding_hint(text) == "VNI"
 
 
 @pytest.mark.parametrize("text", [
@@ -163,8 +166,8 @@ def test_vni_detected(text):
     "",
 ])
 def test_unicode_and_ascii_not_flagged(text):
-    assert vi.legacy_encoding_hint(text) is None
-    assert vi.legacy_encoding_hint(nfd(text)) is None
+    assert legacy.legacy_encoding_hint(text) is None
+    assert legacy.legacy_encoding_hint(nfd(text)) is None
 
 
 def test_unicode_with_common_symbols_not_flagged():
@@ -176,5 +179,73 @@ def test_unicode_with_common_symbols_not_flagged():
     weather = "Nhiệt độ 30°C – 35°C, độ ẩm ±5%."
     table = ("---\ntitle: Bảng giá đất\ndate: 2024-11-21\ncategory: dat-dai\n---\n"
              "| Thửa | Diện tích |\n|---|---|\n| 1 | 120 m² |\n| 2 | 150 m² |\n| 3 | 90 m² |\n| 4 | 60 m² |\n")
-    assert vi.legacy_encoding_hint(weather) is None
-    assert vi.legacy_encoding_hint(table) is None
+    assert legacy.legacy_encoding_hint(weather) is None
+    assert legacy.legacy_encoding_hint(table) is None
+
+
+# A paragraph pasted from a TCVN3 or VNI document into a Unicode article (an outsider's trial, F3):
+# the whole-file ratio let it through, the genuine letters around it outnumbering it.
+ARTICLE = (ROOT / "content/tin-tuc/pho-bien-luat-dat-dai-nam-2024-cho-can-bo-co-so.md").read_text(encoding="utf-8")
+LAWS = sorted((ROOT / "scripts/searcheval/laws").glob("*.md"))
+
+
+def with_paragraph(paragraph: str) -> str:
+    """The sample article with `paragraph` pasted after its second paragraph (on line 21)."""
+    lines = ARTICLE.split("\n")
+    return "\n".join(lines[:20] + [paragraph, ""] + lines[20:])
+
+
+@pytest.mark.parametrize("paragraph, encoding", [
+    ("phæ biÕn ph¸p luËt vÒ ®Êt ®ai cho c¸n bé c¬ së.", "TCVN3 (ABC)"),
+    (legacytext.tcvn3("Hòa giải viên cần nắm chắc pháp luật về đất đai."), "TCVN3 (ABC)"),
+    (legacytext.vni("Hòa giải viên cần nắm chắc pháp luật về đất đai."), "VNI"),
+])
+def test_one_legacy_paragraph_in_a_unicode_article_is_found_on_its_line(paragraph, encoding):
+    text = with_paragraph(paragraph)
+    assert len(re.findall("[ăđơưạ-ỹ]", text)) > 2 * len(paragraph)  # the article outnumbers it
+    found = legacy.find_legacy(text)
+    assert (found.encoding, found.line, found.paragraphs) == (encoding, 21, 1)
+    assert paragraph.startswith(found.words) and len(found.words) >= 20
+
+
+def test_every_legacy_paragraph_is_counted():
+    text = with_paragraph(legacytext.tcvn3("Luật Đất đai năm 2024 có hiệu lực từ ngày 01/8/2024.") + "\n\n"
+                          + legacytext.tcvn3("Người sử dụng đất được cấp giấy chứng nhận."))
+    found = legacy.find_legacy(text)
+    assert (found.line, found.paragraphs) == (21, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Straße in Göttingen, über die Brücke nach Düsseldorf; Grüße an Herrn Müller und Frau Schäfer. Das Maß, "
+    "daß wir für Köln zählen, äußerst schön. Öl, Bär, Übung, Fußgänger, Mädchen, Größe, dürfen, müssen, würde.",
+    "Noël à Hà Nội: la leçon du maître, naïve et sûre; le garçon français reçoit où ça commence, île, "
+    "Île-de-France, août, être, fête, château, déjà, très, élève, côte, hôpital, cœur, sœur, façade.",
+    "El año pasado, el señor Muñoz y la niña española viajaron a Córdoba; mañana, pequeño, España, ¿qué?, ¡sí!",
+    "© 2026 Sở Tư pháp tỉnh Sông Lam ® · Địa chỉ: 12 Lê Lợi · Điện thoại: 0238 3 123 456 · Ghi rõ nguồn "
+    "«Sở Tư pháp» khi phát lại thông tin. © Bản quyền ® Nhãn hiệu ©",
+    "Diện tích 120 m² ± 5 m²; 3 × 4 = 12; 12 ÷ 3 = 4; a × b; 30°C; 0,5 µm, 1 µm, 2 µm; ½, ¼, ¾, §5, ¶ 3, ¬p.",
+    "«I» «i» «C» «Luật» «Văn bản» «Ông» «An» «Anh» «Em» «Ba» «Tôi» «Ai» «Ung» «Ô» «ơ»",
+])
+def test_foreign_words_symbols_and_math_are_not_legacy(text):
+    """Each alone (a short file, where the whole-file ratio called all but the footer TCVN3) and
+    pasted into the article."""
+    assert legacy.find_legacy("---\ntitle: Bài\n---\n\n" + text + "\n") is None
+    assert legacy.find_legacy(with_paragraph(text)) is None
+
+
+def test_no_false_alarm_on_the_sample_site_and_the_twelve_laws():
+    files = [*sorted((ROOT / "content").rglob("*.md")), *LAWS]
+    assert len(LAWS) == 12 and len(files) > 30
+    assert [path.name for path in files if legacy.find_legacy(path.read_text(encoding="utf-8"))] == []
+
+
+def test_the_twelve_laws_written_in_tcvn3_or_vni_are_found_paragraph_by_paragraph():
+    """Measured: every paragraph of eight words or more of the 12 laws (2,568), pasted into the
+    article in TCVN3 and in VNI; the encoding named is the one used."""
+    paragraphs = [p.strip() for law in LAWS for p in re.split(r"\n\s*\n", law.read_text(encoding="utf-8"))
+                  if len(p.split()) >= 8 and not p.startswith("---")]
+    assert len(paragraphs) > 2000
+    for encode, name, share in ((legacytext.tcvn3, "TCVN3 (ABC)", 0.99), (legacytext.vni, "VNI", 0.97)):
+        found = [legacy.find_legacy(with_paragraph(encode(p))) for p in paragraphs]
+        assert sum(f is not None and f.line == 21 for f in found) >= share * len(paragraphs), name
+        assert sum(f is not None and f.encoding != name for f in found) <= len(paragraphs) * 0.001, name

@@ -19,7 +19,8 @@ from bantin.content.model import Meta
 from bantin.problems import Problems
 from bantin.config.settings import SiteConfig
 from bantin.content import frontyaml
-from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, is_utf16, legacy_encoding_hint, nfc, strip_control
+from bantin.text.legacy import Legacy, find_legacy
+from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, is_utf16, nfc, strip_control
 from bantin.content.fields import FIELDS, Exists, validate
 
 
@@ -55,13 +56,21 @@ def decode(src: str, data: bytes, problems: Problems) -> str | None:
                        "mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành → Encoding: UTF-8)")
         return None
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
-    legacy = legacy_encoding_hint(text)
+    legacy = find_legacy(text)
     if legacy:
-        problems.error(src, 1, "", f"chữ Việt trong tệp có vẻ gõ bằng bảng mã cũ {legacy}, hiển thị sai",
-                       "chuyển mã sang Unicode bằng UniKey: Công cụ chuyển mã (Ctrl+Shift+F6), "
-                       f"nguồn {legacy}, đích Unicode, rồi chép lại vào tệp")
+        _legacy_problem(src, legacy, problems)
         return None
     return text
+
+
+def _legacy_problem(src: str, legacy: Legacy, problems: Problems) -> None:
+    """One error on the first line typed in TCVN3/VNI, with its words as they show and how many
+    other paragraphs are like it: a pasted paragraph in a Unicode article must be found."""
+    others = f"; {legacy.paragraphs - 1} đoạn khác trong tệp cũng vậy" if legacy.paragraphs > 1 else ""
+    problems.error(src, legacy.line, "", f"chữ Việt ở dòng {legacy.line} («{legacy.words}…») có vẻ gõ bằng bảng mã "
+                   f"cũ {legacy.encoding}, hiển thị sai{others}",
+                   "chuyển mã sang Unicode bằng UniKey: chép đoạn đó từ tài liệu gốc, Công cụ chuyển mã "
+                   f"(Ctrl+Shift+F6), nguồn {legacy.encoding}, đích Unicode, rồi chép lại vào tệp thay đoạn cũ")
 
 
 # --- text → YAML mapping ----------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Vietnamese text rules (DESIGN §5): normalisation, folding, slugs, dates, encodings.
+"""Vietnamese text rules (DESIGN §5): normalisation, folding, slugs, dates, UTF-16 (legacy
+encodings: `legacy`).
 
 Everything that compares, indexes or addresses Vietnamese text goes through here, so
 search, slugs and tag merging agree on what "the same word" means.
@@ -150,17 +151,6 @@ def format_short_date(value: date | datetime) -> str:
 
 # --- Encodings -----------------------------------------------------------------------
 
-# Letters of Unicode Vietnamese in the Latin-1 range; anything else there is suspect.
-_VI_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
-# Symbols that real Vietnamese documents use (30°C, ±5%, 12 m², «…»); never counted as mojibake.
-_COMMON_SYMBOLS = set("°±²³×÷§¼½¾«»€£¥\u00a0")
-# Letters that only Unicode Vietnamese has (ă, đ, ĩ, ũ, ơ, ư and the U+1EA0 block).
-_VI_SPECIFIC = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
-# Latin-1 characters that are neither Vietnamese letters nor common symbols: one scan, in C.
-_SUSPECT = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0xA1, 0x100)
-                                    if chr(c) not in _VI_LATIN1 and chr(c) not in _COMMON_SYMBOLS) + "]")
-
-
 def is_utf16(data: bytes) -> bool:
     """True when bytes are UTF-16 text, with or without a byte-order mark.
 
@@ -185,23 +175,6 @@ def is_utf16(data: bytes) -> bool:
             if "\ufffd" not in text[:-1] and shown >= len(text) * 0.95:
                 return True
     return False
-
-
-def legacy_encoding_hint(text: str) -> str | None:
-    """Name the legacy encoding (TCVN3/VNI) that text looks like, or None if it reads as Unicode.
-
-    TCVN3 and VNI files opened as Windows-1252 turn Vietnamese letters into symbols such as
-    '¸', 'µ', 'ª' or sequences like 'Vieät'; no Unicode normalisation repairs that, so the
-    editor must convert the file.
-    """
-    suspects = _SUSPECT.findall(text)
-    if len(suspects) < 3:
-        return None
-    genuine = len(_VI_SPECIFIC.findall(text))
-    if genuine > len(suspects) * 2:
-        return None
-    vni_marks = sum(text.count(ch) for ch in "øöñïûäëõ")
-    return "VNI" if vni_marks > len(suspects) / 2 else "TCVN3 (ABC)"
 
 
 # --- Invisible characters ----------------------------------------------------------------

@@ -13,7 +13,8 @@ import email
 import email.policy  # not loaded by `import email`: every .mht failed in a fresh process
 import re
 
-from bantin.text.vi import format_integer, legacy_encoding_hint, nfc
+from bantin.text.legacy import legacy_encoding_hint
+from bantin.text.vi import format_integer, nfc
 from bantin.tools.importer.lines import _SPACES
 from bantin.tools.importer.result import ImportFailure
 
