@@ -220,7 +220,8 @@ def test_link_definitions_are_found_in_one_pass(hostile):
 
 
 @pytest.mark.parametrize("unit", [*UNITS, "ph¸p ", "µ", "a" * 15 + "¸", "¸" + "a" * 20 + " ", "¸" * 12 + " ", "Müller ",
-                                  "«I» ", "\n\n¸ ", "Vieät ", "phæ biÕn ph¸p luËt "])
+                                  "«I» ", "\n\n¸ ", "Vieät ", "phæ biÕn ph¸p luËt ", "¸\n", "ph¸p x\n", "«I»\n"])
 def test_legacy_paragraphs(unit):
-    """One scan for words holding a legacy character, each word read once (text/legacy.py)."""
+    """One scan for words holding a legacy character, each word read once (text/legacy.py);
+    each line read once (a line starting with one was read from the text's start: quadratic)."""
     assert timed(find_legacy, line(unit)) < BOUND

@@ -23,6 +23,9 @@ from dataclasses import dataclass
 
 # Unicode Vietnamese letters of the Latin-1 range: a word made of these and ASCII may be real.
 VI_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# Eth typed for Đ in real Unicode text (`30/2020/NÐ-CP`, DESIGN §5): `NÐ`, `HÐ`, `ÐT` read as
+# TCVN3 are né, hé, ét; a word needs another character to be a candidate.
+_AS_D = frozenset("Ðð")
 
 # TCVN3 (ABC, TCVN 5712:1993 VN3) bytes read as Windows-1252 → the letters they stand for.
 _TCVN3 = dict(zip(
@@ -52,7 +55,7 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _WORD_CHARS = "A-Za-z\u00a1-\u00ff"
 # A word of at most 19 characters holding a character no Unicode Vietnamese word has. Bounded
 # repeats and a look-behind that fails inside a word keep one scan linear on any line.
-_STRONG = "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in VI_LATIN1)
+_STRONG = "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in VI_LATIN1 | _AS_D)
 _CANDIDATE = re.compile(rf"(?<![\w\u00a1-\u00ff])[{_WORD_CHARS}]{{0,9}}[{re.escape(_STRONG)}][{_WORD_CHARS}]{{0,9}}"
                         rf"(?![\w\u00a1-\u00ff])")
 _ANY_STRONG = re.compile(f"[{re.escape(_STRONG)}]")
@@ -160,7 +163,7 @@ def _candidates(text: str):
     with one `«` costed ten times the scan of the lines that have one."""
     at = 0
     while (hit := _ANY_STRONG.search(text, at)) is not None:
-        start = text.rfind("\n", at, hit.start()) + 1
+        start = max(at, text.rfind("\n", at, hit.start()) + 1)  # `at` starts a line
         end = text.find("\n", hit.start())
         end = len(text) if end < 0 else end
         yield from _CANDIDATE.finditer(text, start, end)
