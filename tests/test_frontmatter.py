@@ -414,6 +414,8 @@ def test_bad_date_text(value):
     ("2026/02/30", "tháng 2 năm 2026 chỉ có 28 ngày", "`date: 2026-02-28`"),
     ("13/13/2026", "không có tháng 13", "`date: 2024-11-21`"),
     ("'2026-02-28 25:00'", "không có giờ 25:00", "`date: 2026-02-28 08:30`"),
+    ("2026-03-00", "không có ngày 0", "`date: 2026-03-31` (ngày cuối tháng)"),
+    ("00/00/2026", "không có tháng 0", "`date: 2024-11-21`"),
 ])
 def test_a_date_that_does_not_exist_says_which_part_and_offers_only_real_dates(value, says, fix):
     """«không hiểu ngày … viết theo dạng năm-tháng-ngày» for 2026-02-30, written in that form, and

@@ -229,7 +229,9 @@ def missing_date(year: int, month: int, day: int) -> str:
     if not 1 <= month <= 12:
         return f"không có tháng {month}, tháng chỉ từ 1 đến 12"
     last = _last_day(year, month)
-    if not 1 <= day <= last:
+    if day == 0:
+        return "không có ngày 0, ngày bắt đầu từ 1"
+    if day > last:
         return f"tháng {month}{f' năm {year}' if month == 2 else ''} chỉ có {last} ngày"
     return ""
 
