@@ -292,6 +292,14 @@ MISTAKES = {
                                           ("U+00A0", "`title: Tập huấn hòa giải viên huyện Lam Sơn`")),
     "link-without-scheme": Mistake(replace(ART, BODY, "Xem [trang](www.vbpl.vn). " + BODY), ART, 19,
                                    ("thiếu `https://`", "`https://www.vbpl.vn`")),
+    # An outsider's trial (session 39): a TCVN3 paragraph pasted into the article was published
+    # as garbage (F3); a date in the right form that does not exist was "không hiểu" (F6)
+    "tcvn3-paragraph-pasted": Mistake(replace(ART, BODY, "phæ biÕn ph¸p luËt vÒ ®Êt ®ai cho c¸n bé c¬ së.\n\n" + BODY),
+                                      ART, 19, ("dòng 19 («phæ biÕn ph¸p luËt", "bảng mã cũ TCVN3 (ABC)", "UniKey")),
+    "date-that-does-not-exist": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 2023-02-30 08:30"), ART, 3,
+                                        ("tháng 2 năm 2023 chỉ có 28 ngày", "`date: 2023-02-28 08:30`")),
+    "date-month-first": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 05/18/2023"), ART, 3,
+                                ("không có tháng 18", "`date: 2023-05-18`")),
 }
 
 
