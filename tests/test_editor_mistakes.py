@@ -32,6 +32,8 @@ IMAGE_LINE = ("![Các hòa giải viên ngồi quanh một bàn tròn, trên bà
 TAGS = "tags: [hòa giải, hòa giải viên, tập huấn, bạo lực gia đình]"
 SUMMARY = "summary: Trong hai ngày"
 BODY = "Ngày thứ hai dành"
+Q2 = "Câu hỏi 2: Những mâu thuẫn, tranh chấp nào được hòa giải ở cơ sở?"
+Q2_ID = "mau-thuan-tranh-chap-nao-duoc-hoa-giai-o-co-so"
 
 
 def sample_settings() -> Settings:
@@ -200,6 +202,18 @@ MISTAKES = {
                                  ("một dấu `#`", "`## Câu hỏi 2: Những")),
     "question-as-subheading": Mistake(replace(QA, "## Câu hỏi 2: Những", "### Câu hỏi 2: Những"), QA, 22,
                                       ("`###`", "`## Câu hỏi 2: Những")),
+    # Found by an outsider's trial (session 39): a question pasted from Word in bold, and ids
+    # written slightly wrong, passed `bantin check` or were suggested as a broken line.
+    "question-pasted-in-bold": Mistake(replace(QA, f"## {Q2} {{#{Q2_ID}}}", f"**{Q2}**"), QA, 22,
+                                       ("chữ đậm", f"`## {Q2} {{#nhung-mau-thuan-tranh-chap-nao-duoc-hoa-giai-o-co-so}}`")),
+    "question-id-with-spaces": Mistake(replace(QA, f"{{#{Q2_ID}}}", f"{{# {Q2_ID} }}"), QA, 22,
+                                       ("viết chưa đúng dạng", f"`## {Q2} {{#{Q2_ID}}}`")),
+    "question-id-without-hash": Mistake(replace(QA, f"{{#{Q2_ID}}}", f"{{{Q2_ID}}}"), QA, 22,
+                                        ("viết chưa đúng dạng", f"`## {Q2} {{#{Q2_ID}}}`")),
+    "question-id-in-parentheses": Mistake(replace(QA, f"{{#{Q2_ID}}}", f"(#{Q2_ID})"), QA, 22,
+                                          ("viết chưa đúng dạng", f"`## {Q2} {{#{Q2_ID}}}`")),
+    "question-id-in-words": Mistake(replace(QA, f"{{#{Q2_ID}}}", "{#Mâu thuẫn nào}"), QA, 22,
+                                    ("`Mâu thuẫn nào` không hợp lệ", f"`## {Q2} {{#mau-thuan-nao}}`")),
     "question-without-words": Mistake(replace(QA, "## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#",
                                               "## {#"), QA, 14, ("câu hỏi không có chữ",)),
     "question-without-answer": Mistake(replace(QA, "{#hoa-giai-o-co-so-la-gi}\n\nHòa giải ở cơ sở là việc",
@@ -545,3 +559,36 @@ def test_a_pasted_paragraph_is_fixed_in_one_round_by_the_line_given(pristine, tm
     lines = page.read_text(encoding="utf-8").split("\n")
     page.write_text("\n".join(lines[:6] + [line] + lines[9:]), encoding="utf-8")
     assert [str(p) for p in check(docs) if p.path == ART] == []
+
+
+def test_a_pasted_handbook_is_fixed_by_the_lines_given_and_bantin_ids(pristine, tmp_path):
+    """End to end (session 39): question 2 pasted from Word in bold and question 3's id
+    written `{# … }`. The --strict build stops naming both lines; the line given for the bold
+    one, then `bantin ids` for the id, make a site whose question pages are the editor's."""
+    from sitekit import read, run_bantin
+
+    root = tmp_path
+    shutil.copytree(pristine, root / "content")
+    q3, q3_id = "Câu hỏi 3: Trường hợp nào không được hòa giải ở cơ sở?", "truong-hop-nao-khong-duoc-hoa-giai-o-co-so"
+    replace(QA, f"## {Q2} {{#{Q2_ID}}}", f"**{Q2}**")(root / "content")
+    replace(QA, f"{{#{q3_id}}}", f"{{# {q3_id} }}")(root / "content")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    if config["theme"].get("custom_dir"):
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    failed = mkdocs_build(root, check=False)
+    assert failed.returncode != 0
+    assert f"{QA}:22: lỗi" in failed.stdout and "chữ đậm" in failed.stdout, failed.stdout
+    assert f"{QA}:34: lỗi" in failed.stdout and "viết chưa đúng dạng" in failed.stdout, failed.stdout
+    given = re.search(r"viết lại dòng thành `(## [^`]+)`", failed.stdout).group(1)
+    replace(QA, f"**{Q2}**", given)(root / "content")
+    done = run_bantin(root, "ids")
+    assert done.returncode == 0 and q3_id in done.stdout, done.stdout
+    assert f"## {q3} {{#{q3_id}}}" in (root / "content" / QA).read_text(encoding="utf-8")
+    mkdocs_build(root)
+    handbook = "hoi-dap/hoi-dap-ve-hoa-giai-o-co-so"
+    page = read(root, f"{handbook}/{q3_id}/index.html")  # the printed address still works
+    assert re.search(r"<h1[^>]*>Trường hợp nào không được hòa giải ở cơ sở\?</h1>", page)
+    new = read(root, f"{handbook}/nhung-mau-thuan-tranh-chap-nao-duoc-hoa-giai-o-co-so/index.html")
+    assert "Những mâu thuẫn, tranh chấp nào được hòa giải ở cơ sở?</h1>" in new
+    assert "bt-can-cu" in read(root, f"{handbook}/hoa-giai-o-co-so-la-gi/index.html")  # question 1 keeps its box

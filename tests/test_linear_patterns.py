@@ -92,6 +92,24 @@ def test_question_headings(unit):
     assert time.process_time() - started < BOUND
 
 
+@pytest.mark.parametrize("unit", ["{# a ", "a=\" ", "a=' ", "a=", "# ", "(#", "(# a) ", "{", "}", " b", "**Câu hỏi 1: ",
+                                  "Câu hỏi ", "Câu ", "*", "_", "Hỏi ", "Câu 1"])
+def test_question_ids_written_wrong_and_bold_questions(unit):
+    """An id written slightly wrong is read as meant (`qa.misread_id`: the attribute list's
+    words, a `(#…)` at the end) and a line in bold is tested for a question's number
+    (session 39): each a scan of the line, never one from every space, quote or '{'."""
+    started = time.process_time()
+    for heading in ("A {" + line(unit) + "}", "A " + line(unit) + " (#a)", "A (#" + line(unit) + ")",
+                    "A " + line(unit) + " {#a b}", line(unit)):
+        qa.misread_id(heading)
+        qa.fill_ids("## " + heading + "\n", set())
+        qa.parse_questions("hoi-dap/a.md", "## " + heading + "\n\nĐáp.\n", 6, Problems())
+    for pasted in ("**" + line(unit), "**Câu hỏi 1: " + line(unit), "_Hỏi:" + line(unit) + "_", line(unit)):
+        qa.misplaced_questions(pasted)
+        qa.parse_questions("hoi-dap/a.md", "## A {#a}\n\n" + pasted + "\n", 6, Problems())
+    assert time.process_time() - started < 2 * BOUND
+
+
 @pytest.mark.parametrize("unit", ["a < b và c <d ", "<a ", "[a](", "![a](", "[[", "<!-- > ", "</", "\\[", "*a ", "{#"])
 def test_question_titles_read_as_text(unit):
     """A heading with its id is a question whose title is read back as text (text/plain.inline_text,

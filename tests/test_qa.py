@@ -362,3 +362,138 @@ def test_what_swallows_no_question(tail):
     body = f"## Câu hỏi 1: Một? {{#mot}}\n\nĐáp một.\n\n{tail}\n\n## Câu hỏi 2: Hai? {{#hai}}\n\nĐáp hai.\n"
     assert qa.swallowed_questions(body) == []
     assert not parse(body)[2]
+
+
+# --- questions written as Word gives them (session 39) -------------------------------------
+
+LOST = ("## Câu hỏi 3: Đăng ký khai sinh ở đâu? {#dang-ky-o-dau}\n\nTại Ủy ban nhân dân cấp xã.\n\n"
+        "Căn cứ pháp lý: Điều 13 Luật Hộ tịch.\n\n{line}\n\nTrả lời bốn.\n")
+
+
+@pytest.mark.parametrize(("line", "fix"), [
+    ("**Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào?**",
+     "`## Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {#khai-sinh-cho-con-ngoai-gia-thu-the-nao}`"),
+    ("__Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào?__",
+     "`## Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {#khai-sinh-cho-con-ngoai-gia-thu-the-nao}`"),
+    ("*Câu 4. Khai sinh cho con ngoài giá thú thế nào?*",
+     "`## Câu 4. Khai sinh cho con ngoài giá thú thế nào? {#khai-sinh-cho-con-ngoai-gia-thu-the-nao}`"),
+    ("***CÂU HỎI SỐ 4: Khai sinh?***", "`## CÂU HỎI SỐ 4: Khai sinh? {#cau-hoi-so-4-khai-sinh}`"),
+    ("**Câu hỏi 4:** Khai sinh cho con ngoài giá thú thế nào? {#ngoai-gia-thu}",
+     "`## Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {#ngoai-gia-thu}`"),
+    ("**Câu hỏi 4: Khai sinh?** {# ngoai-gia-thu }", "`## Câu hỏi 4: Khai sinh? {#ngoai-gia-thu}`"),
+    ("   **Hỏi:** Khai sinh cho con ngoài giá thú thế nào?", "`## Hỏi: Khai sinh cho con ngoài giá thú thế nào? {#"),
+    ("**Câu hỏi 4: Khai sinh cho con", "`## Câu hỏi 4: Khai sinh cho con {#"),  # bold over two lines
+    ("**Câu hỏi 4:**", "`## Câu hỏi 4: <lời câu hỏi> {#ma-cau-hoi}`: chép lời câu hỏi ở dòng dưới lên"),
+])
+def test_a_question_pasted_in_bold_is_an_error_with_the_line_to_write(line, fix):
+    """Word's bold question is a paragraph of the answer above: no page, no short link, no QR
+    code, and that answer loses its "Căn cứ pháp lý" box; `check` said nothing (an outsider's
+    trial, session 39)."""
+    _, questions, problems = parse(LOST.replace("{line}", line))
+    assert [q.id for q in questions] == ["dang-ky-o-dau"]
+    [problem] = problems.items
+    assert problem.is_error and problem.line == BODY_LINE + 6
+    assert "chữ đậm" in problem.message and "không có trang riêng" in problem.message
+    assert f"viết lại dòng thành {fix}" in problem.fix, problem.fix
+
+
+@pytest.mark.parametrize("line", [
+    "**Lưu ý: hồ sơ nộp ở đâu?**",  # a bold sentence of the answer: no number
+    "**Câu hỏi** thường gặp nhất là gì?",
+    "* Câu hỏi 4: một mục danh sách",
+    "**Căn cứ pháp lý:** Điều 5.",
+    "***",
+    "Câu hỏi 4: **Khai sinh?**",  # what `bantin import --handbook` writes for a heading of an old answer
+    "<strong>Hỏi:</strong> Tôi muốn hỏi?",
+    "    **Câu hỏi 4: mã thụt lề?**",
+    "```\n**Câu hỏi 4: trong khối mã?**\n```",
+    "*Hỏi đáp pháp luật* số 4",
+])
+def test_what_is_no_question_pasted_in_bold(line):
+    _, _, problems = parse(LOST.replace("{line}", line))
+    assert problems.items == []
+
+
+@pytest.mark.parametrize("line", ["**Hỏi:** Tôi muốn hỏi về khai sinh?", "**Câu hỏi 4: Khai sinh?**",
+                                  "_Câu 3. Một_ câu", "***Hỏi: a***", "**Câu hỏi 2: mở", "### Câu hỏi 2: Ai bầu?",
+                                  "# Câu hỏi 2: Ai bầu? {#ai-bau}"])
+def test_the_importer_s_answer_line_shows_as_written_and_is_no_question(line):
+    """`bantin import --handbook` keeps a line of an old page's answer that reads like a question
+    (an old page often asks in bold: `**Hỏi:** …`) as the page showed it, never as one the build
+    would call a question pasted in bold."""
+    import markdown
+
+    [(_, text, _)] = qa.misplaced_questions(line)
+    written = qa.answer_line(line, text)
+    assert qa.misplaced_questions(written) == []
+    if not line.startswith("#"):
+        assert markdown.markdown(written) == markdown.markdown(line)
+
+
+# One heading per id written slightly wrong: (heading, the message's words, the line to write).
+WRONG_IDS = [
+    ("Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {# ngoai-gia-thu }",
+     "`ngoai-gia-thu` viết chưa đúng dạng (`{# ngoai-gia-thu }`)",
+     "## Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {#ngoai-gia-thu}"),
+    ("Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {ngoai-gia-thu}",
+     "`ngoai-gia-thu` viết chưa đúng dạng (`{ngoai-gia-thu}`)",
+     "## Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {#ngoai-gia-thu}"),
+    ("Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? (#ngoai-gia-thu)",
+     "`ngoai-gia-thu` viết chưa đúng dạng (`(#ngoai-gia-thu)`)",
+     "## Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {#ngoai-gia-thu}"),
+    ("Câu hỏi 5: Lệ phí bao nhiêu? {#Lệ phí}", "`Lệ phí` không hợp lệ", "## Câu hỏi 5: Lệ phí bao nhiêu? {#le-phi}"),
+    ("Câu hỏi 5: Lệ phí? {: .noi-bat # le-phi lang=vi }", "`le-phi` viết chưa đúng dạng",
+     "## Câu hỏi 5: Lệ phí? {: #le-phi .noi-bat lang=vi }"),
+    ("Câu hỏi 5: Lệ phí? (# le-phi ) {: .noi-bat }", "`le-phi` viết chưa đúng dạng",
+     "## Câu hỏi 5: Lệ phí? {: #le-phi .noi-bat }"),
+    ("Câu hỏi 5: Lệ phí? {#Hoa_Giai}", "`Hoa_Giai` không hợp lệ", "## Câu hỏi 5: Lệ phí? {#hoa-giai}"),
+]
+
+
+@pytest.mark.parametrize(("heading", "says", "line"), WRONG_IDS)
+def test_an_id_written_slightly_wrong_is_read_as_meant(heading, says, line):
+    """The id the editor chose (and may have printed) is the one suggested, and the line to
+    paste holds nothing of the wrong form: it had `{: #<new id> ngoai-gia-thu }`, kept
+    `(#ngoai-gia-thu)` in the question, or cut `{#Lệ phí}` to `{#le}`."""
+    _, questions, problems = parse(f"## Câu hỏi 1: Một? {{#mot}}\n\nMột.\n\n## {heading}\n\nĐáp.\n")
+    assert [q.id for q in questions] == ["mot"]
+    [problem] = problems.items
+    assert problem.is_error and problem.line == BODY_LINE + 4
+    assert says in problem.message, problem.message
+    assert f"thay cả dòng {BODY_LINE + 4} bằng dòng này: `{line}`" in problem.fix, problem.fix
+    fixed = parse(f"## Câu hỏi 1: Một? {{#mot}}\n\nMột.\n\n{line}\n\nĐáp.\n")
+    assert not fixed[2].items and fixed[1][1].title == qa.display_title(line[3:line.rindex(" {")])
+
+
+@pytest.mark.parametrize(("heading", "says", "line"), WRONG_IDS)
+def test_bantin_ids_writes_the_line_meant_never_a_worse_one(heading, says, line):
+    body = f"Mở đầu.\n\n## {heading}\n\nĐáp.\n"
+    taken = {"mot"}
+    filled, added = qa.fill_ids(body, taken)
+    assert filled == f"Mở đầu.\n\n{line}\n\nĐáp.\n"
+    assert added == [qa.split_heading(line[3:])[1]] and added[0] in taken
+    assert qa.fill_ids(filled, set(taken)) == (filled, [])  # read as written now: nothing more to do
+
+
+def test_an_id_meant_that_another_question_has_gets_a_number():
+    body = "## Một? {#ngoai-gia-thu}\n\nA\n\n## Hai? {# ngoai-gia-thu }\n\nB\n"
+    _, _, problems = parse(body)
+    assert "`## Hai? {#ngoai-gia-thu-2}`" in problems.items[0].fix
+    assert qa.fill_ids(body, {"ngoai-gia-thu"})[0] == body.replace("{# ngoai-gia-thu }", "{#ngoai-gia-thu-2}")
+
+
+@pytest.mark.parametrize("heading", [
+    "Lệ phí? {#le phi}",  # read as `le` (a word more is an attribute): maybe published, so kept
+    "Lệ phí? {: #le-phi .noi-bat }", "Lệ phí? { #le-phi }", "Lệ phí (#1)? {#le-phi}",
+])
+def test_an_id_the_build_reads_is_never_rewritten(heading):
+    assert qa.misread_id(heading) is None
+    assert qa.fill_ids(f"## {heading}\n", set()) == (f"## {heading}\n", [])
+
+
+@pytest.mark.parametrize("heading", ["Hỏi '{#b", "A { b", "Hỏi {x} và {y"])
+def test_bantin_ids_on_an_unclosed_brace_writes_a_line_that_reads_its_id(heading):
+    """`{#id}` after an unclosed `{` was read from that `{` on: `## Hỏi '{#b {#hoi-b}` is id `b`."""
+    filled, [qid] = qa.fill_ids(f"## {heading}\n", set())
+    assert qa.reads_as(filled[3:].rstrip("\n"), qid)
+    assert qa.parse_questions(SRC, filled + "\nĐáp.\n", 1, Problems())[1][0].title == heading

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from bantin.content.model import Question
 from bantin.content.anchors import reserved_id
@@ -29,6 +29,12 @@ _NESTED = re.compile(r"^[ \t]*(?:[*+-][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]*)+##(?!#)[
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # an ATX heading's marks (CommonMark: up to 3 spaces before)
 _HTML_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
+# What starts a question pasted from Word in bold or italics: "Câu hỏi 4:", "Câu 4.", "Câu hỏi số 4:",
+# "Hỏi:". Each part is a run of one class followed by a fixed character: linear.
+_PASTED_PREFIX = re.compile(r"(?:Câu\s+hỏi|Câu)\s*(?:số\s*)?\d+\s*[:.)–-]|Hỏi\s*:", re.IGNORECASE)
+# One token of an attribute list as attr_list reads it: `key="a b"`, `key='…'`, `key=v`, a word.
+# A quote closes at its next own character, so an unclosed one is scanned once: linear.
+_ATTR_TOKEN = re.compile(r"""[^\s=]+=(?:"[^"]*"|'[^']*'|\S*)|\S+""")
 LEGAL_BASIS = "Căn cứ pháp lý:"
 VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_MAX = 80  # an id is a folder name (/hoi-dap/<handbook>/<id>/) and a printed short link
@@ -72,9 +78,13 @@ def nested_questions(body: str) -> list[tuple[int, str]]:
 def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
     """(index, text, what is wrong) of lines outside fenced code that look like a question
     (an `{#id}` or a "Câu hỏi 3:" number) but are not a `## ` heading: `##Câu hỏi 2…` (Python-
-    Markdown makes it a heading inside the previous answer), `# Câu hỏi…`, `### Câu hỏi 4…`."""
+    Markdown makes it a heading inside the previous answer), `# Câu hỏi…`, `### Câu hỏi 4…`,
+    `**Câu hỏi 4: …?**` (`emphasised_question`). The text is the question without those marks."""
     found = []
     for index, line in unfenced(body.split("\n")):
+        if (bold := emphasised_question(line)) is not None:
+            found.append((index, bold, "viết bằng chữ đậm (hay nghiêng), không phải tiêu đề `## `"))
+            continue
         if not line.startswith("#") or _HEADING.match(line):
             continue
         marks = len(line) - len(line.lstrip("#"))
@@ -87,6 +97,49 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
         elif marks > 2 and numbered:
             found.append((index, text, f"bắt đầu bằng `{'#' * marks}` (tiêu đề nhỏ trong câu trả lời), không phải `## `"))
     return found
+
+
+def emphasised_question(line: str) -> str | None:
+    """The question of a line that starts with bold or italics around a question's number
+    ("Câu hỏi 4:", "Câu 4.", "Câu hỏi số 4:", "Hỏi:"), without the emphasis marks; None for any
+    other line. What text pasted from Word gives for a question (session 39): a paragraph of
+    the answer above, so no page, no short link, no QR code, and the answer above loses its
+    "Căn cứ pháp lý" box. A bold sentence of an answer that is not numbered ("**Lưu ý: …?**")
+    is no question; nor a list item (`* Câu hỏi 2`: a space after the mark)."""
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3 or not stripped[:1] in ("*", "_"):
+        return None
+    mark = stripped[0] * min(3, len(stripped) - len(stripped.lstrip(stripped[0])))
+    rest = stripped[len(mark):]
+    if rest[:1].isspace() or not _PASTED_PREFIX.match(rest):
+        return None
+    close = rest.find(mark)  # none: bold over two lines (a soft line break), its second line is below
+    return (rest[:close] + rest[close + len(mark):] if close >= 0 else rest).strip()
+
+
+def answer_line(line: str, text: str) -> str:
+    """The line of an answer that keeps how `line` shows when it reads like a question
+    (`misplaced_questions` gave `text`) and that the build takes for no question:
+    `bantin import --handbook` writes a heading of the old page's answer this way.
+
+    Bold or italics around a number or «Hỏi:» (`**Hỏi:** Tôi muốn…`, often how an old page
+    asks) would be a question pasted from Word: the marks become `<strong>`/`<em>`, which
+    show the same. A heading (`### Câu hỏi 2: …`) becomes bold words after a plain number."""
+    stripped = line.lstrip(" ")
+    if emphasised_question(line) is not None:
+        mark = stripped[0] * min(3, len(stripped) - len(stripped.lstrip(stripped[0])))
+        opening, closing = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>")}.get(
+            len(mark), ("<strong><em>", "</em></strong>"))
+        rest = stripped[len(mark):]
+        close = rest.find(mark)
+        if close < 0:  # bold opened and never closed on this line: the marks show as they are
+            return "\\" + "\\".join(mark) + rest
+        return opening + rest[:close] + closing + rest[close + len(mark):]
+    number = _PASTED_PREFIX.match(text)
+    if number is None:
+        return f"**{text}**"
+    words = text[number.end():].strip()
+    return f"{text[:number.end()]} **{words}**" if words else text[:number.end()]
 
 
 def swallowed_questions(body: str) -> list[tuple[int, str, tuple[int, str] | None]]:
@@ -177,17 +230,18 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
                        "trích dẫn (dòng bắt đầu bằng `*`, `-`, số hoặc `>` trước `##`), nên trang không coi là câu hỏi",
                        "xóa phần trước `## ` để dòng bắt đầu bằng `## `, và để một dòng trống trước và sau dòng đó "
                        "(trình biên tập web: bật công tắc Markdown để sửa)")
+    headings = heading_lines(body)
+    taken = {split_heading(text)[1] for _, text in headings} - {""}
     for index, text, wrong in misplaced_questions(body):
         problems.error(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, "
-                       "nên trang coi nó là một phần câu trả lời phía trên", f"viết lại dòng thành `## {short(text, 200)}`")
-    headings = heading_lines(body)
+                       "nên trang coi nó là một phần câu trả lời phía trên: câu hỏi không có trang riêng, liên kết "
+                       "ngắn và mã QR", _misplaced_fix(text, taken))
     if not headings:
         problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",
                        "mỗi câu hỏi là một dòng bắt đầu bằng `## `, ví dụ `## Câu hỏi 1: … {#ma-cau-hoi}`")
         return body, ()
     _report_swallowed(src, body, body_line, problems)
     questions = []
-    taken = {split_heading(text)[1] for _, text in headings} - {""}
     for number, (index, text) in enumerate(headings, start=1):
         end = headings[number][0] if number < len(headings) else len(lines)
         question = read_question(src, lines[index + 1 : end], index, text, number, body_line, taken, problems)
@@ -195,6 +249,25 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
             questions.append(question)
     _intro_ids(src, lines[: headings[0][0]], body_line, {q.id: q.line for q in questions}, problems)
     return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
+
+
+def _misplaced_fix(text: str, taken: set[str]) -> str:
+    """The line to write for a line that looks like a question; with only its number
+    (`**Câu hỏi 9:**`, `**Hỏi:**`, the words on the line below) the words go after it, on one line."""
+    if (number := _PASTED_PREFIX.match(text)) and not text[number.end():].strip():
+        return (f"viết lại dòng thành `## {short(text, 200)} <lời câu hỏi> {{#ma-cau-hoi}}`: chép lời câu hỏi ở dòng "
+                "dưới lên sau số, cùng một dòng, và đặt mã ở cuối dòng (chữ thường không dấu, nối bằng `-`)")
+    return f"viết lại dòng thành `{paste_line(text, _misplaced_id(text, taken))}`"
+
+
+def _misplaced_id(text: str, taken: set[str]) -> str:
+    """The id of the line to write for a line that looks like a question: its own when the
+    build would read it, else one made from its words (unique in its handbook)."""
+    qid = split_heading(text)[1]
+    if VALID_ID.fullmatch(qid):
+        return qid
+    written = misread_id(text)
+    return _free(written.meant, taken) if written else new_id(question_title(text), taken)
 
 
 def read_question(src: str, answer_lines: list[str], index: int, text: str, number: int, body_line: int,
@@ -205,12 +278,15 @@ def read_question(src: str, answer_lines: list[str], index: int, text: str, numb
     `qaparts` relies on to re-read a handbook from one of its headings on."""
     title, qid = split_heading(text)
     line = body_line + index
+    if (written := misread_id(text)) is not None:
+        problems.items.append(misread_problem(src, line, text, written, taken))
+        return None
     if not qid:
         problems.items.append(missing_id(src, line, text, taken))
         return None
-    if not VALID_ID.fullmatch(qid):
+    if not VALID_ID.fullmatch(qid):  # no letter nor digit to make an id of (`{#!!!}`): one from the question
         problems.error(src, line, "", f"mã câu hỏi `{short(qid)}` không hợp lệ",
-                       f"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ `{{#{cap_slug(slugify(qid), ID_SUGGESTED)}}}`")
+                       "chỉ dùng chữ thường không dấu, số và dấu gạch ngang: " + _paste(line, text, new_id(title, taken)))
         return None
     if windows_reserved(qid):  # its page would be /hoi-dap/<so-tay>/con/: a name Windows refuses
         problems.error(src, line, "", f"mã câu hỏi `{qid}` là tên Windows dành riêng (con, prn, aux, nul, "
@@ -253,6 +329,107 @@ def intro_heading_ids(intro: list[str]) -> list[tuple[int, str]]:
     """(index, id) of the intro's headings (outside fenced code) that carry an `{#id}`."""
     return [(index, qid) for index, line in unfenced(intro)
             if line.startswith("#") and (qid := split_heading(line.lstrip("#"))[1])]
+
+
+class WrittenId(NamedTuple):
+    """A question's id written in a form the build does not read as the editor meant it:
+    `written` as it stands in the heading (`{# ngoai-gia-thu }`), `words` the id's words in it
+    (`ngoai-gia-thu`, `Lệ phí`), `meant` the id to write instead (`le-phi`)."""
+
+    written: str
+    words: str
+    meant: str
+
+
+def misread_id(text: str) -> WrittenId | None:
+    """The id a heading's editor meant when the build would not read it as written, or None
+    (a well-formed valid `{#id}`, or no id written at all). Found by an outsider's trial
+    (session 39): `{# ngoai-gia-thu }` and `{ngoai-gia-thu}` were read as no id, `{#Lệ phí}` as
+    `Lệ`, `(#ngoai-gia-thu)` as part of the question; the line suggested to paste kept the
+    stray words (`{: #… ngoai-gia-thu }`) or dropped «phí». The words meant are the id
+    token's and the bare words after it (attr_list makes those attributes named like
+    themselves), or the bare words of a list with no `#`; `.lop` and `key=value` stay.
+
+    A valid id the build reads is never re-read (`{#le phi}` is `le`): the question may be
+    published under it, and its address and QR code printed."""
+    if VALID_ID.fullmatch(split_heading(text)[1]):  # read, so maybe published and printed: kept as read
+        return None
+    attrs = _attrs(text)
+    words = _id_words(attrs[1]) if attrs else None
+    if words is not None:
+        written, said = text[attrs[0]:].strip(), words  # the whole `{…}`, as the message quotes it
+    elif (found := _parenthesised_id(text[: attrs[0]] if attrs else text)) is not None:
+        written, said = found
+    else:
+        return None
+    meant = said if VALID_ID.fullmatch(said) else cap_slug(slugify(said), ID_SUGGESTED)
+    return WrittenId(written, said, meant) if meant else None
+
+
+def _id_words(inner: str) -> str | None:
+    """The id's words of an attribute list's inside, or None when it names none (`.noi-bat`,
+    `lang=vi`)."""
+    tokens = _ATTR_TOKEN.findall(inner)
+    start = next((n for n, token in enumerate(tokens) if "#" in token), None)  # where `split_heading` reads
+    if start is None:
+        words = [token for token in tokens if _bare(token)]
+    else:
+        end = start + 1
+        while end < len(tokens) and _bare(tokens[end]):
+            end += 1
+        words = [tokens[start].split("#", 1)[1]] + tokens[start + 1 : end]
+    said = " ".join(words).strip()
+    return said or None
+
+
+def _bare(token: str) -> bool:
+    """A word of an attribute list that is no class, id nor `key=value`: an id's stray word."""
+    return not token.startswith((".", ":")) and "=" not in token and "#" not in token
+
+
+def _parenthesised_id(title: str) -> tuple[str, str] | None:
+    """`(#ngoai-gia-thu)` at the end of a question: (what is written, the id's words)."""
+    stripped = title.rstrip()
+    if not stripped.endswith(")"):
+        return None
+    opening = stripped.rfind("(")
+    said = stripped[opening + 1 : -1].strip()
+    if opening < 0 or not said.startswith("#"):
+        return None
+    said = said[1:].strip()
+    return (stripped[opening:], said) if said else None
+
+
+def question_title(text: str) -> str:
+    """The question of a heading without any id, however written (`(#…)` included)."""
+    title = split_heading(text)[0]
+    written = misread_id(text)
+    if written is not None and written.written.startswith("(") and title.endswith(written.written):
+        title = title[: -len(written.written)].rstrip()
+    return title
+
+
+def misread_problem(src: str, line: int, text: str, written: WrittenId, taken: set[str]) -> Problem:
+    """An id the build does not read as written: the whole line to paste, with the id meant
+    (kept: it may be printed already), or made from its words when not an id as it stands."""
+    qid = _free(written.meant, taken)
+    if VALID_ID.fullmatch(written.words):
+        what = (f"mã câu hỏi `{short(written.words)}` viết chưa đúng dạng (`{short(written.written)}`), "
+                "nên trang không đọc được mã này")
+    else:
+        what = f"mã câu hỏi `{short(written.words)}` không hợp lệ"
+    return Problem(src, line, "", what, "mã viết trong ngoặc nhọn, ngay sau dấu `#`, không dấu cách; chỉ dùng chữ "
+                   f"thường không dấu, số và dấu gạch ngang: {_paste(line, text, qid)} (hoặc chạy `bantin ids` "
+                   "để tự sửa)")
+
+
+def _free(qid: str, taken: set[str]) -> str:
+    """`qid`, or `qid-2`, `-3`… when another question has it; added to `taken`."""
+    candidate, n = qid, 2
+    while candidate in taken:
+        candidate, n = f"{qid}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
 
 
 def missing_id(src: str, line: int, text: str, taken: set[str]) -> Problem:
@@ -319,15 +496,20 @@ def new_id(title: str, taken: set[str]) -> str:
 
 def heading_with_id(text: str, qid: str) -> str:
     """The heading line `## <text>` with `qid` as its only id; the editor's own attributes
-    (`{: .noi-bat }`) are kept."""
-    title = split_heading(text)[0]
+    (`{: .noi-bat }`, `lang=vi`) are kept, the words of an id written wrong are not (`misread_id`)."""
     attrs = _attrs(text)
-    inner = " ".join(part for part in (attrs[1] if attrs else "").split() if not part.startswith("#"))
+    inner = " ".join(part for part in _ATTR_TOKEN.findall(attrs[1] if attrs else "")
+                     if not part.startswith("#") and not _bare(part))
+    title = question_title(text)
+    if "{" in title[title.rfind("}") + 1 :]:  # `_attrs` would read the id list from that `{` on: shown the same
+        title = title.replace("{", "&#123;")
     return f"## {title} {{: #{qid} {inner} }}" if inner else f"## {title} {{#{qid}}}"
 
 
 def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
     """Body with an id added to every question heading lacking one; ids made from the text.
+    An id written in a form the build does not read (`misread_id`) is written as it reads
+    it, the editor's id kept (it may be printed), with `-2` when another question has it.
 
     `taken` holds ids used anywhere on the site; new ids are added to it so they stay unique.
     """
@@ -335,12 +517,23 @@ def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
     added = []
     for index, text in heading_lines(body):
         title, qid = split_heading(text)
-        if qid:
+        written = misread_id(text)
+        if qid and written is None:
             continue
-        candidate = new_id(title, taken)
+        candidate = _free(written.meant, taken) if written else new_id(title, taken)
+        line = heading_with_id(text, candidate)  # keeps the editor's own attributes ({: .noi-bat })
+        if not reads_as(line[3:], candidate):  # never a line worse than the one read: left for `check` to name
+            taken.discard(candidate)
+            continue
         added.append(candidate)
-        lines[index] = heading_with_id(text, candidate)  # keeps the editor's own attributes ({: .noi-bat })
+        lines[index] = line
     return "\n".join(lines), added
+
+
+def reads_as(text: str, qid: str) -> bool:
+    """Whether a heading's text reads as the question with the id `qid`, written as the build
+    reads it (what `bantin ids` checks of each line it writes)."""
+    return split_heading(text)[1] == qid and misread_id(text) is None
 
 
 def shift_headings(markdown: str, top: int) -> str:

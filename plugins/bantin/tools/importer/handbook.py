@@ -20,7 +20,8 @@ htmlpage, lists, losses); only what is written differs:
 - The answer is the whole body: the first paragraph too, which an article shows as its
   summary (`Extracted.lead`). Its headings are moved to start at `###`
   (`qa.shift_headings`), so none becomes a question; a heading that reads like a numbered
-  question ("Câu hỏi 2: …"), which the build would call a misplaced question, becomes bold.
+  question ("Câu hỏi 2: …"), which the build would call a misplaced question, becomes bold,
+  its number plain ("Câu hỏi 2: **Ai tổ chức bầu?**": all bold is a question pasted from Word).
 - The answer's links are an article's (`relink`): a page imported before is its file, a
   question `<handbook>.md#<id>`. The questions of one run link to each other, before or
   after: a link to a question written later in the run is made a link to it in the write
@@ -51,7 +52,9 @@ from typing import Callable, Iterable
 from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
 from bantin.config.settings import UrlPrefixes
-from bantin.content.qa import display_title, heading_lines, misplaced_questions, new_id, shift_headings, split_heading
+from bantin.content.qa import (
+    answer_line, display_title, heading_lines, misplaced_questions, new_id, shift_headings, split_heading,
+)
 from bantin.content.qaparts import Parse, Part, parse
 from bantin.files.interrupts import hold_from_here, page_turn
 from bantin.files.replace import replace_file
@@ -319,7 +322,8 @@ def _answer_blocks(found: Extracted) -> list[Block]:
 
 
 def _answer(blocks: list[Block], whole_question: str | None) -> str:
-    """The answer's Markdown: headings from `###` down, a numbered-question heading made bold,
+    """The answer's Markdown: headings from `###` down, a numbered-question heading made bold
+    but its number (`qa.answer_line`: a bold question is one pasted from Word to the build),
     and, for a shortened title, the whole question first."""
     parts = ([md_escape(whole_question)] if whole_question else []) + [b.markdown for b in blocks if b.markdown]
     # A line of page text starting `~~~` opens a code fence to the handbook's reader (qa.unfenced):
@@ -327,7 +331,7 @@ def _answer(blocks: list[Block], whole_question: str | None) -> str:
     answer = shift_headings(_TILDES.sub("&#126;", nfc("\n\n".join(parts))), 3)
     lines = answer.split("\n")
     for index, text, _ in misplaced_questions(answer):
-        lines[index] = f"**{text}**"
+        lines[index] = answer_line(lines[index], text)
     return "\n".join(lines)
 
 
