@@ -249,6 +249,18 @@ def test_ids_names_files_from_the_sites_folder_as_check_does(tmp_path):
     assert result.stdout.strip() == "content/hoi-dap/a.md: thêm mã hoi-gi", result.stdout
 
 
+def test_ids_says_which_ids_it_rewrote_rather_than_added(tmp_path):
+    """An id written `{# … }` is the editor's, maybe printed: `bantin ids` writes it so the build
+    reads it and says so, not "thêm mã" as if the question had none (session 39)."""
+    from sitekit import write_site
+
+    write_site(tmp_path, {"hoi-dap/a.md": HANDBOOK + "\n## Câu hỏi 2: Ngoài giá thú? {# ngoai-gia-thu }\n\nĐáp.\n"})
+    result = bantin(tmp_path, "ids", "--content-dir", "content")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "content/hoi-dap/a.md: thêm mã hoi-gi; viết lại đúng dạng mã ngoai-gia-thu"
+    assert "## Câu hỏi 2: Ngoài giá thú? {#ngoai-gia-thu}\n" in (tmp_path / "content/hoi-dap/a.md").read_text("utf-8")
+
+
 # --- YAML slips in mkdocs.yml: its own line and a fix for mkdocs.yml (session 30, migration trial) ----
 
 URLS_HEAD = GOOD_HEAD + "plugins:\n  - search\n  - bantin:\n      page_size: 20\n      urls:\n"

@@ -430,13 +430,16 @@ def run_ids(args) -> int:
 
 
 def _fill_ids(content_dir, files) -> int:
+    rewritten: list[str] = []
     try:
-        changed = newcontent.fill_question_ids(content_dir, [Path(p) for p in files])
+        changed = newcontent.fill_question_ids(content_dir, [Path(p) for p in files], rewritten)
     except newcontent.NewContentError as exc:
         print(visible(str(exc)), file=sys.stderr)
         return 1
     for path, ids in changed:
-        print(visible(f"{_from_here(path)}: thêm mã {', '.join(ids)}"))
+        new, fixed = [i for i in ids if i not in rewritten], [i for i in ids if i in rewritten]
+        said = ([f"thêm mã {', '.join(new)}"] if new else []) + ([f"viết lại đúng dạng mã {', '.join(fixed)}"] if fixed else [])
+        print(visible(f"{_from_here(path)}: {'; '.join(said)}"))
     if not changed:
         print("Mọi câu hỏi đã có mã.")
     return 0

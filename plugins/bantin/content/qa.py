@@ -506,12 +506,14 @@ def heading_with_id(text: str, qid: str) -> str:
     return f"## {title} {{: #{qid} {inner} }}" if inner else f"## {title} {{#{qid}}}"
 
 
-def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
+def fill_ids(body: str, taken: set[str], rewritten: list[str] | None = None) -> tuple[str, list[str]]:
     """Body with an id added to every question heading lacking one; ids made from the text.
     An id written in a form the build does not read (`misread_id`) is written as it reads
     it, the editor's id kept (it may be printed), with `-2` when another question has it.
 
     `taken` holds ids used anywhere on the site; new ids are added to it so they stay unique.
+    The ids of lines rewritten that way are also added to `rewritten`, when given: `bantin
+    ids` says "viết lại", not "thêm", of an id the editor chose.
     """
     lines = body.split("\n")
     added = []
@@ -526,6 +528,8 @@ def fill_ids(body: str, taken: set[str]) -> tuple[str, list[str]]:
             taken.discard(candidate)
             continue
         added.append(candidate)
+        if written is not None and rewritten is not None:
+            rewritten.append(candidate)
         lines[index] = line
     return "\n".join(lines), added
 

@@ -216,8 +216,11 @@ def _chosen(content_dir: Path, files: list[Path], known: list[Path]) -> list[Pat
     return chosen
 
 
-def fill_question_ids(content_dir: Path, files: list[Path]) -> list[tuple[Path, list[str]]]:
-    """Add ids to questions that lack one, unique across every handbook; returns what changed."""
+def fill_question_ids(content_dir: Path, files: list[Path],
+                      rewritten: list[str] | None = None) -> list[tuple[Path, list[str]]]:
+    """Add ids to questions that lack one, unique across every handbook; returns what changed.
+    Ids written in a form the build does not read are rewritten (`qa.fill_ids`), and also
+    listed in `rewritten` when given."""
     known = handbooks(content_dir)
     targets = _chosen(content_dir, files, known) if files else known
     texts = {path: read_text(path) for path in known}
@@ -227,7 +230,7 @@ def fill_question_ids(content_dir: Path, files: list[Path]) -> list[tuple[Path, 
         text = texts[path]
         split_at = text.find("\n---", 3)
         head, body = (text[: split_at + 4], text[split_at + 4 :]) if text.startswith("---") and split_at > 0 else ("", text)
-        new_body, added = fill_ids(body, taken)
+        new_body, added = fill_ids(body, taken, rewritten)
         if added:
             raw = path.read_bytes()
             crlf = raw.count(b"\r\n")  # the file's usual line ending: one stray CRLF does not make them all
