@@ -497,3 +497,19 @@ def test_bantin_ids_on_an_unclosed_brace_writes_a_line_that_reads_its_id(heading
     filled, [qid] = qa.fill_ids(f"## {heading}\n", set())
     assert qa.reads_as(filled[3:].rstrip("\n"), qid)
     assert qa.parse_questions(SRC, filled + "\nĐáp.\n", 1, Problems())[1][0].title == heading
+
+
+@pytest.mark.parametrize(("heading", "unpublished", "published"), [
+    ("Lệ phí? {#le phi}", "## Lệ phí? {#le-phi}", "## Lệ phí? {#le}"),
+    ("Lệ phí? {: #le phi .noi-bat }", "## Lệ phí? {: #le-phi .noi-bat }", "## Lệ phí? {: #le .noi-bat }"),
+])
+def test_words_after_a_valid_id_are_warned_of_and_the_id_read_is_kept(heading, unpublished, published):
+    """`{#le phi}` is `le` to the build (a silent /q/le/ while the editor may print «le-phi»).
+    Not re-read (the question may be published under `le`): a warning with both lines."""
+    _, questions, problems = parse(f"## {heading}\n\nĐáp.\n")
+    assert [q.id for q in questions] == ["le"]
+    [warning] = problems.items
+    assert not warning.is_error and "sau mã câu hỏi `le` còn chữ `phi`" in warning.message
+    assert f"`{unpublished}`" in warning.fix and f"`{published}`" in warning.fix
+    for line in (unpublished, published):
+        assert not parse(f"{line}\n\nĐáp.\n")[2].items

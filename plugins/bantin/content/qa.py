@@ -251,6 +251,22 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
     return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
 
 
+def _warn_stray_words(src: str, line: int, text: str, qid: str, taken: set[str], problems: Problems) -> None:
+    """`{#le phi}`: the build reads `le` (attr_list makes `phi` an attribute), so the question's
+    address is /q/le/ while the editor may print /q/le-phi/. A warning, not an error, and no
+    id changed by itself: published, `le` may be printed already; the editor knows."""
+    attrs = _attrs(text)
+    words = _id_words(attrs[1]) if attrs else None
+    if words is None or words == qid or not words.startswith(qid + " "):
+        return
+    meant = cap_slug(slugify(words), ID_SUGGESTED)
+    whole = _free(meant, set(taken)) if meant != qid else meant
+    problems.warn(src, line, "", f"sau mã câu hỏi `{qid}` còn chữ `{short(words[len(qid):].strip())}` trong ngoặc "
+                  f"nhọn: trang chỉ đọc mã `{qid}` (địa chỉ và liên kết ngắn của câu hỏi theo `{qid}`), phần sau dấu cách bị bỏ",
+                  f"nếu câu hỏi chưa đăng và mã là `{whole}`: {_paste(line, text, whole)}; nếu đã đăng (liên kết ngắn "
+                  f"có thể đã in ra giấy), giữ mã: {_paste(line, text, qid)}")
+
+
 def _misplaced_fix(text: str, taken: set[str]) -> str:
     """The line to write for a line that looks like a question; with only its number
     (`**Câu hỏi 9:**`, `**Hỏi:**`, the words on the line below) the words go after it, on one line."""
@@ -306,6 +322,7 @@ def read_question(src: str, answer_lines: list[str], index: int, text: str, numb
         problems.error(src, line, "", "câu hỏi không có chữ (chỉ có mã hoặc số thứ tự)",
                        f"viết câu hỏi trước mã, ví dụ `## Câu hỏi {number}: … ? {{#{qid}}}`")
         return None
+    _warn_stray_words(src, line, text, qid, taken, problems)
     answer, basis = mark_legal_basis("\n".join(answer_lines).strip("\n"))
     if not answer.strip():
         problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
