@@ -21,7 +21,7 @@ _LINES = st.sampled_from([
     "</div>", "* ## Câu hỏi 9: lồng {#long}", "> ## Câu hỏi 8: trích {#trich}", "##Câu hỏi 7: thiếu cách",
     "# Câu hỏi 6: một dấu", "### Câu hỏi 5: ba dấu", "### Tiểu mục", "# Mở đầu {#a}", "<!-- ghi chú", "-->",
     "Căn cứ pháp lý: Điều 1.", "  <table>", "</table>", "## ", "## {#b}", "## Câu hỏi 3:",
-    "**Câu hỏi 4: dán từ Word?**", "**Hỏi:** đậm", "**Lưu ý: không phải câu hỏi?**", "## Câu 5 {# a }",
+    "**Câu hỏi 4: dán từ Word?**", "**Câu 5.** đậm", "**Lưu ý: không phải câu hỏi?**", "## Câu 5 {# a }",
     "## Câu 6 (#b)", "## Câu 7 {#Lệ phí}"])
 _IDS = st.sampled_from(["a", "b", "c", "con", "lunr", "Sai_Ma", "", "x" * 81, "d", "e"])
 

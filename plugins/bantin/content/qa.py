@@ -29,9 +29,10 @@ _NESTED = re.compile(r"^[ \t]*(?:[*+-][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]*)+##(?!#)[
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # an ATX heading's marks (CommonMark: up to 3 spaces before)
 _HTML_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
-# What starts a question pasted from Word in bold or italics: "Câu hỏi 4:", "Câu 4.", "Câu hỏi số 4:",
-# "Hỏi:". Each part is a run of one class followed by a fixed character: linear.
-_PASTED_PREFIX = re.compile(r"(?:Câu\s+hỏi|Câu)\s*(?:số\s*)?\d+\s*[:.)–-]|Hỏi\s*:", re.IGNORECASE)
+# What starts a question pasted from Word in bold or italics: "Câu hỏi 4:", "Câu 4.", "Câu hỏi số 4:".
+# Not «Hỏi:»: an imported answer opens with the asker's «**Hỏi:** Tôi…» (emphasised_question).
+# Each part is a run of one class followed by a fixed character: linear.
+_PASTED_PREFIX = re.compile(r"(?:Câu\s+hỏi|Câu)\s*(?:số\s*)?\d+\s*[:.)–-]", re.IGNORECASE)
 # One token of an attribute list as attr_list reads it: `key="a b"`, `key='…'`, `key=v`, a word.
 # A quote closes at its next own character, so an unclosed one is scanned once: linear.
 _ATTR_TOKEN = re.compile(r"""[^\s=]+=(?:"[^"]*"|'[^']*'|\S*)|\S+""")
@@ -101,11 +102,14 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
 
 def emphasised_question(line: str) -> str | None:
     """The question of a line that starts with bold or italics around a question's number
-    ("Câu hỏi 4:", "Câu 4.", "Câu hỏi số 4:", "Hỏi:"), without the emphasis marks; None for any
+    ("Câu hỏi 4:", "Câu 4.", "Câu hỏi số 4:"), without the emphasis marks; None for any
     other line. What text pasted from Word gives for a question (session 39): a paragraph of
     the answer above, so no page, no short link, no QR code, and the answer above loses its
     "Căn cứ pháp lý" box. A bold sentence of an answer that is not numbered ("**Lưu ý: …?**")
-    is no question; nor a list item (`* Câu hỏi 2`: a space after the mark)."""
+    is no question; nor a list item (`* Câu hỏi 2`: a space after the mark). Nor «**Hỏi:** …»:
+    `bantin import` has written old portal pages' answers with the asker's «**Hỏi:** Tôi là…»
+    first, on many sites; read as a lost question, each would be an error whose fix makes a
+    new question of the asker's words."""
     stripped = line.lstrip(" ")
     if len(line) - len(stripped) > 3 or not stripped[:1] in ("*", "_"):
         return None
@@ -122,9 +126,9 @@ def answer_line(line: str, text: str) -> str:
     (`misplaced_questions` gave `text`) and that the build takes for no question:
     `bantin import --handbook` writes a heading of the old page's answer this way.
 
-    Bold or italics around a number or «Hỏi:» (`**Hỏi:** Tôi muốn…`, often how an old page
-    asks) would be a question pasted from Word: the marks become `<strong>`/`<em>`, which
-    show the same. A heading (`### Câu hỏi 2: …`) becomes bold words after a plain number."""
+    Bold or italics around a question's number (`**Câu hỏi 2: …**`) would be a question pasted
+    from Word: the marks become `<strong>`/`<em>`, which show the same. A heading
+    (`### Câu hỏi 2: …`) becomes bold words after a plain number."""
     stripped = line.lstrip(" ")
     if emphasised_question(line) is not None:
         mark = stripped[0] * min(3, len(stripped) - len(stripped.lstrip(stripped[0])))
@@ -269,7 +273,7 @@ def _warn_stray_words(src: str, line: int, text: str, qid: str, taken: set[str],
 
 def _misplaced_fix(text: str, taken: set[str]) -> str:
     """The line to write for a line that looks like a question; with only its number
-    (`**Câu hỏi 9:**`, `**Hỏi:**`, the words on the line below) the words go after it, on one line."""
+    (`**Câu hỏi 9:**`, the words on the line below) the words go after it, on one line."""
     if (number := _PASTED_PREFIX.match(text)) and not text[number.end():].strip():
         return (f"viết lại dòng thành `## {short(text, 200)} <lời câu hỏi> {{#ma-cau-hoi}}`: chép lời câu hỏi ở dòng "
                 "dưới lên sau số, cùng một dòng, và đặt mã ở cuối dòng (chữ thường không dấu, nối bằng `-`)")
