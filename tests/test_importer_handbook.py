@@ -1040,6 +1040,22 @@ def test_a_short_asked_question_above_the_answer_is_kept(site: Path, capsys) -> 
     assert written.index(asked) < written.index("Trả lời: Công dân")
 
 
+@pytest.mark.parametrize("label", ["<strong>Hỏi:</strong>", "<b>Câu hỏi 1:</b>", "<em>Hỏi:</em>"])
+def test_an_asked_line_in_bold_is_imported_and_read_back_as_no_lost_question(site: Path, capsys, label) -> None:
+    """Old Q&A pages ask in bold («<strong>Hỏi:</strong> Tôi…»): a question pasted from Word in
+    bold is an error (session 39), and this line must not be one, in a handbook the importer
+    writes now or one it wrote before (its Markdown was `**Hỏi:** …`)."""
+    body = (f"<p>{label} Những ai có thể được bầu làm hòa giải viên ở thôn, tổ dân phố?</p><p>Trả lời: Công dân "
+            f"Việt Nam thường trú tại cơ sở, tự nguyện tham gia, có uy tín trong cộng đồng dân cư.</p><p>{BASIS}</p>")
+    code, _, err = run(capsys, str(save(site, qa_page("Ai được bầu làm hòa giải viên?", body))), "--handbook", "hd",
+                       "--handbook-title", "Hỏi - Đáp", "--category", "hoa-giai-o-co-so")
+    assert code == 0, err
+    handbook = site / "content" / "hoi-dap" / "hd.md"
+    questions, problems = questions_of(handbook)
+    assert len(questions) == 1 and not problems.items, [str(p) for p in problems.items]
+    assert "Những ai có thể được bầu" in questions[0].body
+
+
 def test_the_title_of_a_page_without_a_portal_header_is_the_question(site: Path, capsys) -> None:
     """A saved page whose first line is the question's own <h1> (the portal's banner is an
     image, or the page was saved from a reader view) had its «Hỏi: …» line taken as the title:
