@@ -111,14 +111,20 @@ def emphasised_question(line: str) -> str | None:
     first, on many sites; read as a lost question, each would be an error whose fix makes a
     new question of the asker's words."""
     stripped = line.lstrip(" ")
-    if len(line) - len(stripped) > 3 or not stripped[:1] in ("*", "_"):
+    if len(line) - len(stripped) > 3 or not (mark := _emphasis_mark(stripped)):
         return None
-    mark = stripped[0] * min(3, len(stripped) - len(stripped.lstrip(stripped[0])))
     rest = stripped[len(mark):]
     if rest[:1].isspace() or not _PASTED_PREFIX.match(rest):
         return None
     close = rest.find(mark)  # none: bold over two lines (a soft line break), its second line is below
     return (rest[:close] + rest[close + len(mark):] if close >= 0 else rest).strip()
+
+
+def _emphasis_mark(text: str) -> str:
+    """The run of `*` or `_` (three at most: bold and italics) `text` starts with, or ''."""
+    if text[:1] not in ("*", "_"):
+        return ""
+    return text[0] * min(3, len(text) - len(text.lstrip(text[0])))
 
 
 def answer_line(line: str, text: str) -> str:
@@ -131,7 +137,7 @@ def answer_line(line: str, text: str) -> str:
     (`### Câu hỏi 2: …`) becomes bold words after a plain number."""
     stripped = line.lstrip(" ")
     if emphasised_question(line) is not None:
-        mark = stripped[0] * min(3, len(stripped) - len(stripped.lstrip(stripped[0])))
+        mark = _emphasis_mark(stripped)
         opening, closing = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>")}.get(
             len(mark), ("<strong><em>", "</em></strong>"))
         rest = stripped[len(mark):]
