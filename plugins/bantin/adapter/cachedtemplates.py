@@ -68,7 +68,7 @@ KNOWN: dict[str, str] = {
     "bantin-handbook-print.html": "f4d06dccd5b02963",
     "bantin-home.html": "e99ee9330f5ca8b4",
     "bantin-index.html": "38cfbd1e0bc63a03",
-    "bantin-item.html": "7109cc3ec3c2e5c3",
+    "bantin-item.html": "bf3f25f856fa3237",
     "bantin-listing.html": "9a224ad0972be191",
     "bantin-question.html": "daebb01edb4d8051",
     "bantin-search-page.html": "a2f03febd66168db",

@@ -258,7 +258,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         for file in list(files.documentation_pages()):
             src = file.src_uri
             item = corpus.by_src(src)
-            if item is None or (item.meta.draft and not corpus.include_drafts):
+            if item is None or not corpus.shows(item):
                 files.remove(file)
                 continue
             file = compat.readdress(files, file, urls.dest(item.path), self.compat.fast)

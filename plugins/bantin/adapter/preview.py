@@ -14,6 +14,10 @@ beside the served one and replaces it only when it succeeds (MkDocs empties its 
 before building, which left nothing of the last good build to show). What counts as the build's
 errors is what it logged as errors; a build that stopped without one shows its exception.
 
+A draft's mistake is not the build's (content/drafts.py): the build succeeds without that
+draft, and every page (the missing draft's address too, not /admin/) opens with a box naming
+the drafts left out and why, from the log records the build marks (site/build.LEFT_OUT).
+
 For the one call, two names of `mkdocs.commands.serve` are replaced: `build` (which now
 reports instead of raising) and `LiveReloadServer` (which wraps the rebuild, where reading a
 broken mkdocs.yml also fails, and adds the box to each page it sends). The rest is MkDocs'
@@ -39,6 +43,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from bantin.adapter import compat
 from bantin.config import precheck, sitefile
+from bantin.site.build import LEFT_OUT
 from bantin.site.webeditor import ADMIN
 
 MAX_SHOWN = 30  # errors listed in the box; the rest are counted
@@ -55,6 +60,7 @@ class Failures:
         self.messages: list[str] = []
         self.config_file = config_file  # read again, in Vietnamese, when a rebuild cannot load it
         self.built = False  # a build has succeeded: there is a last good build to show
+        self.drafts: list[str] = []  # problems of the drafts the last build left out (content/drafts.py)
 
     def run(self, action: Callable[[], None], site_dir: str | None = None, clears: bool = True) -> None:
         """Run a build and keep what it logged as errors when it fails; `clears`: a success
@@ -80,6 +86,8 @@ class Failures:
             if clears:
                 self.messages, self.built = [], True
         finally:
+            if clears:  # the build's own run (not the rebuild around it): its drafts are the current ones
+                self.drafts = list(dict.fromkeys(seen.drafts))
             for log in loggers:
                 log.removeHandler(seen)
 
@@ -98,30 +106,53 @@ class Failures:
         return [f"lỗi không do nội dung ({type(exc).__name__}: {exc}); nếu sửa giao diện (theme/) thì xem lại tệp "
                 "vừa sửa, nếu không hãy báo người phụ trách kỹ thuật"]
 
+    @property
+    def shown(self) -> bool:
+        """Whether pages get a box: the last build failed, or left drafts out."""
+        return bool(self.messages or self.drafts)
+
     def box(self) -> bytes:
-        """The notice put at the top of each page while the last build has failed."""
-        shown = "".join(f"<li>{html.escape(m)}</li>" for m in self.messages[:MAX_SHOWN])
-        more = len(self.messages) - MAX_SHOWN
-        if more > 0:
-            shown += f"<li>… và {more} lỗi khác (chạy <code>bantin check</code> để xem hết).</li>"
-        return (
-            '<div role="alert" data-bantin-preview-errors style="position:sticky;top:0;z-index:100000;'
-            "max-height:50vh;overflow:auto;margin:0;padding:12px 16px;background:#fff4f4;color:#7a0016;"
-            'border-bottom:3px solid #b00020;font:16px/1.5 Arial,Helvetica,sans-serif">'
-            "<strong>Bản xem trước chưa cập nhật: lần dựng mới có lỗi.</strong> "
-            f"{'Trang dưới đây là lần dựng trước. ' if self.built else ''}"
-            "Sửa các lỗi sau rồi lưu tệp; trang sẽ tự tải lại."
-            f'<ul style="margin:.5em 0 0;padding-left:1.2em">{shown}</ul></div>'
-        ).encode("utf-8")
+        """The notice put at the top of each page while the last build has failed, or has
+        left drafts out (then a milder one: the rest of the preview is up to date)."""
+        if not self.messages:
+            return _notice("status", "data-bantin-preview-drafts", "#fff8e1", "#5c3c00", "#b26a00",
+                           "Bản nháp có lỗi nên chưa hiện trong bản xem trước.",
+                           "Các trang khác đã cập nhật. Sửa các lỗi sau rồi lưu tệp; bản nháp sẽ hiện.", self.drafts)
+        return _notice("alert", "data-bantin-preview-errors", "#fff4f4", "#7a0016", "#b00020",
+                       "Bản xem trước chưa cập nhật: lần dựng mới có lỗi.",
+                       f"{'Trang dưới đây là lần dựng trước. ' if self.built else ''}"
+                       "Sửa các lỗi sau rồi lưu tệp; trang sẽ tự tải lại.", self.messages)
+
+
+def _notice(role: str, marker: str, background: str, colour: str, border: str, title: str, text: str,
+            lines: list[str]) -> bytes:
+    """A box at the top of a page: `title` in bold, `text`, then `lines` (at most MAX_SHOWN)."""
+    shown = "".join(f"<li>{html.escape(m)}</li>" for m in lines[:MAX_SHOWN])
+    more = len(lines) - MAX_SHOWN
+    if more > 0:
+        shown += f"<li>… và {more} lỗi khác (chạy <code>bantin check</code> để xem hết).</li>"
+    return (
+        f'<div role="{role}" {marker} style="position:sticky;top:0;z-index:100000;'
+        f"max-height:50vh;overflow:auto;margin:0;padding:12px 16px;background:{background};color:{colour};"
+        f'border-bottom:3px solid {border};font:16px/1.5 Arial,Helvetica,sans-serif">'
+        f"<strong>{title}</strong> {text}"
+        f'<ul style="margin:.5em 0 0;padding-left:1.2em">{shown}</ul></div>'
+    ).encode("utf-8")
 
 
 class _Collector(logging.Handler):
+    """A build's errors, and the problems of the drafts it left out (records marked LEFT_OUT)."""
+
     def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+        super().__init__(logging.INFO)
         self.messages: list[str] = []
+        self.drafts: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            self.messages.append(record.getMessage())
+        elif getattr(record, LEFT_OUT, False):
+            self.drafts.append(record.getMessage())
 
 
 def _server_class(failures: Failures) -> type:
@@ -143,7 +174,7 @@ def _server_class(failures: Failures) -> type:
             the editor's page refuses the reload script (webeditor.content_policy), so the box
             would stay after the fix. The preview pages keep it, and so does a missing page.
             PATH_INFO is read as MkDocs reads it (`/./admin/`, `//admin/` are /admin/ too)."""
-            if not failures.messages:
+            if not failures.shown:
                 return False
             path = getattr(self._request, "path", "")
             mount = getattr(self, "mount_path", "/")
@@ -163,7 +194,7 @@ def _server_class(failures: Failures) -> type:
             """A page the last good build lacks (a new article that failed; /admin/ too, when
             no build has succeeded yet: no editor to cover) says why and reloads once fixed."""
             content = self._handler(code)
-            if not failures.messages:
+            if not failures.shown:
                 return content
             page = super()._inject_js_into_html(content or START_PAGE.encode("utf-8"), getattr(self, "_visible_epoch", 0))
             return _with_box(page, failures)

@@ -14,8 +14,16 @@ Clashes between a draft and a published file (a question id, an address) are the
 problem: the published file keeps its id and address, since QR codes and printed links may
 already carry them (site/corpus.py lists published items first when looking for clashes).
 
-Builds that show drafts (`bantin serve`) keep every problem as it is: the draft is rendered
-there, so its mistakes are the preview's.
+Builds that show drafts (`bantin serve`, `bantin edit`, the `drafts: true` option) never
+fail because of a draft either (finding F1, session 39: one draft's unknown category left
+every page of the preview a 404, and `/admin/`, where the category could be chosen, only an
+error). There a draft with an error is left out (`failing`): it gets no page, so it can
+never take a published page's address, and each of its problems becomes a warning that
+says so (PREVIEW_NOTE), which the preview lists at the top of its pages. A draft without
+an error is shown, its warnings (NOTE) in a notice on its own page. A draft's category is
+the one field whose mistake is only a warning (content/fields.py): listings leave drafts
+out, so the page needs none, and a province that renames its categories, or `bantin new`
+without `--category`, still gets a draft it can preview.
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ from bantin.problems import WARNING, Problem, Problems
 
 NOTE = "bản nháp, không chặn xuất bản"
 FIX_NOTE = "sửa trước khi bỏ dòng `draft: true`"
+PREVIEW_NOTE = "bản nháp có lỗi nên chưa hiện trong bản xem trước"
+PREVIEW_FIX_NOTE = "lưu tệp sau khi sửa, bản nháp sẽ hiện; các trang khác vẫn xem được như thường"
 
 # `draft: true` (also yes/on, quoted, with a comment): an editor's intent, read without YAML.
 _DECLARED = re.compile(r"""draft[ \t]*:[ \t]*(["']?)(?:true|yes|on|có)\1[ \t]*(?:#.*)?""", re.IGNORECASE)
@@ -64,10 +74,36 @@ def as_draft(problem: Problem) -> Problem:
     return replace(problem, severity=WARNING, message=f"{NOTE}: {problem.message}", fix=fix)
 
 
+def as_left_out(problem: Problem) -> Problem:
+    """`problem` of a draft the preview leaves out: a warning whose message starts with PREVIEW_NOTE."""
+    if problem.message.startswith(PREVIEW_NOTE):
+        return problem
+    message = problem.message[len(NOTE) + 2:] if problem.message.startswith(NOTE + ": ") else problem.message
+    fix = f"{problem.fix} ({PREVIEW_FIX_NOTE})" if problem.fix else PREVIEW_FIX_NOTE
+    return replace(problem, severity=WARNING, message=f"{PREVIEW_NOTE}: {message}", fix=fix)
+
+
 def is_draft_problem(problem: Problem) -> bool:
-    return problem.message.startswith(NOTE)
+    return problem.message.startswith((NOTE, PREVIEW_NOTE))
+
+
+def is_left_out(problem: Problem) -> bool:
+    """A problem of a draft the preview leaves out (`as_left_out`)."""
+    return problem.message.startswith(PREVIEW_NOTE)
 
 
 def demote(problems: Problems, drafts: set[str]) -> Problems:
     """Every problem of a file in `drafts` as a draft's warning; the others as they are."""
     return Problems([as_draft(p) if p.path in drafts else p for p in problems.items])
+
+
+def failing(problems: Problems, drafts: set[str]) -> set[str]:
+    """The drafts (of `drafts`) with an error: those a build that shows drafts leaves out."""
+    return {p.path for p in problems.errors} & drafts
+
+
+def demote_shown(problems: Problems, drafts: set[str], left_out: set[str]) -> Problems:
+    """A build that shows drafts: the problems of a draft in `left_out` as `as_left_out`, those
+    of the other drafts (warnings only: a draft with an error is left out) as `as_draft`."""
+    return Problems([as_left_out(p) if p.path in left_out else as_draft(p) if p.path in drafts else p
+                     for p in problems.items])

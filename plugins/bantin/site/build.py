@@ -65,6 +65,7 @@ from bantin.text.vi import format_decimal
 SEARCH_DIR = "assets/search"
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")  # the engine's own, replaced by artifacts.write_all
 SEARCH, RELATED = "chỉ mục tìm kiếm", "danh sách tin liên quan"  # worker jobs, as a failure names them
+LEFT_OUT = "bantin_left_out"  # a log record's attribute: the problem of a draft a build that shows drafts left out
 
 
 # --- inputs -------------------------------------------------------------------------------
@@ -201,7 +202,8 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
 
     The inventory decides what each file of content/ is; the engine's list only says which
     of them the site's own `exclude_docs` leaves out. No page or alias may replace another
-    output (`planned_outputs`).
+    output (`planned_outputs`). A build that shows drafts leaves out each draft with an error
+    and checks the site again without it (content/drafts.py), until no shown draft has one.
     """
     keep = inputs.keep
     inventory = inputs.inventory or take_inventory(inputs.docs_dir, keep)
@@ -214,19 +216,74 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     corpus, found = build_corpus({src: inputs.read(src) for src in pages_md}, site, urls,
                                  assets=assets, include_drafts=include_drafts)
     problems.extend(found)
-    generated = generated_pages(corpus, urls)
     sharing.check_image(site.share_image, assets, inputs.read, problems, site.share_image_line, in_content - set(assets))
     _check_theme_images(inputs, problems)
     if "CNAME" in assets and (found_cname := siteurl.cname_problem(site.site_url, inputs.read("CNAME"))):
         problems.items.append(found_cname)
-    keep = keep | {site.share_image} - {""}  # named in mkdocs.yml: published whoever links it
     # A page that failed its own checks is "not published, see its errors" to a page linking
     # it, not "missing": a province's review went looking for a file that was there.
     failed_pages = {src for src in pages_md if corpus.by_src(src) is None}
-    unread = {src: inputs.read(src) for src in failed_pages} if not include_drafts else {}
+    unread = {src: inputs.read(src) for src in failed_pages}
+    read = _Read(inputs, urls, keep | {site.share_image} - {""}, inventory, assets, in_content, pages_md,
+                 failed_pages, unread)
+    every_draft = drafts.unpublished_drafts(corpus.items, unread)
+    if not include_drafts:  # a draft's problems never block publishing: it is not published
+        checked = _checked(read, corpus, problems)
+        checked.problems = drafts.demote(checked.problems, every_draft)
+        return _counted(read, checked, drafts.unpublished_drafts((), unread))
+    left_out = drafts.failing(problems, every_draft)
+    found_before: list = []  # problems of drafts left out by a later round, which that round no longer finds
+    while True:
+        checked = _checked(read, corpus.leaving_out(left_out), problems)
+        more = drafts.failing(checked.problems, every_draft) - left_out
+        if not more:
+            break
+        left_out |= more
+        found_before += [p for p in checked.problems.items if p.path in more]
+    said = set(checked.problems.items)
+    checked.problems.extend([p for p in dict.fromkeys(found_before) if p not in said])
+    checked.problems = drafts.demote_shown(checked.problems, every_draft, left_out)
+    return _counted(read, checked, every_draft & set(unread))
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What `read_site` read once, for each round of `_checked`."""
+
+    inputs: Inputs
+    urls: UrlScheme
+    keep: frozenset[str]  # named in mkdocs.yml: published whoever links it
+    inventory: Inventory
+    assets: Mapping[str, int]
+    in_content: set[str]
+    pages_md: list[str]
+    failed_pages: set[str]
+    unread: Mapping[str, bytes]  # bytes of the pages that failed their own checks
+
+
+@dataclass
+class _Checked:
+    """One round of `_checked`: a SiteRead but for its counts and the redirect map's pages."""
+
+    corpus: Corpus
+    generated: list[Generated]
+    problems: Problems
+    withheld: set[str]
+    linked: dict
+    held: int  # static files only drafts use (Counts.draft_only)
+    planned: list[tuple[str, str]]  # planned_outputs
+
+
+def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
+    """Generated pages, links, addresses and what must not be published, for `corpus` (its
+    drafts left out given no page), on top of the problems `found` so far (not changed)."""
+    inputs, urls, inventory, assets, unread = read.inputs, read.urls, read.inventory, read.assets, read.unread
+    problems = Problems(list(found.items))
+    site = corpus.site
+    generated = generated_pages(corpus, urls)
     unread_drafts = drafts.unpublished_drafts((), unread)  # a takedown whose front matter broke is one too
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
-                        refused=inventory.refused | (failed_pages - unread_drafts), read=inputs.read,
+                        refused=inventory.refused | (read.failed_pages - unread_drafts), read=inputs.read,
                         short_prefix=urls.prefixes.short, unread_drafts=unread_drafts)
     used = check_links(corpus.items, targets, problems)
     as_read = corpus
@@ -242,20 +299,37 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     # What drafts with a slip use, read from their text: theirs too, not nobody's (content/draftfiles.py)
     own = OwnAddress(site.site_url, site.published_url)  # `https://<site>/tai-lieu/a.pdf` too, as the check reads it
     used = _merged(used, draftfiles.uses_of({src: unread[src] for src in unread_drafts}, assets, own))
-    held = draft_only(used, corpus, unread_drafts) - keep
+    held = draft_only(used, corpus, unread_drafts) - read.keep
     problems.extend(inventory.draft_link_problems(held))
-    unused = (inventory.loose & set(assets)) - set(used) - keep  # a Word file no page uses (issue 14)
+    unused = (inventory.loose & set(assets)) - set(used) - read.keep  # a Word file no page uses (issue 14)
     problems.extend(inventory.unused_problems(unused))
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     planned = planned_outputs(inputs)  # once: it looks each content file up in every theme folder
     check_addresses(corpus, generated, urls, problems, aliases, planned)
-    if not include_drafts:  # a draft's problems never block publishing: it is not published
-        problems = drafts.demote(problems, drafts.unpublished_drafts(corpus.items, unread))
-    corpus = corpus.recounted(len(pages_md) + inventory.failed_files(problems, assets), problems,
-                              draft_only=len(held), unread_drafts=unread_drafts)
-    withheld = (in_content - inventory.accepted) | held | unused
-    query_pages = _query_pages(inputs, site, urls, corpus, generated, planned, problems)
-    return SiteRead(corpus, generated, problems, withheld, query_pages, targets.linked)
+    withheld = (read.in_content - inventory.accepted) | held | unused
+    return _Checked(corpus, generated, problems, withheld, targets.linked, len(held), planned)
+
+
+def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRead:
+    """`checked` with its corpus's counts and the redirect map's own pages, once its problems are final."""
+    problems = checked.problems
+    corpus = checked.corpus.recounted(len(read.pages_md) + read.inventory.failed_files(problems, read.assets), problems,
+                                      draft_only=checked.held, unread_drafts=unread_drafts)
+    site = corpus.site
+    query_pages = _query_pages(read.inputs, site, read.urls, corpus, checked.generated, checked.planned, problems)
+    return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked)
+
+
+def _draft_notes(problems: Problems, corpus: Corpus) -> dict[str, tuple]:
+    """Problems of each draft this build shows, by source: its page lists them under its
+    "bản nháp" banner (bantin-item.html), so the editor sees there what to fix before it goes
+    out. Only the shown drafts' own: a draft left out has no page (the preview lists those)."""
+    notes: dict[str, list] = {}
+    for problem in problems.items:
+        item = corpus.by_src(problem.path)
+        if item is not None and item.meta.draft and corpus.shows(item) and drafts.is_draft_problem(problem):
+            notes.setdefault(problem.path, []).append(problem)
+    return {src: tuple(sorted(found)) for src, found in notes.items()}
 
 
 def _without_drafts_addresses(corpus: Corpus, as_read: Corpus, site: SiteConfig, urls: UrlScheme,
@@ -384,15 +458,16 @@ class Build:
         """Read and check the site (`Failed` on errors, warnings logged), then start the work
         that needs no rendered page on the second core."""
         found = read_site(inputs, site, urls, include_drafts)
-        for warning in found.problems.warnings:
-            log.info(str(warning))
+        for warning in found.problems.warnings:  # the live preview lists the drafts left out (adapter/preview.py)
+            log.info(str(warning), extra={LEFT_OUT: True} if drafts.is_left_out(warning) else None)
         if found.problems.errors:
             raise Failed("Nội dung có lỗi", found.problems)
         corpus = found.corpus
         log.info(corpus.counts.summary())
         if drafts_line := corpus.counts.drafts_line():
             log.info(drafts_line)
-        view = SiteView(corpus, urls, content_policy=site.content_policy and not serving and urls.directory_urls)
+        view = SiteView(corpus, urls, content_policy=site.content_policy and not serving and urls.directory_urls,
+                        draft_notes=_draft_notes(found.problems, corpus))
         worker = background.start(len(corpus.items), view=view)
         # In the worker, in this order: QR codes and related lists are needed by pages (and
         # settled before the second renderer forks); search is collected at the end.

@@ -107,6 +107,7 @@ class Corpus:
     asset_sizes: Mapping[str, int] = field(default_factory=dict)  # non-Markdown files → bytes
     counts: Counts = Counts({}, 0, 0)
     doc_names: Mapping[str, str] = field(default_factory=dict)  # document slug → name as written (unregistered)
+    left_out: frozenset[str] = frozenset()  # drafts with an error, not shown even when drafts are (content/drafts.py)
 
     def __post_init__(self) -> None:
         index: dict[str, dict] = defaultdict(lambda: defaultdict(list))
@@ -128,8 +129,19 @@ class Corpus:
     # --- selections ---------------------------------------------------------------------
     @property
     def published(self) -> tuple[Item, ...]:
-        """Items that get a page: drafts only in the live preview."""
-        return tuple(i for i in self.items if self.include_drafts or not i.meta.draft)
+        """Items that get a page: drafts only in the live preview, and there not those left out."""
+        return tuple(i for i in self.items if self.shows(i))
+
+    def shows(self, item: Item) -> bool:
+        """Whether `item` gets a page in this build."""
+        return not item.meta.draft or (self.include_drafts and item.src not in self.left_out)
+
+    def leaving_out(self, drafts: Collection[str]) -> "Corpus":
+        """This corpus with the drafts `drafts` given no page (`left_out`). A shallow copy: the
+        indexes hold listed items only, never drafts, so they stay as they are."""
+        clone = copy.copy(self)
+        object.__setattr__(clone, "left_out", frozenset(drafts))
+        return clone
 
     @property
     def listed(self) -> tuple[Item, ...]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from bantin.content import drafts
 from bantin.content.model import KIND_LABELS, Attachment, Item, Question
 from bantin.content.qa import demote_html_headings
 from bantin.text.vi import VIETNAM, format_date, format_short_date
@@ -91,6 +92,16 @@ class PrintedQuestion:
 
 
 @dataclass(frozen=True, slots=True)
+class DraftNote:
+    """A problem of a draft the live preview shows, for the notice under its banner."""
+
+    line: int
+    field: str
+    message: str
+    fix: str
+
+
+@dataclass(frozen=True, slots=True)
 class SiteData:
     """What pages and the site's chrome (footer, 404) show of the whole site."""
 
@@ -151,6 +162,7 @@ class PageData:
     replaces: tuple = ()  # views.Replacement of each document a document page's document replaced
     index: tuple[IndexEntry, ...] = ()
     document_groups: tuple[DocumentGroup, ...] = ()
+    draft_notes: tuple[DraftNote, ...] = ()  # a draft shown in the preview: what to fix before it goes out
     questions: tuple[PrintedQuestion, ...] = ()
 
 
@@ -308,8 +320,18 @@ def _item_data(view, item: Item) -> PageData:
         values.update(print_url=view.url(view.urls.question(item.path, "ban-in")),
                       qr=view.qr(item.path, "Mã QR của sổ tay " + item.title))
     values["attachments"] = _attachments(view, item)
+    if meta.draft:
+        values["draft_notes"] = tuple(_draft_note(p) for p in view.draft_notes.get(item.src, ()))
     values["tags"] = tuple(Link(view.tag_url(t), t.title) for t in item.tags)
     return PageData(**values)
+
+
+def _draft_note(problem) -> DraftNote:
+    """A draft's problem as its banner says it: the banner already says "bản nháp"."""
+    message = problem.message
+    for note in (drafts.NOTE + ": ", drafts.PREVIEW_NOTE + ": "):
+        message = message[len(note):] if message.startswith(note) else message
+    return DraftNote(problem.line, problem.field, message, problem.fix)
 
 
 def _expired(view, item: Item) -> tuple:

@@ -8,7 +8,7 @@ O(page) per call, never O(site).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Mapping, NamedTuple
 from urllib.parse import quote
 
 from bantin.site import breadcrumbs, pagedata, sharing, structured
@@ -48,6 +48,8 @@ class SiteView:
     """images.Resizer, once the build's outputs are claimed: the shared picture's variant."""
     thumbnails: Any = None
     """images.Resizer.thumbnail once the build's outputs are claimed (Build.claim_outputs)."""
+    draft_notes: Mapping[str, tuple] = field(default_factory=dict)
+    """Problems of each draft shown (by source), listed under its banner (build._draft_notes)."""
     content_policy: bool = False
     """Pages carry their Content-Security-Policy (contentpolicy.py): a published build, not
     the offline copy nor `bantin serve`."""
