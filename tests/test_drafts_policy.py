@@ -122,6 +122,17 @@ def test_a_preview_leaves_out_the_drafts_with_errors_and_shows_the_rest():
     assert found.corpus.counts.drafts == len(DRAFTS) + 1 and found.corpus.counts.reported == 0
 
 
+def test_a_drafts_clash_found_only_while_it_is_shown_is_still_said():
+    """A draft whose alias is a published page's address: the address check finds it while
+    the draft is shown, and no longer looks once it is left out; the reason stays listed."""
+    files = {**PUBLISHED, "tin-tuc/chiem.md": article("Nháp chiếm", aliases=["/tin-tuc/bai-da-dang/"], draft=True)}
+    found = build.read_site(inputs_of(files), SITE, UrlScheme(UrlPrefixes()), include_drafts=True)
+    assert found.problems.errors == []
+    [clash] = [p for p in found.problems.items if p.path == "tin-tuc/chiem.md"]
+    assert drafts.is_left_out(clash) and "tin-tuc/bai-da-dang" in clash.message, clash
+    assert {item.src for item in found.corpus.published} == set(PUBLISHED)
+
+
 def test_a_drafts_category_is_a_warning_only_while_it_is_a_draft():
     """The one field a draft may get wrong and still be read: its category (content/fields.py)."""
     for category in ("chua-phan-loai", "khong-co", ""):
