@@ -26,7 +26,7 @@ from typing import Callable
 
 import pytest
 
-from sitekit import ROOT, article, run_bantin
+from sitekit import ROOT, article, build, run_bantin, write_site
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 BROKEN = "---\ntitle: Nháp ngày sai\ndate: 2026-13-40\ncategory: tro-giup-phap-ly\ndraft: true\n---\n\nBài dở.\n"
@@ -177,3 +177,23 @@ def test_the_web_editor_opens_despite_a_drafts_mistake(site):
         assert status == 200 and "data-bantin-preview" not in admin  # the editor's page carries no box
         status, home = fetch(url + "/", _built, process)
         assert "tin-tuc/nhap-ngay-sai.md:3" in home
+
+
+def test_a_drafts_notes_and_the_box_are_escaped(tmp_path):
+    """What an editor typed reaches the notes under a draft's banner and the preview's box:
+    text there, never markup (a build with `drafts: true` renders drafts as the preview does)."""
+    from bantin.adapter.preview import Failures
+
+    hostile = '<img src=x onerror="alert(1)">'
+    root = write_site(tmp_path / "s", {
+        "tin-tuc/a.md": article("Đã đăng"),
+        "tin-tuc/nhap.md": article("Nháp", category=hostile, draft=True),
+    }, drafts=True)
+    build(root)
+    page = (root / "site/tin-tuc/nhap/index.html").read_text(encoding="utf-8")
+    notes = page[page.index("data-bantin-draft-notes"):page.index("</div>", page.index("data-bantin-draft-notes"))]
+    assert "onerror" in notes and "<img" not in notes and "&lt;img" in notes, notes
+    failures = Failures()
+    failures.drafts = [f"tin-tuc/{hostile}.md:1: cảnh báo: {hostile}"]
+    box = failures.box().decode("utf-8")
+    assert "data-bantin-preview-drafts" in box and "<img" not in box and box.count("&lt;img") == 2

@@ -327,11 +327,14 @@ def _item_data(view, item: Item) -> PageData:
 
 
 def _draft_note(problem) -> DraftNote:
-    """A draft's problem as its banner says it: the banner already says "bản nháp"."""
-    message = problem.message
-    for note in (drafts.NOTE + ": ", drafts.PREVIEW_NOTE + ": "):
-        message = message[len(note):] if message.startswith(note) else message
-    return DraftNote(problem.line, problem.field, message, problem.fix)
+    """A draft's problem as its banner says it: the banner already says "bản nháp" and "before
+    `draft: true` goes" (drafts.NOTE and drafts.FIX_NOTE)."""
+    message, fix = problem.message, problem.fix
+    if message.startswith(drafts.NOTE + ": "):
+        message = message[len(drafts.NOTE) + 2:]
+    if fix.endswith(f" ({drafts.FIX_NOTE})"):
+        fix = fix[: -len(drafts.FIX_NOTE) - 3]
+    return DraftNote(problem.line, problem.field, message, fix)
 
 
 def _expired(view, item: Item) -> tuple:
