@@ -225,7 +225,7 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     failed_pages = {src for src in pages_md if corpus.by_src(src) is None}
     unread = {src: inputs.read(src) for src in failed_pages}
     read = _Read(inputs, urls, keep | {site.share_image} - {""}, inventory, assets, in_content, pages_md,
-                 failed_pages, unread)
+                 failed_pages, unread, include_drafts)
     every_draft = drafts.unpublished_drafts(corpus.items, unread)
     if not include_drafts:  # a draft's problems never block publishing: it is not published
         checked = _checked(read, corpus, problems)
@@ -259,6 +259,7 @@ class _Read:
     pages_md: list[str]
     failed_pages: set[str]
     unread: Mapping[str, bytes]  # bytes of the pages that failed their own checks
+    include_drafts: bool  # a preview: drafts are shown, so their addresses written as text stay
 
 
 @dataclass
@@ -291,7 +292,7 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
         corpus = corpus.with_files(targets.by_address, targets.hidden)
     if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft), those too
         corpus = corpus.unlinked(targets.to_drafts)
-    mentioned = _without_drafts_addresses(corpus, as_read, site, urls, problems) if not include_drafts else {}
+    mentioned = _without_drafts_addresses(corpus, as_read, site, urls, problems) if not read.include_drafts else {}
     if mentioned:  # a draft's address written as text, in a summary, a source: left out (content/draftmentions.py)
         corpus = corpus.replaced(mentioned)
     if targets.to_drafts or targets.by_address or mentioned:
