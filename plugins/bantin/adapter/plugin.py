@@ -239,7 +239,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
                 corpus.documents, self.config.documents))
         try:  # every name was checked by read_site; this is the last line of defence
             self.state.claim_outputs(translate.source_files(files, config), config.theme.static_templates,
-                                     config.extra_templates, translate.reader(files), self.site.image_widths)
+                                     config.extra_templates, translate.reader(files), self.site.image_widths,
+                                     previewcache.SERVED.path if self.serving else None)
         except OutputError as error:
             raise PluginError(str(error)) from None
         config.nav = self.state.nav_sections()

@@ -35,6 +35,7 @@ import signal
 import tempfile
 import threading
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Callable
 
 from mkdocs.commands import serve as mkdocs_serve
@@ -43,6 +44,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from bantin.adapter import compat
 from bantin.config import precheck, sitefile
+from bantin.convert import previewcache
 from bantin.site.build import LEFT_OUT
 from bantin.site.webeditor import ADMIN
 
@@ -222,6 +224,7 @@ def _reporting(failures: Failures):
         served = config.site_dir
         staging = tempfile.mkdtemp(prefix="bantin-xem-truoc-", dir=os.path.dirname(os.path.abspath(served)))
         config.site_dir = staging  # MkDocs empties site_dir first: the last good build would be gone
+        previewcache.SERVED.path = Path(served)  # its picture variants are reused, not encoded again
         try:
             failures.run(lambda: build(config, **kwargs), served)
         except BaseException:  # Ctrl+C, or a fault that is not the content's: nothing left behind
@@ -229,6 +232,7 @@ def _reporting(failures: Failures):
             raise
         finally:
             config.site_dir = served
+            previewcache.SERVED.path = None
         if failures.messages:
             shutil.rmtree(staging, ignore_errors=True)
         else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from bantin.workers.logrecords import Record, recording, replay
@@ -80,3 +81,14 @@ def signature(addresses: list[tuple[str, str]], extensions: list, settings: dict
 
 
 SERVE = ConversionCache()  # lives as long as the `bantin serve` process
+
+
+class ServedSite:
+    """The folder `bantin serve` shows, holding its last good build, while the next one is built
+    beside it (adapter/preview.py); None outside a preview rebuild. The build reuses the picture
+    variants found there (site/images.py Resizer._from_previous)."""
+
+    path: Path | None = None
+
+
+SERVED = ServedSite()

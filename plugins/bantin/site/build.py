@@ -529,9 +529,10 @@ class Build:
 
     def claim_outputs(self, files: Iterable[SourceFile], static_templates: Iterable[str],
                       extra_templates: Iterable[str], read: Callable[[str], bytes | None],
-                      image_widths: tuple[int, ...]) -> None:
+                      image_widths: tuple[int, ...], previous: Path | None = None) -> None:
         """The output gate, every file the engine writes already claimed (see outputs/gate.py),
-        and the image resizer writing through it. Raises OutputError on a clash."""
+        and the image resizer writing through it (reusing the variants of `previous`, the last
+        good build `bantin serve` shows). Raises OutputError on a clash."""
         gate = Gate(self.site_dir)
         gate.own(SEARCH_DIR, "chỉ mục tìm kiếm (assets/search/)")
         gate.own(images.OUT_DIR, images.WHO)
@@ -544,7 +545,7 @@ class Build:
             if not file.excluded:
                 gate.claim(file.dest, file.src)
         self.gate = gate
-        self.resizer = Resizer(read, gate, image_widths)
+        self.resizer = Resizer(read, gate, image_widths, previous)
         self.view = replace(self.view, resizer=self.resizer,  # pages' shared pictures are its variants
                             thumbnails=self.resizer.thumbnail)  # cards are made after this
 
