@@ -63,7 +63,13 @@ def wheelhouse(wheel: Path, python: Path, env: dict, root: Path | None = None) -
     folder = folder_for(wheel, root)
     if fresh(folder):
         return folder
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:  # no writable home (a CI user without one): this machine's temporary folder
+        folder = folder_for(wheel, Path(tempfile.gettempdir()) / "bantin-tests-wheelhouse")
+        if fresh(folder):
+            return folder
+        folder.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder.parent, prefix=".filling-") as filling:
         done = subprocess.run([str(python), "-m", "pip", "download", "-q", "-d", filling,
                                "--find-links", str(wheel.parent), f"bantin=={_version(wheel)}"],

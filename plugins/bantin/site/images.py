@@ -180,7 +180,6 @@ class Resizer:
             _save(_webp_mode(resized), webp_target, "WEBP", {"quality": WEBP_QUALITY, "method": 4})
         return Variant(rel, width, height, webp)
 
-
     def _from_previous(self, rel: str, target: Path) -> None:
         """`rel` copied from the previous build's folder when it is there as a plain file and not
         yet in this build's. A variant's name carries its photo's hash and its width, so a file of
