@@ -219,11 +219,9 @@ def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     """What a province does: install the released package (here the wheel `make dist` builds)
     into an empty virtual environment, `bantin init`, and build with --strict."""
     dist = tmp_path / "dist"
-    # The wheel is built while the environment is made (two programs that mostly wait on files).
-    building = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "dist.py"), str(dist)], env=ENV, cwd=tmp_path)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "dist.py"), str(dist)], check=True, env=ENV, cwd=tmp_path)
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)  # with the pip of a fresh Python, as a province has
-    assert building.wait() == 0
     python = env_dir / "bin" / "python"
     bantin = env_dir / "bin" / "bantin"
     site = tmp_path / "tinh"
