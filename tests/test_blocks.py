@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bantin.content.blocks import read_blocks
+from bantin.content.blocks import _Reader, read_blocks
 from bantin.content.links import markdown_text, rebase_links, references, unlink
 from bantin.content.literal import blank_escapes
 from bantin.content.mdlinks import inline_links
@@ -269,3 +269,17 @@ def test_a_broken_definition_in_an_item_or_a_quote_is_an_error_with_its_line(tmp
     assert re.search(r"tin-tuc/luat-moi\.md:8: lỗi: liên kết `\.\./van-ban/khong-co\.md`", done.stdout), done.stdout
     assert re.search(r"tin-tuc/luat-moi\.md:10: lỗi: liên kết `khong-co-2\.md`", done.stdout), done.stdout
     assert "not found" not in done.stdout
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.text(alphabet="a\t b", max_size=24))
+def test_a_column_with_tabs_expanded_is_its_offset_as_written(written: str) -> None:
+    """`_Reader.column` reads each line's tabs once (session 39: a long tabbed table row was
+    read from its start at every `|`); the offset is still the first character at or after the
+    column, as the line's tabs expanded to Python-Markdown's four put it."""
+    reader = _Reader([written], [written])
+    starts = [len(written[:index].expandtabs(4)) for index in range(len(written))]
+    for column in range(len(written.expandtabs(4)) + 3):
+        expected = next((index for index, start in enumerate(starts) if start >= column), len(written)) \
+            if "\t" in written else column  # no tab: the column is the offset
+        assert reader.column(0, column) == expected, (written, column)

@@ -243,3 +243,26 @@ def test_legacy_paragraphs(unit):
     """One scan for words holding a legacy character, each word read once (text/legacy.py);
     each line read once (a line starting with one was read from the text's start: quadratic)."""
     assert timed(find_legacy, line(unit)) < BOUND
+
+
+TABLE = "| h | k |\n|---|---|\n"
+ROWS = ["| [a](x.md) ", "|\t[a](x.md)\t", "| <!-- a --> [b](x.md) ", "| a <!-- b | c --> ", "| <!--", "<!-- |",
+        "|<!---->", "| [a | b](x.md) ", "| `a | b` [c](x.md) ", "\\| [a](x.md) ", "| c | d | [e](x.md) |\n", "|\t<!-- x\t|"]
+
+
+@pytest.mark.parametrize("unit", ROWS)
+def test_a_long_table_row_is_read_in_one_pass(unit):
+    """A 1 MB table row of cells, comments over cells and cells beyond the header's (session 39):
+    the check and a takedown read each `|` once. A row of tabs took more than 10 minutes: the
+    column of every `|` was found by reading the line from its start."""
+    from types import SimpleNamespace
+
+    from bantin.content.links import references, unlink
+
+    body = TABLE + unit * (1_000_000 // len(unit))
+    htmlblocks._read_html.cache_clear()
+    started = time.process_time()
+    references(SimpleNamespace(body=body, body_line=1))
+    htmlblocks._read_html.cache_clear()
+    unlink(body, "tin-tuc/a.md", {"tin-tuc/x.md"})
+    assert time.process_time() - started < BOUND

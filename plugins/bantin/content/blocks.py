@@ -15,7 +15,8 @@ admonitions, the text of an element and its tail). Raw HTML comes first, as in P
 (its `html_block` preprocessor): `htmlblocks` runs Python-Markdown's own extractor, and each raw
 HTML block becomes one placeholder line between empty lines, as a fenced block does, each tag
 of a `markdown="1"` element an empty line (session 38). A table row's cells are texts of their
-own: `| [a | b](x.md) |` is no link.
+own: `| [a | b](x.md) |` is no link, a comment from one cell to the next hides nothing, and the
+cells beyond the header's are dropped from the page (session 39).
 
 Linear in the text: a block split before and after a heading, a rule, a quote or a definition
 is the same list of lines seen through other bounds, and each such line kind is found through
@@ -52,6 +53,7 @@ DEFINITION = re.compile(
 _END_BORDER = re.compile(r"(?<!\\)(?:\\\\)*\|$")  # tables' RE_END_BORDER
 _PIPE = re.compile(r"\\\\|\\\||(\|)")  # a cell's `|` (group 1), not an escaped one
 _EMPTY, _HELD = -1, -2  # columns of the rows a fenced block becomes (`read_blocks`)
+_TAB = re.compile("\t")
 _PLACEHOLDER = "\x02"  # what fenced_code leaves of a block: one line of a raw HTML placeholder
 _SHORT = 16  # a block of this many lines is searched directly, not through an index
 _MAX_DEPTH = 60  # nesting deeper than this is read as one text (Python-Markdown stops near its recursion limit)
@@ -77,6 +79,7 @@ class Reading:
     definitions: list[Definition] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # offset of each line
     cells: list[int] = field(default_factory=list)  # offsets of the `|` between a table row's cells
+    dropped: list[tuple[int, int]] = field(default_factory=list)  # a row's cells beyond its header's: not on the page
     html: list[tuple[int, int, str]] = field(default_factory=list)  # raw HTML's pieces (`htmlblocks`), by offsets
     html_open: list = field(default_factory=list)  # `markdown="1"` elements left open (`htmlblocks.OpenElement`)
 
@@ -190,7 +193,27 @@ def read_blocks(text: str, fenced: Collection[int] = ()) -> Reading:
     rows = _rows(lines, fenced, segments)
     reader.chunk(_Node("div"), _Block(_Rows(reader, rows), 0, len(rows)))
     reader.reading.html = reader.written_spans(html, lines)
+    if html.spans:
+        reader.reading.html = _comments_in_one_text(reader.reading.html, reader.reading.text_starts())
     return reader.reading
+
+
+def _comments_in_one_text(spans: list[tuple[int, int, str]], starts: list[int]) -> list[tuple[int, int, str]]:
+    """`spans` without the comments in a paragraph that run from one text into another.
+    Python-Markdown's inline comment pattern reads one text at a time (a paragraph, a heading,
+    a list item's words, a table's cell, after the block parser split them), so such a comment
+    hides nothing on the page: `| <!-- a | [b](x.md) --> |` is `&lt;!-- a` in one cell and a
+    link in the next (the check hid the link, and MkDocs' English warning stopped a strict build
+    on it: review of session 38, F3). `starts` are where each text begins
+    (`Reading.text_starts`)."""
+    kept = []
+    for start, end, kind in spans:
+        if kind == QUIET:
+            after = bisect.bisect_right(starts, start)
+            if after < len(starts) and starts[after] < end:
+                continue
+        kept.append((start, end, kind))
+    return kept
 
 
 def parser_lines(written: list[str]) -> list[str]:
@@ -271,11 +294,33 @@ def _html_rows(index: int, length: int, found: list[Segment]) -> list[tuple[int,
 def _cells(row: str, border: bool) -> list[str]:
     """A table row's cells as tables' `_split_row` makes them (a `|` in a code span or after
     `\\` is in its cell)."""
-    if border:
-        row = _END_BORDER.sub("", row[1:] if row.startswith("|") else row)
-    blanked = blank_inline_code(row)
-    cuts = [m.start(1) for m in _PIPE.finditer(blanked) if m.group(1)]
-    return [row[start + 1 if start >= 0 else 0:end] for start, end in zip([-1] + cuts, cuts + [len(row)])]
+    lo, cuts, hi = _cuts(row, border)
+    return [row[start + 1:end] for start, end in zip([lo - 1] + cuts, cuts + [hi])]
+
+
+def _cuts(row: str, border: bool) -> tuple[int, list[int], int]:
+    """Where a table row's cells lie, as tables' `_split_row` reads `row` (its spaces around
+    already taken off): the first cell's start, the offsets of the `|` between cells, the last
+    cell's end. With a border the `|` at either end is no cut; a `|` in a code span or after
+    `\\` is none either. Code spans are read after the end border is cut, as there."""
+    lo = 1 if border and row.startswith("|") else 0
+    hi = len(row)
+    if border and (end := _END_BORDER.search(row, lo)) is not None:
+        hi = end.start()  # its escaped backslashes go with it, as `RE_END_BORDER.sub` takes them
+    blanked = blank_inline_code(row[lo:hi])
+    return lo, [lo + m.start(1) for m in _PIPE.finditer(blanked) if m.group(1)], hi
+
+
+def _tab_stops(written: str) -> tuple[list[int], list[int]]:
+    """The offset of each tab of a line, and the column (tabs expanded) right after it."""
+    offsets, afters, at, last = [], [], 0, -1
+    for m in _TAB.finditer(written):
+        at += m.start() - last - 1
+        at = (at // TAB + 1) * TAB
+        offsets.append(m.start())
+        afters.append(at)
+        last = m.start()
+    return offsets, afters
 
 
 class _Reader:
@@ -283,6 +328,8 @@ class _Reader:
 
     def __init__(self, lines: list[str], written: list[str]):
         self.lines, self.written = lines, written
+        self.tabbed = {index for index, line in enumerate(written) if "\t" in line}
+        self.tab_stops: dict[int, tuple[list[int], list[int]]] = {}  # line -> `_tab_stops`
         self.reading = Reading()
         offset = 0
         for line in written:
@@ -464,16 +511,25 @@ class _Reader:
         for index in range(block.lo, block.hi):
             if index != block.lo + 1:
                 self.group(block.part(index, index + 1))
-                self.cells(block, index)
+                self.cells(block, index, border, len(header))
         return True
 
-    def cells(self, block: _Block, index: int) -> None:
+    def cells(self, block: _Block, index: int, border: bool, columns: int) -> None:
         """Each `|` of a table row that ends a cell (not `\\|`, not in a code span): tables reads
-        every cell on its own, so no link's words run over one."""
+        every cell on its own, so no link's words run over one. The cells after the header's
+        `columns` are dropped from the page (`_build_row` makes as many cells as the header
+        has): from the `|` before the first of them to the row's end, nothing is read."""
         line, column = block.rows.rows[index]
         text = block.text(index)
-        self.reading.cells += [self.reading.starts[line] + self.column(line, column + m.start(1))
-                               for m in _PIPE.finditer(blank_inline_code(text)) if m.group(1)]
+        lead = len(text) - len(text.lstrip(" "))
+        _, cuts, _ = _cuts(text.strip(" "), border)
+
+        def offset(at: int) -> int:
+            return self.reading.starts[line] + self.column(line, column + lead + at)
+
+        self.reading.cells += [offset(cut) for cut in cuts]
+        if len(cuts) >= columns:
+            self.reading.dropped.append((offset(cuts[columns - 1]), offset(len(text) - lead)))
 
     def hash(self, parent: _Node, block: _Block, blocks: list[_Block]) -> bool:
         found = block.rows.first("hash", block.lo, block.hi)
@@ -634,16 +690,21 @@ class _Reader:
                           (offset(lo), offset(hi)), self.reading.starts[line] + len(self.written[line]))
 
     def column(self, line: int, column: int) -> int:
-        """The offset in the line as written of a column of it with its tabs expanded."""
-        written = self.written[line]
-        if "\t" not in written:
-            return column
-        at = 0
-        for index, char in enumerate(written):
-            if at >= column:
-                return index
-            at = (at // TAB + 1) * TAB if char == "\t" else at + 1
-        return len(written)
+        """The offset in the line as written of a column of it with its tabs expanded. Each
+        line's tabs are read once (`_tab_stops`): a table row is asked for a column at every
+        `|`, and reading the line each time was quadratic on a long row."""
+        stops = self.tab_stops.get(line)
+        if stops is None:
+            if line not in self.tabbed:
+                return column
+            stops = self.tab_stops[line] = _tab_stops(self.written[line])
+        offsets, afters = stops
+        k = bisect.bisect_left(afters, column)  # the first tab that ends at or after `column`
+        base, after = (offsets[k - 1] + 1, afters[k - 1]) if k else (0, 0)  # where the run of plain characters begins
+        found = base + column - after
+        if k < len(offsets) and found > offsets[k]:
+            found = offsets[k] + 1  # inside that tab's width: the character after it
+        return min(found, len(self.written[line]))
 
     def paragraph(self, parent: _Node, block: _Block, blocks: list[_Block]) -> bool:
         """ParagraphProcessor: in a tight list item the words join the item's text (or the

@@ -224,8 +224,8 @@ for _name in _HANDLERS:
 
 
 def _spans(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, int, str]]:
-    """Pieces (each to the next one's start) that are not text, neighbours of a kind joined.
-    A comment in a paragraph is hidden by Python-Markdown's inline pattern, which holds no
+    """Pieces (each to the next one's start) that are not text, neighbours of a kind joined
+    (not comments in a paragraph: `blocks` weighs each on its own, in the text it lies in). A comment in a paragraph is hidden by Python-Markdown's inline pattern, which holds no
     `<!--` inside (`<!--a<!-- b -->` hides only `<!-- b -->`, `<!--a` is text) and does not
     reach over a blank line."""
     spans: list[tuple[int, int, str]] = []
@@ -237,7 +237,7 @@ def _spans(pieces: list[tuple[int, str]], text: str) -> list[tuple[int, int, str
             start = text.rfind("<!--", start, end)
             if _BLANK_LINE.search(text, start, end):
                 continue  # over a blank line: two paragraphs, no comment in either, all text
-        if spans and spans[-1][2] == kind and spans[-1][1] == start:
+        if spans and spans[-1][2] == kind != QUIET and spans[-1][1] == start:
             spans[-1] = (spans[-1][0], end, kind)
         else:
             spans.append((start, end, kind))

@@ -56,11 +56,15 @@ def _blank_comments(text: str) -> str:
 
 def _blank_spans(text: str, spans: list[tuple[int, int, str]], kinds: Collection[str]) -> str:
     """`text` with the pieces of raw HTML of `kinds` made spaces (newlines kept)."""
+    return _blank(text, [(start, end) for start, end, kind in spans if kind in kinds])
+
+
+def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with each of `ranges` (sorted, not overlapping) made spaces (newlines kept)."""
     out, position = [], 0
-    for start, end, kind in spans:
-        if kind in kinds:
-            out += [text[position:start], _NOT_NEWLINE.sub(" ", text[start:end])]
-            position = end
+    for start, end in ranges:
+        out += [text[position:start], _NOT_NEWLINE.sub(" ", text[start:end])]
+        position = end
     return "".join(out) + text[position:]
 
 
@@ -120,7 +124,8 @@ def _read(body: str) -> _Read:
     """Read `body` for its links: texts and definitions as Python-Markdown's block parser
     makes them (`blocks`), so a link's words never run from one list item into the next and a
     definition in a list item or a quote counts (session 36); none in a raw HTML block or a
-    comment, none across a table's cells (session 38)."""
+    comment, none across a table's cells (session 38), none in the cells a row has beyond its
+    header's (session 39)."""
     if "[" not in body and "<" not in body:
         text = markdown_text(body)
         return _Read(text, blank_escapes(text), None, [], text)
@@ -128,6 +133,8 @@ def _read(body: str) -> _Read:
     reading = read_blocks(source, fenced)
     shown = _text_of(source, reading)
     text = _blank_spans(shown, reading.html, (HELD, CUT, QUIET)) if reading.html else shown
+    if reading.dropped:  # a table row's cells beyond its header's: the page drops them (review F7)
+        text = _blank(text, sorted(reading.dropped))
     html = _copy_spans(text, _blank_comments(source), reading.html, (HELD, CUT)) if reading.html else text
     definitions = [d for d in reading.definitions if not d.label.startswith("^") and d.target]
     return _Read(text, blank_escapes(text), reading.text_starts(), definitions, html)
