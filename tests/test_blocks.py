@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from bantin.content.blocks import _Reader, read_blocks
 from bantin.content.links import markdown_text, rebase_links, references, unlink
 from bantin.content.literal import blank_escapes
-from bantin.content.mdlinks import inline_links
+from bantin.text.mdlinks import inline_links
 from sitekit import article, build, read, write_site
 
 

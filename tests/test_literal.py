@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from bantin.content.links import markdown_text, references
 from bantin.content.literal import (INERT, blank_escapes, blank_inline_code, escaped_characters, fenced_lines,
                                     outside_code, unescape)
-from bantin.content.mdlinks import inline_links
+from bantin.text.mdlinks import inline_links
 from sitekit import article, build, write_site
 
 SCRIPT = "javascript:alert(1)"

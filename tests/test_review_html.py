@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from bantin.content import anchors, links, mdlinks
+from bantin.content import anchors, links
+from bantin.text import mdlinks
 from bantin.problems import Problems
 from bantin.content.sanitize import clean, host_allowed, report_unsafe, reserved_id
 from sitekit import article, build, write_site

@@ -5,7 +5,7 @@ Markdown links and images, reference definitions and raw HTML `<a href>`, `<img 
 comments, so `checks` can say where a mistake is; `html_links` and `rebase_links` rewrite
 targets for the build (site addresses, a question's page one folder down). Markdown links are
 read as Python-Markdown reads them: `\\[a\\](b)` is text, `\\\\[a](b)` a link (`literal`), and
-`[Luật [sửa đổi]](b)` one link (`mdlinks`, which pairs brackets as Python-Markdown does),
+`[Luật [sửa đổi]](b)` one link (`text.mdlinks`, which pairs brackets as Python-Markdown does),
 within one text and with the definitions its block parser takes (`blocks`): `- [a` / `- b](x)`
 is two list items and no link, `- [x]: a.md` a definition.
 
@@ -27,7 +27,7 @@ from bantin.content.blocks import Definition, Reading, read_blocks
 from bantin.content.htmlblocks import CUT, HELD, QUIET
 from bantin.content.literal import (ATTR_LIST, blank_escapes, blank_inline_code, code_free, escaped_characters, fenced_lines,
                                    outside_code, unescape)
-from bantin.content.mdlinks import bracket_pairs, inline_links, reference_uses
+from bantin.text.mdlinks import bracket_pairs, inline_links, reference_uses
 from bantin.content.model import Item
 
 

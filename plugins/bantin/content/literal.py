@@ -6,7 +6,8 @@ none of those, so each rule here follows Python-Markdown's own (3.x, with MkDocs
 `fenced_code`): `` `[a](javascript:…)` `` and `\\[a\\](javascript:…)` are text on the page and
 must draw no warning, while `\\\\[a](javascript:…)` is a link (the backslash is escaped, the
 bracket is not) and must. Which characters a backslash escapes is asked of Python-Markdown;
-its code-span and fence rules are followed here (its own code is quadratic on some lines, and
+its code-span rules are followed in `text.codespans` (the plain text reads code spans too),
+its fence rules here (its own code is quadratic on some lines, and
 its block parser keeps no line numbers). Blocks are read only as far as code needs them.
 
 Every function keeps each character at its offset (blanked, not removed), so a finding still
@@ -22,7 +23,8 @@ from typing import Iterator
 
 import markdown
 
-_TICKS = re.compile(r"`+")
+from bantin.text.codespans import blank_inline_code
+
 # attr_list's `{: #id .class title="…"}` (the colon optional); `\{#x}` is text, which attr_list
 # leaves alone. Each match stops at the next brace or line end: linear on a line of braces.
 ATTR_LIST = re.compile(r"(?<!\\)\{:?([^{}\n]*)\}")
@@ -75,88 +77,6 @@ def unescape(text: str) -> str:
         return text
     escaped = escaped_characters()
     return _ESCAPE.sub(lambda m: m.group(1) if m.group(1) in escaped else m.group(0), text)
-
-
-def _opens(line: str, tick: int, last: int, position: int) -> bool:
-    """Whether the backtick at `tick` may open a code span when the search is at `position`
-    (`last` ends the previous span): no backslash right before it, or an even run of them, all
-    after `position` (Python-Markdown reads `\\\\` there as one escaped backslash)."""
-    count = 0
-    while tick - count > last and line[tick - count - 1] == "\\":
-        count += 1
-    return count == 0 or (count % 2 == 0 and tick - count >= position)
-
-
-def _longest_from(lengths: list[int]) -> list[int]:
-    """For each index, the index of the first longest run from there to the end."""
-    best = [0] * len(lengths)
-    for index in range(len(lengths) - 1, -1, -1):
-        later = best[index + 1] if index + 1 < len(lengths) else index
-        best[index] = index if lengths[index] >= lengths[later] else later
-    return best
-
-
-def blank_inline_code(line: str) -> str:
-    """`line` (a line, or a paragraph's lines) with every code span Python-Markdown makes
-    replaced by spaces, newlines kept.
-
-    As its backtick pattern (3.x): a run of backticks opens a span unless a backslash escapes
-    its first tick (the rest of that run may still open one); the span closes at the next run of
-    the same length, else at the longest later run when every later run is shorter (the extra
-    opening ticks are then code); when nothing closes it, the search goes on as many characters
-    after the run as it has ticks (`find_code_spans` returns that)."""
-    if "`" not in line:
-        return line
-    runs = [m.span() for m in _TICKS.finditer(line)]
-    closing = _Closing([end - start for start, end in runs])
-    backslashes = "\\" in line
-    out, index, last, position = [], 0, 0, 0
-    while True:
-        while index < len(runs) and runs[index][1] <= position:
-            index += 1
-        if index == len(runs):
-            break
-        start, end = runs[index]
-        tick = start if start >= position else position
-        if tick == start and backslashes and not _opens(line, start, last, position):
-            tick += 1  # `\`` is a backtick shown as text
-        closed = closing.of(end - tick, index)
-        if closed is None:
-            position = end + (end - tick)
-            continue
-        code = line[tick:runs[closed][1]]
-        out += [line[last:tick], _NOT_NEWLINE.sub(" ", code) if "\n" in code else " " * len(code)]
-        last = position = runs[closed][1]
-        index = closed + 1
-    return "".join(out) + line[last:]
-
-
-class _Closing:
-    """Which run of backticks closes a span, from the runs' lengths (indexes made when first
-    needed: most spans close at the very next run)."""
-
-    def __init__(self, lengths: list[int]):
-        self.lengths = lengths
-        self.by_length: dict[int, list[int]] = {}
-        self.longest: list[int] = []
-
-    def of(self, opening: int, index: int) -> int | None:
-        """The run that closes a span opened by `opening` ticks at run `index`, or None."""
-        lengths = self.lengths
-        if not opening or index + 1 == len(lengths):
-            return None
-        if lengths[index + 1] == opening:
-            return index + 1
-        if not self.by_length:
-            for number, length in enumerate(lengths):
-                self.by_length.setdefault(length, []).append(number)
-        same = self.by_length.get(opening, [])
-        position = bisect.bisect_right(same, index)
-        if position < len(same):
-            return same[position]
-        if not self.longest:
-            self.longest = _longest_from(lengths)
-        return self.longest[index + 1] if lengths[self.longest[index + 1]] < opening else None
 
 
 def fenced_lines(lines: list[str]) -> set[int]:

@@ -10,7 +10,9 @@ takedown read it always, which errs on the side of a link (a word too many check
 link to a missing page published unseen). In a target nothing is read.
 
 A link's words stay within one text (a paragraph, a list item's words, a heading): where each
-text begins is given by `blocks`, which follows Python-Markdown's block parser (session 36).
+text begins is given by `content.blocks`, which follows Python-Markdown's block parser (session
+36). The link check reads links with it (`content.links`), the plain text of a page their words
+(`text.linkwords`, session 39): it is a text rule, below both.
 
 Every function is linear in the text (up to a log factor): brackets are paired in one pass with
 a stack, and each `](` is tried once, by a pattern that never backtracks.
