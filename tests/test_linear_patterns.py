@@ -266,3 +266,16 @@ def test_a_long_table_row_is_read_in_one_pass(unit):
     htmlblocks._read_html.cache_clear()
     unlink(body, "tin-tuc/a.md", {"tin-tuc/x.md"})
     assert time.process_time() - started < BOUND
+
+
+DEFINED = "\n\n[a]: x.md\n[k]: y.md\n"
+
+
+@pytest.mark.parametrize("source", ["[" * 150_000 + "]" * 150_000, ("[" * 500 + "]" * 500) * 300,
+                                    "[a][" * 75_000, "[a] " * 75_000, "[a][k]" * 50_000, "![a][a][]" * 30_000,
+                                    "[[a](u)" * 40_000, "`[a][k]` " * 30_000, "`" * 300_000, "``a`" * 75_000,
+                                    "[a `b] c` " * 30_000, "[ " * 150_000 + "]" * 150_000])
+def test_plain_text_of_deep_brackets_and_code_with_definitions(source):
+    """The plain text pairs brackets and reads code spans as the page does (session 39): with
+    labels defined, each reference is still tried once, however deep the brackets."""
+    assert timed(text.markdown_to_text, source + DEFINED) < BOUND

@@ -12,8 +12,9 @@ import markdown as python_markdown
 import pytest
 from markdown.blockprocessors import ReferenceProcessor
 
-from bantin.text.definitions import drop_definitions
-from bantin.text.plain import _FENCED, _MD_DROP, excerpt, html_to_text, markdown_to_text
+from bantin.text.definitions import drop_definitions, split_definitions
+from bantin.text.linkwords import shown_words
+from bantin.text.plain import _FENCED, _MD_DROP, _hold_code, excerpt, html_to_text, markdown_to_text
 
 # Every pattern on every text, as before the shortcuts: the reference. The patterns are the
 # module's own (made linear in issue 12: the old ones rescanned a line from every '<' or '[').
@@ -23,10 +24,12 @@ _ALL = [(pattern, replacement) for _, pattern, replacement in _MD_DROP]
 def reference(markdown: str) -> str:
     markdown = re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL)
     markdown = re.sub(r"<(script|style|svg|iframe)\b.*?</\1>", " ", markdown, flags=re.DOTALL | re.IGNORECASE)
-    markdown = drop_definitions(_FENCED.sub(" ", markdown))
+    markdown, ids = split_definitions(_FENCED.sub(" ", markdown))
+    markdown, code = _hold_code(markdown)
+    markdown = shown_words(markdown, ids)
     for pattern, replacement in _ALL:
         markdown = pattern.sub(replacement, markdown)
-    return re.sub(r"\s+", " ", html.unescape(markdown)).strip()
+    return re.sub(r"\s+", " ", html.unescape(markdown).translate(code)).strip()
 
 
 def test_markdown_marks_go_and_the_words_stay():
@@ -151,6 +154,17 @@ def test_the_same_definitions_as_python_markdown_finds(source):
     "Xem [bài kia][x] nhé.\n\n[k]: a.md\n",
     "Ảnh ![bản đồ xã][bd] ở đây.\n\n[bd]: anh.png\n",
     "Xem [a](b.md) và [c][k].\n\n[k]: d.md\n",
+    # session 39: brackets in the words, code spans, an unknown label after known words
+    "Xem [Luật [sửa đổi]][k] nhé.\n\n[k]: a.md\n",
+    "Xem [Luật [sửa đổi]](a.md) nhé.\n",
+    "Xem [Luật [sửa [đổi]] 2024][] nhé.\n\n[luật [sửa [đổi]] 2024]: a.md\n",
+    "Gõ `[x][k]` và `[y](a.md)` nhé.\n\n[k]: a.md\n",
+    "Gõ ``a`[x][k]`` hay ```b`` hay \\`[x][k]\\` nhé.\n\n[k]: a.md\n",  # `\\``: a backtick
+    "Gõ `<b>` và `&amp;` và `a\\*b` nhé.\n",
+    "Xem [a][k] nhé.\n\n[a]: a.md\n",  # only `a` defined: «a[k]»
+    "Xem ![ảnh][a][] nhé.\n\n[a]: a.md\n",  # `[a][]` is made first
+    "Xem [a [b](c.md)](d.md) nhé.\n",  # a link in a link's words is text there
+    "Xem [[a]](d.md) và [`b`](e.md) nhé.\n\n[a]: a.md\n",
 ])
 def test_reference_links_read_as_the_page_shows_them(source):
     """Descriptions, feeds and search showed «[bài kia][k]» where the page shows «bài kia»
@@ -158,6 +172,26 @@ def test_reference_links_read_as_the_page_shows_them(source):
     page = python_markdown.markdown(source)
     shown = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r'<img alt="([^"]*)"[^>]*>', r"\1", page)))
     assert markdown_to_text(source) == " ".join(shown.split())
+
+
+PIECES = ["[", "]", "[a]", "[k]", "[x]", "(u.md)", "!", "`", "``", "\\", "a", "Luật", " ", "\n", "][", "](u.md)",
+          "[]", "\n\n"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_links_references_and_code_read_as_python_markdown_shows_them(source):
+    """Brackets, links, pictures, references known and unknown, code spans and escapes: the plain
+    text has the page's words (session 39; of 3,000 such texts the old reading disagreed on
+    632; 40,000 random ones agreed while writing it). Spaces and backticks are not compared:
+    the page puts a tag where the text has a space, and a stray backtick is dropped as a mark.
+    Left out: a link in a link's words after another link there (Python-Markdown reads the rest
+    again with every pattern), indented code and fences (read as before)."""
+    source += "\n\n[k]: u\n[a]: v\n"
+    page = python_markdown.markdown(source, extensions=["fenced_code"])
+    assume(not re.search(r"<a [^>]*>(?:(?!</a>).)*<a ", page, re.S) and "    " not in source and "```" not in source)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r'<img alt="([^"]*)"[^>]*>', r"\1", page)))
+    assert re.sub(r"[\s`]", "", markdown_to_text(source)) == re.sub(r"[\s`]", "", shown)
 
 
 def test_reference_links_on_a_line_of_brackets_are_read_once():

@@ -6,7 +6,9 @@ import html
 import re
 from functools import lru_cache
 
-from bantin.text.definitions import reference_key, split_definitions
+from bantin.text.codespans import code_spans
+from bantin.text.definitions import split_definitions
+from bantin.text.linkwords import shown_words
 
 _DROP_OPEN = re.compile(r"<(script|style|svg|iframe)\b", re.IGNORECASE)  # content never shown
 _TAG = re.compile(r"<[^<>]+>")  # stops at the next '<': linear on "a < b < c" (issue 12)
@@ -111,11 +113,9 @@ def excerpt(text: str, limit: int = 280) -> str:
 
 
 _FENCED = re.compile(r"^(```|~~~).*?^\1\s*$", re.MULTILINE | re.DOTALL)  # dropped before definitions
-_MD_DROP = [  # (only when the text has this, pattern, replacement)
-    # Every scan below stops at the next opening mark too ('[', '(', '{', '<'), so no pattern
+_MD_DROP = [  # (only when the text has this, pattern, replacement); links first (`text.linkwords`)
+    # Every scan below stops at the next opening mark too ('{', '<'), so no pattern
     # rescans to the end of a long line from each mark (issue 12: linear on hostile text).
-    (("![",), re.compile(r"!\[([^\[\]]*)\]\((?:[^()]*|[^()]*\([^()]*\)[^()]*)\)"), r"\1"),  # images: alt
-    (("](",), re.compile(r"\[([^\[\]]*)\]\((?:[^()]*|[^()]*\([^()]*\)[^()]*)\)"), r"\1"),  # links: text
     (("{",), re.compile(r"\{[:#.][^{}]*\}"), " "),  # attribute lists
     (("<",), re.compile(r"<[^<>]+>"), " "),  # raw HTML tags
     ((), re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # block markers
@@ -124,19 +124,6 @@ _MD_DROP = [  # (only when the text has this, pattern, replacement)
     (("-",), re.compile(r"^[ \t|:]*-[ \t|:]*-[ \t|:-]*$", re.MULTILINE), " "),
     (tuple("*_`|~"), re.compile(r"[*_`|~]+"), " "),  # emphasis, code, table pipes
 ]
-
-
-# A reference link or picture: `[words][id]`, `[words][]` (one space or line break may sit
-# between) or `[words]` alone. Each scan stops at the next bracket: linear on a line of '['.
-_REFERENCE = re.compile(r"!?\[([^\[\]]*)\](?:\s?\[([^\[\]]*)\])?")
-
-
-def _reference_words(match: re.Match, ids: frozenset[str]) -> str:
-    """A reference whose id is defined reads as its words (a picture as its alt), as on the
-    page; one whose id is not stays as written, brackets and all, as Python-Markdown prints
-    it (descriptions, feeds and search read «[bài kia][k]», session 38)."""
-    words, key = match.group(1), match.group(2)
-    return words if reference_key(key or words) in ids else match.group(0)
 
 
 def _drop_comments(markup: str) -> str:
@@ -164,26 +151,57 @@ def markdown_to_text(markdown: str) -> str:
 
     What the page never shows is dropped first: comments, the content of raw <script>,
     <style> and <svg> elements (the sanitiser removes them from the page; a summary, a feed or
-    a search snippet read "alert(1) body{display:none}" from pasted HTML), and link reference
-    definitions outside code (`[//]: # (ghi chú nội bộ)`: Python-Markdown prints nothing for
-    them, the description printed the note, review F2, text/definitions.py). A pattern runs
-    only on text that has its mark: most bulletin text has none of them. An escaped
-    character is text, as on the page: «\\## Câu hỏi 9» reads «## Câu hỏi 9», not its
-    backslash nor nothing (a question page's description showed «\\##», session 32); it is
-    held aside while the markup goes (unless the text has those private-use characters).
+    a search snippet read "alert(1) body{display:none}" from pasted HTML), fenced code, and link
+    reference definitions outside it (`[//]: # (ghi chú nội bộ)`: Python-Markdown prints nothing
+    for them, the description printed the note, review F2, text/definitions.py). Then, as
+    Python-Markdown's inline patterns run: code spans are held aside as written (`` `[x][k]` ``
+    shows `[x][k]`, `` `<b>` `` shows `<b>`; they were read as a link and a tag, session 39), then
+    backslash escapes (an escaped character is text, as on the page: «\\## Câu hỏi 9» reads «##
+    Câu hỏi 9», not its backslash nor nothing, session 32), then links, pictures and references
+    become their words (`text.linkwords`, brackets paired as the page pairs them), then the
+    other marks go. A pattern runs only on text that has its mark: most bulletin text has none.
+    Held text waits as private-use characters, unless the text already has them.
     """
     if "<" in markdown:
         markdown = _drop_blocks(_drop_comments(markdown))
-    held = "\\" in markdown and not _HELD_ANY.search(markdown)
-    if held:
-        markdown = _BACKSLASHED.sub(lambda m: chr(_HELD + ord(m.group(1))), markdown)
     if "```" in markdown or "~~~" in markdown:
         markdown = _FENCED.sub(" ", markdown)
-    markdown, ids = split_definitions(markdown)  # after the code, which keeps its `[x]: y` lines
+    markdown, ids = split_definitions(markdown)  # after the code blocks, which keep their `[x]: y` lines
+    markdown, shown = _hold_code(markdown)
+    if "\\" in markdown and not _HELD_ANY.search(markdown):
+        markdown = _BACKSLASHED.sub(lambda m: chr(_HELD + ord(m.group(1))), markdown)
+        shown.update(_SHOWN)
+    if "[" in markdown:
+        markdown = shown_words(markdown, ids)
     for marks, pattern, replacement in _MD_DROP:
         if not marks or any(mark in markdown for mark in marks):
             markdown = pattern.sub(replacement, markdown)
-    if ids:
-        markdown = _REFERENCE.sub(lambda m: _reference_words(m, ids), markdown)
-    text = " ".join(html.unescape(markdown).split())
-    return text.translate(_SHOWN) if held else text
+    text = html.unescape(markdown)
+    return " ".join((text.translate(shown) if shown else text).split())
+
+
+_CODE = 0xF0000  # the n-th code span waits as U+F0000 + n (plane 15, private use)
+_CODE_MAX = 0xFFFFE - _CODE  # more spans than that are read as before: their backticks dropped
+_CODE_ANY = re.compile("[\U000F0000-\U000FFFFF]")
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t>]*\n)")  # code spans stay within one paragraph
+
+
+def _hold_code(markdown: str) -> tuple[str, dict[int, str]]:
+    """`markdown` with each code span (`text.codespans`, paragraph by paragraph) one private-use
+    character, and what each is shown as (its code as written, a space either side: the page
+    puts it in a `<code>` element), for `str.translate` once everything else is read."""
+    shown: dict[int, str] = {}
+    if "`" not in markdown or _CODE_ANY.search(markdown):
+        return markdown, shown
+    out = []
+    for part in _PARAGRAPH_BREAK.split(markdown):
+        position = 0
+        for start, end, ticks in code_spans(part) if "`" in part else ():
+            if len(shown) == _CODE_MAX:
+                break
+            mark = _CODE + len(shown)
+            shown[mark] = f" {part[start + ticks:end - ticks]} "
+            out += [part[position:start], chr(mark)]
+            position = end
+        out.append(part[position:])
+    return "".join(out), shown
