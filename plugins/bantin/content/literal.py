@@ -28,7 +28,6 @@ from bantin.text.codespans import blank_inline_code
 # attr_list's `{: #id .class title="…"}` (the colon optional); `\{#x}` is text, which attr_list
 # leaves alone. Each match stops at the next brace or line end: linear on a line of braces.
 ATTR_LIST = re.compile(r"(?<!\\)\{:?([^{}\n]*)\}")
-_NOT_NEWLINE = re.compile(r"[^\n]")
 _ESCAPE = re.compile(r"\\(.)")  # Python-Markdown's ESCAPE_RE: left to right, `\\` consumed first
 # A fence: Python-Markdown's fenced_code reads only fences at the start of a line; one indented
 # in a list item or written in a quote is text, mostly a code span over its paragraph's lines.
