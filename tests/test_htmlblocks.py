@@ -146,6 +146,25 @@ def test_a_takedown_unlinks_across_cells_and_leaves_dropped_cells() -> None:
         "| h | k |\n|---|---|\n| <!-- x | a --> |\n| c | d | [e](nhap.md) |\n")
 
 
+def test_a_strict_build_names_the_link_a_comment_over_cells_does_not_hide(tmp_path: Path) -> None:
+    """The page shows the link, so the check names it, in Vietnamese, on its line (before, the
+    build stopped on MkDocs' English "not found" only); a link in a cell the page drops is no
+    error. Fixed, the build passes and the cell shows the link."""
+    body = ("Bảng:\n\n| Mẫu | Ghi chú |\n| --- | --- |\n| <!-- cũ | [Mẫu 02](mau-02.md) --> |\n"
+            "| Mẫu 03 | mới | [thừa](khong-co.md) |\n")
+    root = write_site(tmp_path / "s", {"tin-tuc/a.md": article("Bài A", body=body),
+                                       "tin-tuc/b.md": article("Bài B")})
+    done = build(root, check=False)
+    assert done.returncode != 0
+    assert re.search(r"tin-tuc/a\.md:10: lỗi: .*trỏ tới tệp không có \(content/tin-tuc/mau-02\.md\)", done.stdout), done.stdout
+    assert "khong-co" not in done.stdout
+    (root / "content/tin-tuc/a.md").write_text(article("Bài A", body=body.replace("mau-02.md", "b.md")), encoding="utf-8")
+    build(root)
+    page = read(root, "tin-tuc/bai-a/index.html")
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
+    assert cells == ["&lt;!-- cũ", '<a href="../bai-b/">Mẫu 02</a> --&gt;', "Mẫu 03", "mới"], cells
+
+
 def test_a_takedown_leaves_raw_html_as_written() -> None:
     """The page shows `[a](nhap.md)` in a raw block as text: unlinking must not change it."""
     body = "<div>\n[a](nhap.md)\n</div>\n\n[b](nhap.md)\n"
