@@ -163,6 +163,7 @@ def test_a_strict_build_names_the_link_a_comment_over_cells_does_not_hide(tmp_pa
     page = read(root, "tin-tuc/bai-a/index.html")
     cells = re.findall(r"<td[^>]*>(.*?)</td>", page)
     assert cells == ["&lt;!-- cũ", '<a href="../bai-b/">Mẫu 02</a> --&gt;', "Mẫu 03", "mới"], cells
+    assert "thừa" not in page  # nor in its description (text.plain cuts the rows too)
 
 
 def test_a_takedown_leaves_raw_html_as_written() -> None:

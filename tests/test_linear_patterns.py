@@ -279,3 +279,12 @@ def test_plain_text_of_deep_brackets_and_code_with_definitions(source):
     """The plain text pairs brackets and reads code spans as the page does (session 39): with
     labels defined, each reference is still tried once, however deep the brackets."""
     assert timed(text.markdown_to_text, source + DEFINED) < BOUND
+
+
+@pytest.mark.parametrize("unit, tail", [("# h |\n| a |\n|---|\n", "x"), ("| a |\n|---|\n", "x"), ("|\n", ""),
+                                        ("| a\n|-\n", ""), ("\n| a |\n|---|\n| b |", ""), ("| <!-- x ", ""),
+                                        ("<!--|", ""), ("| a | b | <!-- c --> ", ""), ("| `a | b` <!-- ", "")])
+def test_plain_text_of_tables(unit, tail):
+    """The plain text cuts a table's rows into the header's cells (session 39): 1 MB of rows, of
+    one-column headers over one bordered run (each would read it to its end), of comments in a row."""
+    assert timed(text.markdown_to_text, TABLE + unit * (1_000_000 // len(unit)) + tail) < BOUND

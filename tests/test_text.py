@@ -194,6 +194,51 @@ def test_links_references_and_code_read_as_python_markdown_shows_them(source):
     assert re.sub(r"[\s`]", "", markdown_to_text(source)) == re.sub(r"[\s`]", "", shown)
 
 
+def _table_text(source: str) -> str:
+    """The words of Python-Markdown's table, comments it keeps in the page hidden, tags a space."""
+    page = python_markdown.markdown(source, extensions=["tables", "fenced_code"])
+    return html.unescape(re.sub(r"<!--.*?-->", " ", re.sub(r"<(?!!--)[^>]+>", " ", page), flags=re.S))
+
+
+@pytest.mark.parametrize("source", [
+    "Bảng:\n\n| Mẫu | Ghi chú |\n| --- | --- |\n| <!-- cũ | [Mẫu 02](a.md) --> |\n| Mẫu 03 | mới | thừa |\n",
+    "| a | b |\n|---|---|\n| c <!-- x --> | d | e |",
+    "a | b\n--|--\nc | d | e",
+    "| h |\n|---|\n| c | d |",
+    "| a | `b | c` |\n|---|---|\n| d \\| e | f | g |",
+    "| a | b |\n|---|---|\n| <!--<!-- x --> | `<!--` d |",
+    "# Tiêu đề\n| a | b |\n|---|---|\n| c | d | e |",
+])
+def test_a_table_reads_as_its_cells(source):
+    """Cells beyond the header's are dropped from the page, and a comment hides only inside its
+    cell: the description showed a dropped cell's words and lost the words a comment seemed to
+    span (session 39). Spaces are not compared (a tag is a space)."""
+    assert markdown_to_text(source).split() == _table_text(source).split()
+
+
+CELL = st.lists(st.sampled_from(["<!--", "-->", "<!-- c -->", "[a](x.md)", "chữ", " ", "\\|", "b"]),
+                max_size=4).map("".join)
+ROW = st.lists(CELL, min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.integers(1, 3), ROW, st.lists(ROW, max_size=3), st.booleans())
+def test_generated_tables_read_as_python_markdown_shows_them(columns, header, rows, border):
+    """Tables of comments, links and `\\|` (of 2,000 such tables the old text differed from the
+    page's on 1,208; 15,000 random agreed while writing it). A comment at a line's start is a
+    raw block (read as before); spaces, `|`, `-` and backticks are not compared."""
+    border = border or columns == 1
+    header = (header + ["h"] * columns)[:columns]
+
+    def row(cells):
+        return "| " + " | ".join(cells) + " |" if border else " | ".join(cells)
+
+    body = "\n".join([row(header), row(["---"] * columns)] + [row(cells) for cells in rows])
+    assume(not re.search(r"^ *<!--", body, re.M) and "\n\n" not in body)
+    assume("<table>" in python_markdown.markdown(body, extensions=["tables"]))
+    assert re.sub(r"[\s|`-]", "", markdown_to_text(body)) == re.sub(r"[\s|`-]", "", _table_text(body))
+
+
 def test_reference_links_on_a_line_of_brackets_are_read_once():
     import time
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Collection
 
 from bantin.content.htmlblocks import CUT, HELD, QUIET, HtmlReading, read_html
-from bantin.content.literal import blank_inline_code
+from bantin.text.tablerows import bordered, cells, cuts
 
 TAB = 4
 _INDENT = " " * TAB
@@ -50,8 +50,6 @@ _DEF_START = re.compile(r"[ ]{0,3}\[[^\[\]]*\]:")
 # two after it (a definition's target and title may each go on the next line).
 DEFINITION = re.compile(
     r'[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?((["\'])(.*)\4[ ]*|\((.*)\)[ ]*)?$', re.MULTILINE)
-_END_BORDER = re.compile(r"(?<!\\)(?:\\\\)*\|$")  # tables' RE_END_BORDER
-_PIPE = re.compile(r"\\\\|\\\||(\|)")  # a cell's `|` (group 1), not an escaped one
 _EMPTY, _HELD = -1, -2  # columns of the rows a fenced block becomes (`read_blocks`)
 _TAB = re.compile("\t")
 _PLACEHOLDER = "\x02"  # what fenced_code leaves of a block: one line of a raw HTML placeholder
@@ -291,26 +289,6 @@ def _html_rows(index: int, length: int, found: list[Segment]) -> list[tuple[int,
     return rows
 
 
-def _cells(row: str, border: bool) -> list[str]:
-    """A table row's cells as tables' `_split_row` makes them (a `|` in a code span or after
-    `\\` is in its cell)."""
-    lo, cuts, hi = _cuts(row, border)
-    return [row[start + 1:end] for start, end in zip([lo - 1] + cuts, cuts + [hi])]
-
-
-def _cuts(row: str, border: bool) -> tuple[int, list[int], int]:
-    """Where a table row's cells lie, as tables' `_split_row` reads `row` (its spaces around
-    already taken off): the first cell's start, the offsets of the `|` between cells, the last
-    cell's end. With a border the `|` at either end is no cut; a `|` in a code span or after
-    `\\` is none either. Code spans are read after the end border is cut, as there."""
-    lo = 1 if border and row.startswith("|") else 0
-    hi = len(row)
-    if border and (end := _END_BORDER.search(row, lo)) is not None:
-        hi = end.start()  # its escaped backslashes go with it, as `RE_END_BORDER.sub` takes them
-    blanked = blank_inline_code(row[lo:hi])
-    return lo, [lo + m.start(1) for m in _PIPE.finditer(blanked) if m.group(1)], hi
-
-
 def _tab_stops(written: str) -> tuple[list[int], list[int]]:
     """The offset of each tab of a line, and the column (tabs expanded) right after it."""
     offsets, afters, at, last = [], [], 0, -1
@@ -498,23 +476,23 @@ class _Reader:
         first, second = block.text(block.lo).strip(" "), block.text(block.lo + 1).strip(" ")
         if "|" not in first:
             return False
-        border = first.startswith("|") or _END_BORDER.search(first) is not None
-        header = _cells(first, border)
+        border = bordered(first)
+        header = cells(first, border)
         table = len(header) > 1
         if not table and border:  # stops at the first row without a border: read once
             rows = (block.text(index).strip(" ") for index in range(block.lo + 1, block.hi))
-            table = all(row.startswith("|") or _END_BORDER.search(row) for row in rows)
-        rule = _cells(second, border) if table else []
+            table = all(bordered(row) for row in rows)
+        rule = cells(second, border) if table else []
         if not table or len(rule) != len(header) or not set("".join(rule)) <= set("|:- "):
             return False
         parent.add("table")
         for index in range(block.lo, block.hi):
             if index != block.lo + 1:
                 self.group(block.part(index, index + 1))
-                self.cells(block, index, border, len(header))
+                self.row(block, index, border, len(header))
         return True
 
-    def cells(self, block: _Block, index: int, border: bool, columns: int) -> None:
+    def row(self, block: _Block, index: int, border: bool, columns: int) -> None:
         """Each `|` of a table row that ends a cell (not `\\|`, not in a code span): tables reads
         every cell on its own, so no link's words run over one. The cells after the header's
         `columns` are dropped from the page (`_build_row` makes as many cells as the header
@@ -522,14 +500,14 @@ class _Reader:
         line, column = block.rows.rows[index]
         text = block.text(index)
         lead = len(text) - len(text.lstrip(" "))
-        _, cuts, _ = _cuts(text.strip(" "), border)
+        _, found, _ = cuts(text.strip(" "), border)
 
         def offset(at: int) -> int:
             return self.reading.starts[line] + self.column(line, column + lead + at)
 
-        self.reading.cells += [offset(cut) for cut in cuts]
-        if len(cuts) >= columns:
-            self.reading.dropped.append((offset(cuts[columns - 1]), offset(len(text) - lead)))
+        self.reading.cells += [offset(cut) for cut in found]
+        if len(found) >= columns:
+            self.reading.dropped.append((offset(found[columns - 1]), offset(len(text) - lead)))
 
     def hash(self, parent: _Node, block: _Block, blocks: list[_Block]) -> bool:
         found = block.rows.first("hash", block.lo, block.hi)

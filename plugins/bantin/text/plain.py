@@ -9,6 +9,7 @@ from functools import lru_cache
 from bantin.text.codespans import code_spans
 from bantin.text.definitions import split_definitions
 from bantin.text.linkwords import shown_words
+from bantin.text.tablerows import bordered, cells
 
 _DROP_OPEN = re.compile(r"<(script|style|svg|iframe)\b", re.IGNORECASE)  # content never shown
 _TAG = re.compile(r"<[^<>]+>")  # stops at the next '<': linear on "a < b < c" (issue 12)
@@ -162,10 +163,12 @@ def markdown_to_text(markdown: str) -> str:
     other marks go. A pattern runs only on text that has its mark: most bulletin text has none.
     Held text waits as private-use characters, unless the text already has them.
     """
+    if "```" in markdown or "~~~" in markdown:
+        markdown = _FENCED.sub(" ", markdown)  # first, as fenced_code runs before the raw HTML extractor
+    if "|" in markdown and "-" in markdown:
+        markdown = _table_cells(markdown)
     if "<" in markdown:
         markdown = _drop_blocks(_drop_comments(markdown))
-    if "```" in markdown or "~~~" in markdown:
-        markdown = _FENCED.sub(" ", markdown)
     markdown, ids = split_definitions(markdown)  # after the code blocks, which keep their `[x]: y` lines
     markdown, shown = _hold_code(markdown)
     if "\\" in markdown and not _HELD_ANY.search(markdown):
@@ -178,6 +181,87 @@ def markdown_to_text(markdown: str) -> str:
             markdown = pattern.sub(replacement, markdown)
     text = html.unescape(markdown)
     return " ".join((text.translate(shown) if shown else text).split())
+
+
+_RULE_CELL = re.compile(r"[|:\- ]*")
+_COMMENT_OPEN = re.compile("<!--")
+# Python-Markdown's inline comment (in its HTML_RE): no `<!--` inside, so each try stops at the next one (linear).
+_INLINE_COMMENT = re.compile(r"<!--(?:(?!<!--|-->).)*-->", re.DOTALL)
+
+
+def _table_cells(markdown: str) -> str:
+    """`markdown` with each table's rows cut to the header's cells, as the page shows them: the
+    cells after the header's are dropped (`_build_row`), and a comment is one only inside its
+    cell (`| <!-- cũ | [Mẫu 02](a.md) --> |` shows «<!-- cũ» and «Mẫu 02 -->»: the description
+    read neither, and read a dropped cell's words; session 39). A table starts a block (after a
+    blank line or a heading) with a header row and a rule of as many cells, and runs to the
+    next blank line; each of its rows is written back as its cells, each cell's own comments
+    dropped and a `<!--` left open made text (`&lt;!--`), so no later pass pairs it."""
+    lines = markdown.split("\n")
+    index, changed, stop = 0, False, _Stop(lines)
+    while index + 1 < len(lines):
+        first = lines[index].strip(" ")
+        starts_block = index == 0 or not lines[index - 1].strip() or lines[index - 1].lstrip().startswith("#")
+        columns = _columns(first, lines[index + 1].strip(" "), stop, index) if starts_block and "|" in first else 0
+        if not columns:
+            index += 1
+            continue
+        border = bordered(first)
+        end = index + 2
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        for row in [index] + list(range(index + 2, end)):
+            lines[row] = " | ".join(_cell_text(cell) for cell in cells(lines[row].strip(" "), border)[:columns])
+        changed, index = True, end
+    return "\n".join(lines) if changed else markdown
+
+
+def _columns(first: str, rule: str, stop: "_Stop", index: int) -> int:
+    """The number of columns of the table whose header is `first` (line `index`) over `rule`, or
+    0: no table (tables' `test`: two cells or more, or one when every row up to the block's end
+    has a border; a rule of as many cells)."""
+    border = bordered(first)
+    header = cells(first, border)
+    if len(header) < 2 and not border:
+        return 0
+    if not _RULE_CELL.fullmatch(rule) or len(cells(rule, border)) != len(header):
+        return 0
+    if len(header) == 1 and not stop.blank_first(index + 1):
+        return 0
+    return len(header)
+
+
+class _Stop:
+    """Whether, from a line on, a blank line (or the end) comes before any line without a
+    border: one column's table needs every row bordered. Found once for a run of lines, so
+    many one-column headers over one long bordered run read it once."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.start, self.end = -1, -1  # the last run read: lines start..end-1 bordered, `end` stops it
+
+    def blank_first(self, line: int) -> bool:
+        if not self.start <= line <= self.end:
+            self.start = self.end = line
+            while self.end < len(self.lines) and self.lines[self.end].strip() and bordered(self.lines[self.end].strip(" ")):
+                self.end += 1
+        return self.end == len(self.lines) or not self.lines[self.end].strip()
+
+
+def _cell_text(cell: str) -> str:
+    """A cell as the page reads it on its own: its comments gone, a `<!--` nothing closes text;
+    its code spans as written (the backtick pattern runs first)."""
+    if "<!--" not in cell:
+        return cell
+    out, position = [], 0
+    for start, end, _ in code_spans(cell):
+        out += [_comments_of_cell(cell[position:start]), cell[start:end]]
+        position = end
+    return "".join(out) + _comments_of_cell(cell[position:])
+
+
+def _comments_of_cell(words: str) -> str:
+    return _COMMENT_OPEN.sub("&lt;!--", _INLINE_COMMENT.sub(" ", words)) if "<!--" in words else words
 
 
 _CODE = 0xF0000  # the n-th code span waits as U+F0000 + n (plane 15, private use)
