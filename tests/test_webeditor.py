@@ -1287,3 +1287,120 @@ def test_the_table_block_s_preview_of_references_and_html_reads_a_hostile_cell_i
     assert _tagged_runs(found["cells"][0][0]["children"]) == [("x", False, False, False, ("a", "https://vbpl.vn/k"), ())]
     assert all(ratio < 32 for ratio in found["ratios"]), found["ratios"]
     assert found["big"] < 2_000_000, found["big"]  # µs of CPU, the least of 5 runs of 10 previews
+
+
+# --- a question pasted in bold, in a handbook (bantin-paste.js) ------------------------------
+
+QUESTION_RULE = r"""
+global.window = {CMS: {registerEditorComponent: () => {}}, h: () => null, location: {origin: "", pathname: "", hash: ""}};
+require(process.argv[1]);
+const rule = window.bantinQuestionRule;
+const given = JSON.parse(require("fs").readFileSync(0, "utf8"));
+// a paragraph as the DOM gives it: ["P", ["STRONG", "Câu hỏi 4:"], " Khai sinh?", ["BR"], …]
+const node = (n) => typeof n === "string" ? {nodeType: 3, nodeValue: n}
+  : {nodeType: 1, nodeName: n[0], childNodes: n.slice(1).map(node)};
+function least(run) {  // µs of CPU for ten runs, the least of five: the others waited for the collector
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t = process.cpuUsage();
+    for (let k = 0; k < 10; k++) { run(); }
+    const used = process.cpuUsage(t);
+    best = Math.min(best, used.user + used.system);
+  }
+  return Math.max(best, 1);
+}
+const paragraph = (found) => found && {question: found.question, id: found.id, line: found.line, br: !!found.br};
+process.stdout.write(JSON.stringify({
+  lines: given.lines.map(rule.emphasisedQuestion),
+  paragraphs: given.paragraphs.map((p) => paragraph(rule.pastedQuestion(node(p)))),
+  firstLines: given.paragraphs.map((p) => rule.firstLine(node(p)).line),
+  ratios: given.timed.map(([small, big]) => least(() => rule.emphasisedQuestion(big)) / least(() => rule.emphasisedQuestion(small))),
+  paragraphRatios: given.timed.map(([small, big]) =>
+    least(() => rule.pastedQuestion(node(["P", ["STRONG", big]]))) / least(() => rule.pastedQuestion(node(["P", ["STRONG", small]])))),
+}));
+"""
+
+# The build's cases (tests/test_qa.py: questions pasted in bold, and what is none), then
+# white space and digits on which Python's `\s` and `\d` are not JavaScript's.
+BOLD_LINES = [
+    "**Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào?**", "__Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào?__",
+    "*Câu 4. Khai sinh cho con ngoài giá thú thế nào?*", "***CÂU HỎI SỐ 4: Khai sinh?***",
+    "**Câu hỏi 4:** Khai sinh cho con ngoài giá thú thế nào? {#ngoai-gia-thu}",
+    "**Câu hỏi 4: Khai sinh?** {# ngoai-gia-thu }", "   **Câu hỏi 4:** Khai sinh cho con ngoài giá thú thế nào?",
+    "**Câu hỏi 4: Khai sinh cho con", "**Câu hỏi 4:**",
+    "**Lưu ý: hồ sơ nộp ở đâu?**", "**Câu hỏi** thường gặp nhất là gì?", "* Câu hỏi 4: một mục danh sách",
+    "**Căn cứ pháp lý:** Điều 5.", "***", "Câu hỏi 4: **Khai sinh?**", "<strong>Câu hỏi 4:</strong> Tôi muốn hỏi?",
+    "**Hỏi:** Tôi là hòa giải viên ở thôn Đông. Xin hỏi…?", "_Hỏi: Tôi muốn hỏi?_", "    **Câu hỏi 4: mã thụt lề?**",
+    "*Hỏi đáp pháp luật* số 4", "_Câu 3. Một_ câu", "***Câu 5) a***", "**Câu hỏi 2: mở",
+    "**Câu\u00a0hỏi 4: Ai?**", "**Câu\x85hỏi 4: Ai?**", "**Câu\x1fhỏi 4: Ai?**", "**Câu\ufeffhỏi 4: Ai?**",
+    "**Câu hỏi ٤: Ai?**", "**\u3000Câu hỏi 4: Ai?**", "** Câu hỏi 4: Ai?**", "****Câu hỏi 4: Ai?**",
+    "**câu 4 - Ai?**", "**Câu hỏi số4) Ai?\x85**", "**Câu hỏi 4 Ai?**", "\\**Câu hỏi 4: Ai?**",
+]
+
+
+def _question_rule(lines=(), paragraphs=(), timed=()) -> dict:
+    given = {"lines": list(lines), "paragraphs": list(paragraphs), "timed": list(timed)}
+    return _node_json(QUESTION_RULE, PASTE_JS, given=given)
+
+
+def test_the_paste_reads_a_line_as_a_question_in_bold_exactly_as_the_build_does():
+    """The paste's rule (bantin-paste.js `emphasisedQuestion`) is the build's (qa.emphasised_
+    question) on every line of the build's tests and on white space and digits where Python's
+    `\\s`, `\\d` and case folding are not JavaScript's: the paste makes a question of what the
+    build would refuse, and of nothing else."""
+    from bantin.content import qa
+
+    found = _question_rule(lines=BOLD_LINES)["lines"]
+    assert found == [qa.emphasised_question(line) for line in BOLD_LINES]
+    assert sum(q is not None for q in found) >= 12 and sum(q is None for q in found) >= 12, found
+
+
+# (a pasted paragraph after ownMarks made Word's <b>/<i> <strong>/<em>, (question, id) or None)
+PASTED_PARAGRAPHS = [
+    (["P", ["STRONG", "Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào?"]],
+     ("Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào?", "")),
+    (["P", ["SPAN", ["EM", "Câu 4."]], " Khai sinh\r\n thế nào?"], ("Câu 4. Khai sinh thế nào?", "")),
+    (["P", ["STRONG", ["EM", "CÂU HỎI SỐ 4: Khai sinh?"]]], ("CÂU HỎI SỐ 4: Khai sinh?", "")),
+    (["P", ["STRONG", "Câu hỏi 4:"], " Khai sinh? {# ngoai-gia-thu }"], ("Câu hỏi 4: Khai sinh?", "ngoai-gia-thu")),
+    (["P", ["STRONG", "Câu hỏi 4: Khai sinh?"], ["BR"], "Trả lời ngay dưới."], ("Câu hỏi 4: Khai sinh?", "")),
+    (["P", " ", ["STRONG", "Câu\u00a0hỏi 4:\u00a0\u00a0Ai?"]], ("Câu hỏi 4: Ai?", "")),
+    (["P", ["STRONG", "Câu hỏi 4:"]], None),  # a number alone: the words are elsewhere, the build says where
+    (["P", ["STRONG", "Câu hỏi 4:"], ["BR"], "Khai sinh?"], None),
+    (["P", "Câu hỏi 4: ", ["STRONG", "Khai sinh?"]], None),
+    (["P", ["STRONG", "Hỏi:"], " Tôi là hòa giải viên. Xin hỏi…?"], None),
+    (["P", ["STRONG", "Lưu ý: hồ sơ nộp ở đâu?"]], None),
+    (["P", ["STRONG", "Câu hỏi"], " 4: Ai?"], None),
+    (["P", "**Câu hỏi 4: Ai?**"], None),  # typed stars: Decap writes `\*\*`, words
+    (["P", ["STRONG", "*Câu hỏi 4: Ai?"]], None),
+]
+
+
+def test_a_pasted_paragraph_is_a_question_when_the_line_decap_writes_is_one_to_the_build():
+    """What a pasted paragraph becomes in a handbook: the "Câu hỏi" block's question (its words
+    as shown, white space made one space) and any id written at its end, when the line Decap
+    would write for it is a question pasted in bold to the build; the words after a line break
+    stay the answer's. A number alone stays a paragraph: the build's message says where its words go."""
+    from bantin.content import qa
+
+    done = _question_rule(paragraphs=[p for p, _ in PASTED_PARAGRAPHS])
+    found, lines = done["paragraphs"], done["firstLines"]
+    assert lines[1] == "*Câu 4.* Khai sinh thế nào?" and lines[12] == "\\*\\*Câu hỏi 4: Ai?\\*\\*", lines
+    for (paragraph, expected), got in zip(PASTED_PARAGRAPHS, found):
+        assert (got and (got["question"], got["id"])) == (expected or None), (paragraph, got)
+    for (paragraph, expected), got, line in zip(PASTED_PARAGRAPHS, found, lines):
+        alone = qa.emphasised_question(line) is not None and expected is None  # the number alone
+        assert (got is not None) == (qa.emphasised_question(line) is not None) or alone, (paragraph, line)
+        assert not alone or paragraph[1] == ["STRONG", "Câu hỏi 4:"], (paragraph, line)
+
+
+def test_the_question_rule_reads_a_long_line_in_time_in_proportion_to_it():
+    """Hostile pasted lines of 160,000 characters (a run of spaces after «Câu», of digits, of
+    spaces before a missing end, of `{` and `#` at the end) take about 8 times the CPU time of
+    20,000, read as a line and as a pasted paragraph (quadratic: 64; bound 32, as above;
+    measured 3 to 16 here, the paragraph's copies of its text costing the most)."""
+    shapes = [lambda n: "**Câu" + " " * n + "x", lambda n: "**Câu hỏi " + "4" * n + "x",
+              lambda n: "**Câu hỏi 4: Ai" + " " * n + "x", lambda n: "**Câu hỏi 4: Ai?** " + "{# " * (n // 3) + "}",
+              lambda n: "**Câu hỏi số" + "\u00a0" * n + "4", lambda n: "**Câu hỏi 4: Ai " + " *" * (n // 2)]
+    found = _question_rule(timed=[[shape(20_000), shape(160_000)] for shape in shapes])
+    assert all(ratio < 32 for ratio in found["ratios"]), found["ratios"]
+    assert all(ratio < 32 for ratio in found["paragraphRatios"]), found["paragraphRatios"]

@@ -1049,6 +1049,86 @@
     });
   }
 
+  // --- a question pasted in bold, in a handbook -----------------------------------------------
+  // Word gives a handbook's question as a paragraph in bold (`<p><b>Câu hỏi 4: …?</b></p>`),
+  // which Decap saved as `**Câu hỏi 4: …?**`: a paragraph of the answer above, which the build
+  // refuses (qa.emphasised_question, session 39: no page, short link nor QR code). Which pasted
+  // paragraphs are such questions: those the build would call a question pasted in bold, by the
+  // build's own rule on the line Decap would write (`emphasisedQuestion`, a twin of qa.py's;
+  // tests/test_webeditor.py checks both on the same lines).
+  // qa._PASTED_PREFIX: Python's `\s` is PY_SPACE (not JavaScript's, which has U+FEFF and lacks
+  // U+001C-U+001F, U+0085), its `\d` any decimal digit (`\p{Nd}`), IGNORECASE Unicode's folding.
+  var PY_S = PY_SPACE.source, PY_SPACE_RUNS = new RegExp(PY_S + "+", "gu");
+  var PASTED_PREFIX = new RegExp("^(?:Câu" + PY_S + "+hỏi|Câu)" + PY_S + "*(?:số" + PY_S +
+    "*)?\\p{Nd}+" + PY_S + "*[:.)–-]", "iu");
+
+  // The run of `*` or `_` (three at most) `text` starts with, or "" (qa._emphasis_mark).
+  function emphasisMark(text) {
+    var c = text.charAt(0), n = 0;
+    if (c !== "*" && c !== "_") { return ""; }
+    while (n < 3 && text.charAt(n) === c) { n += 1; }
+    return text.slice(0, n);
+  }
+
+  // qa.emphasised_question: the question of a Markdown line that starts (three spaces at
+  // most) with bold or italics around a question's number, without the emphasis marks; null
+  // for any other line. Each step is a scan or an anchored match: linear.
+  function emphasisedQuestion(line) {
+    var from = 0;
+    while (line.charAt(from) === " ") { from += 1; }
+    var stripped = line.slice(from), mark = emphasisMark(stripped);
+    if (from > 3 || !mark) { return null; }
+    var rest = stripped.slice(mark.length);
+    if ((rest && PY_SPACE.test(rest.charAt(0))) || !PASTED_PREFIX.test(rest)) { return null; }
+    var close = rest.indexOf(mark);
+    return pyStrip(close >= 0 ? rest.slice(0, close) + rest.slice(close + mark.length) : rest);
+  }
+
+  // {line: the paragraph's first line as Decap writes it (`**`/`*` for <strong>/<em>, which
+  // ownMarks made of Word's marks; `*`, `_`, `\` in the words escaped; line ends in a text
+  // dropped, as Decap drops them), text: its words as shown, br: the <br> that ends it or null}.
+  // Reads childNodes, nodeType, nodeName and nodeValue only.
+  function firstLine(p) {
+    var line = "", text = "", br = null;
+    (function walk(node) {
+      for (var i = 0; i < node.childNodes.length && !br; i++) {
+        var child = node.childNodes[i];
+        if (child.nodeType === 3) {
+          var words = String(child.nodeValue).replace(/\r?\n/g, "");
+          line += words.replace(/[\\*_]/g, "\\$&");
+          text += words;
+        } else if (child.nodeType === 1 && child.nodeName === "BR") {
+          br = child;
+        } else if (child.nodeType === 1) {
+          var mark = child.nodeName === "STRONG" ? "**" : child.nodeName === "EM" ? "*" : "";
+          line += mark;
+          walk(child);
+          if (!br) { line += mark; }
+        }
+      }
+    })(p);
+    return { line: line, text: text, br: br };
+  }
+
+  // {question, id} of a pasted paragraph the build would call a question pasted in bold, or
+  // null; also null for a number alone (`**Câu hỏi 4:**`): its words are elsewhere, and the
+  // build's message says where to put them. An id written at its end (`{#ngoai-gia-thu}`,
+  // `{# ngoai-gia-thu }`) is kept for the block, which makes it valid as a typed one.
+  function pastedQuestion(p) {
+    var first = firstLine(p);
+    if (emphasisedQuestion(first.line) === null) { return null; }
+    var words = pyStrip(first.text.replace(PY_SPACE_RUNS, " ")), id = "";
+    var brace = words.slice(-1) === "}" ? words.lastIndexOf("{") : -1;
+    var written = brace >= 0 ? /^\{:?[ ]*#[ ]*([^\s{}]+)[ ]*\}$/.exec(words.slice(brace)) : null;
+    if (written) { id = written[1]; words = pyStrip(words.slice(0, brace)); }
+    var number = PASTED_PREFIX.exec(words);
+    if (!number || !pyStrip(words.slice(number[0].length))) { return null; }
+    return { question: words, id: id, line: first.line, br: first.br };
+  }
+
+  // For tests/test_webeditor.py: the rule and the reading of a paragraph, beside the build's.
+  window.bantinQuestionRule = { emphasisedQuestion: emphasisedQuestion, firstLine: firstLine, pastedQuestion: pastedQuestion };
+
   // Called by Decap for each node of pasted HTML (scripts/patch_decap.py): a Slate node to
   // use instead, null to drop the node, or undefined to let Decap convert it as before.
   window.bantinPasted = function (node) {
