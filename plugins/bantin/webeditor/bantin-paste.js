@@ -1052,10 +1052,14 @@
   // --- a question pasted in bold, in a handbook -----------------------------------------------
   // Word gives a handbook's question as a paragraph in bold (`<p><b>Câu hỏi 4: …?</b></p>`),
   // which Decap saved as `**Câu hỏi 4: …?**`: a paragraph of the answer above, which the build
-  // refuses (qa.emphasised_question, session 39: no page, short link nor QR code). Which pasted
-  // paragraphs are such questions: those the build would call a question pasted in bold, by the
-  // build's own rule on the line Decap would write (`emphasisedQuestion`, a twin of qa.py's;
-  // tests/test_webeditor.py checks both on the same lines).
+  // refuses (qa.emphasised_question, session 39: no page, short link nor QR code). In a handbook
+  // entry such a paragraph is pasted as a "Câu hỏi" block (bantin-admin.js), which writes
+  // `## Câu hỏi 4: …? {#id}` with an id made as for a question typed in the block. Which
+  // paragraphs: those the build would call a question pasted in bold, by the build's own rule
+  // on the line Decap would write (`emphasisedQuestion`, a twin of qa.py's; tests/
+  // test_webeditor.py checks both on the same lines). Not in an article, a guide or a page:
+  // there `**Câu hỏi 4: …**` is bold words the build accepts.
+  var QA_HASH = /^#\/collections\/hoi-dap\//;  // QA_COLLECTION of bantin-admin.js, in Decap's address
   // qa._PASTED_PREFIX: Python's `\s` is PY_SPACE (not JavaScript's, which has U+FEFF and lacks
   // U+001C-U+001F, U+0085), its `\d` any decimal digit (`\p{Nd}`), IGNORECASE Unicode's folding.
   var PY_S = PY_SPACE.source, PY_SPACE_RUNS = new RegExp(PY_S + "+", "gu");
@@ -1126,6 +1130,43 @@
     return { question: words, id: id, line: first.line, br: first.br };
   }
 
+  var pastedQuestions = new WeakMap();  // paragraph → {question, id}: found by questionsIn, this paste's nodes only
+
+  // The paragraphs of `box` (the pasted body, or a section <div> of it) that are questions
+  // pasted in bold, remembered for bantinPasted; one that goes on after a line break (`<br>`,
+  // Shift+Enter in Word) is cut there, the rest a paragraph of its own: the answer's.
+  function questionsIn(box) {
+    Array.prototype.slice.call(box.childNodes).forEach(function (p) {
+      if (p.nodeType !== 1 || p.nodeName !== "P") { return; }
+      var found = pastedQuestion(p);
+      if (!found) { return; }
+      if (found.br) {
+        var range = p.ownerDocument.createRange(), after = p.ownerDocument.createElement("p");
+        range.setStartAfter(found.br);
+        range.setEndAfter(p.lastChild);
+        after.appendChild(range.extractContents());
+        found.br.parentNode.removeChild(found.br);
+        var kept = after.textContent.replace(PY_SPACE_RUNS, "") || after.querySelector("img");  // not an empty paragraph
+        if (kept) { p.parentNode.insertBefore(after, p.nextSibling); }
+      }
+      pastedQuestions.set(p, { question: found.question, id: found.id });
+    });
+  }
+
+  // Whether `box` is the pasted body or a section of it (<div>s only up to the body): a
+  // paragraph in a quote or a list item is no question to the build either.
+  function sectionOf(box, body) {
+    for (var el = box; el && el !== body; el = el.parentNode) { if (el.nodeName !== "DIV") { return false; } }
+    return el === body;
+  }
+
+  // The "Câu hỏi" block holding `question`, as Decap's "+" menu inserts one.
+  function questionBlock(found) {
+    return { type: "shortcode", id: "bantin-cau-hoi",
+             data: { shortcode: "bantin-cau-hoi", shortcodeNew: true, shortcodeData: { question: found.question, id: found.id } },
+             children: [{ text: "" }] };
+  }
+
   // For tests/test_webeditor.py: the rule and the reading of a paragraph, beside the build's.
   window.bantinQuestionRule = { emphasisedQuestion: emphasisedQuestion, firstLine: firstLine, pastedQuestion: pastedQuestion };
 
@@ -1135,12 +1176,15 @@
     try {
       if (node.nodeName === "BODY") {  // Word's paragraphs, in the body or its sections (<div>)
         ownMarks(node);
+        var handbook = QA_HASH.test(String(window.location && window.location.hash));
         [node].concat(Array.prototype.slice.call(node.querySelectorAll("div"))).forEach(function (box) {
           wordLists(box);
           dropSpaceBetweenBlocks(box);
+          if (handbook && sectionOf(box, node)) { questionsIn(box); }
         });
         return undefined;
       }
+      if (node.nodeName === "P" && pastedQuestions.has(node)) { return questionBlock(pastedQuestions.get(node)); }
       if (node.nodeName === "TABLE") {
         var table = tableRows(node), rows = table.rows;
         if (!rows.length) { return null; }
