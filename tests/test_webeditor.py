@@ -1372,6 +1372,9 @@ PASTED_PARAGRAPHS = [
     (["P", ["STRONG", "Câu hỏi"], " 4: Ai?"], None),
     (["P", "**Câu hỏi 4: Ai?**"], None),  # typed stars: Decap writes `\*\*`, words
     (["P", ["STRONG", "*Câu hỏi 4: Ai?"]], None),
+    (["P", ["A", ["STRONG", "Câu hỏi 4: Ai?"]]], None),  # `[**Câu hỏi 4: Ai?**](…)`: a link to the build
+    (["P", ["IMG"], ["STRONG", "Câu hỏi 4: Ai?"]], None),
+    (["P", ["SPAN", ["FONT", ["STRONG", "Câu hỏi 4: Ai?"]]], ["A", " xem"]], ("Câu hỏi 4: Ai? xem", "")),
 ]
 
 

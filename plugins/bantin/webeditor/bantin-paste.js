@@ -1089,9 +1089,13 @@
   }
 
   // {line: the paragraph's first line as Decap writes it (`**`/`*` for <strong>/<em>, which
-  // ownMarks made of Word's marks; `*`, `_`, `\` in the words escaped; line ends in a text
-  // dropped, as Decap drops them), text: its words as shown, br: the <br> that ends it or null}.
+  // ownMarks made of Word's marks, `[…](…)` for a link, `![](…)` for a picture; `*`, `_`, `\`
+  // in the words escaped; line ends in a text dropped, as Decap drops them), text: its words
+  // as shown, br: the <br> that ends it or null}. Only what the line starts with matters to the
+  // rule: a question in a link or after a picture is none to the build (`[**Câu hỏi 4:…`).
   // Reads childNodes, nodeType, nodeName and nodeValue only.
+  var WRITTEN_AS = { STRONG: ["**", "**"], B: ["**", "**"], EM: ["*", "*"], I: ["*", "*"], A: ["[", "](…)"],
+                     IMG: ["![](…)", ""], CODE: ["`", "`"], S: ["~~", "~~"], DEL: ["~~", "~~"], STRIKE: ["~~", "~~"] };
   function firstLine(p) {
     var line = "", text = "", br = null;
     (function walk(node) {
@@ -1104,10 +1108,10 @@
         } else if (child.nodeType === 1 && child.nodeName === "BR") {
           br = child;
         } else if (child.nodeType === 1) {
-          var mark = child.nodeName === "STRONG" ? "**" : child.nodeName === "EM" ? "*" : "";
-          line += mark;
+          var marks = WRITTEN_AS[child.nodeName] || ["", ""];
+          line += marks[0];
           walk(child);
-          if (!br) { line += mark; }
+          if (!br) { line += marks[1]; }
         }
       }
     })(p);
