@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import markdown as python_markdown
@@ -50,6 +50,7 @@ def test_what_pasted_html_hides_stays_out_of_summaries_feeds_and_search():
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet="ab đ\n\t #>-*+1.)![](){}:<>`~_|&;/", max_size=120))
+@example("-|\n")  # a blank line is no table's rule (session 39's tables read it as one: the `-` went)
 def test_the_same_text_as_every_pattern_run_on_everything(source):
     assert markdown_to_text(source) == reference(source)
 

@@ -224,8 +224,8 @@ def _columns(first: str, rule: str, stop: "_Stop", index: int) -> int:
     header = cells(first, border)
     if len(header) < 2 and not border:
         return 0
-    if not _RULE_CELL.fullmatch(rule) or len(cells(rule, border)) != len(header):
-        return 0
+    if not rule.strip() or not _RULE_CELL.fullmatch(rule) or len(cells(rule, border)) != len(header):
+        return 0  # a blank line ends the block (Python-Markdown's blocks): `-|` then one is no table
     if len(header) == 1 and not stop.blank_first(index + 1):
         return 0
     return len(header)
