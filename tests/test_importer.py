@@ -364,12 +364,19 @@ def test_output_passes_the_sites_validation(path: Path, content: Path) -> None:
         folder = content / ("a" if category else "b")
         folder.mkdir()
         result = import_file(path, folder, category=category, today=TODAY)
+        # A page imported with a placeholder (no title, no date) is a draft, and a draft's
+        # category only warns (session 39: a draft may wait for its category, content/fields.py).
+        draft = yaml.safe_load(result.path.read_text(encoding="utf-8").split("---")[1]).get("draft") is True
+        if draft:
+            errors = [field for field in errors if field != "category"]
         problems = Problems()
         src = result.path.relative_to(folder).as_posix()
         parsed = frontmatter.read(src, result.path.read_bytes(), site, problems, lambda _: False)
         # With a registered category the article is valid; with the placeholder the
         # checker flags exactly that field, as designed.
         assert [p.field for p in problems.errors] == errors, [str(p) for p in problems.items]
+        if category is None and draft:
+            assert "category" in [p.field for p in problems.items if p not in problems.errors]
         if not errors:  # a page without a title stays flagged until an editor writes one
             assert parsed is not None and parsed.meta.kind == "article"
             assert parsed.meta.title == yaml.safe_load(
