@@ -23,7 +23,7 @@ import re
 from typing import Collection
 
 from bantin.text.definitions import reference_key
-from bantin.text.mdlinks import bracket_pairs, inline_links
+from bantin.text.mdlinks import bracket_pairs, inline_links, merged_spans
 
 _LABEL = re.compile(r"\s?\[([^\]]*)\]")  # ReferenceInlineProcessor.RE_LINK: the `[label]` after the words
 _TEXT_BREAK = re.compile(r"\n[ \t>]*(?=\n)")  # a blank line (in a quote too): the paragraph ends
@@ -76,7 +76,7 @@ class _Reading:
 
     def next_pattern(self) -> None:
         """What the patterns so far took whole is closed to the next (sorted once a pattern)."""
-        self.before = _merged(self.closed)
+        self.before = merged_spans(self.closed)
         self.made_before = sorted(self.made)
         self.words_before = sorted(self.words)
 
@@ -177,14 +177,3 @@ class _Reading:
             out.append(self.text[position:start])
             position = end
         return "".join(out) + self.text[position:]
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` sorted, overlapping ones made one."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

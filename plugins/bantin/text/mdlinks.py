@@ -115,12 +115,12 @@ def _within_text(starts: Sequence[int], start: int, end: int) -> bool:
 
 
 def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether a span of `spans` (sorted, not overlapping: `_merged`) holds `offset`."""
+    """Whether a span of `spans` (sorted, not overlapping: `merged_spans`) holds `offset`."""
     index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` sorted, those that overlap (a picture in a picture's alt) made one."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -139,7 +139,7 @@ def reference_uses(inline: str, pairs: dict[int, int], links: list[Inline],
     `[label]:` (their offsets are `definitions`)."""
     full = _full_references(inline, pairs, starts)
     taken = {use.start for use in full} | {link.start for link in links if not link.image} | set(definitions)
-    hidden = _merged([(link.text[1], link.end) for link in links if not link.image] +
+    hidden = merged_spans([(link.text[1], link.end) for link in links if not link.image] +
                     [(link.start, link.end) for link in links if link.image] +
                     [(use.text[1], use.end) for use in full])
     short: list[RefUse] = []
