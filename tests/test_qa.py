@@ -411,6 +411,9 @@ def test_a_question_pasted_in_bold_is_an_error_with_the_line_to_write(line, fix)
     "    **Câu hỏi 4: mã thụt lề?**",
     "```\n**Câu hỏi 4: trong khối mã?**\n```",
     "*Hỏi đáp pháp luật* số 4",
+    # a quiz's answer key (review F3): «Câu N» without «hỏi» is a question only when it asks
+    "**Câu 1:** B. 12 tháng.", "**Câu 2.** C. Ủy ban nhân dân cấp xã.", "_Câu 3)_ A. Hòa giải viên.",
+    "**Câu 4: Đáp án C** {#dap-an}",
 ])
 def test_what_is_no_question_pasted_in_bold(line):
     _, _, problems = parse(LOST.replace("{line}", line))
@@ -418,7 +421,7 @@ def test_what_is_no_question_pasted_in_bold(line):
 
 
 @pytest.mark.parametrize("line", ["**Câu hỏi 4:** Tôi muốn hỏi về khai sinh?", "**Câu hỏi 4: Khai sinh?**",
-                                  "_Câu 3. Một_ câu", "***Câu 5) a***", "**Câu hỏi 2: mở", "### Câu hỏi 2: Ai bầu?",
+                                  "_Câu 3. Một câu?_", "***Câu 5) a?***", "**Câu hỏi 2: mở", "### Câu hỏi 2: Ai bầu?",
                                   "# Câu hỏi 2: Ai bầu? {#ai-bau}"])
 def test_the_importer_s_answer_line_shows_as_written_and_is_no_question(line):
     """`bantin import --handbook` keeps a line of an old page's answer that reads like a question

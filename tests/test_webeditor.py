@@ -1332,6 +1332,7 @@ BOLD_LINES = [
     "**Căn cứ pháp lý:** Điều 5.", "***", "Câu hỏi 4: **Khai sinh?**", "<strong>Câu hỏi 4:</strong> Tôi muốn hỏi?",
     "**Hỏi:** Tôi là hòa giải viên ở thôn Đông. Xin hỏi…?", "_Hỏi: Tôi muốn hỏi?_", "    **Câu hỏi 4: mã thụt lề?**",
     "*Hỏi đáp pháp luật* số 4", "_Câu 3. Một_ câu", "***Câu 5) a***", "**Câu hỏi 2: mở",
+    "**Câu 1:** B. 12 tháng.", "_Câu 3. Một?_ câu", "**Câu 4: Ai? {#ai}**", "**Câu 4: Đáp án** {#x}", "**Câu 4: Ai?\u00a0**",
     "**Câu\u00a0hỏi 4: Ai?**", "**Câu\x85hỏi 4: Ai?**", "**Câu\x1fhỏi 4: Ai?**", "**Câu\ufeffhỏi 4: Ai?**",
     "**Câu hỏi ٤: Ai?**", "**\u3000Câu hỏi 4: Ai?**", "** Câu hỏi 4: Ai?**", "****Câu hỏi 4: Ai?**",
     "**câu 4 - Ai?**", "**Câu hỏi số4) Ai?\x85**", "**Câu hỏi 4 Ai?**", "\\**Câu hỏi 4: Ai?**",

@@ -33,6 +33,9 @@ _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.I
 # Not «Hỏi:»: an imported answer opens with the asker's «**Hỏi:** Tôi…» (emphasised_question).
 # Each part is a run of one class followed by a fixed character: linear.
 _PASTED_PREFIX = re.compile(r"(?:Câu\s+hỏi|Câu)\s*(?:số\s*)?\d+\s*[:.)–-]", re.IGNORECASE)
+# «Câu hỏi N» names a question; «Câu N» alone (a quiz's answer key: «**Câu 1:** B.») only when the
+# emphasised words end with «?» (session 39's review F3).
+_ASKED = re.compile(r"Câu\s+hỏi", re.IGNORECASE)
 # One token of an attribute list as attr_list reads it: `key="a b"`, `key='…'`, `key=v`, a word.
 # A quote closes at its next own character, so an unclosed one is scanned once: linear.
 _ATTR_TOKEN = re.compile(r"""[^\s=]+=(?:"[^"]*"|'[^']*'|\S*)|\S+""")
@@ -105,7 +108,9 @@ def emphasised_question(line: str) -> str | None:
     ("Câu hỏi 4:", "Câu 4.", "Câu hỏi số 4:"), without the emphasis marks; None for any
     other line. What text pasted from Word gives for a question (session 39): a paragraph of
     the answer above, so no page, no short link, no QR code, and the answer above loses its
-    "Căn cứ pháp lý" box. A bold sentence of an answer that is not numbered ("**Lưu ý: …?**")
+    "Căn cứ pháp lý" box. «Câu N» without «hỏi» counts only when the words end with «?»: a
+    quiz's answer key writes «**Câu 1:** B. 12 tháng.» in an answer (review F3). A bold
+    sentence of an answer that is not numbered ("**Lưu ý: …?**")
     is no question; nor a list item (`* Câu hỏi 2`: a space after the mark). Nor «**Hỏi:** …»:
     `bantin import` has written old portal pages' answers with the asker's «**Hỏi:** Tôi là…»
     first, on many sites; read as a lost question, each would be an error whose fix makes a
@@ -117,7 +122,17 @@ def emphasised_question(line: str) -> str | None:
     if rest[:1].isspace() or not _PASTED_PREFIX.match(rest):
         return None
     close = rest.find(mark)  # none: bold over two lines (a soft line break), its second line is below
-    return (rest[:close] + rest[close + len(mark):] if close >= 0 else rest).strip()
+    question = (rest[:close] + rest[close + len(mark):] if close >= 0 else rest).strip()
+    if not _ASKED.match(rest) and not _without_attributes(question).endswith("?"):
+        return None  # «**Câu 1:** B. 12 tháng.»: a quiz's answer key, not a question (review F3)
+    return question
+
+
+def _without_attributes(text: str) -> str:
+    """`text` without an attribute list at its end (`… thế nào? {#id}`); one scan."""
+    if text.endswith("}") and (start := text.rfind("{")) >= 0:
+        return text[:start].strip()
+    return text
 
 
 def _emphasis_mark(text: str) -> str:

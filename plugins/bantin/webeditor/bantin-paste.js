@@ -1065,6 +1065,8 @@
   var PY_S = PY_SPACE.source, PY_SPACE_RUNS = new RegExp(PY_S + "+", "gu");
   var PASTED_PREFIX = new RegExp("^(?:Câu" + PY_S + "+hỏi|Câu)" + PY_S + "*(?:số" + PY_S +
     "*)?\\p{Nd}+" + PY_S + "*[:.)–-]", "iu");
+  // qa._ASKED: «Câu hỏi N» names a question; «Câu N» only when its words end with «?».
+  var ASKED = new RegExp("^Câu" + PY_S + "+hỏi", "iu");
 
   // The run of `*` or `_` (three at most) `text` starts with, or "" (qa._emphasis_mark).
   function emphasisMark(text) {
@@ -1085,7 +1087,15 @@
     var rest = stripped.slice(mark.length);
     if ((rest && PY_SPACE.test(rest.charAt(0))) || !PASTED_PREFIX.test(rest)) { return null; }
     var close = rest.indexOf(mark);
-    return pyStrip(close >= 0 ? rest.slice(0, close) + rest.slice(close + mark.length) : rest);
+    var question = pyStrip(close >= 0 ? rest.slice(0, close) + rest.slice(close + mark.length) : rest);
+    if (!ASKED.test(rest) && withoutAttributes(question).slice(-1) !== "?") { return null; }  // an answer key
+    return question;
+  }
+
+  // qa._without_attributes: `text` without an attribute list at its end (`… thế nào? {#id}`).
+  function withoutAttributes(text) {
+    var start = text.slice(-1) === "}" ? text.lastIndexOf("{") : -1;
+    return start >= 0 ? pyStrip(text.slice(0, start)) : text;
   }
 
   // {line: the paragraph's first line as Decap writes it (`**`/`*` for <strong>/<em>, which
