@@ -149,7 +149,17 @@ DRAFTS = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/ban-nhap-bi-mat", 
     ("Xem https://bantin.example.org/tin-tuc/trang-khac/ nhé.", None),  # a published page
     ("Xem https://bantin.example.org/tin-tuc/ban-nhap-bi-mat-cu/ nhé.", None),  # another address
     ("Xem https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/anh.jpg nhé.", None),  # a folder may share the path
+    ("Xem “https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/” nhé.", "Xem nhé."),  # typographic quotes (review F1)
+    ("Xem «bantin.example.org/tin-tuc/ban-nhap-bi-mat» nhé.", "Xem nhé."),
+    ("Xem ‘/tin-tuc/ban-nhap-bi-mat/’ nhé.", "Xem nhé."),
+    ("Xem—bantin.example.org/tin-tuc/ban-nhap-bi-mat/ nhé.", "Xem— nhé."),
+    ("Xem tại:bantin.example.org/tin-tuc/ban-nhap-bi-mat/ nhé.", "Xem tại: nhé."),  # a colon before it
+    ("Địa chỉ:/tin-tuc/ban-nhap-bi-mat/ nhé.", "Địa chỉ: nhé."),
+    ("Xem https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/\u200b nhé.", "Xem \u200b nhé."),  # a zero-width space
+    ("Xem https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/」 nhé.", "Xem 」 nhé."),
     ("Xem https://other.example.net/tin-tuc/ban-nhap-bi-mat/ nhé.", None),  # another site's
+    ("Xem “https://other.example.net/tin-tuc/ban-nhap-bi-mat/” nhé.", None),
+    ("Giờ:10:30/tin-tuc/ban-nhap-bi-mat-cu/ nhé.", None),
     ("Xem other.example.net/tin-tuc/ban-nhap-bi-mat/ nhé.", None),
     ("Xem 50% và a/b nhé.", None),
     ("[x](https://other.example.net/?u=https://bantin.example.org/tin-tuc/ban-nhap-bi-mat/)",

@@ -44,17 +44,20 @@ from bantin.problems import Problem, Problems, WARNING, short
 
 # What ends a word in text, in Markdown and in HTML (draftfiles._WORD's separators, less `=`,
 # which a query holds: `…/?q=1`): a web address as a reader sees it runs between these.
-_SEPARATORS = r"\s()\[\]<>\"'`,{}|*"
+# Typographic quotes and dashes, and the zero-width characters a paste leaves, end a word too:
+# «“<address>”» was read as an address ending in `”`, another site's (review F1).
+_SEPARATORS = r"\s()\[\]<>\"'`,{}|*“”‘’«»「」『』—–\u200b\u200c\u200d\u2060\ufeff"
 # A word holding `/`, `%`, `&` or `\` (an address, or one written with escapes): starting only
 # where a word starts (the lookbehind), so a long word without them is read once, not once per
 # character.
 _CANDIDATE = re.compile(rf"(?<![^{_SEPARATORS}])[^{_SEPARATORS}/%&\\]*[/%&\\][^{_SEPARATORS}]*")
 _SCHEME = re.compile(r"https?://|^//")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes: `tin\-tuc` shows `tin-tuc`
-_CLOSING = ".,;:!?…"  # a sentence's punctuation after an address stays; `…`: a message cut it short
+_CLOSING = ".,;:!?…。"  # a sentence's punctuation after an address stays; `…`: a message cut it short
 _ENTITY_END = re.compile(r"&#?[0-9A-Za-z]{1,31}$")  # `&#47` before a `;`: the entity's, not the sentence's
 _EMPHASIS = "_~"  # emphasis marks that do not end a word
-_PAIRS = {"<": ">", "(": ")", "`": "`", "*": "*", "_": "_", "~": "~"}  # marks that held the address alone
+_PAIRS = {"<": ">", "(": ")", "`": "`", "*": "*", "_": "_", "~": "~",  # marks that held the address alone
+          "“": "”", "‘": "’", "«": "»", "「": "」", "『": "』"}  # not `"`, `'`: an HTML attribute's
 _TARGET = re.compile(r"[^()\n]{0,2000}\)")  # a link's `(target "title")` after its words
 _LABEL = re.compile(r"[^\[\]\n]{0,200}\]")  # a reference link's `[label]` after its words
 _FEW = 40  # drafts' slugs looked for in a whole text before reading its words
@@ -154,11 +157,14 @@ class DraftAddresses:
     def _in_word(self, word: str, page: str) -> tuple[int, str] | None:
         """(where in `word` it begins, the draft's src) of the draft's address `word` holds: from
         one of its first schemes (`href=https://…`, `Nguồn:https://…`, another site's address
-        carrying ours in its query, `https://<other>/?u=https://<site>/…`), else the word whole."""
+        carrying ours in its query, `https://<other>/?u=https://<site>/…`), else the word whole,
+        else after its first colon."""
         if not self._may_hold(word):
             return None
         schemes = [m.start() for m in islice(_SCHEME.finditer(word.lower()), _MAX_SCHEMES)]
-        for offset in [*schemes, 0] if schemes[:1] != [0] else [*schemes]:
+        colon = word.find(":") + 1  # `tại:<host>/…`, `chỉ:/tin-tuc/…`: a sentence's colon before it (review F1)
+        after = [colon] if colon and not word.startswith("//", colon) and colon not in schemes else []
+        for offset in ([*schemes, 0] if schemes[:1] != [0] else [*schemes]) + after:
             draft = self.draft_of(word[offset:], page)
             if draft is not None:
                 return offset, draft
