@@ -69,6 +69,24 @@ def test_a_link_or_a_missing_file_in_the_last_build_is_made_anew(tmp_path):
         assert not (out / name).is_symlink() and (out / name).read_bytes() == (first / name).read_bytes(), name
 
 
+def test_a_linked_folder_in_the_last_build_is_not_followed(tmp_path):
+    """The review's F5: `assets/img` of the last build a link to a folder outside it, holding
+    files of the variants' names: every part of the way is checked, not only the file."""
+    names, first = _names(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for name in names:
+        (outside / os.path.basename(name)).write_bytes(b"NOT A PICTURE")
+    previous = tmp_path / "previous"
+    (previous / "assets").mkdir(parents=True)
+    os.symlink(outside, previous / "assets/img")
+    out = tmp_path / "out"
+    resizer = Resizer({"anh.jpg": jpeg(1200, 800)}.get, out, (480, 960), previous)
+    resizer.get("anh.jpg"), resizer.thumbnail("anh.jpg")
+    for name in names:
+        assert (out / name).read_bytes() == (first / name).read_bytes(), name
+
+
 def test_the_preview_names_its_last_build_only_while_it_rebuilds(tmp_path, monkeypatch):
     seen = []
 

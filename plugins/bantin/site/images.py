@@ -194,6 +194,8 @@ class Resizer:
         try:
             if not stat.S_ISREG(os.lstat(source).st_mode):  # a link planted there is not followed
                 return
+            if not source.resolve().is_relative_to(self.previous.resolve()):  # nor a linked folder on the way
+                return
             shutil.copyfile(source, partial, follow_symlinks=False)
             os.replace(partial, target)
         except OSError:
