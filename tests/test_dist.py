@@ -120,3 +120,35 @@ def test_version_names_the_commit_and_day_of_a_built_wheel(monkeypatch):
     monkeypatch.setattr(endoflife, "origin", lambda: "")  # installed from the wheel file, not git
     first = endoflife.version_text().splitlines()[0]
     assert first == "bantin 0.1.0+20260501.g1a2b3c4 (commit 1a2b3c4 ngày 1/5/2026), mkdocs 1.6.1, mkdocs-material 9.8.1"
+
+
+def test_the_source_archive_carries_the_build_step_and_the_documents_it_copies(tmp_path):
+    """A wheel built from the source archive (`python -m build`'s default, `pip install
+    bantin-*.tar.gz`) runs plugins/_bantin_build.py, which copies the documents of
+    sitedocs.SOURCES into the package: both must be in the archive (MANIFEST.in; session 39's
+    review F4: the archive had neither, and its wheel failed with ModuleNotFoundError)."""
+    import subprocess
+    import sys
+    import tarfile
+
+    from bantin.tools import sitedocs
+
+    import shutil
+
+    # From a copy of the checkout's files: an egg-info left by an earlier build lists what that
+    # build found, and setuptools would take those files without MANIFEST.in.
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT,
+                            check=True, capture_output=True).stdout.decode().split("\0")
+    copy = tmp_path / "copy"
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-c", f"from setuptools import build_meta as b; b.build_sdist({str(out)!r})"],
+                   cwd=copy, check=True, capture_output=True)
+    [archive] = out.glob("bantin-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
+    wanted = {"plugins/_bantin_build.py"} | {path.relative_to(ROOT).as_posix() for _, path in sitedocs.in_repository(ROOT)}
+    assert wanted <= names, sorted(wanted - names)
