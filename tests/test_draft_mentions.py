@@ -219,3 +219,21 @@ def test_a_mention_keeps_its_line_when_a_link_before_it_was_joined():
     item, mentions = without_drafts(after, before, DRAFTS)
     assert item.body == "Xem bài nhé.\n\nVà nữa.\n"
     assert [(m.line, m.written, m.draft) for m in mentions] == [(9, DRAFT, "tin-tuc/nhap.md")]
+
+
+def test_a_taken_down_draft_that_fails_a_check_is_looked_for_too(tmp_path):
+    """The review of session 39 (F2): a draft whose front matter reads but fails a check (an
+    impossible date) has no item, yet its address is its old page's; written as text in a
+    published page it was published. Looked for at the address its title gives it."""
+    files = {
+        "tin-tuc/lien-ket.md": article("Liên kết", body=f"Hai {SITE}/tin-tuc/go-bo-vi-sai/ nhé.\n\n"
+                                                        "Ba /tin-tuc/go-bo-vi-sai/ nhé.\n"),
+        "tin-tuc/go-bo.md": ("---\ntitle: Gỡ bỏ vì sai\ndate: 2024-02-30\ncategory: hoa-giai-o-co-so\n"
+                             "draft: true\n---\n\nBài đã gỡ.\n"),
+    }
+    root = write_site(tmp_path, files)
+    mkdocs_build(root)
+    page = read(root, "tin-tuc/lien-ket/index.html")
+    assert "<p>Hai nhé.</p>" in page and "<p>Ba nhé.</p>" in page, page
+    assert not [p for p in (root / "site").rglob("*") if p.suffix in (".html", ".js", ".xml")
+                and "go-bo-vi-sai" in p.read_text(encoding="utf-8")]

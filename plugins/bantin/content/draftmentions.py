@@ -85,10 +85,11 @@ class DraftAddresses:
 
     @classmethod
     def of(cls, drafts: Iterable[Item], published: Iterable[Item], site_urls: Iterable[str],
-           short_prefix: str = "q") -> "DraftAddresses | None":
+           short_prefix: str = "q", unread: Mapping[str, str] | None = None) -> "DraftAddresses | None":
         """From the drafts left out (None when there are none): their pages, their questions'
         pages (below the handbook's) and short links, unless a published question has that id
-        (the published one keeps it: content/drafts.py)."""
+        (the published one keeps it: content/drafts.py). `unread`: page path → src of drafts
+        that failed their own checks (no item, so no questions known; the review's F2)."""
         drafts, published = list(drafts), list(published)
         shown = {item.path.strip("/").lower() for item in published}  # a draft at a published page's address: not its
         taken = {q.id for item in published for q in item.questions}
@@ -102,6 +103,10 @@ class DraftAddresses:
                 paths[f"{page}/{question.id}".lower()] = item.src
                 if question.id not in taken:
                     paths.setdefault(f"{short_prefix}/{question.id}".lower(), item.src)
+        for path, src in (unread or {}).items():
+            page = path.strip("/").lower()
+            if page and page not in shown:
+                paths.setdefault(page, src)
         if not paths:
             return None
         hosts, base = set(), ""

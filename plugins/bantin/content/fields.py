@@ -656,6 +656,18 @@ def _plain_text(check: _Check, **fields: str) -> None:
             check.problems.warn(check.src, check.lines.get(key, 1), key, message, fix)
 
 
+def address_of(src: str, data: dict, lines: dict[str, int], site: SiteConfig) -> tuple[str, str] | None:
+    """(kind, slug) that `validate` gives a file, read even when its other fields fail their
+    checks (an impossible `date:`), or None when neither `slug:` nor the title gives one. A
+    taken-down draft with such a slip has no item, yet its address is still its old page's,
+    which a published page may write as text (content/draftmentions.py; session 39's review F2).
+    Its problems are `validate`'s to report: none are kept here."""
+    check = _Check(src, data, lines, site, Problems(), lambda _: False)
+    title = check.text("title")
+    slug = _slug(check, title) if title else ""
+    return (_kind(check), slug) if slug else None
+
+
 def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
              problems: Problems, exists: Exists) -> Meta | None:
     """Meta from a parsed mapping; None when a required field is unusable."""

@@ -40,7 +40,7 @@ from bantin.config import siteurl
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, build_categories, check_iframe_hosts, check_numbers
 from bantin.config.urlprefixes import build_prefixes
 from bantin.content import drafts
-from bantin.content import draftfiles, draftmentions
+from bantin.content import draftfiles, draftmentions, frontmatter
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.ownaddress import OwnAddress
 from bantin.content.sanitize import clean
@@ -292,7 +292,8 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
         corpus = corpus.with_files(targets.by_address, targets.hidden)
     if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft), those too
         corpus = corpus.unlinked(targets.to_drafts)
-    mentioned = _without_drafts_addresses(corpus, as_read, site, urls, problems) if not read.include_drafts else {}
+    mentioned = {} if read.include_drafts else _without_drafts_addresses(
+        corpus, as_read, site, urls, problems, {src: unread[src] for src in unread_drafts})
     if mentioned:  # a draft's address written as text, in a summary, a source: left out (content/draftmentions.py)
         corpus = corpus.replaced(mentioned)
     if targets.to_drafts or targets.by_address or mentioned:
@@ -334,11 +335,14 @@ def _draft_notes(problems: Problems, corpus: Corpus) -> dict[str, tuple]:
 
 
 def _without_drafts_addresses(corpus: Corpus, as_read: Corpus, site: SiteConfig, urls: UrlScheme,
-                              problems: Problems) -> dict[str, Item]:
-    """src → each published item that writes a draft's address, without it (warned of)."""
+                              problems: Problems, unread_drafts: Mapping[str, bytes]) -> dict[str, Item]:
+    """src → each published item that writes a draft's address, without it (warned of). A draft
+    that failed its own checks counts too, at the address its `slug:` or title gives it."""
     shown = corpus.published
+    unread = {urls.item(*found): src for src, data in unread_drafts.items()
+              if (found := frontmatter.address_fields(src, data, site)) is not None}
     addresses = draftmentions.DraftAddresses.of([item for item in corpus.items if item.meta.draft], shown,
-                                                (site.published_url, site.site_url), urls.prefixes.short)
+                                                (site.published_url, site.site_url), urls.prefixes.short, unread)
     if addresses is None:
         return {}
     return draftmentions.without_drafts_all(shown, {item.src: item for item in as_read.items}, addresses, problems)
