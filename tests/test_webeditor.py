@@ -775,18 +775,28 @@ def _runs(html_or_tree) -> list[tuple]:
     """A cell as (text, bold, italic, code, link) runs, neighbours alike joined; a link is
     ("a", address) or, for the preview's link not followed, ("page", address); a line break
     is the run "⏎"; superscript and subscript add "sup"/"sub" to a run (only when there)."""
+    def state(marks):
+        return ("strong" in marks or "b" in marks, "em" in marks or "i" in marks, "code" in marks,
+                next((m for m in marks if isinstance(m, tuple)), None)) \
+            + tuple(m for m in ("sup", "sub") if m in marks)
+    return _cell_runs(html_or_tree, state, tagged=False)
+
+
+def _cell_runs(html_or_tree, state, tagged: bool) -> list[tuple]:
+    """The runs of a cell (the site's HTML or the preview's tree), each (text, *state(marks)),
+    neighbours alike joined, a line break the run "⏎". `tagged` (_tagged_runs): <wbr> and <img>
+    are nothing, and an end tag closes its own element, not the last one opened."""
     from html.parser import HTMLParser
 
     runs: list[list] = []
+    empty = ("wbr", "img") if tagged else ()
 
     def add(text, marks):
-        state = ("strong" in marks or "b" in marks, "em" in marks or "i" in marks, "code" in marks,
-                 next((m for m in marks if isinstance(m, tuple)), None)) \
-            + tuple(m for m in ("sup", "sub") if m in marks)
-        if text and runs and tuple(runs[-1][1:]) == state and text != "⏎" and runs[-1][0] != "⏎":
+        now = state(marks)
+        if text and runs and tuple(runs[-1][1:]) == now and text != "⏎" and runs[-1][0] != "⏎":
             runs[-1][0] += text
         elif text:
-            runs.append([text, *state])
+            runs.append([text, *now])
 
     if isinstance(html_or_tree, str):
         class Cell(HTMLParser):
@@ -795,13 +805,24 @@ def _runs(html_or_tree) -> list[tuple]:
             def handle_starttag(self, tag, attrs):
                 if tag == "br":
                     return add("⏎", self.marks)
+                if tag in empty:
+                    return None
                 self.marks = self.marks + [("a", dict(attrs).get("href")) if tag == "a" else tag]
 
             def handle_startendtag(self, tag, attrs):
-                self.handle_starttag(tag, attrs)
+                if not tagged:
+                    self.handle_starttag(tag, attrs)
+                else:
+                    super().handle_startendtag(tag, attrs)
 
             def handle_endtag(self, tag):
-                self.marks = self.marks[:-1]
+                if not tagged:
+                    self.marks = self.marks[:-1]
+                    return
+                for k in range(len(self.marks) - 1, -1, -1):
+                    if self.marks[k] == tag or (tag == "a" and isinstance(self.marks[k], tuple)):
+                        self.marks = self.marks[:k] + self.marks[k + 1:]
+                        break
 
             def handle_data(self, data):
                 add(data, self.marks)
@@ -813,6 +834,8 @@ def _runs(html_or_tree) -> list[tuple]:
             tag, props = node["tag"], node["props"]
             if tag == "br":
                 return add("⏎", marks)
+            if tag in empty[:1]:  # the preview's tree holds no <img>
+                return None
             mark = ("a", props["href"]) if tag == "a" else \
                 ("page", props["data-lien-ket"]) if props.get("className") == "bantin-lien-ket" else tag
             for child in node["children"]:
@@ -1098,51 +1121,11 @@ TAGGED = ("u", "s", "del", "ins", "mark", "small", "kbd", "span", "q", "abbr", "
 
 def _tagged_runs(html_or_tree) -> list[tuple]:
     """_runs with the raw elements of TAGGED named, as sorted tuples of their names."""
-    from html.parser import HTMLParser
-
-    runs: list[list] = []
-
-    def add(text, marks):
+    def state(marks):
         link = next((m for m in marks if isinstance(m, tuple) and m[1]), None)
-        state = ("strong" in marks or "b" in marks, "em" in marks or "i" in marks, "code" in marks, link,
-                 tuple(sorted({m for m in marks if m in TAGGED + ("sup", "sub")})))
-        if text and runs and tuple(runs[-1][1:]) == state and text != "⏎" and runs[-1][0] != "⏎":
-            runs[-1][0] += text
-        elif text:
-            runs.append([text, *state])
-
-    if isinstance(html_or_tree, str):
-        class Cell(HTMLParser):
-            marks: list = []
-
-            def handle_starttag(self, tag, attrs):
-                if tag in ("br", "wbr", "img"):
-                    return add("⏎", self.marks) if tag == "br" else None
-                self.marks = self.marks + [("a", dict(attrs).get("href")) if tag == "a" else tag]
-
-            def handle_endtag(self, tag):
-                for k in range(len(self.marks) - 1, -1, -1):
-                    if self.marks[k] == tag or (tag == "a" and isinstance(self.marks[k], tuple)):
-                        self.marks = self.marks[:k] + self.marks[k + 1:]
-                        break
-
-            def handle_data(self, data):
-                add(data, self.marks)
-        Cell(convert_charrefs=True).feed(html_or_tree)
-    else:
-        def walk(node, marks):
-            if isinstance(node, str):
-                return add(node, marks)
-            tag, props = node["tag"], node["props"]
-            if tag in ("br", "wbr"):
-                return add("⏎", marks) if tag == "br" else None
-            mark = ("a", props["href"]) if tag == "a" else \
-                ("page", props["data-lien-ket"]) if props.get("className") == "bantin-lien-ket" else tag
-            for child in node["children"]:
-                walk(child, marks + [mark])
-        for child in html_or_tree:
-            walk(child, [])
-    return [tuple(r) for r in runs]
+        return ("strong" in marks or "b" in marks, "em" in marks or "i" in marks, "code" in marks, link,
+                tuple(sorted({m for m in marks if m in TAGGED + ("sup", "sub")})))
+    return _cell_runs(html_or_tree, state, tagged=True)
 
 
 def _previewed_cells(tables: list[str], tree=None, timed: bool = False) -> dict:
