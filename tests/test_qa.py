@@ -436,6 +436,110 @@ def test_the_importer_s_answer_line_shows_as_written_and_is_no_question(line):
         assert markdown.markdown(written) == markdown.markdown(line)
 
 
+# A question written as a paragraph of its own or a Word numbered list's item (session 40):
+# (line, the message's words, the line to write).
+PLAIN_QUESTIONS = [
+    ("Câu hỏi 4: Ông A có được đăng ký khai sinh cho con không?", "viết thành một đoạn văn thường",
+     "## Câu hỏi 4: Ông A có được đăng ký khai sinh cho con không? {#ong-a-co-duoc-dang-ky-khai-sinh-cho-con-khong}"),
+    ("Câu 4. Khai sinh ở đâu?", "viết thành một đoạn văn thường", "## Câu 4. Khai sinh ở đâu? {#khai-sinh-o-dau}"),
+    ("   CÂU HỎI SỐ 4: Khai sinh ở đâu?”", "đoạn văn thường", "## CÂU HỎI SỐ 4: Khai sinh ở đâu?” {#cau-hoi-so-4-khai-sinh-o-dau}"),
+    ("Câu hỏi 4: Khai sinh ở đâu? {#khai-sinh}", "đoạn văn thường", "## Câu hỏi 4: Khai sinh ở đâu? {#khai-sinh}"),
+    ("Câu hỏi 4: Khai sinh ở đâu? {# khai-sinh }", "đoạn văn thường", "## Câu hỏi 4: Khai sinh ở đâu? {#khai-sinh}"),
+    ("Câu hỏi 4: Đăng ký *khai sinh* ở đâu?", "đoạn văn thường",
+     "## Câu hỏi 4: Đăng ký *khai sinh* ở đâu? {#dang-ky-khai-sinh-o-dau}"),
+    ("Câu hỏi 3: Đăng ký khai sinh ở đâu?", "đoạn văn thường",  # the words of question 3, another id
+     "## Câu hỏi 3: Đăng ký khai sinh ở đâu? {#dang-ky-khai-sinh-o-dau}"),
+    ("1. Câu hỏi: Khai sinh ở đâu?", "mục danh sách đánh số (`1.`)", "## Câu hỏi 1: Khai sinh ở đâu? {#khai-sinh-o-dau}"),
+    ("4) Câu hỏi 4: Khai sinh ở đâu?", "mục danh sách đánh số (`4)`)", "## Câu hỏi 4: Khai sinh ở đâu? {#khai-sinh-o-dau}"),
+    ("5. Ông Nguyễn Văn A (xã Đông) hỏi: con tôi khai sinh ở đâu?", "mục danh sách đánh số (`5.`)",
+     "## Câu hỏi 5: Ông Nguyễn Văn A (xã Đông) hỏi: con tôi khai sinh ở đâu? {#ong-nguyen-van-a-xa-dong-hoi-con-toi-khai-sinh-o-dau}"),
+    ("12. Bạn đọc hỏi: khai sinh ở đâu?", "mục danh sách đánh số (`12.`)",
+     "## Câu hỏi 12: Bạn đọc hỏi: khai sinh ở đâu? {#ban-doc-hoi-khai-sinh-o-dau}"),
+]
+
+
+@pytest.mark.parametrize(("line", "says", "fix"), PLAIN_QUESTIONS)
+def test_a_question_written_as_a_paragraph_or_numbered_item_is_an_error_with_the_line_to_write(line, says, fix):
+    """Neither heading nor bold, a question alone in its paragraph with its answer below was a
+    paragraph of the answer above, without a word (session 39 left it): no page, no short
+    link, no QR code, and question 3 lost its "Căn cứ pháp lý" box."""
+    _, questions, problems = parse(LOST.replace("{line}", line))
+    assert [q.id for q in questions] == ["dang-ky-o-dau"]
+    [problem] = problems.items
+    assert problem.is_error and problem.line == BODY_LINE + 6
+    assert says in problem.message and "không có trang riêng" in problem.message, problem.message
+    assert f"viết lại dòng thành `{fix}`" in problem.fix, problem.fix
+    assert "viết nó liền với đoạn văn ngay dưới" in problem.fix
+    fixed = parse(LOST.replace("{line}", fix))
+    assert [q.id for q in fixed[1]] == ["dang-ky-o-dau", fix[fix.rindex("{#") + 2 : -1]] and fixed[2].items == []
+    assert fixed[1][0].legal_basis.startswith("Điều 13")  # the box is back
+
+
+# Lines that read like a question and are an answer's words, a quiz, a list of questions, or
+# what `bantin import` writes: (the answer's text from after question 3's legal basis).
+NO_PLAIN_QUESTIONS = [
+    "Câu hỏi 4: Khai sinh ở đâu?\nTrả lời: tại xã.",  # not alone: the paragraph goes on
+    "Trả lời câu hỏi 3: ở đâu?\n\nTại xã.",  # mentions a question
+    "Như câu hỏi 3: khai sinh ở đâu?\n\nTại xã.",
+    "Câu hỏi 4: **Khai sinh ở đâu?**\n\nTại xã.",  # the guide's way to keep a numbered line in an answer
+    "Câu hỏi 4: Thủ tục khai sinh\n\nTại xã.",  # asks nothing
+    "Câu 2 Điều 5 có áp dụng không?\n\nCó.",  # no mark after the number
+    "Câu 1: B. 12 tháng.\n\nCâu 2: C.",  # a quiz's answer key
+    "Câu 1. Nam bao nhiêu tuổi được kết hôn?\n\nA. 18 tuổi\n\nB. 20 tuổi",  # a quiz: options follow
+    "Câu 1. Nam bao nhiêu tuổi được kết hôn?\n\n- a) 18 tuổi",
+    "Câu 1. Nam bao nhiêu tuổi được kết hôn?\n\nĐáp án: B",
+    "Câu hỏi ôn tập:\n\nCâu 1. Hòa giải là gì?\n\nCâu 2. Ai hòa giải?\n\nCâu 3. Ở đâu?",  # a list of questions
+    "Câu hỏi 4: Khai sinh ở đâu?",  # no answer below
+    "Câu hỏi 4: Khai sinh ở đâu?\n\n## Câu hỏi 5: Ở đâu? {#o-dau}\n\nĐáp.",  # a heading below, not an answer
+    "**Hỏi:** Tôi là hòa giải viên, xin hỏi khai sinh ở đâu?\n\nTại xã.",  # how `bantin import` writes the asker
+    "Hỏi: Tôi muốn hỏi khai sinh ở đâu?\n\nTại xã.",
+    "Ông A hỏi: khai sinh ở đâu?\n\nTại xã.",  # an asker in a paragraph: how an imported page's answer starts
+    "> Câu hỏi 4: Khai sinh ở đâu?\n\nTại xã.",  # a quote
+    "    Câu hỏi 4: Khai sinh ở đâu?\n\nTại xã.",  # code
+    "```\nCâu hỏi 4: Khai sinh ở đâu?\n```\n\nTại xã.",
+    "1. Hồ sơ gồm những gì?\n\nGồm tờ khai.",  # a numbered item that asks, no «Câu hỏi» nor asker
+    "5. Nhiều người hỏi: khai sinh ở đâu?\n\nTại xã.",  # no asker a Q&A column names
+    "Các bước:\n\n1. Nộp hồ sơ.\n\n2. Câu hỏi: khai sinh ở đâu?\n\nTại xã.",  # one item of a longer list
+    "1. Câu hỏi: khai sinh ở đâu?\n\n    Tại xã, trong cùng mục.",  # its answer in the item
+    "1. Câu hỏi: khai sinh ở đâu?\n2. Câu hỏi: ở đâu?\n\nTại xã.",
+    "- Câu hỏi 4: Khai sinh ở đâu?\n\nTại xã.",  # a bulleted item
+]
+
+
+@pytest.mark.parametrize("text", NO_PLAIN_QUESTIONS)
+def test_what_is_no_question_written_as_a_paragraph(text):
+    _, _, problems = parse(LOST.replace("{line}\n\nTrả lời bốn.\n", text + "\n"))
+    assert [p for p in problems.items if p.is_error] == [], [str(p) for p in problems.items]
+
+
+def test_the_imported_whole_question_and_an_intro_s_first_line_are_no_lost_question():
+    """`bantin import --handbook` writes a shortened question's whole words as its answer's
+    first paragraph, right under the heading; a handbook's text can start with a question's
+    words (nothing above to lose it into a question's page)."""
+    body = ("Câu hỏi 1: Ông A hỏi về khai sinh cho con, thế nào?\n\nGiới thiệu.\n\n"
+            "## Câu hỏi 1: Ông A hỏi về khai sinh… {#khai-sinh}\n\n"
+            "Câu hỏi 1: Ông A hỏi về khai sinh cho con ngoài giá thú thì làm thế nào?\n\nTại xã.\n")
+    _, questions, problems = parse(body)
+    assert [q.id for q in questions] == ["khai-sinh"] and problems.items == []
+
+
+@pytest.mark.parametrize("line", ["Câu hỏi 4: Khai sinh ở đâu?", "Câu 4. Ở đâu?", "Câu hỏi 4 – Ở đâu?",
+                                  "1. Câu hỏi: Ở đâu?", "5. Ông A hỏi: ở đâu?"])
+def test_the_importer_s_answer_line_keeps_a_paragraph_as_shown_and_no_question(line):
+    """An old page's paragraph that reads like a lost question stays as the page showed it
+    (the mark after its number an entity), and no question to the build."""
+    import html
+    import markdown
+
+    body = "Trả lời ba.\n\n" + line + "\n\nTrả lời bốn."
+    [(index, text, _)] = qa.misplaced_questions(body)
+    lines = body.split("\n")
+    lines[index] = qa.answer_line(lines[index], text)
+    written = "\n".join(lines)
+    assert qa.misplaced_questions(written) == []
+    assert html.unescape(markdown.markdown(written)) == html.unescape(markdown.markdown(body))
+
+
 # One heading per id written slightly wrong: (heading, the message's words, the line to write).
 WRONG_IDS = [
     ("Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào? {# ngoai-gia-thu }",

@@ -36,6 +36,19 @@ _PASTED_PREFIX = re.compile(r"(?:Câu\s+hỏi|Câu)\s*(?:số\s*)?\d+\s*[:.)–-
 # «Câu hỏi N» names a question; «Câu N» alone (a quiz's answer key: «**Câu 1:** B.») only when the
 # emphasised words end with «?» (session 39's review F3).
 _ASKED = re.compile(r"Câu\s+hỏi", re.IGNORECASE)
+# A question written as a paragraph of its own, neither heading nor bold (session 40): «Câu hỏi 5:
+# …?», «Câu 5. …?» (_PASTED_PREFIX), or a Word numbered list's item «1. Câu hỏi: …?», «5. Ông A
+# hỏi: …?» (_LIST_ITEM, then _LISTED or _ASKER). Each part is a run of one class then a fixed
+# character, the asker's words at most six: linear. `plain_question` says when they count.
+_LIST_ITEM = re.compile(r"\d{1,9}[.)][ \t]+")
+_LISTED = re.compile(r"Câu\s+hỏi\s*(?:số\s*)?(\d*)\s*[:.)–-]", re.IGNORECASE)
+# The asker, as Q&A columns name one: «Ông A», «Bà Nguyễn Thị B (xã X)», «Bạn đọc», then «hỏi:».
+_ASKER = re.compile(r"(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cháu|Bạn|Bạn đọc|Độc giả|Công dân|Người dân)"
+                    r"(?:[ \t]+[^\s:?]+){0,5}[ \t]+hỏi[ \t]*:")
+# What follows a quiz's question, never a lost question's answer: an option «A.», «b)», «(C)»,
+# or the key «Đáp án: B».
+_OPTION = re.compile(r"(?:[-*+][ \t]+)?(?:\(?[A-Da-d][.)][ \t]|Đáp án\b)", re.IGNORECASE)
+_CLOSING = "\"”’»)"  # after a question's «?»: «… không?”»
 # One token of an attribute list as attr_list reads it: `key="a b"`, `key='…'`, `key=v`, a word.
 # A quote closes at its next own character, so an unclosed one is scanned once: linear.
 _ATTR_TOKEN = re.compile(r"""[^\s=]+=(?:"[^"]*"|'[^']*'|\S*)|\S+""")
@@ -83,11 +96,17 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
     """(index, text, what is wrong) of lines outside fenced code that look like a question
     (an `{#id}` or a "Câu hỏi 3:" number) but are not a `## ` heading: `##Câu hỏi 2…` (Python-
     Markdown makes it a heading inside the previous answer), `# Câu hỏi…`, `### Câu hỏi 4…`,
-    `**Câu hỏi 4: …?**` (`emphasised_question`). The text is the question without those marks."""
+    `**Câu hỏi 4: …?**` (`emphasised_question`), a paragraph `Câu hỏi 5: …?` or a numbered list's
+    item `5. Ông A hỏi: …?` with its answer below (`plain_question`). The text is the question
+    without those marks (for a list item, with its number: `Câu hỏi 5: Ông A hỏi: …?`)."""
     found = []
-    for index, line in unfenced(body.split("\n")):
+    lines = body.split("\n")
+    for index, line in unfenced(lines):
         if (bold := emphasised_question(line)) is not None:
             found.append((index, bold, "viết bằng chữ đậm (hay nghiêng), không phải tiêu đề `## `"))
+            continue
+        if (plain := plain_question(lines, index)) is not None:
+            found.append((index, *plain))
             continue
         if not line.startswith("#") or _HEADING.match(line):
             continue
@@ -128,6 +147,93 @@ def emphasised_question(line: str) -> str | None:
     return question
 
 
+def plain_question(lines: list[str], index: int) -> tuple[str, str] | None:
+    """(the question, what is wrong) of line `index` when it is a question written as a
+    paragraph of its own, neither heading nor bold: `Câu hỏi 5: …?`, `Câu 5. …?`, or a Word
+    numbered list's item `1. Câu hỏi: …?`, `5. Ông A hỏi: …?` (session 40); else None.
+
+    Without `##` or bold the signal is weak, so every part must hold (no false alarm on the
+    sample site, the docs, the evaluation laws or imported pages, measured): the line asks
+    (ends with «?», an attribute list and closing quotes aside), is alone in its paragraph,
+    and has its answer below it: the next paragraph is text, neither heading, nor another
+    numbered question (a list of questions in an intro or a revision list), nor a quiz's
+    option («A.», «b)») or key («Đáp án»); the paragraph before it is an answer's text, not a
+    heading (`bantin import` writes a shortened question's whole words first in its answer)
+    nor a numbered question, and not nothing (the text's start: a part `qaparts` re-reads
+    starts at its heading). A list item counts when it is its list's only item (no item or
+    indented line next to it) and its words start «Câu hỏi» or name an asker as Q&A columns
+    do («Ông A», «Bà B (xã X)», «Bạn đọc», up to six words) before «hỏi:» («Nhiều người hỏi:»
+    is an answer's words); a plain paragraph «Ông A hỏi: …?» does not (how an imported page's
+    answer starts). Not «Hỏi:», as in bold (`emphasised_question`)."""
+    line = lines[index]
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3 or not _asks(stripped):
+        return None
+    if _PASTED_PREFIX.match(stripped):
+        text, listed, wrong = stripped.strip(), False, "viết thành một đoạn văn thường, không phải tiêu đề `## `"
+    elif (item := _LIST_ITEM.match(stripped)) and (text := _listed_question(stripped, item)) is not None:
+        listed, wrong = True, f"viết thành một mục danh sách đánh số (`{stripped[: item.end()].strip()}`), không phải tiêu đề `## `"
+    else:
+        return None
+    if not _alone(lines, index, listed):
+        return None
+    return text, wrong
+
+
+def _asks(text: str) -> bool:
+    """Whether a line ends with «?», an attribute list (`{#id}`) and closing quotes aside."""
+    return _without_attributes(text.strip()).rstrip(_CLOSING).endswith("?")
+
+
+def _listed_question(stripped: str, item: re.Match) -> str | None:
+    """The heading's words for a numbered list's item that is a question (`5. Ông A hỏi: …?`
+    → `Câu hỏi 5: Ông A hỏi: …?`, `1. Câu hỏi: …?` → `Câu hỏi 1: …?`), or None."""
+    number, words = stripped[: item.end()].strip()[:-1], stripped[item.end():].strip()
+    if (asked := _LISTED.match(words)) is not None:
+        return words if asked.group(1) else f"Câu hỏi {number}: {words[asked.end():].strip()}"
+    if _ASKER.match(words):
+        return f"Câu hỏi {number}: {words}"
+    return None
+
+
+def _alone(lines: list[str], index: int, listed: bool) -> bool:
+    """Whether line `index` is a paragraph (or list) of its own, between an answer's text
+    above and text below: what a lost question looks like, and a list of questions or a
+    quiz does not (`plain_question`)."""
+    if (index > 0 and lines[index - 1].strip()) or (index + 1 < len(lines) and lines[index + 1].strip()):
+        return False
+    before, after = _next_text(lines, index, -1), _next_text(lines, index, 1)
+    if before is None or after is None or _OPTION.match(after.lstrip(" ")):
+        return False
+    for other in (before, after):
+        stripped = other.lstrip(" ")
+        if stripped.startswith("#") or _numbered(stripped):
+            return False
+        if listed and (len(other) - len(stripped) > 3 or other[:1] == "\t" or _LIST_ITEM.match(stripped)
+                       or stripped[:2] in ("* ", "- ", "+ ")):
+            return False
+    return True
+
+
+def _next_text(lines: list[str], index: int, step: int) -> str | None:
+    """The first line that is not blank from `index` on in the direction `step`, or None."""
+    index += step
+    while 0 <= index < len(lines) and not lines[index].strip():
+        index += step
+    return lines[index] if 0 <= index < len(lines) else None
+
+
+def _numbered(stripped: str) -> bool:
+    """Whether a line (spaces before it gone) starts like a numbered question, whatever its
+    marks: a list marker, emphasis, then «Câu hỏi», «Câu hỏi 2:», «Câu 2.»."""
+    if (item := _LIST_ITEM.match(stripped)) is not None:
+        stripped = stripped[item.end():]
+    elif stripped[:2] in ("* ", "- ", "+ "):
+        stripped = stripped[2:]
+    stripped = stripped.lstrip("*_ ")
+    return bool(_PASTED_PREFIX.match(stripped) or _LISTED.match(stripped))
+
+
 def _without_attributes(text: str) -> str:
     """`text` without an attribute list at its end (`… thế nào? {#id}`); one scan."""
     if text.endswith("}") and (start := text.rfind("{")) >= 0:
@@ -149,7 +255,8 @@ def answer_line(line: str, text: str) -> str:
 
     Bold or italics around a question's number (`**Câu hỏi 2: …**`) would be a question pasted
     from Word: the marks become `<strong>`/`<em>`, which show the same. A heading
-    (`### Câu hỏi 2: …`) becomes bold words after a plain number."""
+    (`### Câu hỏi 2: …`) becomes bold words after a plain number. A paragraph or list item
+    (`Câu hỏi 2: …?`, `plain_question`) gets the mark after its number as an entity (`&#58;`)."""
     stripped = line.lstrip(" ")
     if emphasised_question(line) is not None:
         mark = _emphasis_mark(stripped)
@@ -160,11 +267,28 @@ def answer_line(line: str, text: str) -> str:
         if close < 0:  # bold opened and never closed on this line: the marks show as they are
             return "\\" + "\\".join(mark) + rest
         return opening + rest[:close] + closing + rest[close + len(mark):]
+    if not stripped.startswith("#"):  # a paragraph or list item (plain_question): its separator as an entity
+        return _separator_written(line)
     number = _PASTED_PREFIX.match(text)
     if number is None:
         return f"**{text}**"
     words = text[number.end():].strip()
     return f"{text[:number.end()]} **{words}**" if words else text[:number.end()]
+
+
+def _separator_written(line: str) -> str:
+    """`line` with the mark after a question's number or asker (`Câu hỏi 5:`, `Ông A hỏi:`)
+    written as an HTML entity (`&#58;`): shown the same, and no question to `plain_question`."""
+    stripped = line.lstrip(" ")
+    start = len(line) - len(stripped)
+    if (item := _LIST_ITEM.match(stripped)) is not None:
+        start += item.end()
+    rest = line[start:]
+    found = _PASTED_PREFIX.match(rest) or _LISTED.match(rest) or _ASKER.match(rest)
+    if found is None:
+        return line
+    at = start + found.end() - 1
+    return f"{line[:at]}&#{ord(line[at])};{line[at + 1:]}"
 
 
 def swallowed_questions(body: str) -> list[tuple[int, str, tuple[int, str] | None]]:
@@ -260,7 +384,7 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
     for index, text, wrong in misplaced_questions(body):
         problems.error(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, "
                        "nên trang coi nó là một phần câu trả lời phía trên: câu hỏi không có trang riêng, liên kết "
-                       "ngắn và mã QR", _misplaced_fix(text, taken))
+                       "ngắn và mã QR", _misplaced_fix(text, taken) + _AS_ANSWER * _plain(lines[index]))
     if not headings:
         problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",
                        "mỗi câu hỏi là một dòng bắt đầu bằng `## `, ví dụ `## Câu hỏi 1: … {#ma-cau-hoi}`")
@@ -290,6 +414,16 @@ def _warn_stray_words(src: str, line: int, text: str, qid: str, taken: set[str],
                   f"nhọn: trang chỉ đọc mã `{qid}` (địa chỉ và liên kết ngắn của câu hỏi theo `{qid}`), phần sau dấu cách bị bỏ",
                   f"nếu câu hỏi chưa đăng và mã là `{whole}`: {_paste(line, text, whole)}; nếu đã đăng (liên kết ngắn "
                   f"có thể đã in ra giấy), giữ mã: {_paste(line, text, qid)}")
+
+
+# The way out of a paragraph that reads like a question and is an answer's words (plain_question).
+_AS_ANSWER = ("; nếu dòng này đúng là lời của câu trả lời, không phải một câu hỏi mới: viết nó liền với đoạn "
+              "văn ngay dưới, không để dòng trống giữa hai dòng")
+
+
+def _plain(line: str) -> bool:
+    """Whether a misplaced line is a paragraph or list item (`plain_question`), not a heading or bold."""
+    return not line.lstrip(" ").startswith(("#", "*", "_"))
 
 
 def _misplaced_fix(text: str, taken: set[str]) -> str:
