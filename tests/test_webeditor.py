@@ -552,6 +552,47 @@ def test_the_editor_reads_every_question_line_the_build_reads():
         assert refusal.startswith("Không lưu: mã câu hỏi `le-phi`") == question, (form, refusal)
 
 
+# Questions pasted into a handbook (a bold paragraph, a Word "Heading 2"): the entry's text as
+# the preview shows it, then each paste's questions ((question, id written at its end or "")).
+PASTED_IDS = [
+    (HOA_GIAI, [[("Câu hỏi 3: Hòa giải là gì?", ""),  # this handbook's own question's words: -2
+                 ("Câu hỏi 4: Lệ phí?", ""),  # another handbook's id
+                 ("Câu 5. Ai hòa giải?", ""), ("Câu hỏi 6: Ai hòa giải?", ""),  # twice in one paste
+                 ("CÂU HỎI 7: Cấp sổ đỏ ở đâu?", "")],
+                [("Câu hỏi 8: Ai hòa giải?", ""),  # a later paste into the same entry
+                 ("Câu hỏi 9: Riêng?", ""), ("Câu hỏi 10: Riêng?", "rieng")]]),  # an id written: taken first
+    ("Mở đầu.\n\n## Câu hỏi 1: Thủ tục? {#thu-tuc}\n\nĐáp.\n",  # a new handbook, a block typed and not saved
+     [[("Câu hỏi 2: Thủ tục?", ""), ("Câu hỏi 3: Thủ tục?", ""), ("CON", ""), ("Câu hỏi 4:", ""),
+       ("Câu hỏi 5: Thuỷ lợi – hoà giải “cơ sở” <script>alert(1)</script>?", ""),
+       ("Câu hỏi 6: " + "Người lao động ở nông thôn được trợ giúp pháp lý miễn phí " * 3 + "không?", ""),
+       ("Câu hỏi 7: Đất đai: hỏi & đáp (2024)?", "")]]),
+]
+
+
+def test_a_pasted_question_s_id_is_the_one_bantin_ids_would_write():
+    """Word's questions pasted into a handbook are given their ids on paste (bantin-admin.js
+    `bantinQuestionIds.pasted`): the ids `bantin ids` (qa.fill_ids) writes for the same questions
+    added to the same text, with the site's ids taken: unique on the site and within the
+    handbook, across pastes. Before, a pasted question had no id (a heading) or one made by the
+    block from the site's ids alone, so two alike had one (session 39, left)."""
+    from bantin.content.qa import fill_ids, heading_lines, split_heading
+
+    site = {qid for book in HANDBOOKS for qid, _ in book["questions"]}
+    found = _harness({"titles": [], "blocks": [], "parse": [], "handbooks": HANDBOOKS,
+                      "pasted": [{"body": body, "pastes": [[{"question": q, "id": i} for q, i in paste] for paste in pastes]}
+                                 for body, pastes in PASTED_IDS]})["pasted"]
+    for (body, pastes), given in zip(PASTED_IDS, found):
+        questions = [q for paste in pastes for q in paste]
+        written = body + "".join(f"\n## {q}{f' {{#{i}}}' if i else ''}\n\nĐáp.\n" for q, i in questions)
+        taken = site | {split_heading(text)[1] for _, text in heading_lines(written)}  # as `bantin ids` reads the site
+        filled, added = fill_ids(written, taken)
+        expected = [split_heading(text)[1] for _, text in heading_lines(filled)][-len(questions):]
+        assert [i for paste in given for i in paste] == expected, (given, expected)
+        assert len(set(expected)) == len(expected)
+    assert found[0] == [["hoa-giai-la-gi-2", "le-phi-2", "ai-hoa-giai-2", "ai-hoa-giai-3", "cap-so-do-o-dau"],
+                        ["ai-hoa-giai-4", "rieng-2", "rieng"]]
+
+
 def test_a_question_saved_counts_before_the_next_build():
     """Two saves before the site rebuilds: the second is checked against the first; a question
     moved from a handbook saved without it is free to go."""
@@ -1297,9 +1338,12 @@ process.stdout.write(JSON.stringify({
   lines: given.lines.map(rule.emphasisedQuestion),
   paragraphs: given.paragraphs.map((p) => paragraph(rule.pastedQuestion(node(p)))),
   firstLines: given.paragraphs.map((p) => rule.firstLine(node(p)).line),
+  headings: (given.headings || []).map((p) => rule.pastedHeading(node(p))),
   ratios: given.timed.map(([small, big]) => least(() => rule.emphasisedQuestion(big)) / least(() => rule.emphasisedQuestion(small))),
   paragraphRatios: given.timed.map(([small, big]) =>
     least(() => rule.pastedQuestion(node(["P", ["STRONG", big]]))) / least(() => rule.pastedQuestion(node(["P", ["STRONG", small]])))),
+  headingRatios: given.timed.map(([small, big]) =>
+    least(() => rule.pastedHeading(node(["H2", big]))) / least(() => rule.pastedHeading(node(["H2", small])))),
 }));
 """
 
@@ -1322,8 +1366,8 @@ BOLD_LINES = [
 ]
 
 
-def _question_rule(lines=(), paragraphs=(), timed=()) -> dict:
-    given = {"lines": list(lines), "paragraphs": list(paragraphs), "timed": list(timed)}
+def _question_rule(lines=(), paragraphs=(), timed=(), headings=()) -> dict:
+    given = {"lines": list(lines), "paragraphs": list(paragraphs), "timed": list(timed), "headings": list(headings)}
     return _node_json(QUESTION_RULE, PASTE_JS, given=given)
 
 
@@ -1380,6 +1424,30 @@ def test_a_pasted_paragraph_is_a_question_when_the_line_decap_writes_is_one_to_t
         assert not alone or paragraph[1] == ["STRONG", "Câu hỏi 4:"], (paragraph, line)
 
 
+# (a pasted heading <h2>, (question, id written) or None): Decap wrote each `## …`, a question
+# without an id to the build in a handbook.
+PASTED_HEADINGS = [
+    (["H2", "Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào?"],
+     ("Câu hỏi 4: Khai sinh cho con ngoài giá thú thế nào?", "")),
+    (["H2", ["SPAN", ["STRONG", "Câu 4."]], " Khai sinh\r\n thế   nào?"], ("Câu 4. Khai sinh thế nào?", "")),
+    (["H2", "Lời giới thiệu"], ("Lời giới thiệu", "")),  # every `## ` of a handbook is a question
+    (["H2", "Khai sinh?", ["BR"], "ở đâu"], ("Khai sinh? ở đâu", "")),  # one line, as the block's
+    (["H2", "Câu hỏi 4: Khai sinh? {# ngoai-gia-thu }"], ("Câu hỏi 4: Khai sinh?", "ngoai-gia-thu")),
+    (["H2", "\u00a0<script>alert(1)</script>?"], ("<script>alert(1)</script>?", "")),  # words, never markup
+    (["H2", " \u00a0 "], None), (["H2"], None), (["H2", "{#chi-ma}"], None),  # no words
+    (["H2", ["A", "Câu hỏi 4: Ai?"]], None), (["H2", "Câu hỏi 4: ", ["IMG"], "Ai?"], None),  # a link or picture: kept as it was
+]
+
+
+def test_a_pasted_heading_is_a_question_block_with_its_words():
+    """A Word "Heading 2" pasted into a handbook (bantin-paste.js `pastedHeading`) is a question
+    block holding its words (white space one space, a line break a space) and any id written at
+    its end; none without words, or with a link or picture the block would lose."""
+    found = _question_rule(headings=[h for h, _ in PASTED_HEADINGS])["headings"]
+    for (heading, expected), got in zip(PASTED_HEADINGS, found):
+        assert (got and (got["question"], got["id"])) == (expected or None), (heading, got)
+
+
 def test_the_question_rule_reads_a_long_line_in_time_in_proportion_to_it():
     """Hostile pasted lines of 160,000 characters (a run of spaces after «Câu», of digits, of
     spaces before a missing end, of `{` and `#` at the end) take about 8 times the CPU time of
@@ -1391,3 +1459,4 @@ def test_the_question_rule_reads_a_long_line_in_time_in_proportion_to_it():
     found = _question_rule(timed=[[shape(20_000), shape(160_000)] for shape in shapes])
     assert all(ratio < 32 for ratio in found["ratios"]), found["ratios"]
     assert all(ratio < 32 for ratio in found["paragraphRatios"]), found["paragraphRatios"]
+    assert all(ratio < 32 for ratio in found["headingRatios"]), found["headingRatios"]  # a pasted heading (session 40)

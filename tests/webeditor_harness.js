@@ -99,5 +99,12 @@ setTimeout(() => {  // after the taken ids arrived
                           getIn: ([, k]) => data.get(k) } }); } catch (e) { /* a refusal is an answer too */ }
   }));
   const matched = (request.timedLines || []).map((line) => least(() => question.pattern.exec(line)));
-  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older, questionSaves, takedowns, timed, matched }));
+  // questions pasted into handbooks: {body (the entry's text as the preview shows it), pastes:
+  // [[{question, id}, …], …]} → the ids given, paste by paste (bantinQuestionIds)
+  const pasted = (request.pasted || []).map(({ body, pastes }) => {
+    sandbox.bantinQuestionIds.entryChanged();
+    return pastes.map((found) => sandbox.bantinQuestionIds.pasted(found, body));
+  });
+  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older, questionSaves, takedowns, timed, matched,
+                                        pasted }));
 }, 20);

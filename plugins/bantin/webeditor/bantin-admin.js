@@ -368,6 +368,37 @@
 
   function isTaken(id) { return has(taken, id); }
 
+  // --- ids of questions pasted into a handbook (bantin-paste.js) -----------------------------
+  // A question pasted from Word (a bold paragraph, a "Heading 2") becomes a "Câu hỏi" block
+  // whose id is given on paste, as `bantin ids` would give it (qa.fill_ids: made from the
+  // question, `-2`, `-3`… when taken): unique on the site (ma-cau-hoi.json and the saves made
+  // here) and within the handbook: its text as the preview last showed it (Decap draws the
+  // preview on every change; a phone hides it, and the save's check, sharedQuestionId, still
+  // refuses a repeat) and the ids given by earlier pastes since the entry opened. Left empty,
+  // an id was made by toBlock from the site's ids alone: two pasted questions with one wording,
+  // or one pasted twice, had one id, and the save was refused (session 39, left).
+  var openBody = "", givenHere = [];
+  function entryChanged() { openBody = ""; givenHere = []; }
+  window.addEventListener("hashchange", entryChanged);
+
+  function pastedIds(found, body) {
+    var mine = Object.create(null);
+    questionsIn(body === undefined ? openBody : body).forEach(function (pair) { mine[pair[0]] = true; });
+    givenHere.forEach(function (id) { mine[id] = true; });
+    var written = found.map(function (q) {  // an id written at the end of the pasted line: the editor's, kept
+      var id = slugify(q.id || "");
+      if (id) { mine[id.slice(0, ID_MAX).replace(/-+$/, "")] = true; }  // taken before any is made, as in qa.fill_ids
+      return id ? id.slice(0, ID_MAX).replace(/-+$/, "") : "";
+    });
+    return found.map(function (q, i) {
+      var id = written[i] || questionId(oneLine(q.question), mine);
+      mine[id] = true;
+      givenHere.push(id);
+      return id;
+    });
+  }
+  window.bantinQuestionIds = { pasted: pastedIds, entryChanged: entryChanged };
+
   function questionId(question, alsoTaken) {
     // cut between words as qa.new_id cuts («…-tham-gia-hoa-giai», not «…-hoa-giai-k»): a printed link
     var base = slugify(String(question || "").replace(NUMBER_PREFIX, "") || question, ID_MAX) || "cau-hoi";
@@ -875,6 +906,7 @@
   var ItemPreview = createClass({
     render: function () {
       var data = this.props.entry.get("data"), page = this.props.collection.get("name") === "trang";
+      if (this.props.collection.get("name") === QA_COLLECTION) { openBody = String(data.get("body") || ""); }
       var image = data.get("image"), asset = image ? this.props.getAsset(image) : null;
       var date = shownDate(data.get("date")), updated = shownDate(data.get("updated"));
       return h("article", { className: "bt-preview" },

@@ -1058,7 +1058,10 @@
   // paragraphs: those the build would call a question pasted in bold, by the build's own rule
   // on the line Decap would write (`emphasisedQuestion`, a twin of qa.py's; tests/
   // test_webeditor.py checks both on the same lines). Not in an article, a guide or a page:
-  // there `**Câu hỏi 4: …**` is bold words the build accepts.
+  // there `**Câu hỏi 4: …**` is bold words the build accepts. A heading pasted in a handbook
+  // (Word's "Heading 2", `<h2>`) is a question to the build, which Decap wrote `## …` without
+  // an id: it becomes such a block too (session 40). Every pasted question's id is given on
+  // paste, as `bantin ids` gives one (bantinQuestionIds, bantin-admin.js).
   var QA_HASH = /^#\/collections\/hoi-dap\//;  // QA_COLLECTION of bantin-admin.js, in Decap's address
   // qa._PASTED_PREFIX: Python's `\s` is PY_SPACE (not JavaScript's, which has U+FEFF and lacks
   // U+001C-U+001F, U+0085), its `\d` any decimal digit (`\p{Nd}`), IGNORECASE Unicode's folding.
@@ -1135,22 +1138,56 @@
   function pastedQuestion(p) {
     var first = firstLine(p);
     if (emphasisedQuestion(first.line) === null) { return null; }
-    var words = pyStrip(first.text.replace(PY_SPACE_RUNS, " ")), id = "";
+    var found = withWrittenId(first.text), number = PASTED_PREFIX.exec(found.question);
+    if (!number || !pyStrip(found.question.slice(number[0].length))) { return null; }
+    return { question: found.question, id: found.id, line: first.line, br: first.br };
+  }
+
+  // {question: the words, white space made one space, id: an id written at their end
+  // (`{#ngoai-gia-thu}`, `{# ngoai-gia-thu }`) or ""}.
+  function withWrittenId(text) {
+    var words = pyStrip(text.replace(PY_SPACE_RUNS, " ")), id = "";
     var brace = words.slice(-1) === "}" ? words.lastIndexOf("{") : -1;
     var written = brace >= 0 ? /^\{:?[ ]*#[ ]*([^\s{}]+)[ ]*\}$/.exec(words.slice(brace)) : null;
     if (written) { id = written[1]; words = pyStrip(words.slice(0, brace)); }
-    var number = PASTED_PREFIX.exec(words);
-    if (!number || !pyStrip(words.slice(number[0].length))) { return null; }
-    return { question: words, id: id, line: first.line, br: first.br };
+    return { question: words, id: id };
   }
 
-  var pastedQuestions = new WeakMap();  // paragraph → {question, id}: found by questionsIn, this paste's nodes only
+  // {question, id} of a pasted heading (Word's "Heading 2", <h2>), which Decap writes `## …`:
+  // a question to the build in a handbook (every `## ` line is one) but without an id, which
+  // the build refuses (session 39, left). Null for a heading without words, and for one with a
+  // link or a picture, which the block's words would drop: it stays `## …`, and the build's
+  // message gives the line to paste. A line break in it (Shift+Enter) is a space, as the
+  // block's one line. Reads childNodes, nodeType, nodeName and nodeValue only.
+  function pastedHeading(el) {
+    var text = "", kept = true;
+    (function walk(node) {
+      for (var i = 0; i < node.childNodes.length && kept; i++) {
+        var child = node.childNodes[i];
+        if (child.nodeType === 3) { text += String(child.nodeValue); }
+        else if (child.nodeType === 1 && child.nodeName === "BR") { text += " "; }
+        else if (child.nodeType === 1 && (child.nodeName === "A" || child.nodeName === "IMG")) { kept = false; }
+        else if (child.nodeType === 1) { walk(child); }
+      }
+    })(el);
+    var found = withWrittenId(text);
+    return kept && found.question ? found : null;
+  }
 
-  // The paragraphs of `box` (the pasted body, or a section <div> of it) that are questions
-  // pasted in bold, remembered for bantinPasted; one that goes on after a line break (`<br>`,
-  // Shift+Enter in Word) is cut there, the rest a paragraph of its own: the answer's.
+  var pastedQuestions = new WeakMap();  // paragraph or heading → {question, id}: found by questionsIn, this paste's nodes only
+
+  // [{node, question, id}] of the paragraphs of `box` (the pasted body, or a section <div> of
+  // it) that are questions pasted in bold, and of its headings `<h2>` (pastedHeading); a
+  // paragraph that goes on after a line break (`<br>`, Shift+Enter in Word) is cut there, the
+  // rest a paragraph of its own: the answer's.
   function questionsIn(box) {
+    var all = [];
     Array.prototype.slice.call(box.childNodes).forEach(function (p) {
+      if (p.nodeType === 1 && p.nodeName === "H2") {
+        var heading = pastedHeading(p);
+        if (heading) { all.push({ node: p, question: heading.question, id: heading.id }); }
+        return;
+      }
       if (p.nodeType !== 1 || p.nodeName !== "P") { return; }
       var found = pastedQuestion(p);
       if (!found) { return; }
@@ -1163,8 +1200,18 @@
         var kept = after.textContent.replace(PY_SPACE_RUNS, "") || after.querySelector("img");  // not an empty paragraph
         if (kept) { p.parentNode.insertBefore(after, p.nextSibling); }
       }
-      pastedQuestions.set(p, { question: found.question, id: found.id });
+      all.push({ node: p, question: found.question, id: found.id });
     });
+    return all;
+  }
+
+  // Each question found in this paste remembered with its id, given in the order of the page
+  // (the first of two alike keeps the plain id) by bantin-admin.js as `bantin ids` gives ids:
+  // unique on the site and in the handbook (bantinQuestionIds). Without it, the block makes one.
+  function rememberQuestions(found) {
+    found.sort(function (a, b) { return a.node.compareDocumentPosition(b.node) & 4 ? -1 : 1; });
+    var ids = window.bantinQuestionIds ? window.bantinQuestionIds.pasted(found) : null;
+    found.forEach(function (q, i) { pastedQuestions.set(q.node, { question: q.question, id: ids ? ids[i] : q.id }); });
   }
 
   // Whether `box` is the pasted body or a section of it (<div>s only up to the body): a
@@ -1182,7 +1229,8 @@
   }
 
   // For tests/test_webeditor.py: the rule and the reading of a paragraph, beside the build's.
-  window.bantinQuestionRule = { emphasisedQuestion: emphasisedQuestion, firstLine: firstLine, pastedQuestion: pastedQuestion };
+  window.bantinQuestionRule = { emphasisedQuestion: emphasisedQuestion, firstLine: firstLine, pastedQuestion: pastedQuestion,
+                                pastedHeading: pastedHeading };
 
   // Called by Decap for each node of pasted HTML (scripts/patch_decap.py): a Slate node to
   // use instead, null to drop the node, or undefined to let Decap convert it as before.
@@ -1190,15 +1238,18 @@
     try {
       if (node.nodeName === "BODY") {  // Word's paragraphs, in the body or its sections (<div>)
         ownMarks(node);
-        var handbook = QA_HASH.test(String(window.location && window.location.hash));
+        var handbook = QA_HASH.test(String(window.location && window.location.hash)), found = [];
         [node].concat(Array.prototype.slice.call(node.querySelectorAll("div"))).forEach(function (box) {
           wordLists(box);
           dropSpaceBetweenBlocks(box);
-          if (handbook && sectionOf(box, node)) { questionsIn(box); }
+          if (handbook && sectionOf(box, node)) { found = found.concat(questionsIn(box)); }
         });
+        if (found.length) { rememberQuestions(found); }
         return undefined;
       }
-      if (node.nodeName === "P" && pastedQuestions.has(node)) { return questionBlock(pastedQuestions.get(node)); }
+      if ((node.nodeName === "P" || node.nodeName === "H2") && pastedQuestions.has(node)) {
+        return questionBlock(pastedQuestions.get(node));
+      }
       if (node.nodeName === "TABLE") {
         var table = tableRows(node), rows = table.rows;
         if (!rows.length) { return null; }
