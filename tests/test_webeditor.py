@@ -1339,9 +1339,14 @@ process.stdout.write(JSON.stringify({
   paragraphs: given.paragraphs.map((p) => paragraph(rule.pastedQuestion(node(p)))),
   firstLines: given.paragraphs.map((p) => rule.firstLine(node(p)).line),
   headings: (given.headings || []).map((p) => rule.pastedHeading(node(p))),
+  plain: (given.plain || []).map((lines) => lines.map((_, i) => { const f = rule.plainQuestion(lines, i); return f && f.question; })),
+  boxes: (given.boxes || []).map((box) => { const read = rule.blockLines(node(box));
+    return read.at.map(([p, i]) => !!rule.plainQuestion(read.lines, i)); }),
   ratios: given.timed.map(([small, big]) => least(() => rule.emphasisedQuestion(big)) / least(() => rule.emphasisedQuestion(small))),
   paragraphRatios: given.timed.map(([small, big]) =>
     least(() => rule.pastedQuestion(node(["P", ["STRONG", big]]))) / least(() => rule.pastedQuestion(node(["P", ["STRONG", small]])))),
+  plainRatios: (given.timedPlain || []).map(([small, big]) =>
+    least(() => big.forEach((_, i) => rule.plainQuestion(big, i))) / least(() => small.forEach((_, i) => rule.plainQuestion(small, i)))),
   headingRatios: given.timed.map(([small, big]) =>
     least(() => rule.pastedHeading(node(["H2", big]))) / least(() => rule.pastedHeading(node(["H2", small])))),
 }));
@@ -1366,8 +1371,9 @@ BOLD_LINES = [
 ]
 
 
-def _question_rule(lines=(), paragraphs=(), timed=(), headings=()) -> dict:
-    given = {"lines": list(lines), "paragraphs": list(paragraphs), "timed": list(timed), "headings": list(headings)}
+def _question_rule(lines=(), paragraphs=(), timed=(), headings=(), plain=(), boxes=(), timed_plain=()) -> dict:
+    given = {"lines": list(lines), "paragraphs": list(paragraphs), "timed": list(timed), "headings": list(headings),
+             "plain": list(plain), "boxes": list(boxes), "timedPlain": list(timed_plain)}
     return _node_json(QUESTION_RULE, PASTE_JS, given=given)
 
 
@@ -1448,6 +1454,59 @@ def test_a_pasted_heading_is_a_question_block_with_its_words():
         assert (got and (got["question"], got["id"])) == (expected or None), (heading, got)
 
 
+# Handbook texts around a line that may be a question written as a paragraph: the build's cases
+# (tests/test_qa.py), then white space, digits and case where Python's are not JavaScript's.
+PLAIN_BODIES = [
+    "x\n\nCâu hỏi 5:\u00a0Ai?\n\nĐáp.", "x\n\nCâu\x85hỏi 5: Ai?\x85\n\nĐáp.", "x\n\nCâu\ufeffhỏi 5: Ai?\n\nĐáp.",
+    "x\n\nCâu hỏi ٥: Ai?\n\nĐáp.", "x\n\n٥. Ông A hỏi: ai?\n\nĐáp.", "x\n\n5. Ông\u00a0A hỏi: ai?\n\nĐáp.",
+    "x\n\n5. CÂU HỎI: ai?\n\nĐáp.", "x\n\nCâu 1. Ai?\n\nĐÁP ÁN: B", "x\n\nCâu 1. Ai?\n\nĐáp ánh sáng.",
+    "x\n\nCâu 1. Ai?\n\nĐáp ánₓ", "x\n\nCâu 1. Ai?\n\n(c) Ba.", "x\n\nCâu hỏi 5: Ai?\u3000\n\u00a0\nĐáp.",
+    "x\n\n   Câu hỏi 5: Ai?”)\n\nĐáp.", "x\n\n    Câu hỏi 5: Ai?\n\nĐáp.", "x\n\nCâu hỏi 5: Ai? {#ai}\n\n\tĐáp.",
+    "x\n\n1) Câu hỏi số 2 - ai?\n\n\tĐáp.", "x\n\n1. Câu hỏi: ai?\n\n    Đáp.", "x\n\n1. Câu hỏi: ai?\n\n* Đáp.",
+    "- x\n\nCâu hỏi 5: Ai?\n\n## Đáp", "x\n\nCâu hỏi 5: Ai?\n\n**Câu hỏi 6: Ai?**", "x\n\n\u00a0\n\nCâu hỏi 5: Ai?\n\nĐáp.",
+]
+
+
+def _plain_bodies() -> list[str]:
+    from test_qa import LOST, NO_PLAIN_QUESTIONS, PLAIN_QUESTIONS
+
+    return ([LOST.replace("{line}", line) for line, _, _ in PLAIN_QUESTIONS] +
+            [LOST.replace("{line}\n\nTrả lời bốn.\n", text + "\n") for text in NO_PLAIN_QUESTIONS] + PLAIN_BODIES)
+
+
+def test_the_paste_reads_a_question_written_as_a_paragraph_exactly_as_the_build_does():
+    """The paste's rule for a question written as a plain paragraph or a numbered item
+    (bantin-paste.js `plainQuestion`) is the build's (qa.plain_question) on every line of the
+    build's tests and on white space, digits and case where Python's are not JavaScript's."""
+    from bantin.content import qa
+
+    bodies = [body.split("\n") for body in _plain_bodies()]
+    found = _question_rule(plain=bodies)["plain"]
+    expected = [[(q := qa.plain_question(lines, i)) and q[0] for i in range(len(lines))] for lines in bodies]
+    assert found == expected
+    flagged = sum(q is not None for lines in expected for q in lines)
+    assert flagged >= 15 and sum(len(lines) for lines in bodies) - flagged > 100, flagged
+
+
+# Pasted Word paragraphs of a handbook (a section's blocks): which become a "Câu hỏi" block as
+# written as plain paragraphs (the last paragraph pasted never: its answer is not in the paste).
+PASTED_BOXES = [
+    (["DIV", ["P", "Câu hỏi 1: Ai đăng ký?"], ["P", "Cha mẹ."], ["P", "Câu hỏi 2: Ở đâu?"], ["P", "Ở xã."]],
+     [True, False, True, False]),
+    (["DIV", ["P", "Câu 1. Ai?"], ["P", "A. Cha."], ["P", "B. Mẹ."]], [False, False, False]),  # a quiz
+    (["DIV", ["P", "Câu hỏi 1: Ai?", ["BR"], "Cha mẹ."], ["P", "Thêm."]], [False, False]),  # not alone
+    (["DIV", ["H2", "Phần một"], ["P", "Câu hỏi 1: Ai?"], ["P", "Cha."]], [False, False]),  # under a heading
+    (["DIV", ["P", "Câu hỏi 1: Ai?"], ["P", "Câu hỏi 2: Ở đâu?"], ["P", "Xã."]], [False, False, False]),  # a list of questions
+    (["DIV", ["P", "Cha."], ["P", "Câu hỏi 2: Ở đâu?"]], [False, False]),  # the last: no answer pasted
+    (["DIV", ["P", ["SPAN", "Câu hỏi 2: "], ["EM", "Ở đâu"], "?"], ["TABLE"]], [True]),
+]
+
+
+def test_a_pasted_plain_paragraph_is_a_question_when_the_build_would_refuse_it():
+    found = _question_rule(boxes=[box for box, _ in PASTED_BOXES])["boxes"]
+    assert found == [expected for _, expected in PASTED_BOXES]
+
+
 def test_the_question_rule_reads_a_long_line_in_time_in_proportion_to_it():
     """Hostile pasted lines of 160,000 characters (a run of spaces after «Câu», of digits, of
     spaces before a missing end, of `{` and `#` at the end) take about 8 times the CPU time of
@@ -1460,3 +1519,11 @@ def test_the_question_rule_reads_a_long_line_in_time_in_proportion_to_it():
     assert all(ratio < 32 for ratio in found["ratios"]), found["ratios"]
     assert all(ratio < 32 for ratio in found["paragraphRatios"]), found["paragraphRatios"]
     assert all(ratio < 32 for ratio in found["headingRatios"]), found["headingRatios"]  # a pasted heading (session 40)
+    # a question written as a paragraph (session 40): long lines, and many blank lines or
+    # questions around one, read by `plainQuestion` at every line
+    shapes = [lambda n: ["x", "", "Câu" + " " * n + "x?", "", "Đáp."], lambda n: ["x", "", "Câu hỏi " + "4" * n + "x?", "", "Đáp."],
+              lambda n: ["x", "", "1. Ông" + " a" * (n // 2) + " hỏi: ?", "", "Đáp."], lambda n: ["x", "", "Câu 1. x?" + " " * n],
+              lambda n: ["x"] + [""] * (n // 10) + ["Câu 1. x?"] + [""] * (n // 10) + ["Đáp."],
+              lambda n: ["x"] + ["", "Câu 1. x?"] * (n // 20) + ["", "Đáp."], lambda n: ["x", "", "Câu 1. x? {" + "{" * n + "}"]]
+    found = _question_rule(timed_plain=[[shape(20_000), shape(160_000)] for shape in shapes])
+    assert all(ratio < 32 for ratio in found["plainRatios"]), found["plainRatios"]

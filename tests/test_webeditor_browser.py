@@ -1995,7 +1995,9 @@ WORD_HEADINGS = _word(
     "<h2><span lang=VI>Câu hỏi 2: Ai đăng ký kết hôn?</span></h2>\n",
     "<p class=MsoNormal>Hai bên nam nữ.</p>\n",
     "<p class=MsoNormal><b>Câu hỏi 3: Ai đăng ký kết hôn?</b></p>\n",  # the same words, in bold
-    "<p class=MsoNormal>Nhắc lại.</p>\n")
+    "<p class=MsoNormal>Nhắc lại.</p>\n",
+    "<p class=MsoNormal><span lang=VI>Câu hỏi 4: Kết hôn ở đâu?</span></p>\n",  # a plain paragraph (qa.plain_question)
+    "<p class=MsoNormal>Ở xã.</p>\n")
 
 
 def test_questions_pasted_from_word_as_headings_get_ids_unique_on_the_site_and_in_the_handbook(admin, editing):
@@ -2003,19 +2005,21 @@ def test_questions_pasted_from_word_as_headings_get_ids_unique_on_the_site_and_i
     the build refuses, and an editor has no terminal for `bantin ids` (session 39, left). Each
     is now a "Câu hỏi" block whose id is given on paste as `bantin ids` would: the words of the
     site's question `hoa-giai-o-co-so-la-gi` get `-2`, and one wording three times (two
-    headings and a bold paragraph, one pasted later) `-2`, `-3`; the handbook passes `bantin check`."""
+    headings and a bold paragraph, one pasted later) `-2`, `-3`. A question written as a plain
+    paragraph with its answer below (an error to the build since session 40) is one too. The
+    handbook passes `bantin check`."""
     page, root = admin, editing[0]
     page.goto(editing[1] + "admin/#/collections/hoi-dap/new")
     expect(page.get_by_label("Tiêu đề")).to_have_value("")
     _title_category_text(page, "Sổ tay kết hôn dán từ Word", "Mở đầu tự gõ.")
     page.keyboard.press("Enter")
     _paste(page, WORD_HEADINGS, "x")
-    expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(3)
-    expect(page.get_by_label("Mã câu hỏi").nth(1)).to_have_value("ai-dang-ky-ket-hon")  # shown before saving
-    _caret_at_end(page, page.locator("[data-slate-editor]").first.get_by_text("Nhắc lại."))
-    page.keyboard.press("Enter")
-    _paste(page, _word("<h2>Câu hỏi 4: Ai đăng ký kết hôn?</h2>\n<p class=MsoNormal>Lần nữa.</p>\n"), "x")
     expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(4)
+    expect(page.get_by_label("Mã câu hỏi").nth(1)).to_have_value("ai-dang-ky-ket-hon")  # shown before saving
+    _caret_at_end(page, page.locator("[data-slate-editor]").first.get_by_text("Ở xã."))
+    page.keyboard.press("Enter")
+    _paste(page, _word("<h2>Câu hỏi 5: Ai đăng ký kết hôn?</h2>\n<p class=MsoNormal>Lần nữa.</p>\n"), "x")
+    expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(5)
     _publish(page)
     saved = root / "content/hoi-dap/so-tay-ket-hon-dan-tu-word.md"
     _until(lambda: _front_matter_written(saved))
@@ -2023,6 +2027,7 @@ def test_questions_pasted_from_word_as_headings_get_ids_unique_on_the_site_and_i
     assert body == ("Mở đầu tự gõ.\n\n## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi-2}\n\n"
                     "Là giúp các bên tự thỏa thuận.\n\n## Câu hỏi 2: Ai đăng ký kết hôn? {#ai-dang-ky-ket-hon}\n\n"
                     "Hai bên nam nữ.\n\n## Câu hỏi 3: Ai đăng ký kết hôn? {#ai-dang-ky-ket-hon-2}\n\nNhắc lại.\n\n"
-                    "## Câu hỏi 4: Ai đăng ký kết hôn? {#ai-dang-ky-ket-hon-3}\n\nLần nữa.\n"), body
+                    "## Câu hỏi 4: Kết hôn ở đâu? {#ket-hon-o-dau}\n\nỞ xã.\n\n"
+                    "## Câu hỏi 5: Ai đăng ký kết hôn? {#ai-dang-ky-ket-hon-3}\n\nLần nữa.\n"), body
     done = run_bantin(root, "check")
     assert "so-tay-ket-hon-dan-tu-word.md" not in done.stdout, done.stdout

@@ -39,7 +39,8 @@ _ASKED = re.compile(r"Câu\s+hỏi", re.IGNORECASE)
 # A question written as a paragraph of its own, neither heading nor bold (session 40): «Câu hỏi 5:
 # …?», «Câu 5. …?» (_PASTED_PREFIX), or a Word numbered list's item «1. Câu hỏi: …?», «5. Ông A
 # hỏi: …?» (_LIST_ITEM, then _LISTED or _ASKER). Each part is a run of one class then a fixed
-# character, the asker's words at most six: linear. `plain_question` says when they count.
+# character, the asker's words at most six: linear. `plain_question` says when they count; the web
+# editor's paste has its twin (bantin-paste.js `plainQuestion`, tests/test_webeditor.py).
 _LIST_ITEM = re.compile(r"\d{1,9}[.)][ \t]+")
 _LISTED = re.compile(r"Câu\s+hỏi\s*(?:số\s*)?(\d*)\s*[:.)–-]", re.IGNORECASE)
 # The asker, as Q&A columns name one: «Ông A», «Bà Nguyễn Thị B (xã X)», «Bạn đọc», then «hỏi:».
@@ -47,7 +48,7 @@ _ASKER = re.compile(r"(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cháu|Bạn|Bạn �
                     r"(?:[ \t]+[^\s:?]+){0,5}[ \t]+hỏi[ \t]*:")
 # What follows a quiz's question, never a lost question's answer: an option «A.», «b)», «(C)»,
 # or the key «Đáp án: B».
-_OPTION = re.compile(r"(?:[-*+][ \t]+)?(?:\(?[A-Da-d][.)][ \t]|Đáp án\b)", re.IGNORECASE)
+_OPTION = re.compile(r"(?:[-*+][ \t]+)?(?:\(?[A-Da-d][.)][ \t]|Đáp án(?!\w))", re.IGNORECASE)
 _CLOSING = "\"”’»)"  # after a question's «?»: «… không?”»
 # One token of an attribute list as attr_list reads it: `key="a b"`, `key='…'`, `key=v`, a word.
 # A quote closes at its next own character, so an unclosed one is scanned once: linear.

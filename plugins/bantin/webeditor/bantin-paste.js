@@ -1153,6 +1153,98 @@
     return { question: words, id: id };
   }
 
+  // --- a question written as a paragraph of its own (session 40) ------------------------------
+  // qa.plain_question's twin, line for line: «Câu hỏi 5: …?» alone in its paragraph, between an
+  // answer's text above and below, is a question the build refuses (no page, short link nor QR
+  // code). Python's `\s` is PY_SPACE, `\d` `\p{Nd}`, `\w` `[\p{L}\p{N}_]`, `.strip()` pyStrip.
+  var PY_S_IN = PY_S.slice(1, -1);  // the class's characters, for a class of its own
+  var LIST_ITEM = /^\p{Nd}{1,9}[.)][ \t]+/u;
+  var LISTED = new RegExp("^Câu" + PY_S + "+hỏi" + PY_S + "*(?:số" + PY_S + "*)?(\\p{Nd}*)" + PY_S + "*[:.)–-]", "iu");
+  var ASKER = new RegExp("^(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cháu|Bạn|Bạn đọc|Độc giả|Công dân|Người dân)" +
+    "(?:[ \\t]+[^" + PY_S_IN + ":?]+){0,5}[ \\t]+hỏi[ \\t]*:", "u");
+  var OPTION = /^(?:[-*+][ \t]+)?(?:\(?[A-Da-d][.)][ \t]|Đáp án(?![\p{L}\p{N}_]))/iu;
+  var CLOSING = "\"”’»)";
+
+  // qa.plain_question: {question, listed} of line `index` of `lines` (Markdown), or null.
+  function plainQuestion(lines, index) {
+    var line = lines[index], from = 0, text = null, listed = false, item;
+    while (line.charAt(from) === " ") { from += 1; }
+    var stripped = line.slice(from);
+    if (from > 3 || !asks(stripped)) { return null; }
+    if (PASTED_PREFIX.test(stripped)) { text = pyStrip(stripped); }
+    else if ((item = LIST_ITEM.exec(stripped)) && (text = listedQuestion(stripped, item)) !== null) { listed = true; }
+    else { return null; }
+    return alone(lines, index, listed) ? { question: text, listed: listed } : null;
+  }
+
+  // qa._asks: the line ends with «?», an attribute list and closing quotes aside.
+  function asks(text) {
+    var t = withoutAttributes(pyStrip(text)), end = t.length;
+    while (end > 0 && CLOSING.indexOf(t.charAt(end - 1)) >= 0) { end -= 1; }
+    return end > 0 && t.charAt(end - 1) === "?";
+  }
+
+  // qa._listed_question: a numbered item's words as a heading's (`Câu hỏi 5: Ông A hỏi: …?`), or null.
+  function listedQuestion(stripped, item) {
+    var number = pyStrip(stripped.slice(0, item[0].length)).slice(0, -1);
+    var words = pyStrip(stripped.slice(item[0].length)), asked = LISTED.exec(words);
+    if (asked) { return asked[1] ? words : "Câu hỏi " + number + ": " + pyStrip(words.slice(asked[0].length)); }
+    return ASKER.test(words) ? "Câu hỏi " + number + ": " + words : null;
+  }
+
+  // qa._alone: a paragraph (or list) of its own, an answer's text above and below.
+  function alone(lines, index, listed) {
+    if ((index > 0 && pyStrip(lines[index - 1])) || (index + 1 < lines.length && pyStrip(lines[index + 1]))) { return false; }
+    var before = nextText(lines, index, -1), after = nextText(lines, index, 1);
+    if (before === null || after === null || OPTION.test(spacesOff(after))) { return false; }
+    return [before, after].every(function (other) {
+      var s = spacesOff(other);
+      if (s.charAt(0) === "#" || numbered(s)) { return false; }
+      return !(listed && (other.length - s.length > 3 || other.charAt(0) === "\t" || LIST_ITEM.test(s) || /^[-*+] /.test(s)));
+    });
+  }
+
+  function spacesOff(text) { var i = 0; while (text.charAt(i) === " ") { i += 1; } return text.slice(i); }
+
+  // qa._next_text: the first line not blank from `index` on in the direction `step`, or null.
+  function nextText(lines, index, step) {
+    index += step;
+    while (index >= 0 && index < lines.length && !pyStrip(lines[index])) { index += step; }
+    return index >= 0 && index < lines.length ? lines[index] : null;
+  }
+
+  // qa._numbered: a line that starts like a numbered question, whatever its marks.
+  function numbered(s) {
+    var item = LIST_ITEM.exec(s), i = 0;
+    if (item) { s = s.slice(item[0].length); } else if (/^[-*+] /.test(s)) { s = s.slice(2); }
+    while (i < s.length && "*_ ".indexOf(s.charAt(i)) >= 0) { i += 1; }
+    s = s.slice(i);
+    return PASTED_PREFIX.test(s) || LISTED.test(s);
+  }
+
+  // The lines Decap writes for the blocks of `box` ({lines, at: [[paragraph, its line]]}), as
+  // plainQuestion reads them: a paragraph its first line (and one more when it goes on after a
+  // line break), a heading `#`…, a list `1. `/`- `, anything else a line of text; a blank line
+  // between. Above the paste, the entry's text (an answer's or the intro's): a line of text;
+  // below it, nothing known, so the last paragraph pasted is no question (its answer is not
+  // in the paste). Reads childNodes, nodeType, nodeName and nodeValue only.
+  function blockLines(box) {
+    var lines = ["x"], at = [];
+    Array.prototype.slice.call(box.childNodes).forEach(function (node) {
+      var name = node.nodeType === 1 ? node.nodeName : "";
+      lines.push("");
+      if (name === "P") {
+        var first = firstLine(node);
+        at.push([node, lines.length]);
+        lines.push(first.line);
+        if (first.br) { lines.push("x"); }
+      } else if (/^H[1-6]$/.test(name)) { lines.push("######".slice(0, +name.charAt(1)) + " x"); }
+      else if (name === "OL" || name === "UL") { lines.push(name === "OL" ? "1. x" : "- x"); }
+      else { lines.push("x"); }
+    });
+    return { lines: lines, at: at };
+  }
+
   // {question, id} of a pasted heading (Word's "Heading 2", <h2>), which Decap writes `## …`:
   // a question to the build in a handbook (every `## ` line is one) but without an id, which
   // the build refuses (session 39, left). Null for a heading without words, and for one with a
@@ -1202,6 +1294,12 @@
       }
       all.push({ node: p, question: found.question, id: found.id });
     });
+    var read = blockLines(box), taken = new Set(all.map(function (q) { return q.node; }));
+    read.at.forEach(function (pair) {  // a question written as a plain paragraph (the build's plain_question)
+      if (taken.has(pair[0]) || !plainQuestion(read.lines, pair[1])) { return; }
+      var words = withWrittenId(firstLine(pair[0]).text);
+      if (words.question) { all.push({ node: pair[0], question: words.question, id: words.id }); }
+    });
     return all;
   }
 
@@ -1230,7 +1328,7 @@
 
   // For tests/test_webeditor.py: the rule and the reading of a paragraph, beside the build's.
   window.bantinQuestionRule = { emphasisedQuestion: emphasisedQuestion, firstLine: firstLine, pastedQuestion: pastedQuestion,
-                                pastedHeading: pastedHeading };
+                                pastedHeading: pastedHeading, plainQuestion: plainQuestion, blockLines: blockLines };
 
   // Called by Decap for each node of pasted HTML (scripts/patch_decap.py): a Slate node to
   // use instead, null to drop the node, or undefined to let Decap convert it as before.
