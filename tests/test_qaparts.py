@@ -22,7 +22,10 @@ _LINES = st.sampled_from([
     "# Câu hỏi 6: một dấu", "### Câu hỏi 5: ba dấu", "### Tiểu mục", "# Mở đầu {#a}", "<!-- ghi chú", "-->",
     "Căn cứ pháp lý: Điều 1.", "  <table>", "</table>", "## ", "## {#b}", "## Câu hỏi 3:",
     "**Câu hỏi 4: dán từ Word?**", "**Câu 5.** đậm", "**Lưu ý: không phải câu hỏi?**", "## Câu 5 {# a }",
-    "## Câu 6 (#b)", "## Câu 7 {#Lệ phí}"])
+    "## Câu 6 (#b)", "## Câu 7 {#Lệ phí}",
+    # questions written as a paragraph or a numbered item (qa.plain_question reads the lines around)
+    "\nCâu hỏi 5: đoạn thường?\n", "\nCâu 6. đoạn?\n", "\n1. Câu hỏi: mục?\n", "\n5. Ông A hỏi: mục?\n",
+    "\nA. Phương án", "\n    thụt lề"])
 _IDS = st.sampled_from(["a", "b", "c", "con", "lunr", "Sai_Ma", "", "x" * 81, "d", "e"])
 
 
