@@ -85,28 +85,30 @@ class DraftAddresses:
 
     @classmethod
     def of(cls, drafts: Iterable[Item], published: Iterable[Item], site_urls: Iterable[str],
-           short_prefix: str = "q", unread: Mapping[str, str] | None = None) -> "DraftAddresses | None":
+           short_prefix: str = "q", unread: Mapping[str, tuple[str, Iterable[str]]] | None = None,
+           reserved: Iterable[str] = ()) -> "DraftAddresses | None":
         """From the drafts left out (None when there are none): their pages, their questions'
         pages (below the handbook's) and short links, unless a published question has that id
-        (the published one keeps it: content/drafts.py). `unread`: page path → src of drafts
-        that failed their own checks (no item, so no questions known; the review's F2)."""
+        (the published one keeps it: content/drafts.py). `unread`: page path → (src, question
+        ids) of drafts that failed their own checks (no item: content/brokendrafts.py says where
+        they were). `reserved`: the paths of the build's other pages (listings, redirects),
+        never a draft's, whatever a broken draft's file name or title suggests."""
         drafts, published = list(drafts), list(published)
         shown = {item.path.strip("/").lower() for item in published}  # a draft at a published page's address: not its
+        shown |= {path.strip("/").lower() for path in reserved}
         taken = {q.id for item in published for q in item.questions}
+        pages = [(item.path, item.src, [q.id for q in item.questions]) for item in drafts]
+        pages += [(path, src, ids) for path, (src, ids) in (unread or {}).items()]  # read drafts first: theirs win
         paths: dict[str, str] = {}
-        for item in drafts:
-            page = item.path.strip("/").lower()
+        for path, src, ids in pages:
+            page = path.strip("/").lower()
             if not page or page in shown:
                 continue
-            paths[page] = item.src
-            for question in item.questions:
-                paths[f"{page}/{question.id}".lower()] = item.src
-                if question.id not in taken:
-                    paths.setdefault(f"{short_prefix}/{question.id}".lower(), item.src)
-        for path, src in (unread or {}).items():
-            page = path.strip("/").lower()
-            if page and page not in shown:
-                paths.setdefault(page, src)
+            paths.setdefault(page, src)
+            for qid in ids:
+                paths.setdefault(f"{page}/{qid}".lower(), src)
+                if qid not in taken:
+                    paths.setdefault(f"{short_prefix}/{qid}".lower(), src)
         if not paths:
             return None
         hosts, base = set(), ""

@@ -21,7 +21,7 @@ from bantin.config.settings import SiteConfig
 from bantin.content import frontyaml
 from bantin.text.legacy import Legacy, find_legacy
 from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, is_utf16, nfc, strip_control
-from bantin.content.fields import FIELDS, Exists, address_of, validate
+from bantin.content.fields import FIELDS, Exists, validate
 
 
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -231,12 +231,3 @@ def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Ex
     meta = validate(src, parsed[0], parsed[1], site, problems, exists)
     return Parsed(meta, body, body_line) if meta else None
 
-
-def address_fields(src: str, data: bytes, site: SiteConfig) -> tuple[str, str] | None:
-    """(kind, slug) of a file whose front matter reads as YAML, though its fields may fail their
-    checks (fields.address_of); None when it does not read. Problems are `read`'s to report."""
-    problems = Problems()
-    text = decode(src, data, problems)
-    parts = split(src, text, problems) if text is not None else None
-    parsed = parse_yaml(src, parts[0], problems) if parts is not None else None
-    return address_of(src, parsed[0], parsed[1], site) if parsed is not None else None

@@ -40,7 +40,7 @@ from bantin.config import siteurl
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, build_categories, check_iframe_hosts, check_numbers
 from bantin.config.urlprefixes import build_prefixes
 from bantin.content import drafts
-from bantin.content import draftfiles, draftmentions, frontmatter
+from bantin.content import brokendrafts, draftfiles, draftmentions
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.ownaddress import OwnAddress
 from bantin.content.sanitize import clean
@@ -293,7 +293,7 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
     if targets.to_drafts:  # published pages' links to drafts become their words (checks._to_draft), those too
         corpus = corpus.unlinked(targets.to_drafts)
     mentioned = {} if read.include_drafts else _without_drafts_addresses(
-        corpus, as_read, site, urls, problems, {src: unread[src] for src in unread_drafts})
+        corpus, as_read, site, urls, problems, {src: unread[src] for src in unread_drafts}, generated)
     if mentioned:  # a draft's address written as text, in a summary, a source: left out (content/draftmentions.py)
         corpus = corpus.replaced(mentioned)
     if targets.to_drafts or targets.by_address or mentioned:
@@ -334,15 +334,21 @@ def _draft_notes(problems: Problems, corpus: Corpus) -> dict[str, tuple]:
     return {src: tuple(sorted(found)) for src, found in notes.items()}
 
 
-def _without_drafts_addresses(corpus: Corpus, as_read: Corpus, site: SiteConfig, urls: UrlScheme,
-                              problems: Problems, unread_drafts: Mapping[str, bytes]) -> dict[str, Item]:
+def _without_drafts_addresses(corpus: Corpus, as_read: Corpus, site: SiteConfig, urls: UrlScheme, problems: Problems,
+                              unread_drafts: Mapping[str, bytes], generated: list[Generated]) -> dict[str, Item]:
     """src → each published item that writes a draft's address, without it (warned of). A draft
-    that failed its own checks counts too, at the address its `slug:` or title gives it."""
+    that failed its own checks counts too, at the addresses its lines and file name give it, with
+    its questions' pages (content/brokendrafts.py); never at another page of the build."""
     shown = corpus.published
-    unread = {urls.item(*found): src for src, data in unread_drafts.items()
-              if (found := frontmatter.address_fields(src, data, site)) is not None}
+    unread: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for src, data in unread_drafts.items():
+        found = brokendrafts.addresses(src, data, site)
+        for kind, slug in found.places:
+            unread.setdefault(urls.item(kind, slug), (src, found.ids if kind == "qa" else ()))
+    reserved = [page.path for page in generated] + [alias for item in shown for alias in item.meta.aliases]
     addresses = draftmentions.DraftAddresses.of([item for item in corpus.items if item.meta.draft], shown,
-                                                (site.published_url, site.site_url), urls.prefixes.short, unread)
+                                                (site.published_url, site.site_url), urls.prefixes.short, unread,
+                                                reserved)
     if addresses is None:
         return {}
     return draftmentions.without_drafts_all(shown, {item.src: item for item in as_read.items}, addresses, problems)
