@@ -99,11 +99,11 @@ def test_each_mention_is_a_warning_on_its_file_line_and_field(site):
     assert done.returncode == 0, done.stdout
     ours = [line for line in done.stdout.splitlines() if line.startswith(LINKING) and "có địa chỉ `" in line]
     where = sorted({line.split(" cảnh báo:")[0].removeprefix(LINKING + ":").rstrip(":") for line in ours})
-    assert where == ["11", "13", "15", "17", "19", "21", "23", "25", "27", "31", "5: [summary]", "7: [source]"], ours
+    assert where == ["11", "13", "15", "17", "19", "21", "23", "25", "27", "31", "5: [summary]", "9: [source.url]"], ours
     assert all("địa chỉ được bỏ khỏi" in line and "để lộ tên bài chưa đăng" in line for line in ours)
     summary = next(line for line in ours if "[summary]" in line)
     assert "ví dụ `summary: Tóm tắt xem và nhé.`" in summary  # the summary to type, without the address
-    source = next(line for line in ours if "[source]" in line)
+    source = next(line for line in ours if "[source.url]" in line)
     assert "trên trang chỉ còn tên nguồn, không có liên kết" in source and "xóa dòng `url:` của `source:`" in source
     markup = next(line for line in done.stdout.splitlines() if "[summary]" in line and "dấu Markdown" in line)
     assert markup.split("→ Cách sửa: ")[1] == "chỉ để chữ: `summary: Tóm tắt xem và nhé.`"  # it wrote the address out

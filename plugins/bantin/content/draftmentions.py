@@ -18,6 +18,12 @@ Each is removed (with the code, emphasis, `<…>` or `(…)` marks that held it 
 on its file, line and field. Never an error: taking a page down (`draft: true`) must never stop
 the site (session 34), and a build that failed would keep publishing the old pages.
 
+Session 40 read what session 39 left: the item's own `title:` (an empty one becomes the kind's
+name: a page needs a title) and `tags:` (a tag that was only the address goes, with its page);
+addresses with a character no reader sees inside (`ban\u200c-nhap`, a soft hyphen: read again
+without them); the addresses of drafts that do not build (content/brokendrafts.py); and a
+source's warning on its `url:` line (`source.url`).
+
 Code is read too: a code span shows its text as written, so an address there publishes the
 title just the same; a bulletin has no code whose meaning the removal could break.
 
@@ -33,14 +39,15 @@ import posixpath
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from bantin.content import plaintext
-from bantin.content.model import Item, Source
+from bantin.content.model import KIND_LABELS, Item, Source
 from bantin.content.ownaddress import is_loopback
 from bantin.problems import Problem, Problems, WARNING, short
+from bantin.text.vi import slugify
 
 # What ends a word in text, in Markdown and in HTML (draftfiles._WORD's separators, less `=`,
 # which a query holds: `…/?q=1`): a web address as a reader sees it runs between these.
@@ -51,6 +58,15 @@ _SEPARATORS = r"\s()\[\]<>\"'`,{}|*“”‘’«»「」『』—–\u200b\u200
 # where a word starts (the lookbehind), so a long word without them is read once, not once per
 # character.
 _CANDIDATE = re.compile(rf"(?<![^{_SEPARATORS}])[^{_SEPARATORS}/%&\\]*[/%&\\][^{_SEPARATORS}]*")
+# Characters that show nothing (Unicode's default-ignorable ones: soft hyphen, zero-width space,
+# non-joiner, joiner, word joiner, direction marks and controls, variation selectors, BOM…): one
+# inside an address (`ban\u200c-nhap`) hid it from the check, yet a reader reads the address
+# whole, and a browser that is given it copied (session 40).
+_INVISIBLE_CHARS = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                    "\U000e0000-\U000e0fff")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE_CHARS}]+")
 _SCHEME = re.compile(r"https?://|^//")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # Markdown's backslash escapes: `tin\-tuc` shows `tin-tuc`
 _CLOSING = ".,;:!?…。"  # a sentence's punctuation after an address stays; `…`: a message cut it short
@@ -209,8 +225,31 @@ class DraftAddresses:
 
     def spans(self, text: str, page: str = "") -> list[tuple[int, int, str, str]]:
         """(start, end, as written, the draft's src) of each draft's address in `text`: what
-        goes with it (the marks that held it alone, a space before it) included."""
-        out: list[tuple[int, int, str, str]] = []
+        goes with it (the marks that held it alone, a space before it) included. Read twice
+        when `text` holds characters no reader sees: as written (they end a word: `…/\u200bnhé`)
+        and without them (`ban\u200c-nhap`, a soft hyphen inside the address: session 40)."""
+        out = [(start, end, text[at:to], draft) for start, end, at, to, draft in self._spans(text, page)]
+        if _INVISIBLE.search(text) is None:
+            return out
+        seen = _visible(text)
+        found = self._spans(seen, page)
+        if not found:
+            return out
+        starts = _originals(text, [start for start, _, at, _, _ in found for start in (start, at)], end=False)
+        ends = _originals(text, [end for _, end, _, to, _ in found for end in (end, to)], end=True)
+        first = [start for start, _, _, _ in out]  # sorted: the pattern finds them in order
+        reach = list(accumulate((end for _, end, _, _ in out), max))  # the furthest end up to each
+        for start, end, at, to, draft in found:
+            start, end, at, to = starts[start], ends[end], starts[at], ends[to]
+            before = bisect.bisect_left(first, end) - 1  # read as written, it was found there: that one stays
+            if before < 0 or reach[before] <= start:
+                out.append((start, end, text[at:to], draft))
+        return sorted(out)
+
+    def _spans(self, text: str, page: str) -> list[tuple[int, int, int, int, str]]:
+        """(start, end, where the address as written starts and ends, the draft's src) of each
+        draft's address in `text`, read as written."""
+        out: list[tuple[int, int, int, int, str]] = []
         if not self._may_hold_any(text):
             return out
         for match in _CANDIDATE.finditer(text):
@@ -221,10 +260,9 @@ class DraftAddresses:
             if hit is None:
                 continue
             offset, draft = hit
-            start, end = match.start() + lead + offset, match.start() + lead + len(core)
-            written = text[start:end]
-            start, end = _with_marks(text, start, end)
-            out.append((start, end, written, draft))
+            at, to = match.start() + lead + offset, match.start() + lead + len(core)
+            start, end = _with_marks(text, at, to)
+            out.append((start, end, at, to, draft))
         return out
 
     def remove(self, text: str, page: str = "") -> tuple[str, list[tuple[int, str, str]]]:
@@ -237,6 +275,32 @@ class DraftAddresses:
             out += [text[position:max(start, position)]]
             position = max(end, position)
         return "".join(out) + text[position:], [(start, written, draft) for start, _, written, draft in spans]
+
+
+def _visible(text: str) -> str:
+    """`text` as a reader sees it: without the characters that show nothing (_INVISIBLE)."""
+    return _INVISIBLE.sub("", text)
+
+
+def _originals(text: str, positions: list[int], end: bool) -> dict[int, int]:
+    """Offset in `text` of each offset in `_visible(text)`: of the character there (`end`
+    False), or just after the character before it (`end` True: an end is exclusive). One pass
+    over the runs of invisible characters, the offsets asked in order: linear, no table the
+    length of the text."""
+    found: dict[int, int] = {}
+    wanted = sorted(set(positions))
+    runs = _INVISIBLE_RUN.finditer(text)
+    run = next(runs, None)
+    removed = 0  # characters of the runs before the visible offset reached
+    for position in wanted:
+        char = position - 1 if end else position  # the visible character the offset is of
+        while run is not None and run.start() - removed <= char:
+            removed += run.end() - run.start()
+            run = next(runs, None)
+        found[position] = char + removed + 1 if end else char + removed
+        if end and position == 0:
+            found[position] = 0
+    return found
 
 
 def _without_closing(word: str) -> str:
@@ -294,7 +358,7 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- items ----------------------------------------------------------------------------------
 
-_FIELDS = ("summary", "image_alt", "author")  # front matter shown as text (source: _source)
+_FIELDS = ("summary", "image_alt", "author")  # front matter shown as text (title, tags, source: their own)
 
 
 def without_drafts(item: Item, before: Item, drafts: DraftAddresses) -> tuple[Item, list[Mention]]:
@@ -349,7 +413,7 @@ def _meta(item: Item, drafts: DraftAddresses):
     """The front matter shown as text without drafts' addresses, and the mentions there."""
     meta, mentions, changes = item.meta, [], {}
     line = meta.lines.get
-    for key in _FIELDS:
+    for key in ("title", *_FIELDS):
         text = getattr(meta, key)
         if not text:
             continue
@@ -357,6 +421,12 @@ def _meta(item: Item, drafts: DraftAddresses):
         if found:
             changes[key] = " ".join(clean.split())
             mentions += [Mention(line(key, 1), key, written, draft) for _, written, draft in found]
+    if "title" in changes and not changes["title"]:  # the title was the address alone: the page still needs one
+        changes["title"] = KIND_LABELS.get(meta.kind, KIND_LABELS["page"])
+    tags, found = _tags(meta.tag_names, item.path, drafts)
+    if found:
+        changes["tag_names"] = tags
+        mentions += [Mention(line("tags", 1), "tags", written, draft) for written, draft in found]
     attachments = []
     for attachment in meta.attachments:
         clean, found = drafts.remove(attachment.title, item.path)
@@ -369,22 +439,38 @@ def _meta(item: Item, drafts: DraftAddresses):
         source, found = _source(meta.source, item.path, drafts)
         if found:
             changes["source"] = source
-            mentions += [Mention(line("source", 1), "source", written, draft) for written, draft in found]
+            mentions += [Mention(line(field, line("source", 1)), field, written, draft)
+                         for field, written, draft in found]
     return (replace(meta, **changes) if changes else meta), mentions
 
 
-def _source(source: Source, page: str, drafts: DraftAddresses) -> tuple[Source | None, list[tuple[str, str]]]:
+def _tags(names: tuple[str, ...], page: str, drafts: DraftAddresses) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """The tags without drafts' addresses (a tag that was only one goes, and its page with it:
+    `/the/<slug>/` would spell the address out), and (as written, draft) of each address."""
+    kept, found = [], []
+    for name in names:
+        clean, here = drafts.remove(name, page)
+        found += [(written, draft) for _, written, draft in here]
+        clean = " ".join(clean.split()) if here else name
+        if slugify(clean):
+            kept.append(clean)
+    return tuple(dict.fromkeys(kept)), found
+
+
+def _source(source: Source, page: str, drafts: DraftAddresses) -> tuple[Source | None, list[tuple[str, str, str]]]:
     """The source without a draft's address: a `url:` naming one goes whole (the name stays,
-    as a link to a draft stays its words), a name's address is left out; nothing left, no source."""
-    found: list[tuple[str, str]] = []
+    as a link to a draft stays its words), a name's address is left out; nothing left, no source.
+    (field, as written, draft) of each: `source.url`, `source.name`, or `source` written as one line."""
+    found: list[tuple[str, str, str]] = []
     url = source.url
     if url:
         _, in_url = drafts.remove(url, page)
         if in_url:
-            found += [(url, in_url[0][2])]
+            found += [("source.url", url, in_url[0][2])]
             url = ""
     name, in_name = drafts.remove(source.name, page)
-    found += [(written, draft) for _, written, draft in in_name]
+    field = "source.name" if source.url else "source"  # `source: Báo …` is a name on the `source:` line
+    found += [(field, written, draft) for _, written, draft in in_name]
     name = " ".join(name.split())
     return (Source(name, url) if name else None), found
 
@@ -395,40 +481,62 @@ _GONE = "địa chỉ của bản nháp để lộ tên bài chưa đăng"
 _WHERE = {"": "trang, mô tả, nguồn tin RSS và tìm kiếm",
           "summary": "tóm tắt ở mọi nơi nó hiện (trang, thẻ bài ở các danh sách, nguồn tin RSS, tìm kiếm, mô tả khi "
                      "chia sẻ)",
+          "title": "tiêu đề ở mọi nơi nó hiện (trang, tên thẻ trình duyệt, các danh sách, nguồn tin RSS, tìm kiếm, "
+                   "khi chia sẻ)",
+          "tags": "thẻ của bài (thẻ chỉ gồm địa chỉ đó bị bỏ, cùng trang thẻ của nó)",
           "image_alt": "mô tả ảnh", "author": "dòng tác giả", "attachments": "tên tệp đính kèm",
-          "source": "nguồn: trên trang chỉ còn tên nguồn, không có liên kết"}
-_NAMES = {"summary": "tóm tắt", "image_alt": "mô tả ảnh (`image_alt`)", "author": "tác giả",
-          "attachments": "tên tệp đính kèm", "source": "nguồn (`source`)"}
+          "source.url": "nguồn: trên trang chỉ còn tên nguồn, không có liên kết",
+          "source.name": "tên nguồn", "source": "tên nguồn"}
+_NAMES = {"summary": "tóm tắt", "title": "tiêu đề", "tags": "thẻ (`tags`)", "image_alt": "mô tả ảnh (`image_alt`)",
+          "author": "tác giả", "attachments": "tên tệp đính kèm", "source.url": "nguồn (`url:` của `source:`)",
+          "source.name": "tên nguồn (`name:` của `source:`)", "source": "nguồn (`source`)"}
+_TYPED = ("summary", "title")  # fields whose markup warning gave the field back as the text to type
 
 
 def problem(src: str, mention: Mention, fix_text: str = "") -> Problem:
     """The warning for one mention: file, line, field, what happens, what to do."""
     where = _NAMES.get(mention.field, "bài")
-    message = (f"{where} có địa chỉ `{short(mention.written, 80)}` của content/{mention.draft}, trang đang là bản "
-               f"nháp (`draft: true`) nên không được xuất bản: địa chỉ được bỏ khỏi {_WHERE[mention.field]} "
+    hidden = _invisible_names(mention.written)
+    seen = f" (giữa địa chỉ có ký tự vô hình {hidden}: người đọc vẫn đọc được địa chỉ)" if hidden else ""
+    message = (f"{where} có địa chỉ `{short(mention.written, 80)}`{seen} của content/{mention.draft}, trang đang là "
+               f"bản nháp (`draft: true`) nên không được xuất bản: địa chỉ được bỏ khỏi {_WHERE[mention.field]} "
                f"({_GONE}), cho tới khi trang đó được đăng")
-    if mention.field == "source" and not mention.written.lower().startswith(("http://", "https://")):
-        message = message.replace(_WHERE["source"], "tên nguồn")
     rewrite = (f"viết lại không có địa chỉ đó, ví dụ `{fix_text}`; " if fix_text else
-               "xóa dòng `url:` của `source:` (hoặc ghi địa chỉ của nguồn thật); " if mention.field == "source" else
+               "xóa dòng `url:` của `source:` (hoặc ghi địa chỉ của nguồn thật); " if mention.field == "source.url" else
                f"xóa địa chỉ đó khỏi {_NAMES.get(mention.field, 'bài')}; ")
     fix = (f"{rewrite}muốn dẫn tới bài kia thì viết liên kết tới tệp của nó trong thân bài (liên kết tự hiện khi bài "
            f"được đăng); nếu không định gỡ bài kia thì xóa dòng `draft: true` của content/{mention.draft}")
     return Problem(src, mention.line, mention.field, message, fix, WARNING)
 
 
+def _invisible_names(text: str) -> str:
+    """`U+200C, U+00AD` naming the invisible characters in `text` (at most three), or ''."""
+    found = sorted({ord(ch) for ch in _INVISIBLE.findall(text)})
+    return ", ".join(f"U+{code:04X}" for code in found[:3]) + (", …" if len(found) > 3 else "")
+
+
+def _fix_texts(item: Item, before: Item, drafts: DraftAddresses) -> dict[str, str]:
+    """The line to type instead, by field: the summary and title as read (`before`), without
+    their markup (which they show as typed) and without the address; the tags left."""
+    texts = {key: " ".join(drafts.remove(plaintext.plain(getattr(before.meta, key)), item.path)[0].split())
+             for key in _TYPED}
+    lines = {key: f"{key}: {short(text, 120)}" for key, text in texts.items() if text}
+    tags = item.meta.tag_names
+    lines["tags"] = f"tags: [{', '.join(tags)}]" if tags else ""
+    return lines
+
+
 def warn(item: Item, before: Item, mentions: list[Mention], drafts: DraftAddresses, problems: Problems) -> None:
-    """One warning a mention. The summary's gives the summary to type: as read (`before`),
-    without its markup (which it shows as typed) and without the address; and the summary's
-    markup warning, which gave the summary back as the text to type, gives that too (it wrote
-    the draft's address out: second review of session 38, F5)."""
-    summary = " ".join(drafts.remove(plaintext.plain(before.meta.summary), item.path)[0].split())
-    problems.items.extend(problem(item.src, mention, f"summary: {short(summary, 120)}"
-                                  if mention.field == "summary" and summary else "") for mention in mentions)
-    if any(mention.field == "summary" for mention in mentions):
-        told = plaintext.markup_fix("summary", plaintext.plain(before.meta.summary))
-        problems.items[:] = [replace(p, fix=plaintext.markup_fix("summary", summary))
-                             if p.path == item.src and p.field == "summary" and p.fix == told else p
+    """One warning a mention, with the line to type for a summary, a title or the tags; and the
+    markup warning of a summary or title, which gave it back as the text to type, gives that
+    too (it wrote the draft's address out: second review of session 38, F5)."""
+    lines = _fix_texts(item, before, drafts)
+    problems.items.extend(problem(item.src, mention, lines.get(mention.field, "")) for mention in mentions)
+    for key in {mention.field for mention in mentions} & set(_TYPED):
+        told = plaintext.markup_fix(key, plaintext.plain(getattr(before.meta, key)))
+        shown = lines.get(key, "").removeprefix(f"{key}: ")
+        problems.items[:] = [replace(p, fix=plaintext.markup_fix(key, shown))
+                             if p.path == item.src and p.field == key and p.fix == told else p
                              for p in problems.items]
 
 

@@ -170,6 +170,8 @@ class _Builder:
             return
         if len(self.stack) == 1:
             self.lines[key] = line
+        elif len(self.stack) == 2 and self.current:  # `url:` of `source:`: a warning names its own line
+            self.lines[f"{self.current}.{key}"] = line
         top[1] = key
 
 
@@ -181,7 +183,8 @@ _ENDS = frozenset({yaml.SequenceEndEvent, yaml.MappingEndEvent})
 
 def load(src: str, yaml_text: str, problems: Problems,
          fields: frozenset[str] = frozenset()) -> tuple[object, dict[str, int]] | None:
-    """(value, line of each top-level key) from front matter text, or None with a problem;
+    """(value, line of each top-level key, and of each key of a mapping under one as
+    `source.url`) from front matter text, or None with a problem;
     `fields`, the names a line may start with, for the message on a broken line."""
     size = len(yaml_text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:

@@ -239,8 +239,13 @@ class Corpus:
         return self._changed(by_address, lambda item, files: files_item(item, files, hidden.get(item.src, ())))
 
     def replaced(self, items: Mapping[str, Item]) -> "Corpus":
-        """This corpus with `items` (src → item) in place of the items of those sources."""
-        return self._changed(items, lambda item, new: new)
+        """This corpus with `items` (src → item) in place of the items of those sources. When
+        one's tags changed (a draft's address left out of them: content/draftmentions.py), every
+        item's tags are merged again, so a tag page's name and its items are the new tags'."""
+        changed = self._changed(items, lambda item, new: new)
+        if all(new.meta.tag_names == old.meta.tag_names for old in self.items if (new := items.get(old.src))):
+            return changed
+        return replace(changed, items=tuple(_merge_tags(list(changed.items))))
 
     def _changed(self, by_src: Mapping, change: Callable) -> "Corpus":
         """This corpus with `change(item, by_src[item.src])` in place of each item named."""
