@@ -18,8 +18,9 @@ from datetime import datetime
 import feedparser
 import pytest
 
-from bantin.content.draftmentions import DraftAddresses, without_drafts
-from bantin.content.model import Item, Meta, Question, Source
+from bantin.content.draftmentions import DraftAddresses, warn, without_drafts
+from bantin.content.model import Item, Meta, Source
+from bantin.problems import Problems
 from sitekit import article, build as mkdocs_build, read, run_bantin, write_site
 
 SITE = "https://bantin.example.org"
@@ -188,3 +189,21 @@ def test_reading_invisible_characters_is_linear(unit):
 
 def test_a_20_mb_line_of_invisible_characters_and_addresses_is_read_in_seconds():
     assert _cost(" ".join(UNITS), 20_000_000) < 60
+
+
+def test_a_title_that_made_the_item_s_own_address_says_so():
+    """Without `slug:`, the item's address was made from its title, address and all: it is not
+    moved (links and printed QR codes to it would break), and the warning says how to."""
+    item = _item("tin-tuc/xem.md", "tin-tuc/xem-tin-tuc-ban-nhap-bi-mat-ngay", title="Xem /tin-tuc/ban-nhap-bi-mat/ ngay",
+                 lines={"title": 2})
+    changed, mentions = without_drafts(item, item, DRAFTS)
+    found = Problems()
+    warn(changed, item, mentions, DRAFTS, found)
+    (said,) = found.items
+    assert (said.line, said.field, changed.path) == (2, "title", item.path)
+    assert "(/tin-tuc/xem-tin-tuc-ban-nhap-bi-mat-ngay/) được tạo từ tiêu đề" in said.message
+    assert "thêm dòng `slug: xem-ngay`" in said.fix and "ví dụ `title: Xem ngay`" in said.fix
+    with_slug = replace(item, meta=replace(item.meta, lines={"title": 2, "slug": 3}))
+    found = Problems()
+    warn(changed, with_slug, mentions, DRAFTS, found)
+    assert "slug:" not in found.items[0].fix

@@ -44,10 +44,11 @@ from typing import Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from bantin.content import plaintext
+from bantin.content.fields import SLUG_MAX
 from bantin.content.model import KIND_LABELS, Item, Source
 from bantin.content.ownaddress import is_loopback
 from bantin.problems import Problem, Problems, WARNING, short
-from bantin.text.vi import slugify
+from bantin.text.vi import cap_slug, slugify
 
 # What ends a word in text, in Markdown and in HTML (draftfiles._WORD's separators, less `=`,
 # which a query holds: `…/?q=1`): a web address as a reader sees it runs between these.
@@ -512,6 +513,23 @@ def problem(src: str, mention: Mention, fix_text: str = "") -> Problem:
     return Problem(src, mention.line, mention.field, message, fix, WARNING)
 
 
+def _own_address(found: Problem, mention: Mention, item: Item, before: Item, drafts: DraftAddresses) -> Problem:
+    """`found` (a title's warning), told that the item's own address, made from the title when it
+    has no `slug:`, holds the draft's address too. That address is not changed: moving a
+    published page breaks every link and printed QR code to it; the editor decides."""
+    if mention.field != "title" or "slug" in before.meta.lines:
+        return found
+    own = item.path.rpartition("/")[2]
+    lasts = {path.rpartition("/")[2] for path, src in drafts.paths.items() if src == mention.draft}
+    if not any(last and last in own for last in lasts):
+        return found
+    slug = cap_slug(slugify(item.meta.title), SLUG_MAX)
+    return replace(found, message=f"{found.message}; địa chỉ của chính bài này (/{item.path}/) được tạo từ tiêu đề "
+                   "nên cũng có chữ của địa chỉ kia, và không bị đổi (đổi thì đường dẫn và mã QR đã in tới bài sẽ hỏng)",
+                   fix=f"{found.fix}; muốn bỏ cả khỏi địa chỉ của bài này thì thêm dòng `slug: {slug}` (địa chỉ cũ của "
+                   "bài sẽ không còn)")
+
+
 def _invisible_names(text: str) -> str:
     """`U+200C, U+00AD` naming the invisible characters in `text` (at most three), or ''."""
     found = sorted({ord(ch) for ch in _INVISIBLE.findall(text)})
@@ -534,7 +552,8 @@ def warn(item: Item, before: Item, mentions: list[Mention], drafts: DraftAddress
     markup warning of a summary or title, which gave it back as the text to type, gives that
     too (it wrote the draft's address out: second review of session 38, F5)."""
     lines = _fix_texts(item, before, drafts)
-    problems.items.extend(problem(item.src, mention, lines.get(mention.field, "")) for mention in mentions)
+    problems.items.extend(_own_address(problem(item.src, mention, lines.get(mention.field, "")), mention, item, before,
+                                       drafts) for mention in mentions)
     for key in {mention.field for mention in mentions} & set(_TYPED):
         told = plaintext.markup_fix(key, plaintext.plain(getattr(before.meta, key)))
         shown = lines.get(key, "").removeprefix(f"{key}: ")
