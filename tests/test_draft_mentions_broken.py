@@ -18,6 +18,7 @@ from datetime import datetime
 import feedparser
 import pytest
 
+from bantin.content import plaintext
 from bantin.content.draftmentions import DraftAddresses, warn, without_drafts
 from bantin.content.model import Item, Meta, Source
 from bantin.problems import Problems
@@ -207,3 +208,18 @@ def test_a_title_that_made_the_item_s_own_address_says_so():
     found = Problems()
     warn(changed, with_slug, mentions, DRAFTS, found)
     assert "slug:" not in found.items[0].fix
+
+
+def test_the_title_s_markup_warning_no_longer_tells_to_type_the_address():
+    """As the summary's (session 39): `title: Xem **https://…**` is warned of its `**`, whose fix
+    gave the title back to type, address and all."""
+    title = f"Xem **{DRAFT}** ngay"
+    item = _item("tin-tuc/xem.md", "tin-tuc/xem", title=title, lines={"title": 2, "slug": 3})
+    found = Problems()
+    for message, fix in plaintext.markup_problems("title", title):
+        found.warn(item.src, 2, "title", message, fix)
+    assert DRAFT in found.items[0].fix
+    changed, mentions = without_drafts(item, item, DRAFTS)
+    warn(changed, item, mentions, DRAFTS, found)
+    assert [p.fix for p in found.items if "dấu Markdown" in p.message] == ["chỉ để chữ: `title: Xem ngay`"]
+    assert not [p for p in found.items if DRAFT in p.fix]
