@@ -31,7 +31,7 @@ from bantin.content.frontmatter import decode, parse_yaml, split
 from bantin.problems import Problems
 from bantin.text.vi import full_slug
 
-_HEAD_BYTES = 64 * 1024  # as drafts.declares_draft: front matter longer is no front matter an editor wrote
+_HEAD_CHARS = 64 * 1024  # as drafts.declares_draft: front matter longer is no front matter an editor wrote
 _HEAD_LINES = 200
 _VALUE_CHARS = 1_000  # a title's first characters make its address (at most fields.SLUG_MAX long)
 _LINE = re.compile(r"(title|slug|type)[ \t]*:[ \t]*(.*)")  # a top-level line, read without YAML
@@ -82,7 +82,7 @@ def _lines(text: str) -> dict[str, str]:
     """The values of the first top-level `title:`, `slug:` and `type:` lines of the front matter
     (from the opening `---` to the closing one, or to the first blank line), quotes and a
     comment taken off as YAML would; each cut to its first characters."""
-    lines = text[:_HEAD_BYTES].split("\n")
+    lines = text[:_HEAD_CHARS].split("\n")
     if not lines or lines[0].rstrip() != "---":
         return {}
     found: dict[str, str] = {}
