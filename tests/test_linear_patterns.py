@@ -125,6 +125,32 @@ def test_questions_written_as_paragraphs(unit):
     assert time.process_time() - started < 2 * BOUND
 
 
+@pytest.mark.parametrize("unit", UNITS + ["I", "Phần ", "Phần I", "Nhóm ", "* # ", "> ", "*", "_"])
+def test_groups_of_questions(unit):
+    """A handbook's groups (`# ` lines, session 40) and their rule for a `## ` naming a part
+    (`looks_like_group`): a scan of the line each; a group's title is read as text as a
+    question's is (120 KB, as above)."""
+    started = time.process_time()
+    title = line(unit)[:120_000]
+    qa.parse_handbook("hoi-dap/a.md", "# " + title + "\n\n## A {#a}\n\nĐáp.\n", 6, Problems(), title)
+    qa.group_lines("# " + line(unit))
+    qa.nested_groups("* " * 5_000 + "> " * 5_000 + line(unit))
+    qa.nested_groups("> # " + line(unit))
+    qa.looks_like_group(line(unit))
+    qa.missing_id("hoi-dap/a.md", 6, line(unit), set())
+    assert time.process_time() - started < 2 * BOUND
+
+
+def test_many_groups_and_questions_are_read_in_one_pass():
+    """20,000 groups and 20,000 questions: each question's group and answer's end are found
+    by a walk or a binary search, never a scan of every group per question."""
+    body = "".join(f"# Nhóm {n}\n\n## Câu hỏi {n}: Hỏi? {{#c{n}}}\n\nĐáp.\n\n" for n in range(20_000))
+    started = time.process_time()
+    handbook = qa.parse_handbook("hoi-dap/a.md", body, 6, Problems())
+    assert len(handbook.groups) == len(handbook.questions) == 20_000
+    assert time.process_time() - started < 2 * BOUND
+
+
 @pytest.mark.parametrize("unit", ["a < b và c <d ", "<a ", "[a](", "![a](", "[[", "<!-- > ", "</", "\\[", "*a ", "{#"])
 def test_question_titles_read_as_text(unit):
     """A heading with its id is a question whose title is read back as text (text/plain.inline_text,

@@ -320,7 +320,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         def link(question) -> str:
             return posixpath.relpath(urls.src_uri(urls.question(item.path, question.id)), here or ".")
 
-        return handbook_markdown(item.intro, item.questions, link, lambda q: self.state.view.short_path(q))
+        return handbook_markdown(item.intro, item.questions, link, lambda q: self.state.view.short_path(q), item.groups)
 
     @event_priority(100)  # first: other plugins see the text, not the "" MkDocs parsed
     def _page_source(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

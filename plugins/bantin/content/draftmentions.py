@@ -376,9 +376,11 @@ def without_drafts(item: Item, before: Item, drafts: DraftAddresses) -> tuple[It
         return drafts.remove(text, page)[0] if text else text
 
     questions = tuple(replace(q, body=clean(q.body), legal_basis=clean(q.legal_basis), heading=clean(q.heading),
-                              title=clean(q.title)) for q in item.questions)
+                              title=clean(q.title), group_title=clean(q.group_title)) for q in item.questions)
+    groups = tuple(replace(g, intro=clean(g.intro), heading=clean(g.heading), title=clean(g.title))
+                   for g in item.groups)
     meta, more = _meta(item, drafts)
-    changed = replace(item, body=body, intro=clean(item.intro), questions=questions, meta=meta)
+    changed = replace(item, body=body, intro=clean(item.intro), questions=questions, groups=groups, meta=meta)
     return changed, mentions + more
 
 

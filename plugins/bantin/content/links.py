@@ -665,13 +665,15 @@ def _as_link(words: str, path: str | None) -> str:
 
 def _item_texts(item: Item, change: Callable[[str], str]) -> Item:
     """`item` with `change` applied to every text that holds its links: body, handbook intro,
-    each question's heading, answer and legal basis (answers link from the handbook's file)."""
+    each question's heading, answer and legal basis, each group's heading and intro (answers link
+    from the handbook's file)."""
     def strip(text: str) -> str:
         return change(text) if text else text
 
     questions = tuple(replace(q, body=strip(q.body), legal_basis=strip(q.legal_basis), heading=strip(q.heading))
                       for q in item.questions)
-    return replace(item, body=strip(item.body), intro=strip(item.intro), questions=questions)
+    groups = tuple(replace(g, intro=strip(g.intro), heading=strip(g.heading)) for g in item.groups)
+    return replace(item, body=strip(item.body), intro=strip(item.intro), questions=questions, groups=groups)
 
 
 def unlink_item(item: Item, gone: Collection[str]) -> Item:

@@ -61,6 +61,21 @@ class Question:
     line: int
     legal_basis: str = ""
     heading: str = ""  # as written, Markdown (the handbook page renders it); "" when it is `title`
+    group: str = ""  # the id of the group («nhóm câu hỏi», a `# ` line) it is in; "" before any group
+    group_title: str = ""  # that group's title as text: its own page and A4 sheet name it
+
+
+@dataclass(frozen=True)
+class Group:
+    """A `# ` line of a Hỏi - Đáp handbook (session 40): a group of the questions after it,
+    as a Word handbook's «I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ». An anchor of the handbook page
+    only: no page, no short link, so its id is no permanent address."""
+
+    id: str
+    title: str  # as text
+    intro: str  # Markdown between its line and the first question after it
+    line: int
+    heading: str = ""  # as written, Markdown; "" when it is `title`
 
 
 @dataclass(frozen=True)
@@ -99,7 +114,8 @@ class Item:
     path: str  # page path (see urls.py)
     tags: tuple[Tag, ...] = ()
     questions: tuple[Question, ...] = ()
-    intro: str = ""  # handbooks: text before the first question
+    intro: str = ""  # handbooks: text before the first question or group
+    groups: tuple[Group, ...] = ()  # handbooks: their groups of questions, in order
 
     @property
     def kind(self) -> str:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from dataclasses import replace
 from typing import Callable, Iterator, NamedTuple
 
-from bantin.content.model import Question
-from bantin.content.anchors import reserved_id
+from markdown.extensions.toc import unique
+
+from bantin.content.model import Group, Question
+from bantin.content.anchors import heading_id, reserved_id
 from bantin.content.rawblocks import open_blocks, rendered_h2_ids
 from bantin.text.names import windows_reserved
 from bantin.problems import Problem, Problems
@@ -26,6 +30,13 @@ _ID = re.compile(r"#([^\s}]+)")
 # makes it part of the previous answer, so no question. The web editor writes this when its
 # block goes into a bullet (session 17).
 _NESTED = re.compile(r"^[ \t]*(?:[*+-][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]*)+##(?!#)[ \t]+(.*)$")
+# A group of questions (session 40): `# I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ`, a level-1 heading line.
+_GROUP = re.compile(r"^#(?!#)[ \t]+(.*)$")
+# A `# ` group line inside a list item or a quote: Markdown makes it a heading of the answer above.
+_NESTED_GROUP = re.compile(r"^[ \t]*(?:[*+-][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]*)+#(?!#)[ \t]+(.*)$")
+# What starts a section's name in a Word handbook: «I.», «IV)», «Phần II», «Chương 3», «Mục 1», «Nhóm …».
+_ROMAN = re.compile(r"[IVXLCDM]{1,8}[.)]")
+_SECTION_WORD = re.compile(r"(?:Phần|Chương|Mục)\s+(?:(?-i:[IVXLCDM]{1,8})|\d{1,4}|thứ)(?![^\W\d_])|Nhóm\s", re.IGNORECASE)
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # an ATX heading's marks (CommonMark: up to 3 spaces before)
 _HTML_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
@@ -93,6 +104,49 @@ def nested_questions(body: str) -> list[tuple[int, str]]:
     return found
 
 
+def group_lines(body: str, title: str = "") -> list[tuple[int, str]]:
+    """(index, text) of the `# ` lines outside fenced code that are groups of questions
+    (session 40): neither a question written with one `#` (`misplaced_questions` names it) nor
+    the handbook's own `title:` written again at the top (`shape` says to delete that line:
+    read as a group, every question would be in a group named as the handbook)."""
+    if "#" not in body:
+        return []
+    own = title.strip().casefold()
+    found = []
+    for index, line in unfenced(body.split("\n")):
+        if (match := _GROUP.match(line)) and (text := match.group(1).strip()) and not _question_like(text):
+            words = split_heading(text)[0]
+            if words and words.casefold() != own:
+                found.append((index, text))
+    return found
+
+
+def nested_groups(body: str) -> list[tuple[int, str]]:
+    """(index, text) of group lines (`# …`, no question) written inside a list item or a quote,
+    outside fenced code: Markdown makes each a big heading inside the answer above."""
+    return [(index, text) for index, line in unfenced(body.split("\n"))
+            if (match := _NESTED_GROUP.match(line)) and (text := match.group(1).strip()) and not _question_like(text)]
+
+
+def _question_like(text: str) -> bool:
+    """A heading's text reads as a question: a «Câu hỏi 3:» number, or «?» at its end."""
+    return bool(_NUMBER_PREFIX.match(text)) or _without_attributes(text).endswith("?")
+
+
+def looks_like_group(text: str) -> bool:
+    """A `## ` heading's text (without its id) that names a part of the handbook rather than
+    asks: no «?», not «Câu…»/«Hỏi…»/a number first, and a Roman numeral («I.», «IV)»), «Phần
+    II», «Chương 3», «Mục 1», «Nhóm …» first, or every letter a capital. What a Word
+    handbook's Heading 2 between its questions reads (an outsider's trial, session 40). The
+    web editor's paste applies the same rule (bantin-paste.js `groupHeading`)."""
+    words = text.strip()
+    if not words or "?" in words or words[:1].isdigit() or words.casefold().startswith(("câu", "hỏi")):
+        return False
+    if _ROMAN.match(words) or _SECTION_WORD.match(words):
+        return True
+    return words == words.upper() and words != words.lower() and sum(c.isalpha() for c in words) >= 3
+
+
 def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
     """(index, text, what is wrong) of lines outside fenced code that look like a question
     (an `{#id}` or a "Câu hỏi 3:" number) but are not a `## ` heading: `##Câu hỏi 2…` (Python-
@@ -116,7 +170,8 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
         numbered = bool(_NUMBER_PREFIX.match(text))
         if marks == 2 and text:
             found.append((index, text, "thiếu dấu cách sau `##`"))
-        elif marks == 1 and (numbered or split_heading(text)[1]):
+        elif marks == 1 and text and (_question_like(text) or (split_heading(text)[1] and not _GROUP.match(line))):
+            # a `# ` line that asks nothing is a group (`group_lines`)
             found.append((index, text, "bắt đầu bằng một dấu `#` (tiêu đề lớn), không phải `## `"))
         elif marks > 2 and numbered:
             found.append((index, text, f"bắt đầu bằng `{'#' * marks}` (tiêu đề nhỏ trong câu trả lời), không phải `## `"))
@@ -372,13 +427,39 @@ def mark_legal_basis(answer: str) -> tuple[str, str]:
     return stripped + "\n{: .bt-can-cu }\n", last[len(LEGAL_BASIS):].strip()
 
 
+class Handbook(NamedTuple):
+    """A handbook body as the build reads it: the text before the first question or group,
+    the questions, the groups."""
+
+    intro: str
+    questions: tuple[Question, ...]
+    groups: tuple[Group, ...]
+
+
 def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> tuple[str, tuple[Question, ...]]:
     """(intro Markdown, questions) of a handbook body; bad or missing ids are reported."""
+    handbook = parse_handbook(src, body, body_line, problems)
+    return handbook.intro, handbook.questions
+
+
+def parse_handbook(src: str, body: str, body_line: int, problems: Problems, title: str = "") -> Handbook:
+    """The intro, questions and groups of a handbook body (`title`: its `title:`, which a `# `
+    line may repeat without being a group); bad or missing ids are reported.
+
+    A question's answer ends at the next `## ` or `# ` line; a group holds the questions up
+    to the next `# `. Numbers run on over the groups: a question's number is its place in the
+    handbook, as before groups were read."""
     lines = body.split("\n")
     for index, text in nested_questions(body):
         problems.error(src, body_line + index, "", f"câu hỏi «{short(text)}» nằm trong một mục danh sách hay "
                        "trích dẫn (dòng bắt đầu bằng `*`, `-`, số hoặc `>` trước `##`), nên trang không coi là câu hỏi",
                        "xóa phần trước `## ` để dòng bắt đầu bằng `## `, và để một dòng trống trước và sau dòng đó "
+                       "(trình biên tập web: bật công tắc Markdown để sửa)")
+    for index, text in nested_groups(body):
+        problems.error(src, body_line + index, "", f"tên nhóm câu hỏi «{short(text)}» nằm trong một mục danh sách hay "
+                       "trích dẫn (dòng bắt đầu bằng `*`, `-`, số hoặc `>` trước `#`), nên trang không coi là nhóm: nó "
+                       "thành một tiêu đề lớn giữa câu trả lời phía trên",
+                       "xóa phần trước `# ` để dòng bắt đầu bằng `# `, và để một dòng trống trước và sau dòng đó "
                        "(trình biên tập web: bật công tắc Markdown để sửa)")
     headings = heading_lines(body)
     taken = {split_heading(text)[1] for _, text in headings} - {""}
@@ -389,16 +470,80 @@ def parse_questions(src: str, body: str, body_line: int, problems: Problems) -> 
     if not headings:
         problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",
                        "mỗi câu hỏi là một dòng bắt đầu bằng `## `, ví dụ `## Câu hỏi 1: … {#ma-cau-hoi}`")
-        return body, ()
+        return Handbook(body, (), ())
     _report_swallowed(src, body, body_line, problems)
+    group_at = group_lines(body, title)
+    stops = sorted([index for index, _ in headings] + [index for index, _ in group_at]) + [len(lines)]
+    groups = _read_groups(src, lines, group_at, stops, body_line, taken, problems)
     questions = []
+    group_of = _group_of([index for index, _ in headings], group_at, {group.line: group for group in groups}, body_line)
     for number, (index, text) in enumerate(headings, start=1):
-        end = headings[number][0] if number < len(headings) else len(lines)
+        end = stops[bisect_right(stops, index)]
         question = read_question(src, lines[index + 1 : end], index, text, number, body_line, taken, problems)
         if question is not None:
+            if (group := group_of[number - 1]) is not None:
+                question = replace(question, group=group.id, group_title=group.title)
             questions.append(question)
-    _intro_ids(src, lines[: headings[0][0]], body_line, {q.id: q.line for q in questions}, problems)
-    return "\n".join(lines[: headings[0][0]]).strip("\n"), tuple(questions)
+    _intro_ids(src, lines[: stops[0]], body_line, {q.id: q.line for q in questions}, problems)
+    _empty_groups(src, groups, headings, body_line, problems)
+    return Handbook("\n".join(lines[: stops[0]]).strip("\n"), tuple(questions), groups)
+
+
+def _read_groups(src: str, lines: list[str], group_at: list[tuple[int, str]], stops: list[int], body_line: int,
+                 taken: set[str], problems: Problems) -> tuple[Group, ...]:
+    """The groups of `group_at`, each with its intro (its lines up to the next question or
+    group) and an anchor id unique on the handbook page: its own `{#id}`, else its words'
+    slug as the page's other headings get theirs (`anchors.heading_id`)."""
+    used = set(taken)
+    groups = []
+    for index, text in group_at:
+        words, own = split_heading(text)
+        line = body_line + index
+        if own and own in taken:
+            problems.error(src, line, "", f"nhóm câu hỏi «{short(words)}» dùng mã `{{#{own}}}` của một câu hỏi: "
+                           "liên kết tới câu hỏi sẽ dẫn tới tên nhóm", f"đổi hoặc xóa mã `{{#{own}}}` ở cuối dòng {line}")
+            continue
+        if own and (not VALID_ID.fullmatch(own) or reserved_id(own)):
+            problems.error(src, line, "", f"mã nhóm câu hỏi `{short(own)}` không hợp lệ",
+                           f"xóa mã (trang tự đặt mã từ tên nhóm), hoặc chỉ dùng chữ thường không dấu, số và dấu gạch "
+                           f"ngang, ví dụ `# {short(words)} {{#{heading_id(words)}}}`")
+            continue
+        gid = own if own and own not in used else unique(own or heading_id(inline_text(words) or words), used)
+        used.add(gid)
+        end = stops[bisect_right(stops, index)]
+        shown = inline_text(words) or words
+        groups.append(Group(gid, shown, "\n".join(lines[index + 1 : end]).strip("\n"), line,
+                            "" if shown == words else words))
+    return tuple(groups)
+
+
+def _group_of(questions: list[int], group_at: list[tuple[int, str]], by_line: dict[int, Group],
+              body_line: int) -> list[Group | None]:
+    """The group of each question line (indices, ascending): the last group line above it, one
+    pass over both. A group refused (its id) leaves its questions in none."""
+    found, at, current = [], 0, None
+    for index in questions:
+        while at < len(group_at) and group_at[at][0] < index:
+            current = by_line.get(body_line + group_at[at][0])
+            at += 1
+        found.append(current)
+    return found
+
+
+def _empty_groups(src: str, groups: tuple[Group, ...], headings: list[tuple[int, str]], body_line: int,
+                  problems: Problems) -> None:
+    """A group with no question after it (before the next group or the end): its name shows on
+    the handbook page over nothing, most likely a question written with one `#`."""
+    questions = [body_line + index for index, _ in headings]
+    for n, group in enumerate(groups):
+        after = groups[n + 1].line if n + 1 < len(groups) else None
+        first = bisect_right(questions, group.line)
+        if first < len(questions) and (after is None or questions[first] < after):
+            continue
+        problems.warn(src, group.line, "", f"nhóm câu hỏi «{short(group.title)}» chưa có câu hỏi nào: dòng bắt đầu "
+                      "bằng một dấu `#` là tên một nhóm, các câu hỏi của nhóm viết ở dưới nó",
+                      "viết các câu hỏi của nhóm (mỗi câu một dòng `## … {#ma-cau-hoi}`) dưới dòng này; nếu dòng "
+                      "này là một câu hỏi, viết `## ` ở đầu dòng; nếu không cần nhóm, xóa dòng")
 
 
 def _warn_stray_words(src: str, line: int, text: str, qid: str, taken: set[str], problems: Problems) -> None:
@@ -614,8 +759,11 @@ def missing_id(src: str, line: int, text: str, taken: set[str]) -> Problem:
     (not in `taken`, then added to it). An editor in a web editor cannot run `bantin ids`."""
     title = split_heading(text)[0]
     qid = new_id(title, taken)
-    return Problem(src, line, "", f"câu hỏi \"{short(title)}\" {NO_ID}", _paste(line, text, qid)
-                   + "; mã là địa chỉ cố định của câu hỏi, đừng đổi sau khi đăng (hoặc chạy `bantin ids` để tự điền)")
+    fix = _paste(line, text, qid) + "; mã là địa chỉ cố định của câu hỏi, đừng đổi sau khi đăng (hoặc chạy `bantin ids` để tự điền)"
+    if looks_like_group(title):  # «## II. THỦ TỤC» from Word's Heading 2: made a question, it had a page, a QR code, no answer
+        fix = (f"nếu đây là tên một nhóm câu hỏi (một phần của sổ tay), không phải câu hỏi: thay cả dòng {line} bằng "
+               f"dòng này: `# {short(title, 300)}` (một dấu `#`); nếu đây là một câu hỏi: {fix}")
+    return Problem(src, line, "", f"câu hỏi \"{short(title)}\" {NO_ID}", fix)
 
 
 def taken_id(src: str, line: int, qid: str, text: str, owner: str, taken: set[str]) -> Problem:
@@ -743,20 +891,31 @@ def demote_html_headings(html: str, by: int) -> str:
 
 
 def handbook_markdown(intro: str, questions: tuple[Question, ...], link: Callable[[Question], str],
-                      short_label: Callable[[Question], str]) -> str:
+                      short_label: Callable[[Question], str], groups: tuple[Group, ...] = ()) -> str:
     """The handbook page: every question anchored by its id, with its own page and short link.
 
     The link to a question's page names its number ("Trang riêng của câu hỏi 3"): a screen
     reader's list of links shows names only, and eleven alike led to eleven pages.
 
+    A group is a `##` heading (its intro under it) and its questions `###` under it, their
+    answers' headings from level 4: the page's outline, and so its table of contents, holds
+    each group with its questions. Questions before any group stay `##`, beside the groups.
+
     `link` gives the Markdown link target of a question's page (a relative `.md` path, so
     MkDocs checks and rewrites it for either build flavour).
     """
     parts = [intro]
-    for q in questions:
-        parts.append(f"## {q.number}. {q.heading or q.title} {{#{q.id}}}\n\n{shift_headings(q.body, 3)}\n\n"
-                     f"[Trang riêng của câu hỏi {q.number}]({link(q)}){{: .bt-qlink }} · "
-                     f"Liên kết ngắn: {_short_html(short_label(q))}")
+    entries = sorted([(g.line, g) for g in groups] + [(q.line, q) for q in questions], key=lambda entry: entry[0])
+    for _, entry in entries:
+        if isinstance(entry, Group):
+            parts.append(f"## {entry.heading or entry.title} {{: #{entry.id} .bt-group }}")
+            parts.append(shift_headings(entry.intro, 3))
+            continue
+        level = 3 if entry.group else 2
+        parts.append(f"{'#' * level} {entry.number}. {entry.heading or entry.title} {{#{entry.id}}}\n\n"
+                     f"{shift_headings(entry.body, level + 1)}\n\n"
+                     f"[Trang riêng của câu hỏi {entry.number}]({link(entry)}){{: .bt-qlink }} · "
+                     f"Liên kết ngắn: {_short_html(short_label(entry))}")
     return "\n\n".join(p for p in parts if p)
 
 

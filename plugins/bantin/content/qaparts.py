@@ -26,6 +26,10 @@ Why that equals the full read (`parse_questions`), part by part:
   parts from `j` on are read anew from the text.
 - The intro ends at the first heading; the resumption is never before it (`j` is a kept
   part), so the intro is the one kept.
+- A group (`# ` line, session 40) ends the answer above it and names the group of every
+  question after it, up to the next: a question depends on lines above its own part. A
+  text with a group line anywhere (kept parts, or the text read anew) is read whole; the
+  importer, whose handbooks have none, keeps its resumed reads.
 - Raw HTML swallowing a heading (`rawblocks`) is read only when some line outside fenced
   code starts with a tag; whether one does is kept per part, and with none the answer is
   "nothing swallowed" without rendering, as `swallowed_questions` answers.
@@ -36,12 +40,12 @@ this way gives no messages; the build and `bantin check` read whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bantin.content.model import Question
 from bantin.content.qa import (
-    display_title, heading_lines, intro_heading_ids, misplaced_questions, nested_questions, parse_questions,
-    read_question, split_heading, swallowed_questions, unfenced,
+    display_title, group_lines, heading_lines, intro_heading_ids, misplaced_questions, nested_groups,
+    nested_questions, parse_questions, read_question, split_heading, swallowed_questions, unfenced,
 )
 from bantin.content.rawblocks import starts_with_tag
 from bantin.problems import Problems
@@ -64,6 +68,7 @@ class Part:
     errors: int
     question: Question | None
     tags: bool
+    groups: bool = False  # a group line (`# `) is among its lines: read whole from then on
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,8 @@ def full(body: str, body_line: int) -> Parse:
     intro = lines[:first]
     offsets = _line_offsets(body, [index for index, _ in headings])
     parts = _parts(body, 0, 0, len(lines), headings, offsets, 1, body_line)
+    if group_lines("\n".join(intro)):  # never resumed from (`_resumed`): the first part says so
+        parts = tuple(replace(part, groups=True) for part in parts[:1]) + parts[1:]
     return Parse(body, body_line, parts, len(lines), _line_errors("\n".join(intro)),
                  tuple(qid for _, qid in intro_heading_ids(intro)), _has_tag(intro), tuple(questions),
                  len(problems.errors))
@@ -125,6 +132,8 @@ def _resumed(kept: Parse, body: str, body_line: int) -> Parse | None:
     if len(shared) < 2:
         return None
     resume = shared[-1] - 1  # its heading line and every line above it are unchanged
+    if any(part.groups for part in kept.parts[: resume + 1]):
+        return None
     start = kept.parts[resume]
     tail = body[start.offset:]
     tail_lines = tail.split("\n")
@@ -133,6 +142,8 @@ def _resumed(kept: Parse, body: str, body_line: int) -> Parse | None:
     count = start.index + len(tail_lines)
     parts = kept.parts[:resume] + _parts(tail, start.offset, start.index, count, headings, offsets, resume + 1,
                                          body_line)
+    if any(part.groups for part in parts[resume:]):
+        return None
     questions = tuple(part.question for part in parts if part.question is not None)
     ids = {question.id for question in questions}
     errors = kept.intro_errors + sum(part.errors for part in parts) + sum(qid in ids for qid in kept.intro_ids)
@@ -150,17 +161,18 @@ def _parts(text: str, offset: int, first_index: int, count: int, headings: list[
         end = headings[n + 1][0] if n + 1 < len(headings) else count
         own = lines[index - first_index : end - first_index]
         problems = Problems()
+        groups = bool(group_lines("\n".join(own[1:])))
         question = read_question("", own[1:], index, heading, number + n, body_line, taken, problems)
         title, qid = split_heading(heading)
         parts.append(Part(offsets[n], index, heading, qid, " ".join(display_title(title).split()),
-                          len(problems.errors) + _line_errors("\n".join(own)), question, _has_tag(own)))
+                          len(problems.errors) + _line_errors("\n".join(own)), question, _has_tag(own), groups))
     return tuple(parts)
 
 
 def _line_errors(text: str) -> int:
     """Errors of lines that look like a question and are none (nested, misplaced) in `text`,
     read from a line outside fenced code (a heading's, or the body's first)."""
-    return len(nested_questions(text)) + len(misplaced_questions(text))
+    return len(nested_questions(text)) + len(nested_groups(text)) + len(misplaced_questions(text))
 
 
 def _has_tag(lines: list[str]) -> bool:

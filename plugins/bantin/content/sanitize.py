@@ -53,7 +53,7 @@ RESERVED_CLASSES = frozenset({"mermaid", "annotate", "highlight", "hll", "copy",
                               "js", "no-js", "focus-visible", "js-focus-visible", "c1", "cm"})
 RESERVED_CLASS_PREFIXES = ("md-", "bt-", "bantin", "tabbed-")
 # Style-only classes the handbook's generated Markdown writes (qa.py); no script reads them.
-OUR_MARKDOWN_CLASSES = frozenset({"bt-can-cu", "bt-qlink", "bt-short"})
+OUR_MARKDOWN_CLASSES = frozenset({"bt-can-cu", "bt-group", "bt-qlink", "bt-short"})
 _IFRAME_SRC = re.compile(r"<iframe\b[^<>]*?\ssrc\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
 _ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # the one style tables keep
 # Any <a> with a target (nh3 quotes every attribute and escapes `>` in values; `rel` is never kept).

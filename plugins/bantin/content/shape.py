@@ -29,8 +29,9 @@ def _second_titles(item: Item, problems: Problems) -> None:
     if "#" not in item.body and "==" not in item.body:  # nearly every file
         return
     previous = ""
+    groups = {group.line - item.body_line for group in item.groups}  # a handbook's `# ` groups (session 40)
     for offset, line in unfenced(item.body.split("\n")):
-        if line.startswith("#") and not line.startswith("##"):
+        if line.startswith("#") and not line.startswith("##") and offset not in groups:
             _warn_title(item, offset, line[1:].strip(), problems)
         elif _UNDERLINE.fullmatch(line) and previous.strip() and not previous.startswith(("#", " ", "\t")):
             _warn_title(item, offset - 1, previous.strip(), problems)
@@ -39,9 +40,13 @@ def _second_titles(item: Item, problems: Problems) -> None:
 
 def _warn_title(item: Item, offset: int, text: str, problems: Problems) -> None:
     same = text.rstrip(" #").casefold() == item.title.casefold()
+    other = "đổi thành đề mục `## …` (hoặc xóa nếu nó lặp lại tiêu đề)"
+    if item.kind == "qa":  # `## ` is a question there; `# <tên>` with a space a group (session 40)
+        other = ("nếu đây là tên một nhóm câu hỏi, viết `# ` (một dấu `#` rồi một dấu cách) ở đầu dòng; "
+                 "nếu nó lặp lại tiêu đề, xóa dòng này")
     problems.warn(item.src, item.body_line + offset, "",
                   f"dòng «{short(text, 60)}» là một tiêu đề lớn nữa: trang đã có tiêu đề lấy từ `title:`, nên hiện "
-                  "hai tiêu đề", "xóa dòng này" if same else "đổi thành đề mục `## …` (hoặc xóa nếu nó lặp lại tiêu đề)")
+                  "hai tiêu đề", "xóa dòng này" if same else other)
 
 
 def _lost_article(item: Item, problems: Problems) -> None:

@@ -32,7 +32,7 @@ from bantin.content.notes import report_notes
 from bantin.content.openblocks import report_open_blocks
 from bantin.content.pasted import report_pasted
 from bantin.content.shape import report_shape
-from bantin.content.qa import (NO_ID, heading_lines, missing_id, new_id, parse_questions, paste_line, shared_id,
+from bantin.content.qa import (NO_ID, heading_lines, missing_id, new_id, parse_handbook, paste_line, shared_id,
                                split_heading, taken_id)
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
@@ -273,13 +273,13 @@ def _parse_item(src: str, data: bytes, site: SiteConfig, urls: UrlScheme,
     if parsed is None:
         return None
     meta, body = parsed.meta, parsed.body
-    intro, questions = ("", ())
+    intro, questions, groups = ("", (), ())
     if meta.kind == "qa":
-        intro, questions = parse_questions(src, body, parsed.body_line, problems)
+        intro, questions, groups = parse_handbook(src, body, parsed.body_line, problems, meta.title)
     if len(problems.errors) > before:
         return None
     return Item(src=src, meta=meta, body=body, body_line=parsed.body_line,
-                path=urls.item(meta.kind, meta.slug), questions=questions, intro=intro)
+                path=urls.item(meta.kind, meta.slug), questions=questions, intro=intro, groups=groups)
 
 
 def _merge_tags(items: list[Item]) -> list[Item]:

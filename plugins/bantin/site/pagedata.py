@@ -17,8 +17,9 @@ from typing import Any
 from markupsafe import Markup
 
 from bantin.content import drafts
-from bantin.content.model import KIND_LABELS, Attachment, Item, Question
+from bantin.content.model import KIND_LABELS, Attachment, Group, Item, Question
 from bantin.content.qa import demote_html_headings
+from bantin.text.plain import markdown_to_text
 from bantin.text.vi import VIETNAM, format_date, format_short_date
 
 # The home page (issue 15) shows each item at most once, in this order: the newest featured
@@ -89,6 +90,9 @@ class PrintedQuestion:
     qr: Markup
     short_absolute: str
     whole: bool = False  # short enough to be kept on one sheet (WHOLE_ANSWER)
+    level: int = 2  # its heading's: 3 under a group's `<h2>`
+    group: Group | None = None  # the group this question opens: its name printed above it
+    group_intro: str = ""  # that group's intro as text
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,13 +406,21 @@ _TALL = re.compile(r"<(?:table|img|figure|svg|iframe|video)\b", re.I)  # tall wi
 
 
 def _print_data(view, handbook: Item, jsonld) -> PageData:
+    """The printable handbook: each question with its answer and QR code; a group's name (an
+    `<h2>`, its intro as text) above its first question, whose heading is then an `<h3>`."""
     questions = []
+    groups = {group.id: group for group in handbook.groups}
+    previous = ""
     for q in handbook.questions:
         short = view.urls.short(q.id)
         qr = view.qr(short, "Mã QR: " + q.title)
-        answer = Markup(demote_html_headings(str(view.answer_html(handbook, q)), 1))  # under the <h2> question
+        level = 3 if q.group else 2
+        answer = Markup(demote_html_headings(str(view.answer_html(handbook, q)), level - 1))  # under the question
         whole = len(answer.striptags()) <= WHOLE_ANSWER and not _TALL.search(answer)
-        questions.append(PrintedQuestion(q, answer, qr, view.absolute(short), whole))
+        opened = groups.get(q.group) if q.group != previous else None
+        previous = q.group
+        questions.append(PrintedQuestion(q, answer, qr, view.absolute(short), whole, level, opened,
+                                         markdown_to_text(opened.intro) if opened is not None else ""))
     absolute = view.absolute(handbook.path)
     return PageData(jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,
                     print_qr=view.qr(handbook.path, ""),

@@ -1,0 +1,314 @@
+"""A Hỏi - Đáp handbook's groups of questions (`# I. …` lines, session 40): the build's reading,
+its messages, and the pages (handbook, question, printout, table of contents) built with them.
+
+Found by an outsider's trial (FINDINGS F1): a handbook pasted from Word has section headings
+between its questions; as `## ` each was a question without an id (whose fix made it a
+question), as `### ` it was printed as the tail of the answer above it.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from bantin.content import qa
+from bantin.problems import Problems
+from sitekit import article, build, read, write_site
+
+SRC = "hoi-dap/tro-giup.md"
+BODY_LINE = 7
+TITLE = "Hỏi đáp về trợ giúp pháp lý"
+
+BODY = """Sổ tay giải đáp về trợ giúp pháp lý.
+
+## Câu hỏi 1: Trợ giúp pháp lý là gì? {#tro-giup-la-gi}
+
+Là việc cung cấp dịch vụ pháp lý miễn phí.
+
+# I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ
+
+Phần này nói về những người được trợ giúp.
+
+## Câu hỏi 2: Những ai được trợ giúp pháp lý miễn phí? {#ai-duoc-tro-giup}
+
+Người thuộc hộ nghèo, người có công với cách mạng.
+
+### Lưu ý
+
+Mang theo giấy tờ.
+
+Căn cứ pháp lý: Điều 7 Luật Trợ giúp pháp lý năm 2017.
+
+## Câu hỏi 3: Trẻ em có được trợ giúp không? {#tre-em}
+
+Có.
+
+```markdown
+# Không phải nhóm: trong khối mã
+```
+
+# II. THỦ TỤC {#thu-tuc}
+
+## Câu hỏi 4: Nộp hồ sơ ở đâu? {#nop-ho-so}
+
+Tại Trung tâm trợ giúp pháp lý nhà nước.
+"""
+
+
+def parse(body: str, title: str = TITLE) -> tuple[qa.Handbook, Problems]:
+    problems = Problems()
+    handbook = qa.parse_handbook(SRC, body, BODY_LINE, problems, title)
+    for problem in problems.items:
+        assert SRC in str(problem) and "Cách sửa:" in str(problem)
+    return handbook, problems
+
+
+# --- the build's reading ----------------------------------------------------------------------
+
+def test_a_level_1_line_is_a_group_of_the_questions_after_it_up_to_the_next():
+    handbook, problems = parse(BODY)
+    assert problems.items == []
+    assert handbook.intro == "Sổ tay giải đáp về trợ giúp pháp lý."
+    assert [(g.id, g.title, g.line) for g in handbook.groups] == [
+        ("i-nguoi-duoc-tro-giup-phap-ly", "I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ", BODY_LINE + 6), ("thu-tuc", "II. THỦ TỤC", BODY_LINE + 28)]
+    assert handbook.groups[0].intro == "Phần này nói về những người được trợ giúp."
+    assert handbook.groups[1].intro == ""
+    by_id = {q.id: q for q in handbook.questions}
+    assert [(q.id, q.number, q.group, q.group_title) for q in handbook.questions] == [
+        ("tro-giup-la-gi", 1, "", ""),  # before any group: in none
+        ("ai-duoc-tro-giup", 2, "i-nguoi-duoc-tro-giup-phap-ly", "I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ"),
+        ("tre-em", 3, "i-nguoi-duoc-tro-giup-phap-ly", "I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ"),
+        ("nop-ho-so", 4, "thu-tuc", "II. THỦ TỤC")]  # numbers run on over the groups
+    # An answer ends at the next group: «II. THỦ TỤC» is no part of question 3's answer
+    assert "THỦ TỤC" not in by_id["tre-em"].body and "# Không phải nhóm" in by_id["tre-em"].body
+    assert "trợ giúp pháp lý" not in by_id["tro-giup-la-gi"].body.split("miễn phí.")[1]
+    assert by_id["ai-duoc-tro-giup"].legal_basis == "Điều 7 Luật Trợ giúp pháp lý năm 2017."
+
+
+def test_a_group_before_the_first_question_ends_the_intro():
+    handbook, problems = parse("Mở đầu.\n\n# Phần I\n\nGiới thiệu phần.\n\n## Câu hỏi 1: Ai? {#ai}\n\nTôi.\n")
+    assert problems.items == []
+    assert handbook.intro == "Mở đầu."
+    assert handbook.groups[0].intro == "Giới thiệu phần." and handbook.groups[0].id == "phan-i"
+    assert handbook.questions[0].group == "phan-i"
+
+
+def test_the_handbook_s_title_written_again_at_the_top_is_no_group():
+    """`# <title:>` is the shape warning's «xóa dòng này»; read as a group, every question
+    would be in a group named as the handbook."""
+    handbook, _ = parse(f"# {TITLE}\n\n## Câu hỏi 1: Ai? {{#ai}}\n\nTôi.\n")
+    assert handbook.groups == () and handbook.questions[0].group == ""
+
+
+def test_two_groups_of_one_name_get_two_anchors_and_none_is_a_question_s():
+    body = ("# Thủ tục\n\n## Câu hỏi 1: Ai? {#thu-tuc}\n\nA.\n\n# Thủ tục\n\n## Câu hỏi 2: Đâu? {#dau}\n\nB.\n"
+            "\n# Chương 2 {#chuong-hai}\n\n## Câu hỏi 3: Khi nào? {#khi-nao}\n\nC.\n")
+    handbook, problems = parse(body)
+    assert problems.items == []
+    assert [g.id for g in handbook.groups] == ["thu-tuc_1", "thu-tuc_2", "chuong-hai"]
+
+
+def test_a_group_may_not_take_a_question_s_id():
+    _, problems = parse("# Thủ tục {#ai}\n\n## Câu hỏi 1: Ai? {#ai}\n\nA.\n")
+    [error] = problems.errors
+    assert error.line == BODY_LINE and "dùng mã `{#ai}` của một câu hỏi" in error.message
+
+
+def test_a_group_with_a_bad_id_is_an_error_naming_the_id_to_write():
+    _, problems = parse("# Thủ tục {#Thủ tục}\n\n## Câu hỏi 1: Ai? {#ai}\n\nA.\n")
+    [error] = problems.errors
+    assert "mã nhóm câu hỏi" in error.message and "`# Thủ tục {#thu-tuc}`" in error.fix
+
+
+def test_a_question_written_with_one_hash_is_still_a_lost_question_not_a_group():
+    for line in ("# Câu hỏi 2: Ở đâu? {#o-dau}", "# Nộp ở đâu? {#o-dau}", "# Câu 2. Nộp ở đâu"):
+        handbook, problems = parse(f"## Câu hỏi 1: Ai? {{#ai}}\n\nA.\n\n{line}\n\nB.\n")
+        assert handbook.groups == (), line
+        [error] = problems.errors
+        assert "bắt đầu bằng một dấu `#`" in error.message and "`## " in error.fix, line
+
+
+def test_a_group_with_no_question_is_a_warning():
+    handbook, problems = parse("## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n# I. Trống\n\nChữ.\n\n# II. Có\n\n"
+                               "## Câu hỏi 2: Đâu? {#dau}\n\nB.\n\n# III. Cuối\n")
+    assert problems.errors == []
+    assert [(w.line, "chưa có câu hỏi nào" in w.message) for w in problems.warnings] == [
+        (BODY_LINE + 4, True), (BODY_LINE + 14, True)]
+    assert len(handbook.groups) == 3  # still shown on the page: its words are the editor's
+
+
+@pytest.mark.parametrize("line", ["* # I. Thủ tục", "> # Phần II", "1. # NHÓM BA"])
+def test_a_group_inside_a_list_or_quote_is_an_error_naming_its_line(line):
+    _, problems = parse(f"## Câu hỏi 1: Ai? {{#ai}}\n\nA.\n\n{line}\n\n## Câu hỏi 2: Đâu? {{#dau}}\n\nB.\n")
+    [error] = problems.errors
+    assert error.line == BODY_LINE + 4 and "tên nhóm câu hỏi" in error.message and "xóa phần trước `# `" in error.fix
+
+
+# The rule of a `## ` heading (or Word's Heading 2) naming a part of the handbook, not asking.
+# bantin-paste.js `groupHeading` is checked against these same cases (test_webeditor.py).
+GROUP_HEADINGS = [
+    ("I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ", True), ("II. THỦ TỤC", True), ("IV) Chi phí", True),
+    ("Phần I. Quy định chung", True), ("PHẦN 2: THỦ TỤC", True), ("Chương 3 Hòa giải", True),
+    ("Mục 1. Người được trợ giúp", True), ("Nhóm câu hỏi về thủ tục", True), ("THỦ TỤC HÀNH CHÍNH", True),
+    ("Phần thứ nhất", True),
+    ("Câu hỏi 1: Ai được trợ giúp?", False), ("CÂU 2. AI ĐƯỢC TRỢ GIÚP", False), ("HỎI: AI ĐƯỢC TRỢ GIÚP", False),
+    ("I. Ai được trợ giúp?", False), ("1. NGƯỜI ĐƯỢC TRỢ GIÚP", False), ("Ai được trợ giúp pháp lý", False),
+    ("Mục đích của hòa giải", False), ("Phần di sản thừa kế chia thế nào", False), ("Nhóm", False),
+    ("UBND", True), ("Đi", False), ("", False), ("I.", True), ("Vi phạm hành chính", False),
+]
+
+
+@pytest.mark.parametrize("text, group", GROUP_HEADINGS)
+def test_a_heading_names_a_part_of_the_handbook_by_this_rule(text, group):
+    assert qa.looks_like_group(text) is group
+
+
+def test_a_section_heading_written_as_a_question_is_told_to_become_a_group():
+    """`## II. THỦ TỤC` from Word's Heading 2: the fix names `# ` first, then the id line."""
+    _, problems = parse("## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n## II. THỦ TỤC\n\n## Câu hỏi 2: Ai hỏi?\n\nB.\n")
+    section, question = problems.errors
+    assert section.line == BODY_LINE + 4 and "«II. THỦ TỤC»" not in section.message and qa.NO_ID in section.message
+    assert section.fix.startswith("nếu đây là tên một nhóm câu hỏi (một phần của sổ tay), không phải câu hỏi: "
+                                  f"thay cả dòng {BODY_LINE + 4} bằng dòng này: `# II. THỦ TỤC`")
+    assert "nếu đây là một câu hỏi: thay cả dòng" in section.fix and "{#ii-thu-tuc}" in section.fix
+    assert "nhóm" not in question.fix and "{#ai-hoi}" in question.fix  # a question's fix as before
+
+
+def test_handbook_markdown_puts_each_group_s_questions_a_level_under_it():
+    handbook, _ = parse(BODY)
+    text = qa.handbook_markdown(handbook.intro, handbook.questions, lambda q: f"{q.id}.md", lambda q: f"q/{q.id}",
+                                handbook.groups)
+    headings = [line for line in text.split("\n") if line.startswith("#") and "khối mã" not in line]  # not the fenced one
+    assert headings == ["## 1. Trợ giúp pháp lý là gì? {#tro-giup-la-gi}",
+                        "## I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ {: #i-nguoi-duoc-tro-giup-phap-ly .bt-group }",
+                        "### 2. Những ai được trợ giúp pháp lý miễn phí? {#ai-duoc-tro-giup}", "#### Lưu ý",
+                        "### 3. Trẻ em có được trợ giúp không? {#tre-em}",
+                        "## II. THỦ TỤC {: #thu-tuc .bt-group }", "### 4. Nộp hồ sơ ở đâu? {#nop-ho-so}"]
+    assert text.index("Phần này nói về") < text.index("### 2.")
+
+
+# --- the pages ---------------------------------------------------------------------------------
+
+class _Headings(HTMLParser):
+    """(level, id, class, text) of each h1…h6 of a page's main content."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self._open = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            attrs = dict(attrs)
+            self._open = [int(tag[1]), attrs.get("id") or "", attrs.get("class") or "", ""]
+
+    def handle_endtag(self, tag):
+        if self._open is not None and tag == f"h{self._open[0]}":
+            self.found.append(tuple(self._open))
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open[3] += data
+
+
+def headings(html: str) -> list[tuple[int, str, str, str]]:
+    main = html[html.index('<article class="md-content__inner'):html.index("</article>")]
+    parser = _Headings()
+    parser.feed(main)
+    return [(level, ident, cls, " ".join(text.split())) for level, ident, cls, text in parser.found]
+
+
+def outline_ok(found: list[tuple[int, str, str, str]]) -> bool:
+    """One h1 first, and no heading more than one level under the one before it."""
+    levels = [level for level, *_ in found]
+    return levels[:1] == [1] and levels.count(1) == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+
+
+WORD_BODY = BODY
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("groups"),
+                      {"hoi-dap/tro-giup.md": article(TITLE, body=WORD_BODY, slug="tro-giup")})
+    done = build(root)
+    assert "WARNING" not in done.stdout, done.stdout
+    return root
+
+
+def test_the_handbook_page_shows_each_group_over_its_questions_in_a_correct_outline(site):
+    page = read(site, "hoi-dap/tro-giup/index.html")
+    found = headings(page)
+    assert outline_ok(found), found
+    assert [(level, ident, text) for level, ident, _, text in found] == [
+        (1, "", TITLE),
+        (2, "tro-giup-la-gi", "1. Trợ giúp pháp lý là gì?"),
+        (2, "i-nguoi-duoc-tro-giup-phap-ly", "I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ"),
+        (3, "ai-duoc-tro-giup", "2. Những ai được trợ giúp pháp lý miễn phí?"), (4, "luu-y", "Lưu ý"),
+        (3, "tre-em", "3. Trẻ em có được trợ giúp không?"),
+        (2, "thu-tuc", "II. THỦ TỤC"), (3, "nop-ho-so", "4. Nộp hồ sơ ở đâu?")]
+    assert [cls for _, ident, cls, _ in found if ident in ("i-nguoi-duoc-tro-giup-phap-ly", "thu-tuc")] == ["bt-group"] * 2
+    assert page.index("Phần này nói về những người được trợ giúp.") < page.index('id="ai-duoc-tro-giup"')
+
+
+def _toc_links(nav: str) -> list[tuple[int, str]]:
+    """(depth, anchor) of each link of a table of contents' markup."""
+    found, depth = [], 0
+    for match in re.finditer(r"<(/?)(?:ol|ul)\b|href=\"#([^\"]+)\"", nav):
+        if match.group(2):
+            found.append((depth, match.group(2)))
+        else:
+            depth += -1 if match.group(1) else 1
+    return found
+
+
+def test_the_handbook_s_tables_of_contents_hold_each_group_with_its_questions(site):
+    page = read(site, "hoi-dap/tro-giup/index.html")
+    phone = page[page.index('<details class="bt-toc-phone">'):]
+    phone = phone[:phone.index("</details>")]
+    expected = [(1, "tro-giup-la-gi"), (1, "i-nguoi-duoc-tro-giup-phap-ly"), (2, "ai-duoc-tro-giup"), (3, "luu-y"),
+                (2, "tre-em"), (1, "thu-tuc"), (2, "nop-ho-so")]
+    assert _toc_links(phone) == expected
+    side = page[page.index('data-md-type="toc"'):]
+    side = side[:side.index("</nav>", side.index('data-md-component="toc"'))]
+    assert [(depth - min(d for d, _ in _toc_links(side)) + 1, anchor) for depth, anchor in _toc_links(side)] == expected
+
+
+def test_a_question_s_page_and_its_sheet_name_its_group(site):
+    page = read(site, "hoi-dap/tro-giup/nop-ho-so/index.html")
+    assert re.search(r'Câu hỏi 4/4<span class="bt-qgroup"> · II. THỦ TỤC</span></p>\s*<h1>Nộp hồ sơ ở đâu\?</h1>', page)
+    assert "THỦ TỤC" not in read(site, "hoi-dap/tro-giup/tre-em/index.html").split("<h1>")[1]  # not the tail of its answer
+    first = read(site, "hoi-dap/tro-giup/tro-giup-la-gi/index.html")
+    assert "bt-qgroup" not in first  # before any group
+    answer = read(site, "hoi-dap/tro-giup/ai-duoc-tro-giup/index.html")
+    assert outline_ok(headings(answer)), headings(answer)
+
+
+def test_the_printed_handbook_shows_each_group_over_its_questions(site):
+    page = read(site, "hoi-dap/tro-giup/ban-in/index.html")
+    found = headings(page)
+    assert outline_ok(found), found
+    assert [(level, text) for level, _, _, text in found] == [
+        (1, TITLE), (2, "Câu hỏi 1. Trợ giúp pháp lý là gì?"), (2, "I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ"),
+        (3, "Câu hỏi 2. Những ai được trợ giúp pháp lý miễn phí?"), (4, "Lưu ý"),
+        (3, "Câu hỏi 3. Trẻ em có được trợ giúp không?"), (2, "II. THỦ TỤC"), (3, "Câu hỏi 4. Nộp hồ sơ ở đâu?")]
+    assert '<p class="bt-print-group__intro">Phần này nói về những người được trợ giúp.</p>' in page
+
+
+def test_a_section_heading_pasted_as_a_question_fails_the_build_with_the_group_line(tmp_path):
+    body = "## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n## II. THỦ TỤC\n\n## Câu hỏi 2: Đâu? {#dau}\n\nB.\n"
+    root = write_site(tmp_path, {"hoi-dap/so-tay.md": article("Sổ tay", body=body, slug="so-tay")})
+    done = build(root, check=False)
+    assert done.returncode != 0
+    assert ("hoi-dap/so-tay.md:11: lỗi: câu hỏi \"II. THỦ TỤC\" chưa có mã (id) → Cách sửa: nếu đây là tên một nhóm "
+            "câu hỏi (một phần của sổ tay), không phải câu hỏi: thay cả dòng 11 bằng dòng này: `# II. THỦ TỤC`") in done.stdout
+
+
+def test_a_group_line_is_no_second_title_in_a_handbook_but_is_in_an_article(tmp_path):
+    body = "## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n# II. THỦ TỤC\n\n## Câu hỏi 2: Đâu? {#dau}\n\nB.\n"
+    root = write_site(tmp_path, {"hoi-dap/so-tay.md": article("Sổ tay", body=body, slug="so-tay"),
+                                 "tin-tuc/bai.md": article("Bài", body="Mở.\n\n# II. THỦ TỤC\n\nChữ.\n")})
+    done = build(root, check=False)
+    assert done.stdout.count("là một tiêu đề lớn nữa") == 1 and "tin-tuc/bai.md" in done.stdout, done.stdout
