@@ -125,11 +125,11 @@ def test_questions_written_as_paragraphs(unit):
     assert time.process_time() - started < 2 * BOUND
 
 
-@pytest.mark.parametrize("unit", UNITS + ["I", "Phần ", "Phần I", "Nhóm ", "* # ", "> ", "*", "_"])
-def test_groups_of_questions(unit):
+@pytest.mark.parametrize("unit", UNITS + ["I", "Phần ", "Phần I", "Nhóm ", "* # ", "> ", "**Căn cứ pháp lý:", "*", "_"])
+def test_groups_of_questions_and_emphasised_legal_basis(unit):
     """A handbook's groups (`# ` lines, session 40) and their rule for a `## ` naming a part
-    (`looks_like_group`): a scan of the line each; a group's title is read as text as a
-    question's is (120 KB, as above)."""
+    (`looks_like_group`), a legal basis under emphasis (`mark_legal_basis`, FINDINGS F2): a
+    scan of the line each; a group's title is read as text as a question's is (120 KB)."""
     started = time.process_time()
     title = line(unit)[:120_000]
     qa.parse_handbook("hoi-dap/a.md", "# " + title + "\n\n## A {#a}\n\nĐáp.\n", 6, Problems(), title)
@@ -138,6 +138,8 @@ def test_groups_of_questions(unit):
     qa.nested_groups("> # " + line(unit))
     qa.looks_like_group(line(unit))
     qa.missing_id("hoi-dap/a.md", 6, line(unit), set())
+    qa.mark_legal_basis("A.\n\n*Căn cứ pháp lý:" + line(unit))
+    qa.mark_legal_basis("A.\n\n**Căn cứ pháp lý" + line(unit) + "**")
     assert time.process_time() - started < 2 * BOUND
 
 

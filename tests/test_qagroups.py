@@ -176,6 +176,27 @@ def test_a_section_heading_written_as_a_question_is_told_to_become_a_group():
     assert "nhóm" not in question.fix and "{#ai-hoi}" in question.fix  # a question's fix as before
 
 
+@pytest.mark.parametrize("paragraph, shown, basis", [
+    ("*Căn cứ pháp lý: Điều 7 Luật Trợ giúp pháp lý năm 2017.*", "Căn cứ pháp lý: Điều 7 Luật Trợ giúp pháp lý năm 2017.",
+     "Điều 7 Luật Trợ giúp pháp lý năm 2017."),
+    ("**Căn cứ pháp lý:** Điều 29 Luật Trợ giúp pháp lý.", "Căn cứ pháp lý: Điều 29 Luật Trợ giúp pháp lý.",
+     "Điều 29 Luật Trợ giúp pháp lý."),
+    ("_Căn cứ pháp lý:_ Điều 1.", "Căn cứ pháp lý: Điều 1.", "Điều 1."),
+    ("**Căn cứ pháp lý**: Điều 2.", "Căn cứ pháp lý: Điều 2.", "Điều 2."),
+    ("__Căn cứ pháp lý: Điều 3,\nĐiều 4.__", "Căn cứ pháp lý: Điều 3,\nĐiều 4.", "Điều 3,\nĐiều 4."),
+    ("***Căn cứ pháp lý:*** Điều 5 *Luật Hộ tịch*.", "Căn cứ pháp lý: Điều 5 *Luật Hộ tịch*.", "Điều 5 *Luật Hộ tịch*."),
+])
+def test_a_legal_basis_in_italics_or_bold_has_its_box(paragraph, shown, basis):
+    """FINDINGS F2: Word italicises or bolds the line; it lost its box without a word."""
+    assert qa.mark_legal_basis(f"Trả lời.\n\n{paragraph}\n") == (f"Trả lời.\n\n{shown}\n{{: .bt-can-cu }}\n", basis)
+
+
+@pytest.mark.parametrize("paragraph", ["*Căn cứ pháp lý: Điều 7* và *Điều 8*", "*Căn cứ* pháp lý: Điều 7.",
+                                       "* Căn cứ pháp lý: một mục danh sách", "**Căn cứ pháp lý: mở", "*Lưu ý: Căn cứ pháp lý: x*"])
+def test_what_is_no_legal_basis_under_emphasis(paragraph):
+    assert qa.mark_legal_basis(f"Trả lời.\n\n{paragraph}") == (f"Trả lời.\n\n{paragraph}", "")
+
+
 def test_handbook_markdown_puts_each_group_s_questions_a_level_under_it():
     handbook, _ = parse(BODY)
     text = qa.handbook_markdown(handbook.intro, handbook.questions, lambda q: f"{q.id}.md", lambda q: f"q/{q.id}",
@@ -226,7 +247,7 @@ def outline_ok(found: list[tuple[int, str, str, str]]) -> bool:
     return levels[:1] == [1] and levels.count(1) == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
 
 
-WORD_BODY = BODY
+WORD_BODY = BODY.replace("Căn cứ pháp lý: Điều 7", "*Căn cứ pháp lý: Điều 7").replace("năm 2017.", "năm 2017.*")
 
 
 @pytest.fixture(scope="module")
@@ -284,6 +305,7 @@ def test_a_question_s_page_and_its_sheet_name_its_group(site):
     assert "bt-qgroup" not in first  # before any group
     answer = read(site, "hoi-dap/tro-giup/ai-duoc-tro-giup/index.html")
     assert outline_ok(headings(answer)), headings(answer)
+    assert re.search(r'<p class="bt-can-cu">Căn cứ pháp lý: Điều 7 Luật Trợ giúp pháp lý năm 2017.</p>', answer)  # F2
 
 
 def test_the_printed_handbook_shows_each_group_over_its_questions(site):

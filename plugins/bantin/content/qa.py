@@ -421,10 +421,35 @@ def mark_legal_basis(answer: str) -> tuple[str, str]:
     """(answer with its closing 'Căn cứ pháp lý:' paragraph tagged for styling, that paragraph)."""
     stripped = answer.rstrip()
     start = stripped.rfind("\n\n") + 2 if "\n\n" in stripped else 0
-    last = stripped[start:]
-    if not last.startswith(LEGAL_BASIS):
+    found = _legal_basis(stripped[start:])
+    if found is None:
         return answer, ""
-    return stripped + "\n{: .bt-can-cu }\n", last[len(LEGAL_BASIS):].strip()
+    paragraph, basis = found
+    return stripped[:start] + paragraph + "\n{: .bt-can-cu }\n", basis
+
+
+def _legal_basis(paragraph: str) -> tuple[str, str] | None:
+    """(the paragraph as its box shows it, the basis) of a 'Căn cứ pháp lý:' paragraph, or None.
+
+    Word italicises or bolds that line, so a paste gives `*Căn cứ pháp lý: …*`, `**Căn cứ
+    pháp lý:** …`, `_Căn cứ pháp lý:_ …`, `**Căn cứ pháp lý**: …`: read as the plain form, the
+    box is the emphasis (an outsider's trial, session 40: they lost their box without a
+    word). The label's marks go; a paragraph emphasised whole loses its marks, unless they
+    close inside it (`*…: Điều 7* và *Điều 8*`: kept as written, no box)."""
+    if paragraph.startswith(LEGAL_BASIS):
+        return paragraph, paragraph[len(LEGAL_BASIS):].strip()
+    mark = _emphasis_mark(paragraph)
+    label = LEGAL_BASIS[:-1]
+    if not mark or not paragraph.startswith(label, len(mark)):
+        return None
+    rest = paragraph[len(mark) + len(label):]
+    if rest.startswith((":" + mark, mark + ":")):  # the label alone: `**Căn cứ pháp lý:** Điều 7.`
+        basis = rest[len(mark) + 1:].strip()
+    elif rest.startswith(":") and paragraph.endswith(mark) and mark not in rest[1: len(rest) - len(mark)]:
+        basis = rest[1: len(rest) - len(mark)].strip()  # the whole paragraph: `*Căn cứ pháp lý: Điều 7.*`
+    else:
+        return None
+    return f"{LEGAL_BASIS} {basis}".rstrip(), basis
 
 
 class Handbook(NamedTuple):
