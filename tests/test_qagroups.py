@@ -334,3 +334,25 @@ def test_a_group_line_is_no_second_title_in_a_handbook_but_is_in_an_article(tmp_
                                  "tin-tuc/bai.md": article("Bài", body="Mở.\n\n# II. THỦ TỤC\n\nChữ.\n")})
     done = build(root, check=False)
     assert done.stdout.count("là một tiêu đề lớn nữa") == 1 and "tin-tuc/bai.md" in done.stdout, done.stdout
+
+
+def test_a_group_s_name_and_intro_publish_no_draft_s_address_and_their_links_work(tmp_path):
+    """A group's texts go through what a question's do (content/links.py, draftmentions.py):
+    a draft's address is left out (a published page would tell its title words), a link by
+    the site's full address becomes the file's."""
+    site_url = "https://bantin.example.org"
+    body = (f"# Nhóm xem {site_url}/tin-tuc/ban-nhap-bi-mat/ nhé\n\n"
+            f"Giới thiệu: [bài]({site_url}/tin-tuc/trang-khac/) và {site_url}/tin-tuc/ban-nhap-bi-mat/ nhé.\n\n"
+            "## Câu hỏi 1: Ai? {#ai}\n\nTôi.\n")
+    root = write_site(tmp_path, {"hoi-dap/so-tay.md": article("Sổ tay", body=body, slug="so-tay"),
+                                 "tin-tuc/khac.md": article("Trang khác"),
+                                 "tin-tuc/nhap.md": article("Bản nháp bí mật", slug="ban-nhap-bi-mat", draft=True)})
+    build(root, check=False)
+    leaks = [str(path) for path in (root / "site").rglob("*") if path.suffix in (".html", ".js", ".json", ".xml")
+             and "ban-nhap-bi-mat" in path.read_text(encoding="utf-8")]
+    assert leaks == []
+    page = read(root, "hoi-dap/so-tay/index.html")
+    assert 'Giới thiệu: <a href="../../tin-tuc/trang-khac/">bài</a> và nhé.</p>' in page
+    assert '<h2 class="bt-group" id="nhom-xem-nhe">Nhóm xem nhé</h2>' in page  # its anchor made anew
+    assert '<a href="#nhom-xem-nhe">Nhóm xem nhé</a>' in page
+    assert '<span class="bt-qgroup"> · Nhóm xem nhé</span>' in read(root, "hoi-dap/so-tay/ai/index.html")

@@ -40,12 +40,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import accumulate, islice
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from bantin.content import plaintext
 from bantin.content.fields import SLUG_MAX
-from bantin.content.model import KIND_LABELS, Item, Source
+from bantin.content.model import KIND_LABELS, Group, Item, Source
+from bantin.content.qa import group_anchor
 from bantin.content.ownaddress import is_loopback
 from bantin.problems import Problem, Problems, WARNING, short
 from bantin.text.vi import cap_slug, slugify
@@ -375,13 +376,29 @@ def without_drafts(item: Item, before: Item, drafts: DraftAddresses) -> tuple[It
     def clean(text: str) -> str:
         return drafts.remove(text, page)[0] if text else text
 
+    groups, anchors = _groups(item, clean)
     questions = tuple(replace(q, body=clean(q.body), legal_basis=clean(q.legal_basis), heading=clean(q.heading),
-                              title=clean(q.title), group_title=clean(q.group_title)) for q in item.questions)
-    groups = tuple(replace(g, intro=clean(g.intro), heading=clean(g.heading), title=clean(g.title))
-                   for g in item.groups)
+                              title=clean(q.title), group=anchors.get(q.group, q.group),
+                              group_title=clean(q.group_title)) for q in item.questions)
     meta, more = _meta(item, drafts)
     changed = replace(item, body=body, intro=clean(item.intro), questions=questions, groups=groups, meta=meta)
     return changed, mentions + more
+
+
+def _groups(item: Item, clean: Callable[[str], str]) -> tuple[tuple[Group, ...], dict[str, str]]:
+    """A handbook's groups without drafts' addresses, and {old anchor: new} of those whose anchor,
+    made from their words (`qa.group_anchor`), held one: the page's `id=` and its table of
+    contents' links would spell the draft's slug (session 40)."""
+    used = {q.id for q in item.questions} | {group.id for group in item.groups}
+    groups, anchors = [], {}
+    for group in item.groups:
+        title = clean(group.title)
+        gid = group.id if group.named or title == group.title else group_anchor(title, used)
+        used.add(gid)
+        if gid != group.id:
+            anchors[group.id] = gid
+        groups.append(replace(group, id=gid, intro=clean(group.intro), heading=clean(group.heading), title=title))
+    return tuple(groups), anchors
 
 
 def _body_lines(found: list[tuple[int, str, str]], body: str, before: Item, drafts: DraftAddresses) -> list[Mention]:

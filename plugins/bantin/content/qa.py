@@ -533,13 +533,19 @@ def _read_groups(src: str, lines: list[str], group_at: list[tuple[int, str]], st
                            f"xóa mã (trang tự đặt mã từ tên nhóm), hoặc chỉ dùng chữ thường không dấu, số và dấu gạch "
                            f"ngang, ví dụ `# {short(words)} {{#{heading_id(words)}}}`")
             continue
-        gid = own if own and own not in used else unique(own or heading_id(inline_text(words) or words), used)
+        shown = inline_text(words) or words
+        gid = (own if own not in used else unique(own, used)) if own else group_anchor(shown, used)
         used.add(gid)
         end = stops[bisect_right(stops, index)]
-        shown = inline_text(words) or words
         groups.append(Group(gid, shown, "\n".join(lines[index + 1 : end]).strip("\n"), line,
-                            "" if shown == words else words))
+                            "" if shown == words else words, bool(own)))
     return tuple(groups)
+
+
+def group_anchor(title: str, used: set[str]) -> str:
+    """The anchor of a group without its own `{#id}`: its title's slug as the page's other
+    headings get theirs (`anchors.heading_id`), `_1`, `_2`… when the page has it already."""
+    return unique(heading_id(title), used)
 
 
 def _group_of(questions: list[int], group_at: list[tuple[int, str]], by_line: dict[int, Group],
