@@ -321,6 +321,15 @@ def test_the_printed_handbook_shows_each_group_over_its_questions(site):
     assert '<p class="bt-print-group__intro">Phần này nói về những người được trợ giúp.</p>' in page
 
 
+def test_the_handbook_s_search_document_holds_its_groups_names_and_intros(site):
+    """The groups' words were the intro's or an answer's before groups were read: still found,
+    as the handbook's (a question's document keeps its own words, DECISIONS)."""
+    search = read(site, "assets/search/d/0-0.js")
+    assert ('"x":"Sổ tay giải đáp về trợ giúp pháp lý. I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ Phần này nói về những người '
+            'được trợ giúp. II. THỦ TỤC') in search
+    assert '"x":"Có.' in search  # question 3's: «II. THỦ TỤC» is no part of it
+
+
 def test_a_section_heading_pasted_as_a_question_fails_the_build_with_the_group_line(tmp_path):
     body = "## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n## II. THỦ TỤC\n\n## Câu hỏi 2: Đâu? {#dau}\n\nB.\n"
     root = write_site(tmp_path, {"hoi-dap/so-tay.md": article("Sổ tay", body=body, slug="so-tay")})

@@ -282,7 +282,7 @@ class SiteView:
             category = item.category
             common = dict(category=category.title if category else "", category_slug=category.slug if category else "",
                           date=item.date.date().isoformat(), documents=tuple(self._cited_numbers(item)))
-            text = item.intro if item.kind == "qa" else item.body
+            text = self._handbook_text(item) if item.kind == "qa" else item.body
             docs.append(SearchDoc(url=self.item_url(item), title=item.title, kind=item.kind,
                                   text=markdown_to_text(text), **common))
             for q in item.questions:
@@ -292,6 +292,14 @@ class SiteView:
                            category="", category_slug="", date="", documents=())
                  for item in self.searched_pages()]
         return docs + [self._document_doc(slug) for slug in self.corpus.documents]
+
+    @staticmethod
+    def _handbook_text(item: Item) -> str:
+        """A handbook's own text as its search document has it: its intro, then each group's name
+        and intro (session 40), which the handbook page shows and no question's document holds.
+        A question's document keeps its own words: its group's name, shared by every question
+        of the group, would rank them all alike for a query naming the group."""
+        return "\n\n".join([item.intro] + [f"{group.heading or group.title}\n\n{group.intro}" for group in item.groups])
 
     def _document_doc(self, slug: str) -> SearchDoc:
         """A legal document's page (/van-ban/…/) as a search result: a reader typing a law's
