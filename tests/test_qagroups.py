@@ -17,7 +17,7 @@ import pytest
 
 from bantin.content import qa
 from bantin.problems import Problems
-from sitekit import article, build, read, write_site
+from sitekit import article, build, read, run_bantin, write_site
 
 SRC = "hoi-dap/tro-giup.md"
 BODY_LINE = 7
@@ -337,6 +337,21 @@ def test_a_section_heading_pasted_as_a_question_fails_the_build_with_the_group_l
     assert done.returncode != 0
     assert ("hoi-dap/so-tay.md:11: lỗi: câu hỏi \"II. THỦ TỤC\" chưa có mã (id) → Cách sửa: nếu đây là tên một nhóm "
             "câu hỏi (một phần của sổ tay), không phải câu hỏi: thay cả dòng 11 bằng dòng này: `# II. THỦ TỤC`") in done.stdout
+
+
+def test_bantin_ids_gives_no_id_to_a_section_heading_and_names_its_line(tmp_path):
+    """`bantin ids` gave «## II. THỦ TỤC» an id: a question (page, QR code, no answer) without a
+    word. It now leaves it, naming the line and both ways to write it; questions get theirs."""
+    body = "## Câu hỏi 1: Ai?\n\nA.\n\n## II. THỦ TỤC\n\n## Câu hỏi 2: Đâu?\n\nB.\n"
+    root = write_site(tmp_path, {"hoi-dap/so-tay.md": article("Sổ tay", body=body, slug="so-tay")})
+    done = run_bantin(root, "ids")
+    assert done.returncode == 0, done.stdout
+    written = (root / "content/hoi-dap/so-tay.md").read_text(encoding="utf-8")
+    assert "## Câu hỏi 1: Ai? {#ai}" in written and "## Câu hỏi 2: Đâu? {#dau}" in written
+    assert "\n## II. THỦ TỤC\n" in written
+    assert ("content/hoi-dap/so-tay.md:11: chưa thêm mã cho «II. THỦ TỤC»: dòng này trông như tên một nhóm câu hỏi. "
+            "Nếu đúng là tên nhóm, viết lại thành `# II. THỦ TỤC`") in done.stdout, done.stdout
+    assert "Mọi câu hỏi đã có mã" not in done.stdout
 
 
 def test_a_group_line_is_no_second_title_in_a_handbook_but_is_in_an_article(tmp_path):

@@ -431,8 +431,9 @@ def run_ids(args) -> int:
 
 def _fill_ids(content_dir, files) -> int:
     rewritten: list[str] = []
+    groups: list[tuple[Path, int, str]] = []
     try:
-        changed = newcontent.fill_question_ids(content_dir, [Path(p) for p in files], rewritten)
+        changed = newcontent.fill_question_ids(content_dir, [Path(p) for p in files], rewritten, groups)
     except newcontent.NewContentError as exc:
         print(visible(str(exc)), file=sys.stderr)
         return 1
@@ -440,7 +441,11 @@ def _fill_ids(content_dir, files) -> int:
         new, fixed = [i for i in ids if i not in rewritten], [i for i in ids if i in rewritten]
         said = ([f"thêm mã {', '.join(new)}"] if new else []) + ([f"viết lại đúng dạng mã {', '.join(fixed)}"] if fixed else [])
         print(visible(f"{_from_here(path)}: {'; '.join(said)}"))
-    if not changed:
+    for path, line, text in groups:  # «## II. THỦ TỤC»: a part's name or a question, the editor knows
+        print(visible(f"{_from_here(path)}:{line}: chưa thêm mã cho «{text}»: dòng này trông như tên một nhóm câu "
+                      f"hỏi. Nếu đúng là tên nhóm, viết lại thành `# {text}` (một dấu `#`); nếu là câu hỏi, thêm "
+                      "mã ở cuối dòng, ví dụ `{#ma-cau-hoi}`"))
+    if not changed and not groups:
         print("Mọi câu hỏi đã có mã.")
     return 0
 

@@ -862,7 +862,8 @@ def heading_with_id(text: str, qid: str) -> str:
     return f"## {title} {{: #{qid} {inner} }}" if inner else f"## {title} {{#{qid}}}"
 
 
-def fill_ids(body: str, taken: set[str], rewritten: list[str] | None = None) -> tuple[str, list[str]]:
+def fill_ids(body: str, taken: set[str], rewritten: list[str] | None = None,
+             groups: list[tuple[int, str]] | None = None) -> tuple[str, list[str]]:
     """Body with an id added to every question heading lacking one; ids made from the text.
     An id written in a form the build does not read (`misread_id`) is written as it reads
     it, the editor's id kept (it may be printed), with `-2` when another question has it.
@@ -870,6 +871,11 @@ def fill_ids(body: str, taken: set[str], rewritten: list[str] | None = None) -> 
     `taken` holds ids used anywhere on the site; new ids are added to it so they stay unique.
     The ids of lines rewritten that way are also added to `rewritten`, when given: `bantin
     ids` says "viết lại", not "thêm", of an id the editor chose.
+
+    A heading with no id that reads as a part's name (`looks_like_group`: «## II. THỦ TỤC»
+    pasted from Word) gets none: given one, it would be a question (page, QR code, no answer)
+    without a word, what the build's message leaves to the editor (session 40). Its (index,
+    text) goes to `groups`, when given, for the command to name.
     """
     lines = body.split("\n")
     added = []
@@ -877,6 +883,10 @@ def fill_ids(body: str, taken: set[str], rewritten: list[str] | None = None) -> 
         title, qid = split_heading(text)
         written = misread_id(text)
         if qid and written is None:
+            continue
+        if written is None and looks_like_group(title):
+            if groups is not None:
+                groups.append((index, title))
             continue
         candidate = _free(written.meant, taken) if written else new_id(title, taken)
         line = heading_with_id(text, candidate)  # keeps the editor's own attributes ({: .noi-bat })

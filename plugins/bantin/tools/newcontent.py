@@ -216,11 +216,12 @@ def _chosen(content_dir: Path, files: list[Path], known: list[Path]) -> list[Pat
     return chosen
 
 
-def fill_question_ids(content_dir: Path, files: list[Path],
-                      rewritten: list[str] | None = None) -> list[tuple[Path, list[str]]]:
+def fill_question_ids(content_dir: Path, files: list[Path], rewritten: list[str] | None = None,
+                      groups: list[tuple[Path, int, str]] | None = None) -> list[tuple[Path, list[str]]]:
     """Add ids to questions that lack one, unique across every handbook; returns what changed.
     Ids written in a form the build does not read are rewritten (`qa.fill_ids`), and also
-    listed in `rewritten` when given."""
+    listed in `rewritten` when given; headings left without one because they read as a
+    group's name go to `groups` (file, line, text)."""
     known = handbooks(content_dir)
     targets = _chosen(content_dir, files, known) if files else known
     texts = {path: read_text(path) for path in known}
@@ -230,7 +231,10 @@ def fill_question_ids(content_dir: Path, files: list[Path],
         text = texts[path]
         split_at = text.find("\n---", 3)
         head, body = (text[: split_at + 4], text[split_at + 4 :]) if text.startswith("---") and split_at > 0 else ("", text)
-        new_body, added = fill_ids(body, taken, rewritten)
+        left: list[tuple[int, str]] = []
+        new_body, added = fill_ids(body, taken, rewritten, left)
+        if groups is not None:
+            groups.extend((path, head.count("\n") + index + 1, text) for index, text in left)
         if added:
             raw = path.read_bytes()
             crlf = raw.count(b"\r\n")  # the file's usual line ending: one stray CRLF does not make them all
