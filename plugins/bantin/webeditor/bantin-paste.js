@@ -1276,6 +1276,7 @@
     var all = [];
     Array.prototype.slice.call(box.childNodes).forEach(function (p) {
       if (p.nodeType === 1 && p.nodeName === "H2") {
+        if (pastedGroup(p, true)) { return; }  // a part's name («II. THỦ TỤC»): a group `# `, not a question
         var heading = pastedHeading(p);
         if (heading) { all.push({ node: p, question: heading.question, id: heading.id }); }
         return;
@@ -1330,6 +1331,46 @@
   window.bantinQuestionRule = { emphasisedQuestion: emphasisedQuestion, firstLine: firstLine, pastedQuestion: pastedQuestion,
                                 pastedHeading: pastedHeading, plainQuestion: plainQuestion, blockLines: blockLines };
 
+  // --- a group's name pasted in a handbook (session 40) ---------------------------------------
+  // A Word handbook has its parts' names between its questions as Heading 2 («II. THỦ TỤC»),
+  // which Decap saved as `## II. THỦ TỤC`: a question without an id to the build, whose fix
+  // made it a question (an outsider's trial, FINDINGS F1). The build reads a `# ` line as the
+  // name of the group of questions after it; so in a handbook entry a pasted <h1>/<h2> that
+  // names a part, by the build's rule (qa.looks_like_group; tests/test_qagroups.py checks both
+  // on the same cases), becomes a level-1 heading, which Decap writes `# II. THỦ TỤC`.
+  var GROUP_NUMBER = /^\p{Nd}/u, GROUP_ASKS = /^(?:câu|hỏi)/iu;
+  var GROUP_ROMAN = /^[IVXLCDM]{1,8}[.)]/;  // qa._ROMAN: capitals only
+  var GROUP_WORD = new RegExp("^(?:Phần|Chương|Mục)" + PY_S + "+", "iu");  // qa._SECTION_WORD, its words…
+  var GROUP_WORD_NUMBER = /^(?:[IVXLCDM]{1,8}|\p{Nd}{1,4}|[Tt][Hh][Ứứ])(?![\p{L}\p{Nl}\p{No}])/u;  // …then a number
+  var GROUP_NAMED = new RegExp("^Nhóm" + PY_S, "iu");
+
+  // qa.looks_like_group: the text names a part of the handbook rather than asks.
+  function groupHeading(text) {
+    var words = pyStrip(String(text));
+    if (!words || words.indexOf("?") >= 0 || GROUP_NUMBER.test(words) || GROUP_ASKS.test(words)) { return false; }
+    var word = GROUP_WORD.exec(words);
+    if (GROUP_ROMAN.test(words) || GROUP_NAMED.test(words) || (word && GROUP_WORD_NUMBER.test(words.slice(word[0].length)))) {
+      return true;
+    }
+    var letters = 0;
+    for (var i = 0; i < words.length && letters < 3; i++) { if (/\p{L}/u.test(words[i])) { letters += 1; } }
+    return words === words.toUpperCase() && words !== words.toLowerCase() && letters >= 3;
+  }
+
+  // The level-1 heading for a pasted heading (`node`: H1 or H2 in the pasted body or a section
+  // <div> of it, in a handbook entry) that names a group, else null: Decap's own conversion.
+  function pastedGroup(node, handbook) {
+    if (!handbook || (node.nodeName !== "H1" && node.nodeName !== "H2")) { return null; }
+    var el = node.parentNode;
+    while (el && el.nodeName === "DIV") { el = el.parentNode; }
+    if (!el || el.nodeName !== "BODY") { return null; }  // in a list or a quote: no group to the build
+    var words = pyStrip(String(node.textContent).replace(PY_SPACE_RUNS, " "));
+    return groupHeading(words) ? { type: "heading-one", children: [{ text: words }] } : null;
+  }
+
+  // For tests/test_qagroups.py: the rule and the block, beside the build's.
+  window.bantinGroupRule = { groupHeading: groupHeading, pastedGroup: pastedGroup };
+
   // Called by Decap for each node of pasted HTML (scripts/patch_decap.py): a Slate node to
   // use instead, null to drop the node, or undefined to let Decap convert it as before.
   window.bantinPasted = function (node) {
@@ -1345,6 +1386,8 @@
         if (found.length) { rememberQuestions(found); }
         return undefined;
       }
+      var group = pastedGroup(node, QA_HASH.test(String(window.location && window.location.hash)));
+      if (group) { return group; }  // before the questions: questionsIn leaves a group's heading out
       if ((node.nodeName === "P" || node.nodeName === "H2") && pastedQuestions.has(node)) {
         return questionBlock(pastedQuestions.get(node));
       }
