@@ -562,7 +562,7 @@ PASTED_IDS = [
                 [("Câu hỏi 8: Ai hòa giải?", ""),  # a later paste into the same entry
                  ("Câu hỏi 9: Riêng?", ""), ("Câu hỏi 10: Riêng?", "rieng")]]),  # an id written: taken first
     ("Mở đầu.\n\n## Câu hỏi 1: Thủ tục? {#thu-tuc}\n\nĐáp.\n",  # a new handbook, a block typed and not saved
-     [[("Câu hỏi 2: Thủ tục?", ""), ("Câu hỏi 3: Thủ tục?", ""), ("CON", ""), ("Câu hỏi 4:", ""),
+     [[("Câu hỏi 2: Thủ tục?", ""), ("Câu hỏi 3: Thủ tục?", ""), ("Con", ""), ("Câu hỏi 4:", ""),
        ("Câu hỏi 5: Thuỷ lợi – hoà giải “cơ sở” <script>alert(1)</script>?", ""),
        ("Câu hỏi 6: " + "Người lao động ở nông thôn được trợ giúp pháp lý miễn phí " * 3 + "không?", ""),
        ("Câu hỏi 7: Đất đai: hỏi & đáp (2024)?", "")]]),
