@@ -202,6 +202,22 @@ PASTE_NODES = Patch(
     why="a pasted table came out as one paragraph per cell, Word's bullets as `\\-` lines",
 )
 
+# A paste Decap's converter cannot read (it throws: a shape bantin-paste.js does not yet put
+# right, session 40's F7 was `<span>` around a link) was dropped whole, every paragraph of it,
+# with no word but a line in the browser's console. It now goes in as its plain text (the
+# clipboard's text/plain, paragraph by paragraph: Slate's own insertData), and
+# bantin-paste.js says so in Vietnamese (`window.bantinPasteFailed`): words, never nothing.
+PASTE_NEVER_LOST = Patch(
+    name="a paste the converter cannot read goes in as plain text, and is said",
+    original=('e.insertData=n=>{const r=n.getData("text/html");if(r){const t=p4.sanitize(r),'
+              'n=N4((new DOMParser).parseFromString(t,"text/html").body);return void ZK.insertFragment(e,n)}t(n)}'),
+    fixed=('e.insertData=n=>{const r=n.getData("text/html");if(r){const s=p4.sanitize(r);let f;'
+           'try{f=N4((new DOMParser).parseFromString(s,"text/html").body)}catch(x){'
+           'window.bantinPasteFailed&&window.bantinPasteFailed(x);return void t(n)}'
+           'return void ZK.insertFragment(e,f)}t(n)}'),
+    why="a paste whose HTML Decap's converter could not read was dropped whole, without a word",
+)
+
 # Decap writes a list item's further lines (a list inside it) indented by its marker's width
 # ("* " 2 spaces, "1. " 3) and a blank line between the item's words and that list: Python-
 # Markdown, which builds the site, reads a nested list only 4 spaces in, and after the blank
@@ -449,7 +465,7 @@ PREVIEW_GETS_TREE_2 = Patch(
 
 PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
            RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED,
-           UNREADABLE_SAID, PASTE_NODES, LIST_INDENT, HARD_BREAK, PAREN_NOT_LIST_START, PAREN_NOT_LIST_ITEM,
+           UNREADABLE_SAID, PASTE_NODES, PASTE_NEVER_LOST, LIST_INDENT, HARD_BREAK, PAREN_NOT_LIST_START, PAREN_NOT_LIST_ITEM,
            SPREAD_READ, SPREAD_READ_2, SPREAD_WRITTEN, SPREAD_WRITTEN_2, ITEMS_APART_ORDERED, ITEMS_APART,
            DEFINITION_ENDS_PARAGRAPH, DEFINITION_START_READ, DEFINITIONS_KEPT_RESOLVE,
            DEFINITIONS_KEPT_RESOLVE_2, TABS_EXPANDED, TABS_EXPANDED_2, CODE_INDENTED_IN_CONTAINERS,

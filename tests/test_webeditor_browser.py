@@ -2031,3 +2031,70 @@ def test_questions_pasted_from_word_as_headings_get_ids_unique_on_the_site_and_i
                     "## Câu hỏi 5: Ai đăng ký kết hôn? {#ai-dang-ky-ket-hon-3}\n\nLần nữa.\n"), body
     done = run_bantin(root, "check")
     assert "so-tay-ket-hon-dan-tu-word.md" not in done.stdout, done.stdout
+
+
+# A Word article's links as Word puts them on the clipboard: inside the paragraph's <span>, in
+# an MsoHyperlink span, a footnote reference and its note, a contents line; a web page's run of
+# spans around a link, in a list item, a heading, a quote; m², H₂O (session 40, F7).
+WORD_LINKS = _word(
+    "<p class=MsoToc1><span class=MsoHyperlink><a href=\"#_Toc150001\">1. Mục đích"
+    "<span style='mso-tab-count:1 dotted'>. . . </span>1</a></span></p>\n",
+    "<h2><span lang=VI>Mục <a href=\"#_Toc150002\">một</a></span></h2>\n",
+    "<p class=MsoNormal><span lang=VI>Xem <a href=\"https://vbpl.vn/\">vbpl.vn</a>.<o:p></o:p></span></p>\n",
+    "<p class=MsoNormal><span class=MsoHyperlink><a href=\"https://vbpl.vn/2\">Nghị định 15</a></span></p>\n",
+    "<p class=MsoNormal><span lang=VI>Mỗi hộ<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\" "
+    "title=\"\"><span class=MsoFootnoteReference><span style='mso-special-character:footnote'>"
+    "<![if !supportFootnotes]>[1]<![endif]></span></span></a> được 200 m<sup>2</sup>, nước H<sub>2</sub>O."
+    "<o:p></o:p></span></p>\n",
+    "<p class=MsoNormal><span><span lang=VI><b>Theo <u><a href=\"https://vbpl.vn/3\">Luật</a></u></b> và "
+    "<font color=red><i><a href=\"https://vbpl.vn/4\">Thông tư</a></i></font>.</span></span></p>\n",
+    "<ul><li><span>Mục có <a href=\"https://vbpl.vn/5\">liên kết</a></span></li></ul>\n",
+    "<blockquote><span>Trích <a href=\"https://vbpl.vn/6\">điều 5</a></span></blockquote>\n",
+    "<div>Chữ trong khối.</div><div>Khối có <a href=\"https://vbpl.vn/7\"><p>thẻ liên kết</p></a></div>\n",
+    "<div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>"
+    "<a style='mso-footnote-id:ftn1' href=\"#_ftnref1\" name=\"_ftn1\" title=\"\"><span class=MsoFootnoteReference>"
+    "<span style='mso-special-character:footnote'><![if !supportFootnotes]>[1]<![endif]></span></span></a>"
+    " Theo Nghị định 15.<o:p></o:p></p></div></div>\n",
+    "<p class=MsoNormal><span lang=VI>Ảnh <a href=\"https://vbpl.vn/8\"><img src=\"https://example.org/a.png\" alt=\"ảnh\">"
+    "</a> và <img src=\"file:///C:/anh.png\"> đây.<o:p></o:p></span></p>\n",
+    "<p class=MsoNormal><span lang=VI>Đoạn cuối.<o:p></o:p></span></p>\n")
+
+
+def test_a_word_article_s_links_in_spans_are_pasted_with_every_paragraph(admin, editing):
+    """A link inside a <span> (every link of Word, most of a web page) made Decap's converter
+    throw: the paste, every paragraph of it, was dropped without a word (session 40, F7). Each
+    shape is pasted now: links kept, Word's footnote reference and contents line (links inside
+    the document itself) their words, m² and H₂O their Unicode characters."""
+    slug, said = "lien-ket-trong-span-dan-tu-word", []
+    admin.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    body = _pasted_and_saved(admin, editing, "Liên kết trong span dán từ Word", slug, WORD_LINKS)
+    assert body == ("Đoạn đầu tự gõ.\n\n1. Mục đích. . . 1\n\n## Mục một\n\nXem [vbpl.vn](https://vbpl.vn/).\n\n"
+                    "[Nghị định 15](https://vbpl.vn/2)\n\nMỗi hộ\\[1] được 200 m², nước H₂O.\n\n"
+                    "**Theo** **[Luật](https://vbpl.vn/3)** và *[Thông tư](https://vbpl.vn/4)*.\n\n"
+                    "* Mục có [liên kết](https://vbpl.vn/5)\n\n> Trích [điều 5](https://vbpl.vn/6)\n\n"
+                    "Chữ trong khối.\n\nKhối có \n\n[thẻ liên kết](https://vbpl.vn/7)\n\n"
+                    "\\[1] Theo Nghị định 15.\n\nẢnh  và  đây.\n\nĐoạn cuối.\n"), body
+    assert said == ["Ảnh trong đoạn vừa dán không được chép vào bài (chỉ chép chữ). Để thêm ảnh, lưu ảnh về máy "
+                    "rồi bấm nút + (Thêm khối) → Ảnh để tải lên."], said  # a picture pasted made the editor vanish
+    html = _checked(editing, slug, body)
+    assert "<sup>" not in html and "200 m², nước H₂O" in html, html
+
+
+def test_a_paste_decap_cannot_read_goes_in_as_its_words_and_is_said(admin, editing):
+    """A paste Decap's converter threw on was dropped whole, silently (F7). Whatever shape
+    still makes it throw (here: our paste layer made to throw on every node), the clipboard's
+    plain text goes in, paragraph by paragraph, and the editor is told in Vietnamese."""
+    page, said = admin, []
+    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
+    _title_category_text(page, "Dán không đọc được", "Đoạn đầu tự gõ.")
+    page.keyboard.press("Enter")
+    page.evaluate("() => { window.bantinPasted = () => { throw new Error('thử'); }; }")
+    with page.expect_event("dialog"):  # said after the words are in (accepted by the handler above)
+        _paste(page, _word("<p>Xem <a href='https://vbpl.vn/'>vbpl.vn</a>.</p><p>Đoạn sau.</p>"), "Xem vbpl.vn.\nĐoạn sau.")
+    editor = page.locator("[data-slate-editor]").first
+    expect(editor.locator("p", has_text="Đoạn sau.")).to_have_count(1)
+    expect(editor.locator("p", has_text="Xem vbpl.vn.")).to_have_count(1)
+    assert said == [("Đoạn vừa dán có định dạng mà trình biên tập không đọc được, nên chỉ dán được phần chữ: chữ đậm, "
+                     "nghiêng, liên kết, danh sách và bảng của đoạn đó không còn. Hãy xem lại đoạn vừa dán, rồi định "
+                     "dạng lại bằng các nút trên thanh công cụ (nút liên kết để thêm liên kết).")], said

@@ -672,6 +672,154 @@
   // --- a pasted table, as a Markdown table -----------------------------------------------------
   var BLOCKS = /^(P|DIV|LI|H[1-6]|TR|TD|TH|TABLE|UL|OL|BLOCKQUOTE|PRE)$/;  // TD: a table in a cell
 
+  // --- the paste in shapes Decap's converter takes ------------------------------------------
+  // Decap's converter (N4 in the bundle) makes a mark element (<code> <del> <em> <i> <s>
+  // <strong> <u>) and every <span> a Slate text, which may hold text only: a link, picture or
+  // paragraph inside one (`<span lang=VI>Xem <a href>vbpl.vn</a>.</span>`, on every line
+  // of Word that has a link; Word's MsoHyperlink, its footnote references and contents lines;
+  // a web page's styled run) threw "The <text> hyperscript tag can only contain text content",
+  // and the whole paste, every paragraph of it, was dropped without a word (outsider review
+  // F7, session 40). A link (an inline) holding paragraphs lost them to Slate's normalising,
+  // and words beside a block (`<div>` holding a word then a list, a web page's bare text)
+  // came out after the paste's paragraphs. So the pasted body is put in the shape Decap
+  // takes, before it is read: a wrapper holding anything but text and marks is moved inside
+  // it (`<span><a>x</a></span>` → `<a><span>x</span></a>`, `<a><p>x</p></a>` → `<p><a>x</a></p>`),
+  // and a container's words beside blocks are a paragraph. Links inside the paste itself
+  // (Word's footnote reference `#_ftn1`, contents line `#_Toc…`: no such place on the site,
+  // where the build refuses them) are their words; `m²`, `H₂O` their Unicode characters.
+  var MARKS = /^(?:SPAN|CODE|DEL|EM|I|S|STRONG|U|B|FONT|STRIKE|INS|MARK|SMALL|BIG|ABBR|ACRONYM|CITE|DFN|KBD|SAMP|VAR|TT|Q|SUP|SUB|LABEL|TIME|DATA|BDI|BDO|O:P)$/;
+  var TEXT_LEVEL = /^(?:BR|WBR)$/;  // besides marks, what a Slate text may stand for
+  var CONTAINERS = /^(?:BODY|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|ASIDE|NAV|CENTER|FORM|FIELDSET|FIGURE|FIGCAPTION|ADDRESS|DL|DT|DD|DETAILS|SUMMARY|BLOCKQUOTE|LI)$/;
+  var BLOCK = /^(?:P|H[1-6]|PRE|UL|OL|LI|TABLE|HR|DIV|SECTION|ARTICLE|MAIN|HEADER|FOOTER|ASIDE|NAV|CENTER|FORM|FIELDSET|FIGURE|FIGCAPTION|ADDRESS|DL|DT|DD|DETAILS|SUMMARY|BLOCKQUOTE)$/;
+
+  // Whether `el` holds only what a Slate text stands for: text, line breaks and marks. One
+  // look at each element below it.
+  function textOnly(el) {
+    var below = el.getElementsByTagName("*");
+    for (var i = 0; i < below.length; i++) {
+      if (!MARKS.test(below[i].nodeName) && !TEXT_LEVEL.test(below[i].nodeName)) { return false; }
+    }
+    return true;
+  }
+
+  // Whether `el` holds a block (a paragraph, list, table…), which no inline may hold.
+  function holdsBlock(el) {
+    var below = el.getElementsByTagName("*");
+    for (var i = 0; i < below.length; i++) { if (BLOCK.test(below[i].nodeName)) { return true; } }
+    return false;
+  }
+
+  // `wrapper` (a mark, or a link holding blocks) taken away, its children kept in its place:
+  // each run of them it may hold inside a copy of it (its style, its address), each other
+  // element with a copy of it moved inside, in turn, as deep as it must go. `fits(child)`
+  // says which children the wrapper may hold.
+  function pushInside(wrapper, fits) {
+    var parent = wrapper.parentNode, run = null;
+    Array.prototype.slice.call(wrapper.childNodes).forEach(function (child) {
+      if (child.nodeType !== 1 || fits(child)) {
+        if (!run) { run = parent.insertBefore(wrapper.cloneNode(false), wrapper); }
+        run.appendChild(child);
+        return;
+      }
+      run = null;
+      parent.insertBefore(child, wrapper);
+      if (!child.firstChild) { return; }  // a picture, a rule: nothing to mark
+      var inside = wrapper.cloneNode(false);
+      while (child.firstChild) { inside.appendChild(child.firstChild); }
+      child.appendChild(inside);
+      if (inside.nodeType === 1 && !fits(inside)) { pushInside(inside, fits); }
+    });
+    parent.removeChild(wrapper);
+  }
+
+  // A link to a place inside the pasted document itself (`#_ftn1`, `#_Toc…`, Chromium's
+  // `<editor's address>#…`): its words, as Word shows them («[1]», «1. Mục đích … 1»).
+  function inPasteLink(a) {
+    var href = String(a.getAttribute("href") || "").replace(/[\u0000-\u0020\u007f]+/g, "");
+    var here = window.location.origin + window.location.pathname;
+    return href.charAt(0) === "#" || href.indexOf(here + "#") === 0;
+  }
+
+  function unwrap(el) {
+    while (el.firstChild) { el.parentNode.insertBefore(el.firstChild, el); }
+    el.parentNode.removeChild(el);
+  }
+
+  var SUPER = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+                "+": "⁺", "-": "⁻", "\u2212": "⁻", "=": "⁼", "(": "⁽", ")": "⁾" };
+  var SUB = { "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+              "+": "₊", "-": "₋", "\u2212": "₋", "=": "₌", "(": "₍", ")": "₎" };
+
+  // Which Unicode forms a raised or lowered run takes: <sup>/<sub>, or Google Docs' span
+  // styled `vertical-align: super/sub`; null for any other element.
+  function shiftOf(el) {
+    var align = el.style ? el.style.verticalAlign : "";
+    if (el.nodeName === "SUP" || align === "super") { return SUPER; }
+    if (el.nodeName === "SUB" || align === "sub") { return SUB; }
+    return null;
+  }
+
+  // `m<sup>2</sup>` and `H<sub>2</sub>O` are «m²» and «H₂O»: Decap has no raised text and
+  // pasted «m2», «H2O». Only a run of digits and signs, all of which Unicode has raised
+  // (lowered), and no link or picture in it; any other run («1<sup>st</sup>») is its words.
+  function shifted(body) {
+    Array.prototype.slice.call(body.querySelectorAll("sup, sub, span[style*=vertical-align]")).forEach(function (el) {
+      var map = shiftOf(el), text = el.textContent.trim();
+      if (!map || !text || !el.parentNode || !textOnly(el)) { return; }
+      for (var i = 0; i < text.length; i++) { if (!map[text.charAt(i)]) { return; } }
+      var walker = el.ownerDocument.createTreeWalker(el, 4), node;
+      while ((node = walker.nextNode())) {
+        node.nodeValue = node.nodeValue.replace(/[0-9+=()\u2212-]/g, function (c) { return map[c]; });
+      }
+    });
+  }
+
+  // The words of `box`'s children beside its blocks, each run a paragraph of its own; so are
+  // a list item's or a quote's words alone (Decap wrote `<li>Mục có <a>…</a></li>` as two
+  // paragraphs of the item, text and link apart), and a <div>'s beside other blocks; the
+  // body's words alone are not: a phrase pasted inside a paragraph stays in it.
+  function paragraphsOf(box) {
+    var kids = Array.prototype.slice.call(box.childNodes), isBlock = function (n) { return n.nodeType === 1 && BLOCK.test(n.nodeName); };
+    if (!kids.some(isBlock)) {  // words alone: a paragraph if the box is one of several blocks
+      var beside = Array.prototype.some.call(box.parentNode ? box.parentNode.childNodes : [], function (n) {
+        return n !== box && (isBlock(n) || (n.nodeType === 3 && /[^\s\u00a0]/.test(n.nodeValue)));
+      });
+      if (box.nodeName === "BODY" || (!beside && !/^(?:LI|BLOCKQUOTE|DT|DD)$/.test(box.nodeName))) { return; }
+    }
+    var run = null;
+    kids.forEach(function (n) {
+      var inline = n.nodeType === 3 ? /[^\s\u00a0]/.test(n.nodeValue) || run : n.nodeType === 1 && !BLOCK.test(n.nodeName);
+      if (!inline) { run = null; return; }
+      if (!run) { run = box.insertBefore(box.ownerDocument.createElement("p"), n); }
+      run.appendChild(n);
+    });
+  }
+
+  // A pasted picture: Decap's converter made an image its editor cannot show (no `data`), and
+  // the whole editor vanished (session 40); a picture from another site or a file on the
+  // computer is no picture on the site anyway. Pictures are left out, and said to be.
+  var PICTURES_LEFT = "Ảnh trong đoạn vừa dán không được chép vào bài (chỉ chép chữ). Để thêm ảnh, " +
+    "lưu ảnh về máy rồi bấm nút + (Thêm khối) → Ảnh để tải lên.";
+
+  // The pasted body in the shapes Decap takes (above). Tables are the table reader's.
+  function decapShaped(body) {
+    Array.prototype.slice.call(body.querySelectorAll("a[href]")).forEach(function (a) { if (inPasteLink(a)) { unwrap(a); } });
+    shifted(body);
+    var pictures = Array.prototype.slice.call(body.getElementsByTagName("img"));
+    pictures.forEach(function (img) { img.parentNode.removeChild(img); });
+    if (pictures.length) { window.setTimeout(function () { window.alert(PICTURES_LEFT); }, 0); }
+    var marks = Array.prototype.filter.call(body.getElementsByTagName("*"), function (el) { return MARKS.test(el.nodeName); });
+    marks.reverse().forEach(function (el) { if (el.parentNode && !textOnly(el)) { pushInside(el, fitsMark); } });
+    Array.prototype.slice.call(body.querySelectorAll("a")).reverse().forEach(function (a) {
+      if (a.parentNode && holdsBlock(a)) { pushInside(a, function (child) { return !BLOCK.test(child.nodeName) && !holdsBlock(child); }); }
+    });
+    [body].concat(Array.prototype.slice.call(body.getElementsByTagName("*"))).forEach(function (box) {
+      if (CONTAINERS.test(box.nodeName) && !box.closest("table")) { paragraphsOf(box); }
+    });
+  }
+
+  function fitsMark(child) { return (MARKS.test(child.nodeName) || TEXT_LEVEL.test(child.nodeName)) && textOnly(child); }
+
   // --- bold, italic and links, as the page showed them ---------------------------------------
   // Whether `el` itself decides bold (or italic): <b>/<strong> (<i>/<em>) unless their own style
   // says otherwise, a `font-weight` (`font-style`) in a style; null when it says nothing. Google
@@ -1371,11 +1519,23 @@
   // For tests/test_qagroups.py: the rule and the block, beside the build's.
   window.bantinGroupRule = { groupHeading: groupHeading, pastedGroup: pastedGroup };
 
+  // Called by Decap when its converter could not read a paste (scripts/patch_decap.py,
+  // PASTE_NEVER_LOST): the words went in as plain text; the editor is told what was lost.
+  // After the paste, so the words are on screen behind the message.
+  var PASTE_FAILED = "Đoạn vừa dán có định dạng mà trình biên tập không đọc được, nên chỉ dán được phần chữ: " +
+    "chữ đậm, nghiêng, liên kết, danh sách và bảng của đoạn đó không còn. Hãy xem lại đoạn vừa dán, " +
+    "rồi định dạng lại bằng các nút trên thanh công cụ (nút liên kết để thêm liên kết).";
+  window.bantinPasteFailed = function (error) {
+    if (window.console) { window.console.error("bantin-paste:", error); }
+    window.setTimeout(function () { window.alert(PASTE_FAILED); }, 0);
+  };
+
   // Called by Decap for each node of pasted HTML (scripts/patch_decap.py): a Slate node to
   // use instead, null to drop the node, or undefined to let Decap convert it as before.
   window.bantinPasted = function (node) {
     try {
       if (node.nodeName === "BODY") {  // Word's paragraphs, in the body or its sections (<div>)
+        decapShaped(node);
         ownMarks(node);
         var handbook = QA_HASH.test(String(window.location && window.location.hash)), found = [];
         [node].concat(Array.prototype.slice.call(node.querySelectorAll("div"))).forEach(function (box) {
