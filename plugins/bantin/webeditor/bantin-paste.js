@@ -696,11 +696,15 @@
   // look at each element below it.
   function textOnly(el) {
     var below = el.getElementsByTagName("*");
-    for (var i = 0; i < below.length; i++) {
-      if (!MARKS.test(below[i].nodeName) && !TEXT_LEVEL.test(below[i].nodeName)) { return false; }
-    }
+    for (var i = 0; i < below.length; i++) { if (!fitsMark(below[i])) { return false; } }
     return true;
   }
+
+  // Whether a mark may hold `node` as it is: text, a line break, a mark (each mark below is
+  // already put right: marks are taken from the deepest up, so only its name is looked at).
+  function fitsMark(node) { return node.nodeType !== 1 || MARKS.test(node.nodeName) || TEXT_LEVEL.test(node.nodeName); }
+
+  function misfits(el, fits) { return Array.prototype.some.call(el.childNodes, function (child) { return !fits(child); }); }
 
   // Whether `el` holds a block (a paragraph, list, table…), which no inline may hold.
   function holdsBlock(el) {
@@ -727,7 +731,7 @@
       var inside = wrapper.cloneNode(false);
       while (child.firstChild) { inside.appendChild(child.firstChild); }
       child.appendChild(inside);
-      if (inside.nodeType === 1 && !fits(inside)) { pushInside(inside, fits); }
+      if (misfits(inside, fits)) { pushInside(inside, fits); }
     });
     parent.removeChild(wrapper);
   }
@@ -809,16 +813,17 @@
     pictures.forEach(function (img) { img.parentNode.removeChild(img); });
     if (pictures.length) { window.setTimeout(function () { window.alert(PICTURES_LEFT); }, 0); }
     var marks = Array.prototype.filter.call(body.getElementsByTagName("*"), function (el) { return MARKS.test(el.nodeName); });
-    marks.reverse().forEach(function (el) { if (el.parentNode && !textOnly(el)) { pushInside(el, fitsMark); } });
-    Array.prototype.slice.call(body.querySelectorAll("a")).reverse().forEach(function (a) {
-      if (a.parentNode && holdsBlock(a)) { pushInside(a, function (child) { return !BLOCK.test(child.nodeName) && !holdsBlock(child); }); }
+    marks.reverse().forEach(function (el) { if (misfits(el, fitsMark)) { pushInside(el, fitsMark); } });
+    Array.prototype.slice.call(body.querySelectorAll("a")).forEach(function (a) {  // links do not nest
+      if (holdsBlock(a)) { pushInside(a, fitsLink); }
     });
     [body].concat(Array.prototype.slice.call(body.getElementsByTagName("*"))).forEach(function (box) {
       if (CONTAINERS.test(box.nodeName) && !box.closest("table")) { paragraphsOf(box); }
     });
   }
 
-  function fitsMark(child) { return (MARKS.test(child.nodeName) || TEXT_LEVEL.test(child.nodeName)) && textOnly(child); }
+  // Whether a link may hold `node`: anything but a block or what holds one.
+  function fitsLink(node) { return node.nodeType !== 1 || (!BLOCK.test(node.nodeName) && !holdsBlock(node)); }
 
   // --- bold, italic and links, as the page showed them ---------------------------------------
   // Whether `el` itself decides bold (or italic): <b>/<strong> (<i>/<em>) unless their own style
