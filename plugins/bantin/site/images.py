@@ -24,6 +24,7 @@ from typing import Callable
 from PIL import Image, ImageOps
 
 from bantin.outputs.gate import MAX_SEGMENT_BYTES, Gate
+from bantin.site.pngphoto import served_as_jpeg
 from bantin.text.names import windows_reserved
 
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG"}
@@ -149,6 +150,8 @@ class Resizer:
         # Each configured width below the original, then the original capped at the widest.
         widths = [w for w in self.widths if w < image.width]
         widths += [] if widths and widths[-1] == self.widths[-1] else [min(image.width, self.widths[-1])]
+        if fmt == "PNG" and served_as_jpeg(image):  # a photo saved as PNG (outsider trial F6)
+            fmt, image = "JPEG", image.convert("RGB")
         # A diagram or screenshot of at most 256 colours: its resized copies are given a palette
         # again (resizing blends new colours in, and the PNG grew 2-4 times: 8 KB → 31 KB).
         palette = fmt == "PNG" and image.mode in ("RGB", "L", "P") and image.getcolors(256) is not None
@@ -161,6 +164,7 @@ class Resizer:
         target = self.gate.target(rel, WHO)
         # Photos only get a WebP twin: half the JPEG's bytes. A PNG (a screenshot, a diagram) would
         # need lossless WebP, about a quarter smaller for several times the PNG's encoding time.
+        # (A photo saved as PNG comes here as JPEG: site/pngphoto.py.)
         webp = rel.rsplit(".", 1)[0] + ".webp" if fmt == "JPEG" else ""
         webp_target = self.gate.target(webp, WHO) if webp else None
         self._from_previous(rel, target)
