@@ -78,7 +78,8 @@ def test_config_has_a_collection_per_content_type_and_a_widget_per_field():
     article_fields = {f["name"]: f for f in collections["tin-tuc"]["fields"]}
     # every front matter field an editor sets by hand (type: the folder; aliases: the guide)
     assert set(FIELDS) - set(article_fields) == {"type", "aliases"}
-    assert article_fields["category"]["widget"] == "select"
+    # Decap's select inside ours: not `required`, a draft is kept without one (outsider trial F4)
+    assert article_fields["category"]["widget"] == "bantin-category" and article_fields["category"]["required"] is False
     assert [o["value"] for o in article_fields["category"]["options"]] == ["hoa-giai", "dat-dai"]
     assert article_fields["slug"]["widget"] == "bantin-slug"
     assert article_fields["date"]["format"] == "YYYY-MM-DD"
@@ -1527,3 +1528,67 @@ def test_the_question_rule_reads_a_long_line_in_time_in_proportion_to_it():
               lambda n: ["x"] + ["", "Câu 1. x?"] * (n // 20) + ["", "Đáp."], lambda n: ["x", "", "Câu 1. x? {" + "{" * n + "}"]]
     found = _question_rule(timed_plain=[[shape(20_000), shape(160_000)] for shape in shapes])
     assert all(ratio < 32 for ratio in found["plainRatios"]), found["plainRatios"]
+
+
+# --- uploads and the category (session 40, outsider trial F4-F6) -----------------------------
+
+UPLOAD_NAMES = {
+    "Kế hoạch tuyên truyền 2026 (bản cuối).docx": "ke-hoach-tuyen-truyen-2026-ban-cuoi.docx",  # was …-ban-cuoi-.docx
+    "Ảnh lớp Đông Sơn.JPG": "anh-lop-dong-son.jpg",
+    "(1).PDF": "1.pdf",
+    "()().png": "tep.png",
+    "-- Quyết định số 12/QĐ-UBND --.pdf": "quyet-dinh-so-12-qd-ubnd.pdf",
+    "con.png": "con-1.png",  # a name Windows reserves, as addresses avoid it
+    "bao cao.tar.gz": "bao-cao-tar.gz",
+    "không đuôi": "khong-duoi",
+    "ảnh.(bản sao).jpeg": "anh-ban-sao.jpeg",
+}
+
+
+def test_an_upload_is_stored_under_a_name_without_a_dash_at_either_end():
+    """Decap folded the whole name, extension included: "(bản cuối).docx" was stored as
+    `…-ban-cuoi-.docx` (outsider trial F5). The editor now names the file as an address is
+    made, the extension apart."""
+    hostile = ["-", ".", "..", "...docx", "a" * 300 + ".pdf", "—“”.pdf", "x\u0000y.pdf", "../../etc/passwd",
+               "tệp .docx", " .pdf", "a-.b-", "ＡＢＣ.ＰＤＦ"]
+    found = _harness({"titles": [], "blocks": [], "parse": [], "uploadNames": list(UPLOAD_NAMES) + hostile})
+    names = found["uploadNames"]
+    assert names[:len(UPLOAD_NAMES)] == list(UPLOAD_NAMES.values())
+    for name in names:
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+)?", name), name
+        assert len(name) <= 90, name
+
+
+def test_the_editor_tells_a_photo_saved_as_png_as_the_build_does():
+    """The browser makes a photo saved as PNG a JPEG before it uploads, by the build's rule
+    (site/pngphoto.py); both read the same sample of pixels here and must agree."""
+    import math
+
+    from PIL import Image
+
+    from bantin.site.pngphoto import SAMPLE_PIXELS, served_as_jpeg
+    from test_png_photos import photo, screenshot
+
+    pictures = [photo(600, 400), screenshot(), screenshot(390, 844), photo(12, 10), Image.new("RGB", (300, 200), "white")]
+    samples = []
+    for picture in pictures:
+        scale = min(1.0, math.sqrt(SAMPLE_PIXELS / (picture.width * picture.height)))
+        size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
+        samples.append({"pixels": list(picture.resize(size, Image.NEAREST).convert("RGBA").tobytes())})
+    see_through = photo(200, 100).convert("RGBA")
+    see_through.putpixel((5, 5), (9, 9, 9, 0))
+    samples.append({"pixels": list(see_through.tobytes())})
+    found = _harness({"titles": [], "blocks": [], "parse": [], "samples": samples})["samples"]
+    assert [s["photographic"] for s in found[:-1]] == [served_as_jpeg(p) for p in pictures] == [True, False, False, False, False]
+    assert [s["opaque"] for s in found] == [True] * len(pictures) + [False]
+
+
+def test_a_draft_is_kept_without_a_category_and_published_with_one():
+    """The field refused a draft without a category, saying "trước khi công bố" (outsider trial
+    F4); the build only warns of a draft's, and a draft's problems never block."""
+    found = _harness({"titles": [], "blocks": [], "parse": [], "categoryChecks": [
+        {"draft": True, "value": ""}, {"draft": False, "value": ""}, {"draft": False, "value": "hoa-giai"},
+        {"draft": False, "value": "  "}, {"draft": True, "value": "hoa-giai"}]})["categoryChecks"]
+    assert found[0] == found[2] == found[4] == ""
+    assert found[1] == found[3] and found[1].startswith("Chưa có Chuyên mục: cần điền hoặc chọn trước khi công bố.")
+    assert "Bản nháp thì lưu được" in found[1]

@@ -105,6 +105,18 @@ setTimeout(() => {  // after the taken ids arrived
     sandbox.bantinQuestionIds.entryChanged();
     return pastes.map((found) => sandbox.bantinQuestionIds.pasted(found, body));
   });
+  // uploads: the names they are stored under, and whether RGBA samples are a photo's
+  const rule = sandbox.bantinUploadRule;
+  const uploadNames = (request.uploadNames || []).map((name) => rule.name(name));
+  const samples = (request.samples || []).map(({ pixels }) => ({
+    opaque: rule.opaque(Uint8ClampedArray.from(pixels)), photographic: rule.photographic(Uint8ClampedArray.from(pixels)) }));
+  // the category's own check: {draft (the draft switch as shown), value} → its message ("" when valid)
+  const category = registered.widgets["bantin-category"], draftSwitch = registered.widgets["bantin-draft"];
+  const categoryChecks = (request.categoryChecks || []).map(({ draft, value }) => {
+    draftSwitch.componentDidMount.call({ props: { value: draft } });
+    const valid = category.isValid.call({ props: { value } });
+    return valid === true ? "" : valid.error.message;
+  });
   process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older, questionSaves, takedowns, timed, matched,
-                                        pasted }));
+                                        pasted, uploadNames, samples, categoryChecks }));
 }, 20);

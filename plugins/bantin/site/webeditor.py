@@ -222,11 +222,14 @@ def _plain_text(name: str) -> list[str]:
 
 
 def _category(site: SiteConfig) -> dict:
-    """A select of the registered categories (value: slug; label: title)."""
-    field = {"name": "category", "label": "Chuyên mục"}
+    """A select of the registered categories (value: slug; label: title), or a line of text
+    when none is registered. Not `required`: a draft is kept without one, as the build only
+    warns of a draft's missing category (outsider trial F4); bantin-admin.js's widget
+    (`bantin-category`, Decap's select or string inside) refuses it empty when publishing."""
+    field = {"name": "category", "label": "Chuyên mục", "widget": "bantin-category", "required": False}
     if not site.categories:
-        return {**field, "widget": "string", "hint": "Chưa có chuyên mục nào trong mkdocs.yml."}
-    return {**field, "widget": "select", "options": [{"label": c.title, "value": c.slug} for c in site.categories]}
+        return {**field, "hint": "Chưa có chuyên mục nào trong mkdocs.yml."}
+    return {**field, "options": [{"label": c.title, "value": c.slug} for c in site.categories]}
 
 
 def _documents(site: SiteConfig) -> dict:

@@ -594,6 +594,32 @@
     return h(CMS.getWidget("boolean").preview, props);
   });
 
+  // --- the category: needed to publish, not to keep a draft ---------------------------------
+  // Decap's `required` refused a draft without a category, saying "trước khi công bố" while
+  // the editor was saving a draft (outsider trial F4); the build only warns of a draft's
+  // missing category, and a draft's problems never block (DESIGN §3, guide §4.4). The field is
+  // not required in config.yml (site/webeditor.py); its own check refuses it empty unless the
+  // entry is a draft, as the draft switch shows it now (DraftControl, which draws again on
+  // each change of its own value, so this is never a stale copy of the entry). Its label
+  // says when it is needed.
+  var CATEGORY_MISSING = "Chưa có Chuyên mục: cần điền hoặc chọn trước khi công bố. Bản nháp thì lưu được khi " +
+    "chưa có chuyên mục.";
+
+  function categoryWidget(props) {
+    return CMS.getWidget(props.field && props.field.get && props.field.get("options") ? "select" : "string");
+  }
+
+  var CategoryControl = createClass({
+    isValid: function () {
+      if (draftShown || !empty(this.props.value)) { return true; }
+      return { error: { type: "CUSTOM", message: CATEGORY_MISSING } };
+    },
+    render: function () { return h(categoryWidget(this.props).control, this.props); }
+  });
+  CMS.registerWidget("bantin-category", CategoryControl, function (props) {
+    return h(categoryWidget(props).preview, props);
+  });
+
   // --- a picture's description, checked with the other fields -------------------------------
   // Checked only before saving (preSave, below), a missing description came as a second round
   // of errors once Decap's own were fixed (editor's trial). As the field's own check it comes
@@ -636,6 +662,20 @@
   var ALT_LABEL = {};
   ALT_LABEL[" (" + (((VI.editor || {}).editorControl || {}).field || {}).optional + ")"] = " (bắt buộc khi có ảnh)";
   watchPage(function () { swapWords("label[for^='image_alt-field-']", ALT_LABEL); });
+  // The same for the category (needed to publish) and an attachment's two fields, each needed
+  // once the other is filled (withAttachments, below): "Tên tài liệu (không bắt buộc)" was
+  // refused empty (outsider trial F5). Readers see the name as the link to the file; the
+  // build's stand-in for a missing one is the file's ASCII name, for files written by hand.
+  var OPTIONAL = " (" + (((VI.editor || {}).editorControl || {}).field || {}).optional + ")";
+  var CATEGORY_LABEL = {}, TITLE_LABEL = {}, FILE_LABEL = {};
+  CATEGORY_LABEL[OPTIONAL] = " (bắt buộc khi công bố)";
+  TITLE_LABEL[OPTIONAL] = " (bắt buộc khi có tệp)";
+  FILE_LABEL[OPTIONAL] = " (bắt buộc khi có tên tài liệu)";
+  watchPage(function () {
+    swapWords("label[for^='category-field-']", CATEGORY_LABEL);
+    swapWords("label[for^='title-field-']", TITLE_LABEL);  // the entry's own title is required: no such words
+    swapWords("label[for^='file-field-']", FILE_LABEL);
+  });
 
   // --- a date, said in words under its field -------------------------------------------------
   // Decap's date field is the browser's own date input, in the order of the browser's
@@ -729,17 +769,43 @@
     unsavedPicked = true;  // Decap selects what it has just uploaded
     if (ours.has(file)) { if (picked) { picked.input = input; } return; }  // offered by us
     picked = { input: input, file: file, base: null, ext: "", n: 1 };
+    var tidy = canOffer ? named(file, uploadName(file.name)) : file;
     if (canOffer && isPhoto(file)) {
       event.stopImmediatePropagation();  // Decap gets the photo once it is made web-sized
       var chosen = picked;
-      shrunk(file).then(null, function () { return file; }).then(function (smaller) {
+      shrunk(tidy).then(null, function () { return tidy; }).then(function (smaller) {
         chosen.file = smaller;
         if (!tooLarge(input, smaller)) { offer(input, smaller); }
       });
     } else if (tooLarge(input, file)) {
       event.stopImmediatePropagation();  // never reaches Decap, wherever its button is
+    } else if (tidy !== file) {
+      event.stopImmediatePropagation();  // Decap gets it under its tidy name
+      picked.file = tidy;
+      offer(input, tidy);
     }
   }, true);  // capture: seen before Decap's handler reads the file
+
+  // --- the name an upload is stored under ----------------------------------------------------
+  // Decap folds the whole name, extension included, to ASCII and puts "-" for what is left:
+  // "Kế hoạch tuyên truyền 2026 (bản cuối).docx" was stored as `…-2026-ban-cuoi-.docx`, the
+  // ")" a "-" before the dot (outsider trial F5). The name is made here as an address is
+  // (slugify: words joined by one "-", never at either end), the extension apart, in ASCII
+  // lower case; a name with no letter or digit is `tep`. Decap then finds nothing to change.
+  function uploadName(name) {
+    var text = String(name || ""), dot = text.lastIndexOf(".");
+    var ext = dot > 0 ? fold(text.slice(dot + 1)).replace(/[^a-z0-9]+/g, "") : "";
+    var base = slugify(dot > 0 ? text.slice(0, dot) : text, SLUG_MAX) || "tep";
+    return ext ? base + "." + ext : base;
+  }
+
+  // For tests/test_webeditor.py, run in Node: the rules, without a page.
+  window.bantinUploadRule = { name: uploadName, opaque: function (p) { return opaque(p); },
+    photographic: function (p) { return photographic(p); } };
+
+  function named(file, name) {  // the same bytes under `name` (no copy: a File holds its blob)
+    return name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
+  }
 
   // --- a phone's photo, made web-sized before it is uploaded -------------------------------
   // A phone's photo is 2-8 MB and 4,000 px wide: the build warns of every picture over
@@ -747,12 +813,44 @@
   // original for good. A JPEG over PHOTO_BYTES is redrawn at most PHOTO_SIDE px on its longer
   // side (the guide's "1,600 px is enough"), upright as the camera held it, at JPEG quality
   // 0.85; if that is not smaller, the original goes. Redrawing drops the photo's EXIF data,
-  // with the place it was taken. PNG (diagrams, screenshots) is left as it is: as JPEG under
-  // a .png name the build would refuse it.
+  // with the place it was taken. A PNG over PHOTO_BYTES that is a photo (a phone's screenshot
+  // of one, a picture saved from Zalo or Word: outsider trial F6, 12 MB for a 3,000-pixel
+  // photo) is made a JPEG the same way and named `.jpg` (as JPEG under a .png name the build
+  // would refuse it); the rule is the build's (site/pngphoto.py): no transparent pixel, and
+  // many colours of their own among at most 65,536 pixels taken without blending. A diagram
+  // or a screenshot of a form (few colours) and a picture with transparency stay PNG.
   var PHOTO_BYTES = 1000000, PHOTO_SIDE = 1600;
+  var SAMPLE_PIXELS = 65536, PHOTO_SHARE = 8, FEW_COLOURS = 256;
 
   function isPhoto(file) {
-    return file.size > PHOTO_BYTES && (file.type === "image/jpeg" || /\.jpe?g$/i.test(file.name));
+    return file.size > PHOTO_BYTES && (file.type === "image/jpeg" || /\.jpe?g$/i.test(file.name) ||
+      file.type === "image/png" || /\.png$/i.test(file.name));
+  }
+
+  // Whether RGBA `pixels` (a canvas's) are all opaque; whether `sample`'s (drawn without
+  // smoothing) have many colours of their own: the build's rule for a photo saved as PNG.
+  function opaque(pixels) {
+    for (var i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 255) { return false; } }
+    return true;
+  }
+
+  function photographic(sample) {
+    var seen = new Set(), count = sample.length / 4;
+    for (var i = 0; i < sample.length; i += 4) { seen.add((sample[i] << 16) | (sample[i + 1] << 8) | sample[i + 2]); }
+    return seen.size > FEW_COLOURS && seen.size * PHOTO_SHARE >= count;
+  }
+
+  function pngPhoto(image, canvas) {
+    var context = canvas.getContext("2d");
+    if (!opaque(context.getImageData(0, 0, canvas.width, canvas.height).data)) { return false; }
+    var scale = Math.min(1, Math.sqrt(SAMPLE_PIXELS / (image.width * image.height)));
+    var small = document.createElement("canvas");
+    small.width = Math.max(1, Math.round(image.width * scale));
+    small.height = Math.max(1, Math.round(image.height * scale));
+    var drawing = small.getContext("2d");
+    drawing.imageSmoothingEnabled = false;  // each pixel one of the picture's, as Pillow's NEAREST
+    drawing.drawImage(image, 0, 0, small.width, small.height);
+    return photographic(drawing.getImageData(0, 0, small.width, small.height).data);
   }
 
   function decoded(file) {
@@ -767,14 +865,17 @@
     });
   }
 
-  // A JPEG starts with FF D8 FF; anything else goes as it is (the build checks it). The
-  // browser's decoder is given 10 s: on a file of zeros named .jpg, Chromium's never answered.
-  function jpegBytes(file) {
-    var head = file.slice(0, 3);
+  // A JPEG starts with FF D8 FF, a PNG with 89 "PNG"; anything else goes as it is (the build
+  // checks it). The browser's decoder is given 10 s: on a file of zeros named .jpg, Chromium's
+  // never answered. Answers "png" or "jpeg".
+  function photoBytes(file) {
+    var head = file.slice(0, 4);
     var read = typeof head.arrayBuffer === "function" ? head.arrayBuffer() : new Response(head).arrayBuffer();
     return read.then(function (buffer) {
       var b = new Uint8Array(buffer);
-      if (b[0] !== 0xff || b[1] !== 0xd8 || b[2] !== 0xff) { throw new Error("không phải JPEG"); }
+      if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) { return "jpeg"; }
+      if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) { return "png"; }
+      throw new Error("không phải JPEG hay PNG");
     });
   }
 
@@ -785,16 +886,19 @@
   }
 
   function shrunk(file) {
-    return inTime(jpegBytes(file).then(function () { return decoded(file); }), 10000).then(function (image) {
+    var kind = "";
+    return inTime(photoBytes(file).then(function (found) { kind = found; return decoded(file); }), 10000).then(function (image) {
       var scale = Math.min(1, PHOTO_SIDE / Math.max(image.width, image.height));
       var canvas = document.createElement("canvas");
       canvas.width = Math.max(1, Math.round(image.width * scale));
       canvas.height = Math.max(1, Math.round(image.height * scale));
       canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+      if (kind === "png" && !pngPhoto(image, canvas)) { return null; }  // a drawing, or transparent: PNG
       return new Promise(function (done) { canvas.toBlob(done, "image/jpeg", 0.85); });
     }).then(function (blob) {
       if (!blob || blob.size >= file.size) { return file; }
-      return new File([blob], file.name, { type: "image/jpeg", lastModified: file.lastModified });
+      var name = kind === "png" ? file.name.replace(/\.[^.]*$/, "") + ".jpg" : file.name;
+      return new File([blob], name, { type: "image/jpeg", lastModified: file.lastModified });
     });
   }
 
