@@ -51,7 +51,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, images, qrcodes, redirectmap, searchpage, sharing, webeditor
+from bantin.site import artifacts, imagecache, images, qrcodes, redirectmap, searchpage, sharing, webeditor
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -542,7 +542,8 @@ class Build:
                       image_widths: tuple[int, ...], previous: Path | None = None) -> None:
         """The output gate, every file the engine writes already claimed (see outputs/gate.py),
         and the image resizer writing through it (reusing the variants of `previous`, the last
-        good build `bantin serve` shows). Raises OutputError on a clash."""
+        good build `bantin serve` shows, and of the folder BANTIN_IMAGE_CACHE names). Raises
+        OutputError on a clash."""
         gate = Gate(self.site_dir)
         gate.own(SEARCH_DIR, "chỉ mục tìm kiếm (assets/search/)")
         gate.own(images.OUT_DIR, images.WHO)
@@ -555,7 +556,7 @@ class Build:
             if not file.excluded:
                 gate.claim(file.dest, file.src)
         self.gate = gate
-        self.resizer = Resizer(read, gate, image_widths, previous)
+        self.resizer = Resizer(read, gate, image_widths, previous, imagecache.from_environment())
         self.view = replace(self.view, resizer=self.resizer,  # pages' shared pictures are its variants
                             thumbnails=self.resizer.thumbnail)  # cards are made after this
 

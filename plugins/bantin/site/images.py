@@ -24,6 +24,7 @@ from typing import Callable
 from PIL import Image, ImageOps
 
 from bantin.outputs.gate import MAX_SEGMENT_BYTES, Gate
+from bantin.site.imagecache import ImageCache
 from bantin.site.pngphoto import served_as_jpeg
 from bantin.text.names import windows_reserved
 
@@ -70,13 +71,14 @@ class Resizer:
     """Makes (once per build) the variants of each content image that pages use."""
 
     def __init__(self, read: Callable[[str], bytes | None], site_dir: Path | Gate, widths: tuple[int, ...],
-                 previous: Path | None = None):
+                 previous: Path | None = None, cache: ImageCache | None = None):
         self.gate = site_dir if isinstance(site_dir, Gate) else Gate(site_dir)
         self.read, self.site_dir, self.widths = read, self.gate.root, tuple(sorted(widths))
         self.previous = previous  # `bantin serve`: the folder of its last good build (_from_previous)
+        self.cache = cache  # BANTIN_IMAGE_CACHE: variants other builds encoded (site/imagecache.py)
         self.done: dict[str, Responsive | None] = {}
         self.thumbs: dict[str, Variant | None] = {}
-        self.digests: dict[str, str] = {}  # content path → hash of its bytes, for variants and thumbnail alike
+        self.digests: dict[str, str] = {}  # content path → sha256 of its bytes, for variants and thumbnail alike
 
     def get(self, rel: str) -> Responsive | None:
         """Variants of content image `rel` (path relative to content/), or None to leave it be."""
@@ -111,28 +113,45 @@ class Resizer:
                 if fmt == "JPEG" and opened.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8):
                     width, height = height, width
                 size = _thumb_size(width, height)
+                source_hash = self._digest(rel, data)
                 name = f"{OUT_DIR}/{_stem(posixpath.splitext(posixpath.basename(rel))[0])}-" \
-                       f"{self._digest(rel, data)}-{size[0]}x{size[1]}.jpg"
+                       f"{source_hash[:10]}-{size[0]}x{size[1]}.jpg"
                 target = self.gate.target(name, WHO)
                 webp = name[:-len(".jpg")] + ".webp"  # its WebP twin, 40-60 % smaller (issue 15)
                 webp_target = self.gate.target(webp, WHO)
-                self._from_previous(name, target)
-                self._from_previous(webp, webp_target)
-                if not target.exists() or not webp_target.exists():
+                have_jpeg = self._reuse(name, target, source_hash)
+                have_webp = self._reuse(webp, webp_target, source_hash)
+                if not (have_jpeg and have_webp):
                     image = _flatten(ImageOps.fit(ImageOps.exif_transpose(opened), size, Image.LANCZOS))
-                    if not target.exists():
+                    if not have_jpeg:
                         _save_jpeg(image, target, quality=75)
-                    if not webp_target.exists():
+                        self._keep(name, target, source_hash)
+                    if not have_webp:
                         _save(image, webp_target, "WEBP", {"quality": WEBP_QUALITY, "method": 4})
+                        self._keep(webp, webp_target, source_hash)
         except (OSError, ValueError, Image.DecompressionBombError):
             return None  # not an image we can read: the card stays text
         return Variant(name, *size, webp)
 
     def _digest(self, rel: str, data: bytes) -> str:
-        """Hashed once per build: a card's thumbnail and the article's variants read the same photo."""
+        """Hashed once per build: a card's thumbnail and the article's variants read the same photo.
+        Names carry its first 10 digits; a cache entry's key the whole hash."""
         if rel not in self.digests:
-            self.digests[rel] = hashlib.sha256(data).hexdigest()[:10]
+            self.digests[rel] = hashlib.sha256(data).hexdigest()
         return self.digests[rel]
+
+    def _reuse(self, rel: str, target: Path, source_hash: str) -> bool:
+        """Whether variant `rel` is in place without encoding: made already this build, copied
+        from the preview's last build or from the cache folder."""
+        self._from_previous(rel, target)
+        if not target.exists() and self.cache is not None:
+            self.cache.fetch(self.cache.key(source_hash, rel), target)
+        return target.exists()
+
+    def _keep(self, rel: str, target: Path, source_hash: str) -> None:
+        """A variant just encoded, left in the cache folder for the next build."""
+        if self.cache is not None:
+            self.cache.store(self.cache.key(source_hash, rel), target)
 
     def _make(self, rel: str) -> Responsive | None:
         source = self._source(rel)
@@ -160,28 +179,29 @@ class Resizer:
     def _write(self, image: Image.Image, stem: str, digest: str, width: int, fmt: str, palette: bool = False) -> Variant:
         height = max(1, round(image.height * width / image.width))
         ext = "jpg" if fmt == "JPEG" else "png"
-        rel = f"{OUT_DIR}/{_stem(stem)}-{digest}-{width}.{ext}"
+        rel = f"{OUT_DIR}/{_stem(stem)}-{digest[:10]}-{width}.{ext}"
         target = self.gate.target(rel, WHO)
         # Photos only get a WebP twin: half the JPEG's bytes. A PNG (a screenshot, a diagram) would
         # need lossless WebP, about a quarter smaller for several times the PNG's encoding time.
         # (A photo saved as PNG comes here as JPEG: site/pngphoto.py.)
         webp = rel.rsplit(".", 1)[0] + ".webp" if fmt == "JPEG" else ""
         webp_target = self.gate.target(webp, WHO) if webp else None
-        self._from_previous(rel, target)
-        if webp_target is not None:
-            self._from_previous(webp, webp_target)
-        if target.exists() and (webp_target is None or webp_target.exists()):
+        have = self._reuse(rel, target, digest)
+        have_webp = webp_target is None or self._reuse(webp, webp_target, digest)
+        if have and have_webp:
             return Variant(rel, width, height, webp)
         # Resized once for both files: LANCZOS from a 3000-pixel photo is most of the cost.
         resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
-        if not target.exists():
+        if not have:
             flat = _eight_bit(resized)  # a 16-bit scan: 8 bits are all a screen shows
             flat = flat.convert("RGB").quantize(256) if palette and width != image.width else flat
             flat = flat.convert("RGB") if fmt == "JPEG" and flat.mode not in ("RGB", "L") else flat
             options = {"quality": 80, "optimize": True, "progressive": True} if fmt == "JPEG" else {"optimize": True}
             _save(flat, target, fmt, options)
-        if webp_target is not None and not webp_target.exists():
+            self._keep(rel, target, digest)
+        if not have_webp:
             _save(_webp_mode(resized), webp_target, "WEBP", {"quality": WEBP_QUALITY, "method": 4})
+            self._keep(webp, webp_target, digest)
         return Variant(rel, width, height, webp)
 
     def _from_previous(self, rel: str, target: Path) -> None:
