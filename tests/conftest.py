@@ -26,6 +26,35 @@ if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
 
 from browser import build_sample, launch, serve  # noqa: E402
 
+_IMAGE_CACHE = "BANTIN_IMAGE_CACHE"
+
+
+def pytest_configure(config):
+    """One picture-variant cache for the whole run (site/imagecache.py): the suite builds the
+    sample site and its photos a dozen times, and each build encoded every photo again (about
+    40 % of a build's CPU). Made by the first process (xdist's controller, before it starts its
+    workers) in the environment that workers and every build they start inherit; removed at the
+    end. A fresh folder each run: no variant of another run's code is ever served (the cache's
+    key also holds the code's text). Already set (a folder, or empty for none) it is kept.
+    The byte-identical tests build one side with `BANTIN_IMAGE_CACHE=""` (tests/sitekit.py
+    `ENCODE`): they still compare two real encodings."""
+    if _IMAGE_CACHE in os.environ or hasattr(config, "workerinput"):
+        return
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="bantin-test-images-")
+    os.environ[_IMAGE_CACHE] = folder
+    config._bantin_image_cache = folder
+
+
+def pytest_unconfigure(config):
+    folder = getattr(config, "_bantin_image_cache", None)
+    if folder:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop(_IMAGE_CACHE, None)
+
 
 @pytest.fixture(scope="session")
 def sample_sites(tmp_path_factory):

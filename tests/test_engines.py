@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitekit import ROOT, article, build, write_site
+from sitekit import ENCODE, ROOT, article, build, write_site
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 GUARD = "plugin_bantin_khong_chay__xem_docs_platform_md"
@@ -50,7 +50,7 @@ def test_sample_site_is_byte_identical_on_properdocs(properdocs, sample_sites, t
     names differ from MkDocs': adapter/compat.skipped_logger)."""
     out = tmp_path / "properdocs"
     done = subprocess.run([*properdocs, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-                          cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BANTIN_JOBS": "2"},
+                          cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BANTIN_JOBS": "2", **ENCODE},
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert done.returncode == 0, done.stdout
     assert "Page skipped" not in done.stdout, done.stdout[-2000:]

@@ -182,7 +182,7 @@ def test_a_build_with_the_variable_set_reuses_the_last_builds_pictures(tmp_path)
     """`bantin build` reads the variable (site/build.py): the second build's variants come from
     the folder (their entries' times do not move: nothing was stored again) and are the bytes
     a build that encodes writes."""
-    from sitekit import article, build, write_site
+    from sitekit import ENCODE, article, build, write_site
 
     files = {"tin-tuc/a.md": article("A", body="![ảnh](../anh.jpg)\n"), "anh.jpg": jpeg(1400, 900, (90, 160, 60))}
     cache = tmp_path / "cache"
@@ -192,7 +192,15 @@ def test_a_build_with_the_variable_set_reuses_the_last_builds_pictures(tmp_path)
     assert len(stamps) >= 4
     build(roots[1], env={"BANTIN_IMAGE_CACHE": str(cache)})
     assert {p.name: p.stat().st_mtime_ns for p in entries(cache)} == stamps
-    build(roots[2], env={"BANTIN_IMAGE_CACHE": ""})
+    build(roots[2], env=ENCODE)
     pictures = [{p.name: p.read_bytes() for p in (root / "site/assets/img").iterdir()} for root in roots]
     assert pictures[0] == pictures[1] == pictures[2] and len(pictures[0]) >= 4
 
+
+def test_the_suite_shares_one_cache_a_run(tmp_path):
+    """conftest.py: every process of a run, and the builds they start, have the same folder."""
+    folder = os.environ.get("BANTIN_IMAGE_CACHE", "")
+    assert folder and Path(folder).is_dir()
+    child = subprocess.run([sys.executable, "-c", "import os; print(os.environ['BANTIN_IMAGE_CACHE'])"],
+                           stdout=subprocess.PIPE, text=True, check=True)
+    assert child.stdout.strip() == folder

@@ -17,7 +17,7 @@ from typing import Callable
 
 import yaml
 from PIL import Image
-from sitekit import BROKEN_TEMPLATE, article, build, override_template, read, shell_and_whole_builds, write_site
+from sitekit import BROKEN_TEMPLATE, ENCODE, article, build, override_template, read, shell_and_whole_builds, write_site
 
 HOSTILE = article("Bài có HTML lạ", body="""
 Đoạn mở đầu.
@@ -87,7 +87,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     # 1.1 s or more after the same moment of the first (a build takes a second or more on its
     # own; the pause is what it left of 1.1 s, 1.1 s before whatever the build took)
     time.sleep(max(0.0, 1.1 - (time.monotonic() - started)))
-    build(second)
+    build(second, env=ENCODE)
     assert differing_files(first / "site", second / "site") == []
 
 
@@ -115,7 +115,7 @@ def test_pages_rendered_by_two_processes_are_the_same_bytes(tmp_path):
     one = write_site(tmp_path / "one", files)
     two = write_site(tmp_path / "two", files)
     build(one, env={"BANTIN_JOBS": "1"})
-    done = build(two, env={"BANTIN_JOBS": "2"})
+    done = build(two, env={"BANTIN_JOBS": "2", **ENCODE})
     assert "Page skipped" not in done.stdout  # the pages the fork wrote are not reported as skipped
     shares = re.search(r"dựng trang trên hai tiến trình: (\d+) \+ (\d+) trang", done.stdout)
     assert shares and int(shares[1]) > 0 and int(shares[2]) > 0
