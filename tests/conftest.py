@@ -27,41 +27,67 @@ if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
 from browser import build_sample, launch, serve  # noqa: E402
 
 _IMAGE_CACHE = "BANTIN_IMAGE_CACHE"
+_RUN = "BANTIN_TEST_RUN"  # this run's shared folder: the picture cache and the sample site
 
 
 def pytest_configure(config):
-    """One picture-variant cache for the whole run (site/imagecache.py): the suite builds the
-    sample site and its photos a dozen times, and each build encoded every photo again (about
-    40 % of a build's CPU). Made by the first process (xdist's controller, before it starts its
-    workers) in the environment that workers and every build they start inherit; removed at the
-    end. A fresh folder each run: no variant of another run's code is ever served (the cache's
-    key also holds the code's text). Already set (a folder, or empty for none) it is kept.
-    The byte-identical tests build one side with `BANTIN_IMAGE_CACHE=""` (tests/sitekit.py
-    `ENCODE`): they still compare two real encodings."""
-    if _IMAGE_CACHE in os.environ or hasattr(config, "workerinput"):
+    """A folder for the whole run, made by its first process (xdist's controller, before it
+    starts its workers) in the environment that workers and every build they start inherit,
+    and removed at the end. It holds:
+    - the picture-variant cache (site/imagecache.py), unless BANTIN_IMAGE_CACHE is already set
+      (a folder, or empty for none): the suite builds the sample site and its photos a dozen
+      times, and each build encoded every photo again (about 40 % of a build's CPU). A fresh
+      folder each run, so no variant of another run's code is served (the key also holds the
+      code's text). The byte-identical tests build one side with `BANTIN_IMAGE_CACHE=""`
+      (tests/sitekit.py `ENCODE`): they still compare two real encodings;
+    - the sample site (`sample_sites`), built by whichever worker asks first, for all."""
+    if hasattr(config, "workerinput"):
         return
     import tempfile
 
-    folder = tempfile.mkdtemp(prefix="bantin-test-images-")
-    os.environ[_IMAGE_CACHE] = folder
-    config._bantin_image_cache = folder
+    run = Path(tempfile.mkdtemp(prefix="bantin-test-run-"))
+    os.environ[_RUN] = str(run)
+    os.environ.setdefault(_IMAGE_CACHE, str(run / "images"))
+    config._bantin_run = run
 
 
 def pytest_unconfigure(config):
-    folder = getattr(config, "_bantin_image_cache", None)
-    if folder:
+    run = getattr(config, "_bantin_run", None)
+    if run is not None:
         import shutil
 
-        shutil.rmtree(folder, ignore_errors=True)
-        os.environ.pop(_IMAGE_CACHE, None)
+        shutil.rmtree(run, ignore_errors=True)
+        if os.environ.get(_IMAGE_CACHE) == str(run / "images"):
+            del os.environ[_IMAGE_CACHE]
+        os.environ.pop(_RUN, None)
+
+
+def _once(folder: Path, make) -> None:
+    """`make()` done by one process of the run: the others wait for it (a lock on the folder)
+    and find its mark. A `make` that fails leaves no mark: the next process tries again and
+    fails the same way, reporting it too."""
+    import fcntl
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".done").exists():
+            make()
+            (folder / ".done").write_text("")
 
 
 @pytest.fixture(scope="session")
 def sample_sites(tmp_path_factory):
     """(site/, site-offline/ban-tin/) of the repository's sample content, as `make site` and `make offline`
-    build them: the offline one is the site inside the copy, its start file one folder up."""
-    base = tmp_path_factory.mktemp("sample")
-    return build_sample(base / "site"), build_sample(base / "site-offline", offline=True)
+    build them: the offline one is the site inside the copy, its start file one folder up.
+    Built once a run, by the first worker that asks, in the run's folder (each worker built its
+    own: two builds of each flavour a run); tests only read it."""
+    run = os.environ.get(_RUN)
+    base = Path(run) / "sample" if run else tmp_path_factory.mktemp("sample")
+    sites = base / "site", base / "site-offline" / "ban-tin"
+    _once(base, lambda: (build_sample(base / "site"), build_sample(base / "site-offline", offline=True)))
+    assert sites[0].is_dir() and sites[1].is_dir()
+    return sites
 
 
 @pytest.fixture(scope="session")

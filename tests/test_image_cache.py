@@ -198,9 +198,10 @@ def test_a_build_with_the_variable_set_reuses_the_last_builds_pictures(tmp_path)
 
 
 def test_the_suite_shares_one_cache_a_run(tmp_path):
-    """conftest.py: every process of a run, and the builds they start, have the same folder."""
+    """conftest.py: every process of a run, and the builds they start, have the same folder,
+    the run's own (made by its first build)."""
     folder = os.environ.get("BANTIN_IMAGE_CACHE", "")
-    assert folder and Path(folder).is_dir()
+    assert folder and Path(folder).parent == Path(os.environ["BANTIN_TEST_RUN"])
     child = subprocess.run([sys.executable, "-c", "import os; print(os.environ['BANTIN_IMAGE_CACHE'])"],
                            stdout=subprocess.PIPE, text=True, check=True)
     assert child.stdout.strip() == folder
