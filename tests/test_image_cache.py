@@ -205,3 +205,36 @@ def test_the_suite_shares_one_cache_a_run(tmp_path):
     child = subprocess.run([sys.executable, "-c", "import os; print(os.environ['BANTIN_IMAGE_CACHE'])"],
                            stdout=subprocess.PIPE, text=True, check=True)
     assert child.stdout.strip() == folder
+
+
+def turned_jpeg() -> bytes:
+    """A phone photo stored on its side: 1,600 × 1,000 pixels, EXIF orientation 6 (a quarter turn)."""
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    out = io.BytesIO()
+    Image.new("RGB", (1600, 1000), (120, 90, 30)).save(out, "JPEG", quality=85, exif=exif)
+    return out.getvalue()
+
+
+def test_a_photo_whose_variants_are_all_cached_is_not_decoded(tmp_path, monkeypatch):
+    """Its size (turned as EXIF says) is read from the JPEG's header: the variants' widths, heights
+    and names are those the decoding build gave."""
+    photos = {"anh.jpg": jpeg(), "dung.jpg": turned_jpeg()}
+    cache = ImageCache(tmp_path / "cache")
+    cache.root.mkdir()
+    first = Resizer(photos.get, tmp_path / "a", WIDTHS, cache=cache)
+    made_first = {name: first.get(name) for name in photos}
+    assert (made_first["dung.jpg"].largest.width, made_first["dung.jpg"].largest.height) == (960, 1536)  # upright
+
+    def decoded(*args):
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(images.ImageOps, "exif_transpose", decoded)
+    second = Resizer(photos.get, tmp_path / "b", WIDTHS, cache=cache)
+    assert {name: second.get(name) for name in photos} == made_first
+    assert sorted(p.name for p in (tmp_path / "b/assets/img").iterdir()) == \
+        sorted(p.name for p in (tmp_path / "a/assets/img").iterdir())
+    (tmp_path / "b/assets/img" / os.path.basename(made_first["anh.jpg"].largest.webp)).unlink()
+    third = Resizer(photos.get, tmp_path / "b", WIDTHS)  # one file missing, no cache: decoded to make it
+    with pytest.raises(AssertionError, match="decoded"):
+        third.get("anh.jpg")

@@ -158,33 +158,51 @@ class Resizer:
         if source is None:
             return None
         fmt, data = source
+        digest = self._digest(rel, data)
+        stem = posixpath.splitext(posixpath.basename(rel))[0]
         try:
             with Image.open(io.BytesIO(data)) as opened:
+                found = self._made_already(opened, stem, digest) if fmt == "JPEG" else None
+                if found is not None:
+                    return found
                 image = ImageOps.exif_transpose(opened)
                 image.load()
         except (OSError, ValueError, Image.DecompressionBombError):
             return None  # not an image we can read: the original is served as it is
-        digest = self._digest(rel, data)
-        stem = posixpath.splitext(posixpath.basename(rel))[0]
-        # Each configured width below the original, then the original capped at the widest.
-        widths = [w for w in self.widths if w < image.width]
-        widths += [] if widths and widths[-1] == self.widths[-1] else [min(image.width, self.widths[-1])]
         if fmt == "PNG" and served_as_jpeg(image):  # a photo saved as PNG (outsider trial F6)
             fmt, image = "JPEG", image.convert("RGB")
         # A diagram or screenshot of at most 256 colours: its resized copies are given a palette
         # again (resizing blends new colours in, and the PNG grew 2-4 times: 8 KB → 31 KB).
         palette = fmt == "PNG" and image.mode in ("RGB", "L", "P") and image.getcolors(256) is not None
-        return Responsive(tuple(self._write(image, stem, digest, w, fmt, palette) for w in widths))
+        return Responsive(tuple(self._write(image, stem, digest, w, fmt, palette) for w in self._widths(image.width)))
+
+    def _widths(self, width: int) -> list[int]:
+        """Each configured width below the original's, then the original's capped at the widest."""
+        widths = [w for w in self.widths if w < width]
+        return widths + ([] if widths and widths[-1] == self.widths[-1] else [min(width, self.widths[-1])])
+
+    def _made_already(self, opened: Image.Image, stem: str, digest: str) -> Responsive | None:
+        """A photo's variants when every file is in place without encoding (this build's, the
+        preview's last build's, the cache's), read from the JPEG's header alone: its size and its
+        EXIF turn (5-8 swap width and height, as exif_transpose does), never its pixels. Decoding
+        a 3000-pixel photo was most of what a build with every variant cached still spent on it.
+        None when one is missing: the photo is decoded and the missing ones made."""
+        width, height = opened.size
+        if opened.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8):
+            width, height = height, width
+        variants = []
+        for w in self._widths(width):
+            rel, webp = _variant_names(stem, digest, w, "JPEG")
+            if not (self._reuse(rel, self.gate.target(rel, WHO), digest)
+                    and self._reuse(webp, self.gate.target(webp, WHO), digest)):
+                return None
+            variants.append(Variant(rel, w, max(1, round(height * w / width)), webp))
+        return Responsive(tuple(variants))
 
     def _write(self, image: Image.Image, stem: str, digest: str, width: int, fmt: str, palette: bool = False) -> Variant:
         height = max(1, round(image.height * width / image.width))
-        ext = "jpg" if fmt == "JPEG" else "png"
-        rel = f"{OUT_DIR}/{_stem(stem)}-{digest[:10]}-{width}.{ext}"
+        rel, webp = _variant_names(stem, digest, width, fmt)
         target = self.gate.target(rel, WHO)
-        # Photos only get a WebP twin: half the JPEG's bytes. A PNG (a screenshot, a diagram) would
-        # need lossless WebP, about a quarter smaller for several times the PNG's encoding time.
-        # (A photo saved as PNG comes here as JPEG: site/pngphoto.py.)
-        webp = rel.rsplit(".", 1)[0] + ".webp" if fmt == "JPEG" else ""
         webp_target = self.gate.target(webp, WHO) if webp else None
         have = self._reuse(rel, target, digest)
         have_webp = webp_target is None or self._reuse(webp, webp_target, digest)
@@ -227,6 +245,15 @@ class Resizer:
                 os.unlink(partial)
             except OSError:
                 pass
+
+
+def _variant_names(stem: str, digest: str, width: int, fmt: str) -> tuple[str, str]:
+    """A variant's site path and its WebP twin's ("" for none). Photos only get a WebP twin:
+    half the JPEG's bytes. A PNG (a screenshot, a diagram) would need lossless WebP, about a
+    quarter smaller for several times the PNG's encoding time. (A photo saved as PNG comes here
+    as JPEG: site/pngphoto.py.)"""
+    rel = f"{OUT_DIR}/{_stem(stem)}-{digest[:10]}-{width}.{'jpg' if fmt == 'JPEG' else 'png'}"
+    return rel, rel.rsplit(".", 1)[0] + ".webp" if fmt == "JPEG" else ""
 
 
 def _save(image: Image.Image, target: Path, fmt: str, options: dict) -> None:
