@@ -126,6 +126,27 @@ def test_a_link_in_the_cache_is_not_followed(tmp_path, encodings):
     assert ImageCache(tmp_path / "cache")._read(entries(cache.root)[0]) is not None  # now a plain file again
 
 
+def test_a_fifo_or_a_folder_in_an_entry_s_place_neither_holds_nor_stops_the_build(tmp_path, encodings):
+    """A FIFO opened for reading waits for a writer: the build would hang on a planted one."""
+    cache = ImageCache(tmp_path / "cache")
+    cache.root.mkdir()
+    first = made(tmp_path / "a", cache)
+    for n, entry in enumerate(entries(cache.root)):
+        entry.unlink()
+        os.mkfifo(entry) if n % 2 else entry.mkdir()
+    encodings.clear()
+    done = subprocess.run([sys.executable, "-c", f"""
+import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})
+from pathlib import Path
+from test_image_cache import made
+from bantin.site.imagecache import ImageCache
+print(len(made(Path({str(tmp_path / "b")!r}), ImageCache(Path({str(cache.root)!r})))))
+"""], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
+    assert done.stdout.strip().endswith("8"), done.stdout
+    assert {p.relative_to(tmp_path / "b").as_posix(): p.read_bytes() for p in (tmp_path / "b").rglob("*")
+            if p.is_file()} == first
+
+
 def test_a_variant_name_with_dots_or_slashes_stays_inside_the_folder(tmp_path):
     cache = ImageCache(tmp_path / "cache")
     cache.root.mkdir()

@@ -99,7 +99,9 @@ class ImageCache:
     def _read(path: Path) -> bytes | None:
         """An entry's payload when it is a plain file, whole and unchanged; else None."""
         try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            # O_NONBLOCK: a FIFO planted under an entry's name would hold the open (and the
+            # build) until something writes to it; it is then refused as not a plain file.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except OSError:
             return None  # none yet, or a link (O_NOFOLLOW refuses it)
         try:
