@@ -260,3 +260,15 @@ def test_a_photo_whose_variants_are_all_cached_is_not_decoded(tmp_path, monkeypa
     third = Resizer(photos.get, tmp_path / "b", WIDTHS)  # one file missing, no cache: decoded to make it
     with pytest.raises(AssertionError, match="decoded"):
         third.get("anh.jpg")
+
+
+def test_code_that_cannot_be_read_for_the_key_means_no_cache(tmp_path, monkeypatch, capsys):
+    """The key holds the encoding code's text: without it no entry can be trusted, and the
+    build encodes (it did not stop on the error)."""
+    def unreadable():
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(imagecache, "encoder_version", unreadable)
+    monkeypatch.setenv("BANTIN_IMAGE_CACHE", str(tmp_path / "cache"))
+    assert imagecache.from_environment() is None
+    assert "Permission denied" in capsys.readouterr().err

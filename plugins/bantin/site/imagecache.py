@@ -130,6 +130,7 @@ def from_environment() -> ImageCache | None:
         root.mkdir(parents=True, exist_ok=True)
         if not root.is_dir():
             raise NotADirectoryError(0, "không phải thư mục")
+        encoder_version()  # the key needs our code's text: unreadable, no entry can be trusted
     except OSError as error:
         _tell(root, f"không dùng được thư mục này ({error.strerror or error})")
         return None
