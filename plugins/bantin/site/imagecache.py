@@ -8,7 +8,7 @@ have written itself, so:
 
 - an entry's key is a hash of everything that decides the bytes: the photo's whole content
   hash, the variant's name (its width, size and format), the text of the code that encodes
-  (site/images.py and this module, quality settings included), Pillow's version and its
+  (site/images.py, site/pngphoto.py and this module, quality settings included), Pillow's version and its
   codecs' versions. Another photo, another encoder, changed code: another key, never a stale
   file;
 - an entry carries its own length and hash, checked on each read: a file cut short (a build
@@ -45,7 +45,7 @@ def encoder_version() -> str:
 
     here = Path(__file__).resolve().parent
     code = hashlib.sha256()
-    for name in ("images.py", "imagecache.py"):
+    for name in ("images.py", "imagecache.py", "pngphoto.py"):  # pngphoto: a PNG photo encoded as JPEG
         code.update((here / name).read_bytes())
     codecs = []
     for codec in ("jpg", "libjpeg_turbo", "webp", "zlib", "libimagequant"):
