@@ -750,7 +750,9 @@ def test_the_blocks_menu_is_vietnamese(admin, editing):
     page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/bai-cu")
     _entry_open(page, "Nội dung bài viết.")
     _add_component(page, "Ảnh")  # Decap's "Image", with its fields in our words
-    page.get_by_label("Mô tả ảnh (cho người khiếm thị)").wait_for()
+    page.get_by_label("Mô tả ảnh (bắt buộc, cho người khiếm thị)").wait_for()  # F8: it is needed
+    page.get_by_text("Dùng ảnh từ địa chỉ web").first.wait_for()  # Decap's "Insert from URL"
+    assert page.get_by_text("Insert from URL").count() == 0
     page.get_by_title("Thêm khối (Câu hỏi, ảnh…)").click()
     items = page.get_by_role("menuitem").all_inner_texts()
     assert {"Ảnh", "Câu hỏi", "Bảng", "Khối mã (ít dùng)"} <= set(items) and not {"Image", "Code Block"} & set(items), items

@@ -35,7 +35,7 @@ const sandbox = {
     registerWidget: (name, control) => { registered.widgets[name] = control; },
     registerEditorComponent: (c) => registered.components.push(c),
     registerEventListener: (l) => registered.listeners.push(l),
-    registerLocale: () => {}, getLocale: () => ({}),
+    registerLocale: (name, words) => { registered.locale = words; }, getLocale: () => ({}),
     init: () => { registered.started = true; },  // bantin-admin.js starts Decap last
   },
 };
@@ -68,6 +68,14 @@ setTimeout(() => {  // after the taken ids arrived
     if (path) { saved({ entry }); }
     return "";
   });
+  // entries saved: {collection, values (the form's fields), path (none: a new one)} →
+  // {refused: the refusal said ("" when saved), body: the text as it would be written}
+  const saves = (request.saves || []).map(({ collection, values, path }) => {
+    const data = new Data(values);
+    const entry = { get: (k) => ({ newRecord: !path, path, collection: collection || "tin-tuc", data })[k],
+                    getIn: ([, k]) => data.get(k) };
+    try { return { refused: "", body: save({ entry }).get("body") }; } catch (e) { return { refused: e.message }; }
+  });
   // pages opened (draft or not as the file is), then saved in turn with the draft flag each
   // save gives, OK or Cancel to any question: {path, title, opened, saves: [{draft, answer}]}
   // → for each save, {asked: the question ("" when none), refused: the notice ("" when saved)}
@@ -94,7 +102,7 @@ setTimeout(() => {  // after the taken ids arrived
     return Math.max(best, 1);
   };
   const timed = (request.timedSaves || []).map((body) => least(() => {
-    const data = new Data({ title: "Sổ tay", body });
+    const data = new Data(typeof body === "string" ? { title: "Sổ tay", body } : body);
     try { save({ entry: { get: (k) => ({ newRecord: false, path: "content/hoi-dap/x.md", collection: "hoi-dap", data })[k],
                           getIn: ([, k]) => data.get(k) } }); } catch (e) { /* a refusal is an answer too */ }
   }));
@@ -117,6 +125,6 @@ setTimeout(() => {  // after the taken ids arrived
     const valid = category.isValid.call({ props: { value } });
     return valid === true ? "" : valid.error.message;
   });
-  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older, questionSaves, takedowns, timed, matched,
-                                        pasted, uploadNames, samples, categoryChecks }));
+  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older, questionSaves, saves, takedowns, timed, matched,
+                                        pasted, uploadNames, samples, categoryChecks, locale: registered.locale }));
 }, 20);

@@ -9,7 +9,8 @@
  * - "Câu hỏi": a block of a Q&A handbook, written as `## Question {#id}` with an id made
  *   from the question, unique against the ids already on the site (ma-cau-hoi.json). A save
  *   that gives a question an id another question has is refused, naming that question.
- * - Before saving: a picture needs its description (image_alt), and empty optional fields are
+ * - Before saving: a picture needs its description (image_alt, and each picture of the text,
+ *   as the build reads them), and empty optional fields are
  *   left out of the file rather than written as `summary: ''`. A refused save brings the
  *   field to fix into view.
  * - Phones: entries open without the preview beside the form (with bantin-admin.css).
@@ -95,8 +96,13 @@
                     bulletedList: "Danh sách dấu chấm", numberedList: "Danh sách đánh số",
                     addComponent: "Thêm khối (Câu hỏi, ảnh…)",
                     toggleMode: { rich: "Chuyển sang văn bản định dạng", markdown: "Chuyển sang Markdown" } },
-        image: { chooseMultiple: "Chọn các hình", addMore: "Thêm hình", removeAll: "Gỡ mọi hình" },
-        file: { chooseMultiple: "Chọn các tệp", addMore: "Thêm tệp", removeAll: "Gỡ mọi tệp" },
+        // chooseUrl…: the "Ảnh" block of the text offers an address too (outsider's trial, F8)
+        image: { chooseMultiple: "Chọn các hình", addMore: "Thêm hình", removeAll: "Gỡ mọi hình",
+                 chooseUrl: "Dùng ảnh từ địa chỉ web", replaceUrl: "Thay bằng ảnh từ địa chỉ web",
+                 promptUrl: "Nhập địa chỉ (URL) của ảnh" },
+        file: { chooseMultiple: "Chọn các tệp", addMore: "Thêm tệp", removeAll: "Gỡ mọi tệp",
+                chooseUrl: "Dùng tệp từ địa chỉ web", replaceUrl: "Thay bằng tệp từ địa chỉ web",
+                promptUrl: "Nhập địa chỉ (URL) của tệp" },
         datetime: { setToNow: "Điền ngày hôm nay vào ô này" },  // Decap passes the field's key ("date"), not its label
         list: { add: "Thêm %{item}", addType: "Thêm %{item}" },
         object: { expand: "Mở ra", collapse: "Thu gọn" }
@@ -958,7 +964,7 @@
     // Its pattern is Decap's, but for a picture with `{: .lop }` after it: that line is
     // bantin-paste.js's "Markdown giữ nguyên" block (Decap's block took the picture and left
     // `{: .lop }` a paragraph of words, tried first as it was registered first).
-    image: { label: "Ảnh", fields: { image: "Ảnh", alt: "Mô tả ảnh (cho người khiếm thị)", title: "Chú thích khi trỏ chuột" },
+    image: { label: "Ảnh", fields: { image: "Ảnh", alt: "Mô tả ảnh (bắt buộc, cho người khiếm thị)", title: "Chú thích khi trỏ chuột" },
       pattern: /^(?!!\[[^\]\n]*\]\([^)\n]*\)[ \t]*\{)!\[([^\]]*)\]\((.*?)(\s"([^"]*)")?\)/ },
     "code-block": { label: "Khối mã (ít dùng)" }
   };
@@ -1322,6 +1328,68 @@
     return error;
   }
 
+  // --- pictures in the text: each needs its description ---------------------------------------
+  // A picture put in the text ("+" → Ảnh) with its description left empty was saved as
+  // `![](…)`, then the build failed on it (checks._check_ref: "ảnh … chưa có mô tả (alt)"), in
+  // CI for every editor's pages, while this editor had said "Mục đã được lưu" (outsider's
+  // trial, session 40, F8). The same for `![](…)` typed in the Markdown mode and an `<img>`
+  // without `alt`. Read as the build reads them: not inside fenced code or a `code` span.
+  // Every pattern here is linear on any line: `![` then spaces then `](` (one start each),
+  // a tag's end found once with indexOf, attributes read in the tag alone.
+  var BARE_PICTURE = /!\[[ \t]*\]\(/g;
+  var IMG_TAG = /<img(?=[\s/>])/gi;
+  var ALT_ATTRIBUTE = /[\s/]alt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
+
+  function picturesWithoutAlt(body) {
+    var found = [], fence = null;
+    String(body || "").split(/\r\n?|\n/).forEach(function (line, n) {
+      var mark = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+      if (fence) {
+        if (mark && mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2].trim()) { fence = null; }
+        return;
+      }
+      if (mark) { fence = mark[1]; return; }
+      var text = line.indexOf("`") < 0 ? line : line.replace(/`[^`]*`/g, function (span) { return span.replace(/[^`]/g, " "); });
+      var bare;
+      BARE_PICTURE.lastIndex = 0;
+      while ((bare = BARE_PICTURE.exec(text))) {
+        var from = bare.index + bare[0].length, close = text.indexOf(")", from);
+        var src = text.slice(from, close < 0 ? text.length : close).trim().split(/\s/)[0].replace(/^<|>$/g, "");
+        found.push({ line: n + 1, src: src, html: false });
+      }
+      var tag;
+      IMG_TAG.lastIndex = 0;
+      while ((tag = IMG_TAG.exec(text))) {
+        var end = text.indexOf(">", tag.index);
+        var inner = text.slice(tag.index + 4, end < 0 ? text.length : end);
+        var alt = ALT_ATTRIBUTE.exec(inner), source = /[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(inner);
+        if (!alt || !(alt[1] || alt[2] || alt[3] || "").trim()) {
+          found.push({ line: n + 1, src: source ? source[1] || source[2] || source[3] || "" : "", html: true });
+        }
+        if (end < 0) { break; }
+        IMG_TAG.lastIndex = end;
+      }
+    });
+    return found;
+  }
+
+  var EXAMPLE_ALT = "Hòa giải viên trao đổi với người dân tại nhà văn hóa thôn";
+
+  // The first picture of the text without its description: refused, saying which and what to write.
+  function picturesDescribed(data) {
+    var missing = picturesWithoutAlt(data.get("body"));
+    if (!missing.length) { return; }
+    var first = missing[0], src = first.src.length > 80 ? first.src.slice(0, 79) + "…" : first.src;
+    var which = (src ? "ảnh `" + src + "`" : "một ảnh") + " (dòng " + first.line + " của Nội dung)";
+    var more = missing.length > 1 ? " Còn " + (missing.length - 1) + " ảnh khác cũng chưa có mô tả." : "";
+    publishPressed = 0;
+    window.setTimeout(function () { bringForward(fieldLabelled("Nội dung")); }, 0);
+    throw refusal("Không lưu: " + which + " trong Nội dung chưa có mô tả cho người khiếm thị (và khi ảnh không " +
+      "tải được). Cách sửa: bấm vào ảnh đó trong Nội dung, điền ô “Mô tả ảnh (bắt buộc, cho người khiếm thị)”: tả ngắn điều ảnh cho " +
+      "thấy, ví dụ “" + EXAMPLE_ALT + "”" + (first.html ? "; ở chế độ Markdown: thêm alt=\"…\" vào thẻ <img>." :
+      "; ở chế độ Markdown: viết mô tả vào giữa hai ngoặc vuông, `![Mô tả ngắn điều ảnh cho thấy](" + src + ")`.") + more);
+  }
+
   // Attachments: a row left empty (one tap on "Thêm tệp") is dropped; a row with its name
   // and no file, or a file and no name, is refused, saying which row and what is missing.
   function withAttachments(data) {
@@ -1367,6 +1435,7 @@
         window.setTimeout(function () { bringForward(fieldLabelled("Mô tả ảnh")); }, 0);
         throw refusal(ALT_MISSING);  // the field's check (AltControl) comes first; this holds without it
       }
+      picturesDescribed(data);
       sharedQuestionId(args.entry, data);
       data = withAttachments(data);
       data = withSlug(args.entry, data);
