@@ -135,6 +135,7 @@ def editing(tmp_path_factory):
         "tin-tuc/mo-rong.md": article("Bài có khối mở rộng (Women's Day)", body=EXTENDED),
         "tin-tuc/moi-cau-truc.md": article("Bài có mọi cấu trúc", body=EVERY_CONSTRUCT),
         "tin-tuc/ghi-chu.md": article("Bài có ghi chú", body="Đoạn đầu.\n\nĐoạn cuối.\n"),
+        "tin-tuc/anh-trong-bai.md": article("Bài sẽ có ảnh trong bài", body="Đoạn đầu.\n\nĐoạn cuối của bài.\n"),
         "tin-tuc/hai-may.md": article("Bài sửa ở hai máy", summary="Tóm tắt cũ."),
         "tin-tuc/cong-tac.md": article("Bài chỉ bật công tắc", summary="Tóm tắt cũ."),
         "tin-tuc/luu-roi-sua.md": article("Bài lưu rồi sửa tiếp", summary="Tóm tắt cũ.", tags=["hòa giải"]),
@@ -835,6 +836,38 @@ def test_view_live_appears_after_a_new_article_s_first_save(admin, editing):
     link = page.get_by_role("link", name="Xem bản hoàn chỉnh")
     expect(link).to_be_visible()
     assert link.get_attribute("href") == editing[1] + f"tin-tuc/{slug}", link.get_attribute("href")
+
+
+def test_a_picture_without_description_and_an_unknown_number_are_refused_at_save(admin, editing):
+    """The outsider's trial (session 40, F8, F11): a picture put in the text ("+" → Ảnh)
+    without its description, and «Nghị định 102» in "Văn bản được trích dẫn", were saved, then
+    the build failed for every editor. Now each save is refused, saying what to write; the
+    file stays as it was until both are right, then it saves."""
+    page, root = admin, editing[0]
+    saved = root / "content/tin-tuc/anh-trong-bai.md"
+    before = saved.read_bytes()
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/entries/anh-trong-bai")
+    _entry_open(page, "Đoạn cuối của bài.")
+    _add_component(page, "Ảnh")
+    page.get_by_text("Chọn một hình").last.click()
+    page.locator("div:has(> p:text-is('anh-cu.jpg'))").first.click()
+    page.get_by_role("button", name="Dùng tệp đã chọn").click()
+    _publish(page)
+    notice = page.locator(".Toastify__toast").filter(has_text="chưa có mô tả cho người khiếm thị")
+    notice.first.wait_for(timeout=15_000)
+    assert "Mô tả ảnh (bắt buộc, cho người khiếm thị)" in notice.first.inner_text()
+    page.get_by_label("Mô tả ảnh (bắt buộc, cho người khiếm thị)").fill("Toàn cảnh buổi hòa giải")
+    page.get_by_label("Văn bản được trích dẫn").fill("Nghị định 102")
+    _publish(page)
+    page.locator(".Toastify__toast").filter(has_text="`Nghị định 102` không phải số hiệu văn bản").first.wait_for(
+        timeout=15_000)
+    assert saved.read_bytes() == before  # nothing written by either refusal
+    page.get_by_label("Văn bản được trích dẫn").fill("102/2024/NĐ-CP")
+    _publish(page)
+    _until(lambda: saved.read_bytes() != before)
+    _until(lambda: "102/2024/NĐ-CP" in saved.read_text(encoding="utf-8"))
+    text = saved.read_text(encoding="utf-8")
+    assert "![Toàn cảnh buổi hòa giải](" in text, text  # `bantin check` reads it (test_saved_files_pass_check…)
 
 
 def _title_category_text(page, title: str, text: str = "") -> None:

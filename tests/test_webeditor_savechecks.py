@@ -90,3 +90,86 @@ def test_the_picture_blocks_address_buttons_are_in_vietnamese():
         for key in ("chooseUrl", "replaceUrl", "promptUrl"):
             said = words[kind][key]
             assert said and "URL" not in said.replace("(URL)", ""), (kind, key, said)
+
+
+# F11: "Văn bản được trích dẫn". Registered (mkdocs.yml `documents:`): two numbers, one without
+# its year in the number. Each entry: what the build says of it (fields._documents) and what
+# the editor says at save must agree wherever the editor refuses; it may leave a few to the
+# build (marked False: an impossible date, words after the number), never refuse what the
+# build accepts.
+REGISTERED = [("432/QĐ-UBND", 2024), ("31/2024/QH15", 2024)]
+CITED = [
+    ("Nghị định 102", True), ("432/QĐ-UBND", False), ("60/KH-UBND", True), ("Quyết định số 60/KH-UBND", True),
+    ("88/2024/NĐ-CP", False), ("Nghị định 88/2024/NĐ-CP", False), ("60/KH-UBND ngày 12/4/2024", False),
+    ("60/KH-UBND năm 2024", False), ("60/KH-UBND (2024)", False), ("Quyết định số 432/QD-UBND", False),
+    ("0432/qđ-ubnd", False), ("432 / QĐ-UBND", False), ("09-NQ/TU", True), ("09-NQ/TU ngày 5/1/2023", False),
+    ("số 512/UBND-NC", True), ("hai nghìn", True), ("0/KH-UBND", True), ("60/KH-UBND ngày 31/2/2024", False),
+    ("60/KH-UBND kèm theo", True), ("Luật 2024", True), ("30/2020/NÐ-CP", False),  # Ð: U+00D0
+    ("số:60/KH-UBND ngày 12/4/2024", False), ("<b>9/ha-ha</b>", True),
+]
+
+
+def _build_says(entries: list[str]) -> dict[str, str]:
+    """fields._documents on `documents: entries`: entry → the build's error (what → fix)."""
+    from bantin.content import fields
+    from bantin.legal.numbers import Document
+    from bantin.legal.registry import Registry
+    from bantin.problems import Problems
+
+    registry = Registry([Document(number, year, "Văn bản", number.lower().replace("/", "-")) for number, year in REGISTERED])
+    problems = Problems()
+    check = fields._Check("tin-tuc/a.md", {"documents": list(entries)}, {"documents": 9},
+                          SimpleNamespace(registry=registry), problems, lambda path: True)
+    fields._documents(check)
+    said = {}
+    for problem in problems.items:
+        for entry in entries:
+            if f"`{entry}`" in problem.message:
+                said[entry] = f"{problem.message}. Cách sửa: {problem.fix}"
+    return said
+
+
+def test_a_cited_number_the_build_cannot_identify_is_refused_at_save_with_the_builds_words():
+    entries = [entry for entry, _ in CITED]
+    build = _build_says(entries)
+    assert sorted(build) == sorted(e for e, _ in CITED if e not in ("432/QĐ-UBND", "88/2024/NĐ-CP",
+        "Nghị định 88/2024/NĐ-CP", "60/KH-UBND ngày 12/4/2024", "60/KH-UBND năm 2024", "60/KH-UBND (2024)",
+        "Quyết định số 432/QD-UBND", "0432/qđ-ubnd", "432 / QĐ-UBND", "09-NQ/TU ngày 5/1/2023",
+        "30/2020/NÐ-CP", "số:60/KH-UBND ngày 12/4/2024")), build
+    said = [save["refused"] for save in _harness({
+        "titles": [], "blocks": [], "parse": [], "registered": " ".join(n for n, _ in REGISTERED),
+        "saves": [{"values": {"title": "Bài", "documents": [entry]}} for entry in entries]})["saves"]]
+    for (entry, refused), refusal in zip(CITED, said):
+        if refused:
+            assert refusal == f"Không lưu: “Văn bản được trích dẫn”: {build[entry]}.", (entry, refusal)
+        else:
+            assert refusal == "", (entry, refusal)  # accepted by the build, or left to it
+    left = [e for e in build if not dict(CITED)[e]]
+    assert left == ["60/KH-UBND ngày 31/2/2024"], left  # an impossible date: the build's to say
+
+
+def test_the_page_gives_the_editor_the_registered_numbers():
+    """The numbers registered in mkdocs.yml, in the page, escaped by the template."""
+    import dataclasses
+
+    from bantin.legal.numbers import Document
+    from bantin.legal.registry import Registry
+    from bantin.site import webeditor
+    from test_webeditor import _site
+
+    registry = Registry([Document(number, year, "Văn bản", "x") for number, year in REGISTERED])
+    html = webeditor.admin_html(dataclasses.replace(_site(), registry=registry))
+    assert '<meta name="bantin-documents" content="432/QĐ-UBND 31/2024/QH15">' in html
+
+
+def test_hostile_cited_numbers_are_read_in_time_in_proportion_to_them():
+    """Long entries of number-like pieces with nothing closing them (a dash chain, slashes,
+    spaced slashes, digits): eight times the entry, about eight times the time (bound 32)."""
+    def entries(n):
+        return ["1/a" + "-a" * n, "1/" * n, "1 / " * n, "9" * n, "1-NQ/a" + "-a1" * n, "0" * n + "1/KH"]
+    found = _harness({"titles": [], "blocks": [], "parse": [], "registered": "432/QĐ-UBND",
+                      "timedSaves": [{"title": "Bài", "documents": [entry]} for n in (10_000, 80_000)
+                                     for entry in entries(n)]})
+    small, large = found["timed"][:6], found["timed"][6:]
+    for a, b in zip(small, large):
+        assert b / a < 32, found["timed"]

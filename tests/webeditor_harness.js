@@ -25,7 +25,10 @@ const sandbox = {
   addEventListener: () => {}, setTimeout,
   confirm: (message) => { asked.push(String(message)); return answers.length ? answers.shift() : true; },
   document: {  // no page here: what the script looks up finds nothing
-    addEventListener: () => {}, querySelector: () => null, querySelectorAll: () => [],
+    addEventListener: () => {}, querySelectorAll: () => [],
+    // the page's metas: the registered document numbers (webeditor.html), when the request gives them
+    querySelector: (selector) => selector.includes("bantin-documents") && request.registered !== undefined
+      ? { getAttribute: () => request.registered } : null,
     getElementById: () => null, body: {}, documentElement: { classList: { toggle: () => {} } },
   },
   fetch: (url) => Promise.resolve({ ok: true, json: () => Promise.resolve(

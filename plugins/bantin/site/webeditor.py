@@ -279,10 +279,15 @@ def content_policy(editor: Editor) -> str:
 
 
 def admin_html(site: SiteConfig) -> str:
-    """/admin/index.html: Decap and our script, noindex, every value escaped by the template."""
+    """/admin/index.html: Decap and our script, noindex, every value escaped by the template.
+
+    `documents`: the registered numbers, space-separated (a canonical number has no space):
+    a cited number without its year is one the build identifies only if registered, and the
+    editor refuses at save what the build would refuse (bantin-admin.js, documentsIdentified)."""
     return _templates.get_template("webeditor.html").render(site_name=site.site_name or "Bản tin",
                                                             policy=content_policy(site.editor),
-                                                            upload_max=UPLOAD_MAX)  # for every upload
+                                                            upload_max=UPLOAD_MAX,  # for every upload
+                                                            documents=" ".join(d.number for d in site.registry))
 
 
 def addresses(site: SiteConfig, items) -> bytes:

@@ -1390,6 +1390,81 @@
       "; ở chế độ Markdown: viết mô tả vào giữa hai ngoặc vuông, `![Mô tả ngắn điều ảnh cho thấy](" + src + ")`.") + more);
   }
 
+  // --- cited documents: numbers the build can identify ---------------------------------------
+  // "Văn bản được trích dẫn" took «Nghị định 102» and «432/QĐ-UBND» (no year), then the build
+  // failed (fields._documents) for every editor (outsider's trial, session 40, F11). The build's
+  // rule is legal/numbers.py (canonical_number, parse_reference); this is its twin for what a
+  // save can tell without the registry's reading: an entry refused here is refused there, with
+  // its words (tests/test_webeditor_savechecks.py runs both on shared cases). Refused: an entry
+  // none of whose words is a document number (canonical_number's three shapes); an entry with a
+  // number but no four digits anywhere (no year in the number, no "ngày …", "năm …", "(…)")
+  // whose number is not registered (mkdocs.yml `documents:`, the page's bantin-documents). What
+  // only the build tells (an impossible date, words after the number) is left to it.
+  var DOC_LETTER = "A-Za-zĐđ", DOC_HYPHEN = "\\-\u2010\u2011\u2012\u2013";
+  var DOC_SEGMENT = "[" + DOC_LETTER + "][" + DOC_LETTER + "0-9]{0,11}";
+  var DOC_CODE = DOC_SEGMENT + "(?:[" + DOC_HYPHEN + "]" + DOC_SEGMENT + ")+";
+  // numbers._REF_RE's three shapes, case aside as there (its letters are either case, its
+  // party types `(?i:…)`); `i` for the whole pattern says the same.
+  var DOC_SHAPES = "([0-9]{1,5})/(?:19[4-9][0-9]|20[0-9]{2})/(?:(?:UBTV)?QH[0-9]{1,2}|" + DOC_CODE + ")" +
+    "|([0-9]{1,5})/" + DOC_CODE + "|([0-9]{1,5})[" + DOC_HYPHEN + "](?:NQLT|NQ|CTr|CT|KL|QĐi|QDi|QĐ|QD|QC|HD|KH|TB|CV|" +
+    "BC|TTr|TT|ĐA)/" + DOC_SEGMENT + "(?:[" + DOC_HYPHEN + "]" + DOC_SEGMENT + ")*";
+  var DOC_NUMBER = new RegExp("^(?:" + DOC_SHAPES + ")$", "i");  // a whole word: canonical_number
+  var DOC_NUMBER_IN = new RegExp(DOC_SHAPES, "i");  // anywhere: what parse_reference may find
+  var DOC_LONGEST = 1000;
+  var registered = [];  // the registered numbers (numberKey), from the page (webeditor.html)
+
+  // A text as the registry compares numbers: folded (QD = QĐ), any dash a hyphen, 09 = 9.
+  function numberKey(text) {
+    return fold(text).toUpperCase().replace(/[\u2010-\u2013]/g, "-").replace(/(^|[^0-9])0+(?=[0-9])/g, "$1");
+  }
+
+  function knownNumbers() {
+    var meta = document.querySelector("meta[name='bantin-documents']");
+    return String(meta ? meta.getAttribute("content") || "" : "").split(/\s+/).filter(Boolean).map(numberKey);
+  }
+
+  function wholeNumber(word) {
+    var found = DOC_NUMBER.exec(word);
+    return !!found && +(found[1] || found[2] || found[3]) !== 0;
+  }
+
+  function citedShort(entry) {  // problems.short: one line, at most 80 characters
+    var text = entry.replace(/\n/g, " ");
+    return text.length <= 80 ? text : text.slice(0, 79) + "…";
+  }
+
+  // What the build says of one entry, or null when it may accept it.
+  function documentProblem(row) {
+    var entry = String(row === null || row === undefined ? "" : row).normalize("NFC")
+      .replace(/[\u00d0\u0189]/g, "Đ").replace(/[\u00f0\u0256]/g, "đ").trim();
+    // Nothing cited is this long (the build refuses words after the number): left to the build,
+    // which says it; read here, a pasted page of `1 / 1 / …` took 16 ms a save, growing faster than it.
+    if (!entry || entry.length > DOC_LONGEST) { return null; }
+    // the build reads `432 / QĐ-UBND` and `QĐ - UBND` too (one space each side at most)
+    var joined = entry.replace(/[ \u00a0]?\/[ \u00a0]?/g, "/").replace(/[ \u00a0]?([\-\u2010-\u2013])[ \u00a0]?/g, "$1");
+    var shown = citedShort(entry);
+    var notNumber = "`" + shown + "` không phải số hiệu văn bản. Cách sửa: viết số hiệu như trên văn bản, ví dụ " +
+      "`31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND ngày 12/4/2024`";
+    if (!DOC_NUMBER_IN.test(joined)) { return notNumber; }
+    var key = numberKey(joined);
+    if (/[0-9]{4}/.test(entry) || registered.some(function (known) { return key.indexOf(known) >= 0; })) { return null; }
+    if (!entry.split(/\s+/).some(wholeNumber)) { return notNumber; }
+    return "không biết năm ban hành của `" + shown + "`. Cách sửa: ghi thêm ngày ban hành, ví dụ `" + shown +
+      " ngày 12/4/2024`, hoặc khai báo văn bản trong mục `documents:` của mkdocs.yml";
+  }
+
+  function documentsIdentified(data) {
+    var rows = data.get("documents");
+    if (!rows || typeof rows.forEach !== "function") { return; }
+    if (!registered.length) { registered = knownNumbers(); }
+    var said = null;
+    rows.forEach(function (row) { said = said || documentProblem(row); });
+    if (!said) { return; }
+    publishPressed = 0;
+    window.setTimeout(function () { bringForward(fieldLabelled("Văn bản được trích dẫn")); }, 0);
+    throw refusal("Không lưu: “Văn bản được trích dẫn”: " + said + ".");
+  }
+
   // Attachments: a row left empty (one tap on "Thêm tệp") is dropped; a row with its name
   // and no file, or a file and no name, is refused, saying which row and what is missing.
   function withAttachments(data) {
@@ -1436,6 +1511,7 @@
         throw refusal(ALT_MISSING);  // the field's check (AltControl) comes first; this holds without it
       }
       picturesDescribed(data);
+      documentsIdentified(data);
       sharedQuestionId(args.entry, data);
       data = withAttachments(data);
       data = withSlug(args.entry, data);
