@@ -92,6 +92,42 @@ def test_the_picture_blocks_address_buttons_are_in_vietnamese():
             assert said and "URL" not in said.replace("(URL)", ""), (kind, key, said)
 
 
+# F9: a Word handbook whose sections repeat a question, pasted, "Mã câu hỏi" left empty: each
+# block made the same id from the same words (toBlock knows no other block).
+SITE = [{"file": "content/hoi-dap/khac.md", "title": "Sổ tay khác",
+         "questions": [["ho-so-gom-nhung-gi-2", "Hồ sơ gồm những gì?"]]}]
+REPEATED = ("Mở đầu.\n\n## Hồ sơ gồm những gì? {#ho-so-gom-nhung-gi}\n\nĐơn.\n\n"
+            "## Thủ tục? {#thu-tuc}\n\nNộp.\n\n## Hồ sơ gồm những gì? {#ho-so-gom-nhung-gi}\n\nTờ khai.\n\n"
+            "```\n## Hồ sơ gồm những gì? {#ho-so-gom-nhung-gi}\n```\n\n"
+            "## Hồ sơ gồm những gì? {#ho-so-gom-nhung-gi}\n\nBản sao.\n")
+
+
+def test_ids_made_for_questions_with_the_same_words_avoid_each_other_and_the_site():
+    """The second and third get the next ids free in this handbook and on the site (`-2` is
+    another handbook's: `-3`, `-4`), as `bantin ids` gives; the first and the code keep theirs;
+    the build reads every id back, each once."""
+    from bantin.content.qa import heading_lines, split_heading
+
+    saved = _saved({"body": REPEATED}, collection="hoi-dap", handbooks=SITE)[0]
+    assert saved["refused"] == ""
+    body = saved["body"]
+    ids = [split_heading(text)[1] for _, text in heading_lines(body)]
+    assert ids == ["ho-so-gom-nhung-gi", "thu-tuc", "ho-so-gom-nhung-gi-3", "ho-so-gom-nhung-gi-4"], body
+    assert "```\n## Hồ sơ gồm những gì? {#ho-so-gom-nhung-gi}\n```" in body  # code, as typed
+
+
+def test_an_id_typed_by_hand_twice_is_still_refused_and_the_fix_offered_works():
+    """Only an id the editor made from the question's words is the editor's to change; one
+    typed for two questions is refused, and the message's "clear the field" now holds."""
+    typed = "## Câu 1: Ai? {#ma-rieng}\n\nA.\n\n## Câu 2: Ở đâu? {#ma-rieng}\n\nB.\n"
+    said = _saved({"body": typed}, collection="hoi-dap", path="content/hoi-dap/moi.md", handbooks=SITE)[0]
+    assert said["refused"].startswith("Không lưu: mã câu hỏi `ma-rieng` dùng cho hai câu trong sổ tay này"), said
+    assert "xóa trống ô đó: khi lưu, mã được tạo từ câu hỏi, không trùng" in said["refused"] and "ví dụ `o-dau`" in said["refused"]
+    # the field cleared: the block writes the id made from the words, which saves
+    cleared = typed.replace("## Câu 2: Ở đâu? {#ma-rieng}", "## Câu 2: Ở đâu? {#o-dau}")
+    assert _saved({"body": cleared}, collection="hoi-dap", handbooks=SITE)[0]["refused"] == ""
+
+
 # F11: "Văn bản được trích dẫn". Registered (mkdocs.yml `documents:`): two numbers, one without
 # its year in the number. Each entry: what the build says of it (fields._documents) and what
 # the editor says at save must agree wherever the editor refuses; it may leave a few to the

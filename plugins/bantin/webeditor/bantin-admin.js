@@ -468,7 +468,8 @@
     var typed = idToType(file, question, mine);
     return "Cách sửa: mở khối “Câu hỏi” «" + question + "» (hoặc bật công tắc Markdown), trong ô “Mã câu hỏi” " +
       (typed.own ? "gõ lại mã cũ của câu này: `" + typed.id + "`." :
-       "gõ một mã khác chưa dùng, ví dụ `" + typed.id + "` (hoặc xóa trống ô đó: mã được tạo từ câu hỏi).");
+       "gõ một mã khác chưa dùng, ví dụ `" + typed.id + "` (hoặc xóa trống ô đó: khi lưu, mã được tạo từ câu hỏi, " +
+       "không trùng với câu nào khác).");
   }
 
   // A save that gives a question an id another question has: refused, naming the other one
@@ -500,6 +501,41 @@
           "và lưu sổ tay đó trước.");
       }
     }
+  }
+
+  // Two questions of one handbook with the same words ("Hồ sơ gồm những gì?" in two sections)
+  // and "Mã câu hỏi" left empty: each block made its id alone (toBlock knows no other block),
+  // so both got the same one and the save was refused, telling to clear a field that was
+  // already empty (outsider's trial, session 40, F9). At save, a question whose id is the
+  // one made from its words and already used above it in this handbook gets the next free
+  // one (`…-2`), free against this handbook's other ids and the site's (ma-cau-hoi.json), as
+  // `bantin ids` gives. An id typed by hand that another question has is still refused
+  // (sharedQuestionId): only the id the editor made is the editor's to change.
+  function questionIdsMadeUnique(entry, data) {
+    if (entry.get("collection") !== QA_COLLECTION) { return data; }
+    var body = String(data.get("body") || ""), mine = Object.create(null), seen = Object.create(null);
+    questionsIn(body).forEach(function (pair) { mine[pair[0]] = true; });
+    var changed = false, fence = null, lines = body.split("\n");
+    lines.forEach(function (line, n) {  // read as questionsIn reads them (a `\r` kept at the end)
+      var plain = line.replace(/\r$/, ""), mark = /^(`{3,}|~{3,})(.*)$/.exec(plain);
+      if (fence) {
+        if (mark && mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2].trim()) { fence = null; }
+        return;
+      }
+      if (mark) { fence = mark[1]; return; }
+      var heading = HEADING_LINE.exec(plain), question = heading && headingId(heading[1]);
+      if (!question) { return; }
+      var id = question[0], written = "{#" + id + "}", cut = line.lastIndexOf(written);
+      if (seen[id] && cut >= 0 && id === questionId(oneLine(question[1]))) {
+        var free = questionId(oneLine(question[1]), mine);
+        mine[free] = true;
+        lines[n] = line.slice(0, cut) + "{#" + free + "}" + line.slice(cut + written.length);
+        changed = true;
+      } else {
+        seen[id] = true;
+      }
+    });
+    return changed ? data.set("body", lines.join("\n")) : data;
   }
 
   // Saved: the handbook's questions count from now on, before the next build says so.
@@ -1512,6 +1548,7 @@
       }
       picturesDescribed(data);
       documentsIdentified(data);
+      data = questionIdsMadeUnique(args.entry, data);
       sharedQuestionId(args.entry, data);
       data = withAttachments(data);
       data = withSlug(args.entry, data);
