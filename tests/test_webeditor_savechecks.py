@@ -27,6 +27,11 @@ PICTURE_BODIES = [
     ("~~~~\n<img src=\"a.jpg\">\n~~~~\n", None),
     ("Viết `![](a.jpg)` là sai.\n", None),  # a code span
     ("Không có ảnh: ![chưa xong\n", None),
+    ("> ![](trich.jpg)\n", 1), ("- ![](muc.jpg)\n", 1), ("![](<co cach.jpg>)\n", 1),
+    ("<!-- ![](an.jpg) -->\n", None), ("Đầu.\n<!--\nghi chú <img src=a.jpg>\n-->\n", None),  # comments
+    ("[//]: # (![](a.jpg))\n", None), ("    ![](a.jpg)\n", None),  # a note's line; indented code
+    ("\\![](a.jpg)\n", None), ("![]()\n", None), ("<img alt=\"\">\n", None),  # escaped; no address
+    ("<!-- a --> ![](sau.jpg)\n", 1),
 ]
 
 
@@ -63,6 +68,7 @@ def test_a_picture_in_the_text_without_its_description_is_refused_where_the_buil
     first = said[0]
     assert "ảnh `../images/hoi-nghi.jpg`" in first and "`![Mô tả ngắn điều ảnh cho thấy](../images/hoi-nghi.jpg)`" in first
     assert "alt=\"…\"" in said[3]
+    assert "ảnh `co cach.jpg`" in said[16], said[16]
 
 
 def test_every_picture_without_description_is_counted_and_a_handbook_is_checked_too():
@@ -72,13 +78,14 @@ def test_every_picture_without_description_is_counted_and_a_handbook_is_checked_
 
 
 def test_hostile_picture_lines_are_read_in_time_in_proportion_to_them():
-    """`![` and `<img` repeated with nothing closing them, and a run of spaces after `![`:
+    """`![`, `<img` and `<!--` repeated with nothing closing them, a run of spaces after `![`:
     eight times the line, about eight times the time (quadratic: 64; bound 32)."""
     def bodies(n):
-        return ["![" * n, "<img " * n, "![" + " " * n, "`" * n + "![](a.jpg)", "<img src=x alt" + " " * n]
+        return ["![" * n, "<img " * n, "![" + " " * n, "`" * n + "![](a.jpg)", "<img src=x alt" + " " * n,
+                "<!--" * n, "<!-- -->![](a)" * n]
     found = _harness({"titles": [], "blocks": [], "parse": [],
                       "timedSaves": [{"title": "Bài", "body": body} for n in (10_000, 80_000) for body in bodies(n)]})
-    small, large = found["timed"][:5], found["timed"][5:]
+    small, large = found["timed"][:7], found["timed"][7:]
     for a, b in zip(small, large):
         assert b / a < 32, found["timed"]
 

@@ -1377,36 +1377,67 @@
   var ALT_ATTRIBUTE = /[\s/]alt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 
   function picturesWithoutAlt(body) {
-    var found = [], fence = null;
+    var found = [], fence = null, comment = false;
     String(body || "").split(/\r\n?|\n/).forEach(function (line, n) {
       var mark = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
       if (fence) {
         if (mark && mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2].trim()) { fence = null; }
         return;
       }
-      if (mark) { fence = mark[1]; return; }
-      var text = line.indexOf("`") < 0 ? line : line.replace(/`[^`]*`/g, function (span) { return span.replace(/[^`]/g, " "); });
-      var bare;
-      BARE_PICTURE.lastIndex = 0;
-      while ((bare = BARE_PICTURE.exec(text))) {
-        var from = bare.index + bare[0].length, close = text.indexOf(")", from);
-        var src = text.slice(from, close < 0 ? text.length : close).trim().split(/\s/)[0].replace(/^<|>$/g, "");
-        found.push({ line: n + 1, src: src, html: false });
-      }
-      var tag;
-      IMG_TAG.lastIndex = 0;
-      while ((tag = IMG_TAG.exec(text))) {
-        var end = text.indexOf(">", tag.index);
-        var inner = text.slice(tag.index + 4, end < 0 ? text.length : end);
-        var alt = ALT_ATTRIBUTE.exec(inner), source = /[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(inner);
-        if (!alt || !(alt[1] || alt[2] || alt[3] || "").trim()) {
-          found.push({ line: n + 1, src: source ? source[1] || source[2] || source[3] || "" : "", html: true });
-        }
-        if (end < 0) { break; }
-        IMG_TAG.lastIndex = end;
-      }
+      if (mark && !comment) { fence = mark[1]; return; }
+      var open = withoutComments(line, comment);
+      comment = open.comment;
+      // Left to the build, which may read them otherwise: a line indented as code (or as a
+      // list's paragraph), a reference definition (`[//]: # (…)`, the notes' form).
+      if (/^(?: {4}|\t)/.test(open.text) || /^ {0,3}\[[^\]]*\]:/.test(open.text)) { return; }
+      picturesOfLine(open.text, n + 1, found);
     });
     return found;
+  }
+
+  // The line with its HTML comments blanked (`<!-- … -->`, over lines too), as links._blank_comments.
+  function withoutComments(line, comment) {
+    var out = "", at = 0;
+    while (at < line.length) {
+      if (comment) {
+        var close = line.indexOf("-->", at);
+        if (close < 0) { return { text: out, comment: true }; }
+        at = close + 3;
+        comment = false;
+      } else {
+        var start = line.indexOf("<!--", at);
+        if (start < 0) { out += line.slice(at); break; }
+        out += line.slice(at, start);
+        at = start + 4;
+        comment = true;
+      }
+    }
+    return { text: out, comment: comment };
+  }
+
+  function picturesOfLine(line, number, found) {
+    var text = line.indexOf("`") < 0 ? line : line.replace(/`[^`]*`/g, function (span) { return span.replace(/[^`]/g, " "); });
+    var bare;
+    BARE_PICTURE.lastIndex = 0;
+    while ((bare = BARE_PICTURE.exec(text))) {
+      var from = bare.index + bare[0].length, close = text.indexOf(")", from);
+      var written = text.slice(from, close < 0 ? text.length : close).trim(), angle = written.indexOf(">");
+      var src = written[0] === "<" ? written.slice(1, angle < 0 ? written.length : angle) : written.split(/\s/)[0];
+      if (src && text[bare.index - 1] !== "\\") { found.push({ line: number, src: src, html: false }); }
+    }
+    var tag;
+    IMG_TAG.lastIndex = 0;
+    while ((tag = IMG_TAG.exec(text))) {
+      var end = text.indexOf(">", tag.index);
+      var inner = text.slice(tag.index + 4, end < 0 ? text.length : end);
+      var alt = ALT_ATTRIBUTE.exec(inner), source = /[\s/]src\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(inner);
+      var address = source ? source[1] || source[2] || source[3] || "" : "";
+      if (address && (!alt || !(alt[1] || alt[2] || alt[3] || "").trim())) {
+        found.push({ line: number, src: address, html: true });
+      }
+      if (end < 0) { break; }
+      IMG_TAG.lastIndex = end;
+    }
   }
 
   var EXAMPLE_ALT = "Hòa giải viên trao đổi với người dân tại nhà văn hóa thôn";
