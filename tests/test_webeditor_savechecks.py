@@ -216,3 +216,21 @@ def test_hostile_cited_numbers_are_read_in_time_in_proportion_to_them():
     small, large = found["timed"][:6], found["timed"][6:]
     for a, b in zip(small, large):
         assert b / a < 32, found["timed"]
+
+
+def test_a_question_saved_keeps_its_id_when_its_handbook_is_saved_again():
+    """Seen in Chromium: a question added with "Mã câu hỏi" empty, saved, then the handbook's
+    text edited and saved again (the form still open, its field still empty) got `…-2`: the
+    block made its id again, and the id just saved counted as another's. Its own, same words,
+    in the same file, is kept; another handbook's still is not taken."""
+    body = HOA_GIAI_TWICE
+    found = _harness({"titles": [], "blocks": [], "parse": [], "handbooks": SITE,
+                      "questionSaves": [{"path": "content/hoi-dap/moi.md", "body": body, "title": "Sổ tay"}],
+                      "blocksAfter": [{"question": "Hồ sơ gồm những gì?", "id": ""},
+                                      {"question": "Thủ tục?", "id": ""}, {"question": "Câu mới?", "id": ""}]})
+    assert found["questionSaves"] == [""]
+    assert found["blocksAfter"] == ["## Hồ sơ gồm những gì? {#ho-so-gom-nhung-gi}", "## Thủ tục? {#thu-tuc}",
+                                    "## Câu mới? {#cau-moi}"]
+
+
+HOA_GIAI_TWICE = "## Hồ sơ gồm những gì? {#ho-so-gom-nhung-gi}\n\nĐơn.\n\n## Thủ tục? {#thu-tuc}\n\nNộp.\n"

@@ -71,6 +71,8 @@ setTimeout(() => {  // after the taken ids arrived
     if (path) { saved({ entry }); }
     return "";
   });
+  // blocks written after those saves, in the last handbook saved (its form still on screen)
+  const blocksAfter = (request.blocksAfter || []).map((data) => question.toBlock(data));
   // entries saved: {collection, values (the form's fields), path (none: a new one)} →
   // {refused: the refusal said ("" when saved), body: the text as it would be written}
   const saves = (request.saves || []).map(({ collection, values, path }) => {
@@ -129,5 +131,5 @@ setTimeout(() => {  // after the taken ids arrived
     return valid === true ? "" : valid.error.message;
   });
   process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older, questionSaves, saves, takedowns, timed, matched,
-                                        pasted, uploadNames, samples, categoryChecks, locale: registered.locale }));
+                                        pasted, uploadNames, samples, categoryChecks, locale: registered.locale, blocksAfter }));
 }, 20);

@@ -409,8 +409,22 @@
     // cut between words as qa.new_id cuts («…-tham-gia-hoa-giai», not «…-hoa-giai-k»): a printed link
     var base = slugify(String(question || "").replace(NUMBER_PREFIX, "") || question, ID_MAX) || "cau-hoi";
     var candidate = base, n = 2;
-    while (isTaken(candidate) || (alsoTaken && alsoTaken[candidate])) { candidate = base + "-" + n; n += 1; }
+    while ((isTaken(candidate) && !ownAlready(candidate, question)) || (alsoTaken && alsoTaken[candidate])) {
+      candidate = base + "-" + n;
+      n += 1;
+    }
     return candidate;
+  }
+
+  // An id this very file (the entry on screen) holds for a question of the same words: its
+  // own, made for it at an earlier save. Decap keeps a block's "Mã câu hỏi" empty in the form
+  // after a save and makes the text again at the next change: the id, now taken by the save
+  // just made (savedHere), was counted as another's, and a question saved, then its handbook
+  // edited and saved again, got `…-2` in place of the id just published (seen in Chromium,
+  // session 40).
+  function ownAlready(id, question) {
+    var file = filePath(opened.path), shown = asShown(question);
+    return !!file && taken[id].every(function (use) { return use.file === file && asShown(use.question) === shown; });
   }
 
   // The questions of a handbook's text, [[id, question as written], …], read as the build reads
