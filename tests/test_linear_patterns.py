@@ -331,3 +331,37 @@ def test_plain_text_of_tables(unit, tail):
     """The plain text cuts a table's rows into the header's cells (session 39): 1 MB of rows, of
     one-column headers over one bordered run (each would read it to its end), of comments in a row."""
     assert timed(text.markdown_to_text, TABLE + unit * (1_000_000 // len(unit)) + tail) < BOUND
+
+
+# Python-Markdown's own block processors (session 40): the tables extension's split paired
+# backtick runs by copying the rest of their list and compared each `|` with every code region
+# before it (a 0.8 MB row of `| \`a | b\` ` took 225 s); its `test`, and admonition's, read every
+# line of a block that Python-Markdown hands back after each heading (100 KB of `# h` lines: 27 s).
+# Ratios of CPU time: four times the text may take at most eight times as long (quadratic: 16).
+SITE_EXTENSIONS = ["toc", "attr_list", "tables", "admonition", "md_in_html", "bantin.convert.htmlguard"]
+
+
+def converted(source: str) -> float:
+    return timed(markdown.Markdown(extensions=SITE_EXTENSIONS).convert, source)
+
+
+def grows_linearly(shape, small: int) -> bool:
+    """Whether converting shape(4 × small) costs at most 8 times shape(small) (and under BOUND)."""
+    converted(shape(small // 4))  # imports and compiled patterns out of the measure
+    little, big = converted(shape(small)), converted(shape(4 * small))
+    return big < BOUND and big < 8 * max(little, 0.01)
+
+
+@pytest.mark.parametrize("unit", ["| `a | b` ", "| `a` | ", "|`|", "`` | ` | ", "| ```a|`|``|` "])
+def test_a_table_row_of_code_spans_holding_pipes(unit):
+    """(A row whose code regions make cells of 100 KB, `| \\` ` ` repeated, is the inline pass's
+    cost, quadratic in a cell: content.pagesize refuses it.)"""
+    assert grows_linearly(lambda size: TABLE + unit * (size // len(unit)), 200_000)
+
+
+@pytest.mark.parametrize("unit", ["# h\n", "## h |\n", "# !!! note\n", "| a\n# h\n"])
+def test_a_block_of_headings(unit):
+    """The block processors' tests on a block handed back after each heading. Python-Markdown
+    still copies the rest of the block there (a memory copy): 100 KB ran in 1.6 s, 200 KB 4.8 s.
+    60 KB took 11 s (`# h`), 19 s (`## h |`), 5.8 s (`| a` `# h`) before."""
+    assert converted("x\n\n" + unit * (60_000 // len(unit))) < BOUND

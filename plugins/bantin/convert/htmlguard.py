@@ -24,6 +24,8 @@ Python-Markdown's HTML extractor itself is cubic on inline tags holding comments
 (`<span><!---->` repeated: 10.8 s for 26 KB): at every comment it searches the rest of the
 paragraph once per open inline tag. Its `html_block` preprocessor is swapped here for one
 whose extractor answers the same question in linear time (`text.inlineclose`), same output.
+The tables and admonition processors are swapped the same way for their linear twins
+(`convert.linearblocks`: a row of code spans holding `|`, a block of headings, session 40).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from markdown.extensions import md_in_html
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
+from bantin.convert.linearblocks import use_linear_blocks
 from bantin.text.inlineclose import LinearInlineClose
 from bantin.text.unclosed import many_unclosed
 
@@ -172,6 +175,7 @@ class _Defuse(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         _use_linear_extractor(self.md)
+        use_linear_blocks(self.md)
         text = "\n".join(lines)
         fixed, self.state["placeholders"] = defuse(text)
         return lines if fixed is text else fixed.split("\n")
