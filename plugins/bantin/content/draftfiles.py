@@ -26,7 +26,7 @@ from urllib.parse import unquote
 
 from bantin.content.ownaddress import OwnAddress
 
-_MAX_TEXT = 4 * 1024 * 1024  # a page bigger than this is refused by the inventory long before
+_MAX_TEXT = 4 * 1024 * 1024  # a page bigger than this is refused long before (pagesize.MAX_PAGE_BYTES, 2 MB)
 # Candidates: a run between separators, or what quotes, angle brackets or parentheses hold on
 # one line (Python-Markdown and YAML allow spaces there: `![](Ảnh hội nghị.jpg)`, `file: "a b.pdf"`).
 _WORD = re.compile(r"""[^\s()\[\]<>"'`=,{}|*]+""")

@@ -19,6 +19,7 @@ from bantin.content.model import Meta
 from bantin.problems import Problems
 from bantin.config.settings import SiteConfig
 from bantin.content import frontyaml
+from bantin.content.pagesize import page_too_big, too_much_markup
 from bantin.text.legacy import Legacy, find_legacy
 from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, is_utf16, nfc, strip_control
 from bantin.content.fields import FIELDS, Exists, validate
@@ -216,6 +217,8 @@ def _check_nesting(src: str, body: str, body_line: int, problems: Problems) -> N
 
 def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Exists) -> Parsed | None:
     """The whole pipeline for one file; None (with problems recorded) when it cannot be used."""
+    if page_too_big(src, data, problems):
+        return None
     text = decode(src, data, problems)
     if text is None:
         return None
@@ -225,6 +228,8 @@ def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Ex
     yaml_text, body, body_line = parts
     body = _strip_body_controls(src, body, body_line, problems)
     _check_nesting(src, body, body_line, problems)
+    if too_much_markup(src, body, body_line, problems):
+        return None
     parsed = parse_yaml(src, yaml_text, problems)
     if parsed is None:
         return None
