@@ -521,6 +521,19 @@ def test_deeply_nested_markdown_is_an_error(marker):
     assert problem.line == 8 and "quá 50 tầng" in problem.message
 
 
+@pytest.mark.parametrize("indent, item", [("  ", "- a"), ("    ", "- a"), ("\t", "- a"), ("    ", "!!! note"),
+                                          ("    ", "1. a")])
+def test_lists_nested_by_indentation_are_an_error(indent, item):
+    """Indented 500 deep, one marker a line (session 40): the line check above saw one level a
+    line, and Python-Markdown stopped on RecursionError from about 1,000 columns."""
+    body = "".join(indent * depth + item + "\n" for depth in range(500))
+    parsed, problems = read(HEAD + "---\nĐoạn đầu.\n\n" + body)
+    problem = one(problems)
+    assert "thụt lề quá sâu" in problem.message and "hơn 200 dấu cách" in problem.message
+    width = 4 if indent == "\t" else len(indent)
+    assert problem.line == 8 + 200 // width + 1  # the first line past 200 columns
+
+
 def test_ordinary_nested_lists_are_fine():
     parsed, problems = read(HEAD + "---\n- a\n  - b\n    - c\n> - d\n1. e\n- - f\n")
     assert problems.items == []

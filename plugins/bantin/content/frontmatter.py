@@ -198,13 +198,26 @@ def _strip_body_controls(src: str, body: str, body_line: int, problems: Problems
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)")
 MAX_NESTING = 50  # Python-Markdown recurses once per level: `- - - … x` 3,000 deep was a RecursionError
+MAX_INDENT = 4 * MAX_NESTING  # columns; lists nested by indentation 250 deep (1,000 columns) were one too
+
+
+def _indent(line: str) -> int:
+    """Columns of the line's leading spaces and tabs (a tab to the next multiple of 4)."""
+    stripped = line.lstrip(" \t")
+    return len(line[:len(line) - len(stripped)].expandtabs(4))
 
 
 def _check_nesting(src: str, body: str, body_line: int, problems: Problems) -> None:
-    """An error for a line nesting lists or quotes deeper than MAX_NESTING (first one only)."""
+    """An error for a line nesting lists or quotes deeper than MAX_NESTING, or indented deeper
+    than MAX_INDENT columns (first one only): Python-Markdown would stop on RecursionError."""
     for offset, line in enumerate(body.split("\n")):
         if line[:1] not in "-*+>0123456789 \t" or not line:
             continue
+        if line[:1] in " \t" and _indent(line) > MAX_INDENT:
+            problems.error(src, body_line + offset, "", f"dòng thụt lề quá sâu (hơn {MAX_INDENT} dấu cách ở đầu "
+                           "dòng): danh sách, trích dẫn hay khung ghi chú lồng nhau sâu như vậy không tạo được trang",
+                           "bỏ bớt dấu cách, dấu Tab ở đầu dòng; danh sách chỉ cần vài tầng, mỗi tầng thụt 4 dấu cách")
+            return
         depth, pos = 0, 0
         while depth <= MAX_NESTING and (marker := _MARKER.match(line, pos)):
             depth, pos = depth + 1, max(marker.end(), pos + 1)
