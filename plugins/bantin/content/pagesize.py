@@ -1,11 +1,13 @@
 """How big a page may be, so that no page stalls the build (session 40, DESIGN §7).
 
-Two limits, both checked on the Markdown before anything converts it:
+Limits checked on the Markdown before anything converts it:
 
 - **A page's size** (`MAX_PAGE_BYTES`, 2 MB as saved). A whole code is about 1 MB (the 12
-  evaluation laws average 1.3 KB an article; Bộ luật Dân sự has 689). Python-Markdown's work is
-  linear in a page, but dense markup costs about 5 s of CPU per MB, and a 20 MB file was read,
+  evaluation laws average 1.3 KB an article; Bộ luật Dân sự has 689). A 20 MB file was read,
   checked, converted and indexed whole.
+- **A page's inline starts and blocks** (`MAX_PAGE_ELEMENTS`, 100,000). Python-Markdown spends
+  10-50 µs of CPU on each, a little more than linearly: 2 MB of `_a_` in 1 KB paragraphs took
+  36 s, 400,000 `# h` headings 47 s. docs/decisions.md counts 20,000, the 12 laws 3,300.
 - **The markup a paragraph carries**. Python-Markdown's inline pass rebuilds a paragraph's
   whole text at every inline element it finds (`InlineProcessor.__applyPattern`): the work is
   the paragraph's length times its elements, quadratic in a paragraph (200 KB of `\\\\` in one
@@ -40,6 +42,7 @@ from bantin.problems import Problems
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 MAX_PARAGRAPH_WORK = 2_000_000_000  # characters × inline elements; 200 KB of `\\` is 2 × 10^10
 _TRIGGERS = "\\`[<&*_"
+MAX_PAGE_ELEMENTS = 100_000  # inline starts and blocks of a page; docs/decisions.md has 20,000, 12 laws 3,300
 SPLIT_WEIGHT = 40  # a line that splits its block costs about 40 inline elements (measured: setext and rule lines)
 _SPLITS = re.compile(r" {0,3}(?:#|>|!!!|=+ *$|(?:[-*_] *){3,}$|-+ *$)")  # heading, quote, admonition, rule lines
 _SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\|?[ \t]*")  # a table's second row
@@ -58,16 +61,16 @@ def page_too_big(src: str, data: bytes, problems: Problems) -> bool:
 
 def too_much_markup(src: str, body: str, body_line: int, problems: Problems) -> bool:
     """An error, on the costliest paragraph's line, when the page's work estimate is over the limit."""
-    total, worst = 0, None
+    total, elements, worst = 0, 0, None
     for block in _blocks(body):
-        total += block.work
+        total, elements = total + block.work, elements + block.marks + block.splits + 1
         if worst is None or block.work > worst.work:
             worst = block
     if total <= MAX_PARAGRAPH_WORK:
-        return False
+        return _too_many_elements(src, elements, body_line, problems)
     what = "bảng" if worst.table else "đoạn văn"
     unbroken = "" if worst.table else ", không có dòng trống nào ngắt,"
-    marks = f"{worst.marks:,}".replace(",", ".")
+    marks = _dotted(worst.marks)
     problems.error(src, body_line + worst.line, "",
                    f"{what} bắt đầu ở dòng này dài {worst.size // 1024} KB{unbroken} và có {marks} ký hiệu định "
                    "dạng (`\\`, `*`, `_`, dấu huyền, `[`, `<`, `&`): chuyển cả trang "
@@ -77,32 +80,48 @@ def too_much_markup(src: str, body: str, body_line: int, problems: Problems) -> 
     return True
 
 
+def _too_many_elements(src: str, elements: int, body_line: int, problems: Problems) -> bool:
+    """An error when the page holds more than MAX_PAGE_ELEMENTS inline starts and blocks."""
+    if elements <= MAX_PAGE_ELEMENTS:
+        return False
+    problems.error(src, body_line, "", f"trang có {_dotted(elements)} đoạn và ký hiệu định dạng (`\\`, `*`, `_`, "
+                   f"dấu huyền, `[`, `<`, `&`), quá giới hạn {_dotted(MAX_PAGE_ELEMENTS)} cho một trang (cả một bộ "
+                   "luật chỉ khoảng 10.000): chuyển trang thành HTML sẽ mất quá nhiều thời gian; trang này không "
+                   "được tạo", "chia văn bản thành nhiều trang, ví dụ mỗi chương hoặc mỗi phần một tệp")
+    return True
+
+
+def _dotted(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
 class Block(NamedTuple):
     """A block of lines between blank lines, as the estimate sees it."""
 
     line: int  # its first line's offset in the body
     size: int  # characters
-    marks: int  # characters that may start an inline element (and lines that split the block, weighted)
-    work: int  # the estimate: size × marks, or for a table the sum of that per row
+    marks: int  # characters that may start an inline element
+    splits: int  # lines that split the block (headings, quotes, rules, `!!!` after its first line)
+    work: int  # the estimate: size × (marks + SPLIT_WEIGHT × splits), for a table the sum of that per row
     table: bool
 
 
 def _blocks(body: str):
     """Each block between blank lines of `body`, in order."""
-    start, size, marks, work, rows, table = 0, 0, 0, 0, 0, False
+    start, size, marks, splits, work, rows, table = 0, 0, 0, 0, 0, 0, False
     lines = body.split("\n")
     for offset, text in enumerate(lines + [""]):
         if not text.strip():
             if rows:
-                yield Block(start, size, marks, work if table else size * marks, table)
-            start, size, marks, work, rows, table = offset + 1, 0, 0, 0, 0, False
+                yield Block(start, size, marks, splits, work if table else size * (marks + SPLIT_WEIGHT * splits), table)
+            start, size, marks, splits, work, rows, table = offset + 1, 0, 0, 0, 0, 0, False
             continue
         found = sum(text.count(c) for c in _TRIGGERS) + text.endswith("  ")
-        if rows and _SPLITS.match(text):
-            found += SPLIT_WEIGHT
+        split = 1 if rows and _SPLITS.match(text) else 0
         if rows == 1 and _SEPARATOR.fullmatch(text) and "|" in text + lines[offset - 1]:
             table = True
-        size, marks, work, rows = size + len(text) + 1, marks + found, work + (len(text) + 1) * found, rows + 1
+        size, marks, splits, rows = size + len(text) + 1, marks + found, splits + split, rows + 1
+        work += (len(text) + 1) * (found + SPLIT_WEIGHT * split)
 
 
 def _megabytes(size: int) -> str:
