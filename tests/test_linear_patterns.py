@@ -365,3 +365,11 @@ def test_a_block_of_headings(unit):
     still copies the rest of the block there (a memory copy): 100 KB ran in 1.6 s, 200 KB 4.8 s.
     60 KB took 11 s (`# h`), 19 s (`## h |`), 5.8 s (`| a` `# h`) before."""
     assert converted("x\n\n" + unit * (60_000 // len(unit))) < BOUND
+
+
+@pytest.mark.parametrize("unit", [*UNITS, "| -", "-|", "|", "# h\n", "a\n---\n", "!!! x\n", "  \n", "*" * 7 + "\n"])
+def test_the_page_size_estimate(unit):
+    """content.pagesize reads every page before conversion (session 40): one pass over the lines."""
+    from bantin.content import pagesize
+
+    assert timed(lambda text: list(pagesize._blocks(text)), line(unit)) < BOUND
