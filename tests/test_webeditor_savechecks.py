@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from test_webeditor import _harness
 
 PICTURE_BODIES = [
@@ -234,3 +236,37 @@ def test_a_question_saved_keeps_its_id_when_its_handbook_is_saved_again():
 
 
 HOA_GIAI_TWICE = "## Hồ sơ gồm những gì? {#ho-so-gom-nhung-gi}\n\nĐơn.\n\n## Thủ tục? {#thu-tuc}\n\nNộp.\n"
+
+
+HEADINGS_WITHOUT_IDS = [
+    ("Mở đầu.\n\n## II. THỦ TỤC\n\n## Nộp ở đâu? {#nop-o-dau}\n\nỞ xã.\n", 3, "II. THỦ TỤC", True),
+    ("## Ai được trợ giúp pháp lý?\n\nNgười nghèo.\n", 1, "Ai được trợ giúp pháp lý?", False),
+    ("## A {#a}\n\nĐáp.\n\n```\n## trong mã\n```\n\n## NHÓM HAI\n\n## B {#b}\n\nĐáp.\n", 9, "NHÓM HAI", True),
+]
+
+
+@pytest.mark.parametrize("body, line, text, group", HEADINGS_WITHOUT_IDS)
+def test_a_handbook_heading_without_an_id_is_refused_at_save_as_the_build_refuses_it(body, line, text, group):
+    """A `## ` line typed with the toolbar's heading (or pasted where the paste left it) in a
+    handbook saved without a word, then the build failed for every editor (qa.missing_id;
+    outsider's trial F1). The save is refused on the line the build names; a part's name (the
+    build's rule, bantin-paste.js's twin) is told to be a group `# …`, any other a question block."""
+    from bantin.content.qa import parse_questions
+    from bantin.problems import Problems
+
+    problems = Problems()
+    parse_questions("hoi-dap/a.md", body, 1, problems)
+    assert any(p.line == line and "chưa có mã" in p.message for p in problems.errors), problems.errors
+    said = _harness({"titles": [], "blocks": [], "parse": [], "withPaste": True,
+                     "saves": [{"collection": "hoi-dap", "path": None, "values": {"title": "Sổ tay", "body": body}}]})["saves"]
+    refused = said[0]["refused"]
+    assert f"“{text}” (dòng {line} của Nội dung)" in refused, refused
+    assert ("Đây là tên một nhóm câu hỏi" in refused) == group, refused
+    assert f"`# {text}`" in refused
+
+
+def test_a_handbook_whose_headings_all_have_ids_and_an_article_s_headings_are_saved():
+    """Questions with ids (`{#id}`, `{: #id}`) and groups `# ` pass; `## ` in an article is a section."""
+    body = "# I. NHÓM\n\n## Hỏi? {#hoi}\n\nĐáp.\n\n## Hỏi nữa? {: #hoi-nua}\n\nĐáp.\n"
+    assert [s["refused"] for s in _saved({"body": body}, collection="hoi-dap")] == [""]
+    assert _saves({"body": "## Mục một\n\nChữ.\n"}) == [""]

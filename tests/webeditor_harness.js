@@ -43,6 +43,10 @@ const sandbox = {
   },
 };
 sandbox.window = sandbox;
+if (request.withPaste) {  // bantin-paste.js first, as the page loads it: its rules (bantinGroupRule) for the save's checks
+  sandbox.location = { origin: "", pathname: "", hash: "" };
+  vm.runInNewContext(fs.readFileSync(require("path").join(require("path").dirname(process.argv[2]), "bantin-paste.js"), "utf8"), sandbox);
+}
 vm.runInNewContext(fs.readFileSync(process.argv[2], "utf8"), sandbox);
 setTimeout(() => {  // after the taken ids arrived
   const save = registered.listeners.find((l) => l.name === "preSave").handler;

@@ -463,6 +463,47 @@
 
   function asShown(question) { return String(question || "").replace(NUMBER_PREFIX, "").trim() || String(question || ""); }
 
+  // [{line (1-based), text}] of a handbook's `##` lines outside fenced code that carry no id:
+  // the build refuses each (qa.missing_id), the site's whole build with it. Typed with the
+  // toolbar's heading or Markdown's `## `, a question block (which always has one) was not used.
+  function headingsWithoutId(body) {
+    var found = [], fence = null;
+    String(body || "").split(/\r\n?|\n/).forEach(function (line, index) {
+      var mark = /^(`{3,}|~{3,})(.*)$/.exec(line);
+      if (!fence) {
+        if (mark) { fence = mark[1]; return; }
+      } else {
+        if (mark && mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2].trim()) { fence = null; }
+        return;
+      }
+      var heading = HEADING_LINE.exec(line);
+      if (heading && heading[1].trim() && !headingId(heading[1])) { found.push({ line: index + 1, text: oneLine(heading[1]) }); }
+    });
+    return found;
+  }
+
+  // A handbook's `##` line without an id is refused at save, as the build would refuse it
+  // (outsider's trial, session 40, F1): a part's name («II. THỦ TỤC», by the build's rule
+  // qa.looks_like_group, bantin-paste.js's twin) is to be a group, `# …` (Tiêu đề 1); any other
+  // is a question, to be written as a "Câu hỏi" block, which gives it its id.
+  function handbookHeadingsHaveIds(entry, data) {
+    if (entry.get("collection") !== QA_COLLECTION) { return; }
+    var missing = headingsWithoutId(data.get("body"));
+    if (!missing.length) { return; }
+    var first = missing[0], text = first.text.length > 80 ? first.text.slice(0, 79) + "…" : first.text;
+    var rule = window.bantinGroupRule, group = !!rule && rule.groupHeading(first.text);
+    var more = missing.length > 1 ? " Còn " + (missing.length - 1) + " dòng `## ` khác cũng chưa có mã." : "";
+    publishPressed = 0;
+    window.setTimeout(function () { bringForward(fieldLabelled("Nội dung")); }, 0);
+    throw refusal("Không lưu: trong sổ tay, dòng tiêu đề “" + text + "” (dòng " + first.line + " của Nội dung) là một " +
+      "câu hỏi chưa có mã, nên trang không dựng được. " + (group
+        ? "Đây là tên một nhóm câu hỏi: chọn dòng đó rồi đổi kiểu thành Tiêu đề 1 (chế độ Markdown: `# " + text + "`). " +
+          "Nếu thật là câu hỏi, thay bằng khối Câu hỏi (nút + → Câu hỏi)."
+        : "Cách sửa: thay dòng đó bằng khối Câu hỏi (nút + → Câu hỏi: chép lời câu hỏi vào ô, mã tự tạo); nếu là tên " +
+          "một nhóm câu hỏi, đổi kiểu thành Tiêu đề 1 (chế độ Markdown: `# " + text + "`).") + more);
+  }
+
+
   // What to type in the question's "Mã câu hỏi": its own id, if the built site has this very
   // question in this file under another (an old question retyped), else a free one.
   function idToType(file, question, mine) {
@@ -1592,6 +1633,7 @@
         throw refusal(ALT_MISSING);  // the field's check (AltControl) comes first; this holds without it
       }
       picturesDescribed(data);
+      handbookHeadingsHaveIds(args.entry, data);
       documentsIdentified(data);
       data = questionIdsMadeUnique(args.entry, data);
       sharedQuestionId(args.entry, data);
