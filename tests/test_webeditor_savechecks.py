@@ -151,6 +151,8 @@ CITED = [
     ("số 512/UBND-NC", True), ("hai nghìn", True), ("0/KH-UBND", True), ("60/KH-UBND ngày 31/2/2024", False),
     ("60/KH-UBND kèm theo", True), ("Luật 2024", True), ("30/2020/NÐ-CP", False),  # Ð: U+00D0
     ("số:60/KH-UBND ngày 12/4/2024", False), ("<b>9/ha-ha</b>", True),
+    # four digits that are the number, not its year; a number holding a registered one (session 40 review)
+    ("2150/QĐ-UBND", True), ("1432/QĐ-UBND", True), ("432/QĐ-UBND-STP", True), ("Quyết định số 2150/QĐ-UBND", True),
 ]
 
 

@@ -1567,9 +1567,15 @@
     var shown = citedShort(entry);
     var notNumber = "`" + shown + "` không phải số hiệu văn bản. Cách sửa: viết số hiệu như trên văn bản, ví dụ " +
       "`31/2024/QH15`, `42/2022/NĐ-CP`, `432/QĐ-UBND ngày 12/4/2024`";
-    if (!DOC_NUMBER_IN.test(joined)) { return notNumber; }
-    var key = numberKey(joined);
-    if (/[0-9]{4}/.test(entry) || registered.some(function (known) { return key.indexOf(known) >= 0; })) { return null; }
+    var found = DOC_NUMBER_IN.exec(joined);
+    if (!found) { return notNumber; }
+    // Its year: in the number (`31/2024/QH15`: the first shape), or a year after it (`ngày 12/4/2024`,
+    // `năm 2024`, `(2024)`); else the registry must know the number itself. Any four digits
+    // anywhere passed before, and a number held inside a registered one: `2150/QĐ-UBND`,
+    // `1432/QĐ-UBND`, `432/QĐ-UBND-STP` were saved, then the build refused them (session 40 review).
+    var after = joined.slice(found.index + found[0].length);
+    var yearAfter = /(?:^|[^0-9])(?:19[4-9][0-9]|20[0-9]{2})(?![0-9])/.test(after);
+    if (found[1] !== undefined || yearAfter || registered.indexOf(numberKey(found[0])) >= 0) { return null; }
     if (!entry.split(/\s+/).some(wholeNumber)) { return notNumber; }
     return "không biết năm ban hành của `" + shown + "`. Cách sửa: ghi thêm ngày ban hành, ví dụ `" + shown +
       " ngày 12/4/2024`, hoặc khai báo văn bản trong mục `documents:` của mkdocs.yml";
