@@ -111,16 +111,20 @@ def test_question_ids_written_wrong_and_bold_questions(unit):
 
 
 @pytest.mark.parametrize("unit", ["Câu hỏi ", "Câu ", "Câu hỏi số ", "1", " ", "\t", "Ông a ", "Ông ", "a hỏi ", "hỏi ",
-                                  "?", "? ", "\n", "\n\n", "Câu hỏi 1: a?\n\n", "1. Ông A hỏi: a?\n\n", "\n\nx\n\n"])
+                                  "?", "? ", "\n", "\n\n", "Câu hỏi 1: a?\n\n", "1. Ông A hỏi: a?\n\n", "\n\nx\n\n",
+                                  "A ", "- ", "Đáp ", "Trả lời ", "Câu trả lời đúng ", "Phương án ", "A/ 1\n\n"])
 def test_questions_written_as_paragraphs(unit):
     """A question written as a paragraph or a numbered list's item (`qa.plain_question`,
     session 40): the line's prefix and its end are anchored tests, the asker's words six at
     most, and the blank lines around each line read at most twice: runs of spaces, digits,
-    words before «hỏi», blank lines and of whole lost questions stay linear."""
+    words before «hỏi», blank lines and of whole lost questions stay linear; so does the
+    quiz's option or key below one (`_OPTION`, anchored, session 40's review)."""
     started = time.process_time()
     for body in ("x\n\nCâu hỏi 1" + line(unit) + "?\n\nĐáp.", "x\n\n1. Ông" + line(unit) + "hỏi: a?\n\nĐáp.",
-                 "x\n\n1. Câu hỏi" + line(unit) + ": a?\n\nĐáp.", line(unit), "x\n\n" + line(unit) + "?\n\nĐáp."):
+                 "x\n\n1. Câu hỏi" + line(unit) + ": a?\n\nĐáp.", line(unit), "x\n\n" + line(unit) + "?\n\nĐáp.",
+                 "x\n\nCâu hỏi 1: a?\n\n" + line(unit), "x\n\nCâu hỏi 1: a?\n\n- " + line(unit) + "x"):
         qa.misplaced_questions(body)
+        qa.paragraph_questions(body)
     qa.parse_questions("hoi-dap/a.md", "## A {#a}\n\nx\n\nCâu hỏi 1" + line(unit) + "?\n\nĐáp.\n", 6, Problems())
     assert time.process_time() - started < 2 * BOUND
 

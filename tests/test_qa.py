@@ -441,7 +441,6 @@ def test_the_importer_s_answer_line_shows_as_written_and_is_no_question(line):
 PLAIN_QUESTIONS = [
     ("Câu hỏi 4: Ông A có được đăng ký khai sinh cho con không?", "viết thành một đoạn văn thường",
      "## Câu hỏi 4: Ông A có được đăng ký khai sinh cho con không? {#ong-a-co-duoc-dang-ky-khai-sinh-cho-con-khong}"),
-    ("Câu 4. Khai sinh ở đâu?", "viết thành một đoạn văn thường", "## Câu 4. Khai sinh ở đâu? {#khai-sinh-o-dau}"),
     ("   CÂU HỎI SỐ 4: Khai sinh ở đâu?”", "đoạn văn thường", "## CÂU HỎI SỐ 4: Khai sinh ở đâu?” {#cau-hoi-so-4-khai-sinh-o-dau}"),
     ("Câu hỏi 4: Khai sinh ở đâu? {#khai-sinh}", "đoạn văn thường", "## Câu hỏi 4: Khai sinh ở đâu? {#khai-sinh}"),
     ("Câu hỏi 4: Khai sinh ở đâu? {# khai-sinh }", "đoạn văn thường", "## Câu hỏi 4: Khai sinh ở đâu? {#khai-sinh}"),
@@ -459,14 +458,16 @@ PLAIN_QUESTIONS = [
 
 
 @pytest.mark.parametrize(("line", "says", "fix"), PLAIN_QUESTIONS)
-def test_a_question_written_as_a_paragraph_or_numbered_item_is_an_error_with_the_line_to_write(line, says, fix):
+def test_a_question_written_as_a_paragraph_or_numbered_item_is_a_warning_with_the_line_to_write(line, says, fix):
     """Neither heading nor bold, a question alone in its paragraph with its answer below was a
     paragraph of the answer above, without a word (session 39 left it): no page, no short
-    link, no QR code, and question 3 lost its "Căn cứ pháp lý" box."""
+    link, no QR code, and question 3 lost its "Căn cứ pháp lý" box. A warning, not an error
+    (session 40's review): nothing in the line says "heading", and a false alarm (a quiz in
+    an answer) must never stop the site."""
     _, questions, problems = parse(LOST.replace("{line}", line))
     assert [q.id for q in questions] == ["dang-ky-o-dau"]
     [problem] = problems.items
-    assert problem.is_error and problem.line == BODY_LINE + 6
+    assert not problem.is_error and problem.line == BODY_LINE + 6
     assert says in problem.message and "không có trang riêng" in problem.message, problem.message
     assert f"viết lại dòng thành `{fix}`" in problem.fix, problem.fix
     assert "viết nó liền với đoạn văn ngay dưới" in problem.fix
@@ -488,6 +489,22 @@ NO_PLAIN_QUESTIONS = [
     "Câu 1. Nam bao nhiêu tuổi được kết hôn?\n\nA. 18 tuổi\n\nB. 20 tuổi",  # a quiz: options follow
     "Câu 1. Nam bao nhiêu tuổi được kết hôn?\n\n- a) 18 tuổi",
     "Câu 1. Nam bao nhiêu tuổi được kết hôn?\n\nĐáp án: B",
+    # «Câu N.» without «hỏi» alone in its paragraph: a self-test quiz's item as often as a lost
+    # question (session 40's review), never flagged
+    "Câu 4. Khai sinh ở đâu?\n\nTại xã.", "Câu 4: Ai được kết hôn?\n\nNam từ đủ 20 tuổi.",
+    # a quiz after «Câu hỏi N»: its options in any form Word quizzes use, or its key
+    "Câu hỏi 1. Nữ bao nhiêu tuổi thì được kết hôn?\n\nA/ 16 tuổi; B/ 18 tuổi; C/ 20 tuổi.",
+    "Câu hỏi 1: Nữ kết hôn từ mấy tuổi?\n\nA: 16 tuổi\n\nB: 18 tuổi",
+    "Câu hỏi 1: Nữ kết hôn từ mấy tuổi?\n\nA - 16 tuổi", "Câu hỏi 1: Nữ kết hôn từ mấy tuổi?\n\na – 16 tuổi",
+    "Câu hỏi 1: Nữ kết hôn từ mấy tuổi?\n\n- b/ 18 tuổi", "Câu hỏi 1: Nữ kết hôn từ mấy tuổi?\n\n(D) 20 tuổi",
+    "Câu hỏi 2: Đăng ký kết hôn ở đâu?\n\nĐáp: tại UBND cấp xã.",
+    "Câu hỏi 2: Đăng ký kết hôn ở đâu?\n\nĐÁP : tại UBND cấp xã.",
+    "Câu hỏi 2: Đăng ký kết hôn ở đâu?\n\nĐáp án đúng: B", "Câu hỏi 2: Đăng ký kết hôn ở đâu?\n\nTrả lời đúng: B",
+    "Câu hỏi 2: Đăng ký kết hôn ở đâu?\n\nCâu trả lời đúng là C.",
+    "Câu hỏi 2: Đăng ký kết hôn ở đâu?\n\nPhương án đúng: A",
+    # the review's repro (session 40): a self-test in an answer
+    "Phần tự kiểm tra:\n\nCâu 1. Nữ bao nhiêu tuổi thì được kết hôn?\n\nA/ 16 tuổi; B/ 18 tuổi; C/ 20 tuổi.\n\n"
+    "Câu 2: Việc kết hôn phải được đăng ký ở đâu?\n\nĐáp: tại UBND cấp xã.",
     "Câu hỏi ôn tập:\n\nCâu 1. Hòa giải là gì?\n\nCâu 2. Ai hòa giải?\n\nCâu 3. Ở đâu?",  # a list of questions
     "Câu hỏi 4: Khai sinh ở đâu?",  # no answer below
     "Câu hỏi 4: Khai sinh ở đâu?\n\n## Câu hỏi 5: Ở đâu? {#o-dau}\n\nĐáp.",  # a heading below, not an answer
@@ -509,7 +526,32 @@ NO_PLAIN_QUESTIONS = [
 @pytest.mark.parametrize("text", NO_PLAIN_QUESTIONS)
 def test_what_is_no_question_written_as_a_paragraph(text):
     _, _, problems = parse(LOST.replace("{line}\n\nTrả lời bốn.\n", text + "\n"))
-    assert [p for p in problems.items if p.is_error] == [], [str(p) for p in problems.items]
+    assert problems.items == [], [str(p) for p in problems.items]
+
+
+@pytest.mark.parametrize("below", ["Trả lời: tại xã.", "Đáp.", "Đáp lại câu hỏi này, luật quy định…", "Ảnh: tờ khai.",
+                                   "An toàn – trật tự xã.", "A.B là viết tắt.", "Trả lời đúng hạn là nghĩa vụ…",
+                                   "Phương án tổ chức: …", "Câu trả lời đúng lắm."])
+def test_a_lost_question_whose_answer_starts_like_a_quiz_word_is_still_warned_of(below):
+    """The quiz's options and keys are the marks a quiz writes («Đáp:» with its colon, «A/ »
+    with its space), not any line that starts with the same letters: «Trả lời:» is how a
+    lost question's answer starts."""
+    _, _, problems = parse(LOST.replace("{line}", "Câu hỏi 4: Khai sinh ở đâu?").replace("Trả lời bốn.", below))
+    [problem] = problems.items
+    assert not problem.is_error and problem.line == BODY_LINE + 6 and "đoạn văn thường" in problem.message
+
+
+def test_a_self_test_quiz_in_an_answer_builds():
+    """The review's repro (session 40): a quiz with options «A/ …» and a key «Đáp:» inside an
+    answer gave two errors and the handbook was refused; the code before accepted it."""
+    body = ("## Câu hỏi 1: Tuổi kết hôn? {#tuoi}\n\nNam từ đủ 20 tuổi, nữ từ đủ 18 tuổi.\n\nPhần tự kiểm tra:\n\n"
+            "Câu 1. Nữ bao nhiêu tuổi thì được kết hôn?\n\nA/ 16 tuổi; B/ 18 tuổi; C/ 20 tuổi.\n\n"
+            "Câu 2: Việc kết hôn phải được đăng ký ở đâu?\n\nĐáp: tại UBND cấp xã.\n")
+    _, questions, problems = parse(body)
+    assert [q.id for q in questions] == ["tuoi"] and problems.items == []
+    assert qa.misplaced_questions(body) == [] and qa.paragraph_questions(body) == []
+    quiz = body.replace("Câu 1.", "Câu hỏi 1.").replace("Câu 2:", "Câu hỏi 2:")
+    assert parse(quiz)[2].items == []
 
 
 def test_the_imported_whole_question_and_an_intro_s_first_line_are_no_lost_question():
@@ -523,7 +565,7 @@ def test_the_imported_whole_question_and_an_intro_s_first_line_are_no_lost_quest
     assert [q.id for q in questions] == ["khai-sinh"] and problems.items == []
 
 
-@pytest.mark.parametrize("line", ["Câu hỏi 4: Khai sinh ở đâu?", "Câu 4. Ở đâu?", "Câu hỏi 4 – Ở đâu?",
+@pytest.mark.parametrize("line", ["Câu hỏi 4: Khai sinh ở đâu?", "Câu hỏi 4 – Ở đâu?",
                                   "1. Câu hỏi: Ở đâu?", "5. Ông A hỏi: ở đâu?"])
 def test_the_importer_s_answer_line_keeps_a_paragraph_as_shown_and_no_question(line):
     """An old page's paragraph that reads like a lost question stays as the page showed it
@@ -532,11 +574,11 @@ def test_the_importer_s_answer_line_keeps_a_paragraph_as_shown_and_no_question(l
     import markdown
 
     body = "Trả lời ba.\n\n" + line + "\n\nTrả lời bốn."
-    [(index, text, _)] = qa.misplaced_questions(body)
+    [(index, text, _)] = qa.paragraph_questions(body)
     lines = body.split("\n")
     lines[index] = qa.answer_line(lines[index], text)
     written = "\n".join(lines)
-    assert qa.misplaced_questions(written) == []
+    assert qa.paragraph_questions(written) == [] and qa.misplaced_questions(written) == []
     assert html.unescape(markdown.markdown(written)) == html.unescape(markdown.markdown(body))
 
 

@@ -1465,6 +1465,12 @@ PLAIN_BODIES = [
     "x\n\n   Câu hỏi 5: Ai?”)\n\nĐáp.", "x\n\n    Câu hỏi 5: Ai?\n\nĐáp.", "x\n\nCâu hỏi 5: Ai? {#ai}\n\n\tĐáp.",
     "x\n\n1) Câu hỏi số 2 - ai?\n\n\tĐáp.", "x\n\n1. Câu hỏi: ai?\n\n    Đáp.", "x\n\n1. Câu hỏi: ai?\n\n* Đáp.",
     "- x\n\nCâu hỏi 5: Ai?\n\n## Đáp", "x\n\nCâu hỏi 5: Ai?\n\n**Câu hỏi 6: Ai?**", "x\n\n\u00a0\n\nCâu hỏi 5: Ai?\n\nĐáp.",
+    # a quiz's options and keys (session 40's review), where Python's case and white space are not JavaScript's
+    "x\n\nCâu hỏi 5: Ai?\n\nđáp\t: B", "x\n\nCâu hỏi 5: Ai?\n\nĐáp\u00a0: B", "x\n\nCâu hỏi 5: Ai?\n\nB/\u00a016",
+    "x\n\nCâu hỏi 5: Ai?\n\nb\t–\tx", "x\n\nCâu hỏi 5: Ai?\n\nC—x", "x\n\nCâu hỏi 5: Ai?\n\nTRẢ LỜI ĐÚNG LÀ B",
+    "x\n\nCâu hỏi 5: Ai?\n\nTrả lời đúng làm", "x\n\nCâu hỏi 5: Ai?\n\nCâu trả lời đúng\u00a0: B",
+    "x\n\nCâu hỏi 5: Ai?\n\nPhương\tán  đúng:", "x\n\nCâu hỏi 5: Ai?\n\nE/ năm", "x\n\nCÂU 5. Ai?\n\nĐáp.",
+    "x\n\nCâu\u00a0hỏi 5: Ai?\n\nA: x", "x\n\nCâu 5: Ai?\n\nCâu hỏi 6: Ai?\n\nĐáp.",
 ]
 
 
@@ -1500,6 +1506,12 @@ PASTED_BOXES = [
     (["DIV", ["P", "Câu hỏi 1: Ai?"], ["P", "Câu hỏi 2: Ở đâu?"], ["P", "Xã."]], [False, False, False]),  # a list of questions
     (["DIV", ["P", "Cha."], ["P", "Câu hỏi 2: Ở đâu?"]], [False, False]),  # the last: no answer pasted
     (["DIV", ["P", ["SPAN", "Câu hỏi 2: "], ["EM", "Ở đâu"], "?"], ["TABLE"]], [True]),
+    # a self-test quiz (session 40's review): «Câu N.» without «hỏi» never, «Câu hỏi N» not before options or a key
+    (["DIV", ["P", "Câu 1. Nữ bao nhiêu tuổi thì được kết hôn?"], ["P", "A/ 16 tuổi; B/ 18 tuổi; C/ 20 tuổi."],
+      ["P", "Câu 2: Việc kết hôn phải được đăng ký ở đâu?"], ["P", "Đáp: tại UBND cấp xã."]], [False, False, False, False]),
+    (["DIV", ["P", "Câu hỏi 1. Nữ kết hôn từ mấy tuổi?"], ["P", "A/ 16 tuổi; B/ 18 tuổi."],
+      ["P", "Câu hỏi 2: Đăng ký ở đâu?"], ["P", "Trả lời đúng: xã."]], [False, False, False, False]),
+    (["DIV", ["P", "Câu 2. Ở đâu?"], ["P", "Ở xã."]], [False, False]),
 ]
 
 

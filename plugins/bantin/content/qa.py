@@ -47,19 +47,24 @@ _PASTED_PREFIX = re.compile(r"(?:Câu\s+hỏi|Câu)\s*(?:số\s*)?\d+\s*[:.)–-
 # «Câu hỏi N» names a question; «Câu N» alone (a quiz's answer key: «**Câu 1:** B.») only when the
 # emphasised words end with «?» (session 39's review F3).
 _ASKED = re.compile(r"Câu\s+hỏi", re.IGNORECASE)
-# A question written as a paragraph of its own, neither heading nor bold (session 40): «Câu hỏi 5:
-# …?», «Câu 5. …?» (_PASTED_PREFIX), or a Word numbered list's item «1. Câu hỏi: …?», «5. Ông A
-# hỏi: …?» (_LIST_ITEM, then _LISTED or _ASKER). Each part is a run of one class then a fixed
-# character, the asker's words at most six: linear. `plain_question` says when they count; the web
-# editor's paste has its twin (bantin-paste.js `plainQuestion`, tests/test_webeditor.py).
+# A question written as a paragraph of its own, neither heading nor bold (session 40), a warning:
+# «Câu hỏi 5: …?» (_PASTED_PREFIX and _ASKED: «Câu 5. …?» alone is a quiz's item as often), or a
+# Word numbered list's item «1. Câu hỏi: …?», «5. Ông A hỏi: …?» (_LIST_ITEM, then _LISTED or
+# _ASKER). Each part is a run of one class then a fixed character, the asker's words at most six:
+# linear. `plain_question` says when they count; the web editor's paste has its twin
+# (bantin-paste.js `plainQuestion`, tests/test_webeditor.py).
 _LIST_ITEM = re.compile(r"\d{1,9}[.)][ \t]+")
 _LISTED = re.compile(r"Câu\s+hỏi\s*(?:số\s*)?(\d*)\s*[:.)–-]", re.IGNORECASE)
 # The asker, as Q&A columns name one: «Ông A», «Bà Nguyễn Thị B (xã X)», «Bạn đọc», then «hỏi:».
 _ASKER = re.compile(r"(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cháu|Bạn|Bạn đọc|Độc giả|Công dân|Người dân)"
                     r"(?:[ \t]+[^\s:?]+){0,5}[ \t]+hỏi[ \t]*:")
 # What follows a quiz's question, never a lost question's answer: an option «A.», «b)», «(C)»,
-# or the key «Đáp án: B».
-_OPTION = re.compile(r"(?:[-*+][ \t]+)?(?:\(?[A-Da-d][.)][ \t]|Đáp án(?!\w))", re.IGNORECASE)
+# «A/», «A:», «A -», «A –» (session 40's review: «A/ 16 tuổi; B/ 18 tuổi»), or a key «Đáp án: B»,
+# «Đáp: …» (with its colon: «Đáp.» is an answer's word), «Trả lời đúng:», «Câu trả lời đúng là»,
+# «Phương án đúng:» (a colon or «là»: «Trả lời đúng hạn…» is an answer's). Not «Trả lời:»: a lost
+# question's answer starts so. Anchored, each part a run of one class then a fixed character: linear.
+_OPTION = re.compile(r"(?:[-*+][ \t]+)?(?:\(?[A-Da-d](?:[.)/:]|[ \t]*[-–])[ \t]|Đáp án(?!\w)|Đáp[ \t]*:"
+                     r"|(?:(?:Câu[ \t]+)?Trả[ \t]+lời|Phương[ \t]+án)[ \t]+đúng[ \t]*(?::|là(?!\w)))", re.IGNORECASE)
 _CLOSING = "\"”’»)"  # after a question's «?»: «… không?”»
 # One token of an attribute list as attr_list reads it: `key="a b"`, `key='…'`, `key=v`, a word.
 # A quote closes at its next own character, so an unclosed one is scanned once: linear.
@@ -151,17 +156,13 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
     """(index, text, what is wrong) of lines outside fenced code that look like a question
     (an `{#id}` or a "Câu hỏi 3:" number) but are not a `## ` heading: `##Câu hỏi 2…` (Python-
     Markdown makes it a heading inside the previous answer), `# Câu hỏi…`, `### Câu hỏi 4…`,
-    `**Câu hỏi 4: …?**` (`emphasised_question`), a paragraph `Câu hỏi 5: …?` or a numbered list's
-    item `5. Ông A hỏi: …?` with its answer below (`plain_question`). The text is the question
-    without those marks (for a list item, with its number: `Câu hỏi 5: Ông A hỏi: …?`)."""
+    `**Câu hỏi 4: …?**` (`emphasised_question`). The text is the question without those
+    marks. Errors: each has a mark that says "question" (`#`, bold around a number); a
+    paragraph or numbered item that reads like one has none (`paragraph_questions`)."""
     found = []
-    lines = body.split("\n")
-    for index, line in unfenced(lines):
+    for index, line in unfenced(body.split("\n")):
         if (bold := emphasised_question(line)) is not None:
             found.append((index, bold, "viết bằng chữ đậm (hay nghiêng), không phải tiêu đề `## `"))
-            continue
-        if (plain := plain_question(lines, index)) is not None:
-            found.append((index, *plain))
             continue
         if not line.startswith("#") or _HEADING.match(line):
             continue
@@ -176,6 +177,16 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
         elif marks > 2 and numbered:
             found.append((index, text, f"bắt đầu bằng `{'#' * marks}` (tiêu đề nhỏ trong câu trả lời), không phải `## `"))
     return found
+
+
+def paragraph_questions(body: str) -> list[tuple[int, str, str]]:
+    """(index, text, what is wrong) of lines outside fenced code that read like a question
+    written as a paragraph `Câu hỏi 5: …?` or a numbered list's item `5. Ông A hỏi: …?` with
+    its answer below (`plain_question`; for an item, the text has its number: `Câu hỏi 5: Ông
+    A hỏi: …?`). A warning, never an error (session 40's review): nothing in such a line says
+    "heading", and a false alarm (a self-test quiz in an answer) must never stop the site."""
+    lines = body.split("\n")
+    return [(index, *plain) for index, _ in unfenced(lines) if (plain := plain_question(lines, index)) is not None]
 
 
 def emphasised_question(line: str) -> str | None:
@@ -205,27 +216,28 @@ def emphasised_question(line: str) -> str | None:
 
 def plain_question(lines: list[str], index: int) -> tuple[str, str] | None:
     """(the question, what is wrong) of line `index` when it is a question written as a
-    paragraph of its own, neither heading nor bold: `Câu hỏi 5: …?`, `Câu 5. …?`, or a Word
-    numbered list's item `1. Câu hỏi: …?`, `5. Ông A hỏi: …?` (session 40); else None.
+    paragraph of its own, neither heading nor bold: `Câu hỏi 5: …?` (not `Câu 5. …?`: a
+    self-test quiz's item as often as a lost question), or a Word numbered list's item `1. Câu
+    hỏi: …?`, `5. Ông A hỏi: …?` (session 40); else None. A warning (`paragraph_questions`).
 
     Without `##` or bold the signal is weak, so every part must hold (no false alarm on the
     sample site, the docs, the evaluation laws or imported pages, measured): the line asks
     (ends with «?», an attribute list and closing quotes aside), is alone in its paragraph,
     and has its answer below it: the next paragraph is text, neither heading, nor another
     numbered question (a list of questions in an intro or a revision list), nor a quiz's
-    option («A.», «b)») or key («Đáp án»); the paragraph before it is an answer's text, not a
-    heading (`bantin import` writes a shortened question's whole words first in its answer)
-    nor a numbered question, and not nothing (the text's start: a part `qaparts` re-reads
-    starts at its heading). A list item counts when it is its list's only item (no item or
-    indented line next to it) and its words start «Câu hỏi» or name an asker as Q&A columns
-    do («Ông A», «Bà B (xã X)», «Bạn đọc», up to six words) before «hỏi:» («Nhiều người hỏi:»
-    is an answer's words); a plain paragraph «Ông A hỏi: …?» does not (how an imported page's
+    option («A.», «b)», «A/», «A:», «A –») or key («Đáp án», «Đáp:», «Trả lời đúng:»;
+    `_OPTION`); the paragraph before it is an answer's text, not a heading (`bantin import`
+    writes a shortened question's whole words first in its answer) nor a numbered question,
+    and not nothing (the text's start: a part `qaparts` re-reads starts at its heading). A
+    list item counts when it is its list's only item (no item or indented line next to it)
+    and its words start «Câu hỏi» or name an asker as Q&A columns do («Ông A», «Bà B (xã X)»,
+    «Bạn đọc», up to six words) before «hỏi:» («Nhiều người hỏi:» is an answer's words); a plain paragraph «Ông A hỏi: …?» does not (how an imported page's
     answer starts). Not «Hỏi:», as in bold (`emphasised_question`)."""
     line = lines[index]
     stripped = line.lstrip(" ")
     if len(line) - len(stripped) > 3 or not _asks(stripped):
         return None
-    if _PASTED_PREFIX.match(stripped):
+    if _PASTED_PREFIX.match(stripped) and _ASKED.match(stripped):  # «Câu 5. …?» alone: a quiz's item as often
         text, listed, wrong = stripped.strip(), False, "viết thành một đoạn văn thường, không phải tiêu đề `## `"
     elif (item := _LIST_ITEM.match(stripped)) and (text := _listed_question(stripped, item)) is not None:
         listed, wrong = True, f"viết thành một mục danh sách đánh số (`{stripped[: item.end()].strip()}`), không phải tiêu đề `## `"
@@ -491,7 +503,11 @@ def parse_handbook(src: str, body: str, body_line: int, problems: Problems, titl
     for index, text, wrong in misplaced_questions(body):
         problems.error(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, "
                        "nên trang coi nó là một phần câu trả lời phía trên: câu hỏi không có trang riêng, liên kết "
-                       "ngắn và mã QR", _misplaced_fix(text, taken) + _AS_ANSWER * _plain(lines[index]))
+                       "ngắn và mã QR", _misplaced_fix(text, taken))
+    for index, text, wrong in paragraph_questions(body):  # no mark says "heading": a warning (a quiz's item?)
+        problems.warn(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, nên "
+                      "trang coi nó là một phần câu trả lời phía trên: nếu là câu hỏi, nó không có trang riêng, liên "
+                      "kết ngắn và mã QR", "nếu là câu hỏi mới: " + _misplaced_fix(text, taken) + _AS_ANSWER)
     if not headings:
         problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",
                        "mỗi câu hỏi là một dòng bắt đầu bằng `## `, ví dụ `## Câu hỏi 1: … {#ma-cau-hoi}`")
@@ -594,13 +610,8 @@ def _warn_stray_words(src: str, line: int, text: str, qid: str, taken: set[str],
 
 
 # The way out of a paragraph that reads like a question and is an answer's words (plain_question).
-_AS_ANSWER = ("; nếu dòng này đúng là lời của câu trả lời, không phải một câu hỏi mới: viết nó liền với đoạn "
-              "văn ngay dưới, không để dòng trống giữa hai dòng")
-
-
-def _plain(line: str) -> bool:
-    """Whether a misplaced line is a paragraph or list item (`plain_question`), not a heading or bold."""
-    return not line.lstrip(" ").startswith(("#", "*", "_"))
+_AS_ANSWER = ("; nếu dòng này đúng là lời của câu trả lời (như một câu hỏi trắc nghiệm tự kiểm tra), không phải "
+              "một câu hỏi mới: viết nó liền với đoạn văn ngay dưới, không để dòng trống giữa hai dòng")
 
 
 def _misplaced_fix(text: str, taken: set[str]) -> str:

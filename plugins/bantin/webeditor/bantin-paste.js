@@ -1308,14 +1308,16 @@
 
   // --- a question written as a paragraph of its own (session 40) ------------------------------
   // qa.plain_question's twin, line for line: «Câu hỏi 5: …?» alone in its paragraph, between an
-  // answer's text above and below, is a question the build refuses (no page, short link nor QR
-  // code). Python's `\s` is PY_SPACE, `\d` `\p{Nd}`, `\w` `[\p{L}\p{N}_]`, `.strip()` pyStrip.
+  // answer's text above and below, is a question the build warns of (no page, short link nor QR
+  // code); «Câu 5. …?» and a quiz (options, key below) are not. Python's `\s` is PY_SPACE, `\d` `\p{Nd}`, `\w` `[\p{L}\p{N}_]`, `.strip()` pyStrip.
   var PY_S_IN = PY_S.slice(1, -1);  // the class's characters, for a class of its own
   var LIST_ITEM = /^\p{Nd}{1,9}[.)][ \t]+/u;
   var LISTED = new RegExp("^Câu" + PY_S + "+hỏi" + PY_S + "*(?:số" + PY_S + "*)?(\\p{Nd}*)" + PY_S + "*[:.)–-]", "iu");
   var ASKER = new RegExp("^(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cháu|Bạn|Bạn đọc|Độc giả|Công dân|Người dân)" +
     "(?:[ \\t]+[^" + PY_S_IN + ":?]+){0,5}[ \\t]+hỏi[ \\t]*:", "u");
-  var OPTION = /^(?:[-*+][ \t]+)?(?:\(?[A-Da-d][.)][ \t]|Đáp án(?![\p{L}\p{N}_]))/iu;
+  // qa._OPTION: a quiz's option («A.», «b)», «(C)», «A/», «A:», «A –») or key («Đáp án», «Đáp:», «Trả lời đúng:»).
+  var OPTION = new RegExp("^(?:[-*+][ \\t]+)?(?:\\(?[A-Da-d](?:[.)/:]|[ \\t]*[-–])[ \\t]|Đáp án(?![\\p{L}\\p{N}_])" +
+    "|Đáp[ \\t]*:|(?:(?:Câu[ \\t]+)?Trả[ \\t]+lời|Phương[ \\t]+án)[ \\t]+đúng[ \\t]*(?::|là(?![\\p{L}\\p{N}_])))", "iu");
   var CLOSING = "\"”’»)";
 
   // qa.plain_question: {question, listed} of line `index` of `lines` (Markdown), or null.
@@ -1324,7 +1326,7 @@
     while (line.charAt(from) === " ") { from += 1; }
     var stripped = line.slice(from);
     if (from > 3 || !asks(stripped)) { return null; }
-    if (PASTED_PREFIX.test(stripped)) { text = pyStrip(stripped); }
+    if (PASTED_PREFIX.test(stripped) && ASKED.test(stripped)) { text = pyStrip(stripped); }  // not «Câu 5. …?»: a quiz's item
     else if ((item = LIST_ITEM.exec(stripped)) && (text = listedQuestion(stripped, item)) !== null) { listed = true; }
     else { return null; }
     return alone(lines, index, listed) ? { question: text, listed: listed } : null;

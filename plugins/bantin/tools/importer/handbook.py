@@ -53,7 +53,8 @@ from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
 from bantin.config.settings import UrlPrefixes
 from bantin.content.qa import (
-    answer_line, display_title, heading_lines, misplaced_questions, new_id, shift_headings, split_heading,
+    answer_line, display_title, heading_lines, misplaced_questions, new_id, paragraph_questions, shift_headings,
+    split_heading,
 )
 from bantin.content.qaparts import Parse, Part, parse
 from bantin.files.interrupts import hold_from_here, page_turn
@@ -330,7 +331,7 @@ def _answer(blocks: list[Block], whole_question: str | None) -> str:
     # every later question would be this answer's (md_escape already writes `` ` `` as "\`").
     answer = shift_headings(_TILDES.sub("&#126;", nfc("\n\n".join(parts))), 3)
     lines = answer.split("\n")
-    for index, text, _ in misplaced_questions(answer):
+    for index, text, _ in misplaced_questions(answer) + paragraph_questions(answer):  # errors and warnings
         lines[index] = answer_line(lines[index], text)
     return "\n".join(lines)
 
