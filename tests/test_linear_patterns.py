@@ -129,7 +129,8 @@ def test_questions_written_as_paragraphs(unit):
     assert time.process_time() - started < 2 * BOUND
 
 
-@pytest.mark.parametrize("unit", UNITS + ["I", "Phần ", "Phần I", "Nhóm ", "* # ", "> ", "**Căn cứ pháp lý:", "*", "_"])
+@pytest.mark.parametrize("unit", UNITS + ["I", "Phần ", "Phần I", "Nhóm ", "* # ", "> ", "**Căn cứ pháp lý:", "*", "_",
+                                          "Nhóm câu ", "Nhóm X", "BẢN SAO ", "CHƯA THÀNH "])
 def test_groups_of_questions_and_emphasised_legal_basis(unit):
     """A handbook's groups (`# ` lines, session 40) and their rule for a `## ` naming a part
     (`looks_like_group`), a legal basis under emphasis (`mark_legal_basis`, FINDINGS F2): a

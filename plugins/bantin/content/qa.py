@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 from typing import Callable, Iterator, NamedTuple
@@ -35,8 +36,25 @@ _GROUP = re.compile(r"^#(?!#)[ \t]+(.*)$")
 # A `# ` group line inside a list item or a quote: Markdown makes it a heading of the answer above.
 _NESTED_GROUP = re.compile(r"^[ \t]*(?:[*+-][ \t]+|\d{1,9}[.)][ \t]+|>[ \t]*)+#(?!#)[ \t]+(.*)$")
 # What starts a section's name in a Word handbook: «I.», «IV)», «Phần II», «Chương 3», «Mục 1», «Nhóm …».
-_ROMAN = re.compile(r"[IVXLCDM]{1,8}[.)]")
-_SECTION_WORD = re.compile(r"(?:Phần|Chương|Mục)\s+(?:(?-i:[IVXLCDM]{1,8})|\d{1,4}|thứ)(?![^\W\d_])|Nhóm\s", re.IGNORECASE)
+# A Roman numeral is one of I to XXXIX, of I, V and X only: a single C, D, L or M first is an A/B/C/D
+# list's letter («C. Cá nhân nào phải đăng ký tạm trú»), a question (session 40's review, finding 3).
+_NUMERAL = r"(?-i:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
+_ROMAN = re.compile(_NUMERAL + r"[.)]")
+# «Nhóm» names a group only before a number, a numeral, «câu hỏi» or «:» («Nhóm máu O…» asks).
+_SECTION_WORD = re.compile(r"(?:Phần|Chương|Mục)\s+(?:" + _NUMERAL + r"|\d{1,4}|thứ)(?![^\W\d_])"
+                           r"|Nhóm(?:\s*:|\s+(?:\d|" + _NUMERAL + r"(?![^\W\d_])|câu\s+hỏi(?![^\W\d_])))", re.IGNORECASE)
+# The words that make a line in capitals a question (session 40's review, finding 3: Word
+# handbooks print questions in capitals without «?»), matched as whole words on the line's
+# words in lower case: «ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ». When in doubt it is a question:
+# the build then names the line with both fixes, while a question made a group loses its page.
+# bantin-paste.js `QUESTION_WORDS` and `NOT_ASKING` are the twins.
+# «thế nào», «được không», «hay không», «tại sao» are found by their last word.
+QUESTION_WORDS = ("gì", "nào", "sao", "ai", "đâu", "bao nhiêu", "bao lâu", "bao giờ", "mấy", "không", "chưa",
+                  "có phải", "chăng")
+# Part names of legal handbooks that hold one of those words without asking: a minor, a copy, airlines.
+_NOT_ASKING = ("chưa thành niên", "bản sao", "sao y", "hàng không", "không gian")
+_WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"[^\W_]+")  # a word or a number
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # an ATX heading's marks (CommonMark: up to 3 spaces before)
 _HTML_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _NUMBER_PREFIX = re.compile(r"^(?:Câu\s+hỏi|Câu)\s*\d+\s*[:.)–-]\s*", re.IGNORECASE)
@@ -126,6 +144,30 @@ def group_lines(body: str, title: str = "") -> list[tuple[int, str]]:
     return found
 
 
+def handbook_groups(found: list[tuple[int, str]], questions: list[int], title: str) -> list[tuple[int, str]]:
+    """The `# ` lines of `found` (`group_lines`) that are groups, given the question lines'
+    indices (ascending, at least one). A line before the first question is the intro's, not a
+    group (session 40's review, finding 4: «# Lời nói đầu», Word's «# SỔ TAY HỎI ĐÁP …» put
+    every question in a false group) when another `# ` follows it before any question, when its
+    words hold the title's, or when it would be the only group holding questions: one group for
+    all of them says nothing. A later group with no question (an appendix) does not count."""
+    first, last = questions[0], questions[-1]
+    top = [(index, text) for index, text in found if index < first]
+    later = [(index, text) for index, text in found if index > first]
+    if not top:
+        return found
+    own = _folded(title)
+    if (own and own in _folded(split_heading(top[-1][1])[0])) or not any(at < last for at, _ in later):
+        return later
+    return [top[-1], *later]
+
+
+def _folded(text: str) -> str:
+    """A text's words in lower case, one space between, one at each end: «Hỏi - Đáp» is « hỏi đáp »."""
+    words = _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
+    return f" {' '.join(words)} " if words else ""
+
+
 def nested_groups(body: str) -> list[tuple[int, str]]:
     """(index, text) of group lines (`# …`, no question) written inside a list item or a quote,
     outside fenced code: Markdown makes each a big heading inside the answer above."""
@@ -141,7 +183,8 @@ def _question_like(text: str) -> bool:
 def looks_like_group(text: str) -> bool:
     """A `## ` heading's text (without its id) that names a part of the handbook rather than
     asks: no «?», not «Câu…»/«Hỏi…»/a number first, and a Roman numeral («I.», «IV)»), «Phần
-    II», «Chương 3», «Mục 1», «Nhóm …» first, or every letter a capital. What a Word
+    II», «Chương 3», «Mục 1», «Nhóm 2» / «Nhóm câu hỏi…» first, or every letter a capital and
+    no question word (`asks`). What a Word
     handbook's Heading 2 between its questions reads (an outsider's trial, session 40). The
     web editor's paste applies the same rule (bantin-paste.js `groupHeading`)."""
     words = text.strip()
@@ -149,7 +192,17 @@ def looks_like_group(text: str) -> bool:
         return False
     if _ROMAN.match(words) or _SECTION_WORD.match(words):
         return True
-    return words == words.upper() and words != words.lower() and sum(c.isalpha() for c in words) >= 3
+    return (words == words.upper() and words != words.lower() and sum(c.isalpha() for c in words) >= 3
+            and not asks(words))
+
+
+def asks(text: str) -> bool:
+    """The text holds a question word (`QUESTION_WORDS`) as whole words, in any case: a line
+    in capitals that asks without «?». One pass to the words, then one search per word."""
+    words = " " + " ".join(_WORD.findall(unicodedata.normalize("NFC", text).lower())) + " "
+    for phrase in _NOT_ASKING:
+        words = words.replace(f" {phrase} ", " - ")
+    return any(f" {word} " in words for word in QUESTION_WORDS)
 
 
 def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
@@ -513,7 +566,7 @@ def parse_handbook(src: str, body: str, body_line: int, problems: Problems, titl
                        "mỗi câu hỏi là một dòng bắt đầu bằng `## `, ví dụ `## Câu hỏi 1: … {#ma-cau-hoi}`")
         return Handbook(body, (), ())
     _report_swallowed(src, body, body_line, problems)
-    group_at = group_lines(body, title)
+    group_at = handbook_groups(group_lines(body, title), [index for index, _ in headings], title)
     stops = sorted([index for index, _ in headings] + [index for index, _ in group_at]) + [len(lines)]
     groups = _read_groups(src, lines, group_at, stops, body_line, taken, problems)
     questions = []

@@ -30,18 +30,25 @@ def _second_titles(item: Item, problems: Problems) -> None:
         return
     previous = ""
     groups = {group.line - item.body_line for group in item.groups}  # a handbook's `# ` groups (session 40)
+    first = min((q.line - item.body_line for q in item.questions), default=-1)
     for offset, line in unfenced(item.body.split("\n")):
         if line.startswith("#") and not line.startswith("##") and offset not in groups:
-            _warn_title(item, offset, line[1:].strip(), problems)
+            _warn_title(item, offset, line[1:].strip(), problems, offset < first and line[1:2] in (" ", "\t"))
         elif _UNDERLINE.fullmatch(line) and previous.strip() and not previous.startswith(("#", " ", "\t")):
             _warn_title(item, offset - 1, previous.strip(), problems)
         previous = line
 
 
-def _warn_title(item: Item, offset: int, text: str, problems: Problems) -> None:
+def _warn_title(item: Item, offset: int, text: str, problems: Problems, intro: bool = False) -> None:
+    """`intro`: written `# ` with a space before a handbook's first question, which would be a
+    group's line but is the intro's (`qa.handbook_groups`): its fix cannot be «write `# `»."""
     same = text.rstrip(" #").casefold() == item.title.casefold()
     other = "đổi thành đề mục `## …` (hoặc xóa nếu nó lặp lại tiêu đề)"
-    if item.kind == "qa":  # `## ` is a question there; `# <tên>` with a space a group (session 40)
+    if item.kind == "qa" and intro:  # before the first question, and no group that says anything (session 40)
+        other = (f"dòng này ở trước câu hỏi đầu tiên nên không là tên nhóm: một nhóm chỉ có nghĩa khi sổ tay có từ hai "
+                 f"nhóm có câu hỏi; nếu nó lặp lại tiêu đề, xóa dòng này; nếu là tên phần giới thiệu, viết thành chữ "
+                 f"đậm `**{short(text.rstrip(' #'), 60)}**`")
+    elif item.kind == "qa":  # `## ` is a question there; `# <tên>` with a space a group (session 40)
         other = ("nếu đây là tên một nhóm câu hỏi, viết `# ` (một dấu `#` rồi một dấu cách) ở đầu dòng; "
                  "nếu nó lặp lại tiêu đề, xóa dòng này")
     problems.warn(item.src, item.body_line + offset, "",

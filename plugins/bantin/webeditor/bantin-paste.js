@@ -1494,22 +1494,42 @@
   // names a part, by the build's rule (qa.looks_like_group; tests/test_qagroups.py checks both
   // on the same cases), becomes a level-1 heading, which Decap writes `# II. THỦ TỤC`.
   var GROUP_NUMBER = /^\p{Nd}/u, GROUP_ASKS = /^(?:câu|hỏi)/iu;
-  var GROUP_ROMAN = /^[IVXLCDM]{1,8}[.)]/;  // qa._ROMAN: capitals only
+  // qa._NUMERAL: I to XXXIX, capitals only; a single C, D, L, M is an A/B/C/D list's letter
+  var NUMERAL = "(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})", WORDLESS = "(?![\\p{L}\\p{Nl}\\p{No}])";
+  var GROUP_ROMAN = new RegExp("^" + NUMERAL + "[.)]", "u");  // qa._ROMAN
   var GROUP_WORD = new RegExp("^(?:Phần|Chương|Mục)" + PY_S + "+", "iu");  // qa._SECTION_WORD, its words…
-  var GROUP_WORD_NUMBER = /^(?:[IVXLCDM]{1,8}|\p{Nd}{1,4}|[Tt][Hh][Ứứ])(?![\p{L}\p{Nl}\p{No}])/u;  // …then a number
-  var GROUP_NAMED = new RegExp("^Nhóm" + PY_S, "iu");
+  var GROUP_WORD_NUMBER = new RegExp("^(?:" + NUMERAL + "|\\p{Nd}{1,4}|[Tt][Hh][Ứứ])" + WORDLESS, "u");  // …then a number
+  // «Nhóm», then «:», a number, a numeral (case-sensitive) or «câu hỏi» (any case): qa._SECTION_WORD
+  var GROUP_NAMED = /^Nhóm/iu, GROUP_NAMED_NUMBER = new RegExp("^(?:" + PY_S + "*:|" + PY_S + "+(?:\\p{Nd}|" +
+    NUMERAL + WORDLESS + "))", "u"), GROUP_NAMED_QUESTIONS = new RegExp("^" + PY_S + "+câu" + PY_S + "+hỏi" + WORDLESS, "iu");
+  // qa.QUESTION_WORDS and qa._NOT_ASKING: a line in capitals holding one of these words asks.
+  var QUESTION_WORDS = ["gì", "nào", "sao", "ai", "đâu", "bao nhiêu", "bao lâu", "bao giờ", "mấy", "không", "chưa",
+                        "có phải", "chăng"];
+  var NOT_ASKING = ["chưa thành niên", "bản sao", "sao y", "hàng không", "không gian"];
+
+  // qa.asks: the text holds a question word as whole words, in any case.
+  function asks(text) {
+    var words = " " + (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{Nl}\p{No}]+/gu) || []).join(" ") + " ";
+    NOT_ASKING.forEach(function (phrase) { words = words.split(" " + phrase + " ").join(" - "); });
+    return QUESTION_WORDS.some(function (word) { return words.indexOf(" " + word + " ") >= 0; });
+  }
+
+  function groupNamed(words) {  // «Nhóm 2», «Nhóm II.», «Nhóm: …», «Nhóm câu hỏi …»
+    var named = GROUP_NAMED.exec(words), rest = named ? words.slice(named[0].length) : "";
+    return Boolean(named) && (GROUP_NAMED_NUMBER.test(rest) || GROUP_NAMED_QUESTIONS.test(rest));
+  }
 
   // qa.looks_like_group: the text names a part of the handbook rather than asks.
   function groupHeading(text) {
     var words = pyStrip(String(text));
     if (!words || words.indexOf("?") >= 0 || GROUP_NUMBER.test(words) || GROUP_ASKS.test(words)) { return false; }
     var word = GROUP_WORD.exec(words);
-    if (GROUP_ROMAN.test(words) || GROUP_NAMED.test(words) || (word && GROUP_WORD_NUMBER.test(words.slice(word[0].length)))) {
+    if (GROUP_ROMAN.test(words) || groupNamed(words) || (word && GROUP_WORD_NUMBER.test(words.slice(word[0].length)))) {
       return true;
     }
     var letters = 0;
     for (var i = 0; i < words.length && letters < 3; i++) { if (/\p{L}/u.test(words[i])) { letters += 1; } }
-    return words === words.toUpperCase() && words !== words.toLowerCase() && letters >= 3;
+    return words === words.toUpperCase() && words !== words.toLowerCase() && letters >= 3 && !asks(words);
   }
 
   // The level-1 heading for a pasted heading (`node`: H1 or H2 in the pasted body or a section
