@@ -184,19 +184,20 @@ def looks_like_group(text: str) -> bool:
     """A `## ` heading's text (without its id) that names a part of the handbook rather than
     asks: no «?», not «Câu…»/«Hỏi…»/a number first, and a Roman numeral («I.», «IV)»), «Phần
     II», «Chương 3», «Mục 1», «Nhóm 2» / «Nhóm câu hỏi…» first, or every letter a capital and
-    no question word (`asks`). What a Word
-    handbook's Heading 2 between its questions reads (an outsider's trial, session 40). The
-    web editor's paste applies the same rule (bantin-paste.js `groupHeading`)."""
+    no question word (`holds_question_word`). What a Word handbook's Heading 2 between its
+    questions reads (an outsider's trial, session 40); when in doubt, a question (session 40's
+    review: a question made a group loses its page). The web editor's paste applies the same
+    rule (bantin-paste.js `groupHeading`)."""
     words = text.strip()
     if not words or "?" in words or words[:1].isdigit() or words.casefold().startswith(("câu", "hỏi")):
         return False
     if _ROMAN.match(words) or _SECTION_WORD.match(words):
         return True
     return (words == words.upper() and words != words.lower() and sum(c.isalpha() for c in words) >= 3
-            and not asks(words))
+            and not holds_question_word(words))
 
 
-def asks(text: str) -> bool:
+def holds_question_word(text: str) -> bool:
     """The text holds a question word (`QUESTION_WORDS`) as whole words, in any case: a line
     in capitals that asks without «?». One pass to the words, then one search per word."""
     words = " " + " ".join(_WORD.findall(unicodedata.normalize("NFC", text).lower())) + " "

@@ -1507,8 +1507,8 @@
                         "có phải", "chăng"];
   var NOT_ASKING = ["chưa thành niên", "bản sao", "sao y", "hàng không", "không gian"];
 
-  // qa.asks: the text holds a question word as whole words, in any case.
-  function asks(text) {
+  // qa.holds_question_word: the text holds a question word as whole words, in any case.
+  function holdsQuestionWord(text) {
     var words = " " + (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{Nl}\p{No}]+/gu) || []).join(" ") + " ";
     NOT_ASKING.forEach(function (phrase) { words = words.split(" " + phrase + " ").join(" - "); });
     return QUESTION_WORDS.some(function (word) { return words.indexOf(" " + word + " ") >= 0; });
@@ -1529,7 +1529,7 @@
     }
     var letters = 0;
     for (var i = 0; i < words.length && letters < 3; i++) { if (/\p{L}/u.test(words[i])) { letters += 1; } }
-    return words === words.toUpperCase() && words !== words.toLowerCase() && letters >= 3 && !asks(words);
+    return words === words.toUpperCase() && words !== words.toLowerCase() && letters >= 3 && !holdsQuestionWord(words);
   }
 
   // The level-1 heading for a pasted heading (`node`: H1 or H2 in the pasted body or a section
