@@ -238,7 +238,9 @@ def test_fill_ids_gives_every_question_a_unique_new_id(lines, taken):
     assert all(qa.VALID_ID.fullmatch(i) for i in added)
     assert taken == before | set(added)
     assert filled.count("\n") == body.count("\n")
-    assert all(qa.split_heading(h)[1] for _, h in qa.heading_lines(filled))
+    # every question has its id; a line that reads as a part's name («## AAA», «## II. THỦ TỤC»)
+    # is left for the editor to choose (`# …` or an id), as `bantin ids` says (session 40)
+    assert all(qa.split_heading(h)[1] or qa.looks_like_group(h) for _, h in qa.heading_lines(filled))
     assert qa.fill_ids(filled, set(taken)) == (filled, [])
 
 
