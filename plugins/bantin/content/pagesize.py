@@ -15,9 +15,13 @@ Limits checked on the Markdown before anything converts it:
   Python-Markdown, rewritten there at every release: we bound it rather than replace it. The
   page's work estimate is, per block of lines between blank lines, its length times the
   characters that can start an inline element (`\\`, `` ` ``, `[`, `<`, `&`, `*`, `_`, two spaces
-  at a line's end); for a table, row by row (each cell is converted on its own).
+  at a line's end); for a table row by row and for a list item by item (each is converted on its
+  own). Blocks are read as Python-Markdown's block parser will: a quote's `>` markers are taken
+  off (a bare `>` line is a blank line of the quote's text, parsed as paragraphs of their own:
+  2,000 quoted paragraphs convert in 0.1 s), and a raw HTML block (a block-level tag at a line's
+  start, up to the first line holding its end tag) is left out: Python-Markdown stashes it whole.
 - **Lines that split a block**, counted in the same estimate. Python-Markdown's block parser
-  takes a heading, a quote, a rule or a `!!!` line out of a block and hands the rest back, and
+  takes a heading, a rule or a `!!!` line out of a block and hands the rest back, and
   its processors' tests search that whole rest again with their patterns (HashHeader's,
   HRProcessor's): 10,000 `a` / `---` (setext headings, 60 KB) in one block took 7.4 s, 40,000
   `# h` lines 7.5 s (after our own twins, `convert.linearblocks`, had taken 110 s off that).
@@ -37,6 +41,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from bantin.problems import Problems
 
 MAX_PAGE_BYTES = 2 * 1024 * 1024
@@ -44,7 +50,13 @@ MAX_PARAGRAPH_WORK = 2_000_000_000  # characters × inline elements; 200 KB of `
 _TRIGGERS = "\\`[<&*_"
 MAX_PAGE_ELEMENTS = 100_000  # inline starts and blocks of a page; docs/decisions.md has 20,000, 12 laws 3,300
 SPLIT_WEIGHT = 40  # a line that splits its block costs about 40 inline elements (measured: setext and rule lines)
-_SPLITS = re.compile(r" {0,3}(?:#|>|!!!|=+ *$|(?:[-*_] *){3,}$|-+ *$)")  # heading, quote, admonition, rule lines
+_SPLITS = re.compile(r" {0,3}(?:#|!!!|=+ *$|(?:[-*_] *){3,}$|-+ *$)")  # heading, admonition, rule lines
+_QUOTES = re.compile(r"(?:[ ]{0,3}>[ ]?)*+")  # BlockQuoteProcessor.clean, level after level: the quote's own text
+_RAW_OPEN = re.compile(r"[ ]{0,3}<(%s)(?=[\s/>]|$)" % "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)),
+                       re.IGNORECASE)  # a raw HTML block: Python-Markdown's extractor stashes it whole
+_LIST = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")  # a list's first line (OListProcessor's and UListProcessor's RE)
+_ITEM = re.compile(r"[ ]{0,7}(?:[*+-]|\d+\.)[ ]+")  # an item's line: a child (CHILD_RE) or a nested child (INDENT_RE)
+_MARKDOWN_ATTR = re.compile(r"\bmarkdown\s*=", re.IGNORECASE)  # md_in_html: its content is Markdown after all
 _SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\|?[ \t]*")  # a table's second row
 
 
@@ -70,14 +82,24 @@ def too_much_markup(src: str, body: str, body_line: int, problems: Problems) -> 
         return _too_many_elements(src, elements, body_line, problems)
     what = "bảng" if worst.table else "đoạn văn"
     unbroken = "" if worst.table else ", không có dòng trống nào ngắt,"
-    marks = _dotted(worst.marks)
     problems.error(src, body_line + worst.line, "",
-                   f"{what} bắt đầu ở dòng này dài {worst.size // 1024} KB{unbroken} và có {marks} ký hiệu định "
-                   "dạng (`\\`, `*`, `_`, dấu huyền, `[`, `<`, `&`): chuyển cả trang "
-                   "thành HTML sẽ mất quá nhiều thời gian; trang này không được tạo",
+                   f"{what} bắt đầu ở dòng này dài {worst.size // 1024} KB{unbroken} và có {_costs(worst)}: chuyển "
+                   "cả trang thành HTML sẽ mất quá nhiều thời gian; trang này không được tạo",
                    "tách đoạn dài thành nhiều đoạn bằng một dòng trống (mỗi khoản, mỗi điểm một đoạn), hoặc chia "
                    "văn bản thành nhiều trang")
     return True
+
+
+def _costs(block: "Block") -> str:
+    """What makes the block costly, in the editor's words: only the counts that are there
+    (a block of headings has no marks to speak of, and saying "0 ký hiệu" would blame nothing)."""
+    parts = []
+    if block.marks:
+        parts.append(f"{_dotted(block.marks)} ký hiệu định dạng (`\\`, `*`, `_`, dấu huyền, `[`, `<`, `&`)")
+    if block.splits:
+        parts.append(f"{_dotted(block.splits)} dòng tiêu đề, đường kẻ hoặc khung ghi chú (`#`, `---`, `===`, `!!!`) "
+                     "liền nhau")
+    return " và ".join(parts)
 
 
 def _too_many_elements(src: str, elements: int, body_line: int, problems: Problems) -> bool:
@@ -107,21 +129,55 @@ class Block(NamedTuple):
 
 
 def _blocks(body: str):
-    """Each block between blank lines of `body`, in order."""
-    start, size, marks, splits, work, rows, table = 0, 0, 0, 0, 0, 0, False
-    lines = body.split("\n")
-    for offset, text in enumerate(lines + [""]):
-        if not text.strip():
+    """Each block between blank lines of `body`, in order, as Python-Markdown's block parser
+    will see it: a quote's markers taken off (a bare `>` line is a blank line of the quote's
+    text, which is parsed as paragraphs of its own), a raw HTML block left out. A table's rows
+    and a list's items are each converted on their own: the work is summed piece by piece."""
+    start, size, marks, splits, work, rows, kind = 0, 0, 0, 0, 0, 0, ""
+    piece = [0, 0, 0]  # the current piece's characters, marks, splits
+    lines, raw = body.split("\n"), None
+    for offset, line in enumerate(lines + [""]):
+        raw, skip = _raw_html(line, raw)
+        text = line[_QUOTES.match(line).end():]
+        if skip or not text.strip():
             if rows:
-                yield Block(start, size, marks, splits, work if table else size * (marks + SPLIT_WEIGHT * splits), table)
-            start, size, marks, splits, work, rows, table = offset + 1, 0, 0, 0, 0, 0, False
+                yield Block(start, size, marks, splits, work + _work(piece), kind == "table")
+            start, size, marks, splits, work, rows, kind, piece = offset + 1, 0, 0, 0, 0, 0, "", [0, 0, 0]
             continue
         found = sum(text.count(c) for c in _TRIGGERS) + text.endswith("  ")
         split = 1 if rows and _SPLITS.match(text) else 0
-        if rows == 1 and _SEPARATOR.fullmatch(text) and "|" in text + lines[offset - 1]:
-            table = True
+        if rows == 0 and _LIST.match(text) and not _SPLITS.match(text):
+            kind = "list"
+        elif kind == "list" and split:
+            kind = ""  # a heading, a rule or a setext line ends the list: the block's rest is handed back whole
+        elif rows == 1 and _SEPARATOR.fullmatch(text) and "|" in text + lines[offset - 1]:
+            kind = "table"
+        if kind == "table" or (kind == "list" and rows and _ITEM.match(text)):
+            work, piece = work + _work(piece), [0, 0, 0]
         size, marks, splits, rows = size + len(text) + 1, marks + found, splits + split, rows + 1
-        work += (len(text) + 1) * (found + SPLIT_WEIGHT * split)
+        piece = [piece[0] + len(text) + 1, piece[1] + found, piece[2] + split]
+
+
+def _work(piece: list[int]) -> int:
+    """One piece's estimate: its length times its inline starts and split lines' weight."""
+    return piece[0] * (piece[1] + SPLIT_WEIGHT * piece[2])
+
+
+def _raw_html(line: str, raw: str | None) -> tuple[str | None, bool]:
+    """(the raw HTML block's tag still open after `line`, whether `line` is left out of the estimate).
+
+    A line that starts a block-level tag at its start (as Python-Markdown's extractor wants it,
+    also straight after a paragraph's line) opens a raw block, which ends at the first line
+    holding that tag's end: a nested one of the same name ends it early, so the estimate reads
+    too much, never too little. The ending line is read as text (Markdown may follow the tag)."""
+    if raw is None:
+        opened = _RAW_OPEN.match(line)
+        if not opened or _MARKDOWN_ATTR.search(line):
+            return None, False
+        raw = opened.group(1).lower()
+    if ("</" + raw) in line.lower():
+        return None, False
+    return raw, True
 
 
 def _megabytes(size: int) -> str:
