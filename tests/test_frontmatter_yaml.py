@@ -534,6 +534,14 @@ def test_lists_nested_by_indentation_are_an_error(indent, item):
     assert problem.line == 8 + 200 // width + 1  # the first line past 200 columns
 
 
+@pytest.mark.parametrize("blank", [" " * 240, "\t" * 60, " \t" * 100])
+def test_a_line_of_white_space_alone_is_no_indentation(blank):
+    """A paste from a PDF or a spreadsheet can leave such a line: Markdown reads it as a blank
+    line (review of session 40: it was refused as indented too deep, which stopped the build)."""
+    parsed, problems = read(HEAD + "---\nĐoạn một.\n" + blank + "\nĐoạn hai.\n")
+    assert parsed is not None and problems.items == []
+
+
 def test_ordinary_nested_lists_are_fine():
     parsed, problems = read(HEAD + "---\n- a\n  - b\n    - c\n> - d\n1. e\n- - f\n")
     assert problems.items == []
