@@ -171,7 +171,7 @@ def test_a_raw_html_table_is_read():
 
 
 @pytest.mark.parametrize("body", ["<div>\nx\n</div>\n" + "\\\\" * 100_000,  # after the raw block: Markdown again
-                                  '<div markdown="1">\n' + "\\\\" * 100_000 + "\n</div>\n",  # md_in_html: Markdown inside
+                                  '<div markdown="1">\n' + "\\\\" * 100_000 + "\n</div>\n",  # md_in_html: Markdown
                                   "<div>\n<!-- <div> -->\n</div>\n" + "\\\\" * 100_000,  # the first end tag ends it
                                   "Mở <b>đầu</b>\n" + "<b>x</b> " * 20_000])  # inline tags are inline starts
 def test_markup_outside_a_raw_html_block_is_still_refused(body):
@@ -197,7 +197,8 @@ def test_a_list_ended_by_a_rule_or_heading_hands_its_rest_back_whole(head):
 
 def test_a_whole_law_of_a_megabyte_is_read():
     """The evaluation laws as they are written (`## Điều`, paragraphs, lists), twice over: 1 MB."""
-    laws = "\n\n".join(p.read_text(encoding="utf-8").split("---\n", 2)[2] for p in _real_texts() if "searcheval" in str(p))
+    laws = "\n\n".join(p.read_text(encoding="utf-8").split("---\n", 2)[2]
+                       for p in _real_texts() if "searcheval" in str(p))
     body = laws + "\n\n" + laws
     assert len(body.encode()) > 1_000_000
     parsed, problems = _read(body)

@@ -213,7 +213,8 @@ def _check_nesting(src: str, body: str, body_line: int, problems: Problems) -> N
     for offset, line in enumerate(body.split("\n")):
         if line[:1] not in "-*+>0123456789 \t" or not line:
             continue
-        if line[:1] in " \t" and _indent(line) > MAX_INDENT and line.strip(" \t"):  # spaces and tabs alone: a blank line to Markdown
+        # (spaces and tabs alone are a blank line to Markdown: no indentation at all)
+        if line[:1] in " \t" and _indent(line) > MAX_INDENT and line.strip(" \t"):
             problems.error(src, body_line + offset, "", f"dòng thụt lề quá sâu (hơn {MAX_INDENT} dấu cách ở đầu "
                            "dòng): danh sách, trích dẫn hay khung ghi chú lồng nhau sâu như vậy không tạo được trang",
                            "bỏ bớt dấu cách, dấu Tab ở đầu dòng; danh sách chỉ cần vài tầng, mỗi tầng thụt 4 dấu cách")
