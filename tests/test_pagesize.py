@@ -173,6 +173,8 @@ def test_a_raw_html_table_is_read():
 @pytest.mark.parametrize("body", ["<div>\nx\n</div>\n" + "\\\\" * 100_000,  # after the raw block: Markdown again
                                   '<div markdown="1">\n' + "\\\\" * 100_000 + "\n</div>\n",  # md_in_html: Markdown
                                   "<div>\n<!-- <div> -->\n</div>\n" + "\\\\" * 100_000,  # the first end tag ends it
+                                  "<hr>\n" + "\\\\" * 100_000, "<div/>\n" + "\\\\" * 100_000,  # empty: whole at once
+                                  "<div\n" + "\\\\" * 100_000, "<div x\n" + "\\\\" * 100_000,  # no tag: text
                                   "Mở <b>đầu</b>\n" + "<b>x</b> " * 20_000])  # inline tags are inline starts
 def test_markup_outside_a_raw_html_block_is_still_refused(body):
     parsed, problems = _read(body)

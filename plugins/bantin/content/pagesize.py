@@ -52,7 +52,7 @@ MAX_PAGE_ELEMENTS = 100_000  # inline starts and blocks of a page; docs/decision
 SPLIT_WEIGHT = 40  # a line that splits its block costs about 40 inline elements (measured: setext and rule lines)
 _SPLITS = re.compile(r" {0,3}(?:#|!!!|=+ *$|(?:[-*_] *){3,}$|-+ *$)")  # heading, admonition, rule lines
 _QUOTES = re.compile(r"(?:[ ]{0,3}>[ ]?)*+")  # BlockQuoteProcessor.clean, level after level: the quote's own text
-_RAW_OPEN = re.compile(r"[ ]{0,3}<(%s)(?=[\s/>]|$)" % "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)),
+_RAW_OPEN = re.compile(r"[ ]{0,3}<(%s)(?:\s[^<>]*)?>" % "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)),
                        re.IGNORECASE)  # a raw HTML block: Python-Markdown's extractor stashes it whole
 _LIST = re.compile(r"[ ]{0,3}(?:[*+-]|\d+\.)[ ]+")  # a list's first line (OListProcessor's and UListProcessor's RE)
 _ITEM = re.compile(r"[ ]{0,7}(?:[*+-]|\d+\.)[ ]+")  # an item's line: a child (CHILD_RE) or a nested child (INDENT_RE)
@@ -166,14 +166,15 @@ def _work(piece: list[int]) -> int:
 def _raw_html(line: str, raw: str | None) -> tuple[str | None, bool]:
     """(the raw HTML block's tag still open after `line`, whether `line` is left out of the estimate).
 
-    A line that starts a block-level tag at its start (as Python-Markdown's extractor wants it,
-    also straight after a paragraph's line) opens a raw block, which ends at the first line
+    A line that starts with a block-level tag, whole on the line (as Python-Markdown's extractor
+    wants it, also straight after a paragraph's line), opens a raw block, unless the tag is empty
+    (`<hr>`, or a `/>` anywhere on the line: read as text in doubt). It ends at the first line
     holding that tag's end: a nested one of the same name ends it early, so the estimate reads
     too much, never too little. The ending line is read as text (Markdown may follow the tag)."""
     if raw is None:
         opened = _RAW_OPEN.match(line)
-        if not opened or _MARKDOWN_ATTR.search(line):
-            return None, False
+        if not opened or opened.group(1).lower() == "hr" or "/>" in line or _MARKDOWN_ATTR.search(line):
+            return None, False  # `<hr>` and `<div/>` are whole at their tag: Markdown follows
         raw = opened.group(1).lower()
     if ("</" + raw) in line.lower():
         return None, False
