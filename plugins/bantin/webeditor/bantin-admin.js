@@ -445,9 +445,11 @@
     var id = /#([^\s}]+)/.exec(inner);
     return id ? [id[1], stripped.slice(0, opening).trim()] : null;
   }
-  function questionsIn(body) {
-    var found = [], fence = null;
-    String(body || "").split(/\r\n?|\n/).forEach(function (line) {
+  // Each line of `body` outside fenced code (a fence starts at the line's start, as Python-
+  // Markdown's), with its index: what the build reads as a handbook's headings.
+  function unfencedLines(body, each) {
+    var fence = null;
+    String(body || "").split(/\r\n?|\n/).forEach(function (line, index) {
       var mark = /^(`{3,}|~{3,})(.*)$/.exec(line);
       if (!fence) {
         if (mark) { fence = mark[1]; return; }
@@ -455,6 +457,12 @@
         if (mark && mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2].trim()) { fence = null; }
         return;
       }
+      each(line, index);
+    });
+  }
+  function questionsIn(body) {
+    var found = [];
+    unfencedLines(body, function (line) {
       var heading = HEADING_LINE.exec(line), question = heading && headingId(heading[1]);
       if (question) { found.push([question[0], oneLine(question[1])]); }
     });
@@ -467,15 +475,8 @@
   // the build refuses each (qa.missing_id), the site's whole build with it. Typed with the
   // toolbar's heading or Markdown's `## `, a question block (which always has one) was not used.
   function headingsWithoutId(body) {
-    var found = [], fence = null;
-    String(body || "").split(/\r\n?|\n/).forEach(function (line, index) {
-      var mark = /^(`{3,}|~{3,})(.*)$/.exec(line);
-      if (!fence) {
-        if (mark) { fence = mark[1]; return; }
-      } else {
-        if (mark && mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2].trim()) { fence = null; }
-        return;
-      }
+    var found = [];
+    unfencedLines(body, function (line, index) {
       var heading = HEADING_LINE.exec(line);
       if (heading && heading[1].trim() && !headingId(heading[1])) { found.push({ line: index + 1, text: oneLine(heading[1]) }); }
     });
