@@ -19,6 +19,7 @@ import pytest
 from bantin.content import qa
 from bantin.problems import Problems
 from sitekit import article, build, read, run_bantin, write_site
+from test_webeditor import LEAST_CPU_JS
 
 SRC = "hoi-dap/tro-giup.md"
 BODY_LINE = 7
@@ -493,17 +494,7 @@ const heading = ([name, text, parents]) => {
   for (const p of (parents || []).slice().reverse()) { parent = {nodeName: p, parentNode: parent}; }
   return {nodeType: 1, nodeName: name, textContent: text, parentNode: parent, childNodes: []};
 };
-function least(run) {  // µs of CPU for ten runs, the least of five (test_webeditor.py's QUESTION_RULE)
-  let best = Infinity;
-  for (let i = 0; i < 5; i++) {
-    const t = process.cpuUsage();
-    for (let k = 0; k < 10; k++) { run(); }
-    const used = process.cpuUsage(t);
-    best = Math.min(best, used.user + used.system);
-  }
-  return Math.max(best, 1);
-}
-const pasted = (hash, h) => { window.location.hash = hash; const got = window.bantinPasted(heading(h)); return got === undefined ? null : got; };
+""" + LEAST_CPU_JS + r"""const pasted = (hash, h) => { window.location.hash = hash; const got = window.bantinPasted(heading(h)); return got === undefined ? null : got; };
 process.stdout.write(JSON.stringify({
   texts: given.texts.map(rule.groupHeading),
   handbook: given.headings.map((h) => pasted("#/collections/hoi-dap/new", h)),
