@@ -228,6 +228,46 @@ def test_a_missing_logo_or_favicon_is_named_with_its_line(tmp_path):
     build(root)
 
 
+def test_a_heavy_or_huge_logo_or_favicon_is_refused_as_the_emblem_is(tmp_path):
+    """A province's trial (session 41): the design office's 3000×3000 logo (26 MB) as
+    `theme.logo` or `favicon` was published without a word and loaded by every page, while the
+    same file as `agency.emblem` was refused. Both now have the emblem's limits, 200 KB and
+    1000×1000 pixels, with the line and the fix; a 64×64 icon still builds."""
+    import io
+    import os
+
+    import yaml
+    from PIL import Image
+
+    def png(image):
+        out = io.BytesIO()
+        image.save(out, "PNG")
+        return out.getvalue()
+
+    heavy = png(Image.frombytes("RGB", (400, 400), os.urandom(400 * 400 * 3)))  # ~470 KB, small in pixels
+    huge = png(Image.new("RGB", (1600, 1200), (20, 60, 120)))  # a few KB, 1.9 megapixels
+    assert len(heavy) > 200 * 1024 and len(huge) < 200 * 1024
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("A"), "images/logo.png": heavy,
+                                 "images/icon.png": huge, "images/small.png": png(Image.new("RGB", (64, 64)))})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"] = {**config["theme"], "logo": "images/logo.png", "favicon": "images/icon.png"}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    done = build(root, check=False)
+    assert done.returncode != 0 and "Traceback" not in done.stdout
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    logo = next(n for n, line in enumerate(lines, 1) if line.strip().startswith("logo:"))
+    favicon = next(n for n, line in enumerate(lines, 1) if line.strip().startswith("favicon:"))
+    assert (f"mkdocs.yml:{logo}: [theme.logo] lỗi: biểu trưng ở đầu trang (logo) `images/logo.png` nặng "
+            f"{len(heavy) // 1024} KB, quá 200 KB: mọi trang đều tải ảnh này") in done.stdout, done.stdout
+    assert (f"mkdocs.yml:{favicon}: [theme.favicon] lỗi: biểu tượng trên thẻ trình duyệt (favicon) `images/icon.png` "
+            "lớn 1600×1200 điểm ảnh") in done.stdout, done.stdout
+    assert "thu nhỏ ảnh" in done.stdout
+    assert not (root / "site").exists()  # nothing published
+    config["theme"].update(logo="images/small.png", favicon="images/small.png")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(root)
+
+
 def test_a_logo_and_favicon_written_with_windows_backslashes(tmp_path):
     """`favicon: images\\favicon.png` is read with `/`, as `emblem:` is (config/backslash.py):
     MkDocs warned in English ("uses OS-specific separator"), and `--strict` failed on it. In

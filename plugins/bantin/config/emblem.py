@@ -10,6 +10,7 @@ unsafe SVG or a heavy file is a Problem naming the line of mkdocs.yml and what t
 
 from __future__ import annotations
 
+import io
 import os
 import posixpath
 import xml.etree.ElementTree as ET
@@ -119,6 +120,35 @@ def _checked(name: str, value: str, content: Path, problems: Problems,
                      f"{width * height / 1e6:.0f} megapixel cho ảnh này",
                      f"thu nhỏ ảnh ({'khoảng 200×200' if name == 'emblem' else 'ngang khoảng 1400'} điểm ảnh) rồi lưu lại")
     return rel, size, data
+
+
+# theme.logo and theme.favicon (Material's own keys): what each is, and the emblem's limits, since
+# the starter's mkdocs.yml suggests the emblem as favicon and either shows on every page.
+THEME_IMAGES = {"logo": "biểu trưng ở đầu trang (logo)", "favicon": "biểu tượng trên thẻ trình duyệt (favicon)"}
+
+
+def theme_image_problem(key: str, rel: str, data: bytes) -> tuple[str, str] | None:
+    """(what is wrong, how to fix it) when theme.logo or theme.favicon is heavier or larger than
+    the emblem may be, else None. Unchecked, a province's 26 MB logo exported by a design office
+    went into every page's first load (a province's trial, session 41), while the same file as
+    `agency.emblem` was refused. Only the header of a raster image is read for its size."""
+    what, max_kb = THEME_IMAGES[key], LIMITS["emblem"][1]
+    if len(data) > max_kb * 1024:
+        return (f"{what} `{rel}` nặng {len(data) // 1024} KB, quá {max_kb} KB: mọi trang đều tải ảnh này",
+                f"thu nhỏ ảnh dưới {max_kb} KB ({'khoảng 200×200' if key == 'logo' else 'khoảng 64×64'} điểm ảnh, "
+                "ví dụ bằng Paint: Resize, rồi lưu PNG) và chép đè lên tệp đó")
+    if rel.lower().endswith(".svg"):
+        return None
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None  # not an image: the inventory says so on the file itself
+    if width * height > MAX_PIXELS["emblem"]:
+        return (f"{what} `{rel}` lớn {width}×{height} điểm ảnh: điện thoại phải giải nén "
+                f"{width * height / 1e6:.0f} megapixel cho ảnh này",
+                f"thu nhỏ ảnh ({'khoảng 200×200' if key == 'logo' else 'khoảng 64×64'} điểm ảnh) rồi lưu lại")
+    return None
 
 
 def _missing_fix(content: Path, rel: str, name: str, default: str) -> str:

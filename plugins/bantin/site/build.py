@@ -35,7 +35,7 @@ from markupsafe import Markup
 from bantin.config import sitefile
 from bantin.config.backslash import quoted_backslash
 from bantin.config.editor import build_editor
-from bantin.config.emblem import check_agency_images
+from bantin.config.emblem import check_agency_images, theme_image_problem
 from bantin.config import siteurl
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, build_categories, check_iframe_hosts, check_numbers
 from bantin.config.urlprefixes import build_prefixes
@@ -169,15 +169,21 @@ def _check_theme_images(inputs: Inputs, problems: Problems) -> None:
     """theme.logo and theme.favicon name a file the build has (content/ or the theme's folders):
     a missing one was accepted without a word, and every page then linked an address that
     answers 404 (a province's review, session 23). A file that is there is checked as
-    content by the inventory (it is in `keep`). One in double quotes whose `\\` YAML read as
+    content by the inventory (it is in `keep`), and one of content/ is held to the emblem's
+    weight and size (config/emblem.theme_image_problem). One in double quotes whose `\\` YAML read as
     an escape is said as typed (config/backslash.py)."""
     present = {f.src for f in inputs.files if not f.excluded}
+    in_content = {f.src for f in inputs.files if f.from_content and not f.excluded}
     for key, path, line in inputs.theme_images:
         if (eaten := quoted_backslash(key, path)) is not None:
             problems.error(CONFIG_FILE, line, f"theme.{key}", *eaten)
             continue
         rel = path.replace("\\", "/").lstrip("/")  # Windows' `\` read as `/` (adapter/translate.slashed_theme_paths)
-        if not rel or "://" in rel or path.startswith("//") or posixpath.normpath(rel) in present:
+        if not rel or "://" in rel or path.startswith("//"):
+            continue
+        if (rel := posixpath.normpath(rel)) in present:
+            if rel in in_content and (heavy := theme_image_problem(key, rel, inputs.read(rel))):
+                problems.error(CONFIG_FILE, line, f"theme.{key}", *heavy)
             continue
         what, example = _THEME_IMAGES[key]
         problems.error(CONFIG_FILE, line, f"theme.{key}", f"không có tệp `{path[:80]}` ({what}) trong content/",
