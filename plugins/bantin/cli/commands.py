@@ -93,7 +93,7 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
     base = _load(config_file)
     if strict:
         print(visible(_strict_note(base)), file=sys.stderr)
-    if not _publishable(config_file, base.site_url, publishing, base.details):
+    if not _publishable(config_file, base.site_url, publishing, base.details, base.docs_dir):
         return 1
     target = Path(site_dir or (base.site_dir + "-offline" if offline else base.site_dir)).absolute()
     wrong = site_dir_problem(str(target), base.config_file, base.docs_dir, base.custom_dir)
@@ -170,23 +170,28 @@ def _footprint(target, offline: bool) -> str:
     return footprint.summary(files, size) + note
 
 
-def _publishable(config_file: str, site_url: str | None, publishing: bool, details: dict) -> bool:
+def _publishable(config_file: str, site_url: str | None, publishing: bool, details: dict, docs_dir: str = "") -> bool:
     """False when a publishing build has a placeholder `site_url` (config/siteurl.py) or
     agency details (config/unfilled.py): the errors are printed and nothing is built. Other
     builds print the same as warnings."""
-    problems = _publish_problems(config_file, site_url, details, publishing=publishing)
+    problems = _publish_problems(config_file, site_url, details, publishing=publishing, docs_dir=docs_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
     return not any(p.is_error for p in problems)
 
 
-def _publish_problems(config_file: str, site_url: str | None, details: dict, *, publishing: bool) -> list:
+def _publish_problems(config_file: str, site_url: str | None, details: dict, *, publishing: bool,
+                      docs_dir: str = "") -> list:
     """What a publishing build refuses in mkdocs.yml; `bantin check` lists it as warnings, so a
-    merge request's report says it before the build stops on it."""
-    from bantin.config.siteurl import site_url_problem
+    merge request's report says it before the build stops on it. In CI, a `site_url` on the
+    Pages domain that is not where Pages serves this repository too (config/siteurl.py)."""
+    from bantin.config.siteurl import pages_address_problem, site_url_problem
     from bantin.config.unfilled import unfilled_problems
 
-    problems = [p for p in [site_url_problem(config_file, site_url, publishing=publishing)] if p is not None]
+    cname = bool(docs_dir) and (Path(docs_dir) / "CNAME").is_file()
+    problems = [p for p in [site_url_problem(config_file, site_url, publishing=publishing),
+                            pages_address_problem(config_file, site_url, os.environ, cname=cname, publishing=publishing)]
+                if p is not None]
     return problems + unfilled_problems(config_file, details, publishing=publishing)
 
 
@@ -270,7 +275,8 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
         raise
     started = time.perf_counter()
     corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
-    problems.extend(_publish_problems(config_file, config.site_url, config.details, publishing=False))
+    problems.extend(_publish_problems(config_file, config.site_url, config.details, publishing=False,
+                                      docs_dir=config.docs_dir))
     problems.extend(sitefiles.earlier_copies(Path(config.config_file or "mkdocs.yml").absolute().parent,
                                              Path(config.docs_dir).absolute()))
     places = report.Places.of(config.config_file, config.docs_dir, _CI_ROOT[output_format])

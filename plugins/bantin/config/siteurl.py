@@ -107,6 +107,60 @@ def site_url_problem(config_file: str | None, site_url: str | None, *, publishin
     return Problem(config_file or "mkdocs.yml", line, FIELD, message, fix, WARNING)
 
 
+def pages_address(environ) -> tuple[str, str] | None:
+    """(the address Pages serves this repository at, the host's name) when CI says it: GitHub
+    Actions names the repository (`GITHUB_REPOSITORY`: `owner/repo` is served at
+    `https://owner.github.io/repo/`, the `owner.github.io` repository at the root), GitLab gives
+    `CI_PAGES_URL`. None elsewhere."""
+    if environ.get("GITHUB_ACTIONS") == "true":
+        owner, _, name = environ.get("GITHUB_REPOSITORY", "").partition("/")
+        if not owner or not name or "/" in name:
+            return None
+        owner = owner.lower()
+        root = name.lower() == f"{owner}.github.io"
+        return (f"https://{owner}.github.io/" if root else f"https://{owner}.github.io/{name}/"), "GitHub Pages"
+    pages = environ.get("CI_PAGES_URL", "").strip()
+    if environ.get("GITLAB_CI") == "true" and pages.startswith(("https://", "http://")):
+        return pages.rstrip("/") + "/", "GitLab Pages"
+    return None
+
+
+def pages_address_problem(config_file: str | None, site_url: str | None, environ, *, cname: bool,
+                          publishing: bool) -> Problem | None:
+    """`site_url` on the Pages host's own domain (`*.github.io`, `*.gitlab.io`…) that is not the
+    address CI says the site is served at. `https://stp-quangtri.github.io` for the repository
+    `stp-quangtri/bantin-quangtri` passed every check (a province's trial, session 41): pages
+    opened, since their links are relative, but every QR code, short link, feed and sitemap
+    address lacked `/bantin-quangtri/` and answered 404, and the 404 page showed unstyled.
+
+    GitHub's address follows from the repository, so a publishing build there stops (printed QR
+    codes cannot be recalled); GitLab's `CI_PAGES_URL` may be a unique domain while the
+    namespace address still reaches the site, so there it is a warning. A custom domain
+    (content/CNAME, or any host outside the Pages domain) is the province's to choose: no word."""
+    known = pages_address(environ)
+    if known is None or cname or not site_url or placeholder_reason(site_url) is not None:
+        return None
+    expected, host_name = known
+    wanted, written = urlsplit(expected), urlsplit(str(site_url).strip())
+    pages_domain = (wanted.hostname or "").split(".", 1)[-1]
+    host = (written.hostname or "").lower()
+    if not pages_domain or not (host == pages_domain or host.endswith("." + pages_domain)):
+        return None
+    path = "/" + written.path.strip("/") + "/" if written.path.strip("/") else "/"
+    if host == (wanted.hostname or "").lower() and path.lower() == wanted.path.lower():
+        return None
+    error = publishing and host_name == "GitHub Pages"
+    message = (f"`site_url` là `{short(site_url)}`, nhưng {host_name} phục vụ trang của kho này ở `{expected}`: "
+               "trang vẫn mở được, nhưng mã QR, liên kết rút gọn của câu hỏi, sơ đồ trang (sitemap), tin RSS và "
+               "trang 404 mang địa chỉ kia và dẫn tới lỗi 404")
+    if error:
+        message += "; trang chưa được xuất bản, vì mã QR đã in thì không sửa được"
+    fix = (f"ghi `site_url: {expected}` vào mkdocs.yml (có `/` ở cuối); dùng tên miền riêng thì ghi tên miền đó "
+           "(GitHub: thêm tệp content/CNAME, tài liệu hosting.md mục \"GitHub Pages và GitLab Pages\")")
+    return Problem(config_file or "mkdocs.yml", _written(config_file)[0], FIELD, message, fix,
+                   ERROR if error else WARNING)
+
+
 def _written(config_file: str | None) -> tuple[int, Problem | None]:
     """The line of `site_url:` in mkdocs.yml, and the problem of its `!ENV` left unset (None
     when it has a value or a fallback)."""
