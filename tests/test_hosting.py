@@ -613,6 +613,44 @@ def test_serve_site_answers_like_the_hosts(site, serving):
     assert get(port, "/tin-tuc/bai-mot?x=1")[1]["location"] == "/tin-tuc/bai-mot/?x=1"
 
 
+def test_serve_site_serves_a_site_under_its_site_url_path(under_a_path):
+    """A province's trial (session 41): a site built for `https://…/bantin-quangtri/` was served
+    by `bantin serve-site` at `/`, so its 404 page, which asks for `/bantin-quangtri/assets/…`,
+    showed unstyled, and the natural "fix" was to remove the path from `site_url`. Now it is
+    served under the path, held to hosting.md's table there; `/` leads to the path and any other
+    address outside it is our 404 page."""
+    www, _, _ = under_a_path
+    built = www / "ban-tin"
+    assert siteserver.site_path(built) == "/ban-tin/"
+    server = siteserver.SiteServer(built, ("127.0.0.1", 0), siteserver.site_path(built))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        expect_host(port, built, redirects=False, prefix="/ban-tin")
+        status, headers, _ = get(port, "/")
+        assert (status, headers["location"]) == (302, "/ban-tin/"), (status, headers)
+        status, headers, _ = get(port, "/ban-tin?x=1")
+        assert (status, headers["location"]) == (301, "/ban-tin/?x=1"), (status, headers)
+        assert get(port, "/ban-tin/tin-tuc/bai-mot?x=1")[1]["location"] == "/ban-tin/tin-tuc/bai-mot/?x=1"
+        not_found = (built / "404.html").read_bytes()
+        for path in ("/tin-tuc/bai-mot/", "/ban-tinh/", "/assets/javascripts/bantin.js", "/ban-tin/../ban-tin/.git/config"):
+            status, _, body = get(port, path)
+            assert (status, body) == (404, not_found), path
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("canonical, path", [
+    ("https://stp.songlam.gov.vn/", "/"), ("https://stp.songlam.gov.vn/ban-tin/", "/ban-tin/"),
+    ("https://stp.songlam.gov.vn/a/b", "/a/b/"), ("https://x.vn/a/../b/", "/"), ("https://x.vn/a//b/", "/"),
+    ("https://x.vn/a b/", "/"), ("https://x.vn/a%5c/", "/a%5c/"), (None, "/"), ("x" * 3000, "/")])
+def test_serve_site_reads_the_path_from_the_home_page_only_when_it_is_plain(tmp_path, canonical, path):
+    head = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    (tmp_path / "index.html").write_text(f"<!doctype html><head>{head}</head>", encoding="utf-8")
+    assert siteserver.site_path(tmp_path) == path
+
+
 @pytest.fixture
 def confined(tmp_path):
     """A folder with a secret beside it, and links from inside to it."""
@@ -736,7 +774,7 @@ def test_serve_site_serves_the_site_dir_of_the_f_file(tmp_path, monkeypatch):
     class Server:
         server_address = ("127.0.0.1", 8000)
 
-        def __init__(self, root, address):
+        def __init__(self, root, address, prefix="/"):
             served.append(Path(root).resolve())
 
         def serve_forever(self):
@@ -797,7 +835,7 @@ def test_serve_site_given_an_offline_copy_serves_the_site_inside_it(tmp_path, mo
     class Server:
         server_address = ("127.0.0.1", 8000)
 
-        def __init__(self, root, address):
+        def __init__(self, root, address, prefix="/"):
             served.append(Path(root))
 
         def serve_forever(self):

@@ -32,9 +32,10 @@ def run_serve_site(folder: str, address: str, build_command: str = "bantin build
                       "phục vụ nó sẽ để lộ nội dung chưa xuất bản → Cách sửa: ghi thư mục đã dựng, ví dụ "
                       "`bantin serve-site site`"), file=sys.stderr)
         return 1
+    prefix = "/" if offlinecopy.is_copy(Path(folder)) else siteserver.site_path(root)
     try:
         host, port = siteserver.parse_address(address)
-        server = siteserver.SiteServer(root, (host, port))
+        server = siteserver.SiteServer(root, (host, port), prefix=prefix)
     except ValueError:
         print(visible(f"lỗi: địa chỉ `{address}` không đúng → Cách sửa: ghi ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:8000"),
               file=sys.stderr)
@@ -44,7 +45,10 @@ def run_serve_site(folder: str, address: str, build_command: str = "bantin build
                       "chọn cổng khác, ví dụ `bantin serve-site -a 127.0.0.1:8001`"), file=sys.stderr)
         return 1
     shown_host, shown_port = server.server_address[:2]
-    print(f"Đang phục vụ {root.resolve()} tại http://{shown_host}:{shown_port}/ (Ctrl+C để dừng)", flush=True)
+    print(f"Đang phục vụ {root.resolve()} tại http://{shown_host}:{shown_port}{prefix} (Ctrl+C để dừng)", flush=True)
+    if prefix != "/":
+        print(f"Trang nằm dưới đường dẫn {prefix} như `site_url` của nó, đúng như trên máy chủ thật; "
+              f"địa chỉ ngoài {prefix} là trang 404.", flush=True)
     if not siteserver.loopback(shown_host):
         print("Lưu ý: địa chỉ này mở cho mọi máy trong mạng; đây là công cụ xem trước, không phải máy chủ web "
               f"để xuất bản ({sitedocs.HOSTING_NAMED}).", file=sys.stderr, flush=True)

@@ -19,9 +19,10 @@ from __future__ import annotations
 import ipaddress
 import mimetypes
 import os
+import re
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -107,6 +108,47 @@ def answer(root: Path, target: str) -> Answer:
     return Answer(200, found) if found else _not_found(root)
 
 
+def answer_under(root: Path, target: str, prefix: str = "/") -> Answer:
+    """`answer` for a site whose `site_url` has a path (`/bantin-quangtri/`), served under it as
+    its host will: the 404 page asks for `/bantin-quangtri/assets/…`, which a site served at `/`
+    does not have, so a province's preview showed it unstyled and invited removing the path from
+    `site_url` (a province's trial, session 41). `/` goes to the path, the path without its `/`
+    gets one, any other address outside it is our 404 page."""
+    if prefix == "/":
+        return answer(root, target)
+    parts = urlsplit(target)
+    query = f"?{parts.query}" if parts.query else ""
+    if parts.path in ("", "/"):
+        return Answer(302, location=prefix + query)
+    if parts.path == prefix[:-1]:
+        return Answer(301, location=prefix + query)
+    if not parts.path.startswith(prefix):
+        return _not_found(root.resolve())
+    found = answer(root, "/" + parts.path[len(prefix):] + query)
+    return replace(found, location=prefix[:-1] + found.location) if found.location else found
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"<>]{1,2000})"')
+
+
+def site_path(root: Path) -> str:
+    """The path of `site_url` the built site was made for (`/bantin-quangtri/`), read from its
+    home page's canonical link (the home page is `site_url` itself); `/` when there is none (an
+    offline copy, a site at the root) or when it is not a plain path of safe segments."""
+    try:
+        with open(root / "index.html", "rb") as page:
+            head = page.read(64 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return "/"
+    found = _CANONICAL.search(head)
+    path = urlsplit(found.group(1)).path if found else ""
+    segments = path.strip("/").split("/")
+    if not path.startswith("/") or not path.strip("/") or "\\" in path or any(
+            s in ("", ".", "..") or not all(c.isalnum() or c in "-._~%" for c in s) for s in segments):
+        return "/"
+    return "/" + "/".join(segments) + "/"
+
+
 def _not_found(root: Path) -> Answer:
     return Answer(404, _inside(root, root / NOT_FOUND_PAGE))
 
@@ -128,7 +170,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(body=False)
 
     def _send(self, body: bool) -> None:
-        found = answer(self.server.root, self.path)
+        found = answer_under(self.server.root, self.path, self.server.prefix)
         self.send_response(found.status)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-cache")
@@ -167,8 +209,9 @@ class Handler(BaseHTTPRequestHandler):
 class SiteServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, root: Path, address: tuple[str, int]):
+    def __init__(self, root: Path, address: tuple[str, int], prefix: str = "/"):
         self.root = Path(root).resolve()
+        self.prefix = prefix  # the path of site_url the site is served under (site_path)
         super().__init__(address, Handler)
 
 
