@@ -305,6 +305,16 @@ def test_unknown_category_suggests_close_one():
     assert "`category: cai-cach-hanh-chinh` (Cải cách hành chính)" in problem.fix
 
 
+def test_unknown_category_offers_the_slug_line_of_a_renamed_category():
+    """A province's trial (session 41): after importing its old portal, the province renamed a
+    category in mkdocs.yml and every article was told to change its `category:` line (and the
+    category page its address). The one-line fix, the old slug under the new title, is offered."""
+    parsed, problems = read(HEAD.replace("hoa-giai-o-co-so", "Phổ biến, giáo dục pháp luật") + "---\n")
+    problem = only(problems)
+    assert ("nếu chuyên mục này vừa được đổi tên trong mkdocs.yml, không cần sửa bài nào: ghi dòng "
+            "`slug: pho-bien-giao-duc-phap-luat` ngay dưới `title:` mới của nó") in problem.fix, problem.fix
+
+
 def test_placeholder_category():
     parsed, problems = read(HEAD.replace("hoa-giai-o-co-so", "chua-phan-loai") + "---\n")
     problem = only(problems)
