@@ -304,3 +304,22 @@ def test_import_and_redirects_read_mkdocs_yml_once(tmp_path, monkeypatch, capsys
     assert main_redirects([]) == 0
     assert composed == ["mkdocs.yml", "../chung/base.yml"]
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("args", [["--version"], ["check"]])
+def test_a_reader_that_goes_away_gets_no_traceback(tmp_path, args):
+    """`bantin --version | head -1` (the site README reads that first line) ended in a 20-line
+    BrokenPipeError traceback (a province's trial, session 41). The pipe's reading end is
+    closed before the command starts, so its first write fails every time."""
+    from sitekit import article, write_site
+
+    write_site(tmp_path, {"tin-tuc/a.md": article("Bài một"), "tin-tuc/b.md": "---\ntitle: B\n---\n"})  # check says things
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=tmp_path, stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              timeout=120)
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
