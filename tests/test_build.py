@@ -268,6 +268,31 @@ def test_a_heavy_or_huge_logo_or_favicon_is_refused_as_the_emblem_is(tmp_path):
     build(root)
 
 
+def test_a_sites_own_stylesheet_comes_after_ours_so_its_colours_win(tmp_path):
+    """A province's trial (session 41): its own colour, `[data-md-color-primary="custom"]
+    { --md-primary-fg-color: #7a1f1f }` in its custom_dir's `extra_css`, changed nothing,
+    because bantin.css came after the site's stylesheet and set the same variables with the same
+    specificity. Ours now comes right after Material's and before `extra_css`, on every page
+    (the home page, an article, the 404 page, rendered through the shell cache or not)."""
+    import yaml
+
+    from sitekit import override_template
+
+    (tmp_path / "overrides" / "css").mkdir(parents=True)
+    root = override_template(write_site(tmp_path, {"tin-tuc/a.md": article("A")}), "css/mau-tinh.css",
+                             '[data-md-color-primary="custom"] { --md-primary-fg-color: #7a1f1f; }\n')
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra_css"] = ["css/mau-tinh.css"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build(root)
+    for rel in ("index.html", "tin-tuc/a/index.html", "404.html", "chuyen-muc/index.html"):
+        page = read(root, rel)
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+        names = [href.rsplit("/", 1)[-1].split("?")[0] for href in sheets]
+        assert names.count("bantin.css") == 1 and names[-1] == "mau-tinh.css", (rel, names)
+        assert names.index("bantin.css") > max(i for i, n in enumerate(names) if n.startswith(("main.", "palette."))), names
+
+
 def test_a_logo_and_favicon_written_with_windows_backslashes(tmp_path):
     """`favicon: images\\favicon.png` is read with `/`, as `emblem:` is (config/backslash.py):
     MkDocs warned in English ("uses OS-specific separator"), and `--strict` failed on it. In
