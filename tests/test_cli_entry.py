@@ -323,3 +323,19 @@ def test_a_reader_that_goes_away_gets_no_traceback(tmp_path, args):
     finally:
         os.close(write_end)
     assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
+
+
+def test_import_from_a_folder_without_a_site_says_so_once(tmp_path):
+    """A province's trial (session 41): `bantin import *.html` run in the folder of the saved
+    pages printed the same "no content folder" error once per page, without `-f`. Now once, as
+    `build` says it, and nothing is written."""
+    from sitekit import run_bantin
+
+    for name in ("a.html", "b.html", "c.html"):
+        (tmp_path / name).write_text("<html><body><h1>Tin</h1><p>Nội dung bài.</p></body></html>", encoding="utf-8")
+    done = run_bantin(tmp_path, "import", "a.html", "b.html", "c.html", "--category", "Hòa giải ở cơ sở")
+    assert done.returncode == 1 and "Traceback" not in done.stdout, done.stdout
+    assert done.stdout.count("không có tệp cấu hình `mkdocs.yml`") == 1, done.stdout
+    assert "`bantin -f đường/dẫn/mkdocs.yml`" in done.stdout and "--content-dir" in done.stdout
+    assert "không có thư mục nội dung" not in done.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html", "c.html"]

@@ -14,7 +14,7 @@ from typing import Literal, Sequence
 
 from bantin.config.categorynames import category_names, configured_categories
 from bantin.config.docsdir import FIX, WHY, content_dir_problem
-from bantin.config.precheck import ConfigError, config_message
+from bantin.config.precheck import ConfigError, config_message, missing_message
 from bantin.config.settings import CONFIG_FILE, SiteConfig, UrlPrefixes
 from bantin.config.sitefile import SiteFile, load
 from bantin.config.urlprefixes import configured
@@ -73,8 +73,14 @@ def main_import(argv: Sequence[str] | None = None, config_file: str | None = Non
         print("lỗi: --handbook-title chỉ dùng cùng --handbook (tên tệp của sổ tay mới); chưa nhập tệp nào",
               file=sys.stderr)
         return 2
+    no_content = config_file is None and args.content_dir is None and not Path(CONFIG_FILE).is_file() \
+        and not Path("content").is_dir()
     site = _site_paths(args, config_file)
     if site is False:
+        return 1
+    if no_content:  # the wrong folder: said once, as `build` says it, not once per page (province trial, session 41)
+        print(visible(missing_message(CONFIG_FILE, "; hoặc chỉ rõ thư mục nội dung: `bantin import … --content-dir "
+                                      "THƯ_MỤC`")) + "\nChưa nhập tệp nào.", file=sys.stderr)
         return 1
     wrong = Problems()
     prefixes = configured(site, problems=wrong)
