@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 
 from bantin.config.settings import SiteConfig
-from bantin.content import qa
+from bantin.content.qaheadings import heading_lines, split_heading
+from bantin.content.qaids import ID_MAX, VALID_ID, misread_id
 from bantin.content.fields import address_of
 from bantin.content.frontmatter import decode, parse_yaml, split
 from bantin.problems import Problems
@@ -107,11 +108,11 @@ def _value(text: str) -> str:
 
 def question_ids(body: str) -> tuple[str, ...]:
     """The ids of a handbook's `## ` questions as the build reads them, or as the editor meant
-    them where the build refuses the way they are written (qa.misread_id)."""
+    them where the build refuses the way they are written (qaids.misread_id)."""
     ids = []
-    for _, heading in qa.heading_lines(body):
-        written = qa.misread_id(heading)
-        qid = written.meant if written is not None else qa.split_heading(heading)[1]
-        if qid and len(qid) <= qa.ID_MAX and qa.VALID_ID.fullmatch(qid):
+    for _, heading in heading_lines(body):
+        written = misread_id(heading)
+        qid = written.meant if written is not None else split_heading(heading)[1]
+        if qid and len(qid) <= ID_MAX and VALID_ID.fullmatch(qid):
             ids.append(qid)
     return tuple(dict.fromkeys(ids))

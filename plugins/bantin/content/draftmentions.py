@@ -46,7 +46,7 @@ from urllib.parse import unquote, urlsplit
 from bantin.content import plaintext
 from bantin.content.fields import SLUG_MAX
 from bantin.content.model import KIND_LABELS, Group, Item, Source
-from bantin.content.qa import group_anchor
+from bantin.content.qagroups import group_anchor
 from bantin.content.ownaddress import is_loopback
 from bantin.problems import Problem, Problems, WARNING, short
 from bantin.text.vi import cap_slug, slugify

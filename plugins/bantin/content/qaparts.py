@@ -43,10 +43,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bantin.content.model import Question
-from bantin.content.qa import (
-    display_title, group_lines, heading_lines, intro_heading_ids, misplaced_questions, nested_groups,
-    nested_questions, parse_questions, read_question, split_heading, swallowed_questions, unfenced,
-)
+from bantin.content.qa import parse_questions, read_question
+from bantin.content.qagroups import group_lines, nested_groups
+from bantin.content.qaheadings import display_title, heading_lines, intro_heading_ids, split_heading, unfenced
+from bantin.content.qamisplaced import misplaced_questions, nested_questions
+from bantin.content.qaswallowed import swallowed_questions
 from bantin.content.rawblocks import starts_with_tag
 from bantin.problems import Problems
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bantin.content.model import FOLDER_KINDS, Item
-from bantin.content.qa import unfenced
+from bantin.content.qaheadings import unfenced
 from bantin.problems import Problems, short
 
 _UNDERLINE = re.compile(r"=+[ \t]*")

@@ -32,8 +32,10 @@ from bantin.content.notes import report_notes
 from bantin.content.openblocks import report_open_blocks
 from bantin.content.pasted import report_pasted
 from bantin.content.shape import report_shape
-from bantin.content.qa import (NO_ID, heading_lines, missing_id, new_id, parse_handbook, paste_line, shared_id,
-                               split_heading, taken_id)
+from bantin.content.qa import parse_handbook
+from bantin.content.qaheadings import heading_lines, split_heading
+from bantin.content.qaidproblems import NO_ID, missing_id, shared_id, taken_id
+from bantin.content.qaids import new_id, paste_line
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
 from bantin.text.vi import cap_slug, nfc, slugify

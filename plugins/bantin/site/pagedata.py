@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from bantin.content import drafts
 from bantin.content.model import KIND_LABELS, Attachment, Group, Item, Question
-from bantin.content.qa import demote_html_headings
+from bantin.content.qapage import demote_html_headings
 from bantin.text.plain import markdown_to_text
 from bantin.text.vi import VIETNAM, format_date, format_short_date
 

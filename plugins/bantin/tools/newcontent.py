@@ -23,7 +23,8 @@ from bantin.content.fields import PLACEHOLDER_CATEGORY, SLUG_MAX
 from bantin.content.inventory import take_inventory
 from bantin.content.model import FOLDER_KINDS, KINDS
 from bantin.problems import Problems, visible
-from bantin.content.qa import fill_ids, heading_lines, split_heading
+from bantin.content.qaheadings import heading_lines, split_heading
+from bantin.content.qaids import fill_ids
 from bantin.text.vi import cap_slug, is_utf16, nfc, slugify, strip_control
 
 FOLDERS = {"article": "tin-tuc", "qa": "hoi-dap", "guide": "huong-dan"}

@@ -52,10 +52,11 @@ from typing import Callable, Iterable
 from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
 from bantin.config.settings import UrlPrefixes
-from bantin.content.qa import (
-    answer_line, display_title, heading_lines, misplaced_questions, new_id, paragraph_questions, shift_headings,
-    split_heading,
-)
+from bantin.content.qaheadings import display_title, heading_lines, split_heading
+from bantin.content.qaids import new_id
+from bantin.content.qamisplaced import answer_line, misplaced_questions
+from bantin.content.qapage import shift_headings
+from bantin.content.qaparagraphs import paragraph_questions
 from bantin.content.qaparts import Parse, Part, parse
 from bantin.files.interrupts import hold_from_here, page_turn
 from bantin.files.replace import replace_file
