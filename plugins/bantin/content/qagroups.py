@@ -20,7 +20,7 @@ from bantin.content.qaasks import question_like
 from bantin.content.qaheadings import split_heading, unfenced
 from bantin.content.qaids import VALID_ID
 from bantin.problems import Problems, short
-from bantin.text.plain import inline_text
+from bantin.text.plain import heading_text
 
 # A group of questions (session 40): `# I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ`, a level-1 heading line.
 GROUP = re.compile(r"^#(?!#)[ \t]+(.*)$")
@@ -96,13 +96,23 @@ def read_groups(src: str, lines: list[str], group_at: list[tuple[int, str]], sto
                            f"xóa mã (trang tự đặt mã từ tên nhóm), hoặc chỉ dùng chữ thường không dấu, số và dấu gạch "
                            f"ngang, ví dụ `# {short(words)} {{#{heading_id(words)}}}`")
             continue
-        shown = inline_text(words) or words
-        gid = (own if own not in used else unique(own, used)) if own else group_anchor(shown, used)
+        shown = group_title(words)
+        gid = (own if own not in used else unique(own, used)) if own else group_anchor(shown or words, used)
         used.add(gid)
         end = stops[bisect_right(stops, index)]
         groups.append(Group(gid, shown, "\n".join(lines[index + 1 : end]).strip("\n"), line,
                             "" if shown == words else words, bool(own)))
     return tuple(groups)
+
+
+def group_title(words: str) -> str:
+    """A group's name as text, for its questions' pages and the printed handbook, which print
+    it escaped: what the handbook page's heading shows, its inline Markdown rendered and its
+    raw HTML's tags dropped (`<b>II.</b> THỦ TỤC` is «II. THỦ TỤC»: shown as written, the tags
+    read as text there, session 41). "" when it shows nothing (`<script>…</script>` alone, which
+    the sanitiser removes from the handbook page and warns of): no name printed."""
+    shown = heading_text(words)
+    return shown if shown or "<" in words else words
 
 
 def group_anchor(title: str, used: set[str]) -> str:

@@ -44,6 +44,21 @@ def inline_text(markdown_line: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", rendered)).replace(_BRACKET, "[").split())
 
 
+def heading_text(markdown_line: str) -> str:
+    """What a one-line Markdown heading shows as text when its raw HTML is kept, as on a
+    handbook page for a group's name (session 41): «<b>II.</b> THỦ TỤC» is «II. THỦ TỤC», the
+    tags dropped (their words kept, a <script>'s or <style>'s not: the sanitiser removes those
+    with their content), «&lt;b&gt;» is «<b>». `inline_text` shows raw HTML as written instead,
+    as a question's title always has; a line without '<' reads the same either way."""
+    if "<" not in markdown_line:
+        return inline_text(markdown_line)
+    if len(markdown_line) > RENDERED_MAX:  # no name: its tags dropped, its other marks kept
+        return html_to_text(markdown_line)
+    line = _no_long_link_walks(" ".join(markdown_line.split()))
+    rendered = _html_renderer().reset().convert("## " + line + " ")
+    return " ".join(html.unescape(_TAG.sub("", _drop_blocks(rendered))).replace(_BRACKET, "[").split())
+
+
 RENDERED_MAX = 2_000  # characters; a question is a sentence or two (the importer cuts titles at 200)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>&])")  # Markdown's backslash escapes, undone in one pass
 
@@ -75,6 +90,14 @@ def _inline_renderer():
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return md
+
+
+@lru_cache(maxsize=1)
+def _html_renderer():
+    """Python-Markdown as pages render a heading, raw inline HTML kept (`heading_text`)."""
+    import markdown  # only for names with a '<': most builds never load it here
+
+    return markdown.Markdown()
 
 
 def _drop_blocks(markup: str) -> str:

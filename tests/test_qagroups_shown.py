@@ -1,0 +1,156 @@
+"""A group's name and intro where a handbook's page is not the only place showing them (session 41).
+
+A group's name is Markdown on the handbook page (`## …` rendered, then sanitised): `<b>II.</b>`
+shows bold there. Its questions' pages («Câu hỏi 3/3 · II. THỦ TỤC») and the printed handbook
+print it as text, escaped: its tags went there as text («&lt;b&gt;II.&lt;/b&gt;»). Now the text
+is what the heading shows, the tags dropped (a <script>'s words too), entities read. A group's
+intro was printed as one plain paragraph in the printed handbook; now it renders as on the
+handbook page: paragraphs, lists, links (rewritten for the print's address).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from bantin.content import qa
+from bantin.problems import Problems
+from sitekit import article, build, read, write_site
+
+LONG = "V. " + "THỦ TỤC DÀI " * 300  # 3,600 characters: past the rendered titles' bound (text.plain.RENDERED_MAX)
+
+BODY = """Sổ tay về thủ tục.
+
+## Câu hỏi 1: Một? {#mot}
+
+Đáp một.
+
+# <b>II.</b> THỦ TỤC
+
+Phần này gồm:
+
+- nộp **hồ sơ** tại [bộ phận một cửa](../tin-tuc/mot-cua.md);
+- nhận kết quả.
+
+Đoạn thứ hai của phần.
+
+## Câu hỏi 2: Hai? {#hai}
+
+Đáp hai.
+
+# **III.** Phí *&amp;* lệ phí &lt;b&gt;
+
+## Câu hỏi 3: Ba? {#ba}
+
+Đáp ba.
+"""
+
+HOSTILE = """Sổ tay.
+
+## Câu hỏi 1: Một? {#mot}
+
+Đáp một.
+
+# <script>alert(1)</script>
+
+## Câu hỏi 2: Hai? {#hai}
+
+Đáp hai.
+
+# **IV.** <span onmouseover=alert(2)>HỒ</span> SƠ
+
+Ghi chú <em onclick=alert(3)>của</em> nhóm.
+
+## Câu hỏi 3: Ba? {#ba}
+
+Đáp ba.
+
+# LONG
+
+## Câu hỏi 4: Bốn? {#bon}
+
+Đáp bốn.
+""".replace("LONG", LONG)
+
+
+@pytest.mark.parametrize("words, shown", [
+    ("<b>II.</b> THỦ TỤC", "II. THỦ TỤC"),
+    ("**II.** THỦ TỤC", "II. THỦ TỤC"),
+    ("**III.** Phí *&amp;* lệ phí &lt;b&gt;", "III. Phí & lệ phí <b>"),
+    ("<script>alert(1)</script>", ""),
+    ("**IV.** <img src=x onerror=alert(2)> HỒ SƠ", "IV. HỒ SƠ"),
+    ("II. <em>Thủ tục</em> <https://vi.wikipedia.org>", "II. Thủ tục https://vi.wikipedia.org"),
+    ("1. <i>Mục</i>", "1. Mục"),
+    ("<b>" * 2_000 + "VI. NHÓM", "VI. NHÓM"),  # past the rendered bound: tags still dropped
+    ("a < b", "a < b"),
+])
+def test_a_group_s_name_as_text_is_what_its_heading_shows(words, shown):
+    handbook = qa.parse_handbook("hoi-dap/a.md", f"## Câu hỏi 1: Một? {{#mot}}\n\nA.\n\n# {words}\n\n"
+                                 "## Câu hỏi 2: Hai? {#hai}\n\nB.\n", 7, Problems())
+    assert handbook.questions[1].group_title == shown
+
+
+def test_a_group_s_name_is_read_in_time_in_proportion_to_it():
+    import time
+
+    from bantin.content.qagroups import group_title
+    started = time.process_time()
+    for unit in ("<b>", "<", "<a ", "**", "[", "&lt;"):
+        group_title("I. " + unit * 100_000)
+    assert time.process_time() - started < 10
+
+
+def test_the_handbook_reader_gives_questions_their_group_s_name_as_text():
+    handbook = qa.parse_handbook("hoi-dap/so-tay.md", BODY, 7, Problems(), "Sổ tay")
+    assert [g.title for g in handbook.groups] == ["II. THỦ TỤC", "III. Phí & lệ phí <b>"]
+    assert [q.group_title for q in handbook.questions] == ["", "II. THỦ TỤC", "III. Phí & lệ phí <b>"]
+    assert handbook.groups[0].heading == "<b>II.</b> THỦ TỤC"  # the handbook page's: Markdown, rendered there
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("shown"), {
+        "hoi-dap/so-tay.md": article("Sổ tay", body=BODY, slug="so-tay"),
+        "tin-tuc/mot-cua.md": article("Bộ phận một cửa", slug="mot-cua")})
+    done = build(root)
+    assert "WARNING" not in done.stdout, done.stdout
+    return root
+
+
+def test_a_question_s_page_names_its_group_as_text(site):
+    hai = read(site, "hoi-dap/so-tay/hai/index.html")
+    assert re.search(r'Câu hỏi 2/3<span class="bt-qgroup"> · II\. THỦ TỤC</span></p>', hai)
+    ba = read(site, "hoi-dap/so-tay/ba/index.html")
+    assert re.search(r'Câu hỏi 3/3<span class="bt-qgroup"> · III\. Phí &amp; lệ phí &lt;b&gt;</span></p>', ba)
+    for page in (hai, ba):
+        assert "&lt;b&gt;II" not in page and "&lt;/b&gt;" not in page and "**III" not in page
+
+
+def test_the_printed_handbook_names_each_group_as_text(site):
+    page = read(site, "hoi-dap/so-tay/ban-in/index.html")
+    assert re.search(r'<h2 class="bt-print-group" id="[^"]+">II\. THỦ TỤC</h2>', page)
+    assert re.search(r'<h2 class="bt-print-group" id="[^"]+">III\. Phí &amp; lệ phí &lt;b&gt;</h2>', page)
+    assert "&lt;b&gt;II" not in page and "&lt;/b&gt;" not in page and "**III" not in page
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> dict[str, str]:
+    """The pages of a handbook whose groups' names and intros hold script, built (not strict)."""
+    root = write_site(tmp_path_factory.mktemp("hostile"), {"hoi-dap/so-tay.md": article("Sổ tay", body=HOSTILE,
+                                                                                          slug="so-tay")})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["strict"] = False  # the sanitiser's warnings (script, onmouseover) would stop a strict build
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    done = build(root, "--no-strict", check=False)
+    assert done.returncode == 0, done.stdout
+    return {rel: read(root, f"hoi-dap/so-tay/{rel}/index.html") for rel in ("hai", "ba", "bon", "ban-in")}
+
+
+def test_hostile_group_names_and_intros_run_nothing_and_show_no_tags(hostile):
+    for rel, page in hostile.items():
+        assert not re.search(r"alert\(|onmouseover|onclick|&lt;script|&lt;span", page), rel
+    assert "bt-qgroup" not in hostile["hai"]  # a name that shows nothing is not printed
+    assert re.search(r'<span class="bt-qgroup"> · IV\. HỒ SƠ</span>', hostile["ba"])
+    assert f'<span class="bt-qgroup"> · {" ".join(LONG.split())}</span>' in hostile["bon"]
