@@ -383,7 +383,7 @@ def test_the_printed_handbook_shows_each_group_over_its_questions(site):
         (1, TITLE), (2, "Câu hỏi 1. Trợ giúp pháp lý là gì?"), (2, "I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ"),
         (3, "Câu hỏi 2. Những ai được trợ giúp pháp lý miễn phí?"), (4, "Lưu ý"),
         (3, "Câu hỏi 3. Trẻ em có được trợ giúp không?"), (2, "II. THỦ TỤC"), (3, "Câu hỏi 4. Nộp hồ sơ ở đâu?")]
-    assert '<p class="bt-print-group__intro">Phần này nói về những người được trợ giúp.</p>' in page
+    assert '<div class="bt-body bt-print-group__intro"><p>Phần này nói về những người được trợ giúp.</p>' in page
 
 
 def test_the_handbook_s_search_document_holds_its_groups_names_and_intros(site):

@@ -154,3 +154,17 @@ def test_hostile_group_names_and_intros_run_nothing_and_show_no_tags(hostile):
     assert "bt-qgroup" not in hostile["hai"]  # a name that shows nothing is not printed
     assert re.search(r'<span class="bt-qgroup"> · IV\. HỒ SƠ</span>', hostile["ba"])
     assert f'<span class="bt-qgroup"> · {" ".join(LONG.split())}</span>' in hostile["bon"]
+
+
+def test_the_printed_handbook_renders_each_group_s_intro_as_its_page_does(site, hostile):
+    page = read(site, "hoi-dap/so-tay/ban-in/index.html")
+    intro = page[page.index('<div class="bt-body bt-print-group__intro">'):]
+    intro = intro[:intro.index("</div>")]
+    assert "<p>Phần này gồm:</p>" in intro and "<p>Đoạn thứ hai của phần.</p>" in intro
+    assert re.search(r"<ul>\s*<li>nộp <strong>hồ sơ</strong> tại <a href=\"../../../tin-tuc/mot-cua/\">bộ phận một "
+                     r"cửa</a>;</li>\s*<li>nhận kết quả.</li>\s*</ul>", intro), intro
+    assert page.index('id="mot"') < page.index("Phần này gồm:") < page.index("Đoạn thứ hai của phần.") < page.index('id="hai"')
+    assert "\ue000" not in page and "bantin-nhom" not in page  # the cuts are gone
+    assert page.count("Phần này gồm:") == 1  # not printed again with the handbook's own intro
+    assert '<div class="bt-body bt-print-intro"><p>Sổ tay về thủ tục.</p>' in page
+    assert "<p>Ghi chú <em>của</em> nhóm.</p>" in hostile["ban-in"]  # rendered, its handler dropped by the sanitiser

@@ -65,7 +65,7 @@ KNOWN: dict[str, str] = {
     "404.html": "8795f89e1bb2132c",
     "bantin-documents.html": "9ff98e3e76601237",
     "bantin-elsewhere.html": "566f603033bfe872",
-    "bantin-handbook-print.html": "608e4a56c8fa1553",
+    "bantin-handbook-print.html": "57f36ade1b0975d1",
     "bantin-home.html": "e99ee9330f5ca8b4",
     "bantin-index.html": "38cfbd1e0bc63a03",
     "bantin-item.html": "bf3f25f856fa3237",

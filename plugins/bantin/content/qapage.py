@@ -77,3 +77,31 @@ def _short_html(address: str) -> str:
     address does not carry): as a code span it broke inside a word at the largest text on a
     320 px phone. Escaped by construction, though our own addresses hold no markup."""
     return '<code class="bt-short">' + "/<wbr>".join(html.escape(p) for p in address.split("/")) + "</code>"
+
+
+# Where a group's intro starts in the printable handbook's Markdown (`print_markdown`): a
+# paragraph of a private-use character around the group's place, which no editor types and
+# neither Markdown nor the sanitiser changes; `split_print_html` cuts the page's HTML there.
+_CUT = "\ue000"
+_CUT_HTML = re.compile("(?:<p>)?" + _CUT + r"bantin-nhom-(\d{1,9})" + _CUT + "(?:</p>)?")
+
+
+def print_markdown(intro: str, groups: tuple[Group, ...]) -> str:
+    """The printable handbook's Markdown: the handbook's intro, then each group's intro after
+    a cut, its headings from level 3 as on the handbook page (the group's name is the print's
+    `<h2>`). Rendered with the page, a group's intro reads as it does on the handbook page,
+    paragraphs, lists and links (its links checked and rewritten by the engine), where it was
+    printed as plain text (session 41)."""
+    parts = [intro]
+    for n, group in enumerate(groups):
+        if group.intro.strip():
+            parts += [f"{_CUT}bantin-nhom-{n}{_CUT}", shift_headings(group.intro, 3)]
+    return "\n\n".join(parts)
+
+
+def split_print_html(rendered: str) -> tuple[str, dict[int, str]]:
+    """(the handbook intro's HTML, each group intro's HTML by the group's place) of the
+    printable handbook's rendered Markdown (`print_markdown`); each part to be sanitised on
+    its own, which closes what a part left open."""
+    pieces = _CUT_HTML.split(rendered)
+    return pieces[0], {int(pieces[n]): pieces[n + 1].strip() for n in range(1, len(pieces) - 1, 2)}

@@ -46,6 +46,7 @@ from bantin.content.ownaddress import OwnAddress
 from bantin.content.sanitize import clean
 from bantin.convert.tablelabels import label_tables
 from bantin.content.model import Item
+from bantin.content.qapage import split_print_html
 from bantin.problems import Problems
 from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
@@ -535,6 +536,10 @@ class Build:
         are (their template writes the page). A question's answer is kept for the printable
         handbook and JSON-LD."""
         generated = self.generated.get(src)
+        if generated is not None and generated.kind == "handbook-print":  # its groups' intros apart
+            html, intros = split_print_html(html)
+            for place, part in intros.items():
+                self.view.group_intros[f"{generated.path}#{place}"] = Markup(label_tables(clean(part, iframe_hosts)))
         if src in self.items_by_src or (generated is not None and generated.shows_text):
             html = Markup(label_tables(clean(str(html), iframe_hosts)))  # HTML the sanitiser produced
         else:

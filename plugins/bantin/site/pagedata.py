@@ -19,7 +19,6 @@ from markupsafe import Markup
 from bantin.content import drafts
 from bantin.content.model import KIND_LABELS, Attachment, Group, Item, Question
 from bantin.content.qapage import demote_html_headings
-from bantin.text.plain import markdown_to_text
 from bantin.text.vi import VIETNAM, format_date, format_short_date
 
 # The home page (issue 15) shows each item at most once, in this order: the newest featured
@@ -92,7 +91,7 @@ class PrintedQuestion:
     whole: bool = False  # short enough to be kept on one sheet (WHOLE_ANSWER)
     level: int = 2  # its heading's: 3 under a group's `<h2>`
     group: Group | None = None  # the group this question opens: its name printed above it
-    group_intro: str = ""  # that group's intro as text
+    group_intro: Markup = Markup("")  # that group's intro, sanitised HTML as the handbook page shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,9 +406,10 @@ _TALL = re.compile(r"<(?:table|img|figure|svg|iframe|video)\b", re.I)  # tall wi
 
 def _print_data(view, handbook: Item, jsonld) -> PageData:
     """The printable handbook: each question with its answer and QR code; a group's name (an
-    `<h2>`, its intro as text) above its first question, whose heading is then an `<h3>`."""
+    `<h2>`, its intro rendered) above its first question, whose heading is then an `<h3>`."""
     questions = []
-    groups = {group.id: group for group in handbook.groups}
+    printed = view.urls.question(handbook.path, "ban-in")
+    groups = {group.id: (place, group) for place, group in enumerate(handbook.groups)}
     previous = ""
     for q in handbook.questions:
         short = view.urls.short(q.id)
@@ -417,10 +417,10 @@ def _print_data(view, handbook: Item, jsonld) -> PageData:
         level = 3 if q.group else 2
         answer = Markup(demote_html_headings(str(view.answer_html(handbook, q)), level - 1))  # under the question
         whole = len(answer.striptags()) <= WHOLE_ANSWER and not _TALL.search(answer)
-        opened = groups.get(q.group) if q.group != previous else None
+        place, opened = groups.get(q.group, (0, None)) if q.group != previous else (0, None)
         previous = q.group
         questions.append(PrintedQuestion(q, answer, qr, view.absolute(short), whole, level, opened,
-                                         markdown_to_text(opened.intro) if opened is not None else ""))
+                                         view.group_intro_html(printed, place) if opened is not None else Markup("")))
     absolute = view.absolute(handbook.path)
     return PageData(jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,
                     print_qr=view.qr(handbook.path, ""),

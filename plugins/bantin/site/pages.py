@@ -13,7 +13,7 @@ from urllib.parse import unquote
 from bantin.site.corpus import Corpus
 from bantin.content.links import rebase_links
 from bantin.content.model import Item, Question
-from bantin.content.qapage import shift_headings
+from bantin.content.qapage import print_markdown, shift_headings
 from bantin.outputs.gate import Gate, OutputError, path_problem
 from bantin.problems import Problems
 from bantin.config.settings import CONFIG_FILE
@@ -93,8 +93,11 @@ class Generated:
     def markdown(self, src: str) -> str:
         """The editor text of a `shows_text` page, its links rebased from the handbook to `src`
         (this page's file): a question's answer under the page's h1 (the handbook's: 3), or the
-        handbook's intro opening its printout."""
-        body = shift_headings(self.question.body, 2) if self.question is not None else self.item.intro
+        handbook's intro opening its printout with its groups' intros after it (`print_markdown`)."""
+        if self.question is not None:
+            body = shift_headings(self.question.body, 2)
+        else:
+            body = print_markdown(self.item.intro, self.item.groups)
         return rebase_links(body, self.item.src, src)
 
 

@@ -42,6 +42,9 @@ class SiteView:
     qrcodes: QrCodes | None = None
     answers: dict[str, Markup] = field(default_factory=dict)
     """Sanitised HTML of each question (by page path), filled as pages render; read by print views."""
+    group_intros: dict[str, Markup] = field(default_factory=dict)
+    """Sanitised HTML of each group's intro on the printable handbook (by its page path, `#`,
+    the group's place), filled as that page renders; read by its template's data."""
     cards: dict = field(default_factory=dict)
     """pagedata.Card of each item shown in a list (by page path), made once per build."""
     resizer: object = None
@@ -361,6 +364,10 @@ class SiteView:
         """Every URL a page of this build shows as a QR code, in rendering order."""
         urls = [self.absolute(item.path) for item in self.corpus.published]
         return urls + [self.absolute(self.urls.short(q.id)) for _, q in self.corpus.questions()]
+
+    def group_intro_html(self, printed: str, place: int) -> Markup:
+        """The sanitised intro of the group at `place` of a handbook, on its printable page `printed`."""
+        return self.group_intros.get(f"{printed}#{place}", Markup(""))
 
     def answer_html(self, handbook: Item, question: Question) -> Markup:
         """The sanitised answer (`Markup` from the sanitiser, see plugin.on_page_content)."""
