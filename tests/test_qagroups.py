@@ -183,6 +183,52 @@ def test_a_question_written_with_one_hash_is_still_a_lost_question_not_a_group()
         assert "bắt đầu bằng một dấu `#`" in error.message and "`## " in error.fix, line
 
 
+ASKING_LINES = ["# ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ", "# Thủ tục đăng ký như thế nào", "# AI ĐƯỢC TRỢ GIÚP {#ai-duoc}",
+                 "# Đăng ký kết hôn ở đâu", "# Có phải nộp lệ phí", "# THỜI HẠN GIẢI QUYẾT LÀ BAO LÂU"]
+
+
+@pytest.mark.parametrize("line", ASKING_LINES)
+def test_a_level_1_line_that_asks_between_questions_is_a_lost_question_not_a_group(line):
+    """«# ĐĂNG KÝ … GÌ» between questions reads as a question written with one `#` too few
+    (session 41): by the rule of `##` lines, its words ask. Read as a group, the question had
+    no page and the answer below it became the group's intro, without a word."""
+    handbook, problems = parse(f"## Câu hỏi 1: Ai? {{#ai}}\n\nA.\n\n{line}\n\nĐáp của nó.\n\n"
+                               "## Câu hỏi 2: Hai? {#hai}\n\nB.\n")
+    assert handbook.groups == () and [q.group for q in handbook.questions] == ["", ""], line
+    [error] = problems.errors
+    words = qa.split_heading(line[2:])[0]
+    assert error.line == BODY_LINE + 4 and f"«{line[2:]}»" in error.message and "từ để hỏi" in error.message
+    assert f"`## {words} {{#" in error.fix and f"`# I. {words}`" in error.fix  # the question, or a numbered group
+    assert "Đáp của nó." in handbook.questions[0].body  # the answer above it, as for any line that is no group
+
+
+@pytest.mark.parametrize("line", ["# II. THỦ TỤC", "# Phần II: Ai được trợ giúp", "# NGƯỜI CHƯA THÀNH NIÊN",
+                                  "# Nhóm câu hỏi về những việc không được làm", "# HỒ SƠ", "# Thủ tục đăng ký",
+                                  "# Mục 3. Khi nào được miễn"])
+def test_a_level_1_line_naming_a_part_stays_a_group_though_it_holds_a_question_word(line):
+    handbook, problems = parse(f"## Câu hỏi 1: Ai? {{#ai}}\n\nA.\n\n{line}\n\n## Câu hỏi 2: Hai? {{#hai}}\n\nB.\n")
+    assert [g.line for g in handbook.groups] == [BODY_LINE + 4] and not problems.items, line
+
+
+def test_a_level_1_line_that_asks_before_the_first_question_is_read_as_before():
+    """Before any question a `# ` line may be the intro's heading («# Những điều gì cần biết»),
+    which `handbook_groups` decides on: the rule is for lines between questions."""
+    body = "# Những điều gì cần biết\n\nMở đầu.\n\n## Câu hỏi 1: Ai? {#ai}\n\nA.\n"
+    handbook, problems = parse(body)
+    assert not problems.errors and handbook.groups == ()
+    assert qa.misplaced_questions(body) == []
+
+
+def test_the_asking_rule_reads_a_long_level_1_line_in_time_in_proportion_to_it():
+    import time
+
+    for unit in ("gì ", "a ", "Câu hỏi ", "{#", "I. ", "NÀO "):
+        body = "## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n# " + unit * (300_000 // len(unit)) + "\n\n## B? {#b}\n\nB.\n"
+        started = time.process_time()
+        qa.parse_handbook(SRC, body, BODY_LINE, Problems(), TITLE)
+        assert time.process_time() - started < 4.0, unit
+
+
 def test_a_group_with_no_question_is_a_warning():
     handbook, problems = parse("## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n# I. Trống\n\nChữ.\n\n# II. Có\n\n"
                                "## Câu hỏi 2: Đâu? {#dau}\n\nB.\n\n# III. Cuối\n")
@@ -497,6 +543,7 @@ const heading = ([name, text, parents]) => {
 """ + LEAST_CPU_JS + r"""const pasted = (hash, h) => { window.location.hash = hash; const got = window.bantinPasted(heading(h)); return got === undefined ? null : got; };
 process.stdout.write(JSON.stringify({
   texts: given.texts.map(rule.groupHeading),
+  asks: (given.asks || []).map(rule.groupLineAsks),
   handbook: given.headings.map((h) => pasted("#/collections/hoi-dap/new", h)),
   article: given.headings.map((h) => pasted("#/collections/tin-tuc/new", h)),
   ratios: (given.timed || []).map(([small, big]) => least(() => rule.groupHeading(big)) / least(() => rule.groupHeading(small))),
@@ -523,6 +570,25 @@ def test_the_paste_reads_a_heading_as_a_group_exactly_as_the_build_does():
     assert found[GROUP_TEXTS.index(unicodedata.normalize("NFD", "ĐĂNG KÝ GIẤY TỜ GÌ"))] is False
 
 
+# `# ` lines' texts between questions: the asking ones, the parts' names, and the ways an id,
+# a number, «?» and white space are written.
+ASK_TEXTS = GROUP_TEXTS + [line[2:] for line in ASKING_LINES] + [
+    "Câu hỏi 3: Ai", "câu 3. ai", "CÂU\u00a0HỎI ٣: x", "Câu hỏix 3: a", "Nộp ở đâu? {#o-dau}", "Nộp ở đâu ? ",
+    "ĐĂNG KÝ GÌ {#dang-ky}", "ĐĂNG KÝ GÌ {: #a .b }", "ĐĂNG KÝ {#gi}", "THỦ TỤC } {#a}", "GÌ }", "}", "{#a}", "gì {",
+    "II. THỦ TỤC {#thu-tuc}", "Phần II: Ai được trợ giúp", "Nhóm câu hỏi về những việc không được làm",
+    "Thủ tục đăng ký", "Mục 3. Khi nào được miễn", "\u00a0Đăng ký ở đâu\u00a0", "A?}", "x {#a} ?"]
+
+
+def test_the_paste_reads_a_level_1_line_that_asks_exactly_as_the_build_does():
+    """bantin-paste.js `groupLineAsks` is qaasks.group_line_asks on the same texts (session 41)."""
+    from bantin.content.qaasks import group_line_asks
+    from test_webeditor import PASTE_JS, _node_json
+
+    found = _node_json(GROUP_RULE, PASTE_JS, given={"texts": [], "asks": ASK_TEXTS, "headings": []})["asks"]
+    assert found == [group_line_asks(text) for text in ASK_TEXTS]
+    assert sum(found) >= 15 and found.count(False) >= 15, found
+
+
 def test_a_word_heading_naming_a_part_is_pasted_into_a_handbook_as_a_group():
     """FINDINGS F1: Word's `<h2>II. THỦ TỤC</h2>` in a handbook entry becomes a level-1 heading
     (Decap writes `# II. THỦ TỤC`, a group to the build); a heading that asks, one in a list
@@ -535,11 +601,15 @@ def test_a_word_heading_naming_a_part_is_pasted_into_a_handbook_as_a_group():
                 # session 40's review, finding 3: questions as Word handbooks print them stay questions
                 ["H2", "ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ"], ["H2", "MỨC PHẠT KHI KHÔNG ĐỘI MŨ BẢO HIỂM"],
                 ["H2", "C. Cá nhân nào phải đăng ký tạm trú"], ["H1", "D. Thời hạn giải quyết hồ sơ"],
-                ["H2", "Nhóm máu O có được hiến cho mọi người"], ["H2", "NHÓM 2: THỦ TỤC"]]
+                ["H2", "Nhóm máu O có được hiến cho mọi người"], ["H2", "NHÓM 2: THỦ TỤC"],
+                # session 41: an H1 that asks is a question (`##`, which the save check names), not `# `
+                ["H1", "ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ"], ["H1", "Nộp hồ sơ ở đâu?"]]
     done = _node_json(GROUP_RULE, PASTE_JS, given={"texts": [], "headings": headings})
     group = lambda words: {"type": "heading-one", "children": [{"text": words}]}  # noqa: E731
+    question = lambda words: {"type": "heading-two", "children": [{"text": words}]}  # noqa: E731
     assert done["handbook"] == [group("II. THỦ TỤC"), group("PHẦN I. QUY ĐỊNH CHUNG"), group("I. THỦ TỤC"),
-                                None, None, None, None, None, None, None, None, None, None, None, group("NHÓM 2: THỦ TỤC")]
+                                None, None, None, None, None, None, None, None, None, None, None, group("NHÓM 2: THỦ TỤC"),
+                                question("ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ"), question("Nộp hồ sơ ở đâu?")]
     assert done["article"] == [None] * len(headings)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bantin.content.qaheadings import NUMBER_PREFIX, without_attributes
+from bantin.content.qaheadings import NUMBER_PREFIX, split_heading, without_attributes
 
 # What starts a section's name in a Word handbook: «I.», «IV)», «Phần II», «Chương 3», «Mục 1», «Nhóm …».
 # A Roman numeral is one of I to XXXIX, of I, V and X only: a single C, D, L or M first is an A/B/C/D
@@ -66,3 +66,17 @@ def holds_question_word(text: str) -> bool:
     for phrase in _NOT_ASKING:
         words = words.replace(f" {phrase} ", " - ")
     return any(f" {word} " in words for word in QUESTION_WORDS)
+
+
+def group_line_asks(text: str) -> bool:
+    """A `# ` line's text, between questions, that reads as a question an editor wrote with one
+    `#` too few rather than a group's name (session 41): question-like (`question_like`), or its
+    words hold a question word (`holds_question_word`: «ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ»,
+    «Thủ tục đăng ký như thế nào») and do not name a part by the rule of `##` lines
+    (`looks_like_group`: «I. …», «Phần II …», «Nhóm câu hỏi …» first). The same words on a `##`
+    line are a question; read as a group, a question loses its page without a word. The web
+    editor's paste has the twin (bantin-paste.js `groupLineAsks`, tests/test_qagroups.py)."""
+    if question_like(text):
+        return True
+    words = split_heading(text)[0]
+    return holds_question_word(words) and not looks_like_group(words)

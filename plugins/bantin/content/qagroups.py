@@ -16,8 +16,8 @@ from markdown.extensions.toc import unique
 
 from bantin.content.anchors import heading_id, reserved_id
 from bantin.content.model import Group
-from bantin.content.qaasks import question_like
-from bantin.content.qaheadings import split_heading, unfenced
+from bantin.content.qaasks import group_line_asks, question_like
+from bantin.content.qaheadings import HEADING, split_heading, unfenced
 from bantin.content.qaids import VALID_ID
 from bantin.problems import Problems, short
 from bantin.text.plain import heading_text
@@ -33,13 +33,17 @@ def group_lines(body: str, title: str = "") -> list[tuple[int, str]]:
     """(index, text) of the `# ` lines outside fenced code that are groups of questions
     (session 40): neither a question written with one `#` (`misplaced_questions` names it) nor
     the handbook's own `title:` written again at the top (`shape` says to delete that line:
-    read as a group, every question would be in a group named as the handbook)."""
+    read as a group, every question would be in a group named as the handbook). After the
+    first question a line whose words ask (`group_line_asks`) is a question too (session 41);
+    before it, such a line may be the intro's heading, which `handbook_groups` decides on."""
     if "#" not in body:
         return []
     own = title.strip().casefold()
-    found = []
+    found, asked = [], False
     for index, line in unfenced(body.split("\n")):
-        if (match := GROUP.match(line)) and (text := match.group(1).strip()) and not question_like(text):
+        asked = asked or bool(HEADING.match(line))
+        if (match := GROUP.match(line)) and (text := match.group(1).strip()) and not question_like(text) and not (
+                asked and group_line_asks(text)):
             words = split_heading(text)[0]
             if words and words.casefold() != own:
                 found.append((index, text))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bantin.content.qaasks import question_like
+from bantin.content.qaasks import group_line_asks, question_like
 from bantin.content.qagroups import GROUP
 from bantin.content.qaheadings import (
     ASKED, HEADING, NUMBER_PREFIX, PASTED_PREFIX, emphasis_mark, split_heading, unfenced, without_attributes,
@@ -38,19 +38,29 @@ def nested_questions(body: str) -> list[tuple[int, str]]:
     return found
 
 
+# What is wrong with a `# ` line between questions whose words ask (`group_line_asks`).
+ASKS_AS_GROUP = ("có từ để hỏi (như «gì», «nào», «thế nào», «không») mà bắt đầu bằng một dấu `#` (tên nhóm câu "
+                 "hỏi), không phải `## `")
+
+
 def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
     """(index, text, what is wrong) of lines outside fenced code that look like a question
     (an `{#id}` or a "Câu hỏi 3:" number) but are not a `## ` heading: `##Câu hỏi 2…` (Python-
     Markdown makes it a heading inside the previous answer), `# Câu hỏi…`, `### Câu hỏi 4…`,
     `**Câu hỏi 4: …?**` (`emphasised_question`). The text is the question without those
     marks. Errors: each has a mark that says "question" (`#`, bold around a number); a
-    paragraph or numbered item that reads like one has none (`paragraph_questions`)."""
-    found = []
+    paragraph or numbered item that reads like one has none (`paragraph_questions`). After the
+    first question, a `# ` line whose words ask (`group_line_asks`: «# ĐĂNG KÝ … GÌ») is one
+    too (`ASKS_AS_GROUP`), which `group_lines` does not make a group (session 41)."""
+    found, asked = [], False
     for index, line in unfenced(body.split("\n")):
         if (bold := emphasised_question(line)) is not None:
             found.append((index, bold, "viết bằng chữ đậm (hay nghiêng), không phải tiêu đề `## `"))
             continue
-        if not line.startswith("#") or HEADING.match(line):
+        if HEADING.match(line):
+            asked = True
+            continue
+        if not line.startswith("#"):
             continue
         marks = len(line) - len(line.lstrip("#"))
         text = line[marks:].strip()
@@ -60,6 +70,8 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
         elif marks == 1 and text and (question_like(text) or (split_heading(text)[1] and not GROUP.match(line))):
             # a `# ` line that asks nothing is a group (`group_lines`)
             found.append((index, text, "bắt đầu bằng một dấu `#` (tiêu đề lớn), không phải `## `"))
+        elif marks == 1 and asked and GROUP.match(line) and group_line_asks(text):
+            found.append((index, text, ASKS_AS_GROUP))
         elif marks > 2 and numbered:
             found.append((index, text, f"bắt đầu bằng `{'#' * marks}` (tiêu đề nhỏ trong câu trả lời), không phải `## `"))
     return found
@@ -123,6 +135,13 @@ _AS_ANSWER = ("; nếu dòng này đúng là lời của câu trả lời (như 
               "một câu hỏi mới: viết nó liền với đoạn văn ngay dưới, không để dòng trống giữa hai dòng")
 
 
+def _as_group_fix(text: str) -> str:
+    """The way out of a `# ` line that asks (`ASKS_AS_GROUP`) and is a group's name after all."""
+    return (f"; nếu dòng này đúng là tên một nhóm câu hỏi, không phải câu hỏi: viết số thứ tự của nhóm ở đầu tên, ví "
+            f"dụ `# I. {short(split_heading(text)[0], 200)}` (sau câu hỏi đầu tiên, dòng `# ` có từ để hỏi được đọc là "
+            "một câu hỏi viết thiếu một dấu `#`)")
+
+
 def _misplaced_fix(text: str, taken: set[str]) -> str:
     """The line to write for a line that looks like a question; with only its number
     (`**Câu hỏi 9:**`, the words on the line below) the words go after it, on one line."""
@@ -158,7 +177,7 @@ def report_misplaced(src: str, body: str, body_line: int, taken: set[str], probl
     for index, text, wrong in misplaced_questions(body):
         problems.error(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, "
                        "nên trang coi nó là một phần câu trả lời phía trên: câu hỏi không có trang riêng, liên kết "
-                       "ngắn và mã QR", _misplaced_fix(text, taken))
+                       "ngắn và mã QR", _misplaced_fix(text, taken) + (_as_group_fix(text) if wrong == ASKS_AS_GROUP else ""))
     for index, text, wrong in paragraph_questions(body):
         problems.warn(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, nên "
                       "trang coi nó là một phần câu trả lời phía trên: nếu là câu hỏi, nó không có trang riêng, liên "

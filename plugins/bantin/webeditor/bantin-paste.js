@@ -1532,19 +1532,43 @@
     return words === words.toUpperCase() && words !== words.toLowerCase() && letters >= 3 && !holdsQuestionWord(words);
   }
 
+  // qa.NUMBER_PREFIX: «Câu hỏi 3:», «Câu 3.» first (Python's `\s`, `\d` as in PASTED_PREFIX).
+  var LINE_NUMBER = new RegExp("^(?:Câu" + PY_S + "+hỏi|Câu)" + PY_S + "*\\p{Nd}+" + PY_S + "*[:.)–-]", "iu");
+
+  // qaheadings.split_heading's words: the text without the attribute list at its end (`{#id}`).
+  function headingWords(text) {
+    var s = pyStrip(text), close = s.length - 1;
+    if (close < 1 || s.charAt(close) !== "}") { return s; }
+    var opening = s.indexOf("{", s.lastIndexOf("}", close - 1) + 1);
+    return opening < 0 || opening >= close ? s : pyStrip(s.slice(0, opening));
+  }
+
+  // qaasks.group_line_asks: a `# ` line's text between questions that reads as a question
+  // written with one `#` too few («ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ»): «Câu hỏi 3:» first or
+  // «?» last, or a question word in words that do not name a part (groupHeading). Session 41.
+  function groupLineAsks(text) {
+    var t = pyStrip(String(text));
+    if (LINE_NUMBER.test(t) || withoutAttributes(t).slice(-1) === "?") { return true; }
+    var words = headingWords(t);
+    return holdsQuestionWord(words) && !groupHeading(words);
+  }
+
   // The level-1 heading for a pasted heading (`node`: H1 or H2 in the pasted body or a section
-  // <div> of it, in a handbook entry) that names a group, else null: Decap's own conversion.
+  // <div> of it, in a handbook entry) that names a group; a level-2 one for an H1 whose words
+  // ask (groupLineAsks: Decap's `# …` is no group to the build but a question lost, while `## …`
+  // is a question the save check names); else null: Decap's own conversion.
   function pastedGroup(node, handbook) {
     if (!handbook || (node.nodeName !== "H1" && node.nodeName !== "H2")) { return null; }
     var el = node.parentNode;
     while (el && el.nodeName === "DIV") { el = el.parentNode; }
     if (!el || el.nodeName !== "BODY") { return null; }  // in a list or a quote: no group to the build
     var words = pyStrip(String(node.textContent).replace(PY_SPACE_RUNS, " "));
-    return groupHeading(words) ? { type: "heading-one", children: [{ text: words }] } : null;
+    if (groupHeading(words)) { return { type: "heading-one", children: [{ text: words }] }; }
+    return node.nodeName === "H1" && groupLineAsks(words) ? { type: "heading-two", children: [{ text: words }] } : null;
   }
 
   // For tests/test_qagroups.py: the rule and the block, beside the build's.
-  window.bantinGroupRule = { groupHeading: groupHeading, pastedGroup: pastedGroup };
+  window.bantinGroupRule = { groupHeading: groupHeading, groupLineAsks: groupLineAsks, pastedGroup: pastedGroup };
 
   // Called by Decap when its converter could not read a paste (scripts/patch_decap.py,
   // PASTE_NEVER_LOST): the words went in as plain text; the editor is told what was lost.
