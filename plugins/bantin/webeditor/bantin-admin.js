@@ -428,7 +428,7 @@
   }
 
   // The questions of a handbook's text, [[id, question as written], …], read as the build reads
-  // them (a twin of qa.py's heading_lines, _attrs and split_heading): a `##` line (then a space
+  // them (a twin of qaheadings.py's heading_lines, attribute_list and split_heading): a `##` line (then a space
   // or a Tab) outside fenced code (a fence starts at the line's start, as Python-Markdown's),
   // ending in an attribute list `{#id}`, `{ #id }`, `{#id .lop}` or `{: #id}`. Reading only
   // `## … {#id}` let the other forms' ids through unchecked, and the build failed (session 35).

@@ -1209,22 +1209,22 @@
   // entry such a paragraph is pasted as a "Câu hỏi" block (bantin-admin.js), which writes
   // `## Câu hỏi 4: …? {#id}` with an id made as for a question typed in the block. Which
   // paragraphs: those the build would call a question pasted in bold, by the build's own rule
-  // on the line Decap would write (`emphasisedQuestion`, a twin of qa.py's; tests/
+  // on the line Decap would write (`emphasisedQuestion`, a twin of qamisplaced.py's; tests/
   // test_webeditor.py checks both on the same lines). Not in an article, a guide or a page:
   // there `**Câu hỏi 4: …**` is bold words the build accepts. A heading pasted in a handbook
   // (Word's "Heading 2", `<h2>`) is a question to the build, which Decap wrote `## …` without
   // an id: it becomes such a block too (session 40). Every pasted question's id is given on
   // paste, as `bantin ids` gives one (bantinQuestionIds, bantin-admin.js).
   var QA_HASH = /^#\/collections\/hoi-dap\//;  // QA_COLLECTION of bantin-admin.js, in Decap's address
-  // qa._PASTED_PREFIX: Python's `\s` is PY_SPACE (not JavaScript's, which has U+FEFF and lacks
+  // qaheadings.PASTED_PREFIX: Python's `\s` is PY_SPACE (not JavaScript's, which has U+FEFF and lacks
   // U+001C-U+001F, U+0085), its `\d` any decimal digit (`\p{Nd}`), IGNORECASE Unicode's folding.
   var PY_S = PY_SPACE.source, PY_SPACE_RUNS = new RegExp(PY_S + "+", "gu");
   var PASTED_PREFIX = new RegExp("^(?:Câu" + PY_S + "+hỏi|Câu)" + PY_S + "*(?:số" + PY_S +
     "*)?\\p{Nd}+" + PY_S + "*[:.)–-]", "iu");
-  // qa._ASKED: «Câu hỏi N» names a question; «Câu N» only when its words end with «?».
+  // qaheadings.ASKED: «Câu hỏi N» names a question; «Câu N» only when its words end with «?».
   var ASKED = new RegExp("^Câu" + PY_S + "+hỏi", "iu");
 
-  // The run of `*` or `_` (three at most) `text` starts with, or "" (qa._emphasis_mark).
+  // The run of `*` or `_` (three at most) `text` starts with, or "" (qaheadings.emphasis_mark).
   function emphasisMark(text) {
     var c = text.charAt(0), n = 0;
     if (c !== "*" && c !== "_") { return ""; }
@@ -1248,7 +1248,7 @@
     return question;
   }
 
-  // qa._without_attributes: `text` without an attribute list at its end (`… thế nào? {#id}`).
+  // qaheadings.without_attributes: `text` without an attribute list at its end (`… thế nào? {#id}`).
   function withoutAttributes(text) {
     var start = text.slice(-1) === "}" ? text.lastIndexOf("{") : -1;
     return start >= 0 ? pyStrip(text.slice(0, start)) : text;
@@ -1315,7 +1315,7 @@
   var LISTED = new RegExp("^Câu" + PY_S + "+hỏi" + PY_S + "*(?:số" + PY_S + "*)?(\\p{Nd}*)" + PY_S + "*[:.)–-]", "iu");
   var ASKER = new RegExp("^(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cháu|Bạn|Bạn đọc|Độc giả|Công dân|Người dân)" +
     "(?:[ \\t]+[^" + PY_S_IN + ":?]+){0,5}[ \\t]+hỏi[ \\t]*:", "u");
-  // qa._OPTION: a quiz's option («A.», «b)», «(C)», «A/», «A:», «A –») or key («Đáp án», «Đáp:», «Trả lời đúng:»).
+  // qaparagraphs._OPTION: a quiz's option («A.», «b)», «(C)», «A/», «A:», «A –») or key («Đáp án», «Đáp:», «Trả lời đúng:»).
   var OPTION = new RegExp("^(?:[-*+][ \\t]+)?(?:\\(?[A-Da-d](?:[.)/:]|[ \\t]*[-–])[ \\t]|Đáp án(?![\\p{L}\\p{N}_])" +
     "|Đáp[ \\t]*:|(?:(?:Câu[ \\t]+)?Trả[ \\t]+lời|Phương[ \\t]+án)[ \\t]+đúng[ \\t]*(?::|là(?![\\p{L}\\p{N}_])))", "iu");
   var CLOSING = "\"”’»)";
@@ -1332,14 +1332,14 @@
     return alone(lines, index, listed) ? { question: text, listed: listed } : null;
   }
 
-  // qa._asks: the line ends with «?», an attribute list and closing quotes aside.
+  // qaparagraphs._asks: the line ends with «?», an attribute list and closing quotes aside.
   function asks(text) {
     var t = withoutAttributes(pyStrip(text)), end = t.length;
     while (end > 0 && CLOSING.indexOf(t.charAt(end - 1)) >= 0) { end -= 1; }
     return end > 0 && t.charAt(end - 1) === "?";
   }
 
-  // qa._listed_question: a numbered item's words as a heading's (`Câu hỏi 5: Ông A hỏi: …?`), or null.
+  // qaparagraphs._listed_question: a numbered item's words as a heading's (`Câu hỏi 5: Ông A hỏi: …?`), or null.
   function listedQuestion(stripped, item) {
     var number = pyStrip(stripped.slice(0, item[0].length)).slice(0, -1);
     var words = pyStrip(stripped.slice(item[0].length)), asked = LISTED.exec(words);
@@ -1347,7 +1347,7 @@
     return ASKER.test(words) ? "Câu hỏi " + number + ": " + words : null;
   }
 
-  // qa._alone: a paragraph (or list) of its own, an answer's text above and below.
+  // qaparagraphs._alone: a paragraph (or list) of its own, an answer's text above and below.
   function alone(lines, index, listed) {
     if ((index > 0 && pyStrip(lines[index - 1])) || (index + 1 < lines.length && pyStrip(lines[index + 1]))) { return false; }
     var before = nextText(lines, index, -1), after = nextText(lines, index, 1);
@@ -1361,14 +1361,14 @@
 
   function spacesOff(text) { var i = 0; while (text.charAt(i) === " ") { i += 1; } return text.slice(i); }
 
-  // qa._next_text: the first line not blank from `index` on in the direction `step`, or null.
+  // qaparagraphs._next_text: the first line not blank from `index` on in the direction `step`, or null.
   function nextText(lines, index, step) {
     index += step;
     while (index >= 0 && index < lines.length && !pyStrip(lines[index])) { index += step; }
     return index >= 0 && index < lines.length ? lines[index] : null;
   }
 
-  // qa._numbered: a line that starts like a numbered question, whatever its marks.
+  // qaparagraphs._numbered: a line that starts like a numbered question, whatever its marks.
   function numbered(s) {
     var item = LIST_ITEM.exec(s), i = 0;
     if (item) { s = s.slice(item[0].length); } else if (/^[-*+] /.test(s)) { s = s.slice(2); }
@@ -1494,15 +1494,15 @@
   // names a part, by the build's rule (qa.looks_like_group; tests/test_qagroups.py checks both
   // on the same cases), becomes a level-1 heading, which Decap writes `# II. THỦ TỤC`.
   var GROUP_NUMBER = /^\p{Nd}/u, GROUP_ASKS = /^(?:câu|hỏi)/iu;
-  // qa._NUMERAL: I to XXXIX, capitals only; a single C, D, L, M is an A/B/C/D list's letter
+  // qaasks._NUMERAL: I to XXXIX, capitals only; a single C, D, L, M is an A/B/C/D list's letter
   var NUMERAL = "(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})", WORDLESS = "(?![\\p{L}\\p{Nl}\\p{No}])";
-  var GROUP_ROMAN = new RegExp("^" + NUMERAL + "[.)]", "u");  // qa._ROMAN
-  var GROUP_WORD = new RegExp("^(?:Phần|Chương|Mục)" + PY_S + "+", "iu");  // qa._SECTION_WORD, its words…
+  var GROUP_ROMAN = new RegExp("^" + NUMERAL + "[.)]", "u");  // qaasks._ROMAN
+  var GROUP_WORD = new RegExp("^(?:Phần|Chương|Mục)" + PY_S + "+", "iu");  // qaasks._SECTION_WORD, its words…
   var GROUP_WORD_NUMBER = new RegExp("^(?:" + NUMERAL + "|\\p{Nd}{1,4}|[Tt][Hh][Ứứ])" + WORDLESS, "u");  // …then a number
-  // «Nhóm», then «:», a number, a numeral (case-sensitive) or «câu hỏi» (any case): qa._SECTION_WORD
+  // «Nhóm», then «:», a number, a numeral (case-sensitive) or «câu hỏi» (any case): qaasks._SECTION_WORD
   var GROUP_NAMED = /^Nhóm/iu, GROUP_NAMED_NUMBER = new RegExp("^(?:" + PY_S + "*:|" + PY_S + "+(?:\\p{Nd}|" +
     NUMERAL + WORDLESS + "))", "u"), GROUP_NAMED_QUESTIONS = new RegExp("^" + PY_S + "+câu" + PY_S + "+hỏi" + WORDLESS, "iu");
-  // qa.QUESTION_WORDS and qa._NOT_ASKING: a line in capitals holding one of these words asks.
+  // qa.QUESTION_WORDS and qaasks._NOT_ASKING: a line in capitals holding one of these words asks.
   var QUESTION_WORDS = ["gì", "nào", "sao", "ai", "đâu", "bao nhiêu", "bao lâu", "bao giờ", "mấy", "không", "chưa",
                         "có phải", "chăng"];
   var NOT_ASKING = ["chưa thành niên", "bản sao", "sao y", "hàng không", "không gian"];
@@ -1532,7 +1532,7 @@
     return words === words.toUpperCase() && words !== words.toLowerCase() && letters >= 3 && !holdsQuestionWord(words);
   }
 
-  // qa.NUMBER_PREFIX: «Câu hỏi 3:», «Câu 3.» first (Python's `\s`, `\d` as in PASTED_PREFIX).
+  // qaheadings.NUMBER_PREFIX: «Câu hỏi 3:», «Câu 3.» first (Python's `\s`, `\d` as in PASTED_PREFIX).
   var LINE_NUMBER = new RegExp("^(?:Câu" + PY_S + "+hỏi|Câu)" + PY_S + "*\\p{Nd}+" + PY_S + "*[:.)–-]", "iu");
 
   // qaheadings.split_heading's words: the text without the attribute list at its end (`{#id}`).
