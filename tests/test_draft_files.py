@@ -27,7 +27,9 @@ BROKEN_YAML = ("---\ntitle: Nháp: hỏng YAML\ndate: 2025-01-05\ncategory: dat-
                "phu-luc.pdf>, [ghi chú](http://127.0.0.1:8000/tai-lieu/ghi-chu.pdf), "
                "[tự do](https://khac.example.com/tai-lieu/tu-do.pdf).\n")
 FILES = {
-    "tin-tuc/cong-khai.md": article("Bài công khai", body="![Ảnh chung](../images/chung.jpg)\n"),
+    # Shown and offered as a file: its original is published (a picture only shown is published
+    # as its variants alone, site/originals.py)
+    "tin-tuc/cong-khai.md": article("Bài công khai", body="![Ảnh chung](../images/chung.jpg) [Ảnh gốc](../images/chung.jpg)\n"),
     # `tag:` for `tags:`: read, but refused, so it has no item
     "tin-tuc/nhap-sai-truong.md": article("Kết luận thanh tra", draft=True, tag=["thanh tra"],
                                           image="../images/bia-mat.jpg", image_alt="Bìa",

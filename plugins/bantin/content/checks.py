@@ -50,6 +50,9 @@ class Site:
     short_prefix: str = "q"
     read: Callable[[str], bytes | None] | None = None  # bytes of a static file, for images
     used: dict[str, set[str]] = field(default_factory=dict)  # static file → srcs of items using it
+    # Static files some item names other than as a picture an `<img>` shows (a link, an attachment,
+    # a video's poster): their original is published whatever else uses them (site/originals.py).
+    as_file: set[str] = field(default_factory=set)
     to_drafts: dict[str, set[str]] = field(default_factory=dict)  # published src → drafts it links (made words)
     by_address: dict[str, dict[str, str]] = field(default_factory=dict)  # src → {full address: its file} (made so)
     hidden: dict[str, set[str]] = field(default_factory=dict)  # src → drafts' full addresses its autolinks name: dropped
@@ -105,16 +108,18 @@ def check_item(item: Item, site: Site, problems: Problems) -> None:
         _check_image(item, Ref(meta.lines.get("image", 1), meta.image, True, meta.image_alt, field="image"),
                      meta.image, site, problems)
     for attachment in meta.attachments:
-        _use(site, attachment.file, item)
+        _use(site, attachment.file, item, picture=False)
         if attachment.file.endswith(".md"):  # a page has no file to download; MkDocs copies none
             problems.error(item.src, meta.lines.get("attachments", 1), "attachments",
                            f"tệp đính kèm `{attachment.file}` là một bài viết, không phải tài liệu",
                            "đính kèm tệp tài liệu (PDF, Word…); muốn dẫn tới bài kia thì viết liên kết trong thân bài")
 
 
-def _use(site: Site, path: str, item: Item) -> None:
+def _use(site: Site, path: str, item: Item, picture: bool = True) -> None:
     if path in site.static:
         site.used.setdefault(path, set()).add(item.src)
+        if not picture:
+            site.as_file.add(path)
 
 
 def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
@@ -160,7 +165,7 @@ def _check_ref(item: Item, ref: Ref, site: Site, problems: Problems) -> None:
     if not path:  # '#anchor' in the same page
         _check_anchor(item, ref, item.src, fragment, site, error)
     elif path in site.static:
-        _use(site, path, item)
+        _use(site, path, item, ref.picture)
         if ref.image:
             _check_image(item, ref, path, site, problems)
     elif ref.image and (path in site.pages or path in site.generated):

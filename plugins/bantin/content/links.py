@@ -238,6 +238,10 @@ class Ref:
     other_words: bool = False  # a definition: some of its uses have words that are not an address
     autolink: bool = False  # written `<https://…>`
     in_words: bool = False  # an autolink written in another link's words
+    # Shown by an `<img>` of the page and nothing else (`![…](…)`, `<img src>`, a definition only
+    # images use): the build gives it resized variants, and an original no other use names is not
+    # published (site/originals.py). A link, a poster, a player's source is not a picture use.
+    picture: bool = False
 
 
 def references(item: Item) -> list[Ref]:
@@ -257,16 +261,18 @@ def references(item: Item) -> list[Ref]:
     inlines = inline_links(inline, pairs, read.starts) if "](" in inline else []
     found += [Ref(line(link.start), _address(text, link.target), link.image,
                   unescape(text[slice(*link.text)]) if link.image else None, media=link.image,
-                  address_words=not link.image and is_address(unescape(body[slice(*link.text)])))
+                  address_words=not link.image and is_address(unescape(body[slice(*link.text)])), picture=link.image)
               for link in inlines]
     found += [Ref(line(auto.start), auto.address, address_words=True, autolink=True, in_words=auto.in_words)
               for auto in autolinks(read, inlines)]
     if read.definitions:
         shown = _image_labels(text, inline) if "![" in inline else set()
         words = _words_of_uses(body, read, pairs, inlines)
+        linked = _linked_labels(read, pairs, inlines) if shown else set()
         found += [Ref(line(d.start), d.target, media=_label(d.label) in shown,
                       address_words=True in words.get(_label(d.label), ()),
-                      other_words=False in words.get(_label(d.label), ())) for d in read.definitions]
+                      other_words=False in words.get(_label(d.label), ()),
+                      picture=_label(d.label) in shown and _label(d.label) not in linked) for d in read.definitions]
     if "<" in read.html:
         anchors = _Anchors(read.html)
         for m, name, _, attrs in _html_targets(read.html):
@@ -274,7 +280,8 @@ def references(item: Item) -> list[Ref]:
             is_image = _URL_ATTRS[tag][name]
             alt = attrs.get("alt") if is_image else None
             found.append(Ref(line(m.start()), attrs[name], is_image, alt, True, needs_alt=tag == "img",
-                             media=tag != "a", address_words=tag == "a" and anchors.address_words(m)))
+                             media=tag != "a", address_words=tag == "a" and anchors.address_words(m),
+                             picture=tag == "img"))
             if tag == "img" and "srcset" in attrs and name == "src":
                 found.append(Ref(line(m.start()), attrs["srcset"], True, "", True, field="srcset"))
     return [ref for ref in found if ref.target]
@@ -289,6 +296,21 @@ def _words_of_uses(body: str, read: _Read, pairs: dict[int, int], found: list) -
     for use in uses:
         words.setdefault(_label(use.label), set()).add(is_address(unescape(body[slice(*use.text)])))
     return words
+
+
+def _linked_labels(read: _Read, pairs: dict[int, int], found: list) -> set[str]:
+    """Labels a link uses (`[words][label]`, `[label]`), not only an image's `![alt][label]`, whose
+    `[label]` reference_uses also lists: a definition only images use names a picture whose
+    original need not be published (links.Ref.picture, site/originals.py)."""
+    images = [m.span() for m in _IMAGE_REF.finditer(read.inline)]  # in order, never overlapping
+    starts = [start for start, _ in images]
+    uses = reference_uses(read.inline, pairs, found, {d.start for d in read.definitions}, read.starts)
+
+    def in_image(offset: int) -> bool:
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and offset < images[at][1]
+
+    return {_label(use.label) for use in uses if not in_image(use.start)}
 
 
 def is_address(words: str) -> bool:

@@ -52,7 +52,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, imagecache, images, qrcodes, redirectmap, searchpage, sharing, webeditor
+from bantin.site import artifacts, imagecache, images, originals, qrcodes, redirectmap, searchpage, sharing, webeditor
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -202,6 +202,7 @@ class SiteRead:
     withheld: set[str] = field(default_factory=set)
     query_pages: dict = field(default_factory=dict)  # output file -> redirectmap.Rule list
     linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (checks.Site.linked)
+    pictures: frozenset[str] = frozenset()  # files pages show only as pictures (site/originals.py)
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -280,6 +281,7 @@ class _Checked:
     linked: dict
     held: int  # static files only drafts use (Counts.draft_only)
     planned: list[tuple[str, str]]  # planned_outputs
+    pictures: frozenset[str] = frozenset()  # originals.shown_only
 
 
 def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
@@ -316,7 +318,8 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
     planned = planned_outputs(inputs)  # once: it looks each content file up in every theme folder
     check_addresses(corpus, generated, urls, problems, aliases, planned)
     withheld = (read.in_content - inventory.accepted) | held | unused
-    return _Checked(corpus, generated, problems, withheld, targets.linked, len(held), planned)
+    pictures = originals.shown_only(used, targets.as_file, read.keep) - withheld
+    return _Checked(corpus, generated, problems, withheld, targets.linked, len(held), planned, pictures)
 
 
 def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRead:
@@ -326,7 +329,8 @@ def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRea
                                       draft_only=checked.held, unread_drafts=unread_drafts)
     site = corpus.site
     query_pages = _query_pages(read.inputs, site, read.urls, corpus, checked.generated, checked.planned, problems)
-    return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked)
+    return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked,
+                    checked.pictures)
 
 
 def _draft_notes(problems: Problems, corpus: Corpus) -> dict[str, tuple]:
@@ -469,6 +473,7 @@ class Build:
     gate: Gate | None = None  # every file this build writes (outputs/gate.py)
     query_pages: dict = field(default_factory=dict)  # the redirect map's own pages (SiteRead.query_pages)
     linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (SiteRead.linked)
+    pictures: frozenset[str] = frozenset()  # copied, then removed once their variants are made (finish)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -492,7 +497,7 @@ class Build:
         view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if serving else None),
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
-                    query_pages=found.query_pages, linked=found.linked)
+                    query_pages=found.query_pages, linked=found.linked, pictures=found.pictures)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         background.release(worker)  # the last job: the worker ends with it
         return build
@@ -581,6 +586,20 @@ class Build:
         self.embed_search_manifest(stats.manifest)
         artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects(), self.query_pages)
         self.write_editor()
+        self.withdraw_originals(log)
+
+    def withdraw_originals(self, log: logging.Logger) -> None:
+        """The originals of pictures every page shows through variants, removed from the site now
+        that every page is written (site/originals.py). The resizer's verdict is asked here for a
+        picture only the second renderer's pages showed: the same bytes give the same verdict."""
+        if not self.pictures or self.resizer is None:
+            return
+        resizer = self.resizer
+        removed = originals.withdraw(self.pictures, self.gate, lambda rel: resizer.get(rel) is not None)
+        if removed:
+            total = sum(size for _, size in removed)
+            log.info(f"Bản tin: {len(removed)} ảnh gốc không đăng (trang chỉ dùng các cỡ thu nhỏ), "
+                     f"bớt {format_decimal(total / 1e6)} MB")
 
     def embed_search_manifest(self, manifest_json: str) -> None:
         """The index's manifest written into the rendered search page, which then needs no

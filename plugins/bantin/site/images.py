@@ -162,6 +162,8 @@ class Resizer:
         stem = posixpath.splitext(posixpath.basename(rel))[0]
         try:
             with Image.open(io.BytesIO(data)) as opened:
+                if getattr(opened, "is_animated", False):  # an APNG: its variants would be its first frame
+                    return None
                 found = self._made_already(opened, stem, digest) if fmt == "JPEG" else None
                 if found is not None:
                     return found

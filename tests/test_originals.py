@@ -1,0 +1,125 @@
+"""The original of a picture pages show only through its variants is not published (session 41).
+
+An outsider's trial: a 19.8 MB scan and a 12.5 MB photo saved as PNG were copied to the site,
+though every page, og:image and card named their variants: half of a 38.6 MB site that no
+reader could reach. An original any page names otherwise (a link, an attachment, a poster),
+mkdocs.yml names, or the resizer does not replace (GIF, APNG) is published as before.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from PIL import Image
+from sitekit import article, build, run_bantin, write_site
+from linkscan import broken_links
+from test_png_photos import photo, png
+
+from bantin.outputs.gate import Gate
+from bantin.problems import Problems
+from bantin.site import build as site_build
+from bantin.site import originals
+from bantin.site.images import Resizer, rewrite_images
+from bantin.site.urls import UrlScheme
+from test_site_build import SETTINGS, inputs
+
+
+def jpeg(size=(64, 48), colour=(90, 120, 160)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "JPEG")
+    return out.getvalue()
+
+
+def apng() -> bytes:
+    """Two frames: an animation Pillow reads as a PNG whose first frame alone a variant would keep."""
+    out = io.BytesIO()
+    first, second = Image.new("RGB", (120, 80), "red"), Image.new("RGB", (120, 80), "blue")
+    first.save(out, "PNG", save_all=True, append_images=[second], duration=200, loop=0)
+    return out.getvalue()
+
+
+def gif() -> bytes:
+    out = io.BytesIO()
+    Image.new("P", (40, 30), 3).save(out, "GIF")
+    return out.getvalue()
+
+
+USES = """\
+![Chỉ hiện](../images/chi-hien.jpg)
+
+<img src="../images/html.png" alt="Ảnh HTML">
+
+![Định nghĩa][h] ![Định nghĩa dùng cả làm liên kết][k] và [xem ảnh][k].
+
+![Có liên kết](../images/co-lien-ket.jpg) [Tải ảnh gốc](../images/co-lien-ket.jpg)
+
+![Có thẻ a](../images/a-href.jpg) <a href="../images/a-href.jpg">tải về</a>
+
+![Đính kèm](../images/dinh-kem.jpg) ![Động](../images/dong.gif) ![Logo](../images/logo.png)
+
+[h]: ../images/dinh-nghia.jpg
+[k]: ../images/dinh-nghia-lien-ket.jpg
+"""
+
+
+def test_only_originals_every_page_shows_as_a_picture_are_withdrawn(tmp_path):
+    files = {"tin-tuc/a.md": article("A", image="../images/truong.jpg", image_alt="Ảnh đầu bài", body=USES,
+                                     attachments=[{"title": "Ảnh gốc", "file": "../images/dinh-kem.jpg"}]),
+             "tin-tuc/nhap.md": article("Nháp", draft=True, body="![Riêng](../images/nhap.jpg)\n"),
+             "images/logo.png": png(Image.new("RGB", (30, 30), "white")), "images/dong.gif": gif(),
+             "images/html.png": png(photo(90, 60))}
+    for i, name in enumerate(("chi-hien", "truong", "dinh-nghia", "dinh-nghia-lien-ket", "co-lien-ket",
+                              "a-href", "dinh-kem", "nhap")):
+        files[f"images/{name}.jpg"] = jpeg((60 + i, 40))
+    site = site_build.site_config(SETTINGS, Problems())
+    found = site_build.read_site(inputs(tmp_path, files, keep=frozenset({"images/logo.png"})), site,
+                                 UrlScheme(site.prefixes), include_drafts=False)
+    assert found.problems.errors == [], found.problems.errors
+    assert found.pictures == {"images/chi-hien.jpg", "images/truong.jpg", "images/html.png",
+                              "images/dinh-nghia.jpg"}
+    assert "images/nhap.jpg" in found.withheld  # a draft's: never copied, as before
+
+
+def test_a_built_site_keeps_no_original_only_variants_show_and_no_reference_breaks(tmp_path):
+    files = {"tin-tuc/a.md": article("Ảnh chụp", image="../images/anh-chup.png", image_alt="Hội nghị",
+                                     body="![Hội nghị](../images/anh-chup.png)\n\n![Sơ đồ](../images/so-do.jpg)\n\n"
+                                          "[Tải sơ đồ bản gốc](../images/so-do.jpg)\n\n![Hình động](../images/dong.png)\n"),
+             "tin-tuc/b.md": article("Bài B", image="../images/anh-chup.png", image_alt="Hội nghị"),
+             "images/anh-chup.png": png(photo(1600, 1000)), "images/so-do.jpg": jpeg((900, 600)),
+             "images/dong.png": apng()}
+    root = write_site(tmp_path / "site-thu", files)
+    done = build(root)
+    site = root / "site"
+    assert not (site / "images/anh-chup.png").exists(), done.stdout
+    assert (site / "images/so-do.jpg").read_bytes() == files["images/so-do.jpg"]  # linked as a file
+    assert (site / "images/dong.png").read_bytes() == files["images/dong.png"]  # an APNG is served as it is
+    assert "1 ảnh gốc không đăng" in done.stdout
+    page = (site / "tin-tuc/anh-chup/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<meta property="og:image" content="https://bantin\.example\.org/assets/img/anh-chup-', page)
+    assert re.search(r"<img [^>]*src=\"\.\./\.\./images/dong\.png\"", page) and "anh-chup.png" not in page
+    assert broken_links(site) == []
+    offline = run_bantin(root, "build", "--offline")
+    assert offline.returncode == 0, offline.stdout
+    copy = root / "site-offline" / "ban-tin"
+    assert not (copy / "images/anh-chup.png").exists() and (copy / "images/so-do.jpg").exists()
+    assert broken_links(copy) == []
+
+
+def test_an_original_the_resizer_did_not_replace_stays_and_empty_folders_go(tmp_path):
+    for rel in ("images/a.jpg", "images/b.jpg", "anh/sau/c.jpg"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x" * 10)
+    removed = originals.withdraw({"images/a.jpg", "images/b.jpg", "anh/sau/c.jpg", "khong/co.jpg"}, Gate(tmp_path),
+                                 lambda rel: rel != "images/b.jpg")
+    assert removed == [("anh/sau/c.jpg", 10), ("images/a.jpg", 10)]
+    assert (tmp_path / "images/b.jpg").exists() and not (tmp_path / "anh").exists()
+
+
+def test_an_animated_png_is_not_resized_to_its_first_frame(tmp_path):
+    resizer = Resizer({"images/dong.png": apng()}.get, tmp_path, (480, 960))
+    assert resizer.get("images/dong.png") is None
+    html = rewrite_images('<img src="dong.png" alt="x">', lambda src: "images/dong.png", resizer, lambda rel: rel)
+    assert html.startswith('<img src="dong.png"') and "srcset" not in html
