@@ -7,8 +7,12 @@ from __future__ import annotations
 import io
 import re
 import time
+from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+import pytest
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+import bantin
 
 from bantin.site.images import Resizer, rewrite_images
 from bantin.site.pngphoto import served_as_jpeg
@@ -107,3 +111,67 @@ def test_the_rule_costs_the_same_for_a_huge_picture():
 
     cost(small, 1)
     assert cost(big) < 20 * cost(small) + 0.5  # 100 times the pixels; the sample is the same size
+
+
+FONT = Path(bantin.__file__).parent / "fonts" / "DejaVuSans-vi.ttf"
+WORDS = ("Sở Tư pháp tổ chức tập huấn nghiệp vụ hòa giải ở cơ sở cho hòa giải viên các xã năm 2024 căn cứ "
+         "Luật Hòa giải ở cơ sở và Nghị định 15/2014/NĐ-CP quy định chi tiết thi hành").split()
+
+
+def portal_page(share: float, width: int = 1366, height: int = 900) -> Image.Image:
+    """A portal's article on screen (a red banner, a menu, lines of 15-pixel text in two
+    columns) with a photo taking `share` of its area, top left, the text around it."""
+    page = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, 0, width, 80), fill=(170, 20, 25))
+    draw.rectangle((0, 80, width, 120), fill=(20, 70, 150))
+    text = ImageFont.truetype(str(FONT), 15)
+    for row in range(150, height - 20, 24):
+        words = " ".join(WORDS[row % 7:] + WORDS[:row % 7])
+        draw.text((30, row), words[:90], font=text, fill=(30, 30, 30))
+        draw.text((width - 330, row), words[:36], font=text, fill=(60, 60, 60))
+    if share:
+        photo_height = min(height - 150, round((share * width * height / 1.5) ** 0.5))
+        photo_width = round(share * width * height / photo_height)
+        page.paste(photo(photo_width, photo_height), (20, 140 if photo_height <= height - 150 else 0))
+    return page
+
+
+def photo_between_bars(width: int = 1080, height: int = 2340) -> Image.Image:
+    """A phone's screenshot of a photo opened in Zalo: black above and below, a line of words."""
+    shot = Image.new("RGB", (width, height), "black")
+    shot.paste(photo(width, width * 2 // 3), (0, (height - width * 2 // 3) // 2))
+    ImageDraw.Draw(shot).text((40, height - 200), "Ảnh hội nghị sáng nay ở xã", font=ImageFont.truetype(str(FONT), 34),
+                              fill="white")
+    return shot
+
+
+def captioned(width: int = 1600, height: int = 1066) -> Image.Image:
+    """A photo with a caption burnt into a dark bar, as news sites and Zalo groups pass them on."""
+    picture = photo(width, height)
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, height - 120, width, height), fill=(20, 20, 20))
+    draw.text((30, height - 95), "Hội nghị tập huấn hòa giải ở cơ sở, ngày 12/4/2024",
+              font=ImageFont.truetype(str(FONT), 36), fill="white")
+    return picture
+
+
+def on_white_card(width: int = 1600, height: int = 1066, border: int = 120) -> Image.Image:
+    card = Image.new("RGB", (width + 2 * border, height + 2 * border), "white")
+    card.paste(photo(width, height), (border, border))
+    return card
+
+
+@pytest.mark.parametrize("share", [0.10, 0.25, 0.50])
+def test_a_page_on_screen_with_a_photo_in_it_stays_png(share):
+    """Review finding 8: a portal's page with a photo over a quarter of it was served as JPEG,
+    and its text went soft. Text on a page stays lossless up to a photo of half the picture."""
+    assert not served_as_jpeg(portal_page(share))
+    assert not served_as_jpeg(portal_page(share, 1080, 2340))  # the same page on a phone
+
+
+def test_photos_with_words_bars_or_a_border_are_still_photos():
+    """What the text rule must not take for a page: a photo nearly filling a screenshot, a caption
+    bar, a phone's black bars around a photo, a photo on a white card."""
+    for picture in (portal_page(0.8), captioned(), photo_between_bars(), on_white_card(), photo(2000, 1333)):
+        assert served_as_jpeg(picture), picture.size

@@ -1585,19 +1585,22 @@ def test_the_editor_tells_a_photo_saved_as_png_as_the_build_does():
     from PIL import Image
 
     from bantin.site.pngphoto import SAMPLE_PIXELS, served_as_jpeg
-    from test_png_photos import photo, screenshot
+    from test_png_photos import captioned, photo, photo_between_bars, portal_page, screenshot
 
-    pictures = [photo(600, 400), screenshot(), screenshot(390, 844), photo(12, 10), Image.new("RGB", (300, 200), "white")]
+    # A portal's page with a photo over a quarter of it stays PNG (session 41, review finding 8).
+    pictures = [photo(600, 400), screenshot(), screenshot(390, 844), photo(12, 10), Image.new("RGB", (300, 200), "white"),
+                portal_page(0.25), portal_page(0.5, 1080, 2340), photo_between_bars(), captioned()]
     samples = []
     for picture in pictures:
         scale = min(1.0, math.sqrt(SAMPLE_PIXELS / (picture.width * picture.height)))
         size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
-        samples.append({"pixels": list(picture.resize(size, Image.NEAREST).convert("RGBA").tobytes())})
+        samples.append({"pixels": list(picture.resize(size, Image.NEAREST).convert("RGBA").tobytes()), "width": size[0]})
     see_through = photo(200, 100).convert("RGBA")
     see_through.putpixel((5, 5), (9, 9, 9, 0))
-    samples.append({"pixels": list(see_through.tobytes())})
+    samples.append({"pixels": list(see_through.tobytes()), "width": see_through.width})
     found = _harness({"titles": [], "blocks": [], "parse": [], "samples": samples})["samples"]
-    assert [s["photographic"] for s in found[:-1]] == [served_as_jpeg(p) for p in pictures] == [True, False, False, False, False]
+    assert [s["photographic"] for s in found[:-1]] == [served_as_jpeg(p) for p in pictures] == \
+        [True, False, False, False, False, False, False, True, True]
     assert [s["opaque"] for s in found] == [True] * len(pictures) + [False]
 
 

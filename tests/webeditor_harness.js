@@ -125,8 +125,8 @@ setTimeout(() => {  // after the taken ids arrived
   // uploads: the names they are stored under, and whether RGBA samples are a photo's
   const rule = sandbox.bantinUploadRule;
   const uploadNames = (request.uploadNames || []).map((name) => rule.name(name));
-  const samples = (request.samples || []).map(({ pixels }) => ({
-    opaque: rule.opaque(Uint8ClampedArray.from(pixels)), photographic: rule.photographic(Uint8ClampedArray.from(pixels)) }));
+  const samples = (request.samples || []).map(({ pixels, width }) => ({
+    opaque: rule.opaque(Uint8ClampedArray.from(pixels)), photographic: rule.photographic(Uint8ClampedArray.from(pixels), width) }));
   // the category's own check: {draft (the draft switch as shown), value} → its message ("" when valid)
   const category = registered.widgets["bantin-category"], draftSwitch = registered.widgets["bantin-draft"];
   const categoryChecks = (request.categoryChecks || []).map(({ draft, value }) => {

@@ -899,7 +899,7 @@
 
   // For tests/test_webeditor.py, run in Node: the rules, without a page.
   window.bantinUploadRule = { name: uploadName, opaque: function (p) { return opaque(p); },
-    photographic: function (p) { return photographic(p); } };
+    photographic: function (p, width) { return photographic(p, width); } };
 
   function named(file, name) {  // the same bytes under `name` (no copy: a File holds its blob)
     return name === file.name ? file : new File([file], name, { type: file.type, lastModified: file.lastModified });
@@ -915,10 +915,13 @@
   // of one, a picture saved from Zalo or Word: outsider trial F6, 12 MB for a 3,000-pixel
   // photo) is made a JPEG the same way and named `.jpg` (as JPEG under a .png name the build
   // would refuse it); the rule is the build's (site/pngphoto.py): no transparent pixel, and
-  // many colours of their own among at most 65,536 pixels taken without blending. A diagram
-  // or a screenshot of a form (few colours) and a picture with transparency stay PNG.
+  // many colours of their own among at most 65,536 pixels taken without blending, and not a
+  // page or screen around them (many neighbours alike and sharp steps between recurring
+  // colours: a portal's page with a photo in it). A diagram or a screenshot of a form (few
+  // colours) and a picture with transparency stay PNG.
   var PHOTO_BYTES = 1000000, PHOTO_SIDE = 1600;
   var SAMPLE_PIXELS = 65536, PHOTO_SHARE = 8, FEW_COLOURS = 256;
+  var TEXT_FLAT = 0.3, TEXT_EDGES = 0.015, RECURRING = 4;
 
   function isPhoto(file) {
     return file.size > PHOTO_BYTES && (file.type === "image/jpeg" || /\.jpe?g$/i.test(file.name) ||
@@ -932,10 +935,22 @@
     return true;
   }
 
-  function photographic(sample) {
-    var seen = new Set(), count = sample.length / 4;
-    for (var i = 0; i < sample.length; i += 4) { seen.add((sample[i] << 16) | (sample[i + 1] << 8) | sample[i + 2]); }
-    return seen.size > FEW_COLOURS && seen.size * PHOTO_SHARE >= count;
+  function photographic(sample, width) {
+    var seen = new Map(), count = sample.length / 4, colours = new Int32Array(count), i;
+    for (i = 0; i < count; i += 1) {
+      var colour = (sample[4 * i] << 16) | (sample[4 * i + 1] << 8) | sample[4 * i + 2];
+      colours[i] = colour;
+      seen.set(colour, (seen.get(colour) || 0) + 1);
+    }
+    if (seen.size <= FEW_COLOURS || seen.size * PHOTO_SHARE < count) { return false; }
+    var height = width > 1 ? count / width : 0, pairs = (width - 1) * height, same = 0, steps = 0;
+    for (var row = 0; row < height; row += 1) {
+      for (var at = row * width, end = at + width - 1; at < end; at += 1) {
+        var a = colours[at], b = colours[at + 1];
+        if (a === b) { same += 1; } else if (seen.get(a) >= RECURRING && seen.get(b) >= RECURRING) { steps += 1; }
+      }
+    }
+    return !(pairs > 0 && same / pairs >= TEXT_FLAT && steps / pairs >= TEXT_EDGES);
   }
 
   function pngPhoto(image, canvas) {
@@ -948,7 +963,7 @@
     var drawing = small.getContext("2d");
     drawing.imageSmoothingEnabled = false;  // each pixel one of the picture's, as Pillow's NEAREST
     drawing.drawImage(image, 0, 0, small.width, small.height);
-    return photographic(drawing.getImageData(0, 0, small.width, small.height).data);
+    return photographic(drawing.getImageData(0, 0, small.width, small.height).data, small.width);
   }
 
   function decoded(file) {
