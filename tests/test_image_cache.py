@@ -62,8 +62,8 @@ def test_a_second_build_takes_every_variant_from_the_cache_and_writes_the_same_b
     cache = ImageCache(tmp_path / "cache")
     cache.root.mkdir()
     first = made(tmp_path / "a", cache)
-    assert len(first) == 8 and len(encodings) == 8  # 2 JPEGs and their WebP, 2 PNGs, the thumbnail's 2
-    assert len(entries(cache.root)) == 8 and all(len(p.name) == 64 for p in entries(cache.root))
+    assert len(first) == 10 and len(encodings) == 10  # 2 JPEGs, 2 PNGs, each with its WebP; the thumbnail's 2
+    assert len(entries(cache.root)) == 10 and all(len(p.name) == 64 for p in entries(cache.root))
     encodings.clear()
     assert made(tmp_path / "b", cache) == first
     assert encodings == []  # nothing encoded
@@ -77,7 +77,7 @@ def test_a_changed_photo_or_encoder_is_another_entry(tmp_path, encodings, monkey
     encodings.clear()
     monkeypatch.setattr(imagecache, "encoder_version", lambda: "pillow=99 (another encoder)")
     made(tmp_path / "b", cache)
-    assert len(encodings) == 8 and len(entries(cache.root)) == 16
+    assert len(encodings) == 10 and len(entries(cache.root)) == 20
     assert cache.key("a" * 64, "assets/img/x-aaaaaaaaaa-480.jpg") != cache.key("a" * 63 + "b", "assets/img/x-aaaaaaaaaa-480.jpg")
     assert cache.key("a" * 64, "assets/img/x-aaaaaaaaaa-480.jpg") != cache.key("a" * 64, "assets/img/x-aaaaaaaaaa-960.jpg")
 
@@ -104,7 +104,7 @@ def test_an_entry_cut_short_or_changed_is_never_served(tmp_path, encodings, dama
                            "too long": data + b"x"}[damage])
     encodings.clear()
     assert made(tmp_path / "b", cache) == first
-    assert len(encodings) == 8  # every variant encoded again
+    assert len(encodings) == 10  # every variant encoded again
     encodings.clear()
     assert made(tmp_path / "c", cache) == first and encodings == []  # the entries were written whole again
 
@@ -121,7 +121,7 @@ def test_a_link_in_the_cache_is_not_followed(tmp_path, encodings):
         os.symlink(elsewhere / entry.name, entry)
     encodings.clear()
     out = tmp_path / "b"
-    assert made(out, cache) == first and len(encodings) == 8
+    assert made(out, cache) == first and len(encodings) == 10
     assert not any(p.is_symlink() for p in out.rglob("*"))
     assert ImageCache(tmp_path / "cache")._read(entries(cache.root)[0]) is not None  # now a plain file again
 
@@ -142,7 +142,7 @@ from test_image_cache import made
 from bantin.site.imagecache import ImageCache
 print(len(made(Path({str(tmp_path / "b")!r}), ImageCache(Path({str(cache.root)!r})))))
 """], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60)
-    assert done.stdout.strip().endswith("8"), done.stdout
+    assert done.stdout.strip().endswith("10"), done.stdout
     assert {p.relative_to(tmp_path / "b").as_posix(): p.read_bytes() for p in (tmp_path / "b").rglob("*")
             if p.is_file()} == first
 
@@ -166,7 +166,7 @@ def test_a_folder_that_cannot_be_written_leaves_the_build_encoding(tmp_path, enc
     cache.root.write_bytes(b"a file where the folder was")  # any write in it fails (as root too)
     first = made(tmp_path / "a", None)
     encodings.clear()
-    assert made(tmp_path / "b", cache) == first and len(encodings) == 8
+    assert made(tmp_path / "b", cache) == first and len(encodings) == 10
     err = capsys.readouterr().err
     assert err.count("BANTIN_IMAGE_CACHE") == 2 and "không ghi được" in err  # said once (and in its fix)
     assert str(cache.root) in err
@@ -180,7 +180,7 @@ def test_a_read_only_folder_leaves_the_build_encoding(tmp_path, encodings):
     try:
         first = made(tmp_path / "a", None)
         encodings.clear()
-        assert made(tmp_path / "b", cache) == first and len(encodings) == 8 and entries(cache.root) == []
+        assert made(tmp_path / "b", cache) == first and len(encodings) == 10 and entries(cache.root) == []
     finally:
         cache.root.chmod(0o700)
 

@@ -85,9 +85,14 @@ def test_drawings_screenshots_and_transparent_pictures_stay_png(tmp_path):
     resizer = Resizer(files.get, tmp_path, (240, 480))
     for rel in files:
         for v in resizer.get(rel).variants:
-            assert v.rel.endswith(".png") and v.webp == "", (rel, v)
-            with Image.open(tmp_path / v.rel) as made:
-                assert made.format == "PNG"
+            # Its twin is lossless WebP (session 41): the same pixels, the PNG's palette included.
+            assert v.rel.endswith(".png") and v.webp == v.rel[:-len(".png")] + ".webp", (rel, v)
+            with Image.open(tmp_path / v.rel) as made, Image.open(tmp_path / v.webp) as twin:
+                assert made.format == "PNG" and twin.format == "WEBP" and twin.size == made.size
+                if rel == "trong.png":  # what lies under a transparent pixel is not kept
+                    assert twin.getchannel("A").tobytes() == made.convert("RGBA").getchannel("A").tobytes()
+                else:
+                    assert twin.convert("RGB").tobytes() == made.convert("RGB").tobytes(), rel
     with Image.open(tmp_path / resizer.get("trong.png").variants[-1].rel) as kept:
         assert kept.mode == "RGBA"
 
@@ -175,3 +180,18 @@ def test_photos_with_words_bars_or_a_border_are_still_photos():
     bar, a phone's black bars around a photo, a photo on a white card."""
     for picture in (portal_page(0.8), captioned(), photo_between_bars(), on_white_card(), photo(2000, 1333)):
         assert served_as_jpeg(picture), picture.size
+
+
+def test_a_page_on_screen_is_served_as_lossless_webp_lighter_than_its_png(tmp_path):
+    """Review, session 41: a heavy PNG that stays PNG (a screenshot of a page) was sent as PNG
+    alone, its resized copies heavier than the original (anti-aliased text resized: more colours).
+    Browsers that read WebP now take a lossless twin, every pixel the same."""
+    files = {"trang.png": png(portal_page(0.25)), "man-hinh.png": png(screenshot())}
+    resizer = Resizer(files.get, tmp_path, (480, 960))
+    for rel in files:
+        for v in resizer.get(rel).variants:
+            as_png, as_webp = (tmp_path / v.rel).stat().st_size, (tmp_path / v.webp).stat().st_size
+            assert as_webp * 1.15 < as_png, (v, as_png, as_webp)
+    html = rewrite_images('<img src="t.png" alt="a">', lambda src: "trang.png", resizer, lambda rel: rel)
+    assert html.startswith('<picture><source type="image/webp" srcset="assets/img/trang-')
+    assert re.search(r'<img src="assets/img/trang-[0-9a-f]{10}-960\.png"', html)

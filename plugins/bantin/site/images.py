@@ -38,6 +38,10 @@ THUMB = (300, 200)
 # same picture at 100 % (docs/performance.md, "Under 100 KB"). The JPEGs stay at 80: only
 # browsers without WebP fetch them.
 WEBP_QUALITY = 75
+# A PNG's twin is lossless WebP (every pixel kept: text stays sharp), at effort method 2 / 50:
+# as small as the default 4 / 80 within 3 % on screenshots, in half its time, about what the PNG
+# itself costs; 19-57 % fewer bytes than the PNG (docs/decisions.md, session 41).
+WEBP_LOSSLESS = {"lossless": True, "method": 2, "quality": 50}
 _ORIENTATION = 0x0112  # EXIF: 5-8 turn the picture a quarter, swapping width and height
 # `[^<>]*` then `>`: from each '<img' the scan stops at the next '<' or '>' (linear; the
 # old lazy `[^>]*?\s*/?>` rescanned to the end of the text from every '<img').
@@ -205,22 +209,25 @@ class Resizer:
         height = max(1, round(image.height * width / image.width))
         rel, webp = _variant_names(stem, digest, width, fmt)
         target = self.gate.target(rel, WHO)
-        webp_target = self.gate.target(webp, WHO) if webp else None
+        webp_target = self.gate.target(webp, WHO)
         have = self._reuse(rel, target, digest)
-        have_webp = webp_target is None or self._reuse(webp, webp_target, digest)
+        have_webp = self._reuse(webp, webp_target, digest)
         if have and have_webp:
             return Variant(rel, width, height, webp)
         # Resized once for both files: LANCZOS from a 3000-pixel photo is most of the cost.
         resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
+        flat = _eight_bit(resized)  # a 16-bit scan: 8 bits are all a screen shows
+        flat = flat.convert("RGB").quantize(256) if palette and width != image.width else flat
         if not have:
-            flat = _eight_bit(resized)  # a 16-bit scan: 8 bits are all a screen shows
-            flat = flat.convert("RGB").quantize(256) if palette and width != image.width else flat
             flat = flat.convert("RGB") if fmt == "JPEG" and flat.mode not in ("RGB", "L") else flat
             options = {"quality": 80, "optimize": True, "progressive": True} if fmt == "JPEG" else {"optimize": True}
             _save(flat, target, fmt, options)
             self._keep(rel, target, digest)
         if not have_webp:
-            _save(_webp_mode(resized), webp_target, "WEBP", {"quality": WEBP_QUALITY, "method": 4})
+            if fmt == "JPEG":
+                _save(_webp_mode(resized), webp_target, "WEBP", {"quality": WEBP_QUALITY, "method": 4})
+            else:  # the PNG's own pixels (its palette too), without loss
+                _save(_webp_mode(flat), webp_target, "WEBP", WEBP_LOSSLESS)
             self._keep(webp, webp_target, digest)
         return Variant(rel, width, height, webp)
 
@@ -250,12 +257,12 @@ class Resizer:
 
 
 def _variant_names(stem: str, digest: str, width: int, fmt: str) -> tuple[str, str]:
-    """A variant's site path and its WebP twin's ("" for none). Photos only get a WebP twin:
-    half the JPEG's bytes. A PNG (a screenshot, a diagram) would need lossless WebP, about a
-    quarter smaller for several times the PNG's encoding time. (A photo saved as PNG comes here
-    as JPEG: site/pngphoto.py.)"""
+    """A variant's site path and its WebP twin's. A photo's twin is lossy WebP, half the JPEG's
+    bytes; a PNG's (a screenshot, a diagram, a logo) lossless WebP, 19-57 % under the PNG for
+    about the PNG's own encoding time (session 41). (A photo saved as PNG comes here as JPEG:
+    site/pngphoto.py.)"""
     rel = f"{OUT_DIR}/{_stem(stem)}-{digest[:10]}-{width}.{'jpg' if fmt == 'JPEG' else 'png'}"
-    return rel, rel.rsplit(".", 1)[0] + ".webp" if fmt == "JPEG" else ""
+    return rel, rel.rsplit(".", 1)[0] + ".webp"
 
 
 def _save(image: Image.Image, target: Path, fmt: str, options: dict) -> None:
@@ -266,8 +273,8 @@ def _save(image: Image.Image, target: Path, fmt: str, options: dict) -> None:
 
 
 def _webp_mode(image: Image.Image) -> Image.Image:
-    """A photo's WebP twin, offered first to browsers that read WebP (<picture>), lossy at
-    WEBP_QUALITY."""
+    """A picture as WebP takes it (RGB, RGBA, L, LA): a palette or 16-bit PNG converted, its
+    transparency kept."""
     image = _eight_bit(image)
     if image.mode in ("RGB", "RGBA", "L", "LA"):
         return image
