@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -195,3 +197,36 @@ def test_a_page_on_screen_is_served_as_lossless_webp_lighter_than_its_png(tmp_pa
     html = rewrite_images('<img src="t.png" alt="a">', lambda src: "trang.png", resizer, lambda rel: rel)
     assert html.startswith('<picture><source type="image/webp" srcset="assets/img/trang-')
     assert re.search(r'<img src="assets/img/trang-[0-9a-f]{10}-960\.png"', html)
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def hand_made_png(width: int, height: int, rows, depth: int = 8, colour: int = 2, extra: bytes = b"") -> bytes:
+    """A PNG written chunk by chunk; `rows` (each with its filter byte) compressed as they come,
+    so a bomb's pixels are never held at once."""
+    header = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, 0)
+    packer = zlib.compressobj(1)
+    data = b"".join(packer.compress(row) for row in rows) + packer.flush()
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + extra + _chunk(b"IDAT", data) + _chunk(b"IEND", b"")
+
+
+def test_hostile_pngs_end_fast_and_their_originals_stay(tmp_path):
+    """A PNG bomb (9,000 × 9,000 of zeros: 236 KB) is never decoded by the resizer (the image
+    check refuses it with the file's name; here the resizer is asked directly): 2.6 s of CPU and
+    243 MB before. A PNG cut short has no variants. A 16-bit colour PNG with a gamma chunk is
+    resized like any other."""
+    side = 9000
+    row = bytes(side * 3 + 1)
+    bomb = hand_made_png(side, side, (row for _ in range(side)))
+    gradient = [b"\0" + b"".join(struct.pack(">HHH", x * 200, y * 300, 30000) for x in range(300)) for y in range(200)]
+    files = {"bom.png": bomb, "cut.png": png(photo(600, 400))[:20_000],
+             "sau-muoi-sau-bit.png": hand_made_png(300, 200, gradient, depth=16, extra=_chunk(b"gAMA", struct.pack(">I", 45455)))}
+    resizer = Resizer(files.get, tmp_path, (240, 480))
+    started = time.process_time()
+    assert resizer.get("bom.png") is None and resizer.thumbnail("bom.png") is None
+    assert time.process_time() - started < 1.0
+    assert resizer.get("cut.png") is None
+    made = resizer.get("sau-muoi-sau-bit.png").variants
+    assert [v.width for v in made] == [240, 300] and all((tmp_path / v.webp).is_file() for v in made)
