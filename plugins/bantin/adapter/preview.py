@@ -43,6 +43,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 from bantin.adapter import compat
+from bantin.adapter.vendorfiles import VendoredFiles
 from bantin.config import precheck, sitefile
 from bantin.convert import previewcache
 from bantin.site.build import LEFT_OUT
@@ -158,6 +159,8 @@ class _Collector(logging.Handler):
 
 
 def _server_class(failures: Failures) -> type:
+    vendored_files = VendoredFiles()  # Decap's bundle, with a validator (adapter/vendorfiles.py)
+
     class PreviewServer(LiveReloadServer):
         """MkDocs' server, its rebuilds reported (`failures`) and its pages carrying them."""
 
@@ -167,7 +170,9 @@ def _server_class(failures: Failures) -> type:
 
         def _serve_request(self, environ, start_response):
             self._request.path = environ.get("PATH_INFO", "")
-            return super()._serve_request(environ, start_response)
+            parts = _site_parts(self._request.path, getattr(self, "mount_path", "/"))
+            kept = vendored_files.answer(parts, self.root, environ, start_response, self._guess_type)
+            return kept if kept is not None else super()._serve_request(environ, start_response)
 
         def _boxed(self) -> bool:
             """Whether the page being sent gets the box: not the web editor's (/admin/). There it
@@ -178,11 +183,7 @@ def _server_class(failures: Failures) -> type:
             PATH_INFO is read as MkDocs reads it (`/./admin/`, `//admin/` are /admin/ too)."""
             if not failures.shown:
                 return False
-            path = getattr(self._request, "path", "")
-            mount = getattr(self, "mount_path", "/")
-            inside = path[len(mount):] if (path + "/").startswith(mount) else path
-            first = posixpath.normpath("/" + inside).lstrip("/").split("/", 1)[0]
-            return first != ADMIN
+            return _site_parts(getattr(self._request, "path", ""), getattr(self, "mount_path", "/"))[:1] != [ADMIN]
 
         @property
         def error_handler(self) -> Callable[[int], bytes | None]:
@@ -206,6 +207,14 @@ def _server_class(failures: Failures) -> type:
             return _with_box(content, failures) if self._boxed() else content
 
     return PreviewServer
+
+
+def _site_parts(path: str, mount: str) -> list[str]:
+    """The folders and file of a request's PATH_INFO inside the site, read as MkDocs' server
+    reads it (`/./admin/`, `//admin/` are /admin/ too; `..` cannot climb out of the site)."""
+    path = path.encode("latin-1", "replace").decode("utf-8", "ignore")
+    inside = path[len(mount):] if (path + "/").startswith(mount) else path
+    return [part for part in posixpath.normpath("/" + inside).split("/") if part]
 
 
 def _with_box(content: bytes, failures: Failures) -> bytes:
