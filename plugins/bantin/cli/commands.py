@@ -15,14 +15,17 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner is not for editors (cli/endoflife.py)
 
-from bantin.tools import newcontent  # noqa: E402
 import bantin.cli.endoflife as endoflife  # noqa: E402
 from bantin.cli.argvi import VietnameseParser  # noqa: E402
 from bantin.cli.argvi import parse as parse_args  # noqa: E402
 from bantin.cli.ports import address_in_use  # noqa: E402
 from bantin.files.folderlock import run_locked  # noqa: E402
 from bantin.problems import visible  # noqa: E402
-from bantin.text.vi import VIETNAM, format_decimal  # noqa: E402
+from bantin.tools.newkinds import FOLDERS as NEW_FOLDERS  # noqa: E402
+
+# Imported where a subcommand needs them, not here: every `bantin` command, `--version` and a
+# mkdocs.yml that does not parse included, paid 0.2 s of CPU for the content model, PIL and YAML
+# (tools.newcontent), and `_load` the engine (0.25 s more) before reading the file it could refuse.
 
 DEFAULT_CONFIG = "mkdocs.yml"  # the global `-f` when not given
 
@@ -51,7 +54,6 @@ def _load(config_file: str, **overrides):
     config file, an unknown tag); the engine's own English validation errors are reworded with
     the line of the option, in the file that writes it.
     """
-    from bantin.adapter import engine
     from bantin.config import precheck as configcheck
     from bantin.config import sitefile
 
@@ -59,6 +61,8 @@ def _load(config_file: str, **overrides):
         node = sitefile.load(config_file).node
     except configcheck.ConfigError as exc:
         raise SystemExit(str(exc)) from None
+    from bantin.adapter import engine  # only now: a file that does not parse never needs the engine
+
     try:
         project = engine.load(config_file, **overrides)
         for warning in project.warnings:  # not strict: MkDocs went on; its words, reworded, go on screen
@@ -254,10 +258,7 @@ def _is_default_output(base, target: Path, offline: bool) -> bool:
 def run_check(config_file: str, output_format: str = "text", output: str | None = None) -> int:
     """Validate all content without building; errors → exit 1, warnings only → exit 0.
     `output_format` github or gitlab also reports where CI shows it (cli/report.py)."""
-    from bantin.adapter import engine
     import bantin.cli.report as report
-    from bantin.site import build
-    from bantin.tools import sitefiles
 
     if output and output_format != "gitlab":
         print("Bỏ qua --output: tệp báo cáo chỉ dùng với --format gitlab.", file=sys.stderr)
@@ -273,6 +274,10 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
                 sys.stdout.flush()  # before the message SystemExit prints on stderr
             _report_ci(output_format, [problem], places, output or report.GITLAB_REPORT, "", 1, 0)
         raise
+    from bantin.adapter import engine  # after _load: a mkdocs.yml that does not parse is said without them
+    from bantin.site import build
+    from bantin.tools import sitefiles
+
     started = time.perf_counter()
     corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
     problems.extend(_publish_problems(config_file, config.site_url, config.details, publishing=False,
@@ -299,6 +304,8 @@ _CI_ROOT = {"text": "", "github": "GITHUB_WORKSPACE", "gitlab": "CI_PROJECT_DIR"
 
 def _seconds(started: float) -> str:
     """Time since `started` as Vietnamese writes it: "4,5 giây" (a decimal comma)."""
+    from bantin.text.vi import format_decimal
+
     return format_decimal(time.perf_counter() - started) + " giây"
 
 
@@ -319,9 +326,9 @@ def _report_ci(output_format: str, problems, places, output: str, counts: str, e
 
 def run_serve(config_file: str, address: str) -> int:
     """Live preview with drafts; pure Python, so it runs the same on Windows and Linux."""
+    _load(config_file)  # a broken mkdocs.yml: one Vietnamese message, not MkDocs' traceback
     from bantin.adapter import engine
 
-    _load(config_file)  # a broken mkdocs.yml: one Vietnamese message, not MkDocs' traceback
     busy = address_in_use(address, "serve")  # before the build, not a traceback after it
     if busy:
         print(busy, file=sys.stderr)
@@ -356,6 +363,7 @@ def _category_slug(config_file: str, category: str | None) -> str | None:
     from bantin.adapter import engine
     from bantin.problems import Problems
     from bantin.site import build
+    from bantin.tools import newcontent
 
     config = _load(config_file)
     _plugin(config)
@@ -411,6 +419,9 @@ def _from_here(path: Path) -> Path:
 
 
 def run_new(args) -> int:
+    from bantin.text.vi import VIETNAM
+    from bantin.tools import newcontent
+
     try:
         category = _category_slug(args.config_file, args.category)
         path = newcontent.create(_content_dir(args), args.kind, args.title, category=category,
@@ -436,6 +447,8 @@ def run_ids(args) -> int:
 
 
 def _fill_ids(content_dir, files) -> int:
+    from bantin.tools import newcontent
+
     rewritten: list[str] = []
     groups: list[tuple[Path, int, str]] = []
     try:
@@ -493,7 +506,7 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("--port", type=int, default=0, metavar="CỔNG",
                       help="cổng của decap-server trên 127.0.0.1 (mặc định: một cổng còn trống)")
     new = sub.add_parser("new", help="tạo bài mới từ mẫu")
-    new.add_argument("kind", choices=sorted(newcontent.FOLDERS), metavar="LOẠI",
+    new.add_argument("kind", choices=sorted(NEW_FOLDERS), metavar="LOẠI",
                      help="loại bài: article (tin bài), guide (tài liệu hướng dẫn), qa (sổ tay Hỏi - Đáp)")
     new.add_argument("title", metavar="TIÊU_ĐỀ", help="tiêu đề bài, trong dấu ngoặc kép")
     new.add_argument("--category", metavar="CHUYÊN_MỤC", help="chuyên mục (slug hoặc tên)")

@@ -26,8 +26,7 @@ from bantin.problems import Problems, visible
 from bantin.content.qaheadings import heading_lines, split_heading
 from bantin.content.qaids import fill_ids
 from bantin.text.vi import cap_slug, is_utf16, nfc, slugify, strip_control
-
-FOLDERS = {"article": "tin-tuc", "qa": "hoi-dap", "guide": "huong-dan"}
+from bantin.tools.newkinds import FOLDERS
 
 # The placeholder sentences are content/placeholders.py's: published with them is an error.
 BODIES = {
