@@ -24,6 +24,7 @@ from bantin.text.legacy import find_legacy
 from bantin.content.frontmatter import read
 from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig
+from growth import grows_linearly_in_cpu
 
 SIZE = 300_000
 BOUND = 4.0  # seconds, for 300 KB: quadratic versions took 30 s to 12 min
@@ -40,15 +41,6 @@ def timed(function, *args) -> float:
     started = time.process_time()
     function(*args)
     return time.process_time() - started
-
-
-def grows_linearly_in_cpu(run, small: int) -> bool:
-    """Whether run(4 × small) costs at most 8 times run(small) in CPU (quadratic: 16), and stays
-    under 2 × BOUND. A ratio needs no hostile size: a 300 KB line that many lines make took
-    2 s of the suite a case, and a rescan from every line shows as well at 100 KB."""
-    run(small // 4)  # imports and compiled patterns out of the measure
-    little, big = timed(run, small), timed(run, 4 * small)
-    return big < 2 * BOUND and big < 8 * max(little, 0.01)
 
 
 @pytest.mark.parametrize("unit", UNITS)

@@ -1,0 +1,29 @@
+"""Linear growth by a ratio of CPU times, for the tests of hostile input (test_linear_patterns,
+test_blocks).
+
+A rescan of the rest of the text from every line, `|` or bracket shows in the ratio of two
+sizes as well as in one hostile size against an absolute bound, and costs the suite a fraction:
+a 300 KB line that many lines make took 2 s a case (session 41). Four times the text may cost
+at most eight times as much (linear: 4, quadratic: 16); process time, so a loaded machine's
+other processes do not count; a floor of 0.01 s, so a run too short to time is not a ratio.
+"""
+
+from __future__ import annotations
+
+import time
+
+BOUND = 4.0  # seconds: what the larger size may take at most, whatever its ratio (× 2)
+
+
+def timed(function, *args) -> float:
+    started = time.process_time()
+    function(*args)
+    return time.process_time() - started
+
+
+def grows_linearly_in_cpu(run, small: int) -> bool:
+    """Whether run(4 × small) costs at most 8 times run(small) in CPU, and under 2 × BOUND;
+    run(small // 4) first, so imports and compiled patterns are out of the measure."""
+    run(small // 4)
+    little, big = timed(run, small), timed(run, 4 * small)
+    return big < 2 * BOUND and big < 8 * max(little, 0.01)
