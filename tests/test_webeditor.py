@@ -1337,13 +1337,16 @@ global.window = {CMS: {registerEditorComponent: () => {}}, h: () => null, locati
 require(process.argv[1]);
 const rule = window.bantinQuestionRule;
 const given = JSON.parse(require("fs").readFileSync(0, "utf8"));
-// a paragraph as the DOM gives it: ["P", ["STRONG", "Câu hỏi 4:"], " Khai sinh?", ["BR"], …]
+// a paragraph as the DOM gives it: ["P", ["STRONG", "Câu hỏi 4:"], " Khai sinh?", ["BR"], …];
+// ["BR", "in bold"]: a line break that was inside bold or italics before ownMarks (bantinPasted)
 const node = (n) => typeof n === "string" ? {nodeType: 3, nodeValue: n}
-  : {nodeType: 1, nodeName: n[0], childNodes: n.slice(1).map(node)};
+  : {nodeType: 1, nodeName: n[0], inBold: n[0] === "BR" && n[1] === "in bold",
+     childNodes: n[0] === "BR" ? [] : n.slice(1).map(node)};
+const inBold = (br) => br.inBold;
 """ + LEAST_CPU_JS + r"""const paragraph = (found) => found && {question: found.question, id: found.id, line: found.line, br: !!found.br};
 process.stdout.write(JSON.stringify({
   lines: given.lines.map(rule.emphasisedQuestion),
-  paragraphs: given.paragraphs.map((p) => paragraph(rule.pastedQuestion(node(p)))),
+  paragraphs: given.paragraphs.map((p) => paragraph(rule.pastedQuestion(node(p), inBold))),
   firstLines: given.paragraphs.map((p) => rule.firstLine(node(p)).line),
   headings: (given.headings || []).map((p) => rule.pastedHeading(node(p))),
   plain: (given.plain || []).map((lines) => lines.map((_, i) => { const f = rule.plainQuestion(lines, i); return f && f.question; })),
@@ -1354,6 +1357,8 @@ process.stdout.write(JSON.stringify({
     least(() => rule.pastedQuestion(node(["P", ["STRONG", big]]))) / least(() => rule.pastedQuestion(node(["P", ["STRONG", small]])))),
   plainRatios: (given.timedPlain || []).map(([small, big]) =>
     least(() => big.forEach((_, i) => rule.plainQuestion(big, i))) / least(() => small.forEach((_, i) => rule.plainQuestion(small, i)))),
+  breakRatios: (given.timedBreaks || []).map(([small, big]) => { const [s, b] = [node(small), node(big)];
+    return least(() => rule.pastedQuestion(b, inBold)) / least(() => rule.pastedQuestion(s, inBold)); }),
   headingRatios: given.timed.map(([small, big]) =>
     least(() => rule.pastedHeading(node(["H2", big]))) / least(() => rule.pastedHeading(node(["H2", small])))),
 }));
@@ -1378,9 +1383,10 @@ BOLD_LINES = [
 ]
 
 
-def _question_rule(lines=(), paragraphs=(), timed=(), headings=(), plain=(), boxes=(), timed_plain=()) -> dict:
+def _question_rule(lines=(), paragraphs=(), timed=(), headings=(), plain=(), boxes=(), timed_plain=(),
+                   timed_breaks=()) -> dict:
     given = {"lines": list(lines), "paragraphs": list(paragraphs), "timed": list(timed), "headings": list(headings),
-             "plain": list(plain), "boxes": list(boxes), "timedPlain": list(timed_plain)}
+             "plain": list(plain), "boxes": list(boxes), "timedPlain": list(timed_plain), "timedBreaks": list(timed_breaks)}
     return _node_json(QUESTION_RULE, PASTE_JS, given=given)
 
 
@@ -1435,6 +1441,49 @@ def test_a_pasted_paragraph_is_a_question_when_the_line_decap_writes_is_one_to_t
         alone = qa.emphasised_question(line) is not None and expected is None  # the number alone
         assert (got is not None) == (qa.emphasised_question(line) is not None) or alone, (paragraph, line)
         assert not alone or paragraph[1] == ["STRONG", "Câu hỏi 4:"], (paragraph, line)
+
+
+# A bold question over two lines, as Word and CKEditor portals write it (outsider trial F10):
+# (paragraph after ownMarks, (question, id, whether words after it are the answer's)). ["BR",
+# "in bold"] is a line break that was inside the bold (or italics) run as pasted.
+BROKEN_QUESTIONS = [
+    (["P", ["STRONG", "Câu hỏi 1: Gia đình tôi và nhà hàng xóm tranh chấp lối đi chung."], ["BR", "in bold"],
+      ["STRONG", "Xin hỏi trường hợp này có được hòa giải ở cơ sở không?"]],
+     ("Câu hỏi 1: Gia đình tôi và nhà hàng xóm tranh chấp lối đi chung. Xin hỏi trường hợp này có được hòa giải ở cơ sở "
+      "không?", "", False)),
+    # the break separates the question from its answer
+    (["P", ["STRONG", "Câu hỏi 1: Ai hòa giải?"], ["BR"], "Trả lời: Tổ hòa giải."], ("Câu hỏi 1: Ai hòa giải?", "", True)),
+    (["P", ["STRONG", "Câu hỏi 1: Ai hòa giải?"], ["BR", "in bold"], "Trả lời: Tổ."], ("Câu hỏi 1: Ai hòa giải?", "", True)),
+    (["P", ["STRONG", "Câu hỏi 1: Ai hòa giải?"], ["BR"], ["STRONG", "Trả lời:"], " Tổ."], ("Câu hỏi 1: Ai hòa giải?", "", True)),
+    (["P", ["STRONG", "Câu hỏi 1: Ai hòa giải?"], ["BR"], ["EM", "(Ông Trần Văn C, thôn Đông)"]],
+     ("Câu hỏi 1: Ai hòa giải?", "", True)),  # the asker below the question, outside its bold: the answer's
+    # an asker line: in the bold, or «… hỏi:» ending the line (its question is the next line)
+    (["P", ["STRONG", "Câu hỏi 1: Bà Nguyễn Thị B (xã Đông Sơn) hỏi:"], ["BR", "in bold"],
+      ["STRONG", "Con tôi 17 tuổi có được kết hôn không?"]],
+     ("Câu hỏi 1: Bà Nguyễn Thị B (xã Đông Sơn) hỏi: Con tôi 17 tuổi có được kết hôn không?", "", False)),
+    (["P", ["STRONG", "Câu hỏi 1:"], " Ông A hỏi\u00a0:", ["BR"], "Tôi muốn nhận con nuôi thì cần gì?", ["BR"], "Trả lời: Hồ sơ."],
+     ("Câu hỏi 1: Ông A hỏi : Tôi muốn nhận con nuôi thì cần gì?", "", True)),
+    (["P", ["STRONG", "Câu hỏi 4:"], ["BR", "in bold"], ["STRONG", "Khai sinh thế nào?"]], ("Câu hỏi 4: Khai sinh thế nào?", "", False)),
+    (["P", ["STRONG", "Câu hỏi 1: Một."], ["BR", "in bold"], "  ", ["BR", "in bold"], ["STRONG", "Hai?"], " {#ma-rieng}",
+      ["BR"], "Đáp."], ("Câu hỏi 1: Một. Hai?", "ma-rieng", True)),
+    (["P", ["EM", "Câu hỏi 1: Một"], ["BR", "in bold"], ["EM", "hai?"]], ("Câu hỏi 1: Một hai?", "", False)),
+    (["P", ["STRONG", "Lưu ý: một."], ["BR", "in bold"], ["STRONG", "Câu hỏi 1: Hai?"]], None),  # no question to the build
+]
+
+
+def test_a_bold_question_over_two_lines_is_one_question_and_a_break_after_it_starts_the_answer():
+    """Outsider trial F10: «<b>Câu hỏi 1: … lối đi chung.<br>Xin hỏi … không?</b>» was cut at the
+    break, the question its first sentence and the real question the answer's first line. The
+    whole bold paragraph is the question now, the break a space; a break outside the bold (or
+    before words that are not bold) still starts the answer, and an asker's «… hỏi:» line goes
+    on to its question. Which paragraphs are questions is unchanged: the first line Decap
+    writes, as the build reads it."""
+    from bantin.content import qa
+
+    done = _question_rule(paragraphs=[p for p, _ in BROKEN_QUESTIONS])
+    for (paragraph, expected), got, line in zip(BROKEN_QUESTIONS, done["paragraphs"], done["firstLines"]):
+        assert (got and (got["question"], got["id"], got["br"])) == (expected or None), (paragraph, got)
+        assert (got is not None) == (qa.emphasised_question(line) is not None), (paragraph, line)
 
 
 # (a pasted heading <h2>, (question, id written) or None): Decap wrote each `## …`, a question
@@ -1546,6 +1595,13 @@ def test_the_question_rule_reads_a_long_line_in_time_in_proportion_to_it():
               lambda n: ["x"] + ["", "Câu 1. x?"] * (n // 20) + ["", "Đáp."], lambda n: ["x", "", "Câu 1. x? {" + "{" * n + "}"]]
     found = _question_rule(timed_plain=[[shape(20_000), shape(160_000)] for shape in shapes])
     assert all(ratio < 32 for ratio in found["plainRatios"]), found["plainRatios"]
+    # a bold question over many lines (F10): breaks in the bold, an asker's «hỏi:» before each,
+    # runs of spaces between them
+    shapes = [lambda n: ["P", ["STRONG", "Câu hỏi 1: a"]] + [["BR", "in bold"], ["STRONG", "x"]] * (n // 20),
+              lambda n: ["P", ["STRONG", "Câu hỏi 1: a"]] + [["BR"], "Ông A hỏi:"] * (n // 20),
+              lambda n: ["P", ["STRONG", "Câu hỏi 1: a"]] + [["BR", "in bold"], " " * 50] * (n // 50) + [["STRONG", "b"]]]
+    found = _question_rule(timed_breaks=[[shape(20_000), shape(160_000)] for shape in shapes])
+    assert all(ratio < 32 for ratio in found["breakRatios"]), found["breakRatios"]
 
 
 # --- uploads and the category (session 40, outsider trial F4-F6) -----------------------------

@@ -2100,7 +2100,11 @@ WORD_QUESTIONS = _word(
     "</span></b><o:p></o:p></p>\n",
     "<p class=MsoNormal><span lang=VI>Cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.</span></p>\n",
     "<p class=MsoNormal><b>Câu hỏi 2: Khai sinh cho con ngoài giá thú thế nào?</b><br>\n"  # Shift+Enter
-    "Đăng ký như trẻ em khác; phần ghi về cha để trống.</p>\n")
+    "Đăng ký như trẻ em khác; phần ghi về cha để trống.</p>\n",
+    # a question over two lines in one bold run (outsider trial F10): one question
+    "<p class=MsoNormal><b><span lang=VI>Câu hỏi 3: Cha mẹ tôi đã ly hôn.<br>\nXin hỏi tôi khai sinh cho con ở đâu?"
+    "</span></b><o:p></o:p></p>\n",
+    "<p class=MsoNormal>Ở xã nơi cư trú.</p>\n")
 
 
 def test_a_question_pasted_from_word_in_bold_is_a_question_of_the_handbook(admin, editing):
@@ -2122,7 +2126,7 @@ def test_a_question_pasted_from_word_in_bold_is_a_question_of_the_handbook(admin
     _title_category_text(page, "Sổ tay khai sinh dán từ Word", "Mở đầu tự gõ.")
     page.keyboard.press("Enter")
     _paste(page, WORD_QUESTIONS, "x")
-    expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(2)
+    expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(3)
     _publish(page)
     saved = root / "content/hoi-dap/so-tay-khai-sinh-dan-tu-word.md"
     _until(lambda: _front_matter_written(saved))
@@ -2130,7 +2134,9 @@ def test_a_question_pasted_from_word_in_bold_is_a_question_of_the_handbook(admin
     assert body == ("Mở đầu tự gõ.\n\n## Câu hỏi 1: Ai phải đăng ký khai sinh cho con? {#ai-phai-dang-ky-khai-sinh-cho-con}"
                     "\n\nCha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.\n\n"
                     "## Câu hỏi 2: Khai sinh cho con ngoài giá thú thế nào? {#khai-sinh-cho-con-ngoai-gia-thu-the-nao}\n\n"
-                    "Đăng ký như trẻ em khác; phần ghi về cha để trống.\n"), body
+                    "Đăng ký như trẻ em khác; phần ghi về cha để trống.\n\n"
+                    "## Câu hỏi 3: Cha mẹ tôi đã ly hôn. Xin hỏi tôi khai sinh cho con ở đâu? "
+                    "{#cha-me-toi-da-ly-hon-xin-hoi-toi-khai-sinh-cho-con-o-dau}\n\nỞ xã nơi cư trú.\n"), body
     done = run_bantin(root, "check")
     assert "so-tay-khai-sinh-dan-tu-word.md" not in done.stdout, done.stdout
 

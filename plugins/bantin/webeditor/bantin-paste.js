@@ -1288,13 +1288,61 @@
   // null; also null for a number alone (`**Câu hỏi 4:**`): its words are elsewhere, and the
   // build's message says where to put them. An id written at its end (`{#ngoai-gia-thu}`,
   // `{# ngoai-gia-thu }`) is kept for the block, which makes it valid as a typed one.
-  function pastedQuestion(p) {
+  // `inBold(br)`: whether a <br> of the paragraph was inside bold or italics as pasted (ownMarks
+  // has since given each text its own marks, so the DOM no longer says it; bantinPasted asks
+  // before). The question is its words up to the line break that ends it (questionWords).
+  function pastedQuestion(p, inBold) {
     var first = firstLine(p);
     if (emphasisedQuestion(first.line) === null) { return null; }
-    var found = withWrittenId(first.text), number = PASTED_PREFIX.exec(found.question);
+    var words = first.br ? questionWords(p, inBold || function () { return false; }) : { text: first.text, br: null };
+    var found = withWrittenId(words.text), number = PASTED_PREFIX.exec(found.question);
     if (!number || !pyStrip(found.question.slice(number[0].length))) { return null; }
-    return { question: found.question, id: found.id, line: first.line, br: first.br };
+    return { question: found.question, id: found.id, line: first.line, br: words.br };
   }
+
+  // {text: a bold question's words, br: the <br> after them or null} (outsider trial F10). Word
+  // and CKEditor portals write a question over two lines inside one bold run: «<b>Câu hỏi 1: Gia
+  // đình tôi … lối đi chung.<br>Xin hỏi … không?</b>»; the build reads the first line only (it
+  // is the line that is no heading), but the question is the whole bold paragraph, the break a
+  // space. A break goes on with the question when it was inside the emphasis and the words after
+  // it are emphasised too, or when the words so far end with an asker's «… hỏi:» (the question
+  // is on the next line); any other (`<b>…?</b><br>Trả lời: …`, `<b>…?<br></b>Trả lời`) ends it,
+  // the rest the answer's. One walk to a flat list, one pass back, one forward: linear.
+  var ASKER_END = new RegExp("hỏi" + PY_S + "*:$", "iu");
+  function questionWords(p, inBold) {
+    var items = [];
+    (function walk(node, marked) {
+      for (var i = 0; i < node.childNodes.length; i++) {
+        var child = node.childNodes[i];
+        if (child.nodeType === 3) { items.push({ text: String(child.nodeValue).replace(/\r?\n/g, ""), marked: marked }); }
+        else if (child.nodeType === 1 && child.nodeName === "BR") { items.push({ br: child }); }
+        else if (child.nodeType === 1) { walk(child, marked || EMPHASIS.test(child.nodeName)); }
+      }
+    })(p, false);
+    var nextMarked = false;  // whether the next words (not white space) after each item are emphasised
+    for (var k = items.length - 1; k >= 0; k--) {
+      if (items[k].br) { items[k].nextMarked = nextMarked; }
+      else if (pyStrip(items[k].text)) { nextMarked = items[k].marked; }
+    }
+    var text = "", tail = "";  // tail: the end of the words so far, white space one space (never the whole text again)
+    for (var j = 0; j < items.length; j++) {
+      var item = items[j];
+      if (!item.br) { text += item.text; tail = tailOf(tail, item.text); continue; }
+      if (!((inBold(item.br) && item.nextMarked) || ASKER_END.test(pyStrip(tail)))) { return { text: text, br: item.br }; }
+      text += " ";
+      tail = (tail + " ").slice(-32);
+    }
+    return { text: text, br: null };
+  }
+
+  // The last characters of `tail` + `text` (enough for «hỏi :»), a run of white space one space.
+  function tailOf(tail, text) {
+    var words = pyStrip(text);
+    if (!words) { return text ? (tail + " ").slice(-32) : tail; }
+    var before = PY_SPACE.test(text.charAt(0)) ? " " : "", after = PY_SPACE.test(text.charAt(text.length - 1)) ? " " : "";
+    return (tail + before + words.slice(-32) + after).slice(-32);
+  }
+  var EMPHASIS = /^(?:STRONG|B|EM|I)$/;
 
   // {question: the words, white space made one space, id: an id written at their end
   // (`{#ngoai-gia-thu}`, `{# ngoai-gia-thu }`) or ""}.
@@ -1427,7 +1475,7 @@
   // it) that are questions pasted in bold, and of its headings `<h2>` (pastedHeading); a
   // paragraph that goes on after a line break (`<br>`, Shift+Enter in Word) is cut there, the
   // rest a paragraph of its own: the answer's.
-  function questionsIn(box) {
+  function questionsIn(box, inBold) {
     var all = [];
     Array.prototype.slice.call(box.childNodes).forEach(function (p) {
       if (p.nodeType === 1 && p.nodeName === "H2") {
@@ -1437,7 +1485,7 @@
         return;
       }
       if (p.nodeType !== 1 || p.nodeName !== "P") { return; }
-      var found = pastedQuestion(p);
+      var found = pastedQuestion(p, inBold);
       if (!found) { return; }
       if (found.br) {
         var range = p.ownerDocument.createRange(), after = p.ownerDocument.createElement("p");
@@ -1587,12 +1635,18 @@
     try {
       if (node.nodeName === "BODY") {  // Word's paragraphs, in the body or its sections (<div>)
         decapShaped(node);
+        var boldBreaks = new WeakSet();  // line breaks inside bold or italics, asked before ownMarks loses it
+        Array.prototype.forEach.call(node.getElementsByTagName("br"), function (br) {
+          var m = marksOf(br, node);
+          if (m.bold || m.italic) { boldBreaks.add(br); }
+        });
         ownMarks(node);
         var handbook = QA_HASH.test(String(window.location && window.location.hash)), found = [];
+        var inBold = function (br) { return boldBreaks.has(br); };
         [node].concat(Array.prototype.slice.call(node.querySelectorAll("div"))).forEach(function (box) {
           wordLists(box);
           dropSpaceBetweenBlocks(box);
-          if (handbook && sectionOf(box, node)) { found = found.concat(questionsIn(box)); }
+          if (handbook && sectionOf(box, node)) { found = found.concat(questionsIn(box, inBold)); }
         });
         if (found.length) { rememberQuestions(found); }
         return undefined;
