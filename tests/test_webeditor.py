@@ -291,6 +291,19 @@ def test_a_build_writes_the_editor(built):
         "content/tin-tuc/bai.md": "bai-viet", "content/hoi-dap/so-tay.md": "so-tay",
         "content/tin-tuc/phu-nu.md": "ngay-quoc-te-phu-nu-women-s-day-o-xa"}
     assert (built / "site/admin/decap/decap-cms.js").is_file()
+    # a mark of each file a link may name (session 41): the draft and the generated pages too, no name
+    from bantin.site.webeditor import file_mark
+
+    files = json.loads(read(built, "admin/tep.json"))
+    marks = {files["tep"][i:i + 8] for i in range(0, len(files["tep"]), 8)}
+    assert files["thu-muc"] == "content/" and len(files["tep"]) % 8 == 0
+    for path in ("tin-tuc/bai.md", "tin-tuc/nhap.md", "hoi-dap/so-tay.md", "chuyen-muc/hoa-giai-o-co-so.md"):
+        assert file_mark(path) in marks, path
+    assert file_mark("tin-tuc/khong-co.md") not in marks
+    assert "nhap" not in read(built, "admin/tep.json")
+    pages = {files["dia-chi"][i:i + 8] for i in range(0, len(files["dia-chi"]), 8)}  # the pages' addresses
+    for path in ("tin-tuc/bai-viet", "tin-tuc/bai-nhap-tam", "hoi-dap/so-tay", "hoi-dap/so-tay/la-gi", "q/la-gi"):
+        assert file_mark(path) in pages, path
 
 
 def test_the_pages_linking_each_published_page_are_listed_for_a_takedown(tmp_path):

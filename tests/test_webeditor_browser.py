@@ -889,6 +889,54 @@ def test_a_picture_without_description_and_an_unknown_number_are_refused_at_save
     assert "![Toàn cảnh buổi hòa giải](" in text, text  # `bantin check` reads it (test_saved_files_pass_check…)
 
 
+def test_a_year_before_1945_and_a_link_to_a_missing_page_are_refused_at_save(admin, editing):
+    """Session 40's list of the build's errors the editor still saved, the two most likely: a
+    year typed wrong in the date box («1024»; a year of fewer digits never reaches the form,
+    yearBeingTyped keeps it from Decap), and a link to a page the site does not have. Each
+    save is refused, on the field, saying what to write; nothing is written until both are right."""
+    page, root = admin, editing[0]
+    saved = root / "content/tin-tuc/ngay-va-lien-ket.md"
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
+    expect(page.get_by_label("Tiêu đề")).to_have_value("")
+    _title_category_text(page, "Ngày và liên kết", "Đoạn đầu tự gõ.")
+    page.keyboard.press("Enter")
+    _paste(page, _word("<p class=MsoNormal>Xem <a href=\"../tin-tuc/bai-khong-co.md\">bài kia</a>.</p>\n"), "x")
+    box = page.get_by_label("Ngày đăng")
+    box.focus()
+    for key in "03051024":  # typed by hand (mm/dd/yyyy here), 1024 for 2024
+        page.keyboard.type(key)
+        page.wait_for_timeout(60)
+    page.get_by_text("Thứ Sáu, ngày 5 tháng 3 năm 1024").wait_for()  # the form has it, not only the box
+    notices = page.locator(".Toastify__toast")
+    _publish(page)
+    said = notices.filter(has_text="“Ngày đăng”: năm 1024 không hợp lệ").first
+    said.wait_for(timeout=15_000)
+    assert "gõ năm đủ bốn chữ số" in said.inner_text() and "Ngay lúc này" in said.inner_text(), said.inner_text()
+    box.fill("2024-03-05")
+    page.get_by_text("Thứ Ba, ngày 5 tháng 3 năm 2024").wait_for()
+    _publish(page)
+    # Chromium hands a pasted link over made absolute, on the editor's own address: the
+    # preview's (`http://127.0.0.1:…/tin-tuc/bai-khong-co.md`), of no page (checks._PREVIEW)
+    said = notices.filter(has_text="là địa chỉ của bản xem trước").first
+    said.wait_for(timeout=15_000)
+    assert f"liên kết `{editing[1]}tin-tuc/bai-khong-co.md` (dòng 3 của Nội dung)" in said.inner_text(), said.inner_text()
+    assert not saved.exists()  # nothing written by any refusal
+    editor = page.locator("[data-slate-editor]").first
+    _caret_at_end(page, editor.get_by_text("bài kia"))
+    page.keyboard.press("Control+A")  # the text written again, its link to a page the site has (by its address)
+    page.keyboard.press("Backspace")
+    expect(editor.get_by_text("bài kia")).to_have_count(0)
+    _paste(page, _word(f"<p class=MsoNormal>Đoạn đầu.</p>\n<p class=MsoNormal>Và <a href=\"{editing[1]}tin-tuc/bai-cu/\">"
+                       "bài cũ</a>.</p>\n"), "x")
+    editor.get_by_text("bài cũ").first.wait_for()
+    _publish(page)
+    _until(lambda: _front_matter_written(saved))
+    text = saved.read_text(encoding="utf-8")
+    assert "date: 2024-03-05" in text and f"[bài cũ]({editing[1]}tin-tuc/bai-cu/)" in text and "khong-co" not in text, text
+    done = run_bantin(root, "check")  # the build makes it the link to bai-cu.md, with a warning
+    assert not [line for line in done.stdout.splitlines() if "ngay-va-lien-ket.md" in line and "lỗi" in line], done.stdout
+
+
 def _title_category_text(page, title: str, text: str = "") -> None:
     """On an entry's form: its title, the category «Hòa giải ở cơ sở», and text typed in
     its body (none when `text` is empty)."""

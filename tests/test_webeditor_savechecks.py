@@ -272,3 +272,187 @@ def test_a_handbook_whose_headings_all_have_ids_and_an_article_s_headings_are_sa
     body = "# I. NHÓM\n\n## Hỏi? {#hoi}\n\nĐáp.\n\n## Hỏi nữa? {: #hoi-nua}\n\nĐáp.\n"
     assert [s["refused"] for s in _saved({"body": body}, collection="hoi-dap")] == [""]
     assert _saves({"body": "## Mục một\n\nChữ.\n"}) == [""]
+
+
+# --- session 41: the build's errors the editor still saved (decisions.md, session 40's list) ---
+# A date before 1945 (fields._implausible_date): the date box lets a year be typed digit by digit.
+DATES = [("0202-05-01", True), ("1944-12-31", True), ("1945-01-01", False), ("2024-11-21", False),
+         ("2024-11-21 08:30", False), ("0002-03-05", True), ("1024-04-12T07:00:00+07:00", True), ("", False)]
+
+
+def _build_refuses_date(value: str) -> str | None:
+    """The build's error for `date: value` (fields.validate), or None."""
+    import yaml
+
+    from bantin.content import fields
+    from bantin.problems import Problems
+    from test_webeditor import _site
+
+    data = yaml.safe_load(f"title: Bài\ncategory: hoa-giai-o-co-so\ndate: {value}\n") if value else {"title": "Bài"}
+    problems = Problems()
+    fields.validate("tin-tuc/a.md", data, {"date": 3}, _site(), problems, lambda path: True)
+    said = [p for p in problems.errors if p.field == "date" and "năm" in p.message]
+    return said[0].message if said else None
+
+
+def test_a_date_before_1945_is_refused_at_save_as_the_build_refuses_it():
+    """A year typed short («0202») or wrong («1024»): saved, then every build failed (session
+    40's list). The editor refuses exactly the years the build refuses, with its words."""
+    said = _saves(*[{"date": value} for value, _ in DATES])
+    for (value, refused), refusal in zip(DATES, said):
+        build = _build_refuses_date(value)
+        assert (build is not None) == refused, (value, build)
+        if refused:
+            assert refusal.startswith(f"Không lưu: “Ngày đăng”: {build}. Cách sửa: gõ năm đủ bốn chữ số"), (value, refusal)
+            assert "Ngay lúc này" in refusal, refusal
+        else:
+            assert refusal == "", (value, refusal)
+
+
+# Links and pictures in the text to files the site does not have (checks._check_ref, _missing).
+# The site: what content/ holds (pages, a draft, files) and a generated page; the entry is a
+# new article of tin-tuc/. Each body: the line the editor refuses, or None; LEFT: bodies whose
+# mistake the editor leaves to the build (raw HTML, a reference definition), never the reverse.
+FILES = ["tin-tuc/bai-cu.md", "tin-tuc/ban-nhap.md", "hoi-dap/so-tay.md", "trang/gioi-thieu.md",
+         "images/anh-cu.jpg", "tai-lieu/ke hoach.pdf", "tai-lieu/đất đai.pdf", "the/hoa-giai.md"]
+DRAFTS = ["tin-tuc/ban-nhap.md"]
+LINKED = [
+    ("Xem [bài cũ](bai-cu.md).\n", None), ("Xem [bài cũ](bai-cux.md).\n", 1),
+    ("Đầu.\n\nXem [sổ tay](../hoi-dap/so-tay.md#cau-1).\n", None), ("Đầu.\n\n[x](../hoi-dap/khong-co.md)\n", 3),
+    ("![Ảnh cũ](../images/anh-cu.jpg)\n", None), ("![Ảnh mới](../images/anh-moi.jpg)\n", 1),
+    ("[Kế hoạch](../tai-lieu/ke%20hoach.pdf)\n", None), ("[Kế hoạch](<../tai-lieu/ke hoach.pdf>)\n", None),
+    ("[Đất](../tai-lieu/%C4%91%E1%BA%A5t%20%C4%91ai.pdf)\n", None), ("[Đất](../tai-lieu/%C4%91at.pdf)\n", 1),
+    ("[x](../../ngoai.md)\n", 1), ("[x](https://vbpl.vn/a.md)\n", None), ("[x](#muc)\n", None),
+    ("[x](mailto:a@b.vn)\n", None), ("Viết `[x](khong-co.md)` là sai.\n", None), ("```\n[x](khong-co.md)\n```\n", None),
+    ("<!-- [x](khong-co.md) -->\n", None), ("[x](ban-nhap.md)\n", None), ("[x](/tin-tuc/bai-cu.md)\n", None),
+    ("[x](../tin-tuc/bai-cu/)\n", 1), ("[x](www.vbpl.vn)\n", 1), ("[x](thuvienphapluat.vn/van-ban)\n", 1),
+    ("[x](bai-cu.md?a=1)\n", None), ("[Luật (sửa đổi)](bai-cu.md \"Bài cũ\")\n", None),
+    ("[a](bai-cu.md) và [b](khong-co.md)\n", 1), ("[a](khong(1).md)\n", 1), ("[a](bai(1).md\n", None),
+    ("    [x](khong-co.md)\n", None), ("[x](  khong-co.md  )\n", 1), ("[x](khong-co.md\n", None),
+    ("[![Ảnh cũ](../images/anh-cu.jpg)](bai-cu.md)\n", None), ("| a | [x](khong-co.md) |\n| --- | --- |\n", 1),
+    ("[x](../the/hoa-giai.md)\n", None), ("[x](..\\images\\anh-cu.jpg)\n", 1), ("[x](./bai-cu.md)\n", None),
+    ("[x](../hoi-dap/./../tin-tuc/bai-cu.md)\n", None), ("> [x](khong-co.md)\n", 1), ("- [x](khong-co.md)\n", 1),
+    ("[x](tel:0912345678)\n", None), ("[x](<khong co.md>)\n", 1), ("[](khong-co.md)\n", 1),
+    # raw HTML blocks (no Markdown link in them), a `:` in the first part (a scheme to the build),
+    # spaces and titles in the address, brackets in the words
+    ("<div>\n[x](khong-co.md)\n</div>\n\n[y](khong-co.md)\n", 5), ("<p>[x](khong-co.md)</p>\n", None),
+    ("[x](a b:c.md)\n", None), ("[x](khong-co.md?x:y)\n", None), ("[x](C:\\Users\\a.docx)\n", None),
+    ("[x](tin tuc.md)\n", 1), ("[x](<khong-co.md> \"t\")\n", 1), ("[x](khong-co.md 't')\n", 1),
+    ("[x](bai-cu.md (Bài cũ))\n", None), ("[a [b] c](khong-co.md)\n", 1), ("[x](./)\n", 1),
+    ("[a](bai-cu.md) chữ](khong-co.md)\n", None), ("\\[x](khong-co.md)\n", None),
+]
+# Links by the preview's full address (a link pasted from a page becomes one): to a page, a
+# question, a short link, a draft, a file of the site, they are the build's to turn into the link to
+# the file (a warning); to no page (checks._PREVIEW), refused.
+PREVIEW = "http://127.0.0.1:8000/"
+LINKED += [
+    (f"[x]({PREVIEW}tin-tuc/bai-cu/)\n", None), (f"[x]({PREVIEW}tin-tuc/khong-co/)\n", 1),
+    ("[x](http://localhost:8000/hoi-dap/so-tay/cau-1/)\n", None), (f"[x]({PREVIEW}q/cau-1/)\n", None),
+    (f"[x]({PREVIEW}q/cau-2/)\n", 1), (f"[x]({PREVIEW}images/anh-cu.jpg)\n", None),
+    (f"![Ảnh]({PREVIEW}images/anh-moi.jpg)\n", 1), (f"[x]({PREVIEW}tin-tuc/ban-nhap/)\n", None),
+    (f"[x]({PREVIEW}TIN-TUC/BAN-NHAP/)\n", None), (f"[x]({PREVIEW}tin-tuc/bai-cu.md)\n", 1),
+    (f"[x]({PREVIEW}tin-tuc/bai-cu/#muc)\n", None), ("[x](http://example.org/tin-tuc/khong-co/)\n", None),
+    (f"[x]({PREVIEW}tin-tuc/bai-cu.html)\n", None), (f"[x]({PREVIEW}tai-lieu/ke%20hoach.pdf)\n", None),
+]
+LEFT = ["[x]: khong-co.md\n\n[x][x]\n", "<a href=\"khong-co.md\">x</a>\n", "<img src=\"khong-co.jpg\" alt=\"Ảnh\">\n",
+        "<div markdown=\"1\">\n[x](khong-co.md)\n</div>\n", "[Luật\nHộ tịch](khong-co.md)\n"]
+
+
+def _build_refuses_links(body: str, src: str = "tin-tuc/moi.md") -> int | None:
+    """The first line of `body` whose link or picture the build refuses (checks.check_item), or None."""
+    from bantin.content import checks
+    from bantin.problems import Problems
+
+    items = _items()
+    pages = {path: None for path in FILES if path.endswith(".md") and path not in DRAFTS and not path.startswith("the/")}
+    site = checks.Site(pages=pages, static={path: 10 for path in FILES if not path.endswith(".md")}, image_max_kb=500,
+                       drafts={path: items[path.removesuffix(".md")] for path in DRAFTS},
+                       generated=frozenset({"the/hoa-giai.md"}), site_url=PREVIEW,
+                       by_path={path: item for path, item in items.items() if item.src not in DRAFTS},
+                       draft_paths={path: item for path, item in items.items() if item.src in DRAFTS},
+                       questions={q.id: item for item in items.values() for q in item.questions})
+    item = SimpleNamespace(src=src, body=body, body_line=1, title="Bài",
+                           meta=SimpleNamespace(draft=False, image="", attachments=(), lines={}))
+    problems = Problems()
+    checks.check_item(item, site, problems)
+    return min((p.line for p in problems.errors), default=None)
+
+
+def _items() -> dict:
+    """The site's pages by address, as the build knows them (`path`, `src`, `questions`)."""
+    def item(src, *ids):
+        return SimpleNamespace(src=src, path=src.removesuffix(".md"), questions=tuple(SimpleNamespace(id=i) for i in ids))
+    return {i.path: i for i in (item("tin-tuc/bai-cu.md"), item("tin-tuc/ban-nhap.md"),
+                                item("hoi-dap/so-tay.md", "cau-1"), item("trang/gioi-thieu.md"))}
+
+
+def _files_json() -> dict:
+    import json
+
+    from bantin.site import webeditor
+    from test_webeditor import _site
+
+    items = list(_items().values())
+    questions = [(i, q) for i in items if i.src not in DRAFTS for q in i.questions]
+    return json.loads(webeditor.known_files(_site(), FILES, webeditor.page_addresses(items, questions, "q")))
+
+
+def _link_saves(bodies: list[str], **save) -> list[str]:
+    return [s["refused"] for s in _harness({"titles": [], "blocks": [], "parse": [], "files": _files_json(),
+                                            "saves": [{"values": {"title": "Bài", "body": body}, **save} for body in bodies]})["saves"]]
+
+
+def test_a_link_or_picture_to_a_file_the_site_does_not_have_is_refused_where_the_build_refuses_it():
+    """Session 40's list: a link to a page not there, saved, then every build failed. The
+    editor reads each body's Markdown links and pictures as the build does and refuses the
+    same line; the few shapes it leaves (raw HTML, reference links) the build still says."""
+    bodies = [body for body, _ in LINKED]
+    assert [_build_refuses_links(body) for body in bodies] == [line for _, line in LINKED]
+    for (body, line), refusal in zip(LINKED, _link_saves(bodies)):
+        if line is None:
+            assert refusal == "", (body, refusal)
+        else:
+            assert refusal.startswith("Không lưu: ") and f"(dòng {line} của Nội dung)" in refusal, (body, refusal)
+    said = _link_saves(["Xem [bài cũ](bai-cux.md).\n", "![Ảnh mới](../images/anh-moi.jpg)\n", "[x](../../ngoai.md)\n",
+                        "[x](www.vbpl.vn)\n"])
+    assert said[0].startswith("Không lưu: liên kết `bai-cux.md` (dòng 1 của Nội dung) trỏ tới tệp không có "
+                              "(content/tin-tuc/bai-cux.md). Cách sửa: bấm vào liên kết, sửa địa chỉ"), said[0]
+    assert "ảnh `../images/anh-moi.jpg`" in said[1] and "“Chọn một hình”" in said[1], said[1]
+    assert "trỏ ra ngoài thư mục content/" in said[2], said[2]
+    assert "viết đủ `https://www.vbpl.vn`" in said[3], said[3]
+    assert all(_build_refuses_links(body) is not None for body in LEFT)
+    assert _link_saves(LEFT) == [""] * len(LEFT)
+
+
+def test_a_link_to_a_file_saved_or_uploaded_with_the_entry_is_no_missing_file():
+    """A picture uploaded with the entry (Decap's media files) is in no build yet; nor is a page
+    saved from this editor since the last build (postSave), nor the entry's own file. Without
+    tep.json (an older build) nothing is refused: the build says it."""
+    body = "![Ảnh mới](../images/anh-moi.jpg)\n"
+    assert _link_saves([body], mediaFiles=[{"path": "content/images/anh-moi.jpg"}]) == [""]
+    assert _link_saves([body], mediaFiles=[{"path": "content/images/khac.jpg"}])[0].startswith("Không lưu: ")
+    assert _link_saves(["[Tôi](moi.md)\n"], path="content/tin-tuc/moi.md") == [""]
+    done = _harness({"titles": [], "blocks": [], "parse": [], "saves": [{"values": {"title": "Bài", "body": body}}]})
+    assert done["saves"][0]["refused"] == ""
+
+
+def test_the_file_marks_are_the_same_in_the_editor_and_the_build():
+    """webeditor.file_mark and bantin-admin.js's fileMark on names with marks, spaces, capitals."""
+    from bantin.site import webeditor
+
+    names = ["tin-tuc/bai-cu.md", "tai-lieu/đất đai.pdf", "images/Ảnh Hội Nghị.JPG", "a", "", "😀/x.md"]
+    found = _harness({"titles": [], "blocks": [], "parse": [], "marks": names})["marks"]
+    assert found == [webeditor.file_mark(name) for name in names]
+
+
+def test_hostile_link_lines_are_read_in_time_in_proportion_to_them():
+    """`](` and `[` repeated, `](` with `(` never closed, a long address: eight times the line,
+    about eight times the time (quadratic: 64; bound 32)."""
+    def bodies(n):
+        return ["[" + "](" * n, "[x](" + "(" * n, "[x](" + "a" * n + ")", "[" * n + "](x)", "[x](a%" * (n // 5) + ")",
+                "[x](" + "../" * (n // 3) + "a.md)"]
+    found = _harness({"titles": [], "blocks": [], "parse": [], "files": _files_json(),
+                      "timedSaves": [{"title": "Bài", "body": body} for n in (10_000, 80_000) for body in bodies(n)]})
+    small, large = found["timed"][:6], found["timed"][6:]
+    for a, b in zip(small, large):
+        assert b / a < 32, found["timed"]

@@ -22,7 +22,7 @@ class Data {
 const sandbox = {
   window: {},
   h: () => null, createClass: (spec) => spec,
-  addEventListener: () => {}, setTimeout,
+  addEventListener: () => {}, setTimeout, TextEncoder, TextDecoder, URL,
   confirm: (message) => { asked.push(String(message)); return answers.length ? answers.shift() : true; },
   document: {  // no page here: what the script looks up finds nothing
     addEventListener: () => {}, querySelectorAll: () => [],
@@ -32,7 +32,8 @@ const sandbox = {
     getElementById: () => null, body: {}, documentElement: { classList: { toggle: () => {} } },
   },
   fetch: (url) => Promise.resolve({ ok: true, json: () => Promise.resolve(
-    url === "dia-chi.json" ? request.addresses || {} : url === "lien-ket-den.json" ? request.links || {} : request.handbooks ||
+    url === "dia-chi.json" ? request.addresses || {} : url === "lien-ket-den.json" ? request.links || {} :
+    url === "tep.json" ? request.files || null : request.handbooks ||
       [{ file: "content/hoi-dap/khac.md", title: "Khác", questions: (request.ids || []).map((id) => [id, ""]) }]) }),
   CMS: {
     registerWidget: (name, control) => { registered.widgets[name] = control; },
@@ -79,9 +80,9 @@ setTimeout(() => {  // after the taken ids arrived
   const blocksAfter = (request.blocksAfter || []).map((data) => question.toBlock(data));
   // entries saved: {collection, values (the form's fields), path (none: a new one)} →
   // {refused: the refusal said ("" when saved), body: the text as it would be written}
-  const saves = (request.saves || []).map(({ collection, values, path }) => {
+  const saves = (request.saves || []).map(({ collection, values, path, mediaFiles }) => {
     const data = new Data(values);
-    const entry = { get: (k) => ({ newRecord: !path, path, collection: collection || "tin-tuc", data })[k],
+    const entry = { get: (k) => ({ newRecord: !path, path, collection: collection || "tin-tuc", data, mediaFiles })[k],
                     getIn: ([, k]) => data.get(k) };
     try { return { refused: "", body: save({ entry }).get("body") }; } catch (e) { return { refused: e.message }; }
   });
@@ -134,6 +135,7 @@ setTimeout(() => {  // after the taken ids arrived
     const valid = category.isValid.call({ props: { value } });
     return valid === true ? "" : valid.error.message;
   });
-  process.stdout.write(JSON.stringify({ slugs, refused, kept, blocks, parsed, older, questionSaves, saves, takedowns, timed, matched,
+  const marks = (request.marks || []).map((name) => sandbox.bantinFileMark(name));
+  process.stdout.write(JSON.stringify({ marks, slugs, refused, kept, blocks, parsed, older, questionSaves, saves, takedowns, timed, matched,
                                         pasted, uploadNames, samples, categoryChecks, locale: registered.locale, blocksAfter }));
 }, 20);

@@ -203,6 +203,7 @@ class SiteRead:
     query_pages: dict = field(default_factory=dict)  # output file -> redirectmap.Rule list
     linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (checks.Site.linked)
     pictures: frozenset[str] = frozenset()  # files pages show only as pictures (site/originals.py)
+    files: frozenset[str] = frozenset()  # what a link may name: content/'s files the build reads, generated pages
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -233,7 +234,7 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     failed_pages = {src for src in pages_md if corpus.by_src(src) is None}
     unread = {src: inputs.read(src) for src in failed_pages}
     read = _Read(inputs, urls, keep | {site.share_image} - {""}, inventory, assets, in_content, pages_md,
-                 failed_pages, unread, include_drafts)
+                 failed_pages, unread, include_drafts, frozenset(content))
     every_draft = drafts.unpublished_drafts(corpus.items, unread)
     if not include_drafts:  # a draft's problems never block publishing: it is not published
         checked = _checked(read, corpus, problems)
@@ -268,6 +269,7 @@ class _Read:
     failed_pages: set[str]
     unread: Mapping[str, bytes]  # bytes of the pages that failed their own checks
     include_drafts: bool  # a preview: drafts are shown, so their addresses written as text stay
+    content: frozenset[str] = frozenset()  # content/'s files, those the site's `exclude_docs` leaves out aside
 
 
 @dataclass
@@ -329,8 +331,9 @@ def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRea
                                       draft_only=checked.held, unread_drafts=unread_drafts)
     site = corpus.site
     query_pages = _query_pages(read.inputs, site, read.urls, corpus, checked.generated, checked.planned, problems)
+    files = read.content | {read.urls.src_uri(page.path) for page in checked.generated}
     return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked,
-                    checked.pictures)
+                    checked.pictures, frozenset(files))
 
 
 def _draft_notes(problems: Problems, corpus: Corpus) -> dict[str, tuple]:
@@ -474,6 +477,7 @@ class Build:
     query_pages: dict = field(default_factory=dict)  # the redirect map's own pages (SiteRead.query_pages)
     linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (SiteRead.linked)
     pictures: frozenset[str] = frozenset()  # copied, then removed once their variants are made (finish)
+    files: frozenset[str] = frozenset()  # what a link may name (SiteRead.files), for the web editor
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -497,7 +501,7 @@ class Build:
         view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if serving else None),
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
-                    query_pages=found.query_pages, linked=found.linked, pictures=found.pictures)
+                    query_pages=found.query_pages, linked=found.linked, pictures=found.pictures, files=found.files)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         background.release(worker)  # the last job: the worker ends with it
         return build
@@ -617,7 +621,9 @@ class Build:
         site = self.corpus.site
         if not webeditor.wanted(site.editor, offline=not self.urls.directory_urls):
             return
-        for rel, data in webeditor.admin_files(site, self.corpus.questions(), self.corpus.items, self.linked):
+        pages = webeditor.page_addresses(self.corpus.items, self.corpus.questions(), self.urls.prefixes.short)
+        for rel, data in webeditor.admin_files(site, self.corpus.questions(), self.corpus.items, self.linked,
+                                               self.files, pages):
             self.gate.write(rel, data, webeditor.WHO)
 
     def abort(self) -> None:

@@ -5,7 +5,8 @@ plugin's settings: one collection per content type, a widget per front matter fi
 `admin/ma-cau-hoi.json` (the question ids already taken, by handbook, so a new question's
 id is unique across the site and a save that repeats one is refused naming the other), `admin/dia-chi.json` (the addresses of files without `slug:`),
 `admin/lien-ket-den.json` (the published pages other published pages link to, and which: a
-takedown is asked about first), our small
+takedown is asked about first), `admin/tep.json` (a mark of each file a link may name: a link to
+a missing file is refused at save), our small
 `bantin-admin.js` and `.css` (Vietnamese slug, the "Câu hỏi" block, the image-alt rule,
 uploads that never replace, the preview pane with `bantin-preview.css`), `bantin-paste.js`
 (a Markdown table as a "Bảng" block kept as written; tables and Word's lists pasted) and the vendored
@@ -375,13 +376,53 @@ def vendored() -> Iterator[tuple[str, bytes]]:
             yield f"decap/{entry.name}", entry.read_bytes()
 
 
-def admin_files(site: SiteConfig, questions, items, linked=None) -> Iterator[tuple[str, bytes | str]]:
+def file_mark(path: str) -> str:
+    """Eight hex digits of a path under content/: FNV-1a (32 bits) of its UTF-8 bytes.
+    bantin-admin.js `fileMark` is its twin (tests/test_webeditor_savechecks.py)."""
+    mark = 0x811C9DC5
+    for byte in path.encode("utf-8"):
+        mark = ((mark ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{mark:08x}"
+
+
+def page_addresses(items, questions, short_prefix: str) -> set[str]:
+    """The site addresses (paths, no slashes around) a link by the preview's full address may
+    name and the build turns into the link to its file (checks._own_address, _intended): every
+    page and draft, each question of a handbook, each question's short link."""
+    found = {item.path for item in items}
+    found |= {f"{item.path}/{q.id}" for item in items for q in item.questions}
+    found |= {f"{short_prefix.strip('/')}/{q.id}" for _, q in questions}
+    return found
+
+
+def known_files(site: SiteConfig, files, addresses=()) -> bytes:
+    """`{"thu-muc": "content/", "tep": "<8 hex digits per file>…", "dia-chi": "…"}`: a mark
+    (`file_mark`) of each file a link in the text may name (content/'s files, generated pages),
+    and of each page's address (`page_addresses`), sorted.
+
+    A link or picture in the text to a file that is not there stopped the whole build after the
+    web editor had said "saved" (outsider trial, session 40; checks._missing); the editor now
+    refuses it at save (bantin-admin.js, linksFound). Marks, not names: /admin/ is public, and a
+    draft's file name says its title, as does a picture only a draft uses; a mark tells nothing
+    to whoever does not already know the name. Two names may share a mark (one in 4 billion):
+    the editor then lets that link through and the build still says it."""
+    content = _content(site.editor)
+    marks = sorted({file_mark(path) for path in files})
+    pages = sorted({file_mark(path) for path in addresses})
+    found = {"thu-muc": "" if content == "." else content + "/", "tep": "".join(marks), "dia-chi": "".join(pages)}
+    return json.dumps(found, ensure_ascii=True, separators=(",", ":")).encode()
+
+
+def admin_files(site: SiteConfig, questions, items, linked=None, files=(),
+                pages=()) -> Iterator[tuple[str, bytes | str]]:
     """Every file of /admin/, as (path in the built site, content); `linked`: page src → srcs
-    of the items linking it (checks.Site.linked)."""
+    of the items linking it (checks.Site.linked); `files`: what a link may name (SiteRead.files),
+    `pages`: the pages' addresses (page_addresses)."""
     yield f"{ADMIN}/index.html", admin_html(site)
     yield f"{ADMIN}/config.yml", config_yaml(site)
     yield f"{ADMIN}/ma-cau-hoi.json", question_ids(site, questions)
     yield f"{ADMIN}/dia-chi.json", addresses(site, items)
     yield f"{ADMIN}/lien-ket-den.json", inbound_links(site, items, linked or {})
+    yield f"{ADMIN}/tep.json", known_files(site, files, pages)
     for name, data in vendored():
         yield f"{ADMIN}/{name}", data

@@ -369,7 +369,7 @@
   // The lists the last build wrote (question ids, pages linking each page), read again as an
   // entry opens: the live preview rebuilds them after every save.
   window.addEventListener("hashchange", function () {
-    if (/\/(entries\/|new)/.test(location.hash)) { loadQuestions(); loadLinks(); }
+    if (/\/(entries\/|new)/.test(location.hash)) { loadQuestions(); loadLinks(); loadFiles(); }
   });
 
   function isTaken(id) { return has(taken, id); }
@@ -1448,7 +1448,16 @@
   var ALT_ATTRIBUTE = /[\s/]alt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 
   function picturesWithoutAlt(body) {
-    var found = [], fence = null, comment = false;
+    var found = [];
+    textLines(body, function (text, number) { picturesOfLine(text, number, found); });
+    return found;
+  }
+
+  // Each line of the text the build reads as text, with its number, to `visit`: not in fenced
+  // code, its HTML comments blanked. Left to the build, which may read them otherwise: a line
+  // indented as code (or as a list's paragraph), a reference definition (`[//]: # (…)`, the notes' form).
+  function textLines(body, visit) {
+    var fence = null, comment = false;
     String(body || "").split(/\r\n?|\n/).forEach(function (line, n) {
       var mark = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
       if (fence) {
@@ -1458,12 +1467,14 @@
       if (mark && !comment) { fence = mark[1]; return; }
       var open = withoutComments(line, comment);
       comment = open.comment;
-      // Left to the build, which may read them otherwise: a line indented as code (or as a
-      // list's paragraph), a reference definition (`[//]: # (…)`, the notes' form).
       if (/^(?: {4}|\t)/.test(open.text) || /^ {0,3}\[[^\]]*\]:/.test(open.text)) { return; }
-      picturesOfLine(open.text, n + 1, found);
+      visit(withoutCode(open.text), n + 1);
     });
-    return found;
+  }
+
+  // A line with its `code` spans blanked (their marks kept): what they hold is shown as typed.
+  function withoutCode(line) {
+    return line.indexOf("`") < 0 ? line : line.replace(/`[^`]*`/g, function (span) { return span.replace(/[^`]/g, " "); });
   }
 
   // The line with its HTML comments blanked (`<!-- … -->`, over lines too), as links._blank_comments.
@@ -1486,8 +1497,7 @@
     return { text: out, comment: comment };
   }
 
-  function picturesOfLine(line, number, found) {
-    var text = line.indexOf("`") < 0 ? line : line.replace(/`[^`]*`/g, function (span) { return span.replace(/[^`]/g, " "); });
+  function picturesOfLine(text, number, found) {
     var bare;
     BARE_PICTURE.lastIndex = 0;
     while ((bare = BARE_PICTURE.exec(text))) {
@@ -1526,6 +1536,257 @@
       "tải được). Cách sửa: bấm vào ảnh đó trong Nội dung, điền ô “Mô tả ảnh (bắt buộc, cho người khiếm thị)”: tả ngắn điều ảnh cho " +
       "thấy, ví dụ “" + EXAMPLE_ALT + "”" + (first.html ? "; ở chế độ Markdown: thêm alt=\"…\" vào thẻ <img>." :
       "; ở chế độ Markdown: viết mô tả vào giữa hai ngoặc vuông, `![Mô tả ngắn điều ảnh cho thấy](" + src + ")`.") + more);
+  }
+
+  // --- links and pictures in the text to files that are not there ---------------------------
+  // A link typed in the link box (`../tin-tuc/bai-cu.md`, a page's address ending in `/`) or a
+  // picture written in Markdown mode to a file the site does not have was saved ("Mục đã được
+  // lưu"), then the build failed for every editor (checks._missing; outsider trial, session 40).
+  // tep.json, from the last build, holds a mark of each file a link may name (webeditor.
+  // known_files: content/'s files, drafts and generated pages too; marks, not names, as /admin/
+  // is public); files saved or uploaded here since count too. A Markdown link or picture
+  // `[…](path)`, `![…](path)` is refused when its path, read as the build reads it (links.resolve:
+  // from the entry's folder, `%xx` decoded, `?…`/`#…` aside), leaves content/ or names no such
+  // file. Left to the build: other sites' addresses, `#…` alone, raw HTML, reference links,
+  // the preview's own address (which the build turns into the file's link when a page has it).
+  var knownFiles = null, filesFolder = "";  // tep.json's marks (a Set) and the content folder as Decap names it
+  var filesHere = Object.create(null);  // files saved or uploaded from this page since it loaded (path in content/)
+
+  function fileMark(path) {  // webeditor.file_mark: FNV-1a, 32 bits, of the path's UTF-8 bytes
+    var bytes = new TextEncoder().encode(path), mark = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { mark = Math.imul(mark ^ bytes[i], 0x01000193) >>> 0; }
+    return ("0000000" + mark.toString(16)).slice(-8);
+  }
+
+  window.bantinFileMark = fileMark;  // for tests/test_webeditor_savechecks.py, beside webeditor.file_mark
+
+  function marksOf(text) {
+    var marks = new Set();
+    for (var i = 0; i + 8 <= text.length; i += 8) { marks.add(text.slice(i, i + 8)); }
+    return marks;
+  }
+  function readFiles(found) {
+    if (!found || typeof found.tep !== "string") { return; }
+    knownFiles = marksOf(found.tep);
+    knownPages = marksOf(typeof found["dia-chi"] === "string" ? found["dia-chi"] : "");
+    filesFolder = typeof found["thu-muc"] === "string" ? found["thu-muc"] : "";
+  }
+  var knownPages = new Set();  // tep.json's marks of the pages' addresses (webeditor.page_addresses)
+  function loadFiles() { loadJson("tep.json", readFiles); }
+  loadFiles();  // and again as an entry opens (the hashchange listener with loadQuestions)
+
+  function inContent(path) {  // "content/tin-tuc/a.md" → "tin-tuc/a.md"; null outside the folder
+    path = filePath(path);
+    return path.indexOf(filesFolder) === 0 ? path.slice(filesFolder.length) : null;
+  }
+
+  // Python's unquote: each run of %XX read as UTF-8 (a wrong byte: U+FFFD), anything else kept.
+  function unquoted(text) {
+    return text.indexOf("%") < 0 ? text : text.replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
+      var bytes = new Uint8Array(run.length / 3);
+      for (var i = 0; i < bytes.length; i++) { bytes[i] = parseInt(run.slice(3 * i + 1, 3 * i + 3), 16); }
+      return new TextDecoder("utf-8").decode(bytes);
+    });
+  }
+
+  // posixpath.normpath of a path without a leading "/": "." for nothing.
+  function normalized(path) {
+    var out = [];
+    path.split("/").forEach(function (part) {
+      if (!part || part === ".") { return; }
+      if (part === ".." && out.length && out[out.length - 1] !== "..") { out.pop(); } else { out.push(part); }
+    });
+    return out.join("/") || ".";
+  }
+
+  // links.resolve: the path in content/ a link of `src` names, "" for `#…` alone, null when it
+  // leaves content/; undefined for an address the build checks otherwise (checks._check_ref:
+  // another site, `//host`, a `:` before the first `/` or `#`: a scheme, `C:\…`).
+  function resolvedTarget(src, target) {
+    var lower = target.toLowerCase();
+    if (EXTERNAL.some(function (start) { return lower.indexOf(start) === 0; }) ||
+        target.split("/")[0].split("#")[0].indexOf(":") >= 0) { return undefined; }
+    var path = unquoted(target.split("#")[0].split("?")[0]);
+    if (!path) { return ""; }
+    var base = path.charAt(0) === "/" ? "" : src.slice(0, src.lastIndexOf("/") + 1);
+    var joined = normalized(base + path.replace(/^\/+/, ""));
+    return joined.indexOf("..") === 0 ? null : joined;
+  }
+  var EXTERNAL = ["http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:"];  // links._EXTERNAL
+
+  // [{line, target, image}] of the Markdown links and pictures of one line (code spans blanked):
+  // a `]` closing a `[` (not escaped), then `(`, the address up to the `)` closing it
+  // (parentheses inside may pair), read as Python-Markdown reads it: `<…>`, or a title in
+  // quotes or parentheses after a space taken off, else all of it (spaces too). One pass over
+  // the line to the brackets; each address read no further than the next `](`: linear.
+  function linksOfLine(text, number, found) {
+    var opens = [], starts = [];
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (c === "\\") { i += 1; } else if (c === "[") { opens.push(i); } else if (c === "]" && opens.length) {
+        var open = opens.pop();
+        if (text.charAt(i + 1) === "(") { starts.push([i + 2, open]); }
+      }
+    }
+    starts.forEach(function (start, k) {
+      var end = k + 1 < starts.length ? starts[k + 1][0] - 2 : text.length, depth = 0, at = start[0];
+      for (; at < end; at++) {
+        var ch = text.charAt(at);
+        if (ch === "(") { depth += 1; } else if (ch === ")") { if (!depth) { break; } depth -= 1; }
+      }
+      if (at >= end) { return; }  // no `)` closing it on this line: no link to the build either
+      var target = linkAddress(text.slice(start[0], at));
+      if (target) { found.push({ line: number, target: target, image: text.charAt(start[1] - 1) === "!" }); }
+    });
+  }
+
+  // The address of `(…)`'s inside (bantin-paste.js `destination`): a title after a space, in
+  // quotes or parentheses, taken off; `<…>` taken off. Anchored patterns, one way each: linear.
+  function linkAddress(inside) {
+    var text = inside.trim(), m = /^(\S+)\s+(?:"(.*)"|'(.*)'|\((.*)\))$/.exec(text);
+    var url = m ? m[1] : text, angled = /^<([\s\S]*)>$/.exec(url);
+    return (angled ? angled[1] : url).trim();
+  }
+
+  // A line that opens a raw HTML block (`<div>`, `<p>` at its start, up to 3 spaces before):
+  // Python-Markdown reads no Markdown link in it up to the line closing that tag.
+  var RAW_OPEN = /^ {0,3}<([A-Za-z][A-Za-z0-9-]*)/;
+
+  // The path on the site of a full address of the preview on this computer (OwnAddress.path,
+  // its loopback case: `http://127.0.0.1:8000/tin-tuc/bai/`, what a link pasted from a page
+  // becomes), else null. The site's own path is the editor's own, less its `admin/`.
+  function previewPath(target) {
+    if (!/^https?:\/\//i.test(target)) { return null; }
+    var url;
+    try { url = new URL(target); } catch (e) { return null; }
+    var host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+    if (!(host === "localhost" || /\.localhost$/.test(host) || /^127\.\d+\.\d+\.\d+$/.test(host) ||
+          host === "0.0.0.0" || host === "::1" || host === "::")) { return null; }
+    var base = String(window.location && window.location.pathname || "").replace(/\/admin\/.*$/, "");
+    base = url.pathname.indexOf(base + "/") === 0 ? base : "";
+    return unquoted(url.pathname.slice(base.length + 1));
+  }
+
+  // checks._bare: a site address's page path, `.html`, `index` and `/index` taken off.
+  function siteBare(path) {
+    var bare = /\.html$/.test(path) ? path.slice(0, -5) : path;
+    return bare === "." || bare === "index" ? "" : bare.replace(/\/index$/, "");
+  }
+
+  // Whether a preview address names a page, question or file of the site (checks._own_address:
+  // _intended, a static file, _draft_intended); a picture names a file only.
+  function previewKnown(path, image, known) {
+    if (known(path) && !/\.md$/.test(path)) { return true; }  // a file, not a page's source
+
+    if (image) { return false; }
+    var bare = siteBare(path ? normalized(path) : "");
+    return knownPages.has(fileMark(bare)) || knownPages.has(fileMark(bare.toLowerCase())) ||
+      known(bare + ".md") || known(bare ? bare + "/index.md" : "index.md");
+  }
+
+  // The first link or picture of the text to no file of the site: {line, target, image, outside}.
+  function missingTarget(body, src, known) {
+    var links = [], missing = null, raw = null;
+    textLines(body, function (text, number) {
+      var opened = raw ? null : RAW_OPEN.exec(text);
+      if (opened) { raw = opened[1].toLowerCase(); }
+      if (raw) {  // left to the build (a `markdown="1"` block is read as Markdown there)
+        if (text.toLowerCase().indexOf("</" + raw) >= 0) { raw = null; }
+        return;
+      }
+      if (text.indexOf("](") >= 0) { linksOfLine(text, number, links); }
+    });
+    links.some(function (link) {
+      var preview = previewPath(link.target);
+      if (preview !== null) {
+        if (previewKnown(preview, link.image, known)) { return false; }
+        missing = { line: link.line, target: link.target, image: link.image, preview: true };
+        return true;
+      }
+      var path = resolvedTarget(src, link.target);
+      if (path === undefined || path === "") { return false; }
+      if (path !== null && known(path)) { return false; }
+      missing = { line: link.line, target: link.target, image: link.image, outside: path === null, path: path };
+      return true;
+    });
+    return missing;
+  }
+
+  // The paths in content/ of the entry's own file and of the pictures and files uploaded with it.
+  function filesOf(entry, into) {
+    var path = entry.get("path"), here = path ? inContent(path) : null, media = entry.get("mediaFiles");
+    if (here !== null) { into[here] = true; }
+    if (media && typeof media.forEach === "function") {
+      media.forEach(function (file) {
+        var at = file && (typeof file.get === "function" ? file.get("path") : file.path);
+        var inside = at ? inContent(at) : null;
+        if (inside !== null) { into[inside] = true; }
+      });
+    }
+    return into;
+  }
+
+  function linksFound(entry, data) {
+    if (!knownFiles) { return; }  // no tep.json (an older build, no network): the build says it
+    var path = entry.get("path"), here = path ? inContent(path) : null;
+    var src = here !== null ? here : String(entry.get("collection") || "") + "/moi.md";
+    var withEntry = filesOf(entry, Object.create(null));  // uploaded with this entry, not yet in any build
+    var known = function (p) { return knownFiles.has(fileMark(p)) || has(filesHere, p) || has(withEntry, p); };
+    var missing = missingTarget(data.get("body"), src, known);
+    if (!missing) { return; }
+    publishPressed = 0;
+    window.setTimeout(function () { bringForward(fieldLabelled("Nội dung")); }, 0);
+    throw refusal(missingSaid(missing, src));
+  }
+
+  // The build's words (checks._check_ref, _missing), then how to fix it in this editor.
+  function missingSaid(missing, src) {
+    var what = missing.image ? "ảnh" : "liên kết", shown = missing.target.length > 80 ? missing.target.slice(0, 79) + "…" : missing.target;
+    var where = " (dòng " + missing.line + " của Nội dung)", folder = src.slice(0, src.lastIndexOf("/") + 1);
+    if (missing.preview) {  // checks._PREVIEW
+      return "Không lưu: " + what + " `" + shown + "`" + where + " là địa chỉ của bản xem trước trên máy tính của người " +
+        "viết (127.0.0.1, localhost): bạn đọc mở ra sẽ không thấy gì, và trên trang này không có trang nào ở địa chỉ đó. " +
+        "Cách sửa: bấm vào " + what + ", dẫn tới tệp .md của trang bằng đường dẫn tính từ thư mục của bài (ví dụ " +
+        "`../tin-tuc/ten-bai.md`), hoặc dùng địa chỉ công khai của trang trên mạng.";
+    }
+    if (missing.outside) {
+      return "Không lưu: " + what + " `" + shown + "`" + where + " trỏ ra ngoài thư mục " + filesFolder + ". Cách sửa: chỉ " +
+        "dẫn tới tệp trong " + filesFolder + ", bằng đường dẫn tính từ thư mục của bài (ví dụ `../tin-tuc/ten-bai.md`).";
+    }
+    var host = missing.target.split("/")[0].toLowerCase();
+    if (!missing.image && (/^www\./.test(host) || /\.(?:vn|com|org|net|gov)$/.test(host))) {  // checks._looks_like_a_host
+      return "Không lưu: liên kết `" + shown + "`" + where + " là địa chỉ trang web nhưng thiếu `https://`, nên được hiểu " +
+        "là một tệp trong " + filesFolder + ". Cách sửa: bấm vào liên kết, viết đủ `https://" + missing.target + "`.";
+    }
+    return "Không lưu: " + what + " `" + shown + "`" + where + " trỏ tới tệp không có (" + filesFolder + missing.path + "). " +
+      "Cách sửa: " + (missing.image ? "bấm vào ảnh, chọn lại ảnh trong thư viện ảnh (nút “Chọn một hình”)" :
+      "bấm vào liên kết, sửa địa chỉ: bài khác trên trang này viết bằng tên tệp .md, tính từ thư mục của bài (" +
+      filesFolder + folder + "), ví dụ `../tin-tuc/ten-bai.md`; trang web khác viết đủ `https://…`") +
+      ". Nếu tệp đó vừa được lưu ở máy khác, chờ trang web dựng lại (vài phút) rồi lưu lại.";
+  }
+
+  // --- a date before 1945 ----------------------------------------------------------------------
+  // fields._implausible_date: a year before EARLIEST_YEAR is an error of the build (a year typed
+  // wrong, «1024» for 2024, or a file's «0202»), saved here without a word. The year the file
+  // would hold: the form's value (`2024-11-21`, a time after it, a Date). A year of fewer than
+  // four digits being typed never reaches the form (yearBeingTyped), and the box shows the
+  // form's date again when it loses the focus.
+  var EARLIEST_YEAR = 1945, NOW_BUTTON = "Ngay lúc này";  // Decap's Vietnamese for the date field's "now"
+
+  function yearOf(value) {
+    if (value instanceof Date) { return isNaN(value.getTime()) ? null : value.getFullYear(); }
+    var found = /^\s*(\d{1,4})-\d{1,2}-\d{1,2}(?![0-9])/.exec(typeof value === "string" ? value : "");
+    return found ? +found[1] : null;
+  }
+
+  function datePlausible(data) {
+    var year = yearOf(data.get("date"));
+    if (year === null || year >= EARLIEST_YEAR) { return; }
+    var today = new Date(), example = today.getFullYear();
+    publishPressed = 0;
+    window.setTimeout(function () { bringForward(fieldLabelled("Ngày đăng")); }, 0);
+    throw refusal("Không lưu: “Ngày đăng”: năm " + year + " không hợp lệ (ngày đăng của bài). Cách sửa: gõ năm đủ bốn " +
+      "chữ số, ví dụ " + example + ", hoặc bấm nút “" + NOW_BUTTON + "” rồi chọn lại ngày.");
   }
 
   // --- cited documents: numbers the build can identify ---------------------------------------
@@ -1635,6 +1896,7 @@
       if (!path) { return; }
       questionsSaved(entry);
       draftKnown(entry);
+      filesOf(entry, filesHere);  // a link to it is no missing file before the next build
       remember(BASE_KEY + path, null);
       opened = { path: String(path), saved: fingerprint(entry.get("data")), noted: false, asked: "" };
     }
@@ -1654,7 +1916,9 @@
         window.setTimeout(function () { bringForward(fieldLabelled("Mô tả ảnh")); }, 0);
         throw refusal(ALT_MISSING);  // the field's check (AltControl) comes first; this holds without it
       }
+      datePlausible(data);
       picturesDescribed(data);
+      linksFound(args.entry, data);
       handbookHeadingsHaveIds(args.entry, data);
       documentsIdentified(data);
       data = questionIdsMadeUnique(args.entry, data);
