@@ -456,3 +456,59 @@ def test_hostile_link_lines_are_read_in_time_in_proportion_to_them():
     small, large = found["timed"][:6], found["timed"][6:]
     for a, b in zip(small, large):
         assert b / a < 32, found["timed"]
+
+
+# The source and the tags (fields._source, fields._tags): each entry, and whether the build
+# refuses it. Tags: slugify's own verdicts on symbols (`©` makes `c`, `§` `ss`: kept).
+TAGS = ["hòa giải", "", "  ", "..", "🙂", "—", "“ ”", "#", "!!!", "•", "👍🏽", "❤️", "…", "«»", "·", "@", "※",
+        "👨\u200d👩\u200d👧", "\u0301", "©", "®", "™", "‼", "½", "²", "中文", "§", "№", "°", "C++", "#1", "ø"]
+SOURCES = [({"name": "Báo Pháp luật", "url": "https://baophapluat.vn/a"}, False), ({"name": "", "url": "https://x.vn"}, True),
+           ({"name": "Báo", "url": ""}, False), ({"name": "Báo", "url": "http://[::1"}, True),
+           ({"name": "Báo", "url": "http://a:port/"}, True), ({"name": "Báo", "url": "http://a:99999"}, True),
+           ({"name": "Báo", "url": "http://a:/"}, False), ({"name": "Báo", "url": "http://[::1]:80/"}, False),
+           ({"name": "Báo", "url": "http://a]b/"}, True), ({"name": "Báo", "url": "http://u@a:1:2/"}, True),
+           ({"name": "Báo", "url": "https://vbpl.vn/a?x=1:2"}, False), ({"name": "Báo", "url": "http://a:65535"}, False),
+           ({"name": "Báo", "url": "http://a:-1"}, True), ({"name": "  ", "url": "https://x.vn"}, False),
+           ({"name": "Báo", "url": " http://a:x "}, True)]
+
+
+def _build_field_errors(**fields_) -> list[str]:
+    """The build's errors on `tags`/`source` for a file with these fields (fields.validate)."""
+    from bantin.content import fields
+    from bantin.problems import Problems
+    from test_webeditor import _site
+
+    data = {"title": "Bài", "category": "hoa-giai-o-co-so", "date": "2024-11-21", **fields_}
+    problems = Problems()
+    fields.validate("tin-tuc/a.md", data, {key: 5 for key in fields_}, _site(), problems, lambda path: True)
+    return [f"{p.message}" for p in problems.errors if p.field in fields_]
+
+
+def test_a_tag_without_words_and_a_source_the_build_cannot_read_are_refused_at_save():
+    """Session 40's list: tags empty or of no letter or digit, a source's address without its
+    name or that urlsplit cannot read: saved, then the build failed. Refused exactly where the
+    build refuses, never where it accepts (a symbol slugify makes letters of is kept)."""
+    tags = _saves(*[{"tags": ["đất đai", tag]} for tag in TAGS])
+    for tag, refusal in zip(TAGS, tags):
+        build = _build_field_errors(tags=["đất đai", tag])
+        assert bool(build) == bool(refusal), (tag, build, refusal)
+        assert not refusal or refusal.startswith("Không lưu: ") and "Từ khóa" in refusal or "thẻ `" in refusal, refusal
+    assert sum(bool(r) for r in tags) >= 15 and sum(not r for r in tags) >= 10, tags
+    sources = _saves(*[{"source": source} for source, _ in SOURCES])
+    for (source, refused), refusal in zip(SOURCES, sources):
+        assert bool(_build_field_errors(source=source)) == refused, source
+        assert bool(refusal) == refused, (source, refusal)
+    assert "chưa có “Tên nguồn”" in sources[1] and "viết sai" in sources[3], sources
+
+
+def test_hostile_sources_and_tags_are_read_in_time_in_proportion_to_them():
+    """A tag of 80,000 dots or emoji, a source address of 80,000 `:` or `[`: about eight times
+    the time of 10,000 (bound 32)."""
+    def values(n):
+        return [{"tags": ["." * n]}, {"tags": ["🙂" * n]}, {"source": {"name": "B", "url": "http://a" + ":" * n}},
+                {"source": {"name": "B", "url": "http://[" + "1:" * (n // 2)}}, {"tags": ["a"] + [""] * 0 + ["x" * n]}]
+    found = _harness({"titles": [], "blocks": [], "parse": [],
+                      "timedSaves": [{"title": "Bài", **v} for n in (10_000, 80_000) for v in values(n)]})
+    small, large = found["timed"][:5], found["timed"][5:]
+    for a, b in zip(small, large):
+        assert b / a < 32, found["timed"]

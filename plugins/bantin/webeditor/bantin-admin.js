@@ -1789,6 +1789,70 @@
       "chữ số, ví dụ " + example + ", hoặc bấm nút “" + NOW_BUTTON + "” rồi chọn lại ngày.");
   }
 
+  // --- the source and the tags ----------------------------------------------------------------
+  // fields._source and fields._tags refuse, as errors: a source's address without its name, an
+  // address urlsplit cannot read (`http://[::1`, a port that is no number or over 65535; the
+  // field's own pattern already asks for http(s)://); a tag left empty (two commas, one at the
+  // end) or with nothing that makes an address (slugify: `..`, `🙂`, `—`). Their twins here.
+  // A tag with no letter or digit is refused only when all it holds is known to make no
+  // address (punctuation, dashes, quotes, emoji, marks): `©`, `§`, `°` make one (c, ss, deg).
+  // (© ® ™ are emoji to Unicode, letters to slugify: c, r, tm)
+  var WORDLESS_TAG = /^(?:(?![\u00a9\u00ae\u2122])[\s\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e\u00ab\u00b7\u00bb\u2010-\u2027\u203b\u200d\ufe0f\p{M}\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}])*$/u;
+
+  function tagProblem(name) {
+    var text = String(name === null || name === undefined ? "" : name).normalize("NFC").trim();
+    if (!text) {
+      return "“Từ khóa (thẻ)” có mục rỗng (hai dấu phẩy liền nhau, hay dấu phẩy ở cuối). Cách sửa: xóa dấu phẩy thừa " +
+        "hoặc viết từ khóa vào chỗ đó, ví dụ: hòa giải, đất đai";
+    }
+    if (/[\p{L}\p{N}]/u.test(text) || !WORDLESS_TAG.test(text)) { return null; }
+    return "thẻ `" + (text.length > 40 ? text.slice(0, 39) + "…" : text) + "` không có chữ hay số nào nên không tạo " +
+      "được trang thẻ. Cách sửa: viết thẻ bằng chữ hoặc số, ví dụ: hòa giải, đất đai; bỏ thẻ này nếu không cần";
+  }
+
+  // fields._parses: whether urlsplit reads an http(s) address's host and port.
+  function urlParses(url) {
+    var netloc = url.replace(/^https?:\/\//, "").split(/[\/?#]/)[0];
+    if ((netloc.indexOf("[") >= 0) !== (netloc.indexOf("]") >= 0)) { return false; }
+    var hostinfo = netloc.slice(netloc.lastIndexOf("@") + 1), port;
+    if (hostinfo.indexOf("[") >= 0) {
+      var bracketed = hostinfo.slice(hostinfo.indexOf("[") + 1), close = bracketed.indexOf("]");
+      var after = close >= 0 ? bracketed.slice(close + 1) : "";
+      port = after.indexOf(":") >= 0 ? after.slice(after.indexOf(":") + 1) : "";
+    } else {
+      port = hostinfo.indexOf(":") >= 0 ? hostinfo.slice(hostinfo.indexOf(":") + 1) : "";
+    }
+    return !port || (/^[0-9]+$/.test(port) && +port <= 65535);
+  }
+
+  function field(map, key) {  // as written: the build takes a name of spaces, and strips the address
+    var value = map && typeof map.get === "function" ? map.get(key) : map ? map[key] : undefined;
+    return value === null || value === undefined ? "" : String(value);
+  }
+
+  function sourceAndTags(data) {
+    var source = data.get("source"), said = null, where = "Nguồn";
+    if (source && typeof source === "object") {
+      var name = field(source, "name"), url = field(source, "url").trim();
+      if (url && !name) {
+        said = "“Nguồn”: có “Địa chỉ bài gốc” mà chưa có “Tên nguồn”. Cách sửa: điền “Tên nguồn” (ví dụ Báo Pháp luật " +
+          "Việt Nam), hoặc xóa địa chỉ";
+      } else if (/^https?:\/\//.test(url) && !urlParses(url)) {
+        said = "“Nguồn”: địa chỉ nguồn `" + (url.length > 80 ? url.slice(0, 79) + "…" : url) + "` viết sai (tên miền hoặc " +
+          "dấu ngoặc vuông `[ ]` không đúng). Cách sửa: chép lại đúng địa chỉ từ thanh địa chỉ của trình duyệt";
+      }
+    }
+    var tags = data.get("tags");
+    if (!said && tags && typeof tags.forEach === "function" && typeof tags !== "string") {
+      tags.forEach(function (name) { said = said || tagProblem(name); });
+      where = "Từ khóa (thẻ)";
+    }
+    if (!said) { return; }
+    publishPressed = 0;
+    window.setTimeout(function () { bringForward(fieldLabelled(where)); }, 0);
+    throw refusal("Không lưu: " + said + ".");
+  }
+
   // --- cited documents: numbers the build can identify ---------------------------------------
   // "Văn bản được trích dẫn" took «Nghị định 102» and «432/QĐ-UBND» (no year), then the build
   // failed (fields._documents) for every editor (outsider's trial, session 40, F11). The build's
@@ -1920,6 +1984,7 @@
       picturesDescribed(data);
       linksFound(args.entry, data);
       handbookHeadingsHaveIds(args.entry, data);
+      sourceAndTags(data);
       documentsIdentified(data);
       data = questionIdsMadeUnique(args.entry, data);
       sharedQuestionId(args.entry, data);
