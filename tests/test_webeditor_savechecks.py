@@ -512,3 +512,59 @@ def test_hostile_sources_and_tags_are_read_in_time_in_proportion_to_them():
     small, large = found["timed"][:5], found["timed"][5:]
     for a, b in zip(small, large):
         assert b / a < 32, found["timed"]
+
+
+def test_the_editor_knows_the_example_words_the_build_refuses():
+    """bantin-admin.js's PLACEHOLDERS are placeholders.py's and fields.PLACEHOLDER_TITLE."""
+    from bantin.content import fields, placeholders
+
+    words = _harness({"titles": [], "blocks": [], "parse": [], "placeholders": True})["placeholders"]
+    assert words == {"untitled": fields.PLACEHOLDER_TITLE, "titleMark": placeholders.TITLE_MARK,
+                     "summaries": list(placeholders.STARTER_SUMMARIES), "text": list(placeholders.PLACEHOLDERS),
+                     "slugs": list(placeholders.STARTER_SLUGS), "idPrefix": placeholders.STARTER_ID_PREFIX}
+
+
+# A page to publish with the example's words left (title, summary, text, address, question id);
+# a draft keeps them. (values, the label of the field refused or None)
+EXAMPLES = [
+    ({"title": "Chưa có tiêu đề"}, "Tiêu đề"), ({"title": "Tin mẫu (sửa tiêu đề này)"}, "Tiêu đề"),
+    ({"summary": "Một hai  câu tóm tắt bài, hiện ở trang chủ\nvà trong kết quả tìm kiếm."}, "Tóm tắt"),
+    ({"body": "Đầu.\n\nViết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.\n"}, "Nội dung"),
+    ({"body": "## Câu hỏi 1: Viết câu hỏi thứ nhất ở đây? {#a}\n\nĐáp.\n"}, "Nội dung"),
+    ({"body": "## Câu hỏi 1: Ai? {#so-tay-mau-cau-1}\n\nĐáp.\n"}, "Nội dung"),
+    ({"title": "Bài thật", "summary": "Tóm tắt thật.", "body": "Viết nội dung bài ở đây thật kỹ.\n"}, None),
+    ({"title": "Chưa có tiêu đề", "draft": True}, None), ({"body": "Viết câu trả lời ở đây.\n", "draft": True}, None),
+    ({"title": "Sửa tiêu đề này"}, None), ({"body": "## Câu hỏi 1: Ai? {#so-tay-mau}\n\nĐáp.\n"}, None),
+]
+
+
+def _build_example_errors(values: dict) -> list[str]:
+    """The build's errors for a file holding `values` (fields.validate, placeholders.report and
+    report_addresses, as site/corpus.py calls them: not for a draft)."""
+    from bantin.content import fields, placeholders
+    from bantin.content.qa import parse_questions
+    from bantin.problems import Problems
+    from test_webeditor import _site
+
+    data = {"title": "Bài", "category": "hoa-giai-o-co-so", "date": "2024-11-21",
+            **{k: fields.Plain("true") if v is True else v for k, v in values.items() if k != "body"}}  # as YAML reads it
+    problems = Problems()
+    meta = fields.validate("tin-tuc/a.md", data, {}, _site(), problems, lambda path: True)
+    body = values.get("body", "")
+    if meta is not None and not meta.draft:
+        placeholders.report("tin-tuc/a.md", body, 1, problems)
+        questions = parse_questions("hoi-dap/a.md", body, 1, Problems())[1] if "## " in body else ()
+        placeholders.report_addresses(SimpleNamespace(src="tin-tuc/a.md", meta=meta, questions=questions), problems)
+    drafted = meta is not None and meta.draft
+    return [] if drafted else [p.message for p in problems.errors if p.field != "category"]  # _site() has none
+
+
+def test_a_page_published_with_the_example_words_is_refused_where_the_build_refuses_it():
+    said = _saves(*[values for values, _ in EXAMPLES])
+    for (values, field), refusal in zip(EXAMPLES, said):
+        assert bool(_build_example_errors(values)) == (field is not None), (values, _build_example_errors(values))
+        if field is None:
+            assert refusal == "", (values, refusal)
+        else:
+            assert refusal.startswith("Không lưu: ") and "Bản nháp (chưa đăng)" in refusal, (values, refusal)
+    assert "(dòng 3 của Nội dung)" in said[3] and "`so-tay-mau-cau-1`" in said[5], said

@@ -136,6 +136,7 @@ setTimeout(() => {  // after the taken ids arrived
     return valid === true ? "" : valid.error.message;
   });
   const marks = (request.marks || []).map((name) => sandbox.bantinFileMark(name));
-  process.stdout.write(JSON.stringify({ marks, slugs, refused, kept, blocks, parsed, older, questionSaves, saves, takedowns, timed, matched,
+  const placeholders = request.placeholders ? sandbox.bantinPlaceholders : null;
+  process.stdout.write(JSON.stringify({ marks, placeholders, slugs, refused, kept, blocks, parsed, older, questionSaves, saves, takedowns, timed, matched,
                                         pasted, uploadNames, samples, categoryChecks, locale: registered.locale, blocksAfter }));
 }, 20);

@@ -1789,6 +1789,80 @@
       "chữ số, ví dụ " + example + ", hoặc bấm nút “" + NOW_BUTTON + "” rồi chọn lại ngày.");
   }
 
+  // --- the example's words left in ------------------------------------------------------------
+  // The build refuses a page still holding words of `bantin init`'s examples or of an imported
+  // page without its title (fields.validate, content/placeholders.py): the title «Chưa có tiêu
+  // đề» or one with «(sửa tiêu đề này)», an example's summary, a sentence of the example text,
+  // the example's address or question ids. A draft may keep them (its to-do list): only a page
+  // that is published is refused. The words are placeholders.py's
+  // (tests/test_webeditor_savechecks.py compares them).
+  var PLACEHOLDERS = {
+    untitled: "Chưa có tiêu đề", titleMark: "(sửa tiêu đề này)",
+    summaries: ["Một hai câu tóm tắt bài, hiện ở trang chủ và trong kết quả tìm kiếm.",
+                "Sổ tay mẫu, mỗi câu hỏi có trang và đường dẫn ngắn riêng để in và chia sẻ.",
+                "Hướng dẫn từng bước một thủ tục cho người dân."],
+    text: ["Viết đoạn mở đầu (sapo) ở đây: một hai câu nói điều quan trọng nhất của tin.",
+           "Viết nội dung bài ở đây. Mỗi đoạn cách nhau một dòng trống.", "Giới thiệu ngắn về sổ tay Hỏi - Đáp này.",
+           "Viết câu hỏi thứ nhất ở đây?", "Viết câu hỏi thứ hai ở đây?", "Viết câu trả lời ở đây.", "Điều … Luật … năm …",
+           "Giới thiệu ngắn: tài liệu này hướng dẫn ai, làm việc gì.", "Viết nội dung ở đây.", "Viết nội dung trang ở đây."],
+    slugs: ["bai-tin-mau", "so-tay-hoi-dap-mau", "huong-dan-mau"], idPrefix: "so-tay-mau-cau-"
+  };
+  window.bantinPlaceholders = PLACEHOLDERS;  // for the test, beside placeholders.py
+  var NOT_YET = " Nếu bài chưa viết xong, bật “Bản nháp (chưa đăng)” rồi lưu.";
+
+  function short60(text) { text = String(text).replace(/\n/g, " "); return text.length <= 60 ? text : text.slice(0, 59) + "…"; }
+
+  // {field (its label), said} of the first example's word in a page to publish, or null.
+  function exampleLeft(data) {
+    var title = String(data.get("title") || "").trim(), summary = String(data.get("summary") || "");
+    if (title === PLACEHOLDERS.untitled) {
+      return { field: "Tiêu đề", said: "“Tiêu đề”: bài nhập từ cổng cũ chưa có tiêu đề. Cách sửa: thay «" +
+        PLACEHOLDERS.untitled + "» bằng tiêu đề thật của bài." };
+    }
+    if (title.indexOf(PLACEHOLDERS.titleMark) >= 0) {
+      return { field: "Tiêu đề", said: "“Tiêu đề” còn là chữ của tệp mẫu («" + short60(title) + "»): bài chưa viết xong " +
+        "thì không được xuất bản. Cách sửa: viết tiêu đề thật của bài." };
+    }
+    if (PLACEHOLDERS.summaries.indexOf(summary.split(/\s+/).filter(Boolean).join(" ")) >= 0) {
+      return { field: "Tóm tắt", said: "“Tóm tắt” còn là chữ của tệp mẫu («" + short60(summary.trim()) + "»): bài chưa " +
+        "viết xong thì không được xuất bản. Cách sửa: viết tóm tắt thật của bài." };
+    }
+    var slug = String(data.get("slug") || "");
+    if (PLACEHOLDERS.slugs.indexOf(slug) >= 0) {
+      return { field: "Địa chỉ", said: "“Địa chỉ” `" + slug + "` là địa chỉ của tệp mẫu; xuất bản thì địa chỉ này được " +
+        "in trong mã QR và không đổi được nữa. Cách sửa: đây là tệp mẫu: viết một bài mới (địa chỉ được tạo từ tiêu đề " +
+        "của nó) và chép nội dung sang; tệp mẫu thì để là bản nháp." };
+    }
+    var body = String(data.get("body") || ""), found = null;
+    if (PLACEHOLDERS.text.some(function (text) { return body.indexOf(text) >= 0; })) {
+      body.split("\n").some(function (line, n) {
+        var text = PLACEHOLDERS.text.filter(function (t) { return line.indexOf(t) >= 0; })[0];
+        if (text) { found = { line: n + 1, text: text }; }
+        return !!text;
+      });
+    }
+    if (found) {
+      return { field: "Nội dung", said: "còn chữ mẫu «" + short60(found.text) + "» của tệp mẫu (dòng " + found.line +
+        " của Nội dung): bài chưa viết xong thì không được xuất bản. Cách sửa: thay chữ mẫu đó bằng nội dung thật (hoặc xóa đi)." };
+    }
+    var example = questionsIn(body).filter(function (pair) { return pair[0].indexOf(PLACEHOLDERS.idPrefix) === 0; })[0];
+    if (example) {
+      return { field: "Nội dung", said: "mã câu hỏi `" + example[0] + "` là mã của tệp mẫu; xuất bản thì mã này thành " +
+        "liên kết ngắn in trong mã QR và không đổi được nữa. Cách sửa: mở khối của câu «" + short60(example[1]) + "», " +
+        "xóa trống ô “Mã câu hỏi” (mã mới được tạo từ câu hỏi khi lưu)." };
+    }
+    return null;
+  }
+
+  function examplesGone(data) {
+    if (data.get("draft") === true) { return; }  // a draft's placeholder text is its to-do list
+    var left = exampleLeft(data);
+    if (!left) { return; }
+    publishPressed = 0;
+    window.setTimeout(function () { bringForward(fieldLabelled(left.field)); }, 0);
+    throw refusal("Không lưu: " + left.said + NOT_YET);
+  }
+
   // --- the source and the tags ----------------------------------------------------------------
   // fields._source and fields._tags refuse, as errors: a source's address without its name, an
   // address urlsplit cannot read (`http://[::1`, a port that is no number or over 65535; the
@@ -1990,6 +2064,7 @@
       sharedQuestionId(args.entry, data);
       data = withAttachments(data);
       data = withSlug(args.entry, data);
+      examplesGone(data);  // after the address and the ids are made: those the file will have
       if (args.entry.get("newRecord") && empty(data.get("slug"))) {
         throw refusal("Tiêu đề chưa có chữ hay số nào để tạo địa chỉ bài.");
       }
