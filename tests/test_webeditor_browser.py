@@ -937,6 +937,34 @@ def test_a_year_before_1945_and_a_link_to_a_missing_page_are_refused_at_save(adm
     assert not [line for line in done.stdout.splitlines() if "ngay-va-lien-ket.md" in line and "lỗi" in line], done.stdout
 
 
+def test_a_picture_uploaded_into_the_text_is_no_missing_file(admin, editing, tmp_path):
+    """A picture uploaded in the text ("+" → Ảnh → Tải lên) is in no build yet (tep.json does not
+    know it): it goes with the entry (Decap's media files), so the save's link check lets it
+    through, and the file is saved with its picture."""
+    from PIL import Image
+
+    picture = tmp_path / "anh-moi-trong-bai.jpg"
+    Image.new("RGB", (400, 250), (40, 90, 160)).save(picture, quality=85)
+    page, root = admin, editing[0]
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
+    expect(page.get_by_label("Tiêu đề")).to_have_value("")
+    _title_category_text(page, "Ảnh mới tải lên trong bài", "Đoạn đầu tự gõ.")
+    _add_component(page, "Ảnh")
+    page.get_by_text("Chọn một hình").last.click()
+    page.locator("input[type=file]").first.set_input_files(str(picture))
+    page.get_by_text("anh-moi-trong-bai.jpg", exact=True).wait_for()
+    choose = page.get_by_role("button", name="Dùng tệp đã chọn")
+    if choose.is_disabled():  # the upload is usually chosen already
+        page.locator("div:has(> p:text-is('anh-moi-trong-bai.jpg'))").first.click()
+    choose.click()
+    page.get_by_label("Mô tả ảnh (bắt buộc, cho người khiếm thị)").fill("Ảnh mới trong bài")
+    _publish(page)
+    saved = root / "content/tin-tuc/anh-moi-tai-len-trong-bai.md"
+    _until(lambda: _front_matter_written(saved))
+    assert "![Ảnh mới trong bài](../images/anh-moi-trong-bai.jpg)" in saved.read_text(encoding="utf-8")
+    _until(lambda: _jpeg_written(root / "content/images/anh-moi-trong-bai.jpg"))
+
+
 def _title_category_text(page, title: str, text: str = "") -> None:
     """On an entry's form: its title, the category «Hòa giải ở cơ sở», and text typed in
     its body (none when `text` is empty)."""
