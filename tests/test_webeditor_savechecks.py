@@ -446,13 +446,13 @@ def test_the_file_marks_are_the_same_in_the_editor_and_the_build():
 
 
 def test_hostile_link_lines_are_read_in_time_in_proportion_to_them():
-    """`](` and `[` repeated, `](` with `(` never closed, a long address: eight times the line,
-    about eight times the time (quadratic: 64; bound 32)."""
+    """`](` and `[` repeated, `](` with `(` never closed, a long address, `%` runs, `../` runs:
+    eight times the line, about eight times the time (quadratic: 64; bound 32)."""
     def bodies(n):
         return ["[" + "](" * n, "[x](" + "(" * n, "[x](" + "a" * n + ")", "[" * n + "](x)", "[x](a%" * (n // 5) + ")",
                 "[x](" + "../" * (n // 3) + "a.md)"]
-    found = _harness({"titles": [], "blocks": [], "parse": [], "files": _files_json(),
-                      "timedSaves": [{"title": "Bài", "body": body} for n in (10_000, 80_000) for body in bodies(n)]})
+    found = _harness({"titles": [], "blocks": [], "parse": [], "files": _files_json(),  # 20,000 and up: the fixed costs small
+                      "timedSaves": [{"title": "Bài", "body": body} for n in (20_000, 160_000) for body in bodies(n)]})
     small, large = found["timed"][:6], found["timed"][6:]
     for a, b in zip(small, large):
         assert b / a < 32, found["timed"]

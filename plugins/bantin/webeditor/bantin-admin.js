@@ -1643,9 +1643,15 @@
   // The address of `(…)`'s inside (bantin-paste.js `destination`): a title after a space, in
   // quotes or parentheses, taken off; `<…>` taken off. Anchored patterns, one way each: linear.
   function linkAddress(inside) {
-    var text = inside.trim(), m = /^(\S+)\s+(?:"(.*)"|'(.*)'|\((.*)\))$/.exec(text);
-    var url = m ? m[1] : text, angled = /^<([\s\S]*)>$/.exec(url);
-    return (angled ? angled[1] : url).trim();
+    var text = inside.trim(), space = text.search(/\s/), url = text;
+    if (space > 0) {
+      var title = text.slice(space).trim(), first = title.charAt(0), last = title.charAt(title.length - 1);
+      if (title.length >= 2 && ((first === '"' && last === '"') || (first === "'" && last === "'") || (first === "(" && last === ")"))) {
+        url = text.slice(0, space);
+      }
+    }
+    if (url.charAt(0) === "<" && url.charAt(url.length - 1) === ">") { url = url.slice(1, -1); }
+    return url.trim();
   }
 
   // A line that opens a raw HTML block (`<div>`, `<p>` at its start, up to 3 spaces before):
