@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Sequence
 
 from bantin.text.vi import fold, i_for_y, syllables
@@ -229,8 +230,11 @@ def document_text(numbers: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=16384)
 def _document_type(number: str) -> str:
-    """Type name from the code after the number; a công văn has none (512/UBND-NC)."""
+    """Type name from the code after the number; a công văn has none (512/UBND-NC).
+
+    Remembered: a site cites a few thousand numbers, each in many documents of the index."""
     tokens = [t for t in re.split(r"\W+", fold(number.translate(_ETH))) if t]
     for token in tokens:
         letters = token.rstrip("0123456789")
