@@ -49,6 +49,18 @@ def test_a_shell_is_filled_once_per_page_and_a_filled_text_is_never_filled_again
                       f"<main>giữ {mark} nguyên</main>")
 
 
+
+def test_text_in_the_shell_that_looks_like_an_unknown_mark_is_printed_as_it_is():
+    """Only the shell's own marks are cut out: a site's text outside the blocks (a name in
+    mkdocs.yml written with YAML's `\\0`) that reads like a mark of no block is text."""
+    env = Environment(loader=DictLoader({"main.html": "<p>{{ site_name }}</p>" + MAIN}), autoescape=True)
+    shell = ShellCache(ChromeCache(set(), []))
+    name = "Sở \x00bt-shell-khac\x00 \x00bt-shell-\x00"
+    template = env.get_template("main.html")
+    page = str(shell(template.new_context({"page": _page("Tin"), "body": "Bài", "bt_title_mark": None,
+                                             "site_name": name})))
+    assert page.startswith(f"<p>{name}</p><title>Tin</title>")
+
 CACHE_HOOK = '''
 from mkdocs.plugins import event_priority
 

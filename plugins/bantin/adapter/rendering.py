@@ -241,7 +241,7 @@ class ShellCache:
 
     BLOCKS = ("htmltitle", "extrahead", "content")  # rendered per page, block by block
     MARKS = {name: f"\x00bt-shell-{name}\x00" for name in (*BLOCKS, "title", "canonical", "description")}
-    _MARK = re.compile("\x00bt-shell-([a-z]+)\x00")  # group: the name, a key of MARKS
+    _MARK = re.compile("\x00bt-shell-(" + "|".join(MARKS) + ")\x00")  # group: the name; no other text
 
     def __init__(self, chrome: ChromeCache):
         self.chrome = chrome
@@ -278,8 +278,9 @@ class ShellCache:
 
 def _fill(pieces: list[str], filled: dict[str, str]) -> str:
     """A shell split at its marks (text, name, text, name, …, text) joined with each name's
-    text: the page is copied once, where a `replace` per mark copied it six times (a fifth
-    of a shell page's own cost, session 41), and a filled text is never searched for marks."""
+    text: the page is copied once, where a `replace` per mark searched and copied it six times
+    (130 µs a 26 KB listing page, the join 2.5 µs; session 41), and a filled text is never
+    searched for marks."""
     page = list(pieces)
     page[1::2] = [filled[name] for name in pieces[1::2]]
     return "".join(page)

@@ -153,7 +153,7 @@ def _runs(attrs: str) -> bool:
 
     Remembered: a site's pages repeat a few start tags (`type="application/ld+json"`, the
     theme's `src="../assets/…"` at each depth) thousands of times, and reading their attributes
-    anew was a third of the policy's cost per page (session 41)."""
+    anew was a fifth of the policy's cost per page (session 41)."""
     names = {m[1].lower(): next((v for v in m.groups()[1:] if v is not None), "") for m in _ATTR.finditer(attrs)}
     return "src" not in names and names.get("type", "").strip().lower() not in _DATA
 
