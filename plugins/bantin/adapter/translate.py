@@ -106,7 +106,8 @@ def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = Non
     return Inputs(config.docs_dir, config.site_dir, source_files(files, config), reader(files),
                   keep=configured_files(config), static_templates=list(config.theme.static_templates),
                   extra_templates=list(config.extra_templates), theme_dirs=list(config.theme.dirs),
-                  inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config))
+                  inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config),
+                  theme_palette=theme_palette(config))
 
 
 def slashed_theme_paths(config: MkDocsConfig) -> None:
@@ -124,6 +125,17 @@ def theme_images(config: MkDocsConfig) -> tuple[tuple[str, str, int], ...]:
     """(key, path, line in mkdocs.yml) of theme.logo and theme.favicon, for the build to check."""
     line = sitefile.config_lines(config.config_file_path, under=("theme",))
     return tuple((key, str(value), line(key)) for key in ("logo", "favicon") if (value := config.theme.get(key)))
+
+
+def theme_palette(config: MkDocsConfig) -> tuple[tuple[str, str, int], ...]:
+    """(role, colour, line in mkdocs.yml) of each `primary:` and `accent:` of theme.palette, a
+    mapping or a list of schemes (light and dark), for the build to check (config/palette.py)."""
+    palette = config.theme.get("palette")
+    schemes = [(None, palette)] if isinstance(palette, dict) else list(enumerate(palette)) if isinstance(palette, list) else []
+    line = sitefile.config_lines(config.config_file_path, under=("theme", "palette"))
+    return tuple((role, value, line(*([] if index is None else [index]), role))
+                 for index, scheme in schemes if isinstance(scheme, dict)
+                 for role in ("primary", "accent") if isinstance(value := scheme.get(role), str) and value)
 
 
 def redirect_map(config: MkDocsConfig) -> str | None:

@@ -36,7 +36,7 @@ from bantin.config import sitefile
 from bantin.config.backslash import quoted_backslash
 from bantin.config.editor import build_editor
 from bantin.config.emblem import check_agency_images, theme_image_problem
-from bantin.config import siteurl
+from bantin.config import palette, siteurl
 from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, build_categories, check_iframe_hosts, check_numbers
 from bantin.config.urlprefixes import build_prefixes
 from bantin.content import drafts
@@ -120,6 +120,7 @@ class Inputs:
     inventory: Inventory | None = None  # taken moments ago with the same `keep`, else taken here
     redirect_map: str | None = None  # redirects/old-host.map beside mkdocs.yml (site/redirectmap.py)
     theme_images: Sequence[tuple[str, str, int]] = ()  # (key, path, line) of theme.logo and theme.favicon
+    theme_palette: Sequence[tuple[str, str, int]] = ()  # (role, colour, line) of theme.palette's primary/accent
 
 
 # --- 1. settings --------------------------------------------------------------------------
@@ -227,6 +228,8 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     problems.extend(found)
     sharing.check_image(site.share_image, assets, inputs.read, problems, site.share_image_line, in_content - set(assets))
     _check_theme_images(inputs, problems)
+    if inputs.theme_palette:
+        palette.check(inputs.theme_palette, palette.stylesheet(inputs.theme_dirs), problems)
     if "CNAME" in assets and (found_cname := siteurl.cname_problem(site.site_url, inputs.read("CNAME"))):
         problems.items.append(found_cname)
     # A page that failed its own checks is "not published, see its errors" to a page linking

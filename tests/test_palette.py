@@ -1,0 +1,89 @@
+"""A Material colour whose text fails WCAG AA is a warning on its line (province trial F5, session 41).
+
+The figures come from Material's own palette stylesheet in the installed theme: the tests
+read the same file, so an update of Material that changes a colour changes them together."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import material
+import yaml
+
+from bantin.config import palette
+from bantin.problems import Problems
+from sitekit import article, build, write_site
+
+THEME = str(Path(material.__file__).parent / "templates")
+
+
+def test_the_ratios_are_computed_from_materials_own_stylesheet():
+    css = palette.stylesheet([THEME])
+    table = palette.colours(css)
+    # the trial's figures (white on #009485 is 3.77:1; on #4051b5 6.86:1)
+    assert table[("primary", "teal")].ratio == 3.77 and not table[("primary", "teal")].passes
+    assert table[("primary", "indigo")].passes and table[("primary", "brown")].passes
+    assert {"red", "blue", "green", "teal"} <= {n for (r, n), c in table.items() if r == "primary" and not c.passes}
+    # orange, amber… have Material's 87 % black text: readable
+    assert table[("primary", "orange")].passes
+    # the table follows the stylesheet: a Material that darkened teal would pass it
+    darker = css.replace("[data-md-color-primary=teal]{--md-primary-fg-color:#009485",
+                         "[data-md-color-primary=teal]{--md-primary-fg-color:#00564d")
+    assert darker != css and palette.colours(darker)[("primary", "teal")].passes
+
+
+def test_one_warning_per_colour_with_its_figure_and_the_colours_that_pass():
+    problems = Problems()
+    palette.check([("primary", "teal", 7), ("accent", "teal", 8), ("primary", "indigo", 12),
+                   ("primary", "custom", 13), ("primary", "mau-tinh", 14)], palette.stylesheet([THEME]), problems)
+    found = {(p.line, p.field) for p in problems.warnings}
+    assert found == {(7, "theme.palette.primary"), (8, "theme.palette.accent")} and not problems.errors
+    teal = next(p for p in problems.warnings if p.line == 7)
+    assert "3,8:1" in teal.message and "4,5:1" in teal.message
+    assert "indigo 6,9" in teal.fix and "teal" not in teal.fix and "primary: custom" in teal.fix
+
+
+def test_hostile_stylesheets_are_read_in_linear_time():
+    def cpu(text: str) -> float:
+        start = time.process_time()
+        palette.colours(text)
+        return time.process_time() - start
+
+    for piece in ("[data-md-color-primary=" + "a" * 50, "{--md-primary-fg-color:hsla(" + "1," * 40, "#" + "f" * 30 + ";"):
+        small, large = piece * 2_000, piece * 16_000
+        cpu(small)
+        assert cpu(large) < 8 * 4 * max(cpu(small), 0.002), piece[:30]
+
+
+def _site(tmp_path, palette_value):
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("A")})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"] = {**config["theme"], "palette": palette_value}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return root, lines
+
+
+def test_the_build_warns_on_the_line_of_a_primary_colour_that_fails(tmp_path):
+    root, lines = _site(tmp_path, {"primary": "teal", "accent": "custom"})
+    done = build(root)
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() == "primary: teal")
+    assert f"mkdocs.yml:{line}: [theme.palette.primary]" in done.stdout and "3,8:1" in done.stdout, done.stdout
+    assert "theme.palette.accent" not in done.stdout
+
+
+def test_each_scheme_of_a_palette_list_is_checked_on_its_own_line(tmp_path):
+    root, lines = _site(tmp_path, [{"scheme": "default", "primary": "indigo", "accent": "custom"},
+                                   {"scheme": "slate", "primary": "green", "accent": "teal"}])
+    done = build(root)
+    green = next(n for n, text in enumerate(lines, 1) if text.strip() == "primary: green")
+    teal = next(n for n, text in enumerate(lines, 1) if text.strip() == "accent: teal")
+    assert f"mkdocs.yml:{green}: [theme.palette.primary]" in done.stdout, done.stdout
+    assert f"mkdocs.yml:{teal}: [theme.palette.accent]" in done.stdout
+    assert done.stdout.count("[theme.palette.") == 2  # indigo and custom pass
+
+
+def test_a_readable_or_own_colour_gives_no_word(tmp_path):
+    root, _ = _site(tmp_path, {"primary": "indigo", "accent": "custom"})
+    assert "theme.palette" not in build(root).stdout
