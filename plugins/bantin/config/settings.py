@@ -115,6 +115,9 @@ class SiteConfig:
     site_description: str = ""  # mkdocs.yml `site_description`: the description of pages without their own
     share_image: str = ""  # `share_image:` a content/ image shown when a page is shared without one of its own
     share_image_line: int = 0  # its line in mkdocs.yml, for the problem a missing image is
+    # line in mkdocs.yml of each declared category's title by slug, and of `categories:` under ""
+    # (content/undeclared.py puts the error of many articles naming an undeclared one there)
+    category_lines: tuple[tuple[str, int], ...] = ()
     image_max_kb: int = 1500
     image_widths: tuple[int, ...] = (480, 960, 1440)
     iframe_hosts: tuple[str, ...] = ()
@@ -154,6 +157,16 @@ def check_iframe_hosts(site: SiteConfig, problems: Problems, line: Lines = _no_l
             problems.error(CONFIG_FILE, line("iframe_hosts", index), f"plugins.bantin.iframe_hosts[{index + 1}]",
                            f"`{host}` không phải một tên miền",
                            "chỉ ghi tên miền, chữ thường, không có https:// hay dấu /, ví dụ `www.youtube-nocookie.com`")
+
+
+def category_lines(entries: list[dict], line: Lines) -> tuple[tuple[str, int], ...]:
+    """(slug, line of its `title:`) of each declared category, and ("", line of `categories:`)."""
+    found = [("", line("categories"))]
+    for index, entry in enumerate(entries):
+        title = nfc(str(entry.get("title") or "")).strip()
+        if slug := slugify(str(entry.get("slug") or title)):
+            found.append((slug, line("categories", index, "title")))
+    return tuple(found)
 
 
 def build_categories(entries: list[dict], problems: Problems, line: Lines = _no_lines) -> tuple[Category, ...]:

@@ -21,7 +21,7 @@ from bantin.content.model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
 from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem, shown
 from bantin.problems import Problems, short
 from bantin.config.settings import SiteConfig
-from bantin.content import placeholders, plaintext
+from bantin.content import placeholders, plaintext, undeclared
 from bantin.content.frontyaml import BlockList, Plain
 from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN, quoted_line
 from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
@@ -399,7 +399,7 @@ def _category(check: _Check, kind: str):
         categories = {c.slug: c for c in check.site.categories}
         close = difflib.get_close_matches(slugify(name), list(categories), n=1, cutoff=0.5)
         hint = (f"có phải ý bạn là `category: {close[0]}` ({categories[close[0]].title})? " if close else "")
-        say("category", f"chuyên mục `{short(name)}` chưa được khai báo trong mkdocs.yml",
+        say("category", undeclared.message(name),
             f"{hint}viết một trong: {_category_lines(check.site)}; chuyên mục mới thì nhờ người quản trị "
             f"thêm vào mkdocs.yml{_renamed(name)}")
     return found

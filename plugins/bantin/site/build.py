@@ -37,9 +37,10 @@ from bantin.config.backslash import quoted_backslash
 from bantin.config.editor import build_editor
 from bantin.config.emblem import check_agency_images, theme_image_problem
 from bantin.config import palette, siteurl
-from bantin.config.settings import CONFIG_FILE, Agency, SiteConfig, build_categories, check_iframe_hosts, check_numbers
+from bantin.config.settings import (CONFIG_FILE, Agency, SiteConfig, build_categories, category_lines, check_iframe_hosts,
+                                    check_numbers)
 from bantin.config.urlprefixes import build_prefixes
-from bantin.content import drafts
+from bantin.content import drafts, undeclared
 from bantin.content import brokendrafts, draftfiles, draftmentions
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.ownaddress import OwnAddress
@@ -146,6 +147,7 @@ def site_config(settings: Settings, problems: Problems) -> SiteConfig:
         site_description=settings.site_description or "",
         share_image=sharing.configured_image(settings.share_image, problems, line("share_image")),
         share_image_line=line("share_image"),
+        category_lines=category_lines([dict(c) for c in settings.categories], line),
         image_max_kb=settings.image_max_kb,
         iframe_hosts=tuple(settings.iframe_hosts),
         content_policy=settings.content_policy,
@@ -490,8 +492,9 @@ class Build:
         found = read_site(inputs, site, urls, include_drafts)
         for warning in found.problems.warnings:  # the live preview lists the drafts left out (adapter/preview.py)
             log.info(str(warning), extra={LEFT_OUT: True} if drafts.is_left_out(warning) else None)
-        if found.problems.errors:
-            raise Failed("Nội dung có lỗi", found.problems)
+        if found.problems.errors:  # many articles naming one undeclared category: one error (content/undeclared.py)
+            used = {item.category.slug for item in found.corpus.items if item.category is not None}
+            raise Failed("Nội dung có lỗi", undeclared.folded(found.problems, site, used, dict(site.category_lines)))
         corpus = found.corpus
         log.info(corpus.counts.summary())
         if drafts_line := corpus.counts.drafts_line():
