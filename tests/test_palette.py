@@ -87,3 +87,12 @@ def test_each_scheme_of_a_palette_list_is_checked_on_its_own_line(tmp_path):
 def test_a_readable_or_own_colour_gives_no_word(tmp_path):
     root, _ = _site(tmp_path, {"primary": "indigo", "accent": "custom"})
     assert "theme.palette" not in build(root).stdout
+
+
+def test_bantin_check_warns_too_and_passes(tmp_path):
+    from sitekit import run_bantin
+
+    root, lines = _site(tmp_path, {"primary": "red", "accent": "custom"})
+    done = run_bantin(root, "check")
+    line = next(n for n, text in enumerate(lines, 1) if text.strip() == "primary: red")
+    assert done.returncode == 0 and f"mkdocs.yml:{line}: [theme.palette.primary] cảnh báo" in done.stdout, done.stdout
