@@ -68,15 +68,47 @@ def holds_question_word(text: str) -> bool:
     return any(f" {word} " in words for word in QUESTION_WORDS)
 
 
+# How a `# ` line between questions asks without «?» (session 41's review, H1): its last words
+# are a question's closing words («… cần những giấy tờ gì», «… như thế nào», «… ra sao», «… có
+# được không», «… đã đăng ký chưa», «… là ai»), or its first words an asker's («Ai được…», «Tại
+# sao…», «Có phải…», «Khi nào…», «Thế nào là…», «Làm gì khi…»). «không», «chưa», «ai», «nào»
+# inside a name do not ask: «Quyền của người không quốc tịch», «Đăng ký khai sinh cho trẻ chưa xác
+# định được cha», «Phòng, chống bạo lực gia đình: ai cũng có trách nhiệm» are groups, as every `# `
+# line was before session 41 (a false error stops the whole site's build; a question kept as a
+# group keeps its words on the page). bantin-paste.js `ASKS_LAST`, `ASKS_FIRST`, `NOT_ASKING_FIRST`
+# are the twins, tests/test_qagroups.py `GROUP_NAMES` and `LOST_QUESTIONS` the cases of both.
+ASKS_LAST = ("gì", "nào", "sao", "ai", "đâu", "bao nhiêu", "bao lâu", "bao giờ", "mấy", "không", "chưa", "chăng")
+ASKS_FIRST = ("ai", "tại sao", "vì sao", "làm sao", "thế nào", "làm thế nào", "có phải", "phải chăng", "khi nào",
+              "lúc nào", "bao giờ", "bao lâu", "bao nhiêu", "ở đâu", "đâu là", "làm gì", "cần làm gì", "phải làm gì",
+              "nên làm gì", "những ai", "người nào", "cái gì", "điều gì")
+# An opening that says «everyone» («Ai cũng có trách nhiệm…»), no asker.
+NOT_ASKING_FIRST = ("ai cũng", "ai ai")
+
+
 def group_line_asks(text: str) -> bool:
     """A `# ` line's text, between questions, that reads as a question an editor wrote with one
     `#` too few rather than a group's name (session 41): question-like (`question_like`), or its
-    words hold a question word (`holds_question_word`: «ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ»,
-    «Thủ tục đăng ký như thế nào») and do not name a part by the rule of `##` lines
-    (`looks_like_group`: «I. …», «Phần II …», «Nhóm câu hỏi …» first). The same words on a `##`
-    line are a question; read as a group, a question loses its page without a word. The web
+    words close or open as a question does (`words_ask`: «ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ»,
+    «Thủ tục đăng ký như thế nào», «Ai được trợ giúp pháp lý») and do not name a part by the
+    rule of `##` lines (`looks_like_group`: «I. …», «Phần II …», «Nhóm câu hỏi …» first). Read
+    as a group, such a question loses its page; a group read as a question stops the build,
+    so a question word inside the words does not ask (session 41's review, H1). The web
     editor's paste has the twin (bantin-paste.js `groupLineAsks`, tests/test_qagroups.py)."""
     if question_like(text):
         return True
     words = split_heading(text)[0]
-    return holds_question_word(words) and not looks_like_group(words)
+    return words_ask(words) and not looks_like_group(words)
+
+
+def words_ask(text: str) -> bool:
+    """The text's words end with a question's closing words (`ASKS_LAST`) or start with an
+    asker's (`ASKS_FIRST`, not `NOT_ASKING_FIRST`), in any case, punctuation aside; the
+    `_NOT_ASKING` phrases («bản sao», «hàng không») are no question word. One pass to the
+    words, then a few comparisons at their two ends."""
+    words = " " + " ".join(_WORD.findall(unicodedata.normalize("NFC", text).lower())) + " "
+    for phrase in _NOT_ASKING:
+        words = words.replace(f" {phrase} ", " - ")
+    if words.endswith(tuple(f" {phrase} " for phrase in ASKS_LAST)):
+        return True
+    return (words.startswith(tuple(f" {phrase} " for phrase in ASKS_FIRST))
+            and not words.startswith(tuple(f" {phrase} " for phrase in NOT_ASKING_FIRST)))

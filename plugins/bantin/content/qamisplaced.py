@@ -39,8 +39,8 @@ def nested_questions(body: str) -> list[tuple[int, str]]:
 
 
 # What is wrong with a `# ` line between questions whose words ask (`group_line_asks`).
-ASKS_AS_GROUP = ("có từ để hỏi (như «gì», «nào», «thế nào», «không») mà bắt đầu bằng một dấu `#` (tên nhóm câu "
-                 "hỏi), không phải `## `")
+ASKS_AS_GROUP = ("kết thúc bằng từ để hỏi (như «gì», «thế nào», «ra sao», «không», «chưa») hay mở đầu bằng từ để hỏi "
+                 "(như «Ai», «Tại sao», «Khi nào») mà bắt đầu bằng một dấu `#` (tên nhóm câu hỏi), không phải `## `")
 
 
 def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
@@ -138,8 +138,8 @@ _AS_ANSWER = ("; nếu dòng này đúng là lời của câu trả lời (như 
 def _as_group_fix(text: str) -> str:
     """The way out of a `# ` line that asks (`ASKS_AS_GROUP`) and is a group's name after all."""
     return (f"; nếu dòng này đúng là tên một nhóm câu hỏi, không phải câu hỏi: viết số thứ tự của nhóm ở đầu tên, ví "
-            f"dụ `# I. {short(split_heading(text)[0], 200)}` (sau câu hỏi đầu tiên, dòng `# ` có từ để hỏi được đọc là "
-            "một câu hỏi viết thiếu một dấu `#`)")
+            f"dụ `# I. {short(split_heading(text)[0], 200)}` (sau câu hỏi đầu tiên, dòng `# ` kết thúc hay mở đầu "
+            "bằng từ để hỏi được đọc là một câu hỏi viết thiếu một dấu `#`)")
 
 
 def _misplaced_fix(text: str, taken: set[str]) -> str:

@@ -1591,14 +1591,32 @@
     return opening < 0 || opening >= close ? s : pyStrip(s.slice(0, opening));
   }
 
+  // qaasks.ASKS_LAST, ASKS_FIRST, NOT_ASKING_FIRST: a `# ` line asks when its words close or open
+  // as a question does; «không», «chưa», «ai» inside a group's name do not ask (session 41's review, H1).
+  var ASKS_LAST = ["gì", "nào", "sao", "ai", "đâu", "bao nhiêu", "bao lâu", "bao giờ", "mấy", "không", "chưa", "chăng"];
+  var ASKS_FIRST = ["ai", "tại sao", "vì sao", "làm sao", "thế nào", "làm thế nào", "có phải", "phải chăng", "khi nào",
+                    "lúc nào", "bao giờ", "bao lâu", "bao nhiêu", "ở đâu", "đâu là", "làm gì", "cần làm gì", "phải làm gì",
+                    "nên làm gì", "những ai", "người nào", "cái gì", "điều gì"];
+  var NOT_ASKING_FIRST = ["ai cũng", "ai ai"];
+
+  // qaasks.words_ask: the words end with a question's closing words or start with an asker's.
+  function wordsAsk(text) {
+    var words = " " + (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{Nl}\p{No}]+/gu) || []).join(" ") + " ";
+    NOT_ASKING.forEach(function (phrase) { words = words.split(" " + phrase + " ").join(" - "); });
+    var ends = function (phrase) { return words.endsWith(" " + phrase + " "); };
+    var starts = function (phrase) { return words.startsWith(" " + phrase + " "); };
+    return ASKS_LAST.some(ends) || (ASKS_FIRST.some(starts) && !NOT_ASKING_FIRST.some(starts));
+  }
+
   // qaasks.group_line_asks: a `# ` line's text between questions that reads as a question
   // written with one `#` too few («ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ»): «Câu hỏi 3:» first or
-  // «?» last, or a question word in words that do not name a part (groupHeading). Session 41.
+  // «?» last, or words that close or open as a question (wordsAsk) and do not name a part
+  // (groupHeading). Session 41; a question word inside a name does not ask (its review, H1).
   function groupLineAsks(text) {
     var t = pyStrip(String(text));
     if (LINE_NUMBER.test(t) || withoutAttributes(t).slice(-1) === "?") { return true; }
     var words = headingWords(t);
-    return holdsQuestionWord(words) && !groupHeading(words);
+    return wordsAsk(words) && !groupHeading(words);
   }
 
   // The level-1 heading for a pasted heading (`node`: H1 or H2 in the pasted body or a section
