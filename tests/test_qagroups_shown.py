@@ -168,3 +168,63 @@ def test_the_printed_handbook_renders_each_group_s_intro_as_its_page_does(site, 
     assert page.count("Phần này gồm:") == 1  # not printed again with the handbook's own intro
     assert '<div class="bt-body bt-print-intro"><p>Sổ tay về thủ tục.</p>' in page
     assert "<p>Ghi chú <em>của</em> nhóm.</p>" in hostile["ban-in"]  # rendered, its handler dropped by the sanitiser
+
+
+# Session 41's review, L3: the print's cut marker (U+E000 bantin-nhom-N U+E000) typed or pasted
+# by an editor, in the handbook's intro and a group's intro; and as an entity, which Markdown
+# keeps an entity (no cut either).
+TYPED_CUTS = """Lời nói đầu, đoạn một.
+
+\ue000bantin-nhom-0\ue000
+
+Đoạn hai: CHỮ NÀY PHẢI IN.
+
+\ue000bantin-nhom-1\ue000
+
+Đoạn ba: CHỮ NÀY CŨNG PHẢI IN. &#xe000;bantin-nhom-1&#xe000;
+
+# I. Hòa giải
+
+Giới thiệu nhóm một. \ue000\ue000bantin-nhom-1\ue000\ue000 VẪN LÀ NHÓM MỘT.
+
+## Câu hỏi 1: Một? {#mot}
+
+Đáp một.
+
+# II. Đất đai
+
+Giới thiệu nhóm hai.
+
+## Câu hỏi 2: Hai? {#hai}
+
+Đáp hai.
+"""
+
+
+def test_a_cut_an_editor_types_cuts_nothing_from_the_print_s_markdown():
+    """`print_markdown` then `split_print_html` on the rendered Markdown: every word of the
+    intro in the intro's part, each group's in its own (L3: the words after a typed cut were
+    lost, or printed under the wrong group)."""
+    import markdown
+
+    from bantin.content.qapage import print_markdown, split_print_html
+
+    handbook = qa.parse_handbook("hoi-dap/so-tay.md", TYPED_CUTS, 7, Problems(), "Sổ tay")
+    intro, groups = split_print_html(markdown.markdown(print_markdown(handbook.intro, handbook.groups)))
+    assert "đoạn một" in intro and "CHỮ NÀY PHẢI IN" in intro and "CHỮ NÀY CŨNG PHẢI IN" in intro
+    assert sorted(groups) == [0, 1] and "VẪN LÀ NHÓM MỘT" in groups[0] and groups[1] == "<p>Giới thiệu nhóm hai.</p>"
+    assert "\ue000" not in intro + groups[0]
+
+
+def test_the_printed_handbook_keeps_every_word_of_an_intro_holding_a_typed_cut(tmp_path):
+    root = write_site(tmp_path, {"hoi-dap/so-tay.md": article("Sổ tay", body=TYPED_CUTS, slug="so-tay")})
+    done = build(root, check=False)
+    assert done.returncode == 0, done.stdout
+    page = read(root, "hoi-dap/so-tay/ban-in/index.html")
+    page = page[page.index('<div class="bt-body bt-print-intro">'):]  # the printout, not its description
+    order = [page.index(words) for words in ("đoạn một", "CHỮ NÀY PHẢI IN", "CHỮ NÀY CŨNG PHẢI IN", ">I. Hòa giải<",
+                                             "VẪN LÀ NHÓM MỘT", 'id="mot"', ">II. Đất đai<", "Giới thiệu nhóm hai.")]
+    assert order == sorted(order)
+    for words in ("CHỮ NÀY PHẢI IN", "VẪN LÀ NHÓM MỘT", "Giới thiệu nhóm hai."):
+        assert page.count(words) == 1, words
+    assert page.index("CHỮ NÀY CŨNG PHẢI IN") < page.index('<h2 class="bt-print-group"')

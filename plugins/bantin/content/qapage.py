@@ -80,8 +80,10 @@ def _short_html(address: str) -> str:
 
 
 # Where a group's intro starts in the printable handbook's Markdown (`print_markdown`): a
-# paragraph of a private-use character around the group's place, which no editor types and
-# neither Markdown nor the sanitiser changes; `split_print_html` cuts the page's HTML there.
+# paragraph of a private-use character around the group's place, which neither Markdown nor
+# the sanitiser changes; `split_print_html` cuts the page's HTML there. An editor may type or
+# paste that character (session 41's review, L3: text vanished from the print, or printed under
+# the wrong group): `print_markdown` drops it from the editor's text, so only its own cuts hold it.
 _CUT = "\ue000"
 _CUT_HTML = re.compile("(?:<p>)?" + _CUT + r"bantin-nhom-(\d{1,9})" + _CUT + "(?:</p>)?")
 
@@ -91,12 +93,19 @@ def print_markdown(intro: str, groups: tuple[Group, ...]) -> str:
     a cut, its headings from level 3 as on the handbook page (the group's name is the print's
     `<h2>`). Rendered with the page, a group's intro reads as it does on the handbook page,
     paragraphs, lists and links (its links checked and rewritten by the engine), where it was
-    printed as plain text (session 41)."""
-    parts = [intro]
+    printed as plain text (session 41). The cut's character is dropped from the editor's
+    text (`_uncut`): a cut typed in an intro cut the print there."""
+    parts = [_uncut(intro)]
     for n, group in enumerate(groups):
         if group.intro.strip():
-            parts += [f"{_CUT}bantin-nhom-{n}{_CUT}", shift_headings(group.intro, 3)]
+            parts += [f"{_CUT}bantin-nhom-{n}{_CUT}", shift_headings(_uncut(group.intro), 3)]
     return "\n\n".join(parts)
+
+
+def _uncut(text: str) -> str:
+    """An editor's text without the cut's private-use character, which shows no letter (a box
+    at most) and which only `print_markdown`'s cuts may hold (session 41's review, L3)."""
+    return text.replace(_CUT, "")
 
 
 def split_print_html(rendered: str) -> tuple[str, dict[int, str]]:
