@@ -609,6 +609,7 @@ process.stdout.write(JSON.stringify({
   handbook: given.headings.map((h) => pasted("#/collections/hoi-dap/new", h)),
   article: given.headings.map((h) => pasted("#/collections/tin-tuc/new", h)),
   ratios: (given.timed || []).map(([small, big]) => least(() => rule.groupHeading(big)) / least(() => rule.groupHeading(small))),
+  askRatios: (given.timedAsks || []).map(([small, big]) => least(() => rule.groupLineAsks(big)) / least(() => rule.groupLineAsks(small))),
 }));
 """
 
@@ -692,6 +693,11 @@ def test_the_group_rule_reads_a_long_heading_in_time_in_proportion_to_it():
               lambda n: "A" * n + "?", lambda n: "\u00a0" * n, lambda n: "Mục " + "٣" * n,
               lambda n: "Nhóm" + " " * n + ":", lambda n: "Nhóm " + "X" * n, lambda n: "Nhóm câu" + " " * n + "x",
               lambda n: "BẢN SAO " * (n // 8), lambda n: "CHƯA THÀNH " * (n // 11), lambda n: "GIA " * (n // 4)]
+    # a `# ` line's ends (its review, H1): many words, «ai cũng» first, the phrases it drops
+    asks = [lambda n: "ai cũng " * (n // 8), lambda n: "x BẢN SAO" * (n // 9), lambda n: "không " * (n // 6) + "x",
+            lambda n: "Tại sao" + "\u00a0" * n]
     done = _node_json(GROUP_RULE, PASTE_JS, given={"texts": [], "headings": [],
-                                                   "timed": [[shape(20_000), shape(160_000)] for shape in shapes]})
+                                                   "timed": [[shape(20_000), shape(160_000)] for shape in shapes],
+                                                   "timedAsks": [[shape(20_000), shape(160_000)] for shape in asks]})
     assert all(ratio < 32 for ratio in done["ratios"]), done["ratios"]
+    assert len(done["askRatios"]) == len(asks) and all(ratio < 32 for ratio in done["askRatios"]), done["askRatios"]
