@@ -224,6 +224,8 @@ LOST_QUESTIONS = [
     "Người nước ngoài kết hôn với người Việt Nam cần giấy tờ gì", "Bao nhiêu tuổi thì được kết hôn",
     "Người nào được hưởng thừa kế theo pháp luật", "Điều gì xảy ra khi không đăng ký khai sinh đúng hạn",
     "Thời hiệu khởi kiện chia thừa kế là mấy năm, tính từ bao giờ", "Xe máy không chính chủ có bị phạt không…",
+    "Trường hợp nào được miễn lệ phí đăng ký khai sinh", "CƠ QUAN NÀO CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
+    "Những hành vi nào bị nghiêm cấm trong phòng, chống bạo lực gia đình",
 ]
 ASKING_LINES = ["# ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ", "# Thủ tục đăng ký như thế nào", "# AI ĐƯỢC TRỢ GIÚP {#ai-duoc}",
                  "# Đăng ký kết hôn ở đâu", "# Có phải nộp lệ phí", "# THỜI HẠN GIẢI QUYẾT LÀ BAO LÂU",

@@ -1596,7 +1596,9 @@
   var ASKS_LAST = ["gì", "nào", "sao", "ai", "đâu", "bao nhiêu", "bao lâu", "bao giờ", "mấy", "không", "chưa", "chăng"];
   var ASKS_FIRST = ["ai", "tại sao", "vì sao", "làm sao", "thế nào", "làm thế nào", "có phải", "phải chăng", "khi nào",
                     "lúc nào", "bao giờ", "bao lâu", "bao nhiêu", "ở đâu", "đâu là", "làm gì", "cần làm gì", "phải làm gì",
-                    "nên làm gì", "những ai", "người nào", "cái gì", "điều gì"];
+                    "nên làm gì", "những ai", "người nào", "cái gì", "điều gì", "trường hợp nào",
+                    "những trường hợp nào", "cơ quan nào", "đối tượng nào", "những đối tượng nào", "hành vi nào",
+                    "những hành vi nào", "giấy tờ nào", "những giấy tờ nào"];
   var NOT_ASKING_FIRST = ["ai cũng", "ai ai"];
 
   // qaasks.words_ask: the words end with a question's closing words or start with an asker's.
