@@ -118,10 +118,10 @@ def test_links_without_target_are_unchanged():
 @pytest.mark.parametrize("unit", ["[a](", "![a](", "[a](b ", "[a](<", "[a](b(c)", "[a](()", "[](", "a](b)", "[a]( "])
 def test_link_pattern_linear(unit):
     text = unit * (300_000 // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     mdlinks.inline_links(text)
     links.rebase_links(text, "a/b.md", "a/c/d.md")
-    assert time.perf_counter() - started < 4.0
+    assert time.process_time() - started < 4.0
 
 
 # --- 8: images and media from other hosts ------------------------------------------------
@@ -161,9 +161,9 @@ def test_build_refuses_an_image_from_another_host(tmp_path):
 @pytest.mark.parametrize("text", ["{" + " " * 300_000, "{:" + " " * 300_000, "<a id" + " " * 300_000,
                                   "{data-" * 50_000, "<a data-" * 40_000, "{: #x " * 50_000])
 def test_report_unsafe_linear_on_ids_and_data(text):
-    started = time.perf_counter()
+    started = time.process_time()
     report_unsafe("tin-tuc/a.md", text, 1, HOSTS, Problems())
-    assert time.perf_counter() - started < 4.0
+    assert time.process_time() - started < 4.0
 
 
 def test_links_to_reserved_ids_are_not_anchors():

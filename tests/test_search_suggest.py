@@ -94,10 +94,10 @@ def test_no_suggestion(index_dir, query):
 
 def test_a_hostile_query_costs_little(index_dir):
     index = load_search_index(index_dir)
-    started = time.perf_counter()
+    started = time.process_time()
     assert index.suggest(("khai sihn " + "y" * 300 + " ") * 3) is None  # a question by its length
     assert index.suggest("sihn" + "<script>alert(1)</script>" * 80) is None
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
 
 
 def test_while_typing_the_last_word_is_fixed_only_when_nothing_begins_so(index_dir):
