@@ -13,7 +13,7 @@ import markdown
 import pytest
 
 from bantin.convert import htmlguard
-from bantin.site import images
+from bantin.site import images, originals
 from bantin.legal import markdown as legalmarkdown
 from bantin.legal import numbers as legalnumbers
 from bantin.content import htmlblocks, qa
@@ -384,3 +384,12 @@ def test_the_page_size_estimate(unit):
     from bantin.content import pagesize
 
     assert timed(lambda text: list(pagesize._blocks(text)), line(unit)) < BOUND
+
+
+@pytest.mark.parametrize("unit", ["a", "a.", ".jpg", "a.jpg", "a.jpga", "a.jpg.", ".jpg.", "%", "/a.png?", "a.jp",
+                                  "a.jpg" + " " * 20, "a" * 40 + ".png/"])
+def test_picture_mentions_in_the_built_site(unit):
+    """The built site's text read for an original's name before it is withdrawn (site/originals.py,
+    session 41): a word is read once from its start, never again from inside it."""
+    assert grows_linearly_in_cpu(lambda size: originals.mentions(unit * (size // len(unit))), 250_000)
+    assert timed(originals.mentions, line(unit)) < BOUND

@@ -126,3 +126,62 @@ def test_an_animated_png_is_not_resized_to_its_first_frame(tmp_path):
     assert resizer.get("images/dong.png") is None
     html = rewrite_images('<img src="dong.png" alt="x">', lambda src: "images/dong.png", resizer, lambda rel: rel)
     assert html.startswith('<img src="dong.png"') and "srcset" not in html
+
+
+# Session 41 review M1, L1: what the link check reads is not all that names an original. Each of
+# these names the picture the page also shows as a picture; the original stayed in the site only
+# while it was deleted silently (the build passed --strict, the page kept `…/query.jpg?v=2`).
+NAMED_OTHERWISE = {
+    "query": "![Ảnh](../images/query.jpg?v=2)\n",
+    "fragment": "![Ảnh](../images/fragment.jpg#giua)\n",
+    "htmlquery": '<img src="../images/htmlquery.jpg?v=2" alt="Ảnh">\n',
+    "www": "![Ảnh](../images/www.jpg)\n\nẢnh gốc: <https://www.bantin.example.org/images/www.jpg>\n",
+    "protocol": "![Ảnh](../images/protocol.jpg) [bản gốc](//bantin.example.org/images/protocol.jpg)\n",
+    "source": "![Ảnh nguồn](../images/source.jpg)\n",
+    "css": "![Ảnh](../images/css.jpg)\n",
+    "redirect": "![Ảnh](../images/redirect.jpg)\n",
+    "extra": "![Ảnh](../images/extra.jpg)\n",
+}
+
+
+def test_an_original_anything_else_names_stays_published(tmp_path):
+    body = "".join(NAMED_OTHERWISE.values()) + "\n![Chỉ hiện](../images/chi-hien.jpg)\n"
+    files = {"tin-tuc/a.md": article("Bài A", body=body,
+                                     source={"name": "Ảnh gốc", "url": "https://bantin.example.org/images/source.jpg"})}
+    for i, name in enumerate([*NAMED_OTHERWISE, "chi-hien"]):
+        files[f"images/{name}.jpg"] = jpeg((1200 + i, 800))
+    root = write_site(tmp_path / "site-thu", files)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nextra:" not in config and "custom_dir" not in config
+    (root / "mkdocs.yml").write_text(config.replace("theme:\n", "theme:\n  custom_dir: theme\n", 1)
+                                     + "extra_css:\n  - css/rieng.css\nextra:\n  anh_bia: /images/extra.jpg\n",
+                                     encoding="utf-8")
+    (root / "theme/css").mkdir(parents=True)
+    (root / "theme/css/rieng.css").write_text(".banner { background: url(../images/css.jpg) }\n")
+    (root / "redirects").mkdir()
+    (root / "redirects/old-host.map").write_text("/uploads/2023/anh-cu.jpg /images/redirect.jpg\n")
+    done = build(root)
+    site = root / "site"
+    for name in NAMED_OTHERWISE:
+        assert (site / f"images/{name}.jpg").read_bytes() == files[f"images/{name}.jpg"], (name, done.stdout)
+    assert not (site / "images/chi-hien.jpg").exists() and "1 ảnh gốc không đăng" in done.stdout
+    page = (site / "tin-tuc/bai-a/index.html").read_text(encoding="utf-8")
+    assert 'src="../../images/query.jpg?v=2"' in page  # what kept it: the page still names it
+
+
+def test_mentions_reads_a_file_name_however_an_address_writes_it():
+    text = ('<img src="../../images/a.jpg?v=2"> url(../b.JPG) https://www.host/c%20d.png#x '
+            '{"u":"\\/images\\/e.jpeg"} xem f.jpg. g.jpg.webp h.jpgx i.png:1 &quot;j.jpg&quot; '
+            '/_anh/k-0123456789-480.jpg 480w, Ảnh.jpg')
+    assert originals.mentions(text) == {"a.jpg", "b.jpg", "c d.png", "e.jpeg", "f.jpg", "i.png", "j.jpg",
+                                        "k-0123456789-480.jpg", "ảnh.jpg"}
+
+
+def test_named_reads_every_text_file_of_the_site_and_no_picture(tmp_path):
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css/a.css").write_text("a { background: url(../images/nen.png) }")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/anh.webp").write_bytes(b"RIFF\0\0\0\0WEBP images/trong-anh.jpg")
+    (tmp_path / "tep.bin").write_bytes(b"\0 images/nhi-phan.jpg")
+    candidates = {"images/nen.png", "anh/trong-anh.jpg", "images/nhi-phan.jpg", "images/khong-ai.jpg"}
+    assert originals.named(tmp_path, candidates) == {"images/nen.png"}

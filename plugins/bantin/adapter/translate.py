@@ -8,6 +8,7 @@ file list, and nothing else.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 import posixpath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -107,7 +108,15 @@ def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = Non
                   keep=configured_files(config), static_templates=list(config.theme.static_templates),
                   extra_templates=list(config.extra_templates), theme_dirs=list(config.theme.dirs),
                   inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config),
-                  theme_palette=theme_palette(config))
+                  theme_palette=theme_palette(config), config_text=config_text(config))
+
+
+def config_text(config: MkDocsConfig) -> str:
+    """mkdocs.yml as written ("" when it cannot be read: MkDocs has just read it)."""
+    try:
+        return Path(config.config_file_path).read_text("utf-8", "replace") if config.config_file_path else ""
+    except OSError:
+        return ""
 
 
 def slashed_theme_paths(config: MkDocsConfig) -> None:

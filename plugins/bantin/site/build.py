@@ -120,6 +120,7 @@ class Inputs:
     theme_dirs: Sequence[str] = ()  # folders the theme's files come from
     inventory: Inventory | None = None  # taken moments ago with the same `keep`, else taken here
     redirect_map: str | None = None  # redirects/old-host.map beside mkdocs.yml (site/redirectmap.py)
+    config_text: str = ""  # mkdocs.yml as written: a picture its `extra:` names keeps its original (site/originals.py)
     theme_images: Sequence[tuple[str, str, int]] = ()  # (key, path, line) of theme.logo and theme.favicon
     theme_palette: Sequence[tuple[str, str, int]] = ()  # (role, colour, line) of theme.palette's primary/accent
 
@@ -326,7 +327,18 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
     check_addresses(corpus, generated, urls, problems, aliases, planned)
     withheld = (read.in_content - inventory.accepted) | held | unused
     pictures = originals.shown_only(used, targets.as_file, read.keep) - withheld
+    pictures -= originals.mentioned_in(_outside_texts(read.inputs), pictures)  # the old host's map, mkdocs.yml
     return _Checked(corpus, generated, problems, withheld, targets.linked, len(held), planned, pictures)
+
+
+def _outside_texts(inputs: Inputs) -> list[str]:
+    """Texts beyond the built site that may name a picture by its address: the redirect map
+    (old portal addresses of an image, shared on Zalo, lead to it) and mkdocs.yml (`extra:`)."""
+    try:
+        redirects = redirectmap.read_map_text(inputs.redirect_map) if inputs.redirect_map else None
+    except (OSError, UnicodeDecodeError, ValueError):
+        redirects = None  # `bantin check` says why (redirectmap.check_map)
+    return [redirects or "", inputs.config_text]
 
 
 def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRead:
@@ -605,7 +617,8 @@ class Build:
         if not self.pictures or self.resizer is None:
             return
         resizer = self.resizer
-        removed = originals.withdraw(self.pictures, self.gate, lambda rel: resizer.get(rel) is not None)
+        sure = self.pictures - originals.named(self.gate.root, self.pictures)  # a `?v=2`, a `url()`, a redirect
+        removed = originals.withdraw(sure, self.gate, lambda rel: resizer.get(rel) is not None)
         if removed:
             total = sum(size for _, size in removed)
             log.info(f"Bản tin: {len(removed)} ảnh gốc không đăng (trang chỉ dùng các cỡ thu nhỏ), "

@@ -20,13 +20,29 @@ from the site is a broken picture (DESIGN §7), a file left over only bytes.
 
 from __future__ import annotations
 
+import os
 import posixpath
-from typing import Callable, Collection, Iterable, Mapping
+import re
+import unicodedata
+from pathlib import Path
+from typing import Callable, Collection, Iterable, Iterator, Mapping
+from urllib.parse import unquote
 
 from bantin.outputs.gate import Gate
 
 RESIZED = (".jpg", ".jpeg", ".png")  # the types site/images.py makes variants of (images.FORMATS)
 WHO = "ảnh gốc chỉ hiện qua các cỡ thu nhỏ"
+
+# What cannot be part of a file name as a text writes it: a space, a quote, a bracket, the `/`
+# of a folder, the `?` and `#` after an address, the `\/` of JSON, `&`/`;` of an entity, `:` `=` `,`.
+_SEP = r"""\s"'`()<>\[\]{}?#/\\,;:=&|*"""
+# A whole word that ends like a resizable picture (and, in prose, a full stop after it). It only
+# starts where a word starts (the look-behind), so each word is read once: linear on a 20 MB line.
+_MENTION = re.compile(rf"(?<![^{_SEP}])[^{_SEP}]*\.(?:jpe?g|png)\.?(?![^{_SEP}])", re.IGNORECASE)
+# Files no text reads: the pictures themselves, sound, video, fonts, archives, office files.
+_BINARY = frozenset((".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".ico", ".bmp", ".tif", ".tiff",
+                     ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".m4a", ".ogg", ".webm",
+                     ".wav", ".zip", ".gz", ".br", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx"))
 
 
 def shown_only(used: Mapping[str, Collection[str]], as_file: Collection[str], kept: Collection[str]) -> frozenset[str]:
@@ -34,6 +50,57 @@ def shown_only(used: Mapping[str, Collection[str]], as_file: Collection[str], ke
     named by no link, attachment or poster (`as_file`) and not by mkdocs.yml (`kept`)."""
     return frozenset(path for path in used if path not in as_file and path not in kept
                      and posixpath.splitext(path)[1].lower() in RESIZED)
+
+
+def _key(name: str) -> str:
+    """A file name as a mention is compared: decoded, NFC, lower case (a server may not care)."""
+    return unicodedata.normalize("NFC", unquote(name)).lower()
+
+
+def mentions(text: str) -> set[str]:
+    """The picture file names (`_key`) a text mentions, wherever and however: `x.jpg?v=2`,
+    `url(../a/x.jpg)`, `https://www.host/x.jpg`, `"x.jpg"` in a script, `x.jpg.` in a sentence."""
+    return {_key(found.rstrip(".")) for found in _MENTION.findall(text)}
+
+
+def named(root: Path, candidates: Collection[str]) -> frozenset[str]:
+    """The candidates whose file name some text file of the built site at `root` mentions (its
+    pages, stylesheets, scripts, feeds, redirect pages, JSON): those stay published."""
+    if not candidates:
+        return frozenset()
+    return mentioned_in(_site_texts(root), candidates)
+
+
+def mentioned_in(texts: Iterable[str], candidates: Collection[str]) -> frozenset[str]:
+    """The candidates whose file name one of `texts` mentions (`mentions`). By name alone,
+    whatever the folder before it: a namesake in another folder keeps it too (doubt)."""
+    keys = {_key(posixpath.basename(rel)) for rel in candidates}
+    found: set[str] = set()
+    for text in texts:
+        found |= mentions(text) & keys
+    return frozenset(rel for rel in candidates if _key(posixpath.basename(rel)) in found)
+
+
+def _site_texts(root: Path) -> Iterator[str]:
+    """The text of each file of the site that may be text, one at a time (a site may be large)."""
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            if posixpath.splitext(name)[1].lower() not in _BINARY:
+                yield _text(Path(folder, name))
+
+
+def _text(path: Path) -> str:
+    """A file's text; "" for one that is not text (a NUL in its first 8 KB) or cannot be read."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return ""
+        data = path.read_bytes()
+    except OSError:
+        return ""
+    if b"\0" in data[:8192]:
+        return ""
+    return data.decode("utf-8", "replace")
 
 
 def withdraw(candidates: Iterable[str], gate: Gate, served: Callable[[str], bool]) -> list[tuple[str, int]]:
