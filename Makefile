@@ -60,8 +60,10 @@ servers:
 
 ## BANTIN_REQUIRE_ENGINES: the second engine (ProperDocs) and nginx must run, never be skipped
 ## (tests/test_engines.py, tests/test_hosting.py).
-## TEST_WORKERS: test processes (pytest-xdist); a file's tests stay in one of them.
-TEST_WORKERS ?= 2
+## TEST_WORKERS: test processes (pytest-xdist); a file's tests stay in one of them. Three on two
+## cores: the browser files wait on servers and rebuilds most of their time (the web editor's:
+## 104 s of CPU in 588 s), so a third process fills the waits (session 41).
+TEST_WORKERS ?= 3
 test: $(TEST_STAMP) $(NODE_STAMP) chromium servers
 	BANTIN_REQUIRE_ENGINES=1 $(BIN)/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile
 
