@@ -297,13 +297,56 @@ def test_a_build_writes_the_editor(built):
     files = json.loads(read(built, "admin/tep.json"))
     marks = {files["tep"][i:i + 8] for i in range(0, len(files["tep"]), 8)}
     assert files["thu-muc"] == "content/" and len(files["tep"]) % 8 == 0
-    for path in ("tin-tuc/bai.md", "tin-tuc/nhap.md", "hoi-dap/so-tay.md", "chuyen-muc/hoa-giai-o-co-so.md"):
+    for path in ("tin-tuc/bai.md", "hoi-dap/so-tay.md", "chuyen-muc/hoa-giai-o-co-so.md"):
         assert file_mark(path) in marks, path
-    assert file_mark("tin-tuc/khong-co.md") not in marks
+    assert file_mark("tin-tuc/khong-co.md") not in marks and file_mark("tin-tuc/nhap.md") not in marks
     assert "nhap" not in read(built, "admin/tep.json")
     pages = {files["dia-chi"][i:i + 8] for i in range(0, len(files["dia-chi"]), 8)}  # the pages' addresses
-    for path in ("tin-tuc/bai-viet", "tin-tuc/bai-nhap-tam", "hoi-dap/so-tay", "hoi-dap/so-tay/la-gi", "q/la-gi"):
+    for path in ("tin-tuc/bai-viet", "hoi-dap/so-tay", "hoi-dap/so-tay/la-gi", "q/la-gi"):
         assert file_mark(path) in pages, path
+    assert file_mark("tin-tuc/bai-nhap-tam") not in pages
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(out, "PNG")
+    return out.getvalue()
+
+
+def _marks(text: str) -> set[str]:
+    return {text[i:i + 8] for i in range(0, len(text), 8)}
+
+
+def test_the_file_list_says_nothing_of_drafts_or_what_only_they_use(tmp_path):
+    """Hostile review H2 (session 41): /admin/tep.json is public, and held a mark of every
+    draft's file, address, question page and of the pictures only drafts show, so a stranger
+    guessing `tin-tuc/ky-luat-can-bo-nguyen-van-a` confirmed the draft. It now lists what the
+    built site has: the same marks as the site's own files and pages, nothing more. A build
+    that shows drafts (`drafts: true`, the live preview) has them, and lists them."""
+    from bantin.site.webeditor import file_mark
+
+    picture = "images/bien-ban-ky-luat-nguyen-van-a.png"
+    pages = {"tin-tuc/cong-khai.md": article("Công khai", body="![Ảnh công khai](../images/cong-khai.png)\n"),
+             "tin-tuc/ky-luat.md": article("Kỷ luật cán bộ Nguyễn Văn A", draft=True,
+                                           body=f"![Biên bản](../{picture})\n\n[Tờ trình](../tai-lieu/to-trinh.pdf)\n"),
+             "hoi-dap/so-tay-nhap.md": article("Sổ tay nháp", draft=True, body="## Câu hỏi 1: Là gì? {#cau-kin}\n\nLà.\n"),
+             "images/cong-khai.png": _png(), picture: _png(), "tai-lieu/to-trinh.pdf": b"%PDF-1.4\n%%EOF\n"}
+    hidden_files = ("tin-tuc/ky-luat.md", picture, "tai-lieu/to-trinh.pdf", "hoi-dap/so-tay-nhap.md")
+    hidden_pages = ("tin-tuc/ky-luat-can-bo-nguyen-van-a", "hoi-dap/so-tay-nhap", "hoi-dap/so-tay-nhap/cau-kin", "q/cau-kin")
+    for shown in (False, True):
+        root = write_site(tmp_path / str(shown), pages, editor=GITLAB, **({"drafts": True} if shown else {}))
+        build(root)
+        files = json.loads(read(root, "admin/tep.json"))
+        marks, addresses = _marks(files["tep"]), _marks(files["dia-chi"])
+        assert {file_mark(p) for p in ("tin-tuc/cong-khai.md", "images/cong-khai.png")} <= marks
+        assert file_mark("tin-tuc/cong-khai") in addresses
+        assert all((file_mark(p) in marks) is shown for p in hidden_files), (shown, files)
+        assert all((file_mark(p) in addresses) is shown for p in hidden_pages), (shown, files)
+        assert (root / "site/tai-lieu/to-trinh.pdf").exists() is shown  # held back with its draft, or shown
 
 
 def test_the_pages_linking_each_published_page_are_listed_for_a_takedown(tmp_path):

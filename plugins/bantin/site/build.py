@@ -207,7 +207,7 @@ class SiteRead:
     query_pages: dict = field(default_factory=dict)  # output file -> redirectmap.Rule list
     linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (checks.Site.linked)
     pictures: frozenset[str] = frozenset()  # files pages show only as pictures (site/originals.py)
-    files: frozenset[str] = frozenset()  # what a link may name: content/'s files the build reads, generated pages
+    files: frozenset[str] = frozenset()  # what a link may name on the built site (_public_files), generated pages
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -348,9 +348,21 @@ def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRea
                                       draft_only=checked.held, unread_drafts=unread_drafts)
     site = corpus.site
     query_pages = _query_pages(read.inputs, site, read.urls, corpus, checked.generated, checked.planned, problems)
-    files = read.content | {read.urls.src_uri(page.path) for page in checked.generated}
+    files = _public_files(read.content, corpus, checked.withheld, unread_drafts) | {
+        read.urls.src_uri(page.path) for page in checked.generated}
     return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked,
                     checked.pictures, frozenset(files))
+
+
+def _public_files(content: frozenset[str], corpus: Corpus, withheld: set[str], unread_drafts: set[str]) -> set[str]:
+    """content/'s files this build's site has: not a draft's page it does not show (a takedown
+    too, or a draft that did not read), not a file it withholds (only drafts use it, no page
+    uses a Word file, refused). /admin/tep.json lists them (webeditor.known_files), and /admin/
+    is public: a draft's file name says its title (hostile review H2, session 41)."""
+    def shown(src: str) -> bool:
+        item = corpus.by_src(src)
+        return src not in unread_drafts and (item is None or corpus.shows(item))
+    return {src for src in content if src not in withheld and shown(src)}
 
 
 def _draft_notes(problems: Problems, corpus: Corpus) -> dict[str, tuple]:
@@ -640,7 +652,7 @@ class Build:
         site = self.corpus.site
         if not webeditor.wanted(site.editor, offline=not self.urls.directory_urls):
             return
-        pages = webeditor.page_addresses(self.corpus.items, self.corpus.questions(), self.urls.prefixes.short)
+        pages = webeditor.page_addresses(self.corpus.published, self.corpus.questions(), self.urls.prefixes.short)
         for rel, data in webeditor.admin_files(site, self.corpus.questions(), self.corpus.items, self.linked,
                                                self.files, pages):
             self.gate.write(rel, data, webeditor.WHO)

@@ -5,8 +5,8 @@ plugin's settings: one collection per content type, a widget per front matter fi
 `admin/ma-cau-hoi.json` (the question ids already taken, by handbook, so a new question's
 id is unique across the site and a save that repeats one is refused naming the other), `admin/dia-chi.json` (the addresses of files without `slug:`),
 `admin/lien-ket-den.json` (the published pages other published pages link to, and which: a
-takedown is asked about first), `admin/tep.json` (a mark of each file a link may name: a link to
-a missing file is refused at save), our small
+takedown is asked about first), `admin/tep.json` (a mark of each file and page the built site
+has: a link to a missing file is refused at save; nothing of drafts), our small
 `bantin-admin.js` and `.css` (Vietnamese slug, the "Câu hỏi" block, the image-alt rule,
 uploads that never replace, the preview pane with `bantin-preview.css`), `bantin-paste.js`
 (a Markdown table as a "Bảng" block kept as written; tables and Word's lists pasted) and the vendored
@@ -387,8 +387,9 @@ def file_mark(path: str) -> str:
 
 def page_addresses(items, questions, short_prefix: str) -> set[str]:
     """The site addresses (paths, no slashes around) a link by the preview's full address may
-    name and the build turns into the link to its file (checks._own_address, _intended): every
-    page and draft, each question of a handbook, each question's short link."""
+    name and the build turns into the link to its file (checks._own_address, _intended): each
+    page of `items`, each question of a handbook, each question's short link. The build passes
+    the pages it publishes (Corpus.published): no draft's, unless this build shows drafts."""
     found = {item.path for item in items}
     found |= {f"{item.path}/{q.id}" for item in items for q in item.questions}
     found |= {f"{short_prefix.strip('/')}/{q.id}" for _, q in questions}
@@ -397,15 +398,19 @@ def page_addresses(items, questions, short_prefix: str) -> set[str]:
 
 def known_files(site: SiteConfig, files, addresses=()) -> bytes:
     """`{"thu-muc": "content/", "tep": "<8 hex digits per file>…", "dia-chi": "…"}`: a mark
-    (`file_mark`) of each file a link in the text may name (content/'s files, generated pages),
-    and of each page's address (`page_addresses`), sorted.
+    (`file_mark`) of each file a link in the text may name and the built site has (content/'s
+    files, generated pages: build._public_files), and of each page's address
+    (`page_addresses`), sorted.
 
     A link or picture in the text to a file that is not there stopped the whole build after the
     web editor had said "saved" (outsider trial, session 40; checks._missing); the editor now
-    refuses it at save (bantin-admin.js, linksFound). Marks, not names: /admin/ is public, and a
-    draft's file name says its title, as does a picture only a draft uses; a mark tells nothing
-    to whoever does not already know the name. Two names may share a mark (one in 4 billion):
-    the editor then lets that link through and the build still says it."""
+    refuses it at save (bantin-admin.js, linksFound). /admin/ is public: nothing here may tell
+    of a draft, a takedown or a file only drafts use (their names say their titles), as a mark
+    confirms a guessed name (hostile review H2, session 41: 1,300 guesses in 4 ms found a
+    draft). Marks, not names, still: a published page's source file name (`slug:` aside) and a
+    file no page links to are on no public list, and a mark tells nothing to whoever does not
+    already know the name. Two names may share a mark (one in 4 billion): the editor then lets
+    that link through and the build still says it."""
     content = _content(site.editor)
     marks = sorted({file_mark(path) for path in files})
     pages = sorted({file_mark(path) for path in addresses})

@@ -1543,8 +1543,9 @@
   // picture written in Markdown mode to a file the site does not have was saved ("Mục đã được
   // lưu"), then the build failed for every editor (checks._missing; outsider trial, session 40).
   // tep.json, from the last build, holds a mark of each file a link may name (webeditor.
-  // known_files: content/'s files, drafts and generated pages too; marks, not names, as /admin/
-  // is public); files saved or uploaded here since count too. A Markdown link or picture
+  // known_files: the files and pages the built site has, generated pages too, never a draft's or
+  // what only drafts use; marks, not names, as /admin/ is public); files saved or uploaded here
+  // since count too. A draft's own links are not checked: the build only notes them. A Markdown link or picture
   // `[…](path)`, `![…](path)` is refused when its path, read as the build reads it (links.resolve:
   // from the entry's folder, `%xx` decoded, `?…`/`#…` aside), leaves content/ or names no such
   // file. Left to the build: other sites' addresses, `#…` alone, raw HTML, reference links,
@@ -1734,6 +1735,7 @@
 
   function linksFound(entry, data) {
     if (!knownFiles) { return; }  // no tep.json (an older build, no network): the build says it
+    if (data.get("draft") === true) { return; }  // a draft's links are its notes, not the build's errors (drafts.demote)
     var path = entry.get("path"), here = path ? inContent(path) : null;
     var src = here !== null ? here : String(entry.get("collection") || "") + "/moi.md";
     var withEntry = filesOf(entry, Object.create(null));  // uploaded with this entry, not yet in any build
@@ -1751,7 +1753,8 @@
     var where = " (dòng " + missing.line + " của Nội dung)", folder = src.slice(0, src.lastIndexOf("/") + 1);
     if (missing.preview) {  // checks._PREVIEW
       return "Không lưu: " + what + " `" + shown + "`" + where + " là địa chỉ của bản xem trước trên máy tính của người " +
-        "viết (127.0.0.1, localhost): bạn đọc mở ra sẽ không thấy gì, và trên trang này không có trang nào ở địa chỉ đó. " +
+        "viết (127.0.0.1, localhost): bạn đọc mở ra sẽ không thấy gì, và trên trang này không có trang nào đã đăng ở địa " +
+        "chỉ đó, hoặc trang đó còn là bản nháp. " +
         "Cách sửa: bấm vào " + what + ", dẫn tới tệp .md của trang bằng đường dẫn tính từ thư mục của bài (ví dụ " +
         "`../tin-tuc/ten-bai.md`), hoặc dùng địa chỉ công khai của trang trên mạng.";
     }
@@ -1764,10 +1767,14 @@
       return "Không lưu: liên kết `" + shown + "`" + where + " là địa chỉ trang web nhưng thiếu `https://`, nên được hiểu " +
         "là một tệp trong " + filesFolder + ". Cách sửa: bấm vào liên kết, viết đủ `https://" + missing.target + "`.";
     }
-    return "Không lưu: " + what + " `" + shown + "`" + where + " trỏ tới tệp không có (" + filesFolder + missing.path + "). " +
-      "Cách sửa: " + (missing.image ? "bấm vào ảnh, chọn lại ảnh trong thư viện ảnh (nút “Chọn một hình”)" :
+    // tep.json lists what the public site has, nothing of drafts (hostile review H2): a file
+    // missing and a draft's file look the same here, so both are said, and the way out of each.
+    return "Không lưu: " + what + " `" + shown + "`" + where + " trỏ tới tệp không có trên trang, hoặc còn là bản nháp (" +
+      filesFolder + missing.path + "). Cách sửa: " + (missing.image ?
+      "bấm vào ảnh, chọn lại ảnh trong thư viện ảnh (nút “Chọn một hình”); nếu ảnh chỉ bài nháp dùng, tải ảnh lên lại cùng bài này" :
       "bấm vào liên kết, sửa địa chỉ: bài khác trên trang này viết bằng tên tệp .md, tính từ thư mục của bài (" +
-      filesFolder + folder + "), ví dụ `../tin-tuc/ten-bai.md`; trang web khác viết đủ `https://…`") +
+      filesFolder + folder + "), ví dụ `../tin-tuc/ten-bai.md`; trang web khác viết đủ `https://…`. Nếu bài đó còn là " +
+      "bản nháp: bỏ liên kết và thêm lại khi bài đó đã đăng, hoặc lưu bài này ở dạng bản nháp") +
       ". Nếu tệp đó vừa được lưu ở máy khác, chờ trang web dựng lại (vài phút) rồi lưu lại.";
   }
 
