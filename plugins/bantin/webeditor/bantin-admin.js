@@ -1454,27 +1454,59 @@
   }
 
   // Each line of the text the build reads as text, with its number, to `visit`: not in fenced
-  // code, its HTML comments blanked. Left to the build, which may read them otherwise: a line
-  // indented as code (or as a list's paragraph), a reference definition (`[//]: # (…)`, the notes' form).
+  // code, its HTML comments and code spans blanked. Left to the build, which may read them
+  // otherwise: a line indented as code (or as a list's paragraph), a reference definition
+  // (`[//]: # (…)`, the notes' form). A code span may run over the lines of a paragraph, as
+  // Python-Markdown reads one whole: a fence in a quote (`> ````) is such a span (hostile review
+  // L2); spans are found over each run of lines up to a blank line, more widely than the build
+  // (a heading or list item ends one there), so a link the build reads as code is never refused.
   function textLines(body, visit) {
-    var fence = null, comment = false;
+    var fence = null, comment = false, run = [];
+    var flush = function () {
+      var texts = withoutCode(run.map(function (line) { return line.text; }).join("\n")).split("\n");
+      run.forEach(function (line, k) { if (!line.skip) { visit(texts[k], line.number); } });
+      run = [];
+    };
     String(body || "").split(/\r\n?|\n/).forEach(function (line, n) {
       var mark = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
       if (fence) {
         if (mark && mark[1][0] === fence[0] && mark[1].length >= fence.length && !mark[2].trim()) { fence = null; }
         return;
       }
-      if (mark && !comment) { fence = mark[1]; return; }
+      if (mark && !comment) { flush(); fence = mark[1]; return; }
       var open = withoutComments(line, comment);
       comment = open.comment;
-      if (/^(?: {4}|\t)/.test(open.text) || /^ {0,3}\[[^\]]*\]:/.test(open.text)) { return; }
-      visit(withoutCode(open.text), n + 1);
+      if (/^[ \t>]*$/.test(open.text)) { flush(); return; }  // a blank line (in a quote too) ends a paragraph
+      run.push({ text: open.text, number: n + 1,
+                 skip: /^(?: {4}|\t)/.test(open.text) || /^ {0,3}\[[^\]]*\]:/.test(open.text) });
     });
+    flush();
   }
 
-  // A line with its `code` spans blanked (their marks kept): what they hold is shown as typed.
-  function withoutCode(line) {
-    return line.indexOf("`") < 0 ? line : line.replace(/`[^`]*`/g, function (span) { return span.replace(/[^`]/g, " "); });
+  // The text with its `code` spans blanked (their marks and line ends kept): what they hold is
+  // shown as typed. As Python-Markdown's BACKTICK_RE: a run of backticks opens a span that the
+  // next run of exactly as many closes, else of one fewer, and so on (```` ```a` ```` is a span).
+  // One pass from the end keeps the nearest later run of each length: linear in the backticks.
+  function withoutCode(text) {
+    if (text.indexOf("`") < 0) { return text; }
+    var runs = [], found = /`+/g, m;
+    while ((m = found.exec(text))) { runs.push([m.index, m[0].length]); }
+    var closer = new Array(runs.length), nearest = Object.create(null);
+    for (var i = runs.length - 1; i >= 0; i--) {
+      for (var n = runs[i][1]; n >= 1 && closer[i] === undefined; n--) {
+        if (nearest[n] !== undefined) { closer[i] = nearest[n]; }
+      }
+      nearest[runs[i][1]] = i;
+    }
+    var out = "", at = 0;
+    for (var k = 0; k < runs.length; k++) {
+      if (closer[k] === undefined) { continue; }
+      var from = runs[k][0] + runs[k][1], to = runs[closer[k]][0];
+      out += text.slice(at, from) + text.slice(from, to).replace(/[^`\n]/g, " ");
+      at = to;
+      k = closer[k];
+    }
+    return out + text.slice(at);
   }
 
   // The line with its HTML comments blanked (`<!-- … -->`, over lines too), as links._blank_comments.
@@ -1616,10 +1648,9 @@
   var EXTERNAL = ["http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:"];  // links._EXTERNAL
 
   // [{line, target, image}] of the Markdown links and pictures of one line (code spans blanked):
-  // a `]` closing a `[` (not escaped), then `(`, the address up to the `)` closing it
-  // (parentheses inside may pair), read as Python-Markdown reads it: `<…>`, or a title in
-  // quotes or parentheses after a space taken off, else all of it (spaces too). One pass over
-  // the line to the brackets; each address read no further than the next `](`: linear.
+  // a `]` closing a `[` (not escaped), then `(`, then the target as the build reads it
+  // (mdlinks._TARGET: `targetAt`). One pass over the line to the brackets; each target read no
+  // further than the next `](`, and one that would run past it is left to the build: linear.
   function linksOfLine(text, number, found) {
     var opens = [], starts = [];
     for (var i = 0; i < text.length; i++) {
@@ -1630,29 +1661,89 @@
       }
     }
     starts.forEach(function (start, k) {
-      var end = k + 1 < starts.length ? starts[k + 1][0] - 2 : text.length, depth = 0, at = start[0];
-      for (; at < end; at++) {
-        var ch = text.charAt(at);
-        if (ch === "(") { depth += 1; } else if (ch === ")") { if (!depth) { break; } depth -= 1; }
-      }
-      if (at >= end) { return; }  // no `)` closing it on this line: no link to the build either
-      var target = linkAddress(text.slice(start[0], at));
+      var end = k + 1 < starts.length ? starts[k + 1][0] - 2 : text.length;
+      var target = targetAt(text, start[0], end);
       if (target) { found.push({ line: number, target: target, image: text.charAt(start[1] - 1) === "!" }); }
     });
   }
 
-  // The address of `(…)`'s inside (bantin-paste.js `destination`): a title after a space, in
-  // quotes or parentheses, taken off; `<…>` taken off. Anchored patterns, one way each: linear.
-  function linkAddress(inside) {
-    var text = inside.trim(), space = text.search(/\s/), url = text;
-    if (space > 0) {
-      var title = text.slice(space).trim(), first = title.charAt(0), last = title.charAt(title.length - 1);
-      if (title.length >= 2 && ((first === '"' && last === '"') || (first === "'" && last === "'") || (first === "(" && last === ")"))) {
-        url = text.slice(0, space);
+  // The target of the `(…)` opened just before `at`, read no further than `end`, as mdlinks._TARGET
+  // reads it: `<…>` (no `<`, `>` inside; its spaces kept, its ends trimmed as links._strip_angles),
+  // or words of characters other than `()<>` and spaces, `(groups)` without spaces among them,
+  // each word after the first starting with no quote; then a title ("…", '…' or (…), a space
+  // before it or not) and the closing `)`. null: no link to the build, or not read here (the
+  // build still checks it). Each step moves forward only, and a quote or `(` is looked for no
+  // further than `end`: linear.
+  function targetAt(text, at, end) {
+    at = spaces(text, at, end, /\s/);
+    var from = at, target;
+    if (text.charAt(at) === "<") {
+      var close = upTo(text, at + 1, end, "<>");
+      if (close >= end || text.charAt(close) !== ">") { return null; }
+      target = text.slice(at + 1, close).trim();
+      at = close + 1;
+    } else {
+      at = targetWords(text, at, end);
+      target = text.slice(from, at);
+    }
+    var titled = titleEnd(text, at, end);
+    var closing = spaces(text, titled >= 0 ? titled : at, end, /\s/);
+    if (closing >= end || text.charAt(closing) !== ")") {
+      closing = spaces(text, at, end, /\s/);  // the title read is no title: `)` right after the target
+      if (closing >= end || text.charAt(closing) !== ")") { return null; }
+    }
+    return target;
+  }
+
+  function spaces(text, at, end, space) {
+    while (at < end && space.test(text.charAt(at))) { at += 1; }
+    return at;
+  }
+
+  function upTo(text, at, end, stops) {  // the first of `stops` at or after `at`, else `end`
+    while (at < end && stops.indexOf(text.charAt(at)) < 0) { at += 1; }
+    return at;
+  }
+
+  // mdlinks._CHAR: where a `(group)` starting at `at` ends, or -1 (a space, `<`, `>` or `(` first).
+  function groupEnd(text, at, end) {
+    var stop = at + 1;
+    while (stop < end && !/[()\s<>]/.test(text.charAt(stop))) { stop += 1; }
+    return stop < end && text.charAt(stop) === ")" ? stop + 1 : -1;
+  }
+
+  function wordEnd(text, at, end) {  // mdlinks._CHAR*+
+    while (at < end) {
+      var c = text.charAt(at);
+      if (c === "(") {
+        var after = groupEnd(text, at, end);
+        if (after < 0) { return at; }
+        at = after;
+      } else if (/[()\s<>]/.test(c)) { return at; } else { at += 1; }
+    }
+    return at;
+  }
+
+  function targetWords(text, at, end) {  // mdlinks._WORDS
+    at = wordEnd(text, at, end);
+    for (;;) {
+      var next = spaces(text, at, end, /[ \t]/), c = text.charAt(next);
+      if (next === at || next >= end || /["'\s<>)]/.test(c)) { return at; }
+      if (c === "(") {
+        var after = groupEnd(text, next, end);
+        if (after < 0) { return at; }
+        at = wordEnd(text, after, end);
+      } else {
+        at = wordEnd(text, next + 1, end);
       }
     }
-    if (url.charAt(0) === "<" && url.charAt(url.length - 1) === ">") { url = url.slice(1, -1); }
-    return url.trim();
+  }
+
+  function titleEnd(text, at, end) {  // mdlinks._TITLE's title: where it ends, or -1
+    var open = spaces(text, at, end, /\s/), c = text.charAt(open);
+    var close = c === '"' || c === "'" ? upTo(text, open + 1, end, c) : c === "(" ? upTo(text, open + 1, end, "()") : end;
+    if (close >= end || open >= end) { return -1; }
+    return c === "(" && text.charAt(close) !== ")" ? -1 : close + 1;
   }
 
   // A line that opens a raw HTML block (`<div>`, `<p>` at its start, up to 3 spaces before):
