@@ -36,9 +36,13 @@ WHO = "ảnh gốc chỉ hiện qua các cỡ thu nhỏ"
 # What cannot be part of a file name as a text writes it: a space, a quote, a bracket, the `/`
 # of a folder, the `?` and `#` after an address, the `\/` of JSON, `&`/`;` of an entity, `:` `=` `,`.
 _SEP = r"""\s"'`()<>\[\]{}?#/\\,;:=&|*"""
-# A whole word that ends like a resizable picture (and, in prose, a full stop after it). It only
-# starts where a word starts (the look-behind), so each word is read once: linear on a 20 MB line.
-_MENTION = re.compile(rf"(?<![^{_SEP}])[^{_SEP}]*\.(?:jpe?g|png)\.?(?![^{_SEP}])", re.IGNORECASE)
+# A picture's extension at a word's end (and, in prose, a full stop after it): where a mention
+# ends. The word before it is read backwards from there (`_WORD`, on the reversed text), so the
+# text is searched for `.` + extension at C speed and each word is read once: a built site is
+# 200 MB at 2,000 articles, and one pattern that starts at every word read it at 25 ms a MB.
+_EXTENSION = re.compile(rf"\.(?:jpe?g|png)\.?(?![^{_SEP}])", re.IGNORECASE)
+_WORD = re.compile(rf"[^{_SEP}]*")
+_BACK = 256  # characters read backwards first: a file name is shorter; a longer word is read whole
 # Files no text reads: the pictures themselves, sound, video, fonts, archives, office files.
 _BINARY = frozenset((".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".ico", ".bmp", ".tif", ".tiff",
                      ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".m4a", ".ogg", ".webm",
@@ -60,7 +64,16 @@ def _key(name: str) -> str:
 def mentions(text: str) -> set[str]:
     """The picture file names (`_key`) a text mentions, wherever and however: `x.jpg?v=2`,
     `url(../a/x.jpg)`, `https://www.host/x.jpg`, `"x.jpg"` in a script, `x.jpg.` in a sentence."""
-    return {_key(found.rstrip(".")) for found in _MENTION.findall(text)}
+    found, start = set(), 0
+    for extension in _EXTENSION.finditer(text):
+        end = extension.start()
+        near = max(start, end - _BACK)
+        length = _WORD.match(text[near:end][::-1]).end()
+        if length == end - near and near > start:  # the word is longer than _BACK: read it whole
+            length = _WORD.match(text[start:end][::-1]).end()
+        found.add(_key(text[end - length:extension.end()].rstrip(".")))
+        start = extension.end()  # a separator or the end follows: no word spans it
+    return found
 
 
 def named(root: Path, candidates: Collection[str]) -> frozenset[str]:
