@@ -187,14 +187,15 @@ def _publishable(config_file: str, site_url: str | None, publishing: bool, detai
 def _publish_problems(config_file: str, site_url: str | None, details: dict, *, publishing: bool,
                       docs_dir: str = "") -> list:
     """What a publishing build refuses in mkdocs.yml; `bantin check` lists it as warnings, so a
-    merge request's report says it before the build stops on it. In CI, a `site_url` on the
-    Pages domain that is not where Pages serves this repository too (config/siteurl.py)."""
+    merge request's report says it before the build stops on it. In CI, a warning too for a
+    `site_url` on the Pages domain that is not where Pages serves this repository
+    (config/siteurl.py: the build cannot know where its workflow publishes)."""
     from bantin.config.siteurl import pages_address_problem, site_url_problem
     from bantin.config.unfilled import unfilled_problems
 
     cname = bool(docs_dir) and (Path(docs_dir) / "CNAME").is_file()
     problems = [p for p in [site_url_problem(config_file, site_url, publishing=publishing),
-                            pages_address_problem(config_file, site_url, os.environ, cname=cname, publishing=publishing)]
+                            pages_address_problem(config_file, site_url, os.environ, cname=cname)]
                 if p is not None]
     return problems + unfilled_problems(config_file, details, publishing=publishing)
 

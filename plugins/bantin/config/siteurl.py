@@ -125,18 +125,28 @@ def pages_address(environ) -> tuple[str, str] | None:
     return None
 
 
-def pages_address_problem(config_file: str | None, site_url: str | None, environ, *, cname: bool,
-                          publishing: bool) -> Problem | None:
+WHEN_RIGHT_GITHUB = ("khi quy trình xuất bản đẩy trang sang kho khác (ví dụ kho `<tài khoản>.github.io` của "
+                     "tổ chức, bằng `external_repository`) hoặc khi đây là bản sao (fork) dựng thử trang của tỉnh")
+WHEN_RIGHT_GITLAB = ("khi GitLab phục vụ trang ở cả tên miền riêng của dự án (unique domain) lẫn địa chỉ theo nhóm, "
+                     "hoặc khi quy trình xuất bản đẩy trang sang dự án khác")
+
+
+def pages_address_problem(config_file: str | None, site_url: str | None, environ, *, cname: bool) -> Problem | None:
     """`site_url` on the Pages host's own domain (`*.github.io`, `*.gitlab.io`…) that is not the
     address CI says the site is served at. `https://stp-quangtri.github.io` for the repository
     `stp-quangtri/bantin-quangtri` passed every check (a province's trial, session 41): pages
     opened, since their links are relative, but every QR code, short link, feed and sitemap
     address lacked `/bantin-quangtri/` and answered 404, and the 404 page showed unstyled.
 
-    GitHub's address follows from the repository, so a publishing build there stops (printed QR
-    codes cannot be recalled); GitLab's `CI_PAGES_URL` may be a unique domain while the
-    namespace address still reaches the site, so there it is a warning. A custom domain
-    (content/CNAME, or any host outside the Pages domain) is the province's to choose: no word."""
+    Always a warning, never a stopped publication: the build cannot know where its workflow
+    publishes. The same `site_url` is right when the workflow pushes the site to another
+    repository (actions-gh-pages' `external_repository` into the organisation's
+    `<owner>.github.io`), for a fork building the province's copy, and for GitLab's unique
+    domain; an error there stops a correct setup, and the province deletes the line or gives
+    up (the session 41 review, M2). So the warning names both addresses and how to tell which
+    one answers. Enterprise Cloud's private Pages (`*.pages.github.io`) have an address no
+    build can derive: no word. A custom domain (content/CNAME, or any host outside the Pages
+    domain) is the province's to choose: no word."""
     known = pages_address(environ)
     if known is None or cname or not site_url or placeholder_reason(site_url) is not None:
         return None
@@ -146,19 +156,21 @@ def pages_address_problem(config_file: str | None, site_url: str | None, environ
     host = (written.hostname or "").lower()
     if not pages_domain or not (host == pages_domain or host.endswith("." + pages_domain)):
         return None
+    if host.endswith(".pages.github.io"):  # private Pages: a random name GitHub gives, not ours to derive
+        return None
     path = "/" + written.path.strip("/") + "/" if written.path.strip("/") else "/"
     if host == (wanted.hostname or "").lower() and path.lower() == wanted.path.lower():
         return None
-    error = publishing and host_name == "GitHub Pages"
-    message = (f"`site_url` là `{short(site_url)}`, nhưng {host_name} phục vụ trang của kho này ở `{expected}`: "
-               "trang vẫn mở được, nhưng mã QR, liên kết rút gọn của câu hỏi, sơ đồ trang (sitemap), tin RSS và "
-               "trang 404 mang địa chỉ kia và dẫn tới lỗi 404")
-    if error:
-        message += "; trang chưa được xuất bản, vì mã QR đã in thì không sửa được"
-    fix = (f"ghi `site_url: {expected}` vào mkdocs.yml (có `/` ở cuối); dùng tên miền riêng thì ghi tên miền đó "
-           "(GitHub: thêm tệp content/CNAME, tài liệu hosting.md mục \"GitHub Pages và GitLab Pages\")")
-    return Problem(config_file or "mkdocs.yml", _written(config_file)[0], FIELD, message, fix,
-                   ERROR if error else WARNING)
+    shown = short(site_url)
+    right_when = (WHEN_RIGHT_GITHUB if host_name == "GitHub Pages" else WHEN_RIGHT_GITLAB)
+    message = (f"`site_url` là `{shown}`, nhưng {host_name} phục vụ trang của chính kho này ở `{expected}`: nếu "
+               f"trang được xuất bản ở đó thì mã QR, liên kết rút gọn của câu hỏi, sơ đồ trang (sitemap), tin RSS "
+               f"và trang 404 mang địa chỉ kia và dẫn tới lỗi 404; `site_url` vẫn đúng {right_when}")
+    fix = (f"sau lần xuất bản, mở `{shown}`: thấy trang chủ của bản tin này (đủ kiểu chữ) thì `site_url` đúng, bỏ "
+           f"qua cảnh báo này; thấy lỗi 404 hay một trang khác thì ghi `site_url: {expected}` vào mkdocs.yml (có `/` "
+           "ở cuối); dùng tên miền riêng thì ghi tên miền đó (GitHub: thêm tệp content/CNAME; tài liệu hosting.md "
+           "mục \"GitHub Pages và GitLab Pages\")")
+    return Problem(config_file or "mkdocs.yml", _written(config_file)[0], FIELD, message, fix, WARNING)
 
 
 def _written(config_file: str | None) -> tuple[int, Problem | None]:
