@@ -644,11 +644,70 @@ def test_serve_site_serves_a_site_under_its_site_url_path(under_a_path):
 @pytest.mark.parametrize("canonical, path", [
     ("https://stp.songlam.gov.vn/", "/"), ("https://stp.songlam.gov.vn/ban-tin/", "/ban-tin/"),
     ("https://stp.songlam.gov.vn/a/b", "/a/b/"), ("https://x.vn/a/../b/", "/"), ("https://x.vn/a//b/", "/"),
-    ("https://x.vn/a b/", "/"), ("https://x.vn/a%5c/", "/a%5c/"), (None, "/"), ("x" * 3000, "/")])
+    ("https://x.vn/a b/", "/"), ("https://x.vn/a%5c/", "/"), (None, "/"), ("x" * 3000, "/"),
+    ("https://stp.gov.vn/bản-tin/", "/b%E1%BA%A3n-tin/"), ("https://x.vn/b%e1%ba%a3n-tin/", "/b%E1%BA%A3n-tin/"),
+    ("https://x.vn/a%20b/", "/a%20b/"), ("https://x.vn/a%2Fb/", "/"), ("https://x.vn/a/%2E%2E/b/", "/"),
+    ("https://x.vn/a%00/", "/"), ("https://x.vn/a%0A/", "/"), ("https://x.vn/bản\u00a0tin/", "/")])
 def test_serve_site_reads_the_path_from_the_home_page_only_when_it_is_plain(tmp_path, canonical, path):
     head = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     (tmp_path / "index.html").write_text(f"<!doctype html><head>{head}</head>", encoding="utf-8")
     assert siteserver.site_path(tmp_path) == path
+
+
+def _raw_get(port: int, target: bytes) -> tuple[bytes, bytes]:
+    """The status line and headers for a request line sent as bytes (http.client refuses a
+    path that is not ASCII; curl sends it as typed)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(b"GET " + target + b" HTTP/1.0\r\nHost: x\r\n\r\n")
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+    location = next((line.split(b":", 1)[1].strip() for line in head if line.lower().startswith(b"location:")), b"")
+    return head[0], location
+
+
+def test_serve_site_serves_a_site_under_a_vietnamese_path(tmp_path):
+    """The session 41 review (M3): for `site_url: https://stp.gov.vn/bản-tin/` (MkDocs writes the
+    canonical link as is) `GET /` dropped the connection (a `Location` header that was not
+    Latin-1) and every page under `/b%E1%BA%A3n-tin/` was 404 (the encoded request compared with
+    the raw path). Now the path is served percent-encoded, compared decoded segment by segment:
+    `%2F` and `..` never reach past it."""
+    (tmp_path / "index.html").write_text('<link rel="canonical" href="https://stp.gov.vn/bản-tin/">chủ',
+                                         encoding="utf-8")
+    (tmp_path / "404.html").write_text("không thấy", encoding="utf-8")
+    (tmp_path / "tin-tuc").mkdir()
+    (tmp_path / "tin-tuc" / "index.html").write_text("tin", encoding="utf-8")
+    assert siteserver.site_path(tmp_path) == "/b%E1%BA%A3n-tin/"
+    server = siteserver.SiteServer(tmp_path, ("127.0.0.1", 0), siteserver.site_path(tmp_path))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        status, headers, _ = get(port, "/")
+        assert (status, headers["location"]) == (302, "/b%E1%BA%A3n-tin/")
+        home = (tmp_path / "index.html").read_bytes()
+        for path in ("/b%E1%BA%A3n-tin/", "/b%e1%ba%a3n-tin/", "/b%E1%BA%A3n-tin/?q=1"):
+            assert get(port, path)[::2] == (200, home), path
+        assert get(port, "/b%E1%BA%A3n-tin/tin-tuc/")[::2] == (200, b"tin")
+        status, headers, _ = get(port, "/b%E1%BA%A3n-tin?x=1")
+        assert (status, headers["location"]) == (301, "/b%E1%BA%A3n-tin/?x=1")
+        status, headers, _ = get(port, "/b%E1%BA%A3n-tin/tin-tuc")
+        assert (status, headers["location"]) == (301, "/b%E1%BA%A3n-tin/tin-tuc/")
+        for path in ("/b%E1%BA%A3n-tin%2Ftin-tuc/", "/b%E1%BA%A3n-tin/%2E%2E/b%E1%BA%A3n-tin/", "/ban-tin/",
+                     "/b%E1%BA%A3n-tin/../b%E1%BA%A3n-tin/", "/x/../b%E1%BA%A3n-tin/", "/b%E1%BA%A3n%20tin/",
+                     "/tin-tuc/"):
+            assert get(port, path)[::2] == (404, "không thấy".encode()), path
+        # sent unencoded, as curl does: read as UTF-8, and the redirect's Location is ASCII
+        assert _raw_get(port, "/bản-tin/".encode()) == (b"HTTP/1.0 200 OK", b"")
+        assert _raw_get(port, "/bản-tin/tin-tuc".encode()) == (b"HTTP/1.0 301 Moved Permanently",
+                                                                b"/b%E1%BA%A3n-tin/tin-tuc/")
+        assert _raw_get(port, b"/\xff/")[0] == b"HTTP/1.0 404 Not Found"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 from bantin.outputs import offlinecopy
 from bantin.problems import visible
@@ -47,8 +48,9 @@ def run_serve_site(folder: str, address: str, build_command: str = "bantin build
     shown_host, shown_port = server.server_address[:2]
     print(f"Đang phục vụ {root.resolve()} tại http://{shown_host}:{shown_port}{prefix} (Ctrl+C để dừng)", flush=True)
     if prefix != "/":
-        print(f"Trang nằm dưới đường dẫn {prefix} như `site_url` của nó, đúng như trên máy chủ thật; "
-              f"địa chỉ ngoài {prefix} là trang 404.", flush=True)
+        shown = unquote(prefix)  # `/bản-tin/`, not the `/b%E1%BA%A3n-tin/` the address carries
+        print(f"Trang nằm dưới đường dẫn {shown} như `site_url` của nó, đúng như trên máy chủ thật; "
+              f"địa chỉ ngoài {shown} là trang 404.", flush=True)
     if not siteserver.loopback(shown_host):
         print("Lưu ý: địa chỉ này mở cho mọi máy trong mạng; đây là công cụ xem trước, không phải máy chủ web "
               f"để xuất bản ({sitedocs.HOSTING_NAMED}).", file=sys.stderr, flush=True)

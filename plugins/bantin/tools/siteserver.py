@@ -25,7 +25,7 @@ import sys
 from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 NOT_FOUND_PAGE = "404.html"
 # What real hosts send for the files a build writes (mimetypes alone depends on the machine).
@@ -113,19 +113,42 @@ def answer_under(root: Path, target: str, prefix: str = "/") -> Answer:
     its host will: the 404 page asks for `/bantin-quangtri/assets/…`, which a site served at `/`
     does not have, so a province's preview showed it unstyled and invited removing the path from
     `site_url` (a province's trial, session 41). `/` goes to the path, the path without its `/`
-    gets one, any other address outside it is our 404 page."""
+    gets one, any other address outside it is our 404 page.
+
+    `prefix` is `site_path`'s percent-encoded form; the request's segments are compared with it
+    decoded, one segment at a time, so `/b%e1%ba%a3n-tin/` reaches a site at `/bản-tin/` while
+    `%2F` inside a segment never stands for the `/` between two (the session 41 review, M3)."""
     if prefix == "/":
         return answer(root, target)
     parts = urlsplit(target)
     query = f"?{parts.query}" if parts.query else ""
     if parts.path in ("", "/"):
         return Answer(302, location=prefix + query)
-    if parts.path == prefix[:-1]:
-        return Answer(301, location=prefix + query)
-    if not parts.path.startswith(prefix):
+    wanted = [unquote(s) for s in prefix.strip("/").split("/")]
+    segments = parts.path[1:].split("/") if parts.path.startswith("/") else []
+    if [unquote(s) for s in segments[:len(wanted)]] != wanted:
         return _not_found(root.resolve())
-    found = answer(root, "/" + parts.path[len(prefix):] + query)
+    rest = segments[len(wanted):]
+    if not rest:
+        return Answer(301, location=prefix + query)
+    found = answer(root, "/" + "/".join(rest) + query)
     return replace(found, location=prefix[:-1] + found.location) if found.location else found
+
+
+def request_target(sent: str) -> str:
+    """The request line's path as ASCII: `http.server` reads it as Latin-1, so a client that
+    sends `/bản-tin/` unencoded (curl, a script) gives one character per byte; each byte outside
+    printable ASCII becomes its `%XX`, which `unquote` reads back as UTF-8. Every address built
+    from it (a redirect's `Location`) is then ASCII, as an HTTP header must be."""
+    return _UNSAFE_IN_TARGET.sub(lambda found: "".join(f"%{byte:02X}" for byte in _bytes(found.group())), sent)
+
+
+_UNSAFE_IN_TARGET = re.compile(r"[^\x21-\x7e]+")
+PATH_SAFE = "-._~!$&'()*+,;=:@"  # RFC 3986 pchar without `%`: kept as written in a path segment
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("latin-1") if all(ord(c) < 256 for c in text) else text.encode("utf-8")
 
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"<>]{1,2000})"')
@@ -134,7 +157,10 @@ _CANONICAL = re.compile(r'<link rel="canonical" href="([^"<>]{1,2000})"')
 def site_path(root: Path) -> str:
     """The path of `site_url` the built site was made for (`/bantin-quangtri/`), read from its
     home page's canonical link (the home page is `site_url` itself); `/` when there is none (an
-    offline copy, a site at the root) or when it is not a plain path of safe segments."""
+    offline copy, a site at the root) or when it is not a plain path. Given percent-encoded
+    (`/b%E1%BA%A3n-tin/` for `/bản-tin/`, which MkDocs writes as is), the form a browser sends
+    and a `Location` header can carry. Plain: every segment, decoded, is a name a folder can
+    have (not empty, `.`, `..`, and without `/`, `\\`, control characters or spaces written raw)."""
     try:
         with open(root / "index.html", "rb") as page:
             head = page.read(64 * 1024).decode("utf-8", "replace")
@@ -142,11 +168,22 @@ def site_path(root: Path) -> str:
         return "/"
     found = _CANONICAL.search(head)
     path = urlsplit(found.group(1)).path if found else ""
-    segments = path.strip("/").split("/")
-    if not path.startswith("/") or not path.strip("/") or "\\" in path or any(
-            s in ("", ".", "..") or not all(c.isalnum() or c in "-._~%" for c in s) for s in segments):
+    if not path.startswith("/") or not path.strip("/"):
         return "/"
-    return "/" + "/".join(segments) + "/"
+    names = [unquote(s) for s in path.strip("/").split("/")]
+    if any(not _plain(raw) for raw in path.strip("/").split("/")) or any(not _folder_name(n) for n in names):
+        return "/"
+    return "/" + "/".join(quote(n, safe=PATH_SAFE) for n in names) + "/"
+
+
+def _plain(raw: str) -> bool:
+    """A segment as written in the canonical link: no space, no control character."""
+    return all(c.isprintable() and not c.isspace() for c in raw)
+
+
+def _folder_name(name: str) -> bool:
+    """A decoded segment a folder on the host can be named."""
+    return name not in ("", ".", "..") and not any(c in "/\\" or not c.isprintable() for c in name)
 
 
 def _not_found(root: Path) -> Answer:
@@ -170,7 +207,7 @@ class Handler(BaseHTTPRequestHandler):
         self._send(body=False)
 
     def _send(self, body: bool) -> None:
-        found = answer_under(self.server.root, self.path, self.server.prefix)
+        found = answer_under(self.server.root, request_target(self.path), self.server.prefix)
         self.send_response(found.status)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-cache")
