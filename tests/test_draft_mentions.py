@@ -178,6 +178,16 @@ def test_a_site_under_a_path():
     assert drafts.remove(text, "tin-tuc/lien-ket")[0] == "a b c d"
 
 
+def test_a_site_under_a_vietnamese_path():
+    """site_url reaches the build percent-encoded (siteurl.as_uri: `/b%E1%BA%A3n-tin/` for
+    `/bản-tin/`, the session 41 review M3); a draft's address is found written either way."""
+    drafts = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/ban-nhap-bi-mat", True)], [],
+                               ("https://stp.gov.vn/b%E1%BA%A3n-tin/",))
+    text = ("a https://stp.gov.vn/bản-tin/tin-tuc/ban-nhap-bi-mat/ b https://stp.gov.vn/b%E1%BA%A3n-tin/tin-tuc/"
+            "ban-nhap-bi-mat/ c /bản-tin/tin-tuc/ban-nhap-bi-mat/ d")
+    assert drafts.remove(text, "tin-tuc/lien-ket")[0] == "a b c d"
+
+
 def test_a_draft_at_a_published_page_s_address_is_not_the_draft_s():
     """A clash is the draft's (content/drafts.py): the address is the published page's."""
     drafts = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/trang-khac", True)],

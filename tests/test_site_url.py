@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from sitekit import article, run_bantin, set_site_url, write_site
+from sitekit import article, build, run_bantin, set_site_url, write_site
 
 from bantin.config.siteurl import placeholder_reason, site_url_problem
 
@@ -101,6 +101,17 @@ def test_cname_must_name_the_site_urls_host(cname, warned):
     assert (problem is not None) is warned
     if warned:
         assert problem.path == "CNAME" and problem.severity == "cảnh báo" and "phapluat.khac.gov.vn" in problem.message
+
+
+@pytest.mark.parametrize("site_url, cname", [("https://bảntin.vn/", "bảntin.vn"), ("https://bảntin.vn/", "xn--bntin-v11b.vn"),
+                                            ("https://xn--bntin-v11b.vn/", "bảntin.vn")])
+def test_a_cname_and_a_site_url_naming_one_vietnamese_domain_agree(site_url, cname):
+    """The build reads `site_url` with its host as IDNA (siteurl.as_uri, the session 41 review
+    M3): a CNAME naming the same domain in letters or as `xn--…` is no mismatch."""
+    from bantin.config.siteurl import as_uri, cname_problem
+
+    assert cname_problem(as_uri(site_url), cname.encode()) is None
+    assert cname_problem(as_uri(site_url), "khác.vn".encode()) is not None
 
 
 @pytest.mark.parametrize("preview", ["http://127.0.0.1:8000/", "http://localhost:8000/", "http://[::1]:8000/",
@@ -224,3 +235,24 @@ def test_github_actions_warns_on_a_site_url_that_lacks_the_repository(tmp_path):
     set_site_url(root, "https://stp-quangtri.github.io/bantin-quangtri/")
     done = run_bantin(root, "build", "-d", "out", env=env)
     assert done.returncode == 0 and "site_url" not in done.stdout, done.stdout
+
+
+def test_a_vietnamese_site_url_path_reaches_every_output_percent_encoded(tmp_path):
+    """The session 41 review (M3): `site_url: https://stp.gov.vn/bản-tin/` built, and MkDocs wrote
+    it as given into canonical links, the sitemap (whose `<loc>` must be a URI), feeds, sharing
+    tags and QR codes. Now each carries `/b%E1%BA%A3n-tin/`; a link to the site's own page by
+    its full address, pasted either way, is still a link to that page."""
+    body = ("Xem [bài hai](https://stp.gov.vn/bản-tin/tin-tuc/bai-hai/) và "
+            "[lần nữa](https://stp.gov.vn/b%E1%BA%A3n-tin/tin-tuc/bai-hai/).\n")
+    root = set_site_url(write_site(tmp_path, {"tin-tuc/bai-mot.md": article("Bài một", body=body),
+                                              "tin-tuc/bai-hai.md": article("Bài hai")}), "https://stp.gov.vn/bản-tin/")
+    build(root)
+    site = root / "site"
+    written = {path: path.read_text(encoding="utf-8") for path in site.rglob("*") if path.suffix in (".html", ".xml")}
+    assert not [str(path) for path, text in written.items() if "stp.gov.vn/bản" in text]
+    assert '<link rel="canonical" href="https://stp.gov.vn/b%E1%BA%A3n-tin/tin-tuc/bai-mot/">' in written[
+        site / "tin-tuc" / "bai-mot" / "index.html"]
+    assert "<loc>https://stp.gov.vn/b%E1%BA%A3n-tin/tin-tuc/bai-hai/</loc>" in written[site / "sitemap.xml"]
+    assert "Disallow: /b%E1%BA%A3n-tin/admin/" in (site / "robots.txt").read_text(encoding="utf-8")
+    page = written[site / "tin-tuc" / "bai-mot" / "index.html"]
+    assert page.count('href="../bai-hai/"') >= 2, page  # both pasted forms are the site's own page

@@ -44,6 +44,7 @@ from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage,
 from bantin.workers.background import JobFailed
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
 from bantin.config.settings import SiteConfig
+from bantin.config.siteurl import as_uri
 from bantin.text.vi import format_decimal
 from bantin.site.urls import UrlScheme
 
@@ -169,6 +170,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.compat = compat.gate()
         compat.announce(self.compat, log)
         problems = Problems()
+        if config.site_url:  # a Vietnamese path: every output carries it percent-encoded
+            config.site_url = as_uri(config.site_url)
         self.site = build.site_config(translate.settings(self.config, config, self.serving), problems)
         if problems.errors:
             _fail(problems, "Cấu hình mkdocs.yml có lỗi")

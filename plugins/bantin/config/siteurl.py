@@ -22,7 +22,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from bantin.config import sitefile
 from bantin.config.precheck import ConfigError
@@ -66,6 +66,25 @@ def placeholder_reason(site_url: str | None) -> str | None:
     if ip.is_loopback or ip.is_unspecified:
         return f"`{short(site_url)}` là địa chỉ trên máy của bạn, bạn đọc không mở được"
     return None
+
+
+def as_uri(site_url: str) -> str:
+    """`site_url` as the address every output carries: a path's letters outside ASCII
+    percent-encoded as UTF-8 (`/bản-tin/` → `/b%E1%BA%A3n-tin/`, an existing `%XX` kept) and a
+    host's as IDNA (`xn--…`). MkDocs writes `site_url` as given, so a Vietnamese path reached the
+    canonical links, the sitemap (whose `<loc>` must be a URI), feeds and QR codes unencoded (the
+    session 41 review, M3); the redirect map already encoded it (redirectmap.site_prefix). An
+    address this cannot read is returned as it is: the placeholder check reports it."""
+    try:
+        parts = urlsplit(site_url)
+        netloc = parts.netloc if parts.netloc.isascii() else parts.netloc.encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):
+        return site_url
+    path = quote(parts.path, safe="/%" + URI_SAFE)
+    return urlunsplit((parts.scheme, netloc, path, parts.query, parts.fragment))
+
+
+URI_SAFE = "-._~!$&'()*+,;=:@"  # RFC 3986's pchar besides letters, digits and %XX
 
 
 def _ip(host: str):
@@ -203,6 +222,8 @@ def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
     written = cname.decode("utf-8", "replace").strip().split("\n", 1)[0].strip().lower().rstrip(".")
     parts = urlsplit(site_url.strip())
     host = (parts.hostname or "").rstrip(".")
+    if not (written.isascii() and host.isascii()):  # `bảntin.vn` and as_uri's `xn--bntin-…` are one name
+        written, host = _idna(written), _idna(host)
     if not written or not host or this_computer(host):
         return None
     if parts.path.strip("/"):
@@ -213,6 +234,14 @@ def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
                    f"(`{host}`): GitHub Pages phục vụ trang ở `{short(written, 60)}` nhưng mã QR, liên kết rút gọn và "
                    "sơ đồ trang mang địa chỉ kia", "sửa để hai tên miền giống nhau: `site_url` trong mkdocs.yml hoặc "
                    "dòng duy nhất của content/CNAME", WARNING)
+
+
+def _idna(host: str) -> str:
+    """`host` as DNS reads it (`xn--…`), or as it is when it is not a name IDNA encodes."""
+    try:
+        return host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return host
 
 
 def _cname_under_a_path(site_url: str, written: str) -> Problem:

@@ -137,7 +137,7 @@ class DraftAddresses:
             if parts is not None and parts.hostname:
                 host = parts.hostname.lower()
                 hosts |= {host, host.removeprefix("www."), f"www.{host.removeprefix('www.')}"}
-                base = base or parts.path.strip("/").lower()
+                base = base or unquote(parts.path).strip("/").lower()  # read as the text is (_plain)
         return cls(paths, frozenset(hosts), base)
 
     # --- reading ------------------------------------------------------------------------

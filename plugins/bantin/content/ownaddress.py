@@ -13,9 +13,9 @@ published as "used by no page").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
-from bantin.config.siteurl import this_computer
+from bantin.config.siteurl import URI_SAFE, this_computer
 
 
 def is_loopback(host: str) -> bool:
@@ -47,9 +47,17 @@ class OwnAddress:
         if theirs.scheme.lower() not in ("http", "https") or host is None:
             return None
         ours = self.published_url or self.site_url
-        base = urlsplit(ours).path.rstrip("/") if ours else ""
+        # both paths encoded alike: site_url reaches here percent-encoded (siteurl.as_uri) while an
+        # editor may paste `/bản-tin/…` as the browser shows it; a `%2F` stays inside its segment
+        base = _encoded(urlsplit(ours).path.rstrip("/")) if ours else ""
+        path = _encoded(theirs.path)
         if is_loopback(host):
-            base = base if theirs.path.startswith(base + "/") else ""
-        elif not ours or host != urlsplit(ours).hostname or not theirs.path.startswith(base + "/"):
+            base = base if path.startswith(base + "/") else ""
+        elif not ours or host != urlsplit(ours).hostname or not path.startswith(base + "/"):
             return None
-        return unquote(theirs.path[len(base) + 1:])
+        return unquote(path[len(base) + 1:])
+
+
+def _encoded(path: str) -> str:
+    """`path` with its letters outside ASCII percent-encoded, an existing `%XX` kept."""
+    return quote(path, safe="/%" + URI_SAFE)

@@ -164,7 +164,7 @@ def robots_txt(view: SiteView) -> str:
     """Everything may be crawled but the web editor (/admin/, webeditor.py), which is not for readers."""
     sitemap = view.absolute("sitemap.xml").rstrip("/")
     base = urlsplit(view.corpus.site.site_url).path.rstrip("/") if view.corpus.site.site_url else ""
-    lines = ["User-agent: *", f"Disallow: {quote(base, safe='/')}/admin/", "Allow: /"]
+    lines = ["User-agent: *", f"Disallow: {quote(base, safe='/%')}/admin/", "Allow: /"]  # %XX: siteurl.as_uri's
     if view.corpus.site.site_url:
         lines.append(f"Sitemap: {sitemap.removesuffix('.html')}")
     return "\n".join(lines) + "\n"

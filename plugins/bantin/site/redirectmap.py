@@ -418,7 +418,7 @@ def _on_the_site(path: str, site_url: str) -> str | None:
     `/ban-tin/tin-tuc/chi-tiet.html`, where no old link leads: only the server's rules,
     `bantin redirects`, answer it). The path is matched case aside, as the servers' own
     rules send `/BAN-TIN/…` to `/ban-tin/…` (docs/hosting.md)."""
-    prefix = urlsplit(site_url.strip()).path.rstrip("/")
+    prefix = unquote(urlsplit(site_url.strip()).path).rstrip("/")  # as written, not siteurl.as_uri's %XX
     if not prefix:
         return path
     if not path.lower().startswith(prefix.lower() + "/"):
