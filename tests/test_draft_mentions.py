@@ -186,6 +186,10 @@ def test_a_site_under_a_vietnamese_path():
     text = ("a https://stp.gov.vn/bản-tin/tin-tuc/ban-nhap-bi-mat/ b https://stp.gov.vn/b%E1%BA%A3n-tin/tin-tuc/"
             "ban-nhap-bi-mat/ c /bản-tin/tin-tuc/ban-nhap-bi-mat/ d")
     assert drafts.remove(text, "tin-tuc/lien-ket")[0] == "a b c d"
+    idna = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/ban-nhap-bi-mat", True)], [],
+                             ("https://xn--bntin-v11b.vn/",))  # as_uri's form of https://bảntin.vn/
+    text = "a https://bảntin.vn/tin-tuc/ban-nhap-bi-mat/ b https://xn--bntin-v11b.vn/tin-tuc/ban-nhap-bi-mat/ c"
+    assert idna.remove(text, "tin-tuc/lien-ket")[0] == "a b c"
 
 
 def test_a_draft_at_a_published_page_s_address_is_not_the_draft_s():

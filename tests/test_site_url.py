@@ -256,3 +256,17 @@ def test_a_vietnamese_site_url_path_reaches_every_output_percent_encoded(tmp_pat
     assert "Disallow: /b%E1%BA%A3n-tin/admin/" in (site / "robots.txt").read_text(encoding="utf-8")
     page = written[site / "tin-tuc" / "bai-mot" / "index.html"]
     assert page.count('href="../bai-hai/"') >= 2, page  # both pasted forms are the site's own page
+
+
+@pytest.mark.parametrize("pasted", ["https://bảntin.vn/bản-tin/tin-tuc/a/", "https://xn--bntin-v11b.vn/b%E1%BA%A3n-tin/tin-tuc/a/",
+                                    "https://BẢNTIN.vn/b%e1%ba%a3n-tin/tin-tuc/a/"])
+def test_an_own_address_pasted_in_letters_or_encoded_is_the_site_s(pasted):
+    """site_url reaches the build as `siteurl.as_uri` gives it (`xn--…`, `%XX`); an editor's
+    link to the site's own page, pasted in either form, names that page."""
+    from bantin.config.siteurl import as_uri
+    from bantin.content.ownaddress import OwnAddress
+
+    own = OwnAddress(as_uri("https://bảntin.vn/bản-tin/"))
+    assert own.path(pasted) == "tin-tuc/a/"
+    assert own.path("https://khac.vn/bản-tin/tin-tuc/a/") is None
+    assert own.path("https://bảntin.vn/b%E1%BA%A3n-tin%2Ftin-tuc/a/") is None

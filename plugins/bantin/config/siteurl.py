@@ -223,7 +223,7 @@ def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
     parts = urlsplit(site_url.strip())
     host = (parts.hostname or "").rstrip(".")
     if not (written.isascii() and host.isascii()):  # `bảntin.vn` and as_uri's `xn--bntin-…` are one name
-        written, host = _idna(written), _idna(host)
+        written, host = ascii_host(written), ascii_host(host)
     if not written or not host or this_computer(host):
         return None
     if parts.path.strip("/"):
@@ -236,10 +236,24 @@ def cname_problem(site_url: str | None, cname: bytes | None) -> Problem | None:
                    "dòng duy nhất của content/CNAME", WARNING)
 
 
-def _idna(host: str) -> str:
-    """`host` as DNS reads it (`xn--…`), or as it is when it is not a name IDNA encodes."""
+def ascii_host(host: str) -> str:
+    """`host` as DNS reads it (`bảntin.vn` → `xn--bntin-v11b.vn`, as_uri's form), or as it is
+    when it is not a name IDNA encodes."""
+    if host.isascii():
+        return host
     try:
         return host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return host
+
+
+def unicode_host(host: str) -> str:
+    """`host` in letters (`xn--bntin-v11b.vn` → `bảntin.vn`), as an editor types it; as it is
+    when it has no `xn--` label or one IDNA cannot read."""
+    if "xn--" not in host:
+        return host
+    try:
+        return host.encode("ascii").decode("idna")
     except UnicodeError:
         return host
 

@@ -47,6 +47,7 @@ from bantin.content import plaintext
 from bantin.content.fields import SLUG_MAX
 from bantin.content.model import KIND_LABELS, Group, Item, Source
 from bantin.content.qagroups import group_anchor
+from bantin.config.siteurl import unicode_host
 from bantin.content.ownaddress import is_loopback
 from bantin.problems import Problem, Problems, WARNING, short
 from bantin.text.vi import cap_slug, slugify
@@ -135,8 +136,8 @@ class DraftAddresses:
         for url in site_urls:
             parts = urlsplit(url) if url else None
             if parts is not None and parts.hostname:
-                host = parts.hostname.lower()
-                hosts |= {host, host.removeprefix("www."), f"www.{host.removeprefix('www.')}"}
+                for host in {parts.hostname.lower(), unicode_host(parts.hostname.lower())}:  # as_uri's `xn--…` too
+                    hosts |= {host, host.removeprefix("www."), f"www.{host.removeprefix('www.')}"}
                 base = base or unquote(parts.path).strip("/").lower()  # read as the text is (_plain)
         return cls(paths, frozenset(hosts), base)
 

@@ -12,10 +12,11 @@ published as "used by no page").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from bantin.config.siteurl import URI_SAFE, this_computer
+from bantin.config.siteurl import URI_SAFE, ascii_host, this_computer
 
 
 def is_loopback(host: str) -> bool:
@@ -53,11 +54,20 @@ class OwnAddress:
         path = _encoded(theirs.path)
         if is_loopback(host):
             base = base if path.startswith(base + "/") else ""
-        elif not ours or host != urlsplit(ours).hostname or not path.startswith(base + "/"):
+        elif not ours or not _same_host(host, urlsplit(ours).hostname) or not path.startswith(base + "/"):
             return None
         return unquote(path[len(base) + 1:])
 
 
 def _encoded(path: str) -> str:
-    """`path` with its letters outside ASCII percent-encoded, an existing `%XX` kept."""
-    return quote(path, safe="/%" + URI_SAFE)
+    """`path` with its letters outside ASCII percent-encoded, an existing `%xx` kept (upper case,
+    as `quote` writes them: `%e1` and `%E1` are one letter)."""
+    return _ESCAPE.sub(lambda found: found.group().upper(), quote(path, safe="/%" + URI_SAFE))
+
+
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _same_host(theirs: str, ours: str | None) -> bool:
+    """One name: `bảntin.vn` as pasted and as_uri's `xn--bntin-v11b.vn` too."""
+    return ours is not None and ascii_host(theirs) == ascii_host(ours)
