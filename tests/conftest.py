@@ -107,8 +107,13 @@ def chromium():
 
 
 @pytest.fixture
-def page(chromium):
-    """A fresh Vietnamese browser context; any script error on the page fails the test."""
+def page(request, chromium):
+    """A fresh Vietnamese browser context; any script error on the page fails the test.
+    A test marked `shared_context` gets instead a new tab in its module's one context
+    (`reading_context`), with nothing of the last test's in it but the HTTP cache."""
+    if request.node.get_closest_marker("shared_context"):
+        yield from _shared_tab(request.getfixturevalue("reading_context"))
+        return
     context = chromium.new_context(locale="vi-VN")
     page = context.new_page()
     errors = []
@@ -116,3 +121,89 @@ def page(chromium):
     yield page
     context.close()
     assert not errors
+
+
+@pytest.fixture(scope="module")
+def reading_context(chromium):
+    """One Vietnamese browser context for a module's tests that read pages: `page` opens
+    each test's tab in it. What is kept across tests is the HTTP cache only: Material's bundle,
+    stylesheet and our scripts are then revalidated (304) or taken from the cache with their
+    compiled code, not fetched and compiled again as in a new context (a page of the sample site
+    loaded in 1.12-1.62 s in a new context, 0.86-1.06 s in a shared one: session 41's probe).
+    Its tests are marked `shared_context` (`page` then opens its tab here). Such a test reads
+    only sites that keep their content at an address for the module's life (the sample site,
+    the module's own fixtures', files): a server a test starts for itself frees its port for
+    another test's server, whose different file at the same address the cache could answer
+    with the first one's."""
+    context = chromium.new_context(locale="vi-VN")
+    yield context
+    context.close()
+
+
+def _shared_tab(context):
+    """A new tab in the module's shared context, as `page` but for the HTTP cache; any script
+    error on the page fails the test. After the test what it left is forgotten (`SharedTabs`).
+    Not for a test that counts or times requests, or a first visit: a warm cache answers some
+    of them itself, without a request (docs/decisions.md, session 41)."""
+    tabs = SharedTabs(context)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        yield page
+    finally:
+        tabs.stop()
+    assert not errors
+
+
+class SharedTabs:
+    """A test's use of a shared browser context, so that `close()` leaves the context as a new
+    one but for its HTTP cache, as closing a context of one's own did: every tab closed (a
+    tab's sessionStorage, history, emulated media, viewport size, init scripts and routes go
+    with it), and what the context keeps forgotten (`forget_stored_state`) for every origin
+    the test's tabs asked since `SharedTabs` was made. `stop()` also stops recording."""
+
+    def __init__(self, context):
+        self.context, self.origins = context, set()
+        context.on("request", self._asked)
+
+    def _asked(self, request) -> None:
+        self.origins.add(request_origin(request.url))
+
+    def close(self) -> None:
+        forget_stored_state(self.context, self.origins)
+
+    def stop(self) -> None:
+        self.context.remove_listener("request", self._asked)
+        self.close()
+
+
+def request_origin(url: str) -> str:
+    """The origin whose storage a request's page may have written: `scheme://host[:port]`, and
+    `file://` for every file (Chromium gives all file pages one storage)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return "file://"
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else ""
+
+
+def forget_stored_state(context, origins) -> None:
+    """Close every tab of `context`, then clear, for each origin, what a site may keep
+    (localStorage with the text size and contrast, IndexedDB, Cache Storage, service workers,
+    cookies: DevTools' `Storage.clearDataForOrigin` "all", which keeps the HTTP cache), and
+    withdraw every permission granted (the clipboard). The next test starts as in a new context
+    but for the HTTP cache."""
+    for left in context.pages:
+        left.close()
+    context.clear_cookies()
+    context.clear_permissions()
+    blank = context.new_page()
+    try:
+        devtools = context.new_cdp_session(blank)
+        for origin in sorted(o for o in origins if o):
+            devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        devtools.detach()
+    finally:
+        blank.close()

@@ -33,6 +33,35 @@ def offline_path(path: str) -> str:
     return (path.rstrip("/") or "index") + ".html"
 
 
+def test_a_shared_page_keeps_nothing_of_the_last_test_but_the_cache(reading_context, sample_server, sample_sites):
+    """`shared_page` (conftest) lets tests share a browser context: what one test stored there,
+    over http and from a file (text size, contrast, a cookie, the clipboard permission), is gone
+    for the next, as in a new context."""
+    from conftest import forget_stored_state, request_origin
+
+    context = reading_context
+    site, copy = sample_server + PAGES["article"], (sample_sites[1] / "index.html").as_uri()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server.rstrip("/"))
+    for url in (site, copy):
+        page = context.new_page()
+        page.goto(url)
+        page.evaluate("localStorage.setItem('bt-font', '3'); localStorage.setItem('bt-contrast', 'on');"
+                      " document.cookie = 'left=1; path=/'")
+        assert page.locator("html").get_attribute("data-bt-font") is None  # read as the page starts
+    forget_stored_state(context, {request_origin(site), request_origin(copy)})
+    assert context.pages == [] and context.cookies() == []
+    for url in (site, copy):
+        page = context.new_page()
+        page.goto(url)
+        html = page.locator("html")
+        assert html.get_attribute("data-bt-font") is None and html.get_attribute("data-bt-contrast") is None
+        assert page.evaluate("localStorage.length") == 0 and page.evaluate("document.cookie") == ""
+        if url == site:
+            permission = "navigator.permissions.query({name: 'clipboard-read'}).then(s => s.state)"
+            assert page.evaluate(permission) != "granted"
+    forget_stored_state(context, {request_origin(site), request_origin(copy)})
+
+
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_no_request_leaves_the_site(page, sample_server, name):
     requests = []
@@ -145,6 +174,7 @@ def test_offline_copy_loads_only_local_files(page, sample_sites, name):
     assert failed == []
 
 
+@pytest.mark.shared_context
 def test_offline_navigation_by_clicking(page, sample_sites):
     page.goto((sample_sites[1] / "index.html").as_uri())
     page.get_by_role("link", name="Hòa giải ở cơ sở").first.click()
@@ -198,6 +228,7 @@ def test_the_copys_start_file_shows_its_way_in_where_refresh_is_not_followed(chr
         context.close()
 
 
+@pytest.mark.shared_context
 def test_the_online_copy_opened_from_a_file_follows_its_folder_links(page, sample_sites):
     """A reader's review (session 23): the online site's folder opened from file:// showed a list
     of files for every menu link, search and result ("Index of …/tim-kiem/"). Folder links,
@@ -236,6 +267,7 @@ ALIAS = "tin-tuc/kiem-tra-cchc-2024/"  # the sample article's `aliases:`
 ALIASED = "tin-tuc/kiem-tra-cong-tac-cai-cach-hanh-chinh-nam-2024-tai-so-tu-phap/"
 
 
+@pytest.mark.shared_context
 def test_the_online_copys_redirect_pages_open_their_page_from_a_file(page, sample_sites):
     """A reader's trial (session 34): the online site copied to a laptop, a question's short link
     (its redirect page, q/<id>/) and an old address of `aliases:` opened "Index of …/" with one
@@ -253,6 +285,7 @@ def test_the_online_copys_redirect_pages_open_their_page_from_a_file(page, sampl
     assert page.locator(".bt-body").count() == 1
 
 
+@pytest.mark.shared_context
 def test_the_online_copys_previous_and_next_keys_open_pages_from_a_file(page, sample_sites):
     """Material's keys N/. and P/, follow the page's link[rel=next|prev], which names a folder:
     from a file they opened "Index of …/luu-tru/" (found with the redirect pages, session 35)."""
@@ -289,17 +322,19 @@ def axe_violations(page) -> list:
     return result
 
 
+@pytest.mark.shared_context
 @pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
 @pytest.mark.parametrize("name", ["home", "category", "article", "handbook", "question", "document", "search"])
 def test_axe_finds_no_wcag_aa_violation(page, sample_server, name, contrast):
-    page.goto(sample_server)
-    if contrast:
+    if contrast:  # the setting is the site's own storage: written from one of its pages
+        page.goto(sample_server)
         page.evaluate("localStorage.setItem('bt-contrast', 'on')")
     page.goto(sample_server + PAGES[name], wait_until="networkidle")
     assert (page.locator("html").get_attribute("data-bt-contrast") == "on") is contrast
     assert axe_violations(page) == []
 
 
+@pytest.mark.shared_context
 def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server):
     page.goto(sample_server + PAGES["article"])
     body = page.locator(".md-typeset").first
@@ -324,6 +359,7 @@ SIZES = """() => {
 }"""
 
 
+@pytest.mark.shared_context
 def test_a_larger_text_level_enlarges_tables_on_screen_and_on_paper(page, sample_server):
     """Material sizes tables in rem: the guide's tables stayed 12.8 px beside 25 px text on a
     projector, and printed at 7.7 pt."""
@@ -344,6 +380,7 @@ def test_a_larger_text_level_enlarges_tables_on_screen_and_on_paper(page, sample
     page.emulate_media(media="screen")
 
 
+@pytest.mark.shared_context
 def test_controls_are_reachable_by_keyboard(page, sample_server):
     page.goto(sample_server + PAGES["article"])
     reached = set()
@@ -353,6 +390,7 @@ def test_controls_are_reachable_by_keyboard(page, sample_server):
     assert {"Bỏ qua đến nội dung", "Aa cỡ chữ, độ tương phản", "In trang"} <= reached
 
 
+@pytest.mark.shared_context
 def test_print_hides_chrome_and_prints_address_source_and_qr(page, sample_server):
     page.goto(sample_server + PAGES["article"])
     page.emulate_media(media="print")
@@ -399,6 +437,7 @@ def read_qr(locator) -> str:
     return " | ".join(code.text for code in zxingcpp.read_barcodes(image))
 
 
+@pytest.mark.shared_context
 def test_a_question_page_qr_code_reads_as_its_short_link(page, sample_server):
     page.goto(sample_server + PAGES["question"])
     code = page.locator(".bt-trainer svg.bt-qr")  # the screen one (the printout has its own)
@@ -424,6 +463,7 @@ def test_every_qr_code_of_a_handbook_reads_on_screen_and_in_print(chromium, samp
     context.close()
 
 
+@pytest.mark.shared_context
 def test_listen_button_explains_a_missing_vietnamese_voice(page, sample_server):
     """Without a Vietnamese voice the button stays and says what to install (it used to vanish,
     leaving the reader no clue); with an online voice it warns that the Internet is needed."""
@@ -441,6 +481,7 @@ def test_listen_button_explains_a_missing_vietnamese_voice(page, sample_server):
     assert "cần kết nối Internet" in page.locator("[data-bt-listen-status]").inner_text()
 
 
+@pytest.mark.shared_context
 def test_listen_button_comes_back_and_says_why_when_the_voice_fails(page, sample_server):
     """A voice that fails left the button on "Dừng đọc" with no word (a screen-reader trial,
     session 29): it says it is reading, then, on the voice's error, why nothing is read, and
@@ -458,6 +499,7 @@ def test_listen_button_comes_back_and_says_why_when_the_voice_fails(page, sample
     assert "Không đọc được bài" in status.inner_text() and "cần kết nối Internet" in status.inner_text()
 
 
+@pytest.mark.shared_context
 def test_listen_button_says_the_online_voice_note_again_after_reading(page, sample_server):
     """Reading ended, the status was left empty: the note that this voice needs the Internet
     was gone (second hostile review, session 29)."""
@@ -477,6 +519,7 @@ def test_listen_button_says_the_online_voice_note_again_after_reading(page, samp
     expect(status).to_have_text("Giọng đọc tiếng Việt của trình duyệt cần kết nối Internet.")
 
 
+@pytest.mark.shared_context
 def test_copy_question_link_in_one_click(page, sample_server):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server.rstrip("/"))
     page.goto(sample_server + PAGES["question"])
@@ -485,6 +528,7 @@ def test_copy_question_link_in_one_click(page, sample_server):
     assert "Đã sao chép" in page.locator("[data-bt-copy-status]").inner_text()
 
 
+@pytest.mark.shared_context
 def test_share_opens_the_phones_share_sheet_where_there_is_one(page, sample_server):
     """A trainer had only "Sao chép liên kết" (a trainer's trial, session 28): where the browser
     has a share sheet (Zalo, Facebook on a phone), "Chia sẻ" hands it the question's short link
@@ -503,6 +547,7 @@ def test_share_opens_the_phones_share_sheet_where_there_is_one(page, sample_serv
 
 
 
+@pytest.mark.shared_context
 def test_a_copy_read_from_files_offers_no_share_and_says_it_is_a_copy(page, sample_sites):
     """From files the address is file:///…, no use to anyone else: no "Chia sẻ" there, even
     where the browser has a share sheet (a hostile review, session 28). The copy's note says
@@ -516,6 +561,7 @@ def test_a_copy_read_from_files_offers_no_share_and_says_it_is_a_copy(page, samp
     assert "underline" in note.locator("a").evaluate("e => getComputedStyle(e).textDecorationLine")
 
 
+@pytest.mark.shared_context
 @pytest.mark.parametrize("depth", ["khong-co-trang", "mot/hai/ba/khong-co/"])
 def test_not_found_page_works_at_any_depth(page, sample_server, depth):
     response = page.goto(sample_server + depth)
@@ -527,12 +573,14 @@ def test_not_found_page_works_at_any_depth(page, sample_server, depth):
     assert page.locator(".bt-card").count() >= 2
 
 
+@pytest.mark.shared_context
 def test_short_link_redirects_to_the_question(page, sample_server):
     page.goto(sample_server + "q/hoa-giai-o-co-so-la-gi/")
     page.wait_for_url("**/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/")
     assert "Hòa giải ở cơ sở là gì" in page.locator("h1").inner_text()
 
 
+@pytest.mark.shared_context
 @pytest.mark.parametrize("typed", ["Q/HOA-GIAI-O-CO-SO-LA-GI/", "q/Hòa giải ở cơ sở là gì", "q/hoa_giai_o_co_so_la_gi"])
 def test_a_short_link_typed_in_capitals_or_with_marks_still_opens(page, sample_server, typed):
     """A trainer's slide or printout is read and typed as seen; hosts tell capitals apart, so
@@ -544,6 +592,7 @@ def test_a_short_link_typed_in_capitals_or_with_marks_still_opens(page, sample_s
     assert "Hòa giải ở cơ sở là gì" in page.locator("h1").inner_text()
 
 
+@pytest.mark.shared_context
 def test_an_article_address_typed_with_marks_and_commas_still_opens(page, sample_server):
     """Our addresses are python-slugify's: «Phổ biến Luật Đất đai năm 2024, cho cán bộ cơ sở»
     typed whole (a reader copying a title) folds to the article's own (hostile review)."""
@@ -575,6 +624,7 @@ def test_a_title_with_a_dot_or_past_the_slug_length_typed_whole_still_opens(page
         stop()
 
 
+@pytest.mark.shared_context
 @pytest.mark.parametrize("typed", ["KHONG-CO-TRANG/", "%2F%2FEXAMPLE.ORG/", "..%2F..%2FKHONG-CO/"])
 def test_a_lost_address_that_is_not_ours_in_any_spelling_stays_on_the_404_page(page, sample_server, typed):
     """Nothing under our spelling either: the reader stays on the 404 page at the address they
@@ -587,6 +637,7 @@ def test_a_lost_address_that_is_not_ours_in_any_spelling_stays_on_the_404_page(p
     assert page.url.startswith(sample_server) and len(seen) == 1, seen
 
 
+@pytest.mark.shared_context
 @pytest.mark.parametrize("typed", ["..%2F%2FEVIL.EXAMPLE/", "A%2F..%2F%2FEvil.example/x", "Q%2F.%2F%2FEVIL.EXAMPLE"])
 def test_a_lost_address_never_leads_to_another_host_even_where_misses_answer_200(page, sample_sites, typed):
     """Some hosts serve their 404 page with status 200 (nginx `error_page 404 =200`), so the HEAD
@@ -627,6 +678,7 @@ def test_a_lost_address_never_leads_to_another_host_even_where_misses_answer_200
         server.shutdown()
 
 
+@pytest.mark.shared_context
 def test_offline_not_found_page_links_work_from_file_url(page, sample_sites):
     page.goto((sample_sites[1] / "404.html").as_uri())
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
@@ -636,6 +688,7 @@ def test_offline_not_found_page_links_work_from_file_url(page, sample_sites):
     assert page.locator(".bt-card").count() >= 2
 
 
+@pytest.mark.shared_context
 def test_a_law_number_finds_its_document_page_with_its_status(page, sample_server):
     """A reader's trial (session 34): the page saying a law is out of force was never a result.
     It is now the first, labelled "Văn bản", its status in the snippet, and "Văn bản" is a
@@ -652,6 +705,7 @@ def test_a_law_number_finds_its_document_page_with_its_status(page, sample_serve
     assert types and set(types) == {"Văn bản"}, types
 
 
+@pytest.mark.shared_context
 def test_the_year_filter_lists_a_years_legal_documents(page, sample_server):
     """Session 35 left a document's page without a year: "Năm 2015" with "Văn bản" listed
     nothing. Each has its year of issue; the year list names each year once, newest first,
@@ -682,13 +736,14 @@ def _contrast(page, selector: str) -> float:
     }""", selector)
 
 
+@pytest.mark.shared_context
 @pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
 def test_a_document_out_of_force_is_marked_in_its_result_as_on_its_page(page, sample_server, contrast):
     """Session 35 left "Hết hiệu lực" in a result as plain grey text, where the document's page
     marks it bold and red. The result's line now says it the same way (a word, bold: not colour
     alone), from the index's record, not from HTML; a law in force has no mark; contrast AA."""
-    page.goto(sample_server)
     if contrast:
+        page.goto(sample_server)
         page.evaluate("localStorage.setItem('bt-contrast', 'on')")
     page.goto(sample_server + "tim-kiem/?q=luat+dat+dai", wait_until="networkidle")
     page.locator(".bantin-search-result").first.wait_for()
@@ -734,6 +789,7 @@ def test_a_typo_in_a_words_first_letters_is_offered_its_fix(page, sample_server,
     assert loaded == wanted and len(wanted) == 2, (loaded, wanted)
 
 
+@pytest.mark.shared_context
 def test_the_contact_page_is_found_and_the_filters_gain_no_blank_choice(page, sample_server):
     """A reader's review (session 23): the contact page's hours and numbers were not found. Its
     result says what it is; pages have no category or year, so the filters gain no blank
