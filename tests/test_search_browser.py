@@ -50,6 +50,7 @@ def open_search(page, site, query=""):
     wait_results(page)
 
 
+@pytest.mark.shared_context
 @pytest.mark.parametrize("query", ["phap luat", "dat dai", "dieu 5", "nghi dinh 42", "432/QD-UBND"])
 def test_typing_shows_the_expected_item_first(page, site, query):
     open_search(page, site)
@@ -58,6 +59,7 @@ def test_typing_shows_the_expected_item_first(page, site, query):
     assert parse_qs(urlparse(page.url).query)["q"] == [query]  # the list can be shared
 
 
+@pytest.mark.shared_context
 def test_typing_hoa_giai_shows_hoa_giai_items_first(page, site):
     open_search(page, site)
     type_query(page, "hoa giai")
@@ -65,6 +67,7 @@ def test_typing_hoa_giai_shows_hoa_giai_items_first(page, site):
     assert {h.removeprefix("../") for h in hrefs[: len(HOA_GIAI_ITEMS)]} == HOA_GIAI_ITEMS
 
 
+@pytest.mark.shared_context
 def test_page_lists_what_the_python_mirror_ranks(page, site):
     built, _ = site
     index = load_search_index(built.root / "assets" / "search")
@@ -77,6 +80,7 @@ QUESTIONS = ["cho tôi hỏi về pháp luật đất đai và hòa giải ở c
              "cty nợ bhxh rồi tôi đuổi việc có được không"]
 
 
+@pytest.mark.shared_context
 def test_a_questions_first_page_is_looked_at_again_as_in_python(page, site):
     """The page orders a question's first ten as SearchIndex.page_hits does (search/recheck.py),
     which differs from the ranking's order on at least one of these questions."""
@@ -90,6 +94,7 @@ def test_a_questions_first_page_is_looked_at_again_as_in_python(page, site):
     assert reordered
 
 
+@pytest.mark.shared_context
 def test_the_header_box_shows_the_first_of_a_questions_page(page, site):
     built, url = site
     index = load_search_index(built.root / "assets" / "search")
@@ -202,6 +207,7 @@ def test_a_page_open_across_a_build_searches_the_new_index(page, tmp_path):
         stop()
 
 
+@pytest.mark.shared_context
 def test_result_shows_type_category_date_and_highlighted_snippet(page, site):
     open_search(page, site, "dieu 5")
     first = page.locator(".bantin-search-result").first
@@ -220,6 +226,7 @@ def test_result_shows_type_category_date_and_highlighted_snippet(page, site):
     assert status.endswith("kết quả cho «dieu 5»")
 
 
+@pytest.mark.shared_context
 def test_the_snippet_shows_the_number_asked_for(page, sample_server):
     """«nghị định 42» showed «Nghị định số 61/2018 … bổ sung bởi Nghị …» for an article that
     cites Nghị định số 42/2022/NĐ-CP further on (a repeat tied with the number)."""
@@ -233,6 +240,7 @@ def test_the_snippet_shows_the_number_asked_for(page, sample_server):
     assert {m.lower() for m in snippet.locator("mark").all_inner_texts()} >= {"nghị", "định", "42"}
 
 
+@pytest.mark.shared_context
 def test_a_question_marks_its_words_only_beside_each_other(page, sample_server):
     """«… co duoc tra thu lao khong» marked "thủ" in "tuân thủ" and "lao" in "lao động", and the
     snippet missed the line on pay (a reader's review, session 22): a question's words are
@@ -268,6 +276,7 @@ FOLDED = "không có bài nào có đúng các chữ như đã gõ dấu; hiện
     # both said «không có bài nào chứa đủ mọi từ»), with their marks or without
     ("lí lịch tư pháp", None), ("đăng kí khai sinh", None), ("kĩ năng hòa giải", None), ("dang ki khai sinh", None),
 ])
+@pytest.mark.shared_context
 def test_the_status_says_when_no_result_has_the_words_together(page, sample_server, query, note):
     """«nghi phep nam» listed «được phép … năm 2016» as if it answered; the sample site has
     nothing on annual leave (a reader's review, session 22)."""
@@ -306,6 +315,7 @@ def test_no_words_apart_note_while_a_word_is_typed_or_for_a_text_read_in_part(pa
     assert "đứng liền nhau" not in page.locator(STATUS).inner_text()
 
 
+@pytest.mark.shared_context
 def test_a_question_marks_a_word_alone_among_question_words(page, sample_server):
     """«tôi muốn hỏi về hòa giải ạ» kept its marks, but «… về đất ạ» marked nothing: a content
     word between question words only is marked alone (a second review, session 22)."""
@@ -318,6 +328,7 @@ def test_a_question_marks_a_word_alone_among_question_words(page, sample_server)
     assert "vneid" in {m.lower() for m in page.locator(".bantin-search-result mark").all_inner_texts()}
 
 
+@pytest.mark.shared_context
 def test_a_printed_list_keeps_each_result_on_one_sheet_without_the_controls(page, site):
     open_search(page, site, "hoa giai")
     page.emulate_media(media="print")
@@ -361,6 +372,7 @@ def test_a_printed_list_says_when_it_holds_only_part_of_the_results(page, tmp_pa
         assert _print_note(page) == ""  # the whole list is on paper
 
 
+@pytest.mark.shared_context
 def test_words_typed_with_marks_are_highlighted_by_their_marks(page, site):
     open_search(page, site, "hòa giải mâu thuẫn")  # finds "Cách hóa giải mâu thuẫn …" (folded)
     titles = page.locator(".bantin-search-result__title")
@@ -371,6 +383,7 @@ def test_words_typed_with_marks_are_highlighted_by_their_marks(page, site):
     assert distractor[0].locator("mark").all_inner_texts() == ["hóa", "giải", "mâu", "thuẫn"]
 
 
+@pytest.mark.shared_context
 def test_filters_and_the_hint_to_drop_them(page, site):
     open_search(page, site, "hoa giai")
     page.select_option("select[name=loai]", "hoi-dap")
@@ -387,12 +400,14 @@ def test_filters_and_the_hint_to_drop_them(page, site):
     assert page.evaluate("document.activeElement.closest('.bantin-search-result') !== null")
 
 
+@pytest.mark.shared_context
 def test_filter_options_show_counts(page, site):
     open_search(page, site, "hoa giai")
     labels = page.locator("select[name=loai] option").all_inner_texts()
     assert "Hỏi - Đáp (4)" in labels and "Tin bài (2)" in labels
 
 
+@pytest.mark.shared_context
 def test_filters_come_from_the_url(page, site):
     built, url = site
     page.goto(url + built.search_page + "?q=hoa+giai&loai=tin-bai&chuyen-muc=hoa-giai-o-co-so")
@@ -401,6 +416,7 @@ def test_filters_come_from_the_url(page, site):
     assert page.input_value("select[name=chuyen-muc]") == "hoa-giai-o-co-so"
 
 
+@pytest.mark.shared_context
 def test_no_results_gives_a_hint(page, site):
     open_search(page, site, "qwerty zxcv")
     assert "Không tìm thấy kết quả cho «qwerty zxcv»." in page.locator(STATUS).inner_text()
@@ -431,6 +447,7 @@ def test_a_file_that_failed_to_load_is_fetched_again_when_the_reader_searches_ag
     assert result_hrefs(page)[0] == "../" + EXPECTED_FIRST["dat dai"]
 
 
+@pytest.mark.shared_context
 def test_a_pasted_page_in_the_address_is_quoted_short_in_the_status_line(page, site):
     open_search(page, site, "qwerty%20zxcv" + "%20a" * 600 + "%20hoa%20giai" * 4_000)  # 50 KB
     status = page.locator(STATUS).inner_text()
@@ -448,6 +465,7 @@ def dat_dai_typed_in_the_header_box(page, url):
     return box
 
 
+@pytest.mark.shared_context
 def test_header_box_by_keyboard(page, site):
     _, url = site
     box = dat_dai_typed_in_the_header_box(page, url)
@@ -460,6 +478,7 @@ def test_header_box_by_keyboard(page, site):
     assert page.url == url + EXPECTED_FIRST["dat dai"]
 
 
+@pytest.mark.shared_context
 def test_a_choice_made_with_the_arrows_survives_a_later_list(page, site):
     """A list for the words typed a moment before may arrive between ArrowDown and Enter (a
     slow phone; this suite on a busy machine): the option chosen stays chosen when the new
@@ -479,6 +498,7 @@ def test_a_choice_made_with_the_arrows_survives_a_later_list(page, site):
     assert page.url == url + EXPECTED_FIRST["dat dai"]
 
 
+@pytest.mark.shared_context
 def test_header_box_enter_without_choice_opens_the_search_page(page, site):
     built, url = site
     page.goto(url + EXPECTED_FIRST["dat dai"])
@@ -512,6 +532,7 @@ def test_header_box_loads_the_search_pages_first_results_once_the_reader_pauses(
     assert wanted <= docs
 
 
+@pytest.mark.shared_context
 def test_header_box_promises_the_count_the_search_page_shows(page, site):
     """«hoa giai la gi» in the box: "Xem tất cả 13 kết quả" (its last word a prefix of «giới»),
     then a search page of 1 (a screen-reader trial, session 29). Once the reader pauses, the
@@ -532,6 +553,7 @@ def test_header_box_promises_the_count_the_search_page_shows(page, site):
     assert page.locator(".bantin-search-page__status").inner_text().startswith(expected.removeprefix("Xem tất cả "))
 
 
+@pytest.mark.shared_context
 def test_header_box_does_not_call_a_smaller_page_all_it_lists(page, site):
     """The box lists its typed (prefix) matches; a page with fewer (its last word whole) was
     then offered as "Xem tất cả 1 kết quả" under six options (a hostile review, session 29)."""
@@ -548,6 +570,7 @@ def test_header_box_does_not_call_a_smaller_page_all_it_lists(page, site):
                                 f"Mở trang tìm kiếm ({n} kết quả có đúng các chữ đã gõ)"], timeout=5_000)
 
 
+@pytest.mark.shared_context
 def test_header_box_escape_closes(page, site):
     _, url = site
     page.goto(url)
@@ -558,6 +581,7 @@ def test_header_box_escape_closes(page, site):
     assert page.get_attribute("#bantin-search-q", "aria-expanded") == "false"
 
 
+@pytest.mark.shared_context
 def test_escape_while_a_word_still_waits_keeps_the_list_closed(page, site):
     """Escape pressed before the typed word's search ran: the list stays closed (it opened
     again a moment later, seen on a loaded machine, session 19)."""
@@ -650,6 +674,7 @@ def test_a_category_title_cannot_break_out_of_the_pages_manifest(page, tmp_path)
         assert any(o.startswith(hostile) for o in options), options
 
 
+@pytest.mark.shared_context
 def test_offline_search_from_file_url(page, offline):
     page.goto((offline.root / "tim-kiem.html").as_uri() + "?q=dat%20dai")
     wait_results(page)
@@ -659,6 +684,7 @@ def test_offline_search_from_file_url(page, offline):
     assert page.url.endswith("/tin-tuc/luat-dat-dai-2024.html")
 
 
+@pytest.mark.shared_context
 def test_offline_header_box_from_file_url(page, offline):
     page.goto((offline.root / "tin-tuc" / "phi-thuy-loi.html").as_uri())
     page.locator("#bantin-search-q").type("thuỷ lợi", delay=20)
@@ -671,6 +697,7 @@ def test_offline_header_box_from_file_url(page, offline):
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
+@pytest.mark.shared_context
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by npm ci (make test)")
 def test_no_accessibility_violations_with_results_and_open_popup(page, site):
     _, url = site
@@ -686,6 +713,7 @@ def test_no_accessibility_violations_with_results_and_open_popup(page, site):
     assert violations == []
 
 
+@pytest.mark.shared_context
 def test_under_the_answers_the_page_says_where_to_ask(page, sample_server):
     """When no result answers, a citizen needs somewhere to turn (a reader's trial, session 28):
     under the list (or "no result"), the agency's telephone and mail, as the footer has them."""
@@ -766,6 +794,7 @@ def test_a_word_typed_wrong_offers_the_fixed_query_and_a_tap_searches_it(page, t
         stop()
 
 
+@pytest.mark.shared_context
 def test_the_suggestion_is_text_and_absent_when_every_word_is_found(page, site):
     built, _ = site
     hostile = "<img onerror=__bantinPwned=1> giia"
@@ -784,6 +813,7 @@ def test_the_suggestion_is_text_and_absent_when_every_word_is_found(page, site):
     assert line.inner_text() == "Có phải bạn muốn tìm: phap luat?"
 
 
+@pytest.mark.shared_context
 def test_the_header_box_offers_the_fixed_query_first(page, site):
     built, url = site
     page.goto(url)
