@@ -26,12 +26,29 @@ FOCUSED = """() => {
 }"""
 
 
-def phone(chromium, width: int):
-    context = chromium.new_context(locale="vi-VN", viewport={"width": width, "height": 780})
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return context, page, errors
+@pytest.fixture
+def phone(reading_context):
+    """`phone(width)`: a tab `width` × 780 px in the module's one browser context (conftest
+    `reading_context`: its HTTP cache kept across tests), as (tabs, page, errors). `tabs.close()`
+    closes it and forgets what it stored (text size, contrast), as closing a context of its own
+    did, so a second `phone()` in a test starts without the first one's settings; at the test's
+    end that is done whatever happened."""
+    from conftest import SharedTabs
+
+    opened = []
+
+    def open_tab(width: int):
+        tabs = SharedTabs(reading_context)
+        opened.append(tabs)
+        page = reading_context.new_page()
+        page.set_viewport_size({"width": width, "height": 780})
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        return tabs, page, errors
+
+    yield open_tab
+    for tabs in opened:
+        tabs.stop()
 
 
 def name_fits(page) -> bool:
@@ -46,8 +63,8 @@ def tab(page) -> dict:
     return page.evaluate(FOCUSED)
 
 
-def test_home_at_360_px_by_keyboard(chromium, sample_server):
-    context, page, errors = phone(chromium, 360)
+def test_home_at_360_px_by_keyboard(phone, sample_server):
+    context, page, errors = phone(360)
     page.goto(sample_server + PAGES["home"], wait_until="networkidle")
 
     # The site name, and a long province's, whole in the header (two lines at most).
@@ -126,8 +143,8 @@ def contrast_violations(page) -> list:
 
 
 @pytest.mark.parametrize("name", ["guide", "question"])
-def test_phone_table_of_contents_and_high_contrast(chromium, sample_server, name):
-    context, page, errors = phone(chromium, 390)
+def test_phone_table_of_contents_and_high_contrast(phone, sample_server, name):
+    context, page, errors = phone(390)
     page.goto(sample_server)
     page.evaluate("localStorage.setItem('bt-contrast', 'on')")
     page.goto(sample_server + PAGES[name], wait_until="networkidle")
@@ -153,6 +170,7 @@ def test_phone_table_of_contents_and_high_contrast(chromium, sample_server, name
     assert not errors
 
 
+@pytest.mark.shared_context
 def test_desktop_keeps_the_sidebar_table_of_contents(page, sample_server):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(sample_server + PAGES["guide"], wait_until="networkidle")
@@ -305,10 +323,10 @@ def test_what_a_citizen_taps_is_at_least_44_px_on_a_touch_phone(chromium, sample
         context.close()
 
 
-def test_the_drawer_names_the_site_whole_and_search_opens_ready_to_type(chromium, sample_server):
+def test_the_drawer_names_the_site_whole_and_search_opens_ready_to_type(phone, sample_server):
     """"Bản tin Pháp luật tỉnh Sô…" in the menu; the search icon opened a page whose box needed a
     second tap before the keyboard came up."""
-    context, page, errors = phone(chromium, 360)
+    context, page, errors = phone(360)
     try:
         page.goto(sample_server + PAGES["home"], wait_until="networkidle")
         page.locator("button.bt-menu").click()
@@ -364,12 +382,12 @@ def test_feeds_are_explained_where_the_footer_leads(sample_sites):
         assert address.endswith("/" + target), (address, target)
 
 
-def test_the_largest_text_on_a_360_px_phone_keeps_the_search_field_and_cards_readable(chromium, sample_server):
+def test_the_largest_text_on_a_360_px_phone_keeps_the_search_field_and_cards_readable(phone, sample_server):
     """At the largest "Aa" size the field showed "cho toi", the filters cut "Tất cả" and a card's
     text ran two words a line beside its picture (a reader's review, session 22). At the normal
     size the button stays beside the field and the text beside the picture."""
     for width, level, large in ((360, "0", False), (360, "3", True), (320, "0", False)):  # 320: a second review
-        context, page, errors = phone(chromium, width)
+        context, page, errors = phone(width)
         page.goto(sample_server)
         page.evaluate(f"localStorage.setItem('bt-font', '{level}')")
         page.goto(sample_server + "tim-kiem/?q=hoa+giai", wait_until="networkidle")
@@ -416,12 +434,12 @@ LINE_ENDS = """e => { const r = document.createRange(), ends = [];
   return ends; }"""  # the last character of each line of `e` but its last
 
 
-def test_short_addresses_wrap_at_their_hyphens_and_are_not_code_boxes(chromium, sample_server):
+def test_short_addresses_wrap_at_their_hyphens_and_are_not_code_boxes(phone, sample_server):
     """Under the QR code "hoi-dap-ve" broke as "hoi-dap-v / e", and a handbook's short links were
     grey code boxes a citizen read as noise (a reader's review, session 22); at the largest text
     on 320 px the handbook's broke inside "bantin.example.org" (session 23)."""
     for width, level in ((360, "0"), (320, "3")):  # also the largest text on a small phone (a second review)
-        context, page, errors = phone(chromium, width)
+        context, page, errors = phone(width)
         page.goto(sample_server)
         page.evaluate(f"localStorage.setItem('bt-font', '{level}')")
         page.goto(sample_server + PAGES["question"], wait_until="networkidle")
@@ -438,7 +456,7 @@ def test_short_addresses_wrap_at_their_hyphens_and_are_not_code_boxes(chromium, 
             assert ends, "at the largest text some short link should need two lines"
         context.close()
         assert not errors
-    context, page, errors = phone(chromium, 360)
+    context, page, errors = phone(360)
     page.goto(sample_server + PAGES["handbook"], wait_until="networkidle")
     short = page.locator("code.bt-short").first
     style = short.evaluate("e => { const s = getComputedStyle(e); return [s.backgroundColor, s.whiteSpace] }")
@@ -447,9 +465,9 @@ def test_short_addresses_wrap_at_their_hyphens_and_are_not_code_boxes(chromium, 
     assert not errors
 
 
-def test_the_text_size_panel_says_the_size_and_where_it_ends(chromium, sample_server):
+def test_the_text_size_panel_says_the_size_and_where_it_ends(phone, sample_server):
     """After three taps A+ did nothing and said nothing (a reader's review, session 22)."""
-    context, page, errors = phone(chromium, 360)
+    context, page, errors = phone(360)
     page.goto(sample_server + PAGES["article"], wait_until="networkidle")
     page.locator("[data-bt-aids-toggle]").click()
     now = page.locator("[data-bt-font-now]")
@@ -471,11 +489,11 @@ def test_the_text_size_panel_says_the_size_and_where_it_ends(chromium, sample_se
     assert not errors
 
 
-def test_a_table_reads_row_by_row_on_a_phone_and_stays_a_table_on_a_computer(chromium, sample_server):
+def test_a_table_reads_row_by_row_on_a_phone_and_stays_a_table_on_a_computer(phone, sample_server):
     """A reader's review (session 23): the birth registration guide's table of papers, at the
     largest text on 360 px, put one word a line (eight lines a cell). On a phone each row is
     a box and each cell shows its column's name above it; wide, and printed, it is a table."""
-    context, page, errors = phone(chromium, 360)
+    context, page, errors = phone(360)
     page.goto(sample_server)
     page.evaluate("localStorage.setItem('bt-font', '3')")
     page.goto(sample_server + PAGES["guide"], wait_until="networkidle")
@@ -546,10 +564,10 @@ def test_a_question_in_the_address_brings_the_first_results_up_on_a_phone(chromi
         context.close()
 
 
-def test_the_home_forms_example_is_whole_on_a_320_px_phone(chromium, sample_server):
+def test_the_home_forms_example_is_whole_on_a_320_px_phone(phone, sample_server):
     """At 320 px the example in the home page's field was cut ("…đất đ", a hostile review,
     session 28): it fits the field's text box, and the field and button stay 44 px."""
-    context, page, errors = phone(chromium, 320)
+    context, page, errors = phone(320)
     try:
         page.goto(sample_server + PAGES["home"], wait_until="networkidle")
         room = page.evaluate("""() => {
@@ -591,13 +609,13 @@ def test_back_to_top_waits_in_the_corner_not_over_the_line_being_read(chromium, 
         context.close()
 
 
-def test_tab_out_of_the_open_drawer_closes_it_and_focus_stays_in_sight(chromium, sample_server):
+def test_tab_out_of_the_open_drawer_closes_it_and_focus_stays_in_sight(phone, sample_server):
     """A keyboard or switch user (or TalkBack swiping on) who went past the drawer's last link
     landed on the page's links under the still-open drawer: focus where nobody could see it,
     behind the menu (a screen-reader and low-vision trial, session 29). Shift+Tab from its
     first link went to the header's buttons, covered the same way. Leaving the drawer now
     closes it, as leaving the "Aa" panel closes that."""
-    context, page, errors = phone(chromium, 360)
+    context, page, errors = phone(360)
     try:
         page.goto(sample_server + PAGES["category"], wait_until="networkidle")
         covered = """() => {
@@ -624,6 +642,7 @@ def test_tab_out_of_the_open_drawer_closes_it_and_focus_stays_in_sight(chromium,
         context.close()
 
 
+@pytest.mark.shared_context
 def test_the_header_names_the_site_once_to_a_screen_reader(page, sample_server):
     """The logo link is named for the site; the header's title then said it again, and the
     page's title before its h1 (a screen-reader trial, session 29). Seen, not heard."""
@@ -634,6 +653,7 @@ def test_the_header_names_the_site_once_to_a_screen_reader(page, sample_server):
     assert page.locator(".md-header__title").is_visible()  # still seen
 
 
+@pytest.mark.shared_context
 @pytest.mark.parametrize("name", ["home", "article", "handbook", "question", "documents", "search"])
 def test_a_wide_screen_has_no_navigation_landmark_of_one_link_or_none(page, sample_server, name):
     """Under the tabs, Material's lifted nav held the section's own link alone or nothing: a
@@ -666,13 +686,13 @@ def drawer_axe_violations(page) -> list:
         .flatMap(v => v.nodes.map(n => [v.id, n.target.join(' ')]))""")
 
 
-def test_the_drawer_s_categories_are_a_group_reached_by_keyboard_and_by_tap(chromium, sample_server):
+def test_the_drawer_s_categories_are_a_group_reached_by_keyboard_and_by_tap(phone, chromium, sample_server):
     """The drawer's "Chuyên mục" was a navigation landmark inside the drawer's own (Material's
     nav-item.html): a screen reader's landmark list named the menu twice. It is a group named
     "Chuyên mục" (partials/nav-item.html), and opens by keyboard and by touch as before. Its
     opener was Material's label, read as plain text, which Space did not open: it is a button
     that says whether it is open (session 33)."""
-    context, page, errors = phone(chromium, 360)
+    context, page, errors = phone(360)
     page.goto(sample_server + PAGES["home"], wait_until="networkidle")
     page.locator("[data-bt-menu]").focus()
     page.keyboard.press("Enter")
@@ -754,13 +774,13 @@ def focused_control(page) -> dict:
         back: document.activeElement.getAttribute('data-bt-back')}})""")
 
 
-def test_the_drawer_s_levels_by_keyboard_and_screen_reader_there_and_back(chromium, sample_server):
+def test_the_drawer_s_levels_by_keyboard_and_screen_reader_there_and_back(phone, sample_server):
     """Into "Chuyên mục" and back, into the page's table of contents and back, on a 360 px
     phone by keyboard: the back title of an open level was a label made role=button (axe:
     aria-allowed-role; grey on grey, 3.9:1), the table of contents' opener took no focus, and
     its back arrow (a div) did nothing. Each back title is now a real button, "Đóng …", that
     returns to the level before with focus on what opened it; axe finds nothing at any level."""
-    context, page, errors = phone(chromium, 360)
+    context, page, errors = phone(360)
     page.goto(sample_server + "gioi-thieu/", wait_until="networkidle")
     page.locator("[data-bt-menu]").focus()
     page.keyboard.press("Enter")
@@ -844,10 +864,10 @@ def test_the_table_of_contents_back_arrow_in_the_drawer_by_tap_in_high_contrast(
     assert not errors
 
 
-def test_an_opener_says_open_when_back_brings_its_level_open(chromium, sample_server):
+def test_an_opener_says_open_when_back_brings_its_level_open(phone, sample_server):
     """Back restores the page with its level's checkbox ticked and no change event: the opener
     said "collapsed" over its open level (hostile review, session 33)."""
-    context, page, errors = phone(chromium, 360)
+    context, page, errors = phone(360)
     page.goto(sample_server + "gioi-thieu/", wait_until="networkidle")
     page.locator("[data-bt-menu]").click()
     opener = page.locator("button[data-bt-open=__nav_3]")
