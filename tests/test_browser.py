@@ -33,7 +33,7 @@ def offline_path(path: str) -> str:
     return (path.rstrip("/") or "index") + ".html"
 
 
-def test_a_shared_page_keeps_nothing_of_the_last_test_but_the_cache(reading_context, sample_server, sample_sites):
+def test_a_shared_page_keeps_no_setting_of_the_last_test(reading_context, sample_server, sample_sites):
     """`shared_page` (conftest) lets tests share a browser context: what one test stored there,
     over http and from a file (text size, contrast, a cookie, the clipboard permission), is gone
     for the next, as in a new context."""
