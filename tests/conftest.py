@@ -109,10 +109,16 @@ def chromium():
 @pytest.fixture
 def page(request, chromium):
     """A fresh Vietnamese browser context; any script error on the page fails the test.
-    A test marked `shared_context` gets instead a new tab in its module's one context
-    (`reading_context`), with nothing of the last test's in it but the HTTP cache."""
+    A test marked `shared_context` gets instead its module's one tab (`reading_tab`), emptied
+    of the last test's state."""
     if request.node.get_closest_marker("shared_context"):
-        yield from _shared_tab(request.getfixturevalue("reading_context"))
+        tab = request.getfixturevalue("reading_tab")
+        page, errors = tab.open()
+        try:
+            yield page
+        finally:
+            tab.reset()
+        assert not errors
         return
     context = chromium.new_context(locale="vi-VN")
     page = context.new_page()
@@ -124,58 +130,81 @@ def page(request, chromium):
 
 
 @pytest.fixture(scope="module")
-def reading_context(chromium):
-    """One Vietnamese browser context for a module's tests that read pages: `page` opens
-    each test's tab in it. What is kept across tests is the HTTP cache only: Material's bundle,
-    stylesheet and our scripts are then revalidated (304) or taken from the cache with their
-    compiled code, not fetched and compiled again as in a new context (a page of the sample site
-    loaded in 1.12-1.62 s in a new context, 0.86-1.06 s in a shared one: session 41's probe).
-    Its tests are marked `shared_context` (`page` then opens its tab here). Such a test reads
-    only sites that keep their content at an address for the module's life (the sample site,
-    the module's own fixtures', files): a server a test starts for itself frees its port for
-    another test's server, whose different file at the same address the cache could answer
-    with the first one's."""
+def reading_tab(chromium):
+    """One Vietnamese tab for a module's tests that read pages (marked `shared_context`).
+    A new context and tab per test cost 0.78 s a test against 0.22 s in a kept tab, and
+    0.42 s of CPU against 0.17 s (session 41's probe, 20 loads of the sample site at load 16-19):
+    Chromium starts a renderer process for every new tab, and a kept tab also keeps the HTTP
+    and memory caches, so Material's bundle is not fetched and compiled again. What a kept
+    tab carries from test to test is undone by `SharedTab.reset`; what it cannot undo decides
+    which tests may share it (see SharedTab). Such a test reads only sites that keep their
+    content at an address for the module's life (the sample site, the module's own fixtures',
+    files): a server a test starts for itself frees its port for another test's server, whose
+    different file at the same address the cache could answer with the first one's."""
     context = chromium.new_context(locale="vi-VN")
-    yield context
+    tab = SharedTab(context)
+    yield tab
+    tab.stop()
     context.close()
 
 
-def _shared_tab(context):
-    """A new tab in the module's shared context, as `page` but for the HTTP cache; any script
-    error on the page fails the test. After the test what it left is forgotten (`SharedTabs`).
-    Not for a test that counts or times requests, or a first visit: a warm cache answers some
-    of them itself, without a request (docs/decisions.md, session 41)."""
-    tabs = SharedTabs(context)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    try:
-        yield page
-    finally:
-        tabs.stop()
-    assert not errors
-
-
-class SharedTabs:
-    """A test's use of a shared browser context, so that `close()` leaves the context as a new
-    one but for its HTTP cache, as closing a context of one's own did: every tab closed (a
-    tab's sessionStorage, history, emulated media, viewport size, init scripts and routes go
-    with it), and what the context keeps forgotten (`forget_stored_state`) for every origin
-    the test's tabs asked since `SharedTabs` was made. `stop()` also stops recording."""
+class SharedTab:
+    """A tab kept across tests, and what `reset()` undoes after each so that the next test
+    starts as in a new context but for the caches: its listeners (recorded as the test adds
+    them), routes, emulated media, viewport size and mouse position; every other tab the test
+    opened; cookies and permissions; and the storage of every origin the context asked since
+    the last reset (localStorage with the text size and contrast, IndexedDB, caches, service
+    workers: DevTools' `Storage.clearDataForOrigin` "all", which keeps the HTTP cache), and the
+    tab's sessionStorage (cleared on each origin it visited). A crashed or closed tab is
+    replaced. What it cannot undo: `add_init_script` (a test that needs one takes a fresh
+    context) and the tab's history before the test (no test goes back past its own pages)."""
 
     def __init__(self, context):
-        self.context, self.origins = context, set()
+        self.context, self.page, self.origins, self.added = context, None, set(), []
         context.on("request", self._asked)
 
     def _asked(self, request) -> None:
         self.origins.add(request_origin(request.url))
 
-    def close(self) -> None:
+    def open(self):
+        """The tab, on about:blank, and the list its script errors go to until `reset()`."""
+        if self.page is None or self.page.is_closed():
+            self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
+            self.viewport = self.page.viewport_size
+        page, added = self.page, self.added
+
+        def on(event, handler):
+            added.append((event, handler))
+            return type(page).on(page, event, handler)
+
+        page.on = on
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        return page, errors
+
+    def reset(self) -> None:
+        page = self.page
+        page.__dict__.pop("on", None)
+        for event, handler in self.added:
+            page.remove_listener(event, handler)
+        self.added.clear()
+        for other in self.context.pages:
+            if other is not page:
+                other.close()
+        try:
+            page.goto("about:blank")
+            page.unroute_all(behavior="ignoreErrors")
+            page.emulate_media(media="no-override")
+            page.set_viewport_size(self.viewport)
+            page.mouse.move(0, 0)
+        except Exception:  # a crashed tab: a new one for the next test
+            page.close()
+            self.page = None
         forget_stored_state(self.context, self.origins)
+        self.origins = set()
 
     def stop(self) -> None:
         self.context.remove_listener("request", self._asked)
-        self.close()
 
 
 def request_origin(url: str) -> str:
@@ -190,20 +219,15 @@ def request_origin(url: str) -> str:
 
 
 def forget_stored_state(context, origins) -> None:
-    """Close every tab of `context`, then clear, for each origin, what a site may keep
-    (localStorage with the text size and contrast, IndexedDB, Cache Storage, service workers,
-    cookies: DevTools' `Storage.clearDataForOrigin` "all", which keeps the HTTP cache), and
-    withdraw every permission granted (the clipboard). The next test starts as in a new context
-    but for the HTTP cache."""
-    for left in context.pages:
-        left.close()
+    """Clear, for each origin, what a site may keep (localStorage, sessionStorage, IndexedDB,
+    Cache Storage, service workers, cookies: DevTools' `Storage.clearDataForOrigin` "all",
+    which keeps the HTTP cache), and withdraw every permission granted (the clipboard)."""
     context.clear_cookies()
     context.clear_permissions()
-    blank = context.new_page()
+    page = context.pages[0] if context.pages else context.new_page()
+    devtools = context.new_cdp_session(page)
     try:
-        devtools = context.new_cdp_session(blank)
         for origin in sorted(o for o in origins if o):
             devtools.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-        devtools.detach()
     finally:
-        blank.close()
+        devtools.detach()

@@ -33,33 +33,39 @@ def offline_path(path: str) -> str:
     return (path.rstrip("/") or "index") + ".html"
 
 
-def test_a_shared_page_keeps_no_setting_of_the_last_test(reading_context, sample_server, sample_sites):
-    """`shared_page` (conftest) lets tests share a browser context: what one test stored there,
-    over http and from a file (text size, contrast, a cookie, the clipboard permission), is gone
-    for the next, as in a new context."""
-    from conftest import forget_stored_state, request_origin
-
-    context = reading_context
+def test_a_shared_tab_keeps_nothing_of_the_last_test(reading_tab, sample_server, sample_sites):
+    """`shared_context` tests (conftest) share one tab: what one test left there, over http
+    and from a file (text size, contrast, sessionStorage, a cookie, the clipboard permission, a
+    route, print media, a phone's width, a listener, a second tab), is gone for the next."""
     site, copy = sample_server + PAGES["article"], (sample_sites[1] / "index.html").as_uri()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server.rstrip("/"))
+    page, _ = reading_tab.open()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_server.rstrip("/"))
+    heard = []
+    page.on("request", lambda r: heard.append(r.url))
     for url in (site, copy):
-        page = context.new_page()
         page.goto(url)
         page.evaluate("localStorage.setItem('bt-font', '3'); localStorage.setItem('bt-contrast', 'on');"
-                      " document.cookie = 'left=1; path=/'")
-        assert page.locator("html").get_attribute("data-bt-font") is None  # read as the page starts
-    forget_stored_state(context, {request_origin(site), request_origin(copy)})
-    assert context.pages == [] and context.cookies() == []
+                      " sessionStorage.setItem('left', '1'); document.cookie = 'left=1; path=/'")
+    page.route("**/*", lambda route: route.fulfill(body="routed"))
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.context.new_page()
+    reading_tab.reset()
+    page, _ = reading_tab.open()
+    assert page.context.pages == [page] and page.context.cookies() == [] and page.url == "about:blank"
+    heard.clear()
     for url in (site, copy):
-        page = context.new_page()
         page.goto(url)
         html = page.locator("html")
         assert html.get_attribute("data-bt-font") is None and html.get_attribute("data-bt-contrast") is None
-        assert page.evaluate("localStorage.length") == 0 and page.evaluate("document.cookie") == ""
+        assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
         if url == site:
+            assert page.locator("h1").count() == 1  # not the route's answer
+            assert page.evaluate("matchMedia('print').matches") is False and page.viewport_size["width"] == 1280
             permission = "navigator.permissions.query({name: 'clipboard-read'}).then(s => s.state)"
             assert page.evaluate(permission) != "granted"
-    forget_stored_state(context, {request_origin(site), request_origin(copy)})
+    assert heard == []
+    reading_tab.reset()
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -463,7 +469,6 @@ def test_every_qr_code_of_a_handbook_reads_on_screen_and_in_print(chromium, samp
     context.close()
 
 
-@pytest.mark.shared_context
 def test_listen_button_explains_a_missing_vietnamese_voice(page, sample_server):
     """Without a Vietnamese voice the button stays and says what to install (it used to vanish,
     leaving the reader no clue); with an online voice it warns that the Internet is needed."""
@@ -481,7 +486,6 @@ def test_listen_button_explains_a_missing_vietnamese_voice(page, sample_server):
     assert "cần kết nối Internet" in page.locator("[data-bt-listen-status]").inner_text()
 
 
-@pytest.mark.shared_context
 def test_listen_button_comes_back_and_says_why_when_the_voice_fails(page, sample_server):
     """A voice that fails left the button on "Dừng đọc" with no word (a screen-reader trial,
     session 29): it says it is reading, then, on the voice's error, why nothing is read, and
@@ -499,7 +503,6 @@ def test_listen_button_comes_back_and_says_why_when_the_voice_fails(page, sample
     assert "Không đọc được bài" in status.inner_text() and "cần kết nối Internet" in status.inner_text()
 
 
-@pytest.mark.shared_context
 def test_listen_button_says_the_online_voice_note_again_after_reading(page, sample_server):
     """Reading ended, the status was left empty: the note that this voice needs the Internet
     was gone (second hostile review, session 29)."""
@@ -528,7 +531,6 @@ def test_copy_question_link_in_one_click(page, sample_server):
     assert "Đã sao chép" in page.locator("[data-bt-copy-status]").inner_text()
 
 
-@pytest.mark.shared_context
 def test_share_opens_the_phones_share_sheet_where_there_is_one(page, sample_server):
     """A trainer had only "Sao chép liên kết" (a trainer's trial, session 28): where the browser
     has a share sheet (Zalo, Facebook on a phone), "Chia sẻ" hands it the question's short link
@@ -547,7 +549,6 @@ def test_share_opens_the_phones_share_sheet_where_there_is_one(page, sample_serv
 
 
 
-@pytest.mark.shared_context
 def test_a_copy_read_from_files_offers_no_share_and_says_it_is_a_copy(page, sample_sites):
     """From files the address is file:///…, no use to anyone else: no "Chia sẻ" there, even
     where the browser has a share sheet (a hostile review, session 28). The copy's note says

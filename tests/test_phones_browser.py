@@ -27,28 +27,28 @@ FOCUSED = """() => {
 
 
 @pytest.fixture
-def phone(reading_context):
-    """`phone(width)`: a tab `width` × 780 px in the module's one browser context (conftest
-    `reading_context`: its HTTP cache kept across tests), as (tabs, page, errors). `tabs.close()`
-    closes it and forgets what it stored (text size, contrast), as closing a context of its own
-    did, so a second `phone()` in a test starts without the first one's settings; at the test's
-    end that is done whatever happened."""
-    from conftest import SharedTabs
-
+def phone(reading_tab):
+    """`phone(width)`: the module's one tab (conftest `reading_tab`) `width` × 780 px, as
+    (tab, page, errors). `tab.close()` empties it of what the test left (text size, contrast,
+    listeners, width), as closing a context of its own did, so a second `phone()` in a test
+    starts without the first one's settings; at the test's end that is done whatever happened."""
     opened = []
 
+    class Closing:
+        def close(self) -> None:
+            if opened and opened[-1]:
+                reading_tab.reset()
+                opened[-1] = False
+
     def open_tab(width: int):
-        tabs = SharedTabs(reading_context)
-        opened.append(tabs)
-        page = reading_context.new_page()
+        Closing().close()
+        page, errors = reading_tab.open()
+        opened.append(True)
         page.set_viewport_size({"width": width, "height": 780})
-        errors = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        return tabs, page, errors
+        return Closing(), page, errors
 
     yield open_tab
-    for tabs in opened:
-        tabs.stop()
+    Closing().close()
 
 
 def name_fits(page) -> bool:
