@@ -12,7 +12,7 @@ import pytest
 from test_browser import AXE, PAGES
 
 pytestmark = pytest.mark.browser
-pytest.importorskip("playwright.sync_api")
+expect = pytest.importorskip("playwright.sync_api").expect
 
 LONG_NAME = "Bản tin Pháp luật tỉnh Bà Rịa - Vũng Tàu"
 
@@ -174,10 +174,10 @@ def test_phone_table_of_contents_and_high_contrast(phone, sample_server, name):
 def test_desktop_keeps_the_sidebar_table_of_contents(page, sample_server):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(sample_server + PAGES["guide"], wait_until="networkidle")
-    assert page.locator(".bt-toc-phone").is_hidden()
-    assert page.locator(".md-sidebar--secondary .md-nav__link").first.is_visible()
-    assert page.locator("[data-bt-menu]").is_hidden()
-    assert page.locator("[data-bt-aids-toggle]").is_visible()
+    expect(page.locator(".bt-toc-phone")).to_be_hidden()
+    expect(page.locator(".md-sidebar--secondary .md-nav__link").first).to_be_visible()
+    expect(page.locator("[data-bt-menu]")).to_be_hidden()
+    expect(page.locator("[data-bt-aids-toggle]")).to_be_visible()
     assert name_fits(page)
     steps = [tab(page) for _ in range(3)]
     assert steps[0]["label"] == "Bỏ qua đến nội dung"
