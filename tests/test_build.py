@@ -203,6 +203,19 @@ def test_a_link_to_a_file_with_errors_says_so_not_that_it_is_missing(tmp_path):
     assert "không có" not in line
 
 
+def _write_config(root, config: dict) -> None:
+    """mkdocs.yml written back from `config`, as an IT person's edit leaves it."""
+    import yaml
+
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _line_of(root, key: str) -> int:
+    """The line of mkdocs.yml where `key:` is written (the line the build's message names)."""
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.strip().startswith(key + ":"))
+
+
 def test_a_missing_logo_or_favicon_is_named_with_its_line(tmp_path):
     """A province's review: `favicon: images/favicon.ico` with no such file passed `check` and
     the build, and every page linked an icon that answered 404 (session 23)."""
@@ -216,15 +229,14 @@ def test_a_missing_logo_or_favicon_is_named_with_its_line(tmp_path):
     root = write_site(tmp_path, {"tin-tuc/a.md": article("A"), "images/logo.png": png.getvalue()})
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"] = {**config["theme"], "logo": "images/logo.png", "favicon": "images/favicon.ico"}
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _write_config(root, config)
     done = build(root, check=False)
     assert done.returncode != 0 and "Traceback" not in done.stdout
-    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    favicon = next(n for n, line in enumerate(lines, 1) if line.strip().startswith("favicon:"))
+    favicon = _line_of(root, "favicon")
     assert f"mkdocs.yml:{favicon}: [theme.favicon] lỗi: không có tệp `images/favicon.ico`" in done.stdout
     assert "theme.logo" not in done.stdout  # the logo is there
     config["theme"]["favicon"] = "images/logo.png"
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _write_config(root, config)
     build(root)
 
 
@@ -251,12 +263,11 @@ def test_a_heavy_or_huge_logo_or_favicon_is_refused_as_the_emblem_is(tmp_path):
                                  "images/icon.png": huge, "images/small.png": png(Image.new("RGB", (64, 64)))})
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["theme"] = {**config["theme"], "logo": "images/logo.png", "favicon": "images/icon.png"}
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _write_config(root, config)
     done = build(root, check=False)
     assert done.returncode != 0 and "Traceback" not in done.stdout
-    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-    logo = next(n for n, line in enumerate(lines, 1) if line.strip().startswith("logo:"))
-    favicon = next(n for n, line in enumerate(lines, 1) if line.strip().startswith("favicon:"))
+    logo = _line_of(root, "logo")
+    favicon = _line_of(root, "favicon")
     assert (f"mkdocs.yml:{logo}: [theme.logo] lỗi: biểu trưng ở đầu trang (logo) `images/logo.png` nặng "
             f"{len(heavy) // 1024} KB, quá 200 KB: mọi trang đều tải ảnh này") in done.stdout, done.stdout
     assert (f"mkdocs.yml:{favicon}: [theme.favicon] lỗi: biểu tượng trên thẻ trình duyệt (favicon) `images/icon.png` "
@@ -264,7 +275,7 @@ def test_a_heavy_or_huge_logo_or_favicon_is_refused_as_the_emblem_is(tmp_path):
     assert "thu nhỏ ảnh" in done.stdout
     assert not (root / "site").exists()  # nothing published
     config["theme"].update(logo="images/small.png", favicon="images/small.png")
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _write_config(root, config)
     build(root)
 
 
@@ -283,7 +294,7 @@ def test_a_sites_own_stylesheet_comes_after_ours_so_its_colours_win(tmp_path):
                              '[data-md-color-primary="custom"] { --md-primary-fg-color: #7a1f1f; }\n')
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra_css"] = ["css/mau-tinh.css"]
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _write_config(root, config)
     build(root)
     for rel in ("index.html", "tin-tuc/a/index.html", "404.html", "chuyen-muc/index.html"):
         page = read(root, rel)
