@@ -527,11 +527,7 @@ def test_every_missing_field_is_said_in_one_round(admin, editing, tmp_path):
     page.get_by_label("Tiêu đề").fill("Bài thiếu nhiều thứ")
     page.get_by_text("Chọn một hình").click()
     page.locator("input[type=file]").first.set_input_files(str(picture))
-    page.get_by_text("mot-luot.jpg", exact=True).wait_for()
-    choose = page.get_by_role("button", name="Dùng tệp đã chọn")
-    if choose.is_disabled():
-        page.locator("div:has(> p:text-is('mot-luot.jpg'))").first.click()
-    choose.click()
+    _use_upload(page, "mot-luot.jpg")
     _publish(page)
     said = page.locator("[class*='-ControlErrorsList'] li")
     said.filter(has_text="chưa có “Mô tả ảnh”").wait_for()
@@ -639,11 +635,7 @@ def test_a_photo_saved_as_png_and_a_document_named_with_brackets_are_stored_as_t
     page.locator("input[type=file]").first.set_input_files(str(form_png))
     page.get_by_text("man-hinh.png", exact=True).wait_for()
     page.locator("input[type=file]").first.set_input_files(str(shot_png))
-    page.get_by_text("anh-chup-ban-goc.jpg", exact=True).wait_for()
-    choose = page.get_by_role("button", name="Dùng tệp đã chọn")
-    if choose.is_disabled():  # the upload is usually chosen already
-        page.locator("div:has(> p:text-is('anh-chup-ban-goc.jpg'))").first.click()
-    choose.click()
+    _use_upload(page, "anh-chup-ban-goc.jpg")
     page.get_by_label("Mô tả ảnh").fill("Ảnh chụp lưu dạng PNG")
     assert page.locator("label[for^='category-field-']").text_content() == "Chuyên mục (bắt buộc khi công bố)"
     page.get_by_role("button", name="Thêm tệp").click()
@@ -653,11 +645,7 @@ def test_a_photo_saved_as_png_and_a_document_named_with_brackets_are_stored_as_t
     page.get_by_label("Tên tài liệu").fill("Kế hoạch tuyên truyền năm 2026")
     page.get_by_text("Chọn một tập tin").first.click()
     page.locator("input[type=file]").first.set_input_files(str(plan))
-    page.get_by_text("ke-hoach-tuyen-truyen-2026-ban-cuoi.pdf", exact=True).wait_for()
-    choose = page.get_by_role("button", name="Dùng tệp đã chọn")
-    if choose.is_disabled():
-        page.locator("div:has(> p:text-is('ke-hoach-tuyen-truyen-2026-ban-cuoi.pdf'))").first.click()
-    choose.click()
+    _use_upload(page, "ke-hoach-tuyen-truyen-2026-ban-cuoi.pdf")
     page.locator("[data-slate-editor]").first.click()
     page.keyboard.type("Nội dung.")
     _publish(page)
@@ -955,11 +943,7 @@ def test_a_picture_uploaded_into_the_text_is_no_missing_file(admin, editing, tmp
     _add_component(page, "Ảnh")
     page.get_by_text("Chọn một hình").last.click()
     page.locator("input[type=file]").first.set_input_files(str(picture))
-    page.get_by_text("anh-moi-trong-bai.jpg", exact=True).wait_for()
-    choose = page.get_by_role("button", name="Dùng tệp đã chọn")
-    if choose.is_disabled():  # the upload is usually chosen already
-        page.locator("div:has(> p:text-is('anh-moi-trong-bai.jpg'))").first.click()
-    choose.click()
+    _use_upload(page, "anh-moi-trong-bai.jpg")
     page.get_by_label("Mô tả ảnh (bắt buộc, cho người khiếm thị)").fill("Ảnh mới trong bài")
     _publish(page)
     saved = root / "content/tin-tuc/anh-moi-tai-len-trong-bai.md"
@@ -980,6 +964,16 @@ def _title_category_text(page, title: str, text: str = "") -> None:
         page.keyboard.type(text)
 
 
+def _use_upload(page, name: str) -> None:
+    """Waits for the uploaded file `name` in Decap's media library and uses it: the upload is
+    usually chosen already; when not, its card is clicked first."""
+    page.get_by_text(name, exact=True).wait_for()
+    choose = page.get_by_role("button", name="Dùng tệp đã chọn")
+    if choose.is_disabled():
+        page.locator(f"div:has(> p:text-is('{name}'))").first.click()
+    choose.click()
+
+
 def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: str = "") -> None:
     """On a new article's page: its title, a category, and a picture uploaded and chosen."""
     _title_category_text(page, title)
@@ -989,10 +983,7 @@ def _new_article_with_picture(page, title: str, picture, saved_as: str, shot: st
     if shot:
         _shot(page, shot)
         page.get_by_text("Lưu cùng bài").first.wait_for()  # saved with the article (Decap: "Bản nháp")
-    choose = page.get_by_role("button", name="Dùng tệp đã chọn")
-    if choose.is_disabled():  # the upload is usually chosen already
-        page.locator(f"div:has(> p:text-is('{saved_as}'))").first.click()
-    choose.click()
+    _use_upload(page, saved_as)
 
 
 def test_a_question_added_to_a_handbook(admin, editing):
