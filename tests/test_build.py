@@ -216,21 +216,28 @@ def _line_of(root, key: str) -> int:
     return next(n for n, line in enumerate(lines, 1) if line.strip().startswith(key + ":"))
 
 
+def _built_with_theme(root, **theme):
+    """mkdocs.yml's `theme:` given these keys (logo, favicon), then a build that may fail:
+    (the config written, the build's result)."""
+    import yaml
+
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"] = {**config["theme"], **theme}
+    _write_config(root, config)
+    return config, build(root, check=False)
+
+
 def test_a_missing_logo_or_favicon_is_named_with_its_line(tmp_path):
     """A province's review: `favicon: images/favicon.ico` with no such file passed `check` and
     the build, and every page linked an icon that answered 404 (session 23)."""
     import io
 
-    import yaml
     from PIL import Image
 
     png = io.BytesIO()
     Image.new("RGB", (64, 64), (20, 60, 120)).save(png, "PNG")
     root = write_site(tmp_path, {"tin-tuc/a.md": article("A"), "images/logo.png": png.getvalue()})
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"] = {**config["theme"], "logo": "images/logo.png", "favicon": "images/favicon.ico"}
-    _write_config(root, config)
-    done = build(root, check=False)
+    config, done = _built_with_theme(root, logo="images/logo.png", favicon="images/favicon.ico")
     assert done.returncode != 0 and "Traceback" not in done.stdout
     favicon = _line_of(root, "favicon")
     assert f"mkdocs.yml:{favicon}: [theme.favicon] lỗi: không có tệp `images/favicon.ico`" in done.stdout
@@ -248,7 +255,6 @@ def test_a_heavy_or_huge_logo_or_favicon_is_refused_as_the_emblem_is(tmp_path):
     import io
     import os
 
-    import yaml
     from PIL import Image
 
     def png(image):
@@ -261,10 +267,7 @@ def test_a_heavy_or_huge_logo_or_favicon_is_refused_as_the_emblem_is(tmp_path):
     assert len(heavy) > 200 * 1024 and len(huge) < 200 * 1024
     root = write_site(tmp_path, {"tin-tuc/a.md": article("A"), "images/logo.png": heavy,
                                  "images/icon.png": huge, "images/small.png": png(Image.new("RGB", (64, 64)))})
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"] = {**config["theme"], "logo": "images/logo.png", "favicon": "images/icon.png"}
-    _write_config(root, config)
-    done = build(root, check=False)
+    config, done = _built_with_theme(root, logo="images/logo.png", favicon="images/icon.png")
     assert done.returncode != 0 and "Traceback" not in done.stdout
     logo = _line_of(root, "logo")
     favicon = _line_of(root, "favicon")
