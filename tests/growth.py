@@ -25,5 +25,8 @@ def grows_linearly_in_cpu(run, small: int) -> bool:
     """Whether run(4 × small) costs at most 8 times run(small) in CPU, and under 2 × BOUND;
     run(small // 4) first, so imports and compiled patterns are out of the measure."""
     run(small // 4)
-    little, big = timed(run, small), timed(run, 4 * small)
-    return big < 2 * BOUND and big < 8 * max(little, 0.01)
+    for _ in range(2):  # measured twice at most: one pause of a loaded machine is no growth
+        little, big = timed(run, small), timed(run, 4 * small)
+        if big < 2 * BOUND and big < 8 * max(little, 0.01):
+            return True
+    return False
