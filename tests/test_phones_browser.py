@@ -753,19 +753,24 @@ FIRST = {"root": "Trang chủ", "section": "Tất cả chuyên mục", "toc": "T
 
 def wait_for_level(page, level: str) -> list:
     """Wait until exactly `level` shows, its slide and fade over (axe measured the colours of a
-    half-faded level), and return what it shows."""
+    half-faded level), and return what it shows. The window is 25 s: under a load of 15-27
+    (helpers beside a full run) this wait once ran out at 10 s in a run where the same steps pass
+    idle in under a second; if it runs out again, the message says what was still moving."""
     others = [text for name, text in FIRST.items() if name != level]
     try:
         page.wait_for_function("([first, others]) => { const seen = (" + DRAWER_LEVEL + ")();"
                                " return seen.includes(first) && !others.some(o => seen.includes(o))"
                                " && !document.querySelector('.md-sidebar--primary').getAnimations({subtree: true}).length; }",
-                               arg=[FIRST[level], others], timeout=10000)
-    except Exception as error:  # what showed instead, and which levels were ticked
+                               arg=[FIRST[level], others], timeout=25000)
+    except Exception as error:  # what showed instead, which levels were ticked, what still moved
         ticked = page.evaluate("[...document.querySelectorAll('.md-sidebar--primary .md-nav__toggle:checked')].map(t => t.id)")
         where = page.evaluate("[location.pathname, document.getElementById('__drawer').checked,"
                               " document.activeElement.outerHTML.slice(0, 120)]")
+        moving = page.evaluate("document.querySelector('.md-sidebar--primary').getAnimations({subtree: true})"
+                               ".map(a => [a.transitionProperty || a.animationName, a.playState, a.currentTime,"
+                               " a.effect && a.effect.target && a.effect.target.className])")
         raise AssertionError(f"not {level}: {page.evaluate(DRAWER_LEVEL)}, ticked {ticked}, "
-                             f"(page, drawer open, focus) {where}") from error
+                             f"(page, drawer open, focus) {where}, still moving {moving}") from error
     return page.evaluate(DRAWER_LEVEL)
 
 
