@@ -840,6 +840,29 @@ def test_the_drawer_s_levels_by_keyboard_and_screen_reader_there_and_back(phone,
     assert not errors
 
 
+def test_a_drawer_level_opened_by_keyboard_on_a_slow_phone_is_not_slid_out_of_sight(chromium, sample_server):
+    """On a slow phone (Chrome's CPU slowdown, 10×) "Chuyên mục" opened by keyboard showed a
+    blank drawer: focus moved into the new level while it was still off to the right, the
+    browser scrolled the drawer sideways to reach it, and once the slide ended every level sat
+    off screen (bantin.js `focusInDrawer`, session 42). The level shows, focus on its first link."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(sample_server + "gioi-thieu/", wait_until="networkidle")
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 10})
+    page.locator("[data-bt-menu]").focus()
+    page.keyboard.press("Enter")
+    wait_for_level(page, "root")
+    page.locator(".md-nav--primary button[data-bt-open=__nav_3]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => ({FOCUSED})().label === 'Tất cả chuyên mục'", timeout=15000)
+    assert "Tất cả chuyên mục" in wait_for_level(page, "section")
+    assert page.evaluate("document.querySelector('.md-sidebar__scrollwrap').scrollLeft") == 0
+    context.close()
+    assert not errors
+
+
 def test_the_table_of_contents_back_arrow_in_the_drawer_by_tap_in_high_contrast(chromium, sample_server):
     """A reader's thumb on the arrow of the drawer's "Mục lục" went nowhere (a div); with high
     contrast on, the white title sat on a grey band (#aaa, 2.3:1). The arrow leads back to the

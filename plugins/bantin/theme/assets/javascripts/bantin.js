@@ -96,7 +96,7 @@
           var links = Array.prototype.filter.call(nav.querySelectorAll("a[href]"), function (a) {
             return a.getClientRects().length && getComputedStyle(a).visibility === "visible";
           });
-          if (drawer.checked && links.length) { links[0].focus(); }
+          if (drawer.checked && links.length) { focusInDrawer(links[0], nav); }
         }, 50);
       }
     });
@@ -116,7 +116,7 @@
           : item.querySelector('[data-bt-open="' + toggle.id + '"]') || item.querySelector("label.md-nav__link");
         /* only if the level is still as it was: closed again within the 50 ms, an open's move
            took focus into the closed level, where Space and Enter did nothing (session 33) */
-        if (target) { setTimeout(function () { if (toggle.checked === open) { target.focus(); } }, 50); }
+        if (target) { setTimeout(function () { if (toggle.checked === open) { focusInDrawer(target, nav); } }, 50); }
       });
     }
     document.addEventListener("keydown", function (e) {
@@ -128,6 +128,20 @@
       if (drawer.checked && nav && !nav.contains(e.target)) { drawer.click(); }
     });
     sync();
+  }
+
+  /* Focus a link or button of the drawer without sliding the drawer sideways. On a slow phone
+     the 50 ms timer fires while the new level is still off to the right; focus() then scrolls
+     the drawer's scroll box (overflow hidden sideways, yet scrollable by focus) to bring it in
+     view, and when the slide ends every level sits 242 px to the left: a blank drawer (seen at
+     Chrome's 10× CPU slowdown, and as a flaky test under load, session 42). Up and down
+     scrolling stays the browser's; any sideways scroll between the control and the drawer is
+     undone. */
+  function focusInDrawer(control, nav) {
+    control.focus();
+    for (var box = control.parentElement; box && nav.contains(box); box = box.parentElement) {
+      if (box.scrollLeft) { box.scrollLeft = 0; }
+    }
   }
 
   /* A level's opener ("Chuyên mục", a page's table of contents) as a button in place of
