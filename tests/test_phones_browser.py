@@ -753,9 +753,9 @@ FIRST = {"root": "Trang chủ", "section": "Tất cả chuyên mục", "toc": "T
 
 def wait_for_level(page, level: str) -> list:
     """Wait until exactly `level` shows, its slide and fade over (axe measured the colours of a
-    half-faded level), and return what it shows. The window is 25 s: under a load of 15-27
-    (helpers beside a full run) this wait once ran out at 10 s in a run where the same steps pass
-    idle in under a second; if it runs out again, the message says what was still moving."""
+    half-faded level), and return what it shows. When it runs out, the message says what was
+    still moving: session 42 read there a level slid out of sight by focus (bantin.js
+    `focusInDrawer`), a bug that showed only under load."""
     others = [text for name, text in FIRST.items() if name != level]
     try:
         page.wait_for_function("([first, others]) => { const seen = (" + DRAWER_LEVEL + ")();"
