@@ -287,6 +287,49 @@ def test_the_printable_handbook_has_no_blank_page_and_keeps_questions_with_their
     assert PUBLIC + "hoi-dap/so-tay/" in printed.codes and SHORT in printed.codes and all(".html" not in code for code in printed.codes)
 
 
+
+# The page box of bantin.css's `@page` (A4 less 12 mm at the top and at the foot), in CSS px.
+PAGE_BOX_PX = (297 - 24) / 25.4 * 96
+
+
+@pytest.mark.browser
+def test_a_legal_basis_never_opens_a_printed_sheet_alone(print_sites, chromium):
+    """A trainer printing the handbook page itself (Ctrl+P, or «In trang» on it) got sheet 4
+    opening with «Căn cứ pháp lý: Điều 17 …» alone, its answer on sheet 3 (a trainer's trial,
+    session 42). Where a sheet ends depends on the text, so the test puts it there: a blank
+    block before the answer's last paragraph pushes the legal basis to straddle the foot of
+    sheet 1. The basis must take the last lines of its answer with it to sheet 2."""
+    from browser import serve
+
+    url, stop = serve(print_sites[0])
+    page = chromium.new_context(locale="vi-VN", viewport={"width": 688, "height": 1032}).new_page()
+    try:
+        page.goto(url + "hoi-dap/so-tay/", wait_until="load")
+        page.emulate_media(media="print")  # measured as laid out on paper (182 mm wide = 688 px)
+        page.evaluate("""(box) => {
+          const basis = document.querySelector('.md-content .bt-can-cu');
+          const top = e => e.getBoundingClientRect().top + scrollY;
+          const start = top(document.querySelector('.md-content .md-typeset'));
+          const blank = document.createElement('div');
+          basis.previousElementSibling.before(blank);  // before the answer's last paragraph
+          blank.style.height = (box - basis.offsetHeight / 2 - (top(basis) - start)) + 'px';
+        }""", PAGE_BOX_PX)
+        page.emulate_media(media="null")
+        import pypdfium2
+        pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+        try:
+            sheets = [words(pdf[n].get_textpage().get_text_range()) for n in range(len(pdf))]
+        finally:
+            pdf.close()
+    finally:
+        page.context.close()
+        stop()
+    basis = words("Căn cứ pháp lý: Điều 1 Luật")
+    assert basis not in sheets[0] and basis in sheets[1], [s[:80] for s in sheets[:2]]  # the test put it there
+    opening = re.sub(r"^trang \d+/\d+ ", "", sheets[1])  # the sheet's number, printed in its margin
+    assert not opening.startswith(words("Căn cứ pháp lý")), opening[:120]
+    assert opening.index(basis) > 100, opening[:200]  # lines of its answer came with it
+
 @pytest.mark.browser
 @pytest.mark.parametrize("flavour", ["online", "offline"])
 def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_result(print_sites, chromium, flavour):
