@@ -864,14 +864,16 @@
 
     /**
      * What to highlight, given a text word's [exact, folded]: a query word typed with marks by
-     * its marks ("hòa" not "hóa"), one typed without by its folded form (a question's without
-     * its question words); the last one also as a folded prefix while typing.
+     * its marks ("hòa" not "hóa"), one typed without by its folded form; the last one also as
+     * a folded prefix while typing. A question's question words match too, but `marks` keeps
+     * them only beside their neighbour as in the question (`pairs`), never alone: folded, "co"
+     * of «co so» is the question word "có", and «… o co so» marked «ở … sở» without «cơ»
+     * where the marked question marked all three (a reader's trial, session 42).
      */
     function matcher(query, prefix) {
       var pairs = analyze(clip(query)), question = words.min && pairs.length >= words.min;
       var exact = Object.create(null), folded = Object.create(null), last = null;
       pairs.forEach(function (p) {
-        if (question && isStop(p, words)) return;
         if (p[0] !== p[1]) exact[p[0]] = true; else folded[p[1]] = true;
         last = p[1];
       });
@@ -890,7 +892,8 @@
       pairs.forEach(function (p, k) {
         if (!stop[k] && (k === 0 || stop[k - 1]) && (k + 1 === pairs.length || stop[k + 1])) alone[p[1]] = true;
       });
-      if (question) { match.pairs = adjacent; match.alone = alone; }
+      // A text's question word ("có", not "cơ") is marked beside its pair but does not choose the snippet.
+      if (question) { match.pairs = adjacent; match.alone = alone; match.weak = function (p) { return isStop(p, words); }; }
       else if (pairs.length > 1 && last === null) match.phrase = adjacent;  // not while a word is being typed
       return match;
     }
@@ -1095,7 +1098,7 @@
     text = text.normalize("NFC");
     while ((m = re.exec(text))) {
       var p = pair(retone(m[0]).toLowerCase());
-      out.push({ start: m.index, end: m.index + m[0].length, hit: !!matches(p), folded: p[1] });
+      out.push({ start: m.index, end: m.index + m[0].length, hit: !!matches(p), folded: p[1], weak: !!(matches.weak && matches.weak(p)) });
     }
     if (matches.pairs) {
       var kept = out.map(function (w, i) {
@@ -1145,14 +1148,14 @@
     if (!words.length) return document.createDocumentFragment();
     var best = 0, bestScore = -1;
     for (var i = 0; i < words.length; i++) {
-      if (!words[i].hit && i) continue;
+      if ((!words[i].hit || words[i].weak) && i) continue;
       var first = Math.max(0, i - 6), last = Math.min(words.length, first + WINDOW);
       var distinct = 0, extra = 0, seen = Object.create(null);
       for (var j = first; j < last; j++) {
-        if (!words[j].hit) continue;
+        if (!words[j].hit || words[j].weak) continue;
         var key = words[j].folded;
         if (seen[key]) extra += 1; else distinct += 1;
-        if (j > first && words[j - 1].hit) extra += 2;
+        if (j > first && words[j - 1].hit && !words[j - 1].weak) extra += 2;
         seen[key] = true;
       }
       var score = distinct * 10 + Math.min(extra, 9);
