@@ -48,6 +48,8 @@ if (request.withPaste) {  // bantin-paste.js first, as the page loads it: its ru
   sandbox.location = { origin: "", pathname: "", hash: "" };
   vm.runInNewContext(fs.readFileSync(require("path").join(require("path").dirname(process.argv[2]), "bantin-paste.js"), "utf8"), sandbox);
 }
+// bantin-openblocks.js, as the page loads it before bantin-admin.js (its reading of HTML blocks)
+vm.runInNewContext(fs.readFileSync(require("path").join(require("path").dirname(process.argv[2]), "bantin-openblocks.js"), "utf8"), sandbox);
 vm.runInNewContext(fs.readFileSync(process.argv[2], "utf8"), sandbox);
 setTimeout(() => {  // after the taken ids arrived
   const save = registered.listeners.find((l) => l.name === "preSave").handler;

@@ -1435,6 +1435,22 @@
     return error;
   }
 
+  // --- a `markdown="1"` element left open: the page loses its end ------------------------------
+  // The build refuses the page (openblocks.report_open_blocks) when a `<div markdown="1">` is
+  // left open with another `<div>` open inside it: everything from it to the end vanishes. Read
+  // by bantin-openblocks.js as the build reads it, on the HTML it follows exactly; the rest it
+  // leaves to the build (null), never refusing what the build accepts. A draft saves: its
+  // problems are notes until it is published (drafts.demote).
+  function blocksClosed(data) {
+    var reader = window.bantinOpenBlocks;
+    if (!reader || data.get("draft") === true) { return; }
+    var found = reader.lost(data.get("body"));
+    if (!found || !found.length) { return; }
+    publishPressed = 0;
+    window.setTimeout(function () { bringForward(fieldLabelled("Nội dung")); }, 0);
+    throw refusal("Không lưu: " + reader.said(found) + ".");
+  }
+
   // --- pictures in the text: each needs its description ---------------------------------------
   // A picture put in the text ("+" → Ảnh) with its description left empty was saved as
   // `![](…)`, then the build failed on it (checks._check_ref: "ảnh … chưa có mô tả (alt)"), in
@@ -2161,6 +2177,7 @@
       datePlausible(data);
       picturesDescribed(data);
       linksFound(args.entry, data);
+      blocksClosed(data);
       handbookHeadingsHaveIds(args.entry, data);
       sourceAndTags(data);
       documentsIdentified(data);
