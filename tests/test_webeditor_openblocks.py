@@ -234,3 +234,24 @@ def test_hostile_bodies_are_read_in_time_in_proportion_to_them():
     small, large = timed[:len(units)], timed[len(units):]
     for unit, a, b in zip(units, small, large):
         assert b / a < 32, (unit, a, b)
+
+
+def test_a_body_over_the_builds_page_size_is_left_to_the_build():
+    """Over 2 MB the build refuses the file for its size before reading it (pagesize.py); the
+    editor does not spend seconds at each save on it (20 MB: 3 to 9 s in Node)."""
+    from bantin.content.pagesize import MAX_PAGE_BYTES
+
+    lost = f"{D}\n<div>\n"
+    assert _editor_reads([lost + "a" * (MAX_PAGE_BYTES - len(lost)), lost + "a" * MAX_PAGE_BYTES]) == [
+        [{"line": 1, "tag": "div", "written": D}, {"line": 2, "tag": "div", "written": "<div>"}], None]
+
+
+def test_the_admin_page_loads_the_reader_before_the_save_checks():
+    """Shipped with the package (vendored) and loaded by /admin/ before bantin-admin.js, from
+    the site itself (the page's script-src is 'self')."""
+    from bantin.site import webeditor
+    from test_webeditor import _site
+
+    assert "bantin-openblocks.js" in dict(webeditor.vendored())
+    html = webeditor.admin_html(_site())
+    assert html.index('<script src="bantin-openblocks.js"></script>') < html.index('<script src="bantin-admin.js">')

@@ -38,6 +38,7 @@
   var OTHER_MODE = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
     "plaintext"];
   var MAX_DEPTH = 200;
+  var MAX_PAGE = 2 * 1024 * 1024;  // pagesize.MAX_PAGE_BYTES: more characters are more bytes still
   var TAB = 4;
 
   function set(list) { var s = Object.create(null); list.forEach(function (x) { s[x] = true; }); return s; }
@@ -391,6 +392,7 @@
   function lostElements(body) {
     body = String(body || "");
     if (body.indexOf("<") < 0 || !/markdown/i.test(body)) { return []; }  // openblocks.open_elements' shortcut
+    if (body.length > MAX_PAGE) { return null; }  // the build refuses the file for its size first (pagesize.py)
     var text = parsed(body);
     if (manyUnclosed(text)) { return null; }
     var reader = new Reader(text), left;
