@@ -13,13 +13,14 @@
 // Only a subset of HTML is read: the one on which Python's tokenizer can be followed exactly
 // (session 42, decisions.md). Anything else makes the answer "unknown" (null): the save goes
 // on and the build still says it. Never a refusal the build does not make. Left to the build:
-// a `<` before a letter, `/`, `!` or `?` that is not a plain tag (`<a b`, `<x-y>`, `<div a="1"b>`),
-// `<!` or `<?` other than a closed comment, a comment holding `--` or closing oddly, `&#` that is
+// a `<` before a letter that is neither a plain tag nor a `<…>` without quotes whose name is no
+// block's (`<a b` with no `>`, `<div a="1"b>`, `<div<x>`), `</x` with no `>`, `<!` or `<?` where a
+// block may begin (but a closed comment), a comment holding `--` or closing oddly, `&#` that is
 // no number, the tags whose content the parser reads otherwise (`script`, `style`, `textarea`…),
 // a `markdown` value written with `&` or on `<hr>`/`<x/>`, a block tag that closes an outermost
 // `<p markdown="1">`, a comment at a line's start after an address in `<…>` left "open", blanks
-// other than spaces before a tag, nesting deeper than MAX_DEPTH, and more than 32 tag-like `<`
-// nothing closes (htmlguard's case). Measured in tests/test_webeditor_openblocks.py.
+// other than spaces before a tag, nesting deeper than MAX_DEPTH, a body over the build's page
+// size. Measured in tests/test_webeditor_openblocks.py.
 (function (root) {
   "use strict";
 
@@ -100,24 +101,11 @@
   // openblocks._parsed: the text as Python-Markdown's extractor reads it (offsets in lines kept).
   function parsed(body) {
     var lines = String(body || "").replace(/\r\n?/g, "\n").split("\n");
-    var fenced = /```|~~~/.test(lines.join("\n")) ? fencedLines(lines) : {};
+    var fenced = /```|~~~/.test(body) ? fencedLines(lines) : {};
     return lines.map(function (line, index) {
       line = fenced[index] ? "" : expandTabs(line);
       return /^ *$/.test(line) ? "" : line;
     }).join("\n");
-  }
-
-  // text.unclosed: more than FEW tag-like `<` nothing closes. The build then hides them from the
-  // parser (htmlguard); here every such `<` would be unknown anyway.
-  function manyUnclosed(text) {
-    var lastGt = text.lastIndexOf(">"), lastComment = text.lastIndexOf("-->"), count = 0, re = /<(?=[A-Za-z\/!?])/g, m;
-    while ((m = re.exec(text))) {
-      var at = m.index;
-      if (at > lastGt || (text.startsWith("<!--", at) && lastComment < at + 4) ||
-          (text.startsWith("<![CDATA[", at) && text.lastIndexOf("]]>") < at)) { count++; }
-      if (count > 32) { return true; }
-    }
-    return false;
   }
 
   function Unknown() {}
@@ -393,8 +381,10 @@
     body = String(body || "");
     if (body.indexOf("<") < 0 || !/markdown/i.test(body)) { return []; }  // openblocks.open_elements' shortcut
     if (body.length > MAX_PAGE) { return null; }  // the build refuses the file for its size first (pagesize.py)
+    // The build hides from the parser each `<` nothing closes when there are more than 32
+    // (htmlguard, text.unclosed): as words. Here each such `<` is read as words by the parser too
+    // (`</ `, `<!` among words), or the text is left (`<a` with no `>` after it, `<!--` unclosed).
     var text = parsed(body);
-    if (manyUnclosed(text)) { return null; }
     var reader = new Reader(text), left;
     try { left = reader.read(); } catch (e) { if (e instanceof Unknown) { return null; } throw e; }
     return left.map(function (e) {
