@@ -350,6 +350,17 @@ def _picture(img: str, responsive: Responsive, link: Callable[[str], str]) -> st
     return f'<picture><source type="image/webp" srcset="{srcset}"{sizes}>{img}</picture>'
 
 
+def file_part(src: str) -> str:
+    """An address without its `?…` and `#…`: the file it names. A `?v=2` is a cache-buster an
+    editor or an old portal's import left, so that browsers fetch a changed file again; a static
+    host serves the same file whatever the query. The variants do not carry it: their names hold
+    the photo's hash, so a changed photo gets new addresses anyway, and a query on them would
+    only make a browser fetch the same bytes again when an editor bumps it. A fragment (`#giua`)
+    means nothing to a JPEG or PNG. An address whose picture is served as it is (a GIF, an
+    unreadable file) keeps both, as written."""
+    return src.split("#", 1)[0].split("?", 1)[0]
+
+
 def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Resizer,
                    link: Callable[[str], str]) -> str:
     """Give every local <img> its responsive attributes plus lazy loading.
@@ -367,7 +378,7 @@ def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Res
         attrs = dict(_ATTR.findall(match.group(1)))
         if "data-bt-fixed" in match.group(1):  # the emblem: a small file served as it is, eager
             return match.group(0)
-        rel = resolve(unescape(attrs.get("src", "")))  # as the browser reads it: 'a&amp;b.jpg' is a&b.jpg
+        rel = resolve(file_part(unescape(attrs.get("src", ""))))  # as the browser reads it: 'a&amp;b.jpg' is a&b.jpg
         responsive = resizer.get(rel) if rel else None
         if responsive is not None:
             attrs.update(img_attributes(responsive, link))
