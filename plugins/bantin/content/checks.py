@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Collection, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
+from bantin.files import colourprofile
 from bantin.files.imagecheck import FORMATS as IMAGE_FORMATS
 from bantin.files.imagecheck import verify_image
 from bantin.content.model import Item
@@ -425,10 +426,14 @@ def _check_image(item: Item, ref: Ref, path: str, site: Site, problems: Problems
     """Not an image type, not an image inside, broken or too many pixels: an error; heavy: a warning."""
     is_image_type = posixpath.splitext(path)[1].lower() in IMAGE_FORMATS
     if not is_image_type or site.read is not None:
-        verdict = verify_image(path, site.read(path) if site.read is not None else None)
+        data = site.read(path) if site.read is not None else None
+        verdict = verify_image(path, data)
         if verdict is not None:
             problems.error(item.src, ref.line, ref.field, *verdict)
             return
+        profile = colourprofile.problem(path, data) if data is not None else None
+        if profile is not None:  # the picture is shown all the same, its numbers read as sRGB
+            problems.warn(item.src, ref.line, ref.field, *profile)
     size = site.static.get(path, 0)
     if size > site.image_max_kb * 1024:
         shown = path if ref.field else ref.target

@@ -8,9 +8,9 @@ have written itself, so:
 
 - an entry's key is a hash of everything that decides the bytes: the photo's whole content
   hash, the variant's name (its width, size and format), the text of the code that encodes
-  (site/images.py, site/pngphoto.py and this module, quality settings included), Pillow's version and its
-  codecs' versions. Another photo, another encoder, changed code: another key, never a stale
-  file;
+  (site/images.py, site/pngphoto.py, files/colourprofile.py and this module, quality settings included),
+  Pillow's version and its codecs' and LittleCMS's versions. Another photo, another encoder, changed
+  code: another key, never a stale file;
 - an entry carries its own length and hash, checked on each read: a file cut short (a build
   killed while writing, a disk full) or changed is never served, the variant is encoded;
 - entries are written beside their name and renamed (two builds may store the same one), are
@@ -47,8 +47,9 @@ def encoder_version() -> str:
     code = hashlib.sha256()
     for name in ("images.py", "imagecache.py", "pngphoto.py"):  # pngphoto: a PNG photo encoded as JPEG
         code.update((here / name).read_bytes())
+    code.update((here.parent / "files" / "colourprofile.py").read_bytes())  # the conversion to sRGB
     codecs = []
-    for codec in ("jpg", "libjpeg_turbo", "webp", "zlib", "libimagequant"):
+    for codec in ("jpg", "libjpeg_turbo", "webp", "zlib", "libimagequant", "littlecms2"):
         try:
             codecs.append(f"{codec}={features.version(codec)}")
         except (ValueError, OSError):  # a codec this Pillow does not know of

@@ -23,6 +23,7 @@ from typing import Callable
 
 from PIL import Image, ImageOps
 
+from bantin.files.colourprofile import to_srgb
 from bantin.files.imagecheck import MAX_PIXELS
 from bantin.outputs.gate import MAX_SEGMENT_BYTES, Gate
 from bantin.site.imagecache import ImageCache
@@ -129,7 +130,8 @@ class Resizer:
                 have_jpeg = self._reuse(name, target, source_hash)
                 have_webp = self._reuse(webp, webp_target, source_hash)
                 if not (have_jpeg and have_webp):
-                    image = _flatten(ImageOps.fit(ImageOps.exif_transpose(opened), size, Image.LANCZOS))
+                    fitted = ImageOps.fit(ImageOps.exif_transpose(opened), size, Image.LANCZOS)
+                    image = _flatten(to_srgb(fitted, opened.info.get("icc_profile")))
                     if not have_jpeg:
                         _save_jpeg(image, target, quality=75)
                         self._keep(name, target, source_hash)
@@ -174,6 +176,7 @@ class Resizer:
                 found = self._made_already(opened, stem, digest) if fmt == "JPEG" else None
                 if found is not None:
                     return found
+                icc = opened.info.get("icc_profile")  # Display P3, Adobe RGB: files/colourprofile.py
                 image = ImageOps.exif_transpose(opened)
                 image.load()
         except (OSError, ValueError, Image.DecompressionBombError):
@@ -183,7 +186,8 @@ class Resizer:
         # A diagram or screenshot of at most 256 colours: its resized copies are given a palette
         # again (resizing blends new colours in, and the PNG grew 2-4 times: 8 KB → 31 KB).
         palette = fmt == "PNG" and image.mode in ("RGB", "L", "P") and image.getcolors(256) is not None
-        return Responsive(tuple(self._write(image, stem, digest, w, fmt, palette) for w in self._widths(image.width)))
+        return Responsive(tuple(self._write(image, stem, digest, w, fmt, palette, icc)
+                                for w in self._widths(image.width)))
 
     def _widths(self, width: int) -> list[int]:
         """Each configured width below the original's, then the original's capped at the widest."""
@@ -208,7 +212,8 @@ class Resizer:
             variants.append(Variant(rel, w, max(1, round(height * w / width)), webp))
         return Responsive(tuple(variants))
 
-    def _write(self, image: Image.Image, stem: str, digest: str, width: int, fmt: str, palette: bool = False) -> Variant:
+    def _write(self, image: Image.Image, stem: str, digest: str, width: int, fmt: str, palette: bool = False,
+               icc: bytes | None = None) -> Variant:
         height = max(1, round(image.height * width / image.width))
         rel, webp = _variant_names(stem, digest, width, fmt)
         target = self.gate.target(rel, WHO)
@@ -217,8 +222,10 @@ class Resizer:
         have_webp = self._reuse(webp, webp_target, digest)
         if have and have_webp:
             return Variant(rel, width, height, webp)
-        # Resized once for both files: LANCZOS from a 3000-pixel photo is most of the cost.
+        # Resized once for both files: LANCZOS from a 3000-pixel photo is most of the cost. Then
+        # in sRGB: converting the variant costs a third of converting the original first.
         resized = image.resize((width, height), Image.LANCZOS) if width != image.width else image
+        resized = to_srgb(resized, icc)
         flat = _eight_bit(resized)  # a 16-bit scan: 8 bits are all a screen shows
         flat = flat.convert("RGB").quantize(256) if palette and width != image.width else flat
         if not have:
@@ -271,7 +278,7 @@ def _variant_names(stem: str, digest: str, width: int, fmt: str) -> tuple[str, s
 def _save(image: Image.Image, target: Path, fmt: str, options: dict) -> None:
     """Write through a partial file, then rename: both renderers may make the same variant."""
     partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
-    image.save(partial, fmt, **options)
+    image.save(partial, fmt, icc_profile=None, **options)  # never a profile: its numbers are sRGB (to_srgb)
     os.replace(partial, target)
 
 
@@ -320,7 +327,7 @@ def _flatten(image: Image.Image) -> Image.Image:
 def _save_jpeg(image: Image.Image, target: Path, quality: int) -> None:
     """Written beside the target then renamed: both renderers may make the same file."""
     partial = target.with_name(f".{target.name[:200]}.{os.getpid()}")
-    image.save(partial, "JPEG", quality=quality, optimize=True, progressive=True)
+    image.save(partial, "JPEG", quality=quality, optimize=True, progressive=True, icc_profile=None)
     os.replace(partial, target)
 
 
