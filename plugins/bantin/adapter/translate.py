@@ -108,7 +108,8 @@ def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = Non
                   keep=configured_files(config), static_templates=list(config.theme.static_templates),
                   extra_templates=list(config.extra_templates), theme_dirs=list(config.theme.dirs),
                   inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config),
-                  theme_palette=theme_palette(config), config_text=config_text(config))
+                  theme_palette=theme_palette(config), config_text=config_text(config),
+                  custom_dir=config.theme.custom_dir or "")
 
 
 def config_text(config: MkDocsConfig) -> str:

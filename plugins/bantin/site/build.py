@@ -28,7 +28,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -53,7 +53,8 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import artifacts, imagecache, images, originals, qrcodes, redirectmap, searchpage, sharing, webeditor
+from bantin.site import (artifacts, imagecache, images, originals, qrcodes, redirectmap, searchpage, sharing,
+                         unusedpictures, webeditor)
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, check_addresses, generated_pages
@@ -123,6 +124,7 @@ class Inputs:
     config_text: str = ""  # mkdocs.yml as written: a picture its `extra:` names keeps its original (site/originals.py)
     theme_images: Sequence[tuple[str, str, int]] = ()  # (key, path, line) of theme.logo and theme.favicon
     theme_palette: Sequence[tuple[str, str, int]] = ()  # (role, colour, line) of theme.palette's primary/accent
+    custom_dir: str = ""  # the site's own theme folder (theme.custom_dir): its stylesheets may name a picture
 
 
 # --- 1. settings --------------------------------------------------------------------------
@@ -208,6 +210,7 @@ class SiteRead:
     linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (checks.Site.linked)
     pictures: frozenset[str] = frozenset()  # files pages show only as pictures (site/originals.py)
     files: frozenset[str] = frozenset()  # what a link may name on the built site (_public_files), generated pages
+    unused_pictures: frozenset[str] = frozenset()  # pictures nothing uses (site/unusedpictures.py)
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -290,6 +293,7 @@ class _Checked:
     held: int  # static files only drafts use (Counts.draft_only)
     planned: list[tuple[str, str]]  # planned_outputs
     pictures: frozenset[str] = frozenset()  # originals.shown_only
+    unused_pictures: frozenset[str] = frozenset()  # unusedpictures.unused
 
 
 def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
@@ -327,18 +331,27 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
     check_addresses(corpus, generated, urls, problems, aliases, planned)
     withheld = (read.in_content - inventory.accepted) | held | unused
     pictures = originals.shown_only(used, targets.as_file, read.keep) - withheld
-    pictures -= originals.mentioned_in(_outside_texts(read.inputs), pictures)  # the old host's map, mkdocs.yml
-    return _Checked(corpus, generated, problems, withheld, targets.linked, len(held), planned, pictures)
+    spare = unusedpictures.unused(set(assets) - withheld, used, read.keep)
+    named = originals.mentioned_in(_outside_texts(read.inputs), pictures | spare) if pictures or spare else set()
+    pictures -= named  # the old host's map, mkdocs.yml, the site's stylesheets
+    spare -= named
+    problems.extend(unusedpictures.problems(spare))
+    return _Checked(corpus, generated, problems, withheld, targets.linked, len(held), planned, pictures, spare)
 
 
-def _outside_texts(inputs: Inputs) -> list[str]:
+def _outside_texts(inputs: Inputs) -> Iterator[str]:
     """Texts beyond the built site that may name a picture by its address: the redirect map
-    (old portal addresses of an image, shared on Zalo, lead to it) and mkdocs.yml (`extra:`)."""
+    (old portal addresses of an image, shared on Zalo, lead to it), mkdocs.yml (`extra:`) and
+    the site's own theme folder (a stylesheet's `url()`, a template), which `bantin check` reads
+    too, so that it calls unused no picture the build keeps. One at a time: read only when asked."""
     try:
         redirects = redirectmap.read_map_text(inputs.redirect_map) if inputs.redirect_map else None
     except (OSError, UnicodeDecodeError, ValueError):
         redirects = None  # `bantin check` says why (redirectmap.check_map)
-    return [redirects or "", inputs.config_text]
+    yield redirects or ""
+    yield inputs.config_text
+    if inputs.custom_dir and os.path.isdir(inputs.custom_dir):
+        yield from originals.texts_under(Path(inputs.custom_dir))
 
 
 def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRead:
@@ -351,7 +364,7 @@ def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRea
     files = _public_files(read.content, corpus, checked.withheld, unread_drafts) | {
         read.urls.src_uri(page.path) for page in checked.generated}
     return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked,
-                    checked.pictures, frozenset(files))
+                    checked.pictures, frozenset(files), checked.unused_pictures)
 
 
 def _public_files(content: frozenset[str], corpus: Corpus, withheld: set[str], unread_drafts: set[str]) -> set[str]:
@@ -507,6 +520,7 @@ class Build:
     linked: dict = field(default_factory=dict)  # page src -> srcs of the items linking it (SiteRead.linked)
     pictures: frozenset[str] = frozenset()  # copied, then removed once their variants are made (finish)
     files: frozenset[str] = frozenset()  # what a link may name (SiteRead.files), for the web editor
+    unused_pictures: frozenset[str] = frozenset()  # copied, then removed unless the built site names them (finish)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -531,7 +545,8 @@ class Build:
         view = replace(view, qrcodes=QrCodes(view.printed_urls(), worker, qrcodes.KEPT if serving else None),
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
-                    query_pages=found.query_pages, linked=found.linked, pictures=found.pictures, files=found.files)
+                    query_pages=found.query_pages, linked=found.linked, pictures=found.pictures, files=found.files,
+                    unused_pictures=found.unused_pictures)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         background.release(worker)  # the last job: the worker ends with it
         return build
@@ -625,15 +640,22 @@ class Build:
     def withdraw_originals(self, log: logging.Logger) -> None:
         """The originals of pictures every page shows through variants, removed from the site now
         that every page is written (site/originals.py). The resizer's verdict is asked here for a
-        picture only the second renderer's pages showed: the same bytes give the same verdict."""
-        if not self.pictures or self.resizer is None:
+        picture only the second renderer's pages showed: the same bytes give the same verdict.
+        The pictures nothing uses go too (site/unusedpictures.py); the site is read once for both."""
+        pictures = self.pictures if self.resizer is not None else frozenset()
+        if not pictures and not self.unused_pictures:
             return
         resizer = self.resizer
-        sure = self.pictures - originals.named(self.gate.root, self.pictures)  # a `?v=2`, a `url()`, a redirect
-        removed = originals.withdraw(sure, self.gate, lambda rel: resizer.get(rel) is not None)
+        named = originals.named(self.gate.root, pictures | self.unused_pictures)  # a `url()`, a page's text
+        removed = originals.withdraw(pictures - named, self.gate, lambda rel: resizer.get(rel) is not None)
         if removed:
             total = sum(size for _, size in removed)
             log.info(f"Bản tin: {len(removed)} ảnh gốc không đăng (trang chỉ dùng các cỡ thu nhỏ), "
+                     f"bớt {format_decimal(total / 1e6)} MB")
+        spare = originals.withdraw(self.unused_pictures - named, self.gate, lambda rel: True)
+        if spare:
+            total = sum(size for _, size in spare)
+            log.info(f"Bản tin: {len(spare)} ảnh không bài nào dùng, không đăng (`bantin check` liệt kê), "
                      f"bớt {format_decimal(total / 1e6)} MB")
 
     def embed_search_manifest(self, manifest_json: str) -> None:

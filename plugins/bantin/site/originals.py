@@ -81,7 +81,7 @@ def named(root: Path, candidates: Collection[str]) -> frozenset[str]:
     pages, stylesheets, scripts, feeds, redirect pages, JSON): those stay published."""
     if not candidates:
         return frozenset()
-    return mentioned_in(_site_texts(root), candidates)
+    return mentioned_in(texts_under(root), candidates)
 
 
 def mentioned_in(texts: Iterable[str], candidates: Collection[str]) -> frozenset[str]:
@@ -94,8 +94,8 @@ def mentioned_in(texts: Iterable[str], candidates: Collection[str]) -> frozenset
     return frozenset(rel for rel in candidates if _key(posixpath.basename(rel)) in found)
 
 
-def _site_texts(root: Path) -> Iterator[str]:
-    """The text of each file of the site that may be text, one at a time (a site may be large)."""
+def texts_under(root: Path) -> Iterator[str]:
+    """The text of each file under `root` that may be text, one at a time (a site may be large)."""
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):

@@ -1,0 +1,52 @@
+"""A picture no page uses is not published, and `bantin check` names it (site/unusedpictures.py, session 42).
+
+An editor uploads a picture in the web editor, then takes it out of the article: the repository
+keeps it, and it was published all the same, at an address anyone could open.
+"""
+
+from __future__ import annotations
+
+from linkscan import broken_links
+from sitekit import article, build, run_bantin, write_site
+from test_originals import gif, jpeg
+
+BODY = "![Hội nghị](../images/dung.jpg)\n\n[Tải bản đồ](../images/ban-do.jpg)\n"
+
+
+def test_a_picture_nothing_uses_is_not_published_and_is_named(tmp_path):
+    # `source:` names nguon.jpg by the site's address: no use the link check reads, but the built
+    # page names it, so it stays (when in doubt, keep).
+    files = {"tin-tuc/a.md": article("Bài A", body=BODY, source={
+                 "name": "Ảnh gốc", "url": "https://bantin.example.org/images/nguon.jpg"}), "images/nguon.jpg": jpeg(),
+             "tin-tuc/nhap.md": article("Nháp", draft=True, body="![Riêng](../images/nhap.jpg)\n"),
+             "images/dung.jpg": jpeg((900, 600)), "images/ban-do.jpg": jpeg((300, 200)),
+             "images/bo-di.jpg": jpeg((1200, 800)), "anh/cu/bo-di.gif": gif(), "images/nhap.jpg": jpeg(),
+             "images/nen.jpg": jpeg(), "images/chuyen.jpg": jpeg(), "images/bieu-trung.jpg": jpeg((60, 60))}
+    root = write_site(tmp_path / "site-thu", files)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("theme:\n", "theme:\n  custom_dir: theme\n  logo: images/bieu-trung.jpg\n", 1)
+                                     + "extra_css:\n  - css/rieng.css\n", encoding="utf-8")
+    (root / "theme/css").mkdir(parents=True)
+    (root / "theme/css/rieng.css").write_text(".banner { background: url(../images/nen.jpg) }\n")
+    (root / "redirects").mkdir()
+    (root / "redirects/old-host.map").write_text("/uploads/anh-cu.jpg /images/chuyen.jpg\n")
+    done = build(root)  # --strict: a warning of ours is not one of MkDocs'
+    site = root / "site"
+    assert not (site / "images/bo-di.jpg").exists() and not (site / "anh").exists(), done.stdout
+    assert "2 ảnh không bài nào dùng, không đăng" in done.stdout
+    for kept in ("images/nguon.jpg", "images/nen.jpg", "images/chuyen.jpg", "images/bieu-trung.jpg", "images/ban-do.jpg"):
+        assert (site / kept).read_bytes() == files[kept], kept  # a stylesheet, the redirect map, the logo, a link
+    assert not (site / "images/nhap.jpg").exists()  # a draft's: withheld as before, and not called unused
+    assert broken_links(site) == []
+    checked = run_bantin(root, "check")
+    assert checked.returncode == 0, checked.stdout
+    said = [line for line in checked.stdout.splitlines() if "không được bài nào dùng" in line]
+    assert len(said) == 3 and said[0].startswith("anh/cu/bo-di.gif: cảnh báo: ảnh `bo-di.gif`"), said
+    assert "images/bo-di.jpg" in said[1] and "`![Mô tả ảnh](../images/bo-di.jpg)`" in said[1], said
+    assert said[2].startswith("images/nguon.jpg:")  # the check cannot see the built page: the build keeps it
+    offline = run_bantin(root, "build", "--offline")
+    assert offline.returncode == 0, offline.stdout
+    copy = root / "site-offline" / "ban-tin"
+    assert not (copy / "images/bo-di.jpg").exists() and (copy / "images/nen.jpg").exists()
+    assert broken_links(copy) == []
+
