@@ -17,6 +17,7 @@ from sitekit import article
 from test_site_build import SETTINGS, inputs
 
 from bantin.files import colourprofile
+from bantin.files.imagecheck import verify_image
 from bantin.problems import Problems
 from bantin.site import build as site_build
 from bantin.site.images import Resizer
@@ -159,3 +160,12 @@ def test_the_check_warns_on_the_line_that_shows_a_picture_with_a_broken_profile(
     assert warned[0].path == "tin-tuc/a.md" and "images/hong.jpg" in warned[0].message
     text = (tmp_path / "content/tin-tuc/a.md").read_text(encoding="utf-8").splitlines()
     assert "hong.jpg" in text[warned[0].line - 1]
+
+
+def test_a_png_whose_profile_unpacks_past_a_megabyte_is_named_for_what_it_is():
+    """3 KB on disk, 2 MB of profile once unpacked: Pillow will not open it. It was "not a PNG"."""
+    data = encoded(patches((300, 200)), "PNG", icc_profile() + b"\0" * (2 << 20))
+    assert len(data) < 10_000
+    what, fix = verify_image("images/bom.png", data)
+    assert "`images/bom.png`" in what and "hồ sơ màu ICC" in what and "hơn 1 MB" in what, what
+    assert "lưu thành tệp PNG mới" in fix

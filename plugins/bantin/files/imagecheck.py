@@ -52,7 +52,11 @@ def _verdict(name: str, ext: str, data: bytes) -> tuple[str, str] | None:
         except Image.DecompressionBombError as exc:  # past Pillow's own limit: only the count is known
             pixels = re.search(r"\((\d+) pixels\)", str(exc))
             return _too_big(name, None, int(pixels[1]) if pixels else 0)
-        except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        except ValueError as exc:
+            if "Decompressed data too large" in str(exc):  # Pillow's bound on a PNG's zlib chunks
+                return _swollen_chunk(name)
+            return f"`{name}` không phải ảnh đọc được (nội dung không phải ảnh {expected})", redo
+        except (UnidentifiedImageError, OSError, SyntaxError):
             return f"`{name}` không phải ảnh đọc được (nội dung không phải ảnh {expected})", redo
         if found != expected:
             right = _EXT_OF.get(found)
@@ -67,6 +71,15 @@ def _verdict(name: str, ext: str, data: bytes) -> tuple[str, str] | None:
         except Exception:  # noqa: BLE001 - any decoder failure means a broken file, and is reported
             return f"ảnh `{name}` bị hỏng hoặc không trọn vẹn (tệp bị cắt cụt)", redo
     return None
+
+
+def _swollen_chunk(name: str) -> tuple[str, str]:
+    """A PNG whose colour profile (iCCP) or text chunk unpacks to more than Pillow's bound (1 MB):
+    a bomb of a few KB, or a file no editor made on purpose. Pillow will not open it, so neither
+    the resizer nor a reader's browser would show it as meant: an error, with what it is."""
+    return (f"ảnh `{name}` chứa một khối dữ liệu kèm theo (hồ sơ màu ICC hay chữ) giải nén ra hơn 1 MB, "
+            "quá lớn để đọc an toàn",
+            "mở ảnh trong trình sửa ảnh rồi lưu thành tệp PNG mới (hoặc xuất ra JPG), rồi chép đè tệp cũ")
 
 
 def _frames(image: Image.Image) -> int:
