@@ -24,7 +24,7 @@ from bantin.problems import Problems, short as _short, visible
 from bantin.cli.argvi import VietnameseParser as _Parser, parse as _parse
 from bantin.cli.progress import Progress
 from bantin.site.redirectmap import (DEFAULT_REDIRECT_MAP, parse_redirect_map, query_rules,
-                                     read_map_text, site_prefix, target_base_conflict,
+                                     read_map_text, site_prefix, target_base, target_base_conflict,
                                      target_base_problem)
 from bantin.tools.importer.redirectmap import TARGET, moved_article, unreadable
 from bantin.tools.importer.relink import advice
@@ -416,7 +416,7 @@ def main_redirects(argv: Sequence[str] | None = None, config_file: str | None = 
 
 
 def _target_base(given: str, site: SiteFile | None) -> str | None:
-    """What goes before every target: `--target-base` as given, else the path of `site_url`
+    """What goes before every target: `--target-base` (encoded as the build writes `site_url`), else the path of `site_url`
     (`/ban-tin` for a site under a path: the map's targets are paths on the site, and a rule
     sending `/tin-tuc/a/` as written sends readers to the portal's root). None, with the
     refusal printed, for a `--target-base` on the site's host that leaves out its path."""
@@ -427,4 +427,4 @@ def _target_base(given: str, site: SiteFile | None) -> str | None:
         print(f"lỗi: --target-base {_short(visible(given))}: {conflict} ({written}:{line}, dòng `site_url`)",
               file=sys.stderr)
         return None
-    return given.rstrip("/") or site_prefix(site_url)
+    return target_base(given) or site_prefix(site_url)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 from urllib.parse import quote, unquote, urlsplit
 
+from bantin.config.siteurl import as_uri
 from bantin.problems import Problem, Problems, short, visible
 
 
@@ -79,33 +80,56 @@ def site_prefix(site_url: object) -> str:
     target ('/ban-tin' for `https://stp.songlam.gov.vn/ban-tin/`), '' at a host's root or
     without an address. A map's targets are paths on the site (`/tin-tuc/a/`): under a path, a
     rule sending them as written would send readers to the portal's root (session 36).
-    Percent-encoded by construction (non-ASCII letters, quotes, `;`, braces become `%XX`, an
-    existing `%XX` is kept), so the prefix is an address in the rules, never configuration."""
+    Read as the build writes `site_url` (config/siteurl.as_uri), then percent-encoded by
+    construction (quotes, `;`, braces become `%XX`), escapes in upper case: the prefix is the
+    address the pages carry, never configuration."""
     if not isinstance(site_url, str):
         return ""
     try:
-        path = urlsplit(site_url.strip()).path
+        return _rule_path(urlsplit(as_uri(site_url.strip())).path)
     except ValueError:
         return ""
+
+
+def _rule_path(path: str) -> str:
+    """`path` as rules write it: '/a/b' (no trailing `/`), '' for the root; one spelling for
+    one address (`/bản-tin/`, `/b%e1%ba%a3n-tin` and `/b%E1%BA%A3n-tin/` are all `/b%E1%BA%A3n-tin`)."""
     path = quote(path.strip("/"), safe="/%-._~")
+    path = _ESCAPE.sub(lambda found: found.group().upper(), path)
     return "/" + path if path else ""
+
+
+_ESCAPE = re.compile(r"%[0-9a-fA-F]{2}")
+
+
+def target_base(base: str) -> str:
+    """`--target-base` as the rules write it (after `target_base_problem` let it through): the
+    host as IDNA and the path percent-encoded, as the build writes `site_url`, so
+    `https://stp.gov.vn/bản-tin` sends readers to `https://stp.gov.vn/b%E1%BA%A3n-tin/…`, the
+    address the pages carry, and nginx's `Location` stays ASCII."""
+    if not base:
+        return ""
+    parts = urlsplit(as_uri(base))
+    return f"{parts.scheme}://{parts.netloc}{_rule_path(parts.path)}"
 
 
 def target_base_conflict(base: str, site_url: object) -> str | None:
     """Why `--target-base` contradicts `site_url`, or None: on the site's own host, a base
     whose path is not the site's (`https://stp.songlam.gov.vn` for a site at `…/ban-tin/`)
     sends every old address to a page that is not there. Another host is not judged (a
-    sub-domain in front of the same folder is the operator's to know)."""
+    sub-domain in front of the same folder is the operator's to know). Both are compared as
+    the build writes them (host as IDNA, path encoded): `https://stp.gov.vn/bản-tin` is the
+    site at `site_url: https://stp.gov.vn/b%e1%ba%a3n-tin/`."""
     if not base or not isinstance(site_url, str):
         return None
     try:
-        site, given = urlsplit(site_url.strip()), urlsplit(base)
+        site, given = urlsplit(as_uri(site_url.strip())), urlsplit(target_base(base))
     except ValueError:
         return None
     if not site.hostname or (site.hostname or "").lower() != (given.hostname or "").lower():
         return None
     wanted = site_prefix(site_url)
-    if given.path.rstrip("/") == wanted:
+    if given.path == wanted:
         return None
     return (f"trang nằm ở `{short(site_url.strip())}` (`site_url` của mkdocs.yml), nên mọi địa chỉ mới phải bắt "
             f"đầu bằng `{given.scheme}://{given.netloc}{wanted}/`; với `{short(base)}`, người đọc sẽ tới những "
