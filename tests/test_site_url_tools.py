@@ -72,3 +72,21 @@ def test_a_target_base_on_the_site_host_written_as_idna_is_judged(tmp_path, caps
     status, out, err = _redirects(_site(tmp_path, "https://bảntin.vn/bản-tin/"), capsys,
                                   "--target-base", "https://xn--bntin-v11b.vn")
     assert status == 1 and "`--target-base https://xn--bntin-v11b.vn/b%E1%BA%A3n-tin`" in err
+
+
+@pytest.mark.parametrize("site_url, shown, link", [
+    (SITE, "https://stp.gov.vn/bản-tin/", "https://stp.gov.vn/b%E1%BA%A3n-tin/"),
+    ("https://bảntin.vn/", "https://bảntin.vn/", "https://xn--bntin-v11b.vn/"),
+    # an escape of an ASCII character, or of one that does not print, names something else: kept
+    ("https://stp.gov.vn/a%2Fb%E2%80%AEc/", "https://stp.gov.vn/a%2Fb%E2%80%AEc/", "https://stp.gov.vn/a%2Fb%E2%80%AEc/"),
+])
+def test_the_offline_copy_shows_the_public_address_readable_and_links_it_encoded(tmp_path, site_url, shown, link):
+    """The note of a USB copy is read by a commune official who types the address: it showed
+    `/b%E1%BA%A3n-tin/`. Its text is now the address as written, its link the encoded one."""
+    from sitekit import article, build, set_site_url, write_site
+
+    root = write_site(tmp_path / "s", {"tin-tuc/moi.md": article("Tin mới", "2024-05-02")})
+    set_site_url(root, site_url)
+    build(root, "--no-directory-urls", "--site-dir", "copy")
+    html = (root / "copy" / "index.html").read_text(encoding="utf-8")
+    assert f'Bản mới nhất: <a href="{link}">{shown}</a>' in html

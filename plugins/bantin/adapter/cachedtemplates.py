@@ -83,7 +83,7 @@ KNOWN: dict[str, str] = {
     "partials/alternate.html": "572b1d4dae611aa5",
     "partials/bantin-breadcrumb.html": "d9ae906cb714e1e7",
     "partials/bantin-card.html": "f74424c86e50481e",
-    "partials/bantin-copy-note.html": "46b0f223f44e3daf",
+    "partials/bantin-copy-note.html": "31773fbec60dfa25",
     "partials/bantin-document-info.html": "0619c76001023d4b",
     "partials/bantin-emblem.html": "212a87c05967307d",
     "partials/bantin-expired.html": "1999430759972ed3",

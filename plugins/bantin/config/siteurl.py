@@ -22,7 +22,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote_to_bytes, urlsplit, urlunsplit
 
 from bantin.config import sitefile
 from bantin.config.precheck import ConfigError
@@ -85,6 +85,36 @@ def as_uri(site_url: str) -> str:
 
 
 URI_SAFE = "-._~!$&'()*+,;=:@"  # RFC 3986's pchar besides letters, digits and %XX
+
+
+def readable(uri: str) -> str:
+    """An address `as_uri` wrote, as a person reads it: the path's escapes of letters outside
+    ASCII decoded (`/b%E1%BA%A3n-tin/` → `/bản-tin/`) and an IDNA host in its letters
+    (`xn--bntin-v11b.vn` → `bảntin.vn`). For text only, never for a link: the offline copy's
+    note showed `https://stp.gov.vn/b%E1%BA%A3n-tin/` to a commune official who would type it.
+    An escape of an ASCII character (`%2F`, `%20`, `%3C`), of a character that does not print
+    (controls, spaces, format characters), or a run that is not UTF-8 stays escaped, so the
+    text names the same address and hides nothing."""
+    try:
+        parts = urlsplit(uri)
+        host = parts.netloc.encode("ascii").decode("idna") if "xn--" in parts.netloc.lower() else parts.netloc
+    except (ValueError, UnicodeError):
+        return uri
+    path = _ESCAPES.sub(_letters, parts.path)
+    return urlunsplit((parts.scheme, host, path, parts.query, parts.fragment))
+
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _letters(run: re.Match) -> str:
+    """One run of escapes: its printable letters outside ASCII decoded, the rest as written."""
+    try:
+        text = unquote_to_bytes(run.group()).decode("utf-8")
+    except UnicodeDecodeError:
+        return run.group()
+    return "".join(ch if not ch.isascii() and ch.isprintable() and not ch.isspace() else quote(ch, safe="")
+                   for ch in text)
 
 
 def _ip(host: str):

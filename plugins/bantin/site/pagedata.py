@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from bantin.config.siteurl import readable
 from bantin.content import drafts
 from bantin.content.model import KIND_LABELS, Attachment, Group, Item, Question
 from bantin.content.qapage import demote_html_headings
@@ -121,6 +122,7 @@ class SiteData:
     offline: bool = False  # the offline flavour (a copy read from files): it says so
     copy_until: str = ""  # an offline copy: the date of its newest listed item ("15/11/2026")
     public_url: str = ""  # an offline copy: where the site is read online (site_url), for its note
+    public_text: str = ""  # the same address as a reader reads it (`/bản-tin/`, not `/b%E1%BA%A3n-tin/`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,18 +206,21 @@ def site_data(view) -> SiteData:
                     *_copy_note(view))
 
 
-def _copy_note(view) -> tuple[bool, str, str]:
-    """(offline, date of the newest listed item, public address) for an offline copy's note.
+def _copy_note(view) -> tuple[bool, str, str, str]:
+    """(offline, date of the newest listed item, public address, the same as text) for an
+    offline copy's note: the link is the address pages carry, the text shows Vietnamese
+    letters and an IDNA host as people type them (config/siteurl.readable).
 
     A copy on a USB stick is read for years; a replaced law in it looked current (a reader's
     trial, session 28). The date is the newest listed item's (articles, handbooks, guides:
     not the site's own pages, nor an item dated in the future), not the build's: the output
     stays the same for the same content (the build stamps no date)."""
     if view.urls.directory_urls:
-        return False, "", ""
+        return False, "", "", ""
     now = datetime.now(VIETNAM)
     dates = [when for item in view.corpus.published if item.listed and (when := _past_date(item, now))]
-    return True, format_short_date(max(dates)) if dates else "", view.corpus.site.site_url or ""
+    public = view.corpus.site.site_url or ""
+    return True, format_short_date(max(dates)) if dates else "", public, readable(public)
 
 
 def _past_date(item: Item, now: datetime) -> datetime | None:
