@@ -16,6 +16,7 @@ from bantin.problems import Problems
 from sitekit import article, build, write_site
 
 THEME = str(Path(material.__file__).parent / "templates")
+OUR_THEME = str(Path(__file__).resolve().parents[1] / "plugins" / "bantin" / "theme")
 
 
 def test_the_ratios_are_computed_from_materials_own_stylesheet():
@@ -50,7 +51,8 @@ def test_hostile_stylesheets_are_read_in_linear_time():
         palette.colours(text)
         return time.process_time() - start
 
-    for piece in ("[data-md-color-primary=" + "a" * 50, "{--md-primary-fg-color:hsla(" + "1," * 40, "#" + "f" * 30 + ";"):
+    for piece in ("[data-md-color-primary=" + "a" * 50, "{--md-primary-fg-color:hsla(" + "1," * 40, "#" + "f" * 30 + ";",
+                  "/*", "/* a */ [data-md-color-scheme=slate]", '[data-md-color-accent="' + "b" * 50):
         small, large = piece * 2_000, piece * 16_000
         cpu(small)
         assert cpu(large) < 8 * 4 * max(cpu(small), 0.002), piece[:30]
@@ -74,14 +76,46 @@ def test_the_build_warns_on_the_line_of_a_primary_colour_that_fails(tmp_path):
 
 
 def test_each_scheme_of_a_palette_list_is_checked_on_its_own_line(tmp_path):
-    root, lines = _site(tmp_path, [{"scheme": "default", "primary": "indigo", "accent": "custom"},
-                                   {"scheme": "slate", "primary": "green", "accent": "teal"}])
+    """A light/dark toggle: the slate entry is measured on the dark page (session 42). Its
+    `accent: teal`, unreadable on white (3,2), is readable there (6,7): no word; its
+    `accent: deep-purple`, the one accent that passes on white, is not (3,3)."""
+    root, lines = _site(tmp_path, [{"scheme": "default", "primary": "indigo", "accent": "deep-purple"},
+                                   {"scheme": "slate", "primary": "green", "accent": "deep-purple"}])
     done = build(root)
     green = next(n for n, text in enumerate(lines, 1) if text.strip() == "primary: green")
-    teal = next(n for n, text in enumerate(lines, 1) if text.strip() == "accent: teal")
-    assert f"mkdocs.yml:{green}: [theme.palette.primary]" in done.stdout, done.stdout
-    assert f"mkdocs.yml:{teal}: [theme.palette.accent]" in done.stdout
-    assert done.stdout.count("[theme.palette.") == 2  # indigo and custom pass
+    dark = [n for n, text in enumerate(lines, 1) if text.strip() == "accent: deep-purple"][1]
+    assert f"mkdocs.yml:{green}: [theme.palette.primary]" in done.stdout, done.stdout  # the header, as in light
+    assert f"mkdocs.yml:{dark}: [theme.palette.accent]" in done.stdout and "3,3:1" in done.stdout
+    assert "giao diện tối" in done.stdout
+    assert done.stdout.count("[theme.palette.") == 2  # indigo and the light deep-purple pass
+    root, lines = _site(tmp_path / "teal", [{"scheme": "slate", "primary": "indigo", "accent": "teal"}])
+    assert "theme.palette" not in build(root).stdout
+
+
+def test_the_dark_scheme_is_measured_from_materials_slate_rules():
+    css = palette.stylesheet([THEME, OUR_THEME])
+    dark = palette.colours(css, "slate")
+    assert dark[("accent", "deep-purple")].ratio == 3.34 and palette.colours(css)[("accent", "deep-purple")].passes
+    assert dark[("accent", "teal")].passes and not palette.colours(css)[("accent", "teal")].passes
+    # pink's links in slate are Material's lighter tone (#ed5487, 4,8): the pink itself (#e92063) is not
+    assert dark[("primary", "pink")].ratio == 4.76
+    plain = css.replace("[data-md-color-scheme=slate][data-md-color-primary=pink]{--md-typeset-a-color:#ed5487",
+                        "[data-md-color-scheme=slate][data-md-color-primary=pink]{--md-typeset-a-color:#e92063")
+    assert plain != css and not palette.colours(plain, "slate")[("primary", "pink")].passes
+    # and the page is Material's: a lighter slate page lowers every light colour's figure
+    lighter = css.replace("--md-default-bg-color:hsla(var(--md-hue), 15%, 14%, 1)",
+                          "--md-default-bg-color:hsla(var(--md-hue), 15%, 40%, 1)")
+    assert lighter != css and not palette.colours(lighter, "slate")[("accent", "teal")].passes
+
+
+def test_our_custom_colours_are_measured_and_said_to_be_for_the_light_page():
+    css = palette.stylesheet([THEME, OUR_THEME])
+    assert palette.colours(css)[("primary", "custom")].passes and palette.colours(css)[("accent", "custom")].passes
+    problems = Problems()
+    palette.check([("primary", "custom", 3, "slate"), ("accent", "custom", 4, "slate"),
+                   ("primary", "custom", 8), ("accent", "custom", 9, "default")], css, problems)
+    assert [(p.line, p.field) for p in problems.warnings] == [(3, "theme.palette.primary"), (4, "theme.palette.accent")]
+    assert all("chỉ làm cho nền sáng" in p.fix and "giao diện tối" in p.message for p in problems.warnings)
 
 
 def test_a_readable_or_own_colour_gives_no_word(tmp_path):

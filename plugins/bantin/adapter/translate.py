@@ -137,15 +137,21 @@ def theme_images(config: MkDocsConfig) -> tuple[tuple[str, str, int], ...]:
     return tuple((key, str(value), line(key)) for key in ("logo", "favicon") if (value := config.theme.get(key)))
 
 
-def theme_palette(config: MkDocsConfig) -> tuple[tuple[str, str, int], ...]:
-    """(role, colour, line in mkdocs.yml) of each `primary:` and `accent:` of theme.palette, a
-    mapping or a list of schemes (light and dark), for the build to check (config/palette.py)."""
+def theme_palette(config: MkDocsConfig) -> tuple[tuple[str, str, int, str], ...]:
+    """(role, colour, line in mkdocs.yml, scheme) of each `primary:` and `accent:` of theme.palette,
+    a mapping or a list of schemes (light and dark), for the build to check (config/palette.py);
+    the scheme is the entry's `scheme:` (`slate` is the dark one), "default" when not written."""
     palette = config.theme.get("palette")
     schemes = [(None, palette)] if isinstance(palette, dict) else list(enumerate(palette)) if isinstance(palette, list) else []
     line = sitefile.config_lines(config.config_file_path, under=("theme", "palette"))
-    return tuple((role, value, line(*([] if index is None else [index]), role))
+    return tuple((role, value, line(*([] if index is None else [index]), role), _scheme(scheme))
                  for index, scheme in schemes if isinstance(scheme, dict)
                  for role in ("primary", "accent") if isinstance(value := scheme.get(role), str) and value)
+
+
+def _scheme(entry: dict) -> str:
+    scheme = entry.get("scheme")
+    return scheme if isinstance(scheme, str) and scheme else "default"
 
 
 def redirect_map(config: MkDocsConfig) -> str | None:

@@ -123,7 +123,7 @@ class Inputs:
     redirect_map: str | None = None  # redirects/old-host.map beside mkdocs.yml (site/redirectmap.py)
     config_text: str = ""  # mkdocs.yml as written: a picture its `extra:` names keeps its original (site/originals.py)
     theme_images: Sequence[tuple[str, str, int]] = ()  # (key, path, line) of theme.logo and theme.favicon
-    theme_palette: Sequence[tuple[str, str, int]] = ()  # (role, colour, line) of theme.palette's primary/accent
+    theme_palette: Sequence[tuple[str, str, int, str]] = ()  # (role, colour, line, scheme) of theme.palette's primary/accent
     custom_dir: str = ""  # the site's own theme folder (theme.custom_dir): its stylesheets may name a picture
 
 
