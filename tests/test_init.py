@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bantin.tools import sitedocs, starter
+from bantin.tools import docscopy, sitedocs, starter
 from sitekit import ROOT
 from wheelhouse import wheelhouse
 
@@ -35,7 +35,7 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
     assert done.returncode == 0, done.stdout
     names = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     documents = [f"{sitedocs.FOLDER}/{place}" for place, _ in sitedocs.in_repository(ROOT)]
-    assert names == sorted([dest for _, dest in starter.FILES] + documents)
+    assert names == sorted([dest for _, dest in starter.FILES] + documents + [f"{sitedocs.FOLDER}/{docscopy.MANIFEST}"])
     config = _config(site)
     assert config["theme"] == {"name": "material", "language": "vi", "font": False,
                                "features": ["navigation.tabs", "navigation.top"],

@@ -277,14 +277,15 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
         raise
     from bantin.adapter import engine  # after _load: a mkdocs.yml that does not parse is said without them
     from bantin.site import build
-    from bantin.tools import sitefiles
+    from bantin.tools import docsnotes, sitefiles
 
     started = time.perf_counter()
     corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
     problems.extend(_publish_problems(config_file, config.site_url, config.details, publishing=False,
                                       docs_dir=config.docs_dir))
-    problems.extend(sitefiles.earlier_copies(Path(config.config_file or "mkdocs.yml").absolute().parent,
-                                             Path(config.docs_dir).absolute()))
+    root, docs_dir = Path(config.config_file or "mkdocs.yml").absolute().parent, Path(config.docs_dir).absolute()
+    problems.extend(sitefiles.earlier_copies(root, docs_dir))
+    problems.extend(docsnotes.notes(root, docs_dir))  # tai-lieu-ban-tin/ missing or an older Bản tin's
     places = report.Places.of(config.config_file, config.docs_dir, _CI_ROOT[output_format])
     if output_format == "github":
         report.print_github(problems.items, places, sys.stdout)

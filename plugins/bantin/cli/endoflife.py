@@ -53,6 +53,15 @@ def tell_maintainers(stream=None) -> None:
         print(notice(date.today()), file=stream or sys.stderr)
 
 
+def this_bantin() -> str:
+    """The installed Bản tin as the first line of `--version` names it (`bantin 0.1.0 (git 1a2b3c4)`)."""
+    try:
+        version = metadata.version("bantin")
+    except metadata.PackageNotFoundError:
+        return "bantin (không rõ phiên bản)"
+    return f"bantin {version}" + (origin() or built_from(version))
+
+
 def version_text() -> str:
     """`bantin --version`: our version (and the commit it was installed or built from), the
     installed engines, and the notice."""

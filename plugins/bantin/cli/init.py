@@ -7,10 +7,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Sequence
 
-from bantin.cli.endoflife import built_from
+from bantin.cli.endoflife import built_from, this_bantin
 from bantin.cli.argvi import VietnameseParser, parse
 from bantin.problems import visible
-from bantin.tools import starter
+from bantin.tools import docscopy, docsnotes, sitedocs, starter
 
 
 def _direct_url() -> str | None:
@@ -42,7 +42,13 @@ def main_init(argv: Sequence[str] | None = None) -> int:
         prog="bantin init",
         description="Tạo kho mới cho trang Bản tin của một đơn vị: mkdocs.yml để điền, bài mẫu (bản nháp), "
         "tệp xuất bản cho GitHub và GitLab, trang viết bài trên trình duyệt và README.")
-    parser.add_argument("folder", type=Path, metavar="THƯ_MỤC", help="thư mục mới (chưa có hoặc trống)")
+    parser.add_argument("folder", type=Path, metavar="THƯ_MỤC", nargs="?",
+                        help="thư mục mới (chưa có hoặc trống); với --update-docs: thư mục của trang (mặc định: thư mục này)")
+    parser.add_argument("--update-docs", action="store_true",
+                        help=f"chỉ cập nhật {sitedocs.FOLDER}/ của một trang đã có (hướng dẫn biên tập, cấu hình máy chủ) "
+                        "theo Bản tin đang cài; tệp trang đã tự sửa được giữ nguyên và nói tên")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="với --update-docs: thay cả những tệp trang đã tự sửa (bản sửa còn trong lịch sử git)")
     parser.add_argument("--agency", default="", metavar="TÊN", help='tên cơ quan, ví dụ "Sở Tư pháp tỉnh Sông Lam"')
     parser.add_argument("--site-url", default="", metavar="ĐỊA_CHỈ",
                         help="địa chỉ công khai của trang, ví dụ https://phapluat.songlam.gov.vn/")
@@ -53,11 +59,17 @@ def main_init(argv: Sequence[str] | None = None) -> int:
     args = parse(parser, argv)
     if isinstance(args, int):
         return args
+    if args.update_docs or args.overwrite:
+        return update_docs(args)
+    if args.folder is None:
+        print("bantin init: lỗi: thiếu THƯ_MỤC → Cách sửa: ghi thư mục mới sau `init`, ví dụ `bantin init so-tu-phap`; "
+              "cập nhật tài liệu của một trang đã có: `bantin init --update-docs`", file=sys.stderr)
+        return 2
     package, reachable = args.package, True
     direct_url = None if package else _direct_url()
     if not package:
         package, reachable = starter.installed_from(direct_url)
-    answers = starter.Answers(agency=args.agency, site_url=args.site_url, package=package)
+    answers = starter.Answers(agency=args.agency, site_url=args.site_url, package=package, version=this_bantin())
     try:
         written = starter.create(args.folder, answers)
     except starter.InitError as exc:
@@ -83,3 +95,57 @@ def main_init(argv: Sequence[str] | None = None) -> int:
                       "git ls-remote <địa chỉ kho> refs/heads/main), hoặc chạy lại với --package."))
     print("Bước tiếp theo: sửa các dòng có chữ ĐIỀN trong mkdocs.yml, rồi làm theo README.md.")
     return 0
+
+
+def update_docs(args) -> int:
+    """`bantin init --update-docs [THƯ_MỤC] [--overwrite]`: the site's `tai-lieu-ban-tin/` brought to
+    the installed Bản tin (tools/docscopy.py), what was done and kept said file by file."""
+    if not args.update_docs:
+        print("bantin init: lỗi: --overwrite chỉ dùng với --update-docs → Cách sửa: "
+              "`bantin init --update-docs --overwrite`", file=sys.stderr)
+        return 2
+    if args.agency or args.site_url or args.package:
+        print("bantin init: lỗi: --agency, --site-url, --package là của trang mới, không dùng với --update-docs "
+              "→ Cách sửa: bỏ các tùy chọn đó (sửa mkdocs.yml, requirements.txt của trang nếu cần)", file=sys.stderr)
+        return 2
+    root = args.folder or Path(".")
+    if not (root / "mkdocs.yml").is_file():
+        print(visible(f"lỗi: {root.absolute()} không có mkdocs.yml, nên không phải thư mục của một trang → Cách sửa: "
+                      "chạy lệnh trong thư mục của trang (nơi có mkdocs.yml), hoặc ghi thư mục đó: "
+                      "`bantin init --update-docs đường/dẫn/trang`"), file=sys.stderr)
+        return 1
+    try:
+        done = docscopy.update(root, docscopy.installed(), this_bantin(), overwrite=args.overwrite)
+    except sitedocs.MissingDocument as exc:
+        print(visible(f"lỗi: gói Bản tin đang cài thiếu tài liệu ({exc}) → Cách sửa: cài lại từ một gói do "
+                      "`make dist` của kho Bản tin tạo, hoặc từ kho git của Bản tin"), file=sys.stderr)
+        return 1
+    except docscopy.DocsError as exc:
+        print(visible(f"lỗi: {exc}"), file=sys.stderr)
+        return 1
+    for line in _said(done, args.overwrite):
+        print(visible(line))
+    for problem in docsnotes.readme_notes(root, root):
+        print(visible(str(problem)))
+    return 0
+
+
+def _said(done: docscopy.Updated, overwrite: bool) -> list[str]:
+    """What `update_docs` tells the IT person, one line per kind of change."""
+    folder = sitedocs.FOLDER
+    lines = [f"{folder}/: {what} {len(places)} tệp: {', '.join(places)}." for places, what in (
+        (done.added, "thêm"), (done.replaced, "thay bằng bản mới" if not overwrite else "thay (cả tệp đã sửa)"),
+        (done.removed, "bỏ, vì Bản tin đang cài không còn tài liệu này,")) if places]
+    if done.kept:
+        lines.append(f"{folder}/: giữ nguyên {len(done.kept)} tệp mà trang đã tự sửa (không Bản tin nào chép chúng "
+                     f"như vậy): {', '.join(done.kept)}. Bản mới của chúng chưa vào trang. Muốn lấy bản mới (phần đã "
+                     "sửa sẽ mất, vẫn còn trong lịch sử git): chép phần sửa sang nơi khác nếu cần, rồi chạy "
+                     "`bantin init --update-docs --overwrite`.")
+    if done.listed_anew and not (done.added or done.replaced or done.removed):
+        lines.append(f"{folder}/{docscopy.MANIFEST}: ghi danh sách tài liệu Bản tin đã chép (để lần nâng cấp sau "
+                     "biết tệp nào trang đã tự sửa).")
+    if not (done.added or done.replaced or done.removed or done.listed_anew):
+        lines.append(f"{folder}/ đã là tài liệu của Bản tin đang cài; không đổi gì.")
+    else:
+        lines.append(f"Tiếp theo: `git add -A {folder}`, commit rồi đẩy lên kho.")
+    return lines

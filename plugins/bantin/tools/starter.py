@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from bantin.text.vi import nfc, strip_control
-from bantin.tools import sitedocs
+from bantin.tools import docscopy, sitedocs
 from bantin.tools.place import place as place_of
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"
@@ -155,6 +155,7 @@ class Answers:
     site_url: str = ""
     package: str = ""  # the pip requirement the site's CI installs
     today: date | None = None
+    version: str = ""  # the Bản tin writing the site, as `bantin --version` names it (tai-lieu-ban-tin's list)
 
 
 def create(folder: Path, answers: Answers) -> list[Path]:
@@ -174,8 +175,12 @@ def create(folder: Path, answers: Answers) -> list[Path]:
         text = (STARTER / source).read_text(encoding="utf-8")
         group = "content" if source.startswith("content/") else source
         written.append(_write(target, dest, _fill(text, values.get(group, {})).encode("utf-8")))
-    for place, source in documents:  # as they are: the guide, the hosting pages (tools/sitedocs.py)
-        written.append(_write(target, f"{sitedocs.FOLDER}/{place}", source.read_bytes()))
+    copied = [(place, source.read_bytes()) for place, source in documents]
+    for place, data in copied:  # as they are: the guide, the hosting pages (tools/sitedocs.py)
+        written.append(_write(target, f"{sitedocs.FOLDER}/{place}", data))
+    # what was written, so that an upgrade tells Bản tin's files from the province's (docscopy.py)
+    manifest = docscopy.manifest_text(copied, answers.version).encode("utf-8")
+    written.append(_write(target, f"{sitedocs.FOLDER}/{docscopy.MANIFEST}", manifest))
     if wheel_path and wheel is not None:
         written.append(_write(target, f"{VENDOR}/{wheel_path.name}", wheel))
     return written

@@ -1,0 +1,224 @@
+"""A province's `tai-lieu-ban-tin/` across upgrades (tools/docscopy.py, docsnotes.py; session 42).
+
+A site made by an older Bản tin never learnt of the folder, and an upgrade left an existing one
+at the old version (session 41's trial). `bantin check` now says so with the command, and
+`bantin init --update-docs` replaces Bản tin's unedited files, keeps (and names) the ones the
+province edited, and never writes outside the folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bantin.cli.init import main_init
+from bantin.tools import docscopy, docsnotes, sitedocs, starter
+
+REQUIREMENT = "bantin @ git+https://git.example.vn/so/bantin@1a2b3c4\n"
+
+
+def _site(tmp_path: Path, name: str = "s") -> Path:
+    """A site as `init` writes it, with a requirement that installs Bản tin as a package."""
+    root = tmp_path / name
+    starter.create(root, starter.Answers(package=REQUIREMENT.strip(), version="bantin 0.1.0 (git 1a2b3c4)"))
+    return root
+
+
+def _docs() -> list[tuple[str, bytes]]:
+    return docscopy.installed()
+
+
+def _newer(documents: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """A later Bản tin's documents: hosting.md changed, one picture gone, a new page."""
+    changed = [(p, d + "\nThêm.\n".encode() if p == "hosting.md" else d) for p, d in documents if p != "anh/editor-so-tay-390.png"]
+    return changed + [("moi.md", "# Trang mới\n".encode())]
+
+
+def test_init_lists_what_it_copied_and_the_copy_is_current(tmp_path):
+    root = _site(tmp_path)
+    version, listed = docscopy.read_manifest(root / sitedocs.FOLDER)
+    assert version == "bantin 0.1.0 (git 1a2b3c4)"
+    assert listed == {place: docscopy.digest(data) for place, data in _docs()}
+    assert not docscopy.compare(root / sitedocs.FOLDER, _docs()).behind
+    assert docsnotes.notes(root, root / "content") == []
+
+
+def test_a_site_made_before_the_folder_is_told_the_command(tmp_path):
+    root = _site(tmp_path)
+    (root / "README.md").write_text("# Trang\n\nCấu hình máy chủ: tệp `docs/hosting.md` trong kho mã Bản tin.\n"
+                                    "Hướng dẫn: <https://github.com/x/bantin/blob/abc/content/bien-tap/huong-dan-bien-tap.md>\n",
+                                    encoding="utf-8")
+    _remove(root / sitedocs.FOLDER)
+    said = docsnotes.notes(root, root / "content")
+    assert [(p.path, p.line) for p in said] == [("../tai-lieu-ban-tin/", 0), ("../README.md", 3), ("../README.md", 4)]
+    assert all(p.severity == "cảnh báo" for p in said)
+    assert "bantin init --update-docs" in said[0].fix and "tai-lieu-ban-tin/hosting.md" in said[1].fix
+    assert "tai-lieu-ban-tin/huong-dan-bien-tap.md" in said[2].fix
+
+
+def test_bantin_s_own_repository_and_a_site_without_a_package_line_are_not_told(tmp_path):
+    root = _site(tmp_path)
+    _remove(root / sitedocs.FOLDER)
+    (root / "requirements.txt").write_text("# Bản tin itself\n-e .\n", encoding="utf-8")
+    assert docsnotes.notes(root, root / "content") == []
+    (root / "requirements.txt").write_text("./vendor/bantin-0.1.0+20260501.g1a2b3c4-py3-none-any.whl\n", encoding="utf-8")
+    assert docsnotes.notes(root, root / "content") != []
+
+
+def test_update_brings_a_folder_from_the_list_to_a_later_bantin(tmp_path):
+    root = _site(tmp_path)
+    folder = root / sitedocs.FOLDER
+    (folder / "security.md").write_text("Ghi chú riêng của tỉnh.\n", encoding="utf-8")  # edited by the province
+    (folder / "cua-tinh.md").write_text("Tệp riêng.\n", encoding="utf-8")  # never Bản tin's
+    newer = _newer(_docs())
+    state = docscopy.compare(folder, newer)
+    assert (state.missing, state.outdated, state.edited, state.obsolete) == (
+        ("moi.md",), ("hosting.md",), ("security.md",), ("anh/editor-so-tay-390.png",))
+    done = docscopy.update(root, newer, "bantin 0.2.0")
+    assert (done.added, done.replaced, done.removed, done.kept) == (
+        ("moi.md",), ("hosting.md",), ("anh/editor-so-tay-390.png",), ("security.md",))
+    assert (folder / "hosting.md").read_bytes() == dict(newer)["hosting.md"]
+    assert (folder / "security.md").read_text(encoding="utf-8") == "Ghi chú riêng của tỉnh.\n"
+    assert (folder / "cua-tinh.md").is_file() and not (folder / "anh/editor-so-tay-390.png").exists()
+    again = docscopy.compare(folder, newer)
+    assert not again.behind and again.edited == ("security.md",)  # still the province's, after the new list
+    assert docscopy.update(root, newer, "bantin 0.2.0", overwrite=True).replaced == ("security.md",)
+    assert (folder / "security.md").read_bytes() == dict(newer)["security.md"]
+
+
+def test_a_folder_written_before_the_list_is_read_against_the_earlier_versions(tmp_path, monkeypatch):
+    root = _site(tmp_path)
+    folder = root / sitedocs.FOLDER
+    (folder / docscopy.MANIFEST).unlink()
+    (folder / "hosting.md").write_bytes("# hosting of an earlier Bản tin\n".encode())
+    (folder / "security.md").write_bytes(b"# edited\n")
+    earlier = dict(docscopy.EARLIER)
+    earlier["hosting.md"] = frozenset({docscopy.digest("# hosting of an earlier Bản tin\n".encode())[:16]})
+    monkeypatch.setattr(docscopy, "EARLIER", earlier)
+    said = docsnotes.notes(root, root / "content")
+    assert len(said) == 1 and "1 tệp là bản cũ (hosting.md)" in said[0].message
+    done = docscopy.update(root, _docs(), "bantin 0.2.0")
+    assert done.replaced == ("hosting.md",) and done.kept == ("security.md",) and done.listed_anew
+    assert "security.md" not in docscopy.read_manifest(folder)[1]  # unknown: stays the province's
+
+
+def test_the_real_earlier_versions_are_known(tmp_path):
+    """Every document of this Bản tin, as written by the sessions before the list (or now), is
+    Bản tin's own when a folder has no list: the frozen table holds this version's files."""
+    root = _site(tmp_path)
+    (root / sitedocs.FOLDER / docscopy.MANIFEST).unlink()
+    for place, data in _docs():
+        if place in docscopy.EARLIER:
+            assert docscopy.digest(data)[:16] in docscopy.EARLIER[place] or place == sitedocs.GUIDE, place
+
+
+def test_the_command_updates_says_what_it_kept_and_a_second_run_changes_nothing(tmp_path, capsys, monkeypatch):
+    root = _site(tmp_path)
+    folder = root / sitedocs.FOLDER
+    _remove(folder / "anh")
+    (folder / "hosting.md").write_text("sửa tay\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main_init(["--update-docs"]) == 0
+    out = capsys.readouterr().out
+    assert "thêm 9 tệp: anh/editor-bai-moi-1280.png" in out and "giữ nguyên 1 tệp mà trang đã tự sửa" in out
+    assert "hosting.md" in out and "--overwrite" in out and "git add -A tai-lieu-ban-tin" in out
+    assert main_init(["--update-docs"]) == 0
+    assert "không đổi gì" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["--update-docs", "khong-co"], "không có mkdocs.yml"),
+    (["--update-docs", "--agency", "X"], "không dùng với --update-docs"),
+    (["--overwrite"], "--overwrite chỉ dùng với --update-docs"),
+    ([], "thiếu THƯ_MỤC"),
+])
+def test_the_command_s_refusals_say_the_fix(tmp_path, capsys, monkeypatch, argv, said):
+    monkeypatch.chdir(tmp_path)
+    assert main_init(argv) in (1, 2)
+    err = capsys.readouterr().err
+    assert said in err and "Cách sửa" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_update_never_writes_or_removes_outside_the_folder(tmp_path):
+    root = _site(tmp_path)
+    folder = root / sitedocs.FOLDER
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    picture = dict(_docs())["anh/editor-so-tay-390.png"]
+    (outside / "editor-so-tay-390.png").write_bytes(picture)
+    _remove(folder / "anh")
+    (folder / "anh").symlink_to(outside)  # a linked sub-folder
+    lines = (folder / docscopy.MANIFEST).read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_bytes((root / "mkdocs.yml").read_bytes())
+    lines += f"{docscopy.digest((root / 'mkdocs.yml').read_bytes())}  ../mkdocs.yml\n"  # a hand-edited list
+    (folder / docscopy.MANIFEST).write_text(lines, encoding="utf-8")
+    state = docscopy.compare(folder, _newer(_docs()))
+    assert "anh/editor-bai-moi-1280.png" in state.edited and not state.obsolete
+    done = docscopy.update(root, _newer(_docs()), "v")
+    assert (outside / "editor-so-tay-390.png").read_bytes() == picture and len(list(outside.iterdir())) == 1
+    assert (root / "mkdocs.yml").is_file() and "anh/editor-bai-moi-1280.png" in done.kept
+    with pytest.raises(docscopy.DocsError, match="liên kết tượng trưng"):
+        docscopy.update(root, _newer(_docs()), "v", overwrite=True)
+    assert len(list(outside.iterdir())) == 1
+
+
+def test_a_linked_or_file_folder_is_refused(tmp_path):
+    root = _site(tmp_path)
+    _remove(root / sitedocs.FOLDER)
+    (tmp_path / "khac").mkdir()
+    (root / sitedocs.FOLDER).symlink_to(tmp_path / "khac")
+    with pytest.raises(docscopy.DocsError, match="liên kết tượng trưng"):
+        docscopy.update(root, _docs(), "v")
+    assert list((tmp_path / "khac").iterdir()) == []
+
+
+def test_an_update_killed_half_way_is_finished_by_running_it_again(tmp_path, monkeypatch):
+    root = _site(tmp_path)
+    folder = root / sitedocs.FOLDER
+    newer = _newer(_docs())
+    (folder / ("moi.md" + docscopy._TEMP)).write_bytes(b"half")  # what a kill leaves
+    real_write, calls = docscopy._write, []
+
+    def dying(folder_, place, data):
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        calls.append(place)
+        real_write(folder_, place, data)
+
+    monkeypatch.setattr(docscopy, "_write", dying)
+    with pytest.raises(KeyboardInterrupt):
+        docscopy.update(root, newer, "v2")
+    monkeypatch.setattr(docscopy, "_write", real_write)
+    done = docscopy.update(root, newer, "v2")
+    assert not docscopy.compare(folder, newer).behind and done.kept == ()
+    assert not list(folder.rglob("*" + docscopy._TEMP))
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+        return
+    for child in sorted(path.rglob("*"), key=lambda p: -len(p.parts)):
+        child.unlink() if child.is_file() or child.is_symlink() else child.rmdir()
+    path.rmdir()
+
+
+def test_check_reports_it_where_ci_shows_it(tmp_path, monkeypatch):
+    """`bantin check`, which CI runs on every push, carries the warning (end to end)."""
+    from bantin.cli.commands import main
+
+    root = _site(tmp_path)
+    _remove(root / sitedocs.FOLDER)
+    monkeypatch.chdir(root)
+    env_keys = [k for k in os.environ if k.startswith(("GITHUB_", "GITLAB_", "CI_"))]
+    for key in env_keys:
+        monkeypatch.delenv(key)
+    import io
+    import contextlib
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check"])
+    assert "tai-lieu-ban-tin/" in out.getvalue() and "bantin init --update-docs" in out.getvalue()
