@@ -62,8 +62,11 @@ def test_bantin_s_own_repository_and_a_site_without_a_package_line_are_not_told(
     _remove(root / sitedocs.FOLDER)
     (root / "requirements.txt").write_text("# Bản tin itself\n-e .\n", encoding="utf-8")
     assert docsnotes.notes(root, root / "content") == []
-    (root / "requirements.txt").write_text("./vendor/bantin-0.1.0+20260501.g1a2b3c4-py3-none-any.whl\n", encoding="utf-8")
-    assert docsnotes.notes(root, root / "content") != []
+    (root / "requirements.txt").write_text("bantin-tools==1.0\nbantinx\n", encoding="utf-8")  # another package
+    assert docsnotes.notes(root, root / "content") == []
+    for line in ("./vendor/bantin-0.1.0+20260501.g1a2b3c4-py3-none-any.whl", "bantin==0.1.0", "Bantin @ https://x.vn/b.whl"):
+        (root / "requirements.txt").write_text(line + "\n", encoding="utf-8")
+        assert docsnotes.notes(root, root / "content") != [], line
 
 
 def test_update_brings_a_folder_from_the_list_to_a_later_bantin(tmp_path):

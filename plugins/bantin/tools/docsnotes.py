@@ -19,7 +19,8 @@ from bantin.problems import WARNING, Problem
 from bantin.tools import docscopy, sitedocs
 
 UPDATE = "bantin init --update-docs"
-_INSTALLS_BANTIN = re.compile(r"\s*(bantin\b|\S*/bantin-[^/\s]+\.whl)", re.I)
+# `bantin @ git+…`, `bantin==0.1.0`, `./vendor/bantin-….whl`; not `bantin-tools==1` nor `-e .`
+_INSTALLS_BANTIN = re.compile(r"\s*(bantin\s*(?:[=~<>!@\[;]|$)|\S*/bantin-[^/\s]+\.whl)", re.I)
 # What the README of a site made before session 39 linked: files of Bản tin's repository.
 _OLD_PLACES = {"docs/hosting.md": sitedocs.HOSTING, "content/bien-tap/huong-dan-bien-tap.md": sitedocs.GUIDE,
                "docs/security.md": "security.md"}
