@@ -225,3 +225,10 @@ def test_check_reports_it_where_ci_shows_it(tmp_path, monkeypatch):
     with contextlib.redirect_stdout(out):
         main(["check"])
     assert "tai-lieu-ban-tin/" in out.getvalue() and "bantin init --update-docs" in out.getvalue()
+
+
+def test_the_global_f_with_update_docs_names_the_site_folder(tmp_path, capsys):
+    from bantin.cli.commands import main
+
+    assert main(["-f", "so tu phap/mkdocs.yml", "init", "--update-docs"]) == 2
+    assert "`bantin init --update-docs 'so tu phap'`" in capsys.readouterr().err

@@ -531,6 +531,11 @@ def _run_delegated(config_file: str | None, name: str, rest: list[str]) -> int:
     `import` and `redirects` read the site's mkdocs.yml, so they are given the global `-f`;
     `init` makes a new site, with no mkdocs.yml yet to read."""
     if name == "init":
+        if config_file is not None and "--update-docs" in rest:
+            print("bantin: lỗi: `-f` không dùng với `init --update-docs` → Cách sửa: bỏ `-f …`, ghi thư mục của "
+                  f"trang sau lệnh: `bantin init --update-docs {shlex.quote(str(Path(config_file).parent))}`",
+                  file=sys.stderr)
+            return 2
         if config_file is not None:
             print("bantin: lỗi: `-f` không dùng với `init` (lệnh này tạo trang mới, chưa có mkdocs.yml để đọc) "
                   "→ Cách sửa: bỏ `-f …`, ghi thư mục mới sau `init`: `bantin init THƯ_MỤC`", file=sys.stderr)
