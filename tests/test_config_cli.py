@@ -13,7 +13,8 @@ import pytest
 from bantin.cli import commands as cli
 from bantin.config import precheck as configcheck
 from bantin.tools import newcontent
-from bantin.content import qa
+from bantin.content.handbook.ids import fill_ids
+from bantin.content.handbook.reader import parse_questions
 from bantin.problems import Problems
 from bantin.text.vi import VIETNAM
 
@@ -210,14 +211,14 @@ def test_new_long_title_makes_a_short_file_name(tmp_path):
 def test_long_question_id_is_an_error():
     problems = Problems()
     qid = "-".join(["hoa-giai"] * 60)
-    _, questions = qa.parse_questions("hoi-dap/a.md", f"## Câu hỏi 1: Hỏi? {{#{qid}}}\n\nĐáp.\n", 6, problems)
+    _, questions = parse_questions("hoi-dap/a.md", f"## Câu hỏi 1: Hỏi? {{#{qid}}}\n\nĐáp.\n", 6, problems)
     assert questions == ()
     [problem] = problems.items
     assert "quá 80" in problem.message and len(str(problem)) < 400
 
 
 def test_filled_ids_stay_short():
-    body, added = qa.fill_ids("## " + "Câu hỏi rất dài về hòa giải " * 30 + "\n", set())
+    body, added = fill_ids("## " + "Câu hỏi rất dài về hòa giải " * 30 + "\n", set())
     assert len(added[0]) <= 60
 
 

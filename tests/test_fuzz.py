@@ -16,7 +16,10 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from bantin.content import fields, frontmatter
-from bantin.content import qa
+from bantin.content.handbook.asks import looks_like_group
+from bantin.content.handbook.headings import heading_lines, split_heading
+from bantin.content.handbook.ids import VALID_ID, fill_ids
+from bantin.content.handbook.reader import parse_questions
 from bantin.text import plain as text
 from bantin.text import legacy, vi
 from bantin.site.corpus import build_corpus
@@ -218,8 +221,8 @@ QA_LINES = st.lists(st.one_of(
 def test_parse_questions_never_raises(lines, body_line):
     body = "\n".join(lines)
     problems = Problems()
-    intro, questions = qa.parse_questions("hoi-dap/s.md", body, body_line, problems)
-    assert all(qa.VALID_ID.fullmatch(q.id) for q in questions)
+    intro, questions = parse_questions("hoi-dap/s.md", body, body_line, problems)
+    assert all(VALID_ID.fullmatch(q.id) for q in questions)
     assert [q.number for q in questions] == sorted(q.number for q in questions)
     assert all(body_line <= q.line < body_line + len(body.split("\n")) for q in questions)
     assert all(p.path == "hoi-dap/s.md" and "Cách sửa:" in str(p) for p in problems.items)
@@ -232,16 +235,16 @@ def test_parse_questions_never_raises(lines, body_line):
 def test_fill_ids_gives_every_question_a_unique_new_id(lines, taken):
     body = "\n".join(lines)
     before = set(taken)
-    filled, added = qa.fill_ids(body, taken)
+    filled, added = fill_ids(body, taken)
     assert len(added) == len(set(added))
     assert not set(added) & before
-    assert all(qa.VALID_ID.fullmatch(i) for i in added)
+    assert all(VALID_ID.fullmatch(i) for i in added)
     assert taken == before | set(added)
     assert filled.count("\n") == body.count("\n")
     # every question has its id; a line that reads as a part's name («## AAA», «## II. THỦ TỤC»)
     # is left for the editor to choose (`# …` or an id), as `bantin ids` says (session 40)
-    assert all(qa.split_heading(h)[1] or qa.looks_like_group(h) for _, h in qa.heading_lines(filled))
-    assert qa.fill_ids(filled, set(taken)) == (filled, [])
+    assert all(split_heading(h)[1] or looks_like_group(h) for _, h in heading_lines(filled))
+    assert fill_ids(filled, set(taken)) == (filled, [])
 
 
 # --- plain text helpers -------------------------------------------------------------------

@@ -24,7 +24,9 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from bantin.cli.importer import main_import, main_redirects
-from bantin.content.qa import VALID_ID, parse_questions, unfenced
+from bantin.content.handbook.headings import unfenced
+from bantin.content.handbook.ids import VALID_ID
+from bantin.content.handbook.reader import parse_questions
 from bantin.problems import Problems
 from bantin.tools.importer.handbook import import_question
 from bantin.tools.importer.handbookchoice import Handbook, find_handbook
@@ -588,7 +590,7 @@ def test_headings_inside_the_answer_never_become_questions(site: Path, capsys) -
 
 
 def test_a_line_of_tildes_in_the_answer_opens_no_code_block(site: Path, capsys) -> None:
-    """`~~~` at the start of a line is a fence to the handbook's reader (qa.unfenced): the
+    """`~~~` at the start of a line is a fence to the handbook's reader (handbook.headings.unfenced): the
     questions after it would be part of this answer."""
     body = f"<p>{ASKED}</p><p>~~~~~~~~~~</p><p>{ANSWER}</p>"
     code, _, err = run(capsys, str(save(site, qa_page(body=body))), "--handbook", "hd", "--handbook-title",
@@ -1227,7 +1229,7 @@ def _old_link_back(text, handbook, content_dir, body, body_line, run, qid, addre
     """`_link_back` as it was (session 36), kept as the oracle: the whole text read a question."""
     from bisect import bisect_right
 
-    from bantin.content.qaparts import full
+    from bantin.content.handbook.parts import full
     from bantin.tools.importer.oldpages import NewPage, OldPages, portal_hosts
     from bantin.tools.importer.relink import earlier_links
 
@@ -1266,7 +1268,7 @@ def test_a_run_links_back_as_the_whole_handbook_read_does(intro, questions) -> N
     changed), answers ending with no line break or three, and a handbook that changed between
     two questions: a write refused after its link back, a line edited above or in an answer,
     a link typed at the end of its last line."""
-    from bantin.content.qaparts import full
+    from bantin.content.handbook.parts import full
     from bantin.tools.importer.handbook import Portal, _link_back
     from bantin.tools.importer.linkindex import LinkIndex
 

@@ -16,7 +16,16 @@ from bantin.convert import htmlguard
 from bantin.site import images, originals
 from bantin.legal import markdown as legalmarkdown
 from bantin.legal import numbers as legalnumbers
-from bantin.content import htmlblocks, qa
+from bantin.content import htmlblocks
+from bantin.content.handbook.asks import looks_like_group
+from bantin.content.handbook.groups import group_lines, nested_groups
+from bantin.content.handbook.headings import heading_lines, split_heading
+from bantin.content.handbook.idproblems import missing_id
+from bantin.content.handbook.ids import fill_ids, misread_id
+from bantin.content.handbook.legalbasis import mark_legal_basis
+from bantin.content.handbook.misplaced import misplaced_questions, nested_questions
+from bantin.content.handbook.paragraphs import paragraph_questions, plain_question
+from bantin.content.handbook.reader import parse_handbook, parse_questions
 from bantin.convert import quickinline
 from bantin.content import sanitize
 from bantin.text import plain as text
@@ -84,30 +93,30 @@ def test_image_rewrite(unit):
 def test_question_headings(unit):
     body = "## " + line(unit) + "\n\nĐáp.\n"
     started = time.process_time()
-    qa.heading_lines(body)
-    qa.split_heading(line(unit))
-    qa.fill_ids(body, set())
-    qa.parse_questions("hoi-dap/a.md", body, 6, Problems())
-    qa.nested_questions("* " * 5_000 + "> " * 5_000 + line(unit))  # markers, then no `##`
-    qa.nested_questions("* ## " + line(unit))
+    heading_lines(body)
+    split_heading(line(unit))
+    fill_ids(body, set())
+    parse_questions("hoi-dap/a.md", body, 6, Problems())
+    nested_questions("* " * 5_000 + "> " * 5_000 + line(unit))  # markers, then no `##`
+    nested_questions("* ## " + line(unit))
     assert time.process_time() - started < BOUND
 
 
 @pytest.mark.parametrize("unit", ["{# a ", "a=\" ", "a=' ", "a=", "# ", "(#", "(# a) ", "{", "}", " b", "**Câu hỏi 1: ",
                                   "Câu hỏi ", "Câu ", "*", "_", "Hỏi ", "Câu 1"])
 def test_question_ids_written_wrong_and_bold_questions(unit):
-    """An id written slightly wrong is read as meant (`qa.misread_id`: the attribute list's
+    """An id written slightly wrong is read as meant (`misread_id`: the attribute list's
     words, a `(#…)` at the end) and a line in bold is tested for a question's number
     (session 39): each a scan of the line, never one from every space, quote or '{'."""
     started = time.process_time()
     for heading in ("A {" + line(unit) + "}", "A " + line(unit) + " (#a)", "A (#" + line(unit) + ")",
                     "A " + line(unit) + " {#a b}", line(unit)):
-        qa.misread_id(heading)
-        qa.fill_ids("## " + heading + "\n", set())
-        qa.parse_questions("hoi-dap/a.md", "## " + heading + "\n\nĐáp.\n", 6, Problems())
+        misread_id(heading)
+        fill_ids("## " + heading + "\n", set())
+        parse_questions("hoi-dap/a.md", "## " + heading + "\n\nĐáp.\n", 6, Problems())
     for pasted in ("**" + line(unit), "**Câu hỏi 1: " + line(unit), "_Hỏi:" + line(unit) + "_", line(unit)):
-        qa.misplaced_questions(pasted)
-        qa.parse_questions("hoi-dap/a.md", "## A {#a}\n\n" + pasted + "\n", 6, Problems())
+        misplaced_questions(pasted)
+        parse_questions("hoi-dap/a.md", "## A {#a}\n\n" + pasted + "\n", 6, Problems())
     assert time.process_time() - started < 2 * BOUND
 
 
@@ -115,7 +124,7 @@ def test_question_ids_written_wrong_and_bold_questions(unit):
                                   "?", "? ", "\n", "\n\n", "Câu hỏi 1: a?\n\n", "1. Ông A hỏi: a?\n\n", "\n\nx\n\n",
                                   "A ", "- ", "Đáp ", "Trả lời ", "Câu trả lời đúng ", "Phương án ", "A/ 1\n\n"])
 def test_questions_written_as_paragraphs(unit):
-    """A question written as a paragraph or a numbered list's item (`qa.plain_question`,
+    """A question written as a paragraph or a numbered list's item (`plain_question`,
     session 40): the line's prefix and its end are anchored tests, the asker's words six at
     most, and the blank lines around each line read at most twice: runs of spaces, digits,
     words before «hỏi», blank lines and of whole lost questions stay linear; so does the
@@ -127,9 +136,9 @@ def _read_as_paragraph_questions(hostile: str) -> None:
     for body in ("x\n\nCâu hỏi 1" + hostile + "?\n\nĐáp.", "x\n\n1. Ông" + hostile + "hỏi: a?\n\nĐáp.",
                  "x\n\n1. Câu hỏi" + hostile + ": a?\n\nĐáp.", hostile, "x\n\n" + hostile + "?\n\nĐáp.",
                  "x\n\nCâu hỏi 1: a?\n\n" + hostile, "x\n\nCâu hỏi 1: a?\n\n- " + hostile + "x"):
-        qa.misplaced_questions(body)
-        qa.paragraph_questions(body)
-    qa.parse_questions("hoi-dap/a.md", "## A {#a}\n\nx\n\nCâu hỏi 1" + hostile + "?\n\nĐáp.\n", 6, Problems())
+        misplaced_questions(body)
+        paragraph_questions(body)
+    parse_questions("hoi-dap/a.md", "## A {#a}\n\nx\n\nCâu hỏi 1" + hostile + "?\n\nĐáp.\n", 6, Problems())
 
 
 @pytest.mark.parametrize("unit", UNITS + ["I", "Phần ", "Phần I", "Nhóm ", "* # ", "> ", "**Căn cứ pháp lý:", "*", "_",
@@ -140,14 +149,14 @@ def test_groups_of_questions_and_emphasised_legal_basis(unit):
     scan of the line each; a group's title is read as text as a question's is (120 KB)."""
     started = time.process_time()
     title = line(unit)[:120_000]
-    qa.parse_handbook("hoi-dap/a.md", "# " + title + "\n\n## A {#a}\n\nĐáp.\n", 6, Problems(), title)
-    qa.group_lines("# " + line(unit))
-    qa.nested_groups("* " * 5_000 + "> " * 5_000 + line(unit))
-    qa.nested_groups("> # " + line(unit))
-    qa.looks_like_group(line(unit))
-    qa.missing_id("hoi-dap/a.md", 6, line(unit), set())
-    qa.mark_legal_basis("A.\n\n*Căn cứ pháp lý:" + line(unit))
-    qa.mark_legal_basis("A.\n\n**Căn cứ pháp lý" + line(unit) + "**")
+    parse_handbook("hoi-dap/a.md", "# " + title + "\n\n## A {#a}\n\nĐáp.\n", 6, Problems(), title)
+    group_lines("# " + line(unit))
+    nested_groups("* " * 5_000 + "> " * 5_000 + line(unit))
+    nested_groups("> # " + line(unit))
+    looks_like_group(line(unit))
+    missing_id("hoi-dap/a.md", 6, line(unit), set())
+    mark_legal_basis("A.\n\n*Căn cứ pháp lý:" + line(unit))
+    mark_legal_basis("A.\n\n**Căn cứ pháp lý" + line(unit) + "**")
     assert time.process_time() - started < 2 * BOUND
 
 
@@ -156,7 +165,7 @@ def test_many_groups_and_questions_are_read_in_one_pass():
     by a walk or a binary search, never a scan of every group per question."""
     body = "".join(f"# Nhóm {n}\n\n## Câu hỏi {n}: Hỏi? {{#c{n}}}\n\nĐáp.\n\n" for n in range(20_000))
     started = time.process_time()
-    handbook = qa.parse_handbook("hoi-dap/a.md", body, 6, Problems())
+    handbook = parse_handbook("hoi-dap/a.md", body, 6, Problems())
     assert len(handbook.groups) == len(handbook.questions) == 20_000
     assert time.process_time() - started < 2 * BOUND
 
@@ -168,7 +177,7 @@ def test_question_titles_read_as_text(unit):
     20 KB of '[' in a heading took a minute per reading, and a build reads it several times."""
     title = line(unit)[:120_000]
     started = time.process_time()
-    qa.parse_questions("hoi-dap/a.md", "## " + title + " {#cau-hoi}\n\nĐáp.\n", 6, Problems())
+    parse_questions("hoi-dap/a.md", "## " + title + " {#cau-hoi}\n\nĐáp.\n", 6, Problems())
     text.inline_text(title)
     assert time.process_time() - started < 2 * BOUND
 

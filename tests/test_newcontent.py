@@ -13,7 +13,8 @@ from bantin.content import frontmatter
 from bantin.site.corpus import build_corpus
 from bantin.tools.newcontent import NewContentError, create, fill_question_ids
 from bantin.problems import Problems
-from bantin.content.qa import heading_lines, parse_questions, split_heading
+from bantin.content.handbook.headings import heading_lines, split_heading
+from bantin.content.handbook.reader import parse_questions
 from bantin.config.settings import Category, SiteConfig, UrlPrefixes
 from bantin.site.urls import UrlScheme
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bantin.content import qa
+from bantin.content.handbook.headings import display_title, split_heading
+from bantin.content.handbook.ids import fill_ids, misread_id, reads_as
+from bantin.content.handbook.legalbasis import mark_legal_basis
+from bantin.content.handbook.misplaced import answer_line, misplaced_questions
+from bantin.content.handbook.page import handbook_markdown
+from bantin.content.handbook.paragraphs import paragraph_questions
+from bantin.content.handbook.reader import parse_questions
+from bantin.content.handbook.swallowed import swallowed_questions
 from bantin.content.model import Question
 from bantin.problems import Problems
 
@@ -39,7 +46,7 @@ Căn cứ pháp lý: cùng đoạn nên không phải đoạn cuối riêng.
 
 def parse(body: str, body_line: int = BODY_LINE):
     problems = Problems()
-    intro, questions = qa.parse_questions(SRC, body, body_line, problems)
+    intro, questions = parse_questions(SRC, body, body_line, problems)
     for problem in problems.items:
         assert SRC in str(problem) and "Cách sửa:" in str(problem)
     return intro, questions, problems
@@ -94,7 +101,7 @@ def test_heading_levels():
     ("Câu hỏi 1:", "Câu hỏi 1:"),  # nothing left after the prefix: keep the heading
 ])
 def test_display_title(heading, title):
-    assert qa.display_title(heading) == title
+    assert display_title(heading) == title
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -105,7 +112,7 @@ def test_display_title(heading, title):
     ("A?", ("A?", "")),
 ])
 def test_split_heading(text, expected):
-    assert qa.split_heading(text) == expected
+    assert split_heading(text) == expected
 
 
 def test_missing_id_error_with_line():
@@ -147,11 +154,11 @@ def test_empty_body_has_no_questions():
 
 
 def test_mark_legal_basis():
-    answer, basis = qa.mark_legal_basis("Trả lời.\n\nCăn cứ pháp lý: Điều 3.\n\n")
+    answer, basis = mark_legal_basis("Trả lời.\n\nCăn cứ pháp lý: Điều 3.\n\n")
     assert basis == "Điều 3."
     assert answer == "Trả lời.\n\nCăn cứ pháp lý: Điều 3.\n{: .bt-can-cu }\n"
-    assert qa.mark_legal_basis("Căn cứ pháp lý: Điều 4.") == ("Căn cứ pháp lý: Điều 4.\n{: .bt-can-cu }\n", "Điều 4.")
-    assert qa.mark_legal_basis("Chỉ trả lời.") == ("Chỉ trả lời.", "")
+    assert mark_legal_basis("Căn cứ pháp lý: Điều 4.") == ("Căn cứ pháp lý: Điều 4.\n{: .bt-can-cu }\n", "Điều 4.")
+    assert mark_legal_basis("Chỉ trả lời.") == ("Chỉ trả lời.", "")
 
 
 # --- fill_ids -----------------------------------------------------------------------------
@@ -164,7 +171,7 @@ def test_fill_ids_adds_unique_ids_and_keeps_existing():
             "```\n## Trong code\n```\n\n"
             "## !!!\n\nE\n")
     taken = {"hoa-giai-la-gi", "ai-la-hoa-giai-vien"}
-    new_body, added = qa.fill_ids(body, taken)
+    new_body, added = fill_ids(body, taken)
     assert added == ["hoa-giai-la-gi-2", "ai-la-hoa-giai-vien-2", "ai-la-hoa-giai-vien-3", "cau-hoi"]
     assert taken == {"hoa-giai-la-gi", "ai-la-hoa-giai-vien", *added}
     lines = new_body.split("\n")
@@ -183,15 +190,15 @@ def test_fill_ids_adds_unique_ids_and_keeps_existing():
 
 def test_fill_ids_is_idempotent():
     body = "## Câu hỏi 1: Một?\n\nA\n"
-    once, added = qa.fill_ids(body, set())
+    once, added = fill_ids(body, set())
     assert added == ["mot"]
-    twice, added_again = qa.fill_ids(once, {"mot"})
+    twice, added_again = fill_ids(once, {"mot"})
     assert (twice, added_again) == (once, [])
 
 
 def test_fill_ids_long_title_is_cut():
     title = "Những trường hợp nào không được hòa giải ở cơ sở theo quy định của Luật năm 2013"
-    _, added = qa.fill_ids(f"## {title}\n", set())
+    _, added = fill_ids(f"## {title}\n", set())
     assert len(added[0]) <= 60
     assert not added[0].endswith("-")
     assert added[0].startswith("nhung-truong-hop-nao-khong-duoc-hoa-giai")
@@ -201,11 +208,11 @@ def test_fill_ids_long_title_is_cut():
 
 def test_fill_ids_keeps_other_heading_attributes():
     # The editor's class `.noi-bat` must survive; only the id is added.
-    new_body, added = qa.fill_ids("## Câu hỏi 1: Một? {: .noi-bat }\n\nA\n", set())
+    new_body, added = fill_ids("## Câu hỏi 1: Một? {: .noi-bat }\n\nA\n", set())
     assert added == ["mot"]
     heading = new_body.split("\n")[0]
     assert ".noi-bat" in heading
-    assert qa.split_heading(heading[3:]) == ("Câu hỏi 1: Một?", "mot")
+    assert split_heading(heading[3:]) == ("Câu hỏi 1: Một?", "mot")
 
 
 # --- handbook_markdown --------------------------------------------------------------------
@@ -213,7 +220,7 @@ def test_fill_ids_keeps_other_heading_attributes():
 def test_handbook_markdown():
     questions = (Question("hoa-giai-la-gi", "Hòa giải là gì?", 1, "Trả lời một.", 9),
                  Question("ai-la-hoa-giai-vien", "Ai là hòa giải viên?", 2, "Trả lời hai.", 15, "Điều 7."))
-    text = qa.handbook_markdown("Giới thiệu.", questions,
+    text = handbook_markdown("Giới thiệu.", questions,
                                 lambda q: f"hoa-giai/{q.id}.md", lambda q: f"/q/{q.id}/")
     assert text == (
         "Giới thiệu.\n\n"
@@ -228,9 +235,9 @@ def test_handbook_markdown():
 
 def test_handbook_markdown_without_intro_and_round_trip():
     questions = (Question("a", "A?", 1, "X", 3),)
-    text = qa.handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
+    text = handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
     assert text.startswith("## 1. A? {#a}")
-    assert qa.handbook_markdown("", (), lambda q: "", lambda q: "") == ""
+    assert handbook_markdown("", (), lambda q: "", lambda q: "") == ""
     # The generated page is itself a valid handbook with the same ids.
     _, parsed, problems = parse(text)
     assert problems.items == [] and [q.id for q in parsed] == ["a"]
@@ -283,7 +290,7 @@ def test_a_heading_s_markdown_is_its_text_everywhere_but_the_handbook_page():
                                            "Thẻ <script>alert(1)</script> ư?",  # raw HTML stays text, as before
                                            "Hòa giải là gì?"]
     assert [q.heading for q in questions] == ["Nghỉ **phép** có \\*sao\\* và &lt;b&gt; không?", "", ""]
-    page = qa.handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
+    page = handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
     assert "## 1. Nghỉ **phép** có \\*sao\\* và &lt;b&gt; không? {#mot}" in page  # the Markdown, rendered there
     assert "## 3. Hòa giải là gì? {#ba}" in page
 
@@ -302,7 +309,7 @@ def test_the_importer_s_escaped_title_reads_back_as_the_old_page_s_text(text):
 
     assert inline_text(md_escape(text)) == text
     _, questions, _ = parse(f"## Câu hỏi 1: {md_escape(text)} {{#mot}}\n\nMột.\n")
-    page = qa.handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
+    page = handbook_markdown("", questions, lambda q: f"{q.id}.md", lambda q: q.id)
     heading = markdown.markdown(page.split("\n")[0], extensions=["attr_list", "admonition"])
     assert heading == f'<h2 id="mot">1. {text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</h2>'
 
@@ -360,7 +367,7 @@ def test_a_question_an_unclosed_html_block_swallows_is_named(tail, tag):
 ])
 def test_what_swallows_no_question(tail):
     body = f"## Câu hỏi 1: Một? {{#mot}}\n\nĐáp một.\n\n{tail}\n\n## Câu hỏi 2: Hai? {{#hai}}\n\nĐáp hai.\n"
-    assert qa.swallowed_questions(body) == []
+    assert swallowed_questions(body) == []
     assert not parse(body)[2]
 
 
@@ -429,9 +436,9 @@ def test_the_importer_s_answer_line_shows_as_written_and_is_no_question(line):
     build would call a question pasted in bold."""
     import markdown
 
-    [(_, text, _)] = qa.misplaced_questions(line)
-    written = qa.answer_line(line, text)
-    assert qa.misplaced_questions(written) == []
+    [(_, text, _)] = misplaced_questions(line)
+    written = answer_line(line, text)
+    assert misplaced_questions(written) == []
     if not line.startswith("#"):
         assert markdown.markdown(written) == markdown.markdown(line)
 
@@ -549,7 +556,7 @@ def test_a_self_test_quiz_in_an_answer_builds():
             "Câu 2: Việc kết hôn phải được đăng ký ở đâu?\n\nĐáp: tại UBND cấp xã.\n")
     _, questions, problems = parse(body)
     assert [q.id for q in questions] == ["tuoi"] and problems.items == []
-    assert qa.misplaced_questions(body) == [] and qa.paragraph_questions(body) == []
+    assert misplaced_questions(body) == [] and paragraph_questions(body) == []
     quiz = body.replace("Câu 1.", "Câu hỏi 1.").replace("Câu 2:", "Câu hỏi 2:")
     assert parse(quiz)[2].items == []
 
@@ -574,11 +581,11 @@ def test_the_importer_s_answer_line_keeps_a_paragraph_as_shown_and_no_question(l
     import markdown
 
     body = "Trả lời ba.\n\n" + line + "\n\nTrả lời bốn."
-    [(index, text, _)] = qa.paragraph_questions(body)
+    [(index, text, _)] = paragraph_questions(body)
     lines = body.split("\n")
-    lines[index] = qa.answer_line(lines[index], text)
+    lines[index] = answer_line(lines[index], text)
     written = "\n".join(lines)
-    assert qa.paragraph_questions(written) == [] and qa.misplaced_questions(written) == []
+    assert paragraph_questions(written) == [] and misplaced_questions(written) == []
     assert html.unescape(markdown.markdown(written)) == html.unescape(markdown.markdown(body))
 
 
@@ -614,24 +621,24 @@ def test_an_id_written_slightly_wrong_is_read_as_meant(heading, says, line):
     assert says in problem.message, problem.message
     assert f"thay cả dòng {BODY_LINE + 4} bằng dòng này: `{line}`" in problem.fix, problem.fix
     fixed = parse(f"## Câu hỏi 1: Một? {{#mot}}\n\nMột.\n\n{line}\n\nĐáp.\n")
-    assert not fixed[2].items and fixed[1][1].title == qa.display_title(line[3:line.rindex(" {")])
+    assert not fixed[2].items and fixed[1][1].title == display_title(line[3:line.rindex(" {")])
 
 
 @pytest.mark.parametrize(("heading", "says", "line"), WRONG_IDS)
 def test_bantin_ids_writes_the_line_meant_never_a_worse_one(heading, says, line):
     body = f"Mở đầu.\n\n## {heading}\n\nĐáp.\n"
     taken = {"mot"}
-    filled, added = qa.fill_ids(body, taken)
+    filled, added = fill_ids(body, taken)
     assert filled == f"Mở đầu.\n\n{line}\n\nĐáp.\n"
-    assert added == [qa.split_heading(line[3:])[1]] and added[0] in taken
-    assert qa.fill_ids(filled, set(taken)) == (filled, [])  # read as written now: nothing more to do
+    assert added == [split_heading(line[3:])[1]] and added[0] in taken
+    assert fill_ids(filled, set(taken)) == (filled, [])  # read as written now: nothing more to do
 
 
 def test_an_id_meant_that_another_question_has_gets_a_number():
     body = "## Một? {#ngoai-gia-thu}\n\nA\n\n## Hai? {# ngoai-gia-thu }\n\nB\n"
     _, _, problems = parse(body)
     assert "`## Hai? {#ngoai-gia-thu-2}`" in problems.items[0].fix
-    assert qa.fill_ids(body, {"ngoai-gia-thu"})[0] == body.replace("{# ngoai-gia-thu }", "{#ngoai-gia-thu-2}")
+    assert fill_ids(body, {"ngoai-gia-thu"})[0] == body.replace("{# ngoai-gia-thu }", "{#ngoai-gia-thu-2}")
 
 
 @pytest.mark.parametrize("heading", [
@@ -639,16 +646,16 @@ def test_an_id_meant_that_another_question_has_gets_a_number():
     "Lệ phí? {: #le-phi .noi-bat }", "Lệ phí? { #le-phi }", "Lệ phí (#1)? {#le-phi}",
 ])
 def test_an_id_the_build_reads_is_never_rewritten(heading):
-    assert qa.misread_id(heading) is None
-    assert qa.fill_ids(f"## {heading}\n", set()) == (f"## {heading}\n", [])
+    assert misread_id(heading) is None
+    assert fill_ids(f"## {heading}\n", set()) == (f"## {heading}\n", [])
 
 
 @pytest.mark.parametrize("heading", ["Hỏi '{#b", "A { b", "Hỏi {x} và {y"])
 def test_bantin_ids_on_an_unclosed_brace_writes_a_line_that_reads_its_id(heading):
     """`{#id}` after an unclosed `{` was read from that `{` on: `## Hỏi '{#b {#hoi-b}` is id `b`."""
-    filled, [qid] = qa.fill_ids(f"## {heading}\n", set())
-    assert qa.reads_as(filled[3:].rstrip("\n"), qid)
-    assert qa.parse_questions(SRC, filled + "\nĐáp.\n", 1, Problems())[1][0].title == heading
+    filled, [qid] = fill_ids(f"## {heading}\n", set())
+    assert reads_as(filled[3:].rstrip("\n"), qid)
+    assert parse_questions(SRC, filled + "\nĐáp.\n", 1, Problems())[1][0].title == heading
 
 
 @pytest.mark.parametrize(("heading", "unpublished", "published"), [

@@ -16,7 +16,13 @@ from html.parser import HTMLParser
 
 import pytest
 
-from bantin.content import qa
+from bantin.content.handbook.asks import looks_like_group
+from bantin.content.handbook.headings import split_heading
+from bantin.content.handbook.idproblems import NO_ID
+from bantin.content.handbook.legalbasis import mark_legal_basis
+from bantin.content.handbook.misplaced import misplaced_questions
+from bantin.content.handbook.page import handbook_markdown
+from bantin.content.handbook.reader import Handbook, parse_handbook
 from bantin.problems import Problems
 from sitekit import article, build, read, run_bantin, write_site
 from test_webeditor import LEAST_CPU_JS
@@ -61,9 +67,9 @@ Tại Trung tâm trợ giúp pháp lý nhà nước.
 """
 
 
-def parse(body: str, title: str = TITLE) -> tuple[qa.Handbook, Problems]:
+def parse(body: str, title: str = TITLE) -> tuple[Handbook, Problems]:
     problems = Problems()
-    handbook = qa.parse_handbook(SRC, body, BODY_LINE, problems, title)
+    handbook = parse_handbook(SRC, body, BODY_LINE, problems, title)
     for problem in problems.items:
         assert SRC in str(problem) and "Cách sửa:" in str(problem)
     return handbook, problems
@@ -241,7 +247,7 @@ def test_a_level_1_line_that_asks_between_questions_is_a_lost_question_not_a_gro
                                "## Câu hỏi 2: Hai? {#hai}\n\nB.\n")
     assert handbook.groups == () and [q.group for q in handbook.questions] == ["", ""], line
     [error] = problems.errors
-    words = qa.split_heading(line[2:])[0]
+    words = split_heading(line[2:])[0]
     assert error.line == BODY_LINE + 4 and f"«{line[2:]}»" in error.message and "từ để hỏi" in error.message
     assert f"`## {words} {{#" in error.fix and f"`# I. {words}`" in error.fix  # the question, or a numbered group
     assert "Đáp của nó." in handbook.questions[0].body  # the answer above it, as for any line that is no group
@@ -261,7 +267,7 @@ def test_a_group_s_name_holding_a_question_word_inside_stays_a_group_between_que
     Read as a lost question, «# Quyền của người không quốc tịch» stopped the whole site's build."""
     handbook, problems = parse(f"## Câu hỏi 1: Ai? {{#ai}}\n\nA.\n\n# {name}\n\n## Câu hỏi 2: Hai? {{#hai}}\n\nB.\n")
     assert [(g.line, g.title) for g in handbook.groups] == [(BODY_LINE + 4, name)] and not problems.items, name
-    assert qa.misplaced_questions(f"## Câu hỏi 1: Ai? {{#ai}}\n\n# {name}\n") == []
+    assert misplaced_questions(f"## Câu hỏi 1: Ai? {{#ai}}\n\n# {name}\n") == []
 
 
 def test_the_case_lists_hold_enough_real_names_and_questions():
@@ -280,7 +286,7 @@ def test_a_level_1_line_that_asks_before_the_first_question_is_read_as_before():
     body = "# Những điều gì cần biết\n\nMở đầu.\n\n## Câu hỏi 1: Ai? {#ai}\n\nA.\n"
     handbook, problems = parse(body)
     assert not problems.errors and handbook.groups == ()
-    assert qa.misplaced_questions(body) == []
+    assert misplaced_questions(body) == []
 
 
 def test_the_asking_rule_reads_a_long_level_1_line_in_time_in_proportion_to_it():
@@ -289,7 +295,7 @@ def test_the_asking_rule_reads_a_long_level_1_line_in_time_in_proportion_to_it()
     for unit in ("gì ", "a ", "Câu hỏi ", "{#", "I. ", "NÀO ", "ai cũng ", "bản sao ", "KHÔNG "):
         body = "## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n# " + unit * (300_000 // len(unit)) + "\n\n## B? {#b}\n\nB.\n"
         started = time.process_time()
-        qa.parse_handbook(SRC, body, BODY_LINE, Problems(), TITLE)
+        parse_handbook(SRC, body, BODY_LINE, Problems(), TITLE)
         assert time.process_time() - started < 4.0, unit
 
 
@@ -339,14 +345,14 @@ GROUP_HEADINGS = [
 
 @pytest.mark.parametrize("text, group", GROUP_HEADINGS)
 def test_a_heading_names_a_part_of_the_handbook_by_this_rule(text, group):
-    assert qa.looks_like_group(text) is group
+    assert looks_like_group(text) is group
 
 
 def test_a_section_heading_written_as_a_question_is_told_to_become_a_group():
     """`## II. THỦ TỤC` from Word's Heading 2: the fix names `# ` first, then the id line."""
     _, problems = parse("## Câu hỏi 1: Ai? {#ai}\n\nA.\n\n## II. THỦ TỤC\n\n## Câu hỏi 2: Ai hỏi?\n\nB.\n")
     section, question = problems.errors
-    assert section.line == BODY_LINE + 4 and "«II. THỦ TỤC»" not in section.message and qa.NO_ID in section.message
+    assert section.line == BODY_LINE + 4 and "«II. THỦ TỤC»" not in section.message and NO_ID in section.message
     assert section.fix.startswith("nếu đây là tên một nhóm câu hỏi (một phần của sổ tay), không phải câu hỏi: "
                                   f"thay cả dòng {BODY_LINE + 4} bằng dòng này: `# II. THỦ TỤC`")
     assert "nếu đây là một câu hỏi: thay cả dòng" in section.fix and "{#ii-thu-tuc}" in section.fix
@@ -365,18 +371,18 @@ def test_a_section_heading_written_as_a_question_is_told_to_become_a_group():
 ])
 def test_a_legal_basis_in_italics_or_bold_has_its_box(paragraph, shown, basis):
     """FINDINGS F2: Word italicises or bolds the line; it lost its box without a word."""
-    assert qa.mark_legal_basis(f"Trả lời.\n\n{paragraph}\n") == (f"Trả lời.\n\n{shown}\n{{: .bt-can-cu }}\n", basis)
+    assert mark_legal_basis(f"Trả lời.\n\n{paragraph}\n") == (f"Trả lời.\n\n{shown}\n{{: .bt-can-cu }}\n", basis)
 
 
 @pytest.mark.parametrize("paragraph", ["*Căn cứ pháp lý: Điều 7* và *Điều 8*", "*Căn cứ* pháp lý: Điều 7.",
                                        "* Căn cứ pháp lý: một mục danh sách", "**Căn cứ pháp lý: mở", "*Lưu ý: Căn cứ pháp lý: x*"])
 def test_what_is_no_legal_basis_under_emphasis(paragraph):
-    assert qa.mark_legal_basis(f"Trả lời.\n\n{paragraph}") == (f"Trả lời.\n\n{paragraph}", "")
+    assert mark_legal_basis(f"Trả lời.\n\n{paragraph}") == (f"Trả lời.\n\n{paragraph}", "")
 
 
 def test_handbook_markdown_puts_each_group_s_questions_a_level_under_it():
     handbook, _ = parse(BODY)
-    text = qa.handbook_markdown(handbook.intro, handbook.questions, lambda q: f"{q.id}.md", lambda q: f"q/{q.id}",
+    text = handbook_markdown(handbook.intro, handbook.questions, lambda q: f"{q.id}.md", lambda q: f"q/{q.id}",
                                 handbook.groups)
     headings = [line for line in text.split("\n") if line.startswith("#") and "khối mã" not in line]  # not the fenced one
     assert headings == ["## 1. Trợ giúp pháp lý là gì? {#tro-giup-la-gi}",
@@ -625,12 +631,12 @@ GROUP_TEXTS = [text for text, _ in GROUP_HEADINGS] + [
 
 
 def test_the_paste_reads_a_heading_as_a_group_exactly_as_the_build_does():
-    """bantin-paste.js `groupHeading` is qa.looks_like_group on every case of the build's and on
+    """bantin-paste.js `groupHeading` is looks_like_group on every case of the build's and on
     white space and digits where Python's and JavaScript's differ."""
     from test_webeditor import PASTE_JS, _node_json
 
     found = _node_json(GROUP_RULE, PASTE_JS, given={"texts": GROUP_TEXTS, "headings": []})["texts"]
-    assert found == [qa.looks_like_group(text) for text in GROUP_TEXTS]
+    assert found == [looks_like_group(text) for text in GROUP_TEXTS]
     assert sum(found) >= 12 and found.count(False) >= 12, found
     assert found[GROUP_TEXTS.index(unicodedata.normalize("NFD", "ĐĂNG KÝ GIẤY TỜ GÌ"))] is False
 
@@ -648,8 +654,8 @@ ASK_TEXTS = GROUP_TEXTS + [line[2:] for line in ASKING_LINES] + [
 
 
 def test_the_paste_reads_a_level_1_line_that_asks_exactly_as_the_build_does():
-    """bantin-paste.js `groupLineAsks` is qaasks.group_line_asks on the same texts (session 41)."""
-    from bantin.content.qaasks import group_line_asks
+    """bantin-paste.js `groupLineAsks` is handbook.asks.group_line_asks on the same texts (session 41)."""
+    from bantin.content.handbook.asks import group_line_asks
     from test_webeditor import PASTE_JS, _node_json
 
     found = _node_json(GROUP_RULE, PASTE_JS, given={"texts": [], "asks": ASK_TEXTS, "headings": []})["asks"]

@@ -15,7 +15,7 @@ import re
 import pytest
 import yaml
 
-from bantin.content import qa
+from bantin.content.handbook.reader import parse_handbook
 from bantin.problems import Problems
 from sitekit import article, build, read, write_site
 
@@ -87,7 +87,7 @@ Ghi chú <em onclick=alert(3)>của</em> nhóm.
     ("a < b", "a < b"),
 ])
 def test_a_group_s_name_as_text_is_what_its_heading_shows(words, shown):
-    handbook = qa.parse_handbook("hoi-dap/a.md", f"## Câu hỏi 1: Một? {{#mot}}\n\nA.\n\n# {words}\n\n"
+    handbook = parse_handbook("hoi-dap/a.md", f"## Câu hỏi 1: Một? {{#mot}}\n\nA.\n\n# {words}\n\n"
                                  "## Câu hỏi 2: Hai? {#hai}\n\nB.\n", 7, Problems())
     assert handbook.questions[1].group_title == shown
 
@@ -95,7 +95,7 @@ def test_a_group_s_name_as_text_is_what_its_heading_shows(words, shown):
 def test_a_group_s_name_is_read_in_time_in_proportion_to_it():
     import time
 
-    from bantin.content.qagroups import group_title
+    from bantin.content.handbook.groups import group_title
     started = time.process_time()
     for unit in ("<b>", "<", "<a ", "**", "[", "&lt;"):
         group_title("I. " + unit * 100_000)
@@ -103,7 +103,7 @@ def test_a_group_s_name_is_read_in_time_in_proportion_to_it():
 
 
 def test_the_handbook_reader_gives_questions_their_group_s_name_as_text():
-    handbook = qa.parse_handbook("hoi-dap/so-tay.md", BODY, 7, Problems(), "Sổ tay")
+    handbook = parse_handbook("hoi-dap/so-tay.md", BODY, 7, Problems(), "Sổ tay")
     assert [g.title for g in handbook.groups] == ["II. THỦ TỤC", "III. Phí & lệ phí <b>"]
     assert [q.group_title for q in handbook.questions] == ["", "II. THỦ TỤC", "III. Phí & lệ phí <b>"]
     assert handbook.groups[0].heading == "<b>II.</b> THỦ TỤC"  # the handbook page's: Markdown, rendered there
@@ -207,9 +207,9 @@ def test_a_cut_an_editor_types_cuts_nothing_from_the_print_s_markdown():
     lost, or printed under the wrong group)."""
     import markdown
 
-    from bantin.content.qapage import print_markdown, split_print_html
+    from bantin.content.handbook.page import print_markdown, split_print_html
 
-    handbook = qa.parse_handbook("hoi-dap/so-tay.md", TYPED_CUTS, 7, Problems(), "Sổ tay")
+    handbook = parse_handbook("hoi-dap/so-tay.md", TYPED_CUTS, 7, Problems(), "Sổ tay")
     intro, groups = split_print_html(markdown.markdown(print_markdown(handbook.intro, handbook.groups)))
     assert "đoạn một" in intro and "CHỮ NÀY PHẢI IN" in intro and "CHỮ NÀY CŨNG PHẢI IN" in intro
     assert sorted(groups) == [0, 1] and "VẪN LÀ NHÓM MỘT" in groups[0] and groups[1] == "<p>Giới thiệu nhóm hai.</p>"

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from bantin.content import qa
+from bantin.content.handbook.reader import parse_questions
 from bantin.site.corpus import build_corpus
 from bantin.files.filecheck import check_static, svg_problem
 from bantin.content.inventory import take_inventory
@@ -206,7 +206,7 @@ def test_tags_without_letters_are_errors_on_the_tags_line():
 def test_reserved_question_id_is_reported_at_its_heading():
     problems = Problems()
     body = "Giới thiệu.\n\n## Câu 1: Hỏi gì? {#con}\n\nĐáp.\n"
-    _, questions = qa.parse_questions("hoi-dap/a.md", body, 7, problems)
+    _, questions = parse_questions("hoi-dap/a.md", body, 7, problems)
     assert questions == ()
     [problem] = problems.errors
     assert problem.line == 9 and problem.field == "" and "`con`" in problem.message

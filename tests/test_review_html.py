@@ -176,7 +176,7 @@ def test_question_id_cannot_be_a_name_the_page_scripts_use():
     """The handbook prints each question id as an element id without the sanitiser: an id
     `exports` or `lunr` would clobber the globals the search script reads."""
     from bantin.problems import Problems
-    from bantin.content.qa import parse_questions
+    from bantin.content.handbook.reader import parse_questions
 
     for qid in ("lunr", "exports", "module", "bt-x", "bantin-y"):
         problems = Problems()

@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 from PIL import Image
 
-from bantin.content.qa import demote_html_headings, shift_headings
+from bantin.content.handbook.page import demote_html_headings, shift_headings
 from bantin.legal.numbers import index_order
 from bantin.legal.registry import Registry
 from bantin.problems import Problems

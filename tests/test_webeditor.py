@@ -502,7 +502,7 @@ def _harness(request: dict) -> dict:
 
 def test_the_editor_script_writes_addresses_and_question_ids_as_the_build_reads_them():
     from bantin.content.fields import SLUG_MAX
-    from bantin.content.qa import split_heading
+    from bantin.content.handbook.headings import split_heading
     from bantin.text.vi import cap_slug, slugify
 
     found = _harness({"titles": TITLES, "ids": ["ai-duoc-lam-hoa-giai-vien"],
@@ -552,7 +552,7 @@ def _question_saves(*saves) -> list[str]:
 
 
 def test_a_save_that_repeats_a_question_id_of_another_handbook_is_refused_naming_it():
-    """The build fails on one id for two questions (qa.shared_id); the editor said "saved"
+    """The build fails on one id for two questions (handbook.idproblems.shared_id); the editor said "saved"
     (an editors' trial, session 34). Now the save is refused, naming the other question, its
     handbook and file, and what to type; the handbook's own ids are its own."""
     hoa_giai = "content/hoi-dap/hoa-giai.md"
@@ -584,7 +584,7 @@ def test_a_save_that_repeats_an_id_within_its_handbook_is_refused():
     assert said[3].startswith("Không lưu: mã câu hỏi `__proto__` dùng cho hai câu trong sổ tay này"), said[3]
 
 
-# Question lines as the build reads them (qa.heading_lines, split_heading), each holding the id
+# Question lines as the build reads them (handbook.headings.heading_lines, split_heading), each holding the id
 # `le-phi` of another handbook's question, or not a question: the web editor reads the same.
 QUESTION_FORMS = [("## Lệ phí? {#le-phi}", True), ("##\tLệ phí? {#le-phi}", True),
                   ("## Lệ phí? { #le-phi }", True), ("## Lệ phí? {#le-phi .noi-bat}", True),
@@ -599,7 +599,7 @@ def test_the_editor_reads_every_question_line_the_build_reads():
     """The editor's duplicate-id check read only `## … {#id}`; the build also reads `##⇥`,
     `{ #id }`, `{#id .lop}` and `{: #id}`: an id taken elsewhere in those forms was saved,
     then the build failed (session 35, hostile review 5). One list, both readers."""
-    from bantin.content.qa import heading_lines, split_heading
+    from bantin.content.handbook.headings import heading_lines, split_heading
 
     bodies = [HOA_GIAI + "\n" + form + "\n\nMiễn.\n" for form, _ in QUESTION_FORMS]
     build = [[split_heading(text)[1] for _, text in heading_lines(body)] for body in bodies]
@@ -628,11 +628,12 @@ PASTED_IDS = [
 
 def test_a_pasted_question_s_id_is_the_one_bantin_ids_would_write():
     """Word's questions pasted into a handbook are given their ids on paste (bantin-admin.js
-    `bantinQuestionIds.pasted`): the ids `bantin ids` (qa.fill_ids) writes for the same questions
+    `bantinQuestionIds.pasted`): the ids `bantin ids` (handbook.ids.fill_ids) writes for the same questions
     added to the same text, with the site's ids taken: unique on the site and within the
     handbook, across pastes. Before, a pasted question had no id (a heading) or one made by the
     block from the site's ids alone, so two alike had one (session 39, left)."""
-    from bantin.content.qa import fill_ids, heading_lines, split_heading
+    from bantin.content.handbook.headings import heading_lines, split_heading
+    from bantin.content.handbook.ids import fill_ids
 
     site = {qid for book in HANDBOOKS for qid, _ in book["questions"]}
     found = _harness({"titles": [], "blocks": [], "parse": [], "handbooks": HANDBOOKS,
@@ -1447,14 +1448,14 @@ def _question_rule(lines=(), paragraphs=(), timed=(), headings=(), plain=(), box
 
 
 def test_the_paste_reads_a_line_as_a_question_in_bold_exactly_as_the_build_does():
-    """The paste's rule (bantin-paste.js `emphasisedQuestion`) is the build's (qa.emphasised_
-    question) on every line of the build's tests and on white space and digits where Python's
+    """The paste's rule (bantin-paste.js `emphasisedQuestion`) is the build's (handbook.misplaced.
+    emphasised_question) on every line of the build's tests and on white space and digits where Python's
     `\\s`, `\\d` and case folding are not JavaScript's: the paste makes a question of what the
     build would refuse, and of nothing else."""
-    from bantin.content import qa
+    from bantin.content.handbook.misplaced import emphasised_question
 
     found = _question_rule(lines=BOLD_LINES)["lines"]
-    assert found == [qa.emphasised_question(line) for line in BOLD_LINES]
+    assert found == [emphasised_question(line) for line in BOLD_LINES]
     assert sum(q is not None for q in found) >= 12 and sum(q is None for q in found) >= 12, found
 
 
@@ -1486,7 +1487,7 @@ def test_a_pasted_paragraph_is_a_question_when_the_line_decap_writes_is_one_to_t
     as shown, white space made one space) and any id written at its end, when the line Decap
     would write for it is a question pasted in bold to the build; the words after a line break
     stay the answer's. A number alone stays a paragraph: the build's message says where its words go."""
-    from bantin.content import qa
+    from bantin.content.handbook.misplaced import emphasised_question
 
     done = _question_rule(paragraphs=[p for p, _ in PASTED_PARAGRAPHS])
     found, lines = done["paragraphs"], done["firstLines"]
@@ -1494,8 +1495,8 @@ def test_a_pasted_paragraph_is_a_question_when_the_line_decap_writes_is_one_to_t
     for (paragraph, expected), got in zip(PASTED_PARAGRAPHS, found):
         assert (got and (got["question"], got["id"])) == (expected or None), (paragraph, got)
     for (paragraph, expected), got, line in zip(PASTED_PARAGRAPHS, found, lines):
-        alone = qa.emphasised_question(line) is not None and expected is None  # the number alone
-        assert (got is not None) == (qa.emphasised_question(line) is not None) or alone, (paragraph, line)
+        alone = emphasised_question(line) is not None and expected is None  # the number alone
+        assert (got is not None) == (emphasised_question(line) is not None) or alone, (paragraph, line)
         assert not alone or paragraph[1] == ["STRONG", "Câu hỏi 4:"], (paragraph, line)
 
 
@@ -1534,12 +1535,12 @@ def test_a_bold_question_over_two_lines_is_one_question_and_a_break_after_it_sta
     before words that are not bold) still starts the answer, and an asker's «… hỏi:» line goes
     on to its question. Which paragraphs are questions is unchanged: the first line Decap
     writes, as the build reads it."""
-    from bantin.content import qa
+    from bantin.content.handbook.misplaced import emphasised_question
 
     done = _question_rule(paragraphs=[p for p, _ in BROKEN_QUESTIONS])
     for (paragraph, expected), got, line in zip(BROKEN_QUESTIONS, done["paragraphs"], done["firstLines"]):
         assert (got and (got["question"], got["id"], got["br"])) == (expected or None), (paragraph, got)
-        assert (got is not None) == (qa.emphasised_question(line) is not None), (paragraph, line)
+        assert (got is not None) == (emphasised_question(line) is not None), (paragraph, line)
 
 
 # (a pasted heading <h2>, (question, id written) or None): Decap wrote each `## …`, a question
@@ -1594,13 +1595,13 @@ def _plain_bodies() -> list[str]:
 
 def test_the_paste_reads_a_question_written_as_a_paragraph_exactly_as_the_build_does():
     """The paste's rule for a question written as a plain paragraph or a numbered item
-    (bantin-paste.js `plainQuestion`) is the build's (qa.plain_question) on every line of the
+    (bantin-paste.js `plainQuestion`) is the build's (handbook.paragraphs.plain_question) on every line of the
     build's tests and on white space, digits and case where Python's are not JavaScript's."""
-    from bantin.content import qa
+    from bantin.content.handbook.paragraphs import plain_question
 
     bodies = [body.split("\n") for body in _plain_bodies()]
     found = _question_rule(plain=bodies)["plain"]
-    expected = [[(q := qa.plain_question(lines, i)) and q[0] for i in range(len(lines))] for lines in bodies]
+    expected = [[(q := plain_question(lines, i)) and q[0] for i in range(len(lines))] for lines in bodies]
     assert found == expected
     flagged = sum(q is not None for lines in expected for q in lines)
     assert flagged >= 15 and sum(len(lines) for lines in bodies) - flagged > 100, flagged

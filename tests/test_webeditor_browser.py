@@ -2218,7 +2218,7 @@ WORD_HEADINGS = _word(
     "<p class=MsoNormal>Hai bên nam nữ.</p>\n",
     "<p class=MsoNormal><b>Câu hỏi 3: Ai đăng ký kết hôn?</b></p>\n",  # the same words, in bold
     "<p class=MsoNormal>Nhắc lại.</p>\n",
-    "<p class=MsoNormal><span lang=VI>Câu hỏi 4: Kết hôn ở đâu?</span></p>\n",  # a plain paragraph (qa.plain_question)
+    "<p class=MsoNormal><span lang=VI>Câu hỏi 4: Kết hôn ở đâu?</span></p>\n",  # a plain paragraph (handbook.paragraphs.plain_question)
     "<p class=MsoNormal>Ở xã.</p>\n")
 
 

@@ -2,7 +2,7 @@
 
 An editors' trial (session 34, F3) typed in a question block's "Mã câu hỏi" an id another
 question already had: Decap said "Mục đã được lưu", then `bantin check` and the build failed
-on it (qa.shared_id). `bantin edit` on a site with two handbooks, one with a hostile title; in
+on it (handbook.idproblems.shared_id). `bantin edit` on a site with two handbooks, one with a hostile title; in
 Chromium the save is refused, naming the other question, its handbook and file, and saying
 what to type; the file stays as it was; the fix then saves.
 """

@@ -115,7 +115,7 @@ def test_ids_made_for_questions_with_the_same_words_avoid_each_other_and_the_sit
     """The second and third get the next ids free in this handbook and on the site (`-2` is
     another handbook's: `-3`, `-4`), as `bantin ids` gives; the first and the code keep theirs;
     the build reads every id back, each once."""
-    from bantin.content.qa import heading_lines, split_heading
+    from bantin.content.handbook.headings import heading_lines, split_heading
 
     saved = _saved({"body": REPEATED}, collection="hoi-dap", handbooks=SITE)[0]
     assert saved["refused"] == ""
@@ -251,10 +251,10 @@ HEADINGS_WITHOUT_IDS = [
 @pytest.mark.parametrize("body, line, text, group", HEADINGS_WITHOUT_IDS)
 def test_a_handbook_heading_without_an_id_is_refused_at_save_as_the_build_refuses_it(body, line, text, group):
     """A `## ` line typed with the toolbar's heading (or pasted where the paste left it) in a
-    handbook saved without a word, then the build failed for every editor (qa.missing_id;
+    handbook saved without a word, then the build failed for every editor (handbook.idproblems.missing_id;
     outsider's trial F1). The save is refused on the line the build names; a part's name (the
     build's rule, bantin-paste.js's twin) is told to be a group `# …`, any other a question block."""
-    from bantin.content.qa import parse_questions
+    from bantin.content.handbook.reader import parse_questions
     from bantin.problems import Problems
 
     problems = Problems()
@@ -579,7 +579,7 @@ def _build_example_errors(values: dict) -> list[str]:
     """The build's errors for a file holding `values` (fields.validate, placeholders.report and
     report_addresses, as site/corpus.py calls them: not for a draft)."""
     from bantin.content import fields, placeholders
-    from bantin.content.qa import parse_questions
+    from bantin.content.handbook.reader import parse_questions
     from bantin.problems import Problems
     from test_webeditor import _site
 

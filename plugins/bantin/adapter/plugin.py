@@ -36,7 +36,7 @@ from bantin.content.model import Item
 from bantin.outputs.gate import OutputError, site_dir_problem
 from bantin.site.pages import Generated
 from bantin.problems import Problems
-from bantin.content.qapage import handbook_markdown
+from bantin.content.handbook.page import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
 from bantin.adapter import cachedtemplates, compat, themedir
 from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,

@@ -2,8 +2,8 @@
 
 `inventory.py` says what each file under content/ is (a page, a static file we publish,
 or a problem); `model.py` what an article, handbook, question or guide is; `frontyaml.py`,
-`frontmatter.py` and `fields.py` read and validate front matter; `qa.py` reads handbooks,
-its rules one concern per `qa*.py` module (its docstring lists them).
+`frontmatter.py` and `fields.py` read and validate front matter; `handbook/` reads Hỏi - Đáp
+handbooks (`handbook/reader.py`), its rules one concern per module (its `__init__` lists them).
 The body checks read bottom-up: `links.py` finds and rewrites links, `anchors.py` says what
 ids a page has, `checks.py` checks links and images against the site; `sanitize.py` keeps
 editors' HTML from running script. `drafts.py` says which problems are a draft's (they

@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 
 from bantin.config.settings import SiteConfig
-from bantin.content.qaheadings import heading_lines, split_heading
-from bantin.content.qaids import ID_MAX, VALID_ID, misread_id
+from bantin.content.handbook.headings import heading_lines, split_heading
+from bantin.content.handbook.ids import ID_MAX, VALID_ID, misread_id
 from bantin.content.fields import address_of
 from bantin.content.frontmatter import decode, parse_yaml, split
 from bantin.problems import Problems
@@ -108,7 +108,7 @@ def _value(text: str) -> str:
 
 def question_ids(body: str) -> tuple[str, ...]:
     """The ids of a handbook's `## ` questions as the build reads them, or as the editor meant
-    them where the build refuses the way they are written (qaids.misread_id)."""
+    them where the build refuses the way they are written (handbook.ids.misread_id)."""
     ids = []
     for _, heading in heading_lines(body):
         written = misread_id(heading)

@@ -46,7 +46,7 @@ from urllib.parse import unquote, urlsplit
 from bantin.content import plaintext
 from bantin.content.fields import SLUG_MAX
 from bantin.content.model import KIND_LABELS, Group, Item, Source
-from bantin.content.qagroups import group_anchor
+from bantin.content.handbook.groups import group_anchor
 from bantin.config.siteurl import unicode_host
 from bantin.content.ownaddress import is_loopback
 from bantin.problems import Problem, Problems, WARNING, short
@@ -388,7 +388,7 @@ def without_drafts(item: Item, before: Item, drafts: DraftAddresses) -> tuple[It
 
 def _groups(item: Item, clean: Callable[[str], str]) -> tuple[tuple[Group, ...], dict[str, str]]:
     """A handbook's groups without drafts' addresses, and {old anchor: new} of those whose anchor,
-    made from their words (`qa.group_anchor`), held one: the page's `id=` and its table of
+    made from their words (`handbook.groups.group_anchor`), held one: the page's `id=` and its table of
     contents' links would spell the draft's slug (session 40)."""
     used = {q.id for q in item.questions} | {group.id for group in item.groups}
     groups, anchors = [], {}

@@ -76,7 +76,7 @@ class Group:
     intro: str  # Markdown between its line and the first question after it
     line: int
     heading: str = ""  # as written, Markdown; "" when it is `title`
-    named: bool = False  # its id is its own `{#id}`, not made from its words (`qa.group_anchor`)
+    named: bool = False  # its id is its own `{#id}`, not made from its words (`handbook.groups.group_anchor`)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ templates from these constants, so the two cannot drift apart (tests/test_drafts
 from __future__ import annotations
 
 from bantin.content.model import Item
-from bantin.content.qaids import new_id
+from bantin.content.handbook.ids import new_id
 from bantin.problems import Problems, short
 
 LEAD = "Viết đoạn mở đầu (sapo) ở đây: một hai câu nói điều quan trọng nhất của tin."

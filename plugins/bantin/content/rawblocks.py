@@ -3,7 +3,7 @@
 Python-Markdown reads a block-level tag at the start of a line (`<details>`, `<div>`,
 `<table>`, `<p>`) as raw HTML up to its closing tag. When that tag is never closed, every
 line after it reaches the page as it is written: a `## Câu hỏi …` heading shows as text,
-with no heading and no anchor, while the build's list of questions (`qa.heading_lines`, a
+with no heading and no anchor, while the build's list of questions (`handbook.headings.heading_lines`, a
 line scan) and each question's own page (its answer alone) look right. Whether a heading
 is swallowed is read by rendering the text as the build does (md_in_html: a block marked
 `markdown="1"` keeps its Markdown), and only when a line starts with a tag: a handbook

@@ -52,7 +52,7 @@ _LIST_CLASS = re.compile(r"(?<![^\s:])\.([^\s{}.#=\"']+)")
 RESERVED_CLASSES = frozenset({"mermaid", "annotate", "highlight", "hll", "copy", "no-copy", "select", "no-select",
                               "js", "no-js", "focus-visible", "js-focus-visible", "c1", "cm"})
 RESERVED_CLASS_PREFIXES = ("md-", "bt-", "bantin", "tabbed-")
-# Style-only classes the handbook's generated Markdown writes (qa.py); no script reads them.
+# Style-only classes the handbook's generated Markdown writes (handbook/page.py); no script reads them.
 OUR_MARKDOWN_CLASSES = frozenset({"bt-can-cu", "bt-group", "bt-qlink", "bt-short"})
 _IFRAME_SRC = re.compile(r"<iframe\b[^<>]*?\ssrc\s*=\s*[\"']?([^\"'\s<>]+)", re.I)
 _ALIGN = re.compile(r"\s*text-align:\s*(left|right|center)\s*;?\s*")  # the one style tables keep

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bantin.content.model import FOLDER_KINDS, Item
-from bantin.content.qaheadings import unfenced
+from bantin.content.handbook.headings import unfenced
 from bantin.problems import Problems, short
 
 _UNDERLINE = re.compile(r"=+[ \t]*")
@@ -41,7 +41,7 @@ def _second_titles(item: Item, problems: Problems) -> None:
 
 def _warn_title(item: Item, offset: int, text: str, problems: Problems, intro: bool = False) -> None:
     """`intro`: written `# ` with a space before a handbook's first question, which would be a
-    group's line but is the intro's (`qa.handbook_groups`): its fix cannot be «write `# `»."""
+    group's line but is the intro's (`handbook.groups.handbook_groups`): its fix cannot be «write `# `»."""
     same = text.rstrip(" #").casefold() == item.title.casefold()
     other = "đổi thành đề mục `## …` (hoặc xóa nếu nó lặp lại tiêu đề)"
     if item.kind == "qa" and intro:  # before the first question, and no group that says anything (session 40)

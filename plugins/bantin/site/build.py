@@ -47,7 +47,7 @@ from bantin.content.ownaddress import OwnAddress
 from bantin.content.sanitize import clean
 from bantin.convert.tablelabels import label_tables
 from bantin.content.model import Item
-from bantin.content.qapage import split_print_html
+from bantin.content.handbook.page import split_print_html
 from bantin.problems import Problems
 from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry

@@ -32,10 +32,10 @@ from bantin.content.notes import report_notes
 from bantin.content.openblocks import report_open_blocks
 from bantin.content.pasted import report_pasted
 from bantin.content.shape import report_shape
-from bantin.content.qa import parse_handbook
-from bantin.content.qaheadings import heading_lines, split_heading
-from bantin.content.qaidproblems import NO_ID, missing_id, shared_id, taken_id
-from bantin.content.qaids import new_id, paste_line
+from bantin.content.handbook.reader import parse_handbook
+from bantin.content.handbook.headings import heading_lines, split_heading
+from bantin.content.handbook.idproblems import NO_ID, missing_id, shared_id, taken_id
+from bantin.content.handbook.ids import new_id, paste_line
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
 from bantin.text.vi import cap_slug, nfc, slugify
@@ -337,7 +337,7 @@ def _check_unique(items: list[Item], problems: Problems, taken: set[str]) -> Non
 def _shared_question_id(qid: str, found: list[tuple[Item, Question]], problems: Problems, taken: set[str]) -> None:
     """One id on several questions. A draft's question changes its id when a published one has
     it (reliable: the draft is not published). Among published questions (or drafts alone)
-    nothing tells which came first, so each is reported naming the others (qa.shared_id)."""
+    nothing tells which came first, so each is reported naming the others (handbook.idproblems.shared_id)."""
     found = sorted(found, key=lambda use: (use[0].src, use[1].line))
     published = [use for use in found if not use[0].meta.draft]
     if published:
@@ -380,7 +380,7 @@ def _heading(item: Item, question: Question) -> str:
 
 
 def _fresh_missing_ids(problems: Problems, files: Mapping[str, bytes], taken: set[str]) -> None:
-    """A missing id's suggestion (made by its file alone, content/qa.py) becomes unique on the
+    """A missing id's suggestion (made by its file alone, content/handbook/idproblems.py) becomes unique on the
     whole site: every id in use, and every id suggested before it, is avoided."""
     texts: dict[str, list[str]] = {}  # each file's lines, decoded once
     for index, problem in enumerate(problems.items):

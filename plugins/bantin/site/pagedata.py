@@ -19,7 +19,7 @@ from markupsafe import Markup
 from bantin.config.siteurl import readable
 from bantin.content import drafts
 from bantin.content.model import KIND_LABELS, Attachment, Group, Item, Question
-from bantin.content.qapage import demote_html_headings
+from bantin.content.handbook.page import demote_html_headings
 from bantin.text.vi import VIETNAM, format_date, format_short_date
 
 # The home page (issue 15) shows each item at most once, in this order: the newest featured

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 from bantin.site.corpus import Corpus
 from bantin.content.links import rebase_links
 from bantin.content.model import Item, Question
-from bantin.content.qapage import print_markdown, shift_headings
+from bantin.content.handbook.page import print_markdown, shift_headings
 from bantin.outputs.gate import Gate, OutputError, path_problem
 from bantin.problems import Problems
 from bantin.config.settings import CONFIG_FILE

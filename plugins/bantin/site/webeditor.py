@@ -313,7 +313,7 @@ def question_ids(site: SiteConfig, questions) -> bytes:
 
     The editor makes a new question's id unique against them, and refuses to save a handbook
     in which a question takes an id another question has (bantin-admin.js), naming that
-    question and its handbook: the build would then fail (qa.shared_id) after the editor was
+    question and its handbook: the build would then fail (handbook.idproblems.shared_id) after the editor was
     told "saved" (an editors' trial, session 34). `questions` are (handbook, question) of
     the published items only (drafts too in the live preview): /admin/ is public, and a
     draft's titles are not published."""

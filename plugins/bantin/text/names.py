@@ -2,7 +2,7 @@
 
 A site built here may be copied to a USB stick or served from a Windows host, and a slug is
 a folder name: `con`, `NUL.txt` or `com1` cannot be created there. Slugs (text/vi.py), question
-ids (content/qa.py) and every written path (outputs/gate.py) share this one rule.
+ids (content/handbook/ids.py) and every written path (outputs/gate.py) share this one rule.
 """
 
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),

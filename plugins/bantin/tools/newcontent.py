@@ -23,8 +23,8 @@ from bantin.content.fields import PLACEHOLDER_CATEGORY, SLUG_MAX
 from bantin.content.inventory import take_inventory
 from bantin.content.model import FOLDER_KINDS, KINDS
 from bantin.problems import Problems, visible
-from bantin.content.qaheadings import heading_lines, split_heading
-from bantin.content.qaids import fill_ids
+from bantin.content.handbook.headings import heading_lines, split_heading
+from bantin.content.handbook.ids import fill_ids
 from bantin.text.vi import cap_slug, is_utf16, nfc, slugify, strip_control
 from bantin.tools.newkinds import FOLDERS
 
@@ -219,7 +219,7 @@ def _chosen(content_dir: Path, files: list[Path], known: list[Path]) -> list[Pat
 def fill_question_ids(content_dir: Path, files: list[Path], rewritten: list[str] | None = None,
                       groups: list[tuple[Path, int, str]] | None = None) -> list[tuple[Path, list[str]]]:
     """Add ids to questions that lack one, unique across every handbook; returns what changed.
-    Ids written in a form the build does not read are rewritten (`qa.fill_ids`), and also
+    Ids written in a form the build does not read are rewritten (`handbook.ids.fill_ids`), and also
     listed in `rewritten` when given; headings left without one because they read as a
     group's name go to `groups` (file, line, text)."""
     known = handbooks(content_dir)

@@ -376,7 +376,7 @@
 
   // --- ids of questions pasted into a handbook (bantin-paste.js) -----------------------------
   // A question pasted from Word (a bold paragraph, a "Heading 2") becomes a "Câu hỏi" block
-  // whose id is given on paste, as `bantin ids` would give it (qa.fill_ids: made from the
+  // whose id is given on paste, as `bantin ids` would give it (handbook.ids.fill_ids: made from the
   // question, `-2`, `-3`… when taken): unique on the site (ma-cau-hoi.json and the saves made
   // here) and within the handbook: its text as the preview last showed it (Decap draws the
   // preview on every change; a phone hides it, and the save's check, sharedQuestionId, still
@@ -393,7 +393,7 @@
     givenHere.forEach(function (id) { mine[id] = true; });
     var written = found.map(function (q) {  // an id written at the end of the pasted line: the editor's, kept
       var id = slugify(q.id || "");
-      if (id) { mine[id.slice(0, ID_MAX).replace(/-+$/, "")] = true; }  // taken before any is made, as in qa.fill_ids
+      if (id) { mine[id.slice(0, ID_MAX).replace(/-+$/, "")] = true; }  // taken before any is made, as in handbook.ids.fill_ids
       return id ? id.slice(0, ID_MAX).replace(/-+$/, "") : "";
     });
     return found.map(function (q, i) {
@@ -406,7 +406,7 @@
   window.bantinQuestionIds = { pasted: pastedIds, entryChanged: entryChanged };
 
   function questionId(question, alsoTaken) {
-    // cut between words as qa.new_id cuts («…-tham-gia-hoa-giai», not «…-hoa-giai-k»): a printed link
+    // cut between words as handbook.ids.new_id cuts («…-tham-gia-hoa-giai», not «…-hoa-giai-k»): a printed link
     var base = slugify(String(question || "").replace(NUMBER_PREFIX, "") || question, ID_MAX) || "cau-hoi";
     var candidate = base, n = 2;
     while ((isTaken(candidate) && !ownAlready(candidate, question)) || (alsoTaken && alsoTaken[candidate])) {
@@ -428,7 +428,7 @@
   }
 
   // The questions of a handbook's text, [[id, question as written], …], read as the build reads
-  // them (a twin of qaheadings.py's heading_lines, attribute_list and split_heading): a `##` line (then a space
+  // them (a twin of handbook/headings.py's heading_lines, attribute_list and split_heading): a `##` line (then a space
   // or a Tab) outside fenced code (a fence starts at the line's start, as Python-Markdown's),
   // ending in an attribute list `{#id}`, `{ #id }`, `{#id .lop}` or `{: #id}`. Reading only
   // `## … {#id}` let the other forms' ids through unchecked, and the build failed (session 35).
@@ -472,7 +472,7 @@
   function asShown(question) { return String(question || "").replace(NUMBER_PREFIX, "").trim() || String(question || ""); }
 
   // [{line (1-based), text}] of a handbook's `##` lines outside fenced code that carry no id:
-  // the build refuses each (qa.missing_id), the site's whole build with it. Typed with the
+  // the build refuses each (handbook.idproblems.missing_id), the site's whole build with it. Typed with the
   // toolbar's heading or Markdown's `## `, a question block (which always has one) was not used.
   function headingsWithoutId(body) {
     var found = [];
@@ -485,7 +485,7 @@
 
   // A handbook's `##` line without an id is refused at save, as the build would refuse it
   // (outsider's trial, session 40, F1): a part's name («II. THỦ TỤC», by the build's rule
-  // qa.looks_like_group, bantin-paste.js's twin) is to be a group, `# …` (Tiêu đề 1); any other
+  // handbook.asks.looks_like_group, bantin-paste.js's twin) is to be a group, `# …` (Tiêu đề 1); any other
   // is a question, to be written as a "Câu hỏi" block, which gives it its id.
   function handbookHeadingsHaveIds(entry, data) {
     if (entry.get("collection") !== QA_COLLECTION) { return; }
@@ -529,7 +529,7 @@
   }
 
   // A save that gives a question an id another question has: refused, naming the other one
-  // and saying which to change. The build would fail on it (qa.shared_id, both places named)
+  // and saying which to change. The build would fail on it (handbook.idproblems.shared_id, both places named)
   // after the editor had been told "saved" (an editors' trial, session 34). An id the built
   // site already has in this very file is its own: never refused (a handbook's questions keep
   // their ids; one already shared elsewhere is the build's message, and must not stop every

@@ -1205,26 +1205,26 @@
   // --- a question pasted in bold, in a handbook -----------------------------------------------
   // Word gives a handbook's question as a paragraph in bold (`<p><b>Câu hỏi 4: …?</b></p>`),
   // which Decap saved as `**Câu hỏi 4: …?**`: a paragraph of the answer above, which the build
-  // refuses (qa.emphasised_question, session 39: no page, short link nor QR code). In a handbook
+  // refuses (handbook.misplaced.emphasised_question, session 39: no page, short link nor QR code). In a handbook
   // entry such a paragraph is pasted as a "Câu hỏi" block (bantin-admin.js), which writes
   // `## Câu hỏi 4: …? {#id}` with an id made as for a question typed in the block. Which
   // paragraphs: those the build would call a question pasted in bold, by the build's own rule
-  // on the line Decap would write (`emphasisedQuestion`, a twin of qamisplaced.py's; tests/
+  // on the line Decap would write (`emphasisedQuestion`, a twin of handbook/misplaced.py's; tests/
   // test_webeditor.py checks both on the same lines). Not in an article, a guide or a page:
   // there `**Câu hỏi 4: …**` is bold words the build accepts. A heading pasted in a handbook
   // (Word's "Heading 2", `<h2>`) is a question to the build, which Decap wrote `## …` without
   // an id: it becomes such a block too (session 40). Every pasted question's id is given on
   // paste, as `bantin ids` gives one (bantinQuestionIds, bantin-admin.js).
   var QA_HASH = /^#\/collections\/hoi-dap\//;  // QA_COLLECTION of bantin-admin.js, in Decap's address
-  // qaheadings.PASTED_PREFIX: Python's `\s` is PY_SPACE (not JavaScript's, which has U+FEFF and lacks
+  // handbook.headings.PASTED_PREFIX: Python's `\s` is PY_SPACE (not JavaScript's, which has U+FEFF and lacks
   // U+001C-U+001F, U+0085), its `\d` any decimal digit (`\p{Nd}`), IGNORECASE Unicode's folding.
   var PY_S = PY_SPACE.source, PY_SPACE_RUNS = new RegExp(PY_S + "+", "gu");
   var PASTED_PREFIX = new RegExp("^(?:Câu" + PY_S + "+hỏi|Câu)" + PY_S + "*(?:số" + PY_S +
     "*)?\\p{Nd}+" + PY_S + "*[:.)–-]", "iu");
-  // qaheadings.ASKED: «Câu hỏi N» names a question; «Câu N» only when its words end with «?».
+  // handbook.headings.ASKED: «Câu hỏi N» names a question; «Câu N» only when its words end with «?».
   var ASKED = new RegExp("^Câu" + PY_S + "+hỏi", "iu");
 
-  // The run of `*` or `_` (three at most) `text` starts with, or "" (qaheadings.emphasis_mark).
+  // The run of `*` or `_` (three at most) `text` starts with, or "" (handbook.headings.emphasis_mark).
   function emphasisMark(text) {
     var c = text.charAt(0), n = 0;
     if (c !== "*" && c !== "_") { return ""; }
@@ -1232,7 +1232,7 @@
     return text.slice(0, n);
   }
 
-  // qa.emphasised_question: the question of a Markdown line that starts (three spaces at
+  // handbook.misplaced.emphasised_question: the question of a Markdown line that starts (three spaces at
   // most) with bold or italics around a question's number, without the emphasis marks; null
   // for any other line. Each step is a scan or an anchored match: linear.
   function emphasisedQuestion(line) {
@@ -1248,7 +1248,7 @@
     return question;
   }
 
-  // qaheadings.without_attributes: `text` without an attribute list at its end (`… thế nào? {#id}`).
+  // handbook.headings.without_attributes: `text` without an attribute list at its end (`… thế nào? {#id}`).
   function withoutAttributes(text) {
     var start = text.slice(-1) === "}" ? text.lastIndexOf("{") : -1;
     return start >= 0 ? pyStrip(text.slice(0, start)) : text;
@@ -1355,7 +1355,7 @@
   }
 
   // --- a question written as a paragraph of its own (session 40) ------------------------------
-  // qa.plain_question's twin, line for line: «Câu hỏi 5: …?» alone in its paragraph, between an
+  // handbook.paragraphs.plain_question's twin, line for line: «Câu hỏi 5: …?» alone in its paragraph, between an
   // answer's text above and below, is a question the build warns of (no page, short link nor QR
   // code); «Câu 5. …?» and a quiz (options, key below) are not. Python's `\s` is PY_SPACE, `\d` `\p{Nd}`, `\w` `[\p{L}\p{N}_]`, `.strip()` pyStrip.
   var PY_S_IN = PY_S.slice(1, -1);  // the class's characters, for a class of its own
@@ -1363,12 +1363,12 @@
   var LISTED = new RegExp("^Câu" + PY_S + "+hỏi" + PY_S + "*(?:số" + PY_S + "*)?(\\p{Nd}*)" + PY_S + "*[:.)–-]", "iu");
   var ASKER = new RegExp("^(?:Ông|Bà|Anh|Chị|Em|Cô|Chú|Bác|Cháu|Bạn|Bạn đọc|Độc giả|Công dân|Người dân)" +
     "(?:[ \\t]+[^" + PY_S_IN + ":?]+){0,5}[ \\t]+hỏi[ \\t]*:", "u");
-  // qaparagraphs._OPTION: a quiz's option («A.», «b)», «(C)», «A/», «A:», «A –») or key («Đáp án», «Đáp:», «Trả lời đúng:»).
+  // handbook.paragraphs._OPTION: a quiz's option («A.», «b)», «(C)», «A/», «A:», «A –») or key («Đáp án», «Đáp:», «Trả lời đúng:»).
   var OPTION = new RegExp("^(?:[-*+][ \\t]+)?(?:\\(?[A-Da-d](?:[.)/:]|[ \\t]*[-–])[ \\t]|Đáp án(?![\\p{L}\\p{N}_])" +
     "|Đáp[ \\t]*:|(?:(?:Câu[ \\t]+)?Trả[ \\t]+lời|Phương[ \\t]+án)[ \\t]+đúng[ \\t]*(?::|là(?![\\p{L}\\p{N}_])))", "iu");
   var CLOSING = "\"”’»)";
 
-  // qa.plain_question: {question, listed} of line `index` of `lines` (Markdown), or null.
+  // handbook.paragraphs.plain_question: {question, listed} of line `index` of `lines` (Markdown), or null.
   function plainQuestion(lines, index) {
     var line = lines[index], from = 0, text = null, listed = false, item;
     while (line.charAt(from) === " ") { from += 1; }
@@ -1380,14 +1380,14 @@
     return alone(lines, index, listed) ? { question: text, listed: listed } : null;
   }
 
-  // qaparagraphs._asks: the line ends with «?», an attribute list and closing quotes aside.
+  // handbook.paragraphs._asks: the line ends with «?», an attribute list and closing quotes aside.
   function asks(text) {
     var t = withoutAttributes(pyStrip(text)), end = t.length;
     while (end > 0 && CLOSING.indexOf(t.charAt(end - 1)) >= 0) { end -= 1; }
     return end > 0 && t.charAt(end - 1) === "?";
   }
 
-  // qaparagraphs._listed_question: a numbered item's words as a heading's (`Câu hỏi 5: Ông A hỏi: …?`), or null.
+  // handbook.paragraphs._listed_question: a numbered item's words as a heading's (`Câu hỏi 5: Ông A hỏi: …?`), or null.
   function listedQuestion(stripped, item) {
     var number = pyStrip(stripped.slice(0, item[0].length)).slice(0, -1);
     var words = pyStrip(stripped.slice(item[0].length)), asked = LISTED.exec(words);
@@ -1395,7 +1395,7 @@
     return ASKER.test(words) ? "Câu hỏi " + number + ": " + words : null;
   }
 
-  // qaparagraphs._alone: a paragraph (or list) of its own, an answer's text above and below.
+  // handbook.paragraphs._alone: a paragraph (or list) of its own, an answer's text above and below.
   function alone(lines, index, listed) {
     if ((index > 0 && pyStrip(lines[index - 1])) || (index + 1 < lines.length && pyStrip(lines[index + 1]))) { return false; }
     var before = nextText(lines, index, -1), after = nextText(lines, index, 1);
@@ -1409,14 +1409,14 @@
 
   function spacesOff(text) { var i = 0; while (text.charAt(i) === " ") { i += 1; } return text.slice(i); }
 
-  // qaparagraphs._next_text: the first line not blank from `index` on in the direction `step`, or null.
+  // handbook.paragraphs._next_text: the first line not blank from `index` on in the direction `step`, or null.
   function nextText(lines, index, step) {
     index += step;
     while (index >= 0 && index < lines.length && !pyStrip(lines[index])) { index += step; }
     return index >= 0 && index < lines.length ? lines[index] : null;
   }
 
-  // qaparagraphs._numbered: a line that starts like a numbered question, whatever its marks.
+  // handbook.paragraphs._numbered: a line that starts like a numbered question, whatever its marks.
   function numbered(s) {
     var item = LIST_ITEM.exec(s), i = 0;
     if (item) { s = s.slice(item[0].length); } else if (/^[-*+] /.test(s)) { s = s.slice(2); }
@@ -1539,23 +1539,23 @@
   // which Decap saved as `## II. THỦ TỤC`: a question without an id to the build, whose fix
   // made it a question (an outsider's trial, FINDINGS F1). The build reads a `# ` line as the
   // name of the group of questions after it; so in a handbook entry a pasted <h1>/<h2> that
-  // names a part, by the build's rule (qa.looks_like_group; tests/test_qagroups.py checks both
+  // names a part, by the build's rule (handbook.asks.looks_like_group; tests/test_qagroups.py checks both
   // on the same cases), becomes a level-1 heading, which Decap writes `# II. THỦ TỤC`.
   var GROUP_NUMBER = /^\p{Nd}/u, GROUP_ASKS = /^(?:câu|hỏi)/iu;
-  // qaasks._NUMERAL: I to XXXIX, capitals only; a single C, D, L, M is an A/B/C/D list's letter
+  // handbook.asks._NUMERAL: I to XXXIX, capitals only; a single C, D, L, M is an A/B/C/D list's letter
   var NUMERAL = "(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})", WORDLESS = "(?![\\p{L}\\p{Nl}\\p{No}])";
-  var GROUP_ROMAN = new RegExp("^" + NUMERAL + "[.)]", "u");  // qaasks._ROMAN
-  var GROUP_WORD = new RegExp("^(?:Phần|Chương|Mục)" + PY_S + "+", "iu");  // qaasks._SECTION_WORD, its words…
+  var GROUP_ROMAN = new RegExp("^" + NUMERAL + "[.)]", "u");  // handbook.asks._ROMAN
+  var GROUP_WORD = new RegExp("^(?:Phần|Chương|Mục)" + PY_S + "+", "iu");  // handbook.asks._SECTION_WORD, its words…
   var GROUP_WORD_NUMBER = new RegExp("^(?:" + NUMERAL + "|\\p{Nd}{1,4}|[Tt][Hh][Ứứ])" + WORDLESS, "u");  // …then a number
-  // «Nhóm», then «:», a number, a numeral (case-sensitive) or «câu hỏi» (any case): qaasks._SECTION_WORD
+  // «Nhóm», then «:», a number, a numeral (case-sensitive) or «câu hỏi» (any case): handbook.asks._SECTION_WORD
   var GROUP_NAMED = /^Nhóm/iu, GROUP_NAMED_NUMBER = new RegExp("^(?:" + PY_S + "*:|" + PY_S + "+(?:\\p{Nd}|" +
     NUMERAL + WORDLESS + "))", "u"), GROUP_NAMED_QUESTIONS = new RegExp("^" + PY_S + "+câu" + PY_S + "+hỏi" + WORDLESS, "iu");
-  // qa.QUESTION_WORDS and qaasks._NOT_ASKING: a line in capitals holding one of these words asks.
+  // handbook.asks.QUESTION_WORDS and handbook.asks._NOT_ASKING: a line in capitals holding one of these words asks.
   var QUESTION_WORDS = ["gì", "nào", "sao", "ai", "đâu", "bao nhiêu", "bao lâu", "bao giờ", "mấy", "không", "chưa",
                         "có phải", "chăng"];
   var NOT_ASKING = ["chưa thành niên", "bản sao", "sao y", "hàng không", "không gian"];
 
-  // qa.holds_question_word: the text holds a question word as whole words, in any case.
+  // handbook.asks.holds_question_word: the text holds a question word as whole words, in any case.
   function holdsQuestionWord(text) {
     var words = " " + (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{Nl}\p{No}]+/gu) || []).join(" ") + " ";
     NOT_ASKING.forEach(function (phrase) { words = words.split(" " + phrase + " ").join(" - "); });
@@ -1567,7 +1567,7 @@
     return Boolean(named) && (GROUP_NAMED_NUMBER.test(rest) || GROUP_NAMED_QUESTIONS.test(rest));
   }
 
-  // qa.looks_like_group: the text names a part of the handbook rather than asks.
+  // handbook.asks.looks_like_group: the text names a part of the handbook rather than asks.
   function groupHeading(text) {
     var words = pyStrip(String(text));
     if (!words || words.indexOf("?") >= 0 || GROUP_NUMBER.test(words) || GROUP_ASKS.test(words)) { return false; }
@@ -1580,10 +1580,10 @@
     return words === words.toUpperCase() && words !== words.toLowerCase() && letters >= 3 && !holdsQuestionWord(words);
   }
 
-  // qaheadings.NUMBER_PREFIX: «Câu hỏi 3:», «Câu 3.» first (Python's `\s`, `\d` as in PASTED_PREFIX).
+  // handbook.headings.NUMBER_PREFIX: «Câu hỏi 3:», «Câu 3.» first (Python's `\s`, `\d` as in PASTED_PREFIX).
   var LINE_NUMBER = new RegExp("^(?:Câu" + PY_S + "+hỏi|Câu)" + PY_S + "*\\p{Nd}+" + PY_S + "*[:.)–-]", "iu");
 
-  // qaheadings.split_heading's words: the text without the attribute list at its end (`{#id}`).
+  // handbook.headings.split_heading's words: the text without the attribute list at its end (`{#id}`).
   function headingWords(text) {
     var s = pyStrip(text), close = s.length - 1;
     if (close < 1 || s.charAt(close) !== "}") { return s; }
@@ -1591,7 +1591,7 @@
     return opening < 0 || opening >= close ? s : pyStrip(s.slice(0, opening));
   }
 
-  // qaasks.ASKS_LAST, ASKS_FIRST, NOT_ASKING_FIRST: a `# ` line asks when its words close or open
+  // handbook.asks.ASKS_LAST, ASKS_FIRST, NOT_ASKING_FIRST: a `# ` line asks when its words close or open
   // as a question does; «không», «chưa», «ai» inside a group's name do not ask (session 41's review, H1).
   var ASKS_LAST = ["gì", "nào", "sao", "ai", "đâu", "bao nhiêu", "bao lâu", "bao giờ", "mấy", "không", "chưa", "chăng"];
   var ASKS_FIRST = ["ai", "tại sao", "vì sao", "làm sao", "thế nào", "làm thế nào", "có phải", "phải chăng", "khi nào",
@@ -1601,7 +1601,7 @@
                     "những hành vi nào", "giấy tờ nào", "những giấy tờ nào"];
   var NOT_ASKING_FIRST = ["ai cũng", "ai ai"];
 
-  // qaasks.words_ask: the words end with a question's closing words or start with an asker's.
+  // handbook.asks.words_ask: the words end with a question's closing words or start with an asker's.
   function wordsAsk(text) {
     var words = " " + (text.normalize("NFC").toLowerCase().match(/[\p{L}\p{Nl}\p{No}]+/gu) || []).join(" ") + " ";
     NOT_ASKING.forEach(function (phrase) { words = words.split(" " + phrase + " ").join(" - "); });
@@ -1610,7 +1610,7 @@
     return ASKS_LAST.some(ends) || (ASKS_FIRST.some(starts) && !NOT_ASKING_FIRST.some(starts));
   }
 
-  // qaasks.group_line_asks: a `# ` line's text between questions that reads as a question
+  // handbook.asks.group_line_asks: a `# ` line's text between questions that reads as a question
   // written with one `#` too few («ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ»): «Câu hỏi 3:» first or
   // «?» last, or words that close or open as a question (wordsAsk) and do not name a part
   // (groupHeading). Session 41; a question word inside a name does not ask (its review, H1).

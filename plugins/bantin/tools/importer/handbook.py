@@ -19,7 +19,7 @@ htmlpage, lists, losses); only what is written differs:
   unique among every handbook's ids (the site's rule), never one the build refuses.
 - The answer is the whole body: the first paragraph too, which an article shows as its
   summary (`Extracted.lead`). Its headings are moved to start at `###`
-  (`qa.shift_headings`), so none becomes a question; a heading that reads like a numbered
+  (`handbook.page.shift_headings`), so none becomes a question; a heading that reads like a numbered
   question ("Câu hỏi 2: …"), which the build would call a misplaced question, becomes bold,
   its number plain ("Câu hỏi 2: **Ai tổ chức bầu?**": all bold is a question pasted from Word).
 - The answer's links are an article's (`relink`): a page imported before is its file, a
@@ -52,12 +52,12 @@ from typing import Callable, Iterable
 from bantin.content import frontmatter
 from bantin.content.anchors import reserved_id
 from bantin.config.settings import UrlPrefixes
-from bantin.content.qaheadings import display_title, heading_lines, split_heading
-from bantin.content.qaids import new_id
-from bantin.content.qamisplaced import answer_line, misplaced_questions
-from bantin.content.qapage import shift_headings
-from bantin.content.qaparagraphs import paragraph_questions
-from bantin.content.qaparts import Parse, Part, parse
+from bantin.content.handbook.headings import display_title, heading_lines, split_heading
+from bantin.content.handbook.ids import new_id
+from bantin.content.handbook.misplaced import answer_line, misplaced_questions
+from bantin.content.handbook.page import shift_headings
+from bantin.content.handbook.paragraphs import paragraph_questions
+from bantin.content.handbook.parts import Parse, Part, parse
 from bantin.files.interrupts import hold_from_here, page_turn
 from bantin.files.replace import replace_file
 from bantin.problems import Problems, short as _short, visible
@@ -325,10 +325,10 @@ def _answer_blocks(found: Extracted) -> list[Block]:
 
 def _answer(blocks: list[Block], whole_question: str | None) -> str:
     """The answer's Markdown: headings from `###` down, a numbered-question heading made bold
-    but its number (`qa.answer_line`: a bold question is one pasted from Word to the build),
+    but its number (`handbook.misplaced.answer_line`: a bold question is one pasted from Word to the build),
     and, for a shortened title, the whole question first."""
     parts = ([md_escape(whole_question)] if whole_question else []) + [b.markdown for b in blocks if b.markdown]
-    # A line of page text starting `~~~` opens a code fence to the handbook's reader (qa.unfenced):
+    # A line of page text starting `~~~` opens a code fence to the handbook's reader (handbook.headings.unfenced):
     # every later question would be this answer's (md_escape already writes `` ` `` as "\`").
     answer = shift_headings(_TILDES.sub("&#126;", nfc("\n\n".join(parts))), 3)
     lines = answer.split("\n")
@@ -534,7 +534,7 @@ def _refuse_twice(path: Path, content_dir: Path, handbook: Handbook, body: str, 
 
 
 def _same_words(text: str) -> str:
-    return " ".join(text.split())  # as `qaparts.Part.words`
+    return " ".join(text.split())  # as `handbook.parts.Part.words`
 
 
 def _answer_text(read: Parse, number: int) -> str:
@@ -628,7 +628,7 @@ def _parsed(body: str, body_line: int) -> Parse:
     """A handbook's body as the build reads it (questions, number of errors, headings). The
     text checked after one question of a run is the text read before the next (the file as
     this run wrote it), and the text checked next is that one with a question appended: it
-    is read from the last read's second-to-last heading on (`qaparts`, which says why that
+    is read from the last read's second-to-last heading on (`handbook.parts`, which says why that
     is the whole read), so a run reads each question a few times, not the whole handbook
     each time (1,500 questions took 139 s). Keyed by the text itself: a handbook changed in
     between, above that heading, is read whole."""
@@ -638,7 +638,7 @@ def _parsed(body: str, body_line: int) -> Parse:
 
 
 def _headings(body: str) -> list[tuple[int, str]]:
-    """`qa.heading_lines(body)`, read on from the last read (headings do not depend on the
+    """`handbook.headings.heading_lines(body)`, read on from the last read (headings do not depend on the
     body's first line, which a text read from the same file has the same)."""
     if _LAST_PARSE:
         return _parsed(body, _LAST_PARSE[0].body_line).headings

@@ -19,7 +19,7 @@ from pathlib import Path
 from bantin.content.fields import SLUG_MAX
 from bantin.content.model import KIND_FOLDERS
 from bantin.content.frontyaml import MAX_BYTES, load
-from bantin.content.qaheadings import heading_lines, split_heading
+from bantin.content.handbook.headings import heading_lines, split_heading
 from bantin.problems import Problems
 from bantin.text.vi import cap_slug, full_slug, slugify
 from bantin.tools.newcontent import NewContentError, handbooks, read_text

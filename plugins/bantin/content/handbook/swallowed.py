@@ -6,8 +6,8 @@ and the question after it reaches the handbook page as text with no anchor (`raw
 
 from __future__ import annotations
 
-from bantin.content.qaheadings import heading_lines, split_heading, unfenced
-from bantin.content.qaids import VALID_ID
+from bantin.content.handbook.headings import heading_lines, split_heading, unfenced
+from bantin.content.handbook.ids import VALID_ID
 from bantin.content.rawblocks import open_blocks, rendered_h2_ids
 from bantin.problems import Problems, short
 

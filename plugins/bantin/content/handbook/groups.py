@@ -3,7 +3,7 @@
 Which `# ` lines are groups (`group_lines`, `handbook_groups`: not a question written with
 one `#`, not the handbook's own title nor its intro's heading), the group each question is
 in, the group's anchor on the handbook page, and the problems of groups (nested in a list,
-an id taken, no question). Whether a line's words ask is `qaasks`'.
+an id taken, no question). Whether a line's words ask is `asks`'.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from markdown.extensions.toc import unique
 
 from bantin.content.anchors import heading_id, reserved_id
 from bantin.content.model import Group
-from bantin.content.qaasks import group_line_asks, question_like
-from bantin.content.qaheadings import HEADING, split_heading, unfenced
-from bantin.content.qaids import VALID_ID
+from bantin.content.handbook.asks import group_line_asks, question_like
+from bantin.content.handbook.headings import HEADING, split_heading, unfenced
+from bantin.content.handbook.ids import VALID_ID
 from bantin.problems import Problems, short
 from bantin.text.plain import heading_text
 

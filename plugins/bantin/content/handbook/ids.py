@@ -4,7 +4,7 @@ The id, not the position or wording, is the question's address (`/hoi-dap/<so-ta
 `/q/<id>/`), so trainers' printed links survive reordering and retitling (DESIGN §3). This
 module says what a valid id is, which ids written slightly wrong mean (`misread_id`), how a
 new one is made (`new_id`) and how `bantin ids` fills them in (`fill_ids`); the messages
-about ids are `qaidproblems`'.
+about ids are `idproblems`'.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bantin.content.qaasks import looks_like_group
-from bantin.content.qaheadings import attribute_list, display_title, heading_lines, split_heading
+from bantin.content.handbook.asks import looks_like_group
+from bantin.content.handbook.headings import attribute_list, display_title, heading_lines, split_heading
 from bantin.problems import short
 from bantin.text.vi import cap_slug, slugify
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bantin.content.qaheadings import ASKED, PASTED_PREFIX, unfenced, without_attributes
+from bantin.content.handbook.headings import ASKED, PASTED_PREFIX, unfenced, without_attributes
 
 # A question written as a paragraph of its own, neither heading nor bold (session 40), a warning:
 # «Câu hỏi 5: …?» (PASTED_PREFIX and ASKED: «Câu 5. …?» alone is a quiz's item as often), or a
@@ -57,7 +57,7 @@ def plain_question(lines: list[str], index: int) -> tuple[str, str] | None:
     option («A.», «b)», «A/», «A:», «A –») or key («Đáp án», «Đáp:», «Trả lời đúng:»;
     `_OPTION`); the paragraph before it is an answer's text, not a heading (`bantin import`
     writes a shortened question's whole words first in its answer) nor a numbered question,
-    and not nothing (the text's start: a part `qaparts` re-reads starts at its heading). A
+    and not nothing (the text's start: a part `parts` re-reads starts at its heading). A
     list item counts when it is its list's only item (no item or indented line next to it)
     and its words start «Câu hỏi» or name an asker as Q&A columns do («Ông A», «Bà B (xã X)»,
     «Bạn đọc», up to six words) before «hỏi:» («Nhiều người hỏi:» is an answer's words); a plain paragraph «Ông A hỏi: …?» does not (how an imported page's

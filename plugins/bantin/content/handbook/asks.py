@@ -2,8 +2,8 @@
 
 A Word handbook prints its parts («I. NGƯỜI ĐƯỢC TRỢ GIÚP PHÁP LÝ», «Phần II») and often its
 questions («ĐĂNG KÝ KẾT HÔN CẦN NHỮNG GIẤY TỜ GÌ») in capitals, without «?». These rules tell
-them apart for the `# ` group lines (`qagroups`), the `## ` lines `bantin ids` leaves without an
-id (`qaids.fill_ids`) and the missing id's message (`qaidproblems`); the web editor's paste has
+them apart for the `# ` group lines (`groups`), the `## ` lines `bantin ids` leaves without an
+id (`ids.fill_ids`) and the missing id's message (`idproblems`); the web editor's paste has
 their twins (bantin-paste.js `groupHeading`, `QUESTION_WORDS`, `NOT_ASKING`). When in doubt a
 line is a question: the build then names it with both fixes, while a question made a group
 loses its page.
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bantin.content.qaheadings import NUMBER_PREFIX, split_heading, without_attributes
+from bantin.content.handbook.headings import NUMBER_PREFIX, split_heading, without_attributes
 
 # What starts a section's name in a Word handbook: «I.», «IV)», «Phần II», «Chương 3», «Mục 1», «Nhóm …».
 # A Roman numeral is one of I to XXXIX, of I, V and X only: a single C, D, L or M first is an A/B/C/D

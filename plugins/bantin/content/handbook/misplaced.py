@@ -3,7 +3,7 @@
 A question heading inside a list item or a quote (`* ## …`), `##Câu hỏi 2` without its space,
 `# Câu hỏi…` or `### Câu hỏi 4…`, a question pasted from Word in bold (`**Câu hỏi 4: …?**`):
 errors, each has a mark that says "question". A paragraph that reads like one
-(`qaparagraphs`) is a warning. `answer_line` writes such a line so that it stays an answer's
+(`paragraphs`) is a warning. `answer_line` writes such a line so that it stays an answer's
 words (`bantin import --handbook`).
 """
 
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from bantin.content.qaasks import group_line_asks, question_like
-from bantin.content.qagroups import GROUP
-from bantin.content.qaheadings import (
+from bantin.content.handbook.asks import group_line_asks, question_like
+from bantin.content.handbook.groups import GROUP
+from bantin.content.handbook.headings import (
     ASKED, HEADING, NUMBER_PREFIX, PASTED_PREFIX, emphasis_mark, split_heading, unfenced, without_attributes,
 )
-from bantin.content.qaids import VALID_ID, free_id, misread_id, new_id, paste_line, question_title
-from bantin.content.qaparagraphs import paragraph_questions, separator_written
+from bantin.content.handbook.ids import VALID_ID, free_id, misread_id, new_id, paste_line, question_title
+from bantin.content.handbook.paragraphs import paragraph_questions, separator_written
 from bantin.problems import Problems, short
 
 # A question heading written inside a list item or a quote (`* ## Câu hỏi 2: … {#…}`): Markdown

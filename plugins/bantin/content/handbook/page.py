@@ -12,7 +12,7 @@ import re
 from typing import Callable
 
 from bantin.content.model import Group, Question
-from bantin.content.qaheadings import unfenced
+from bantin.content.handbook.headings import unfenced
 
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # an ATX heading's marks (CommonMark: up to 3 spaces before)
 _HTML_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)

@@ -4,22 +4,8 @@ The id, not the position or wording, is the question's address, so trainers' pri
 survive reordering and retitling. A missing id is an error; `bantin ids` fills them in.
 
 This module reads a handbook body into its intro, questions and groups (`parse_handbook`),
-reporting what is wrong. The rules it applies live one concern per module, read bottom-up:
-
-- `qaheadings`: fenced code, `## ` headings, a heading's question, `{#id}` and number;
-- `qaasks`: whether a heading's words ask or name a part of the handbook;
-- `qaids`: what an id is, ids written slightly wrong, new ids, `bantin ids`;
-- `qaidproblems`: the messages about ids (missing, written wrong, taken, shared);
-- `qagroups`: the `# ` group lines, the group of each question, their problems;
-- `qaparagraphs`: a question written as a paragraph (a warning);
-- `qamisplaced`: a question written where the build sees none (errors), and `answer_line`;
-- `qaswallowed`: a question swallowed by raw HTML left open above it;
-- `qabasis`: an answer's closing «Căn cứ pháp lý:» paragraph;
-- `qapage`: the handbook page's Markdown and an answer's headings shifted under a question;
-- `qaparts`: a body re-read from one of its headings on (`bantin import --handbook`).
-
-Their public names are also importable from here, where callers have imported them since
-before the split (session 41): `from bantin.content import qa; qa.fill_ids(…)`.
+reporting what is wrong. The rules it applies live one concern per module of this package
+(its `__init__` lists them); callers import each name from the module that holds it.
 """
 
 from __future__ import annotations
@@ -28,44 +14,17 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import NamedTuple
 
+from bantin.content.handbook.groups import (
+    group_lines, handbook_groups, question_groups, read_groups, report_empty_groups, report_nested_groups,
+)
+from bantin.content.handbook.headings import display_title, heading_lines, intro_heading_ids, split_heading
+from bantin.content.handbook.idproblems import refused_id, warn_stray_words
+from bantin.content.handbook.legalbasis import mark_legal_basis
+from bantin.content.handbook.misplaced import report_misplaced, report_nested_questions
+from bantin.content.handbook.swallowed import report_swallowed
 from bantin.content.model import Group, Question
-from bantin.content.qaasks import QUESTION_WORDS, holds_question_word, looks_like_group
-from bantin.content.qabasis import LEGAL_BASIS, mark_legal_basis
-from bantin.content.qagroups import (
-    group_anchor, group_lines, handbook_groups, nested_groups, question_groups, read_groups, report_empty_groups,
-    report_nested_groups,
-)
-from bantin.content.qaheadings import (
-    display_title, heading_lines, intro_heading_ids, split_heading, unfenced,
-)
-from bantin.content.qaidproblems import NO_ID, misread_problem, missing_id, refused_id, shared_id, taken_id, warn_stray_words
-from bantin.content.qaids import (
-    ID_MAX, ID_SUGGESTED, VALID_ID, WrittenId, fill_ids, heading_with_id, misread_id, new_id, paste_line,
-    question_title, reads_as,
-)
-from bantin.content.qamisplaced import (
-    answer_line, emphasised_question, misplaced_questions, nested_questions, report_misplaced, report_nested_questions,
-)
-from bantin.content.qapage import demote_html_headings, handbook_markdown, shift_headings
-from bantin.content.qaparagraphs import paragraph_questions, plain_question
-from bantin.content.qaswallowed import report_swallowed, swallowed_questions
 from bantin.problems import Problems, short
 from bantin.text.plain import inline_text
-
-__all__ = [  # what callers import from here: the reader's own names, and the rules' re-exported
-    "Handbook", "parse_handbook", "parse_questions", "read_question",
-    "QUESTION_WORDS", "holds_question_word", "looks_like_group",
-    "LEGAL_BASIS", "mark_legal_basis",
-    "group_anchor", "group_lines", "handbook_groups", "nested_groups",
-    "display_title", "heading_lines", "intro_heading_ids", "split_heading", "unfenced",
-    "NO_ID", "misread_problem", "missing_id", "shared_id", "taken_id",
-    "ID_MAX", "ID_SUGGESTED", "VALID_ID", "WrittenId", "fill_ids", "heading_with_id", "misread_id", "new_id",
-    "paste_line", "question_title", "reads_as",
-    "answer_line", "emphasised_question", "misplaced_questions", "nested_questions",
-    "demote_html_headings", "handbook_markdown", "shift_headings",
-    "paragraph_questions", "plain_question",
-    "swallowed_questions",
-]
 
 
 class Handbook(NamedTuple):
@@ -134,7 +93,7 @@ def read_question(src: str, answer_lines: list[str], index: int, text: str, numb
     """The question of the heading `text` (line `index` of the body, the `number`th heading)
     with the lines up to the next heading as its answer, or None when its id is missing or
     one the build refuses (reported). Depends on those lines alone: what
-    `qaparts` relies on to re-read a handbook from one of its headings on."""
+    `parts` relies on to re-read a handbook from one of its headings on."""
     title, qid = split_heading(text)
     line = body_line + index
     if refused_id(src, line, text, taken, problems):

@@ -2,16 +2,16 @@
 
 Each names the line and gives the whole heading line to paste in its place, with an id that
 is free: an editor in a web editor cannot run `bantin ids`. Kept apart from the id rules
-(`qaids`) because the site (`site/corpus.py`, ids shared across handbooks) and the handbook
-reader (`qa.read_question`) both word them.
+(`ids`) because the site (`site/corpus.py`, ids shared across handbooks) and the handbook
+reader (`reader.read_question`) both word them.
 """
 
 from __future__ import annotations
 
 from bantin.content.anchors import reserved_id
-from bantin.content.qaasks import looks_like_group
-from bantin.content.qaheadings import attribute_list, split_heading
-from bantin.content.qaids import (
+from bantin.content.handbook.asks import looks_like_group
+from bantin.content.handbook.headings import attribute_list, split_heading
+from bantin.content.handbook.ids import (
     ID_MAX, ID_SUGGESTED, VALID_ID, WrittenId, free_id, id_words, misread_id, new_id, paste_line,
 )
 from bantin.problems import Problem, Problems, short

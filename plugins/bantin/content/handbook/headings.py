@@ -1,6 +1,6 @@
 """A handbook's lines as the build reads them: fenced code, `## ` headings and their parts.
 
-Every other `qa*` module reads a body through these: which lines are outside fenced code
+Every other module of this package reads a body through these: which lines are outside fenced code
 (`unfenced`), which are question headings (`heading_lines`), and a heading's question, its
 `{#id}` (`split_heading`) and its «Câu hỏi 3:» number (`display_title`). One reading, so the
 build, `bantin ids`, the importer and the checks never disagree on what a question is.

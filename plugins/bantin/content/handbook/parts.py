@@ -1,7 +1,7 @@
 """A handbook body read as the build reads it, kept in parts, re-read from a heading on (session 35).
 
 `bantin import --handbook` appends one question at a time and checks each new text as the
-build reads it (`qa.parse_questions`: one question more, no new error). Read whole each
+build reads it (`reader.parse_questions`: one question more, no new error). Read whole each
 time, a run of N questions read N handbooks growing to N questions: 1,500 questions took
 139 s. A `Parse` keeps, per question, what the full read found in its lines; the next text,
 which begins as the kept one did up to some heading (an appended question; a link of the
@@ -15,7 +15,7 @@ Why that equals the full read (`parse_questions`), part by part:
   there, indices shifted: so do `heading_lines`, `nested_questions` and
   `misplaced_questions`, which are that scan plus a test of each line on its own.
 - Every error of the full read is one of: a nested or misplaced line (at its line), a
-  heading's own (`qa.read_question`: its text and number only), an intro heading naming a
+  heading's own (`reader.read_question`: its text and number only), an intro heading naming a
   question's id (the intro's lines, and the set of ids), or "no question" (no heading).
   So its count is the intro's errors + each part's (its heading's and its lines') + the
   intro's id errors counted anew against the new ids; "no question" is never the case here
@@ -43,11 +43,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bantin.content.model import Question
-from bantin.content.qa import parse_questions, read_question
-from bantin.content.qagroups import group_lines, nested_groups
-from bantin.content.qaheadings import display_title, heading_lines, intro_heading_ids, split_heading, unfenced
-from bantin.content.qamisplaced import misplaced_questions, nested_questions
-from bantin.content.qaswallowed import swallowed_questions
+from bantin.content.handbook.reader import parse_questions, read_question
+from bantin.content.handbook.groups import group_lines, nested_groups
+from bantin.content.handbook.headings import display_title, heading_lines, intro_heading_ids, split_heading, unfenced
+from bantin.content.handbook.misplaced import misplaced_questions, nested_questions
+from bantin.content.handbook.swallowed import swallowed_questions
 from bantin.content.rawblocks import starts_with_tag
 from bantin.problems import Problems
 
@@ -88,11 +88,11 @@ class Parse:
 
     @property
     def headings(self) -> list[tuple[int, str]]:
-        """What `qa.heading_lines(body)` gives."""
+        """What `headings.heading_lines(body)` gives."""
         return [(part.index, part.text) for part in self.parts]
 
     def swallowed(self) -> list[tuple[int, str, tuple[int, str] | None]]:
-        """What `qa.swallowed_questions(body)` gives: rendered only when a line starts with a tag."""
+        """What `swallowed.swallowed_questions(body)` gives: rendered only when a line starts with a tag."""
         if not self.intro_tags and not any(part.tags for part in self.parts):
             return []
         return swallowed_questions(self.body)

@@ -6,7 +6,7 @@ print; Word's bold or italics around it are read as the plain form (session 40).
 
 from __future__ import annotations
 
-from bantin.content.qaheadings import emphasis_mark
+from bantin.content.handbook.headings import emphasis_mark
 
 LEGAL_BASIS = "Căn cứ pháp lý:"
 
