@@ -402,3 +402,11 @@ def test_picture_mentions_in_the_built_site(unit):
     session 41): a word is read once from its start, never again from inside it."""
     assert grows_linearly_in_cpu(lambda size: originals.mentions(unit * (size // len(unit))), 250_000)
     assert timed(originals.mentions, line(unit)) < BOUND
+
+
+@pytest.mark.parametrize("shape", ["**Câu hỏi 1: a\\\n", "**Câu hỏi 1: a\nb\n", "**Câu hỏi 1: a.**\\\n**b**\\\n",
+                                   "**Câu hỏi 1:** hỏi:\n", "**Câu hỏi 1: a\n" + "b\n" * 11 + "c**\n"])
+def test_a_bold_question_read_on_over_its_lines_is_linear(shape):
+    """A bold question is read on over the lines of its paragraph (`bold_question`, session 42):
+    each line is read again by at most `BOLD_LINES_MAX` questions above it, never by all."""
+    assert grows_linearly_in_cpu(lambda count: misplaced_questions(shape * count), 2_000)

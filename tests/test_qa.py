@@ -405,6 +405,58 @@ def test_a_question_pasted_in_bold_is_an_error_with_the_line_to_write(line, fix)
     assert f"viết lại dòng thành {fix}" in problem.fix, problem.fix
 
 
+# A bold question broken by a line break (session 42; outsider trial F10): the file's fix is the
+# whole question, as the web editor's paste makes it (bantin-paste.js `questionWords`).
+F10 = "Câu hỏi 2: Cha mẹ tôi đã ly hôn. Xin hỏi khai sinh cho con ở đâu?"
+F10_ID = "cha-me-toi-da-ly-hon-xin-hoi-khai-sinh-cho-con-o-dau"
+
+
+@pytest.mark.parametrize(("lines", "question", "qid"), [
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.\\\nXin hỏi khai sinh cho con ở đâu?**", F10, F10_ID),  # one bold run, `\`
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.  \nXin hỏi khai sinh cho con ở đâu?**", F10, F10_ID),  # two spaces
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.\nXin hỏi khai sinh cho con ở đâu?**", F10, F10_ID),  # a soft break in the bold
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.**\\\n**Xin hỏi khai sinh cho con ở đâu?**", F10, F10_ID),  # bold on each line
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.**   \n**Xin hỏi khai sinh cho con ở đâu?**", F10, F10_ID),
+    ("__Câu hỏi 2: Cha mẹ tôi\\\nđã ly hôn.\\\nXin hỏi khai sinh cho con ở đâu?__", F10, F10_ID),  # three lines
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.\\\nXin hỏi khai sinh cho con ở đâu?** {#khai-sinh}", F10, "khai-sinh"),
+    ("**Câu hỏi 2:** Ông A (xã B) hỏi:\\\nCha mẹ tôi đã ly hôn, khai sinh ở đâu?",  # an asker's «hỏi:»
+     "Câu hỏi 2: Ông A (xã B) hỏi: Cha mẹ tôi đã ly hôn, khai sinh ở đâu?",
+     "ong-a-xa-b-hoi-cha-me-toi-da-ly-hon-khai-sinh-o-dau"),
+    ("**Câu hỏi 2:**\\\n**Khai sinh ở đâu?**", "Câu hỏi 2: Khai sinh ở đâu?", "khai-sinh-o-dau"),  # number alone
+])
+def test_a_bold_question_over_two_lines_is_fixed_as_one_question(lines, question, qid):
+    """`bantin check` said to write the first line only, the break's `\\` kept and the rest left
+    as the answer's first line (session 41, Left); the paste makes the whole bold paragraph the
+    question. The fix now names the lines it replaces and writes the whole question on one."""
+    _, questions, problems = parse(LOST.replace("{line}", lines))
+    assert [q.id for q in questions] == ["dang-ky-o-dau"]
+    [problem] = problems.items
+    assert problem.is_error and problem.line == BODY_LINE + 6
+    count = lines.count("\n") + 1
+    assert f"viết lại {count} dòng của câu hỏi (từ dòng này) thành một dòng `## {question} {{#{qid}}}`" in problem.fix
+    assert "\\" not in problem.fix and "**" not in problem.fix, problem.fix
+    assert misplaced_questions(lines) == [(0, question + (" {#khai-sinh}" if qid == "khai-sinh" else ""),
+                                           "viết bằng chữ đậm (hay nghiêng), không phải tiêu đề `## `")]
+
+
+@pytest.mark.parametrize(("lines", "question"), [
+    ("**Câu hỏi 2: Khai sinh ở đâu?**\\\nTrả lời: tại xã.", "Câu hỏi 2: Khai sinh ở đâu?"),  # plain words after
+    ("**Câu hỏi 2: Khai sinh ở đâu?**\\\n**Trả lời:**", "Câu hỏi 2: Khai sinh ở đâu?"),  # the question closed with «?»
+    ("**Câu hỏi 2: Khai sinh ở đâu?**\\\n**Trả lời:** Tại xã.", "Câu hỏi 2: Khai sinh ở đâu?"),
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.**\\\nXin hỏi khai sinh ở đâu?", "Câu hỏi 2: Cha mẹ tôi đã ly hôn."),
+    ("**Câu hỏi 2: Khai sinh ở đâu?\nkhông đóng", "Câu hỏi 2: Khai sinh ở đâu?"),  # never closed: the marks show
+    ("**Câu hỏi 2: Khai sinh ở đâu?**\\\n* một mục", "Câu hỏi 2: Khai sinh ở đâu?"),  # a list starts below
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.\\\n\nXin hỏi?**", "Câu hỏi 2: Cha mẹ tôi đã ly hôn."),  # a blank line ends it
+])
+def test_a_line_break_that_ends_a_bold_question_leaves_the_rest_to_the_answer(lines, question):
+    """As the paste: a break followed by words not emphasised (`<b>…?</b><br>Trả lời`), by a bold
+    label once the question has asked («?»), or out of the paragraph, ends the question."""
+    [(index, text, _)] = misplaced_questions(lines)
+    assert (index, text) == (0, question)
+    _, _, problems = parse(LOST.replace("{line}", lines))
+    assert "viết lại dòng thành `## " + question in problems.errors[0].fix
+
+
 @pytest.mark.parametrize("line", [
     "**Lưu ý: hồ sơ nộp ở đâu?**",  # a bold sentence of the answer: no number
     "**Câu hỏi** thường gặp nhất là gì?",

@@ -52,10 +52,18 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
     paragraph or numbered item that reads like one has none (`paragraph_questions`). After the
     first question, a `# ` line whose words ask (`group_line_asks`: «# ĐĂNG KÝ … GÌ») is one
     too (`ASKS_AS_GROUP`), which `group_lines` does not make a group (session 41)."""
+    return [(index, text, wrong) for index, text, wrong, _ in _misplaced(body)]
+
+
+def _misplaced(body: str) -> list[tuple[int, str, str, int]]:
+    """`misplaced_questions` with the number of lines each takes: a bold question broken by a
+    line break takes the lines of its words (`bold_question`), every other one its line."""
     found, asked = [], False
-    for index, line in unfenced(body.split("\n")):
-        if (bold := emphasised_question(line)) is not None:
-            found.append((index, bold, "viết bằng chữ đậm (hay nghiêng), không phải tiêu đề `## `"))
+    lines = body.split("\n")
+    for index, line in unfenced(lines):
+        if emphasised_question(line) is not None:
+            bold, taken = bold_question(lines, index)
+            found.append((index, bold, "viết bằng chữ đậm (hay nghiêng), không phải tiêu đề `## `", taken))
             continue
         if HEADING.match(line):
             asked = True
@@ -66,14 +74,14 @@ def misplaced_questions(body: str) -> list[tuple[int, str, str]]:
         text = line[marks:].strip()
         numbered = bool(NUMBER_PREFIX.match(text))
         if marks == 2 and text:
-            found.append((index, text, "thiếu dấu cách sau `##`"))
+            found.append((index, text, "thiếu dấu cách sau `##`", 1))
         elif marks == 1 and text and (question_like(text) or (split_heading(text)[1] and not GROUP.match(line))):
             # a `# ` line that asks nothing is a group (`group_lines`)
-            found.append((index, text, "bắt đầu bằng một dấu `#` (tiêu đề lớn), không phải `## `"))
+            found.append((index, text, "bắt đầu bằng một dấu `#` (tiêu đề lớn), không phải `## `", 1))
         elif marks == 1 and asked and GROUP.match(line) and group_line_asks(text):
-            found.append((index, text, ASKS_AS_GROUP))
+            found.append((index, text, ASKS_AS_GROUP, 1))
         elif marks > 2 and numbered:
-            found.append((index, text, f"bắt đầu bằng `{'#' * marks}` (tiêu đề nhỏ trong câu trả lời), không phải `## `"))
+            found.append((index, text, f"bắt đầu bằng `{'#' * marks}` (tiêu đề nhỏ trong câu trả lời), không phải `## `", 1))
     return found
 
 
@@ -100,6 +108,83 @@ def emphasised_question(line: str) -> str | None:
     if not ASKED.match(rest) and not without_attributes(question).endswith("?"):
         return None  # «**Câu 1:** B. 12 tháng.»: a quiz's answer key, not a question (review F3)
     return question
+
+
+# A bold question is read on over at most this many lines: a question runs over two or three,
+# and the bound keeps the look-ahead linear (a line is read again by at most this many others).
+BOLD_LINES_MAX = 12
+# A line that starts a block of its own rather than going on with a paragraph.
+_BLOCK_START = re.compile(r" {0,3}(?:#|>|[*+-][ \t]|\d{1,9}[.)][ \t]|```|~~~|<|=+[ \t]*$|-+[ \t]*$)")
+_ASKER_END = re.compile(r"hỏi\s*:$", re.IGNORECASE)  # «Ông A (xã B) hỏi:»: the question is on the next line
+
+
+def bold_question(lines: list[str], index: int) -> tuple[str, int]:
+    """(question, number of lines) of the bold question on `lines[index]` (`emphasised_question`),
+    read on over the lines of its paragraph as the web editor's paste reads a pasted one
+    (bantin-paste.js `questionWords`, outsider trial F10): a next line goes on with the question
+    when the emphasis opened on the question's line is still open (`**Câu hỏi 2: … ly hôn.\\` ↵
+    `Xin hỏi … ở đâu?**`, closed within the paragraph, else Markdown shows the marks and nothing
+    is bold), when it is emphasised whole with the same mark and the words so far do not end with
+    «?» (`**…ly hôn.**\\` ↵ `**Xin hỏi …?**`; `**…?**` ↵ `**Trả lời:**` is the answer's), or
+    when the words so far end with an asker's «… hỏi:». A line break's `\\` or trailing spaces
+    read as one space. Any other line ends the question, as before: the answer's first line."""
+    line = lines[index].lstrip(" ")
+    mark = emphasis_mark(line)
+    words = [emphasised_question(lines[index]) or ""]
+    opened = line[len(mark):].find(mark) < 0
+    if opened and _closing_line(lines, index, mark) is None:
+        opened = False  # never closed: the marks show as written, the rest is no emphasis
+        if not _ASKER_END.search(_unbroken(words[0])):
+            return _unbroken(words[0]), 1
+    count = 1
+    while count < BOLD_LINES_MAX and index + count < len(lines):
+        next_line = lines[index + count]
+        if not next_line.strip() or _BLOCK_START.match(next_line) or emphasised_question(next_line) is not None:
+            break
+        so_far = _unbroken(words[-1])  # the words so far end as their last line ends
+        if opened:
+            close = next_line.find(mark)
+            opened = close < 0
+            words.append(next_line if opened else next_line[:close] + next_line[close + len(mark):])
+        elif (whole := _emphasised_whole(next_line, mark)) is not None and not so_far.endswith("?"):
+            words.append(whole)
+        elif _ASKER_END.search(so_far):
+            words.append(_emphasised_whole(next_line, emphasis_mark(next_line.lstrip(" "))) or next_line)
+        else:
+            break
+        count += 1
+    return " ".join(_unbroken(part) for part in words if _unbroken(part)), count
+
+
+def _closing_line(lines: list[str], index: int, mark: str) -> int | None:
+    """The index of the line within `BOLD_LINES_MAX` lines of the paragraph below `index` that
+    closes the emphasis `mark` opened on `index`, or None."""
+    for below in range(index + 1, min(index + BOLD_LINES_MAX, len(lines))):
+        if not lines[below].strip() or _BLOCK_START.match(lines[below]):
+            return None
+        if mark in lines[below]:
+            return below
+    return None
+
+
+def _emphasised_whole(line: str, mark: str) -> str | None:
+    """The words of `line` when the emphasis `mark` wraps them all (an `{#id}` may follow), else None."""
+    stripped = line.strip()
+    if not mark or not stripped.startswith(mark) or emphasis_mark(stripped) != mark:
+        return None
+    rest = stripped[len(mark):]
+    close = rest.find(mark)
+    if close <= 0 or rest[:1].isspace():
+        return None
+    after = rest[close + len(mark):].strip()
+    if after.rstrip("\\").strip() and not (after.startswith("{") and after.endswith("}")):
+        return None
+    return rest[:close] + (" " + after if after.startswith("{") else "")
+
+
+def _unbroken(text: str) -> str:
+    """A line's words without the hard line break at its end (`\\` or spaces), white space one space."""
+    return " ".join(text.strip().removesuffix("\\").split())
 
 
 def answer_line(line: str, text: str) -> str:
@@ -142,13 +227,17 @@ def _as_group_fix(text: str) -> str:
             "bằng từ để hỏi được đọc là một câu hỏi viết thiếu một dấu `#`)")
 
 
-def _misplaced_fix(text: str, taken: set[str]) -> str:
+def _misplaced_fix(text: str, taken: set[str], lines: int = 1) -> str:
     """The line to write for a line that looks like a question; with only its number
-    (`**Câu hỏi 9:**`, the words on the line below) the words go after it, on one line."""
+    (`**Câu hỏi 9:**`, the words on the line below) the words go after it, on one line. A bold
+    question over `lines` lines (`bold_question`) becomes that one line in place of them all."""
     if (number := PASTED_PREFIX.match(text)) and not text[number.end():].strip():
         return (f"viết lại dòng thành `## {short(text, 200)} <lời câu hỏi> {{#ma-cau-hoi}}`: chép lời câu hỏi ở dòng "
                 "dưới lên sau số, cùng một dòng, và đặt mã ở cuối dòng (chữ thường không dấu, nối bằng `-`)")
-    return f"viết lại dòng thành `{paste_line(text, _misplaced_id(text, taken))}`"
+    written = paste_line(text, _misplaced_id(text, taken))
+    if lines > 1:
+        return f"viết lại {lines} dòng của câu hỏi (từ dòng này) thành một dòng `{written}`"
+    return f"viết lại dòng thành `{written}`"
 
 
 def _misplaced_id(text: str, taken: set[str]) -> str:
@@ -174,10 +263,11 @@ def report_misplaced(src: str, body: str, body_line: int, taken: set[str], probl
     """An error for each line marked as a question that is none (`misplaced_questions`), then
     a warning for each paragraph that reads like one (`paragraph_questions`: no mark says
     "heading", it may be a quiz's item). `taken`: the handbook's ids, which a fix's new id avoids."""
-    for index, text, wrong in misplaced_questions(body):
+    for index, text, wrong, lines in _misplaced(body):
         problems.error(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, "
                        "nên trang coi nó là một phần câu trả lời phía trên: câu hỏi không có trang riêng, liên kết "
-                       "ngắn và mã QR", _misplaced_fix(text, taken) + (_as_group_fix(text) if wrong == ASKS_AS_GROUP else ""))
+                       "ngắn và mã QR",
+                       _misplaced_fix(text, taken, lines) + (_as_group_fix(text) if wrong == ASKS_AS_GROUP else ""))
     for index, text, wrong in paragraph_questions(body):
         problems.warn(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, nên "
                       "trang coi nó là một phần câu trả lời phía trên: nếu là câu hỏi, nó không có trang riêng, liên "
