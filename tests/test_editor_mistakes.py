@@ -20,6 +20,7 @@ import pytest
 import yaml
 from sitekit import ROOT, build as mkdocs_build
 
+from bantin.config import sitefile
 from bantin.site import build
 from bantin.site.build import Inputs, Settings, SourceFile
 
@@ -40,7 +41,7 @@ def sample_settings() -> Settings:
     """The sample site's own options (mkdocs.yml), as the adapter hands them to the core."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     options = next(p["bantin"] for p in config["plugins"] if isinstance(p, dict) and "bantin" in p)
-    return Settings(config_file=str(ROOT / "mkdocs.yml"), site_url=config["site_url"], site_name=config["site_name"],
+    return Settings(config_file=str(ROOT / "mkdocs.yml"), site_file=sitefile.load(str(ROOT / "mkdocs.yml")), site_url=config["site_url"], site_name=config["site_name"],
                     categories=options["categories"], agency=options["agency"], documents=options["documents"])
 
 

@@ -42,6 +42,7 @@ class Project:
     details: dict = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # MkDocs' "Config value" warnings of a load that went on (not strict)
     strict: bool = False  # `strict: true`: a warning stops the build (`bantin build --strict` says so)
+    site_file: object = None  # mkdocs.yml as the CLI parsed it (config/sitefile.SiteFile), for `settings` and `check_inputs`
 
 
 class LoadFailed(Exception):
@@ -55,8 +56,10 @@ class LoadFailed(Exception):
         self.names = names or {}  # the options each part of mkdocs.yml may have, for "did you mean"
 
 
-def load(config_file: str, **overrides) -> Project:
-    """Load and validate `config_file` (with `overrides` of its options); LoadFailed when refused."""
+def load(config_file: str, site_file=None, **overrides) -> Project:
+    """Load and validate `config_file` (with `overrides` of its options); LoadFailed when refused.
+    `site_file`: the same file as config/sitefile.py parsed it, kept for `settings` and
+    `check_inputs` (parsed again there when None)."""
     import yaml
 
     errors = _ConfigErrors()
@@ -73,7 +76,7 @@ def load(config_file: str, **overrides) -> Project:
                    docs_dir=config.docs_dir, custom_dir=config.theme.custom_dir, site_url=config.site_url or "",
                    has_plugin=found is not None, editor=found.config.editor if found else None,
                    engine_config=config, details=_details(config, found), warnings=tuple(errors.warnings),
-                   strict=bool(config.strict))
+                   strict=bool(config.strict), site_file=site_file)
 
 
 def _details(config, found) -> dict:
@@ -190,9 +193,14 @@ def plugin(config):
 def settings(project: Project) -> Settings:
     """The options site/build.py reads, from a loaded project that names our plugin."""
     config = project.engine_config
-    return translate.settings(plugin(config).config, config)
+    return translate.settings(plugin(config).config, config, site=_site_file(project))
 
 
 def check_inputs(project: Project) -> Inputs:
     """What a build of `project` would read, for `bantin check` (translate.check_inputs)."""
-    return translate.check_inputs(project.engine_config)
+    return translate.check_inputs(project.engine_config, _site_file(project))
+
+
+def _site_file(project: Project):
+    """mkdocs.yml as parsed when the project was loaded, else parsed now."""
+    return project.site_file if project.site_file is not None else translate.site_file(project.engine_config)

@@ -157,6 +157,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.state: BuildState | None = None
         self.site: SiteConfig | None = None
         self.inventory: Inventory | None = None
+        self.site_file = None  # mkdocs.yml parsed once a build (translate.site_file), for settings and inputs
         self.compat = compat.Gate(True)  # the fast paths or MkDocs' public path: on_config decides
         self.styles_apart = True  # main.html links bantin-search.css (themedir.serve_lean)
         self.asset_versions: dict[str, str] = {}  # our assets' "?v=…" (themedir.versions)
@@ -172,7 +173,8 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         problems = Problems()
         if config.site_url:  # a Vietnamese path: every output carries it percent-encoded
             config.site_url = as_uri(config.site_url)
-        self.site = build.site_config(translate.settings(self.config, config, self.serving), problems)
+        self.site_file = translate.site_file(config)
+        self.site = build.site_config(translate.settings(self.config, config, self.serving, self.site_file), problems)
         if problems.errors:
             _fail(problems, "Cấu hình mkdocs.yml có lỗi")
         wrong = site_dir_problem(config.site_dir, config.config_file_path, config.docs_dir, config.theme.custom_dir)
@@ -224,7 +226,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         self.inline_scripts = themedir.inline_scripts(served)
         urls = UrlScheme(self.site.prefixes, config.use_directory_urls)
         try:
-            self.state = BuildState.begin(translate.inputs(files, config, self.inventory), self.site, urls,
+            self.state = BuildState.begin(translate.inputs(files, config, self.inventory, self.site_file), self.site, urls,
                                           include_drafts=self.serving or self.config.drafts,
                                           serving=self.serving, log=log)
         except build.Failed as failed:

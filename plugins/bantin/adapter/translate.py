@@ -35,13 +35,22 @@ def fetched_elsewhere(config: MkDocsConfig) -> tuple:
     return config.theme.get("font"), (config.extra or {}).get("analytics"), addresses
 
 
-def settings(plugin_config, config: MkDocsConfig, serving: bool = False) -> Settings:
+def site_file(config: MkDocsConfig) -> sitefile.SiteFile | None:
+    """mkdocs.yml parsed for its lines and text, once a build (None when it cannot be: MkDocs
+    has just loaded it, and the CLI says why first); handed to `settings` and `inputs`."""
+    return sitefile.loaded(config.config_file_path)
+
+
+def settings(plugin_config, config: MkDocsConfig, serving: bool = False,
+             site: sitefile.SiteFile | None = None) -> Settings:
     """The plugin's options and the site's name and address; in the live preview, whose
-    site_url MkDocs sets to its own address, also the one mkdocs.yml gives (`published_url`)."""
+    site_url MkDocs sets to its own address, also the one mkdocs.yml gives (`published_url`).
+    `site`: mkdocs.yml as `site_file` parsed it."""
     return Settings(
         config_file=config.config_file_path,
+        site_file=site,
         site_url=config.site_url or "",
-        published_url=_written_site_url(config.config_file_path) if serving else "",
+        published_url=_written_site_url(site) if serving else "",
         site_name=config.site_name,
         site_description=config.site_description or "",
         share_image=plugin_config.share_image,
@@ -102,18 +111,22 @@ def reader(files: Files):
     return read
 
 
-def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = None) -> Inputs:
-    """What a build reads: MkDocs' files at `on_files`."""
+def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = None,
+           site: sitefile.SiteFile | None = None) -> Inputs:
+    """What a build reads: MkDocs' files at `on_files`; `site`: mkdocs.yml as `site_file` parsed it."""
     return Inputs(config.docs_dir, config.site_dir, source_files(files, config), reader(files),
                   keep=configured_files(config), static_templates=list(config.theme.static_templates),
                   extra_templates=list(config.extra_templates), theme_dirs=list(config.theme.dirs),
-                  inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config),
-                  theme_palette=theme_palette(config), config_text=config_text(config),
+                  inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config, site),
+                  theme_palette=theme_palette(config, site), config_text=config_text(config, site),
                   custom_dir=config.theme.custom_dir or "")
 
 
-def config_text(config: MkDocsConfig) -> str:
-    """mkdocs.yml as written ("" when it cannot be read: MkDocs has just read it)."""
+def config_text(config: MkDocsConfig, site: sitefile.SiteFile | None) -> str:
+    """mkdocs.yml's text: the parsed file's, else as written ("" when it cannot be read: MkDocs
+    has just read it)."""
+    if site is not None:
+        return site.text
     try:
         return Path(config.config_file_path).read_text("utf-8", "replace") if config.config_file_path else ""
     except OSError:
@@ -131,19 +144,19 @@ def slashed_theme_paths(config: MkDocsConfig) -> None:
             config.theme[key] = value.replace("\\", "/")
 
 
-def theme_images(config: MkDocsConfig) -> tuple[tuple[str, str, int], ...]:
+def theme_images(config: MkDocsConfig, site: sitefile.SiteFile | None) -> tuple[tuple[str, str, int], ...]:
     """(key, path, line in mkdocs.yml) of theme.logo and theme.favicon, for the build to check."""
-    line = sitefile.config_lines(config.config_file_path, under=("theme",))
+    line = sitefile.lines(site, under=("theme",))
     return tuple((key, str(value), line(key)) for key in ("logo", "favicon") if (value := config.theme.get(key)))
 
 
-def theme_palette(config: MkDocsConfig) -> tuple[tuple[str, str, int, str], ...]:
+def theme_palette(config: MkDocsConfig, site: sitefile.SiteFile | None) -> tuple[tuple[str, str, int, str], ...]:
     """(role, colour, line in mkdocs.yml, scheme) of each `primary:` and `accent:` of theme.palette,
     a mapping or a list of schemes (light and dark), for the build to check (config/palette.py);
     the scheme is the entry's `scheme:` (`slate` is the dark one), "default" when not written."""
     palette = config.theme.get("palette")
     schemes = [(None, palette)] if isinstance(palette, dict) else list(enumerate(palette)) if isinstance(palette, list) else []
-    line = sitefile.config_lines(config.config_file_path, under=("theme", "palette"))
+    line = sitefile.lines(site, under=("theme", "palette"))
     return tuple((role, value, line(*([] if index is None else [index]), role), _scheme(scheme))
                  for index, scheme in schemes if isinstance(scheme, dict)
                  for role in ("primary", "accent") if isinstance(value := scheme.get(role), str) and value)
@@ -161,7 +174,7 @@ def redirect_map(config: MkDocsConfig) -> str | None:
     return os.path.join(os.path.dirname(os.path.abspath(config.config_file_path)), DEFAULT_REDIRECT_MAP)
 
 
-def check_inputs(config: MkDocsConfig) -> Inputs:
+def check_inputs(config: MkDocsConfig, site: sitefile.SiteFile | None) -> Inputs:
     """What `bantin check` reads: the files a build would list, without building.
 
     MkDocs' own walk follows symbolic links; the inventory lists what a build would read,
@@ -175,17 +188,11 @@ def check_inputs(config: MkDocsConfig) -> Inputs:
                    for src in sorted(inventory.accepted)])
     set_exclusions(files, config)
     files.add_files_from_theme(config.theme.get_env(), config)
-    return inputs(files, config, inventory)
+    return inputs(files, config, inventory, site)
 
 
-def _written_site_url(config_file: str | None) -> str:
+def _written_site_url(site: sitefile.SiteFile | None) -> str:
     """mkdocs.yml's `site_url` as written (MkDocs' serve replaced it in the config); "" when
-    it cannot be read (the build then says why)."""
-    if not config_file:
-        return ""
-    try:
-        value = sitefile.load(config_file).get("site_url")
-    except Exception:  # noqa: BLE001 (ConfigError, OSError: reported by the load MkDocs did)
-        return ""
+    it could not be parsed (the build then says why)."""
+    value = site.get("site_url") if site is not None else None
     return value if isinstance(value, str) else ""
-

@@ -58,13 +58,14 @@ def _load(config_file: str, **overrides):
     from bantin.config import sitefile
 
     try:
-        node = sitefile.load(config_file).node
+        site_file = sitefile.load(config_file)
     except configcheck.ConfigError as exc:
         raise SystemExit(str(exc)) from None
+    node = site_file.node
     from bantin.adapter import engine  # only now: a file that does not parse never needs the engine
 
     try:
-        project = engine.load(config_file, **overrides)
+        project = engine.load(config_file, site_file, **overrides)
         for warning in project.warnings:  # not strict: MkDocs went on; its words, reworded, go on screen
             print(configcheck.as_warning(configcheck.explain_validation(config_file, node, warning,
                                                                         engine.option_names())), file=sys.stderr)

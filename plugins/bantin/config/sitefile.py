@@ -144,19 +144,29 @@ def load(config_file: str) -> SiteFile:
     return SiteFile(config_file, text, merged, data, tuple(chain.shown), builder.unset)
 
 
-def config_lines(config_file: str | None, under: tuple[str, ...] = ("plugins", "bantin")):
-    """`line(*keys)` of options under `plugins: - bantin:` (or `under`) in mkdocs.yml: 0 when
-    not found, unreadable, or written in an inherited file. The plugin's own configuration
-    errors name the line of their option (they are reported on mkdocs.yml)."""
+def loaded(config_file: str | None) -> SiteFile | None:
+    """`load`, or None when there is no file or it cannot be loaded (the engine's own load, or
+    the CLI's, says why): a build parses mkdocs.yml once and hands the result to each reader."""
     try:
-        site = load(config_file) if config_file else None
+        return load(config_file) if config_file else None
     except ConfigError:
-        site = None
+        return None
+
+
+def lines(site: SiteFile | None, under: tuple[str, ...] = ("plugins", "bantin")):
+    """`line(*keys)` of options under `plugins: - bantin:` (or `under`) in the loaded mkdocs.yml:
+    0 when not found, not loaded (None), or written in an inherited file. The plugin's own
+    configuration errors name the line of their option (they are reported on mkdocs.yml)."""
 
     def line(*keys: str | int) -> int:
         return site.line_here(*under, *keys) if site is not None else 0
 
     return line
+
+
+def config_lines(config_file: str | None, under: tuple[str, ...] = ("plugins", "bantin")):
+    """`lines` of `config_file`, loaded for this one caller (a command that reads nothing else)."""
+    return lines(loaded(config_file), under)
 
 
 # --- the chain of INHERIT --------------------------------------------------------------------

@@ -77,7 +77,8 @@ LEFT_OUT = "bantin_left_out"  # a log record's attribute: the problem of a draft
 class Settings:
     """The options of mkdocs.yml that the core reads, as plain data."""
 
-    config_file: str | None = None  # for the line numbers of configuration errors
+    config_file: str | None = None  # mkdocs.yml: its folder holds content/
+    site_file: sitefile.SiteFile | None = None  # mkdocs.yml parsed once a build: the lines of configuration errors
     site_url: str = ""
     published_url: str = ""  # mkdocs.yml's site_url when the live preview put its own address in site_url
     site_name: str = ""
@@ -121,7 +122,7 @@ class Inputs:
     theme_dirs: Sequence[str] = ()  # folders the theme's files come from
     inventory: Inventory | None = None  # taken moments ago with the same `keep`, else taken here
     redirect_map: str | None = None  # redirects/old-host.map beside mkdocs.yml (site/redirectmap.py)
-    config_text: str = ""  # mkdocs.yml as written: a picture its `extra:` names keeps its original (site/originals.py)
+    config_text: str = ""  # mkdocs.yml's text: a picture its `extra:` names keeps its original (site/originals.py)
     theme_images: Sequence[tuple[str, str, int]] = ()  # (key, path, line) of theme.logo and theme.favicon
     theme_palette: Sequence[tuple[str, str, int, str]] = ()  # (role, colour, line, scheme) of theme.palette's primary/accent
     custom_dir: str = ""  # the site's own theme folder (theme.custom_dir): its stylesheets may name a picture
@@ -131,7 +132,7 @@ class Inputs:
 
 def site_config(settings: Settings, problems: Problems) -> SiteConfig:
     """The core's settings; configuration errors name the line of their option in mkdocs.yml."""
-    line = sitefile.config_lines(settings.config_file)
+    line = sitefile.lines(settings.site_file)
     registry, errors = Registry.from_config(list(settings.documents))
     for message in errors:
         item = re.match(r"mục (\d+) của `documents:`", message)  # legalrefs numbers its entries from 1
