@@ -25,6 +25,8 @@ if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
     del os.environ["CI"]
 
 from browser import build_sample, launch, serve  # noqa: E402
+# The web editor's fixtures, for its three browser test files (one `bantin edit` a file):
+from webeditor_kit import admin, editing, editor_tab, fresh_admin, fresh_tabs  # noqa: E402, F401
 
 _IMAGE_CACHE = "BANTIN_IMAGE_CACHE"
 _RUN = "BANTIN_TEST_RUN"  # this run's shared folder: the picture cache and the sample site

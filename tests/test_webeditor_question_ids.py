@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from sitekit import article, write_site
-from test_webeditor_browser import (_add_component, _caret_at_end, _entry_open, _publish,
-                                    _two_empty_lines_then_the_upper, _until, edit_running, logged_in_page)
+from webeditor_kit import (_add_component, _caret_at_end, _entry_open, _publish,
+                           _two_empty_lines_then_the_upper, _until, edit_running, logged_in_page)
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")

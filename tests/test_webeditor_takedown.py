@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from sitekit import article, write_site
-from test_webeditor_browser import _entry_open, _until, edit_running, logged_in_page
+from webeditor_kit import _entry_open, _until, edit_running, logged_in_page
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from sitekit import article, write_site
-from test_webeditor_browser import _log_in, _served, _until, edit_running
+from webeditor_kit import _log_in, _served, _until, edit_running
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
