@@ -392,10 +392,11 @@ def test_the_preview_knows_the_published_address_as_this_site_s(tmp_path):
     it «lấy từ trang web khác», an error the build does not give. The adapter passes mkdocs.yml's
     own address (`published_url`), and the check reads links by it as the build does."""
     from bantin.adapter.translate import _written_site_url
+    from bantin.config import sitefile
 
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://bantin.example.org/\n", encoding="utf-8")
-    assert _written_site_url(str(tmp_path / "mkdocs.yml")) == "https://bantin.example.org/"
-    assert _written_site_url(str(tmp_path / "khong-co.yml")) == ""
+    assert _written_site_url(sitefile.loaded(str(tmp_path / "mkdocs.yml"))) == "https://bantin.example.org/"
+    assert _written_site_url(sitefile.loaded(str(tmp_path / "khong-co.yml"))) == ""
     site = replace(SITE, site_url="http://127.0.0.1:8000/", published_url="https://bantin.example.org/")
     files = {"tin-tuc/a.md": doc("Bài A", body="Xem [bài B](https://bantin.example.org/tin-tuc/b/).\n\n"
                                               "![Ảnh](https://bantin.example.org/images/a.png)\n"),
