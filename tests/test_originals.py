@@ -208,9 +208,17 @@ def test_an_original_anything_else_names_stays_published(tmp_path):
 def test_mentions_reads_a_file_name_however_an_address_writes_it():
     text = ('<img src="../../images/a.jpg?v=2"> url(../b.JPG) https://www.host/c%20d.png#x '
             '{"u":"\\/images\\/e.jpeg"} xem f.jpg. g.jpg.webp h.jpgx i.png:1 &quot;j.jpg&quot; '
-            '/_anh/k-0123456789-480.jpg 480w, Ảnh.jpg')
-    assert originals.mentions(text) == {"a.jpg", "b.jpg", "c d.png", "e.jpeg", "f.jpg", "i.png", "j.jpg",
-                                        "k-0123456789-480.jpg", "ảnh.jpg"}
+            '/_anh/k-0123456789-480.jpg 480w, Ảnh.jpg url("l.GIF") m.webp?x=1 n.gifs')
+    assert originals.mentions(text) == {"a.jpg", "b.jpg", "c d.png", "e.jpeg", "f.jpg", "g.jpg.webp", "i.png",
+                                        "j.jpg", "k-0123456789-480.jpg", "ảnh.jpg", "l.gif", "m.webp"}
+
+
+def test_every_picture_type_content_holds_is_searched_for():
+    """A hostile review (session 42): only JPEG and PNG names were searched for, so an unused GIF
+    or WebP a stylesheet names was removed from the site and the stylesheet's picture broke."""
+    from bantin.content.inventory import IMAGES
+
+    assert originals.mentions(" ".join(f"x{extension}" for extension in IMAGES)) == {f"x{e}" for e in IMAGES}
 
 
 def test_named_reads_every_text_file_of_the_site_and_no_picture(tmp_path):

@@ -40,7 +40,9 @@ _SEP = r"""\s"'`()<>\[\]{}?#/\\,;:=&|*"""
 # ends. The word before it is read backwards from there (`_WORD`, on the reversed text), so the
 # text is searched for `.` + extension at C speed and each word is read once: a built site is
 # 200 MB at 2,000 articles, and one pattern that starts at every word read it at 25 ms a MB.
-_EXTENSION = re.compile(rf"\.(?:jpe?g|png)\.?(?![^{_SEP}])", re.IGNORECASE)
+# Every picture type content/ holds (inventory.IMAGES): an unused GIF or WebP a stylesheet names
+# must be found as surely as a JPEG (a hostile review, session 42).
+_EXTENSION = re.compile(rf"\.(?:jpe?g|png|gif|webp)\.?(?![^{_SEP}])", re.IGNORECASE)
 _WORD = re.compile(rf"[^{_SEP}]*")
 _BACK = 256  # characters read backwards first: a file name is shorter; a longer word is read whole
 # Files no text reads: the pictures themselves, sound, video, fonts, archives, office files.
