@@ -255,3 +255,15 @@ def test_the_admin_page_loads_the_reader_before_the_save_checks():
     assert "bantin-openblocks.js" in dict(webeditor.vendored())
     html = webeditor.admin_html(_site())
     assert html.index('<script src="bantin-openblocks.js"></script>') < html.index('<script src="bantin-admin.js">')
+
+
+def test_many_open_elements_are_said_as_the_build_says_them():
+    """Session 42: every open element was named, in the build's error and the editor's refusal
+    alike (hundreds of KB for thousands); both name five and count the rest. Lines are found in
+    one pass, as the build's are (the reader gives up on several hundred: left to the build)."""
+    body = "Mở đầu.\n\n" + f"{D}\n" * 40
+    error = _build(body)
+    (refusal,) = _saves({"body": body})
+    message = error.message.replace("mở ở dòng 3 ", "mở ở dòng 3 của Nội dung ", 1)
+    assert refusal == f"Không lưu: {message}. Cách sửa: {error.fix}.", refusal
+    assert "ở dòng 8 và 34 thẻ khác cũng chưa đóng" in refusal and "`</div>` và 35 thẻ khác ở chỗ" in refusal

@@ -12,6 +12,7 @@ which elements are open is read by its own extractor (`htmlblocks`).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from bantin.content.blocks import parser_lines
@@ -24,6 +25,8 @@ GUIDE_HTML = "mục 5.4 của hướng dẫn biên tập"
 # Python's HTML parser lowers attribute names: `<div Markdown="1">` asks for Markdown too
 # (second review of session 38, F2: the check looked for the lower-case word only).
 _MARKDOWN = re.compile("markdown", re.IGNORECASE)
+_NEWLINE = re.compile("\n")
+_SHOWN = 5  # open elements a message names
 
 
 def open_elements(body: str) -> list[OpenElement]:
@@ -51,9 +54,10 @@ def report_open_blocks(item: Item, problems: Problems) -> None:
     if not found:
         return
     text = _parsed(item.body)
+    newlines = [match.start() for match in _NEWLINE.finditer(text)]
 
-    def line_of(element: OpenElement) -> int:
-        return item.body_line + text.count("\n", 0, element.offset)
+    def line_of(element: OpenElement) -> int:  # one search a line, not a count from the start:
+        return item.body_line + bisect.bisect_left(newlines, element.offset)  # thousands may be open
 
     def written(element: OpenElement) -> str:
         end = text.find(">", element.offset, element.offset + 200)
@@ -61,12 +65,13 @@ def report_open_blocks(item: Item, problems: Problems) -> None:
 
     first = found[0]
     line = line_of(first)
-    closing = " rồi ".join(f"`</{element.tag}>`" for element in reversed(found))
-    inner = [f"`{written(element)}` ở dòng {line_of(element)}" for element in found[1:]]
+    closing = _listed([f"`</{element.tag}>`" for element in reversed(found[-_SHOWN:])], len(found), " rồi ")
+    inner = _listed([f"`{written(element)}` ở dòng {line_of(element)}" for element in found[1:_SHOWN + 1]],
+                    len(found) - 1, ", ")
     if first.lost:
         problems.error(item.src, line, "",
                        f"khối HTML `{written(first)}` mở ở dòng {line} không được đóng lại"
-                       + (f", bên trong nó {', '.join(inner)} cũng chưa đóng" if inner else "")
+                       + (f", bên trong nó {inner} cũng chưa đóng" if inner else "")
                        + ": trang bỏ mất mọi thứ từ dòng này đến hết bài, không báo gì",
                        f"thêm {closing} ở chỗ khối kết thúc (mỗi thẻ mở cần một thẻ đóng; {GUIDE_HTML})")
     else:
@@ -74,3 +79,10 @@ def report_open_blocks(item: Item, problems: Problems) -> None:
                       f"khối HTML `{written(first)}` mở ở dòng {line} không được đóng lại: phần còn lại của bài, "
                       "đến hết, nằm trong khối này",
                       f"thêm {closing} ở chỗ khối kết thúc ({GUIDE_HTML})")
+
+
+def _listed(shown: list[str], count: int, joint: str) -> str:
+    """At most `_SHOWN` of `count` things, and how many more: a page with thousands of open
+    elements (pasted or generated) gets a message a person can read, not one of 100 KB."""
+    more = count - len(shown)
+    return joint.join(shown) + (f" và {more} thẻ khác" if more > 0 else "")

@@ -364,10 +364,21 @@
     return lost ? left : [];
   };
 
-  function lineOf(text, offset) {
-    var line = 1;
-    for (var i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) { line++; }
-    return line;
+  // The line of each offset (ascending: outermost first), in one pass over the text: thousands
+  // of elements may be open, and a count from the start for each was quadratic (session 42).
+  function linesOf(text, offsets) {
+    var line = 1, i = text.indexOf("\n");
+    return offsets.map(function (offset) {
+      for (; i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) { line++; }
+      return line;
+    });
+  }
+
+  var SHOWN = 5;  // open elements a message names (openblocks._SHOWN)
+
+  function listed(shown, count, joint) {  // openblocks._listed
+    var more = count - shown.length;
+    return shown.join(joint) + (more > 0 ? " và " + more + " thẻ khác" : "");
   }
 
   function short(text, limit) {  // problems.short on a string: one line, `limit` characters
@@ -387,10 +398,11 @@
     var text = parsed(body);
     var reader = new Reader(text), left;
     try { left = reader.read(); } catch (e) { if (e instanceof Unknown) { return null; } throw e; }
-    return left.map(function (e) {
-      var end = text.indexOf(">", e.offset);
-      end = end >= 0 && end < e.offset + 200 ? end : -1;
-      return { line: lineOf(text, e.offset), tag: e.tag,
+    var lines = linesOf(text, left.map(function (e) { return e.offset; }));
+    return left.map(function (e, index) {
+      var end = text.slice(e.offset, e.offset + 200).indexOf(">");  // within 200, as the build looks
+      end = end >= 0 ? e.offset + end : -1;
+      return { line: lines[index], tag: e.tag,
                written: short(end >= 0 ? text.slice(e.offset, end + 1) : "<" + e.tag, 60) };
     });
   }
@@ -398,10 +410,12 @@
   // The build's error (openblocks.report_open_blocks), lines counted in the entry's text.
   function lostSaid(found) {
     var first = found[0], where = "dòng " + first.line + " của Nội dung";
-    var inner = found.slice(1).map(function (e) { return "`" + e.written + "` ở dòng " + e.line; });
-    var closing = found.slice().reverse().map(function (e) { return "`</" + e.tag + ">`"; }).join(" rồi ");
+    var inner = listed(found.slice(1, SHOWN + 1).map(function (e) { return "`" + e.written + "` ở dòng " + e.line; }),
+                       found.length - 1, ", ");
+    var closing = listed(found.slice(-SHOWN).reverse().map(function (e) { return "`</" + e.tag + ">`"; }),
+                         found.length, " rồi ");
     return "khối HTML `" + first.written + "` mở ở " + where + " không được đóng lại" +
-      (inner.length ? ", bên trong nó " + inner.join(", ") + " cũng chưa đóng" : "") +
+      (inner ? ", bên trong nó " + inner + " cũng chưa đóng" : "") +
       ": trang bỏ mất mọi thứ từ dòng này đến hết bài, không báo gì. Cách sửa: thêm " + closing +
       " ở chỗ khối kết thúc (mỗi thẻ mở cần một thẻ đóng; mục 5.4 của hướng dẫn biên tập)";
   }
