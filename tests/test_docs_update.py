@@ -233,3 +233,49 @@ def test_the_global_f_with_update_docs_names_the_site_folder(tmp_path, capsys):
 
     assert main(["-f", "so tu phap/mkdocs.yml", "init", "--update-docs"]) == 2
     assert "`bantin init --update-docs 'so tu phap'`" in capsys.readouterr().err
+
+
+def _crlf(data: bytes) -> bytes:
+    return data.replace(b"\n", b"\r\n")
+
+
+@pytest.mark.parametrize("respelt", [_crlf, lambda d: b"\xef\xbb\xbf" + d, lambda d: b"\xef\xbb\xbf" + _crlf(d),
+                                     lambda d: d.replace(b"\n", b"\r")], ids=["crlf", "bom", "bom-crlf", "cr"])
+def test_line_ends_or_a_bom_are_not_the_province_s_edit(tmp_path, capsys, monkeypatch, respelt):
+    """Windows, git's autocrlf or a web editor rewrite line ends (and may add a BOM) without anyone
+    editing a word: the file is still Bản tin's copy, current or outdated, never «đã tự sửa»
+    (a hostile review, session 42: such a province never got an update again)."""
+    root = _site(tmp_path)
+    folder = root / sitedocs.FOLDER
+    for name in (sitedocs.GUIDE, "security.md", docscopy.MANIFEST):
+        (folder / name).write_bytes(respelt((folder / name).read_bytes()))
+    state = docscopy.compare(folder, _docs())
+    assert state.edited == () and not state.behind  # current, as respelt
+    monkeypatch.chdir(root)
+    assert main_init(["--update-docs"]) == 0
+    assert "không đổi gì" in capsys.readouterr().out
+    newer = [(p, d + "\n## Mới\n".encode() if p == "security.md" else d) for p, d in _docs()]
+    state = docscopy.compare(folder, newer)
+    assert (state.outdated, state.edited) == (("security.md",), ())  # an older copy, respelt: updated
+    assert docscopy.update(root, newer, "v2").replaced == ("security.md",)
+    assert (folder / "security.md").read_bytes() == dict(newer)["security.md"]
+
+
+def test_a_folder_before_the_list_with_crlf_is_read_against_the_earlier_versions(tmp_path, monkeypatch):
+    root = _site(tmp_path)
+    folder = root / sitedocs.FOLDER
+    (folder / docscopy.MANIFEST).unlink()
+    earlier_text = "# hosting of an earlier Bản tin\n".encode()
+    (folder / "hosting.md").write_bytes(_crlf(earlier_text))
+    monkeypatch.setattr(docscopy, "EARLIER", {**docscopy.EARLIER, "hosting.md": frozenset({docscopy.digest(earlier_text)[:16]})})
+    assert docscopy.compare(folder, _docs()).outdated == ("hosting.md",)
+
+
+def test_a_picture_is_compared_byte_for_byte(tmp_path):
+    """A PNG whose CRLF bytes git rewrote is a broken picture, not Bản tin's copy."""
+    root = _site(tmp_path)
+    picture = root / sitedocs.FOLDER / "anh/editor-so-tay-390.png"
+    data = picture.read_bytes()
+    assert b"\r\n" in data  # every PNG's signature has one
+    picture.write_bytes(data.replace(b"\r\n", b"\n"))
+    assert docscopy.compare(root / sitedocs.FOLDER, _docs()).edited == ("anh/editor-so-tay-390.png",)

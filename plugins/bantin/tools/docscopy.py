@@ -14,10 +14,16 @@ other file (edited, a link, a folder, a file Bản tin never wrote) is never tou
 `overwrite` is asked for, and always named. A killed update leaves whole files only (each is
 written beside its place and renamed over it), and a file already equal to the installed one
 counts as current whatever MANIFEST says, so running it again finishes the job.
+
+Texts are compared as their words, not their bytes (`comparable`): a copy whose only change is
+CRLF line ends (Windows, git's `autocrlf`, the GitHub web editor) or a UTF-8 BOM is Bản tin's
+copy, else the province would never get an update again (a hostile review, session 42). The
+pictures are compared byte for byte: a PNG whose line ends git rewrote is a broken picture.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -30,8 +36,9 @@ from bantin.tools.docsearlier import EARLIER
 MANIFEST = "PHIEN-BAN.txt"
 MAX_READ = 20 << 20  # bytes; ours are at most a few hundred KB: anything bigger is the province's
 _TEMP = ".bantin-tam"  # suffix of a file being written (a killed update may leave one: removed next time)
-_LINE = re.compile(r"([0-9a-f]{64})  (\S[^\n]{0,300})")
-_VERSION = re.compile(r"Phiên bản: ([^\n]{1,200})")
+_LINE = re.compile(r"([0-9a-f]{64})  (\S[^\r\n]{0,300})")
+_VERSION = re.compile(r"Phiên bản: ([^\r\n]{1,200})")
+_TEXTS = (".md", ".txt")  # compared with line ends and a BOM set aside; anything else byte for byte
 
 
 class DocsError(Exception):
@@ -56,6 +63,15 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def comparable(place: str, data: bytes) -> bytes:
+    """`data` as compared with Bản tin's copy of `place`: for a text, without a leading UTF-8
+    BOM and with CRLF or CR line ends read as LF, since Windows editors, git's `autocrlf` and
+    web editors change those without anyone editing a word; other files (pictures) as they are."""
+    if not place.lower().endswith(_TEXTS):
+        return data
+    return data.removeprefix(codecs.BOM_UTF8).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
 def manifest_text(files: list[tuple[str, bytes]], version: str) -> str:
     """MANIFEST for `files` (place, bytes as Bản tin wrote them), readable and `sha256sum -c`-able."""
     head = (f"Tài liệu của Bản tin, do `bantin init` chép vào trang này.\n"
@@ -74,7 +90,7 @@ def read_manifest(folder: Path) -> tuple[str, dict[str, str]] | None:
     if data is None:
         return None
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a BOM or CRLF an editor added: read as written (_LINE stops at `\r`)
     except UnicodeDecodeError:
         return None
     version = _VERSION.search(text)
@@ -95,13 +111,13 @@ def compare(folder: Path, documents: list[tuple[str, bytes]]) -> Copy:
             missing.append(place)
             continue
         seen = _read(folder / place, MAX_READ)
-        if seen == data:
+        if seen is not None and comparable(place, seen) == comparable(place, data):
             continue
-        (outdated if seen is not None and _ours(place, digest(seen), listed) else edited).append(place)
+        (outdated if seen is not None and _ours(place, seen, listed) else edited).append(place)
     wanted = {place for place, _ in documents}
     known = listed.keys() if listed is not None else EARLIER.keys()
     obsolete = [place for place in sorted(set(known) - wanted) if not _blocked(folder, place)
-                and (seen := _read(folder / place, MAX_READ)) is not None and _ours(place, digest(seen), listed)]
+                and (seen := _read(folder / place, MAX_READ)) is not None and _ours(place, seen, listed)]
     return Copy(tuple(missing), tuple(outdated), tuple(edited), tuple(obsolete), manifest[0] if manifest else "")
 
 
@@ -115,11 +131,13 @@ def _blocked(folder: Path, place: str) -> bool:
     return False
 
 
-def _ours(place: str, seen: str, listed: dict[str, str] | None) -> bool:
-    """Whether the file at `place` with digest `seen` is as some Bản tin wrote it."""
+def _ours(place: str, seen: bytes, listed: dict[str, str] | None) -> bool:
+    """Whether the file at `place` holding `seen` is as some Bản tin wrote it (line ends and a
+    BOM aside for a text: `comparable`; the lists hold the digests of the bytes as written)."""
+    digests = {digest(seen), digest(comparable(place, seen))}
     if listed is not None:
-        return listed.get(place) == seen
-    return seen[:16] in EARLIER.get(place, ())
+        return listed.get(place) in digests
+    return any(sha[:16] in EARLIER.get(place, ()) for sha in digests)
 
 
 def _read(path: Path, limit: int) -> bytes | None:
