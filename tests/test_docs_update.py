@@ -100,7 +100,7 @@ def test_a_folder_written_before_the_list_is_read_against_the_earlier_versions(t
     earlier["hosting.md"] = frozenset({docscopy.digest("# hosting of an earlier Bản tin\n".encode())[:16]})
     monkeypatch.setattr(docscopy, "EARLIER", earlier)
     said = docsnotes.notes(root, root / "content")
-    assert len(said) == 1 and "1 tệp là bản cũ (hosting.md)" in said[0].message
+    assert len(said) == 1 and "1 tệp là bản của một Bản tin khác (hosting.md)" in said[0].message
     done = docscopy.update(root, _docs(), "bantin 0.2.0")
     assert done.replaced == ("hosting.md",) and done.kept == ("security.md",) and done.listed_anew
     assert "security.md" not in docscopy.read_manifest(folder)[1]  # unknown: stays the province's
@@ -279,3 +279,22 @@ def test_a_picture_is_compared_byte_for_byte(tmp_path):
     assert b"\r\n" in data  # every PNG's signature has one
     picture.write_bytes(data.replace(b"\r\n", b"\n"))
     assert docscopy.compare(root / sitedocs.FOLDER, _docs()).edited == ("anh/editor-so-tay-390.png",)
+
+
+def test_a_copy_of_another_version_is_called_different_not_older(tmp_path, capsys, monkeypatch):
+    """A folder another Bản tin wrote may be newer (a province that went back a version): check
+    and the command say «khác» and «bản của Bản tin đang cài», never «cũ» nor «bản mới»."""
+    root = _site(tmp_path)
+    newer = _newer(_docs())
+    docscopy.update(root, newer, "bantin 0.9.0 (git 9f9f9f9)")  # written by a later Bản tin, then downgraded
+    said = docsnotes.notes(root, root / "content")
+    assert len(said) == 1 and "khác tài liệu của Bản tin đang cài (thư mục ghi: bantin 0.9.0" in said[0].message
+    assert "1 tệp là bản của một Bản tin khác (hosting.md)" in said[0].message
+    (root / sitedocs.FOLDER / "security.md").write_text("sửa tay\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main_init(["--update-docs"]) == 0
+    out = capsys.readouterr().out
+    assert "thay bằng bản của Bản tin đang cài 1 tệp: hosting.md" in out and "Bản của Bản tin đang cài chưa vào" in out
+    for problem in said:
+        assert " cũ" not in problem.message + problem.fix, problem
+    assert " cũ" not in out and "bản mới" not in out.lower()

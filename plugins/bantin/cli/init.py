@@ -134,11 +134,11 @@ def _said(done: docscopy.Updated, overwrite: bool) -> list[str]:
     """What `update_docs` tells the IT person, one line per kind of change."""
     folder = sitedocs.FOLDER
     lines = [f"{folder}/: {what} {len(places)} tệp: {', '.join(places)}." for places, what in (
-        (done.added, "thêm"), (done.replaced, "thay bằng bản mới" if not overwrite else "thay (cả tệp đã sửa)"),
+        (done.added, "thêm"), (done.replaced, "thay bằng bản của Bản tin đang cài" if not overwrite else "thay (cả tệp đã sửa)"),
         (done.removed, "bỏ, vì Bản tin đang cài không còn tài liệu này,")) if places]
     if done.kept:
         lines.append(f"{folder}/: giữ nguyên {len(done.kept)} tệp mà trang đã tự sửa (không Bản tin nào chép chúng "
-                     f"như vậy): {', '.join(done.kept)}. Bản mới của chúng chưa vào trang. Muốn lấy bản mới (phần đã "
+                     f"như vậy): {', '.join(done.kept)}. Bản của Bản tin đang cài chưa vào trang. Muốn lấy bản đó (phần đã "
                      "sửa sẽ mất, vẫn còn trong lịch sử git): chép phần sửa sang nơi khác nếu cần, rồi chạy "
                      "`bantin init --update-docs --overwrite`.")
     if done.listed_anew and not (done.added or done.replaced or done.removed):

@@ -2,7 +2,8 @@
 
 CI runs `bantin check` on every push, so its warnings are where an IT person who upgraded by
 changing one line of requirements.txt learns that `tai-lieu-ban-tin/` is missing (a site made
-before `init` wrote it) or an older version's, and that the site's README still sends people
+before `init` wrote it) or another version's (older after an upgrade, newer after a downgrade:
+the folder cannot tell, so the warning says «khác», never «cũ»), and that the site's README still sends people
 to `docs/hosting.md` in Bản tin's repository, which a province on the wheel route cannot reach.
 Each warning names the command that fixes it. Said only for a province's site, one whose
 requirements.txt installs Bản tin as a package (Bản tin's own repository has `-e .` there and no
@@ -51,8 +52,8 @@ def notes(root: Path, docs_dir: Path) -> list[Problem]:
     folder = root / sitedocs.FOLDER
     if not os.path.lexists(folder):
         found = [Problem(where + "/", 0, "", f"trang chưa có thư mục `{sitedocs.FOLDER}/` (hướng dẫn biên tập, cấu "
-                         "hình máy chủ web của Bản tin): trang được tạo bằng một Bản tin cũ, trước khi `bantin init` "
-                         "chép các tài liệu này vào trang",
+                         "hình máy chủ web của Bản tin): trang được tạo trước khi `bantin init` chép các tài liệu "
+                         "này vào trang, hoặc thư mục đã bị xóa hay đổi tên",
                          f"chạy `{UPDATE}` trong thư mục của trang (nơi có mkdocs.yml), rồi đưa thư mục "
                          f"`{sitedocs.FOLDER}/` lên kho (`git add {sitedocs.FOLDER}`, commit, push)", WARNING)]
     else:
@@ -66,10 +67,10 @@ def _behind(folder: Path, documents: list[tuple[str, bytes]], where: str) -> lis
     state = docscopy.compare(folder, documents)
     if not state.behind:
         return []
-    said = [(state.outdated, "là bản cũ"), (state.missing, "còn thiếu"), (state.obsolete, "không còn trong bản đang cài")]
+    said = [(state.outdated, "là bản của một Bản tin khác"), (state.missing, "còn thiếu"), (state.obsolete, "không còn trong bản đang cài")]
     parts = [f"{len(places)} tệp {what} ({_few(places)})" for places, what in said if places]
     older = f" (thư mục ghi: {state.written_by})" if state.written_by else ""
-    return [Problem(where + "/", 0, "", f"tài liệu của Bản tin trong `{sitedocs.FOLDER}/` là của một Bản tin cũ hơn bản "
+    return [Problem(where + "/", 0, "", f"tài liệu của Bản tin trong `{sitedocs.FOLDER}/` khác tài liệu của Bản tin "
                     f"đang cài{older}: {'; '.join(parts)}",
                     f"chạy `{UPDATE}` trong thư mục của trang, rồi đưa thay đổi lên kho; tệp nào trong đó trang đã "
                     "tự sửa thì được giữ nguyên, và lệnh nói tên", WARNING)]
