@@ -298,3 +298,49 @@ def test_a_copy_of_another_version_is_called_different_not_older(tmp_path, capsy
     for problem in said:
         assert " cũ" not in problem.message + problem.fix, problem
     assert " cũ" not in out and "bản mới" not in out.lower()
+
+
+OLD_README_LINES = [  # the starter's README before session 39 (git history before 070d8d9), each must be warned
+    "     `docs/hosting.md` của kho Bản tin. Trang phải được dựng lại mỗi khi có bài mới: ví dụ một",
+    "tệp `content/bien-tap/huong-dan-bien-tap.md` trong kho mã Bản tin (cùng phiên bản ghi trong `requirements.txt`). "
+    "Hãy đọc hướng dẫn ở đó, đúng phiên bản Bản tin mà trang này cài. Hướng dẫn được viết",
+    "     tệp `docs/hosting.md` trong kho https://git.example.vn/so/bantin (phiên bản `1a2b3c4`) (trang nằm dưới",
+    "<https://github.com/so/bantin/blob/1a2b3c4/content/bien-tap/huong-dan-bien-tap.md>. Hãy đọc hướng dẫn ở đó,",
+    "  (<https://gitlab.com/so/bantin/-/blob/1a2b3c4/docs/hosting.md>).",
+    "     `docs/hosting.md` của kho Bản tin. Trang phải được dựng lại".replace("ả", "a\u0309"),  # saved on macOS (NFD)
+    "Máy chủ: xem [hướng dẫn](https://git.example.vn/so/bantin/blob/main/docs/hosting.md) trong kho Bản tin.",
+]
+PROVINCE_README_LINES = [  # a province's own words about files of the same names: never warned
+    "Hướng dẫn biên tập: [content/bien-tap/huong-dan-bien-tap.md](content/bien-tap/huong-dan-bien-tap.md) "
+    "(Sở đã chép vào trang, xem tại /huong-dan-bien-tap/).",
+    "Cấu hình máy chủ của Sở: `docs/hosting.md` trong kho này (tài liệu riêng của đơn vị).",
+    "Quy chế an toàn thông tin nội bộ: docs/security.md.",
+    "Xem <https://github.com/stp-songlam/trang-phap-luat/blob/main/docs/hosting.md> (kho của Sở).",
+    "Cấu hình máy chủ web: [hướng dẫn](./tai-lieu-ban-tin/hosting.md) (trước đây là `docs/hosting.md` của kho Bản tin).",
+    "(trước đây là docs/hosting.md trong kho Bản tin)",
+    "Cấu hình máy chủ: [`docs/hosting.md`](docs/hosting.md), chép từ Bản tin và sửa cho máy chủ của Sở.",
+]
+
+
+@pytest.mark.parametrize("requirement", [REQUIREMENT, "bantin @ git+https://github.com/so/bantin.git@1a2b3c4\n",
+                                         "bantin @ git+https://gitlab.com/so/bantin@1a2b3c4\n"])
+def test_the_readme_warning_is_for_the_old_starter_s_forms_only(tmp_path, requirement):
+    """The warning on README.md fires on the forms the starter wrote before session 39 (a mirror
+    of Bản tin's repository, same name, included), not on a province's own lines that merely name
+    `docs/hosting.md` or the guide's path (a hostile review, session 42: its copy of the guide in
+    content/, its own docs/, its own repository's links)."""
+    root = _site(tmp_path)
+    (root / "requirements.txt").write_text(requirement, encoding="utf-8")
+    (root / "README.md").write_bytes("\r\n".join(["# Trang", *PROVINCE_README_LINES, *OLD_README_LINES]).encode())
+    said = docsnotes.readme_notes(root, root)
+    first = 2 + len(PROVINCE_README_LINES)
+    assert [p.line for p in said] == list(range(first, first + len(OLD_README_LINES)))
+    assert "tai-lieu-ban-tin/huong-dan-bien-tap.md" in said[1].fix and "tai-lieu-ban-tin/hosting.md" in said[0].fix
+
+
+def test_a_link_into_another_repository_is_the_province_s(tmp_path):
+    root = _site(tmp_path)
+    (root / "README.md").write_text("Xem <https://github.com/so/trang/blob/main/docs/hosting.md>.\n", encoding="utf-8")
+    assert docsnotes.readme_notes(root, root) == []
+    (root / "requirements.txt").write_text("./vendor/bantin-0.1.0-py3-none-any.whl\n", encoding="utf-8")
+    assert docsnotes.readme_notes(root, root) == []

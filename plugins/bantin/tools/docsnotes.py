@@ -17,27 +17,28 @@ import re
 from pathlib import Path
 
 from bantin.problems import WARNING, Problem
-from bantin.tools import docscopy, sitedocs
+from bantin.tools import docscopy, oldreadme, sitedocs
 
 UPDATE = "bantin init --update-docs"
 # `bantin @ git+…`, `bantin==0.1.0`, `./vendor/bantin-….whl`; not `bantin-tools==1` nor `-e .`
 _INSTALLS_BANTIN = re.compile(r"\s*(bantin\s*(?:[=~<>!@\[;]|$)|\S*/bantin-[^/\s]+\.whl)", re.I)
-# What the README of a site made before session 39 linked: files of Bản tin's repository.
-_OLD_PLACES = {"docs/hosting.md": sitedocs.HOSTING, "content/bien-tap/huong-dan-bien-tap.md": sitedocs.GUIDE,
-               "docs/security.md": "security.md"}
-_OLD = re.compile("|".join(re.escape(p) for p in _OLD_PLACES))
 
 
 def is_province_site(root: Path) -> bool:
     """Whether the site at `root` installs Bản tin as a package (a line of its requirements.txt)."""
+    text = _requirements(root)
+    return any(_INSTALLS_BANTIN.match(line) for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def _requirements(root: Path) -> str:
+    """The site's requirements.txt, "" when it has none (or a link, or something too big for one)."""
     path = root / "requirements.txt"
     try:
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 64_000:
-            return False
-        text = path.read_text(encoding="utf-8", errors="replace")
+            return ""
+        return path.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return False
-    return any(_INSTALLS_BANTIN.match(line) for line in text.splitlines() if not line.lstrip().startswith("#"))
+        return ""
 
 
 def notes(root: Path, docs_dir: Path) -> list[Problem]:
@@ -77,7 +78,9 @@ def _behind(folder: Path, documents: list[tuple[str, bytes]], where: str) -> lis
 
 
 def readme_notes(root: Path, docs_dir: Path) -> list[Problem]:
-    """A warning on each line of the site's README.md that links a document in Bản tin's repository."""
+    """A warning on each line of the site's README.md that links a document in Bản tin's repository
+    the way the starter's README did before session 39 (tools/oldreadme.py: not the province's own
+    links to files of the same names)."""
     path = root / "README.md"
     try:
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 1_000_000:
@@ -85,14 +88,14 @@ def readme_notes(root: Path, docs_dir: Path) -> list[Problem]:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
-    found = []
+    found, repos = [], oldreadme.bantin_repositories(_requirements(root))
     for number, line in enumerate(lines, 1):
-        old = _OLD.search(line)
-        if old is None or f"{sitedocs.FOLDER}/" in line:
+        old = oldreadme.old_link(line, repos)
+        if old is None:
             continue
-        copy = f"{sitedocs.FOLDER}/{_OLD_PLACES[old.group()]}"
+        copy = f"{sitedocs.FOLDER}/{oldreadme.PLACES[old]}"
         found.append(Problem(_named(path, docs_dir), number, "",
-                             f"README.md dẫn tới `{old.group()}` trong kho mã Bản tin, nơi một tỉnh cài Bản tin từ gói "
+                             f"README.md dẫn tới `{old}` trong kho mã Bản tin, nơi một tỉnh cài Bản tin từ gói "
                              f"không tới được; trang có bản sao của tài liệu này ở `{copy}`",
                              f"thay chỗ dẫn đó bằng [`{copy}`]({copy}) (chưa có thư mục `{sitedocs.FOLDER}/` thì "
                              f"chạy `{UPDATE}` trước)", WARNING))
