@@ -4,6 +4,8 @@ only warn, so `make site` on the sample (https://bantin.example.org/) keeps work
 
 from __future__ import annotations
 
+import unicodedata
+
 import os
 
 import pytest
@@ -259,7 +261,8 @@ def test_a_vietnamese_site_url_path_reaches_every_output_percent_encoded(tmp_pat
 
 
 @pytest.mark.parametrize("pasted", ["https://bảntin.vn/bản-tin/tin-tuc/a/", "https://xn--bntin-v11b.vn/b%E1%BA%A3n-tin/tin-tuc/a/",
-                                    "https://BẢNTIN.vn/b%e1%ba%a3n-tin/tin-tuc/a/"])
+                                    "https://BẢNTIN.vn/b%e1%ba%a3n-tin/tin-tuc/a/",
+                                    unicodedata.normalize("NFD", "https://bảntin.vn/bản-tin/tin-tuc/a/")])  # macOS
 def test_an_own_address_pasted_in_letters_or_encoded_is_the_site_s(pasted):
     """site_url reaches the build as `siteurl.as_uri` gives it (`xn--…`, `%XX`); an editor's
     link to the site's own page, pasted in either form, names that page."""

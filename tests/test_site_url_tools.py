@@ -5,6 +5,8 @@ stays the encoded one (session 42, province task 4 and 5)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from bantin.cli.importer import main_redirects
 
 SITE = "https://stp.gov.vn/bản-tin/"
 ENCODED = "https://stp.gov.vn/b%E1%BA%A3n-tin"
+NFD = unicodedata.normalize("NFD", SITE)  # `bản` as macOS types it: `a` + U+0309
 
 
 def _site(tmp_path: Path, site_url: str) -> str:
@@ -32,7 +35,7 @@ def _redirects(config: str, capsys, *options: str) -> tuple[int, str, str]:
     return status, out, err
 
 
-@pytest.mark.parametrize("site_url", [SITE, "https://stp.gov.vn/b%e1%ba%a3n-tin/", "https://stp.gov.vn/b%E1%BA%A3n-tin/"])
+@pytest.mark.parametrize("site_url", [SITE, "https://stp.gov.vn/b%e1%ba%a3n-tin/", "https://stp.gov.vn/b%E1%BA%A3n-tin/", NFD])
 def test_the_site_path_before_every_target_is_the_one_pages_carry(tmp_path, capsys, site_url):
     status, out, err = _redirects(_site(tmp_path, site_url), capsys)
     assert status == 0, err
@@ -40,7 +43,7 @@ def test_the_site_path_before_every_target_is_the_one_pages_carry(tmp_path, caps
 
 
 @pytest.mark.parametrize("base", [SITE, "https://stp.gov.vn/bản-tin", "https://stp.gov.vn/b%e1%ba%a3n-tin/",
-                                  "https://STP.gov.vn/b%E1%BA%A3n-tin"])
+                                  "https://STP.gov.vn/b%E1%BA%A3n-tin", NFD, NFD.rstrip("/")])
 @pytest.mark.parametrize("server", ["--nginx", "--apache", "--caddy"])
 def test_a_target_base_naming_the_site_in_any_spelling_is_the_site(tmp_path, capsys, base, server):
     """Typed with its letters, the site's own address was refused as "another path" and, on
@@ -58,6 +61,21 @@ def test_a_vietnamese_target_base_on_another_host_is_encoded(tmp_path, capsys):
     status, out, err = _redirects(config, capsys, "--target-base", "https://bảntin.vn/bản-tin/")
     assert status == 0, err
     assert " https://xn--bntin-v11b.vn/b%E1%BA%A3n-tin/tin-tuc/xong/;" in out
+
+
+def test_a_target_base_typed_in_nfd_is_the_same_address_as_in_nfc(tmp_path, capsys):
+    """On another host (not compared with site_url) and against an NFD `site_url`: the same
+    address typed two ways gives the same rules (a hostile review, session 42)."""
+    typed = "https://bảntin.vn/bản-tin/"
+    outputs = []
+    for n, (site_url, base) in enumerate([("https://bantin.stp.gov.vn/", typed),
+                                          ("https://bantin.stp.gov.vn/", unicodedata.normalize("NFD", typed)),
+                                          (NFD, SITE), (SITE, NFD), (NFD, NFD)]):
+        status, out, err = _redirects(_site(tmp_path / str(n), site_url), capsys, "--target-base", base)
+        assert status == 0, err
+        outputs.append(out)
+    assert outputs[0] == outputs[1] and " https://xn--bntin-v11b.vn/b%E1%BA%A3n-tin/tin-tuc/xong/;" in outputs[0]
+    assert outputs[2] == outputs[3] == outputs[4] and " https://stp.gov.vn/b%E1%BA%A3n-tin/tin-tuc/xong/;" in outputs[2]
 
 
 @pytest.mark.parametrize("base", ["https://stp.gov.vn/", "https://stp.gov.vn/ban-tin"])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import unicodedata
 from urllib.parse import quote, unquote_to_bytes, urlsplit, urlunsplit
 
 from bantin.config import sitefile
@@ -74,7 +75,11 @@ def as_uri(site_url: str) -> str:
     host's as IDNA (`xn--…`). MkDocs writes `site_url` as given, so a Vietnamese path reached the
     canonical links, the sitemap (whose `<loc>` must be a URI), feeds and QR codes unencoded (the
     session 41 review, M3); the redirect map already encoded it (redirectmap.site_prefix). An
-    address this cannot read is returned as it is: the placeholder check reports it."""
+    address this cannot read is returned as it is: the placeholder check reports it.
+    Letters are read as NFC first: `bản` typed on macOS (NFD: `a` + U+0309) is the same address
+    as typed elsewhere, so `site_url` and `bantin redirects --target-base` typed two ways give one
+    output (a hostile review, session 42); an existing `%XX` is kept as written."""
+    site_url = unicodedata.normalize("NFC", site_url)
     try:
         parts = urlsplit(site_url)
         netloc = parts.netloc if parts.netloc.isascii() else parts.netloc.encode("idna").decode("ascii")

@@ -13,6 +13,7 @@ published as "used by no page").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
@@ -61,8 +62,10 @@ class OwnAddress:
 
 def _encoded(path: str) -> str:
     """`path` with its letters outside ASCII percent-encoded, an existing `%xx` kept (upper case,
-    as `quote` writes them: `%e1` and `%E1` are one letter)."""
-    return _ESCAPE.sub(lambda found: found.group().upper(), quote(path, safe="/%" + URI_SAFE))
+    as `quote` writes them: `%e1` and `%E1` are one letter); letters as NFC, as siteurl.as_uri
+    reads `site_url` (an address pasted on macOS holds `bản` as NFD)."""
+    encoded = quote(unicodedata.normalize("NFC", path), safe="/%" + URI_SAFE)
+    return _ESCAPE.sub(lambda found: found.group().upper(), encoded)
 
 
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
