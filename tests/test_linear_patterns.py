@@ -114,7 +114,8 @@ def test_question_ids_written_wrong_and_bold_questions(unit):
         misread_id(heading)
         fill_ids("## " + heading + "\n", set())
         parse_questions("hoi-dap/a.md", "## " + heading + "\n\nĐáp.\n", 6, Problems())
-    for pasted in ("**" + line(unit), "**Câu hỏi 1: " + line(unit), "_Hỏi:" + line(unit) + "_", line(unit)):
+    for pasted in ("**" + line(unit), "**Câu hỏi 1: " + line(unit), "_Hỏi:" + line(unit) + "_", line(unit),
+                   "**Câu hỏi 1: a\\\n" + line(unit) + "**"):  # the line below read for an answer's label
         misplaced_questions(pasted)
         parse_questions("hoi-dap/a.md", "## A {#a}\n\n" + pasted + "\n", 6, Problems())
     assert time.process_time() - started < 2 * BOUND
@@ -405,7 +406,8 @@ def test_picture_mentions_in_the_built_site(unit):
 
 
 @pytest.mark.parametrize("shape", ["**Câu hỏi 1: a\\\n", "**Câu hỏi 1: a\nb\n", "**Câu hỏi 1: a.**\\\n**b**\\\n",
-                                   "**Câu hỏi 1:** hỏi:\n", "**Câu hỏi 1: a\n" + "b\n" * 11 + "c**\n"])
+                                   "**Câu hỏi 1:** hỏi:\n", "**Câu hỏi 1: a\n" + "b\n" * 11 + "c**\n",
+                                   "**Câu hỏi 1: a\\\n" + " *" * 50 + "Trả lời:**\n", "**Câu hỏi 1: a**\n**Trả" + " " * 80 + "lời**\n"])
 def test_a_bold_question_read_on_over_its_lines_is_linear(shape):
     """A bold question is read on over the lines of its paragraph (`bold_question`, session 42):
     each line is read again by at most `BOLD_LINES_MAX` questions above it, never by all."""

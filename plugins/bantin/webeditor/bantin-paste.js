@@ -1307,7 +1307,9 @@
   // space. A break goes on with the question when it was inside the emphasis and the words after
   // it are emphasised too, or when the words so far end with an asker's «… hỏi:» (the question
   // is on the next line); any other (`<b>…?</b><br>Trả lời: …`, `<b>…?<br></b>Trả lời`) ends it,
-  // the rest the answer's. One walk to a flat list, one pass back, one forward: linear.
+  // the rest the answer's. So does a break before an answer's label (`answerStart`: «<b>…<br>Trả
+  // lời: …</b>», all in the bold, or «Đáp:» after a question with no «?»), as the build's
+  // handbook.misplaced.bold_question. One walk to a flat list, one pass back, one forward: linear.
   var ASKER_END = new RegExp("hỏi" + PY_S + "*:$", "iu");
   function questionWords(p, inBold) {
     var items = [];
@@ -1320,19 +1322,39 @@
       }
     })(p, false);
     var nextMarked = false;  // whether the next words (not white space) after each item are emphasised
+    var raw = "", words = "";  // the line after each item, up to the next break: its start, as is and from its words
     for (var k = items.length - 1; k >= 0; k--) {
-      if (items[k].br) { items[k].nextMarked = nextMarked; }
-      else if (pyStrip(items[k].text)) { nextMarked = items[k].marked; }
+      var t = items[k].text;
+      if (items[k].br) { items[k].nextMarked = nextMarked; items[k].answer = ANSWER_START.test(words); raw = words = ""; continue; }
+      if (pyStrip(t)) { nextMarked = items[k].marked; }
+      var lead = ANSWER_LEAD.exec(t)[0].length;
+      words = lead < t.length ? (t.slice(lead, lead + ANSWER_REACH) + raw).slice(0, ANSWER_REACH) : words;
+      raw = (t.slice(0, ANSWER_REACH) + raw).slice(0, ANSWER_REACH);
     }
     var text = "", tail = "";  // tail: the end of the words so far, white space one space (never the whole text again)
     for (var j = 0; j < items.length; j++) {
       var item = items[j];
       if (!item.br) { text += item.text; tail = tailOf(tail, item.text); continue; }
-      if (!((inBold(item.br) && item.nextMarked) || ASKER_END.test(pyStrip(tail)))) { return { text: text, br: item.br }; }
+      if (item.answer || !((inBold(item.br) && item.nextMarked) || ASKER_END.test(pyStrip(tail)))) {
+        return { text: text, br: item.br };
+      }
       text += " ";
       tail = (tail + " ").slice(-32);
     }
     return { text: text, br: null };
+  }
+
+  // handbook.misplaced._ANSWER_START and _ANSWER_LEAD: an answer's first words («Trả lời:», «Đáp:», «TL:» in
+  // any case with their colon, «Trả lời» capitalised, «Đáp» or «TL» alone), after white space, marks
+  // and `\`; cases written out (Python's IGNORECASE folds «i» with «ı», JavaScript's does not).
+  var PY_S_CHARS = PY_S.slice(1, -1), ANSWER_REACH = 64;
+  var ANSWER_START = new RegExp("^(?:(?:[Tt][Rr][Ảả]" + PY_S + "+[Ll][Ờờ][Ii]|[Đđ][Áá][Pp]|[Tt][Ll])[" + PY_S_CHARS +
+    "*_]*:|(?:Trả|TRẢ)" + PY_S + "+(?:lời|LỜI)(?![\\p{L}\\p{N}])|(?:Đáp|ĐÁP|TL)[" + PY_S_CHARS + "*_\\\\]*$)", "u");
+  var ANSWER_LEAD = new RegExp("^[" + PY_S_CHARS + "*_\\\\]*", "u");
+  // Whether a line's words start with an answer's label (handbook.misplaced.answer_start's twin).
+  function answerStart(line) {
+    var lead = ANSWER_LEAD.exec(line)[0].length;
+    return ANSWER_START.test(line.slice(lead, lead + ANSWER_REACH));
   }
 
   // The last characters of `tail` + `text` (enough for «hỏi :»), a run of white space one space.
@@ -1532,7 +1554,8 @@
 
   // For tests/test_webeditor.py: the rule and the reading of a paragraph, beside the build's.
   window.bantinQuestionRule = { emphasisedQuestion: emphasisedQuestion, firstLine: firstLine, pastedQuestion: pastedQuestion,
-                                pastedHeading: pastedHeading, plainQuestion: plainQuestion, blockLines: blockLines };
+                                pastedHeading: pastedHeading, plainQuestion: plainQuestion, blockLines: blockLines,
+                                answerStart: answerStart };
 
   // --- a group's name pasted in a handbook (session 40) ---------------------------------------
   // A Word handbook has its parts' names between its questions as Heading 2 («II. THỦ TỤC»),

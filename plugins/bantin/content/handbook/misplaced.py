@@ -116,6 +116,14 @@ BOLD_LINES_MAX = 12
 # A line that starts a block of its own rather than going on with a paragraph.
 _BLOCK_START = re.compile(r" {0,3}(?:#|>|[*+-][ \t]|\d{1,9}[.)][ \t]|```|~~~|<|=+[ \t]*$|-+[ \t]*$)")
 _ASKER_END = re.compile(r"hỏi\s*:$", re.IGNORECASE)  # «Ông A (xã B) hỏi:»: the question is on the next line
+# The first words of an answer, on the line below a bold question (a review of session 42's reading): «Trả lời:»,
+# «Đáp:», «TL:» in any case with their colon (marks may close before it: `**Trả lời**:`), «Trả lời» capitalised with
+# or without one, «Đáp» or «TL» alone. Not «trả lời …» in lower case, nor «Đáp ứng …»: a question's words wrapped.
+# Cases written out, never IGNORECASE: Python folds «i» with «ı» and «İ», JavaScript does not (the paste's twin).
+_ANSWER_START = re.compile(r"(?:[Tt][Rr][Ảả]\s+[Ll][Ờờ][Ii]|[Đđ][Áá][Pp]|[Tt][Ll])[\s*_]*:"
+                           r"|(?:Trả|TRẢ)\s+(?:lời|LỜI)(?![^\W_])|(?:Đáp|ĐÁP|TL)[\s*_\\]*\Z")
+_ANSWER_LEAD = re.compile(r"[\s*_\\]*")  # white space and marks before a line's words (a `\` escape too)
+ANSWER_REACH = 64  # characters of a line's words read for a label: a label is short, and the paste reads as many
 
 
 def bold_question(lines: list[str], index: int) -> tuple[str, int]:
@@ -127,7 +135,9 @@ def bold_question(lines: list[str], index: int) -> tuple[str, int]:
     is bold), when it is emphasised whole with the same mark and the words so far do not end with
     «?» (`**…ly hôn.**\\` ↵ `**Xin hỏi …?**`; `**…?**` ↵ `**Trả lời:**` is the answer's), or
     when the words so far end with an asker's «… hỏi:». A line break's `\\` or trailing spaces
-    read as one space. Any other line ends the question, as before: the answer's first line."""
+    read as one space. Any other line ends the question, as before: the answer's first line; so
+    does a line that starts with an answer's label (`answer_start`: «Trả lời:», «**Đáp:**»), even
+    inside the open bold (`**…?\\` ↵ `Trả lời: …**`) or after a question with no «?»."""
     line = lines[index].lstrip(" ")
     mark = emphasis_mark(line)
     words = [emphasised_question(lines[index]) or ""]
@@ -139,7 +149,8 @@ def bold_question(lines: list[str], index: int) -> tuple[str, int]:
     count = 1
     while count < BOLD_LINES_MAX and index + count < len(lines):
         next_line = lines[index + count]
-        if not next_line.strip() or _BLOCK_START.match(next_line) or emphasised_question(next_line) is not None:
+        if (not next_line.strip() or _BLOCK_START.match(next_line) or emphasised_question(next_line) is not None
+                or answer_start(next_line)):
             break
         so_far = _unbroken(words[-1])  # the words so far end as their last line ends
         if opened:
@@ -154,6 +165,15 @@ def bold_question(lines: list[str], index: int) -> tuple[str, int]:
             break
         count += 1
     return " ".join(_unbroken(part) for part in words if _unbroken(part)), count
+
+
+def answer_start(line: str) -> bool:
+    """Whether the words of `line` (white space, emphasis marks and `\\` before them aside) start with
+    an answer's label (`_ANSWER_START`): the bold question above ends there, and the label is the
+    answer's first words, never the question's nor its id's, whatever the marks or break around it.
+    The twin of bantin-paste.js `answerStart`; only `ANSWER_REACH` characters read: linear."""
+    start = _ANSWER_LEAD.match(line).end()
+    return _ANSWER_START.match(line[start : start + ANSWER_REACH]) is not None
 
 
 def _closing_line(lines: list[str], index: int, mark: str) -> int | None:
