@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bantin.content.handbook.headings import display_title, split_heading
-from bantin.content.handbook.ids import fill_ids, misread_id, new_id, reads_as
+from bantin.content.handbook.ids import TakenIds, fill_ids, free_id, misread_id, new_id, reads_as
 from bantin.content.handbook.legalbasis import mark_legal_basis
 from bantin.content.handbook.misplaced import answer_line, answer_start, misplaced_questions
 from bantin.content.handbook.page import handbook_markdown
@@ -549,6 +549,22 @@ def test_an_answer_label_below_a_bold_question_is_the_answer_s(lines, paragraph,
     assert (f"viết lại {taken} dòng của câu hỏi (từ dòng này) thành một dòng {written}" if taken > 1
             else f"viết lại dòng thành {written}") in problem.fix, problem.fix
     assert answer_below == ("tra-loi" not in problem.fix and "dap" not in problem.fix.split("{#")[1])
+
+
+def test_ids_taken_go_on_from_the_number_given_last_and_forget_it_when_one_is_removed():
+    """`TakenIds` gives what a set gives (`free_id` counting from the bare id), in one count each:
+    a number freed below the one it remembers is found again, whichever way it was removed."""
+    plain, taken = {"a", "a-3"}, TakenIds({"a", "a-3"})
+    given = [(free_id("a", plain), free_id("a", taken)) for _ in range(4)]
+    assert given == [("a-2", "a-2"), ("a-4", "a-4"), ("a-5", "a-5"), ("a-6", "a-6")] and taken == plain
+    for remove in (lambda ids: ids.discard("a-4"), lambda ids: ids.remove("a-4"), lambda ids: ids.__isub__({"a-4"}),
+                   lambda ids: ids.difference_update({"a-4"}), lambda ids: ids.intersection_update(set(ids) - {"a-4"}),
+                   lambda ids: ids.symmetric_difference_update({"a-4"})):
+        remove(taken)
+        assert new_id("A", taken) == "a-4" and free_id("a", taken) == "a-7"
+        taken -= {"a-7"}
+    taken.clear()
+    assert free_id("a", taken) == "a" and isinstance(taken, TakenIds)
 
 
 @pytest.mark.parametrize(("line", "starts"), ANSWER_LABELS)

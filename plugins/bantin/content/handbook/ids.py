@@ -103,23 +103,52 @@ def question_title(text: str) -> str:
     return title
 
 
+class TakenIds(set):
+    """The ids a handbook's questions hold or were given, which also remembers, for each id a
+    new one was made from, the number to try next (`free_id`): 2,000 bold questions suggesting
+    one id each counted up from the bare id again (0.85 s, quadratic; session 42, noticed).
+    The answer is the same as counting from the start: every number below the remembered one
+    was taken, and stays taken while nothing is removed; any removal forgets them all."""
+
+    def __init__(self, ids=()) -> None:
+        super().__init__(ids)
+        self.next_number: dict[str, int] = {}
+
+
+def _forgetting(name: str):
+    """The set method `name`, which may remove ids, made to forget the numbers remembered first."""
+    method = getattr(set, name)
+
+    def forget(self, *args):
+        self.next_number.clear()
+        return method(self, *args)
+
+    forget.__name__ = name
+    return forget
+
+
+for _name in ("remove", "discard", "pop", "clear", "difference_update", "intersection_update",
+              "symmetric_difference_update", "__isub__", "__iand__", "__ixor__"):
+    setattr(TakenIds, _name, _forgetting(_name))
+
+
 def free_id(qid: str, taken: set[str]) -> str:
-    """`qid`, or `qid-2`, `-3`… when another question has it; added to `taken`."""
-    candidate, n = qid, 2
+    """`qid`, or `qid-2`, `-3`… when another question has it; added to `taken`. A `TakenIds`
+    starts from the number after the last it gave for `qid` (all below are taken): linear."""
+    start = taken.next_number.get(qid) if isinstance(taken, TakenIds) else None
+    candidate, n = (qid, 2) if start is None else (f"{qid}-{start}", start + 1)
     while candidate in taken:
         candidate, n = f"{qid}-{n}", n + 1
     taken.add(candidate)
+    if isinstance(taken, TakenIds):
+        taken.next_number[qid] = n
     return candidate
 
 
 def new_id(title: str, taken: set[str]) -> str:
     """An id from the question's text (without its number), unique among `taken`, added to it."""
     base = cap_slug(slugify(display_title(title)), ID_SUGGESTED) or "cau-hoi"  # cut between words: a printed link
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+    return free_id(base, taken)
 
 
 def heading_with_id(text: str, qid: str) -> str:

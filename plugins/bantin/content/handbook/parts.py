@@ -46,6 +46,7 @@ from bantin.content.model import Question
 from bantin.content.handbook.reader import parse_questions, read_question
 from bantin.content.handbook.groups import group_lines, nested_groups
 from bantin.content.handbook.headings import display_title, heading_lines, intro_heading_ids, split_heading, unfenced
+from bantin.content.handbook.ids import TakenIds
 from bantin.content.handbook.misplaced import misplaced_questions, nested_questions
 from bantin.content.handbook.swallowed import swallowed_questions
 from bantin.content.rawblocks import starts_with_tag
@@ -156,7 +157,7 @@ def _parts(text: str, offset: int, first_index: int, count: int, headings: list[
     """The parts of `headings` (indices in the body) of `text`, the body from `offset` (line
     `first_index`) to its end (`count` lines in all), numbered from `number`."""
     lines = text.split("\n")
-    taken = set()  # the ids a missing id's message avoids: the message is not kept, only its count
+    taken = TakenIds()  # the ids a missing id's message avoids: the message is not kept, only its count
     parts = []
     for n, (index, heading) in enumerate(headings):
         end = headings[n + 1][0] if n + 1 < len(headings) else count

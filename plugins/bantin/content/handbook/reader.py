@@ -19,6 +19,7 @@ from bantin.content.handbook.groups import (
 )
 from bantin.content.handbook.headings import display_title, heading_lines, intro_heading_ids, split_heading
 from bantin.content.handbook.idproblems import refused_id, warn_stray_words
+from bantin.content.handbook.ids import TakenIds
 from bantin.content.handbook.legalbasis import mark_legal_basis
 from bantin.content.handbook.misplaced import report_misplaced, report_nested_questions
 from bantin.content.handbook.swallowed import report_swallowed
@@ -53,7 +54,7 @@ def parse_handbook(src: str, body: str, body_line: int, problems: Problems, titl
     report_nested_questions(src, body, body_line, problems)
     report_nested_groups(src, body, body_line, problems)
     headings = heading_lines(body)
-    taken = {split_heading(text)[1] for _, text in headings} - {""}
+    taken = TakenIds({split_heading(text)[1] for _, text in headings} - {""})  # ids made in one count each
     report_misplaced(src, body, body_line, taken, problems)
     if not headings:
         problems.error(src, body_line, "", "sổ tay Hỏi - Đáp chưa có câu hỏi nào",
