@@ -50,3 +50,20 @@ def test_a_picture_nothing_uses_is_not_published_and_is_named(tmp_path):
     assert not (copy / "images/bo-di.jpg").exists() and (copy / "images/nen.jpg").exists()
     assert broken_links(copy) == []
 
+
+
+def test_a_picture_of_a_page_that_failed_its_checks_is_not_called_unused(tmp_path):
+    """A hostile review (session 42): an article whose front matter broke (a date typed wrong)
+    is not read, so its picture was «không được bài nào dùng … có thể xóa tệp»: an editor who
+    followed that advice lost the picture the article needs once the date is fixed. Its text
+    is read for what it names, as a draft's with a slip is (content/draftfiles.py)."""
+    files = {"tin-tuc/a.md": article("Bài A", body="![Hội nghị](../images/hoi-nghi.jpg)\n\n[Tờ rơi](../tai-lieu/to-roi.docx)\n"),
+             "images/hoi-nghi.jpg": jpeg((900, 600)), "tai-lieu/to-roi.docx": b"PK\x03\x04 docx",
+             "images/bo-di.jpg": jpeg()}
+    root = write_site(tmp_path / "s", files)
+    page = root / "content/tin-tuc/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("date: ", "date: 2024-13-45 #", 1), encoding="utf-8")
+    checked = run_bantin(root, "check")
+    assert checked.returncode != 0 and "tin-tuc/a.md" in checked.stdout, checked.stdout
+    said = [line for line in checked.stdout.splitlines() if "không được bài nào dùng" in line or "không bài nào" in line]
+    assert len(said) == 1 and said[0].startswith("images/bo-di.jpg:"), checked.stdout

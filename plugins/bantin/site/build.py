@@ -325,14 +325,17 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
     used = _merged(used, draftfiles.uses_of({src: unread[src] for src in unread_drafts}, assets, own))
     held = draft_only(used, corpus, unread_drafts) - read.keep
     problems.extend(inventory.draft_link_problems(held))
-    unused = (inventory.loose & set(assets)) - set(used) - read.keep  # a Word file no page uses (issue 14)
+    # What a page that failed its own checks names is its own, not nobody's: it is not published
+    # this build, but the editor mends its date, not deletes its picture (a hostile review, session 42)
+    failed = set(draftfiles.uses_of({src: unread[src] for src in set(unread) - unread_drafts}, assets, own))
+    unused = (inventory.loose & set(assets)) - set(used) - read.keep - failed  # a Word file no page uses (issue 14)
     problems.extend(inventory.unused_problems(unused))
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
     planned = planned_outputs(inputs)  # once: it looks each content file up in every theme folder
     check_addresses(corpus, generated, urls, problems, aliases, planned)
     withheld = (read.in_content - inventory.accepted) | held | unused
     pictures = originals.shown_only(used, targets.as_file, read.keep) - withheld
-    spare = unusedpictures.unused(set(assets) - withheld, used, read.keep)
+    spare = unusedpictures.unused(set(assets) - withheld, used, read.keep) - failed
     named = originals.mentioned_in(_outside_texts(read.inputs), pictures | spare) if pictures or spare else set()
     pictures -= named  # the old host's map, mkdocs.yml, the site's stylesheets
     spare -= named
