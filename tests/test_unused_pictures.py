@@ -21,11 +21,12 @@ def test_a_picture_nothing_uses_is_not_published_and_is_named(tmp_path):
              "tin-tuc/nhap.md": article("Nháp", draft=True, body="![Riêng](../images/nhap.jpg)\n"),
              "images/dung.jpg": jpeg((900, 600)), "images/ban-do.jpg": jpeg((300, 200)),
              "images/bo-di.jpg": jpeg((1200, 800)), "anh/cu/bo-di.gif": gif(), "images/nhap.jpg": jpeg(),
-             "images/nen.jpg": jpeg(), "images/nen-dong.gif": gif(), "images/chuyen.jpg": jpeg(), "images/bieu-trung.jpg": jpeg((60, 60))}
+             "images/nen.jpg": jpeg(), "images/nen-dong.gif": gif(), "images/zalo.jpg": jpeg(), "images/chuyen.jpg": jpeg(), "images/bieu-trung.jpg": jpeg((60, 60))}
     root = write_site(tmp_path / "site-thu", files)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace("theme:\n", "theme:\n  custom_dir: theme\n  logo: images/bieu-trung.jpg\n", 1)
-                                     + "extra_css:\n  - css/rieng.css\n", encoding="utf-8")
+                                     + "extra_css:\n  - css/rieng.css\n"
+                                     + "# giữ ảnh đã chia sẻ trên Zalo (hướng dẫn, mục 5.5): images/zalo.jpg\n", encoding="utf-8")
     (root / "theme/css").mkdir(parents=True)
     (root / "theme/css/rieng.css").write_text(".banner { background: url(../images/nen.jpg) }\n.moi { background: url(../images/nen-dong.gif) }\n")
     (root / "redirects").mkdir()
@@ -34,7 +35,7 @@ def test_a_picture_nothing_uses_is_not_published_and_is_named(tmp_path):
     site = root / "site"
     assert not (site / "images/bo-di.jpg").exists() and not (site / "anh").exists(), done.stdout
     assert "2 ảnh không bài nào dùng, không đăng" in done.stdout
-    for kept in ("images/nguon.jpg", "images/nen.jpg", "images/nen-dong.gif", "images/chuyen.jpg", "images/bieu-trung.jpg", "images/ban-do.jpg"):
+    for kept in ("images/nguon.jpg", "images/nen.jpg", "images/nen-dong.gif", "images/zalo.jpg", "images/chuyen.jpg", "images/bieu-trung.jpg", "images/ban-do.jpg"):
         assert (site / kept).read_bytes() == files[kept], kept  # a stylesheet, the redirect map, the logo, a link
     assert not (site / "images/nhap.jpg").exists()  # a draft's: withheld as before, and not called unused
     assert broken_links(site) == []
