@@ -35,6 +35,9 @@ def test_a_picture_nothing_uses_is_not_published_and_is_named(tmp_path):
     site = root / "site"
     assert not (site / "images/bo-di.jpg").exists() and not (site / "anh").exists(), done.stdout
     assert "2 ảnh không bài nào dùng, không đăng" in done.stdout
+    # the build warns of what it removed: not nguon.jpg, which its page names (review M1, session 42)
+    warned = [line for line in done.stdout.splitlines() if "không được bài nào dùng" in line]
+    assert [line.split("anh/", 1)[-1].split("images/", 1)[-1][:9] for line in warned] == ["cu/bo-di.", "bo-di.jpg"], warned
     for kept in ("images/nguon.jpg", "images/nen.jpg", "images/nen-dong.gif", "images/zalo.jpg", "images/chuyen.jpg", "images/bieu-trung.jpg", "images/ban-do.jpg"):
         assert (site / kept).read_bytes() == files[kept], kept  # a stylesheet, the redirect map, the logo, a link
     assert not (site / "images/nhap.jpg").exists()  # a draft's: withheld as before, and not called unused

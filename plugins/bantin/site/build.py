@@ -532,8 +532,10 @@ class Build:
         """Read and check the site (`Failed` on errors, warnings logged), then start the work
         that needs no rendered page on the second core."""
         found = read_site(inputs, site, urls, include_drafts)
+        later = set(unusedpictures.problems(found.unused_pictures))  # said once removed (withdraw_originals)
         for warning in found.problems.warnings:  # the live preview lists the drafts left out (adapter/preview.py)
-            log.info(str(warning), extra={LEFT_OUT: True} if drafts.is_left_out(warning) else None)
+            if warning not in later:
+                log.info(str(warning), extra={LEFT_OUT: True} if drafts.is_left_out(warning) else None)
         if found.problems.errors:  # many articles naming one undeclared category: one error (content/undeclared.py)
             used = {item.category.slug for item in found.corpus.items if item.category is not None}
             raise Failed("Nội dung có lỗi", undeclared.folded(found.problems, site, used, dict(site.category_lines)))
@@ -657,6 +659,8 @@ class Build:
             log.info(f"Bản tin: {len(removed)} ảnh gốc không đăng (trang chỉ dùng các cỡ thu nhỏ), "
                      f"bớt {format_decimal(total / 1e6)} MB")
         spare = originals.withdraw(self.unused_pictures - named, self.gate, lambda rel: True)
+        for warning in unusedpictures.problems(rel for rel, _ in spare):  # what was removed, not what was
+            log.info(str(warning))  # feared: a picture a built page names stays, unwarned (review M1, session 42)
         if spare:
             total = sum(size for _, size in spare)
             log.info(f"Bản tin: {len(spare)} ảnh không bài nào dùng, không đăng (`bantin check` liệt kê), "
