@@ -613,6 +613,51 @@ def test_serve_site_answers_like_the_hosts(site, serving):
     assert get(port, "/tin-tuc/bai-mot?x=1")[1]["location"] == "/tin-tuc/bai-mot/?x=1"
 
 
+def _get_gzip(port: int, path: str, accept: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(method, path, headers={"Accept-Encoding": accept})
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def test_serve_site_compresses_text_as_the_hosts_do(site, serving):
+    """An outsider's trial (session 42): a first page from `bantin serve-site` on throttled 3G
+    was 343-456 KB and 5-6 s to paint, uncompressed, where every host of docs/hosting.md sends
+    gzip. Text is compressed for a browser that accepts it; pictures never; HEAD says the
+    length GET sends; a rebuilt file is compressed anew."""
+    import gzip
+
+    built, _ = site
+    port = serving(built)
+    page = (built / "tin-tuc/bai-mot/index.html").read_bytes()
+    status, headers, body = _get_gzip(port, "/tin-tuc/bai-mot/", "gzip, deflate, br")
+    assert status == 200 and headers["content-encoding"] == "gzip" and headers["vary"] == "Accept-Encoding"
+    assert gzip.decompress(body) == page and len(body) < len(page) / 2 and int(headers["content-length"]) == len(body)
+    assert _get_gzip(port, "/tin-tuc/bai-mot/", "gzip", "HEAD")[1]["content-length"] == str(len(body))
+    for refused in ("identity", "gzip;q=0, br", "deflate", ""):
+        status, headers, body = _get_gzip(port, "/tin-tuc/bai-mot/", refused)
+        assert "content-encoding" not in headers and body == page, refused
+    script = next(p for p in (built / "assets").rglob("*.js") if p.stat().st_size > 2000)
+    status, headers, body = _get_gzip(port, "/" + script.relative_to(built).as_posix(), "*")
+    assert headers["content-encoding"] == "gzip" and gzip.decompress(body) == script.read_bytes()
+    status, headers, body = _get_gzip(port, "/khong-co/", "gzip")
+    assert status == 404 and gzip.decompress(body) == (built / "404.html").read_bytes()
+    picture = next(built.rglob("*.png"))
+    status, headers, body = _get_gzip(port, "/" + picture.relative_to(built).as_posix(), "gzip")
+    assert "content-encoding" not in headers and body == picture.read_bytes()
+    robots = built / "robots.txt"
+    before = robots.read_bytes()
+    assert gzip.decompress(_get_gzip(port, "/robots.txt", "gzip")[2]) == before
+    try:
+        robots.write_bytes(before + b"# da sua\n")
+        assert gzip.decompress(_get_gzip(port, "/robots.txt", "gzip")[2]).endswith(b"# da sua\n")
+    finally:
+        robots.write_bytes(before)
+
+
 def test_serve_site_serves_a_site_under_its_site_url_path(under_a_path):
     """A province's trial (session 41): a site built for `https://…/bantin-quangtri/` was served
     by `bantin serve-site` at `/`, so its 404 page, which asks for `/bantin-quangtri/assets/…`,

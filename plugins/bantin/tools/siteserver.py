@@ -5,7 +5,11 @@ page and needs the `.html` an offline copy would have, so an editor previewing `
 it sees neither our 404 page nor the addresses readers get. This server answers like the
 configurations in docs/hosting.md: `/a/` serves `a/index.html`, `/a` redirects to `/a/`
 when `a/` is a folder, `/a` serves `a.html` when there is one, and anything else is our
-`404.html` with status 404.
+`404.html` with status 404. Text (pages, stylesheets, scripts, the search index, feeds) is
+sent gzip-compressed to a browser that accepts it, as every host of docs/hosting.md does: a
+reader's first page is then the ~100 KB the budget counts, not 350-450 KB (an outsider's
+trial on throttled 3G, session 42), and a Lighthouse run against the preview measures what
+readers get.
 
 Confined to its folder by construction: `.` and `..` segments (also percent-encoded), empty
 segments, backslashes, NUL and hidden names (also reached through a link) are not found; every file is resolved (symbolic
@@ -16,12 +20,15 @@ lists no folder, and writes nothing. A preview tool: not a production server.
 
 from __future__ import annotations
 
+import gzip
 import ipaddress
 import mimetypes
 import os
 import re
 import shutil
 import sys
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -41,6 +48,10 @@ TYPES = {
     ".doc": "application/msword", ".xls": "application/vnd.ms-excel", ".zip": "application/zip",
     ".mp3": "audio/mpeg", ".mp4": "video/mp4", ".ogg": "audio/ogg", ".wav": "audio/wav", ".csv": "text/csv; charset=utf-8",
 }
+# What is compressed (nginx's `gzip_types` in docs/hosting.md, and HTML): text. Up to a size:
+# compressed in memory, once per version of the file (`_Compressed`).
+COMPRESSED = frozenset((".html", ".css", ".js", ".mjs", ".json", ".xml", ".txt", ".svg", ".map", ".csv"))
+COMPRESS_MAX = 8 * 1024 * 1024
 FALLBACK_404 = ("<!doctype html><meta charset=utf-8><title>Không tìm thấy trang</title>"
                 "<h1>Không tìm thấy trang (404)</h1>").encode()
 
@@ -193,6 +204,46 @@ def _not_found(root: Path) -> Answer:
 SENDING_TIMEOUT = 600  # seconds a reader may leave a download paused
 
 
+def accepts_gzip(header: str | None) -> bool:
+    """Whether an Accept-Encoding header accepts gzip: `gzip` or `*` listed without `q=0`."""
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip().lower() in ("gzip", "x-gzip", "*"):
+            quality = re.search(r"q\s*=\s*([0-9.]+)", params)
+            try:
+                return quality is None or float(quality.group(1)) > 0
+            except ValueError:
+                return False
+    return False
+
+
+class _Compressed:
+    """Compressed bodies by (path, size, modification time), the least recently sent dropped
+    past `budget` bytes: a commune hall's readers ask for the same pages and scripts, and a
+    rebuilt file is compressed anew (its time or size changed)."""
+
+    def __init__(self, budget: int = 64 * 1024 * 1024):
+        self.budget, self.used = budget, 0
+        self.bodies: OrderedDict[tuple, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, path: Path, data_of) -> bytes:
+        stat = path.stat()
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        with self.lock:
+            if key in self.bodies:
+                self.bodies.move_to_end(key)
+                return self.bodies[key]
+        body = gzip.compress(data_of(), compresslevel=6, mtime=0)
+        with self.lock:
+            if key not in self.bodies:
+                self.bodies[key] = body
+                self.used += len(body)
+            while self.used > self.budget and self.bodies:
+                self.used -= len(self.bodies.popitem(last=False)[1])
+        return body
+
+
 class Handler(BaseHTTPRequestHandler):
     """GET and HEAD of the folder's files; other methods get http.server's 501."""
 
@@ -229,8 +280,14 @@ class Handler(BaseHTTPRequestHandler):
             self.send_error(404)
             return
         with handle:
+            size = os.fstat(handle.fileno()).st_size
             self.send_header("Content-Type", content_type(found.file))
-            self.send_header("Content-Length", str(os.fstat(handle.fileno()).st_size))
+            if found.file.suffix.lower() in COMPRESSED and size <= COMPRESS_MAX:
+                self.send_header("Vary", "Accept-Encoding")
+                if accepts_gzip(self.headers.get("Accept-Encoding")):
+                    self._send_compressed(self.server.compressed.get(found.file, handle.read), body)
+                    return
+            self.send_header("Content-Length", str(size))
             self.end_headers()
             if body:
                 # `timeout` is for a request that never comes; a reader's paused download of a
@@ -238,6 +295,13 @@ class Handler(BaseHTTPRequestHandler):
                 self.connection.settimeout(SENDING_TIMEOUT)
                 shutil.copyfileobj(handle, self.wfile)
                 self.connection.settimeout(self.timeout)
+
+    def _send_compressed(self, data: bytes, body: bool) -> None:
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server's signature)
         sys.stderr.write("%s %s\n" % (self.address_string(), format % args))
@@ -249,6 +313,7 @@ class SiteServer(ThreadingHTTPServer):
     def __init__(self, root: Path, address: tuple[str, int], prefix: str = "/"):
         self.root = Path(root).resolve()
         self.prefix = prefix  # the path of site_url the site is served under (site_path)
+        self.compressed = _Compressed()
         super().__init__(address, Handler)
 
 
