@@ -1286,7 +1286,10 @@
     this.more.addEventListener("click", function () { self.showMore(true).then(function () { self.remember(); }); });
     this.list.addEventListener("click", function (e) { if (e.target.closest && e.target.closest("a")) self.remember(); });
     window.addEventListener("pagehide", function () { self.remember(); });
-    window.addEventListener("popstate", function () { self.fromUrl(); });
+    // Only when the address's question changed: Back that closes the phone's drawer
+    // (bantin.js) comes to the same address, and a new search there shrank the list to its
+    // first page and lost the reader's place.
+    window.addEventListener("popstate", function () { if (location.search !== self.shownFor) self.fromUrl(); });
   };
 
   /** Keep the pages shown and the scroll in this history entry, for Back from a result. */
@@ -1316,6 +1319,7 @@
   };
 
   SearchPage.prototype.fromUrl = function () {
+    this.shownFor = location.search;
     var asked = fromAddress();
     this.input.value = asked.query;
     this.wanted = asked.filters;
@@ -1336,6 +1340,7 @@
     if (f.year) params.set("nam", f.year);
     var qs = params.toString();
     try { history.replaceState(null, "", qs ? "?" + qs : location.pathname); } catch (e) { /* file:// may refuse */ }
+    this.shownFor = location.search;
     this.printAddress();
   };
 
