@@ -127,7 +127,91 @@
     document.addEventListener("focusin", function (e) {
       if (drawer.checked && nav && !nav.contains(e.target)) { drawer.click(); }
     });
+    initDrawerHistory(drawer, function () {
+      if (nav && nav.contains(document.activeElement)) { button.focus(); }  /* as Escape does */
+    });
     sync();
+  }
+
+  /* --- Back closes the phone's open drawer (an outsider's trial, session 43): Android's Back
+     left the page, where the reader expects it to close the drawer as it closes every other
+     surface laid over a page. Opening the drawer below 76.25em, by any means (a change of the
+     checkbox), adds one history entry of the same address, its state marked; Back onto the
+     entry before closes the drawer, and the browser puts back that entry's scroll. Closing it
+     any other way (overlay, menu button, Escape, Tab out) takes the entry away again, so the
+     next Back leaves the page in one press. A link followed while it is open goes once the
+     entry is gone: Back from the next page comes here in one press. A link to this page's own
+     heading (the drawer's "Mục lục") replaces the entry (location.replace): it is the entry
+     Back leaves, as such a link is on a wide screen. Wide screens, and Material's instant
+     navigation (which keeps its own history), add nothing. --- */
+  var DRAWER_MARK = "bantinDrawer";
+  function drawerMarked(state) { return !!(state && state[DRAWER_MARK]); }
+
+  function instantNavigation() {
+    var config = document.getElementById("__config");
+    try { return JSON.parse(config.textContent).features.indexOf("navigation.instant") >= 0; } catch (e) { return false; }
+  }
+
+  function initDrawerHistory(drawer, onBack) {
+    if (!window.history || typeof history.pushState !== "function" || !window.matchMedia || instantNavigation()) { return; }
+    var narrow = window.matchMedia("(max-width: 76.234375em)");
+    var ours = false;      /* the current entry is the one this opening added */
+    var leaving = false;   /* our history.back() is on its way; its popstate is not the reader's */
+    function add() {
+      var state = {};
+      state[DRAWER_MARK] = true;
+      try { history.pushState(state, "", location.href); ours = true; } catch (e) { /* refused: Back leaves, as before */ }
+    }
+    var next = null;       /* the page a link leads to, once the entry is gone */
+    function takeAway(then) { ours = false; leaving = true; next = then || null; history.back(); }
+    function closeQuietly() { ours = false; if (drawer.checked) { drawer.click(); } }
+    drawer.addEventListener("change", function () {
+      if (drawer.checked && !ours && !leaving && narrow.matches) { add(); } else if (!drawer.checked && ours) { takeAway(null); }
+    });
+    window.addEventListener("popstate", function (e) {
+      if (leaving) {  /* ours: a link to follow, or opened again before it arrived (an entry now) */
+        leaving = false;
+        if (next) { location.href = next; next = null; } else if (drawer.checked && narrow.matches) { add(); }
+      } else if (ours && !drawerMarked(e.state)) {  /* the reader's Back */
+        closeQuietly();
+        onBack();
+      } else if (!ours && drawerMarked(e.state) && narrow.matches) {  /* Forward onto an opening: the entry means open */
+        ours = true;
+        if (!drawer.checked) { drawer.click(); }
+      }
+    });
+    /* A link followed while the drawer's entry is the current one: no entry of it behind. */
+    document.addEventListener("click", function (e) {
+      var a = e.target && e.target.closest ? e.target.closest("a[href]") : null;
+      if (!ours || !a || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey ||
+          (a.target && a.target !== "_self") || a.hasAttribute("download") || typeof a.href !== "string") { return; }
+      var to = new URL(a.href, location.href);
+      if (!/^(https?|file):$/.test(to.protocol)) { return; }
+      var here = to.protocol === location.protocol && to.host === location.host &&
+        to.pathname === location.pathname && to.search === location.search;
+      e.preventDefault();
+      if (here) {  /* no page load closes the drawer: Material waits 125 ms, or never for the heading in the address */
+        ours = false;
+        location.replace(to.href);
+        closeQuietly();
+      } else {  /* another page once the entry is gone: location.replace kept this page out of the back-forward cache */
+        takeAway(to.href);
+      }
+    });
+    /* Back to this page from the back-forward cache, or a reload: the drawer closed, and an
+       entry of an opening left behind (the reader went away by the address bar) taken away. */
+    window.addEventListener("pageshow", function (e) {
+      if (!e.persisted) { return; }
+      var stale = ours || drawerMarked(history.state);
+      closeQuietly();
+      if (stale) { leaving = true; history.back(); }
+    });
+    if (drawerMarked(history.state)) { leaving = true; history.back(); }
+    /* A tablet turned to a wide screen hides the drawer: one open out of sight has no entry. */
+    var onWidth = function () {
+      if (!narrow.matches && ours && !window.matchMedia("print").matches) { drawer.click(); }
+    };
+    if (narrow.addEventListener) { narrow.addEventListener("change", onWidth); }
   }
 
   /* Focus a link or button of the drawer without sliding the drawer sideways. On a slow phone
