@@ -163,7 +163,13 @@
       try { history.pushState(state, "", location.href); ours = true; } catch (e) { /* refused: Back leaves, as before */ }
     }
     var next = null;       /* the page a link leads to, once the entry is gone */
-    function takeAway(then) { ours = false; leaving = true; next = then || null; history.back(); }
+    function takeAway(then) {
+      ours = false; leaving = true; next = then || null;
+      history.back();
+      if (next) {  /* a browser whose back() brings no popstate must not leave a tapped link dead */
+        setTimeout(function () { if (leaving && next) { var to = next; next = null; leaving = false; location.href = to; } }, 1500);
+      }
+    }
     function closeQuietly() { ours = false; if (drawer.checked) { drawer.click(); } }
     drawer.addEventListener("change", function () {
       if (drawer.checked && !ours && !leaving && narrow.matches) { add(); } else if (!drawer.checked && ours) { takeAway(null); }
