@@ -658,6 +658,40 @@ def test_serve_site_compresses_text_as_the_hosts_do(site, serving):
         robots.write_bytes(before)
 
 
+def test_serve_site_compresses_the_file_it_opened(tmp_path, serving, monkeypatch):
+    """A site rebuilt while `bantin serve-site` serves it (files removed, or renamed over): the
+    compressed copy was keyed by the path's `stat()` after the file was opened, so a file
+    replaced in between kept the old words under the new file's key (served stale until the
+    file changed again), and one removed in between raised FileNotFoundError: no answer, a
+    traceback. Keyed by the opened file's own `fstat()`, the words and their key agree."""
+    import gzip
+
+    page = tmp_path / "index.html"
+    page.write_text("bản cũ " * 200, encoding="utf-8")
+    port = serving(tmp_path)
+    real_open = open
+
+    def rebuilt_after_open(path, *args, **kwargs):
+        handle = real_open(path, *args, **kwargs)
+        if Path(path) == page.resolve():
+            monkeypatch.undo()  # once: the rebuild happens between the open and what follows it
+            new = page.with_name("index.html.tmp")
+            new.write_text("bản mới " * 200, encoding="utf-8")
+            os.replace(new, page)
+        return handle
+
+    monkeypatch.setattr(siteserver, "open", rebuilt_after_open, raising=False)
+    status, _, body = _get_gzip(port, "/", "gzip")
+    assert status == 200 and gzip.decompress(body) == ("bản cũ " * 200).encode()  # the file as opened
+    status, _, body = _get_gzip(port, "/", "gzip")
+    assert status == 200 and gzip.decompress(body) == page.read_bytes()  # the rebuilt one, not the old words
+    monkeypatch.setattr(siteserver, "open", lambda path, *a, **k: (handle := real_open(path, *a, **k),
+                                                                  os.unlink(path))[0], raising=False)
+    page.write_text("bản thứ ba " * 200, encoding="utf-8")
+    status, _, body = _get_gzip(port, "/", "gzip")  # removed once opened: still the opened words
+    assert status == 200 and gzip.decompress(body) == ("bản thứ ba " * 200).encode()
+
+
 def test_serve_site_serves_a_site_under_its_site_url_path(under_a_path):
     """A province's trial (session 41): a site built for `https://…/bantin-quangtri/` was served
     by `bantin serve-site` at `/`, so its 404 page, which asks for `/bantin-quangtri/assets/…`,

@@ -227,14 +227,17 @@ class _Compressed:
         self.bodies: OrderedDict[tuple, bytes] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, path: Path, data_of) -> bytes:
-        stat = path.stat()
+    def get(self, path: Path, handle) -> bytes:
+        """`handle`'s words compressed, keyed by the opened file's own `fstat`: a `stat` of the
+        path, taken after the open, may be of a file a rebuild renamed over it (its key would
+        then hold the old words) or of none (removed: an exception, no answer)."""
+        stat = os.fstat(handle.fileno())
         key = (str(path), stat.st_size, stat.st_mtime_ns)
         with self.lock:
             if key in self.bodies:
                 self.bodies.move_to_end(key)
                 return self.bodies[key]
-        body = gzip.compress(data_of(), compresslevel=6, mtime=0)
+        body = gzip.compress(handle.read(), compresslevel=6, mtime=0)
         with self.lock:
             if key not in self.bodies:
                 self.bodies[key] = body
@@ -285,7 +288,7 @@ class Handler(BaseHTTPRequestHandler):
             if found.file.suffix.lower() in COMPRESSED and size <= COMPRESS_MAX:
                 self.send_header("Vary", "Accept-Encoding")
                 if accepts_gzip(self.headers.get("Accept-Encoding")):
-                    self._send_compressed(self.server.compressed.get(found.file, handle.read), body)
+                    self._send_compressed(self.server.compressed.get(found.file, handle), body)
                     return
             self.send_header("Content-Length", str(size))
             self.end_headers()
