@@ -252,3 +252,25 @@ def test_back_forward_cache_brings_the_page_back_with_the_drawer_closed(chromium
     finally:
         browser.close()
 
+
+
+def test_the_search_page_left_with_the_drawer_open_keeps_its_mark(tab, sample_server):
+    """The search page keeps its list in its history entry when the reader leaves (`remember`,
+    on pagehide): that replaced the drawer's entry's mark, so a reader who left by the address
+    bar with the drawer open came back to an entry nothing took away, and needed one more Back
+    to leave the search page (a hostile review, session 43). Loaded again, not from the cache."""
+    page, errors = tab
+    page.goto(sample_server, wait_until="networkidle")
+    page.goto(sample_server + PAGES["search"] + "?q=hoa%20giai", wait_until="networkidle")
+    page.locator("[data-bantin-results] > li").first.wait_for()
+    before = place(page)
+    open_drawer(page)
+    page.goto(sample_server + PAGES["documents"], wait_until="networkidle")
+    page.go_back(wait_until="networkidle")
+    page.wait_for_function("() => !(history.state && history.state.bantinDrawer)")
+    page.wait_for_timeout(200)  # history.back() lands
+    assert place(page) == before
+    assert not page.evaluate(DRAWER)
+    page.go_back(wait_until="networkidle")
+    assert page.url == sample_server
+    assert not errors

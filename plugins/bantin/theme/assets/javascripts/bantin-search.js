@@ -1295,7 +1295,10 @@
   /** Keep the pages shown and the scroll in this history entry, for Back from a result. */
   SearchPage.prototype.remember = function () {
     if (!this.hits || !this.shown) return;
-    var view = { bantinList: location.search, bantinShown: this.shown, bantinY: window.scrollY };
+    var view = { bantinList: location.search, bantinShown: this.shown, bantinY: window.scrollY }, was = history.state;
+    // Kept with what else the entry holds: the phone drawer's mark (bantin.js), else a page left
+    // with the drawer open came back with its entry unmarked, one more Back to leave it.
+    if (was && typeof was === "object") { Object.keys(was).forEach(function (k) { if (!(k in view)) view[k] = was[k]; }); }
     try { history.replaceState(view, "", location.href); } catch (e) { /* file:// may refuse */ }
   };
 
