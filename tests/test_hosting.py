@@ -985,3 +985,15 @@ def test_serve_site_given_an_offline_copy_serves_the_site_inside_it(tmp_path, mo
     monkeypatch.setattr(siteserver, "SiteServer", Server)
     assert run_serve_site(str(copy), "127.0.0.1:8000") == 0
     assert served == [copy / "ban-tin"]
+
+
+@pytest.mark.parametrize(("header", "accepted"), [
+    ("gzip", True), ("gzip, deflate, br", True), ("*", True), ("x-gzip", True), ("GZip ; q=0.5", True),
+    ("*;q=0, gzip", True), ("gzip, *;q=0", True),  # a coding named outranks `*` (RFC 9110)
+    ("gzip;Q=0", False), ("gzip;q=0, *", False), ("*;q=0", False), ("identity", False), ("", False), (None, False),
+    ("br;q=1, deflate", False),
+])
+def test_serve_site_reads_accept_encoding_as_browsers_mean_it(header, accepted):
+    """A hostile review (session 43): `*;q=0, gzip` (gzip named, everything else refused) got
+    no gzip, and `gzip;Q=0` (an upper-case `Q`) got it."""
+    assert siteserver.accepts_gzip(header) is accepted

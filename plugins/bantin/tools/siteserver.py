@@ -205,16 +205,17 @@ SENDING_TIMEOUT = 600  # seconds a reader may leave a download paused
 
 
 def accepts_gzip(header: str | None) -> bool:
-    """Whether an Accept-Encoding header accepts gzip: `gzip` or `*` listed without `q=0`."""
+    """Whether an Accept-Encoding header accepts gzip: `gzip` listed without `q=0`, or else `*`
+    (RFC 9110: a coding named outranks `*`, so `*;q=0, gzip` accepts it); `Q=` as `q=`."""
+    said = {}
     for part in (header or "").split(","):
         name, _, params = part.strip().partition(";")
-        if name.strip().lower() in ("gzip", "x-gzip", "*"):
-            quality = re.search(r"q\s*=\s*([0-9.]+)", params)
-            try:
-                return quality is None or float(quality.group(1)) > 0
-            except ValueError:
-                return False
-    return False
+        quality = re.search(r"q\s*=\s*([0-9.]+)", params, re.IGNORECASE)
+        try:
+            said.setdefault(name.strip().lower(), quality is None or float(quality.group(1)) > 0)
+        except ValueError:
+            said.setdefault(name.strip().lower(), False)
+    return said.get("gzip", said.get("x-gzip", said.get("*", False)))
 
 
 class _Compressed:
