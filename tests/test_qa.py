@@ -505,7 +505,11 @@ ANSWER_BELOW = [
     ("**Câu hỏi 2: Ai?\\\n" + " " * 90 + "Trả lời: Tổ.**",  # the label after more white space than is read
      ["P", ["STRONG", "Câu hỏi 2: Ai?"], ["BR", "in bold"], ["STRONG", " " * 40], ["STRONG", " " * 50 + "Trả lời: Tổ."]],
      "Câu hỏi 2: Ai?", True),
-    # the question's own words, wrapped: it goes on
+    # the question's own words, wrapped: it goes on (a hostile review, session 43: «Trả lời của …» without a colon)
+    ("**Câu hỏi 4: Tôi đã gửi đơn lên xã từ tháng 3.\\\nTrả lời của xã không thỏa đáng, tôi phải làm gì?**",
+     ["P", ["STRONG", "Câu hỏi 4: Tôi đã gửi đơn lên xã từ tháng 3."], ["BR", "in bold"],
+      ["STRONG", "Trả lời của xã không thỏa đáng, tôi phải làm gì?"]],
+     "Câu hỏi 4: Tôi đã gửi đơn lên xã từ tháng 3. Trả lời của xã không thỏa đáng, tôi phải làm gì?", False),
     ("**Câu hỏi 2: Khi nhận đơn thì cơ quan phải\\\ntrả lời trong bao lâu?**",
      ["P", ["STRONG", "Câu hỏi 2: Khi nhận đơn thì cơ quan phải"], ["BR", "in bold"], ["STRONG", "trả lời trong bao lâu?"]],
      "Câu hỏi 2: Khi nhận đơn thì cơ quan phải trả lời trong bao lâu?", False),
@@ -519,7 +523,8 @@ ANSWER_BELOW = [
 
 # Lines and whether they start an answer (`answer_start`), the paste's twin asserted equal on each.
 ANSWER_LABELS = [
-    ("Trả lời:", True), ("**Trả lời:**", True), ("**Trả lời**:", True), ("Trả lời", True), ("Trả lời Tại xã.", True),
+    ("Trả lời:", True), ("**Trả lời:**", True), ("**Trả lời**:", True), ("Trả lời", True), ("Trả lời Tại xã.", False),
+    ("Trả lời của UBND xã", False), ("Trả lời.", True), ("**Trả lời**  \\", True),
     ("  __Trả lời__", True), ("*Trả lời.*", True), ("TRẢ LỜI:", True), ("trả lời:", True), ("trả lời :", True),
     ("tRẢ lỜi:", True), ("Đáp:", True), ("**Đáp:** Có.", True), ("đáp :", True), ("Đáp", True), ("**Đáp**", True),
     ("ĐÁP", True), ("TL:", True), ("tl:", True), ("**TL**", True), ("TL\\", True), ("\\*Trả lời:", True),
@@ -527,7 +532,7 @@ ANSWER_LABELS = [
     ("\u00a0\u2003**Trả lời:**", True), (" " * 70 + "Trả lời:", True),
     ("trả lời trong bao lâu?", False), ("đáp ứng điều kiện gì?", False), ("Đáp ứng thế nào?", False),
     ("Đáp.", False), ("Đáp án: B", False), ("TLCN", False), ("TL bao nhiêu?", False), ("Trả lờii", False),
-    ("Trả lờiđ", False), ("Trả lời_x", True), ("Trả lời2", False), ("trả lờı:", False), ("trả lờİ:", False),
+    ("Trả lờiđ", False), ("Trả lời_x", False), ("Trả lời2", False), ("trả lờı:", False), ("trả lờİ:", False),
     ("Trả\ufefflời:", False), ("Trả\u200blời:", False), ("Câu trả lời:", False), ("Xin trả lời:", False),
     ("Trả" + " " * 70 + "lời:", False), ("Tr\u0061\u0309 lời:", False), ("", False), ("**", False),
     ("Đáp" + " " * 70 + ":", True), ("Đáp" + " " * 70 + "x", True),  # read to ANSWER_REACH only, as the paste reads

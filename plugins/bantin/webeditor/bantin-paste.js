@@ -1349,7 +1349,7 @@
   // and `\`; cases written out (Python's IGNORECASE folds «i» with «ı», JavaScript's does not).
   var PY_S_CHARS = PY_S.slice(1, -1), ANSWER_REACH = 64;
   var ANSWER_START = new RegExp("^(?:(?:[Tt][Rr][Ảả]" + PY_S + "+[Ll][Ờờ][Ii]|[Đđ][Áá][Pp]|[Tt][Ll])[" + PY_S_CHARS +
-    "*_]*:|(?:Trả|TRẢ)" + PY_S + "+(?:lời|LỜI)(?![\\p{L}\\p{N}])|(?:Đáp|ĐÁP|TL)[" + PY_S_CHARS + "*_\\\\]*$)", "u");
+    "*_]*:|(?:Trả|TRẢ)" + PY_S + "+(?:lời|LỜI)[" + PY_S_CHARS + "*_\\\\.]*$|(?:Đáp|ĐÁP|TL)[" + PY_S_CHARS + "*_\\\\]*$)", "u");
   var ANSWER_LEAD = new RegExp("^[" + PY_S_CHARS + "*_\\\\]*", "u");
   // Whether a line's words start with an answer's label (handbook.misplaced.answer_start's twin).
   function answerStart(line) {

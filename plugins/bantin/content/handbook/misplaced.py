@@ -117,11 +117,12 @@ BOLD_LINES_MAX = 12
 _BLOCK_START = re.compile(r" {0,3}(?:#|>|[*+-][ \t]|\d{1,9}[.)][ \t]|```|~~~|<|=+[ \t]*$|-+[ \t]*$)")
 _ASKER_END = re.compile(r"hỏi\s*:$", re.IGNORECASE)  # «Ông A (xã B) hỏi:»: the question is on the next line
 # The first words of an answer, on the line below a bold question (a review of session 42's reading): «Trả lời:»,
-# «Đáp:», «TL:» in any case with their colon (marks may close before it: `**Trả lời**:`), «Trả lời» capitalised with
-# or without one, «Đáp» or «TL» alone. Not «trả lời …» in lower case, nor «Đáp ứng …»: a question's words wrapped.
+# «Đáp:», «TL:» in any case with their colon (marks may close before it: `**Trả lời**:`); «Trả lời» capitalised,
+# «Đáp» or «TL» without one only alone on the line. Not «trả lời …» in lower case, nor «Đáp ứng …», nor «Trả lời của
+# UBND xã …» (a hostile review, session 43: a wrapped question's own words went to the answer): a question's words.
 # Cases written out, never IGNORECASE: Python folds «i» with «ı» and «İ», JavaScript does not (the paste's twin).
 _ANSWER_START = re.compile(r"(?:[Tt][Rr][Ảả]\s+[Ll][Ờờ][Ii]|[Đđ][Áá][Pp]|[Tt][Ll])[\s*_]*:"
-                           r"|(?:Trả|TRẢ)\s+(?:lời|LỜI)(?![^\W_])|(?:Đáp|ĐÁP|TL)[\s*_\\]*\Z")
+                           r"|(?:Trả|TRẢ)\s+(?:lời|LỜI)[\s*_\\.]*\Z|(?:Đáp|ĐÁP|TL)[\s*_\\]*\Z")
 _ANSWER_LEAD = re.compile(r"[\s*_\\]*")  # white space and marks before a line's words (a `\` escape too)
 ANSWER_REACH = 64  # characters of a line's words read for a label: a label is short, and the paste reads as many
 
