@@ -47,7 +47,7 @@ def test_init_lists_what_it_copied_and_the_copy_is_current(tmp_path):
 def test_a_site_made_before_the_folder_is_told_the_command(tmp_path):
     root = _site(tmp_path)
     (root / "README.md").write_text("# Trang\n\nCấu hình máy chủ: tệp `docs/hosting.md` trong kho mã Bản tin.\n"
-                                    "Hướng dẫn: <https://github.com/x/bantin/blob/abc/content/bien-tap/huong-dan-bien-tap.md>\n",
+                                    "Hướng dẫn: <https://github.com/so/bantin/blob/abc/content/bien-tap/huong-dan-bien-tap.md>\n",
                                     encoding="utf-8")
     _remove(root / sitedocs.FOLDER)
     said = docsnotes.notes(root, root / "content")
@@ -344,3 +344,23 @@ def test_a_link_into_another_repository_is_the_province_s(tmp_path):
     assert docsnotes.readme_notes(root, root) == []
     (root / "requirements.txt").write_text("./vendor/bantin-0.1.0-py3-none-any.whl\n", encoding="utf-8")
     assert docsnotes.readme_notes(root, root) == []
+
+
+@pytest.mark.parametrize("requirement, line, warned", [
+    # a province's own repository named like Bản tin's, under its own owner (a hostile review, session 43)
+    ("bantin @ git+https://github.com/bantin-vn/bantin@v1.2\n",
+     "Xem <https://github.com/stp-quangtri/bantin/blob/main/docs/hosting.md> (cấu hình máy chủ của tỉnh).", False),
+    ("bantin @ git+https://github.com/bantin-vn/bantin@v1.2\n",
+     "<https://github.com/bantin-vn/bantin/blob/v1.2/docs/hosting.md>", True),
+    ("bantin @ git+https://git.tinh.gov.vn/bantin-vn/bantin.git@v1.2\n",  # a mirror: the same owner and name
+     "<https://github.com/bantin-vn/bantin/blob/v1.2/docs/hosting.md>", True),
+    # the wheel route names no repository: the old starter's link to Bản tin's is still the old form
+    ("bantin==1.3\n", "<https://github.com/bantin-vn/bantin/blob/v1.2/docs/hosting.md>", True),
+    ("./vendor/bantin-1.3-py3-none-any.whl\n", "<https://gitlab.com/so/BanTin/-/blob/v1.2/docs/hosting.md>", True),
+    ("bantin==1.3\n", "<https://github.com/stp/trang-phap-luat/blob/main/docs/hosting.md>", False),
+])
+def test_whose_repository_a_readme_link_is_in(tmp_path, requirement, line, warned):
+    root = _site(tmp_path)
+    (root / "requirements.txt").write_text(requirement, encoding="utf-8")
+    (root / "README.md").write_text(f"# Trang\n{line}\n", encoding="utf-8")
+    assert [p.line for p in docsnotes.readme_notes(root, root)] == ([2] if warned else [])

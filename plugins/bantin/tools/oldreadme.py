@@ -12,7 +12,8 @@ history before 070d8d9), each on one line:
 - `` tệp `…` trong kho mã Bản tin (cùng phiên bản …) `` (no git address known);
 - `` tệp `…` trong kho https://git.example.vn/so/bantin (phiên bản `1a2b3c4`) `` (another host);
 - `<https://github.com/…/bantin/blob/REV/…>`, `<https://gitlab.com/…/-/blob/REV/…>`: a link into
-  the repository requirements.txt installs Bản tin from, or one of the same name (a mirror).
+  the repository requirements.txt installs Bản tin from, or its owner and name on another host
+  (a mirror); on the wheel route, any repository called `bantin` (`_is_bantin`).
 Read as NFC: a README saved on macOS may hold `Bản` as NFD letters.
 """
 
@@ -23,6 +24,7 @@ import unicodedata
 
 from bantin.tools import sitedocs
 
+PROJECT = "bantin"  # Bản tin's repository's name, as the old starter's links carried it
 # What the old README linked, and the copy in `tai-lieu-ban-tin/` to link instead.
 PLACES = {"docs/hosting.md": sitedocs.HOSTING, "content/bien-tap/huong-dan-bien-tap.md": sitedocs.GUIDE,
           "docs/security.md": "security.md"}
@@ -64,7 +66,18 @@ def old_link(line: str, bantin_repos: frozenset[str]) -> str | None:
 
 
 def _is_bantin(address: str, bantin_repos: frozenset[str]) -> bool:
-    """Whether `address` is Bản tin's repository: the one requirements.txt names, or one of its
-    name elsewhere (a province that moved to a mirror keeps the old README's links)."""
+    """Whether `address` is Bản tin's repository. When requirements.txt installs from git: that
+    repository, or the same owner and name on another host (a province that moved to a mirror
+    keeps the old README's links); a province's own repository called `bantin` under its own
+    owner is not (a hostile review, session 43: it was warned on every push). On the wheel route,
+    which names no repository: any repository called `bantin`, since the old README linked the
+    one it was installed from then, and a province on the wheel is the one that cannot reach it."""
     wanted = repository(address)
-    return wanted in bantin_repos or wanted.rsplit("/", 1)[-1] in {r.rsplit("/", 1)[-1] for r in bantin_repos}
+    if bantin_repos:
+        return wanted in bantin_repos or _owner_and_name(wanted) in {_owner_and_name(r) for r in bantin_repos}
+    return wanted.rsplit("/", 1)[-1] == PROJECT
+
+
+def _owner_and_name(address: str) -> str:
+    """`owner/name` (or `group/subgroup/name`) of a repository's address, its host aside."""
+    return address.split("://", 1)[-1].partition("/")[2]
