@@ -44,6 +44,7 @@ def problems(paths: Iterable[str]) -> list[Problem]:
         name = posixpath.basename(path)
         found.warn(path, 0, "", f"ảnh `{name}` không được bài nào dùng (không có `![…](…)`, `<img>`, `image:`, "
                    "liên kết hay tệp đính kèm nào tới nó) nên không được đăng lên trang; tệp vẫn nằm trong kho",
-                   f"không cần làm gì nếu ảnh không còn dùng (có thể xóa tệp cho kho gọn); muốn đăng thì chèn ảnh vào "
+                   f"không cần làm gì nếu ảnh không còn dùng; chỉ xóa tệp khi chắc không nơi nào dẫn tới nó (tìm `{name}` "
+                   "trong kho: một trang ghi địa chỉ đầy đủ của ảnh vẫn dùng nó); muốn đăng thì chèn ảnh vào "
                    f"một bài, đường dẫn tính từ thư mục của bài: bài ở content/tin-tuc/ viết `![Mô tả ảnh](../{path})`")
     return list(found.items)
