@@ -422,3 +422,16 @@ def test_ids_suggested_for_one_wording_many_times_are_found_in_linear_time(shape
     from the number it gave last."""
     assert grows_linearly_in_cpu(
         lambda count: parse_questions("hoi-dap/a.md", "## A {#a}\n\nĐáp.\n\n" + shape * count, 6, Problems()), 1_000)
+
+
+def test_bantin_ids_gives_ids_for_one_wording_many_times_in_linear_time():
+    """`bantin ids` (fill_ids) counted up from the bare id for every question of one wording, as
+    parse_questions did before TakenIds (session 43): 8,000 `## Câu hỏi: a?` took seconds."""
+    from bantin.content.handbook.ids import fill_ids
+
+    def run(count: int) -> None:
+        taken = {"khac"}
+        body, added = fill_ids("## Câu hỏi 1: a?\n\nĐáp.\n\n" * count, taken)
+        assert len(added) == count and len(set(added)) == count and taken >= set(added) | {"khac"}
+
+    assert grows_linearly_in_cpu(run, 1_000)

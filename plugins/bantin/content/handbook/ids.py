@@ -191,6 +191,7 @@ def fill_ids(body: str, taken: set[str], rewritten: list[str] | None = None,
     """
     lines = body.split("\n")
     added = []
+    given, taken = taken, taken if isinstance(taken, TakenIds) else TakenIds(taken)  # linear: `TakenIds`
     for index, text in heading_lines(body):
         title, qid = split_heading(text)
         written = misread_id(text)
@@ -209,4 +210,5 @@ def fill_ids(body: str, taken: set[str], rewritten: list[str] | None = None,
         if written is not None and rewritten is not None:
             rewritten.append(candidate)
         lines[index] = line
+    given |= taken  # the caller's set holds the ids given here too (only ids added here were discarded)
     return "\n".join(lines), added
