@@ -807,6 +807,40 @@ def test_a_question_line_of_many_spaces_is_read_and_saved_in_time_in_proportion_
     assert found["matched"][1] / found["matched"][0] < 32, found["matched"]
 
 
+# Timing in the node scripts of the rules', the preview's and the Tabs' linearity checks (the tabs'
+# check, TABLE_PREVIEW, TABLE_PREVIEW_TREE and QUESTION_RULE here, test_qagroups.py's GROUP_RULE).
+# `least(run)`: µs of CPU for ten runs of `run`, the least of five (the others waited for the
+# collector; rounds and runs can be given). `leastRatio(small, big)`: least(big) / least(small),
+# which the tests assert under RATIO_BOUND, with big's rounds stopped as soon as one is under the
+# bound: the least of five is under it exactly when one of them is, so the verdict is the five
+# rounds' and big (8 times small's text, most of the cost) mostly runs one round, not five
+# (session 43: the preview's hostile cells 7.8 s -> 1.9 s alone). `leastUnder` is the same for an
+# absolute bound. A quadratic reading still fails: every round of big is over.
+RATIO_BOUND = 32  # 8 times the text: linear about 8, quadratic 64
+LEAST_CPU_JS = r"""
+function once(run, runs = 10) {  // µs of CPU for `runs` runs
+  const t = process.cpuUsage();
+  for (let k = 0; k < runs; k++) { run(); }
+  const used = process.cpuUsage(t);
+  return Math.max(used.user + used.system, 1);
+}
+function least(run, rounds = 5, runs = 10) {  // the least of five: the others waited for the collector
+  let best = Infinity;
+  for (let i = 0; i < rounds; i++) { best = Math.min(best, once(run, runs)); }
+  return best;
+}
+function leastUnder(run, bound, rounds = 5, runs = 10) {  // least(run) where it is under bound, else the least of all
+  let best = Infinity;
+  for (let i = 0; i < rounds && best >= bound; i++) { best = Math.min(best, once(run, runs)); }
+  return best;
+}
+function leastRatio(small, big, rounds = 5, runs = 10) {  // least(big) / least(small) where it is under RATIO_BOUND
+  const little = least(small, rounds, runs);
+  return leastUnder(big, RATIO_BOUND * little, rounds, runs) / little;
+}
+""".replace("RATIO_BOUND", str(RATIO_BOUND))
+
+
 def test_the_tabs_decap_reads_are_expanded_as_python_markdown_expands_them():
     """TABS_EXPANDED (scripts/patch_decap.py): every Tab is expanded before Decap reads the
     text, to the columns Python-Markdown gives it (`str.expandtabs(4)` on the whole text), so a
@@ -824,13 +858,11 @@ def test_the_tabs_decap_reads_are_expanded_as_python_markdown_expands_them():
              "Vie\u0302\u0323t\tNam", "| Cột\tA | B |\u2028\tx"]
     script = ("const f = " + patch_decap.EXPAND_TABS + ";"
               "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-              "const least = (s) => { let best = Infinity; for (let i = 0; i < 7; i++) {"
-              "  const t = process.cpuUsage(); for (let k = 0; k < 40; k++) f(s);"
-              "  const used = process.cpuUsage(t); best = Math.min(best, used.user + used.system); }"
-              "  return Math.max(best, 1); };"
+              + LEAST_CPU_JS +
               "const shapes = [n => '\\t'.repeat(n), n => ' \\t'.repeat(n / 2) + 'x', n => ' '.repeat(n) + '\\tx'];"
               "process.stdout.write(JSON.stringify({expanded: texts.map(f),"
-              "  ratios: shapes.map(s => least(s(80000)) / least(s(10000)))}));")
+              "  ratios: shapes.map(s => { const [small, big] = [s(10000), s(80000)];"
+              "    return leastRatio(() => f(small), () => f(big), 7, 40); })}));")
     measured = _node_json(script, given=texts)
     assert measured["expanded"] == [t.expandtabs(4) for t in texts]  # markdown's NormalizeWhitespace
     assert measured["expanded"][0] == "- Một:\n    - một a.\n        - sâu.\n- Hai."
@@ -844,19 +876,16 @@ global.window = {CMS: {registerEditorComponent: c => (global.found = global.foun
                  h, location: {origin: "", pathname: ""}};
 require(process.argv[1]);
 const table = found.find(c => c.id === "bantin-bang");
-const tables = JSON.parse(require("fs").readFileSync(0, "utf8"));
-// CPU time (this process, all its threads: the collector's too) of ten previews, the least of five
-const least = (text) => { let best = Infinity; for (let i = 0; i < 5; i++) {
-  const t = process.cpuUsage(); for (let k = 0; k < 10; k++) table.toPreview({table: text});
-  const used = process.cpuUsage(t); best = Math.min(best, used.user + used.system); }
-  return Math.max(best, 1); };
+const {tables, timed} = JSON.parse(require("fs").readFileSync(0, "utf8"));
+// CPU time (this process, all its threads: the collector's too) of ten previews (LEAST_CPU_JS)
+""" + LEAST_CPU_JS + r"""const preview = (text) => () => table.toPreview({table: text});
 const hostile = [n => "| a |\n| --- |\n| " + "[".repeat(n) + " |", n => "| a |\n| --- |\n| " + "`a ``".repeat(n / 5) + " |",
                  n => "| a |\n| --- |\n| " + "*a _".repeat(n / 4) + " |", n => "| a |\n| --- |\n| " + "[a](".repeat(n / 4) + " |",
                  n => "| a |\n| --- |\n| <" + "a@".repeat(n / 2) + " |", n => "| a |\n| --- |\n| " + "<http://".repeat(n / 8) + " |",
                  n => "| a |\n| --- |\n| " + "`|".repeat(n / 2) + " |", n => "| a |\n| --- |\n| " + "\\``|`".repeat(n / 5) + " |",
                  n => "| a |\n| --- |\n| " + "<sup>a<br ".repeat(n / 10) + " |"];
 process.stdout.write(JSON.stringify({shown: tables.map(t => table.toPreview({table: t})),
-                                     ratios: hostile.map(s => least(s(20000)) / least(s(2500)))}));
+                                     ratios: timed ? hostile.map(s => leastRatio(preview(s(2500)), preview(s(20000)))) : []}));
 """
 # Cells as an editor writes them, each shown by Python-Markdown (the site) and by the preview.
 CELLS = ["**Đồng Mây**", "*nghiêng*", "_nghiêng_", "__đậm__", "***cả hai***", "`mã *x* [y](z)`", "``a ` b``",
@@ -952,9 +981,10 @@ def _as_previewed(runs: list[tuple]) -> list[tuple]:
     return [(*r[:4], kind(r[4]), *r[5:]) for r in runs]
 
 
-def _preview_cells(tables: list[str]) -> dict:
-
-    found = _node_json(TABLE_PREVIEW, PASTE_JS, given=tables)
+def _preview_cells(tables: list[str], timed: bool = False) -> dict:
+    """The preview's cells of each table; with `timed`, the ratios of its hostile cells' CPU times
+    (20,000 characters against 2,500), which only the test that asserts them pays for."""
+    found = _node_json(TABLE_PREVIEW, PASTE_JS, given={"tables": tables, "timed": timed})
 
     def cells(node):
         if isinstance(node, str):
@@ -1019,7 +1049,7 @@ def test_the_table_block_s_preview_runs_no_script_and_links_only_what_the_site_k
              "[bấm](<\u3000data:text/html,<b>x</b>>)", "[xa](&#12288;//evil.example/x)", "[xa](\u3000//evil.example/x)",
              "[a](\u00a0https://vbpl.vn/x)", "[a](&#160;https://vbpl.vn/x)"]
     table = "| Ô |\n| --- |\n" + "".join(f"| {c} |\n" for c in cells)
-    found = _preview_cells([table])
+    found = _preview_cells([table], timed=True)
     shown = [_runs(c["children"]) for c in found["cells"][0][1:]]
     assert shown[:2] == [[("<script>alert(1)</script>", False, False, False, None)],
                          [('<img src=x onerror="alert(1)">', False, False, False, None)]]
@@ -1164,39 +1194,6 @@ def test_code_in_a_list_item_or_a_quote_is_saved_as_code_the_site_reads():
     assert "<pre><code>x = 1" in _site_html(fenced)
     assert "```" in empty  # nothing to indent: written as before
     assert _site_html(after) == _site_html(texts[-1])
-
-
-# Timing in the node scripts of the rules' and the preview's linearity checks (QUESTION_RULE and
-# TABLE_PREVIEW_TREE here, test_qagroups.py's GROUP_RULE). `least(run)`: µs of CPU for ten runs
-# of `run`, the least of five (the others waited for the collector). `leastRatio(small, big)`:
-# least(big) / least(small), which the tests assert under RATIO_BOUND, with big's runs stopped
-# as soon as one is under the bound: the least of five is under it exactly when one of them is,
-# so the verdict is the five runs' and big (8 times small's text, most of the cost) is mostly
-# run once, not five times (session 43: the preview's check took 12 s, now 4). `leastUnder` is
-# the same for an absolute bound. A quadratic reading still fails: every run of big is over.
-RATIO_BOUND = 32  # 8 times the text: linear about 8, quadratic 64
-LEAST_CPU_JS = r"""
-function once(run) {  // µs of CPU for ten runs
-  const t = process.cpuUsage();
-  for (let k = 0; k < 10; k++) { run(); }
-  const used = process.cpuUsage(t);
-  return Math.max(used.user + used.system, 1);
-}
-function least(run) {  // the least of five: the others waited for the collector
-  let best = Infinity;
-  for (let i = 0; i < 5; i++) { best = Math.min(best, once(run)); }
-  return best;
-}
-function leastUnder(run, bound) {  // least(run) where it is under bound, else the least of five over it
-  let best = Infinity;
-  for (let i = 0; i < 5 && best >= bound; i++) { best = Math.min(best, once(run)); }
-  return best;
-}
-function leastRatio(small, big) {  // least(big) / least(small) where it is under RATIO_BOUND
-  const little = least(small);
-  return leastUnder(big, RATIO_BOUND * little) / little;
-}
-""".replace("RATIO_BOUND", str(RATIO_BOUND))
 
 
 # The "Bảng" block's preview with the entry's tree, as Decap now gives it (PREVIEW_GETS_TREE):
