@@ -1892,6 +1892,12 @@
   // four digits being typed never reaches the form (yearBeingTyped), and the box shows the
   // form's date again when it loses the focus.
   var EARLIEST_YEAR = 1945, NOW_BUTTON = "Ngay lúc này";  // Decap's Vietnamese for the date field's "now"
+  // A date typed day first («20/11/2026») in a box of a browser in English, which reads month
+  // first, lands as a year like 1202 (outsiders' trial, session 43): "write four digits" alone
+  // tells someone who did just that nothing. The guide (§1.2, step 2) says the same.
+  var BOX_ORDER = "Nếu bạn đã gõ đủ năm: ô ngày xếp theo ngôn ngữ của trình duyệt, có khi tháng trước ngày " +
+    "(tháng/ngày/năm), nên ngày gõ theo thứ tự ngày/tháng/năm bị hiểu sai; đọc dòng chữ ghi ngày ngay dưới ô, " +
+    "hoặc bấm hình lịch ở cuối ô để chọn ngày.";
 
   function yearOf(value) {
     if (value instanceof Date) { return isNaN(value.getTime()) ? null : value.getFullYear(); }
@@ -1906,7 +1912,7 @@
     publishPressed = 0;
     window.setTimeout(function () { bringForward(fieldLabelled("Ngày đăng")); }, 0);
     throw refusal("Không lưu: “Ngày đăng”: năm " + year + " không hợp lệ (ngày đăng của bài). Cách sửa: gõ năm đủ bốn " +
-      "chữ số, ví dụ " + example + ", hoặc bấm nút “" + NOW_BUTTON + "” rồi chọn lại ngày.");
+      "chữ số, ví dụ " + example + ", hoặc bấm nút “" + NOW_BUTTON + "” rồi chọn lại ngày. " + BOX_ORDER);
   }
 
   // --- the example's words left in ------------------------------------------------------------
