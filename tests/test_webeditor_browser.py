@@ -221,6 +221,8 @@ def test_a_year_before_1945_and_a_link_to_a_missing_page_are_refused_at_save(adm
     said = notices.filter(has_text="“Ngày đăng”: năm 1024 không hợp lệ").first
     said.wait_for(timeout=15_000)
     assert "gõ năm đủ bốn chữ số" in said.inner_text() and "Ngay lúc này" in said.inner_text(), said.inner_text()
+    box.fill("")  # what typing into the year part, or day first where the box reads month first, leaves (F4)
+    page.get_by_text("Ô ngày đang trống: ngày gõ chưa đủ").wait_for()
     box.fill("2024-03-05")
     page.get_by_text("Thứ Ba, ngày 5 tháng 3 năm 2024").wait_for()
     _publish(page)

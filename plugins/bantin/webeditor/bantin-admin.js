@@ -805,6 +805,11 @@
   var TIME_OF_DAY = /^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}(?::?\d{2})?))?)$/;
   var decapDate = typeof CMS.getWidget === "function" ? CMS.getWidget("datetime") : null;
   if (decapDate && decapDate.control) {
+    // An empty box says why and what to do: a date typed into the box's year part, or not in
+    // the order the box reads (month first in an English browser), leaves it empty, and the
+    // save then said only «Chưa có Ngày đăng» to a person who had typed one (editor's trial, F4).
+    var DATE_EMPTY = "Ô ngày đang trống: ngày gõ chưa đủ, hoặc không theo thứ tự ô đọc, thì ô để trống. Bấm biểu tượng " +
+      "lịch trong ô để chọn ngày, hoặc bấm “Ngay lúc này”.";
     var DateControl = createClass({
       // A file's date may carry a time of day ("2024-03-05 08:30", which orders the news of
       // one day); the field shows the day only and wrote the new day alone, dropping the time
@@ -819,7 +824,8 @@
         this.nowPressed = !!(event.target && event.target.closest && event.target.closest("[data-testid='now-button']"));
       },
       render: function () {
-        var said = dateInWords(this.props.value);
+        var field = this.props.field, optional = field && typeof field.get === "function" && field.get("required") === false;
+        var said = dateInWords(this.props.value) || (optional || String(this.props.value || "").trim() ? "" : DATE_EMPTY);
         return h("div", { onClickCapture: this.pressed },
           h(decapDate.control, Object.assign({}, this.props, { onChange: this.keepTime })),
           said ? h("p", { className: "bantin-date-said", "aria-live": "polite" }, said) : null);
