@@ -55,6 +55,22 @@ def test_the_editor_is_vietnamese_and_asks_no_other_host(admin, editing):
     assert _hosts(page.requests) == {"127.0.0.1"}, sorted(page.requests)
 
 
+def test_the_editor_s_page_gets_no_reload_script_and_its_config_is_yaml(editing):
+    """An outsider editor's trial (session 43, F7): every load of /admin/ logged a Content
+    Security Policy error: the preview put MkDocs' reload script into the editor's page, whose
+    policy refuses it (no reload under an editor's typing is wanted); and Decap logged that
+    config.yml «was not yaml» (sent as application/octet-stream). The site's pages keep it."""
+    import urllib.request
+
+    with urllib.request.urlopen(editing[1] + "admin/", timeout=10) as reply:
+        page = reply.read().decode("utf-8")
+    assert "bantin-admin.js" in page and "livereload" not in page
+    with urllib.request.urlopen(editing[1] + "admin/config.yml", timeout=10) as reply:
+        assert reply.headers["Content-Type"].startswith("text/yaml")
+    with urllib.request.urlopen(editing[1] + "tin-tuc/", timeout=10) as reply:
+        assert "livereload(" in reply.read().decode("utf-8")
+
+
 def test_the_preview_shows_the_entry_as_the_site_does(admin, editing):
     """Decap's own preview listed raw values (2024-05-01, the category's slug, "Tóm tắt:")."""
     page = admin

@@ -174,6 +174,14 @@ def _server_class(failures: Failures) -> type:
             kept = vendored_files.answer(parts, self.root, environ, start_response, self._guess_type)
             return kept if kept is not None else super()._serve_request(environ, start_response)
 
+        def _for_editor(self) -> bool:
+            """Whether the page being sent is the web editor's (/admin/), read as MkDocs reads
+            PATH_INFO (`/./admin/`, `//admin/` are /admin/ too)."""
+            return _site_parts(getattr(self._request, "path", ""), getattr(self, "mount_path", "/"))[:1] == [ADMIN]
+
+        def _guess_type(self, path):  # Decap reads config.yml by its type and said it was "not yaml"
+            return "text/yaml" if str(path).endswith((".yml", ".yaml")) else super()._guess_type(path)
+
         def _boxed(self) -> bool:
             """Whether the page being sent gets the box: not the web editor's (/admin/). There it
             stood over Decap's top bar (its `top:0`, its z-index), and "Công bố", which saves
@@ -181,9 +189,7 @@ def _server_class(failures: Failures) -> type:
             the editor's page refuses the reload script (webeditor.content_policy), so the box
             would stay after the fix. The preview pages keep it, and so does a missing page.
             PATH_INFO is read as MkDocs reads it (`/./admin/`, `//admin/` are /admin/ too)."""
-            if not failures.shown:
-                return False
-            return _site_parts(getattr(self._request, "path", ""), getattr(self, "mount_path", "/"))[:1] != [ADMIN]
+            return failures.shown and not self._for_editor()
 
         @property
         def error_handler(self) -> Callable[[int], bytes | None]:
@@ -203,6 +209,8 @@ def _server_class(failures: Failures) -> type:
             return _with_box(page, failures)
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            if self._for_editor():  # its policy refuses the reload script: a console error at each load, nothing more
+                return content  # (editor's trial, session 43, F7); a reload under an editor's typing is not wanted
             content = super()._inject_js_into_html(content, epoch)
             return _with_box(content, failures) if self._boxed() else content
 
