@@ -307,6 +307,44 @@ def test_a_build_writes_the_editor(built):
     assert file_mark("tin-tuc/bai-nhap-tam") not in pages
 
 
+def test_the_file_list_gives_each_published_pages_file_by_its_address(built):
+    """Outsider trial F2 (session 43): the guide says to link an article by pasting its address
+    from the address bar, and every build then warned that the link should name the `.md`
+    file, which the web editor cannot know. tep.json now gives, by the mark of each published
+    page's address, its source (and a question's id), and the site's address, so that the
+    editor saves the link to the file (bantin-admin.js, pageLinksAsFiles). Nothing of drafts."""
+    from bantin.site.webeditor import file_mark
+
+    files = json.loads(read(built, "admin/tep.json"))
+    assert files["goc"] == "https://bantin.example.org/"
+    assert files["trang"] == {
+        file_mark("tin-tuc/bai-viet"): "tin-tuc/bai.md",
+        file_mark("tin-tuc/dia-chi-rieng"): "tin-tuc/co-dia-chi.md",  # `slug:` other than the file's name
+        file_mark("tin-tuc/ngay-quoc-te-phu-nu-women-s-day-o-xa"): "tin-tuc/phu-nu.md",
+        file_mark("hoi-dap/so-tay"): "hoi-dap/so-tay.md",
+        file_mark("hoi-dap/so-tay/la-gi"): ["hoi-dap/so-tay.md", "la-gi"],
+        file_mark("q/la-gi"): ["hoi-dap/so-tay.md", "la-gi"]}
+    assert "nhap" not in read(built, "admin/tep.json")
+
+
+def test_two_addresses_sharing_a_mark_give_no_file():
+    """A mark is 32 bits: two addresses sharing one would send a link to the wrong file, so
+    neither is given (the link keeps its address and the build says it)."""
+    from types import SimpleNamespace
+
+    page = SimpleNamespace(src="tin-tuc/a.md", path="tin-tuc/a", questions=())
+    addresses = webeditor.page_addresses([page], [], "q")
+    assert addresses == {"tin-tuc/a": ("tin-tuc/a.md", "")}
+    sources = webeditor._sources({**addresses, "khac": ("khac.md", "")})
+    assert sources == {webeditor.file_mark("tin-tuc/a"): "tin-tuc/a.md", webeditor.file_mark("khac"): "khac.md"}
+    real = webeditor.file_mark
+    try:
+        webeditor.file_mark = lambda path: "00000000"
+        assert webeditor._sources({**addresses, "khac": ("khac.md", "")}) == {}
+    finally:
+        webeditor.file_mark = real
+
+
 def _png() -> bytes:
     import io
 
@@ -346,6 +384,8 @@ def test_the_file_list_says_nothing_of_drafts_or_what_only_they_use(tmp_path):
         assert file_mark("tin-tuc/cong-khai") in addresses
         assert all((file_mark(p) in marks) is shown for p in hidden_files), (shown, files)
         assert all((file_mark(p) in addresses) is shown for p in hidden_pages), (shown, files)
+        assert all((file_mark(p) in files["trang"]) is shown for p in hidden_pages), (shown, files)
+        assert ("ky-luat" in json.dumps(files["trang"])) is shown
         assert (root / "site/tai-lieu/to-trinh.pdf").exists() is shown  # held back with its draft, or shown
 
 

@@ -6,7 +6,8 @@ plugin's settings: one collection per content type, a widget per front matter fi
 id is unique across the site and a save that repeats one is refused naming the other), `admin/dia-chi.json` (the addresses of files without `slug:`),
 `admin/lien-ket-den.json` (the published pages other published pages link to, and which: a
 takedown is asked about first), `admin/tep.json` (a mark of each file and page the built site
-has: a link to a missing file is refused at save; nothing of drafts), our small
+has: a link to a missing file is refused at save; each published page's file by its address: a
+pasted page address is saved as the link to its file; nothing of drafts), our small
 `bantin-admin.js` and `.css` (Vietnamese slug, the "Câu hỏi" block, the image-alt rule,
 uploads that never replace, the preview pane with `bantin-preview.css`), `bantin-paste.js`
 (a Markdown table as a "Bảng" block kept as written; tables and Word's lists pasted) and the vendored
@@ -385,37 +386,63 @@ def file_mark(path: str) -> str:
     return f"{mark:08x}"
 
 
-def page_addresses(items, questions, short_prefix: str) -> set[str]:
-    """The site addresses (paths, no slashes around) a link by the preview's full address may
-    name and the build turns into the link to its file (checks._own_address, _intended): each
-    page of `items`, each question of a handbook, each question's short link. The build passes
-    the pages it publishes (Corpus.published): no draft's, unless this build shows drafts."""
-    found = {item.path for item in items}
-    found |= {f"{item.path}/{q.id}" for item in items for q in item.questions}
-    found |= {f"{short_prefix.strip('/')}/{q.id}" for _, q in questions}
+def page_addresses(items, questions, short_prefix: str) -> dict[str, tuple[str, str]]:
+    """The site addresses (paths, no slashes around) a link by the preview's or the site's full
+    address may name and the build turns into the link to its file (checks._own_address,
+    _intended), each with that file and `#id`: each page of `items` (its source, ""), each
+    question of a handbook and each question's short link (the handbook's source, the id).
+    The build passes the pages it publishes (Corpus.published): no draft's, unless this build
+    shows drafts. A page's own address wins over a question's, and a short link over a question
+    at the same path, as `_intended` reads them."""
+    found = {f"{item.path}/{q.id}": (item.src, q.id) for item in items for q in item.questions}
+    found.update({f"{short_prefix.strip('/')}/{q.id}": (handbook.src, q.id) for handbook, q in questions})
+    found.update({item.path: (item.src, "") for item in items})
     return found
 
 
 def known_files(site: SiteConfig, files, addresses=()) -> bytes:
-    """`{"thu-muc": "content/", "tep": "<8 hex digits per file>…", "dia-chi": "…"}`: a mark
+    """`{"thu-muc": "content/", "tep": "<8 hex digits per file>…", "dia-chi": "…", "goc": "https://…/",
+    "trang": {"<mark of an address>": "tin-tuc/bai.md" or ["hoi-dap/so-tay.md", "<id>"]}}`: a mark
     (`file_mark`) of each file a link in the text may name and the built site has (content/'s
     files, generated pages: build._public_files), and of each page's address
-    (`page_addresses`), sorted.
+    (`page_addresses`), sorted; the site's published address (OwnAddress's) and, by the mark of
+    each page's address, its source file (and `#id`).
 
     A link or picture in the text to a file that is not there stopped the whole build after the
     web editor had said "saved" (outsider trial, session 40; checks._missing); the editor now
-    refuses it at save (bantin-admin.js, linksFound). /admin/ is public: nothing here may tell
+    refuses it at save (bantin-admin.js, linksFound). A link pasted as a page's full address
+    (the guide's way: copied from the address bar) is saved as the link to its file, as the
+    build would publish it (`trang`; outsider trial, session 43: every build warned of it).
+    /admin/ is public: nothing here may tell
     of a draft, a takedown or a file only drafts use (their names say their titles), as a mark
     confirms a guessed name (hostile review H2, session 41: 1,300 guesses in 4 ms found a
-    draft). Marks, not names, still: a published page's source file name (`slug:` aside) and a
-    file no page links to are on no public list, and a mark tells nothing to whoever does not
-    already know the name. Two names may share a mark (one in 4 billion): the editor then lets
-    that link through and the build still says it."""
+    draft). `trang` names the source of each published page: whoever has the page's address
+    (the site lists them) reads which file holds it; a file no page links to stays a mark, and
+    a mark tells nothing to whoever does not already know the name. Two names may share a mark
+    (one in 4 billion): the editor then lets that link through and the build still says it;
+    two addresses sharing one are left out of `trang` (their links keep the address: the build
+    warns)."""
     content = _content(site.editor)
     marks = sorted({file_mark(path) for path in files})
     pages = sorted({file_mark(path) for path in addresses})
-    found = {"thu-muc": "" if content == "." else content + "/", "tep": "".join(marks), "dia-chi": "".join(pages)}
-    return json.dumps(found, ensure_ascii=True, separators=(",", ":")).encode()
+    found = {"thu-muc": "" if content == "." else content + "/", "tep": "".join(marks), "dia-chi": "".join(pages),
+             "goc": site.published_url or site.site_url, "trang": _sources(addresses)}
+    return json.dumps(found, ensure_ascii=True, separators=(",", ":"), sort_keys=True).encode()
+
+
+def _sources(addresses) -> dict:
+    """{mark of an address: its source, or [source, id] for a question}; none when two
+    addresses share a mark (the editor would write the wrong file), nor without sources."""
+    if not isinstance(addresses, dict):
+        return {}
+    found: dict[str, object] = {}
+    shared = set()
+    for path, (src, anchor) in addresses.items():
+        mark = file_mark(path)
+        if mark in found:
+            shared.add(mark)
+        found[mark] = [src, anchor] if anchor else src
+    return {mark: value for mark, value in sorted(found.items()) if mark not in shared}
 
 
 def admin_files(site: SiteConfig, questions, items, linked=None, files=(),
