@@ -327,6 +327,29 @@ def test_the_file_list_gives_each_published_pages_file_by_its_address(built):
     assert "nhap" not in read(built, "admin/tep.json")
 
 
+def test_an_entry_saved_with_a_pages_address_builds_without_a_word(tmp_path):
+    """Outsider trial F2 (session 43), end to end: the guide's step 4 (paste the article's
+    address from the address bar: the preview's, or the published site's) in the web editor,
+    saved as bantin-admin.js saves it with this build's tep.json, then built `--strict`: the
+    link goes to the page, and the build says nothing of it (it warned of each such link)."""
+    root = write_site(tmp_path, {
+        "tin-tuc/2024-tap-huan.md": article("Tập huấn hòa giải viên", slug="tap-huan-hoa-giai-vien"),
+        "hoi-dap/so-tay.md": article("Sổ tay", body="Mở đầu.\n\n## Câu hỏi 1: Là gì? {#la-gi}\n\nLà thế.\n"),
+    }, editor=GITLAB)
+    build(root)
+    body = ("Xem [bài tập huấn](http://127.0.0.1:8765/tin-tuc/tap-huan-hoa-giai-vien/) và\n"
+            "[câu hỏi](https://bantin.example.org/hoi-dap/so-tay/la-gi/).\n")
+    saved = _harness({"titles": [], "blocks": [], "parse": [], "files": json.loads(read(root, "admin/tep.json")),
+                      "saves": [{"values": {"title": "Bài mới", "body": body}}]})["saves"][0]
+    assert saved == {"refused": "", "body": "Xem [bài tập huấn](2024-tap-huan.md) và\n"
+                                            "[câu hỏi](../hoi-dap/so-tay.md#la-gi).\n"}, saved
+    (root / "content/tin-tuc/bai-moi.md").write_text(article("Bài mới", body=saved["body"]), encoding="utf-8")
+    done = build(root)
+    assert "bai-moi.md" not in done.stdout and "cảnh báo" not in done.stdout and "WARNING" not in done.stdout, done.stdout
+    html = read(root, "tin-tuc/bai-moi/index.html")
+    assert 'href="../tap-huan-hoa-giai-vien/"' in html and "so-tay/" in html and "127.0.0.1" not in html
+
+
 def test_two_addresses_sharing_a_mark_give_no_file():
     """A mark is 32 bits: two addresses sharing one would send a link to the wrong file, so
     neither is given (the link keeps its address and the build says it)."""

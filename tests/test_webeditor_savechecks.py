@@ -473,6 +473,92 @@ def test_a_link_to_a_file_saved_or_uploaded_with_the_entry_is_no_missing_file():
     assert done["saves"][0]["refused"] == ""
 
 
+SITE = "https://bantin.example.org/"  # test_webeditor._site's site_url: tep.json's `goc`
+# A page's full address pasted as a link (the guide's §1.2 step 4: copied from the address bar,
+# the preview's or the published site's): saved as the link to its file, as the build writes it
+# (checks._own_address), `#id` kept or the question's; (body, as saved).
+AS_FILES = [
+    (f"Xem [bài cũ]({PREVIEW}tin-tuc/bai-cu/).\n", "Xem [bài cũ](bai-cu.md).\n"),
+    (f"[x]({SITE}tin-tuc/bai-cu/#muc)\n", "[x](bai-cu.md#muc)\n"),
+    ("[x](http://localhost:8000/hoi-dap/so-tay/cau-1/)\n", "[x](../hoi-dap/so-tay.md#cau-1)\n"),
+    (f'[x]({SITE}q/cau-1/ "Câu 1")\n', '[x](../hoi-dap/so-tay.md#cau-1 "Câu 1")\n'),
+    (f"[x](<{PREVIEW}trang/gioi-thieu/>)\n", "[x](<../trang/gioi-thieu.md>)\n"),
+    (f"[x]({SITE}the/hoa-giai/)\n", "[x](../the/hoa-giai.md)\n"),
+    (f"[x]({PREVIEW}tin-tuc/bai-cu.html)\n", "[x](bai-cu.md)\n"),
+    (f"[x](HTTPS://BANTIN.EXAMPLE.ORG/tin-tuc/bai-cu)\n", "[x](bai-cu.md)\n"),
+    (f"Đầu.\r\n\r\n[a]({PREVIEW}tin-tuc/bai-cu/) <!-- c --> [b]({SITE}trang/gioi-thieu/)\r\nHết.\r\n",
+     "Đầu.\r\n\r\n[a](bai-cu.md) <!-- c --> [b](../trang/gioi-thieu.md)\r\nHết.\r\n"),
+    (f"<!-- [x]({SITE}tin-tuc/bai-cu/) -->[y]({SITE}tin-tuc/bai-cu/) `[z]({SITE}tin-tuc/bai-cu/)`\n",
+     f"<!-- [x]({SITE}tin-tuc/bai-cu/) -->[y](bai-cu.md) `[z]({SITE}tin-tuc/bai-cu/)`\n"),
+]
+# Left as written: pictures and files (the build says them), another site's address, the
+# address of a page no more published, code, comments, raw HTML, an autolink.
+AS_WRITTEN = [
+    f"![Ảnh]({PREVIEW}images/anh-cu.jpg)\n", f"[Kế hoạch]({SITE}tai-lieu/ke%20hoach.pdf)\n",
+    "[x](https://example.org/tin-tuc/bai-cu/)\n", "[x](https://bantin.example.org.vn/tin-tuc/bai-cu/)\n",
+    f"Viết `[x]({SITE}tin-tuc/bai-cu/)` là sai.\n", f"```\n[x]({SITE}tin-tuc/bai-cu/)\n```\n",
+    f"<div>\n[x]({SITE}tin-tuc/bai-cu/)\n</div>\n", f"<{SITE}tin-tuc/bai-cu/>\n",
+    f"<!-- [x]({PREVIEW}tin-tuc/bai-cu/) -->\n", f"[x]({SITE}tin-tuc/ban-nhap/)\n",
+]
+
+
+def _build_writes(body: str, src: str = "tin-tuc/moi.md"):
+    """The build's problems of `body` and the links it publishes by file ({address: file}), on the
+    live preview's site (site_url the preview's, published_url mkdocs.yml's)."""
+    from bantin.content import checks
+    from bantin.problems import Problems
+
+    items = _items()
+    pages = {path: None for path in FILES if path.endswith(".md") and path not in DRAFTS and not path.startswith("the/")}
+    site = checks.Site(pages=pages, static={path: 10 for path in FILES if not path.endswith(".md")}, image_max_kb=500,
+                       drafts={path: items[path.removesuffix(".md")] for path in DRAFTS},
+                       generated=frozenset({"the/hoa-giai.md"}), site_url=PREVIEW, published_url=SITE,
+                       by_path={path: item for path, item in items.items() if item.src not in DRAFTS},
+                       draft_paths={path: item for path, item in items.items() if item.src in DRAFTS},
+                       questions={q.id: item for item in items.values() for q in item.questions})
+    item = SimpleNamespace(src=src, body=body, body_line=1, title="Bài",
+                           meta=SimpleNamespace(draft=False, image="", attachments=(), lines={}))
+    problems = Problems()
+    checks.check_item(item, site, problems)
+    return problems.items, site.by_address.get(src, {})
+
+
+def test_a_pages_full_address_is_saved_as_the_link_to_its_file():
+    """Outsider trial F2 (session 43): following the guide (paste the article's address from
+    the address bar) saved the full address, and every build warned «viết bằng địa chỉ đầy đủ
+    của chính trang này … viết thẳng `….md`», which an editor of the web editor cannot do. The
+    editor now saves what the build would publish: each address the build turns into a file's
+    link becomes that link, and the body saved gives the build nothing to say."""
+    for body, saved in AS_FILES:
+        problems, written = _build_writes(body)
+        assert written and all(f"({path}" in saved or f"(<{path}" in saved for path in written.values()), (body, written)
+        assert problems and all(p.severity == "cảnh báo" for p in problems), (body, problems)
+        assert _build_writes(saved) == ([], {}), saved
+    saves = _harness({"titles": [], "blocks": [], "parse": [], "files": _files_json(),
+                      "saves": [{"values": {"title": "Bài", "body": body}} for body, _ in AS_FILES]})["saves"]
+    assert [s.get("body") for s in saves] == [saved for _, saved in AS_FILES]
+    # from another folder, a new entry of `trang/`; a draft's links too (nothing refused there)
+    body, saved = f"[x]({SITE}tin-tuc/bai-cu/#muc)\n", "[x](../tin-tuc/bai-cu.md#muc)\n"
+    assert _build_writes(saved, "trang/moi.md") == ([], {})
+    saves = _harness({"titles": [], "blocks": [], "parse": [], "files": _files_json(), "saves": [
+        {"collection": "trang", "values": {"title": "Bài", "body": body}},
+        {"path": "content/trang/gioi-thieu.md", "values": {"title": "Bài", "body": body, "draft": True}}]})["saves"]
+    assert [s.get("body") for s in saves] == [saved, saved]
+
+
+def test_what_the_build_does_not_turn_into_a_files_link_is_saved_as_written():
+    """Only the links the build itself publishes as a file's link: never a picture or a file,
+    another site, a page not published, nor anything in code, a comment or raw HTML. Without
+    tep.json's sources (an older build), nothing changes."""
+    saves = _harness({"titles": [], "blocks": [], "parse": [], "files": _files_json(),
+                      "saves": [{"values": {"title": "Bài", "body": body, "draft": True}} for body in AS_WRITTEN]})["saves"]
+    assert [s.get("body") for s in saves] == AS_WRITTEN
+    older = {key: value for key, value in _files_json().items() if key not in ("trang", "goc")}
+    body = AS_FILES[0][0]
+    saves = _harness({"titles": [], "blocks": [], "parse": [], "files": older, "saves": [{"values": {"title": "Bài", "body": body}}]})
+    assert saves["saves"][0]["body"] == body
+
+
 def test_the_file_marks_are_the_same_in_the_editor_and_the_build():
     """webeditor.file_mark and bantin-admin.js's fileMark on names with marks, spaces, capitals."""
     from bantin.site import webeditor

@@ -1486,7 +1486,7 @@
     var fence = null, comment = false, run = [];
     var flush = function () {
       var texts = withoutCode(run.map(function (line) { return line.text; }).join("\n")).split("\n");
-      run.forEach(function (line, k) { if (!line.skip) { visit(texts[k], line.number); } });
+      run.forEach(function (line, k) { if (!line.skip) { visit(texts[k], line.number, line.cuts); } });
       run = [];
     };
     String(body || "").split(/\r\n?|\n/).forEach(function (line, n) {
@@ -1499,7 +1499,7 @@
       var open = withoutComments(line, comment);
       comment = open.comment;
       if (/^[ \t>]*$/.test(open.text)) { flush(); return; }  // a blank line (in a quote too) ends a paragraph
-      run.push({ text: open.text, number: n + 1,
+      run.push({ text: open.text, number: n + 1, cuts: open.cuts,
                  skip: /^(?: {4}|\t)/.test(open.text) || /^ {0,3}\[[^\]]*\]:/.test(open.text) });
     });
     flush();
@@ -1531,24 +1531,28 @@
     return out + text.slice(at);
   }
 
-  // The line with its HTML comments blanked (`<!-- … -->`, over lines too), as links._blank_comments.
+  // The line with its HTML comments blanked (`<!-- … -->`, over lines too), as links._blank_comments;
+  // `cuts`: [where in the text, characters cut] of each, so a column of the text is found in the line.
   function withoutComments(line, comment) {
-    var out = "", at = 0;
+    var out = "", at = 0, cuts = [], from = 0;
     while (at < line.length) {
       if (comment) {
         var close = line.indexOf("-->", at);
-        if (close < 0) { return { text: out, comment: true }; }
+        if (close < 0) { cuts.push([out.length, line.length - from]); return { text: out, comment: true, cuts: cuts }; }
         at = close + 3;
+        cuts.push([out.length, at - from]);
         comment = false;
       } else {
         var start = line.indexOf("<!--", at);
         if (start < 0) { out += line.slice(at); break; }
         out += line.slice(at, start);
+        from = start;
         at = start + 4;
         comment = true;
       }
     }
-    return { text: out, comment: comment };
+    if (comment) { cuts.push([out.length, line.length - from]); }
+    return { text: out, comment: comment, cuts: cuts };
   }
 
   function picturesOfLine(text, number, found) {
@@ -1603,7 +1607,7 @@
   // `[…](path)`, `![…](path)` is refused when its path, read as the build reads it (links.resolve:
   // from the entry's folder, `%xx` decoded, `?…`/`#…` aside), leaves content/ or names no such
   // file. Left to the build: other sites' addresses, `#…` alone, raw HTML, reference links,
-  // the preview's own address (which the build turns into the file's link when a page has it).
+  // the preview's own address when a page has it (saved as the link to its file: pageLinksAsFiles).
   var knownFiles = null, filesFolder = "";  // tep.json's marks (a Set) and the content folder as Decap names it
   var filesHere = Object.create(null);  // files saved or uploaded from this page since it loaded (path in content/)
 
@@ -1625,8 +1629,11 @@
     knownFiles = marksOf(found.tep);
     knownPages = marksOf(typeof found["dia-chi"] === "string" ? found["dia-chi"] : "");
     filesFolder = typeof found["thu-muc"] === "string" ? found["thu-muc"] : "";
+    pageSources = found.trang && typeof found.trang === "object" ? found.trang : null;  // null: an older build
+    siteAddress = typeof found.goc === "string" ? found.goc : "";
   }
   var knownPages = new Set();  // tep.json's marks of the pages' addresses (webeditor.page_addresses)
+  var pageSources = null, siteAddress = "";  // tep.json's source of each page by its address's mark; the site's address
   function loadFiles() { loadJson("tep.json", readFiles); }
   loadFiles();  // and again as an entry opens (the hashchange listener with loadQuestions)
 
@@ -1669,11 +1676,12 @@
   }
   var EXTERNAL = ["http://", "https://", "mailto:", "tel:", "//", "data:", "javascript:", "ftp://", "sms:"];  // links._EXTERNAL
 
-  // [{line, target, image}] of the Markdown links and pictures of one line (code spans blanked):
+  // [{line, target, image, from, to, cuts}] of the Markdown links and pictures of one line (code
+  // spans blanked; `from`, `to`: where the target is written in it, `cuts` what textLines cut):
   // a `]` closing a `[` (not escaped), then `(`, then the target as the build reads it
   // (mdlinks._TARGET: `targetAt`). One pass over the line to the brackets; each target read no
   // further than the next `](`, and one that would run past it is left to the build: linear.
-  function linksOfLine(text, number, found) {
+  function linksOfLine(text, number, found, cuts) {
     var opens = [], starts = [];
     for (var i = 0; i < text.length; i++) {
       var c = text.charAt(i);
@@ -1684,8 +1692,11 @@
     }
     starts.forEach(function (start, k) {
       var end = k + 1 < starts.length ? starts[k + 1][0] - 2 : text.length;
-      var target = targetAt(text, start[0], end);
-      if (target) { found.push({ line: number, target: target, image: text.charAt(start[1] - 1) === "!" }); }
+      var span = {}, target = targetAt(text, start[0], end, span);
+      if (target) {
+        found.push({ line: number, target: target, image: text.charAt(start[1] - 1) === "!", from: span.from, to: span.to,
+                     cuts: cuts || [] });
+      }
     });
   }
 
@@ -1695,18 +1706,20 @@
   // each word after the first starting with no quote; then a title ("…", '…' or (…), a space
   // before it or not) and the closing `)`. null: no link to the build, or not read here (the
   // build still checks it). Each step moves forward only, and a quote or `(` is looked for no
-  // further than `end`: linear.
-  function targetAt(text, at, end) {
+  // further than `end`: linear. `span` gets where the target is written (inside `<…>`).
+  function targetAt(text, at, end, span) {
     at = spaces(text, at, end, /\s/);
     var from = at, target;
     if (text.charAt(at) === "<") {
       var close = upTo(text, at + 1, end, "<>");
       if (close >= end || text.charAt(close) !== ">") { return null; }
       target = text.slice(at + 1, close).trim();
+      if (span) { span.from = at + 1; span.to = close; }
       at = close + 1;
     } else {
       at = targetWords(text, at, end);
       target = text.slice(from, at);
+      if (span) { span.from = from; span.to = at; }
     }
     var titled = titleEnd(text, at, end);
     var closing = spaces(text, titled >= 0 ? titled : at, end, /\s/);
@@ -1804,18 +1817,25 @@
       known(bare + ".md") || known(bare ? bare + "/index.md" : "index.md");
   }
 
-  // The first link or picture of the text to no file of the site: {line, target, image, outside}.
-  function missingTarget(body, src, known) {
-    var links = [], missing = null, raw = null;
-    textLines(body, function (text, number) {
+  // The Markdown links and pictures of the text the build reads (linksOfLine): not in code, an
+  // HTML comment or a raw HTML block.
+  function bodyLinks(body) {
+    var links = [], raw = null;
+    textLines(body, function (text, number, cuts) {
       var opened = raw ? null : RAW_OPEN.exec(text);
       if (opened) { raw = opened[1].toLowerCase(); }
       if (raw) {  // left to the build (a `markdown="1"` block is read as Markdown there)
         if (text.toLowerCase().indexOf("</" + raw) >= 0) { raw = null; }
         return;
       }
-      if (text.indexOf("](") >= 0) { linksOfLine(text, number, links); }
+      if (text.indexOf("](") >= 0) { linksOfLine(text, number, links, cuts); }
     });
+    return links;
+  }
+
+  // The first link or picture of the text to no file of the site: {line, target, image, outside}.
+  function missingTarget(body, src, known) {
+    var links = bodyLinks(body), missing = null;
     links.some(function (link) {
       var preview = previewPath(link.target);
       if (preview !== null) {
@@ -1846,11 +1866,16 @@
     return into;
   }
 
+  // The entry's file in content/ (a new one's: in its collection's folder, as it will be).
+  function entrySrc(entry) {
+    var path = entry.get("path"), here = path ? inContent(path) : null;
+    return here !== null ? here : String(entry.get("collection") || "") + "/moi.md";
+  }
+
   function linksFound(entry, data) {
     if (!knownFiles) { return; }  // no tep.json (an older build, no network): the build says it
     if (data.get("draft") === true) { return; }  // a draft's links are its notes, not the build's errors (drafts.demote)
-    var path = entry.get("path"), here = path ? inContent(path) : null;
-    var src = here !== null ? here : String(entry.get("collection") || "") + "/moi.md";
+    var src = entrySrc(entry);
     var withEntry = filesOf(entry, Object.create(null));  // uploaded with this entry, not yet in any build
     var known = function (p) { return knownFiles.has(fileMark(p)) || has(filesHere, p) || has(withEntry, p); };
     var missing = missingTarget(data.get("body"), src, known);
@@ -1889,6 +1914,103 @@
       filesFolder + folder + "), ví dụ `../tin-tuc/ten-bai.md`; trang web khác viết đủ `https://…`. Nếu bài đó còn là " +
       "bản nháp: bỏ liên kết và thêm lại khi bài đó đã đăng, hoặc lưu bài này ở dạng bản nháp") +
       ". Nếu tệp đó vừa được lưu ở máy khác, chờ trang web dựng lại (vài phút) rồi lưu lại.";
+  }
+
+  // --- a page's full address pasted as a link: saved as the link to its file --------------------
+  // The guide (§1.2, step 4) says to link another article by pasting its address from the
+  // browser's address bar: the preview's (`http://127.0.0.1:8765/tin-tuc/bai/`) or the published
+  // site's. The build publishes such a link as the link to the page's file, with a warning asking
+  // for the `.md` path, which an editor of this page cannot know (outsider trial, session 43, F2).
+  // At save, a Markdown link `[…](address)` by the preview's or the site's own address (tep.json
+  // `goc`, OwnAddress.path) to a published page (tep.json `trang`, webeditor.page_addresses, or
+  // `<address>.md`, `<address>/index.md`: checks._intended) is written as the build would write
+  // it (checks._own_address): the path from the entry's folder to that file, its `#id` kept (or
+  // the question's). Pictures and files stay as written (the build says them); so does another
+  // site's address, and anything in code, a comment or raw HTML (bodyLinks).
+
+  // The path on the site of a full address of the published site (OwnAddress.path, its case of
+  // another host than this computer), else null.
+  function sitePath(target) {
+    if (!siteAddress || !/^https?:\/\//i.test(target)) { return null; }
+    var url, ours;
+    try { url = new URL(target.normalize("NFC")); ours = new URL(siteAddress); } catch (e) { return null; }
+    if (!/^https?:$/.test(url.protocol) || url.hostname.replace(/\.$/, "") !== ours.hostname.replace(/\.$/, "")) {
+      return null;
+    }
+    var base = unquoted(ours.pathname).normalize("NFC").replace(/\/+$/, ""), path = unquoted(url.pathname);
+    return path.indexOf(base + "/") === 0 ? path.slice(base.length + 1) : null;
+  }
+
+  // [src, id] of the published page a site path names (checks._intended), or null; an address
+  // marked but without its file (two sharing a mark: webeditor._sources) is left to the build.
+  function pageSource(path) {
+    if (!pageSources || !knownFiles) { return null; }
+    var bare = siteBare(path ? normalized(path) : ""), mark = fileMark(bare);
+    var found = has(pageSources, mark) ? pageSources[mark] : null;
+    if (typeof found === "string") { return [found, ""]; }
+    if (Array.isArray(found) && typeof found[0] === "string") { return [found[0], String(found[1] || "")]; }
+    if (knownPages.has(mark)) { return null; }
+    var candidates = [bare + ".md", bare ? bare + "/index.md" : "index.md"];
+    for (var i = 0; i < candidates.length; i++) {
+      if (knownFiles.has(fileMark(candidates[i]))) { return [candidates[i], ""]; }
+    }
+    return null;
+  }
+
+  // posixpath.relpath(path, folder), both in content/ ("" for its top).
+  function relativePath(path, folder) {
+    var to = path.split("/"), from = folder ? folder.split("/") : [], n = 0;
+    while (n < to.length && n < from.length && to[n] === from[n]) { n += 1; }
+    var up = [];
+    for (var k = n; k < from.length; k++) { up.push(".."); }
+    return up.concat(to.slice(n)).join("/");
+  }
+
+  // A file's path as a link's target: what Markdown or links.resolve would read otherwise escaped.
+  function asTarget(path, keepEscapes) {
+    return path.replace(keepEscapes ? /[\s()<>"'\\]/g : /[%\s()<>"'\\#?]/g, function (c) {
+      return Array.prototype.map.call(new TextEncoder().encode(c), function (b) {
+        return "%" + ("0" + b.toString(16).toUpperCase()).slice(-2);
+      }).join("");
+    });
+  }
+
+  // The link to its file a page's full address becomes for the entry `src` (checks._own_address's
+  // `written`), or null: not a page's address, or a path the build would read otherwise.
+  function fileLink(target, src) {
+    var path = previewPath(target);
+    if (path === null) { path = sitePath(target); }
+    var right = path === null ? null : pageSource(path);
+    if (!right) { return null; }
+    var hash = target.indexOf("#"), fragment = hash >= 0 ? target.slice(hash + 1) : right[1];
+    var written = asTarget(relativePath(right[0], src.slice(0, Math.max(src.lastIndexOf("/"), 0))));
+    if (resolvedTarget(src, written) !== right[0]) { return null; }  // left as written: the build says it
+    return written + (fragment ? "#" + asTarget(fragment, true) : "");
+  }
+
+  // The data with each such link of the body written as the link to its file.
+  function pageLinksAsFiles(entry, data) {
+    var body = data.get("body");
+    if (typeof body !== "string" || body.indexOf("](") < 0) { return data; }
+    var src = entrySrc(entry), lines = body.split(/(\r\n?|\n)/), changed = false;
+    var links = bodyLinks(body).filter(function (link) { return !link.image && link.from !== undefined; });
+    links.reverse().forEach(function (link) {  // from the end: each line's earlier columns stay
+      var written = fileLink(link.target, src);
+      if (written === null) { return; }
+      var at = 2 * (link.line - 1), line = lines[at];
+      var from = column(link.from, link.cuts, false), to = column(link.to, link.cuts, true);
+      lines[at] = line.slice(0, from) + written + line.slice(to);
+      changed = true;
+    });
+    return changed ? data.set("body", lines.join("")) : data;
+  }
+
+  // Where a column of a line as textLines read it is in the line as typed (comments were cut);
+  // an end stays before a comment cut right there, a start goes after it.
+  function column(at, cuts, end) {
+    var shift = 0;
+    cuts.forEach(function (cut) { if (cut[0] < at || (cut[0] === at && !end)) { shift += cut[1]; } });
+    return at + shift;
   }
 
   // --- a date before 1945 ----------------------------------------------------------------------
@@ -2189,6 +2311,7 @@
       datePlausible(data);
       picturesDescribed(data);
       linksFound(args.entry, data);
+      data = pageLinksAsFiles(args.entry, data);
       blocksClosed(data);
       handbookHeadingsHaveIds(args.entry, data);
       sourceAndTags(data);
