@@ -473,32 +473,32 @@ def test_a_link_to_a_file_saved_or_uploaded_with_the_entry_is_no_missing_file():
     assert done["saves"][0]["refused"] == ""
 
 
-SITE = "https://bantin.example.org/"  # test_webeditor._site's site_url: tep.json's `goc`
+SITE_URL = "https://bantin.example.org/"  # test_webeditor._site's site_url: tep.json's `goc`
 # A page's full address pasted as a link (the guide's §1.2 step 4: copied from the address bar,
 # the preview's or the published site's): saved as the link to its file, as the build writes it
 # (checks._own_address), `#id` kept or the question's; (body, as saved).
 AS_FILES = [
     (f"Xem [bài cũ]({PREVIEW}tin-tuc/bai-cu/).\n", "Xem [bài cũ](bai-cu.md).\n"),
-    (f"[x]({SITE}tin-tuc/bai-cu/#muc)\n", "[x](bai-cu.md#muc)\n"),
+    (f"[x]({SITE_URL}tin-tuc/bai-cu/#muc)\n", "[x](bai-cu.md#muc)\n"),
     ("[x](http://localhost:8000/hoi-dap/so-tay/cau-1/)\n", "[x](../hoi-dap/so-tay.md#cau-1)\n"),
-    (f'[x]({SITE}q/cau-1/ "Câu 1")\n', '[x](../hoi-dap/so-tay.md#cau-1 "Câu 1")\n'),
+    (f'[x]({SITE_URL}q/cau-1/ "Câu 1")\n', '[x](../hoi-dap/so-tay.md#cau-1 "Câu 1")\n'),
     (f"[x](<{PREVIEW}trang/gioi-thieu/>)\n", "[x](<../trang/gioi-thieu.md>)\n"),
-    (f"[x]({SITE}the/hoa-giai/)\n", "[x](../the/hoa-giai.md)\n"),
+    (f"[x]({SITE_URL}the/hoa-giai/)\n", "[x](../the/hoa-giai.md)\n"),
     (f"[x]({PREVIEW}tin-tuc/bai-cu.html)\n", "[x](bai-cu.md)\n"),
     (f"[x](HTTPS://BANTIN.EXAMPLE.ORG/tin-tuc/bai-cu)\n", "[x](bai-cu.md)\n"),
-    (f"Đầu.\r\n\r\n[a]({PREVIEW}tin-tuc/bai-cu/) <!-- c --> [b]({SITE}trang/gioi-thieu/)\r\nHết.\r\n",
+    (f"Đầu.\r\n\r\n[a]({PREVIEW}tin-tuc/bai-cu/) <!-- c --> [b]({SITE_URL}trang/gioi-thieu/)\r\nHết.\r\n",
      "Đầu.\r\n\r\n[a](bai-cu.md) <!-- c --> [b](../trang/gioi-thieu.md)\r\nHết.\r\n"),
-    (f"<!-- [x]({SITE}tin-tuc/bai-cu/) -->[y]({SITE}tin-tuc/bai-cu/) `[z]({SITE}tin-tuc/bai-cu/)`\n",
-     f"<!-- [x]({SITE}tin-tuc/bai-cu/) -->[y](bai-cu.md) `[z]({SITE}tin-tuc/bai-cu/)`\n"),
+    (f"<!-- [x]({SITE_URL}tin-tuc/bai-cu/) -->[y]({SITE_URL}tin-tuc/bai-cu/) `[z]({SITE_URL}tin-tuc/bai-cu/)`\n",
+     f"<!-- [x]({SITE_URL}tin-tuc/bai-cu/) -->[y](bai-cu.md) `[z]({SITE_URL}tin-tuc/bai-cu/)`\n"),
 ]
 # Left as written: pictures and files (the build says them), another site's address, the
 # address of a page no more published, code, comments, raw HTML, an autolink.
 AS_WRITTEN = [
-    f"![Ảnh]({PREVIEW}images/anh-cu.jpg)\n", f"[Kế hoạch]({SITE}tai-lieu/ke%20hoach.pdf)\n",
+    f"![Ảnh]({PREVIEW}images/anh-cu.jpg)\n", f"[Kế hoạch]({SITE_URL}tai-lieu/ke%20hoach.pdf)\n",
     "[x](https://example.org/tin-tuc/bai-cu/)\n", "[x](https://bantin.example.org.vn/tin-tuc/bai-cu/)\n",
-    f"Viết `[x]({SITE}tin-tuc/bai-cu/)` là sai.\n", f"```\n[x]({SITE}tin-tuc/bai-cu/)\n```\n",
-    f"<div>\n[x]({SITE}tin-tuc/bai-cu/)\n</div>\n", f"<{SITE}tin-tuc/bai-cu/>\n",
-    f"<!-- [x]({PREVIEW}tin-tuc/bai-cu/) -->\n", f"[x]({SITE}tin-tuc/ban-nhap/)\n",
+    f"Viết `[x]({SITE_URL}tin-tuc/bai-cu/)` là sai.\n", f"```\n[x]({SITE_URL}tin-tuc/bai-cu/)\n```\n",
+    f"<div>\n[x]({SITE_URL}tin-tuc/bai-cu/)\n</div>\n", f"<{SITE_URL}tin-tuc/bai-cu/>\n",
+    f"<!-- [x]({PREVIEW}tin-tuc/bai-cu/) -->\n", f"[x]({SITE_URL}tin-tuc/ban-nhap/)\n",
 ]
 
 
@@ -512,7 +512,7 @@ def _build_writes(body: str, src: str = "tin-tuc/moi.md"):
     pages = {path: None for path in FILES if path.endswith(".md") and path not in DRAFTS and not path.startswith("the/")}
     site = checks.Site(pages=pages, static={path: 10 for path in FILES if not path.endswith(".md")}, image_max_kb=500,
                        drafts={path: items[path.removesuffix(".md")] for path in DRAFTS},
-                       generated=frozenset({"the/hoa-giai.md"}), site_url=PREVIEW, published_url=SITE,
+                       generated=frozenset({"the/hoa-giai.md"}), site_url=PREVIEW, published_url=SITE_URL,
                        by_path={path: item for path, item in items.items() if item.src not in DRAFTS},
                        draft_paths={path: item for path, item in items.items() if item.src in DRAFTS},
                        questions={q.id: item for item in items.values() for q in item.questions})
@@ -538,7 +538,7 @@ def test_a_pages_full_address_is_saved_as_the_link_to_its_file():
                       "saves": [{"values": {"title": "Bài", "body": body}} for body, _ in AS_FILES]})["saves"]
     assert [s.get("body") for s in saves] == [saved for _, saved in AS_FILES]
     # from another folder, a new entry of `trang/`; a draft's links too (nothing refused there)
-    body, saved = f"[x]({SITE}tin-tuc/bai-cu/#muc)\n", "[x](../tin-tuc/bai-cu.md#muc)\n"
+    body, saved = f"[x]({SITE_URL}tin-tuc/bai-cu/#muc)\n", "[x](../tin-tuc/bai-cu.md#muc)\n"
     assert _build_writes(saved, "trang/moi.md") == ([], {})
     saves = _harness({"titles": [], "blocks": [], "parse": [], "files": _files_json(), "saves": [
         {"collection": "trang", "values": {"title": "Bài", "body": body}},
