@@ -376,6 +376,13 @@ LEFT = ["[x]: khong-co.md\n\n[x][x]\n", "<a href=\"khong-co.md\">x</a>\n", "<img
 
 def _build_refuses_links(body: str, src: str = "tin-tuc/moi.md") -> int | None:
     """The first line of `body` whose link or picture the build refuses (checks.check_item), or None."""
+    problems, _ = _checked_by_build(body, src)
+    return min((p.line for p in problems.errors), default=None)
+
+
+def _checked_by_build(body: str, src: str, published_url: str = ""):
+    """(the build's Problems of `body` as the page `src`, the checks.Site it was read on): the
+    live preview's site, its own address PREVIEW, mkdocs.yml's `published_url`."""
     from bantin.content import checks
     from bantin.problems import Problems
 
@@ -383,7 +390,7 @@ def _build_refuses_links(body: str, src: str = "tin-tuc/moi.md") -> int | None:
     pages = {path: None for path in FILES if path.endswith(".md") and path not in DRAFTS and not path.startswith("the/")}
     site = checks.Site(pages=pages, static={path: 10 for path in FILES if not path.endswith(".md")}, image_max_kb=500,
                        drafts={path: items[path.removesuffix(".md")] for path in DRAFTS},
-                       generated=frozenset({"the/hoa-giai.md"}), site_url=PREVIEW,
+                       generated=frozenset({"the/hoa-giai.md"}), site_url=PREVIEW, published_url=published_url,
                        by_path={path: item for path, item in items.items() if item.src not in DRAFTS},
                        draft_paths={path: item for path, item in items.items() if item.src in DRAFTS},
                        questions={q.id: item for item in items.values() for q in item.questions})
@@ -391,7 +398,7 @@ def _build_refuses_links(body: str, src: str = "tin-tuc/moi.md") -> int | None:
                            meta=SimpleNamespace(draft=False, image="", attachments=(), lines={}))
     problems = Problems()
     checks.check_item(item, site, problems)
-    return min((p.line for p in problems.errors), default=None)
+    return problems, site
 
 
 def _items() -> dict:
@@ -505,21 +512,7 @@ AS_WRITTEN = [
 def _build_writes(body: str, src: str = "tin-tuc/moi.md"):
     """The build's problems of `body` and the links it publishes by file ({address: file}), on the
     live preview's site (site_url the preview's, published_url mkdocs.yml's)."""
-    from bantin.content import checks
-    from bantin.problems import Problems
-
-    items = _items()
-    pages = {path: None for path in FILES if path.endswith(".md") and path not in DRAFTS and not path.startswith("the/")}
-    site = checks.Site(pages=pages, static={path: 10 for path in FILES if not path.endswith(".md")}, image_max_kb=500,
-                       drafts={path: items[path.removesuffix(".md")] for path in DRAFTS},
-                       generated=frozenset({"the/hoa-giai.md"}), site_url=PREVIEW, published_url=SITE_URL,
-                       by_path={path: item for path, item in items.items() if item.src not in DRAFTS},
-                       draft_paths={path: item for path, item in items.items() if item.src in DRAFTS},
-                       questions={q.id: item for item in items.values() for q in item.questions})
-    item = SimpleNamespace(src=src, body=body, body_line=1, title="Bài",
-                           meta=SimpleNamespace(draft=False, image="", attachments=(), lines={}))
-    problems = Problems()
-    checks.check_item(item, site, problems)
+    problems, site = _checked_by_build(body, src, SITE_URL)
     return problems.items, site.by_address.get(src, {})
 
 
