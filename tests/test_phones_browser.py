@@ -681,6 +681,9 @@ def drawer_axe_violations(page) -> list:
     node (until session 32 the back title of an open level failed two: docs/decisions.md)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
+    # Colours read mid-transition (a link's focus colour fades in over 125 ms) failed contrast
+    # on a loaded machine (session 43's last run): axe reads the page once nothing moves.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')", timeout=10_000)
     return page.evaluate("""async () => (await axe.run(document, {runOnly: {type: 'tag', values:
         ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})).violations
         .flatMap(v => v.nodes.map(n => [v.id, n.target.join(' ')]))""")
