@@ -24,7 +24,7 @@ from __future__ import annotations
 import base64
 import json
 from importlib import resources
-from typing import Iterator
+from typing import Iterator, Mapping
 from urllib.parse import urlsplit
 
 import yaml
@@ -400,7 +400,7 @@ def page_addresses(items, questions, short_prefix: str) -> dict[str, tuple[str, 
     return found
 
 
-def known_files(site: SiteConfig, files, addresses=()) -> bytes:
+def known_files(site: SiteConfig, files, addresses: Mapping[str, tuple[str, str]] | None = None) -> bytes:
     """`{"thu-muc": "content/", "tep": "<8 hex digits per file>…", "dia-chi": "…", "goc": "https://…/",
     "trang": {"<mark of an address>": "tin-tuc/bai.md" or ["hoi-dap/so-tay.md", "<id>"]}}`: a mark
     (`file_mark`) of each file a link in the text may name and the built site has (content/'s
@@ -423,6 +423,7 @@ def known_files(site: SiteConfig, files, addresses=()) -> bytes:
     two addresses sharing one are left out of `trang` (their links keep the address: the build
     warns)."""
     content = _content(site.editor)
+    addresses = addresses or {}
     marks = sorted({file_mark(path) for path in files})
     pages = sorted({file_mark(path) for path in addresses})
     found = {"thu-muc": "" if content == "." else content + "/", "tep": "".join(marks), "dia-chi": "".join(pages),
@@ -430,11 +431,9 @@ def known_files(site: SiteConfig, files, addresses=()) -> bytes:
     return json.dumps(found, ensure_ascii=True, separators=(",", ":"), sort_keys=True).encode()
 
 
-def _sources(addresses) -> dict:
+def _sources(addresses: Mapping[str, tuple[str, str]]) -> dict:
     """{mark of an address: its source, or [source, id] for a question}; none when two
-    addresses share a mark (the editor would write the wrong file), nor without sources."""
-    if not isinstance(addresses, dict):
-        return {}
+    addresses share a mark (the editor would write the wrong file)."""
     found: dict[str, object] = {}
     shared = set()
     for path, (src, anchor) in addresses.items():
@@ -446,7 +445,7 @@ def _sources(addresses) -> dict:
 
 
 def admin_files(site: SiteConfig, questions, items, linked=None, files=(),
-                pages=()) -> Iterator[tuple[str, bytes | str]]:
+                pages: Mapping[str, tuple[str, str]] | None = None) -> Iterator[tuple[str, bytes | str]]:
     """Every file of /admin/, as (path in the built site, content); `linked`: page src → srcs
     of the items linking it (checks.Site.linked); `files`: what a link may name (SiteRead.files),
     `pages`: the pages' addresses (page_addresses)."""
