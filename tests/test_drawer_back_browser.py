@@ -70,7 +70,7 @@ def start(page, sample_server, sample_sites, flavour: str, name: str = "article"
     page.goto(home, wait_until="networkidle")
     page.goto(article, wait_until="networkidle")
     page.evaluate("window.scrollTo(0, 900)")
-    page.wait_for_function("scrollY === 900")
+    page.wait_for_function("() => scrollY === 900")
     return home, article
 
 
@@ -172,7 +172,7 @@ def test_a_heading_of_the_page_from_the_drawer_is_one_entry_back_returns_from(ta
     assert place(page) == before + 1
     page.go_back()
     page.wait_for_url(article)
-    page.wait_for_function("scrollY === 900")
+    page.wait_for_function("() => scrollY === 900")
     assert not page.evaluate(DRAWER)
     page.go_back(wait_until="networkidle")
     assert page.url == home
@@ -187,11 +187,11 @@ def test_back_on_the_search_page_keeps_its_results(tab, sample_server):
     page.goto(sample_server + PAGES["search"] + "?q=hoa%20giai", wait_until="networkidle")
     results = page.locator("[data-bantin-results] > li")
     page.locator("[data-bantin-more]").click()  # waits for it to show
-    page.wait_for_function("document.querySelectorAll('[data-bantin-results] > li').length > 10")
+    page.wait_for_function("() => document.querySelectorAll('[data-bantin-results] > li').length > 10")
     shown = results.count()
     assert shown > 10, shown
     page.evaluate("window.scrollTo(0, 1500)")
-    page.wait_for_function("scrollY === 1500")
+    page.wait_for_function("() => scrollY === 1500")
     before = place(page)
     open_drawer(page)
     page.go_back()

@@ -604,7 +604,7 @@ def test_back_to_top_waits_in_the_corner_not_over_the_line_being_read(chromium, 
         assert box["width"] == box["height"] == 44, box
         assert box["x"] + box["width"] >= 390 - 24 and box["y"] + box["height"] >= 740 - 24, box
         button.click()
-        page.wait_for_function("scrollY === 0")
+        page.wait_for_function("() => scrollY === 0")
     finally:
         context.close()
 
