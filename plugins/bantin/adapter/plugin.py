@@ -38,8 +38,8 @@ from bantin.site.pages import Generated
 from bantin.problems import Problems
 from bantin.content.handbook.page import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
-from bantin.adapter import cachedtemplates, compat, themedir
-from bantin.adapter.rendering import (SERVE_TEMPLATES, ChromeCache, ContentPage, FragmentCache, ListingPage,
+from bantin.adapter import cachedtemplates, compat, templatecode, themedir
+from bantin.adapter.rendering import (ChromeCache, ContentPage, FragmentCache, ListingPage,
                         SharedMarkdown, ShellCache)
 from bantin.workers.background import JobFailed
 from bantin.workers.splitrender import RenderError, SplitRender, wanted
@@ -368,8 +368,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         env.globals["bt_version"] = self.asset_versions  # "?v=…" after our assets' addresses
         env.globals["bt_inline"] = self.inline_scripts  # the search page's own copy of its script
         env.auto_reload = False  # a new environment per build: no need to stat templates per include
-        if self.serving:
-            env.bytecode_cache = SERVE_TEMPLATES
+        env.bytecode_cache = templatecode.for_build(self.serving)  # compiled templates kept across builds
         caches = self.compat.fast and self._templates_as_tested(env)  # reads the sources as written
         contentpolicy.OWN.install(env)  # the templates' own scripts: the pages' policy allows them
         chrome = ChromeCache(self.state.nav_sources, self._link_targets(config, files), caches)

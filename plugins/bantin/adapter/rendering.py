@@ -12,7 +12,7 @@ import posixpath
 import re
 
 import markdown
-from jinja2 import BytecodeCache, pass_context
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -196,25 +196,6 @@ def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n
-
-
-class KeptBytecode(BytecodeCache):
-    """Compiled templates kept between the rebuilds of `bantin serve`: MkDocs makes a new
-    template environment for each build, which compiles every template again (~0.5 s).
-    Jinja checks each template's source checksum, so an edited template is compiled anew."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-SERVE_TEMPLATES = KeptBytecode()
 
 
 class _MarkedPage:
