@@ -321,8 +321,9 @@ class ItemResolver:
         return url, ""
 
 
-def load_set(folder: Path, content: Path) -> tuple[dict[str, Law], list[Question]]:
-    """Laws and questions of an evaluation set; SetError lists every problem at once."""
+def load_set(folder: Path, content: Path, questions_folder: str = "questions") -> tuple[dict[str, Law], list[Question]]:
+    """Laws and questions of an evaluation set; SetError lists every problem at once.
+    `questions_folder`: the set's folder of questions (`ngan` for the short ones)."""
     problems: list[str] = []
     laws: dict[str, Law] = {}
     broken: set[str] = set()
@@ -338,16 +339,17 @@ def load_set(folder: Path, content: Path) -> tuple[dict[str, Law], list[Question
                 broken.add(path.stem)
     questions: list[Question] = []
     items = ItemResolver(content)
-    files = sorted((folder / "questions").glob("*.yaml")) + sorted((folder / "questions").glob("*.yml"))
+    asked = folder / questions_folder
+    files = sorted(asked.glob("*.yaml")) + sorted(asked.glob("*.yml"))
     for path in files:
-        name = f"questions/{path.name}"
+        name = f"{questions_folder}/{path.name}"
         text = read_text(path, problems, name)
         if text is not None:
             found, bad = parse_questions(text, name, laws, items, frozenset(broken))
             questions += found
             problems += bad
     if not files and not problems:
-        problems.append(f"{folder}/questions/: không có tệp câu hỏi nào (*.yaml)")
+        problems.append(f"{asked}/: không có tệp câu hỏi nào (*.yaml)")
     if problems:
         raise SetError(problems)
     return laws, questions
@@ -1000,6 +1002,8 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="the set's folder (laws/, questions/)")
+    parser.add_argument("--questions", default="questions", choices=("questions", "ngan"),
+                        help="the set's questions: full ones (questions/) or short ones (ngan/)")
     parser.add_argument("--workdir", type=Path, help="build here and keep it (default: a temporary folder)")
     parser.add_argument("--site", type=Path, help="skip the build: use this built evaluation site (its site/ folder)")
     parser.add_argument("--articles", type=int, default=0, help="add N synthetic articles as distractors")
@@ -1021,7 +1025,7 @@ def main(argv: list[str] | None = None) -> int:
         print(text, file=sys.stderr, flush=True)
 
     try:
-        laws, questions = load_set(args.set, ROOT / "content")
+        laws, questions = load_set(args.set, ROOT / "content", args.questions)
     except SetError as exc:
         print(f"Bộ câu hỏi {args.set} có lỗi:\n" + "\n".join(f"  {p}" for p in exc.problems), file=sys.stderr)
         return 2

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bantin.search import codec, writer
+from bantin.search import codec, terms, writer
 from bantin.workers import policy
 from bantin.search.reader import load_search_index, read_script
 from bantin.search.terms import (
@@ -619,3 +619,35 @@ def test_a_documents_number_gives_its_page_first_though_many_items_cite_it_more(
     hits = index.search("35/2013/QH13").hits
     assert {index.doc(h.id)["u"] for h in hits} >= {f"tin-tuc/bai-{n}/" for n in range(40)}  # the citing items follow
     assert index.urls("hòa giải 2013", 1) != ["van-ban/35-2013-qh13/"]  # words and a year: no number, no pin
+
+
+ASKING_QUERIES = ["hòa giải viên là ai", "hoa giai vien la ai", "nghỉ đẻ mấy tháng", "ly hôn ở đâu", "ly hon o dau",
+                  "hòa giải là gì", "thu lao bao nhieu", "tam tru bao lau", "ket hon the nao", "cấp lại ra sao",
+                  "ly hôn đâu", "hòa giải có được không", "đã ly hôn chưa", "co phai dong k", "mat so do lam ntn"]
+KEYWORD_QUERIES = ["dau tu nuoc ngoai", "chứng thực bản sao", "ban sao", "may moc thiet bi", "không có giấy tờ",
+                   "là gì", "có được không", "dieu 5", "hoa giai chua", "thuế đất", "ai", "khong co ai"]
+
+
+@pytest.mark.parametrize("query", ASKING_QUERIES)
+def test_a_short_query_with_a_word_that_asks_is_a_question(query):
+    assert len(analyze(query)) < terms.QUESTION_SYLLABLES and terms.is_question(analyze(query))
+
+
+@pytest.mark.parametrize("query", KEYWORD_QUERIES)
+def test_short_keywords_stay_keywords_even_where_a_word_could_ask_unmarked(query):
+    """"dau" is also "đầu", "sao" «bản sao», "may" "máy", "chua" "chùa": without marks they do
+    not ask; "không" asks only at the end; question words alone stay keywords as before."""
+    assert not terms.is_question(analyze(query))
+
+
+def test_every_asking_word_is_written_as_the_analyser_reads_it():
+    for words, _, _ in terms.ASKING:
+        assert [s for s, _ in analyze(words)] == words.split(" "), words
+
+
+def test_a_short_question_ranks_what_lacks_its_question_words(sample_index):
+    """Every word required, «tổ hòa giải có bao nhiêu người» wanted "có", "bao", "nhiêu" and
+    "người" in the answer; ranked, the item on the team's members comes first."""
+    asked = sample_index.search("tổ hòa giải mấy người")
+    assert asked.question and not asked.approximate
+    assert sample_index.doc(asked.hits[0].id)["u"] == "hoi-dap/so-tay-hoa-giai/to-hoa-giai-thanh-vien/"

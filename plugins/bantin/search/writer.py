@@ -57,7 +57,7 @@ from bantin.workers.background import fork_process
 from bantin.outputs.gate import Gate, write_new
 from bantin.text.vi import fold
 from bantin.search.terms import (
-    BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUERY_CHARS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS,
+    ASKING, BIGRAM, EXACT, FIELD_BOOSTS, FIELD_PARTS, MAX_QUERY_CHARS, MAX_QUESTION_SYLLABLES, QUERY_BOOSTS,
     FOLDED_STOP, QUESTION_SYLLABLES, SAME_POSTINGS, STOP, USUAL_SEPARATOR, Analyzer, SearchDoc, SearchStats, doc_fields,
     folded_synonyms,
 )
@@ -741,6 +741,7 @@ def write_index(docs: Sequence[SearchDoc], out_dir: Path) -> SearchStats:
     writer.digest.update(documents.digest.encode())
     manifest = {
         **facets,
+        "asking": [[words, int(folded_too), int(last)] for words, folded_too, last in ASKING],
         "bounds": bounds,
         "boosts": dict(QUERY_BOOSTS),
         "codeBase": CODE_BASE,

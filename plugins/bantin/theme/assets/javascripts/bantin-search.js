@@ -206,7 +206,43 @@
     var stop = Object.create(null), folded = Object.create(null), common = Object.create(null);
     (m.stop || "").split(" ").forEach(function (w) { if (w) { stop[w] = 1; folded[fold(w)] = 1; } });
     (m.common || "").split("\n").forEach(function (w) { if (w) common[w] = 1; });
-    return { stop: stop, folded: folded, common: common, synonyms: m.synonyms, max: m.maxQuestion, min: m.question, boosts: m.boosts };
+    var asking = (Array.isArray(m.asking) ? m.asking : []).filter(function (e) {
+      return Array.isArray(e) && typeof e[0] === "string" && e[0];
+    }).map(function (e) {
+      var exact = e[0].split(" ");
+      return { exact: exact, folded: exact.map(fold), foldedToo: !!e[1], last: !!e[2] };
+    });
+    return { stop: stop, folded: folded, common: common, synonyms: m.synonyms, max: m.maxQuestion, min: m.question,
+             boosts: m.boosts, asking: asking };
+  }
+
+  /**
+   * Whether analysed syllables are a question (ranked) rather than keywords (AND): long, or
+   * shorter with a word that asks beside one that is not a question word (twin of
+   * terms.is_question). A manifest from before `asking` gives none: length alone, as then.
+   */
+  function isQuestion(pairs, words) {
+    if (!words.min) return false;
+    if (pairs.length >= words.min) return true;
+    return asks(pairs, words) && pairs.some(function (p) { return !isStop(p, words); });
+  }
+
+  /** A word of the manifest's `asking` where it asks (twin of terms.asks): a syllable typed
+   * with marks as typed, one typed without by its folded form if the word may be folded. */
+  function asks(pairs, words) {
+    return words.asking.some(function (w) {
+      var n = w.exact.length, end = pairs.length - n;
+      for (var i = w.last ? end : 0; i >= 0 && i <= end; i++) {
+        var k = 0;
+        while (k < n && says(pairs[i + k], w, k)) k++;
+        if (k === n) return true;
+      }
+      return false;
+    });
+  }
+
+  function says(p, w, k) {
+    return p[0] !== p[1] ? p[0] === w.exact[k] : w.foldedToo && p[1] === w.folded[k];
   }
 
   /**
@@ -758,7 +794,7 @@
       return init().then(function () {
         query = clip(query);
         var pairs = analyze(query);
-        if (!words.min || pairs.length < words.min) return keywords(query, prefix);
+        if (!isQuestion(pairs, words)) return keywords(query, prefix);
         return gather(planQuestion(pairs, words)).then(function (g) {
           var idf = Object.create(null);
           g.forEach(function (x) { Object.keys(x.found).forEach(function (t) { idf[t] = x.found[t].idf; }); });
@@ -871,7 +907,7 @@
      * where the marked question marked all three (a reader's trial, session 42).
      */
     function matcher(query, prefix) {
-      var pairs = analyze(clip(query)), question = words.min && pairs.length >= words.min;
+      var pairs = analyze(clip(query)), question = isQuestion(pairs, words);
       var exact = Object.create(null), folded = Object.create(null), last = null;
       pairs.forEach(function (p) {
         if (p[0] !== p[1]) exact[p[0]] = true; else folded[p[1]] = true;
@@ -895,7 +931,27 @@
       // A text's question word ("có", not "cơ") is marked beside its pair but does not choose the snippet.
       if (question) { match.pairs = adjacent; match.alone = alone; match.weak = function (p) { return isStop(p, words); }; }
       else if (pairs.length > 1 && last === null) match.phrase = adjacent;  // not while a word is being typed
+      if (question && pairs.length < words.min) shortQuestion(match, pairs, stop);
       return match;
+    }
+
+    /**
+     * A short question's words that are not question words, side by side as asked («nghỉ phép»
+     * of «nghỉ phép là gì»): `phrase`, the pairs a first page is checked for, and `asked`, the
+     * words as typed for the status. Its results are ranked, so an item with none of them
+     * together may come first; the status says so, as it does for keywords (session 44).
+     */
+    function shortQuestion(match, pairs, stop) {
+      var phrase = Object.create(null), runs = [], run = [];
+      pairs.concat([null]).forEach(function (p, k) {
+        if (p && !stop[k]) { run.push(p); return; }
+        if (run.length > 1) {
+          runs.push(run.map(function (q) { return q[0]; }).join(" "));
+          for (var i = 1; i < run.length; i++) phrase[run[i - 1][1] + " " + run[i][1]] = true;
+        }
+        run = [];
+      });
+      if (runs.length) { match.phrase = phrase; match.asked = runs; }
     }
 
     /** Whether a term begins with prefix, in its shard or past it (twin of SearchIndex._begins). */
@@ -923,7 +979,7 @@
     function suggest(query, prefix) {
       return init().then(function () {
         query = clip(query);
-        if (words.min && analyze(query).length >= words.min) return null;
+        if (isQuestion(analyze(query), words)) return null;
         var typed = typedWords(query, prefix), text = typed[0], missed = [];
         return Promise.all(typed[1].map(function (word) {
           var n = shardOf("u", word.folded);
@@ -1583,10 +1639,15 @@
         // it answered (a reader's review, session 22). The status says so.
         // Only when each text was read whole: a document keeps its first SNIPPET_CHARS for snippets.
         // Judged on the items with every word: those with some (FEW_WHOLE) follow, said to be so.
+        // A short question the same, on its words that are not question words (`shortQuestion`).
         var whole = docs.filter(function (d, k) { return !hits[firstNew + k].some; });
-        if (status !== undefined && matches.phrase && !self.result.approximate && !self.result.folded && !self.result.question &&
+        var apart = status !== undefined && matches.phrase && !self.result.approximate && !self.result.folded &&
             whole.length && whole.every(function (d) { return (d.x || "").length < SNIPPET_CHARS - 100; }) &&
-            !whole.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); })) {
+            !whole.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); });
+        if (apart && self.result.question) {
+          status += " (không bài nào có " + matches.asked.map(function (w) { return "«" + w + "»"; }).join(", ") +
+            " với các chữ đứng liền nhau: các bài dưới đây có thể không trả lời câu hỏi)";
+        } else if (apart) {
           // Not "the items below hold them": those with some of the words follow (hostile review, session 29).
           status += hits.some(function (h) { return h.some; }) ? " (trong các bài có đủ mọi từ, các từ này không đứng liền nhau)" :
             " (không bài nào có các từ này đứng liền nhau; các bài dưới đây chứa chúng ở những chỗ khác nhau)";
