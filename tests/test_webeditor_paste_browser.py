@@ -388,6 +388,42 @@ def test_questions_pasted_from_word_as_headings_get_ids_unique_on_the_site_and_i
     assert "so-tay-ket-hon-dan-tu-word.md" not in done.stdout, done.stdout
 
 
+WORD_ANSWER_HEADING = _word(
+    "<h2><span lang=VI>Ai được hòa giải?</span></h2>\n",  # before any numbered question: a question, as before
+    "<p class=MsoNormal>Mọi người dân.</p>\n",
+    "<p class=MsoNormal><b>Câu hỏi 12: Hòa giải viên có được thù lao không?</b></p>\n",
+    "<p class=MsoNormal><b>Trả lời:</b> Có, theo từng vụ việc.</p>\n",
+    "<h2><span lang=VI>Hồ sơ thanh toán gồm những gì?</span></h2>\n",  # a sub-point of Câu hỏi 12's answer
+    "<p class=MsoNormal>Giấy đề nghị và biên bản hòa giải.</p>\n",
+    "<h2><span lang=VI>Câu hỏi 13: Ai chi trả thù lao?</span></h2>\n",
+    "<p class=MsoNormal>Ủy ban nhân dân xã.</p>\n")
+
+
+def test_a_word_heading_inside_a_numbered_answer_stays_in_the_answer(admin, editing):
+    """A Word "Heading 2" under «Câu hỏi 12» («Hồ sơ thanh toán gồm những gì?») was pasted as a
+    question: the answer was cut in two, the heading got a page, and «Câu hỏi 13» was published
+    as 14 (an editor's trial, session 43, F1). After a numbered question, an un-numbered heading 2
+    is now the answer's heading 3; one before any numbered question is a question, as before."""
+    page, root = admin, editing[0]
+    page.goto(editing[1] + "admin/#/collections/hoi-dap/new")
+    expect(page.get_by_label("Tiêu đề")).to_have_value("")
+    _title_category_text(page, "Sổ tay thù lao dán từ Word", "Mở đầu tự gõ.")
+    page.keyboard.press("Enter")
+    _paste(page, WORD_ANSWER_HEADING, "x")
+    expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(3)
+    _publish(page)
+    saved = root / "content/hoi-dap/so-tay-thu-lao-dan-tu-word.md"
+    _until(lambda: _front_matter_written(saved))
+    body = saved.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body == ("Mở đầu tự gõ.\n\n## Ai được hòa giải? {#ai-duoc-hoa-giai}\n\nMọi người dân.\n\n"
+                    "## Câu hỏi 12: Hòa giải viên có được thù lao không? {#hoa-giai-vien-co-duoc-thu-lao-khong}\n\n"
+                    "**Trả lời:** Có, theo từng vụ việc.\n\n### Hồ sơ thanh toán gồm những gì?\n\n"
+                    "Giấy đề nghị và biên bản hòa giải.\n\n## Câu hỏi 13: Ai chi trả thù lao? {#ai-chi-tra-thu-lao}\n\n"
+                    "Ủy ban nhân dân xã.\n"), body
+    done = run_bantin(root, "check")
+    assert "so-tay-thu-lao-dan-tu-word.md" not in done.stdout, done.stdout
+
+
 # A Word article's links as Word puts them on the clipboard: inside the paragraph's <span>, in
 # an MsoHyperlink span, a footnote reference and its note, a contents line; a web page's run of
 # spans around a link, in a list item, a heading, a quote; m², H₂O (session 40, F7).

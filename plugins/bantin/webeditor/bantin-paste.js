@@ -1658,6 +1658,27 @@
     return node.nodeName === "H1" && groupLineAsks(words) ? { type: "heading-two", children: [{ text: words }] } : null;
   }
 
+  // A Word "Heading 2" inside an answer («Hồ sơ thanh toán gồm những gì?» under «Câu hỏi 13»)
+  // was made a question like the questions around it: the answer was cut in two, the heading
+  // got a page of its own, and every later question's number shifted by one (an editor's
+  // trial, session 43, F1). Where the paste numbers its questions («Câu hỏi 13: …», as Word
+  // handbooks do), a heading 2 without such a number that comes after a numbered question is
+  // that answer's: it becomes a heading 3 (`### `), which the build keeps inside the answer (the
+  // sample handbook's «### Tổ trưởng tổ hòa giải do ai chọn?»). Every other heading 2 keeps
+  // session 40's rule: a question, as the build reads `## `.
+  function withoutAnswerHeadings(found) {
+    var numbered = found.filter(function (q) { return PASTED_PREFIX.test(q.question); }).map(function (q) { return q.node; });
+    return found.filter(function (q) {
+      if (q.node.nodeName !== "H2" || PASTED_PREFIX.test(q.question) || !numbered.some(function (n) {
+        return (n.compareDocumentPosition(q.node) & 4) !== 0;  // Node.DOCUMENT_POSITION_FOLLOWING: after it
+      })) { return true; }
+      var h3 = q.node.ownerDocument.createElement("h3");
+      while (q.node.firstChild) { h3.appendChild(q.node.firstChild); }
+      q.node.parentNode.replaceChild(h3, q.node);
+      return false;
+    });
+  }
+
   // For tests/test_qagroups.py: the rule and the block, beside the build's.
   window.bantinGroupRule = { groupHeading: groupHeading, groupLineAsks: groupLineAsks, pastedGroup: pastedGroup };
 
@@ -1691,6 +1712,7 @@
           dropSpaceBetweenBlocks(box);
           if (handbook && sectionOf(box, node)) { found = found.concat(questionsIn(box, inBold)); }
         });
+        found = withoutAnswerHeadings(found);
         if (found.length) { rememberQuestions(found); }
         return undefined;
       }
