@@ -70,6 +70,21 @@ def _pasted_and_saved(page, editing, title: str, slug: str, html: str) -> str:
     return saved.read_text(encoding="utf-8").split("---\n", 2)[2]
 
 
+def _handbook_pasted(page, editing, title: str, slug: str, html: str, questions: int) -> str:
+    """A new handbook: a typed paragraph, then `html` pasted, which gives `questions` «Câu hỏi»
+    blocks; its body as saved."""
+    page.goto(editing[1] + "admin/#/collections/hoi-dap/new")
+    expect(page.get_by_label("Tiêu đề")).to_have_value("")
+    _title_category_text(page, title, "Mở đầu tự gõ.")
+    page.keyboard.press("Enter")
+    _paste(page, html, "x")
+    expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(questions)
+    _publish(page)
+    saved = editing[0] / f"content/hoi-dap/{slug}.md"
+    _until(lambda: _front_matter_written(saved))
+    return saved.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
 LEGAL_POINTS = _word(
     "<p class=MsoNormal>Điều 5. Các trường hợp được miễn lệ phí:<o:p></o:p></p>\n",
     _word_item("a)", "Người thuộc hộ nghèo;"), _word_item("b)", "Người có công với cách mạng;"),
@@ -323,16 +338,7 @@ def test_a_question_pasted_from_word_in_bold_is_a_question_of_the_handbook(admin
     # Decap moves to the saved entry's address itself, then the new handbook's empty form
     # replaces the article's: a title filled before that went to the article's form
     page.wait_for_url("**/collections/tin-tuc/entries/bai-co-cau-hoi-dam-dan-tu-word")
-    page.goto(editing[1] + "admin/#/collections/hoi-dap/new")
-    expect(page.get_by_label("Tiêu đề")).to_have_value("")
-    _title_category_text(page, "Sổ tay khai sinh dán từ Word", "Mở đầu tự gõ.")
-    page.keyboard.press("Enter")
-    _paste(page, WORD_QUESTIONS, "x")
-    expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(4)
-    _publish(page)
-    saved = root / "content/hoi-dap/so-tay-khai-sinh-dan-tu-word.md"
-    _until(lambda: _front_matter_written(saved))
-    body = saved.read_text(encoding="utf-8").split("---\n", 2)[2]
+    body = _handbook_pasted(page, editing, "Sổ tay khai sinh dán từ Word", "so-tay-khai-sinh-dan-tu-word", WORD_QUESTIONS, 4)
     assert body == ("Mở đầu tự gõ.\n\n## Câu hỏi 1: Ai phải đăng ký khai sinh cho con? {#ai-phai-dang-ky-khai-sinh-cho-con}"
                     "\n\nCha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.\n\n"
                     "## Câu hỏi 2: Khai sinh cho con ngoài giá thú thế nào? {#khai-sinh-cho-con-ngoai-gia-thu-the-nao}\n\n"
@@ -405,16 +411,7 @@ def test_a_word_heading_inside_a_numbered_answer_stays_in_the_answer(admin, edit
     as 14 (an editor's trial, session 43, F1). After a numbered question, an un-numbered heading 2
     is now the answer's heading 3; one before any numbered question is a question, as before."""
     page, root = admin, editing[0]
-    page.goto(editing[1] + "admin/#/collections/hoi-dap/new")
-    expect(page.get_by_label("Tiêu đề")).to_have_value("")
-    _title_category_text(page, "Sổ tay thù lao dán từ Word", "Mở đầu tự gõ.")
-    page.keyboard.press("Enter")
-    _paste(page, WORD_ANSWER_HEADING, "x")
-    expect(page.get_by_label("Câu hỏi", exact=True)).to_have_count(3)
-    _publish(page)
-    saved = root / "content/hoi-dap/so-tay-thu-lao-dan-tu-word.md"
-    _until(lambda: _front_matter_written(saved))
-    body = saved.read_text(encoding="utf-8").split("---\n", 2)[2]
+    body = _handbook_pasted(page, editing, "Sổ tay thù lao dán từ Word", "so-tay-thu-lao-dan-tu-word", WORD_ANSWER_HEADING, 3)
     assert body == ("Mở đầu tự gõ.\n\n## Ai được hòa giải? {#ai-duoc-hoa-giai}\n\nMọi người dân.\n\n"
                     "## Câu hỏi 12: Hòa giải viên có được thù lao không? {#hoa-giai-vien-co-duoc-thu-lao-khong}\n\n"
                     "**Trả lời:** Có, theo từng vụ việc.\n\n### Hồ sơ thanh toán gồm những gì?\n\n"
