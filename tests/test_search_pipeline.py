@@ -623,9 +623,10 @@ def test_a_documents_number_gives_its_page_first_though_many_items_cite_it_more(
 
 ASKING_QUERIES = ["hòa giải viên là ai", "hoa giai vien la ai", "nghỉ đẻ mấy tháng", "ly hôn ở đâu", "ly hon o dau",
                   "hòa giải là gì", "thu lao bao nhieu", "tam tru bao lau", "ket hon the nao", "cấp lại ra sao",
-                  "ly hôn đâu", "hòa giải có được không", "đã ly hôn chưa", "co phai dong k", "mat so do lam ntn"]
+                  "ly hôn đâu", "hòa giải có được không", "đã ly hôn chưa", "co phai dong ko", "mat so do lam ntn"]
 KEYWORD_QUERIES = ["dau tu nuoc ngoai", "chứng thực bản sao", "ban sao", "may moc thiet bi", "không có giấy tờ",
-                   "là gì", "có được không", "dieu 5", "hoa giai chua", "thuế đất", "ai", "khong co ai"]
+                   "là gì", "có được không", "dieu 5", "hoa giai chua", "thuế đất", "ai", "khong co ai", "điểm k",
+                   "dieu 5 diem k"]
 
 
 @pytest.mark.parametrize("query", ASKING_QUERIES)

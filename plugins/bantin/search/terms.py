@@ -303,14 +303,14 @@ def is_question(pairs: Sequence[tuple[str, str]]) -> bool:
 # form is rarely anything else: "dau" is also "đầu" (đầu tư), "may" "máy", "chua" "chùa";
 # those count with their marks, or in a pair ("o dau"). "Sao" asks only in a pair ("ra sao"):
 # alone it is also «bản sao». "Không" and "chưa" ask only at the end («… có được không»), not
-# in «không có giấy tờ».
+# in «không có giấy tờ»; "k" never: «điểm k» is a point of a legal article.
 ASKING: tuple[tuple[str, bool, bool], ...] = (
     ("ai", True, False), ("gì", True, False), ("nào", True, False), ("ntn", True, False),
     ("đâu", False, False), ("mấy", False, False),
     ("bao nhiêu", True, False), ("bao lâu", True, False), ("bao giờ", True, False),
     ("thế nào", True, False), ("như nào", True, False), ("ra sao", True, False), ("làm sao", True, False),
     ("vì sao", True, False), ("tại sao", True, False), ("ở đâu", True, False), ("đi đâu", True, False),
-    ("không", True, True), ("ko", True, True), ("k", True, True), ("hok", True, True), ("chưa", False, True),
+    ("không", True, True), ("ko", True, True), ("hok", True, True), ("chưa", False, True),
 )
 
 
