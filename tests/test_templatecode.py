@@ -85,3 +85,41 @@ def test_the_variable_names_the_folder_and_a_folder_that_cannot_be_made_is_not_f
     monkeypatch.setenv(templatecode.VARIABLE, str(tmp_path / "file" / "under"))
     assert templatecode.for_build(serving=True) is templatecode.SERVE_TEMPLATES
     assert templatecode.for_build(serving=False) is None
+
+
+def test_a_filter_that_takes_the_context_is_part_of_the_key(tmp_path, monkeypatch):
+    """Jinja compiles whether a filter takes the context into the template's code: code compiled
+    for a plain `shout` failed with a TypeError where `shout` is @pass_context (a review)."""
+    cache = templatecode.FolderBytecode(str(tmp_path))
+    (tmp_path / "f.html").write_text("{{ title | shout }}", encoding="utf-8")
+
+    def plain_env(shout):
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)))
+        env.filters["shout"], env.bytecode_cache = shout, cache
+        return env
+
+    assert plain_env(lambda v: v.upper()).get_template("f.html").render(title="a") == "A"
+    with_context = jinja2.pass_context(lambda ctx, v: v.upper() + "!")
+    assert plain_env(with_context).get_template("f.html").render(title="a") == "A!"
+
+
+def test_a_folder_the_build_cannot_write_or_read_never_fails_it(tmp_path, monkeypatch):
+    """Files it cannot write are not kept; entries it cannot read as code are compiled again."""
+    cache = templatecode.FolderBytecode(str(tmp_path / "code"))
+    (tmp_path / "code").mkdir()
+    seen = compiles(monkeypatch)
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(jinja2.bccache.FileSystemBytecodeCache, "dump_bytecode", refused)
+    assert environment(tmp_path, cache).get_template("page.html").render(title="a") == "<p>a</p>"
+    monkeypatch.undo()
+    seen = compiles(monkeypatch)
+    environment(tmp_path, cache).get_template("page.html")  # written now
+    [entry] = (tmp_path / "code").iterdir()
+    data = entry.read_bytes()
+    header = data[:len(jinja2.bccache.bc_magic) + 20]  # Jinja's magic and the checksum's pickle, then garbage
+    entry.write_bytes(header + b"\x80\x04garbage")
+    assert environment(tmp_path, cache).get_template("page.html").render(title="b") == "<p>b</p>"
+    assert seen == ["page.html", "page.html"]

@@ -10,9 +10,9 @@ it loads (~0.45 s of a small site's ~1 s build). Two builds keep that work:
   as Python code, so only a folder nobody else can write may be named.
 
 Jinja checks each template's source checksum, so an edited template is compiled anew. The
-key also holds the environment settings that change the compiled code (autoescape, the
-extensions, the delimiters), which Jinja's own key leaves out: a build with another setting
-never gets code compiled for ours.
+key also holds what else changes the compiled code, which Jinja's own key leaves out: Jinja's
+version, the environment's settings (autoescape, the extensions, the delimiters) and which
+filters and tests take the context; a build with others never gets code compiled for ours.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import jinja2
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
 
 VARIABLE = "BANTIN_TEMPLATE_CACHE"
@@ -30,7 +31,11 @@ def _settings(environment) -> str | None:
     callable autoescape or finalize decides per template: such code is never kept)."""
     if callable(environment.autoescape) or environment.finalize is not None:
         return None
-    return repr((environment.autoescape, sorted(environment.extensions), environment.block_start_string,
+    passing = sorted((kind, name, str(getattr(function, "jinja_pass_arg", "")))  # @pass_context is compiled in
+                     for kind, table in (("filter", environment.filters), ("test", environment.tests))
+                     for name, function in table.items())
+    return repr((jinja2.__version__, passing, environment.autoescape, sorted(environment.extensions),
+                 environment.block_start_string,
                  environment.block_end_string, environment.variable_start_string,
                  environment.variable_end_string, environment.comment_start_string,
                  environment.comment_end_string, environment.line_statement_prefix,
@@ -76,7 +81,21 @@ class KeptBytecode(_SettingsKeyed, BytecodeCache):
 
 class FolderBytecode(_SettingsKeyed, FileSystemBytecodeCache):
     """Compiled templates in a folder, shared by the processes that name it (Jinja writes each
-    file whole, then renames it: a reader never sees half of one)."""
+    file whole, then renames it: a reader never sees half of one). A cache never fails a
+    build: a file it cannot read as code is compiled again, one it cannot write (a full disk,
+    a folder of another user) is not kept."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 (any unreadable entry, e.g. pickle's errors after a valid header)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 SERVE_TEMPLATES = KeptBytecode()
