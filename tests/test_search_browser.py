@@ -280,7 +280,7 @@ def test_a_question_without_marks_marks_what_it_marks_with_them(page, sample_ser
 APART = "các từ này"  # «không bài nào có các từ này đứng liền nhau», or «trong các bài có đủ mọi từ, các từ này không …» when items with some follow
 IN_PART = "không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần"
 FOLDED = "không có bài nào có đúng các chữ như đã gõ dấu; hiện các bài có các chữ ấy khi bỏ dấu"
-SHORT_APART = "với các chữ đứng liền nhau: các bài dưới đây có thể không trả lời câu hỏi"  # a short question (session 44)
+SHORT_APART = "đứng liền nhau như đã gõ: các bài dưới đây có thể không trả lời câu hỏi"  # a short question (session 44)
 
 
 @pytest.mark.parametrize("query, note", [

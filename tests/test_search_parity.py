@@ -69,6 +69,9 @@ QUERIES = [(q, False) for q in EXPECTED_FIRST] + [
     ("hòa giải bao lâu", False), ("hòa giải ra sao", False), ("bản sao hòa giải", False),
     ("hòa giải có được không", False), ("không có hòa giải", False), ("hòa giải chưa", False),
     ("hoa giai chua", False), ("là gì", False), ("có được không", False), ("ai", False), ("hòa ai", True),
+    # one that finds nothing so is asked again as keywords, offered a fix (a review, session 44)
+    ("hòa giảii là gì", False), ("hoa giia la gi", False), ("hoa giia la gi", True), ("khủng long là gì", False),
+    ("ai cập", False), ("điều 5 điểm k", False), ("luật nào", False),
 ]
 TEXTS = ["Hoà giải ở cơ sở, THUỶ lợi", unicodedata.normalize("NFD", "Pháp luật đất đai"),
          "42/2022/NÐ-CP và 09/2019/TT-BTP", "về việc được quý khoẻ", "snake_case x² ½ ٣"]

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bantin.search.terms import (
-    EXACT, SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze, clip_query, is_question, names_document, plan_question,
-    plan_query, with_preferred,
+    EXACT, QUESTION_SYLLABLES, SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze, clip_query, is_question,
+    names_document, plan_question, plan_query, with_preferred,
 )
 from bantin.text.vi import fold
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, doc_files, family_of, pair_homes, utf16_key, vlq_decode
@@ -166,12 +166,14 @@ class SearchIndex:
 
     # Queries
 
-    def plan(self, query: str, prefix: bool = False, strict: bool = True, marks: bool = True) -> list[Clause]:
-        """The clauses the browser ranks: a question's, or keywords' with the preferred forms."""
+    def plan(self, query: str, prefix: bool = False, strict: bool = True, marks: bool = True,
+             keywords: bool = False) -> list[Clause]:
+        """The clauses the browser ranks: a question's, or keywords' with the preferred forms
+        (`keywords`: a short question asked again as keywords, `search`)."""
         pairs = analyze(clip_query(query))
-        if is_question(pairs):
+        if is_question(pairs) and not keywords:
             return plan_question(pairs, self.common, self.synonyms)
-        clauses = plan_query(query, prefix, strict, marks=marks)
+        clauses = plan_query(query, prefix, strict, marks=marks, keywords=True)
         preferred = {}
         for c in clauses:
             term = None if c.prefix or family_of(c.term) != "u" else self.term(c.term)
@@ -183,22 +185,25 @@ class SearchIndex:
         """All matching documents, best first; every word required unless none has all (and,
         for three words or more that fewer than FEW_WHOLE items hold, those with some after).
 
-        A question: every document sharing a term, ranked with `coverage`.
+        A question: every document sharing a term, ranked with `coverage`. A short question
+        (`asks`) that finds nothing so is asked again as keywords: «luật nào», whose one word in
+        most items is not looked up alone, and «hòa giảii là gì», a typo (a review, session 44).
         """
         pairs = analyze(clip_query(query))
         if is_question(pairs):
             found: dict[str, _Term] = {}
             hits = self._query(self.plan(query), coverage=True, found=found).hits
-            asked = question_terms([f for _, f in pairs])
-            return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
-        strict = self.plan(query, prefix)
+            if hits or len(pairs) >= QUESTION_SYLLABLES:
+                asked = question_terms([f for _, f in pairs])
+                return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
+        strict = self.plan(query, prefix, keywords=True)
         result = self._documents_first(query, self._query(strict))
         if not result.hits and any(c.required and c.term.startswith(EXACT) for c in strict):
-            folded = self._documents_first(query, self._query(self.plan(query, prefix, marks=False)))  # a mark typed wrong
-            if folded.hits:  # «thủ tục ly hôn»: the words folded, and few items with all of them
+            folded = self._documents_first(query, self._query(self.plan(query, prefix, marks=False, keywords=True)))
+            if folded.hits:  # a mark typed wrong, «thủ tục ly hôn»: the words folded, and few items with all of them
                 return self._with_some(query, prefix, strict, Result(folded.hits, folded=True))
         if not result.hits and sum(c.required for c in strict) > 1:
-            return Result(self._query(self.plan(query, prefix, strict=False)).hits, True)
+            return Result(self._query(self.plan(query, prefix, strict=False, keywords=True)).hits, True)
         return self._with_some(query, prefix, strict, result)
 
     def _documents_first(self, query: str, result: Result) -> Result:
@@ -214,7 +219,7 @@ class SearchIndex:
         if prefix or not result.hits or len(result.hits) >= FEW_WHOLE or sum(c.required for c in strict) < MORE_FROM_WORDS:
             return result
         held = {h.id for h in result.hits}
-        some = [h for h in self._query(self.plan(query, prefix, strict=False)).hits if h.id not in held]
+        some = [h for h in self._query(self.plan(query, prefix, strict=False, keywords=True)).hits if h.id not in held]
         return replace(result, hits=result.hits + some, whole=len(result.hits)) if some else result
 
     def _query(self, clauses: list[Clause], coverage: bool = False, found: dict | None = None) -> Result:
@@ -282,8 +287,9 @@ class SearchIndex:
         (`suggest.other_shard`: a typo in the first letters sorts far from the word meant).
         While typing, the last word is fixed only when no term begins with it: «sih» may
         become «sinh»."""
-        if is_question(analyze(clip_query(query))):
-            return None
+        pairs = analyze(clip_query(query))
+        if is_question(pairs) and (len(pairs) >= QUESTION_SYLLABLES or self.search(query, prefix).question):
+            return None  # a question answered as one; a short one asked again as keywords is offered a fix
         text, words = typed_words(query, prefix)
         fixes, missed = [], []
         for word in words:

@@ -335,7 +335,7 @@ def _says(pair: tuple[str, str], word: str, folded_too: bool) -> bool:
 
 def plan_query(query: str, prefix: bool = False, strict: bool = True,
                common: frozenset[str] = frozenset(), synonyms: Sequence[Sequence[str]] = (),
-               marks: bool = True) -> list[Clause]:
+               marks: bool = True, keywords: bool = False) -> list[Clause]:
     """Clauses for a query, before shards are known (prefix eligibility is decided later).
 
     Keywords: every syllable is required (AND), unless `strict` is off (the fallback when
@@ -352,7 +352,7 @@ def plan_query(query: str, prefix: bool = False, strict: bool = True,
     its synonyms.
     """
     pairs = analyze(clip_query(query))
-    if is_question(pairs):
+    if is_question(pairs) and not keywords:  # `keywords`: a short question asked again as keywords
         return plan_question(pairs, common, synonyms)
     if not pairs:
         return []

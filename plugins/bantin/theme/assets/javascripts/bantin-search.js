@@ -796,9 +796,12 @@
         var pairs = analyze(query);
         if (!isQuestion(pairs, words)) return keywords(query, prefix);
         return gather(planQuestion(pairs, words)).then(function (g) {
+          var hits = rankAll(g);
+          // A short question that finds nothing so, asked again as keywords (twin of SearchIndex.search).
+          if (!hits.length && pairs.length < words.min) return keywords(query, prefix);
           var idf = Object.create(null);
           g.forEach(function (x) { Object.keys(x.found).forEach(function (t) { idf[t] = x.found[t].idf; }); });
-          return { hits: rankAll(g), approximate: false, question: true, asked: questionTerms(pairs, words.max), idf: idf };
+          return { hits: hits, approximate: false, question: true, asked: questionTerms(pairs, words.max), idf: idf };
         });
       });
     }
@@ -937,21 +940,16 @@
 
     /**
      * A short question's words that are not question words, side by side as asked («nghỉ phép»
-     * of «nghỉ phép là gì»): `phrase`, the pairs a first page is checked for, and `asked`, the
-     * words as typed for the status. Its results are ranked, so an item with none of them
-     * together may come first; the status says so, as it does for keywords (session 44).
+     * of «nghỉ phép là gì»): `phrase`, the pairs a first page is checked for. Its results are
+     * ranked, so an item with none of them together may come first; the status says so, as it
+     * does for keywords (session 44).
      */
     function shortQuestion(match, pairs, stop) {
-      var phrase = Object.create(null), runs = [], run = [];
-      pairs.concat([null]).forEach(function (p, k) {
-        if (p && !stop[k]) { run.push(p); return; }
-        if (run.length > 1) {
-          runs.push(run.map(function (q) { return q[0]; }).join(" "));
-          for (var i = 1; i < run.length; i++) phrase[run[i - 1][1] + " " + run[i][1]] = true;
-        }
-        run = [];
-      });
-      if (runs.length) { match.phrase = phrase; match.asked = runs; }
+      var phrase = Object.create(null), found = false;
+      for (var i = 1; i < pairs.length; i++) {
+        if (!stop[i - 1] && !stop[i]) { phrase[pairs[i - 1][1] + " " + pairs[i][1]] = true; found = true; }
+      }
+      if (found) { match.phrase = phrase; }
     }
 
     /** Whether a term begins with prefix, in its shard or past it (twin of SearchIndex._begins). */
@@ -979,7 +977,16 @@
     function suggest(query, prefix) {
       return init().then(function () {
         query = clip(query);
-        if (isQuestion(analyze(query), words)) return null;
+        var pairs = analyze(query);
+        if (!isQuestion(pairs, words)) return offer(query, prefix);
+        if (pairs.length >= words.min) return null;
+        // A short question: a fix only when it was asked again as keywords (twin of SearchIndex.suggest).
+        return search(query, { prefix: prefix }).then(function (r) { return r.question ? null : offer(query, prefix); });
+      });
+    }
+
+    function offer(query, prefix) {
+      return Promise.resolve().then(function () {
         var typed = typedWords(query, prefix), text = typed[0], missed = [];
         return Promise.all(typed[1].map(function (word) {
           var n = shardOf("u", word.folded);
@@ -1645,8 +1652,9 @@
             whole.length && whole.every(function (d) { return (d.x || "").length < SNIPPET_CHARS - 100; }) &&
             !whole.some(function (d) { return together(d.t + "\n" + (d.x || ""), matches); });
         if (apart && self.result.question) {
-          status += " (không bài nào có " + matches.asked.map(function (w) { return "«" + w + "»"; }).join(", ") +
-            " với các chữ đứng liền nhau: các bài dưới đây có thể không trả lời câu hỏi)";
+          // Not the words quoted: analysed, they would read «đăng kí» for the reader's «Đăng Ký» (a review).
+          status += " (không bài nào có các chữ chính của câu hỏi đứng liền nhau như đã gõ: các bài dưới đây có thể " +
+            "không trả lời câu hỏi)";
         } else if (apart) {
           // Not "the items below hold them": those with some of the words follow (hostile review, session 29).
           status += hits.some(function (h) { return h.some; }) ? " (trong các bài có đủ mọi từ, các từ này không đứng liền nhau)" :
