@@ -402,21 +402,30 @@ WORD_ANSWER_HEADING = _word(
     "<h2><span lang=VI>Hồ sơ thanh toán gồm những gì?</span></h2>\n",  # a sub-point of Câu hỏi 12's answer
     "<p class=MsoNormal>Giấy đề nghị và biên bản hòa giải.</p>\n",
     "<h2><span lang=VI>Câu hỏi 13: Ai chi trả thù lao?</span></h2>\n",
-    "<p class=MsoNormal>Ủy ban nhân dân xã.</p>\n")
+    "<p class=MsoNormal>Ủy ban nhân dân xã.</p>\n",
+    "<h2><span lang=VI>Hòa giải viên có được khen thưởng không?</span></h2>\n",  # after the last: a question
+    "<p class=MsoNormal>Có.</p>\n")
 
 
 def test_a_word_heading_inside_a_numbered_answer_stays_in_the_answer(admin, editing):
     """A Word "Heading 2" under «Câu hỏi 12» («Hồ sơ thanh toán gồm những gì?») was pasted as a
     question: the answer was cut in two, the heading got a page, and «Câu hỏi 13» was published
     as 14 (an editor's trial, session 43, F1). After a numbered question, an un-numbered heading 2
-    is now the answer's heading 3; one before any numbered question is a question, as before."""
-    page, root = admin, editing[0]
-    body = _handbook_pasted(page, editing, "Sổ tay thù lao dán từ Word", "so-tay-thu-lao-dan-tu-word", WORD_ANSWER_HEADING, 3)
+    between two numbered questions is now the first one's heading 3, and the editor is told; one
+    before the first numbered question or after the last is a question, as before (a review,
+    session 44: after a quiz's «Câu 1. …?» whole handbooks became one answer)."""
+    page, root, said = admin, editing[0], []
+    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    body = _handbook_pasted(page, editing, "Sổ tay thù lao dán từ Word", "so-tay-thu-lao-dan-tu-word", WORD_ANSWER_HEADING, 4)
+    assert said[:1] == [
+        "Tiêu đề nằm giữa hai câu hỏi có số được giữ trong câu trả lời phía trên (thành Tiêu đề 3), không thành câu hỏi "
+        "mới. Nếu tiêu đề nào thật là câu hỏi, đổi nó thành khối Câu hỏi: «Hồ sơ thanh toán gồm những gì?»."]
     assert body == ("Mở đầu tự gõ.\n\n## Ai được hòa giải? {#ai-duoc-hoa-giai}\n\nMọi người dân.\n\n"
                     "## Câu hỏi 12: Hòa giải viên có được thù lao không? {#hoa-giai-vien-co-duoc-thu-lao-khong}\n\n"
                     "**Trả lời:** Có, theo từng vụ việc.\n\n### Hồ sơ thanh toán gồm những gì?\n\n"
                     "Giấy đề nghị và biên bản hòa giải.\n\n## Câu hỏi 13: Ai chi trả thù lao? {#ai-chi-tra-thu-lao}\n\n"
-                    "Ủy ban nhân dân xã.\n"), body
+                    "Ủy ban nhân dân xã.\n\n## Hòa giải viên có được khen thưởng không? "
+                    "{#hoa-giai-vien-co-duoc-khen-thuong-khong}\n\nCó.\n"), body
     done = run_bantin(root, "check")
     assert "so-tay-thu-lao-dan-tu-word.md" not in done.stdout, done.stdout
 

@@ -1662,22 +1662,35 @@
   // was made a question like the questions around it: the answer was cut in two, the heading
   // got a page of its own, and every later question's number shifted by one (an editor's
   // trial, session 43, F1). Where the paste numbers its questions («Câu hỏi 13: …», as Word
-  // handbooks do), a heading 2 without such a number that comes after a numbered question is
-  // that answer's: it becomes a heading 3 (`### `), which the build keeps inside the answer (the
-  // sample handbook's «### Tổ trưởng tổ hòa giải do ai chọn?»). Every other heading 2 keeps
-  // session 40's rule: a question, as the build reads `## `.
+  // handbooks do), a heading 2 without such a number that stands between two numbered
+  // questions is the first one's: it becomes a heading 3 (`### `), which the build keeps
+  // inside the answer (the sample handbook's «### Tổ trưởng tổ hòa giải do ai chọn?»). Not
+  // after the last numbered one: a quiz's «Câu 1. …?» or one numbered question followed by
+  // questions without numbers made whole handbooks one answer (a review, session 44). Every
+  // other heading 2 keeps session 40's rule: a question, as the build reads `## `. The editor
+  // is told which headings were kept in an answer.
   function withoutAnswerHeadings(found) {
     var numbered = found.filter(function (q) { return PASTED_PREFIX.test(q.question); }).map(function (q) { return q.node; });
-    return found.filter(function (q) {
-      if (q.node.nodeName !== "H2" || PASTED_PREFIX.test(q.question) || !numbered.some(function (n) {
-        return (n.compareDocumentPosition(q.node) & 4) !== 0;  // Node.DOCUMENT_POSITION_FOLLOWING: after it
-      })) { return true; }
+    var between = function (node) {  // Node.DOCUMENT_POSITION_FOLLOWING (4) and _PRECEDING (2)
+      return numbered.some(function (n) { return (n.compareDocumentPosition(node) & 4) !== 0; }) &&
+        numbered.some(function (n) { return (n.compareDocumentPosition(node) & 2) !== 0; });
+    };
+    var kept = [];
+    var questions = found.filter(function (q) {
+      if (q.node.nodeName !== "H2" || PASTED_PREFIX.test(q.question) || !between(q.node)) { return true; }
       var h3 = q.node.ownerDocument.createElement("h3");
       while (q.node.firstChild) { h3.appendChild(q.node.firstChild); }
       q.node.parentNode.replaceChild(h3, q.node);
+      kept.push(q.question);
       return false;
     });
+    if (kept.length) {
+      window.setTimeout(function () { window.alert(ANSWER_HEADINGS + kept.map(function (t) { return "«" + t + "»"; }).join(", ") + "."); }, 0);
+    }
+    return questions;
   }
+  var ANSWER_HEADINGS = "Tiêu đề nằm giữa hai câu hỏi có số được giữ trong câu trả lời phía trên (thành Tiêu đề 3), " +
+    "không thành câu hỏi mới. Nếu tiêu đề nào thật là câu hỏi, đổi nó thành khối Câu hỏi: ";
 
   // For tests/test_qagroups.py: the rule and the block, beside the build's.
   window.bantinGroupRule = { groupHeading: groupHeading, groupLineAsks: groupLineAsks, pastedGroup: pastedGroup };
