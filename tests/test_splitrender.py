@@ -99,12 +99,24 @@ def test_a_late_fork_leaves_the_first_pages_to_the_build_and_takes_the_back(tmp_
         if split.mine(page):
             claimed.append(page.file.src_uri)
             render(tmp_path, "build", page, 0.002)
+            if len(claimed) == 41:  # the fork has started: let it claim its first page, as a
+                _fork_wrote(tmp_path)  # slower build would (under load the build took them all)
     split.join()
     written = {p.name: p.read_text() for p in tmp_path.iterdir()}
     assert sorted(written) == [p.file.src_uri for p in todo]
     assert all(written[f"p{n:03}.md"] == "build" for n in range(41))
     assert split.theirs and min(split.theirs) > "p040.md" and sorted(split.theirs) == sorted(
         name for name, who in written.items() if who == "fork")
+
+
+def _fork_wrote(out, timeout: float = 30.0) -> None:
+    """Wait until the fork has written a page (its renders write "fork")."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(p.read_text() == "fork" for p in out.iterdir() if p.stat().st_size):
+            return
+        time.sleep(0.005)
+    raise AssertionError("the fork wrote no page in 30 s")
 
 
 def test_a_fork_never_allowed_leaves_every_page_to_the_build(tmp_path):
