@@ -423,21 +423,21 @@ def known_files(site: SiteConfig, files, addresses: Mapping[str, tuple[str, str]
     two addresses sharing one are left out of `trang` (their links keep the address: the build
     warns)."""
     content = _content(site.editor)
-    addresses = addresses or {}
+    marked = {path: file_mark(path) for path in addresses or {}}  # each address's mark, once
     marks = sorted({file_mark(path) for path in files})
-    pages = sorted({file_mark(path) for path in addresses})
-    found = {"thu-muc": "" if content == "." else content + "/", "tep": "".join(marks), "dia-chi": "".join(pages),
-             "goc": site.published_url or site.site_url, "trang": _sources(addresses)}
+    found = {"thu-muc": "" if content == "." else content + "/", "tep": "".join(marks),
+             "dia-chi": "".join(sorted(set(marked.values()))), "goc": site.published_url or site.site_url,
+             "trang": _sources(addresses or {}, marked)}
     return json.dumps(found, ensure_ascii=True, separators=(",", ":"), sort_keys=True).encode()
 
 
-def _sources(addresses: Mapping[str, tuple[str, str]]) -> dict:
-    """{mark of an address: its source, or [source, id] for a question}; none when two
-    addresses share a mark (the editor would write the wrong file)."""
+def _sources(addresses: Mapping[str, tuple[str, str]], marked: Mapping[str, str] | None = None) -> dict:
+    """{mark of an address (`marked`, else made here): its source, or [source, id] for a
+    question}; none when two addresses share a mark (the editor would write the wrong file)."""
     found: dict[str, object] = {}
     shared = set()
     for path, (src, anchor) in addresses.items():
-        mark = file_mark(path)
+        mark = marked[path] if marked is not None else file_mark(path)
         if mark in found:
             shared.add(mark)
         found[mark] = [src, anchor] if anchor else src
