@@ -25,8 +25,11 @@ def render(out, who: str, page, slow: float = 0.0) -> None:
 
 
 def run_build(split: SplitRender, out, slow: float = 0.0) -> None:
-    """What MkDocs' page loop does in the build process."""
+    """What MkDocs' page loop does in the build process, once the fork has claimed its first
+    page: on a loaded machine the build claimed all 50 before the fork began, and the fork that
+    should die rendered nothing (a full run, session 44)."""
     split.start()
+    _fork_claimed(split)
     for page in split.pages:
         if split.mine(page):
             render(out, "build", page, slow)
@@ -107,6 +110,15 @@ def test_a_late_fork_leaves_the_first_pages_to_the_build_and_takes_the_back(tmp_
     assert all(written[f"p{n:03}.md"] == "build" for n in range(41))
     assert split.theirs and min(split.theirs) > "p040.md" and sorted(split.theirs) == sorted(
         name for name, who in written.items() if who == "fork")
+
+
+def _fork_claimed(split: SplitRender, timeout: float = 30.0) -> None:
+    """Wait until the fork has claimed a page from the back (its end of the shared list moved)."""
+    deadline = time.monotonic() + timeout
+    while split.pid is not None and split.ends.shared[1] == len(split.pages):
+        if time.monotonic() > deadline:
+            raise AssertionError("the fork claimed no page in 30 s")
+        time.sleep(0.001)
 
 
 def _fork_wrote(out, timeout: float = 30.0) -> None:
