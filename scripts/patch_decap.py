@@ -463,13 +463,43 @@ PREVIEW_GETS_TREE_2 = Patch(
     why="a reference link in a table showed as words in the preview: the block's preview did not see the entry's definitions",
 )
 
+# Decap writes a file's whole front matter anew at every save (keys in the form's order, `[a, b]`
+# as a block list, long text folded, comments and the blank line after `---` dropped): adding
+# one question to a handbook showed the reviewer of the commit every line of its front matter
+# changed (editor's trial F6, session 45). The text Decap has written now goes through
+# bantin-frontmatter.js with the file as it was loaded, which gives back the file's own lines
+# for each key whose value did not change, and Decap's text whenever it cannot be sure.
+FRONT_MATTER_KEPT = Patch(
+    name="a save keeps the front matter's lines whose values did not change",
+    original='let o=n.toFile(t.get("data").toJS(),r,i);return"\\n"!=o.slice(-1)&&(o+="\\n"),o}',
+    fixed=('let o=n.toFile(t.get("data").toJS(),r,i);window.bantinKeptFrontMatter&&'
+           '(o=window.bantinKeptFrontMatter(t.get("raw"),o,n,r,i));return"\\n"!=o.slice(-1)&&(o+="\\n"),o}'),
+    why="a save rewrote every line of the front matter, so a commit's diff hid what was changed",
+)
+
+# The guide (§4) and every sample file write a bulleted list with `- `; Decap's writer used `* `,
+# so a list anywhere in an article saved from the web editor changed marker in the commit,
+# and a reviewer saw lines changed that nobody touched (editor's trial F6). Both converters.
+BULLET_DASH = Patch(
+    name="a bulleted list written with `- ` (first converter)",
+    original='("paragraph",[G2()("text","")])]),r=$2()().use({settings:{commonmark:!0,fences:!0,listItemIndent:"1",bullet:"*"',
+    fixed='("paragraph",[G2()("text","")])]),r=$2()().use({settings:{commonmark:!0,fences:!0,listItemIndent:"1",bullet:"-"',
+    why="a list's `- ` lines were saved as `* `",
+)
+BULLET_DASH_2 = Patch(
+    name="a bulleted list written with `- ` (second converter)",
+    original='("p",[G2()("text","")])]),i=$2()().use({settings:{commonmark:!0,fences:!0,listItemIndent:"1",bullet:"*"',
+    fixed='("p",[G2()("text","")])]),i=$2()().use({settings:{commonmark:!0,fences:!0,listItemIndent:"1",bullet:"-"',
+    why="a list's `- ` lines were saved as `* `",
+)
+
 PATCHES = (RESTORE_AFTER_LOAD, SEARCH_FOLDED, REFUSED_SAID, VIEW_LIVE_AFTER_FIRST_SAVE, RESTORED_MEDIA_FOLDER,
            RESTORED_THUMBNAILS, BACKUP_ON_HIDE, BACKUP_ON_HIDE_ENDS, BACKUP_FILES_AT_HAND, BACKUP_COMMITTED,
            UNREADABLE_SAID, PASTE_NODES, PASTE_NEVER_LOST, LIST_INDENT, HARD_BREAK, PAREN_NOT_LIST_START, PAREN_NOT_LIST_ITEM,
            SPREAD_READ, SPREAD_READ_2, SPREAD_WRITTEN, SPREAD_WRITTEN_2, ITEMS_APART_ORDERED, ITEMS_APART,
            DEFINITION_ENDS_PARAGRAPH, DEFINITION_START_READ, DEFINITIONS_KEPT_RESOLVE,
            DEFINITIONS_KEPT_RESOLVE_2, TABS_EXPANDED, TABS_EXPANDED_2, CODE_INDENTED_IN_CONTAINERS,
-           LIST_ITEM_DEDENT, PREVIEW_GETS_TREE, PREVIEW_GETS_TREE_2)
+           LIST_ITEM_DEDENT, PREVIEW_GETS_TREE, PREVIEW_GETS_TREE_2, FRONT_MATTER_KEPT, BULLET_DASH, BULLET_DASH_2)
 
 
 class PatchError(Exception):

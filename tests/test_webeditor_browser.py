@@ -359,12 +359,12 @@ def test_a_new_guide(admin, editing):
     assert meta["title"] == GUIDE and meta["slug"] == GUIDE_SLUG and meta["category"] == "hoa-giai-o-co-so"
 
 
-def _add_to_paragraph(page, editing, slug: str, paragraph: str) -> tuple[str, str]:
+def _add_to_paragraph(page, editing, slug: str, paragraph: str, collection: str = "tin-tuc") -> tuple[str, str]:
     """(the article's file before, after) « Thêm câu.» is typed at the end of `paragraph` in
     the web editor and the article published."""
-    saved = editing[0] / f"content/tin-tuc/{slug}.md"
+    saved = editing[0] / f"content/{collection}/{slug}.md"
     before = saved.read_text(encoding="utf-8")
-    page.goto(editing[1] + f"admin/#/collections/tin-tuc/entries/{slug}")
+    page.goto(editing[1] + f"admin/#/collections/{collection}/entries/{slug}")
     _caret_at_end(page, _entry_open(page, paragraph).get_by_text(paragraph))
     page.keyboard.type(" Thêm câu.")
     _publish(page)
@@ -479,6 +479,70 @@ def test_a_nested_list_written_by_hand_is_kept_when_another_paragraph_changes(ad
     before, after = _add_to_paragraph(admin, editing, "ds-long", "Đoạn cuối.")
     body = before.split("---\n", 2)[2]
     assert after.split("---\n", 2)[2] == body.replace("Đoạn cuối.", "Đoạn cuối. Thêm câu."), after
+
+
+def test_a_save_changes_only_the_lines_whose_values_changed(admin, editing):
+    """Editor's trial F6: one answer changed in a handbook written by hand, and the commit showed
+    its whole front matter rewritten (keys reordered, `[a, b]` as a block list, the summary
+    folded anew, the comment and the blank line after `---` gone) and every `- ` written `* `.
+    Now the file differs by the words typed, and the address Decap adds (`slug`, a value it
+    did not have) comes after the key the form puts before it."""
+    page = admin
+    page.evaluate("""() => {  // Decap's own front matter format, kept for the checks after the save
+        const kept = window.bantinKeptFrontMatter;
+        window.bantinKeptFrontMatter = (...given) => { window.__bantinFormat = given.slice(2); return kept(...given); };
+    }""")
+    before, after = _add_to_paragraph(page, editing, "giu-dong", "Trả lời một.", collection="hoi-dap")
+    assert "slug:" not in before
+    expected = before.replace("Trả lời một.", "Trả lời một. Thêm câu.").replace(
+        "title: Sổ tay giữ nguyên dòng\n", "title: Sổ tay giữ nguyên dòng\nslug: so-tay-giu-nguyen-dong\n")
+    assert after == expected, after
+    assert yaml.safe_load(after.split("---\n")[1])["tags"] == ["hòa giải", "hộ tịch"]
+    _kept_as_decap_reads(page)
+
+
+# Decap's format at work on files as editors leave them: (file as loaded, Decap's text of the
+# form, what is saved). `@` stands for Decap's text unchanged.
+KEPT_CASES = [
+    # a changed value gets Decap's lines at its place; the rest keeps its own
+    ("---\ntitle: 'Cũ'\ntags: [a, b]\n---\n\nThân.\n", {"title": "Mới", "tags": ["a", "b"], "body": "Thân.\n"},
+     "---\ntitle: Mới\ntags: [a, b]\n---\n\nThân.\n"),
+    # a key gone is gone, with the comment above it; a comment above a kept key stays
+    ("---\n# về a\na: 1\n# về b\nb: [x]\n---\nThân.\n", {"b": ["x"], "body": "Thân.\n"},
+     "---\n# về b\nb: [x]\n---\nThân.\n"),
+    # Windows line ends and a byte order mark: the lines kept, written with Decap's ends
+    ("\ufeff---\r\ntitle: A\r\ntags: [a]\r\n---\r\n\r\nThân.\r\n", {"title": "A", "tags": ["a"], "body": "Thân.\n"},
+     "---\ntitle: A\ntags: [a]\n---\n\nThân.\n"),
+    # a new key first in the form's order goes first; a date quoted by hand stays quoted
+    ("---\ntags: [a]\ndate: '2024-05-01'\n---\nThân.\n", {"title": "A", "date": "2024-05-01", "tags": ["a"], "body": "Thân.\n"},
+     "---\ntitle: A\ntags: [a]\ndate: '2024-05-01'\n---\nThân.\n"),
+    # what cannot be split into plain keys is left to Decap: a quoted key, a line under no key,
+    # a comment between a list's items
+    ('---\n"title": A\n---\nThân.\n', {"title": "A", "body": "Thân.\n"}, "@"),
+    ("---\n  lề: 1\ntitle: A\n---\nThân.\n", {"title": "A", "body": "Thân.\n"}, "@"),
+    ("---\ntags:\n- a\n# giữa\n- b\n---\nThân.\n", {"tags": ["a", "b"], "body": "Thân.\n"}, "@"),
+    # a file Decap's reader refuses: Decap's text (the editor refuses such a save before this)
+    ("---\ntitle: A: B\n---\n", {"title": "A", "body": ""}, "@"),
+    # a new file
+    ("", {"title": "A", "body": "Thân.\n"}, "@"),
+]
+
+
+def _kept_as_decap_reads(page) -> None:
+    """bantin-frontmatter.js with Decap's format, as the save just made called it: lines kept
+    only where Decap reads the same value, and Decap's text whenever its reader would read
+    the result otherwise (a reader that sees another value in any other text)."""
+    got = page.evaluate("""(cases) => cases.map(([raw, data]) => {
+        const [format, order, comments] = window.__bantinFormat;
+        const written = format.toFile(data, order, comments);
+        const saved = window.bantinFrontMatter.kept(raw, written, format, order, comments);
+        const other = {fromFile: (t) => t === written ? {v: 1} : {v: 2}, toFile: format.toFile.bind(format)};
+        return [saved === written ? "@" : saved, window.bantinFrontMatter.kept(raw, written, other, order, comments)
+                === written];
+    })""", [case[:2] for case in KEPT_CASES])
+    for (raw, data, want), (saved, guarded) in zip(KEPT_CASES, got):
+        assert saved == want, (raw, saved)
+        assert guarded, raw
 
 
 # Written so that the site showed it otherwise than Decap's editor (and its preview) did: saved,

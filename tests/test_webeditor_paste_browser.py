@@ -42,7 +42,7 @@ def test_a_table_and_bullets_pasted_from_word_are_saved_as_a_table_and_a_list(ad
     body = saved.read_text(encoding="utf-8").split("---\n", 2)[2]
     assert ("**Bảng 1. Kết quả hòa giải**\n\n| Huyện | Số vụ tiếp nhận | Hòa giải thành |\n| --- | --- | --- |\n"
             "| Lam Sơn \\| Ia Pa | 143 | 118 (82,5%) |\n| Đồng Mây | &lt;b&gt;96\\* | 80 (83,3%) |\n\n") in body, body
-    assert "\n\n* Tiếp tục kiện toàn tổ hòa giải;\n* Bồi dưỡng kỹ năng cho hòa giải viên.\n\nĐoạn cuối tự gõ.\n" in body, body
+    assert "\n\n- Tiếp tục kiện toàn tổ hòa giải;\n- Bồi dưỡng kỹ năng cho hòa giải viên.\n\nĐoạn cuối tự gõ.\n" in body, body
     lines = body.splitlines()
     assert "\\" not in lines and not any(line.startswith("\\-") for line in lines), body
     assert body.startswith("Đoạn đầu tự gõ.\n\nTheo báo cáo, năm 2026 toàn tỉnh có 1.250"), body
@@ -277,9 +277,9 @@ def test_word_s_nested_list_levels_stay_nested(admin, editing):
     saved 4 spaces in, and kept so when the entry is opened and saved again."""
     slug = "danh-sach-long-dan-tu-word"
     body = _pasted_and_saved(admin, editing, "Danh sách lồng dán từ Word", slug, NESTED)
-    assert ("\n\n* Tuyên truyền:\n    * qua loa truyền thanh;\n        * ở thôn, bản;\n    * qua hội nghị.\n"
-            "* Hòa giải.\n\nCác bước:\n\n1. Tiếp nhận;\n    * ghi sổ;\n2. Hòa giải.\n\n"
-            "Theo lề:\n\n* Cấp một;\n    * cấp hai.\n") in body, body
+    assert ("\n\n- Tuyên truyền:\n    - qua loa truyền thanh;\n        - ở thôn, bản;\n    - qua hội nghị.\n"
+            "- Hòa giải.\n\nCác bước:\n\n1. Tiếp nhận;\n    - ghi sổ;\n2. Hòa giải.\n\n"
+            "Theo lề:\n\n- Cấp một;\n    - cấp hai.\n") in body, body
     html = _checked(editing, slug, body).replace("\n", "")
     assert ("<ul><li>Tuyên truyền:<ul><li>qua loa truyền thanh;<ul><li>ở thôn, bản;</li></ul></li>"
             "<li>qua hội nghị.</li></ul></li><li>Hòa giải.</li></ul>") in html, html
@@ -468,7 +468,7 @@ def test_a_word_article_s_links_in_spans_are_pasted_with_every_paragraph(admin, 
     assert body == ("Đoạn đầu tự gõ.\n\n1. Mục đích. . . 1\n\n## Mục một\n\nXem [vbpl.vn](https://vbpl.vn/).\n\n"
                     "[Nghị định 15](https://vbpl.vn/2)\n\nMỗi hộ\\[1] được 200 m², nước H₂O.\n\n"
                     "**Theo** **[Luật](https://vbpl.vn/3)** và *[Thông tư](https://vbpl.vn/4)*.\n\n"
-                    "* Mục có [liên kết](https://vbpl.vn/5)\n\n> Trích [điều 5](https://vbpl.vn/6)\n\n"
+                    "- Mục có [liên kết](https://vbpl.vn/5)\n\n> Trích [điều 5](https://vbpl.vn/6)\n\n"
                     "Chữ trong khối.\n\nKhối có \n\n[thẻ liên kết](https://vbpl.vn/7)\n\n"
                     "\\[1] Theo Nghị định 15.\n\nẢnh  và  đây.\n\nĐoạn cuối.\n"), body
     assert said == ["Ảnh trong đoạn vừa dán không được chép vào bài (chỉ chép chữ). Để thêm ảnh, lưu ảnh về máy "

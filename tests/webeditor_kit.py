@@ -78,7 +78,30 @@ Bảng 1. Kết quả hòa giải
 Đoạn cuối.
 """
 # Nested lists as Python-Markdown reads them (4 spaces in), written by hand.
-NESTED_WRITTEN = "Đoạn đầu.\n\n* Một:\n    * một a;\n    * một b.\n* Hai.\n\n1. Bước một;\n    1. bước con.\n2. Bước hai.\n\nĐoạn cuối.\n"
+NESTED_WRITTEN = "Đoạn đầu.\n\n- Một:\n    - một a;\n    - một b.\n- Hai.\n\n1. Bước một;\n    1. bước con.\n2. Bước hai.\n\nĐoạn cuối.\n"
+# A handbook as editors write it by hand (guide §4): a flow list of tags, a date with its time,
+# a comment, a folded summary, a blank line after `---`, `- ` bullets. Saved from the web editor
+# after one answer changed, every other line must stay as it was (editor's trial F6).
+KEPT_LINES = """---
+title: Sổ tay giữ nguyên dòng
+date: 2024-05-02 08:30
+category: hoa-giai-o-co-so
+tags: [hòa giải, hộ tịch]
+# Chờ chị Hạnh duyệt phần tóm tắt
+summary: >-
+  Một tóm tắt đủ dài để bộ ghi của trình biên tập gấp dòng ở tám mươi cột nếu tự viết lại
+  phần khai báo từ đầu.
+---
+
+Mở đầu sổ tay.
+
+- Một;
+- Hai.
+
+## Câu hỏi 1: Hòa giải ở đâu? {#hoa-giai-o-dau}
+
+Trả lời một.
+"""
 # Every Markdown construct the guide teaches, the sample content uses or an editor plausibly
 # writes by hand, each after a marker paragraph «Mốc N.» so a change is named by its construct.
 CONSTRUCTS = tuple(re.findall(r"^=== (\S+)\n(.*?)\n(?==== |\Z)", (ROOT / "tests/data/rich-text-constructs.txt")
@@ -115,6 +138,7 @@ def editing(tmp_path_factory):
                                      image_alt="Ảnh cũ"),  # a published article's picture
         "hoi-dap/so-tay.md": article("Sổ tay hòa giải", body=HANDBOOK),
         "hoi-dap/so-tay-danh-sach.md": article("Sổ tay có danh sách", body=LISTED),
+        "hoi-dap/giu-dong.md": KEPT_LINES,
         "trang/gioi-thieu.md": "---\ntitle: Giới thiệu\ndate: 2024-01-01\n---\n\nTrang giới thiệu.\n",
         "tin-tuc/chua-xong.md": article("Bài chưa xong", date="2024-06-02", draft=True),
         "tin-tuc/co-bang.md": article("Bài có bảng", body=TABLED),

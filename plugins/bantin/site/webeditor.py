@@ -10,8 +10,9 @@ has: a link to a missing file is refused at save; each published page's file by 
 pasted page address is saved as the link to its file; nothing of drafts), our small
 `bantin-admin.js` and `.css` (Vietnamese slug, the "Câu hỏi" block, the image-alt rule,
 uploads that never replace, the preview pane with `bantin-preview.css`), `bantin-paste.js`
-(a Markdown table as a "Bảng" block kept as written; tables and Word's lists pasted) and the vendored
-Decap bundle (`bantin/webeditor/`, `make vendor`).
+(a Markdown table as a "Bảng" block kept as written; tables and Word's lists pasted),
+`bantin-frontmatter.js` (a save keeps the front matter's lines whose values did not change) and the
+vendored Decap bundle (`bantin/webeditor/`, `make vendor`).
 
 Values from mkdocs.yml (agency, category titles, addresses) reach config.yml through
 `yaml.safe_dump` and the page through an autoescaping template: never through a string
