@@ -21,7 +21,7 @@ from bantin.content.model import FOLDER_KINDS, KINDS, Attachment, Meta, Source
 from bantin.outputs.gate import HOST_FILES_ANYWHERE, HOST_FILES_TOP, segment_problem, shown
 from bantin.problems import Problems, short
 from bantin.config.settings import SiteConfig
-from bantin.content import placeholders, plaintext, undeclared
+from bantin.content import capitals, placeholders, plaintext, undeclared
 from bantin.content.frontyaml import BlockList, Plain
 from bantin.text.yamlerrors import CURLY_CLOSE, CURLY_OPEN, quoted_line
 from bantin.text.vi import VIETNAM, cap_slug, full_slug, nfc, slugify
@@ -664,7 +664,8 @@ def _plain_text(check: _Check, **fields: str) -> None:
     for key, text in fields.items():
         found = plaintext.markup_problems(key, text)
         long = plaintext.length_problem(key, text)
-        for message, fix in found + ([long] if long else []):
+        shouted = capitals.problem("tiêu đề", text, capitals.title_line) if key == "title" else None
+        for message, fix in found + [extra for extra in (long, shouted) if extra]:
             check.problems.warn(check.src, check.lines.get(key, 1), key, message, fix)
 
 

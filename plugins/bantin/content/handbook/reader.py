@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import NamedTuple
 
+from bantin.content import capitals
 from bantin.content.handbook.groups import (
     group_lines, handbook_groups, question_groups, read_groups, report_empty_groups, report_nested_groups,
 )
@@ -109,6 +110,9 @@ def read_question(src: str, answer_lines: list[str], index: int, text: str, numb
         problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
                       "viết câu trả lời ở các dòng dưới câu hỏi, trước câu hỏi tiếp theo")
     written = display_title(title)
+    shouted = capitals.problem("câu hỏi", written, lambda sentence: f"## {sentence} {{#{qid}}}")
+    if shouted:
+        problems.warn(src, line, "", *shouted)
     shown = inline_text(written) or written  # a heading that is only a picture: its Markdown
     return Question(qid, shown, number, answer, line, basis, "" if shown == written else written)
 

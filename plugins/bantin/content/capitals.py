@@ -1,0 +1,105 @@
+"""A title or a question written all in capitals: a warning, with the line in sentence case.
+
+Provincial portals print their titles in capitals («HỘI NGHỊ TRIỂN KHAI CÔNG TÁC PHỔ BIẾN PHÁP
+LUẬT NĂM 2027»), and Word handbooks their questions; editors copy them as they are (editor's
+trial F5, session 43). On a phone a title of capitals reads as one block in every list, in the
+search results and on a shared link's card, and a screen reader may spell a word of capitals
+letter by letter. A warning, not an error: the page is right, only harder to read, and an
+imported portal may hold hundreds of such titles. The fix offers the line rewritten as a
+sentence: first letter capital, the rest small, except what cannot be a Vietnamese word (a
+word with no vowel is an abbreviation: UBND, HĐND, TP; a word with a digit is a number:
+45/2019/QH14; Roman numerals: II, IV); names (Sông Lam, Đất đai) are the editor's to restore,
+which the fix says.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import yaml
+
+# At least LETTERS letters that have a case, none of them small, in at least WORDS Vietnamese
+# words (abbreviations and numbers aside): «UBND XÃ AN BÌNH», «LUẬT ĐẤT ĐAI» are names, not titles
+# in capitals.
+LETTERS = 10
+WORDS = 4
+# A Vietnamese syllable without its marks: initial consonants, one to three vowels, a final.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+_ROMAN = re.compile(r"[IVXLC]+")
+_COUNTING = frozenset({"phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "dot", "lan", "thu", "cap", "vung",
+                       "khu", "nhom", "loai", "hang", "doan", "bang", "phu", "luc"})
+_TOKEN = re.compile(r"\S+|\s+")
+# A sentence's first letter: at the start, or after «: » «. » «? » «! », a quote or bracket or two
+# between (bounded: a hostile run of «: : : …» is read once, not once from each colon).
+_STARTS = re.compile(r"(^\W{0,3}|[:.?!]\s{1,3}\W{0,3})([^\W\d_])")
+
+
+def _cased(text: str) -> list[str]:
+    return [c for c in text if c.lower() != c.upper()]
+
+
+def in_capitals(text: str) -> bool:
+    """Whether `text` is written all in capitals, as a title or question is."""
+    letters = _cased(text)
+    if len(letters) < LETTERS or any(c != c.upper() for c in letters):
+        return False
+    before, words = "", 0
+    for word in text.split():
+        words += not _kept(word, before)
+        before = word
+    return words >= WORDS
+
+
+def _bare(word: str) -> str:
+    """`word` small, its tone and vowel marks dropped (đ kept): «Luật» → «luat»."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def _kept(word: str, before: str) -> bool:
+    """A word that keeps its capitals in a sentence: one with a digit (45/2019/QH14), one that
+    is no Vietnamese syllable (an abbreviation: UBND, HĐND, TP), a Roman numeral after a word
+    that counts (Phần II; «VI», «XI», «LI» are syllables elsewhere: vi phạm, xi măng)."""
+    letters = "".join(c for c in word if c.isalpha())
+    if any(c.isdigit() for c in word) or not letters:
+        return True
+    if _ROMAN.fullmatch(letters):
+        return _bare(before) in _COUNTING or not _SYLLABLE.fullmatch(_bare(letters))
+    return not _SYLLABLE.fullmatch(_bare(letters))
+
+
+def as_sentence(text: str) -> str:
+    """`text` in sentence case: each word small but those `_kept`, and capital the first letter
+    of the text and of what follows «: », «. », «? », «! » («Câu hỏi 15: Ai được…»)."""
+    words, before = [], ""
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            words.append(token)
+            continue
+        words.append(token if _kept(token, before) else token.lower())
+        before = token
+    return _STARTS.sub(lambda m: m.group(1) + m.group(2).upper(), "".join(words))
+
+
+def problem(what: str, text: str, line) -> tuple[str, str] | None:
+    """(message, fix) when `text` is in capitals; `what` names it («tiêu đề», «câu hỏi») and
+    `line(sentence)` is the line to type."""
+    if not in_capitals(text):
+        return None
+    return (f"{what} viết toàn chữ in hoa: trên điện thoại, trong danh sách bài, kết quả tìm kiếm và khi "
+            "chia sẻ, chữ in hoa đọc thành một khối khó đọc, và trình đọc màn hình có thể đánh vần từng chữ",
+            f"viết như một câu, chỉ viết hoa chữ đầu và tên riêng, ví dụ `{line(as_sentence(text))}` "
+            "(viết hoa lại tên người, tên địa phương, tên văn bản nếu có)")
+
+
+def title_line(sentence: str) -> str:
+    """`title: …` as YAML reads back `sentence`: plain, or in quotes when it needs them («: »,
+    « #», a leading `[`…)."""
+    try:
+        if yaml.safe_load(f"title: {sentence}") == {"title": sentence}:
+            return f"title: {sentence}"
+    except yaml.YAMLError:
+        pass
+    if '"' in sentence or "\\" in sentence:
+        return "title: '" + sentence.replace("'", "''") + "'"
+    return f'title: "{sentence}"'

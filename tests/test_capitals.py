@@ -1,0 +1,67 @@
+"""Titles and questions in capitals (content/capitals.py, editor's trial F5): a warning with the
+line in sentence case; the build goes on."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from bantin.content.capitals import as_sentence, in_capitals, problem, title_line
+from growth import grows_linearly_in_cpu
+from sitekit import article, build, run_bantin, write_site
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("HỘI NGHỊ TRIỂN KHAI CÔNG TÁC PHỔ BIẾN PHÁP LUẬT NĂM 2027",
+     "Hội nghị triển khai công tác phổ biến pháp luật năm 2027"),
+    ("15. HÒA GIẢI VIÊN BỊ TAI NẠN KHI LÀM NHIỆM VỤ CÓ ĐƯỢC HỖ TRỢ KHÔNG?",
+     "15. Hòa giải viên bị tai nạn khi làm nhiệm vụ có được hỗ trợ không?"),
+    # abbreviations and numbers keep their capitals; a sentence starts after «: »
+    ("CÂU HỎI 3: TRÁCH NHIỆM CỦA UBND XÃ THEO LUẬT 45/2019/QH14?",
+     "Câu hỏi 3: Trách nhiệm của UBND xã theo luật 45/2019/QH14?"),
+    ("HĐND VÀ BHXH, COVID-19 Ở TP. LAM SƠN", "HĐND và BHXH, COVID-19 ở TP. Lam sơn"),
+    # a Roman numeral after a word that counts; «vi», «xi» are words elsewhere
+    ("PHẦN II: XỬ PHẠT VI PHẠM VỀ XI MĂNG", "Phần II: Xử phạt vi phạm về xi măng"),
+    ("«TẬP HUẤN» CHO HÒA GIẢI VIÊN", "«Tập huấn» cho hòa giải viên"),
+])
+def test_a_title_in_capitals_is_offered_as_a_sentence(text, sentence):
+    assert in_capitals(text)
+    assert as_sentence(text) == sentence
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị triển khai công tác phổ biến pháp luật năm 2027",
+    "Hội nghị TRIỂN KHAI CÔNG TÁC PHỔ BIẾN PHÁP LUẬT",  # one small letter: the editor chose
+    "UBND XÃ AN BÌNH", "LUẬT ĐẤT ĐAI 2024",  # names: under four words that are no abbreviation
+    "LUẬT 45/2019/QH14 VỀ",  # two words of letters
+    "2027", "", "???",
+])
+def test_a_title_with_small_letters_or_a_short_name_is_left_alone(text):
+    assert not in_capitals(text)
+    assert problem("tiêu đề", text, title_line) is None
+
+
+def test_the_fix_is_a_line_yaml_reads_back():
+    for sentence in ["Hội nghị", "Phần II: Kết quả", "Số #2 và «x»", 'Gọi là "hòa giải"', "[Mới] tin", "Có ' và \\"]:
+        line = title_line(sentence)
+        assert yaml.safe_load(line) == {"title": sentence}, line
+
+
+def test_hostile_titles_take_linear_time():
+    assert grows_linearly_in_cpu(lambda n: as_sentence("ABCDEFGHIJ" + ": " * n), 20_000)
+    assert grows_linearly_in_cpu(lambda n: in_capitals("HÒA GIẢI " * n), 20_000)
+
+
+def test_check_and_the_build_warn_on_the_title_and_the_question_s_line(tmp_path):
+    handbook = ("Mở đầu.\n\n## 15. HÒA GIẢI VIÊN BỊ TAI NẠN KHI LÀM NHIỆM VỤ CÓ ĐƯỢC HỖ TRỢ KHÔNG? {#tai-nan}\n\n"
+                "Có, theo quy định.\n")
+    root = write_site(tmp_path / "site", {
+        "tin-tuc/hoi-nghi.md": article("HỘI NGHỊ TRIỂN KHAI CÔNG TÁC PHỔ BIẾN PHÁP LUẬT NĂM 2027", slug="hoi-nghi"),
+        "hoi-dap/so-tay.md": article("Sổ tay hòa giải", body=handbook),
+    })
+    said = run_bantin(root, "check").stdout
+    assert ("tin-tuc/hoi-nghi.md:2: [title] cảnh báo: tiêu đề viết toàn chữ in hoa" in said
+            and "ví dụ `title: Hội nghị triển khai công tác phổ biến pháp luật năm 2027`" in said), said
+    assert ("hoi-dap/so-tay.md:8: cảnh báo: câu hỏi viết toàn chữ in hoa" in said and
+            "`## 15. Hòa giải viên bị tai nạn khi làm nhiệm vụ có được hỗ trợ không? {#tai-nan}`" in said), said
+    build(root)  # a warning: the strict build goes on
