@@ -23,6 +23,12 @@ from sitekit import article, build, run_bantin, write_site
     # a Roman numeral after a word that counts; «vi», «xi» are words elsewhere
     ("PHẦN II: XỬ PHẠT VI PHẠM VỀ XI MĂNG", "Phần II: Xử phạt vi phạm về xi măng"),
     ("«TẬP HUẤN» CHO HÒA GIẢI VIÊN", "«Tập huấn» cho hòa giải viên"),
+    # a Roman numeral that is no syllable keeps its capitals after any word (I, II, III, XIII
+    # matched «[aeiouy]{1,3}»); «đoạn», «đợt» count as «phần» does (đ is no d once bare)
+    ("NGHỊ QUYẾT ĐẠI HỘI XIII CỦA ĐẢNG VỀ PHÁP LUẬT", "Nghị quyết đại hội XIII của đảng về pháp luật"),
+    ("TẬP III SỔ TAY HÒA GIẢI VIÊN CƠ SỞ", "Tập III sổ tay hòa giải viên cơ sở"),
+    ("GIAI ĐOẠN VI TRIỂN KHAI ĐỀ ÁN PHỔ BIẾN", "Giai đoạn VI triển khai đề án phổ biến"),
+    ("ĐỢT XI TẬP HUẤN HÒA GIẢI VIÊN CƠ SỞ", "Đợt XI tập huấn hòa giải viên cơ sở"),
 ])
 def test_a_title_in_capitals_is_offered_as_a_sentence(text, sentence):
     assert in_capitals(text)

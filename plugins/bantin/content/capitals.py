@@ -27,8 +27,13 @@ WORDS = 4
 # A Vietnamese syllable without its marks: initial consonants, one to three vowels, a final.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 _ROMAN = re.compile(r"[IVXLC]+")
+# The Roman numerals that are also Vietnamese syllables (vi phạm, xi măng, li): small unless a
+# word that counts comes before. Any other (I, II, III, XIII: «[aeiouy]{1,3}» matched «iii») is a
+# numeral wherever it stands: «Đại hội XIII», «Tập III».
+_ROMAN_WORDS = frozenset({"vi", "xi", "li"})
+# Compared bare and with đ as d («đoạn», «đợt»: _bare keeps đ).
 _COUNTING = frozenset({"phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "dot", "lan", "thu", "cap", "vung",
-                       "khu", "nhom", "loai", "hang", "doan", "bang", "phu", "luc"})
+                       "khu", "nhom", "loai", "hang", "doan", "bang", "phu", "luc", "tap"})
 _TOKEN = re.compile(r"\S+|\s+")
 # A sentence's first letter: at the start, or after «: » «. » «? » «! », a quote or bracket or two
 # between (bounded: a hostile run of «: : : …» is read once, not once from each colon).
@@ -58,13 +63,14 @@ def _bare(word: str) -> str:
 
 def _kept(word: str, before: str) -> bool:
     """A word that keeps its capitals in a sentence: one with a digit (45/2019/QH14), one that
-    is no Vietnamese syllable (an abbreviation: UBND, HĐND, TP), a Roman numeral after a word
-    that counts (Phần II; «VI», «XI», «LI» are syllables elsewhere: vi phạm, xi măng)."""
+    is no Vietnamese syllable (an abbreviation: UBND, HĐND, TP), a Roman numeral (but «VI», «XI»,
+    «LI», syllables too, only after a word that counts: Phần VI, but vi phạm, xi măng)."""
     letters = "".join(c for c in word if c.isalpha())
     if any(c.isdigit() for c in word) or not letters:
         return True
     if _ROMAN.fullmatch(letters):
-        return _bare(before) in _COUNTING or not _SYLLABLE.fullmatch(_bare(letters))
+        counted = _bare(before).replace("đ", "d").strip(".,:;()«»\"'") in _COUNTING
+        return counted or _bare(letters) not in _ROMAN_WORDS
     return not _SYLLABLE.fullmatch(_bare(letters))
 
 
