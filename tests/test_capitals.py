@@ -71,3 +71,13 @@ def test_check_and_the_build_warn_on_the_title_and_the_question_s_line(tmp_path)
     assert ("hoi-dap/so-tay.md:8: cảnh báo: câu hỏi viết toàn chữ in hoa" in said and
             "`## 15. Hòa giải viên bị tai nạn khi làm nhiệm vụ có được hỗ trợ không? {#tai-nan}`" in said), said
     build(root)  # a warning: the strict build goes on
+
+
+def test_the_fix_for_a_question_keeps_its_number(tmp_path):
+    """«Câu hỏi 3:» is not shown (display_title) but is the editor's: the line offered to type
+    in place of the heading keeps it, in sentence case, rather than dropping it."""
+    handbook = ("Mở đầu.\n\n## CÂU HỎI 3: TRÁCH NHIỆM CỦA UBND XÃ THEO LUẬT 45/2019/QH14? {#trach-nhiem}\n\n"
+                "Theo quy định.\n")
+    root = write_site(tmp_path / "site", {"hoi-dap/so-tay.md": article("Sổ tay hòa giải", body=handbook)})
+    said = run_bantin(root, "check").stdout
+    assert "`## Câu hỏi 3: Trách nhiệm của UBND xã theo luật 45/2019/QH14? {#trach-nhiem}`" in said, said
