@@ -8,7 +8,8 @@ import yaml
 
 from bantin.content.capitals import as_sentence, in_capitals, problem, title_line
 from growth import grows_linearly_in_cpu
-from sitekit import article, build, run_bantin, write_site
+from sitekit import ROOT, article, build, run_bantin, write_site
+from test_webeditor import _node_json
 
 
 @pytest.mark.parametrize("text, sentence", [
@@ -81,3 +82,23 @@ def test_the_fix_for_a_question_keeps_its_number(tmp_path):
     root = write_site(tmp_path / "site", {"hoi-dap/so-tay.md": article("Sổ tay hòa giải", body=handbook)})
     said = run_bantin(root, "check").stdout
     assert "`## Câu hỏi 3: Trách nhiệm của UBND xã theo luật 45/2019/QH14? {#trach-nhiem}`" in said, said
+
+
+# The web editor's twin (bantin-capitals.js) gives the same answers on the same titles.
+TWIN_CASES = [
+    "HỘI NGHỊ TRIỂN KHAI CÔNG TÁC PHỔ BIẾN PHÁP LUẬT NĂM 2027", "Hội nghị TRIỂN KHAI CÔNG TÁC PHỔ BIẾN",
+    "CÂU HỎI 3: TRÁCH NHIỆM CỦA UBND XÃ THEO LUẬT 45/2019/QH14?", "HĐND VÀ BHXH, COVID-19 Ở TP. LAM SƠN",
+    "PHẦN II: XỬ PHẠT VI PHẠM VỀ XI MĂNG", "NGHỊ QUYẾT ĐẠI HỘI XIII CỦA ĐẢNG VỀ CÔNG TÁC TƯ PHÁP",
+    "ĐOẠN VI: QUY ĐỊNH CHUNG VỀ HÒA GIẢI", "«TẬP HUẤN» CHO HÒA GIẢI VIÊN", "UBND XÃ AN BÌNH", "LUẬT ĐẤT ĐAI 2024",
+    "15. HÒA GIẢI VIÊN BỊ TAI NẠN KHI LÀM NHIỆM VỤ?", "QUỐC GIƯỜNG NGHIÊNG KHUYẾN THUỞ GÌ GÌN QUÝ UỶ",
+    "HỘI NGHỊ\u00a0TỔNG KẾT NĂM 2027 CỦA SỞ", "TIN MỚI: : : : ? ! . TỔNG KẾT HÒA GIẢI", "🙂 HỘI NGHỊ TỔNG KẾT HÒA GIẢI",
+    "", "2027", "ABCDEFGHIJ",
+]
+
+
+def test_the_web_editor_s_twin_answers_alike():
+    script = ("global.window = {}; require(process.argv[1]); const c = window.bantinCapitals;"
+              "process.stdout.write(JSON.stringify(JSON.parse(require('fs').readFileSync(0, 'utf8'))"
+              ".map((t) => [c.inCapitals(t), c.asSentence(t)])));")
+    twin = _node_json(script, str(ROOT / "plugins/bantin/webeditor/bantin-capitals.js"), given=TWIN_CASES)
+    assert twin == [[in_capitals(t), as_sentence(t)] for t in TWIN_CASES]

@@ -122,6 +122,12 @@ def test_an_entry_fits_a_phone_with_publish_on_screen(chromium, editing, width, 
         form = page.locator("[class*='-ControlPaneContainer']").first.evaluate(
             "e => e.parentElement.getBoundingClientRect().top")
         assert eye["y"] + eye["height"] <= form and eye["x"] + eye["width"] <= width, (eye, form)
+        title.fill("SỔ TAY HÒA GIẢI Ở CƠ SỞ (SỬA)")  # in capitals: said under the field, its button on screen
+        sentence = page.get_by_role("button", name="Viết lại như vậy")
+        _on_screen(sentence, width)
+        assert sentence.bounding_box()["height"] >= 44  # a finger's size
+        if width == 390:
+            _shot(page, "tieu-de-in-hoa-390")
         title.fill("Sổ tay hòa giải (sửa)")  # a change: "Đã công bố" becomes "Công bố", never saved here
         publish = page.get_by_role("button", name="Công bố", exact=True)
         _on_screen(publish, width)
@@ -207,6 +213,26 @@ def test_mistakes_are_said_on_the_field_in_vietnamese(admin, editing):
     _shot(page, "loi-tieu-de-1280")
     assert not list((root / "content/tin-tuc").glob("*thong-bao*"))
 
+
+
+def test_a_title_in_capitals_is_said_under_it_and_written_as_a_sentence(admin, editing):
+    """Editor's trial F5: a portal's title in capitals went out as typed. Under the field, as it
+    is typed: why, the sentence to use, and a button that writes it (bantin-capitals.js); a
+    title with small letters says nothing."""
+    page = admin
+    page.goto(editing[1] + "admin/#/collections/tin-tuc/new")
+    title = page.get_by_label("Tiêu đề")
+    title.fill("HỘI NGHỊ TRIỂN KHAI CÔNG TÁC PHỔ BIẾN PHÁP LUẬT CỦA UBND TỈNH NĂM 2027")
+    said = page.locator(".bantin-title-said")
+    expect(said).to_contain_text("toàn chữ in hoa")
+    expect(said).to_contain_text("«Hội nghị triển khai công tác phổ biến pháp luật của UBND tỉnh năm 2027»")
+    _shot(page, "tieu-de-in-hoa-1280")
+    button = page.get_by_role("button", name="Viết lại như vậy")
+    button.click()
+    expect(title).to_have_value("Hội nghị triển khai công tác phổ biến pháp luật của UBND tỉnh năm 2027")
+    expect(said).to_have_count(0)
+    title.fill("Hội nghị TRIỂN KHAI")
+    expect(said).to_have_count(0)
 
 def test_the_blocks_menu_is_vietnamese(admin, editing):
     page = admin

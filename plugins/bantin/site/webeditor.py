@@ -11,7 +11,8 @@ pasted page address is saved as the link to its file; nothing of drafts), our sm
 `bantin-admin.js` and `.css` (Vietnamese slug, the "Câu hỏi" block, the image-alt rule,
 uploads that never replace, the preview pane with `bantin-preview.css`), `bantin-paste.js`
 (a Markdown table as a "Bảng" block kept as written; tables and Word's lists pasted),
-`bantin-frontmatter.js` (a save keeps the front matter's lines whose values did not change) and the
+`bantin-frontmatter.js` (a save keeps the front matter's lines whose values did not change),
+`bantin-capitals.js` (a title in capitals said under its field, content/capitals.py's twin) and the
 vendored Decap bundle (`bantin/webeditor/`, `make vendor`).
 
 Values from mkdocs.yml (agency, category titles, addresses) reach config.yml through
@@ -151,7 +152,7 @@ def _address(site: SiteConfig, kind: str) -> str:
 
 def _fields(site: SiteConfig, kind: str, content: str) -> Iterator[dict]:
     """A widget per front matter field (content/fields.py FIELDS), in the guide's order."""
-    yield {"name": "title", "label": "Tiêu đề", "widget": "string", "pattern": _plain_text("tiêu đề")}
+    yield {"name": "title", "label": "Tiêu đề", "widget": "bantin-title", "pattern": _plain_text("tiêu đề")}
     yield {"name": "slug", "label": "Địa chỉ", "widget": "bantin-slug", "required": False,  # made when saving
            "hint": "Tạo một lần từ tiêu đề, khi lưu lần đầu; sau đó giữ nguyên để đường dẫn và mã QR đã in không hỏng."}
     yield {"name": "date", "label": "Ngày đăng", "widget": "datetime", "format": "YYYY-MM-DD",

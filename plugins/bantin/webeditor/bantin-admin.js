@@ -692,6 +692,32 @@
     return h(CMS.getWidget("boolean").preview, props);
   });
 
+  // --- a title in capitals, said as it is typed, with the sentence to use ------------------
+  // Portal titles are copied in capitals; the build warns (content/capitals.py), but an editor
+  // on the web sees the build's words only in the preview or CI (editor's trial F5). Under the
+  // field, as soon as the title is in capitals: why it reads badly, and a button that writes it
+  // as a sentence (bantin-capitals.js, the build's twin), names to be capitalised again by hand.
+  var CAPITALS_SAID = "Tiêu đề đang viết toàn chữ in hoa: trên điện thoại, trong danh sách và khi chia sẻ, chữ in hoa " +
+    "đọc thành một khối khó đọc. Nên viết như một câu, chỉ viết hoa chữ đầu và tên riêng: ";
+  var TitleControl = createClass({
+    asSentence: function () {
+      this.props.onChange(window.bantinCapitals.asSentence(this.props.value));
+    },
+    render: function () {
+      var value = String(this.props.value || ""), said = window.bantinCapitals && window.bantinCapitals.inCapitals(value);
+      return h("div", null,
+        h(CMS.getWidget("string").control, this.props),
+        said ? h("p", { className: "bantin-title-said", "aria-live": "polite" },
+          CAPITALS_SAID + "«" + window.bantinCapitals.asSentence(value) + "» (rồi viết hoa lại tên người, tên địa " +
+          "phương nếu có). ",
+          h("button", { type: "button", className: "bantin-title-sentence", onClick: this.asSentence },
+            "Viết lại như vậy")) : null);
+    }
+  });
+  CMS.registerWidget("bantin-title", TitleControl, function (props) {
+    return h(CMS.getWidget("string").preview, props);
+  });
+
   // --- the category: needed to publish, not to keep a draft ---------------------------------
   // Decap's `required` refused a draft without a category, saying "trước khi công bố" while
   // the editor was saving a draft (outsider trial F4); the build only warns of a draft's

@@ -1,0 +1,60 @@
+// A title written all in capitals, and the same title as a sentence: the web editor's twin of
+// content/capitals.py (editor's trial F5, session 45). The build warns; the title field says
+// so as it is typed and offers the sentence (bantin-admin.js, TitleControl). Same rules, same
+// answers on Vietnamese text (tests/test_capitals.py runs both on one list).
+(function (root) {
+  "use strict";
+
+  var LETTERS = 10, WORDS = 4;
+  var SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+  var ROMAN = /^[IVXLC]+$/;
+  var ROMAN_WORDS = ["vi", "xi", "li"];  // numerals that are syllables too: small unless a word counts
+  var COUNTING = ["phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "dot", "lan", "thu", "cap", "vung", "khu",
+    "nhom", "loai", "hang", "doan", "bang", "phu", "luc", "tap"];
+  var TOKEN = /\S+|\s+/g;
+  // Python's \W is [^\p{L}\p{N}_] here (JavaScript's \w is ASCII, even with the u flag).
+  var STARTS = /(^[^\p{L}\p{N}_]{0,3}|[:.?!]\s{1,3}[^\p{L}\p{N}_]{0,3})(\p{L})/gu;
+
+  function cased(text) {
+    return Array.from(text).filter(function (c) { return c.toLowerCase() !== c.toUpperCase(); });
+  }
+
+  function bare(word) {  // small, marks dropped, đ kept: «Luật» → «luat»
+    return word.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "");
+  }
+
+  function kept(word, before) {
+    var letters = Array.from(word).filter(function (c) { return /\p{L}/u.test(c); }).join("");
+    if (/\p{Nd}/u.test(word) || !letters) { return true; }
+    if (ROMAN.test(letters)) {
+      var counting = bare(before).replace(/đ/g, "d").replace(/^[.,:;()«»"']+|[.,:;()«»"']+$/g, "");
+      return COUNTING.indexOf(counting) >= 0 || ROMAN_WORDS.indexOf(bare(letters)) < 0;
+    }
+    return !SYLLABLE.test(bare(letters));
+  }
+
+  function inCapitals(text) {
+    text = String(text || "");
+    var letters = cased(text);
+    if (letters.length < LETTERS || letters.some(function (c) { return c !== c.toUpperCase(); })) { return false; }
+    var before = "", words = 0;
+    text.split(/\s+/).filter(Boolean).forEach(function (word) {
+      words += kept(word, before) ? 0 : 1;
+      before = word;
+    });
+    return words >= WORDS;
+  }
+
+  function asSentence(text) {
+    var before = "";
+    var written = (String(text || "").match(TOKEN) || []).map(function (token) {
+      if (/^\s+$/.test(token)) { return token; }
+      var word = kept(token, before) ? token : token.toLowerCase();
+      before = token;
+      return word;
+    }).join("");
+    return written.replace(STARTS, function (all, lead, letter) { return lead + letter.toUpperCase(); });
+  }
+
+  root.bantinCapitals = { inCapitals: inCapitals, asSentence: asSentence };
+})(typeof window !== "undefined" ? window : this);
