@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bantin.content.handbook.headings import display_title, split_heading
@@ -555,6 +557,38 @@ def test_an_answer_label_below_a_bold_question_is_the_answer_s(lines, paragraph,
             else f"viết lại dòng thành {written}") in problem.fix, problem.fix
     assert answer_below == ("tra-loi" not in problem.fix and "dap" not in problem.fix.split("{#")[1])
 
+
+
+@pytest.mark.parametrize(("lines", "stray"), [
+    ("**Câu hỏi 2: Khai sinh ở đâu?\\\nTrả lời: tại xã.**", 1),
+    ("**Câu hỏi 2: Khai sinh ở đâu?\\\nTrả lời:** tại xã.", 1),
+    ("**Câu hỏi 2: Khai sinh ở đâu?\nTrả lời: tại xã.**", 1),  # a soft break
+    ("**Câu hỏi 2: Cha mẹ tôi đã ly hôn.\\\nXin hỏi khai sinh cho con ở đâu?\\\nTrả lời: tại xã.**", 2),
+    ("**Câu hỏi 2: Khai sinh ở đâu?\\\nTrả lời: tại xã.\\\nHồ sơ gồm tờ khai.**", 2),
+    ("**Câu hỏi 2: Thủ tục khai sinh\\\n**TL:** tại xã.", None),  # the label's own bold: nothing left open
+    ("**Câu hỏi 2: Khai sinh ở đâu?**\\\nTrả lời: tại xã.", None),
+    ("*Câu hỏi 2: Khai sinh ở đâu?\\\nTrả lời: tại xã.*", 1),  # italics
+])
+def test_the_fix_of_a_bold_question_cut_by_its_answer_names_the_closing_mark_left_below(lines, stray):
+    """Session 43's left-over: `**…?\\` ↵ `Trả lời: tại xã.**` — the fix wrote the question's line as a
+    heading and left the answer's closing `**`, which then showed on the page. The fix now names
+    that line, and the file written as the fix says shows no mark."""
+    _, _, problems = parse(LOST.replace("{line}", lines))
+    [problem] = problems.items
+    mark = "*" if lines.startswith("*C") else "**"
+    below = lines.split("\n")
+    if stray is None:
+        assert "rồi xóa dấu" not in problem.fix, problem.fix
+        return
+    assert (f"; rồi xóa dấu `{mark}` ở dòng {problem.line + stray} («{below[stray].strip()}»)"
+            in problem.fix), problem.fix
+    heading = re.search(r"thành (?:một dòng )?`(## [^`]+)`", problem.fix).group(1)
+    written = re.search(r"viết lại (\d+) dòng", problem.fix)
+    rest = below[int(written.group(1)) if written else 1:]
+    at = stray - (len(below) - len(rest))
+    fixed = "\n".join([heading] + rest[:at] + [rest[at].replace(mark, "", 1)] + rest[at + 1:])
+    _, questions, after = parse(LOST.replace("{line}", fixed))
+    assert not after.errors and mark not in questions[-1].body, (fixed, questions[-1].body)
 
 def test_ids_taken_go_on_from_the_number_given_last_and_forget_it_when_one_is_removed():
     """`TakenIds` gives what a set gives (`free_id` counting from the bare id), in one count each:

@@ -168,6 +168,22 @@ def bold_question(lines: list[str], index: int) -> tuple[str, int]:
     return " ".join(_unbroken(part) for part in words if _unbroken(part)), count
 
 
+def stray_close(lines: list[str], index: int, count: int) -> int | None:
+    """The line below a bold question (`count` lines from `index`, `bold_question`) that holds the
+    mark closing the question's emphasis: `**…ở đâu?\\` ↵ `Trả lời: tại xã.**`. The fix writes
+    the question's lines as a heading; that line's lone `**` would then show on the page (session
+    43's left-over), so the fix names it too. None when the question's lines close their marks."""
+    mark = emphasis_mark(lines[index].lstrip(" "))
+    if not mark or sum(line.count(mark) for line in lines[index:index + count]) % 2 == 0:
+        return None
+    for below in range(index + count, min(index + count + BOLD_LINES_MAX, len(lines))):
+        if not lines[below].strip() or _BLOCK_START.match(lines[below]):
+            return None
+        if lines[below].count(mark) % 2:
+            return below
+    return None
+
+
 def answer_start(line: str) -> bool:
     """Whether the words of `line` (white space, emphasis marks and `\\` before them aside) start with
     an answer's label (`_ANSWER_START`): the bold question above ends there, and the label is the
@@ -261,6 +277,15 @@ def _misplaced_fix(text: str, taken: set[str], lines: int = 1) -> str:
     return f"viết lại dòng thành `{written}`"
 
 
+def _stray_fix(lines: list[str], index: int, count: int, body_line: int) -> str:
+    """The rest of a bold question's fix when the mark that closed it is on the answer's line."""
+    if emphasised_question(lines[index]) is None or (below := stray_close(lines, index, count)) is None:
+        return ""
+    mark = emphasis_mark(lines[index].lstrip(" "))
+    return (f"; rồi xóa dấu `{mark}` ở dòng {body_line + below} («{short(lines[below].strip(), 60)}»): dấu đó đóng "
+            "phần in đậm mở ở câu hỏi, câu hỏi thành tiêu đề thì nó hiện nguyên trên trang")
+
+
 def _misplaced_id(text: str, taken: set[str]) -> str:
     """The id of the line to write for a line that looks like a question: its own when the
     build would read it, else one made from its words (unique in its handbook)."""
@@ -284,11 +309,13 @@ def report_misplaced(src: str, body: str, body_line: int, taken: set[str], probl
     """An error for each line marked as a question that is none (`misplaced_questions`), then
     a warning for each paragraph that reads like one (`paragraph_questions`: no mark says
     "heading", it may be a quiz's item). `taken`: the handbook's ids, which a fix's new id avoids."""
+    written = body.split("\n")
     for index, text, wrong, lines in _misplaced(body):
         problems.error(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, "
                        "nên trang coi nó là một phần câu trả lời phía trên: câu hỏi không có trang riêng, liên kết "
                        "ngắn và mã QR",
-                       _misplaced_fix(text, taken, lines) + (_as_group_fix(text) if wrong == ASKS_AS_GROUP else ""))
+                       _misplaced_fix(text, taken, lines) + (_as_group_fix(text) if wrong == ASKS_AS_GROUP else "")
+                       + _stray_fix(written, index, lines, body_line))
     for index, text, wrong in paragraph_questions(body):
         problems.warn(src, body_line + index, "", f"dòng «{short(text)}» giống một câu hỏi nhưng {wrong}, nên "
                       "trang coi nó là một phần câu trả lời phía trên: nếu là câu hỏi, nó không có trang riêng, liên "
