@@ -1,7 +1,7 @@
-"""What a taken-down draft that does not build still tells of its address (content/brokendrafts.py).
+"""What a taken-down draft that does not build still tells of its address (content/drafts/broken.py).
 
 A draft that fails a check has no item; its old page's address, written as text in a published
-page, must still be left out (content/draftmentions.py; session 40). Session 39 knew the address
+page, must still be left out (content/drafts/mentions.py; session 40). Session 39 knew the address
 of one whose front matter reads; these are the cases it left: the questions of a broken draft
 handbook, and a draft whose YAML does not read at all."""
 
@@ -12,8 +12,8 @@ import time
 import pytest
 
 from bantin.config.settings import SiteConfig
-from bantin.content.brokendrafts import addresses
-from bantin.content.draftmentions import DraftAddresses
+from bantin.content.drafts.broken import addresses
+from bantin.content.drafts.mentions import DraftAddresses
 
 
 def _site() -> SiteConfig:

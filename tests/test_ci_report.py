@@ -158,7 +158,7 @@ def test_summary_lists_at_most_its_rows():
 # --- gitlab ---------------------------------------------------------------------------------
 
 def test_gitlab_report_matches_the_documented_format():
-    from bantin.content.drafts import as_draft
+    from bantin.content.drafts.policy import as_draft
 
     issues = report.gitlab_issues([problem(), problem(line=0, severity=WARNING), as_draft(problem(path="b.md")),
                                    problem(path="mkdocs.yml", field="", line=7)], PLACES)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bantin.content.draftfiles import files_named
+from bantin.content.drafts.files import files_named
 from bantin.content.ownaddress import OwnAddress
 from sitekit import article, build, run_bantin, write_site
 from test_content_files import check, jpeg

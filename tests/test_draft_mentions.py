@@ -18,7 +18,7 @@ from datetime import datetime
 import feedparser
 import pytest
 
-from bantin.content.draftmentions import DraftAddresses, without_drafts
+from bantin.content.drafts.mentions import DraftAddresses, without_drafts
 from bantin.content.model import Item, Meta, Question
 from growth import grows_linearly_in_cpu
 from sitekit import article, build as mkdocs_build, read, run_bantin, write_site
@@ -194,7 +194,7 @@ def test_a_site_under_a_vietnamese_path():
 
 
 def test_a_draft_at_a_published_page_s_address_is_not_the_draft_s():
-    """A clash is the draft's (content/drafts.py): the address is the published page's."""
+    """A clash is the draft's (content/drafts/policy.py): the address is the published page's."""
     drafts = DraftAddresses.of([_item("tin-tuc/nhap.md", "tin-tuc/trang-khac", True)],
                                [_item("tin-tuc/khac.md", "tin-tuc/trang-khac")], ("https://bantin.example.org/",))
     assert drafts is None

@@ -19,7 +19,7 @@ import feedparser
 import pytest
 
 from bantin.content import plaintext
-from bantin.content.draftmentions import DraftAddresses, warn, without_drafts
+from bantin.content.drafts.mentions import DraftAddresses, warn, without_drafts
 from bantin.content.model import Item, Meta, Source
 from bantin.problems import Problems
 from sitekit import article, build as mkdocs_build, read, run_bantin, write_site

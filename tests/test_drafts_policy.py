@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bantin.config.settings import Category, SiteConfig, UrlPrefixes
-from bantin.content import drafts, placeholders
+from bantin.content import placeholders
+from bantin.content.drafts.policy import NOTE, PREVIEW_FIX_NOTE, PREVIEW_NOTE, declares_draft, is_left_out
 from bantin.content.fields import PLACEHOLDER_CATEGORY
 from bantin.site import build
 from bantin.site.urls import UrlScheme
@@ -56,7 +57,7 @@ def drafts_site(tmp_path_factory) -> Path:
     ("draft: true\n", False),
 ])
 def test_declares_draft(text, expected):
-    assert drafts.declares_draft(text.encode("utf-8")) is expected
+    assert declares_draft(text.encode("utf-8")) is expected
 
 
 def inputs_of(files: dict[str, str]) -> build.Inputs:
@@ -102,9 +103,9 @@ def test_a_preview_leaves_out_the_drafts_with_errors_and_shows_the_rest():
     files = {**PUBLISHED, **DRAFTS, **SHOWN_DRAFT, **LINKING}
     found = build.read_site(inputs_of(files), SITE, UrlScheme(UrlPrefixes()), include_drafts=True)
     assert found.problems.errors == [], [str(p) for p in found.problems.errors]
-    left_out = {p.path for p in found.problems.items if drafts.is_left_out(p)}
+    left_out = {p.path for p in found.problems.items if is_left_out(p)}
     assert left_out == set(DRAFTS)  # lien-ket-hong.md's broken link is found by the second round
-    assert all(p.message.startswith(drafts.PREVIEW_NOTE + ": ") and p.fix.endswith(f"({drafts.PREVIEW_FIX_NOTE})")
+    assert all(p.message.startswith(PREVIEW_NOTE + ": ") and p.fix.endswith(f"({PREVIEW_FIX_NOTE})")
                for p in found.problems.items if p.path in DRAFTS)
     assert {"tin-tuc/ngay-sai.md:3", "tin-tuc/lien-ket-hong.md:7"} <= {f"{p.path}:{p.line}" for p in found.problems.items}
     shown = {item.src for item in found.corpus.published}
@@ -117,7 +118,7 @@ def test_a_preview_leaves_out_the_drafts_with_errors_and_shows_the_rest():
     assert len(linking) == 2 and all(not p.is_error and "bản nháp" in p.message for p in linking), linking
     # The draft shown: its category left for later, a warning, and a page.
     [category] = [p for p in found.problems.items if p.path == "tin-tuc/dang-viet.md"]
-    assert category.field == "category" and category.message.startswith(drafts.NOTE + ": ")
+    assert category.field == "category" and category.message.startswith(NOTE + ": ")
     assert found.corpus.by_src("tin-tuc/dang-viet.md").category is None
     assert found.corpus.counts.drafts == len(DRAFTS) + 1 and found.corpus.counts.reported == 0
 
@@ -129,7 +130,7 @@ def test_a_drafts_clash_found_only_while_it_is_shown_is_still_said():
     found = build.read_site(inputs_of(files), SITE, UrlScheme(UrlPrefixes()), include_drafts=True)
     assert found.problems.errors == []
     [clash] = [p for p in found.problems.items if p.path == "tin-tuc/chiem.md"]
-    assert drafts.is_left_out(clash) and "tin-tuc/bai-da-dang" in clash.message, clash
+    assert is_left_out(clash) and "tin-tuc/bai-da-dang" in clash.message, clash
     assert {item.src for item in found.corpus.published} == set(PUBLISHED)
 
 

@@ -157,7 +157,7 @@ MISTAKES = {
         "---\ntitle: Sổ tay mới\ndate: 2020-01-01\ncategory: hoa-giai-o-co-so\ndraft: true\n---\n\n"
         "## Hòa giải ở cơ sở là gì? {#hoa-giai-o-co-so-la-gi}\n\nTrả lời.\n").encode()),
         "hoi-dap/so-tay-moi.md", 8, (f"đã dùng ở {QA}:14", "{#hoa-giai-o-co-so-la-gi-2}`", "bản nháp, không chặn"),
-        "cảnh báo"),  # a draft's problem never blocks publishing (content/drafts.py)
+        "cảnh báo"),  # a draft's problem never blocks publishing (content/drafts/policy.py)
     # 12. links by file path, by address (relative or full) and by slug without .md
     "link-by-file-path": Mistake(replace(ART, BODY, "Xem [bài](content/tin-tuc/phieu-ly-lich-tu-phap-qua-vneid.md). "
                                          + BODY), ART, 19, ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),

@@ -573,7 +573,7 @@ def test_a_group_line_is_no_second_title_in_a_handbook_but_is_in_an_article(tmp_
 
 
 def test_a_group_s_name_and_intro_publish_no_draft_s_address_and_their_links_work(tmp_path):
-    """A group's texts go through what a question's do (content/links.py, draftmentions.py):
+    """A group's texts go through what a question's do (content/links.py, drafts/mentions.py):
     a draft's address is left out (a published page would tell its title words), a link by
     the site's full address becomes the file's."""
     site_url = "https://bantin.example.org"

@@ -80,7 +80,7 @@ def test_the_preview_keeps_the_link():
 
 def test_a_takedown_whose_front_matter_broke_still_goes_through():
     """`draft: true` set while the front matter got broken: the page is not published anyway
-    (content/drafts.py), so a link to it is the same warning, not "see that file's errors"."""
+    (content/drafts/policy.py), so a link to it is the same warning, not "see that file's errors"."""
     broken = "---\ntitle: Tập huấn\ndraft: true\ndate: [2024\ncategory: hoa-giai-o-co-so\n---\n\nSố liệu sai.\n"
     found = build.read_site(inputs_of({**FILES, TAKEN_DOWN: broken}), SITE, UrlScheme(UrlPrefixes()),
                             include_drafts=False)

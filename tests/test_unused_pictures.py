@@ -60,7 +60,7 @@ def test_a_picture_of_a_page_that_failed_its_checks_is_not_called_unused(tmp_pat
     """A hostile review (session 42): an article whose front matter broke (a date typed wrong)
     is not read, so its picture was «không được bài nào dùng … có thể xóa tệp»: an editor who
     followed that advice lost the picture the article needs once the date is fixed. Its text
-    is read for what it names, as a draft's with a slip is (content/draftfiles.py)."""
+    is read for what it names, as a draft's with a slip is (content/drafts/files.py)."""
     files = {"tin-tuc/a.md": article("Bài A", body="![Hội nghị](../images/hoi-nghi.jpg)\n\n[Tờ rơi](../tai-lieu/to-roi.docx)\n"),
              "images/hoi-nghi.jpg": jpeg((900, 600)), "tai-lieu/to-roi.docx": b"PK\x03\x04 docx",
              "images/bo-di.jpg": jpeg()}

@@ -108,7 +108,7 @@ def test_an_element_whose_end_the_page_loses_is_refused_at_save_with_the_builds_
 
 
 def test_a_draft_saves_and_is_refused_when_published():
-    """A draft's problems are notes until it is published (drafts.demote): saved as one."""
+    """A draft's problems are notes until it is published (drafts/policy.demote): saved as one."""
     body = CASES[0][0]
     assert _saves({"body": body, "draft": True}, {"body": body, "draft": False}) == ["", _saves({"body": body})[0]]
     assert _saves({"body": body})[0].startswith("Không lưu: khối HTML")

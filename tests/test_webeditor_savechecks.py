@@ -455,7 +455,7 @@ def test_a_link_to_a_draft_is_refused_saying_it_may_be_a_draft_and_a_draft_saves
     """Hostile review H2: tep.json names nothing of drafts, so a link to one looks like a link to
     no file. The build turns it into words with a warning, never an error: the editor says both
     («không có trên trang, hoặc còn là bản nháp», the preview's address likewise) and how out of
-    each. A draft's own links are its notes to the build (drafts.demote): saved, checked when it
+    each. A draft's own links are its notes to the build (drafts/policy.demote): saved, checked when it
     is published."""
     assert [_build_refuses_links(body) for body in TO_DRAFTS] == [None] * len(TO_DRAFTS)
     said = _link_saves(TO_DRAFTS)

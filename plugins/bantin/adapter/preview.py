@@ -14,7 +14,7 @@ beside the served one and replaces it only when it succeeds (MkDocs empties its 
 before building, which left nothing of the last good build to show). What counts as the build's
 errors is what it logged as errors; a build that stopped without one shows its exception.
 
-A draft's mistake is not the build's (content/drafts.py): the build succeeds without that
+A draft's mistake is not the build's (content/drafts/policy.py): the build succeeds without that
 draft, and every page (the missing draft's address too, not /admin/) opens with a box naming
 the drafts left out and why, from the log records the build marks (site/build.LEFT_OUT).
 
@@ -63,7 +63,7 @@ class Failures:
         self.messages: list[str] = []
         self.config_file = config_file  # read again, in Vietnamese, when a rebuild cannot load it
         self.built = False  # a build has succeeded: there is a last good build to show
-        self.drafts: list[str] = []  # problems of the drafts the last build left out (content/drafts.py)
+        self.drafts: list[str] = []  # problems of the drafts the last build left out (content/drafts/policy.py)
 
     def run(self, action: Callable[[], None], site_dir: str | None = None, clears: bool = True) -> None:
         """Run a build and keep what it logged as errors when it fails; `clears`: a success

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterable, TextIO
 
 from bantin.config.settings import CONFIG_FILE
-from bantin.content.drafts import NOTE, is_draft_problem
+from bantin.content.drafts.policy import NOTE, is_draft_problem
 from bantin.problems import Problem, visible
 
 FORMATS = ("text", "github", "gitlab")

@@ -455,7 +455,7 @@ def link_site(corpus, static: Mapping[str, int], *, generated: Iterable[str] = (
               unread_drafts: Iterable[str] = ()) -> Site:
     """The link targets of one build of `corpus` (drafts are targets only when it shows them).
     `unread_drafts`: files whose front matter could not be read but says `draft: true`
-    (content/drafts.py), linked to as drafts rather than as files with errors."""
+    (content/drafts/policy.py), linked to as drafts rather than as files with errors."""
     published = corpus.published
     shown = {item.src for item in published}
     drafts: dict[str, Item | None] = {item.src: item for item in corpus.items if item.src not in shown}
@@ -473,7 +473,7 @@ def link_site(corpus, static: Mapping[str, int], *, generated: Iterable[str] = (
 
 def draft_only(used: Mapping[str, set[str]], corpus, unread_drafts: Collection[str] = ()) -> set[str]:
     """Static files that only drafts use: a published build leaves them out. `unread_drafts`:
-    drafts with a slip, which have no item but are drafts all the same (content/drafts.py);
+    drafts with a slip, which have no item but are drafts all the same (content/drafts/policy.py);
     without them, their scans counted as used by a page that is not a draft, and were
     published (security review F1)."""
     if corpus.include_drafts:

@@ -377,7 +377,7 @@ def _category(check: _Check, kind: str):
     and every registered one, each as the line to type and its title.
 
     For a draft these are warnings and the draft has no category: a draft is in no listing,
-    so its page needs none, and it stays in the live preview (content/drafts.py) when the
+    so its page needs none, and it stays in the live preview (content/drafts/policy.py) when the
     province renames a category the starter's samples name, or `bantin new` was given no
     `--category`. The warning is an error the moment `draft: true` goes."""
     written = check.data.get("category")
@@ -673,7 +673,7 @@ def address_of(src: str, data: dict, lines: dict[str, int], site: SiteConfig) ->
     """(kind, slug) that `validate` gives a file, read even when its other fields fail their
     checks (an impossible `date:`), or None when neither `slug:` nor the title gives one. A
     taken-down draft with such a slip has no item, yet its address is still its old page's,
-    which a published page may write as text (content/draftmentions.py; session 39's review F2).
+    which a published page may write as text (content/drafts/mentions.py; session 39's review F2).
     Its problems are `validate`'s to report: none are kept here."""
     check = _Check(src, data, lines, site, Problems(), lambda _: False)
     title = check.text("title")

@@ -4,7 +4,7 @@ An editor pastes a page's or a file's address from the browser: the live site's,
 preview's on their own computer (`http://127.0.0.1:8000/tin-tuc/bai/`, what `bantin serve`
 shows). Two readers need to know which file of content/'s site such an address names: the link
 check (checks._own_address), which publishes the link as a link to its file, and the reader of
-drafts whose front matter broke (draftfiles), which holds back the files such a draft names.
+drafts whose front matter broke (drafts/files), which holds back the files such a draft names.
 They read it here, so a file the check counts as a draft's is one the broken draft holds back
 too (session 38: a draft with a YAML slip naming `https://<site>/tai-lieu/f.pdf` had the file
 published as "used by no page").

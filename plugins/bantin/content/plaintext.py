@@ -47,7 +47,7 @@ _NAMES = {"title": "tiêu đề", "summary": "tóm tắt"}
 def plain(text: str) -> str:
     """The text a reader should see: tags dropped, entities decoded, Markdown marks and
     link targets dropped, spaces (a decoded &nbsp; too) made single (what a fix suggests
-    typing: also content/draftmentions.py's)."""
+    typing: also content/drafts/mentions.py's)."""
     text = _TAG.sub(" ", text)
     text = _MARKDOWN.sub(lambda m: m.group(0).strip("*_").split("](")[0].lstrip("["), text)
     text = html.unescape(text)
@@ -74,7 +74,7 @@ def markup_problems(key: str, text: str) -> list[tuple[str, str]]:
 
 def markup_fix(key: str, shown: str) -> str:
     """The fix for markup in `key`: the line to type, `shown` being its text without the markup
-    (content/draftmentions.py writes it again without a draft's address)."""
+    (content/drafts/mentions.py writes it again without a draft's address)."""
     name = _NAMES.get(key, f"`{key}`")
     return (f"chỉ để chữ: `{key}: {short(shown, 120)}`" if shown else
             f"viết {name} bằng chữ thường, không có thẻ hay mã HTML")

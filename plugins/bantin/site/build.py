@@ -6,7 +6,7 @@ A build, and `bantin check`, read from the top of this module down:
 2. `read_site`: the inventory of content/, the corpus, the generated pages, links and
    images, addresses, and what must not be published: every problem, nothing rendered
    (`check` stops here); a draft's problems are warnings when drafts are left out
-   (content/drafts.py);
+   (content/drafts/policy.py);
 3. `Build.begin`: problems reported (a build fails on errors), the site view, the
    background worker and its jobs (QR codes, related lists, search index);
 4. the engine places pages and generated pages (adapter);
@@ -40,8 +40,12 @@ from bantin.config import palette, siteurl
 from bantin.config.settings import (CONFIG_FILE, Agency, SiteConfig, build_categories, category_lines, check_iframe_hosts,
                                     check_numbers)
 from bantin.config.urlprefixes import build_prefixes
-from bantin.content import drafts, undeclared
-from bantin.content import brokendrafts, draftfiles, draftmentions
+from bantin.content import undeclared
+from bantin.content.drafts import broken
+from bantin.content.drafts.files import uses_of
+from bantin.content.drafts.mentions import DraftAddresses, without_drafts_all
+from bantin.content.drafts.policy import (demote, demote_shown, failing, is_draft_problem, is_left_out,
+                                          unpublished_drafts)
 from bantin.content.checks import check_links, draft_only, link_site
 from bantin.content.ownaddress import OwnAddress
 from bantin.content.sanitize import clean
@@ -220,7 +224,7 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     The inventory decides what each file of content/ is; the engine's list only says which
     of them the site's own `exclude_docs` leaves out. No page or alias may replace another
     output (`planned_outputs`). A build that shows drafts leaves out each draft with an error
-    and checks the site again without it (content/drafts.py), until no shown draft has one.
+    and checks the site again without it (content/drafts/policy.py), until no shown draft has one.
     """
     keep = inputs.keep
     inventory = inputs.inventory or take_inventory(inputs.docs_dir, keep)
@@ -245,23 +249,23 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     unread = {src: inputs.read(src) for src in failed_pages}
     read = _Read(inputs, urls, keep | {site.share_image} - {""}, inventory, assets, in_content, pages_md,
                  failed_pages, unread, include_drafts, frozenset(content))
-    every_draft = drafts.unpublished_drafts(corpus.items, unread)
+    every_draft = unpublished_drafts(corpus.items, unread)
     if not include_drafts:  # a draft's problems never block publishing: it is not published
         checked = _checked(read, corpus, problems)
-        checked.problems = drafts.demote(checked.problems, every_draft)
-        return _counted(read, checked, drafts.unpublished_drafts((), unread))
-    left_out = drafts.failing(problems, every_draft)
+        checked.problems = demote(checked.problems, every_draft)
+        return _counted(read, checked, unpublished_drafts((), unread))
+    left_out = failing(problems, every_draft)
     found_before: list = []  # problems of drafts left out by a later round, which that round no longer finds
     while True:
         checked = _checked(read, corpus.leaving_out(left_out), problems)
-        more = drafts.failing(checked.problems, every_draft) - left_out
+        more = failing(checked.problems, every_draft) - left_out
         if not more:
             break
         left_out |= more
         found_before += [p for p in checked.problems.items if p.path in more]
     said = set(checked.problems.items)
     checked.problems.extend([p for p in dict.fromkeys(found_before) if p not in said])
-    checked.problems = drafts.demote_shown(checked.problems, every_draft, left_out)
+    checked.problems = demote_shown(checked.problems, every_draft, left_out)
     return _counted(read, checked, every_draft & set(unread))
 
 
@@ -304,7 +308,7 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
     problems = Problems(list(found.items))
     site = corpus.site
     generated = generated_pages(corpus, urls)
-    unread_drafts = drafts.unpublished_drafts((), unread)  # a takedown whose front matter broke is one too
+    unread_drafts = unpublished_drafts((), unread)  # a takedown whose front matter broke is one too
     targets = link_site(corpus, assets, generated=[urls.src_uri(p.path) for p in generated],
                         refused=inventory.refused | (read.failed_pages - unread_drafts), read=inputs.read,
                         short_prefix=urls.prefixes.short, unread_drafts=unread_drafts)
@@ -316,18 +320,18 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
         corpus = corpus.unlinked(targets.to_drafts)
     mentioned = {} if read.include_drafts else _without_drafts_addresses(
         corpus, as_read, site, urls, problems, {src: unread[src] for src in unread_drafts}, generated)
-    if mentioned:  # a draft's address written as text, in a summary, a source: left out (content/draftmentions.py)
+    if mentioned:  # a draft's address written as text, in a summary, a source: left out (content/drafts/mentions.py)
         corpus = corpus.replaced(mentioned)
     if targets.to_drafts or targets.by_address or mentioned:
         generated = generated_pages(corpus, urls)  # listings and question pages hold the items
-    # What drafts with a slip use, read from their text: theirs too, not nobody's (content/draftfiles.py)
+    # What drafts with a slip use, read from their text: theirs too, not nobody's (content/drafts/files.py)
     own = OwnAddress(site.site_url, site.published_url)  # `https://<site>/tai-lieu/a.pdf` too, as the check reads it
-    used = _merged(used, draftfiles.uses_of({src: unread[src] for src in unread_drafts}, assets, own))
+    used = _merged(used, uses_of({src: unread[src] for src in unread_drafts}, assets, own))
     held = draft_only(used, corpus, unread_drafts) - read.keep
     problems.extend(inventory.draft_link_problems(held))
     # What a page that failed its own checks names is its own, not nobody's: it is not published
     # this build, but the editor mends its date, not deletes its picture (a hostile review, session 42)
-    failed = set(draftfiles.uses_of({src: unread[src] for src in set(unread) - unread_drafts}, assets, own))
+    failed = set(uses_of({src: unread[src] for src in set(unread) - unread_drafts}, assets, own))
     unused = (inventory.loose & set(assets)) - set(used) - read.keep - failed  # a Word file no page uses (issue 14)
     problems.extend(inventory.unused_problems(unused))
     aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
@@ -389,7 +393,7 @@ def _draft_notes(problems: Problems, corpus: Corpus) -> dict[str, tuple]:
     notes: dict[str, list] = {}
     for problem in problems.items:
         item = corpus.by_src(problem.path)
-        if item is not None and item.meta.draft and corpus.shows(item) and drafts.is_draft_problem(problem):
+        if item is not None and item.meta.draft and corpus.shows(item) and is_draft_problem(problem):
             notes.setdefault(problem.path, []).append(problem)
     return {src: tuple(sorted(found)) for src, found in notes.items()}
 
@@ -398,20 +402,19 @@ def _without_drafts_addresses(corpus: Corpus, as_read: Corpus, site: SiteConfig,
                               unread_drafts: Mapping[str, bytes], generated: list[Generated]) -> dict[str, Item]:
     """src → each published item that writes a draft's address, without it (warned of). A draft
     that failed its own checks counts too, at the addresses its lines and file name give it, with
-    its questions' pages (content/brokendrafts.py); never at another page of the build."""
+    its questions' pages (content/drafts/broken.py); never at another page of the build."""
     shown = corpus.published
     unread: dict[str, tuple[str, tuple[str, ...]]] = {}
     for src, data in unread_drafts.items():
-        found = brokendrafts.addresses(src, data, site)
+        found = broken.addresses(src, data, site)
         for kind, slug in found.places:
             unread.setdefault(urls.item(kind, slug), (src, found.ids if kind == "qa" else ()))
     reserved = [page.path for page in generated] + [alias for item in shown for alias in item.meta.aliases]
-    addresses = draftmentions.DraftAddresses.of([item for item in corpus.items if item.meta.draft], shown,
-                                                (site.published_url, site.site_url), urls.prefixes.short, unread,
-                                                reserved)
+    addresses = DraftAddresses.of([item for item in corpus.items if item.meta.draft], shown,
+                                  (site.published_url, site.site_url), urls.prefixes.short, unread, reserved)
     if addresses is None:
         return {}
-    return draftmentions.without_drafts_all(shown, {item.src: item for item in as_read.items}, addresses, problems)
+    return without_drafts_all(shown, {item.src: item for item in as_read.items}, addresses, problems)
 
 
 def _merged(used: dict[str, set[str]], more: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -535,7 +538,7 @@ class Build:
         later = set(unusedpictures.problems(found.unused_pictures))  # said once removed (withdraw_originals)
         for warning in found.problems.warnings:  # the live preview lists the drafts left out (adapter/preview.py)
             if warning not in later:
-                log.info(str(warning), extra={LEFT_OUT: True} if drafts.is_left_out(warning) else None)
+                log.info(str(warning), extra={LEFT_OUT: True} if is_left_out(warning) else None)
         if found.problems.errors:  # many articles naming one undeclared category: one error (content/undeclared.py)
             used = {item.category.slug for item in found.corpus.items if item.category is not None}
             raise Failed("Nội dung có lỗi", undeclared.folded(found.problems, site, used, dict(site.category_lines)))

@@ -109,7 +109,7 @@ class Corpus:
     asset_sizes: Mapping[str, int] = field(default_factory=dict)  # non-Markdown files → bytes
     counts: Counts = Counts({}, 0, 0)
     doc_names: Mapping[str, str] = field(default_factory=dict)  # document slug → name as written (unregistered)
-    left_out: frozenset[str] = frozenset()  # drafts with an error, not shown even when drafts are (content/drafts.py)
+    left_out: frozenset[str] = frozenset()  # drafts with an error, not shown even when drafts are (content/drafts/policy.py)
 
     def __post_init__(self) -> None:
         index: dict[str, dict] = defaultdict(lambda: defaultdict(list))
@@ -214,7 +214,7 @@ class Corpus:
                   unread_drafts: Collection[str] = ()) -> "Corpus":
         """This corpus with counts that include problems found after it was built (addresses,
         links, files of content/ that are not pages); `unread_drafts` are drafts whose front
-        matter could not be read (content/drafts.py): counted as drafts, not as files with errors.
+        matter could not be read (content/drafts/policy.py): counted as drafts, not as files with errors.
 
         A shallow copy shares the indexes; `dataclasses.replace` would build them again.
         """
@@ -242,7 +242,7 @@ class Corpus:
 
     def replaced(self, items: Mapping[str, Item]) -> "Corpus":
         """This corpus with `items` (src → item) in place of the items of those sources. When
-        one's tags changed (a draft's address left out of them: content/draftmentions.py), every
+        one's tags changed (a draft's address left out of them: content/drafts/mentions.py), every
         item's tags are merged again, so a tag page's name and its items are the new tags'."""
         changed = self._changed(items, lambda item, new: new)
         if all(new.meta.tag_names == old.meta.tag_names for old in self.items if (new := items.get(old.src))):
@@ -478,7 +478,7 @@ def build_corpus(files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme, 
     failed = {p.path for p in problems.errors if p.path in files} - {item.src for item in items}
     taken = _site_ids(items, (files[src] for src in sorted(failed)))
     _fresh_missing_ids(problems, files, taken)
-    # Published items first: in a clash with a draft, the draft is the one told to change (content/drafts.py).
+    # Published items first: in a clash with a draft, the draft is the one told to change (content/drafts/policy.py).
     _check_unique(sorted(items, key=lambda item: item.meta.draft), problems, taken)
     cites, doc_refs = {}, {}
     for item in items:

@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from bantin.config.siteurl import readable
-from bantin.content import drafts
+from bantin.content.drafts.policy import FIX_NOTE, NOTE
 from bantin.content.model import KIND_LABELS, Attachment, Group, Item, Question
 from bantin.content.handbook.page import demote_html_headings
 from bantin.text.vi import VIETNAM, format_date, format_short_date
@@ -338,12 +338,12 @@ def _item_data(view, item: Item, common: dict) -> PageData:
 
 def _draft_note(problem) -> DraftNote:
     """A draft's problem as its banner says it: the banner already says "bản nháp" and "before
-    `draft: true` goes" (drafts.NOTE and drafts.FIX_NOTE)."""
+    `draft: true` goes" (content/drafts/policy.py's NOTE and FIX_NOTE)."""
     message, fix = problem.message, problem.fix
-    if message.startswith(drafts.NOTE + ": "):
-        message = message[len(drafts.NOTE) + 2:]
-    if fix.endswith(f" ({drafts.FIX_NOTE})"):
-        fix = fix[: -len(drafts.FIX_NOTE) - 3]
+    if message.startswith(NOTE + ": "):
+        message = message[len(NOTE) + 2:]
+    if fix.endswith(f" ({FIX_NOTE})"):
+        fix = fix[: -len(FIX_NOTE) - 3]
     return DraftNote(problem.line, problem.field, message, fix)
 
 

@@ -13,7 +13,7 @@ A picture is unused when no page of the build uses it in any way the link check 
 (`![…](…)`, `<img>`, `image:`, a link, an attachment, a poster: checks.Site.used), mkdocs.yml
 does not name it (logo, favicon, emblem, `share_image`: `keep`), and neither the redirect map
 nor mkdocs.yml's text mentions its file name (site/originals.mentioned_in); what a page that
-failed its own checks names is that page's (its text read as a draft's: content/draftfiles.py),
+failed its own checks names is that page's (its text read as a draft's: content/drafts/files.py),
 so an editor mending a broken date is not told the article's picture may be deleted. Like an original,
 it is copied and removed after the pages are written, and only when no text of the built site
 names it either (a custom stylesheet's `url()`, a theme template, a page writing its address):

@@ -1472,7 +1472,7 @@
   // left open with another `<div>` open inside it: everything from it to the end vanishes. Read
   // by bantin-openblocks.js as the build reads it, on the HTML it follows exactly; the rest it
   // leaves to the build (null), never refusing what the build accepts. A draft saves: its
-  // problems are notes until it is published (drafts.demote).
+  // problems are notes until it is published (drafts/policy.demote).
   function blocksClosed(data) {
     var reader = window.bantinOpenBlocks;
     if (!reader || data.get("draft") === true) { return; }
@@ -1900,7 +1900,7 @@
 
   function linksFound(entry, data) {
     if (!knownFiles) { return; }  // no tep.json (an older build, no network): the build says it
-    if (data.get("draft") === true) { return; }  // a draft's links are its notes, not the build's errors (drafts.demote)
+    if (data.get("draft") === true) { return; }  // a draft's links are its notes, not the build's errors (drafts/policy.demote)
     var src = entrySrc(entry);
     var withEntry = filesOf(entry, Object.create(null));  // uploaded with this entry, not yet in any build
     var known = function (p) { return knownFiles.has(fileMark(p)) || has(filesHere, p) || has(withEntry, p); };

@@ -7,7 +7,7 @@ document number without a year) has no item, so nothing said what it uses: its s
 unpublished decision counted as used by nobody and was published, while the summary line
 said the draft's files were held back.
 
-Such a draft is known by its `draft: true` line (content/drafts.declares_draft). What it uses
+Such a draft is known by its `draft: true` line (content/drafts/policy.declares_draft). What it uses
 is read here from its text, without Markdown or YAML, since either may be what is broken:
 every word, quoted string, `<…>` and `(…)` that, as a link, as a path from content/ or as the
 site's own full address (`https://<site>/tai-lieu/a.pdf`, the preview's `http://127.0.0.1:8000/…`:

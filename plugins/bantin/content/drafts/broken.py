@@ -2,14 +2,14 @@
 
 A draft that fails a check has no item, so no address the build knows; yet its old page's
 address, written as text in a published page, tells readers what was taken down or is being
-prepared (content/draftmentions.py). Session 39 worked out the address of a draft whose front
+prepared (content/drafts/mentions.py). Session 39 worked out the address of a draft whose front
 matter reads (fields.address_of). This module adds what it left:
 
 - a broken draft handbook's questions: their ids are read from its `## … {#id}` headings as the
   build reads them (or as the editor meant them: `{# le-phi }`), whatever else fails, so their
   pages and short links (`/q/<id>/`) are looked for too;
 - a draft whose YAML does not read at all (`title: Kế hoạch: chưa công bố`, the commonest slip):
-  its `title:`, `slug:` and `type:` lines are read without YAML, as `drafts.declares_draft`
+  its `title:`, `slug:` and `type:` lines are read without YAML, as `policy.declares_draft`
   reads `draft: true`, and given to `address_of`, so the address is the one `validate` would
   make; and its file's name, which `bantin new`, the web editor and the importer make from the
   first title, is taken as one more address it may have had.
@@ -32,7 +32,7 @@ from bantin.content.frontmatter import decode, parse_yaml, split
 from bantin.problems import Problems
 from bantin.text.vi import full_slug
 
-_HEAD_CHARS = 64 * 1024  # as drafts.declares_draft: front matter longer is no front matter an editor wrote
+_HEAD_CHARS = 64 * 1024  # as policy.declares_draft: front matter longer is no front matter an editor wrote
 _HEAD_LINES = 200
 _VALUE_CHARS = 1_000  # a title's first characters make its address (at most fields.SLUG_MAX long)
 _LINE = re.compile(r"(title|slug|type)[ \t]*:[ \t]*(.*)")  # a top-level line, read without YAML

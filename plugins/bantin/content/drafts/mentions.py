@@ -21,7 +21,7 @@ the site (session 34), and a build that failed would keep publishing the old pag
 Session 40 read what session 39 left: the item's own `title:` (an empty one becomes the kind's
 name: a page needs a title) and `tags:` (a tag that was only the address goes, with its page);
 addresses with a character no reader sees inside (`ban\u200c-nhap`, a soft hyphen: read again
-without them); the addresses of drafts that do not build (content/brokendrafts.py); and a
+without them); the addresses of drafts that do not build (content/drafts/broken.py); and a
 source's warning on its `url:` line (`source.url`).
 
 Code is read too: a code span shows its text as written, so an address there publishes the
@@ -52,7 +52,7 @@ from bantin.content.ownaddress import is_loopback
 from bantin.problems import Problem, Problems, WARNING, short
 from bantin.text.vi import cap_slug, slugify
 
-# What ends a word in text, in Markdown and in HTML (draftfiles._WORD's separators, less `=`,
+# What ends a word in text, in Markdown and in HTML (files._WORD's separators, less `=`,
 # which a query holds: `…/?q=1`): a web address as a reader sees it runs between these.
 # Typographic quotes and dashes, and the zero-width characters a paste leaves, end a word too:
 # «“<address>”» was read as an address ending in `”`, another site's (review F1).
@@ -110,8 +110,8 @@ class DraftAddresses:
            reserved: Iterable[str] = ()) -> "DraftAddresses | None":
         """From the drafts left out (None when there are none): their pages, their questions'
         pages (below the handbook's) and short links, unless a published question has that id
-        (the published one keeps it: content/drafts.py). `unread`: page path → (src, question
-        ids) of drafts that failed their own checks (no item: content/brokendrafts.py says where
+        (the published one keeps it: content/drafts/policy.py). `unread`: page path → (src, question
+        ids) of drafts that failed their own checks (no item: content/drafts/broken.py says where
         they were). `reserved`: the paths of the build's other pages (listings, redirects),
         never a draft's, whatever a broken draft's file name or title suggests."""
         drafts, published = list(drafts), list(published)
