@@ -41,5 +41,6 @@ EARLIER: dict[str, frozenset[str]] = {
         "0842648c4f4eef88", "27696487dd802dfa", "41e49a6f9457aa0c", "680f697bc5aa6d26", "74e1f9af4e6bdf47",
         "80d661d8297929e9", "be7a449d4d2a64d1", "d69ddb4a8d5583cc", "f31dd68c5c767e23",
         "94b40e95c1add227",  # session 43 (tep.json's page sources): the current one is known too
+        "ce1a2815c9e06d84",  # session 45 (the drafts modules' new paths)
     }),
 }
