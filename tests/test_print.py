@@ -405,3 +405,29 @@ def test_a_short_answer_with_a_table_or_picture_is_not_kept_whole(tmp_path):
     build(root)
     html = read(root, "hoi-dap/so-tay/ban-in/index.html")
     assert html.count('<section class="bt-print-q">') == 1 and html.count("bt-print-q--whole") == 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("flavour", ["online", "offline"])
+def test_the_printable_handbook_shows_its_print_button(print_sites, chromium, flavour):
+    """«In sổ tay» on the printable handbook stayed `hidden` for good once bantin.js stopped
+    un-hiding print buttons (layout shift, issue 15): a trainer on a phone had no way to print
+    it but the browser's menu (an outsider's trial, session 45). It shows, prints, and is not
+    on the paper."""
+    from browser import serve
+
+    url, stop = serve(print_sites[0])
+    page = chromium.new_context(locale="vi-VN", viewport={"width": 360, "height": 740}).new_page()
+    try:
+        page.goto(url + "hoi-dap/so-tay/ban-in/" if flavour == "online"
+                  else (print_sites[1] / "hoi-dap/so-tay/ban-in.html").as_uri(), wait_until="load")
+        button = page.get_by_role("button", name="In sổ tay")
+        assert button.is_visible()
+        page.evaluate("window.print = () => { window.printed = true; }")
+        button.click()
+        assert page.evaluate("window.printed === true")
+        page.emulate_media(media="print")
+        assert button.is_hidden()
+    finally:
+        page.context.close()
+        stop()
