@@ -131,7 +131,9 @@ def test_the_offline_copy_prints_the_public_addresses(print_sites):
     printed = set()
     for path in offline.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        printed.update(re.findall(r'(?:bt-print-head__url">|data-bt-copy="|<figcaption>)(https?://[^<"]+)', html))
+        printed.update(re.findall(r'(?:bt-print-head__url">|data-bt-copy=")(https?://[^<"]+)', html))
+        captions = (re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S))
+        printed.update(c for c in captions if c.startswith("http"))
         for svg in re.findall(r"<svg [^>]*class=\"bt-qr\".*?</svg>", html):
             printed.update(code.text for code in zxingcpp.read_barcodes(rasterise(svg)))
     assert SHORT in printed and PUBLIC + "tin-tuc/dai/" in printed and PUBLIC + "hoi-dap/so-tay/" in printed
@@ -431,3 +433,16 @@ def test_the_printable_handbook_shows_its_print_button(print_sites, chromium, fl
     finally:
         page.context.close()
         stop()
+
+
+def test_a_printed_short_link_ends_a_line_only_after_a_slash_or_before_a_hyphen(print_sites):
+    """An outsider's trial (session 45): under each QR code the printed address broke after a
+    hyphen («…-khong-» / «duoc-…»), so a trainer typing it could not tell the line's «-» from the
+    address's. Lines may now end after «/» or before «-» (each «-piece» unbreakable), and the
+    caption's text is the address itself."""
+    html = (print_sites[0] / "hoi-dap/so-tay/ban-in/index.html").read_text(encoding="utf-8")
+    caption = re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)[1]
+    assert re.sub(r"<[^>]+>", "", caption) == PUBLIC + "q/ai-duoc-bau/", caption
+    assert caption.endswith('q/<wbr>ai<wbr><span class="bt-nb">-duoc</span><wbr><span class="bt-nb">-bau</span>/<wbr>')
+    question = (print_sites[0] / QUESTION / "index.html").read_text(encoding="utf-8")
+    assert 'q/<wbr>la<wbr><span class="bt-nb">-gi</span>/<wbr></a></figcaption>' in question  # the page's own, alike

@@ -154,7 +154,6 @@ class PageData:
     print_address: str = ""  # the public address printed beside it: a question's short link, else `absolute`
     public_root: str = ""  # the search page's: the public site, to print each result's address
     print_url: str = ""  # a handbook's printable version
-    short_parts: tuple[str, ...] = ()  # a question's short address split at "/", shown with <wbr> after each
     handbook_url: str = ""
     short_url: str = ""
     short_absolute: str = ""
@@ -381,7 +380,7 @@ def _question_data(view, handbook: Item, question: Question, jsonld, common: dic
     before, after = view.neighbours(handbook, question)
     return PageData(
         **common, jsonld=jsonld, handbook_url=view.item_url(handbook), short_url=view.short_url(question),
-        short_absolute=short_absolute, short_parts=tuple(short_absolute.split("/")),
+        short_absolute=short_absolute,
         qr=view.qr(short, "Mã QR của câu hỏi: " + question.title),
         print_qr=view.qr(short, ""), print_address=short_absolute, **_dates(handbook),
         previous=Link(view.question_url(handbook, before), before.title) if before else None,
