@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from bantin.site.pagedata import address_pieces
+
 from sitekit import article, build, write_site
 
 PUBLIC = "https://bantin.example.org/"
@@ -443,6 +445,10 @@ def test_a_printed_short_link_ends_a_line_only_after_a_slash_or_before_a_hyphen(
     html = (print_sites[0] / "hoi-dap/so-tay/ban-in/index.html").read_text(encoding="utf-8")
     caption = re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S)[1]
     assert re.sub(r"<[^>]+>", "", caption) == PUBLIC + "q/ai-duoc-bau/", caption
-    assert caption.endswith('q/<wbr>ai<wbr><span class="bt-nb">-duoc</span><wbr><span class="bt-nb">-bau</span>/<wbr>')
+    assert caption.endswith('q/<wbr>ai<wbr><span class="bt-nb">-duoc</span><wbr><span class="bt-nb">-bau/</span>')
     question = (print_sites[0] / QUESTION / "index.html").read_text(encoding="utf-8")
-    assert 'q/<wbr>la<wbr><span class="bt-nb">-gi</span>/<wbr></a></figcaption>' in question  # the page's own, alike
+    assert 'q/<wbr>la<wbr><span class="bt-nb">-gi/</span></a></figcaption>' in question  # the page's own, alike
+    for address in (PUBLIC + "q/la-gi/", "https://so-tu-phap.example.vn/ban-tin/q/a--b/", "", "-", "/"):
+        pieces = address_pieces(address)
+        assert "".join(text for text, _ in pieces) == address and all(
+            whole == text.startswith("-") and "/" not in text[:-1] and "-" not in text[1:] for text, whole in pieces)

@@ -93,6 +93,7 @@ class PrintedQuestion:
     level: int = 2  # its heading's: 3 under a group's `<h2>`
     group: Group | None = None  # the group this question opens: its name printed above it
     group_intro: Markup = Markup("")  # that group's intro, sanitised HTML as the handbook page shows it
+    short_pieces: tuple[tuple[str, bool], ...] = ()  # `short_absolute` as `address_pieces` cuts it
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,7 @@ class PageData:
     handbook_url: str = ""
     short_url: str = ""
     short_absolute: str = ""
+    short_pieces: tuple[tuple[str, bool], ...] = ()  # `short_absolute` as `address_pieces` cuts it
     cards: tuple[Card, ...] = ()
     page_links: tuple[tuple[int, str] | None, ...] = ()  # (number, url) of pages.page_window; None: "…"
     feed_url: str = ""
@@ -365,6 +367,19 @@ def _attachments(view, item: Item) -> tuple[tuple[Attachment, str, str], ...]:
     return tuple((a, view.attachment_size(a), view.file_address(a.file)) for a in item.meta.attachments)
 
 
+# Where a printed address may end a line: after each «/», before each «-» (a piece is an optional
+# «-», then neither «/» nor «-», then an optional «/»).
+_ADDRESS_PIECE = re.compile(r"-?[^/-]*/?")
+
+
+def address_pieces(address: str) -> tuple[tuple[str, bool], ...]:
+    """`address` cut where a line may end, as (piece, whole): after each «/», before each «-»,
+    a piece that starts with «-» kept on one line. A line never ends after a «-», which a
+    trainer typing a printed short link could not tell from a hyphen the line added (an
+    outsider's trial, session 45). The pieces are the address's characters: copied, it is whole."""
+    return tuple((piece, piece.startswith("-")) for piece in _ADDRESS_PIECE.findall(address) if piece)
+
+
 def _dates(item: Item) -> dict[str, str]:
     """The item's date (and `updated`) as readers read them and as ISO, for its page and printout."""
     dates = dict(date_iso=item.date.isoformat(), date=format_date(item.date))
@@ -380,7 +395,7 @@ def _question_data(view, handbook: Item, question: Question, jsonld, common: dic
     before, after = view.neighbours(handbook, question)
     return PageData(
         **common, jsonld=jsonld, handbook_url=view.item_url(handbook), short_url=view.short_url(question),
-        short_absolute=short_absolute,
+        short_absolute=short_absolute, short_pieces=address_pieces(short_absolute),
         qr=view.qr(short, "Mã QR của câu hỏi: " + question.title),
         print_qr=view.qr(short, ""), print_address=short_absolute, **_dates(handbook),
         previous=Link(view.question_url(handbook, before), before.title) if before else None,
@@ -425,8 +440,10 @@ def _print_data(view, handbook: Item, jsonld, common: dict) -> PageData:
         whole = len(answer.striptags()) <= WHOLE_ANSWER and not _TALL.search(answer)
         place, opened = groups.get(q.group, (0, None)) if q.group != previous else (0, None)
         previous = q.group
-        questions.append(PrintedQuestion(q, answer, qr, view.absolute(short), whole, level, opened,
-                                         view.group_intro_html(printed, place) if opened is not None else Markup("")))
+        address = view.absolute(short)
+        questions.append(PrintedQuestion(q, answer, qr, address, whole, level, opened,
+                                         view.group_intro_html(printed, place) if opened is not None else Markup(""),
+                                         address_pieces(address)))
     absolute = view.absolute(handbook.path)
     return PageData(**common, jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,
                     print_qr=view.qr(handbook.path, ""),
