@@ -7,15 +7,17 @@ search results and on a shared link's card, and a screen reader may spell a word
 letter by letter. A warning, not an error: the page is right, only harder to read, and an
 imported portal may hold hundreds of such titles. The fix offers the line rewritten as a
 sentence: first letter capital, the rest small, except what cannot be a Vietnamese word (a
-word with no vowel is an abbreviation: UBND, HĐND, TP; a word with a digit is a number:
-45/2019/QH14; Roman numerals: II, IV); names (Sông Lam, Đất đai) are the editor's to restore,
-which the fix says.
+word that is no Vietnamese syllable is an abbreviation: UBND, HĐND, TP; a word with a digit is a
+number: 45/2019/QH14; Roman numerals: II, XIII, and VI after «Phần»); names (Sông Lam, Đất đai)
+are the editor's to restore, which the fix says. The web editor's title field has the twin
+(bantin-capitals.js).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Callable
 
 import yaml
 
@@ -87,7 +89,7 @@ def as_sentence(text: str) -> str:
     return _STARTS.sub(lambda m: m.group(1) + m.group(2).upper(), "".join(words))
 
 
-def problem(what: str, text: str, line) -> tuple[str, str] | None:
+def problem(what: str, text: str, line: Callable[[str], str]) -> tuple[str, str] | None:
     """(message, fix) when `text` is in capitals; `what` names it («tiêu đề», «câu hỏi») and
     `line(sentence)` is the line to type."""
     if not in_capitals(text):

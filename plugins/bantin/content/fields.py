@@ -660,7 +660,8 @@ def _empty_entries(value: Any) -> bool:
 
 
 def _plain_text(check: _Check, **fields: str) -> None:
-    """Warnings for markup typed into fields shown as plain text, and for a pasted title."""
+    """Warnings for markup typed into fields shown as plain text, for a pasted title, and for a
+    title in capitals (content/capitals.py)."""
     for key, text in fields.items():
         found = plaintext.markup_problems(key, text)
         long = plaintext.length_problem(key, text)
