@@ -89,14 +89,15 @@ def as_sentence(text: str) -> str:
     return _STARTS.sub(lambda m: m.group(1) + m.group(2).upper(), "".join(words))
 
 
-def problem(what: str, text: str, line: Callable[[str], str]) -> tuple[str, str] | None:
+def problem(what: str, text: str, line: Callable[[], str]) -> tuple[str, str] | None:
     """(message, fix) when `text` is in capitals; `what` names it («tiêu đề», «câu hỏi») and
-    `line(sentence)` is the line to type."""
+    `line()` is the line to type (made only then: a question's keeps its «Câu hỏi 3:», which
+    `text`, the shown question, has not)."""
     if not in_capitals(text):
         return None
     return (f"{what} viết toàn chữ in hoa: trên điện thoại, trong danh sách bài, kết quả tìm kiếm và khi "
             "chia sẻ, chữ in hoa đọc thành một khối khó đọc, và trình đọc màn hình có thể đánh vần từng chữ",
-            f"viết như một câu, chỉ viết hoa chữ đầu và tên riêng, ví dụ `{line(as_sentence(text))}` "
+            f"viết như một câu, chỉ viết hoa chữ đầu và tên riêng, ví dụ `{line()}` "
             "(viết hoa lại tên người, tên địa phương, tên văn bản nếu có)")
 
 

@@ -665,7 +665,8 @@ def _plain_text(check: _Check, **fields: str) -> None:
     for key, text in fields.items():
         found = plaintext.markup_problems(key, text)
         long = plaintext.length_problem(key, text)
-        shouted = capitals.problem("tiêu đề", text, capitals.title_line) if key == "title" else None
+        shouted = (capitals.problem("tiêu đề", text, lambda: capitals.title_line(capitals.as_sentence(text)))
+                   if key == "title" else None)
         for message, fix in found + [extra for extra in (long, shouted) if extra]:
             check.problems.warn(check.src, check.lines.get(key, 1), key, message, fix)
 

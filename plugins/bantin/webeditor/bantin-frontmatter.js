@@ -81,8 +81,8 @@
 
   // The keys in the file's order, each new one right after the key the form writes before it
   // (first when none): a chain of new keys hangs on the key before them, in one pass.
-  function ordered(old, fresh, has) {
-    var wasThere = byKey(old), next = Object.create(null), order = [], last = null;
+  function ordered(old, wasThere, fresh, has) {
+    var next = Object.create(null), order = [], last = null;
     fresh.forEach(function (entry) {
       if (!wasThere[entry.key]) {
         if (last === null) { order.push(entry.key); } else { next[last] = entry.key; }
@@ -122,7 +122,7 @@
         : { lead: mine ? mine.lead : entry.lead, lines: entry.lines };
     });
     var lines = [];
-    ordered(old.list, fresh.list, chosen).forEach(function (key) {
+    ordered(old.list, oldKey, fresh.list, chosen).forEach(function (key) {
       push(push(lines, chosen[key].lead), chosen[key].lines);
     });
     push(lines, old.tail);

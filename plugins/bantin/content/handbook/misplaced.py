@@ -168,11 +168,12 @@ def bold_question(lines: list[str], index: int) -> tuple[str, int]:
     return " ".join(_unbroken(part) for part in words if _unbroken(part)), count
 
 
-def stray_close(lines: list[str], index: int, count: int) -> int | None:
+def stray_close(lines: list[str], index: int, count: int) -> tuple[int, str] | None:
     """The line below a bold question (`count` lines from `index`, `bold_question`) that holds the
     mark closing the question's emphasis: `**…ở đâu?\\` ↵ `Trả lời: tại xã.**`. The fix writes
     the question's lines as a heading; that line's lone `**` would then show on the page (session
-    43's left-over), so the fix names it too. None when the question's lines close their marks."""
+    43's left-over), so the fix names it too: (that line, the mark). None when the question's lines
+    close their marks."""
     mark = emphasis_mark(lines[index].lstrip(" "))
     if not mark or sum(line.count(mark) for line in lines[index:index + count]) % 2 == 0:
         return None
@@ -180,7 +181,7 @@ def stray_close(lines: list[str], index: int, count: int) -> int | None:
         if not lines[below].strip() or _BLOCK_START.match(lines[below]):
             return None
         if lines[below].count(mark) % 2:
-            return below
+            return below, mark
     return None
 
 
@@ -279,9 +280,9 @@ def _misplaced_fix(text: str, taken: set[str], lines: int = 1) -> str:
 
 def _stray_fix(lines: list[str], index: int, count: int, body_line: int) -> str:
     """The rest of a bold question's fix when the mark that closed it is on the answer's line."""
-    if emphasised_question(lines[index]) is None or (below := stray_close(lines, index, count)) is None:
+    if emphasised_question(lines[index]) is None or (stray := stray_close(lines, index, count)) is None:
         return ""
-    mark = emphasis_mark(lines[index].lstrip(" "))
+    below, mark = stray
     return (f"; rồi xóa dấu `{mark}` ở dòng {body_line + below} («{short(lines[below].strip(), 60)}»): dấu đó đóng "
             "phần in đậm mở ở câu hỏi, câu hỏi thành tiêu đề thì nó hiện nguyên trên trang")
 

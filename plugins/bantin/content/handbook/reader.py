@@ -110,8 +110,7 @@ def read_question(src: str, answer_lines: list[str], index: int, text: str, numb
         problems.warn(src, line, "", f"câu hỏi «{short(title)}» chưa có câu trả lời: trang của nó sẽ trống",
                       "viết câu trả lời ở các dòng dưới câu hỏi, trước câu hỏi tiếp theo")
     written = display_title(title)
-    # the line offered keeps the heading's «Câu hỏi 3:», which the page does not show but the editor wrote
-    shouted = capitals.problem("câu hỏi", written, lambda _: f"## {capitals.as_sentence(title)} {{#{qid}}}")
+    shouted = capitals.problem("câu hỏi", written, lambda: f"## {capitals.as_sentence(title)} {{#{qid}}}")
     if shouted:
         problems.warn(src, line, "", *shouted)
     shown = inline_text(written) or written  # a heading that is only a picture: its Markdown
