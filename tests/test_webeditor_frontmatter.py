@@ -63,12 +63,14 @@ def test_a_file_without_front_matter_or_new_is_saved_as_decap_writes_it():
 
 
 def test_hostile_sizes_cost_linear_time():
-    """Many keys, a key of many lines, many comments, many new keys: four times the lines at most
-    eight times the CPU (a quadratic concat or splice was 16 and more). As tests/growth.py: up to
-    three rounds, the slowest small run against the fastest large one (a loaded machine's pause
-    is no growth)."""
+    """Many keys, a key of many lines, many comments, many new keys: eight times the lines at
+    most 24 times the CPU (linear: 8; a quadratic concat or splice: 64 and more). Eight, not four
+    as tests/growth.py: V8's collector makes 80,000 lines cost 5 to 12 times 20,000 on an idle
+    machine (CI failed on 11 times under load, session 46), which a ratio of 8 cannot tell from
+    growth. Process CPU, so a loaded machine's other processes do not count; up to three rounds,
+    the slowest small run against the fastest large one; a floor of 0.01 s."""
     script = LOAD + r"""
-const sizes = [20000, 80000];
+const sizes = [5000, 40000];
 const shapes = {
   keys: (n) => ["---", ...Array.from({length: n}, (_, i) => "k" + i + ": " + i), "---", ""].join("\n"),
   lines: (n) => ["---", "summary: |", ...Array.from({length: n}, (_, i) => "  dòng " + i), "---", ""].join("\n"),
@@ -81,8 +83,9 @@ for (const [name, make] of Object.entries(shapes)) {
     const format = {fromFile: () => ({}), toFile: () => raw};
     fm.kept(raw, written, format, [], {});
     return [0, 1, 2].map(() => {
-      const t = process.hrtime.bigint(); fm.kept(raw, written, format, [], {});
-      return Number(process.hrtime.bigint() - t) / 1e9;
+      const t = process.cpuUsage(); fm.kept(raw, written, format, [], {});
+      const used = process.cpuUsage(t);
+      return (used.user + used.system) / 1e6;
     });
   });
 }
@@ -90,4 +93,4 @@ process.stdout.write(JSON.stringify(out));
 """
     for name, (small, big) in _node_json(script, SCRIPT, "").items():
         rounds = [(max(small[:k + 1]), min(big[:k + 1])) for k in range(3)]
-        assert any(b < 4 and b < 8 * max(s, 0.01) for s, b in rounds), (name, small, big)
+        assert any(b < 4 and b < 24 * max(s, 0.01) for s, b in rounds), (name, small, big)
