@@ -340,6 +340,35 @@ def test_axe_finds_no_wcag_aa_violation(page, sample_server, name, contrast):
     assert axe_violations(page) == []
 
 
+LIST_COLOURS = """() => {
+  const colour = (e) => getComputedStyle(e).color;
+  const plain = document.createElement('a');  // a link as an editor writes one in the text
+  plain.href = '#';
+  plain.textContent = 'x';
+  document.querySelector('article.md-typeset, .md-typeset').appendChild(plain);
+  const link = colour(plain);
+  plain.remove();
+  const titles = [...document.querySelectorAll('.bt-card__title, .bt-story__title a')];
+  return {link, titles: [...new Set(titles.map(colour))],
+          text: colour(document.querySelector('.bt-card__summary, .bt-card__body'))};
+}"""
+
+
+@pytest.mark.shared_context
+@pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("path", ["", "hoi-dap/", PAGES["category"], PAGES["tag"]], ids=["home", "qa", "category", "tag"])
+def test_headlines_in_lists_look_like_the_links_they_are(page, sample_server, path, contrast):
+    """A list's titles are in the colour of a link in the text, not the text's ink (a trainer's
+    trial, session 45, F8: the blue, underlined category under each handbook title read as the
+    only link, the black title as a caption), in high contrast too (yellow)."""
+    if contrast:
+        page.goto(sample_server)
+        page.evaluate("localStorage.setItem('bt-contrast', 'on')")
+    page.goto(sample_server + path)
+    got = page.evaluate(LIST_COLOURS)
+    assert got["titles"] == [got["link"]] and got["link"] != got["text"], got
+
+
 @pytest.mark.shared_context
 def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server):
     page.goto(sample_server + PAGES["article"])
