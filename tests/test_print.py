@@ -390,6 +390,8 @@ def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_
             shown = card.locator(".bt-card__address")
             assert shown.is_visible() and shown.inner_text().startswith(PUBLIC)
             assert shown.inner_text().rstrip("/").endswith("/" + slug)
+        black = "e => getComputedStyle(e).color"  # a headline on paper is black as every link (session 46)
+        assert {cards.nth(n).locator(".bt-card__title").evaluate(black) for n in range(cards.count())} == {"rgb(0, 0, 0)"}
         page.emulate_media(media="screen")
         assert cards.first.locator(".bt-card__address").is_hidden()
     finally:
