@@ -8,8 +8,10 @@ letter by letter. A warning, not an error: the page is right, only harder to rea
 imported portal may hold hundreds of such titles. The fix offers the line rewritten as a
 sentence: first letter capital, the rest small, except what cannot be a Vietnamese word (a
 word that is no Vietnamese syllable is an abbreviation: UBND, HĐND, TP; a word with a digit is a
-number: 45/2019/QH14; Roman numerals: II, XIII, and VI after «Phần»); names (Sông Lam, Đất đai)
-are the editor's to restore, which the fix says. The web editor's title field has the twin
+number: 45/2019/QH14; Roman numerals: II, XIII, and VI after «Phần»; in a text written with its
+marks, a word ending in c, ch, p or t without a sắc or nặng mark, which no Vietnamese syllable is:
+VAT); names (Sông Lam, Đất đai) and abbreviations spelt like a word (AI, EU) are the editor's to
+restore, which the fix says. The web editor's title field has the twin
 (bantin-capitals.js).
 """
 
@@ -37,6 +39,11 @@ _ROMAN_WORDS = frozenset({"vi", "xi", "li"})
 _COUNTING = frozenset({"phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "dot", "lan", "thu", "cap", "vung",
                        "khu", "nhom", "loai", "hang", "doan", "bang", "phu", "luc", "tap"})
 _TOKEN = re.compile(r"\S+|\s+")
+# A syllable that ends in p, t, c or ch carries a sắc or nặng mark (tập, đất, các, việc): «VAT»
+# without one is an abbreviation, in a text that has marks (in one typed without them, «CONG TAC»
+# is Vietnamese).
+_CHECKED = ("c", "ch", "p", "t")
+_CHECKED_TONES = frozenset("\u0301\u0323")
 # A sentence's first letter: at the start, or after «: » «. » «? » «! », a quote or bracket or two
 # between (bounded: a hostile run of «: : : …» is read once, not once from each colon).
 _STARTS = re.compile(r"(^\W{0,3}|[:.?!]\s{1,3}\W{0,3})([^\W\d_])")
@@ -51,9 +58,9 @@ def in_capitals(text: str) -> bool:
     letters = _cased(text)
     if len(letters) < LETTERS or any(c != c.upper() for c in letters):
         return False
-    before, words = "", 0
+    before, words, marked = "", 0, _marked(text)
     for word in text.split():
-        words += not _kept(word, before)
+        words += not _kept(word, before, marked)
         before = word
     return words >= WORDS
 
@@ -63,28 +70,38 @@ def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
 
 
-def _kept(word: str, before: str) -> bool:
+def _marked(text: str) -> bool:
+    """Whether `text` is written with Vietnamese marks (one is enough: «Đ», «Ô», «À»)."""
+    return "đ" in text.lower() or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+
+
+def _kept(word: str, before: str, marked: bool) -> bool:
     """A word that keeps its capitals in a sentence: one with a digit (45/2019/QH14), one that
-    is no Vietnamese syllable (an abbreviation: UBND, HĐND, TP), a Roman numeral (but «VI», «XI»,
-    «LI», syllables too, only after a word that counts: Phần VI, but vi phạm, xi măng)."""
+    is no Vietnamese syllable (an abbreviation: UBND, HĐND, TP; VAT in a text with marks), a
+    Roman numeral (but «VI», «XI», «LI», syllables too, only after a word that counts: Phần VI,
+    but vi phạm, xi măng)."""
     letters = "".join(c for c in word if c.isalpha())
     if any(c.isdigit() for c in word) or not letters:
         return True
     if _ROMAN.fullmatch(letters):
         counted = _bare(before).replace("đ", "d").strip(".,:;()«»\"'") in _COUNTING
         return counted or _bare(letters) not in _ROMAN_WORDS
-    return not _SYLLABLE.fullmatch(_bare(letters))
+    bare = _bare(letters)
+    if not _SYLLABLE.fullmatch(bare):
+        return True
+    toneless = not _CHECKED_TONES & set(unicodedata.normalize("NFD", letters))
+    return marked and bare.endswith(_CHECKED) and toneless
 
 
 def as_sentence(text: str) -> str:
     """`text` in sentence case: each word small but those `_kept`, and capital the first letter
     of the text and of what follows «: », «. », «? », «! » («Câu hỏi 15: Ai được…»)."""
-    words, before = [], ""
+    words, before, marked = [], "", _marked(text)
     for token in _TOKEN.findall(text):
         if token.isspace():
             words.append(token)
             continue
-        words.append(token if _kept(token, before) else token.lower())
+        words.append(token if _kept(token, before, marked) else token.lower())
         before = token
     return _STARTS.sub(lambda m: m.group(1) + m.group(2).upper(), "".join(words))
 
@@ -98,7 +115,7 @@ def problem(what: str, text: str, line: Callable[[], str]) -> tuple[str, str] | 
     return (f"{what} viết toàn chữ in hoa: trên điện thoại, trong danh sách bài, kết quả tìm kiếm và khi "
             "chia sẻ, chữ in hoa đọc thành một khối khó đọc, và trình đọc màn hình có thể đánh vần từng chữ",
             f"viết như một câu, chỉ viết hoa chữ đầu và tên riêng, ví dụ `{line()}` "
-            "(viết hoa lại tên người, tên địa phương, tên văn bản nếu có)")
+            "(viết hoa lại tên người, tên địa phương, tên văn bản và chữ viết tắt như AI, EU nếu có)")
 
 
 def title_line(sentence: str) -> str:

@@ -709,7 +709,7 @@
         h(CMS.getWidget("string").control, this.props),
         said ? h("p", { className: "bantin-title-said", "aria-live": "polite" },
           CAPITALS_SAID + "«" + window.bantinCapitals.asSentence(value) + "» (rồi viết hoa lại tên người, tên địa " +
-          "phương nếu có). ",
+          "phương và chữ viết tắt như AI, EU nếu có). ",
           h("button", { type: "button", className: "bantin-title-sentence", onClick: this.asSentence },
             "Viết lại như vậy")) : null);
     }

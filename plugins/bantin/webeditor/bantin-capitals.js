@@ -12,6 +12,10 @@
   var COUNTING = ["phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "dot", "lan", "thu", "cap", "vung", "khu",
     "nhom", "loai", "hang", "doan", "bang", "phu", "luc", "tap"];
   var TOKEN = /\S+|\s+/g;
+  // A syllable ending in p, t, c or ch carries a sắc or nặng mark: «VAT» without one is an
+  // abbreviation, in a text that has marks.
+  var CHECKED = /(?:ch|[cpt])$/;
+  var CHECKED_TONES = /[\u0301\u0323]/;
   // Python's \W is [^\p{L}\p{N}_] here (JavaScript's \w is ASCII, even with the u flag).
   var STARTS = /(^[^\p{L}\p{N}_]{0,3}|[:.?!]\s{1,3}[^\p{L}\p{N}_]{0,3})(\p{L})/gu;
 
@@ -23,33 +27,40 @@
     return word.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "");
   }
 
-  function kept(word, before) {
+  function marked(text) {  // written with Vietnamese marks: one is enough
+    return /đ/i.test(text) || /\p{Mn}/u.test(text.normalize("NFD"));
+  }
+
+  function kept(word, before, withMarks) {
     var letters = Array.from(word).filter(function (c) { return /\p{L}/u.test(c); }).join("");
     if (/\p{Nd}/u.test(word) || !letters) { return true; }
     if (ROMAN.test(letters)) {
       var counting = bare(before).replace(/đ/g, "d").replace(/^[.,:;()«»"']+|[.,:;()«»"']+$/g, "");
       return COUNTING.indexOf(counting) >= 0 || ROMAN_WORDS.indexOf(bare(letters)) < 0;
     }
-    return !SYLLABLE.test(bare(letters));
+    var plain = bare(letters);
+    if (!SYLLABLE.test(plain)) { return true; }
+    return withMarks && CHECKED.test(plain) && !CHECKED_TONES.test(letters.normalize("NFD"));
   }
 
   function inCapitals(text) {
     text = String(text || "");
     var letters = cased(text);
     if (letters.length < LETTERS || letters.some(function (c) { return c !== c.toUpperCase(); })) { return false; }
-    var before = "", words = 0;
+    var before = "", words = 0, withMarks = marked(text);
     text.split(/\s+/).filter(Boolean).forEach(function (word) {
-      words += kept(word, before) ? 0 : 1;
+      words += kept(word, before, withMarks) ? 0 : 1;
       before = word;
     });
     return words >= WORDS;
   }
 
   function asSentence(text) {
-    var before = "";
-    var written = (String(text || "").match(TOKEN) || []).map(function (token) {
+    text = String(text || "");
+    var before = "", withMarks = marked(text);
+    var written = (text.match(TOKEN) || []).map(function (token) {
       if (/^\s+$/.test(token)) { return token; }
-      var word = kept(token, before) ? token : token.toLowerCase();
+      var word = kept(token, before, withMarks) ? token : token.toLowerCase();
       before = token;
       return word;
     }).join("");
