@@ -388,6 +388,30 @@ def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server)
     assert background == "rgb(0, 0, 0)"
 
 
+@pytest.mark.shared_context
+def test_aa_shows_before_the_script_and_answers_a_tap_made_before_it(page, sample_server):
+    """«Aa» came 0.5 s after the first paint on Slow 4G (a trial, session 45): hidden until
+    bantin.js, which waits for Material's bundle. It shows as soon as scripts run; a tap then is
+    kept by the head's script and opens the panel when bantin.js comes."""
+    held = []
+    page.route("**/assets/javascripts/bantin.js*", lambda route: held.append(route))
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(sample_server + PAGES["article"], wait_until="commit")
+    toggle = page.locator("[data-bt-aids-toggle]")
+    expect(toggle).to_be_visible()
+    page.wait_for_function("() => document.readyState !== 'loading'")  # parsed; bantin.js still held
+    assert held and page.locator("[data-bt-ready]").count() == 0
+    toggle.click()
+    assert page.locator("#bt-aids-panel").is_hidden()
+    held[0].continue_()
+    expect(page.locator("#bt-aids-panel")).to_be_visible()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert page.locator("html").get_attribute("data-bt-aids-asked") is None
+    toggle.click()  # from now on bantin.js's own button: closes, and the head's script keeps nothing
+    expect(page.locator("#bt-aids-panel")).to_be_hidden()
+    assert page.locator("html").get_attribute("data-bt-aids-asked") is None
+
+
 SIZES = """() => {
     const size = (selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
     return {text: size(".md-content .md-typeset p"), table: size(".md-content .md-typeset table td")};

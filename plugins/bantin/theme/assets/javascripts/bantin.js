@@ -51,6 +51,8 @@
         if (open) { panel.querySelector("button").focus(); } else if (refocus) { toggle.focus(); }
       }
       toggle.addEventListener("click", function () { show(panel.hidden, false); });
+      /* tapped before this script came (main.html's head script kept it): answered now */
+      if (root.hasAttribute("data-bt-aids-asked")) { root.removeAttribute("data-bt-aids-asked"); show(true, false); }
       box.addEventListener("keydown", function (e) {
         if (e.key === "Escape" && !panel.hidden) { e.preventDefault(); e.stopPropagation(); show(false, true); }
       });
