@@ -501,6 +501,8 @@ def test_a_save_changes_only_the_lines_whose_values_changed(admin, editing):
     _kept_as_decap_reads(page)
 
 
+LONG = ("Mười một câu hỏi thường gặp về hòa giải ở cơ sở, hòa giải viên và tổ hòa giải, trả lời theo Luật Hòa giải"
+        " ở cơ sở năm 2013 và Nghị định số 15/2014/NĐ-CP.")
 # Decap's format at work on files as editors leave them: (file as loaded, Decap's text of the
 # form, what is saved). `@` stands for Decap's text unchanged.
 KEPT_CASES = [
@@ -525,6 +527,16 @@ KEPT_CASES = [
     ("---\ntitle: A: B\n---\n", {"title": "A", "body": ""}, "@"),
     # a new file
     ("", {"title": "A", "body": "Thân.\n"}, "@"),
+    # a summary written on one line stays on one line when changed, in its own quoting, where
+    # Decap folds it at 80 columns (session 46); one that only reads back in Decap's way is Decap's
+    ("---\ntitle: A\nsummary: Ngắn.\n---\n\nThân.\n", {"title": "A", "summary": LONG, "body": "Thân.\n"},
+     "---\ntitle: A\nsummary: " + LONG + "\n---\n\nThân.\n"),
+    ("---\nsummary: 'Ngắn.'\n---\nThân.\n", {"summary": LONG + " Gọi là 'mẫu'.", "body": "Thân.\n"},
+     "---\nsummary: '" + LONG + " Gọi là ''mẫu''.'\n---\nThân.\n"),
+    ('---\nsummary: "Ngắn."\n---\nThân.\n', {"summary": LONG + ' Gọi là "mẫu".', "body": "Thân.\n"},
+     '---\nsummary: "' + LONG + ' Gọi là \\"mẫu\\"."\n---\nThân.\n'),
+    ("---\ntitle: A\nsummary: Ngắn.\n---\nThân.\n", {"title": "A", "summary": "Hòa giải: " + LONG, "body": "Thân.\n"},
+     "@"),
 ]
 
 

@@ -10,7 +10,8 @@
 // Decap has just written it, and Decap's own front matter format with the arguments it used. A key
 // whose value Decap would write exactly as before (the old file's values run through the same
 // writer) keeps the file's own lines, comments above it included, at its place; a changed key
-// gets Decap's lines in place; a new key comes after the key the form puts before it; a key gone
+// gets Decap's lines in place (one line still, if the file wrote it on one and Decap would fold
+// it); a new key comes after the key the form puts before it; a key gone
 // is gone. The result is then read back with Decap's reader and must give exactly what Decap's
 // own text gives; otherwise, and for any file this cannot split into keys, Decap's text is saved
 // as before. So the values saved are always the ones Decap would save: only their spelling is
@@ -97,6 +98,19 @@
     return order;
   }
 
+  // A changed text the file wrote on one line, written on one line again in the file's quoting
+  // (plain, '…' or "…"), where Decap folds it at 80 columns: one line of the commit changes
+  // for a word typed in a summary, not the whole paragraph refolded. Only when Decap's reader
+  // reads the line back as the value; otherwise null, and Decap's lines are saved.
+  function oneLine(line, key, value, format) {
+    if (typeof value !== "string" || /[\r\n]/.test(value)) { return null; }
+    var quote = line.slice(line.indexOf(":") + 1).trim().charAt(0);
+    var written = quote === "'" ? "'" + value.replace(/'/g, "''") + "'"
+      : quote === '"' ? JSON.stringify(value) : value;
+    var candidate = key + ": " + written, read = format.fromFile("---\n" + candidate + "\n---\n");
+    return read && canonical(read[key]) === canonical(value) ? [candidate] : null;
+  }
+
   // Values as one string, objects' keys sorted: what Decap's reader gives, compared.
   function canonical(value) {
     if (Array.isArray(value)) { return "[" + value.map(canonical).join(",") + "]"; }
@@ -115,11 +129,15 @@
     if (!was || !now || !plain) { return null; }
     var old = keys(was.head), fresh = keys(now.head), decap = keys(plain.head);
     if (!old || !fresh || !decap) { return null; }
-    var oldKey = byKey(old.list), decapKey = byKey(decap.list), chosen = Object.create(null);
+    var oldKey = byKey(old.list), decapKey = byKey(decap.list), chosen = Object.create(null), data = null;
     fresh.list.forEach(function (entry) {
-      var mine = oldKey[entry.key], same = decapKey[entry.key];
+      var mine = oldKey[entry.key], same = decapKey[entry.key], lines = entry.lines;
+      if (mine && mine.lines.length === 1 && lines.length > 1) {  // a one-line value Decap folds
+        data = data || format.fromFile(written) || {};
+        lines = oneLine(mine.lines[0], entry.key, data[entry.key], format) || lines;
+      }
       chosen[entry.key] = mine && same && sameLines(same.lines, entry.lines) ? mine
-        : { lead: mine ? mine.lead : entry.lead, lines: entry.lines };
+        : { lead: mine ? mine.lead : entry.lead, lines: lines };
     });
     var lines = [];
     ordered(old.list, oldKey, fresh.list, chosen).forEach(function (key) {
