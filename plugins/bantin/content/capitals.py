@@ -44,6 +44,9 @@ _TOKEN = re.compile(r"\S+|\s+")
 # is Vietnamese).
 _CHECKED = ("c", "ch", "p", "t")
 _CHECKED_TONES = frozenset("\u0301\u0323")
+# The marks Vietnamese is written with, once decomposed: five tones, circumflex, breve, horn (not
+# any mark: an emoji's U+FE0F is a mark to the web editor's \p{Mn}, and no Vietnamese).
+_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
 # A sentence's first letter: at the start, or after «: » «. » «? » «! », a quote or bracket or two
 # between (bounded: a hostile run of «: : : …» is read once, not once from each colon).
 _STARTS = re.compile(r"(^\W{0,3}|[:.?!]\s{1,3}\W{0,3})([^\W\d_])")
@@ -72,7 +75,7 @@ def _bare(word: str) -> str:
 
 def _marked(text: str) -> bool:
     """Whether `text` is written with Vietnamese marks (one is enough: «Đ», «Ô», «À»)."""
-    return "đ" in text.lower() or any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text))
+    return "đ" in text.lower() or not _MARKS.isdisjoint(unicodedata.normalize("NFD", text))
 
 
 def _kept(word: str, before: str, marked: bool) -> bool:
@@ -89,7 +92,8 @@ def _kept(word: str, before: str, marked: bool) -> bool:
     bare = _bare(letters)
     if not _SYLLABLE.fullmatch(bare):
         return True
-    toneless = not _CHECKED_TONES & set(unicodedata.normalize("NFD", letters))
+    # the word's tones, not its letters': a tone typed apart (NFD, «Unicode tổ hợp») is no letter
+    toneless = _CHECKED_TONES.isdisjoint(unicodedata.normalize("NFD", word))
     return marked and bare.endswith(_CHECKED) and toneless
 
 

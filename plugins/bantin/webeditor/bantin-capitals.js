@@ -16,6 +16,9 @@
   // abbreviation, in a text that has marks.
   var CHECKED = /(?:ch|[cpt])$/;
   var CHECKED_TONES = /[\u0301\u0323]/;
+  // The marks Vietnamese is written with, decomposed: five tones, circumflex, breve, horn (not
+  // any \p{Mn}: an emoji's U+FE0F is one).
+  var MARKS = /[\u0300-\u0303\u0306\u0309\u031b\u0323]/;
   // Python's \W is [^\p{L}\p{N}_] here (JavaScript's \w is ASCII, even with the u flag).
   var STARTS = /(^[^\p{L}\p{N}_]{0,3}|[:.?!]\s{1,3}[^\p{L}\p{N}_]{0,3})(\p{L})/gu;
 
@@ -28,7 +31,7 @@
   }
 
   function marked(text) {  // written with Vietnamese marks: one is enough
-    return /đ/i.test(text) || /\p{Mn}/u.test(text.normalize("NFD"));
+    return /đ/i.test(text) || MARKS.test(text.normalize("NFD"));
   }
 
   function kept(word, before, withMarks) {
@@ -40,7 +43,8 @@
     }
     var plain = bare(letters);
     if (!SYLLABLE.test(plain)) { return true; }
-    return withMarks && CHECKED.test(plain) && !CHECKED_TONES.test(letters.normalize("NFD"));
+    // the word's tones, not its letters': a tone typed apart (NFD, «Unicode tổ hợp») is no letter
+    return withMarks && CHECKED.test(plain) && !CHECKED_TONES.test(word.normalize("NFD"));
   }
 
   function inCapitals(text) {
