@@ -412,6 +412,31 @@ def test_aa_shows_before_the_script_and_answers_a_tap_made_before_it(page, sampl
     assert page.locator("html").get_attribute("data-bt-aids-asked") is None
 
 
+@pytest.mark.shared_context
+def test_a_tap_on_aa_then_elsewhere_before_the_script_is_forgotten(page, sample_server):
+    """A reader who tapped «Aa» and then went on (the search box, typing) before bantin.js came
+    does not have the panel opened and the focus taken from under the typing (review, session
+    46: «ai» of «hoa giai» went to the panel's A- button). And the head's listener does not lean
+    on its global `r`, which a site's own script may well declare again."""
+    held = []
+    page.route("**/assets/javascripts/bantin.js*", lambda route: held.append(route))
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(sample_server + PAGES["article"], wait_until="commit")
+    page.wait_for_function("() => document.readyState !== 'loading'")
+    assert held
+    page.evaluate("window.r = 'a site script of its own'")
+    page.locator("[data-bt-aids-toggle]").click()
+    assert page.locator("html").get_attribute("data-bt-aids-asked") == ""
+    box = page.locator("form.bantin-search input:visible").first
+    box.click()
+    page.keyboard.type("hoa gi")
+    held[0].continue_()
+    page.wait_for_selector("[data-bt-ready]", state="attached")
+    page.keyboard.type("ai")
+    assert page.locator("#bt-aids-panel").is_hidden()
+    assert box.input_value() == "hoa giai"
+
+
 SIZES = """() => {
     const size = (selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
     return {text: size(".md-content .md-typeset p"), table: size(".md-content .md-typeset table td")};
