@@ -9,7 +9,11 @@ changes a colour changes the warning with it.
 What is measured, for a colour that Material defines (`custom` is ours and passes; any other
 name is a province's own CSS, not ours to judge):
 - primary: Material's text colour for it (`--md-primary-bg-color`, white or 87 % black) on the
-  colour itself (`--md-primary-fg-color`): the header, the tabs, the search button.
+  colour itself (`--md-primary-fg-color`): the header, the tabs, the search button; and the
+  links of the text on the white page (`--md-typeset-a-color`, the colour itself unless Material
+  gives it another, as for white and grey), which are also every list's headlines since session
+  46: `primary: yellow` passed with black header text (9.3) and printed links and headlines at
+  2.5:1. The lower of the two is the colour's figure.
 - accent: the accent colour as text on the white page (`--md-accent-fg-color` on `#fff`): links
   hovered or focused, the open menu entry.
 In the dark scheme (`scheme: slate`, alone or as one half of a light/dark toggle) the page is
@@ -40,7 +44,10 @@ from bantin.problems import Problems
 AA = 4.5  # WCAG 2.1 AA, normal text (1.4.3)
 PAGE = (1.0, 1.0, 1.0)  # Material's light page (`--md-default-bg-color: #fff`)
 HUE = 225.0  # Material's `--md-hue` (its grey and black are tinted by it)
-_SELECTOR = re.compile(r'(\[data-md-color-scheme="?slate"?\])?(?:\[data-md-color-(primary|accent)="?([a-z0-9-]{1,40})"?\])?')
+# A colour's selector, in slate or not; `:not([data-md-color-scheme=slate])` after a colour is the
+# light page's own (Material gives yellow, lime, amber, orange… darker links there: #b8a500).
+_SELECTOR = re.compile(r'(\[data-md-color-scheme="?slate"?\])?(?:\[data-md-color-(primary|accent)="?([a-z0-9-]{1,40})"?\])?'
+                       r'(?::not\(\[data-md-color-scheme="?slate"?\]\))?')
 _HEX = re.compile(r"#([0-9a-fA-F]{3,8})")
 _HSL = re.compile(r"hsla?\(\s*([0-9.]{1,12})(?:deg)?\s*,\s*([0-9.]{1,12})%\s*,\s*([0-9.]{1,12})%\s*(?:,\s*([0-9.]{1,12}))?\s*\)")
 _WANTED = {"primary": ("--md-primary-fg-color", "--md-primary-bg-color"),
@@ -88,7 +95,8 @@ Key = tuple[bool, str, str]  # (in slate, role or "", colour name or "")
 
 def _values(css: str) -> dict[Key, dict[str, str]]:
     """The declarations of the palette's selectors: `[data-md-color-scheme=slate]`, a colour
-    (`[data-md-color-primary=teal]`) and a colour in slate; others (`:not(…)`, descendants) are left."""
+    (`[data-md-color-primary=teal]`, and `…:not([data-md-color-scheme=slate])`, its light page's,
+    which Material writes after it) and a colour in slate; others (descendants) are left."""
     values: dict[Key, dict[str, str]] = {}
     for rule in _without_comments(css).split("}"):
         head, _, body = rule.rpartition("{")
@@ -130,6 +138,9 @@ def colours(css: str, scheme: str = "default") -> dict[tuple[str, str], Colour]:
         fg_key, bg_key = _WANTED[role]
         if page is None:
             ratio = _ratio(role, props.get(fg_key, ""), props.get(bg_key, ""))
+            if role == "primary" and ratio is not None:
+                links = _on(props.get(_LINKS) or props.get(fg_key, ""), (*PAGE, 1.0))
+                ratio = min(ratio, links) if links is not None else ratio
         else:
             text = values.get((True, role, name), {}).get(_LINKS) if role == "primary" else None
             ratio = _on(text or props.get(fg_key, ""), page)
@@ -215,7 +226,8 @@ def _warn(role: str, value: str, line: int, scheme: str, table: dict, problems: 
         return
     good = sorted((c for c in table.values() if c.role == role and c.passes), key=lambda c: -c.ratio)
     listed = ", ".join(f"{c.name} {_figure(c.ratio)}" for c in good) or "không có"
-    what = {("primary", "default"): "chữ trắng (hoặc đen) trên nền màu này ở đầu trang, trên các thẻ và nút «Tìm»",
+    what = {("primary", "default"): "chữ trắng (hoặc đen) trên nền màu này ở đầu trang, trên các thẻ và nút «Tìm», "
+                                    "hoặc chữ của liên kết trong bài và tiêu đề trong danh sách bài trên nền trắng,",
             ("accent", "default"): "chữ của liên kết màu này khi trỏ chuột hoặc chọn bằng bàn phím, trên nền trắng,",
             ("primary", DARK): "ở giao diện tối (`scheme: slate`), chữ của các liên kết trong bài trên nền tối",
             ("accent", DARK): "ở giao diện tối (`scheme: slate`), chữ của liên kết khi trỏ chuột hoặc chọn bằng "
