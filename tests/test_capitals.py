@@ -37,6 +37,10 @@ from test_webeditor import _node_json
     # it is an abbreviation (VAT); in a text typed without marks it is a word (session 46)
     ("HƯỚNG DẪN KÊ KHAI THUẾ VAT CHO HỘ KINH DOANH", "Hướng dẫn kê khai thuế VAT cho hộ kinh doanh"),
     ("HOI NGHI TRIEN KHAI CONG TAC PHO BIEN PHAP LUAT", "Hoi nghi trien khai cong tac pho bien phap luat"),
+    # words joined by a hyphen are words each; «QĐ-UBND» two abbreviations (session 46's review)
+    ("PHÁT TRIỂN KINH TẾ-XÃ HỘI THEO QUYẾT ĐỊNH 12/QĐ-UBND VÀ NGHỊ QUYẾT",
+     "Phát triển kinh tế-xã hội theo quyết định 12/QĐ-UBND và nghị quyết"),
+    ("TRIỂN KHAI KẾ HOẠCH THEO CÔNG VĂN SỐ MẪU QĐ-UBND", "Triển khai kế hoạch theo công văn số mẫu QĐ-UBND"),
 ])
 def test_a_title_in_capitals_is_offered_as_a_sentence(text, sentence):
     assert in_capitals(text)
@@ -123,7 +127,8 @@ TWIN_CASES = [
     "15. HÒA GIẢI VIÊN BỊ TAI NẠN KHI LÀM NHIỆM VỤ?", "QUỐC GIƯỜNG NGHIÊNG KHUYẾN THUỞ GÌ GÌN QUÝ UỶ",
     "HỘI NGHỊ\u00a0TỔNG KẾT NĂM 2027 CỦA SỞ", "TIN MỚI: : : : ? ! . TỔNG KẾT HÒA GIẢI", "🙂 HỘI NGHỊ TỔNG KẾT HÒA GIẢI",
     "HƯỚNG DẪN KÊ KHAI THUẾ VAT CHO HỘ KINH DOANH", "HOI NGHI TRIEN KHAI CONG TAC PHO BIEN PHAP LUAT",
-    "VIỆC CẤP PHÉP XÂY DỰNG ĐỐI VỚI NHÀ Ở RIÊNG LẺ", "ĐI HỌC, ĐI LÀM VIỆC ẠCH", "", "2027", "ABCDEFGHIJ",
+    "VIỆC CẤP PHÉP XÂY DỰNG ĐỐI VỚI NHÀ Ở RIÊNG LẺ", "PHÁT TRIỂN KINH TẾ-XÃ HỘI – QUỐC PHÒNG QĐ-UBND",
+    "KINH TẾ–XÃ HỘI --- - – CỦA TỈNH NĂM 2027", "ĐI HỌC, ĐI LÀM VIỆC ẠCH", "", "2027", "ABCDEFGHIJ",
     # tones as marks apart (NFD, Unikey's «Unicode tổ hợp»); an emoji's variation selector is
     # a mark to JavaScript (\p{Mn}) but no Vietnamese mark (review, session 46)
     unicodedata.normalize("NFD", "ĐIỀU KIỆN ĐƯỢC HƯỞNG TRỢ CẤP THẤT NGHIỆP THEO LUẬT VIỆC LÀM"),

@@ -38,7 +38,10 @@ _ROMAN_WORDS = frozenset({"vi", "xi", "li"})
 # Compared bare and with đ as d («đoạn», «đợt»: _bare keeps đ).
 _COUNTING = frozenset({"phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "dot", "lan", "thu", "cap", "vung",
                        "khu", "nhom", "loai", "hang", "doan", "bang", "phu", "luc", "tap"})
-_TOKEN = re.compile(r"\S+|\s+")
+# Words and what parts them: spaces, and a hyphen or en dash inside a word («KINH TẾ-XÃ HỘI»:
+# «tế», «xã» are syllables apart, «TẾXÃ» none), so «QĐ-UBND» is two abbreviations.
+_TOKEN = re.compile(r"[^\s\-\u2013]+|[\s\-\u2013]+")
+_APART = re.compile(r"[\s\-\u2013]+")
 # A syllable that ends in p, t, c or ch carries a sắc or nặng mark (tập, đất, các, việc): «VAT»
 # without one is an abbreviation, in a text that has marks (in one typed without them, «CONG TAC»
 # is Vietnamese).
@@ -62,7 +65,9 @@ def in_capitals(text: str) -> bool:
     if len(letters) < LETTERS or any(c != c.upper() for c in letters):
         return False
     before, words, marked = "", 0, _marked(text)
-    for word in text.split():
+    for word in _APART.split(text):
+        if not word:
+            continue
         words += not _kept(word, before, marked)
         before = word
     return words >= WORDS
@@ -102,7 +107,7 @@ def as_sentence(text: str) -> str:
     of the text and of what follows «: », «. », «? », «! » («Câu hỏi 15: Ai được…»)."""
     words, before, marked = [], "", _marked(text)
     for token in _TOKEN.findall(text):
-        if token.isspace():
+        if _APART.fullmatch(token):
             words.append(token)
             continue
         words.append(token if _kept(token, before, marked) else token.lower())

@@ -11,7 +11,8 @@
   var ROMAN_WORDS = ["vi", "xi", "li"];  // numerals that are syllables too: small unless a word counts
   var COUNTING = ["phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "dot", "lan", "thu", "cap", "vung", "khu",
     "nhom", "loai", "hang", "doan", "bang", "phu", "luc", "tap"];
-  var TOKEN = /\S+|\s+/g;
+  var TOKEN = /[^\s\-\u2013]+|[\s\-\u2013]+/g;  // words, and what parts them: spaces, a hyphen («TẾ-XÃ»)
+  var APART = /[\s\-\u2013]+/;
   // A syllable ending in p, t, c or ch carries a sắc or nặng mark: «VAT» without one is an
   // abbreviation, in a text that has marks.
   var CHECKED = /(?:ch|[cpt])$/;
@@ -52,7 +53,7 @@
     var letters = cased(text);
     if (letters.length < LETTERS || letters.some(function (c) { return c !== c.toUpperCase(); })) { return false; }
     var before = "", words = 0, withMarks = marked(text);
-    text.split(/\s+/).filter(Boolean).forEach(function (word) {
+    text.split(APART).filter(Boolean).forEach(function (word) {
       words += kept(word, before, withMarks) ? 0 : 1;
       before = word;
     });
@@ -63,7 +64,7 @@
     text = String(text || "");
     var before = "", withMarks = marked(text);
     var written = (text.match(TOKEN) || []).map(function (token) {
-      if (/^\s+$/.test(token)) { return token; }
+      if (/^[\s\-\u2013]+$/.test(token)) { return token; }
       var word = kept(token, before, withMarks) ? token : token.toLowerCase();
       before = token;
       return word;
