@@ -478,7 +478,11 @@ def test_the_text_size_panel_says_the_size_and_where_it_ends(phone, sample_serve
     page.locator("[data-bt-aids-toggle]").click()
     now = page.locator("[data-bt-font-now]")
     bigger, smaller = page.locator("button[data-bt-font='1']"), page.locator("button[data-bt-font='-1']")
-    assert now.inner_text() == "mặc định" and now.get_attribute("aria-live") == "polite"
+    assert now.inner_text() == "mặc định"
+    # a screen reader hears the whole line, «Cỡ chữ: lớn», not a bare «lớn» (keyboard trial, session 46)
+    live = now.locator("xpath=ancestor-or-self::*[@aria-live][1]")
+    assert live.get_attribute("aria-live") == "polite" and live.get_attribute("aria-atomic") == "true"
+    assert live.inner_text().startswith("Cỡ chữ:")
     said = []
     for _ in range(4):
         bigger.click(force=True)  # the fourth: a tap on the end, which stays there
