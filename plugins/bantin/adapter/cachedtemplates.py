@@ -95,7 +95,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-meta.html": "b964c538943a8805",
     "partials/bantin-pagination.html": "97f6b901df913ac3",
     "partials/bantin-print.html": "0448e0b2d6b410f8",
-    "partials/bantin-reading-aids.html": "eb6b5809cf247368",
+    "partials/bantin-reading-aids.html": "4b01ae8294e4feed",
     "partials/bantin-replacement-link.html": "164e9c5520e03d6f",
     "partials/bantin-search-box.html": "7883cfef9bd434b0",
     "partials/bantin-side.html": "05fbb9df16b6d7e7",
