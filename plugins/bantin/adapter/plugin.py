@@ -348,7 +348,17 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     @event_priority(-100)  # last: the second renderer needs everyone's nav
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """The navigation kept for the templates, without MkDocs' neighbours in its order.
+
+        Material writes a page's previous and next page in the navigation as `<link rel=prev|next>`
+        and follows them on the single keys P , and N . pressed anywhere but a text field: on
+        the home page «n» opened Tin tức (a keyboard trial, session 46; WCAG 2.1.4, level A, asks
+        that such keys can be turned off). In a bulletin the navigation's order is no reading
+        order; items and questions link their own neighbours in the page (bantin-item-footer,
+        bantin-question), as links a reader chooses."""
         self.state.nav = nav
+        for page in nav.pages:
+            page.previous_page = page.next_page = None
         return nav
 
     @event_priority(-100)  # last: the environment is final when the second renderer forks
