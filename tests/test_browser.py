@@ -292,6 +292,18 @@ def test_the_online_copys_redirect_pages_open_their_page_from_a_file(page, sampl
 
 
 @pytest.mark.shared_context
+def test_every_search_landmark_has_a_name(page, sample_server):
+    """A screen reader lists landmarks by name: the home page's own search form was an unnamed
+    «search» beside the header's «Tìm nhanh» (a keyboard trial, session 46)."""
+    for path in ("", PAGES["search"], PAGES["article"]):
+        page.goto(sample_server + path)
+        names = page.locator("[role=search], search").evaluate_all(
+            "forms => forms.map(f => f.getAttribute('aria-label') || (f.getAttribute('aria-labelledby') &&"
+            " document.getElementById(f.getAttribute('aria-labelledby'))?.textContent.trim()) || '')")
+        assert names and all(names) and len(set(names)) == len(names), (path, names)
+
+
+@pytest.mark.shared_context
 @pytest.mark.parametrize("flavour", ["http", "file"])
 def test_a_single_letter_key_opens_no_other_page(page, sample_server, sample_sites, flavour):
     """Material follows a page's `<link rel=next|prev>` on N . and P , pressed anywhere but a text
