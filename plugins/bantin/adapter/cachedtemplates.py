@@ -66,7 +66,7 @@ KNOWN: dict[str, str] = {
     "bantin-documents.html": "9ff98e3e76601237",
     "bantin-elsewhere.html": "566f603033bfe872",
     "bantin-handbook-print.html": "3cf7aa47dc665da8",
-    "bantin-home.html": "11dfc7df54bd45fb",
+    "bantin-home.html": "aa7901cba004f5ff",
     "bantin-index.html": "38cfbd1e0bc63a03",
     "bantin-item.html": "bf3f25f856fa3237",
     "bantin-listing.html": "9a224ad0972be191",
