@@ -40,8 +40,8 @@ _COUNTING = frozenset({"phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "do
                        "khu", "nhom", "loai", "hang", "doan", "bang", "phu", "luc", "tap"})
 # Words and what parts them: spaces, and a hyphen or en dash inside a word («KINH TẾ-XÃ HỘI»:
 # «tế», «xã» are syllables apart, «TẾXÃ» none), so «QĐ-UBND» is two abbreviations.
+_WORD = re.compile(r"[^\s\-\u2013]+")
 _TOKEN = re.compile(r"[^\s\-\u2013]+|[\s\-\u2013]+")
-_APART = re.compile(r"[\s\-\u2013]+")
 # A syllable that ends in p, t, c or ch carries a sắc or nặng mark (tập, đất, các, việc): «VAT»
 # without one is an abbreviation, in a text that has marks (in one typed without them, «CONG TAC»
 # is Vietnamese).
@@ -65,9 +65,7 @@ def in_capitals(text: str) -> bool:
     if len(letters) < LETTERS or any(c != c.upper() for c in letters):
         return False
     before, words, marked = "", 0, _marked(text)
-    for word in _APART.split(text):
-        if not word:
-            continue
+    for word in _WORD.findall(text):
         words += not _kept(word, before, marked)
         before = word
     return words >= WORDS
@@ -98,8 +96,7 @@ def _kept(word: str, before: str, marked: bool) -> bool:
     if not _SYLLABLE.fullmatch(bare):
         return True
     # the word's tones, not its letters': a tone typed apart (NFD, «Unicode tổ hợp») is no letter
-    toneless = _CHECKED_TONES.isdisjoint(unicodedata.normalize("NFD", word))
-    return marked and bare.endswith(_CHECKED) and toneless
+    return marked and bare.endswith(_CHECKED) and _CHECKED_TONES.isdisjoint(unicodedata.normalize("NFD", word))
 
 
 def as_sentence(text: str) -> str:
@@ -107,7 +104,7 @@ def as_sentence(text: str) -> str:
     of the text and of what follows «: », «. », «? », «! » («Câu hỏi 15: Ai được…»)."""
     words, before, marked = [], "", _marked(text)
     for token in _TOKEN.findall(text):
-        if _APART.fullmatch(token):
+        if not _WORD.fullmatch(token):
             words.append(token)
             continue
         words.append(token if _kept(token, before, marked) else token.lower())

@@ -12,7 +12,7 @@
   var COUNTING = ["phan", "chuong", "muc", "tiet", "quy", "khoa", "ky", "dot", "lan", "thu", "cap", "vung", "khu",
     "nhom", "loai", "hang", "doan", "bang", "phu", "luc", "tap"];
   var TOKEN = /[^\s\-\u2013]+|[\s\-\u2013]+/g;  // words, and what parts them: spaces, a hyphen («TẾ-XÃ»)
-  var APART = /[\s\-\u2013]+/;
+  var WORD = /[^\s\-\u2013]+/g;
   // A syllable ending in p, t, c or ch carries a sắc or nặng mark: «VAT» without one is an
   // abbreviation, in a text that has marks.
   var CHECKED = /(?:ch|[cpt])$/;
@@ -53,7 +53,7 @@
     var letters = cased(text);
     if (letters.length < LETTERS || letters.some(function (c) { return c !== c.toUpperCase(); })) { return false; }
     var before = "", words = 0, withMarks = marked(text);
-    text.split(APART).filter(Boolean).forEach(function (word) {
+    (text.match(WORD) || []).forEach(function (word) {
       words += kept(word, before, withMarks) ? 0 : 1;
       before = word;
     });
