@@ -19,7 +19,7 @@ OUR_SCRIPTS = ("assets/javascripts/", "assets/vendor/", "search/")
 # Inline scripts of main.html (no-js switch, reading aids), of the header search box (loads
 # bantin-search.js on first use), of the search page (loads it under instant navigation) and
 # of Material's base.html, as they begin.
-INLINE = ('var r=document.documentElement;r.classList.remove("no-js");r.classList.add("js");try{var f=localStorage',
+INLINE = ('(function(){var r=document.documentElement;r.classList.remove("no-js");r.classList.add("js");try{var f=localStorage',
           '(function () {\n  var form = document.querySelector("[data-bantin-search=box]");',
           'if(window.document$&&!(window.BantinSearch&&window.BantinSearch.createEngine)){var s=document.createElement("script");s.src=',
           'var palette=__md_get("__palette")',
