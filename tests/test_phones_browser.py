@@ -426,7 +426,7 @@ def test_a_question_page_shows_its_handbooks_dates_on_screen(sample_sites):
     nav = html[html.index('class="bt-pages bt-qnav bt-qnav--question"'):]
     nav = nav[:nav.index("</nav>")]
     labels = [" ".join(re.sub(r"<[^>]+>", "", a).split()) for a in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
-    assert labels[0].startswith("Câu sau: ") and labels[0].endswith(" →")  # the first question: no "Câu trước"
+    assert labels[0].startswith("Câu sau: ") and labels[0].endswith("&nbsp;→")  # the first question: no "Câu trước"
     assert labels[-1] == "Về sổ tay «Hỏi - Đáp về hòa giải ở cơ sở»"
 
 
@@ -661,6 +661,25 @@ def test_the_header_names_the_site_once_to_a_screen_reader(page, sample_server):
     assert heard.count("Bản tin Pháp luật tỉnh Sông Lam") == 1, heard
     assert "Hòa giải ở cơ sở là gì" not in heard, heard
     assert page.locator(".md-header__title").is_visible()  # still seen
+
+
+@pytest.mark.shared_context
+@pytest.mark.parametrize("name", ["home", "article", "question"])
+def test_links_are_read_by_their_words_not_their_arrows(page, sample_server, name):
+    """«Bài sau: … →», «← Câu trước: …», «Xem tất cả (4) →»: a screen reader read the arrows
+    out ("mũi tên phải") in every link name (the keyboard trial, session 46). The arrows stay on
+    screen, beside the words, outside the names."""
+    import re
+
+    page.goto(sample_server + PAGES[name], wait_until="networkidle")
+    seen = page.evaluate("() => [...document.querySelectorAll('a')].filter(a => a.checkVisibility()"
+                         " && /[←→]/.test(a.innerText)).map(a => a.innerText)")
+    assert seen, "the page shows no link with an arrow any more"
+    assert page.get_by_role("link", name=re.compile("[←→]")).count() == 0
+    words = page.get_by_role("link", name=re.compile(r"^(Xem tất cả|Bài (sau|trước):|Câu (sau|trước):)"))
+    assert words.count() >= 1
+    # each arrow is held to its word by a no-break space: never alone at a line's start or end
+    assert all(s.startswith("←\u00a0") or s.endswith("\u00a0→") for s in seen), seen
 
 
 @pytest.mark.shared_context
