@@ -778,6 +778,43 @@ def test_back_from_a_result_of_a_second_page_finds_the_list_as_it_was(page, tmp_
         page.wait_for_function("() => document.querySelectorAll('[data-bantin-results] > li').length >= 20")
         page.wait_for_function(f"() => Math.abs(scrollY - {y}) < 5", timeout=5000)
         assert page.locator("[data-bantin-results] > li").nth(14).locator("a").first.inner_text() == title
+        # the focus on the result opened, as the back/forward cache keeps it (session 46's keyboard trial)
+        page.wait_for_function("t => document.activeElement && document.activeElement.innerText === t", arg=title)
+        assert page.evaluate("scrollY") == pytest.approx(y, abs=5)  # focused without a jump
+    finally:
+        stop()
+
+
+@pytest.mark.parametrize("flavour", ["http", "file"])
+def test_back_to_a_page_finds_its_header_box_as_it_was_left(page, tmp_path, flavour):
+    """Typed in a page's header box, a suggestion opened, Back: the box was empty, since the
+    browser refills no field with autocomplete="off" and Playwright's Chromium (like any page on
+    file://) keeps no page in its back/forward cache (the keyboard trial, session 46). What was
+    typed comes back, the list closed; returning to the box opens the list again."""
+    built = build_search_site(tmp_path, offline=flavour == "file")
+    url, stop = serve(built.root) if flavour == "http" else (built.root.as_uri() + "/", lambda: None)
+    try:
+        page.goto(url + ("index.html" if flavour == "file" else ""))
+        page.locator("#bantin-search-q").type("hoa giai", delay=20)
+        box_shows(page, "giải")
+        with page.expect_navigation():
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("Enter")
+        page.go_back()
+        page.wait_for_load_state()
+        page.wait_for_function("() => document.querySelector('#bantin-search-q').value === 'hoa giai'")
+        assert page.get_attribute("#bantin-search-q", "aria-expanded") == "false"
+        page.click("#bantin-search-q")
+        box_shows(page, "giải")
+        page.fill("#bantin-search-q", "")  # emptied, then left: nothing comes back
+        page.wait_for_function("() => document.querySelector('#bantin-search-q').getAttribute('aria-expanded') === 'false'")
+        page.wait_for_timeout(500)  # the box's pause (DEBOUNCE) has passed, as a reader's would
+        with page.expect_navigation():
+            page.goto(url + built.search_page)
+        page.go_back()
+        page.wait_for_load_state()
+        page.wait_for_timeout(300)
+        assert page.input_value("#bantin-search-q") == ""
     finally:
         stop()
 

@@ -97,7 +97,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-print.html": "0448e0b2d6b410f8",
     "partials/bantin-reading-aids.html": "4b01ae8294e4feed",
     "partials/bantin-replacement-link.html": "164e9c5520e03d6f",
-    "partials/bantin-search-box.html": "7883cfef9bd434b0",
+    "partials/bantin-search-box.html": "3dd69dcd0ca876b5",
     "partials/bantin-side.html": "05fbb9df16b6d7e7",
     "partials/bantin-toc-phone-item.html": "4f6c970f1ae33570",
     "partials/bantin-toc-phone.html": "b792f33df0fb6e5c",

@@ -1347,7 +1347,10 @@
       if (self.selects[k]) self.selects[k].addEventListener("change", function () { self.updateUrl(); self.render(); });
     });
     this.more.addEventListener("click", function () { self.showMore(true).then(function () { self.remember(); }); });
-    this.list.addEventListener("click", function (e) { if (e.target.closest && e.target.closest("a")) self.remember(); });
+    this.list.addEventListener("click", function (e) {
+      var link = e.target.closest && e.target.closest("a");
+      if (link) { self.opened = link.getAttribute("href"); self.remember(); }
+    });
     window.addEventListener("pagehide", function () { self.remember(); });
     // Only when the address's question changed: Back that closes the phone's drawer
     // (bantin.js) comes to the same address, and a new search there shrank the list to its
@@ -1358,7 +1361,8 @@
   /** Keep the pages shown and the scroll in this history entry, for Back from a result. */
   SearchPage.prototype.remember = function () {
     if (!this.hits || !this.shown) return;
-    var view = { bantinList: location.search, bantinShown: this.shown, bantinY: window.scrollY }, was = history.state;
+    var view = { bantinList: location.search, bantinShown: this.shown, bantinY: window.scrollY, bantinOpened: this.opened || "" },
+      was = history.state;
     // Kept with what else the entry holds: the phone drawer's mark (bantin.js), else a page left
     // with the drawer open came back with its entry unmarked, one more Back to leave it.
     if (was && typeof was === "object") { Object.keys(was).forEach(function (k) { if (!(k in view)) view[k] = was[k]; }); }
@@ -1373,7 +1377,21 @@
     (function next() {
       if (self.shown < view.bantinShown && self.shown < self.hits.length) return self.showMore(false).then(next);
       window.scrollTo(0, view.bantinY || 0);
+      self.refocus(view.bantinOpened);
     })();
+  };
+
+  /** Back from a result the browser did not keep (no back/forward cache: file://, a busy
+   *  phone): the focus returns to the link that was opened, as the cache would have kept it,
+   *  not to the top of the page (session 46's keyboard trial). */
+  SearchPage.prototype.refocus = function (href) {
+    var links = href ? this.list.querySelectorAll("a[href]") : [];
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("href") !== href) continue;
+      this.opened = href;
+      try { links[i].focus({ preventScroll: true }); } catch (e) { links[i].focus(); }
+      return;
+    }
   };
 
   SearchPage.prototype.filters = function () {
@@ -1750,6 +1768,7 @@
     this.active = -1;
     this.seq = 0;
     this.bind();
+    this.recall();
     // Loaded when the reader reached for the box (bantin-search-box.html): what was typed
     // before the script arrived is searched now.
     if (document.activeElement === this.input) {
@@ -1765,8 +1784,12 @@
     this.input.setAttribute("aria-expanded", "false");
     this.input.setAttribute("aria-controls", this.listbox.id);
     var live = this.live = debounce(function () { self.run(); }, DEBOUNCE);
-    this.input.addEventListener("focus", function () { self.engine.ready().catch(function () {}); });
-    this.input.addEventListener("input", function () { clearTimeout(self.prefetchTimer); live(); });
+    this.input.addEventListener("focus", function () {
+      self.engine.ready().catch(function () {});
+      if (self.recalled && self.input.value.trim()) { self.recalled = false; live(); }
+    });
+    this.input.addEventListener("input", function () { self.recalled = false; clearTimeout(self.prefetchTimer); live(); });
+    window.addEventListener("pagehide", function () { self.keep(); });
     this.input.addEventListener("keydown", function (e) { self.key(e); });
     this.form.addEventListener("focusout", function (e) {
       if (!self.form.contains(e.relatedTarget)) self.close();
@@ -1776,6 +1799,30 @@
       var li = e.target.closest("[role=option]");
       if (li) self.choose(self.options.indexOf(li));
     });
+  };
+
+  /** What was typed, kept in this history entry when the page is left (`keep`) and put back
+   *  when Back reloads it: the browser does not refill a field with autocomplete="off", and a
+   *  page not kept by the back/forward cache came back with an empty box (session 46's
+   *  keyboard trial). The list opens again when the reader returns to the box. */
+  SearchBox.prototype.keep = function () {
+    var was = history.state, state = {}, text = this.input.value;
+    if (was && typeof was === "object") Object.keys(was).forEach(function (k) { state[k] = was[k]; });
+    var boxes = {}, old = state.bantinBoxes;
+    if (old && typeof old === "object") Object.keys(old).forEach(function (k) { boxes[k] = old[k]; });
+    // a query is read to 2,000 characters (clip_query): no more is kept
+    if (text.trim()) boxes[this.input.id] = text.slice(0, 2000); else delete boxes[this.input.id];
+    state.bantinBoxes = boxes;
+    try { history.replaceState(state, "", location.href); } catch (e) { /* file:// may refuse */ }
+  };
+
+  SearchBox.prototype.recall = function () {
+    var state = history.state, boxes = state && typeof state === "object" ? state.bantinBoxes : null;
+    var text = boxes && typeof boxes === "object" ? boxes[this.input.id] : "";
+    // Put back by the box's own script (bantin-search-box.html) before this one arrived, or now.
+    if (typeof text !== "string" || !text || (this.input.value && this.input.value !== text)) return;
+    this.input.value = text;
+    this.recalled = document.activeElement !== this.input;
   };
 
   SearchBox.prototype.open = function () {
@@ -1837,6 +1884,7 @@
 
   SearchBox.prototype.run = function () {
     var self = this, query = this.input.value, seq = ++this.seq;
+    this.keep();  // at each search too: a navigation the browser starts may drop pagehide's
     if (!query.trim()) { this.close(); this.listbox.textContent = ""; this.options = []; return Promise.resolve(); }
     this.open();
     if (!this.options.length) this.say("Đang tải…");
