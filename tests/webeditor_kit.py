@@ -235,36 +235,66 @@ def admin(editor_tab, editing, tmp_path):
 
 @pytest.fixture(scope="module")
 def fresh_tabs(chromium, editing):
-    """The browser context in which `fresh_admin` opens each test's own tabs. Kept across tests
-    for its HTTP cache only: Decap's bundle is then checked (304, adapter/vendorfiles.py), not
-    fetched and compiled again, as in a new context (0.5-0.6 s a load)."""
+    """The browser context and the tab `fresh_admin` lends each test, kept for what a new tab
+    would do again: Decap's bundle checked (304, adapter/vendorfiles.py), not fetched, by the
+    context's HTTP cache, and compiled once by the tab's renderer. A new tab per test (session
+    41) is a new renderer process that compiles the 5 MB bundle again: 1.6-2.6 s a load of
+    /admin/ against 0.4-0.6 s in a kept tab (session 47's probe). [context, tab]: the tab is
+    replaced when a test crashed or closed it."""
     context = chromium.new_context(locale="vi-VN", viewport=VIEWPORT)
-    yield context
+    kept = [context, None]
+    yield kept
     context.close()
 
 
 @pytest.fixture
 def fresh_admin(fresh_tabs, editing, tmp_path):
-    """The editor page in a tab of its own, logged in, every request recorded: for a test that
-    reloads to get its typed work back, opens a second tab or crashes one. Nothing of another
-    test's is in its browser: the last test's tabs are closed (a crashed one too), the preview
-    origin's storage and cookies cleared (Decap's copies and login, bantin-admin.js's notes),
-    and a tab's sessionStorage is its own; only the HTTP cache is shared."""
-    context = fresh_tabs
-    for left in context.pages:
-        left.close()  # without asking to leave (run_before_unload is off): nothing of it remains
-    page = context.new_page()
-    devtools = context.new_cdp_session(page)
-    devtools.send("Storage.clearDataForOrigin", {"origin": editing[1].rstrip("/"), "storageTypes": "all"})
+    """The editor page in the module's kept tab, logged in, every request recorded: for a test
+    that reloads to get its typed work back, opens a second tab or crashes one. Nothing of
+    another test's is in its browser: the other tabs the last test opened are closed, the kept
+    one leaves the editor (or is replaced, crashed), the preview origin's storage and cookies are
+    cleared (Decap's copies and login, bantin-admin.js's notes, the tab's sessionStorage:
+    DevTools' "all" clears it too), and the last test's listeners are gone; only the HTTP cache
+    and the renderer's compiled code are shared, as `admin`'s tab shares them."""
+    page = _kept_tab(fresh_tabs)
+    devtools = page.context.new_cdp_session(page)
+    _leave_and_forget(page, devtools, editing[1])
     devtools.detach()
+    added = []
+
+    def on(event, handler):  # the test's listeners, removed when it ends
+        added.append((event, handler))
+        type(page).on(page, event, handler)
+
+    page.on = on
     page.shots = tmp_path / "shots"
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     _watch_loading(page)
-    assert _log_in(page, editing[1]), "the login was kept: the tab's storage was not cleared"
-    yield page
+    try:
+        assert _log_in(page, editing[1]), "the login was kept: the tab's storage was not cleared"
+        yield page
+    finally:
+        del page.on
+        for event, handler in added:
+            page.remove_listener(event, handler)
+
+
+def _kept_tab(kept: list):
+    """`fresh_tabs`' tab, alone in its context: every other tab closed (without asking to leave:
+    run_before_unload is off), and a new tab in place of one a test crashed or closed."""
+    context, page = kept
     for left in context.pages:
-        left.close()
+        if left is not page:
+            left.close()
+    if page is not None and not page.is_closed():
+        try:
+            page.evaluate("1")
+        except Exception:  # Playwright's Error: the tab's renderer crashed
+            page.close()
+    if page is None or page.is_closed():
+        page = kept[1] = context.new_page()
+    return page
 
 
 def _leave_and_forget(page, devtools, url: str) -> None:
