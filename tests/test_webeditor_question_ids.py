@@ -37,8 +37,8 @@ def two_handbooks(tmp_path_factory):
 
 
 @pytest.fixture
-def page(chromium, two_handbooks):
-    with logged_in_page(chromium, two_handbooks[1]) as page:
+def page(fresh_tabs, two_handbooks):
+    with logged_in_page(fresh_tabs, two_handbooks[1]) as page:
         yield page
 
 

@@ -35,8 +35,8 @@ def linked_site(tmp_path_factory):
 
 
 @pytest.fixture
-def page(chromium, linked_site):
-    with logged_in_page(chromium, linked_site[1]) as page:  # page.answers: OK (True) or Cancel (False), in turn
+def page(fresh_tabs, linked_site):
+    with logged_in_page(fresh_tabs, linked_site[1]) as page:  # page.answers: OK (True) or Cancel (False), in turn
         yield page
 
 

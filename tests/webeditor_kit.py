@@ -234,13 +234,13 @@ def admin(editor_tab, editing, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def fresh_tabs(chromium, editing):
+def fresh_tabs(chromium):
     """The browser context and the tab `fresh_admin` lends each test, kept for what a new tab
     would do again: Decap's bundle checked (304, adapter/vendorfiles.py), not fetched, by the
     context's HTTP cache, and compiled once by the tab's renderer. A new tab per test (session
     41) is a new renderer process that compiles the 5 MB bundle again: 1.6-2.6 s a load of
     /admin/ against 0.4-0.6 s in a kept tab (session 47's probe). [context, tab]: the tab is
-    replaced when a test crashed or closed it."""
+    replaced when a test crashed or closed it. `logged_in_page` takes it too."""
     context = chromium.new_context(locale="vi-VN", viewport=VIEWPORT)
     kept = [context, None]
     yield kept
@@ -256,9 +256,23 @@ def fresh_admin(fresh_tabs, editing, tmp_path):
     cleared (Decap's copies and login, bantin-admin.js's notes, the tab's sessionStorage:
     DevTools' "all" clears it too), and the last test's listeners are gone; only the HTTP cache
     and the renderer's compiled code are shared, as `admin`'s tab shares them."""
-    page = _kept_tab(fresh_tabs)
+    with _lent_tab(fresh_tabs, editing[1]) as page:
+        page.shots = tmp_path / "shots"
+        page.requests = []
+        page.on("request", lambda request: page.requests.append(request.url))
+        _watch_loading(page)
+        assert _log_in(page, editing[1]), "the login was kept: the tab's storage was not cleared"
+        yield page
+
+
+@contextmanager
+def _lent_tab(kept: list, url: str):
+    """`kept`'s tab (`_kept_tab`) for one test: off the editor, the preview origin's storage
+    and cookies cleared (`_leave_and_forget`), and every listener the test adds through
+    `page.on` removed when it ends, so none answers the next test's dialogs."""
+    page = _kept_tab(kept)
     devtools = page.context.new_cdp_session(page)
-    _leave_and_forget(page, devtools, editing[1])
+    _leave_and_forget(page, devtools, url)
     devtools.detach()
     added = []
 
@@ -267,12 +281,7 @@ def fresh_admin(fresh_tabs, editing, tmp_path):
         type(page).on(page, event, handler)
 
     page.on = on
-    page.shots = tmp_path / "shots"
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    _watch_loading(page)
     try:
-        assert _log_in(page, editing[1]), "the login was kept: the tab's storage was not cleared"
         yield page
     finally:
         del page.on
@@ -314,22 +323,20 @@ def _leave_and_forget(page, devtools, url: str) -> None:
 
 
 @contextmanager
-def logged_in_page(chromium, url: str):
+def logged_in_page(kept: list, url: str):
     """A desktop page logged in to /admin/ at `url`, its dialogs answered in turn: `page.answers`
-    (OK True, Cancel False; OK once empty), each message kept in `page.dialogs`."""
-    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.dialogs, page.answers = [], []
+    (OK True, Cancel False; OK once empty), each message kept in `page.dialogs`. The tab is the
+    module's kept one (`fresh_tabs`), emptied of the last test's storage and listeners: a new
+    context per test fetched and compiled Decap's bundle again."""
+    with _lent_tab(kept, url) as page:
+        page.dialogs, page.answers = [], []
 
-    def answer(dialog):
-        page.dialogs.append(dialog.message)
-        (dialog.accept if not page.answers or page.answers.pop(0) else dialog.dismiss)()
-    page.on("dialog", answer)
-    _log_in(page, url)
-    try:
+        def answer(dialog):
+            page.dialogs.append(dialog.message)
+            (dialog.accept if not page.answers or page.answers.pop(0) else dialog.dismiss)()
+        page.on("dialog", answer)
+        assert _log_in(page, url), "the login was kept: the tab's storage was not cleared"
         yield page
-    finally:
-        context.close()
 
 
 def _log_in(page, url: str) -> bool:
