@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from sitekit import article, write_site
-from webeditor_kit import _log_in, _served, _until, edit_running
+from webeditor_kit import _lent_tab, _log_in, _served, _until, edit_running
 
 pytestmark = pytest.mark.browser
 pytest.importorskip("playwright.sync_api")
@@ -54,11 +54,22 @@ def broken_site(tmp_path_factory):
         yield root, url
 
 
-def _browser_page(chromium, width: int):
-    phone = width < 800
-    context = chromium.new_context(locale="vi-VN", viewport={"width": width, "height": 844 if phone else 800},
-                                   is_mobile=phone, has_touch=phone)
-    return context, context.new_page()
+@pytest.fixture(scope="module")
+def screens(chromium):
+    """A kept [context, tab] for each width the tests take (a phone's context is a touch
+    screen's): `_lent_tab` lends the tab to each test, emptied of the last one's storage and
+    listeners. A new context per test fetched and compiled Decap's bundle again."""
+    kept = {}
+
+    def screen(width: int) -> list:
+        if width not in kept:
+            phone = width < 800
+            kept[width] = [chromium.new_context(locale="vi-VN", viewport={"width": width, "height": 844 if phone else 800},
+                                                is_mobile=phone, has_touch=phone), None]
+        return kept[width]
+    yield screen
+    for context, _ in kept.values():
+        context.close()
 
 
 def _shot(page, name: str) -> None:
@@ -69,14 +80,13 @@ def _shot(page, name: str) -> None:
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_a_file_whose_front_matter_cannot_be_read_is_listed_as_such_and_never_saved(chromium, broken_site, width):
+def test_a_file_whose_front_matter_cannot_be_read_is_listed_as_such_and_never_saved(screens, broken_site, width):
     root, url = broken_site
     before = {name: (root / "content/tin-tuc" / name).read_bytes() for name in BROKEN}
-    context, page = _browser_page(chromium, width)
-    said = []
-    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
-    try:
-        _log_in(page, url)
+    with _lent_tab(screens(width), url) as page:
+        said = []
+        page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+        assert _log_in(page, url), "the login was kept: the tab's storage was not cleared"
         page.goto(url + "admin/#/collections/tin-tuc")
         rows = page.locator("a[href*='/entries/']")
         rows.filter(has_text="Tập huấn hòa giải viên").wait_for()
@@ -115,18 +125,15 @@ def test_a_file_whose_front_matter_cannot_be_read_is_listed_as_such_and_never_sa
         page.get_by_text("Công bố ngay").click()
         page.get_by_text("Không lưu: phần khai báo của tệp content/tin-tuc/bai-loi-hai-cham.md").wait_for()
         page.wait_for_timeout(1500)  # a save would have been written by now
-    finally:
-        context.close()
     assert {name: (root / "content/tin-tuc" / name).read_bytes() for name in BROKEN} == before
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_build_s_error_box_leaves_the_editor_s_top_bar_free(chromium, broken_site, width):
+def test_the_build_s_error_box_leaves_the_editor_s_top_bar_free(screens, broken_site, width):
     root, url = broken_site
     assert _served(url + f"tin-tuc/{GOOD}/", "Bản xem trước chưa cập nhật")  # the preview keeps its box
-    context, page = _browser_page(chromium, width)
-    try:
-        _log_in(page, url)
+    with _lent_tab(screens(width), url) as page:
+        assert _log_in(page, url), "the login was kept: the tab's storage was not cleared"
         page.goto(url + f"admin/#/collections/tin-tuc/entries/{GOOD}")
         page.get_by_label("Tiêu đề").wait_for()
         assert page.locator("[data-bantin-preview-errors]").count() == 0
@@ -141,5 +148,3 @@ def test_the_build_s_error_box_leaves_the_editor_s_top_bar_free(chromium, broken
         page.get_by_text("Công bố ngay").click(timeout=5000)
         saved = root / f"content/tin-tuc/{GOOD}.md"
         _until(lambda: f"(sửa {width})" in saved.read_text(encoding="utf-8"), 20)
-    finally:
-        context.close()

@@ -290,7 +290,7 @@ def _lent_tab(kept: list, url: str):
 
 
 def _kept_tab(kept: list):
-    """`fresh_tabs`' tab, alone in its context: every other tab closed (without asking to leave:
+    """A kept [context, tab]'s tab (`fresh_tabs`, or another context's made the same way), alone in its context: every other tab closed (without asking to leave:
     run_before_unload is off), and a new tab in place of one a test crashed or closed."""
     context, page = kept
     for left in context.pages:
@@ -303,6 +303,7 @@ def _kept_tab(kept: list):
             page.close()
     if page is None or page.is_closed():
         page = kept[1] = context.new_page()
+        page.first_viewport = page.viewport_size  # the context's, which a test may change
     return page
 
 
@@ -319,7 +320,7 @@ def _leave_and_forget(page, devtools, url: str) -> None:
     finally:
         page.remove_listener("dialog", leave)
     devtools.send("Storage.clearDataForOrigin", {"origin": url.rstrip("/"), "storageTypes": "all"})
-    page.set_viewport_size(VIEWPORT)
+    page.set_viewport_size(getattr(page, "first_viewport", VIEWPORT))
 
 
 @contextmanager
