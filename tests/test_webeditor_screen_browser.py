@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from webeditor_kit import (
-    _add_component, DECAP_IDLE, _entry_open, _hosts, _log_in, _publish, _shot,
+    _add_component, DECAP_IDLE, _entry_open, _hosts, _lent_tab, _log_in, _publish, _shot,
 )
 
 pytestmark = pytest.mark.browser
@@ -94,16 +94,23 @@ def test_the_preview_shows_the_entry_as_the_site_does(admin, editing):
     assert live == editing[1] + "tin-tuc/", live  # no slug: yet the section, not the home page
 
 
+@pytest.fixture(scope="module")
+def phone_tab(chromium):
+    """A phone's [context, tab] (a touch screen), kept for the phone widths' tests: the second
+    would fetch and compile Decap's bundle again in a context of its own."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 360, "height": 800}, is_mobile=True, has_touch=True)
+    yield [context, None]
+    context.close()
+
+
 @pytest.mark.parametrize("width", [360, 390])
-def test_an_entry_fits_a_phone_with_publish_on_screen(chromium, editing, width, tmp_path):
+def test_an_entry_fits_a_phone_with_publish_on_screen(phone_tab, editing, width, tmp_path):
     """Decap lays an entry out 800 px wide; bantin-admin.css and .js fit it to the phone and
     start it without the preview beside the form (the eye button brings it back)."""
-    context = chromium.new_context(locale="vi-VN", viewport={"width": width, "height": 800},
-                                   is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.shots = tmp_path / "shots"
-    try:
-        _log_in(page, editing[1])
+    with _lent_tab(phone_tab, editing[1]) as page:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.shots = tmp_path / "shots"
+        assert _log_in(page, editing[1]), "the login was kept: the tab's storage was not cleared"
         page.goto(editing[1] + "admin/#/collections/hoi-dap/entries/so-tay")
         editor = page.locator("[data-slate-editor]").first
         editor.wait_for()
@@ -133,8 +140,6 @@ def test_an_entry_fits_a_phone_with_publish_on_screen(chromium, editing, width, 
         _on_screen(publish, width)
         publish.click()
         _on_screen(page.get_by_text("Công bố ngay"), width)
-    finally:
-        context.close()
 
 
 def _on_screen(locator, width: int) -> None:
@@ -142,12 +147,13 @@ def _on_screen(locator, width: int) -> None:
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, box
 
 
-def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, editing):
+def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(admin, editing):
     """bantin-admin.js opens entries without the preview on a narrow screen; the eye button
     shows it in the form's place, for that entry only; the same browser profile on a wide
-    screen gets the preview back, and a computer's own choice is kept."""
-    context = chromium.new_context(locale="vi-VN", viewport={"width": 390, "height": 800})
-    page = context.new_page()
+    screen gets the preview back, and a computer's own choice is kept. In `admin`'s tab, whose
+    storage (the choice kept in localStorage) is the test's own and whose width the next test's
+    set-up puts back; a context of its own fetched and compiled Decap's bundle again."""
+    page = admin
 
     def preview_frames(width: int) -> int:
         """The preview frames of the entry opened at `width`, counted once Decap has drawn the
@@ -160,30 +166,27 @@ def test_the_phone_s_hidden_preview_is_not_carried_to_a_wide_screen(chromium, ed
         page.wait_for_function(DECAP_IDLE)
         return page.locator("iframe").count()
 
-    try:
-        assert preview_frames(390) == 0
-        assert preview_frames(1280) == 1
-        assert preview_frames(390) == 0
-        page.get_by_role("button", name="Xem trước bài").click()  # the editor's own choice, in words on a phone
-        page.locator("iframe").first.wait_for()
-        expect(page.get_by_role("button", name="Trở lại ô soạn")).to_be_visible()
-        # on the phone the preview takes the width (it was a column of 190 px beside the form),
-        # once the layout has moved (a fixed 300 ms before)
-        page.wait_for_function("() => document.querySelector('iframe').getBoundingClientRect().width > 300",
-                               timeout=10_000)
-        assert page.locator("iframe").first.bounding_box()["width"] > 300
-        assert not page.get_by_label("Tiêu đề").is_visible()
-        page.goto(editing[1] + "admin/#/collections/tin-tuc")  # the next entry opens with its form
-        page.get_by_text("Bài cũ").first.click()
-        page.get_by_label("Tiêu đề").wait_for()
-        assert page.locator("iframe").count() == 0
-        assert preview_frames(390) == 0 and preview_frames(1280) == 1
-        page.get_by_role("button", name="Bật/tắt xem trước").click()  # a computer's own choice: none
-        # kept where Decap reads it when an entry opens (a fixed 300 ms before)
-        page.wait_for_function("() => localStorage.getItem('cms.right-pane') === 'none'", timeout=10_000)
-        assert preview_frames(1280) == 0 and preview_frames(390) == 0 and preview_frames(1280) == 0
-    finally:
-        context.close()
+    assert preview_frames(390) == 0
+    assert preview_frames(1280) == 1
+    assert preview_frames(390) == 0
+    page.get_by_role("button", name="Xem trước bài").click()  # the editor's own choice, in words on a phone
+    page.locator("iframe").first.wait_for()
+    expect(page.get_by_role("button", name="Trở lại ô soạn")).to_be_visible()
+    # on the phone the preview takes the width (it was a column of 190 px beside the form),
+    # once the layout has moved (a fixed 300 ms before)
+    page.wait_for_function("() => document.querySelector('iframe').getBoundingClientRect().width > 300",
+                           timeout=10_000)
+    assert page.locator("iframe").first.bounding_box()["width"] > 300
+    assert not page.get_by_label("Tiêu đề").is_visible()
+    page.goto(editing[1] + "admin/#/collections/tin-tuc")  # the next entry opens with its form
+    page.get_by_text("Bài cũ").first.click()
+    page.get_by_label("Tiêu đề").wait_for()
+    assert page.locator("iframe").count() == 0
+    assert preview_frames(390) == 0 and preview_frames(1280) == 1
+    page.get_by_role("button", name="Bật/tắt xem trước").click()  # a computer's own choice: none
+    # kept where Decap reads it when an entry opens (a fixed 300 ms before)
+    page.wait_for_function("() => localStorage.getItem('cms.right-pane') === 'none'", timeout=10_000)
+    assert preview_frames(1280) == 0 and preview_frames(390) == 0 and preview_frames(1280) == 0
 
 
 def test_a_computer_keeps_the_preview_beside_the_form(admin, editing):
