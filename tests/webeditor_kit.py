@@ -1,6 +1,8 @@
 """What the web editor's browser tests share (tests/test_webeditor*_browser.py): `bantin edit`
 running on a git copy of a small site (`editing`, one per test file), the editor's tab lent to
-each test (`admin`) or a tab of its own (`fresh_admin`), and the steps several files take
+each test (`admin`), or another context's kept tab for tests that crash a tab, open a second or
+answer dialogs in turn (`fresh_admin`, `logged_in_page`: no test gets a new tab or context, whose
+renderer compiled Decap's 5 MB bundle again, session 47), and the steps several files take
 (log in, publish, paste, wait for a save to land). One file of 2,300 lines held them and its
 61 tests until session 42; in five files, `make test`'s processes share them out (pytest-xdist
 keeps a file in one process: the one file ran 10-12 minutes of a 13-minute suite under load)."""
