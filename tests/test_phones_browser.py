@@ -385,6 +385,23 @@ def test_feeds_are_explained_where_the_footer_leads(sample_sites):
         assert address.endswith("/" + target), (address, target)
 
 
+def test_the_offline_copy_links_each_feed_to_its_public_address(sample_sites):
+    """The section asks readers to copy a feed's address into an app. In the USB copy the link
+    went to the copy's own feed.xml under the public address as its text: copied by its link
+    (a long press, «Sao chép địa chỉ liên kết») it was a file:///… path no app can follow, and
+    tapped it showed the stick's raw XML (outsider trial, session 47). The copy links the
+    public address it shows, as its QR codes and copied short links do."""
+    import re
+
+    index = (sample_sites[1] / "chuyen-muc.html").read_text("utf-8")
+    section = index[index.index('<h2 id="theo-doi">'):index.index("</section>", index.index('<h2 id="theo-doi">'))]
+    feeds = re.findall(r'<li>([^<:]+): <a href="([^"]+)">([^<]+)</a></li>', section)
+    assert len(feeds) == 8 and feeds[0][0] == "Tất cả bài mới"
+    for _, href, address in feeds:
+        assert href == address and address.startswith("https://bantin.example.org/"), (href, address)
+        assert address.endswith("feed.xml"), address
+
+
 def test_the_largest_text_on_a_360_px_phone_keeps_the_search_field_and_cards_readable(phone, sample_server):
     """At the largest "Aa" size the field showed "cho toi", the filters cut "Tất cả" and a card's
     text ran two words a line beside its picture (a reader's review, session 22). At the normal

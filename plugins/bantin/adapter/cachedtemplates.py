@@ -67,7 +67,7 @@ KNOWN: dict[str, str] = {
     "bantin-elsewhere.html": "566f603033bfe872",
     "bantin-handbook-print.html": "3cf7aa47dc665da8",
     "bantin-home.html": "8526b34489918712",
-    "bantin-index.html": "38cfbd1e0bc63a03",
+    "bantin-index.html": "794252adcfc8b03d",
     "bantin-item.html": "bf3f25f856fa3237",
     "bantin-listing.html": "9a224ad0972be191",
     "bantin-question.html": "c3bc33c98f3b6963",

@@ -162,7 +162,7 @@ class PageData:
     cards: tuple[Card, ...] = ()
     page_links: tuple[tuple[int, str] | None, ...] = ()  # (number, url) of pages.page_window; None: "…"
     feed_url: str = ""
-    feeds: tuple[tuple[str, str, str], ...] = ()  # the categories index: (what, file, public address) of each feed
+    feeds: tuple[tuple[str, str, str], ...] = ()  # the categories index: (what, link, public address) of each feed
     document: Any = None  # legal.numbers Document of a document page
     replacement: Any = None  # views.Replacement
     replaces: tuple = ()  # views.Replacement of each document a document page's document replaced
@@ -300,11 +300,18 @@ def _generated_data(view, page, common: dict) -> PageData:
 
 
 def _feeds(view) -> tuple[tuple[str, str, str], ...]:
-    """The site's feeds, each with the address a reader copies into a feed reader app (the
-    categories index explains them: a link named "RSS" sent readers to raw XML)."""
+    """The site's feeds as (what, link, address): the address a reader copies into a feed
+    reader app (the categories index explains them: a link named "RSS" sent readers to raw
+    XML), and the link, the feed's file online.
+
+    The offline copy links the public address itself: the copy's own feed.xml, copied by its
+    link on a phone, was a file:///… path no app can follow (outsider trial, session 47). A copy
+    of a site without `site_url` has no public address and keeps its file."""
     files = [("Tất cả bài mới", view.urls.feed())]
     files += [(c.title, view.urls.feed(c.slug)) for c in view.corpus.categories]
-    return tuple((what, file, view.absolute(file).rstrip("/")) for what, file in files)
+    public = not view.urls.directory_urls and bool(view.corpus.site.site_url)
+    return tuple((what, address if public else file, address)
+                 for what, file in files for address in (view.absolute(file).rstrip("/"),))
 
 
 def _item_data(view, item: Item, common: dict) -> PageData:
