@@ -211,6 +211,34 @@ def test_the_copys_start_file_opens_the_home_page_from_a_file(chromium, sample_s
         context.close()
 
 
+def test_the_copys_start_file_alone_says_what_to_copy(chromium, sample_sites, tmp_path):
+    """The start file copied without its folder (dragged to a commune PC's desktop, the one
+    file the officer was told to open) moved on to a home page that is not there: Chromium's
+    English «Your file couldn't be accessed» and nothing to do (outsider trial, session 47).
+    It now stays, says in Vietnamese that the folder ban-tin must sit beside it and what to
+    copy; with its folder beside it, it moves on as before and Back does not return to it."""
+    html = (sample_sites[1].parent / "MO-BAN-TIN.html").read_text(encoding="utf-8")
+    alone = tmp_path / "Màn hình nền" / "MO-BAN-TIN.html"
+    alone.parent.mkdir()
+    alone.write_text(html, encoding="utf-8")
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(alone.as_uri())
+        message = page.locator("p", has_text="Không tìm thấy thư mục «ban-tin»")
+        message.wait_for(timeout=5000)
+        assert page.url == alone.as_uri()
+        assert "MO-BAN-TIN" in message.inner_text() and "cả hai" in message.inner_text()
+        assert not page.get_by_text("Nếu trang bản tin không tự mở").is_visible()
+        page = context.new_page()  # a history of its own
+        page.goto((sample_sites[1].parent / "MO-BAN-TIN.html").as_uri())
+        page.wait_for_url("**/ban-tin/index.html")
+        page.go_back()
+        assert "MO-BAN-TIN" not in page.url  # the start file left no step in the history
+    finally:
+        context.close()
+
+
 def test_the_copys_start_file_shows_its_way_in_where_refresh_is_not_followed(chromium, sample_sites, tmp_path):
     """A browser that does not follow the refresh (or a reader faster than it) sees the site's
     name, that this is a copy, and a button-sized link to the home page."""
@@ -219,7 +247,8 @@ def test_the_copys_start_file_shows_its_way_in_where_refresh_is_not_followed(chr
     start = tmp_path / "MO-BAN-TIN.html"  # the same file without its refresh, beside the same site
     start.write_text(html.replace('<meta http-equiv="refresh"', '<meta name="x-no-refresh"'), encoding="utf-8")
     (tmp_path / "ban-tin").symlink_to(sample_sites[1], target_is_directory=True)
-    context = chromium.new_context(locale="vi-VN", viewport={"width": 390, "height": 844})
+    # without scripts: with them the start file leaves once it has seen the folder
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}, java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(start.as_uri())

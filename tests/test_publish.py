@@ -302,7 +302,8 @@ def test_offline_build_removes_its_own_leftovers_only(tmp_path):
 def test_the_offline_copy_is_one_start_file_beside_one_site_folder(tmp_path):
     """A reader's trial: the USB copy's top folder had 27 entries and nobody knew which to open
     (session 28). It now holds the start file MO-BAN-TIN.html and the site in ban-tin/; the
-    start file moves to the home page without script and shows the link too. A page whose
+    start file moves to the home page without script (with script once it has seen the site
+    folder beside it: session 47) and shows the link too. A page whose
     slug is the folder's or the file's name stays inside the folder, where it collides with
     nothing."""
     root = write_site(tmp_path / "du-an", {
@@ -319,9 +320,12 @@ def test_the_offline_copy_is_one_start_file_beside_one_site_folder(tmp_path):
     assert sorted(os.listdir(copy)) == ["MO-BAN-TIN.html", "ban-tin"]
     assert "MO-BAN-TIN.html" in done.stdout and "USB" in done.stdout  # the build says what to open
     start = (copy / "MO-BAN-TIN.html").read_text(encoding="utf-8")
-    assert '<meta http-equiv="refresh" content="0; url=ban-tin/index.html">' in start
+    assert '<noscript><meta http-equiv="refresh" content="0; url=ban-tin/index.html"></noscript>' in start
     assert '<a href="ban-tin/index.html">Mở bản tin</a>' in start
-    assert "<script" not in start and 'lang="vi"' in start
+    assert start.count("<script") == 1 and "<script>" in start and 'lang="vi"' in start  # inline, no file
+    assert "i.src='ban-tin/assets/images/favicon.png'" in start  # the picture it looks for,
+    assert (copy / "ban-tin/assets/images/favicon.png").is_file()  # which the copy holds
+    assert "thử" not in start[start.index("<script"):]  # nothing of mkdocs.yml in the script
     assert "<h1>Bản tin &lt;b&gt;&amp;&lt;/b&gt; thử</h1>" in start  # mkdocs.yml's text, escaped
     site = copy / "ban-tin"
     assert "Bài A" in (site / "index.html").read_text(encoding="utf-8")
