@@ -402,6 +402,37 @@ def test_the_offline_copy_links_each_feed_to_its_public_address(sample_sites):
         assert address.endswith("feed.xml"), address
 
 
+# The lines a text node's piece is drawn on (a Range's line boxes), for the first text that holds it.
+LINES_OF = """(piece) => {
+  const walk = document.createTreeWalker(document.querySelector('.bt-docinfo'), NodeFilter.SHOW_TEXT);
+  for (let node; (node = walk.nextNode());) {
+    const at = node.data.indexOf(piece);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at); range.setEnd(node, at + piece.length);
+    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+  }
+  return -1;
+}"""
+
+
+def test_a_law_s_number_stays_whole_in_the_document_box_at_the_largest_text(phone, sample_server):
+    """A citizen on a 360 px phone at the largest «Aa» size, on Luật Đất đai 2024's page: the
+    box's «Thay thế» read «Luật số 45/2013/Q» / «H13: …», the number cut in two (outsider
+    trial, session 47): the labels' column took its widest label whole and left the values a
+    strip that broke words anywhere. The number a reader copies or reads out stays on one line."""
+    for width, level in ((360, "3"), (320, "3"), (360, "0")):
+        context, page, errors = phone(width)
+        page.goto(sample_server)
+        page.evaluate(f"localStorage.setItem('bt-font', '{level}')")
+        page.goto(sample_server + PAGES["document"], wait_until="networkidle")
+        for number in ("45/2013/QH13", "Quốc hội"):
+            assert page.evaluate(LINES_OF, number) == 1, (width, level, number)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert errors == []
+        context.close()
+
+
 def test_the_largest_text_on_a_360_px_phone_keeps_the_search_field_and_cards_readable(phone, sample_server):
     """At the largest "Aa" size the field showed "cho toi", the filters cut "Tất cả" and a card's
     text ran two words a line beside its picture (a reader's review, session 22). At the normal
