@@ -433,6 +433,25 @@ def test_a_law_s_number_stays_whole_in_the_document_box_at_the_largest_text(phon
         context.close()
 
 
+def test_a_law_s_number_in_the_text_stays_on_one_line(phone, sample_server):
+    """The handbook's lead on a 360 px phone ended a line with «Nghị định số 15/2014/NĐ-» and
+    began the next with «CP.» (the offline copy's trial, session 47): a number the build links
+    to its document's page is one line, at the normal and the largest «Aa» size, and the page
+    does not grow sideways for it."""
+    for width, level in ((360, "0"), (320, "3")):
+        context, page, errors = phone(width)
+        page.goto(sample_server)
+        page.evaluate(f"localStorage.setItem('bt-font', '{level}')")
+        page.goto(sample_server + PAGES["handbook"], wait_until="networkidle")
+        lines = page.evaluate("""() => [...document.querySelectorAll('.md-content a.vanban')]
+          .filter(a => a.checkVisibility()).map(a => [a.textContent,
+            new Set([...a.getClientRects()].map(r => Math.round(r.top))).size])""")
+        assert len(lines) >= 2 and all(n == 1 for _, n in lines), (width, level, lines)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert errors == []
+        context.close()
+
+
 def test_the_largest_text_on_a_360_px_phone_keeps_the_search_field_and_cards_readable(phone, sample_server):
     """At the largest "Aa" size the field showed "cho toi", the filters cut "Tất cả" and a card's
     text ran two words a line beside its picture (a reader's review, session 22). At the normal
