@@ -459,6 +459,25 @@ def test_aa_shows_before_the_script_and_answers_a_tap_made_before_it(page, sampl
 
 
 @pytest.mark.shared_context
+def test_aa_steps_aside_when_its_script_never_comes(page, sample_server):
+    """«Aa» shows before bantin.js (the test above); when bantin.js fails (a connection lost
+    mid-page) it stayed, a button that answered no tap. Once the page has loaded without it,
+    «Aa» is hidden, its space kept (nothing moves); with the script it stays."""
+    page.route("**/assets/javascripts/bantin.js*", lambda route: route.abort())
+    toggle = page.locator("[data-bt-aids-toggle]")
+    try:
+        page.set_viewport_size({"width": 390, "height": 800})
+        page.goto(sample_server + PAGES["article"], wait_until="load")
+        expect(toggle).to_be_hidden()
+        assert toggle.bounding_box() is not None  # hidden by visibility: the header keeps its place
+    finally:  # the tab is shared with the next tests
+        page.unroute("**/assets/javascripts/bantin.js*")
+    page.goto(sample_server + PAGES["question"], wait_until="load")
+    expect(toggle).to_be_visible()
+    assert page.locator("html").get_attribute("data-bt-aids-off") is None
+
+
+@pytest.mark.shared_context
 def test_a_tap_on_aa_then_elsewhere_before_the_script_is_forgotten(page, sample_server):
     """A reader who tapped «Aa» and then went on (the search box, typing) before bantin.js came
     does not have the panel opened and the focus taken from under the typing (review, session
