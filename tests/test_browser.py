@@ -239,6 +239,34 @@ def test_the_copys_start_file_alone_says_what_to_copy(chromium, sample_sites, tm
         context.close()
 
 
+@pytest.mark.parametrize("images", [True, False], ids=["images", "no-images"])
+def test_the_copys_start_file_finds_its_folder_in_a_browser_without_images(chromium, sample_sites, tmp_path, images):
+    """The start file learned whether ban-tin/ sat beside it by loading a picture of it
+    (session 47). A browser with pictures turned off (a metered phone's data saver, a commune
+    PC set to save the line) fires neither load nor error for it: the start file stayed, its
+    folder beside it, with scripts on and the refresh inside <noscript> (hostile review, session
+    47). It looks with a style sheet instead, which such a browser still loads; in a folder
+    whose name holds «#», «%» and quotes, as a USB stick's may."""
+    from browser import CHROMIUM, CHROMIUM_ARGS
+
+    folder = tmp_path / "USB #1 – 100% \"xã\" 'A'"
+    folder.mkdir()
+    (folder / "MO-BAN-TIN.html").write_text((sample_sites[1].parent / "MO-BAN-TIN.html").read_text("utf-8"), "utf-8")
+    (folder / "ban-tin").symlink_to(sample_sites[1], target_is_directory=True)
+    browser = chromium if images else chromium.browser_type.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS + ["--blink-settings=imagesEnabled=false"])
+    context = browser.new_context(locale="vi-VN")
+    try:
+        page = context.new_page()
+        page.goto((folder / "MO-BAN-TIN.html").as_uri())
+        page.wait_for_url("**/ban-tin/index.html", timeout=5000)
+        assert page.url == (folder / "ban-tin" / "index.html").as_uri()
+    finally:
+        context.close()
+        if browser is not chromium:
+            browser.close()
+
+
 def test_the_copys_start_file_shows_its_way_in_where_refresh_is_not_followed(chromium, sample_sites, tmp_path):
     """A browser that does not follow the refresh (or a reader faster than it) sees the site's
     name, that this is a copy, and a button-sized link to the home page."""

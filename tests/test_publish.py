@@ -323,8 +323,8 @@ def test_the_offline_copy_is_one_start_file_beside_one_site_folder(tmp_path):
     assert '<noscript><meta http-equiv="refresh" content="0; url=ban-tin/index.html"></noscript>' in start
     assert '<a href="ban-tin/index.html">Mở bản tin</a>' in start
     assert start.count("<script") == 1 and "<script>" in start and 'lang="vi"' in start  # inline, no file
-    assert "i.src='ban-tin/assets/images/favicon.png'" in start  # the picture it looks for,
-    assert (copy / "ban-tin/assets/images/favicon.png").is_file()  # which the copy holds
+    assert "l.href='ban-tin/assets/stylesheets/bantin.css'" in start  # the style sheet it looks for,
+    assert (copy / "ban-tin/assets/stylesheets/bantin.css").is_file()  # which the copy holds
     assert "thử" not in start[start.index("<script"):]  # nothing of mkdocs.yml in the script
     assert "<h1>Bản tin &lt;b&gt;&amp;&lt;/b&gt; thử</h1>" in start  # mkdocs.yml's text, escaped
     site = copy / "ban-tin"

@@ -34,9 +34,10 @@ from pathlib import Path
 SITE_FOLDER = "ban-tin"
 START_FILE = "MO-BAN-TIN.html"
 HOME = f"{SITE_FOLDER}/index.html"
-# Material's own favicon, which every build copies with the theme (whatever `theme.favicon`
-# says): the start file loads it to learn whether the site folder is beside it.
-PROBE = "assets/images/favicon.png"
+# Our own style sheet, which every build copies with the theme: the start file loads it to learn
+# whether the site folder is beside it. A style sheet, not a picture: a browser with pictures
+# turned off (data saver) fires neither load nor error for one, and the start file stayed.
+PROBE = "assets/stylesheets/bantin.css"
 
 
 def site_folder(copy: Path) -> Path:
@@ -98,12 +99,14 @@ def _probe_script(probe: str) -> str:
     """The script that loads `probe` and then leaves for the home page (location.replace: Back
     from the home page does not return to the start file, as with the refresh), or, when it
     does not load, shows why the bulletin cannot open and hides the "does not open by itself"
-    line. Its text holds no value from the site's configuration."""
-    return ("<script>(function(){var i=new Image();"
-            f"i.onload=function(){{location.replace({HOME!r})}};"
-            "i.onerror=function(){var d=document;"
+    line. The style sheet is asked for media "not all": fetched, never applied to this page.
+    Its text holds no value from the site's configuration."""
+    return ("<script>(function(){var d=document,l=d.createElement('link');"
+            "l.rel='stylesheet';l.media='not all';"
+            f"l.onload=function(){{location.replace({HOME!r})}};"
+            "l.onerror=function(){"
             "d.getElementById('thieu').hidden=false;d.getElementById('tu-mo').hidden=true};"
-            f"i.src={probe!r}}})()</script>")
+            f"l.href={probe!r};d.head.appendChild(l)}})()</script>")
 
 
 def write_start(copy: Path, site_name: str) -> Path:
