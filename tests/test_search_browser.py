@@ -785,6 +785,28 @@ def test_back_from_a_result_of_a_second_page_finds_the_list_as_it_was(page, tmp_
         stop()
 
 
+def test_back_to_the_results_leaves_the_focus_where_the_reader_put_it_meanwhile(page, sample_server):
+    """Back to the results puts the focus on the result opened once the list is back (session
+    47). A reader quicker than the list (a slow phone: the index is fetched again) who was
+    already in the search field, typing a new question, had the focus taken from under the
+    typing to the old result (hostile review, session 47). The focus is moved only from
+    nowhere (the page's start), never from where the reader put it."""
+    page.add_init_script("""addEventListener('DOMContentLoaded', () => {
+      const field = document.getElementById('bantin-page-q');
+      if (field && history.state && history.state.bantinOpened) field.focus();  // the reader, back first
+    })""")
+    page.goto(sample_server + "tim-kiem/?q=" + quote("hòa giải"))
+    wait_results(page)
+    first = page.locator("[data-bantin-results] > li a").first
+    first.click()
+    page.wait_for_load_state()
+    assert "tim-kiem" not in page.url
+    page.go_back()
+    wait_results(page)
+    page.wait_for_timeout(600)  # the list and its scroll restored (one page: nothing more to show)
+    assert page.evaluate("document.activeElement.id") == "bantin-page-q"
+
+
 @pytest.mark.parametrize("flavour", ["http", "file"])
 def test_back_to_a_page_finds_its_header_box_as_it_was_left(page, tmp_path, flavour):
     """Typed in a page's header box, a suggestion opened, Back: the box was empty, since the

@@ -1383,8 +1383,11 @@
 
   /** Back from a result the browser did not keep (no back/forward cache: file://, a busy
    *  phone): the focus returns to the link that was opened, as the cache would have kept it,
-   *  not to the top of the page (session 46's keyboard trial). */
+   *  not to the top of the page (session 46's keyboard trial). Only from nowhere: a reader
+   *  already in the field (quicker than the list) kept typing there (hostile review, session 47). */
   SearchPage.prototype.refocus = function (href) {
+    var now = document.activeElement;
+    if (now && now !== document.body && now !== document.documentElement) return;
     var links = href ? this.list.querySelectorAll("a[href]") : [];
     for (var i = 0; i < links.length; i++) {
       if (links[i].getAttribute("href") !== href) continue;
