@@ -452,6 +452,42 @@ def test_a_law_s_number_in_the_text_stays_on_one_line(phone, sample_server):
         context.close()
 
 
+def test_a_joint_circular_s_long_number_in_the_text_wraps_rather_than_widen_the_page(phone, tmp_path):
+    """A joint circular's number runs to 40 and 50 characters («02/2023/TTLT-VKSNDTC-TANDTC-
+    BCA-BQP-BTP»). Kept on one line (`nowrap`, session 47, for «15/2014/NĐ-CP») it ran past a
+    320 px phone's edge, the page scrolled sideways and its end was cut (hostile review,
+    session 47). A number that fits a line is moved whole to the next; one longer than a line
+    breaks inside, within the column."""
+    from browser import serve
+    from sitekit import article, build, write_site
+
+    long_ones = ("02/2023/TTLT-VKSNDTC-TANDTC-BCA-BQP-BTP", "01/2014/NQLT-TANDTC-VKSNDTC-BTP-BCA-BQP-BTC-BNNPTNT")
+    body = ("Theo Thông tư liên tịch số 02/2023/TTLT-VKSNDTC-TANDTC-BCA-BQP-BTP ngày 10/5/2023 và Nghị quyết "
+            "liên tịch số 01/2014/NQLT-TANDTC-VKSNDTC-BTP-BCA-BQP-BTC-BNNPTNT ngày 2/3/2014, cùng Nghị định "
+            "số 15/2014/NĐ-CP ngày 27/2/2014, hòa giải viên được hỗ trợ.\n")
+    root = write_site(tmp_path / "s", {"tin-tuc/lien-tich.md": article("Văn bản liên tịch", body=body)})
+    build(root)
+    url, stop = serve(root / "site")
+    try:
+        for width, level in ((320, "0"), (320, "3"), (360, "0")):
+            context, page, errors = phone(width)
+            page.goto(url)
+            page.evaluate(f"localStorage.setItem('bt-font', '{level}')")
+            page.goto(url + "tin-tuc/van-ban-lien-tich/", wait_until="networkidle")
+            found = page.evaluate("""() => [...document.querySelectorAll('.md-content a.vanban')].map(a => {
+              const r = a.getBoundingClientRect(), box = a.closest('p').getBoundingClientRect();
+              return [a.textContent, r.right <= box.right + 1, new Set([...a.getClientRects()].map(q => Math.round(q.top))).size];
+            })""")
+            assert sorted(t for t, _, _ in found) == sorted(long_ones + ("15/2014/NĐ-CP",)), found
+            assert all(inside for _, inside, _ in found), (width, level, found)
+            assert all(lines == 1 for text, _, lines in found if text == "15/2014/NĐ-CP"), (width, level, found)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, level)
+            assert errors == []
+            context.close()
+    finally:
+        stop()
+
+
 def test_the_largest_text_on_a_360_px_phone_keeps_the_search_field_and_cards_readable(phone, sample_server):
     """At the largest "Aa" size the field showed "cho toi", the filters cut "Tất cả" and a card's
     text ran two words a line beside its picture (a reader's review, session 22). At the normal
