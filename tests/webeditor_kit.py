@@ -233,6 +233,7 @@ def admin(editor_tab, editing, tmp_path):
         del page.on
         for event, handler in added:
             page.remove_listener(event, handler)
+        page.unroute_all(behavior="ignoreErrors")  # nor may its page.route answer the next test's requests
 
 
 @pytest.fixture(scope="module")
@@ -289,6 +290,7 @@ def _lent_tab(kept: list, url: str):
         del page.on
         for event, handler in added:
             page.remove_listener(event, handler)
+        page.unroute_all(behavior="ignoreErrors")  # nor may its page.route answer the next test's requests
 
 
 def _kept_tab(kept: list):
