@@ -216,24 +216,32 @@ def admin(editor_tab, editing, tmp_path):
     of its own (a second tab, a crashed one, a copy kept across reloads) takes `fresh_admin`."""
     page, devtools = editor_tab
     _leave_and_forget(page, devtools, editing[1])
+    with _own_listeners(page):
+        page.shots = tmp_path / "shots"
+        page.requests = []
+        page.on("request", lambda request: page.requests.append(request.url))
+        assert _log_in(page, editing[1]), "the login was kept: the shared tab's storage was not cleared"
+        yield page
+
+
+@contextmanager
+def _own_listeners(page):
+    """A shared tab for one test: the listeners it adds through `page.on` and its `page.route`
+    handlers are removed when it ends, so none answers the next test's dialogs or requests."""
     added = []
 
-    def on(event, handler):  # the test's listeners, removed when it ends
+    def on(event, handler):
         added.append((event, handler))
         type(page).on(page, event, handler)
 
     page.on = on
-    page.shots = tmp_path / "shots"
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
     try:
-        assert _log_in(page, editing[1]), "the login was kept: the shared tab's storage was not cleared"
         yield page
     finally:
         del page.on
         for event, handler in added:
             page.remove_listener(event, handler)
-        page.unroute_all(behavior="ignoreErrors")  # nor may its page.route answer the next test's requests
+        page.unroute_all(behavior="ignoreErrors")
 
 
 @pytest.fixture(scope="module")
@@ -277,20 +285,8 @@ def _lent_tab(kept: list, url: str):
     devtools = page.context.new_cdp_session(page)
     _leave_and_forget(page, devtools, url)
     devtools.detach()
-    added = []
-
-    def on(event, handler):  # the test's listeners, removed when it ends
-        added.append((event, handler))
-        type(page).on(page, event, handler)
-
-    page.on = on
-    try:
+    with _own_listeners(page):
         yield page
-    finally:
-        del page.on
-        for event, handler in added:
-            page.remove_listener(event, handler)
-        page.unroute_all(behavior="ignoreErrors")  # nor may its page.route answer the next test's requests
 
 
 def _kept_tab(kept: list):
