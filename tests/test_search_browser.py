@@ -807,6 +807,31 @@ def test_back_to_the_results_leaves_the_focus_where_the_reader_put_it_meanwhile(
     assert page.evaluate("document.activeElement.id") == "bantin-page-q"
 
 
+def test_the_header_box_leaves_a_site_s_own_history_state_alone(page, tmp_path):
+    """The box keeps its text in the history entry's state, beside what else an object there
+    holds; a site's own script that keeps a list or a string there gets it back unchanged
+    (the hostile review of session 47: a list came back an object of its indices)."""
+    built = build_search_site(tmp_path)
+    url, stop = serve(built.root)
+    try:
+        for theirs in ([1, 2], "trang-2"):
+            page.goto(url)
+            page.evaluate("s => history.replaceState(s, '')", theirs)
+            page.locator("#bantin-search-q").type("hoa giai", delay=20)
+            box_shows(page, "giải")
+            assert page.evaluate("history.state") == theirs
+        page.goto(url)
+        page.evaluate("history.replaceState({trang: 2}, '')")
+        page.locator("#bantin-search-q").type("hoa giai", delay=20)
+        box_shows(page, "giải")
+        assert page.evaluate("history.state") == {"trang": 2, "bantinBoxes": {"bantin-search-q": "hoa giai"}}
+        page.fill("#bantin-search-q", "a" * 1999 + "\U0001F600")  # 2,001 UTF-16 units: cut inside the emoji
+        page.wait_for_function("() => history.state.bantinBoxes['bantin-search-q'].startsWith('aaa')")
+        assert page.evaluate("history.state.bantinBoxes['bantin-search-q']") == "a" * 1999  # no half of it kept
+    finally:
+        stop()
+
+
 @pytest.mark.parametrize("flavour", ["http", "file"])
 def test_back_to_a_page_finds_its_header_box_as_it_was_left(page, tmp_path, flavour):
     """Typed in a page's header box, a suggestion opened, Back: the box was empty, since the

@@ -1810,11 +1810,13 @@
    *  keyboard trial). The list opens again when the reader returns to the box. */
   SearchBox.prototype.keep = function () {
     var was = history.state, state = {}, text = this.input.value;
-    if (was && typeof was === "object") Object.keys(was).forEach(function (k) { state[k] = was[k]; });
+    // A site's own script keeps something else here (a list, a string): left as it is.
+    if (was !== null && was !== undefined && (typeof was !== "object" || Array.isArray(was))) return;
+    if (was) Object.keys(was).forEach(function (k) { state[k] = was[k]; });
     var boxes = {}, old = state.bantinBoxes;
     if (old && typeof old === "object") Object.keys(old).forEach(function (k) { boxes[k] = old[k]; });
-    // a query is read to 2,000 characters (clip_query): no more is kept
-    if (text.trim()) boxes[this.input.id] = text.slice(0, 2000); else delete boxes[this.input.id];
+    // a query is read to 2,000 characters (clip_query): no more is kept, nor half a character
+    if (text.trim()) boxes[this.input.id] = text.slice(0, 2000).replace(/[\ud800-\udbff]$/, ""); else delete boxes[this.input.id];
     state.bantinBoxes = boxes;
     try { history.replaceState(state, "", location.href); } catch (e) { /* file:// may refuse */ }
   };
