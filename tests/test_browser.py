@@ -104,6 +104,20 @@ def test_the_search_script_and_manifest_come_inside_the_search_page(page, sample
     assert terms and {priority[name] for name in terms} == {"High"} and priority[bundle] == "Low", priority
 
 
+def _is_term_shard(url: str) -> bool:
+    return "/assets/search/u/" in url or "/assets/search/b/" in url
+
+
+def _until(page, condition, message: str, seconds: int = 30) -> None:
+    """Wait for `condition()` on what CDP events recorded: Playwright delivers them only while
+    it runs a call, so the wait is the page's own (`wait_for_timeout`), not a sleep."""
+    for _ in range(seconds * 20):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(message)
+
+
 def test_a_question_in_the_address_fetches_its_shards_while_the_styles_load(page, sample_server):
     """The search page starts a question from its address before the page is parsed (its script
     is async in the head): on a slow line the term shards are asked for while Material's
@@ -120,12 +134,17 @@ def test_a_question_in_the_address_fetches_its_shards_while_the_styles_load(page
     # still starts the script well inside them; at 200 KB/s the margin was a fraction of one.
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 100,
                                                   "downloadThroughput": 60_000, "uploadThroughput": 60_000})
-    page.goto(sample_server + PAGES["search"] + "?q=" + "tổ hòa giải ở cơ sở gồm những ai")
+    page.goto(sample_server + PAGES["search"] + "?q=" + "tổ hòa giải ở cơ sở gồm những ai", wait_until="commit")
+    # Once a term shard is asked for, whether the styles were still downloading is decided: the
+    # rest of the page comes at full speed (the slow line's 7 s more were the styles and bundle).
+    _until(page, lambda: any(map(_is_term_shard, list(names.values()))), "no term shard asked for in 30 s")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0,
+                                                  "downloadThroughput": -1, "uploadThroughput": -1})
     wait_results(page, timeout=30_000)
     assert result_hrefs(page)
     paths = {rid: urlsplit(url).path for rid, url in names.items()}
     styles = next(rid for rid, path in paths.items() if path.rsplit("/", 1)[-1].startswith("main."))
-    shards = [sent[rid] for rid, path in paths.items() if "/assets/search/u/" in path or "/assets/search/b/" in path]
+    shards = [sent[rid] for rid, path in paths.items() if _is_term_shard(path)]
     assert shards and min(shards) < done[styles]
     search = sorted(path for path in paths.values() if "/assets/search/" in path)
     assert len(search) == len(set(search)), search  # each file once: the page's search found the early one's files
