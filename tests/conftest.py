@@ -133,9 +133,11 @@ def chromium():
 def page(request, chromium):
     """A fresh Vietnamese browser context; any script error on the page fails the test.
     A test marked `shared_context` gets instead its module's one tab (`reading_tab`), emptied
-    of the last test's state."""
-    if request.node.get_closest_marker("shared_context"):
-        tab = request.getfixturevalue("reading_tab")
+    of the last test's state; marked `shared_context(cache=False)`, the module's tab that never
+    answers from a cache (`cold_tab`), for a test that counts or reads its page's requests."""
+    marker = request.node.get_closest_marker("shared_context")
+    if marker:
+        tab = request.getfixturevalue("cold_tab" if marker.kwargs.get("cache") is False else "reading_tab")
         page, errors = tab.open()
         try:
             yield page
@@ -171,6 +173,23 @@ def reading_tab(chromium):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def cold_tab(chromium):
+    """One Vietnamese tab for a module's tests that count or read a page's requests (marked
+    `shared_context(cache=False)`): a kept cache answers some requests without one, so these
+    tests took a new context each, 0.4-0.5 s more a test for the new tab's renderer (session
+    47's probe, 20 loads). This tab loads every page with DevTools' cache disabled (the
+    DevTools "Disable cache" box: neither the HTTP nor the memory cache answers), so each load
+    asks for what a first visit asks for: the probe saw the same requests, page for page, as a
+    new context, on the first and on a second round of the same 20 pages. Emptied after each
+    test as `reading_tab` is."""
+    context = chromium.new_context(locale="vi-VN")
+    tab = SharedTab(context, cache=False)
+    yield tab
+    tab.stop()
+    context.close()
+
+
 class SharedTab:
     """A tab kept across tests, and what `reset()` undoes after each so that the next test
     starts as in a new context but for the caches: its listeners (recorded as the test adds
@@ -180,10 +199,12 @@ class SharedTab:
     workers: DevTools' `Storage.clearDataForOrigin` "all", which keeps the HTTP cache), and the
     tab's sessionStorage (cleared on each origin it visited). A crashed or closed tab is
     replaced. What it cannot undo: `add_init_script` (a test that needs one takes a fresh
-    context) and the tab's history before the test (no test goes back past its own pages)."""
+    context) and the tab's history before the test (no test goes back past its own pages).
+    With `cache=False` the kept tab loads with the cache disabled (`_without_cache`); another
+    tab a test opens in its context does not (no such test counts requests)."""
 
-    def __init__(self, context):
-        self.context, self.page, self.origins, self.added = context, None, set(), []
+    def __init__(self, context, cache: bool = True):
+        self.context, self.page, self.origins, self.added, self.cache = context, None, set(), [], cache
         context.on("request", self._asked)
 
     def _asked(self, request) -> None:
@@ -194,6 +215,8 @@ class SharedTab:
         if self.page is None or self.page.is_closed():
             self.page = self.context.pages[0] if self.context.pages else self.context.new_page()
             self.viewport = self.page.viewport_size
+            if not self.cache:
+                _without_cache(self.page)
         page, added = self.page, self.added
 
         def on(event, handler):
@@ -228,6 +251,15 @@ class SharedTab:
 
     def stop(self) -> None:
         self.context.remove_listener("request", self._asked)
+
+
+def _without_cache(page) -> None:
+    """`page` never answered from a cache, as long as it lives: DevTools' `Network.setCacheDisabled`
+    holds for the session that sent it, which stays attached (and the network domain enabled,
+    which it needs) until the tab closes."""
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Network.enable")
+    devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
 
 
 def request_origin(url: str) -> str:

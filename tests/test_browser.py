@@ -68,6 +68,33 @@ def test_a_shared_tab_keeps_nothing_of_the_last_test(reading_tab, sample_server,
     reading_tab.reset()
 
 
+def test_a_cold_tab_answers_nothing_from_a_cache(cold_tab, reading_tab, sample_server):
+    """`shared_context(cache=False)` tests (conftest `cold_tab`) count requests in a kept tab: its
+    second load of a page is answered by no cache, where the kept tab of the reading tests
+    (the control: what the check would see) answers most of it from its caches."""
+    def cached_on_second_load(tab) -> list:
+        hits = []
+        for _ in range(2):
+            hits.clear()
+            page, errors = tab.open()
+            devtools = page.context.new_cdp_session(page)
+            devtools.on("Network.requestServedFromCache", lambda e: hits.append(e["requestId"]))
+            devtools.on("Network.responseReceived", lambda e: hits.append(e["requestId"])
+                        if e["response"].get("fromDiskCache") else None)
+            devtools.send("Network.enable")
+            try:
+                page.goto(sample_server + PAGES["article"], wait_until="networkidle")
+            finally:
+                devtools.detach()
+                tab.reset()
+            assert not errors
+        return hits
+
+    assert cached_on_second_load(cold_tab) == []
+    assert cached_on_second_load(reading_tab)
+
+
+@pytest.mark.shared_context(cache=False)
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_no_request_leaves_the_site(page, sample_server, name):
     requests = []
@@ -79,6 +106,7 @@ def test_no_request_leaves_the_site(page, sample_server, name):
     assert page.locator("html").get_attribute("lang") == "vi"
 
 
+@pytest.mark.shared_context(cache=False)
 def test_a_page_view_does_not_download_the_sitemap(page, sample_server):
     """Material fetches sitemap.xml beside any link[rel=alternate]; the feed link must not be one."""
     requests = []
@@ -189,6 +217,7 @@ def test_search_works_after_materials_instant_navigation(page, tmp_path):
         stop()
 
 
+@pytest.mark.shared_context(cache=False)
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_offline_copy_loads_only_local_files(page, sample_sites, name):
     requests, failed = [], []
@@ -963,6 +992,7 @@ def test_a_document_out_of_force_is_marked_in_its_result_as_on_its_page(page, sa
     assert option.locator(".bantin-search-option__meta").inner_text() == "Văn bản · Hết hiệu lực"
 
 
+@pytest.mark.shared_context(cache=False)
 def test_a_typo_in_a_words_first_letters_is_offered_its_fix(page, sample_server, sample_sites):
     """«khai isnh»: «isnh» sorts among the i's, far from «sinh», and session 35's suggestion,
     which looked only there, offered nothing. The page reads one u/ shard more (sinh's), the
