@@ -722,6 +722,33 @@ def test_back_to_top_waits_in_the_corner_not_over_the_line_being_read(chromium, 
         context.close()
 
 
+def test_a_quick_shift_tab_after_leaving_the_drawer_stays_out_of_it(phone, sample_server):
+    """Tab past the drawer's last link closes it; it slides out for 0.25 s, and a quick
+    Shift+Tab then landed on that link, sliding off screen at x = -236 (the keyboard trial,
+    session 46). The closing drawer is out of the Tab order until it has gone, and back in it
+    when it opens again."""
+    context, page, errors = phone(360)
+    try:
+        page.goto(sample_server + PAGES["category"], wait_until="networkidle")
+        page.locator("[data-bt-menu]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"() => ({FOCUSED})().visible && ({FOCUSED})().drawer", timeout=5000)
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if not page.evaluate(FOCUSED)["drawer"]:
+                break
+        page.keyboard.press("Shift+Tab")  # at once, while it slides out
+        assert not page.evaluate(FOCUSED)["drawer"], page.evaluate(FOCUSED)
+        page.wait_for_timeout(400)
+        assert page.evaluate("document.querySelector('.md-sidebar--primary').inert") is False
+        page.locator("[data-bt-menu]").focus()
+        page.keyboard.press("Enter")  # open again: its links take the focus as before
+        page.wait_for_function(f"() => ({FOCUSED})().visible && ({FOCUSED})().drawer", timeout=5000)
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_tab_out_of_the_open_drawer_closes_it_and_focus_stays_in_sight(phone, sample_server):
     """A keyboard or switch user (or TalkBack swiping on) who went past the drawer's last link
     landed on the page's links under the still-open drawer: focus where nobody could see it,

@@ -86,9 +86,20 @@
     if (!drawer || !label || !button) { return; }
     label.hidden = true;
     button.hidden = false;
+    var wasOpen = drawer.checked, gone = null;
     function sync() {
       button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
       button.setAttribute("aria-label", drawer.checked ? "Đóng danh mục trang" : "Danh mục trang");
+      /* Closed, the drawer slides out for 0.25 s with its links still in the Tab order: a quick
+         Shift+Tab after Tab had left it landed on one sliding off screen (the keyboard trial,
+         session 46). Out of the Tab order (inert) until it has gone; not while the focus is in
+         it (Escape, Back: they move it to the button), which inert would drop to the page. */
+      if (nav && "inert" in nav && wasOpen && !drawer.checked && !nav.contains(document.activeElement)) {
+        nav.inert = true;
+        clearTimeout(gone);
+        gone = setTimeout(function () { nav.inert = false; }, 300);
+      } else if (nav && drawer.checked) { clearTimeout(gone); nav.inert = false; }
+      wasOpen = drawer.checked;
     }
     button.addEventListener("click", function () {
       drawer.click();  /* Material follows the checkbox's change event */
