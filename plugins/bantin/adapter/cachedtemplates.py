@@ -78,7 +78,7 @@ KNOWN: dict[str, str] = {
     "blog.html": "02cf7095d8fad22f",
     "fragments/tags/default/listing.html": "93d20bc3c64a84de",
     "fragments/tags/default/tag.html": "1883eaa46e05be69",
-    "main.html": "2ffb98c822735ee9",
+    "main.html": "9eb2ff476bd8b756",
     "partials/actions.html": "1bcd66d6f428194e",
     "partials/alternate.html": "572b1d4dae611aa5",
     "partials/bantin-address.html": "38fa5b81601cfe7b",

@@ -17,7 +17,7 @@ site could hold at this level: every page, feed and asset is inside `ban-tin/`, 
 whose slug is `ban-tin` or `MO-BAN-TIN` is `ban-tin/ban-tin.html` and never collides.
 
 The start file moves on by itself and shows a link for a browser that does not. Where scripts
-run it first checks that the site folder is beside it (it loads a picture the site always has):
+run it first checks that the site folder is beside it (it loads a style sheet every build copies):
 the start file copied alone, the one file the officer was told to open dragged to a desktop,
 moved on to a home page that is not there, and Chromium showed «Your file couldn't be
 accessed» in English (outsider trial, session 47); it now stays and says what to copy. Where

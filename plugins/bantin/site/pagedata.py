@@ -309,9 +309,12 @@ def _feeds(view) -> tuple[tuple[str, str, str], ...]:
     of a site without `site_url` has no public address and keeps its file."""
     files = [("Tất cả bài mới", view.urls.feed())]
     files += [(c.title, view.urls.feed(c.slug)) for c in view.corpus.categories]
-    public = not view.urls.directory_urls and bool(view.corpus.site.site_url)
-    return tuple((what, address if public else file, address)
-                 for what, file in files for address in (view.absolute(file).rstrip("/"),))
+    link_public = not view.urls.directory_urls and bool(view.corpus.site.site_url)  # an offline copy
+    feeds = []
+    for what, file in files:
+        address = view.absolute(file).rstrip("/")
+        feeds.append((what, address if link_public else file, address))
+    return tuple(feeds)
 
 
 def _item_data(view, item: Item, common: dict) -> PageData:
