@@ -264,7 +264,8 @@ def test_the_copys_start_file_alone_says_what_to_copy(chromium, sample_sites, tm
     file the officer was told to open) moved on to a home page that is not there: Chromium's
     English «Your file couldn't be accessed» and nothing to do (outsider trial, session 47).
     It now stays, says in Vietnamese that the folder ban-tin must sit beside it and what to
-    copy; with its folder beside it, it moves on as before and Back does not return to it."""
+    copy, and hides the button that led nowhere (session 48); with its folder beside it, it
+    moves on as before and Back does not return to it."""
     html = (sample_sites[1].parent / "MO-BAN-TIN.html").read_text(encoding="utf-8")
     alone = tmp_path / "Màn hình nền" / "MO-BAN-TIN.html"
     alone.parent.mkdir()
@@ -278,6 +279,7 @@ def test_the_copys_start_file_alone_says_what_to_copy(chromium, sample_sites, tm
         assert page.url == alone.as_uri()
         assert "MO-BAN-TIN" in message.inner_text() and "cả hai" in message.inner_text()
         assert not page.get_by_text("Nếu trang bản tin không tự mở").is_visible()
+        assert not page.get_by_role("link", name="Mở bản tin").is_visible()  # it led nowhere
         page = context.new_page()  # a history of its own
         page.goto((sample_sites[1].parent / "MO-BAN-TIN.html").as_uri())
         page.wait_for_url("**/ban-tin/index.html")

@@ -84,7 +84,7 @@ a:focus-visible{{outline:3px solid #ff8f00;outline-offset:3px}}
 <main>
 <h1>{name}</h1>
 <p>Bản sao đọc không cần mạng.</p>
-<p><a href="{HOME}">Mở bản tin</a></p>
+<p id="mo"><a href="{HOME}">Mở bản tin</a></p>
 <p id="tu-mo">Nếu trang bản tin không tự mở, hãy bấm nút trên.</p>
 <p id="thieu" hidden><strong>Không tìm thấy thư mục «{SITE_FOLDER}» bên cạnh tệp này</strong>, nên bản tin chưa mở được.
 Tệp MO-BAN-TIN phải nằm cùng chỗ với thư mục {SITE_FOLDER}: hãy chép cả hai (hoặc cả thư mục chứa chúng)
@@ -99,13 +99,15 @@ def _probe_script(probe: str) -> str:
     """The script that loads `probe` and then leaves for the home page (location.replace: Back
     from the home page does not return to the start file, as with the refresh), or, when it
     does not load, shows why the bulletin cannot open and hides the "does not open by itself"
-    line. The style sheet is asked for media "not all": fetched, never applied to this page.
+    line and the button, which would only lead to the browser's English «file couldn't be
+    accessed» (the offline trial's leftover, session 48). The style sheet is asked for media "not all": fetched, never applied to this page.
     Its text holds no value from the site's configuration."""
     return ("<script>(function(){var d=document,l=d.createElement('link');"
             "l.rel='stylesheet';l.media='not all';"
             f"l.onload=function(){{location.replace({HOME!r})}};"
             "l.onerror=function(){"
-            "d.getElementById('thieu').hidden=false;d.getElementById('tu-mo').hidden=true};"
+            "d.getElementById('thieu').hidden=false;d.getElementById('tu-mo').hidden=true;"
+            "d.getElementById('mo').hidden=true};"
             f"l.href={probe!r};d.head.appendChild(l)}})()</script>")
 
 
