@@ -32,7 +32,8 @@ _BLOCK_MARK = "\n\n"  # a block boundary: a date in the next paragraph does not 
 
 
 class _LegalRefsTreeprocessor(Treeprocessor):
-    """Finds references in the final tree and wraps them in ``<a class="vanban">``.
+    """Finds references in the final tree and wraps them in ``<a class="vanban">`` (or, with no
+    page to link to, ``<span class="vanban-so">``).
 
     The text of the whole document is concatenated (inline tags as an invisible mark, block
     tags as a line break) so that "**Nghị định** số 42/2022/NĐ-CP ngày …" keeps its context
@@ -109,9 +110,9 @@ class _LegalRefsTreeprocessor(Treeprocessor):
                 continue
             refs.append(ref)
             if linkable and not in_a and resolve is not None:
-                url = resolve(ref)
-                if url:
-                    links.setdefault(index, []).append((local, local_end, url, self.extension.title_for(ref)))
+                url = resolve(ref) or ""
+                title = self.extension.title_for(ref) if url else ""
+                links.setdefault(index, []).append((local, local_end, url, title))
         for index, found in links.items():
             _start, _size, element, parent, _linkable, _marks = slots[index]
             text = element.tail if parent is not None else element.text
@@ -133,10 +134,17 @@ def _track_raw_tag(stash: list, index: int, raw: list[int]) -> bool:
 
 
 def _wrap(element, parent, text: str, found: list[tuple[int, int, str, str]]) -> None:
-    """Replace the text (or tail) of ``element`` by text and ``<a class="vanban">`` elements."""
+    """Replace the text (or tail) of ``element`` by text and ``<a class="vanban">`` elements.
+
+    A number the build has no page for (``url`` empty) is wrapped in ``<span class="vanban-so">``
+    instead: the style sheet keeps it on one line as it does a linked one, since browsers break
+    after the hyphen of «15/2014/NĐ-CP» and a phone showed «NĐ-» at a line's end (session 48)."""
     anchors = []
     for position, (start, end, url, title) in enumerate(found):
-        anchor = etree.Element("a", {"href": url, "class": "vanban", "title": title})
+        if url:
+            anchor = etree.Element("a", {"href": url, "class": "vanban", "title": title})
+        else:
+            anchor = etree.Element("span", {"class": "vanban-so"})
         anchor.text = AtomicString(text[start:end])  # keeps abbr/smarty out of the number
         following = found[position + 1][0] if position + 1 < len(found) else len(text)
         anchor.tail = text[end:following]
