@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+import forkrun
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -97,9 +99,9 @@ def override_template(root: Path, name: str, text: str) -> Path:
 
 def build(root: Path, *extra: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in root; returns the finished process (stdout+stderr in .stdout)."""
+    fresh = env is not None  # a test's own variables: a new interpreter reads them (forkrun.py)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    done = subprocess.run([*MKDOCS, "build", "--strict", *extra], cwd=root, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    done = forkrun.run("mkdocs", ["build", "--strict", *extra], root, env, fresh=fresh)
     if check and done.returncode != 0:
         raise AssertionError(f"build failed ({done.returncode}):\n{done.stdout}")
     return done
@@ -111,9 +113,9 @@ def read(root: Path, rel: str) -> str:
 
 def run_bantin(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`bantin …` in root, as an editor runs it; stdout and stderr together in .stdout."""
+    fresh = bool(env)  # a test's own variables: a new interpreter reads them (forkrun.py)
     env = env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=root, env=env, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return forkrun.run("bantin.cli", list(args), root, env, fresh=fresh)
 
 
 def shell_and_whole_builds(root: Path, out: Path, monkeypatch) -> tuple[list[Path], list[Path], list]:

@@ -1,0 +1,121 @@
+"""`mkdocs …` and `bantin …` for the tests, forked from a process that has imported them once.
+
+Why: the suite starts some 800 of these commands (session 48 counted them: fixture builds,
+`bantin build`, `check`, `redirects`, `import`). Each new Python spent 0.4-0.5 s of CPU
+importing MkDocs, Click, Material and our plugin before it read a file: about a third of the
+suite's CPU on two cores. Here a process per test worker imports them once (multiprocessing's
+fork server) and each command runs in a fork of it, as `python -m <module> <args>` would:
+its own process, its own folder, environment, argv, stdout and stderr (together, in order, as
+the tests read them), its exit code, and its atexit handlers run.
+
+What a fork does not give, and so goes to a real process instead:
+- an environment the test chose (`env=` of sitekit's helpers): variables read at interpreter start (PYTHON…,
+  LANG, LC_…) would be the fork server's, and the byte-identical builds (`ENCODE`) are
+  compared against real processes;
+- `BANTIN_TEST_FRESH_PROCESSES=1` runs every command as a real process (to check that the
+  forks hide nothing: the whole suite passes either way).
+Python's hash seed is the fork server's for every fork; an order that depended on it would
+show in real processes only (the commands the CLI tests and the kill tests start, the
+server tests, the engines).
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import multiprocessing
+import os
+import runpy
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+# What every command imports before it reads a file (python -X importtime, session 48); not the
+# `__main__` modules, which runpy runs afresh in each fork.
+PRELOAD = ["click", "mkdocs.commands.build", "mkdocs.config.defaults", "mkdocs.structure.files",
+           "material", "bantin.adapter.plugin", "bantin.cli.commands"]
+
+_context = None
+
+
+def run(module: str, args: list[str], cwd: Path | str, env: dict[str, str], *,
+        fresh: bool = False) -> subprocess.CompletedProcess:
+    """`python -m module *args` in cwd with env, stdout and stderr together in `.stdout` (text).
+
+    `fresh` (a test's own environment) or BANTIN_TEST_FRESH_PROCESSES set: a new process.
+    Otherwise a fork of the preloaded server."""
+    argv = [sys.executable, "-m", module, *args]
+    if fresh or os.environ.get("BANTIN_TEST_FRESH_PROCESSES"):
+        return subprocess.run(argv, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    handle, out = tempfile.mkstemp(prefix="forkrun-", suffix=".txt")
+    os.close(handle)
+    try:
+        mask = os.umask(0o22)
+        os.umask(mask)
+        child = _server().Process(target=_child, args=(module, list(args), str(cwd), dict(env), mask, out))
+        child.start()
+        child.join()
+        text = Path(out).read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    finally:
+        os.unlink(out)
+    code = child.exitcode if child.exitcode is not None else 1
+    return subprocess.CompletedProcess(argv, code, stdout=text)
+
+
+def _server():
+    """The fork server's context, preloading PRELOAD when it first starts (once per worker)."""
+    global _context
+    if _context is None:
+        _context = multiprocessing.get_context("forkserver")
+        _context.set_forkserver_preload(PRELOAD)
+    return _context
+
+
+def _child(module: str, args: list[str], cwd: str, env: dict[str, str], mask: int, out: str) -> None:
+    """In the fork: become `python -m module *args` writing to `out`, then exit with its code;
+    the test's folder, environment and umask, as a process it started would inherit them.
+
+    os._exit at the end, after the atexit handlers a real interpreter would run: multiprocessing
+    would otherwise run its own exit steps and print a "Process …" header above a traceback.
+    The preloaded objects are frozen out of the garbage collector's walks, which would otherwise
+    touch, and so copy, every page of them in each fork."""
+    gc.freeze()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    fd = os.open(out, os.O_WRONLY | os.O_TRUNC)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+    os.chdir(cwd)
+    os.umask(mask)
+    os.environ.clear()
+    os.environ.update(env)
+    time.tzset()
+    sys.argv = [module, *args]
+    code = 0
+    try:
+        runpy.run_module(module, run_name="__main__", alter_sys=True)
+    except SystemExit as stop:
+        code = _exit_code(stop.code)
+    except BaseException:  # noqa: BLE001 (what an uncaught exception does to a real process)
+        traceback.print_exc()
+        code = 1
+    try:
+        atexit._run_exitfuncs()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _exit_code(code) -> int:
+    """sys.exit's argument as the process's exit code, as the interpreter turns it."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
