@@ -847,6 +847,9 @@ def test_back_to_a_page_finds_its_header_box_as_it_was_left(page, tmp_path, flav
         with page.expect_navigation():
             page.keyboard.press("ArrowDown")
             page.keyboard.press("Enter")
+        # Back once the opened page has settled, as a reader's would come: at once, under a
+        # loaded machine's four test processes, Chromium aborted it (net::ERR_ABORTED, session 48).
+        page.wait_for_load_state("networkidle")
         page.go_back()
         page.wait_for_load_state()
         page.wait_for_function("() => document.querySelector('#bantin-search-q').value === 'hoa giai'")
