@@ -72,6 +72,11 @@ QUERIES = [(q, False) for q in EXPECTED_FIRST] + [
     # one that finds nothing so is asked again as keywords, offered a fix (a review, session 44)
     ("hòa giảii là gì", False), ("hoa giia la gi", False), ("hoa giia la gi", True), ("khủng long là gì", False),
     ("ai cập", False), ("điều 5 điểm k", False), ("luật nào", False),
+    # a citizen's word makes a short query a question, with the law's words (session 48); typed
+    # with marks it must be the word as written («sơ đồ» stays keywords)
+    ("sổ đỏ", False), ("so do", False), ("so do", True), ("sơ đồ", False), ("sơ đồ tổ chức", False),
+    ("cấp sổ đỏ", False), ("so dỏ", False), ("bhxh", False), ("BHXH", True), ("nghi phep nam", False),
+    ("ly dị", False), ("lý dị", False), ("sổ đỏ hòa giải", False),
 ]
 TEXTS = ["Hoà giải ở cơ sở, THUỶ lợi", unicodedata.normalize("NFD", "Pháp luật đất đai"),
          "42/2022/NÐ-CP và 09/2019/TT-BTP", "về việc được quý khoẻ", "snake_case x² ½ ٣"]

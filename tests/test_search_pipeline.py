@@ -564,6 +564,48 @@ def test_citizens_words_add_the_laws_words():
     assert "~giay chung" not in question_terms("sổ đỏ bị mất thì xin cấp lại ở đâu")
 
 
+@pytest.mark.parametrize("query", ["sổ đỏ", "so do", "SỔ ĐỎ", "cap so do", "thủ tục cấp sổ đỏ", "bhxh",
+                                   "nghi phep nam", "ly dị", "sếp"])
+def test_a_citizens_word_makes_a_short_query_a_question(query):
+    """As keywords «sổ đỏ» required «sổ» and «đỏ» and never found the law's «giấy chứng nhận
+    quyền sử dụng đất» (session 41's trial, session 48)."""
+    from bantin.search.terms import folded_synonyms
+    pairs = analyze(query)
+    assert len(pairs) < terms.QUESTION_SYLLABLES and not terms.is_question(pairs)
+    assert terms.is_question(pairs, folded_synonyms())
+
+
+@pytest.mark.parametrize("query", ["sơ đồ", "sơ đồ tổ chức", "số đó", "lý dị", "so dỏ", "sổ", "đỏ", "so"])
+def test_a_word_typed_with_other_marks_is_not_the_citizens_word(query):
+    """Typed with marks, a syllable must be the key's as written: «sơ đồ» is a diagram, and
+    «dỏ» (the mark typed, not the đ) is not «đỏ»."""
+    from bantin.search.terms import folded_synonyms
+    assert not terms.is_question(analyze(query), folded_synonyms())
+
+
+def test_a_manifest_from_before_the_key_as_written_keeps_short_queries_keywords():
+    from bantin.search.terms import folded_synonyms
+    old = [entry[:2] for entry in folded_synonyms()]
+    assert not terms.is_question(analyze("so do"), old)
+    assert "~giay chung" in question_terms("sổ đỏ bị mất thì xin cấp lại ở đâu", synonyms=old)  # long: as before
+
+
+def test_so_do_finds_the_land_certificate_the_law_names(tmp_path):
+    """«sổ đỏ» / «so do»: the item that says «giấy chứng nhận quyền sử dụng đất» is listed first,
+    ahead of the one about a «sơ đồ»; «sơ đồ» typed with its marks finds the diagram only."""
+    base = SAMPLE_DOCS[0]
+    docs = [replace(base, url="tin-tuc/cap-giay-chung-nhan/", title="Thủ tục cấp giấy chứng nhận quyền sử dụng đất lần đầu",
+                    text="Hộ gia đình nộp hồ sơ đề nghị cấp giấy chứng nhận quyền sử dụng đất tại bộ phận một cửa."),
+            replace(base, url="tin-tuc/so-do-to-chuc/", title="Sơ đồ tổ chức Sở Tư pháp",
+                    text="Sơ đồ tổ chức gồm các phòng chuyên môn."),
+            *SAMPLE_DOCS]
+    out, _ = build(tmp_path, docs)
+    index = load_search_index(out)
+    for query in ("sổ đỏ", "so do", "cấp sổ đỏ"):
+        assert index.urls(query, 3)[0] == "tin-tuc/cap-giay-chung-nhan/", query
+    assert index.urls("sơ đồ", 3) == ["tin-tuc/so-do-to-chuc/"]
+
+
 def test_a_word_repeated_past_16_bits_keeps_its_count(tmp_path):
     """A hostile or pasted 20 MB body: a tf over 65,535 does not fit the compact array."""
     base = SAMPLE_DOCS[0]

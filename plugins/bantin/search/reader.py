@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bantin.search.terms import (
-    EXACT, QUESTION_SYLLABLES, SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze, clip_query, is_question,
-    names_document, plan_question, plan_query, with_preferred,
+    EXACT, QUESTION_SYLLABLES, SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze,
+    clip_query, is_question, names_document, plan_question, plan_query, with_preferred, with_synonyms, written_words,
 )
 from bantin.text.vi import fold
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, doc_files, family_of, pair_homes, utf16_key, vlq_decode
@@ -171,7 +171,7 @@ class SearchIndex:
         """The clauses the browser ranks: a question's, or keywords' with the preferred forms
         (`keywords`: a short question asked again as keywords, `search`)."""
         pairs = analyze(clip_query(query))
-        if is_question(pairs) and not keywords:
+        if is_question(pairs, self.synonyms) and not keywords:
             return plan_question(pairs, self.common, self.synonyms)
         clauses = plan_query(query, prefix, strict, marks=marks, keywords=True)
         preferred = {}
@@ -190,11 +190,11 @@ class SearchIndex:
         most items is not looked up alone, and «hòa giảii là gì», a typo (a review, session 44).
         """
         pairs = analyze(clip_query(query))
-        if is_question(pairs):
+        if is_question(pairs, self.synonyms):
             found: dict[str, _Term] = {}
             hits = self._query(self.plan(query), coverage=True, found=found).hits
             if hits or len(pairs) >= QUESTION_SYLLABLES:
-                asked = question_terms([f for _, f in pairs])
+                asked = self._asked(pairs)
                 return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
         strict = self.plan(query, prefix, keywords=True)
         result = self._documents_first(query, self._query(strict))
@@ -221,6 +221,14 @@ class SearchIndex:
         held = {h.id for h in result.hits}
         some = [h for h in self._query(self.plan(query, prefix, strict=False, keywords=True)).hits if h.id not in held]
         return replace(result, hits=result.hits + some, whole=len(result.hits)) if some else result
+
+    def _asked(self, pairs: list[tuple[str, str]]) -> tuple[str, ...]:
+        """What a question's first page is looked at again with (`recheck.question_terms`): its
+        own terms, and in a short one the law's words for the citizen's words it holds."""
+        if len(pairs) >= QUESTION_SYLLABLES:  # a long question: its own words (law's words measured worse)
+            return question_terms([f for _, f in pairs])
+        law = [f for _, f in with_synonyms(pairs, self.synonyms)[len(pairs):]]
+        return question_terms([f for _, f in pairs], law, written_words(pairs, self.synonyms))
 
     def _query(self, clauses: list[Clause], coverage: bool = False, found: dict | None = None) -> Result:
         """lunr.Index.query over one field, with integer weights (see the module docstring).
@@ -288,7 +296,7 @@ class SearchIndex:
         While typing, the last word is fixed only when no term begins with it: «sih» may
         become «sinh»."""
         pairs = analyze(clip_query(query))
-        if is_question(pairs) and (len(pairs) >= QUESTION_SYLLABLES or self.search(query, prefix).question):
+        if is_question(pairs, self.synonyms) and (len(pairs) >= QUESTION_SYLLABLES or self.search(query, prefix).question):
             return None  # a question answered as one; a short one asked again as keywords is offered a fix
         text, words = typed_words(query, prefix)
         fixes, missed = [], []

@@ -20,7 +20,7 @@ one order; the twin is recheck() in bantin-search.js, compared in tests/test_sea
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from typing import Collection, Sequence
 
 from bantin.search.codec import utf16_key
 from bantin.search.terms import BIGRAM, MAX_QUESTION_SYLLABLES, Analyzer
@@ -29,11 +29,21 @@ PAGE_SIZE = 10  # the search page's first page (PAGE_SIZE in bantin-search.js)
 WEIGHT = 2  # BM25 over the shown text against the first stage, each over its page's best
 
 
-def question_terms(folded: Sequence[str]) -> tuple[str, ...]:
+def question_terms(folded: Sequence[str], law: Sequence[str] = (), written: Collection[int] = ()) -> tuple[str, ...]:
     """A question's folded syllables and adjacent pairs ("~a b"), once each, in UTF-16 order
-    (the order the scores are summed in)."""
+    (the order the scores are summed in).
+
+    `law`: the law's words for the citizen's words a short question holds (`terms.with_synonyms`,
+    a blank between expansions), counted as its own, and `written`: the syllables of a
+    citizen's word typed with its marks, whose pairs are left out (`terms.written_words`).
+    Without them «sổ đỏ» looked again only for «so», «do» and «so đo»: the page of a «sơ đồ»
+    and any «hồ sơ» rose above the land certificate the first stage had ranked first
+    (session 48). Long questions pass neither (their figures fell with them). Twin:
+    questionTerms in bantin-search.js."""
     asked = list(folded[:MAX_QUESTION_SYLLABLES])
-    terms = set(asked) | {f"{BIGRAM}{a} {b}" for a, b in zip(asked, asked[1:])}
+    terms = set(asked) | {f"{BIGRAM}{a} {b}" for i, (a, b) in enumerate(zip(asked, asked[1:]))
+                          if not (i in written and i + 1 in written)}
+    terms |= {w for w in law if w} | {f"{BIGRAM}{a} {b}" for a, b in zip(law, law[1:]) if a and b}
     return tuple(sorted(terms, key=utf16_key))
 
 

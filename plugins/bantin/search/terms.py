@@ -286,16 +286,46 @@ def clip_query(query: str) -> str:
     return query[:MAX_QUERY_CHARS]
 
 
-def is_question(pairs: Sequence[tuple[str, str]]) -> bool:
+def is_question(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]] = ()) -> bool:
     """Whether analysed query syllables are a question (ranked) rather than keywords (AND):
     long, or shorter with a word that asks (`asks`) beside at least one that is not a question
-    word. Every word required, «hòa giải viên là ai» wanted "là" and "ai" in the answer and
+    word, or with a citizen's word of `synonyms` (`says_citizens_word`). Every word required, «hòa giải viên là ai» wanted "là" and "ai" in the answer and
     listed first the items that happened to hold them (issue 16, session 44: on the 66 short
     questions of scripts/searcheval/ngan that ask, recall@10 / MRR@10 0.758 / 0.401 → 0.803 /
     0.525 as written, 0.667 / 0.365 → 0.758 / 0.485 without marks)."""
     if len(pairs) >= QUESTION_SYLLABLES:
         return True
-    return asks(pairs) and any(not is_stop(s, f) for s, f in pairs)
+    return asks(pairs) and any(not is_stop(s, f) for s, f in pairs) or says_citizens_word(pairs, synonyms)
+
+
+def says_citizens_word(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]) -> bool:
+    """Whether a query holds a citizen's word for a legal one (`SYNONYMS`, as the manifest ships
+    them: folded key, folded expansion, key as analysed), so that a short query is ranked as a
+    question and looks up the law's words too (twin of `saysCitizensWord` in bantin-search.js).
+
+    As keywords, «sổ đỏ» and «so do» required both syllables and listed 24 items about «sơ đồ»,
+    «số đó», never the law's «giấy chứng nhận quyền sử dụng đất» (a reader's trial, session 41;
+    session 48). A syllable typed with marks must be the key's as typed, so «sơ đồ tổ chức»
+    stays keywords; one typed without marks is compared folded. An entry without its third
+    field (a manifest from before session 48) never matches: the query is keywords, as then."""
+    return any(len(entry) > 2 and _said_at(pairs, i, entry)
+               for entry in synonyms for i in range(len(pairs)))
+
+
+def _said_at(pairs: Sequence[tuple[str, str]], i: int, entry: Sequence[str]) -> int:
+    """The length of `entry`'s citizen's word when the query says it at syllable i, else 0:
+    with the key as analysed (entry[2]), a syllable typed with marks must be the key's as
+    written; typed without, and with an older manifest's entry, folded (twin of `saidAt`)."""
+    folded = entry[0].split(" ")
+    exact = entry[2].split(" ") if len(entry) > 2 else None
+    n = len(folded)
+    if i + n > len(pairs):
+        return 0
+    for k in range(n):
+        typed, plain = pairs[i + k]
+        if plain != folded[k] or (exact is not None and typed != plain and typed != exact[k]):
+            return 0
+    return n
 
 
 # Words that make a short query a question (`asks`): (words, also when typed without marks,
@@ -352,7 +382,7 @@ def plan_query(query: str, prefix: bool = False, strict: bool = True,
     its synonyms.
     """
     pairs = analyze(clip_query(query))
-    if is_question(pairs) and not keywords:  # `keywords`: a short question asked again as keywords
+    if is_question(pairs, synonyms) and not keywords:  # `keywords`: a short question asked again as keywords
         return plan_question(pairs, common, synonyms)
     if not pairs:
         return []
@@ -391,8 +421,10 @@ def is_stop(exact: str, folded: str) -> bool:
 
 
 def folded_synonyms() -> list[list[str]]:
-    """SYNONYMS as [folded words, folded expansion]: what the manifest ships to the browser."""
-    return [[" ".join(f for _, f in analyze(k)), " ".join(f for _, f in analyze(v))] for k, v in SYNONYMS.items()]
+    """SYNONYMS as [folded words, folded expansion, words as analysed]: what the manifest ships
+    to the browser (the third for `says_citizens_word`)."""
+    return [[" ".join(f for _, f in analyze(k)), " ".join(f for _, f in analyze(v)), " ".join(e for e, _ in analyze(k))]
+            for k, v in SYNONYMS.items()]
 
 
 def with_synonyms(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
@@ -401,14 +433,30 @@ def with_synonyms(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[
     A blank pair ("", "") separates each expansion, so no pair joins two of them. The law's
     words are never stop words ("sử dụng" folds like "đúng").
     """
-    folded = [f for _, f in pairs]
     out = list(pairs)
-    for key, expansion in synonyms:
-        words = key.split(" ")
-        if any(folded[i:i + len(words)] == words for i in range(len(folded) - len(words) + 1)):
+    for entry in synonyms:
+        if any(_said_at(pairs, i, entry) for i in range(len(pairs))):
             out.append(("", ""))
-            out.extend((f, f) for f in expansion.split(" "))
+            out.extend((f, f) for f in entry[1].split(" "))
     return out
+
+
+def written_words(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]) -> set[int]:
+    """The syllables of a citizen's word typed with its marks («sổ đỏ», not «so do»), which a
+    short question looks up as written (`EXACT`) and not in a folded pair: «~so do» is also
+    «sơ đồ», and a short page «Sơ đồ tổ chức» came before the land certificates (session 48).
+    Only with the key as analysed (a manifest of session 48 or later). Not in a long question,
+    whose other words tell the two apart, and where laws of before also write «chứng minh nhân
+    dân» or «căn cước công dân»: measured, two answers fell out of the first ten."""
+    written: set[int] = set()
+    for entry in synonyms:
+        if len(entry) < 3:
+            continue
+        for i in range(len(pairs)):
+            n = _said_at(pairs, i, entry)
+            if n and any(s != f for s, f in pairs[i:i + n]):
+                written.update(range(i, i + n))
+    return written
 
 
 def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = frozenset(),
@@ -420,10 +468,12 @@ def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = fro
     that are question words (`is_stop`) or in most items (`common`) are not looked up alone:
     they rank nothing and cost the longest posting lists; a pair is skipped only when both of
     its syllables are stop words. A citizen's word for a legal one (`SYNONYMS`: "sổ đỏ",
-    "tăng ca") adds the legal words. A cited reference ("Điều 113", "45/2019/QH14") is a pair
+    "tăng ca") adds the legal words; typed with its marks, it is looked up as written
+    (`written_words`). A cited reference ("Điều 113", "45/2019/QH14") is a pair
     found in its article's title or its document's number, which weigh more.
     """
     asked = list(pairs[:MAX_QUESTION_SYLLABLES])
+    written = written_words(asked, synonyms) if len(pairs) < QUESTION_SYLLABLES else set()
     pairs = with_synonyms(asked, synonyms)
     stop = [is_stop(s, f) for s, f in asked] + [not f for _, f in pairs[len(asked):]]
     clauses: list[Clause] = []
@@ -434,11 +484,13 @@ def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = fro
             seen.add(term)
             clauses.append(Clause(term, boost))
 
-    for (_, f), skip in zip(pairs, stop):
-        if not skip and f not in common:
+    for i, ((s, f), skip) in enumerate(zip(pairs, stop)):
+        if i in written and s != f:
+            add(EXACT + s, QUERY_BOOSTS["folded"])
+        elif not skip and f not in common:
             add(f, QUERY_BOOSTS["folded"])
     for i in range(len(pairs) - 1):
-        if pairs[i][1] and pairs[i + 1][1] and not (stop[i] and stop[i + 1]):
+        if pairs[i][1] and pairs[i + 1][1] and not (stop[i] and stop[i + 1]) and not {i, i + 1} <= written:
             add(f"{BIGRAM}{pairs[i][1]} {pairs[i + 1][1]}", QUERY_BOOSTS["bigram"])
     return clauses
 

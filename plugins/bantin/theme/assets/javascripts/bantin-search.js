@@ -113,6 +113,7 @@
    */
   function planQuestion(pairs, words) {
     var asked = pairs.slice(0, words.max);
+    var written = pairs.length < words.min ? writtenWords(asked, words.synonyms) : Object.create(null);
     pairs = withSynonyms(asked, words.synonyms);
     var clauses = [], seen = Object.create(null), boosts = words.boosts;
     var stop = pairs.map(function (p, i) {
@@ -124,10 +125,13 @@
       clauses.push({ term: term, boost: boost, required: false, prefix: false });
     }
     pairs.forEach(function (p, i) {
-      if (!stop[i] && words.common[p[1]] !== 1) add(p[1], boosts.folded);
+      if (written[i] && p[0] !== p[1]) add(EXACT + p[0], boosts.folded);
+      else if (!stop[i] && words.common[p[1]] !== 1) add(p[1], boosts.folded);
     });
     for (var i = 0; i + 1 < pairs.length; i++) {
-      if (pairs[i][1] && pairs[i + 1][1] && !(stop[i] && stop[i + 1])) add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
+      if (pairs[i][1] && pairs[i + 1][1] && !(stop[i] && stop[i + 1]) && !(written[i] && written[i + 1])) {
+        add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
+      }
     }
     return clauses;
   }
@@ -141,12 +145,20 @@
   // A legal document's number in keywords: its page first (twin of terms.DOCUMENT_NUMBER).
   var DOCUMENT_NUMBER = /[0-9]{1,4} *(?:\/ *[0-9]{4} *)?[\/-] *\p{L}/u;
 
-  /** Folded syllables and adjacent pairs of a question, once each, in UTF-16 order. */
-  function questionTerms(pairs, max) {
-    var asked = pairs.slice(0, max).map(function (p) { return p[1]; }), seen = Object.create(null);
+  /** Folded syllables and adjacent pairs of a question, once each, in UTF-16 order; in a short
+   * one (under `min` syllables) with the law's words for its citizen's words, and no pair inside
+   * one typed with its marks (twin of recheck.question_terms and SearchIndex._asked). */
+  function questionTerms(pairs, max, min, synonyms) {
+    var cut = pairs.slice(0, max), asked = cut.map(function (p) { return p[1]; }), seen = Object.create(null);
+    var short = pairs.length < min, written = short ? writtenWords(cut, synonyms) : Object.create(null);
+    var law = short ? withSynonyms(cut, synonyms).slice(cut.length).map(function (p) { return p[1]; }) : [];
     asked.forEach(function (f, i) {
       seen[f] = 1;
-      if (i + 1 < asked.length) seen[BIGRAM + f + " " + asked[i + 1]] = 1;
+      if (i + 1 < asked.length && !(written[i] && written[i + 1])) seen[BIGRAM + f + " " + asked[i + 1]] = 1;
+    });
+    law.forEach(function (f, i) {
+      if (f) seen[f] = 1;
+      if (f && law[i + 1]) seen[BIGRAM + f + " " + law[i + 1]] = 1;
     });
     return Object.keys(seen).sort();
   }
@@ -185,13 +197,10 @@
    * terms.with_synonyms); a blank pair separates each expansion, whose words are never stop
    * words. */
   function withSynonyms(pairs, synonyms) {
-    var folded = pairs.map(function (p) { return p[1]; }), out = pairs.slice();
+    var out = pairs.slice();
     (synonyms || []).forEach(function (entry) {
-      var words = entry[0].split(" ");
-      for (var i = 0; i + words.length <= folded.length; i++) {
-        var k = 0;
-        while (k < words.length && folded[i + k] === words[k]) k++;
-        if (k === words.length) {
+      for (var i = 0; i < pairs.length; i++) {
+        if (saidAt(pairs, i, entry)) {
           out.push(["", ""]);
           entry[1].split(" ").forEach(function (f) { out.push([f, f]); });
           return;
@@ -199,6 +208,35 @@
       }
     });
     return out;
+  }
+
+  /** The length of an entry's citizen's word said at syllable i, else 0 (twin of
+   * terms._said_at): with the key as analysed (entry[2]) a syllable typed with marks must be
+   * the key's as written; typed without, or with an older manifest's entry, folded. */
+  function saidAt(pairs, i, entry) {
+    var folded = entry[0].split(" "), exact = typeof entry[2] === "string" ? entry[2].split(" ") : null;
+    var n = folded.length;
+    if (i + n > pairs.length) return 0;
+    for (var k = 0; k < n; k++) {
+      var p = pairs[i + k];
+      if (p[1] !== folded[k] || (exact && p[0] !== p[1] && p[0] !== exact[k])) return 0;
+    }
+    return n;
+  }
+
+  /** The syllables of a citizen's word typed with its marks, looked up as written and in no
+   * folded pair («~so do» is also «sơ đồ»; twin of terms.written_words). */
+  function writtenWords(pairs, synonyms) {
+    var written = Object.create(null);
+    (synonyms || []).forEach(function (entry) {
+      if (typeof entry[2] !== "string") return;
+      for (var i = 0; i < pairs.length; i++) {
+        var n = saidAt(pairs, i, entry), marked = false;
+        for (var k = 0; k < n; k++) marked = marked || pairs[i + k][0] !== pairs[i + k][1];
+        if (marked) for (k = 0; k < n; k++) written[i + k] = true;
+      }
+    });
+    return written;
   }
 
   /** The manifest's word lists for planQuestion, as lookup tables. */
@@ -218,13 +256,26 @@
 
   /**
    * Whether analysed syllables are a question (ranked) rather than keywords (AND): long, or
-   * shorter with a word that asks beside one that is not a question word (twin of
-   * terms.is_question). A manifest from before `asking` gives none: length alone, as then.
+   * shorter with a word that asks beside one that is not a question word, or with a citizen's
+   * word (twin of terms.is_question). A manifest from before `asking` gives none: length
+   * alone, as then.
    */
   function isQuestion(pairs, words) {
     if (!words.min) return false;
     if (pairs.length >= words.min) return true;
-    return asks(pairs, words) && pairs.some(function (p) { return !isStop(p, words); });
+    return asks(pairs, words) && pairs.some(function (p) { return !isStop(p, words); }) ||
+      saysCitizensWord(pairs, words.synonyms);
+  }
+
+  /** A citizen's word for a legal one («sổ đỏ», «so do», «bhxh»; twin of
+   * terms.says_citizens_word): a syllable typed with marks as the key's, one typed without by
+   * its folded form. An entry without the key as analysed (an older manifest) never matches. */
+  function saysCitizensWord(pairs, synonyms) {
+    return (synonyms || []).some(function (entry) {
+      if (typeof entry[2] !== "string") return false;
+      for (var i = 0; i < pairs.length; i++) if (saidAt(pairs, i, entry)) return true;
+      return false;
+    });
   }
 
   /** A word of the manifest's `asking` where it asks (twin of terms.asks): a syllable typed
@@ -801,7 +852,7 @@
           if (!hits.length && pairs.length < words.min) return keywords(query, prefix);
           var idf = Object.create(null);
           g.forEach(function (x) { Object.keys(x.found).forEach(function (t) { idf[t] = x.found[t].idf; }); });
-          return { hits: hits, approximate: false, question: true, asked: questionTerms(pairs, words.max), idf: idf };
+          return { hits: hits, approximate: false, question: true, asked: questionTerms(pairs, words.max, words.min, words.synonyms), idf: idf };
         });
       });
     }
