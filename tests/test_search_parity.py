@@ -155,6 +155,30 @@ def test_a_manifest_of_another_shape_does_not_stop_the_browser(tmp_path):
         assert got["question"] and len(got["page"]) > 1
 
 
+# A manifest's synonyms of another shape: older (two fields), hand-edited or cut short.
+ODD_SYNONYMS = [
+    [["so do", "giay chung nhan quyen su dung dat"]], [None, 5, "abc", [], [""], ["", "", ""]],
+    [["so do", "giay chung nhan", 5]], [["so do", "giay chung nhan", "sổ"]], [["so do", "giay chung nhan", None]],
+    [[5, "giay", "x"]], [["so do", 5, "sổ đỏ"]], {"so do": "giay"}, None, [["so  do", "giay  chung", "sổ  đỏ"]],
+]
+
+
+@pytest.mark.parametrize("synonyms", ODD_SYNONYMS, ids=range(len(ODD_SYNONYMS)))
+def test_odd_synonyms_in_the_manifest_stop_neither_engine(tmp_path, synonyms):
+    """Each reader keeps the entries it can use (a key and its expansion as strings; the key
+    as analysed only with as many words as the key) and answers as the other: before, a
+    `null` or a number threw in both, a short third field only in Python (review, session 48)."""
+    build_search_index(SAMPLE_DOCS, tmp_path)
+    path = tmp_path / "manifest.js"
+    key, manifest = read_script(path)
+    manifest["synonyms"] = [*synonyms, ["hoa giai", "phap luat", "hòa giải"]] if isinstance(synonyms, list) else synonyms
+    path.write_text(f'__bantinSearch.load("{key}",{json.dumps(manifest)});\n', encoding="utf-8")
+    compare(tmp_path, [("sổ đỏ", False), ("so đỏ", False), ("so do", False), ("hòa giải", False),
+                       ("sổ đỏ mất thì xin cấp lại ở đâu", False)])
+    if isinstance(synonyms, list):  # the usable entry after the odd ones still counts
+        assert load_search_index(tmp_path).search("hòa giải").question
+
+
 def test_same_answers_when_lunr_ranks_only_the_best_candidates(tmp_path):
     # Past `lunrLimit` matches the engine orders the tail by the score lunr computes.
     build_search_index([*SAMPLE_DOCS, *mixed_docs(300)], tmp_path)

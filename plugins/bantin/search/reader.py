@@ -17,7 +17,8 @@ from pathlib import Path
 
 from bantin.search.terms import (
     EXACT, QUESTION_SYLLABLES, SAME_POSTINGS, USUAL, USUAL_SEPARATOR, Clause, analyze,
-    clip_query, is_question, names_document, plan_question, plan_query, with_preferred, with_synonyms, written_words,
+    clip_query, is_question, names_document, plan_question, plan_query, usable_synonyms, with_preferred, with_synonyms,
+    written_words,
 )
 from bantin.text.vi import fold
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, doc_files, family_of, pair_homes, utf16_key, vlq_decode
@@ -110,7 +111,7 @@ class SearchIndex:
         self._files = doc_files([v >> bits for v in facets], m.get("docGroup"))  # each document's d/ file
         self.years = [year for year, count in m["years"] for _ in range(count)]
         self.common = frozenset(m["common"].split("\n")) if m.get("common") else frozenset()
-        self.synonyms = m.get("synonyms", [])
+        self.synonyms = usable_synonyms(m.get("synonyms"))
         self.quiet = dict(m.get("quietIdf") or ())  # a question's second look (recheck)
 
     # Shards

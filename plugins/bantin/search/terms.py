@@ -427,6 +427,24 @@ def folded_synonyms() -> list[list[str]]:
             for k, v in SYNONYMS.items()]
 
 
+def usable_synonyms(shipped: object) -> list[list[str]]:
+    """The manifest's synonyms a reader can use (twin of `usableSynonyms` in bantin-search.js):
+    entries with a key and its expansion as strings, the key as analysed kept only with as
+    many words as the key (else the entry is read as a manifest's of before session 48).
+
+    A manifest is the build's, but a page keeps an older one, and a hand-edited or cut one
+    gave a `null` entry or a number: both engines threw on every question, and a shorter third
+    field threw in Python only (review, session 48)."""
+    usable = []
+    for entry in shipped if isinstance(shipped, list) else ():
+        if not (isinstance(entry, list) and len(entry) >= 2 and all(isinstance(e, str) and e for e in entry[:2])):
+            continue
+        exact = entry[2] if len(entry) > 2 else None
+        keeps = isinstance(exact, str) and len(exact.split(" ")) == len(entry[0].split(" "))
+        usable.append([entry[0], entry[1], exact] if keeps else [entry[0], entry[1]])
+    return usable
+
+
 def with_synonyms(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]) -> list[tuple[str, str]]:
     """The question's syllables, then for each citizen's word it holds, the law's words.
 

@@ -239,6 +239,18 @@
     return written;
   }
 
+  /** The manifest's synonyms this engine can use (twin of terms.usable_synonyms): a key and
+   * its expansion as strings; the key as analysed only with as many words as the key. A `null`
+   * entry or a number threw on every question (review, session 48). */
+  function usableSynonyms(shipped) {
+    return (Array.isArray(shipped) ? shipped : []).filter(function (e) {
+      return Array.isArray(e) && e.length >= 2 && typeof e[0] === "string" && e[0] && typeof e[1] === "string" && e[1];
+    }).map(function (e) {
+      var keeps = typeof e[2] === "string" && e[2].split(" ").length === e[0].split(" ").length;
+      return keeps ? [e[0], e[1], e[2]] : [e[0], e[1]];
+    });
+  }
+
   /** The manifest's word lists for planQuestion, as lookup tables. */
   function questionWords(m) {
     var stop = Object.create(null), folded = Object.create(null), common = Object.create(null);
@@ -250,7 +262,8 @@
       var exact = e[0].split(" ");
       return { exact: exact, folded: exact.map(fold), foldedToo: !!e[1], last: !!e[2] };
     });
-    return { stop: stop, folded: folded, common: common, synonyms: m.synonyms, max: m.maxQuestion, min: m.question,
+    return { stop: stop, folded: folded, common: common, synonyms: usableSynonyms(m.synonyms),
+             max: m.maxQuestion, min: m.question,
              boosts: m.boosts, asking: asking };
   }
 
