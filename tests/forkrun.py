@@ -29,6 +29,7 @@ import runpy
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -78,7 +79,10 @@ def _child(module: str, args: list[str], cwd: str, env: dict[str, str], mask: in
     """In the fork: become `python -m module *args` writing to `out`, then exit with its code;
     the test's folder, environment and umask, as a process it started would inherit them.
 
-    os._exit at the end, after the atexit handlers a real interpreter would run: multiprocessing
+    os._exit at the end, after what a real interpreter does at its end: wait for the threads
+    left running (and run concurrent.futures' exit steps, threading._register_atexit), then
+    the atexit handlers. Without the wait a fork cut a thread's last writes, and ended where
+    the real command would hang on a thread that never ends (review, session 48). multiprocessing
     would otherwise run its own exit steps and print a "Process …" header above a traceback.
     The preloaded objects are frozen out of the garbage collector's walks, which would otherwise
     touch, and so copy, every page of them in each fork."""
@@ -104,6 +108,7 @@ def _child(module: str, args: list[str], cwd: str, env: dict[str, str], mask: in
         traceback.print_exc()
         code = 1
     try:
+        threading._shutdown()  # as the interpreter does first at its end: waits for the threads
         atexit._run_exitfuncs()
     finally:
         sys.stdout.flush()
