@@ -284,7 +284,10 @@ SHORT_APART = "đứng liền nhau như đã gõ: các bài dưới đây có th
 
 
 @pytest.mark.parametrize("query, note", [
-    ("nghi phep nam", APART), ("hoa giai vien", None), ("dieu 5", None),
+    ("luat phap", APART), ("hoa giai vien", None), ("dieu 5", None),
+    # «nghỉ phép» is a citizen's word (terms.SYNONYMS): since session 48 a short question, ranked,
+    # and the sample has nothing on annual leave, which the status says, with marks or without.
+    ("nghi phep nam", SHORT_APART), ("nghỉ phép năm", SHORT_APART),
     # A second review: a number's parts stand together across "/" and "-"; two question words
     # together ("là gì") are not the words asked for. Since session 44 «… là gì» is a short
     # question, ranked: nothing holds «nghỉ phép», which the status says, with marks or without.
@@ -293,7 +296,7 @@ SHORT_APART = "đứng liền nhau như đã gõ: các bài dưới đây có th
     # Typed with marks, the words are required as typed (session 28): nothing has «di chúc» as
     # typed, and the folded matches say they are only that («đi … tổ chức» was listed as if it
     # matched); nothing has «đất đai khủng long» even folded.
-    ("nghỉ phép năm", FOLDED), ("di chúc", FOLDED), ("đất đai khủng long", IN_PART),
+    ("di chúc", FOLDED), ("đất đai khủng long", IN_PART),
     # «lí», «kí» where the site writes «lý», «ký» are the same words (outsiders' trial, session 34:
     # both said «không có bài nào chứa đủ mọi từ»), with their marks or without
     ("lí lịch tư pháp", None), ("đăng kí khai sinh", None), ("kĩ năng hòa giải", None), ("dang ki khai sinh", None),
