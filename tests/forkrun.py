@@ -9,9 +9,9 @@ its own process, its own folder, environment, argv, stdout and stderr (together,
 the tests read them), its exit code, and its atexit handlers run.
 
 What a fork does not give, and so goes to a real process instead:
-- an environment the test chose (`env=` of sitekit's helpers): variables read at interpreter start (PYTHON…,
-  LANG, LC_…) would be the fork server's, and the byte-identical builds (`ENCODE`) are
-  compared against real processes;
+- an environment the test chose (`env=` of sitekit's helpers): variables read at interpreter
+  start (PYTHON…, LANG, LC_…) would be the fork server's, and the byte-identical builds
+  (`ENCODE`) are compared against real processes;
 - `BANTIN_TEST_FRESH_PROCESSES=1` runs every command as a real process (to check that the
   forks hide nothing: the whole suite passes either way).
 Python's hash seed is the fork server's for every fork; an order that depended on it would

@@ -100,8 +100,9 @@ def _probe_script(probe: str) -> str:
     from the home page does not return to the start file, as with the refresh), or, when it
     does not load, shows why the bulletin cannot open and hides the "does not open by itself"
     line and the button, which would only lead to the browser's English «file couldn't be
-    accessed» (the offline trial's leftover, session 48). The style sheet is asked for media "not all": fetched, never applied to this page.
-    Its text holds no value from the site's configuration."""
+    accessed» (the offline trial's leftover, session 48). The style sheet is asked for media
+    "not all": fetched, never applied to this page. Its text holds no value from the site's
+    configuration."""
     return ("<script>(function(){var d=document,l=d.createElement('link');"
             "l.rel='stylesheet';l.media='not all';"
             f"l.onload=function(){{location.replace({HOME!r})}};"

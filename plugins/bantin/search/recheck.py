@@ -36,7 +36,7 @@ def question_terms(folded: Sequence[str], law: Sequence[str] = (), written: Coll
     `law`: the law's words for the citizen's words a short question holds (`terms.with_synonyms`,
     a blank between expansions), counted as its own, and `written`: the syllables of a
     citizen's word typed with its marks, whose pairs are left out (`terms.written_words`).
-    Without them «sổ đỏ» looked again only for «so», «do» and «so đo»: the page of a «sơ đồ»
+    Without them «sổ đỏ» looked again only for «so», «do» and «~so do»: the page of a «sơ đồ»
     and any «hồ sơ» rose above the land certificate the first stage had ranked first
     (session 48). Long questions pass neither (their figures fell with them). Twin:
     questionTerms in bantin-search.js."""

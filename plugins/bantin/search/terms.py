@@ -289,13 +289,16 @@ def clip_query(query: str) -> str:
 def is_question(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]] = ()) -> bool:
     """Whether analysed query syllables are a question (ranked) rather than keywords (AND):
     long, or shorter with a word that asks (`asks`) beside at least one that is not a question
-    word, or with a citizen's word of `synonyms` (`says_citizens_word`). Every word required, «hòa giải viên là ai» wanted "là" and "ai" in the answer and
-    listed first the items that happened to hold them (issue 16, session 44: on the 66 short
-    questions of scripts/searcheval/ngan that ask, recall@10 / MRR@10 0.758 / 0.401 → 0.803 /
-    0.525 as written, 0.667 / 0.365 → 0.758 / 0.485 without marks)."""
+    word, or with a citizen's word of `synonyms` (`says_citizens_word`). Every word required,
+    «hòa giải viên là ai» wanted "là" and "ai" in the answer and listed first the items that
+    happened to hold them (issue 16, session 44: on the 66 short questions of
+    scripts/searcheval/ngan that ask, recall@10 / MRR@10 0.758 / 0.401 → 0.803 / 0.525 as
+    written, 0.667 / 0.365 → 0.758 / 0.485 without marks)."""
     if len(pairs) >= QUESTION_SYLLABLES:
         return True
-    return asks(pairs) and any(not is_stop(s, f) for s, f in pairs) or says_citizens_word(pairs, synonyms)
+    if asks(pairs) and any(not is_stop(s, f) for s, f in pairs):
+        return True
+    return says_citizens_word(pairs, synonyms)
 
 
 def says_citizens_word(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]) -> bool:
