@@ -311,8 +311,18 @@ def says_citizens_word(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequ
     session 48). A syllable typed with marks must be the key's as typed, so «sơ đồ tổ chức»
     stays keywords; one typed without marks is compared folded. An entry without its third
     field (a manifest from before session 48) never matches: the query is keywords, as then."""
-    return any(len(entry) > 2 and _said_at(pairs, i, entry)
-               for entry in synonyms for i in range(len(pairs)))
+    return any(_citizens_words(pairs, synonyms))
+
+
+def _citizens_words(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]):
+    """(start, length) of each citizen's word the query says, for the entries that carry the key
+    as analysed (a manifest of session 48 or later; twin of `citizensWords`)."""
+    for entry in synonyms:
+        if len(entry) > 2:
+            for i in range(len(pairs)):
+                n = _said_at(pairs, i, entry)
+                if n:
+                    yield i, n
 
 
 def _said_at(pairs: Sequence[tuple[str, str]], i: int, entry: Sequence[str]) -> int:
@@ -470,13 +480,9 @@ def written_words(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[
     whose other words tell the two apart, and where laws of before also write «chứng minh nhân
     dân» or «căn cước công dân»: measured, two answers fell out of the first ten."""
     written: set[int] = set()
-    for entry in synonyms:
-        if len(entry) < 3:
-            continue
-        for i in range(len(pairs)):
-            n = _said_at(pairs, i, entry)
-            if n and any(s != f for s, f in pairs[i:i + n]):
-                written.update(range(i, i + n))
+    for i, n in _citizens_words(pairs, synonyms):
+        if any(s != f for s, f in pairs[i:i + n]):
+            written.update(range(i, i + n))
     return written
 
 

@@ -228,15 +228,26 @@
    * folded pair («~so do» is also «sơ đồ»; twin of terms.written_words). */
   function writtenWords(pairs, synonyms) {
     var written = Object.create(null);
+    citizensWords(pairs, synonyms).forEach(function (w) {
+      var marked = false, k;
+      for (k = 0; k < w[1]; k++) marked = marked || pairs[w[0] + k][0] !== pairs[w[0] + k][1];
+      if (marked) for (k = 0; k < w[1]; k++) written[w[0] + k] = true;
+    });
+    return written;
+  }
+
+  /** [start, length] of each citizen's word the query says, for the entries that carry the key
+   * as analysed (twin of terms._citizens_words). */
+  function citizensWords(pairs, synonyms) {
+    var found = [];
     (synonyms || []).forEach(function (entry) {
       if (typeof entry[2] !== "string") return;
       for (var i = 0; i < pairs.length; i++) {
-        var n = saidAt(pairs, i, entry), marked = false;
-        for (var k = 0; k < n; k++) marked = marked || pairs[i + k][0] !== pairs[i + k][1];
-        if (marked) for (k = 0; k < n; k++) written[i + k] = true;
+        var n = saidAt(pairs, i, entry);
+        if (n) found.push([i, n]);
       }
     });
-    return written;
+    return found;
   }
 
   /** The manifest's synonyms this engine can use (twin of terms.usable_synonyms): a key and
@@ -284,11 +295,7 @@
    * terms.says_citizens_word): a syllable typed with marks as the key's, one typed without by
    * its folded form. An entry without the key as analysed (an older manifest) never matches. */
   function saysCitizensWord(pairs, synonyms) {
-    return (synonyms || []).some(function (entry) {
-      if (typeof entry[2] !== "string") return false;
-      for (var i = 0; i < pairs.length; i++) if (saidAt(pairs, i, entry)) return true;
-      return false;
-    });
+    return citizensWords(pairs, synonyms).length > 0;
   }
 
   /** A word of the manifest's `asking` where it asks (twin of terms.asks): a syllable typed
