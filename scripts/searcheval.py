@@ -1002,8 +1002,9 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="the set's folder (laws/, questions/)")
-    parser.add_argument("--questions", default="questions", choices=("questions", "ngan"),
-                        help="the set's questions: full ones (questions/) or short ones (ngan/)")
+    parser.add_argument("--questions", default="questions", choices=("questions", "ngan", "ngan2"),
+                        help="the set's questions: full ones (questions/), short ones (ngan/), or the second "
+                             "short set (ngan2/, written blind in session 49 to check changes tuned on ngan/)")
     parser.add_argument("--workdir", type=Path, help="build here and keep it (default: a temporary folder)")
     parser.add_argument("--site", type=Path, help="skip the build: use this built evaluation site (its site/ folder)")
     parser.add_argument("--articles", type=int, default=0, help="add N synthetic articles as distractors")

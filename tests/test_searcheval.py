@@ -237,3 +237,12 @@ def test_bm25_is_the_formula_the_issue_names():
     norm = 1.2 * (1 - 0.75 + 0.75 * 3 / (89 / 3))
     assert index.scores("dat dai") == {2: pytest.approx(3 * math.log(1 + 2.5 / 1.5) * 2.2 / (1 + norm))}
     assert index.terms("Điều 09") == ["dieu", "9", "dieu 9"]  # the search's own analyser: 09 is 9
+
+
+@pytest.mark.parametrize("folder, count", [("questions", 501), ("ngan", 104), ("ngan2", 96)])
+def test_the_committed_sets_load_every_question_against_the_laws_and_the_sample(folder, count):
+    """The committed sets read as the harness reads them: every question names an article that
+    exists (a law file edited, or the sample's content renamed, would otherwise surface only in
+    the benchmark). The counts are those the README and performance.md quote."""
+    laws, questions = ev.load_set(ev.DEFAULT_SET, ROOT / "content", folder)
+    assert len(laws) == 12 and len(questions) == count
