@@ -125,8 +125,9 @@
       clauses.push({ term: term, boost: boost, required: false, prefix: false });
     }
     pairs.forEach(function (p, i) {
-      if (written[i] && p[0] !== p[1]) add(EXACT + p[0], boosts.folded);
-      else if (!stop[i] && words.common[p[1]] !== 1) add(p[1], boosts.folded);
+      if (stop[i]) return;  // a question word, also inside a citizen's word («được cưới», «về hưu»)
+      if (written[i] && p[0] !== p[1]) add(EXACT + p[0], boosts.folded);  // a common syllable's marked form is rarer
+      else if (words.common[p[1]] !== 1) add(p[1], boosts.folded);
     });
     for (var i = 0; i + 1 < pairs.length; i++) {
       if (pairs[i][1] && pairs[i + 1][1] && !(stop[i] && stop[i + 1]) && !(written[i] && written[i + 1])) {
