@@ -106,7 +106,8 @@ SYNONYMS = {
     # on the three sets of scripts/searcheval (decisions.md, "More citizens' words"). Left out
     # for what they cost long questions or the blind short set: «xe máy» (the law's «xe mô tô,
     # xe gắn máy» spread a question over every traffic article), «nghỉ việc», «mất phí», «tốn
-    # phí», «cần gì» (conditions as often as papers), «không có sổ», «thi bằng», «xin thông tin».
+    # phí», «cần gì» (conditions as often as papers), «không có sổ», «thi bằng», «xin thông tin»,
+    # «đổi tên» («đổi tên xã»: a commune renamed is news, not civil status).
     "lấy vợ": "kết hôn",
     "lấy chồng": "kết hôn",
     "cưới vợ": "kết hôn",
@@ -126,7 +127,6 @@ SYNONYMS = {
     "sửa năm sinh": "cải chính hộ tịch",
     "sửa ngày sinh": "cải chính hộ tịch",
     "sửa tên": "thay đổi cải chính hộ tịch",
-    "đổi tên": "thay đổi hộ tịch",
     "báo tử": "khai tử",
     "làm căn cước": "cấp thẻ căn cước",
     "mất căn cước": "cấp lại thẻ căn cước",
