@@ -277,6 +277,19 @@ def test_a_question_without_marks_marks_what_it_marks_with_them(page, sample_ser
     assert "cơ" in unmarked[1] and "sở" in unmarked[1]
     assert unmarked[1] == marked[1]
 
+@pytest.mark.shared_context
+def test_the_laws_words_a_citizens_word_looked_up_are_marked_together(page, sample_server):
+    """«bao lâu» looks up the law's «thời hạn» (terms.SYNONYMS, session 49): the item that came
+    first for it marks «thời hạn» in its snippet, as a pair, so the reader sees why; «thời» is
+    never marked alone."""
+    page.goto(sample_server + "tim-kiem/?q=" + quote("khai sinh trong bao lâu"))
+    wait_results(page)
+    snippets = page.locator(".bantin-search-result__snippet")
+    html = " ".join(snippets.nth(i).inner_html() for i in range(min(3, snippets.count())))
+    assert re.search(r"<mark>thời</mark> <mark>hạn</mark>", html), html
+    assert not re.search(r"<mark>thời</mark>(?! <mark>hạn)", html), html
+
+
 APART = "các từ này"  # «không bài nào có các từ này đứng liền nhau», or «trong các bài có đủ mọi từ, các từ này không …» when items with some follow
 IN_PART = "không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần"
 FOLDED = "không có bài nào có đúng các chữ như đã gõ dấu; hiện các bài có các chữ ấy khi bỏ dấu"
