@@ -290,6 +290,19 @@ def test_the_laws_words_a_citizens_word_looked_up_are_marked_together(page, samp
     assert not re.search(r"<mark>thời</mark>(?! <mark>hạn)", html), html
 
 
+@pytest.mark.shared_context
+def test_a_citizens_word_typed_without_marks_is_never_marked_by_halves(page, sample_server):
+    """«so do»: its «do» folds like the question word «đó», so «so» was a word alone and every
+    «sở», «số» of the first results was marked by itself (seen on the sample at 360 px,
+    session 49). A citizen's word is marked whole or not at all."""
+    page.goto(sample_server + "tim-kiem/?q=" + quote("so do"))
+    wait_results(page)
+    for result in page.locator(".bantin-search-result").all()[:5]:
+        html = result.inner_html()
+        lone = re.findall(r"(?<!</mark> )<mark>(?:sở|số|sổ|so)</mark>(?! <mark>)", html, flags=re.I)
+        assert not lone, html
+
+
 APART = "các từ này"  # «không bài nào có các từ này đứng liền nhau», or «trong các bài có đủ mọi từ, các từ này không …» when items with some follow
 IN_PART = "không có bài nào chứa đủ mọi từ; hiện các bài chứa một phần"
 FOLDED = "không có bài nào có đúng các chữ như đã gõ dấu; hiện các bài có các chữ ấy khi bỏ dấu"

@@ -997,6 +997,11 @@
       // a word among question words only ("… về đất ạ") is marked alone. Pairs of two question
       // words ("là gì") do not count.
       var adjacent = Object.create(null), alone = Object.create(null), stop = pairs.map(function (p) { return isStop(p, words); });
+      // A citizen's word is one word, though a syllable of it folds like a question word: «so
+      // do» marked every «sở» and «số» alone, its «do» being the question word «đó».
+      citizensWords(pairs, words.synonyms).forEach(function (w) {
+        for (var k = 0; k < w[1]; k++) stop[w[0] + k] = false;
+      });
       for (var i = 1; i < pairs.length; i++) {
         if (!(stop[i - 1] && stop[i])) adjacent[pairs[i - 1][1] + " " + pairs[i][1]] = true;
       }
