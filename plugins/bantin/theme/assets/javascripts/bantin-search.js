@@ -1012,24 +1012,25 @@
       if (question) { match.pairs = adjacent; match.alone = alone; match.weak = function (p) { return isStop(p, words); }; }
       else if (pairs.length > 1 && last === null) match.phrase = adjacent;  // not while a word is being typed
       if (question && pairs.length < words.min) shortQuestion(match, pairs, stop);
-      if (question) lawsWords(match, pairs, folded, adjacent);
+      if (question) lawsWords(pairs, folded, adjacent);
       return match;
     }
 
     /**
      * The law's words a question's citizen's words looked up («sổ đỏ»: «giấy chứng nhận quyền
      * sử dụng đất», «bao lâu»: «thời hạn») are marked as well, together as the law writes
-     * them, and choose a short question's snippet: an item that came first without the
-     * reader's word showed nothing marked but the other words, and no reason (session 49).
+     * them, so they also choose the snippet: an item that came first without the reader's word
+     * showed nothing marked but the other words, and no reason (session 49). Not in
+     * `match.phrase`: the status's "not together as typed" is about the reader's own words
+     * (with them, «hằng năm» of any item hid it for «nghỉ phép năm»).
      */
-    function lawsWords(match, pairs, folded, adjacent) {
-      var law = withSynonyms(pairs, words.synonyms).slice(pairs.length), phrase = match.phrase || Object.create(null);
+    function lawsWords(pairs, folded, adjacent) {
+      var law = withSynonyms(pairs, words.synonyms).slice(pairs.length);
       law.forEach(function (p, k) {
         if (!p[1]) return;
         folded[p[1]] = true;
-        if (k + 1 < law.length && law[k + 1][1]) adjacent[p[1] + " " + law[k + 1][1]] = phrase[p[1] + " " + law[k + 1][1]] = true;
+        if (k + 1 < law.length && law[k + 1][1]) adjacent[p[1] + " " + law[k + 1][1]] = true;
       });
-      if (pairs.length < words.min && Object.keys(phrase).length) match.phrase = phrase;
     }
 
     /**
