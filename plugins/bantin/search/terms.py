@@ -107,12 +107,15 @@ SYNONYMS = {
     # for what they cost long questions or the blind short set: «xe máy» (the law's «xe mô tô,
     # xe gắn máy» spread a question over every traffic article), «nghỉ việc», «mất phí», «tốn
     # phí», «cần gì» (conditions as often as papers), «không có sổ», «thi bằng», «xin thông tin»,
-    # «đổi tên» («đổi tên xã»: a commune renamed is news, not civil status).
+    # «đổi tên» («đổi tên xã»: a commune renamed is news, not civil status). Also words that news
+    # and notices write as such, which no set measured: typed alone, their item fell below law
+    # articles («bán đất» 1st → 28th, «đám cưới», «thổ cư» 1st → 10th, «vượt đèn đỏ» → 7th on
+    # the review's site with ten news items): «đám cưới», «thổ cư», «bán đất», «mua bán đất»,
+    # «vượt đèn đỏ», «say rượu», «báo tử», «đẻ con» (unmarked, «để con»), «sinh đẻ».
     "lấy vợ": "kết hôn",
     "lấy chồng": "kết hôn",
     "cưới vợ": "kết hôn",
     "cưới chồng": "kết hôn",
-    "đám cưới": "kết hôn",
     "được cưới": "kết hôn",
     "giấy độc thân": "xác nhận tình trạng hôn nhân",
     "bỏ vợ": "ly hôn",
@@ -127,24 +130,16 @@ SYNONYMS = {
     "sửa năm sinh": "cải chính hộ tịch",
     "sửa ngày sinh": "cải chính hộ tịch",
     "sửa tên": "thay đổi cải chính hộ tịch",
-    "báo tử": "khai tử",
     "làm căn cước": "cấp thẻ căn cước",
     "mất căn cước": "cấp lại thẻ căn cước",
     "vneid": "căn cước điện tử",
-    "thổ cư": "đất ở",
     "lên thổ cư": "chuyển mục đích sử dụng đất",
     "tách sổ": "tách thửa",
     "sang tên": "chuyển nhượng",
-    "mua bán đất": "chuyển nhượng quyền sử dụng đất",
-    "bán đất": "chuyển nhượng quyền sử dụng đất",
     "đất ruộng": "đất trồng lúa",
     "hợp đồng miệng": "hợp đồng bằng lời nói",
     "nghỉ ốm": "ốm đau",
     "sảy thai": "sẩy thai",
-    "sinh đẻ": "sinh con",
-    "đẻ con": "sinh con",
-    "vượt đèn đỏ": "đèn tín hiệu giao thông",
-    "say rượu": "nồng độ cồn",
     "thông tin mật": "bí mật nhà nước",
     "hòa giải thất bại": "hòa giải không thành",
     # What a question word asks for, in the law's words: where is which authority, how long is
@@ -531,9 +526,17 @@ def written_words(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[
     dân» or «căn cước công dân»: measured, two answers fell out of the first ten."""
     written: set[int] = set()
     for i, n in _citizens_words(pairs, synonyms):
-        if any(s != f for s, f in pairs[i:i + n]):
+        said = pairs[i:i + n]
+        if any(s != f for s, f in said) and " ".join(s for s, _ in said) not in _ASKED:
             written.update(range(i, i + n))
     return written
+
+
+# A citizen's word that is itself a question word («ở đâu», «bao lâu»: what the question asks
+# for, in the law's words) is no name to tell from another: looked up as written it fetched
+# «=ở», in 61% of the items of the 10,000-article site, and lost the pair «~o dau» (review,
+# session 49). Its syllables are asked as any question's.
+_ASKED = frozenset(words for words, _, _ in ASKING)
 
 
 def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = frozenset(),

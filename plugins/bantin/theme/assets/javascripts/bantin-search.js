@@ -113,7 +113,7 @@
    */
   function planQuestion(pairs, words) {
     var asked = pairs.slice(0, words.max);
-    var written = pairs.length < words.min ? writtenWords(asked, words.synonyms) : Object.create(null);
+    var written = pairs.length < words.min ? writtenWords(asked, words.synonyms, words.asking) : Object.create(null);
     pairs = withSynonyms(asked, words.synonyms);
     var clauses = [], seen = Object.create(null), boosts = words.boosts;
     var stop = pairs.map(function (p, i) {
@@ -149,9 +149,9 @@
   /** Folded syllables and adjacent pairs of a question, once each, in UTF-16 order; in a short
    * one (under `min` syllables) with the law's words for its citizen's words, and no pair inside
    * one typed with its marks (twin of recheck.question_terms and SearchIndex._asked). */
-  function questionTerms(pairs, max, min, synonyms) {
+  function questionTerms(pairs, max, min, synonyms, asking) {
     var cut = pairs.slice(0, max), asked = cut.map(function (p) { return p[1]; }), seen = Object.create(null);
-    var short = pairs.length < min, written = short ? writtenWords(cut, synonyms) : Object.create(null);
+    var short = pairs.length < min, written = short ? writtenWords(cut, synonyms, asking) : Object.create(null);
     var law = short ? withSynonyms(cut, synonyms).slice(cut.length).map(function (p) { return p[1]; }) : [];
     asked.forEach(function (f, i) {
       seen[f] = 1;
@@ -226,13 +226,18 @@
   }
 
   /** The syllables of a citizen's word typed with its marks, looked up as written and in no
-   * folded pair («~so do» is also «sơ đồ»; twin of terms.written_words). */
-  function writtenWords(pairs, synonyms) {
+   * folded pair («~so do» is also «sơ đồ»); not one that is a question word of `asking` («ở
+   * đâu»: «=ở» is in most items; twin of terms.written_words and _ASKED). */
+  function writtenWords(pairs, synonyms, asking) {
     var written = Object.create(null);
     citizensWords(pairs, synonyms).forEach(function (w) {
-      var marked = false, k;
-      for (k = 0; k < w[1]; k++) marked = marked || pairs[w[0] + k][0] !== pairs[w[0] + k][1];
-      if (marked) for (k = 0; k < w[1]; k++) written[w[0] + k] = true;
+      var marked = false, said = [], k;
+      for (k = 0; k < w[1]; k++) {
+        marked = marked || pairs[w[0] + k][0] !== pairs[w[0] + k][1];
+        said.push(pairs[w[0] + k][0]);
+      }
+      var asked = (asking || []).some(function (a) { return a.exact.join(" ") === said.join(" "); });
+      if (marked && !asked) for (k = 0; k < w[1]; k++) written[w[0] + k] = true;
     });
     return written;
   }
@@ -873,7 +878,7 @@
           if (!hits.length && pairs.length < words.min) return keywords(query, prefix);
           var idf = Object.create(null);
           g.forEach(function (x) { Object.keys(x.found).forEach(function (t) { idf[t] = x.found[t].idf; }); });
-          return { hits: hits, approximate: false, question: true, asked: questionTerms(pairs, words.max, words.min, words.synonyms), idf: idf };
+          return { hits: hits, approximate: false, question: true, asked: questionTerms(pairs, words.max, words.min, words.synonyms, words.asking), idf: idf };
         });
       });
     }
