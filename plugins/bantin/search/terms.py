@@ -402,6 +402,13 @@ ASKING: tuple[tuple[str, bool, bool], ...] = (
 )
 
 
+# A citizen's word that is itself a question word («ở đâu», «bao lâu»: what the question asks
+# for, in the law's words) is no name to tell from another: looked up as written it fetched
+# «=ở», in 61% of the items of the 10,000-article site, and lost the pair «~o dau» (review,
+# session 49). Its syllables are asked as any question's.
+_ASKED = frozenset(words for words, _, _ in ASKING)
+
+
 def asks(pairs: Sequence[tuple[str, str]]) -> bool:
     """Whether analysed syllables hold a word of `ASKING` where it asks (twin of `asks` in
     bantin-search.js). A syllable typed with marks is compared as typed, one typed without
@@ -530,13 +537,6 @@ def written_words(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[
         if any(s != f for s, f in said) and " ".join(s for s, _ in said) not in _ASKED:
             written.update(range(i, i + n))
     return written
-
-
-# A citizen's word that is itself a question word («ở đâu», «bao lâu»: what the question asks
-# for, in the law's words) is no name to tell from another: looked up as written it fetched
-# «=ở», in 61% of the items of the 10,000-article site, and lost the pair «~o dau» (review,
-# session 49). Its syllables are asked as any question's.
-_ASKED = frozenset(words for words, _, _ in ASKING)
 
 
 def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = frozenset(),

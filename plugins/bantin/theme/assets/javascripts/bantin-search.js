@@ -152,7 +152,7 @@
   function questionTerms(pairs, max, min, synonyms, asking) {
     var cut = pairs.slice(0, max), asked = cut.map(function (p) { return p[1]; }), seen = Object.create(null);
     var short = pairs.length < min, written = short ? writtenWords(cut, synonyms, asking) : Object.create(null);
-    var law = short ? withSynonyms(cut, synonyms).slice(cut.length).map(function (p) { return p[1]; }) : [];
+    var law = short ? lawWords(cut, synonyms).map(function (p) { return p[1]; }) : [];
     asked.forEach(function (f, i) {
       seen[f] = 1;
       if (i + 1 < asked.length && !(written[i] && written[i + 1])) seen[BIGRAM + f + " " + asked[i + 1]] = 1;
@@ -209,6 +209,11 @@
       }
     });
     return out;
+  }
+
+  /** Only the law's words `withSynonyms` adds after the query's own, a blank between expansions. */
+  function lawWords(pairs, synonyms) {
+    return withSynonyms(pairs, synonyms).slice(pairs.length);
   }
 
   /** The length of an entry's citizen's word said at syllable i, else 0 (twin of
@@ -1030,7 +1035,7 @@
      * (with them, «hằng năm» of any item hid it for «nghỉ phép năm»).
      */
     function lawsWords(pairs, folded, adjacent) {
-      var law = withSynonyms(pairs, words.synonyms).slice(pairs.length);
+      var law = lawWords(pairs, words.synonyms);
       law.forEach(function (p, k) {
         if (!p[1]) return;
         folded[p[1]] = true;
