@@ -21,6 +21,7 @@ from bantin.search.terms import (
     written_words,
 )
 from bantin.text.vi import fold
+from bantin.search.parts import held_shares, question_parts
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, doc_files, family_of, pair_homes, utf16_key, vlq_decode
 from bantin.search.recheck import PAGE_SIZE, question_terms, reorder, shown_text
 from bantin.search.suggest import nearest, other_shard, rewrite, shown_form, typed_words
@@ -193,7 +194,8 @@ class SearchIndex:
         pairs = analyze(clip_query(query))
         if is_question(pairs, self.synonyms):
             found: dict[str, _Term] = {}
-            hits = self._query(self.plan(query), coverage=True, found=found).hits
+            parts = question_parts(pairs, self.synonyms)
+            hits = self._query(self.plan(query), coverage=parts, found=found).hits
             if hits or len(pairs) >= QUESTION_SYLLABLES:
                 asked = self._asked(pairs)
                 return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
@@ -229,12 +231,15 @@ class SearchIndex:
         if len(pairs) >= QUESTION_SYLLABLES:  # a long question: its own words (law's words measured worse)
             return question_terms([f for _, f in pairs])
         law = [f for _, f in with_synonyms(pairs, self.synonyms)[len(pairs):]]
-        return question_terms([f for _, f in pairs], law, written_words(pairs, self.synonyms))
+        return question_terms([f for _, f in pairs], law, written_words(pairs, self.synonyms), [s for s, _ in pairs])
 
-    def _query(self, clauses: list[Clause], coverage: bool = False, found: dict | None = None) -> Result:
+    def _query(self, clauses: list[Clause], coverage: dict[str, tuple[int, int]] | None = None,
+               found: dict | None = None) -> Result:
         """lunr.Index.query over one field, with integer weights (see the module docstring).
 
-        `found`, when given, receives the postings of every term found (a question's idf).
+        `coverage`, a question's parts (`parts.question_parts`): the scores times the share of
+        the question each item holds. `found`, when given, receives the postings of every term
+        found (a question's idf).
         """
         vector: dict[str, int] = {}
         postings: dict[str, _Term] = {} if found is None else found
@@ -255,7 +260,7 @@ class SearchIndex:
         if missing:
             return Result([])
         hits = self._rank(vector, postings, required)
-        return Result(self._covered(hits, postings) if coverage else hits)
+        return Result(hits if coverage is None else self._covered(hits, postings, coverage))
 
     def _rank(self, vector: dict[str, int], postings: dict[str, _Term], required) -> list[Hit]:
         table = self.manifest["table"]
@@ -273,19 +278,17 @@ class SearchIndex:
         return sorted(hits, key=lambda h: (-h.score, h.id))
 
     @staticmethod
-    def _covered(hits: list[Hit], postings: dict[str, _Term]) -> list[Hit]:
-        """A question's scores times the square root of the share of its terms an item has.
+    def _covered(hits: list[Hit], postings: dict[str, _Term], parts: dict[str, tuple[int, int]]) -> list[Hit]:
+        """A question's scores times the square root of the share of its terms an item has,
+        a citizen's word and its law's words counted as one part (search/parts.py).
 
         BM25 lets one rare syllable repeated outweigh the rest of a question; an answer usually
         has most of the asker's words and phrases (scripts/searcheval: MRR@10 +0.02).
         """
         if not postings:
             return hits
-        held: dict[int, int] = {}
-        for p in postings.values():
-            for doc in p.ids:
-                held[doc] = held.get(doc, 0) + 1
-        scored = [Hit(h.id, h.score * math.sqrt(held[h.id] / len(postings))) for h in hits]
+        held, total = held_shares(list(postings), {t: p.ids for t, p in postings.items()}, parts)
+        scored = [Hit(h.id, h.score * math.sqrt(held[h.id] / total)) for h in hits]
         return sorted(scored, key=lambda h: (-h.score, h.id))
 
     def suggest(self, query: str, prefix: bool = False) -> str | None:

@@ -23,26 +23,34 @@ from collections import Counter
 from typing import Collection, Sequence
 
 from bantin.search.codec import utf16_key
-from bantin.search.terms import BIGRAM, MAX_QUESTION_SYLLABLES, Analyzer
+from bantin.search.terms import BIGRAM, EXACT, MAX_QUESTION_SYLLABLES, Analyzer
 
 PAGE_SIZE = 10  # the search page's first page (PAGE_SIZE in bantin-search.js)
 WEIGHT = 2  # BM25 over the shown text against the first stage, each over its page's best
 
 
-def question_terms(folded: Sequence[str], law: Sequence[str] = (), written: Collection[int] = ()) -> tuple[str, ...]:
+def question_terms(folded: Sequence[str], law: Sequence[str] = (), written: Collection[int] = (),
+                   marked: Sequence[str] = ()) -> tuple[str, ...]:
     """A question's folded syllables and adjacent pairs ("~a b"), once each, in UTF-16 order
     (the order the scores are summed in).
 
     `law`: the law's words for the citizen's words a short question holds (`terms.with_synonyms`,
     a blank between expansions), counted as its own, and `written`: the syllables of a
-    citizen's word typed with its marks, whose pairs are left out (`terms.written_words`).
-    Without them «sổ đỏ» looked again only for «so», «do» and «~so do»: the page of a «sơ đồ»
-    and any «hồ sơ» rose above the land certificate the first stage had ranked first
-    (session 48). Long questions pass neither (their figures fell with them). Twin:
-    questionTerms in bantin-search.js."""
+    citizen's word typed with its marks (`terms.written_words`), asked as written, as the first
+    stage looked them up: each marked syllable as "=sổ", and each pair inside the word as
+    "~=sổ đỏ" (`marked`: the question's syllables as typed). Folded, «sổ đỏ» looked again for
+    «~so do» too: the page of a «sơ đồ» and any «hồ sơ» rose above the land certificate the
+    first stage had ranked first (session 48). Left out, the reader's own word counted next to
+    nothing in the second look (its folded syllables were not looked up, so had no idf unless
+    common): a news item «Xin giấy độc thân ở
+    đâu», first among the first stage's ten, was shown tenth below the law's words (session
+    50). Long questions pass neither (their figures fell with them). Twin: questionTerms in
+    bantin-search.js."""
     asked = list(folded[:MAX_QUESTION_SYLLABLES])
-    terms = set(asked) | {f"{BIGRAM}{a} {b}" for i, (a, b) in enumerate(zip(asked, asked[1:]))
-                          if not (i in written and i + 1 in written)}
+    typed = list(marked[:MAX_QUESTION_SYLLABLES]) or asked
+    terms = {f"{EXACT}{typed[i]}" if i in written and typed[i] != f else f for i, f in enumerate(asked)}
+    terms |= {f"{BIGRAM}{EXACT}{typed[i]} {typed[i + 1]}" if i in written and i + 1 in written else f"{BIGRAM}{a} {b}"
+              for i, (a, b) in enumerate(zip(asked, asked[1:]))}
     terms |= {w for w in law if w} | {f"{BIGRAM}{a} {b}" for a, b in zip(law, law[1:]) if a and b}
     return tuple(sorted(terms, key=utf16_key))
 
@@ -53,10 +61,15 @@ def shown_text(record: dict) -> str:
 
 
 def text_terms(text: str, analyzer: Analyzer | None = None) -> tuple[Counter, int]:
-    """(count of each folded syllable and "~a b" pair, their number) in text."""
-    folded = [f for _, f in (analyzer or Analyzer()).pairs(text)]
+    """(count of each term a question may look again for, the number of folded syllables and
+    pairs) in text: folded syllables and pairs, marked syllables as written ("=sổ") and every
+    pair as written ("~=sổ đỏ"), for a citizen's word typed with its marks (`question_terms`)."""
+    pairs = (analyzer or Analyzer()).pairs(text)
+    folded = [f for _, f in pairs]
     counts = Counter(folded)
     counts.update(f"{BIGRAM}{a} {b}" for a, b in zip(folded, folded[1:]))
+    counts.update(f"{EXACT}{s}" for s, f in pairs if s != f)
+    counts.update(f"{BIGRAM}{EXACT}{a} {b}" for (a, _), (b, _) in zip(pairs, pairs[1:]))
     return counts, len(folded) + max(len(folded) - 1, 0)
 
 
@@ -84,13 +97,26 @@ def shown_length(records: Sequence[dict]) -> int:
 def term_idf(term: str, looked_up: dict[str, int], quiet: dict[str, int]) -> int:
     """A term's idf × IDF_SCALE: the index's, from the shards the question fetched, or for a
     question word or common syllable (never looked up alone) the manifest's `quietIdf`; a pair
-    of two of those, not looked up either, as if its syllables were independent (the sum)."""
+    of two of those, not looked up either, as if its syllables were independent (the sum). A
+    pair as written ("~=sổ đỏ", never looked up) is the sum too, each syllable's idf as it was
+    looked up: as written, folded, or else quiet (0 for a question word typed with marks)."""
     if term in looked_up:
         return looked_up[term]
+    if term.startswith(BIGRAM + EXACT):
+        return sum(_syllable_idf(s, looked_up, quiet) for s in term[len(BIGRAM + EXACT):].split(" "))
     if not term.startswith(BIGRAM):
         return quiet.get(term, 0)
     first, second = term[len(BIGRAM):].split(" ")
     return quiet[first] + quiet[second] if first in quiet and second in quiet else 0
+
+
+def _syllable_idf(syllable: str, looked_up: dict[str, int], quiet: dict[str, int]) -> int:
+    """The idf of a syllable of a pair as written: "=sổ" if looked up, else "so", else quiet."""
+    if EXACT + syllable in looked_up:
+        return looked_up[EXACT + syllable]
+    if syllable in looked_up:
+        return looked_up[syllable]
+    return quiet.get(syllable, 0)
 
 
 def bm25(counts: Counter, length: int, idfs: Sequence[tuple[str, int]], n_docs: int, total: int) -> float:

@@ -147,15 +147,18 @@
   var DOCUMENT_NUMBER = /[0-9]{1,4} *(?:\/ *[0-9]{4} *)?[\/-] *\p{L}/u;
 
   /** Folded syllables and adjacent pairs of a question, once each, in UTF-16 order; in a short
-   * one (under `min` syllables) with the law's words for its citizen's words, and no pair inside
-   * one typed with its marks (twin of recheck.question_terms and SearchIndex._asked). */
+   * one (under `min` syllables) with the law's words for its citizen's words, and one typed with
+   * its marks asked as written: "=sổ", "~=sổ đỏ" (twin of recheck.question_terms and
+   * SearchIndex._asked). */
   function questionTerms(pairs, max, min, synonyms, asking) {
-    var cut = pairs.slice(0, max), asked = cut.map(function (p) { return p[1]; }), seen = Object.create(null);
+    var cut = pairs.slice(0, max), seen = Object.create(null);
     var short = pairs.length < min, written = short ? writtenWords(cut, synonyms, asking) : Object.create(null);
     var law = short ? lawWords(cut, synonyms).map(function (p) { return p[1]; }) : [];
-    asked.forEach(function (f, i) {
-      seen[f] = 1;
-      if (i + 1 < asked.length && !(written[i] && written[i + 1])) seen[BIGRAM + f + " " + asked[i + 1]] = 1;
+    cut.forEach(function (p, i) {
+      seen[written[i] && p[0] !== p[1] ? EXACT + p[0] : p[1]] = 1;
+      if (i + 1 >= cut.length) return;
+      var next = cut[i + 1];
+      seen[written[i] && written[i + 1] ? BIGRAM + EXACT + p[0] + " " + next[0] : BIGRAM + p[1] + " " + next[1]] = 1;
     });
     law.forEach(function (f, i) {
       if (f) seen[f] = 1;
@@ -169,14 +172,21 @@
     return (d.t || "") + "\n" + (d.x || "");
   }
 
-  /** {counts, length} of a text's folded syllables and pairs (twin of recheck.text_terms). */
+  /** {counts, length} of a text's folded syllables and pairs, its marked syllables and every
+   * pair as written ("=sổ", "~=sổ đỏ"); the length counts the folded ones (twin of
+   * recheck.text_terms). */
   function textTerms(text) {
-    var folded = analyze(text).map(function (p) { return p[1]; }), counts = Object.create(null);
-    folded.forEach(function (f, i) {
-      counts[f] = (counts[f] || 0) + 1;
-      if (i + 1 < folded.length) { var t = BIGRAM + f + " " + folded[i + 1]; counts[t] = (counts[t] || 0) + 1; }
+    var pairs = analyze(text), counts = Object.create(null);
+    function count(t) { counts[t] = (counts[t] || 0) + 1; }
+    pairs.forEach(function (p, i) {
+      count(p[1]);
+      if (p[0] !== p[1]) count(EXACT + p[0]);
+      if (i + 1 < pairs.length) {
+        count(BIGRAM + p[1] + " " + pairs[i + 1][1]);
+        count(BIGRAM + EXACT + p[0] + " " + pairs[i + 1][0]);
+      }
     });
-    return { counts: counts, length: folded.length + Math.max(folded.length - 1, 0) };
+    return { counts: counts, length: pairs.length + Math.max(pairs.length - 1, 0) };
   }
 
   /** Plain BM25 of a text's terms in integers (twin of recheck.bm25). */
@@ -259,6 +269,79 @@
       }
     });
     return found;
+  }
+
+  // --- A citizen's word and its law's words, one part of a question (twin of search/parts.py) ---
+
+  var READER = 0, LAW = 1;
+
+  /** term -> [part, side] for the terms of each citizen's word a question says and of its law's
+   * words, parts numbered in the synonyms' order; none for a term the question says outside
+   * its citizen's words; a term in two parts keeps the first (twin of parts.question_parts). */
+  function questionParts(pairs, words) {
+    var synonyms = words.synonyms || [], asked = pairs.slice(0, words.max);
+    var written = pairs.length < words.min ? writtenWords(asked, synonyms, words.asking) : Object.create(null);
+    var said = [], inside = Object.create(null), own = Object.create(null), parts = Object.create(null), numbers = [];
+    synonyms.forEach(function (entry, k) {
+      for (var i = 0; i < asked.length; i++) {
+        var n = saidAt(asked, i, entry);
+        if (n) said.push([k, i, n]);
+      }
+    });
+    said.forEach(function (w) { for (var j = w[1]; j < w[1] + w[2]; j++) inside[j] = true; });
+    asked.forEach(function (p, j) {
+      if (!inside[j]) own[p[1]] = true;
+      var oneWord = said.some(function (w) { return w[1] <= j && j + 1 < w[1] + w[2]; });
+      if (j + 1 < asked.length && !oneWord) own[BIGRAM + p[1] + " " + asked[j + 1][1]] = true;
+    });
+    function put(term, part, side) { if (!own[term] && !parts[term]) parts[term] = [part, side]; }
+    said.forEach(function (w) {
+      var part = numbers.indexOf(w[0]), j;
+      if (part < 0) { part = numbers.length; numbers.push(w[0]); }
+      for (j = w[1]; j < w[1] + w[2]; j++) {
+        var p = asked[j];
+        if (!isStop(p, words)) put(written[j] && p[0] !== p[1] ? EXACT + p[0] : p[1], part, READER);
+      }
+      for (j = w[1]; j + 1 < w[1] + w[2]; j++) put(BIGRAM + asked[j][1] + " " + asked[j + 1][1], part, READER);
+    });
+    numbers.forEach(function (k, part) {
+      var law = synonyms[k][1].split(" ");
+      law.forEach(function (f) { put(f, part, LAW); });
+      law.forEach(function (f, i) { if (i + 1 < law.length) put(BIGRAM + f + " " + law[i + 1], part, LAW); });
+    });
+    return parts;
+  }
+
+  /** {held, total}: how much of the question each item holds, out of how much (twin of
+   * parts.held_shares). A term of no part counts one; a part as many as its reader's side
+   * found (else its law's side), an item that many times the larger of its shares of either
+   * side. Each item's sum runs over the terms, then part by part, as in the twin. */
+  function heldShares(terms, postings, parts, n) {
+    var held = new Float64Array(n), total = 0, sides = [];
+    terms.forEach(function (t) {
+      var part = parts[t];
+      if (part) {
+        (sides[part[0]] || (sides[part[0]] = [[], []]))[part[1]].push(t);
+        return;
+      }
+      total++;
+      var ids = postings[t].ids;
+      for (var k = 0; k < ids.length; k++) held[ids[k]] += 1;
+    });
+    sides.forEach(function (side) {  // holes skipped, parts in ascending order
+      var weight = side[READER].length || side[LAW].length, counts = side.map(function (list) {
+        var c = new Map();
+        list.forEach(function (t) { postings[t].ids.forEach(function (id) { c.set(id, (c.get(id) || 0) + 1); }); });
+        return c;
+      });
+      total += weight;
+      new Set(Array.from(counts[READER].keys()).concat(Array.from(counts[LAW].keys()))).forEach(function (id) {
+        var share = Math.max(side[READER].length ? (counts[READER].get(id) || 0) / side[READER].length : 0,
+                             side[LAW].length ? (counts[LAW].get(id) || 0) / side[LAW].length : 0);
+        held[id] += weight * share;
+      });
+    });
+    return { held: held, total: total };
   }
 
   /** The manifest's synonyms this engine can use (twin of terms.usable_synonyms): a key and
@@ -815,24 +898,26 @@
 
     /**
      * A question's ranking: every document sharing a term, by the integer dot product lunr
-     * would compute times the square root of the share of the question's terms each has
-     * (twin of SearchIndex._rank and _covered), without lunr.
+     * would compute times the square root of the share of the question it holds, a citizen's
+     * word and its law's words one part (`parts`, questionParts; twin of SearchIndex._rank and
+     * _covered), without lunr.
      */
-    function rankAll(gathered) {
+    function rankAll(gathered, parts) {
       var q = queryVector(gathered), n = manifest.n, table = manifest.table;
-      var dots = new Float64Array(n), held = new Uint16Array(n), ids = [], terms = Object.keys(q.postings);
+      var dots = new Float64Array(n), seen = new Uint8Array(n), ids = [], terms = Object.keys(q.postings);
       terms.forEach(function (t) {
         var p = q.postings[t], b = q.boost[t];
         for (var k = 0; k < p.ids.length; k++) {
           var id = p.ids[k];
           dots[id] += b * p.idf * table[p.codes[k]];
-          if (!held[id]++) ids.push(id);
+          if (!seen[id]) { seen[id] = 1; ids.push(id); }
         }
       });
+      var shares = heldShares(terms, q.postings, parts, n);
       var magnitude = Math.sqrt(Object.keys(q.boost).reduce(function (s, t) { return s + q.boost[t] * q.boost[t]; }, 0));
       return ids.map(function (id) {
         var score = dots[id] / magnitude || 0;
-        return { id: id, score: score * Math.sqrt(held[id] / terms.length) };
+        return { id: id, score: score * Math.sqrt(shares.held[id] / shares.total) };
       }).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     }
 
@@ -878,7 +963,7 @@
         var pairs = analyze(query);
         if (!isQuestion(pairs, words)) return keywords(query, prefix);
         return gather(planQuestion(pairs, words)).then(function (g) {
-          var hits = rankAll(g);
+          var hits = rankAll(g, questionParts(pairs, words));
           // A short question that finds nothing so, asked again as keywords (twin of SearchIndex.search).
           if (!hits.length && pairs.length < words.min) return keywords(query, prefix);
           var idf = Object.create(null);
@@ -917,9 +1002,15 @@
       };
     }
 
-    /** A term's idf × IDF_SCALE (twin of recheck.term_idf). */
+    /** A term's idf × IDF_SCALE (twin of recheck.term_idf and _syllable_idf). */
     function termIdf(term, lookedUp) {
       if (lookedUp[term] !== undefined) return lookedUp[term];
+      if (term.indexOf(BIGRAM + EXACT) === 0) {
+        return term.slice(BIGRAM.length + EXACT.length).split(" ").reduce(function (sum, s) {
+          var idf = lookedUp[EXACT + s] !== undefined ? lookedUp[EXACT + s] : lookedUp[s] !== undefined ? lookedUp[s] : quiet[s] || 0;
+          return sum + idf;
+        }, 0);
+      }
       if (term.charAt(0) !== BIGRAM) return quiet[term] || 0;
       var two = term.slice(BIGRAM.length).split(" ");
       return quiet[two[0]] !== undefined && quiet[two[1]] !== undefined ? quiet[two[0]] + quiet[two[1]] : 0;
