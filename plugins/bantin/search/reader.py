@@ -21,7 +21,7 @@ from bantin.search.terms import (
     written_words,
 )
 from bantin.text.vi import fold
-from bantin.search.parts import held_shares, question_parts
+from bantin.search.parts import held_shares, question_parts, restricted_pairs
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, doc_files, family_of, pair_homes, utf16_key, vlq_decode
 from bantin.search.recheck import PAGE_SIZE, question_terms, reorder, shown_text
 from bantin.search.suggest import nearest, other_shard, rewrite, shown_form, typed_words
@@ -195,7 +195,8 @@ class SearchIndex:
         if is_question(pairs, self.synonyms):
             found: dict[str, _Term] = {}
             parts = question_parts(pairs, self.synonyms)
-            hits = self._query(self.plan(query), coverage=parts, found=found).hits
+            restrict = restricted_pairs(pairs, self.synonyms)
+            hits = self._query(self.plan(query), coverage=parts, found=found, restrict=restrict).hits
             if hits or len(pairs) >= QUESTION_SYLLABLES:
                 asked = self._asked(pairs)
                 return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
@@ -234,12 +235,13 @@ class SearchIndex:
         return question_terms([f for _, f in pairs], law, written_words(pairs, self.synonyms), [s for s, _ in pairs])
 
     def _query(self, clauses: list[Clause], coverage: dict[str, tuple[int, int]] | None = None,
-               found: dict | None = None) -> Result:
+               found: dict | None = None, restrict: dict[str, tuple[str, ...]] | None = None) -> Result:
         """lunr.Index.query over one field, with integer weights (see the module docstring).
 
         `coverage`, a question's parts (`parts.question_parts`): the scores times the share of
         the question each item holds. `found`, when given, receives the postings of every term
-        found (a question's idf).
+        found (a question's idf). `restrict` (`parts.restricted_pairs`): terms that count only
+        in the items holding every one of their terms.
         """
         vector: dict[str, int] = {}
         postings: dict[str, _Term] = {} if found is None else found
@@ -259,8 +261,23 @@ class SearchIndex:
                 required = matches if required is None else required & matches
         if missing:
             return Result([])
+        for term, needs in (restrict or {}).items():
+            if term in postings:
+                self._restrict(term, needs, postings, vector)
         hits = self._rank(vector, postings, required)
         return Result(hits if coverage is None else self._covered(hits, postings, coverage))
+
+    @staticmethod
+    def _restrict(term: str, needs: tuple[str, ...], postings: dict[str, _Term], vector: dict[str, int]) -> None:
+        """`term`'s postings kept for the items holding every term of `needs`; none left, the
+        term is as if not found (twin of restrict in bantin-search.js)."""
+        keep = set.intersection(*(set(postings[n].ids) if n in postings else set() for n in needs)) if needs else set()
+        p = postings[term]
+        kept = [(doc, code) for doc, code in zip(p.ids, p.codes) if doc in keep]
+        if kept:
+            postings[term] = _Term(p.idf, [doc for doc, _ in kept], [code for _, code in kept])
+        else:
+            del postings[term], vector[term]
 
     def _rank(self, vector: dict[str, int], postings: dict[str, _Term], required) -> list[Hit]:
         table = self.manifest["table"]

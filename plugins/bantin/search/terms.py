@@ -526,9 +526,12 @@ def with_synonyms(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[
 
 def written_words(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]) -> set[int]:
     """The syllables of a citizen's word typed with its marks («sổ đỏ», not «so do»), which a
-    short question looks up as written (`EXACT`) and not in a folded pair: «~so do» is also
-    «sơ đồ», and a short page «Sơ đồ tổ chức» came before the land certificates (session 48).
-    Only with the key as analysed (a manifest of session 48 or later). Not in a long question,
+    short question looks up as written (`EXACT`), and its second look asks as written, pairs
+    too («~=sổ đỏ», recheck.question_terms): «~so do» is also «sơ đồ», and a short page «Sơ đồ
+    tổ chức» came before the land certificates (session 48). The folded pair is looked up as
+    well since session 50: left out, an item in the reader's words lost its phrase against
+    the law's words («sang tên» 6th, «làm căn cước» 20th; with it 3rd and 11th), and the
+    second look and the parts (search/parts.py) keep a «sơ đồ» off the first page. Only with the key as analysed (a manifest of session 48 or later). Not in a long question,
     whose other words tell the two apart, and where laws of before also write «chứng minh nhân
     dân» or «căn cước công dân»: measured, two answers fell out of the first ten."""
     written: set[int] = set()
@@ -548,8 +551,8 @@ def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = fro
     that are question words (`is_stop`) or in most items (`common`) are not looked up alone:
     they rank nothing and cost the longest posting lists; a pair is skipped only when both of
     its syllables are stop words. A citizen's word for a legal one (`SYNONYMS`: "sổ đỏ",
-    "tăng ca") adds the legal words; typed with its marks, it is looked up as written
-    (`written_words`). A cited reference ("Điều 113", "45/2019/QH14") is a pair
+    "tăng ca") adds the legal words; typed with its marks, its syllables are looked up as
+    written (`written_words`), its pairs folded. A cited reference ("Điều 113", "45/2019/QH14") is a pair
     found in its article's title or its document's number, which weigh more.
     """
     asked = list(pairs[:MAX_QUESTION_SYLLABLES])
@@ -572,7 +575,7 @@ def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = fro
         elif f not in common:
             add(f, QUERY_BOOSTS["folded"])
     for i in range(len(pairs) - 1):
-        if pairs[i][1] and pairs[i + 1][1] and not (stop[i] and stop[i + 1]) and not {i, i + 1} <= written:
+        if pairs[i][1] and pairs[i + 1][1] and not (stop[i] and stop[i + 1]):
             add(f"{BIGRAM}{pairs[i][1]} {pairs[i + 1][1]}", QUERY_BOOSTS["bigram"])
     return clauses
 

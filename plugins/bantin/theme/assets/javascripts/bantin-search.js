@@ -130,7 +130,7 @@
       else if (words.common[p[1]] !== 1) add(p[1], boosts.folded);
     });
     for (var i = 0; i + 1 < pairs.length; i++) {
-      if (pairs[i][1] && pairs[i + 1][1] && !(stop[i] && stop[i + 1]) && !(written[i] && written[i + 1])) {
+      if (pairs[i][1] && pairs[i + 1][1] && !(stop[i] && stop[i + 1])) {
         add(BIGRAM + pairs[i][1] + " " + pairs[i + 1][1], boosts.bigram);
       }
     }
@@ -240,9 +240,10 @@
     return n;
   }
 
-  /** The syllables of a citizen's word typed with its marks, looked up as written and in no
-   * folded pair («~so do» is also «sơ đồ»); not one that is a question word of `asking` («ở
-   * đâu»: «=ở» is in most items; twin of terms.written_words and _ASKED). */
+  /** The syllables of a citizen's word typed with its marks, looked up as written (its folded
+   * pairs too since session 50) and asked again as written, pairs too («~so do» is also «sơ
+   * đồ»); not one that is a question word of `asking` («ở đâu»: «=ở» is in most items; twin of
+   * terms.written_words and _ASKED). */
   function writtenWords(pairs, synonyms, asking) {
     var written = Object.create(null);
     citizensWords(pairs, synonyms).forEach(function (w) {
@@ -310,6 +311,30 @@
       law.forEach(function (f, i) { if (i + 1 < law.length) put(BIGRAM + f + " " + law[i + 1], part, LAW); });
     });
     return parts;
+  }
+
+  /** term -> the syllables as written an item must hold for that term to count in it: the
+   * folded pairs of each citizen's word a short question typed with its marks, but for a pair
+   * the law's words spell too (twin of parts.restricted_pairs). */
+  function restrictedPairs(pairs, words) {
+    var synonyms = words.synonyms || [], asked = pairs.slice(0, words.max), needs = Object.create(null);
+    if (pairs.length >= words.min) return needs;
+    var written = writtenWords(asked, synonyms, words.asking);
+    synonyms.forEach(function (entry) {
+      var law = entry[1].split(" "), spelt = Object.create(null);
+      law.forEach(function (f, i) { if (i + 1 < law.length) spelt[BIGRAM + f + " " + law[i + 1]] = true; });
+      for (var i = 0; i < asked.length; i++) {
+        var n = typeof entry[2] === "string" && written[i] ? saidAt(asked, i, entry) : 0, marked = [], j;
+        for (j = i; j < i + n; j++) {
+          if (asked[j][0] !== asked[j][1] && !isStop(asked[j], words)) marked.push(EXACT + asked[j][0]);
+        }
+        for (j = i; j + 1 < i + n; j++) {
+          var pair = BIGRAM + asked[j][1] + " " + asked[j + 1][1];
+          if (!spelt[pair] && !needs[pair]) needs[pair] = marked;
+        }
+      }
+    });
+    return needs;
   }
 
   /** {held, total}: how much of the question each item holds, out of how much (twin of
@@ -897,6 +922,32 @@
     }
 
     /**
+     * Each gathered term of `needs` kept for the items holding every one of its terms; none
+     * left, it is as if not found (twin of SearchIndex._restrict). The cached postings are
+     * never changed: a term kept in part gets postings of its own.
+     */
+    function restrict(gathered, needs) {
+      var all = Object.create(null);
+      gathered.forEach(function (g) { Object.keys(g.found).forEach(function (t) { all[t] = g.found[t]; }); });
+      gathered.forEach(function (g) {
+        Object.keys(g.found).forEach(function (t) {
+          if (!needs[t]) return;
+          var keep = null;
+          needs[t].forEach(function (n) {
+            var has = new Set(all[n] ? all[n].ids : []);
+            keep = keep === null ? has : new Set(Array.from(keep).filter(function (id) { return has.has(id); }));
+          });
+          var p = g.found[t], ids = [], codes = [];
+          for (var k = 0; k < p.ids.length; k++) {
+            if (keep && keep.has(p.ids[k])) { ids.push(p.ids[k]); codes.push(p.codes[k]); }
+          }
+          if (ids.length) g.found[t] = { idf: p.idf, ids: ids, codes: codes };
+          else delete g.found[t];
+        });
+      });
+    }
+
+    /**
      * A question's ranking: every document sharing a term, by the integer dot product lunr
      * would compute times the square root of the share of the question it holds, a citizen's
      * word and its law's words one part (`parts`, questionParts; twin of SearchIndex._rank and
@@ -963,6 +1014,7 @@
         var pairs = analyze(query);
         if (!isQuestion(pairs, words)) return keywords(query, prefix);
         return gather(planQuestion(pairs, words)).then(function (g) {
+          restrict(g, restrictedPairs(pairs, words));
           var hits = rankAll(g, questionParts(pairs, words));
           // A short question that finds nothing so, asked again as keywords (twin of SearchIndex.search).
           if (!hits.length && pairs.length < words.min) return keywords(query, prefix);
