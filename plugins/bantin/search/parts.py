@@ -35,12 +35,9 @@ def question_parts(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence
     """
     asked = list(pairs[:MAX_QUESTION_SYLLABLES])
     written = written_words(asked, synonyms) if len(pairs) < QUESTION_SYLLABLES else set()
-    said = [(k, i, n) for k, entry in enumerate(synonyms) for i in range(len(asked))
-            if (n := _said_at(asked, i, entry))]
+    said = _said(asked, synonyms)
     inside = {j for _, i, n in said for j in range(i, i + n)}
-    own = {f for j, (_, f) in enumerate(asked) if j not in inside}
-    own |= {_pair(asked[j][1], asked[j + 1][1]) for j in range(len(asked) - 1)
-            if not _one_word(said, j)}
+    own = {f for j, (_, f) in enumerate(asked) if j not in inside} | _own_pairs(asked, said)
     parts: dict[str, tuple[int, int]] = {}
     numbers: dict[int, int] = {}
     for k, i, n in said:
@@ -62,12 +59,15 @@ def restricted_pairs(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequen
     of restrictedPairs): «~so do» only in items holding «=sổ» and «=đỏ», not in a «sơ đồ».
 
     Session 48 left these pairs out, and an item in the reader's words lost its phrase against
-    the law's words; looked up whole, a small site's «Sơ đồ tổ chức» came 8th for «sổ đỏ».
+    the law's words; looked up whole, a small site's «Sơ đồ tổ chức» came 8th for «sổ đỏ». A
+    pair the question also says outside its citizen's words is its own, as in `question_parts`,
+    and counts everywhere: «sơ đồ sổ đỏ» asks for «sơ đồ» too.
     """
     asked = list(pairs[:MAX_QUESTION_SYLLABLES])
     if len(pairs) >= QUESTION_SYLLABLES:
         return {}
     written = written_words(asked, synonyms)
+    own = _own_pairs(asked, _said(asked, synonyms))
     stops = [is_stop(s, f) for s, f in asked]
     needs: dict[str, tuple[str, ...]] = {}
     for entry in synonyms:
@@ -77,13 +77,25 @@ def restricted_pairs(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequen
             n = _said_at(asked, i, entry) if len(entry) > 2 and i in written else 0
             marked = tuple(EXACT + s for (s, f), stop in zip(asked[i:i + n], stops[i:i + n]) if s != f and not stop)
             for j in range(i, i + n - 1):
-                if _pair(asked[j][1], asked[j + 1][1]) not in spelt:
-                    needs.setdefault(_pair(asked[j][1], asked[j + 1][1]), marked)
+                pair = _pair(asked[j][1], asked[j + 1][1])
+                if pair not in spelt and pair not in own:
+                    needs.setdefault(pair, marked)
     return needs
 
 
 def _pair(a: str, b: str) -> str:
     return f"{BIGRAM}{a} {b}"
+
+
+def _said(asked: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[str]]) -> list[tuple[int, int, int]]:
+    """(entry, start, length) of each citizen's word the question says, entry by entry."""
+    return [(k, i, n) for k, entry in enumerate(synonyms) for i in range(len(asked))
+            if (n := _said_at(asked, i, entry))]
+
+
+def _own_pairs(asked: Sequence[tuple[str, str]], said: Sequence[tuple[int, int, int]]) -> set[str]:
+    """The question's folded pairs that join two syllables in no one citizen's word it says."""
+    return {_pair(asked[j][1], asked[j + 1][1]) for j in range(len(asked) - 1) if not _one_word(said, j)}
 
 
 def _one_word(said: Iterable[tuple[int, int, int]], j: int) -> bool:

@@ -99,7 +99,8 @@ def term_idf(term: str, looked_up: dict[str, int], quiet: dict[str, int]) -> int
     question word or common syllable (never looked up alone) the manifest's `quietIdf`; a pair
     of two of those, not looked up either, as if its syllables were independent (the sum). A
     pair as written ("~=sổ đỏ", never looked up) is the sum too, each syllable's idf as it was
-    looked up: as written, folded, or else quiet (0 for a question word typed with marks)."""
+    looked up: as written ("=sổ"), or for one typed without marks («ca» of «tăng ca») folded or
+    quiet; a marked syllable not looked up (a question word, «được») counts 0."""
     if term in looked_up:
         return looked_up[term]
     if term.startswith(BIGRAM + EXACT):
@@ -111,7 +112,8 @@ def term_idf(term: str, looked_up: dict[str, int], quiet: dict[str, int]) -> int
 
 
 def _syllable_idf(syllable: str, looked_up: dict[str, int], quiet: dict[str, int]) -> int:
-    """The idf of a syllable of a pair as written: "=sổ" if looked up, else "so", else quiet."""
+    """The idf of a syllable of a pair as written: "=sổ" if looked up, else the syllable as
+    typed, which is a key of `looked_up` or `quiet` only without marks ("ca", not "sổ")."""
     if EXACT + syllable in looked_up:
         return looked_up[EXACT + syllable]
     if syllable in looked_up:

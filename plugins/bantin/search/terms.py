@@ -530,10 +530,12 @@ def written_words(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequence[
     too («~=sổ đỏ», recheck.question_terms): «~so do» is also «sơ đồ», and a short page «Sơ đồ
     tổ chức» came before the land certificates (session 48). The folded pair is looked up as
     well since session 50: left out, an item in the reader's words lost its phrase against
-    the law's words («sang tên» 6th, «làm căn cước» 20th; with it 3rd and 11th), and the
-    second look and the parts (search/parts.py) keep a «sơ đồ» off the first page. Only with the key as analysed (a manifest of session 48 or later). Not in a long question,
-    whose other words tell the two apart, and where laws of before also write «chứng minh nhân
-    dân» or «căn cước công dân»: measured, two answers fell out of the first ten."""
+    the law's words («sang tên» 6th, «làm căn cước» 20th; with it 3rd and 11th), counted only
+    in items holding the word as written (`parts.restricted_pairs`), which with the second
+    look keeps a «sơ đồ» off the first page. Only with the key as analysed (a manifest of
+    session 48 or later). Not in a long question, whose other words tell the two apart, and
+    where laws of before also write «chứng minh nhân dân» or «căn cước công dân»: measured,
+    two answers fell out of the first ten."""
     written: set[int] = set()
     for i, n in _citizens_words(pairs, synonyms):
         said = pairs[i:i + n]

@@ -282,19 +282,10 @@
   function questionParts(pairs, words) {
     var synonyms = words.synonyms || [], asked = pairs.slice(0, words.max);
     var written = pairs.length < words.min ? writtenWords(asked, synonyms, words.asking) : Object.create(null);
-    var said = [], inside = Object.create(null), own = Object.create(null), parts = Object.create(null), numbers = [];
-    synonyms.forEach(function (entry, k) {
-      for (var i = 0; i < asked.length; i++) {
-        var n = saidAt(asked, i, entry);
-        if (n) said.push([k, i, n]);
-      }
-    });
+    var said = saidWords(asked, synonyms), inside = Object.create(null), own = ownPairs(asked, said);
+    var parts = Object.create(null), numbers = [];
     said.forEach(function (w) { for (var j = w[1]; j < w[1] + w[2]; j++) inside[j] = true; });
-    asked.forEach(function (p, j) {
-      if (!inside[j]) own[p[1]] = true;
-      var oneWord = said.some(function (w) { return w[1] <= j && j + 1 < w[1] + w[2]; });
-      if (j + 1 < asked.length && !oneWord) own[BIGRAM + p[1] + " " + asked[j + 1][1]] = true;
-    });
+    asked.forEach(function (p, j) { if (!inside[j]) own[p[1]] = true; });
     function put(term, part, side) { if (!own[term] && !parts[term]) parts[term] = [part, side]; }
     said.forEach(function (w) {
       var part = numbers.indexOf(w[0]), j;
@@ -313,13 +304,38 @@
     return parts;
   }
 
+  /** [entry, start, length] of each citizen's word a question says, entry by entry (twin of
+   * parts._said). */
+  function saidWords(asked, synonyms) {
+    var said = [];
+    synonyms.forEach(function (entry, k) {
+      for (var i = 0; i < asked.length; i++) {
+        var n = saidAt(asked, i, entry);
+        if (n) said.push([k, i, n]);
+      }
+    });
+    return said;
+  }
+
+  /** The question's folded pairs that join two syllables in no one citizen's word it says, as
+   * keys (twin of parts._own_pairs). */
+  function ownPairs(asked, said) {
+    var own = Object.create(null);
+    for (var j = 0; j + 1 < asked.length; j++) {
+      var oneWord = said.some(function (w) { return w[1] <= j && j + 1 < w[1] + w[2]; });
+      if (!oneWord) own[BIGRAM + asked[j][1] + " " + asked[j + 1][1]] = true;
+    }
+    return own;
+  }
+
   /** term -> the syllables as written an item must hold for that term to count in it: the
    * folded pairs of each citizen's word a short question typed with its marks, but for a pair
-   * the law's words spell too (twin of parts.restricted_pairs). */
+   * the law's words spell too, or one the question says outside its citizen's words («sơ đồ
+   * sổ đỏ»: its own; twin of parts.restricted_pairs). */
   function restrictedPairs(pairs, words) {
     var synonyms = words.synonyms || [], asked = pairs.slice(0, words.max), needs = Object.create(null);
     if (pairs.length >= words.min) return needs;
-    var written = writtenWords(asked, synonyms, words.asking);
+    var written = writtenWords(asked, synonyms, words.asking), own = ownPairs(asked, saidWords(asked, synonyms));
     synonyms.forEach(function (entry) {
       var law = entry[1].split(" "), spelt = Object.create(null);
       law.forEach(function (f, i) { if (i + 1 < law.length) spelt[BIGRAM + f + " " + law[i + 1]] = true; });
@@ -330,7 +346,7 @@
         }
         for (j = i; j + 1 < i + n; j++) {
           var pair = BIGRAM + asked[j][1] + " " + asked[j + 1][1];
-          if (!spelt[pair] && !needs[pair]) needs[pair] = marked;
+          if (!spelt[pair] && !own[pair] && !needs[pair]) needs[pair] = marked;
         }
       }
     });
