@@ -21,8 +21,8 @@ from bantin.search.terms import (
     written_words,
 )
 from bantin.text.vi import fold
-from bantin.search.parts import held_shares, question_parts, restricted_pairs
 from bantin.search.codec import FAMILIES, GLOBAL, decode_postings, doc_files, family_of, pair_homes, utf16_key, vlq_decode
+from bantin.search.parts import held_shares, question_parts, restricted_pairs
 from bantin.search.recheck import PAGE_SIZE, question_terms, reorder, shown_text
 from bantin.search.suggest import nearest, other_shard, rewrite, shown_form, typed_words
 
