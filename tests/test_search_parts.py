@@ -169,6 +169,9 @@ def test_a_pair_the_laws_words_spell_too_counts_everywhere():
     assert restricted_pairs(analyze("sảy thai"), SYNONYMS) == {}
     assert restricted_pairs(analyze("so do"), SYNONYMS) == {}  # typed without marks: folded, as it says
     assert restricted_pairs(analyze("tôi bị mất sổ đỏ thì xin cấp lại ở đâu"), SYNONYMS) == {}  # long: as before
+    # a word whose only marks are on a question word: nothing to tell it apart by, so the pair
+    # counts everywhere rather than nowhere (review, session 50)
+    assert restricted_pairs(analyze("có con"), [["co con", "sinh con", "có con"]]) == {}
 
 
 @pytest.mark.skipif(not node_available(), reason="node and node_modules/lunr are needed (make test installs them)")
@@ -208,3 +211,21 @@ def test_an_item_saying_the_readers_own_pair_keeps_it(tmp_path, query):
     index = load_search_index(tmp_path)
     assert index.doc(index.search(query).hits[0].id)["u"] == PARCEL.url
     assert index.urls(query, 1) == [PARCEL.url]
+
+
+@pytest.mark.skipif(not node_available(), reason="node and node_modules/lunr are needed (make test installs them)")
+def test_both_engines_leave_a_pair_unrestricted_when_only_a_question_word_is_marked(tmp_path):
+    import json  # noqa: PLC0415
+
+    from bantin.search.reader import read_script  # noqa: PLC0415
+    from test_search_parity import compare  # noqa: PLC0415
+    docs = [replace(SAMPLE_DOCS[0], url="tin-tuc/co-con/", title="Khi có con nhỏ", text="Gia đình có con nhỏ được hỗ trợ."),
+            replace(SAMPLE_DOCS[0], url="tin-tuc/sinh-con/", title="Chế độ khi sinh con", text="Lao động nữ sinh con được nghỉ."),
+            *SAMPLE_DOCS]
+    build_search_index(docs, tmp_path)
+    path = tmp_path / "manifest.js"
+    key, manifest = read_script(path)
+    manifest["synonyms"] = [["co con", "sinh con", "có con"]]
+    path.write_text(f'__bantinSearch.load("{key}",{json.dumps(manifest)});\n', encoding="utf-8")
+    compare(tmp_path, [("có con", False), ("co con", False), ("có con nhỏ", False)])
+    assert "tin-tuc/co-con/" in load_search_index(tmp_path).urls("có con", 2)

@@ -76,7 +76,7 @@ def restricted_pairs(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequen
         for i in range(len(asked)):
             n = _said_at(asked, i, entry) if len(entry) > 2 and i in written else 0
             marked = tuple(EXACT + s for (s, f), stop in zip(asked[i:i + n], stops[i:i + n]) if s != f and not stop)
-            for j in range(i, i + n - 1):
+            for j in range(i, i + n - 1) if marked else ():  # only question words marked: nothing to tell apart
                 pair = _pair(asked[j][1], asked[j + 1][1])
                 if pair not in spelt and pair not in own:
                     needs.setdefault(pair, marked)

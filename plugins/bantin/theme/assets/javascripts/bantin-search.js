@@ -344,7 +344,7 @@
         for (j = i; j < i + n; j++) {
           if (asked[j][0] !== asked[j][1] && !isStop(asked[j], words)) marked.push(EXACT + asked[j][0]);
         }
-        for (j = i; j + 1 < i + n; j++) {
+        for (j = i; marked.length && j + 1 < i + n; j++) {  // only question words marked: nothing to tell apart
           var pair = BIGRAM + asked[j][1] + " " + asked[j + 1][1];
           if (!spelt[pair] && !own[pair] && !needs[pair]) needs[pair] = marked;
         }
