@@ -90,12 +90,17 @@ def test_a_pair_as_written_weighs_as_its_syllables_looked_up():
 
 NEWS = replace(SAMPLE_DOCS[0], url="tin-tuc/giay-doc-than/", title="Xin giấy độc thân ở đâu khi đang tạm trú",
                text="Công nhân làm xa quê cần giấy độc thân để đăng ký kết hôn. Giấy độc thân có giá trị sáu tháng.")
-LAW_ARTICLES = [
-    replace(SAMPLE_DOCS[0], url=f"tin-tuc/dieu-{n}/", title=f"Điều {n}. Thủ tục đăng ký kết hôn",
-            text="Người yêu cầu nộp giấy xác nhận tình trạng hôn nhân. Giấy xác nhận tình trạng hôn nhân do Ủy ban "
-                 "nhân dân cấp xã nơi cư trú cấp; xác nhận tình trạng hôn nhân có giá trị sáu tháng." * (1 + n % 2))
-    for n in range(18, 32)
-]
+
+
+def law_articles(slug: str, title: str, text: str, numbers: range) -> list:
+    """Law articles «Điều n. title», every other one with its text twice (lengths differ)."""
+    return [replace(SAMPLE_DOCS[0], url=f"tin-tuc/{slug}-{n}/", title=f"Điều {n}. {title}", text=text * (1 + n % 2))
+            for n in numbers]
+
+
+LAW_ARTICLES = law_articles(
+    "dieu", "Thủ tục đăng ký kết hôn", "Người yêu cầu nộp giấy xác nhận tình trạng hôn nhân. Giấy xác nhận tình trạng "
+    "hôn nhân do Ủy ban nhân dân cấp xã nơi cư trú cấp; xác nhận tình trạng hôn nhân có giá trị sáu tháng.", range(18, 32))
 
 
 @pytest.mark.parametrize("query", ["giấy độc thân", "giay doc than", "xin giấy độc thân"])
@@ -125,12 +130,10 @@ def test_both_engines_count_the_parts_alike(tmp_path):
 
 SANG_TEN = replace(SAMPLE_DOCS[0], url="tin-tuc/sang-ten/", title="Người dân được hướng dẫn thủ tục sang tên nhà đất",
                    text="Nhiều hộ mua nhà đất từ lâu nhưng chưa sang tên. Cán bộ hướng dẫn hồ sơ sang tên và nơi nộp.")
-TRANSFERS = [
-    replace(SAMPLE_DOCS[0], url=f"tin-tuc/chuyen-nhuong-{n}/", title=f"Điều {n}. Chuyển nhượng quyền sử dụng đất",
-            text="Người sử dụng đất được chuyển nhượng quyền sử dụng đất khi có giấy chứng nhận. Hợp đồng chuyển "
-                 "nhượng phải được công chứng; việc chuyển nhượng có hiệu lực khi đăng ký vào sổ địa chính." * (1 + n % 2))
-    for n in range(40, 54)
-]
+TRANSFERS = law_articles(
+    "chuyen-nhuong", "Chuyển nhượng quyền sử dụng đất", "Người sử dụng đất được chuyển nhượng quyền sử dụng đất khi có "
+    "giấy chứng nhận. Hợp đồng chuyển nhượng phải được công chứng; việc chuyển nhượng có hiệu lực khi đăng ký vào sổ "
+    "địa chính.", range(40, 54))
 DIAGRAMS = [replace(SAMPLE_DOCS[0], url=f"tin-tuc/so-do-{n}/", title=f"Sơ đồ tổ chức phòng {n}",
                     text="Sơ đồ tổ chức gồm các bộ phận. Số đó được cập nhật hằng năm.") for n in range(3)]
 
