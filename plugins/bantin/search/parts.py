@@ -2,15 +2,18 @@
 
 A question's ranking multiplies each item's score by the square root of the share of the
 question's terms it holds (`reader.SearchIndex._covered`). A citizen's word brings the law's
-words with it (`terms.with_synonyms`): «giấy độc thân» is three terms of the reader's and
-nine of «xác nhận tình trạng hôn nhân». Counted one by one, an item that says what the reader
-typed held a quarter of the question and one in the law's words three quarters, so a news
-item titled «Xin giấy độc thân ở đâu» ranked below law articles that never say it.
+words with it (`terms.with_synonyms`): typed with marks, «giấy độc thân» was three terms of the
+reader's and ten of «xác nhận tình trạng hôn nhân» (five syllables, five pairs). Counted one by
+one, an item that says what the reader typed held a quarter of the question and one in the
+law's words three quarters, so a news item titled «Xin giấy độc thân ở đâu» ranked below law
+articles that never say it.
 
 Here the two are alternatives: the part counts as many terms as the reader's side found in
 the index, and an item holds the larger share of either side. A question without a citizen's
-word is counted exactly as before. Twin: questionParts and the coverage of rankAll in
-bantin-search.js, compared in tests/test_search_parity.py.
+word is counted exactly as before. The folded pairs of a word typed with marks count only in
+the items that hold it as written (`restricted_pairs`). Twins in bantin-search.js:
+questionParts, restrictedPairs and the coverage of rankAll, compared in
+tests/test_search_parity.py and tests/test_search_parts.py.
 """
 
 from __future__ import annotations
