@@ -66,6 +66,10 @@ QUESTION_KEYS = {"q", "law", "article", "item", "also"}
 LAW_KEYS = {"title", "number", "year"}
 # Top folder of content/ -> first segment of its pages' addresses (bantin's default UrlPrefixes).
 FOLDER_PREFIX = {"tin-tuc": "tin-tuc", "hoi-dap": "hoi-dap", "huong-dan": "huong-dan", "trang": ""}
+# The set's news items in citizens' words (session 50): built into the site's tin-tuc/ under a
+# prefix of their own, named in questions as `item: tin/bai/x.md`.
+NEWS = "tin/bai"
+NEWS_PREFIX = "danh-gia-"
 # DESIGN §6: what two-word queries found before issue 16 must still come first.
 TWO_WORD = ("phap luat", "pháp luật", "dat dai", "hoa giai", "hòa giải", "dieu 5", "31/2024/QH15",
             "35/2013/QH13", "nghi dinh 15")
@@ -297,17 +301,24 @@ def parse_questions(text: str, name: str, laws: dict[str, Law], items: "ItemReso
 
 
 class ItemResolver:
-    """'hoi-dap/x.md#qid' (a path under the sample's content/) -> the address of its page."""
+    """'hoi-dap/x.md#qid' (a path under the sample's content/) -> the address of its page;
+    'tin/bai/x.md' (one of the set's news items, `NEWS`) -> its address in tin-tuc/."""
 
-    def __init__(self, content: Path) -> None:
+    def __init__(self, content: Path, folder: Path | None = None) -> None:
         self.content = content
+        self.folder = folder
 
     def resolve(self, ref: str) -> tuple[str, str]:
         path, _, qid = ref.strip().partition("#")
         parts = path.split("/")
         if not path.endswith(".md") or path.startswith("/") or ".." in parts or "\\" in path:
             return "", f"`item: {ref}` phải là đường dẫn tệp .md trong content/, ví dụ `hoi-dap/x.md#ma-cau-hoi`"
-        file = self.content / path
+        if path.startswith(NEWS + "/") and self.folder is not None:
+            file, parts = self.folder / path, ["tin-tuc"]
+            if not file.is_file():
+                return "", f"`item: {ref}`: không có tệp {path} trong bộ câu hỏi ({self.folder})"
+        else:
+            file = self.content / path
         if parts[0] not in FOLDER_PREFIX or not file.is_file():
             return "", f"`item: {ref}`: không có tệp content/{path}"
         text = file.read_text(encoding="utf-8")
@@ -338,7 +349,7 @@ def load_set(folder: Path, content: Path, questions_folder: str = "questions") -
             else:
                 broken.add(path.stem)
     questions: list[Question] = []
-    items = ItemResolver(content)
+    items = ItemResolver(content, folder)
     asked = folder / questions_folder
     files = sorted(asked.glob("*.yaml")) + sorted(asked.glob("*.yml"))
     for path in files:
@@ -420,9 +431,13 @@ def law_page(law: Law, article: Article) -> str:
             + law.cited_as + "\n\n" + article.text + "\n")
 
 
-def write_site(workdir: Path, laws: dict[str, Law], articles: int) -> dict:
-    """Sample site + one page per law article (+ synthetic distractors); returns what it wrote."""
+def write_site(workdir: Path, laws: dict[str, Law], articles: int, news: Path | None = None) -> dict:
+    """Sample site + one page per law article (+ the set's news items in `news`, + synthetic
+    distractors); returns what it wrote."""
     shutil.copytree(ROOT / "content", workdir / "content", symlinks=False)
+    written = sorted(news.glob("*.md")) if news is not None and news.is_dir() else []
+    for item in written:
+        shutil.copyfile(item, workdir / "content" / "tin-tuc" / f"{NEWS_PREFIX}{item.name}")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     plugin = next(p["bantin"] for p in config["plugins"] if isinstance(p, dict) and "bantin" in p)
     categories = plugin.setdefault("categories", [])
@@ -439,7 +454,7 @@ def write_site(workdir: Path, laws: dict[str, Law], articles: int) -> dict:
             (workdir / "content" / name).write_text(page, encoding="utf-8")
             first = page[: page.rindex(article.text)].count("\n") + 1  # the page's line of the text's start
             sources[name] = [f"laws/{law.path.name}", article.line, article.text_line - first]
-    counts = {"laws": len(laws), "law_articles": len(sources)}
+    counts = {"laws": len(laws), "law_articles": len(sources), "news_items": len(written)}
     if articles:
         import synthetic  # noqa: PLC0415 (scripts/synthetic.py: the bench's corpus)
 
@@ -1002,9 +1017,10 @@ def report(meta: dict, py: dict, br: dict | None, site: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="the set's folder (laws/, questions/)")
-    parser.add_argument("--questions", default="questions", choices=("questions", "ngan", "ngan2"),
-                        help="the set's questions: full ones (questions/), short ones (ngan/), or the second "
-                             "short set (ngan2/, written blind in session 49 to check changes tuned on ngan/)")
+    parser.add_argument("--questions", default="questions", choices=("questions", "ngan", "ngan2", "tin"),
+                        help="the set's questions: full ones (questions/), short ones (ngan/), the second "
+                             "short set (ngan2/, written blind in session 49 to check changes tuned on ngan/), or "
+                             "a reader's own words for the news items of tin/bai/ (tin/, session 50)")
     parser.add_argument("--workdir", type=Path, help="build here and keep it (default: a temporary folder)")
     parser.add_argument("--site", type=Path, help="skip the build: use this built evaluation site (its site/ folder)")
     parser.add_argument("--articles", type=int, default=0, help="add N synthetic articles as distractors")
@@ -1037,7 +1053,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             workdir = args.workdir or Path(temporary := tempfile.mkdtemp(prefix="bantin-searcheval-"))
             prepare_workdir(workdir)
-            counts = write_site(workdir, laws, args.articles)
+            counts = write_site(workdir, laws, args.articles, args.set / NEWS)
             log(f"Dựng trang đánh giá trong {workdir} ({counts}) …")
             build_s = build_site(workdir)
             site = workdir / "site"

@@ -95,6 +95,33 @@ def test_reads_a_set_and_writes_its_pages(tmp_path):
     assert page.split("---\n", 2)[2].lstrip().startswith("Bộ luật Lao động 2019 (45/2019/QH14)\n")
 
 
+NEWS_ITEM = """---
+title: "Xin giấy độc thân ở đâu"
+date: '2026-10-01'
+category: Phổ biến, giáo dục pháp luật
+---
+Công nhân làm xa quê cần giấy độc thân.
+"""
+
+
+def test_a_sets_news_items_are_built_into_tin_tuc_and_found_by_their_file(tmp_path):
+    """tin/bai/ of a set (session 50): items in citizens' words, each a page of tin-tuc/ under a
+    prefix of its own, named in questions as `item: tin/bai/x.md`."""
+    folder = write_set(tmp_path / "set")
+    (folder / "tin" / "bai").mkdir(parents=True)
+    (folder / "tin" / "bai" / "doc-than.md").write_text(NEWS_ITEM, encoding="utf-8")
+    (folder / "tin" / "tin.yaml").write_text('- q: "giấy độc thân"\n  item: tin/bai/doc-than.md\n', encoding="utf-8")
+    laws, questions = ev.load_set(folder, ROOT / "content", "tin")
+    assert [q.relevant for q in questions] == [("tin-tuc/xin-giay-doc-than-o-dau/",)]
+    work = ev.prepare_workdir(tmp_path / "work")
+    assert ev.write_site(work, laws, 0, folder / ev.NEWS)["news_items"] == 1
+    assert (work / "content" / "tin-tuc" / "danh-gia-doc-than.md").read_text(encoding="utf-8") == NEWS_ITEM
+    (folder / "tin" / "tin.yaml").write_text('- q: "x"\n  item: tin/bai/khong-co.md\n', encoding="utf-8")
+    with pytest.raises(ev.SetError) as error:
+        ev.load_set(folder, ROOT / "content", "tin")
+    assert "tin/tin.yaml:1: `item: tin/bai/khong-co.md`: không có tệp tin/bai/khong-co.md" in error.value.problems[0]
+
+
 @pytest.mark.parametrize("law, questions, expected", [
     ("## Điều 1. Phạm vi\n\nText.\n", QUESTIONS, "laws/bo-luat-lao-dong.md:1: thiếu phần khai báo"),
     (LAW.replace("## Điều 113. Nghỉ", "## Điều 113 Nghỉ"), QUESTIONS, "laws/bo-luat-lao-dong.md:13: «## Điều 113 Nghỉ"),
@@ -135,7 +162,7 @@ def test_a_work_folder_that_is_not_ours_is_never_cleared(tmp_path):
 def test_the_site_registers_each_law_and_maps_its_pages_back_to_the_law(tmp_path):
     laws, _ = ev.load_set(write_set(tmp_path / "set"), ROOT / "content")
     work = ev.prepare_workdir(tmp_path / "work")
-    assert ev.write_site(work, laws, 0) == {"laws": 1, "law_articles": 2}
+    assert ev.write_site(work, laws, 0) == {"laws": 1, "law_articles": 2, "news_items": 0}
     config = yaml.safe_load((work / "mkdocs.yml").read_text(encoding="utf-8"))
     categories = next(p["bantin"] for p in config["plugins"] if isinstance(p, dict))["categories"]
     assert categories[-1]["title"] == "Bộ luật Lao động" and categories[-1]["slug"] == "bo-luat-lao-dong"
@@ -239,7 +266,7 @@ def test_bm25_is_the_formula_the_issue_names():
     assert index.terms("Điều 09") == ["dieu", "9", "dieu 9"]  # the search's own analyser: 09 is 9
 
 
-@pytest.mark.parametrize("folder, count", [("questions", 501), ("ngan", 104), ("ngan2", 96)])
+@pytest.mark.parametrize("folder, count", [("questions", 501), ("ngan", 104), ("ngan2", 96), ("tin", 22)])
 def test_the_committed_sets_load_every_question_against_the_laws_and_the_sample(folder, count):
     """The committed sets read as the harness reads them: every question names an article that
     exists (a law file edited, or the sample's content renamed, would otherwise surface only in
