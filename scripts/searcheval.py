@@ -1066,6 +1066,9 @@ def main(argv: list[str] | None = None) -> int:
             check_urls(site, questions)
         except SetError as exc:
             print("Địa chỉ không khớp:\n" + "\n".join(f"  {p}" for p in exc.problems), file=sys.stderr)
+            if args.questions == "tin" and args.site:
+                print(f"Các tin của {NEWS}/ chỉ được dựng khi đo --questions tin: dựng trang đánh giá với "
+                      "--questions tin (không dùng --site của bộ khác).", file=sys.stderr)
             return 2
         py = python_figures(site, questions)
         if args.bm25:
