@@ -70,19 +70,22 @@ def restricted_pairs(pairs: Sequence[tuple[str, str]], synonyms: Sequence[Sequen
     if len(pairs) >= QUESTION_SYLLABLES:
         return {}
     written = written_words(asked, synonyms)
-    own = _own_pairs(asked, _said(asked, synonyms))
-    stops = [is_stop(s, f) for s, f in asked]
+    said = _said(asked, synonyms)
+    own = _own_pairs(asked, said)
     needs: dict[str, tuple[str, ...]] = {}
-    for entry in synonyms:
-        law = entry[1].split(" ")
+    for k, i, n in said:
+        if len(synonyms[k]) < 3 or i not in written:
+            continue
+        word = asked[i:i + n]
+        marked = tuple(EXACT + s for s, f in word if s != f and not is_stop(s, f))
+        if not marked:  # only question words marked: nothing to tell it apart by
+            continue
+        law = synonyms[k][1].split(" ")
         spelt = {_pair(a, b) for a, b in zip(law, law[1:])}  # «sảy thai» is «sẩy thai» in the law
-        for i in range(len(asked)):
-            n = _said_at(asked, i, entry) if len(entry) > 2 and i in written else 0
-            marked = tuple(EXACT + s for (s, f), stop in zip(asked[i:i + n], stops[i:i + n]) if s != f and not stop)
-            for j in range(i, i + n - 1) if marked else ():  # only question words marked: nothing to tell apart
-                pair = _pair(asked[j][1], asked[j + 1][1])
-                if pair not in spelt and pair not in own:
-                    needs.setdefault(pair, marked)
+        for a, b in zip(word, word[1:]):
+            pair = _pair(a[1], b[1])
+            if pair not in spelt and pair not in own:
+                needs.setdefault(pair, marked)
     return needs
 
 

@@ -554,8 +554,9 @@ def plan_question(pairs: Sequence[tuple[str, str]], common: frozenset[str] = fro
     they rank nothing and cost the longest posting lists; a pair is skipped only when both of
     its syllables are stop words. A citizen's word for a legal one (`SYNONYMS`: "sổ đỏ",
     "tăng ca") adds the legal words; typed with its marks, its syllables are looked up as
-    written (`written_words`), its pairs folded. A cited reference ("Điều 113", "45/2019/QH14") is a pair
-    found in its article's title or its document's number, which weigh more.
+    written (`written_words`), its pairs folded. A cited reference ("Điều 113",
+    "45/2019/QH14") is a pair found in its article's title or its document's number, which
+    weigh more.
     """
     asked = list(pairs[:MAX_QUESTION_SYLLABLES])
     written = written_words(asked, synonyms) if len(pairs) < QUESTION_SYLLABLES else set()

@@ -335,19 +335,18 @@
   function restrictedPairs(pairs, words) {
     var synonyms = words.synonyms || [], asked = pairs.slice(0, words.max), needs = Object.create(null);
     if (pairs.length >= words.min) return needs;
-    var written = writtenWords(asked, synonyms, words.asking), own = ownPairs(asked, saidWords(asked, synonyms));
-    synonyms.forEach(function (entry) {
+    var written = writtenWords(asked, synonyms, words.asking), said = saidWords(asked, synonyms), own = ownPairs(asked, said);
+    said.forEach(function (w) {
+      var entry = synonyms[w[0]], word = asked.slice(w[1], w[1] + w[2]);
+      if (typeof entry[2] !== "string" || !written[w[1]]) return;
+      var marked = word.filter(function (p) { return p[0] !== p[1] && !isStop(p, words); })
+        .map(function (p) { return EXACT + p[0]; });
+      if (!marked.length) return;  // only question words marked: nothing to tell it apart by
       var law = entry[1].split(" "), spelt = Object.create(null);
       law.forEach(function (f, i) { if (i + 1 < law.length) spelt[BIGRAM + f + " " + law[i + 1]] = true; });
-      for (var i = 0; i < asked.length; i++) {
-        var n = typeof entry[2] === "string" && written[i] ? saidAt(asked, i, entry) : 0, marked = [], j;
-        for (j = i; j < i + n; j++) {
-          if (asked[j][0] !== asked[j][1] && !isStop(asked[j], words)) marked.push(EXACT + asked[j][0]);
-        }
-        for (j = i; marked.length && j + 1 < i + n; j++) {  // only question words marked: nothing to tell apart
-          var pair = BIGRAM + asked[j][1] + " " + asked[j + 1][1];
-          if (!spelt[pair] && !own[pair] && !needs[pair]) needs[pair] = marked;
-        }
+      for (var j = 0; j + 1 < word.length; j++) {
+        var pair = BIGRAM + word[j][1] + " " + word[j + 1][1];
+        if (!spelt[pair] && !own[pair] && !needs[pair]) needs[pair] = marked;
       }
     });
     return needs;
