@@ -315,14 +315,19 @@ class ItemResolver:
             return "", f"`item: {ref}` phải là đường dẫn tệp .md trong content/, ví dụ `hoi-dap/x.md#ma-cau-hoi`"
         if path.startswith(NEWS + "/") and self.folder is not None:
             file, parts = self.folder / path, ["tin-tuc"]
-            if not file.is_file():
-                return "", f"`item: {ref}`: không có tệp {path} trong bộ câu hỏi ({self.folder})"
+            if not file.is_file() or file.is_symlink():
+                return "", f"`item: {ref}`: không có tệp {path} trong bộ câu hỏi ({self.folder}), hoặc đó là liên kết"
         else:
             file = self.content / path
         if parts[0] not in FOLDER_PREFIX or not file.is_file():
             return "", f"`item: {ref}`: không có tệp content/{path}"
-        text = file.read_text(encoding="utf-8")
-        meta = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+        try:
+            text = file.read_text(encoding="utf-8")
+            meta = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+        except (UnicodeDecodeError, yaml.YAMLError) as exc:
+            return "", f"`item: {ref}`: không đọc được phần khai báo của {path} ({type(exc).__name__}); hãy sửa tệp đó"
+        if not isinstance(meta, dict):
+            return "", f"`item: {ref}`: phần khai báo của {path} phải là các dòng `tên: giá trị`"
         slug = str(meta.get("slug") or slugify(str(meta.get("title", ""))))
         url = "/".join(p for p in (FOLDER_PREFIX[parts[0]], slug) if p) + "/"
         if qid:
@@ -436,6 +441,9 @@ def write_site(workdir: Path, laws: dict[str, Law], articles: int, news: Path | 
     distractors); returns what it wrote."""
     shutil.copytree(ROOT / "content", workdir / "content", symlinks=False)
     written = sorted(news.glob("*.md")) if news is not None and news.is_dir() else []
+    linked = [item.name for item in written if item.is_symlink()]
+    if linked:  # the set's own files only: a link could bring any file of the machine into the site
+        raise SystemExit(f"{news}: {', '.join(linked)} là liên kết, không phải tệp; hãy chép nội dung vào tệp thật")
     for item in written:
         shutil.copyfile(item, workdir / "content" / "tin-tuc" / f"{NEWS_PREFIX}{item.name}")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

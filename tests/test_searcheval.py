@@ -122,6 +122,35 @@ def test_a_sets_news_items_are_built_into_tin_tuc_and_found_by_their_file(tmp_pa
     assert "tin/tin.yaml:1: `item: tin/bai/khong-co.md`: không có tệp tin/bai/khong-co.md" in error.value.problems[0]
 
 
+@pytest.mark.parametrize("text, expected", [("---\ntitle: [\n---\nx\n", "không đọc được phần khai báo"),
+                                            ("---\n- a\n---\nx\n", "phải là các dòng")])
+def test_a_news_item_with_broken_front_matter_is_a_problem_not_a_traceback(tmp_path, text, expected):
+    folder = write_set(tmp_path / "set")
+    (folder / "tin" / "bai").mkdir(parents=True)
+    (folder / "tin" / "bai" / "hong.md").write_text(text, encoding="utf-8")
+    (folder / "tin" / "tin.yaml").write_text('- q: "x"\n  item: tin/bai/hong.md\n', encoding="utf-8")
+    with pytest.raises(ev.SetError) as error:
+        ev.load_set(folder, ROOT / "content", "tin")
+    assert expected in error.value.problems[0] and "tin/bai/hong.md" in error.value.problems[0]
+
+
+def test_a_linked_news_item_is_refused_never_copied_into_the_site(tmp_path):
+    """A link in tin/bai/ could bring any file of the machine into the built site."""
+    folder = write_set(tmp_path / "set")
+    (folder / "tin" / "bai").mkdir(parents=True)
+    (tmp_path / "outside.md").write_text(NEWS_ITEM, encoding="utf-8")
+    (folder / "tin" / "bai" / "lien-ket.md").symlink_to(tmp_path / "outside.md")
+    (folder / "tin" / "tin.yaml").write_text('- q: "x"\n  item: tin/bai/lien-ket.md\n', encoding="utf-8")
+    with pytest.raises(ev.SetError) as error:
+        ev.load_set(folder, ROOT / "content", "tin")
+    assert "liên kết" in error.value.problems[0]
+    laws, _ = ev.load_set(folder, ROOT / "content")
+    work = ev.prepare_workdir(tmp_path / "work")
+    with pytest.raises(SystemExit, match="lien-ket.md là liên kết"):
+        ev.write_site(work, laws, 0, folder / ev.NEWS)
+    assert not (work / "content" / "tin-tuc" / "danh-gia-lien-ket.md").exists()
+
+
 @pytest.mark.parametrize("law, questions, expected", [
     ("## Điều 1. Phạm vi\n\nText.\n", QUESTIONS, "laws/bo-luat-lao-dong.md:1: thiếu phần khai báo"),
     (LAW.replace("## Điều 113. Nghỉ", "## Điều 113 Nghỉ"), QUESTIONS, "laws/bo-luat-lao-dong.md:13: «## Điều 113 Nghỉ"),
