@@ -72,12 +72,17 @@ def site(started_site, tmp_path) -> Path:
 
 @contextmanager
 def running(root: Path, command: str, *more: str):
-    """`bantin serve` or `bantin edit` on `root` at a free port; its address. Stopped after (SIGTERM
-    to its own process group: `bantin edit` stops decap-server itself)."""
+    """`bantin serve` or `bantin edit` on `root` at a free port; its address and process, whose
+    output goes to `process.log` (a file: a pipe nobody reads could fill and stall the server, and
+    a wait that ends empty-handed shows what the server said). Stopped after (SIGTERM to its own
+    process group: `bantin edit` stops decap-server itself)."""
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "bantin.cli", command, "-a", f"127.0.0.1:{port}", *more],
-                               cwd=root, env=ENV, text=True, start_new_session=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = root.parent / f"{command}-{port}.log"
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen([sys.executable, "-m", "bantin.cli", command, "-a", f"127.0.0.1:{port}", *more],
+                                   cwd=root, env=ENV, text=True, start_new_session=True, stdout=out,
+                                   stderr=subprocess.STDOUT)
+    process.log = log
     try:
         yield f"http://127.0.0.1:{port}", process
     finally:
@@ -89,8 +94,14 @@ def running(root: Path, command: str, *more: str):
             process.wait()
 
 
+def said(process: subprocess.Popen) -> str:
+    """What the server has printed so far."""
+    return process.log.read_text(encoding="utf-8", errors="replace")
+
+
 def fetch(url: str, until: Callable[[int, str], bool], process: subprocess.Popen, wait: float = 90) -> tuple[int, str]:
-    """(status, page) of `url` once `until(status, page)` holds, or the last answer after `wait` s."""
+    """(status, page) of `url` once `until(status, page)` holds; fails after `wait` s naming the
+    last answer and the server's last lines."""
     status, page, deadline = 0, "", time.monotonic() + wait
     while time.monotonic() < deadline:
         try:
@@ -101,10 +112,10 @@ def fetch(url: str, until: Callable[[int, str], bool], process: subprocess.Popen
         except OSError:
             status, page = 0, ""
         if until(status, page):
-            break
-        assert process.poll() is None, process.stdout.read()[-3000:]
+            return status, page
+        assert process.poll() is None, said(process)[-3000:]
         time.sleep(0.3)
-    return status, page
+    raise AssertionError(f"{url} after {wait} s: {status}\n{page[:1500]}\n--- the server said:\n{said(process)[-4000:]}")
 
 
 def _built(status: int, page: str) -> bool:
@@ -152,7 +163,7 @@ def test_published_pages_stay_and_each_draft_is_shown_or_said(site):
         status, fixed = fetch(url + "/tin-tuc/nhap-ngay-sai/", lambda s, p: s == 200, process)
         assert status == 200 and "<h1>Nháp ngày sai</h1>" in fixed
         assert "nhap-ngay-sai.md" not in drafts_box(fixed) and "a-chiem-dia-chi.md" in drafts_box(fixed)
-    out = process.stdout.read()
+    out = said(process)
     assert "Traceback" not in out and "Bản xem trước chưa cập nhật" not in out, out[-3000:]
 
 
