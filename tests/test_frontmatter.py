@@ -230,6 +230,30 @@ def test_no_front_matter():
     assert "---" in problem.fix
 
 
+def test_fields_without_their_opening_line_are_told_to_add_that_line_only():
+    """Only the first `---` deleted: the fix is one line above `title:`, not a second front matter
+    (an editor in the province trial followed "add `---`, `title:`… `---`" and published the old lines)."""
+    parsed, problems = read("\ntitle: Tập huấn\ndate: 2024-11-21\ncategory: hoa-giai-o-co-so\n---\n\nNội dung\n")
+    problem = only(problems)
+    assert parsed is None and problem.line == 2 and problem.field == "title"
+    assert "thiếu dòng `---` mở đầu" in problem.message and "ngay trên dòng `title:`" in problem.fix
+    assert "đừng viết lại" in problem.fix
+    # Field lines with no `---` anywhere below are a file without front matter, as before.
+    assert "không có phần khai báo" in only(read("title: Tập huấn\n\nNội dung\n")[1]).message
+
+
+def test_field_lines_at_the_start_of_the_body_are_an_error_naming_them():
+    text = HEAD + "---\ntitle: Tập huấn cũ\nslug: tap-huan\ndate: 2024-11-21\n---\n\nNội dung\n"
+    parsed, problems = read(text)
+    problem = only(problems)
+    assert problem.line == 6 and problem.field == "title"
+    assert "`title:`, `slug:`, `date:`" in problem.message and "xóa các dòng 6–8" in problem.fix
+    # One such line, or such words later in the text, are the article's own.
+    for body in ("title: của bài là câu hỏi\n\nNội dung\n", "Nội dung\n\ntitle: a\ndate: b\n"):
+        parsed, problems = read(HEAD + "---\n" + body)
+        assert parsed is not None and not problems.items, [str(p) for p in problems.items]
+
+
 def test_unclosed_front_matter():
     parsed, problems = read("---\ntitle: A\ndate: 2024-11-21\n\nNội dung\n")
     assert parsed is None

@@ -79,9 +79,7 @@ def _legacy_problem(src: str, legacy: Legacy, problems: Problems) -> None:
 def split(src: str, text: str, problems: Problems) -> tuple[str, str, int] | None:
     """(front matter, body, line of the body's first line), or None with a problem."""
     if not text.startswith("---"):
-        problems.error(src, 1, "", "tệp không có phần khai báo (front matter) ở đầu",
-                       "thêm ở đầu tệp một dòng `---`, các dòng `title:`, `date:`, `category:`, "
-                       "rồi một dòng `---` (xem tệp mẫu do `bantin new` tạo)")
+        _no_opening(src, text, problems)
         return None
     first_break = text.find("\n")
     closing = _CLOSING.search(text, first_break + 1) if first_break >= 0 else None
@@ -105,6 +103,26 @@ def split(src: str, text: str, problems: Problems) -> tuple[str, str, int] | Non
     body = "" if body_start < 0 else text[body_start + 1 :]
     body_line = text.count("\n", 0, body_start + 1) + 1 if body_start >= 0 else 1
     return yaml_text, body, body_line
+
+
+def _no_opening(src: str, text: str, problems: Problems) -> None:
+    """The error of a file that does not start with `---`. When it starts with field lines
+    closed by a `---` (only the opening line was deleted), the fix is that one line: told to
+    "add `---`, `title:`… then `---`" at the top, an editor in the trial wrote a second front
+    matter above the first, whose lines were then published as the article's text."""
+    lines = text.split("\n")
+    start = next((n for n, line in enumerate(lines[:50]) if line.strip()), None)
+    first = _KNOWN_FIELD.match(lines[start]) if start is not None else None
+    closed = first and any(_CLOSING.fullmatch(line) for line in lines[start + 1:start + 200])
+    if closed:
+        problems.error(src, start + 1, first.group(1), "phần khai báo thiếu dòng `---` mở đầu: tệp bắt đầu bằng dòng "
+                       f"`{first.group(1)}:` mà bên trên không có dòng `---`",
+                       f"thêm một dòng chỉ có `---` ở dòng 1, ngay trên dòng `{first.group(1)}:`; giữ nguyên các dòng "
+                       "khai báo đang có, đừng viết lại chúng")
+        return
+    problems.error(src, 1, "", "tệp không có phần khai báo (front matter) ở đầu",
+                   "ở dòng 1 (trên cùng) thêm một dòng chỉ có `---`, rồi các dòng `title:`, `date:`, `category:`, "
+                   "rồi một dòng chỉ có `---`; nội dung bài viết bên dưới (xem tệp mẫu do `bantin new` tạo)")
 
 
 _FIELD_LINE = re.compile(r"[A-Za-z_]+[ \t]*:|[ \t]|-[ \t]|#|$")
@@ -158,6 +176,8 @@ def _reads(yaml_text: str) -> bool:
 
 
 _FIELD_NAMES = frozenset(FIELDS)  # `category dat-dai` lacks a colon; it does not continue a value
+# A line that sets one of our fields (`title: …`, `date:`), as YAML at the margin writes it.
+_KNOWN_FIELD = re.compile(r"(" + "|".join(sorted(map(re.escape, FIELDS), key=len, reverse=True)) + r")[ \t]*:(?:[ \t]|$)")
 
 
 def parse_yaml(src: str, yaml_text: str, problems: Problems) -> tuple[dict, dict[str, int]] | None:
@@ -194,6 +214,32 @@ def _strip_body_controls(src: str, body: str, body_line: int, problems: Problems
     more = f" (ở {lines} dòng)" if lines > 1 else ""
     problems.warn(src, first, "", f"nội dung có ký tự điều khiển vô hình ({found}){more}, đã bị xóa", CONTROL_FIX)
     return strip_control(body)
+
+
+def _fields_in_body(src: str, body: str, body_line: int, problems: Problems) -> None:
+    """An error when the body starts with two field lines or more (`title: …`, `date: …`): a
+    second front matter written under the first (the trial's editor, told to add the missing
+    `---` and the fields, kept the old lines below), or a block pasted twice. Markdown shows
+    them as a paragraph of `title: …` in the article, its description and the search; no
+    article's text begins so."""
+    lines = body.split("\n")
+    start = next((n for n, line in enumerate(lines[:50]) if line.strip()), None)
+    if start is None:
+        return
+    names = []
+    for line in lines[start:start + 40]:
+        found = _KNOWN_FIELD.match(line)
+        if not found:
+            break
+        names.append(found.group(1))
+    if len(names) < 2:
+        return
+    first, last = body_line + start, body_line + start + len(names) - 1
+    shown = ", ".join(f"`{name}:`" for name in dict.fromkeys(names))
+    problems.error(src, first, names[0], f"nội dung bài bắt đầu bằng các dòng khai báo ({shown}) nằm ngoài phần khai "
+                   "báo: chúng sẽ hiện thành chữ ở đầu bài, trong phần tóm tắt và khi chia sẻ",
+                   f"xóa các dòng {first}–{last} (và dòng `---` ngay sau chúng, nếu có); điều gì cần giữ thì sửa "
+                   "trong phần khai báo ở trên, giữa hai dòng `---`")
 
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)")
@@ -241,6 +287,7 @@ def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Ex
         return None
     yaml_text, body, body_line = parts
     body = _strip_body_controls(src, body, body_line, problems)
+    _fields_in_body(src, body, body_line, problems)
     _check_nesting(src, body, body_line, problems)
     if too_much_markup(src, body, body_line, problems):
         return None
