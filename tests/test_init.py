@@ -60,6 +60,8 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
     checked = subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=site, env=ENV, text=True,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert checked.returncode == 0, checked.stdout
+    # ... but it says that CI cannot install Bản tin from that line (a province's trial, session 51)
+    assert "../requirements.txt:8: cảnh báo: dòng cài Bản tin vẫn là dòng mẫu" in checked.stdout, checked.stdout
 
 
 def test_an_example_published_unedited_is_refused_and_once_written_it_builds(tmp_path):
@@ -149,6 +151,9 @@ def test_a_new_site_publishes_only_once_its_agency_is_filled_in(tmp_path):
             text = text[: text.index(key)] + f'{key}: "{filled[key]}"'
         out.append(text)
     (site / "mkdocs.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
+    requirements = site / "requirements.txt"  # this checkout's install: the placeholder line, warned until written
+    requirements.write_text(requirements.read_text(encoding="utf-8").replace(
+        f"{starter.UNKNOWN_HOST}/bantin@{starter.UNKNOWN_COMMIT}", "git.thu.gov.vn/cntt/bantin@" + "a" * 40), encoding="utf-8")
     done = subprocess.run(publish, cwd=site, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert done.returncode == 0, done.stdout
     assert "cảnh báo:" not in done.stdout and "0200 3 123 456" in (site / "site" / "index.html").read_text("utf-8")
@@ -616,3 +621,30 @@ def test_check_names_an_unedited_copy_an_earlier_bantin_wrote(tmp_path, monkeypa
     (site / ".gitlab-ci.yml").symlink_to(tmp_path / "elsewhere.yml")
     (tmp_path / "elsewhere.yml").write_bytes(old)
     assert sitefiles.earlier_copies(site, content) == []
+
+
+def test_check_and_build_name_the_placeholder_line_of_requirements_txt(tmp_path):
+    """Installed from a checkout, `init` writes a line that cannot install (tools/starter.py): the
+    trial's IT person missed `init`'s one note, and CI stopped at `pip install` in English. Every
+    check and build names the line; a real line, the comments above it, a link get nothing."""
+    from bantin.tools import sitefiles
+
+    site = tmp_path / "trang"
+    starter.create(site, starter.Answers(agency="Sở Tư pháp tỉnh Thử"))
+    content = site / "content"
+    requirements = site / "requirements.txt"
+    lines = requirements.read_text(encoding="utf-8").splitlines()
+    assert lines[-1] == f"bantin @ git+https://{starter.UNKNOWN_HOST}/bantin@{starter.UNKNOWN_COMMIT}"
+    [warning] = sitefiles.placeholder_requirement(site, content)
+    assert (warning.path, warning.line, warning.severity) == ("../requirements.txt", len(lines), "cảnh báo")
+    assert "./vendor/" in warning.fix and "bantin @ git+https://" in warning.fix
+    built = subprocess.run([sys.executable, "-m", "bantin.cli", "build"], cwd=site, env=ENV, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert built.returncode == 0 and built.stdout.count("dòng cài Bản tin vẫn là dòng mẫu") == 1, built.stdout
+    lines[-1] = "bantin @ git+https://git.tinh.gov.vn/cntt/bantin@" + "a" * 40  # the comments still name the placeholder
+    requirements.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert sitefiles.placeholder_requirement(site, content) == []
+    requirements.unlink()
+    (tmp_path / "elsewhere.txt").write_text(f"bantin @ git+https://{starter.UNKNOWN_HOST}/bantin\n", encoding="utf-8")
+    requirements.symlink_to(tmp_path / "elsewhere.txt")
+    assert sitefiles.placeholder_requirement(site, content) == []

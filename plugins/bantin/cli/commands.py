@@ -178,8 +178,14 @@ def _footprint(target, offline: bool) -> str:
 def _publishable(config_file: str, site_url: str | None, publishing: bool, details: dict, docs_dir: str = "") -> bool:
     """False when a publishing build has a placeholder `site_url` (config/siteurl.py) or
     agency details (config/unfilled.py): the errors are printed and nothing is built. Other
-    builds print the same as warnings."""
+    builds print the same as warnings; a placeholder line in requirements.txt is a warning in
+    every build (a site published by hand needs no CI)."""
+    from bantin.tools import sitefiles
+
     problems = _publish_problems(config_file, site_url, details, publishing=publishing, docs_dir=docs_dir)
+    if docs_dir:  # the site's CI cannot install Bản tin: said at every build too, never stopping one
+        root = Path(config_file or "mkdocs.yml").absolute().parent
+        problems += sitefiles.placeholder_requirement(root, Path(docs_dir).absolute())
     for problem in problems:
         print(problem, file=sys.stderr)
     return not any(p.is_error for p in problems)
@@ -286,6 +292,7 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
                                       docs_dir=config.docs_dir))
     root, docs_dir = Path(config.config_file or "mkdocs.yml").absolute().parent, Path(config.docs_dir).absolute()
     problems.extend(sitefiles.earlier_copies(root, docs_dir))
+    problems.extend(sitefiles.placeholder_requirement(root, docs_dir))
     problems.extend(docsnotes.notes(root, docs_dir))  # tai-lieu-ban-tin/ missing or an older Bản tin's
     places = report.Places.of(config.config_file, config.docs_dir, _CI_ROOT[output_format])
     if output_format == "github":

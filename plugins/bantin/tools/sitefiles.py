@@ -78,6 +78,35 @@ def earlier_copies(root: Path, docs_dir: Path) -> list[Problem]:
             for place in outdated(root)]
 
 
+def placeholder_requirement(root: Path, docs_dir: Path) -> list[Problem]:
+    """A warning on the line of the site's `requirements.txt` that still names the host `init`
+    writes when it cannot know where Bản tin came from (a checkout, a wheel no longer on the
+    machine: tools/starter.py's UNKNOWN_HOST). `init` says it once; in a province's trial it was
+    missed, `check` and the build said nothing, and the first CI run stopped at `pip install` in
+    English. Named from content/ as the pages' problems are (`../requirements.txt`)."""
+    from bantin.tools.starter import UNKNOWN_COMMIT, UNKNOWN_HOST
+
+    path = root / "requirements.txt"
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 64_000:
+            return []
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return []
+    where = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith("#") or (UNKNOWN_HOST not in line and UNKNOWN_COMMIT not in line):
+            continue
+        return [Problem(where, number, "", "dòng cài Bản tin vẫn là dòng mẫu (`DIEN-DIA-CHI-KHO-BANTIN`, "
+                        "`DIEN-MA-COMMIT`): quy trình xuất bản (CI) và mọi máy khác sẽ dừng ngay ở bước cài đặt "
+                        "(`pip install -r requirements.txt`), trang không được dựng",
+                        "thay cả dòng bằng `bantin @ git+https://<máy chủ>/<tổ chức>/bantin@<mã commit>` (địa chỉ kho "
+                        "Bản tin mà tỉnh dùng và mã commit của phiên bản đã cài, `bantin --version` in ra); không tới "
+                        "được kho đó thì chép tệp gói `bantin-….whl` vào thư mục `vendor/` của trang và ghi "
+                        "`./vendor/<tên tệp .whl>` vào dòng đó (README của trang, mục \"Nâng cấp Bản tin\")", WARNING)]
+    return []
+
+
 def _main() -> None:
     """Print `EARLIER` from the repository's history (a developer's command)."""
     repo = STARTER.parents[2]
