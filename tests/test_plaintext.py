@@ -22,6 +22,10 @@ from bantin.content.plaintext import SUMMARY_LONG, TITLE_LONG, length_problem, m
     ("Xem [Luật Hòa giải](https://vbpl.vn/x) nhé", ["dấu Markdown `[Luật Hòa giải](https://vbpl.…`"],
      "Xem Luật Hòa giải nhé"),
     ("<p>Tóm&nbsp;tắt **đậm**</p>", ["thẻ HTML `<p>`", "mã HTML `&nbsp;`", "dấu Markdown `**đậm**`"], "Tóm tắt đậm"),
+    # a script, a style, a comment go with what they hold, as in the body (province trial, session 51)
+    ("Tập huấn <script>alert(1)</script> hòa giải", ["thẻ HTML `<script>`"], "Tập huấn hòa giải"),
+    ("Tin <style>h1{display:none}</style>mới <!-- cũ -->", ["thẻ HTML `<style>`"], "Tin mới"),
+    ("Tin <script>alert(1) chưa đóng", ["thẻ HTML `<script>`"], "Tin alert(1) chưa đóng"),
 ])
 def test_markup_is_named_with_the_text_to_type(text, names, plain):
     [(message, fix)] = markup_problems("summary", text)

@@ -150,6 +150,12 @@ _MD_DROP = [  # (only when the text has this, pattern, replacement); links first
 ]
 
 
+def hidden_dropped(markup: str) -> str:
+    """Markup without what a page never shows: comments, and <script>, <style>, <svg> and
+    <iframe> elements with their content (the fix a title's markup gets, content/plaintext.py)."""
+    return _drop_blocks(_drop_comments(markup)) if "<" in markup else markup
+
+
 def _drop_comments(markup: str) -> str:
     """Markup without HTML comments, Word's `<!--[if gte mso 9]><xml>…<![endif]-->` among them
     (a `find` loop: linear). An unclosed comment is left as it is."""
@@ -191,7 +197,7 @@ def markdown_to_text(markdown: str) -> str:
     if "|" in markdown and "-" in markdown:
         markdown = _table_cells(markdown)
     if "<" in markdown:
-        markdown = _drop_blocks(_drop_comments(markdown))
+        markdown = hidden_dropped(markdown)
     markdown, ids = split_definitions(markdown)  # after the code blocks, which keep their `[x]: y` lines
     markdown, shown = _hold_code(markdown)
     if "\\" in markdown and not _HELD_ANY.search(markdown):
