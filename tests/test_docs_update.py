@@ -128,7 +128,9 @@ def test_the_command_updates_says_what_it_kept_and_a_second_run_changes_nothing(
     assert f"thêm {pictures} tệp: anh/editor-bai-moi-1280.png" in out and "giữ nguyên 1 tệp mà trang đã tự sửa" in out
     assert "hosting.md" in out and "--overwrite" in out and "git add -A tai-lieu-ban-tin" in out
     assert main_init(["--update-docs"]) == 0
-    assert "không đổi gì" in capsys.readouterr().out
+    out = capsys.readouterr().out  # the kept file said again, and no "already the installed one's" beside it
+    assert "giữ nguyên 1 tệp" in out and "các tệp khác đã là của Bản tin đang cài; không tệp nào được đổi" in out
+    assert "không đổi gì" not in out
 
 
 @pytest.mark.parametrize("argv, said", [

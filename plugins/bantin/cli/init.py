@@ -145,7 +145,9 @@ def _said(done: docscopy.Updated, overwrite: bool) -> list[str]:
         lines.append(f"{folder}/{docscopy.MANIFEST}: ghi danh sách tài liệu Bản tin đã chép (để lần nâng cấp sau "
                      "biết tệp nào trang đã tự sửa).")
     if not (done.added or done.replaced or done.removed or done.listed_anew):
-        lines.append(f"{folder}/ đã là tài liệu của Bản tin đang cài; không đổi gì.")
+        # with kept files, "already the installed Bản tin's" contradicted the line above (province trial, session 51)
+        lines.append(f"{folder}/: các tệp khác đã là của Bản tin đang cài; không tệp nào được đổi." if done.kept else
+                     f"{folder}/ đã là tài liệu của Bản tin đang cài; không đổi gì.")
     else:
         lines.append(f"Tiếp theo: `git add -A {folder}`, commit rồi đẩy lên kho.")
     return lines
