@@ -14,7 +14,7 @@ the package add `.dirty`: such a wheel is not one commit's, and the script says 
 
 The checkout is never touched: pyproject.toml with the new version, README.md (the package's
 long description), `plugins/` and the documents the package carries for a new site (the
-editors' guide, hosting.md, security.md: bantin/tools/sitedocs.py) are copied into a temporary
+editors' guide, hosting.md, security.md, platform.md: bantin/tools/sitedocs.py) are copied into a temporary
 folder and built there, so no generated file waits to be committed by mistake.
 """
 
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Đã tạo {wheel}")
     if ".dirty" in wheel.name:
         print("Lưu ý: kho có thay đổi chưa commit trong pyproject.toml, README.md, plugins/ hoặc tài liệu kèm gói "
-              "(content/bien-tap/, docs/hosting.md, docs/security.md), nên gói này không "
+              "(content/bien-tap/, docs/hosting.md, docs/security.md, docs/platform.md), nên gói này không "
               "ứng với một commit (tên có `.dirty`). Gói gửi cho các tỉnh nên được tạo sau khi commit.")
     return 0
 

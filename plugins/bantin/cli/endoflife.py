@@ -21,13 +21,16 @@ import sys
 from datetime import date
 from importlib import metadata
 
+from bantin.tools.sitedocs import PLATFORM_NAMED
+
 MATERIAL_END_OF_LIFE = date(2027, 5, 5)  # printed by mkdocs-material 9.8.1 (docs/platform.md)
 ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "properdocs")
 
 
 def notice(today: date) -> str:
     """The technical maintainers' notice on `today`: in Vietnamese, calm, with the date, what it
-    means, what to do, and where the plan is (docs/platform.md, in English, in the repository)."""
+    means, what to do, and where the plan is (docs/platform.md, in English: a province's site has
+    its copy in tai-lieu-ban-tin/, since a province on the wheel route cannot reach our repository)."""
     eol = f"{MATERIAL_END_OF_LIFE.day}/{MATERIAL_END_OF_LIFE.month}/{MATERIAL_END_OF_LIFE.year}"
     if today < MATERIAL_END_OF_LIFE:
         state = (f"Material for MkDocs, giao diện mà Bản tin dựng trên, sẽ ngừng được bảo trì từ ngày {eol} "
@@ -39,7 +42,7 @@ def notice(today: date) -> str:
                  "bản sửa cho giao diện, nếu cần, sẽ đến cùng các phiên bản mới của Bản tin.")
     return (f"Ghi chú cho người quản trị kỹ thuật (biên tập viên không cần làm gì): {state} "
             "Việc cần làm: cập nhật Bản tin khi có phiên bản mới. "
-            "Kế hoạch chuyển đổi (tiếng Anh): docs/platform.md trong kho mã Bản tin.")
+            f"Kế hoạch chuyển đổi (tiếng Anh): {PLATFORM_NAMED}.")
 
 
 def for_maintainers() -> bool:

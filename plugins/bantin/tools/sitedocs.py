@@ -4,7 +4,7 @@ A province on the wheel route has no access to Bản tin's repository (that is w
 exists), yet the site's README sent its editors to `content/bien-tap/huong-dan-bien-tap.md`
 and its IT person to `docs/hosting.md` "in Bản tin's repository" (an outsider's trial,
 session 39). So the editors' guide with its pictures, the hosting configurations and the
-security page they link travel in the package (`bantin/docs/`, copied there when the wheel
+security page they link, and the platform plan every CI build's notice names, travel in the package (`bantin/docs/`, copied there when the wheel
 is built: plugins/_bantin_build.py), and `init` writes them into the new site's `FOLDER`,
 beside its README and outside `content/`: read on GitHub or GitLab where the editors already
 work, never published (the guide's examples are the sample province's). From a checkout (an
@@ -23,12 +23,14 @@ PACKAGED = "docs"  # bantin/docs/ in a built package
 # guide's pictures (`anh/…`) and hosting.md's link to security.md still resolve in the copy.
 SOURCES = (
     ("content/bien-tap", ("huong-dan-bien-tap.md", "anh/*.png")),
-    ("docs", ("hosting.md", "security.md")),
+    ("docs", ("hosting.md", "security.md", "platform.md")),
 )
 GUIDE = "huong-dan-bien-tap.md"
 HOSTING = "hosting.md"
+PLATFORM = "platform.md"  # the engine's end and our plan (English), named by every CI build's notice
 # How messages name the hosting page: a province's site has its copy, a developer the original.
 HOSTING_NAMED = f"{FOLDER}/{HOSTING} của trang (docs/{HOSTING} trong kho Bản tin)"
+PLATFORM_NAMED = f"{FOLDER}/{PLATFORM} của trang (docs/{PLATFORM} trong kho Bản tin)"
 
 
 class MissingDocument(Exception):
