@@ -40,7 +40,7 @@ def _source(repo: Path) -> Path:
     return repo
 
 
-DOCUMENTS = ("content/bien-tap/huong-dan-bien-tap.md", "content/bien-tap/anh/a.png", "docs/hosting.md",
+DOCUMENTS = ("content/bien-tap/huong-dan-bien-tap.md", "content/bien-tap/anh/a.png", "docs/hosting.md", "docs/platform.md",
              "docs/security.md")
 
 
