@@ -33,6 +33,9 @@ def build_sample(dest: Path, offline: bool = False) -> Path:
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    # Paths answered 404, in order: a browser's own requests (the tab's icon) are no page event.
+    MISSING: list[str] = []
+
     def log_message(self, *args) -> None:  # keep test output readable
         pass
 
@@ -43,6 +46,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            SiteHandler.MISSING.append(self.path)
         page = Path(self.directory, "404.html")
         if code != 404 or not page.exists():
             return super().send_error(code, message, explain)
