@@ -623,6 +623,20 @@ def test_header_box_does_not_call_a_smaller_page_all_it_lists(page, site):
 
 
 @pytest.mark.shared_context
+def test_header_box_says_nothing_was_found_in_sight(page, site):
+    """Nothing found: the list says it in its one option, not only to screen readers; it showed
+    «Mở trang tìm kiếm» alone, like a list still loading (a reader's trial, session 51)."""
+    _, url = site
+    page.goto(url)
+    page.fill("#bantin-search-q", "xyzqw bloop")
+    page.wait_for_function("([e, t]) => document.querySelector(e)?.textContent === t",
+                           arg=["#bantin-search-q-list .bantin-search-option--all",
+                                "Không tìm thấy kết quả. Mở trang tìm kiếm"], timeout=5_000)
+    assert page.locator("#bantin-search-q-list [role=option]").count() == 1
+    assert page.locator("#bantin-search-q-list .bantin-search-option--all").is_visible()
+
+
+@pytest.mark.shared_context
 def test_header_box_escape_closes(page, site):
     _, url = site
     page.goto(url)

@@ -2244,10 +2244,12 @@
 
   /** The box's last option: to the search page, with its count; `listed` options above it.
    * A page with fewer than the box lists (its last word whole: «bộ tà» lists 6, its page 1)
-   * is not "all" of them (a hostile review, session 29). */
+   * is not "all" of them (a hostile review, session 29). With none, it says so: the status
+   * said it only to screen readers, and a sighted reader could not tell "nothing" from "still
+   * loading" (a reader's trial, session 51). */
   function allText(result, listed) {
     var n = result.hits.length;
-    if (!n) return "Mở trang tìm kiếm";
+    if (!n) return "Không tìm thấy kết quả. Mở trang tìm kiếm";
     if (n < listed) return "Mở trang tìm kiếm (" + count(n) + " kết quả có đúng các chữ đã gõ)";
     return "Xem tất cả " + count(n) + " kết quả";
   }
