@@ -45,7 +45,8 @@ def site(tmp_path_factory):
              for n in range(1, 26)}
     files["tin-tuc/dat.md"] = article("Tin đất đai", "2024-03-01", "Đất đai", tags=["đất đai"])
     files["tin-tuc/nhap.md"] = article("Bản nháp bí mật", "2024-04-01", draft=True)
-    files["tin-tuc/cu.md"] = article("Tin năm cũ", "2021-07-04 08:30", "dat-dai", aliases=["/tin-cu.html", "/tin-tuc/ten-cu/"])
+    files["tin-tuc/cu.md"] = article("Tin năm cũ", "2021-07-04 08:30", "dat-dai", aliases=["/tin-cu.html", "/tin-tuc/ten-cu/"],
+                                     tags=["dịch vụ công"])
     files["hoi-dap/so-tay.md"] = HANDBOOK
     files["trang/gioi-thieu.md"] = "---\ntitle: Giới thiệu\ndate: 2024-01-01\n---\nVề chúng tôi.\n"
     write_site(root, files)
@@ -85,6 +86,14 @@ def test_tags_that_fold_together_are_one_tag(site):
     assert not (root / "site/the/hoa-giai-2").exists()
     index = read(root, "the/index.html")
     assert index.count('href="hoa-giai/"') == 1
+
+
+def test_the_keyword_list_is_in_the_vietnamese_alphabet(site):
+    """đ after d: «dịch vụ công» before «đất đai» (a reader's trial, session 51)."""
+    root, _ = site
+    index = read(root, "the/index.html")
+    at = [index.index(f'href="{slug}/"') for slug in ("dich-vu-cong", "dat-dai", "hoa-giai")]
+    assert at == sorted(at), at  # slugify put «dat-dai» first
 
 
 def test_question_pages_at_stable_urls_with_short_links(site):

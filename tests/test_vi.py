@@ -251,3 +251,15 @@ def test_the_twelve_laws_written_in_tcvn3_or_vni_are_found_paragraph_by_paragrap
         found = [legacy.find_legacy(with_paragraph(encode(p))) for p in paragraphs]
         assert sum(f is not None and f.line == 21 for f in found) >= share * len(paragraphs), name
         assert sum(f is not None and f.encoding != name for f in found) <= len(paragraphs) * 0.001, name
+
+
+def test_sort_key_orders_words_in_the_vietnamese_alphabet():
+    """đ after d, ă and â after a, ô and ơ after o, ư after u; tones after letters, in the
+    dictionaries' order (the keyword list put «đất đai» before «dịch vụ»: a reader's trial, session 51)."""
+    words = ["đồng bào", "dịch vụ", "đất đai", "công khai", "ăn", "an", "bà", "hóa", "hoa", "họa", "hòa", "hỏa",
+             "Hòa giải", "2024", "Ánh", "ấp", "ơn", "ôn", "on", "ưu", "uy", "Zalo"]
+    assert sorted(words, key=vi.sort_key) == [
+        "2024", "an", "Ánh", "ăn", "ấp", "bà", "công khai", "dịch vụ", "đất đai", "đồng bào", "hoa", "hòa", "hỏa",
+        "hóa", "họa", "Hòa giải", "on", "ôn", "ơn", "uy", "ưu", "Zalo"]
+    # typed decomposed (NFD) or in capitals, a word sorts where its composed, small form does
+    assert vi.sort_key(unicodedata.normalize("NFD", "Đất đai"))[:2] == vi.sort_key("đất đai")[:2]

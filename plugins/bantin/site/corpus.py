@@ -38,7 +38,7 @@ from bantin.content.handbook.idproblems import NO_ID, missing_id, shared_id, tak
 from bantin.content.handbook.ids import new_id, paste_line
 from bantin.config.settings import Category, SiteConfig
 from bantin.site.urls import UrlScheme
-from bantin.text.vi import cap_slug, nfc, slugify
+from bantin.text.vi import cap_slug, nfc, slugify, sort_key
 
 
 
@@ -190,9 +190,9 @@ class Corpus:
 
     @property
     def tags(self) -> list[Tag]:
-        """Every tag in use, by title."""
+        """Every tag in use, by title in the Vietnamese alphabet (đ after d: `vi.sort_key`)."""
         seen = {t.slug: t for i in self.listed for t in i.tags}
-        return sorted(seen.values(), key=lambda t: (slugify(t.title), t.slug))
+        return sorted(seen.values(), key=lambda t: (sort_key(t.title), t.slug))
 
     @property
     def categories(self) -> tuple[Category, ...]:
