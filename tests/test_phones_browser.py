@@ -318,8 +318,10 @@ def test_what_a_citizen_taps_is_at_least_44_px_on_a_touch_phone(chromium, sample
           const a = [...document.querySelectorAll('.bt-card .bt-card__meta a')].find(e => e.checkVisibility());
           if (!a) return null;
           a.scrollIntoView({block: 'center'});
-          const r = a.getBoundingClientRect();
-          return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).closest('a') === a;
+          const r = a.getBoundingClientRect();  // and it is 24 px tall at least (WCAG 2.5.8; it was 15, session 51)
+          const edge = document.elementFromPoint(r.left + r.width / 2, r.top + 1).closest('a') === a;
+          return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2).closest('a') === a
+            && edge && r.height >= 24;
         }""")
         assert inner in (True, None) and (inner or name == "question")
     finally:
