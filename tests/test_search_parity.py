@@ -115,6 +115,7 @@ def compare(index_dir, queries, lunr_limit=None):
         assert got["page"] == [h.id for h in page], query
         assert got["pageUrls"] == [index.doc(h.id)["u"] for h in page], query
         assert got["question"] == expected.question, query
+        assert got["share"] == (expected.share if expected.question else None), query  # the page's "may not answer"
         if expected.question and len(page) > 1:  # the second look's own scores, not only its order
             assert got["pageScores"] == [h.score for h in page], query
         reordered += got["page"] != [h.id for h in expected.hits[:10]]

@@ -41,7 +41,8 @@ function load(key) {
     results.push({ hits: r.hits.map((h) => [h.id, h.score]), approximate: r.approximate, folded: !!r.folded,
                    whole: r.whole === undefined ? -1 : r.whole, loaded: searched,
                    page: page.hits.map((h) => h.id), pageUrls: page.docs.map((d) => d.u), question: !!r.question,
-                   pageScores: page.scores, suggest: suggestion, suggestLoaded });
+                   pageScores: page.scores, suggest: suggestion, suggestLoaded,
+                   share: r.question ? r.share : null });
   }
   const analyzed = (input.analyze || []).map((t) => search.analyze(t));
   process.stdout.write(JSON.stringify({ results, analyzed }));
