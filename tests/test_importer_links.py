@@ -360,8 +360,9 @@ def test_the_built_site_links_the_imported_articles_and_runs_no_script(tmp_path:
     page_b = (root / "site" / "tin-tuc" / SLUG_B / "index.html").read_text(encoding="utf-8")
     assert f'<a href="../{SLUG_B}/">bài tập huấn</a>' in page_a
     assert f'<a href="../{SLUG_A}/">bài hội nghị</a>' in page_b
-    for html in (root / "site").rglob("*.html"):
-        assert not re.search(r"(href|src)=\"\s*(javascript|data):", html.read_text(encoding="utf-8"), re.I), html
+    for html in (root / "site").rglob("*.html"):  # the redirect pages' empty icon is ours, not the article's
+        text = html.read_text(encoding="utf-8").replace('<link rel="icon" href="data:,">', "")
+        assert not re.search(r"(href|src)=\"\s*(javascript|data):", text, re.I), html
     assert broken_links(root / "site") == []
 
 
