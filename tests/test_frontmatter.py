@@ -254,6 +254,27 @@ def test_field_lines_at_the_start_of_the_body_are_an_error_naming_them():
         assert parsed is not None and not problems.items, [str(p) for p in problems.items]
 
 
+def test_a_second_front_matter_is_named_whole_with_its_own_opening_line_and_nested_values():
+    """A block pasted twice starts with its own `---`; a value on lines of its own (`source:`'s
+    `name:`, `tags:`'s items) is part of it. Told to delete only the field lines at the margin,
+    the editor left `name:`, `url:`, `tags:` … as the article's first lines, and `check` said nothing."""
+    block = "---\ntitle: Tập huấn cũ\ndate: 2024-11-20\ncategory: hoa-giai-o-co-so\n---\n"
+    parsed, problems = read(HEAD + "---\n" + block + "\nNội dung\n")
+    assert only(problems).line == 6 and "xóa các dòng 6–9" in only(problems).fix
+    old = ("title: Tập huấn cũ\ndate: 2024-11-20\nsource:\n  name: Báo Pháp luật\n  url: https://baophapluat.vn/bai\n"
+           "summary: Tóm tắt cũ.\ntags:\n- hòa giải\n- tập huấn\n---\n\nNội dung\n")
+    text = HEAD + "---\n" + old
+    problem = only(read(text)[1])
+    assert problem.line == 6 and "xóa các dòng 6–14" in problem.fix, problem.fix
+    lines = text.split("\n")
+    parsed, problems = read("\n".join(lines[:5] + lines[15:]))  # the fix followed: lines 6–14 and the `---`
+    assert parsed is not None and not problems.items and parsed.body.strip() == "Nội dung"
+    # A rule, or a list the article starts with, after field-like words, stays the article's.
+    for body in ("---\nTin mới\n", "title: a\n- mục một\n", "tags: a\n- mục một\n"):
+        parsed, problems = read(HEAD + "---\n" + body)
+        assert parsed is not None and not problems.items, [str(p) for p in problems.items]
+
+
 def test_unclosed_front_matter():
     parsed, problems = read("---\ntitle: A\ndate: 2024-11-21\n\nNội dung\n")
     assert parsed is None

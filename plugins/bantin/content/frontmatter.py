@@ -221,25 +221,35 @@ def _fields_in_body(src: str, body: str, body_line: int, problems: Problems) -> 
     second front matter written under the first (the trial's editor, told to add the missing
     `---` and the fields, kept the old lines below), or a block pasted twice. Markdown shows
     them as a paragraph of `title: …` in the article, its description and the search; no
-    article's text begins so."""
+    article's text begins so. The lines named are the whole block: its own opening `---` (a
+    block pasted twice) and each value's lines (`source:`'s `  name:`, `tags:`'s `- x`), or the
+    editor, deleting the field lines only, published the rest without a word."""
     lines = body.split("\n")
-    start = next((n for n, line in enumerate(lines[:50]) if line.strip()), None)
-    if start is None:
+    top = next((n for n, line in enumerate(lines[:50]) if line.strip()), None)
+    if top is None:
         return
-    names = []
-    for line in lines[start:start + 40]:
+    # A whole block pasted twice starts with its own `---` (Markdown: a rule, then its lines as text).
+    start = top + 1 if lines[top].rstrip(" \t") == "---" else top
+    names, end, listing = [], start, False
+    for offset, line in enumerate(lines[start:start + 200]):
         found = _KNOWN_FIELD.match(line)
-        if not found:
+        if found:
+            names.append(found.group(1))
+            listing = not line[found.end():].strip()  # `tags:` alone: its `- x` lines may follow at the margin
+        elif not (names and (line[:1] in " \t" and line.strip() or listing and _LIST_ITEM.match(line))):
             break
-        names.append(found.group(1))
+        end = start + offset  # a value's own lines (`source:`'s `  name:`, `tags:`'s `- x`) go with it
     if len(names) < 2:
         return
-    first, last = body_line + start, body_line + start + len(names) - 1
+    first, last = body_line + top, body_line + end
     shown = ", ".join(f"`{name}:`" for name in dict.fromkeys(names))
     problems.error(src, first, names[0], f"nội dung bài bắt đầu bằng các dòng khai báo ({shown}) nằm ngoài phần khai "
                    "báo: chúng sẽ hiện thành chữ ở đầu bài, trong phần tóm tắt và khi chia sẻ",
                    f"xóa các dòng {first}–{last} (và dòng `---` ngay sau chúng, nếu có); điều gì cần giữ thì sửa "
                    "trong phần khai báo ở trên, giữa hai dòng `---`")
+
+
+_LIST_ITEM = re.compile(r"-(?:[ \t]|$)")
 
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)")
