@@ -83,7 +83,8 @@ def sort_key(text: str) -> tuple:
     the keyword list, session 51), then by tones, then as written. Digits and other characters
     come before the letters, by code point."""
     letters, tones = [], []
-    for char in unicodedata.normalize("NFD", text.lower()):
+    # Eth typed for Đ (`NÐ-CP`, as `fold` and slugify read it) sorts as đ, not before every letter
+    for char in unicodedata.normalize("NFD", text.lower().replace("\u00f0", "đ")):
         if char in _TONE_ORDER:
             if tones:
                 tones[-1] = _TONE_ORDER[char]
