@@ -242,6 +242,16 @@ def test_fields_without_their_opening_line_are_told_to_add_that_line_only():
     assert "không có phần khai báo" in only(read("title: Tập huấn\n\nNội dung\n")[1]).message
 
 
+def test_a_blank_line_or_space_before_the_opening_line_is_told_to_be_deleted():
+    """Told to add `---`, `title:`… `---` at the top, the editor wrote a second front matter over
+    a whole one that only had a blank line above it."""
+    for text, line, fix in (("\n" + HEAD + "---\nNội dung\n", 2, "xóa dòng 1 "),
+                            ("\n\n" + HEAD + "---\nNội dung\n", 3, "xóa các dòng 1–2 "),
+                            (" " + HEAD + "---\nNội dung\n", 1, "xóa dấu cách ở đầu dòng 1 ")):
+        problem = only(read(text)[1])
+        assert problem.line == line and fix in problem.fix and "`---`" in problem.fix, str(problem)
+
+
 def test_field_lines_at_the_start_of_the_body_are_an_error_naming_them():
     text = HEAD + "---\ntitle: Tập huấn cũ\nslug: tap-huan\ndate: 2024-11-21\n---\n\nNội dung\n"
     parsed, problems = read(text)

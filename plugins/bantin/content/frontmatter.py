@@ -112,6 +112,12 @@ def _no_opening(src: str, text: str, problems: Problems) -> None:
     matter above the first, whose lines were then published as the article's text."""
     lines = text.split("\n")
     start = next((n for n, line in enumerate(lines[:50]) if line.strip()), None)
+    if start is not None and lines[start].strip(" \t") == "---":  # a blank line or a space above it
+        above = f"các dòng 1–{start}" if start > 1 else "dòng 1" if start else "dấu cách ở đầu dòng 1"
+        problems.error(src, start + 1, "", f"dòng `---` mở phần khai báo phải ở đầu dòng 1, nhưng ở dòng {start + 1} "
+                       "có dòng trống hoặc dấu cách phía trên hay phía trước nó",
+                       f"xóa {above} để `---` là những ký tự đầu tiên của tệp; đừng viết thêm một phần khai báo nữa")
+        return
     first = _KNOWN_FIELD.match(lines[start]) if start is not None else None
     closed = first and any(_CLOSING.fullmatch(line) for line in lines[start + 1:start + 200])
     if closed:
