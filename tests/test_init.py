@@ -641,7 +641,11 @@ def test_check_and_build_name_the_placeholder_line_of_requirements_txt(tmp_path)
     built = subprocess.run([sys.executable, "-m", "bantin.cli", "build"], cwd=site, env=ENV, text=True,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     assert built.returncode == 0 and built.stdout.count("dòng cài Bản tin vẫn là dòng mẫu") == 1, built.stdout
-    lines[-1] = "bantin @ git+https://git.tinh.gov.vn/cntt/bantin@" + "a" * 40  # the comments still name the placeholder
+    lines[-1] = f"bantin @ git+https://{starter.UNKNOWN_HOST.split('.')[0]}/bantin@" + "a" * 40  # half filled in
+    requirements.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert len(sitefiles.placeholder_requirement(site, content)) == 1
+    lines[-1] = "bantin @ git+https://git.tinh.gov.vn/cntt/bantin@" + "a" * 40 + "  # thay DIEN-MA-COMMIT: xong"
+    # the comments above, and this one, still name the placeholder
     requirements.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert sitefiles.placeholder_requirement(site, content) == []
     requirements.unlink()

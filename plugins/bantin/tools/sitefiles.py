@@ -94,14 +94,17 @@ def placeholder_requirement(root: Path, docs_dir: Path) -> list[Problem]:
     except OSError:
         return []
     where = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+    host = UNKNOWN_HOST.split(".")[0]  # the address half filled in (`.invalid` dropped) cannot install either
     for number, line in enumerate(lines, start=1):
-        if line.lstrip().startswith("#") or (UNKNOWN_HOST not in line and UNKNOWN_COMMIT not in line):
+        line = line.split(" #", 1)[0].split("\t#", 1)[0]  # pip's comments: a note naming the placeholder is not it
+        if line.lstrip().startswith("#") or (host not in line and UNKNOWN_COMMIT not in line):
             continue
         return [Problem(where, number, "", "dòng cài Bản tin vẫn là dòng mẫu (`DIEN-DIA-CHI-KHO-BANTIN`, "
                         "`DIEN-MA-COMMIT`): quy trình xuất bản (CI) và mọi máy khác sẽ dừng ngay ở bước cài đặt "
                         "(`pip install -r requirements.txt`), trang không được dựng",
                         "thay cả dòng bằng `bantin @ git+https://<máy chủ>/<tổ chức>/bantin@<mã commit>` (địa chỉ kho "
-                        "Bản tin mà tỉnh dùng và mã commit của phiên bản đã cài, `bantin --version` in ra); không tới "
+                        "Bản tin mà tỉnh dùng và mã commit của phiên bản đã cài: `git -C <bản sao kho Bản tin> rev-parse HEAD`, "
+                        "hoặc `git ls-remote <địa chỉ kho> refs/heads/main` cho bản mới nhất); không tới "
                         "được kho đó thì chép tệp gói `bantin-….whl` vào thư mục `vendor/` của trang và ghi "
                         "`./vendor/<tên tệp .whl>` vào dòng đó (README của trang, mục \"Nâng cấp Bản tin\")", WARNING)]
     return []
