@@ -26,6 +26,7 @@ from bantin.content.plaintext import SUMMARY_LONG, TITLE_LONG, length_problem, m
     ("Tập huấn <script>alert(1)</script> hòa giải", ["thẻ HTML `<script>`"], "Tập huấn hòa giải"),
     ("Tin <style>h1{display:none}</style>mới <!-- cũ -->", ["thẻ HTML `<style>`"], "Tin mới"),
     ("Tin <script>alert(1) chưa đóng", ["thẻ HTML `<script>`"], "Tin alert(1) chưa đóng"),
+    ("Tập huấn <!-- nháp --> hòa giải", ["chú thích HTML `<!-- nháp -->`"], "Tập huấn hòa giải"),  # warned alone too
 ])
 def test_markup_is_named_with_the_text_to_type(text, names, plain):
     [(message, fix)] = markup_problems("summary", text)
@@ -63,7 +64,7 @@ def test_a_pasted_paragraph_is_not_a_title():
     assert "tóm tắt dài 500 ký tự" in message and "đoạn đầu" in fix
 
 
-@pytest.mark.parametrize("unit", ["[", "[a](", "<a ", "**a", "&amp", "<a b", "<a b='", "<a b=c ", "**a ", "__a "])
+@pytest.mark.parametrize("unit", ["[", "[a](", "<a ", "**a", "&amp", "<a b", "<a b='", "<a b=c ", "**a ", "__a ", "<!--", "<!-- -->"])
 def test_hostile_repetition_takes_linear_time(unit):
     """Repeated starts of a match without its end: each regex must read the text once."""
     def cost(n: int) -> float:
