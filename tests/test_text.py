@@ -46,6 +46,8 @@ def test_what_pasted_html_hides_stays_out_of_summaries_feeds_and_search():
               "<script>alert(1)</script>bấm <STYLE>body{display:none}</STYLE>\n\n"
               "| STT | Nội dung |\n| --- | :-: |\n| 1 | a - b |\n\n---\n\n- mục")
     assert markdown_to_text(source) == "Mục một nội dung bấm STT Nội dung 1 a - b mục"
+    # a closing tag with spaces before its `>` closes it too, as browsers read it (a review, session 51)
+    assert markdown_to_text("Một <script >alert(1)</script >hai <style>b{}</style\n>ba") == "Một hai ba"
 
 
 @settings(max_examples=400, deadline=None)

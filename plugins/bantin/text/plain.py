@@ -100,6 +100,9 @@ def _html_renderer():
     return markdown.Markdown()
 
 
+_CLOSER = {name: re.compile(rf"</{name}[ \t\n\r\f]*>") for name in ("script", "style", "svg", "iframe")}
+
+
 def _drop_blocks(markup: str) -> str:
     """Markup without <script>, <style>, <svg> and <iframe> elements and their content (a
     frame's inner text is a fallback no browser shows).
@@ -115,13 +118,14 @@ def _drop_blocks(markup: str) -> str:
         if match.start() < pos or name in unclosed:
             continue
         lower = lower if lower is not None else markup.lower()
-        end = lower.find(f"</{name}>", match.end())
-        if end < 0:
+        # `</script >` closes it too, as browsers read it (a review, session 51: its content stayed)
+        closing = _CLOSER[name].search(lower, match.end())
+        if closing is None:
             unclosed.add(name)  # no later opening of it can be closed either
             continue
         pieces.append(markup[pos : match.start()])
         pieces.append(" ")
-        pos = end + len(name) + 3
+        pos = closing.end()
     if not pieces:
         return markup
     pieces.append(markup[pos:])
