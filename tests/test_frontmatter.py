@@ -236,8 +236,10 @@ def test_fields_without_their_opening_line_are_told_to_add_that_line_only():
     parsed, problems = read("\ntitle: Tập huấn\ndate: 2024-11-21\ncategory: hoa-giai-o-co-so\n---\n\nNội dung\n")
     problem = only(problems)
     assert parsed is None and problem.line == 2 and problem.field == "title"
-    assert "thiếu dòng `---` mở đầu" in problem.message and "ngay trên dòng `title:`" in problem.fix
+    assert "thiếu dòng `---` mở đầu" in problem.message and "làm dòng đầu tiên của tệp, trên mọi dòng đang có (trên cả dòng `title:`)" in problem.fix
     assert "đừng viết lại" in problem.fix
+    parsed, problems = read("# ghi chú của biên tập\ntitle: Tập huấn\ndate: 2024-11-21\n---\n\nNội dung\n")
+    assert only(problems).line == 2 and "dòng đầu tiên của tệp" in only(problems).fix  # a YAML comment above
     # Field lines with no `---` anywhere below are a file without front matter, as before.
     assert "không có phần khai báo" in only(read("title: Tập huấn\n\nNội dung\n")[1]).message
 

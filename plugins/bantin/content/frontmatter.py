@@ -118,13 +118,15 @@ def _no_opening(src: str, text: str, problems: Problems) -> None:
                        "có dòng trống hoặc dấu cách phía trên hay phía trước nó",
                        f"xóa {above} để `---` là những ký tự đầu tiên của tệp; đừng viết thêm một phần khai báo nữa")
         return
+    # a YAML comment above the fields (`# ghi chú`) is the front matter's too (a review, session 51)
+    start = next((n for n, line in enumerate(lines[:50]) if line.strip() and not line.startswith("#")), None)
     first = _KNOWN_FIELD.match(lines[start]) if start is not None else None
     closed = first and any(_CLOSING.fullmatch(line) for line in lines[start + 1:start + 200])
     if closed:
         problems.error(src, start + 1, first.group(1), "phần khai báo thiếu dòng `---` mở đầu: tệp bắt đầu bằng dòng "
                        f"`{first.group(1)}:` mà bên trên không có dòng `---`",
-                       f"thêm một dòng chỉ có `---` ở dòng 1, ngay trên dòng `{first.group(1)}:`; giữ nguyên các dòng "
-                       "khai báo đang có, đừng viết lại chúng")
+                       "thêm một dòng chỉ có `---` làm dòng đầu tiên của tệp, trên mọi dòng đang có (trên cả dòng "
+                       f"`{first.group(1)}:`); giữ nguyên các dòng khai báo đang có, đừng viết lại chúng")
         return
     problems.error(src, 1, "", "tệp không có phần khai báo (front matter) ở đầu",
                    "ở dòng 1 (trên cùng) thêm một dòng chỉ có `---`, rồi các dòng `title:`, `date:`, `category:`, "
