@@ -75,6 +75,16 @@ def test_article_page_is_light_and_complete(site):
     assert "Nguồn:" in html
 
 
+def test_the_home_page_has_a_block_for_every_category_with_items(site):
+    """«Cải cách hành chính», whose two items are both higher on the home page, had no block: a
+    reader scanning by topic did not see it existed (a reader's trial, session 51)."""
+    home = page(site, "index.html")
+    with_items = sorted(p.parent.name for p in (site / "chuyen-muc").glob("*/index.html")
+                        if 'class="bt-card' in p.read_text(encoding="utf-8"))
+    assert "cai-cach-hanh-chinh" in with_items
+    assert [slug for slug in with_items if f'id="bt-cm-{slug}"' not in home] == []
+
+
 def test_sharing_metadata_and_news_article_json_ld(site):
     html = page(site, ARTICLE)
     assert '<meta property="og:type" content="article">' in html
