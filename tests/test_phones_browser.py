@@ -249,6 +249,31 @@ def test_the_desktop_left_column_lists_the_categories_and_phones_do_not(chromium
     context.close()
 
 
+def test_the_desktop_left_column_marks_the_page_s_own_category(chromium, sample_server, sample_sites):
+    """An article, a handbook's question: its category in the column is marked (a bar, an
+    underline, `aria-current`), none on the home page; over http and from a file. Nothing said which
+    section a reader from a shared link was in (a reader's trial, session 51)."""
+    context = chromium.new_context(locale="vi-VN", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    marked = ".md-sidebar--primary .bt-side__list a[aria-current]"
+    try:
+        for base, path, expected in ((sample_server, PAGES["article"], "Phổ biến, giáo dục pháp luật"),
+                                     (sample_server, PAGES["question"], "Hòa giải ở cơ sở"),
+                                     (sample_server, PAGES["home"], None),
+                                     (sample_sites[1].as_uri() + "/", PAGES["article"].rstrip("/") + ".html",
+                                      "Phổ biến, giáo dục pháp luật")):
+            page.goto(base + path, wait_until="load")
+            page.wait_for_function("() => document.readyState === 'complete'")
+            found = page.locator(marked)
+            assert found.count() == (0 if expected is None else 1), (path, found.all_inner_texts())
+            if expected:
+                assert found.inner_text() == expected and found.is_visible()
+                style = found.evaluate("e => { const s = getComputedStyle(e); return [s.textDecorationLine, s.boxShadow] }")
+                assert style[0] == "underline" and style[1] != "none", style  # not colour alone
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("path", ["", "chuyen-muc/hoa-giai-o-co-so/", PAGES["article"], PAGES["question"],
                                   "tim-kiem/", "404.html", PAGES["guide"]])
 def test_every_page_kind_starts_with_one_skip_link_to_its_content(sample_sites, path):

@@ -497,6 +497,22 @@
     }, function () {});
   }
 
-  function init() { initLost(); initAids(); initMenu(); initListen(); initPrint(); initPrintDate(); initCopy(); initShare(); }
+  /* --- The wide screen's category column (partials/bantin-side.html) is rendered once for
+     every page of a position, so it cannot mark the page's own category: it is marked here,
+     from the category the page names (its header's link, else its breadcrumb's). A reader who
+     came from a shared link saw nothing say which section they were in (a reader's trial,
+     session 51). Without script the column is as before. --- */
+  function initSide() {
+    var links = document.querySelectorAll(".bt-side__list a[href]");
+    if (!links.length) { return; }
+    var named = document.querySelectorAll(".bt-header__category a[href], .bt-breadcrumb a[href]");
+    for (var i = 0; i < named.length; i++) {
+      for (var k = 0; k < links.length; k++) {
+        if (links[k].href === named[i].href) { links[k].setAttribute("aria-current", "true"); return; }
+      }
+    }
+  }
+
+  function init() { initLost(); initAids(); initMenu(); initListen(); initPrint(); initPrintDate(); initCopy(); initShare(); initSide(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();
