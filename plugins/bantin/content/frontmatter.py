@@ -111,7 +111,7 @@ def _no_opening(src: str, text: str, problems: Problems) -> None:
     "add `---`, `title:`… then `---`" at the top, an editor in the trial wrote a second front
     matter above the first, whose lines were then published as the article's text."""
     lines = text.split("\n")
-    start = next((n for n, line in enumerate(lines[:50]) if line.strip()), None)
+    start = _first_filled(lines)
     if start is not None and lines[start].strip(" \t") == "---":  # a blank line or a space above it
         above = f"các dòng 1–{start}" if start > 1 else "dòng 1" if start else "dấu cách ở đầu dòng 1"
         problems.error(src, start + 1, "", f"dòng `---` mở phần khai báo phải ở đầu dòng 1, nhưng ở dòng {start + 1} "
@@ -119,7 +119,7 @@ def _no_opening(src: str, text: str, problems: Problems) -> None:
                        f"xóa {above} để `---` là những ký tự đầu tiên của tệp; đừng viết thêm một phần khai báo nữa")
         return
     # a YAML comment above the fields (`# ghi chú`) is the front matter's too (a review, session 51)
-    start = next((n for n, line in enumerate(lines[:50]) if line.strip() and not line.startswith("#")), None)
+    start = _first_filled(lines, comments=False)
     first = _KNOWN_FIELD.match(lines[start]) if start is not None else None
     closed = first and any(_CLOSING.fullmatch(line) for line in lines[start + 1:start + 200])
     if closed:
@@ -131,6 +131,13 @@ def _no_opening(src: str, text: str, problems: Problems) -> None:
     problems.error(src, 1, "", "tệp không có phần khai báo (front matter) ở đầu",
                    "ở dòng 1 (trên cùng) thêm một dòng chỉ có `---`, rồi các dòng `title:`, `date:`, `category:`, "
                    "rồi một dòng chỉ có `---`; nội dung bài viết bên dưới (xem tệp mẫu do `bantin new` tạo)")
+
+
+def _first_filled(lines: list[str], comments: bool = True) -> int | None:
+    """Index of the first of the first 50 lines that is not blank (nor, unless `comments`, a
+    YAML comment at the margin), or None."""
+    return next((n for n, line in enumerate(lines[:50])
+                 if line.strip() and (comments or not line.startswith("#"))), None)
 
 
 _FIELD_LINE = re.compile(r"[A-Za-z_]+[ \t]*:|[ \t]|-[ \t]|#|$")
@@ -233,7 +240,7 @@ def _fields_in_body(src: str, body: str, body_line: int, problems: Problems) -> 
     block pasted twice) and each value's lines (`source:`'s `  name:`, `tags:`'s `- x`), or the
     editor, deleting the field lines only, published the rest without a word."""
     lines = body.split("\n")
-    top = next((n for n, line in enumerate(lines[:50]) if line.strip()), None)
+    top = _first_filled(lines)
     if top is None:
         return
     # A whole block pasted twice starts with its own `---` (Markdown: a rule, then its lines as text).

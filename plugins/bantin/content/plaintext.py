@@ -62,8 +62,9 @@ def markup_problems(key: str, text: str) -> list[tuple[str, str]]:
     found = []
     tag, entity, mark = _TAG.search(text), _ENTITY.search(text), _MARKDOWN.search(text)
     opened = text.find("<!--")
-    if opened >= 0 and text.find("-->", opened + 4) >= 0:  # shown as typed; `find`: linear on «<!--<!--…»
-        found.append(f"chú thích HTML `{short(text[opened:text.find('-->', opened + 4) + 3], 30)}`")
+    closed = text.find("-->", opened + 4) if opened >= 0 else -1  # `find`: linear on «<!--<!--…»
+    if closed >= 0:  # shown as typed, like a tag
+        found.append(f"chú thích HTML `{short(text[opened:closed + 3], 30)}`")
     if tag:
         found.append(f"thẻ HTML `{short(tag.group(0), 30)}`")
     if entity:

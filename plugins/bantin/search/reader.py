@@ -67,7 +67,7 @@ class Result:
     question: bool = False
     asked: tuple[str, ...] = ()
     idf: dict[str, int] = field(default_factory=dict)
-    share: float = 1.0  # a question's: the most of it any item holds (`_largest_share`)
+    share: float = 1.0  # a question's: the most of it any item holds (`SearchIndex._covered`)
 
 
 @dataclass(frozen=True)
@@ -197,12 +197,10 @@ class SearchIndex:
             found: dict[str, _Term] = {}
             parts = question_parts(pairs, self.synonyms)
             restrict = restricted_pairs(pairs, self.synonyms)
-            clauses = self.plan(query)
-            hits = self._query(clauses, coverage=parts, found=found, restrict=restrict).hits
-            if hits or len(pairs) >= QUESTION_SYLLABLES:
+            ranked = self._query(self.plan(query), coverage=parts, found=found, restrict=restrict)
+            if ranked.hits or len(pairs) >= QUESTION_SYLLABLES:
                 asked = self._asked(pairs)
-                return Result(hits, question=True, asked=asked, idf={t: p.idf for t, p in found.items()},
-                              share=self._largest_share(clauses, found, parts))
+                return replace(ranked, question=True, asked=asked, idf={t: p.idf for t, p in found.items()})
         strict = self.plan(query, prefix, keywords=True)
         result = self._documents_first(query, self._query(strict))
         if not result.hits and any(c.required and c.term.startswith(EXACT) for c in strict):
@@ -242,7 +240,7 @@ class SearchIndex:
         """lunr.Index.query over one field, with integer weights (see the module docstring).
 
         `coverage`, a question's parts (`parts.question_parts`): the scores times the share of
-        the question each item holds. `found`, when given, receives the postings of every term
+        the question each item holds, and the largest share kept (`Result.share`). `found`, when given, receives the postings of every term
         found (a question's idf). `restrict` (`parts.restricted_pairs`): terms that count only
         in the items holding every one of their terms.
         """
@@ -268,7 +266,9 @@ class SearchIndex:
             if term in postings:
                 self._restrict(term, needs, postings, vector)
         hits = self._rank(vector, postings, required)
-        return Result(hits if coverage is None else self._covered(hits, postings, coverage))
+        if coverage is None:
+            return Result(hits)
+        return self._covered(hits, postings, coverage, len({c.term for c in clauses} - postings.keys()))
 
     @staticmethod
     def _restrict(term: str, needs: tuple[str, ...], postings: dict[str, _Term], vector: dict[str, int]) -> None:
@@ -298,32 +298,26 @@ class SearchIndex:
         return sorted(hits, key=lambda h: (-h.score, h.id))
 
     @staticmethod
-    def _covered(hits: list[Hit], postings: dict[str, _Term], parts: dict[str, tuple[int, int]]) -> list[Hit]:
+    def _covered(hits: list[Hit], postings: dict[str, _Term], parts: dict[str, tuple[int, int]],
+                 nowhere: int) -> Result:
         """A question's scores times the square root of the share of its terms an item has,
         a citizen's word and its law's words counted as one part (search/parts.py).
 
         BM25 lets one rare syllable repeated outweigh the rest of a question; an answer usually
         has most of the asker's words and phrases (scripts/searcheval: MRR@10 +0.02).
+
+        `share` is the most of the question any item holds, over the terms found and the
+        `nowhere` terms looked up and found nowhere (or in no item their pair needs): the page
+        says its items may not answer when even this is small. A labour question on a site with
+        nothing on leave listed a land article for «hằng năm» alone (a reader's trial, session
+        51); counted over the found terms only, that article held 3/4 of it.
         """
         if not postings:
-            return hits
+            return Result(hits, share=0.0)
         held, total = held_shares(list(postings), {t: p.ids for t, p in postings.items()}, parts)
         scored = [Hit(h.id, h.score * math.sqrt(held[h.id] / total)) for h in hits]
-        return sorted(scored, key=lambda h: (-h.score, h.id))
-
-    @staticmethod
-    def _largest_share(clauses: list[Clause], found: dict[str, _Term], parts: dict[str, tuple[int, int]]) -> float:
-        """The most of a question any item holds: its part of the found terms (`held_shares`)
-        over those plus each term looked up and found nowhere (or in no item its pair needs).
-
-        The page says its items may not answer when even this is small: a labour question on a
-        site with nothing on leave listed a land article for «hằng năm» alone (a reader's trial,
-        session 51). Counted over the found terms only, that article held 3/4 of it."""
-        if not found:
-            return 0.0
-        held, total = held_shares(list(found), {t: p.ids for t, p in found.items()}, parts)
-        nowhere = len({c.term for c in clauses} - found.keys())
-        return max(held.values()) / (total + nowhere) if held else 0.0
+        share = max(held.values()) / (total + nowhere) if held else 0.0
+        return Result(sorted(scored, key=lambda h: (-h.score, h.id)), share=share)
 
     def suggest(self, query: str, prefix: bool = False) -> str | None:
         """The query with each syllable the index lacks replaced by its nearest syllable in

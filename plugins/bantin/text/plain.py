@@ -157,7 +157,7 @@ _MD_DROP = [  # (only when the text has this, pattern, replacement); links first
 def hidden_dropped(markup: str) -> str:
     """Markup without what a page never shows: comments, and <script>, <style>, <svg> and
     <iframe> elements with their content (the fix a title's markup gets, content/plaintext.py)."""
-    return _drop_blocks(_drop_comments(markup)) if "<" in markup else markup
+    return _drop_blocks(_drop_comments(markup))
 
 
 def _drop_comments(markup: str) -> str:

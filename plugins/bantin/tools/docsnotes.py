@@ -26,11 +26,11 @@ _INSTALLS_BANTIN = re.compile(r"\s*(bantin\s*(?:[=~<>!@\[;]|$)|\S*/bantin-[^/\s]
 
 def is_province_site(root: Path) -> bool:
     """Whether the site at `root` installs Bản tin as a package (a line of its requirements.txt)."""
-    text = _requirements(root)
+    text = requirements_text(root)
     return any(_INSTALLS_BANTIN.match(line) for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
-def _requirements(root: Path) -> str:
+def requirements_text(root: Path) -> str:
     """The site's requirements.txt, "" when it has none (or a link, or something too big for one)."""
     path = root / "requirements.txt"
     try:
@@ -88,7 +88,7 @@ def readme_notes(root: Path, docs_dir: Path) -> list[Problem]:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
-    found, repos = [], oldreadme.bantin_repositories(_requirements(root))
+    found, repos = [], oldreadme.bantin_repositories(requirements_text(root))
     for number, line in enumerate(lines, 1):
         old = oldreadme.old_link(line, repos)
         if old is None:

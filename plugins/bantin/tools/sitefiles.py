@@ -84,16 +84,11 @@ def placeholder_requirement(root: Path, docs_dir: Path) -> list[Problem]:
     machine: tools/starter.py's UNKNOWN_HOST). `init` says it once; in a province's trial it was
     missed, `check` and the build said nothing, and the first CI run stopped at `pip install` in
     English. Named from content/ as the pages' problems are (`../requirements.txt`)."""
+    from bantin.tools.docsnotes import requirements_text
     from bantin.tools.starter import UNKNOWN_COMMIT, UNKNOWN_HOST
 
-    path = root / "requirements.txt"
-    try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > 64_000:
-            return []
-        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
-    except OSError:
-        return []
-    where = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+    lines = requirements_text(root).split("\n")  # "" for none, a link, or a file too big for one
+    where = os.path.relpath(root / "requirements.txt", docs_dir).replace(os.sep, "/")
     host = UNKNOWN_HOST.split(".")[0]  # the address half filled in (`.invalid` dropped) cannot install either
     for number, line in enumerate(lines, start=1):
         line = line.split(" #", 1)[0].split("\t#", 1)[0]  # pip's comments: a note naming the placeholder is not it

@@ -966,7 +966,9 @@
      * A question's ranking: every document sharing a term, by the integer dot product lunr
      * would compute times the square root of the share of the question it holds, a citizen's
      * word and its law's words one part (`parts`, questionParts; twin of SearchIndex._rank and
-     * _covered), without lunr.
+     * _covered), without lunr. `share`: the most of the question any item holds, over the
+     * terms found and each term looked up and found nowhere (or in no item its pair needs);
+     * small, the page says its items may not answer.
      */
     function rankAll(gathered, parts) {
       var q = queryVector(gathered), n = manifest.n, table = manifest.table;
@@ -979,27 +981,17 @@
           if (!seen[id]) { seen[id] = 1; ids.push(id); }
         }
       });
-      var shares = heldShares(terms, q.postings, parts, n);
+      if (!terms.length) return { hits: [], share: 0 };
+      var shares = heldShares(terms, q.postings, parts, n), asked = Object.create(null), nowhere = 0, most = 0;
+      gathered.forEach(function (g) { asked[g.clause.term] = true; });
+      Object.keys(asked).forEach(function (t) { if (!q.postings[t]) nowhere++; });
       var magnitude = Math.sqrt(Object.keys(q.boost).reduce(function (s, t) { return s + q.boost[t] * q.boost[t]; }, 0));
-      return ids.map(function (id) {
+      var hits = ids.map(function (id) {
+        if (shares.held[id] > most) most = shares.held[id];
         var score = dots[id] / magnitude || 0;
         return { id: id, score: score * Math.sqrt(shares.held[id] / shares.total) };
       }).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-    }
-
-    /**
-     * The most of a question any item holds: its part of the found terms (heldShares) over
-     * those plus each term looked up and found nowhere, or in no item its pair needs (twin of
-     * SearchIndex._largest_share). Small, the page says its items may not answer.
-     */
-    function largestShare(gathered, parts) {
-      var q = queryVector(gathered), terms = Object.keys(q.postings), asked = Object.create(null), nowhere = 0, most = 0;
-      if (!terms.length) return 0;
-      var shares = heldShares(terms, q.postings, parts, manifest.n);
-      gathered.forEach(function (g) { asked[g.clause.term] = true; });
-      Object.keys(asked).forEach(function (t) { if (!q.postings[t]) nowhere++; });
-      for (var id = 0; id < shares.held.length; id++) if (shares.held[id] > most) most = shares.held[id];
-      return most / (shares.total + nowhere);
+      return { hits: hits, share: most / (shares.total + nowhere) };
     }
 
     /** The clauses sent to lunr, with the corpus's preferred forms (twin of SearchIndex.plan). */
@@ -1045,13 +1037,13 @@
         if (!isQuestion(pairs, words)) return keywords(query, prefix);
         return gather(planQuestion(pairs, words)).then(function (g) {
           restrict(g, restrictedPairs(pairs, words));
-          var parts = questionParts(pairs, words), hits = rankAll(g, parts);
+          var ranked = rankAll(g, questionParts(pairs, words)), hits = ranked.hits;
           // A short question that finds nothing so, asked again as keywords (twin of SearchIndex.search).
           if (!hits.length && pairs.length < words.min) return keywords(query, prefix);
           var idf = Object.create(null);
           g.forEach(function (x) { Object.keys(x.found).forEach(function (t) { idf[t] = x.found[t].idf; }); });
           return { hits: hits, approximate: false, question: true, asked: questionTerms(pairs, words.max, words.min, words.synonyms, words.asking), idf: idf,
-                   share: largestShare(g, parts) };
+                   share: ranked.share };
         });
       });
     }
@@ -1407,7 +1399,7 @@
   var KIND_LABELS = { article: "Tin bài", qa: "Hỏi - Đáp", question: "Hỏi - Đáp", guide: "Hướng dẫn", page: "Thông tin chung", document: "Văn bản" };
   var KIND_GROUPS = { "tin-bai": ["article"], "hoi-dap": ["qa", "question"], "huong-dan": ["guide"], "van-ban": ["document"] };
   var PAGE_SIZE = 10, BOX_SIZE = 6, DEBOUNCE = 120, WINDOW = 28, PREFETCH_PAUSE = 400, SETTLE = 500;
-  // A question whose best item holds less than this share of it (`share`, largestShare) is told
+  // A question whose best item holds less than this share of it (`share`, rankAll) is told
   // its items may not answer. On the 10,000-article evaluation site the note comes with 26 of the
   // 700 questions whose answer is first (3.7%), and with «nghỉ phép năm» asked of a sample site
   // that has no word of leave (0.27; decisions.md, session 51).
