@@ -201,7 +201,7 @@ KNOWN: dict[str, str] = {
     "partials/social.html": "e8b2f5f9d8a692ba",
     "partials/source-file.html": "ce5277decac9a8cf",
     "partials/source.html": "6847616d67be4920",
-    "partials/tabs-item.html": "52fe1f551aa2dbfc",
+    "partials/tabs-item.html": "1780e059f8b0b1d4",
     "partials/tabs.html": "d2c82916569e645a",
     "partials/tags.html": "166225609857c853",
     "partials/toc-item.html": "7aa98e02ececff01",

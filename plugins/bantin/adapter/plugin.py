@@ -35,6 +35,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.content.model import Item
 from bantin.outputs.gate import OutputError, site_dir_problem
 from bantin.site.pages import Generated
+from bantin.site.sectiontab import section_tab
 from bantin.problems import Problems
 from bantin.content.handbook.page import handbook_markdown
 from bantin.legal.markdown import LegalRefsExtension
@@ -127,6 +128,15 @@ def _page_url(target: str, file: File, files: Files) -> str | None:
     return html.escape(get_relative_url(found.url, file.url) + suffix)
 
 
+def _tab_dest(item) -> str | None:
+    """The file a top tab opens: Material's tabs open a section's first page, its first
+    section's first page, and so on; None for a link to an address (no file)."""
+    while getattr(item, "children", None):
+        item = item.children[0]
+    file = getattr(item, "file", None)
+    return None if file is None else file.dest_uri
+
+
 def _fail(problems: Problems, what: str) -> None:
     for problem in problems.errors:
         log.error(str(problem))
@@ -140,6 +150,7 @@ class BuildState(Build):
 
     nav_sources: set[str] = field(default_factory=set)  # src_uris that appear in the nav
     nav: object = None  # MkDocs' Navigation, for pages rendered in the second process
+    tab_dests: list[str | None] = field(default_factory=list)  # the file each top tab opens (on_nav)
     shell_templates: set[str] = field(default_factory=set)  # page templates ShellCache may fill
     split: SplitRender | None = None  # the second process rendering pages, when there is one
     sources: dict[str, str] = field(default_factory=dict)  # a page's Markdown, read to page_markdown
@@ -357,6 +368,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
         order; items and questions link their own neighbours in the page (bantin-item-footer,
         bantin-question), as links a reader chooses."""
         self.state.nav = nav
+        self.state.tab_dests = [_tab_dest(item) for item in nav.items]
         for page in nav.pages:
             page.previous_page = page.next_page = None
         return nav
@@ -464,7 +476,16 @@ class BantinPlugin(BasePlugin[BantinConfig]):
             page.meta["description"] = context["bt_data"].description
         context["bt_shell"] = (self.compat.fast and page.meta.get("template") in state.shell_templates
                                and ShellCache.wanted(page, state.nav_sources))
+        context["bt_tab"] = self._section_tab(page, nav)
         return context
+
+    def _section_tab(self, page: Page, nav):
+        """The top tab (partials/tabs-item.html) of a page in no navigation entry, whose
+        section Material cannot know: the tab whose folder holds it (site/sectiontab.py)."""
+        if page.file.src_uri in self.state.nav_sources or nav is None:
+            return None
+        index = section_tab(page.file.dest_uri, self.state.tab_dests)
+        return None if index is None else nav.items[index]
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitise what editors wrote; keep answers for the printable handbook and JSON-LD."""

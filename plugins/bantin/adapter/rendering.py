@@ -137,6 +137,8 @@ class ChromeCache:
     URLs of the nav's targets. A relative URL depends on the page's folder depth and on how
     many leading folders it shares with the target, so pages alike in both share one
     rendering; Material would re-render both for every page, a quarter of the template time.
+    The tab marked as the page's section (`bt_tab`, site/sectiontab.py) follows from the same
+    shared folders, and is in the key all the same.
     """
 
     def __init__(self, nav_sources: set[str], target_dirs: list[tuple[str, ...]], fast: bool = True):
@@ -159,7 +161,7 @@ class ChromeCache:
         page = context.get("page")
         if page is None or not self.fast or page.file.src_uri in self.nav_sources:
             return Markup(context.environment.get_template(name).render({**context.get_all(), **slots}))
-        key = (name, self.position(page.file.dest_uri))
+        key = (name, self.position(page.file.dest_uri), id(context.get("bt_tab")))  # the tab marked
         if key not in self.cache:
             marks = {slot: f"\x00{slot}\x00" for slot in slots}
             self.cache[key] = context.environment.get_template(name).render({**context.get_all(), **marks})
@@ -239,7 +241,8 @@ class ShellCache:
         env, page = context.environment, context["page"]
         template = env.get_template(page.meta.get("template", "main.html"))
         page_vars = {**context.get_all(), "bt_shell": False}
-        key = (template.name, self.chrome.position(page.file.dest_uri), bool(page.meta.get("description")))
+        key = (template.name, self.chrome.position(page.file.dest_uri), bool(page.meta.get("description")),
+               id(context.get("bt_tab")))
         if key not in self.shells:
             self.shells[key] = self._MARK.split(self._capture(template, page_vars, page))
         filled = dict(_blocks(env, template, self.BLOCKS, page_vars))
