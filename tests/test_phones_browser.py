@@ -706,6 +706,26 @@ def test_the_home_page_asks_for_a_question_on_the_first_phone_screen(chromium, s
         context.close()
 
 
+@pytest.mark.parametrize("name", ["home", "article", "question", "category"])
+def test_a_phone_s_first_screen_starts_under_the_header_without_a_blank_band(phone, sample_server, name):
+    """Material's gap under a desktop's tabs left 50 px blank under a 360 px phone's header,
+    and a question's title kept Material's 35 px under a page's h1 before its dates (the
+    reader's trial, session 51): now 28 px, and a question's title as an article's."""
+    tab, page, errors = phone(360)
+    page.goto(sample_server + PAGES[name], wait_until="load")
+    gaps = page.evaluate("""() => {
+      const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+      const first = [...document.querySelectorAll('.md-content__inner > *')]
+        .find(e => e.getBoundingClientRect().height > 0).getBoundingClientRect().top;
+      const h1 = document.querySelector('.md-content h1'), next = h1.nextElementSibling;
+      return {band: first - header, title: next ? next.getBoundingClientRect().top - h1.getBoundingClientRect().bottom : 0};
+    }""")
+    assert 16 <= gaps["band"] <= 32, gaps
+    if name in ("article", "question"):
+        assert gaps["title"] <= 16, gaps
+    assert errors == []
+
+
 def test_a_question_in_the_address_brings_the_first_results_up_on_a_phone(chromium, sample_server):
     """The help for typing a question pushed the first result to 490 px of a 740 px screen (a
     reader's trial, session 28): opened with ?q=, a phone leaves it out (from before the first

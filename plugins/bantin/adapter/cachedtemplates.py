@@ -70,7 +70,7 @@ KNOWN: dict[str, str] = {
     "bantin-index.html": "794252adcfc8b03d",
     "bantin-item.html": "bf3f25f856fa3237",
     "bantin-listing.html": "9a224ad0972be191",
-    "bantin-question.html": "c3bc33c98f3b6963",
+    "bantin-question.html": "13a57052f2120313",
     "bantin-search-page.html": "a2f03febd66168db",
     "bantin-shell.html": "46ffbd7102032c04",
     "base.html": "8536d352b0093623",
