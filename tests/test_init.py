@@ -81,6 +81,10 @@ def test_an_example_published_unedited_is_refused_and_once_written_it_builds(tmp
     for example in examples:
         assert f"{example.relative_to(site / 'content').as_posix()}:" in refused.stdout, example
     assert "còn chữ mẫu" in refused.stdout and "Traceback" not in refused.stdout
+    # All in the first round: the fields, the addresses and the body (they came in two, one
+    # mended after the other: a province's trial, session 51).
+    assert (refused.stdout.count("[title] lỗi:"), refused.stdout.count("[summary] lỗi:"),
+            refused.stdout.count("[slug] lỗi:"), refused.stdout.count("là mã của tệp mẫu")) == (3, 3, 3, 2), refused.stdout
     for n, example in enumerate(examples):
         text = example.read_text(encoding="utf-8")
         for sentence in PLACEHOLDERS:

@@ -672,7 +672,7 @@ def _build_example_errors(values: dict) -> list[str]:
     if meta is not None and not meta.draft:
         placeholders.report("tin-tuc/a.md", body, 1, problems)
         questions = parse_questions("hoi-dap/a.md", body, 1, Problems())[1] if "## " in body else ()
-        placeholders.report_addresses(SimpleNamespace(src="tin-tuc/a.md", meta=meta, questions=questions), problems)
+        placeholders.report_addresses("tin-tuc/a.md", meta, questions, problems)
     drafted = meta is not None and meta.draft
     return [] if drafted else [p.message for p in problems.errors if p.field != "category"]  # _site() has none
 

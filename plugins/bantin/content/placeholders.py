@@ -12,7 +12,9 @@ templates from these constants, so the two cannot drift apart (tests/test_drafts
 
 from __future__ import annotations
 
-from bantin.content.model import Item
+from collections.abc import Sequence
+
+from bantin.content.model import Meta, Question
 from bantin.content.handbook.ids import new_id
 from bantin.problems import Problems, short
 
@@ -54,16 +56,16 @@ def starter_fields(title: str | None, summary: str | None) -> list[tuple[str, st
     return found
 
 
-def report_addresses(item: Item, problems: Problems) -> None:
+def report_addresses(src: str, meta: Meta, questions: Sequence[Question], problems: Problems) -> None:
     """An error on the example's `slug:` and on each example question id still in a published
     file: the address is made once and printed in QR codes."""
-    src, slug = item.src, item.meta.slug
+    slug = meta.slug
     if slug in STARTER_SLUGS:
-        problems.error(src, item.meta.lines.get("slug", 1), "slug", f"`slug: {slug}` là địa chỉ của tệp mẫu; xuất bản thì địa chỉ này "
+        problems.error(src, meta.lines.get("slug", 1), "slug", f"`slug: {slug}` là địa chỉ của tệp mẫu; xuất bản thì địa chỉ này "
                        "được in trong mã QR và không đổi được nữa",
                        "sửa thành địa chỉ theo tiêu đề thật (chữ thường không dấu, gạch ngang), hoặc xóa dòng "
                        "`slug:` để địa chỉ được tạo từ tiêu đề")
-    for question in item.questions:
+    for question in questions:
         if question.id.startswith(STARTER_ID_PREFIX):
             problems.error(src, question.line, "", f"mã câu hỏi `{question.id}` là mã của tệp mẫu; xuất bản thì mã "
                            "này thành liên kết ngắn in trong mã QR và không đổi được nữa",
