@@ -481,7 +481,7 @@ class BantinPlugin(BasePlugin[BantinConfig]):
 
     def _section_tab(self, page: Page, nav):
         """The top tab (partials/tabs-item.html) of a page in no navigation entry, whose
-        section Material cannot know: the tab whose folder holds it (site/sectiontab.py)."""
+        section Material cannot know: the tab whose address the page's continues (site/sectiontab.py)."""
         if page.file.src_uri in self.state.nav_sources or nav is None:
             return None
         index = section_tab(page.file.dest_uri, self.state.tab_dests)
