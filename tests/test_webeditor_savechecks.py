@@ -685,4 +685,20 @@ def test_a_page_published_with_the_example_words_is_refused_where_the_build_refu
             assert refusal == "", (values, refusal)
         else:
             assert refusal.startswith("Không lưu: ") and "Bản nháp (chưa đăng)" in refusal, (values, refusal)
-    assert "(dòng 3 của Nội dung)" in said[3] and "`so-tay-mau-cau-1`" in said[5], said
+    assert "dòng 3 của Nội dung)" in said[3] and "`so-tay-mau-cau-1`" in said[5], said
+
+
+def test_every_example_word_left_is_said_in_one_refusal_and_the_example_s_address_alone():
+    """Said one a save, an editor mended the title, then the summary, then learned the example's
+    address (read-only here) means a new page (an editor's trial, session 52): everything is
+    said at once, the address first and alone."""
+    body = ("Viết đoạn mở đầu (sapo) ở đây: một hai câu nói điều quan trọng nhất của tin.\n\n## Câu hỏi 1: Ai? "
+            "{#so-tay-mau-cau-1}\n\nViết câu trả lời ở đây.\n\n## Câu hỏi 2: Gì? {#so-tay-mau-cau-2}\n\nĐáp.\n")
+    every = {"title": "Sổ tay mẫu (sửa tiêu đề này)", "body": body,
+             "summary": "Sổ tay mẫu, mỗi câu hỏi có trang và đường dẫn ngắn riêng để in và chia sẻ."}
+    whole, addressed = _saves(every, {**every, "slug": "so-tay-hoi-dap-mau"}, collection="hoi-dap")
+    assert whole.startswith("Không lưu: bài chưa viết xong thì không được xuất bản (còn 4 chỗ của tệp mẫu). 1) “Tiêu đề”")
+    assert "2) “Tóm tắt”" in whole and "3) “Nội dung” còn chữ mẫu" in whole and "dòng 1, 5 của Nội dung" in whole
+    assert "4) mã câu hỏi `so-tay-mau-cau-1`, `so-tay-mau-cau-2`" in whole, whole
+    assert addressed.startswith("Không lưu: “Địa chỉ” `so-tay-hoi-dap-mau`") and "tạo một bài mới" in addressed, addressed
+    assert "Tiêu đề" not in addressed and "Tóm tắt" not in addressed and "1)" not in addressed, addressed

@@ -2092,56 +2092,65 @@
 
   function short60(text) { text = String(text).replace(/\n/g, " "); return text.length <= 60 ? text : text.slice(0, 59) + "…"; }
 
-  // {field (its label), said} of the first example's word in a page to publish, or null.
-  function exampleLeft(data) {
-    var title = String(data.get("title") || "").trim(), summary = String(data.get("summary") || "");
-    if (title === PLACEHOLDERS.untitled) {
-      return { field: "Tiêu đề", said: "“Tiêu đề”: bài nhập từ cổng cũ chưa có tiêu đề. Cách sửa: thay «" +
-        PLACEHOLDERS.untitled + "» bằng tiêu đề thật của bài." };
-    }
-    if (title.indexOf(PLACEHOLDERS.titleMark) >= 0) {
-      return { field: "Tiêu đề", said: "“Tiêu đề” còn là chữ của tệp mẫu («" + short60(title) + "»): bài chưa viết xong " +
-        "thì không được xuất bản. Cách sửa: viết tiêu đề thật của bài." };
-    }
-    if (PLACEHOLDERS.summaries.indexOf(summary.split(/\s+/).filter(Boolean).join(" ")) >= 0) {
-      return { field: "Tóm tắt", said: "“Tóm tắt” còn là chữ của tệp mẫu («" + short60(summary.trim()) + "»): bài chưa " +
-        "viết xong thì không được xuất bản. Cách sửa: viết tóm tắt thật của bài." };
-    }
+  // [{field (its label), said}] of the example's words left in a page to publish, in the form's
+  // order; [] when none. All at once: said one a save, an editor mended the title, then the
+  // summary, and only then learned that the example's address cannot be kept (an editor's trial,
+  // session 52). That address comes alone: its field is read-only here, so the page must be a new
+  // one, and mending the rest of this file first would be work lost.
+  function examplesLeft(data) {
     var slug = String(data.get("slug") || "");
     if (PLACEHOLDERS.slugs.indexOf(slug) >= 0) {
-      return { field: "Địa chỉ", said: "“Địa chỉ” `" + slug + "` là địa chỉ của tệp mẫu; xuất bản thì địa chỉ này được " +
-        "in trong mã QR và không đổi được nữa. Cách sửa: đây là tệp mẫu: viết một bài mới (địa chỉ được tạo từ tiêu đề " +
-        "của nó) và chép nội dung sang; tệp mẫu thì để là bản nháp." };
+      return [{ field: "Địa chỉ", said: "“Địa chỉ” `" + slug + "` là địa chỉ của tệp mẫu; xuất bản thì địa chỉ này " +
+        "được in trong mã QR và không đổi được nữa, mà ở đây không sửa được địa chỉ. Cách sửa: tạo một bài mới " +
+        "(địa chỉ được tạo từ tiêu đề của nó), chép nội dung của tệp mẫu sang rồi sửa ở bài mới; tệp mẫu thì để là " +
+        "bản nháp." }];
     }
-    var body = String(data.get("body") || ""), found = null;
+    var left = [], title = String(data.get("title") || "").trim(), summary = String(data.get("summary") || "");
+    if (title === PLACEHOLDERS.untitled) {
+      left.push({ field: "Tiêu đề", said: "“Tiêu đề”: bài nhập từ cổng cũ chưa có tiêu đề. Cách sửa: thay «" +
+        PLACEHOLDERS.untitled + "» bằng tiêu đề thật của bài." });
+    } else if (title.indexOf(PLACEHOLDERS.titleMark) >= 0) {
+      left.push({ field: "Tiêu đề", said: "“Tiêu đề” còn là chữ của tệp mẫu («" + short60(title) + "»). Cách sửa: " +
+        "viết tiêu đề thật của bài." });
+    }
+    if (PLACEHOLDERS.summaries.indexOf(summary.split(/\s+/).filter(Boolean).join(" ")) >= 0) {
+      left.push({ field: "Tóm tắt", said: "“Tóm tắt” còn là chữ của tệp mẫu («" + short60(summary.trim()) + "»). " +
+        "Cách sửa: viết tóm tắt thật của bài." });
+    }
+    var body = String(data.get("body") || ""), lines = [], first = null;
     if (PLACEHOLDERS.text.some(function (text) { return body.indexOf(text) >= 0; })) {
-      body.split("\n").some(function (line, n) {
+      body.split("\n").forEach(function (line, n) {
         var text = PLACEHOLDERS.text.filter(function (t) { return line.indexOf(t) >= 0; })[0];
-        if (text) { found = { line: n + 1, text: text }; }
-        return !!text;
+        if (text) { lines.push(n + 1); first = first || text; }
       });
     }
-    if (found) {
-      return { field: "Nội dung", said: "còn chữ mẫu «" + short60(found.text) + "» của tệp mẫu (dòng " + found.line +
-        " của Nội dung): bài chưa viết xong thì không được xuất bản. Cách sửa: thay chữ mẫu đó bằng nội dung thật (hoặc xóa đi)." };
+    if (lines.length) {
+      left.push({ field: "Nội dung", said: "“Nội dung” còn chữ mẫu của tệp mẫu («" + short60(first) + "»" +
+        (lines.length > 1 ? " và " + (lines.length - 1) + " câu mẫu khác" : "") + ", dòng " + lines.join(", ") +
+        " của Nội dung). Cách sửa: thay chữ mẫu bằng nội dung thật (hoặc xóa đi)." });
     }
-    var example = questionsIn(body).filter(function (pair) { return pair[0].indexOf(PLACEHOLDERS.idPrefix) === 0; })[0];
-    if (example) {
-      return { field: "Nội dung", said: "mã câu hỏi `" + example[0] + "` là mã của tệp mẫu; xuất bản thì mã này thành " +
-        "liên kết ngắn in trong mã QR và không đổi được nữa. Cách sửa: mở khối của câu «" + short60(example[1]) + "», " +
-        "xóa trống ô “Mã câu hỏi” (mã mới được tạo từ câu hỏi khi lưu)." };
+    var examples = questionsIn(body).filter(function (pair) { return pair[0].indexOf(PLACEHOLDERS.idPrefix) === 0; });
+    if (examples.length) {
+      left.push({ field: "Nội dung", said: "mã câu hỏi " + examples.map(function (pair) { return "`" + pair[0] + "`"; })
+        .join(", ") + " là mã của tệp mẫu; xuất bản thì mã thành liên kết ngắn in trong mã QR và không đổi được nữa. " +
+        "Cách sửa: mở khối của câu «" + short60(examples[0][1]) + "»" + (examples.length > 1 ? " (và các câu kia)" : "") +
+        ", xóa trống ô “Mã câu hỏi” (mã mới được tạo từ câu hỏi khi lưu)." });
     }
-    return null;
+    return left;
   }
 
   function examplesGone(data) {
     if (data.get("draft") === true) { return; }  // a draft's placeholder text is its to-do list
-    var left = exampleLeft(data);
-    if (!left) { return; }
+    var left = examplesLeft(data);
+    if (!left.length) { return; }
     publishPressed = 0;
-    window.setTimeout(function () { bringForward(fieldLabelled(left.field)); }, 0);
-    throw refusal("Không lưu: " + left.said + NOT_YET);
+    window.setTimeout(function () { bringForward(fieldLabelled(left[0].field)); }, 0);
+    var unwritten = "bài chưa viết xong thì không được xuất bản";
+    throw refusal("Không lưu: " + (left[0].field === "Địa chỉ" ? left[0].said : left.length === 1 ? unwritten + ". " +
+      left[0].said : unwritten + " (còn " + left.length + " chỗ của tệp mẫu). " +
+      left.map(function (one, n) { return (n + 1) + ") " + one.said; }).join(" ")) + NOT_YET);
   }
+
 
   // --- the source and the tags ----------------------------------------------------------------
   // fields._source and fields._tags refuse, as errors: a source's address without its name, an
