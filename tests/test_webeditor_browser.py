@@ -12,6 +12,8 @@ The screenshots go to content/bien-tap/anh/ for the editors' guide (BANTIN_SCREE
 
 from __future__ import annotations
 
+import datetime
+
 import re
 import subprocess
 import unicodedata
@@ -751,6 +753,15 @@ def test_a_date_is_said_in_words_under_its_field(admin, editing):
         page.wait_for_timeout(60)
     page.get_by_text("Thứ Năm, ngày 5 tháng 3 năm 2026").wait_for()  # it was 1906 (Decap read "0002" as 1902)
     assert box.input_value() == "2026-03-05"
+    assert "tương lai" not in said.first.inner_text()
+    # More than two days ahead, the build's warning: the page is published at once, first in
+    # every list, and no day is waited for (an editor's trial, session 52).
+    ahead = datetime.date.today() + datetime.timedelta(days=30)
+    box.fill(ahead.isoformat())
+    expect(said.first).to_contain_text("ngày ở tương lai: bài được đăng ngay khi lưu")
+    _shot(page, "ngay-tuong-lai-1280")
+    box.fill((datetime.date.today() + datetime.timedelta(days=1)).isoformat())  # a day ahead: a zone's width
+    expect(said.first).not_to_contain_text("tương lai")
 
 
 def test_a_new_day_keeps_the_time_of_day_the_date_had(admin, editing):

@@ -699,14 +699,28 @@
   // as a sentence (bantin-capitals.js, the build's twin), names to be capitalised again by hand.
   var CAPITALS_SAID = "Tiêu đề đang viết toàn chữ in hoa: trên điện thoại, trong danh sách và khi chia sẻ, chữ in hoa " +
     "đọc thành một khối khó đọc. Nên viết như một câu, chỉ viết hoa chữ đầu và tên riêng: ";
+  // A title too long to be one: the build's warning (content/plaintext.length_problem, TITLE_LONG),
+  // which an editor on the web never saw; a 363-character title was saved without a word and
+  // filled a phone's screen on the home page (an editor's trial, session 52). Said, not refused.
+  var TITLE_LONG = 200;
+
+  function titleTooLong(value) {
+    var length = Array.from(value.trim()).length;  // characters, as Python's len
+    return length <= TITLE_LONG ? "" : "Tiêu đề dài " + length + " ký tự (quá " + TITLE_LONG + "): trên điện thoại " +
+      "nó chiếm cả màn hình ở mọi danh sách, và bị cắt trong kết quả tìm kiếm và khi chia sẻ. Nên rút còn một câu " +
+      "ngắn; đưa phần còn lại vào Tóm tắt hoặc đoạn đầu của bài. (Vẫn lưu được.)";
+  }
+
   var TitleControl = createClass({
     asSentence: function () {
       this.props.onChange(window.bantinCapitals.asSentence(this.props.value));
     },
     render: function () {
       var value = String(this.props.value || ""), said = window.bantinCapitals && window.bantinCapitals.inCapitals(value);
+      var long = titleTooLong(value);
       return h("div", null,
         h(CMS.getWidget("string").control, this.props),
+        long ? h("p", { className: "bantin-title-long", "aria-live": "polite" }, long) : null,
         said ? h("p", { className: "bantin-title-said", "aria-live": "polite" },
           CAPITALS_SAID + "«" + window.bantinCapitals.asSentence(value) + "» (rồi viết hoa lại tên người, tên địa " +
           "phương và chữ viết tắt như AI, EU nếu có). ",
@@ -808,12 +822,20 @@
   // words ("Thứ Sáu, ngày 4 tháng 12 năm 2026"), whatever the browser's order.
   var WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
+  // A day more than two days ahead: the build's warning (fields._implausible_date), which an
+  // editor on the web never saw. One who expected the page to wait for that day published it at
+  // once, first in every list (an editor's trial, session 52). Said, not refused.
+  var FUTURE = " — ngày ở tương lai: bài được đăng ngay khi lưu và đứng đầu mọi danh sách tới ngày đó (trang không " +
+    "hẹn giờ đăng bài). Kiểm tra lại năm, tháng.";
+  var AHEAD_MS = 2 * 24 * 3600 * 1000;
+
   function dateInWords(value) {
     var found = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(typeof value === "string" ? value : "");
     if (!found || +found[1] < 1000) { return ""; }  // Date.UTC reads years below 100 as 19xx
     var y = +found[1], m = +found[2], d = +found[3], day = new Date(Date.UTC(y, m - 1, d));
     if (day.getUTCMonth() !== m - 1) { return ""; }
-    return WEEKDAYS[day.getUTCDay()] + ", ngày " + d + " tháng " + m + " năm " + y;
+    var ahead = new Date(y, m - 1, d).getTime() > Date.now() + AHEAD_MS;  // the day's start, where the editor is
+    return WEEKDAYS[day.getUTCDay()] + ", ngày " + d + " tháng " + m + " năm " + y + (ahead ? FUTURE : "");
   }
 
   // A year typed digit by digit: the date box says "0002-03-05" after the first digit, which
