@@ -1359,6 +1359,7 @@
   // the bottom (bantin-admin.css), which alone says why a picture's description is needed.
   function bringForward(box) {
     if (!box) { return; }
+    noteRefusal(box);
     box.scrollIntoView({ block: "center" });
     if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) { return; }
     var input = box.querySelector("input:not([type=hidden]), textarea, select, [contenteditable=true]");
@@ -1395,8 +1396,11 @@
     var labels = document.querySelectorAll("label[for]");
     for (var i = 0; i < labels.length; i++) {
       if (labels[i].textContent.indexOf(text) === 0) {
+        // The body's label names no element (its editor has no id): its container then, or a
+        // refusal on the body was neither brought into view nor noted under it.
         var input = document.getElementById(labels[i].htmlFor);
-        return input && (input.closest("[class*='-ControlContainer']") || input.parentElement);
+        return (input && (input.closest("[class*='-ControlContainer']") || input.parentElement)) ||
+          labels[i].closest("[class*='-ControlContainer']");
       }
     }
     return null;
@@ -1486,7 +1490,38 @@
   function refusal(message) {
     var error = new Error(message);
     error.name = "";
+    lastRefusal = { said: message, at: Date.now() };
     return error;
+  }
+
+  // --- a refusal stays under its field ------------------------------------------------------
+  // Decap's notice of a refused save goes after some nine seconds, and only our own checks'
+  // fields were not marked: an 80-word reason on the date was gone before a slow reader had
+  // read it, and nothing on the form said which field it was (an editor's trial, session 52).
+  // The field a refusal brings forward (bringForward) gets the same words under it, `code` as
+  // code, until that field is typed in or the next save. Built as text: nothing in a message
+  // (a title, an address) is read as HTML.
+  var lastRefusal = null;
+
+  function noteRefusal(box) {
+    if (!lastRefusal || Date.now() - lastRefusal.at > 1500) { return; }
+    var said = lastRefusal.said;
+    lastRefusal = null;
+    clearRefusalNotes();
+    var note = document.createElement("p");
+    note.className = "bantin-refused";
+    String(said).split("`").forEach(function (part, n) {
+      if (!part) { return; }
+      var piece = n % 2 ? document.createElement("code") : document.createTextNode(part);
+      if (n % 2) { piece.textContent = part; }
+      note.appendChild(piece);
+    });
+    box.insertAdjacentElement("afterend", note);
+    box.addEventListener("input", clearRefusalNotes, { once: true });
+  }
+
+  function clearRefusalNotes() {
+    document.querySelectorAll(".bantin-refused").forEach(function (note) { note.remove(); });
   }
 
   // --- a `markdown="1"` element left open: the page loses its end ------------------------------
@@ -2355,6 +2390,7 @@
     name: "preSave",
     handler: function (args) {
       var data = args.entry.get("data");
+      clearRefusalNotes();  // this save's refusal, if any, says its own
       if (data.get(UNREADABLE)) {  // the form holds nothing of the file: saving it would erase the file
         throw refusal("Không lưu: phần khai báo của tệp " + data.get(UNREADABLE) + " có lỗi nên trình biên tập " +
           "không đọc được bài; lưu từ đây sẽ xóa mất nội dung. Hãy sửa tệp trên GitLab/GitHub hoặc trong trình " +
