@@ -241,6 +241,7 @@ def test_a_year_before_1945_and_a_link_to_a_missing_page_are_refused_at_save(adm
     said.wait_for(timeout=15_000)
     assert f"liên kết `{editing[1]}tin-tuc/bai-khong-co.md` (dòng 3 của Nội dung)" in said.inner_text(), said.inner_text()
     expect(kept.locator("code").first).to_have_text(f"{editing[1]}tin-tuc/bai-khong-co.md")  # `…` as code, under Nội dung
+    expect(kept).to_contain_text("Dòng tính như khi bật “Markdown”")  # the formatted view shows no lines
     _shot(page, "tu-choi-duoi-o-1280")
     assert not saved.exists()  # nothing written by any refusal
     editor = page.locator("[data-slate-editor]").first

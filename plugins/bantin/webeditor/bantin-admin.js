@@ -1516,6 +1516,10 @@
       if (n % 2) { piece.textContent = part; }
       note.appendChild(piece);
     });
+    if (/dòng \d+(, \d+)* của Nội dung/.test(said)) {  // the formatted view has no lines (the editor's trial)
+      note.appendChild(document.createTextNode(" (Dòng tính như khi bật “Markdown” trên thanh công cụ của ô Nội dung: bật lên để " +
+        "thấy từng dòng, sửa xong có thể tắt đi.)"));
+    }
     box.insertAdjacentElement("afterend", note);
     box.addEventListener("input", clearRefusalNotes, { once: true });
   }
