@@ -48,6 +48,19 @@ def test_a_new_site_names_its_categories_in_one_list_not_in_empty_blocks(sites):
 
 def test_a_category_all_shown_above_is_named_after_the_blocks_of_the_others(sites):
     blocks, heading, lines = categories(sites[1])
-    assert blocks == ["bt-cm-hoa-giai-o-co-so"] and heading == "Chuyên mục khác", (blocks, heading)
+    assert blocks == ["bt-cm-hoa-giai-o-co-so"] and heading == "Các chuyên mục khác", (blocks, heading)
     assert lines == ["Cải cách hành chính (1 bài)"], lines
     assert 'href="chuyen-muc/cai-cach-hanh-chinh/"' in sites[1]
+
+
+def test_a_category_titled_khac_keeps_its_own_id(tmp_path):
+    """«Khác» is a common category; the list's heading had its block's id (review, session 52)."""
+    from sitekit import CATEGORIES
+    root = write_site(tmp_path, {
+        **{f"tin-tuc/khac-{n}.md": article(f"Tin khác số {n}", f"2024-05-{n:02d}", "khac") for n in range(1, 9)},
+        "tin-tuc/hoa-giai.md": article("Một bài hòa giải", "2024-05-20", "hoa-giai-o-co-so"),
+    }, categories=[*CATEGORIES, {"title": "Khác"}])
+    build(root)
+    home = read(root, "index.html")
+    ids = re.findall(r' id="([^"]+)"', home)
+    assert "bt-cm-khac" in ids and "bt-home-others" in ids and len(ids) == len(set(ids)), ids

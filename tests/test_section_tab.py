@@ -38,8 +38,8 @@ def test_a_folder_whose_name_only_begins_like_a_tab_s_is_not_in_it():
 
 
 def test_the_deepest_tab_wins_and_a_tie_goes_to_the_first():
-    tabs = ["tin-tuc/index.html", "tin-tuc/dia-phuong/index.html", "tin-tuc/dia-phuong/x.html"]
-    assert section_tab("tin-tuc/dia-phuong/bai/index.html", tabs) == 1
+    tabs = ["tin-tuc/index.html", "tin-tuc/dia-phuong/index.html", "tin-tuc/dia-phuong.html"]
+    assert section_tab("tin-tuc/dia-phuong/bai/index.html", tabs) == 1  # tabs 1 and 2: one address
     assert section_tab("tin-tuc/khac/bai/index.html", tabs) == 0
 
 

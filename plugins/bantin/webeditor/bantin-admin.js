@@ -705,7 +705,7 @@
   var TITLE_LONG = 200;
 
   function titleTooLong(value) {
-    var length = Array.from(value.trim()).length;  // characters, as Python's len
+    var length = Array.from(value.normalize("NFC").trim()).length;  // as the build counts: NFC, by characters
     return length <= TITLE_LONG ? "" : "Tiêu đề dài " + length + " ký tự (quá " + TITLE_LONG + "): trên điện thoại " +
       "nó chiếm cả màn hình ở mọi danh sách, và bị cắt trong kết quả tìm kiếm và khi chia sẻ. Nên rút còn một câu " +
       "ngắn; đưa phần còn lại vào Tóm tắt hoặc đoạn đầu của bài. (Vẫn lưu được.)";
@@ -829,12 +829,14 @@
     "hẹn giờ đăng bài). Kiểm tra lại năm, tháng.";
   var AHEAD_MS = 2 * 24 * 3600 * 1000;
 
-  function dateInWords(value) {
+  function dateInWords(value, published) {
     var found = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(typeof value === "string" ? value : "");
     if (!found || +found[1] < 1000) { return ""; }  // Date.UTC reads years below 100 as 19xx
     var y = +found[1], m = +found[2], d = +found[3], day = new Date(Date.UTC(y, m - 1, d));
     if (day.getUTCMonth() !== m - 1) { return ""; }
-    var ahead = new Date(y, m - 1, d).getTime() > Date.now() + AHEAD_MS;  // the day's start, where the editor is
+    // The day's start where the editor is; the build's clock may be hours apart (a CI machine
+    // on UTC), so a day just past the two may be warned there and not here.
+    var ahead = published && new Date(y, m - 1, d).getTime() > Date.now() + AHEAD_MS;
     return WEEKDAYS[day.getUTCDay()] + ", ngày " + d + " tháng " + m + " năm " + y + (ahead ? FUTURE : "");
   }
 
@@ -864,6 +866,7 @@
       // (editor's trial). A day chosen keeps the time the value had.
       // "Ngay lúc này" means now: the old time after today's date could lie ahead (hostile review).
       keepTime: function (value) {
+        clearRefusalNote(document.getElementById(this.props.forID));  // «Ngay lúc này», the picker: no input event
         var time = !this.nowPressed && TIME_OF_DAY.exec(String(this.props.value || ""));
         this.nowPressed = false;
         this.props.onChange(time && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value + time[1] : value);
@@ -873,7 +876,12 @@
       },
       render: function () {
         var field = this.props.field, optional = field && typeof field.get === "function" && field.get("required") === false;
-        var said = dateInWords(this.props.value) || (optional || String(this.props.value || "").trim() ? "" : DATE_EMPTY);
+        // Only `date:` orders the lists, and only a page to publish goes out at once (the build
+        // warns of `date:` alone: an `updated:` ahead only changes the sitemap's and feed's dates).
+        var entry = this.props.entry, published = !!field && typeof field.get === "function" &&
+          field.get("name") === "date" && !(entry && entry.getIn && entry.getIn(["data", "draft"]) === true);
+        var said = dateInWords(this.props.value, published) ||
+          (optional || String(this.props.value || "").trim() ? "" : DATE_EMPTY);
         return h("div", { onClickCapture: this.pressed },
           h(decapDate.control, Object.assign({}, this.props, { onChange: this.keepTime })),
           said ? h("p", { className: "bantin-date-said", "aria-live": "polite" }, said) : null);
@@ -1505,7 +1513,7 @@
 
   function noteRefusal(box) {
     if (!lastRefusal || Date.now() - lastRefusal.at > 1500) { return; }
-    var said = lastRefusal.said;
+    var said = lastRefusal.said, keep = lastRefusal.keep;
     lastRefusal = null;
     clearRefusalNotes();
     var note = document.createElement("p");
@@ -1516,16 +1524,24 @@
       if (n % 2) { piece.textContent = part; }
       note.appendChild(piece);
     });
-    if (/dòng \d+(, \d+)* của Nội dung/.test(said)) {  // the formatted view has no lines (the editor's trial)
+    if (/dòng \d+(, \d+)* của Nội dung/.test(said) && box === fieldLabelled("Nội dung")) {  // the formatted view has no lines
       note.appendChild(document.createTextNode(" (Dòng tính như khi bật “Markdown” trên thanh công cụ của ô Nội dung: bật lên để " +
         "thấy từng dòng, sửa xong có thể tắt đi.)"));
     }
     box.insertAdjacentElement("afterend", note);
-    box.addEventListener("input", clearRefusalNotes, { once: true });
+    // Typing in the field takes its own note away; a list of several fields' problems (the
+    // example's words) stays until the next save, or one key in the first field lost the rest.
+    if (!keep) { box.addEventListener("input", function () { note.remove(); }, { once: true }); }
   }
 
   function clearRefusalNotes() {
     document.querySelectorAll(".bantin-refused").forEach(function (note) { note.remove(); });
+  }
+
+  function clearRefusalNote(input) {  // the note under the field holding `input`, if any
+    var box = input && (input.closest("[class*='-ControlContainer']") || input.parentElement);
+    var next = box && box.nextElementSibling;
+    if (next && next.classList.contains("bantin-refused")) { next.remove(); }
   }
 
   // --- a `markdown="1"` element left open: the page loses its end ------------------------------
@@ -2187,7 +2203,7 @@
     }
     if (lines.length) {
       left.push({ field: "Nội dung", said: "“Nội dung” còn chữ mẫu của tệp mẫu («" + short60(first) + "»" +
-        (lines.length > 1 ? " và " + (lines.length - 1) + " câu mẫu khác" : "") + ", dòng " + lines.join(", ") +
+        (lines.length > 1 ? " và " + (lines.length - 1) + " chỗ khác" : "") + ", dòng " + lines.join(", ") +
         " của Nội dung). Cách sửa: thay chữ mẫu bằng nội dung thật (hoặc xóa đi)." });
     }
     var examples = questionsIn(body).filter(function (pair) { return pair[0].indexOf(PLACEHOLDERS.idPrefix) === 0; });
@@ -2207,9 +2223,11 @@
     publishPressed = 0;
     window.setTimeout(function () { bringForward(fieldLabelled(left[0].field)); }, 0);
     var unwritten = "bài chưa viết xong thì không được xuất bản";
-    throw refusal("Không lưu: " + (left[0].field === "Địa chỉ" ? left[0].said : left.length === 1 ? unwritten + ". " +
+    var refused = refusal("Không lưu: " + (left[0].field === "Địa chỉ" ? left[0].said : left.length === 1 ? unwritten + ". " +
       left[0].said : unwritten + " (còn " + left.length + " chỗ của tệp mẫu). " +
       left.map(function (one, n) { return (n + 1) + ") " + one.said; }).join(" ")) + NOT_YET);
+    lastRefusal.keep = left.length > 1;  // noted under the first field, for all of them
+    throw refused;
   }
 
 
