@@ -33,6 +33,8 @@ ALLOWED = {
     **{("theme/partials/nav-item.html", name): MATERIAL + " (its macros and namespace(), both in MiniJinja; "
        "session 31 changed only the element of a nested section)"
        for name in ("render", "render_title", "render_status", "render_pruned", "render_content", "namespace")},
+    **{("theme/partials/tabs-item.html", name): MATERIAL + " (its macros, in MiniJinja; session 52 added "
+       "only the tab `bt_tab` to the one Material marks)" for name in ("render", "render_content")},
     ("theme/main.html", "plugin_bantin_khong_chay__xem_docs_platform_md"):
         "the guard: a name no engine defines, called only when the plugin did not run, so the "
         "render stops there (docs/platform.md)",

@@ -66,7 +66,7 @@ KNOWN: dict[str, str] = {
     "bantin-documents.html": "9ff98e3e76601237",
     "bantin-elsewhere.html": "566f603033bfe872",
     "bantin-handbook-print.html": "3cf7aa47dc665da8",
-    "bantin-home.html": "047ede640e145a4f",
+    "bantin-home.html": "f845643f05689d7c",
     "bantin-index.html": "794252adcfc8b03d",
     "bantin-item.html": "bf3f25f856fa3237",
     "bantin-listing.html": "9a224ad0972be191",

@@ -124,6 +124,11 @@ class SiteData:
     copy_until: str = ""  # an offline copy: the date of its newest listed item ("15/11/2026")
     public_url: str = ""  # an offline copy: where the site is read online (site_url), for its note
     public_text: str = ""  # the same address as a reader reads it (`/bản-tin/`, not `/b%E1%BA%A3n-tin/`)
+    # The home page: categories with items whose every item is higher up, named in one list
+    # after the blocks (bantin-home.html), and whether any category keeps a block of its own.
+    # Data, not the template's filters: a theme engine without Python has none (DESIGN §9).
+    other_categories: tuple[IndexEntry, ...] = ()
+    category_blocks: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +209,8 @@ def site_data(view) -> SiteData:
     return SiteData(view.search_url(), view.url(urls.category()), view.url(urls.tag()), view.url(urls.year()),
                     corpus.site.agency, categories, cards(view, home.featured), cards(view, home.latest),
                     card(view, home.lead) if home.lead is not None else None, view.url(urls.document()),
-                    *_copy_note(view))
+                    *_copy_note(view), other_categories=tuple(c for c in categories if c.count and not c.latest),
+                    category_blocks=any(c.latest for c in categories))
 
 
 def _copy_note(view) -> tuple[bool, str, str, str]:
