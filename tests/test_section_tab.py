@@ -100,8 +100,25 @@ EXPECTED = {  # page (with folders per page) → the tabs marked
 }
 
 
+def drawer_marked(root, page: str) -> list[str]:
+    """The drawer's top-level entries marked active, as text (a phone has no tabs)."""
+    html = (root / "site" / page).read_text(encoding="utf-8")
+    drawer = html[html.index('class="md-nav md-nav--primary'):]
+    links = re.findall(r'<a href="[^"]*" class="md-nav__link( md-nav__link--active)?">\s*<span class="md-ellipsis">(.*?)</span>',
+                       drawer, re.S)
+    return [" ".join(label.split()) for active, label in links if active]
+
+
 @pytest.mark.parametrize("page", sorted(EXPECTED))
 def test_every_page_marks_its_section_s_tab_and_no_other(site, page):
     root, folders = site
     path = page if folders or page == "index.html" else page.replace("/index.html", ".html")
     assert marked(root, path) == EXPECTED[page]
+
+
+@pytest.mark.parametrize("page", ["tin-tuc/bai-mot/index.html", "hoi-dap/hoi-dap-ve-hoa-giai/hoa-giai-la-gi/index.html",
+                                  "luu-tru/2024/index.html", "the/hoa-giai/index.html"])
+def test_the_drawer_marks_the_same_section_on_pages_in_no_navigation_entry(site, page):
+    root, folders = site
+    path = page if folders else page.replace("/index.html", ".html")
+    assert drawer_marked(root, path) == EXPECTED[page]

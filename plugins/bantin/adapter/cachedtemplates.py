@@ -189,7 +189,7 @@ KNOWN: dict[str, str] = {
     "partials/languages/zh-TW.html": "e78c9b0bf9602a3f",
     "partials/languages/zh.html": "7114aa64aa8e4899",
     "partials/logo.html": "2e3b3da2d656b410",
-    "partials/nav-item.html": "c805e74c87a1638c",
+    "partials/nav-item.html": "a069f1353677b23c",
     "partials/nav.html": "af33f6e032f632eb",
     "partials/pagination.html": "f368740c60701056",
     "partials/palette.html": "fb935107ae7d3d74",
