@@ -73,6 +73,21 @@ def test_a_picture_in_the_text_without_its_description_is_refused_where_the_buil
     assert "ảnh `co cach.jpg`" in said[16], said[16]
 
 
+def test_the_top_picture_s_missing_description_names_the_body_s_too():
+    """Decap checks the top picture's description before our check of the body's pictures
+    runs: those came a save later (an editor's trial, session 52). Said together now."""
+    said = _harness({"titles": [], "blocks": [], "parse": [], "altChecks": [
+        {"image": "../images/a.jpg", "alt": "", "body": "Đoạn.\n\n![](../images/b.jpg)\n\n<img src=c.jpg>\n"},
+        {"image": "../images/a.jpg", "alt": "", "body": "![Có mô tả](../images/b.jpg)\n"},
+        {"image": "../images/a.jpg", "alt": "Ảnh hội nghị", "body": "![](../images/b.jpg)\n"},
+        {"image": "", "alt": "", "body": "![](../images/b.jpg)\n"},
+    ]})["altChecks"]
+    assert said[0].startswith("Có ảnh minh họa nhưng chưa có “Mô tả ảnh”")
+    assert "Trong “Nội dung” cũng còn 2 ảnh chưa có mô tả (dòng 3, 5 của Nội dung)" in said[0], said[0]
+    assert said[1].startswith("Có ảnh minh họa") and "Nội dung" not in said[1], said[1]
+    assert said[2:] == ["", ""]  # the field is filled, or there is no top picture: the body's are the save's
+
+
 def test_every_picture_without_description_is_counted_and_a_handbook_is_checked_too():
     body = "![](a.jpg)\n\n![](b.jpg)\n\n<img src=c.jpg>\n"
     said = _saves({"body": body}, collection="hoi-dap")

@@ -137,8 +137,15 @@ setTimeout(() => {  // after the taken ids arrived
     const valid = category.isValid.call({ props: { value } });
     return valid === true ? "" : valid.error.message;
   });
+  // the top picture's description check: {image, alt, body} → its message ("" when valid)
+  const altWidget = registered.widgets["bantin-alt"];
+  const altChecks = (request.altChecks || []).map(({ image, alt, body }) => {
+    const data = { image, body };
+    const valid = altWidget.isValid.call({ props: { value: alt, entry: { getIn: (path) => data[path[1]] } } });
+    return valid === true ? "" : valid.error.message;
+  });
   const marks = (request.marks || []).map((name) => sandbox.bantinFileMark(name));
   const placeholders = request.placeholders ? sandbox.bantinPlaceholders : null;
   process.stdout.write(JSON.stringify({ marks, placeholders, slugs, refused, kept, blocks, parsed, older, questionSaves, saves, takedowns, timed, matched,
-                                        pasted, uploadNames, samples, categoryChecks, locale: registered.locale, blocksAfter }));
+                                        pasted, uploadNames, samples, categoryChecks, altChecks, locale: registered.locale, blocksAfter }));
 }, 20);

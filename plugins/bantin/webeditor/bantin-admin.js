@@ -778,6 +778,17 @@
     return box ? !!box.querySelector("img") : null;
   }
 
+  // Decap checks its fields before our checks before saving run: a picture of the body without
+  // its description was said only once this field was filled, a second save (an editor's trial,
+  // session 52). Said here with it.
+  function alsoInTheBody(props) {
+    var body = props.entry && props.entry.getIn ? props.entry.getIn(["data", "body"]) : "";
+    var missing = picturesWithoutAlt(body || "");
+    return missing.length ? " Trong “Nội dung” cũng còn " + missing.length + " ảnh chưa có mô tả (dòng " +
+      missing.map(function (one) { return one.line; }).join(", ") + " của Nội dung): bấm vào từng ảnh, điền ô “Mô tả " +
+      "ảnh (bắt buộc, cho người khiếm thị)”." : "";
+  }
+
   var AltControl = createClass({
     shouldComponentUpdate: function (next) {
       var now = this.props;
@@ -786,7 +797,7 @@
     },
     isValid: function () {
       if (empty(pictureOf(this.props)) || pictureShown() === false || !empty(this.props.value)) { return true; }
-      return { error: { type: "CUSTOM", message: ALT_MISSING } };
+      return { error: { type: "CUSTOM", message: ALT_MISSING + alsoInTheBody(this.props) } };
     },
     render: function () { return h(CMS.getWidget("string").control, this.props); }
   });
