@@ -1411,15 +1411,18 @@
   }
   watchPage(showRefusedField);
 
+  // The box of the field holding `input` (Decap's container, or the input's parent), or null.
+  function fieldBox(input) {
+    return input ? input.closest("[class*='-ControlContainer']") || input.parentElement : null;
+  }
+
   function fieldLabelled(text) {
     var labels = document.querySelectorAll("label[for]");
     for (var i = 0; i < labels.length; i++) {
       if (labels[i].textContent.indexOf(text) === 0) {
         // The body's label names no element (its editor has no id): its container then, or a
         // refusal on the body was neither brought into view nor noted under it.
-        var input = document.getElementById(labels[i].htmlFor);
-        return (input && (input.closest("[class*='-ControlContainer']") || input.parentElement)) ||
-          labels[i].closest("[class*='-ControlContainer']");
+        return fieldBox(document.getElementById(labels[i].htmlFor)) || labels[i].closest("[class*='-ControlContainer']");
       }
     }
     return null;
@@ -1550,8 +1553,7 @@
   }
 
   function clearRefusalNote(input) {  // the note under the field holding `input`, if any
-    var box = input && (input.closest("[class*='-ControlContainer']") || input.parentElement);
-    var next = box && box.nextElementSibling;
+    var box = fieldBox(input), next = box && box.nextElementSibling;
     if (next && next.classList.contains("bantin-refused")) { next.remove(); }
   }
 
@@ -2233,10 +2235,12 @@
     if (!left.length) { return; }
     publishPressed = 0;
     window.setTimeout(function () { bringForward(fieldLabelled(left[0].field)); }, 0);
-    var unwritten = "bài chưa viết xong thì không được xuất bản";
-    var refused = refusal("Không lưu: " + (left[0].field === "Địa chỉ" ? left[0].said : left.length === 1 ? unwritten + ". " +
-      left[0].said : unwritten + " (còn " + left.length + " chỗ của tệp mẫu). " +
-      left.map(function (one, n) { return (n + 1) + ") " + one.said; }).join(" ")) + NOT_YET);
+    var said = left.length === 1 ? left[0].said : " (còn " + left.length + " chỗ của tệp mẫu). " +
+      left.map(function (one, n) { return (n + 1) + ") " + one.said; }).join(" ");
+    if (left[0].field !== "Địa chỉ") {  // the address alone says what to do: a new page
+      said = "bài chưa viết xong thì không được xuất bản" + (left.length === 1 ? ". " : "") + said;
+    }
+    var refused = refusal("Không lưu: " + said + NOT_YET);
     lastRefusal.keep = left.length > 1;  // noted under the first field, for all of them
     throw refused;
   }
