@@ -544,6 +544,34 @@ def test_the_page_allows_the_site_and_its_git_backend_only():
     assert '<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;;' in html
 
 
+def test_the_editor_script_s_limits_are_the_build_s():
+    """bantin-admin.js says in the browser what the build would say, with its own copy of the
+    build's limits (a script served to the browser cannot import them): each copy is read here
+    and compared, so a limit changed on one side only fails (session 53)."""
+    from datetime import timedelta
+
+    from bantin.content import fields, plaintext
+    from bantin.content.handbook import ids
+    from bantin.site import pngphoto, webeditor
+
+    script = (ROOT / "plugins/bantin/webeditor/bantin-admin.js").read_text(encoding="utf-8")
+
+    def js(name: str):
+        found = re.findall(rf"\b{name} = ([0-9.]+(?: \* [0-9.]+)*)[,;]", script)
+        assert len(found) == 1, (name, found)
+        value = 1
+        for factor in found[0].split(" * "):
+            value *= float(factor)
+        return value
+
+    ties = {"SLUG_MAX": fields.SLUG_MAX, "ID_MAX": ids.ID_SUGGESTED, "TITLE_LONG": plaintext.TITLE_LONG,
+            "EARLIEST_YEAR": fields.EARLIEST_YEAR, "LINKERS_SHOWN": webeditor.LINKERS_NAMED,
+            "AHEAD_MS": fields.FUTURE_AHEAD / timedelta(milliseconds=1),
+            **{name: getattr(pngphoto, name) for name in ("SAMPLE_PIXELS", "PHOTO_SHARE", "FEW_COLOURS", "TEXT_FLAT",
+                                                          "TEXT_EDGES", "RECURRING")}}
+    assert {name: js(name) for name in ties} == {name: float(value) for name, value in ties.items()}
+
+
 # --- bantin-admin.js, run by Node with a stand-in for Decap --------------------------------
 
 TITLES = ["Tập huấn hòa giải viên ở xã Đông Sơn", "Đất đai: hỏi & đáp (2024)", "Thuỷ lợi – hoà giải “cơ sở”",

@@ -331,6 +331,7 @@ def parse_date(value: Any) -> datetime | None:
 
 
 EARLIEST_YEAR = 1945  # before any bulletin: a year typed short ("0202", "202") or wrong
+FUTURE_AHEAD = timedelta(days=2)  # a date further ahead is warned of (the web editor's AHEAD_MS too)
 
 
 def _implausible_date(check: _Check, when: datetime) -> bool:
@@ -341,7 +342,7 @@ def _implausible_date(check: _Check, when: datetime) -> bool:
         check.error("date", f"năm {when.year} không hợp lệ (ngày đăng của bài)", "ghi năm đủ bốn chữ số, ví dụ "
                     f"`date: {datetime.now():%Y-%m-%d}`")
         return True
-    if when > datetime.now(when.tzinfo) + timedelta(days=2):
+    if when > datetime.now(when.tzinfo) + FUTURE_AHEAD:
         check.problems.warn(check.src, check.lines.get("date", 1), "date",
                             f"ngày đăng {when:%d/%m/%Y} ở tương lai: bài sẽ đứng đầu mọi danh sách tới ngày đó",
                             "kiểm tra lại năm, tháng; trang không hẹn giờ đăng bài")
