@@ -542,6 +542,29 @@ def test_a_line_of_white_space_alone_is_no_indentation(blank):
     assert parsed is not None and problems.items == []
 
 
+@pytest.mark.parametrize("opening, closing", [('<div markdown="1">\n', "</div>\n"), ('<div markdown="1">', "</div>"),
+                                              ("<section markdown>\n", "</section>\n"),
+                                              ('<DIV Markdown="block" class="x">\n', "</DIV>\n")])
+def test_html_elements_with_markdown_nested_deep_are_an_error(opening, closing):
+    """400 `<div markdown="1">` in one another (8 KB) stopped Python-Markdown on RecursionError,
+    every build with it, with a traceback, and `bantin check` said 0 errors (hostile review,
+    session 53). The line of the 51st is named, as `check` and the build read it."""
+    body = opening * 400 + "chữ\n" + closing * 400
+    parsed, problems = read(HEAD + "---\nĐoạn đầu.\n\n" + body)
+    problem = one(problems)
+    assert "quá 50 tầng" in problem.message and "markdown" in problem.message
+    assert problem.line == (8 + 50 if opening.endswith("\n") else 8)
+
+
+def test_html_elements_with_markdown_one_after_another_are_fine():
+    """Closed before the next opens, a hundred are no nesting; nor are plain elements in one
+    another, or void ones, which Python-Markdown does not parse as pages of their own."""
+    body = ('<div markdown="1">\nchữ\n</div>\n\n' * 100 + "<div>" * 300 + "x" + "</div>" * 300 + "\n\n"
+            + '<div markdown="1">' + "<br>" * 100 + '<img markdown="1" alt="">' * 100 + "</div>\n")
+    parsed, problems = read(HEAD + "---\nĐoạn đầu.\n\n" + body)
+    assert parsed is not None and problems.items == []
+
+
 def test_ordinary_nested_lists_are_fine():
     parsed, problems = read(HEAD + "---\n- a\n  - b\n    - c\n> - d\n1. e\n- - f\n")
     assert problems.items == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 import xml.dom.minidom
 
-from sitekit import article, build, write_site
+from sitekit import article, build, run_bantin, write_site
 
 from bantin.text.vi import CONTROL
 
@@ -62,3 +62,30 @@ def test_deeply_nested_list_fails_with_a_message(tmp_path):
     done = build(root, check=False)
     assert done.returncode != 0 and "Traceback" not in done.stdout and "RecursionError" not in done.stdout
     assert "quá 50 tầng" in done.stdout
+
+
+def test_html_nested_deep_fails_with_a_message_in_check_and_build(tmp_path):
+    """400 `<div markdown="1">` in one another, 8 KB (hostile review, session 53): the build
+    stopped on a 2,300-line RecursionError traceback and `bantin check` said 0 errors."""
+    body = '<div markdown="1">\n' * 400 + "chữ\n" + "</div>\n" * 400
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("Tin", body=body), "tin-tuc/b.md": article("Tin hai")})
+    for done in (build(root, check=False), run_bantin(root, "check")):
+        assert done.returncode != 0 and "Traceback" not in done.stdout and "RecursionError" not in done.stdout
+        assert "tin-tuc/a.md:" in done.stdout and "quá 50 tầng" in done.stdout, done.stdout
+
+
+def test_a_recursion_the_reader_did_not_foresee_is_a_message_naming_the_file(tmp_path):
+    """The net under those limits (adapter/compat.convert): nesting the reader lets through
+    (here, its HTML check turned off in the build's process) ends in one Vietnamese line
+    naming the file, not Python's traceback."""
+    import subprocess
+    import sys
+
+    body = '<div markdown="1">\n' * 400 + "chữ\n" + "</div>\n" * 400
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("Tin", body=body), "tin-tuc/b.md": article("Tin hai")})
+    script = ("import bantin.content.nesting as n; n._check_html = lambda *a: False\n"
+              "from mkdocs.__main__ import cli; cli(['build', '--strict'])\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, text=True, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT)
+    assert done.returncode != 0 and "Traceback" not in done.stdout and "RecursionError" not in done.stdout
+    assert "content/tin-tuc/a.md: nội dung lồng nhau quá sâu" in done.stdout, done.stdout

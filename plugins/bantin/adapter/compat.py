@@ -317,7 +317,11 @@ def convert(md: Markdown, page, config, files: Files, known: dict[str, str]) -> 
     links._register(md)
     title = _Title()
     title._register(md)
-    content = md.convert(page.markdown)
+    try:
+        content = md.convert(page.markdown)
+    except RecursionError:  # nesting the reader's limits (content/nesting.py) did not foresee
+        raise PluginError(f"content/{page.file.src_uri}: nội dung lồng nhau quá sâu (danh sách, trích dẫn, thẻ HTML "
+                          "trong nhau), không tạo được trang. Cách sửa: bỏ bớt các tầng lồng nhau") from None
     keep_links = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
     return Conversion(content, get_toc(getattr(md, "toc_tokens", [])), title.title,
                       anchors.present_anchor_ids | raw_html.present_anchor_ids,

@@ -19,6 +19,7 @@ from bantin.content.model import Meta
 from bantin.problems import Problems
 from bantin.config.settings import SiteConfig
 from bantin.content import frontyaml
+from bantin.content.nesting import check_nesting
 from bantin.content.pagesize import page_too_big, too_much_markup
 from bantin.text.legacy import Legacy, find_legacy
 from bantin.text.vi import CONTROL, CONTROL_FIX, control_chars, is_utf16, nfc, strip_control
@@ -267,39 +268,6 @@ def _fields_in_body(src: str, body: str, body_line: int, problems: Problems) -> 
 _LIST_ITEM = re.compile(r"-(?:[ \t]|$)")
 
 
-_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)")
-MAX_NESTING = 50  # Python-Markdown recurses once per level: `- - - … x` 3,000 deep was a RecursionError
-MAX_INDENT = 4 * MAX_NESTING  # columns; lists nested by indentation 250 deep (1,000 columns) were one too
-
-
-def _indent(line: str) -> int:
-    """Columns of the line's leading spaces and tabs (a tab to the next multiple of 4)."""
-    stripped = line.lstrip(" \t")
-    return len(line[:len(line) - len(stripped)].expandtabs(4))
-
-
-def _check_nesting(src: str, body: str, body_line: int, problems: Problems) -> None:
-    """An error for a line nesting lists or quotes deeper than MAX_NESTING, or indented deeper
-    than MAX_INDENT columns (first one only): Python-Markdown would stop on RecursionError."""
-    for offset, line in enumerate(body.split("\n")):
-        if line[:1] not in "-*+>0123456789 \t" or not line:
-            continue
-        # (spaces and tabs alone are a blank line to Markdown: no indentation at all)
-        if line[:1] in " \t" and _indent(line) > MAX_INDENT and line.strip(" \t"):
-            problems.error(src, body_line + offset, "", f"dòng thụt lề quá sâu (hơn {MAX_INDENT} dấu cách ở đầu "
-                           "dòng): danh sách, trích dẫn hay khung ghi chú lồng nhau sâu như vậy không tạo được trang",
-                           "bỏ bớt dấu cách, dấu Tab ở đầu dòng; danh sách chỉ cần vài tầng, mỗi tầng thụt 4 dấu cách")
-            return
-        depth, pos = 0, 0
-        while depth <= MAX_NESTING and (marker := _MARKER.match(line, pos)):
-            depth, pos = depth + 1, max(marker.end(), pos + 1)
-        if depth > MAX_NESTING:
-            problems.error(src, body_line + offset, "", f"dòng lồng danh sách hoặc trích dẫn quá {MAX_NESTING} tầng "
-                           "(nhiều dấu `-`, `*`, `>` hay số thứ tự liên tiếp ở đầu dòng)",
-                           "bỏ bớt các dấu ở đầu dòng; danh sách chỉ cần vài tầng")
-            return
-
-
 def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Exists) -> Parsed | None:
     """The whole pipeline for one file; None (with problems recorded) when it cannot be used."""
     if page_too_big(src, data, problems):
@@ -313,7 +281,7 @@ def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Ex
     yaml_text, body, body_line = parts
     body = _strip_body_controls(src, body, body_line, problems)
     _fields_in_body(src, body, body_line, problems)
-    _check_nesting(src, body, body_line, problems)
+    check_nesting(src, body, body_line, problems)
     if too_much_markup(src, body, body_line, problems):
         return None
     parsed = parse_yaml(src, yaml_text, problems)
