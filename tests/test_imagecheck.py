@@ -80,3 +80,54 @@ def test_verdicts_cached_by_content():
     assert verify_image("a/x.jpg", data) is None and verify_image("b/y.jpg", data) is None
     assert len(imagecheck._cache) == 1
     assert verify_image("a/x.jpg", data[:-2]) is not None  # another content, another verdict
+
+
+def _segments(jpeg: bytes) -> list[tuple[int, bytes]]:
+    """A JPEG cut into its segments (a scan with its entropy-coded data), up to its end marker."""
+    pos, found = 2, []
+    while jpeg[pos + 1] != 0xD9:
+        marker = jpeg[pos + 1]
+        end = pos + 2 + struct.unpack(">H", jpeg[pos + 2:pos + 4])[0]
+        if marker == 0xDA:
+            while jpeg[end] != 0xFF or jpeg[end + 1] == 0 or 0xD0 <= jpeg[end + 1] <= 0xD7:
+                end += 1
+        found.append((marker, jpeg[pos:end]))
+        pos = end
+    return found
+
+
+def many_scans(repeats: int, side: int = 1200) -> bytes:
+    """A valid progressive JPEG with one of its own small AC scans repeated: every decoder reads
+    it, and each scan costs a pass over the whole picture (hostile review, session 53)."""
+    out = io.BytesIO()
+    Image.new("RGB", (side, side), (120, 130, 140)).save(out, "JPEG", progressive=True)
+    jpeg = out.getvalue()
+    segments = _segments(jpeg)
+    ac = min((data for marker, data in segments if marker == 0xDA and data[5 + 2 * data[4]] > 0), key=len)
+    return jpeg[:2] + b"".join(data for _, data in segments) + ac * repeats + b"\xff\xd9"
+
+
+def test_a_jpeg_of_very_many_scans_is_refused_before_it_is_decoded():
+    """1.4 MB with 50,000 scans took three minutes of a build; the segments are counted first."""
+    data = many_scans(20_000)
+    with Image.open(io.BytesIO(data)) as image:  # a JPEG Pillow reads: only slow
+        assert image.format == "JPEG"
+    started = time.process_time()
+    message, fix = verify_image("images/hop.jpg", data)
+    assert time.process_time() - started < 1
+    assert "hơn 100 lớp" in message and "`images/hop.jpg`" in message and "lưu lại" in fix
+    assert imagecheck.jpeg_scans(many_scans(90), 100) == 100 and verify_image("images/a.jpg", many_scans(90)) is None
+
+
+def test_scans_are_counted_by_segments_not_by_bytes_that_look_like_one():
+    """A marker's bytes inside an EXIF thumbnail or in a motion photo's video after the end
+    marker are no scans of the picture."""
+    thumbnail = io.BytesIO()
+    Image.new("RGB", (160, 120), (1, 2, 3)).save(thumbnail, "JPEG", progressive=True)
+    exif = Image.Exif()
+    exif[0x010F] = "Phone"
+    exif[0x9286] = (b"\xff\xda\x00\x08" * 300).decode("latin-1")  # a user comment made of scan markers
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (9, 9, 9)).save(out, "JPEG", exif=exif.tobytes())
+    data = out.getvalue() + b"\0\0ftypmp42" + b"\xff\xda\x00\x08" * 5000
+    assert imagecheck.jpeg_scans(data, 100) == 1 and verify_image("images/motion.jpg", data) is None

@@ -22,6 +22,7 @@ from PIL import Image, UnidentifiedImageError
 # Extension → the format Pillow must find in the file.
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WEBP"}
 MAX_PIXELS = 40_000_000  # 40 megapixels: a 7,700×5,200 photo; phones take 12-50
+MAX_SCANS = 100  # a JPEG's scans: a progressive one has about 10 (libjpeg's, mozjpeg's), a baseline one 1-3
 _EXT_OF = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 _cache: dict[tuple[str, bytes], tuple[str, str] | None] = {}
 
@@ -66,6 +67,8 @@ def _verdict(name: str, ext: str, data: bytes) -> tuple[str, str] | None:
             return _too_big(name, (width, height))
         if frames * width * height > MAX_PIXELS:
             return _too_many_frames(name, (width, height), frames)
+        if expected == "JPEG" and (scans := jpeg_scans(data, MAX_SCANS)) > MAX_SCANS:
+            return _too_many_scans(name, scans)
         try:
             _decode(data, expected)
         except Exception:  # noqa: BLE001 - any decoder failure means a broken file, and is reported
@@ -102,6 +105,49 @@ def _too_many_frames(name: str, size: tuple[int, int], frames: int) -> tuple[str
             f"({total / 1e6:.0f} megapixel), giới hạn {MAX_PIXELS // 1_000_000} megapixel cho cả ảnh",
             "bớt khung hình hoặc thu nhỏ ảnh (chiều ngang vài trăm điểm ảnh là đủ cho ảnh động); "
             "đoạn phim dài thì đăng dạng video MP4")
+
+
+# After a scan's header, its entropy-coded data runs to the next marker: a 0xFF (and any fill
+# 0xFF) followed by a byte other than 0x00 (a stuffed 0xFF) and RST0-7 (restart markers).
+_NEXT_MARKER = re.compile(rb"\xff+[^\x00\xd0-\xd7\xff]")
+
+
+def jpeg_scans(data: bytes, limit: int) -> int:
+    """How many scans (SOS segments) a JPEG holds, counted to limit + 1 at most.
+
+    Each scan is decoded over the whole picture, even at 1/8 scale: a valid 1.4 MB JPEG of
+    36 megapixels with one 23-byte scan repeated 50,000 times took three minutes of a build
+    (hostile review, session 53), and 20 MB would take most of a CI job's hour; neither the
+    pixel count nor libjpeg bounds it. The segments are walked by their lengths, so a 0xFFDA
+    inside an EXIF thumbnail or a video after the end marker (phones' motion photos) is not
+    counted. A structure that cannot be walked stops the count: the decoder judges it."""
+    pos, scans, end = 2, 0, len(data)
+    while pos + 4 <= end and scans <= limit:
+        if data[pos] != 0xFF:
+            break
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte before a marker
+            pos += 1
+            continue
+        if marker == 0xD9:  # end of image
+            break
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # no length
+            pos += 2
+            continue
+        pos += 2 + int.from_bytes(data[pos + 2:pos + 4], "big")
+        if marker == 0xDA:
+            scans += 1
+            found = _NEXT_MARKER.search(data, pos)
+            if found is None:
+                break
+            pos = found.end() - 2
+    return scans
+
+
+def _too_many_scans(name: str, scans: int) -> tuple[str, str]:
+    return (f"ảnh JPEG `{name}` được lưu thành hơn {MAX_SCANS} lớp (scan; ảnh JPEG thường có dưới 20): "
+            "giải mã nó chậm tới vài phút mỗi lần dựng trang",
+            "mở ảnh trong trình xem hoặc sửa ảnh rồi lưu lại thành tệp JPG mới (hoặc chụp lại), rồi chép đè tệp cũ")
 
 
 def _decode(data: bytes, fmt: str) -> None:
