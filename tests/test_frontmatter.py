@@ -558,6 +558,18 @@ def test_bad_updated():
     assert parsed.meta.updated is None
 
 
+def test_an_updated_date_far_ahead_is_a_warning():
+    """`updated: 9999-12-31` went to the page, the feeds and the sitemap's lastmod unsaid
+    (hostile review, session 53); a day or two ahead (another time zone, a clock) is fine."""
+    far = (datetime.now() + timedelta(days=30)).date()
+    parsed, problems = read(HEAD + f"updated: {far}\n---\n")
+    problem = only(problems)
+    assert not problem.is_error and (problem.field, problem.line) == ("updated", 5)
+    assert "ở tương lai" in problem.message and parsed.meta.updated is not None
+    parsed, problems = read(HEAD + f"updated: {(datetime.now() + timedelta(days=1)).date()}\n---\n")
+    assert problems.items == []
+
+
 # --- aliases, slug, flags -----------------------------------------------------------------
 
 def test_aliases():

@@ -3,10 +3,11 @@ file and line, never a traceback, and nothing invisible reaches the output."""
 
 from __future__ import annotations
 
+import re
 import time
 import xml.dom.minidom
 
-from sitekit import article, build, run_bantin, write_site
+from sitekit import article, build, read, run_bantin, write_site
 
 from bantin.text.vi import CONTROL
 
@@ -89,3 +90,25 @@ def test_a_recursion_the_reader_did_not_foresee_is_a_message_naming_the_file(tmp
                           stderr=subprocess.STDOUT)
     assert done.returncode != 0 and "Traceback" not in done.stdout and "RecursionError" not in done.stdout
     assert "content/tin-tuc/a.md: nội dung lồng nhau quá sâu" in done.stdout, done.stdout
+
+
+def test_a_tag_or_question_id_named_index_gets_its_own_page_in_both_flavours(tmp_path):
+    """MkDocs writes a source named `index.md` as its folder's page: the tag «Index» (the page
+    'the/index') was written over the list of tags, and the whole build stopped on one tag
+    with a message naming two files no editor has (hostile review, session 53); a question
+    `{#index}` over its handbook's page."""
+    handbook = ("---\ntitle: Sổ tay\ndate: 2024-05-01\ncategory: hoa-giai-o-co-so\n---\n\n"
+                "## Câu hỏi 1: Index là gì? {#index}\n\nTrả lời một.\n\n## Câu hỏi 2: Khác? {#khac}\n\nTrả lời hai.\n")
+    root = write_site(tmp_path, {"tin-tuc/a.md": article("Tin", tags=["Index", "README"]), "hoi-dap/so-tay.md": handbook})
+    build(root)
+    h1 = lambda rel: re.search(r"<h1[^>]*>([^<]*)", read(root, rel))[1].strip()  # noqa: E731
+    assert h1("the/index.html") == "Từ khóa" and h1("the/index/index.html") == "Từ khóa: Index"
+    assert h1("the/readme/index.html") == "Từ khóa: README"
+    assert h1("hoi-dap/so-tay/index.html") == "Sổ tay" and "Index là gì?" in h1("hoi-dap/so-tay/index/index.html")
+    assert 'href="../../the/index/"' in read(root, "tin-tuc/tin/index.html")
+    assert "url=../../hoi-dap/so-tay/index/" in read(root, "q/index/index.html")
+    done = run_bantin(root, "build", "--offline")
+    assert done.returncode == 0, done.stdout
+    offline = root / "site-offline" / "ban-tin"
+    assert "Từ khóa: Index" in (offline / "the" / "index.html").read_text(encoding="utf-8")
+    assert "Từ khóa: Index" not in (offline / "the.html").read_text(encoding="utf-8")

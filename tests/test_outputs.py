@@ -196,6 +196,19 @@ def test_outputs_that_differ_by_case_only_clash():
     assert len(clashes("/Feed.xml")) == 1 and len(clashes("/Tin-Tuc/Bai-A/")) == 1
 
 
+def test_two_aliases_of_one_file_that_differ_by_case_clash():
+    """`aliases: ['/Q/', '/q/']` passed `bantin check` (one writer, the file, claimed both) and
+    stopped the build when its redirect pages were written, naming no file (hostile review,
+    session 53). Each alias is a writer of its own; the same one twice is no clash."""
+    corpus, problems = build_corpus(FILES, SITE, HTTP)
+    check_addresses(corpus, generated_pages(corpus, HTTP), HTTP, problems,
+                    [("Q/", "tin-tuc/a.md"), ("q/", "tin-tuc/a.md"), ("cu/", "tin-tuc/a.md"), ("cu/", "tin-tuc/a.md")],
+                    OUTPUTS)
+    [found] = problems.errors
+    assert found.path == "tin-tuc/a.md" and found.field == "aliases"
+    assert "`/q`" in found.message and "`/Q`" in found.message and "chữ hoa và chữ thường" in found.message
+
+
 def test_alias_beside_outputs_is_fine():
     assert clashes("/tin-cu/bai-a.html") == [] and clashes("/assets/khac.html") == []
     assert clashes("/images/") == []  # images/index.html: a file beside the images, no clash

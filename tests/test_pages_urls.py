@@ -274,8 +274,13 @@ def test_file_flavour(path, url, dest):
 
 
 def test_src_uri():
-    assert UrlScheme.src_uri("") == "index.md"
-    assert UrlScheme.src_uri("chuyen-muc/dat-dai") == "chuyen-muc/dat-dai.md"
+    online, offline = UrlScheme(UrlPrefixes()), UrlScheme(UrlPrefixes(), directory_urls=False)
+    for urls in (online, offline):
+        assert urls.src_uri("") == "index.md"
+        assert urls.src_uri("chuyen-muc/dat-dai") == "chuyen-muc/dat-dai.md"
+    # MkDocs writes `index.md` as its folder's page: the tag «Index» is not the tags' list
+    assert online.src_uri("the/index") == "the/index/index.md" and offline.src_uri("the/index") == "the/index.md"
+    assert online.src_uri("the/README") == "the/README/index.md"
 
 
 @pytest.mark.parametrize("old, directory, expected", [

@@ -720,6 +720,11 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
         check.problems.warn(src, lines.get("updated", 1), "updated",
                             f"ngày cập nhật {meta['updated']:%d/%m/%Y} trước ngày đăng {when:%d/%m/%Y}",
                             "sửa `updated:` thành ngày sửa bài (sau ngày đăng), hoặc xóa dòng đó")
+    updated = meta["updated"]
+    if updated is not None and updated > datetime.now(updated.tzinfo) + FUTURE_AHEAD:
+        check.problems.warn(src, lines.get("updated", 1), "updated",
+                            f"ngày cập nhật {updated:%d/%m/%Y} ở tương lai: trang, nguồn tin và sơ đồ trang sẽ ghi "
+                            "bài được sửa vào ngày đó", "sửa `updated:` thành ngày sửa bài, hoặc xóa dòng đó")
     if not title or when is None or not meta["slug"]:
         return None
     return Meta(title=title, date=when, lines=dict(lines), **meta)

@@ -225,7 +225,7 @@ def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme,
                 _file(gate, urls.dest(item.path), item.src, item.src, "slug", problems)
             content.add(_address(item.path))
     for path, src in aliases:
-        who = f"bí danh (aliases) trong {src}"
+        who = f"bí danh (aliases) `/{path.strip('/')}` trong {src}"  # two of one file may clash by case
         if _claim(owners, unquote(path), who, src, problems):
             _file(gate, urls.redirect_file(path, urls.directory_urls), who, src, "aliases", problems)
 

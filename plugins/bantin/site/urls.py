@@ -19,6 +19,9 @@ def join(*parts: str) -> str:
     return "/".join(p.strip("/") for p in parts if p and p.strip("/"))
 
 
+_FOLDER_PAGES = frozenset({"index", "README"})  # MkDocs' File: the stem of a folder's own page
+
+
 @dataclass(frozen=True)
 class UrlScheme:
     prefixes: UrlPrefixes
@@ -82,10 +85,20 @@ class UrlScheme:
             return "index.html"
         return path + "/index.html" if self.directory_urls else path + ".html"
 
-    @staticmethod
-    def src_uri(path: str) -> str:
-        """Virtual source name of a generated page; MkDocs derives `dest` from it."""
-        return path + ".md" if path else "index.md"
+    def src_uri(self, path: str) -> str:
+        """Virtual source name of a generated page; MkDocs derives `dest` from it.
+
+        MkDocs writes a source named `index.md` (or `README.md`) as its folder's page, so a
+        generated page whose last segment is one of those names (the tag «Index»: 'the/index')
+        gets one folder more with directory URLs, where MkDocs would have written it over the
+        folder's own page ('the/index.html', the list of tags: the whole build stopped on one
+        tag, hostile review, session 53). The offline flavour's `the/index.html` is already
+        apart from the list's `the.html`."""
+        if not path:
+            return "index.md"
+        if self.directory_urls and posixpath.basename(path) in _FOLDER_PAGES:
+            return path + "/index.md"
+        return path + ".md"
 
     @staticmethod
     def redirect_file(old_path: str, directory_urls: bool = True) -> str:
