@@ -119,7 +119,10 @@ def inputs(files: Files, config: MkDocsConfig, inventory: Inventory | None = Non
                   extra_templates=list(config.extra_templates), theme_dirs=list(config.theme.dirs),
                   inventory=inventory, redirect_map=redirect_map(config), theme_images=theme_images(config, site),
                   theme_palette=theme_palette(config, site), config_text=config_text(config, site),
-                  custom_dir=config.theme.custom_dir or "")
+                  custom_dir=config.theme.custom_dir or "", published=os.environ.get(PUBLISHED_ENV) or None)
+
+
+PUBLISHED_ENV = "BANTIN_PUBLISHED"  # the published site's address record (site/published.py), set by CI or `bantin`
 
 
 def config_text(config: MkDocsConfig, site: sitefile.SiteFile | None) -> str:

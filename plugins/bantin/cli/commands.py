@@ -6,6 +6,7 @@ Editors run these; every failure prints the problems and exits non-zero, never a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shlex
 import sys
@@ -122,7 +123,8 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
                 _plugin(config)
                 engine.set_drafts(config, drafts)
                 started = time.perf_counter()
-                engine.build(config)
+                with _compared_with(None if offline else target):
+                    engine.build(config)
                 if offline:
                     offlinecopy.write_start(staging.path, config.details.get("site_name", ""))
             except (engine.EngineError, JobFailed, SystemExit, KeyboardInterrupt, publish.Interrupted) as exc:
@@ -150,6 +152,25 @@ def atomic_build(config_file: str, *, offline: bool = False, site_dir: str | Non
               f"{offlinecopy.SITE_FOLDER}) vào USB; người đọc bấm đúp vào {offlinecopy.START_FILE} để mở "
               f"bằng trình duyệt. Xem thử trên máy này: {target / offlinecopy.START_FILE}")
     return 0
+
+
+@contextlib.contextmanager
+def _compared_with(folder: Path | None):
+    """While in it, the address record of the site in `folder` (the one this build replaces)
+    is the one the build compares with (site/published.py), unless the caller named one (the
+    site's CI names the published site's). The variable is put back after: a process that
+    builds several sites (the tests) never compares one with another."""
+    from bantin.adapter.translate import PUBLISHED_ENV
+    from bantin.site.published import RECORD
+
+    if folder is None or os.environ.get(PUBLISHED_ENV) or not (folder / RECORD).is_file():
+        yield
+        return
+    os.environ[PUBLISHED_ENV] = str(folder / RECORD)
+    try:
+        yield
+    finally:
+        os.environ.pop(PUBLISHED_ENV, None)
 
 
 def _strict_note(base) -> str:
@@ -287,7 +308,8 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
     from bantin.tools import docsnotes, sitefiles
 
     started = time.perf_counter()
-    corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
+    with _compared_with(Path(config.site_dir)):
+        corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
     problems.extend(_publish_problems(config_file, config.site_url, config.details, publishing=False,
                                       docs_dir=config.docs_dir))
     root, docs_dir = Path(config.config_file or "mkdocs.yml").absolute().parent, Path(config.docs_dir).absolute()

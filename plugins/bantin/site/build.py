@@ -57,7 +57,7 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import (artifacts, imagecache, images, originals, qrcodes, redirectmap, searchpage, sharing,
+from bantin.site import (artifacts, imagecache, images, originals, published, qrcodes, redirectmap, searchpage, sharing,
                          unusedpictures, webeditor)
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
@@ -130,6 +130,7 @@ class Inputs:
     theme_images: Sequence[tuple[str, str, int]] = ()  # (key, path, line) of theme.logo and theme.favicon
     theme_palette: Sequence[tuple[str, str, int, str]] = ()  # (role, colour, line, scheme) of theme.palette's primary/accent
     custom_dir: str = ""  # the site's own theme folder (theme.custom_dir): its stylesheets may name a picture
+    published: str | None = None  # the published site's address record (site/published.py), when known
 
 
 # --- 1. settings --------------------------------------------------------------------------
@@ -216,6 +217,8 @@ class SiteRead:
     pictures: frozenset[str] = frozenset()  # files pages show only as pictures (site/originals.py)
     files: frozenset[str] = frozenset()  # what a link may name on the built site (_public_files), generated pages
     unused_pictures: frozenset[str] = frozenset()  # pictures nothing uses (site/unusedpictures.py)
+    moved: list = field(default_factory=list)  # (old address, new, key): pages the last record had elsewhere
+    moved_line: str = ""  # the build's line about the addresses that moved since the last record
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -371,8 +374,30 @@ def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRea
     query_pages = _query_pages(read.inputs, site, read.urls, corpus, checked.generated, checked.planned, problems)
     files = _public_files(read.content, corpus, checked.withheld, unread_drafts) | {
         read.urls.src_uri(page.path) for page in checked.generated}
+    moved, said = _published_moves(read.inputs, corpus, checked.generated, read.urls, checked.planned, query_pages,
+                                   problems)
     return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked,
-                    checked.pictures, frozenset(files), checked.unused_pictures)
+                    checked.pictures, frozenset(files), checked.unused_pictures, moved, said)
+
+
+def _published_moves(inputs: Inputs, corpus: Corpus, generated: list[Generated], urls: UrlScheme,
+                     planned: list[tuple[str, str]], query_pages: dict, problems: Problems) -> tuple[list, str]:
+    """The redirects from the published site's addresses that moved (and the build's line
+    about the new ones), and a warning for each page it served that this build serves nowhere
+    (site/published.py). Online builds only: the offline copy has no address anyone printed."""
+    if not inputs.published or not urls.directory_urls:
+        return [], ""
+    record = published.read_file(inputs.published, problems)
+    if record is None:
+        return [], ""
+    served = published.served_by(corpus, generated, urls)
+    taken = {rel.rstrip("/").casefold() for rel, _ in planned} | {rel.casefold() for rel in query_pages}
+    taken |= {urls.dest(path).casefold() for path in [*(p.path for p in generated), *(i.path for i in corpus.published)]}
+    moved, lost = published.compare(record, served, frozenset(taken))
+    for one in lost:
+        src, message, fix = published.lost_message(one)
+        problems.warn(src, 0, "", message, fix)
+    return moved, published.moved_line(moved, record.carried)
 
 
 def _public_files(content: frozenset[str], corpus: Corpus, withheld: set[str], unread_drafts: set[str]) -> set[str]:
@@ -528,6 +553,7 @@ class Build:
     pictures: frozenset[str] = frozenset()  # copied, then removed once their variants are made (finish)
     files: frozenset[str] = frozenset()  # what a link may name (SiteRead.files), for the web editor
     unused_pictures: frozenset[str] = frozenset()  # copied, then removed unless the built site names them (finish)
+    moved: list = field(default_factory=list)  # redirects from the published site's moved addresses (SiteRead.moved)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -544,6 +570,8 @@ class Build:
             raise Failed("Nội dung có lỗi", undeclared.folded(found.problems, site, used, dict(site.category_lines)))
         corpus = found.corpus
         log.info(corpus.counts.summary())
+        if found.moved_line:
+            log.info(found.moved_line)
         if drafts_line := corpus.counts.drafts_line():
             log.info(drafts_line)
         view = SiteView(corpus, urls, content_policy=site.content_policy and not serving and urls.directory_urls,
@@ -555,7 +583,7 @@ class Build:
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
                     query_pages=found.query_pages, linked=found.linked, pictures=found.pictures, files=found.files,
-                    unused_pictures=found.unused_pictures)
+                    unused_pictures=found.unused_pictures, moved=found.moved)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         background.release(worker)  # the last job: the worker ends with it
         return build
@@ -643,6 +671,7 @@ class Build:
                  f"{format_decimal(stats.bytes / 1e6)} MB ({stats.files} tệp)")
         self.embed_search_manifest(stats.manifest)
         artifacts.write_all(self.view, list(self.generated.values()), self.gate, self.redirects(), self.query_pages)
+        self.write_published()
         self.write_editor()
         self.withdraw_originals(log)
 
@@ -680,6 +709,15 @@ class Build:
         if html is not None:
             self.gate.write(rel, html, who)
 
+    def write_published(self) -> None:
+        """The record of every address this online build serves (site/published.py), for the
+        next build to compare with."""
+        if not self.urls.directory_urls:
+            return
+        served = published.served_by(self.corpus, self.generated.values(), self.urls)
+        text = published.record_json(served, [(old, key) for old, _, key in self.moved])
+        self.gate.write(published.RECORD, text.encode("utf-8"), artifacts.ARTIFACTS)
+
     def write_editor(self) -> None:
         """The web editor at /admin/, when this build has one (webeditor.wanted)."""
         site = self.corpus.site
@@ -699,4 +737,7 @@ class Build:
         corpus, urls = self.corpus, self.urls
         found = [(urls.short(q.id), urls.question(h.path, q.id), q.title) for h, q in corpus.questions()]
         found += [(alias, item.path, item.title) for item in corpus.published for alias in item.meta.aliases]
+        titles = {page.path: page.title for page in self.generated.values()}
+        titles.update((item.path, item.title) for item in corpus.published)
+        found += [(old, new, titles.get(new, "")) for old, new, _ in self.moved]
         return found

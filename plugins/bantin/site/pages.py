@@ -18,7 +18,7 @@ from bantin.outputs.gate import Gate, OutputError, path_problem
 from bantin.problems import Problems
 from bantin.config.settings import CONFIG_FILE
 from bantin.site.urls import UrlScheme
-from bantin.site import sharing
+from bantin.site import published, sharing
 
 HOME_LATEST = 5
 PAGE_WINDOW = 2  # page numbers a listing's navigation shows on each side of the current one
@@ -179,7 +179,7 @@ def artifact_files(corpus: Corpus, urls: UrlScheme) -> dict[str, str]:
     writer: claimed before any page or alias, so neither can replace them."""
     who = "tệp phụ của trang (sitemap, nguồn tin, robots.txt, ảnh chia sẻ)"
     names = [urls.feed(), *(urls.feed(c.slug) for c in corpus.categories),
-             "sitemap.xml", "sitemap.xml.gz", "robots.txt", sharing.site_card(corpus.site)]
+             "sitemap.xml", "sitemap.xml.gz", "robots.txt", sharing.site_card(corpus.site), published.RECORD]
     names = [n for n in names if n]
     return dict.fromkeys(names, who)
 
