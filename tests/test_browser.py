@@ -806,6 +806,20 @@ def test_not_found_page_works_at_any_depth(page, sample_server, depth):
 
 
 @pytest.mark.shared_context
+@pytest.mark.parametrize("lost, words", [("q/ho-tro-kinh-phi-cho-hoa-giai/", "ho tro kinh phi cho hoa giai"),
+                                         ("tin-tuc/Tap_huan.html", "Tap huan"), ("luu-tru/2019/trang/3/", "luu tru")])
+def test_the_not_found_page_offers_the_lost_address_s_words_to_search(page, sample_server, lost, words):
+    """A removed question's printed code met an empty search box (a province's second-year
+    trial, session 53): the address's words are in it, ready to send."""
+    assert page.goto(sample_server + lost).status == 404
+    box = page.get_by_label("Tìm trên trang")
+    expect(box).to_have_value(words)
+    box.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=*")
+    assert page.url.split("?q=", 1)[1].replace("+", " ") == words
+
+
+@pytest.mark.shared_context
 def test_short_link_redirects_to_the_question(page, sample_server):
     page.goto(sample_server + "q/hoa-giai-o-co-so-la-gi/")
     page.wait_for_url("**/hoi-dap/hoi-dap-ve-hoa-giai-o-co-so/hoa-giai-o-co-so-la-gi/")

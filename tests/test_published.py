@@ -42,6 +42,8 @@ def test_what_no_page_serves_is_lost_once_per_page_and_an_output_is_never_replac
                  {"q:y": "hoi-dap/so-tay.md"})
     moved, lost = compare(old, SERVED, frozenset({"the/cu/index.html"}))
     assert moved == []
+    inside = Record({"admin/cu": "page:tin-tuc/a.md", "con/a": "page:tin-tuc/a.md", "tin-cu/b": "page:tin-tuc/a.md"}, {})
+    assert compare(inside, SERVED, frozenset({"admin/"}))[0] == [("tin-cu/b", "tin-tuc/moi", "page:tin-tuc/a.md")]
     assert [(one.key, one.source, one.paths) for one in lost] == [
         ("q:y", "hoi-dap/so-tay.md", ("hoi-dap/so-tay/y", "q/y")), ("page:tin-tuc/xoa.md", "", ("tin-tuc/xoa",))]
     src, message, fix = published.lost_message(lost[0])

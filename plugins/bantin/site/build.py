@@ -61,7 +61,7 @@ from bantin.site import (artifacts, imagecache, images, originals, published, qr
                          unusedpictures, webeditor)
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
-from bantin.site.pages import Generated, check_addresses, generated_pages
+from bantin.site.pages import Generated, artifact_files, check_addresses, generated_pages
 from bantin.site.qrcodes import QrCodes
 from bantin.site.related import RelatedIndex
 from bantin.site.urls import UrlScheme
@@ -391,9 +391,10 @@ def _published_moves(inputs: Inputs, corpus: Corpus, generated: list[Generated],
     if record is None:
         return [], ""
     served = published.served_by(corpus, generated, urls)
-    taken = {rel.rstrip("/").casefold() for rel, _ in planned} | {rel.casefold() for rel in query_pages}
-    taken |= {urls.dest(path).casefold() for path in [*(p.path for p in generated), *(i.path for i in corpus.published)]}
-    moved, lost = published.compare(record, served, frozenset(taken))
+    taken = [rel for rel, _ in planned] + list(query_pages) + list(artifact_files(corpus, urls))
+    taken += [urls.dest(path) for path in [*(p.path for p in generated), *(i.path for i in corpus.published)]]
+    taken += [urls.redirect_file(path) for path in served.redirects]
+    moved, lost = published.compare(record, served, frozenset(rel.casefold() for rel in taken))
     for one in lost:
         src, message, fix = published.lost_message(one)
         problems.warn(src, 0, "", message, fix)

@@ -34,6 +34,8 @@ import posixpath
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+from bantin.outputs.gate import path_problem
+
 RECORD = "dia-chi-da-dang.json"  # at the site's root, beside sitemap.xml
 VERSION = 1
 MAX_BYTES = 50_000_000  # a record is read whole; 10,000 articles' is about 1 MB
@@ -143,10 +145,12 @@ def _plain(path: object) -> bool:
 
 def compare(record: Record, served: Served, taken: frozenset[str]) -> tuple[list[tuple[str, str, str]], list[Lost]]:
     """(old address, new page address, key) of each redirect to make, and what is lost.
-    `taken`: output files (case-folded) a redirect page may not replace."""
+    `taken`: output files (case-folded; a name ending in '/' is a folder that is one writer's)
+    a redirect page may not replace or go into; nor is one written at a name no disk holds."""
     old, sources = record.addresses, record.sources
     where = served.where()
     by_name = _unique_names(served.pages)
+    folders = tuple(rel for rel in taken if rel.endswith("/"))
     moved: list[tuple[str, str, str]] = []
     lost: dict[str, list[str]] = {}
     for path, key in sorted(old.items()):
@@ -154,7 +158,7 @@ def compare(record: Record, served: Served, taken: frozenset[str]) -> tuple[list
             continue
         now = key if key in where else by_name.get(_name(key), "")
         if now in where:
-            if where[now] != path and _file(path).casefold() not in taken:
+            if where[now] != path and _free(_file(path), taken, folders):
                 moved.append((path, where[now], now))  # recorded with the key it follows from now on
             continue
         lost.setdefault(key, []).append(path)
@@ -179,6 +183,12 @@ def _unique_names(pages: Mapping[str, str]) -> dict[str, str]:
 def _file(path: str) -> str:
     """The redirect page's file for an address (as site.urls.redirect_file, directory URLs)."""
     return path if posixpath.splitext(path)[1] else path + "/index.html"
+
+
+def _free(rel: str, taken: frozenset[str], folders: tuple[str, ...]) -> bool:
+    """Whether a redirect page may be written at `rel`: no output there, nor a folder's."""
+    folded = rel.casefold()
+    return folded not in taken and not folded.startswith(folders) and not path_problem(rel)
 
 
 def moved_line(moved: list[tuple[str, str, str]], carried: frozenset[str]) -> str:

@@ -478,12 +478,28 @@
     }).join("/");
   }
 
+  /* The dead address's own words in the page's search box, ready to send: an address is made
+     from its title («/q/ho-tro-kinh-phi-cho-hoa-giai-o-co-so/»), and the search reads words
+     without marks (a province's second-year trial, session 53: a removed question's printed
+     code met an empty box). Its last step that has letters, without a file's ending. */
+  function offerWords(rest) {
+    var box = document.getElementById("bt-404-q"), steps = rest.split("/"), words = "";
+    for (var i = steps.length - 1; i >= 0 && !words; i--) {
+      var step = steps[i].replace(/\.[A-Za-z0-9]{1,5}$/, "");
+      if (/[^\W\d_]/.test(step) && !/^(index|default|trang)$/i.test(step)) {
+        words = step.replace(/[-_+.\s]+/g, " ").trim().slice(0, 120);
+      }
+    }
+    if (box && words && !box.value) { box.value = words; }
+  }
+
   function initLost() {
     var mark = document.querySelector("[data-bt-lost]"), root, rest, spelled, target;
     if (!mark || location.protocol === "file:" || !window.fetch || !"".normalize) { return; }
     root = new URL(mark.getAttribute("data-bt-lost"), location.href);
     if (root.origin !== location.origin || location.pathname.indexOf(root.pathname) !== 0) { return; }
     try { rest = decodeURIComponent(location.pathname.slice(root.pathname.length)); } catch (e) { return; }
+    offerWords(rest);
     spelled = ourSpelling(rest);
     if (spelled === rest) { return; }
     /* Our addresses have no "." or ".." step and no empty one: "..//evil.example" resolved to
