@@ -570,6 +570,18 @@ def test_an_updated_date_far_ahead_is_a_warning():
     assert problems.items == []
 
 
+def test_a_retitled_article_whose_old_address_is_an_alias_is_not_warned_again():
+    """The guide's other fix for a retitled article is the old address in `aliases:`; the
+    warning went on saying the address would break (a province's second-year trial, session 53)."""
+    src = "tin-tuc/tap-huan-hoa-giai-vien-huyen-lam-son.md"
+    retitled = HEAD.replace("Tập huấn hòa giải viên", "Lam Sơn tập huấn hòa giải viên năm 2023")
+    parsed, problems = read(retitled + "---\n", src=src)
+    assert "slug: tap-huan-hoa-giai-vien-huyen-lam-son" in only(problems).fix
+    for alias in ("/tin-tuc/tap-huan-hoa-giai-vien-huyen-lam-son/", "/tin-tuc/tap-huan-hoa-giai-vien-huyen-lam-son"):
+        parsed, problems = read(retitled + f"aliases: [{alias}]\n---\n", src=src)
+        assert problems.items == [] and parsed.meta.aliases == (alias,)
+
+
 # --- aliases, slug, flags -----------------------------------------------------------------
 
 def test_aliases():

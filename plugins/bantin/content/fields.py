@@ -605,16 +605,20 @@ def _slug(check: _Check, title: str) -> str:
 TITLE_NAME_DASHES = 2  # a file name of three words or more was made from a title (a.md, bai-1.md were not)
 
 
-def _address_from_title(check: _Check, kind: str, made: str) -> None:
+def _address_from_title(check: _Check, kind: str, made: str, aliases: tuple[str, ...]) -> None:
     """Without `slug:`, the address comes from the title: retitling an article moves it, and
     every link and printed QR code to the old address breaks without a word (issue 14). When
     the file's name (which `bantin new`, the importer and the web editor make from the first
     title) is another slug, say so, with the line that keeps the address the file name
-    suggests. Short names made by hand (`a.md`, `bai-1.md`, `index.md`) say nothing of a title."""
+    suggests. Short names made by hand (`a.md`, `bai-1.md`, `index.md`) say nothing of a title.
+    Nor once `aliases:` holds the file name's address, the guide's other fix: it went on
+    saying the address would break (a province's second-year trial, session 53)."""
     stem = posixpath.splitext(posixpath.basename(check.src))[0]
     if stem == made or full_slug(stem) != stem or stem.count("-") < TITLE_NAME_DASHES:
         return
     prefix = getattr(check.site.prefixes, kind, "")
+    if "/".join(part for part in (prefix, stem) if part) in {alias.strip("/") for alias in aliases}:
+        return
     # a page titled "Tin tức" is at /tin-tuc/, the news listing's address: not one to keep
     generated = not prefix and made in check.site.prefixes.segments()
     keep = "" if generated else f", hoặc `slug: {made}` để giữ địa chỉ hiện tại"
@@ -709,7 +713,7 @@ def validate(src: str, data: dict, lines: dict[str, int], site: SiteConfig,
         check.error("title", f"tiêu đề `{short(title)}` không tạo được địa chỉ (không có chữ hay số)",
                     "thêm dòng `slug: …` gồm chữ thường không dấu, số và dấu gạch ngang")
     if title and meta["slug"] and not check.text("slug") and not meta["draft"]:  # a draft has no old address
-        _address_from_title(check, kind, meta["slug"])
+        _address_from_title(check, kind, meta["slug"], meta["aliases"])
     _plain_text(check, title=title, summary=meta["summary"])
     if not meta["draft"]:  # a draft may keep the example's words: they are its to-do list
         for field, text in placeholders.starter_fields(title, meta["summary"]):
