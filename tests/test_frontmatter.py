@@ -7,6 +7,7 @@ the corpus makes, and every problem it records must name the file and say how to
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
@@ -593,6 +594,19 @@ def test_aliases():
     joined = " ".join(p.message for p in problems.items)
     for bad in ("https://old.example.org/a", "/a?id=3", "khong-gach"):
         assert f"`{bad}`" in joined
+
+
+def test_an_alias_copied_as_a_full_address_of_this_site_gets_the_path_to_type():
+    """The address bar's copy of the old page, or the path without its first `/`, was told
+    only what an alias is (a province's second-year trial, session 53)."""
+    site = dataclasses.replace(SITE, site_url="https://phapluat.songlam.gov.vn/")
+    text = HEAD + ("aliases:\n  - https://phapluat.songlam.gov.vn/tin-tuc/ten-cu/\n  - tin-tuc/khac/\n"
+                   "  - https://old.example.org/a\n---\n")
+    problems = Problems()
+    frontmatter.read(SRC, text.encode(), site, problems, EXISTING.__contains__)
+    fixes = [p.fix for p in problems.items]
+    assert fixes[0] == "ghi phần đường dẫn: `- /tin-tuc/ten-cu/`" and fixes[1] == "ghi phần đường dẫn: `- /tin-tuc/khac/`"
+    assert "bảng chuyển hướng" in fixes[2]
 
 
 @pytest.mark.parametrize("slug", ["Bad Slug", "hòa-giải", "a_b", "-a-", "A"])
