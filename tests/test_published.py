@@ -124,6 +124,25 @@ def test_the_second_years_changes_keep_every_printed_address(tmp_path):
     assert check.returncode == 0 and "phi-hoa-giai" not in check.stdout, check.stdout
 
 
+def test_a_renamed_handbook_s_alias_keeps_its_questions_and_printout(tmp_path):
+    """The guide's fix for a renamed handbook, its old address in `aliases:`, saved the
+    handbook's page alone: its question pages (the addresses readers share) and `ban-in/`
+    stayed lost (a province's second-year trial, session 53). An old file address (`.aspx`)
+    has no folder of questions."""
+    from sitekit import build
+
+    handbook = HANDBOOK.format(title="Sổ tay hòa giải ở cơ sở").replace(
+        "---\n\n", "aliases: [/hoi-dap/so-tay-hoa-giai/, /hoi-dap/chi-tiet.aspx]\n---\n\n", 1)
+    root = write_site(tmp_path, {"hoi-dap/so-tay.md": handbook})
+    build(root)
+    assert redirect_target(root, "hoi-dap/so-tay-hoa-giai") == "../so-tay-hoa-giai-o-co-so/"
+    assert redirect_target(root, "hoi-dap/so-tay-hoa-giai/phi-hoa-giai") == "../../so-tay-hoa-giai-o-co-so/phi-hoa-giai/"
+    assert redirect_target(root, "hoi-dap/so-tay-hoa-giai/ban-in") == "../../so-tay-hoa-giai-o-co-so/ban-in/"
+    assert not (root / "site/hoi-dap/chi-tiet.aspx/phi-hoa-giai").exists()
+    record = json.loads(read(root, published.RECORD))["dia-chi"]
+    assert record["hoi-dap/so-tay-hoa-giai/phi-hoa-giai"] == "q:phi-hoa-giai"
+
+
 def test_the_ci_names_the_published_record_and_the_offline_copy_has_none(tmp_path):
     """BANTIN_PUBLISHED names the published site's record (the site's CI takes it from the
     published branch or host); `bantin check` says what the build would lose."""

@@ -61,7 +61,7 @@ from bantin.site import (artifacts, imagecache, images, originals, published, qr
                          unusedpictures, webeditor)
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
-from bantin.site.pages import Generated, artifact_files, check_addresses, generated_pages
+from bantin.site.pages import Generated, alias_pages, artifact_files, check_addresses, generated_pages
 from bantin.site.qrcodes import QrCodes
 from bantin.site.related import RelatedIndex
 from bantin.site.urls import UrlScheme
@@ -337,7 +337,7 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
     failed = set(uses_of({src: unread[src] for src in set(unread) - unread_drafts}, assets, own))
     unused = (inventory.loose & set(assets)) - set(used) - read.keep - failed  # a Word file no page uses (issue 14)
     problems.extend(inventory.unused_problems(unused))
-    aliases = [(alias.strip("/"), item.src) for item in corpus.published for alias in item.meta.aliases]
+    aliases = [(page.old, page.src) for page in alias_pages(corpus, urls)]
     planned = planned_outputs(inputs)  # once: it looks each content file up in every theme folder
     check_addresses(corpus, generated, urls, problems, aliases, planned)
     withheld = (read.in_content - inventory.accepted) | held | unused
@@ -390,7 +390,7 @@ def _published_moves(inputs: Inputs, corpus: Corpus, generated: list[Generated],
     record = published.read_file(inputs.published, problems)
     if record is None:
         return [], ""
-    served = published.served_by(corpus, generated, urls)
+    served = published.served_by(corpus, generated, urls, alias_pages(corpus, urls))
     taken = [rel for rel, _ in planned] + list(query_pages) + list(artifact_files(corpus, urls))
     taken += [urls.dest(path) for path in [*(p.path for p in generated), *(i.path for i in corpus.published)]]
     taken += [urls.redirect_file(path) for path in served.redirects]
@@ -469,7 +469,7 @@ def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corp
     lines = [(n, old, "/" + moved[p] + "/" if (p := redirectmap.target_path(new)) in moved else new)
              for n, old, new in lines]
     taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
-    taken |= {urls.redirect_file(alias, urls.directory_urls) for item in corpus.published for alias in item.meta.aliases}
+    taken |= {urls.redirect_file(page.old, urls.directory_urls) for page in alias_pages(corpus, urls)}
     taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}
     taken |= {out for out, _ in planned}  # folders ('assets/search/') end with '/'
     return redirectmap.query_pages(lines, site.site_url, {t.lower() for t in taken}, urls,
@@ -715,7 +715,8 @@ class Build:
         next build to compare with."""
         if not self.urls.directory_urls:
             return
-        served = published.served_by(self.corpus, self.generated.values(), self.urls)
+        served = published.served_by(self.corpus, self.generated.values(), self.urls,
+                                     alias_pages(self.corpus, self.urls))
         text = published.record_json(served, [(old, key) for old, _, key in self.moved])
         self.gate.write(published.RECORD, text.encode("utf-8"), artifacts.ARTIFACTS)
 
@@ -737,7 +738,7 @@ class Build:
         """(old path, new path, title): question short links and editors' aliases."""
         corpus, urls = self.corpus, self.urls
         found = [(urls.short(q.id), urls.question(h.path, q.id), q.title) for h, q in corpus.questions()]
-        found += [(alias, item.path, item.title) for item in corpus.published for alias in item.meta.aliases]
+        found += [(page.old, page.path, page.title) for page in alias_pages(corpus, urls)]
         titles = {page.path: page.title for page in self.generated.values()}
         titles.update((item.path, item.title) for item in corpus.published)
         found += [(old, new, titles.get(new, "")) for old, new, _ in self.moved]

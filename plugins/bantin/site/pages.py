@@ -126,6 +126,37 @@ def _questions(urls: UrlScheme, corpus: Corpus) -> Iterator[Generated]:
                             f"{handbook.title} (bản in)", "handbook-print", item=handbook)
 
 
+@dataclass(frozen=True)
+class AliasPage:
+    """A redirect page an editor's `aliases:` makes: old path (as written, without the
+    slashes at its ends) → the page's path."""
+
+    old: str
+    path: str
+    title: str
+    src: str
+
+
+def alias_pages(corpus: Corpus, urls: UrlScheme) -> list[AliasPage]:
+    """Every alias's redirect page. A handbook's old folder address (`/hoi-dap/ten-cu/`, no
+    file ending) also keeps its questions' and its printout's pages under it: the guide's fix
+    for a renamed handbook, that alias, saved its page alone, and its question pages (the
+    addresses readers share) and `ban-in/` stayed lost (a province's second-year trial,
+    session 53)."""
+    found = []
+    for item in corpus.published:
+        for alias in item.meta.aliases:
+            old = alias.strip("/")
+            found.append(AliasPage(old, item.path, item.title, item.src))
+            if not item.questions or not old or "." in old.rsplit("/", 1)[-1]:
+                continue
+            found += [AliasPage(f"{old}/{q.id}", urls.question(item.path, q.id), q.title, item.src)
+                      for q in item.questions]
+            found.append(AliasPage(f"{old}/ban-in", urls.question(item.path, "ban-in"), f"{item.title} (bản in)",
+                                   item.src))
+    return found
+
+
 SECTIONS = (("article", "Tin tức"), ("qa", "Hỏi - Đáp"), ("guide", "Tài liệu hướng dẫn"))  # listings of a type
 INDEX_TITLES = {"categories": "Chuyên mục", "tags": "Từ khóa", "years": "Lưu trữ theo năm",
                 "documents": "Văn bản pháp luật"}  # the footer's and the tab's name (the lead says "cited")

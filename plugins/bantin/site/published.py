@@ -222,10 +222,10 @@ def lost_message(lost: Lost) -> tuple[str, str, str]:
             f"đặt lại tên cũ; nếu cố ý gỡ bài thì không cần làm gì; {said}")
 
 
-def served_by(corpus, generated, urls) -> Served:
+def served_by(corpus, generated, urls, aliases) -> Served:
     """What a build of `corpus` serves (site.corpus.Corpus, site.pages.Generated list,
-    site.urls.UrlScheme): its items' and questions' pages, printable handbooks, short links
-    and aliases."""
+    site.urls.UrlScheme, site.pages.AliasPage list): its items' and questions' pages,
+    printable handbooks, short links and aliases."""
     pages = {item.path: page_key(item.src) for item in corpus.published}
     sources = {page_key(item.src): item.src for item in corpus.published}
     for page in generated:
@@ -237,5 +237,5 @@ def served_by(corpus, generated, urls) -> Served:
             continue
         sources[pages[page.path]] = page.item.src if page.item is not None else ""
     redirects = {urls.short(q.id): question_key(q.id) for _, q in corpus.questions()}
-    redirects.update((alias.strip("/"), page_key(item.src)) for item in corpus.published for alias in item.meta.aliases)
+    redirects.update((alias.old, pages.get(alias.path, page_key(alias.src))) for alias in aliases)
     return Served(pages, redirects, sources)
