@@ -807,13 +807,16 @@ def test_not_found_page_works_at_any_depth(page, sample_server, depth):
 
 @pytest.mark.shared_context
 @pytest.mark.parametrize("lost, words", [("q/ho-tro-kinh-phi-cho-hoa-giai/", "ho tro kinh phi cho hoa giai"),
-                                         ("tin-tuc/Tap_huan.html", "Tap huan"), ("luu-tru/2019/trang/3/", "luu tru")])
+                                         ("tin-tuc/Tap_huan.html", "Tap huan"), ("hoi-dap/so-tay-cu/ban-in/", "so tay cu"),
+                                         ("khong-co-trang/", "khong co trang"), ("q/12/", ""), ("luu-tru/2019/trang/3/", "")])
 def test_the_not_found_page_offers_the_lost_address_s_words_to_search(page, sample_server, lost, words):
     """A removed question's printed code met an empty search box (a province's second-year
     trial, session 53): the address's words are in it, ready to send."""
     assert page.goto(sample_server + lost).status == 404
     box = page.get_by_label("Tìm trên trang")
     expect(box).to_have_value(words)
+    if not words:  # a section's name or a number says nothing to search for
+        return
     box.press("Enter")
     page.wait_for_url("**/tim-kiem/?q=*")
     assert page.url.split("?q=", 1)[1].replace("+", " ") == words

@@ -543,6 +543,7 @@ def test_a_line_of_white_space_alone_is_no_indentation(blank):
 
 
 @pytest.mark.parametrize("opening, closing", [('<div markdown="1">\n', "</div>\n"), ('<div markdown="1">', "</div>"),
+                                              ('<ul><li markdown="1"><section markdown>\n', "</section></li></ul>\n"),
                                               ("<section markdown>\n", "</section>\n"),
                                               ('<DIV Markdown="block" class="x">\n', "</DIV>\n")])
 def test_html_elements_with_markdown_nested_deep_are_an_error(opening, closing):
@@ -560,7 +561,10 @@ def test_html_elements_with_markdown_one_after_another_are_fine():
     """Closed before the next opens, a hundred are no nesting; nor are plain elements in one
     another, or void ones, which Python-Markdown does not parse as pages of their own."""
     body = ('<div markdown="1">\nchữ\n</div>\n\n' * 100 + "<div>" * 300 + "x" + "</div>" * 300 + "\n\n"
-            + '<div markdown="1">' + "<br>" * 100 + '<img markdown="1" alt="">' * 100 + "</div>\n")
+            + '<div markdown="1">' + "<br>" * 100 + '<img markdown="1" alt="">' * 100 + "</div>\n\n"
+            # elements md_in_html reads as a line, which do not recurse, even unclosed (review, session 53)
+            + "<table>" + '<tr><td markdown="1">x\n' * 60 + "</table>\n\n" + "<ul>" + '<li markdown="1">x\n' * 60
+            + "</ul>\n\n" + '<p markdown="1">' * 120 + "x" + "</p>" * 120 + "\n")
     parsed, problems = read(HEAD + "---\nĐoạn đầu.\n\n" + body)
     assert parsed is not None and problems.items == []
 

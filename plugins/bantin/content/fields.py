@@ -498,7 +498,7 @@ def _aliases(check: _Check) -> tuple[str, ...]:
     for alias in check.strings("aliases"):
         if "://" in alias or "?" in alias or not alias.startswith("/"):
             check.error("aliases", f"`{shown(alias, tail=0)}` không phải đường dẫn trên trang này",
-                        _alias_path_fix(alias, own))
+                        _alias_path_fix(alias, own, check.site.prefixes.segments()))
             continue
         wrong = alias_problem(alias)
         if wrong and _HOST_FILE in wrong:
@@ -516,13 +516,17 @@ def _aliases(check: _Check) -> tuple[str, ...]:
     return tuple(aliases)
 
 
-def _alias_path_fix(alias: str, own: OwnAddress) -> str:
+def _alias_path_fix(alias: str, own: OwnAddress, sections: frozenset[str]) -> str:
     """An alias must be a path: one copied whole from the browser's address bar, of this site
-    (`https://<site>/tin-tuc/ten-cu/`), or written without its first `/`, gets the path to type
-    (a province's second-year trial, session 53: told only what an alias is)."""
-    path = own.path(alias) if "://" in alias else None
-    if path is None and "://" not in alias and "?" not in alias and alias.strip():
-        path = alias.strip().lstrip("./")
+    (`https://<site>/tin-tuc/ten-cu/`), or a path of one of its sections written without its
+    first `/` (`tin-tuc/ten-cu/`), gets the path to type (a province's second-year trial,
+    session 53: told only what an alias is). Not an old host's address, with or without its
+    `https://` (`www.stp….gov.vn/…`: that is the redirect map's), nor one with `?…`."""
+    path = None
+    if "?" not in alias and "://" in alias:
+        path = own.path(alias)
+    elif "?" not in alias and alias.strip().split("/", 1)[0] in sections:
+        path = alias.strip()
     if path is not None and path.strip("/"):
         return f"ghi phần đường dẫn: `- /{path.lstrip('/')}`"
     return ("ghi đường dẫn bắt đầu bằng `/`, không có tên miền hay `?…`; địa chỉ của máy chủ cũ thì đưa vào bảng "

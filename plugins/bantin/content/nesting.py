@@ -64,28 +64,48 @@ def _check_lines(src: str, body: str, body_line: int, problems: Problems) -> boo
     return False
 
 
+# Elements md_in_html reads as a line of text, not a page of their own (its `span_tags`), or
+# not at all (`raw_tags`): a `markdown` attribute on them does not recurse (`<li markdown>` or
+# `<td markdown>` 400 deep builds), so they are not counted (review, session 53).
+_NOT_NESTING = frozenset({"address", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "p", "summary",
+                          "td", "th", "canvas", "math", "option", "pre", "script", "style", "textarea"})
+
+
 def _check_html(src: str, body: str, body_line: int, problems: Problems) -> bool:
     """An error at the tag that opens the (MAX_NESTING + 1)-th element with a `markdown`
-    attribute inside one another; True when there was one. Each name's open elements are a
-    stack (a closing tag closes the last one of its name), so the count is linear in the
-    tags, and a tag in a code block is counted too: a page showing fifty such tags nested in
-    code is not one an editor writes."""
+    attribute inside one another (but `_NOT_NESTING`); True when there was one. The open
+    elements are a stack: a closing tag closes its name's last one and what is open inside it
+    (one of nothing open is ignored). Linear in the tags (each is pushed and popped once); a
+    tag in a code block is counted too: a page showing fifty such tags nested in code is not
+    one an editor writes."""
     if "markdown" not in body.lower():
         return False
-    open_by_name: dict[str, list[bool]] = {}
+    stack: list[tuple[str, bool]] = []
+    open_count: dict[str, int] = {}
     depth = 0
+
+    def pop() -> None:
+        nonlocal depth
+        name, counted = stack.pop()
+        open_count[name] -= 1
+        depth -= counted
+
     for tag in _TAG.finditer(body):
         closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3)
         if name in _VOID:
             continue
-        stack = open_by_name.setdefault(name, [])
         if closing:
-            depth -= stack.pop() if stack else 0
+            while open_count.get(name):
+                done = stack[-1][0] == name
+                pop()
+                if done:
+                    break
             continue
         if attributes.rstrip().endswith("/"):
             continue
-        counted = bool(_MARKDOWN_ATTR.search(attributes))
-        stack.append(counted)
+        counted = name not in _NOT_NESTING and bool(_MARKDOWN_ATTR.search(attributes))
+        stack.append((name, counted))
+        open_count[name] = open_count.get(name, 0) + 1
         depth += counted
         if depth > MAX_NESTING:
             line = body_line + body.count("\n", 0, tag.start())

@@ -217,8 +217,8 @@ class SiteRead:
     pictures: frozenset[str] = frozenset()  # files pages show only as pictures (site/originals.py)
     files: frozenset[str] = frozenset()  # what a link may name on the built site (_public_files), generated pages
     unused_pictures: frozenset[str] = frozenset()  # pictures nothing uses (site/unusedpictures.py)
-    moved: list = field(default_factory=list)  # (old address, new, key): pages the last record had elsewhere
-    moved_line: str = ""  # the build's line about the addresses that moved since the last record
+    compared: published.Compared | None = None  # the published site's record compared (site/published.py), when given
+    previous: published.Record | None = None  # that record
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -374,31 +374,31 @@ def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRea
     query_pages = _query_pages(read.inputs, site, read.urls, corpus, checked.generated, checked.planned, problems)
     files = _public_files(read.content, corpus, checked.withheld, unread_drafts) | {
         read.urls.src_uri(page.path) for page in checked.generated}
-    moved, said = _published_moves(read.inputs, corpus, checked.generated, read.urls, checked.planned, query_pages,
-                                   problems)
+    previous, compared = _published_moves(read.inputs, corpus, checked.generated, read.urls, checked.planned,
+                                          query_pages, problems)
     return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked,
-                    checked.pictures, frozenset(files), checked.unused_pictures, moved, said)
+                    checked.pictures, frozenset(files), checked.unused_pictures, compared, previous)
 
 
 def _published_moves(inputs: Inputs, corpus: Corpus, generated: list[Generated], urls: UrlScheme,
-                     planned: list[tuple[str, str]], query_pages: dict, problems: Problems) -> tuple[list, str]:
-    """The redirects from the published site's addresses that moved (and the build's line
-    about the new ones), and a warning for each page it served that this build serves nowhere
-    (site/published.py). Online builds only: the offline copy has no address anyone printed."""
+                     planned: list[tuple[str, str]], query_pages: dict,
+                     problems: Problems) -> tuple[published.Record | None, published.Compared | None]:
+    """The published site's record and what comparing with it gives: redirects from its
+    addresses that moved, warnings for those no page serves now (site/published.py). Online
+    builds only: the offline copy has no address anyone printed."""
     if not inputs.published or not urls.directory_urls:
-        return [], ""
+        return None, None
     record = published.read_file(inputs.published, problems)
     if record is None:
-        return [], ""
+        return None, None
     served = published.served_by(corpus, generated, urls, alias_pages(corpus, urls))
     taken = [rel for rel, _ in planned] + list(query_pages) + list(artifact_files(corpus, urls))
     taken += [urls.dest(path) for path in [*(p.path for p in generated), *(i.path for i in corpus.published)]]
     taken += [urls.redirect_file(path) for path in served.redirects]
-    moved, lost = published.compare(record, served, frozenset(rel.casefold() for rel in taken))
-    for one in lost:
-        src, message, fix = published.lost_message(one)
+    compared = published.compare(record, served, frozenset(rel.casefold() for rel in taken))
+    for src, message, fix in compared.warnings:
         problems.warn(src, 0, "", message, fix)
-    return moved, published.moved_line(moved, record.carried)
+    return record, compared
 
 
 def _public_files(content: frozenset[str], corpus: Corpus, withheld: set[str], unread_drafts: set[str]) -> set[str]:
@@ -554,7 +554,8 @@ class Build:
     pictures: frozenset[str] = frozenset()  # copied, then removed once their variants are made (finish)
     files: frozenset[str] = frozenset()  # what a link may name (SiteRead.files), for the web editor
     unused_pictures: frozenset[str] = frozenset()  # copied, then removed unless the built site names them (finish)
-    moved: list = field(default_factory=list)  # redirects from the published site's moved addresses (SiteRead.moved)
+    compared: published.Compared | None = None  # the published site's record compared (SiteRead.compared)
+    previous: published.Record | None = None  # that record (SiteRead.previous)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -571,8 +572,8 @@ class Build:
             raise Failed("Nội dung có lỗi", undeclared.folded(found.problems, site, used, dict(site.category_lines)))
         corpus = found.corpus
         log.info(corpus.counts.summary())
-        if found.moved_line:
-            log.info(found.moved_line)
+        if found.compared is not None and found.compared.line:
+            log.info(found.compared.line)
         if drafts_line := corpus.counts.drafts_line():
             log.info(drafts_line)
         view = SiteView(corpus, urls, content_policy=site.content_policy and not serving and urls.directory_urls,
@@ -584,7 +585,7 @@ class Build:
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
                     query_pages=found.query_pages, linked=found.linked, pictures=found.pictures, files=found.files,
-                    unused_pictures=found.unused_pictures, moved=found.moved)
+                    unused_pictures=found.unused_pictures, compared=found.compared, previous=found.previous)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         background.release(worker)  # the last job: the worker ends with it
         return build
@@ -717,7 +718,9 @@ class Build:
             return
         served = published.served_by(self.corpus, self.generated.values(), self.urls,
                                      alias_pages(self.corpus, self.urls))
-        text = published.record_json(served, [(old, key) for old, _, key in self.moved])
+        compared = self.compared or published.Compared([], [], {}, "")
+        text = published.record_json(served, [(old, key) for old, _, key in compared.moved], compared.lost,
+                                     published.handbooks_of(self.corpus, self.previous, compared.lost))
         self.gate.write(published.RECORD, text.encode("utf-8"), artifacts.ARTIFACTS)
 
     def write_editor(self) -> None:
@@ -741,5 +744,5 @@ class Build:
         found += [(page.old, page.path, page.title) for page in alias_pages(corpus, urls)]
         titles = {page.path: page.title for page in self.generated.values()}
         titles.update((item.path, item.title) for item in corpus.published)
-        found += [(old, new, titles.get(new, "")) for old, new, _ in self.moved]
+        found += [(old, new, titles.get(new, "")) for old, new, _ in (self.compared.moved if self.compared else [])]
         return found

@@ -145,16 +145,27 @@ def alias_pages(corpus: Corpus, urls: UrlScheme) -> list[AliasPage]:
     session 53)."""
     found = []
     for item in corpus.published:
+        ids = {q.id for q in item.questions}
         for alias in item.meta.aliases:
             old = alias.strip("/")
             found.append(AliasPage(old, item.path, item.title, item.src))
-            if not item.questions or not old or "." in old.rsplit("/", 1)[-1]:
+            if not _handbook_folder(old, ids, item.path, urls):
                 continue
             found += [AliasPage(f"{old}/{q.id}", urls.question(item.path, q.id), q.title, item.src)
                       for q in item.questions]
             found.append(AliasPage(f"{old}/ban-in", urls.question(item.path, "ban-in"), f"{item.title} (bản in)",
                                    item.src))
     return found
+
+
+def _handbook_folder(old: str, ids: set[str], path: str, urls: UrlScheme) -> bool:
+    """Whether a handbook's alias is its old folder address, under which its questions lived:
+    not an old file (`.aspx`), nor a question's own old address (the lost-question warning
+    says to list `/q/<id>/` and `/hoi-dap/<so-tay>/<id>/` there), nor under the handbook's own
+    address (review, session 53: each made junk pages under it, kept in every record)."""
+    last = old.rsplit("/", 1)[-1]
+    return bool(ids) and bool(old) and "." not in last and last not in ids and \
+        not old.startswith(urls.short("") + "/") and old != path and not old.startswith(path + "/")
 
 
 SECTIONS = (("article", "Tin tức"), ("qa", "Hỏi - Đáp"), ("guide", "Tài liệu hướng dẫn"))  # listings of a type

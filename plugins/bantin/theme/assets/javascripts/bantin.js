@@ -481,12 +481,13 @@
   /* The dead address's own words in the page's search box, ready to send: an address is made
      from its title («/q/ho-tro-kinh-phi-cho-hoa-giai-o-co-so/»), and the search reads words
      without marks (a province's second-year trial, session 53: a removed question's printed
-     code met an empty box). Its last step that has letters, without a file's ending. */
+     code met an empty box). Its last step that has letters, without a file's ending; not the
+     first of several (a section: «q», «tin-tuc») nor a page's own word («ban-in», «trang»). */
   function offerWords(rest) {
-    var box = document.getElementById("bt-404-q"), steps = rest.split("/"), words = "";
-    for (var i = steps.length - 1; i >= 0 && !words; i--) {
+    var box = document.getElementById("bt-404-q"), steps = rest.replace(/^\/+|\/+$/g, "").split("/"), words = "";
+    for (var i = steps.length - 1; i >= (steps.length > 1 ? 1 : 0) && !words; i--) {
       var step = steps[i].replace(/\.[A-Za-z0-9]{1,5}$/, "");
-      if (/[^\W\d_]/.test(step) && !/^(index|default|trang)$/i.test(step)) {
+      if (/[^\W\d_]/.test(step) && !/^(index|default|trang|ban-in)$/i.test(step)) {
         words = step.replace(/[-_+.\s]+/g, " ").trim().slice(0, 120);
       }
     }
