@@ -33,9 +33,10 @@ EARLIER: dict[str, frozenset[str]] = {
     ".gitlab-ci.yml": frozenset({
         "0b3707227140ce8c", "3df02aa896335af6", "3e4bc5cf0920b4c4", "5af5b33528f6d538",
         "c6bb7c74da6fe568", "cb12278b1a170a51", "e2cf251a27aaff00", "e94466b6db5b670e", "ea1fd1010c45116e",
+        "2d413f3e36912f78",
     }),
-    ".github/workflows/publish.yml": frozenset({"34bcec66983b035c", "42ac59981bac0d81", "49f7de30eb78f571",
-                                                "cd5475d4b8a36e4f"}),
+    ".github/workflows/publish.yml": frozenset({"27e83b909934a35a", "34bcec66983b035c", "42ac59981bac0d81",
+                                                "49f7de30eb78f571", "cd5475d4b8a36e4f"}),
     ".pre-commit-config.yaml": frozenset({"f3e37970400a3812"}),
 }
 
