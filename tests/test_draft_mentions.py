@@ -215,9 +215,10 @@ def _cost(unit: str, size: int) -> float:
 @pytest.mark.parametrize("unit", UNITS)
 def test_reading_text_for_drafts_addresses_is_linear(unit):
     """One hostile unit repeated, in CPU time: a pattern that rescanned the rest of the text
-    from each start would take hours on megabytes; 4× the text may take at most ~4× the time."""
-    small, large = _cost(unit, 1_000_000), _cost(unit, 4_000_000)
-    assert large < 8 * max(small, 0.02), (small, large)
+    from each start would take hours on megabytes; 4× the text may take at most 8× the time.
+    By tests/growth.py (a warm-up, three rounds): one pair in a loaded run measured 9.2× once
+    (0.09 s, 0.81 s: a clean clone's full run, session 53)."""
+    assert grows_linearly_in_cpu(lambda size: _cost(unit, size), 1_000_000)
 
 
 def test_a_summary_with_every_unit_is_read_in_time_in_proportion_to_it():

@@ -741,7 +741,7 @@ class Build:
         """(old path, new path, title): question short links and editors' aliases."""
         corpus, urls = self.corpus, self.urls
         found = [(urls.short(q.id), urls.question(h.path, q.id), q.title) for h, q in corpus.questions()]
-        found += [(page.old, page.path, page.title) for page in alias_pages(corpus, urls)]
+        found += [(page.written, page.path, page.title) for page in alias_pages(corpus, urls)]
         titles = {page.path: page.title for page in self.generated.values()}
         titles.update((item.path, item.title) for item in corpus.published)
         found += [(old, new, titles.get(new, "")) for old, new, _ in (self.compared.moved if self.compared else [])]

@@ -128,13 +128,14 @@ def _questions(urls: UrlScheme, corpus: Corpus) -> Iterator[Generated]:
 
 @dataclass(frozen=True)
 class AliasPage:
-    """A redirect page an editor's `aliases:` makes: old path (as written, without the
-    slashes at its ends) → the page's path."""
+    """A redirect page an editor's `aliases:` makes: old path (without the slashes at its
+    ends) → the page's path; `written`: the alias as the editor wrote it (messages name it so)."""
 
     old: str
     path: str
     title: str
     src: str
+    written: str = ""
 
 
 def alias_pages(corpus: Corpus, urls: UrlScheme) -> list[AliasPage]:
@@ -148,13 +149,13 @@ def alias_pages(corpus: Corpus, urls: UrlScheme) -> list[AliasPage]:
         ids = {q.id for q in item.questions}
         for alias in item.meta.aliases:
             old = alias.strip("/")
-            found.append(AliasPage(old, item.path, item.title, item.src))
+            found.append(AliasPage(old, item.path, item.title, item.src, alias))
             if not _handbook_folder(old, ids, item.path, urls):
                 continue
-            found += [AliasPage(f"{old}/{q.id}", urls.question(item.path, q.id), q.title, item.src)
+            found += [AliasPage(f"{old}/{q.id}", urls.question(item.path, q.id), q.title, item.src, f"/{old}/{q.id}/")
                       for q in item.questions]
             found.append(AliasPage(f"{old}/ban-in", urls.question(item.path, "ban-in"), f"{item.title} (bản in)",
-                                   item.src))
+                                   item.src, f"/{old}/ban-in/"))
     return found
 
 

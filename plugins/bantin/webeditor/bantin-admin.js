@@ -1495,6 +1495,55 @@
     publishPressed = 0;  // nothing to bring into view
     throw refusal(KEPT_UP);
   }
+
+  // --- a published question removed from its handbook ---------------------------------------
+  // A question deleted from a handbook, or its id changed, takes its page and its short link
+  // `/q/<id>/` off the site, and a trainer's printed QR code with them; the build only warns
+  // (site/published.py) and the editor in the browser never reads the CI's log (a province's
+  // second-year trial, session 53). A save of a published handbook whose body no longer has a
+  // question the last build published (ma-cau-hoi.json), and that no other handbook has now
+  // (moved: its short link still works), asks first, naming them; asked once per question
+  // while the entry is open. Cancel keeps the file as it was.
+  var leavingAsked = Object.create(null);  // file → {id: true} already asked and answered OK
+  window.addEventListener("hashchange", function () { leavingAsked = Object.create(null); });
+
+  function questionsLeaving(entry, data) {
+    if (entry.get("collection") !== QA_COLLECTION || entry.get("newRecord") || data.get("draft")) { return []; }
+    var file = filePath(entry.get("path")), asked = leavingAsked[file] || {}, now = Object.create(null);
+    var built = builtHandbooks.filter(function (book) { return String(book.file) === file; })[0];
+    if (!built || !Array.isArray(built.questions)) { return []; }
+    questionsIn(data.get("body")).forEach(function (pair) { now[pair[0]] = true; });
+    return built.questions.filter(function (pair) {
+      var id = String(pair[0]);
+      var elsewhere = isTaken(id) && taken[id].some(function (use) { return use.file !== file; });
+      return !now[id] && !elsewhere && !asked[id];
+    }).map(function (pair) { return [String(pair[0]), String(pair[1] || "")]; });
+  }
+
+  var QUESTIONS_KEPT = "Chưa lưu: bạn đã bấm Hủy nên các câu hỏi đã đăng vẫn còn trên trang như trước. Nếu chỉ " +
+    "sửa mã câu hỏi, hãy gõ lại mã cũ rồi lưu.";
+
+  function askBeforeQuestionsGo(entry, data) {
+    var leaving = questionsLeaving(entry, data);
+    if (!leaving.length) { return; }
+    var shown = leaving.slice(0, LINKERS_SHOWN).map(function (pair) {
+      return "• «" + shortTitle(asShown(pair[1])) + "» (liên kết ngắn /q/" + pair[0] + "/)";
+    });
+    var more = leaving.length - shown.length;
+    var question = "Lưu sổ tay này mà bỏ " + leaving.length + " câu hỏi đang đăng?\n\n" + shown.join("\n") +
+      (more > 0 ? "\nvà " + more + " câu khác." : "") +
+      "\n\nTrang của các câu hỏi này và liên kết ngắn của chúng (trên mã QR đã in, tài liệu phát tay) sẽ báo " +
+      "«Không tìm thấy trang». Nếu chỉ sửa mã câu hỏi, hãy giữ mã cũ. Nếu đang chuyển câu hỏi sang sổ tay khác, " +
+      "bấm OK rồi thêm nó vào sổ tay kia với đúng mã cũ: liên kết ngắn sẽ dẫn tới chỗ mới." +
+      "\n\nBấm OK để lưu; bấm Hủy để quay lại, chưa lưu gì.";
+    if (!decapConfirm.call(window, question)) {
+      publishPressed = 0;
+      throw refusal(QUESTIONS_KEPT);
+    }
+    var file = filePath(entry.get("path"));
+    leavingAsked[file] = leavingAsked[file] || {};
+    leaving.forEach(function (pair) { leavingAsked[file][pair[0]] = true; });
+  }
   // --- end of: taking a published page down -------------------------------------------------
 
   // --- before saving --------------------------------------------------------------------------
@@ -2455,6 +2504,7 @@
         throw refusal("Tiêu đề chưa có chữ hay số nào để tạo địa chỉ bài.");
       }
       askBeforeTakedown(args.entry, data);  // last: asked only of a save nothing else refuses
+      askBeforeQuestionsGo(args.entry, data);
       return data.filter(function (value, key) { return key === "body" || key === "title" || !empty(value); });
     }
   });
