@@ -293,3 +293,17 @@ def test_gitlab_s_line_takes_the_record_from_the_pages_address(tmp_path):
         assert f"BANTIN_PUBLISHED={tmp_path}/.dia-chi-da-dang.json\n" in said
     finally:
         stop()
+
+
+def test_check_compares_with_the_folder_a_build_writes_elsewhere(tmp_path):
+    """A province's own server builds with `--site-dir /var/www/…`: `check --site-dir` compares
+    with that site, as the build does (review F6, session 53)."""
+    root = write_site(tmp_path / "site", {"tin-tuc/bai.md": article("Tập huấn hòa giải"),
+                                          "tin-tuc/hai.md": article("Hội nghị tổng kết")})
+    www = tmp_path / "www"
+    assert run_bantin(root, "build", "--site-dir", str(www)).returncode == 0
+    (root / "content/tin-tuc/hai.md").unlink()
+    assert "/tin-tuc/hoi-nghi-tong-ket/" not in run_bantin(root, "check").stdout  # site/ has no record
+    check = run_bantin(root, "check", "--site-dir", str(www))
+    assert check.returncode == 0 and "1 địa chỉ đã đăng nay không còn" in check.stdout
+    assert "/tin-tuc/hoi-nghi-tong-ket/" in check.stdout

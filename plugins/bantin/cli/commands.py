@@ -284,9 +284,12 @@ def _is_default_output(base, target: Path, offline: bool) -> bool:
     return target.resolve() == default and project in default.parents
 
 
-def run_check(config_file: str, output_format: str = "text", output: str | None = None) -> int:
+def run_check(config_file: str, output_format: str = "text", output: str | None = None,
+              site_dir: str | None = None) -> int:
     """Validate all content without building; errors → exit 1, warnings only → exit 0.
-    `output_format` github or gitlab also reports where CI shows it (cli/report.py)."""
+    `output_format` github or gitlab also reports where CI shows it (cli/report.py); the
+    published addresses are compared with the site in `site_dir` (as `build --site-dir`), else
+    mkdocs.yml's site_dir, unless BANTIN_PUBLISHED names a record (site/published.py)."""
     import bantin.cli.report as report
 
     if output and output_format != "gitlab":
@@ -308,7 +311,7 @@ def run_check(config_file: str, output_format: str = "text", output: str | None 
     from bantin.tools import docsnotes, sitefiles
 
     started = time.perf_counter()
-    with _compared_with(Path(config.site_dir)):
+    with _compared_with(Path(site_dir or config.site_dir)):
         corpus, problems = build.check(engine.settings(config), engine.check_inputs(config))
     problems.extend(_publish_problems(config_file, config.site_url, config.details, publishing=False,
                                       docs_dir=config.docs_dir))
@@ -524,6 +527,9 @@ def _parser() -> argparse.ArgumentParser:
                             "trong GitHub Actions; gitlab: thêm báo cáo Code Quality cho GitLab")
     check.add_argument("--output", metavar="TỆP",
                        help="tệp báo cáo của --format gitlab (mặc định gl-code-quality-report.json)")
+    check.add_argument("-d", "--site-dir", metavar="THƯ_MỤC",
+                       help="thư mục trang đã dựng để so địa chỉ đã đăng, như `bantin build --site-dir` "
+                            "(mặc định: site_dir của mkdocs.yml)")
     serve = sub.add_parser("serve", help="xem trước trực tiếp (kể cả bản nháp)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="ĐỊA_CHỈ:CỔNG",
                        help="địa chỉ xem trước (mặc định 127.0.0.1:8000)")
@@ -620,7 +626,7 @@ def main(argv: list[str] | None = None) -> int:
             endoflife.tell_maintainers()
         return status
     if args.command == "check":
-        return run_check(args.config_file, args.format, args.output)
+        return run_check(args.config_file, args.format, args.output, args.site_dir)
     if args.command == "serve":
         return run_serve(args.config_file, args.dev_addr)
     if args.command == "serve-site":
