@@ -494,11 +494,10 @@ def _aliases(check: _Check) -> tuple[str, ...]:
     """Old paths on this site; each becomes a file of the output, so each must be a plain path
     inside it (checked here, before anything is written; clashes in pages.check_addresses)."""
     aliases = []
-    own = OwnAddress(check.site.site_url, check.site.published_url)
     for alias in check.strings("aliases"):
         if "://" in alias or "?" in alias or not alias.startswith("/"):
             check.error("aliases", f"`{shown(alias, tail=0)}` không phải đường dẫn trên trang này",
-                        _alias_path_fix(alias, own, check.site.prefixes.segments()))
+                        _alias_path_fix(alias, check.site))
             continue
         wrong = alias_problem(alias)
         if wrong and _HOST_FILE in wrong:
@@ -516,7 +515,7 @@ def _aliases(check: _Check) -> tuple[str, ...]:
     return tuple(aliases)
 
 
-def _alias_path_fix(alias: str, own: OwnAddress, sections: frozenset[str]) -> str:
+def _alias_path_fix(alias: str, site: SiteConfig) -> str:
     """An alias must be a path: one copied whole from the browser's address bar, of this site
     (`https://<site>/tin-tuc/ten-cu/`), or a path of one of its sections written without its
     first `/` (`tin-tuc/ten-cu/`), gets the path to type (a province's second-year trial,
@@ -524,8 +523,8 @@ def _alias_path_fix(alias: str, own: OwnAddress, sections: frozenset[str]) -> st
     `https://` (`www.stp….gov.vn/…`: that is the redirect map's), nor one with `?…`."""
     path = None
     if "?" not in alias and "://" in alias:
-        path = own.path(alias)
-    elif "?" not in alias and alias.strip().split("/", 1)[0] in sections:
+        path = OwnAddress(site.site_url, site.published_url).path(alias)
+    elif "?" not in alias and alias.strip().split("/", 1)[0] in site.prefixes.segments():
         path = alias.strip()
     if path is not None and path.strip("/"):
         return f"ghi phần đường dẫn: `- /{path.lstrip('/')}`"

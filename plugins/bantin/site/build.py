@@ -217,8 +217,9 @@ class SiteRead:
     pictures: frozenset[str] = frozenset()  # files pages show only as pictures (site/originals.py)
     files: frozenset[str] = frozenset()  # what a link may name on the built site (_public_files), generated pages
     unused_pictures: frozenset[str] = frozenset()  # pictures nothing uses (site/unusedpictures.py)
-    compared: published.Compared | None = None  # the published site's record compared (site/published.py), when given
-    previous: published.Record | None = None  # that record
+    aliases: list = field(default_factory=list)  # pages.alias_pages of the final corpus
+    served: published.Served | None = None  # what an online build serves, for the address record (site/published.py)
+    compared: published.Compared | None = None  # the published site's record compared with it, when given
 
 
 def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts: bool) -> SiteRead:
@@ -370,35 +371,44 @@ def _counted(read: _Read, checked: _Checked, unread_drafts: set[str]) -> SiteRea
     problems = checked.problems
     corpus = checked.corpus.recounted(len(read.pages_md) + read.inventory.failed_files(problems, read.assets), problems,
                                       draft_only=checked.held, unread_drafts=unread_drafts)
-    site = corpus.site
-    query_pages = _query_pages(read.inputs, site, read.urls, corpus, checked.generated, checked.planned, problems)
+    site, urls, generated = corpus.site, read.urls, checked.generated
+    aliases = alias_pages(corpus, urls)
+    taken = _outputs(corpus, generated, urls, aliases, checked.planned)
+    query_pages = _query_pages(read.inputs, site, urls, corpus, taken, problems)
     files = _public_files(read.content, corpus, checked.withheld, unread_drafts) | {
-        read.urls.src_uri(page.path) for page in checked.generated}
-    previous, compared = _published_moves(read.inputs, corpus, checked.generated, read.urls, checked.planned,
-                                          query_pages, problems)
-    return SiteRead(corpus, checked.generated, problems, checked.withheld, query_pages, checked.linked,
-                    checked.pictures, frozenset(files), checked.unused_pictures, compared, previous)
+        urls.src_uri(page.path) for page in generated}
+    served = published.served_by(corpus, generated, urls, aliases) if urls.directory_urls else None
+    taken |= set(query_pages) | set(artifact_files(corpus, urls))
+    compared = _published_moves(read.inputs, served, taken, problems)
+    return SiteRead(corpus, generated, problems, checked.withheld, query_pages, checked.linked,
+                    checked.pictures, frozenset(files), checked.unused_pictures, aliases, served, compared)
 
 
-def _published_moves(inputs: Inputs, corpus: Corpus, generated: list[Generated], urls: UrlScheme,
-                     planned: list[tuple[str, str]], query_pages: dict,
-                     problems: Problems) -> tuple[published.Record | None, published.Compared | None]:
-    """The published site's record and what comparing with it gives: redirects from its
-    addresses that moved, warnings for those no page serves now (site/published.py). Online
-    builds only: the offline copy has no address anyone printed."""
-    if not inputs.published or not urls.directory_urls:
-        return None, None
+def _outputs(corpus: Corpus, generated: list[Generated], urls: UrlScheme, aliases: list,
+             planned: list[tuple[str, str]]) -> set[str]:
+    """The output files of the build's pages, aliases, short links and other files (a
+    folder one writer owns ends with '/'): where a redirect made from an old address (the
+    redirect map's, the published record's) may not go."""
+    taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
+    taken |= {urls.redirect_file(page.old, urls.directory_urls) for page in aliases}
+    taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}
+    return taken | {out for out, _ in planned}
+
+
+def _published_moves(inputs: Inputs, served: published.Served | None, taken: set[str],
+                     problems: Problems) -> published.Compared | None:
+    """What comparing with the published site's record gives: redirects from its addresses
+    that moved, warnings for those no page serves now (site/published.py). Online builds only
+    (`served`): the offline copy has no address anyone printed."""
+    if not inputs.published or served is None:
+        return None
     record = published.read_file(inputs.published, problems)
     if record is None:
-        return None, None
-    served = published.served_by(corpus, generated, urls, alias_pages(corpus, urls))
-    taken = [rel for rel, _ in planned] + list(query_pages) + list(artifact_files(corpus, urls))
-    taken += [urls.dest(path) for path in [*(p.path for p in generated), *(i.path for i in corpus.published)]]
-    taken += [urls.redirect_file(path) for path in served.redirects]
+        return None
     compared = published.compare(record, served, frozenset(rel.casefold() for rel in taken))
     for src, message, fix in compared.warnings:
         problems.warn(src, 0, "", message, fix)
-    return record, compared
+    return compared
 
 
 def _public_files(content: frozenset[str], corpus: Corpus, withheld: set[str], unread_drafts: set[str]) -> set[str]:
@@ -448,10 +458,10 @@ def _merged(used: dict[str, set[str]], more: dict[str, set[str]]) -> dict[str, s
     return {path: used.get(path, set()) | more.get(path, set()) for path in used.keys() | more.keys()}
 
 
-def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corpus, generated: list[Generated],
-                 planned: list[tuple[str, str]], problems: Problems) -> dict:
+def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corpus, taken: set[str],
+                 problems: Problems) -> dict:
     """The site's own redirect pages for the redirect map's old addresses with a query
-    (redirectmap.query_pages), kept clear of every other output file."""
+    (redirectmap.query_pages), kept clear of every other output file (`taken`: `_outputs`)."""
     try:
         text = redirectmap.read_map_text(inputs.redirect_map) if inputs.redirect_map else None
     except (OSError, UnicodeDecodeError, ValueError):
@@ -468,10 +478,6 @@ def _query_pages(inputs: Inputs, site: SiteConfig, urls: UrlScheme, corpus: Corp
     moved = redirectmap.moved_articles([redirectmap.target_path(new) for _, _, new in lines], corpus, urls)
     lines = [(n, old, "/" + moved[p] + "/" if (p := redirectmap.target_path(new)) in moved else new)
              for n, old, new in lines]
-    taken = {urls.dest(item.path) for item in corpus.published} | {urls.dest(page.path) for page in generated}
-    taken |= {urls.redirect_file(page.old, urls.directory_urls) for page in alias_pages(corpus, urls)}
-    taken |= {urls.redirect_file(urls.short(q.id), urls.directory_urls) for _, q in corpus.questions()}
-    taken |= {out for out, _ in planned}  # folders ('assets/search/') end with '/'
     return redirectmap.query_pages(lines, site.site_url, {t.lower() for t in taken}, urls,
                                    redirectmap.DEFAULT_REDIRECT_MAP, problems)
 
@@ -554,8 +560,9 @@ class Build:
     pictures: frozenset[str] = frozenset()  # copied, then removed once their variants are made (finish)
     files: frozenset[str] = frozenset()  # what a link may name (SiteRead.files), for the web editor
     unused_pictures: frozenset[str] = frozenset()  # copied, then removed unless the built site names them (finish)
+    aliases: list = field(default_factory=list)  # the aliases' redirect pages (SiteRead.aliases)
+    served: published.Served | None = None  # what an online build serves (SiteRead.served)
     compared: published.Compared | None = None  # the published site's record compared (SiteRead.compared)
-    previous: published.Record | None = None  # that record (SiteRead.previous)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -585,7 +592,8 @@ class Build:
                        related_lists=background.Job(worker, _related_lists, what=RELATED))
         build = cls(corpus, urls, view, inputs.site_dir, found.withheld, found.generated, worker=worker,
                     query_pages=found.query_pages, linked=found.linked, pictures=found.pictures, files=found.files,
-                    unused_pictures=found.unused_pictures, compared=found.compared, previous=found.previous)
+                    unused_pictures=found.unused_pictures, aliases=found.aliases, served=found.served,
+                    compared=found.compared)
         build.search = background.Job(worker, _search_index, Path(inputs.site_dir) / SEARCH_DIR, what=SEARCH)
         background.release(worker)  # the last job: the worker ends with it
         return build
@@ -714,14 +722,9 @@ class Build:
     def write_published(self) -> None:
         """The record of every address this online build serves (site/published.py), for the
         next build to compare with."""
-        if not self.urls.directory_urls:
-            return
-        served = published.served_by(self.corpus, self.generated.values(), self.urls,
-                                     alias_pages(self.corpus, self.urls))
-        compared = self.compared or published.Compared([], [], {}, "")
-        text = published.record_json(served, [(old, key) for old, _, key in compared.moved], compared.lost,
-                                     published.handbooks_of(self.corpus, self.previous, compared.lost))
-        self.gate.write(published.RECORD, text.encode("utf-8"), artifacts.ARTIFACTS)
+        if self.served is not None:
+            text = published.record_text(self.served, self.compared, self.corpus)
+            self.gate.write(published.RECORD, text.encode("utf-8"), artifacts.ARTIFACTS)
 
     def write_editor(self) -> None:
         """The web editor at /admin/, when this build has one (webeditor.wanted)."""
@@ -741,7 +744,7 @@ class Build:
         """(old path, new path, title): question short links and editors' aliases."""
         corpus, urls = self.corpus, self.urls
         found = [(urls.short(q.id), urls.question(h.path, q.id), q.title) for h, q in corpus.questions()]
-        found += [(page.written, page.path, page.title) for page in alias_pages(corpus, urls)]
+        found += [(page.alias, page.path, page.title) for page in self.aliases]
         titles = {page.path: page.title for page in self.generated.values()}
         titles.update((item.path, item.title) for item in corpus.published)
         found += [(old, new, titles.get(new, "")) for old, new, _ in (self.compared.moved if self.compared else [])]

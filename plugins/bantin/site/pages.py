@@ -128,14 +128,18 @@ def _questions(urls: UrlScheme, corpus: Corpus) -> Iterator[Generated]:
 
 @dataclass(frozen=True)
 class AliasPage:
-    """A redirect page an editor's `aliases:` makes: old path (without the slashes at its
-    ends) → the page's path; `written`: the alias as the editor wrote it (messages name it so)."""
+    """A redirect page an editor's `aliases:` makes: the old address as written (messages
+    name it so) → the page's path."""
 
-    old: str
+    alias: str
     path: str
     title: str
     src: str
-    written: str = ""
+
+    @property
+    def old(self) -> str:
+        """The old path without the slashes at its ends."""
+        return self.alias.strip("/")
 
 
 def alias_pages(corpus: Corpus, urls: UrlScheme) -> list[AliasPage]:
@@ -149,13 +153,13 @@ def alias_pages(corpus: Corpus, urls: UrlScheme) -> list[AliasPage]:
         ids = {q.id for q in item.questions}
         for alias in item.meta.aliases:
             old = alias.strip("/")
-            found.append(AliasPage(old, item.path, item.title, item.src, alias))
+            found.append(AliasPage(alias, item.path, item.title, item.src))
             if not _handbook_folder(old, ids, item.path, urls):
                 continue
-            found += [AliasPage(f"{old}/{q.id}", urls.question(item.path, q.id), q.title, item.src, f"/{old}/{q.id}/")
+            found += [AliasPage(f"/{old}/{q.id}/", urls.question(item.path, q.id), q.title, item.src)
                       for q in item.questions]
-            found.append(AliasPage(f"{old}/ban-in", urls.question(item.path, "ban-in"), f"{item.title} (bản in)",
-                                   item.src, f"/{old}/ban-in/"))
+            found.append(AliasPage(f"/{old}/ban-in/", urls.question(item.path, "ban-in"), f"{item.title} (bản in)",
+                                   item.src))
     return found
 
 

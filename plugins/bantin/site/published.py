@@ -40,10 +40,10 @@ import posixpath
 import stat
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
-from urllib.parse import unquote
 
 from bantin.content.fields import alias_problem
 from bantin.outputs.gate import parents, path_problem
+from bantin.site.urls import UrlScheme
 
 RECORD = "dia-chi-da-dang.json"  # at the site's root, beside sitemap.xml
 VERSION = 1
@@ -81,12 +81,14 @@ class Record:
 @dataclass(frozen=True)
 class Compared:
     """What the comparison gives the build: the redirects to write (old address, page
-    address, key), the warnings' (file, message, fix), and the lost addresses to keep."""
+    address, key), the warnings' (file, message, fix), the lost addresses to keep, and the
+    last record's handbook of each question (kept for the lost ones)."""
 
     moved: list[tuple[str, str, str]]
     warnings: list[tuple[str, str, str]]
     lost: dict[str, str]
     line: str  # the build's line about the addresses that moved since the last record
+    handbooks: dict[str, str] = field(default_factory=dict)
 
 
 def digest(src: str) -> str:
@@ -164,18 +166,11 @@ def read_file(path: str, problems) -> Record | None:
     return record
 
 
-def redirect_file(path: str) -> str:
-    """The redirect page's file for an address, as site.urls.redirect_file writes it with
-    directory URLs: percent-decoded (the server decodes before it looks for the file)."""
-    clean = unquote(path).strip("/")
-    return clean if posixpath.splitext(clean)[1] else clean + "/index.html"
-
-
 def _writable(path: str, taken: frozenset[str], folders: tuple[str, ...]) -> str | None:
     """The file a redirect from `path` may be written to, or None: where no output is, nor a
     folder one writer owns, nor a file above it; a name an alias could have (no dot step,
     dotfile, host configuration, Windows name); not in GitHub's `pr-preview/`."""
-    rel = redirect_file(path)
+    rel = UrlScheme.redirect_file(path)  # percent-decoded, as the build writes it
     folded = rel.casefold()
     steps = rel.split("/")
     if not path or alias_problem("/" + path) or path_problem(rel) or steps[0] in _NEVER_TOP:
@@ -211,7 +206,7 @@ def compare(record: Record, served: Served, taken: frozenset[str]) -> Compared:
     handbook_files = {address: served.sources.get(record.addresses.get(address, served.pages.get(address, "")), "")
                       for address in set(record.handbooks.values())}  # the handbook's file now, renamed or not
     warnings = _lost_warnings(lost_now, record.handbooks, handbook_files)
-    return Compared(moved, warnings, kept, moved_line(moved, record.carried))
+    return Compared(moved, warnings, kept, moved_line(moved, record.carried), record.handbooks)
 
 
 def _shown(paths: list[str]) -> str:
@@ -277,13 +272,14 @@ def served_by(corpus, generated, urls, aliases) -> Served:
     return Served(pages, redirects, sources)
 
 
-def handbooks_of(corpus, previous: Record | None, lost: Mapping[str, str]) -> dict[str, str]:
-    """Each question key's handbook address: this build's questions', and the lost ones' as
-    the last record had them (should they come back and be lost again, the warning goes on the
-    handbook they were in)."""
-    found = {question_key(q.id): handbook.path for handbook, q in corpus.questions()}
-    if previous is not None:
-        for key in set(lost.values()):
-            if key.startswith("q:") and key not in found and key in previous.handbooks:
-                found[key] = previous.handbooks[key]
-    return found
+def record_text(served: Served, compared: Compared | None, corpus) -> str:
+    """The record an online build writes: what it serves, the redirects it made from the last
+    record, the addresses it keeps lost, and each question's handbook address (this build's
+    questions', and the lost ones' as the last record had them: should they come back and be
+    lost again, the warning goes on the handbook they were in)."""
+    compared = compared or Compared([], [], {}, "")
+    handbooks = {question_key(q.id): handbook.path for handbook, q in corpus.questions()}
+    for key in set(compared.lost.values()):
+        if key.startswith("q:") and key not in handbooks and key in compared.handbooks:
+            handbooks[key] = compared.handbooks[key]
+    return record_json(served, [(old, key) for old, _, key in compared.moved], compared.lost, handbooks)

@@ -384,7 +384,7 @@
   // an id was made by toBlock from the site's ids alone: two pasted questions with one wording,
   // or one pasted twice, had one id, and the save was refused (session 39, left).
   var openBody = "", givenHere = [];
-  function entryChanged() { openBody = ""; givenHere = []; }
+  function entryChanged() { openBody = ""; givenHere = []; leavingAsked = Object.create(null); }
   window.addEventListener("hashchange", entryChanged);
 
   function pastedIds(found, body) {
@@ -1504,8 +1504,7 @@
   // question the last build published (ma-cau-hoi.json), and that no other handbook has now
   // (moved: its short link still works), asks first, naming them; asked once per question
   // while the entry is open. Cancel keeps the file as it was.
-  var leavingAsked = Object.create(null);  // file → {id: true} already asked and answered OK
-  window.addEventListener("hashchange", function () { leavingAsked = Object.create(null); });
+  var leavingAsked = Object.create(null);  // file → {id: true} already asked and answered OK (entryChanged empties it)
 
   function questionsLeaving(entry, data) {
     if (entry.get("collection") !== QA_COLLECTION || entry.get("newRecord") || data.get("draft")) { return []; }
