@@ -1053,3 +1053,24 @@ def test_the_contact_page_is_found_and_the_filters_gain_no_blank_choice(page, sa
     assert [v for v, _ in categories].count("") == 1, categories  # "Tất cả" only
     years = page.locator("select[name=nam] option").evaluate_all("os => os.map(o => o.value)")
     assert all(v == "" or v.isdigit() and int(v) > 2000 for v in years), years
+
+
+@pytest.mark.shared_context
+def test_the_desktop_menu_comes_back_when_the_reader_scrolls_back_up(page, sample_server):
+    """A visual review (session 54): on a desktop, Material marks its tabs `hidden` once they
+    scroll out of view; our rule hiding every `[hidden]` took them out of the layout, so they
+    never measured as in view again, and Tin tức, Hỏi - Đáp, Liên hệ… were gone from the page
+    for good after the first scroll (the desktop has no ☰ button)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(sample_server + "tin-tuc/")
+    tabs = page.locator(".md-tabs")
+    link = page.locator(".md-tabs__link", has_text="Hỏi - Đáp")
+    assert tabs.is_visible() and link.evaluate("a => getComputedStyle(a).opacity") == "1"
+    page.mouse.wheel(0, 700)
+    page.wait_for_function("() => document.querySelector('.md-tabs').hidden")
+    page.mouse.wheel(0, -3000)
+    page.wait_for_function("() => !document.querySelector('.md-tabs').hidden")
+    link.hover()  # its fade back in ends
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.md-tabs__link')).opacity === '1'")
+    box = tabs.bounding_box()
+    assert box is not None and box["height"] > 40 and box["y"] < 150, box
