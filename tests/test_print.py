@@ -121,6 +121,12 @@ def print_sites(tmp_path_factory):
     return root / "site", root / "site-offline"
 
 
+def head_address(html: str) -> str:
+    """The address the printout's head gives, as read on paper (its <wbr> and pieces joined)."""
+    found = re.search(r'class="bt-print-head__url"[^>]*>(.*?)</strong>', html, re.S)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else ""
+
+
 def test_the_offline_copy_prints_the_public_addresses(print_sites):
     """Every address the offline copy prints or copies is the online one, with its QR code."""
     from test_qrcodes import rasterise
@@ -129,11 +135,12 @@ def test_the_offline_copy_prints_the_public_addresses(print_sites):
     offline = print_sites[1]
     page = (offline / (QUESTION + ".html")).read_text(encoding="utf-8")
     assert 'href="../../q/la-gi.html"' in page  # the copy's own link stays local
-    assert f'data-bt-copy="{SHORT}"' in page and f'bt-print-head__url">{SHORT}<' in page
+    assert f'data-bt-copy="{SHORT}"' in page and head_address(page) == SHORT
     printed = set()
     for path in offline.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        printed.update(re.findall(r'(?:bt-print-head__url">|data-bt-copy=")(https?://[^<"]+)', html))
+        printed.update(re.findall(r'data-bt-copy="(https?://[^<"]+)', html))
+        printed.update(address for address in [head_address(html)] if address)
         captions = (re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<figcaption>(.*?)</figcaption>", html, re.S))
         printed.update(c for c in captions if c.startswith("http"))
         for svg in re.findall(r"<svg [^>]*class=\"bt-qr\".*?</svg>", html):
@@ -450,7 +457,87 @@ def test_a_printed_short_link_ends_a_line_only_after_a_slash_or_before_a_hyphen(
     assert caption.endswith('q/<wbr>ai<wbr><span class="bt-nb">-duoc</span><wbr><span class="bt-nb">-bau/</span>')
     question = (print_sites[0] / QUESTION / "index.html").read_text(encoding="utf-8")
     assert 'q/<wbr>la<wbr><span class="bt-nb">-gi/</span></a></figcaption>' in question  # the page's own, alike
-    for address in (PUBLIC + "q/la-gi/", "https://so-tu-phap.example.vn/ban-tin/q/a--b/", "", "-", "/"):
+    for address in (PUBLIC + "q/la-gi/", "https://so-tu-phap.example.vn/ban-tin/q/a--b/", "", "-", "/",
+                    "http://bao.example.org/tin?CategoryID=7&ID=12", "a/b://c"):
         pieces = address_pieces(address)
         assert "".join(text for text, _ in pieces) == address and all(
-            whole == text.startswith("-") and "/" not in text[:-1] and "-" not in text[1:] for text, whole in pieces)
+            whole == text.startswith("-") and "/" not in re.sub(r"^https?://", "", text)[:-1] and "-" not in text[1:]
+            for text, whole in pieces), pieces
+    # the scheme stays with the host: no line ends inside «https://» nor right after it
+    assert address_pieces(PUBLIC + "q/la-gi/")[0] == ("https://bantin.example.org/", False)
+    assert address_pieces("https://so-tu-phap.example.vn/")[:2] == (("https://so", False), ("-tu", True))
+
+
+# --- what a trainer's hostile handbook prints (session 54) -----------------------------------------
+
+WIDE_HEAD = ["Loại", "Cấp xã", "Cấp huyện", "Cấp tỉnh", "Trực tuyến", "Bưu chính", "Miễn",
+             "Ghi chú về trường hợp được miễn cho hộ nghèo, cận nghèo, người khuyết tật"]
+WIDE_ROW = ["Bản sao trích lục", "8.000 đồng", "10.000 đồng", "12.000 đồng", "4.000 đồng", "15.000 đồng", "Có",
+            "Miễn cho trẻ em dưới 6 tuổi, người cao tuổi, hộ nghèo theo danh sách của Ủy ban nhân dân xã"]
+
+
+def _png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    for y in range(40, height, 60):  # a form's lines
+        draw.line((40, y, width - 40, y), fill="black", width=3)
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    return data.getvalue()
+
+
+@pytest.mark.browser
+def test_a_wide_table_a_scanned_form_and_addresses_print_whole(tmp_path, chromium):
+    """A trainer's trial (session 54): an 8-column fee table printed without its «Ghi chú»
+    column of who pays nothing (Material's scroll box cut it at the paper's edge, with no
+    sign), its rows four times their height; a scanned form (900×3600) printed 16 mm wide,
+    kept to a photo's 65 mm; and the printed addresses broke in the host's name
+    («https://bantin.e / xample.org»). Every column is on the sheet, the form is printed at
+    most 200 mm tall (much larger than a photo), and each address breaks only at a «/»."""
+    import pypdfium2
+
+    from browser import serve
+
+    table = "| " + " | ".join(WIDE_HEAD) + " |\n|" + "---|" * 8 + "\n| " + " | ".join(WIDE_ROW) + " |\n"
+    body = (f"## Câu hỏi 1: Mức phí là bao nhiêu? {{#muc-phi}}\n\n{table}\nCăn cứ pháp lý: Thông tư số 226/2016/TT-BTC.\n\n"
+            "## Câu hỏi 2: Mẫu phiếu trông thế nào? {#mau-phieu}\n\n![Mẫu phiếu quét](../images/phieu.png)\n\n"
+            "![Ảnh buổi tập huấn](../images/anh.png)\n")
+    files = {"hoi-dap/so-tay.md": article("Sổ tay phí", body=body, slug="so-tay",
+                                          source={"name": "Cổng thông tin", "url": "https://cong.example.org/tin-tuc/muc-phi-moi"},
+                                          attachments=[{"title": "Biểu phí", "file": "../tai-lieu/bieu-phi-trich-luc.pdf"}]),
+             "images/phieu.png": _png(900, 3600), "images/anh.png": _png(1200, 800),
+             "tai-lieu/bieu-phi-trich-luc.pdf": b"%PDF-1.4\n%%EOF\n"}
+    root = write_site(tmp_path / "s", files, agency=AGENCY)
+    build(root)
+    html = (root / "site/hoi-dap/so-tay/index.html").read_text(encoding="utf-8")
+    printed_addresses = [re.sub(r"<[^>]+>", "", m) for m in re.findall(r'bt-print-url">(.*?)</span>\s*(?:</p>|</li>)', html, re.S)]
+    assert printed_addresses == [" (https://cong.example.org/tin-tuc/muc-phi-moi)",
+                                 " " + PUBLIC + "tai-lieu/bieu-phi-trich-luc.pdf"], printed_addresses
+    assert "https://bantin.example.org/<wbr>tai<wbr>" in html and "https:/<wbr>" not in html.split("bt-print-url", 1)[1]
+    url, stop = serve(root / "site")
+    page = chromium.new_context(locale="vi-VN").new_page()
+    try:
+        page.goto(url + "hoi-dap/so-tay/muc-phi/", wait_until="load")
+        pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+        try:
+            sheets = [words(pdf[n].get_textpage().get_text_range()) for n in range(len(pdf))]
+        finally:
+            pdf.close()
+        assert len(sheets) == 1, [s[-80:] for s in sheets]  # no sheet for rows four times their height
+        for cell in WIDE_HEAD + WIDE_ROW:
+            assert words(cell) in sheets[0], cell
+        page.set_viewport_size({"width": 688, "height": 1032})  # the sheet's width, as printed
+        page.goto(url + "hoi-dap/so-tay/mau-phieu/", wait_until="load")
+        page.emulate_media(media="print")
+        form, photo = (page.locator(f"img[alt='{alt}']") for alt in ("Mẫu phiếu quét", "Ảnh buổi tập huấn"))
+        mm = 25.4 / 96
+        assert "bt-tall" in form.get_attribute("class") and "bt-tall" not in (photo.get_attribute("class") or "")
+        assert 190 <= form.bounding_box()["height"] * mm <= 201, form.bounding_box()  # read on paper: 50 mm wide
+        assert photo.bounding_box()["height"] * mm <= 66  # a photo keeps a quarter of the sheet
+    finally:
+        page.context.close()
+        stop()

@@ -338,6 +338,12 @@ def _stem(stem: str) -> str:
     return "anh" if not cut or windows_reserved(cut) or cut.startswith(".") else cut
 
 
+# A picture this many times taller than wide is a page or a form (an A4 scan is 1.41) more often
+# than a photo: printed larger than photos are (bantin.css, `bt-tall`), since a scanned form
+# kept to a photo's 65 mm printed 16 mm wide, unreadable (a trainer's trial, session 54).
+TALL = 1.38
+
+
 def img_attributes(responsive: Responsive, link: Callable[[str], str]) -> dict[str, str]:
     """src, srcset, sizes, width and height for an <img>; `link` makes a URL relative to the page."""
     biggest = responsive.largest
@@ -389,6 +395,8 @@ def rewrite_images(html: str, resolve: Callable[[str], str | None], resizer: Res
         responsive = resizer.get(rel) if rel else None
         if responsive is not None:
             attrs.update(img_attributes(responsive, link))
+            if responsive.largest.height >= TALL * responsive.largest.width:
+                attrs["class"] = (attrs.get("class", "") + " bt-tall").strip()
         if first and match.start() > first[0]:
             first.clear()
             attrs.update(loading="eager", fetchpriority="high")

@@ -148,7 +148,9 @@ class PageData:
     updated: str = ""
     updated_iso: str = ""
     expired: tuple = ()  # (documents, views.Replacement or None, status in lower case): one notice each
-    attachments: tuple[tuple[Attachment, str, str], ...] = ()  # (attachment, size as '1,2 MB' or "", public address)
+    attachments: tuple[tuple[Attachment, str, tuple], ...] = ()  # (attachment, size as '1,2 MB' or "", its
+    # public address as `address_pieces` cuts it, printed: paper cannot follow a link)
+    source_pieces: tuple[tuple[str, bool], ...] = ()  # the source's address (`source: url:`), printed, cut alike
     tags: tuple[Link, ...] = ()
     related: tuple[Card, ...] = ()
     same_category: tuple[Card, ...] = ()
@@ -175,6 +177,12 @@ class PageData:
     document_groups: tuple[DocumentGroup, ...] = ()
     draft_notes: tuple[DraftNote, ...] = ()  # a draft shown in the preview: what to fix before it goes out
     questions: tuple[PrintedQuestion, ...] = ()
+
+    @property
+    def print_pieces(self) -> tuple[tuple[str, bool], ...]:
+        """`print_address` as `address_pieces` cuts it, for the printout's head: «https://bantin.e /
+        xample.org/…» broke in the host's name (a trainer's trial, session 54)."""
+        return address_pieces(self.print_address)
 
 
 def card(view, item: Item) -> Card:
@@ -347,6 +355,7 @@ def _item_data(view, item: Item, common: dict) -> PageData:
         values.update(print_url=view.url(view.urls.question(item.path, "ban-in")),
                       qr=view.qr(item.path, "Mã QR của sổ tay " + item.title))
     values["attachments"] = _attachments(view, item)
+    values["source_pieces"] = _source_pieces(meta)
     if meta.draft:
         values["draft_notes"] = tuple(_draft_note(p) for p in view.draft_notes.get(item.src, ()))
     values["tags"] = tuple(Link(view.tag_url(t), t.title) for t in item.tags)
@@ -378,14 +387,22 @@ def _expired(view, item: Item) -> tuple:
     return tuple((tuple(docs), repl, status) for repl, status, docs in groups.values())
 
 
-def _attachments(view, item: Item) -> tuple[tuple[Attachment, str, str], ...]:
-    """Each attachment with its size and its public address (printed: paper cannot follow a link)."""
-    return tuple((a, view.attachment_size(a), view.file_address(a.file)) for a in item.meta.attachments)
+def _attachments(view, item: Item) -> tuple[tuple[Attachment, str, tuple], ...]:
+    """Each attachment with its size and its public address in pieces (printed: paper cannot
+    follow a link; a line ends after a «/», not in the host's name)."""
+    return tuple((a, view.attachment_size(a), address_pieces(view.file_address(a.file)))
+                 for a in item.meta.attachments)
+
+
+def _source_pieces(meta) -> tuple[tuple[str, bool], ...]:
+    """The source's address in pieces, as printed after its name."""
+    return address_pieces(meta.source.url) if meta.source and meta.source.url else ()
 
 
 # Where a printed address may end a line: after each «/», before each «-» (a piece is an optional
-# «-», then neither «/» nor «-», then an optional «/»).
-_ADDRESS_PIECE = re.compile(r"-?[^/-]*/?")
+# «-», then neither «/» nor «-», then an optional «/»); never inside «https://» nor between it and
+# the host («https:/» / «/bantin…» read as two addresses).
+_ADDRESS_PIECE = re.compile(r"^[A-Za-z][A-Za-z0-9+.]*://[^/-]*/?|-?[^/-]*/?")
 
 
 def address_pieces(address: str) -> tuple[tuple[str, bool], ...]:
@@ -463,6 +480,6 @@ def _print_data(view, handbook: Item, jsonld, common: dict) -> PageData:
     absolute = view.absolute(handbook.path)
     return PageData(**common, jsonld=jsonld, absolute=absolute, questions=tuple(questions), print_address=absolute,
                     print_qr=view.qr(handbook.path, ""),
-                    attachments=_attachments(view, handbook),
+                    attachments=_attachments(view, handbook), source_pieces=_source_pieces(handbook.meta),
                     expired=_expired(view, handbook),
                     **_dates(handbook))
