@@ -221,6 +221,10 @@ MISTAKES = {
                                                "{#hoa-giai-o-co-so-la-gi}\n\n## Câu hỏi 1b: Vì sao? {#vi-sao}\n\n"
                                                "Hòa giải ở cơ sở là việc"), QA, 14,
                                        ("chưa có câu trả lời",), "cảnh báo"),
+    "question-too-long": Mistake(replace(QA, "## Câu hỏi 1: Hòa giải ở cơ sở là gì? {#",
+                                         "## Câu hỏi 1: " + "Nhà tôi và nhà hàng xóm tranh chấp lối đi chung, " * 5
+                                         + "hòa giải ở cơ sở là gì? {#"), QA, 14,
+                                 ("câu hỏi dài 268 ký tự (quá 200)", "đoạn đầu của câu trả lời"), "cảnh báo"),
     "same-address-as-an-older-article": Mistake(add("tin-tuc/bai-moi.md", (
         "---\ntitle: Tập huấn hòa giải viên huyện Lam Sơn\ndate: 2025-03-01\ncategory: hoa-giai-o-co-so\n---\n\n"
         "Nội dung.\n").encode()), "tin-tuc/bai-moi.md", 2,

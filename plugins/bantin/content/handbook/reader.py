@@ -25,8 +25,13 @@ from bantin.content.handbook.legalbasis import mark_legal_basis
 from bantin.content.handbook.misplaced import report_misplaced, report_nested_questions
 from bantin.content.handbook.swallowed import report_swallowed
 from bantin.content.model import Group, Question
+from bantin.content.plaintext import TITLE_LONG
 from bantin.problems import Problems, short
 from bantin.text.plain import inline_text
+
+# A question is its own page's title, a line of the handbook's contents and of «Câu sau»: as long
+# as a title may be (a trainer's 369-character question flooded all three; session 54).
+QUESTION_LONG = TITLE_LONG
 
 
 class Handbook(NamedTuple):
@@ -113,7 +118,12 @@ def read_question(src: str, answer_lines: list[str], index: int, text: str, numb
     shouted = capitals.problem("câu hỏi", written, lambda: f"## {capitals.as_sentence(title)} {{#{qid}}}")
     if shouted:
         problems.warn(src, line, "", *shouted)
-    shown = inline_text(written) or written  # a heading that is only a picture: its Markdown
+    shown = inline_text(written) or written
+    if len(shown) > QUESTION_LONG:
+        problems.warn(src, line, "", f"câu hỏi dài {len(shown)} ký tự (quá {QUESTION_LONG}): nó là tiêu đề trang riêng "
+                      "của câu hỏi, một dòng của mục lục sổ tay và của liên kết «Câu sau», và được in to ở đầu tờ in",
+                      "rút câu hỏi còn một câu ngắn nêu điều người dân hỏi; đưa hoàn cảnh của người hỏi (tuổi, "
+                      "nghề, chuyện đã xảy ra) xuống đoạn đầu của câu trả lời")  # a heading that is only a picture: its Markdown
     return Question(qid, shown, number, answer, line, basis, "" if shown == written else written)
 
 
