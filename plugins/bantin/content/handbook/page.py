@@ -75,8 +75,13 @@ def handbook_markdown(intro: str, questions: tuple[Question, ...], link: Callabl
 def _short_html(address: str) -> str:
     """A short address as small text that may wrap after each "/" (`<wbr>`, which a copied
     address does not carry): as a code span it broke inside a word at the largest text on a
-    320 px phone. Escaped by construction, though our own addresses hold no markup."""
-    return '<code class="bt-short">' + "/<wbr>".join(html.escape(p) for p in address.split("/")) + "</code>"
+    320 px phone; never inside «https://» (a line ending «https:/» read as an address of its
+    own). Escaped by construction, though our own addresses hold no markup."""
+    scheme, found, rest = address.partition("://")
+    pieces = rest.split("/") if found else address.split("/")
+    if found:
+        pieces[0] = scheme + found + pieces[0]
+    return '<code class="bt-short">' + "/<wbr>".join(html.escape(p) for p in pieces) + "</code>"
 
 
 # Where a group's intro starts in the printable handbook's Markdown (`print_markdown`): a
