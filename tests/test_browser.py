@@ -515,6 +515,10 @@ def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server)
     assert page.get_by_role("button", name="Độ tương phản cao").get_attribute("aria-pressed") == "true"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(0, 0, 0)"
+    # a table's lines stay: Material's grey on black left rows told apart by space alone (session 54)
+    page.goto(sample_server + PAGES["guide"])
+    lines = page.locator(".md-typeset table td").first.evaluate("td => getComputedStyle(td).borderTopColor")
+    assert lines == "rgb(255, 255, 255)", lines
 
 
 @pytest.mark.shared_context
