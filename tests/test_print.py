@@ -503,7 +503,7 @@ def test_a_wide_table_a_scanned_form_and_addresses_print_whole(tmp_path, chromiu
     from browser import serve
 
     table = "| " + " | ".join(WIDE_HEAD) + " |\n|" + "---|" * 8 + "\n| " + " | ".join(WIDE_ROW) + " |\n"
-    body = (f"## Câu hỏi 1: Mức phí là bao nhiêu? {{#muc-phi}}\n\n{table}\nCăn cứ pháp lý: Thông tư số 226/2016/TT-BTC.\n\n"
+    body = (f"## Câu hỏi 1: Mức phí là bao nhiêu? {{#muc-phi}}\n\nBảng dưới đây tóm tắt mức phí:\n\n{table}\nCăn cứ pháp lý: Thông tư số 226/2016/TT-BTC.\n\n"
             "## Câu hỏi 2: Mẫu phiếu trông thế nào? {#mau-phieu}\n\n![Mẫu phiếu quét](../images/phieu.png)\n\n"
             "![Ảnh buổi tập huấn](../images/anh.png)\n")
     files = {"hoi-dap/so-tay.md": article("Sổ tay phí", body=body, slug="so-tay",
@@ -530,6 +530,24 @@ def test_a_wide_table_a_scanned_form_and_addresses_print_whole(tmp_path, chromiu
         assert len(sheets) == 1, [s[-80:] for s in sheets]  # no sheet for rows four times their height
         for cell in WIDE_HEAD + WIDE_ROW:
             assert words(cell) in sheets[0], cell
+        # The lead-in «…:» pushed to the sheet's foot goes with its table to the next sheet.
+        page.set_viewport_size({"width": 688, "height": 1032})
+        page.emulate_media(media="print")
+        page.evaluate("""(box) => {
+          const lead = [...document.querySelectorAll('.md-content .bt-body p')].find(p => p.textContent.endsWith(':'));
+          const top = e => e.getBoundingClientRect().top + scrollY;
+          const blank = document.createElement('div');
+          lead.before(blank);
+          blank.style.height = (box - lead.offsetHeight - 4 - (top(lead) - top(document.querySelector('.md-content .md-typeset')))) + 'px';
+        }""", PAGE_BOX_PX)
+        page.emulate_media(media="null")
+        pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+        try:
+            sheets = [words(pdf[n].get_textpage().get_text_range()) for n in range(len(pdf))]
+        finally:
+            pdf.close()
+        lead = next(sheet for sheet in sheets if words("tóm tắt mức phí:") in sheet)
+        assert words(WIDE_HEAD[1]) in lead, [s[-120:] for s in sheets]
         page.set_viewport_size({"width": 688, "height": 1032})  # the sheet's width, as printed
         page.goto(url + "hoi-dap/so-tay/mau-phieu/", wait_until="load")
         page.emulate_media(media="print")
