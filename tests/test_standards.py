@@ -247,6 +247,17 @@ def test_every_page_has_an_absolute_share_image(site):
     assert news["author"]["name"] and news["publisher"]["name"] == "Sở Tư pháp tỉnh Thử"
 
 
+def test_a_shared_short_link_previews_as_its_question(site):
+    """Every QR code and «Sao chép liên kết» carry a question's short link /q/<id>/, a redirect
+    page: a chat app's preview that does not follow its refresh showed «Chuyển đến …» and no
+    text nor picture (a trainer's trial, session 54). It has its question's title, description,
+    address and picture."""
+    short, question = _page(site, "q/cau-hai"), _page(site, "hoi-dap/so-tay-thu/cau-hai")
+    for name in ("og:title", "og:description", "og:url", "og:image", "og:site_name"):
+        assert short.meta[name] == question.meta[name], name
+    assert short.meta["description"].startswith("Trả lời câu hai") and short.meta["robots"] == "noindex"
+
+
 def test_each_question_is_marked_up_once(site):
     names = [q["name"] for _, page in _pages(site) for ld in page.jsonld if ld["@type"] == "FAQPage"
              for q in ld["mainEntity"]]

@@ -11,7 +11,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -137,16 +137,44 @@ def feed_files(view: SiteView) -> dict[str, bytes]:
 
 # --- redirects --------------------------------------------------------------------------
 
-def redirect_html(view: SiteView, old: str, new: str, title: str) -> tuple[str, str]:
-    """(output file, HTML) of a page that sends readers from an old address to a new one."""
+def redirect_html(view: SiteView, old: str, new: str, title: str,
+                  share: tuple[str, str] = ("", "")) -> tuple[str, str]:
+    """(output file, HTML) of a page that sends readers from an old address to a new one;
+    `share`: the new page's (description, picture) for a chat app's preview (`sharing_of`)."""
     urls = view.urls
     out = urls.redirect_file(old, urls.directory_urls)
     target_file = urls.dest(new)
     rel = posixpath.relpath(target_file, posixpath.dirname(out) or ".")
     if urls.directory_urls and rel.endswith("index.html"):
         rel = rel[: -len("index.html")] or "./"
-    html = _templates.get_template("redirect.html").render(target=rel, canonical=view.absolute(new), title=title)
+    description, image = share
+    html = _templates.get_template("redirect.html").render(
+        target=rel, canonical=view.absolute(new), title=title, description=description, image=image,
+        site_name=view.corpus.site.site_name)
     return out, view.secured(html).html
+
+
+def sharing_of(view: SiteView, pages: Sequence[Generated]) -> Callable[[str], tuple[str, str]]:
+    """A page's path → its (description, picture) as its own page gives them to Zalo and
+    Facebook, for the redirect pages to it: every QR code and «Sao chép liên kết» carries a
+    question's short link /q/<id>/, a redirect page, and a chat app's preview fetcher that does
+    not follow its refresh showed «Chuyển đến …» with no text nor picture (a trainer's trial,
+    session 54). Each path once; "" for a path that is no page."""
+    items = {item.path: item for item in view.corpus.published}
+    generated = {page.path: page for page in pages}
+    known: dict[str, tuple[str, str]] = {}
+
+    def share(path: str) -> tuple[str, str]:
+        if path not in known:
+            item, page = items.get(path), generated.get(path)
+            if item is None and page is None:
+                known[path] = ("", "")
+            else:
+                own = item if item is not None else page.item
+                known[path] = (view.description(item, None if item is not None else page), view.share_image(own))
+        return known[path]
+
+    return share
 
 
 def query_redirect_html(view: SiteView, out: str, rules) -> str:
@@ -191,8 +219,9 @@ def write_all(view: SiteView, pages: Sequence[Generated], gate: Gate | str,
             gate.remove(name, ARTIFACTS)
     for rel, data in feed_files(view).items():
         write_file(gate, rel, data)
+    share = sharing_of(view, pages)
     for old, new, title in redirects:
-        out, html = redirect_html(view, old, new, title)
+        out, html = redirect_html(view, old, new, title, share(new))
         write_file(gate, out, html, redirect_owner(old))
     for out, rules in sorted((query_pages or {}).items()):
         write_file(gate, out, query_redirect_html(view, out, rules), QUERY_REDIRECTS)
