@@ -517,8 +517,12 @@ def test_font_size_and_contrast_are_remembered_across_pages(page, sample_server)
     assert background == "rgb(0, 0, 0)"
     # a table's lines stay: Material's grey on black left rows told apart by space alone (session 54)
     page.goto(sample_server + PAGES["guide"])
-    lines = page.locator(".md-typeset table td").first.evaluate("td => getComputedStyle(td).borderTopColor")
+    cell = page.locator(".md-typeset table td").first
+    lines = cell.evaluate("td => getComputedStyle(td).borderTopColor")
     assert lines == "rgb(255, 255, 255)", lines
+    page.emulate_media(media="print")  # paper is white in high contrast too: its lines black
+    assert cell.evaluate("td => getComputedStyle(td).borderTopColor") == "rgb(0, 0, 0)"
+    page.emulate_media(media="null")
 
 
 @pytest.mark.shared_context

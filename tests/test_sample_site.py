@@ -119,7 +119,7 @@ def test_trainers_get_qr_codes_short_links_and_a_printable_handbook(site):
     handbook = page(site, HANDBOOK + "index.html")
     assert "Bản in cả sổ tay" in handbook and 'role="img"' in handbook
     # the whole public address, which a reader can read out or type (not a bare /q/…)
-    assert len(re.findall(r'Liên kết ngắn: <code class="bt-short">https://bantin\.example\.org/<wbr>q/<wbr>[a-z0-9-]+/<wbr></code>', handbook)) == 11
+    assert len(re.findall(r'Liên kết ngắn: <code class="bt-short">https://<wbr>bantin\.example\.org/<wbr>q/<wbr>[a-z0-9-]+/<wbr></code>', handbook)) == 11
     printable = page(site, HANDBOOK + "ban-in/index.html")
     assert printable.count('<section class="bt-print-q') == 11  # "bt-print-q bt-print-q--whole": kept whole in print
     assert printable.count("<svg") >= 11

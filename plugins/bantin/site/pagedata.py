@@ -400,9 +400,9 @@ def _source_pieces(meta) -> tuple[tuple[str, bool], ...]:
 
 
 # Where a printed address may end a line: after each «/», before each «-» (a piece is an optional
-# «-», then neither «/» nor «-», then an optional «/»); never inside «https://» nor between it and
-# the host («https:/» / «/bantin…» read as two addresses).
-_ADDRESS_PIECE = re.compile(r"^[A-Za-z][A-Za-z0-9+.]*://[^/-]*/?|-?[^/-]*/?")
+# «-», then neither «/» nor «-», then an optional «/»); «https://» is a piece of its own (a line
+# ending «https:/» read as an address; joined to the host, a long host broke inside its name).
+_ADDRESS_PIECE = re.compile(r"^[A-Za-z][A-Za-z0-9+.]*://|-?[^/-]*/?")
 
 
 def address_pieces(address: str) -> tuple[tuple[str, bool], ...]:

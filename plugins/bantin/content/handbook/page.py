@@ -78,10 +78,8 @@ def _short_html(address: str) -> str:
     320 px phone; never inside «https://» (a line ending «https:/» read as an address of its
     own). Escaped by construction, though our own addresses hold no markup."""
     scheme, found, rest = address.partition("://")
-    pieces = rest.split("/") if found else address.split("/")
-    if found:
-        pieces[0] = scheme + found + pieces[0]
-    return '<code class="bt-short">' + "/<wbr>".join(html.escape(p) for p in pieces) + "</code>"
+    start = html.escape(scheme + found) + "<wbr>" if found else ""
+    return '<code class="bt-short">' + start + "/<wbr>".join(html.escape(p) for p in (rest if found else address).split("/")) + "</code>"
 
 
 # Where a group's intro starts in the printable handbook's Markdown (`print_markdown`): a

@@ -118,12 +118,13 @@ def read_question(src: str, answer_lines: list[str], index: int, text: str, numb
     shouted = capitals.problem("câu hỏi", written, lambda: f"## {capitals.as_sentence(title)} {{#{qid}}}")
     if shouted:
         problems.warn(src, line, "", *shouted)
-    shown = inline_text(written) or written
-    if len(shown) > QUESTION_LONG:
-        problems.warn(src, line, "", f"câu hỏi dài {len(shown)} ký tự (quá {QUESTION_LONG}): nó là tiêu đề trang riêng "
+    words = inline_text(written)
+    shown = words or written  # a heading that is only a picture: its Markdown
+    if len(words) > QUESTION_LONG:  # its words: a picture's Markdown is no question to shorten
+        problems.warn(src, line, "", f"câu hỏi dài {len(words)} ký tự (quá {QUESTION_LONG}): nó là tiêu đề trang riêng "
                       "của câu hỏi, một dòng của mục lục sổ tay và của liên kết «Câu sau», và được in to ở đầu tờ in",
                       "rút câu hỏi còn một câu ngắn nêu điều người dân hỏi; đưa hoàn cảnh của người hỏi (tuổi, "
-                      "nghề, chuyện đã xảy ra) xuống đoạn đầu của câu trả lời")  # a heading that is only a picture: its Markdown
+                      "nghề, chuyện đã xảy ra) xuống đoạn đầu của câu trả lời")
     return Question(qid, shown, number, answer, line, basis, "" if shown == written else written)
 
 
