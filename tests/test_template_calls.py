@@ -107,7 +107,7 @@ def test_the_check_sees_calls():
 
 def test_templates_read_fields_the_data_has():
     """A misspelt field would print nothing (Jinja's undefined is empty): every `bt_data.x`,
-    `bt_site.x` and the card's `card.x` names a field of its dataclass."""
+    `bt_site.x` and the card's `card.x` names a field (or a property) of its dataclass."""
     from dataclasses import fields
 
     from bantin.site.pagedata import Card, PageData, SiteData
@@ -118,6 +118,7 @@ def test_templates_read_fields_the_data_has():
         for node in tree.find_all(nodes.Getattr):
             if isinstance(node.node, nodes.Name) and node.node.name in known:
                 data = known[node.node.name]
-                if node.attr not in {f.name for f in fields(data)}:
+                readable = {f.name for f in fields(data)} | {n for n, v in vars(data).items() if isinstance(v, property)}
+                if node.attr not in readable:
                     wrong.append(f"{name}:{node.lineno}: {node.node.name}.{node.attr} ({data.__name__})")
     assert not wrong, "\n".join(wrong)
