@@ -1082,3 +1082,22 @@ def test_the_desktop_menu_comes_back_when_the_reader_scrolls_back_up(page, sampl
     page.wait_for_function("() => getComputedStyle(document.querySelector('.md-tabs__link')).opacity === '1'")
     box = tabs.bounding_box()
     assert box is not None and box["height"] > 40 and box["y"] < 150, box
+
+
+@pytest.mark.shared_context
+def test_a_category_page_s_side_list_looks_like_its_neighbours(page, sample_server):
+    """A visual review (session 54): on a desktop a category page showed Material's grey
+    documentation menu of the categories, a tag or an article page the bulletin's «CHUYÊN MỤC»
+    box. Both now read alike: the same heading's size, case, colour and rule, and rows."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    style = """e => { const c = getComputedStyle(e), words = getComputedStyle(e.querySelector('a') || e);
+                      return [c.fontSize, c.textTransform, words.color, c.borderBottomWidth, c.fontWeight]; }"""
+    row = "e => { const c = getComputedStyle(e); return [c.fontSize, c.borderBottomWidth, c.borderBottomStyle]; }"
+    page.goto(sample_server + PAGES["tag"])
+    box = page.locator(".bt-side__title").evaluate(style), page.locator(".bt-side__list li").first.evaluate(row)
+    page.goto(sample_server + PAGES["category"])
+    section = ".md-nav--lifted > .md-nav__list > .md-nav__item--active"
+    listed = (page.locator(f"{section} > .md-nav__link").evaluate(style),
+              page.locator(f"{section} > .md-nav > .md-nav__list > .md-nav__item").first.evaluate(row))
+    assert listed == box, (listed, box)
+    assert page.locator(f"{section} .md-nav__link--active").is_visible()
