@@ -220,6 +220,17 @@ def printouts(print_sites, chromium):
         stop()
 
 
+def printed_sheets(page) -> list[str]:
+    """The page printed by Chromium to A4, each sheet's text as `words`."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+    try:
+        return [words(pdf[n].get_textpage().get_text_range()) for n in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
 def words(text: str) -> str:
     """PDF text as words, case folded: the agency's name prints in capitals."""
     return " ".join(text.split()).casefold()
@@ -326,12 +337,7 @@ def test_a_legal_basis_never_opens_a_printed_sheet_alone(print_sites, chromium):
           blank.style.height = (box - basis.offsetHeight / 2 - (top(basis) - start)) + 'px';
         }""", PAGE_BOX_PX)
         page.emulate_media(media="null")
-        import pypdfium2
-        pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
-        try:
-            sheets = [words(pdf[n].get_textpage().get_text_range()) for n in range(len(pdf))]
-        finally:
-            pdf.close()
+        sheets = printed_sheets(page)
     finally:
         page.context.close()
         stop()
@@ -499,8 +505,6 @@ def test_a_wide_table_a_scanned_form_and_addresses_print_whole(tmp_path, chromiu
     kept to a photo's 65 mm; and the printed addresses broke in the host's name
     («https://bantin.e / xample.org»). Every column is on the sheet, the form is printed at
     most 200 mm tall (much larger than a photo), and each address breaks only at a «/»."""
-    import pypdfium2
-
     from browser import serve
 
     long_words = ["Nộp qua", "hotro.dichvucong@sotuphap.tinhthu.gov.vn", "—", "—", "—", "—", "—",
@@ -526,11 +530,7 @@ def test_a_wide_table_a_scanned_form_and_addresses_print_whole(tmp_path, chromiu
     page = chromium.new_context(locale="vi-VN").new_page()
     try:
         page.goto(url + "hoi-dap/so-tay/muc-phi/", wait_until="load")
-        pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
-        try:
-            sheets = [words(pdf[n].get_textpage().get_text_range()) for n in range(len(pdf))]
-        finally:
-            pdf.close()
+        sheets = printed_sheets(page)
         assert len(sheets) == 1, [s[-80:] for s in sheets]  # no sheet for rows four times their height
         for cell in WIDE_HEAD + WIDE_ROW:
             assert words(cell) in sheets[0], cell
@@ -549,11 +549,7 @@ def test_a_wide_table_a_scanned_form_and_addresses_print_whole(tmp_path, chromiu
           blank.style.height = (box - lead.offsetHeight - 4 - (top(lead) - top(document.querySelector('.md-content .md-typeset')))) + 'px';
         }""", PAGE_BOX_PX)
         page.emulate_media(media="null")
-        pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
-        try:
-            sheets = [words(pdf[n].get_textpage().get_text_range()) for n in range(len(pdf))]
-        finally:
-            pdf.close()
+        sheets = printed_sheets(page)
         lead = next(sheet for sheet in sheets if words("tóm tắt mức phí:") in sheet)
         assert words(WIDE_HEAD[1]) in lead, [s[-120:] for s in sheets]
         page.set_viewport_size({"width": 688, "height": 1032})  # the sheet's width, as printed
