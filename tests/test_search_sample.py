@@ -59,6 +59,12 @@ def test_few_items_with_every_word_are_followed_by_those_with_some(page, sample_
     # The one item with every word has them apart; the status said "the items below all hold
     # them, in different places", of 38 items of which 37 lack some (hostile review, session 29).
     assert "các bài dưới đây chứa chúng" not in status and "trong các bài có đủ mọi từ, các từ này không đứng liền nhau" in status, status
+    # The count and the query in bold, the bracketed words plain: five bold lines on a phone read
+    # as an alarm (a visual review, session 54).
+    note = page.locator(".bantin-search-page__status .bantin-search-page__note")
+    assert note.text_content().startswith(" (1 kết quả có đủ mọi từ"), note.text_content()
+    assert note.evaluate("e => getComputedStyle(e).fontWeight") == "400"
+    assert note.evaluate("e => getComputedStyle(e.parentElement).fontWeight") == "700"
 
 
 WEAK = "các bài dưới đây chỉ có một phần nhỏ các chữ chính của câu hỏi, nên có thể không trả lời câu hỏi"

@@ -1707,7 +1707,14 @@
     this.printAddress();
   };
 
-  SearchPage.prototype.say = function (text) { this.status.textContent = text; };
+  // The count and the query in bold, what follows in brackets («không bài nào có…: các bài dưới
+  // đây có thể không trả lời câu hỏi») in plain text: five bold lines on a phone read as an
+  // alarm before the first result (a visual review, session 54). One text for screen readers.
+  SearchPage.prototype.say = function (text) {
+    var cut = text.indexOf(" (", text.lastIndexOf("»") + 1);
+    this.status.textContent = cut < 0 ? text : text.slice(0, cut);
+    if (cut >= 0) this.status.appendChild(el("span", { className: "bantin-search-page__note", text: text.slice(cut) }));
+  };
 
   SearchPage.prototype.run = function (typing) {
     var self = this, query = this.input.value, seq = ++this.seq;
