@@ -386,6 +386,10 @@ def test_a_printed_result_list_or_listing_names_the_agency_its_address_and_each_
         title = first.locator("a").first.inner_text()
         expected = next(PUBLIC + f"hoi-dap/so-tay/{qid}/" for t, qid, _ in QUESTIONS if t == title)
         assert address.inner_text() == expected
+        # in pieces, as the build's (address_pieces): a line ends after a «/» or before a «-piece»
+        pieces = "e => e.innerHTML"
+        assert address.evaluate(pieces).startswith("https://<wbr>bantin.example.org/<wbr>hoi<wbr><span class=\"bt-nb\">-dap/</span>")
+        assert head.evaluate(pieces).startswith("https://<wbr>bantin.example.org/<wbr>tim<wbr><span class=\"bt-nb\">-kiem/</span>")
         text = words(page.locator("body").inner_text())
         assert words(AGENCY["name"]) in text and words(AGENCY["address"]) in text
         page.emulate_media(media="screen")

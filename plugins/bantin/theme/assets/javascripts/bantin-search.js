@@ -2003,8 +2003,26 @@
     if (f.type) parts.push("loai=" + put(f.type));
     if (f.category) parts.push("chuyen-muc=" + put(f.category));
     if (f.year) parts.push("nam=" + put(f.year));
-    this.address.textContent = this.address.getAttribute("data-bt-search-address") + (parts.length ? "?" + parts.join("&") : "");
+    this.address.textContent = "";
+    addressNodes(this.address.getAttribute("data-bt-search-address") + (parts.length ? "?" + parts.join("&") : ""))
+      .forEach(function (node) { this.address.appendChild(node); }, this);
   };
+
+  /**
+   * A printed address in nodes where a line may end: after each «/», before each «-» (a «-piece»
+   * unbreakable, `bt-nb`), «https://» a piece of its own. Twin of site/pagedata.py's
+   * address_pieces and partials/bantin-address.html: the printed head and results broke in the
+   * host's name («so-tu-phap.exa / mple.vn») or after a «-» a reader would type (session 54).
+   */
+  function addressNodes(address) {
+    var nodes = [];
+    (address.match(/^[A-Za-z][A-Za-z0-9+.]*:\/\/|-?[^\/-]*\/?/g) || []).forEach(function (piece) {
+      if (!piece) return;
+      if (nodes.length) nodes.push(document.createElement("wbr"));
+      nodes.push(piece.charAt(0) === "-" ? el("span", { className: "bt-nb", text: piece }) : document.createTextNode(piece));
+    });
+    return nodes;
+  }
 
   /** A printed list names what it leaves out (bantin-search.css shows this on paper only). */
   SearchPage.prototype.printNote = function () {
@@ -2036,8 +2054,8 @@
       ]),
       el("p", { className: "bantin-search-result__meta" }, meta),
       el("p", { className: "bantin-search-result__snippet" }, [snippet(d.x, matches)])
-    ].concat(this.publicRoot ? [el("p", { className: "bantin-search-result__address bt-print-only",
-                                          text: this.publicRoot + publicPath(d.u) })] : []));
+    ].concat(this.publicRoot ? [el("p", { className: "bantin-search-result__address bt-print-only" },
+                                   addressNodes(this.publicRoot + publicPath(d.u)))] : []));
   };
 
   /** A result's address in the online site's form, whatever this copy's (twin of UrlScheme.public). */
