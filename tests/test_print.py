@@ -243,7 +243,7 @@ def test_a_short_question_prints_on_one_page_naming_the_agency(printouts, name):
     assert len(printed.texts) == 1, [len(t) for t in printed.texts]  # no blank second page
     text = words(printed.text)
     for expected in (AGENCY["name"], "Bản tin thử", AGENCY["owner"], AGENCY["address"], SHORT, "Hòa giải ở cơ sở là gì?",
-                     "Ngày đăng: Thứ Sáu, 15/03/2024", "Căn cứ pháp lý: Điều 1",
+                     "Sổ tay đăng ngày: Thứ Sáu, 15/03/2024", "Căn cứ pháp lý: Điều 1",
                      "Sổ tay hòa giải Câu hỏi 1/6"):  # which handbook "1/6" is of: no breadcrumb on paper
         assert words(expected) in text, expected
     assert re.search(r"in ngày \d\d/\d\d/\d{4}", text)  # filled in by bantin.js when printed
