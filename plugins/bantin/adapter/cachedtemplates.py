@@ -94,7 +94,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-item-sources.html": "ed138b82ea030b4a",
     "partials/bantin-meta.html": "b964c538943a8805",
     "partials/bantin-pagination.html": "f9e8f0e94c9ccdda",
-    "partials/bantin-print.html": "02082a58ae927965",
+    "partials/bantin-print.html": "cb03f20aa3dd9c22",
     "partials/bantin-reading-aids.html": "4b01ae8294e4feed",
     "partials/bantin-replacement-link.html": "164e9c5520e03d6f",
     "partials/bantin-search-box.html": "3dd69dcd0ca876b5",

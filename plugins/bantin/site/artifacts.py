@@ -137,8 +137,7 @@ def feed_files(view: SiteView) -> dict[str, bytes]:
 
 # --- redirects --------------------------------------------------------------------------
 
-def redirect_html(view: SiteView, old: str, new: str, title: str,
-                  share: tuple[str, str] = ("", "")) -> tuple[str, str]:
+def redirect_html(view: SiteView, old: str, new: str, title: str, share: tuple[str, str]) -> tuple[str, str]:
     """(output file, HTML) of a page that sends readers from an old address to a new one;
     `share`: the new page's (description, picture) for a chat app's preview (`sharing_of`)."""
     urls = view.urls
@@ -167,11 +166,9 @@ def sharing_of(view: SiteView, pages: Sequence[Generated]) -> Callable[[str], tu
     def share(path: str) -> tuple[str, str]:
         if path not in known:
             item, page = items.get(path), generated.get(path)
-            if item is None and page is None:
-                known[path] = ("", "")
-            else:
-                own = item if item is not None else page.item
-                known[path] = (view.description(item, None if item is not None else page), view.share_image(own))
+            own = item if item is not None else page.item if page is not None else None
+            found = item is not None or page is not None
+            known[path] = (view.description(item, page), view.share_image(own)) if found else ("", "")
         return known[path]
 
     return share

@@ -143,6 +143,7 @@ class PageData:
     breadcrumbs: tuple[Link, ...] = ()  # Trang chủ › … down to the page's parent (site/breadcrumbs.py)
     breadcrumb_ld: dict | None = None  # the same trail, with the page, as BreadcrumbList JSON-LD
     category_url: str = ""
+    date_label: str = "Ngày đăng"  # the printout's words before `date`: a question's date is its handbook's
     date: str = ""
     date_iso: str = ""
     updated: str = ""
@@ -430,7 +431,7 @@ def _question_data(view, handbook: Item, question: Question, jsonld, common: dic
         **common, jsonld=jsonld, handbook_url=view.item_url(handbook), short_url=view.short_url(question),
         short_absolute=short_absolute, short_pieces=address_pieces(short_absolute),
         qr=view.qr(short, "Mã QR của câu hỏi: " + question.title),
-        print_qr=view.qr(short, ""), print_address=short_absolute, **_dates(handbook),
+        print_qr=view.qr(short, ""), print_address=short_absolute, date_label="Sổ tay đăng ngày", **_dates(handbook),
         previous=Link(view.question_url(handbook, before), before.title) if before else None,
         next=Link(view.question_url(handbook, after), after.title) if after else None)
 
