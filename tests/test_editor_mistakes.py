@@ -318,7 +318,9 @@ MISTAKES = {
     "date-that-does-not-exist": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 2023-02-30 08:30"), ART, 3,
                                         ("tháng 2 năm 2023 chỉ có 28 ngày", "`date: 2023-02-28 08:30`")),
     "date-month-first": Mistake(replace(ART, "date: 2023-05-18 08:30", "date: 05/18/2023"), ART, 3,
-                                ("không có tháng 18", "`date: 2023-05-18`")),
+                                ("không có tháng 18", "`date: 2023-05-18`")),    # A guide editor's trial (session 55): points a), b) under a line ran together on the page
+    "lettered-points-run-together": Mistake(replace(ART, BODY, "Hồ sơ gồm:\na) Tờ khai;\nb) Giấy chứng sinh.\n\n" + BODY),
+                                            ART, 20, ("điểm «a)»", "một dòng trống trước mỗi điểm"), "cảnh báo"),
 }
 
 

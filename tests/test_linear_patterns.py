@@ -8,6 +8,7 @@ or space, and allows a generous few seconds on this shared 2-core machine.
 from __future__ import annotations
 
 import time
+from types import SimpleNamespace
 
 import markdown
 import pytest
@@ -17,6 +18,7 @@ from bantin.site import images, originals
 from bantin.legal import markdown as legalmarkdown
 from bantin.legal import numbers as legalnumbers
 from bantin.content import htmlblocks
+from bantin.content.points import report_points
 from bantin.content.handbook.asks import looks_like_group
 from bantin.content.handbook.groups import group_lines, nested_groups
 from bantin.content.handbook.headings import heading_lines, split_heading
@@ -56,6 +58,12 @@ def timed(function, *args) -> float:
 def test_sanitize_report_unsafe(unit):
     problems = Problems()
     assert timed(sanitize.report_unsafe, "tin-tuc/a.md", line(unit), 1, ("youtube.com",), problems) < BOUND
+
+
+@pytest.mark.parametrize("unit", UNITS + ["- - ", "a) "])
+def test_lettered_points_under_a_line(unit):
+    body = f"{line(unit)}\na) x\n{line(unit)}\n\n{line(unit)}  \nb) y"
+    assert timed(report_points, SimpleNamespace(src="a.md", body=body, body_line=1), Problems()) < BOUND
 
 
 @pytest.mark.parametrize("unit", UNITS)

@@ -50,7 +50,8 @@ from bantin.text.vi import format_decimal
 from bantin.site.urls import UrlScheme
 
 log = logging.getLogger("mkdocs.plugins.bantin")
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables", "bantin.convert.htmlguard")  # htmlguard: issue 12
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "toc", "tables", "bantin.convert.htmlguard",  # htmlguard: issue 12
+                       "bantin.convert.liststart")  # a list starting at 3. says 3 (session 55)
 
 
 class CategoryConfig(base.Config):

@@ -32,6 +32,7 @@ from bantin.content.notes import report_notes
 from bantin.content.openblocks import report_open_blocks
 from bantin.content.pasted import report_pasted
 from bantin.content.shape import report_shape
+from bantin.content.points import report_points
 from bantin.content.handbook.reader import parse_handbook
 from bantin.content.handbook.headings import heading_lines, split_heading
 from bantin.content.handbook.idproblems import NO_ID, missing_id, shared_id, taken_id
@@ -432,6 +433,7 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
         if item is not None:  # links and images: checks.check_links, once every page is known
             report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
             report_shape(item, problems)
+            report_points(item, problems)
             report_pasted(item, problems)
             report_notes(item, problems)
             report_open_blocks(item, problems)
