@@ -1,4 +1,4 @@
-"""Points a), b), c) written one a line under a sentence: a warning, since they run together.
+"""Points a), b), c) written one to a line under a sentence: a warning, since they run together.
 
 A procedure's step or a law's clause lists its points on lines of their own («2. Công chức
 kiểm tra hồ sơ:» then «a) …», «b) …»), and Markdown reads lines with no blank line between

@@ -2,8 +2,8 @@
 
 Python-Markdown ignores a list's first number by default (`LAZY_OL`): steps 3 and 4 of a
 procedure written after a paragraph that interrupts the list were published as 1 and 2,
-with no word to the editor (a guide editor's trial, session 55). CommonMark, GitHub's and
-the web editor's previews keep the first number, and a reader of a legal procedure must
+with no word to the editor (a guide editor's trial, session 55). CommonMark and GitHub's
+preview keep the first number, and a reader of a legal procedure must
 see the number the text names ("bước 3"). Only the first number counts, as in HTML's
 `<ol start>`: the items after it follow on from it.
 """
