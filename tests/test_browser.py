@@ -620,6 +620,25 @@ def test_a_larger_text_level_enlarges_tables_on_screen_and_on_paper(page, sample
     page.emulate_media(media="screen")
 
 
+NOTE_SIZES = """() => {
+    const size = (selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
+    return {text: size(".md-content .bt-body > p"), note: size(".md-content .md-typeset .admonition > p:not(.admonition-title)"),
+            table: size(".md-content .md-typeset table:not([class]) td")};
+}"""
+
+
+@pytest.mark.shared_context
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_note_box_is_as_large_as_the_text_and_a_table_nearly(page, sample_server, width):
+    """Material's .64rem put a guide's note box (a deadline, who pays nothing) at 12.8 px, the
+    smallest text of the page (a guide editor's trial, session 55)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(sample_server + "huong-dan-bien-tap/")
+    sizes = page.evaluate(NOTE_SIZES)
+    assert sizes["text"] >= 16 and sizes["note"] == sizes["text"], sizes
+    assert sizes["table"] >= sizes["text"] * 0.9 - 0.01, sizes
+
+
 @pytest.mark.shared_context
 def test_controls_are_reachable_by_keyboard(page, sample_server):
     page.goto(sample_server + PAGES["article"])

@@ -19,6 +19,7 @@ from bantin.legal import markdown as legalmarkdown
 from bantin.legal import numbers as legalnumbers
 from bantin.content import htmlblocks
 from bantin.content.points import report_points
+from bantin.content.blockslips import report_block_slips
 from bantin.content.handbook.asks import looks_like_group
 from bantin.content.handbook.groups import group_lines, nested_groups
 from bantin.content.handbook.headings import heading_lines, split_heading
@@ -64,6 +65,12 @@ def test_sanitize_report_unsafe(unit):
 def test_lettered_points_under_a_line(unit):
     body = f"{line(unit)}\na) x\n{line(unit)}\n\n{line(unit)}  \nb) y"
     assert timed(report_points, SimpleNamespace(src="a.md", body=body, body_line=1), Problems()) < BOUND
+
+
+@pytest.mark.parametrize("unit", UNITS + ["|-", "| --- ", "!!! a ", '!!! a "', "- |"])
+def test_tables_and_note_boxes(unit):
+    body = f"{line(unit)}\n|---|---|\n{line(unit)}\n{line(unit)}\n!!! note\n{line(unit)}"
+    assert timed(report_block_slips, SimpleNamespace(src="a.md", body=body, body_line=1), Problems()) < BOUND
 
 
 @pytest.mark.parametrize("unit", UNITS)

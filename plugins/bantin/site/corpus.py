@@ -33,6 +33,7 @@ from bantin.content.openblocks import report_open_blocks
 from bantin.content.pasted import report_pasted
 from bantin.content.shape import report_shape
 from bantin.content.points import report_points
+from bantin.content.blockslips import report_block_slips
 from bantin.content.handbook.reader import parse_handbook
 from bantin.content.handbook.headings import heading_lines, split_heading
 from bantin.content.handbook.idproblems import NO_ID, missing_id, shared_id, taken_id
@@ -434,6 +435,7 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
             report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
             report_shape(item, problems)
             report_points(item, problems)
+            report_block_slips(item, problems)
             report_pasted(item, problems)
             report_notes(item, problems)
             report_open_blocks(item, problems)
