@@ -441,9 +441,13 @@ def test_filters_and_the_hint_to_drop_them(page, site):
     wait_results(page)
     assert all(h.startswith("../hoi-dap/") for h in result_hrefs(page))
     assert "loai=hoi-dap" in page.url
-    page.select_option("select[name=nam]", "2021")
+    assert page.locator("select[name=nam] option[value='2021']").is_disabled()  # no handbook of 2021
+    built, url = site  # reached from an address (a link kept from another search): no result
+    page.goto(url + built.search_page + "?q=hoa+giai&loai=hoi-dap&nam=2021")
     wait_results(page)
     assert result_hrefs(page) == []
+    assert page.input_value("select[name=nam]") == "2021"
+    assert not page.locator("select[name=nam] option[value='2021']").is_disabled()  # the chosen one stays
     assert "Không tìm thấy kết quả cho «hoa giai» với bộ lọc đã chọn." in page.locator(STATUS).inner_text()
     page.get_by_role("button", name="Thử bỏ bộ lọc").click()
     wait_results(page)
@@ -456,6 +460,11 @@ def test_filter_options_show_counts(page, site):
     open_search(page, site, "hoa giai")
     labels = page.locator("select[name=loai] option").all_inner_texts()
     assert "Hỏi - Đáp (4)" in labels and "Tin bài (2)" in labels
+    # An option that would leave nothing is greyed and cannot be chosen; the others can.
+    years = page.locator("select[name=nam] option").evaluate_all(
+        "options => options.filter(o => o.value).map(o => [o.textContent, o.disabled])")
+    assert years and all(disabled == text.endswith("(0)") for text, disabled in years), years
+    assert any(disabled for _, disabled in years) and any(not disabled for _, disabled in years), years
 
 
 @pytest.mark.shared_context

@@ -1922,10 +1922,13 @@
         else keys = [pair[0] === "category" ? facet.category[0] : String(facet.year)];
         keys.forEach(function (k) { tally[k] = (tally[k] || 0) + 1; });
       });
+      // An option that would leave no result is shown, greyed, and cannot be chosen (a guide
+      // reader's trial, session 55: five years of «(0)» to pick from); the chosen one stays.
       Array.prototype.forEach.call(select.options, function (opt) {
         if (!opt.value) return;
         if (!opt.hasAttribute("data-label")) opt.setAttribute("data-label", opt.textContent);
         opt.textContent = opt.getAttribute("data-label") + " (" + count(tally[opt.value] || 0) + ")";
+        opt.disabled = !tally[opt.value] && opt.value !== select.value;
       });
     });
   };
