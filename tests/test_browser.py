@@ -640,6 +640,18 @@ def test_a_note_box_is_as_large_as_the_text_and_a_table_nearly(page, sample_serv
 
 
 @pytest.mark.shared_context
+def test_a_guide_s_sections_are_bold_and_larger_than_a_sub_heading_would_be(page, sample_server):
+    """`###` was 20 px at normal weight, `####` 16 px bold: the sub-heading looked the stronger
+    (a guide editor's trial, session 55)."""
+    page.goto(sample_server + PAGES["guide"])
+    style = page.evaluate("""() => ['h2', 'h3', '.bt-body > p'].map(s => {
+        const c = getComputedStyle(document.querySelector('.md-content ' + s));
+        return [parseFloat(c.fontSize), parseInt(c.fontWeight)]; })""")
+    (h2, h2w), (h3, h3w), (text, _) = style
+    assert h2 > h3 > text and h2w >= 700 and h3w >= 700, style
+
+
+@pytest.mark.shared_context
 def test_controls_are_reachable_by_keyboard(page, sample_server):
     page.goto(sample_server + PAGES["article"])
     reached = set()
