@@ -321,6 +321,12 @@ MISTAKES = {
                                 ("không có tháng 18", "`date: 2023-05-18`")),    # A guide editor's trial (session 55): points a), b) under a line ran together on the page
     "lettered-points-run-together": Mistake(replace(ART, BODY, "Hồ sơ gồm:\na) Tờ khai;\nb) Giấy chứng sinh.\n\n" + BODY),
                                             ART, 20, ("điểm «a)»", "một dòng trống trước mỗi điểm"), "cảnh báo"),
+    # ... and an attachment named with spaces and capitals, whose printed address nobody could type
+    "attachment-hard-to-type": Mistake(lambda docs: [add("tai-lieu/To khai Dang ky.PDF", b"%PDF-1.4\n")(docs),
+                                                     replace(ART, "documents: [", "attachments:\n  - title: Tờ khai\n"
+                                                             "    file: ../tai-lieu/To khai Dang ky.PDF\ndocuments: [")(docs)],
+                                       ART, 8, ("`To khai Dang ky.PDF`", "`file: ../tai-lieu/to-khai-dang-ky.pdf`"),
+                                       "cảnh báo"),
 }
 
 
@@ -599,3 +605,12 @@ def test_a_pasted_handbook_is_fixed_by_the_lines_given_and_bantin_ids(pristine, 
     new = read(root, f"{handbook}/nhung-mau-thuan-tranh-chap-nao-duoc-hoa-giai-o-co-so/index.html")
     assert "Những mâu thuẫn, tranh chấp nào được hòa giải ở cơ sở?</h1>" in new
     assert "bt-can-cu" in read(root, f"{handbook}/hoa-giai-o-co-so-la-gi/index.html")  # question 1 keeps its box
+
+
+@pytest.mark.parametrize("name", ["mau_giay-uy-quyen.docx", "to-khai-2024.pdf", "bieu-mau.v2.xlsx"])
+def test_an_attachment_named_as_the_guide_asks_is_not_warned(name, pristine, tmp_path):
+    docs = tmp_path / "content"
+    shutil.copytree(pristine, docs)
+    add(f"tai-lieu/{name}", b"%PDF-1.4\n" if name.endswith(".pdf") else b"PK\x03\x04")(docs)
+    replace(ART, "documents: [", f"attachments:\n  - title: Tờ khai\n    file: ../tai-lieu/{name}\ndocuments: [")(docs)
+    assert [str(p) for p in check(docs)] == []

@@ -487,7 +487,30 @@ def _attachments(check: _Check) -> tuple[Attachment, ...]:
         if path:
             title = nfc(str(entry.get("title") or posixpath.basename(path))).strip()
             found.append(Attachment(title, path))
+            _hard_to_type(check, str(entry["file"]), path)
     return tuple(found)
+
+
+_TYPABLE = re.compile(r"[a-z0-9][a-z0-9._-]*")  # what a reader types from paper without a doubt
+
+
+def _hard_to_type(check: _Check, written: str, path: str) -> None:
+    """A warning for an attachment whose file name has spaces, capitals or marks: its address is
+    printed under the handout for readers to type (`…/To%20khai%20dang%20ky.PDF`), and the guide
+    asks for plain names (a guide editor's trial, session 55). A warning: the file is served."""
+    name = posixpath.basename(path)
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    plain = slugify(stem) + (f".{ext.lower()}" if ext else "")
+    if _TYPABLE.fullmatch(name) or not slugify(stem):
+        return
+    folder = written[: len(written) - len(posixpath.basename(written))]
+    check.problems.warn(check.src, check.lines.get("attachments", 1), "attachments",
+                        f"tên tệp đính kèm `{short(name, 60)}` có dấu cách, chữ hoa hay chữ có dấu: địa chỉ tải về in "
+                        "dưới bản in thành một chuỗi khó gõ lại",
+                        f"đổi tên tệp thành `{plain}` (chữ thường, không dấu, nối bằng `-`) rồi sửa dòng thành "
+                        f"`file: {folder}{plain}`")
 
 
 def _aliases(check: _Check) -> tuple[str, ...]:
