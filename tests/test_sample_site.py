@@ -60,6 +60,14 @@ def jsonld(html: str) -> dict:
     return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
+def test_a_guide_s_and_a_handbook_s_related_list_is_not_called_news(site):
+    """«Tin liên quan» (related news) under a guide listed guides and handbooks too (a guide
+    editor's trial, session 55): «Bài liên quan» there; an article keeps the portals' words."""
+    for path in ("huong-dan/huong-dan-thu-tuc-dang-ky-khai-sinh/index.html", HANDBOOK + "index.html"):
+        assert '<h2 id="bt-lien-quan">Bài liên quan</h2>' in page(site, path), path
+    assert '<h2 id="bt-lien-quan">Tin liên quan</h2>' in page(site, ARTICLE)
+
+
 def test_article_page_is_light_and_complete(site):
     html = page(site, ARTICLE)
     assert len(html.encode()) <= 50 * 1024

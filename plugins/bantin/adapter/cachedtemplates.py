@@ -90,7 +90,7 @@ KNOWN: dict[str, str] = {
     "partials/bantin-expired.html": "1999430759972ed3",
     "partials/bantin-footer.html": "3fa78463aa4f023a",
     "partials/bantin-handbook-tools.html": "329ed1a195873aac",
-    "partials/bantin-item-footer.html": "f1cefbb314a3d78b",
+    "partials/bantin-item-footer.html": "017e4a8803bfbd78",
     "partials/bantin-item-sources.html": "ed138b82ea030b4a",
     "partials/bantin-meta.html": "b964c538943a8805",
     "partials/bantin-pagination.html": "f9e8f0e94c9ccdda",

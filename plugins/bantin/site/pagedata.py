@@ -154,6 +154,7 @@ class PageData:
     source_pieces: tuple[tuple[str, bool], ...] = ()  # the source's address (`source: url:`), printed, cut alike
     tags: tuple[Link, ...] = ()
     related: tuple[Card, ...] = ()
+    related_label: str = "Tin liên quan"  # a guide's or handbook's related list is not news (guide trial, session 55)
     same_category: tuple[Card, ...] = ()
     previous: Link | None = None
     next: Link | None = None
@@ -349,6 +350,7 @@ def _item_data(view, item: Item, common: dict) -> PageData:
     if item.listed:
         values["expired"] = _expired(view, item)
         values["related"] = cards(view, related)
+        values["related_label"] = "Tin liên quan" if kind == "article" else "Bài liên quan"
         newer, older = view.category_neighbours(item)
         values["previous"] = Link(view.item_url(older), older.title) if older else None
         values["next"] = Link(view.item_url(newer), newer.title) if newer else None
