@@ -303,6 +303,15 @@ def test_linear_on_a_300_kb_line(line):
     assert large / max(small, 0.05) < 10, (line[:20], small, large)
 
 
+def test_an_anchor_written_as_its_heading_reads_is_told_its_id():
+    """`#Lệ-phí-chứng-thực` (the heading's words, as an editor writes them) got no suggestion
+    where `#le-phi-chung-thuc` got one (a guide editor's trial, session 55)."""
+    others = {"tin-tuc/c.md": doc("Bài C", body="## 3. Lệ phí chứng thực\n\nMười nghìn đồng.\n")}
+    found = errors_of("[a](c.md#Lệ-phí-chứng-thực) [b](c.md#L%E1%BB%87-ph%C3%AD-ch%E1%BB%A9ng-th%E1%BB%B1c) "
+                      "[c](b.md#Mục-Một)\n", others)
+    assert [p.fix.split("`")[1] for p in found] == ["#3-le-phi-chung-thuc", "#3-le-phi-chung-thuc", "#muc-mot"], found
+
+
 def test_anchor_ids_cover_what_python_markdown_makes_on_the_sample_site():
     """No false positives: every id the build gives a sample page is one `anchors` knows."""
     import re

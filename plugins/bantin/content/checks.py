@@ -24,7 +24,7 @@ from bantin.files.imagecheck import FORMATS as IMAGE_FORMATS
 from bantin.files.imagecheck import verify_image
 from bantin.content.model import Item
 from bantin.problems import Problems, short
-from bantin.content.anchors import anchors
+from bantin.content.anchors import anchors, heading_id
 from bantin.content.links import Ref, _EXTERNAL, _parses, references, resolve
 from bantin.content.nearby import Known
 from bantin.content.ownaddress import OwnAddress, is_loopback
@@ -219,6 +219,8 @@ def _check_anchor(item: Item, ref: Ref, path: str, fragment: str, site: Site, er
     if ids is None or fragment in ids:
         return
     near = difflib.get_close_matches(fragment, sorted(ids), n=1)
+    if not near:  # written as the heading reads (`#Lệ-phí-chứng-thực`, `#L%E1%BB%87-ph%C3%AD`): its id's words
+        near = difflib.get_close_matches(heading_id(unquote(fragment)), sorted(ids), n=1)
     where = "trong bài này" if path == item.src else f"trong content/{path}"
     fix = f"có phải `#{near[0]}`? " if near else ""
     error(f"trỏ tới mục `#{fragment}` không có {where}",
