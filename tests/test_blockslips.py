@@ -45,6 +45,9 @@ def test_a_table_whose_dashes_do_not_match_its_header_is_warned_with_the_line_to
 @pytest.mark.parametrize("body", [
     "| A | B |\n|---|---|\n| 1 | 2 |",
     "| A | B |\n| :-- | --: |",
+    "| A | B\n|---|---|\n| 1 | 2 |",  # one outer pipe: both go, on every row (hostile review)
+    "A | B |\n|---|---|\n| 1 | 2 |",
+    "## Bảng lệ phí\n| A | B |\n|---|---|",  # under a heading: a block of its own
     "| Một cột |\n|---|",  # one column: Python-Markdown's own rule
     "a | b\n---",  # a heading underlined, not a table
     "| `a|b` | c |\n|---|---|",  # a pipe in a code span is no cell (outside_code blanks the span)
@@ -88,3 +91,37 @@ def test_a_note_without_a_quoted_title_is_told_the_title_it_shows(line, shown, f
     assert problem.line == 10 and f"khung hiện tên «{shown}»" in problem.message and fix in problem.fix
     mended = fix.strip("`") + "\n    Nội dung."
     assert '<p class="admonition-title">Lưu ý</p>' in html(mended) and warned(mended) == []
+
+
+def test_a_table_glued_to_the_line_above_is_told_to_leave_a_blank_line():
+    body = "Bảng lệ phí:\n| A | B |\n|---|---|\n| 1 | 2 |"
+    assert "<table>" not in html(body)
+    [problem] = warned(body)
+    assert problem.line == 11 and "liền dưới một dòng chữ" in problem.message and "dòng trống giữa dòng 10" in problem.fix
+    assert "<table>" in html(body.replace(":\n", ":\n\n")) and warned(body.replace(":\n", ":\n\n")) == []
+    [problem] = warned("Bảng:\n| A | B | C |\n|---|---|")  # both slips: both fixes
+    assert "`| --- | --- | --- |`" in problem.fix and "dòng trống trước hàng tiêu đề" in problem.fix
+
+
+@pytest.mark.parametrize("line, fix", [
+    ("!!! note “Lưu ý”", '`!!! note "Lưu ý"`'),  # curly quotes, as Word and phones type them
+    ("!!! note 'Lưu ý'", '`!!! note "Lưu ý"`'),
+    ('!!! note "Lưu ý" thêm', '`!!! note "Lưu ý thêm"`'),
+    ('   !!! warning "Thời hạn"', '`!!! warning "Thời hạn"`'),  # a box starts at the margin only
+])
+def test_a_note_line_that_is_no_box_is_told_the_line_to_type(line, fix):
+    body = f"{line}\n    Trong 60 ngày."
+    assert "admonition" not in html(body)  # what the warning says: printed as text
+    [problem] = warned(body)
+    assert problem.line == 10 and "không thành khung ghi chú" in problem.message and fix in problem.fix, problem
+    typed = fix.strip("`")
+    assert "admonition" in html(typed + "\n    Trong 60 ngày.") and warned(typed + "\n    Trong 60 ngày.") == []
+
+
+@pytest.mark.parametrize("line, fix", [
+    ("!!! tip Mẹo hay", '`!!! tip "Mẹo hay"`'),  # the kind is not part of the title (hostile review)
+    ("!!! quan trọng", '`!!! note "quan trọng"`'),
+])
+def test_an_unquoted_title_after_a_kind_is_the_title(line, fix):
+    [problem] = warned(f"{line}\n    Nội dung.")
+    assert fix in problem.fix

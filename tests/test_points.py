@@ -43,6 +43,14 @@ def test_a_point_in_a_step_is_told_to_be_indented_four_spaces():
 
 def test_each_paragraph_gets_its_own_warning():
     assert [p.line for p in warned("Hồ sơ gồm:\na) Tờ khai;\nb) Giấy.\n\nLệ phí:\na) Miễn;\nb) Giảm.")] == [11, 15]
+    # a heading or a list's next item starts another paragraph, with no blank line (hostile review)
+    assert [p.line for p in warned("Đoạn:\na) x\n## Câu hỏi 2 {#q2}\nTrả lời:\na) y")] == [11, 14]
+    assert [p.line for p in warned("1. Bước một:\na) x\n2. Bước hai:\na) y")] == [11, 13]
+
+
+def test_a_point_after_word_s_no_break_space_is_a_point():
+    [problem] = warned("Điều 5:\na)\u00a0hồ sơ")
+    assert problem.line == 11
 
 
 @pytest.mark.parametrize("body", [
@@ -54,6 +62,8 @@ def test_each_paragraph_gets_its_own_warning():
     "```\nHồ sơ:\na) Tờ khai.\n```",  # code is shown as written
     "Câu hỏi (a)\nvà (b) trong ngoặc.",
     "Văn bản:\nabc) không phải điểm.",
+    "Điểm | Nội dung\n---|---\na) | hồ sơ",  # a table without outer pipes (hostile review)
+    "Nội dung\n[a]: https://example.org\na) một",  # a link's definition is no text of the paragraph
 ])
 def test_what_is_not_a_run_on_point_is_not_warned(body):
     assert warned(body) == []

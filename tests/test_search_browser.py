@@ -465,6 +465,9 @@ def test_filter_options_show_counts(page, site):
         "options => options.filter(o => o.value).map(o => [o.textContent, o.disabled])")
     assert years and all(disabled == text.endswith("(0)") for text, disabled in years), years
     assert any(disabled for _, disabled in years) and any(not disabled for _, disabled in years), years
+    page.fill("#bantin-page-q", "")  # the query cleared: nothing counted, nothing greyed
+    page.wait_for_function("() => [...document.querySelectorAll('select[name=nam] option')].every(o => !o.disabled)")
+    assert not any(o.endswith(")") for o in page.locator("select[name=nam] option").all_inner_texts()[1:])
 
 
 @pytest.mark.shared_context

@@ -23,10 +23,14 @@ from bantin.problems import Problems, short
 # A point of a clause: a lower-case letter (đ included, as Vietnamese laws letter them) or a
 # small Roman number, then «)» and text. «A)», «1)» and «a.» are left alone: headings of
 # reports, numbers and abbreviations start lines in ordinary prose too.
-_POINT = re.compile(r"(?P<indent>[ ]*)(?P<point>(?:[a-zđ]|[ivx]{2,4})\))[ \t]+\S")
-# Lines after which a new line is not more of the same paragraph: a heading, a table row, a
-# quote, a note box's first line, raw HTML, or a line ending in Markdown's line break (two spaces).
-_ENDS_PARAGRAPH = re.compile(r"[ ]{0,3}(?:#|\||>|!!!|<|(?:[-*_][ ]*){3,}$)|.*[ ]{2}$")
+_POINT = re.compile(r"(?P<indent>[ ]*)(?P<point>(?:[a-zđ]|[ivx]{2,4})\))[ \t\u00a0]+\S")  # Word's no-break space too
+# Lines after which a new line is not more of the same paragraph: a heading, a quote, a note
+# box's first line, raw HTML, a link's definition (`[a]: https://…`), a line ending in Markdown's
+# line break (two spaces), and any line with a `|` (a table's row, with or without outer pipes).
+_ENDS_PARAGRAPH = re.compile(r"[ ]{0,3}(?:#|\||>|!!!|<|\[[^\]]*\]:|(?:[-*_][ ]*){3,}$)|.*[ ]{2}$|.*\|")
+# A line that starts a block of its own: a heading or an item of a list. A point under it that
+# runs on is another paragraph's (a handbook's next answer, a list's next step).
+_STARTS_BLOCK = re.compile(r"[ ]{0,3}(?:#|\d+\.[ \t]|[-*+][ \t])")
 
 
 def report_points(item: Item, problems: Problems) -> None:
@@ -39,9 +43,10 @@ def report_points(item: Item, problems: Problems) -> None:
     for offset, line in outside_code(body):
         before = previous[1] if previous is not None and previous[0] == offset - 1 else ""
         previous = (offset, line)
-        if not line.strip():
+        if not line.strip() or _STARTS_BLOCK.match(line):
             warned = False
-            continue
+            if not line.strip():
+                continue
         found = _POINT.match(line)
         if found is None or warned or not before.strip() or _ENDS_PARAGRAPH.match(before):
             continue

@@ -1727,6 +1727,7 @@
       this.list.textContent = "";
       this.more.hidden = true;
       this.hint.textContent = "";
+      this.uncount();
       this.say("Nhập từ cần tìm, có dấu hoặc không dấu (ví dụ: phap luat, hòa giải, 31/2024/QH15).");
       return Promise.resolve();
     }
@@ -1929,6 +1930,19 @@
         if (!opt.hasAttribute("data-label")) opt.setAttribute("data-label", opt.textContent);
         opt.textContent = opt.getAttribute("data-label") + " (" + count(tally[opt.value] || 0) + ")";
         opt.disabled = !tally[opt.value] && opt.value !== select.value;
+      });
+    });
+  };
+
+  /** Without a query, no option counts nor is greyed: the last query's «(0)» would keep a
+   *  year out of reach until the next one (hostile review, session 55). */
+  SearchPage.prototype.uncount = function () {
+    var self = this;
+    Object.keys(this.selects).forEach(function (k) {
+      if (!self.selects[k]) return;
+      Array.prototype.forEach.call(self.selects[k].options, function (opt) {
+        if (opt.hasAttribute("data-label")) opt.textContent = opt.getAttribute("data-label");
+        opt.disabled = false;
       });
     });
   };
