@@ -8,6 +8,9 @@ Found by a guide editor's trial (session 55), each published without a word from
   empty and its text falls out below it;
 - a note box with no title in quotes: the page shows its type as its title, in English
   (`!!! note` is a box titled «Note») or cut (`!!! Lưu ý` is a box titled «Lưu»).
+And from the hostile review of that change: a table glued under a line of text (no table
+either), and a `!!!` line that is no box at all (curly quotes, words after the title, spaces
+before it): the page prints it as text.
 Code (fenced, indented, in backticks) is shown as written and is never warned of.
 """
 
@@ -20,7 +23,7 @@ from bantin.content.model import Item
 from bantin.problems import Problems, short
 
 GUIDE_NOTES = "mục 3.3 của hướng dẫn biên tập"
-# Python-Markdown's admonition line (markdown.extensions.admonition), at most 3 spaces in.
+# Python-Markdown's admonition line (markdown.extensions.admonition): it starts at the margin.
 _NOTE = re.compile(r'!!! ?(?P<kind>[\w\-]+(?: +[\w\-]+)*)(?: +"(?P<title>.*?)")? *')  # at the margin only
 _QUOTES = "\"'“”‘’«»"
 # A table's line of dashes: cells of `-` with `:` for alignment, between `|`.
