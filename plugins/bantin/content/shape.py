@@ -20,7 +20,38 @@ _UNDERLINE = re.compile(r"=+[ \t]*")
 
 def report_shape(item: Item, problems: Problems) -> None:
     _second_titles(item, problems)
+    _skipped_levels(item, problems)
     _lost_article(item, problems)
+
+
+_ATX = re.compile(r"(#{2,6})(?!#)")  # a heading `##…` to `######…` at the margin (Python-Markdown needs no space)
+
+
+def _skipped_levels(item: Item, problems: Problems) -> None:
+    """A warning on a heading two or more levels below the one before it (`##` then `####`): a
+    screen reader's list of headings then misses a level, and the page's contents indent it
+    under nothing (a guide editor's trial, session 55; WordPress's editor says the same). The
+    page's title is the level above `##`; a handbook's `# ` group counts as that level too."""
+    if "###" not in item.body:  # a skip needs a heading of level 3 or more
+        return
+    level = 1
+    for offset, line in unfenced(item.body.split("\n")):
+        if line.startswith("#") and not line.startswith("##"):  # a handbook's group: the level of the title
+            level = 1
+            continue
+        found = _ATX.match(line) if line.startswith("##") else None
+        if found is None:
+            continue
+        depth = len(found.group(1))
+        if depth > level + 1:
+            marks = "#" * (level + 1)
+            problems.warn(item.src, item.body_line + offset, "",
+                          f"đề mục «{short(line.lstrip('#').strip(), 50)}» là cấp {depth} (`{found.group(1)}`) ngay sau "
+                          f"{'tiêu đề bài' if level == 1 else f'đề mục cấp {level}'}: thiếu cấp {level + 1}, nên người "
+                          "dùng trình đọc màn hình thấy một cấp bị bỏ qua, và mục lục của trang thụt lề lệch",
+                          f"viết `{marks} {short(line.lstrip('#').strip(), 40)}` (mỗi cấp chỉ xuống một bậc: `##`, "
+                          "rồi `###`, rồi `####`)")
+        level = depth
 
 
 def _second_titles(item: Item, problems: Problems) -> None:
