@@ -21,11 +21,11 @@ def test_a_skipped_level_is_warned_on_its_line_with_the_heading_to_type():
     [problem] = warned("## I. Khai sinh\n\nChữ.\n\n#### 1. Điều kiện\n\nChữ.")
     assert problem.line == 14 and problem.severity == "cảnh báo"
     assert "cấp 4 (`####`) ngay sau đề mục cấp 2: thiếu cấp 3" in problem.message
-    assert "`### 1. Điều kiện`" in problem.fix
+    assert "đổi `####` ở đầu dòng thành `###`" in problem.fix
     [problem] = warned("Mở đầu.\n\n### Mục nhỏ đầu tiên")  # under the page's title
-    assert "ngay sau tiêu đề bài" in problem.message and "`## Mục nhỏ đầu tiên`" in problem.fix
+    assert "ngay sau tiêu đề bài" in problem.message and "đổi `###` ở đầu dòng thành `##`" in problem.fix
     [problem] = warned("## A\n\n####Không dấu cách")  # a heading to Python-Markdown all the same
-    assert problem.line == 12 and "`### Không dấu cách`" in problem.fix
+    assert problem.line == 12 and "thành `###`" in problem.fix
 
 
 @pytest.mark.parametrize("body", [

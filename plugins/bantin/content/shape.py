@@ -49,7 +49,7 @@ def _skipped_levels(item: Item, problems: Problems) -> None:
                           f"đề mục «{short(line.lstrip('#').strip(), 50)}» là cấp {depth} (`{found.group(1)}`) ngay sau "
                           f"{'tiêu đề bài' if level == 1 else f'đề mục cấp {level}'}: thiếu cấp {level + 1}, nên người "
                           "dùng trình đọc màn hình thấy một cấp bị bỏ qua, và mục lục của trang thụt lề lệch",
-                          f"viết `{marks} {short(line.lstrip('#').strip(), 40)}` (mỗi cấp chỉ xuống một bậc: `##`, "
+                          f"đổi `{found.group(1)}` ở đầu dòng thành `{marks}` (mỗi cấp chỉ xuống một bậc: `##`, "
                           "rồi `###`, rồi `####`)")
         level = depth
 
