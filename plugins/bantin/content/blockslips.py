@@ -31,7 +31,7 @@ _DASHES = re.compile(r"[ ]{0,3}\|?[ ]*:?-+:?[ ]*(?:\|[ ]*:?-+:?[ ]*)*\|?[ ]*")
 _PIPE = re.compile(r"(?<!\\)\|")
 _END_PIPE = re.compile(r"(?<!\\)(?:\\\\)*\|$")  # Python-Markdown's RE_END_BORDER
 # A line after which a table may start without a blank line: a heading (its own block).
-_STARTS_BLOCK = re.compile(r"[ ]{0,3}#")
+_HEADING = re.compile(r"[ ]{0,3}#")
 # Material's kinds of note box (its admonition stylesheet); another word is a box with a note's look.
 KINDS = frozenset("note abstract summary tldr info todo tip hint important success check done question help faq "
                   "warning caution attention failure fail missing danger error bug example quote cite".split())
@@ -44,7 +44,7 @@ def report_block_slips(item: Item, problems: Problems) -> None:
         return
     lines = dict(outside_code(body))
     for offset, line in lines.items():
-        if "!!!" in line and line.lstrip(" ").startswith("!!!") and len(line) - len(line.lstrip(" ")) < 4:
+        if "!!!" in line and line.startswith(("!!!", " !!!", "  !!!", "   !!!")):  # four spaces in: nested, not judged
             _note(item, offset, line, lines, problems)
         elif "|" in line and "`" not in line and offset + 1 in lines and "-" in lines[offset + 1]:
             _table(item, offset, line, lines[offset + 1], lines, problems)
@@ -69,7 +69,7 @@ def _table(item: Item, offset: int, header: str, dashes: str, lines: dict[int, s
     if wanted < 2:
         return
     above = lines.get(offset - 1, "")
-    glued = bool(above.strip()) and not _STARTS_BLOCK.match(above) and "|" not in above
+    glued = bool(above.strip()) and not _HEADING.match(above) and "|" not in above
     if wanted == drawn and not glued:
         return
     line = " | ".join(["---"] * wanted)

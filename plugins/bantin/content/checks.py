@@ -218,9 +218,10 @@ def _check_anchor(item: Item, ref: Ref, path: str, fragment: str, site: Site, er
     ids = site.anchors_of(path)
     if ids is None or fragment in ids:
         return
-    near = difflib.get_close_matches(fragment, sorted(ids), n=1)
-    if not near:  # written as the heading reads (`#Lệ-phí-chứng-thực`, `#L%E1%BB%87-ph%C3%AD`): its id's words
-        near = difflib.get_close_matches(heading_id(unquote(fragment)), sorted(ids), n=1)
+    known = sorted(ids)
+    # as written, else as its heading's id (`#Lệ-phí-chứng-thực`, `#L%E1%BB%87-ph%C3%AD`: the heading's words)
+    near = difflib.get_close_matches(fragment, known, n=1) or difflib.get_close_matches(
+        heading_id(unquote(fragment)), known, n=1)
     where = "trong bài này" if path == item.src else f"trong content/{path}"
     fix = f"có phải `#{near[0]}`? " if near else ""
     error(f"trỏ tới mục `#{fragment}` không có {where}",

@@ -499,12 +499,11 @@ def _hard_to_type(check: _Check, written: str, path: str) -> None:
     printed under the handout for readers to type (`…/To%20khai%20dang%20ky.PDF`), and the guide
     asks for plain names (a guide editor's trial, session 55). A warning: the file is served."""
     name = posixpath.basename(path)
-    stem, dot, ext = name.rpartition(".")
-    if not dot:
-        stem, ext = name, ""
-    plain = slugify(stem) + (f".{ext.lower()}" if ext else "")
-    if _TYPABLE.fullmatch(name) or not slugify(stem):
+    stem, ext = posixpath.splitext(name)
+    slug = slugify(stem)
+    if _TYPABLE.fullmatch(name) or not slug:
         return
+    plain = slug + ext.lower()
     folder = written[: len(written) - len(posixpath.basename(written))]
     check.problems.warn(check.src, check.lines.get("attachments", 1), "attachments",
                         f"tên tệp đính kèm `{short(name, 60)}` có dấu cách, chữ hoa hay chữ có dấu: địa chỉ tải về in "

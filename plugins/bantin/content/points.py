@@ -56,7 +56,7 @@ def report_points(item: Item, problems: Problems) -> None:
 
 def _warn(item: Item, offset: int, found: re.Match, before: str, problems: Problems) -> None:
     point = found.group("point")
-    in_step = bool(found.group("indent")) or re.match(r"[ ]{0,3}(?:\d+\.|[-*+])[ \t]", before) is not None
+    in_step = bool(found.group("indent")) or _STARTS_BLOCK.match(before) is not None  # a heading never gets here
     fix = ("để một dòng trống trước mỗi điểm, để mỗi điểm thành một đoạn riêng"
            + ("; điểm thuộc một bước đánh số hay một gạch đầu dòng thì lùi nó vào 4 dấu cách để nó vẫn thuộc "
               "bước đó" if in_step else ""))

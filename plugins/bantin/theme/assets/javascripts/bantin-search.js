@@ -1923,27 +1923,27 @@
         else keys = [pair[0] === "category" ? facet.category[0] : String(facet.year)];
         keys.forEach(function (k) { tally[k] = (tally[k] || 0) + 1; });
       });
-      // An option that would leave no result is shown, greyed, and cannot be chosen (a guide
-      // reader's trial, session 55: five years of «(0)» to pick from); the chosen one stays.
       Array.prototype.forEach.call(select.options, function (opt) {
-        if (!opt.value) return;
-        if (!opt.hasAttribute("data-label")) opt.setAttribute("data-label", opt.textContent);
-        opt.textContent = opt.getAttribute("data-label") + " (" + count(tally[opt.value] || 0) + ")";
-        opt.disabled = !tally[opt.value] && opt.value !== select.value;
+        if (opt.value) counted(opt, tally[opt.value] || 0, opt.value === select.value);
       });
     });
   };
+
+  /** An option's label with its count (none when `n` is undefined). An option that would leave
+   *  no result is shown, greyed, and cannot be chosen (a guide reader's trial, session 55: five
+   *  years of «(0)» to pick from); the chosen one stays. */
+  function counted(opt, n, chosen) {
+    if (!opt.hasAttribute("data-label")) opt.setAttribute("data-label", opt.textContent);
+    opt.textContent = opt.getAttribute("data-label") + (n === undefined ? "" : " (" + count(n) + ")");
+    opt.disabled = n === 0 && !chosen;
+  }
 
   /** Without a query, no option counts nor is greyed: the last query's «(0)» would keep a
    *  year out of reach until the next one (hostile review, session 55). */
   SearchPage.prototype.uncount = function () {
     var self = this;
     Object.keys(this.selects).forEach(function (k) {
-      if (!self.selects[k]) return;
-      Array.prototype.forEach.call(self.selects[k].options, function (opt) {
-        if (opt.hasAttribute("data-label")) opt.textContent = opt.getAttribute("data-label");
-        opt.disabled = false;
-      });
+      if (self.selects[k]) Array.prototype.forEach.call(self.selects[k].options, function (opt) { counted(opt); });
     });
   };
 
