@@ -8,6 +8,8 @@ text and draws it, and zxing-cpp reads the QR codes off the drawn page.
 
 from __future__ import annotations
 
+import html as html_module
+import json
 import re
 from dataclasses import dataclass
 
@@ -45,12 +47,19 @@ HANDBOOK = "---\ntitle: Sổ tay hòa giải\ndate: 2024-03-15\ncategory: hoa-gi
     "attachments:\n  - title: Bản đầy đủ\n    file: ../tai-lieu/so-tay.pdf\n---\n" + \
     "Sổ tay trả lời những câu hỏi thường gặp, theo Luật có hiệu lực từ ngày 01/01/2014 ([tin](../tin-tuc/ngan.md)).\n\n" + \
     "### Căn cứ biên soạn\n\nLuật Hòa giải ở cơ sở năm 2013.\n\n" + "".join(
-        f"## Câu hỏi {n + 1}: {title} {{#{qid}}}\n\n{paragraphs(size, n)}\nCăn cứ pháp lý: Điều {n + 1} Luật Hòa giải ở cơ sở năm 2013.\n\n"
+        f"## Câu hỏi {n + 1}: {title} {{#{qid}}}\n\n{paragraphs(size, n)}\nCăn cứ pháp lý: Điều {n + 1} Luật Hòa giải ở cơ sở năm 2013"
+        f"{' ([tin](../tin-tuc/ngan.md))' if n == 0 else ''}.\n\n"
         for n, (title, qid, size) in enumerate(QUESTIONS))
+# Links in a text (site/printlinks.py): a page of the site twice, an outside page, an address as its
+# own text, a phone number, a place in the page itself and a picture linked to its page.
+LINKS = ("## Liên hệ\n\nXem [bài tập huấn](dai.md), [văn bản](https://phapluat.example.org/van-ban/1?trang=2&muc=3), "
+         "[phapluat.example.org](https://phapluat.example.org/), [đường dây nóng](tel:02383000111), "
+         "[mục này](#lien-he), lại [bài tập huấn](dai.md).\n")
+PRINTED_LINKS = [PUBLIC + "tin-tuc/dai/", "https://phapluat.example.org/van-ban/1?trang=2&muc=3", "02383000111"]
 FILES = {
     "tin-tuc/ngan.md": article("Thôn Đông lập tổ hòa giải mới", "2024-05-02", tags=TAGS, slug="ngan",
                                source={"name": "Báo Thử", "url": "https://bao.example.org/tin/1"},
-                               body=paragraphs(5)),
+                               body=paragraphs(5) + "\n" + LINKS),
     "tin-tuc/dai.md": article("Tập huấn hòa giải viên cả tỉnh", "2024-05-03", tags=TAGS, slug="dai",
                               body=paragraphs(LONG_PARAGRAPHS, 1)),
     **{f"tin-tuc/lien-quan-{n}.md": article(f"Hòa giải viên thôn {n} kể chuyện nghề", f"2024-04-0{n}", tags=TAGS,
@@ -163,6 +172,31 @@ def test_the_printable_handbook_opens_with_the_handbooks_text_and_its_links_work
     assert "Căn cứ biên soạn</h3>" in online and "Căn cứ biên soạn" not in toc
 
 
+def printed_links(html: str) -> list[str]:
+    """The addresses printed after the links of a page's text (not its footer's source), as read on paper."""
+    text = html.split('class="bt-item-footer"')[0]
+    spans = re.findall(r'<span class="bt-print-only bt-print-url"> \(((?:[^<]|<wbr>|<span class="bt-nb">[^<]*</span>)*)\)</span>',
+                       text)
+    return [html_module.unescape(re.sub(r"<[^>]+>", "", span)) for span in spans]
+
+
+def test_links_in_the_text_print_their_public_address_once(print_sites):
+    """A trainer's handout names where a link leads (site/printlinks.py): a page of the site by
+    its public address in both flavours, an outside one as written, a phone number bare; not a
+    place in the page, not an address the link's text shows, not an address twice. A question's
+    answer in JSON-LD is read without it."""
+    for site, ending in zip(print_sites, ("/index.html", ".html")):
+        assert printed_links((site / ("tin-tuc/ngan" + ending)).read_text(encoding="utf-8")) == PRINTED_LINKS
+        assert printed_links((site / (QUESTION + ending)).read_text(encoding="utf-8")) == [PUBLIC + "tin-tuc/ngan/"]
+        handbook = (site / ("hoi-dap/so-tay" + ending)).read_text(encoding="utf-8")
+        assert printed_links(handbook) == [PUBLIC + "tin-tuc/ngan/"]  # the intro and the first answer: once
+        blocks = [json.loads(block) for block in re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>',
+                                                             handbook, re.S)]
+        faq = next(block for block in blocks if "mainEntity" in block)
+        answer = next(q for q in faq["mainEntity"] if q["name"] == QUESTIONS[0][0])["acceptedAnswer"]["text"]
+        assert answer.endswith("Căn cứ pháp lý: Điều 1 Luật Hòa giải ở cơ sở năm 2013 ( tin )."), answer[-80:]
+
+
 # --- on paper ------------------------------------------------------------------------------------------
 
 @dataclass
@@ -170,6 +204,7 @@ class Printout:
     texts: list[str]  # each page's text
     codes: list[str]  # QR codes read off the first page
     screen_hidden: bool  # the print header is not shown on screen
+    addresses_hidden: bool = False  # the text's links have addresses after them, hidden on screen
     body_pt: float = 0  # the text's size on paper
 
     @property
@@ -184,6 +219,8 @@ def pdf_of(page, url: str) -> Printout:
 
     page.goto(url, wait_until="load")
     hidden = page.locator(".bt-print-head").is_hidden()
+    addresses_hidden = page.locator(".bt-body .bt-print-url").evaluate_all(
+        "spans => spans.length > 0 && spans.every(span => getComputedStyle(span).display === 'none')")
     pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
     page.emulate_media(media="print")
     body_pt = float(page.evaluate("getComputedStyle(document.querySelector('.md-content .md-typeset')).fontSize")[:-2]) * 0.75
@@ -194,7 +231,7 @@ def pdf_of(page, url: str) -> Printout:
         codes = [code.text for code in zxingcpp.read_barcodes(image)]
     finally:
         pdf.close()
-    return Printout(texts, codes, hidden, body_pt)
+    return Printout(texts, codes, hidden, addresses_hidden, body_pt)
 
 
 @pytest.fixture(scope="module")
@@ -270,6 +307,9 @@ def test_an_article_prints_without_related_lists_tags_or_navigation(printouts, p
                      "Nguồn: Báo Thử"):
         assert words(expected) in text, expected
     assert text.count(words("02/05/2024")) == 1  # the date once, in the head (not again under the title)
+    joined = "".join(short.text.split())  # an address may end a line after a «/»
+    assert [address for address in PRINTED_LINKS if address not in joined] == []
+    assert short.addresses_hidden  # on screen the link is enough
     assert short.codes == [PUBLIC + "tin-tuc/ngan/"]
     # About 8,400 characters of text: two A4 pages, none blank, nothing of the related lists.
     assert len(long.texts) <= 2 and min(len(t.strip()) for t in long.texts) > 500, [len(t) for t in long.texts]

@@ -57,8 +57,8 @@ from bantin.content.inventory import Inventory, take_inventory
 from bantin.legal.registry import Registry
 from bantin.outputs.gate import Gate
 from bantin.search.writer import build_search_index
-from bantin.site import (artifacts, imagecache, images, originals, published, qrcodes, redirectmap, searchpage, sharing,
-                         unusedpictures, webeditor)
+from bantin.site import (artifacts, imagecache, images, originals, printlinks, published, qrcodes, redirectmap,
+                         searchpage, sharing, unusedpictures, webeditor)
 from bantin.site.corpus import Corpus, build_corpus
 from bantin.site.images import Resizer
 from bantin.site.pages import Generated, alias_pages, artifact_files, check_addresses, generated_pages
@@ -640,14 +640,21 @@ class Build:
         if generated is not None and generated.kind == "handbook-print":  # its groups' intros apart
             html, intros = split_print_html(html)
             for place, part in intros.items():
-                self.view.group_intros[f"{generated.path}#{place}"] = Markup(label_tables(clean(part, iframe_hosts)))
+                self.view.group_intros[f"{generated.path}#{place}"] = self._published(part, generated.path, iframe_hosts)
         if src in self.items_by_src or (generated is not None and generated.shows_text):
-            html = Markup(label_tables(clean(str(html), iframe_hosts)))  # HTML the sanitiser produced
+            html = self._published(str(html), self.items_by_src[src].path if generated is None else generated.path,
+                                   iframe_hosts)
         else:
             html = Markup(html)
         if generated is not None and generated.question is not None:
             self.view.answers[generated.path] = html
         return html
+
+    def _published(self, html: str, page: str, iframe_hosts: Sequence[str]) -> Markup:
+        """Editors' HTML sanitised, its plain tables labelled, its links' addresses after them
+        on paper (the page at `page` resolves them)."""
+        address_of = printlinks.addresser(self.urls, page, self.view.file_address)
+        return Markup(printlinks.print_addresses(label_tables(clean(html, iframe_hosts)), address_of))
 
     def claim_outputs(self, files: Iterable[SourceFile], static_templates: Iterable[str],
                       extra_templates: Iterable[str], read: Callable[[str], bytes | None],

@@ -22,6 +22,7 @@ from bantin.site.contentpolicy import Secured, with_policy
 from bantin.site.qrcodes import QrCodes, qr_svg
 from bantin.search.terms import SearchDoc
 from bantin.config.settings import Category
+from bantin.site.printlinks import without_print_addresses
 from bantin.text.plain import excerpt, html_to_text, markdown_to_text
 from bantin.site.urls import UrlScheme
 
@@ -266,7 +267,8 @@ class SiteView:
         return visible, structured.breadcrumb_list([(self.absolute(path), title) for path, title in found])
 
     def _answer_text(self, handbook: Item, question: Question) -> str:
-        return html_to_text(str(self.answer_html(handbook, question)))  # plain str: Markup escapes str ops
+        # plain str: Markup escapes str ops; the addresses only paper shows are no answer's text
+        return html_to_text(without_print_addresses(str(self.answer_html(handbook, question))))
 
     @staticmethod
     def summary(item: Item) -> str:

@@ -1,0 +1,116 @@
+"""The address printed after a link of an editor's text (site/printlinks.py), without MkDocs.
+
+What lands on paper is checked in test_print.py; here, which links get an address, which
+address, and that nothing an editor writes in a link's address or text can leave its span.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bantin.config.settings import UrlPrefixes
+from bantin.site.printlinks import address_markup, addresser, print_addresses, without_print_addresses
+from bantin.site.urls import UrlScheme
+
+HOST = "https://stp.example.vn/"
+
+
+def address_of(page: str = "huong-dan/thu-tuc", directory_urls: bool = True):
+    return addresser(UrlScheme(UrlPrefixes(), directory_urls), page, lambda file: HOST + file)
+
+
+def printed(page_html: str, page: str = "huong-dan/thu-tuc") -> list[str]:
+    """The addresses a page prints after its links, as read on paper."""
+    spans = re.findall(r'<span class="bt-print-only bt-print-url"> \(((?:[^<]|<wbr>|<span class="bt-nb">[^<]*</span>)*)\)'
+                       r'</span>', print_addresses(page_html, address_of(page)))
+    return [re.sub(r"<[^>]+>", "", span) for span in spans]
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("../../van-ban/blld-2019/#dieu-113", HOST + "van-ban/blld-2019/#dieu-113"),  # another page's section
+    ("../../", HOST),  # the home page
+    ("../../tai-lieu/mau-01.docx", HOST + "tai-lieu/mau-01.docx"),  # a file of the site
+    ("../../tim-kiem/?q=ly+hon", HOST + "tim-kiem/?q=ly+hon"),
+    ("https://thuvienphapluat.vn/van-ban/1", "https://thuvienphapluat.vn/van-ban/1"),  # outside: as written
+    ("mailto:stp@example.vn?subject=H%E1%BB%8Fi", "stp@example.vn"),
+    ("tel:0238 3 000 111", "0238 3 000 111"),
+    ("#buoc-2", None), ("./#buoc-2", None), ("", None),  # a place in the page itself
+    ("ftp://files.example.vn/a", None), ("//cdn.example.vn/a.js", None),  # nothing a reader would type
+])
+def test_each_kind_of_link_prints_the_address_a_reader_types(href, expected):
+    assert address_of()(href) == expected
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("../van-ban/blld.html#dieu-5", HOST + "van-ban/blld/#dieu-5"),
+    ("../index.html", HOST), ("../van-ban/index.html", HOST + "van-ban/"),
+    ("../tai-lieu/mau.pdf", HOST + "tai-lieu/mau.pdf"),
+    ("thu-tuc.html#buoc-2", None),  # the page itself, by its file's name
+])
+def test_the_offline_copy_prints_the_public_addresses(href, expected):
+    """From the USB copy, a printed sheet names the page on the public host: `x.html` there is
+    `x/` online (UrlScheme.public), or a 404."""
+    assert address_of(directory_urls=False)(href) == expected
+
+
+def test_an_address_prints_once_and_not_after_text_that_shows_it():
+    page = ('<p>Xem <a href="../../van-ban/a/">Luật A</a>, <a href="https://cong.example.vn/">cong.example.vn</a>, '
+            '<a href="https://cong.example.vn/">Cổng</a>, lại <a href="../../van-ban/a/">Luật A</a>, '
+            '<a href="mailto:stp@example.vn">stp@example.vn</a>, <a href="#b">mục B</a>.</p>')
+    assert printed(page) == [HOST + "van-ban/a/"]
+
+
+def test_a_phone_number_shown_in_the_text_prints_nothing():
+    """«0238 3 868 686» is the number `tel:02383868686` calls: its digits, however spaced."""
+    page = ('<p>Gọi <a href="tel:02383868686">0238 3 868 686</a> hoặc <a href="tel:0238.3.000.111">đường dây nóng</a>,'
+            ' <a href="tel:%2B84912345678">0912 345 678</a>.</p>')
+    assert printed(page) == ["0238.3.000.111", "+84912345678"]  # +84 is not the 0 a reader dials
+
+
+def test_a_picture_link_prints_nothing_and_leaves_the_address_to_a_later_text_link():
+    page = ('<p><a href="../../tai-lieu/mau.pdf"><img alt="Mẫu đơn" src="m.png"></a></p>'
+            '<p><a href="../../tai-lieu/mau.pdf">Tải mẫu đơn</a></p>')
+    assert printed(page) == [HOST + "tai-lieu/mau.pdf"]
+
+
+def test_links_the_build_wrote_print_nothing():
+    """A document's number linked to its page (the number is what a reader looks up) and a
+    handbook's «Trang riêng» line (print hides it)."""
+    page = ('<p>Thông tư số <a class="vanban" href="../../van-ban/226/" title="Thông tư">226/2016/TT-BTC</a>.</p>'
+            '<p><a class="bt-qlink" href="la-gi/">Trang riêng của câu hỏi 1</a></p>')
+    assert print_addresses(page, address_of()) == page
+
+
+def test_nothing_in_an_address_or_its_text_leaves_the_span():
+    """nh3 writes `<`, `>` and `"` of an attribute as entities; the address is unescaped to be
+    read, then escaped again as text: no tag an editor typed in an address reaches the page."""
+    hostile = '<p><a href="https://x.example/a?b=&lt;/span&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;c=&quot;">x</a></p>'
+    out = print_addresses(hostile, address_of())
+    assert "<script" not in out and "</span><script" not in out
+    assert printed(hostile) == ['https://x.example/a?b=&lt;/span&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;c="']
+    assert without_print_addresses(out) == hostile
+
+
+def test_the_answer_read_out_of_the_page_is_as_written():
+    """JSON-LD reads a question's answer as text: the spans only paper shows come out again,
+    wherever they are (in a table, a list, after a link in bold)."""
+    page = ('<ul><li><strong><a href="../../van-ban/a/">Luật A</a></strong></li></ul><table><tbody><tr><td>'
+            '<a href="https://cong.example.vn/thu-tuc/dang-ky-ket-hon">Cổng</a></td></tr></tbody></table>')
+    out = print_addresses(page, address_of())
+    assert out.count("bt-print-url") == 2 and without_print_addresses(out) == page
+
+
+def test_an_unclosed_link_ends_the_work_without_losing_text():
+    """nh3 always closes a link; were one left open, the text after it is kept as it is."""
+    page = '<p><a href="../../van-ban/a/">Luật A</a> và <a href="../../van-ban/b/">Luật B'
+    out = print_addresses(page, address_of())
+    assert out.startswith('<p><a href="../../van-ban/a/">Luật A</a><span') and out.endswith("và <a href=\"../../van-ban/b/\">Luật B")
+
+
+def test_an_address_is_cut_as_every_printed_address():
+    """Lines end after a «/» or before a «-» (pagedata.address_pieces), the host whole."""
+    assert address_markup("https://stp.example.vn/van-ban/luat-a/") == (
+        'https://<wbr>stp.example.vn/<wbr>van<wbr><span class="bt-nb">-ban/</span><wbr>luat<wbr>'
+        '<span class="bt-nb">-a/</span>')
