@@ -374,7 +374,7 @@ def test_check_body_oversized_image_is_a_warning():
 def test_check_body_direct():
     from bantin.site.corpus import _parse_item  # one item, without the rest of the corpus
     problems = Problems()
-    item = _parse_item("tin-tuc/x.md", doc("X", body="a\n\n![](p.png)\n"), SITE, URLS, problems, lambda _: True)
+    item, _ = _parse_item("tin-tuc/x.md", doc("X", body="a\n\n![](p.png)\n"), SITE, URLS, problems, lambda _: True)
     check_body(item, {"tin-tuc/p.png": 10}, 100, problems)
     assert [(p.line, p.field) for p in problems.items] == [(8, "")]
 

@@ -481,7 +481,7 @@ def test_a_file_refused_without_a_word_is_still_named(pristine, tmp_path, monkey
     docs = tmp_path / "content"
     shutil.copytree(pristine, docs)
     parse = corpus._parse_item
-    monkeypatch.setattr(corpus, "_parse_item", lambda src, *rest: None if src == ART else parse(src, *rest))
+    monkeypatch.setattr(corpus, "_parse_item", lambda src, *rest: (None, None) if src == ART else parse(src, *rest))
     found = [p for p in check(docs) if p.path == ART]
     assert len(found) == 1 and found[0].is_error and "chưa có thông báo nào nói vì sao" in found[0].message
 

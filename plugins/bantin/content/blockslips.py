@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from bantin.content.literal import outside_code
-from bantin.content.model import Item
+from bantin.content.model import Item, Text
 from bantin.problems import Problems, short
 
 GUIDE_NOTES = "mục 3.3 của hướng dẫn biên tập"
@@ -37,7 +37,7 @@ KINDS = frozenset("note abstract summary tldr info todo tip hint important succe
                   "warning caution attention failure fail missing danger error bug example quote cite".split())
 
 
-def report_block_slips(item: Item, problems: Problems) -> None:
+def report_block_slips(item: Item | Text, problems: Problems) -> None:
     """Warn of each table and note box the page shows otherwise than written (module docstring)."""
     body = item.body
     if "!!!" not in body and "|" not in body:  # most files

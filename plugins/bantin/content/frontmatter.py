@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from bantin.content.model import Meta
+from bantin.content.model import Meta, Text
 from bantin.problems import Problems
 from bantin.config.settings import SiteConfig
 from bantin.content import frontyaml
@@ -270,23 +270,30 @@ _LIST_ITEM = re.compile(r"-(?:[ \t]|$)")
 
 def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Exists) -> Parsed | None:
     """The whole pipeline for one file; None (with problems recorded) when it cannot be used."""
+    parsed, _ = read_file(src, data, site, problems, exists)
+    return parsed
+
+
+def read_file(src: str, data: bytes, site: SiteConfig, problems: Problems,
+              exists: Exists) -> tuple[Parsed | None, Text | None]:
+    """(`read`'s answer, the file's body whenever it could be read): a body whose front matter
+    failed is still checked, so the editor hears of every mistake in one build (session 56).
+    No body when the file is too big, not text, without front matter, or too heavy in markup."""
     if page_too_big(src, data, problems):
-        return None
+        return None, None
     text = decode(src, data, problems)
     if text is None:
-        return None
+        return None, None
     parts = split(src, text, problems)
     if parts is None:
-        return None
+        return None, None
     yaml_text, body, body_line = parts
     body = _strip_body_controls(src, body, body_line, problems)
     _fields_in_body(src, body, body_line, problems)
     check_nesting(src, body, body_line, problems)
     if too_much_markup(src, body, body_line, problems):
-        return None
+        return None, None
     parsed = parse_yaml(src, yaml_text, problems)
-    if parsed is None:
-        return None
-    meta = validate(src, parsed[0], parsed[1], site, problems, exists)
-    return Parsed(meta, body, body_line) if meta else None
+    meta = validate(src, parsed[0], parsed[1], site, problems, exists) if parsed is not None else None
+    return (Parsed(meta, body, body_line) if meta else None), Text(src, body, body_line)
 

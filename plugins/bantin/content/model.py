@@ -105,6 +105,17 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class Text:
+    """A content file's Markdown body alone, where its front matter could not make an `Item`
+    (a field missing or unreadable): the body's checks still run on it, so an editor hears of
+    every mistake in one build, not of the body's once the fields are mended (session 56)."""
+
+    src: str
+    body: str
+    body_line: int
+
+
+@dataclass(frozen=True)
 class Item:
     """A content file after validation: its metadata, body and address."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bantin.content.literal import outside_code
-from bantin.content.model import Item
+from bantin.content.model import Item, Text
 from bantin.problems import Problems, short
 
 GUIDE_NOTES = "mục 5.3 của hướng dẫn biên tập"
@@ -21,7 +21,7 @@ _OPEN, _CLOSE = "<!--", "-->"
 _ESCAPED_NOTE = re.compile(r"[ ]{0,3}\\\[//\\?\]:")
 
 
-def report_notes(item: Item, problems: Problems) -> None:
+def report_notes(item: Item | Text, problems: Problems) -> None:
     """Warn, with the file and line, of a note the page would show (module docstring)."""
     body = item.body
     if _OPEN not in body and "[//" not in body:

@@ -18,7 +18,7 @@ import re
 from bantin.content.blocks import parser_lines
 from bantin.content.htmlblocks import OpenElement, read_html
 from bantin.content.literal import fenced_lines
-from bantin.content.model import Item
+from bantin.content.model import Item, Text
 from bantin.problems import Problems, short
 
 GUIDE_HTML = "mục 5.4 của hướng dẫn biên tập"
@@ -47,7 +47,7 @@ def _parsed(body: str) -> str:
     return "\n".join(parser_lines(lines))
 
 
-def report_open_blocks(item: Item, problems: Problems) -> None:
+def report_open_blocks(item: Item | Text, problems: Problems) -> None:
     """An error (the page loses its end) or a warning (its end is inside the block), on the
     line of the outermost element left open, naming the closing tags to add."""
     found = open_elements(item.body)

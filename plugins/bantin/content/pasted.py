@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from bantin.content.literal import outside_code
-from bantin.content.model import Item
+from bantin.content.model import Item, Text
 from bantin.problems import Problems, short
 
 GUIDE_TABLES = "mục 5.4 của hướng dẫn biên tập"
@@ -36,7 +36,7 @@ _TABLE_ALREADY = re.compile(r"\s*<|[^|]*\|")
 _LIST_TAB = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])\t")  # `-⇥mục`: a list item to Python-Markdown
 
 
-def report_pasted(item: Item, problems: Problems) -> None:
+def report_pasted(item: Item | Text, problems: Problems) -> None:
     """Warn, with the file and line, of each leftover of a paste (module docstring)."""
     body = item.body
     if "\t" not in body and "\\" not in body and not any(c in body for c in "·•▪●◦§\uf0b7\uf0a7\u00a0"):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from bantin.content.literal import outside_code
-from bantin.content.model import Item
+from bantin.content.model import Item, Text
 from bantin.problems import Problems, short
 
 # A point of a clause: a lower-case letter (đ included, as Vietnamese laws letter them) or a
@@ -33,7 +33,7 @@ _ENDS_PARAGRAPH = re.compile(r"[ ]{0,3}(?:#|\||>|!!!|<|\[[^\]]*\]:|(?:[-*_][ ]*)
 _STARTS_BLOCK = re.compile(r"[ ]{0,3}(?:#|\d+\.[ \t]|[-*+][ \t])")
 
 
-def report_points(item: Item, problems: Problems) -> None:
+def report_points(item: Item | Text, problems: Problems) -> None:
     """Warn of each paragraph in which a lettered point follows another line (module docstring)."""
     body = item.body
     if ")" not in body:  # most files

@@ -20,12 +20,12 @@ from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
 from bantin.content import placeholders
 from bantin.content.fields import SLUG_MAX
-from bantin.content.frontmatter import read
+from bantin.content.frontmatter import read_file
 from bantin.content.links import files_item, unlink_item
 from bantin.legal.names import NAMED_KINDS, written_name
 from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
-from bantin.content.model import Item, Question, Tag
+from bantin.content.model import Item, Question, Tag, Text
 from bantin.problems import Problems
 from bantin.content.nearby import Known
 from bantin.content.notes import report_notes
@@ -271,11 +271,13 @@ class Corpus:
 # --- building ---------------------------------------------------------------------------
 
 def _parse_item(src: str, data: bytes, site: SiteConfig, urls: UrlScheme,
-                problems: Problems, exists) -> Item | None:
+                problems: Problems, exists) -> tuple[Item | None, Item | Text | None]:
+    """(the item to publish, None when the file has an error; what the body's checks read: the
+    item, or the body alone when the file has an error, None when even that could not be read)."""
     before = len(problems.errors)
-    parsed = read(src, data, site, problems, exists)
+    parsed, text = read_file(src, data, site, problems, exists)
     if parsed is None:
-        return None
+        return None, text
     meta, body = parsed.meta, parsed.body
     intro, questions, groups = ("", (), ())
     if meta.kind == "qa":
@@ -287,9 +289,10 @@ def _parse_item(src: str, data: bytes, site: SiteConfig, urls: UrlScheme,
         placeholders.report(src, body, parsed.body_line, problems)
         placeholders.report_addresses(src, meta, questions, problems)
     if failed:
-        return None
-    return Item(src=src, meta=meta, body=body, body_line=parsed.body_line,
+        return None, text
+    item = Item(src=src, meta=meta, body=body, body_line=parsed.body_line,
                 path=urls.item(meta.kind, meta.slug), questions=questions, intro=intro, groups=groups)
+    return item, item
 
 
 def _merge_tags(items: list[Item]) -> list[Item]:
@@ -429,16 +432,11 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
     known = Known(sizes)  # the files front matter may name, and the one meant by a wrong path
     for src in srcs:
         problems = Problems()
-        item = _parse_item(src, files[src], site, urls, problems, known)
+        item, text = _parse_item(src, files[src], site, urls, problems, known)
         refs: list[DocRef] = []
-        if item is not None:  # links and images: checks.check_links, once every page is known
-            report_unsafe(item.src, item.body, item.body_line, site.iframe_hosts, problems)
-            report_shape(item, problems)
-            report_points(item, problems)
-            report_block_slips(item, problems)
-            report_pasted(item, problems)
-            report_notes(item, problems)
-            report_open_blocks(item, problems)
+        if text is not None:  # links and images: checks.check_links, once every page is known
+            _report_text(text, site, problems)
+        if item is not None:
             refs = citations(item, site.registry)
         elif not problems.errors:  # nothing vanishes: a rule that refused the file without a word
             problems.error(src, 1, "", "tệp không được xuất bản nhưng chưa có thông báo nào nói vì sao",
@@ -446,6 +444,22 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
                            "báo cho người phụ trách kỹ thuật kèm tệp này")
         done.append((item, problems.items, refs))
     return done
+
+
+def _report_text(text: Item | Text, site: SiteConfig, problems: Problems) -> None:
+    """The checks of a file's Markdown, said with its fields' errors: a file with an error is
+    checked too, so the editor does not mend the fields only to learn of the body in the next
+    build (session 55's trial: errors came in rounds). The shape's checks read the fields and a
+    handbook's questions, whose own errors already name the lines they would (a question
+    written `# `): only a file without errors gets them."""
+    report_unsafe(text.src, text.body, text.body_line, site.iframe_hosts, problems)
+    if isinstance(text, Item):
+        report_shape(text, problems)
+    report_points(text, problems)
+    report_block_slips(text, problems)
+    report_pasted(text, problems)
+    report_notes(text, problems)
+    report_open_blocks(text, problems)
 
 
 def _read_all(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, urls: UrlScheme,

@@ -1,0 +1,68 @@
+"""A file's mistakes are told in one build, its fields' and its text's together (session 56).
+
+Session 55's trial: an editor whose front matter failed mended it, built again and only then
+learnt of a table shown as `|` text and of points run together: the body's checks ran only on
+a file that could be published. They now run on its body whatever its fields (site/corpus.py,
+`_report_text`; content/frontmatter.py's `read_file` gives the body, content/model.py's `Text`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.site.corpus import build_corpus
+
+from test_corpus import SITE, URLS, doc
+
+BODY = ("Hồ sơ gồm:\n"
+        "a) Tờ khai;\n"
+        "b) Giấy tờ tùy thân.\n\n"
+        "| Loại | Mức phí |\n"
+        "|---|\n"
+        "| Cấp mới | 50.000 đồng |\n")
+SLIPS = {"điểm «a)»", "không hiện thành bảng"}  # content/points.py, content/blockslips.py
+
+
+def told(data: bytes) -> tuple[list, set[str]]:
+    """(the errors, which of the body's slips were warned) of one file read as a build reads it."""
+    corpus, problems = build_corpus({"tin-tuc/a.md": data}, SITE, URLS)
+    assert corpus.items == () or corpus.items == []  # an error: the file is not published
+    warned = {slip for slip in SLIPS for p in problems.items if p.severity == "cảnh báo" and slip in p.message}
+    return problems.errors, warned
+
+
+@pytest.mark.parametrize("data, field", [
+    (doc("", body=BODY), "title"),  # no title: the fields make no item
+    (doc("Lệ phí cấp mới", date="ngày mai", body=BODY), "date"),
+    (doc("Lệ phí cấp mới", category="khong-co", body=BODY), "category"),  # an item, but an error
+    (b"---\ntitle: L\xe1\xbb\x87 ph\xc3\xad\ndate: [2024\n---\n" + BODY.encode(), ""),  # YAML that does not parse
+])
+def test_a_file_whose_fields_fail_is_told_of_its_text_too(data, field):
+    errors, warned = told(data)
+    assert errors and (not field or any(p.field == field for p in errors)), errors
+    assert warned == SLIPS
+
+
+def test_a_script_in_a_failed_file_is_told_at_once():
+    """What the sanitiser will remove is said with the field's error too (content/sanitize.py)."""
+    corpus, problems = build_corpus({"tin-tuc/a.md": doc("", body="Chữ <script>alert(1)</script>\n")}, SITE, URLS)
+    assert any(p.field == "title" for p in problems.errors)
+    assert any("<script>" in p.message for p in problems.items if p.severity == "cảnh báo"), problems.items
+
+
+def test_a_shape_slip_waits_for_the_fields():
+    """The shape's checks read the fields and a handbook's questions, whose errors already name
+    the lines they would (a question written `# ` is one error, not also «a second title»): a
+    file with an error does not get them."""
+    body = "## Hồ sơ\n\n#### Tờ khai\n\nChữ.\n"
+    corpus, problems = build_corpus({"tin-tuc/a.md": doc("Lệ phí", category="khong-co", body=body)}, SITE, URLS)
+    assert any(p.field == "category" for p in problems.errors)
+    assert not any("####" in p.fix for p in problems.items), problems.items
+    corpus, problems = build_corpus({"tin-tuc/a.md": doc("Lệ phí", body=body)}, SITE, URLS)
+    assert any("####" in p.fix for p in problems.items if p.severity == "cảnh báo"), problems.items
+
+
+def test_a_file_too_big_to_read_is_told_only_that():
+    """A body that cannot be read (here: more than the page size allows) is not checked at all."""
+    corpus, problems = build_corpus({"tin-tuc/a.md": doc("Lệ phí", body=BODY + "x" * 6_000_000)}, SITE, URLS)
+    assert problems.errors and not any(p.severity == "cảnh báo" for p in problems.items), problems.items
