@@ -34,6 +34,12 @@ def test_a_point_under_a_line_is_warned_once_a_paragraph_on_its_line(body, line,
     assert "một dòng trống trước mỗi điểm" in problem.fix
 
 
+def test_points_without_a_colon_before_them_are_still_a_list():
+    """Two points that start lines are a list whatever the line above ends with."""
+    [problem] = warned("Hồ sơ gồm\na) Tờ khai;\nb) Giấy chứng sinh.")
+    assert problem.line == 11 and "điểm «a)»" in problem.message
+
+
 def test_a_point_in_a_step_is_told_to_be_indented_four_spaces():
     [problem] = warned("1. Nộp hồ sơ.\n2. Kiểm tra:\na) Đủ thì nhận.")
     assert "lùi nó vào 4 dấu cách" in problem.fix
@@ -64,6 +70,8 @@ def test_a_point_after_word_s_no_break_space_is_a_point():
     "Văn bản:\nabc) không phải điểm.",
     "Điểm | Nội dung\n---|---\na) | hồ sơ",  # a table without outer pipes (hostile review)
     "Nội dung\n[a]: https://example.org\na) một",  # a link's definition is no text of the paragraph
+    # hand-wrapped prose whose line happens to start with a point: the sentence goes on (hostile review)
+    "Việc hòa giải thực hiện theo quy định tại\na) khoản 1 Điều 5 của Luật và hướng dẫn\ncủa Bộ Tư pháp.",
 ])
 def test_what_is_not_a_run_on_point_is_not_warned(body):
     assert warned(body) == []

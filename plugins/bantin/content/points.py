@@ -34,27 +34,49 @@ _STARTS_BLOCK = re.compile(r"[ ]{0,3}(?:#|\d+\.[ \t]|[-*+][ \t])")
 
 
 def report_points(item: Item | Text, problems: Problems) -> None:
-    """Warn of each paragraph in which a lettered point follows another line (module docstring)."""
+    """Warn of each paragraph in which a lettered point follows another line (module docstring),
+    when it is a list: two points or more start lines of the paragraph, or the line before the
+    point ends with «:». A single «a) » that starts a line of hand-wrapped prose («… quy định
+    tại» / «a) khoản 1 …») is the sentence going on, and is not warned (hostile review, session 55)."""
     body = item.body
     if ")" not in body:  # most files
         return
     previous: tuple[int, str] | None = None  # the last line outside code, if it is the line just before
-    warned = False  # this paragraph has its warning
+    paragraph = _Paragraph()
     for offset, line in outside_code(body):
         before = previous[1] if previous is not None and previous[0] == offset - 1 else ""
         previous = (offset, line)
-        if not line.strip() or _STARTS_BLOCK.match(line):
-            warned = False
+        if not before.strip() or _ENDS_PARAGRAPH.match(before) or _STARTS_BLOCK.match(line) or not line.strip():
+            paragraph.close(item, problems)
             if not line.strip():
                 continue
+            before = ""  # the line starts a paragraph
         found = _POINT.match(line)
-        if found is None or warned or not before.strip() or _ENDS_PARAGRAPH.match(before):
-            continue
-        warned = True
-        _warn(item, offset, found, before, problems)
+        if found is not None:
+            paragraph.point(offset, found, before)
+    paragraph.close(item, problems)
 
 
-def _warn(item: Item, offset: int, found: re.Match, before: str, problems: Problems) -> None:
+class _Paragraph:
+    """The points of the paragraph being read: how many start its lines, and the first that
+    runs on under another line (with that line)."""
+
+    def __init__(self) -> None:
+        self.points, self.first = 0, None
+
+    def point(self, offset: int, found: re.Match, before: str) -> None:
+        self.points += 1
+        if before and self.first is None:
+            self.first = (offset, found, before)
+
+    def close(self, item: Item | Text, problems: Problems) -> None:
+        """Warn of the paragraph just read if its points are a list, then start another."""
+        if self.first is not None and (self.points >= 2 or self.first[2].rstrip().endswith(":")):
+            _warn(item, *self.first, problems)
+        self.points, self.first = 0, None
+
+
+def _warn(item: Item | Text, offset: int, found: re.Match, before: str, problems: Problems) -> None:
     point = found.group("point")
     in_step = bool(found.group("indent")) or _STARTS_BLOCK.match(before) is not None  # a heading never gets here
     fix = ("để một dòng trống trước mỗi điểm, để mỗi điểm thành một đoạn riêng"
