@@ -66,3 +66,17 @@ def test_a_file_too_big_to_read_is_told_only_that():
     """A body that cannot be read (here: more than the page size allows) is not checked at all."""
     corpus, problems = build_corpus({"tin-tuc/a.md": doc("Lệ phí", body=BODY + "x" * 6_000_000)}, SITE, URLS)
     assert problems.errors and not any(p.severity == "cảnh báo" for p in problems.items), problems.items
+
+
+def test_the_starter_s_words_are_told_with_a_missing_title():
+    """`bantin init`'s example with its title and `draft:` lines deleted: the words of the
+    example still in the body are errors now, not once the title is back (hostile review)."""
+    from bantin.content.placeholders import PLACEHOLDERS
+
+    words = next(iter(PLACEHOLDERS))
+    corpus, problems = build_corpus({"tin-tuc/a.md": doc("", body=f"Mở đầu.\n\n{words}\n")}, SITE, URLS)
+    assert any(p.field == "title" for p in problems.errors)
+    assert any("còn chữ mẫu" in p.message for p in problems.errors), problems.items
+    draft = doc("", body=f"{words}\n", draft=True)  # a draft keeps them: its to-do list
+    corpus, problems = build_corpus({"tin-tuc/a.md": draft}, SITE, URLS)
+    assert not any("còn chữ mẫu" in p.message for p in problems.items), problems.items

@@ -114,3 +114,45 @@ def test_an_address_is_cut_as_every_printed_address():
     assert address_markup("https://stp.example.vn/van-ban/luat-a/") == (
         'https://<wbr>stp.example.vn/<wbr>van<wbr><span class="bt-nb">-ban/</span><wbr>luat<wbr>'
         '<span class="bt-nb">-a/</span>')
+
+
+def test_an_address_copied_from_the_address_bar_prints_its_letters():
+    """A browser copies «Bộ_luật» as `B%E1%BB%99_lu%E1%BA%ADt`: on paper the letters, which a
+    reader types and the browser sends as the same address; `%20` and `%2F` stay (hostile review)."""
+    page = '<p><a href="https://vi.wikipedia.org/wiki/B%E1%BB%99_lu%E1%BA%ADt_L%C3%A0o?x=a%20b%2Fc">Bách khoa</a></p>'
+    assert printed(page) == ["https://vi.wikipedia.org/wiki/Bộ_luật_Lào?x=a%20b%2Fc"]
+    shown = '<p><a href="https://vi.wikipedia.org/wiki/B%E1%BB%99_lu%E1%BA%ADt">vi.wikipedia.org/wiki/Bộ_luật</a></p>'
+    assert printed(shown) == []  # its text shows it
+    broken = '<p><a href="https://x.example/%E1%BB">x</a></p>'  # not UTF-8: left as written
+    assert printed(broken) == ["https://x.example/%E1%BB"]
+
+
+@pytest.mark.parametrize("text, shows", [
+    ("z.example/luat", True), ("Xem z.example/luat.", True), ("(https://z.example/luat)", True),
+    ("z.example/luat/", True), ("www.Z.example/luat", True),
+    ("z.example/luat-dat-dai", False),  # another address that starts the same
+    ("baz.example/luat", False), ("z.example/luatx", False),
+])
+def test_a_text_shows_the_address_only_whole(text, shows):
+    page = f'<p><a href="https://z.example/luat">{text}</a></p>'
+    assert printed(page) == ([] if shows else ["https://z.example/luat"])
+
+
+def test_an_href_inside_another_attribute_is_that_attribute():
+    """nh3 keeps `title`: its value may say `href=`; the link's own `href` is printed."""
+    page = '<p><a title="Xem href=" href="https://thuvienphapluat.vn/luat">Luật</a></p>'
+    assert printed(page) == ["https://thuvienphapluat.vn/luat"]
+
+
+def test_without_a_site_url_the_site_s_links_print_nothing():
+    """«/tin-tuc/b/» names no site on paper; outside addresses still print."""
+    address_of = addresser(UrlScheme(UrlPrefixes()), "tin-tuc/a", None)
+    assert address_of("../b/") is None and address_of("../../") is None
+    assert address_of("https://x.example/") == "https://x.example/"
+
+
+def test_the_footer_s_addresses_are_not_printed_twice():
+    """An article linking its own attachment or source in its text: the footer prints them."""
+    page = '<p>Tải <a href="../../tai-lieu/mau.pdf">mẫu đơn</a>, theo <a href="https://bao.example/tin/1">báo</a>.</p>'
+    footer = [HOST + "tai-lieu/mau.pdf", "https://bao.example/tin/1"]
+    assert print_addresses(page, address_of(), footer) == page

@@ -642,19 +642,24 @@ class Build:
             for place, part in intros.items():
                 self.view.group_intros[f"{generated.path}#{place}"] = self._published(part, generated.path, iframe_hosts)
         if src in self.items_by_src or (generated is not None and generated.shows_text):
-            html = self._published(str(html), self.items_by_src[src].path if generated is None else generated.path,
-                                   iframe_hosts)
+            item = self.items_by_src.get(src)
+            html = self._published(str(html), item.path if generated is None else generated.path, iframe_hosts, item)
         else:
             html = Markup(html)
         if generated is not None and generated.question is not None:
             self.view.answers[generated.path] = html
         return html
 
-    def _published(self, html: str, page: str, iframe_hosts: Sequence[str]) -> Markup:
+    def _published(self, html: str, page: str, iframe_hosts: Sequence[str], item: Item | None = None) -> Markup:
         """Editors' HTML sanitised, its plain tables labelled, its links' addresses after them
-        on paper (the page at `page` resolves them)."""
-        address_of = printlinks.addresser(self.urls, page, self.view.file_address)
-        return Markup(printlinks.print_addresses(label_tables(clean(html, iframe_hosts)), address_of))
+        on paper (the page at `page` resolves them; an address `item`'s footer prints, its
+        source's or an attachment's, is not printed twice)."""
+        view = self.view
+        address_of = printlinks.addresser(self.urls, page, view.file_address if self.corpus.site.site_url else None)
+        footer = () if item is None else (
+            [item.meta.source.url] if item.meta.source and item.meta.source.url else []) + [
+            view.file_address(a.file) for a in item.meta.attachments]
+        return Markup(printlinks.print_addresses(label_tables(clean(html, iframe_hosts)), address_of, footer))
 
     def claim_outputs(self, files: Iterable[SourceFile], static_templates: Iterable[str],
                       extra_templates: Iterable[str], read: Callable[[str], bytes | None],

@@ -19,6 +19,7 @@ from bantin.workers import policy
 from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
 from bantin.content import placeholders
+from bantin.content.drafts.policy import declares_draft
 from bantin.content.fields import SLUG_MAX
 from bantin.content.frontmatter import read_file
 from bantin.content.links import files_item, unlink_item
@@ -277,6 +278,8 @@ def _parse_item(src: str, data: bytes, site: SiteConfig, urls: UrlScheme,
     before = len(problems.errors)
     parsed, text = read_file(src, data, site, problems, exists)
     if parsed is None:
+        if text is not None and not declares_draft(data):  # the starter's words, told with the fields' errors
+            placeholders.report(src, text.body, text.body_line, problems)
         return None, text
     meta, body = parsed.meta, parsed.body
     intro, questions, groups = ("", (), ())

@@ -11,13 +11,17 @@ only print shows gives the address to type:
   site's host when `site_url` is set;
 - an e-mail or a phone number without its `mailto:` or `tel:`.
 
-Not printed: a link within the page (`#…`, or the page's own address), a link the build wrote
+Not printed: a link within the page (`#…`, or the page's own address); a link the build wrote
 (a class `bt-…`, which editors cannot give: a handbook's «Trang riêng của câu hỏi» lines, which
 print hides; `vanban`, a document's number linked to its page: the number is what a reader
-looks up, and an answer citing five documents would print five addresses), a link whose text already is its address (`https://thuvienphapluat.vn` written as its own text), a link without
-text (a picture), another scheme, and an address already printed above on the page (a guide
-linking one law ten times prints it once). The address is cut where a line may end as every
-printed address is (`pagedata.address_pieces`, the markup of partials/bantin-address.html).
+looks up, and an answer citing five documents would print five addresses); a link whose text
+already shows its address, whole (`thuvienphapluat.vn` as its own text); a link without text
+(a picture); another scheme; an address already printed above in the same text (a guide
+linking one law ten times prints it once; a handbook's answers each print theirs, as each may
+be cut out for a workshop) or in the item's footer (its source, its attachments); and the
+site's own pages when it has no `site_url` («/tin-tuc/a/» names no site on paper). The address
+is cut where a line may end as every printed address is (`pagedata.address_pieces`, the markup
+of partials/bantin-address.html), its letters with marks as letters (`readable`).
 
 The span is text of the page, which JSON-LD's answer text must not carry:
 `without_print_addresses` takes it out again.
@@ -27,31 +31,37 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable
+from typing import Callable, Iterable
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bantin.site.pagedata import address_pieces
 from bantin.site.urls import UrlScheme
 from bantin.text.plain import html_to_text
 
-_HREF = re.compile(r'\shref="([^"]*)"')
-_BUILDS = re.compile(r'\sclass="(?:bt-|vanban")')  # links the build wrote (legal/markdown.py, handbook/page.py)
+# nh3 writes every attribute `name="value"`, a value's `"` as `&quot;`: read in order from the tag's
+# name, so an `href=` inside another attribute's value is that value (hostile review, session 56).
+_ATTRIBUTE = re.compile(r'\s([^\s="]+)="([^"]*)"')
+_BUILT = re.compile(r"(?:^|\s)(?:bt-|vanban(?:\s|$))")  # links the build wrote (legal/markdown.py, handbook/page.py)
 _OPEN = '<span class="bt-print-only bt-print-url"> ('
 _SPAN = re.compile(re.escape(_OPEN) + r'(?:[^<]|<wbr>|<span class="bt-nb">[^<]*</span>)*\)</span>')
 _PHONE = re.compile(r"\+?[\d .()-]+")  # one class: linear on any address
 _NOT_DIGIT = re.compile(r"\D")
 _SCHEME_OR_WWW = re.compile(r"^(?:[a-z][a-z0-9+.-]*:(?://)?)?(?:www\.)?")
+_SCHEMES_IN_TEXT = re.compile(r"[a-z][a-z0-9+.-]*://(?:www\.)?|(?<![\w.])www\.")
+_ENDS_ADDRESS = frozenset(" \t\n,;:!?)]»\"'”’")  # after an address in a text: it ends there
+_ENCODED_LETTERS = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")  # UTF-8 bytes of a letter with marks
 _BASE = "https://bantin.invalid/"  # a page's own address to resolve its relative links against
 
 
-def print_addresses(page: str, address_of: Callable[[str], str | None]) -> str:
+def print_addresses(page: str, address_of: Callable[[str], str | None], printed: Iterable[str] = ()) -> str:
     """`page` (sanitised HTML) with a print-only address after each link that needs one.
 
     `address_of(href)` gives the address to print for a link's target (the attribute's value,
-    unescaped), None for none. One pass of `find`s over the links: linear in the page."""
+    unescaped), None for none; `printed`, the addresses the page prints elsewhere (its source's,
+    its attachments'). One pass of `find`s over the links: linear in the page."""
     if "<a " not in page:
         return page
-    pieces, position, printed = [], 0, set()
+    pieces, position, printed = [], 0, set(printed)
     while (start := page.find("<a ", position)) >= 0:
         tag_end = page.find(">", start)
         close = page.find("</a>", tag_end) if tag_end >= 0 else -1
@@ -60,9 +70,10 @@ def print_addresses(page: str, address_of: Callable[[str], str | None]) -> str:
         end = close + len("</a>")
         pieces.append(page[position:end])
         position = end
-        href = _HREF.search(page, start, tag_end)
-        ours = _BUILDS.search(page, start, tag_end) is not None
-        address = address_of(html.unescape(href.group(1))) if href and not ours else None
+        attributes = dict(_ATTRIBUTE.findall(page, start + 2, tag_end))
+        ours = _BUILT.search(attributes.get("class", "")) is not None
+        href = attributes.get("href")
+        address = address_of(html.unescape(href)) if href and not ours else None
         if not address or address in printed:
             continue
         text = html_to_text(page[tag_end + 1:close])
@@ -80,21 +91,52 @@ def without_print_addresses(page: str) -> str:
 
 
 def address_markup(address: str) -> str:
-    """`address` escaped, cut as partials/bantin-address.html cuts a printed address."""
+    """`address` escaped, cut as partials/bantin-address.html cuts a printed address, its
+    letters with marks read (`readable`)."""
     out = []
-    for number, (text, whole) in enumerate(address_pieces(address)):
+    for number, (text, whole) in enumerate(address_pieces(readable(address))):
         escaped = html.escape(text, quote=False)
         out.append(("<wbr>" if number else "") + (f'<span class="bt-nb">{escaped}</span>' if whole else escaped))
     return "".join(out)
 
 
+def readable(address: str) -> str:
+    """`address` with the letters a browser copies as `%E1%BB%99` written as letters («ộ»), as
+    the browser's own address bar shows them and a reader types them; `%20`, `%2F` and every
+    other escape of a character with a meaning in an address stay (hostile review, session 56)."""
+    if "%" not in address:
+        return address
+
+    def letters(found: re.Match) -> str:
+        try:
+            decoded = unquote(found.group(0), errors="strict")
+        except UnicodeDecodeError:
+            return found.group(0)
+        return decoded if decoded.isprintable() and not any(c.isspace() for c in decoded) else found.group(0)
+
+    return _ENCODED_LETTERS.sub(letters, address)
+
+
 def _shows(text: str, address: str) -> bool:
     """Whether a link's text shows its address (a reader types the text): the address without
-    its scheme, `www.` or last «/» (`cong.example.vn` for `https://www.cong.example.vn/`), or a
-    phone number's digits however they are spaced («0238 3 868 686» for `tel:02383868686`)."""
+    its scheme, `www.` or last «/» (`cong.example.vn` for `https://www.cong.example.vn/`), whole
+    (not `z.example/lu` in «z.example/luat»), or a phone number's digits however they are
+    spaced («0238 3 868 686» for `tel:02383868686`)."""
     if _PHONE.fullmatch(address) and _NOT_DIGIT.sub("", address):
         return _NOT_DIGIT.sub("", address) in _NOT_DIGIT.sub("", text)
-    return _bare(address) in _bare(text)
+    bare = _bare(readable(address))
+    if not bare:
+        return False
+    shown = _SCHEMES_IN_TEXT.sub("", readable(text).lower())
+    at = shown.find(bare)
+    while at >= 0:
+        end = at + len(bare)
+        after = shown[end + 1:] if shown[end:end + 1] == "/" else shown[end:]  # «x.vn/a/» shows «x.vn/a»
+        if (at == 0 or shown[at - 1] in _ENDS_ADDRESS or shown[at - 1] in "(«[") and (
+                not after or after[0] in _ENDS_ADDRESS or after.rstrip(".") == ""):
+            return True
+        at = shown.find(bare, at + 1)
+    return False
 
 
 def _bare(address: str) -> str:
@@ -102,11 +144,12 @@ def _bare(address: str) -> str:
     return _SCHEME_OR_WWW.sub("", address.strip().lower()).rstrip("/")
 
 
-def addresser(urls: UrlScheme, page_path: str, file_address: Callable[[str], str]) -> Callable[[str], str | None]:
+def addresser(urls: UrlScheme, page_path: str, file_address: Callable[[str], str] | None) -> Callable[[str], str | None]:
     """`address_of` for the links of the page at `page_path`: its relative links resolved as
-    the browser resolves them, then given their public address (`file_address`)."""
-    page_url = urls.url(page_path)
-    own = urlsplit(urljoin(_BASE, page_url)).path
+    the browser resolves them, then given their public address (`file_address`; None when the
+    site has no `site_url`: «/tin-tuc/a/» on paper names no site, and its links print nothing)."""
+    page_address = urljoin(_BASE, urls.url(page_path))  # once a page: half the time was this (review)
+    own = urlsplit(page_address).path
 
     def address_of(href: str) -> str | None:
         if not href or href.startswith("#"):
@@ -117,9 +160,9 @@ def addresser(urls: UrlScheme, page_path: str, file_address: Callable[[str], str
             return href
         if scheme in ("mailto", "tel"):
             return unquote(parts.path) or None
-        if scheme or parts.netloc:
+        if scheme or parts.netloc or file_address is None:
             return None
-        target = urlsplit(urljoin(urljoin(_BASE, page_url), href))
+        target = urlsplit(urljoin(page_address, href))
         if target.path == own:
             return None
         public = _public_file(target.path.lstrip("/"), urls.directory_urls)
