@@ -1405,6 +1405,9 @@
   // that has no word of leave (0.27; decisions.md, session 51).
   var WEAK_SHARE = 0.28;
   var SNIPPET_CHARS = 4000;  // text a document keeps for its snippet (writer.SNIPPET_CHARS)
+  // A match this far into a text (about a phone's first screen under the title) opens its page
+  // there, with up to PHRASE_WORDS words of it (`phraseAt`).
+  var PHRASE_FROM = 240, PHRASE_WORDS = 6;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -1481,10 +1484,11 @@
   /** The window of WINDOW words shown with the most distinct matches: each word of the query
       found counts 10; repeats (1 each) and matches right after another (2 each) count 9 at most,
       so they only break ties. «nghị định 42» shows «Nghị định số 42/2022», not an earlier «Nghị
-      định số 61/2018 … Nghị định». A window starts 6 words before a match and is scored as shown. */
+      định số 61/2018 … Nghị định». A window starts 6 words before a match and is scored as shown.
+      Returns the nodes, and the words to open the page at (`phrase`, "" for none). */
   function snippet(text, matches) {
     var marked = marks(text || "", matches), words = marked.words;
-    if (!words.length) return document.createDocumentFragment();
+    if (!words.length) return { nodes: document.createDocumentFragment(), phrase: "" };
     var best = 0, bestScore = -1;
     for (var i = 0; i < words.length; i++) {
       if ((!words[i].hit || words[i].weak) && i) continue;
@@ -1507,7 +1511,40 @@
     if (from) frag.appendChild(document.createTextNode("… "));
     frag.appendChild(highlighted(marked, from, to, start, end));
     if (to < words.length) frag.appendChild(document.createTextNode(" …"));
-    return frag;
+    return { nodes: frag, phrase: phraseAt(marked, from, to) };
+  }
+
+  /** Words of a match far into a text (PHRASE_FROM characters or more) for the result's link to
+      open its page there (a text fragment, `#:~:text=`; a guide of 3,000 words opened at its
+      top, session 55's trial): the first run of two matched words or more in the shown window,
+      joined by single spaces, as the reader typed them together (PHRASE_WORDS at most), made 3
+      words at least with its neighbours. A run, not the best word: the index's text joins a
+      heading to the paragraph under it with a space, and words across them are in no sentence
+      of the page (a heading «Giấy tờ» matched «giấy»). A page whose text still differs opens
+      at its top, as before. "" for a match near the start, or for no run. */
+  function phraseAt(marked, from, to) {
+    var words = marked.words, text = marked.text;
+    function joined(a) { return text.slice(words[a].end, words[a + 1].start) === " "; }
+    for (var i = from; i + 1 < to; i++) {
+      if (!words[i].hit || !words[i + 1].hit || !joined(i)) continue;
+      if (words[i].start < PHRASE_FROM) return "";
+      var first = i, last = i + 1;
+      while (last + 1 < words.length && last - first + 1 < PHRASE_WORDS && joined(last) && words[last + 1].hit) last += 1;
+      // Short of 3: the words before first (a sentence's end, «.», stops them), then those after
+      // (a heading has no «.» before the paragraph under it).
+      while (first > 0 && last - first + 1 < 3 && joined(first - 1)) first -= 1;
+      while (last + 1 < words.length && last - first + 1 < 3 && joined(last)) last += 1;
+      return last - first + 1 >= 3 ? text.slice(words[first].start, words[last].end) : "";
+    }
+    return "";
+  }
+
+  /** `url` that opens its page at `phrase` (a text fragment: browsers without them open the
+      page at its top). «-», «&» and «,» are the directive's own marks: written as escapes. */
+  function atPhrase(url, phrase) {
+    if (!phrase) return url;
+    var directive = ":~:text=" + encodeURIComponent(phrase).replace(/-/g, "%2D");
+    return url + (url.indexOf("#") >= 0 ? "" : "#") + directive;
   }
 
   function titleNodes(title, matches) {
@@ -2065,12 +2102,13 @@
     meta = meta.reduce(function (all, part, i) {
       return all.concat(i ? [el("span", { className: "bantin-search-result__sep", text: " · " }), part] : [part]);
     }, []);
+    var shown = snippet(d.x, matches);
     return el("li", { className: "bantin-search-result" }, [
       el("h2", { className: "bantin-search-result__title" }, [
-        el("a", { href: siteUrl(this.base, d.u) }, [titleNodes(d.t, matches)])
+        el("a", { href: atPhrase(siteUrl(this.base, d.u), shown.phrase) }, [titleNodes(d.t, matches)])
       ]),
       el("p", { className: "bantin-search-result__meta" }, meta),
-      el("p", { className: "bantin-search-result__snippet" }, [snippet(d.x, matches)])
+      el("p", { className: "bantin-search-result__snippet" }, [shown.nodes])
     ].concat(this.publicRoot ? [el("p", { className: "bantin-search-result__address bt-print-only" },
                                    addressNodes(this.publicRoot + publicPath(d.u)))] : []));
   };

@@ -1,0 +1,71 @@
+"""A search result whose match is far into a long page opens the page there (bantin-search.js,
+`phraseAt`; session 55's trial: a citizen who searched a document a guide asks for landed at
+the top of a 3,000-word guide). The link carries a text fragment (`#:~:text=`) of the words
+around the match; a match near the top, or a browser without text fragments, opens the page at
+its top as before. Built with the plugin, so the page's text is the one the index was made of.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, unquote
+
+import pytest
+
+from browser import serve
+from search_support.browser import wait_results
+from sitekit import article, build, write_site
+
+FILLER = [
+    "Công dân đến Bộ phận Một cửa của Ủy ban nhân dân cấp xã trong giờ làm việc buổi sáng hoặc buổi chiều.",
+    "Cán bộ tiếp nhận kiểm tra thông tin, hướng dẫn bổ sung nếu thiếu, rồi ghi vào sổ theo dõi.",
+    "Trường hợp nộp trực tuyến, người dân đăng nhập bằng tài khoản định danh điện tử mức độ hai.",
+    "Kết quả được trả trong ngày làm việc, hoặc ngày hôm sau nếu nộp sau ba giờ chiều.",
+]
+DEEP = "Người đi đăng ký mang theo giấy chứng sinh do bệnh viện cấp cho trẻ."
+GUIDE = ("## 1. Nơi nộp\n\n" + "\n\n".join(" ".join(FILLER[(n + k) % 4] for k in range(4)) for n in range(6))
+         + "\n\n## 2. Giấy tờ\n\n" + DEEP + "\n\n" + "\n\n".join(" ".join(FILLER) for _ in range(6)) + "\n")
+FILES = {
+    "huong-dan/khai-sinh.md": article("Hướng dẫn thủ tục khai sinh", category="cai-cach-hanh-chinh", body=GUIDE),
+    "tin-tuc/ngan.md": article("Bệnh viện cấp giấy chứng sinh điện tử", body="Giấy chứng sinh do bệnh viện cấp nay "
+                               "được gửi thẳng tới Ủy ban nhân dân cấp xã.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = write_site(tmp_path_factory.mktemp("phrase"), FILES)
+    build(root)
+    url, stop = serve(root / "site")
+    yield url
+    stop()
+
+
+def result_links(page) -> dict[str, str]:
+    links = page.locator("[data-bantin-results] .bantin-search-result__title a")
+    return {link.inner_text(): link.get_attribute("href") for link in links.all()}
+
+
+@pytest.mark.browser
+def test_a_match_deep_in_a_guide_opens_the_guide_at_it(page, site):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(site + "tim-kiem/?q=" + quote("giấy chứng sinh bệnh viện"))
+    wait_results(page)
+    links = result_links(page)
+    guide, news = links["Hướng dẫn thủ tục khai sinh"], links["Bệnh viện cấp giấy chứng sinh điện tử"]
+    assert "#" not in news  # its match is at its top: the page opens as before
+    address, directive = guide.split("#:~:text=")
+    assert address == "../huong-dan/huong-dan-thu-tuc-khai-sinh/"
+    phrase = unquote(directive)
+    assert "giấy chứng sinh" in phrase and phrase in DEEP and "-" not in directive
+    page.locator("[data-bantin-results] a", has_text="Hướng dẫn thủ tục khai sinh").click()
+    page.wait_for_load_state()
+    page.wait_for_function("() => scrollY > 0")  # the browser scrolls to the words once laid out
+    seen = page.evaluate("""(words) => {
+        const p = [...document.querySelectorAll('.bt-body p')].find((e) => e.textContent.includes(words));
+        const box = p.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight;
+    }""", "giấy chứng sinh do bệnh viện")
+    assert seen  # the paragraph with the words is on the screen, not the guide's first lines
+    page.go_back()
+    wait_results(page)
+    assert result_links(page)["Hướng dẫn thủ tục khai sinh"] == guide  # the same link: Back finds it again
