@@ -812,6 +812,11 @@ WRONG_IDS = [
     ("Câu hỏi 5: Lệ phí? (# le-phi ) {: .noi-bat }", "`le-phi` viết chưa đúng dạng",
      "## Câu hỏi 5: Lệ phí? {: #le-phi .noi-bat }"),
     ("Câu hỏi 5: Lệ phí? {#Hoa_Giai}", "`Hoa_Giai` không hợp lệ", "## Câu hỏi 5: Lệ phí? {#hoa-giai}"),
+    # its `}` forgotten: `bantin ids` kept `&#123;#thu-lao` in the question and made another id (trial, session 56)
+    ("Câu hỏi 6: Có được trả thù lao không? {#thu-lao-hoa-giai-vien",
+     "`thu-lao-hoa-giai-vien` viết chưa đúng dạng (`{#thu-lao-hoa-giai-vien`)",
+     "## Câu hỏi 6: Có được trả thù lao không? {#thu-lao-hoa-giai-vien}"),
+    ("Câu hỏi 6: Thù lao? {#Thù lao", "`Thù lao` không hợp lệ", "## Câu hỏi 6: Thù lao? {#thu-lao}"),
 ]
 
 
