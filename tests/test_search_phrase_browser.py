@@ -22,8 +22,10 @@ FILLER = [
     "Kết quả được trả trong ngày làm việc, hoặc ngày hôm sau nếu nộp sau ba giờ chiều.",
 ]
 DEEP = "Người đi đăng ký mang theo giấy chứng sinh do bệnh viện cấp cho trẻ."
-GUIDE = ("## 1. Nơi nộp\n\n" + "\n\n".join(" ".join(FILLER[(n + k) % 4] for k in range(4)) for n in range(6))
-         + "\n\n## 2. Giấy tờ\n\n" + DEEP + "\n\n" + "\n\n".join(" ".join(FILLER) for _ in range(6)) + "\n")
+LOST = "Mất giấy khai sinh bản chính thì xin cấp lại ở đâu"  # a heading the contents list too
+GUIDE = ("## 1. Nơi nộp\n\n" + "\n\n".join(" ".join(FILLER[(n + k) % 4] for k in range(4)) for n in range(5))
+         + "\n\n## 2. Giấy tờ\n\n" + DEEP + f"\n\n## 3. {LOST}\n\nNgười dân liên hệ nơi đã đăng ký lần đầu.\n\n"
+         + "\n\n".join(" ".join(FILLER) for _ in range(6)) + "\n")
 FILES = {
     "huong-dan/khai-sinh.md": article("Hướng dẫn thủ tục khai sinh", category="cai-cach-hanh-chinh", body=GUIDE),
     "tin-tuc/ngan.md": article("Bệnh viện cấp giấy chứng sinh điện tử", body="Giấy chứng sinh do bệnh viện cấp nay "
@@ -69,3 +71,25 @@ def test_a_match_deep_in_a_guide_opens_the_guide_at_it(page, site):
     page.go_back()
     wait_results(page)
     assert result_links(page)["Hướng dẫn thủ tục khai sinh"] == guide  # the same link: Back finds it again
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_heading_s_words_open_the_heading_not_the_contents_listing_it(page, site, width):
+    """The contents (the sidebar from 60em, «Mục lục» on a phone) list every heading before the
+    text: the browser went to the first place with the words, and opened the phone's «Mục lục»
+    there instead of scrolling (a trial, session 56). bantin.js sets them aside while it looks."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site + "tim-kiem/?q=" + quote("mất giấy khai sinh bản chính"))
+    wait_results(page)
+    assert "#:~:text=" in result_links(page)["Hướng dẫn thủ tục khai sinh"]
+    page.locator("[data-bantin-results] a", has_text="Hướng dẫn thủ tục khai sinh").click()
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => scrollY > 0")
+    place = page.evaluate("""() => {
+        const h = [...document.querySelectorAll('.bt-body h2')].find((e) => e.textContent.includes('Mất giấy khai sinh'));
+        const box = h.getBoundingClientRect();
+        return [box.top >= 0 && box.bottom <= innerHeight, !!document.querySelector('details.bt-toc-phone[open]')];
+    }""")
+    assert place == [True, False]  # the heading on the screen, the phone's contents left closed
+    page.wait_for_function("() => ![...document.querySelectorAll('.md-sidebar, .bt-toc-phone')].some((e) => e.inert)")

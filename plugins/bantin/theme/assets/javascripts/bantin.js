@@ -453,6 +453,26 @@
   }
   initFileFolders();  /* at once: a click may come before the page has loaded */
 
+  /* --- A search result opened at its words (bantin-search.js `atPhrase`: a text fragment,
+     `#:~:text=…`). The browser goes to the first place on the page that has the words, and a
+     heading's words come first in the contents beside the text or in the phone's «Mục lục»,
+     which Chromium opened instead of scrolling to the answer (a trial, session 56). Only when
+     the page was opened so (the navigation's own address keeps the fragment, `location` does
+     not), the menus and contents are set aside (`inert`: not searched, not clicked) until the
+     page has loaded and the browser has found the words in the text; then they come back. --- */
+  function asideForWords() {
+    var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
+    if (!entries.length || String(entries[0].name).indexOf(":~:text=") < 0) return;
+    var aside = Array.prototype.filter.call(
+      document.querySelectorAll(".md-header, .md-tabs, .md-sidebar, .bt-toc-phone"), function (el) { return !el.inert; });
+    aside.forEach(function (el) { el.inert = true; });
+    function back() { requestAnimationFrame(function () { requestAnimationFrame(function () {
+      aside.forEach(function (el) { el.inert = false; });
+    }); }); }
+    if (document.readyState === "complete") { back(); } else { window.addEventListener("load", back); }
+  }
+  asideForWords();  /* at once, before the page has loaded: the browser looks for the words then */
+
   /* --- Not found (404.html): an address read from paper or a slide and typed as seen,
      "/Q/HOA-GIAI-O-CO-SO" or "/tin-tuc/Phổ biến", is not ours on a host that tells capitals
      apart (GitHub Pages, nginx). Our addresses are small letters without marks, words joined
