@@ -63,6 +63,20 @@ def test_what_no_page_serves_is_said_once_and_kept_to_come_back():
     assert returned.lost == {"q/y": "q:y", "hoi-dap/so-tay/y": "q:y"} and returned.warnings == []
 
 
+def test_a_file_with_an_error_is_told_by_its_error_not_as_lost():
+    """A category mistyped: the article and the handbook are not served in that build, and the
+    build said their printed QR codes would break and to write `aliases:` (a trial, session 56).
+    Their errors say what to mend; another page truly gone is still warned of."""
+    broken, handbook, gone = (published.page_key(src) for src in ("tin-tuc/loi.md", "hoi-dap/loi.md", "tin-tuc/xoa.md"))
+    old = Record({"tin-tuc/loi": broken, "hoi-dap/loi": handbook, "hoi-dap/loi/z": "q:z", "q/z": "q:z",
+                  "tin-tuc/xoa": gone}, handbooks={"q:z": "hoi-dap/loi"})
+    found = compare(old, SERVED, frozenset(), published.failing_keys(["tin-tuc/loi.md", "hoi-dap/loi.md"]))
+    [(src, message, _)] = found.warnings
+    assert src == "mkdocs.yml" and "1 địa chỉ" in message and "/tin-tuc/xoa/" in message and "loi" not in message
+    assert set(found.lost) == set(old.addresses)  # kept, as every address not served is
+    assert len(compare(old, SERVED, frozenset()).warnings) == 2  # without the errors: both warned of
+
+
 def test_a_deleted_page_never_goes_to_another_of_the_same_file_name():
     """`tin-tuc/2023/ke-hoach.md` deleted while `tin-tuc/2024/ke-hoach.md` stays: its address
     is lost, not sent to the 2024 plan (hostile review, session 53)."""
@@ -155,6 +169,19 @@ def test_the_second_years_changes_keep_every_printed_address(tmp_path):
     assert redirect_target(root, "q/hoa-giai-vien") == "../../hoi-dap/so-tay-hoa-giai-o-co-so/hoa-giai-vien/"
     check = run_bantin(root, "check")
     assert check.returncode == 0 and "phi-hoa-giai" not in check.stdout, check.stdout
+
+
+def test_a_mistyped_category_is_one_error_not_lost_addresses(tmp_path):
+    """A trial (session 56): a handbook's category mistyped gave, above its error, two warnings
+    that its printed QR codes would break and to write `aliases:`. Built as a province does."""
+    files = {"hoi-dap/so-tay.md": HANDBOOK.format(title="Sổ tay hòa giải")}
+    root = write_site(tmp_path, files)
+    assert run_bantin(root, "build").returncode == 0
+    (root / "content/hoi-dap/so-tay.md").write_text(
+        HANDBOOK.format(title="Sổ tay hòa giải").replace("hoa-giai-o-co-so", "Hoà giải cơ sở"), encoding="utf-8")
+    done = run_bantin(root, "build")
+    assert done.returncode != 0 and "category" in done.stdout, done.stdout
+    assert "đã đăng nay không còn" not in done.stdout and "aliases:" not in done.stdout, done.stdout
 
 
 def test_a_renamed_handbook_s_alias_keeps_its_questions_and_printout(tmp_path):

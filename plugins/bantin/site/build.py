@@ -405,7 +405,8 @@ def _published_moves(inputs: Inputs, served: published.Served | None, taken: set
     record = published.read_file(inputs.published, problems)
     if record is None:
         return None
-    compared = published.compare(record, served, frozenset(rel.casefold() for rel in taken))
+    failing = published.failing_keys(p.path for p in problems.errors)  # told by their errors, not as lost
+    compared = published.compare(record, served, frozenset(rel.casefold() for rel in taken), failing)
     for src, message, fix in compared.warnings:
         problems.warn(src, 0, "", message, fix)
     return compared

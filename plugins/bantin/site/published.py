@@ -180,9 +180,13 @@ def _writable(path: str, taken: frozenset[str], folders: tuple[str, ...]) -> str
     return None if any(parent in taken for parent in parents(folded)) else rel
 
 
-def compare(record: Record, served: Served, taken: frozenset[str]) -> Compared:
+def compare(record: Record, served: Served, taken: frozenset[str], failing: frozenset[str] = frozenset()) -> Compared:
     """The redirects to make, the warnings for what is lost, and the lost addresses to keep.
-    `taken`: output files (case-folded; a name ending in '/' is a folder one writer owns)."""
+    `taken`: output files (case-folded; a name ending in '/' is a folder one writer owns).
+    `failing`: the keys of files with an error in this build (`failing_keys`): their addresses
+    are not served, but the file is there and its error says what to mend; warned of as lost,
+    a category mistyped read as «your printed QR codes will break, write `aliases:`» (a trial,
+    session 56). They are kept in the record as lost addresses are."""
     where = served.where()
     folders = tuple(rel for rel in taken if rel.endswith("/"))
     cap = 2 * (len(served.pages) + len(served.redirects)) + 100  # a prefix change moves every address once
@@ -201,12 +205,25 @@ def compare(record: Record, served: Served, taken: frozenset[str]) -> Compared:
                 moved.append((path, where[key], key))
             continue
         kept[path] = key
-        if path not in record.lost:
+        if path not in record.lost and not _failing(key, record, failing):
             lost_now.setdefault(key, []).append(path)
     handbook_files = {address: served.sources.get(record.addresses.get(address, served.pages.get(address, "")), "")
                       for address in set(record.handbooks.values())}  # the handbook's file now, renamed or not
     warnings = _lost_warnings(lost_now, record.handbooks, handbook_files)
     return Compared(moved, warnings, kept, moved_line(moved, record.carried), record.handbooks)
+
+
+def failing_keys(srcs: Iterable[str]) -> frozenset[str]:
+    """The keys of the pages of files that have an error (`compare`'s `failing`)."""
+    return frozenset(key for src in srcs for key in (page_key(src), print_key(src)))
+
+
+def _failing(key: str, record: Record, failing: frozenset[str]) -> bool:
+    """Whether `key` is a page of a file with an error, or a question of such a handbook."""
+    if key in failing:
+        return True
+    handbook = record.handbooks.get(key)
+    return handbook is not None and record.addresses.get(handbook) in failing
 
 
 def _shown(paths: list[str]) -> str:
