@@ -54,8 +54,9 @@ HANDBOOK = "---\ntitle: Sổ tay hòa giải\ndate: 2024-03-15\ncategory: hoa-gi
 # own text, a phone number, a place in the page itself and a picture linked to its page.
 LINKS = ("## Liên hệ\n\nXem [bài tập huấn](dai.md), [văn bản](https://phapluat.example.org/van-ban/1?trang=2&muc=3), "
          "[phapluat.example.org](https://phapluat.example.org/), [đường dây nóng](tel:02383000111), "
-         "[mục này](#lien-he), lại [bài tập huấn](dai.md).\n")
-PRINTED_LINKS = [PUBLIC + "tin-tuc/dai/", "https://phapluat.example.org/van-ban/1?trang=2&muc=3", "02383000111"]
+         "[mục này](#lien-he), lại [bài tập huấn](dai.md), [câu hỏi 1](../hoi-dap/so-tay.md#la-gi).\n")
+PRINTED_LINKS = [PUBLIC + "tin-tuc/dai/", "https://phapluat.example.org/van-ban/1?trang=2&muc=3", "02383000111",
+                 PUBLIC + "q/la-gi/"]  # a question: its short link, as under its QR code
 FILES = {
     "tin-tuc/ngan.md": article("Thôn Đông lập tổ hòa giải mới", "2024-05-02", tags=TAGS, slug="ngan",
                                source={"name": "Báo Thử", "url": "https://bao.example.org/tin/1"},

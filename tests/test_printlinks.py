@@ -11,7 +11,7 @@ import re
 import pytest
 
 from bantin.config.settings import UrlPrefixes
-from bantin.site.printlinks import address_markup, addresser, print_addresses, without_print_addresses
+from bantin.site.printlinks import address_markup, addresser, print_addresses, short_links, without_print_addresses
 from bantin.site.urls import UrlScheme
 
 HOST = "https://stp.example.vn/"
@@ -156,3 +156,18 @@ def test_the_footer_s_addresses_are_not_printed_twice():
     page = '<p>Tải <a href="../../tai-lieu/mau.pdf">mẫu đơn</a>, theo <a href="https://bao.example/tin/1">báo</a>.</p>'
     footer = [HOST + "tai-lieu/mau.pdf", "https://bao.example/tin/1"]
     assert print_addresses(page, address_of(), footer) == page
+
+
+def test_a_link_to_a_question_prints_its_short_link():
+    """The short link is what a trainer's handouts and QR codes give, and shorter to type than
+    the handbook's address with `#id` (a trial, session 56); another anchor of the handbook, or
+    an address with a query, prints as it is."""
+    urls = UrlScheme(UrlPrefixes())
+    shorter = short_links(urls, [("hoi-dap/so-tay", "la-gi")])
+    address_of = addresser(urls, "huong-dan/thu-tuc", lambda file: HOST + file, shorter)
+    assert address_of("../../hoi-dap/so-tay/#la-gi") == HOST + "q/la-gi/"
+    assert address_of("../../hoi-dap/so-tay/la-gi/") == HOST + "q/la-gi/"
+    assert address_of("../../hoi-dap/so-tay/#gioi-thieu") == HOST + "hoi-dap/so-tay/#gioi-thieu"
+    assert address_of("../../hoi-dap/so-tay/") == HOST + "hoi-dap/so-tay/"
+    offline = addresser(UrlScheme(UrlPrefixes(), directory_urls=False), "huong-dan/thu-tuc", lambda f: HOST + f, shorter)
+    assert offline("../hoi-dap/so-tay.html#la-gi") == HOST + "q/la-gi/"  # from the USB copy too

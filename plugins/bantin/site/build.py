@@ -564,6 +564,7 @@ class Build:
     aliases: list = field(default_factory=list)  # the aliases' redirect pages (SiteRead.aliases)
     served: published.Served | None = None  # what an online build serves (SiteRead.served)
     compared: published.Compared | None = None  # the published site's record compared (SiteRead.compared)
+    short_links: dict[str, str] | None = None  # a question's page → its short link, for print (printlinks)
 
     @classmethod
     def begin(cls, inputs: Inputs, site: SiteConfig, urls: UrlScheme, *, include_drafts: bool, serving: bool,
@@ -656,7 +657,10 @@ class Build:
         on paper (the page at `page` resolves them; an address `item`'s footer prints, its
         source's or an attachment's, is not printed twice)."""
         view = self.view
-        address_of = printlinks.addresser(self.urls, page, view.file_address if self.corpus.site.site_url else None)
+        if self.short_links is None:  # once a build: every question's page and place → its short link
+            self.short_links = printlinks.short_links(self.urls, ((h.path, q.id) for h, q in self.corpus.questions()))
+        address_of = printlinks.addresser(self.urls, page, view.file_address if self.corpus.site.site_url else None,
+                                          self.short_links)
         footer = () if item is None else (
             [item.meta.source.url] if item.meta.source and item.meta.source.url else []) + [
             view.file_address(a.file) for a in item.meta.attachments]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
 from bantin.site.pagedata import address_pieces
@@ -144,10 +144,27 @@ def _bare(address: str) -> str:
     return _SCHEME_OR_WWW.sub("", address.strip().lower()).rstrip("/")
 
 
-def addresser(urls: UrlScheme, page_path: str, file_address: Callable[[str], str] | None) -> Callable[[str], str | None]:
+def short_links(urls: UrlScheme, questions: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """For each question (its handbook's page path, its id): the public file of its page and of
+    its place in the handbook (`hoi-dap/so-tay/la-gi/`, `hoi-dap/so-tay/#la-gi`) → its short
+    link's (`q/la-gi/`), the address a handout prints under its QR code (`addresser`)."""
+    found = {}
+    for handbook, qid in questions:
+        short = urls.public(urls.short(qid))
+        found[urls.public(urls.question(handbook, qid))] = short
+        found[f"{urls.public(handbook)}#{qid}"] = short
+    return found
+
+
+def addresser(urls: UrlScheme, page_path: str, file_address: Callable[[str], str] | None,
+              shorter: Mapping[str, str] | None = None) -> Callable[[str], str | None]:
     """`address_of` for the links of the page at `page_path`: its relative links resolved as
     the browser resolves them, then given their public address (`file_address`; None when the
-    site has no `site_url`: «/tin-tuc/a/» on paper names no site, and its links print nothing)."""
+    site has no `site_url`: «/tin-tuc/a/» on paper names no site, and its links print nothing).
+    A link to a question prints its short link (`shorter`, from `short_links`): the address the
+    trainer's handouts and QR codes give, shorter to type than the handbook's with `#id` (a
+    trial, session 56)."""
+    shorter = shorter or {}
     page_address = urljoin(_BASE, urls.url(page_path))  # once a page: half the time was this (review)
     own = urlsplit(page_address).path
 
@@ -166,8 +183,11 @@ def addresser(urls: UrlScheme, page_path: str, file_address: Callable[[str], str
         if target.path == own:
             return None
         public = _public_file(target.path.lstrip("/"), urls.directory_urls)
-        return file_address(public) + (f"?{target.query}" if target.query else "") + (
-            f"#{target.fragment}" if target.fragment else "")
+        fragment = f"#{target.fragment}" if target.fragment else ""
+        short = shorter.get(public + fragment) or (shorter.get(public) if not target.query else None)
+        if short is not None and not target.query:
+            return file_address(short)
+        return file_address(public) + (f"?{target.query}" if target.query else "") + fragment
 
     return address_of
 
