@@ -80,3 +80,14 @@ def test_the_starter_s_words_are_told_with_a_missing_title():
     draft = doc("", body=f"{words}\n", draft=True)  # a draft keeps them: its to-do list
     corpus, problems = build_corpus({"tin-tuc/a.md": draft}, SITE, URLS)
     assert not any("còn chữ mẫu" in p.message for p in problems.items), problems.items
+
+
+def test_a_handbook_s_question_lines_are_told_with_a_wrong_date():
+    """A trial (session 56): a question's `{#id` without its `}` was told only once the date
+    was mended; a handbook whose fields make no item has its questions read for their errors."""
+    body = "## Câu hỏi 1: Ai? {#ai}\n\nTôi.\n\n## Câu hỏi 2: Thù lao? {#thu-lao\n\nCó.\n"
+    corpus, problems = build_corpus({"hoi-dap/so-tay.md": doc("Sổ tay", date="2026-11-31", body=body)}, SITE, URLS)
+    fields = {p.field for p in problems.errors}
+    assert "date" in fields and any("{#thu-lao}" in p.fix for p in problems.errors), problems.items
+    corpus, problems = build_corpus({"tin-tuc/a.md": doc("Tin", date="2026-11-31", body=body)}, SITE, URLS)
+    assert not any("thu-lao" in p.fix for p in problems.items)  # an article's `##` are its sections
