@@ -23,7 +23,9 @@ FILLER = [
 ]
 DEEP = "Người đi đăng ký mang theo giấy chứng sinh do bệnh viện cấp cho trẻ."
 LOST = "Mất giấy khai sinh bản chính thì xin cấp lại ở đâu"  # a heading the contents list too
-GUIDE = ("## 1. Nơi nộp\n\n" + "\n\n".join(" ".join(FILLER[(n + k) % 4] for k in range(4)) for n in range(5))
+EARLIER = "Nhớ mang theo giấy chứng sinh khi đi."  # the same three words, earlier: not where the match is
+GUIDE = ("## 1. Nơi nộp\n\n" + "\n\n".join(" ".join(FILLER[(n + k) % 4] for k in range(4)) for n in range(2))
+         + "\n\n" + EARLIER + "\n\n" + "\n\n".join(" ".join(FILLER[(n + k) % 4] for k in range(4)) for n in range(3))
          + "\n\n## 2. Giấy tờ\n\n" + DEEP + f"\n\n## 3. {LOST}\n\nNgười dân liên hệ nơi đã đăng ký lần đầu.\n\n"
          + "\n\n".join(" ".join(FILLER) for _ in range(6)) + "\n")
 FILES = {

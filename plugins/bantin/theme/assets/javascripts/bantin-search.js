@@ -1406,8 +1406,8 @@
   var WEAK_SHARE = 0.28;
   var SNIPPET_CHARS = 4000;  // text a document keeps for its snippet (writer.SNIPPET_CHARS)
   // A match this far into a text (about a phone's first screen under the title) opens its page
-  // there, with up to PHRASE_WORDS words of it (`phraseAt`).
-  var PHRASE_FROM = 240, PHRASE_WORDS = 6;
+  // there, with up to PHRASE_WORDS words of it, PHRASE_MAX to tell it from an earlier place (`phraseAt`).
+  var PHRASE_FROM = 240, PHRASE_WORDS = 6, PHRASE_MAX = 10;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -1516,25 +1516,36 @@
 
   /** Words of a match far into a text (PHRASE_FROM characters or more) for the result's link to
       open its page there (a text fragment, `#:~:text=`; a guide of 3,000 words opened at its
-      top, session 55's trial): the first run of two matched words or more in the shown window,
-      joined by single spaces, as the reader typed them together (PHRASE_WORDS at most), made 3
-      words at least with its neighbours. A run, not the best word: the index's text joins a
-      heading to the paragraph under it with a space, and words across them are in no sentence
-      of the page (a heading «Giấy tờ» matched «giấy»). A page whose text still differs opens
-      at its top, as before. "" for a match near the start, or for no run. */
+      top, session 55's trial): from the first run of two matched words or more in the shown
+      window (the reader's words as typed together), on over the words joined to it by single
+      spaces, up to PHRASE_WORDS, ending at its last matched word; 3 words at least, with the
+      words before it, then after. Longer while the text has the same words earlier (up to
+      PHRASE_MAX): the browser goes to the first place with them («giấy chứng sinh» of section
+      2.3, not «Giấy chứng sinh bị mất» of 9.2; a trial, session 56). Not the best word alone:
+      the index's text joins a heading to the paragraph under it with a space, and a phrase
+      across them is in no sentence of the page (a heading «Giấy tờ» matched «giấy»). A page
+      whose text still differs opens at its top, as before. "" for a match near the start, or
+      for no run. */
   function phraseAt(marked, from, to) {
     var words = marked.words, text = marked.text;
     function joined(a) { return text.slice(words[a].end, words[a + 1].start) === " "; }
     for (var i = from; i + 1 < to; i++) {
       if (!words[i].hit || !words[i + 1].hit || !joined(i)) continue;
       if (words[i].start < PHRASE_FROM) return "";
-      var first = i, last = i + 1;
-      while (last + 1 < words.length && last - first + 1 < PHRASE_WORDS && joined(last) && words[last + 1].hit) last += 1;
+      var first = i, last = i + 1, end = last;
+      while (end + 1 < words.length && end - first + 1 < PHRASE_WORDS && joined(end)) {
+        end += 1;
+        if (words[end].hit) last = end;
+      }
       // Short of 3: the words before first (a sentence's end, «.», stops them), then those after
       // (a heading has no «.» before the paragraph under it).
       while (first > 0 && last - first + 1 < 3 && joined(first - 1)) first -= 1;
       while (last + 1 < words.length && last - first + 1 < 3 && joined(last)) last += 1;
-      return last - first + 1 >= 3 ? text.slice(words[first].start, words[last].end) : "";
+      if (last - first + 1 < 3) return "";
+      var lower = text.toLowerCase();
+      while (lower.length === text.length && last + 1 < words.length && last - first + 1 < PHRASE_MAX && joined(last) &&
+             lower.indexOf(lower.slice(words[first].start, words[last].end)) < words[first].start) last += 1;
+      return text.slice(words[first].start, words[last].end);
     }
     return "";
   }
