@@ -91,3 +91,10 @@ def test_a_handbook_s_question_lines_are_told_with_a_wrong_date():
     assert "date" in fields and any("{#thu-lao}" in p.fix for p in problems.errors), problems.items
     corpus, problems = build_corpus({"tin-tuc/a.md": doc("Tin", date="2026-11-31", body=body)}, SITE, URLS)
     assert not any("thu-lao" in p.fix for p in problems.items)  # an article's `##` are its sections
+
+
+def test_a_page_in_hoi_dap_that_says_its_type_is_not_read_as_a_handbook():
+    """`type: article` in hoi-dap/: its `##` are sections, not questions without ids."""
+    data = b"---\ntitle: ''\ntype: article\ndate: 2024-05-01\n---\n## Ph\xe1\xba\xa7n m\xe1\xbb\x99t\n\nCh\xe1\xbb\xaf.\n"
+    corpus, problems = build_corpus({"hoi-dap/a.md": data}, SITE, URLS)
+    assert {p.field for p in problems.errors} == {"title", "category"}, problems.items  # no question's
