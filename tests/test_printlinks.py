@@ -171,3 +171,19 @@ def test_a_link_to_a_question_prints_its_short_link():
     assert address_of("../../hoi-dap/so-tay/") == HOST + "hoi-dap/so-tay/"
     offline = addresser(UrlScheme(UrlPrefixes(), directory_urls=False), "huong-dan/thu-tuc", lambda f: HOST + f, shorter)
     assert offline("../hoi-dap/so-tay.html#la-gi") == HOST + "q/la-gi/"  # from the USB copy too
+
+
+@pytest.mark.parametrize("unit", [
+    '<p><a href="../../van-ban/luat/#dieu-1">Luật</a> và <a href="https://x.example/a">x.example/ab</a></p>',
+    '<a href="../a/">a</a>',  # links only
+    '<a title="href=" href="#x">',  # never closed: the work stops at once (nh3 closes every link)
+    '<a href="tel:0000000000">0 0 0 0 0 0 0 0 0 0 0</a>',
+    '<a href="https://z.example/luat">' + "z.example/luatz.example/luat " * 3 + "</a>",
+])
+def test_printing_addresses_is_linear_in_the_page(unit):
+    """A 2 MB page of links (the largest a page may be, content/pagesize.py) in about a second."""
+    from growth import grows_linearly_in_cpu
+
+    address_of = addresser(UrlScheme(UrlPrefixes()), "huong-dan/x", lambda file: HOST + file,
+                           short_links(UrlScheme(UrlPrefixes()), [("hoi-dap/s", f"q{n}") for n in range(500)]))
+    assert grows_linearly_in_cpu(lambda size: print_addresses(unit * (size // len(unit)), address_of), 100_000)
