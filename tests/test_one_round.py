@@ -98,3 +98,14 @@ def test_a_page_in_hoi_dap_that_says_its_type_is_not_read_as_a_handbook():
     data = b"---\ntitle: ''\ntype: article\ndate: 2024-05-01\n---\n## Ph\xe1\xba\xa7n m\xe1\xbb\x99t\n\nCh\xe1\xbb\xaf.\n"
     corpus, problems = build_corpus({"hoi-dap/a.md": data}, SITE, URLS)
     assert {p.field for p in problems.errors} == {"title", "category"}, problems.items  # no question's
+
+
+def test_a_handbook_anywhere_that_says_type_qa_has_its_questions_read():
+    """`type: qa` makes a handbook in any folder; a `type:` line in the body is no declaration (review)."""
+    body = "## Câu hỏi 1: Thù lao? {#thu-lao\n\nCó.\n\ntype: article\n"
+    data = ("---\ntitle: Sổ tay\ntype: qa\ndate: 2024-13-01\n---\n" + body).encode()
+    corpus, problems = build_corpus({"tin-tuc/so-tay.md": data}, SITE, URLS)
+    assert any("{#thu-lao}" in p.fix for p in problems.errors), problems.items
+    data = ("---\ntitle: Sổ tay\ndate: 2024-13-01\ncategory: dat-dai\n---\n" + body).encode()
+    corpus, problems = build_corpus({"hoi-dap/so-tay.md": data}, SITE, URLS)
+    assert any("{#thu-lao}" in p.fix for p in problems.errors), problems.items

@@ -169,6 +169,7 @@ def test_a_link_to_a_question_prints_its_short_link():
     assert address_of("../../hoi-dap/so-tay/la-gi/") == HOST + "q/la-gi/"
     assert address_of("../../hoi-dap/so-tay/#gioi-thieu") == HOST + "hoi-dap/so-tay/#gioi-thieu"
     assert address_of("../../hoi-dap/so-tay/") == HOST + "hoi-dap/so-tay/"
+    assert address_of("../../hoi-dap/so-tay/la-gi/#muc-2") == HOST + "hoi-dap/so-tay/la-gi/#muc-2"  # a heading in it
     offline = addresser(UrlScheme(UrlPrefixes(), directory_urls=False), "huong-dan/thu-tuc", lambda f: HOST + f, shorter)
     assert offline("../hoi-dap/so-tay.html#la-gi") == HOST + "q/la-gi/"  # from the USB copy too
 

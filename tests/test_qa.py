@@ -861,7 +861,8 @@ def test_an_id_the_build_reads_is_never_rewritten(heading):
     assert fill_ids(f"## {heading}\n", set()) == (f"## {heading}\n", [])
 
 
-@pytest.mark.parametrize("heading", ["Hỏi '{#b", "A { b", "Hỏi {x} và {y"])
+@pytest.mark.parametrize("heading", ["Hỏi '{#b", "A { b", "Hỏi {x} và {y", "Ký hiệu {# là gì trong văn bản?",
+                                     "Hỏi {#abc về điều gì?", "Hỏi {#abc <span>x</span>"])
 def test_bantin_ids_on_an_unclosed_brace_writes_a_line_that_reads_its_id(heading):
     """`{#id}` after an unclosed `{` was read from that `{` on: `## Hỏi '{#b {#hoi-b}` is id `b`."""
     filled, [qid] = fill_ids(f"## {heading}\n", set())

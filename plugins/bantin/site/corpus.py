@@ -8,7 +8,6 @@ nothing leaks from one `mkdocs serve` rebuild into the next.
 from __future__ import annotations
 
 import copy
-import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -20,7 +19,7 @@ from bantin.workers import policy
 from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
 from bantin.content import placeholders
-from bantin.content.drafts.policy import declares_draft
+from bantin.content.drafts.policy import declared_type, declares_draft
 from bantin.content.fields import SLUG_MAX
 from bantin.content.frontmatter import read_file
 from bantin.content.links import files_item, unlink_item
@@ -450,9 +449,6 @@ def _read_files(srcs: list[str], files: Mapping[str, bytes], site: SiteConfig, u
     return done
 
 
-_DECLARED_TYPE = re.compile(rb"^type[ \t]*:", re.MULTILINE)
-
-
 def _report_unread(src: str, data: bytes, text: Text, problems: Problems) -> None:
     """What a file whose fields make no item says of its body, with the fields' errors: the
     starter's example words (unless it says `draft: true`), and in hoi-dap/ its questions'
@@ -460,8 +456,9 @@ def _report_unread(src: str, data: bytes, text: Text, problems: Problems) -> Non
     was mended). The ids shared with other handbooks wait for the item."""
     if not declares_draft(data):
         placeholders.report(src, text.body, text.body_line, problems)
-    if "/" in src and FOLDER_KINDS.get(src.split("/", 1)[0]) == "qa" and _DECLARED_TYPE.search(data) is None:
-        parse_handbook(src, text.body, text.body_line, problems)  # a `type:` of its own: maybe no handbook
+    declared = declared_type(data)  # the front matter's own `type:`, else the folder's
+    if declared == "qa" or (declared is None and "/" in src and FOLDER_KINDS.get(src.split("/", 1)[0]) == "qa"):
+        parse_handbook(src, text.body, text.body_line, problems)
 
 
 def _report_text(text: Item | Text, site: SiteConfig, problems: Problems) -> None:

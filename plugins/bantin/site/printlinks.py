@@ -184,7 +184,8 @@ def addresser(urls: UrlScheme, page_path: str, file_address: Callable[[str], str
             return None
         public = _public_file(target.path.lstrip("/"), urls.directory_urls)
         fragment = f"#{target.fragment}" if target.fragment else ""
-        short = shorter.get(public + fragment) or (shorter.get(public) if not target.query else None)
+        # the question's place in its handbook, or its page itself: not a heading inside that page
+        short = shorter.get(public + fragment) if fragment else shorter.get(public)
         if short is not None and not target.query:
             return file_address(short)
         return file_address(public) + (f"?{target.query}" if target.query else "") + fragment

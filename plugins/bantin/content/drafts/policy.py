@@ -41,22 +41,36 @@ PREVIEW_FIX_NOTE = "lưu tệp sau khi sửa, bản nháp sẽ hiện; các tran
 
 # `draft: true` (also yes/on, quoted, with a comment): an editor's intent, read without YAML.
 _DECLARED = re.compile(r"""draft[ \t]*:[ \t]*(["']?)(?:true|yes|on|có)\1[ \t]*(?:#.*)?""", re.IGNORECASE)
+_TYPE = re.compile(r"""type[ \t]*:[ \t]*(["']?)([A-Za-z]+)\1[ \t]*(?:#.*)?""")
 _HEAD_LINES = 200  # front matter longer than this is not front matter an editor wrote
 
 
 def declares_draft(data: bytes) -> bool:
     """True when a file that could not be read says `draft: true` on a top-level line of its
-    front matter (from the opening `---` to the closing one, or to the first blank line when
-    the closing `---` is missing)."""
+    front matter (`head_lines`)."""
+    return any(_DECLARED.fullmatch(line.rstrip()) for line in head_lines(data))
+
+
+def declared_type(data: bytes) -> str | None:
+    """The `type:` a file that could not be read gives on a top-level line of its front matter
+    (`head_lines`), unquoted, or None."""
+    found = next((m for m in map(_TYPE.fullmatch, head_lines(data)) if m), None)
+    return found.group(2) if found else None
+
+
+def head_lines(data: bytes) -> list[str]:
+    """The lines of a file's front matter as an editor wrote them, without YAML: from the
+    opening `---` to the closing one, or to the first blank line when the closing `---` is
+    missing; none when the file does not open with `---`."""
     text = data[: 64 * 1024].decode("utf-8", errors="replace").lstrip("\ufeff")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not lines or lines[0].rstrip() != "---":
-        return False
+        return []
     head = lines[1:_HEAD_LINES]
     closing = next((n for n, line in enumerate(head) if line.rstrip() in ("---", "...")), None)
     if closing is None:  # no closing `---`: the front matter ends where the text seems to begin
         closing = next((n for n, line in enumerate(head) if not line.strip()), len(head))
-    return any(_DECLARED.fullmatch(line.rstrip()) for line in head[:closing])
+    return head[:closing]
 
 
 def unpublished_drafts(items: Iterable, unread: Mapping[str, bytes]) -> set[str]:

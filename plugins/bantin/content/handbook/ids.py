@@ -21,6 +21,7 @@ from bantin.text.vi import cap_slug, slugify
 # A quote closes at its next own character, so an unclosed one is scanned once: linear.
 _ATTR_TOKEN = re.compile(r"""[^\s=]+=(?:"[^"]*"|'[^']*'|\S*)|\S+""")
 VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ID_WORDS = re.compile(r"[\w-]+(?: [\w-]+){0,2}")  # an id's words written by hand (`_unclosed_id`)
 ID_MAX = 80  # an id is a folder name (/hoi-dap/<handbook>/<id>/) and a printed short link
 ID_SUGGESTED = 60  # an id made from a question (bantin ids, the importer, the web editor's ID_MAX): shorter to print
 
@@ -100,13 +101,14 @@ def _unclosed_id(title: str) -> tuple[str, str] | None:
     """`{#thu-lao-hoa-giai-vien` at the end of a question, its `}` forgotten (a trial, session
     56: `bantin ids` kept it in the question as `&#123;#thu-lao…` and gave the question another
     id, printed and published): (what is written, the id's words). Only a `{#` after a space,
-    after the last `}` of the line, with words after it and no brace or quote among them
-    (`Hỏi '{#b` stays the question's text, as the build shows it)."""
+    after the last `}` of the line, followed by what an id's words look like: one to three words
+    of letters, digits, `-` and `_`, no longer than an id (`Hỏi '{#b`, `Ký hiệu {# là gì trong
+    văn bản?` and `{#abc <span>` stay the question's text, as the build shows them; review)."""
     opening = title.rfind("{#")
     if opening < 1 or not title[opening - 1].isspace() or "}" in title[opening:]:
         return None
     said = title[opening + 2:].strip()
-    return (title[opening:].rstrip(), said) if said and not any(c in said for c in "{}'\"") else None
+    return (title[opening:].rstrip(), said) if _ID_WORDS.fullmatch(said) and len(said) <= ID_MAX else None
 
 
 def question_title(text: str) -> str:

@@ -458,18 +458,34 @@
      heading's words come first in the contents beside the text or in the phone's «Mục lục»,
      which Chromium opened instead of scrolling to the answer (a trial, session 56). Only when
      the page was opened so (the navigation's own address keeps the fragment, `location` does
-     not), the menus and contents are set aside (`inert`: not searched, not clicked) until the
-     page has loaded and the browser has found the words in the text; then they come back. --- */
+     not), the menus and contents are set aside (`inert`: not searched, not clicked) while the
+     browser looks for the words, after the page is read. They come back at the first of: the
+     browser's scroll to the words, the reader's first touch, click or key, ASIDE_MS after the
+     page was read, or its load (a picture slow on 3G held them 12 s; review, session 56). --- */
+  var ASIDE_MS = 1500;
   function asideForWords() {
     var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
     if (!entries.length || String(entries[0].name).indexOf(":~:text=") < 0) return;
     var aside = Array.prototype.filter.call(
       document.querySelectorAll(".md-header, .md-tabs, .md-sidebar, .bt-toc-phone"), function (el) { return !el.inert; });
+    if (!aside.length) return;
     aside.forEach(function (el) { el.inert = true; });
-    function back() { requestAnimationFrame(function () { requestAnimationFrame(function () {
+    // The page's own scroll only (not captured: Material scrolls the contents' own box), the
+    // reader's input wherever it lands (captured: an inert element passes it to its parent).
+    var done = false, ends = [["scroll", false], ["load", false], ["pointerdown", true], ["touchstart", true],
+                              ["keydown", true]];
+    function back() {
+      if (done) return;
+      done = true;
+      ends.forEach(function (end) { window.removeEventListener(end[0], later, end[1]); });
       aside.forEach(function (el) { el.inert = false; });
-    }); }); }
-    if (document.readyState === "complete") { back(); } else { window.addEventListener("load", back); }
+    }
+    function later() { requestAnimationFrame(function () { requestAnimationFrame(back); }); }
+    ends.forEach(function (end) { window.addEventListener(end[0], later, end[1]); });
+    function read() { setTimeout(back, ASIDE_MS); }
+    if (document.readyState === "complete") { later(); }
+    else if (document.readyState === "interactive") { read(); }
+    else { document.addEventListener("DOMContentLoaded", read); }
   }
   asideForWords();  /* at once, before the page has loaded: the browser looks for the words then */
 
