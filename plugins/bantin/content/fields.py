@@ -357,10 +357,12 @@ def _kind(check: _Check) -> str:
             check.error("type", f"loại `{short(declared, 30)}` không có", f"dùng một trong: {', '.join(KINDS)}")
             return "page"
         return declared
-    top = check.src.split("/", 1)[0]
-    if top in FOLDER_KINDS and "/" in check.src:
-        return FOLDER_KINDS[top]
-    return "page"
+    return folder_kind(check.src) or "page"
+
+
+def folder_kind(src: str) -> str | None:
+    """The kind a file's folder gives it (`tin-tuc/a.md` an article), None outside the known folders."""
+    return FOLDER_KINDS.get(src.split("/", 1)[0]) if "/" in src else None
 
 
 def _unknown_keys(check: _Check) -> None:

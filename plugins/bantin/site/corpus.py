@@ -20,13 +20,13 @@ from bantin.workers.background import fork_pool
 from bantin.content.sanitize import report_unsafe
 from bantin.content import placeholders
 from bantin.content.drafts.policy import declared_type, declares_draft
-from bantin.content.fields import SLUG_MAX
+from bantin.content.fields import SLUG_MAX, folder_kind
 from bantin.content.frontmatter import read_file
 from bantin.content.links import files_item, unlink_item
 from bantin.legal.names import NAMED_KINDS, written_name
 from bantin.legal.numbers import DocRef, find_references, parse_reference
 from bantin.legal.registry import Registry
-from bantin.content.model import FOLDER_KINDS, Item, Question, Tag, Text
+from bantin.content.model import Item, Question, Tag, Text
 from bantin.problems import Problems
 from bantin.content.nearby import Known
 from bantin.content.notes import report_notes
@@ -457,7 +457,7 @@ def _report_unread(src: str, data: bytes, text: Text, problems: Problems) -> Non
     if not declares_draft(data):
         placeholders.report(src, text.body, text.body_line, problems)
     declared = declared_type(data)  # the front matter's own `type:`, else the folder's
-    if declared == "qa" or (declared is None and "/" in src and FOLDER_KINDS.get(src.split("/", 1)[0]) == "qa"):
+    if (declared or folder_kind(src)) == "qa":
         parse_handbook(src, text.body, text.body_line, problems)
 
 

@@ -212,15 +212,6 @@ def generated_pages(corpus: Corpus, urls: UrlScheme) -> list[Generated]:
     return pages
 
 
-def _address(path: str) -> str:
-    """One key for the paths that end up in one output file: 'a/b/', 'a/b/index.html', 'a/b.html'."""
-    clean = path.strip("/")
-    for suffix in ("/index.html", "index.html", ".html"):
-        if clean.endswith(suffix):
-            return clean[: -len(suffix)].strip("/")
-    return clean
-
-
 def artifact_files(corpus: Corpus, urls: UrlScheme) -> dict[str, str]:
     """Files written after the pages whatever the content (artifacts.write_all), with their
     writer: claimed before any page or alias, so neither can replace them."""
@@ -267,10 +258,10 @@ def check_addresses(corpus: Corpus, pages: Sequence[Generated], urls: UrlScheme,
     _sources(corpus, pages, urls, problems)
     content: set[str] = set()
     for item in corpus.published:
-        if _address(item.path) not in content:
+        if UrlScheme.page_of(item.path) not in content:
             if _claim(owners, item.path, item.src, item.src, problems):
                 _file(gate, urls.dest(item.path), item.src, item.src, "slug", problems)
-            content.add(_address(item.path))
+            content.add(UrlScheme.page_of(item.path))
     for path, src in aliases:
         who = f"bí danh (aliases) `/{path.strip('/')}` trong {src}"  # two of one file may clash by case
         if _claim(owners, unquote(path), who, src, problems):
@@ -320,7 +311,7 @@ def _file(gate: Gate, rel: str, who: str, src: str, field: str, problems: Proble
 
 
 def _claim(owners: dict[str, str], path: str, who: str, src: str, problems: Problems) -> bool:
-    key = _address(path)
+    key = UrlScheme.page_of(path)
     first = owners.setdefault(key, who)
     if first != who:
         shown = f"/{path.strip('/')}" if "." in path.rsplit("/", 1)[-1] else f"/{key}/"

@@ -46,8 +46,7 @@ _OPEN = '<span class="bt-print-only bt-print-url"> ('
 _SPAN = re.compile(re.escape(_OPEN) + r'(?:[^<]|<wbr>|<span class="bt-nb">[^<]*</span>)*\)</span>')
 _PHONE = re.compile(r"\+?[\d .()-]+")  # one class: linear on any address
 _NOT_DIGIT = re.compile(r"\D")
-_SCHEME_OR_WWW = re.compile(r"^(?:[a-z][a-z0-9+.-]*:(?://)?)?(?:www\.)?")
-_SCHEMES_IN_TEXT = re.compile(r"[a-z][a-z0-9+.-]*://(?:www\.)?|(?<![\w.])www\.")
+_SCHEMES = re.compile(r"[a-z][a-z0-9+.-]*://(?:www\.)?|(?<![\w.])www\.")
 _ENDS_ADDRESS = frozenset(" \t\n,;:!?)]»\"'”’")  # after an address in a text: it ends there
 _ENCODED_LETTERS = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")  # UTF-8 bytes of a letter with marks
 _BASE = "https://bantin.invalid/"  # a page's own address to resolve its relative links against
@@ -124,10 +123,10 @@ def _shows(text: str, address: str) -> bool:
     spaced («0238 3 868 686» for `tel:02383868686`)."""
     if _PHONE.fullmatch(address) and _NOT_DIGIT.sub("", address):
         return _NOT_DIGIT.sub("", address) in _NOT_DIGIT.sub("", text)
-    bare = _bare(readable(address))
+    bare = _bare(address).rstrip("/")
     if not bare:
         return False
-    shown = _SCHEMES_IN_TEXT.sub("", readable(text).lower())
+    shown = _bare(text)
     at = shown.find(bare)
     while at >= 0:
         end = at + len(bare)
@@ -139,9 +138,10 @@ def _shows(text: str, address: str) -> bool:
     return False
 
 
-def _bare(address: str) -> str:
-    """An address as compared: lower case, without scheme, `www.` or a last «/»."""
-    return _SCHEME_OR_WWW.sub("", address.strip().lower()).rstrip("/")
+def _bare(text: str) -> str:
+    """An address, or a text that may show one, as compared: lower case, its letters read
+    (`readable`), without any scheme (`https://`) or `www.`."""
+    return _SCHEMES.sub("", readable(text).lower())
 
 
 def short_links(urls: UrlScheme, questions: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -198,7 +198,4 @@ def _public_file(file: str, directory_urls: bool) -> str:
     page `x/` online; every other file is where it is."""
     if directory_urls or not file.endswith(".html"):
         return file
-    if file == "index.html":
-        return ""
-    stem = file[: -len("index.html")] if file.endswith("/index.html") else file[: -len(".html")] + "/"
-    return stem
+    return UrlScheme.public(UrlScheme.page_of(file))

@@ -79,6 +79,17 @@ class UrlScheme:
         (adapter.plugin drops `site_url` there)."""
         return path + "/" if path else ""
 
+    @staticmethod
+    def page_of(address: str) -> str:
+        """The page path of an address or output file, whichever flavour wrote it: 'a/b/',
+        'a/b/index.html' and 'a/b.html' are 'a/b'; '', 'index.html' the home page ''. One key
+        for the paths that end up in one output file."""
+        clean = address.strip("/")
+        for suffix in ("/index.html", "index.html", ".html"):
+            if clean.endswith(suffix):
+                return clean[: -len(suffix)].strip("/")
+        return clean
+
     def dest(self, path: str) -> str:
         """Output file of a page path."""
         if not path:

@@ -1520,7 +1520,7 @@
       window (the reader's words as typed together), on over the words joined to it by single
       spaces, up to PHRASE_WORDS, ending at its last matched word; 3 words at least, with the
       words before it, then after. Longer while the text has the same words earlier, marks
-      aside (`markless`; up to PHRASE_MAX): the browser goes to the first place with them
+      aside (`fold`; up to PHRASE_MAX): the browser goes to the first place with them
       («giấy chứng sinh» of section 2.3, not «Giấy chứng sinh bị mất» of 9.2; a trial, session 56). Not the best word alone:
       the index's text joins a heading to the paragraph under it with a space, and a phrase
       across them is in no sentence of the page (a heading «Giấy tờ» matched «giấy»). A page
@@ -1542,19 +1542,12 @@
       while (first > 0 && last - first + 1 < 3 && joined(first - 1)) first -= 1;
       while (last + 1 < words.length && last - first + 1 < 3 && joined(last)) last += 1;
       if (last - first + 1 < 3) return "";
-      var bare = markless(text);
+      var bare = fold(text);  // as Chromium compares a fragment's words: marks aside, «đ» as «d» (review)
       while (bare.length === text.length && last + 1 < words.length && last - first + 1 < PHRASE_MAX && joined(last) &&
              bare.indexOf(bare.slice(words[first].start, words[last].end)) < words[first].start) last += 1;
       return text.slice(words[first].start, words[last].end);
     }
     return "";
-  }
-
-  /** `text` as a browser compares a text fragment's words with the page: lower case, without
-      tone or other marks, «đ» as «d» (Chromium found «hòa giải viên» at an earlier «hoà»;
-      review, session 56); one character for each of `text`'s (NFC) where the marks fold away. */
-  function markless(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
   }
 
   /** `url` that opens its page at `phrase` (a text fragment: browsers without them open the
