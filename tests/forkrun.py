@@ -9,9 +9,16 @@ its own process, its own folder, environment, argv, stdout and stderr (together,
 the tests read them), its exit code, and its atexit handlers run.
 
 What a fork does not give, and so goes to a real process instead:
-- an environment the test chose (`env=` of sitekit's helpers): variables read at interpreter
-  start (PYTHON…, LANG, LC_…) would be the fork server's, and the byte-identical builds
-  (`ENCODE`) are compared against real processes;
+- an environment that changes a variable read when an interpreter starts (`AT_START`: PYTHON…,
+  LANG, LANGUAGE, LC_…), which in a fork would be the fork server's. Other variables a test
+  sets (CI, GITHUB_…, BANTIN_…, TZ) are read by our code and the engine when the command
+  runs, and the fork has them: no preloaded module reads the environment when it is imported
+  (checked in session 57: no module-level `os.environ` or `getenv` in what PRELOAD imports;
+  Material's `NO_MKDOCS_2_WARNING` is read by `material.templates`, which a build imports in
+  the fork). Until session 57 any `env=` meant a real process: some 100 commands a run, each
+  importing MkDocs, Material and our plugin again;
+- a caller that asks for one (`fresh=True`): sitekit's byte-identical builds (`ENCODE`) are
+  compared against real processes;
 - `BANTIN_TEST_FRESH_PROCESSES=1` runs every command as a real process (to check that the
   forks hide nothing: the whole suite passes either way).
 Python's hash seed is the fork server's for every fork; an order that depended on it would
@@ -43,27 +50,52 @@ _context = None
 
 
 def run(module: str, args: list[str], cwd: Path | str, env: dict[str, str], *,
-        fresh: bool = False) -> subprocess.CompletedProcess:
-    """`python -m module *args` in cwd with env, stdout and stderr together in `.stdout` (text).
+        fresh: bool = False, apart: bool = False) -> subprocess.CompletedProcess:
+    """`python -m module *args` in cwd with env, stdout and stderr together in `.stdout` (text),
+    or each in its own (`.stdout`, `.stderr`) with `apart`.
 
-    `fresh` (a test's own environment) or BANTIN_TEST_FRESH_PROCESSES set: a new process.
-    Otherwise a fork of the preloaded server."""
+    `fresh`, an environment that changes a variable read at start (`needs_new_interpreter`)
+    or BANTIN_TEST_FRESH_PROCESSES set: a new process. Otherwise a fork of the preloaded server."""
     argv = [sys.executable, "-m", module, *args]
-    if fresh or os.environ.get("BANTIN_TEST_FRESH_PROCESSES"):
-        return subprocess.run(argv, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    handle, out = tempfile.mkstemp(prefix="forkrun-", suffix=".txt")
-    os.close(handle)
+    if fresh or needs_new_interpreter(env) or os.environ.get("BANTIN_TEST_FRESH_PROCESSES"):
+        return subprocess.run(argv, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE if apart else subprocess.STDOUT)
+    outs = [_temporary() for _ in range(2 if apart else 1)]
     try:
         mask = os.umask(0o22)
         os.umask(mask)
-        child = _server().Process(target=_child, args=(module, list(args), str(cwd), dict(env), mask, out))
+        child = _server().Process(target=_child, args=(module, list(args), str(cwd), dict(env), mask, outs))
         child.start()
         child.join()
-        text = Path(out).read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+        texts = [_text(out) for out in outs]
     finally:
-        os.unlink(out)
+        for out in outs:
+            os.unlink(out)
     code = child.exitcode if child.exitcode is not None else 1
-    return subprocess.CompletedProcess(argv, code, stdout=text)
+    return subprocess.CompletedProcess(argv, code, *texts)
+
+
+def _temporary() -> str:
+    handle, path = tempfile.mkstemp(prefix="forkrun-", suffix=".txt")
+    os.close(handle)
+    return path
+
+
+def _text(path: str) -> str:
+    """A stream's bytes as `subprocess.run(text=True)` gives them: UTF-8, universal newlines."""
+    return Path(path).read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Prefixes of the variables Python reads when it starts (PYTHONPATH, PYTHONHASHSEED, PYTHONUTF8,
+# PYTHONIOENCODING …) or that set the locale and so the standard streams' encoding.
+AT_START = ("PYTHON", "LANG", "LANGUAGE", "LC_")
+
+
+def needs_new_interpreter(env: dict[str, str]) -> bool:
+    """Whether `env` gives a variable read at interpreter start another value than this
+    process has (set, changed or removed): a fork would keep this process's."""
+    return any(name.startswith(AT_START) and env.get(name) != os.environ.get(name)
+               for name in set(env) | set(os.environ))
 
 
 def _server():
@@ -75,8 +107,9 @@ def _server():
     return _context
 
 
-def _child(module: str, args: list[str], cwd: str, env: dict[str, str], mask: int, out: str) -> None:
-    """In the fork: become `python -m module *args` writing to `out`, then exit with its code;
+def _child(module: str, args: list[str], cwd: str, env: dict[str, str], mask: int, outs: list[str]) -> None:
+    """In the fork: become `python -m module *args` writing to `outs` (stdout and stderr in one
+    file, or one each), then exit with its code;
     the test's folder, environment and umask, as a process it started would inherit them.
 
     os._exit at the end, after what a real interpreter does at its end: wait for the threads
@@ -89,10 +122,11 @@ def _child(module: str, args: list[str], cwd: str, env: dict[str, str], mask: in
     gc.freeze()
     sys.stdout.flush()
     sys.stderr.flush()
-    fd = os.open(out, os.O_WRONLY | os.O_TRUNC)
-    os.dup2(fd, 1)
-    os.dup2(fd, 2)
-    os.close(fd)
+    for streams, out in zip(((1, 2),) if len(outs) == 1 else ((1,), (2,)), outs):
+        fd = os.open(out, os.O_WRONLY | os.O_TRUNC)  # one open file for both: their order kept
+        for stream in streams:
+            os.dup2(fd, stream)
+        os.close(fd)
     os.chdir(cwd)
     os.umask(mask)
     os.environ.clear()

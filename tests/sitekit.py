@@ -99,7 +99,7 @@ def override_template(root: Path, name: str, text: str) -> Path:
 
 def build(root: Path, *extra: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in root; returns the finished process (stdout+stderr in .stdout)."""
-    fresh = env is not None  # a test's own variables: a new interpreter reads them (forkrun.py)
+    fresh = env is not None and ENCODE.items() <= env.items()  # compared with a real process (forkrun.py)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = forkrun.run("mkdocs", ["build", "--strict", *extra], root, env, fresh=fresh)
     if check and done.returncode != 0:
@@ -113,9 +113,8 @@ def read(root: Path, rel: str) -> str:
 
 def run_bantin(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`bantin …` in root, as an editor runs it; stdout and stderr together in .stdout."""
-    fresh = bool(env)  # a test's own variables: a new interpreter reads them (forkrun.py)
     env = env or {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return forkrun.run("bantin.cli", list(args), root, env, fresh=fresh)
+    return forkrun.run("bantin.cli", list(args), root, env)
 
 
 def shell_and_whole_builds(root: Path, out: Path, monkeypatch) -> tuple[list[Path], list[Path], list]:

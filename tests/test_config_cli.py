@@ -17,14 +17,14 @@ from bantin.content.handbook.ids import fill_ids
 from bantin.content.handbook.reader import parse_questions
 from bantin.problems import Problems
 from bantin.text.vi import VIETNAM
+import forkrun
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def bantin(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "plugins"))
-    return subprocess.run([sys.executable, "-m", "bantin.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    """`bantin …` as an editor runs it, its stdout and stderr apart (a fork: tests/forkrun.py)."""
+    return forkrun.run("bantin.cli", list(args), cwd, dict(os.environ), apart=True)
 
 
 def config(tmp_path: Path, text: str | bytes) -> Path:

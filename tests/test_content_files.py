@@ -7,12 +7,11 @@ import io
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 from PIL import Image
 
-from sitekit import article, build, write_site
+from sitekit import article, build, run_bantin, write_site
 
 QA = """---
 title: Sổ tay thử
@@ -40,9 +39,7 @@ def jpeg(size=(40, 30)) -> bytes:
 
 
 def check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return run_bantin(root, "check")
 
 
 def errors(output: str) -> set[str]:

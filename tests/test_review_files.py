@@ -7,7 +7,6 @@ import base64
 import io
 import os
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -22,13 +21,11 @@ from bantin.content.inventory import take_inventory
 from bantin.problems import Problems
 from bantin.config.settings import Category, SiteConfig, UrlPrefixes
 from bantin.site.urls import UrlScheme
-from sitekit import article, build, write_site
+from sitekit import article, build, run_bantin, write_site
 
 
 def bantin_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bantin.cli", "check"], cwd=root, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT)
+    return run_bantin(root, "check")
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
