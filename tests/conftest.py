@@ -24,13 +24,14 @@ if os.environ.get("CI", "").lower() not in ("", "0", "false", "no"):
     os.environ.setdefault("BANTIN_REQUIRE_ENGINES", "1")
     del os.environ["CI"]
 
+import runfolder  # noqa: E402
 from browser import build_sample, launch, serve  # noqa: E402
 # The web editor's fixtures, for its three browser test files (one `bantin edit` a file):
 from webeditor_kit import admin, editing, editor_tab, fresh_admin, fresh_tabs  # noqa: E402, F401
 
 _IMAGE_CACHE = "BANTIN_IMAGE_CACHE"
 _TEMPLATE_CACHE = "BANTIN_TEMPLATE_CACHE"
-_RUN = "BANTIN_TEST_RUN"  # this run's shared folder: the picture cache and the sample site
+_RUN = runfolder.VARIABLE  # this run's shared folder: the picture cache, the sample site, the wheel
 
 
 def pytest_configure(config):
@@ -46,7 +47,8 @@ def pytest_configure(config):
     - the templates compiled by Jinja (adapter/templatecode.py), unless BANTIN_TEMPLATE_CACHE
       is already set: each build is a new process that compiled some 40 templates again, a
       third of a small fixture site's build;
-    - the sample site (`sample_sites`), built by whichever worker asks first, for all.
+    - the sample site (`sample_sites`), built by whichever worker asks first, for all;
+    - the wheel `make dist` builds (tests/wheelhouse.py `project_dist`), likewise.
     It also compiles our Python code once (`_compile_sources`)."""
     if hasattr(config, "workerinput"):
         return
@@ -85,30 +87,16 @@ def pytest_unconfigure(config):
         os.environ.pop(_RUN, None)
 
 
-def _once(folder: Path, make) -> None:
-    """`make()` done by one process of the run: the others wait for it (a lock on the folder)
-    and find its mark. A `make` that fails leaves no mark: the next process tries again and
-    fails the same way, reporting it too."""
-    import fcntl
-
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (folder / ".done").exists():
-            make()
-            (folder / ".done").write_text("")
-
-
 @pytest.fixture(scope="session")
 def sample_sites(tmp_path_factory):
     """(site/, site-offline/ban-tin/) of the repository's sample content, as `make site` and `make offline`
     build them: the offline one is the site inside the copy, its start file one folder up.
     Built once a run, by the first worker that asks, in the run's folder (each worker built its
     own: two builds of each flavour a run); tests only read it."""
-    run = os.environ.get(_RUN)
-    base = Path(run) / "sample" if run else tmp_path_factory.mktemp("sample")
+    run = runfolder.folder()
+    base = run / "sample" if run else tmp_path_factory.mktemp("sample")
     sites = base / "site", base / "site-offline" / "ban-tin"
-    _once(base, lambda: (build_sample(base / "site"), build_sample(base / "site-offline", offline=True)))
+    runfolder.once(base, lambda: (build_sample(base / "site"), build_sample(base / "site-offline", offline=True)))
     assert sites[0].is_dir() and sites[1].is_dir()
     return sites
 

@@ -16,7 +16,7 @@ import yaml
 from bantin.tools import docscopy, sitedocs, starter
 import forkrun
 from sitekit import ROOT
-from wheelhouse import wheelhouse
+from wheelhouse import project_dist, wheelhouse
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -228,8 +228,7 @@ def test_the_publishing_files_are_this_repositorys_own():
 def test_a_new_site_from_the_installed_wheel_in_a_clean_venv(tmp_path):
     """What a province does: install the released package (here the wheel `make dist` builds)
     into an empty virtual environment, `bantin init`, and build with --strict."""
-    dist = tmp_path / "dist"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "dist.py"), str(dist)], check=True, env=ENV, cwd=tmp_path)
+    dist = project_dist(tmp_path / "dist", ENV)
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)  # with the pip of a fresh Python, as a province has
     python = env_dir / "bin" / "python"

@@ -16,6 +16,7 @@ import pytest
 
 from bantin.tools import sitedocs, starter
 from sitekit import ROOT
+from wheelhouse import project_dist
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -24,9 +25,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def test_the_wheel_carries_the_documents_and_its_init_writes_them(tmp_path):
     """Built as a province gets it (scripts/dist.py), the wheel holds the documents; run from the
     wheel's own files (unpacked: no checkout beside them to fall back on), `init` writes them."""
-    dist = tmp_path / "dist"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "dist.py"), str(dist)], check=True, env=ENV, cwd=tmp_path,
-                   stdout=subprocess.DEVNULL)
+    dist = project_dist(tmp_path / "dist", ENV)
     [wheel] = dist.glob("bantin-*.whl")
     documents = sitedocs.in_repository(ROOT)
     with zipfile.ZipFile(wheel) as archive:

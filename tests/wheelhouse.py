@@ -24,6 +24,8 @@ import time
 import zipfile
 from pathlib import Path
 
+import runfolder
+
 MAX_AGE = 7 * 24 * 3600  # seconds a folder is used before its dependencies are fetched again
 DONE = "COMPLETE"  # written last: a folder without it was cut short and is fetched again
 
@@ -92,3 +94,23 @@ def wheelhouse(wheel: Path, python: Path, env: dict, root: Path | None = None) -
 
 def _version(wheel: Path) -> str:
     return wheel.name.split("-")[1]
+
+
+def project_dist(fallback: Path, env: dict) -> Path:
+    """The folder holding the wheel `make dist` builds of this checkout (scripts/dist.py), built
+    once a run in the run's folder (tests/runfolder.py) for the tests that install or unpack it
+    (test_init, test_sitedocs): each built its own, some 10 s of CPU. Outside a run, in
+    `fallback`. The tests only read it: an installation copies the wheel, `init` too."""
+    run = runfolder.folder()
+    dist = run / "dist" if run else fallback
+
+    def make() -> None:
+        subprocess.run([sys.executable, str(Path(__file__).resolve().parent.parent / "scripts" / "dist.py"),
+                        str(dist)], check=True, env=env, cwd=dist.parent, stdout=subprocess.DEVNULL)
+
+    if run:
+        runfolder.once(dist, make)
+    else:
+        dist.mkdir(parents=True, exist_ok=True)
+        make()
+    return dist
