@@ -13,10 +13,11 @@ What a fork does not give, and so goes to a real process instead:
   LANG, LANGUAGE, LC_…), which in a fork would be the fork server's. Other variables a test
   sets (CI, GITHUB_…, BANTIN_…, TZ) are read by our code and the engine when the command
   runs, and the fork has them: no preloaded module reads the environment when it is imported
-  (checked in session 57: no module-level `os.environ` or `getenv` in what PRELOAD imports;
-  Material's `NO_MKDOCS_2_WARNING` is read by `material.templates`, which a build imports in
-  the fork). Until session 57 any `env=` meant a real process: some 100 commands a run, each
-  importing MkDocs, Material and our plugin again;
+  (checked in session 57: no module-level `os.environ` or `getenv` in what PRELOAD imports
+  beyond the standard library; Material's `NO_MKDOCS_2_WARNING` is read by
+  `material.templates`, which a build imports in the fork). Until session 57 any `env=` meant
+  a real process importing MkDocs, Material and our plugin again (its profile saw some 280
+  real `bantin` and `mkdocs` processes a run);
 - a caller that asks for one (`fresh=True`): sitekit's byte-identical builds (`ENCODE`) are
   compared against real processes;
 - `BANTIN_TEST_FRESH_PROCESSES=1` runs every command as a real process (to check that the
