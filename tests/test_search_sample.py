@@ -6,7 +6,7 @@ import pytest
 
 from search_support.browser import box_shows, result_hrefs, type_query, wait_results
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.shared_context]  # the sample site only: one kept tab (conftest.py)
 pytest.importorskip("playwright.sync_api")
 
 # What a reader expects first for each query, on the sample content.
