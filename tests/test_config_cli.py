@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def bantin(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     """`bantin …` as an editor runs it, its stdout and stderr apart (a fork: tests/forkrun.py)."""
-    return forkrun.run("bantin.cli", list(args), cwd, dict(os.environ), apart=True)
+    return forkrun.run("bantin.cli", list(args), cwd, dict(os.environ), apart=True, timeout=120)
 
 
 def config(tmp_path: Path, text: str | bytes) -> Path:

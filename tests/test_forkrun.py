@@ -5,6 +5,8 @@ the real command, the one an editor runs, behaves otherwise."""
 from __future__ import annotations
 
 import os
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -26,16 +28,37 @@ ENDINGS = {
 }
 
 
+@pytest.mark.parametrize("apart", [False, True], ids=["together", "apart"])
 @pytest.mark.parametrize("name", list(ENDINGS))
-def test_a_fork_ends_as_a_real_process(tmp_path, name):
-    env = {**os.environ, "PYTHONPATH": str(TESTS)}  # the real process finds forkprobe there
-    fork = forkrun.run("forkprobe", [ENDINGS[name]], tmp_path, env)
-    real = forkrun.run("forkprobe", [ENDINGS[name]], tmp_path, env, fresh=True)
-    if name == "traceback":  # the fork's shows runpy's frames above the module's: not compared
-        fork.stdout, real.stdout = (_ends(fork.stdout), _ends(real.stdout))
-    assert (fork.returncode, fork.stdout) == (real.returncode, real.stdout)
+def test_a_fork_ends_as_a_real_process(tmp_path, monkeypatch, name, apart):
+    """The fork's side must be a fork: with PYTHONPATH in its environment forkrun started a real
+    process for both sides (session 57's review), and this test compared two real processes."""
+    forks = []
+    monkeypatch.setattr(forkrun, "_server", lambda server=forkrun._server: forks.append(1) or server())
+    fork = forkrun.run("forkprobe", [ENDINGS[name]], tmp_path, dict(os.environ), apart=apart)
+    assert forks, "the command was not forked"
+    # the real process finds forkprobe through PYTHONPATH; the fork has tests/ on its path already
+    real = forkrun.run("forkprobe", [ENDINGS[name]], tmp_path, {**os.environ, "PYTHONPATH": str(TESTS)},
+                       fresh=True, apart=apart)
+    assert len(forks) == 1
+    for stream in ("stdout", "stderr") if apart else ("stdout",):
+        if name == "traceback" and stream == ("stderr" if apart else "stdout"):
+            # the fork's traceback shows forkrun's and runpy's frames above the module's: its
+            # first line (and the output before it) and its last line are compared
+            keep = (lambda lines: (lines[0], lines[-1])) if apart else _ends
+            setattr(fork, stream, keep(getattr(fork, stream).splitlines()))
+            setattr(real, stream, keep(getattr(real, stream).splitlines()))
+        assert getattr(fork, stream) == getattr(real, stream), stream
+    assert fork.returncode == real.returncode
 
 
-def _ends(text: str) -> tuple[str, str, str]:
-    lines = text.splitlines()
+def test_a_command_past_its_time_is_stopped_and_said_so(tmp_path):
+    """As subprocess.run(timeout=…) does: a command that hangs fails the test, never the worker."""
+    started = time.monotonic()
+    with pytest.raises(subprocess.TimeoutExpired):
+        forkrun.run("forkprobe", ["import time\ntime.sleep(60)"], tmp_path, dict(os.environ), timeout=1)
+    assert time.monotonic() - started < 30
+
+
+def _ends(lines: list[str]) -> tuple[str, str, str]:
     return lines[0], lines[1], lines[-1]
