@@ -13,21 +13,14 @@ import pytest
 import yaml
 
 from bantin.tools import docscopy, sitedocs, starter
-import forkrun
-from sitekit import ROOT
+from sitekit import ROOT, build, run_bantin
 from wheelhouse import project_dist, wheelhouse
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def _init(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    return _command(Path.cwd(), "bantin.cli", "init", str(folder), *args)
-
-
-def _command(cwd: Path, module: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`python -m module …` in cwd, stdout and stderr together: a fork that imported MkDocs and
-    our plugin once (tests/forkrun.py); the wheel's tests below run the installed package instead."""
-    return forkrun.run(module, list(args), cwd, ENV if env is None else env)
+    return run_bantin(Path.cwd(), "init", str(folder), *args)
 
 
 def _config(folder: Path) -> dict:
@@ -61,7 +54,7 @@ def test_init_writes_a_site_that_builds_strict_with_every_example_a_draft(tmp_pa
     assert "Sở Tư pháp tỉnh Thử" in home and "assets/stylesheets/bantin.css" in home
     assert "Bài tin mẫu" not in home and not (site / "site" / "tin-tuc" / "bai-tin-mau").exists()  # drafts
     assert "Chưa có bài nào được đăng" in home  # an empty home says so instead of an empty list
-    checked = _command(site, "bantin.cli", "check")
+    checked = run_bantin(site, "check")
     assert checked.returncode == 0, checked.stdout
     # ... but it says that CI cannot install Bản tin from that line (a province's trial, session 51)
     assert "../requirements.txt:8: cảnh báo: dòng cài Bản tin vẫn là dòng mẫu" in checked.stdout, checked.stdout
@@ -133,8 +126,8 @@ def test_a_new_site_publishes_only_once_its_agency_is_filled_in(tmp_path):
     site = tmp_path / "s"
     assert _init(site, "--site-url", "https://phapluat.thu.gov.vn/").returncode == 0
     env = {k: v for k, v in ENV.items() if k != "CI"}
-    publish = ["bantin.cli", "build", "--publish"]
-    refused = _command(site, *publish, env=env)
+    publish = ["build", "--publish"]
+    refused = run_bantin(site, *publish, env=env)
     assert refused.returncode == 1 and not (site / "site").exists()
     lines = (site / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     fields = ["site_name", "site_description"] + [f"plugins.bantin.agency.{k}" for k in
@@ -144,7 +137,7 @@ def test_a_new_site_publishes_only_once_its_agency_is_filled_in(tmp_path):
         line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{key}:") and "ĐIỀN" in text)
         assert f"mkdocs.yml:{line}: [{field}] lỗi:" in refused.stdout, field
     assert "site_url" not in refused.stdout and "Traceback" not in refused.stdout
-    preview = _command(site, *publish[:-1], "--preview", env=env)
+    preview = run_bantin(site, *publish[:-1], "--preview", env=env)
     assert preview.returncode == 0 and preview.stdout.count("cảnh báo:") >= len(fields), preview.stdout
     filled = {"site_name": "Bản tin Pháp luật tỉnh Thử", "site_description": "Trang phổ biến pháp luật của tỉnh Thử",
               "name": "Sở Tư pháp tỉnh Thử", "owner": "Ủy ban nhân dân tỉnh Thử", "editor": "Nguyễn Văn A, Giám đốc",
@@ -160,13 +153,13 @@ def test_a_new_site_publishes_only_once_its_agency_is_filled_in(tmp_path):
     requirements = site / "requirements.txt"  # this checkout's install: the placeholder line, warned until written
     requirements.write_text(requirements.read_text(encoding="utf-8").replace(
         f"{starter.UNKNOWN_HOST}/bantin@{starter.UNKNOWN_COMMIT}", "git.thu.gov.vn/cntt/bantin@" + "a" * 40), encoding="utf-8")
-    done = _command(site, *publish, env=env)
+    done = run_bantin(site, *publish, env=env)
     assert done.returncode == 0, done.stdout
     assert "cảnh báo:" not in done.stdout and "0200 3 123 456" in (site / "site" / "index.html").read_text("utf-8")
 
 
 def _build(site: Path) -> subprocess.CompletedProcess:
-    return _command(site, "mkdocs", "build", "--strict")
+    return build(site, check=False)
 
 
 @pytest.mark.parametrize("agency", ['Sở "Tư pháp": #1\nsite_url: http://evil', "<script>alert(1)</script> & 'x'"])
@@ -580,13 +573,13 @@ def test_the_agency_judged_is_the_one_mkdocs_loads(tmp_path):
     base = site / "base.yml"
     base.write_text("site_name: Bản tin Pháp luật tỉnh Thử\nsite_description: Trang của tỉnh Thử\n", encoding="utf-8")
     env = {k: v for k, v in ENV.items() if k != "CI"}
-    publish = ["bantin.cli", "build", "--publish"]
-    done = _command(site, *publish, env=env)
+    publish = ["build", "--publish"]
+    done = run_bantin(site, *publish, env=env)
     assert done.returncode == 0, done.stdout
     home = (site / "site" / "index.html").read_text(encoding="utf-8")
     assert "Sở Tư pháp tỉnh Thử" in home and "Bản tin Pháp luật tỉnh Thử" in home
     base.write_text("site_name: Bản tin Pháp luật tỉnh …\nsite_description: Trang của tỉnh Thử\n", encoding="utf-8")
-    refused = _command(site, *publish, env=env)
+    refused = run_bantin(site, *publish, env=env)
     assert refused.returncode == 1 and "mkdocs.yml: [site_name] lỗi: tên trang `Bản tin Pháp luật tỉnh …`" in refused.stdout
 
 
@@ -641,7 +634,7 @@ def test_check_and_build_name_the_placeholder_line_of_requirements_txt(tmp_path)
     [warning] = sitefiles.placeholder_requirement(site, content)
     assert (warning.path, warning.line, warning.severity) == ("../requirements.txt", len(lines), "cảnh báo")
     assert "./vendor/" in warning.fix and "bantin @ git+https://" in warning.fix
-    built = _command(site, "bantin.cli", "build")
+    built = run_bantin(site, "build")
     assert built.returncode == 0 and built.stdout.count("dòng cài Bản tin vẫn là dòng mẫu") == 1, built.stdout
     lines[-1] = f"bantin @ git+https://{starter.UNKNOWN_HOST.split('.')[0]}/bantin@" + "a" * 40  # half filled in
     requirements.write_text("\n".join(lines) + "\n", encoding="utf-8")

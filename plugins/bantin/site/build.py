@@ -661,10 +661,14 @@ class Build:
             self.short_links = printlinks.short_links(self.urls, ((h.path, q.id) for h, q in self.corpus.questions()))
         address_of = printlinks.addresser(self.urls, page, view.file_address if self.corpus.site.site_url else None,
                                           self.short_links)
-        footer = () if item is None else (
-            [item.meta.source.url] if item.meta.source and item.meta.source.url else []) + [
-            view.file_address(a.file) for a in item.meta.attachments]
+        footer = () if item is None else self._footer_addresses(item)
         return Markup(printlinks.print_addresses(label_tables(clean(html, iframe_hosts)), address_of, footer))
+
+    def _footer_addresses(self, item: Item) -> list[str]:
+        """The addresses an item's footer prints: its source's and its attachments'."""
+        source = item.meta.source
+        return ([source.url] if source and source.url else []) + [
+            self.view.file_address(a.file) for a in item.meta.attachments]
 
     def claim_outputs(self, files: Iterable[SourceFile], static_templates: Iterable[str],
                       extra_templates: Iterable[str], read: Callable[[str], bytes | None],
