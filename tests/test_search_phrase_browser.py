@@ -12,7 +12,7 @@ from urllib.parse import quote, unquote
 import pytest
 
 from browser import serve
-from search_support.browser import wait_results
+from search_support.browser import box_shows, wait_results
 from sitekit import article, build, write_site
 
 FILLER = [
@@ -24,10 +24,12 @@ FILLER = [
 DEEP = "Người đi đăng ký mang theo giấy chứng sinh do bệnh viện cấp cho trẻ."
 LOST = "Mất giấy khai sinh bản chính thì xin cấp lại ở đâu"  # a heading the contents list too
 EARLIER = "Nhớ mang theo giấy chứng sinh khi đi."  # the same three words, earlier: not where the match is
+ABROAD = "Trẻ sinh ra ở nước ngoài về nước cư trú"  # a section past what the result's record keeps of the text
+ABROAD_LEAD = "Cha mẹ nộp thêm giấy tờ chứng minh trẻ đã nhập cảnh, kèm bản dịch có chứng thực."
 GUIDE = ("## 1. Nơi nộp\n\n" + "\n\n".join(" ".join(FILLER[(n + k) % 4] for k in range(4)) for n in range(2))
          + "\n\n" + EARLIER + "\n\n" + "\n\n".join(" ".join(FILLER[(n + k) % 4] for k in range(4)) for n in range(3))
          + "\n\n## 2. Giấy tờ\n\n" + DEEP + f"\n\n## 3. {LOST}\n\nNgười dân liên hệ nơi đã đăng ký lần đầu.\n\n"
-         + "\n\n".join(" ".join(FILLER) for _ in range(6)) + "\n")
+         + "\n\n".join(" ".join(FILLER) for _ in range(6)) + f"\n\n## 4. {ABROAD}\n\n{ABROAD_LEAD}\n")
 FILES = {
     "huong-dan/khai-sinh.md": article("Hướng dẫn thủ tục khai sinh", category="cai-cach-hanh-chinh", body=GUIDE),
     "tin-tuc/ngan.md": article("Bệnh viện cấp giấy chứng sinh điện tử", body="Giấy chứng sinh do bệnh viện cấp nay "
@@ -95,3 +97,32 @@ def test_a_heading_s_words_open_the_heading_not_the_contents_listing_it(page, si
     }""")
     assert place == [True, False]  # the heading on the screen, the phone's contents left closed
     page.wait_for_function("() => ![...document.querySelectorAll('.md-sidebar, .bt-toc-phone')].some((e) => e.inert)")
+
+
+@pytest.mark.browser
+def test_a_section_past_the_records_text_opens_at_its_heading(page, site):
+    """The record keeps a text's first 4,000 characters for the snippet; a later section is
+    there by its heading, id and first words (search/snippets.py). Found by those, the result
+    shows them and opens the page at the heading, an id every browser goes to; the header box's
+    option opens the same place (session 56's trial: section 9.2 opened at the guide's top)."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(site + "tim-kiem/?q=" + quote("trẻ sinh ra ở nước ngoài"))
+    wait_results(page)
+    guide = result_links(page)["Hướng dẫn thủ tục khai sinh"]
+    assert guide == "../huong-dan/huong-dan-thu-tuc-khai-sinh/#4-tre-sinh-ra-o-nuoc-ngoai-ve-nuoc-cu-tru"
+    snippet = page.locator("[data-bantin-results] li", has_text="Hướng dẫn thủ tục khai sinh").locator(
+        ".bantin-search-result__snippet").inner_text()
+    assert snippet.startswith(f"4. {ABROAD} — Cha mẹ") and "nhập cảnh" in snippet
+    page.locator("[data-bantin-results] a", has_text="Hướng dẫn thủ tục khai sinh").click()
+    page.wait_for_load_state()
+    assert page.evaluate("""(words) => {
+        const h = [...document.querySelectorAll('.bt-body h2')].find((e) => e.textContent.includes(words));
+        const box = h.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight && scrollY > 0;
+    }""", ABROAD)
+    page.set_viewport_size({"width": 1280, "height": 800})  # the header box, open on a computer's screen
+    page.goto(site)
+    page.fill("#bantin-search-q", "trẻ sinh ra ở nước ngoài")
+    box_shows(page, "Hướng dẫn thủ tục khai sinh")
+    option = page.locator("#bantin-search-q-list [role=option]", has_text="Hướng dẫn thủ tục khai sinh")
+    assert option.get_attribute("data-href").endswith("huong-dan-thu-tuc-khai-sinh/#4-tre-sinh-ra-o-nuoc-ngoai-ve-nuoc-cu-tru")

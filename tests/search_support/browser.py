@@ -48,10 +48,10 @@ def box_shows(page, text: str, timeout: float = 10_000) -> None:
 
 
 def result_hrefs(page) -> list[str]:
-    """The results' addresses, without the text fragment (`#:~:text=…`) that opens a page at a
-    match far into it (tests/test_search_phrase_browser.py)."""
-    return page.eval_on_selector_all(
-        RESULT_LINKS, "els => els.map(e => e.getAttribute('href').split(':~:')[0].replace(/#$/, ''))")
+    """The results' addresses, without the fragment that opens a page at a match far into it:
+    the words' (`#:~:text=…`) or a later section's id (`#4-le-phi`;
+    tests/test_search_phrase_browser.py)."""
+    return page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.getAttribute('href').split('#')[0])")
 
 
 def result_titles(page) -> list[str]:

@@ -65,14 +65,39 @@ def attr_list_ids(content: str) -> list[str]:
 def _heading_texts(body: str, text: str) -> list[str]:
     """Text of every ATX and setext heading, in order: found in `text` (code blanked), read
     from `body` (a heading's own `code` counts in its id)."""
+    return [heading for _, heading in _heading_lines(body, text)]
+
+
+def _heading_lines(body: str, text: str) -> list[tuple[int, str]]:
+    """(line index, text) of every heading; a setext heading's line is its text's, above the rule."""
     lines, original = text.split("\n"), body.split("\n")
     found = []
     for index, line in enumerate(lines):
         if _ATX.match(line) is not None:
-            found.append(_ATX.match(original[index]).group(2).strip().rstrip("#").strip())
+            found.append((index, _ATX.match(original[index]).group(2).strip().rstrip("#").strip()))
         elif (index and lines[index - 1].strip() and _SETEXT.match(line)
               and not _ATX.match(lines[index - 1]) and not lines[index - 1].startswith((" " * 4, "\t"))):
-            found.append(original[index - 1].strip())
+            found.append((index - 1, original[index - 1].strip()))
+    return found
+
+
+def heading_places(body: str) -> list[tuple[int, str, str]]:
+    """(line index, id, text without its `{…}`) of every heading, in order, with the one id the
+    page gives it: its own `{#id}`, else its words without markup slugged as the toc extension
+    does, `_1`… after an id the page already has; "" for an id the sanitiser drops.
+
+    `anchors` takes two readings of each heading, to accept every link that may work; a search
+    result opening a long page at a heading (search/sections.py) needs the one it has.
+    """
+    text = markdown_text(body)
+    explicit = {i for m in ATTR_LIST.finditer(text) for i in attr_list_ids(m.group(1))}
+    used = set(explicit)
+    found = []
+    for index, heading in _heading_lines(body, text):
+        own = attr_list_ids(_attr_tail(heading))
+        words = _TRAILING_ATTRS.sub("", heading).strip()
+        anchor = own[-1] if own else unique(heading_id(_plain(words)), used)
+        found.append((index, "" if reserved_id(anchor) else anchor, words))
     return found
 
 

@@ -188,6 +188,9 @@ class SearchDoc:
     # What a document's page marks as out of force ("Hết hiệu lực"), for its result to mark it
     # the same way (bold, red: bantin-search.js), as data and not as HTML; "" for all else.
     status: str = ""
+    # A long text's sections past what its record keeps for the snippet: [id, heading, lead]
+    # each (search/snippets.py), so its result can open the page at the one it matches.
+    sections: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ Layout under out_dir (every file a script, so the offline build works from file:
   (`codec.pair_homes`), so its pairs cost a question no file of their own (issue 16: at
   10,000 articles a question's term files went 16 -> 10, median);
 - d/C-K.js: DOC_GROUP documents of category C (url, title, type, category, date, text for
-  the snippet), the K-th such file in id order (`codec.doc_files`): a question's ten results
-  come in about five files (issue 16, session 24).
+  the snippet and a long text's later sections: search/snippets.py), the K-th such file in
+  id order (`codec.doc_files`): a question's ten results come in about five files (issue 16,
+  session 24).
 
 Build time: pure Python, so the work is arranged for CPython: ids cached per text chunk,
 loops inside C (map, Counter, array), and on a large corpus a forked worker that computes
@@ -62,6 +63,7 @@ from bantin.search.terms import (
     folded_synonyms,
 )
 from bantin.search.recheck import shown_length
+from bantin.search.snippets import snippet_text
 from bantin.search.codec import (
     CODE_BASE, DOC_GROUP, FAMILIES, GLOBAL, IDF_SCALE, KIND_BITS, KINDS, TABLE, _CODE, _vlq_table, decode_ids, doc_files, encode_postings, family_of, halve_weights, idf,
     join_postings, pair_homes, quantise, utf16_key, vlq_list,
@@ -77,7 +79,6 @@ FIELDS = tuple(FIELD_BOOSTS)
 
 SHARD_TARGET = 4_000  # characters of postings per shard; larger terms get a shard alone (issue 16)
 MAX_PREFIX_SHARDS = 8  # a typed prefix that spans more shards is matched as a whole word
-SNIPPET_CHARS = 4_000  # text kept per document for snippets
 COMMON_SHARE = 0.5  # a syllable in more of the items than this is not looked up alone in a question
 
 
@@ -614,13 +615,6 @@ def _script(key: str, json_text: str) -> str:
     return f'{GLOBAL}.load("{key}",{json_text});\n'
 
 
-def _snippet_text(text: str) -> str:
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    cut = text.rfind(" ", 0, SNIPPET_CHARS)
-    return text[: cut if cut > 0 else SNIPPET_CHARS]
-
-
 def _facets(docs: list[SearchDoc]) -> dict:
     """Kind and category per document, years as runs (documents are sorted newest first; an
     undated one has its `year`, else 0: no year)."""
@@ -645,8 +639,9 @@ def _facets(docs: list[SearchDoc]) -> dict:
 
 
 def _doc_record(doc: SearchDoc, categories: dict[tuple[str, str], int]) -> dict:
-    """What the result shows; `s` (a document out of force) only where set: bytes stay the same
-    for the 13,000 items that have none."""
+    """What the result shows; `s` (a document out of force) and `m` (a long text's later
+    sections, search/snippets.py) only where set: bytes stay the same for the 13,000 items
+    that have none."""
     record = {
         "c": categories[(doc.category_slug, doc.category)],
         "d": doc.date,
@@ -654,10 +649,12 @@ def _doc_record(doc: SearchDoc, categories: dict[tuple[str, str], int]) -> dict:
         "k": KINDS.index(doc.kind) if doc.kind in KINDS else 0,
         "t": doc.title,
         "u": doc.url,
-        "x": _snippet_text(doc.text),
+        "x": snippet_text(doc.text),
     }
     if doc.status:
         record["s"] = doc.status
+    if doc.sections:
+        record["m"] = [list(section) for section in doc.sections]
     return record
 
 

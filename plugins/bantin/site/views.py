@@ -21,6 +21,7 @@ from bantin.content.model import Attachment, Item, Question, Tag
 from bantin.site.contentpolicy import Secured, with_policy
 from bantin.site.qrcodes import QrCodes, qr_svg
 from bantin.search.terms import SearchDoc
+from bantin.search.snippets import later_sections
 from bantin.config.settings import Category
 from bantin.site.printlinks import without_print_addresses
 from bantin.text.plain import excerpt, html_to_text, markdown_to_text
@@ -287,16 +288,23 @@ class SiteView:
             category = item.category
             common = dict(category=category.title if category else "", category_slug=category.slug if category else "",
                           date=item.date.date().isoformat(), documents=tuple(self._cited_numbers(item)))
-            text = self._handbook_text(item) if item.kind == "qa" else item.body
-            docs.append(SearchDoc(url=self.item_url(item), title=item.title, kind=item.kind,
-                                  text=markdown_to_text(text), **common))
+            text = dict(text=markdown_to_text(self._handbook_text(item))) if item.kind == "qa" else self._page_text(item.body)
+            docs.append(SearchDoc(url=self.item_url(item), title=item.title, kind=item.kind, **text, **common))
             for q in item.questions:
                 docs.append(SearchDoc(url=self.question_url(item, q), title=q.title, kind="question",
                                       text=markdown_to_text(q.body), handbook=item.title, **common))
-        docs += [SearchDoc(url=self.item_url(item), title=item.title, kind="page", text=markdown_to_text(item.body),
+        docs += [SearchDoc(url=self.item_url(item), title=item.title, kind="page", **self._page_text(item.body),
                            category="", category_slug="", date="", documents=())
                  for item in self.searched_pages()]
         return docs + [self._document_doc(slug) for slug in self.corpus.documents]
+
+    @staticmethod
+    def _page_text(body: str) -> dict:
+        """A page's search text, and its sections past what the snippet keeps (search/snippets.py):
+        a page whose body is the page's whole text. Not a handbook's (its document holds its
+        intro and groups, its questions are results of their own) nor a question's."""
+        text = markdown_to_text(body)
+        return {"text": text, "sections": tuple(tuple(s) for s in later_sections(body, text))}
 
     @staticmethod
     def _handbook_text(item: Item) -> str:

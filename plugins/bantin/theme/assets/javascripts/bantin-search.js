@@ -1404,7 +1404,7 @@
   // 700 questions whose answer is first (3.7%), and with «nghỉ phép năm» asked of a sample site
   // that has no word of leave (0.27; decisions.md, session 51).
   var WEAK_SHARE = 0.28;
-  var SNIPPET_CHARS = 4000;  // text a document keeps for its snippet (writer.SNIPPET_CHARS)
+  var SNIPPET_CHARS = 4000;  // text a document keeps for its snippet (snippets.SNIPPET_CHARS)
   // A match this far into a text (about a phone's first screen under the title) opens its page
   // there, with up to PHRASE_WORDS words of it, PHRASE_MAX to tell it from an earlier place (`phraseAt`).
   var PHRASE_FROM = 240, PHRASE_WORDS = 6, PHRASE_MAX = 10;
@@ -1485,10 +1485,11 @@
       found counts 10; repeats (1 each) and matches right after another (2 each) count 9 at most,
       so they only break ties. «nghị định 42» shows «Nghị định số 42/2022», not an earlier «Nghị
       định số 61/2018 … Nghị định». A window starts 6 words before a match and is scored as shown.
-      Returns the nodes, and the words to open the page at (`phrase`, "" for none). */
-  function snippet(text, matches) {
-    var marked = marks(text || "", matches), words = marked.words;
-    if (!words.length) return { nodes: document.createDocumentFragment(), phrase: "" };
+      Returns the marked words (`marks`), the window's first and past-last word, and its score
+      (-1 for a text without words). */
+  function windowOf(marked) {
+    var words = marked.words;
+    if (!words.length) return { marked: marked, from: 0, to: 0, score: -1 };
     var best = 0, bestScore = -1;
     for (var i = 0; i < words.length; i++) {
       if ((!words[i].hit || words[i].weak) && i) continue;
@@ -1504,14 +1505,43 @@
       var score = distinct * 10 + Math.min(extra, 9);
       if (score > bestScore) { bestScore = score; best = i; }
     }
-    var from = Math.max(0, best - 6), to = Math.min(words.length, from + WINDOW);
-    var start = from ? words[from].start : 0;
-    var end = to < words.length ? words[to - 1].end : marked.text.length;
-    var frag = document.createDocumentFragment();
-    if (from) frag.appendChild(document.createTextNode("… "));
-    frag.appendChild(highlighted(marked, from, to, start, end));
-    if (to < words.length) frag.appendChild(document.createTextNode(" …"));
-    return { nodes: frag, phrase: phraseAt(marked, from, to) };
+    var from = Math.max(0, best - 6);
+    return { marked: marked, from: from, to: Math.min(words.length, from + WINDOW), score: bestScore };
+  }
+
+  /** Where a result shows the query's words: the best window of its text (`d.x`), or of a later
+      section's heading and first words (`d.m`: [id, heading, lead] each, search/snippets.py)
+      when one holds more of them, with the section's id (`anchor`) to open the page at. A guide's
+      section 9.2, 6,000 characters in, was found by its words and opened at the intro (the
+      session 56 trial). A tie keeps the text: its window is nearer the top. */
+  function whereShown(d, matches) {
+    var best = windowOf(marks(d.x || "", matches));
+    (Array.isArray(d.m) ? d.m : []).forEach(function (s) {
+      if (!Array.isArray(s) || typeof s[0] !== "string" || !s[0] || typeof s[1] !== "string") return;
+      // «—» between the heading and its words: they are no sentence, nor one phrase of the page.
+      var place = windowOf(marks(s[1] + (typeof s[2] === "string" && s[2] ? " — " + s[2] : ""), matches));
+      if (place.score > best.score) { place.anchor = s[0]; best = place; }
+    });
+    return best;
+  }
+
+  /** The snippet's nodes for a place (`whereShown`): its window, «…» where text is left out. */
+  function snippetNodes(place) {
+    var marked = place.marked, words = marked.words, frag = document.createDocumentFragment();
+    if (!words.length) return frag;
+    var start = place.from ? words[place.from].start : 0;
+    var end = place.to < words.length ? words[place.to - 1].end : marked.text.length;
+    if (place.from) frag.appendChild(document.createTextNode("… "));
+    frag.appendChild(highlighted(marked, place.from, place.to, start, end));
+    if (place.to < words.length) frag.appendChild(document.createTextNode(" …"));
+    return frag;
+  }
+
+  /** `url` opening its page at the place: a section at its heading's id, a window far into the
+      text at its words (`phraseAt`, `atPhrase`), else at the top. */
+  function placeUrl(url, place) {
+    if (place.anchor) return url + "#" + encodeURIComponent(place.anchor);
+    return place.marked.words.length ? atPhrase(url, phraseAt(place.marked, place.from, place.to)) : url;
   }
 
   /** Words of a match far into a text (PHRASE_FROM characters or more) for the result's link to
@@ -2113,13 +2143,13 @@
     meta = meta.reduce(function (all, part, i) {
       return all.concat(i ? [el("span", { className: "bantin-search-result__sep", text: " · " }), part] : [part]);
     }, []);
-    var shown = snippet(d.x, matches);
+    var place = whereShown(d, matches);
     return el("li", { className: "bantin-search-result" }, [
       el("h2", { className: "bantin-search-result__title" }, [
-        el("a", { href: atPhrase(siteUrl(this.base, d.u), shown.phrase) }, [titleNodes(d.t, matches)])
+        el("a", { href: placeUrl(siteUrl(this.base, d.u), place) }, [titleNodes(d.t, matches)])
       ]),
       el("p", { className: "bantin-search-result__meta" }, meta),
-      el("p", { className: "bantin-search-result__snippet" }, [shown.nodes])
+      el("p", { className: "bantin-search-result__snippet" }, [snippetNodes(place)])
     ].concat(this.publicRoot ? [el("p", { className: "bantin-search-result__address bt-print-only" },
                                    addressNodes(this.publicRoot + publicPath(d.u)))] : []));
   };
@@ -2331,7 +2361,7 @@
     docs.forEach(function (d, i) {
       var kind = engine.manifest().kinds[d.k];
       var meta = [KIND_LABELS[kind], d.s, cats[d.c] && cats[d.c][1], shortDate(d.d)].filter(Boolean).join(" · ");
-      var li = el("li", { role: "option", id: self.input.id + "-opt-" + i, "aria-selected": "false", "data-href": siteUrl(self.base, d.u), className: "bantin-search-option" }, [
+      var li = el("li", { role: "option", id: self.input.id + "-opt-" + i, "aria-selected": "false", "data-href": placeUrl(siteUrl(self.base, d.u), whereShown(d, matches)), className: "bantin-search-option" }, [
         el("span", { className: "bantin-search-option__title" }, [titleNodes(d.t, matches)]),
         el("span", { className: "bantin-search-option__meta", text: meta })
       ]);
