@@ -19,7 +19,7 @@ import feedparser
 import pytest
 
 from bantin.content.drafts.mentions import DraftAddresses, without_drafts
-from bantin.content.model import Item, Meta, Question
+from bantin.content.model import Attachment, Item, Meta, Question
 from growth import grows_linearly_in_cpu
 from sitekit import article, build as mkdocs_build, read, run_bantin, write_site
 from bantin.site.printlinks import without_print_addresses
@@ -260,3 +260,15 @@ def test_a_taken_down_draft_that_fails_a_check_is_looked_for_too(tmp_path):
     assert "<p>Hai nhé.</p>" in page and "<p>Ba nhé.</p>" in page, page
     assert not [p for p in (root / "site").rglob("*") if p.suffix in (".html", ".js", ".xml")
                 and "go-bo-vi-sai" in p.read_text(encoding="utf-8")]
+
+
+def test_an_attachment_s_title_naming_a_draft_is_warned_on_that_title_s_line():
+    """Each entry's own `title:` line (frontyaml records it), not the list's `attachments:`
+    line, which named no entry when a list had several (a review, session 39)."""
+    meta = Meta(title="Bài", date=datetime(2024, 5, 1), kind="article", lines={"attachments": 6},
+                attachments=(Attachment("Kế hoạch", "tai-lieu/a.pdf", line=8, title_line=7),
+                             Attachment(f"Xem {SITE}/tin-tuc/ban-nhap-bi-mat/", "tai-lieu/b.pdf", line=10, title_line=9)))
+    item = Item(src="tin-tuc/bai.md", meta=meta, body="", body_line=12, path="tin-tuc/bai")
+    changed, mentions = without_drafts(item, item, DRAFTS)
+    assert [(m.line, m.field) for m in mentions] == [(9, "attachments")]
+    assert [a.title for a in changed.meta.attachments] == ["Kế hoạch", "Xem"]

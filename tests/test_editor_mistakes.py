@@ -176,7 +176,7 @@ MISTAKES = {
                             ("`phieu-ly-lich-tu-phap-qua-vneid.md`",)),
     # 13. an attachment that is not there
     "attachment-missing": Mistake(replace(ART, "documents: [", "attachments:\n  - title: Kế hoạch\n"
-                                          "    file: ../tai-lieu/ke-hoach.pdf\ndocuments: ["), ART, 8,
+                                          "    file: ../tai-lieu/ke-hoach.pdf\ndocuments: ["), ART, 10,
                                   ("không có tệp `../tai-lieu/ke-hoach.pdf`", "content/tai-lieu/")),
     # 14. Word or text files saved into content/: reported, never published
     "docx-in-articles": Mistake(add("tin-tuc/bai-moi.docx", b"PK\x03\x04"), "tin-tuc/bai-moi.docx", 0,
@@ -322,10 +322,14 @@ MISTAKES = {
     "lettered-points-run-together": Mistake(replace(ART, BODY, "Hồ sơ gồm:\na) Tờ khai;\nb) Giấy chứng sinh.\n\n" + BODY),
                                             ART, 20, ("điểm «a)»", "một dòng trống trước mỗi điểm"), "cảnh báo"),
     # ... and an attachment named with spaces and capitals, whose printed address nobody could type
+    "attachment-is-a-page": Mistake(replace(ART, "documents: [", "attachments:\n  - title: Tờ khai\n"
+                                            "    file: ../tai-lieu/bo-hoi-dap-tiep-can-thong-tin-tai-co-so.pdf\n  - title: Bài khác\n"
+                                            "    file: phieu-ly-lich-tu-phap-qua-vneid.md\ndocuments: ["), ART, 12,
+                                    ("`tin-tuc/phieu-ly-lich-tu-phap-qua-vneid.md` là một bài viết",)),
     "attachment-hard-to-type": Mistake(lambda docs: [add("tai-lieu/To khai Dang ky.PDF", b"%PDF-1.4\n")(docs),
                                                      replace(ART, "documents: [", "attachments:\n  - title: Tờ khai\n"
                                                              "    file: ../tai-lieu/To khai Dang ky.PDF\ndocuments: [")(docs)],
-                                       ART, 8, ("`To khai Dang ky.PDF`", "`file: ../tai-lieu/to-khai-dang-ky.pdf`"),
+                                       ART, 10, ("`To khai Dang ky.PDF`", "`file: ../tai-lieu/to-khai-dang-ky.pdf`"),
                                        "cảnh báo"),
 }
 

@@ -425,7 +425,7 @@ def test_attachments_outside_missing_and_good():
                    "---\n")
     parsed, problems = read(text)
     assert [p.field for p in problems.items] == ["attachments"] * 3
-    assert all(p.line == 5 for p in problems.items)
+    assert [p.line for p in problems.items] == [7, 9, 11]  # each entry's `file:`, else its `- …` (not `attachments:`)
     messages = " | ".join(p.message for p in problems.items)
     assert "../../etc/passwd" in messages and "content/tai-lieu/khong-co.pdf" in messages
     assert parsed.meta.attachments == (Attachment("ke-hoach.pdf", "tai-lieu/ke-hoach.pdf"),)

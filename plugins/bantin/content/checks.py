@@ -111,7 +111,7 @@ def check_item(item: Item, site: Site, problems: Problems) -> None:
     for attachment in meta.attachments:
         _use(site, attachment.file, item, picture=False)
         if attachment.file.endswith(".md"):  # a page has no file to download; MkDocs copies none
-            problems.error(item.src, meta.lines.get("attachments", 1), "attachments",
+            problems.error(item.src, attachment.line or meta.lines.get("attachments", 1), "attachments",
                            f"tệp đính kèm `{attachment.file}` là một bài viết, không phải tài liệu",
                            "đính kèm tệp tài liệu (PDF, Word…); muốn dẫn tới bài kia thì viết liên kết trong thân bài")
 

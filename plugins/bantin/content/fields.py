@@ -170,22 +170,25 @@ class _Check:
                        "một phần của mục", f"bỏ dấu ngoặc cong, viết: {flow_line(key, [c for c in cleaned if c])}")
         return cleaned
 
-    def content_path(self, key: str, value: str) -> str:
-        """Path relative to content/ of a file named relative to this file ('/x' = from content/)."""
+    def content_path(self, key: str, value: str, line: int | None = None) -> str:
+        """Path relative to content/ of a file named relative to this file ('/x' = from content/);
+        a problem on `line` when given (an attachment's `file:`), else on the key's."""
+        line = line or self.lines.get(key, 1)
         target = posixpath.normpath(value.lstrip("/") if value.startswith("/") else posixpath.join(self.folder, value))
         if target.startswith("..") or posixpath.isabs(target) or "://" in value:
-            self.error(key, f"`{short(value)}` nằm ngoài thư mục content/", "đặt tệp trong content/ và ghi đường dẫn tương đối")
+            self.problems.error(self.src, line, key, f"`{short(value)}` nằm ngoài thư mục content/",
+                                "đặt tệp trong content/ và ghi đường dẫn tương đối")
             return ""
         if not self.exists(target):
             near = getattr(self.exists, "near", None)  # content/nearby.Known: the file meant, if any
             meant = near(target, self.folder) if near is not None else None
-            line = "file" if key == "attachments" else key
-            fix = (f"có tệp content/{posixpath.normpath(posixpath.join(self.folder, meant))}: viết `{line}: {meant}` "
+            named = "file" if key == "attachments" else key
+            fix = (f"có tệp content/{posixpath.normpath(posixpath.join(self.folder, meant))}: viết `{named}: {meant}` "
                    f"(đường dẫn tính từ thư mục của bài, content/{self.folder or ''})" if meant else
                    "kiểm tra tên tệp (phân biệt hoa thường) và đường dẫn tính từ thư mục của bài "
                    f"(content/{self.folder or ''}): {_EXAMPLE_PATH.get(key, _EXAMPLE_PATH['image'])}; "
                    "chưa có tệp thì tải tệp lên thư mục đó")
-            self.error(key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})", fix)
+            self.problems.error(self.src, line, key, f"không có tệp `{short(value)}` (tìm ở content/{short(target)})", fix)
             return ""
         return target
 
@@ -480,23 +483,25 @@ def _attachments(check: _Check) -> tuple[Attachment, ...]:
                     "viết `attachments:` rồi `  - title: …` và `    file: ../tai-lieu/….pdf`")
         return ()
     found = []
-    for entry in value:
+    for k, entry in enumerate(value):
+        # an entry's problem on its own line: its `file:`, else its `- …`, else the list's
+        line = check.lines.get(f"attachments.{k}.file") or check.lines.get(f"attachments.{k}") or check.lines.get("attachments", 1)
         if not isinstance(entry, dict) or not entry.get("file"):
-            check.error("attachments", "mỗi tệp đính kèm cần `title` và `file`",
-                        "viết `  - title: Tên tài liệu` và `    file: ../tai-lieu/tep.pdf`")
+            check.problems.error(check.src, line, "attachments", "mỗi tệp đính kèm cần `title` và `file`",
+                                 "viết `  - title: Tên tài liệu` và `    file: ../tai-lieu/tep.pdf`")
             continue
-        path = check.content_path("attachments", str(entry["file"]))
+        path = check.content_path("attachments", str(entry["file"]), line)
         if path:
             title = nfc(str(entry.get("title") or posixpath.basename(path))).strip()
-            found.append(Attachment(title, path))
-            _hard_to_type(check, str(entry["file"]), path)
+            found.append(Attachment(title, path, line=line, title_line=check.lines.get(f"attachments.{k}.title", line)))
+            _hard_to_type(check, str(entry["file"]), path, line)
     return tuple(found)
 
 
 _TYPABLE = re.compile(r"[a-z0-9][a-z0-9._-]*")  # what a reader types from paper without a doubt
 
 
-def _hard_to_type(check: _Check, written: str, path: str) -> None:
+def _hard_to_type(check: _Check, written: str, path: str, line: int) -> None:
     """A warning for an attachment whose file name has spaces, capitals or marks: its address is
     printed under the handout for readers to type (`…/To%20khai%20dang%20ky.PDF`), and the guide
     asks for plain names (a guide editor's trial, session 55). A warning: the file is served."""
@@ -507,7 +512,7 @@ def _hard_to_type(check: _Check, written: str, path: str) -> None:
         return
     plain = slug + ext.lower()
     folder = written[: len(written) - len(posixpath.basename(written))]
-    check.problems.warn(check.src, check.lines.get("attachments", 1), "attachments",
+    check.problems.warn(check.src, line, "attachments",
                         f"tên tệp đính kèm `{short(name, 60)}` có dấu cách, chữ hoa hay chữ có dấu: địa chỉ tải về in "
                         "dưới bản in thành một chuỗi khó gõ lại",
                         f"đổi tên tệp thành `{plain}` (chữ thường, không dấu, nối bằng `-`) rồi sửa dòng thành "

@@ -101,7 +101,16 @@ class _Builder:
                        "mỗi trường là một dòng `tên: giá trị`, danh sách là `[mục một, mục hai]`")
             raise _Stop
         container = ([] if event.flow_style else BlockList()) if kind is yaml.SequenceStartEvent else {}
+        entry = self.entry()
+        if entry and isinstance(container, dict):  # `- title: …` of `attachments:`: its line
+            self.lines[entry] = line
         self.stack.append([container, _NO_KEY, event])
+
+    def entry(self) -> str:
+        """`attachments.2` while the third entry of a top-level list is read, else ""."""
+        if len(self.stack) == 2 and isinstance(self.stack[1][0], list) and self.current:
+            return f"{self.current}.{len(self.stack[1][0])}"
+        return ""
 
     def refuse_anchor(self, line: int) -> None:
         self.error(line, self.field(), "phần khai báo dùng ký hiệu `&` / `*` (neo và bí danh của YAML)",
@@ -172,6 +181,10 @@ class _Builder:
             self.lines[key] = line
         elif len(self.stack) == 2 and self.current:  # `url:` of `source:`: a warning names its own line
             self.lines[f"{self.current}.{key}"] = line
+        elif len(self.stack) == 3 and isinstance(self.stack[1][0], list) and self.current:
+            # `file:` of an entry of `attachments:` (`attachments.2.file`): a problem with that
+            # file names its own line, not the list's first (review, session 55)
+            self.lines[f"{self.current}.{len(self.stack[1][0])}.{key}"] = line
         top[1] = key
 
 
@@ -183,8 +196,9 @@ _ENDS = frozenset({yaml.SequenceEndEvent, yaml.MappingEndEvent})
 
 def load(src: str, yaml_text: str, problems: Problems,
          fields: frozenset[str] = frozenset()) -> tuple[object, dict[str, int]] | None:
-    """(value, line of each top-level key, and of each key of a mapping under one as
-    `source.url`) from front matter text, or None with a problem;
+    """(value, line of each top-level key, of each key of a mapping under one as
+    `source.url`, and of each entry of a list under one and its keys as `attachments.0` and
+    `attachments.0.file`) from front matter text, or None with a problem;
     `fields`, the names a line may start with, for the message on a broken line."""
     size = len(yaml_text.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:

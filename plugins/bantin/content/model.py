@@ -44,6 +44,9 @@ class Attachment:
     title: str
     file: str  # path relative to content/, already resolved against the item's folder
     size: int = 0
+    # Its `file:` and `title:` lines in the front matter (0: not known): a problem names its line.
+    line: int = field(default=0, compare=False)
+    title_line: int = field(default=0, compare=False)
 
     @property
     def extension(self) -> str:

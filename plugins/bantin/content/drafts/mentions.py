@@ -453,7 +453,8 @@ def _meta(item: Item, drafts: DraftAddresses):
     attachments = []
     for attachment in meta.attachments:
         clean, found = drafts.remove(attachment.title, item.path)
-        mentions += [Mention(line("attachments", 1), "attachments", written, draft) for _, written, draft in found]
+        at = attachment.title_line or line("attachments", 1)  # the entry's own `title:` line
+        mentions += [Mention(at, "attachments", written, draft) for _, written, draft in found]
         attachments.append(replace(attachment, title=" ".join(clean.split()) or attachment.file.rsplit("/", 1)[-1])
                            if found else attachment)
     if any(a is not b for a, b in zip(attachments, meta.attachments)):
