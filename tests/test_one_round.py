@@ -109,3 +109,55 @@ def test_a_handbook_anywhere_that_says_type_qa_has_its_questions_read():
     data = ("---\ntitle: Sổ tay\ndate: 2024-13-01\ncategory: dat-dai\n---\n" + body).encode()
     corpus, problems = build_corpus({"hoi-dap/so-tay.md": data}, SITE, URLS)
     assert any("{#thu-lao}" in p.fix for p in problems.errors), problems.items
+
+
+# --- links: checked once every page is known, a failed file's too ------------------------
+
+FAILED_BODY = ("Xem [bài không có](khong-co.md) và ![Ảnh](../images/khong-co.png).\n\n"       # 6
+               "Về [mục dưới](#muc-duoi), [mục sai](#muc-sai), [bài đăng](dang.md).\n\n"     # 8
+               "Và [bài lỗi kia](loi-kia.md), [bản nháp](nhap.md).\n\n"                      # 10
+               "## Mục dưới\n\nHết.\n")
+
+
+def test_a_failed_file_s_links_are_told_with_its_fields(tmp_path):
+    """A wrong date and a broken link in one build (session 58): the link was told only once the
+    date was mended, a second round of minutes from the web editor. Its own `#anchors` are read
+    from its own headings; a published page, a draft from a draft are no problem."""
+    from sitekit import article, run_bantin, write_site
+
+    root = write_site(tmp_path, {
+        "tin-tuc/dang.md": article("Bài đã đăng"),
+        "tin-tuc/nhap.md": article("Bản nháp", draft=True),
+        "tin-tuc/loi-kia.md": article("Bài lỗi kia", date="2024-02-30"),
+        "tin-tuc/loi.md": article("Bài lỗi", date="2024-13-45", body=FAILED_BODY),
+        "tin-tuc/nhap-loi.md": article("Bản nháp lỗi", date="2024-13-45", draft=True, body="Xem [bản nháp](nhap.md).\n"),
+    })
+    done = run_bantin(root, "check")
+    said = [line for line in done.stdout.splitlines() if line.startswith("tin-tuc/loi.md:")]
+    where = [line.split(": ")[0].removeprefix("tin-tuc/loi.md:") for line in said]
+    assert where == ["3", "6", "6", "8", "10", "10"], said  # the date, then each link, on its line
+    text = "\n".join(said)
+    assert "`khong-co.md` trỏ tới tệp không có" in text and "`../images/khong-co.png` trỏ tới tệp không có" in text
+    assert "`#muc-sai` không có trong bài này" in text and "có phải `#muc-duoi`?" in text
+    assert "content/tin-tuc/loi-kia.md, tệp này không được xuất bản" in text
+    assert "`nhap.md` dẫn tới content/tin-tuc/nhap.md, trang đang là bản nháp" in said[-1]  # a warning, as from a published page
+    draft = [line for line in done.stdout.splitlines() if line.startswith("tin-tuc/nhap-loi.md:")]
+    assert len(draft) == 1 and "[date]" in draft[0], draft  # a draft links a draft: nothing to say
+
+
+def test_a_failed_file_s_links_change_nothing_the_build_publishes():
+    """Checked against a copy: a file that is not published marks no file used (a picture only
+    it shows is not kept for it) and no page linked (taking that page down is not held up)."""
+    from bantin.content.checks import Site, check_unread_links
+    from bantin.content.model import Item, Meta, Text
+    from bantin.problems import Problems
+    from datetime import datetime
+
+    published = Item(src="tin-tuc/dang.md", meta=Meta(title="Đăng", date=datetime(2024, 5, 1), kind="article"),
+                     body="## Mục\n", body_line=6, path="tin-tuc/dang")
+    site = Site(pages={"tin-tuc/dang.md": published}, static={"tai-lieu/a.pdf": 10}, image_max_kb=500)
+    problems = Problems()
+    check_unread_links([Text("tin-tuc/loi.md", "[Bài](dang.md#muc), [tệp](../tai-lieu/a.pdf), [x](dang.md#khong)\n", 6)],
+                       site, (), problems)
+    assert (site.used, site.linked, site.as_file, site.to_drafts) == ({}, {}, set(), {})
+    assert [(p.line, "#khong" in p.message) for p in problems.items] == [(6, True)]  # the other page's anchors are read

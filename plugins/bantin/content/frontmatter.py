@@ -274,6 +274,13 @@ def read(src: str, data: bytes, site: SiteConfig, problems: Problems, exists: Ex
     return parsed
 
 
+def body_of(src: str, data: bytes, site: SiteConfig) -> Text | None:
+    """The body of a file that failed its own checks, read again for what is checked once every
+    page is known (its links: checks.check_unread_links); its problems were said when it was
+    first read, so they are not kept here. None when even the body could not be read."""
+    return read_file(src, data, site, Problems(), lambda path: True)[1]
+
+
 def read_file(src: str, data: bytes, site: SiteConfig, problems: Problems,
               exists: Exists) -> tuple[Parsed | None, Text | None]:
     """(`read`'s answer, the file's body whenever it could be read): a body whose front matter
