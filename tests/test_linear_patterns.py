@@ -89,6 +89,14 @@ def test_blank_link_rewrite(unit):
     assert timed(sanitize._TARGET_LINK.sub, "", line(unit).replace("<a", "<a target=\"c\"")) < BOUND
 
 
+@pytest.mark.parametrize("hostile", ["## a" + " " * SIZE + "b", "## a" + " #" * (SIZE // 2), "## a" + "\t#" * (SIZE // 2),
+                                     "=" * SIZE, "= " * (SIZE // 2)])
+def test_a_heading_s_closing_hashes_and_a_setext_rule_are_dropped_in_linear_time(hostile):
+    """A pattern for «spaces, then hashes, at the end of a heading» took 128 s on a heading
+    line of 100,000 spaces (session 58, before it was written with string methods)."""
+    assert timed(text.markdown_to_text, hostile) < BOUND
+
+
 @pytest.mark.parametrize("unit", UNITS)
 def test_plain_text_of_html_and_markdown(unit):
     assert timed(text.html_to_text, line(unit)) < BOUND

@@ -126,3 +126,34 @@ def test_a_section_past_the_records_text_opens_at_its_heading(page, site):
     box_shows(page, "Hướng dẫn thủ tục khai sinh")
     option = page.locator("#bantin-search-q-list [role=option]", has_text="Hướng dẫn thủ tục khai sinh")
     assert option.get_attribute("data-href").endswith("huong-dan-thu-tuc-khai-sinh/#4-tre-sinh-ra-o-nuoc-ngoai-ve-nuoc-cu-tru")
+
+
+@pytest.mark.browser
+def test_a_choice_in_the_header_box_survives_a_later_list_that_moves_its_place(page, site):
+    """The box's options open their pages where the words are, so a longer query can move an
+    option's place (`#:~:text=theo giấy chứng sinh do` → `giấy chứng sinh do`). A choice made
+    with the arrows is kept by the page's address alone: it was lost, and Enter opened the search
+    page (a review, session 58)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(site)
+    page.fill("#bantin-search-q", "giấy chứng")
+    box_shows(page, "")
+    guide = page.locator("#bantin-search-q-list [role=option]", has_text="Hướng dẫn thủ tục khai sinh")
+    guide.wait_for()
+    before = guide.get_attribute("data-href")
+    steps = page.evaluate("() => [...document.querySelectorAll('#bantin-search-q-list [role=option]')]"
+                          ".findIndex((o) => o.textContent.includes('Hướng dẫn thủ tục khai sinh'))")
+    for _ in range(steps + 1):
+        page.keyboard.press("ArrowDown")
+    assert guide.get_attribute("aria-selected") == "true"
+    page.evaluate("() => { document.getElementById('bantin-search-q').value = 'giấy chứng sinh';"
+                  " document.querySelector('[data-bantin-search=box]').__bantin.run(); }")  # the late list
+    page.wait_for_function("(h) => { const o = [...document.querySelectorAll('#bantin-search-q-list [role=option]')]"
+                           ".find((e) => e.textContent.includes('Hướng dẫn thủ tục khai sinh'));"
+                           " return o && o.getAttribute('data-href') !== h; }", arg=before)
+    active = page.evaluate("() => { const b = document.getElementById('bantin-search-q');"
+                           " const o = document.getElementById(b.getAttribute('aria-activedescendant'));"
+                           " return o && o.getAttribute('aria-selected') === 'true' && o.textContent; }")
+    assert active and "Hướng dẫn thủ tục khai sinh" in active
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/huong-dan/huong-dan-thu-tuc-khai-sinh/**")

@@ -74,6 +74,32 @@ def test_ids_as_the_page_gives_them():
     ]  # «__config» the sanitiser drops: no id to open at, so no section
 
 
+def test_a_heading_s_words_said_just_before_it_are_not_its_place():
+    """«…như sau. B. Lệ phí» then the heading «B. Lệ phí»: the place nearest the count, so the
+    lead is the section's own words and the section before keeps its own (a review, session 58)."""
+    body = long_body("## A. Hồ sơ\n\nNộp tại xã, lệ phí như sau. B. Lệ phí", "## B. Lệ phí\n\nMiễn phí.")
+    assert [s[1:] for s in sections_of(body)] == [["A. Hồ sơ", "Nộp tại xã, lệ phí như sau. B. Lệ phí"],
+                                                  ["B. Lệ phí", "Miễn phí."]]
+
+
+def test_one_long_heading_leaves_room_for_the_sections_after_it():
+    heading = "Mục rất dài " * 1200  # 14,400 characters: more than SECTIONS_CHARS alone
+    sections = sections_of(long_body(f"## 9.1. {heading}\n\nA.", "## 9.2. Mất giấy chứng sinh\n\nB."))
+    assert [len(s[1]) <= 200 for s in sections] == [True, True] and sections[1][1] == "9.2. Mất giấy chứng sinh"
+
+
+def test_many_headings_of_the_same_words_cost_linear_time():
+    """The toc's `_1`, `_2`… counted on from the last given, not from `_1` each time."""
+    def cost(n: int) -> float:
+        body = "\n\n".join("## Lệ phí\n\nChữ." for _ in range(n))
+        started = time.perf_counter()
+        places = heading_places(body)
+        assert places[-1][1] == f"le-phi_{n - 1}"
+        return time.perf_counter() - started
+    small, large = min(cost(1_000) for _ in range(2)), min(cost(8_000) for _ in range(2))
+    assert large < small * 8 * 3
+
+
 def test_heading_places_skip_code_and_give_each_heading_its_line():
     body = "# A\n\n```\n## not a heading\n```\n\nB\n=\n\n## A\n"
     assert heading_places(body) == [(0, "a", "A"), (6, "b", "B"), (9, "a_1", "A")]
@@ -111,7 +137,11 @@ def test_many_headings_never_found_cost_linear_time():
 GUIDE = long_body("## 2. Giấy tờ\n\nBản chính giấy chứng sinh.", "## 3. Mất giấy chứng sinh {#mat-giay}\n\nXin xác nhận.",
                   "## 4. Lệ phí\n\nMiễn phí.", "## 4. Lệ phí\n\nLần hai.",
                   "## <script>alert(1)</script>Giấy <b>tờ</b> khác\n\nNộp bản sao.",
-                  "## Xem [Điều 5](https://example.org/) và `mã`\n\nĐiều 5.")
+                  "## Xem [Điều 5](https://example.org/) và `mã`\n\nĐiều 5.",
+                  # read as Python-Markdown reads them (a review, session 58): none of these is a heading…
+                  "   ## Thụt ba\n\nChữ.", "<div>\n## Trong div\n</div>", "Dòng một\nDòng hai\n---",
+                  # …so the headings after them keep their own ids
+                  "## Trong div\n\nThật.", "## Dòng hai\n\nThật.", "## Lệ phí cuối ##\n\nMiễn.", "Tiêu đề gạch\n=====\n\nHết.")
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +165,9 @@ def test_each_sections_id_is_a_heading_of_the_built_page(built):
     by_url = {r["u"]: r for r in records(built)}
     guide = by_url["huong-dan/huong-dan-khai-sinh/"]
     assert [s[0] for s in guide["m"]] == ["2-giay-to", "mat-giay", "4-le-phi", "4-le-phi_1", "alert-1-giay-to-khac",
-                                          "xem-dieu-5-va-ma"]
+                                          "xem-dieu-5-va-ma", "trong-div", "dong-hai", "le-phi-cuoi", "tieu-de-gach"]
     page = (built / "huong-dan/huong-dan-khai-sinh/index.html").read_text(encoding="utf-8")
     shown = re.sub(r'<span class="bt-print-only[^"]*">.*?</span>', "", page)  # a link's address, on paper only
-    headings = {m.group(1): re.sub(r"<[^>]*>", "", m.group(2)) for m in re.finditer(r'<h2 id="([^"]*)">(.*?)</h2>', shown)}
+    headings = {m.group(1): re.sub(r"<[^>]*>", "", m.group(2)) for m in re.finditer(r'<h[1-6] id="([^"]*)">(.*?)</h[1-6]>', shown)}
     assert {anchor: headings.get(anchor) for anchor, _, _ in guide["m"]} == {anchor: heading for anchor, heading, _ in guide["m"]}
     assert "m" not in by_url["tin-tuc/tin-ngan/"]  # a short text's record has no sections: no bytes more

@@ -16,7 +16,7 @@ from typing import Callable
 from markdown.extensions.toc import unique
 
 from bantin.text.vi import slugify
-from bantin.content.links import link_words, markdown_text
+from bantin.content.links import block_text, link_words, markdown_text
 from bantin.content.literal import ATTR_LIST
 
 
@@ -82,22 +82,65 @@ def _heading_lines(body: str, text: str) -> list[tuple[int, str]]:
 
 
 def heading_places(body: str) -> list[tuple[int, str, str]]:
-    """(line index, id, text without its `{…}`) of every heading, in order, with the one id the
-    page gives it: its own `{#id}`, else its words without markup slugged as the toc extension
-    does, `_1`… after an id the page already has; "" for an id the sanitiser drops.
+    """(line index, id, text without its `{…}`) of every heading of the page's own text, in
+    order, with the one id the page gives it: its own `{#id}`, else its words without markup
+    slugged as the toc extension does, `_1`… after an id the page already has; "" for an id the
+    sanitiser drops.
 
-    `anchors` takes two readings of each heading, to accept every link that may work; a search
-    result opening a long page at a heading (search/sections.py) needs the one it has.
+    `anchors` takes every line that may be a heading, to accept every link that may work; a
+    search result opening a long page at a heading (search/snippets.py) needs the headings the
+    page has, so this reads them as Python-Markdown does: `#` at the line's start (not after
+    spaces: «   ## x» is a paragraph), closing `#`s dropped; a setext heading's text only as its
+    block's first line («Dòng một / Dòng hai / ---» is a paragraph and a rule); none in code, a
+    comment or a raw HTML block. A heading inside a list item or a quote is left out (the page
+    gives it an id this line-by-line reading cannot tell): its result opens the page at its top.
+    (A review, session 58: each of those gave an id the page did not have.)
     """
-    text = markdown_text(body)
+    text = block_text(body)
+    lines, original = text.split("\n"), body.split("\n")
     explicit = {i for m in ATTR_LIST.finditer(text) for i in attr_list_ids(m.group(1))}
-    used = set(explicit)
+    used, last = set(explicit), {}
     found = []
-    for index, heading in _heading_lines(body, text):
+    for index, heading in _page_headings(lines, markdown_text(body).split("\n"), original):
         own = attr_list_ids(_attr_tail(heading))
         words = _TRAILING_ATTRS.sub("", heading).strip()
-        anchor = own[-1] if own else unique(heading_id(_plain(words)), used)
+        anchor = own[-1] if own else _unique(heading_id(_plain(words)), used, last)
         found.append((index, "" if reserved_id(anchor) else anchor, words))
+    return found
+
+
+_PM_ATX = re.compile(r"(#{1,6})(.*?)#*$")  # Python-Markdown's HashHeaderProcessor, on one line
+_PM_SETEXT = re.compile(r"[=-]+ *$")
+
+
+def _page_headings(lines: list[str], unblanked: list[str], original: list[str]) -> list[tuple[int, str]]:
+    """(line index, text) of each heading as Python-Markdown's block parser finds it (see
+    `heading_places`) in `lines` (code, comments, raw HTML blanked); a setext heading's rule
+    read in `unblanked` (code and comments only: the links' reading blanks a rule too); a block
+    starts after a blank line or a heading's line."""
+    found = []
+    for index, line in enumerate(lines):
+        if line.startswith("#"):
+            found.append((index, _PM_ATX.match(original[index]).group(2).strip()))
+        elif (line.strip() and not line.startswith((" " * 4, "\t")) and index + 1 < len(lines)
+              and _PM_SETEXT.match(unblanked[index + 1]) and (index == 0 or not lines[index - 1].strip()
+                                                              or lines[index - 1].startswith("#"))):
+            found.append((index, original[index].strip()))
+    return found
+
+
+_IDCOUNT = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def _unique(anchor: str, used: set[str], last: dict[str, str]) -> str:
+    """The toc extension's `unique` (`x`, `x_1`, `x_2`…), from the last id given for the same
+    words on: a page of 20,000 headings «Lệ phí» took a minute counting from `_1` each time."""
+    found = last.get(anchor, anchor)
+    while found in used or not found:
+        m = _IDCOUNT.match(found)
+        found = f"{m.group(1)}_{int(m.group(2)) + 1}" if m else f"{found}_1"
+    used.add(found)
+    last[anchor] = found
     return found
 
 

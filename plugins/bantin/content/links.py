@@ -120,6 +120,12 @@ class _Read:
     html: str
 
 
+def block_text(body: str) -> str:
+    """The body as Python-Markdown's block parser reads it, every character at its offset: code,
+    comments and raw HTML blocks blanked (a `## ` inside a `<div>` is no heading of the page)."""
+    return _read(body).text
+
+
 def _read(body: str) -> _Read:
     """Read `body` for its links: texts and definitions as Python-Markdown's block parser
     makes them (`blocks`), so a link's words never run from one list item into the next and a

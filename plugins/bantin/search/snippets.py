@@ -10,8 +10,9 @@ LEAD_CHARS characters are enough to show where the words are, and its id opens t
 heading in every browser (a text fragment needs the words exactly as on the page). The
 sections of a text weigh SECTIONS_CHARS at most.
 
-No MkDocs here: the ids come from the Markdown (`content.anchors.heading_places`), as the toc
-extension gives them, and the end-to-end tests check each one against the built page.
+No MkDocs here: the ids come from the Markdown (`content.anchors.heading_places`, its blocks
+read as Python-Markdown reads them, ids as the toc extension gives them; a heading inside a list
+or a quote is left out), and the end-to-end tests check each one against the built page.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bantin.text.plain import markdown_to_text
 
 SNIPPET_CHARS = 4_000  # text kept per document for snippets (twin: SNIPPET_CHARS in bantin-search.js)
 LEAD_CHARS = 240  # a later section's first characters under its heading: a snippet's window and some
+HEADING_CHARS = 200  # a heading's, shown in the record (its id is its whole text's)
 SECTIONS_CHARS = 12_000  # a text's later sections, headings and leads, at most (the first ones kept)
 _BACK = 200  # how far before a heading's counted place its words are looked for (see `_places`)
 
@@ -42,8 +44,8 @@ def later_sections(body: str, text: str) -> list[list[str]]:
 
     A heading without an id (one the sanitiser drops) or whose words are not found in `text`
     (a heading of a link whose reference the page resolves) is left out: the result then opens
-    the page at its top, as before. Read lazily: a text of 100,000 headings stops at the
-    budget.
+    the page at its top, as before. A heading is cut to HEADING_CHARS, so that one long heading
+    cannot use up the budget of the sections after it.
     """
     kept = len(snippet_text(text))
     if kept == len(text):
@@ -55,12 +57,13 @@ def later_sections(body: str, text: str) -> list[list[str]]:
         after_it = next(places, None)
         start, anchor, heading = this
         after = start + len(heading)
-        lead = _lead(text[after:after_it[0] if after_it else len(text)])
+        lead = _cut(text[after:after_it[0] if after_it else len(text)], LEAD_CHARS)
         if anchor and after + len(lead) + 1 > kept:
-            weight += len(heading) + len(lead)
+            shown = _cut(heading, HEADING_CHARS)
+            weight += len(shown) + len(lead)
             if weight > SECTIONS_CHARS:
                 break
-            sections.append([anchor, heading, lead])
+            sections.append([anchor, shown, lead])
         this = after_it
     return sections
 
@@ -81,18 +84,32 @@ def _places(body: str, text: str) -> Iterator[tuple[int, str, str]]:
         counted += len(before) + (1 if before else 0)
         since = index
         heading = markdown_to_text("## " + words)  # as a heading: «2. Giấy tờ» keeps its «2.»
-        lo = max(floor, counted - _BACK)
-        at = text.find(heading, lo, max(lo, counted + _BACK) + len(heading)) if heading else -1
+        at = _nearest(text, heading, counted, max(floor, counted - _BACK)) if heading else -1
         if at >= 0:
             yield at, anchor, heading
             floor = counted = at + len(heading)
             since = index + 1
 
 
-def _lead(rest: str) -> str:
-    """The first LEAD_CHARS characters of a section's text, cut at a space."""
-    rest = rest.strip()
-    if len(rest) <= LEAD_CHARS:
-        return rest
-    cut = rest.rfind(" ", 0, LEAD_CHARS)
-    return rest[: cut if cut > 0 else LEAD_CHARS]
+def _nearest(text: str, words: str, counted: int, lo: int) -> int:
+    """Where `words` start in text[lo:counted + _BACK + len(words)], nearest the count: a
+    heading's words said just before it («…như sau. B. Lệ phí» then «B. Lệ phí») are not it
+    (a review, session 58: the lead began in the text before the heading). -1: not there."""
+    hi = max(lo, counted + _BACK) + len(words)
+    best, at = -1, text.find(words, lo, hi)
+    while at >= 0:
+        if best < 0 or abs(at - counted) < abs(best - counted):
+            best = at
+        if at >= counted:
+            break  # the ones after are farther
+        at = text.find(words, at + 1, hi)
+    return best
+
+
+def _cut(text: str, size: int) -> str:
+    """The first `size` characters of a text, cut at a space."""
+    text = text.strip()
+    if len(text) <= size:
+        return text
+    cut = text.rfind(" ", 0, size)
+    return text[: cut if cut > 0 else size]

@@ -146,6 +146,8 @@ _MD_DROP = [  # (only when the text has this, pattern, replacement); links first
     # rescans to the end of a long line from each mark (issue 12: linear on hostile text).
     (("{",), re.compile(r"\{[:#.][^{}]*\}"), " "),  # attribute lists
     (("<",), re.compile(r"<[^<>]+>"), " "),  # raw HTML tags
+    # a setext heading's `===` line: the page shows none (a review, session 58)
+    (("=",), re.compile(r"^ {0,3}=+[ \t]*$", re.MULTILINE), " "),
     ((), re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.MULTILINE), ""),  # block markers
     # a table's delimiter row (| --- | :-: |, |-|-|) and thematic breaks: the classes before
     # the second '-' have none, so a line of dashes is scanned once
@@ -209,11 +211,30 @@ def markdown_to_text(markdown: str) -> str:
         shown.update(_SHOWN)
     if "[" in markdown:
         markdown = shown_words(markdown, ids)
+    if "#" in markdown:
+        markdown = _without_closing_hashes(markdown)
     for marks, pattern, replacement in _MD_DROP:
         if not marks or any(mark in markdown for mark in marks):
             markdown = pattern.sub(replacement, markdown)
     text = html.unescape(markdown)
     return " ".join((text.translate(shown) if shown else text).split())
+
+
+_ATX_OPEN = re.compile(r" {0,3}#{1,6}[ \t]")
+
+
+def _without_closing_hashes(markdown: str) -> str:
+    """Headings without their closing hashes (`## Lệ phí ##`), which the page does not show: a
+    search result read «Lệ phí ## Miễn…» (a review, session 58). By string methods, line by
+    line: a pattern for «spaces, then hashes, at the end» rescans a long run of spaces."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if _ATX_OPEN.match(line):
+            kept = line.rstrip(" \t")
+            bare = kept.rstrip("#")
+            if bare != kept and bare.endswith((" ", "\t")):
+                lines[index] = bare.rstrip(" \t")
+    return "\n".join(lines)
 
 
 _RULE_CELL = re.compile(r"[|:\- ]*")

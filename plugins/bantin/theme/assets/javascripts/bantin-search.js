@@ -1511,16 +1511,18 @@
 
   /** Where a result shows the query's words: the best window of its text (`d.x`), or of a later
       section's heading and first words (`d.m`: [id, heading, lead] each, search/snippets.py)
-      when one holds more of them, with the section's id (`anchor`) to open the page at. A guide's
-      section 9.2, 6,000 characters in, was found by its words and opened at the intro (the
-      session 56 trial). A tie keeps the text: its window is nearer the top. */
+      when one holds more of the query's distinct words, with the section's id (`anchor`) to open
+      the page at. A guide's section 9.2, 6,000 characters in, was found by its words and opened
+      at the intro (the session 56 trial). As many words keeps the text, whatever the repeats:
+      «khai isnh» sent the khai sinh guide's result to its section on applying online, which says
+      «khai» twice (a review, session 58). Later sections the same: the first keeps it. */
   function whereShown(d, matches) {
     var best = windowOf(marks(d.x || "", matches));
     (Array.isArray(d.m) ? d.m : []).forEach(function (s) {
       if (!Array.isArray(s) || typeof s[0] !== "string" || !s[0] || typeof s[1] !== "string") return;
       // «—» between the heading and its words: they are no sentence, nor one phrase of the page.
       var place = windowOf(marks(s[1] + (typeof s[2] === "string" && s[2] ? " — " + s[2] : ""), matches));
-      if (place.score > best.score) { place.anchor = s[0]; best = place; }
+      if (Math.floor(place.score / 10) > Math.floor(best.score / 10)) { place.anchor = s[0]; best = place; }
     });
     return best;
   }
@@ -1540,7 +1542,9 @@
   /** `url` opening its page at the place: a section at its heading's id, a window far into the
       text at its words (`phraseAt`, `atPhrase`), else at the top. */
   function placeUrl(url, place) {
-    if (place.anchor) return url + "#" + encodeURIComponent(place.anchor);
+    if (place.anchor) {
+      try { return url + "#" + encodeURIComponent(place.anchor); } catch (e) { return url; }  // a lone surrogate: a record not ours
+    }
     return place.marked.words.length ? atPhrase(url, phraseAt(place.marked, place.from, place.to)) : url;
   }
 
@@ -2344,7 +2348,9 @@
     // The option chosen with the arrows stays chosen when a later list still has it: a list
     // typed a moment before could replace it between ArrowDown and Enter, and Enter then
     // opened the search page instead (a slow phone; the test suite on a busy machine).
-    var chosen = this.options[this.active] ? this.options[this.active].getAttribute("data-href") : null;
+    // By the page's address without its place (`#…`): a longer query moves a result's place (a
+    // review, session 58: the chosen option was lost, and Enter opened the search page).
+    var chosen = this.options[this.active] ? optionKey(this.options[this.active]) : null;
     this.listbox.textContent = "";
     this.options = [];
     this.active = -1;
@@ -2376,10 +2382,15 @@
     this.listbox.appendChild(more);
     this.options.push(more);
     for (var i = 0; chosen && i < this.options.length; i++) {
-      if (this.options[i].getAttribute("data-href") === chosen) { this.setActive(i); break; }
+      if (optionKey(this.options[i]) === chosen) { this.setActive(i); break; }
     }
     this.say(result.hits.length ? count(result.hits.length) + " kết quả" : "Không tìm thấy kết quả cho " + quoted(query));
   };
+
+  /** What tells one option from another across lists: its address without the place it opens at. */
+  function optionKey(option) {
+    return (option.getAttribute("data-href") || "").split("#")[0];
+  }
 
   /** The box's last option: to the search page, with its count; `listed` options above it.
    * A page with fewer than the box lists (its last word whole: «bộ tà» lists 6, its page 1)
