@@ -65,19 +65,14 @@ def attr_list_ids(content: str) -> list[str]:
 def _heading_texts(body: str, text: str) -> list[str]:
     """Text of every ATX and setext heading, in order: found in `text` (code blanked), read
     from `body` (a heading's own `code` counts in its id)."""
-    return [heading for _, heading in _heading_lines(body, text)]
-
-
-def _heading_lines(body: str, text: str) -> list[tuple[int, str]]:
-    """(line index, text) of every heading; a setext heading's line is its text's, above the rule."""
     lines, original = text.split("\n"), body.split("\n")
     found = []
     for index, line in enumerate(lines):
         if _ATX.match(line) is not None:
-            found.append((index, _ATX.match(original[index]).group(2).strip().rstrip("#").strip()))
+            found.append(_ATX.match(original[index]).group(2).strip().rstrip("#").strip())
         elif (index and lines[index - 1].strip() and _SETEXT.match(line)
               and not _ATX.match(lines[index - 1]) and not lines[index - 1].startswith((" " * 4, "\t"))):
-            found.append((index - 1, original[index - 1].strip()))
+            found.append(original[index - 1].strip())
     return found
 
 

@@ -183,7 +183,7 @@ class _Builder:
             self.lines[f"{self.current}.{key}"] = line
         elif len(self.stack) == 3 and isinstance(self.stack[1][0], list) and self.current:
             # `file:` of an entry of `attachments:` (`attachments.2.file`): a problem with that
-            # file names its own line, not the list's first (review, session 55)
+            # file names its own line, not the list's first (a review, session 39)
             self.lines[f"{self.current}.{len(self.stack[1][0])}.{key}"] = line
         top[1] = key
 

@@ -288,8 +288,11 @@ class SiteView:
             category = item.category
             common = dict(category=category.title if category else "", category_slug=category.slug if category else "",
                           date=item.date.date().isoformat(), documents=tuple(self._cited_numbers(item)))
-            text = dict(text=markdown_to_text(self._handbook_text(item))) if item.kind == "qa" else self._page_text(item.body)
-            docs.append(SearchDoc(url=self.item_url(item), title=item.title, kind=item.kind, **text, **common))
+            if item.kind == "qa":
+                searched = {"text": markdown_to_text(self._handbook_text(item))}
+            else:
+                searched = self._page_text(item.body)
+            docs.append(SearchDoc(url=self.item_url(item), title=item.title, kind=item.kind, **searched, **common))
             for q in item.questions:
                 docs.append(SearchDoc(url=self.question_url(item, q), title=q.title, kind="question",
                                       text=markdown_to_text(q.body), handbook=item.title, **common))
