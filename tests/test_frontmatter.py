@@ -431,6 +431,20 @@ def test_attachments_outside_missing_and_good():
     assert parsed.meta.attachments == (Attachment("ke-hoach.pdf", "tai-lieu/ke-hoach.pdf"),)
 
 
+def test_an_attachment_s_line_is_the_first_list_s_when_the_field_is_given_twice():
+    """The second `attachments:` is dropped (an error says so): its entries' lines are not
+    recorded over the first's (a hostile review, session 58)."""
+    text = HEAD + ("attachments:\n  - title: Một\n    file: ../tai-lieu/khong-co.pdf\n"
+                   "attachments:\n  - title: Hai\n    file: ../tai-lieu/ke-hoach.pdf\n  - ../tai-lieu/ba.pdf\n---\n")
+    parsed, problems = read(text)
+    assert sorted((p.line, "hai lần" in p.message) for p in problems.items) == [(7, False), (8, True)]
+
+
+def test_an_attachment_written_as_a_path_alone_is_told_on_its_line():
+    parsed, problems = read(HEAD + "attachments:\n  - title: Một\n    file: ../tai-lieu/ke-hoach.pdf\n  - ../tai-lieu/a.pdf\n---\n")
+    assert (only(problems).field, only(problems).line) == ("attachments", 8)
+
+
 def test_attachments_not_a_list():
     parsed, problems = read(HEAD + "attachments: ../tai-lieu/ke-hoach.pdf\n---\n")
     assert (only(problems).field, only(problems).line) == ("attachments", 5)
@@ -826,7 +840,7 @@ def test_split_lines():
 def test_parse_yaml_key_lines():
     problems = Problems()
     data, lines = frontmatter.parse_yaml(SRC, "title: A\n\ndate: 2024-11-21\ntags:\n  - x\nslug: s\n", problems)
-    assert lines == {"title": 2, "date": 4, "tags": 5, "slug": 7}
+    assert lines == {"title": 2, "date": 4, "tags": 5, "tags.0": 6, "slug": 7}  # a list's entries too (attachments'.K)
     assert data["tags"] == ["x"]
     assert frontmatter.parse_yaml(SRC, "", problems) == ({}, {})
     assert problems.items == []

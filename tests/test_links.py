@@ -135,7 +135,7 @@ def test_images_verified_by_content_in_body_and_front_matter():
 def test_an_attachment_must_be_a_document():
     corpus, found, _ = corpus_of({"tin-tuc/a.md": doc("A", attachments=[{"title": "B", "file": "b.md"}]),
                                   "tin-tuc/b.md": doc("B")})
-    assert [(p.field, target(p), p.line) for p in found] == [("attachments", "tin-tuc/b.md", 5)]
+    assert [(p.field, target(p), p.line) for p in found] == [("attachments", "tin-tuc/b.md", 7)]  # its `file:` line
 
 
 def test_front_matter_image_problems_are_on_the_fields_line():

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import pytest
 
 from bantin.content.anchors import heading_places
 from bantin.search.snippets import LEAD_CHARS, SECTIONS_CHARS, SNIPPET_CHARS, later_sections, snippet_text
 from bantin.text.plain import markdown_to_text
+from growth import grows_linearly_in_cpu
 from sitekit import article, build, write_site
 
 FILLER = ("Công dân đến Bộ phận Một cửa của Ủy ban nhân dân cấp xã trong giờ làm việc, cán bộ tiếp nhận "
@@ -90,14 +90,9 @@ def test_one_long_heading_leaves_room_for_the_sections_after_it():
 
 def test_many_headings_of_the_same_words_cost_linear_time():
     """The toc's `_1`, `_2`… counted on from the last given, not from `_1` each time."""
-    def cost(n: int) -> float:
-        body = "\n\n".join("## Lệ phí\n\nChữ." for _ in range(n))
-        started = time.perf_counter()
-        places = heading_places(body)
-        assert places[-1][1] == f"le-phi_{n - 1}"
-        return time.perf_counter() - started
-    small, large = min(cost(1_000) for _ in range(2)), min(cost(8_000) for _ in range(2))
-    assert large < small * 8 * 3
+    def run(n: int) -> None:
+        assert heading_places("\n\n".join("## Lệ phí\n\nChữ." for _ in range(n)))[-1][1] == f"le-phi_{n - 1}"
+    assert grows_linearly_in_cpu(run, 4_000)
 
 
 def test_heading_places_skip_code_and_give_each_heading_its_line():
@@ -121,15 +116,11 @@ def test_the_sections_of_a_text_weigh_sections_chars_at_most():
 def test_many_headings_never_found_cost_linear_time():
     """Headings linking a reference defined at the end read differently alone: not found, and
     each search is bounded, not a read of the rest of the text."""
-    def cost(n: int) -> float:
+    def run(n: int) -> None:
         body = ("Mở đầu. " * 600 + "\n\n" + "\n\n".join(f"## Mục [x{i}][r]\n\nNội dung mục {i}." for i in range(n))
                 + "\n\n[r]: https://example.org\n")
-        text = markdown_to_text(body)
-        started = time.perf_counter()
-        assert later_sections(body, text) == []
-        return time.perf_counter() - started
-    small, large = min(cost(1_000) for _ in range(2)), min(cost(8_000) for _ in range(2))
-    assert large < small * 8 * 3  # linear: 8× the headings, not 64×
+        assert later_sections(body, markdown_to_text(body)) == []
+    assert grows_linearly_in_cpu(run, 1_000)
 
 
 # --- Built -------------------------------------------------------------------------------

@@ -102,22 +102,40 @@ def check_links(items: Iterable[Item], site: Site, problems: Problems) -> dict[s
     return site.used
 
 
-def check_unread_links(texts: Iterable[Text], site: Site, drafts: Collection[str], problems: Problems) -> None:
+def check_unread_links(texts: Iterable[Text], site: Site, drafts: Collection[str], handbooks: Collection[str],
+                       problems: Problems) -> None:
     """Links and images of the files that failed their own checks (a date that is no date, no
     title), said in the same build as those errors. An editor mended the fields, waited for the
     next build (minutes, from the web editor), and only then heard of a broken link (session 56
     gave a failed file's body its other checks). `drafts`: the failed files that are drafts
-    (their links to drafts are theirs to make).
+    (their links to drafts are theirs to make); `handbooks`: those that are handbooks.
+
+    Not checked while they fail, told once they are mended (a hostile review, session 58): links
+    to the failed files, this one's own by its full address included (a category renamed makes
+    every file of it fail, and each link between them would be one more error), a link by the
+    site's full address (whose page a failed file's may be), and a failed handbook's own
+    `#anchors` (its questions' ids are what failed: `{#thu-lao` is told once, as an id).
 
     Checked against a copy of `site` holding the file itself (its own `#anchors`), so a file
-    that is not published marks no picture used, no page linked, no link made words.
+    that is not published marks no picture used, no page linked, no link made words. The copy
+    shares the ids of pages already read and the names to offer (`_anchors`, `_known`): 2,000
+    failed files made the ids of every page linked be read again for each (six times the check).
     """
+    texts = list(texts)
+    failed = {text.src for text in texts}
+    if site._known is None:
+        site._known = Known([*site.pages, *site.static, *site.drafts])
     for text in texts:
         meta = Meta(title="", date=datetime.min, kind="article", draft=text.src in drafts)
         item = Item(src=text.src, meta=meta, body=text.body, body_line=text.body_line, path="")
-        scratch = replace(site, pages=ChainMap({text.src: item}, site.pages), used={}, as_file=set(), to_drafts={},
-                          by_address={}, hidden={}, linked={}, _anchors={})
+        own = {} if text.src in handbooks else {text.src: item}
+        scratch = replace(site, pages=ChainMap(own, site.pages), used={}, as_file=set(), to_drafts={},
+                          by_address={}, hidden={}, linked={}, _anchors=site._anchors, _known=site._known)
         for ref in references(item):
+            path = resolve(text.src, ref.target) if _parses(ref.target) else None  # unreadable: told as such
+            if path is not None and (site.own_path(ref.target) is not None or path in failed - own.keys()
+                                     or (path == "" and not own)):
+                continue
             _check_ref(item, ref, scratch, problems)
 
 

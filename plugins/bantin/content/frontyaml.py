@@ -93,6 +93,9 @@ class _Builder:
                        "là ký hiệu của YAML (thẻ kiểu dữ liệu), không được dùng trong bài và không bao giờ được thực hiện",
                        f'đặt cả giá trị trong dấu ngoặc kép, ví dụ `{self.field() or "title"}: "!Quan trọng …"`')
             raise _Stop
+        entry = self.entry()
+        if entry:  # `- title: …`, `- ../a.pdf` of `attachments:`: its line
+            self.lines[entry] = line
         if kind is yaml.ScalarEvent:
             self.add(self.scalar(event, line), event, line)
             return
@@ -101,14 +104,12 @@ class _Builder:
                        "mỗi trường là một dòng `tên: giá trị`, danh sách là `[mục một, mục hai]`")
             raise _Stop
         container = ([] if event.flow_style else BlockList()) if kind is yaml.SequenceStartEvent else {}
-        entry = self.entry()
-        if entry and isinstance(container, dict):  # `- title: …` of `attachments:`: its line
-            self.lines[entry] = line
         self.stack.append([container, _NO_KEY, event])
 
     def entry(self) -> str:
-        """`attachments.2` while the third entry of a top-level list is read, else ""."""
-        if len(self.stack) == 2 and isinstance(self.stack[1][0], list) and self.current:
+        """`attachments.2` while the third entry of a top-level list is read, else "" (and while
+        a field given twice is read: its value is dropped, and the first one's lines stand)."""
+        if len(self.stack) == 2 and isinstance(self.stack[1][0], list) and self.current and self.stack[0][1] is not _DROP:
             return f"{self.current}.{len(self.stack[1][0])}"
         return ""
 
@@ -179,6 +180,8 @@ class _Builder:
             return
         if len(self.stack) == 1:
             self.lines[key] = line
+        elif self.stack[0][1] is _DROP:
+            pass  # inside a field given twice: its value is dropped, the first one's lines stand
         elif len(self.stack) == 2 and self.current:  # `url:` of `source:`: a warning names its own line
             self.lines[f"{self.current}.{key}"] = line
         elif len(self.stack) == 3 and isinstance(self.stack[1][0], list) and self.current:

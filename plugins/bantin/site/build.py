@@ -44,14 +44,15 @@ from bantin.content import undeclared
 from bantin.content.drafts import broken
 from bantin.content.drafts.files import uses_of
 from bantin.content.drafts.mentions import DraftAddresses, without_drafts_all
-from bantin.content.drafts.policy import (demote, demote_shown, failing, is_draft_problem, is_left_out,
-                                          unpublished_drafts)
+from bantin.content.drafts.policy import (declared_type, demote, demote_shown, failing, is_draft_problem,
+                                          is_left_out, unpublished_drafts)
 from bantin.content.checks import check_links, check_unread_links, draft_only, link_site
 from bantin.content.ownaddress import OwnAddress
 from bantin.content.sanitize import clean
 from bantin.convert.tablelabels import label_tables
 from bantin.content.model import Item, Text
 from bantin.content.frontmatter import body_of
+from bantin.content.fields import folder_kind
 from bantin.content.handbook.page import split_print_html
 from bantin.problems import Problems
 from bantin.content.inventory import Inventory, take_inventory
@@ -253,8 +254,9 @@ def read_site(inputs: Inputs, site: SiteConfig, urls: UrlScheme, include_drafts:
     failed_pages = {src for src in pages_md if corpus.by_src(src) is None}
     unread = {src: inputs.read(src) for src in failed_pages}
     texts = tuple(text for src in sorted(failed_pages) if (text := body_of(src, unread[src], site)) is not None)
+    handbooks = frozenset(src for src in failed_pages if (declared_type(unread[src]) or folder_kind(src)) == "qa")
     read = _Read(inputs, urls, keep | {site.share_image} - {""}, inventory, assets, in_content, pages_md,
-                 failed_pages, unread, include_drafts, frozenset(content), texts)
+                 failed_pages, unread, include_drafts, frozenset(content), texts, handbooks)
     every_draft = unpublished_drafts(corpus.items, unread)
     if not include_drafts:  # a draft's problems never block publishing: it is not published
         checked = _checked(read, corpus, problems)
@@ -291,6 +293,7 @@ class _Read:
     include_drafts: bool  # a preview: drafts are shown, so their addresses written as text stay
     content: frozenset[str] = frozenset()  # content/'s files, those the site's `exclude_docs` leaves out aside
     unread_texts: tuple[Text, ...] = ()  # the bodies of the pages that failed their own checks: their links
+    unread_handbooks: frozenset[str] = frozenset()  # which of those are handbooks (their questions failed)
 
 
 @dataclass
@@ -320,7 +323,7 @@ def _checked(read: _Read, corpus: Corpus, found: Problems) -> _Checked:
                         refused=inventory.refused | (read.failed_pages - unread_drafts), read=inputs.read,
                         short_prefix=urls.prefixes.short, unread_drafts=unread_drafts)
     used = check_links(corpus.items, targets, problems)
-    check_unread_links(read.unread_texts, targets, unread_drafts, problems)  # said with the files' own errors
+    check_unread_links(read.unread_texts, targets, unread_drafts, read.unread_handbooks, problems)  # with their own errors
     as_read = corpus
     if targets.by_address:  # links by the site's full address become links to files (checks._own_address)
         corpus = corpus.with_files(targets.by_address, targets.hidden)
