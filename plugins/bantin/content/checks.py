@@ -133,8 +133,8 @@ def check_unread_links(texts: Iterable[Text], site: Site, drafts: Collection[str
                           by_address={}, hidden={}, linked={}, _anchors=site._anchors, _known=site._known)
         for ref in references(item):
             path = resolve(text.src, ref.target) if _parses(ref.target) else None  # unreadable: told as such
-            if path is not None and (site.own_path(ref.target) is not None or path in failed - own.keys()
-                                     or (path == "" and not own)):
+            if path is not None and ((path in failed and path not in own) or (path == "" and not own)
+                                     or site.own_path(ref.target) is not None):
                 continue
             _check_ref(item, ref, scratch, problems)
 
