@@ -157,3 +157,24 @@ def test_a_choice_in_the_header_box_survives_a_later_list_that_moves_its_place(p
     assert active and "Hướng dẫn thủ tục khai sinh" in active
     page.keyboard.press("Enter")
     page.wait_for_url("**/huong-dan/huong-dan-thu-tuc-khai-sinh/**")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("flavour", ["http", "file"])
+def test_the_sample_guide_s_later_section_opens_at_its_heading(page, sample_server, sample_sites, flavour):
+    """The repository's sample, as built and as the offline copy opened from file:// (a trainer's
+    USB stick): «7. Một số lưu ý» is past what the khai sinh guide's record keeps of its text; a
+    question on late registration opens the guide at that heading, on a phone."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    start = sample_server + "tim-kiem/" if flavour == "http" else (sample_sites[1] / "tim-kiem.html").as_uri()
+    page.goto(start + "?q=" + quote("đăng ký muộn có bị phạt không"))
+    wait_results(page)
+    guide = page.locator("[data-bantin-results] .bantin-search-result__title a", has_text="Hướng dẫn thủ tục đăng ký khai sinh")
+    assert guide.get_attribute("href").endswith("#7-mot-so-luu-y")
+    guide.click()
+    page.wait_for_load_state()
+    assert page.evaluate("""() => {
+        const h = [...document.querySelectorAll('.bt-body h2')].find((e) => e.textContent.includes('Một số lưu ý'));
+        const box = h.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= innerHeight && scrollY > 0;
+    }""")
