@@ -13,8 +13,6 @@ import html
 import re
 from typing import Callable
 
-from markdown.extensions.toc import unique
-
 from bantin.text.vi import slugify
 from bantin.content.links import block_text, link_words, markdown_text
 from bantin.content.literal import ATTR_LIST
@@ -158,8 +156,8 @@ def anchors(body: str, slug: Callable[[str], str] | None = None) -> set[str]:
     found |= {next(v for v in m.groups() if v is not None) for m in _RAW_ID.finditer(text)}
     headings = [h for h in _heading_texts(body, text) if not attr_list_ids(_attr_tail(h))]
     for reading in (lambda h: _TRAILING_ATTRS.sub("", h), lambda h: _plain(_TRAILING_ATTRS.sub("", h))):
-        used = set(explicit)
-        found |= {unique(slug(reading(h)), used) for h in headings}
+        used, last = set(explicit), {}
+        found |= {_unique(slug(reading(h)), used, last) for h in headings}
     return {anchor for anchor in found if not reserved_id(anchor)}  # the sanitiser drops those
 
 

@@ -106,10 +106,12 @@ class _Builder:
         container = ([] if event.flow_style else BlockList()) if kind is yaml.SequenceStartEvent else {}
         self.stack.append([container, _NO_KEY, event])
 
-    def entry(self) -> str:
-        """`attachments.2` while the third entry of a top-level list is read, else "" (and while
-        a field given twice is read: its value is dropped, and the first one's lines stand)."""
-        if len(self.stack) == 2 and isinstance(self.stack[1][0], list) and self.current and self.stack[0][1] is not _DROP:
+    def entry(self, inside: int = 0) -> str:
+        """`attachments.2` while the third entry of a top-level list is read (`inside` levels
+        down in it), else "" (and while a field given twice is read: its value is dropped, and
+        the first one's lines stand)."""
+        if (len(self.stack) == 2 + inside and isinstance(self.stack[1][0], list) and self.current
+                and self.stack[0][1] is not _DROP):
             return f"{self.current}.{len(self.stack[1][0])}"
         return ""
 
@@ -184,10 +186,10 @@ class _Builder:
             pass  # inside a field given twice: its value is dropped, the first one's lines stand
         elif len(self.stack) == 2 and self.current:  # `url:` of `source:`: a warning names its own line
             self.lines[f"{self.current}.{key}"] = line
-        elif len(self.stack) == 3 and isinstance(self.stack[1][0], list) and self.current:
+        elif len(self.stack) == 3 and (entry := self.entry(1)):
             # `file:` of an entry of `attachments:` (`attachments.2.file`): a problem with that
             # file names its own line, not the list's first (a review, session 39)
-            self.lines[f"{self.current}.{len(self.stack[1][0])}.{key}"] = line
+            self.lines[f"{entry}.{key}"] = line
         top[1] = key
 
 

@@ -17,6 +17,7 @@ or a quote is left out), and the end-to-end tests check each one against the bui
 
 from __future__ import annotations
 
+from itertools import chain, pairwise
 from typing import Iterator
 
 from bantin.content.anchors import heading_places
@@ -32,10 +33,7 @@ _BACK = 200  # how far before a heading's counted place its words are looked for
 
 def snippet_text(text: str) -> str:
     """The text a record keeps: its first SNIPPET_CHARS characters, cut at a space."""
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    cut = text.rfind(" ", 0, SNIPPET_CHARS)
-    return text[: cut if cut > 0 else SNIPPET_CHARS]
+    return _cut(text, SNIPPET_CHARS)
 
 
 def later_sections(body: str, text: str) -> list[list[str]]:
@@ -51,20 +49,15 @@ def later_sections(body: str, text: str) -> list[list[str]]:
     if kept == len(text):
         return []
     sections, weight = [], 0
-    places = _places(body, text)
-    this = next(places, None)
-    while this is not None:
-        after_it = next(places, None)
-        start, anchor, heading = this
+    for (start, anchor, heading), (end, _, _) in pairwise(chain(_places(body, text), [(len(text), "", "")])):
         after = start + len(heading)
-        lead = _cut(text[after:after_it[0] if after_it else len(text)], LEAD_CHARS)
+        lead = _cut(text[after:end].strip(), LEAD_CHARS)
         if anchor and after + len(lead) + 1 > kept:
             shown = _cut(heading, HEADING_CHARS)
             weight += len(shown) + len(lead)
             if weight > SECTIONS_CHARS:
                 break
             sections.append([anchor, shown, lead])
-        this = after_it
     return sections
 
 
@@ -108,7 +101,6 @@ def _nearest(text: str, words: str, counted: int, lo: int) -> int:
 
 def _cut(text: str, size: int) -> str:
     """The first `size` characters of a text, cut at a space."""
-    text = text.strip()
     if len(text) <= size:
         return text
     cut = text.rfind(" ", 0, size)
